@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Executable shim: the CLI is compiled by `npm run build` (run automatically by `npm install`).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const main = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(main))) {
+  process.stderr.write('jiuzhu: the CLI is not built yet. Run `npm install` (or `npm run build`) first.\n');
+  process.exit(4);
+}
+const { run } = await import(main.href);
+process.exitCode = await run(process.argv.slice(2));

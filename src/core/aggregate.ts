@@ -1,0 +1,133 @@
+// Weighted totals, exact. Each term is weight (millionths) × amount (fen), an integer; sums accumulate
+// in a safe-integer fast path and spill into a BigInt before they could pass 2^53. Merging partial
+// totals is associative and exact, so totals do not depend on chunking or thread count.
+import { D } from './money.js';
+import type { HouseholdResult } from './programs/context.js';
+import { PROGRAM_IDS, PROGRAMS, type ProgramId } from './programs/index.js';
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+export class ExactSum {
+  private small = 0;
+  private big = 0n;
+  /** Adds a × b, non-negative safe integers. */
+  addProduct(a: number, b: number): void {
+    if (b === 0 || a === 0) return;
+    if (a <= MAX / b) {
+      const x = a * b;
+      if (this.small > MAX - x) {
+        this.big += BigInt(this.small);
+        this.small = 0;
+      }
+      this.small += x;
+    } else {
+      this.big += BigInt(a) * BigInt(b);
+    }
+  }
+  merge(other: ExactSum): void {
+    this.big += other.value();
+  }
+  value(): bigint {
+    return this.big + BigInt(this.small);
+  }
+}
+
+export interface ProgramSums {
+  /** Σ weight over households in the program (millionths). */
+  readonly households: ExactSum;
+  /** Σ weight × persons (millionths). */
+  readonly persons: ExactSum;
+  /** Σ weight × annual amount (millionths × fen). */
+  readonly cost: ExactSum;
+}
+
+const N = PROGRAM_IDS.length;
+
+export class Totals {
+  readonly programs: ProgramSums[] = Array.from({ length: N }, () => ({ households: new ExactSum(), persons: new ExactSum(), cost: new ExactSum() }));
+  readonly all = { households: new ExactSum(), persons: new ExactSum() };
+  /** Unweighted counts of the rows read. */
+  householdRows = 0;
+  personRows = 0;
+
+  add(weight: number, r: HouseholdResult): void {
+    this.householdRows++;
+    this.personRows += r.persons;
+    this.all.households.addProduct(weight, 1);
+    this.all.persons.addProduct(weight, r.persons);
+    if (r.tekunPersons) this.put(0, weight, r.tekunPersons, 12 * r.tekun);
+    if (r.dibaoPersons) this.put(1, weight, r.dibaoPersons, 12 * r.dibao);
+    if (r.supplementPersons) this.put(2, weight, r.supplementPersons, 12 * r.dibaoSupplement);
+    if (r.singlePersons) this.put(3, weight, r.singlePersons, 12 * r.single);
+    if (r.rigidAid) this.put(4, weight, r.restPersons, 12 * r.rigidAid);
+    if (r.gradualMonths && r.gradual) this.put(5, weight, r.restPersons, r.gradual * r.gradualMonths);
+    if (r.temporary) this.put(6, weight, r.persons, r.temporary);
+    if (r.lowIncome) this.put(7, weight, r.lowIncomePersons, 0);
+    if (r.rigidFamily) this.put(8, weight, r.restPersons, 0);
+  }
+
+  private put(i: number, weight: number, persons: number, annual: number): void {
+    const s = this.programs[i]!;
+    s.households.addProduct(weight, 1);
+    s.persons.addProduct(weight, persons);
+    s.cost.addProduct(weight, annual);
+  }
+
+  merge(other: Totals): void {
+    this.householdRows += other.householdRows;
+    this.personRows += other.personRows;
+    this.all.households.merge(other.all.households);
+    this.all.persons.merge(other.all.persons);
+    this.programs.forEach((s, i) => {
+      const o = other.programs[i]!;
+      s.households.merge(o.households);
+      s.persons.merge(o.persons);
+      s.cost.merge(o.cost);
+    });
+  }
+}
+
+/** Decimal strings, as the totals JSON contract prints them. */
+export interface ProgramFigures {
+  readonly households: string;
+  readonly persons: string;
+  readonly annual_cost: string;
+}
+
+export interface Figures {
+  readonly programs: Readonly<Record<ProgramId, ProgramFigures>>;
+  readonly total_annual_cost: string;
+  readonly households: string;
+  readonly persons: string;
+  readonly household_rows: number;
+  readonly person_rows: number;
+}
+
+/** Σ weight (millionths) → exact decimal count, no trailing zeros. */
+export function weightedCount(v: bigint): string {
+  return D(v.toString()).dividedBy(1_000_000).toFixed();
+}
+
+/** Σ weight × fen (millionths × fen) → yuan, rounded half up to the fen. */
+export function weightedYuan(v: bigint): string {
+  return D(v.toString()).dividedBy(100_000_000).toFixed(2);
+}
+
+export function figures(t: Totals): Figures {
+  const programs = {} as Record<ProgramId, ProgramFigures>;
+  let total = 0n;
+  PROGRAMS.forEach((p, i) => {
+    const s = t.programs[i]!;
+    const cost = s.cost.value();
+    if (p.kind === 'cash') total += cost;
+    programs[p.id] = { households: weightedCount(s.households.value()), persons: weightedCount(s.persons.value()), annual_cost: weightedYuan(cost) };
+  });
+  return {
+    programs,
+    total_annual_cost: weightedYuan(total),
+    households: weightedCount(t.all.households.value()),
+    persons: weightedCount(t.all.persons.value()),
+    household_rows: t.householdRows,
+    person_rows: t.personRows,
+  };
+}

@@ -1,0 +1,26 @@
+// ISO calendar dates (YYYY-MM-DD). A dated value holds from its date until the next one.
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(text: string): boolean {
+  const m = ISO_RE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[mo - 1]!;
+}
+
+/** Today's date in UTC, as the default simulation date. */
+export function today(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Index of the entry in force at `date` in entries sorted by `from`, or -1 when none has started. */
+export function indexInForce(entries: ReadonlyArray<{ readonly from: string }>, date: string): number {
+  let found = -1;
+  for (let i = 0; i < entries.length; i++) {
+    if (entries[i]!.from <= date) found = i;
+    else break;
+  }
+  return found;
+}

@@ -1,0 +1,92 @@
+// The canonical parameters of DOMAIN.md "What varies by place and over time": one table used by the
+// policy loader (types, ranges, unknown-key suggestions), `params` (order of the JSON contract) and docs.
+export type ParamKind =
+  | { readonly type: 'money'; readonly positive?: boolean } // yuan, ≥ 0, at most 2 decimals
+  | { readonly type: 'decimal'; readonly max?: string } // non-negative decimal (multiples, shares)
+  | { readonly type: 'integer'; readonly min: number; readonly max: number }
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'boolean' }
+  | { readonly type: 'tiers' };
+
+export interface ParamSpec {
+  readonly path: string;
+  readonly kind: ParamKind;
+  readonly unit: string;
+  readonly en: string;
+  readonly zh: string;
+  /** Needed only when another parameter says so; absent otherwise (params JSON: null or []). */
+  readonly optional?: { readonly when: string; readonly equals: string };
+}
+
+const money = { type: 'money' } as const;
+const share = { type: 'decimal', max: '1' } as const;
+const multiple = { type: 'decimal' } as const;
+const age = { type: 'integer', min: 0, max: 130 } as const;
+
+export const PARAMS: readonly ParamSpec[] = [
+  { path: 'dibao.standard.urban', kind: { type: 'money', positive: true }, unit: 'yuan/person/month', en: 'dibao standard S, urban', zh: '城市低保标准' },
+  { path: 'dibao.standard.rural', kind: { type: 'money', positive: true }, unit: 'yuan/person/month', en: 'dibao standard S, rural', zh: '农村低保标准' },
+  { path: 'dibao.assets.limit_months', kind: { type: 'integer', min: 0, max: 1200 }, unit: 'months of S', en: 'per-capita financial assets limit', zh: '人均金融资产上限（月数）' },
+  { path: 'dibao.payment.mode', kind: { type: 'enum', values: ['gap', 'tiered'] }, unit: '', en: 'payment mode', zh: '低保金发放方式（差额/分档）' },
+  { path: 'dibao.payment.tiers', kind: { type: 'tiers' }, unit: 'share of S → yuan/person/month', en: 'tiered payment bands', zh: '分档标准', optional: { when: 'dibao.payment.mode', equals: 'tiered' } },
+  { path: 'dibao.employment_deduction', kind: money, unit: 'yuan/month per wage earner', en: 'employment cost deduction', zh: '就业成本扣减' },
+  { path: 'dibao.gradual_exit.months', kind: { type: 'integer', min: 0, max: 12 }, unit: 'months', en: 'gradual exit period', zh: '低保渐退期' },
+  { path: 'dibao.supplement.severe_disability', kind: share, unit: 'share of S', en: 'supplement: severe disability', zh: '分类施保：重度残疾人' },
+  { path: 'dibao.supplement.serious_illness', kind: share, unit: 'share of S', en: 'supplement: serious illness', zh: '分类施保：重病患者' },
+  { path: 'dibao.supplement.elderly', kind: share, unit: 'share of S', en: 'supplement: elderly', zh: '分类施保：老年人' },
+  { path: 'dibao.supplement.minor', kind: share, unit: 'share of S', en: 'supplement: minor', zh: '分类施保：未成年人' },
+  { path: 'dibao.supplement.elderly_age', kind: age, unit: 'years', en: 'supplement: elderly from age', zh: '分类施保老年人年龄' },
+  { path: 'dibao.supplement.stacking', kind: { type: 'enum', values: ['max', 'sum'] }, unit: '', en: 'supplement stacking', zh: '分类施保叠加方式' },
+  { path: 'single_person.income_ceiling', kind: multiple, unit: '× S', en: 'single-person inclusion income ceiling', zh: '单人户纳入收入上限' },
+  { path: 'single_person.benefit', kind: { type: 'enum', values: ['gap_own_income', 'share_of_standard'] }, unit: '', en: 'single-person benefit rule', zh: '单人户救助金计算' },
+  { path: 'single_person.benefit_share', kind: share, unit: 'share of S', en: 'single-person benefit share', zh: '单人户救助金比例', optional: { when: 'single_person.benefit', equals: 'share_of_standard' } },
+  { path: 'tekun.elderly_age', kind: age, unit: 'years', en: 'tekun: elderly from age', zh: '特困：老年人年龄' },
+  { path: 'tekun.minor_age', kind: age, unit: 'years', en: 'tekun: minors under age', zh: '特困：未成年人年龄' },
+  { path: 'tekun.basic.multiplier', kind: multiple, unit: '× S', en: 'tekun basic living standard', zh: '特困基本生活标准（低保标准倍数）' },
+  { path: 'tekun.care.min_wage_share.none', kind: share, unit: 'share of W', en: 'tekun care: cannot self-care (full care)', zh: '特困照料护理：完全不能自理（全护理）' },
+  { path: 'tekun.care.min_wage_share.partial', kind: share, unit: 'share of W', en: 'tekun care: partly self-caring', zh: '特困照料护理：部分不能自理（半护理）' },
+  { path: 'tekun.care.min_wage_share.full', kind: share, unit: 'share of W', en: 'tekun care: self-caring', zh: '特困照料护理：生活自理（全自理）' },
+  { path: 'min_wage.monthly', kind: { type: 'money', positive: true }, unit: 'yuan/month', en: 'monthly minimum wage W', zh: '月最低工资标准' },
+  { path: 'low_income.multiplier', kind: multiple, unit: '× S_ref', en: 'low-income (dibao-edge) ceiling', zh: '低保边缘家庭收入标准（倍数）' },
+  { path: 'low_income.reference', kind: { type: 'enum', values: ['own_area', 'urban'] }, unit: '', en: 'low-income reference standard', zh: '低保边缘参照标准' },
+  { path: 'rigid.disposable_income.urban', kind: money, unit: 'yuan/person/year', en: 'disposable income, urban (last year)', zh: '上年度城镇居民人均可支配收入' },
+  { path: 'rigid.disposable_income.rural', kind: money, unit: 'yuan/person/year', en: 'disposable income, rural (last year)', zh: '上年度农村居民人均可支配收入' },
+  { path: 'rigid.identify_multiplier', kind: multiple, unit: '× S', en: 'rigid-expenditure identification ceiling', zh: '刚性支出困难认定（收支相抵后低保标准倍数）' },
+  { path: 'rigid.aid', kind: { type: 'boolean' }, unit: '', en: 'rigid-expenditure gap aid', zh: '刚性支出困难差额救助' },
+  { path: 'temporary.township_max', kind: multiple, unit: '× 12 S_urban', en: 'temporary: township approval up to', zh: '临时救助：乡镇审核上限' },
+  { path: 'temporary.county_max', kind: multiple, unit: '× 12 S_urban', en: 'temporary: county approval up to', zh: '临时救助：县级审核上限' },
+  { path: 'temporary.annual_cap', kind: multiple, unit: '× 12 S_urban', en: 'temporary: annual cap per household', zh: '临时救助：年度救助总额上限' },
+  { path: 'rounding', kind: { type: 'enum', values: ['fen', 'yuan_up', 'yuan_nearest'] }, unit: '', en: 'rounding of monthly amounts', zh: '金额取整方式' },
+];
+
+export const PARAM_BY_PATH: ReadonlyMap<string, ParamSpec> = new Map(PARAMS.map((p) => [p.path, p]));
+
+/** Every prefix of a canonical path ("dibao", "dibao.standard", …): the branches a policy file may nest. */
+export const BRANCHES: ReadonlySet<string> = new Set(
+  PARAMS.flatMap((p) => p.path.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))),
+);
+
+/** The nearest canonical path or branch to a misspelled one (edit distance), for "did you mean …?". */
+export function suggestPath(path: string): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const candidate of [...PARAMS.map((p) => p.path), ...BRANCHES]) {
+    const score = editDistance(path, candidate);
+    if (score < bestScore) [best, bestScore] = [candidate, score];
+  }
+  return bestScore <= Math.max(3, Math.floor(path.length / 3)) ? best : undefined;
+}
+
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,160 @@
+// Parameters are dated data with references (OpenFisca style): each canonical path has a history of
+// values, each holding from its date until the next, each naming its source or marked an estimate.
+// A Snapshot is the set of values in force at one date; scenarios derive new Policies, never mutate one.
+import type { Where } from '../../errors.js';
+import { InputError, type Problem } from '../../errors.js';
+import { indexInForce } from '../dates.js';
+import type { Dec } from '../money.js';
+import { PARAMS, PARAM_BY_PATH, type ParamSpec } from './schema.js';
+
+export interface Tier {
+  readonly below_share: Dec;
+  readonly per_person: Dec;
+}
+export type ParamValue = Dec | string | boolean | readonly Tier[];
+
+export interface Source {
+  readonly id: string;
+  readonly title: string;
+  readonly file?: string;
+  readonly url?: string;
+  readonly grade?: string;
+  readonly date?: string;
+}
+
+export interface DatedValue {
+  readonly from: string;
+  readonly value: ParamValue;
+  /** Key into the policy's sources. */
+  readonly source?: string;
+  readonly clause?: string;
+  /** Present when the value is an estimate: its basis. */
+  readonly estimate?: string;
+  readonly note?: string;
+  /** Set when a scenario introduced this value: the scenario's id. */
+  readonly scenario?: string;
+  readonly where: Where;
+}
+
+export interface Policy {
+  readonly id: string;
+  readonly name: { readonly zh: string; readonly en: string };
+  readonly description?: string;
+  readonly file: string;
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly params: ReadonlyMap<string, readonly DatedValue[]>;
+}
+
+export interface Resolved {
+  readonly spec: ParamSpec;
+  /** null only for an optional parameter not given (params JSON: null, or [] for tiers). */
+  readonly value: ParamValue | null;
+  readonly entry: DatedValue | null;
+  readonly source: Source | null;
+}
+
+export interface Snapshot {
+  readonly policy: Policy;
+  readonly date: string;
+  readonly values: ReadonlyMap<string, Resolved>;
+}
+
+/** The values in force at `date`. Throws InputError listing every parameter with no value then. */
+export function resolve(policy: Policy, date: string): Snapshot {
+  const problems: Problem[] = [];
+  const values = new Map<string, Resolved>();
+  for (const spec of PARAMS) {
+    const history = policy.params.get(spec.path) ?? [];
+    const i = indexInForce(history, date);
+    if (i < 0) {
+      if (history.length === 0 && spec.optional) {
+        values.set(spec.path, { spec, value: null, entry: null, source: null });
+        continue;
+      }
+      problems.push({
+        where: history[0]?.where ?? { file: policy.file },
+        subject: `parameter ${spec.path}`,
+        message: history.length
+          ? `no value in force at ${date} (its first value starts ${history[0]!.from})`
+          : `no value given`,
+      });
+      continue;
+    }
+    const entry = history[i]!;
+    const source = entry.source ? (policy.sources.get(entry.source) ?? null) : null;
+    values.set(spec.path, { spec, value: entry.value, entry, source });
+  }
+  if (problems.length === 0) problems.push(...crossChecks(policy, values, date));
+  if (problems.length) throw new InputError(problems, `simulate at a date on or after the policy's first values, e.g. --date YYYY-MM-DD`);
+  return { policy, date, values };
+}
+
+/** Rules between parameters that hold at a date: a mode that needs a companion value has one. */
+function crossChecks(policy: Policy, values: Map<string, Resolved>, date: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const spec of PARAMS) {
+    if (!spec.optional) continue;
+    const gate = values.get(spec.optional.when)!;
+    const own = values.get(spec.path)!;
+    const needed = gate.value === spec.optional.equals;
+    const empty = own.value === null || (Array.isArray(own.value) && own.value.length === 0);
+    if (needed && empty) {
+      problems.push({
+        where: gate.entry?.where ?? { file: policy.file },
+        subject: `parameter ${spec.path}`,
+        message: `${spec.optional.when} is "${spec.optional.equals}" at ${date}, so ${spec.path} needs a value then`,
+      });
+    }
+  }
+  return problems;
+}
+
+export function specOf(path: string): ParamSpec {
+  const spec = PARAM_BY_PATH.get(path);
+  if (!spec) throw new Error(`unknown parameter ${path}`);
+  return spec;
+}
+
+// Typed accessors for compiled rules: the snapshot has been validated, so a wrong type here is a bug.
+export function dec(s: Snapshot, path: string): Dec {
+  const v = s.values.get(path)?.value;
+  if (v === null || v === undefined || typeof v !== 'object' || Array.isArray(v)) throw new Error(`${path} is not a number`);
+  return v as Dec;
+}
+export function str(s: Snapshot, path: string): string {
+  const v = s.values.get(path)?.value;
+  if (typeof v !== 'string') throw new Error(`${path} is not a string`);
+  return v;
+}
+export function bool(s: Snapshot, path: string): boolean {
+  const v = s.values.get(path)?.value;
+  if (typeof v !== 'boolean') throw new Error(`${path} is not a boolean`);
+  return v;
+}
+export function tiers(s: Snapshot, path: string): readonly Tier[] {
+  const v = s.values.get(path)?.value;
+  return Array.isArray(v) ? (v as readonly Tier[]) : [];
+}
+export function optionalDec(s: Snapshot, path: string): Dec | null {
+  const v = s.values.get(path)?.value;
+  return v === null || v === undefined ? null : dec(s, path);
+}
+
+/** JSON form of a value for the params contract: decimals as exact strings. */
+export function valueToJson(v: ParamValue | null, spec: ParamSpec): unknown {
+  if (v === null) return spec.kind.type === 'tiers' ? [] : null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) {
+    return (v as readonly Tier[]).map((t) => ({ below_share: t.below_share.toFixed(), per_person: t.per_person.toFixed() }));
+  }
+  return (v as Dec).toFixed();
+}
+
+/** A value as a short human string. */
+export function valueToText(v: ParamValue | null, spec: ParamSpec): string {
+  if (v === null) return '—';
+  if (Array.isArray(v)) {
+    return (v as readonly Tier[]).map((t) => `<${t.below_share.toFixed()}×S: ${t.per_person.toFixed()}`).join('; ') || '[]';
+  }
+  return String(valueToJson(v, spec));
+}

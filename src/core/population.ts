@@ -1,0 +1,225 @@
+// The loaded population, columnar: one typed array per column, persons grouped by household (CSR).
+// Parse once, evaluate many scenarios. Money is integer fen; weight is integer millionths.
+import { CAPACITY, type Area, type Capacity } from './rules.js';
+
+export interface PersonInput {
+  readonly age: number;
+  readonly wage: number; // fen/month
+  readonly other: number; // fen/month
+  readonly disability: number; // 0..4
+  readonly ill: number; // 0/1
+  readonly labor: Capacity;
+  readonly selfCare: Capacity;
+  readonly supporter: number; // 0/1
+}
+
+export interface HouseholdInput {
+  readonly area: Area;
+  readonly assets: number; // fen
+  readonly rigid: number; // fen, last 12 months
+  readonly onDibao: number; // 0/1
+  readonly prior: number; // fen/month
+  readonly emergency: number; // fen
+  readonly weight: number; // millionths (1 household = 1_000_000)
+}
+
+/** The household-level columns, in DOMAIN's names, for consistency errors. */
+export const HOUSEHOLD_FIELDS: ReadonlyArray<readonly [keyof HouseholdInput, string]> = [
+  ['area', 'area'],
+  ['assets', 'financial_assets'],
+  ['rigid', 'rigid_expenditure'],
+  ['onDibao', 'on_dibao'],
+  ['prior', 'prior_dibao'],
+  ['emergency', 'emergency_need'],
+  ['weight', 'weight'],
+];
+
+export interface Population {
+  readonly householdCount: number;
+  readonly personCount: number;
+  readonly householdIds: readonly string[];
+  readonly personIds: readonly string[];
+  /** Members of household h are members[offsets[h]] … members[offsets[h+1]-1], in file order. */
+  readonly offsets: Int32Array;
+  readonly members: Int32Array;
+  // persons
+  readonly age: Uint8Array;
+  readonly wage: Float64Array;
+  readonly other: Float64Array;
+  readonly disability: Uint8Array;
+  readonly ill: Uint8Array;
+  readonly labor: Uint8Array;
+  readonly selfCare: Uint8Array;
+  readonly supporter: Uint8Array;
+  // households
+  readonly area: Uint8Array; // 0 urban, 1 rural
+  readonly assets: Float64Array;
+  readonly rigid: Float64Array;
+  readonly onDibao: Uint8Array;
+  readonly prior: Float64Array;
+  readonly emergency: Float64Array;
+  readonly weight: Float64Array;
+}
+
+/** A growable typed column. */
+class Column<T extends Float64Array | Uint8Array | Int32Array> {
+  private data: T;
+  length = 0;
+  constructor(private readonly make: (n: number) => T) {
+    this.data = make(1024);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  get(i: number): number {
+    return this.data[i]!;
+  }
+  done(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
+const f64 = () => new Column((n) => new Float64Array(n));
+const u8 = () => new Column((n) => new Uint8Array(n));
+const i32 = () => new Column((n) => new Int32Array(n));
+
+export interface Conflict {
+  readonly column: string;
+  readonly firstValue: string;
+  readonly value: string;
+  readonly firstRow: number;
+}
+
+/**
+ * Builds a Population row by row, in any row order: rows of one household need not be adjacent.
+ * Memory grows with the number of households (an id → index map), never with the file's bytes.
+ */
+export class PopulationBuilder {
+  private readonly index = new Map<string, number>();
+  private readonly householdIds: string[] = [];
+  private readonly firstRows: number[] = [];
+  private readonly personIds: string[] = [];
+  private readonly personHousehold = i32();
+  private readonly p = { age: u8(), wage: f64(), other: f64(), disability: u8(), ill: u8(), labor: u8(), selfCare: u8(), supporter: u8() };
+  private readonly h = { area: u8(), assets: f64(), rigid: f64(), onDibao: u8(), prior: f64(), emergency: f64(), weight: f64() };
+
+  /** Adds one person; returns the household-level values that disagree with the household's first row. */
+  add(householdId: string, personId: string, person: PersonInput, household: HouseholdInput, row: number): Conflict[] {
+    let h = this.index.get(householdId);
+    const conflicts: Conflict[] = [];
+    if (h === undefined) {
+      h = this.householdIds.length;
+      this.index.set(householdId, h);
+      this.householdIds.push(householdId);
+      this.firstRows.push(row);
+      this.h.area.push(household.area === 'urban' ? 0 : 1);
+      this.h.assets.push(household.assets);
+      this.h.rigid.push(household.rigid);
+      this.h.onDibao.push(household.onDibao);
+      this.h.prior.push(household.prior);
+      this.h.emergency.push(household.emergency);
+      this.h.weight.push(household.weight);
+    } else {
+      const first = this.householdAt(h);
+      for (const [key, column] of HOUSEHOLD_FIELDS) {
+        if (first[key] !== household[key]) {
+          conflicts.push({ column, firstValue: String(first[key]), value: String(household[key]), firstRow: this.firstRows[h]! });
+        }
+      }
+    }
+    this.personIds.push(personId);
+    this.personHousehold.push(h);
+    this.p.age.push(person.age);
+    this.p.wage.push(person.wage);
+    this.p.other.push(person.other);
+    this.p.disability.push(person.disability);
+    this.p.ill.push(person.ill);
+    this.p.labor.push(CAPACITY.indexOf(person.labor));
+    this.p.selfCare.push(CAPACITY.indexOf(person.selfCare));
+    this.p.supporter.push(person.supporter);
+    return conflicts;
+  }
+
+  private householdAt(h: number): HouseholdInput {
+    return {
+      area: this.h.area.get(h) === 0 ? 'urban' : 'rural',
+      assets: this.h.assets.get(h),
+      rigid: this.h.rigid.get(h),
+      onDibao: this.h.onDibao.get(h),
+      prior: this.h.prior.get(h),
+      emergency: this.h.emergency.get(h),
+      weight: this.h.weight.get(h),
+    };
+  }
+
+  get householdCount(): number {
+    return this.householdIds.length;
+  }
+
+  build(): Population {
+    const H = this.householdIds.length;
+    const P = this.personIds.length;
+    const ph = this.personHousehold.done();
+    // Counting sort persons by household, keeping file order inside each household.
+    const offsets = new Int32Array(H + 1);
+    for (let i = 0; i < P; i++) offsets[ph[i]! + 1]!++;
+    for (let h = 0; h < H; h++) offsets[h + 1]! += offsets[h]!;
+    const cursor = offsets.slice(0, H);
+    const members = new Int32Array(P);
+    for (let i = 0; i < P; i++) members[cursor[ph[i]!]!++] = i;
+    return {
+      householdCount: H,
+      personCount: P,
+      householdIds: this.householdIds,
+      personIds: this.personIds,
+      offsets,
+      members,
+      age: this.p.age.done(),
+      wage: this.p.wage.done(),
+      other: this.p.other.done(),
+      disability: this.p.disability.done(),
+      ill: this.p.ill.done(),
+      labor: this.p.labor.done(),
+      selfCare: this.p.selfCare.done(),
+      supporter: this.p.supporter.done(),
+      area: this.h.area.done(),
+      assets: this.h.assets.done(),
+      rigid: this.h.rigid.done(),
+      onDibao: this.h.onDibao.done(),
+      prior: this.h.prior.done(),
+      emergency: this.h.emergency.done(),
+      weight: this.h.weight.done(),
+    };
+  }
+}
+
+/** Defaults of DOMAIN's optional columns, for building households in tests and case files. */
+export const PERSON_DEFAULTS: Omit<PersonInput, 'age'> = {
+  wage: 0, other: 0, disability: 0, ill: 0, labor: 'full', selfCare: 'full', supporter: 1,
+};
+export const HOUSEHOLD_DEFAULTS: Omit<HouseholdInput, 'area'> = {
+  assets: 0, rigid: 0, onDibao: 0, prior: 0, emergency: 0, weight: 1_000_000,
+};
+
+export interface HouseholdSpec {
+  readonly id: string;
+  readonly household: Partial<HouseholdInput> & { readonly area: Area };
+  readonly persons: ReadonlyArray<Partial<PersonInput> & { readonly age: number; readonly id?: string }>;
+}
+
+/** A population from households written inline (tests, case files). */
+export function populationOf(households: readonly HouseholdSpec[]): Population {
+  const b = new PopulationBuilder();
+  let row = 0;
+  for (const spec of households) {
+    spec.persons.forEach((person, i) => {
+      b.add(spec.id, person.id ?? `${spec.id}-${i + 1}`, { ...PERSON_DEFAULTS, ...person }, { ...HOUSEHOLD_DEFAULTS, ...spec.household }, ++row);
+    });
+  }
+  return b.build();
+}

@@ -1,0 +1,42 @@
+// What `explain` shows: for each step, the rule, the parameters it read, the numbers it compared and
+// the result. Programs record into a Tracer only when one is injected (null on the hot path).
+export interface Check {
+  /** e.g. "I < S × n" */
+  readonly expr: string;
+  readonly lhs: string;
+  readonly op: string;
+  readonly rhs: string;
+  readonly holds: boolean;
+}
+
+export interface TraceStep {
+  /** DOMAIN step number: "1" … "8". */
+  readonly step: string;
+  /** Program id, or "rest" for step 2. */
+  readonly program: string;
+  /** The person the step is about (tekun, single-person), by person_id. */
+  readonly person?: string;
+  readonly clauses: readonly string[];
+  readonly rule: string;
+  /** Canonical parameter paths read. */
+  readonly params: readonly string[];
+  /** Named numbers used, as exact decimal strings (yuan with two decimals for money). */
+  readonly values: ReadonlyArray<readonly [string, string]>;
+  readonly checks: readonly Check[];
+  readonly result: string;
+}
+
+export interface Tracer {
+  record(step: TraceStep): void;
+}
+
+export class ListTracer implements Tracer {
+  readonly steps: TraceStep[] = [];
+  record(step: TraceStep): void {
+    this.steps.push(step);
+  }
+}
+
+export function check(expr: string, lhs: string, op: string, rhs: string, holds: boolean): Check {
+  return { expr, lhs, op, rhs, holds };
+}

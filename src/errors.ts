@@ -1,0 +1,55 @@
+// The error vocabulary. Each user-facing error carries its exit code; anything else is a bug (exit 4).
+export interface Where {
+  readonly file: string;
+  readonly line?: number;
+  readonly col?: number;
+}
+
+export interface Problem {
+  readonly where?: Where;
+  /** e.g. "column age", "household H7", "parameter dibao.standard.urban" */
+  readonly subject?: string;
+  readonly message: string;
+}
+
+export function formatWhere(w: Where): string {
+  return w.line === undefined ? w.file : w.col === undefined ? `${w.file}:${w.line}` : `${w.file}:${w.line}:${w.col}`;
+}
+
+export function formatProblem(p: Problem): string {
+  const at = p.where ? `${formatWhere(p.where)}: ` : '';
+  return `${at}${p.subject ? `${p.subject}: ` : ''}${p.message}`;
+}
+
+/** Exit 3: a policy, scenario or household file is invalid. Lists every problem found. */
+export class InputError extends Error {
+  readonly exitCode = 3;
+  constructor(
+    readonly problems: readonly Problem[],
+    readonly hint?: string,
+  ) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+/** Exit 2: the command line is wrong (unknown option, bad value, missing file argument). */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Exit 1: the run worked and a check failed. */
+export class CheckFailedError extends Error {
+  readonly exitCode = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = 'CheckFailedError';
+  }
+}

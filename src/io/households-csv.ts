@@ -1,0 +1,214 @@
+// The household CSV of DOMAIN "The household data" → a columnar Population, streamed (the file is parsed
+// as it is read, never read whole first). Rows of a household need not be adjacent. Every bad value is
+// an InputError naming file, line, column, the value and what was expected; mismatched household-level
+// values name the household, the column and both rows. BOM, CRLF, quotes, extra and reordered columns work.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { InputError, UsageError, type Problem } from '../errors.js';
+import { fenToYuan, parseFen } from '../core/money.js';
+import { PopulationBuilder, type Conflict, type HouseholdInput, type PersonInput, type Population } from '../core/population.js';
+import { CAPACITY, type Area, type Capacity } from '../core/rules.js';
+
+export const REQUIRED_COLUMNS = ['household_id', 'person_id', 'age', 'area'] as const;
+export const OPTIONAL_COLUMNS = [
+  'wage_income', 'other_income', 'disability_grade', 'serious_illness', 'labor_capacity', 'self_care',
+  'has_capable_supporter', 'financial_assets', 'rigid_expenditure', 'on_dibao', 'prior_dibao', 'emergency_need', 'weight',
+] as const;
+type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+
+/** Stop after this many problems: enough to fix a file in one go without flooding the terminal. */
+export const MAX_PROBLEMS = 20;
+
+export interface ReadProgress {
+  readonly bytes: number;
+  readonly totalBytes: number;
+  readonly rows: number;
+}
+
+export interface ReadOptions {
+  readonly onProgress?: (p: ReadProgress) => void;
+}
+
+export async function readHouseholds(path: string, opts: ReadOptions = {}): Promise<Population> {
+  let totalBytes: number;
+  try {
+    totalBytes = (await stat(path)).size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read the households file ${path}${code === 'ENOENT' ? ': no such file' : `: ${code}`}`);
+  }
+  return parseHouseholds(createReadStream(path), path, totalBytes, opts);
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = (expected: string): Parsed<never> => ({ ok: false, expected });
+
+const INT_RE = /^\d{1,3}$/;
+const WEIGHT_RE = /^(\d{1,12})(?:\.(\d{1,6}))?$/;
+
+const money = (t: string): Parsed<number> => {
+  const fen = parseFen(t);
+  return fen === null ? bad('an amount in yuan ≥ 0 with at most two decimals') : ok(fen);
+};
+const flag = (t: string): Parsed<number> => (t === '0' || t === '1' ? ok(Number(t)) : bad('0 or 1'));
+const capacity = (t: string): Parsed<Capacity> => ((CAPACITY as readonly string[]).includes(t) ? ok(t as Capacity) : bad('full, partial or none'));
+
+/** Each column's parser and default (undefined: required). */
+const PARSERS: Record<Column, { parse: (t: string) => Parsed<unknown>; fallback?: string }> = {
+  household_id: { parse: (t) => (t ? ok(t) : bad('a household id')) },
+  person_id: { parse: (t) => (t ? ok(t) : bad('a person id')) },
+  age: { parse: (t) => (INT_RE.test(t) && Number(t) <= 130 ? ok(Number(t)) : bad('a whole number of years from 0 to 130')) },
+  area: { parse: (t) => (t === 'urban' || t === 'rural' ? ok(t as Area) : bad('urban or rural')) },
+  wage_income: { parse: money, fallback: '0' },
+  other_income: { parse: money, fallback: '0' },
+  disability_grade: { parse: (t) => (/^[0-4]$/.test(t) ? ok(Number(t)) : bad('a disability grade 0–4 (0 none; 1, 2 severe)')), fallback: '0' },
+  serious_illness: { parse: flag, fallback: '0' },
+  labor_capacity: { parse: capacity, fallback: 'full' },
+  self_care: { parse: capacity, fallback: 'full' },
+  has_capable_supporter: { parse: flag, fallback: '1' },
+  financial_assets: { parse: money, fallback: '0' },
+  rigid_expenditure: { parse: money, fallback: '0' },
+  on_dibao: { parse: flag, fallback: '0' },
+  prior_dibao: { parse: money, fallback: '0' },
+  emergency_need: { parse: money, fallback: '0' },
+  weight: {
+    parse: (t) => {
+      const m = WEIGHT_RE.exec(t);
+      const micro = m ? Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0')) : 0;
+      return micro > 0 ? ok(micro) : bad('a number > 0 with at most six decimals');
+    },
+    fallback: '1',
+  },
+};
+
+const COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as Column[];
+
+/** How a household-level value is shown in a mismatch message. */
+const SHOW: Record<string, (v: string) => string> = {
+  financial_assets: (v) => fenToYuan(Number(v)),
+  rigid_expenditure: (v) => fenToYuan(Number(v)),
+  prior_dibao: (v) => fenToYuan(Number(v)),
+  emergency_need: (v) => fenToYuan(Number(v)),
+  weight: (v) => (Number(v) / 1_000_000).toString(),
+};
+
+export async function parseHouseholds(input: Readable, file: string, totalBytes = 0, opts: ReadOptions = {}): Promise<Population> {
+  const problems: Problem[] = [];
+  const builder = new PopulationBuilder();
+  const personRows = new Map<string, number>();
+  let index: Map<Column, number> | null = null;
+  let header: string[] = [];
+  let bytes = 0;
+  let rows = 0;
+  const problem = (line: number, col: number | undefined, subject: string | undefined, message: string) => {
+    problems.push({ where: { file, line, col }, subject, message });
+  };
+
+  const parser = parse({ bom: true, info: true, skip_empty_lines: true, trim: true });
+  input.on('data', (chunk: Buffer | string) => {
+    bytes += chunk.length;
+    if (opts.onProgress && (rows & 0xfff) === 0) opts.onProgress({ bytes, totalBytes, rows });
+  });
+  input.on('error', (e) => parser.destroy(e));
+  input.pipe(parser);
+
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      // info.lines is where the record ends; a quoted field may span lines, so count back to its start.
+      let newlines = 0;
+      for (const f of record) if (f.includes('\n')) newlines += f.split('\n').length - 1;
+      const line = info.lines - newlines;
+      if (index === null) {
+        header = record;
+        index = readHeader(record, file, line);
+        continue;
+      }
+      rows++;
+      const values = {} as Record<Column, unknown>;
+      let rowOk = true;
+      for (const column of COLUMNS) {
+        const at = index.get(column);
+        const raw = at === undefined ? '' : record[at]!;
+        const spec = PARSERS[column];
+        const text = raw === '' && spec.fallback !== undefined ? spec.fallback : raw;
+        const parsed = spec.parse(text);
+        if (parsed.ok) values[column] = parsed.value;
+        else {
+          rowOk = false;
+          const who = record[index.get('person_id')!] ? ` (person ${record[index.get('person_id')!]})` : '';
+          problem(line, at === undefined ? undefined : at + 1, `column ${column}`, `${raw === '' ? 'empty' : JSON.stringify(raw)} is not valid: expected ${parsed.expected}${who}`);
+        }
+      }
+      if (rowOk) {
+        const pid = values.person_id as string;
+        const hid = values.household_id as string;
+        const seen = personRows.get(pid);
+        if (seen !== undefined) {
+          problem(line, index.get('person_id')! + 1, 'column person_id', `person ${JSON.stringify(pid)} appears again (first on line ${seen}); person_id must be unique in the file`);
+        } else {
+          personRows.set(pid, line);
+          const conflicts = builder.add(hid, pid, personOf(values), householdOf(values), line);
+          for (const c of conflicts) reportConflict(c, hid, line, index, problem);
+        }
+      }
+      if (problems.length >= MAX_PROBLEMS) break;
+    }
+  } catch (e) {
+    const err = e as { code?: string; message: string; lines?: number };
+    if (err instanceof InputError) throw err;
+    if (!err.code?.startsWith('CSV_')) throw e;
+    problems.push({ where: { file, line: err.lines }, message: `CSV: ${err.message}${header.length ? ` (the header has ${header.length} columns)` : ''}` });
+  } finally {
+    input.destroy();
+  }
+  if (index === null && problems.length === 0) {
+    problems.push({ where: { file, line: 1 }, message: `the file is empty: expected a header row naming at least ${REQUIRED_COLUMNS.join(', ')}` });
+  }
+  if (problems.length) {
+    const more = problems.length >= MAX_PROBLEMS ? ` (stopped after ${MAX_PROBLEMS} problems)` : '';
+    throw new InputError(problems, `fix the households file and run again${more}`);
+  }
+  opts.onProgress?.({ bytes, totalBytes, rows });
+  return builder.build();
+}
+
+function readHeader(record: string[], file: string, line: number): Map<Column, number> {
+  const problems: Problem[] = [];
+  const index = new Map<Column, number>();
+  const seen = new Map<string, number>();
+  record.forEach((name, i) => {
+    if (seen.has(name)) problems.push({ where: { file, line, col: i + 1 }, message: `column "${name}" appears twice (columns ${seen.get(name)! + 1} and ${i + 1})` });
+    seen.set(name, i);
+    if ((COLUMNS as string[]).includes(name)) index.set(name as Column, i);
+  });
+  const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
+  if (missing.length) {
+    problems.push({ where: { file, line }, message: `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header is: ${record.join(',')}` });
+  }
+  if (problems.length) throw new InputError(problems);
+  return index;
+}
+
+function personOf(v: Record<Column, unknown>): PersonInput {
+  return {
+    age: v.age as number, wage: v.wage_income as number, other: v.other_income as number, disability: v.disability_grade as number,
+    ill: v.serious_illness as number, labor: v.labor_capacity as Capacity, selfCare: v.self_care as Capacity, supporter: v.has_capable_supporter as number,
+  };
+}
+
+function householdOf(v: Record<Column, unknown>): HouseholdInput {
+  return {
+    area: v.area as Area, assets: v.financial_assets as number, rigid: v.rigid_expenditure as number, onDibao: v.on_dibao as number,
+    prior: v.prior_dibao as number, emergency: v.emergency_need as number, weight: v.weight as number,
+  };
+}
+
+function reportConflict(c: Conflict, hid: string, line: number, index: Map<Column, number>, problem: (l: number, col: number | undefined, s: string, m: string) => void): void {
+  const show = SHOW[c.column] ?? ((v: string) => v);
+  const at = index.get(c.column as Column);
+  problem(line, at === undefined ? undefined : at + 1, `household ${hid}`,
+    `${c.column} is ${show(c.value)} on line ${line} but ${show(c.firstValue)} on line ${c.firstRow}; a household-level value must be the same on every row of the household`);
+}

@@ -1,0 +1,115 @@
+// Parses one dated value of a canonical parameter by its kind, exactly (decimal text, never a float).
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { D } from '../core/money.js';
+import type { ParamSpec } from '../core/parameters/schema.js';
+import type { ParamValue, Tier } from '../core/parameters/tree.js';
+import { didYouMean, type YamlFile } from './yaml-nodes.js';
+
+const MONEY_RE = /^\d{1,13}(\.\d{1,2})?$/;
+const DECIMAL_RE = /^\d{1,9}(\.\d{1,6})?$/;
+const INTEGER_RE = /^\d{1,9}$/;
+
+export function parseValue(y: YamlFile, node: Node | null, spec: ParamSpec): ParamValue | null {
+  const subject = `parameter ${spec.path}`;
+  const kind = spec.kind;
+  switch (kind.type) {
+    case 'money': {
+      const t = y.text(node);
+      if (t === null || !MONEY_RE.test(t)) {
+        y.problem(node, `expected an amount in yuan (${spec.unit}) ≥ 0 with at most two decimals, got ${show(node)}`, subject);
+        return null;
+      }
+      if (kind.positive && D(t).isZero()) {
+        y.problem(node, `must be greater than 0`, subject);
+        return null;
+      }
+      return D(t);
+    }
+    case 'decimal': {
+      const t = y.text(node);
+      if (t === null || !DECIMAL_RE.test(t)) {
+        y.problem(node, `expected a non-negative decimal (${spec.unit}) with at most six decimals, got ${show(node)}`, subject);
+        return null;
+      }
+      if (kind.max !== undefined && D(t).greaterThan(kind.max)) {
+        y.problem(node, `must be at most ${kind.max} (${spec.unit}), got ${t}`, subject);
+        return null;
+      }
+      return D(t);
+    }
+    case 'integer': {
+      const t = y.text(node);
+      if (t === null || !INTEGER_RE.test(t) || Number(t) < kind.min || Number(t) > kind.max) {
+        y.problem(node, `expected a whole number from ${kind.min} to ${kind.max} (${spec.unit}), got ${show(node)}`, subject);
+        return null;
+      }
+      return D(t);
+    }
+    case 'enum': {
+      const t = isScalar(node) && typeof node.value === 'string' ? node.value : null;
+      if (t === null || !kind.values.includes(t)) {
+        y.problem(node, `expected one of ${kind.values.join(', ')}, got ${show(node)}${t ? didYouMean(t, kind.values) : ''}`, subject);
+        return null;
+      }
+      return t;
+    }
+    case 'boolean': {
+      if (!isScalar(node) || typeof node.value !== 'boolean') {
+        y.problem(node, `expected true or false, got ${show(node)}`, subject);
+        return null;
+      }
+      return node.value;
+    }
+    case 'tiers':
+      return parseTiers(y, node, spec);
+  }
+}
+
+/** 000（四）分档: ordered bands of per-capita income as a share of S, each with a per-person amount. */
+function parseTiers(y: YamlFile, node: Node | null, spec: ParamSpec): readonly Tier[] | null {
+  const subject = `parameter ${spec.path}`;
+  if (!isSeq(node)) {
+    y.problem(node, 'expected a list of bands, each {below_share, per_person}', subject);
+    return null;
+  }
+  const tiers: Tier[] = [];
+  let ok = true;
+  for (const item of node.items as Node[]) {
+    if (!isMap(item)) {
+      y.problem(item, 'expected a band {below_share, per_person}', subject);
+      ok = false;
+      continue;
+    }
+    const keys = y.known(item, ['below_share', 'per_person'], 'a tier band');
+    const share = y.text(keys.get('below_share')?.[0] ?? null);
+    const amount = y.text(keys.get('per_person')?.[0] ?? null);
+    if (share === null || !DECIMAL_RE.test(share)) {
+      y.problem(keys.get('below_share')?.[0] ?? item, 'below_share: expected a share of S, e.g. 0.5', subject);
+      ok = false;
+      continue;
+    }
+    if (amount === null || !MONEY_RE.test(amount)) {
+      y.problem(keys.get('per_person')?.[0] ?? item, 'per_person: expected yuan per person per month, at most two decimals', subject);
+      ok = false;
+      continue;
+    }
+    const prev = tiers[tiers.length - 1];
+    if (prev && !D(share).greaterThan(prev.below_share)) {
+      y.problem(item, `bands must be in increasing order of below_share: ${share} after ${prev.below_share.toFixed()}`, subject);
+      ok = false;
+    }
+    tiers.push({ below_share: D(share), per_person: D(amount) });
+  }
+  const last = tiers[tiers.length - 1];
+  if (ok && last && last.below_share.lessThan(1)) {
+    y.problem(node, `the last band's below_share must be at least 1, so every dibao household (I < S × n) falls in a band; got ${last.below_share.toFixed()}`, subject);
+    ok = false;
+  }
+  return ok ? tiers : null;
+}
+
+function show(node: Node | null): string {
+  if (node === null) return 'nothing';
+  if (isScalar(node)) return node.value === null ? 'nothing' : JSON.stringify(node.source ?? node.value);
+  return isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'an unexpected value';
+}

@@ -1,0 +1,157 @@
+// A locality's policy file (YAML) → Policy. Validates the whole file and reports every problem with
+// file:line:col: unknown keys and paths (with the nearest valid one), wrong types, impossible values,
+// unsorted or duplicate dates, sources that do not exist, parameters missing. No key is ignored.
+import { readFile } from 'node:fs/promises';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { InputError, UsageError } from '../errors.js';
+import { isIsoDate } from '../core/dates.js';
+import { BRANCHES, PARAMS, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
+import type { DatedValue, Policy, Source } from '../core/parameters/tree.js';
+import { parseValue } from './param-values.js';
+import { isMap, isScalar, isSeq, YamlFile } from './yaml-nodes.js';
+
+const TOP_KEYS = ['policy', 'name', 'description', 'sources', 'parameters'];
+const SOURCE_KEYS = ['title', 'file', 'url', 'grade', 'date', 'note'];
+const ENTRY_KEYS = ['from', 'value', 'source', 'clause', 'estimate', 'note'];
+const GRADES = ['A', 'B', 'C'];
+
+export async function loadPolicy(path: string): Promise<Policy> {
+  return parsePolicy(await readText(path, 'policy'), path);
+}
+
+export async function readText(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read the ${what} file ${path}${code === 'ENOENT' ? ': no such file' : `: ${code}`}`);
+  }
+}
+
+export function parsePolicy(text: string, file: string): Policy {
+  const y = new YamlFile(file, text.replace(/^\uFEFF/, ''));
+  const root = y.doc.contents as Node | null;
+  if (!isMap(root)) {
+    y.problem(root, 'a policy file is a mapping with keys policy, name, sources, parameters');
+    throw new InputError(y.problems);
+  }
+  const top = y.known(root, TOP_KEYS, 'the policy file');
+  const id = top.has('policy') ? y.string(top.get('policy')![0], 'the policy id, e.g. guangxi-nanning', 'policy') : null;
+  if (!top.has('policy')) y.problem(root, 'missing key "policy" (the policy id)');
+  const name = parseName(y, top.get('name'), root);
+  const description = top.has('description') ? (y.string(top.get('description')![0], 'a description') ?? undefined) : undefined;
+  const sources = parseSources(y, top.get('sources')?.[0] ?? null, root);
+  const params = new Map<string, DatedValue[]>();
+  const paramsNode = top.get('parameters')?.[0] ?? null;
+  if (!isMap(paramsNode)) y.problem(paramsNode ?? root, 'missing or invalid "parameters": a mapping of canonical parameter paths to dated values');
+  else {
+    walk(y, paramsNode, '', params, sources);
+    for (const spec of PARAMS) {
+      if (!params.has(spec.path) && !spec.optional) {
+        y.problem(top.get('parameters')![1], `missing parameter ${spec.path} (${spec.en}, ${spec.unit})`, 'parameters');
+      }
+    }
+  }
+  if (y.problems.length) throw new InputError(y.problems, 'fix the file; every problem found is listed');
+  return { id: id!, name: name!, description, file, sources, params };
+}
+
+function parseName(y: YamlFile, entry: [Node | null, Pair] | undefined, root: Node): { zh: string; en: string } | null {
+  if (!entry || !isMap(entry[0])) {
+    y.problem(entry?.[0] ?? root, 'missing or invalid "name": expected {zh: …, en: …}');
+    return null;
+  }
+  const keys = y.known(entry[0], ['zh', 'en'], 'name');
+  const zh = y.string(keys.get('zh')?.[0] ?? entry[0], 'the Chinese name', 'name.zh');
+  const en = y.string(keys.get('en')?.[0] ?? entry[0], 'the English name', 'name.en');
+  return zh && en ? { zh, en } : null;
+}
+
+function parseSources(y: YamlFile, node: Node | null, root: Node): Map<string, Source> {
+  const sources = new Map<string, Source>();
+  if (!isMap(node)) {
+    y.problem(node ?? root, 'missing or invalid "sources": a mapping of source ids to {title, file or url, grade}');
+    return sources;
+  }
+  for (const [id, value, pair] of y.entries(node)) {
+    if (!isMap(value)) {
+      y.problem(pair.key as Node, `source ${id}: expected {title, file or url, grade}`);
+      continue;
+    }
+    const k = y.known(value, SOURCE_KEYS, `source ${id}`);
+    const get = (key: string) => (k.has(key) ? (y.string(k.get(key)![0], key, `source ${id}`) ?? undefined) : undefined);
+    const src: Source = { id, title: get('title') ?? '', file: get('file'), url: get('url'), grade: get('grade'), date: get('date') };
+    if (!k.has('title')) y.problem(pair.key as Node, 'missing "title"', `source ${id}`);
+    if (!src.file && !src.url) y.problem(pair.key as Node, 'needs a "file" (a document) or a "url"', `source ${id}`);
+    if (src.url && !src.grade) y.problem(pair.key as Node, 'a url needs its "grade" (A official, B media, C other)', `source ${id}`);
+    if (src.grade && !GRADES.includes(src.grade)) y.problem(k.get('grade')![0], `grade must be A, B or C, got ${src.grade}`, `source ${id}`);
+    if (src.date && !isIsoDate(src.date)) y.problem(k.get('date')![0], `date must be YYYY-MM-DD, got ${src.date}`, `source ${id}`);
+    sources.set(id, src);
+  }
+  return sources;
+}
+
+/** Walks nested (or dotted) keys down to canonical paths; a canonical path's value is its history. */
+function walk(y: YamlFile, map: YAMLMap, prefix: string, out: Map<string, DatedValue[]>, sources: Map<string, Source>): void {
+  for (const [key, value, pair] of y.entries(map)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const spec = PARAM_BY_PATH.get(path);
+    if (spec) {
+      if (out.has(path)) y.problem(pair.key as Node, `parameter ${path} is given twice`);
+      else out.set(path, history(y, value, pair, spec, sources));
+    } else if (BRANCHES.has(path)) {
+      if (isMap(value)) walk(y, value, path, out, sources);
+      else y.problem(value ?? (pair.key as Node), `"${path}" groups parameters; expected a mapping under it`);
+    } else {
+      const near = suggestPath(path);
+      y.problem(pair.key as Node, `unknown parameter "${path}"${near ? ` (did you mean "${near}"?)` : ''}`);
+    }
+  }
+}
+
+function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, sources: Map<string, Source>): DatedValue[] {
+  const subject = `parameter ${spec.path}`;
+  if (!isSeq(node) || node.items.length === 0) {
+    y.problem(node ?? (pair.key as Node), 'expected a list of dated values: - {from: YYYY-MM-DD, value: …, source: … or estimate: …}', subject);
+    return [];
+  }
+  const entries: DatedValue[] = [];
+  for (const item of node.items as Node[]) {
+    if (!isMap(item)) {
+      y.problem(item, 'expected {from, value, source or estimate}', subject);
+      continue;
+    }
+    const k = y.known(item, ENTRY_KEYS, `a value of ${spec.path}`);
+    const fromNode = k.get('from')?.[0] ?? null;
+    const from = isScalar(fromNode) && typeof fromNode.value === 'string' ? fromNode.value : null;
+    if (!from || !isIsoDate(from)) {
+      y.problem(fromNode ?? item, `"from" must be a date YYYY-MM-DD, got ${from ?? 'nothing'}`, subject);
+      continue;
+    }
+    const prev = entries[entries.length - 1];
+    if (prev && from === prev.from) y.problem(fromNode, `duplicate date ${from}`, subject);
+    else if (prev && from < prev.from) y.problem(fromNode, `dates must increase: ${from} comes after ${prev.from}`, subject);
+    if (!k.has('value')) {
+      y.problem(item, 'missing "value"', subject);
+      continue;
+    }
+    const value = parseValue(y, k.get('value')![0], spec);
+    const text = (key: string) => (k.has(key) ? (y.string(k.get(key)![0], key, subject) ?? undefined) : undefined);
+    const source = text('source');
+    const estimate = text('estimate');
+    if (source !== undefined && !sources.has(source)) {
+      const ids = [...sources.keys()];
+      y.problem(k.get('source')![0], `unknown source "${source}"${didYouMeanIds(source, ids)}`, subject);
+    }
+    if (!k.has('source') && !k.has('estimate')) {
+      y.problem(item, 'each value needs a "source" (and clause) or, where nothing is published, an "estimate" stating its basis', subject);
+    }
+    if (value === null) continue;
+    entries.push({ from, value, source, clause: text('clause'), estimate, note: text('note'), where: y.where(item) });
+  }
+  return entries;
+}
+
+function didYouMeanIds(id: string, ids: string[]): string {
+  return ids.length ? `; sources are ${ids.join(', ')}` : '; the file has no sources';
+}

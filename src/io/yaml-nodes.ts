@@ -1,0 +1,81 @@
+// Small helpers over the yaml AST: locations and strict key checks, shared by policy and scenario files.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Problem, Where } from '../errors.js';
+import { editDistance } from '../core/parameters/schema.js';
+
+export class YamlFile {
+  readonly lines = new LineCounter();
+  readonly doc: Document.Parsed;
+  readonly problems: Problem[] = [];
+  constructor(
+    readonly file: string,
+    text: string,
+  ) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+    for (const e of [...this.doc.errors, ...this.doc.warnings]) {
+      const pos = e.linePos?.[0];
+      this.problems.push({ where: { file, line: pos?.line, col: pos?.col }, message: `YAML: ${e.message.split('\n')[0]}` });
+    }
+  }
+
+  where(node: Node | Pair | null | undefined): Where {
+    const range = node && 'range' in node ? node.range : node && 'key' in node ? (node.key as Node | null)?.range : undefined;
+    if (!range) return { file: this.file };
+    const pos = this.lines.linePos(range[0]);
+    return { file: this.file, line: pos.line, col: pos.col };
+  }
+
+  problem(node: Node | Pair | null | undefined, message: string, subject?: string): void {
+    this.problems.push({ where: this.where(node), subject, message });
+  }
+
+  /** The map's entries as [key text, value node, pair]; reports non-string keys. */
+  entries(map: YAMLMap): Array<[string, Node | null, Pair]> {
+    const out: Array<[string, Node | null, Pair]> = [];
+    for (const pair of map.items) {
+      const key = pair.key as Node | null;
+      if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
+        this.problem(key, 'a key must be plain text');
+        continue;
+      }
+      out.push([String(key.value), pair.value as Node | null, pair]);
+    }
+    return out;
+  }
+
+  /** Reports keys not in `allowed`, naming the nearest allowed one. Returns the known entries. */
+  known(map: YAMLMap, allowed: readonly string[], context: string): Map<string, [Node | null, Pair]> {
+    const out = new Map<string, [Node | null, Pair]>();
+    for (const [key, value, pair] of this.entries(map)) {
+      if (allowed.includes(key)) out.set(key, [value, pair]);
+      else this.problem(pair.key as Node, `unknown key "${key}" in ${context}${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`);
+    }
+    return out;
+  }
+
+  /** A plain scalar's exact source text (so 0.70 stays "0.70", never a float). */
+  text(node: Node | null): string | null {
+    if (!isScalar(node)) return null;
+    if (typeof node.value === 'string') return node.value;
+    if (typeof node.value === 'number' || typeof node.value === 'bigint') return node.source ?? String(node.value);
+    return null;
+  }
+
+  string(node: Node | null, what: string, subject?: string): string | null {
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value;
+    this.problem(node, `expected ${what} (text)`, subject);
+    return null;
+  }
+}
+
+export function didYouMean(key: string, candidates: Iterable<string>): string {
+  let best: string | undefined;
+  let score = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(key, c);
+    if (d < score) [best, score] = [c, d];
+  }
+  return best !== undefined && score <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best}"?)` : '';
+}
+
+export { isMap, isScalar, isSeq };
