@@ -19,20 +19,26 @@ export interface SimulateOptions {
 
 export function simulate(pop: Population, runs: readonly Run[], opts: SimulateOptions = {}): Totals[] {
   const chunk = Math.max(1, opts.chunkSize ?? 65_536);
-  const contexts = runs.map((r) => newContext(pop, r.rules));
   const totals = runs.map(() => new Totals());
   for (let from = 0; from < pop.householdCount; from += chunk) {
-    const to = Math.min(pop.householdCount, from + chunk);
-    const partial = runs.map(() => new Totals());
-    for (let h = from; h < to; h++) {
-      const w = pop.weight[h]!;
-      for (let i = 0; i < contexts.length; i++) {
-        const r = evaluateHousehold(contexts[i]!, h);
-        partial[i]!.add(w, r);
-        opts.onHousehold?.(h, i, r);
-      }
-    }
+    const partial = simulateRange(pop, runs, from, Math.min(pop.householdCount, from + chunk), opts.onHousehold);
     partial.forEach((p, i) => totals[i]!.merge(p));
   }
   return totals;
+}
+
+/** Partial totals of households [from, to), one per run; merge them in any grouping for the same result. */
+export function simulateRange(pop: Population, runs: readonly Run[], from: number, to: number,
+  onHousehold?: (h: number, run: number, r: HouseholdResult) => void): Totals[] {
+  const contexts = runs.map((r) => newContext(pop, r.rules));
+  const partial = runs.map(() => new Totals());
+  for (let h = from; h < to; h++) {
+    const w = pop.weight[h]!;
+    for (let i = 0; i < contexts.length; i++) {
+      const r = evaluateHousehold(contexts[i]!, h);
+      partial[i]!.add(w, r);
+      onHousehold?.(h, i, r);
+    }
+  }
+  return partial;
 }

@@ -1,5 +1,5 @@
 // Small helpers over the yaml AST: locations and strict key checks, shared by policy and scenario files.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem, Where } from '../errors.js';
 import { editDistance } from '../core/parameters/schema.js';
 
@@ -38,7 +38,7 @@ export class YamlFile {
         this.problem(key, 'a key must be plain text');
         continue;
       }
-      out.push([String(key.value), pair.value as Node | null, pair]);
+      out.push([String(key.value), this.deref(pair.value as Node | null), pair]);
     }
     return out;
   }
@@ -51,6 +51,11 @@ export class YamlFile {
       else this.problem(pair.key as Node, `unknown key "${key}" in ${context}${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`);
     }
     return out;
+  }
+
+  /** Follows a YAML alias (*name) to its anchored node. */
+  deref(node: Node | null): Node | null {
+    return isAlias(node) ? ((node.resolve(this.doc) as Node | undefined) ?? null) : node;
   }
 
   /** A plain scalar's exact source text (so 0.70 stays "0.70", never a float). */

@@ -85,8 +85,24 @@ export function resolve(policy: Policy, date: string): Snapshot {
     values.set(spec.path, { spec, value: entry.value, entry, source });
   }
   if (problems.length === 0) problems.push(...crossChecks(policy, values, date));
-  if (problems.length) throw new InputError(problems, `simulate at a date on or after the policy's first values, e.g. --date YYYY-MM-DD`);
+  if (problems.length) {
+    const from = completeFrom(policy);
+    throw new InputError(problems, from && from > date
+      ? `${policy.id} has a value for every parameter from ${from}; try --date ${from} or later`
+      : undefined);
+  }
   return { policy, date, values };
+}
+
+/** The first date at which every required parameter has a value. */
+export function completeFrom(policy: Policy): string | undefined {
+  let from: string | undefined;
+  for (const spec of PARAMS) {
+    const first = policy.params.get(spec.path)?.[0]?.from;
+    if (!first) continue;
+    if (!from || first > from) from = first;
+  }
+  return from;
 }
 
 /** Rules between parameters that hold at a date: a mode that needs a companion value has one. */

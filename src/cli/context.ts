@@ -1,0 +1,17 @@
+// The CLI's world, injected: streams, environment and TTY flags. The real one wraps `process`; tests
+// pass fakes. No code under src/ writes to process.stdout directly except through a Ctx.
+export interface Out {
+  write(s: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export interface Ctx {
+  readonly stdout: Out;
+  readonly stderr: Out;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly now: () => Date;
+}
+
+export function processContext(): Ctx {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, now: () => new Date() };
+}

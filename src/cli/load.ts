@@ -1,0 +1,36 @@
+// Shared steps of the commands: check a date, load a policy and its rules at that date, read households.
+import { isIsoDate, today } from '../core/dates.js';
+import type { Snapshot } from '../core/parameters/tree.js';
+import { resolve } from '../core/parameters/tree.js';
+import type { Population } from '../core/population.js';
+import { compileRules, type Rules } from '../core/rules.js';
+import { UsageError } from '../errors.js';
+import { readHouseholds } from '../io/households-csv.js';
+import { loadPolicy } from '../io/policy-file.js';
+import type { Ctx } from './context.js';
+import { makeProgress } from './progress.js';
+
+export function simulationDate(ctx: Ctx, date: string | undefined): string {
+  if (date === undefined) return today(ctx.now());
+  if (!isIsoDate(date)) throw new UsageError(`--date must be a date YYYY-MM-DD, got "${date}"`);
+  return date;
+}
+
+export interface Loaded {
+  readonly snapshot: Snapshot;
+  readonly rules: Rules;
+}
+
+export async function loadAt(policyFile: string, date: string): Promise<Loaded> {
+  const snapshot = resolve(await loadPolicy(policyFile), date);
+  return { snapshot, rules: compileRules(snapshot) };
+}
+
+export async function loadHouseholds(ctx: Ctx, file: string, quiet: boolean): Promise<Population> {
+  const progress = makeProgress(ctx, `reading ${file}`, quiet);
+  try {
+    return await readHouseholds(file, { onProgress: progress?.update });
+  } finally {
+    progress?.done();
+  }
+}

@@ -1,0 +1,114 @@
+// The CLI entry: builds the commands, decides colour, and is the one place that maps errors to exit codes:
+// 0 ok · 1 a check failed · 2 usage · 3 invalid input · 4 internal error (a bug). No stack without --debug.
+import chalk from 'chalk';
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { CheckFailedError, formatProblem, InputError, UsageError } from '../errors.js';
+import { explainCommand } from './commands/explain.js';
+import { paramsCommand } from './commands/params.js';
+import { simulateCommand } from './commands/simulate.js';
+import { processContext, type Ctx } from './context.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+interface Globals {
+  debug?: boolean;
+  color: boolean;
+  quiet?: boolean;
+}
+
+function buildProgram(ctx: Ctx): Command {
+  const program = new Command('jiuzhu')
+    .description('救助 jiuzhu — who qualifies for Chinese social assistance (社会救助), and what it costs a year')
+    .version(version)
+    .option('--debug', 'show stack traces of internal errors')
+    .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
+    .option('-q, --quiet', 'no progress or notes on stderr')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
+
+  const date = () => new Option('--date <YYYY-MM-DD>', 'simulation date (default: today)');
+  const policy = () => new Option('--policy <file>', 'locality policy YAML, e.g. policies/guangxi-nanning.yaml').makeOptionMandatory();
+  const households = () => new Option('--households <file>', 'household CSV (one row per person; see README)').makeOptionMandatory();
+  const globals = (cmd: Command) => cmd.optsWithGlobals() as Globals;
+
+  program.command('params')
+    .description('print every canonical parameter in force at a date (JSON is a public contract)')
+    .addOption(policy())
+    .addOption(date())
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (o, cmd: Command) => paramsCommand(ctx, { ...o, ...globals(cmd) }));
+
+  program.command('simulate')
+    .description('decide who qualifies and what each program costs a year, for a household file')
+    .addOption(policy())
+    .addOption(households())
+    .addOption(date())
+    .addOption(new Option('--format <format>', 'totals format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .option('--per-household <file>', 'also write one CSV row per household (columns of the README contract)')
+    .addHelpText('after', '\nExample:\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2024-12-31')
+    .action(async (o, cmd: Command) => simulateCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+
+  program.command('explain')
+    .description('show, step by step, how one household was decided: rules, numbers, parameters and their sources')
+    .addOption(policy())
+    .addOption(households())
+    .requiredOption('--household <id>', 'the household_id to explain')
+    .addOption(date())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (o, cmd: Command) => explainCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function run(argv: string[], ctx: Ctx = processContext()): Promise<number> {
+  const debug = argv.includes('--debug');
+  if (argv.includes('--no-color') || ctx.env.NO_COLOR || !ctx.stdout.isTTY) chalk.level = 0;
+  if (ctx === undefined || ctx.stdout === process.stdout) guardPipe();
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    return report(ctx, e, debug);
+  }
+}
+
+function report(ctx: Ctx, e: unknown, debug: boolean): number {
+  const say = (s: string) => ctx.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+  if (e instanceof CommanderError) {
+    // commander has already printed its message (and help where asked for).
+    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? 0 : 2;
+  }
+  if (e instanceof InputError) {
+    say(`jiuzhu: invalid input (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
+    for (const p of e.problems) say(`  ${formatProblem(p)}`);
+    if (e.hint) say(`hint: ${e.hint}`);
+    return e.exitCode;
+  }
+  if (e instanceof UsageError) {
+    say(`jiuzhu: ${e.message}`);
+    if (e.hint) say(`hint: ${e.hint}`);
+    return e.exitCode;
+  }
+  if (e instanceof CheckFailedError) {
+    say(`jiuzhu: ${e.message}`);
+    return e.exitCode;
+  }
+  say(`jiuzhu: internal error: ${(e as Error)?.message ?? String(e)}`);
+  say(debug ? String((e as Error)?.stack ?? e) : 'This is a bug in jiuzhu. Run again with --debug and report the output.');
+  return 4;
+}
+
+let guarded = false;
+/** `jiuzhu … | head` closes the pipe early: that is not an error. */
+function guardPipe(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}

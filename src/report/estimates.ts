@@ -1,0 +1,29 @@
+// Which parameters in force are estimates, and which programs' results depend on them: every output says
+// so when a number it shows rests on an estimate.
+import { PARAMS } from '../core/parameters/schema.js';
+import { valueToJson, type Snapshot } from '../core/parameters/tree.js';
+import { dependsOnPath, PROGRAMS, type ProgramId } from '../core/programs/index.js';
+
+export interface EstimateUsed {
+  readonly path: string;
+  readonly value: unknown;
+  readonly from: string;
+  readonly basis: string;
+}
+
+/** Estimates in force at the snapshot's date, leaving out optional parameters their mode does not use. */
+export function estimatesInForce(s: Snapshot): EstimateUsed[] {
+  const out: EstimateUsed[] = [];
+  for (const spec of PARAMS) {
+    const r = s.values.get(spec.path);
+    if (!r?.entry?.estimate) continue;
+    if (spec.optional && s.values.get(spec.optional.when)?.value !== spec.optional.equals) continue;
+    out.push({ path: spec.path, value: valueToJson(r.value, spec), from: r.entry.from, basis: r.entry.estimate });
+  }
+  return out;
+}
+
+/** The programs whose result depends on at least one estimate. */
+export function programsOnEstimates(estimates: readonly EstimateUsed[]): Set<ProgramId> {
+  return new Set(PROGRAMS.filter((p) => estimates.some((e) => dependsOnPath(p, e.path))).map((p) => p.id));
+}

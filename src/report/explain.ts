@@ -1,0 +1,97 @@
+// `jiuzhu explain`: the trace of one household, as indented text for people or JSON for tools.
+import chalk from 'chalk';
+import type { Explanation } from '../core/explain.js';
+import { fenToYuan as y } from '../core/money.js';
+import type { Population } from '../core/population.js';
+import { CAPACITY } from '../core/rules.js';
+import { valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
+import { PROGRAM_BY_ID, programLabel, type ProgramId } from '../core/programs/index.js';
+import { TIERS } from '../core/programs/context.js';
+import { provenance } from './params.js';
+
+const STEP_TITLES: Record<string, string> = {
+  '1': '特困 tekun', '2': '其余家庭成员 the rest of the household', '3': '低保 dibao', '4': '刚性支出困难 rigid expenditure',
+  '5': '单人户 single-person inclusion', '6': '低保边缘 low-income', '7': '渐退 gradual exit', '8': '临时救助 temporary assistance',
+};
+
+function members(pop: Population, h: number): string[] {
+  const out: string[] = [];
+  for (let k = pop.offsets[h]!; k < pop.offsets[h + 1]!; k++) {
+    const p = pop.members[k]!;
+    out.push(`${pop.personIds[p]}: age ${pop.age[p]}, wage ${y(pop.wage[p]!)}, other ${y(pop.other[p]!)}, disability ${pop.disability[p]}, `
+      + `ill ${pop.ill[p]}, labour ${CAPACITY[pop.labor[p]!]}, self-care ${CAPACITY[pop.selfCare[p]!]}, supporter ${pop.supporter[p]}`);
+  }
+  return out;
+}
+
+export function explainText(e: Explanation, pop: Population, s: Snapshot): string {
+  const h = e.household;
+  const out: string[] = [
+    chalk.bold(`household ${pop.householdIds[h]} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}`),
+    `${pop.area[h] ? 'rural' : 'urban'}, ${e.result.persons} persons, financial assets ${y(pop.assets[h]!)}, rigid expenditure ${y(pop.rigid[h]!)}, `
+      + `on dibao ${pop.onDibao[h]} (prior ${y(pop.prior[h]!)}), emergency need ${y(pop.emergency[h]!)}, weight ${pop.weight[h]! / 1e6}`,
+    ...members(pop, h).map((m) => `  ${m}`),
+  ];
+  for (const st of e.steps) {
+    out.push('', chalk.bold(`step ${st.step} · ${STEP_TITLES[st.step]}${st.program !== 'rest' && !STEP_TITLES[st.step]!.includes(st.program) ? ` · ${st.program}` : ''}`
+      + `${st.person ? ` · person ${st.person}` : ''}`) + chalk.dim(`   ${st.clauses.join(' ')}`));
+    out.push(`  rule    ${st.rule}`);
+    if (st.values.length) out.push(`  values  ${st.values.map(([k, v]) => `${k} = ${v}`).join(' · ')}`);
+    for (const c of st.checks) out.push(`  check   ${c.expr}: ${c.lhs} ${c.op} ${c.rhs} → ${c.holds ? chalk.green('yes') : chalk.red('no')}`);
+    st.params.forEach((path, i) => {
+      const r = s.values.get(path)!;
+      const v = `${path} = ${valueToText(r.value, r.spec)}`;
+      out.push(`  ${i ? '       ' : 'params'}  ${r.entry?.estimate ? chalk.yellow(v) : v}  ${chalk.dim(`← ${provenance(r)}`)}`);
+    });
+    out.push(`  result  ${chalk.bold(st.result)}`);
+  }
+  out.push('', chalk.bold('result'), ...resultLines(e));
+  const est = new Set(e.steps.flatMap((st) => st.params).filter((p) => s.values.get(p)?.entry?.estimate));
+  if (est.size) out.push(chalk.yellow(`uses estimated parameters: ${[...est].join(', ')}`));
+  return out.join('\n') + '\n';
+}
+
+function resultLines(e: Explanation): string[] {
+  const r = e.result;
+  const line = (id: ProgramId, text: string) => `  ${programLabel(PROGRAM_BY_ID.get(id)!)}: ${text}`;
+  const lines: string[] = [];
+  if (r.tekunPersons) lines.push(line('tekun', `${r.tekunPersons} persons, ${y(r.tekun)} a month`));
+  if (r.dibaoPersons) lines.push(line('dibao', `${r.dibaoPersons} persons, ${y(r.dibao)} a month`));
+  if (r.dibaoSupplement) lines.push(line('dibao_supplement', `${r.supplementPersons} persons, ${y(r.dibaoSupplement)} a month`));
+  if (r.singlePersons) lines.push(line('single_person', `${r.singlePersons} persons, ${y(r.single)} a month`));
+  if (r.rigidFamily) lines.push(line('rigid_family', 'identified'));
+  if (r.rigidAid) lines.push(line('rigid_aid', `${y(r.rigidAid)} a month`));
+  if (r.lowIncome) lines.push(line('low_income', `${r.lowIncomePersons} persons`));
+  if (r.gradualMonths) lines.push(line('gradual_exit', `${y(r.gradual)} a month for ${r.gradualMonths} months`));
+  if (r.temporary) lines.push(line('temporary', `${y(r.temporary)} once, approved by ${TIERS[r.temporaryTier]}`));
+  if (!lines.length) lines.push('  no assistance');
+  lines.push(`  annual total 年度合计: ${y(r.annual)}`);
+  return lines;
+}
+
+export function explainJson(e: Explanation, pop: Population, s: Snapshot): object {
+  const r = e.result;
+  return {
+    household_id: pop.householdIds[e.household],
+    policy: { id: s.policy.id, file: s.policy.file },
+    date: s.date,
+    steps: e.steps.map((st) => ({
+      ...st,
+      values: Object.fromEntries(st.values),
+      params: st.params.map((path) => {
+        const res = s.values.get(path)!;
+        return {
+          path, value: valueToJson(res.value, res.spec), from: res.entry?.from ?? null,
+          source: res.source, clause: res.entry?.clause ?? null, estimate: res.entry?.estimate ?? null, note: res.entry?.note ?? null,
+        };
+      }),
+    })),
+    result: {
+      persons: r.persons, tekun_persons: r.tekunPersons, tekun: y(r.tekun), dibao_persons: r.dibaoPersons, dibao: y(r.dibao),
+      dibao_supplement: y(r.dibaoSupplement), single_person_persons: r.singlePersons, single_person: y(r.single),
+      rigid_family: r.rigidFamily, rigid_aid: y(r.rigidAid), low_income: r.lowIncome, low_income_persons: r.lowIncomePersons,
+      gradual_exit_months: r.gradualMonths, gradual_exit: y(r.gradual), temporary: y(r.temporary), temporary_tier: TIERS[r.temporaryTier],
+      annual_total: y(r.annual),
+    },
+  };
+}
