@@ -100,7 +100,6 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
   const builder = new PopulationBuilder();
   const personRows = new Map<string, number>();
   let index: Map<Column, number> | null = null;
-  let header: string[] = [];
   let bytes = 0;
   let rows = 0;
   const problem = (line: number, col: number | undefined, subject: string | undefined, message: string) => {
@@ -110,7 +109,6 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
   const parser = parse({ bom: true, info: true, skip_empty_lines: true, trim: true });
   input.on('data', (chunk: Buffer | string) => {
     bytes += chunk.length;
-    if (opts.onProgress && (rows & 0xfff) === 0) opts.onProgress({ bytes, totalBytes, rows });
   });
   input.on('error', (e) => parser.destroy(e));
   input.pipe(parser);
@@ -122,11 +120,11 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
       for (const f of record) if (f.includes('\n')) newlines += f.split('\n').length - 1;
       const line = info.lines - newlines;
       if (index === null) {
-        header = record;
         index = readHeader(record, file, line);
         continue;
       }
       rows++;
+      if (opts.onProgress && (rows & 0xfff) === 0) opts.onProgress({ bytes, totalBytes, rows });
       const values = {} as Record<Column, unknown>;
       let rowOk = true;
       for (const column of COLUMNS) {
@@ -160,7 +158,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
     const err = e as { code?: string; message: string; lines?: number };
     if (err instanceof InputError) throw err;
     if (!err.code?.startsWith('CSV_')) throw e;
-    problems.push({ where: { file, line: err.lines }, message: `CSV: ${err.message}${header.length ? ` (the header has ${header.length} columns)` : ''}` });
+    problems.push({ where: { file, line: err.lines }, message: `CSV: ${err.message}` });
   } finally {
     input.destroy();
   }

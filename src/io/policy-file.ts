@@ -30,6 +30,7 @@ export async function readText(path: string, what: string): Promise<string> {
 
 export function parsePolicy(text: string, file: string): Policy {
   const y = new YamlFile(file, text.replace(/^\uFEFF/, ''));
+  if (y.broken) throw new InputError(y.problems, 'the file is not valid YAML');
   const root = y.doc.contents as Node | null;
   if (!isMap(root)) {
     y.problem(root, 'a policy file is a mapping with keys policy, name, sources, parameters');

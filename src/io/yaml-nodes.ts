@@ -13,9 +13,14 @@ export class YamlFile {
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
     for (const e of [...this.doc.errors, ...this.doc.warnings]) {
-      const pos = e.linePos?.[0];
-      this.problems.push({ where: { file, line: pos?.line, col: pos?.col }, message: `YAML: ${e.message.split('\n')[0]}` });
+      const pos = e.linePos?.[0] ?? this.lines.linePos(e.pos[0]);
+      this.problems.push({ where: { file, line: pos.line, col: pos.col }, message: `YAML: ${e.message.split('\n')[0]}` });
     }
+  }
+
+  /** After a syntax error the structure is unreliable: report only what the parser said. */
+  get broken(): boolean {
+    return this.doc.errors.length > 0;
   }
 
   where(node: Node | Pair | null | undefined): Where {

@@ -9,10 +9,20 @@ import { PROGRAM_BY_ID, programLabel, type ProgramId } from '../core/programs/in
 import { TIERS } from '../core/programs/context.js';
 import { provenance } from './params.js';
 
-const STEP_TITLES: Record<string, string> = {
-  '1': '特困 tekun', '2': '其余家庭成员 the rest of the household', '3': '低保 dibao', '4': '刚性支出困难 rigid expenditure',
-  '5': '单人户 single-person inclusion', '6': '低保边缘 low-income', '7': '渐退 gradual exit', '8': '临时救助 temporary assistance',
-};
+const STEP_TITLES: Record<string, string> = { '2': '其余家庭成员 the rest of the household (R)' };
+
+/** A clause's label without its quoted text: "（五）将…" → "（五）", "§3 …" → "§3", "第十四条 …" → "第十四条". */
+export function shortClause(clause: string): string {
+  return /^(（[^）]*）|\([^)]*\)|[^\s（(]+)/.exec(clause)?.[1] ?? clause;
+}
+
+/** "path = value [source clause]" or "[estimate]": the short form; the full provenance is listed once. */
+function shortParam(s: Snapshot, path: string): string {
+  const r = s.values.get(path)!;
+  const ref = r.entry?.estimate ? 'estimate*' : r.entry?.source ? `${r.entry.source}${r.entry.clause ? ` ${shortClause(r.entry.clause)}` : ''}` : '';
+  const text = `${path} = ${valueToText(r.value, r.spec)}${ref ? ` [${ref}]` : ''}`;
+  return r.entry?.estimate ? chalk.yellow(text) : text;
+}
 
 function members(pop: Population, h: number): string[] {
   const out: string[] = [];
@@ -32,22 +42,25 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot): strin
       + `on dibao ${pop.onDibao[h]} (prior ${y(pop.prior[h]!)}), emergency need ${y(pop.emergency[h]!)}, weight ${pop.weight[h]! / 1e6}`,
     ...members(pop, h).map((m) => `  ${m}`),
   ];
+  const used: string[] = [];
   for (const st of e.steps) {
-    out.push('', chalk.bold(`step ${st.step} · ${STEP_TITLES[st.step]}${st.program !== 'rest' && !STEP_TITLES[st.step]!.includes(st.program) ? ` · ${st.program}` : ''}`
-      + `${st.person ? ` · person ${st.person}` : ''}`) + chalk.dim(`   ${st.clauses.join(' ')}`));
+    const title = st.program === 'rest' ? STEP_TITLES[st.step]! : programLabel(PROGRAM_BY_ID.get(st.program as ProgramId)!);
+    out.push('', chalk.bold(`step ${st.step} · ${title}${st.person ? ` · person ${st.person}` : ''}`) + chalk.dim(`   ${st.clauses.join(' ')}`));
     out.push(`  rule    ${st.rule}`);
     if (st.values.length) out.push(`  values  ${st.values.map(([k, v]) => `${k} = ${v}`).join(' · ')}`);
     for (const c of st.checks) out.push(`  check   ${c.expr}: ${c.lhs} ${c.op} ${c.rhs} → ${c.holds ? chalk.green('yes') : chalk.red('no')}`);
-    st.params.forEach((path, i) => {
-      const r = s.values.get(path)!;
-      const v = `${path} = ${valueToText(r.value, r.spec)}`;
-      out.push(`  ${i ? '       ' : 'params'}  ${r.entry?.estimate ? chalk.yellow(v) : v}  ${chalk.dim(`← ${provenance(r)}`)}`);
-    });
+    if (st.params.length) out.push(`  params  ${st.params.map((path) => shortParam(s, path)).join(' · ')}`);
     out.push(`  result  ${chalk.bold(st.result)}`);
+    for (const p of st.params) if (!used.includes(p)) used.push(p);
   }
   out.push('', chalk.bold('result'), ...resultLines(e));
-  const est = new Set(e.steps.flatMap((st) => st.params).filter((p) => s.values.get(p)?.entry?.estimate));
-  if (est.size) out.push(chalk.yellow(`uses estimated parameters: ${[...est].join(', ')}`));
+  out.push('', chalk.bold('where the parameters came from'));
+  for (const path of used) {
+    const r = s.values.get(path)!;
+    const line = `  ${path} = ${valueToText(r.value, r.spec)} (since ${r.entry?.from ?? '—'})`;
+    out.push(r.entry?.estimate ? chalk.yellow(`${line} *`) : line, chalk.dim(`      ${provenance(r)}`));
+  }
+  if (used.some((p) => s.values.get(p)?.entry?.estimate)) out.push(chalk.yellow('* an estimate: no published value was found; the basis is given'));
   return out.join('\n') + '\n';
 }
 

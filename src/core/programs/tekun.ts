@@ -48,8 +48,8 @@ export function tekunPerson(c: Ctx, k: number): boolean {
         ['inc(p)', y(inc)], ['S', y(A.S)], ['has_capable_supporter', String(pop.supporter[p])],
         ...(is ? [['basic', y(A.tekunBasic)], ['care', y(care)]] as [string, string][] : [])],
       checks: [
-        check('category: age ≥ elderly_age ∨ disabled ∨ age < minor_age', `${age} / grade ${pop.disability[p]}`, '∈', `≥ ${rules.tekunElderlyAge} ∨ ≥ 1 ∨ < ${rules.minorAge}`, inCategory),
-        check('no labour capacity: elderly ∨ minor ∨ labor_capacity = none', CAPACITY[pop.labor[p]!]!, '→', 'none', noLabour),
+        check('in a category: age ≥ elderly_age ∨ disability_grade ≥ 1 ∨ age < minor_age', `age ${age}, grade ${pop.disability[p]}`, 'vs', `elderly ≥ ${rules.tekunElderlyAge}, minor < ${rules.minorAge}`, inCategory),
+        check('no labour capacity: elderly ∨ minor ∨ labor_capacity = none', `age ${age}, labor_capacity ${CAPACITY[pop.labor[p]!]}`, 'vs', `elderly ≥ ${rules.tekunElderlyAge}, minor < ${rules.minorAge}`, noLabour),
         check('no source of living: inc(p) < S', y(inc), '<', y(A.S), noLiving),
         check('no capable supporter', String(pop.supporter[p]), '=', '0', noSupporter),
       ],

@@ -1,0 +1,104 @@
+// Step 2 and 3 — the rest of the household, dibao and its supplement (DOMAIN 2–3; 000（一）（四）, 003 §7, 004 §3, 002 一).
+// Simple policy: S urban 1000, rural 800; assets ≤ 24 × S × n; deduction 200; supplements severe 0.2, ill 0.3,
+// elderly (≥ 70) 0.1, minor (< 18) 0.15, stacking max.
+import { describe, expect, it } from 'vitest';
+import { evaluate, fen, rulesOf, simplePolicy, withParams } from '../helpers/rules.js';
+
+const couple = (income: string, household: Record<string, unknown> = {}) => ({
+  household: { area: 'urban' as const, ...household },
+  persons: [{ age: 40, other: fen(income) }, { age: 38 }],
+});
+
+describe('dibao eligibility: I < S × n, compared in fen (000（一）)', () => {
+  it('one fen under S × n = 2000.00 qualifies and gets the gap, 0.01', () => {
+    const r = evaluate(couple('1999.99'));
+    expect(r.dibaoPersons).toBe(2);
+    expect(r.dibao).toBe(fen('0.01'));
+  });
+
+  it('S × n exactly, and one fen over, do not qualify', () => {
+    expect(evaluate(couple('2000.00')).dibaoPersons).toBe(0);
+    expect(evaluate(couple('2000.01')).dibaoPersons).toBe(0);
+  });
+
+  it('pays the gap round(S × n − I): 2000.00 − 1234.56 = 765.44 a month, 9185.28 a year', () => {
+    const r = evaluate(couple('1234.56'));
+    expect(r.dibao).toBe(fen('765.44'));
+    expect(r.annual).toBe(fen('9185.28'));
+  });
+
+  it('uses the rural standard for a rural household: S × n = 1600', () => {
+    expect(evaluate(couple('1599.99', { area: 'rural' })).dibao).toBe(fen('0.01'));
+    expect(evaluate(couple('1600.00', { area: 'rural' })).dibaoPersons).toBe(0);
+  });
+});
+
+describe('assets: financial_assets ≤ limit_months × S × n (000（四）)', () => {
+  it('48000.00 = 24 × 1000 × 2 is within the limit; one fen more is not', () => {
+    expect(evaluate(couple('500', { assets: fen('48000.00') })).dibaoPersons).toBe(2);
+    expect(evaluate(couple('500', { assets: fen('48000.01') })).dibaoPersons).toBe(0);
+  });
+
+  it('over the limit also rules out low-income and rigid-expenditure status', () => {
+    const r = evaluate(couple('500', { assets: fen('48000.01'), rigid: fen('50000') }));
+    expect([r.lowIncome, r.rigidFamily, r.rigidAid]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('tiered payment (000（四）分档)', () => {
+  const tiered = rulesOf(withParams(simplePolicy(), {
+    'dibao.payment.mode': 'tiered',
+    'dibao.payment.tiers': [{ below_share: '0.5', per_person: '600' }, { below_share: '1', per_person: '300' }],
+  }));
+  it('y / S just under 0.5 falls in the first band: I = 999.99, n = 2 → 600 × 2', () => {
+    expect(evaluate(couple('999.99'), tiered).dibao).toBe(fen('1200.00'));
+  });
+  it('y / S = 0.5 exactly falls in the next band: I = 1000.00 → 300 × 2', () => {
+    expect(evaluate(couple('1000.00'), tiered).dibao).toBe(fen('600.00'));
+  });
+});
+
+describe('rounding of the gap', () => {
+  const rounded = (mode: string) => rulesOf(withParams(simplePolicy(), { rounding: mode }));
+  it('yuan_up: 2000 − 1000.01 = 999.99 → 1000.00', () => {
+    expect(evaluate(couple('1000.01'), rounded('yuan_up')).dibao).toBe(fen('1000.00'));
+  });
+  it('yuan_nearest: 999.49 → 999.00 and 999.50 → 1000.00', () => {
+    expect(evaluate(couple('1000.51'), rounded('yuan_nearest')).dibao).toBe(fen('999.00'));
+    expect(evaluate(couple('1000.50'), rounded('yuan_nearest')).dibao).toBe(fen('1000.00'));
+  });
+});
+
+describe('counted income inc(p) = max(0, wage − deduction) + other', () => {
+  it('deducts 200 from each wage earner and never goes below zero', () => {
+    // wages 1200 → 1000 and 100 → 0; other 250 → I = 1250; gap 2000 − 1250 = 750
+    const r = evaluate({ household: { area: 'urban' }, persons: [{ age: 40, wage: fen('1200') }, { age: 41, wage: fen('100'), other: fen('250') }] });
+    expect(r.dibao).toBe(fen('750.00'));
+  });
+});
+
+describe('classified supplement, round(rate × S) per member in a category (002 一)', () => {
+  it('gives a severely disabled member 0.2 × 1000 = 200 and a seriously ill one 300', () => {
+    const r = evaluate({ household: { area: 'urban' }, persons: [{ age: 40, disability: 2 }, { age: 40, ill: 1 }, { age: 40 }] });
+    expect(r.dibaoSupplement).toBe(fen('500.00'));
+    expect(r.supplementPersons).toBe(2);
+  });
+
+  it('counts the elderly from supplement elderly_age (70 yes, 69 no) and minors under 18 (17 yes, 18 no)', () => {
+    const sup = (age: number) => evaluate({ household: { area: 'urban' }, persons: [{ age }, { age: 40 }] }).dibaoSupplement;
+    expect(sup(70)).toBe(fen('100.00'));
+    expect(sup(69)).toBe(0);
+    expect(sup(17)).toBe(fen('150.00'));
+    expect(sup(18)).toBe(0);
+  });
+
+  it('stacks categories by max (0.3) or by sum (0.2 + 0.3 + 0.1 = 0.6)', () => {
+    const person = { household: { area: 'urban' as const }, persons: [{ age: 75, disability: 1, ill: 1, supporter: 1 }] };
+    expect(evaluate(person).dibaoSupplement).toBe(fen('300.00'));
+    expect(evaluate(person, rulesOf(withParams(simplePolicy(), { 'dibao.supplement.stacking': 'sum' }))).dibaoSupplement).toBe(fen('600.00'));
+  });
+
+  it('is paid only in a dibao household', () => {
+    expect(evaluate({ household: { area: 'urban' }, persons: [{ age: 40, disability: 2, other: fen('3000') }] }).dibaoSupplement).toBe(0);
+  });
+});

@@ -1,0 +1,136 @@
+// The household CSV reader: odd-but-valid input works; each bad value names line, column, value, expectation.
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { formatProblem, InputError } from '../../src/errors.js';
+import { parseHouseholds } from '../../src/io/households-csv.js';
+import type { Population } from '../../src/core/population.js';
+
+const read = (text: string) => parseHouseholds(Readable.from([text]), 'h.csv');
+async function problems(text: string): Promise<string[]> {
+  try {
+    await read(text);
+  } catch (e) {
+    if (e instanceof InputError) return e.problems.map(formatProblem);
+    throw e;
+  }
+  return [];
+}
+
+/** A population as plain data, households in id order, for comparing two readings. */
+function plain(pop: Population) {
+  return pop.householdIds.map((id, h) => ({
+    id, area: pop.area[h], assets: pop.assets[h], weight: pop.weight[h], onDibao: pop.onDibao[h],
+    persons: Array.from(pop.members.subarray(pop.offsets[h]!, pop.offsets[h + 1]!), (p) => ({
+      id: pop.personIds[p], age: pop.age[p], wage: pop.wage[p], other: pop.other[p], disability: pop.disability[p],
+      ill: pop.ill[p], labor: pop.labor[p], selfCare: pop.selfCare[p], supporter: pop.supporter[p],
+    })),
+  })).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const PLAIN = [
+  'household_id,person_id,age,area,wage_income,financial_assets,weight',
+  'H1,p1,70,urban,0,1000.5,2.5',
+  'H1,p2,40,urban,1500,1000.5,2.5',
+  'H2,p3,30,rural,2000.25,0,1',
+].join('\n');
+
+describe('reading households', () => {
+  it('applies the defaults of the optional columns', async () => {
+    const pop = await read('household_id,person_id,age,area\nA,a1,5,rural\n');
+    expect(plain(pop)).toEqual([{ id: 'A', area: 1, assets: 0, weight: 1_000_000, onDibao: 0,
+      persons: [{ id: 'a1', age: 5, wage: 0, other: 0, disability: 0, ill: 0, labor: 0, selfCare: 0, supporter: 1 }] }]);
+  });
+
+  it('reads money as exact fen and weights as exact millionths', async () => {
+    const pop = await read(PLAIN);
+    expect(Array.from(pop.wage)).toEqual([0, 150000, 200025]);
+    expect(Array.from(pop.weight)).toEqual([2_500_000, 1_000_000]);
+    expect(Array.from(pop.assets)).toEqual([100050, 0]);
+  });
+
+  it('gives the same population for BOM, CRLF, quoted fields, extra and reordered columns', async () => {
+    const odd = '\uFEFF' + [
+      'weight,note,area,age,person_id,household_id,financial_assets,wage_income',
+      '2.5,"likes, commas",urban,70,p1,H1,1000.5,0',
+      '2.5,"a ""quoted"" note",urban,40,p2,"H1",1000.5,1500',
+      '1,,rural,30,p3,H2,0,2000.25',
+    ].join('\r\n') + '\r\n';
+    expect(plain(await read(odd))).toEqual(plain(await read(PLAIN)));
+  });
+
+  it('groups rows of a household that are not adjacent, keeping file order within it', async () => {
+    const lines = PLAIN.split('\n');
+    const shuffled = [lines[0], lines[2], lines[3], lines[1]].join('\n');
+    const pop = await read(shuffled);
+    expect(pop.householdCount).toBe(2);
+    const a = plain(pop);
+    const b = plain(await read(PLAIN));
+    expect(a.map((h) => h.persons.length)).toEqual(b.map((h) => h.persons.length));
+    expect(a[0]!.persons.map((p) => p.id)).toEqual(['p2', 'p1']); // H1: p2 came first in the file
+  });
+
+  it('parses as the data arrives (streaming), reporting progress on the way', async () => {
+    const header = 'household_id,person_id,age,area\n';
+    let i = 0;
+    const source = new Readable({
+      read() {
+        if (i >= 50) return this.push(null);
+        const rows = Array.from({ length: 1000 }, (_, k) => `H${i}-${k},P${i}-${k},40,urban\n`).join('');
+        this.push((i++ === 0 ? header : '') + rows);
+      },
+    });
+    const seen: number[] = [];
+    const pop = await parseHouseholds(source, 's.csv', 0, { onProgress: (p) => seen.push(p.rows) });
+    expect(pop.householdCount).toBe(50_000);
+    expect(new Set(seen).size).toBeGreaterThan(5); // progress moved while reading, not once at the end
+  });
+});
+
+describe('errors name file, line, column, value and what was expected', () => {
+  it('an invalid value', async () => {
+    expect(await problems('household_id,person_id,age,area\nH1,p1,40,urban\nH1,p2,abc,urban\n')).toEqual([
+      'h.csv:3:3: column age: "abc" is not valid: expected a whole number of years from 0 to 130 (person p2)',
+    ]);
+  });
+
+  it('money with more than two decimals, a bad flag and a bad capacity, all in one run', async () => {
+    const p = await problems('household_id,person_id,age,area,wage_income,serious_illness,labor_capacity\nH1,p1,40,urban,12.345,2,some\n');
+    expect(p).toEqual([
+      'h.csv:2:5: column wage_income: "12.345" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (person p1)',
+      'h.csv:2:6: column serious_illness: "2" is not valid: expected 0 or 1 (person p1)',
+      'h.csv:2:7: column labor_capacity: "some" is not valid: expected full, partial or none (person p1)',
+    ]);
+  });
+
+  it('a household-level value that differs between rows names the household, the column and both rows', async () => {
+    const p = await problems('household_id,person_id,age,area,financial_assets\nH1,p1,40,urban,100\nH2,p9,1,rural,0\nH1,p2,41,rural,100.5\n');
+    expect(p).toEqual([
+      'h.csv:4:4: household H1: area is rural on line 4 but urban on line 2; a household-level value must be the same on every row of the household',
+      'h.csv:4:5: household H1: financial_assets is 100.50 on line 4 but 100.00 on line 2; a household-level value must be the same on every row of the household',
+    ]);
+  });
+
+  it('a repeated person_id', async () => {
+    expect(await problems('household_id,person_id,age,area\nH1,p1,40,urban\nH2,p1,41,urban\n')).toEqual([
+      'h.csv:3:2: column person_id: person "p1" appears again (first on line 2); person_id must be unique in the file',
+    ]);
+  });
+
+  it('a missing required column, an empty file and a row with too many fields', async () => {
+    expect(await problems('household_id,person_id,area\nH1,p1,urban\n')).toEqual([
+      'h.csv:1: missing required column age; the header is: household_id,person_id,area',
+    ]);
+    expect(await problems('')).toEqual(['h.csv:1: the file is empty: expected a header row naming at least household_id, person_id, age, area']);
+    expect((await problems('household_id,person_id,age,area\nH1,p1,40,urban,extra\n'))[0]).toMatch(/^h\.csv:2: CSV: Invalid Record Length: expect 4, got 5 on line 2$/);
+  });
+
+  it('locates a record by the line it starts on, also after a quoted field spanning lines', async () => {
+    const p = await problems('household_id,person_id,age,area,note\nH1,p1,40,urban,"two\nlines"\nH1,p2,x,urban,\n');
+    expect(p).toEqual(['h.csv:4:3: column age: "x" is not valid: expected a whole number of years from 0 to 130 (person p2)']);
+  });
+
+  it('stops after 20 problems', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `H${i},p${i},old,urban`).join('\n');
+    await expect(read(`household_id,person_id,age,area\n${rows}\n`)).rejects.toSatisfy((e: InputError) => e.problems.length === 20 && /stopped after 20/.test(e.hint!));
+  });
+});
