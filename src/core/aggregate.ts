@@ -91,12 +91,16 @@ export class Totals {
 export interface ProgramFigures {
   readonly households: string;
   readonly persons: string;
+  /** Rounded half up to the fen. */
   readonly annual_cost: string;
+  /** The exact weighted sum (up to eight decimals): rounded figures need not add up to the rounded total. */
+  readonly annual_cost_exact: string;
 }
 
 export interface Figures {
   readonly programs: Readonly<Record<ProgramId, ProgramFigures>>;
   readonly total_annual_cost: string;
+  readonly total_annual_cost_exact: string;
   readonly households: string;
   readonly persons: string;
   readonly household_rows: number;
@@ -113,6 +117,12 @@ export function weightedYuan(v: bigint): string {
   return D(v.toString()).dividedBy(100_000_000).toFixed(2);
 }
 
+/** Σ weight × fen → yuan, exact (no rounding; trailing zeros kept to two decimals at least). */
+export function weightedYuanExact(v: bigint): string {
+  const d = D(v.toString()).dividedBy(100_000_000);
+  return d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
+}
+
 export function figures(t: Totals): Figures {
   const programs = {} as Record<ProgramId, ProgramFigures>;
   let total = 0n;
@@ -120,11 +130,15 @@ export function figures(t: Totals): Figures {
     const s = t.programs[i]!;
     const cost = s.cost.value();
     if (p.kind === 'cash') total += cost;
-    programs[p.id] = { households: weightedCount(s.households.value()), persons: weightedCount(s.persons.value()), annual_cost: weightedYuan(cost) };
+    programs[p.id] = {
+      households: weightedCount(s.households.value()), persons: weightedCount(s.persons.value()),
+      annual_cost: weightedYuan(cost), annual_cost_exact: weightedYuanExact(cost),
+    };
   });
   return {
     programs,
     total_annual_cost: weightedYuan(total),
+    total_annual_cost_exact: weightedYuanExact(total),
     households: weightedCount(t.all.households.value()),
     persons: weightedCount(t.all.persons.value()),
     household_rows: t.householdRows,

@@ -33,6 +33,7 @@ export function totalsJson(r: SimulationReport): object {
       id: s.id,
       programs: Object.fromEntries(PROGRAMS.map((p) => [p.id, { ...s.figures.programs[p.id], uses_estimate: s.onEstimates.has(p.id) }])),
       total_annual_cost: s.figures.total_annual_cost,
+      total_annual_cost_exact: s.figures.total_annual_cost_exact,
       estimates: s.estimates,
     })),
   };

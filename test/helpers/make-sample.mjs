@@ -1,7 +1,9 @@
-// Writes policies/samples/households.csv: 600 synthetic households (deterministic, seed 20261122) that
-// exercise every program. Not a calibrated population (that is `jiuzhu generate`'s job): a bundled
-// sample for the quick start and the end-to-end tests. Run: node test/helpers/make-sample.mjs
+// Synthetic households that exercise every program (deterministic for a seed). Not a calibrated
+// population (that is `jiuzhu generate`'s job): the bundled sample for the quick start and the tests,
+// and the bench's input. Run `node test/helpers/make-sample.mjs` to rewrite
+// policies/samples/households.csv (600 households, seed 20261122).
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 let state = 20261122;
 const rand = () => {
@@ -22,10 +24,24 @@ const yuan = (x) => (Math.round(x * 100) / 100).toFixed(2).replace(/\.00$/, '');
 const header = ['household_id', 'person_id', 'age', 'area', 'wage_income', 'other_income', 'disability_grade', 'serious_illness',
   'labor_capacity', 'self_care', 'has_capable_supporter', 'financial_assets', 'rigid_expenditure', 'on_dibao', 'prior_dibao',
   'emergency_need', 'weight'];
-const rows = [header.join(',')];
+export const HEADER = header.join(',') + '\n';
 
-for (let h = 1; h <= 600; h++) {
-  const hid = `H${String(h).padStart(4, '0')}`;
+/** Yields the CSV text of households 1..n in chunks of about `per` households. */
+export function* householdsCsv(n, seed = 20261122, per = 2000) {
+  state = seed;
+  let rows = [];
+  for (let h = 1; h <= n; h++) {
+    for (const row of household(h, n)) rows.push(row);
+    if (h % per === 0 || h === n) {
+      yield rows.join('\n') + '\n';
+      rows = [];
+    }
+  }
+}
+
+function household(h, n) {
+  const rows = [];
+  const hid = `H${String(h).padStart(Math.max(4, String(n).length), '0')}`;
   const urban = rand() < 0.55;
   const size = 1 + pick([18, 26, 24, 19, 13]);
   const poor = rand() < 0.22; // a poorer household: lower wages
@@ -58,6 +74,11 @@ for (let h = 1; h <= 600; h++) {
     rows.push([hid, `${hid}-${i + 1}`, p.age, urban ? 'urban' : 'rural', yuan(p.wage), yuan(p.other), p.grade, p.ill, p.labor, p.selfCare,
       p.supporter, yuan(assets), yuan(rigid), onDibao, yuan(prior), yuan(emergency), weight].join(','));
   });
+  return rows;
 }
-writeFileSync(new URL('../../policies/samples/households.csv', import.meta.url), rows.join('\n') + '\n');
-console.log(`wrote ${rows.length - 1} person rows`);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const text = HEADER + [...householdsCsv(600)].join('');
+  writeFileSync(new URL('../../policies/samples/households.csv', import.meta.url), text);
+  console.log(`wrote ${text.split('\n').length - 2} person rows`);
+}

@@ -1,0 +1,62 @@
+// npm run bench — measures the built CLI's pieces on a synthetic households file (made once, cached in
+// the OS temp dir): parse, evaluate (baseline, and 6 runs as compare/TUI will), per-household output,
+// end-to-end simulate, and peak RSS. Figures only, no pass/fail: performance is reported, not asserted.
+// Size: BENCH_HOUSEHOLDS (default 200000; the performance issue's target input is 1000000).
+import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { HEADER, householdsCsv } from '../helpers/make-sample.mjs';
+
+const dist = new URL('../../dist/', import.meta.url);
+const { readHouseholds } = await import(new URL('io/households-csv.js', dist));
+const { loadPolicy } = await import(new URL('io/policy-file.js', dist));
+const { resolve } = await import(new URL('core/parameters/tree.js', dist));
+const { compileRules } = await import(new URL('core/rules.js', dist));
+const { simulate } = await import(new URL('core/simulate.js', dist));
+const { perHouseholdRow } = await import(new URL('report/per-household.js', dist));
+
+const N = Number(process.env.BENCH_HOUSEHOLDS ?? 200_000);
+const file = join(tmpdir(), `jiuzhu-bench-${N}.csv`);
+if (!existsSync(file)) {
+  const t = performance.now();
+  const out = createWriteStream(file);
+  out.write(HEADER);
+  for (const chunk of householdsCsv(N, 7)) if (!out.write(chunk)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+  console.log(`made ${file} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+const mb = statSync(file).size / 1e6;
+const time = async (fn) => {
+  const t = performance.now();
+  const v = await fn();
+  return [v, (performance.now() - t) / 1000];
+};
+
+console.log(`jiuzhu bench — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown cpu'})`);
+console.log(`input: ${N.toLocaleString('en')} households, ${mb.toFixed(1)} MB`);
+const [pop, parseS] = await time(() => readHouseholds(file));
+console.log(`parse (csv-parse reference reader)     ${parseS.toFixed(2)} s   ${(mb / parseS).toFixed(1)} MB/s   ${pop.personCount.toLocaleString('en')} persons`);
+
+const rules = compileRules(resolve(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30'));
+const [, evalS] = await time(() => simulate(pop, [{ id: 'baseline', rules }]));
+console.log(`evaluate baseline                      ${evalS.toFixed(3)} s   ${((evalS / N) * 1e9).toFixed(0)} ns/household`);
+const six = Array.from({ length: 6 }, (_, i) => ({ id: `run${i}`, rules }));
+const [, sixS] = await time(() => simulate(pop, six));
+console.log(`evaluate 6 runs in one pass            ${sixS.toFixed(3)} s   ${((sixS / N / 6) * 1e9).toFixed(0)} ns/household/run`);
+const [bytes, rowsS] = await time(() => {
+  let n = 0;
+  simulate(pop, [{ id: 'baseline', rules }], { onHousehold: (h, i, r) => { n += perHouseholdRow(pop.householdIds[h], 'baseline', r).length; } });
+  return n;
+});
+console.log(`per-household rows (formatting)        ${rowsS.toFixed(3)} s   ${(bytes / 1e6).toFixed(1)} MB`);
+
+const e2e = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, 'bin/jiuzhu.js', 'simulate', '--policy', 'policies/guangxi-nanning.yaml',
+  '--households', file, '--date', '2025-06-30', '--format', 'json', '--quiet'], { encoding: 'utf8' });
+const [wall, rssKb] = (e2e.stderr.trim().split('\n').at(-1) ?? '').split(' ');
+if (e2e.status === 0 && wall) console.log(`simulate end to end (baseline)          ${Number(wall).toFixed(2)} s   peak RSS ${(Number(rssKb) / 1024).toFixed(0)} MB`);
+else console.log(`simulate end to end: not measured (${e2e.error?.message ?? e2e.stderr.trim().split('\n')[0]})`);
+console.log(`this process: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -1,0 +1,111 @@
+// End-to-end behaviour: exit codes (0 ok, 2 usage, 3 invalid input, 4 bug), messages without stack traces,
+// no partial output files, closed pipes, and explain's trace.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const NANNING = 'policies/guangxi-nanning.yaml';
+const tmp = () => mkdtempSync(join(tmpdir(), 'jiuzhu-'));
+
+describe('exit codes and messages', () => {
+  it('--help and --version exit 0', () => {
+    const help = jiuzhu(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/simulate/);
+    expect(jiuzhu(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('an unknown command, a missing option or a bad choice is a usage error: exit 2', () => {
+    expect(jiuzhu(['simulat']).code).toBe(2);
+    const missing = jiuzhu(['simulate', '--policy', NANNING]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--households <file>/);
+    expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--format', 'xml']).code).toBe(2);
+    const date = jiuzhu(['params', '--policy', NANNING, '--date', '2024-13-01']);
+    expect([date.code, date.stderr]).toEqual([2, 'jiuzhu: --date must be a date YYYY-MM-DD, got "2024-13-01"\n']);
+    const nofile = jiuzhu(['params', '--policy', 'policies/nowhere.yaml']);
+    expect([nofile.code, nofile.stderr]).toEqual([2, 'jiuzhu: cannot read the policy file policies/nowhere.yaml: no such file\n']);
+  });
+
+  it('an invalid households file is exit 3, with file:line:column and no stack trace', () => {
+    const dir = tmp();
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'household_id,person_id,age,area\nH1,p1,40,suburb\n');
+    const r = jiuzhu(['simulate', '--policy', NANNING, '--households', bad, '--date', '2024-12-31']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`jiuzhu: invalid input (1 problem):\n  ${bad}:2:4: column area: "suburb" is not valid: expected urban or rural (person p1)\nhint: fix the households file and run again\n`);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a date before the policy has values is exit 3 and says from when it has', () => {
+    const r = jiuzhu(['params', '--policy', 'policies/jiangxi-fuliang.yaml', '--date', '2019-01-01']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/no value in force at 2019-01-01/);
+    expect(r.stderr).toMatch(/hint: jiangxi-fuliang has a value for every parameter from 2021-02-03/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('leaves no per-household file behind when the input is invalid', () => {
+    const dir = tmp();
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'household_id,person_id,age,area\nH1,p1,40,urban\nH1,p2,41,rural\n');
+    const out = join(dir, 'rows.csv');
+    const r = jiuzhu(['simulate', '--policy', NANNING, '--households', bad, '--date', '2024-12-31', '--per-household', out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/household H1: area is rural on line 3 but urban on line 2/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['bad.csv']);
+  });
+
+  it('treats a closed pipe (| head) as success', () => {
+    const r = spawnSync('bash', ['-c', `node bin/jiuzhu.js params --policy ${NANNING} --date 2024-12-31 --format table | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('explain', () => {
+  it('shows a dibao household’s gap arithmetic with S, n and I, each parameter’s source and the clause', () => {
+    const dir = tmp();
+    const csv = join(dir, 'h.csv');
+    writeFileSync(csv, 'household_id,person_id,age,area,wage_income,other_income\nD1,a,45,urban,900,0\nD1,b,43,urban,0,120.5\n');
+    const r = jiuzhu(['explain', '--policy', NANNING, '--households', csv, '--household', 'D1', '--date', '2024-12-31']);
+    expect(r.code).toBe(0);
+    // Nanning 2024: S urban 810 (nanning-2022), deduction 0 (estimate) → I = 900 + 120.50 = 1020.50; S × n = 1620
+    expect(r.stdout).toContain('step 3 · 低保 dibao   000（一） 000（四） 003 §7 004 §3');
+    expect(r.stdout).toContain('values  S = 810.00 · n = 2 · I = 1020.50 · S × n = 1620.00 · S × n − I = 599.50');
+    expect(r.stdout).toContain('check   I < S × n: 1020.50 < 1620.00 → yes');
+    expect(r.stdout).toContain('dibao.standard.urban = 810 [nanning-2022]');
+    expect(r.stdout).toContain('result  dibao: 599.50 per month for 2 persons');
+    expect(r.stdout).toMatch(/dibao\.standard\.urban = 810 \(since 2022-04-01\)\n\s+nanning-2022 — 《南宁市人民政府关于提高全市城乡居民最低生活保障标准和补助水平的通知》/);
+    expect(r.stdout).toContain('annual total 年度合计: 7194.00');
+    expect(r.stdout).toMatch(/dibao\.employment_deduction = 0 \(since 2020-11-21\) \*\n\s+ESTIMATE:/);
+  });
+
+  it('prints the same trace as JSON, with parameter sources', () => {
+    const r = jiuzhu(['explain', '--policy', NANNING, '--households', SAMPLE, '--household', 'H0004', '--date', '2024-12-31', '--format', 'json']);
+    const json = JSON.parse(r.stdout);
+    expect(json.household_id).toBe('H0004');
+    const dibao = json.steps.find((s: { program: string }) => s.program === 'dibao');
+    expect(dibao.params[0]).toMatchObject({ path: 'dibao.standard.rural', value: '566.67', from: '2022-04-01', source: { id: 'nanning-2022', grade: 'C' } });
+    expect(json.result.annual_total).toMatch(/^\d+\.\d\d$/);
+  });
+
+  it('an unknown household is a usage error naming some that exist', () => {
+    const r = jiuzhu(['explain', '--policy', NANNING, '--households', SAMPLE, '--household', 'nope', '--date', '2024-12-31']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`jiuzhu: household "nope" is not in ${SAMPLE}\nhint: it has 600 households, e.g. H0001, H0002, H0003\n`);
+  });
+});
+
+describe('params', () => {
+  it('the table marks estimates and names sources', () => {
+    const r = jiuzhu(['params', '--policy', 'policies/jiangxi-fuliang.yaml', '--date', '2025-06-30']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/dibao\.standard\.urban\s+798\.1 \*/);
+    expect(r.stdout).toMatch(/tekun\.basic\.multiplier\s+1\.3\s.*fl-2021-2 §4/);
+  });
+});

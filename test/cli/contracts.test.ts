@@ -1,0 +1,109 @@
+// End-to-end: the machine-readable outputs of DOMAIN "Machine-readable outputs", exactly, for every shipped policy.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { D } from '../../src/core/money.js';
+import { PARAMS } from '../../src/core/parameters/schema.js';
+import { PROGRAM_IDS } from '../../src/core/programs/index.js';
+import { PER_HOUSEHOLD_COLUMNS } from '../../src/report/per-household.js';
+import { jiuzhu, POLICIES, SAMPLE } from '../helpers/cli.js';
+
+const DATE = '2025-06-30';
+// DOMAIN's canonical paths, written out here (not imported) so a change to the schema must change the contract on purpose.
+const CANONICAL = [
+  'dibao.standard.urban', 'dibao.standard.rural', 'dibao.assets.limit_months', 'dibao.payment.mode', 'dibao.payment.tiers',
+  'dibao.employment_deduction', 'dibao.gradual_exit.months', 'dibao.supplement.severe_disability', 'dibao.supplement.serious_illness',
+  'dibao.supplement.elderly', 'dibao.supplement.minor', 'dibao.supplement.elderly_age', 'dibao.supplement.stacking',
+  'single_person.income_ceiling', 'single_person.benefit', 'single_person.benefit_share', 'tekun.elderly_age', 'tekun.minor_age',
+  'tekun.basic.multiplier', 'tekun.care.min_wage_share.none', 'tekun.care.min_wage_share.partial', 'tekun.care.min_wage_share.full',
+  'min_wage.monthly', 'low_income.multiplier', 'low_income.reference', 'rigid.disposable_income.urban', 'rigid.disposable_income.rural',
+  'rigid.identify_multiplier', 'rigid.aid', 'temporary.township_max', 'temporary.county_max', 'temporary.annual_cap', 'rounding',
+];
+const COLUMNS = 'household_id,scenario,persons,tekun_persons,tekun,dibao_persons,dibao,dibao_supplement,single_person_persons,single_person,'
+  + 'rigid_family,rigid_aid,low_income,low_income_persons,gradual_exit_months,gradual_exit,temporary,temporary_tier,annual_total';
+
+describe.each(POLICIES)('%s', (policy) => {
+  const file = `policies/${policy}.yaml`;
+
+  it('params --format json prints every canonical path, numbers as exact decimal strings', () => {
+    const r = jiuzhu(['params', '--policy', file, '--date', DATE, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(CANONICAL);
+    expect(PARAMS.map((p) => p.path)).toEqual(CANONICAL);
+    for (const [path, v] of Object.entries(json)) {
+      if (path === 'dibao.payment.tiers') expect(Array.isArray(v)).toBe(true);
+      else if (path === 'rigid.aid') expect(typeof v).toBe('boolean');
+      else if (path === 'single_person.benefit_share') expect(v === null || typeof v === 'string').toBe(true);
+      else expect(typeof v).toBe('string');
+    }
+    expect(json['dibao.standard.urban']).toMatch(/^\d+(\.\d{1,2})?$/);
+  });
+
+  it('simulate --per-household writes DOMAIN columns in order; the rows add up to the JSON totals', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-')), 'rows.csv');
+    const r = jiuzhu(['simulate', '--policy', file, '--households', SAMPLE, '--date', DATE, '--format', 'json', '--per-household', out]);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe(COLUMNS);
+    expect(PER_HOUSEHOLD_COLUMNS.join(',')).toBe(COLUMNS);
+    expect(lines).toHaveLength(601);
+    const cols = COLUMNS.split(',');
+    const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
+    for (const row of rows) {
+      expect(row.scenario).toBe('baseline');
+      for (const c of ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid', 'gradual_exit', 'temporary', 'annual_total']) expect(row[c]).toMatch(/^\d+\.\d\d$/);
+      for (const c of ['rigid_family', 'low_income']) expect(row[c]).toMatch(/^[01]$/);
+      expect(['', 'township', 'county', 'coordination']).toContain(row.temporary_tier);
+      // annual_total = 12 × monthly cash + kept × months + grant
+      const monthly = ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid'].reduce((a, c) => a.plus(row[c]!), D(0));
+      expect(D(row.annual_total!).equals(monthly.times(12).plus(D(row.gradual_exit!).times(row.gradual_exit_months!)).plus(row.temporary!))).toBe(true);
+    }
+    // Σ weight × annual_total over the rows = total_annual_cost (weights from the input file)
+    const input = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
+    const weight = new Map(input.slice(1).map((l) => [l.split(',')[0], l.split(',').at(-1)]));
+    const sum = rows.reduce((a, row) => a.plus(D(weight.get(row.household_id!)!).times(row.annual_total!)), D(0));
+    const json = JSON.parse(r.stdout);
+    expect(sum.toFixed(2)).toBe(json.scenarios[0].total_annual_cost);
+  });
+
+  it('simulate --format json has the contract keys, every program, decimal strings', () => {
+    const json = JSON.parse(jiuzhu(['simulate', '--policy', file, '--households', SAMPLE, '--date', DATE, '--format', 'json']).stdout);
+    expect(json.scenarios).toHaveLength(1);
+    const s = json.scenarios[0];
+    expect(s.id).toBe('baseline');
+    expect(Object.keys(s.programs)).toEqual([...PROGRAM_IDS]);
+    for (const id of PROGRAM_IDS) {
+      expect(s.programs[id].households).toMatch(/^\d+(\.\d+)?$/);
+      expect(s.programs[id].persons).toMatch(/^\d+(\.\d+)?$/);
+      expect(s.programs[id].annual_cost).toMatch(/^\d+\.\d\d$/);
+    }
+    expect(s.programs.low_income.annual_cost).toBe('0.00');
+    expect(s.programs.rigid_family.annual_cost).toBe('0.00');
+    const cash = ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid', 'gradual_exit', 'temporary'];
+    // The exact figures add up exactly; each rounded figure is its exact one rounded half up to the fen.
+    expect(cash.reduce((a, id) => a.plus(s.programs[id].annual_cost_exact), D(0)).equals(s.total_annual_cost_exact)).toBe(true);
+    for (const id of PROGRAM_IDS) expect(D(s.programs[id].annual_cost_exact).toFixed(2)).toBe(s.programs[id].annual_cost);
+    expect(D(s.total_annual_cost_exact).toFixed(2)).toBe(s.total_annual_cost);
+    expect(Array.isArray(s.estimates)).toBe(true);
+  });
+});
+
+describe('the same numbers in every format', () => {
+  it('table, CSV and Markdown show the JSON totals', () => {
+    const args = ['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--date', DATE];
+    const json = JSON.parse(jiuzhu([...args, '--format', 'json']).stdout).scenarios[0];
+    const csv = jiuzhu([...args, '--format', 'csv']).stdout;
+    const table = jiuzhu(args).stdout;
+    const md = jiuzhu([...args, '--format', 'markdown']).stdout;
+    expect(csv.split('\n')[0]).toBe('scenario,program,households,persons,annual_cost,uses_estimate');
+    expect(csv).toContain(`baseline,dibao,${json.programs.dibao.households},${json.programs.dibao.persons},${json.programs.dibao.annual_cost},1`);
+    expect(csv).toContain(`baseline,total,,,${json.total_annual_cost},1`);
+    const grouped = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
+    expect(table).toContain(grouped(json.total_annual_cost));
+    expect(table).toContain('低保 dibao *');
+    expect(md).toContain(`| 低保 dibao * |`);
+    expect(md).toContain(grouped(json.programs.tekun.annual_cost));
+  });
+});

@@ -1,0 +1,20 @@
+// Runs the built CLI as a user would (node bin/jiuzhu.js …), capturing stdout, stderr and the exit code.
+import { spawnSync } from 'node:child_process';
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function jiuzhu(args: string[], opts: { input?: string; env?: Record<string, string> } = {}): CliResult {
+  const r = spawnSync(process.execPath, ['bin/jiuzhu.js', ...args], {
+    encoding: 'utf8',
+    input: opts.input,
+    env: { ...process.env, NO_COLOR: '1', CI: '', ...opts.env },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export const POLICIES = ['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'] as const;
+export const SAMPLE = 'policies/samples/households.csv';
