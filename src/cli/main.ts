@@ -66,7 +66,7 @@ function buildProgram(ctx: Ctx): Command {
 export async function run(argv: string[], ctx: Ctx = processContext()): Promise<number> {
   const debug = argv.includes('--debug');
   if (argv.includes('--no-color') || ctx.env.NO_COLOR || !ctx.stdout.isTTY) chalk.level = 0;
-  if (ctx === undefined || ctx.stdout === process.stdout) guardPipe();
+  if (ctx.stdout === process.stdout) guardPipe();
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
