@@ -7,6 +7,8 @@ import { compileRules, type Rules } from '../core/rules.js';
 import { UsageError } from '../errors.js';
 import { readHouseholds } from '../io/households-csv.js';
 import { loadPolicy } from '../io/policy-file.js';
+import { applyScenario, type Scenario } from '../core/scenario.js';
+import { loadScenario } from '../io/scenario-file.js';
 import type { Ctx } from './context.js';
 import { makeProgress } from './progress.js';
 
@@ -24,6 +26,30 @@ export interface Loaded {
 export async function loadAt(policyFile: string, date: string): Promise<Loaded> {
   const snapshot = resolve(await loadPolicy(policyFile), date);
   return { snapshot, rules: compileRules(snapshot) };
+}
+
+/** A run: the baseline or one scenario applied to a policy, resolved at the date. */
+export interface LoadedRun extends Loaded {
+  readonly id: string;
+}
+
+export async function loadScenarios(files: readonly string[]): Promise<Scenario[]> {
+  const scenarios = await Promise.all(files.map(loadScenario));
+  const seen = new Set<string>();
+  for (const [i, sc] of scenarios.entries()) {
+    if (seen.has(sc.id)) throw new UsageError(`scenario id "${sc.id}" is given twice (${files[i]})`, 'give each scenario once');
+    seen.add(sc.id);
+  }
+  return scenarios;
+}
+
+/** The baseline of a policy, then each scenario applied to it (never to each other), all at one date. */
+export async function loadRuns(policyFile: string, scenarios: readonly Scenario[], date: string): Promise<LoadedRun[]> {
+  const policy = await loadPolicy(policyFile);
+  return [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyScenario(policy, sc) }))].map(({ id, policy: p }) => {
+    const snapshot = resolve(p, date);
+    return { id, snapshot, rules: compileRules(snapshot) };
+  });
 }
 
 export async function loadHouseholds(ctx: Ctx, file: string, quiet: boolean): Promise<Population> {

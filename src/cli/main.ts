@@ -4,6 +4,7 @@ import chalk from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { CheckFailedError, formatProblem, InputError, UsageError } from '../errors.js';
+import { compareCommand } from './commands/compare.js';
 import { explainCommand } from './commands/explain.js';
 import { paramsCommand } from './commands/params.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -32,23 +33,36 @@ function buildProgram(ctx: Ctx): Command {
   const policy = () => new Option('--policy <file>', 'locality policy YAML, e.g. policies/guangxi-nanning.yaml').makeOptionMandatory();
   const households = () => new Option('--households <file>', 'household CSV (one row per person; see README)').makeOptionMandatory();
   const globals = (cmd: Command) => cmd.optsWithGlobals() as Globals;
+  const scenario = (what: string) => new Option('--scenario <file>', what).argParser((v: string, prev: string[] = []) => [...prev, v]);
 
   program.command('params')
     .description('print every canonical parameter in force at a date (JSON is a public contract)')
     .addOption(policy())
+    .addOption(scenario('apply a scenario (repeatable: applied in order, one on top of the other)'))
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (o, cmd: Command) => paramsCommand(ctx, { ...o, ...globals(cmd) }));
+    .action(async (o, cmd: Command) => paramsCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 
   program.command('simulate')
     .description('decide who qualifies and what each program costs a year, for a household file')
     .addOption(policy())
     .addOption(households())
+    .addOption(scenario('also simulate a scenario against the baseline (repeatable: each is its own run)'))
     .addOption(date())
     .addOption(new Option('--format <format>', 'totals format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
-    .option('--per-household <file>', 'also write one CSV row per household (columns of the README contract)')
+    .option('--per-household <file>', 'also write one CSV row per household and run (columns of the README contract)')
     .addHelpText('after', '\nExample:\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2024-12-31')
     .action(async (o, cmd: Command) => simulateCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+
+  program.command('compare')
+    .description('compare localities and scenarios on one household file, in one pass: costs, deltas, winners and losers, flows')
+    .addOption(new Option('--policy <file>', 'locality policy YAML (repeatable: several localities side by side)').argParser((v: string, prev: string[] = []) => [...prev, v]).makeOptionMandatory())
+    .addOption(scenario('a scenario to compare with each baseline (repeatable)'))
+    .addOption(households())
+    .addOption(date())
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .addHelpText('after', '\nExample:\n  $ jiuzhu compare --policy policies/guangxi-nanning.yaml --policy policies/guangdong-guangzhou.yaml \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --households policies/samples/households.csv --date 2025-06-30')
+    .action(async (o, cmd: Command) => compareCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 
   program.command('explain')
     .description('show, step by step, how one household was decided: rules, numbers, parameters and their sources')

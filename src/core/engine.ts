@@ -18,7 +18,7 @@ export type { HouseholdResult } from './programs/context.js';
 
 export function newContext(pop: Population, rules: Rules, tr: Tracer | null = null): Ctx {
   return {
-    pop, rules, h: 0, start: 0, end: 0, A: rules.areas[0], tekun: new Uint8Array(16), n: 0, I: 0,
+    pop, rules, h: 0, start: 0, end: 0, A: rules.areas[0], tekun: new Uint8Array(16), single: new Uint8Array(16), n: 0, I: 0,
     assetsOk: false, isDibao: false, tr, out: emptyResult(),
   };
 }
@@ -40,7 +40,11 @@ export function evaluateHousehold(c: Ctx, h: number): HouseholdResult {
   c.A = rules.areas[pop.area[h]!]!;
   c.isDibao = false;
   const size = c.end - c.start;
-  if (c.tekun.length < size) c.tekun = new Uint8Array(size * 2);
+  if (c.tekun.length < size) {
+    c.tekun = new Uint8Array(size * 2);
+    c.single = new Uint8Array(size * 2);
+  }
+  c.single.fill(0, 0, size);
   out.persons = size;
 
   // Step 1: tekun, per person.

@@ -1,7 +1,9 @@
 // The totals of a simulation, as one view-model that feeds every format: the human table, Markdown,
-// the JSON contract (DOMAIN "simulate … --format json") and CSV. Same numbers everywhere.
+// the JSON contract (DOMAIN "simulate … --format json") and CSV. Same numbers everywhere. A scenario's
+// entry carries its deltas against the baseline beside the contract keys.
 import chalk from 'chalk';
 import type { Figures } from '../core/aggregate.js';
+import { D } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import { PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import type { EstimateUsed } from './estimates.js';
@@ -12,6 +14,8 @@ export interface ScenarioReport {
   readonly figures: Figures;
   readonly estimates: readonly EstimateUsed[];
   readonly onEstimates: ReadonlySet<ProgramId>;
+  /** The locality's baseline figures, for a scenario's deltas. */
+  readonly baseline?: Figures;
 }
 
 export interface SimulationReport {
@@ -19,6 +23,42 @@ export interface SimulationReport {
   readonly date: string;
   readonly householdsFile: string;
   readonly scenarios: readonly ScenarioReport[];
+}
+
+export interface Delta {
+  /** Rounded half up to the fen (money) or exact (counts). */
+  readonly value: string;
+  /** Percent of the baseline, two decimals; null when the baseline is zero. */
+  readonly pct: string | null;
+}
+
+export function delta(base: string, now: string, dp?: number): Delta {
+  const d = D(now).minus(base);
+  return {
+    value: dp === undefined ? d.toFixed() : d.toFixed(dp),
+    pct: D(base).isZero() ? null : d.dividedBy(base).times(100).toFixed(2),
+  };
+}
+
+export function scenarioJson(s: ScenarioReport): Record<string, unknown> {
+  const b = s.baseline;
+  const programs = Object.fromEntries(PROGRAMS.map((p) => {
+    const f = s.figures.programs[p.id];
+    const entry: Record<string, unknown> = { ...f, uses_estimate: s.onEstimates.has(p.id) };
+    if (b) {
+      const base = b.programs[p.id];
+      const cost = delta(base.annual_cost_exact, f.annual_cost_exact, 2);
+      entry.delta = { households: delta(base.households, f.households).value, persons: delta(base.persons, f.persons).value, annual_cost: cost.value, annual_cost_pct: cost.pct };
+    }
+    return [p.id, entry];
+  }));
+  const out: Record<string, unknown> = { id: s.id, programs, total_annual_cost: s.figures.total_annual_cost, total_annual_cost_exact: s.figures.total_annual_cost_exact };
+  if (b) {
+    const t = delta(b.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2);
+    out.total_delta = { annual_cost: t.value, annual_cost_pct: t.pct };
+  }
+  out.estimates = s.estimates;
+  return out;
 }
 
 export function totalsJson(r: SimulationReport): object {
@@ -29,26 +69,50 @@ export function totalsJson(r: SimulationReport): object {
     households_file: r.householdsFile,
     households: { rows: base.household_rows, weighted: base.households },
     persons: { rows: base.person_rows, weighted: base.persons },
-    scenarios: r.scenarios.map((s) => ({
-      id: s.id,
-      programs: Object.fromEntries(PROGRAMS.map((p) => [p.id, { ...s.figures.programs[p.id], uses_estimate: s.onEstimates.has(p.id) }])),
-      total_annual_cost: s.figures.total_annual_cost,
-      total_annual_cost_exact: s.figures.total_annual_cost_exact,
-      estimates: s.estimates,
-    })),
+    scenarios: r.scenarios.map(scenarioJson),
   };
 }
 
-const HEADER = ['program 项目', 'households 户', 'persons 人', 'annual cost 年度支出 (yuan)'];
-const ALIGN: Align[] = ['left', 'right', 'right', 'right'];
+/** "+1,234.50" / "−12.00" with the percent, for people. */
+export function signed(d: Delta): string {
+  const v = D(d.value);
+  if (v.isZero()) return '0';
+  const text = `${v.isNegative() ? '−' : '+'}${groupDigits(d.value.replace(/^-/, ''))}`;
+  return d.pct === null ? `${text} (new)` : `${text} (${v.isNegative() ? '' : '+'}${d.pct}%)`;
+}
 
-function rows(s: ScenarioReport, mark: (t: string) => string): string[][] {
+/** Spending up in red, down in green: the budget's view. */
+export function paint(d: Delta, text: string): string {
+  const v = D(d.value);
+  return v.isZero() ? chalk.dim(text) : v.isPositive() ? chalk.red(text) : chalk.green(text);
+}
+
+const ALIGN: Align[] = ['left', 'right', 'right', 'right', 'right'];
+
+function header(s: ScenarioReport): string[] {
+  return ['program 项目', 'households 户', 'persons 人', 'annual cost 年度支出 (yuan)', ...(s.baseline ? ['Δ vs baseline'] : [])];
+}
+
+function rows(s: ScenarioReport, color: boolean): string[][] {
   const out = PROGRAMS.map((p) => {
     const f = s.figures.programs[p.id];
     const label = `${programLabel(p)}${s.onEstimates.has(p.id) ? ' *' : ''}`;
-    return [label, groupDigits(f.households), groupDigits(f.persons), p.kind === 'cash' ? groupDigits(f.annual_cost) : mark('caseload 仅计人数')];
+    const cash = p.kind === 'cash';
+    const row = [label, groupDigits(f.households), groupDigits(f.persons), cash ? groupDigits(f.annual_cost) : 'caseload 仅计人数'];
+    if (s.baseline) {
+      const base = s.baseline.programs[p.id];
+      const d = cash ? delta(base.annual_cost_exact, f.annual_cost_exact, 2) : delta(base.households, f.households);
+      const text = `${signed(d)}${cash || D(d.value).isZero() ? '' : ' 户'}`;
+      row.push(color ? paint(d, text) : text);
+    }
+    return row;
   });
-  out.push(['total 合计', '', '', groupDigits(s.figures.total_annual_cost)]);
+  const total = ['total 合计', '', '', groupDigits(s.figures.total_annual_cost)];
+  if (s.baseline) {
+    const d = delta(s.baseline.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2);
+    total.push(color ? paint(d, signed(d)) : signed(d));
+  }
+  out.push(total);
   return out;
 }
 
@@ -59,13 +123,13 @@ export function totalsTable(r: SimulationReport): string {
     `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupDigits(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons (${groupDigits(base.persons)} weighted)`,
   ];
   for (const s of r.scenarios) {
-    lines.push('', chalk.bold(`scenario ${s.id}`), textTable(HEADER, rows(s, chalk.dim), ALIGN, [PROGRAMS.length]));
+    lines.push('', chalk.bold(`scenario ${s.id}`), textTable(header(s), rows(s, true), ALIGN, [PROGRAMS.length]));
     lines.push(...estimateNote(s));
   }
   return lines.join('\n') + '\n';
 }
 
-function estimateNote(s: ScenarioReport): string[] {
+export function estimateNote(s: Pick<ScenarioReport, 'estimates'>): string[] {
   if (!s.estimates.length) return [];
   return [
     chalk.yellow(`* rests on estimated parameters (${s.estimates.length} in force): ${s.estimates.map((e) => e.path).join(', ')}`),
@@ -78,20 +142,26 @@ export function totalsMarkdown(r: SimulationReport): string {
   const lines = [`### ${r.policy.name.zh} ${r.policy.name.en} — ${r.date}`, '',
     `${base.household_rows} households (${base.households} weighted), ${base.person_rows} persons (${base.persons} weighted), from \`${r.householdsFile}\`.`];
   for (const s of r.scenarios) {
-    lines.push('', `#### scenario \`${s.id}\``, '', markdownTable(HEADER, rows(s, (t) => t), ALIGN));
+    lines.push('', `#### scenario \`${s.id}\``, '', markdownTable(header(s), rows(s, false), ALIGN));
     if (s.estimates.length) lines.push('', `\\* rests on estimated parameters: ${s.estimates.map((e) => `\`${e.path}\``).join(', ')}`);
   }
   return lines.join('\n') + '\n';
 }
 
-export function totalsCsv(r: SimulationReport): string {
-  const out = ['scenario,program,households,persons,annual_cost,uses_estimate'];
-  for (const s of r.scenarios) {
-    for (const p of PROGRAMS) {
-      const f = s.figures.programs[p.id];
-      out.push([s.id, p.id, f.households, f.persons, f.annual_cost, s.onEstimates.has(p.id) ? 1 : 0].join(','));
-    }
-    out.push([s.id, 'total', '', '', s.figures.total_annual_cost, s.onEstimates.size ? 1 : 0].join(','));
+export const TOTALS_CSV_HEADER = 'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct';
+
+export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const p of PROGRAMS) {
+    const f = s.figures.programs[p.id];
+    const d = s.baseline ? delta(s.baseline.programs[p.id].annual_cost_exact, f.annual_cost_exact, 2) : null;
+    out.push(prefix + [s.id, p.id, f.households, f.persons, f.annual_cost, s.onEstimates.has(p.id) ? 1 : 0, d?.value ?? '', d?.pct ?? ''].join(','));
   }
-  return out.join('\n') + '\n';
+  const d = s.baseline ? delta(s.baseline.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2) : null;
+  out.push(prefix + [s.id, 'total', '', '', s.figures.total_annual_cost, s.onEstimates.size ? 1 : 0, d?.value ?? '', d?.pct ?? ''].join(','));
+  return out;
+}
+
+export function totalsCsv(r: SimulationReport): string {
+  return [TOTALS_CSV_HEADER, ...r.scenarios.flatMap((s) => totalsCsvRows(s))].join('\n') + '\n';
 }

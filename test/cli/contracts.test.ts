@@ -97,9 +97,9 @@ describe('the same numbers in every format', () => {
     const csv = jiuzhu([...args, '--format', 'csv']).stdout;
     const table = jiuzhu(args).stdout;
     const md = jiuzhu([...args, '--format', 'markdown']).stdout;
-    expect(csv.split('\n')[0]).toBe('scenario,program,households,persons,annual_cost,uses_estimate');
-    expect(csv).toContain(`baseline,dibao,${json.programs.dibao.households},${json.programs.dibao.persons},${json.programs.dibao.annual_cost},1`);
-    expect(csv).toContain(`baseline,total,,,${json.total_annual_cost},1`);
+    expect(csv.split('\n')[0]).toBe('scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct');
+    expect(csv).toContain(`baseline,dibao,${json.programs.dibao.households},${json.programs.dibao.persons},${json.programs.dibao.annual_cost},1,,`);
+    expect(csv).toContain(`baseline,total,,,${json.total_annual_cost},1,,`);
     const grouped = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
     expect(table).toContain(grouped(json.total_annual_cost));
     expect(table).toContain('低保 dibao *');

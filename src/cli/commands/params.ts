@@ -1,18 +1,26 @@
 // jiuzhu params --policy FILE [--date D] --format json|table
 import { estimatesInForce } from '../../report/estimates.js';
 import { paramsJson, paramsTable } from '../../report/params.js';
+import { resolve } from '../../core/parameters/tree.js';
+import { applyScenario } from '../../core/scenario.js';
+import { loadPolicy } from '../../io/policy-file.js';
 import type { Ctx } from '../context.js';
-import { loadAt, simulationDate } from '../load.js';
+import { loadScenarios, simulationDate } from '../load.js';
 
 export interface ParamsOptions {
   readonly policy: string;
   readonly date?: string;
   readonly format: 'json' | 'table';
+  readonly scenario?: readonly string[];
   readonly quiet?: boolean;
 }
 
 export async function paramsCommand(ctx: Ctx, o: ParamsOptions): Promise<void> {
-  const { snapshot } = await loadAt(o.policy, simulationDate(ctx, o.date));
+  const date = simulationDate(ctx, o.date);
+  const policy = await loadPolicy(o.policy);
+  // Several scenarios are applied one on top of the other, in the order given.
+  const derived = (await loadScenarios(o.scenario ?? [])).reduce(applyScenario, policy);
+  const snapshot = resolve(derived, date);
   if (o.format === 'table') {
     ctx.stdout.write(paramsTable(snapshot));
     return;

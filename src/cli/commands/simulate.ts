@@ -7,7 +7,7 @@ import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
-import { loadAt, loadHouseholds, simulationDate } from '../load.js';
+import { loadHouseholds, loadRuns, loadScenarios, simulationDate } from '../load.js';
 
 export type TotalsFormat = 'table' | 'json' | 'csv' | 'markdown';
 
@@ -17,6 +17,7 @@ export interface SimulateOptions {
   readonly date?: string;
   readonly format: TotalsFormat;
   readonly perHousehold?: string;
+  readonly scenario?: readonly string[];
   readonly quiet: boolean;
 }
 
@@ -24,20 +25,24 @@ const CHUNK = 4096;
 
 export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
   const date = simulationDate(ctx, o.date);
-  const { snapshot, rules } = await loadAt(o.policy, date); // a bad policy fails before the CSV is read
+  // Policy and scenarios are checked before the CSV is read.
+  const loaded = await loadRuns(o.policy, await loadScenarios(o.scenario ?? []), date);
   const pop = await loadHouseholds(ctx, o.households, o.quiet);
-  const runs: Run[] = [{ id: 'baseline', rules }];
-  const totals = await run(pop, runs, o.perHousehold);
-  const estimates = estimatesInForce(snapshot);
+  const runs: Run[] = loaded.map((r) => ({ id: r.id, rules: r.rules }));
+  const totals = (await run(pop, runs, o.perHousehold)).map(figures);
   const report: SimulationReport = {
-    policy: snapshot.policy,
+    policy: loaded[0]!.snapshot.policy,
     date,
     householdsFile: o.households,
-    scenarios: runs.map((r, i) => ({ id: r.id, figures: figures(totals[i]!), estimates, onEstimates: programsOnEstimates(estimates) })),
+    scenarios: loaded.map((r, i) => {
+      const estimates = estimatesInForce(r.snapshot);
+      return { id: r.id, figures: totals[i]!, estimates, onEstimates: programsOnEstimates(estimates), baseline: i ? totals[0] : undefined };
+    }),
   };
   ctx.stdout.write(render(report, o.format));
-  if (o.format !== 'table' && o.format !== 'markdown' && estimates.length && !o.quiet) {
-    ctx.stderr.write(`note: the results rest on ${estimates.length} estimated parameters (see "estimates" in --format json, or jiuzhu params)\n`);
+  const estimated = report.scenarios.some((s) => s.estimates.length);
+  if (o.format !== 'table' && o.format !== 'markdown' && estimated && !o.quiet) {
+    ctx.stderr.write('note: the results rest on estimated parameters (see "estimates" in --format json, or jiuzhu params)\n');
   }
 }
 

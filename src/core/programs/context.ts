@@ -53,6 +53,8 @@ export interface Ctx {
   A: AreaRules;
   /** tekun flag per member position (index k − start). */
   tekun: Uint8Array;
+  /** single-person entrant flag per member position (step 5). */
+  single: Uint8Array;
   /** Step 2: n = |R|, I = Σ inc over R (fen), assets_ok. */
   n: number;
   I: number;

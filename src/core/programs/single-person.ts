@@ -37,6 +37,7 @@ export function singlePerson(c: Ctx): void {
     const benefit = rules.singleByShare ? A.singleShareAmount : roundFen(A.S - inc, 1, rules.rounding);
     c.out.singlePersons++;
     c.out.single += benefit;
+    c.single[k - c.start] = 1;
     if (c.tr) {
       c.tr.record({
         step: '5',

@@ -1,0 +1,33 @@
+// jiuzhu compare --policy FILE [--policy FILE …] [--scenario FILE …] --households FILE [--date D] [--format …]
+// One pass over the data: the file is parsed once and every locality × (baseline + scenarios) is evaluated on it.
+import { compare, incomeDeciles } from '../../core/compare.js';
+import { compareCsv, compareJson, compareMarkdown, compareTable, localityReport, type CompareReport } from '../../report/compare.js';
+import { estimatesInForce } from '../../report/estimates.js';
+import type { Ctx } from '../context.js';
+import { loadHouseholds, loadRuns, loadScenarios, simulationDate } from '../load.js';
+
+export interface CompareOptions {
+  readonly policy: readonly string[];
+  readonly scenario?: readonly string[];
+  readonly households: string;
+  readonly date?: string;
+  readonly format: 'table' | 'json' | 'csv' | 'markdown';
+  readonly quiet: boolean;
+}
+
+export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void> {
+  const date = simulationDate(ctx, o.date);
+  const scenarios = await loadScenarios(o.scenario ?? []);
+  // Every policy × scenario is checked before the CSV is read.
+  const localities = await Promise.all(o.policy.map((file) => loadRuns(file, scenarios, date)));
+  const pop = await loadHouseholds(ctx, o.households, o.quiet);
+  const deciles = incomeDeciles(pop);
+  const results = compare(pop, localities.map((runs) => ({ runs })), deciles);
+  const report: CompareReport = {
+    date,
+    householdsFile: o.households,
+    localities: localities.map((runs, l) => localityReport(o.policy[l]!, runs[0]!.snapshot.policy, results[l]!, runs.map((r) => estimatesInForce(r.snapshot)), deciles)),
+  };
+  const render = { json: () => JSON.stringify(compareJson(report), null, 2) + '\n', csv: () => compareCsv(report), markdown: () => compareMarkdown(report), table: () => compareTable(report) };
+  ctx.stdout.write(render[o.format]());
+}

@@ -1,0 +1,153 @@
+// Comparison in one pass: the population is read once and every locality × (baseline + scenarios) is
+// evaluated household by household. Besides the totals of each run it gathers, against the locality's
+// baseline: winners and losers, person-level flows between layers, urban/rural and income-decile splits.
+import { ExactSum, Totals } from './aggregate.js';
+import { evaluateHousehold, newContext } from './engine.js';
+import type { Ctx } from './programs/context.js';
+import type { Population } from './population.js';
+import type { Rules } from './rules.js';
+
+/** The layer a person is in after a run, most protective first (002 三个救助圈层). */
+export const LAYERS = ['tekun', 'dibao', 'single_person', 'rigid_aid', 'gradual_exit', 'low_income', 'rigid_family', 'none'] as const;
+export type Layer = (typeof LAYERS)[number];
+
+export function layerOf(c: Ctx, k: number): number {
+  const i = k - c.start;
+  const o = c.out;
+  if (c.tekun[i]) return 0;
+  if (c.isDibao) return 1;
+  if (c.single[i]) return 2;
+  if (o.rigidAid) return 3;
+  if (o.gradualMonths && o.gradual) return 4;
+  if (o.lowIncome) return 5;
+  if (o.rigidFamily) return 6;
+  return 7;
+}
+
+export interface GroupSums {
+  readonly households: ExactSum;
+  readonly persons: ExactSum;
+  /** Σ weight × annual amount under the locality's baseline, and under this run. */
+  readonly baseline: ExactSum;
+  readonly cost: ExactSum;
+}
+
+const groupSums = (): GroupSums => ({ households: new ExactSum(), persons: new ExactSum(), baseline: new ExactSum(), cost: new ExactSum() });
+
+export interface ChangeSums {
+  /** Households whose annual amount rises, and by how much in all (Σ weight × gain). */
+  readonly gainers: ExactSum;
+  readonly gain: ExactSum;
+  readonly losers: ExactSum;
+  readonly loss: ExactSum;
+  readonly unchanged: ExactSum;
+  /** Nothing in the baseline, something now; and the reverse. */
+  readonly entrants: ExactSum;
+  readonly exits: ExactSum;
+}
+
+export interface RunResult {
+  readonly locality: number;
+  readonly scenario: string;
+  readonly totals: Totals;
+  readonly changes: ChangeSums;
+  /** transitions[from][to]: Σ weight over persons in layer `from` under the baseline and `to` under this run. */
+  readonly transitions: ExactSum[][];
+  readonly byArea: readonly [GroupSums, GroupSums];
+  readonly byDecile: readonly GroupSums[];
+}
+
+export interface LocalityRuns {
+  /** Rules of the baseline first, then of each scenario. */
+  readonly runs: ReadonlyArray<{ readonly id: string; readonly rules: Rules }>;
+}
+
+export interface Deciles {
+  /** Decile 0..9 of each household by per-capita income, weighted by persons. */
+  readonly of: Uint8Array;
+  /** The highest per-capita monthly income in each decile, fen (rounded down), or -1 for an empty decile. */
+  readonly upper: readonly number[];
+}
+
+/**
+ * Deciles of persons ranked by their household's per-capita income (wage + other income, before any
+ * deduction, so the same for every locality), weighted. Ranks by exact cross-multiplication.
+ */
+export function incomeDeciles(pop: Population): Deciles {
+  const H = pop.householdCount;
+  const income = new Float64Array(H);
+  for (let h = 0; h < H; h++) {
+    let sum = 0;
+    for (let k = pop.offsets[h]!; k < pop.offsets[h + 1]!; k++) sum += pop.wage[pop.members[k]!]! + pop.other[pop.members[k]!]!;
+    income[h] = sum;
+  }
+  const size = (h: number) => pop.offsets[h + 1]! - pop.offsets[h]!;
+  const order = Array.from({ length: H }, (_, h) => h).sort((a, b) => {
+    const x = income[a]! * size(b);
+    const y = income[b]! * size(a);
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  let total = 0n;
+  for (let h = 0; h < H; h++) total += BigInt(pop.weight[h]!) * BigInt(size(h));
+  const of = new Uint8Array(H);
+  const upper = Array.from({ length: 10 }, () => -1);
+  let before = 0n;
+  for (const h of order) {
+    const d = total === 0n ? 0 : Number((10n * before) / total);
+    of[h] = d;
+    upper[d] = Math.floor(income[h]! / size(h));
+    before += BigInt(pop.weight[h]!) * BigInt(size(h));
+  }
+  return { of, upper };
+}
+
+/** Evaluates every locality's runs over the population in one pass. */
+export function compare(pop: Population, localities: readonly LocalityRuns[], deciles: Deciles = incomeDeciles(pop)): RunResult[][] {
+  const results = localities.map((l, li) => l.runs.map((run): RunResult => ({
+    locality: li,
+    scenario: run.id,
+    totals: new Totals(),
+    changes: { gainers: new ExactSum(), gain: new ExactSum(), losers: new ExactSum(), loss: new ExactSum(), unchanged: new ExactSum(), entrants: new ExactSum(), exits: new ExactSum() },
+    transitions: LAYERS.map(() => LAYERS.map(() => new ExactSum())),
+    byArea: [groupSums(), groupSums()],
+    byDecile: Array.from({ length: 10 }, groupSums),
+  })));
+  const contexts = localities.map((l) => l.runs.map((r) => newContext(pop, r.rules)));
+  let baseLayers = new Uint8Array(16);
+  for (let h = 0; h < pop.householdCount; h++) {
+    const w = pop.weight[h]!;
+    const size = pop.offsets[h + 1]! - pop.offsets[h]!;
+    if (baseLayers.length < size) baseLayers = new Uint8Array(size * 2);
+    for (let l = 0; l < localities.length; l++) {
+      let baseAnnual = 0;
+      for (let i = 0; i < contexts[l]!.length; i++) {
+        const c = contexts[l]![i]!;
+        const r = evaluateHousehold(c, h);
+        const res = results[l]![i]!;
+        res.totals.add(w, r);
+        if (i === 0) {
+          baseAnnual = r.annual;
+          for (let k = c.start; k < c.end; k++) baseLayers[k - c.start] = layerOf(c, k);
+        }
+        for (const g of [res.byArea[pop.area[h]!]!, res.byDecile[deciles.of[h]!]!]) {
+          g.households.addProduct(w, 1);
+          g.persons.addProduct(w, size);
+          g.baseline.addProduct(w, baseAnnual);
+          g.cost.addProduct(w, r.annual);
+        }
+        const ch = res.changes;
+        if (r.annual > baseAnnual) {
+          ch.gainers.addProduct(w, 1);
+          ch.gain.addProduct(w, r.annual - baseAnnual);
+          if (baseAnnual === 0) ch.entrants.addProduct(w, 1);
+        } else if (r.annual < baseAnnual) {
+          ch.losers.addProduct(w, 1);
+          ch.loss.addProduct(w, baseAnnual - r.annual);
+          if (r.annual === 0) ch.exits.addProduct(w, 1);
+        } else ch.unchanged.addProduct(w, 1);
+        for (let k = c.start; k < c.end; k++) res.transitions[baseLayers[k - c.start]!]![layerOf(c, k)]!.addProduct(w, 1);
+      }
+    }
+  }
+  return results;
+}

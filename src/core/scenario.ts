@@ -1,0 +1,135 @@
+// Reforms as data (PolicyEngine's Reform.from_dict, OpenFisca's modify_parameters): a scenario changes
+// canonical parameters — set, scale, add, copy another parameter (same_as), or give dated values — and
+// derives a new Policy. The baseline is never mutated; every problem is found before anything is returned.
+import type { Problem, Where } from '../errors.js';
+import { InputError } from '../errors.js';
+import { indexInForce } from './dates.js';
+import { D, type Dec } from './money.js';
+import { PARAM_BY_PATH, type ParamSpec } from './parameters/schema.js';
+import type { DatedValue, ParamValue, Policy, Source } from './parameters/tree.js';
+
+export type Change =
+  | { readonly op: 'set'; readonly value: ParamValue }
+  | { readonly op: 'scale'; readonly by: Dec }
+  | { readonly op: 'add'; readonly by: Dec }
+  | { readonly op: 'same_as'; readonly path: string }
+  | { readonly op: 'values'; readonly values: ReadonlyArray<{ readonly from: string; readonly value: ParamValue }> };
+
+export interface ScenarioChange {
+  readonly path: string;
+  readonly change: Change;
+  /** From this date on; before it the baseline holds. Absent: every date. */
+  readonly from?: string;
+  readonly where: Where;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly title: { readonly zh: string; readonly en: string };
+  readonly description?: string;
+  /** The clause or reason behind the reform. */
+  readonly reason: string;
+  readonly file: string;
+  readonly changes: readonly ScenarioChange[];
+}
+
+/** Applies a scenario to a policy: a new Policy whose changed values cite the scenario. */
+export function applyScenario(policy: Policy, sc: Scenario): Policy {
+  const params = new Map(policy.params);
+  const problems: Problem[] = [];
+  const sourceId = `scenario:${sc.id}`;
+  for (const ch of sc.changes) {
+    const spec = PARAM_BY_PATH.get(ch.path)!;
+    const history = params.get(ch.path) ?? [];
+    const stamp = (from: string, value: ParamValue, note: string, basedOn?: DatedValue): DatedValue => ({
+      from, value, source: sourceId, clause: sc.reason, scenario: sc.id, note, where: ch.where,
+      ...(basedOn?.estimate ? { estimate: `derived from an estimate: ${basedOn.estimate}` } : {}),
+    });
+    const fail = (message: string) => problems.push({ where: ch.where, subject: `${policy.id}: ${ch.path}`, message });
+    const c = ch.change;
+    let derived: DatedValue[] | null = null;
+    switch (c.op) {
+      case 'set': {
+        const start = ch.from ?? history[0]?.from ?? '1900-01-01';
+        derived = [...before(history, start), stamp(start, c.value, `set by scenario ${sc.id}`)];
+        break;
+      }
+      case 'values': {
+        derived = [...before(history, c.values[0]!.from), ...c.values.map((v) => stamp(v.from, v.value, `dated value of scenario ${sc.id}`))];
+        break;
+      }
+      case 'scale':
+      case 'add': {
+        const op = c.op === 'scale' ? (v: Dec) => v.times(c.by) : (v: Dec) => v.plus(c.by);
+        const label = c.op === 'scale' ? `× ${c.by.toFixed()}` : `${c.by.isNegative() ? '−' : '+'} ${c.by.abs().toFixed()}`;
+        derived = transform(history, ch.from, (e) => {
+          const v = fit(op(e.value as Dec), spec);
+          if (typeof v === 'string') {
+            fail(`${label} of ${(e.value as Dec).toFixed()} (from ${e.from}) gives ${v}`);
+            return null;
+          }
+          return stamp(e.from, v, `${label} of ${(e.value as Dec).toFixed()}${e.source ? ` (${e.source})` : ''}`, e);
+        });
+        break;
+      }
+      case 'same_as': {
+        const other = params.get(c.path) ?? [];
+        const start = ch.from ?? other[0]?.from;
+        if (!start) {
+          fail(`${c.path} has no values to copy`);
+          break;
+        }
+        const i = indexInForce(other, start);
+        const copied = other.filter((e) => e.from > start);
+        const first = i >= 0 ? [{ ...other[i]!, from: start }] : [];
+        derived = [...before(history, start), ...[...first, ...copied].map((e) => stamp(e.from, e.value, `same as ${c.path}${e.source ? ` (${e.source})` : ''}`, e))];
+        break;
+      }
+    }
+    if (derived) params.set(ch.path, derived);
+  }
+  if (problems.length) throw new InputError(problems, `scenario ${sc.id} does not fit ${policy.id}; nothing was changed`);
+  const sources = new Map<string, Source>(policy.sources);
+  sources.set(sourceId, { id: sourceId, title: `${sc.title.zh} ${sc.title.en}`, file: sc.file });
+  return { ...policy, sources, params };
+}
+
+function before(history: readonly DatedValue[], date: string): DatedValue[] {
+  return history.filter((e) => e.from < date);
+}
+
+/**
+ * Maps the entries from `from` on (all when undefined) through f; the value in force at `from` is
+ * restated at `from`, so the change starts on that day.
+ */
+function transform(history: readonly DatedValue[], from: string | undefined, f: (e: DatedValue) => DatedValue | null): DatedValue[] {
+  const start = from ?? history[0]?.from;
+  if (start === undefined) return [];
+  const i = indexInForce(history, start);
+  const affected = [...(i >= 0 ? [{ ...history[i]!, from: start }] : []), ...history.filter((e) => e.from > start)];
+  const mapped = affected.map(f).filter((e): e is DatedValue => e !== null);
+  return [...before(history, start), ...mapped];
+}
+
+/** A computed value made to fit the parameter's kind, or a message saying why it cannot. */
+function fit(v: Dec, spec: ParamSpec): Dec | string {
+  const k = spec.kind;
+  if (v.isNegative()) return `${v.toFixed()}, below zero`;
+  switch (k.type) {
+    case 'money': {
+      // Money is kept to the fen: a scaled standard is rounded half up (e.g. 566.67 × 1.1 = 623.337 → 623.34).
+      const r = v.toDecimalPlaces(2, D.ROUND_HALF_UP);
+      return k.positive && r.isZero() ? 'zero, but it must be greater than 0' : r;
+    }
+    case 'decimal':
+      if (v.decimalPlaces() > 6) return `${v.toFixed()}, more than six decimals`;
+      if (k.max !== undefined && v.greaterThan(k.max)) return `${v.toFixed()}, above the maximum ${k.max}`;
+      return v;
+    case 'integer':
+      if (!v.isInteger()) return `${v.toFixed()}, not a whole number`;
+      if (v.lessThan(k.min) || v.greaterThan(k.max)) return `${v.toFixed()}, outside ${k.min}–${k.max}`;
+      return v;
+    default:
+      return `a ${k.type} cannot be scaled or added to`;
+  }
+}

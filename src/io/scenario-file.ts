@@ -1,0 +1,156 @@
+// A scenario file (YAML) → Scenario, validated as strictly as a policy: unknown keys and paths are named
+// with the nearest valid one, every problem is listed with file:line:col, and nothing is applied until the
+// whole file is valid.
+import type { Node, YAMLMap } from 'yaml';
+import { isIsoDate } from '../core/dates.js';
+import { D } from '../core/money.js';
+import { BRANCHES, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
+import type { ParamValue } from '../core/parameters/tree.js';
+import type { Change, Scenario, ScenarioChange } from '../core/scenario.js';
+import { InputError } from '../errors.js';
+import { parseValue } from './param-values.js';
+import { readText } from './policy-file.js';
+import { didYouMean, isMap, isScalar, isSeq, YamlFile } from './yaml-nodes.js';
+
+const TOP_KEYS = ['scenario', 'title', 'description', 'reason', 'changes'];
+const OPS = ['set', 'scale', 'add', 'same_as', 'values'] as const;
+const CHANGE_KEYS = [...OPS, 'from'];
+const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
+const SIGNED_DECIMAL_RE = /^-?\d{1,9}(\.\d{1,6})?$/;
+
+export async function loadScenario(path: string): Promise<Scenario> {
+  return parseScenario(await readText(path, 'scenario'), path);
+}
+
+export function parseScenario(text: string, file: string): Scenario {
+  const y = new YamlFile(file, text.replace(/^\uFEFF/, ''));
+  if (y.broken) throw new InputError(y.problems, 'the file is not valid YAML');
+  const root = y.doc.contents as Node | null;
+  if (!isMap(root)) {
+    y.problem(root, 'a scenario file is a mapping with keys scenario, title, reason, changes');
+    throw new InputError(y.problems);
+  }
+  const top = y.known(root, TOP_KEYS, 'the scenario file');
+  for (const key of ['scenario', 'title', 'reason', 'changes']) if (!top.has(key)) y.problem(root, `missing key "${key}"`);
+  const id = top.has('scenario') ? y.string(top.get('scenario')![0], 'the scenario id', 'scenario') : null;
+  if (id && (!ID_RE.test(id) || id === 'baseline')) {
+    y.problem(top.get('scenario')![0], `the id must be lower-case letters, digits, ".", "_" or "-", and not "baseline"; got "${id}"`, 'scenario');
+  }
+  let title = { zh: '', en: '' };
+  const titleNode = top.get('title')?.[0] ?? null;
+  if (top.has('title')) {
+    if (!isMap(titleNode)) y.problem(titleNode, 'expected {zh: …, en: …}', 'title');
+    else {
+      const t = y.known(titleNode, ['zh', 'en'], 'title');
+      title = { zh: y.string(t.get('zh')?.[0] ?? titleNode, 'the Chinese title', 'title.zh') ?? '', en: y.string(t.get('en')?.[0] ?? titleNode, 'the English title', 'title.en') ?? '' };
+    }
+  }
+  const reason = top.has('reason') ? (y.string(top.get('reason')![0], 'the clause or reason behind the reform', 'reason') ?? '') : '';
+  const description = top.has('description') ? (y.string(top.get('description')![0], 'a description') ?? undefined) : undefined;
+  const changes: ScenarioChange[] = [];
+  const changesNode = top.get('changes')?.[0] ?? null;
+  if (top.has('changes')) {
+    if (isMap(changesNode)) walk(y, changesNode, '', changes);
+    else if (!(isScalar(changesNode) && changesNode.value === null)) y.problem(changesNode, 'expected a mapping of parameter paths to changes ({} for none)', 'changes');
+  }
+  if (y.problems.length) throw new InputError(y.problems, 'fix the scenario file; nothing was applied');
+  return { id: id!, title, description, reason, file, changes };
+}
+
+function walk(y: YamlFile, map: YAMLMap, prefix: string, out: ScenarioChange[]): void {
+  for (const [key, value, pair] of y.entries(map)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const spec = PARAM_BY_PATH.get(path);
+    if (spec) {
+      if (out.some((c) => c.path === path)) y.problem(pair.key as Node, `${path} is changed twice; give one change per parameter`);
+      const change = parseChange(y, value, spec);
+      if (change) out.push({ ...change, path, where: y.where(pair.key as Node) });
+    } else if (BRANCHES.has(path) && isMap(value)) {
+      walk(y, value, path, out);
+    } else {
+      const near = suggestPath(path);
+      y.problem(pair.key as Node, `unknown parameter "${path}"${near ? ` (did you mean "${near}"?)` : ''}`);
+    }
+  }
+}
+
+function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change: Change; from?: string } | null {
+  const subject = `change of ${spec.path}`;
+  if (!isMap(node)) {
+    y.problem(node, `expected one of {set: V}, {scale: K}, {add: X}, {same_as: PATH}, {values: [{from, value}]}, optionally with from: YYYY-MM-DD`, subject);
+    return null;
+  }
+  const k = y.known(node, CHANGE_KEYS, `a change of ${spec.path}`);
+  const ops = OPS.filter((op) => k.has(op));
+  if (ops.length !== 1) {
+    y.problem(node, ops.length ? `give one operation, not ${ops.join(' and ')}` : `missing the operation: one of ${OPS.join(', ')}`, subject);
+    return null;
+  }
+  const op = ops[0]!;
+  const arg = k.get(op)![0];
+  let from: string | undefined;
+  if (k.has('from')) {
+    const f = k.get('from')![0];
+    from = isScalar(f) && typeof f.value === 'string' && isIsoDate(f.value) ? f.value : undefined;
+    if (!from) y.problem(f, '"from" must be a date YYYY-MM-DD', subject);
+    if (op === 'values') y.problem(f, '"values" carry their own dates; "from" does not apply', subject);
+  }
+  const numeric = ['money', 'decimal', 'integer'].includes(spec.kind.type);
+  switch (op) {
+    case 'set': {
+      const value = parseValue(y, arg, spec);
+      return value === null ? null : { change: { op, value }, from };
+    }
+    case 'scale':
+    case 'add': {
+      if (!numeric) {
+        y.problem(arg, `${spec.path} is ${spec.kind.type === 'enum' ? 'a choice' : `a ${spec.kind.type}`}; it can only be set`, subject);
+        return null;
+      }
+      const t = y.text(arg);
+      const ok = t !== null && SIGNED_DECIMAL_RE.test(t) && (op === 'add' || !t.startsWith('-'));
+      if (!ok) {
+        y.problem(arg, op === 'scale' ? 'expected a factor ≥ 0, e.g. 1.1' : 'expected a number to add, e.g. 50 or -0.1', subject);
+        return null;
+      }
+      return { change: { op, by: D(t) }, from };
+    }
+    case 'same_as': {
+      const other = isScalar(arg) && typeof arg.value === 'string' ? arg.value : '';
+      const otherSpec = PARAM_BY_PATH.get(other);
+      if (!otherSpec) {
+        y.problem(arg, `unknown parameter "${other}"${didYouMean(other, PARAM_BY_PATH.keys())}`, subject);
+        return null;
+      }
+      if (JSON.stringify(otherSpec.kind) !== JSON.stringify(spec.kind) || otherSpec.unit !== spec.unit) {
+        y.problem(arg, `${other} (${otherSpec.unit}) is not the same kind of value as ${spec.path} (${spec.unit})`, subject);
+        return null;
+      }
+      return { change: { op, path: other }, from };
+    }
+    case 'values': {
+      if (!isSeq(arg) || arg.items.length === 0) {
+        y.problem(arg, 'expected a list of {from: YYYY-MM-DD, value: …}', subject);
+        return null;
+      }
+      const values: Array<{ from: string; value: ParamValue }> = [];
+      for (const item of arg.items as Node[]) {
+        if (!isMap(item)) {
+          y.problem(item, 'expected {from, value}', subject);
+          continue;
+        }
+        const e = y.known(item, ['from', 'value'], `a dated value of ${spec.path}`);
+        const f = e.get('from')?.[0] ?? null;
+        const date = isScalar(f) && typeof f.value === 'string' && isIsoDate(f.value) ? f.value : null;
+        if (!date) {
+          y.problem(f ?? item, '"from" must be a date YYYY-MM-DD', subject);
+          continue;
+        }
+        if (values.length && date <= values[values.length - 1]!.from) y.problem(f, `dates must increase: ${date} after ${values[values.length - 1]!.from}`, subject);
+        const value = e.has('value') ? parseValue(y, e.get('value')![0], spec) : (y.problem(item, 'missing "value"', subject), null);
+        if (value !== null) values.push({ from: date, value });
+      }
+      return values.length ? { change: { op, values } } : null;
+    }
+  }
+}

@@ -1,0 +1,201 @@
+// `jiuzhu compare`: localities side by side, each scenario against its locality's baseline. The JSON keeps
+// simulate's scenario entries (DOMAIN: "localities": [{ "policy", "scenarios": [...] }]) and adds, beside
+// them, winners and losers, layer transitions, urban/rural and income-decile breakdowns.
+import chalk from 'chalk';
+import { figures, weightedCount, weightedYuan, type Figures } from '../core/aggregate.js';
+import { LAYERS, type Deciles, type GroupSums, type RunResult } from '../core/compare.js';
+import { fenToYuan } from '../core/money.js';
+import type { Policy } from '../core/parameters/tree.js';
+import { PROGRAMS, programLabel } from '../core/programs/index.js';
+import { estimateNote, delta, paint, scenarioJson, signed, TOTALS_CSV_HEADER, totalsCsvRows, type ScenarioReport } from './totals.js';
+import { groupDigits, markdownTable, textTable, type Align } from './text-table.js';
+import type { EstimateUsed } from './estimates.js';
+import { programsOnEstimates } from './estimates.js';
+
+export interface RunDetails {
+  readonly changes: Record<string, { households: string; amount?: string }>;
+  readonly transitions: { readonly layers: readonly string[]; readonly persons: string[][] };
+  readonly byArea: Record<'urban' | 'rural', GroupFigures>;
+  readonly byDecile: Array<GroupFigures & { decile: number; upper_income_per_capita: string | null }>;
+}
+
+interface GroupFigures {
+  households: string;
+  persons: string;
+  baseline_annual_cost: string;
+  annual_cost: string;
+  delta_annual_cost: string;
+  average_delta_per_household: string | null;
+}
+
+export interface LocalityReport {
+  readonly policyFile: string;
+  readonly policy: Policy;
+  readonly scenarios: ReadonlyArray<ScenarioReport & { readonly details: RunDetails }>;
+}
+
+export interface CompareReport {
+  readonly date: string;
+  readonly householdsFile: string;
+  readonly localities: readonly LocalityReport[];
+}
+
+function group(g: GroupSums): GroupFigures {
+  const base = weightedYuan(g.baseline.value());
+  const now = weightedYuan(g.cost.value());
+  const hh = g.households.value();
+  const d = g.cost.value() - g.baseline.value();
+  return {
+    households: weightedCount(hh), persons: weightedCount(g.persons.value()), baseline_annual_cost: base, annual_cost: now,
+    delta_annual_cost: delta(base, now, 2).value,
+    // Σ w × Δ / Σ w, both in millionths: the weighted mean change per household, to the fen.
+    average_delta_per_household: hh === 0n ? null : fenToYuan(roundDiv(d, hh)),
+  };
+}
+
+/** Integer division rounded half away from zero. */
+function roundDiv(a: bigint, b: bigint): bigint {
+  const q = (2n * (a < 0n ? -a : a) + b) / (2n * b);
+  return a < 0n ? -q : q;
+}
+
+export function runDetails(r: RunResult, deciles: Deciles): RunDetails {
+  const c = r.changes;
+  return {
+    changes: {
+      gainers: { households: weightedCount(c.gainers.value()), amount: weightedYuan(c.gain.value()) },
+      losers: { households: weightedCount(c.losers.value()), amount: weightedYuan(c.loss.value()) },
+      unchanged: { households: weightedCount(c.unchanged.value()) },
+      entrants: { households: weightedCount(c.entrants.value()) },
+      exits: { households: weightedCount(c.exits.value()) },
+    },
+    transitions: { layers: LAYERS, persons: r.transitions.map((row) => row.map((x) => weightedCount(x.value()))) },
+    byArea: { urban: group(r.byArea[0]), rural: group(r.byArea[1]) },
+    byDecile: r.byDecile.map((g, d) => ({ decile: d + 1, upper_income_per_capita: deciles.upper[d]! < 0 ? null : fenToYuan(deciles.upper[d]!), ...group(g) })),
+  };
+}
+
+export function localityReport(policyFile: string, policy: Policy, runs: readonly RunResult[], estimates: readonly EstimateUsed[][], deciles: Deciles): LocalityReport {
+  const figs: Figures[] = runs.map((r) => figures(r.totals));
+  return {
+    policyFile,
+    policy,
+    scenarios: runs.map((r, i) => ({
+      id: r.scenario, figures: figs[i]!, estimates: estimates[i]!, onEstimates: programsOnEstimates(estimates[i]!),
+      baseline: i ? figs[0] : undefined, details: runDetails(r, deciles),
+    })),
+  };
+}
+
+export function compareJson(r: CompareReport): object {
+  const base = r.localities[0]?.scenarios[0]?.figures;
+  return {
+    date: r.date,
+    households_file: r.householdsFile,
+    households: base ? { rows: base.household_rows, weighted: base.households } : null,
+    persons: base ? { rows: base.person_rows, weighted: base.persons } : null,
+    localities: r.localities.map((l) => ({
+      policy: l.policyFile,
+      id: l.policy.id,
+      name: l.policy.name,
+      scenarios: l.scenarios.map((s, i) => ({
+        ...scenarioJson(s),
+        ...(i ? { winners_losers: s.details.changes, transitions: s.details.transitions, by_area: s.details.byArea, by_decile: s.details.byDecile } : {}),
+      })),
+    })),
+  };
+}
+
+export function compareCsv(r: CompareReport): string {
+  const rows = r.localities.flatMap((l) => l.scenarios.flatMap((s) => totalsCsvRows(s, `${csvCell(l.policyFile)},`)));
+  return [`policy,${TOTALS_CSV_HEADER}`, ...rows].join('\n') + '\n';
+}
+
+const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** The budget table: programs down, baseline and each scenario (with Δ) across. */
+function mainTable(l: LocalityReport, color: boolean): [string[], string[][], Align[]] {
+  const [base, ...others] = l.scenarios;
+  const header = ['program 项目', 'baseline 基线', ...others.flatMap((s) => [s.id, 'Δ'])];
+  const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
+  const cell = (s: ScenarioReport, p: (typeof PROGRAMS)[number]) => {
+    const f = s.figures.programs[p.id];
+    return p.kind === 'cash' ? groupDigits(f.annual_cost) : `${groupDigits(f.households)} 户`;
+  };
+  const deltaCell = (s: ScenarioReport, p: (typeof PROGRAMS)[number]) => {
+    const f = s.figures.programs[p.id];
+    const b = s.baseline!.programs[p.id];
+    const d = p.kind === 'cash' ? delta(b.annual_cost_exact, f.annual_cost_exact, 2) : delta(b.households, f.households);
+    return color ? paint(d, signed(d)) : signed(d);
+  };
+  const rows = PROGRAMS.map((p) => [
+    `${programLabel(p)}${l.scenarios.some((s) => s.onEstimates.has(p.id)) ? ' *' : ''}`,
+    cell(base!, p),
+    ...others.flatMap((s) => [cell(s, p), deltaCell(s, p)]),
+  ]);
+  const totalDelta = (s: ScenarioReport) => {
+    const d = delta(s.baseline!.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2);
+    return color ? paint(d, signed(d)) : signed(d);
+  };
+  rows.push(['total 合计 (yuan/year)', groupDigits(base!.figures.total_annual_cost), ...others.flatMap((s) => [groupDigits(s.figures.total_annual_cost), totalDelta(s)])]);
+  return [header, rows, align];
+}
+
+function detailLines(s: LocalityReport['scenarios'][number], color: boolean): string[] {
+  const d = s.details;
+  const c = d.changes;
+  const lines = [
+    `  winners 受益 ${groupDigits(c.gainers!.households)} households (+${groupDigits(c.gainers!.amount!)} yuan/year), of which new entrants ${groupDigits(c.entrants!.households)}; `
+      + `losers 受损 ${groupDigits(c.losers!.households)} (−${groupDigits(c.losers!.amount!)}), of which exits ${groupDigits(c.exits!.households)}; unchanged ${groupDigits(c.unchanged!.households)}`,
+  ];
+  const used = LAYERS.map((_, i) => d.transitions.persons[i]!.some((x) => x !== '0') || d.transitions.persons.some((row) => row[i] !== '0'));
+  const idx = LAYERS.map((_, i) => i).filter((i) => used[i]);
+  const moved = idx.some((i) => idx.some((j) => i !== j && d.transitions.persons[i]![j] !== '0'));
+  if (moved) {
+    lines.push('  flows between layers (weighted persons; rows baseline, columns scenario):');
+    const t = textTable(['baseline \\ scenario', ...idx.map((i) => LAYERS[i]!)],
+      idx.map((i) => [LAYERS[i]!, ...idx.map((j) => {
+        const v = d.transitions.persons[i]![j]!;
+        return i !== j && v !== '0' && color ? chalk.bold(groupDigits(v)) : groupDigits(v);
+      })]), ['left', ...idx.map((): Align => 'right')]);
+    lines.push(...t.split('\n').map((x) => `    ${x}`));
+  } else lines.push('  nobody moves between layers');
+  const area = (['urban', 'rural'] as const).map((a) => `${a === 'urban' ? '城镇 urban' : '农村 rural'} ${signedYuan(d.byArea[a].delta_annual_cost, color)}`);
+  lines.push(`  by area: ${area.join(' · ')}`);
+  const deciles = d.byDecile.map((g) => `D${g.decile} ${g.average_delta_per_household === null ? '—' : signedYuan(g.average_delta_per_household, color)}`);
+  lines.push(`  average change per household a year, by per-capita income decile (D1 poorest): ${deciles.join(' · ')}`);
+  return lines;
+}
+
+function signedYuan(v: string, color: boolean): string {
+  const d = { value: v, pct: null };
+  const text = signed(d).replace(' (new)', '');
+  return color ? paint(d, text) : text;
+}
+
+export function compareTable(r: CompareReport): string {
+  const out: string[] = [];
+  const base = r.localities[0]?.scenarios[0]?.figures;
+  if (base) out.push(`${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupDigits(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons — at ${r.date}`);
+  for (const l of r.localities) {
+    const [header, rows, align] = mainTable(l, true);
+    out.push('', chalk.bold(`${l.policy.name.zh} ${l.policy.name.en}`) + chalk.dim(`  (${l.policyFile})`), textTable(header, rows, align, [PROGRAMS.length]));
+    out.push(chalk.dim('  Δ: change in annual cost against this locality\'s baseline (red more spending, green less); caseloads in households (户)'));
+    for (const s of l.scenarios.slice(1)) out.push(chalk.bold(`  ${s.id}`), ...detailLines(s, true));
+    const estimates = [...new Map(l.scenarios.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()];
+    out.push(...estimateNote({ estimates }));
+  }
+  return out.join('\n') + '\n';
+}
+
+export function compareMarkdown(r: CompareReport): string {
+  const out = [`### jiuzhu compare — ${r.date}`, '', `Households: \`${r.householdsFile}\`.`];
+  for (const l of r.localities) {
+    const [header, rows, align] = mainTable(l, false);
+    out.push('', `#### ${l.policy.name.zh} ${l.policy.name.en} (\`${l.policyFile}\`)`, '', markdownTable(header, rows, align), '');
+    for (const s of l.scenarios.slice(1)) out.push(`**${s.id}**`, '', ...detailLines(s, false).filter((x) => !x.startsWith('    ')).map((x) => `- ${x.trim()}`), '');
+    const estimates = [...new Set(l.scenarios.flatMap((s) => s.estimates.map((e) => e.path)))];
+    if (estimates.length) out.push(`\\* rests on estimated parameters: ${estimates.map((e) => `\`${e}\``).join(', ')}`);
+  }
+  return out.join('\n') + '\n';
+}

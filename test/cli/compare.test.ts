@@ -1,0 +1,104 @@
+// compare and simulate --scenario end to end: one pass gives the same totals as separate runs; the transition
+// table sums to the population; per-household rows come for the baseline and each scenario.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { D } from '../../src/core/money.js';
+import { jiuzhu, POLICIES, SAMPLE } from '../helpers/cli.js';
+
+const DATE = '2025-06-30';
+const SCENARIOS = ['scenarios/tekun-basic-1.6x.yaml', 'scenarios/low-income-2x.yaml', 'scenarios/unify-rural-urban.yaml'];
+const policyArgs = POLICIES.flatMap((p) => ['--policy', `policies/${p}.yaml`]);
+const scenarioArgs = SCENARIOS.flatMap((s) => ['--scenario', s]);
+
+describe('compare', () => {
+  const r = jiuzhu(['compare', ...policyArgs, ...scenarioArgs, '--households', SAMPLE, '--date', DATE, '--format', 'json']);
+  const json = JSON.parse(r.stdout);
+
+  it('gives every locality with the policy path as given, baseline first, then each scenario', () => {
+    expect(r.code).toBe(0);
+    expect(json.localities.map((l: { policy: string }) => l.policy)).toEqual(POLICIES.map((p) => `policies/${p}.yaml`));
+    for (const l of json.localities) expect(l.scenarios.map((s: { id: string }) => s.id)).toEqual(['baseline', 'tekun-basic-1.6x', 'low-income-2x', 'unify-rural-urban']);
+  });
+
+  it('equals separate simulate runs, program by program', () => {
+    for (const [i, p] of POLICIES.entries()) {
+      const sim = JSON.parse(jiuzhu(['simulate', '--policy', `policies/${p}.yaml`, ...scenarioArgs, '--households', SAMPLE, '--date', DATE, '--format', 'json']).stdout);
+      expect(json.localities[i].scenarios.map((s: Record<string, unknown>) => [s.programs, s.total_annual_cost, s.total_delta]))
+        .toEqual(sim.scenarios.map((s: Record<string, unknown>) => [s.programs, s.total_annual_cost, s.total_delta]));
+    }
+  });
+
+  it('has a transition table that sums to the weighted population, and whose rows and columns are the two runs’ layers', () => {
+    for (const l of json.localities) {
+      for (const s of l.scenarios.slice(1)) {
+        const m: string[][] = s.transitions.persons;
+        const sum = m.flat().reduce((a, x) => a.plus(x), D(0));
+        expect(sum.toFixed()).toBe(json.persons.weighted);
+        // row tekun = baseline tekun persons; column tekun = the scenario's tekun persons
+        expect(m[0]!.reduce((a, x) => a.plus(x), D(0)).toFixed()).toBe(l.scenarios[0].programs.tekun.persons);
+        expect(m.reduce((a, row) => a.plus(row[0]!), D(0)).toFixed()).toBe(s.programs.tekun.persons);
+      }
+    }
+  });
+
+  it('accounts for every household as gainer, loser or unchanged; gains minus losses are the cost delta', () => {
+    for (const l of json.localities) {
+      for (const s of l.scenarios.slice(1)) {
+        const w = s.winners_losers;
+        expect(D(w.gainers.households).plus(w.losers.households).plus(w.unchanged.households).toFixed()).toBe(json.households.weighted);
+        expect(D(w.gainers.amount).minus(w.losers.amount).minus(s.total_delta.annual_cost).abs().lte('0.01')).toBe(true);
+        const areas = D(s.by_area.urban.delta_annual_cost).plus(s.by_area.rural.delta_annual_cost);
+        expect(areas.minus(s.total_delta.annual_cost).abs().lte('0.01')).toBe(true);
+        expect(s.by_decile).toHaveLength(10);
+        expect(s.by_decile.reduce((a: ReturnType<typeof D>, d: { persons: string }) => a.plus(d.persons), D(0)).toFixed()).toBe(json.persons.weighted);
+      }
+    }
+  });
+
+  it('shows Guangxi’s tekun rise under 1.6× and Guangzhou unchanged (already 1.6×)', () => {
+    const [nanning, guangzhou] = json.localities;
+    expect(D(nanning.scenarios[1].programs.tekun.delta.annual_cost).isPositive()).toBe(true);
+    expect(guangzhou.scenarios[1].programs.tekun.delta.annual_cost).toBe('0.00');
+    expect(guangzhou.scenarios[3].total_delta.annual_cost).toBe('0.00'); // Guangzhou's standards are already unified
+  });
+
+  it('prints the same numbers in the table, with bilingual program names', () => {
+    const t = jiuzhu(['compare', ...policyArgs, ...scenarioArgs, '--households', SAMPLE, '--date', DATE]).stdout;
+    expect(t).toContain('特困 tekun');
+    const groupedTotal = json.localities[0].scenarios[1].total_annual_cost.replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
+    expect(t).toContain(groupedTotal);
+    expect(t).toMatch(/flows between layers/);
+    const md = jiuzhu(['compare', ...policyArgs, '--scenario', SCENARIOS[0]!, '--households', SAMPLE, '--date', DATE, '--format', 'markdown']).stdout;
+    expect(md).toMatch(/^\| program 项目 \| baseline 基线 \| tekun-basic-1\.6x \| Δ \|$/m);
+    const csv = jiuzhu(['compare', ...policyArgs, '--scenario', SCENARIOS[0]!, '--households', SAMPLE, '--date', DATE, '--format', 'csv']).stdout.split('\n');
+    expect(csv[0]).toBe('policy,scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct');
+    expect(csv).toHaveLength(1 + 3 * 2 * 10 + 1);
+  });
+
+  it('rejects a scenario that does not fit a locality before reading any household (exit 3)', () => {
+    const bad = jiuzhu(['compare', ...policyArgs, '--scenario', 'test/fixtures/scenarios/care-x2.yaml', '--households', 'nowhere.csv', '--date', DATE]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/guangxi-nanning: tekun\.care\.min_wage_share\.none: × 2 of 0\.7 .* gives 1\.4, above the maximum 1/);
+  });
+});
+
+describe('simulate --scenario', () => {
+  it('writes per-household rows for the baseline and each scenario, the scenario column holding its id', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-')), 'rows.csv');
+    const r = jiuzhu(['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--date', DATE, ...scenarioArgs, '--per-household', out, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const rows = readFileSync(out, 'utf8').trimEnd().split('\n').slice(1);
+    expect(rows).toHaveLength(600 * 4);
+    expect(rows.slice(0, 4).map((l) => l.split(',')[1])).toEqual(['baseline', 'tekun-basic-1.6x', 'low-income-2x', 'unify-rural-urban']);
+    const json = JSON.parse(r.stdout);
+    expect(json.scenarios[1].programs.tekun.delta.annual_cost).toBe(D(json.scenarios[1].programs.tekun.annual_cost_exact).minus(json.scenarios[0].programs.tekun.annual_cost_exact).toFixed(2));
+  });
+
+  it('params --scenario prints the derived parameters', () => {
+    const r = jiuzhu(['params', '--policy', 'policies/guangxi-nanning.yaml', '--scenario', 'scenarios/unify-rural-urban.yaml', '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '--date', DATE, '--format', 'json']);
+    const json = JSON.parse(r.stdout);
+    expect([json['dibao.standard.urban'], json['dibao.standard.rural']]).toEqual(['891', '891']);
+  });
+});

@@ -1,0 +1,140 @@
+// Scenarios: arithmetic (set, scale, add, same_as, dated values, from), validation, and derivation that
+// never mutates the baseline.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { figures } from '../../src/core/aggregate.js';
+import { resolve, valueToJson, type Policy } from '../../src/core/parameters/tree.js';
+import { compileRules } from '../../src/core/rules.js';
+import { applyScenario } from '../../src/core/scenario.js';
+import { simulate } from '../../src/core/simulate.js';
+import { formatProblem, InputError } from '../../src/errors.js';
+import { parseHouseholds } from '../../src/io/households-csv.js';
+import { loadPolicy } from '../../src/io/policy-file.js';
+import { parseScenario } from '../../src/io/scenario-file.js';
+import { Readable } from 'node:stream';
+
+const scenario = (changes: string) => parseScenario(`scenario: t\ntitle: {zh: 测试, en: test}\nreason: a test\nchanges:\n${changes}\n`, 't.yaml');
+const nanning = () => loadPolicy('policies/guangxi-nanning.yaml');
+const at = (p: Policy, date: string, path: string) => {
+  const r = resolve(p, date).values.get(path)!;
+  return valueToJson(r.value, r.spec);
+};
+function problems(text: string): string[] {
+  try {
+    parseScenario(text, 's.yaml');
+  } catch (e) {
+    if (e instanceof InputError) return e.problems.map(formatProblem);
+    throw e;
+  }
+  return [];
+}
+
+describe('scenario arithmetic', () => {
+  it('set replaces the value at every date', async () => {
+    const p = applyScenario(await nanning(), scenario('  tekun.basic.multiplier: {set: 1.6}'));
+    expect(at(p, '2021-01-01', 'tekun.basic.multiplier')).toBe('1.6');
+    expect(at(p, '2025-01-01', 'tekun.basic.multiplier')).toBe('1.6');
+  });
+
+  it('scale multiplies every dated value, money rounded half up to the fen: 566.67 × 1.1 = 623.337 → 623.34', async () => {
+    const p = applyScenario(await nanning(), scenario('  dibao.standard.rural: {scale: 1.1}\n  dibao.standard.urban: {scale: 1.1}'));
+    expect(at(p, '2022-03-31', 'dibao.standard.urban')).toBe('869'); // 790 × 1.1
+    expect(at(p, '2022-04-01', 'dibao.standard.urban')).toBe('891'); // 810 × 1.1
+    expect(at(p, '2022-04-01', 'dibao.standard.rural')).toBe('623.34');
+  });
+
+  it('add adds (also negative amounts)', async () => {
+    const p = applyScenario(await nanning(), scenario('  dibao.standard.urban: {add: -10.5}\n  tekun.minor_age: {add: 2}'));
+    expect(at(p, '2024-01-01', 'dibao.standard.urban')).toBe('799.5');
+    expect(at(p, '2024-01-01', 'tekun.minor_age')).toBe('20');
+  });
+
+  it('from: the change starts that day; the baseline holds before it', async () => {
+    const p = applyScenario(await nanning(), scenario('  dibao.standard.urban: {scale: 1.1, from: 2026-01-01}'));
+    expect(at(p, '2025-12-31', 'dibao.standard.urban')).toBe('810');
+    expect(at(p, '2026-01-01', 'dibao.standard.urban')).toBe('891');
+  });
+
+  it('dated values replace the history from their first date', async () => {
+    const p = applyScenario(await nanning(), scenario('  dibao.gradual_exit.months:\n    values: [{from: 2025-01-01, value: 3}, {from: 2026-01-01, value: 6}]'));
+    expect(at(p, '2024-12-31', 'dibao.gradual_exit.months')).toBe('3');
+    expect(at(p, '2025-06-01', 'dibao.gradual_exit.months')).toBe('3');
+    expect(at(p, '2026-01-01', 'dibao.gradual_exit.months')).toBe('6');
+  });
+
+  it('same_as copies another parameter’s values at every date (unify rural with urban)', async () => {
+    const p = applyScenario(await nanning(), scenario('  dibao.standard.rural: {same_as: dibao.standard.urban}'));
+    expect(at(p, '2021-06-01', 'dibao.standard.rural')).toBe('790');
+    expect(at(p, '2022-04-01', 'dibao.standard.rural')).toBe('810');
+  });
+
+  it('cites the scenario as the source of the values it changed, and keeps estimates flagged when derived from one', async () => {
+    const p = applyScenario(await nanning(), scenario('  tekun.care.min_wage_share.partial: {scale: 2}\n  tekun.basic.multiplier: {set: 1.6}'));
+    const s = resolve(p, '2025-01-01');
+    expect(s.values.get('tekun.basic.multiplier')!.source!.id).toBe('scenario:t');
+    expect(s.values.get('tekun.basic.multiplier')!.entry!.estimate).toBeUndefined();
+    expect(s.values.get('tekun.care.min_wage_share.partial')!.entry!.estimate).toMatch(/^derived from an estimate: /);
+  });
+
+  it('never mutates the baseline', async () => {
+    const base = await nanning();
+    const before = JSON.stringify([...base.params.entries()]);
+    applyScenario(base, scenario('  dibao.standard.urban: {scale: 2}\n  rounding: {set: yuan_up}'));
+    expect(JSON.stringify([...base.params.entries()])).toBe(before);
+  });
+
+  it('a scenario that does not fit a locality changes nothing and says why', async () => {
+    const base = await nanning();
+    expect(() => applyScenario(base, scenario('  tekun.care.min_wage_share.none: {scale: 2}'))).toThrow(/× 2 of 0\.7 \(from 2021-01-01\) gives 1\.4, above the maximum 1/);
+  });
+});
+
+describe('a scenario with no changes', () => {
+  it('gives exactly the baseline totals', async () => {
+    const pop = await parseHouseholds(Readable.from([readFileSync('policies/samples/households.csv', 'utf8')]), 'sample.csv');
+    for (const f of ['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang']) {
+      const base = await loadPolicy(`policies/${f}.yaml`);
+      const none = applyScenario(base, parseScenario('scenario: none\ntitle: {zh: 无, en: none}\nreason: identity\nchanges: {}\n', 'none.yaml'));
+      const [a, b] = simulate(pop, [{ id: 'baseline', rules: compileRules(resolve(base, '2025-06-30')) }, { id: 'none', rules: compileRules(resolve(none, '2025-06-30')) }]);
+      expect(JSON.stringify(figures(b!))).toBe(JSON.stringify(figures(a!)));
+    }
+  });
+});
+
+describe('scenario validation', () => {
+  const head = 'scenario: s\ntitle: {zh: 测试, en: test}\nreason: r\n';
+  it('names an unknown path and the nearest valid one, with its location', () => {
+    expect(problems(`${head}changes:\n  tekun.basic.multiplyer: {set: 1.6}\n`)).toEqual(['s.yaml:5:3: unknown parameter "tekun.basic.multiplyer" (did you mean "tekun.basic.multiplier"?)']);
+  });
+  it('names an unknown operation with the nearest one, and a missing one', () => {
+    expect(problems(`${head}changes:\n  tekun.basic.multiplier: {sett: 1.6}\n`)).toEqual([
+      's.yaml:5:28: unknown key "sett" in a change of tekun.basic.multiplier (did you mean "set"?); expected one of set, scale, add, same_as, values, from',
+      's.yaml:5:27: change of tekun.basic.multiplier: missing the operation: one of set, scale, add, same_as, values',
+    ]);
+  });
+  it('rejects scaling a choice, a bad value, a mismatched same_as and a reserved id — all at once', () => {
+    const p = problems('scenario: baseline\ntitle: {zh: 测试, en: test}\nreason: r\nchanges:\n  rounding: {scale: 2}\n  tekun.care.min_wage_share.none: {set: 1.2}\n  dibao.standard.rural: {same_as: tekun.minor_age}\n');
+    expect(p).toEqual([
+      's.yaml:1:11: scenario: the id must be lower-case letters, digits, ".", "_" or "-", and not "baseline"; got "baseline"',
+      's.yaml:5:21: change of rounding: rounding is a choice; it can only be set',
+      's.yaml:6:41: parameter tekun.care.min_wage_share.none: must be at most 1 (share of W), got 1.2',
+      's.yaml:7:35: change of dibao.standard.rural: tekun.minor_age (years) is not the same kind of value as dibao.standard.rural (yuan/person/month)',
+    ]);
+  });
+  it('requires the id, title, reason and changes', () => {
+    expect(problems('scenario: s\n')).toEqual(['s.yaml:1:1: missing key "title"', 's.yaml:1:1: missing key "reason"', 's.yaml:1:1: missing key "changes"']);
+  });
+  it('accepts every shipped scenario and applies it to every shipped policy', async () => {
+    const { readdirSync } = await import('node:fs');
+    for (const f of readdirSync('scenarios')) {
+      const sc = parseScenario(readFileSync(`scenarios/${f}`, 'utf8'), f);
+      expect(`${sc.id}.yaml`).toBe(f);
+      for (const p of ['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang']) {
+        expect(() => resolve(applyScenario(readPolicySync(p), sc), '2025-06-30')).not.toThrow();
+      }
+    }
+  });
+});
+
+import { parsePolicy } from '../../src/io/policy-file.js';
+const readPolicySync = (id: string) => parsePolicy(readFileSync(`policies/${id}.yaml`, 'utf8'), id);
