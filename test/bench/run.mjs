@@ -17,6 +17,9 @@ const { resolve } = await import(new URL('core/parameters/tree.js', dist));
 const { compileRules } = await import(new URL('core/rules.js', dist));
 const { simulate } = await import(new URL('core/simulate.js', dist));
 const { perHouseholdRow } = await import(new URL('report/per-household.js', dist));
+const { compare } = await import(new URL('core/compare.js', dist));
+const { applyScenario } = await import(new URL('core/scenario.js', dist));
+const { loadScenario } = await import(new URL('io/scenario-file.js', dist));
 
 const N = Number(process.env.BENCH_HOUSEHOLDS ?? 200_000);
 const file = join(tmpdir(), `jiuzhu-bench-${N}.csv`);
@@ -53,6 +56,17 @@ const [bytes, rowsS] = await time(() => {
   return n;
 });
 console.log(`per-household rows (formatting)        ${rowsS.toFixed(3)} s   ${(bytes / 1e6).toFixed(1)} MB`);
+
+// compare: 3 localities × (baseline + 2 scenarios) = 9 runs over one parsed population.
+const scenarios = await Promise.all(['tekun-basic-1.6x', 'low-income-2x'].map((id) => loadScenario(`scenarios/${id}.yaml`)));
+const localities = await Promise.all(['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'].map(async (f) => {
+  const p = await loadPolicy(`policies/${f}.yaml`);
+  return { runs: [{ id: 'baseline', policy: p }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyScenario(p, sc) }))]
+    .map((r) => ({ id: r.id, rules: compileRules(resolve(r.policy, '2025-06-30')) })) };
+}));
+const [, compareS] = await time(() => compare(pop, localities));
+console.log(`compare 3 localities × 3 runs (1 pass) ${compareS.toFixed(3)} s   ${((compareS / N / 9) * 1e9).toFixed(0)} ns/household/run, after the one parse above`);
+console.log(`  → compare end to end ≈ 1 parse (${parseS.toFixed(2)} s) + 9 evaluations (${compareS.toFixed(2)} s), not 9 parses (${(9 * parseS).toFixed(1)} s)`);
 
 const e2e = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, 'bin/jiuzhu.js', 'simulate', '--policy', 'policies/guangxi-nanning.yaml',
   '--households', file, '--date', '2025-06-30', '--format', 'json', '--quiet'], { encoding: 'utf8' });
