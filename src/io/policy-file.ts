@@ -8,7 +8,7 @@ import { isIsoDate } from '../core/dates.js';
 import { BRANCHES, PARAMS, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
 import type { DatedValue, Policy, Source } from '../core/parameters/tree.js';
 import { parseValue } from './param-values.js';
-import { isMap, isScalar, isSeq, YamlFile } from './yaml-nodes.js';
+import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['policy', 'name', 'description', 'sources', 'parameters'];
 const SOURCE_KEYS = ['title', 'file', 'url', 'grade', 'date', 'note'];
@@ -29,14 +29,7 @@ export async function readText(path: string, what: string): Promise<string> {
 }
 
 export function parsePolicy(text: string, file: string): Policy {
-  const y = new YamlFile(file, text.replace(/^\uFEFF/, ''));
-  if (y.broken) throw new InputError(y.problems, 'the file is not valid YAML');
-  const root = y.doc.contents as Node | null;
-  if (!isMap(root)) {
-    y.problem(root, 'a policy file is a mapping with keys policy, name, sources, parameters');
-    throw new InputError(y.problems);
-  }
-  const top = y.known(root, TOP_KEYS, 'the policy file');
+  const { y, root, top } = openMapping(text, file, 'policy', TOP_KEYS);
   const id = top.has('policy') ? y.string(top.get('policy')![0], 'the policy id, e.g. guangxi-nanning', 'policy') : null;
   if (!top.has('policy')) y.problem(root, 'missing key "policy" (the policy id)');
   const name = parseName(y, top.get('name'), root);
@@ -142,7 +135,7 @@ function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, so
     const estimate = text('estimate');
     if (source !== undefined && !sources.has(source)) {
       const ids = [...sources.keys()];
-      y.problem(k.get('source')![0], `unknown source "${source}"${didYouMeanIds(source, ids)}`, subject);
+      y.problem(k.get('source')![0], `unknown source "${source}"${didYouMean(source, ids)}${knownIds(ids)}`, subject);
     }
     if (!k.has('source') && !k.has('estimate')) {
       y.problem(item, 'each value needs a "source" (and clause) or, where nothing is published, an "estimate" stating its basis', subject);
@@ -153,6 +146,6 @@ function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, so
   return entries;
 }
 
-function didYouMeanIds(id: string, ids: string[]): string {
+function knownIds(ids: string[]): string {
   return ids.length ? `; sources are ${ids.join(', ')}` : '; the file has no sources';
 }

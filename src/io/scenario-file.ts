@@ -10,7 +10,7 @@ import type { Change, Scenario, ScenarioChange } from '../core/scenario.js';
 import { InputError } from '../errors.js';
 import { parseValue } from './param-values.js';
 import { readText } from './policy-file.js';
-import { didYouMean, isMap, isScalar, isSeq, YamlFile } from './yaml-nodes.js';
+import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['scenario', 'title', 'description', 'reason', 'changes'];
 const OPS = ['set', 'scale', 'add', 'same_as', 'values'] as const;
@@ -23,14 +23,7 @@ export async function loadScenario(path: string): Promise<Scenario> {
 }
 
 export function parseScenario(text: string, file: string): Scenario {
-  const y = new YamlFile(file, text.replace(/^\uFEFF/, ''));
-  if (y.broken) throw new InputError(y.problems, 'the file is not valid YAML');
-  const root = y.doc.contents as Node | null;
-  if (!isMap(root)) {
-    y.problem(root, 'a scenario file is a mapping with keys scenario, title, reason, changes');
-    throw new InputError(y.problems);
-  }
-  const top = y.known(root, TOP_KEYS, 'the scenario file');
+  const { y, root, top } = openMapping(text, file, 'scenario', TOP_KEYS);
   for (const key of ['scenario', 'title', 'reason', 'changes']) if (!top.has(key)) y.problem(root, `missing key "${key}"`);
   const id = top.has('scenario') ? y.string(top.get('scenario')![0], 'the scenario id', 'scenario') : null;
   if (id && (!ID_RE.test(id) || id === 'baseline')) {

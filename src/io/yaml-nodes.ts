@@ -1,6 +1,6 @@
 // Small helpers over the yaml AST: locations and strict key checks, shared by policy and scenario files.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Problem, Where } from '../errors.js';
+import { InputError, type Problem, type Where } from '../errors.js';
 import { editDistance } from '../core/parameters/schema.js';
 
 export class YamlFile {
@@ -76,6 +76,21 @@ export class YamlFile {
     this.problem(node, `expected ${what} (text)`, subject);
     return null;
   }
+}
+
+/**
+ * Opens a YAML file whose root is a mapping with the given keys: syntax errors, a non-mapping root and
+ * unknown top-level keys are reported (the first two at once, as nothing else can be trusted then).
+ */
+export function openMapping(text: string, file: string, what: string, keys: readonly string[]): { y: YamlFile; root: YAMLMap; top: Map<string, [Node | null, Pair]> } {
+  const y = new YamlFile(file, text.replace(/^\uFEFF/, ''));
+  if (y.broken) throw new InputError(y.problems, 'the file is not valid YAML');
+  const root = y.doc.contents as Node | null;
+  if (!isMap(root)) {
+    y.problem(root, `a ${what} file is a mapping with keys ${keys.join(', ')}`);
+    throw new InputError(y.problems);
+  }
+  return { y, root, top: y.known(root, keys, `the ${what} file`) };
 }
 
 export function didYouMean(key: string, candidates: Iterable<string>): string {

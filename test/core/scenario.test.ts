@@ -7,7 +7,7 @@ import { resolve, valueToJson, type Policy } from '../../src/core/parameters/tre
 import { compileRules } from '../../src/core/rules.js';
 import { applyScenario } from '../../src/core/scenario.js';
 import { simulate } from '../../src/core/simulate.js';
-import { formatProblem, InputError } from '../../src/errors.js';
+import { problemsOfSync } from '../helpers/problems.js';
 import { parseHouseholds } from '../../src/io/households-csv.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { parseScenario } from '../../src/io/scenario-file.js';
@@ -19,15 +19,7 @@ const at = (p: Policy, date: string, path: string) => {
   const r = resolve(p, date).values.get(path)!;
   return valueToJson(r.value, r.spec);
 };
-function problems(text: string): string[] {
-  try {
-    parseScenario(text, 's.yaml');
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map(formatProblem);
-    throw e;
-  }
-  return [];
-}
+const problems = (text: string) => problemsOfSync(() => parseScenario(text, 's.yaml'));
 
 describe('scenario arithmetic', () => {
   it('set replaces the value at every date', async () => {

@@ -1,20 +1,13 @@
 // The household CSV reader: odd-but-valid input works; each bad value names line, column, value, expectation.
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, InputError } from '../../src/errors.js';
+import { InputError } from '../../src/errors.js';
+import { problemsOf } from '../helpers/problems.js';
 import { parseHouseholds } from '../../src/io/households-csv.js';
 import type { Population } from '../../src/core/population.js';
 
 const read = (text: string) => parseHouseholds(Readable.from([text]), 'h.csv');
-async function problems(text: string): Promise<string[]> {
-  try {
-    await read(text);
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map(formatProblem);
-    throw e;
-  }
-  return [];
-}
+const problems = (text: string) => problemsOf(() => read(text));
 
 /** A population as plain data, households in id order, for comparing two readings. */
 function plain(pop: Population) {

@@ -1,7 +1,7 @@
 // Policy validation: every problem is reported, each with file:line:col and what was expected.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, InputError } from '../../src/errors.js';
+import { problemsOfSync } from '../helpers/problems.js';
 import { parsePolicy } from '../../src/io/policy-file.js';
 
 const SIMPLE = readFileSync('test/fixtures/policies/simple.yaml', 'utf8');
@@ -13,15 +13,7 @@ const at = (text: string, needle: string) => {
 };
 
 /** Parses `text` and returns the formatted problems (file name "p.yaml"). */
-function problems(text: string): string[] {
-  try {
-    parsePolicy(text, 'p.yaml');
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map(formatProblem);
-    throw e;
-  }
-  return [];
-}
+const problems = (text: string) => problemsOfSync(() => parsePolicy(text, 'p.yaml'));
 
 describe('policy validation', () => {
   it('accepts the fixture and every shipped policy', () => {
@@ -89,7 +81,7 @@ describe('policy validation', () => {
       .replace('limit_months: [{from: 2020-01-01, value: 24, source: test}]', 'limit_months: [{from: 2020-01-01, value: 24, source: tset}]');
     const p = problems(text);
     expect(p).toContain(`p.yaml:${at(text, '{from: 2020-01-01, value: 800}')}: parameter dibao.standard.rural: each value needs a "source" (and clause) or, where nothing is published, an "estimate" stating its basis`);
-    expect(p.some((x) => x.endsWith('unknown source "tset"; sources are test'))).toBe(true);
+    expect(p.some((x) => x.endsWith('unknown source "tset" (did you mean "test"?); sources are test'))).toBe(true);
   });
 
   it('reports a YAML syntax error with its position', () => {
