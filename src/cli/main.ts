@@ -4,7 +4,9 @@ import chalk from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { CheckFailedError, formatProblem, InputError, UsageError } from '../errors.js';
+import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
+import { testCommand, validateCommand } from './commands/test.js';
 import { explainCommand } from './commands/explain.js';
 import { paramsCommand } from './commands/params.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -72,6 +74,28 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (o, cmd: Command) => explainCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+
+  program.command('test')
+    .description('run YAML test cases (default: policies/cases) and the parameter sanity rules; exit 1 on any failure')
+    .argument('[paths...]', 'case files or directories of them')
+    .option('--junit <file>', 'also write the results as JUnit XML')
+    .action(async (paths: string[], o) => testCommand(ctx, paths, o));
+
+  program.command('validate')
+    .description('load policies and run the parameter sanity rules (errors exit 1; warnings do not)')
+    .addOption(new Option('--policy <file>', 'policy YAML (repeatable)').argParser((v: string, prev: string[] = []) => [...prev, v]).makeOptionMandatory())
+    .action(async (o) => validateCommand(ctx, o));
+
+  program.command('check')
+    .description('compare totals with a committed snapshot; exit 1 when a figure moved beyond the tolerance')
+    .addOption(policy())
+    .addOption(households())
+    .addOption(scenario('also check a scenario\'s totals (repeatable)'))
+    .requiredOption('--snapshot <file>', 'the snapshot JSON (created with --update)')
+    .option('--update', 'write the snapshot from this run (accept the changes)')
+    .option('--tolerance <share>', 'relative change allowed, e.g. 0.5% or 0.005', '0')
+    .addOption(new Option('--date <YYYY-MM-DD>', 'simulation date (default: the snapshot\'s date, else today)'))
+    .action(async (o, cmd: Command) => checkCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 
   return program;
 }

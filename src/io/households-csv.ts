@@ -42,7 +42,7 @@ export async function readHouseholds(path: string, opts: ReadOptions = {}): Prom
   return parseHouseholds(createReadStream(path), path, totalBytes, opts);
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (expected: string): Parsed<never> => ({ ok: false, expected });
 
@@ -85,6 +85,27 @@ const PARSERS: Record<Column, { parse: (t: string) => Parsed<unknown>; fallback?
 };
 
 const COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as Column[];
+
+export const HOUSEHOLD_COLUMNS = ['area', 'financial_assets', 'rigid_expenditure', 'on_dibao', 'prior_dibao', 'emergency_need', 'weight'] as const;
+export const PERSON_COLUMNS = ['age', 'wage_income', 'other_income', 'disability_grade', 'serious_illness', 'labor_capacity', 'self_care', 'has_capable_supporter'] as const;
+
+/**
+ * One column's value, by the same rules as a CSV cell ('' takes the default). For households written
+ * inline (case files): returns the parsed value or what was expected.
+ */
+export function parseField(column: Column, text: string): Parsed<unknown> {
+  const spec = PARSERS[column];
+  return spec.parse(text === '' && spec.fallback !== undefined ? spec.fallback : text);
+}
+
+/** Columns parsed into a person and a household (all columns present, defaults applied). */
+export function personOfColumns(v: Partial<Record<Column, unknown>>): PersonInput {
+  return personOf(v as Record<Column, unknown>);
+}
+export function householdOfColumns(v: Partial<Record<Column, unknown>>): HouseholdInput {
+  return householdOf(v as Record<Column, unknown>);
+}
+export type { Column };
 
 /** How a household-level value is shown in a mismatch message. */
 const SHOW: Record<string, (v: string) => string> = {

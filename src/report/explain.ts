@@ -1,6 +1,7 @@
 // `jiuzhu explain`: the trace of one household, as indented text for people or JSON for tools.
 import chalk from 'chalk';
 import type { Explanation } from '../core/explain.js';
+import type { TraceStep } from '../core/trace.js';
 import { fenToYuan as y } from '../core/money.js';
 import type { Population } from '../core/population.js';
 import { CAPACITY } from '../core/rules.js';
@@ -34,6 +35,18 @@ function members(pop: Population, h: number): string[] {
   return out;
 }
 
+/** One step of a trace: title with clauses, rule, values, checks, parameters (short form) and result. */
+export function stepLines(st: TraceStep, s: Snapshot, indent = ''): string[] {
+  const title = st.program === 'rest' ? STEP_TITLES[st.step]! : programLabel(PROGRAM_BY_ID.get(st.program as ProgramId)!);
+  const out = [chalk.bold(`step ${st.step} · ${title}${st.person ? ` · person ${st.person}` : ''}`) + chalk.dim(`   ${st.clauses.join(' ')}`)];
+  out.push(`  rule    ${st.rule}`);
+  if (st.values.length) out.push(`  values  ${st.values.map(([k, v]) => `${k} = ${v}`).join(' · ')}`);
+  for (const c of st.checks) out.push(`  check   ${c.expr}: ${c.lhs} ${c.op} ${c.rhs} → ${c.holds ? chalk.green('yes') : chalk.red('no')}`);
+  if (st.params.length) out.push(`  params  ${st.params.map((path) => shortParam(s, path)).join(' · ')}`);
+  out.push(`  result  ${chalk.bold(st.result)}`);
+  return out.map((l) => indent + l);
+}
+
 export function explainText(e: Explanation, pop: Population, s: Snapshot): string {
   const h = e.household;
   const out: string[] = [
@@ -44,13 +57,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot): strin
   ];
   const used: string[] = [];
   for (const st of e.steps) {
-    const title = st.program === 'rest' ? STEP_TITLES[st.step]! : programLabel(PROGRAM_BY_ID.get(st.program as ProgramId)!);
-    out.push('', chalk.bold(`step ${st.step} · ${title}${st.person ? ` · person ${st.person}` : ''}`) + chalk.dim(`   ${st.clauses.join(' ')}`));
-    out.push(`  rule    ${st.rule}`);
-    if (st.values.length) out.push(`  values  ${st.values.map(([k, v]) => `${k} = ${v}`).join(' · ')}`);
-    for (const c of st.checks) out.push(`  check   ${c.expr}: ${c.lhs} ${c.op} ${c.rhs} → ${c.holds ? chalk.green('yes') : chalk.red('no')}`);
-    if (st.params.length) out.push(`  params  ${st.params.map((path) => shortParam(s, path)).join(' · ')}`);
-    out.push(`  result  ${chalk.bold(st.result)}`);
+    out.push('', ...stepLines(st, s));
     for (const p of st.params) if (!used.includes(p)) used.push(p);
   }
   out.push('', chalk.bold('result'), ...resultLines(e));

@@ -1,0 +1,84 @@
+// Runs case files: loads each policy (and scenario) once, evaluates every case's household, and collects
+// mismatches with the trace of the steps that decide them; runs the sanity rules on each policy used.
+import { stat, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { mismatches, TRACE_PROGRAMS, type Case, type Mismatch } from '../core/cases.js';
+import { explainHousehold } from '../core/explain.js';
+import { resolve, type Policy, type Snapshot } from '../core/parameters/tree.js';
+import { populationOf } from '../core/population.js';
+import { compileRules } from '../core/rules.js';
+import { checkPolicy, type Violation } from '../core/sanity.js';
+import { applyScenario } from '../core/scenario.js';
+import type { TraceStep } from '../core/trace.js';
+import { InputError, UsageError, type Problem } from '../errors.js';
+import { loadCases } from '../io/cases-file.js';
+import { loadPolicy } from '../io/policy-file.js';
+import { loadScenario } from '../io/scenario-file.js';
+
+export interface CaseResult {
+  readonly case: Case;
+  readonly mismatches: readonly Mismatch[];
+  /** The steps that decide the failed expectations (empty when the case passed). */
+  readonly steps: readonly TraceStep[];
+  readonly snapshot: Snapshot;
+}
+
+export interface CaseRun {
+  readonly results: readonly CaseResult[];
+  readonly violations: readonly Violation[];
+  readonly policies: readonly string[];
+}
+
+/** Case files under the given paths: files as given, directories searched for *.yaml / *.yml. */
+export async function caseFiles(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const s = await stat(p).catch(() => null);
+    if (!s) throw new UsageError(`no such file or directory: ${p}`);
+    if (s.isFile()) out.push(p);
+    else {
+      for (const e of (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (e.isDirectory()) out.push(...(await caseFiles([join(p, e.name)])));
+        else if (/\.ya?ml$/.test(e.name)) out.push(join(p, e.name));
+      }
+    }
+  }
+  return out;
+}
+
+export async function runCases(files: readonly string[]): Promise<CaseRun> {
+  const cases: Case[] = [];
+  const problems: Problem[] = [];
+  for (const f of files) {
+    try {
+      cases.push(...(await loadCases(f)));
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new InputError(problems, 'fix the case files');
+  const policies = new Map<string, Promise<Policy>>();
+  const policy = (path: string) => policies.get(path) ?? policies.set(path, loadPolicy(path)).get(path)!;
+  const scenarios = new Map<string, ReturnType<typeof loadScenario>>();
+  const scenario = (path: string) => scenarios.get(path) ?? scenarios.set(path, loadScenario(path)).get(path)!;
+  const snapshots = new Map<string, Snapshot>();
+  const results: CaseResult[] = [];
+  for (const c of cases) {
+    const key = JSON.stringify([c.policy, c.scenarios, c.date]);
+    let snapshot = snapshots.get(key);
+    if (!snapshot) {
+      let p = await policy(c.policy);
+      for (const s of c.scenarios) p = applyScenario(p, await scenario(s));
+      snapshot = resolve(p, c.date);
+      snapshots.set(key, snapshot);
+    }
+    const pop = populationOf([c.household]);
+    const e = explainHousehold(pop, 0, compileRules(snapshot));
+    const failed = mismatches(c, e.result);
+    const show = new Set(failed.flatMap((m) => TRACE_PROGRAMS[m.expectation.target]));
+    results.push({ case: c, mismatches: failed, steps: e.steps.filter((s) => show.has(s.program)), snapshot });
+  }
+  const loaded = await Promise.all([...policies.values()]);
+  return { results, violations: loaded.flatMap(checkPolicy), policies: loaded.map((p) => p.file) };
+}

@@ -1,0 +1,96 @@
+// Parameter sanity rules, as the Atlanta Fed PRD checks its tables: run over every dated value of a policy
+// (not just one date). Each rule says whether a violation is an error (the data must be wrong) or a
+// warning (unusual; look at it).
+import type { Where } from '../errors.js';
+import { indexInForce } from './dates.js';
+import { D, type Dec } from './money.js';
+import { PARAMS } from './parameters/schema.js';
+import type { DatedValue, Policy } from './parameters/tree.js';
+
+export type Severity = 'error' | 'warning';
+
+export interface SanityRule {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly text: string;
+}
+
+export interface Violation {
+  readonly rule: SanityRule;
+  readonly policy: string;
+  readonly where: Where;
+  readonly message: string;
+}
+
+/** The band of a standard's change per year between consecutive values (PRD uses 0.90–1.15). */
+export const YEARLY_BAND = { low: '0.95', high: '1.15' } as const;
+
+export const RULES = {
+  notNegative: { id: 'standards-not-negative', severity: 'error', text: 'money values (standards, wages, incomes) are not negative' },
+  ruralAtMostUrban: { id: 'rural-at-most-urban', severity: 'error', text: 'the rural dibao standard is at most the urban one (equal when unified)' },
+  yearOnYear: { id: 'standard-yearly-change', severity: 'warning', text: `a standard changes by ${YEARLY_BAND.low}–${YEARLY_BAND.high} × a year between consecutive values` },
+  tekunAtLeastS: { id: 'tekun-basic-at-least-standard', severity: 'error', text: 'the tekun basic standard is at least 1 × S' },
+  shares: { id: 'shares-in-unit-interval', severity: 'error', text: 'shares (supplements, care, single-person benefit) lie in [0, 1]' },
+  tiersOrdered: { id: 'temporary-tiers-ordered', severity: 'error', text: 'temporary assistance: township_max ≤ county_max ≤ annual_cap' },
+  multiplesAboveOne: { id: 'lines-above-standard', severity: 'warning', text: 'the low-income and single-person lines are at least 1 × S (else they are empty)' },
+} as const satisfies Record<string, SanityRule>;
+
+const num = (e: DatedValue) => e.value as Dec;
+
+export function checkPolicy(policy: Policy): Violation[] {
+  const out: Violation[] = [];
+  const add = (rule: SanityRule, e: DatedValue, message: string) => out.push({ rule, policy: policy.id, where: e.where, message });
+  const history = (path: string) => policy.params.get(path) ?? [];
+
+  for (const spec of PARAMS) {
+    for (const e of history(spec.path)) {
+      if (spec.kind.type === 'money' && num(e).isNegative()) add(RULES.notNegative, e, `${spec.path} is ${num(e).toFixed()} from ${e.from}`);
+      if (spec.kind.type === 'decimal' && spec.kind.max === '1' && (num(e).isNegative() || num(e).greaterThan(1))) {
+        add(RULES.shares, e, `${spec.path} is ${num(e).toFixed()} from ${e.from}`);
+      }
+    }
+  }
+
+  // rural ≤ urban at every date where either changes
+  const urban = history('dibao.standard.urban');
+  const rural = history('dibao.standard.rural');
+  for (const date of [...new Set([...urban, ...rural].map((e) => e.from))].sort()) {
+    const u = urban[indexInForce(urban, date)];
+    const r = rural[indexInForce(rural, date)];
+    if (u && r && num(r).greaterThan(num(u))) {
+      add(RULES.ruralAtMostUrban, r.from >= u.from ? r : u, `at ${date} rural ${num(r).toFixed()} is above urban ${num(u).toFixed()}`);
+    }
+  }
+
+  for (const path of ['dibao.standard.urban', 'dibao.standard.rural', 'min_wage.monthly']) {
+    const h = history(path);
+    for (let i = 1; i < h.length; i++) {
+      const [a, b] = [h[i - 1]!, h[i]!];
+      if (num(a).isZero()) continue;
+      const ratio = num(b).dividedBy(num(a));
+      const years = Math.max(1, (Date.parse(b.from) - Date.parse(a.from)) / (365.25 * 86_400_000));
+      const yearly = ratio.pow(D(1).dividedBy(years));
+      if (yearly.lessThan(YEARLY_BAND.low) || yearly.greaterThan(YEARLY_BAND.high)) {
+        add(RULES.yearOnYear, b, `${path} goes ${num(a).toFixed()} → ${num(b).toFixed()} (${a.from} → ${b.from}): × ${yearly.toFixed(3)} a year`);
+      }
+    }
+  }
+
+  for (const e of history('tekun.basic.multiplier')) if (num(e).lessThan(1)) add(RULES.tekunAtLeastS, e, `the multiplier is ${num(e).toFixed()} from ${e.from}`);
+
+  const [town, county, cap] = ['temporary.township_max', 'temporary.county_max', 'temporary.annual_cap'].map(history);
+  for (const date of [...new Set([...town!, ...county!, ...cap!].map((e) => e.from))].sort()) {
+    const [t, c, k] = [town!, county!, cap!].map((h) => h[indexInForce(h, date)]);
+    if (t && c && k && (num(t).greaterThan(num(c)) || num(c).greaterThan(num(k)))) {
+      add(RULES.tiersOrdered, [t, c, k].sort((x, y) => (x.from < y.from ? 1 : -1))[0]!, `at ${date}: ${num(t).toFixed()} / ${num(c).toFixed()} / ${num(k).toFixed()}`);
+    }
+  }
+
+  for (const path of ['low_income.multiplier', 'single_person.income_ceiling']) {
+    for (const e of history(path)) {
+      // 0 is how a policy says "not in force" (e.g. no single-person inclusion before a reform).
+      if (!num(e).isZero() && num(e).lessThan(1)) add(RULES.multiplesAboveOne, e, `${path} is ${num(e).toFixed()} from ${e.from}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,168 @@
+// A YAML file of test cases → Case[]. Strict like the policy reader: unknown keys are named with the nearest
+// valid one, household fields are checked by the same rules as CSV cells, every problem has file:line:col.
+// Paths (policy, scenarios) are relative to the case file.
+import { dirname, isAbsolute, join } from 'node:path';
+import type { Node, YAMLMap } from 'yaml';
+import { FIELDS, type Case, type Expectation, type Field, type Target } from '../core/cases.js';
+import { isIsoDate } from '../core/dates.js';
+import { parseFen } from '../core/money.js';
+import type { HouseholdSpec } from '../core/population.js';
+import { InputError } from '../errors.js';
+import { HOUSEHOLD_COLUMNS, householdOfColumns, parseField, PERSON_COLUMNS, personOfColumns, type Column } from './households-csv.js';
+import { readText } from './policy-file.js';
+import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
+
+const TOP_KEYS = ['policy', 'scenarios', 'date', 'cases'];
+const CASE_KEYS = ['name', 'clause', 'date', 'scenarios', 'tolerance', 'household', 'expect'];
+const TARGETS = Object.keys(FIELDS) as Target[];
+
+export async function loadCases(path: string): Promise<Case[]> {
+  return parseCases(await readText(path, 'cases'), path);
+}
+
+export function parseCases(text: string, file: string): Case[] {
+  const { y, root, top } = openMapping(text, file, 'cases', TOP_KEYS);
+  const rel = (p: string) => (isAbsolute(p) ? p : join(dirname(file), p));
+  const policy = top.has('policy') ? y.string(top.get('policy')![0], 'the policy file, relative to this file', 'policy') : (y.problem(root, 'missing key "policy"'), null);
+  const defaultDate = top.has('date') ? date(y, top.get('date')![0]) : undefined;
+  const defaultScenarios = top.has('scenarios') ? paths(y, top.get('scenarios')![0]) : [];
+  const cases: Case[] = [];
+  const list = top.get('cases')?.[0] ?? null;
+  if (!isSeq(list) || list.items.length === 0) y.problem(list ?? root, 'expected "cases": a list of cases');
+  else {
+    const names = new Set<string>();
+    for (const item of list.items as Node[]) {
+      const c = parseCase(y, item, defaultDate, defaultScenarios);
+      if (!c || !policy) continue;
+      if (names.has(c.name)) y.problem(item, `two cases are named "${c.name}"`);
+      names.add(c.name);
+      cases.push({ ...c, file, policy: rel(policy), scenarios: c.scenarios.map(rel) });
+    }
+  }
+  if (y.problems.length) throw new InputError(y.problems, 'fix the case file');
+  return cases;
+}
+
+function date(y: YamlFile, node: Node | null): string | undefined {
+  const d = isScalar(node) && typeof node.value === 'string' ? node.value : '';
+  if (isIsoDate(d)) return d;
+  y.problem(node, `expected a date YYYY-MM-DD, got ${d || 'nothing'}`);
+  return undefined;
+}
+
+function paths(y: YamlFile, node: Node | null): string[] {
+  if (!isSeq(node)) {
+    y.problem(node, 'expected a list of scenario files');
+    return [];
+  }
+  return (node.items as Node[]).map((n) => y.string(n, 'a scenario file') ?? '').filter(Boolean);
+}
+
+function parseCase(y: YamlFile, node: Node, defaultDate: string | undefined, defaultScenarios: string[]): Omit<Case, 'file' | 'policy'> | null {
+  if (!isMap(node)) {
+    y.problem(node, 'expected a case {name, household, expect, …}');
+    return null;
+  }
+  const k = y.known(node, CASE_KEYS, 'a case');
+  const name = k.has('name') ? y.string(k.get('name')![0], 'the case name') : (y.problem(node, 'missing "name"'), null);
+  const subject = name ? `case "${name}"` : 'case';
+  const when = k.has('date') ? date(y, k.get('date')![0]) : defaultDate;
+  if (!when && !k.has('date')) y.problem(node, 'no date: give "date" in the case or at the top of the file', subject);
+  let tolerance = 0;
+  if (k.has('tolerance')) {
+    const t = parseFen(y.text(k.get('tolerance')![0]) ?? '');
+    if (t === null) y.problem(k.get('tolerance')![0], 'expected a tolerance in yuan, e.g. 0.01', subject);
+    else tolerance = t;
+  }
+  const household = k.has('household') ? parseHousehold(y, k.get('household')![0], name ?? 'case', subject) : (y.problem(node, 'missing "household"', subject), null);
+  const expect = k.has('expect') ? parseExpect(y, k.get('expect')![0], subject) : (y.problem(node, 'missing "expect"', subject), []);
+  if (!name || !when || !household || expect.length === 0) return null;
+  const clause = k.has('clause') ? (y.text(k.get('clause')![0]) ?? undefined) : undefined;
+  const scenarios = k.has('scenarios') ? paths(y, k.get('scenarios')![0]) : defaultScenarios;
+  return { name, clause, date: when, scenarios, tolerance, household, expect, where: y.where(node) };
+}
+
+/** A field's YAML scalar as CSV-cell text, then parsed by the CSV rules; an absent field takes its default. */
+function field(y: YamlFile, entry: [Node | null, unknown] | undefined, column: Column, subject: string, values: Partial<Record<Column, unknown>>): void {
+  if (!entry) {
+    const d = parseField(column, '');
+    if (d.ok) values[column] = d.value;
+    return;
+  }
+  const node = entry[0];
+  const text = isScalar(node) && typeof node.value === 'boolean' ? (node.value ? '1' : '0') : y.text(node);
+  const parsed = parseField(column, text ?? '');
+  if (text === null || !parsed.ok) y.problem(node, `${column}: expected ${parsed.ok ? 'a value' : parsed.expected}`, subject);
+  else values[column] = parsed.value;
+}
+
+function parseHousehold(y: YamlFile, node: Node | null, id: string, subject: string): HouseholdSpec | null {
+  if (!isMap(node)) {
+    y.problem(node, 'expected a household {area, …, persons: [...]}', subject);
+    return null;
+  }
+  const k = y.known(node, [...HOUSEHOLD_COLUMNS, 'persons'], 'a household');
+  const hh: Partial<Record<Column, unknown>> = {};
+  for (const column of HOUSEHOLD_COLUMNS) field(y, k.get(column), column, subject, hh);
+  if (!k.has('area')) y.problem(node, 'missing "area" (urban or rural)', subject);
+  const list = k.get('persons')?.[0] ?? null;
+  if (!isSeq(list) || list.items.length === 0) {
+    y.problem(list ?? node, 'expected "persons": a list of persons {age, …}', subject);
+    return null;
+  }
+  const persons = (list.items as Node[]).map((p, i) => {
+    if (!isMap(p)) {
+      y.problem(p, 'expected a person {age, …}', subject);
+      return null;
+    }
+    const pk = y.known(p, [...PERSON_COLUMNS, 'person_id'], 'a person');
+    if (!pk.has('age')) y.problem(p, 'missing "age"', subject);
+    const v: Partial<Record<Column, unknown>> = {};
+    for (const column of PERSON_COLUMNS) field(y, pk.get(column), column, subject, v);
+    const pid = pk.has('person_id') ? y.text(pk.get('person_id')![0]) : null;
+    return { ...personOfColumns(v), id: pid ?? `p${i + 1}` };
+  });
+  if (persons.some((p) => p === null)) return null;
+  return { id, household: householdOfColumns(hh), persons: persons as HouseholdSpec['persons'] };
+}
+
+function parseExpect(y: YamlFile, node: Node | null, subject: string): Expectation[] {
+  if (!isMap(node)) {
+    y.problem(node, `expected a mapping of program ids to expected values (${TARGETS.join(', ')})`, subject);
+    return [];
+  }
+  const out: Expectation[] = [];
+  for (const [target, value, pair] of y.entries(node as YAMLMap)) {
+    if (!(TARGETS as string[]).includes(target)) {
+      y.problem(pair.key as Node, `unknown program "${target}"${didYouMean(target, TARGETS)}; expected one of ${TARGETS.join(', ')}`, subject);
+      continue;
+    }
+    const t = target as Target;
+    const fields = FIELDS[t];
+    if (isMap(value)) {
+      for (const [f, v] of y.known(value, fields as string[], `the expectation of ${t}`)) {
+        const e = expectation(y, v[0], t, f as Field, subject);
+        if (e) out.push(e);
+      }
+    } else {
+      const e = expectation(y, value, t, fields[0]!, subject);
+      if (e) out.push(e);
+    }
+  }
+  return out;
+}
+
+function expectation(y: YamlFile, node: Node | null, target: Target, f: Field, subject: string): Expectation | null {
+  const text = y.text(node) ?? '';
+  let expected: number | string | null = null;
+  if (f === 'amount') expected = parseFen(text);
+  else if (f === 'flag') expected = text === '0' || text === '1' ? Number(text) : null;
+  else if (f === 'persons' || f === 'months') expected = /^\d{1,4}$/.test(text) ? Number(text) : null;
+  else expected = ['', 'township', 'county', 'coordination'].includes(text) ? text : null;
+  if (expected === null) {
+    const want = { amount: 'yuan with at most two decimals', flag: '0 or 1', persons: 'a whole number', months: 'a whole number', tier: 'township, county or coordination' }[f];
+    y.problem(node, `${target}.${f}: expected ${want}, got ${JSON.stringify(text)}`, subject);
+    return null;
+  }
+  return { target, field: f, expected, where: y.where(node) };
+}

@@ -1,0 +1,75 @@
+// Results of `jiuzhu test`: each case with ✓/✗, failures with expected against actual and the explain trace
+// of the step that decides them; parameter-rule violations; a summary line; and JUnit XML for CI.
+import chalk from 'chalk';
+import { showValue } from '../core/cases.js';
+import type { Violation } from '../core/sanity.js';
+import { formatWhere } from '../errors.js';
+import type { CaseResult, CaseRun } from '../cli/run-cases.js';
+import { stepLines } from './explain.js';
+
+export function casesText(run: CaseRun): string {
+  const out: string[] = [];
+  let file = '';
+  for (const r of run.results) {
+    if (r.case.file !== file) {
+      file = r.case.file;
+      out.push(chalk.bold(file));
+    }
+    const clause = r.case.clause ? chalk.dim(`  (${r.case.clause})`) : '';
+    if (!r.mismatches.length) {
+      out.push(`  ${chalk.green('✓')} ${r.case.name}${clause}`);
+      continue;
+    }
+    out.push(`  ${chalk.red('✗')} ${r.case.name}${clause}  ${chalk.dim(`${formatWhere(r.case.where)} · ${r.case.date}`)}`);
+    for (const m of r.mismatches) {
+      const e = m.expectation;
+      const tol = e.field === 'amount' && r.case.tolerance ? ` (tolerance ${showValue('amount', r.case.tolerance)})` : '';
+      out.push(`      ${e.target}.${e.field}: expected ${chalk.green(showValue(e.field, e.expected))}, got ${chalk.red(showValue(e.field, m.actual))}${tol}  ${chalk.dim(formatWhere(e.where))}`);
+    }
+    for (const st of r.steps) out.push('', ...stepLines(st, r.snapshot, '      '));
+    out.push('');
+  }
+  if (run.violations.length) out.push('', chalk.bold('parameter rules'), ...violationLines(run.violations));
+  out.push('', summary(run));
+  return out.join('\n') + '\n';
+}
+
+export function violationLines(vs: readonly Violation[]): string[] {
+  return vs.map((v) => `  ${v.rule.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning')} ${v.rule.id}: ${v.message}  ${chalk.dim(`${formatWhere(v.where)} — ${v.rule.text}`)}`);
+}
+
+export function summary(run: CaseRun): string {
+  const failed = run.results.filter((r) => r.mismatches.length).length;
+  const errors = run.violations.filter((v) => v.rule.severity === 'error').length;
+  const warnings = run.violations.length - errors;
+  return `cases: ${run.results.length - failed} passed, ${failed} failed · parameter rules on ${run.policies.length} ${run.policies.length === 1 ? 'policy' : 'policies'}: ${errors} errors, ${warnings} warnings`;
+}
+
+export function failed(run: CaseRun): boolean {
+  return run.results.some((r) => r.mismatches.length) || run.violations.some((v) => v.rule.severity === 'error');
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+export function casesJunit(run: CaseRun): string {
+  const byFile = new Map<string, CaseResult[]>();
+  for (const r of run.results) byFile.set(r.case.file, [...(byFile.get(r.case.file) ?? []), r]);
+  const suites = [...byFile].map(([file, rs]) => {
+    const cases = rs.map((r) => {
+      const name = `${r.case.name}${r.case.clause ? ` (${r.case.clause})` : ''}`;
+      if (!r.mismatches.length) return `    <testcase classname="${xml(file)}" name="${xml(name)}"/>`;
+      const message = r.mismatches.map((m) => `${m.expectation.target}.${m.expectation.field}: expected ${showValue(m.expectation.field, m.expectation.expected)}, got ${showValue(m.expectation.field, m.actual)}`).join('; ');
+      const trace = r.steps.flatMap((st) => stepLines(st, r.snapshot)).join('\n').replace(ANSI, '');
+      return `    <testcase classname="${xml(file)}" name="${xml(name)}">\n      <failure message="${xml(message)}">${xml(trace)}</failure>\n    </testcase>`;
+    });
+    const failures = rs.filter((r) => r.mismatches.length).length;
+    return `  <testsuite name="${xml(file)}" tests="${rs.length}" failures="${failures}">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  const rules = run.violations.map((v) => {
+    const tc = `    <testcase classname="parameter-rules" name="${xml(`${v.policy}: ${v.rule.id}`)}"`;
+    return v.rule.severity === 'error' ? `${tc}>\n      <failure message="${xml(v.message)}">${xml(v.rule.text)}</failure>\n    </testcase>` : `${tc}>\n      <system-out>${xml(`warning: ${v.message}`)}</system-out>\n    </testcase>`;
+  });
+  if (rules.length) suites.push(`  <testsuite name="parameter-rules" tests="${rules.length}" failures="${run.violations.filter((v) => v.rule.severity === 'error').length}">\n${rules.join('\n')}\n  </testsuite>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jiuzhu test">\n${suites.join('\n')}\n</testsuites>\n`;
+}

@@ -1,0 +1,89 @@
+// jiuzhu test / validate / check end to end: exit codes, what a failure says, JUnit, snapshots.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jiuzhu } from '../helpers/cli.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'jiuzhu-'));
+const CASES = readFileSync('policies/cases/guangxi-nanning.yaml', 'utf8')
+  .replace('policy: ../guangxi-nanning.yaml', `policy: ${resolve('policies/guangxi-nanning.yaml')}`)
+  .replace('[../../scenarios/', `[${resolve('scenarios')}/`);
+
+describe('jiuzhu test', () => {
+  it('passes the shipped cases with exit 0 and a summary line', () => {
+    const r = jiuzhu(['test']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^cases: \d+ passed, 0 failed · parameter rules on 3 policies: 0 errors, 0 warnings$/m);
+  });
+
+  it('fails a wrong expected value naming the case, the program, the clause, and the deciding step; writes JUnit', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'wrong.yaml'), CASES.replace('expect: {dibao: {amount: 599.50, persons: 2}', 'expect: {dibao: {amount: 600.00, persons: 2}'));
+    const junit = join(dir, 'junit.xml');
+    const r = jiuzhu(['test', dir, '--junit', junit]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ an urban couple gets the gap S × n − I = 1620.00 − (900 + 120.50) = 599.50  (000（四）差额)');
+    expect(r.stdout).toMatch(/dibao\.amount: expected 600\.00, got 599\.50  .*wrong\.yaml:\d+:\d+/);
+    expect(r.stdout).toContain('step 3 · 低保 dibao   000（一） 000（四） 003 §7 004 §3');
+    expect(r.stdout).toMatch(/cases: \d+ passed, 1 failed/);
+    expect(r.stderr).toBe('jiuzhu: some cases or parameter rules failed (see above)\n');
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(/<testsuite name="[^"]*wrong\.yaml" tests="\d+" failures="1">/);
+    expect(xml).toContain('<failure message="dibao.amount: expected 600.00, got 599.50">');
+  });
+
+  it('rejects a case file with an unknown program or a bad household field (exit 3)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.yaml'), CASES.replace('expect: {tekun: 2446.00}', 'expect: {tekn: 2446.00}').replace('{age: 17, has_capable_supporter: 0}', '{age: 17, has_capable_supporter: 2}'));
+    const r = jiuzhu(['test', dir]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+: case "a 17-year-old .*": has_capable_supporter: expected 0 or 1/);
+    expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+: case "full care .*": unknown program "tekn" \(did you mean "tekun"\?\)/);
+  });
+});
+
+describe('jiuzhu validate', () => {
+  it('reports rule findings; errors exit 1', () => {
+    expect(jiuzhu(['validate', '--policy', 'policies/guangxi-nanning.yaml']).stdout).toBe('policies/guangxi-nanning.yaml: valid; every parameter rule holds\n');
+    const dir = tmp();
+    const bad = join(dir, 'p.yaml');
+    writeFileSync(bad, readFileSync('test/fixtures/policies/simple.yaml', 'utf8').replace('multiplier: [{from: 2020-01-01, value: 1.3', 'multiplier: [{from: 2020-01-01, value: 0.9'));
+    const r = jiuzhu(['validate', '--policy', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error {3}tekun-basic-at-least-standard: the multiplier is 0\.9 from 2020-01-01/);
+  });
+});
+
+describe('jiuzhu check', () => {
+  it('fails when a policy edit moves costs, prints what moved, and --update accepts it', () => {
+    const dir = tmp();
+    cpSync('policies', join(dir, 'policies'), { recursive: true });
+    const policy = join(dir, 'policies/guangxi-nanning.yaml');
+    const args = ['check', '--policy', policy, '--households', 'policies/samples/households.csv', '--snapshot', join(dir, 'snap.json'), '--date', '2025-06-30'];
+    expect(jiuzhu(args).code).toBe(1); // no snapshot yet
+    expect(jiuzhu([...args, '--update']).code).toBe(0);
+    const same = jiuzhu(args);
+    expect([same.code, same.stdout.trim().split('\n').at(-1)]).toEqual([0, 'Nothing moved beyond the tolerance.']);
+    writeFileSync(policy, readFileSync(policy, 'utf8').replace(/value: 810\n/, 'value: 830\n'));
+    const moved = jiuzhu([...args, '--tolerance', '0.5%']);
+    expect(moved.code).toBe(1);
+    expect(moved.stdout).toMatch(/^\| scenario \| program \| measure \| snapshot \| now \| change \|$/m);
+    expect(moved.stdout).toMatch(/^\| baseline \| 低保 dibao \| annual cost \| 750,802,524\.83 \| [\d,.]+ \| \+[\d,.]+ \(\+\d+\.\d\d%\) \|$/m);
+    expect(moved.stderr).toMatch(/figures moved beyond the tolerance; if that is intended, accept it with --update/);
+    expect(jiuzhu([...args, '--update']).code).toBe(0);
+    expect(jiuzhu(args).code).toBe(0);
+  });
+
+  it('a wide enough tolerance lets small moves pass; a bad tolerance is a usage error', () => {
+    const dir = tmp();
+    const args = ['check', '--policy', 'policies/guangxi-nanning.yaml', '--households', 'policies/samples/households.csv', '--snapshot', join(dir, 's.json'), '--date', '2025-06-30'];
+    jiuzhu([...args, '--update']);
+    const snap = JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'));
+    snap.scenarios[0].programs.dibao.annual_cost = '751000000.00'; // the run gives 750,802,524.83: −0.026 %
+    writeFileSync(join(dir, 's.json'), JSON.stringify(snap));
+    expect(jiuzhu(args).code).toBe(1);
+    expect(jiuzhu([...args, '--tolerance', '0.1%']).code).toBe(0);
+    expect(jiuzhu([...args, '--tolerance', 'lots']).code).toBe(2);
+  });
+});
