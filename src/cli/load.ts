@@ -5,7 +5,7 @@ import { resolve } from '../core/parameters/tree.js';
 import type { Population } from '../core/population.js';
 import { compileRules, type Rules } from '../core/rules.js';
 import { UsageError } from '../errors.js';
-import { readHouseholds } from '../io/households-csv.js';
+import { readHouseholds } from '../io/read-households.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
 import { loadScenario } from '../io/scenario-file.js';

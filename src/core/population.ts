@@ -145,6 +145,52 @@ export class PopulationBuilder {
     return conflicts;
   }
 
+  /**
+   * The hot path of the fast reader: one row as numbers (codes for area 0/1 and capacities 0–2), no objects.
+   * Returns the index of the first household-level column that disagrees with the household's first row
+   * (in HOUSEHOLD_FIELDS order), or -1.
+   */
+  addCodes(householdId: string, personId: string, age: number, wage: number, other: number, disability: number, ill: number,
+    labor: number, selfCare: number, supporter: number, area: number, assets: number, rigid: number, onDibao: number,
+    prior: number, emergency: number, weight: number, row: number): number {
+    let h = this.index.get(householdId);
+    if (h === undefined) {
+      h = this.householdIds.length;
+      this.index.set(householdId, h);
+      this.householdIds.push(householdId);
+      this.firstRows.push(row);
+      this.h.area.push(area);
+      this.h.assets.push(assets);
+      this.h.rigid.push(rigid);
+      this.h.onDibao.push(onDibao);
+      this.h.prior.push(prior);
+      this.h.emergency.push(emergency);
+      this.h.weight.push(weight);
+    } else {
+      const x = this.h;
+      const conflict = x.area.get(h) !== area ? 0 : x.assets.get(h) !== assets ? 1 : x.rigid.get(h) !== rigid ? 2 : x.onDibao.get(h) !== onDibao ? 3
+        : x.prior.get(h) !== prior ? 4 : x.emergency.get(h) !== emergency ? 5 : x.weight.get(h) !== weight ? 6 : -1;
+      if (conflict >= 0) return conflict;
+    }
+    this.personIds.push(personId);
+    this.personHousehold.push(h);
+    this.p.age.push(age);
+    this.p.wage.push(wage);
+    this.p.other.push(other);
+    this.p.disability.push(disability);
+    this.p.ill.push(ill);
+    this.p.labor.push(labor);
+    this.p.selfCare.push(selfCare);
+    this.p.supporter.push(supporter);
+    return -1;
+  }
+
+  /** A household's first row and its household-level values, for messages. */
+  firstOf(householdId: string): { row: number; values: HouseholdInput } | undefined {
+    const h = this.index.get(householdId);
+    return h === undefined ? undefined : { row: this.firstRows[h]!, values: this.householdAt(h) };
+  }
+
   private householdAt(h: number): HouseholdInput {
     return {
       area: this.h.area.get(h) === 0 ? 'urban' : 'rural',

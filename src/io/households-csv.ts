@@ -2,14 +2,14 @@
 // as it is read, never read whole first). Rows of a household need not be adjacent. Every bad value is
 // an InputError naming file, line, column, the value and what was expected; mismatched household-level
 // values name the household, the column and both rows. BOM, CRLF, quotes, extra and reordered columns work.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { InputError, UsageError, type Problem } from '../errors.js';
+import { InputError, type Problem } from '../errors.js';
 import { fenToYuan, parseFen } from '../core/money.js';
 import { PopulationBuilder, type Conflict, type HouseholdInput, type PersonInput, type Population } from '../core/population.js';
 import { CAPACITY, type Area, type Capacity } from '../core/rules.js';
+
+export const EMPTY_FILE = `the file is empty: expected a header row naming at least household_id, person_id, age, area`;
 
 export const REQUIRED_COLUMNS = ['household_id', 'person_id', 'age', 'area'] as const;
 export const OPTIONAL_COLUMNS = [
@@ -29,17 +29,6 @@ export interface ReadProgress {
 
 export interface ReadOptions {
   readonly onProgress?: (p: ReadProgress) => void;
-}
-
-export async function readHouseholds(path: string, opts: ReadOptions = {}): Promise<Population> {
-  let totalBytes: number;
-  try {
-    totalBytes = (await stat(path)).size;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read the households file ${path}${code === 'ENOENT' ? ': no such file' : `: ${code}`}`);
-  }
-  return parseHouseholds(createReadStream(path), path, totalBytes, opts);
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
@@ -84,7 +73,7 @@ const PARSERS: Record<Column, { parse: (t: string) => Parsed<unknown>; fallback?
   },
 };
 
-const COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as Column[];
+export const COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as Column[];
 
 export const HOUSEHOLD_COLUMNS = ['area', 'financial_assets', 'rigid_expenditure', 'on_dibao', 'prior_dibao', 'emergency_need', 'weight'] as const;
 export const PERSON_COLUMNS = ['age', 'wage_income', 'other_income', 'disability_grade', 'serious_illness', 'labor_capacity', 'self_care', 'has_capable_supporter'] as const;
@@ -116,6 +105,7 @@ const SHOW: Record<string, (v: string) => string> = {
   weight: (v) => (Number(v) / 1_000_000).toString(),
 };
 
+/** The reference reader, on csv-parse: the fast reader (fast-csv.ts) is tested against it. */
 export async function parseHouseholds(input: Readable, file: string, totalBytes = 0, opts: ReadOptions = {}): Promise<Population> {
   const problems: Problem[] = [];
   const builder = new PopulationBuilder();
@@ -157,8 +147,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
         if (parsed.ok) values[column] = parsed.value;
         else {
           rowOk = false;
-          const who = record[index.get('person_id')!] ? ` (person ${record[index.get('person_id')!]})` : '';
-          problem(line, at === undefined ? undefined : at + 1, `column ${column}`, `${raw === '' ? 'empty' : JSON.stringify(raw)} is not valid: expected ${parsed.expected}${who}`);
+          problem(line, at === undefined ? undefined : at + 1, `column ${column}`, invalidMessage(raw, parsed.expected, record[index.get('person_id')!]));
         }
       }
       if (rowOk) {
@@ -166,7 +155,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
         const hid = values.household_id as string;
         const seen = personRows.get(pid);
         if (seen !== undefined) {
-          problem(line, index.get('person_id')! + 1, 'column person_id', `person ${JSON.stringify(pid)} appears again (first on line ${seen}); person_id must be unique in the file`);
+          problem(line, index.get('person_id')! + 1, 'column person_id', duplicateMessage(pid, seen));
         } else {
           personRows.set(pid, line);
           const conflicts = builder.add(hid, pid, personOf(values), householdOf(values), line);
@@ -184,17 +173,29 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
     input.destroy();
   }
   if (index === null && problems.length === 0) {
-    problems.push({ where: { file, line: 1 }, message: `the file is empty: expected a header row naming at least ${REQUIRED_COLUMNS.join(', ')}` });
+    problems.push({ where: { file, line: 1 }, message: EMPTY_FILE });
   }
+  if (!problems.length) opts.onProgress?.({ bytes, totalBytes, rows });
+  return finish(problems, builder);
+}
+
+export function invalidMessage(raw: string, expected: string, personId: string | undefined): string {
+  return `${raw === '' ? 'empty' : JSON.stringify(raw)} is not valid: expected ${expected}${personId ? ` (person ${personId})` : ''}`;
+}
+
+export function duplicateMessage(pid: string, firstLine: number): string {
+  return `person ${JSON.stringify(pid)} appears again (first on line ${firstLine}); person_id must be unique in the file`;
+}
+
+export function finish(problems: Problem[], builder: PopulationBuilder): Population {
   if (problems.length) {
     const more = problems.length >= MAX_PROBLEMS ? ` (stopped after ${MAX_PROBLEMS} problems)` : '';
     throw new InputError(problems, `fix the households file and run again${more}`);
   }
-  opts.onProgress?.({ bytes, totalBytes, rows });
   return builder.build();
 }
 
-function readHeader(record: string[], file: string, line: number): Map<Column, number> {
+export function readHeader(record: string[], file: string, line: number): Map<Column, number> {
   const problems: Problem[] = [];
   const index = new Map<Column, number>();
   const seen = new Map<string, number>();
@@ -225,7 +226,7 @@ function householdOf(v: Record<Column, unknown>): HouseholdInput {
   };
 }
 
-function reportConflict(c: Conflict, hid: string, line: number, index: Map<Column, number>, problem: (l: number, col: number | undefined, s: string, m: string) => void): void {
+export function reportConflict(c: Conflict, hid: string, line: number, index: Map<Column, number>, problem: (l: number, col: number | undefined, s: string, m: string) => void): void {
   const show = SHOW[c.column] ?? ((v: string) => v);
   const at = index.get(c.column as Column);
   problem(line, at === undefined ? undefined : at + 1, `household ${hid}`,

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { HEADER, householdsCsv } from '../helpers/make-sample.mjs';
 
 const dist = new URL('../../dist/', import.meta.url);
-const { readHouseholds } = await import(new URL('io/households-csv.js', dist));
+const { readHouseholds } = await import(new URL('io/read-households.js', dist));
 const { loadPolicy } = await import(new URL('io/policy-file.js', dist));
 const { resolve } = await import(new URL('core/parameters/tree.js', dist));
 const { compileRules } = await import(new URL('core/rules.js', dist));
@@ -42,7 +42,13 @@ const time = async (fn) => {
 console.log(`jiuzhu bench — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown cpu'})`);
 console.log(`input: ${N.toLocaleString('en')} households, ${mb.toFixed(1)} MB`);
 const [pop, parseS] = await time(() => readHouseholds(file));
-console.log(`parse (csv-parse reference reader)     ${parseS.toFixed(2)} s   ${(mb / parseS).toFixed(1)} MB/s   ${pop.personCount.toLocaleString('en')} persons`);
+console.log(`parse (fast reader)                    ${parseS.toFixed(2)} s   ${(mb / parseS).toFixed(1)} MB/s   ${pop.personCount.toLocaleString('en')} persons`);
+if (N <= 200_000) {
+  process.env.JIUZHU_CSV_READER = 'reference';
+  const [, refS] = await time(() => readHouseholds(file));
+  delete process.env.JIUZHU_CSV_READER;
+  console.log(`parse (csv-parse reference reader)     ${refS.toFixed(2)} s   ${(mb / refS).toFixed(1)} MB/s`);
+} else console.log('parse (csv-parse reference reader)     not run above 200,000 households (≈ 6 MB/s)');
 
 const rules = compileRules(resolve(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30'));
 const [, evalS] = await time(() => simulate(pop, [{ id: 'baseline', rules }]));
@@ -68,9 +74,13 @@ const [, compareS] = await time(() => compare(pop, localities));
 console.log(`compare 3 localities × 3 runs (1 pass) ${compareS.toFixed(3)} s   ${((compareS / N / 9) * 1e9).toFixed(0)} ns/household/run, after the one parse above`);
 console.log(`  → compare end to end ≈ 1 parse (${parseS.toFixed(2)} s) + 9 evaluations (${compareS.toFixed(2)} s), not 9 parses (${(9 * parseS).toFixed(1)} s)`);
 
-const e2e = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, 'bin/jiuzhu.js', 'simulate', '--policy', 'policies/guangxi-nanning.yaml',
-  '--households', file, '--date', '2025-06-30', '--format', 'json', '--quiet'], { encoding: 'utf8' });
-const [wall, rssKb] = (e2e.stderr.trim().split('\n').at(-1) ?? '').split(' ');
-if (e2e.status === 0 && wall) console.log(`simulate end to end (baseline)          ${Number(wall).toFixed(2)} s   peak RSS ${(Number(rssKb) / 1024).toFixed(0)} MB`);
-else console.log(`simulate end to end: not measured (${e2e.error?.message ?? e2e.stderr.trim().split('\n')[0]})`);
+// The performance issue's target: simulate with the baseline plus 5 scenarios, end to end, and its peak RSS.
+const five = ['tekun-basic-1.6x', 'low-income-2x', 'tekun-care-70pct-min-wage', 'dibao-standard-plus-10pct', 'unify-rural-urban'].flatMap((s) => ['--scenario', `scenarios/${s}.yaml`]);
+for (const [label, extra] of [['simulate end to end, baseline', []], ['simulate end to end, baseline + 5 scenarios', five]]) {
+  const e2e = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, 'bin/jiuzhu.js', 'simulate', '--policy', 'policies/guangxi-nanning.yaml',
+    '--households', file, '--date', '2025-06-30', '--format', 'json', '--quiet', ...extra], { encoding: 'utf8' });
+  const [wall, rssKb] = (e2e.stderr.trim().split('\n').at(-1) ?? '').split(' ');
+  if (e2e.status === 0 && wall) console.log(`${label.padEnd(46)} ${Number(wall).toFixed(2)} s   peak RSS ${(Number(rssKb) / 1024).toFixed(0)} MB`);
+  else console.log(`${label}: not measured (${e2e.error?.message ?? e2e.stderr.trim().split('\n')[0]})`);
+}
 console.log(`this process: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

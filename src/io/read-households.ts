@@ -1,0 +1,20 @@
+// Opens a households file and reads it with the fast reader (fast-csv.ts), or with the csv-parse reference
+// reader when JIUZHU_CSV_READER=reference (the two are tested against each other).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Population } from '../core/population.js';
+import { UsageError } from '../errors.js';
+import { parseHouseholdsFast } from './fast-csv.js';
+import { parseHouseholds, type ReadOptions } from './households-csv.js';
+
+export async function readHouseholds(path: string, opts: ReadOptions = {}): Promise<Population> {
+  let totalBytes: number;
+  try {
+    totalBytes = (await stat(path)).size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read the households file ${path}${code === 'ENOENT' ? ': no such file' : `: ${code}`}`);
+  }
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  return process.env.JIUZHU_CSV_READER === 'reference' ? parseHouseholds(input, path, totalBytes, opts) : parseHouseholdsFast(input, path, totalBytes, opts);
+}
