@@ -8,6 +8,7 @@ import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
 import { testCommand, validateCommand } from './commands/test.js';
 import { explainCommand } from './commands/explain.js';
+import { generateCommand } from './commands/generate.js';
 import { paramsCommand } from './commands/params.js';
 import { simulateCommand } from './commands/simulate.js';
 import { processContext, type Ctx } from './context.js';
@@ -74,6 +75,18 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (o, cmd: Command) => explainCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+
+  program.command('generate')
+    .description('write synthetic households drawn from the locality\'s population profile (deterministic for a seed)')
+    .addOption(policy())
+    .requiredOption('--households <n>', 'how many households')
+    .option('--seed <s>', 'random seed: the same seed gives the same bytes', '1')
+    .option('--out <file.csv>', 'the households CSV to write')
+    .option('--profile <file>', 'population profile (default: policies/profiles/<policy file name>)')
+    .addOption(new Option('--date <YYYY-MM-DD>', 'date of the standards (default: the profile\'s date)'))
+    .option('--report', 'print how the generated population compares with the published figures under the baseline')
+    .addHelpText('after', '\nExample:\n  $ jiuzhu generate --policy policies/guangxi-nanning.yaml --households 100000 --seed 7 --out nanning.csv --report')
+    .action(async (o) => generateCommand(ctx, o));
 
   program.command('test')
     .description('run YAML test cases (default: policies/cases) and the parameter sanity rules; exit 1 on any failure')

@@ -281,7 +281,8 @@ export async function parseHouseholdsFast(input: Readable, file: string, totalBy
     }
   };
 
-  for await (const chunk of input as AsyncIterable<Buffer>) {
+  for await (const piece of input as AsyncIterable<Buffer | string>) {
+    const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
     bytes += chunk.length;
     let b: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
     let boundary = lastRecordEnd(b);

@@ -1,0 +1,94 @@
+// A population profile (YAML) → Profile. Validated like a policy: unknown keys named with the nearest one,
+// each value typed and ranged, each naming a source or marked an estimate, every problem with file:line:col.
+import { dirname, isAbsolute, join } from 'node:path';
+import type { Node } from 'yaml';
+import { isIsoDate } from '../core/dates.js';
+import { D } from '../core/money.js';
+import { PROFILE_KEYS, type Profile, type ProfileValue } from '../core/profile.js';
+import { InputError } from '../errors.js';
+import { readText } from './policy-file.js';
+import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
+
+const TOP_KEYS = ['profile', 'policy', 'date', 'sources', 'values'];
+const VALUE_KEYS = ['value', 'source', 'clause', 'estimate'];
+const KEYS = PROFILE_KEYS.map((k) => k.key);
+
+export async function loadProfile(path: string): Promise<Profile> {
+  return parseProfile(await readText(path, 'profile'), path);
+}
+
+export function parseProfile(text: string, file: string): Profile {
+  const { y, root, top } = openMapping(text, file, 'profile', TOP_KEYS);
+  for (const k of TOP_KEYS) if (!top.has(k)) y.problem(root, `missing key "${k}"`);
+  const id = top.has('profile') ? y.string(top.get('profile')![0], 'the profile id') : null;
+  const policy = top.has('policy') ? y.string(top.get('policy')![0], 'the policy file, relative to this file') : null;
+  const dateNode = top.get('date')?.[0] ?? null;
+  const date = isScalar(dateNode) && typeof dateNode.value === 'string' && isIsoDate(dateNode.value) ? dateNode.value : null;
+  if (top.has('date') && !date) y.problem(dateNode, 'expected the date of the targets, YYYY-MM-DD');
+  const sources = new Set<string>();
+  const sourcesNode = top.get('sources')?.[0] ?? null;
+  if (isMap(sourcesNode)) {
+    for (const [sid, v, pair] of y.entries(sourcesNode)) {
+      sources.add(sid);
+      if (!isMap(v)) y.problem(pair.key as Node, `source ${sid}: expected {title, file or url, grade}`);
+      else {
+        const k = y.known(v, ['title', 'file', 'url', 'grade', 'date', 'note'], `source ${sid}`);
+        if (!k.has('title')) y.problem(pair.key as Node, 'missing "title"', `source ${sid}`);
+        if (k.has('url') && !k.has('grade')) y.problem(pair.key as Node, 'a url needs its "grade" (A, B or C)', `source ${sid}`);
+      }
+    }
+  } else if (top.has('sources')) y.problem(sourcesNode, 'expected a mapping of source ids to {title, file or url, grade}');
+  const values = new Map<string, ProfileValue>();
+  const valuesNode = top.get('values')?.[0] ?? null;
+  if (isMap(valuesNode)) {
+    for (const [key, v, pair] of y.entries(valuesNode)) {
+      const spec = PROFILE_KEYS.find((k) => k.key === key);
+      if (!spec) {
+        y.problem(pair.key as Node, `unknown profile value "${key}"${didYouMean(key, KEYS)}`);
+        continue;
+      }
+      const parsed = value(y, v, spec.kind, key, sources);
+      if (parsed) values.set(key, parsed);
+    }
+    for (const spec of PROFILE_KEYS) if (!values.has(spec.key) && !spec.optional && !y.problems.length) y.problem(top.get('values')![1], `missing ${spec.key} (${spec.en})`);
+  } else if (top.has('values')) y.problem(valuesNode, 'expected a mapping of profile values');
+  if (y.problems.length) throw new InputError(y.problems, 'fix the profile');
+  return { id: id!, file, policy: isAbsolute(policy!) ? policy! : join(dirname(file), policy!), date: date!, values };
+}
+
+function value(y: YamlFile, node: Node | null, kind: string, key: string, sources: Set<string>): ProfileValue | null {
+  if (!isMap(node)) {
+    y.problem(node, 'expected {value: …, source: … or estimate: …}', key);
+    return null;
+  }
+  const k = y.known(node, VALUE_KEYS, `the value of ${key}`);
+  if (!k.has('source') && !k.has('estimate')) y.problem(node, 'needs a "source" or, where nothing is published, an "estimate" with its basis', key);
+  const source = k.has('source') ? (y.string(k.get('source')![0], 'a source id', key) ?? undefined) : undefined;
+  if (source && !sources.has(source)) y.problem(k.get('source')![0], `unknown source "${source}"${didYouMean(source, sources)}`, key);
+  const estimate = k.has('estimate') ? (y.string(k.get('estimate')![0], 'the basis of the estimate', key) ?? undefined) : undefined;
+  const clause = k.has('clause') ? (y.text(k.get('clause')![0]) ?? undefined) : undefined;
+  const v = k.get('value')?.[0] ?? null;
+  const number = (n: Node | null): number | null => {
+    const t = y.text(n);
+    return t !== null && /^\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+  };
+  if (kind === 'distribution') {
+    const texts = isSeq(v) ? (v.items as Node[]).map((n) => y.text(n)) : [];
+    const ok = texts.length === 6 && texts.every((t) => t !== null && /^\d+(\.\d+)?$/.test(t));
+    // Summed as decimals, exactly: 0.35 + 0.30 + … is 1.1, not 1.0999999999999999.
+    const sum = ok ? texts.reduce((a, t) => a.plus(t!), D(0)) : D(NaN);
+    if (!ok || !sum.equals(1)) {
+      y.problem(v ?? node, `expected six shares (households of 1, 2, … 6 persons) adding up to 1${ok ? `, they add up to ${sum.toFixed()}` : ''}`, key);
+      return null;
+    }
+    return { value: texts.map(Number), source, clause, estimate };
+  }
+  const n = number(v);
+  const ok = n !== null && (kind === 'share' ? n <= 1 : kind === 'positive' ? n > 0 : kind === 'count' ? Number.isInteger(n) && n > 0 : true);
+  if (!ok) {
+    const want = { share: 'a share from 0 to 1', positive: 'a number above 0', count: 'a whole number above 0', money: 'an amount in yuan ≥ 0' }[kind];
+    y.problem(v ?? node, `expected ${want}, got ${y.text(v) ?? 'nothing'}`, key);
+    return null;
+  }
+  return { value: n, source, clause, estimate };
+}
