@@ -7,6 +7,7 @@ import { CheckFailedError, formatProblem, InputError, UsageError } from '../erro
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
 import { testCommand, validateCommand } from './commands/test.js';
+import { tuiCommand } from './commands/tui.js';
 import { explainCommand } from './commands/explain.js';
 import { generateCommand } from './commands/generate.js';
 import { paramsCommand } from './commands/params.js';
@@ -66,6 +67,15 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
     .addHelpText('after', '\nExample:\n  $ jiuzhu compare --policy policies/guangxi-nanning.yaml --policy policies/guangdong-guangzhou.yaml \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --households policies/samples/households.csv --date 2025-06-30')
     .action(async (o, cmd: Command) => compareCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+
+  program.command('tui')
+    .description('explore a reform at the terminal: costs, charts, live knobs, households and their explain traces')
+    .addOption(new Option('--policy <file>', 'locality policy YAML (repeatable: localities side by side)').argParser((v: string, prev: string[] = []) => [...prev, v]).makeOptionMandatory())
+    .addOption(scenario('a scenario to compare with the baseline (repeatable)'))
+    .addOption(households())
+    .addOption(date())
+    .addOption(new Option('--lang <lang>', 'interface language (default: from LANG)').choices(['zh', 'en']))
+    .action(async (o) => tuiCommand(ctx, o));
 
   program.command('explain')
     .description('show, step by step, how one household was decided: rules, numbers, parameters and their sources')

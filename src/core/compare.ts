@@ -55,6 +55,8 @@ export interface RunResult {
   readonly transitions: ExactSum[][];
   readonly byArea: readonly [GroupSums, GroupSums];
   readonly byDecile: readonly GroupSums[];
+  /** Each household's annual amount (fen), when asked for. */
+  readonly annual?: Float64Array;
 }
 
 export interface LocalityRuns {
@@ -102,7 +104,7 @@ export function incomeDeciles(pop: Population): Deciles {
 }
 
 /** Evaluates every locality's runs over the population in one pass. */
-export function compare(pop: Population, localities: readonly LocalityRuns[], deciles: Deciles = incomeDeciles(pop)): RunResult[][] {
+export function compare(pop: Population, localities: readonly LocalityRuns[], deciles: Deciles = incomeDeciles(pop), opts: { annuals?: boolean } = {}): RunResult[][] {
   const results = localities.map((l, li) => l.runs.map((run): RunResult => ({
     locality: li,
     scenario: run.id,
@@ -111,6 +113,7 @@ export function compare(pop: Population, localities: readonly LocalityRuns[], de
     transitions: LAYERS.map(() => LAYERS.map(() => new ExactSum())),
     byArea: [groupSums(), groupSums()],
     byDecile: Array.from({ length: 10 }, groupSums),
+    ...(opts.annuals ? { annual: new Float64Array(pop.householdCount) } : {}),
   })));
   const contexts = localities.map((l) => l.runs.map((r) => newContext(pop, r.rules)));
   let baseLayers = new Uint8Array(16);
@@ -125,6 +128,7 @@ export function compare(pop: Population, localities: readonly LocalityRuns[], de
         const r = evaluateHousehold(c, h);
         const res = results[l]![i]!;
         res.totals.add(w, r);
+        if (res.annual) res.annual[h] = r.annual;
         if (i === 0) {
           baseAnnual = r.annual;
           for (let k = c.start; k < c.end; k++) baseLayers[k - c.start] = layerOf(c, k);

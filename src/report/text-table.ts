@@ -14,6 +14,17 @@ export function displayWidth(s: string): number {
 
 export type Align = 'left' | 'right';
 
+/** Cuts s to at most `width` display columns (a CJK character counts two), ending with … when cut. */
+export function truncate(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
 export function pad(s: string, width: number, align: Align): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
   return align === 'right' ? fill + s : s + fill;

@@ -109,3 +109,11 @@ describe('params', () => {
     expect(r.stdout).toMatch(/tekun\.basic\.multiplier\s+1\.3\s.*fl-2021-2 §4/);
   });
 });
+
+describe('tui', () => {
+  it('without a terminal exits 2 and points to compare', () => {
+    const r = jiuzhu(['tui', '--policy', NANNING, '--households', SAMPLE]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`jiuzhu: jiuzhu tui needs an interactive terminal (stdin and stdout)\nhint: for piped or CI output, run the same comparison with \`jiuzhu compare --policy … --households ${SAMPLE}\`\n`);
+  });
+});

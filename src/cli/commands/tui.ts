@@ -1,0 +1,54 @@
+// jiuzhu tui --policy FILE [--policy FILE…] --households FILE [--scenario FILE…] [--date D] [--lang zh|en]
+// A full-screen Ink app, only at a terminal: without one it exits 2 and points to `jiuzhu compare`.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { incomeDeciles } from '../../core/compare.js';
+import { UsageError } from '../../errors.js';
+import { readHouseholds } from '../../io/read-households.js';
+import { langFromEnv, type Lang } from '../../ui/labels.js';
+import type { TuiData } from '../../ui/model.js';
+import type { Ctx } from '../context.js';
+import { loadRuns, loadScenarios, simulationDate } from '../load.js';
+
+export interface TuiOptions {
+  readonly policy: readonly string[];
+  readonly households: string;
+  readonly scenario?: readonly string[];
+  readonly date?: string;
+  readonly lang?: Lang;
+}
+
+export interface Terminal {
+  readonly stdin: boolean;
+  readonly stdout: boolean;
+}
+
+export async function tuiCommand(ctx: Ctx, o: TuiOptions, terminal: Terminal = { stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY) }): Promise<void> {
+  if (!terminal.stdin || !terminal.stdout) {
+    throw new UsageError('jiuzhu tui needs an interactive terminal (stdin and stdout)', `for piped or CI output, run the same comparison with \`jiuzhu compare --policy … --households ${o.households}\``);
+  }
+  const date = simulationDate(ctx, o.date);
+  const scenarios = await loadScenarios(o.scenario ?? []);
+  const localities = await Promise.all(o.policy.map((file) => loadRuns(file, scenarios, date))); // errors before the screen opens
+  const { mountTui } = await import('../../ui/mount.js');
+  await mountTui({
+    file: o.households,
+    lang: o.lang ?? langFromEnv(ctx.env),
+    load: async (onProgress): Promise<TuiData> => {
+      const pop = await readHouseholds(o.households, { onProgress });
+      return {
+        pop, deciles: incomeDeciles(pop), date, householdsFile: o.households,
+        localities: localities.map((runs, l) => ({ file: o.policy[l]!, policy: runs[0]!.snapshot.policy, baseline: runs[0]!, scenarios: runs.slice(1) })),
+      };
+    },
+    save: (yaml) => {
+      let n = 1;
+      const stamp = date.replace(/-/g, '');
+      while (existsSync(join('scenarios', `tui-${stamp}-${n}.yaml`))) n++;
+      const id = `tui-${stamp}-${n}`;
+      const path = join('scenarios', `${id}.yaml`);
+      writeFileSync(path, yaml(id));
+      return path;
+    },
+  });
+}

@@ -1,0 +1,69 @@
+// The TUI root: one reducer for every key (state.ts), the views over the model (model.ts), a single exit site.
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import { parseScenario } from '../io/scenario-file.js';
+import { Charts } from './Charts.js';
+import { Help } from './Help.js';
+import { Households } from './Households.js';
+import { KNOBS, knobScenarioYaml } from './knobs.js';
+import { Knobs } from './Knobs.js';
+import { t, type Lang } from './labels.js';
+import { households, localityView, traceLines, type TuiData } from './model.js';
+import { Overview } from './Overview.js';
+import { initialState, reduce, VIEWS, type State } from './state.js';
+
+export interface AppProps {
+  readonly data: TuiData;
+  readonly lang: Lang;
+  /** Writes a scenario's YAML under scenarios/ and returns the path. */
+  readonly save: (yaml: (id: string) => string) => string;
+}
+
+export const KNOB_SCENARIO_ID = 'tui-knobs';
+
+export function App({ data, lang, save }: AppProps) {
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+  const height = Math.max(20, stdout.rows ?? 24);
+  const initial = useMemo(() => KNOBS.map((k) => k.initial(data.localities[0]!.baseline.snapshot)), [data]);
+  const [state, setState] = useState<State>(() => initialState(initial));
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const yaml = useMemo(() => knobScenarioYaml(state.values, state.initial, KNOB_SCENARIO_ID, data.date), [state.values, state.initial, data.date]);
+  const knobs = useMemo(() => (yaml ? parseScenario(yaml, `${KNOB_SCENARIO_ID}.yaml`) : null), [yaml]);
+  const view = useMemo(() => localityView(data, state.locality, knobs), [data, state.locality, knobs]);
+  // Compare the knob run as soon as a knob moves; otherwise the run picked with `s`.
+  const run = knobs ? view.runs.length - 1 : Math.min(state.run, Math.max(0, view.runs.length - 1));
+  const rows = useMemo(() => households(view, data.pop, run, state.filter), [view, data.pop, run, state.filter]);
+  const trace = useMemo(() => (state.view === 'households' && state.opened !== null && rows[state.opened] ? traceLines(data, state.locality, view, run, rows[state.opened]!.h) : null),
+    [state.view, state.opened, rows, data, state.locality, view, run]);
+
+  useInput((input, key) => {
+    setState((s) => reduce(s, input, key, { localities: data.localities.length, runs: view.runs.length, households: rows.length, traceLines: trace?.length ?? 0 }));
+  });
+  useEffect(() => {
+    if (state.quit) exit();
+  }, [state.quit, exit]);
+  useEffect(() => {
+    if (state.saveRequested && yaml) setSaved(save((id) => knobScenarioYaml(state.values, state.initial, id, data.date)!));
+  }, [state.saveRequested]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const loc = data.localities[state.locality]!;
+  const body = height - 5;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        <Text bold color="cyan">救助 jiuzhu </Text>
+        <Text bold>{lang === 'zh' ? loc.policy.name.zh : loc.policy.name.en}</Text>
+        <Text dimColor>{`${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`}</Text>
+      </Text>
+      <Text wrap="truncate-end">{VIEWS.map((v, i) => (v === state.view ? `[${i + 1} ${t(lang, v)}]` : ` ${i + 1} ${t(lang, v)} `)).join('')}<Text color="cyan">{`  ${t(lang, 'comparing')}: ${view.runs[run]?.id ?? '—'}`}</Text></Text>
+      {state.help ? <Help lang={lang} /> : null}
+      {!state.help && state.view === 'overview' ? <Overview view={view} run={run} lang={lang} /> : null}
+      {!state.help && state.view === 'charts' ? <Charts view={view} run={run} lang={lang} /> : null}
+      {!state.help && state.view === 'knobs' ? <Knobs values={state.values} initial={state.initial} selected={state.knob} yaml={yaml} saved={saved} lang={lang} /> : null}
+      {!state.help && state.view === 'households' ? <Households rows={rows} selected={state.selected} filter={state.filter} trace={trace} scroll={state.scroll} height={body} lang={lang} /> : null}
+      <Text dimColor wrap="truncate-end">{lang === 'zh' ? '? 帮助 · q 退出 · 1-4 视图 · s 方案 · ←→ 调节 · w 保存 · f 筛选 · ⏎ 解释' : '? help · q quit · 1-4 views · s run · ←→ knob · w save · f filter · ⏎ explain'}</Text>
+    </Box>
+  );
+}

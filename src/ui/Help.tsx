@@ -1,0 +1,26 @@
+// The help overlay (?): every key, in the chosen language.
+import { Box, Text } from 'ink';
+import type { Lang } from './labels.js';
+
+const KEYS: Array<[string, string, string]> = [
+  ['1 2 3 4 / Tab', '切换视图：总览、图表、调节、家庭', 'views: overview, charts, knobs, households'],
+  ['l / L', '下一个 / 上一个地区', 'next / previous locality'],
+  ['s', '对比下一个方案', 'compare the next run'],
+  ['↑ ↓', '选择调节项 / 家庭；滚动解释', 'pick a knob / household; scroll a trace'],
+  ['← → + -', '调整所选参数', 'change the selected knob'],
+  ['r / R', '恢复此项 / 全部为基线', 'reset this knob / all knobs'],
+  ['w', '把方案保存到 scenarios/', 'save the scenario to scenarios/'],
+  ['f', '筛选家庭：有变化、受损、受益、全部', 'filter households: changed, losers, gainers, all'],
+  ['Enter / Esc', '打开 / 关闭家庭的计算解释', 'open / close a household’s explain trace'],
+  ['?', '帮助', 'this help'],
+  ['q', '退出', 'quit'],
+];
+
+export function Help({ lang }: { lang: Lang }) {
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      <Text bold>{lang === 'zh' ? '按键 keys' : 'keys 按键'}</Text>
+      {KEYS.map(([k, zh, en]) => <Text key={k}>{`${k.padEnd(16)}${lang === 'zh' ? zh : en}`}</Text>)}
+    </Box>
+  );
+}

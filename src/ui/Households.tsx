@@ -1,0 +1,31 @@
+// View 4: households filtered by how the run treats them; Enter opens one's explain trace (↑/↓ scroll, Esc back).
+import { Box, Text } from 'ink';
+import { fenToYuan } from '../core/money.js';
+import { pad, truncate } from '../report/text-table.js';
+import { filterLabel, t, type Lang } from './labels.js';
+import type { HouseholdRow } from './model.js';
+import type { Filter } from './state.js';
+
+export function Households({ rows, selected, filter, trace, scroll, height, lang }: {
+  rows: readonly HouseholdRow[]; selected: number; filter: Filter; trace: string[] | null; scroll: number; height: number; lang: Lang;
+}) {
+  if (trace) {
+    return <Box flexDirection="column">{trace.slice(scroll, scroll + height).map((l, i) => <Text key={i} wrap="truncate-end">{l}</Text>)}</Box>;
+  }
+  const top = Math.max(0, Math.min(selected - Math.floor(height / 2), rows.length - height + 1));
+  return (
+    <Box flexDirection="column">
+      <Text bold>{`${t(lang, 'filter')}: ${filterLabel(lang, filter)} (f) — ${rows.length}${rows.length === 500 ? '+' : ''}`}</Text>
+      {rows.length === 0 ? <Text dimColor>{t(lang, 'none')}</Text> : null}
+      {rows.slice(top, top + height - 1).map((r, i) => {
+        const d = r.now - r.base;
+        return (
+          <Text key={r.h} inverse={top + i === selected}>
+            {`${pad(truncate(r.id, 16), 17, 'left')}${pad(`${r.persons} ${t(lang, 'persons')}`, 10, 'left')}${pad(fenToYuan(r.base), 12, 'right')} → ${pad(fenToYuan(r.now), 12, 'right')}  `}
+            <Text color={d < 0 ? 'red' : d > 0 ? 'green' : undefined}>{`${d > 0 ? '+' : d < 0 ? '−' : ''}${fenToYuan(Math.abs(d))}`}</Text>
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,25 @@
+// Compact numbers for an 80-column screen; exact decimals in, rounded text out.
+import { D } from '../core/money.js';
+
+/** "447930605.80" (yuan) → "447.9" (million yuan). */
+export const millions = (yuan: string) => D(yuan).dividedBy(1e6).toFixed(1);
+
+export function signedPct(base: string, now: string): string {
+  if (D(base).isZero()) return D(now).isZero() ? '0' : 'new';
+  const p = D(now).minus(base).dividedBy(base).times(100);
+  return `${p.isNegative() ? '' : '+'}${p.toFixed(1)}%`;
+}
+
+export function signedMillions(base: string, now: string): string {
+  const d = D(now).minus(base).dividedBy(1e6);
+  return d.isZero() ? '0' : `${d.isNegative() ? '−' : '+'}${d.abs().toFixed(1)}`;
+}
+
+/** A bar of `width` cells for value / max (eighth blocks for precision). */
+export function bar(value: number, max: number, width: number): string {
+  if (max <= 0 || value <= 0) return '';
+  const eighths = Math.round((value / max) * width * 8);
+  const full = Math.floor(eighths / 8);
+  const part = eighths % 8;
+  return '█'.repeat(full) + (part ? ' ▏▎▍▌▋▊▉'[part]! : '');
+}

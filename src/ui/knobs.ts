@@ -1,0 +1,63 @@
+// The TUI's live knobs: each changes one reform lever. Values are whole numbers of the knob's unit (so steps
+// never drift: 1.30 is 130 hundredths). Changed knobs become a scenario written as YAML — the same text the
+// TUI saves to scenarios/ and parses back, so what is shown, applied and saved cannot differ.
+import { dec, type Snapshot } from '../core/parameters/tree.js';
+
+export interface Knob {
+  readonly id: string;
+  readonly en: string;
+  readonly zh: string;
+  /** Value = units × 10^-decimals. */
+  readonly decimals: number;
+  readonly step: number;
+  readonly min: number;
+  readonly max: number;
+  readonly suffix: string;
+  /** The value in force under the baseline (in units). */
+  initial(s: Snapshot): number;
+  /** The scenario changes for a value, as YAML lines under `changes:`. */
+  changes(value: number): string[];
+}
+
+const units = (s: Snapshot, path: string, decimals: number) => dec(s, path).times(10 ** decimals).round().toNumber();
+const text = (value: number, decimals: number) => (value / 10 ** decimals).toFixed(decimals).replace(/\.?0+$/, '') || '0';
+
+const set = (id: string, en: string, zh: string, path: string, decimals: number, step: number, min: number, max: number, suffix = ''): Knob => ({
+  id, en, zh, decimals, step, min, max, suffix,
+  initial: (s) => units(s, path, decimals),
+  changes: (v) => [`  ${path}: {set: ${text(v, decimals)}}`],
+});
+
+export const KNOBS: readonly Knob[] = [
+  set('tekun-basic', 'tekun basic standard', '特困基本生活标准', 'tekun.basic.multiplier', 2, 10, 100, 300, '× S'),
+  set('tekun-care', 'tekun full-care share', '全护理照料标准', 'tekun.care.min_wage_share.none', 2, 5, 0, 100, '× W'),
+  set('low-income', 'low-income line', '低保边缘标准', 'low_income.multiplier', 2, 10, 100, 300, '× S'),
+  {
+    id: 'standard', en: 'dibao standard', zh: '低保标准', decimals: 0, step: 5, min: -50, max: 100, suffix: '%',
+    initial: () => 0,
+    changes: (v) => [`  dibao.standard.urban: {scale: ${text(100 + v, 2)}}`, `  dibao.standard.rural: {scale: ${text(100 + v, 2)}}`],
+  },
+  set('single-person', 'single-person ceiling', '单人户收入上限', 'single_person.income_ceiling', 2, 10, 100, 300, '× S'),
+  set('minor-age', 'tekun minor age', '特困未成年人年龄', 'tekun.minor_age', 0, 1, 14, 22, ''),
+];
+
+export function knobText(k: Knob, value: number): string {
+  if (k.id === 'standard') return `${value > 0 ? '+' : ''}${value}%`;
+  return `${text(value, k.decimals)}${k.suffix ? ` ${k.suffix}` : ''}`;
+}
+
+/** The scenario YAML for the knobs that differ from their initial values, or null when none does. */
+export function knobScenarioYaml(values: readonly number[], initial: readonly number[], id: string, date: string): string | null {
+  const changed = KNOBS.flatMap((k, i) => (values[i] !== initial[i] ? k.changes(values[i]!) : []));
+  if (!changed.length) return null;
+  const what = KNOBS.filter((_, i) => values[i] !== initial[i]).map((k) => `${k.en} ${knobText(k, values[KNOBS.indexOf(k)]!)}`).join(', ');
+  return [
+    `scenario: ${id}`,
+    `title: {zh: 交互调整方案, en: "Adjusted in jiuzhu tui: ${what.replace(/"/g, "'")}"}`,
+    `description: Set with the live knobs of jiuzhu tui on ${date}.`,
+    `reason: an interactive what-if (jiuzhu tui); give the clause or reason before using it in a budget`,
+    'changes:',
+    ...changed,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,30 @@
+// Interface labels in Chinese or English (--lang, default from LANG/LC_ALL). Program names stay bilingual.
+export type Lang = 'zh' | 'en';
+
+const L = {
+  overview: ['总览', 'overview'], charts: ['图表', 'charts'], knobs: ['调节', 'knobs'], households: ['家庭', 'households'],
+  baseline: ['基线', 'baseline'], comparing: ['对比', 'comparing'], program: ['项目', 'program'], million: ['百万元/年', 'M yuan/yr'],
+  total: ['合计', 'total'], winners: ['受益户', 'gain'], losers: ['受损户', 'lose'], entrants: ['新纳入', 'new'], exits: ['退出', 'exit'],
+  unchanged: ['不变', 'same'], estimates: ['含估计参数', 'rests on estimates'], perProgram: ['各项目年度支出（百万元）', 'annual cost per program (M yuan)'],
+  deciles: ['按人均收入十分位的户均年度变化（元）', 'mean change per household a year by income decile (yuan)'],
+  scenarioYaml: ['方案 YAML', 'scenario YAML'], unchangedKnobs: ['未调整：与基线相同', 'no knob moved: same as the baseline'],
+  saved: ['已保存', 'saved'], filter: ['筛选', 'filter'], persons: ['人', 'persons'], none: ['无', 'none'],
+  help: ['帮助', 'help'], loading: ['读取', 'reading'], scenarios: ['各方案年度总支出（百万元）', 'total annual cost per run (M yuan)'],
+  locality: ['地区', 'locality'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type LabelKey = keyof typeof L;
+
+export function t(lang: Lang, key: LabelKey): string {
+  return L[key][lang === 'zh' ? 0 : 1];
+}
+
+const FILTERS = { changed: ['有变化', 'changed'], losers: ['受损', 'losers'], gainers: ['受益', 'gainers'], all: ['全部', 'all'] } as const;
+
+export function filterLabel(lang: Lang, filter: keyof typeof FILTERS): string {
+  return FILTERS[filter][lang === 'zh' ? 0 : 1];
+}
+
+export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {
+  return /^zh/i.test(env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '') ? 'zh' : 'en';
+}

@@ -1,0 +1,101 @@
+// What the TUI shows, computed without Ink: each locality's comparison of the baseline with the given
+// scenarios (computed once) and with the knob scenario (recomputed when a knob moves, from the population
+// already in memory), per-household annual amounts for the drill-down, and explain traces.
+import { compare, type Deciles, type RunResult } from '../core/compare.js';
+import { explainHousehold } from '../core/explain.js';
+import { resolve, type Policy, type Snapshot } from '../core/parameters/tree.js';
+import type { Population } from '../core/population.js';
+import { compileRules, type Rules } from '../core/rules.js';
+import { applyScenario, type Scenario } from '../core/scenario.js';
+import { localityReport, type LocalityReport } from '../report/compare.js';
+import { estimatesInForce } from '../report/estimates.js';
+import { explainText } from '../report/explain.js';
+
+export interface Run {
+  readonly id: string;
+  readonly snapshot: Snapshot;
+  readonly rules: Rules;
+}
+
+export interface LocalityData {
+  readonly file: string;
+  readonly policy: Policy;
+  readonly baseline: Run;
+  readonly scenarios: readonly Run[];
+}
+
+export interface TuiData {
+  readonly pop: Population;
+  readonly deciles: Deciles;
+  readonly date: string;
+  readonly householdsFile: string;
+  readonly localities: readonly LocalityData[];
+}
+
+export interface LocalityView {
+  readonly report: LocalityReport;
+  /** Runs after the baseline: the given scenarios, then the knob scenario when a knob moved. */
+  readonly runs: readonly Run[];
+  /** Annual amount per household, fen: [baseline, ...runs]. */
+  readonly annual: readonly Float64Array[];
+}
+
+export function runOf(policy: Policy, id: string, date: string): Run {
+  const snapshot = resolve(policy, date);
+  return { id, snapshot, rules: compileRules(snapshot) };
+}
+
+const cache = new WeakMap<LocalityData, RunResult[]>();
+
+/** The locality's comparison; only the knob run is evaluated again when the knobs change. */
+export function localityView(data: TuiData, l: number, knobs: Scenario | null): LocalityView {
+  const loc = data.localities[l]!;
+  let given = cache.get(loc);
+  if (!given) {
+    given = compare(data.pop, [{ runs: [loc.baseline, ...loc.scenarios] }], data.deciles, { annuals: true })[0]!;
+    cache.set(loc, given);
+  }
+  const runs: Run[] = [...loc.scenarios];
+  const results = [...given];
+  if (knobs) {
+    const knobRun = runOf(applyScenario(loc.policy, knobs), knobs.id, data.date);
+    const [, k] = compare(data.pop, [{ runs: [loc.baseline, knobRun] }], data.deciles, { annuals: true })[0]!;
+    runs.push(knobRun);
+    results.push(k!);
+  }
+  const estimates = [loc.baseline, ...runs].map((r) => estimatesInForce(r.snapshot));
+  return {
+    report: localityReport(loc.file, loc.policy, results, estimates, data.deciles),
+    runs,
+    annual: results.map((r) => r.annual!),
+  };
+}
+
+export interface HouseholdRow {
+  readonly h: number;
+  readonly id: string;
+  readonly persons: number;
+  readonly base: number;
+  readonly now: number;
+}
+
+/** Households for the drill-down, by filter, largest change first (ties by file order). */
+export function households(view: LocalityView, pop: Population, run: number, filter: 'changed' | 'losers' | 'gainers' | 'all', limit = 500): HouseholdRow[] {
+  const base = view.annual[0]!;
+  const now = view.annual[run + 1] ?? base;
+  const out: HouseholdRow[] = [];
+  for (let h = 0; h < pop.householdCount; h++) {
+    const d = now[h]! - base[h]!;
+    if (filter === 'changed' ? d !== 0 : filter === 'losers' ? d < 0 : filter === 'gainers' ? d > 0 : true) {
+      out.push({ h, id: pop.householdIds[h]!, persons: pop.offsets[h + 1]! - pop.offsets[h]!, base: base[h]!, now: now[h]! });
+    }
+  }
+  if (filter !== 'all') out.sort((a, b) => Math.abs(b.now - b.base) - Math.abs(a.now - a.base) || a.h - b.h);
+  return out.slice(0, limit);
+}
+
+/** The explain trace of household h under a run (the baseline when there is none), as lines. */
+export function traceLines(data: TuiData, l: number, view: LocalityView, run: number, h: number): string[] {
+  const r = view.runs[run] ?? data.localities[l]!.baseline;
+  return explainText(explainHousehold(data.pop, h, r.rules), data.pop, r.snapshot).trimEnd().split('\n');
+}

@@ -1,0 +1,97 @@
+// The TUI's state and its pure reducer: every key press is an action; tests drive it without Ink.
+import { KNOBS } from './knobs.js';
+
+export const VIEWS = ['overview', 'charts', 'knobs', 'households'] as const;
+export type View = (typeof VIEWS)[number];
+export const FILTERS = ['changed', 'losers', 'gainers', 'all'] as const;
+export type Filter = (typeof FILTERS)[number];
+
+export interface State {
+  readonly view: View;
+  readonly help: boolean;
+  readonly locality: number;
+  /** Which run the overview compares with the baseline: an index into the comparison runs. */
+  readonly run: number;
+  readonly knob: number;
+  readonly values: readonly number[];
+  readonly initial: readonly number[];
+  readonly filter: Filter;
+  readonly selected: number;
+  /** A household opened for its explain trace, and how far it is scrolled. */
+  readonly opened: number | null;
+  readonly scroll: number;
+  readonly saveRequested: boolean;
+  readonly quit: boolean;
+}
+
+export interface Key {
+  readonly upArrow?: boolean;
+  readonly downArrow?: boolean;
+  readonly leftArrow?: boolean;
+  readonly rightArrow?: boolean;
+  readonly return?: boolean;
+  readonly escape?: boolean;
+  readonly tab?: boolean;
+  readonly shift?: boolean;
+}
+
+export interface Limits {
+  readonly localities: number;
+  readonly runs: number;
+  /** Households in the current filter. */
+  readonly households: number;
+  /** Lines of the opened trace. */
+  readonly traceLines: number;
+}
+
+export function initialState(initial: readonly number[]): State {
+  return {
+    view: 'overview', help: false, locality: 0, run: 0, knob: 0, values: initial, initial, filter: 'changed',
+    selected: 0, opened: null, scroll: 0, saveRequested: false, quit: false,
+  };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+export function reduce(s: State, input: string, key: Key, lim: Limits): State {
+  const next = { ...s, saveRequested: false };
+  if (input === 'q' || (key.escape && s.help === false && s.opened === null && s.view === 'overview')) return { ...next, quit: true };
+  if (input === '?') return { ...next, help: !s.help };
+  if (s.help) return key.escape ? { ...next, help: false } : next;
+  const n = Number(input);
+  if (Number.isInteger(n) && n >= 1 && n <= VIEWS.length) return { ...next, view: VIEWS[n - 1]!, opened: null };
+  if (key.tab) return { ...next, view: VIEWS[(VIEWS.indexOf(s.view) + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!, opened: null };
+  if (input === 'l' && lim.localities > 1) return { ...next, locality: (s.locality + 1) % lim.localities, selected: 0, opened: null };
+  if (input === 'L' && lim.localities > 1) return { ...next, locality: (s.locality + lim.localities - 1) % lim.localities, selected: 0, opened: null };
+  switch (s.view) {
+    case 'overview':
+    case 'charts':
+      if (input === 's' && lim.runs > 0) return { ...next, run: (s.run + 1) % lim.runs };
+      return next;
+    case 'knobs': {
+      const k = KNOBS[s.knob]!;
+      const set = (v: number) => ({ ...next, values: s.values.map((x, i) => (i === s.knob ? clamp(v, k.min, k.max) : x)) });
+      if (key.upArrow) return { ...next, knob: (s.knob + KNOBS.length - 1) % KNOBS.length };
+      if (key.downArrow) return { ...next, knob: (s.knob + 1) % KNOBS.length };
+      if (key.rightArrow || input === '+' || input === '=') return set(s.values[s.knob]! + k.step);
+      if (key.leftArrow || input === '-') return set(s.values[s.knob]! - k.step);
+      if (input === 'r') return set(s.initial[s.knob]!);
+      if (input === 'R') return { ...next, values: s.initial };
+      if (input === 'w') return { ...next, saveRequested: true };
+      return next;
+    }
+    case 'households': {
+      if (s.opened !== null) {
+        if (key.escape || key.leftArrow) return { ...next, opened: null, scroll: 0 };
+        if (key.downArrow) return { ...next, scroll: clamp(s.scroll + 1, 0, Math.max(0, lim.traceLines - 1)) };
+        if (key.upArrow) return { ...next, scroll: clamp(s.scroll - 1, 0, Math.max(0, lim.traceLines - 1)) };
+        return next;
+      }
+      if (input === 'f') return { ...next, filter: FILTERS[(FILTERS.indexOf(s.filter) + 1) % FILTERS.length]!, selected: 0 };
+      if (key.downArrow) return { ...next, selected: clamp(s.selected + 1, 0, Math.max(0, lim.households - 1)) };
+      if (key.upArrow) return { ...next, selected: clamp(s.selected - 1, 0, Math.max(0, lim.households - 1)) };
+      if ((key.return || key.rightArrow) && lim.households > 0) return { ...next, opened: s.selected, scroll: 0 };
+      return next;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+// The Ink app in a fake terminal (ink-testing-library): each view's frame, and the key sequences a user types.
+import { render } from 'ink-testing-library';
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadRuns, loadScenarios } from '../../src/cli/load.js';
+import { incomeDeciles } from '../../src/core/compare.js';
+import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
+import { App } from '../../src/ui/App.js';
+import type { TuiData } from '../../src/ui/model.js';
+
+const DATE = '2025-06-30';
+async function data(policies: string[], scenarios: string[] = []): Promise<TuiData> {
+  const pop = await parseHouseholdsFast(Readable.from([readFileSync('policies/samples/households.csv')]), 'sample.csv');
+  const sc = await loadScenarios(scenarios);
+  const locs = await Promise.all(policies.map((f) => loadRuns(f, sc, DATE)));
+  return { pop, deciles: incomeDeciles(pop), date: DATE, householdsFile: 'sample.csv',
+    localities: locs.map((runs, i) => ({ file: policies[i]!, policy: runs[0]!.snapshot.policy, baseline: runs[0]!, scenarios: runs.slice(1) })) };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 30));
+let app: ReturnType<typeof render> | null = null;
+afterEach(() => app?.unmount());
+
+async function open(d: TuiData, lang: 'zh' | 'en' = 'en', saves: string[] = []) {
+  app = render(<App data={d} lang={lang} save={(yaml) => { saves.push(yaml('tui-test')); return 'scenarios/tui-test.yaml'; }} />);
+  await tick();
+  return app;
+}
+async function keys(a: ReturnType<typeof render>, ...seq: string[]) {
+  for (const k of seq) {
+    a.stdin.write(k);
+    await tick();
+  }
+  return a.lastFrame()!;
+}
+const RIGHT = '\u001B[C';
+
+describe('jiuzhu tui', () => {
+  it('opens on the overview: programs, baseline against the first scenario, totals as bars, estimate flag', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
+    const f = a.lastFrame()!;
+    expect(f).toContain('[1 overview]');
+    expect(f).toContain('comparing: tekun-basic-1.6x');
+    expect(f).toMatch(/特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/);
+    expect(f).toMatch(/tekun-basic-1\.6x\s+█+\s+1594\.1/);
+    expect(f).toContain('gain 29745 (new 0) · lose 0');
+    expect(f).toContain('* rests on estimates');
+  });
+
+  it('switches tekun from 1.3× to 1.6× with the knobs and the overview’s delta follows', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml']));
+    expect(a.lastFrame()).toMatch(/特困 tekun \*\s+447\.9\s+447\.9\s+0\s+\+0\.0%/);
+    const k = await keys(a, '3', RIGHT, RIGHT, RIGHT);
+    expect(k).toMatch(/▸ tekun basic standard\s+◂\s+1\.6 × S ▸ \(baseline 1\.3 × S\)/);
+    expect(k).toContain('  tekun.basic.multiplier: {set: 1.6}');
+    const o = await keys(a, '1');
+    expect(o).toContain('comparing: tui-knobs');
+    expect(o).toMatch(/特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/);
+  });
+
+  it('saves the scenario with w', async () => {
+    const saves: string[] = [];
+    const a = await open(await data(['policies/guangxi-nanning.yaml']), 'en', saves);
+    const f = await keys(a, '3', RIGHT, 'w');
+    expect(saves[0]).toMatch(/^scenario: tui-test\n/);
+    expect(saves[0]).toContain('tekun.basic.multiplier: {set: 1.4}');
+    expect(f).toContain('saved: scenarios/tui-test.yaml');
+  });
+
+  it('charts cost per program and the mean change by income decile', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
+    const f = await keys(a, '2');
+    expect(f).toContain('annual cost per program (M yuan)');
+    expect(f).toMatch(/^D1 {2}.*\+\d+$/m);
+    expect(f).toMatch(/^D10 .*$/m);
+  });
+
+  it('drills into a household that gains and shows its explain trace; Esc goes back', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
+    const list = await keys(a, '4');
+    expect(list).toMatch(/filter: changed \(f\) — \d+/);
+    const first = /^(H\d{4})\s+\d persons\s+[\d.]+ →\s+[\d.]+\s+\+[\d.]+$/m.exec(list);
+    expect(first).not.toBeNull();
+    const trace = await keys(a, '\r');
+    expect(trace).toContain(`household ${first![1]} — 广西壮族自治区·南宁市 Guangxi / Nanning — ${DATE}`);
+    expect(trace).toContain('step 1 · 特困 tekun');
+    expect(await keys(a, '\u001B')).toMatch(/filter: changed/);
+    const losers = await keys(a, 'f');
+    expect(losers, losers).toMatch(/filter: losers \(f\) — 0/);
+  });
+
+  it('shows localities side by side with l, and the help overlay with ?', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml', 'policies/guangdong-guangzhou.yaml']), 'zh');
+    expect(a.lastFrame()).toContain('广西壮族自治区·南宁市 (1/2, l)');
+    expect(await keys(a, 'l')).toContain('广东省·广州市 (2/2, l)');
+    const help = await keys(a, '?');
+    expect(help).toContain('按键 keys');
+    expect(help).toContain('把方案保存到 scenarios/');
+  });
+
+  it('fits 80 columns', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
+    for (const v of ['1', '2', '3', '4']) {
+      const f = await keys(a, v);
+      const { displayWidth } = await import('../../src/report/text-table.js');
+      expect(Math.max(...f.split('\n').map(displayWidth))).toBeLessThanOrEqual(80);
+    }
+  });
+});

@@ -1,0 +1,32 @@
+// A smoke test in a real terminal: tmux runs `jiuzhu tui` at 80×24, keys are sent, the screen is read.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+
+describe.skipIf(!hasTmux)('tui in tmux', () => {
+  it('opens, moves the tekun knob to 1.6×, shows the delta, and quits on q', async () => {
+    const session = `jiuzhu-${process.pid}`;
+    const cmd = `${process.execPath} bin/jiuzhu.js tui --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2025-06-30 --lang en; echo EXIT=$?; sleep 3`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', cmd);
+    try {
+      let screen = '';
+      for (let i = 0; i < 50 && !screen.includes('[1 overview]'); i++) {
+        await sleep(100);
+        screen = tmux('capture-pane', '-p', '-t', session);
+      }
+      expect(screen).toContain('[1 overview]');
+      tmux('send-keys', '-t', session, '3', 'Right', 'Right', 'Right', '1');
+      await sleep(800);
+      screen = tmux('capture-pane', '-p', '-t', session);
+      expect(screen).toMatch(/特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/);
+      tmux('send-keys', '-t', session, 'q');
+      await sleep(800);
+      expect(tmux('capture-pane', '-p', '-t', session)).toContain('EXIT=0');
+    } finally {
+      spawnSync('tmux', ['kill-session', '-t', session]);
+    }
+  });
+});
