@@ -103,18 +103,47 @@ export function incomeDeciles(pop: Population): Deciles {
   return { of, upper };
 }
 
-/** Evaluates every locality's runs over the population in one pass. */
-export function compare(pop: Population, localities: readonly LocalityRuns[], deciles: Deciles = incomeDeciles(pop), opts: { annuals?: boolean } = {}): RunResult[][] {
-  const results = localities.map((l, li) => l.runs.map((run): RunResult => ({
-    locality: li,
-    scenario: run.id,
+function newResult(locality: number, scenario: string, pop: Population, annuals: boolean): RunResult {
+  return {
+    locality,
+    scenario,
     totals: new Totals(),
     changes: { gainers: new ExactSum(), gain: new ExactSum(), losers: new ExactSum(), loss: new ExactSum(), unchanged: new ExactSum(), entrants: new ExactSum(), exits: new ExactSum() },
     transitions: LAYERS.map(() => LAYERS.map(() => new ExactSum())),
     byArea: [groupSums(), groupSums()],
     byDecile: Array.from({ length: 10 }, groupSums),
-    ...(opts.annuals ? { annual: new Float64Array(pop.householdCount) } : {}),
-  })));
+    ...(annuals ? { annual: new Float64Array(pop.householdCount) } : {}),
+  };
+}
+
+/** Adds household h, just evaluated in c, to a run's result, against the baseline's annual amount and layers. */
+function accumulate(res: RunResult, c: Ctx, h: number, w: number, baseAnnual: number, baseLayers: Uint8Array, baseOffset: number, decile: number): void {
+  const { pop, out: r } = c;
+  const size = c.end - c.start;
+  res.totals.add(w, r);
+  if (res.annual) res.annual[h] = r.annual;
+  for (const g of [res.byArea[pop.area[h]!]!, res.byDecile[decile]!]) {
+    g.households.addProduct(w, 1);
+    g.persons.addProduct(w, size);
+    g.baseline.addProduct(w, baseAnnual);
+    g.cost.addProduct(w, r.annual);
+  }
+  const ch = res.changes;
+  if (r.annual > baseAnnual) {
+    ch.gainers.addProduct(w, 1);
+    ch.gain.addProduct(w, r.annual - baseAnnual);
+    if (baseAnnual === 0) ch.entrants.addProduct(w, 1);
+  } else if (r.annual < baseAnnual) {
+    ch.losers.addProduct(w, 1);
+    ch.loss.addProduct(w, baseAnnual - r.annual);
+    if (r.annual === 0) ch.exits.addProduct(w, 1);
+  } else ch.unchanged.addProduct(w, 1);
+  for (let k = c.start; k < c.end; k++) res.transitions[baseLayers[baseOffset + k - c.start]!]![layerOf(c, k)]!.addProduct(w, 1);
+}
+
+/** Evaluates every locality's runs over the population in one pass. */
+export function compare(pop: Population, localities: readonly LocalityRuns[], deciles: Deciles = incomeDeciles(pop), opts: { annuals?: boolean } = {}): RunResult[][] {
+  const results = localities.map((l, li) => l.runs.map((run) => newResult(li, run.id, pop, Boolean(opts.annuals))));
   const contexts = localities.map((l) => l.runs.map((r) => newContext(pop, r.rules)));
   let baseLayers = new Uint8Array(16);
   for (let h = 0; h < pop.householdCount; h++) {
@@ -125,33 +154,44 @@ export function compare(pop: Population, localities: readonly LocalityRuns[], de
       let baseAnnual = 0;
       for (let i = 0; i < contexts[l]!.length; i++) {
         const c = contexts[l]![i]!;
-        const r = evaluateHousehold(c, h);
-        const res = results[l]![i]!;
-        res.totals.add(w, r);
-        if (res.annual) res.annual[h] = r.annual;
+        evaluateHousehold(c, h);
         if (i === 0) {
-          baseAnnual = r.annual;
+          baseAnnual = c.out.annual;
           for (let k = c.start; k < c.end; k++) baseLayers[k - c.start] = layerOf(c, k);
         }
-        for (const g of [res.byArea[pop.area[h]!]!, res.byDecile[deciles.of[h]!]!]) {
-          g.households.addProduct(w, 1);
-          g.persons.addProduct(w, size);
-          g.baseline.addProduct(w, baseAnnual);
-          g.cost.addProduct(w, r.annual);
-        }
-        const ch = res.changes;
-        if (r.annual > baseAnnual) {
-          ch.gainers.addProduct(w, 1);
-          ch.gain.addProduct(w, r.annual - baseAnnual);
-          if (baseAnnual === 0) ch.entrants.addProduct(w, 1);
-        } else if (r.annual < baseAnnual) {
-          ch.losers.addProduct(w, 1);
-          ch.loss.addProduct(w, baseAnnual - r.annual);
-          if (r.annual === 0) ch.exits.addProduct(w, 1);
-        } else ch.unchanged.addProduct(w, 1);
-        for (let k = c.start; k < c.end; k++) res.transitions[baseLayers[k - c.start]!]![layerOf(c, k)]!.addProduct(w, 1);
+        accumulate(results[l]![i]!, c, h, w, baseAnnual, baseLayers, 0, deciles.of[h]!);
       }
     }
   }
   return results;
+}
+
+/** A baseline's per-household annual amounts and per-person layers, kept to compare other runs against. */
+export interface BaselineCache {
+  readonly annual: Float64Array;
+  /** Layer code per person, in pop.members order. */
+  readonly layers: Uint8Array;
+}
+
+export function baselineCache(pop: Population, rules: Rules): BaselineCache {
+  const annual = new Float64Array(pop.householdCount);
+  const layers = new Uint8Array(pop.personCount);
+  const c = newContext(pop, rules);
+  for (let h = 0; h < pop.householdCount; h++) {
+    evaluateHousehold(c, h);
+    annual[h] = c.out.annual;
+    for (let k = c.start; k < c.end; k++) layers[k] = layerOf(c, k);
+  }
+  return { annual, layers };
+}
+
+/** One run against a cached baseline: the same result as compare's, evaluating only this run. */
+export function compareWithBaseline(pop: Population, base: BaselineCache, run: { readonly id: string; readonly rules: Rules }, deciles: Deciles, opts: { annuals?: boolean } = {}): RunResult {
+  const res = newResult(0, run.id, pop, Boolean(opts.annuals));
+  const c = newContext(pop, run.rules);
+  for (let h = 0; h < pop.householdCount; h++) {
+    evaluateHousehold(c, h);
+    accumulate(res, c, h, pop.weight[h]!, base.annual[h]!, base.layers, c.start, deciles.of[h]!);
+  }
+  return res;
 }

@@ -1,7 +1,7 @@
 // What the TUI shows, computed without Ink: each locality's comparison of the baseline with the given
 // scenarios (computed once) and with the knob scenario (recomputed when a knob moves, from the population
 // already in memory), per-household annual amounts for the drill-down, and explain traces.
-import { compare, type Deciles, type RunResult } from '../core/compare.js';
+import { baselineCache, compare, compareWithBaseline, type BaselineCache, type Deciles, type RunResult } from '../core/compare.js';
 import { explainHousehold } from '../core/explain.js';
 import { resolve, type Policy, type Snapshot } from '../core/parameters/tree.js';
 import type { Population } from '../core/population.js';
@@ -45,23 +45,25 @@ export function runOf(policy: Policy, id: string, date: string): Run {
   return { id, snapshot, rules: compileRules(snapshot) };
 }
 
-const cache = new WeakMap<LocalityData, RunResult[]>();
+const cache = new WeakMap<LocalityData, { given: RunResult[]; base: BaselineCache }>();
 
 /** The locality's comparison; only the knob run is evaluated again when the knobs change. */
 export function localityView(data: TuiData, l: number, knobs: Scenario | null): LocalityView {
   const loc = data.localities[l]!;
-  let given = cache.get(loc);
-  if (!given) {
-    given = compare(data.pop, [{ runs: [loc.baseline, ...loc.scenarios] }], data.deciles, { annuals: true })[0]!;
-    cache.set(loc, given);
+  let cached = cache.get(loc);
+  if (!cached) {
+    cached = {
+      given: compare(data.pop, [{ runs: [loc.baseline, ...loc.scenarios] }], data.deciles, { annuals: true })[0]!,
+      base: baselineCache(data.pop, loc.baseline.rules),
+    };
+    cache.set(loc, cached);
   }
   const runs: Run[] = [...loc.scenarios];
-  const results = [...given];
+  const results = [...cached.given];
   if (knobs) {
     const knobRun = runOf(applyScenario(loc.policy, knobs), knobs.id, data.date);
-    const [, k] = compare(data.pop, [{ runs: [loc.baseline, knobRun] }], data.deciles, { annuals: true })[0]!;
     runs.push(knobRun);
-    results.push(k!);
+    results.push(compareWithBaseline(data.pop, cached.base, knobRun, data.deciles, { annuals: true }));
   }
   const estimates = [loc.baseline, ...runs].map((r) => estimatesInForce(r.snapshot));
   return {
