@@ -110,39 +110,13 @@ export class PopulationBuilder {
 
   /** Adds one person; returns the household-level values that disagree with the household's first row. */
   add(householdId: string, personId: string, person: PersonInput, household: HouseholdInput, row: number): Conflict[] {
-    let h = this.index.get(householdId);
-    const conflicts: Conflict[] = [];
-    if (h === undefined) {
-      h = this.householdIds.length;
-      this.index.set(householdId, h);
-      this.householdIds.push(householdId);
-      this.firstRows.push(row);
-      this.h.area.push(household.area === 'urban' ? 0 : 1);
-      this.h.assets.push(household.assets);
-      this.h.rigid.push(household.rigid);
-      this.h.onDibao.push(household.onDibao);
-      this.h.prior.push(household.prior);
-      this.h.emergency.push(household.emergency);
-      this.h.weight.push(household.weight);
-    } else {
-      const first = this.householdAt(h);
-      for (const [key, column] of HOUSEHOLD_FIELDS) {
-        if (first[key] !== household[key]) {
-          conflicts.push({ column, firstValue: String(first[key]), value: String(household[key]), firstRow: this.firstRows[h]! });
-        }
-      }
-    }
-    this.personIds.push(personId);
-    this.personHousehold.push(h);
-    this.p.age.push(person.age);
-    this.p.wage.push(person.wage);
-    this.p.other.push(person.other);
-    this.p.disability.push(person.disability);
-    this.p.ill.push(person.ill);
-    this.p.labor.push(CAPACITY.indexOf(person.labor));
-    this.p.selfCare.push(CAPACITY.indexOf(person.selfCare));
-    this.p.supporter.push(person.supporter);
-    return conflicts;
+    const first = this.addCodes(householdId, personId, person.age, person.wage, person.other, person.disability, person.ill,
+      CAPACITY.indexOf(person.labor), CAPACITY.indexOf(person.selfCare), person.supporter, household.area === 'urban' ? 0 : 1,
+      household.assets, household.rigid, household.onDibao, household.prior, household.emergency, household.weight, row);
+    if (first < 0) return [];
+    const f = this.firstOf(householdId)!;
+    return HOUSEHOLD_FIELDS.slice(first).filter(([key]) => f.values[key] !== household[key])
+      .map(([key, column]) => ({ column, firstValue: String(f.values[key]), value: String(household[key]), firstRow: f.row }));
   }
 
   /**
