@@ -97,13 +97,32 @@ console.log(`  → compare end to end ≈ 1 parse (${parseS.toFixed(2)} s) + 9 e
   console.log(`tui: recompute after a knob moves        ${(knobS * 1000).toFixed(0)} ms   (target ≤ 100 ms on 1,000,000 households)`);
 }
 
+// The reference: DuckDB running a single dibao-only SQL aggregate over the same CSV (devDependency).
+let duckS = null;
+try {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const [, s] = await time(async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    return c.runAndReadAll(`WITH h AS (SELECT household_id, any_value(area) AS area, any_value(weight) AS weight, count(*) AS n,
+        sum(wage_income + other_income) AS income FROM read_csv('${file}', header = true) GROUP BY household_id)
+      SELECT sum(weight * 12 * (CASE WHEN area = 'urban' THEN 810 ELSE 566.67 END * n - income)), count(*) FROM h
+      WHERE income < CASE WHEN area = 'urban' THEN 810 ELSE 566.67 END * n`);
+  });
+  duckS = s;
+  console.log(`reference: DuckDB dibao-only aggregate   ${s.toFixed(2)} s`);
+} catch (e) {
+  console.log(`reference: DuckDB not available (${e.message.split('\n')[0]})`);
+}
+
 // The performance issue's target: simulate with the baseline plus 5 scenarios, end to end, and its peak RSS.
 const five = ['tekun-basic-1.6x', 'low-income-2x', 'tekun-care-70pct-min-wage', 'dibao-standard-plus-10pct', 'unify-rural-urban'].flatMap((s) => ['--scenario', `scenarios/${s}.yaml`]);
 for (const [label, extra] of [['simulate end to end, baseline', []], ['simulate end to end, baseline + 5 scenarios', five]]) {
   const e2e = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, 'bin/jiuzhu.js', 'simulate', '--policy', 'policies/guangxi-nanning.yaml',
     '--households', file, '--date', '2025-06-30', '--format', 'json', '--quiet', ...extra], { encoding: 'utf8' });
   const [wall, rssKb] = (e2e.stderr.trim().split('\n').at(-1) ?? '').split(' ');
-  if (e2e.status === 0 && wall) console.log(`${label.padEnd(46)} ${Number(wall).toFixed(2)} s   peak RSS ${(Number(rssKb) / 1024).toFixed(0)} MB`);
+  const vs = duckS && extra.length ? `   ${(Number(wall) / duckS).toFixed(1)}× DuckDB (target ≤ 1.5×)` : '';
+  if (e2e.status === 0 && wall) console.log(`${label.padEnd(46)} ${Number(wall).toFixed(2)} s   peak RSS ${(Number(rssKb) / 1024).toFixed(0)} MB (target ≤ 1024)${vs}`);
   else console.log(`${label}: not measured (${e2e.error?.message ?? e2e.stderr.trim().split('\n')[0]})`);
 }
 console.log(`this process: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
