@@ -55,6 +55,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(date())
     .addOption(new Option('--format <format>', 'totals format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
     .option('--per-household <file>', 'also write one CSV row per household and run (columns of the README contract)')
+    .option('--stream', 'evaluate households as they are read, in bounded memory (rows grouped by household_id in sorted order)')
     .addHelpText('after', '\nExample:\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2024-12-31')
     .action(async (o, cmd: Command) => simulateCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 

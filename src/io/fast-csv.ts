@@ -132,10 +132,34 @@ function unquote(b: Buffer, s: number, e: number): string {
   return b.toString('utf8', s + 1, e - 1).replace(/""/g, '"');
 }
 
-export async function parseHouseholdsFast(input: Readable, file: string, totalBytes = 0, opts: ReadOptions = {}): Promise<Population> {
+/**
+ * Streaming: households are handed over in chunks of about `households` as soon as they are complete, and
+ * nothing is kept. Rows must come grouped by household_id in sorted order (plain or natural, so H2 before
+ * H10 is fine), which makes a household complete when the next id starts; person_id uniqueness is then checked
+ * within each chunk only.
+ */
+export interface StreamOptions {
+  readonly households: number;
+  readonly onChunk: (chunk: Population) => Promise<void>;
+}
+
+/** a < b in natural order: digit runs compare as numbers ("H2" < "H10"). */
+export function naturalLess(a: string, b: string): boolean {
+  return a.localeCompare(b, 'en', { numeric: true }) < 0;
+}
+
+export async function parseHouseholdsFast(input: Readable, file: string, totalBytes = 0, opts: ReadOptions = {}, stream?: StreamOptions): Promise<Population> {
   const problems: Problem[] = [];
-  const builder = new PopulationBuilder();
-  const personRows = new Map<string, number>();
+  let builder = new PopulationBuilder();
+  let personRows = new Map<string, number>();
+  // Streaming state: the last household id, whether the ids so far are in plain / natural order, chunks ready.
+  let lastId: string | null = null;
+  let plainOrder = true;
+  let naturalOrder = true;
+  const ready: Population[] = [];
+  const flush = async () => {
+    for (const chunk of ready.splice(0)) await stream!.onChunk(chunk);
+  };
   /** colOf[fieldIndex] = column number, or -1 for an extra column. */
   let colOf: Int32Array | null = null;
   let fieldCount = 0;
@@ -256,6 +280,25 @@ export async function parseHouseholdsFast(input: Readable, file: string, totalBy
       return;
     }
     if (!ok) return;
+    if (stream && hid !== lastId) {
+      if (lastId !== null) {
+        plainOrder &&= lastId < hid;
+        naturalOrder &&= naturalLess(lastId, hid);
+        if (!plainOrder && !naturalOrder) {
+          problem(recordLine, at[C.household_id]! + 1, `household ${hid}`,
+            `comes after household ${lastId}: --stream needs the rows grouped by household_id in sorted order (sort the file, or run without --stream)`);
+          stop = true;
+          return;
+        }
+      }
+      lastId = hid;
+      // A household is complete when the next one starts: hand over a chunk at such a boundary.
+      if (builder.householdCount >= stream.households) {
+        ready.push(builder.build());
+        builder = new PopulationBuilder();
+        personRows = new Map();
+      }
+    }
     const seen = personRows.get(pid);
     if (seen !== undefined) {
       problem(recordLine, pidAt + 1, 'column person_id', duplicateMessage(pid, seen));
@@ -302,6 +345,11 @@ export async function parseHouseholdsFast(input: Readable, file: string, totalBy
       }
     }
     records(b, boundary + 1);
+    if (stream) {
+      // After a problem nothing more is handed over (the run will fail); drop chunks so memory stays bounded.
+      if (problems.length) ready.length = 0;
+      else await flush();
+    }
     carry = boundary + 1 < b.length ? Buffer.from(b.subarray(boundary + 1)) : null;
     if (stop) break;
   }
@@ -313,7 +361,11 @@ export async function parseHouseholdsFast(input: Readable, file: string, totalBy
   }
   if (colOf === null && problems.length === 0) problems.push({ where: { file, line: 1 }, message: EMPTY_FILE });
   if (!problems.length) opts.onProgress?.({ bytes, totalBytes, rows });
-  return finish(problems, builder);
+  const last = finish(problems, builder);
+  if (!stream) return last;
+  ready.push(last);
+  await flush();
+  return new PopulationBuilder().build();
 }
 
 /** A parsed value of a quoted field as the number the fast path uses. */

@@ -120,7 +120,8 @@ try {
 
 // The performance issue's target: simulate with the baseline plus 5 scenarios, end to end, and its peak RSS.
 const five = ['tekun-basic-1.6x', 'low-income-2x', 'tekun-care-70pct-min-wage', 'dibao-standard-plus-10pct', 'unify-rural-urban'].flatMap((s) => ['--scenario', `scenarios/${s}.yaml`]);
-for (const [label, extra] of [['simulate end to end, baseline', []], ['simulate end to end, baseline + 5 scenarios', five]]) {
+for (const [label, extra] of [['simulate end to end, baseline', []], ['simulate end to end, baseline + 5 scenarios', five],
+  ['simulate --stream, baseline + 5 scenarios', [...five, '--stream']]]) {
   const e2e = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, 'bin/jiuzhu.js', 'simulate', '--policy', 'policies/guangxi-nanning.yaml',
     '--households', file, '--date', '2025-06-30', '--format', 'json', '--quiet', ...extra], { encoding: 'utf8' });
   const [wall, rssKb] = (e2e.stderr.trim().split('\n').at(-1) ?? '').split(' ');

@@ -1,5 +1,5 @@
 // jiuzhu simulate --policy FILE --households FILE [--date D] [--format table|json|csv|markdown] [--per-household FILE]
-import { figures, type Totals } from '../../core/aggregate.js';
+import { figures, Totals } from '../../core/aggregate.js';
 import type { Population } from '../../core/population.js';
 import { simulateRange, type Run } from '../../core/simulate.js';
 import { AtomicFile } from '../../io/atomic-file.js';
@@ -8,6 +8,8 @@ import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-househol
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
 import { loadHouseholds, loadRuns, loadScenarios, simulationDate } from '../load.js';
+import { makeProgress } from '../progress.js';
+import { streamHouseholds } from '../../io/read-households.js';
 
 export type TotalsFormat = 'table' | 'json' | 'csv' | 'markdown';
 
@@ -18,6 +20,8 @@ export interface SimulateOptions {
   readonly format: TotalsFormat;
   readonly perHousehold?: string;
   readonly scenario?: readonly string[];
+  /** Evaluate households in chunks as they are read (bounded memory; rows sorted by household_id). */
+  readonly stream?: boolean;
   readonly quiet: boolean;
 }
 
@@ -27,9 +31,8 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   const date = simulationDate(ctx, o.date);
   // Policy and scenarios are checked before the CSV is read.
   const loaded = await loadRuns(o.policy, await loadScenarios(o.scenario ?? []), date);
-  const pop = await loadHouseholds(ctx, o.households, o.quiet);
   const runs: Run[] = loaded.map((r) => ({ id: r.id, rules: r.rules }));
-  const totals = (await run(pop, runs, o.perHousehold)).map(figures);
+  const totals = (o.stream ? await runStreaming(ctx, o, runs) : await run(await loadHouseholds(ctx, o.households, o.quiet), runs, o.perHousehold)).map(figures);
   const report: SimulationReport = {
     policy: loaded[0]!.snapshot.policy,
     date,
@@ -59,24 +62,50 @@ function render(r: SimulationReport, format: TotalsFormat): string {
   }
 }
 
-/** Evaluates every run chunk by chunk, writing per-household rows as it goes; the file appears only if all went well. */
-async function run(pop: Population, runs: readonly Run[], perHousehold: string | undefined): Promise<Totals[]> {
+/** Evaluates households [from, to) of pop for every run, writing their per-household rows; merges into totals. */
+async function evaluateChunk(pop: Population, runs: readonly Run[], from: number, to: number, totals: Totals[], out: AtomicFile | null): Promise<void> {
+  const rows: string[] = [];
+  const partial = simulateRange(pop, runs, from, to, out ? (h, i, r) => rows.push(perHouseholdRow(pop.householdIds[h]!, runs[i]!.id, r)) : undefined);
+  partial.forEach((p, i) => totals[i]!.merge(p));
+  if (out && rows.length) await out.write(rows.join(''));
+}
+
+/** Runs `body` with the per-household file open; the file appears only if all went well. */
+async function withOutput<T>(perHousehold: string | undefined, body: (out: AtomicFile | null) => Promise<T>): Promise<T> {
   const out = perHousehold ? await AtomicFile.open(perHousehold) : null;
   try {
     await out?.write(PER_HOUSEHOLD_HEADER);
-    let totals: Totals[] | null = null;
-    for (let from = 0; from < pop.householdCount || totals === null; from += CHUNK) {
-      const to = Math.min(pop.householdCount, from + CHUNK);
-      const rows: string[] = [];
-      const partial = simulateRange(pop, runs, from, to, out ? (h, i, r) => rows.push(perHouseholdRow(pop.householdIds[h]!, runs[i]!.id, r)) : undefined);
-      if (totals === null) totals = partial;
-      else partial.forEach((p, i) => totals![i]!.merge(p));
-      if (out && rows.length) await out.write(rows.join(''));
-    }
+    const result = await body(out);
     await out?.commit();
-    return totals;
+    return result;
   } catch (e) {
     await out?.abort();
     throw e;
+  }
+}
+
+/** Evaluates every run chunk by chunk over a loaded population, writing per-household rows as it goes. */
+async function run(pop: Population, runs: readonly Run[], perHousehold: string | undefined): Promise<Totals[]> {
+  return withOutput(perHousehold, async (out) => {
+    const totals = runs.map(() => new Totals());
+    for (let from = 0; from < pop.householdCount; from += CHUNK) await evaluateChunk(pop, runs, from, Math.min(pop.householdCount, from + CHUNK), totals, out);
+    return totals;
+  });
+}
+
+/** --stream: each chunk of households is evaluated as soon as it is read, then dropped. */
+async function runStreaming(ctx: Ctx, o: SimulateOptions, runs: readonly Run[]): Promise<Totals[]> {
+  const progress = makeProgress(ctx, `reading ${o.households}`, o.quiet);
+  try {
+    return await withOutput(o.perHousehold, async (out) => {
+      const totals = runs.map(() => new Totals());
+      await streamHouseholds(o.households, { onProgress: progress?.update }, {
+        households: CHUNK,
+        onChunk: (pop) => evaluateChunk(pop, runs, 0, pop.householdCount, totals, out),
+      });
+      return totals;
+    });
+  } finally {
+    progress?.done();
   }
 }
