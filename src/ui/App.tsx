@@ -7,6 +7,7 @@ import { Help } from './Help.js';
 import { Households } from './Households.js';
 import { KNOBS, knobScenarioYaml } from './knobs.js';
 import { Knobs } from './Knobs.js';
+import { Localities } from './Localities.js';
 import { t, type Lang } from './labels.js';
 import { households, localityView, traceLines, type TuiData } from './model.js';
 import { Overview } from './Overview.js';
@@ -34,6 +35,8 @@ export function App({ data, lang, save }: AppProps) {
   const view = useMemo(() => localityView(data, state.locality, knobs), [data, state.locality, knobs]);
   // Compare the knob run as soon as a knob moves; otherwise the run picked with `s`.
   const run = knobs ? view.runs.length - 1 : Math.min(state.run, Math.max(0, view.runs.length - 1));
+  const all = useMemo(() => (state.view === 'localities' ? data.localities.map((_, l) => localityView(data, l, knobs)) : []), [state.view, data, knobs]);
+  const runIn = (v: typeof view) => (knobs ? v.runs.length - 1 : Math.min(state.run, Math.max(0, v.runs.length - 1)));
   const rows = useMemo(() => households(view, data.pop, run, state.filter), [view, data.pop, run, state.filter]);
   const trace = useMemo(() => (state.view === 'households' && state.opened !== null && rows[state.opened] ? traceLines(data, state.locality, view, run, rows[state.opened]!.h) : null),
     [state.view, state.opened, rows, data, state.locality, view, run]);
@@ -57,13 +60,14 @@ export function App({ data, lang, save }: AppProps) {
         <Text bold>{lang === 'zh' ? loc.policy.name.zh : loc.policy.name.en}</Text>
         <Text dimColor>{`${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`}</Text>
       </Text>
-      <Text wrap="truncate-end">{VIEWS.map((v, i) => (v === state.view ? `[${i + 1} ${t(lang, v)}]` : ` ${i + 1} ${t(lang, v)} `)).join('')}<Text color="cyan">{`  ${t(lang, 'comparing')}: ${view.runs[run]?.id ?? '—'}`}</Text></Text>
+      <Text wrap="truncate-end">{VIEWS.map((v, i) => (v === state.view ? `[${i + 1} ${t(lang, v)}]` : `${i + 1} ${t(lang, v)}`)).join(' ')}<Text color="cyan">{`  ${t(lang, 'comparing')} ${view.runs[run]?.id ?? '—'}`}</Text></Text>
       {state.help ? <Help lang={lang} /> : null}
       {!state.help && state.view === 'overview' ? <Overview view={view} run={run} lang={lang} /> : null}
       {!state.help && state.view === 'charts' ? <Charts view={view} run={run} lang={lang} /> : null}
       {!state.help && state.view === 'knobs' ? <Knobs values={state.values} initial={state.initial} selected={state.knob} yaml={yaml} saved={saved} lang={lang} /> : null}
+      {!state.help && state.view === 'localities' ? <Localities views={all} names={data.localities.map((x) => (lang === 'zh' ? x.policy.name.zh : x.policy.name.en))} runOf={runIn} lang={lang} /> : null}
       {!state.help && state.view === 'households' ? <Households rows={rows} selected={state.selected} filter={state.filter} trace={trace} scroll={state.scroll} height={body} lang={lang} /> : null}
-      <Text dimColor wrap="truncate-end">{lang === 'zh' ? '? 帮助 · q 退出 · 1-4 视图 · s 方案 · ←→ 调节 · w 保存 · f 筛选 · ⏎ 解释' : '? help · q quit · 1-4 views · s run · ←→ knob · w save · f filter · ⏎ explain'}</Text>
+      <Text dimColor wrap="truncate-end">{lang === 'zh' ? '? 帮助 · q 退出 · 1-5 视图 · s 方案 · ←→ 调节 · w 保存 · f 筛选 · ⏎ 解释' : '? help · q quit · 1-5 views · s run · ←→ knob · w save · f filter · ⏎ explain'}</Text>
     </Box>
   );
 }

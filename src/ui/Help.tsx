@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { Lang } from './labels.js';
 
 const KEYS: Array<[string, string, string]> = [
-  ['1 2 3 4 / Tab', '切换视图：总览、图表、调节、家庭', 'views: overview, charts, knobs, households'],
+  ['1 … 5 / Tab', '切换视图：总览、图表、调节、家庭、地区对比', 'views: overview, charts, knobs, households, localities'],
   ['l / L', '下一个 / 上一个地区', 'next / previous locality'],
   ['s', '对比下一个方案', 'compare the next run'],
   ['↑ ↓', '选择调节项 / 家庭；滚动解释', 'pick a knob / household; scroll a trace'],

@@ -2,8 +2,8 @@
 export type Lang = 'zh' | 'en';
 
 const L = {
-  overview: ['总览', 'overview'], charts: ['图表', 'charts'], knobs: ['调节', 'knobs'], households: ['家庭', 'households'],
-  baseline: ['基线', 'baseline'], comparing: ['对比', 'comparing'], program: ['项目', 'program'], million: ['百万元/年', 'M yuan/yr'],
+  overview: ['总览', 'overview'], localities: ['地区对比', 'localities'], charts: ['图表', 'charts'], knobs: ['调节', 'knobs'], households: ['家庭', 'households'],
+  baseline: ['基线', 'baseline'], comparing: ['对比', 'vs'], program: ['项目', 'program'], million: ['百万元/年', 'M yuan/yr'],
   total: ['合计', 'total'], winners: ['受益户', 'gain'], losers: ['受损户', 'lose'], entrants: ['新纳入', 'new'], exits: ['退出', 'exit'],
   unchanged: ['不变', 'same'], estimates: ['含估计参数', 'rests on estimates'], perProgram: ['各项目年度支出（百万元）', 'annual cost per program (M yuan)'],
   deciles: ['按人均收入十分位的户均年度变化（元）', 'mean change per household a year by income decile (yuan)'],

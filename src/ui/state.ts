@@ -1,7 +1,7 @@
 // The TUI's state and its pure reducer: every key press is an action; tests drive it without Ink.
 import { KNOBS } from './knobs.js';
 
-export const VIEWS = ['overview', 'charts', 'knobs', 'households'] as const;
+export const VIEWS = ['overview', 'charts', 'knobs', 'households', 'localities'] as const;
 export type View = (typeof VIEWS)[number];
 export const FILTERS = ['changed', 'losers', 'gainers', 'all'] as const;
 export type Filter = (typeof FILTERS)[number];
@@ -66,6 +66,7 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
   switch (s.view) {
     case 'overview':
     case 'charts':
+    case 'localities':
       if (input === 's' && lim.runs > 0) return { ...next, run: (s.run + 1) % lim.runs };
       return next;
     case 'knobs': {

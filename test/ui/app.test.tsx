@@ -40,8 +40,8 @@ describe('jiuzhu tui', () => {
   it('opens on the overview: programs, baseline against the first scenario, totals as bars, estimate flag', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
     const f = a.lastFrame()!;
-    expect(f).toContain('[1 overview]');
-    expect(f).toContain('comparing: tekun-basic-1.6x');
+    expect(f).toContain('[1 overview] 2 charts');
+    expect(f).toContain('vs tekun-basic-1.6x');
     expect(f).toMatch(/特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/);
     expect(f).toMatch(/tekun-basic-1\.6x\s+█+\s+1594\.1/);
     expect(f).toContain('gain 29745 (new 0) · lose 0');
@@ -55,7 +55,7 @@ describe('jiuzhu tui', () => {
     expect(k).toMatch(/▸ tekun basic standard\s+◂\s+1\.6 × S ▸ \(baseline 1\.3 × S\)/);
     expect(k).toContain('  tekun.basic.multiplier: {set: 1.6}');
     const o = await keys(a, '1');
-    expect(o).toContain('comparing: tui-knobs');
+    expect(o).toContain('vs tui-knobs');
     expect(o).toMatch(/特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/);
   });
 
@@ -99,12 +99,33 @@ describe('jiuzhu tui', () => {
     expect(help).toContain('把方案保存到 scenarios/');
   });
 
+  it('puts localities side by side under the run compared (the knob run applied to each)', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml', 'policies/guangdong-guangzhou.yaml', 'policies/jiangxi-fuliang.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
+    const f = await keys(a, '5');
+    expect(f).toContain('[5 localities]');
+    expect(f).toMatch(/^特困 tekun\s+447\.9 \+17\.2%\s+988\.1 \+0\.0%\s+431\.2 \+18\.2%$/m);
+    const knobbed = await keys(a, '3', RIGHT, RIGHT, RIGHT, RIGHT, '5'); // tekun to 1.7× everywhere
+    expect(knobbed).toMatch(/^特困 tekun\s+447\.9 \+\d+\.\d%\s+988\.1 \+\d+\.\d%\s+431\.2 \+\d+\.\d%$/m);
+    expect(knobbed).not.toMatch(/988\.1 \+0\.0%/);
+  });
+
   it('fits 80 columns', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
-    for (const v of ['1', '2', '3', '4']) {
+    for (const v of ['1', '2', '3', '4', '5']) {
       const f = await keys(a, v);
       const { displayWidth } = await import('../../src/report/text-table.js');
       expect(Math.max(...f.split('\n').map(displayWidth))).toBeLessThanOrEqual(80);
     }
+  });
+});
+
+describe('loading', () => {
+  it('shows a progress bar with rows, MB/s and ETA while the file is read', async () => {
+    const { Loading } = await import('../../src/ui/Loading.js');
+    app = render(<Loading file="big.csv" progress={{ bytes: 50e6, totalBytes: 100e6, rows: 250_000 }} seconds={2} lang="en" />);
+    const f = app.lastFrame()!;
+    expect(f).toContain('reading big.csv');
+    expect(f).toMatch(/^█{25}░{25} 50%$/m);
+    expect(f).toContain('250,000 rows · 25.0 MB/s · ETA 2 s');
   });
 });

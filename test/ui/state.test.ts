@@ -8,10 +8,11 @@ const press = (s: State, ...keys: Array<string | Key>) => keys.reduce((st, k) =>
 const start = initialState(KNOBS.map((k) => k.initial === undefined ? 0 : (k.id === 'standard' ? 0 : k.min + k.step * 2)));
 
 describe('the key reducer', () => {
-  it('switches views with 1–4 and Tab, and toggles help with ?', () => {
+  it('switches views with 1–5 and Tab, and toggles help with ?', () => {
     expect(press(start, '3').view).toBe('knobs');
     expect(press(start, { tab: true }, { tab: true }).view).toBe('knobs');
-    expect(press(start, { tab: true, shift: true }).view).toBe('households');
+    expect(press(start, { tab: true, shift: true }).view).toBe('localities');
+    expect(press(start, '5').view).toBe('localities');
     expect(press(start, '?').help).toBe(true);
     expect(press(start, '?', '3').view).toBe('overview'); // keys other than ?/Esc/q are ignored under help
     expect(press(start, '?', '?').help).toBe(false);

@@ -1,4 +1,5 @@
-// jiuzhu simulate --policy FILE --households FILE [--date D] [--format table|json|csv|markdown] [--per-household FILE]
+// jiuzhu simulate --policy FILE --households FILE [--scenario FILE…] [--date D] [--format table|json|csv|markdown]
+//   [--per-household FILE] [--stream]
 import { figures, Totals } from '../../core/aggregate.js';
 import type { Population } from '../../core/population.js';
 import { simulateRange, type Run } from '../../core/simulate.js';
