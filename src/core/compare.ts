@@ -116,18 +116,21 @@ function newResult(locality: number, scenario: string, pop: Population, annuals:
   };
 }
 
+function addGroup(g: GroupSums, w: number, persons: number, baseAnnual: number, annual: number): void {
+  g.households.addProduct(w, 1);
+  g.persons.addProduct(w, persons);
+  g.baseline.addProduct(w, baseAnnual);
+  g.cost.addProduct(w, annual);
+}
+
 /** Adds household h, just evaluated in c, to a run's result, against the baseline's annual amount and layers. */
 function accumulate(res: RunResult, c: Ctx, h: number, w: number, baseAnnual: number, baseLayers: Uint8Array, baseOffset: number, decile: number): void {
   const { pop, out: r } = c;
   const size = c.end - c.start;
   res.totals.add(w, r);
   if (res.annual) res.annual[h] = r.annual;
-  for (const g of [res.byArea[pop.area[h]!]!, res.byDecile[decile]!]) {
-    g.households.addProduct(w, 1);
-    g.persons.addProduct(w, size);
-    g.baseline.addProduct(w, baseAnnual);
-    g.cost.addProduct(w, r.annual);
-  }
+  addGroup(res.byArea[pop.area[h]!]!, w, size, baseAnnual, r.annual);
+  addGroup(res.byDecile[decile]!, w, size, baseAnnual, r.annual);
   const ch = res.changes;
   if (r.annual > baseAnnual) {
     ch.gainers.addProduct(w, 1);
