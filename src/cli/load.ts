@@ -1,9 +1,8 @@
 // Shared steps of the commands: check a date, load a policy and its rules at that date, read households.
 import { isIsoDate, today } from '../core/dates.js';
 import type { Snapshot } from '../core/parameters/tree.js';
-import { resolve } from '../core/parameters/tree.js';
 import type { Population } from '../core/population.js';
-import { compileRules, type Rules } from '../core/rules.js';
+import { rulesAt, type Rules } from '../core/rules.js';
 import { UsageError } from '../errors.js';
 import { readHouseholds } from '../io/read-households.js';
 import { loadPolicy } from '../io/policy-file.js';
@@ -24,8 +23,7 @@ export interface Loaded {
 }
 
 export async function loadAt(policyFile: string, date: string): Promise<Loaded> {
-  const snapshot = resolve(await loadPolicy(policyFile), date);
-  return { snapshot, rules: compileRules(snapshot) };
+  return rulesAt(await loadPolicy(policyFile), date);
 }
 
 /** A run: the baseline or one scenario applied to a policy, resolved at the date. */
@@ -46,10 +44,8 @@ export async function loadScenarios(files: readonly string[]): Promise<Scenario[
 /** The baseline of a policy, then each scenario applied to it (never to each other), all at one date. */
 export async function loadRuns(policyFile: string, scenarios: readonly Scenario[], date: string): Promise<LoadedRun[]> {
   const policy = await loadPolicy(policyFile);
-  return [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyScenario(policy, sc) }))].map(({ id, policy: p }) => {
-    const snapshot = resolve(p, date);
-    return { id, snapshot, rules: compileRules(snapshot) };
-  });
+  return [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyScenario(policy, sc) }))]
+    .map(({ id, policy: p }) => ({ id, ...rulesAt(p, date) }));
 }
 
 export async function loadHouseholds(ctx: Ctx, file: string, quiet: boolean): Promise<Population> {

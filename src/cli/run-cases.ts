@@ -2,32 +2,17 @@
 // mismatches with the trace of the steps that decide them; runs the sanity rules on each policy used.
 import { stat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mismatches, TRACE_PROGRAMS, type Case, type Mismatch } from '../core/cases.js';
+import { mismatches, TRACE_PROGRAMS, type Case, type CaseResult, type CaseRun } from '../core/cases.js';
 import { explainHousehold } from '../core/explain.js';
-import { resolve, type Policy, type Snapshot } from '../core/parameters/tree.js';
+import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { populationOf } from '../core/population.js';
-import { compileRules } from '../core/rules.js';
-import { checkPolicy, type Violation } from '../core/sanity.js';
+import { rulesAt, type Rules } from '../core/rules.js';
+import { checkPolicy } from '../core/sanity.js';
 import { applyScenario } from '../core/scenario.js';
-import type { TraceStep } from '../core/trace.js';
 import { InputError, UsageError, type Problem } from '../errors.js';
 import { loadCases } from '../io/cases-file.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { loadScenario } from '../io/scenario-file.js';
-
-export interface CaseResult {
-  readonly case: Case;
-  readonly mismatches: readonly Mismatch[];
-  /** The steps that decide the failed expectations (empty when the case passed). */
-  readonly steps: readonly TraceStep[];
-  readonly snapshot: Snapshot;
-}
-
-export interface CaseRun {
-  readonly results: readonly CaseResult[];
-  readonly violations: readonly Violation[];
-  readonly policies: readonly string[];
-}
 
 /** Case files under the given paths: files as given, directories searched for *.yaml / *.yml. */
 export async function caseFiles(paths: readonly string[]): Promise<string[]> {
@@ -62,19 +47,20 @@ export async function runCases(files: readonly string[]): Promise<CaseRun> {
   const policy = (path: string) => policies.get(path) ?? policies.set(path, loadPolicy(path)).get(path)!;
   const scenarios = new Map<string, ReturnType<typeof loadScenario>>();
   const scenario = (path: string) => scenarios.get(path) ?? scenarios.set(path, loadScenario(path)).get(path)!;
-  const snapshots = new Map<string, Snapshot>();
+  const compiled = new Map<string, { snapshot: Snapshot; rules: Rules }>();
   const results: CaseResult[] = [];
   for (const c of cases) {
     const key = JSON.stringify([c.policy, c.scenarios, c.date]);
-    let snapshot = snapshots.get(key);
-    if (!snapshot) {
+    let at = compiled.get(key);
+    if (!at) {
       let p = await policy(c.policy);
       for (const s of c.scenarios) p = applyScenario(p, await scenario(s));
-      snapshot = resolve(p, c.date);
-      snapshots.set(key, snapshot);
+      at = rulesAt(p, c.date);
+      compiled.set(key, at);
     }
+    const { snapshot, rules } = at;
     const pop = populationOf([c.household]);
-    const e = explainHousehold(pop, 0, compileRules(snapshot));
+    const e = explainHousehold(pop, 0, rules);
     const failed = mismatches(c, e.result);
     const show = new Set(failed.flatMap((m) => TRACE_PROGRAMS[m.expectation.target]));
     results.push({ case: c, mismatches: failed, steps: e.steps.filter((s) => show.has(s.program)), snapshot });

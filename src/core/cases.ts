@@ -1,6 +1,9 @@
 // Declarative test cases (OpenFisca style): one household written inline, a date, and the expected values
 // per program. Checking a case is pure: evaluate, then compare field by field within a tolerance.
 import type { Where } from '../errors.js';
+import type { Snapshot } from './parameters/tree.js';
+import type { Violation } from './sanity.js';
+import type { TraceStep } from './trace.js';
 import { fenToYuan } from './money.js';
 import type { HouseholdResult } from './programs/context.js';
 import { TIERS } from './programs/context.js';
@@ -49,6 +52,20 @@ export interface Case {
 export interface Mismatch {
   readonly expectation: Expectation;
   readonly actual: number | string;
+}
+
+export interface CaseResult {
+  readonly case: Case;
+  readonly mismatches: readonly Mismatch[];
+  /** The steps that decide the failed expectations (empty when the case passed). */
+  readonly steps: readonly TraceStep[];
+  readonly snapshot: Snapshot;
+}
+
+export interface CaseRun {
+  readonly results: readonly CaseResult[];
+  readonly violations: readonly Violation[];
+  readonly policies: readonly string[];
 }
 
 export function actual(r: HouseholdResult, target: Target, field: Field): number | string {

@@ -7,7 +7,6 @@ export const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP,
 export type Dec = InstanceType<typeof D>;
 
 export type Rounding = 'fen' | 'yuan_up' | 'yuan_nearest';
-export const ROUNDINGS: readonly Rounding[] = ['fen', 'yuan_up', 'yuan_nearest'];
 
 const MONEY_RE = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
 

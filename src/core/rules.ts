@@ -2,15 +2,14 @@
 // Whatever depends only on parameters and area (round(k × S), round(share × W), the 16 supplement
 // combinations) is computed here once, not once per household.
 import { D, floorDiv, roundTimes, toRatio, type Ratio, type Rounding } from './money.js';
-import { bool, dec, optionalDec, str, tiers, type Snapshot } from './parameters/tree.js';
+import { bool, dec, optionalDec, resolve, str, tiers, type Policy, type Snapshot } from './parameters/tree.js';
 
 export const AREAS = ['urban', 'rural'] as const;
 export type Area = (typeof AREAS)[number];
 /** labor_capacity and self_care codes. */
 export const CAPACITY = ['full', 'partial', 'none'] as const;
 export type Capacity = (typeof CAPACITY)[number];
-export const FULL = 0;
-export const PARTIAL = 1;
+/** self_care / labor_capacity code of "none". */
 export const NONE = 2;
 
 /** Supplement categories (002 一) as bits of a mask. */
@@ -71,6 +70,12 @@ export interface Rules {
 
 const fen = (s: Snapshot, path: string): number => dec(s, path).times(100).toNumber();
 const ratio = (s: Snapshot, path: string): Ratio => toRatio(dec(s, path));
+
+/** A policy's values at a date, and the rules compiled from them. */
+export function rulesAt(policy: Policy, date: string): { readonly snapshot: Snapshot; readonly rules: Rules } {
+  const snapshot = resolve(policy, date);
+  return { snapshot, rules: compileRules(snapshot) };
+}
 
 export function compileRules(s: Snapshot): Rules {
   const rounding = str(s, 'rounding') as Rounding;

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { InputError, type Problem } from '../errors.js';
 import { fenToYuan, parseFen } from '../core/money.js';
-import { PopulationBuilder, type Conflict, type HouseholdInput, type PersonInput, type Population } from '../core/population.js';
+import { HOUSEHOLD_FIELDS, PopulationBuilder, type Conflict, type HouseholdInput, type PersonInput, type Population } from '../core/population.js';
 import { CAPACITY, type Area, type Capacity } from '../core/rules.js';
 
 export const EMPTY_FILE = `the file is empty: expected a header row naming at least household_id, person_id, age, area`;
@@ -75,7 +75,8 @@ const PARSERS: Record<Column, { parse: (t: string) => Parsed<unknown>; fallback?
 
 export const COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as Column[];
 
-export const HOUSEHOLD_COLUMNS = ['area', 'financial_assets', 'rigid_expenditure', 'on_dibao', 'prior_dibao', 'emergency_need', 'weight'] as const;
+/** The household-level columns: the names of HOUSEHOLD_FIELDS. */
+export const HOUSEHOLD_COLUMNS = HOUSEHOLD_FIELDS.map(([, column]) => column as Column);
 export const PERSON_COLUMNS = ['age', 'wage_income', 'other_income', 'disability_grade', 'serious_illness', 'labor_capacity', 'self_care', 'has_capable_supporter'] as const;
 
 /**

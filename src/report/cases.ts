@@ -1,10 +1,9 @@
 // Results of `jiuzhu test`: each case with ✓/✗, failures with expected against actual and the explain trace
 // of the step that decides them; parameter-rule violations; a summary line; and JUnit XML for CI.
 import chalk from 'chalk';
-import { showValue } from '../core/cases.js';
+import { showValue, type CaseResult, type CaseRun } from '../core/cases.js';
 import type { Violation } from '../core/sanity.js';
 import { formatWhere } from '../errors.js';
-import type { CaseResult, CaseRun } from '../cli/run-cases.js';
 import { stepLines } from './explain.js';
 
 export function casesText(run: CaseRun): string {

@@ -10,6 +10,7 @@ import { PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote, delta, paint, scenarioJson, signed, TOTALS_CSV_HEADER, totalsCsvRows, type ScenarioReport } from './totals.js';
 import { groupDigits, markdownTable, textTable, type Align } from './text-table.js';
 import type { EstimateUsed } from './estimates.js';
+import { csvField } from './per-household.js';
 import { programsOnEstimates } from './estimates.js';
 
 export interface RunDetails {
@@ -107,11 +108,10 @@ export function compareJson(r: CompareReport): object {
 }
 
 export function compareCsv(r: CompareReport): string {
-  const rows = r.localities.flatMap((l) => l.scenarios.flatMap((s) => totalsCsvRows(s, `${csvCell(l.policyFile)},`)));
+  const rows = r.localities.flatMap((l) => l.scenarios.flatMap((s) => totalsCsvRows(s, `${csvField(l.policyFile)},`)));
   return [`policy,${TOTALS_CSV_HEADER}`, ...rows].join('\n') + '\n';
 }
 
-const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** The budget table: programs down, baseline and each scenario (with Δ) across. */
 function mainTable(l: LocalityReport, color: boolean): [string[], string[][], Align[]] {

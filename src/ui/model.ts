@@ -3,9 +3,9 @@
 // already in memory), per-household annual amounts for the drill-down, and explain traces.
 import { baselineCache, compare, compareWithBaseline, type BaselineCache, type Deciles, type RunResult } from '../core/compare.js';
 import { explainHousehold } from '../core/explain.js';
-import { resolve, type Policy, type Snapshot } from '../core/parameters/tree.js';
+import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import type { Population } from '../core/population.js';
-import { compileRules, type Rules } from '../core/rules.js';
+import { rulesAt, type Rules } from '../core/rules.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
 import { localityReport, type LocalityReport } from '../report/compare.js';
 import { estimatesInForce } from '../report/estimates.js';
@@ -41,8 +41,7 @@ export interface LocalityView {
 }
 
 export function runOf(policy: Policy, id: string, date: string): Run {
-  const snapshot = resolve(policy, date);
-  return { id, snapshot, rules: compileRules(snapshot) };
+  return { id, ...rulesAt(policy, date) };
 }
 
 const cache = new WeakMap<LocalityData, { given: RunResult[]; base: BaselineCache }>();

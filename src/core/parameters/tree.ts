@@ -5,7 +5,7 @@ import type { Where } from '../../errors.js';
 import { InputError, type Problem } from '../../errors.js';
 import { indexInForce } from '../dates.js';
 import type { Dec } from '../money.js';
-import { PARAMS, PARAM_BY_PATH, type ParamSpec } from './schema.js';
+import { PARAMS, type ParamSpec } from './schema.js';
 
 export interface Tier {
   readonly below_share: Dec;
@@ -123,12 +123,6 @@ function crossChecks(policy: Policy, values: Map<string, Resolved>, date: string
     }
   }
   return problems;
-}
-
-export function specOf(path: string): ParamSpec {
-  const spec = PARAM_BY_PATH.get(path);
-  if (!spec) throw new Error(`unknown parameter ${path}`);
-  return spec;
 }
 
 // Typed accessors for compiled rules: the snapshot has been validated, so a wrong type here is a bug.
