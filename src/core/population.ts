@@ -113,9 +113,13 @@ export class PopulationBuilder {
     const first = this.addCodes(householdId, personId, person.age, person.wage, person.other, person.disability, person.ill,
       CAPACITY.indexOf(person.labor), CAPACITY.indexOf(person.selfCare), person.supporter, household.area === 'urban' ? 0 : 1,
       household.assets, household.rigid, household.onDibao, household.prior, household.emergency, household.weight, row);
-    if (first < 0) return [];
+    return first < 0 ? [] : this.conflicts(householdId, household, first);
+  }
+
+  /** The household-level values of `household` that disagree with the household's first row, from column `from` on. */
+  conflicts(householdId: string, household: HouseholdInput, from = 0): Conflict[] {
     const f = this.firstOf(householdId)!;
-    return HOUSEHOLD_FIELDS.slice(first).filter(([key]) => f.values[key] !== household[key])
+    return HOUSEHOLD_FIELDS.slice(from).filter(([key]) => f.values[key] !== household[key])
       .map(([key, column]) => ({ column, firstValue: String(f.values[key]), value: String(household[key]), firstRow: f.row }));
   }
 

@@ -3,11 +3,10 @@
 // quoted fields (also spanning lines, with "" escapes), surrounding spaces, extra and reordered columns, empty
 // lines — and reports the same problems with the same words; test/io/fast-csv.test.ts holds them to that.
 import type { Readable } from 'node:stream';
-import { PopulationBuilder, HOUSEHOLD_FIELDS, type Population } from '../core/population.js';
-import { fenToYuan } from '../core/money.js';
+import { PopulationBuilder, type HouseholdInput, type Population } from '../core/population.js';
 import type { Problem } from '../errors.js';
 import {
-  COLUMNS, duplicateMessage, EMPTY_FILE, finish, invalidMessage, MAX_PROBLEMS, parseField, readHeader, type Column, type ReadOptions,
+  colNumber, COLUMNS, conflictMessage, duplicateMessage, EMPTY_FILE, finish, invalidMessage, MAX_PROBLEMS, parseField, readHeader, type Column, type ReadOptions,
 } from './households-csv.js';
 
 const COMMA = 0x2c;
@@ -312,18 +311,14 @@ export async function parseHouseholdsFast(input: Readable, file: string, totalBy
     if (conflict >= 0) conflictProblem(hid, conflict, recordLine);
   };
 
-  /** Household-level values disagree: name the household, the column and both rows (as the reference does). */
+  /** Household-level values disagree (rare: the objects are made only then); the builder says which, as for the reference. */
   const conflictProblem = (hid: string, first: number, recordLine: number) => {
-    const f = builder.firstOf(hid)!;
-    const now = [values[C.area] ? 'rural' : 'urban', values[C.financial_assets], values[C.rigid_expenditure], values[C.on_dibao], values[C.prior_dibao], values[C.emergency_need], values[C.weight]];
-    for (let k = first; k < HOUSEHOLD_FIELDS.length; k++) {
-      const [key, column] = HOUSEHOLD_FIELDS[k]!;
-      const was = f.values[key];
-      if (was === now[k]) continue;
-      const show = (v: unknown) => (key === 'weight' ? String((v as number) / 1e6) : ['assets', 'rigid', 'prior', 'emergency'].includes(key) ? fenToYuan(v as number) : String(v));
-      const i = at[C[column as Column]]!;
-      problem(recordLine, i < 0 ? undefined : i + 1, `household ${hid}`,
-        `${column} is ${show(now[k])} on line ${recordLine} but ${show(was)} on line ${f.row}; a household-level value must be the same on every row of the household`);
+    const household: HouseholdInput = {
+      area: values[C.area] ? 'rural' : 'urban', assets: values[C.financial_assets]!, rigid: values[C.rigid_expenditure]!, onDibao: values[C.on_dibao]!,
+      prior: values[C.prior_dibao]!, emergency: values[C.emergency_need]!, weight: values[C.weight]!,
+    };
+    for (const c of builder.conflicts(hid, household, first)) {
+      problem(recordLine, colNumber(at[C[c.column as Column]]), `household ${hid}`, conflictMessage(c, recordLine));
     }
   };
 

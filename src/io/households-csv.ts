@@ -160,7 +160,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
         } else {
           personRows.set(pid, line);
           const conflicts = builder.add(hid, pid, personOf(values), householdOf(values), line);
-          for (const c of conflicts) reportConflict(c, hid, line, index, problem);
+          for (const c of conflicts) problem(line, colNumber(index.get(c.column as Column)), `household ${hid}`, conflictMessage(c, line));
         }
       }
       if (problems.length >= MAX_PROBLEMS) break;
@@ -227,9 +227,11 @@ function householdOf(v: Record<Column, unknown>): HouseholdInput {
   };
 }
 
-export function reportConflict(c: Conflict, hid: string, line: number, index: Map<Column, number>, problem: (l: number, col: number | undefined, s: string, m: string) => void): void {
+/** A household-level value that differs from the household's first row, in both readers' words. */
+export function conflictMessage(c: Conflict, line: number): string {
   const show = SHOW[c.column] ?? ((v: string) => v);
-  const at = index.get(c.column as Column);
-  problem(line, at === undefined ? undefined : at + 1, `household ${hid}`,
-    `${c.column} is ${show(c.value)} on line ${line} but ${show(c.firstValue)} on line ${c.firstRow}; a household-level value must be the same on every row of the household`);
+  return `${c.column} is ${show(c.value)} on line ${line} but ${show(c.firstValue)} on line ${c.firstRow}; a household-level value must be the same on every row of the household`;
 }
+
+/** A 0-based field index (or none) as a 1-based column number. */
+export const colNumber = (i: number | undefined) => (i === undefined || i < 0 ? undefined : i + 1);
