@@ -2,14 +2,14 @@
 // Deterministic synthetic households from the locality's population profile, streamed to the file; --report
 // sets what they yield under the baseline against the profile's published figures.
 import { basename, dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { calibrate } from '../../core/calibrate.js';
 import { GENERATED_COLUMNS, generateCsv, type GenerateSettings } from '../../core/generate.js';
 import { UsageError } from '../../errors.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import { parseHouseholdsFast } from '../../io/fast-csv.js';
 import { loadProfile } from '../../io/profile-file.js';
-import { readHouseholds } from '../../io/read-households.js';
 import { calibrationTable } from '../../report/calibration.js';
 import type { Ctx } from '../context.js';
 import { loadAt, simulationDate } from '../load.js';
@@ -41,22 +41,29 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
   const date = o.date ? simulationDate(ctx, o.date) : profile.date;
   const { rules } = await loadAt(o.policy, date);
   const settings: GenerateSettings = { profile, households: n, seed, standard: [rules.areas[0].S, rules.areas[1].S] };
-  if (o.out) {
-    const out = await AtomicFile.open(o.out);
-    try {
-      await out.write(HEADER);
-      for (const chunk of generateCsv(settings)) await out.write(chunk);
-      await out.commit();
-    } catch (e) {
-      await out.abort();
-      throw e;
+  // One generation: each chunk goes to the file and, for --report, straight into the reader (never read back).
+  const out = o.out ? await AtomicFile.open(o.out) : null;
+  const tee = o.report ? new PassThrough() : null;
+  const parsing = tee ? parseHouseholdsFast(tee, o.out ?? '(generated)') : null;
+  parsing?.catch(() => undefined); // awaited below; no unhandled rejection while writing
+  const chunks = function* () {
+    yield HEADER;
+    yield* generateCsv(settings); // lazily: 10M households stay in bounded memory
+  };
+  try {
+    for (const chunk of chunks()) {
+      await out?.write(chunk);
+      if (tee && !tee.write(chunk)) await once(tee, 'drain');
     }
+    tee?.end();
+    await out?.commit();
+  } catch (e) {
+    tee?.destroy();
+    await out?.abort();
+    throw e;
   }
-  if (o.report) {
-    const pop = o.out ? await readHouseholds(o.out) : await parseHouseholdsFast(Readable.from((function* () {
-      yield HEADER;
-      yield* generateCsv(settings);
-    })()), '(generated)');
+  if (parsing) {
+    const pop = await parsing;
     ctx.stdout.write(calibrationTable(calibrate(pop, rules, profile), profile, date, n));
   }
 }
