@@ -1,5 +1,6 @@
 // The loaded population, columnar: one typed array per column, persons grouped by household (CSR).
 // Parse once, evaluate many scenarios. Money is integer fen; weight is integer millionths.
+import { hashBytes, IdTable, type Ids } from './ids.js';
 import { CAPACITY, type Area, type Capacity } from './rules.js';
 
 export interface PersonInput {
@@ -37,8 +38,8 @@ export const HOUSEHOLD_FIELDS: ReadonlyArray<readonly [keyof HouseholdInput, str
 export interface Population {
   readonly householdCount: number;
   readonly personCount: number;
-  readonly householdIds: readonly string[];
-  readonly personIds: readonly string[];
+  readonly householdIds: Ids;
+  readonly personIds: Ids;
   /** Members of household h are members[offsets[h]] … members[offsets[h+1]-1], in file order. */
   readonly offsets: Int32Array;
   readonly members: Int32Array;
@@ -95,25 +96,37 @@ export interface Conflict {
   readonly firstRow: number;
 }
 
+/** addCodes: the person id was already on an earlier row (see PopulationBuilder.firstRowOfPerson). */
+export const DUPLICATE_PERSON = -2;
+
+const encoder = new TextEncoder();
+
 /**
  * Builds a Population row by row, in any row order: rows of one household need not be adjacent.
- * Memory grows with the number of households (an id → index map), never with the file's bytes.
+ * Memory grows with the number of households and persons (ids as bytes in an arena), never with the file's bytes.
+ * It also keeps person_id unique: a repeated person id is refused with DUPLICATE_PERSON.
  */
 export class PopulationBuilder {
-  private readonly index = new Map<string, number>();
-  private readonly householdIds: string[] = [];
-  private readonly firstRows: number[] = [];
-  private readonly personIds: string[] = [];
+  private readonly households = new IdTable();
+  private readonly persons = new IdTable();
+  private readonly firstRows = i32();
+  private readonly personRows = i32();
   private readonly personHousehold = i32();
   private readonly p = { age: u8(), wage: f64(), other: f64(), disability: u8(), ill: u8(), labor: u8(), selfCare: u8(), supporter: u8() };
   private readonly h = { area: u8(), assets: f64(), rigid: f64(), onDibao: u8(), prior: f64(), emergency: f64(), weight: f64() };
+  /** The household of the previous row: rows of a household usually come together, so most rows skip the hash. */
+  private last = -1;
 
-  /** Adds one person; returns the household-level values that disagree with the household's first row. */
-  add(householdId: string, personId: string, person: PersonInput, household: HouseholdInput, row: number): Conflict[] {
-    const first = this.addCodes(householdId, personId, person.age, person.wage, person.other, person.disability, person.ill,
+  /** Adds one person (ids as text); returns -1, DUPLICATE_PERSON, or the first household-level column that disagrees. */
+  add(householdId: string, personId: string, person: PersonInput, household: HouseholdInput, row: number): number {
+    const hid = encoder.encode(householdId);
+    const pid = encoder.encode(personId);
+    const ids = new Uint8Array(hid.length + pid.length);
+    ids.set(hid);
+    ids.set(pid, hid.length);
+    return this.addCodes(ids, 0, hid.length, hid.length, ids.length, person.age, person.wage, person.other, person.disability, person.ill,
       CAPACITY.indexOf(person.labor), CAPACITY.indexOf(person.selfCare), person.supporter, household.area === 'urban' ? 0 : 1,
       household.assets, household.rigid, household.onDibao, household.prior, household.emergency, household.weight, row);
-    return first < 0 ? [] : this.conflicts(householdId, household, first);
   }
 
   /** The household-level values of `household` that disagree with the household's first row, from column `from` on. */
@@ -123,34 +136,48 @@ export class PopulationBuilder {
       .map(([key, column]) => ({ column, firstValue: String(f.values[key]), value: String(household[key]), firstRow: f.row }));
   }
 
+  /** The row a person id was first seen on, or undefined. */
+  firstRowOfPerson(personId: string): number | undefined {
+    const i = this.persons.indexOf(personId);
+    return i < 0 ? undefined : this.personRows.get(i);
+  }
+
   /**
-   * The hot path of the fast reader: one row as numbers (codes for area 0/1 and capacities 0–2), no objects.
-   * Returns the index of the first household-level column that disagrees with the household's first row
-   * (in HOUSEHOLD_FIELDS order), or -1.
+   * The hot path of the fast reader: one row as numbers (codes for area 0/1 and capacities 0–2), the household
+   * id in ids[hs, he) and the person id in ids[ps, pe) as UTF-8 bytes, no strings, no objects. Returns -1 when
+   * added; DUPLICATE_PERSON when the person id was seen before (nothing added); or the index of the first
+   * household-level column that disagrees with the household's first row (in HOUSEHOLD_FIELDS order; the row is
+   * then not part of a valid population, and the caller reports it).
    */
-  addCodes(householdId: string, personId: string, age: number, wage: number, other: number, disability: number, ill: number,
-    labor: number, selfCare: number, supporter: number, area: number, assets: number, rigid: number, onDibao: number,
+  addCodes(ids: Uint8Array, hs: number, he: number, ps: number, pe: number, age: number, wage: number, other: number, disability: number,
+    ill: number, labor: number, selfCare: number, supporter: number, area: number, assets: number, rigid: number, onDibao: number,
     prior: number, emergency: number, weight: number, row: number): number {
-    let h = this.index.get(householdId);
-    if (h === undefined) {
-      h = this.householdIds.length;
-      this.index.set(householdId, h);
-      this.householdIds.push(householdId);
-      this.firstRows.push(row);
-      this.h.area.push(area);
-      this.h.assets.push(assets);
-      this.h.rigid.push(rigid);
-      this.h.onDibao.push(onDibao);
-      this.h.prior.push(prior);
-      this.h.emergency.push(emergency);
-      this.h.weight.push(weight);
-    } else {
-      const x = this.h;
-      const conflict = x.area.get(h) !== area ? 0 : x.assets.get(h) !== assets ? 1 : x.rigid.get(h) !== rigid ? 2 : x.onDibao.get(h) !== onDibao ? 3
-        : x.prior.get(h) !== prior ? 4 : x.emergency.get(h) !== emergency ? 5 : x.weight.get(h) !== weight ? 6 : -1;
-      if (conflict >= 0) return conflict;
+    const persons = this.persons;
+    const n = persons.length;
+    if (persons.intern(ids, ps, pe, hashBytes(ids, ps, pe)) < n) return DUPLICATE_PERSON;
+    this.personRows.push(row);
+    const households = this.households;
+    let h = this.last;
+    if (h < 0 || !households.equals(h, ids, hs, he)) {
+      const count = households.length;
+      h = households.intern(ids, hs, he, hashBytes(ids, hs, he));
+      this.last = h;
+      if (h === count) {
+        this.firstRows.push(row);
+        this.h.area.push(area);
+        this.h.assets.push(assets);
+        this.h.rigid.push(rigid);
+        this.h.onDibao.push(onDibao);
+        this.h.prior.push(prior);
+        this.h.emergency.push(emergency);
+        this.h.weight.push(weight);
+      }
     }
-    this.personIds.push(personId);
+    const x = this.h;
+    // A new household was just written with these values, so it never disagrees with itself.
+    const conflict = x.area.get(h) !== area ? 0 : x.assets.get(h) !== assets ? 1 : x.rigid.get(h) !== rigid ? 2 : x.onDibao.get(h) !== onDibao ? 3
+      : x.prior.get(h) !== prior ? 4 : x.emergency.get(h) !== emergency ? 5 : x.weight.get(h) !== weight ? 6 : -1;
+    // The person is kept even then, so person ids and person columns stay aligned (a conflict fails the read).
     this.personHousehold.push(h);
     this.p.age.push(age);
     this.p.wage.push(wage);
@@ -160,13 +187,13 @@ export class PopulationBuilder {
     this.p.labor.push(labor);
     this.p.selfCare.push(selfCare);
     this.p.supporter.push(supporter);
-    return -1;
+    return conflict;
   }
 
   /** A household's first row and its household-level values, for messages. */
   firstOf(householdId: string): { row: number; values: HouseholdInput } | undefined {
-    const h = this.index.get(householdId);
-    return h === undefined ? undefined : { row: this.firstRows[h]!, values: this.householdAt(h) };
+    const h = this.households.indexOf(householdId);
+    return h < 0 ? undefined : { row: this.firstRows.get(h), values: this.householdAt(h) };
   }
 
   private householdAt(h: number): HouseholdInput {
@@ -182,12 +209,12 @@ export class PopulationBuilder {
   }
 
   get householdCount(): number {
-    return this.householdIds.length;
+    return this.households.length;
   }
 
   build(): Population {
-    const H = this.householdIds.length;
-    const P = this.personIds.length;
+    const H = this.households.length;
+    const P = this.persons.length;
     const ph = this.personHousehold.done();
     // Counting sort persons by household, keeping file order inside each household.
     const offsets = new Int32Array(H + 1);
@@ -199,8 +226,8 @@ export class PopulationBuilder {
     return {
       householdCount: H,
       personCount: P,
-      householdIds: this.householdIds,
-      personIds: this.personIds,
+      householdIds: this.households,
+      personIds: this.persons,
       offsets,
       members,
       age: this.p.age.done(),
@@ -242,7 +269,9 @@ export function populationOf(households: readonly HouseholdSpec[]): Population {
   let row = 0;
   for (const spec of households) {
     spec.persons.forEach((person, i) => {
-      b.add(spec.id, person.id ?? `${spec.id}-${i + 1}`, { ...PERSON_DEFAULTS, ...person }, { ...HOUSEHOLD_DEFAULTS, ...spec.household }, ++row);
+      const pid = person.id ?? `${spec.id}-${i + 1}`;
+      const r = b.add(spec.id, pid, { ...PERSON_DEFAULTS, ...person }, { ...HOUSEHOLD_DEFAULTS, ...spec.household }, ++row);
+      if (r !== -1) throw new Error(`populationOf: ${r === DUPLICATE_PERSON ? `person ${pid} twice` : `household ${spec.id} disagrees with itself`}`);
     });
   }
   return b.build();

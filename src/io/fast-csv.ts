@@ -3,7 +3,7 @@
 // quoted fields (also spanning lines, with "" escapes), surrounding spaces, extra and reordered columns, empty
 // lines — and reports the same problems with the same words; test/io/fast-csv.test.ts holds them to that.
 import type { Readable } from 'node:stream';
-import { PopulationBuilder, type HouseholdInput, type Population } from '../core/population.js';
+import { DUPLICATE_PERSON, PopulationBuilder, type HouseholdInput, type Population } from '../core/population.js';
 import type { Problem } from '../errors.js';
 import {
   colNumber, COLUMNS, conflictMessage, duplicateMessage, EMPTY_FILE, finish, invalidMessage, MAX_PROBLEMS, parseField, readHeader, type Column, type ReadOptions,
@@ -72,6 +72,16 @@ function weight(b: Buffer, s: number, e: number): number {
   }
   const w = v * 1_000_000 + frac;
   return w > 0 ? w : -1;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** a holds exactly the bytes b[s, e). */
+function sameBytes(a: Uint8Array | null, b: Uint8Array, s: number, e: number): boolean {
+  if (a === null || a.length !== e - s) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[s + i]) return false;
+  return true;
 }
 
 const lit = (t: string) => Buffer.from(t, 'latin1');
@@ -150,9 +160,8 @@ export function naturalLess(a: string, b: string): boolean {
 export async function parseHouseholdsFast(input: Readable, file: string, totalBytes = 0, opts: ReadOptions = {}, stream?: StreamOptions): Promise<Population> {
   const problems: Problem[] = [];
   let builder = new PopulationBuilder();
-  let personRows = new Map<string, number>();
   // Streaming state: the last household id, whether the ids so far are in plain / natural order, chunks ready.
-  let lastId: string | null = null;
+  let lastId: Uint8Array | null = null;
   let plainOrder = true;
   let naturalOrder = true;
   const ready: Population[] = [];
@@ -270,45 +279,54 @@ export async function parseHouseholdsFast(input: Readable, file: string, totalBy
       }
       values[c] = v;
     }
-    const hid = text(b, at[C.household_id]!);
-    const pid = text(b, pidAt);
-    if (!hid || !pid) {
-      for (const [c, v] of [[C.household_id, hid], [C.person_id, pid]] as const) {
-        if (!v) problem(recordLine, at[c]! + 1, `column ${COLUMNS[c]}`, invalidMessage('', c === C.household_id ? 'a household id' : 'a person id', pid));
+    // The ids as bytes: b itself, or (a quoted id, rare) their unquoted text encoded.
+    const hAt = at[C.household_id]!;
+    let ids: Uint8Array = b;
+    let hs = starts[hAt]!, he = ends[hAt]!, ps = starts[pidAt]!, pe = ends[pidAt]!;
+    if (quoted[hAt] || quoted[pidAt]) {
+      const h = encoder.encode(text(b, hAt));
+      const p = encoder.encode(text(b, pidAt));
+      ids = new Uint8Array(h.length + p.length);
+      ids.set(h);
+      ids.set(p, h.length);
+      hs = 0; he = ps = h.length; pe = ids.length;
+    }
+    if (hs === he || ps === pe) {
+      const pid = text(b, pidAt);
+      for (const [c, empty] of [[C.household_id, hs === he], [C.person_id, ps === pe]] as const) {
+        if (empty) problem(recordLine, at[c]! + 1, `column ${COLUMNS[c]}`, invalidMessage('', c === C.household_id ? 'a household id' : 'a person id', pid));
       }
       return;
     }
     if (!ok) return;
-    if (stream && hid !== lastId) {
+    if (stream && !sameBytes(lastId, ids, hs, he)) {
+      const hid = decoder.decode(ids.subarray(hs, he));
       if (lastId !== null) {
-        plainOrder &&= lastId < hid;
-        naturalOrder &&= naturalLess(lastId, hid);
+        const last = decoder.decode(lastId);
+        plainOrder &&= last < hid;
+        naturalOrder &&= naturalLess(last, hid);
         if (!plainOrder && !naturalOrder) {
-          problem(recordLine, at[C.household_id]! + 1, `household ${hid}`,
-            `comes after household ${lastId}: --stream needs the rows grouped by household_id in sorted order (sort the file, or run without --stream)`);
+          problem(recordLine, hAt + 1, `household ${hid}`,
+            `comes after household ${last}: --stream needs the rows grouped by household_id in sorted order (sort the file, or run without --stream)`);
           stop = true;
           return;
         }
       }
-      lastId = hid;
+      lastId = ids.slice(hs, he);
       // A household is complete when the next one starts: hand over a chunk at such a boundary.
       if (builder.householdCount >= stream.households) {
         ready.push(builder.build());
         builder = new PopulationBuilder();
-        personRows = new Map();
       }
     }
-    const seen = personRows.get(pid);
-    if (seen !== undefined) {
-      problem(recordLine, pidAt + 1, 'column person_id', duplicateMessage(pid, seen));
-      return;
-    }
-    personRows.set(pid, recordLine);
-    const conflict = builder.addCodes(hid, pid, values[C.age]!, values[C.wage_income]!, values[C.other_income]!, values[C.disability_grade]!,
+    const added = builder.addCodes(ids, hs, he, ps, pe, values[C.age]!, values[C.wage_income]!, values[C.other_income]!, values[C.disability_grade]!,
       values[C.serious_illness]!, values[C.labor_capacity]!, values[C.self_care]!, values[C.has_capable_supporter]!, values[C.area]!,
       values[C.financial_assets]!, values[C.rigid_expenditure]!, values[C.on_dibao]!, values[C.prior_dibao]!, values[C.emergency_need]!,
       values[C.weight]!, recordLine);
-    if (conflict >= 0) conflictProblem(hid, conflict, recordLine);
+    if (added === DUPLICATE_PERSON) {
+      const pid = decoder.decode(ids.subarray(ps, pe));
+      problem(recordLine, pidAt + 1, 'column person_id', duplicateMessage(pid, builder.firstRowOfPerson(pid)!));
+    } else if (added >= 0) conflictProblem(decoder.decode(ids.subarray(hs, he)), added, recordLine);
   };
 
   /** Household-level values disagree (rare: the objects are made only then); the builder says which, as for the reference. */

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { InputError, type Problem } from '../errors.js';
 import { fenToYuan, parseFen } from '../core/money.js';
-import { HOUSEHOLD_FIELDS, PopulationBuilder, type Conflict, type HouseholdInput, type PersonInput, type Population } from '../core/population.js';
+import { DUPLICATE_PERSON, HOUSEHOLD_FIELDS, PopulationBuilder, type Conflict, type HouseholdInput, type PersonInput, type Population } from '../core/population.js';
 import { CAPACITY, type Area, type Capacity } from '../core/rules.js';
 
 export const EMPTY_FILE = `the file is empty: expected a header row naming at least household_id, person_id, age, area`;
@@ -110,7 +110,6 @@ const SHOW: Record<string, (v: string) => string> = {
 export async function parseHouseholds(input: Readable, file: string, totalBytes = 0, opts: ReadOptions = {}): Promise<Population> {
   const problems: Problem[] = [];
   const builder = new PopulationBuilder();
-  const personRows = new Map<string, number>();
   let index: Map<Column, number> | null = null;
   let bytes = 0;
   let rows = 0;
@@ -154,13 +153,12 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
       if (rowOk) {
         const pid = values.person_id as string;
         const hid = values.household_id as string;
-        const seen = personRows.get(pid);
-        if (seen !== undefined) {
-          problem(line, index.get('person_id')! + 1, 'column person_id', duplicateMessage(pid, seen));
-        } else {
-          personRows.set(pid, line);
-          const conflicts = builder.add(hid, pid, personOf(values), householdOf(values), line);
-          for (const c of conflicts) problem(line, colNumber(index.get(c.column as Column)), `household ${hid}`, conflictMessage(c, line));
+        const household = householdOf(values);
+        const added = builder.add(hid, pid, personOf(values), household, line);
+        if (added === DUPLICATE_PERSON) {
+          problem(line, index.get('person_id')! + 1, 'column person_id', duplicateMessage(pid, builder.firstRowOfPerson(pid)!));
+        } else if (added >= 0) {
+          for (const c of builder.conflicts(hid, household, added)) problem(line, colNumber(index.get(c.column as Column)), `household ${hid}`, conflictMessage(c, line));
         }
       }
       if (problems.length >= MAX_PROBLEMS) break;

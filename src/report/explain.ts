@@ -29,7 +29,7 @@ function members(pop: Population, h: number): string[] {
   const out: string[] = [];
   for (let k = pop.offsets[h]!; k < pop.offsets[h + 1]!; k++) {
     const p = pop.members[k]!;
-    out.push(`${pop.personIds[p]}: age ${pop.age[p]}, wage ${y(pop.wage[p]!)}, other ${y(pop.other[p]!)}, disability ${pop.disability[p]}, `
+    out.push(`${pop.personIds.at(p)}: age ${pop.age[p]}, wage ${y(pop.wage[p]!)}, other ${y(pop.other[p]!)}, disability ${pop.disability[p]}, `
       + `ill ${pop.ill[p]}, labour ${CAPACITY[pop.labor[p]!]}, self-care ${CAPACITY[pop.selfCare[p]!]}, supporter ${pop.supporter[p]}`);
   }
   return out;
@@ -50,7 +50,7 @@ export function stepLines(st: TraceStep, s: Snapshot, indent = ''): string[] {
 export function explainText(e: Explanation, pop: Population, s: Snapshot): string {
   const h = e.household;
   const out: string[] = [
-    chalk.bold(`household ${pop.householdIds[h]} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}`),
+    chalk.bold(`household ${pop.householdIds.at(h)} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}`),
     `${pop.area[h] ? 'rural' : 'urban'}, ${e.result.persons} persons, financial assets ${y(pop.assets[h]!)}, rigid expenditure ${y(pop.rigid[h]!)}, `
       + `on dibao ${pop.onDibao[h]} (prior ${y(pop.prior[h]!)}), emergency need ${y(pop.emergency[h]!)}, weight ${pop.weight[h]! / 1e6}`,
     ...members(pop, h).map((m) => `  ${m}`),
@@ -92,7 +92,7 @@ function resultLines(e: Explanation): string[] {
 export function explainJson(e: Explanation, pop: Population, s: Snapshot): object {
   const r = e.result;
   return {
-    household_id: pop.householdIds[e.household],
+    household_id: pop.householdIds.at(e.household),
     policy: { id: s.policy.id, file: s.policy.file },
     date: s.date,
     steps: e.steps.map((st) => ({

@@ -88,7 +88,7 @@ export function households(view: LocalityView, pop: Population, run: number, fil
   for (let h = 0; h < pop.householdCount; h++) {
     const d = now[h]! - base[h]!;
     if (filter === 'changed' ? d !== 0 : filter === 'losers' ? d < 0 : filter === 'gainers' ? d > 0 : true) {
-      out.push({ h, id: pop.householdIds[h]!, persons: pop.offsets[h + 1]! - pop.offsets[h]!, base: base[h]!, now: now[h]! });
+      out.push({ h, id: pop.householdIds.at(h), persons: pop.offsets[h + 1]! - pop.offsets[h]!, base: base[h]!, now: now[h]! });
     }
   }
   if (filter !== 'all') out.sort((a, b) => Math.abs(b.now - b.base) - Math.abs(a.now - a.base) || a.h - b.h);

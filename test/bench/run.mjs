@@ -66,7 +66,7 @@ const [, sixS] = await time(() => simulate(pop, six));
 console.log(`evaluate 6 runs in one pass            ${sixS.toFixed(3)} s   ${((sixS / N / 6) * 1e9).toFixed(0)} ns/household/run`);
 const [bytes, rowsS] = await time(() => {
   let n = 0;
-  simulate(pop, [{ id: 'baseline', rules }], { onHousehold: (h, i, r) => { n += perHouseholdRow(pop.householdIds[h], 'baseline', r).length; } });
+  simulate(pop, [{ id: 'baseline', rules }], { onHousehold: (h, i, r) => { n += perHouseholdRow(pop.householdIds.at(h), 'baseline', r).length; } });
   return n;
 });
 console.log(`per-household rows (formatting)        ${rowsS.toFixed(3)} s   ${(bytes / 1e6).toFixed(1)} MB`);

@@ -11,10 +11,10 @@ const problems = (text: string) => problemsOf(() => read(text));
 
 /** A population as plain data, households in id order, for comparing two readings. */
 function plain(pop: Population) {
-  return pop.householdIds.map((id, h) => ({
-    id, area: pop.area[h], assets: pop.assets[h], weight: pop.weight[h], onDibao: pop.onDibao[h],
+  return Array.from({ length: pop.householdCount }, (_, h) => ({
+    id: pop.householdIds.at(h), area: pop.area[h], assets: pop.assets[h], weight: pop.weight[h], onDibao: pop.onDibao[h],
     persons: Array.from(pop.members.subarray(pop.offsets[h]!, pop.offsets[h + 1]!), (p) => ({
-      id: pop.personIds[p], age: pop.age[p], wage: pop.wage[p], other: pop.other[p], disability: pop.disability[p],
+      id: pop.personIds.at(p), age: pop.age[p], wage: pop.wage[p], other: pop.other[p], disability: pop.disability[p],
       ill: pop.ill[p], labor: pop.labor[p], selfCare: pop.selfCare[p], supporter: pop.supporter[p],
     })),
   })).sort((a, b) => a.id.localeCompare(b.id));

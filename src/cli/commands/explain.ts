@@ -19,7 +19,7 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   const pop = await loadHouseholds(ctx, o.households, o.quiet);
   const h = pop.householdIds.indexOf(o.household);
   if (h < 0) {
-    const some = pop.householdIds.slice(0, 3).join(', ');
+    const some = Array.from({ length: Math.min(3, pop.householdCount) }, (_, i) => pop.householdIds.at(i)).join(', ');
     throw new UsageError(`household "${o.household}" is not in ${o.households}`, pop.householdCount ? `it has ${pop.householdCount} households, e.g. ${some}` : 'the file has no households');
   }
   const e = explainHousehold(pop, h, rules);

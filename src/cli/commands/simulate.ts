@@ -66,7 +66,7 @@ function render(r: SimulationReport, format: TotalsFormat): string {
 /** Evaluates households [from, to) of pop for every run, writing their per-household rows; merges into totals. */
 async function evaluateChunk(pop: Population, runs: readonly Run[], from: number, to: number, totals: Totals[], out: AtomicFile | null): Promise<void> {
   const rows: string[] = [];
-  const partial = simulateRange(pop, runs, from, to, out ? (h, i, r) => rows.push(perHouseholdRow(pop.householdIds[h]!, runs[i]!.id, r)) : undefined);
+  const partial = simulateRange(pop, runs, from, to, out ? (h, i, r) => rows.push(perHouseholdRow(pop.householdIds.at(h), runs[i]!.id, r)) : undefined);
   partial.forEach((p, i) => totals[i]!.merge(p));
   if (out && rows.length) await out.write(rows.join(''));
 }

@@ -30,7 +30,7 @@ export function supplementFor(c: Ctx, p: number): number {
     c.tr.record({
       step: '3',
       program: 'dibao_supplement',
-      person: c.pop.personIds[p],
+      person: c.pop.personIds.at(p),
       clauses: CLAUSES,
       rule: 'each member in a category gets round(rate × S) a month; rates combined by stacking (max or sum)',
       params: [...cats.map((k) => `dibao.supplement.${k}`), 'dibao.supplement.stacking', 'dibao.supplement.elderly_age', 'tekun.minor_age', `dibao.standard.${c.A.area}`, 'rounding'],

@@ -42,7 +42,7 @@ export function singlePerson(c: Ctx): void {
       c.tr.record({
         step: '5',
         program: 'single_person',
-        person: pop.personIds[p],
+        person: pop.personIds.at(p),
         clauses: CLAUSES,
         rule: rules.singleByShare ? 'benefit = round(benefit_share × S)' : 'benefit = round(max(0, S − inc(p)))',
         params: [rules.singleByShare ? 'single_person.benefit_share' : 'single_person.benefit', `dibao.standard.${A.area}`, 'rounding'],

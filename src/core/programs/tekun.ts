@@ -39,7 +39,7 @@ export function tekunPerson(c: Ctx, k: number): boolean {
     c.tr.record({
       step: '1',
       program: 'tekun',
-      person: pop.personIds[p],
+      person: pop.personIds.at(p),
       clauses: CLAUSES,
       rule: 'tekun ⇔ category (elderly, disabled or minor) ∧ no labour capacity ∧ inc(p) < S ∧ no capable supporter; monthly = round(multiplier × S) + round(care share[self_care] × W)',
       params: ['tekun.elderly_age', 'tekun.minor_age', `dibao.standard.${A.area}`, 'dibao.employment_deduction',

@@ -1,0 +1,128 @@
+// Household and person ids without a string per id: the bytes of every id in one arena, found through an
+// open-addressing hash table of typed arrays. The fast reader interns ids straight from the file's bytes
+// (a Map<string, …> of 2.7M person ids was ~40 % of the parse); a string is made only when one is shown.
+
+/** The ids of a population, in index order. */
+export interface Ids {
+  readonly length: number;
+  /** The id at index i, as text. */
+  at(i: number): string;
+  /** The index of an id, or -1. */
+  indexOf(id: string): number;
+}
+
+/** FNV-1a over b[s, e), as a 32-bit integer. */
+export function hashBytes(b: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 16777619);
+  return h;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class IdTable implements Ids {
+  /** The bytes of id i are arena[starts[i], starts[i + 1]). */
+  private arena = new Uint8Array(1 << 16);
+  private starts: Int32Array<ArrayBuffer> = new Int32Array(1 << 12);
+  private hashes: Int32Array<ArrayBuffer> = new Int32Array(1 << 12);
+  /** 0 = empty, else id index + 1. */
+  private slots = new Int32Array(1 << 13);
+  length = 0;
+
+  /**
+   * The index of the id b[s, e) (its hash is h = hashBytes(b, s, e)), adding it at index `length` when new:
+   * a result equal to the length before the call means "added".
+   */
+  intern(b: Uint8Array, s: number, e: number, h: number): number {
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const k = this.slots[slot]!;
+      if (k === 0) break;
+      if (this.hashes[k - 1] === h && this.equals(k - 1, b, s, e)) return k - 1;
+      slot = (slot + 1) & mask;
+    }
+    const i = this.length;
+    this.append(b, s, e, h);
+    this.slots[slot] = i + 1;
+    if (2 * this.length > this.slots.length) this.rehash(this.slots.length * 2);
+    return i;
+  }
+
+  /** Interns a string id. */
+  internString(id: string): number {
+    const b = encoder.encode(id);
+    return this.intern(b, 0, b.length, hashBytes(b, 0, b.length));
+  }
+
+  /** The id at index i equals b[s, e). */
+  equals(i: number, b: Uint8Array, s: number, e: number): boolean {
+    const a = this.starts[i]!;
+    const n = (i + 1 < this.length ? this.starts[i + 1]! : this.used) - a;
+    if (n !== e - s) return false;
+    const arena = this.arena;
+    for (let j = 0; j < n; j++) if (arena[a + j] !== b[s + j]) return false;
+    return true;
+  }
+
+  at(i: number): string {
+    if (i < 0 || i >= this.length) throw new RangeError(`no id at ${i}`);
+    return decoder.decode(this.arena.subarray(this.starts[i]!, i + 1 < this.length ? this.starts[i + 1]! : this.used));
+  }
+
+  indexOf(id: string): number {
+    const b = encoder.encode(id);
+    const h = hashBytes(b, 0, b.length);
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const k = this.slots[slot]!;
+      if (k === 0) return -1;
+      if (this.hashes[k - 1] === h && this.equals(k - 1, b, 0, b.length)) return k - 1;
+    }
+  }
+
+  /** The ids as strings (tests, small populations). */
+  toArray(): string[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+
+  private used = 0;
+
+  private append(b: Uint8Array, s: number, e: number, h: number): void {
+    const n = e - s;
+    if (this.used + n > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + n));
+      bigger.set(this.arena.subarray(0, this.used));
+      this.arena = bigger;
+    }
+    if (this.length === this.starts.length) {
+      this.starts = grow(this.starts);
+      this.hashes = grow(this.hashes);
+    }
+    const arena = this.arena;
+    const at = this.used;
+    for (let j = 0; j < n; j++) arena[at + j] = b[s + j]!;
+    this.starts[this.length] = this.used;
+    this.hashes[this.length] = h;
+    this.used += n;
+    this.length++;
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let i = 0; i < this.length; i++) {
+      let slot = this.hashes[i]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = i + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const x = new Int32Array(a.length * 2);
+  x.set(a);
+  return x;
+}
