@@ -27,6 +27,12 @@ export class ExactSum {
   merge(other: ExactSum): void {
     this.big += other.value();
   }
+  /** As a BigInt (for handing over between threads; `ExactSum.of` reads it back). */
+  static of(v: bigint): ExactSum {
+    const s = new ExactSum();
+    s.big = v;
+    return s;
+  }
   value(): bigint {
     return this.big + BigInt(this.small);
   }
@@ -73,6 +79,31 @@ export class Totals {
     s.cost.addProduct(weight, annual);
   }
 
+  /** Plain data (bigints and numbers) for postMessage; Totals.of reads it back, exactly. */
+  plain(): PlainTotals {
+    return {
+      programs: this.programs.map((s) => [s.households.value(), s.persons.value(), s.cost.value()] as const),
+      all: [this.all.households.value(), this.all.persons.value()],
+      householdRows: this.householdRows,
+      personRows: this.personRows,
+    };
+  }
+
+  static of(p: PlainTotals): Totals {
+    const t = new Totals();
+    p.programs.forEach(([h, n, c], i) => {
+      const s = t.programs[i]!;
+      s.households.merge(ExactSum.of(h));
+      s.persons.merge(ExactSum.of(n));
+      s.cost.merge(ExactSum.of(c));
+    });
+    t.all.households.merge(ExactSum.of(p.all[0]));
+    t.all.persons.merge(ExactSum.of(p.all[1]));
+    t.householdRows = p.householdRows;
+    t.personRows = p.personRows;
+    return t;
+  }
+
   merge(other: Totals): void {
     this.householdRows += other.householdRows;
     this.personRows += other.personRows;
@@ -85,6 +116,13 @@ export class Totals {
       s.cost.merge(o.cost);
     });
   }
+}
+
+export interface PlainTotals {
+  readonly programs: ReadonlyArray<readonly [bigint, bigint, bigint]>;
+  readonly all: readonly [bigint, bigint];
+  readonly householdRows: number;
+  readonly personRows: number;
 }
 
 /** Decimal strings, as the totals JSON contract prints them. */

@@ -87,6 +87,10 @@ export class IdTable implements Ids {
     return Array.from({ length: this.length }, (_, i) => this.at(i));
   }
 
+  toJSON(): string[] {
+    return this.toArray();
+  }
+
   private used = 0;
 
   private append(b: Uint8Array, s: number, e: number, h: number): void {
@@ -125,4 +129,37 @@ function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   const x = new Int32Array(a.length * 2);
   x.set(a);
   return x;
+}
+
+/** Ids already known to be distinct, as one arena of bytes: id i is bytes[starts[i], starts[i + 1]). */
+export class IdList implements Ids {
+  readonly length: number;
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly starts: Int32Array,
+  ) {
+    this.length = starts.length - 1;
+  }
+
+  at(i: number): string {
+    if (i < 0 || i >= this.length) throw new RangeError(`no id at ${i}`);
+    return decoder.decode(this.bytes.subarray(this.starts[i]!, this.starts[i + 1]!));
+  }
+
+  /** A scan (explain looks up one household; no table is kept for that). */
+  indexOf(id: string): number {
+    const b = encoder.encode(id);
+    const { bytes, starts } = this;
+    outer: for (let i = 0; i < this.length; i++) {
+      const s = starts[i]!;
+      if (starts[i + 1]! - s !== b.length) continue;
+      for (let j = 0; j < b.length; j++) if (bytes[s + j] !== b[j]) continue outer;
+      return i;
+    }
+    return -1;
+  }
+
+  toJSON(): string[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
 }

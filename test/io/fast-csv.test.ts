@@ -13,7 +13,7 @@ const chunks = (text: string, size: number) => {
   const buf = Buffer.from(text);
   return Readable.from(Array.from({ length: Math.ceil(buf.length / size) }, (_, i) => buf.subarray(i * size, (i + 1) * size)));
 };
-const plain = (p: Population) => JSON.stringify(p, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v instanceof Map ? [...v] : v));
+const plain = (p: Population) => JSON.stringify(p, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
 
 async function same(text: string) {
   const reference = plain(await parseHouseholds(Readable.from([text]), 'h.csv'));

@@ -11,6 +11,7 @@ import type { Ctx } from '../context.js';
 import { loadHouseholds, loadRuns, loadScenarios, simulationDate } from '../load.js';
 import { makeProgress } from '../progress.js';
 import { streamHouseholds } from '../../io/read-households.js';
+import { simulateParallel } from '../../io/eval-pool.js';
 
 export type TotalsFormat = 'table' | 'json' | 'csv' | 'markdown';
 
@@ -87,6 +88,8 @@ async function withOutput<T>(perHousehold: string | undefined, body: (out: Atomi
 
 /** Evaluates every run chunk by chunk over a loaded population, writing per-household rows as it goes. */
 async function run(pop: Population, runs: readonly Run[], perHousehold: string | undefined): Promise<Totals[]> {
+  // Totals only: on worker threads (the same totals, exactly, whatever the thread count).
+  if (!perHousehold) return simulateParallel(pop, runs);
   return withOutput(perHousehold, async (out) => {
     const totals = runs.map(() => new Totals());
     for (let from = 0; from < pop.householdCount; from += CHUNK) await evaluateChunk(pop, runs, from, Math.min(pop.householdCount, from + CHUNK), totals, out);

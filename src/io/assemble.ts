@@ -1,0 +1,281 @@
+// Parts of a households file (part.ts, one per worker or one for the whole file) → one Population, with the
+// checks that need the whole file: rows of a household anywhere in the file join one household, its
+// household-level values must agree with its first row, and person_id is unique. Both are found by sorting
+// the id hashes (radix, two passes) and comparing bytes only where hashes are equal: no hash table, no
+// string per id. Problems come out in the reference reader's words and order (by line, first 20).
+import { IdList } from '../core/ids.js';
+import { HOUSEHOLD_FIELDS, type Population } from '../core/population.js';
+import { InputError, type Problem } from '../errors.js';
+import { conflictMessage, duplicateMessage, MAX_PROBLEMS } from './households-csv.js';
+import type { HouseholdValues, Part } from './part.js';
+
+/** What the fast reader made of one part of the file. */
+export interface ParsedPart {
+  readonly part: Part;
+  /** Invalid values and empty ids, lines counted from the part's first line (1). */
+  readonly problems: Problem[];
+  /** A record of the wrong length ends the reading: its line (from the part's first line) and field counts. */
+  readonly fatal: { readonly line: number; readonly expected: number; readonly got: number } | null;
+  /** Line ends in the part's bytes: the next part starts that many lines further. */
+  readonly lines: number;
+}
+
+export const recordLengthMessage = (expected: number, got: number, line: number) =>
+  `CSV: Invalid Record Length: expect ${expected}, got ${got} on line ${line}`;
+
+/**
+ * Joins the parts (in file order; `firstLines[i]` is the file line part i starts on) into a Population, or
+ * gives every problem found (the parts' own and the whole-file checks'), by line. `columnOf` gives the file's
+ * column number of a column, for locations.
+ */
+export function assemble(parsed: readonly ParsedPart[], firstLines: readonly number[], file: string,
+  columnOf: (column: string) => number | undefined): { population: Population | null; problems: Problem[] } {
+  const shift = firstLines.map((l) => l - 1);
+  const problems: Problem[] = parsed.flatMap((p, i) => p.problems.map((q) => moved(q, shift[i]!)));
+  // A record of the wrong length stops the reference reader there: nothing after it is reported.
+  const fatalAt = parsed.findIndex((p) => p.fatal);
+  let lastLine = Infinity;
+  if (fatalAt >= 0) {
+    const f = parsed[fatalAt]!.fatal!;
+    lastLine = f.line + shift[fatalAt]!;
+    problems.push({ where: { file, line: lastLine }, message: recordLengthMessage(f.expected, f.got, lastLine) });
+  }
+  const parts = parsed.map((p) => p.part);
+  const R = sum(parts.map((p) => p.rows));
+  const S = sum(parts.map((p) => p.segments));
+
+  // Rows and segments of all parts, numbered in file order.
+  const line = new Int32Array(R);
+  const segOf = new Int32Array(R);
+  const pidHash = new Int32Array(R);
+  const pid = joinBytes(parts.map((p) => [p.pidBytes, p.pidStart]));
+  const hidHash = new Int32Array(S);
+  const hid = joinBytes(parts.map((p) => [p.hidBytes, p.hidStart]));
+  const segFirst = new Int32Array(S + 1);
+  const values = new Float64Array(S * 7);
+  const odd = new Map<number, HouseholdValues>();
+  let r0 = 0;
+  let s0 = 0;
+  parts.forEach((p, i) => {
+    for (let r = 0; r < p.rows; r++) {
+      line[r0 + r] = p.line[r]! + shift[i]!;
+      segOf[r0 + r] = p.segment[r]! + s0;
+    }
+    pidHash.set(p.pidHash, r0);
+    hidHash.set(p.hidHash, s0);
+    for (let s = 0; s < p.segments; s++) {
+      segFirst[s0 + s] = p.firstRow[s]! + r0;
+      const v = (s0 + s) * 7;
+      values[v] = p.area[s]!; values[v + 1] = p.assets[s]!; values[v + 2] = p.rigid[s]!; values[v + 3] = p.onDibao[s]!;
+      values[v + 4] = p.prior[s]!; values[v + 5] = p.emergency[s]!; values[v + 6] = p.weight[s]!;
+    }
+    for (const o of p.odd) odd.set(o.row + r0, o.values);
+    r0 += p.rows;
+    s0 += p.segments;
+  });
+  segFirst[S] = R;
+
+  // person_id unique: a row whose id an earlier row has is a duplicate of the earliest.
+  const duplicate = new Uint8Array(R);
+  sameIds(pidHash, mergeOrders(parts.map((p) => [p.pidHash, p.pidOrder])), pid, (first, r) => {
+    duplicate[r] = 1;
+    problems.push({ where: { file, line: line[r]!, col: columnOf('person_id') }, subject: 'column person_id', message: duplicateMessage(pid.at(r), line[first]!) });
+  });
+
+  // Households: segments with the same id are one household, numbered by first appearance.
+  const canon = Int32Array.from({ length: S }, (_, s) => s);
+  sameIds(hidHash, mergeOrders(parts.map((p) => [p.hidHash, p.hidOrder])), hid, (first, s) => {
+    canon[s] = canon[first]!;
+  });
+  const household = new Int32Array(S);
+  let H = 0;
+  for (let s = 0; s < S; s++) household[s] = canon[s] === s ? H++ : household[canon[s]!]!;
+
+  // Household-level values must match the household's first row (its first segment's), on every row.
+  for (let s = 0; s < S; s++) {
+    const c = canon[s]!;
+    const differs = c !== s && !sameValues(values, s * 7, values, c * 7);
+    if (!differs && odd.size === 0) continue;
+    for (let r = segFirst[s]!; r < segFirst[s + 1]!; r++) {
+      if (duplicate[r]) continue;
+      const own = odd.get(r);
+      if (own) conflicts(own, 0, c, r);
+      else if (differs) conflicts(values, s * 7, c, r);
+    }
+  }
+  function conflicts(v: ArrayLike<number>, at: number, c: number, r: number): void {
+    HOUSEHOLD_FIELDS.forEach(([, column], k) => {
+      const first = values[c * 7 + k]!;
+      if (v[at + k] === first) return;
+      const show = (x: number) => (k === 0 ? (x === 0 ? 'urban' : 'rural') : String(x));
+      problems.push({ where: { file, line: line[r]!, col: columnOf(column) }, subject: `household ${hid.at(c)}`,
+        message: conflictMessage({ column, firstValue: show(first), value: show(v[at + k]!), firstRow: line[segFirst[c]!]! }, line[r]!) });
+    });
+  }
+
+  const kept = problems.filter((p) => p.where!.line! <= lastLine);
+  return kept.length ? { population: null, problems: kept } : { population: build(), problems: [] };
+
+  function build(): Population {
+    // Persons grouped by household (counting sort, file order inside each household).
+    const offsets = shared(Int32Array, H + 1);
+    for (let r = 0; r < R; r++) offsets[household[segOf[r]!]! + 1]!++;
+    for (let h = 0; h < H; h++) offsets[h + 1]! += offsets[h]!;
+    const cursor = offsets.slice(0, H);
+    const members = shared(Int32Array, R);
+    for (let r = 0; r < R; r++) members[cursor[household[segOf[r]!]!]!++] = r;
+    const hh = { area: shared(Uint8Array, H), assets: shared(Float64Array, H), rigid: shared(Float64Array, H), onDibao: shared(Uint8Array, H),
+      prior: shared(Float64Array, H), emergency: shared(Float64Array, H), weight: shared(Float64Array, H) };
+    const firsts: number[] = [];
+    for (let s = 0; s < S; s++) {
+      if (canon[s] !== s) continue;
+      const h = household[s]!;
+      const v = s * 7;
+      hh.area[h] = values[v]!; hh.assets[h] = values[v + 1]!; hh.rigid[h] = values[v + 2]!; hh.onDibao[h] = values[v + 3]!;
+      hh.prior[h] = values[v + 4]!; hh.emergency[h] = values[v + 5]!; hh.weight[h] = values[v + 6]!;
+      firsts.push(s);
+    }
+    const join = <T extends Uint8Array | Float64Array>(make: (n: number) => T, pick: (p: Part) => T): T => {
+      const out = make(R);
+      let at = 0;
+      for (const p of parts) {
+        out.set(pick(p), at);
+        at += p.rows;
+      }
+      return out;
+    };
+    const u8 = (n: number) => shared(Uint8Array, n);
+    const f64 = (n: number) => shared(Float64Array, n);
+    return {
+      householdCount: H, personCount: R, householdIds: hid.select(firsts), personIds: pid.list(), offsets, members,
+      age: join(u8, (p) => p.age), wage: join(f64, (p) => p.wage), other: join(f64, (p) => p.other), disability: join(u8, (p) => p.disability),
+      ill: join(u8, (p) => p.ill), labor: join(u8, (p) => p.labor), selfCare: join(u8, (p) => p.selfCare), supporter: join(u8, (p) => p.supporter),
+      ...hh,
+    };
+  }
+}
+
+/** Throws the problems of a reading: the first 20 by line (the reference reader's order). */
+export function failWith(problems: readonly Problem[]): never {
+  throw new InputError(sortByLine([...problems]).slice(0, MAX_PROBLEMS),
+    `fix the households file and run again${problems.length >= MAX_PROBLEMS ? ` (stopped after ${MAX_PROBLEMS} problems)` : ''}`);
+}
+
+/** A typed array in shared memory: evaluation workers read the population without a copy (eval-pool.ts). */
+function shared<T extends Uint8Array | Int32Array | Float64Array>(Ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, n: number): T {
+  return new Ctor(new SharedArrayBuffer(n * Ctor.BYTES_PER_ELEMENT));
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+function moved(q: Problem, by: number): Problem {
+  return by === 0 || !q.where?.line ? q : { ...q, where: { ...q.where, line: q.where.line + by } };
+}
+
+/** Stable: problems of one line keep their order (columns left to right, as the reference reports them). */
+function sortByLine(ps: Problem[]): Problem[] {
+  return ps.map((p, i) => [p, i] as const).sort((a, b) => a[0].where!.line! - b[0].where!.line! || a[1] - b[1]).map(([p]) => p);
+}
+
+function sameValues(a: Float64Array, i: number, b: Float64Array, j: number): boolean {
+  for (let k = 0; k < 7; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
+}
+
+/** Ids of several parts as one arena. */
+class JoinedIds {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly starts: Int32Array,
+  ) {}
+  equal(i: number, j: number): boolean {
+    const a = this.starts[i]!;
+    const b = this.starts[j]!;
+    const n = this.starts[i + 1]! - a;
+    if (this.starts[j + 1]! - b !== n) return false;
+    for (let k = 0; k < n; k++) if (this.bytes[a + k] !== this.bytes[b + k]) return false;
+    return true;
+  }
+  at(i: number): string {
+    return new IdList(this.bytes, this.starts.subarray(i, i + 2)).at(0);
+  }
+  list(): IdList {
+    return new IdList(this.bytes, this.starts);
+  }
+  /** The ids at the given indices, as a list of their own. */
+  select(ix: readonly number[]): IdList {
+    const starts = new Int32Array(ix.length + 1);
+    for (let k = 0; k < ix.length; k++) starts[k + 1] = starts[k]! + this.starts[ix[k]! + 1]! - this.starts[ix[k]!]!;
+    const bytes = new Uint8Array(starts[ix.length]!);
+    ix.forEach((i, k) => bytes.set(this.bytes.subarray(this.starts[i]!, this.starts[i + 1]!), starts[k]!));
+    return new IdList(bytes, starts);
+  }
+}
+
+function joinBytes(pieces: ReadonlyArray<readonly [Uint8Array, Int32Array]>): JoinedIds {
+  const n = sum(pieces.map(([, s]) => s.length - 1));
+  const bytes = new Uint8Array(sum(pieces.map(([b]) => b.length)));
+  const starts = new Int32Array(n + 1);
+  let at = 0;
+  let i = 0;
+  for (const [b, s] of pieces) {
+    bytes.set(b, at);
+    for (let k = 0; k < s.length - 1; k++) starts[i++] = s[k]! + at;
+    at += b.length;
+  }
+  starts[n] = at;
+  return new JoinedIds(bytes, starts);
+}
+
+/**
+ * Calls same(first, i) for every i whose id equals that of an earlier index, `first` the earliest such.
+ * `order`: the indices sorted by hash, stably (equal hashes in index order); bytes are compared within equal hashes.
+ */
+function sameIds(hash: Int32Array, order: Int32Array, ids: JoinedIds, same: (first: number, i: number) => void): void {
+  const firsts: number[] = [];
+  for (let a = 0; a < order.length; ) {
+    let b = a + 1;
+    while (b < order.length && hash[order[b]!] === hash[order[a]!]) b++;
+    if (b - a > 1) {
+      firsts.length = 0;
+      for (let k = a; k < b; k++) {
+        const i = order[k]!;
+        const f = firsts.find((x) => ids.equal(x, i));
+        if (f === undefined) firsts.push(i);
+        else same(f, i);
+      }
+    }
+    a = b;
+  }
+}
+
+/**
+ * The sorted orders of several parts (each part's indices sorted by hash, stably) as one order of global
+ * indices (part i's index k is k plus the lengths of the parts before it), still stable: for equal hashes the
+ * earlier part comes first. Merged two at a time.
+ */
+function mergeOrders(parts: ReadonlyArray<readonly [Int32Array, Int32Array]>): Int32Array {
+  let hash = parts[0]![0];
+  let order = parts[0]![1];
+  for (const [h, o] of parts.slice(1)) {
+    const n = order.length;
+    const m = o.length;
+    const nextHash = new Int32Array(n + m);
+    nextHash.set(hash);
+    nextHash.set(h, n);
+    const merged = new Int32Array(n + m);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < n && j < m) {
+      // as unsigned, the order radixOrder sorts by
+      if (hash[order[i]!]! >>> 0 <= h[o[j]!]! >>> 0) merged[k++] = order[i++]!;
+      else merged[k++] = o[j++]! + n;
+    }
+    while (i < n) merged[k++] = order[i++]!;
+    while (j < m) merged[k++] = o[j++]! + n;
+    hash = nextHash;
+    order = merged;
+  }
+  return order;
+}

@@ -1,0 +1,231 @@
+// A part of a households file as the fast reader writes it: every kept row in file order, in typed arrays
+// only (so a worker can hand it over without copying), with the ids as bytes and their hashes. Rows are
+// grouped into segments — runs of adjacent rows with the same household id — whose household-level values
+// are stored once. Nothing here knows about other parts: assemble.ts joins segments into households across
+// parts and checks person_id uniqueness over the whole file, by sorting hashes (no hash table, no strings).
+
+/** A growable typed array. */
+class Grow<T extends Float64Array | Uint8Array | Int32Array> {
+  data: T;
+  length = 0;
+  constructor(private readonly make: (n: number) => T, n = 1024) {
+    this.data = make(n);
+  }
+  /** Room for `more` values from `length` on. */
+  reserve(more: number): T {
+    if (this.length + more > this.data.length) {
+      const bigger = this.make(Math.max(this.data.length * 2, this.length + more));
+      bigger.set(this.data.subarray(0, this.length));
+      this.data = bigger;
+    }
+    return this.data;
+  }
+  push(v: number): void {
+    this.reserve(1)[this.length++] = v;
+  }
+  /** The values (a view: the buffer may be longer, and is transferred whole). */
+  done(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
+const f64 = (n?: number) => new Grow((k) => new Float64Array(k), n);
+const u8 = (n?: number) => new Grow((k) => new Uint8Array(k), n);
+const i32 = (n?: number) => new Grow((k) => new Int32Array(k), n);
+
+/** The household-level values of a row, in HOUSEHOLD_FIELDS order: area, assets, rigid, onDibao, prior, emergency, weight. */
+export type HouseholdValues = [number, number, number, number, number, number, number];
+
+/** A row whose household-level values differ from its segment's (rare): assemble compares them with the household's. */
+export interface OddRow {
+  readonly row: number;
+  readonly values: HouseholdValues;
+}
+
+export interface Part {
+  readonly rows: number;
+  // per row
+  readonly age: Uint8Array;
+  readonly wage: Float64Array;
+  readonly other: Float64Array;
+  readonly disability: Uint8Array;
+  readonly ill: Uint8Array;
+  readonly labor: Uint8Array;
+  readonly selfCare: Uint8Array;
+  readonly supporter: Uint8Array;
+  /** The line the row starts on, counted from the part's first line (1). */
+  readonly line: Int32Array;
+  readonly segment: Int32Array;
+  readonly pidHash: Int32Array;
+  /** person id of row r: pidBytes[pidStart[r], pidStart[r + 1]) */
+  readonly pidStart: Int32Array;
+  readonly pidBytes: Uint8Array;
+  // per segment
+  readonly segments: number;
+  readonly hidHash: Int32Array;
+  readonly hidStart: Int32Array;
+  readonly hidBytes: Uint8Array;
+  readonly firstRow: Int32Array;
+  readonly area: Uint8Array;
+  readonly assets: Float64Array;
+  readonly rigid: Float64Array;
+  readonly onDibao: Uint8Array;
+  readonly prior: Float64Array;
+  readonly emergency: Float64Array;
+  readonly weight: Float64Array;
+  readonly odd: readonly OddRow[];
+  /** Rows, and segments, sorted by id hash (stable): assemble merges these instead of sorting everything again. */
+  readonly pidOrder: Int32Array;
+  readonly hidOrder: Int32Array;
+}
+
+/** FNV-1a over b[s, e), finished with murmur3's mix so that similar ids spread over all bits. */
+export function idHash(b: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 16777619);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Person columns of a part, grown together. */
+class Rows {
+  cap: number;
+  age: Uint8Array; wage: Float64Array; other: Float64Array; disability: Uint8Array; ill: Uint8Array; labor: Uint8Array;
+  selfCare: Uint8Array; supporter: Uint8Array; line: Int32Array; segment: Int32Array; pidHash: Int32Array; pidStart: Int32Array;
+  constructor(n: number) {
+    this.cap = n;
+    this.age = new Uint8Array(n); this.wage = new Float64Array(n); this.other = new Float64Array(n); this.disability = new Uint8Array(n);
+    this.ill = new Uint8Array(n); this.labor = new Uint8Array(n); this.selfCare = new Uint8Array(n); this.supporter = new Uint8Array(n);
+    this.line = new Int32Array(n); this.segment = new Int32Array(n); this.pidHash = new Int32Array(n); this.pidStart = new Int32Array(n + 1);
+  }
+  grow(used: number): void {
+    const n = this.cap * 2;
+    const bigger = new Rows(n);
+    for (const k of ROW_KEYS) (bigger[k] as Uint8Array).set((this[k] as Uint8Array).subarray(0, k === 'pidStart' ? used + 1 : used));
+    Object.assign(this, bigger);
+  }
+}
+const ROW_KEYS = ['age', 'wage', 'other', 'disability', 'ill', 'labor', 'selfCare', 'supporter', 'line', 'segment', 'pidHash', 'pidStart'] as const;
+
+export class PartWriter {
+  private readonly r: Rows;
+  private readonly s;
+  private readonly pidBytes = u8(1 << 16);
+  private readonly hidStart = i32();
+  private readonly hidBytes = u8(1 << 14);
+  private readonly odd: OddRow[] = [];
+  rows = 0;
+  segments = 0;
+
+  /** `expectedRows`: a guess (from the file size) that saves regrowing; any number works. */
+  constructor(expectedRows = 1024) {
+    const n = Math.max(1024, expectedRows);
+    this.r = new Rows(n);
+    const m = Math.max(1024, n >> 1);
+    this.s = { hidHash: i32(m), firstRow: i32(m), area: u8(m), assets: f64(m), rigid: f64(m), onDibao: u8(m), prior: f64(m), emergency: f64(m), weight: f64(m) };
+    this.hidStart.push(0);
+  }
+
+  /** The household id of the current segment equals b[s, e). */
+  private sameHousehold(b: Uint8Array, s: number, e: number): boolean {
+    if (this.segments === 0) return false;
+    const bytes = this.hidBytes.data;
+    const a = this.hidStart.data[this.segments - 1]!;
+    if (this.hidBytes.length - a !== e - s) return false;
+    for (let i = 0; i < e - s; i++) if (bytes[a + i] !== b[s + i]) return false;
+    return true;
+  }
+
+  /** One kept row: ids as bytes in b, values as numbers (codes for area and capacities). */
+  add(b: Uint8Array, hs: number, he: number, ps: number, pe: number, age: number, wage: number, other: number, disability: number,
+    ill: number, labor: number, selfCare: number, supporter: number, area: number, assets: number, rigid: number, onDibao: number,
+    prior: number, emergency: number, weight: number, line: number): void {
+    const i = this.rows++;
+    const seg = this.s;
+    if (!this.sameHousehold(b, hs, he)) {
+      this.segments++;
+      copy(this.hidBytes, b, hs, he);
+      this.hidStart.push(this.hidBytes.length);
+      seg.hidHash.push(idHash(b, hs, he));
+      seg.firstRow.push(i);
+      seg.area.push(area);
+      seg.assets.push(assets);
+      seg.rigid.push(rigid);
+      seg.onDibao.push(onDibao);
+      seg.prior.push(prior);
+      seg.emergency.push(emergency);
+      seg.weight.push(weight);
+    } else {
+      const k = this.segments - 1;
+      if (seg.area.data[k] !== area || seg.assets.data[k] !== assets || seg.rigid.data[k] !== rigid || seg.onDibao.data[k] !== onDibao
+        || seg.prior.data[k] !== prior || seg.emergency.data[k] !== emergency || seg.weight.data[k] !== weight) {
+        this.odd.push({ row: i, values: [area, assets, rigid, onDibao, prior, emergency, weight] });
+      }
+    }
+    const r = this.r;
+    if (i === r.cap) r.grow(i);
+    r.age[i] = age;
+    r.wage[i] = wage;
+    r.other[i] = other;
+    r.disability[i] = disability;
+    r.ill[i] = ill;
+    r.labor[i] = labor;
+    r.selfCare[i] = selfCare;
+    r.supporter[i] = supporter;
+    r.line[i] = line;
+    r.segment[i] = this.segments - 1;
+    r.pidHash[i] = idHash(b, ps, pe);
+    copy(this.pidBytes, b, ps, pe);
+    r.pidStart[i + 1] = this.pidBytes.length;
+  }
+
+  done(): Part {
+    const r = this.r;
+    const n = this.rows;
+    const s = this.s;
+    return {
+      rows: n, age: r.age.subarray(0, n), wage: r.wage.subarray(0, n), other: r.other.subarray(0, n), disability: r.disability.subarray(0, n),
+      ill: r.ill.subarray(0, n), labor: r.labor.subarray(0, n), selfCare: r.selfCare.subarray(0, n), supporter: r.supporter.subarray(0, n),
+      line: r.line.subarray(0, n), segment: r.segment.subarray(0, n), pidHash: r.pidHash.subarray(0, n), pidStart: r.pidStart.subarray(0, n + 1),
+      pidBytes: this.pidBytes.done(),
+      segments: this.segments, hidHash: s.hidHash.done(), hidStart: this.hidStart.done(), hidBytes: this.hidBytes.done(),
+      firstRow: s.firstRow.done(), area: s.area.done(), assets: s.assets.done(), rigid: s.rigid.done(), onDibao: s.onDibao.done(),
+      prior: s.prior.done(), emergency: s.emergency.done(), weight: s.weight.done(), odd: this.odd,
+      pidOrder: radixOrder(r.pidHash.subarray(0, n)), hidOrder: radixOrder(s.hidHash.done()),
+    };
+  }
+}
+
+function copy(to: Grow<Uint8Array>, b: Uint8Array, s: number, e: number): void {
+  const data = to.reserve(e - s);
+  let at = to.length;
+  for (let i = s; i < e; i++) data[at++] = b[i]!;
+  to.length = at;
+}
+
+/** The buffers of a part, for postMessage's transfer list. */
+export function partBuffers(p: Part): ArrayBuffer[] {
+  return [...new Set(Object.values(p).filter((v): v is Uint8Array => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer))];
+}
+
+/** Indices 0…n-1 sorted by hash (as unsigned), stably: least-significant-digit radix sort, two 16-bit passes. */
+export function radixOrder(hash: Int32Array): Int32Array {
+  const n = hash.length;
+  let from = new Int32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  let to = new Int32Array(n);
+  for (const shift of [0, 16]) {
+    const count = new Int32Array(65537);
+    for (let i = 0; i < n; i++) count[((hash[i]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
+    for (let k = 0; k < n; k++) {
+      const i = from[k]!;
+      to[count[(hash[i]! >>> shift) & 0xffff]!++] = i;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
