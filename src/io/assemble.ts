@@ -47,9 +47,7 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
   // Rows and segments of all parts, numbered in file order.
   const line = new Int32Array(R);
   const segOf = new Int32Array(R);
-  const pidHash = new Int32Array(R);
   const pid = joinBytes(parts.map((p) => [p.pidBytes, p.pidStart]));
-  const hidHash = new Int32Array(S);
   const hid = joinBytes(parts.map((p) => [p.hidBytes, p.hidStart]));
   const segFirst = new Int32Array(S + 1);
   const values = new Float64Array(S * 7);
@@ -61,8 +59,6 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
       line[r0 + r] = p.line[r]! + shift[i]!;
       segOf[r0 + r] = p.segment[r]! + s0;
     }
-    pidHash.set(p.pidHash, r0);
-    hidHash.set(p.hidHash, s0);
     for (let s = 0; s < p.segments; s++) {
       segFirst[s0 + s] = p.firstRow[s]! + r0;
       const v = (s0 + s) * 7;
@@ -77,14 +73,14 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
 
   // person_id unique: a row whose id an earlier row has is a duplicate of the earliest.
   const duplicate = new Uint8Array(R);
-  sameIds(pidHash, mergeOrders(parts.map((p) => [p.pidHash, p.pidOrder])), pid, (first, r) => {
+  sameIds(mergeOrders(parts.map((p) => [p.pidSorted, p.pidOrder])), pid, (first, r) => {
     duplicate[r] = 1;
     problems.push({ where: { file, line: line[r]!, col: columnOf('person_id') }, subject: 'column person_id', message: duplicateMessage(pid.at(r), line[first]!) });
   });
 
   // Households: segments with the same id are one household, numbered by first appearance.
   const canon = Int32Array.from({ length: S }, (_, s) => s);
-  sameIds(hidHash, mergeOrders(parts.map((p) => [p.hidHash, p.hidOrder])), hid, (first, s) => {
+  sameIds(mergeOrders(parts.map((p) => [p.hidSorted, p.hidOrder])), hid, (first, s) => {
     canon[s] = canon[first]!;
   });
   const household = new Int32Array(S);
@@ -231,11 +227,11 @@ function joinBytes(pieces: ReadonlyArray<readonly [Uint8Array, Int32Array]>): Jo
  * Calls same(first, i) for every i whose id equals that of an earlier index, `first` the earliest such.
  * `order`: the indices sorted by hash, stably (equal hashes in index order); bytes are compared within equal hashes.
  */
-function sameIds(hash: Int32Array, order: Int32Array, ids: JoinedIds, same: (first: number, i: number) => void): void {
+function sameIds([keys, order]: readonly [Uint32Array, Int32Array], ids: JoinedIds, same: (first: number, i: number) => void): void {
   const firsts: number[] = [];
   for (let a = 0; a < order.length; ) {
     let b = a + 1;
-    while (b < order.length && hash[order[b]!] === hash[order[a]!]) b++;
+    while (b < order.length && keys[b] === keys[a]) b++;
     if (b - a > 1) {
       firsts.length = 0;
       for (let k = a; k < b; k++) {
@@ -254,28 +250,24 @@ function sameIds(hash: Int32Array, order: Int32Array, ids: JoinedIds, same: (fir
  * indices (part i's index k is k plus the lengths of the parts before it), still stable: for equal hashes the
  * earlier part comes first. Merged two at a time.
  */
-function mergeOrders(parts: ReadonlyArray<readonly [Int32Array, Int32Array]>): Int32Array {
-  let hash = parts[0]![0];
-  let order = parts[0]![1];
-  for (const [h, o] of parts.slice(1)) {
+function mergeOrders(parts: ReadonlyArray<readonly [Uint32Array, Int32Array]>): readonly [Uint32Array, Int32Array] {
+  let [keys, order] = parts[0]!;
+  for (const [k2, o2] of parts.slice(1)) {
     const n = order.length;
-    const m = o.length;
-    const nextHash = new Int32Array(n + m);
-    nextHash.set(hash);
-    nextHash.set(h, n);
-    const merged = new Int32Array(n + m);
+    const m = o2.length;
+    const mk = new Uint32Array(n + m);
+    const mo = new Int32Array(n + m);
     let i = 0;
     let j = 0;
     let k = 0;
     while (i < n && j < m) {
-      // as unsigned, the order radixOrder sorts by
-      if (hash[order[i]!]! >>> 0 <= h[o[j]!]! >>> 0) merged[k++] = order[i++]!;
-      else merged[k++] = o[j++]! + n;
+      if (keys[i]! <= k2[j]!) { mk[k] = keys[i]!; mo[k++] = order[i++]!; }
+      else { mk[k] = k2[j]!; mo[k++] = o2[j++]! + n; }
     }
-    while (i < n) merged[k++] = order[i++]!;
-    while (j < m) merged[k++] = o[j++]! + n;
-    hash = nextHash;
-    order = merged;
+    for (; i < n; i++, k++) { mk[k] = keys[i]!; mo[k] = order[i]!; }
+    for (; j < m; j++, k++) { mk[k] = k2[j]!; mo[k] = o2[j]! + n; }
+    keys = mk;
+    order = mo;
   }
-  return order;
+  return [keys, order];
 }

@@ -77,6 +77,9 @@ export interface Part {
   /** Rows, and segments, sorted by id hash (stable): assemble merges these instead of sorting everything again. */
   readonly pidOrder: Int32Array;
   readonly hidOrder: Int32Array;
+  /** The hashes in that order (pidHash[pidOrder[k]]), so merging reads memory in sequence. */
+  readonly pidSorted: Uint32Array;
+  readonly hidSorted: Uint32Array;
 }
 
 /** FNV-1a over b[s, e), finished with murmur3's mix so that similar ids spread over all bits. */
@@ -194,7 +197,7 @@ export class PartWriter {
       segments: this.segments, hidHash: s.hidHash.done(), hidStart: this.hidStart.done(), hidBytes: this.hidBytes.done(),
       firstRow: s.firstRow.done(), area: s.area.done(), assets: s.assets.done(), rigid: s.rigid.done(), onDibao: s.onDibao.done(),
       prior: s.prior.done(), emergency: s.emergency.done(), weight: s.weight.done(), odd: this.odd,
-      pidOrder: radixOrder(r.pidHash.subarray(0, n)), hidOrder: radixOrder(s.hidHash.done()),
+      ...sorted('pid', r.pidHash.subarray(0, n)), ...sorted('hid', s.hidHash.done()),
     };
   }
 }
@@ -209,6 +212,13 @@ function copy(to: Grow<Uint8Array>, b: Uint8Array, s: number, e: number): void {
 /** The buffers of a part, for postMessage's transfer list. */
 export function partBuffers(p: Part): ArrayBuffer[] {
   return [...new Set(Object.values(p).filter((v): v is Uint8Array => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer))];
+}
+
+function sorted<K extends 'pid' | 'hid'>(k: K, hash: Int32Array): Record<`${K}Order`, Int32Array> & Record<`${K}Sorted`, Uint32Array> {
+  const order = radixOrder(hash);
+  const keys = new Uint32Array(order.length);
+  for (let i = 0; i < order.length; i++) keys[i] = hash[order[i]!]!;
+  return { [`${k}Order`]: order, [`${k}Sorted`]: keys } as Record<`${K}Order`, Int32Array> & Record<`${K}Sorted`, Uint32Array>;
 }
 
 /** Indices 0…n-1 sorted by hash (as unsigned), stably: least-significant-digit radix sort, two 16-bit passes. */

@@ -11,6 +11,8 @@ import { performance } from 'node:perf_hooks';
 
 const dist = new URL('../../dist/', import.meta.url);
 const { readHouseholds } = await import(new URL('io/read-households.js', dist));
+const { threadCount } = await import(new URL('io/workers.js', dist));
+const { simulateParallel } = await import(new URL('io/eval-pool.js', dist));
 const { loadPolicy } = await import(new URL('io/policy-file.js', dist));
 const { resolve } = await import(new URL('core/parameters/tree.js', dist));
 const { compileRules } = await import(new URL('core/rules.js', dist));
@@ -46,11 +48,15 @@ const time = async (fn) => {
   return [v, (performance.now() - t) / 1000];
 };
 
-console.log(`jiuzhu bench — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown cpu'})`);
+console.log(`jiuzhu bench — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${threadCount()} threads (JIUZHU_THREADS)`);
 console.log(`input: ${N.toLocaleString('en')} generated households, ${mb.toFixed(1)} MB`);
 console.log(generateS === null ? 'generate                               (cached from an earlier run)' : `generate (jiuzhu generate's generator)  ${generateS.toFixed(2)} s   ${(mb / generateS).toFixed(1)} MB/s`);
+process.env.JIUZHU_THREADS = '1';
+const [, oneS] = await time(() => readHouseholds(file));
+delete process.env.JIUZHU_THREADS;
+console.log(`parse (fast reader, 1 thread)          ${oneS.toFixed(2)} s   ${(mb / oneS).toFixed(1)} MB/s`);
 const [pop, parseS] = await time(() => readHouseholds(file));
-console.log(`parse (fast reader)                    ${parseS.toFixed(2)} s   ${(mb / parseS).toFixed(1)} MB/s   ${pop.personCount.toLocaleString('en')} persons`);
+console.log(`parse (fast reader, ${threadCount()} threads)         ${parseS.toFixed(2)} s   ${(mb / parseS).toFixed(1)} MB/s   ${pop.personCount.toLocaleString('en')} persons`);
 if (N <= 200_000) {
   process.env.JIUZHU_CSV_READER = 'reference';
   const [, refS] = await time(() => readHouseholds(file));
@@ -64,6 +70,8 @@ console.log(`evaluate baseline                      ${evalS.toFixed(3)} s   ${((
 const six = Array.from({ length: 6 }, (_, i) => ({ id: `run${i}`, rules }));
 const [, sixS] = await time(() => simulate(pop, six));
 console.log(`evaluate 6 runs in one pass            ${sixS.toFixed(3)} s   ${((sixS / N / 6) * 1e9).toFixed(0)} ns/household/run`);
+const [, sixParS] = await time(() => simulateParallel(pop, six));
+console.log(`evaluate 6 runs on ${threadCount()} threads           ${sixParS.toFixed(3)} s   (worker start-up included)`);
 const [bytes, rowsS] = await time(() => {
   let n = 0;
   simulate(pop, [{ id: 'baseline', rules }], { onHousehold: (h, i, r) => { n += perHouseholdRow(pop.householdIds.at(h), 'baseline', r).length; } });
