@@ -11,11 +11,15 @@ export interface Ids {
   indexOf(id: string): number;
 }
 
-/** FNV-1a over b[s, e), as a 32-bit integer. */
+/** FNV-1a over b[s, e), finished with murmur3's mix so that similar ids spread over all bits; 32-bit. */
 export function hashBytes(b: Uint8Array, s: number, e: number): number {
   let h = 0x811c9dc5 | 0;
   for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 16777619);
-  return h;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 const encoder = new TextEncoder();

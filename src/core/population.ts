@@ -1,5 +1,7 @@
 // The loaded population, columnar: one typed array per column, persons grouped by household (CSR).
-// Parse once, evaluate many scenarios. Money is integer fen; weight is integer millionths.
+// Parse once, evaluate many scenarios. Money is integer fen; weight is integer millionths. PopulationBuilder
+// builds one row by row (the reference reader, case files, tests); the fast reader assembles one from parts
+// (io/assemble.ts).
 import { hashBytes, IdTable, type Ids } from './ids.js';
 import { CAPACITY, type Area, type Capacity } from './rules.js';
 
@@ -143,7 +145,7 @@ export class PopulationBuilder {
   }
 
   /**
-   * The hot path of the fast reader: one row as numbers (codes for area 0/1 and capacities 0–2), the household
+   * One row as numbers (codes for area 0/1 and capacities 0–2), the household
    * id in ids[hs, he) and the person id in ids[ps, pe) as UTF-8 bytes, no strings, no objects. Returns -1 when
    * added; DUPLICATE_PERSON when the person id was seen before (nothing added); or the index of the first
    * household-level column that disagrees with the household's first row (in HOUSEHOLD_FIELDS order; the row is

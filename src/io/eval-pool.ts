@@ -34,6 +34,7 @@ function evaluate(job: EvalJob): Promise<PlainTotals[]> {
       else reject(new Error(`an evaluation worker failed: ${m.error}`));
     });
     worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`an evaluation worker stopped (exit code ${code})`))); // no effect once settled
     worker.postMessage(job);
   });
 }

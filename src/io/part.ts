@@ -3,6 +3,7 @@
 // grouped into segments — runs of adjacent rows with the same household id — whose household-level values
 // are stored once. Nothing here knows about other parts: assemble.ts joins segments into households across
 // parts and checks person_id uniqueness over the whole file, by sorting hashes (no hash table, no strings).
+import { hashBytes } from '../core/ids.js';
 
 /** A growable typed array. */
 class Grow<T extends Float64Array | Uint8Array | Int32Array> {
@@ -82,17 +83,6 @@ export interface Part {
   readonly hidSorted: Uint32Array;
 }
 
-/** FNV-1a over b[s, e), finished with murmur3's mix so that similar ids spread over all bits. */
-export function idHash(b: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 16777619);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
 /** Person columns of a part, grown together. */
 class Rows {
   cap: number;
@@ -152,7 +142,7 @@ export class PartWriter {
       this.segments++;
       copy(this.hidBytes, b, hs, he);
       this.hidStart.push(this.hidBytes.length);
-      seg.hidHash.push(idHash(b, hs, he));
+      seg.hidHash.push(hashBytes(b, hs, he));
       seg.firstRow.push(i);
       seg.area.push(area);
       seg.assets.push(assets);
@@ -180,7 +170,7 @@ export class PartWriter {
     r.supporter[i] = supporter;
     r.line[i] = line;
     r.segment[i] = this.segments - 1;
-    r.pidHash[i] = idHash(b, ps, pe);
+    r.pidHash[i] = hashBytes(b, ps, pe);
     copy(this.pidBytes, b, ps, pe);
     r.pidStart[i + 1] = this.pidBytes.length;
   }
