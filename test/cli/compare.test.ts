@@ -81,6 +81,8 @@ describe('compare', () => {
     const bad = jiuzhu(['compare', ...policyArgs, '--scenario', 'test/fixtures/scenarios/care-x2.yaml', '--households', 'nowhere.csv', '--date', DATE]);
     expect(bad.code).toBe(3);
     expect(bad.stderr).toMatch(/guangxi-nanning: tekun\.care\.min_wage_share\.none: × 2 of 0\.7 .* gives 1\.4, above the maximum 1/);
+    // Every locality's problems, in --policy order (not whichever locality failed first in time).
+    expect(bad.stderr).toMatch(/guangxi-nanning[^]*guangdong-guangzhou: tekun\.care\.min_wage_share\.none: × 2 of 0\.6/);
   });
 });
 

@@ -3,6 +3,7 @@
 import { compare, incomeDeciles } from '../../core/compare.js';
 import { compareCsv, compareJson, compareMarkdown, compareTable, localityReport, type CompareReport } from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
+import { InputError } from '../../errors.js';
 import type { Ctx } from '../context.js';
 import { loadHouseholds, loadRuns, loadScenarios, simulationDate } from '../load.js';
 
@@ -19,7 +20,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   const date = simulationDate(ctx, o.date);
   const scenarios = await loadScenarios(o.scenario ?? []);
   // Every policy × scenario is checked before the CSV is read.
-  const localities = await Promise.all(o.policy.map((file) => loadRuns(file, scenarios, date)));
+  const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date)));
   const pop = await loadHouseholds(ctx, o.households, o.quiet);
   const deciles = incomeDeciles(pop);
   const results = compare(pop, localities.map((runs) => ({ runs })), deciles);
@@ -30,4 +31,18 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   };
   const render = { json: () => JSON.stringify(compareJson(report), null, 2) + '\n', csv: () => compareCsv(report), markdown: () => compareMarkdown(report), table: () => compareTable(report) };
   ctx.stdout.write(render[o.format]());
+}
+
+/**
+ * Like Promise.all, but when several localities have problems, all of them are reported, in the order of the
+ * --policy options (Promise.all would give whichever failed first in time).
+ */
+async function allOrEveryProblem<T>(loads: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(loads);
+  const failed = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  if (!failed.length) return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+  if (failed.every((e): e is InputError => e instanceof InputError)) {
+    throw new InputError(failed.flatMap((e) => e.problems), failed.find((e) => e.hint)?.hint);
+  }
+  throw failed.find((e) => !(e instanceof InputError));
 }
