@@ -3,7 +3,7 @@ import { isIsoDate, today } from '../core/dates.js';
 import type { Snapshot } from '../core/parameters/tree.js';
 import type { Population } from '../core/population.js';
 import { rulesAt, type Rules } from '../core/rules.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { readHouseholds } from '../io/read-households.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
@@ -31,8 +31,22 @@ export interface LoadedRun extends Loaded {
   readonly id: string;
 }
 
+/**
+ * Like Promise.all, but when several files have problems, all of them are reported, in the order given
+ * (Promise.all would give whichever failed first in time, so the message would depend on timing).
+ */
+export async function allOrEveryProblem<T>(loads: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(loads);
+  const failed = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  if (!failed.length) return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+  if (failed.every((e): e is InputError => e instanceof InputError)) {
+    throw new InputError(failed.flatMap((e) => e.problems), failed.find((e) => e.hint)?.hint);
+  }
+  throw failed.find((e) => !(e instanceof InputError));
+}
+
 export async function loadScenarios(files: readonly string[]): Promise<Scenario[]> {
-  const scenarios = await Promise.all(files.map(loadScenario));
+  const scenarios = await allOrEveryProblem(files.map(loadScenario));
   const seen = new Set<string>();
   for (const [i, sc] of scenarios.entries()) {
     if (seen.has(sc.id)) throw new UsageError(`scenario id "${sc.id}" is given twice (${files[i]})`, 'give each scenario once');

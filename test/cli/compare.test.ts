@@ -1,6 +1,6 @@
 // compare and simulate --scenario end to end: one pass gives the same totals as separate runs; the transition
 // table sums to the population; per-household rows come for the baseline and each scenario.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,16 @@ describe('compare', () => {
     expect(bad.stderr).toMatch(/guangxi-nanning: tekun\.care\.min_wage_share\.none: × 2 of 0\.7 .* gives 1\.4, above the maximum 1/);
     // Every locality's problems, in --policy order (not whichever locality failed first in time).
     expect(bad.stderr).toMatch(/guangxi-nanning[^]*guangdong-guangzhou: tekun\.care\.min_wage_share\.none: × 2 of 0\.6/);
+  });
+
+  it('reports the problems of every invalid scenario file, in the order given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-'));
+    const [a, b] = [join(dir, 'a.yaml'), join(dir, 'b.yaml')];
+    writeFileSync(a, 'scenario: a\ntitle: {zh: a, en: a}\nreason: test\nchanges:\n  no.such.parameter: {set: 1}\n');
+    writeFileSync(b, 'scenario: b\ntitle: {zh: b, en: b}\nreason: test\nchanges:\n  tekun.basic.multiplier: {set: fast}\n');
+    const bad = jiuzhu(['compare', ...policyArgs, '--scenario', a, '--scenario', b, '--households', 'nowhere.csv', '--date', DATE]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/a\.yaml:5:3: [^\n]*no\.such\.parameter[^]*b\.yaml:5:/);
   });
 });
 

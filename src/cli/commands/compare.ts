@@ -3,9 +3,8 @@
 import { compare, incomeDeciles } from '../../core/compare.js';
 import { compareCsv, compareJson, compareMarkdown, compareTable, localityReport, type CompareReport } from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
-import { InputError } from '../../errors.js';
 import type { Ctx } from '../context.js';
-import { loadHouseholds, loadRuns, loadScenarios, simulationDate } from '../load.js';
+import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate } from '../load.js';
 
 export interface CompareOptions {
   readonly policy: readonly string[];
@@ -31,18 +30,4 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   };
   const render = { json: () => JSON.stringify(compareJson(report), null, 2) + '\n', csv: () => compareCsv(report), markdown: () => compareMarkdown(report), table: () => compareTable(report) };
   ctx.stdout.write(render[o.format]());
-}
-
-/**
- * Like Promise.all, but when several localities have problems, all of them are reported, in the order of the
- * --policy options (Promise.all would give whichever failed first in time).
- */
-async function allOrEveryProblem<T>(loads: readonly Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(loads);
-  const failed = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-  if (!failed.length) return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
-  if (failed.every((e): e is InputError => e instanceof InputError)) {
-    throw new InputError(failed.flatMap((e) => e.problems), failed.find((e) => e.hint)?.hint);
-  }
-  throw failed.find((e) => !(e instanceof InputError));
 }

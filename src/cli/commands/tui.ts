@@ -8,7 +8,7 @@ import { readHouseholds } from '../../io/read-households.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
 import type { Ctx } from '../context.js';
-import { loadRuns, loadScenarios, simulationDate } from '../load.js';
+import { allOrEveryProblem, loadRuns, loadScenarios, simulationDate } from '../load.js';
 
 export interface TuiOptions {
   readonly policy: readonly string[];
@@ -29,7 +29,7 @@ export async function tuiCommand(ctx: Ctx, o: TuiOptions, terminal: Terminal = {
   }
   const date = simulationDate(ctx, o.date);
   const scenarios = await loadScenarios(o.scenario ?? []);
-  const localities = await Promise.all(o.policy.map((file) => loadRuns(file, scenarios, date))); // errors before the screen opens
+  const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date))); // errors before the screen opens
   const { mountTui } = await import('../../ui/mount.js');
   await mountTui({
     file: o.households,
