@@ -37,15 +37,8 @@ export const HOUSEHOLD_FIELDS: ReadonlyArray<readonly [keyof HouseholdInput, str
   ['weight', 'weight'],
 ];
 
-export interface Population {
-  readonly householdCount: number;
-  readonly personCount: number;
-  readonly householdIds: Ids;
-  readonly personIds: Ids;
-  /** Members of household h are members[offsets[h]] … members[offsets[h+1]-1], in file order. */
-  readonly offsets: Int32Array;
-  readonly members: Int32Array;
-  // persons
+/** One value per person (index = person). */
+export interface PersonColumns {
   readonly age: Uint8Array;
   readonly wage: Float64Array;
   readonly other: Float64Array;
@@ -54,7 +47,10 @@ export interface Population {
   readonly labor: Uint8Array;
   readonly selfCare: Uint8Array;
   readonly supporter: Uint8Array;
-  // households
+}
+
+/** One value per household (index = household). */
+export interface HouseholdColumns {
   readonly area: Uint8Array; // 0 urban, 1 rural
   readonly assets: Float64Array;
   readonly rigid: Float64Array;
@@ -62,6 +58,16 @@ export interface Population {
   readonly prior: Float64Array;
   readonly emergency: Float64Array;
   readonly weight: Float64Array;
+}
+
+export interface Population extends PersonColumns, HouseholdColumns {
+  readonly householdCount: number;
+  readonly personCount: number;
+  readonly householdIds: Ids;
+  readonly personIds: Ids;
+  /** Members of household h are members[offsets[h]] … members[offsets[h+1]-1], in file order. */
+  readonly offsets: Int32Array;
+  readonly members: Int32Array;
 }
 
 /** A growable typed column. */

@@ -39,21 +39,14 @@ function evaluate(job: EvalJob): Promise<PlainTotals[]> {
   });
 }
 
-const TYPED = ['offsets', 'members', 'age', 'wage', 'other', 'disability', 'ill', 'labor', 'selfCare', 'supporter', 'area', 'assets', 'rigid',
-  'onDibao', 'prior', 'emergency', 'weight'] as const;
-
 /** The population's columns in shared memory (copied once if they are not already), without the ids. */
 function sharedPopulation(pop: Population): Population {
-  const out: Record<string, unknown> = { householdCount: pop.householdCount, personCount: pop.personCount, householdIds: null, personIds: null };
-  for (const k of TYPED) {
-    const a = pop[k];
-    if (a.buffer instanceof SharedArrayBuffer) out[k] = a;
-    else {
-      const Ctor = a.constructor as new (b: SharedArrayBuffer) => typeof a;
-      const copy = new Ctor(new SharedArrayBuffer(a.byteLength));
-      copy.set(a as never);
-      out[k] = copy;
-    }
+  const out: Record<string, unknown> = { ...pop, householdIds: null, personIds: null };
+  for (const [k, a] of Object.entries(pop)) {
+    if (!ArrayBuffer.isView(a) || a.buffer instanceof SharedArrayBuffer) continue;
+    const buffer = new SharedArrayBuffer(a.byteLength);
+    new Uint8Array(buffer).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)); // bytes, whatever the element type
+    out[k] = new (a.constructor as new (b: SharedArrayBuffer) => ArrayBufferView)(buffer);
   }
   return out as unknown as Population;
 }

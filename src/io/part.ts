@@ -4,6 +4,7 @@
 // are stored once. Nothing here knows about other parts: assemble.ts joins segments into households across
 // parts and checks person_id uniqueness over the whole file, by sorting hashes (no hash table, no strings).
 import { hashBytes } from '../core/ids.js';
+import type { HouseholdColumns, PersonColumns } from '../core/population.js';
 
 /** A growable typed array. */
 class Grow<T extends Float64Array | Uint8Array | Int32Array> {
@@ -43,17 +44,9 @@ export interface OddRow {
   readonly values: HouseholdValues;
 }
 
-export interface Part {
+/** Person columns per row; household columns per segment. */
+export interface Part extends PersonColumns, HouseholdColumns {
   readonly rows: number;
-  // per row
-  readonly age: Uint8Array;
-  readonly wage: Float64Array;
-  readonly other: Float64Array;
-  readonly disability: Uint8Array;
-  readonly ill: Uint8Array;
-  readonly labor: Uint8Array;
-  readonly selfCare: Uint8Array;
-  readonly supporter: Uint8Array;
   /** The line the row starts on, counted from the part's first line (1). */
   readonly line: Int32Array;
   readonly segment: Int32Array;
@@ -67,13 +60,6 @@ export interface Part {
   readonly hidStart: Int32Array;
   readonly hidBytes: Uint8Array;
   readonly firstRow: Int32Array;
-  readonly area: Uint8Array;
-  readonly assets: Float64Array;
-  readonly rigid: Float64Array;
-  readonly onDibao: Uint8Array;
-  readonly prior: Float64Array;
-  readonly emergency: Float64Array;
-  readonly weight: Float64Array;
   readonly odd: readonly OddRow[];
   /** Rows, and segments, sorted by id hash (stable): assemble merges these instead of sorting everything again. */
   readonly pidOrder: Int32Array;
