@@ -22,6 +22,12 @@ export function hashBytes(b: Uint8Array, s: number, e: number): number {
   return h ^ (h >>> 16);
 }
 
+/** a[as, as + n) and b[bs, bs + n) hold the same bytes. */
+export function equalBytes(a: Uint8Array, as: number, b: Uint8Array, bs: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[as + i] !== b[bs + i]) return false;
+  return true;
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -64,10 +70,7 @@ export class IdTable implements Ids {
   equals(i: number, b: Uint8Array, s: number, e: number): boolean {
     const a = this.starts[i]!;
     const n = (i + 1 < this.length ? this.starts[i + 1]! : this.used) - a;
-    if (n !== e - s) return false;
-    const arena = this.arena;
-    for (let j = 0; j < n; j++) if (arena[a + j] !== b[s + j]) return false;
-    return true;
+    return n === e - s && equalBytes(this.arena, a, b, s, n);
   }
 
   at(i: number): string {
@@ -154,13 +157,27 @@ export class IdList implements Ids {
   indexOf(id: string): number {
     const b = encoder.encode(id);
     const { bytes, starts } = this;
-    outer: for (let i = 0; i < this.length; i++) {
-      const s = starts[i]!;
-      if (starts[i + 1]! - s !== b.length) continue;
-      for (let j = 0; j < b.length; j++) if (bytes[s + j] !== b[j]) continue outer;
-      return i;
+    for (let i = 0; i < this.length; i++) {
+      if (starts[i + 1]! - starts[i]! === b.length && equalBytes(bytes, starts[i]!, b, 0, b.length)) return i;
     }
     return -1;
+  }
+
+  /** Ids i and j are the same. */
+  equal(i: number, j: number): boolean {
+    const { bytes, starts } = this;
+    const n = starts[i + 1]! - starts[i]!;
+    return starts[j + 1]! - starts[j]! === n && equalBytes(bytes, starts[i]!, bytes, starts[j]!, n);
+  }
+
+  /** The ids at the given indices, as a list of their own. */
+  select(ix: readonly number[]): IdList {
+    const { bytes, starts } = this;
+    const out = new Int32Array(ix.length + 1);
+    for (let k = 0; k < ix.length; k++) out[k + 1] = out[k]! + starts[ix[k]! + 1]! - starts[ix[k]!]!;
+    const picked = new Uint8Array(out[ix.length]!);
+    ix.forEach((i, k) => picked.set(bytes.subarray(starts[i]!, starts[i + 1]!), out[k]!));
+    return new IdList(picked, out);
   }
 
   toJSON(): string[] {

@@ -2,7 +2,8 @@
 // Parse once, evaluate many scenarios. Money is integer fen; weight is integer millionths. PopulationBuilder
 // builds one row by row (the reference reader, case files, tests); the fast reader assembles one from parts
 // (io/assemble.ts).
-import { hashBytes, IdTable, type Ids } from './ids.js';
+import { f64, i32, u8 } from './grow.js';
+import { IdTable, type Ids } from './ids.js';
 import { CAPACITY, type Area, type Capacity } from './rules.js';
 
 export interface PersonInput {
@@ -70,33 +71,6 @@ export interface Population extends PersonColumns, HouseholdColumns {
   readonly members: Int32Array;
 }
 
-/** A growable typed column. */
-class Column<T extends Float64Array | Uint8Array | Int32Array> {
-  private data: T;
-  length = 0;
-  constructor(private readonly make: (n: number) => T) {
-    this.data = make(1024);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-  get(i: number): number {
-    return this.data[i]!;
-  }
-  done(): T {
-    return this.data.subarray(0, this.length) as T;
-  }
-}
-
-const f64 = () => new Column((n) => new Float64Array(n));
-const u8 = () => new Column((n) => new Uint8Array(n));
-const i32 = () => new Column((n) => new Int32Array(n));
-
 export interface Conflict {
   readonly column: string;
   readonly firstValue: string;
@@ -104,15 +78,20 @@ export interface Conflict {
   readonly firstRow: number;
 }
 
-/** addCodes: the person id was already on an earlier row (see PopulationBuilder.firstRowOfPerson). */
-export const DUPLICATE_PERSON = -2;
+/** What adding a row did: added; refused as a repeated person id; or added with household-level values that differ. */
+export type Added = { readonly ok: true } | { readonly duplicateOfRow: number } | { readonly conflicts: readonly Conflict[] };
+const ADDED: Added = { ok: true };
 
-const encoder = new TextEncoder();
+/** The household-level values of `row` that differ from the household's `first` row (on line firstRow). */
+export function householdConflicts(first: HouseholdInput, row: HouseholdInput, firstRow: number): Conflict[] {
+  return HOUSEHOLD_FIELDS.filter(([key]) => first[key] !== row[key])
+    .map(([key, column]) => ({ column, firstValue: String(first[key]), value: String(row[key]), firstRow }));
+}
 
 /**
  * Builds a Population row by row, in any row order: rows of one household need not be adjacent.
  * Memory grows with the number of households and persons (ids as bytes in an arena), never with the file's bytes.
- * It also keeps person_id unique: a repeated person id is refused with DUPLICATE_PERSON.
+ * It also keeps person_id unique: a repeated person id is refused.
  */
 export class PopulationBuilder {
   private readonly households = new IdTable();
@@ -122,86 +101,40 @@ export class PopulationBuilder {
   private readonly personHousehold = i32();
   private readonly p = { age: u8(), wage: f64(), other: f64(), disability: u8(), ill: u8(), labor: u8(), selfCare: u8(), supporter: u8() };
   private readonly h = { area: u8(), assets: f64(), rigid: f64(), onDibao: u8(), prior: f64(), emergency: f64(), weight: f64() };
-  /** The household of the previous row: rows of a household usually come together, so most rows skip the hash. */
-  private last = -1;
 
-  /** Adds one person (ids as text); returns -1, DUPLICATE_PERSON, or the first household-level column that disagrees. */
-  add(householdId: string, personId: string, person: PersonInput, household: HouseholdInput, row: number): number {
-    const hid = encoder.encode(householdId);
-    const pid = encoder.encode(personId);
-    const ids = new Uint8Array(hid.length + pid.length);
-    ids.set(hid);
-    ids.set(pid, hid.length);
-    return this.addCodes(ids, 0, hid.length, hid.length, ids.length, person.age, person.wage, person.other, person.disability, person.ill,
-      CAPACITY.indexOf(person.labor), CAPACITY.indexOf(person.selfCare), person.supporter, household.area === 'urban' ? 0 : 1,
-      household.assets, household.rigid, household.onDibao, household.prior, household.emergency, household.weight, row);
-  }
-
-  /** The household-level values of `household` that disagree with the household's first row, from column `from` on. */
-  conflicts(householdId: string, household: HouseholdInput, from = 0): Conflict[] {
-    const f = this.firstOf(householdId)!;
-    return HOUSEHOLD_FIELDS.slice(from).filter(([key]) => f.values[key] !== household[key])
-      .map(([key, column]) => ({ column, firstValue: String(f.values[key]), value: String(household[key]), firstRow: f.row }));
-  }
-
-  /** The row a person id was first seen on, or undefined. */
-  firstRowOfPerson(personId: string): number | undefined {
-    const i = this.persons.indexOf(personId);
-    return i < 0 ? undefined : this.personRows.get(i);
-  }
-
-  /**
-   * One row as numbers (codes for area 0/1 and capacities 0–2), the household
-   * id in ids[hs, he) and the person id in ids[ps, pe) as UTF-8 bytes, no strings, no objects. Returns -1 when
-   * added; DUPLICATE_PERSON when the person id was seen before (nothing added); or the index of the first
-   * household-level column that disagrees with the household's first row (in HOUSEHOLD_FIELDS order; the row is
-   * then not part of a valid population, and the caller reports it).
-   */
-  addCodes(ids: Uint8Array, hs: number, he: number, ps: number, pe: number, age: number, wage: number, other: number, disability: number,
-    ill: number, labor: number, selfCare: number, supporter: number, area: number, assets: number, rigid: number, onDibao: number,
-    prior: number, emergency: number, weight: number, row: number): number {
+  /** Adds one person (the reference reader, case files, tests: ids as text). */
+  add(householdId: string, personId: string, person: PersonInput, household: HouseholdInput, row: number): Added {
     const persons = this.persons;
     const n = persons.length;
-    if (persons.intern(ids, ps, pe, hashBytes(ids, ps, pe)) < n) return DUPLICATE_PERSON;
+    const p = persons.internString(personId);
+    if (p < n) return { duplicateOfRow: this.personRows.get(p) };
     this.personRows.push(row);
-    const households = this.households;
-    let h = this.last;
-    if (h < 0 || !households.equals(h, ids, hs, he)) {
-      const count = households.length;
-      h = households.intern(ids, hs, he, hashBytes(ids, hs, he));
-      this.last = h;
-      if (h === count) {
-        this.firstRows.push(row);
-        this.h.area.push(area);
-        this.h.assets.push(assets);
-        this.h.rigid.push(rigid);
-        this.h.onDibao.push(onDibao);
-        this.h.prior.push(prior);
-        this.h.emergency.push(emergency);
-        this.h.weight.push(weight);
-      }
-    }
+    const count = this.households.length;
+    const h = this.households.internString(householdId);
     const x = this.h;
-    // A new household was just written with these values, so it never disagrees with itself.
-    const conflict = x.area.get(h) !== area ? 0 : x.assets.get(h) !== assets ? 1 : x.rigid.get(h) !== rigid ? 2 : x.onDibao.get(h) !== onDibao ? 3
-      : x.prior.get(h) !== prior ? 4 : x.emergency.get(h) !== emergency ? 5 : x.weight.get(h) !== weight ? 6 : -1;
-    // The person is kept even then, so person ids and person columns stay aligned (a conflict fails the read).
+    if (h === count) {
+      this.firstRows.push(row);
+      x.area.push(household.area === 'urban' ? 0 : 1);
+      x.assets.push(household.assets);
+      x.rigid.push(household.rigid);
+      x.onDibao.push(household.onDibao);
+      x.prior.push(household.prior);
+      x.emergency.push(household.emergency);
+      x.weight.push(household.weight);
+    }
+    // The person is kept even when values differ, so person ids and columns stay aligned (a conflict fails the read).
     this.personHousehold.push(h);
-    this.p.age.push(age);
-    this.p.wage.push(wage);
-    this.p.other.push(other);
-    this.p.disability.push(disability);
-    this.p.ill.push(ill);
-    this.p.labor.push(labor);
-    this.p.selfCare.push(selfCare);
-    this.p.supporter.push(supporter);
-    return conflict;
-  }
-
-  /** A household's first row and its household-level values, for messages. */
-  firstOf(householdId: string): { row: number; values: HouseholdInput } | undefined {
-    const h = this.households.indexOf(householdId);
-    return h < 0 ? undefined : { row: this.firstRows.get(h), values: this.householdAt(h) };
+    this.p.age.push(person.age);
+    this.p.wage.push(person.wage);
+    this.p.other.push(person.other);
+    this.p.disability.push(person.disability);
+    this.p.ill.push(person.ill);
+    this.p.labor.push(CAPACITY.indexOf(person.labor));
+    this.p.selfCare.push(CAPACITY.indexOf(person.selfCare));
+    this.p.supporter.push(person.supporter);
+    if (h === count) return ADDED;
+    const conflicts = householdConflicts(this.householdAt(h), household, this.firstRows.get(h));
+    return conflicts.length ? { conflicts } : ADDED;
   }
 
   private householdAt(h: number): HouseholdInput {
@@ -279,7 +212,7 @@ export function populationOf(households: readonly HouseholdSpec[]): Population {
     spec.persons.forEach((person, i) => {
       const pid = person.id ?? `${spec.id}-${i + 1}`;
       const r = b.add(spec.id, pid, { ...PERSON_DEFAULTS, ...person }, { ...HOUSEHOLD_DEFAULTS, ...spec.household }, ++row);
-      if (r !== -1) throw new Error(`populationOf: ${r === DUPLICATE_PERSON ? `person ${pid} twice` : `household ${spec.id} disagrees with itself`}`);
+      if (!('ok' in r)) throw new Error(`populationOf: ${'duplicateOfRow' in r ? `person ${pid} twice` : `household ${spec.id} disagrees with itself`}`);
     });
   }
   return b.build();

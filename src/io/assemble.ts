@@ -4,7 +4,7 @@
 // the id hashes (radix, two passes) and comparing bytes only where hashes are equal: no hash table, no
 // string per id. Problems come out in the reference reader's words and order (by line, first 20).
 import { IdList } from '../core/ids.js';
-import { HOUSEHOLD_FIELDS, type Population } from '../core/population.js';
+import { householdConflicts, type HouseholdInput, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
 import { conflictMessage, duplicateMessage, MAX_PROBLEMS } from './households-csv.js';
 import type { HouseholdValues, Part } from './part.js';
@@ -100,13 +100,9 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
     }
   }
   function conflicts(v: ArrayLike<number>, at: number, c: number, r: number): void {
-    HOUSEHOLD_FIELDS.forEach(([, column], k) => {
-      const first = values[c * 7 + k]!;
-      if (v[at + k] === first) return;
-      const show = (x: number) => (k === 0 ? (x === 0 ? 'urban' : 'rural') : String(x));
-      problems.push({ where: { file, line: line[r]!, col: columnOf(column) }, subject: `household ${hid.at(c)}`,
-        message: conflictMessage({ column, firstValue: show(first), value: show(v[at + k]!), firstRow: line[segFirst[c]!]! }, line[r]!) });
-    });
+    for (const x of householdConflicts(householdOf(values, c * 7), householdOf(v, at), line[segFirst[c]!]!)) {
+      problems.push({ where: { file, line: line[r]!, col: columnOf(x.column) }, subject: `household ${hid.at(c)}`, message: conflictMessage(x, line[r]!) });
+    }
   }
 
   const kept = problems.filter((p) => p.where!.line! <= lastLine);
@@ -143,7 +139,7 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
     const u8 = (n: number) => shared(Uint8Array, n);
     const f64 = (n: number) => shared(Float64Array, n);
     return {
-      householdCount: H, personCount: R, householdIds: hid.select(firsts), personIds: pid.list(), offsets, members,
+      householdCount: H, personCount: R, householdIds: hid.select(firsts), personIds: pid, offsets, members,
       age: join(u8, (p) => p.age), wage: join(f64, (p) => p.wage), other: join(f64, (p) => p.other), disability: join(u8, (p) => p.disability),
       ill: join(u8, (p) => p.ill), labor: join(u8, (p) => p.labor), selfCare: join(u8, (p) => p.selfCare), supporter: join(u8, (p) => p.supporter),
       ...hh,
@@ -173,42 +169,18 @@ function sortByLine(ps: Problem[]): Problem[] {
   return ps.map((p, i) => [p, i] as const).sort((a, b) => a[0].where!.line! - b[0].where!.line! || a[1] - b[1]).map(([p]) => p);
 }
 
+/** Seven household-level values (HouseholdValues order) as a household, for messages. */
+function householdOf(v: ArrayLike<number>, at: number): HouseholdInput {
+  return { area: v[at] === 0 ? 'urban' : 'rural', assets: v[at + 1]!, rigid: v[at + 2]!, onDibao: v[at + 3]!, prior: v[at + 4]!, emergency: v[at + 5]!, weight: v[at + 6]! };
+}
+
 function sameValues(a: Float64Array, i: number, b: Float64Array, j: number): boolean {
   for (let k = 0; k < 7; k++) if (a[i + k] !== b[j + k]) return false;
   return true;
 }
 
-/** Ids of several parts as one arena. */
-class JoinedIds {
-  constructor(
-    readonly bytes: Uint8Array,
-    readonly starts: Int32Array,
-  ) {}
-  equal(i: number, j: number): boolean {
-    const a = this.starts[i]!;
-    const b = this.starts[j]!;
-    const n = this.starts[i + 1]! - a;
-    if (this.starts[j + 1]! - b !== n) return false;
-    for (let k = 0; k < n; k++) if (this.bytes[a + k] !== this.bytes[b + k]) return false;
-    return true;
-  }
-  at(i: number): string {
-    return new IdList(this.bytes, this.starts.subarray(i, i + 2)).at(0);
-  }
-  list(): IdList {
-    return new IdList(this.bytes, this.starts);
-  }
-  /** The ids at the given indices, as a list of their own. */
-  select(ix: readonly number[]): IdList {
-    const starts = new Int32Array(ix.length + 1);
-    for (let k = 0; k < ix.length; k++) starts[k + 1] = starts[k]! + this.starts[ix[k]! + 1]! - this.starts[ix[k]!]!;
-    const bytes = new Uint8Array(starts[ix.length]!);
-    ix.forEach((i, k) => bytes.set(this.bytes.subarray(this.starts[i]!, this.starts[i + 1]!), starts[k]!));
-    return new IdList(bytes, starts);
-  }
-}
-
-function joinBytes(pieces: ReadonlyArray<readonly [Uint8Array, Int32Array]>): JoinedIds {
+/** The ids of several parts as one list. */
+function joinBytes(pieces: ReadonlyArray<readonly [Uint8Array, Int32Array]>): IdList {
   const n = sum(pieces.map(([, s]) => s.length - 1));
   const bytes = new Uint8Array(sum(pieces.map(([b]) => b.length)));
   const starts = new Int32Array(n + 1);
@@ -220,14 +192,14 @@ function joinBytes(pieces: ReadonlyArray<readonly [Uint8Array, Int32Array]>): Jo
     at += b.length;
   }
   starts[n] = at;
-  return new JoinedIds(bytes, starts);
+  return new IdList(bytes, starts);
 }
 
 /**
  * Calls same(first, i) for every i whose id equals that of an earlier index, `first` the earliest such.
  * `order`: the indices sorted by hash, stably (equal hashes in index order); bytes are compared within equal hashes.
  */
-function sameIds([keys, order]: readonly [Uint32Array, Int32Array], ids: JoinedIds, same: (first: number, i: number) => void): void {
+function sameIds([keys, order]: readonly [Uint32Array, Int32Array], ids: IdList, same: (first: number, i: number) => void): void {
   const firsts: number[] = [];
   for (let a = 0; a < order.length; ) {
     let b = a + 1;

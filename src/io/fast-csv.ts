@@ -5,6 +5,7 @@
 // the same problems with the same words; test/io/fast-csv.test.ts holds them to that. One FastReader reads the
 // whole file (here) or one byte range of it (a worker, parallel-read.ts).
 import type { Readable } from 'node:stream';
+import { equalBytes } from '../core/ids.js';
 import { populationOf, type Population } from '../core/population.js';
 import type { Problem } from '../errors.js';
 import { assemble, failWith, type ParsedPart } from './assemble.js';
@@ -211,7 +212,7 @@ export class FastReader {
       return;
     }
     if (!ok) return;
-    if (this.opts.cut && !sameBytes(this.lastId, ids, hs, he) && !this.newHousehold(ids, hs, he, recordLine)) return;
+    if (this.opts.cut && !(this.lastId?.length === he - hs && equalBytes(this.lastId, 0, ids, hs, he - hs)) && !this.newHousehold(ids, hs, he, recordLine)) return;
     this.writer.add(ids, hs, he, ps, pe, values[C.age]!, values[C.wage_income]!, values[C.other_income]!, values[C.disability_grade]!,
       values[C.serious_illness]!, values[C.labor_capacity]!, values[C.self_care]!, values[C.has_capable_supporter]!, values[C.area]!,
       values[C.financial_assets]!, values[C.rigid_expenditure]!, values[C.on_dibao]!, values[C.prior_dibao]!, values[C.emergency_need]!,
@@ -243,13 +244,6 @@ export class FastReader {
     this.writer = new PartWriter(this.opts.cut ? part.rows : 1024);
     return { part, problems: this.problems.splice(0), fatal: this.fatal, lines: this.line - 1 };
   }
-}
-
-/** a holds exactly the bytes b[s, e). */
-function sameBytes(a: Uint8Array | null, b: Uint8Array, s: number, e: number): boolean {
-  if (a === null || a.length !== e - s) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[s + i]) return false;
-  return true;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { InputError, type Problem } from '../errors.js';
 import { fenToYuan, parseFen } from '../core/money.js';
-import { DUPLICATE_PERSON, HOUSEHOLD_FIELDS, PopulationBuilder, type Conflict, type HouseholdInput, type PersonInput, type Population } from '../core/population.js';
+import { HOUSEHOLD_FIELDS, PopulationBuilder, type Conflict, type HouseholdInput, type PersonInput, type Population } from '../core/population.js';
 import { CAPACITY, type Area, type Capacity } from '../core/rules.js';
 
 export const EMPTY_FILE = `the file is empty: expected a header row naming at least household_id, person_id, age, area`;
@@ -155,10 +155,10 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
         const hid = values.household_id as string;
         const household = householdOf(values);
         const added = builder.add(hid, pid, personOf(values), household, line);
-        if (added === DUPLICATE_PERSON) {
-          problem(line, index.get('person_id')! + 1, 'column person_id', duplicateMessage(pid, builder.firstRowOfPerson(pid)!));
-        } else if (added >= 0) {
-          for (const c of builder.conflicts(hid, household, added)) problem(line, colNumber(index.get(c.column as Column)), `household ${hid}`, conflictMessage(c, line));
+        if ('duplicateOfRow' in added) {
+          problem(line, index.get('person_id')! + 1, 'column person_id', duplicateMessage(pid, added.duplicateOfRow));
+        } else if ('conflicts' in added) {
+          for (const c of added.conflicts) problem(line, colNumber(index.get(c.column as Column)), `household ${hid}`, conflictMessage(c, line));
         }
       }
       if (problems.length >= MAX_PROBLEMS) break;

@@ -3,37 +3,9 @@
 // grouped into segments — runs of adjacent rows with the same household id — whose household-level values
 // are stored once. Nothing here knows about other parts: assemble.ts joins segments into households across
 // parts and checks person_id uniqueness over the whole file, by sorting hashes (no hash table, no strings).
-import { hashBytes } from '../core/ids.js';
+import { f64, i32, u8, type Grow } from '../core/grow.js';
+import { equalBytes, hashBytes } from '../core/ids.js';
 import type { HouseholdColumns, PersonColumns } from '../core/population.js';
-
-/** A growable typed array. */
-class Grow<T extends Float64Array | Uint8Array | Int32Array> {
-  data: T;
-  length = 0;
-  constructor(private readonly make: (n: number) => T, n = 1024) {
-    this.data = make(n);
-  }
-  /** Room for `more` values from `length` on. */
-  reserve(more: number): T {
-    if (this.length + more > this.data.length) {
-      const bigger = this.make(Math.max(this.data.length * 2, this.length + more));
-      bigger.set(this.data.subarray(0, this.length));
-      this.data = bigger;
-    }
-    return this.data;
-  }
-  push(v: number): void {
-    this.reserve(1)[this.length++] = v;
-  }
-  /** The values (a view: the buffer may be longer, and is transferred whole). */
-  done(): T {
-    return this.data.subarray(0, this.length) as T;
-  }
-}
-
-const f64 = (n?: number) => new Grow((k) => new Float64Array(k), n);
-const u8 = (n?: number) => new Grow((k) => new Uint8Array(k), n);
-const i32 = (n?: number) => new Grow((k) => new Int32Array(k), n);
 
 /** The household-level values of a row, in HOUSEHOLD_FIELDS order: area, assets, rigid, onDibao, prior, emergency, weight. */
 export type HouseholdValues = [number, number, number, number, number, number, number];
@@ -111,11 +83,8 @@ export class PartWriter {
   /** The household id of the current segment equals b[s, e). */
   private sameHousehold(b: Uint8Array, s: number, e: number): boolean {
     if (this.segments === 0) return false;
-    const bytes = this.hidBytes.data;
     const a = this.hidStart.data[this.segments - 1]!;
-    if (this.hidBytes.length - a !== e - s) return false;
-    for (let i = 0; i < e - s; i++) if (bytes[a + i] !== b[s + i]) return false;
-    return true;
+    return this.hidBytes.length - a === e - s && equalBytes(this.hidBytes.data, a, b, s, e - s);
   }
 
   /** One kept row: ids as bytes in b, values as numbers (codes for area and capacities). */
