@@ -27,7 +27,11 @@ async function* range(): AsyncGenerator<Buffer> {
       if (n === 0) break;
       at += n;
       const chunk = b.subarray(0, n);
-      quotes ||= chunk.indexOf(QUOTE) >= 0;
+      // A quote: this range may have been cut inside a quoted field; the file is read on one thread instead, so stop here.
+      if (chunk.indexOf(QUOTE) >= 0) {
+        quotes = true;
+        return;
+      }
       parentPort!.postMessage({ bytes: n, rows: reader.rows });
       yield chunk;
     }
