@@ -1,10 +1,12 @@
 // Shared steps of the commands: check a date, load a policy and its rules at that date, read households.
 import { isIsoDate, today } from '../core/dates.js';
 import type { Snapshot } from '../core/parameters/tree.js';
+import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
+import type { Run } from '../core/simulate.js';
 import { rulesAt, type Rules } from '../core/rules.js';
 import { InputError, UsageError } from '../errors.js';
-import { readHouseholds } from '../io/read-households.js';
+import { readHouseholds, simulateFile } from '../io/read-households.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
 import { loadScenario } from '../io/scenario-file.js';
@@ -66,6 +68,16 @@ export async function loadHouseholds(ctx: Ctx, file: string, quiet: boolean): Pr
   const progress = makeProgress(ctx, `reading ${file}`, quiet);
   try {
     return await readHouseholds(file, { onProgress: progress?.update });
+  } finally {
+    progress?.done();
+  }
+}
+
+/** The runs' totals over a households file (read and evaluated together: simulateFile), with a progress bar. */
+export async function simulateHouseholds(ctx: Ctx, file: string, runs: readonly Run[], quiet: boolean): Promise<Totals[]> {
+  const progress = makeProgress(ctx, `reading ${file}`, quiet);
+  try {
+    return await simulateFile(file, runs, { onProgress: progress?.update });
   } finally {
     progress?.done();
   }

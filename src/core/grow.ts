@@ -1,6 +1,20 @@
 // A growable typed array: the builder's and the fast reader's columns grow by doubling, then hand over a view.
+// Columns may live in shared memory (SharedArrayBuffer): another thread then reads them without a copy.
 
-export class Grow<T extends Float64Array | Uint8Array | Int32Array> {
+export type Typed = Float64Array | Uint8Array | Int32Array;
+
+export interface TypedCtor<T extends Typed> {
+  new (length: number): T;
+  new (buffer: ArrayBufferLike): T;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/** n zeroed values; in shared memory when `shared`. */
+export function typed<T extends Typed>(Ctor: TypedCtor<T>, n: number, shared = false): T {
+  return shared ? new Ctor(new SharedArrayBuffer(n * Ctor.BYTES_PER_ELEMENT)) : new Ctor(n);
+}
+
+export class Grow<T extends Typed> {
   data: T;
   length = 0;
   constructor(
@@ -24,12 +38,12 @@ export class Grow<T extends Float64Array | Uint8Array | Int32Array> {
   get(i: number): number {
     return this.data[i]!;
   }
-  /** The values (a view: the buffer may be longer, and is transferred whole). */
+  /** The values (a view: the buffer may be longer, and is transferred or shared whole). */
   done(): T {
     return this.data.subarray(0, this.length) as T;
   }
 }
 
-export const f64 = (n?: number) => new Grow((k) => new Float64Array(k), n);
-export const u8 = (n?: number) => new Grow((k) => new Uint8Array(k), n);
-export const i32 = (n?: number) => new Grow((k) => new Int32Array(k), n);
+export const f64 = (n?: number, shared = false) => new Grow((k) => typed(Float64Array, k, shared), n);
+export const u8 = (n?: number, shared = false) => new Grow((k) => typed(Uint8Array, k, shared), n);
+export const i32 = (n?: number, shared = false) => new Grow((k) => typed(Int32Array, k, shared), n);

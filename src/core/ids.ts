@@ -176,7 +176,8 @@ export class IdList implements Ids {
     const out = new Int32Array(ix.length + 1);
     for (let k = 0; k < ix.length; k++) out[k + 1] = out[k]! + starts[ix[k]! + 1]! - starts[ix[k]!]!;
     const picked = new Uint8Array(out[ix.length]!);
-    ix.forEach((i, k) => picked.set(bytes.subarray(starts[i]!, starts[i + 1]!), out[k]!));
+    let at = 0;
+    for (const i of ix) for (let b = starts[i]!; b < starts[i + 1]!; b++) picked[at++] = bytes[b]!;
     return new IdList(picked, out);
   }
 

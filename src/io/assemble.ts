@@ -3,6 +3,7 @@
 // household-level values must agree with its first row, and person_id is unique. Both are found by sorting
 // the id hashes (radix, two passes) and comparing bytes only where hashes are equal: no hash table, no
 // string per id. Problems come out in the reference reader's words and order (by line, first 20).
+import { typed, type Typed, type TypedCtor } from '../core/grow.js';
 import { IdList } from '../core/ids.js';
 import { householdConflicts, type HouseholdInput, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
@@ -23,13 +24,21 @@ export interface ParsedPart {
 export const recordLengthMessage = (expected: number, got: number, line: number) =>
   `CSV: Invalid Record Length: expect ${expected}, got ${got} on line ${line}`;
 
+export interface Assembled {
+  /** Every problem found (the parts' own and the whole-file checks'); none when the file is good. */
+  readonly problems: Problem[];
+  /** Some household has rows in more than one segment: not adjacent in the file, or split between parts. */
+  readonly joined: boolean;
+  /** Builds the population (when there are no problems). */
+  population(): Population;
+}
+
 /**
  * Joins the parts (in file order; `firstLines[i]` is the file line part i starts on) into a Population, or
- * gives every problem found (the parts' own and the whole-file checks'), by line. `columnOf` gives the file's
- * column number of a column, for locations.
+ * gives every problem found, by line. `columnOf` gives the file's column number of a column, for locations.
  */
 export function assemble(parsed: readonly ParsedPart[], firstLines: readonly number[], file: string,
-  columnOf: (column: string) => number | undefined): { population: Population | null; problems: Problem[] } {
+  columnOf: (column: string) => number | undefined): Assembled {
   const shift = firstLines.map((l) => l - 1);
   const problems: Problem[] = parsed.flatMap((p, i) => p.problems.map((q) => moved(q, shift[i]!)));
   // A record of the wrong length stops the reference reader there: nothing after it is reported.
@@ -105,17 +114,29 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
     }
   }
 
-  const kept = problems.filter((p) => p.where!.line! <= lastLine);
-  return kept.length ? { population: null, problems: kept } : { population: build(), problems: [] };
+  return {
+    problems: problems.filter((p) => p.where!.line! <= lastLine),
+    joined: H < S,
+    population: () => {
+      if (problems.some((p) => p.where!.line! <= lastLine)) throw new Error('assemble: no population for a file with problems');
+      return build();
+    },
+  };
 
   function build(): Population {
-    // Persons grouped by household (counting sort, file order inside each household).
+    // Persons grouped by household (counting sort, file order inside each household); when every household is
+    // one segment, they already are.
     const offsets = shared(Int32Array, H + 1);
-    for (let r = 0; r < R; r++) offsets[household[segOf[r]!]! + 1]!++;
-    for (let h = 0; h < H; h++) offsets[h + 1]! += offsets[h]!;
-    const cursor = offsets.slice(0, H);
     const members = shared(Int32Array, R);
-    for (let r = 0; r < R; r++) members[cursor[household[segOf[r]!]!]!++] = r;
+    if (H === S) {
+      offsets.set(segFirst);
+      for (let r = 0; r < R; r++) members[r] = r;
+    } else {
+      for (let r = 0; r < R; r++) offsets[household[segOf[r]!]! + 1]!++;
+      for (let h = 0; h < H; h++) offsets[h + 1]! += offsets[h]!;
+      const cursor = offsets.slice(0, H);
+      for (let r = 0; r < R; r++) members[cursor[household[segOf[r]!]!]!++] = r;
+    }
     const hh = { area: shared(Uint8Array, H), assets: shared(Float64Array, H), rigid: shared(Float64Array, H), onDibao: shared(Uint8Array, H),
       prior: shared(Float64Array, H), emergency: shared(Float64Array, H), weight: shared(Float64Array, H) };
     const firsts: number[] = [];
@@ -139,7 +160,7 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
     const u8 = (n: number) => shared(Uint8Array, n);
     const f64 = (n: number) => shared(Float64Array, n);
     return {
-      householdCount: H, personCount: R, householdIds: hid.select(firsts), personIds: pid, offsets, members,
+      householdCount: H, personCount: R, householdIds: H === S ? hid : hid.select(firsts), personIds: pid, offsets, members,
       age: join(u8, (p) => p.age), wage: join(f64, (p) => p.wage), other: join(f64, (p) => p.other), disability: join(u8, (p) => p.disability),
       ill: join(u8, (p) => p.ill), labor: join(u8, (p) => p.labor), selfCare: join(u8, (p) => p.selfCare), supporter: join(u8, (p) => p.supporter),
       ...hh,
@@ -154,9 +175,7 @@ export function failWith(problems: readonly Problem[]): never {
 }
 
 /** A typed array in shared memory: evaluation workers read the population without a copy (eval-pool.ts). */
-function shared<T extends Uint8Array | Int32Array | Float64Array>(Ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, n: number): T {
-  return new Ctor(new SharedArrayBuffer(n * Ctor.BYTES_PER_ELEMENT));
-}
+const shared = <T extends Typed>(Ctor: TypedCtor<T>, n: number): T => typed(Ctor, n, true);
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 

@@ -16,13 +16,18 @@ export async function simulateParallel(pop: Population, runs: readonly Run[], th
   const minimum = Number(process.env.JIUZHU_PARALLEL_FROM_HOUSEHOLDS ?? PARALLEL_FROM_HOUSEHOLDS);
   if (threads < 2 || pop.householdCount < minimum) return simulate(pop, runs);
   const shared = sharedPopulation(pop);
-  const plainRuns = runs.map((r) => ({ id: r.id, rules: { ...r.rules, snapshot: null } })) as unknown as Run[];
+  const plain = plainRuns(runs);
   const n = Math.min(threads, pop.householdCount);
   const cuts = Array.from({ length: n + 1 }, (_, i) => Math.floor((pop.householdCount * i) / n));
-  const parts = await Promise.all(cuts.slice(0, -1).map((from, i) => evaluate({ id: i, pop: shared, runs: plainRuns, from, to: cuts[i + 1]! })));
+  const parts = await Promise.all(cuts.slice(0, -1).map((from, i) => evaluate({ id: i, pop: shared, runs: plain, from, to: cuts[i + 1]! })));
   const totals = runs.map(() => new Totals());
   for (const part of parts) part.forEach((p, i) => totals[i]!.merge(Totals.of(p)));
   return totals;
+}
+
+/** Runs as a worker gets them: the rules without their parameter snapshot (the engine does not read it). */
+export function plainRuns(runs: readonly Run[]): Run[] {
+  return runs.map((r) => ({ id: r.id, rules: { ...r.rules, snapshot: null } })) as unknown as Run[];
 }
 
 function evaluate(job: EvalJob): Promise<PlainTotals[]> {

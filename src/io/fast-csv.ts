@@ -39,6 +39,8 @@ export interface ReaderOptions {
   readonly expectedRows?: number;
   /** Called every 4096 rows. */
   readonly onRows?: (rows: number) => void;
+  /** The evaluated columns in shared memory (PartWriter). */
+  readonly shared?: boolean;
   /** Cut the part at household boundaries every `households` households (streaming); see StreamOptions. */
   readonly cut?: { readonly households: number; readonly onPart: (p: ParsedPart) => void };
 }
@@ -71,7 +73,7 @@ export class FastReader {
     private readonly file: string,
     private readonly opts: ReaderOptions = {},
   ) {
-    this.writer = new PartWriter(opts.expectedRows);
+    this.writer = new PartWriter(opts.expectedRows, opts.shared);
     if (opts.header) this.useHeader(opts.header, 1);
   }
 
@@ -241,7 +243,7 @@ export class FastReader {
   /** The rows read so far as a part (with the problems found on them), and a fresh writer for the rest. */
   take(): ParsedPart {
     const part = this.writer.done();
-    this.writer = new PartWriter(this.opts.cut ? part.rows : 1024);
+    this.writer = new PartWriter(this.opts.cut ? part.rows : 1024, this.opts.shared);
     return { part, problems: this.problems.splice(0), fatal: this.fatal, lines: this.line - 1 };
   }
 }
@@ -299,7 +301,7 @@ export async function parseHouseholdsFast(input: Readable, file: string, totalBy
         const done = assemble([p], [1], file, reader.columnOf);
         problems.push(...done.problems);
         // After a problem nothing more is handed over (the run will fail); drop chunks so memory stays bounded.
-        if (done.population && !problems.length) ready.push(done.population);
+        if (!problems.length) ready.push(done.population());
         else ready.length = 0;
         if (problems.length >= MAX_PROBLEMS) reader.stop = true;
       },
@@ -313,7 +315,7 @@ export async function parseHouseholdsFast(input: Readable, file: string, totalBy
   problems.push(...last.problems);
   if (problems.length) failWith(problems);
   progress(reader.rows);
-  if (!stream) return last.population!;
-  await stream.onChunk(last.population!);
+  if (!stream) return last.population();
+  await stream.onChunk(last.population());
   return populationOf([]);
 }

@@ -3,9 +3,9 @@
 // grouped into segments — runs of adjacent rows with the same household id — whose household-level values
 // are stored once. Nothing here knows about other parts: assemble.ts joins segments into households across
 // parts and checks person_id uniqueness over the whole file, by sorting hashes (no hash table, no strings).
-import { f64, i32, u8, type Grow } from '../core/grow.js';
-import { equalBytes, hashBytes } from '../core/ids.js';
-import type { HouseholdColumns, PersonColumns } from '../core/population.js';
+import { f64, i32, typed, u8, type Grow } from '../core/grow.js';
+import { equalBytes, hashBytes, IdList } from '../core/ids.js';
+import type { HouseholdColumns, PersonColumns, Population } from '../core/population.js';
 
 /** The household-level values of a row, in HOUSEHOLD_FIELDS order: area, assets, rigid, onDibao, prior, emergency, weight. */
 export type HouseholdValues = [number, number, number, number, number, number, number];
@@ -41,20 +41,21 @@ export interface Part extends PersonColumns, HouseholdColumns {
   readonly hidSorted: Uint32Array;
 }
 
-/** Person columns of a part, grown together. */
+/** Person columns of a part, grown together (the evaluated ones in shared memory when asked). */
 class Rows {
   cap: number;
   age: Uint8Array; wage: Float64Array; other: Float64Array; disability: Uint8Array; ill: Uint8Array; labor: Uint8Array;
   selfCare: Uint8Array; supporter: Uint8Array; line: Int32Array; segment: Int32Array; pidHash: Int32Array; pidStart: Int32Array;
-  constructor(n: number) {
+  constructor(n: number, private readonly shared: boolean) {
     this.cap = n;
-    this.age = new Uint8Array(n); this.wage = new Float64Array(n); this.other = new Float64Array(n); this.disability = new Uint8Array(n);
-    this.ill = new Uint8Array(n); this.labor = new Uint8Array(n); this.selfCare = new Uint8Array(n); this.supporter = new Uint8Array(n);
+    this.age = typed(Uint8Array, n, shared); this.wage = typed(Float64Array, n, shared); this.other = typed(Float64Array, n, shared);
+    this.disability = typed(Uint8Array, n, shared); this.ill = typed(Uint8Array, n, shared); this.labor = typed(Uint8Array, n, shared);
+    this.selfCare = typed(Uint8Array, n, shared); this.supporter = typed(Uint8Array, n, shared);
     this.line = new Int32Array(n); this.segment = new Int32Array(n); this.pidHash = new Int32Array(n); this.pidStart = new Int32Array(n + 1);
   }
   grow(used: number): void {
     const n = this.cap * 2;
-    const bigger = new Rows(n);
+    const bigger = new Rows(n, this.shared);
     for (const k of ROW_KEYS) (bigger[k] as Uint8Array).set((this[k] as Uint8Array).subarray(0, k === 'pidStart' ? used + 1 : used));
     Object.assign(this, bigger);
   }
@@ -71,12 +72,18 @@ export class PartWriter {
   rows = 0;
   segments = 0;
 
-  /** `expectedRows`: a guess (from the file size) that saves regrowing; any number works. */
-  constructor(expectedRows = 1024) {
+  /**
+   * `expectedRows`: a guess (from the file size) that saves regrowing; any number works. `shared`: the columns
+   * the engine reads (person columns, segment values, first rows) in shared memory, so the reading worker can
+   * still evaluate them after handing the part over (parallel-read.ts).
+   */
+  constructor(expectedRows = 1024, shared = false) {
     const n = Math.max(1024, expectedRows);
-    this.r = new Rows(n);
+    this.r = new Rows(n, shared);
     const m = Math.max(1024, n >> 1);
-    this.s = { hidHash: i32(m), firstRow: i32(m), area: u8(m), assets: f64(m), rigid: f64(m), onDibao: u8(m), prior: f64(m), emergency: f64(m), weight: f64(m) };
+    const sh = shared;
+    this.s = { hidHash: i32(m), firstRow: i32(m, sh), area: u8(m, sh), assets: f64(m, sh), rigid: f64(m, sh), onDibao: u8(m, sh), prior: f64(m, sh),
+      emergency: f64(m, sh), weight: f64(m, sh) };
     this.hidStart.push(0);
   }
 
@@ -154,10 +161,32 @@ function copy(to: Grow<Uint8Array>, b: Uint8Array, s: number, e: number): void {
   to.length = at;
 }
 
-/** The buffers of a part, for postMessage's transfer list. */
+/** The buffers of a part, for postMessage's transfer list (shared ones are shared, not transferred). */
 export function partBuffers(p: Part): ArrayBuffer[] {
-  return [...new Set(Object.values(p).filter((v): v is Uint8Array => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer))];
+  return [...new Set(Object.values(p).filter((v): v is Uint8Array => ArrayBuffer.isView(v)).map((v) => v.buffer))]
+    .filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
+
+/**
+ * A part whose households are its segments (each run of adjacent rows with one id), as a Population without
+ * ids: what a reading worker evaluates before the whole file is assembled. It is the file's population
+ * exactly when no household has rows in two segments (assemble.ts tells).
+ */
+export function segmentsAsHouseholds(p: Part): Population {
+  const offsets = new Int32Array(p.segments + 1);
+  offsets.set(p.firstRow);
+  offsets[p.segments] = p.rows;
+  const members = new Int32Array(p.rows);
+  for (let r = 0; r < p.rows; r++) members[r] = r;
+  return {
+    householdCount: p.segments, personCount: p.rows, householdIds: NO_IDS, personIds: NO_IDS, offsets, members,
+    age: p.age, wage: p.wage, other: p.other, disability: p.disability, ill: p.ill, labor: p.labor, selfCare: p.selfCare, supporter: p.supporter,
+    area: p.area, assets: p.assets, rigid: p.rigid, onDibao: p.onDibao, prior: p.prior, emergency: p.emergency, weight: p.weight,
+  };
+}
+
+/** No ids (the engine does not read them). */
+const NO_IDS = new IdList(new Uint8Array(0), new Int32Array(1));
 
 function sorted<K extends 'pid' | 'hid'>(k: K, hash: Int32Array): Record<`${K}Order`, Int32Array> & Record<`${K}Sorted`, Uint32Array> {
   const order = radixOrder(hash);

@@ -3,11 +3,14 @@
 // (the readers are tested against each other). JIUZHU_THREADS=1 keeps everything on the main thread.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
+import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
+import { simulateParallel } from './eval-pool.js';
 import { parseHouseholdsFast, type StreamOptions } from './fast-csv.js';
 import { parseHouseholds, type ReadOptions } from './households-csv.js';
-import { PARALLEL_FROM_BYTES, readParallel } from './parallel-read.js';
+import { PARALLEL_FROM_BYTES, readParallel, simulateParallelRead } from './parallel-read.js';
 import { threadCount } from './workers.js';
 
 /** Reads the file in chunks of households, each handed to `stream.onChunk` and then dropped (bounded memory). */
@@ -25,12 +28,35 @@ async function sizeOf(path: string): Promise<number> {
   }
 }
 
+/** Worker threads to read a file of this size with (1: on this thread). */
+function readingThreads(totalBytes: number): number {
+  if (process.env.JIUZHU_CSV_READER === 'reference') return 1;
+  const threads = threadCount();
+  return threads > 1 && totalBytes >= Number(process.env.JIUZHU_PARALLEL_FROM_BYTES ?? PARALLEL_FROM_BYTES) ? threads : 1;
+}
+
+/** Reads a file on this thread, with the reference reader when JIUZHU_CSV_READER=reference. */
+function readHere(path: string, totalBytes: number, opts: ReadOptions): Promise<Population> {
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  return process.env.JIUZHU_CSV_READER === 'reference' ? parseHouseholds(input, path, totalBytes, opts) : parseHouseholdsFast(input, path, totalBytes, opts);
+}
+
 /** Reads a whole households file: on worker threads when it is big and there are cores, else on this thread. */
 export async function readHouseholds(path: string, opts: ReadOptions = {}): Promise<Population> {
   const totalBytes = await sizeOf(path);
-  if (process.env.JIUZHU_CSV_READER === 'reference') return parseHouseholds(createReadStream(path, { highWaterMark: 1 << 20 }), path, totalBytes, opts);
-  const threads = threadCount();
-  const parallel = threads > 1 && totalBytes >= Number(process.env.JIUZHU_PARALLEL_FROM_BYTES ?? PARALLEL_FROM_BYTES)
-    ? await readParallel(path, totalBytes, threads, opts) : null;
-  return parallel ?? parseHouseholdsFast(createReadStream(path, { highWaterMark: 1 << 20 }), path, totalBytes, opts);
+  const threads = readingThreads(totalBytes);
+  return (threads > 1 ? await readParallel(path, totalBytes, threads, opts) : null) ?? readHere(path, totalBytes, opts);
+}
+
+/**
+ * Totals of every run over a households file. A big file is read and evaluated by the same worker threads
+ * (parallel-read.ts); otherwise it is read, then evaluated on worker threads when that pays (eval-pool.ts).
+ * The totals are the same, exactly, either way.
+ */
+export async function simulateFile(path: string, runs: readonly Run[], opts: ReadOptions = {}): Promise<Totals[]> {
+  const totalBytes = await sizeOf(path);
+  const threads = readingThreads(totalBytes);
+  const read = threads > 1 ? await simulateParallelRead(path, totalBytes, threads, runs, opts) : null;
+  if (read && 'totals' in read) return read.totals;
+  return simulateParallel(read?.population ?? await readHere(path, totalBytes, opts), runs);
 }

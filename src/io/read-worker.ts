@@ -1,21 +1,35 @@
 // A worker of parallel-read.ts: reads one byte range of a households file (whole records, after the header)
-// with a FastReader and hands back its part, transferring the arrays (no copy).
-import { openSync, readSync, closeSync } from 'node:fs';
+// with a FastReader and hands back its part (id arrays transferred, evaluated columns shared: no copy). Given
+// runs, it then evaluates the part's segments as households and hands back their exact partial totals, while
+// the parent checks the whole file.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { PlainTotals } from '../core/aggregate.js';
+import { simulateRange, type Run } from '../core/simulate.js';
+import type { ParsedPart } from './assemble.js';
 import { feed, FastReader } from './fast-csv.js';
 import { QUOTE } from './fast-fields.js';
-import { partBuffers } from './part.js';
+import { partBuffers, segmentsAsHouseholds } from './part.js';
 
 export interface RangeJob {
   readonly file: string;
   readonly header: readonly string[];
   readonly start: number;
   readonly end: number;
+  /** Runs to evaluate the part's segments with (rules without their snapshot), or null. */
+  readonly runs: readonly Run[] | null;
 }
+
+export type RangeMessage =
+  | { readonly kind: 'progress'; readonly bytes: number; readonly rows: number }
+  | { readonly kind: 'parsed'; readonly parsed: ParsedPart; readonly quotes: boolean }
+  | { readonly kind: 'totals'; readonly totals: PlainTotals[] }
+  | { readonly kind: 'error'; readonly error: string };
 
 const job = workerData as RangeJob;
 const CHUNK = 4 << 20;
 let quotes = false;
+const post = (m: RangeMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
 
 /** The range's bytes in chunks, reported to the parent as they are read (progress). */
 async function* range(): AsyncGenerator<Buffer> {
@@ -32,7 +46,7 @@ async function* range(): AsyncGenerator<Buffer> {
         quotes = true;
         return;
       }
-      parentPort!.postMessage({ bytes: n, rows: reader.rows });
+      post({ kind: 'progress', bytes: n, rows: reader.rows });
       yield chunk;
     }
   } finally {
@@ -40,7 +54,16 @@ async function* range(): AsyncGenerator<Buffer> {
   }
 }
 
-const reader = new FastReader(job.file, { header: job.header, expectedRows: Math.ceil((job.end - job.start) / 90) });
-await feed(range(), reader, undefined, undefined, false);
-const parsed = reader.take();
-parentPort!.postMessage({ parsed, quotes, rows: reader.rows }, partBuffers(parsed.part));
+const reader = new FastReader(job.file, { header: job.header, expectedRows: Math.ceil((job.end - job.start) / 90), shared: job.runs !== null });
+try {
+  await feed(range(), reader, undefined, undefined, false);
+  const parsed = reader.take();
+  post({ kind: 'parsed', parsed, quotes }, partBuffers(parsed.part));
+  // A part with problems fails the run: nothing to evaluate.
+  if (job.runs && !quotes && !parsed.fatal && !parsed.problems.length) {
+    const totals = simulateRange(segmentsAsHouseholds(parsed.part), job.runs, 0, parsed.part.segments);
+    post({ kind: 'totals', totals: totals.map((t) => t.plain()) });
+  }
+} catch (e) {
+  post({ kind: 'error', error: e instanceof Error ? e.stack ?? e.message : String(e) });
+}

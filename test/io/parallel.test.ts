@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { figures } from '../../src/core/aggregate.js';
+import { figures, type Totals } from '../../src/core/aggregate.js';
 import type { Population } from '../../src/core/population.js';
 import { rulesAt } from '../../src/core/rules.js';
 import { simulate } from '../../src/core/simulate.js';
 import { simulateParallel } from '../../src/io/eval-pool.js';
 import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
 import { parseHouseholds } from '../../src/io/households-csv.js';
-import { readParallel } from '../../src/io/parallel-read.js';
-import { readHouseholds } from '../../src/io/read-households.js';
+import { readParallel, simulateParallelRead } from '../../src/io/parallel-read.js';
+import { readHouseholds, simulateFile } from '../../src/io/read-households.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { problemsOf } from '../helpers/problems.js';
 
@@ -93,5 +93,55 @@ describe('evaluating on worker threads', () => {
       const one = JSON.stringify(simulate(pop, runs).map(figures));
       for (const threads of [1, 2, 3, 4]) expect(JSON.stringify((await simulateParallel(pop, runs, threads)).map(figures))).toBe(one);
     }
+  });
+});
+
+describe('reading and evaluating on the same worker threads (simulate, totals only)', () => {
+  const runsOf = async () => {
+    const { rules } = rulesAt(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30');
+    const { rules: gz } = rulesAt(await loadPolicy('policies/guangdong-guangzhou.yaml'), '2025-06-30');
+    return [{ id: 'baseline', rules }, { id: 'gz', rules: gz }];
+  };
+  const oneThreadTotals = async (f: string, runs: Awaited<ReturnType<typeof runsOf>>) =>
+    JSON.stringify(simulate(await parseHouseholds(Readable.from([readFileSync(f)]), f), runs).map(figures));
+
+  it('evaluates each household where it was read when rows of a household are adjacent (ranges cut between households): byte-identical totals', async () => {
+    const runs = await runsOf();
+    const f = file(SAMPLE);
+    const one = await oneThreadTotals(f, runs);
+    // With 2–9 workers most cuts fall inside a household of several rows: they must move to its end.
+    for (const threads of [2, 3, 5, 9]) {
+      const read = await simulateParallelRead(f, SAMPLE.length, threads, runs);
+      expect(read && 'totals' in read).toBe(true);
+      expect(JSON.stringify((read as { totals: Totals[] }).totals.map(figures))).toBe(one);
+    }
+  });
+
+  it('builds the population instead when rows of a household are apart, with the same totals (simulateFile)', async () => {
+    const runs = await runsOf();
+    const rows = ROWS.map((r, i) => [r, (i * 7919) % ROWS.length] as const).sort((a, b) => a[1] - b[1]).map(([r]) => r);
+    const text = [HEADER, ...rows].join('\n') + '\n';
+    const f = file(text);
+    const read = await simulateParallelRead(f, text.length, 3, runs);
+    expect(read && 'population' in read).toBe(true);
+    process.env.JIUZHU_PARALLEL_FROM_BYTES = '0';
+    process.env.JIUZHU_THREADS = '3';
+    try {
+      expect(JSON.stringify((await simulateFile(f, runs)).map(figures))).toBe(await oneThreadTotals(f, runs));
+    } finally {
+      delete process.env.JIUZHU_PARALLEL_FROM_BYTES;
+      delete process.env.JIUZHU_THREADS;
+    }
+  });
+
+  it('reports what one thread reports when the file has problems, and gives no totals', async () => {
+    const runs = await runsOf();
+    const rows = [...ROWS];
+    rows[700] = rows[700]!.replace(/,(urban|rural),/, ',suburb,');
+    const text = [HEADER, ...rows].join('\n') + '\n';
+    const f = file(text);
+    const reference = await problemsOf(() => parseHouseholds(Readable.from([text]), f));
+    expect(reference).toHaveLength(1);
+    for (const threads of [2, 4]) expect(await problemsOf(() => simulateParallelRead(f, text.length, threads, runs))).toEqual(reference);
   });
 });

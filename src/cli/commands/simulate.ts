@@ -8,10 +8,9 @@ import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
-import { loadHouseholds, loadRuns, loadScenarios, simulationDate } from '../load.js';
+import { loadHouseholds, loadRuns, loadScenarios, simulateHouseholds, simulationDate } from '../load.js';
 import { makeProgress } from '../progress.js';
 import { streamHouseholds } from '../../io/read-households.js';
-import { simulateParallel } from '../../io/eval-pool.js';
 
 export type TotalsFormat = 'table' | 'json' | 'csv' | 'markdown';
 
@@ -34,7 +33,9 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   // Policy and scenarios are checked before the CSV is read.
   const loaded = await loadRuns(o.policy, await loadScenarios(o.scenario ?? []), date);
   const runs: Run[] = loaded.map((r) => ({ id: r.id, rules: r.rules }));
-  const totals = (o.stream ? await runStreaming(ctx, o, runs) : await run(await loadHouseholds(ctx, o.households, o.quiet), runs, o.perHousehold)).map(figures);
+  const totals = (o.stream ? await runStreaming(ctx, o, runs)
+    : o.perHousehold ? await run(await loadHouseholds(ctx, o.households, o.quiet), runs, o.perHousehold)
+    : await simulateHouseholds(ctx, o.households, runs, o.quiet)).map(figures);
   const report: SimulationReport = {
     policy: loaded[0]!.snapshot.policy,
     date,
@@ -87,9 +88,7 @@ async function withOutput<T>(perHousehold: string | undefined, body: (out: Atomi
 }
 
 /** Evaluates every run chunk by chunk over a loaded population, writing per-household rows as it goes. */
-async function run(pop: Population, runs: readonly Run[], perHousehold: string | undefined): Promise<Totals[]> {
-  // Totals only: on worker threads (the same totals, exactly, whatever the thread count).
-  if (!perHousehold) return simulateParallel(pop, runs);
+async function run(pop: Population, runs: readonly Run[], perHousehold: string): Promise<Totals[]> {
   return withOutput(perHousehold, async (out) => {
     const totals = runs.map(() => new Totals());
     for (let from = 0; from < pop.householdCount; from += CHUNK) await evaluateChunk(pop, runs, from, Math.min(pop.householdCount, from + CHUNK), totals, out);
