@@ -12,9 +12,9 @@ export class ExactSum {
   private big = 0n;
   /** Adds a × b, non-negative safe integers. */
   addProduct(a: number, b: number): void {
-    if (b === 0 || a === 0) return;
-    if (a <= MAX / b) {
-      const x = a * b;
+    const x = a * b;
+    if (x === 0) return;
+    if (x <= MAX) { // x is the exact product (see mulLess in money.ts)
       if (this.small > MAX - x) {
         this.big += BigInt(this.small);
         this.small = 0;

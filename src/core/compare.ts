@@ -1,7 +1,7 @@
 // Comparison in one pass: the population is read once and every locality × (baseline + scenarios) is
 // evaluated household by household. Besides the totals of each run it gathers, against the locality's
 // baseline: winners and losers, person-level flows between layers, urban/rural and income-decile splits.
-import { ExactSum, Totals } from './aggregate.js';
+import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
 import { evaluateHousehold, newContext } from './engine.js';
 import type { Ctx } from './programs/context.js';
 import type { Population } from './population.js';
@@ -103,7 +103,7 @@ export function incomeDeciles(pop: Population): Deciles {
   return { of, upper };
 }
 
-function newResult(locality: number, scenario: string, pop: Population, annuals: boolean): RunResult {
+function newResult(locality: number, scenario: string, pop: Population | null, annuals: boolean): RunResult {
   return {
     locality,
     scenario,
@@ -112,7 +112,7 @@ function newResult(locality: number, scenario: string, pop: Population, annuals:
     transitions: LAYERS.map(() => LAYERS.map(() => new ExactSum())),
     byArea: [groupSums(), groupSums()],
     byDecile: Array.from({ length: 10 }, groupSums),
-    ...(annuals ? { annual: new Float64Array(pop.householdCount) } : {}),
+    ...(annuals && pop ? { annual: new Float64Array(pop.householdCount) } : {}),
   };
 }
 
@@ -141,7 +141,22 @@ function accumulate(res: RunResult, c: Ctx, h: number, w: number, baseAnnual: nu
     ch.loss.addProduct(w, baseAnnual - r.annual);
     if (r.annual === 0) ch.exits.addProduct(w, 1);
   } else ch.unchanged.addProduct(w, 1);
-  for (let k = c.start; k < c.end; k++) res.transitions[baseLayers[baseOffset + k - c.start]!]![layerOf(c, k)]!.addProduct(w, 1);
+  // Persons by (baseline layer, layer now): a household's members mostly share one pair, so runs of a pair are added at once.
+  let from = -1;
+  let to = -1;
+  let run = 0;
+  for (let k = c.start; k < c.end; k++) {
+    const f = baseLayers[baseOffset + k - c.start]!;
+    const t = layerOf(c, k);
+    if (f !== from || t !== to) {
+      if (run) res.transitions[from]![to]!.addProduct(w, run);
+      from = f;
+      to = t;
+      run = 0;
+    }
+    run++;
+  }
+  if (run) res.transitions[from]![to]!.addProduct(w, run);
 }
 
 /** Evaluates every locality's runs over the population in one pass. */
@@ -191,10 +206,41 @@ export function baselineCache(pop: Population, rules: Rules): BaselineCache {
 /** One run against a cached baseline: the same result as compare's, evaluating only this run. */
 export function compareWithBaseline(pop: Population, base: BaselineCache, run: { readonly id: string; readonly rules: Rules }, deciles: Deciles, opts: { annuals?: boolean } = {}): RunResult {
   const res = newResult(0, run.id, pop, Boolean(opts.annuals));
-  const c = newContext(pop, run.rules);
-  for (let h = 0; h < pop.householdCount; h++) {
-    evaluateHousehold(c, h);
-    accumulate(res, c, h, pop.weight[h]!, base.annual[h]!, base.layers, c.start, deciles.of[h]!);
-  }
+  compareRange(res, pop, base, run.rules, deciles.of, 0, pop.householdCount);
   return res;
+}
+
+/** Adds households [from, to) under `rules`, against the cached baseline, to res (and to res.annual, when it has one). */
+export function compareRange(res: RunResult, pop: Population, base: BaselineCache, rules: Rules, decileOf: Uint8Array, from: number, to: number): void {
+  const c = newContext(pop, rules);
+  for (let h = from; h < to; h++) {
+    evaluateHousehold(c, h);
+    accumulate(res, c, h, pop.weight[h]!, base.annual[h]!, base.layers, c.start, decileOf[h]!);
+  }
+}
+
+/** An empty result, for a worker to fill (compareRange) and hand back as plainResult. */
+export function emptyRunResult(scenario: string, annual?: Float64Array): RunResult {
+  return { ...newResult(0, scenario, null, false), ...(annual ? { annual } : {}) };
+}
+
+/** A result's sums as plain data (bigints) for postMessage, in a fixed order. */
+export interface PlainRunResult {
+  readonly totals: PlainTotals;
+  readonly sums: readonly bigint[];
+}
+
+/** Every sum of a result but the totals, in a fixed order. */
+function sumsOf(r: RunResult): ExactSum[] {
+  return [...Object.values(r.changes), ...r.transitions.flat(), ...[...r.byArea, ...r.byDecile].flatMap((g) => [g.households, g.persons, g.baseline, g.cost])];
+}
+
+export function plainResult(r: RunResult): PlainRunResult {
+  return { totals: r.totals.plain(), sums: sumsOf(r).map((s) => s.value()) };
+}
+
+/** Adds a partial result (of other households) into r, exactly. */
+export function mergeResult(r: RunResult, p: PlainRunResult): void {
+  r.totals.merge(Totals.of(p.totals));
+  sumsOf(r).forEach((s, i) => s.merge(ExactSum.of(p.sums[i]!)));
 }

@@ -44,7 +44,7 @@ export function evaluateHousehold(c: Ctx, h: number): HouseholdResult {
     c.tekun = new Uint8Array(size * 2);
     c.single = new Uint8Array(size * 2);
   }
-  c.single.fill(0, 0, size);
+  for (let i = 0; i < size; i++) c.single[i] = 0;
   out.persons = size;
 
   // Step 1: tekun, per person.

@@ -43,9 +43,15 @@ export function toRatio(d: Dec): Ratio {
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
-/** Exact a × b < c × d for non-negative safe integers. */
+/**
+ * Exact a × b < c × d for non-negative safe integers. A product computed as a double is exact when the exact
+ * product is at most 2^53 − 1, and at least 2^53 when it is more (rounding is monotonic and 2^53 is a double):
+ * so `x <= MAX` tells whether x is the exact product, without a division.
+ */
 export function mulLess(a: number, b: number, c: number, d: number): boolean {
-  if ((b === 0 || a <= MAX / b) && (d === 0 || c <= MAX / d)) return a * b < c * d;
+  const x = a * b;
+  const y = c * d;
+  if (x <= MAX && y <= MAX) return x < y;
   return BigInt(a) * BigInt(b) < BigInt(c) * BigInt(d);
 }
 

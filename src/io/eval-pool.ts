@@ -45,13 +45,16 @@ function evaluate(job: EvalJob): Promise<PlainTotals[]> {
 }
 
 /** The population's columns in shared memory (copied once if they are not already), without the ids. */
-function sharedPopulation(pop: Population): Population {
+export function sharedPopulation(pop: Population): Population {
   const out: Record<string, unknown> = { ...pop, householdIds: null, personIds: null };
-  for (const [k, a] of Object.entries(pop)) {
-    if (!ArrayBuffer.isView(a) || a.buffer instanceof SharedArrayBuffer) continue;
-    const buffer = new SharedArrayBuffer(a.byteLength);
-    new Uint8Array(buffer).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)); // bytes, whatever the element type
-    out[k] = new (a.constructor as new (b: SharedArrayBuffer) => ArrayBufferView)(buffer);
-  }
+  for (const [k, a] of Object.entries(pop)) if (ArrayBuffer.isView(a)) out[k] = inShared(a);
   return out as unknown as Population;
+}
+
+/** A typed array in shared memory: itself, or a copy. */
+export function inShared<T extends ArrayBufferView>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const buffer = new SharedArrayBuffer(a.byteLength);
+  new Uint8Array(buffer).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)); // bytes, whatever the element type
+  return new (a.constructor as new (b: SharedArrayBuffer) => T)(buffer);
 }

@@ -9,9 +9,10 @@ import { KNOBS, knobScenarioYaml } from './knobs.js';
 import { Knobs } from './Knobs.js';
 import { Localities } from './Localities.js';
 import { t, type Lang } from './labels.js';
-import { households, localityView, traceLines, type TuiData } from './model.js';
+import { households, traceLines, type TuiData } from './model.js';
 import { Overview } from './Overview.js';
 import { initialState, reduce, VIEWS, type State } from './state.js';
+import { useViews } from './useViews.js';
 
 export interface AppProps {
   readonly data: TuiData;
@@ -32,11 +33,12 @@ export function App({ data, lang, save }: AppProps) {
 
   const yaml = useMemo(() => knobScenarioYaml(state.values, state.initial, KNOB_SCENARIO_ID, data.date), [state.values, state.initial, data.date]);
   const knobs = useMemo(() => (yaml ? parseScenario(yaml, `${KNOB_SCENARIO_ID}.yaml`) : null), [yaml]);
-  const view = useMemo(() => localityView(data, state.locality, knobs), [data, state.locality, knobs]);
-  // Compare the knob run as soon as a knob moves; otherwise the run picked with `s`.
-  const run = knobs ? view.runs.length - 1 : Math.min(state.run, Math.max(0, view.runs.length - 1));
-  const all = useMemo(() => (state.view === 'localities' ? data.localities.map((_, l) => localityView(data, l, knobs)) : []), [state.view, data, knobs]);
-  const runIn = (v: typeof view) => (knobs ? v.runs.length - 1 : Math.min(state.run, Math.max(0, v.runs.length - 1)));
+  const shown = useViews(data, useMemo(() => [state.locality], [state.locality]), knobs);
+  const view = shown.views[0]!;
+  // Compare the knob run as soon as a knob moves (once it is computed); otherwise the run picked with `s`.
+  const runIn = (v: typeof view) => (knobs && v.runs.at(-1)?.id === KNOB_SCENARIO_ID ? v.runs.length - 1 : Math.min(state.run, Math.max(0, v.runs.length - 1)));
+  const run = runIn(view);
+  const all = useViews(data, useMemo(() => (state.view === 'localities' ? data.localities.map((_, l) => l) : []), [state.view, data]), knobs).views;
   const rows = useMemo(() => households(view, data.pop, run, state.filter), [view, data.pop, run, state.filter]);
   const trace = useMemo(() => (state.view === 'households' && state.opened !== null && rows[state.opened] ? traceLines(data, state.locality, view, run, rows[state.opened]!.h) : null),
     [state.view, state.opened, rows, data, state.locality, view, run]);
@@ -60,7 +62,8 @@ export function App({ data, lang, save }: AppProps) {
         <Text bold>{lang === 'zh' ? loc.policy.name.zh : loc.policy.name.en}</Text>
         <Text dimColor>{`${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`}</Text>
       </Text>
-      <Text wrap="truncate-end">{VIEWS.map((v, i) => (v === state.view ? `[${i + 1} ${t(lang, v)}]` : `${i + 1} ${t(lang, v)}`)).join(' ')}<Text color="cyan">{`  ${t(lang, 'comparing')} ${view.runs[run]?.id ?? '—'}`}</Text></Text>
+      <Text wrap="truncate-end">{VIEWS.map((v, i) => (v === state.view ? `[${i + 1} ${t(lang, v)}]` : `${i + 1} ${t(lang, v)}`)).join(' ')}<Text color="cyan">{`  ${t(lang, 'comparing')} ${view.runs[run]?.id ?? '—'}`}</Text>{shown.busy ? <Text color="yellow">{` ${t(lang, 'recomputing')}`}</Text> : null}</Text>
+      {shown.error ? <Text color="red" wrap="truncate-end">{`${t(lang, 'failed')}: ${shown.error instanceof Error ? shown.error.message : String(shown.error)}`}</Text> : null}
       {state.help ? <Help lang={lang} /> : null}
       {!state.help && state.view === 'overview' ? <Overview view={view} run={run} lang={lang} /> : null}
       {!state.help && state.view === 'charts' ? <Charts view={view} run={run} lang={lang} /> : null}

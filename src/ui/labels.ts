@@ -10,7 +10,7 @@ const L = {
   scenarioYaml: ['方案 YAML', 'scenario YAML'], unchangedKnobs: ['未调整：与基线相同', 'no knob moved: same as the baseline'],
   saved: ['已保存', 'saved'], filter: ['筛选', 'filter'], persons: ['人', 'persons'], none: ['无', 'none'],
   help: ['帮助', 'help'], loading: ['读取', 'reading'], scenarios: ['各方案年度总支出（百万元）', 'total annual cost per run (M yuan)'],
-  locality: ['地区', 'locality'],
+  locality: ['地区', 'locality'], recomputing: ['重新计算中…', 'recomputing…'], failed: ['计算失败', 'recompute failed'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type LabelKey = keyof typeof L;

@@ -24,12 +24,19 @@ export interface LocalityData {
   readonly scenarios: readonly Run[];
 }
 
+/** Compares a run with a cached baseline elsewhere (worker threads: io/compare-pool.ts), for a big population. */
+export interface KnobComparer {
+  compareWithBaseline(base: BaselineCache, run: { readonly id: string; readonly rules: Rules }, deciles: Deciles): Promise<RunResult>;
+}
+
 export interface TuiData {
   readonly pop: Population;
   readonly deciles: Deciles;
   readonly date: string;
   readonly householdsFile: string;
   readonly localities: readonly LocalityData[];
+  /** When set, the knob run is compared there (localityViewAsync) and the terminal stays responsive meanwhile. */
+  readonly comparer?: KnobComparer | null;
 }
 
 export interface LocalityView {
@@ -46,8 +53,8 @@ export function runOf(policy: Policy, id: string, date: string): Run {
 
 const cache = new WeakMap<LocalityData, { given: RunResult[]; base: BaselineCache }>();
 
-/** The locality's comparison; only the knob run is evaluated again when the knobs change. */
-export function localityView(data: TuiData, l: number, knobs: Scenario | null): LocalityView {
+/** The baseline and the given scenarios, compared once per locality. */
+function given(data: TuiData, l: number): { given: RunResult[]; base: BaselineCache } {
   const loc = data.localities[l]!;
   let cached = cache.get(loc);
   if (!cached) {
@@ -57,19 +64,30 @@ export function localityView(data: TuiData, l: number, knobs: Scenario | null): 
     };
     cache.set(loc, cached);
   }
-  const runs: Run[] = [...loc.scenarios];
-  const results = [...cached.given];
-  if (knobs) {
-    const knobRun = runOf(applyScenario(loc.policy, knobs), knobs.id, data.date);
-    runs.push(knobRun);
-    results.push(compareWithBaseline(data.pop, cached.base, knobRun, data.deciles, { annuals: true }));
-  }
+  return cached;
+}
+
+function viewOf(data: TuiData, l: number, knob: { run: Run; result: RunResult } | null): LocalityView {
+  const loc = data.localities[l]!;
+  const runs = [...loc.scenarios, ...(knob ? [knob.run] : [])];
+  const results = [...given(data, l).given, ...(knob ? [knob.result] : [])];
   const estimates = [loc.baseline, ...runs].map((r) => estimatesInForce(r.snapshot));
-  return {
-    report: localityReport(loc.file, loc.policy, results, estimates, data.deciles),
-    runs,
-    annual: results.map((r) => r.annual!),
-  };
+  return { report: localityReport(loc.file, loc.policy, results, estimates, data.deciles), runs, annual: results.map((r) => r.annual!) };
+}
+
+/** The locality's comparison; only the knob run is evaluated again when the knobs change. */
+export function localityView(data: TuiData, l: number, knobs: Scenario | null): LocalityView {
+  const { base } = given(data, l);
+  const run = knobs && runOf(applyScenario(data.localities[l]!.policy, knobs), knobs.id, data.date);
+  return viewOf(data, l, run && { run, result: compareWithBaseline(data.pop, base, run, data.deciles, { annuals: true }) });
+}
+
+/** localityView with the knob run compared by data.comparer (on this thread when there is none). */
+export async function localityViewAsync(data: TuiData, l: number, knobs: Scenario | null): Promise<LocalityView> {
+  if (!data.comparer || !knobs) return localityView(data, l, knobs);
+  const { base } = given(data, l);
+  const run = runOf(applyScenario(data.localities[l]!.policy, knobs), knobs.id, data.date);
+  return viewOf(data, l, { run, result: await data.comparer.compareWithBaseline(base, run, data.deciles) });
 }
 
 export interface HouseholdRow {

@@ -7,7 +7,7 @@ import { loadRuns, loadScenarios } from '../../src/cli/load.js';
 import { incomeDeciles } from '../../src/core/compare.js';
 import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
 import { App } from '../../src/ui/App.js';
-import type { TuiData } from '../../src/ui/model.js';
+import type { KnobComparer, TuiData } from '../../src/ui/model.js';
 
 const DATE = '2025-06-30';
 async function data(policies: string[], scenarios: string[] = []): Promise<TuiData> {
@@ -116,6 +116,29 @@ describe('jiuzhu tui', () => {
       const { displayWidth } = await import('../../src/report/text-table.js');
       expect(Math.max(...f.split('\n').map(displayWidth))).toBeLessThanOrEqual(80);
     }
+  });
+});
+
+describe('jiuzhu tui on a big population (the knob run compared elsewhere: data.comparer)', () => {
+  it('keeps the last view, marked recomputing, until the knob run arrives; then shows what one thread shows', async () => {
+    const d = await data(['policies/guangxi-nanning.yaml']);
+    const sync = await open(d);
+    const expected = await keys(sync, '3', RIGHT, RIGHT, RIGHT, '1');
+    sync.unmount();
+    // A comparer that answers only when released, with the one-thread result.
+    const { compareWithBaseline } = await import('../../src/core/compare.js');
+    const waiting: Array<() => void> = [];
+    const comparer: KnobComparer = {
+      compareWithBaseline: (base, run, deciles) => new Promise((resolve) => waiting.push(() => resolve(compareWithBaseline(d.pop, base, run, deciles, { annuals: true })))),
+    };
+    const a = await open({ ...d, comparer });
+    const pending = await keys(a, '3', RIGHT, RIGHT, RIGHT, '1');
+    expect(pending).toContain('recomputing…');
+    expect(pending).toMatch(/特困 tekun \*\s+447\.9\s+447\.9\s+0\s+\+0\.0%/); // the baseline's view, still
+    while (waiting.length) waiting.shift()!();
+    await tick();
+    expect(a.lastFrame()).not.toContain('recomputing…');
+    expect(a.lastFrame()).toBe(expected);
   });
 });
 

@@ -4,6 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { incomeDeciles } from '../../core/compare.js';
 import { UsageError } from '../../errors.js';
+import { ComparePool } from '../../io/compare-pool.js';
 import { readHouseholds } from '../../io/read-households.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
@@ -31,24 +32,32 @@ export async function tuiCommand(ctx: Ctx, o: TuiOptions, terminal: Terminal = {
   const scenarios = await loadScenarios(o.scenario ?? []);
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date))); // errors before the screen opens
   const { mountTui } = await import('../../ui/mount.js');
-  await mountTui({
-    file: o.households,
-    lang: o.lang ?? langFromEnv(ctx.env),
-    load: async (onProgress): Promise<TuiData> => {
-      const pop = await readHouseholds(o.households, { onProgress });
-      return {
-        pop, deciles: incomeDeciles(pop), date, householdsFile: o.households,
-        localities: localities.map((runs, l) => ({ file: o.policy[l]!, policy: runs[0]!.snapshot.policy, baseline: runs[0]!, scenarios: runs.slice(1) })),
-      };
-    },
-    save: (yaml) => {
-      let n = 1;
-      const stamp = date.replace(/-/g, '');
-      while (existsSync(join('scenarios', `tui-${stamp}-${n}.yaml`))) n++;
-      const id = `tui-${stamp}-${n}`;
-      const path = join('scenarios', `${id}.yaml`);
-      writeFileSync(path, yaml(id));
-      return path;
-    },
-  });
+  let pool = null as ComparePool | null; // set once the households are read
+  try {
+    await mountTui({
+      file: o.households,
+      lang: o.lang ?? langFromEnv(ctx.env),
+      load: async (onProgress): Promise<TuiData> => {
+        const pop = await readHouseholds(o.households, { onProgress });
+        // A big population: knob changes are compared on worker threads that keep it (the terminal stays responsive).
+        pool = ComparePool.open(pop);
+        pool?.warm(localities[0]![0]!.rules);
+        return {
+          pop, deciles: incomeDeciles(pop), date, householdsFile: o.households, comparer: pool,
+          localities: localities.map((runs, l) => ({ file: o.policy[l]!, policy: runs[0]!.snapshot.policy, baseline: runs[0]!, scenarios: runs.slice(1) })),
+        };
+      },
+      save: (yaml) => {
+        let n = 1;
+        const stamp = date.replace(/-/g, '');
+        while (existsSync(join('scenarios', `tui-${stamp}-${n}.yaml`))) n++;
+        const id = `tui-${stamp}-${n}`;
+        const path = join('scenarios', `${id}.yaml`);
+        writeFileSync(path, yaml(id));
+        return path;
+      },
+    });
+  } finally {
+    pool?.close();
+  }
 }

@@ -22,12 +22,10 @@ export function tekunPerson(c: Ctx, k: number): boolean {
   const inCategory = elderly || disabled || minor;
   // … no labour capacity (无劳动能力) …
   const noLabour = elderly || minor || pop.labor[p] === NONE;
-  // … no source of living (无生活来源: inc(p) < S) …
-  const inc = countedIncome(pop, p, rules.deduction);
-  const noLiving = inc < A.S;
-  // … and no supporter able to support (无法定义务人或其无履行能力).
+  // … no supporter able to support (无法定义务人或其无履行能力) …
   const noSupporter = pop.supporter[p] === 0;
-  const is = inCategory && noLabour && noLiving && noSupporter;
+  // … and no source of living (无生活来源: inc(p) < S); the income is looked at only when the rest holds.
+  const is = inCategory && noLabour && noSupporter && countedIncome(pop, p, rules.deduction) < A.S;
   let care = 0;
   if (is) {
     care = rules.tekunCare[pop.selfCare[p]!]!;
@@ -35,6 +33,8 @@ export function tekunPerson(c: Ctx, k: number): boolean {
     c.out.tekun += A.tekunBasic + care;
   }
   if (c.tr) {
+    const inc = countedIncome(pop, p, rules.deduction);
+    const noLiving = inc < A.S;
     const sc = CAPACITY[pop.selfCare[p]!]!;
     c.tr.record({
       step: '1',
