@@ -11,10 +11,17 @@ export interface Ids {
   indexOf(id: string): number;
 }
 
+export const FNV_START = 0x811c9dc5 | 0;
+
 /** FNV-1a over b[s, e), finished with murmur3's mix so that similar ids spread over all bits; 32-bit. */
 export function hashBytes(b: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5 | 0;
+  let h = FNV_START;
   for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 16777619);
+  return mix(h);
+}
+
+/** murmur3's finishing mix. */
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

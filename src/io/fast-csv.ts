@@ -62,6 +62,7 @@ export class FastReader {
   private ends = new Int32Array(64);
   private quoted = new Uint8Array(64);
   private readonly values = new Float64Array(COLUMNS.length);
+  private valueColumns = new Int32Array(0);
   /** The line the next record starts on, from the first line of the bytes read (1). */
   private line = 1;
   // Streaming: the last household id, whether the ids so far are in plain / natural order.
@@ -89,6 +90,11 @@ export class FastReader {
       this.colOf[i] = C[c];
       this.at[C[c]] = i;
     }
+    // The value columns the file has (each row converts these); the others keep their default in every row.
+    this.valueColumns = Int32Array.from(COLUMNS.flatMap((_, c) => (c === C.household_id || c === C.person_id || this.at[c]! < 0 ? [] : [c])));
+    COLUMNS.forEach((name, c) => {
+      if (this.at[c]! < 0) this.values[c] = DEFAULTS[name];
+    });
   }
 
   private problem(line: number, col: number | undefined, subject: string | undefined, message: string): void {
@@ -175,23 +181,22 @@ export class FastReader {
   }
 
   private record(b: Buffer, recordLine: number): void {
-    const { at, starts, ends, quoted, values } = this;
+    const { at, starts, ends, quoted, values, valueColumns } = this;
     let ok = true;
     const pidAt = at[C.person_id]!;
-    for (let c = 0; c < COLUMNS.length; c++) {
-      if (c === C.household_id || c === C.person_id) continue;
+    for (let j = 0; j < valueColumns.length; j++) {
+      const c = valueColumns[j]!;
       const i = at[c]!;
       let v: number;
-      if (i < 0) v = DEFAULTS[COLUMNS[c]!];
-      else if (quoted[i]) {
+      if (quoted[i]) {
         const parsed = parseField(COLUMNS[c]!, unquote(b, starts[i]!, ends[i]!));
         v = parsed.ok ? numeric(c, parsed.value) : -1;
       } else v = convert(c, b, starts[i]!, ends[i]!);
-      if (v < 0 || Number.isNaN(v)) {
+      if (!(v >= 0)) { // -1, or NaN
         ok = false;
-        const raw = i < 0 ? '' : this.text(b, i);
+        const raw = this.text(b, i);
         const parsed = parseField(COLUMNS[c]!, raw);
-        this.problem(recordLine, i < 0 ? undefined : i + 1, `column ${COLUMNS[c]}`, invalidMessage(raw, parsed.ok ? 'a valid value' : parsed.expected, this.text(b, pidAt)));
+        this.problem(recordLine, i + 1, `column ${COLUMNS[c]}`, invalidMessage(raw, parsed.ok ? 'a valid value' : parsed.expected, this.text(b, pidAt)));
       }
       values[c] = v;
     }

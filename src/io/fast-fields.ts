@@ -88,11 +88,28 @@ function capacity(b: Buffer, s: number, e: number): number {
   return -1;
 }
 
+// How each column converts, as small integer literals, so convert()'s switch is a jump table (switching on
+// the properties of C compares against each case's value in turn).
+const AGE = 0, AREA = 1, GRADE = 2, FLAG = 3, CAPACITY = 4, WEIGHT = 5, MONEY = 6;
+const KIND = Uint8Array.from(COLUMNS, (c) => {
+  switch (c) {
+    case 'age': return AGE;
+    case 'area': return AREA;
+    case 'disability_grade': return GRADE;
+    case 'serious_illness': case 'has_capable_supporter': case 'on_dibao': return FLAG;
+    case 'labor_capacity': case 'self_care': return CAPACITY;
+    case 'weight': return WEIGHT;
+    default: return MONEY;
+  }
+});
+/** Each column's default for an empty field, -1 where there is none. */
+const DEFAULT = Float64Array.from(COLUMNS, (c) => (Number.isNaN(DEFAULTS[c]) ? -1 : DEFAULTS[c]));
+
 /** A field's value as a number (fen, code, flag), or -1 when invalid; an empty field takes its default. */
 export function convert(col: number, b: Buffer, s: number, e: number): number {
-  if (s === e) return Number.isNaN(DEFAULTS[COLUMNS[col]!]) ? -1 : DEFAULTS[COLUMNS[col]!];
-  switch (col) {
-    case C.age: {
+  if (s === e) return DEFAULT[col]!;
+  switch (KIND[col]) {
+    case AGE: {
       if (e - s > 3) return -1;
       let v = 0;
       for (let i = s; i < e; i++) {
@@ -102,18 +119,15 @@ export function convert(col: number, b: Buffer, s: number, e: number): number {
       }
       return v <= 130 ? v : -1;
     }
-    case C.area:
+    case AREA:
       return is(b, s, e, URBAN) ? 0 : is(b, s, e, RURAL) ? 1 : -1;
-    case C.disability_grade:
+    case GRADE:
       return e - s === 1 && b[s]! >= D0 && b[s]! <= D0 + 4 ? b[s]! - D0 : -1;
-    case C.serious_illness:
-    case C.has_capable_supporter:
-    case C.on_dibao:
+    case FLAG:
       return e - s === 1 && (b[s] === D0 || b[s] === D0 + 1) ? b[s]! - D0 : -1;
-    case C.labor_capacity:
-    case C.self_care:
+    case CAPACITY:
       return capacity(b, s, e);
-    case C.weight:
+    case WEIGHT:
       return weight(b, s, e);
     default:
       return money(b, s, e);

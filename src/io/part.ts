@@ -4,7 +4,7 @@
 // are stored once. Nothing here knows about other parts: assemble.ts joins segments into households across
 // parts and checks person_id uniqueness over the whole file, by sorting hashes (no hash table, no strings).
 import { f64, i32, typed, u8, type Grow } from '../core/grow.js';
-import { equalBytes, hashBytes, IdList } from '../core/ids.js';
+import { equalBytes, FNV_START, hashBytes, IdList, mix } from '../core/ids.js';
 import type { HouseholdColumns, PersonColumns, Population } from '../core/population.js';
 
 /** The household-level values of a row, in HOUSEHOLD_FIELDS order: area, assets, rigid, onDibao, prior, emergency, weight. */
@@ -132,8 +132,7 @@ export class PartWriter {
     r.supporter[i] = supporter;
     r.line[i] = line;
     r.segment[i] = this.segments - 1;
-    r.pidHash[i] = hashBytes(b, ps, pe);
-    copy(this.pidBytes, b, ps, pe);
+    r.pidHash[i] = copyHashed(this.pidBytes, b, ps, pe);
     r.pidStart[i + 1] = this.pidBytes.length;
   }
 
@@ -159,6 +158,20 @@ function copy(to: Grow<Uint8Array>, b: Uint8Array, s: number, e: number): void {
   let at = to.length;
   for (let i = s; i < e; i++) data[at++] = b[i]!;
   to.length = at;
+}
+
+/** copy(), and hashBytes(b, s, e) computed in the same loop. */
+function copyHashed(to: Grow<Uint8Array>, b: Uint8Array, s: number, e: number): number {
+  const data = to.reserve(e - s);
+  let at = to.length;
+  let h = FNV_START;
+  for (let i = s; i < e; i++) {
+    const x = b[i]!;
+    data[at++] = x;
+    h = Math.imul(h ^ x, 16777619);
+  }
+  to.length = at;
+  return mix(h);
 }
 
 /** The buffers of a part, for postMessage's transfer list (shared ones are shared, not transferred). */
@@ -189,27 +202,34 @@ export function segmentsAsHouseholds(p: Part): Population {
 const NO_IDS = new IdList(new Uint8Array(0), new Int32Array(1));
 
 function sorted<K extends 'pid' | 'hid'>(k: K, hash: Int32Array): Record<`${K}Order`, Int32Array> & Record<`${K}Sorted`, Uint32Array> {
-  const order = radixOrder(hash);
-  const keys = new Uint32Array(order.length);
-  for (let i = 0; i < order.length; i++) keys[i] = hash[order[i]!]!;
+  const [order, keys] = radixOrder(hash);
   return { [`${k}Order`]: order, [`${k}Sorted`]: keys } as Record<`${K}Order`, Int32Array> & Record<`${K}Sorted`, Uint32Array>;
 }
 
-/** Indices 0…n-1 sorted by hash (as unsigned), stably: least-significant-digit radix sort, two 16-bit passes. */
-export function radixOrder(hash: Int32Array): Int32Array {
+/**
+ * Indices 0…n-1 sorted by hash (as unsigned), stably, and the hashes in that order: least-significant-digit
+ * radix sort, three 11-bit passes (2048 buckets stay in cache; 16-bit digits measured slower), moving each key
+ * with its index so every pass reads in sequence.
+ */
+export function radixOrder(hash: Int32Array): [Int32Array, Uint32Array] {
   const n = hash.length;
+  let keys = Uint32Array.from(hash);
+  let keysTo = new Uint32Array(n);
   let from = new Int32Array(n);
   for (let i = 0; i < n; i++) from[i] = i;
   let to = new Int32Array(n);
-  for (const shift of [0, 16]) {
-    const count = new Int32Array(65537);
-    for (let i = 0; i < n; i++) count[((hash[i]! >>> shift) & 0xffff) + 1]!++;
-    for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
+  for (const shift of [0, 11, 22]) {
+    const count = new Int32Array(2049);
+    for (let i = 0; i < n; i++) count[((keys[i]! >>> shift) & 0x7ff) + 1]!++;
+    for (let d = 0; d < 2048; d++) count[d + 1]! += count[d]!;
     for (let k = 0; k < n; k++) {
-      const i = from[k]!;
-      to[count[(hash[i]! >>> shift) & 0xffff]!++] = i;
+      const key = keys[k]!;
+      const at = count[(key >>> shift) & 0x7ff]!++;
+      keysTo[at] = key;
+      to[at] = from[k]!;
     }
     [from, to] = [to, from];
+    [keys, keysTo] = [keysTo, keys];
   }
-  return from;
+  return [from, keys];
 }
