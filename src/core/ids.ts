@@ -172,9 +172,29 @@ export class IdList implements Ids {
 
   /** Ids i and j are the same. */
   equal(i: number, j: number): boolean {
-    const { bytes, starts } = this;
-    const n = starts[i + 1]! - starts[i]!;
-    return starts[j + 1]! - starts[j]! === n && equalBytes(bytes, starts[i]!, bytes, starts[j]!, n);
+    return IdList.equalAcross(this, i, this, j);
+  }
+
+  /** Id i of list a is id j of list b. */
+  static equalAcross(a: IdList, i: number, b: IdList, j: number): boolean {
+    const n = a.starts[i + 1]! - a.starts[i]!;
+    return b.starts[j + 1]! - b.starts[j]! === n && equalBytes(a.bytes, a.starts[i]!, b.bytes, b.starts[j]!, n);
+  }
+
+  /** The lists one after another, as one list. */
+  static concat(lists: readonly IdList[]): IdList {
+    const bytes = new Uint8Array(lists.reduce((n, l) => n + l.starts[l.length]! - l.starts[0]!, 0));
+    const starts = new Int32Array(lists.reduce((n, l) => n + l.length, 0) + 1);
+    let at = 0;
+    let i = 0;
+    for (const l of lists) {
+      const from = l.starts[0]!;
+      bytes.set(l.bytes.subarray(from, l.starts[l.length]!), at);
+      for (let k = 0; k < l.length; k++) starts[i++] = l.starts[k]! - from + at;
+      at += l.starts[l.length]! - from;
+    }
+    starts[i] = at;
+    return new IdList(bytes, starts);
   }
 
   /** The ids at the given indices, as a list of their own. */

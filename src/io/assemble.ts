@@ -50,33 +50,29 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
     problems.push({ where: { file, line: lastLine }, message: recordLengthMessage(f.expected, f.got, lastLine) });
   }
   const parts = parsed.map((p) => p.part);
-  const R = sum(parts.map((p) => p.rows));
-  const S = sum(parts.map((p) => p.segments));
-
-  // Rows and segments of all parts, numbered in file order.
-  const line = new Int32Array(R);
-  const segOf = new Int32Array(R);
-  const pid = joinBytes(parts.map((p) => [p.pidBytes, p.pidStart]));
-  const hid = joinBytes(parts.map((p) => [p.hidBytes, p.hidStart]));
+  // Rows and segments of all parts are numbered in file order; part i's row k is row rowBase[i] + k. Nothing is
+  // copied for the checks: a row's line, a segment's values and the ids are read from their part.
+  const rowBase = prefix(parts.map((p) => p.rows));
+  const segBase = prefix(parts.map((p) => p.segments));
+  const R = rowBase.at(-1)!;
+  const S = segBase.at(-1)!;
+  const lineOf = (r: number) => {
+    const i = partOf(rowBase, r);
+    return parts[i]!.line[r - rowBase[i]!]! + shift[i]!;
+  };
+  const valuesOf = (s: number): HouseholdValues => {
+    const i = partOf(segBase, s);
+    const p = parts[i]!;
+    const k = s - segBase[i]!;
+    return [p.area[k]!, p.assets[k]!, p.rigid[k]!, p.onDibao[k]!, p.prior[k]!, p.emergency[k]!, p.weight[k]!];
+  };
+  const pid = new PartIds(parts.map((p) => new IdList(p.pidBytes, p.pidStart)));
+  const hid = new PartIds(parts.map((p) => new IdList(p.hidBytes, p.hidStart)));
   const segFirst = new Int32Array(S + 1);
-  const values = new Float64Array(S * 7);
   const odd = new Map<number, HouseholdValues>();
-  let r0 = 0;
-  let s0 = 0;
   parts.forEach((p, i) => {
-    for (let r = 0; r < p.rows; r++) {
-      line[r0 + r] = p.line[r]! + shift[i]!;
-      segOf[r0 + r] = p.segment[r]! + s0;
-    }
-    for (let s = 0; s < p.segments; s++) {
-      segFirst[s0 + s] = p.firstRow[s]! + r0;
-      const v = (s0 + s) * 7;
-      values[v] = p.area[s]!; values[v + 1] = p.assets[s]!; values[v + 2] = p.rigid[s]!; values[v + 3] = p.onDibao[s]!;
-      values[v + 4] = p.prior[s]!; values[v + 5] = p.emergency[s]!; values[v + 6] = p.weight[s]!;
-    }
-    for (const o of p.odd) odd.set(o.row + r0, o.values);
-    r0 += p.rows;
-    s0 += p.segments;
+    for (let s = 0; s < p.segments; s++) segFirst[segBase[i]! + s] = p.firstRow[s]! + rowBase[i]!;
+    for (const o of p.odd) odd.set(o.row + rowBase[i]!, o.values);
   });
   segFirst[S] = R;
 
@@ -84,11 +80,12 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
   const duplicate = new Uint8Array(R);
   sameIds(mergeOrders(parts.map((p) => [p.pidSorted, p.pidOrder])), pid, (first, r) => {
     duplicate[r] = 1;
-    problems.push({ where: { file, line: line[r]!, col: columnOf('person_id') }, subject: 'column person_id', message: duplicateMessage(pid.at(r), line[first]!) });
+    problems.push({ where: { file, line: lineOf(r), col: columnOf('person_id') }, subject: 'column person_id', message: duplicateMessage(pid.at(r), lineOf(first)) });
   });
 
   // Households: segments with the same id are one household, numbered by first appearance.
-  const canon = Int32Array.from({ length: S }, (_, s) => s);
+  const canon = new Int32Array(S);
+  for (let s = 0; s < S; s++) canon[s] = s;
   sameIds(mergeOrders(parts.map((p) => [p.hidSorted, p.hidOrder])), hid, (first, s) => {
     canon[s] = canon[first]!;
   });
@@ -99,18 +96,18 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
   // Household-level values must match the household's first row (its first segment's), on every row.
   for (let s = 0; s < S; s++) {
     const c = canon[s]!;
-    const differs = c !== s && !sameValues(values, s * 7, values, c * 7);
-    if (!differs && odd.size === 0) continue;
+    if (c === s && odd.size === 0) continue;
+    const own = valuesOf(s);
+    const differs = c !== s && !sameValues(own, valuesOf(c));
     for (let r = segFirst[s]!; r < segFirst[s + 1]!; r++) {
       if (duplicate[r]) continue;
-      const own = odd.get(r);
-      if (own) conflicts(own, 0, c, r);
-      else if (differs) conflicts(values, s * 7, c, r);
+      const v = odd.get(r) ?? (differs ? own : null);
+      if (v) conflicts(v, c, r);
     }
   }
-  function conflicts(v: ArrayLike<number>, at: number, c: number, r: number): void {
-    for (const x of householdConflicts(householdOf(values, c * 7), householdOf(v, at), line[segFirst[c]!]!)) {
-      problems.push({ where: { file, line: line[r]!, col: columnOf(x.column) }, subject: `household ${hid.at(c)}`, message: conflictMessage(x, line[r]!) });
+  function conflicts(v: HouseholdValues, c: number, r: number): void {
+    for (const x of householdConflicts(householdOf(valuesOf(c)), householdOf(v), lineOf(segFirst[c]!))) {
+      problems.push({ where: { file, line: lineOf(r), col: columnOf(x.column) }, subject: `household ${hid.at(c)}`, message: conflictMessage(x, lineOf(r)) });
     }
   }
 
@@ -128,43 +125,80 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
     // one segment, they already are.
     const offsets = shared(Int32Array, H + 1);
     const members = shared(Int32Array, R);
+    const householdOfRow = (each: (r: number, h: number) => void) => parts.forEach((p, i) => {
+      for (let k = 0; k < p.rows; k++) each(rowBase[i]! + k, household[p.segment[k]! + segBase[i]!]!);
+    });
     if (H === S) {
       offsets.set(segFirst);
       for (let r = 0; r < R; r++) members[r] = r;
     } else {
-      for (let r = 0; r < R; r++) offsets[household[segOf[r]!]! + 1]!++;
+      householdOfRow((_, h) => offsets[h + 1]!++);
       for (let h = 0; h < H; h++) offsets[h + 1]! += offsets[h]!;
       const cursor = offsets.slice(0, H);
-      for (let r = 0; r < R; r++) members[cursor[household[segOf[r]!]!]!++] = r;
+      householdOfRow((r, h) => (members[cursor[h]!++] = r));
     }
+    // Household values from each household's first segment.
     const hh = { area: shared(Uint8Array, H), assets: shared(Float64Array, H), rigid: shared(Float64Array, H), onDibao: shared(Uint8Array, H),
       prior: shared(Float64Array, H), emergency: shared(Float64Array, H), weight: shared(Float64Array, H) };
     const firsts: number[] = [];
-    for (let s = 0; s < S; s++) {
-      if (canon[s] !== s) continue;
-      const h = household[s]!;
-      const v = s * 7;
-      hh.area[h] = values[v]!; hh.assets[h] = values[v + 1]!; hh.rigid[h] = values[v + 2]!; hh.onDibao[h] = values[v + 3]!;
-      hh.prior[h] = values[v + 4]!; hh.emergency[h] = values[v + 5]!; hh.weight[h] = values[v + 6]!;
-      firsts.push(s);
-    }
+    parts.forEach((p, i) => {
+      for (let k = 0; k < p.segments; k++) {
+        const s = segBase[i]! + k;
+        if (canon[s] !== s) continue;
+        const h = household[s]!;
+        hh.area[h] = p.area[k]!; hh.assets[h] = p.assets[k]!; hh.rigid[h] = p.rigid[k]!; hh.onDibao[h] = p.onDibao[k]!;
+        hh.prior[h] = p.prior[k]!; hh.emergency[h] = p.emergency[k]!; hh.weight[h] = p.weight[k]!;
+        firsts.push(s);
+      }
+    });
     const join = <T extends Uint8Array | Float64Array>(make: (n: number) => T, pick: (p: Part) => T): T => {
       const out = make(R);
-      let at = 0;
-      for (const p of parts) {
-        out.set(pick(p), at);
-        at += p.rows;
-      }
+      parts.forEach((p, i) => out.set(pick(p), rowBase[i]!));
       return out;
     };
     const u8 = (n: number) => shared(Uint8Array, n);
     const f64 = (n: number) => shared(Float64Array, n);
+    const households = hid.joined();
     return {
-      householdCount: H, personCount: R, householdIds: H === S ? hid : hid.select(firsts), personIds: pid, offsets, members,
+      householdCount: H, personCount: R, householdIds: H === S ? households : households.select(firsts), personIds: pid.joined(), offsets, members,
       age: join(u8, (p) => p.age), wage: join(f64, (p) => p.wage), other: join(f64, (p) => p.other), disability: join(u8, (p) => p.disability),
       ill: join(u8, (p) => p.ill), labor: join(u8, (p) => p.labor), selfCare: join(u8, (p) => p.selfCare), supporter: join(u8, (p) => p.supporter),
       ...hh,
     };
+  }
+}
+
+/** [0, a, a + b, …]: where each part's rows (or segments) start in the whole file's numbering. */
+function prefix(counts: readonly number[]): number[] {
+  const out = [0];
+  for (const n of counts) out.push(out.at(-1)! + n);
+  return out;
+}
+
+/** The part holding item g, given the parts' starts (few parts: a scan). */
+function partOf(base: readonly number[], g: number): number {
+  let i = 0;
+  while (base[i + 1]! <= g) i++;
+  return i;
+}
+
+/** The ids of several parts, numbered across them, read in place; joined into one list only for the population. */
+class PartIds {
+  private readonly base: number[];
+  constructor(private readonly lists: readonly IdList[]) {
+    this.base = prefix(lists.map((l) => l.length));
+  }
+  at(g: number): string {
+    const i = partOf(this.base, g);
+    return this.lists[i]!.at(g - this.base[i]!);
+  }
+  equal(a: number, b: number): boolean {
+    const i = partOf(this.base, a);
+    const j = partOf(this.base, b);
+    return IdList.equalAcross(this.lists[i]!, a - this.base[i]!, this.lists[j]!, b - this.base[j]!);
+  }
+  joined(): IdList {
+    return this.lists.length === 1 ? this.lists[0]! : IdList.concat(this.lists);
   }
 }
 
@@ -177,7 +211,6 @@ export function failWith(problems: readonly Problem[]): never {
 /** A typed array in shared memory: evaluation workers read the population without a copy (eval-pool.ts). */
 const shared = <T extends Typed>(Ctor: TypedCtor<T>, n: number): T => typed(Ctor, n, true);
 
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 function moved(q: Problem, by: number): Problem {
   return by === 0 || !q.where?.line ? q : { ...q, where: { ...q.where, line: q.where.line + by } };
@@ -189,36 +222,20 @@ function sortByLine(ps: Problem[]): Problem[] {
 }
 
 /** Seven household-level values (HouseholdValues order) as a household, for messages. */
-function householdOf(v: ArrayLike<number>, at: number): HouseholdInput {
-  return { area: v[at] === 0 ? 'urban' : 'rural', assets: v[at + 1]!, rigid: v[at + 2]!, onDibao: v[at + 3]!, prior: v[at + 4]!, emergency: v[at + 5]!, weight: v[at + 6]! };
+function householdOf(v: HouseholdValues): HouseholdInput {
+  return { area: v[0] === 0 ? 'urban' : 'rural', assets: v[1], rigid: v[2], onDibao: v[3], prior: v[4], emergency: v[5], weight: v[6] };
 }
 
-function sameValues(a: Float64Array, i: number, b: Float64Array, j: number): boolean {
-  for (let k = 0; k < 7; k++) if (a[i + k] !== b[j + k]) return false;
+function sameValues(a: HouseholdValues, b: HouseholdValues): boolean {
+  for (let k = 0; k < 7; k++) if (a[k] !== b[k]) return false;
   return true;
-}
-
-/** The ids of several parts as one list. */
-function joinBytes(pieces: ReadonlyArray<readonly [Uint8Array, Int32Array]>): IdList {
-  const n = sum(pieces.map(([, s]) => s.length - 1));
-  const bytes = new Uint8Array(sum(pieces.map(([b]) => b.length)));
-  const starts = new Int32Array(n + 1);
-  let at = 0;
-  let i = 0;
-  for (const [b, s] of pieces) {
-    bytes.set(b, at);
-    for (let k = 0; k < s.length - 1; k++) starts[i++] = s[k]! + at;
-    at += b.length;
-  }
-  starts[n] = at;
-  return new IdList(bytes, starts);
 }
 
 /**
  * Calls same(first, i) for every i whose id equals that of an earlier index, `first` the earliest such.
  * `order`: the indices sorted by hash, stably (equal hashes in index order); bytes are compared within equal hashes.
  */
-function sameIds([keys, order]: readonly [Uint32Array, Int32Array], ids: IdList, same: (first: number, i: number) => void): void {
+function sameIds([keys, order]: readonly [Uint32Array, Int32Array], ids: PartIds, same: (first: number, i: number) => void): void {
   const firsts: number[] = [];
   for (let a = 0; a < order.length; ) {
     let b = a + 1;

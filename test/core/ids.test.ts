@@ -1,6 +1,6 @@
 // IdTable: the byte-keyed id table behind PopulationBuilder (households and persons without a string per id).
 import { describe, expect, it } from 'vitest';
-import { hashBytes, IdTable } from '../../src/core/ids.js';
+import { hashBytes, IdList, IdTable } from '../../src/core/ids.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -44,5 +44,26 @@ describe('IdTable', () => {
     expect(t.at(0)).toBe('南宁-户1');
     expect(t.indexOf('南宁-户1')).toBe(0);
     expect(t.internString('南宁-户1')).toBe(0);
+  });
+});
+
+describe('IdList', () => {
+  const list = (...ids: string[]) => {
+    const bytes = Buffer.from(ids.join(''));
+    const starts = Int32Array.from([0, ...ids.map((_, i) => Buffer.byteLength(ids.slice(0, i + 1).join('')))]);
+    return new IdList(bytes, starts);
+  };
+
+  it('compares ids of two lists, and joins lists in order (a list that starts inside its bytes too)', () => {
+    const a = list('H1', 'H10', '户1');
+    const b = list('H10', 'H1');
+    expect(IdList.equalAcross(a, 1, b, 0)).toBe(true);
+    expect(IdList.equalAcross(a, 0, b, 0)).toBe(false); // a prefix is not the id
+    expect(IdList.equalAcross(a, 0, b, 1)).toBe(true);
+    const tail = new IdList(Buffer.from('xxP7P8'), Int32Array.from([2, 4, 6])); // ids at bytes 2…6
+    const joined = IdList.concat([a, tail, b]);
+    expect(joined.toJSON()).toEqual(['H1', 'H10', '户1', 'P7', 'P8', 'H10', 'H1']);
+    expect(joined.equal(1, 5)).toBe(true);
+    expect(joined.select([6, 2]).toJSON()).toEqual(['H1', '户1']);
   });
 });
