@@ -15,14 +15,16 @@ export interface ParsedPart {
   readonly part: Part;
   /** Invalid values and empty ids, lines counted from the part's first line (1). */
   readonly problems: Problem[];
-  /** A record of the wrong length ends the reading: its line (from the part's first line) and field counts. */
-  readonly fatal: { readonly line: number; readonly expected: number; readonly got: number } | null;
+  /**
+   * What ends the reading, as csv-parse words it (a record of the wrong length, a misplaced quote): its line,
+   * counted from the part's first line, and the message with "{line}" where the file's line number goes.
+   */
+  readonly fatal: { readonly line: number; readonly message: string } | null;
   /** Line ends in the part's bytes: the next part starts that many lines further. */
   readonly lines: number;
 }
 
-export const recordLengthMessage = (expected: number, got: number, line: number) =>
-  `CSV: Invalid Record Length: expect ${expected}, got ${got} on line ${line}`;
+
 
 export interface Assembled {
   /** Every problem found (the parts' own and the whole-file checks'); none when the file is good. */
@@ -47,7 +49,7 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
   if (fatalAt >= 0) {
     const f = parsed[fatalAt]!.fatal!;
     lastLine = f.line + shift[fatalAt]!;
-    problems.push({ where: { file, line: lastLine }, message: recordLengthMessage(f.expected, f.got, lastLine) });
+    problems.push({ where: { file, line: lastLine }, message: f.message.replace('{line}', String(lastLine)) });
   }
   const parts = parsed.map((p) => p.part);
   // Rows and segments of all parts are numbered in file order; part i's row k is row rowBase[i] + k. Nothing is
@@ -93,21 +95,32 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
   let H = 0;
   for (let s = 0; s < S; s++) household[s] = canon[s] === s ? H++ : household[canon[s]!]!;
 
-  // Household-level values must match the household's first row (its first segment's), on every row.
+  // Household-level values must be those of the household's first row on every row; a repeated person's row is
+  // left out (the reference reader does not add it). Only households with something unusual are looked at row by
+  // row: rows in several segments, a row whose values differ from its segment's, a repeated person.
+  const special = new Uint8Array(H);
+  const segmentOfRow = (r: number) => {
+    const i = partOf(rowBase, r);
+    return parts[i]!.segment[r - rowBase[i]!]! + segBase[i]!;
+  };
+  for (let s = 0; s < S; s++) if (canon[s] !== s) special[household[s]!] = 1;
+  for (const r of odd.keys()) special[household[segmentOfRow(r)]!] = 1;
+  for (let r = 0; r < R; r++) if (duplicate[r]) special[household[segmentOfRow(r)]!] = 1;
+  const firstRow = new Map<number, { values: HouseholdValues; line: number }>();
   for (let s = 0; s < S; s++) {
-    const c = canon[s]!;
-    if (c === s && odd.size === 0) continue;
+    const h = household[s]!;
+    if (!special[h]) continue;
     const own = valuesOf(s);
-    const differs = c !== s && !sameValues(own, valuesOf(c));
     for (let r = segFirst[s]!; r < segFirst[s + 1]!; r++) {
       if (duplicate[r]) continue;
-      const v = odd.get(r) ?? (differs ? own : null);
-      if (v) conflicts(v, c, r);
-    }
-  }
-  function conflicts(v: HouseholdValues, c: number, r: number): void {
-    for (const x of householdConflicts(householdOf(valuesOf(c)), householdOf(v), lineOf(segFirst[c]!))) {
-      problems.push({ where: { file, line: lineOf(r), col: columnOf(x.column) }, subject: `household ${hid.at(c)}`, message: conflictMessage(x, lineOf(r)) });
+      const v = odd.get(r) ?? own;
+      const first = firstRow.get(h);
+      if (!first) firstRow.set(h, { values: v, line: lineOf(r) });
+      else if (!sameValues(v, first.values)) {
+        for (const x of householdConflicts(householdOf(first.values), householdOf(v), first.line)) {
+          problems.push({ where: { file, line: lineOf(r), col: columnOf(x.column) }, subject: `household ${hid.at(canon[s]!)}`, message: conflictMessage(x, lineOf(r)) });
+        }
+      }
     }
   }
 

@@ -9,7 +9,7 @@ import { equalBytes } from '../core/ids.js';
 import { populationOf, type Population } from '../core/population.js';
 import type { Problem } from '../errors.js';
 import { assemble, failWith, type ParsedPart } from './assemble.js';
-import { C, COMMA, convert, CR, DEFAULTS, hasBom, lastRecordEnd, LF, numeric, QUOTE, SPACE, TAB, unquote } from './fast-fields.js';
+import { C, COMMA, convert, CR, DEFAULTS, fieldKinds, hasBom, lastRecordEnd, LF, numeric, QUOTE, scanRecord, SPACE, TAB, unquote } from './fast-fields.js';
 import { colNumber, COLUMNS, EMPTY_FILE, invalidMessage, MAX_PROBLEMS, parseField, readHeader, type ReadOptions } from './households-csv.js';
 import { PartWriter } from './part.js';
 
@@ -63,6 +63,9 @@ export class FastReader {
   private quoted = new Uint8Array(64);
   private readonly values = new Float64Array(COLUMNS.length);
   private valueColumns = new Int32Array(0);
+  /** Each field's kind, for scanRecord (once the header is known); the ids' bounds it found. */
+  private kinds: Uint8Array | null = null;
+  private readonly ids = new Int32Array(4);
   /** The line the next record starts on, from the first line of the bytes read (1). */
   private line = 1;
   // Streaming: the last household id, whether the ids so far are in plain / natural order.
@@ -90,6 +93,7 @@ export class FastReader {
       this.colOf[i] = C[c];
       this.at[C[c]] = i;
     }
+    this.kinds = fieldKinds(this.colOf);
     // The value columns the file has (each row converts these); the others keep their default in every row.
     this.valueColumns = Int32Array.from(COLUMNS.flatMap((_, c) => (c === C.household_id || c === C.person_id || this.at[c]! < 0 ? [] : [c])));
     COLUMNS.forEach((name, c) => {
@@ -110,6 +114,18 @@ export class FastReader {
       // skip empty lines
       if (b[p] === LF) { p++; this.line++; continue; }
       if (b[p] === CR && b[p + 1] === LF) { p += 2; this.line++; continue; }
+      if (this.kinds) {
+        const next = scanRecord(b, p, this.kinds, this.colOf!, this.values, this.ids);
+        if (next >= 0) {
+          p = next;
+          this.line++;
+          this.rows++;
+          if (this.opts.onRows && (this.rows & 0xfff) === 0) this.opts.onRows(this.rows);
+          const { ids } = this;
+          this.keep(b, ids[0]!, ids[1]!, ids[2]!, ids[3]!, recordLine);
+          continue;
+        }
+      }
       let n = 0;
       let newlines = 0;
       let { starts, ends, quoted } = this;
@@ -132,12 +148,23 @@ export class FastReader {
           }
           p++; // closing quote
           starts[n] = s; ends[n] = p; quoted[n] = 1;
+          const after = p;
           while (b[p] === SPACE || b[p] === TAB) p++;
+          if (!(b[p] === COMMA || b[p] === LF || (b[p] === CR && b[p + 1] === LF) || p >= end)) {
+            // csv-parse's words for what follows a closing quote but a delimiter (the reference reader's).
+            return this.quoteFault(recordLine + newlines, p === after
+              ? `Invalid Closing Quote: got "${String.fromCharCode(b[p]!)}" at line {line} instead of delimiter, record delimiter, trimable character (if activated) or comment`
+              : 'Invalid Closing Quote: found non trimable byte after quote at line {line}');
+          }
         } else {
           const s = p;
           while (p < end) {
             const x = b[p];
             if (x === COMMA || x === LF) break;
+            if (x === QUOTE) {
+              return this.quoteFault(recordLine + newlines,
+                `Invalid Opening Quote: a quote is found on field ${n} at line {line}, value is ${JSON.stringify(b.toString('utf8', s, p))}`);
+            }
             p++;
           }
           let e = p;
@@ -157,7 +184,7 @@ export class FastReader {
         continue;
       }
       if (n !== this.fieldCount) {
-        this.fatal = { line: recordLine, expected: this.fieldCount, got: n };
+        this.fatal = { line: recordLine, message: `CSV: Invalid Record Length: expect ${this.fieldCount}, got ${n} on line {line}` };
         this.stop = true;
         return;
       }
@@ -165,6 +192,12 @@ export class FastReader {
       if (this.opts.onRows && (this.rows & 0xfff) === 0) this.opts.onRows(this.rows);
       this.record(b, recordLine);
     }
+  }
+
+  /** A misplaced quote ends the reading (csv-parse stops there too). */
+  private quoteFault(line: number, message: string): void {
+    this.fatal = { line, message: `CSV: ${message}` };
+    this.stop = true;
   }
 
   private growFields(): void {
@@ -182,8 +215,26 @@ export class FastReader {
 
   private record(b: Buffer, recordLine: number): void {
     const { at, starts, ends, quoted, values, valueColumns } = this;
-    let ok = true;
+    // The ids first (problems come in column order, as the reference reports them). As bytes: b itself, or (a
+    // quoted id, rare) their unquoted text encoded.
+    const hAt = at[C.household_id]!;
     const pidAt = at[C.person_id]!;
+    let ids: Uint8Array = b;
+    let hs = starts[hAt]!, he = ends[hAt]!, ps = starts[pidAt]!, pe = ends[pidAt]!;
+    if (quoted[hAt] || quoted[pidAt]) {
+      const h = encoder.encode(this.text(b, hAt));
+      const p = encoder.encode(this.text(b, pidAt));
+      ids = new Uint8Array(h.length + p.length);
+      ids.set(h);
+      ids.set(p, h.length);
+      hs = 0; he = ps = h.length; pe = ids.length;
+    }
+    let ok = hs < he && ps < pe;
+    if (!ok) {
+      const pid = this.text(b, pidAt);
+      if (hs === he) this.problem(recordLine, hAt + 1, 'column household_id', invalidMessage('', 'a household id', pid));
+      if (ps === pe) this.problem(recordLine, pidAt + 1, 'column person_id', invalidMessage('', 'a person id', pid));
+    }
     for (let j = 0; j < valueColumns.length; j++) {
       const c = valueColumns[j]!;
       const i = at[c]!;
@@ -200,27 +251,14 @@ export class FastReader {
       }
       values[c] = v;
     }
-    // The ids as bytes: b itself, or (a quoted id, rare) their unquoted text encoded.
-    const hAt = at[C.household_id]!;
-    let ids: Uint8Array = b;
-    let hs = starts[hAt]!, he = ends[hAt]!, ps = starts[pidAt]!, pe = ends[pidAt]!;
-    if (quoted[hAt] || quoted[pidAt]) {
-      const h = encoder.encode(this.text(b, hAt));
-      const p = encoder.encode(this.text(b, pidAt));
-      ids = new Uint8Array(h.length + p.length);
-      ids.set(h);
-      ids.set(p, h.length);
-      hs = 0; he = ps = h.length; pe = ids.length;
-    }
-    if (hs === he || ps === pe) {
-      const pid = this.text(b, pidAt);
-      if (hs === he) this.problem(recordLine, hAt + 1, 'column household_id', invalidMessage('', 'a household id', pid));
-      if (ps === pe) this.problem(recordLine, pidAt + 1, 'column person_id', invalidMessage('', 'a person id', pid));
-      return;
-    }
-    if (!ok) return;
-    if (this.opts.cut && !(this.lastId?.length === he - hs && equalBytes(this.lastId, 0, ids, hs, he - hs)) && !this.newHousehold(ids, hs, he, recordLine)) return;
-    this.writer.add(ids, hs, he, ps, pe, values[C.age]!, values[C.wage_income]!, values[C.other_income]!, values[C.disability_grade]!,
+    if (ok) this.keep(ids, hs, he, ps, pe, recordLine);
+  }
+
+  /** A good row (its values in this.values, its ids in b): into the part. */
+  private keep(b: Uint8Array, hs: number, he: number, ps: number, pe: number, recordLine: number): void {
+    const { values } = this;
+    if (this.opts.cut && !(this.lastId?.length === he - hs && equalBytes(this.lastId, 0, b, hs, he - hs)) && !this.newHousehold(b, hs, he, recordLine)) return;
+    this.writer.add(b, hs, he, ps, pe, values[C.age]!, values[C.wage_income]!, values[C.other_income]!, values[C.disability_grade]!,
       values[C.serious_illness]!, values[C.labor_capacity]!, values[C.self_care]!, values[C.has_capable_supporter]!, values[C.area]!,
       values[C.financial_assets]!, values[C.rigid_expenditure]!, values[C.on_dibao]!, values[C.prior_dibao]!, values[C.emergency_need]!,
       values[C.weight]!, recordLine);

@@ -72,6 +72,8 @@ const lit = (t: string) => Buffer.from(t, 'latin1');
 const PARTIAL = lit('partial');
 const URBAN = lit('urban');
 const RURAL = lit('rural');
+const FULL = lit('full');
+const NONE = lit('none');
 
 /** b[s, e) equals the literal. */
 function is(b: Buffer, s: number, e: number, l: Buffer): boolean {
@@ -132,6 +134,124 @@ export function convert(col: number, b: Buffer, s: number, e: number): number {
     default:
       return money(b, s, e);
   }
+}
+
+/** Kinds of the other fields: the two ids, and a column jiuzhu does not read. */
+const HOUSEHOLD_ID = 7, PERSON_ID = 8, EXTRA = 9;
+
+/** Each field's kind, in the file's column order, from its column number (-1: a column jiuzhu does not read). */
+export function fieldKinds(colOf: Int32Array): Uint8Array {
+  return Uint8Array.from(colOf, (c) => (c < 0 ? EXTRA : c === C.household_id ? HOUSEHOLD_ID : c === C.person_id ? PERSON_ID : KIND[c]!));
+}
+
+/**
+ * The common record, read in one pass: no quote, no space or tab around a value, no CR but one before the line
+ * end, every value plainly valid. Each field is converted as it is scanned, into values[column]; the ids' bounds go
+ * to ids as [hs, he, ps, pe]. Returns where the next record starts, or -1 for any other record: the general
+ * tokenizer (fast-csv.ts) then reads it as if this had not looked, and reports what is wrong. Where this accepts
+ * a field, convert() gives the same value (test/io/fast-csv.test.ts compares both readers on random fields).
+ */
+export function scanRecord(b: Uint8Array, p: number, kinds: Uint8Array, cols: Int32Array, values: Float64Array, ids: Int32Array): number {
+  const last = kinds.length - 1;
+  for (let f = 0; f <= last; f++) {
+    const kind = kinds[f]!;
+    const s = p;
+    let x = b[p]!;
+    if (kind >= HOUSEHOLD_ID) {
+      while (x !== COMMA && x !== LF && x !== CR) {
+        if (x === QUOTE || (kind !== EXTRA && (x === SPACE || x === TAB))) return -1;
+        x = b[++p]!;
+      }
+      if (kind === HOUSEHOLD_ID) {
+        if (p === s) return -1;
+        ids[0] = s;
+        ids[1] = p;
+      } else if (kind === PERSON_ID) {
+        if (p === s) return -1;
+        ids[2] = s;
+        ids[3] = p;
+      }
+    } else {
+      const c = cols[f]!;
+      let v: number;
+      if (x === COMMA || x === LF || x === CR) v = DEFAULT[c]!;
+      else {
+        switch (kind) {
+          case MONEY: {
+            v = 0;
+            for (let d = x - D0; d >= 0 && d <= 9; d = b[++p]! - D0) v = v * 10 + d;
+            if (p === s || p - s > 13) return -1;
+            v *= 100;
+            if (b[p] === DOT) {
+              const d1 = b[p + 1]! - D0;
+              if (!(d1 >= 0 && d1 <= 9)) return -1;
+              v += d1 * 10;
+              p += 2;
+              const d2 = b[p]! - D0;
+              if (d2 >= 0 && d2 <= 9) {
+                v += d2;
+                p++;
+              }
+            }
+            break;
+          }
+          case WEIGHT: {
+            let w = 0;
+            for (let d = x - D0; d >= 0 && d <= 9; d = b[++p]! - D0) w = w * 10 + d;
+            if (p === s || p - s > 12) return -1;
+            let frac = 0;
+            let scale = 1_000_000;
+            if (b[p] === DOT) {
+              const f0 = ++p;
+              for (let d = b[p]! - D0; d >= 0 && d <= 9; d = b[++p]! - D0) {
+                scale /= 10;
+                frac += d * scale;
+              }
+              if (p === f0 || p - f0 > 6) return -1;
+            }
+            v = w * 1_000_000 + frac;
+            if (!(v > 0)) return -1;
+            break;
+          }
+          case AGE: {
+            v = 0;
+            for (let d = x - D0; d >= 0 && d <= 9; d = b[++p]! - D0) v = v * 10 + d;
+            if (p === s || p - s > 3 || v > 130) return -1;
+            break;
+          }
+          case GRADE:
+          case FLAG: {
+            v = x - D0;
+            if (!(v >= 0 && v <= (kind === GRADE ? 4 : 1))) return -1;
+            p++;
+            break;
+          }
+          case AREA:
+            v = word(b, p, URBAN) ? 0 : word(b, p, RURAL) ? 1 : -1;
+            p += 5;
+            break;
+          default: // CAPACITY
+            v = word(b, p, FULL) ? 0 : word(b, p, PARTIAL) ? 1 : word(b, p, NONE) ? 2 : -1;
+            p += v === 1 ? 7 : 4;
+        }
+      }
+      if (v < 0) return -1;
+      values[c] = v;
+    }
+    // The field's end: a comma, or the line end after the last field (CR LF too).
+    if (f === last) {
+      if (b[p] === CR && b[p + 1] === LF) p++;
+      if (b[p] !== LF) return -1;
+    } else if (b[p] !== COMMA) return -1;
+    p++;
+  }
+  return p;
+}
+
+/** b holds the literal at p. */
+function word(b: Uint8Array, p: number, l: Buffer): boolean {
+  for (let i = 0; i < l.length; i++) if (b[p + i] !== l[i]) return false;
+  return true;
 }
 
 /** The text of a quoted field (without its quotes, "" → "). */

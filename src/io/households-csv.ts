@@ -3,7 +3,7 @@
 // an InputError naming file, line, column, the value and what was expected; mismatched household-level
 // values name the household, the column and both rows. BOM, CRLF, quotes, extra and reordered columns work.
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { InputError, type Problem } from '../errors.js';
 import { fenToYuan, parseFen } from '../core/money.js';
 import { HOUSEHOLD_FIELDS, PopulationBuilder, type Conflict, type HouseholdInput, type PersonInput, type Population } from '../core/population.js';
@@ -117,7 +117,52 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
     problems.push({ where: { file, line, col }, subject, message });
   };
 
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, trim: true });
+  // Each record is taken as csv-parse makes it (on_record), so every record before a CSV error (a misplaced quote,
+  // a record of the wrong length) is checked before the error stops the reading: the fast reader does the same.
+  const STOP = new Error('enough problems');
+  const take = (record: string[], info: { lines: number }): void => {
+    // info.lines is where the record ends; a quoted field may span lines, so count back to its start.
+    let newlines = 0;
+    for (const f of record) if (f.includes('\n')) newlines += f.split('\n').length - 1;
+    const line = info.lines - newlines;
+    if (index === null) {
+      index = readHeader(record, file, line);
+      return;
+    }
+    rows++;
+    if (opts.onProgress && (rows & 0xfff) === 0) opts.onProgress({ bytes, totalBytes, rows });
+    const values = {} as Record<Column, unknown>;
+    let rowOk = true;
+    for (const column of COLUMNS) {
+      const at = index.get(column);
+      const raw = at === undefined ? '' : record[at]!;
+      const spec = PARSERS[column];
+      const text = raw === '' && spec.fallback !== undefined ? spec.fallback : raw;
+      const parsed = spec.parse(text);
+      if (parsed.ok) values[column] = parsed.value;
+      else {
+        rowOk = false;
+        problem(line, at === undefined ? undefined : at + 1, `column ${column}`, invalidMessage(raw, parsed.expected, record[index.get('person_id')!]));
+      }
+    }
+    if (rowOk) {
+      const pid = values.person_id as string;
+      const hid = values.household_id as string;
+      const household = householdOf(values);
+      const added = builder.add(hid, pid, personOf(values), household, line);
+      if ('duplicateOfRow' in added) {
+        problem(line, index.get('person_id')! + 1, 'column person_id', duplicateMessage(pid, added.duplicateOfRow));
+      } else if ('conflicts' in added) {
+        for (const c of added.conflicts) problem(line, colNumber(index.get(c.column as Column)), `household ${hid}`, conflictMessage(c, line));
+      }
+    }
+    if (problems.length >= MAX_PROBLEMS) throw STOP;
+  };
+  const parser = parse({ bom: true, info: true, skip_empty_lines: true, trim: true, on_record: (r: unknown) => {
+    const { record, info } = r as { record: string[]; info: { lines: number } }; // with info: true, csv-parse hands both
+    take(record, info);
+    return null;
+  } });
   input.on('data', (chunk: Buffer | string) => {
     bytes += chunk.length;
   });
@@ -125,49 +170,12 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
   input.pipe(parser);
 
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      // info.lines is where the record ends; a quoted field may span lines, so count back to its start.
-      let newlines = 0;
-      for (const f of record) if (f.includes('\n')) newlines += f.split('\n').length - 1;
-      const line = info.lines - newlines;
-      if (index === null) {
-        index = readHeader(record, file, line);
-        continue;
-      }
-      rows++;
-      if (opts.onProgress && (rows & 0xfff) === 0) opts.onProgress({ bytes, totalBytes, rows });
-      const values = {} as Record<Column, unknown>;
-      let rowOk = true;
-      for (const column of COLUMNS) {
-        const at = index.get(column);
-        const raw = at === undefined ? '' : record[at]!;
-        const spec = PARSERS[column];
-        const text = raw === '' && spec.fallback !== undefined ? spec.fallback : raw;
-        const parsed = spec.parse(text);
-        if (parsed.ok) values[column] = parsed.value;
-        else {
-          rowOk = false;
-          problem(line, at === undefined ? undefined : at + 1, `column ${column}`, invalidMessage(raw, parsed.expected, record[index.get('person_id')!]));
-        }
-      }
-      if (rowOk) {
-        const pid = values.person_id as string;
-        const hid = values.household_id as string;
-        const household = householdOf(values);
-        const added = builder.add(hid, pid, personOf(values), household, line);
-        if ('duplicateOfRow' in added) {
-          problem(line, index.get('person_id')! + 1, 'column person_id', duplicateMessage(pid, added.duplicateOfRow));
-        } else if ('conflicts' in added) {
-          for (const c of added.conflicts) problem(line, colNumber(index.get(c.column as Column)), `household ${hid}`, conflictMessage(c, line));
-        }
-      }
-      if (problems.length >= MAX_PROBLEMS) break;
-    }
+    for await (const _ of parser) void _; // records are taken above; nothing comes out
   } catch (e) {
     const err = e as { code?: string; message: string; lines?: number };
     if (err instanceof InputError) throw err;
-    if (!err.code?.startsWith('CSV_')) throw e;
-    problems.push({ where: { file, line: err.lines }, message: `CSV: ${err.message}` });
+    if (e instanceof CsvError) problems.push({ where: { file, line: err.lines }, message: `CSV: ${err.message}` }); // any of csv-parse's (its codes do not all start with CSV_)
+    else if (e !== STOP) throw e; // STOP: the first MAX_PROBLEMS are reported
   } finally {
     input.destroy();
   }
@@ -189,7 +197,7 @@ export function duplicateMessage(pid: string, firstLine: number): string {
 export function finish(problems: Problem[], builder: PopulationBuilder): Population {
   if (problems.length) {
     const more = problems.length >= MAX_PROBLEMS ? ` (stopped after ${MAX_PROBLEMS} problems)` : '';
-    throw new InputError(problems, `fix the households file and run again${more}`);
+    throw new InputError(problems.slice(0, MAX_PROBLEMS), `fix the households file and run again${more}`);
   }
   return builder.build();
 }
