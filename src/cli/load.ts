@@ -73,8 +73,8 @@ export async function loadHouseholds(ctx: Ctx, file: string, quiet: boolean): Pr
   }
 }
 
-/** The runs' totals over a households file (read and evaluated together: simulateFile), with a progress bar. */
-export async function simulateHouseholds(ctx: Ctx, file: string, runs: readonly Run[], quiet: boolean): Promise<Totals[]> {
+/** The runs' totals over a households file (read while the runs load, and evaluated together: simulateFile), with a progress bar. */
+export async function simulateHouseholds(ctx: Ctx, file: string, runs: Promise<readonly Run[]>, quiet: boolean): Promise<Totals[]> {
   const progress = makeProgress(ctx, `reading ${file}`, quiet);
   try {
     return await simulateFile(file, runs, { onProgress: progress?.update });

@@ -3,7 +3,6 @@
 // an InputError naming file, line, column, the value and what was expected; mismatched household-level
 // values name the household, the column and both rows. BOM, CRLF, quotes, extra and reordered columns work.
 import type { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
 import { InputError, type Problem } from '../errors.js';
 import { fenToYuan, parseFen } from '../core/money.js';
 import { HOUSEHOLD_FIELDS, PopulationBuilder, type Conflict, type HouseholdInput, type PersonInput, type Population } from '../core/population.js';
@@ -120,6 +119,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
   // Each record is taken as csv-parse makes it (on_record), so every record before a CSV error (a misplaced quote,
   // a record of the wrong length) is checked before the error stops the reading: the fast reader does the same.
   const STOP = new Error('enough problems');
+  const { CsvError, parse } = await import('csv-parse'); // loaded only by the reference reader
   const take = (record: string[], info: { lines: number }): void => {
     // info.lines is where the record ends; a quoted field may span lines, so count back to its start.
     let newlines = 0;

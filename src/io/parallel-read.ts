@@ -36,8 +36,9 @@ export async function readParallel(file: string, totalBytes: number, threads: nu
 /**
  * The runs' totals over the file, read and evaluated by `threads` workers (see the top of this file); null
  * when the file cannot be split safely. `population` when the households could not be evaluated where they were read.
+ * The workers start reading while the runs are still being loaded; when loading them fails, that is the error.
  */
-export async function simulateParallelRead(file: string, totalBytes: number, threads: number, runs: readonly Run[],
+export async function simulateParallelRead(file: string, totalBytes: number, threads: number, runs: Promise<readonly Run[]>,
   opts: ReadOptions = {}): Promise<{ totals: Totals[] } | { population: Population } | null> {
   const read = await readRanges(file, totalBytes, threads, opts, runs);
   if (!read) return null;
@@ -51,19 +52,25 @@ interface Ranges {
   totals(): Promise<Totals[] | null>;
 }
 
-async function readRanges(file: string, totalBytes: number, threads: number, opts: ReadOptions, runs: readonly Run[] | null): Promise<Ranges | null> {
+async function readRanges(file: string, totalBytes: number, threads: number, opts: ReadOptions, loading: Promise<readonly Run[]> | null): Promise<Ranges | null> {
   const split = splitFile(file, totalBytes, threads);
-  if (!split) return null;
+  if (!split) {
+    await loading; // its error first
+    return null;
+  }
   const { starts, header, columnOf } = split;
   const bytes = new Array<number>(starts.length - 1).fill(0);
   const rows = new Array<number>(starts.length - 1).fill(0);
-  const workers = starts.slice(0, -1).map((start, w) => new RangeWorker({ file, header, start, end: starts[w + 1]!, runs: runs && plainRuns(runs) }, (m) => {
+  const workers = starts.slice(0, -1).map((start, w) => new RangeWorker({ file, header, start, end: starts[w + 1]!, evaluate: loading !== null }, (m) => {
     bytes[w]! += m.bytes;
     rows[w] = m.rows;
     opts.onProgress?.({ bytes: starts[0]! + sum(bytes), totalBytes, rows: sum(rows) });
   }));
   const stop = () => workers.forEach((w) => w.stop());
   try {
+    // The runs, once loaded, go to the workers (still reading); an error loading them stops the workers and is the error.
+    const runs = loading && (await loading);
+    if (runs) for (const w of workers) w.evaluate(plainRuns(runs));
     const results = await Promise.all(workers.map((w) => w.parsed));
     if (results.some((r) => r.quotes)) {
       stop();
@@ -101,6 +108,11 @@ class RangeWorker {
   readonly totals: Promise<PlainTotals[]>;
   private readonly worker: Worker;
 
+  /** The runs to evaluate the worker's segments with, once it has read them (job.evaluate). */
+  evaluate(runs: readonly Run[]): void {
+    this.worker.postMessage(runs);
+  }
+
   constructor(job: RangeJob, onProgress: (m: { bytes: number; rows: number }) => void) {
     this.worker = new Worker(workerUrl('io/read-worker.js'), { workerData: job });
     let parsed!: (v: { parsed: ParsedPart; quotes: boolean }) => void;
@@ -110,7 +122,9 @@ class RangeWorker {
     failed.catch(() => undefined); // seen through the two promises below
     this.parsed = Promise.race([new Promise<{ parsed: ParsedPart; quotes: boolean }>((r) => (parsed = r)), failed]);
     this.totals = Promise.race([new Promise<PlainTotals[]>((r) => (totals = r)), failed]);
-    this.totals.catch(() => undefined); // awaited only when the totals are used
+    // Either may be left unawaited (the reading ends early: a problem, or an error loading the runs).
+    this.parsed.catch(() => undefined);
+    this.totals.catch(() => undefined);
     this.worker.on('message', (m: RangeMessage) => {
       if (m.kind === 'progress') onProgress(m);
       else if (m.kind === 'parsed') parsed({ parsed: m.parsed, quotes: m.quotes });

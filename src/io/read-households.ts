@@ -50,13 +50,18 @@ export async function readHouseholds(path: string, opts: ReadOptions = {}): Prom
 
 /**
  * Totals of every run over a households file. A big file is read and evaluated by the same worker threads
- * (parallel-read.ts); otherwise it is read, then evaluated on worker threads when that pays (eval-pool.ts).
- * The totals are the same, exactly, either way.
+ * (parallel-read.ts), which start reading while the runs load; otherwise it is read once the runs are loaded,
+ * then evaluated on worker threads when that pays (eval-pool.ts). The totals are the same, exactly, either way.
+ * An error loading the runs comes before any in the file.
  */
-export async function simulateFile(path: string, runs: readonly Run[], opts: ReadOptions = {}): Promise<Totals[]> {
-  const totalBytes = await sizeOf(path);
+export async function simulateFile(path: string, loading: Promise<readonly Run[]>, opts: ReadOptions = {}): Promise<Totals[]> {
+  const totalBytes = await sizeOf(path).catch(async (e: unknown) => {
+    await loading;
+    throw e;
+  });
   const threads = readingThreads(totalBytes);
-  const read = threads > 1 ? await simulateParallelRead(path, totalBytes, threads, runs, opts) : null;
+  const read = threads > 1 ? await simulateParallelRead(path, totalBytes, threads, loading, opts) : null;
   if (read && 'totals' in read) return read.totals;
+  const runs = await loading;
   return simulateParallel(read?.population ?? await readHere(path, totalBytes, opts), runs);
 }

@@ -16,8 +16,8 @@ export interface RangeJob {
   readonly header: readonly string[];
   readonly start: number;
   readonly end: number;
-  /** Runs to evaluate the part's segments with (rules without their snapshot), or null. */
-  readonly runs: readonly Run[] | null;
+  /** Evaluate the part's segments, with the runs the parent posts (rules without their snapshot). */
+  readonly evaluate: boolean;
 }
 
 export type RangeMessage =
@@ -54,14 +54,16 @@ async function* range(): AsyncGenerator<Buffer> {
   }
 }
 
-const reader = new FastReader(job.file, { header: job.header, expectedRows: Math.ceil((job.end - job.start) / 90), shared: job.runs !== null });
+// The runs arrive while the range is read (the parent loads them meanwhile).
+const runs = job.evaluate ? new Promise<readonly Run[]>((resolve) => parentPort!.once('message', resolve)) : null;
+const reader = new FastReader(job.file, { header: job.header, expectedRows: Math.ceil((job.end - job.start) / 90), shared: job.evaluate });
 try {
   await feed(range(), reader, undefined, undefined, false);
   const parsed = reader.take();
   post({ kind: 'parsed', parsed, quotes }, partBuffers(parsed.part));
   // A part with problems fails the run: nothing to evaluate.
-  if (job.runs && !quotes && !parsed.fatal && !parsed.problems.length) {
-    const totals = simulateRange(segmentsAsHouseholds(parsed.part), job.runs, 0, parsed.part.segments);
+  if (runs && !quotes && !parsed.fatal && !parsed.problems.length) {
+    const totals = simulateRange(segmentsAsHouseholds(parsed.part), await runs, 0, parsed.part.segments);
     post({ kind: 'totals', totals: totals.map((t) => t.plain()) });
   }
 } catch (e) {

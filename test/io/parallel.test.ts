@@ -111,7 +111,7 @@ describe('reading and evaluating on the same worker threads (simulate, totals on
     const one = await oneThreadTotals(f, runs);
     // With 2–9 workers most cuts fall inside a household of several rows: they must move to its end.
     for (const threads of [2, 3, 5, 9]) {
-      const read = await simulateParallelRead(f, SAMPLE.length, threads, runs);
+      const read = await simulateParallelRead(f, SAMPLE.length, threads, Promise.resolve(runs));
       expect(read && 'totals' in read).toBe(true);
       expect(JSON.stringify((read as { totals: Totals[] }).totals.map(figures))).toBe(one);
     }
@@ -122,12 +122,12 @@ describe('reading and evaluating on the same worker threads (simulate, totals on
     const rows = ROWS.map((r, i) => [r, (i * 7919) % ROWS.length] as const).sort((a, b) => a[1] - b[1]).map(([r]) => r);
     const text = [HEADER, ...rows].join('\n') + '\n';
     const f = file(text);
-    const read = await simulateParallelRead(f, text.length, 3, runs);
+    const read = await simulateParallelRead(f, text.length, 3, Promise.resolve(runs));
     expect(read && 'population' in read).toBe(true);
     process.env.JIUZHU_PARALLEL_FROM_BYTES = '0';
     process.env.JIUZHU_THREADS = '3';
     try {
-      expect(JSON.stringify((await simulateFile(f, runs)).map(figures))).toBe(await oneThreadTotals(f, runs));
+      expect(JSON.stringify((await simulateFile(f, Promise.resolve(runs))).map(figures))).toBe(await oneThreadTotals(f, runs));
     } finally {
       delete process.env.JIUZHU_PARALLEL_FROM_BYTES;
       delete process.env.JIUZHU_THREADS;
@@ -142,6 +142,16 @@ describe('reading and evaluating on the same worker threads (simulate, totals on
     const f = file(text);
     const reference = await problemsOf(() => parseHouseholds(Readable.from([text]), f));
     expect(reference).toHaveLength(1);
-    for (const threads of [2, 4]) expect(await problemsOf(() => simulateParallelRead(f, text.length, threads, runs))).toEqual(reference);
+    for (const threads of [2, 4]) expect(await problemsOf(() => simulateParallelRead(f, text.length, threads, Promise.resolve(runs)))).toEqual(reference);
+  });
+
+  it('gives the error of loading the runs, not the file\'s, when both fail (the workers start reading before the runs are loaded)', async () => {
+    const rows = [...ROWS];
+    rows[700] = rows[700]!.replace(/,(urban|rural),/, ',suburb,');
+    const text = [HEADER, ...rows].join('\n') + '\n';
+    const f = file(text);
+    const policyError = new Error('the policy file is bad');
+    const late = new Promise<never>((_, reject) => setTimeout(() => reject(policyError), 50));
+    await expect(simulateParallelRead(f, text.length, 2, late)).rejects.toBe(policyError);
   });
 });

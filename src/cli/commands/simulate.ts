@@ -30,12 +30,18 @@ const CHUNK = 4096;
 
 export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
   const date = simulationDate(ctx, o.date);
-  // Policy and scenarios are checked before the CSV is read.
-  const loaded = await loadRuns(o.policy, await loadScenarios(o.scenario ?? []), date);
-  const runs: Run[] = loaded.map((r) => ({ id: r.id, rules: r.rules }));
-  const totals = (o.stream ? await runStreaming(ctx, o, runs)
-    : o.perHousehold ? await run(await loadHouseholds(ctx, o.households, o.quiet), runs, o.perHousehold)
-    : await simulateHouseholds(ctx, o.households, runs, o.quiet)).map(figures);
+  // Policy and scenarios are checked before the CSV is read (for totals only, big files start reading meanwhile,
+  // and a policy or scenario error still comes first).
+  const loading = loadScenarios(o.scenario ?? []).then((scenarios) => loadRuns(o.policy, scenarios, date));
+  const runsOf = (loaded: Awaited<typeof loading>): Run[] => loaded.map((r) => ({ id: r.id, rules: r.rules }));
+  let sums: Totals[];
+  if (!o.stream && !o.perHousehold) sums = await simulateHouseholds(ctx, o.households, loading.then(runsOf), o.quiet);
+  else {
+    const runs = runsOf(await loading);
+    sums = o.stream ? await runStreaming(ctx, o, runs) : await run(await loadHouseholds(ctx, o.households, o.quiet), runs, o.perHousehold!);
+  }
+  const totals = sums.map(figures);
+  const loaded = await loading;
   const report: SimulationReport = {
     policy: loaded[0]!.snapshot.policy,
     date,
