@@ -24,21 +24,7 @@ export function supplementFor(c: Ctx, p: number): number {
     c.out.dibaoSupplement += amount;
     c.out.supplementPersons++;
   }
-  if (c.tr && mask) {
-    const names = [[CAT_SEVERE, 'severe_disability'], [CAT_ILL, 'serious_illness'], [CAT_ELDERLY, 'elderly'], [CAT_MINOR, 'minor']] as const;
-    const cats = names.filter(([bit]) => mask & bit).map(([, name]) => name);
-    c.tr.record({
-      step: '3',
-      program: 'dibao_supplement',
-      person: c.pop.personIds.at(p),
-      clauses: CLAUSES,
-      rule: 'each member in a category gets round(rate × S) a month; rates combined by stacking (max or sum)',
-      params: [...cats.map((k) => `dibao.supplement.${k}`), 'dibao.supplement.stacking', 'dibao.supplement.elderly_age', 'tekun.minor_age', `dibao.standard.${c.A.area}`, 'rounding'],
-      values: [['categories', cats.join(' + ')], ['age', String(c.pop.age[p])], ['S', y(c.A.S)]],
-      checks: [],
-      result: `supplement ${y(amount)} per month`,
-    });
-  }
+  if (c.tr && mask) trace(c, p, mask, amount);
   return amount;
 }
 
@@ -48,4 +34,21 @@ export function dibaoSupplement(c: Ctx): void {
   for (let k = c.start; k < c.end; k++) {
     if (!c.tekun[k - c.start]) supplementFor(c, c.pop.members[k]!);
   }
+}
+
+/** A member's supplement (step 3), with the values used (explain); apart, so that supplementFor stays small enough to inline. */
+function trace(c: Ctx, p: number, mask: number, amount: number): void {
+  const names = [[CAT_SEVERE, 'severe_disability'], [CAT_ILL, 'serious_illness'], [CAT_ELDERLY, 'elderly'], [CAT_MINOR, 'minor']] as const;
+  const cats = names.filter(([bit]) => mask & bit).map(([, name]) => name);
+  c.tr!.record({
+    step: '3',
+    program: 'dibao_supplement',
+    person: c.pop.personIds.at(p),
+    clauses: CLAUSES,
+    rule: 'each member in a category gets round(rate × S) a month; rates combined by stacking (max or sum)',
+    params: [...cats.map((k) => `dibao.supplement.${k}`), 'dibao.supplement.stacking', 'dibao.supplement.elderly_age', 'tekun.minor_age', `dibao.standard.${c.A.area}`, 'rounding'],
+    values: [['categories', cats.join(' + ')], ['age', String(c.pop.age[p])], ['S', y(c.A.S)]],
+    checks: [],
+    result: `supplement ${y(amount)} per month`,
+  });
 }

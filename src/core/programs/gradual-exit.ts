@@ -22,19 +22,24 @@ export function gradualExit(c: Ctx): void {
     c.out.gradualMonths = rules.gradualMonths;
     c.out.gradual = pop.prior[c.h]!;
   }
-  if (c.tr) {
-    c.tr.record({
-      step: '7',
-      program: 'gradual_exit',
-      clauses: CLAUSES,
-      rule: 'on_dibao ∧ not dibao now ∧ no rigid aid ∧ some wage_income > 0 ⇒ keeps prior_dibao for gradual_exit.months months',
-      params: ['dibao.gradual_exit.months'],
-      values: [['prior_dibao', y(pop.prior[c.h]!)], ['months', String(rules.gradualMonths)]],
-      checks: [
-        check('some member of R has wage_income > 0', String(working), '=', 'true', working),
-        check('no single-person member and no rigid aid', String(!stillDibao && c.out.rigidAid === 0), '=', 'true', !stillDibao && c.out.rigidAid === 0),
-      ],
-      result: applies ? `keeps ${y(pop.prior[c.h]!)} a month for ${rules.gradualMonths} months` : 'no gradual exit',
-    });
-  }
+  if (c.tr) trace(c, working, applies);
+}
+
+/** What step 7 decided, with the values it used (explain); apart, so that the rule stays small enough to inline. */
+function trace(c: Ctx, working: boolean, applies: boolean): void {
+  const { pop, rules } = c;
+  const stillDibao = c.out.singlePersons > 0;
+  c.tr!.record({
+    step: '7',
+    program: 'gradual_exit',
+    clauses: CLAUSES,
+    rule: 'on_dibao ∧ not dibao now ∧ no rigid aid ∧ some wage_income > 0 ⇒ keeps prior_dibao for gradual_exit.months months',
+    params: ['dibao.gradual_exit.months'],
+    values: [['prior_dibao', y(pop.prior[c.h]!)], ['months', String(rules.gradualMonths)]],
+    checks: [
+      check('some member of R has wage_income > 0', String(working), '=', 'true', working),
+      check('no single-person member and no rigid aid', String(!stillDibao && c.out.rigidAid === 0), '=', 'true', !stillDibao && c.out.rigidAid === 0),
+    ],
+    result: applies ? `keeps ${y(pop.prior[c.h]!)} a month for ${rules.gradualMonths} months` : 'no gradual exit',
+  });
 }

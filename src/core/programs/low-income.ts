@@ -19,16 +19,22 @@ export function lowIncome(c: Ctx): void {
     c.out.lowIncome = 1;
     c.out.lowIncomePersons = n - c.out.singlePersons;
   }
-  if (c.tr) {
-    c.tr.record({
-      step: '6',
-      program: 'low_income',
-      clauses: CLAUSES,
-      rule: 'low-income ⇔ not dibao ∧ assets_ok ∧ I < multiplier × S_ref × n (S_ref per low_income.reference)',
-      params: ['low_income.multiplier', 'low_income.reference', A.lowIncomeRef === A.S ? `dibao.standard.${A.area}` : 'dibao.standard.urban'],
-      values: [['I', y(I)], ['S_ref × n', y(SrefN)], ['multiplier', String(m.num / m.den)]],
-      checks: [check('I < multiplier × S_ref × n', y(I), '<', `${y(SrefN)} × ${m.num / m.den}`, is)],
-      result: is ? `low-income family, ${c.out.lowIncomePersons} persons counted` : 'not low-income',
-    });
-  }
+  if (c.tr) trace(c, is);
+}
+
+/** What step 6 decided, with the values it used (explain); apart, so that the rule stays small enough to inline. */
+function trace(c: Ctx, is: boolean): void {
+  const { rules, A, n, I } = c;
+  const m = rules.lowIncome;
+  const SrefN = A.lowIncomeRef * n;
+  c.tr!.record({
+    step: '6',
+    program: 'low_income',
+    clauses: CLAUSES,
+    rule: 'low-income ⇔ not dibao ∧ assets_ok ∧ I < multiplier × S_ref × n (S_ref per low_income.reference)',
+    params: ['low_income.multiplier', 'low_income.reference', A.lowIncomeRef === A.S ? `dibao.standard.${A.area}` : 'dibao.standard.urban'],
+    values: [['I', y(I)], ['S_ref × n', y(SrefN)], ['multiplier', String(m.num / m.den)]],
+    checks: [check('I < multiplier × S_ref × n', y(I), '<', `${y(SrefN)} × ${m.num / m.den}`, is)],
+    result: is ? `low-income family, ${c.out.lowIncomePersons} persons counted` : 'not low-income',
+  });
 }

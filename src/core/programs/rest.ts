@@ -20,16 +20,22 @@ export function restOfHousehold(c: Ctx): void {
   const limit = A.assetLimitPerPerson * n;
   c.assetsOk = n > 0 && assets <= limit;
   c.out.restPersons = n;
-  if (c.tr) {
-    c.tr.record({
-      step: '2',
-      program: 'rest',
-      clauses: ['000（四）', '003 §7'],
-      rule: 'R = members who are not tekun; n = |R|; I = Σ inc(p) over R; assets_ok ⇔ financial_assets ≤ limit_months × S × n',
-      params: ['dibao.employment_deduction', 'dibao.assets.limit_months', `dibao.standard.${A.area}`],
-      values: [['n', String(n)], ['I', y(I)], ['S', y(A.S)], ['financial_assets', y(assets)], ['limit_months × S × n', y(limit)]],
-      checks: n > 0 ? [check('assets_ok: financial_assets ≤ limit_months × S × n', y(assets), '≤', y(limit), c.assetsOk)] : [],
-      result: n === 0 ? 'R is empty: every member is tekun; steps 3–7 do not apply' : `n = ${n}, I = ${y(I)}, assets ${c.assetsOk ? 'within' : 'over'} the limit`,
-    });
-  }
+  if (c.tr) trace(c);
+}
+
+/** What step 2 found, with the values it used (explain); apart, so that the rule stays small enough to inline. */
+function trace(c: Ctx): void {
+  const { pop, A, n, I } = c;
+  const assets = pop.assets[c.h]!;
+  const limit = A.assetLimitPerPerson * n;
+  c.tr!.record({
+    step: '2',
+    program: 'rest',
+    clauses: ['000（四）', '003 §7'],
+    rule: 'R = members who are not tekun; n = |R|; I = Σ inc(p) over R; assets_ok ⇔ financial_assets ≤ limit_months × S × n',
+    params: ['dibao.employment_deduction', 'dibao.assets.limit_months', `dibao.standard.${A.area}`],
+    values: [['n', String(n)], ['I', y(I)], ['S', y(A.S)], ['financial_assets', y(assets)], ['limit_months × S × n', y(limit)]],
+    checks: n > 0 ? [check('assets_ok: financial_assets ≤ limit_months × S × n', y(assets), '≤', y(limit), c.assetsOk)] : [],
+    result: n === 0 ? 'R is empty: every member is tekun; steps 3–7 do not apply' : `n = ${n}, I = ${y(I)}, assets ${c.assetsOk ? 'within' : 'over'} the limit`,
+  });
 }

@@ -17,7 +17,6 @@ export function rigid(c: Ctx): void {
   const A = 12 * I;
   const E = pop.rigid[c.h]!;
   const annualSn = 12 * area.S * n;
-  const disposable = area.disposableIncome * n;
   const belowIncome = mulLess(A, 1, area.disposableIncome, n);
   const post = A - E; // may be negative: spending exceeds income (收不抵支)
   const overspent = E >= A;
@@ -32,24 +31,35 @@ export function rigid(c: Ctx): void {
       c.out.rigidAid = aid;
     }
   }
-  if (c.tr) {
-    const checks: Check[] = [
-      check('A < disposable_income × n', y(A), '<', y(disposable), belowIncome),
-      check('E ≥ A (spending exceeds income)', y(E), '≥', y(A), overspent),
-    ];
-    if (!overspent) {
-      checks.push(check('A − E < identify_multiplier × 12 × S × n', y(post), '<', `${y(annualSn)} × ${rules.identify.num / rules.identify.den}`, postBelow));
-    }
-    if (identified && rules.rigidAid) checks.push(check('aid: A − E < 12 × S × n', y(post), '<', y(annualSn), post < annualSn));
-    c.tr.record({
-      step: '4',
-      program: 'rigid_aid',
-      clauses: CLAUSES,
-      rule: 'identified ⇔ A < disposable_income × n ∧ (E ≥ A ∨ A − E < identify_multiplier × 12 × S × n); aid = round(min(S × n, (12 × S × n − (A − E)) / 12)) where rigid.aid',
-      params: [`rigid.disposable_income.${area.area}`, 'rigid.identify_multiplier', 'rigid.aid', `dibao.standard.${area.area}`, 'rounding'],
-      values: [['A = 12 × I', y(A)], ['E', y(E)], ['A − E', y(post)], ['12 × S × n', y(annualSn)], ['disposable_income × n', y(disposable)]],
-      checks,
-      result: identified ? `rigid-expenditure family${aid ? `; aid ${y(aid)} per month` : rules.rigidAid ? '; no aid (A − E ≥ 12 × S × n)' : '; no cash aid (rigid.aid is false)'}` : 'not a rigid-expenditure family',
-    });
+  if (c.tr) trace(c, { A, E, post, annualSn, belowIncome, overspent, postBelow, identified, aid });
+}
+
+interface Decided {
+  A: number; E: number; post: number; annualSn: number;
+  belowIncome: boolean; overspent: boolean; postBelow: boolean; identified: boolean; aid: number;
+}
+
+/** What step 4 decided, with the values it used (explain); apart, so that the rule stays small enough to inline. */
+function trace(c: Ctx, d: Decided): void {
+  const { rules, A: area } = c;
+  const disposable = area.disposableIncome * c.n;
+  const { A, E, post, annualSn, belowIncome, overspent, postBelow, identified, aid } = d;
+  const checks: Check[] = [
+    check('A < disposable_income × n', y(A), '<', y(disposable), belowIncome),
+    check('E ≥ A (spending exceeds income)', y(E), '≥', y(A), overspent),
+  ];
+  if (!overspent) {
+    checks.push(check('A − E < identify_multiplier × 12 × S × n', y(post), '<', `${y(annualSn)} × ${rules.identify.num / rules.identify.den}`, postBelow));
   }
+  if (identified && rules.rigidAid) checks.push(check('aid: A − E < 12 × S × n', y(post), '<', y(annualSn), post < annualSn));
+  c.tr!.record({
+    step: '4',
+    program: 'rigid_aid',
+    clauses: CLAUSES,
+    rule: 'identified ⇔ A < disposable_income × n ∧ (E ≥ A ∨ A − E < identify_multiplier × 12 × S × n); aid = round(min(S × n, (12 × S × n − (A − E)) / 12)) where rigid.aid',
+    params: [`rigid.disposable_income.${area.area}`, 'rigid.identify_multiplier', 'rigid.aid', `dibao.standard.${area.area}`, 'rounding'],
+    values: [['A = 12 × I', y(A)], ['E', y(E)], ['A − E', y(post)], ['12 × S × n', y(annualSn)], ['disposable_income × n', y(disposable)]],
+    checks,
+    result: identified ? `rigid-expenditure family${aid ? `; aid ${y(aid)} per month` : rules.rigidAid ? '; no aid (A − E ≥ 12 × S × n)' : '; no cash aid (rigid.aid is false)'}` : 'not a rigid-expenditure family',
+  });
 }

@@ -16,18 +16,7 @@ export function singlePerson(c: Ctx): void {
   const ceiling = rules.singleCeiling;
   const Sn = A.S * n;
   const below = mulLess(I, ceiling.den, ceiling.num, Sn);
-  if (c.tr) {
-    c.tr.record({
-      step: '5',
-      program: 'single_person',
-      clauses: CLAUSES,
-      rule: 'where not dibao, no rigid aid, assets_ok and I < income_ceiling × S × n, severe or ill members enter dibao alone',
-      params: ['single_person.income_ceiling', `dibao.standard.${A.area}`],
-      values: [['I', y(I)], ['S × n', y(Sn)], ['income_ceiling', String(ceiling.num / ceiling.den)]],
-      checks: [check('I < income_ceiling × S × n', y(I), '<', `${y(Sn)} × ${ceiling.num / ceiling.den}`, below)],
-      result: below ? 'household within the ceiling' : 'household above the ceiling: no single-person inclusion',
-    });
-  }
+  if (c.tr) traceHousehold(c, below);
   if (!below) return;
   for (let k = c.start; k < c.end; k++) {
     if (c.tekun[k - c.start]) continue;
@@ -38,19 +27,40 @@ export function singlePerson(c: Ctx): void {
     c.out.singlePersons++;
     c.out.single += benefit;
     c.single[k - c.start] = 1;
-    if (c.tr) {
-      c.tr.record({
-        step: '5',
-        program: 'single_person',
-        person: pop.personIds.at(p),
-        clauses: CLAUSES,
-        rule: rules.singleByShare ? 'benefit = round(benefit_share × S)' : 'benefit = round(max(0, S − inc(p)))',
-        params: [rules.singleByShare ? 'single_person.benefit_share' : 'single_person.benefit', `dibao.standard.${A.area}`, 'rounding'],
-        values: [['inc(p)', y(inc)], ['S', y(A.S)]],
-        checks: [],
-        result: `enters dibao alone: ${y(benefit)} per month`,
-      });
-    }
+    if (c.tr) tracePerson(c, p, inc, benefit);
     supplementFor(c, p);
   }
+}
+
+/** Step 5's household test, with the values it used (explain); apart, so that the rule stays small enough to inline. */
+function traceHousehold(c: Ctx, below: boolean): void {
+  const { rules, A, n, I } = c;
+  const ceiling = rules.singleCeiling;
+  const Sn = A.S * n;
+  c.tr!.record({
+    step: '5',
+    program: 'single_person',
+    clauses: CLAUSES,
+    rule: 'where not dibao, no rigid aid, assets_ok and I < income_ceiling × S × n, severe or ill members enter dibao alone',
+    params: ['single_person.income_ceiling', `dibao.standard.${A.area}`],
+    values: [['I', y(I)], ['S × n', y(Sn)], ['income_ceiling', String(ceiling.num / ceiling.den)]],
+    checks: [check('I < income_ceiling × S × n', y(I), '<', `${y(Sn)} × ${ceiling.num / ceiling.den}`, below)],
+    result: below ? 'household within the ceiling' : 'household above the ceiling: no single-person inclusion',
+  });
+}
+
+/** A member entering dibao alone (step 5), with the values used (explain). */
+function tracePerson(c: Ctx, p: number, inc: number, benefit: number): void {
+  const { pop, rules, A } = c;
+  c.tr!.record({
+    step: '5',
+    program: 'single_person',
+    person: pop.personIds.at(p),
+    clauses: CLAUSES,
+    rule: rules.singleByShare ? 'benefit = round(benefit_share × S)' : 'benefit = round(max(0, S − inc(p)))',
+    params: [rules.singleByShare ? 'single_person.benefit_share' : 'single_person.benefit', `dibao.standard.${A.area}`, 'rounding'],
+    values: [['inc(p)', y(inc)], ['S', y(A.S)]],
+    checks: [],
+    result: `enters dibao alone: ${y(benefit)} per month`,
+  });
 }

@@ -32,29 +32,35 @@ export function tekunPerson(c: Ctx, k: number): boolean {
     c.out.tekunPersons++;
     c.out.tekun += A.tekunBasic + care;
   }
-  if (c.tr) {
-    const inc = countedIncome(pop, p, rules.deduction);
-    const noLiving = inc < A.S;
-    const sc = CAPACITY[pop.selfCare[p]!]!;
-    c.tr.record({
-      step: '1',
-      program: 'tekun',
-      person: pop.personIds.at(p),
-      clauses: CLAUSES,
-      rule: 'tekun ⇔ category (elderly, disabled or minor) ∧ no labour capacity ∧ inc(p) < S ∧ no capable supporter; monthly = round(multiplier × S) + round(care share[self_care] × W)',
-      params: ['tekun.elderly_age', 'tekun.minor_age', `dibao.standard.${A.area}`, 'dibao.employment_deduction',
-        ...(is ? ['tekun.basic.multiplier', `tekun.care.min_wage_share.${sc}`, 'min_wage.monthly', 'rounding'] : [])],
-      values: [['age', String(age)], ['disability_grade', String(pop.disability[p])], ['labor_capacity', CAPACITY[pop.labor[p]!]!],
-        ['inc(p)', y(inc)], ['S', y(A.S)], ['has_capable_supporter', String(pop.supporter[p])],
-        ...(is ? [['basic', y(A.tekunBasic)], ['care', y(care)]] as [string, string][] : [])],
-      checks: [
-        check('in a category: age ≥ elderly_age ∨ disability_grade ≥ 1 ∨ age < minor_age', `age ${age}, grade ${pop.disability[p]}`, 'vs', `elderly ≥ ${rules.tekunElderlyAge}, minor < ${rules.minorAge}`, inCategory),
-        check('no labour capacity: elderly ∨ minor ∨ labor_capacity = none', `age ${age}, labor_capacity ${CAPACITY[pop.labor[p]!]}`, 'vs', `elderly ≥ ${rules.tekunElderlyAge}, minor < ${rules.minorAge}`, noLabour),
-        check('no source of living: inc(p) < S', y(inc), '<', y(A.S), noLiving),
-        check('no capable supporter', String(pop.supporter[p]), '=', '0', noSupporter),
-      ],
-      result: is ? `tekun: ${y(A.tekunBasic)} basic + ${y(care)} care = ${y(A.tekunBasic + care)} per month` : 'not tekun',
-    });
-  }
+  if (c.tr) trace(c, p, { inCategory, noLabour, noSupporter, is, care });
   return is;
+}
+
+/** What step 1 decided for person p, with every value it used (explain). Apart, so that tekunPerson stays small enough to inline. */
+function trace(c: Ctx, p: number, d: { inCategory: boolean; noLabour: boolean; noSupporter: boolean; is: boolean; care: number }): void {
+  const { pop, rules, A } = c;
+  const { inCategory, noLabour, noSupporter, is, care } = d;
+  const age = pop.age[p]!;
+  const inc = countedIncome(pop, p, rules.deduction);
+  const noLiving = inc < A.S;
+  const sc = CAPACITY[pop.selfCare[p]!]!;
+  c.tr!.record({
+    step: '1',
+    program: 'tekun',
+    person: pop.personIds.at(p),
+    clauses: CLAUSES,
+    rule: 'tekun ⇔ category (elderly, disabled or minor) ∧ no labour capacity ∧ inc(p) < S ∧ no capable supporter; monthly = round(multiplier × S) + round(care share[self_care] × W)',
+    params: ['tekun.elderly_age', 'tekun.minor_age', `dibao.standard.${A.area}`, 'dibao.employment_deduction',
+      ...(is ? ['tekun.basic.multiplier', `tekun.care.min_wage_share.${sc}`, 'min_wage.monthly', 'rounding'] : [])],
+    values: [['age', String(age)], ['disability_grade', String(pop.disability[p])], ['labor_capacity', CAPACITY[pop.labor[p]!]!],
+      ['inc(p)', y(inc)], ['S', y(A.S)], ['has_capable_supporter', String(pop.supporter[p])],
+      ...(is ? [['basic', y(A.tekunBasic)], ['care', y(care)]] as [string, string][] : [])],
+    checks: [
+      check('in a category: age ≥ elderly_age ∨ disability_grade ≥ 1 ∨ age < minor_age', `age ${age}, grade ${pop.disability[p]}`, 'vs', `elderly ≥ ${rules.tekunElderlyAge}, minor < ${rules.minorAge}`, inCategory),
+      check('no labour capacity: elderly ∨ minor ∨ labor_capacity = none', `age ${age}, labor_capacity ${CAPACITY[pop.labor[p]!]}`, 'vs', `elderly ≥ ${rules.tekunElderlyAge}, minor < ${rules.minorAge}`, noLabour),
+      check('no source of living: inc(p) < S', y(inc), '<', y(A.S), noLiving),
+      check('no capable supporter', String(pop.supporter[p]), '=', '0', noSupporter),
+    ],
+    result: is ? `tekun: ${y(A.tekunBasic)} basic + ${y(care)} care = ${y(A.tekunBasic + care)} per month` : 'not tekun',
+  });
 }

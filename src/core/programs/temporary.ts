@@ -18,19 +18,27 @@ export function temporary(c: Ctx): void {
   const tier = mulLessEq(grant, township.den, township.num, urbanAnnual) ? 1 : mulLessEq(grant, county.den, county.num, urbanAnnual) ? 2 : 3;
   c.out.temporary = grant;
   c.out.temporaryTier = tier;
-  if (c.tr) {
-    c.tr.record({
-      step: '8',
-      program: 'temporary',
-      clauses: CLAUSES,
-      rule: 'grant = min(emergency_need, annual_cap × 12 × S_urban); approval by township ≤ township_max × 12 S_urban < county ≤ county_max × 12 S_urban < coordination',
-      params: ['temporary.annual_cap', 'temporary.township_max', 'temporary.county_max', 'dibao.standard.urban'],
-      values: [['emergency_need', y(need)], ['12 × S_urban', y(urbanAnnual)], ['cap', y(rules.temporaryCap)]],
-      checks: [
-        check('grant ≤ township_max × 12 × S_urban', y(grant), '≤', `${y(urbanAnnual)} × ${township.num / township.den}`, tier === 1),
-        check('grant ≤ county_max × 12 × S_urban', y(grant), '≤', `${y(urbanAnnual)} × ${county.num / county.den}`, tier <= 2),
-      ],
-      result: `grant ${y(grant)}, approved by ${TIERS[tier]}`,
-    });
-  }
+  if (c.tr) trace(c);
+}
+
+/** What step 8 decided, with the values it used (explain); apart, so that the rule stays small enough to inline. */
+function trace(c: Ctx): void {
+  const { pop, rules } = c;
+  const { township, county, urbanAnnual } = rules;
+  const need = pop.emergency[c.h]!;
+  const grant = c.out.temporary;
+  const tier = c.out.temporaryTier;
+  c.tr!.record({
+    step: '8',
+    program: 'temporary',
+    clauses: CLAUSES,
+    rule: 'grant = min(emergency_need, annual_cap × 12 × S_urban); approval by township ≤ township_max × 12 S_urban < county ≤ county_max × 12 S_urban < coordination',
+    params: ['temporary.annual_cap', 'temporary.township_max', 'temporary.county_max', 'dibao.standard.urban'],
+    values: [['emergency_need', y(need)], ['12 × S_urban', y(urbanAnnual)], ['cap', y(rules.temporaryCap)]],
+    checks: [
+      check('grant ≤ township_max × 12 × S_urban', y(grant), '≤', `${y(urbanAnnual)} × ${township.num / township.den}`, tier === 1),
+      check('grant ≤ county_max × 12 × S_urban', y(grant), '≤', `${y(urbanAnnual)} × ${county.num / county.den}`, tier <= 2),
+    ],
+    result: `grant ${y(grant)}, approved by ${TIERS[tier]}`,
+  });
 }
