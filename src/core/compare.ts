@@ -211,12 +211,16 @@ function accumulate(res: RunResult, c: Ctx, h: number, w: number, baseAnnual: nu
   if (run) res.transitions[from]![to]!.addProduct(w, run);
 }
 
-/** Evaluates every locality's runs over the population in one pass. */
-export function compare(pop: Population, localities: readonly LocalityRuns[], deciles: Deciles = incomeDeciles(pop), opts: { annuals?: boolean } = {}): RunResult[][] {
+/**
+ * Evaluates every locality's runs over the population (or households [from, to): a partial result, to merge
+ * with mergeResult) in one pass.
+ */
+export function compare(pop: Population, localities: readonly LocalityRuns[], deciles: Deciles = incomeDeciles(pop),
+  opts: { annuals?: boolean; from?: number; to?: number } = {}): RunResult[][] {
   const results = localities.map((l, li) => l.runs.map((run) => newResult(li, run.id, pop, Boolean(opts.annuals))));
   const contexts = localities.map((l) => l.runs.map((r) => newContext(pop, r.rules)));
   let baseLayers = new Uint8Array(16);
-  for (let h = 0; h < pop.householdCount; h++) {
+  for (let h = opts.from ?? 0; h < (opts.to ?? pop.householdCount); h++) {
     const w = pop.weight[h]!;
     const size = pop.offsets[h + 1]! - pop.offsets[h]!;
     if (baseLayers.length < size) baseLayers = new Uint8Array(size * 2);
@@ -272,8 +276,8 @@ export function compareRange(res: RunResult, pop: Population, base: BaselineCach
 }
 
 /** An empty result, for a worker to fill (compareRange) and hand back as plainResult. */
-export function emptyRunResult(scenario: string, annual?: Float64Array): RunResult {
-  return { ...newResult(0, scenario, null, false), ...(annual ? { annual } : {}) };
+export function emptyRunResult(scenario: string, annual?: Float64Array, locality = 0): RunResult {
+  return { ...newResult(locality, scenario, null, false), ...(annual ? { annual } : {}) };
 }
 
 /** A result's sums as plain data (bigints) for postMessage, in a fixed order. */

@@ -86,9 +86,14 @@ const localities = await Promise.all(['guangxi-nanning', 'guangdong-guangzhou', 
   return { runs: [{ id: 'baseline', policy: p }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyScenario(p, sc) }))]
     .map((r) => ({ id: r.id, rules: compileRules(resolve(r.policy, '2025-06-30')) })) };
 }));
-const [, compareS] = await time(() => compare(pop, localities));
-console.log(`compare 3 localities × 3 runs (1 pass) ${compareS.toFixed(3)} s   ${((compareS / N / 9) * 1e9).toFixed(0)} ns/household/run, after the one parse above`);
-console.log(`  → compare end to end ≈ 1 parse (${parseS.toFixed(2)} s) + 9 evaluations (${compareS.toFixed(2)} s), not 9 parses (${(9 * parseS).toFixed(1)} s)`);
+const { incomeDeciles } = await import(new URL('core/compare.js', dist));
+const { compareParallel } = await import(new URL('io/eval-pool.js', dist));
+const [deciles, decilesS] = await time(() => incomeDeciles(pop));
+console.log(`income deciles (once per population)   ${decilesS.toFixed(3)} s`);
+const [, compareOneS] = await time(() => compare(pop, localities, deciles));
+const [, compareS] = await time(() => compareParallel(pop, localities, deciles));
+console.log(`compare 3 localities × 3 runs (1 pass) ${compareS.toFixed(3)} s on ${threadCount()} threads, ${compareOneS.toFixed(3)} s on one (${((compareOneS / N / 9) * 1e9).toFixed(0)} ns/household/run)`);
+console.log(`  → compare end to end ≈ 1 parse (${parseS.toFixed(2)} s) + deciles + 9 evaluations (${(decilesS + compareS).toFixed(2)} s), not 9 parses (${(9 * parseS).toFixed(1)} s)`);
 
 // The TUI's recompute after a knob moves: the knob run against the baseline, on the population in memory — on
 // this thread, and as the TUI does it for a big population, on worker threads that keep the population

@@ -10,7 +10,10 @@ import { figures, type Totals } from '../../src/core/aggregate.js';
 import type { Population } from '../../src/core/population.js';
 import { rulesAt } from '../../src/core/rules.js';
 import { simulate } from '../../src/core/simulate.js';
-import { simulateParallel } from '../../src/io/eval-pool.js';
+import { compareParallel, simulateParallel } from '../../src/io/eval-pool.js';
+import { compare, incomeDeciles, plainResult, type RunResult } from '../../src/core/compare.js';
+import { applyScenario } from '../../src/core/scenario.js';
+import { loadScenario } from '../../src/io/scenario-file.js';
 import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
 import { parseHouseholds } from '../../src/io/households-csv.js';
 import { readParallel, simulateParallelRead } from '../../src/io/parallel-read.js';
@@ -153,5 +156,23 @@ describe('reading and evaluating on the same worker threads (simulate, totals on
     const policyError = new Error('the policy file is bad');
     const late = new Promise<never>((_, reject) => setTimeout(() => reject(policyError), 50));
     await expect(simulateParallelRead(f, text.length, 2, late)).rejects.toBe(policyError);
+  });
+});
+
+describe('comparing on worker threads', () => {
+  afterEach(() => {
+    delete process.env.JIUZHU_PARALLEL_FROM_HOUSEHOLDS;
+  });
+  it('gives compare’s result on one thread, every sum, for 2 localities × 2 runs and 1 to 4 threads', async () => {
+    process.env.JIUZHU_PARALLEL_FROM_HOUSEHOLDS = '0';
+    const pop = await parseHouseholdsFast(Readable.from([SAMPLE]), 'sample.csv');
+    const deciles = incomeDeciles(pop);
+    const localities = await Promise.all(['policies/guangxi-nanning.yaml', 'policies/jiangxi-fuliang.yaml'].map(async (f) => {
+      const policy = await loadPolicy(f);
+      return { runs: [{ id: 'baseline', rules: rulesAt(policy, '2025-06-30').rules }, { id: 'sc', rules: rulesAt(applyScenario(policy, await loadScenario('scenarios/low-income-2x.yaml')), '2025-06-30').rules }] };
+    }));
+    const exact = (rs: RunResult[][]) => JSON.stringify(rs.map((runs) => runs.map((r) => [r.locality, r.scenario, plainResult(r)])), (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+    const one = exact(compare(pop, localities, deciles));
+    for (const threads of [1, 2, 3, 4]) expect(exact(await compareParallel(pop, localities, deciles, threads))).toBe(one);
   });
 });

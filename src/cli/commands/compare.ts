@@ -1,6 +1,7 @@
 // jiuzhu compare --policy FILE [--policy FILE …] [--scenario FILE …] --households FILE [--date D] [--format …]
 // One pass over the data: the file is parsed once and every locality × (baseline + scenarios) is evaluated on it.
-import { compare, incomeDeciles } from '../../core/compare.js';
+import { incomeDeciles } from '../../core/compare.js';
+import { compareParallel } from '../../io/eval-pool.js';
 import { compareCsv, compareJson, compareMarkdown, compareTable, localityReport, type CompareReport } from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
 import type { Ctx } from '../context.js';
@@ -22,7 +23,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date)));
   const pop = await loadHouseholds(ctx, o.households, o.quiet);
   const deciles = incomeDeciles(pop);
-  const results = compare(pop, localities.map((runs) => ({ runs })), deciles);
+  const results = await compareParallel(pop, localities.map((runs) => ({ runs })), deciles);
   const report: CompareReport = {
     date,
     householdsFile: o.households,
