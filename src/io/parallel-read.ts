@@ -1,7 +1,8 @@
 // A households file read by several worker threads, each one byte range of whole records (read-worker.ts),
 // joined into one Population by assemble.ts. Same population, same problems, same words as reading it on one
-// thread (test/io/parallel.test.ts). Ranges are cut at line ends, which is safe only when no field is
-// quoted (a quoted field may hold a line end): a file with a quote anywhere is read on one thread instead.
+// thread (test/io/parallel.test.ts). Ranges are cut at line ends (between households where it can), which is
+// safe only when no field is quoted (a quoted field may hold a line end): a file with a quote anywhere is read
+// on one thread instead.
 //
 // Totals only (simulate without --per-household): each worker also evaluates its own households — its
 // segments, runs of adjacent rows with one id — while this thread checks the whole file. When assemble finds
@@ -108,11 +109,6 @@ class RangeWorker {
   readonly totals: Promise<PlainTotals[]>;
   private readonly worker: Worker;
 
-  /** The runs to evaluate the worker's segments with, once it has read them (job.evaluate). */
-  evaluate(runs: readonly Run[]): void {
-    this.worker.postMessage(runs);
-  }
-
   constructor(job: RangeJob, onProgress: (m: { bytes: number; rows: number }) => void) {
     this.worker = new Worker(workerUrl('io/read-worker.js'), { workerData: job });
     let parsed!: (v: { parsed: ParsedPart; quotes: boolean }) => void;
@@ -133,6 +129,11 @@ class RangeWorker {
     });
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`a reading worker stopped (exit code ${code})`))); // no effect once settled
+  }
+
+  /** The runs to evaluate the worker's segments with, once it has read them (job.evaluate). */
+  evaluate(runs: readonly Run[]): void {
+    this.worker.postMessage(runs);
   }
 
   stop(): void {
