@@ -1,8 +1,8 @@
 // Parts of a households file (part.ts, one per worker or one for the whole file) → one Population, with the
 // checks that need the whole file: rows of a household anywhere in the file join one household, its
 // household-level values must agree with its first row, and person_id is unique. Both are found by sorting
-// the id hashes (radix, two passes) and comparing bytes only where hashes are equal: no hash table, no
-// string per id. Problems come out in the reference reader's words and order (by line, first 20).
+// the id hashes (radix sort in the parts, then a merge) and comparing bytes only where hashes are equal: no hash
+// table, no string per id. Problems come out in the reference reader's words and order (by line, first 20).
 import { typed, type Typed, type TypedCtor } from '../core/grow.js';
 import { IdList } from '../core/ids.js';
 import { householdConflicts, type HouseholdInput, type Population } from '../core/population.js';
@@ -23,8 +23,6 @@ export interface ParsedPart {
   /** Line ends in the part's bytes: the next part starts that many lines further. */
   readonly lines: number;
 }
-
-
 
 export interface Assembled {
   /** Every problem found (the parts' own and the whole-file checks'); none when the file is good. */
