@@ -136,6 +136,11 @@ export function convert(col: number, b: Buffer, s: number, e: number): number {
   }
 }
 
+/** Bytes that end or spoil a plain field (scanRecord then looks closer). */
+const STOPS = Uint8Array.from({ length: 256 }, (_, x) => (x === COMMA || x === LF || x === CR || x === QUOTE || x === SPACE || x === TAB ? 1 : 0));
+/** 10^(6 − k): k decimal digits of a weight as millionths. */
+const MILLIONTHS = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+
 /** Kinds of the other fields: the two ids, and a column jiuzhu does not read. */
 const HOUSEHOLD_ID = 7, PERSON_ID = 8, EXTRA = 9;
 
@@ -158,7 +163,8 @@ export function scanRecord(b: Uint8Array, p: number, kinds: Uint8Array, cols: In
     const s = p;
     let x = b[p]!;
     if (kind >= HOUSEHOLD_ID) {
-      while (x !== COMMA && x !== LF && x !== CR) {
+      while (!STOPS[x]) x = b[++p]!; // to a comma, line end, quote, space or tab
+      while (x !== COMMA && x !== LF && x !== CR) { // a quote, space or tab: only spaces and tabs inside a column not read
         if (x === QUOTE || (kind !== EXTRA && (x === SPACE || x === TAB))) return -1;
         x = b[++p]!;
       }
@@ -200,14 +206,11 @@ export function scanRecord(b: Uint8Array, p: number, kinds: Uint8Array, cols: In
             for (let d = x - D0; d >= 0 && d <= 9; d = b[++p]! - D0) w = w * 10 + d;
             if (p === s || p - s > 12) return -1;
             let frac = 0;
-            let scale = 1_000_000;
             if (b[p] === DOT) {
               const f0 = ++p;
-              for (let d = b[p]! - D0; d >= 0 && d <= 9; d = b[++p]! - D0) {
-                scale /= 10;
-                frac += d * scale;
-              }
+              for (let d = b[p]! - D0; d >= 0 && d <= 9; d = b[++p]! - D0) frac = frac * 10 + d;
               if (p === f0 || p - f0 > 6) return -1;
+              frac *= MILLIONTHS[p - f0]!; // digits → millionths, as weight() gives
             }
             v = w * 1_000_000 + frac;
             if (!(v > 0)) return -1;

@@ -3,7 +3,7 @@
 // grouped into segments — runs of adjacent rows with the same household id — whose household-level values
 // are stored once. Nothing here knows about other parts: assemble.ts joins segments into households across
 // parts and checks person_id uniqueness over the whole file, by sorting hashes (no hash table, no strings).
-import { f64, i32, typed, u8, type Grow } from '../core/grow.js';
+import { i32, typed, u8, type Grow, type Typed } from '../core/grow.js';
 import { equalBytes, FNV_START, hashBytes, IdList, mix } from '../core/ids.js';
 import type { HouseholdColumns, PersonColumns, Population } from '../core/population.js';
 
@@ -41,30 +41,43 @@ export interface Part extends PersonColumns, HouseholdColumns {
   readonly hidSorted: Uint32Array;
 }
 
-/** Person columns of a part, grown together (the evaluated ones in shared memory when asked). */
-class Rows {
+/** Columns of one length, grown together by doubling (make(n) gives each column with room for n values). */
+class Table<T extends Record<string, Typed>> {
   cap: number;
-  age: Uint8Array; wage: Float64Array; other: Float64Array; disability: Uint8Array; ill: Uint8Array; labor: Uint8Array;
-  selfCare: Uint8Array; supporter: Uint8Array; line: Int32Array; segment: Int32Array; pidHash: Int32Array; pidStart: Int32Array;
-  constructor(n: number, private readonly shared: boolean) {
+  cols: T;
+  constructor(private readonly make: (n: number) => T, n: number) {
     this.cap = n;
-    this.age = typed(Uint8Array, n, shared); this.wage = typed(Float64Array, n, shared); this.other = typed(Float64Array, n, shared);
-    this.disability = typed(Uint8Array, n, shared); this.ill = typed(Uint8Array, n, shared); this.labor = typed(Uint8Array, n, shared);
-    this.selfCare = typed(Uint8Array, n, shared); this.supporter = typed(Uint8Array, n, shared);
-    this.line = new Int32Array(n); this.segment = new Int32Array(n); this.pidHash = new Int32Array(n); this.pidStart = new Int32Array(n + 1);
+    this.cols = make(n);
   }
-  grow(used: number): void {
-    const n = this.cap * 2;
-    const bigger = new Rows(n, this.shared);
-    for (const k of ROW_KEYS) (bigger[k] as Uint8Array).set((this[k] as Uint8Array).subarray(0, k === 'pidStart' ? used + 1 : used));
-    Object.assign(this, bigger);
+  /** Room for index i. */
+  room(i: number): T {
+    if (i >= this.cap) {
+      this.cap = Math.max(this.cap * 2, i + 1);
+      const bigger = this.make(this.cap);
+      for (const k in bigger) bigger[k]!.set(this.cols[k]!);
+      this.cols = bigger;
+    }
+    return this.cols;
   }
 }
-const ROW_KEYS = ['age', 'wage', 'other', 'disability', 'ill', 'labor', 'selfCare', 'supporter', 'line', 'segment', 'pidHash', 'pidStart'] as const;
+
+/** A part's person columns, per row (the evaluated ones in shared memory when asked). */
+const rowColumns = (shared: boolean) => (n: number) => ({
+  age: typed(Uint8Array, n, shared), wage: typed(Float64Array, n, shared), other: typed(Float64Array, n, shared), disability: typed(Uint8Array, n, shared),
+  ill: typed(Uint8Array, n, shared), labor: typed(Uint8Array, n, shared), selfCare: typed(Uint8Array, n, shared), supporter: typed(Uint8Array, n, shared),
+  line: new Int32Array(n), segment: new Int32Array(n), pidHash: new Int32Array(n), pidStart: new Int32Array(n + 1),
+});
+
+/** A part's household columns, per segment (likewise). */
+const segmentColumns = (shared: boolean) => (n: number) => ({
+  hidHash: new Int32Array(n), firstRow: typed(Int32Array, n, shared), area: typed(Uint8Array, n, shared), assets: typed(Float64Array, n, shared),
+  rigid: typed(Float64Array, n, shared), onDibao: typed(Uint8Array, n, shared), prior: typed(Float64Array, n, shared),
+  emergency: typed(Float64Array, n, shared), weight: typed(Float64Array, n, shared),
+});
 
 export class PartWriter {
-  private readonly r: Rows;
-  private readonly s;
+  private readonly r: Table<ReturnType<ReturnType<typeof rowColumns>>>;
+  private readonly s: Table<ReturnType<ReturnType<typeof segmentColumns>>>;
   private readonly pidBytes = u8(1 << 16);
   private readonly hidStart = i32();
   private readonly hidBytes = u8(1 << 14);
@@ -79,11 +92,8 @@ export class PartWriter {
    */
   constructor(expectedRows = 1024, shared = false) {
     const n = Math.max(1024, expectedRows);
-    this.r = new Rows(n, shared);
-    const m = Math.max(1024, n >> 1);
-    const sh = shared;
-    this.s = { hidHash: i32(m), firstRow: i32(m, sh), area: u8(m, sh), assets: f64(m, sh), rigid: f64(m, sh), onDibao: u8(m, sh), prior: f64(m, sh),
-      emergency: f64(m, sh), weight: f64(m, sh) };
+    this.r = new Table(rowColumns(shared), n);
+    this.s = new Table(segmentColumns(shared), Math.max(1024, n >> 1));
     this.hidStart.push(0);
   }
 
@@ -99,29 +109,29 @@ export class PartWriter {
     ill: number, labor: number, selfCare: number, supporter: number, area: number, assets: number, rigid: number, onDibao: number,
     prior: number, emergency: number, weight: number, line: number): void {
     const i = this.rows++;
-    const seg = this.s;
     if (!this.sameHousehold(b, hs, he)) {
-      this.segments++;
+      const k = this.segments++;
       copy(this.hidBytes, b, hs, he);
       this.hidStart.push(this.hidBytes.length);
-      seg.hidHash.push(hashBytes(b, hs, he));
-      seg.firstRow.push(i);
-      seg.area.push(area);
-      seg.assets.push(assets);
-      seg.rigid.push(rigid);
-      seg.onDibao.push(onDibao);
-      seg.prior.push(prior);
-      seg.emergency.push(emergency);
-      seg.weight.push(weight);
+      const seg = this.s.room(k);
+      seg.hidHash[k] = hashBytes(b, hs, he);
+      seg.firstRow[k] = i;
+      seg.area[k] = area;
+      seg.assets[k] = assets;
+      seg.rigid[k] = rigid;
+      seg.onDibao[k] = onDibao;
+      seg.prior[k] = prior;
+      seg.emergency[k] = emergency;
+      seg.weight[k] = weight;
     } else {
       const k = this.segments - 1;
-      if (seg.area.data[k] !== area || seg.assets.data[k] !== assets || seg.rigid.data[k] !== rigid || seg.onDibao.data[k] !== onDibao
-        || seg.prior.data[k] !== prior || seg.emergency.data[k] !== emergency || seg.weight.data[k] !== weight) {
+      const seg = this.s.cols;
+      if (seg.area[k] !== area || seg.assets[k] !== assets || seg.rigid[k] !== rigid || seg.onDibao[k] !== onDibao
+        || seg.prior[k] !== prior || seg.emergency[k] !== emergency || seg.weight[k] !== weight) {
         this.odd.push({ row: i, values: [area, assets, rigid, onDibao, prior, emergency, weight] });
       }
     }
-    const r = this.r;
-    if (i === r.cap) r.grow(i);
+    const r = this.r.room(i);
     r.age[i] = age;
     r.wage[i] = wage;
     r.other[i] = other;
@@ -137,20 +147,22 @@ export class PartWriter {
   }
 
   done(): Part {
-    const r = this.r;
+    const r = this.r.cols;
     const n = this.rows;
-    const s = this.s;
+    const s = this.s.cols;
+    const m = this.segments;
     return {
       rows: n, age: r.age.subarray(0, n), wage: r.wage.subarray(0, n), other: r.other.subarray(0, n), disability: r.disability.subarray(0, n),
       ill: r.ill.subarray(0, n), labor: r.labor.subarray(0, n), selfCare: r.selfCare.subarray(0, n), supporter: r.supporter.subarray(0, n),
       line: r.line.subarray(0, n), segment: r.segment.subarray(0, n), pidHash: r.pidHash.subarray(0, n), pidStart: r.pidStart.subarray(0, n + 1),
       pidBytes: this.pidBytes.done(),
-      segments: this.segments, hidHash: s.hidHash.done(), hidStart: this.hidStart.done(), hidBytes: this.hidBytes.done(),
-      firstRow: s.firstRow.done(), area: s.area.done(), assets: s.assets.done(), rigid: s.rigid.done(), onDibao: s.onDibao.done(),
-      prior: s.prior.done(), emergency: s.emergency.done(), weight: s.weight.done(), odd: this.odd,
-      ...sorted('pid', r.pidHash.subarray(0, n)), ...sorted('hid', s.hidHash.done()),
+      segments: m, hidHash: s.hidHash.subarray(0, m), hidStart: this.hidStart.done(), hidBytes: this.hidBytes.done(),
+      firstRow: s.firstRow.subarray(0, m), area: s.area.subarray(0, m), assets: s.assets.subarray(0, m), rigid: s.rigid.subarray(0, m),
+      onDibao: s.onDibao.subarray(0, m), prior: s.prior.subarray(0, m), emergency: s.emergency.subarray(0, m), weight: s.weight.subarray(0, m),
+      odd: this.odd, ...sorted('pid', r.pidHash.subarray(0, n)), ...sorted('hid', s.hidHash.subarray(0, m)),
     };
   }
+
 }
 
 function copy(to: Grow<Uint8Array>, b: Uint8Array, s: number, e: number): void {
