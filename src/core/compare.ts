@@ -2,7 +2,7 @@
 // evaluated household by household. Besides the totals of each run it gathers, against the locality's
 // baseline: winners and losers, person-level flows between layers, urban/rural and income-decile splits.
 import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
-import { evaluateHousehold, newContext } from './engine.js';
+import { evaluateHousehold, firstStepsLike, newContext } from './engine.js';
 import type { Ctx } from './programs/context.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
@@ -219,6 +219,7 @@ export function compare(pop: Population, localities: readonly LocalityRuns[], de
   opts: { annuals?: boolean; from?: number; to?: number } = {}): RunResult[][] {
   const results = localities.map((l, li) => l.runs.map((run) => newResult(li, run.id, pop, Boolean(opts.annuals))));
   const contexts = localities.map((l) => l.runs.map((r) => newContext(pop, r.rules)));
+  const like = localities.map((l, li) => firstStepsLike(l.runs.map((r) => r.rules)).map((j) => (j < 0 ? null : contexts[li]![j]!)));
   let baseLayers = new Uint8Array(16);
   for (let h = opts.from ?? 0; h < (opts.to ?? pop.householdCount); h++) {
     const w = pop.weight[h]!;
@@ -228,7 +229,7 @@ export function compare(pop: Population, localities: readonly LocalityRuns[], de
       let baseAnnual = 0;
       for (let i = 0; i < contexts[l]!.length; i++) {
         const c = contexts[l]![i]!;
-        evaluateHousehold(c, h);
+        evaluateHousehold(c, h, like[l]![i]!);
         if (i === 0) {
           baseAnnual = c.out.annual;
           for (let k = c.start; k < c.end; k++) baseLayers[k - c.start] = layerOf(c, k);

@@ -8,7 +8,7 @@ import { lowIncome } from './programs/low-income.js';
 import { restOfHousehold } from './programs/rest.js';
 import { rigid } from './programs/rigid.js';
 import { singlePerson } from './programs/single-person.js';
-import { tekunPerson } from './programs/tekun.js';
+import { sameFirstSteps, tekunAmount, tekunPerson } from './programs/tekun.js';
 import { temporary } from './programs/temporary.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
@@ -30,8 +30,12 @@ function reset(out: HouseholdResult): void {
   out.temporaryTier = out.restPersons = out.annual = 0;
 }
 
-/** Evaluates household h into c.out (overwritten). */
-export function evaluateHousehold(c: Ctx, h: number): HouseholdResult {
+/**
+ * Evaluates household h into c.out (overwritten). `like`: a context that has just evaluated h under rules with
+ * sameFirstSteps — its step 1 and 2 findings (who is tekun; n, I, assets_ok) are taken over, the amounts are this
+ * run's own. The result is the same as without it (test/core/engine-sharing.test.ts).
+ */
+export function evaluateHousehold(c: Ctx, h: number, like: Ctx | null = null): HouseholdResult {
   const { pop, rules, out } = c;
   reset(out);
   c.h = h;
@@ -47,10 +51,21 @@ export function evaluateHousehold(c: Ctx, h: number): HouseholdResult {
   for (let i = 0; i < size; i++) c.single[i] = 0;
   out.persons = size;
 
-  // Step 1: tekun, per person.
-  for (let k = c.start; k < c.end; k++) c.tekun[k - c.start] = tekunPerson(c, k) ? 1 : 0;
-  // Step 2: the rest of the household.
-  restOfHousehold(c);
+  if (like) {
+    // Steps 1 and 2 as `like` found them; step 1's amounts under these rules.
+    for (let i = 0; i < size; i++) {
+      c.tekun[i] = like.tekun[i]!;
+      if (c.tekun[i]) tekunAmount(c, pop.members[c.start + i]!);
+    }
+    c.n = out.restPersons = like.n;
+    c.I = like.I;
+    c.assetsOk = like.assetsOk;
+  } else {
+    // Step 1: tekun, per person.
+    for (let k = c.start; k < c.end; k++) c.tekun[k - c.start] = tekunPerson(c, k) ? 1 : 0;
+    // Step 2: the rest of the household.
+    restOfHousehold(c);
+  }
   if (c.n > 0) {
     dibao(c); // step 3
     dibaoSupplement(c); // step 3, supplement
@@ -64,6 +79,11 @@ export function evaluateHousehold(c: Ctx, h: number): HouseholdResult {
   out.annual = 12 * (out.tekun + out.dibao + out.dibaoSupplement + out.single + out.rigidAid)
     + out.gradual * out.gradualMonths + out.temporary;
   return out;
+}
+
+/** For each run, an earlier run whose steps 1 and 2 it can take over (sameFirstSteps), or -1. */
+export function firstStepsLike(rules: readonly Rules[]): number[] {
+  return rules.map((r, i) => rules.findIndex((q, j) => j < i && sameFirstSteps(q, r)));
 }
 
 /** Evaluates households [from, to) and hands each result to `sink` (the result object is reused). */

@@ -1,6 +1,6 @@
 // One pass over a loaded population for a baseline and any number of scenarios: parse once, evaluate many.
 import { Totals } from './aggregate.js';
-import { evaluateHousehold, newContext, type HouseholdResult } from './engine.js';
+import { evaluateHousehold, firstStepsLike, newContext, type HouseholdResult } from './engine.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
 
@@ -31,11 +31,12 @@ export function simulate(pop: Population, runs: readonly Run[], opts: SimulateOp
 export function simulateRange(pop: Population, runs: readonly Run[], from: number, to: number,
   onHousehold?: (h: number, run: number, r: HouseholdResult) => void): Totals[] {
   const contexts = runs.map((r) => newContext(pop, r.rules));
+  const like = firstStepsLike(runs.map((r) => r.rules)).map((j) => (j < 0 ? null : contexts[j]!));
   const partial = runs.map(() => new Totals());
   for (let h = from; h < to; h++) {
     const w = pop.weight[h]!;
     for (let i = 0; i < contexts.length; i++) {
-      const r = evaluateHousehold(contexts[i]!, h);
+      const r = evaluateHousehold(contexts[i]!, h, like[i]);
       partial[i]!.add(w, r);
       onHousehold?.(h, i, r);
     }

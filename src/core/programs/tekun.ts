@@ -4,7 +4,7 @@
 // 000（五）/ 002 四 / 003 §7 / 004 §3: 未成年人年龄从16周岁延长至18周岁 (tekun.minor_age).
 // 003 §14 ≥ 1.6 × S; 004 §4 ≥ 1.3 × S (tekun.basic.multiplier). 002 四: 全护理 ≥ 70% 最低工资 (care share).
 import { fenToYuan as y } from '../money.js';
-import { CAPACITY, NONE } from '../rules.js';
+import { CAPACITY, NONE, type Rules } from '../rules.js';
 import { check } from '../trace.js';
 import { countedIncome, type Ctx } from './context.js';
 
@@ -26,14 +26,26 @@ export function tekunPerson(c: Ctx, k: number): boolean {
   const noSupporter = pop.supporter[p] === 0;
   // … and no source of living (无生活来源: inc(p) < S); the income is looked at only when the rest holds.
   const is = inCategory && noLabour && noSupporter && countedIncome(pop, p, rules.deduction) < A.S;
-  let care = 0;
-  if (is) {
-    care = rules.tekunCare[pop.selfCare[p]!]!;
-    c.out.tekunPersons++;
-    c.out.tekun += A.tekunBasic + care;
-  }
+  const care = is ? tekunAmount(c, p) : 0;
   if (c.tr) trace(c, p, { inCategory, noLabour, noSupporter, is, care });
   return is;
+}
+
+/** Adds tekun person p's monthly amount: round(multiplier × S) + the care share of their self-care; returns the care part. */
+export function tekunAmount(c: Ctx, p: number): number {
+  const care = c.rules.tekunCare[c.pop.selfCare[p]!]!;
+  c.out.tekunPersons++;
+  c.out.tekun += c.A.tekunBasic + care;
+  return care;
+}
+
+/**
+ * Step 1 decides alike under both rules (the same ages, deduction and S; the amounts may differ), and so does step
+ * 2 (the same asset limit): a run may then take over another's findings for a household (engine.ts).
+ */
+export function sameFirstSteps(a: Rules, b: Rules): boolean {
+  return a.tekunElderlyAge === b.tekunElderlyAge && a.minorAge === b.minorAge && a.deduction === b.deduction
+    && a.areas.every((x, i) => x.S === b.areas[i]!.S && x.assetLimitPerPerson === b.areas[i]!.assetLimitPerPerson);
 }
 
 /** What step 1 decided for person p, with every value it used (explain). Apart, so that tekunPerson stays small enough to inline. */
