@@ -3,6 +3,7 @@
 // baseline: winners and losers, person-level flows between layers, urban/rural and income-decile splits.
 import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
 import { evaluateHousehold, firstStepsLike, newContext } from './engine.js';
+import { sameFirstSteps } from './programs/tekun.js';
 import type { Ctx } from './programs/context.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
@@ -241,37 +242,63 @@ export function compare(pop: Population, localities: readonly LocalityRuns[], de
   return results;
 }
 
-/** A baseline's per-household annual amounts and per-person layers, kept to compare other runs against. */
-export interface BaselineCache {
+/** What a baseline leaves to compare other runs against, as arrays (handed to worker threads as they are). */
+export interface BaselineArrays {
+  /** Annual amount per household. */
   readonly annual: Float64Array;
-  /** Layer code per person, in pop.members order. */
+  /** Layer code per person, in pop.members order (0: tekun). */
   readonly layers: Uint8Array;
+  /** Steps 1–2 per household — n, I, assets_ok — for a run that takes them over (sameFirstSteps). */
+  readonly n: Int32Array;
+  readonly I: Float64Array;
+  readonly assetsOk: Uint8Array;
+}
+
+export interface BaselineCache extends BaselineArrays {
+  readonly rules: Rules;
 }
 
 export function baselineCache(pop: Population, rules: Rules): BaselineCache {
-  const annual = new Float64Array(pop.householdCount);
-  const layers = new Uint8Array(pop.personCount);
+  const H = pop.householdCount;
+  const base = { annual: new Float64Array(H), layers: new Uint8Array(pop.personCount), n: new Int32Array(H), I: new Float64Array(H), assetsOk: new Uint8Array(H), rules };
   const c = newContext(pop, rules);
-  for (let h = 0; h < pop.householdCount; h++) {
+  for (let h = 0; h < H; h++) {
     evaluateHousehold(c, h);
-    annual[h] = c.out.annual;
-    for (let k = c.start; k < c.end; k++) layers[k] = layerOf(c, k);
+    base.annual[h] = c.out.annual;
+    for (let k = c.start; k < c.end; k++) base.layers[k] = layerOf(c, k);
+    base.n[h] = c.n;
+    base.I[h] = c.I;
+    base.assetsOk[h] = c.assetsOk ? 1 : 0;
   }
-  return { annual, layers };
+  return base;
 }
 
 /** One run against a cached baseline: the same result as compare's, evaluating only this run. */
 export function compareWithBaseline(pop: Population, base: BaselineCache, run: { readonly id: string; readonly rules: Rules }, deciles: Deciles, opts: { annuals?: boolean } = {}): RunResult {
   const res = newResult(0, run.id, pop, Boolean(opts.annuals));
-  compareRange(res, pop, base, run.rules, deciles.of, 0, pop.householdCount);
+  compareRange(res, pop, base, run.rules, deciles.of, 0, pop.householdCount, sameFirstSteps(base.rules, run.rules));
   return res;
 }
 
-/** Adds households [from, to) under `rules`, against the cached baseline, to res (and to res.annual, when it has one). */
-export function compareRange(res: RunResult, pop: Population, base: BaselineCache, rules: Rules, decileOf: Uint8Array, from: number, to: number): void {
+/**
+ * Adds households [from, to) under `rules`, against the cached baseline, to res (and to res.annual, when it has
+ * one). `takeOver`: the rules have sameFirstSteps as the baseline's, whose steps 1–2 are then taken over.
+ */
+export function compareRange(res: RunResult, pop: Population, base: BaselineArrays, rules: Rules, decileOf: Uint8Array, from: number, to: number,
+  takeOver: boolean): void {
   const c = newContext(pop, rules);
+  const steps = takeOver ? { tekun: new Uint8Array(16), n: 0, I: 0, assetsOk: false } : null;
   for (let h = from; h < to; h++) {
-    evaluateHousehold(c, h);
+    if (steps) {
+      const start = pop.offsets[h]!;
+      const size = pop.offsets[h + 1]! - start;
+      if (steps.tekun.length < size) steps.tekun = new Uint8Array(size * 2);
+      for (let i = 0; i < size; i++) steps.tekun[i] = base.layers[start + i] === 0 ? 1 : 0;
+      steps.n = base.n[h]!;
+      steps.I = base.I[h]!;
+      steps.assetsOk = base.assetsOk[h] === 1;
+    }
+    evaluateHousehold(c, h, steps);
     accumulate(res, c, h, pop.weight[h]!, base.annual[h]!, base.layers, c.start, decileOf[h]!);
   }
 }

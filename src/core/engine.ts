@@ -30,12 +30,20 @@ function reset(out: HouseholdResult): void {
   out.temporaryTier = out.restPersons = out.annual = 0;
 }
 
+/** Steps 1–2's findings for a household: who is tekun (by member position), n, I, assets_ok. A Ctx has them. */
+export interface FirstSteps {
+  readonly tekun: Uint8Array;
+  readonly n: number;
+  readonly I: number;
+  readonly assetsOk: boolean;
+}
+
 /**
- * Evaluates household h into c.out (overwritten). `like`: a context that has just evaluated h under rules with
- * sameFirstSteps — its step 1 and 2 findings (who is tekun; n, I, assets_ok) are taken over, the amounts are this
- * run's own. The result is the same as without it (test/core/engine-sharing.test.ts).
+ * Evaluates household h into c.out (overwritten). `like`: steps 1–2 as found for h under rules with sameFirstSteps
+ * (another run's context, or a cached baseline's) — taken over; the amounts are this run's own. The result is the
+ * same as without it (test/core/engine-sharing.test.ts).
  */
-export function evaluateHousehold(c: Ctx, h: number, like: Ctx | null = null): HouseholdResult {
+export function evaluateHousehold(c: Ctx, h: number, like: FirstSteps | null = null): HouseholdResult {
   const { pop, rules, out } = c;
   reset(out);
   c.h = h;

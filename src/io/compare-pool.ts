@@ -3,7 +3,9 @@
 // the result is compareWithBaseline's on one thread, whatever the thread count (test/io/compare-pool.test.ts).
 // The workers stay started and warm between knob changes; this thread stays free for the terminal.
 import { Worker } from 'node:worker_threads';
-import { emptyRunResult, mergeResult, type BaselineCache, type Deciles, type PlainRunResult, type RunResult } from '../core/compare.js';
+import { emptyRunResult, mergeResult, type BaselineArrays, type BaselineCache, type Deciles, type PlainRunResult, type RunResult } from '../core/compare.js';
+import { typed, type Typed, type TypedCtor } from '../core/grow.js';
+import { sameFirstSteps } from '../core/programs/tekun.js';
 import type { Population } from '../core/population.js';
 import type { Rules } from '../core/rules.js';
 import type { CompareJob, CompareReply } from './compare-worker.js';
@@ -42,23 +44,33 @@ export class ComparePool {
   }
 
   /** compareWithBaseline(pop, base, run, deciles, { annuals: true }), on the pool's threads. */
-  async compareWithBaseline(base: BaselineCache, run: { readonly id: string; readonly rules: Rules }, deciles: Deciles): Promise<RunResult> {
+  compareWithBaseline(base: BaselineCache, run: { readonly id: string; readonly rules: Rules }, deciles: Deciles): Promise<RunResult> {
+    const shared = { annual: this.inShared(base.annual), layers: this.inShared(base.layers), n: this.inShared(base.n), I: this.inShared(base.I),
+      assetsOk: this.inShared(base.assetsOk) };
+    return this.compare(shared, run, this.inShared(deciles.of), sameFirstSteps(base.rules, run.rules));
+  }
+
+  /** Runs a comparison both ways (steps 1–2 taken over or not) and drops them: the workers' code is compiled before the first knob moves. */
+  warm(rules: Rules): void {
     const H = this.pop.householdCount;
-    const annual = new Float64Array(new SharedArrayBuffer(H * 8));
+    const R = this.pop.personCount;
+    const sharedZeros = <T extends Typed>(Ctor: TypedCtor<T>, n: number) => typed(Ctor, n, true);
+    const zeros = { annual: sharedZeros(Float64Array, H), layers: sharedZeros(Uint8Array, R), n: sharedZeros(Int32Array, H), I: sharedZeros(Float64Array, H),
+      assetsOk: sharedZeros(Uint8Array, H) };
+    for (const takeOver of [false, true]) this.compare(zeros, { id: 'warm-up', rules }, zeros.assetsOk, takeOver).catch(() => undefined);
+  }
+
+  private async compare(base: BaselineArrays, run: { readonly id: string; readonly rules: Rules }, decileOf: Uint8Array, takeOver: boolean): Promise<RunResult> {
+    const H = this.pop.householdCount;
+    const annual = typed(Float64Array, H, true);
     const [rules] = plainRuns([{ id: run.id, rules: run.rules }]).map((r) => r.rules);
-    const common = { rules: rules!, annual, baseAnnual: this.inShared(base.annual), baseLayers: this.inShared(base.layers), decileOf: this.inShared(deciles.of) };
     const n = this.workers.length;
-    const parts = await Promise.all(this.workers.map((w, i) => this.send(w, { ...common, id: this.next++, from: Math.floor((H * i) / n), to: Math.floor((H * (i + 1)) / n) })));
+    const parts = await Promise.all(this.workers.map((w, i) => this.send(w, {
+      id: this.next++, rules: rules!, annual, base, decileOf, takeOver, from: Math.floor((H * i) / n), to: Math.floor((H * (i + 1)) / n),
+    })));
     const result = emptyRunResult(run.id, annual);
     for (const p of parts) mergeResult(result, p);
     return result;
-  }
-
-  /** Runs the comparison once and drops it, so the workers' code is compiled before the first knob moves. */
-  warm(rules: Rules): void {
-    const H = this.pop.householdCount;
-    const zeros = { annual: new Float64Array(new SharedArrayBuffer(H * 8)), layers: new Uint8Array(new SharedArrayBuffer(this.pop.personCount)) };
-    this.compareWithBaseline(zeros, { id: 'warm-up', rules }, { of: zeros.layers.subarray(0, H), upper: [] }).catch(() => undefined);
   }
 
   close(): void {

@@ -2,7 +2,7 @@
 // of its households under a run's rules with the cached baseline, writing their annual amounts into the shared
 // array and handing back the exact partial sums.
 import { parentPort, workerData } from 'node:worker_threads';
-import { compareRange, emptyRunResult, plainResult, type PlainRunResult } from '../core/compare.js';
+import { compareRange, emptyRunResult, plainResult, type BaselineArrays, type PlainRunResult } from '../core/compare.js';
 import type { Population } from '../core/population.js';
 import type { Rules } from '../core/rules.js';
 
@@ -11,11 +11,12 @@ export interface CompareJob {
   readonly rules: Rules;
   readonly from: number;
   readonly to: number;
-  /** Shared: the run's annual amount per household (this range is written), the baseline's, its layers per person, deciles. */
+  /** Shared: the run's annual amount per household (this range is written), the baseline's arrays, deciles. */
   readonly annual: Float64Array;
-  readonly baseAnnual: Float64Array;
-  readonly baseLayers: Uint8Array;
+  readonly base: BaselineArrays;
   readonly decileOf: Uint8Array;
+  /** The run takes over the baseline's steps 1–2 (sameFirstSteps). */
+  readonly takeOver: boolean;
 }
 
 export type CompareReply = { readonly id: number; readonly result: PlainRunResult } | { readonly id: number; readonly error: string };
@@ -25,7 +26,7 @@ const pop = workerData as Population;
 parentPort!.on('message', (job: CompareJob) => {
   try {
     const res = emptyRunResult('', job.annual);
-    compareRange(res, pop, { annual: job.baseAnnual, layers: job.baseLayers }, job.rules, job.decileOf, job.from, job.to);
+    compareRange(res, pop, job.base, job.rules, job.decileOf, job.from, job.to, job.takeOver);
     parentPort!.postMessage({ id: job.id, result: plainResult(res) } satisfies CompareReply);
   } catch (e) {
     parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) } satisfies CompareReply);
