@@ -5,6 +5,7 @@ import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { countedIncome, type Ctx } from './context.js';
 
+/** Step 2 for c.h. A rule read here must also be compared by sameFirstSteps (tekun.ts). */
 export function restOfHousehold(c: Ctx): void {
   const { pop, rules, A } = c;
   let n = 0;

@@ -41,7 +41,8 @@ export function tekunAmount(c: Ctx, p: number): number {
 
 /**
  * Step 1 decides alike under both rules (the same ages, deduction and S; the amounts may differ), and so does step
- * 2 (the same asset limit): a run may then take over another's findings for a household (engine.ts).
+ * 2 (the same asset limit): a run may then take over another's findings for a household (engine.ts). Every rule
+ * that tekunPerson's test or restOfHousehold (rest.ts) reads must be compared here.
  */
 export function sameFirstSteps(a: Rules, b: Rules): boolean {
   return a.tekunElderlyAge === b.tekunElderlyAge && a.minorAge === b.minorAge && a.deduction === b.deduction
