@@ -42,7 +42,10 @@ export async function allOrEveryProblem<T>(loads: readonly Promise<T>[]): Promis
   const failed = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
   if (!failed.length) return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
   if (failed.every((e): e is InputError => e instanceof InputError)) {
-    throw new InputError(failed.flatMap((e) => e.problems), failed.find((e) => e.hint)?.hint);
+    throw new InputError(
+      failed.flatMap((e) => e.problems),
+      failed.find((e) => e.hint)?.hint,
+    );
   }
   throw failed.find((e) => !(e instanceof InputError));
 }
@@ -60,8 +63,9 @@ export async function loadScenarios(files: readonly string[]): Promise<Scenario[
 /** The baseline of a policy, then each scenario applied to it (never to each other), all at one date. */
 export async function loadRuns(policyFile: string, scenarios: readonly Scenario[], date: string): Promise<LoadedRun[]> {
   const policy = await loadPolicy(policyFile);
-  return [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyScenario(policy, sc) }))]
-    .map(({ id, policy: p }) => ({ id, ...rulesAt(p, date) }));
+  return [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyScenario(policy, sc) }))].map(
+    ({ id, policy: p }) => ({ id, ...rulesAt(p, date) }),
+  );
 }
 
 export async function loadHouseholds(ctx: Ctx, file: string, quiet: boolean): Promise<Population> {

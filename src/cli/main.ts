@@ -39,7 +39,8 @@ function buildProgram(ctx: Ctx): Command {
   const globals = (cmd: Command) => cmd.optsWithGlobals() as Globals;
   const scenario = (what: string) => new Option('--scenario <file>', what).argParser((v: string, prev: string[] = []) => [...prev, v]);
 
-  program.command('params')
+  program
+    .command('params')
     .description('print every canonical parameter in force at a date (JSON is a public contract)')
     .addOption(policy())
     .addOption(scenario('apply a scenario (repeatable: applied in order, one on top of the other)'))
@@ -47,7 +48,8 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (o, cmd: Command) => paramsCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 
-  program.command('simulate')
+  program
+    .command('simulate')
     .description('decide who qualifies and what each program costs a year, for a household file')
     .addOption(policy())
     .addOption(households())
@@ -56,29 +58,46 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--format <format>', 'totals format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
     .option('--per-household <file>', 'also write one CSV row per household and run (columns of the README contract)')
     .option('--stream', 'evaluate households as they are read, in bounded memory (rows grouped by household_id in sorted order)')
-    .addHelpText('after', '\nExample:\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2024-12-31')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2024-12-31',
+    )
     .action(async (o, cmd: Command) => simulateCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 
-  program.command('compare')
+  program
+    .command('compare')
     .description('compare localities and scenarios on one household file, in one pass: costs, deltas, winners and losers, flows')
-    .addOption(new Option('--policy <file>', 'locality policy YAML (repeatable: several localities side by side)').argParser((v: string, prev: string[] = []) => [...prev, v]).makeOptionMandatory())
+    .addOption(
+      new Option('--policy <file>', 'locality policy YAML (repeatable: several localities side by side)')
+        .argParser((v: string, prev: string[] = []) => [...prev, v])
+        .makeOptionMandatory(),
+    )
     .addOption(scenario('a scenario to compare with each baseline (repeatable)'))
     .addOption(households())
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
-    .addHelpText('after', '\nExample:\n  $ jiuzhu compare --policy policies/guangxi-nanning.yaml --policy policies/guangdong-guangzhou.yaml \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --households policies/samples/households.csv --date 2025-06-30')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ jiuzhu compare --policy policies/guangxi-nanning.yaml --policy policies/guangdong-guangzhou.yaml \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --households policies/samples/households.csv --date 2025-06-30',
+    )
     .action(async (o, cmd: Command) => compareCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 
-  program.command('tui')
+  program
+    .command('tui')
     .description('explore a reform at the terminal: costs, charts, live knobs, households and their explain traces')
-    .addOption(new Option('--policy <file>', 'locality policy YAML (repeatable: localities side by side)').argParser((v: string, prev: string[] = []) => [...prev, v]).makeOptionMandatory())
+    .addOption(
+      new Option('--policy <file>', 'locality policy YAML (repeatable: localities side by side)')
+        .argParser((v: string, prev: string[] = []) => [...prev, v])
+        .makeOptionMandatory(),
+    )
     .addOption(scenario('a scenario to compare with the baseline (repeatable)'))
     .addOption(households())
     .addOption(date())
     .addOption(new Option('--lang <lang>', 'interface language (default: from LANG)').choices(['zh', 'en']))
     .action(async (o) => tuiCommand(ctx, o));
 
-  program.command('explain')
+  program
+    .command('explain')
     .description('show, step by step, how one household was decided: rules, numbers, parameters and their sources')
     .addOption(policy())
     .addOption(households())
@@ -87,38 +106,49 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (o, cmd: Command) => explainCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 
-  program.command('generate')
-    .description('write synthetic households drawn from the locality\'s population profile (deterministic for a seed)')
+  program
+    .command('generate')
+    .description("write synthetic households drawn from the locality's population profile (deterministic for a seed)")
     .addOption(policy())
     .requiredOption('--households <n>', 'how many households')
     .option('--seed <s>', 'random seed: the same seed gives the same bytes', '1')
     .option('--out <file.csv>', 'the households CSV to write')
     .option('--profile <file>', 'population profile (default: policies/profiles/<policy file name>)')
-    .addOption(new Option('--date <YYYY-MM-DD>', 'date of the standards (default: the profile\'s date)'))
+    .addOption(new Option('--date <YYYY-MM-DD>', "date of the standards (default: the profile's date)"))
     .option('--report', 'print how the generated population compares with the published figures under the baseline')
-    .addHelpText('after', '\nExample:\n  $ jiuzhu generate --policy policies/guangxi-nanning.yaml --households 100000 --seed 7 --out nanning.csv --report')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ jiuzhu generate --policy policies/guangxi-nanning.yaml --households 100000 --seed 7 --out nanning.csv --report',
+    )
     .action(async (o) => generateCommand(ctx, o));
 
-  program.command('test')
+  program
+    .command('test')
     .description('run YAML test cases (default: policies/cases) and the parameter sanity rules; exit 1 on any failure')
     .argument('[paths...]', 'case files or directories of them')
     .option('--junit <file>', 'also write the results as JUnit XML')
     .action(async (paths: string[], o) => testCommand(ctx, paths, o));
 
-  program.command('validate')
+  program
+    .command('validate')
     .description('load policies and run the parameter sanity rules (errors exit 1; warnings do not)')
-    .addOption(new Option('--policy <file>', 'policy YAML (repeatable)').argParser((v: string, prev: string[] = []) => [...prev, v]).makeOptionMandatory())
+    .addOption(
+      new Option('--policy <file>', 'policy YAML (repeatable)')
+        .argParser((v: string, prev: string[] = []) => [...prev, v])
+        .makeOptionMandatory(),
+    )
     .action(async (o) => validateCommand(ctx, o));
 
-  program.command('check')
+  program
+    .command('check')
     .description('compare totals with a committed snapshot; exit 1 when a figure moved beyond the tolerance')
     .addOption(policy())
     .addOption(households())
-    .addOption(scenario('also check a scenario\'s totals (repeatable)'))
+    .addOption(scenario("also check a scenario's totals (repeatable)"))
     .requiredOption('--snapshot <file>', 'the snapshot JSON (created with --update)')
     .option('--update', 'write the snapshot from this run (accept the changes)')
     .option('--tolerance <share>', 'relative change allowed, e.g. 0.5% or 0.005', '0')
-    .addOption(new Option('--date <YYYY-MM-DD>', 'simulation date (default: the snapshot\'s date, else today)'))
+    .addOption(new Option('--date <YYYY-MM-DD>', "simulation date (default: the snapshot's date, else today)"))
     .action(async (o, cmd: Command) => checkCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 
   return program;

@@ -23,7 +23,9 @@ export function makeProgress(ctx: Ctx, label: string, quiet: boolean): Progress 
       const rate = p.bytes / secs;
       const pct = p.totalBytes ? Math.min(100, (100 * p.bytes) / p.totalBytes) : 0;
       const eta = p.totalBytes && rate ? Math.max(0, (p.totalBytes - p.bytes) / rate) : 0;
-      ctx.stderr.write(`\r\x1b[2K${label}  ${pct.toFixed(0)}%  ${p.rows.toLocaleString('en')} rows  ${(rate / 1e6).toFixed(1)} MB/s  ETA ${eta.toFixed(0)}s`);
+      ctx.stderr.write(
+        `\r\x1b[2K${label}  ${pct.toFixed(0)}%  ${p.rows.toLocaleString('en')} rows  ${(rate / 1e6).toFixed(1)} MB/s  ETA ${eta.toFixed(0)}s`,
+      );
     },
     done() {
       if (shown) ctx.stderr.write('\r\x1b[2K');

@@ -14,7 +14,8 @@ export class ExactSum {
   addProduct(a: number, b: number): void {
     const x = a * b;
     if (x === 0) return;
-    if (x <= MAX) { // x is the exact product (see mulLess in money.ts)
+    if (x <= MAX) {
+      // x is the exact product (see mulLess in money.ts)
       if (this.small > MAX - x) {
         this.big += BigInt(this.small);
         this.small = 0;
@@ -50,7 +51,11 @@ export interface ProgramSums {
 const N = PROGRAM_IDS.length;
 
 export class Totals {
-  readonly programs: ProgramSums[] = Array.from({ length: N }, () => ({ households: new ExactSum(), persons: new ExactSum(), cost: new ExactSum() }));
+  readonly programs: ProgramSums[] = Array.from({ length: N }, () => ({
+    households: new ExactSum(),
+    persons: new ExactSum(),
+    cost: new ExactSum(),
+  }));
   readonly all = { households: new ExactSum(), persons: new ExactSum() };
   /** Unweighted counts of the rows read. */
   householdRows = 0;
@@ -169,8 +174,10 @@ export function figures(t: Totals): Figures {
     const cost = s.cost.value();
     if (p.kind === 'cash') total += cost;
     programs[p.id] = {
-      households: weightedCount(s.households.value()), persons: weightedCount(s.persons.value()),
-      annual_cost: weightedYuan(cost), annual_cost_exact: weightedYuanExact(cost),
+      households: weightedCount(s.households.value()),
+      persons: weightedCount(s.persons.value()),
+      annual_cost: weightedYuan(cost),
+      annual_cost_exact: weightedYuanExact(cost),
     };
   });
   return {

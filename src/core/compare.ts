@@ -33,7 +33,12 @@ export interface GroupSums {
   readonly cost: ExactSum;
 }
 
-const groupSums = (): GroupSums => ({ households: new ExactSum(), persons: new ExactSum(), baseline: new ExactSum(), cost: new ExactSum() });
+const groupSums = (): GroupSums => ({
+  households: new ExactSum(),
+  persons: new ExactSum(),
+  baseline: new ExactSum(),
+  cost: new ExactSum(),
+});
 
 export interface ChangeSums {
   /** Households whose annual amount rises, and by how much in all (Σ weight × gain). */
@@ -96,11 +101,13 @@ export function incomeDeciles(pop: Population, opts: { crossMultiply?: boolean }
   // Two different fractions a/n, b/m lie at least 1/(n·m) apart: while that is more than the rounding of the
   // largest (maxPerCapita × 2^-52), their doubles differ and keep their order, and equal fractions give equal doubles.
   const exactAsDouble = maxPerCapita * maxSize * maxSize < 2 ** 50 && !opts.crossMultiply;
-  const order = exactAsDouble ? orderBy(perCapita) : Array.from({ length: H }, (_, h) => h).sort((a, b) => {
-    const x = income[a]! * size(b);
-    const y = income[b]! * size(a);
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
+  const order = exactAsDouble
+    ? orderBy(perCapita)
+    : Array.from({ length: H }, (_, h) => h).sort((a, b) => {
+        const x = income[a]! * size(b);
+        const y = income[b]! * size(a);
+        return x < y ? -1 : x > y ? 1 : a - b;
+      });
   // A household's decile is floor(10 × before / total), before = Σ weight × persons of the households ranked ahead.
   const sum = new ExactSum();
   for (let h = 0; h < H; h++) sum.addProduct(pop.weight[h]!, size(h));
@@ -113,7 +120,9 @@ export function incomeDeciles(pop: Population, opts: { crossMultiply?: boolean }
   };
   if (total <= BigInt(Number.MAX_SAFE_INTEGER)) {
     // Exact in doubles: decile d starts where before ≥ ceil(d × total / 10).
-    const starts = Array.from({ length: 11 }, (_, d) => (d === 0 || d === 10 || total === 0n ? Infinity : Number((BigInt(d) * total + 9n) / 10n)));
+    const starts = Array.from({ length: 11 }, (_, d) =>
+      d === 0 || d === 10 || total === 0n ? Infinity : Number((BigInt(d) * total + 9n) / 10n),
+    );
     let before = 0;
     let d = 0;
     for (const h of order) {
@@ -161,7 +170,15 @@ function newResult(locality: number, scenario: string, pop: Population | null, a
     locality,
     scenario,
     totals: new Totals(),
-    changes: { gainers: new ExactSum(), gain: new ExactSum(), losers: new ExactSum(), loss: new ExactSum(), unchanged: new ExactSum(), entrants: new ExactSum(), exits: new ExactSum() },
+    changes: {
+      gainers: new ExactSum(),
+      gain: new ExactSum(),
+      losers: new ExactSum(),
+      loss: new ExactSum(),
+      unchanged: new ExactSum(),
+      entrants: new ExactSum(),
+      exits: new ExactSum(),
+    },
     transitions: LAYERS.map(() => LAYERS.map(() => new ExactSum())),
     byArea: [groupSums(), groupSums()],
     byDecile: Array.from({ length: 10 }, groupSums),
@@ -177,7 +194,16 @@ function addGroup(g: GroupSums, w: number, persons: number, baseAnnual: number, 
 }
 
 /** Adds household h, just evaluated in c, to a run's result, against the baseline's annual amount and layers. */
-function accumulate(res: RunResult, c: Ctx, h: number, w: number, baseAnnual: number, baseLayers: Uint8Array, baseOffset: number, decile: number): void {
+function accumulate(
+  res: RunResult,
+  c: Ctx,
+  h: number,
+  w: number,
+  baseAnnual: number,
+  baseLayers: Uint8Array,
+  baseOffset: number,
+  decile: number,
+): void {
   const { pop, out: r } = c;
   const size = c.end - c.start;
   res.totals.add(w, r);
@@ -216,8 +242,12 @@ function accumulate(res: RunResult, c: Ctx, h: number, w: number, baseAnnual: nu
  * Evaluates every locality's runs over the population (or households [from, to): a partial result, to merge
  * with mergeResult) in one pass.
  */
-export function compare(pop: Population, localities: readonly LocalityRuns[], deciles: Deciles = incomeDeciles(pop),
-  opts: { annuals?: boolean; from?: number; to?: number } = {}): RunResult[][] {
+export function compare(
+  pop: Population,
+  localities: readonly LocalityRuns[],
+  deciles: Deciles = incomeDeciles(pop),
+  opts: { annuals?: boolean; from?: number; to?: number } = {},
+): RunResult[][] {
   const results = localities.map((l, li) => l.runs.map((run) => newResult(li, run.id, pop, Boolean(opts.annuals))));
   const contexts = localities.map((l) => l.runs.map((r) => newContext(pop, r.rules)));
   const like = localities.map((l, li) => firstStepsLike(l.runs.map((r) => r.rules)).map((j) => (j < 0 ? null : contexts[li]![j]!)));
@@ -260,7 +290,14 @@ export interface BaselineCache extends BaselineArrays {
 
 export function baselineCache(pop: Population, rules: Rules): BaselineCache {
   const H = pop.householdCount;
-  const base = { annual: new Float64Array(H), layers: new Uint8Array(pop.personCount), n: new Int32Array(H), I: new Float64Array(H), assetsOk: new Uint8Array(H), rules };
+  const base = {
+    annual: new Float64Array(H),
+    layers: new Uint8Array(pop.personCount),
+    n: new Int32Array(H),
+    I: new Float64Array(H),
+    assetsOk: new Uint8Array(H),
+    rules,
+  };
   const c = newContext(pop, rules);
   for (let h = 0; h < H; h++) {
     evaluateHousehold(c, h);
@@ -274,7 +311,13 @@ export function baselineCache(pop: Population, rules: Rules): BaselineCache {
 }
 
 /** One run against a cached baseline: the same result as compare's, evaluating only this run. */
-export function compareWithBaseline(pop: Population, base: BaselineCache, run: { readonly id: string; readonly rules: Rules }, deciles: Deciles, opts: { annuals?: boolean } = {}): RunResult {
+export function compareWithBaseline(
+  pop: Population,
+  base: BaselineCache,
+  run: { readonly id: string; readonly rules: Rules },
+  deciles: Deciles,
+  opts: { annuals?: boolean } = {},
+): RunResult {
   const res = newResult(0, run.id, pop, Boolean(opts.annuals));
   compareRange(res, pop, base, run.rules, deciles.of, 0, pop.householdCount, sameFirstSteps(base.rules, run.rules));
   return res;
@@ -284,8 +327,16 @@ export function compareWithBaseline(pop: Population, base: BaselineCache, run: {
  * Adds households [from, to) under `rules`, against the cached baseline, to res (and to res.annual, when it has
  * one). `takeOver`: the rules have sameFirstSteps as the baseline's, whose steps 1–2 are then taken over.
  */
-export function compareRange(res: RunResult, pop: Population, base: BaselineArrays, rules: Rules, decileOf: Uint8Array, from: number, to: number,
-  takeOver: boolean): void {
+export function compareRange(
+  res: RunResult,
+  pop: Population,
+  base: BaselineArrays,
+  rules: Rules,
+  decileOf: Uint8Array,
+  from: number,
+  to: number,
+  takeOver: boolean,
+): void {
   const c = newContext(pop, rules);
   const steps = takeOver ? { tekun: new Uint8Array(16), n: 0, I: 0, assetsOk: false } : null;
   for (let h = from; h < to; h++) {
@@ -316,7 +367,11 @@ export interface PlainRunResult {
 
 /** Every sum of a result but the totals, in a fixed order. */
 function sumsOf(r: RunResult): ExactSum[] {
-  return [...Object.values(r.changes), ...r.transitions.flat(), ...[...r.byArea, ...r.byDecile].flatMap((g) => [g.households, g.persons, g.baseline, g.cost])];
+  return [
+    ...Object.values(r.changes),
+    ...r.transitions.flat(),
+    ...[...r.byArea, ...r.byDecile].flatMap((g) => [g.households, g.persons, g.baseline, g.cost]),
+  ];
 }
 
 export function plainResult(r: RunResult): PlainRunResult {

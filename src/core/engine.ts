@@ -18,8 +18,20 @@ export type { HouseholdResult } from './programs/context.js';
 
 export function newContext(pop: Population, rules: Rules, tr: Tracer | null = null): Ctx {
   return {
-    pop, rules, h: 0, start: 0, end: 0, A: rules.areas[0], tekun: new Uint8Array(16), single: new Uint8Array(16), n: 0, I: 0,
-    assetsOk: false, isDibao: false, tr, out: emptyResult(),
+    pop,
+    rules,
+    h: 0,
+    start: 0,
+    end: 0,
+    A: rules.areas[0],
+    tekun: new Uint8Array(16),
+    single: new Uint8Array(16),
+    n: 0,
+    I: 0,
+    assetsOk: false,
+    isDibao: false,
+    tr,
+    out: emptyResult(),
   };
 }
 
@@ -84,8 +96,8 @@ export function evaluateHousehold(c: Ctx, h: number, like: FirstSteps | null = n
   }
   temporary(c); // step 8, in any layer
 
-  out.annual = 12 * (out.tekun + out.dibao + out.dibaoSupplement + out.single + out.rigidAid)
-    + out.gradual * out.gradualMonths + out.temporary;
+  out.annual =
+    12 * (out.tekun + out.dibao + out.dibaoSupplement + out.single + out.rigidAid) + out.gradual * out.gradualMonths + out.temporary;
   return out;
 }
 
@@ -95,7 +107,13 @@ export function firstStepsLike(rules: readonly Rules[]): number[] {
 }
 
 /** Evaluates households [from, to) and hands each result to `sink` (the result object is reused). */
-export function evaluateRange(pop: Population, rules: Rules, from: number, to: number, sink: (h: number, r: HouseholdResult) => void): void {
+export function evaluateRange(
+  pop: Population,
+  rules: Rules,
+  from: number,
+  to: number,
+  sink: (h: number, r: HouseholdResult) => void,
+): void {
   const c = newContext(pop, rules);
   for (let h = from; h < to; h++) sink(h, evaluateHousehold(c, h));
 }

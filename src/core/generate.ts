@@ -5,8 +5,23 @@ import { fenToYuan } from './money.js';
 import { dist, num, type Profile } from './profile.js';
 
 export const GENERATED_COLUMNS = [
-  'household_id', 'person_id', 'age', 'area', 'wage_income', 'other_income', 'disability_grade', 'serious_illness', 'labor_capacity',
-  'self_care', 'has_capable_supporter', 'financial_assets', 'rigid_expenditure', 'on_dibao', 'prior_dibao', 'emergency_need', 'weight',
+  'household_id',
+  'person_id',
+  'age',
+  'area',
+  'wage_income',
+  'other_income',
+  'disability_grade',
+  'serious_illness',
+  'labor_capacity',
+  'self_care',
+  'has_capable_supporter',
+  'financial_assets',
+  'rigid_expenditure',
+  'on_dibao',
+  'prior_dibao',
+  'emergency_need',
+  'weight',
 ] as const;
 
 export class Random {
@@ -80,7 +95,7 @@ export function* generateCsv(s: GenerateSettings, per = 5000): Generator<string>
   const [emergencyShare, emergencyMedian] = [num(p, 'emergency.share'), num(p, 'emergency.median')];
   const u = num(p, 'population.urban_share');
   const [mu, mr] = byArea.map((x) => x.sizes.reduce((a, share, i) => a + share * (i + 1), 0));
-  const urbanHouseholdShare = (u / mu!) / (u / mu! + (1 - u) / mr!);
+  const urbanHouseholdShare = u / mu! / (u / mu! + (1 - u) / mr!);
   let rows: string[] = [];
   for (let h = 1; h <= s.households; h++) {
     const urban = r.next() < urbanHouseholdShare;
@@ -90,7 +105,14 @@ export function* generateCsv(s: GenerateSettings, per = 5000): Generator<string>
     // Members: the first is an adult or elderly head; the others follow the age structure.
     const persons = Array.from({ length: size }, (_, i) => {
       const g = i === 0 ? (r.next() < A.elderly / (1 - A.child) ? 2 : 1) : r.pick([A.child, 1 - A.child - A.elderly, A.elderly]);
-      const age = g === 0 ? Math.floor(r.next() * 18) : g === 1 ? 18 + Math.floor(r.next() * 42) : r.next() < over80 ? 80 + Math.floor(r.next() * 20) : 60 + Math.floor(r.next() * 20);
+      const age =
+        g === 0
+          ? Math.floor(r.next() * 18)
+          : g === 1
+            ? 18 + Math.floor(r.next() * 42)
+            : r.next() < over80
+              ? 80 + Math.floor(r.next() * 20)
+              : 60 + Math.floor(r.next() * 20);
       const old = age >= 60;
       const disabled = age >= 18 && r.next() < (old ? disOld : disAdult);
       const grade = disabled ? (r.next() < severeShare ? 1 + Math.floor(r.next() * 2) : 3 + Math.floor(r.next() * 2)) : 0;
@@ -105,7 +127,9 @@ export function* generateCsv(s: GenerateSettings, per = 5000): Generator<string>
     const perCapita = low ? r.lognormal(lowTailMedian * S, 0.5) : r.lognormal(A.mean * Math.exp(-(A.sigma * A.sigma) / 2), A.sigma);
     const total = perCapita * size;
     // Shares of income: full-capacity adults earn wages, partial ones half as much; the elderly have pensions.
-    const shares = persons.map((m): number => (m.age < 18 ? 0 : m.age >= 60 ? 0.6 : m.labor === 'full' ? 1 : m.labor === 'partial' ? 0.5 : 0.1));
+    const shares = persons.map((m): number =>
+      m.age < 18 ? 0 : m.age >= 60 ? 0.6 : m.labor === 'full' ? 1 : m.labor === 'partial' ? 0.5 : 0.1,
+    );
     const sum = shares.reduce((x, y) => x + y, 0) || 1;
     const working = persons.some((m) => m.age >= 18 && m.age < 60 && m.labor !== 'none');
     const noSupporter = !working && r.next() < noSupporterShare;
@@ -121,8 +145,27 @@ export function* generateCsv(s: GenerateSettings, per = 5000): Generator<string>
       const income = (total * shares[i]!) / sum;
       const wage = m.age >= 18 && m.age < 60 && m.labor !== 'none' ? income : 0;
       const supporter = (m.age >= 60 || m.grade || m.age < 18) && noSupporter ? 0 : 1;
-      rows.push([hid, `${hid}-${i + 1}`, m.age, A.name, money(wage), money(income - wage), m.grade, m.ill, m.labor, m.selfCare, supporter,
-        assetsText, rigidText, onDibao, priorText, emergencyText, weight].join(','));
+      rows.push(
+        [
+          hid,
+          `${hid}-${i + 1}`,
+          m.age,
+          A.name,
+          money(wage),
+          money(income - wage),
+          m.grade,
+          m.ill,
+          m.labor,
+          m.selfCare,
+          supporter,
+          assetsText,
+          rigidText,
+          onDibao,
+          priorText,
+          emergencyText,
+          weight,
+        ].join(','),
+      );
     });
     if (h % per === 0 || h === s.households) {
       yield rows.join('\n') + '\n';

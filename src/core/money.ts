@@ -21,7 +21,9 @@ export function parseFen(text: string): number | null {
 /** 12340 → "123.40". Works for any safe integer or bigint of fen. */
 export function fenToYuan(fen: number | bigint): string {
   const neg = fen < 0;
-  const abs = (typeof fen === 'number' && Number.isSafeInteger(fen) ? String(neg ? -fen : fen) : (neg ? -BigInt(fen) : BigInt(fen)).toString()).padStart(3, '0');
+  const abs = (
+    typeof fen === 'number' && Number.isSafeInteger(fen) ? String(neg ? -fen : fen) : (neg ? -BigInt(fen) : BigInt(fen)).toString()
+  ).padStart(3, '0');
   return `${neg ? '-' : ''}${abs.slice(0, -2)}.${abs.slice(-2)}`;
 }
 

@@ -84,8 +84,12 @@ const ADDED: Added = { ok: true };
 
 /** The household-level values of `row` that differ from the household's `first` row (on line firstRow). */
 export function householdConflicts(first: HouseholdInput, row: HouseholdInput, firstRow: number): Conflict[] {
-  return HOUSEHOLD_FIELDS.filter(([key]) => first[key] !== row[key])
-    .map(([key, column]) => ({ column, firstValue: String(first[key]), value: String(row[key]), firstRow }));
+  return HOUSEHOLD_FIELDS.filter(([key]) => first[key] !== row[key]).map(([key, column]) => ({
+    column,
+    firstValue: String(first[key]),
+    value: String(row[key]),
+    firstRow,
+  }));
 }
 
 /**
@@ -192,10 +196,21 @@ export class PopulationBuilder {
 
 /** Defaults of DOMAIN's optional columns, for building households in tests and case files. */
 export const PERSON_DEFAULTS: Omit<PersonInput, 'age'> = {
-  wage: 0, other: 0, disability: 0, ill: 0, labor: 'full', selfCare: 'full', supporter: 1,
+  wage: 0,
+  other: 0,
+  disability: 0,
+  ill: 0,
+  labor: 'full',
+  selfCare: 'full',
+  supporter: 1,
 };
 export const HOUSEHOLD_DEFAULTS: Omit<HouseholdInput, 'area'> = {
-  assets: 0, rigid: 0, onDibao: 0, prior: 0, emergency: 0, weight: 1_000_000,
+  assets: 0,
+  rigid: 0,
+  onDibao: 0,
+  prior: 0,
+  emergency: 0,
+  weight: 1_000_000,
 };
 
 export interface HouseholdSpec {
@@ -212,7 +227,8 @@ export function populationOf(households: readonly HouseholdSpec[]): Population {
     spec.persons.forEach((person, i) => {
       const pid = person.id ?? `${spec.id}-${i + 1}`;
       const r = b.add(spec.id, pid, { ...PERSON_DEFAULTS, ...person }, { ...HOUSEHOLD_DEFAULTS, ...spec.household }, ++row);
-      if (!('ok' in r)) throw new Error(`populationOf: ${'duplicateOfRow' in r ? `person ${pid} twice` : `household ${spec.id} disagrees with itself`}`);
+      if (!('ok' in r))
+        throw new Error(`populationOf: ${'duplicateOfRow' in r ? `person ${pid} twice` : `household ${spec.id} disagrees with itself`}`);
     });
   }
   return b.build();

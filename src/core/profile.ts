@@ -40,8 +40,18 @@ export const PROFILE_KEYS: readonly ProfileSpec[] = [
   { key: 'emergency.median', kind: 'money', en: 'median emergency need, yuan' },
   ...area('target.dibao_rate', 'share', 'published dibao recipients as a share of persons'),
   { key: 'target.tekun_rate', kind: 'share', en: 'published tekun persons as a share of persons' },
-  { key: 'target.average_benefit.urban', kind: 'money', en: 'published average dibao benefit per recipient a month, urban', optional: true },
-  { key: 'target.average_benefit.rural', kind: 'money', en: 'published average dibao benefit per recipient a month, rural', optional: true },
+  {
+    key: 'target.average_benefit.urban',
+    kind: 'money',
+    en: 'published average dibao benefit per recipient a month, urban',
+    optional: true,
+  },
+  {
+    key: 'target.average_benefit.rural',
+    kind: 'money',
+    en: 'published average dibao benefit per recipient a month, rural',
+    optional: true,
+  },
   { key: 'target.tolerance', kind: 'share', en: 'relative gap accepted between generated and published rates' },
 ];
 

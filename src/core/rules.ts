@@ -130,7 +130,10 @@ export function compileRules(s: Snapshot): Rules {
     supplementElderlyAge: dec(s, 'dibao.supplement.elderly_age').toNumber(),
     deduction: fen(s, 'dibao.employment_deduction'),
     tiered: str(s, 'dibao.payment.mode') === 'tiered',
-    tiers: tiers(s, 'dibao.payment.tiers').map((t) => ({ belowShare: toRatio(t.below_share), perPerson: t.per_person.times(100).toNumber() })),
+    tiers: tiers(s, 'dibao.payment.tiers').map((t) => ({
+      belowShare: toRatio(t.below_share),
+      perPerson: t.per_person.times(100).toNumber(),
+    })),
     gradualMonths: dec(s, 'dibao.gradual_exit.months').toNumber(),
     singleCeiling: ratio(s, 'single_person.income_ceiling'),
     singleByShare,
@@ -140,8 +143,9 @@ export function compileRules(s: Snapshot): Rules {
     urbanAnnual,
     township: ratio(s, 'temporary.township_max'),
     county: ratio(s, 'temporary.county_max'),
-    temporaryCap: cap.num <= Number.MAX_SAFE_INTEGER / urbanAnnual
-      ? floorDiv(cap.num * urbanAnnual, cap.den)
-      : Number((BigInt(cap.num) * BigInt(urbanAnnual)) / BigInt(cap.den)),
+    temporaryCap:
+      cap.num <= Number.MAX_SAFE_INTEGER / urbanAnnual
+        ? floorDiv(cap.num * urbanAnnual, cap.den)
+        : Number((BigInt(cap.num) * BigInt(urbanAnnual)) / BigInt(cap.den)),
   };
 }

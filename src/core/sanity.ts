@@ -27,12 +27,24 @@ export const YEARLY_BAND = { low: '0.95', high: '1.15' } as const;
 
 export const RULES = {
   notNegative: { id: 'standards-not-negative', severity: 'error', text: 'money values (standards, wages, incomes) are not negative' },
-  ruralAtMostUrban: { id: 'rural-at-most-urban', severity: 'error', text: 'the rural dibao standard is at most the urban one (equal when unified)' },
-  yearOnYear: { id: 'standard-yearly-change', severity: 'warning', text: `a standard changes by ${YEARLY_BAND.low}–${YEARLY_BAND.high} × a year between consecutive values` },
+  ruralAtMostUrban: {
+    id: 'rural-at-most-urban',
+    severity: 'error',
+    text: 'the rural dibao standard is at most the urban one (equal when unified)',
+  },
+  yearOnYear: {
+    id: 'standard-yearly-change',
+    severity: 'warning',
+    text: `a standard changes by ${YEARLY_BAND.low}–${YEARLY_BAND.high} × a year between consecutive values`,
+  },
   tekunAtLeastS: { id: 'tekun-basic-at-least-standard', severity: 'error', text: 'the tekun basic standard is at least 1 × S' },
   shares: { id: 'shares-in-unit-interval', severity: 'error', text: 'shares (supplements, care, single-person benefit) lie in [0, 1]' },
   tiersOrdered: { id: 'temporary-tiers-ordered', severity: 'error', text: 'temporary assistance: township_max ≤ county_max ≤ annual_cap' },
-  multiplesAboveOne: { id: 'lines-above-standard', severity: 'warning', text: 'the low-income and single-person lines are at least 1 × S (else they are empty)' },
+  multiplesAboveOne: {
+    id: 'lines-above-standard',
+    severity: 'warning',
+    text: 'the low-income and single-person lines are at least 1 × S (else they are empty)',
+  },
 } as const satisfies Record<string, SanityRule>;
 
 const num = (e: DatedValue) => e.value as Dec;
@@ -44,7 +56,8 @@ export function checkPolicy(policy: Policy): Violation[] {
 
   for (const spec of PARAMS) {
     for (const e of history(spec.path)) {
-      if (spec.kind.type === 'money' && num(e).isNegative()) add(RULES.notNegative, e, `${spec.path} is ${num(e).toFixed()} from ${e.from}`);
+      if (spec.kind.type === 'money' && num(e).isNegative())
+        add(RULES.notNegative, e, `${spec.path} is ${num(e).toFixed()} from ${e.from}`);
       if (spec.kind.type === 'decimal' && spec.kind.max === '1' && (num(e).isNegative() || num(e).greaterThan(1))) {
         add(RULES.shares, e, `${spec.path} is ${num(e).toFixed()} from ${e.from}`);
       }
@@ -71,18 +84,27 @@ export function checkPolicy(policy: Policy): Violation[] {
       const years = Math.max(1, (Date.parse(b.from) - Date.parse(a.from)) / (365.25 * 86_400_000));
       const yearly = ratio.pow(D(1).dividedBy(years));
       if (yearly.lessThan(YEARLY_BAND.low) || yearly.greaterThan(YEARLY_BAND.high)) {
-        add(RULES.yearOnYear, b, `${path} goes ${num(a).toFixed()} → ${num(b).toFixed()} (${a.from} → ${b.from}): × ${yearly.toFixed(3)} a year`);
+        add(
+          RULES.yearOnYear,
+          b,
+          `${path} goes ${num(a).toFixed()} → ${num(b).toFixed()} (${a.from} → ${b.from}): × ${yearly.toFixed(3)} a year`,
+        );
       }
     }
   }
 
-  for (const e of history('tekun.basic.multiplier')) if (num(e).lessThan(1)) add(RULES.tekunAtLeastS, e, `the multiplier is ${num(e).toFixed()} from ${e.from}`);
+  for (const e of history('tekun.basic.multiplier'))
+    if (num(e).lessThan(1)) add(RULES.tekunAtLeastS, e, `the multiplier is ${num(e).toFixed()} from ${e.from}`);
 
   const [town, county, cap] = ['temporary.township_max', 'temporary.county_max', 'temporary.annual_cap'].map(history);
   for (const date of [...new Set([...town!, ...county!, ...cap!].map((e) => e.from))].sort()) {
     const [t, c, k] = [town!, county!, cap!].map((h) => h[indexInForce(h, date)]);
     if (t && c && k && (num(t).greaterThan(num(c)) || num(c).greaterThan(num(k)))) {
-      add(RULES.tiersOrdered, [t, c, k].sort((x, y) => (x.from < y.from ? 1 : -1))[0]!, `at ${date}: ${num(t).toFixed()} / ${num(c).toFixed()} / ${num(k).toFixed()}`);
+      add(
+        RULES.tiersOrdered,
+        [t, c, k].sort((x, y) => (x.from < y.from ? 1 : -1))[0]!,
+        `at ${date}: ${num(t).toFixed()} / ${num(c).toFixed()} / ${num(k).toFixed()}`,
+      );
     }
   }
 

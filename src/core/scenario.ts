@@ -42,7 +42,13 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
     const spec = PARAM_BY_PATH.get(ch.path)!;
     const history = params.get(ch.path) ?? [];
     const stamp = (from: string, value: ParamValue, note: string, basedOn?: DatedValue): DatedValue => ({
-      from, value, source: sourceId, clause: sc.reason, scenario: sc.id, note, where: ch.where,
+      from,
+      value,
+      source: sourceId,
+      clause: sc.reason,
+      scenario: sc.id,
+      note,
+      where: ch.where,
       ...(basedOn?.estimate ? { estimate: `derived from an estimate: ${basedOn.estimate}` } : {}),
     });
     const fail = (message: string) => problems.push({ where: ch.where, subject: `${policy.id}: ${ch.path}`, message });
@@ -55,7 +61,10 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
         break;
       }
       case 'values': {
-        derived = [...before(history, c.values[0]!.from), ...c.values.map((v) => stamp(v.from, v.value, `dated value of scenario ${sc.id}`))];
+        derived = [
+          ...before(history, c.values[0]!.from),
+          ...c.values.map((v) => stamp(v.from, v.value, `dated value of scenario ${sc.id}`)),
+        ];
         break;
       }
       case 'scale':
@@ -82,7 +91,10 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
         const i = indexInForce(other, start);
         const copied = other.filter((e) => e.from > start);
         const first = i >= 0 ? [{ ...other[i]!, from: start }] : [];
-        derived = [...before(history, start), ...[...first, ...copied].map((e) => stamp(e.from, e.value, `same as ${c.path}${e.source ? ` (${e.source})` : ''}`, e))];
+        derived = [
+          ...before(history, start),
+          ...[...first, ...copied].map((e) => stamp(e.from, e.value, `same as ${c.path}${e.source ? ` (${e.source})` : ''}`, e)),
+        ];
         break;
       }
     }

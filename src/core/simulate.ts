@@ -28,8 +28,13 @@ export function simulate(pop: Population, runs: readonly Run[], opts: SimulateOp
 }
 
 /** Partial totals of households [from, to), one per run; merge them in any grouping for the same result. */
-export function simulateRange(pop: Population, runs: readonly Run[], from: number, to: number,
-  onHousehold?: (h: number, run: number, r: HouseholdResult) => void): Totals[] {
+export function simulateRange(
+  pop: Population,
+  runs: readonly Run[],
+  from: number,
+  to: number,
+  onHousehold?: (h: number, run: number, r: HouseholdResult) => void,
+): Totals[] {
   const contexts = runs.map((r) => newContext(pop, r.rules));
   const like = firstStepsLike(runs.map((r) => r.rules)).map((j) => (j < 0 ? null : contexts[j]!));
   const partial = runs.map(() => new Totals());

@@ -37,8 +37,12 @@ export interface Assembled {
  * Joins the parts (in file order; `firstLines[i]` is the file line part i starts on) into a Population, or
  * gives every problem found, by line. `columnOf` gives the file's column number of a column, for locations.
  */
-export function assemble(parsed: readonly ParsedPart[], firstLines: readonly number[], file: string,
-  columnOf: (column: string) => number | undefined): Assembled {
+export function assemble(
+  parsed: readonly ParsedPart[],
+  firstLines: readonly number[],
+  file: string,
+  columnOf: (column: string) => number | undefined,
+): Assembled {
   const shift = firstLines.map((l) => l - 1);
   const problems: Problem[] = parsed.flatMap((p, i) => p.problems.map((q) => moved(q, shift[i]!)));
   // A record of the wrong length stops the reference reader there: nothing after it is reported.
@@ -80,7 +84,11 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
   const duplicate = new Uint8Array(R);
   sameIds(mergeOrders(parts.map((p) => [p.pidSorted, p.pidOrder])), pid, (first, r) => {
     duplicate[r] = 1;
-    problems.push({ where: { file, line: lineOf(r), col: columnOf('person_id') }, subject: 'column person_id', message: duplicateMessage(pid.at(r), lineOf(first)) });
+    problems.push({
+      where: { file, line: lineOf(r), col: columnOf('person_id') },
+      subject: 'column person_id',
+      message: duplicateMessage(pid.at(r), lineOf(first)),
+    });
   });
 
   // Households: segments with the same id are one household, numbered by first appearance.
@@ -116,7 +124,11 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
       if (!first) firstRow.set(h, { values: v, line: lineOf(r) });
       else if (!sameValues(v, first.values)) {
         for (const x of householdConflicts(householdOf(first.values), householdOf(v), first.line)) {
-          problems.push({ where: { file, line: lineOf(r), col: columnOf(x.column) }, subject: `household ${hid.at(canon[s]!)}`, message: conflictMessage(x, lineOf(r)) });
+          problems.push({
+            where: { file, line: lineOf(r), col: columnOf(x.column) },
+            subject: `household ${hid.at(canon[s]!)}`,
+            message: conflictMessage(x, lineOf(r)),
+          });
         }
       }
     }
@@ -136,9 +148,10 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
     // one segment, they already are.
     const offsets = shared(Int32Array, H + 1);
     const members = shared(Int32Array, R);
-    const householdOfRow = (each: (r: number, h: number) => void) => parts.forEach((p, i) => {
-      for (let k = 0; k < p.rows; k++) each(rowBase[i]! + k, household[p.segment[k]! + segBase[i]!]!);
-    });
+    const householdOfRow = (each: (r: number, h: number) => void) =>
+      parts.forEach((p, i) => {
+        for (let k = 0; k < p.rows; k++) each(rowBase[i]! + k, household[p.segment[k]! + segBase[i]!]!);
+      });
     if (H === S) {
       offsets.set(segFirst);
       for (let r = 0; r < R; r++) members[r] = r;
@@ -149,16 +162,28 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
       householdOfRow((r, h) => (members[cursor[h]!++] = r));
     }
     // Household values from each household's first segment.
-    const hh = { area: shared(Uint8Array, H), assets: shared(Float64Array, H), rigid: shared(Float64Array, H), onDibao: shared(Uint8Array, H),
-      prior: shared(Float64Array, H), emergency: shared(Float64Array, H), weight: shared(Float64Array, H) };
+    const hh = {
+      area: shared(Uint8Array, H),
+      assets: shared(Float64Array, H),
+      rigid: shared(Float64Array, H),
+      onDibao: shared(Uint8Array, H),
+      prior: shared(Float64Array, H),
+      emergency: shared(Float64Array, H),
+      weight: shared(Float64Array, H),
+    };
     const firsts: number[] = [];
     parts.forEach((p, i) => {
       for (let k = 0; k < p.segments; k++) {
         const s = segBase[i]! + k;
         if (canon[s] !== s) continue;
         const h = household[s]!;
-        hh.area[h] = p.area[k]!; hh.assets[h] = p.assets[k]!; hh.rigid[h] = p.rigid[k]!; hh.onDibao[h] = p.onDibao[k]!;
-        hh.prior[h] = p.prior[k]!; hh.emergency[h] = p.emergency[k]!; hh.weight[h] = p.weight[k]!;
+        hh.area[h] = p.area[k]!;
+        hh.assets[h] = p.assets[k]!;
+        hh.rigid[h] = p.rigid[k]!;
+        hh.onDibao[h] = p.onDibao[k]!;
+        hh.prior[h] = p.prior[k]!;
+        hh.emergency[h] = p.emergency[k]!;
+        hh.weight[h] = p.weight[k]!;
         firsts.push(s);
       }
     });
@@ -171,9 +196,20 @@ export function assemble(parsed: readonly ParsedPart[], firstLines: readonly num
     const f64 = (n: number) => shared(Float64Array, n);
     const households = hid.joined();
     return {
-      householdCount: H, personCount: R, householdIds: H === S ? households : households.select(firsts), personIds: pid.joined(), offsets, members,
-      age: join(u8, (p) => p.age), wage: join(f64, (p) => p.wage), other: join(f64, (p) => p.other), disability: join(u8, (p) => p.disability),
-      ill: join(u8, (p) => p.ill), labor: join(u8, (p) => p.labor), selfCare: join(u8, (p) => p.selfCare), supporter: join(u8, (p) => p.supporter),
+      householdCount: H,
+      personCount: R,
+      householdIds: H === S ? households : households.select(firsts),
+      personIds: pid.joined(),
+      offsets,
+      members,
+      age: join(u8, (p) => p.age),
+      wage: join(f64, (p) => p.wage),
+      other: join(f64, (p) => p.other),
+      disability: join(u8, (p) => p.disability),
+      ill: join(u8, (p) => p.ill),
+      labor: join(u8, (p) => p.labor),
+      selfCare: join(u8, (p) => p.selfCare),
+      supporter: join(u8, (p) => p.supporter),
       ...hh,
     };
   }
@@ -215,13 +251,14 @@ class PartIds {
 
 /** Throws the problems of a reading: the first 20 by line (the reference reader's order). */
 export function failWith(problems: readonly Problem[]): never {
-  throw new InputError(sortByLine([...problems]).slice(0, MAX_PROBLEMS),
-    `fix the households file and run again${problems.length >= MAX_PROBLEMS ? ` (stopped after ${MAX_PROBLEMS} problems)` : ''}`);
+  throw new InputError(
+    sortByLine([...problems]).slice(0, MAX_PROBLEMS),
+    `fix the households file and run again${problems.length >= MAX_PROBLEMS ? ` (stopped after ${MAX_PROBLEMS} problems)` : ''}`,
+  );
 }
 
 /** A typed array in shared memory: evaluation workers read the population without a copy (eval-pool.ts). */
 const shared = <T extends Typed>(Ctor: TypedCtor<T>, n: number): T => typed(Ctor, n, true);
-
 
 function moved(q: Problem, by: number): Problem {
   return by === 0 || !q.where?.line ? q : { ...q, where: { ...q.where, line: q.where.line + by } };
@@ -229,7 +266,10 @@ function moved(q: Problem, by: number): Problem {
 
 /** Stable: problems of one line keep their order (columns left to right, as the reference reports them). */
 function sortByLine(ps: Problem[]): Problem[] {
-  return ps.map((p, i) => [p, i] as const).sort((a, b) => a[0].where!.line! - b[0].where!.line! || a[1] - b[1]).map(([p]) => p);
+  return ps
+    .map((p, i) => [p, i] as const)
+    .sort((a, b) => a[0].where!.line! - b[0].where!.line! || a[1] - b[1])
+    .map(([p]) => p);
 }
 
 /** Seven household-level values (HouseholdValues order) as a household, for messages. */
@@ -248,7 +288,7 @@ function sameValues(a: HouseholdValues, b: HouseholdValues): boolean {
  */
 function sameIds([keys, order]: readonly [Uint32Array, Int32Array], ids: PartIds, same: (first: number, i: number) => void): void {
   const firsts: number[] = [];
-  for (let a = 0; a < order.length; ) {
+  for (let a = 0; a < order.length;) {
     let b = a + 1;
     while (b < order.length && keys[b] === keys[a]) b++;
     if (b - a > 1) {
@@ -280,11 +320,22 @@ function mergeOrders(parts: ReadonlyArray<readonly [Uint32Array, Int32Array]>): 
     let j = 0;
     let k = 0;
     while (i < n && j < m) {
-      if (keys[i]! <= k2[j]!) { mk[k] = keys[i]!; mo[k++] = order[i++]!; }
-      else { mk[k] = k2[j]!; mo[k++] = o2[j++]! + n; }
+      if (keys[i]! <= k2[j]!) {
+        mk[k] = keys[i]!;
+        mo[k++] = order[i++]!;
+      } else {
+        mk[k] = k2[j]!;
+        mo[k++] = o2[j++]! + n;
+      }
     }
-    for (; i < n; i++, k++) { mk[k] = keys[i]!; mo[k] = order[i]!; }
-    for (; j < m; j++, k++) { mk[k] = k2[j]!; mo[k] = o2[j]! + n; }
+    for (; i < n; i++, k++) {
+      mk[k] = keys[i]!;
+      mo[k] = order[i]!;
+    }
+    for (; j < m; j++, k++) {
+      mk[k] = k2[j]!;
+      mo[k] = o2[j]! + n;
+    }
     keys = mk;
     order = mo;
   }

@@ -23,7 +23,9 @@ export async function loadCases(path: string): Promise<Case[]> {
 export function parseCases(text: string, file: string): Case[] {
   const { y, root, top } = openMapping(text, file, 'cases', TOP_KEYS);
   const rel = (p: string) => (isAbsolute(p) ? p : join(dirname(file), p));
-  const policy = top.has('policy') ? y.string(top.get('policy')![0], 'the policy file, relative to this file', 'policy') : (y.problem(root, 'missing key "policy"'), null);
+  const policy = top.has('policy')
+    ? y.string(top.get('policy')![0], 'the policy file, relative to this file', 'policy')
+    : (y.problem(root, 'missing key "policy"'), null);
   const defaultDate = top.has('date') ? date(y, top.get('date')![0]) : undefined;
   const defaultScenarios = top.has('scenarios') ? paths(y, top.get('scenarios')![0]) : [];
   const cases: Case[] = [];
@@ -58,7 +60,12 @@ function paths(y: YamlFile, node: Node | null): string[] {
   return (node.items as Node[]).map((n) => y.string(n, 'a scenario file') ?? '').filter(Boolean);
 }
 
-function parseCase(y: YamlFile, node: Node, defaultDate: string | undefined, defaultScenarios: string[]): Omit<Case, 'file' | 'policy'> | null {
+function parseCase(
+  y: YamlFile,
+  node: Node,
+  defaultDate: string | undefined,
+  defaultScenarios: string[],
+): Omit<Case, 'file' | 'policy'> | null {
   if (!isMap(node)) {
     y.problem(node, 'expected a case {name, household, expect, …}');
     return null;
@@ -74,7 +81,9 @@ function parseCase(y: YamlFile, node: Node, defaultDate: string | undefined, def
     if (t === null) y.problem(k.get('tolerance')![0], 'expected a tolerance in yuan, e.g. 0.01', subject);
     else tolerance = t;
   }
-  const household = k.has('household') ? parseHousehold(y, k.get('household')![0], name ?? 'case', subject) : (y.problem(node, 'missing "household"', subject), null);
+  const household = k.has('household')
+    ? parseHousehold(y, k.get('household')![0], name ?? 'case', subject)
+    : (y.problem(node, 'missing "household"', subject), null);
   const expect = k.has('expect') ? parseExpect(y, k.get('expect')![0], subject) : (y.problem(node, 'missing "expect"', subject), []);
   if (!name || !when || !household || expect.length === 0) return null;
   const clause = k.has('clause') ? (y.text(k.get('clause')![0]) ?? undefined) : undefined;
@@ -83,7 +92,13 @@ function parseCase(y: YamlFile, node: Node, defaultDate: string | undefined, def
 }
 
 /** A field's YAML scalar as CSV-cell text, then parsed by the CSV rules; an absent field takes its default. */
-function field(y: YamlFile, entry: [Node | null, unknown] | undefined, column: Column, subject: string, values: Partial<Record<Column, unknown>>): void {
+function field(
+  y: YamlFile,
+  entry: [Node | null, unknown] | undefined,
+  column: Column,
+  subject: string,
+  values: Partial<Record<Column, unknown>>,
+): void {
   if (!entry) {
     const d = parseField(column, '');
     if (d.ok) values[column] = d.value;
@@ -134,7 +149,11 @@ function parseExpect(y: YamlFile, node: Node | null, subject: string): Expectati
   const out: Expectation[] = [];
   for (const [target, value, pair] of y.entries(node as YAMLMap)) {
     if (!(TARGETS as string[]).includes(target)) {
-      y.problem(pair.key as Node, `unknown program "${target}"${didYouMean(target, TARGETS)}; expected one of ${TARGETS.join(', ')}`, subject);
+      y.problem(
+        pair.key as Node,
+        `unknown program "${target}"${didYouMean(target, TARGETS)}; expected one of ${TARGETS.join(', ')}`,
+        subject,
+      );
       continue;
     }
     const t = target as Target;
@@ -160,7 +179,13 @@ function expectation(y: YamlFile, node: Node | null, target: Target, f: Field, s
   else if (f === 'persons' || f === 'months') expected = /^\d{1,4}$/.test(text) ? Number(text) : null;
   else expected = ['', 'township', 'county', 'coordination'].includes(text) ? text : null;
   if (expected === null) {
-    const want = { amount: 'yuan with at most two decimals', flag: '0 or 1', persons: 'a whole number', months: 'a whole number', tier: 'township, county or coordination' }[f];
+    const want = {
+      amount: 'yuan with at most two decimals',
+      flag: '0 or 1',
+      persons: 'a whole number',
+      months: 'a whole number',
+      tier: 'township, county or coordination',
+    }[f];
     y.problem(node, `${target}.${f}: expected ${want}, got ${JSON.stringify(text)}`, subject);
     return null;
   }

@@ -3,7 +3,15 @@
 // the result is compareWithBaseline's on one thread, whatever the thread count (test/io/compare-pool.test.ts).
 // The workers stay started and warm between knob changes; this thread stays free for the terminal.
 import { Worker } from 'node:worker_threads';
-import { emptyRunResult, mergeResult, type BaselineArrays, type BaselineCache, type Deciles, type PlainRunResult, type RunResult } from '../core/compare.js';
+import {
+  emptyRunResult,
+  mergeResult,
+  type BaselineArrays,
+  type BaselineCache,
+  type Deciles,
+  type PlainRunResult,
+  type RunResult,
+} from '../core/compare.js';
 import { typed, type Typed, type TypedCtor } from '../core/grow.js';
 import { sameFirstSteps } from '../core/programs/tekun.js';
 import type { Population } from '../core/population.js';
@@ -45,8 +53,13 @@ export class ComparePool {
 
   /** compareWithBaseline(pop, base, run, deciles, { annuals: true }), on the pool's threads. */
   compareWithBaseline(base: BaselineCache, run: { readonly id: string; readonly rules: Rules }, deciles: Deciles): Promise<RunResult> {
-    const shared = { annual: this.inShared(base.annual), layers: this.inShared(base.layers), n: this.inShared(base.n), I: this.inShared(base.I),
-      assetsOk: this.inShared(base.assetsOk) };
+    const shared = {
+      annual: this.inShared(base.annual),
+      layers: this.inShared(base.layers),
+      n: this.inShared(base.n),
+      I: this.inShared(base.I),
+      assetsOk: this.inShared(base.assetsOk),
+    };
     return this.compare(shared, run, this.inShared(deciles.of), sameFirstSteps(base.rules, run.rules));
   }
 
@@ -55,19 +68,40 @@ export class ComparePool {
     const H = this.pop.householdCount;
     const R = this.pop.personCount;
     const sharedZeros = <T extends Typed>(Ctor: TypedCtor<T>, n: number) => typed(Ctor, n, true);
-    const zeros = { annual: sharedZeros(Float64Array, H), layers: sharedZeros(Uint8Array, R), n: sharedZeros(Int32Array, H), I: sharedZeros(Float64Array, H),
-      assetsOk: sharedZeros(Uint8Array, H) };
+    const zeros = {
+      annual: sharedZeros(Float64Array, H),
+      layers: sharedZeros(Uint8Array, R),
+      n: sharedZeros(Int32Array, H),
+      I: sharedZeros(Float64Array, H),
+      assetsOk: sharedZeros(Uint8Array, H),
+    };
     for (const takeOver of [false, true]) this.compare(zeros, { id: 'warm-up', rules }, zeros.assetsOk, takeOver).catch(() => undefined);
   }
 
-  private async compare(base: BaselineArrays, run: { readonly id: string; readonly rules: Rules }, decileOf: Uint8Array, takeOver: boolean): Promise<RunResult> {
+  private async compare(
+    base: BaselineArrays,
+    run: { readonly id: string; readonly rules: Rules },
+    decileOf: Uint8Array,
+    takeOver: boolean,
+  ): Promise<RunResult> {
     const H = this.pop.householdCount;
     const annual = typed(Float64Array, H, true);
     const [rules] = plainRuns([{ id: run.id, rules: run.rules }]).map((r) => r.rules);
     const n = this.workers.length;
-    const parts = await Promise.all(this.workers.map((w, i) => this.send(w, {
-      id: this.next++, rules: rules!, annual, base, decileOf, takeOver, from: Math.floor((H * i) / n), to: Math.floor((H * (i + 1)) / n),
-    })));
+    const parts = await Promise.all(
+      this.workers.map((w, i) =>
+        this.send(w, {
+          id: this.next++,
+          rules: rules!,
+          annual,
+          base,
+          decileOf,
+          takeOver,
+          from: Math.floor((H * i) / n),
+          to: Math.floor((H * (i + 1)) / n),
+        }),
+      ),
+    );
     const result = emptyRunResult(run.id, annual);
     for (const p of parts) mergeResult(result, p);
     return result;

@@ -29,6 +29,6 @@ parentPort!.on('message', (job: CompareJob) => {
     compareRange(res, pop, job.base, job.rules, job.decileOf, job.from, job.to, job.takeOver);
     parentPort!.postMessage({ id: job.id, result: plainResult(res) } satisfies CompareReply);
   } catch (e) {
-    parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) } satisfies CompareReply);
+    parentPort!.postMessage({ id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies CompareReply);
   }
 });

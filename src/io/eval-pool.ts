@@ -26,15 +26,23 @@ export async function simulateParallel(pop: Population, runs: readonly Run[], th
 }
 
 /** compare() over the whole population, on `threads` worker threads when that pays; the same result, exactly. */
-export async function compareParallel(pop: Population, localities: readonly LocalityRuns[], deciles: Deciles, threads = threadCount()): Promise<RunResult[][]> {
+export async function compareParallel(
+  pop: Population,
+  localities: readonly LocalityRuns[],
+  deciles: Deciles,
+  threads = threadCount(),
+): Promise<RunResult[][]> {
   const ranges = rangesFor(pop, threads);
   if (!ranges) return compare(pop, localities, deciles);
   const shared = sharedPopulation(pop);
   const plain = localities.map((l) => ({ runs: plainRuns(l.runs) }));
   const decileOf = inShared(deciles.of);
-  const parts = await Promise.all(ranges.map(([from, to], id) => evaluate({ kind: 'compare', id, pop: shared, localities: plain, decileOf, from, to })));
+  const parts = await Promise.all(
+    ranges.map(([from, to], id) => evaluate({ kind: 'compare', id, pop: shared, localities: plain, decileOf, from, to })),
+  );
   const results = localities.map((l, li) => l.runs.map((r) => emptyRunResult(r.id, undefined, li)));
-  for (const part of parts) if ('results' in part) part.results.forEach((runs, l) => runs.forEach((p, i) => mergeResult(results[l]![i]!, p)));
+  for (const part of parts)
+    if ('results' in part) part.results.forEach((runs, l) => runs.forEach((p, i) => mergeResult(results[l]![i]!, p)));
   return results;
 }
 

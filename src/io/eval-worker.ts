@@ -13,8 +13,11 @@ interface Range {
   readonly to: number;
 }
 
-export type EvalJob = Range & ({ readonly kind: 'simulate'; readonly runs: readonly Run[] }
-  | { readonly kind: 'compare'; readonly localities: readonly LocalityRuns[]; readonly decileOf: Uint8Array });
+export type EvalJob = Range &
+  (
+    | { readonly kind: 'simulate'; readonly runs: readonly Run[] }
+    | { readonly kind: 'compare'; readonly localities: readonly LocalityRuns[]; readonly decileOf: Uint8Array }
+  );
 
 export type EvalReply = { readonly totals: PlainTotals[] } | { readonly results: PlainRunResult[][] } | { readonly error: string };
 
@@ -27,6 +30,6 @@ parentPort!.on('message', (job: EvalJob) => {
       parentPort!.postMessage({ results: results.map((runs) => runs.map(plainResult)) } satisfies EvalReply);
     }
   } catch (e) {
-    parentPort!.postMessage({ error: e instanceof Error ? e.stack ?? e.message : String(e) } satisfies EvalReply);
+    parentPort!.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies EvalReply);
   }
 });

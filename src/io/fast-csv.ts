@@ -9,8 +9,33 @@ import { equalBytes } from '../core/ids.js';
 import { populationOf, type Population } from '../core/population.js';
 import type { Problem } from '../errors.js';
 import { assemble, failWith, type ParsedPart } from './assemble.js';
-import { C, COMMA, convert, CR, DEFAULTS, fieldKinds, hasBom, lastRecordEnd, LF, numeric, QUOTE, scanRecord, SPACE, TAB, unquote } from './fast-fields.js';
-import { colNumber, COLUMNS, EMPTY_FILE, invalidMessage, MAX_PROBLEMS, parseField, readHeader, type ReadOptions } from './households-csv.js';
+import {
+  C,
+  COMMA,
+  convert,
+  CR,
+  DEFAULTS,
+  fieldKinds,
+  hasBom,
+  lastRecordEnd,
+  LF,
+  numeric,
+  QUOTE,
+  scanRecord,
+  SPACE,
+  TAB,
+  unquote,
+} from './fast-fields.js';
+import {
+  colNumber,
+  COLUMNS,
+  EMPTY_FILE,
+  invalidMessage,
+  MAX_PROBLEMS,
+  parseField,
+  readHeader,
+  type ReadOptions,
+} from './households-csv.js';
 import { PartWriter } from './part.js';
 
 const encoder = new TextEncoder();
@@ -95,7 +120,9 @@ export class FastReader {
     }
     this.kinds = fieldKinds(this.colOf);
     // The value columns the file has (each row converts these); the others keep their default in every row.
-    this.valueColumns = Int32Array.from(COLUMNS.flatMap((_, c) => (c === C.household_id || c === C.person_id || this.at[c]! < 0 ? [] : [c])));
+    this.valueColumns = Int32Array.from(
+      COLUMNS.flatMap((_, c) => (c === C.household_id || c === C.person_id || this.at[c]! < 0 ? [] : [c])),
+    );
     COLUMNS.forEach((name, c) => {
       if (this.at[c]! < 0) this.values[c] = DEFAULTS[name];
     });
@@ -112,8 +139,16 @@ export class FastReader {
     while (p < end && !this.stop) {
       const recordLine = this.line;
       // skip empty lines
-      if (b[p] === LF) { p++; this.line++; continue; }
-      if (b[p] === CR && b[p + 1] === LF) { p += 2; this.line++; continue; }
+      if (b[p] === LF) {
+        p++;
+        this.line++;
+        continue;
+      }
+      if (b[p] === CR && b[p + 1] === LF) {
+        p += 2;
+        this.line++;
+        continue;
+      }
       if (this.kinds) {
         const next = scanRecord(b, p, this.kinds, this.colOf!, this.values, this.ids);
         if (next >= 0) {
@@ -140,21 +175,29 @@ export class FastReader {
           p++;
           for (;;) {
             if (b[p] === QUOTE) {
-              if (b[p + 1] === QUOTE) { p += 2; continue; }
+              if (b[p + 1] === QUOTE) {
+                p += 2;
+                continue;
+              }
               break;
             }
             if (b[p] === LF) newlines++;
             p++;
           }
           p++; // closing quote
-          starts[n] = s; ends[n] = p; quoted[n] = 1;
+          starts[n] = s;
+          ends[n] = p;
+          quoted[n] = 1;
           const after = p;
           while (b[p] === SPACE || b[p] === TAB) p++;
           if (!(b[p] === COMMA || b[p] === LF || (b[p] === CR && b[p + 1] === LF) || p >= end)) {
             // csv-parse's words for what follows a closing quote but a delimiter (the reference reader's).
-            return this.quoteFault(recordLine + newlines, p === after
-              ? `Invalid Closing Quote: got "${String.fromCharCode(b[p]!)}" at line {line} instead of delimiter, record delimiter, trimable character (if activated) or comment`
-              : 'Invalid Closing Quote: found non trimable byte after quote at line {line}');
+            return this.quoteFault(
+              recordLine + newlines,
+              p === after
+                ? `Invalid Closing Quote: got "${String.fromCharCode(b[p]!)}" at line {line} instead of delimiter, record delimiter, trimable character (if activated) or comment`
+                : 'Invalid Closing Quote: found non trimable byte after quote at line {line}',
+            );
           }
         } else {
           const s = p;
@@ -162,25 +205,35 @@ export class FastReader {
             const x = b[p];
             if (x === COMMA || x === LF) break;
             if (x === QUOTE) {
-              return this.quoteFault(recordLine + newlines,
-                `Invalid Opening Quote: a quote is found on field ${n} at line {line}, value is ${JSON.stringify(b.toString('utf8', s, p))}`);
+              return this.quoteFault(
+                recordLine + newlines,
+                `Invalid Opening Quote: a quote is found on field ${n} at line {line}, value is ${JSON.stringify(b.toString('utf8', s, p))}`,
+              );
             }
             p++;
           }
           let e = p;
           if (e > s && b[e - 1] === CR && b[p] === LF) e--;
           while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB)) e--;
-          starts[n] = s; ends[n] = e; quoted[n] = 0;
+          starts[n] = s;
+          ends[n] = e;
+          quoted[n] = 0;
         }
         n++;
-        if (b[p] === COMMA) { p++; continue; }
+        if (b[p] === COMMA) {
+          p++;
+          continue;
+        }
         if (b[p] === CR) p++;
         p++; // LF, or past the end
         break;
       }
       this.line += newlines + 1;
       if (this.colOf === null) {
-        this.useHeader(Array.from({ length: n }, (_, i) => this.text(b, i)), recordLine);
+        this.useHeader(
+          Array.from({ length: n }, (_, i) => this.text(b, i)),
+          recordLine,
+        );
         continue;
       }
       if (n !== this.fieldCount) {
@@ -201,7 +254,11 @@ export class FastReader {
   }
 
   private growFields(): void {
-    const grow = (a: Int32Array) => { const x = new Int32Array(a.length * 2); x.set(a); return x; };
+    const grow = (a: Int32Array) => {
+      const x = new Int32Array(a.length * 2);
+      x.set(a);
+      return x;
+    };
     this.starts = grow(this.starts);
     this.ends = grow(this.ends);
     const q = new Uint8Array(this.quoted.length * 2);
@@ -220,14 +277,19 @@ export class FastReader {
     const hAt = at[C.household_id]!;
     const pidAt = at[C.person_id]!;
     let ids: Uint8Array = b;
-    let hs = starts[hAt]!, he = ends[hAt]!, ps = starts[pidAt]!, pe = ends[pidAt]!;
+    let hs = starts[hAt]!,
+      he = ends[hAt]!,
+      ps = starts[pidAt]!,
+      pe = ends[pidAt]!;
     if (quoted[hAt] || quoted[pidAt]) {
       const h = encoder.encode(this.text(b, hAt));
       const p = encoder.encode(this.text(b, pidAt));
       ids = new Uint8Array(h.length + p.length);
       ids.set(h);
       ids.set(p, h.length);
-      hs = 0; he = ps = h.length; pe = ids.length;
+      hs = 0;
+      he = ps = h.length;
+      pe = ids.length;
     }
     let ok = hs < he && ps < pe;
     if (!ok) {
@@ -243,11 +305,17 @@ export class FastReader {
         const parsed = parseField(COLUMNS[c]!, unquote(b, starts[i]!, ends[i]!));
         v = parsed.ok ? numeric(c, parsed.value) : -1;
       } else v = convert(c, b, starts[i]!, ends[i]!);
-      if (!(v >= 0)) { // -1, or NaN
+      if (!(v >= 0)) {
+        // -1, or NaN
         ok = false;
         const raw = this.text(b, i);
         const parsed = parseField(COLUMNS[c]!, raw);
-        this.problem(recordLine, i + 1, `column ${COLUMNS[c]}`, invalidMessage(raw, parsed.ok ? 'a valid value' : parsed.expected, this.text(b, pidAt)));
+        this.problem(
+          recordLine,
+          i + 1,
+          `column ${COLUMNS[c]}`,
+          invalidMessage(raw, parsed.ok ? 'a valid value' : parsed.expected, this.text(b, pidAt)),
+        );
       }
       values[c] = v;
     }
@@ -257,11 +325,35 @@ export class FastReader {
   /** A good row (its values in this.values, its ids in b): into the part. */
   private keep(b: Uint8Array, hs: number, he: number, ps: number, pe: number, recordLine: number): void {
     const { values } = this;
-    if (this.opts.cut && !(this.lastId?.length === he - hs && equalBytes(this.lastId, 0, b, hs, he - hs)) && !this.newHousehold(b, hs, he, recordLine)) return;
-    this.writer.add(b, hs, he, ps, pe, values[C.age]!, values[C.wage_income]!, values[C.other_income]!, values[C.disability_grade]!,
-      values[C.serious_illness]!, values[C.labor_capacity]!, values[C.self_care]!, values[C.has_capable_supporter]!, values[C.area]!,
-      values[C.financial_assets]!, values[C.rigid_expenditure]!, values[C.on_dibao]!, values[C.prior_dibao]!, values[C.emergency_need]!,
-      values[C.weight]!, recordLine);
+    if (
+      this.opts.cut &&
+      !(this.lastId?.length === he - hs && equalBytes(this.lastId, 0, b, hs, he - hs)) &&
+      !this.newHousehold(b, hs, he, recordLine)
+    )
+      return;
+    this.writer.add(
+      b,
+      hs,
+      he,
+      ps,
+      pe,
+      values[C.age]!,
+      values[C.wage_income]!,
+      values[C.other_income]!,
+      values[C.disability_grade]!,
+      values[C.serious_illness]!,
+      values[C.labor_capacity]!,
+      values[C.self_care]!,
+      values[C.has_capable_supporter]!,
+      values[C.area]!,
+      values[C.financial_assets]!,
+      values[C.rigid_expenditure]!,
+      values[C.on_dibao]!,
+      values[C.prior_dibao]!,
+      values[C.emergency_need]!,
+      values[C.weight]!,
+      recordLine,
+    );
   }
 
   /** Streaming: a household starts. Checks the order, and hands over a part at a household boundary. */
@@ -272,8 +364,12 @@ export class FastReader {
       this.plainOrder &&= last < hid;
       this.naturalOrder &&= naturalLess(last, hid);
       if (!this.plainOrder && !this.naturalOrder) {
-        this.problem(recordLine, this.at[C.household_id]! + 1, `household ${hid}`,
-          `comes after household ${last}: --stream needs the rows grouped by household_id in sorted order (sort the file, or run without --stream)`);
+        this.problem(
+          recordLine,
+          this.at[C.household_id]! + 1,
+          `household ${hid}`,
+          `comes after household ${last}: --stream needs the rows grouped by household_id in sorted order (sort the file, or run without --stream)`,
+        );
         this.stop = true;
         return false;
       }
@@ -295,8 +391,13 @@ export class FastReader {
  * Feeds a byte stream to a reader, complete records at a time (a record may span chunks, and lines within
  * quotes); drops a leading BOM at the file's start. Stops reading when the reader stops.
  */
-export async function feed(input: AsyncIterable<Buffer | string> & { destroy?: () => void }, reader: FastReader,
-  onBytes?: (bytes: number) => void, afterChunk?: () => Promise<void>, fileStart = true): Promise<void> {
+export async function feed(
+  input: AsyncIterable<Buffer | string> & { destroy?: () => void },
+  reader: FastReader,
+  onBytes?: (bytes: number) => void,
+  afterChunk?: () => Promise<void>,
+  fileStart = true,
+): Promise<void> {
   let carry: Buffer | null = null;
   let first = fileStart;
   for await (const piece of input) {
@@ -330,7 +431,13 @@ export async function feed(input: AsyncIterable<Buffer | string> & { destroy?: (
 }
 
 /** Reads a whole households file on this thread (parallel-read.ts splits big files over workers). */
-export async function parseHouseholdsFast(input: Readable, file: string, totalBytes = 0, opts: ReadOptions = {}, stream?: StreamOptions): Promise<Population> {
+export async function parseHouseholdsFast(
+  input: Readable,
+  file: string,
+  totalBytes = 0,
+  opts: ReadOptions = {},
+  stream?: StreamOptions,
+): Promise<Population> {
   let bytes = 0;
   const progress = (rows: number) => opts.onProgress?.({ bytes, totalBytes, rows });
   const problems: Problem[] = [];
@@ -350,9 +457,15 @@ export async function parseHouseholdsFast(input: Readable, file: string, totalBy
       },
     },
   });
-  await feed(input as AsyncIterable<Buffer>, reader, (n) => (bytes += n), stream && (async () => {
-    for (const chunk of ready.splice(0)) await stream.onChunk(chunk);
-  }));
+  await feed(
+    input as AsyncIterable<Buffer>,
+    reader,
+    (n) => (bytes += n),
+    stream &&
+      (async () => {
+        for (const chunk of ready.splice(0)) await stream.onChunk(chunk);
+      }),
+  );
   if (reader.names === null && !reader.problems.length && !problems.length) failWith([{ where: { file, line: 1 }, message: EMPTY_FILE }]);
   const last = assemble([reader.take()], [1], file, reader.columnOf);
   problems.push(...last.problems);

@@ -15,9 +15,23 @@ const D0 = 0x30;
 /** Column numbers in COLUMNS order. */
 export const C = Object.fromEntries(COLUMNS.map((c, i) => [c, i])) as Record<Column, number>;
 export const DEFAULTS: Record<Column, number> = {
-  household_id: NaN, person_id: NaN, age: NaN, area: NaN, wage_income: 0, other_income: 0, disability_grade: 0, serious_illness: 0,
-  labor_capacity: 0, self_care: 0, has_capable_supporter: 1, financial_assets: 0, rigid_expenditure: 0, on_dibao: 0, prior_dibao: 0,
-  emergency_need: 0, weight: 1_000_000,
+  household_id: NaN,
+  person_id: NaN,
+  age: NaN,
+  area: NaN,
+  wage_income: 0,
+  other_income: 0,
+  disability_grade: 0,
+  serious_illness: 0,
+  labor_capacity: 0,
+  self_care: 0,
+  has_capable_supporter: 1,
+  financial_assets: 0,
+  rigid_expenditure: 0,
+  on_dibao: 0,
+  prior_dibao: 0,
+  emergency_need: 0,
+  weight: 1_000_000,
 };
 
 // money() and weight() scan digits each on their own: a shared scanner returning its stop position through a
@@ -92,16 +106,32 @@ function capacity(b: Buffer, s: number, e: number): number {
 
 // How each column converts, as small integer literals, so convert()'s switch is a jump table (switching on
 // the properties of C compares against each case's value in turn).
-const AGE = 0, AREA = 1, GRADE = 2, FLAG = 3, CAPACITY = 4, WEIGHT = 5, MONEY = 6;
+const AGE = 0,
+  AREA = 1,
+  GRADE = 2,
+  FLAG = 3,
+  CAPACITY = 4,
+  WEIGHT = 5,
+  MONEY = 6;
 const KIND = Uint8Array.from(COLUMNS, (c) => {
   switch (c) {
-    case 'age': return AGE;
-    case 'area': return AREA;
-    case 'disability_grade': return GRADE;
-    case 'serious_illness': case 'has_capable_supporter': case 'on_dibao': return FLAG;
-    case 'labor_capacity': case 'self_care': return CAPACITY;
-    case 'weight': return WEIGHT;
-    default: return MONEY;
+    case 'age':
+      return AGE;
+    case 'area':
+      return AREA;
+    case 'disability_grade':
+      return GRADE;
+    case 'serious_illness':
+    case 'has_capable_supporter':
+    case 'on_dibao':
+      return FLAG;
+    case 'labor_capacity':
+    case 'self_care':
+      return CAPACITY;
+    case 'weight':
+      return WEIGHT;
+    default:
+      return MONEY;
   }
 });
 /** Each column's default for an empty field, -1 where there is none. */
@@ -137,12 +167,16 @@ export function convert(col: number, b: Buffer, s: number, e: number): number {
 }
 
 /** Bytes that end or spoil a plain field (scanRecord then looks closer). */
-const STOPS = Uint8Array.from({ length: 256 }, (_, x) => (x === COMMA || x === LF || x === CR || x === QUOTE || x === SPACE || x === TAB ? 1 : 0));
+const STOPS = Uint8Array.from({ length: 256 }, (_, x) =>
+  x === COMMA || x === LF || x === CR || x === QUOTE || x === SPACE || x === TAB ? 1 : 0,
+);
 /** 10^(6 − k): k decimal digits of a weight as millionths. */
 const MILLIONTHS = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 
 /** Kinds of the other fields: the two ids, and a column jiuzhu does not read. */
-const HOUSEHOLD_ID = 7, PERSON_ID = 8, EXTRA = 9;
+const HOUSEHOLD_ID = 7,
+  PERSON_ID = 8,
+  EXTRA = 9;
 
 /** Each field's kind, in the file's column order, from its column number (-1: a column jiuzhu does not read). */
 export function fieldKinds(colOf: Int32Array): Uint8Array {
@@ -164,7 +198,8 @@ export function scanRecord(b: Uint8Array, p: number, kinds: Uint8Array, cols: In
     let x = b[p]!;
     if (kind >= HOUSEHOLD_ID) {
       while (!STOPS[x]) x = b[++p]!; // to a comma, line end, quote, space or tab
-      while (x !== COMMA && x !== LF && x !== CR) { // a quote, space or tab: only spaces and tabs inside a column not read
+      while (x !== COMMA && x !== LF && x !== CR) {
+        // a quote, space or tab: only spaces and tabs inside a column not read
         if (x === QUOTE || (kind !== EXTRA && (x === SPACE || x === TAB))) return -1;
         x = b[++p]!;
       }

@@ -5,15 +5,33 @@
 import type { Readable } from 'node:stream';
 import { InputError, type Problem } from '../errors.js';
 import { fenToYuan, parseFen } from '../core/money.js';
-import { HOUSEHOLD_FIELDS, PopulationBuilder, type Conflict, type HouseholdInput, type PersonInput, type Population } from '../core/population.js';
+import {
+  HOUSEHOLD_FIELDS,
+  PopulationBuilder,
+  type Conflict,
+  type HouseholdInput,
+  type PersonInput,
+  type Population,
+} from '../core/population.js';
 import { CAPACITY, type Area, type Capacity } from '../core/rules.js';
 
 export const EMPTY_FILE = `the file is empty: expected a header row naming at least household_id, person_id, age, area`;
 
 export const REQUIRED_COLUMNS = ['household_id', 'person_id', 'age', 'area'] as const;
 export const OPTIONAL_COLUMNS = [
-  'wage_income', 'other_income', 'disability_grade', 'serious_illness', 'labor_capacity', 'self_care',
-  'has_capable_supporter', 'financial_assets', 'rigid_expenditure', 'on_dibao', 'prior_dibao', 'emergency_need', 'weight',
+  'wage_income',
+  'other_income',
+  'disability_grade',
+  'serious_illness',
+  'labor_capacity',
+  'self_care',
+  'has_capable_supporter',
+  'financial_assets',
+  'rigid_expenditure',
+  'on_dibao',
+  'prior_dibao',
+  'emergency_need',
+  'weight',
 ] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
@@ -42,7 +60,8 @@ const money = (t: string): Parsed<number> => {
   return fen === null ? bad('an amount in yuan ≥ 0 with at most two decimals') : ok(fen);
 };
 const flag = (t: string): Parsed<number> => (t === '0' || t === '1' ? ok(Number(t)) : bad('0 or 1'));
-const capacity = (t: string): Parsed<Capacity> => ((CAPACITY as readonly string[]).includes(t) ? ok(t as Capacity) : bad('full, partial or none'));
+const capacity = (t: string): Parsed<Capacity> =>
+  (CAPACITY as readonly string[]).includes(t) ? ok(t as Capacity) : bad('full, partial or none');
 
 /** Each column's parser and default (undefined: required). */
 const PARSERS: Record<Column, { parse: (t: string) => Parsed<unknown>; fallback?: string }> = {
@@ -52,7 +71,10 @@ const PARSERS: Record<Column, { parse: (t: string) => Parsed<unknown>; fallback?
   area: { parse: (t) => (t === 'urban' || t === 'rural' ? ok(t as Area) : bad('urban or rural')) },
   wage_income: { parse: money, fallback: '0' },
   other_income: { parse: money, fallback: '0' },
-  disability_grade: { parse: (t) => (/^[0-4]$/.test(t) ? ok(Number(t)) : bad('a disability grade 0–4 (0 none; 1, 2 severe)')), fallback: '0' },
+  disability_grade: {
+    parse: (t) => (/^[0-4]$/.test(t) ? ok(Number(t)) : bad('a disability grade 0–4 (0 none; 1, 2 severe)')),
+    fallback: '0',
+  },
   serious_illness: { parse: flag, fallback: '0' },
   labor_capacity: { parse: capacity, fallback: 'full' },
   self_care: { parse: capacity, fallback: 'full' },
@@ -76,7 +98,16 @@ export const COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as Column[];
 
 /** The household-level columns: the names of HOUSEHOLD_FIELDS. */
 export const HOUSEHOLD_COLUMNS = HOUSEHOLD_FIELDS.map(([, column]) => column as Column);
-export const PERSON_COLUMNS = ['age', 'wage_income', 'other_income', 'disability_grade', 'serious_illness', 'labor_capacity', 'self_care', 'has_capable_supporter'] as const;
+export const PERSON_COLUMNS = [
+  'age',
+  'wage_income',
+  'other_income',
+  'disability_grade',
+  'serious_illness',
+  'labor_capacity',
+  'self_care',
+  'has_capable_supporter',
+] as const;
 
 /**
  * One column's value, by the same rules as a CSV cell ('' takes the default). For households written
@@ -142,7 +173,12 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
       if (parsed.ok) values[column] = parsed.value;
       else {
         rowOk = false;
-        problem(line, at === undefined ? undefined : at + 1, `column ${column}`, invalidMessage(raw, parsed.expected, record[index.get('person_id')!]));
+        problem(
+          line,
+          at === undefined ? undefined : at + 1,
+          `column ${column}`,
+          invalidMessage(raw, parsed.expected, record[index.get('person_id')!]),
+        );
       }
     }
     if (rowOk) {
@@ -153,16 +189,23 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
       if ('duplicateOfRow' in added) {
         problem(line, index.get('person_id')! + 1, 'column person_id', duplicateMessage(pid, added.duplicateOfRow));
       } else if ('conflicts' in added) {
-        for (const c of added.conflicts) problem(line, colNumber(index.get(c.column as Column)), `household ${hid}`, conflictMessage(c, line));
+        for (const c of added.conflicts)
+          problem(line, colNumber(index.get(c.column as Column)), `household ${hid}`, conflictMessage(c, line));
       }
     }
     if (problems.length >= MAX_PROBLEMS) throw STOP;
   };
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, trim: true, on_record: (r: unknown) => {
-    const { record, info } = r as { record: string[]; info: { lines: number } }; // with info: true, csv-parse hands both
-    take(record, info);
-    return null;
-  } });
+  const parser = parse({
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    trim: true,
+    on_record: (r: unknown) => {
+      const { record, info } = r as { record: string[]; info: { lines: number } }; // with info: true, csv-parse hands both
+      take(record, info);
+      return null;
+    },
+  });
   input.on('data', (chunk: Buffer | string) => {
     bytes += chunk.length;
   });
@@ -174,7 +217,8 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
   } catch (e) {
     const err = e as { code?: string; message: string; lines?: number };
     if (err instanceof InputError) throw err;
-    if (e instanceof CsvError) problems.push({ where: { file, line: err.lines }, message: `CSV: ${err.message}` }); // any of csv-parse's (its codes do not all start with CSV_)
+    if (e instanceof CsvError)
+      problems.push({ where: { file, line: err.lines }, message: `CSV: ${err.message}` }); // any of csv-parse's (its codes do not all start with CSV_)
     else if (e !== STOP) throw e; // STOP: the first MAX_PROBLEMS are reported
   } finally {
     input.destroy();
@@ -207,13 +251,20 @@ export function readHeader(record: string[], file: string, line: number): Map<Co
   const index = new Map<Column, number>();
   const seen = new Map<string, number>();
   record.forEach((name, i) => {
-    if (seen.has(name)) problems.push({ where: { file, line, col: i + 1 }, message: `column "${name}" appears twice (columns ${seen.get(name)! + 1} and ${i + 1})` });
+    if (seen.has(name))
+      problems.push({
+        where: { file, line, col: i + 1 },
+        message: `column "${name}" appears twice (columns ${seen.get(name)! + 1} and ${i + 1})`,
+      });
     seen.set(name, i);
     if ((COLUMNS as string[]).includes(name)) index.set(name as Column, i);
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
   if (missing.length) {
-    problems.push({ where: { file, line }, message: `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header is: ${record.join(',')}` });
+    problems.push({
+      where: { file, line },
+      message: `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header is: ${record.join(',')}`,
+    });
   }
   if (problems.length) throw new InputError(problems);
   return index;
@@ -221,15 +272,26 @@ export function readHeader(record: string[], file: string, line: number): Map<Co
 
 function personOf(v: Record<Column, unknown>): PersonInput {
   return {
-    age: v.age as number, wage: v.wage_income as number, other: v.other_income as number, disability: v.disability_grade as number,
-    ill: v.serious_illness as number, labor: v.labor_capacity as Capacity, selfCare: v.self_care as Capacity, supporter: v.has_capable_supporter as number,
+    age: v.age as number,
+    wage: v.wage_income as number,
+    other: v.other_income as number,
+    disability: v.disability_grade as number,
+    ill: v.serious_illness as number,
+    labor: v.labor_capacity as Capacity,
+    selfCare: v.self_care as Capacity,
+    supporter: v.has_capable_supporter as number,
   };
 }
 
 function householdOf(v: Record<Column, unknown>): HouseholdInput {
   return {
-    area: v.area as Area, assets: v.financial_assets as number, rigid: v.rigid_expenditure as number, onDibao: v.on_dibao as number,
-    prior: v.prior_dibao as number, emergency: v.emergency_need as number, weight: v.weight as number,
+    area: v.area as Area,
+    assets: v.financial_assets as number,
+    rigid: v.rigid_expenditure as number,
+    onDibao: v.on_dibao as number,
+    prior: v.prior_dibao as number,
+    emergency: v.emergency_need as number,
+    weight: v.weight as number,
   };
 }
 

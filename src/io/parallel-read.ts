@@ -39,8 +39,13 @@ export async function readParallel(file: string, totalBytes: number, threads: nu
  * when the file cannot be split safely. `population` when the households could not be evaluated where they were read.
  * The workers start reading while the runs are still being loaded; when loading them fails, that is the error.
  */
-export async function simulateParallelRead(file: string, totalBytes: number, threads: number, runs: Promise<readonly Run[]>,
-  opts: ReadOptions = {}): Promise<{ totals: Totals[] } | { population: Population } | null> {
+export async function simulateParallelRead(
+  file: string,
+  totalBytes: number,
+  threads: number,
+  runs: Promise<readonly Run[]>,
+  opts: ReadOptions = {},
+): Promise<{ totals: Totals[] } | { population: Population } | null> {
   const read = await readRanges(file, totalBytes, threads, opts, runs);
   if (!read) return null;
   const totals = await read.totals();
@@ -53,7 +58,13 @@ interface Ranges {
   totals(): Promise<Totals[] | null>;
 }
 
-async function readRanges(file: string, totalBytes: number, threads: number, opts: ReadOptions, loading: Promise<readonly Run[]> | null): Promise<Ranges | null> {
+async function readRanges(
+  file: string,
+  totalBytes: number,
+  threads: number,
+  opts: ReadOptions,
+  loading: Promise<readonly Run[]> | null,
+): Promise<Ranges | null> {
   const split = splitFile(file, totalBytes, threads);
   if (!split) {
     await loading; // its error first
@@ -62,11 +73,14 @@ async function readRanges(file: string, totalBytes: number, threads: number, opt
   const { starts, header, columnOf } = split;
   const bytes = new Array<number>(starts.length - 1).fill(0);
   const rows = new Array<number>(starts.length - 1).fill(0);
-  const workers = starts.slice(0, -1).map((start, w) => new RangeWorker({ file, header, start, end: starts[w + 1]!, evaluate: loading !== null }, (m) => {
-    bytes[w]! += m.bytes;
-    rows[w] = m.rows;
-    opts.onProgress?.({ bytes: starts[0]! + sum(bytes), totalBytes, rows: sum(rows) });
-  }));
+  const workers = starts.slice(0, -1).map(
+    (start, w) =>
+      new RangeWorker({ file, header, start, end: starts[w + 1]!, evaluate: loading !== null }, (m) => {
+        bytes[w]! += m.bytes;
+        rows[w] = m.rows;
+        opts.onProgress?.({ bytes: starts[0]! + sum(bytes), totalBytes, rows: sum(rows) });
+      }),
+  );
   const stop = () => workers.forEach((w) => w.stop());
   try {
     // The runs, once loaded, go to the workers (still reading); an error loading them stops the workers and is the error.
@@ -192,7 +206,11 @@ function householdStartAfter(fd: number, at: number, size: number, hidField: num
   const b = readAt(fd, first, Math.min(1 << 20, size - first));
   const hid = (s: number, e: number) => {
     let f = 0;
-    for (let i = s; i < e && f < hidField; i++) if (b[i] === COMMA) { f++; s = i + 1; }
+    for (let i = s; i < e && f < hidField; i++)
+      if (b[i] === COMMA) {
+        f++;
+        s = i + 1;
+      }
     let end = s;
     while (end < e && b[end] !== COMMA) end++;
     return b.toString('latin1', s, end).trim();

@@ -102,7 +102,11 @@ function parseTiers(y: YamlFile, node: Node | null, spec: ParamSpec): readonly T
   }
   const last = tiers[tiers.length - 1];
   if (ok && last && last.below_share.lessThan(1)) {
-    y.problem(node, `the last band's below_share must be at least 1, so every dibao household (I < S × n) falls in a band; got ${last.below_share.toFixed()}`, subject);
+    y.problem(
+      node,
+      `the last band's below_share must be at least 1, so every dibao household (I < S × n) falls in a band; got ${last.below_share.toFixed()}`,
+      subject,
+    );
     ok = false;
   }
   return ok ? tiers : null;

@@ -45,7 +45,10 @@ export interface Part extends PersonColumns, HouseholdColumns {
 class Table<T extends Record<string, Typed>> {
   cap: number;
   cols: T;
-  constructor(private readonly make: (n: number) => T, n: number) {
+  constructor(
+    private readonly make: (n: number) => T,
+    n: number,
+  ) {
     this.cap = n;
     this.cols = make(n);
   }
@@ -63,16 +66,31 @@ class Table<T extends Record<string, Typed>> {
 
 /** A part's person columns, per row (the evaluated ones in shared memory when asked). */
 const rowColumns = (shared: boolean) => (n: number) => ({
-  age: typed(Uint8Array, n, shared), wage: typed(Float64Array, n, shared), other: typed(Float64Array, n, shared), disability: typed(Uint8Array, n, shared),
-  ill: typed(Uint8Array, n, shared), labor: typed(Uint8Array, n, shared), selfCare: typed(Uint8Array, n, shared), supporter: typed(Uint8Array, n, shared),
-  line: new Int32Array(n), segment: new Int32Array(n), pidHash: new Int32Array(n), pidStart: new Int32Array(n + 1),
+  age: typed(Uint8Array, n, shared),
+  wage: typed(Float64Array, n, shared),
+  other: typed(Float64Array, n, shared),
+  disability: typed(Uint8Array, n, shared),
+  ill: typed(Uint8Array, n, shared),
+  labor: typed(Uint8Array, n, shared),
+  selfCare: typed(Uint8Array, n, shared),
+  supporter: typed(Uint8Array, n, shared),
+  line: new Int32Array(n),
+  segment: new Int32Array(n),
+  pidHash: new Int32Array(n),
+  pidStart: new Int32Array(n + 1),
 });
 
 /** A part's household columns, per segment (likewise). */
 const segmentColumns = (shared: boolean) => (n: number) => ({
-  hidHash: new Int32Array(n), firstRow: typed(Int32Array, n, shared), area: typed(Uint8Array, n, shared), assets: typed(Float64Array, n, shared),
-  rigid: typed(Float64Array, n, shared), onDibao: typed(Uint8Array, n, shared), prior: typed(Float64Array, n, shared),
-  emergency: typed(Float64Array, n, shared), weight: typed(Float64Array, n, shared),
+  hidHash: new Int32Array(n),
+  firstRow: typed(Int32Array, n, shared),
+  area: typed(Uint8Array, n, shared),
+  assets: typed(Float64Array, n, shared),
+  rigid: typed(Float64Array, n, shared),
+  onDibao: typed(Uint8Array, n, shared),
+  prior: typed(Float64Array, n, shared),
+  emergency: typed(Float64Array, n, shared),
+  weight: typed(Float64Array, n, shared),
 });
 
 export class PartWriter {
@@ -105,9 +123,29 @@ export class PartWriter {
   }
 
   /** One kept row: ids as bytes in b, values as numbers (codes for area and capacities). */
-  add(b: Uint8Array, hs: number, he: number, ps: number, pe: number, age: number, wage: number, other: number, disability: number,
-    ill: number, labor: number, selfCare: number, supporter: number, area: number, assets: number, rigid: number, onDibao: number,
-    prior: number, emergency: number, weight: number, line: number): void {
+  add(
+    b: Uint8Array,
+    hs: number,
+    he: number,
+    ps: number,
+    pe: number,
+    age: number,
+    wage: number,
+    other: number,
+    disability: number,
+    ill: number,
+    labor: number,
+    selfCare: number,
+    supporter: number,
+    area: number,
+    assets: number,
+    rigid: number,
+    onDibao: number,
+    prior: number,
+    emergency: number,
+    weight: number,
+    line: number,
+  ): void {
     const i = this.rows++;
     if (!this.sameHousehold(b, hs, he)) {
       const k = this.segments++;
@@ -126,8 +164,15 @@ export class PartWriter {
     } else {
       const k = this.segments - 1;
       const seg = this.s.cols;
-      if (seg.area[k] !== area || seg.assets[k] !== assets || seg.rigid[k] !== rigid || seg.onDibao[k] !== onDibao
-        || seg.prior[k] !== prior || seg.emergency[k] !== emergency || seg.weight[k] !== weight) {
+      if (
+        seg.area[k] !== area ||
+        seg.assets[k] !== assets ||
+        seg.rigid[k] !== rigid ||
+        seg.onDibao[k] !== onDibao ||
+        seg.prior[k] !== prior ||
+        seg.emergency[k] !== emergency ||
+        seg.weight[k] !== weight
+      ) {
         this.odd.push({ row: i, values: [area, assets, rigid, onDibao, prior, emergency, weight] });
       }
     }
@@ -152,17 +197,37 @@ export class PartWriter {
     const s = this.s.cols;
     const m = this.segments;
     return {
-      rows: n, age: r.age.subarray(0, n), wage: r.wage.subarray(0, n), other: r.other.subarray(0, n), disability: r.disability.subarray(0, n),
-      ill: r.ill.subarray(0, n), labor: r.labor.subarray(0, n), selfCare: r.selfCare.subarray(0, n), supporter: r.supporter.subarray(0, n),
-      line: r.line.subarray(0, n), segment: r.segment.subarray(0, n), pidHash: r.pidHash.subarray(0, n), pidStart: r.pidStart.subarray(0, n + 1),
+      rows: n,
+      age: r.age.subarray(0, n),
+      wage: r.wage.subarray(0, n),
+      other: r.other.subarray(0, n),
+      disability: r.disability.subarray(0, n),
+      ill: r.ill.subarray(0, n),
+      labor: r.labor.subarray(0, n),
+      selfCare: r.selfCare.subarray(0, n),
+      supporter: r.supporter.subarray(0, n),
+      line: r.line.subarray(0, n),
+      segment: r.segment.subarray(0, n),
+      pidHash: r.pidHash.subarray(0, n),
+      pidStart: r.pidStart.subarray(0, n + 1),
       pidBytes: this.pidBytes.done(),
-      segments: m, hidHash: s.hidHash.subarray(0, m), hidStart: this.hidStart.done(), hidBytes: this.hidBytes.done(),
-      firstRow: s.firstRow.subarray(0, m), area: s.area.subarray(0, m), assets: s.assets.subarray(0, m), rigid: s.rigid.subarray(0, m),
-      onDibao: s.onDibao.subarray(0, m), prior: s.prior.subarray(0, m), emergency: s.emergency.subarray(0, m), weight: s.weight.subarray(0, m),
-      odd: this.odd, ...sorted('pid', r.pidHash.subarray(0, n)), ...sorted('hid', s.hidHash.subarray(0, m)),
+      segments: m,
+      hidHash: s.hidHash.subarray(0, m),
+      hidStart: this.hidStart.done(),
+      hidBytes: this.hidBytes.done(),
+      firstRow: s.firstRow.subarray(0, m),
+      area: s.area.subarray(0, m),
+      assets: s.assets.subarray(0, m),
+      rigid: s.rigid.subarray(0, m),
+      onDibao: s.onDibao.subarray(0, m),
+      prior: s.prior.subarray(0, m),
+      emergency: s.emergency.subarray(0, m),
+      weight: s.weight.subarray(0, m),
+      odd: this.odd,
+      ...sorted('pid', r.pidHash.subarray(0, n)),
+      ...sorted('hid', s.hidHash.subarray(0, m)),
     };
   }
-
 }
 
 function copy(to: Grow<Uint8Array>, b: Uint8Array, s: number, e: number): void {
@@ -188,8 +253,13 @@ function copyHashed(to: Grow<Uint8Array>, b: Uint8Array, s: number, e: number): 
 
 /** The buffers of a part, for postMessage's transfer list (shared ones are shared, not transferred). */
 export function partBuffers(p: Part): ArrayBuffer[] {
-  return [...new Set(Object.values(p).filter((v): v is Uint8Array => ArrayBuffer.isView(v)).map((v) => v.buffer))]
-    .filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  return [
+    ...new Set(
+      Object.values(p)
+        .filter((v): v is Uint8Array => ArrayBuffer.isView(v))
+        .map((v) => v.buffer),
+    ),
+  ].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 
 /**
@@ -204,9 +274,27 @@ export function segmentsAsHouseholds(p: Part): Population {
   const members = new Int32Array(p.rows);
   for (let r = 0; r < p.rows; r++) members[r] = r;
   return {
-    householdCount: p.segments, personCount: p.rows, householdIds: NO_IDS, personIds: NO_IDS, offsets, members,
-    age: p.age, wage: p.wage, other: p.other, disability: p.disability, ill: p.ill, labor: p.labor, selfCare: p.selfCare, supporter: p.supporter,
-    area: p.area, assets: p.assets, rigid: p.rigid, onDibao: p.onDibao, prior: p.prior, emergency: p.emergency, weight: p.weight,
+    householdCount: p.segments,
+    personCount: p.rows,
+    householdIds: NO_IDS,
+    personIds: NO_IDS,
+    offsets,
+    members,
+    age: p.age,
+    wage: p.wage,
+    other: p.other,
+    disability: p.disability,
+    ill: p.ill,
+    labor: p.labor,
+    selfCare: p.selfCare,
+    supporter: p.supporter,
+    area: p.area,
+    assets: p.assets,
+    rigid: p.rigid,
+    onDibao: p.onDibao,
+    prior: p.prior,
+    emergency: p.emergency,
+    weight: p.weight,
   };
 }
 

@@ -37,7 +37,8 @@ export function parsePolicy(text: string, file: string): Policy {
   const sources = parseSources(y, top.get('sources')?.[0] ?? null, root);
   const params = new Map<string, DatedValue[]>();
   const paramsNode = top.get('parameters')?.[0] ?? null;
-  if (!isMap(paramsNode)) y.problem(paramsNode ?? root, 'missing or invalid "parameters": a mapping of canonical parameter paths to dated values');
+  if (!isMap(paramsNode))
+    y.problem(paramsNode ?? root, 'missing or invalid "parameters": a mapping of canonical parameter paths to dated values');
   else {
     walk(y, paramsNode, '', params, sources);
     for (const spec of PARAMS) {
@@ -78,7 +79,8 @@ function parseSources(y: YamlFile, node: Node | null, root: Node): Map<string, S
     if (!k.has('title')) y.problem(pair.key as Node, 'missing "title"', `source ${id}`);
     if (!src.file && !src.url) y.problem(pair.key as Node, 'needs a "file" (a document) or a "url"', `source ${id}`);
     if (src.url && !src.grade) y.problem(pair.key as Node, 'a url needs its "grade" (A official, B media, C other)', `source ${id}`);
-    if (src.grade && !GRADES.includes(src.grade)) y.problem(k.get('grade')![0], `grade must be A, B or C, got ${src.grade}`, `source ${id}`);
+    if (src.grade && !GRADES.includes(src.grade))
+      y.problem(k.get('grade')![0], `grade must be A, B or C, got ${src.grade}`, `source ${id}`);
     if (src.date && !isIsoDate(src.date)) y.problem(k.get('date')![0], `date must be YYYY-MM-DD, got ${src.date}`, `source ${id}`);
     sources.set(id, src);
   }
@@ -106,7 +108,11 @@ function walk(y: YamlFile, map: YAMLMap, prefix: string, out: Map<string, DatedV
 function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, sources: Map<string, Source>): DatedValue[] {
   const subject = `parameter ${spec.path}`;
   if (!isSeq(node) || node.items.length === 0) {
-    y.problem(node ?? (pair.key as Node), 'expected a list of dated values: - {from: YYYY-MM-DD, value: …, source: … or estimate: …}', subject);
+    y.problem(
+      node ?? (pair.key as Node),
+      'expected a list of dated values: - {from: YYYY-MM-DD, value: …, source: … or estimate: …}',
+      subject,
+    );
     return [];
   }
   const entries: DatedValue[] = [];

@@ -50,7 +50,9 @@ export function parseProfile(text: string, file: string): Profile {
       const parsed = value(y, v, spec.kind, key, sources);
       if (parsed) values.set(key, parsed);
     }
-    for (const spec of PROFILE_KEYS) if (!values.has(spec.key) && !spec.optional && !y.problems.length) y.problem(top.get('values')![1], `missing ${spec.key} (${spec.en})`);
+    for (const spec of PROFILE_KEYS)
+      if (!values.has(spec.key) && !spec.optional && !y.problems.length)
+        y.problem(top.get('values')![1], `missing ${spec.key} (${spec.en})`);
   } else if (top.has('values')) y.problem(valuesNode, 'expected a mapping of profile values');
   if (y.problems.length) throw new InputError(y.problems, 'fix the profile');
   return { id: id!, file, policy: isAbsolute(policy!) ? policy! : join(dirname(file), policy!), date: date!, values };
@@ -62,7 +64,8 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
     return null;
   }
   const k = y.known(node, VALUE_KEYS, `the value of ${key}`);
-  if (!k.has('source') && !k.has('estimate')) y.problem(node, 'needs a "source" or, where nothing is published, an "estimate" with its basis', key);
+  if (!k.has('source') && !k.has('estimate'))
+    y.problem(node, 'needs a "source" or, where nothing is published, an "estimate" with its basis', key);
   const source = k.has('source') ? (y.string(k.get('source')![0], 'a source id', key) ?? undefined) : undefined;
   if (source && !sources.has(source)) y.problem(k.get('source')![0], `unknown source "${source}"${didYouMean(source, sources)}`, key);
   const estimate = k.has('estimate') ? (y.string(k.get('estimate')![0], 'the basis of the estimate', key) ?? undefined) : undefined;
@@ -78,15 +81,25 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
     // Summed as decimals, exactly: 0.35 + 0.30 + … is 1.1, not 1.0999999999999999.
     const sum = ok ? texts.reduce((a, t) => a.plus(t!), D(0)) : D(NaN);
     if (!ok || !sum.equals(1)) {
-      y.problem(v ?? node, `expected six shares (households of 1, 2, … 6 persons) adding up to 1${ok ? `, they add up to ${sum.toFixed()}` : ''}`, key);
+      y.problem(
+        v ?? node,
+        `expected six shares (households of 1, 2, … 6 persons) adding up to 1${ok ? `, they add up to ${sum.toFixed()}` : ''}`,
+        key,
+      );
       return null;
     }
     return { value: texts.map(Number), source, clause, estimate };
   }
   const n = number(v);
-  const ok = n !== null && (kind === 'share' ? n <= 1 : kind === 'positive' ? n > 0 : kind === 'count' ? Number.isInteger(n) && n > 0 : true);
+  const ok =
+    n !== null && (kind === 'share' ? n <= 1 : kind === 'positive' ? n > 0 : kind === 'count' ? Number.isInteger(n) && n > 0 : true);
   if (!ok) {
-    const want = { share: 'a share from 0 to 1', positive: 'a number above 0', count: 'a whole number above 0', money: 'an amount in yuan ≥ 0' }[kind];
+    const want = {
+      share: 'a share from 0 to 1',
+      positive: 'a number above 0',
+      count: 'a whole number above 0',
+      money: 'an amount in yuan ≥ 0',
+    }[kind];
     y.problem(v ?? node, `expected ${want}, got ${y.text(v) ?? 'nothing'}`, key);
     return null;
   }

@@ -38,7 +38,9 @@ function readingThreads(totalBytes: number): number {
 /** Reads a file on this thread, with the reference reader when JIUZHU_CSV_READER=reference. */
 function readHere(path: string, totalBytes: number, opts: ReadOptions): Promise<Population> {
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
-  return process.env.JIUZHU_CSV_READER === 'reference' ? parseHouseholds(input, path, totalBytes, opts) : parseHouseholdsFast(input, path, totalBytes, opts);
+  return process.env.JIUZHU_CSV_READER === 'reference'
+    ? parseHouseholds(input, path, totalBytes, opts)
+    : parseHouseholdsFast(input, path, totalBytes, opts);
 }
 
 /** Reads a whole households file: on worker threads when it is big and there are cores, else on this thread. */
@@ -63,5 +65,5 @@ export async function simulateFile(path: string, loading: Promise<readonly Run[]
   const read = threads > 1 ? await simulateParallelRead(path, totalBytes, threads, loading, opts) : null;
   if (read && 'totals' in read) return read.totals;
   const runs = await loading;
-  return simulateParallel(read?.population ?? await readHere(path, totalBytes, opts), runs);
+  return simulateParallel(read?.population ?? (await readHere(path, totalBytes, opts)), runs);
 }

@@ -35,7 +35,7 @@ const post = (m: RangeMessage, transfer: ArrayBuffer[] = []) => parentPort!.post
 async function* range(): AsyncGenerator<Buffer> {
   const fd = openSync(job.file, 'r');
   try {
-    for (let at = job.start; at < job.end; ) {
+    for (let at = job.start; at < job.end;) {
       const b = Buffer.allocUnsafe(Math.min(CHUNK, job.end - at));
       const n = readSync(fd, b, 0, b.length, at);
       if (n === 0) break;
@@ -67,5 +67,5 @@ try {
     post({ kind: 'totals', totals: totals.map((t) => t.plain()) });
   }
 } catch (e) {
-  post({ kind: 'error', error: e instanceof Error ? e.stack ?? e.message : String(e) });
+  post({ kind: 'error', error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
 }

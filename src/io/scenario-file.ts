@@ -27,7 +27,11 @@ export function parseScenario(text: string, file: string): Scenario {
   for (const key of ['scenario', 'title', 'reason', 'changes']) if (!top.has(key)) y.problem(root, `missing key "${key}"`);
   const id = top.has('scenario') ? y.string(top.get('scenario')![0], 'the scenario id', 'scenario') : null;
   if (id && (!ID_RE.test(id) || id === 'baseline')) {
-    y.problem(top.get('scenario')![0], `the id must be lower-case letters, digits, ".", "_" or "-", and not "baseline"; got "${id}"`, 'scenario');
+    y.problem(
+      top.get('scenario')![0],
+      `the id must be lower-case letters, digits, ".", "_" or "-", and not "baseline"; got "${id}"`,
+      'scenario',
+    );
   }
   let title = { zh: '', en: '' };
   const titleNode = top.get('title')?.[0] ?? null;
@@ -35,7 +39,10 @@ export function parseScenario(text: string, file: string): Scenario {
     if (!isMap(titleNode)) y.problem(titleNode, 'expected {zh: …, en: …}', 'title');
     else {
       const t = y.known(titleNode, ['zh', 'en'], 'title');
-      title = { zh: y.string(t.get('zh')?.[0] ?? titleNode, 'the Chinese title', 'title.zh') ?? '', en: y.string(t.get('en')?.[0] ?? titleNode, 'the English title', 'title.en') ?? '' };
+      title = {
+        zh: y.string(t.get('zh')?.[0] ?? titleNode, 'the Chinese title', 'title.zh') ?? '',
+        en: y.string(t.get('en')?.[0] ?? titleNode, 'the English title', 'title.en') ?? '',
+      };
     }
   }
   const reason = top.has('reason') ? (y.string(top.get('reason')![0], 'the clause or reason behind the reform', 'reason') ?? '') : '';
@@ -44,7 +51,8 @@ export function parseScenario(text: string, file: string): Scenario {
   const changesNode = top.get('changes')?.[0] ?? null;
   if (top.has('changes')) {
     if (isMap(changesNode)) walk(y, changesNode, '', changes);
-    else if (!(isScalar(changesNode) && changesNode.value === null)) y.problem(changesNode, 'expected a mapping of parameter paths to changes ({} for none)', 'changes');
+    else if (!(isScalar(changesNode) && changesNode.value === null))
+      y.problem(changesNode, 'expected a mapping of parameter paths to changes ({} for none)', 'changes');
   }
   if (y.problems.length) throw new InputError(y.problems, 'fix the scenario file; nothing was applied');
   return { id: id!, title, description, reason, file, changes };
@@ -70,13 +78,21 @@ function walk(y: YamlFile, map: YAMLMap, prefix: string, out: ScenarioChange[]):
 function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change: Change; from?: string } | null {
   const subject = `change of ${spec.path}`;
   if (!isMap(node)) {
-    y.problem(node, `expected one of {set: V}, {scale: K}, {add: X}, {same_as: PATH}, {values: [{from, value}]}, optionally with from: YYYY-MM-DD`, subject);
+    y.problem(
+      node,
+      `expected one of {set: V}, {scale: K}, {add: X}, {same_as: PATH}, {values: [{from, value}]}, optionally with from: YYYY-MM-DD`,
+      subject,
+    );
     return null;
   }
   const k = y.known(node, CHANGE_KEYS, `a change of ${spec.path}`);
   const ops = OPS.filter((op) => k.has(op));
   if (ops.length !== 1) {
-    y.problem(node, ops.length ? `give one operation, not ${ops.join(' and ')}` : `missing the operation: one of ${OPS.join(', ')}`, subject);
+    y.problem(
+      node,
+      ops.length ? `give one operation, not ${ops.join(' and ')}` : `missing the operation: one of ${OPS.join(', ')}`,
+      subject,
+    );
     return null;
   }
   const op = ops[0]!;
@@ -139,7 +155,8 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
           y.problem(f ?? item, '"from" must be a date YYYY-MM-DD', subject);
           continue;
         }
-        if (values.length && date <= values[values.length - 1]!.from) y.problem(f, `dates must increase: ${date} after ${values[values.length - 1]!.from}`, subject);
+        if (values.length && date <= values[values.length - 1]!.from)
+          y.problem(f, `dates must increase: ${date} after ${values[values.length - 1]!.from}`, subject);
         const value = e.has('value') ? parseValue(y, e.get('value')![0], spec) : (y.problem(item, 'missing "value"', subject), null);
         if (value !== null) values.push({ from: date, value });
       }

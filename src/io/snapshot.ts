@@ -25,7 +25,12 @@ export interface TotalsSnapshot {
   readonly scenarios: readonly SnapshotScenario[];
 }
 
-export function snapshotOf(policy: string, households: string, date: string, runs: ReadonlyArray<{ id: string; figures: Figures }>): TotalsSnapshot {
+export function snapshotOf(
+  policy: string,
+  households: string,
+  date: string,
+  runs: ReadonlyArray<{ id: string; figures: Figures }>,
+): TotalsSnapshot {
   return {
     jiuzhu_snapshot: 1,
     policy,
@@ -33,10 +38,12 @@ export function snapshotOf(policy: string, households: string, date: string, run
     date,
     scenarios: runs.map((r) => ({
       id: r.id,
-      programs: Object.fromEntries(PROGRAM_IDS.map((p) => {
-        const f = r.figures.programs[p];
-        return [p, { households: f.households, persons: f.persons, annual_cost: f.annual_cost }];
-      })),
+      programs: Object.fromEntries(
+        PROGRAM_IDS.map((p) => {
+          const f = r.figures.programs[p];
+          return [p, { households: f.households, persons: f.persons, annual_cost: f.annual_cost }];
+        }),
+      ),
       total_annual_cost: r.figures.total_annual_cost,
     })),
   };
@@ -59,7 +66,10 @@ export async function readSnapshot(path: string): Promise<TotalsSnapshot | null>
   }
   const s = json as Partial<TotalsSnapshot>;
   if (s.jiuzhu_snapshot !== 1 || !Array.isArray(s.scenarios) || typeof s.date !== 'string') {
-    throw new InputError([{ where: { file: path }, message: 'not a jiuzhu snapshot (expected {"jiuzhu_snapshot": 1, "date", "scenarios": [...]})' }], 'recreate it with jiuzhu check … --update');
+    throw new InputError(
+      [{ where: { file: path }, message: 'not a jiuzhu snapshot (expected {"jiuzhu_snapshot": 1, "date", "scenarios": [...]})' }],
+      'recreate it with jiuzhu check … --update',
+    );
   }
   return s as TotalsSnapshot;
 }

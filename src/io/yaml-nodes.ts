@@ -53,7 +53,11 @@ export class YamlFile {
     const out = new Map<string, [Node | null, Pair]>();
     for (const [key, value, pair] of this.entries(map)) {
       if (allowed.includes(key)) out.set(key, [value, pair]);
-      else this.problem(pair.key as Node, `unknown key "${key}" in ${context}${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`);
+      else
+        this.problem(
+          pair.key as Node,
+          `unknown key "${key}" in ${context}${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`,
+        );
     }
     return out;
   }
@@ -82,7 +86,12 @@ export class YamlFile {
  * Opens a YAML file whose root is a mapping with the given keys: syntax errors, a non-mapping root and
  * unknown top-level keys are reported (the first two at once, as nothing else can be trusted then).
  */
-export function openMapping(text: string, file: string, what: string, keys: readonly string[]): { y: YamlFile; root: YAMLMap; top: Map<string, [Node | null, Pair]> } {
+export function openMapping(
+  text: string,
+  file: string,
+  what: string,
+  keys: readonly string[],
+): { y: YamlFile; root: YAMLMap; top: Map<string, [Node | null, Pair]> } {
   const y = new YamlFile(file, text.replace(/^\uFEFF/, ''));
   if (y.broken) throw new InputError(y.problems, 'the file is not valid YAML');
   const root = y.doc.contents as Node | null;

@@ -23,7 +23,9 @@ export function casesText(run: CaseRun): string {
     for (const m of r.mismatches) {
       const e = m.expectation;
       const tol = e.field === 'amount' && r.case.tolerance ? ` (tolerance ${showValue('amount', r.case.tolerance)})` : '';
-      out.push(`      ${e.target}.${e.field}: expected ${chalk.green(showValue(e.field, e.expected))}, got ${chalk.red(showValue(e.field, m.actual))}${tol}  ${chalk.dim(formatWhere(e.where))}`);
+      out.push(
+        `      ${e.target}.${e.field}: expected ${chalk.green(showValue(e.field, e.expected))}, got ${chalk.red(showValue(e.field, m.actual))}${tol}  ${chalk.dim(formatWhere(e.where))}`,
+      );
     }
     for (const st of r.steps) out.push('', ...stepLines(st, r.snapshot, '      '));
     out.push('');
@@ -34,7 +36,10 @@ export function casesText(run: CaseRun): string {
 }
 
 export function violationLines(vs: readonly Violation[]): string[] {
-  return vs.map((v) => `  ${v.rule.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning')} ${v.rule.id}: ${v.message}  ${chalk.dim(`${formatWhere(v.where)} — ${v.rule.text}`)}`);
+  return vs.map(
+    (v) =>
+      `  ${v.rule.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning')} ${v.rule.id}: ${v.message}  ${chalk.dim(`${formatWhere(v.where)} — ${v.rule.text}`)}`,
+  );
 }
 
 export function summary(run: CaseRun): string {
@@ -58,8 +63,16 @@ export function casesJunit(run: CaseRun): string {
     const cases = rs.map((r) => {
       const name = `${r.case.name}${r.case.clause ? ` (${r.case.clause})` : ''}`;
       if (!r.mismatches.length) return `    <testcase classname="${xml(file)}" name="${xml(name)}"/>`;
-      const message = r.mismatches.map((m) => `${m.expectation.target}.${m.expectation.field}: expected ${showValue(m.expectation.field, m.expectation.expected)}, got ${showValue(m.expectation.field, m.actual)}`).join('; ');
-      const trace = r.steps.flatMap((st) => stepLines(st, r.snapshot)).join('\n').replace(ANSI, '');
+      const message = r.mismatches
+        .map(
+          (m) =>
+            `${m.expectation.target}.${m.expectation.field}: expected ${showValue(m.expectation.field, m.expectation.expected)}, got ${showValue(m.expectation.field, m.actual)}`,
+        )
+        .join('; ');
+      const trace = r.steps
+        .flatMap((st) => stepLines(st, r.snapshot))
+        .join('\n')
+        .replace(ANSI, '');
       return `    <testcase classname="${xml(file)}" name="${xml(name)}">\n      <failure message="${xml(message)}">${xml(trace)}</failure>\n    </testcase>`;
     });
     const failures = rs.filter((r) => r.mismatches.length).length;
@@ -67,8 +80,13 @@ export function casesJunit(run: CaseRun): string {
   });
   const rules = run.violations.map((v) => {
     const tc = `    <testcase classname="parameter-rules" name="${xml(`${v.policy}: ${v.rule.id}`)}"`;
-    return v.rule.severity === 'error' ? `${tc}>\n      <failure message="${xml(v.message)}">${xml(v.rule.text)}</failure>\n    </testcase>` : `${tc}>\n      <system-out>${xml(`warning: ${v.message}`)}</system-out>\n    </testcase>`;
+    return v.rule.severity === 'error'
+      ? `${tc}>\n      <failure message="${xml(v.message)}">${xml(v.rule.text)}</failure>\n    </testcase>`
+      : `${tc}>\n      <system-out>${xml(`warning: ${v.message}`)}</system-out>\n    </testcase>`;
   });
-  if (rules.length) suites.push(`  <testsuite name="parameter-rules" tests="${rules.length}" failures="${run.violations.filter((v) => v.rule.severity === 'error').length}">\n${rules.join('\n')}\n  </testsuite>`);
+  if (rules.length)
+    suites.push(
+      `  <testsuite name="parameter-rules" tests="${rules.length}" failures="${run.violations.filter((v) => v.rule.severity === 'error').length}">\n${rules.join('\n')}\n  </testsuite>`,
+    );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jiuzhu test">\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -22,12 +22,24 @@ export function movements(old: TotalsSnapshot, now: TotalsSnapshot): Movement[] 
     const a = old.scenarios.find((s) => s.id === id);
     const b = now.scenarios.find((s) => s.id === id);
     if (!a || !b) {
-      out.push({ scenario: id, program: '', measure: 'scenario', before: a ? 'present' : null, after: b ? 'present' : null, relative: D(Infinity) });
+      out.push({
+        scenario: id,
+        program: '',
+        measure: 'scenario',
+        before: a ? 'present' : null,
+        after: b ? 'present' : null,
+        relative: D(Infinity),
+      });
       continue;
     }
     for (const p of [...PROGRAM_IDS, 'total'] as const) {
       for (const measure of ['annual cost', 'households', 'persons'] as const) {
-        const get = (s: SnapshotScenario) => (p === 'total' ? (measure === 'annual cost' ? s.total_annual_cost : null) : s.programs[p]?.[measure === 'annual cost' ? 'annual_cost' : measure] ?? null);
+        const get = (s: SnapshotScenario) =>
+          p === 'total'
+            ? measure === 'annual cost'
+              ? s.total_annual_cost
+              : null
+            : (s.programs[p]?.[measure === 'annual cost' ? 'annual_cost' : measure] ?? null);
         const [x, y] = [get(a), get(b)];
         if (x === y || (x === null && y === null) || (p === 'total' && measure !== 'annual cost')) continue;
         const rel = x === null || y === null ? D(Infinity) : D(x).isZero() ? D(Infinity) : D(y).minus(x).abs().dividedBy(D(x).abs());
@@ -51,9 +63,20 @@ export function checkMarkdown(title: string, moved: readonly Movement[], within:
   const lines = [`### ${title}`, ''];
   if (!moved.length) lines.push('Nothing moved beyond the tolerance.');
   else {
-    lines.push(markdownTable(['scenario', 'program', 'measure', 'snapshot', 'now', 'change'],
-      moved.map((m) => [m.scenario, label(m.program), m.measure, m.before === null ? '—' : groupDigits(m.before), m.after === null ? '—' : groupDigits(m.after), change(m)]),
-      ['left', 'left', 'left', 'right', 'right', 'right']));
+    lines.push(
+      markdownTable(
+        ['scenario', 'program', 'measure', 'snapshot', 'now', 'change'],
+        moved.map((m) => [
+          m.scenario,
+          label(m.program),
+          m.measure,
+          m.before === null ? '—' : groupDigits(m.before),
+          m.after === null ? '—' : groupDigits(m.after),
+          change(m),
+        ]),
+        ['left', 'left', 'left', 'right', 'right', 'right'],
+      ),
+    );
   }
   if (within) lines.push('', `${within} figure${within > 1 ? 's' : ''} changed within the tolerance.`);
   return lines.join('\n') + '\n';

@@ -47,7 +47,10 @@ function group(g: GroupSums): GroupFigures {
   const hh = g.households.value();
   const d = g.cost.value() - g.baseline.value();
   return {
-    households: weightedCount(hh), persons: weightedCount(g.persons.value()), baseline_annual_cost: base, annual_cost: now,
+    households: weightedCount(hh),
+    persons: weightedCount(g.persons.value()),
+    baseline_annual_cost: base,
+    annual_cost: now,
     delta_annual_cost: delta(base, now, 2).value,
     // Σ w × Δ / Σ w, both in millionths: the weighted mean change per household, to the fen.
     average_delta_per_household: hh === 0n ? null : fenToYuan(roundDiv(d, hh)),
@@ -72,18 +75,32 @@ export function runDetails(r: RunResult, deciles: Deciles): RunDetails {
     },
     transitions: { layers: LAYERS, persons: r.transitions.map((row) => row.map((x) => weightedCount(x.value()))) },
     byArea: { urban: group(r.byArea[0]), rural: group(r.byArea[1]) },
-    byDecile: r.byDecile.map((g, d) => ({ decile: d + 1, upper_income_per_capita: deciles.upper[d]! < 0 ? null : fenToYuan(deciles.upper[d]!), ...group(g) })),
+    byDecile: r.byDecile.map((g, d) => ({
+      decile: d + 1,
+      upper_income_per_capita: deciles.upper[d]! < 0 ? null : fenToYuan(deciles.upper[d]!),
+      ...group(g),
+    })),
   };
 }
 
-export function localityReport(policyFile: string, policy: Policy, runs: readonly RunResult[], estimates: readonly EstimateUsed[][], deciles: Deciles): LocalityReport {
+export function localityReport(
+  policyFile: string,
+  policy: Policy,
+  runs: readonly RunResult[],
+  estimates: readonly EstimateUsed[][],
+  deciles: Deciles,
+): LocalityReport {
   const figs: Figures[] = runs.map((r) => figures(r.totals));
   return {
     policyFile,
     policy,
     scenarios: runs.map((r, i) => ({
-      id: r.scenario, figures: figs[i]!, estimates: estimates[i]!, onEstimates: programsOnEstimates(estimates[i]!),
-      baseline: i ? figs[0] : undefined, details: runDetails(r, deciles),
+      id: r.scenario,
+      figures: figs[i]!,
+      estimates: estimates[i]!,
+      onEstimates: programsOnEstimates(estimates[i]!),
+      baseline: i ? figs[0] : undefined,
+      details: runDetails(r, deciles),
     })),
   };
 }
@@ -101,7 +118,14 @@ export function compareJson(r: CompareReport): object {
       name: l.policy.name,
       scenarios: l.scenarios.map((s, i) => ({
         ...scenarioJson(s),
-        ...(i ? { winners_losers: s.details.changes, transitions: s.details.transitions, by_area: s.details.byArea, by_decile: s.details.byDecile } : {}),
+        ...(i
+          ? {
+              winners_losers: s.details.changes,
+              transitions: s.details.transitions,
+              by_area: s.details.byArea,
+              by_decile: s.details.byDecile,
+            }
+          : {}),
       })),
     })),
   };
@@ -111,7 +135,6 @@ export function compareCsv(r: CompareReport): string {
   const rows = r.localities.flatMap((l) => l.scenarios.flatMap((s) => totalsCsvRows(s, `${csvField(l.policyFile)},`)));
   return [`policy,${TOTALS_CSV_HEADER}`, ...rows].join('\n') + '\n';
 }
-
 
 /** The budget table: programs down, baseline and each scenario (with Δ) across. */
 function mainTable(l: LocalityReport, color: boolean): [string[], string[][], Align[]] {
@@ -137,7 +160,11 @@ function mainTable(l: LocalityReport, color: boolean): [string[], string[][], Al
     const d = delta(s.baseline!.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2);
     return color ? paint(d, signed(d)) : signed(d);
   };
-  rows.push(['total 合计 (yuan/year)', groupDigits(base!.figures.total_annual_cost), ...others.flatMap((s) => [groupDigits(s.figures.total_annual_cost), totalDelta(s)])]);
+  rows.push([
+    'total 合计 (yuan/year)',
+    groupDigits(base!.figures.total_annual_cost),
+    ...others.flatMap((s) => [groupDigits(s.figures.total_annual_cost), totalDelta(s)]),
+  ]);
   return [header, rows, align];
 }
 
@@ -145,24 +172,36 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean): st
   const d = s.details;
   const c = d.changes;
   const lines = [
-    `  winners 受益 ${groupDigits(c.gainers!.households)} households (+${groupDigits(c.gainers!.amount!)} yuan/year), of which new entrants ${groupDigits(c.entrants!.households)}; `
-      + `losers 受损 ${groupDigits(c.losers!.households)} (−${groupDigits(c.losers!.amount!)}), of which exits ${groupDigits(c.exits!.households)}; unchanged ${groupDigits(c.unchanged!.households)}`,
+    `  winners 受益 ${groupDigits(c.gainers!.households)} households (+${groupDigits(c.gainers!.amount!)} yuan/year), of which new entrants ${groupDigits(c.entrants!.households)}; ` +
+      `losers 受损 ${groupDigits(c.losers!.households)} (−${groupDigits(c.losers!.amount!)}), of which exits ${groupDigits(c.exits!.households)}; unchanged ${groupDigits(c.unchanged!.households)}`,
   ];
-  const used = LAYERS.map((_, i) => d.transitions.persons[i]!.some((x) => x !== '0') || d.transitions.persons.some((row) => row[i] !== '0'));
+  const used = LAYERS.map(
+    (_, i) => d.transitions.persons[i]!.some((x) => x !== '0') || d.transitions.persons.some((row) => row[i] !== '0'),
+  );
   const idx = LAYERS.map((_, i) => i).filter((i) => used[i]);
   const moved = idx.some((i) => idx.some((j) => i !== j && d.transitions.persons[i]![j] !== '0'));
   if (moved) {
     lines.push('  flows between layers (weighted persons; rows baseline, columns scenario):');
-    const t = textTable(['baseline \\ scenario', ...idx.map((i) => LAYERS[i]!)],
-      idx.map((i) => [LAYERS[i]!, ...idx.map((j) => {
-        const v = d.transitions.persons[i]![j]!;
-        return i !== j && v !== '0' && color ? chalk.bold(groupDigits(v)) : groupDigits(v);
-      })]), ['left', ...idx.map((): Align => 'right')]);
+    const t = textTable(
+      ['baseline \\ scenario', ...idx.map((i) => LAYERS[i]!)],
+      idx.map((i) => [
+        LAYERS[i]!,
+        ...idx.map((j) => {
+          const v = d.transitions.persons[i]![j]!;
+          return i !== j && v !== '0' && color ? chalk.bold(groupDigits(v)) : groupDigits(v);
+        }),
+      ]),
+      ['left', ...idx.map((): Align => 'right')],
+    );
     lines.push(...t.split('\n').map((x) => `    ${x}`));
   } else lines.push('  nobody moves between layers');
-  const area = (['urban', 'rural'] as const).map((a) => `${a === 'urban' ? '城镇 urban' : '农村 rural'} ${signedYuan(d.byArea[a].delta_annual_cost, color)}`);
+  const area = (['urban', 'rural'] as const).map(
+    (a) => `${a === 'urban' ? '城镇 urban' : '农村 rural'} ${signedYuan(d.byArea[a].delta_annual_cost, color)}`,
+  );
   lines.push(`  by area: ${area.join(' · ')}`);
-  const deciles = d.byDecile.map((g) => `D${g.decile} ${g.average_delta_per_household === null ? '—' : signedYuan(g.average_delta_per_household, color)}`);
+  const deciles = d.byDecile.map(
+    (g) => `D${g.decile} ${g.average_delta_per_household === null ? '—' : signedYuan(g.average_delta_per_household, color)}`,
+  );
   lines.push(`  average change per household a year, by per-capita income decile (D1 poorest): ${deciles.join(' · ')}`);
   return lines;
 }
@@ -176,11 +215,22 @@ function signedYuan(v: string, color: boolean): string {
 export function compareTable(r: CompareReport): string {
   const out: string[] = [];
   const base = r.localities[0]?.scenarios[0]?.figures;
-  if (base) out.push(`${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupDigits(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons — at ${r.date}`);
+  if (base)
+    out.push(
+      `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupDigits(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons — at ${r.date}`,
+    );
   for (const l of r.localities) {
     const [header, rows, align] = mainTable(l, true);
-    out.push('', chalk.bold(`${l.policy.name.zh} ${l.policy.name.en}`) + chalk.dim(`  (${l.policyFile})`), textTable(header, rows, align, [PROGRAMS.length]));
-    out.push(chalk.dim('  Δ: change in annual cost against this locality\'s baseline (red more spending, green less); caseloads in households (户)'));
+    out.push(
+      '',
+      chalk.bold(`${l.policy.name.zh} ${l.policy.name.en}`) + chalk.dim(`  (${l.policyFile})`),
+      textTable(header, rows, align, [PROGRAMS.length]),
+    );
+    out.push(
+      chalk.dim(
+        "  Δ: change in annual cost against this locality's baseline (red more spending, green less); caseloads in households (户)",
+      ),
+    );
     for (const s of l.scenarios.slice(1)) out.push(chalk.bold(`  ${s.id}`), ...detailLines(s, true));
     const estimates = [...new Map(l.scenarios.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()];
     out.push(...estimateNote({ estimates }));
@@ -193,7 +243,15 @@ export function compareMarkdown(r: CompareReport): string {
   for (const l of r.localities) {
     const [header, rows, align] = mainTable(l, false);
     out.push('', `#### ${l.policy.name.zh} ${l.policy.name.en} (\`${l.policyFile}\`)`, '', markdownTable(header, rows, align), '');
-    for (const s of l.scenarios.slice(1)) out.push(`**${s.id}**`, '', ...detailLines(s, false).filter((x) => !x.startsWith('    ')).map((x) => `- ${x.trim()}`), '');
+    for (const s of l.scenarios.slice(1))
+      out.push(
+        `**${s.id}**`,
+        '',
+        ...detailLines(s, false)
+          .filter((x) => !x.startsWith('    '))
+          .map((x) => `- ${x.trim()}`),
+        '',
+      );
     const estimates = [...new Set(l.scenarios.flatMap((s) => s.estimates.map((e) => e.path)))];
     if (estimates.length) out.push(`\\* rests on estimated parameters: ${estimates.map((e) => `\`${e}\``).join(', ')}`);
   }

@@ -20,7 +20,11 @@ export function shortClause(clause: string): string {
 /** "path = value [source clause]" or "[estimate]": the short form; the full provenance is listed once. */
 function shortParam(s: Snapshot, path: string): string {
   const r = s.values.get(path)!;
-  const ref = r.entry?.estimate ? 'estimate*' : r.entry?.source ? `${r.entry.source}${r.entry.clause ? ` ${shortClause(r.entry.clause)}` : ''}` : '';
+  const ref = r.entry?.estimate
+    ? 'estimate*'
+    : r.entry?.source
+      ? `${r.entry.source}${r.entry.clause ? ` ${shortClause(r.entry.clause)}` : ''}`
+      : '';
   const text = `${path} = ${valueToText(r.value, r.spec)}${ref ? ` [${ref}]` : ''}`;
   return r.entry?.estimate ? chalk.yellow(text) : text;
 }
@@ -29,8 +33,10 @@ function members(pop: Population, h: number): string[] {
   const out: string[] = [];
   for (let k = pop.offsets[h]!; k < pop.offsets[h + 1]!; k++) {
     const p = pop.members[k]!;
-    out.push(`${pop.personIds.at(p)}: age ${pop.age[p]}, wage ${y(pop.wage[p]!)}, other ${y(pop.other[p]!)}, disability ${pop.disability[p]}, `
-      + `ill ${pop.ill[p]}, labour ${CAPACITY[pop.labor[p]!]}, self-care ${CAPACITY[pop.selfCare[p]!]}, supporter ${pop.supporter[p]}`);
+    out.push(
+      `${pop.personIds.at(p)}: age ${pop.age[p]}, wage ${y(pop.wage[p]!)}, other ${y(pop.other[p]!)}, disability ${pop.disability[p]}, ` +
+        `ill ${pop.ill[p]}, labour ${CAPACITY[pop.labor[p]!]}, self-care ${CAPACITY[pop.selfCare[p]!]}, supporter ${pop.supporter[p]}`,
+    );
   }
   return out;
 }
@@ -38,7 +44,9 @@ function members(pop: Population, h: number): string[] {
 /** One step of a trace: title with clauses, rule, values, checks, parameters (short form) and result. */
 export function stepLines(st: TraceStep, s: Snapshot, indent = ''): string[] {
   const title = st.program === 'rest' ? STEP_TITLES[st.step]! : programLabel(PROGRAM_BY_ID.get(st.program as ProgramId)!);
-  const out = [chalk.bold(`step ${st.step} · ${title}${st.person ? ` · person ${st.person}` : ''}`) + chalk.dim(`   ${st.clauses.join(' ')}`)];
+  const out = [
+    chalk.bold(`step ${st.step} · ${title}${st.person ? ` · person ${st.person}` : ''}`) + chalk.dim(`   ${st.clauses.join(' ')}`),
+  ];
   out.push(`  rule    ${st.rule}`);
   if (st.values.length) out.push(`  values  ${st.values.map(([k, v]) => `${k} = ${v}`).join(' · ')}`);
   for (const c of st.checks) out.push(`  check   ${c.expr}: ${c.lhs} ${c.op} ${c.rhs} → ${c.holds ? chalk.green('yes') : chalk.red('no')}`);
@@ -51,8 +59,8 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot): strin
   const h = e.household;
   const out: string[] = [
     chalk.bold(`household ${pop.householdIds.at(h)} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}`),
-    `${pop.area[h] ? 'rural' : 'urban'}, ${e.result.persons} persons, financial assets ${y(pop.assets[h]!)}, rigid expenditure ${y(pop.rigid[h]!)}, `
-      + `on dibao ${pop.onDibao[h]} (prior ${y(pop.prior[h]!)}), emergency need ${y(pop.emergency[h]!)}, weight ${pop.weight[h]! / 1e6}`,
+    `${pop.area[h] ? 'rural' : 'urban'}, ${e.result.persons} persons, financial assets ${y(pop.assets[h]!)}, rigid expenditure ${y(pop.rigid[h]!)}, ` +
+      `on dibao ${pop.onDibao[h]} (prior ${y(pop.prior[h]!)}), emergency need ${y(pop.emergency[h]!)}, weight ${pop.weight[h]! / 1e6}`,
     ...members(pop, h).map((m) => `  ${m}`),
   ];
   const used: string[] = [];
@@ -67,7 +75,8 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot): strin
     const line = `  ${path} = ${valueToText(r.value, r.spec)} (since ${r.entry?.from ?? '—'})`;
     out.push(r.entry?.estimate ? chalk.yellow(`${line} *`) : line, chalk.dim(`      ${provenance(r)}`));
   }
-  if (used.some((p) => s.values.get(p)?.entry?.estimate)) out.push(chalk.yellow('* an estimate: no published value was found; the basis is given'));
+  if (used.some((p) => s.values.get(p)?.entry?.estimate))
+    out.push(chalk.yellow('* an estimate: no published value was found; the basis is given'));
   return out.join('\n') + '\n';
 }
 
@@ -101,16 +110,33 @@ export function explainJson(e: Explanation, pop: Population, s: Snapshot): objec
       params: st.params.map((path) => {
         const res = s.values.get(path)!;
         return {
-          path, value: valueToJson(res.value, res.spec), from: res.entry?.from ?? null,
-          source: res.source, clause: res.entry?.clause ?? null, estimate: res.entry?.estimate ?? null, note: res.entry?.note ?? null,
+          path,
+          value: valueToJson(res.value, res.spec),
+          from: res.entry?.from ?? null,
+          source: res.source,
+          clause: res.entry?.clause ?? null,
+          estimate: res.entry?.estimate ?? null,
+          note: res.entry?.note ?? null,
         };
       }),
     })),
     result: {
-      persons: r.persons, tekun_persons: r.tekunPersons, tekun: y(r.tekun), dibao_persons: r.dibaoPersons, dibao: y(r.dibao),
-      dibao_supplement: y(r.dibaoSupplement), single_person_persons: r.singlePersons, single_person: y(r.single),
-      rigid_family: r.rigidFamily, rigid_aid: y(r.rigidAid), low_income: r.lowIncome, low_income_persons: r.lowIncomePersons,
-      gradual_exit_months: r.gradualMonths, gradual_exit: y(r.gradual), temporary: y(r.temporary), temporary_tier: TIERS[r.temporaryTier],
+      persons: r.persons,
+      tekun_persons: r.tekunPersons,
+      tekun: y(r.tekun),
+      dibao_persons: r.dibaoPersons,
+      dibao: y(r.dibao),
+      dibao_supplement: y(r.dibaoSupplement),
+      single_person_persons: r.singlePersons,
+      single_person: y(r.single),
+      rigid_family: r.rigidFamily,
+      rigid_aid: y(r.rigidAid),
+      low_income: r.lowIncome,
+      low_income_persons: r.lowIncomePersons,
+      gradual_exit_months: r.gradualMonths,
+      gradual_exit: y(r.gradual),
+      temporary: y(r.temporary),
+      temporary_tier: TIERS[r.temporaryTier],
       annual_total: y(r.annual),
     },
   };

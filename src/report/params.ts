@@ -31,9 +31,11 @@ export function paramsTable(s: Snapshot): string {
     return [spec.path, r.entry?.estimate ? chalk.yellow(`${value} *`) : value, spec.unit, r.entry?.from ?? '', provenance(r)];
   });
   const estimates = rows.filter((_, i) => s.values.get(PARAMS[i]!.path)!.entry?.estimate).length;
-  return [
-    chalk.bold(`${s.policy.name.zh} ${s.policy.name.en} — parameters in force at ${s.date}`),
-    textTable(['parameter', 'value', 'unit', 'since', 'source'], rows, ['left', 'right', 'left', 'left', 'left']),
-    estimates ? chalk.yellow(`* ${estimates} of ${PARAMS.length} values are estimates (basis shown)`) : '',
-  ].join('\n') + '\n';
+  return (
+    [
+      chalk.bold(`${s.policy.name.zh} ${s.policy.name.en} — parameters in force at ${s.date}`),
+      textTable(['parameter', 'value', 'unit', 'since', 'source'], rows, ['left', 'right', 'left', 'left', 'left']),
+      estimates ? chalk.yellow(`* ${estimates} of ${PARAMS.length} values are estimates (basis shown)`) : '',
+    ].join('\n') + '\n'
+  );
 }

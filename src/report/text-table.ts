@@ -5,8 +5,14 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s.replace(ANSI_RE, '')) {
     const c = ch.codePointAt(0)!;
-    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) || (c >= 0xac00 && c <= 0xd7a3)
-      || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6);
     w += wide ? 2 : 1;
   }
   return w;
@@ -33,7 +39,11 @@ export function pad(s: string, width: number, align: Align): string {
 /** Renders rows under a header; `rules` are the indexes of rows preceded by a separator line. */
 export function textTable(header: string[], rows: string[][], align: Align[], rules: number[] = []): string {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, align[i] ?? 'left')).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i]!, align[i] ?? 'left'))
+      .join('  ')
+      .trimEnd();
   const sep = widths.map((w) => '─'.repeat(w)).join('  ');
   const out = [line(header), sep];
   rows.forEach((r, i) => {

@@ -42,17 +42,29 @@ export function delta(base: string, now: string, dp?: number): Delta {
 
 export function scenarioJson(s: ScenarioReport): Record<string, unknown> {
   const b = s.baseline;
-  const programs = Object.fromEntries(PROGRAMS.map((p) => {
-    const f = s.figures.programs[p.id];
-    const entry: Record<string, unknown> = { ...f, uses_estimate: s.onEstimates.has(p.id) };
-    if (b) {
-      const base = b.programs[p.id];
-      const cost = delta(base.annual_cost_exact, f.annual_cost_exact, 2);
-      entry.delta = { households: delta(base.households, f.households).value, persons: delta(base.persons, f.persons).value, annual_cost: cost.value, annual_cost_pct: cost.pct };
-    }
-    return [p.id, entry];
-  }));
-  const out: Record<string, unknown> = { id: s.id, programs, total_annual_cost: s.figures.total_annual_cost, total_annual_cost_exact: s.figures.total_annual_cost_exact };
+  const programs = Object.fromEntries(
+    PROGRAMS.map((p) => {
+      const f = s.figures.programs[p.id];
+      const entry: Record<string, unknown> = { ...f, uses_estimate: s.onEstimates.has(p.id) };
+      if (b) {
+        const base = b.programs[p.id];
+        const cost = delta(base.annual_cost_exact, f.annual_cost_exact, 2);
+        entry.delta = {
+          households: delta(base.households, f.households).value,
+          persons: delta(base.persons, f.persons).value,
+          annual_cost: cost.value,
+          annual_cost_pct: cost.pct,
+        };
+      }
+      return [p.id, entry];
+    }),
+  );
+  const out: Record<string, unknown> = {
+    id: s.id,
+    programs,
+    total_annual_cost: s.figures.total_annual_cost,
+    total_annual_cost_exact: s.figures.total_annual_cost_exact,
+  };
   if (b) {
     const t = delta(b.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2);
     out.total_delta = { annual_cost: t.value, annual_cost_pct: t.pct };
@@ -133,14 +145,17 @@ export function estimateNote(s: Pick<ScenarioReport, 'estimates'>): string[] {
   if (!s.estimates.length) return [];
   return [
     chalk.yellow(`* rests on estimated parameters (${s.estimates.length} in force): ${s.estimates.map((e) => e.path).join(', ')}`),
-    chalk.dim('  see `jiuzhu params --format table` for each estimate\'s basis'),
+    chalk.dim("  see `jiuzhu params --format table` for each estimate's basis"),
   ];
 }
 
 export function totalsMarkdown(r: SimulationReport): string {
   const base = r.scenarios[0]!.figures;
-  const lines = [`### ${r.policy.name.zh} ${r.policy.name.en} — ${r.date}`, '',
-    `${base.household_rows} households (${base.households} weighted), ${base.person_rows} persons (${base.persons} weighted), from \`${r.householdsFile}\`.`];
+  const lines = [
+    `### ${r.policy.name.zh} ${r.policy.name.en} — ${r.date}`,
+    '',
+    `${base.household_rows} households (${base.households} weighted), ${base.person_rows} persons (${base.persons} weighted), from \`${r.householdsFile}\`.`,
+  ];
   for (const s of r.scenarios) {
     lines.push('', `#### scenario \`${s.id}\``, '', markdownTable(header(s), rows(s, false), ALIGN));
     if (s.estimates.length) lines.push('', `\\* rests on estimated parameters: ${s.estimates.map((e) => `\`${e.path}\``).join(', ')}`);
@@ -155,10 +170,15 @@ export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
   for (const p of PROGRAMS) {
     const f = s.figures.programs[p.id];
     const d = s.baseline ? delta(s.baseline.programs[p.id].annual_cost_exact, f.annual_cost_exact, 2) : null;
-    out.push(prefix + [s.id, p.id, f.households, f.persons, f.annual_cost, s.onEstimates.has(p.id) ? 1 : 0, d?.value ?? '', d?.pct ?? ''].join(','));
+    out.push(
+      prefix +
+        [s.id, p.id, f.households, f.persons, f.annual_cost, s.onEstimates.has(p.id) ? 1 : 0, d?.value ?? '', d?.pct ?? ''].join(','),
+    );
   }
   const d = s.baseline ? delta(s.baseline.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2) : null;
-  out.push(prefix + [s.id, 'total', '', '', s.figures.total_annual_cost, s.onEstimates.size ? 1 : 0, d?.value ?? '', d?.pct ?? ''].join(','));
+  out.push(
+    prefix + [s.id, 'total', '', '', s.figures.total_annual_cost, s.onEstimates.size ? 1 : 0, d?.value ?? '', d?.pct ?? ''].join(','),
+  );
   return out;
 }
 

@@ -31,20 +31,44 @@ export function App({ data, lang, save }: AppProps) {
   const [state, setState] = useState<State>(() => initialState(initial));
   const [saved, setSaved] = useState<string | null>(null);
 
-  const yaml = useMemo(() => knobScenarioYaml(state.values, state.initial, KNOB_SCENARIO_ID, data.date), [state.values, state.initial, data.date]);
+  const yaml = useMemo(
+    () => knobScenarioYaml(state.values, state.initial, KNOB_SCENARIO_ID, data.date),
+    [state.values, state.initial, data.date],
+  );
   const knobs = useMemo(() => (yaml ? parseScenario(yaml, `${KNOB_SCENARIO_ID}.yaml`) : null), [yaml]);
-  const shown = useViews(data, useMemo(() => [state.locality], [state.locality]), knobs);
+  const shown = useViews(
+    data,
+    useMemo(() => [state.locality], [state.locality]),
+    knobs,
+  );
   const view = shown.views[0]!;
   // Compare the knob run as soon as a knob moves (once it is computed); otherwise the run picked with `s`.
-  const runIn = (v: typeof view) => (knobs && v.runs.at(-1)?.id === KNOB_SCENARIO_ID ? v.runs.length - 1 : Math.min(state.run, Math.max(0, v.runs.length - 1)));
+  const runIn = (v: typeof view) =>
+    knobs && v.runs.at(-1)?.id === KNOB_SCENARIO_ID ? v.runs.length - 1 : Math.min(state.run, Math.max(0, v.runs.length - 1));
   const run = runIn(view);
-  const all = useViews(data, useMemo(() => (state.view === 'localities' ? data.localities.map((_, l) => l) : []), [state.view, data]), knobs).views;
+  const all = useViews(
+    data,
+    useMemo(() => (state.view === 'localities' ? data.localities.map((_, l) => l) : []), [state.view, data]),
+    knobs,
+  ).views;
   const rows = useMemo(() => households(view, data.pop, run, state.filter), [view, data.pop, run, state.filter]);
-  const trace = useMemo(() => (state.view === 'households' && state.opened !== null && rows[state.opened] ? traceLines(data, state.locality, view, run, rows[state.opened]!.h) : null),
-    [state.view, state.opened, rows, data, state.locality, view, run]);
+  const trace = useMemo(
+    () =>
+      state.view === 'households' && state.opened !== null && rows[state.opened]
+        ? traceLines(data, state.locality, view, run, rows[state.opened]!.h)
+        : null,
+    [state.view, state.opened, rows, data, state.locality, view, run],
+  );
 
   useInput((input, key) => {
-    setState((s) => reduce(s, input, key, { localities: data.localities.length, runs: view.runs.length, households: rows.length, traceLines: trace?.length ?? 0 }));
+    setState((s) =>
+      reduce(s, input, key, {
+        localities: data.localities.length,
+        runs: view.runs.length,
+        households: rows.length,
+        traceLines: trace?.length ?? 0,
+      }),
+    );
   });
   useEffect(() => {
     if (state.quit) exit();
@@ -58,19 +82,55 @@ export function App({ data, lang, save }: AppProps) {
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        <Text bold color="cyan">救助 jiuzhu </Text>
+        <Text bold color="cyan">
+          救助 jiuzhu{' '}
+        </Text>
         <Text bold>{lang === 'zh' ? loc.policy.name.zh : loc.policy.name.en}</Text>
-        <Text dimColor>{`${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`}</Text>
+        <Text
+          dimColor
+        >{`${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`}</Text>
       </Text>
-      <Text wrap="truncate-end">{VIEWS.map((v, i) => (v === state.view ? `[${i + 1} ${t(lang, v)}]` : `${i + 1} ${t(lang, v)}`)).join(' ')}<Text color="cyan">{`  ${t(lang, 'comparing')} ${view.runs[run]?.id ?? '—'}`}</Text>{shown.busy ? <Text color="yellow">{` ${t(lang, 'recomputing')}`}</Text> : null}</Text>
-      {shown.error ? <Text color="red" wrap="truncate-end">{`${t(lang, 'failed')}: ${shown.error instanceof Error ? shown.error.message : String(shown.error)}`}</Text> : null}
+      <Text wrap="truncate-end">
+        {VIEWS.map((v, i) => (v === state.view ? `[${i + 1} ${t(lang, v)}]` : `${i + 1} ${t(lang, v)}`)).join(' ')}
+        <Text color="cyan">{`  ${t(lang, 'comparing')} ${view.runs[run]?.id ?? '—'}`}</Text>
+        {shown.busy ? <Text color="yellow">{` ${t(lang, 'recomputing')}`}</Text> : null}
+      </Text>
+      {shown.error ? (
+        <Text
+          color="red"
+          wrap="truncate-end"
+        >{`${t(lang, 'failed')}: ${shown.error instanceof Error ? shown.error.message : String(shown.error)}`}</Text>
+      ) : null}
       {state.help ? <Help lang={lang} /> : null}
       {!state.help && state.view === 'overview' ? <Overview view={view} run={run} lang={lang} /> : null}
       {!state.help && state.view === 'charts' ? <Charts view={view} run={run} lang={lang} /> : null}
-      {!state.help && state.view === 'knobs' ? <Knobs values={state.values} initial={state.initial} selected={state.knob} yaml={yaml} saved={saved} lang={lang} /> : null}
-      {!state.help && state.view === 'localities' ? <Localities views={all} names={data.localities.map((x) => (lang === 'zh' ? x.policy.name.zh : x.policy.name.en))} runOf={runIn} lang={lang} /> : null}
-      {!state.help && state.view === 'households' ? <Households rows={rows} selected={state.selected} filter={state.filter} trace={trace} scroll={state.scroll} height={body} lang={lang} /> : null}
-      <Text dimColor wrap="truncate-end">{lang === 'zh' ? '? 帮助 · q 退出 · 1-5 视图 · s 方案 · ←→ 调节 · w 保存 · f 筛选 · ⏎ 解释' : '? help · q quit · 1-5 views · s run · ←→ knob · w save · f filter · ⏎ explain'}</Text>
+      {!state.help && state.view === 'knobs' ? (
+        <Knobs values={state.values} initial={state.initial} selected={state.knob} yaml={yaml} saved={saved} lang={lang} />
+      ) : null}
+      {!state.help && state.view === 'localities' ? (
+        <Localities
+          views={all}
+          names={data.localities.map((x) => (lang === 'zh' ? x.policy.name.zh : x.policy.name.en))}
+          runOf={runIn}
+          lang={lang}
+        />
+      ) : null}
+      {!state.help && state.view === 'households' ? (
+        <Households
+          rows={rows}
+          selected={state.selected}
+          filter={state.filter}
+          trace={trace}
+          scroll={state.scroll}
+          height={body}
+          lang={lang}
+        />
+      ) : null}
+      <Text dimColor wrap="truncate-end">
+        {lang === 'zh'
+          ? '? 帮助 · q 退出 · 1-5 视图 · s 方案 · ←→ 调节 · w 保存 · f 筛选 · ⏎ 解释'
+          : '? help · q quit · 1-5 views · s run · ←→ knob · w save · f filter · ⏎ explain'}
+      </Text>
     </Box>
   );
 }

@@ -11,7 +11,9 @@ export function Charts({ view, run, lang }: { view: LocalityView; run: number; l
   const [base, ...others] = view.report.scenarios;
   const cur = others[run] ?? base!;
   const cash = PROGRAMS.filter((p) => p.kind === 'cash');
-  const max = Math.max(...cash.flatMap((p) => [Number(base!.figures.programs[p.id].annual_cost), Number(cur.figures.programs[p.id].annual_cost)]));
+  const max = Math.max(
+    ...cash.flatMap((p) => [Number(base!.figures.programs[p.id].annual_cost), Number(cur.figures.programs[p.id].annual_cost)]),
+  );
   const deciles = cur.details.byDecile.map((d) => Number(d.average_delta_per_household ?? 0));
   const dmax = Math.max(1, ...deciles.map(Math.abs));
   return (
@@ -20,11 +22,22 @@ export function Charts({ view, run, lang }: { view: LocalityView; run: number; l
       {cash.map((p) => {
         const b = Number(base!.figures.programs[p.id].annual_cost);
         const c = Number(cur.figures.programs[p.id].annual_cost);
-        return <Text key={p.id}>{pad(truncate(`${p.zh} ${p.en}`, 18), 19, 'left')}{pad(bar(b, max, 22), 23, 'left')}<Text color="cyan">{pad(bar(c, max, 22), 23, 'left')}</Text>{millions(String(c))}</Text>;
+        return (
+          <Text key={p.id}>
+            {pad(truncate(`${p.zh} ${p.en}`, 18), 19, 'left')}
+            {pad(bar(b, max, 22), 23, 'left')}
+            <Text color="cyan">{pad(bar(c, max, 22), 23, 'left')}</Text>
+            {millions(String(c))}
+          </Text>
+        );
       })}
       <Text dimColor>{t(lang, 'deciles')}</Text>
       {deciles.map((v, i) => (
-        <Text key={i}>{pad(`D${i + 1}`, 4, 'left')}<Text color={v < 0 ? 'red' : 'green'}>{pad(bar(Math.abs(v), dmax, 50), 51, 'left')}</Text>{`${v > 0 ? '+' : ''}${D(v).toFixed(0)}`}</Text>
+        <Text key={i}>
+          {pad(`D${i + 1}`, 4, 'left')}
+          <Text color={v < 0 ? 'red' : 'green'}>{pad(bar(Math.abs(v), dmax, 50), 51, 'left')}</Text>
+          {`${v > 0 ? '+' : ''}${D(v).toFixed(0)}`}
+        </Text>
       ))}
     </Box>
   );

@@ -20,7 +20,9 @@ export function Help({ lang }: { lang: Lang }) {
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold>{lang === 'zh' ? '按键 keys' : 'keys 按键'}</Text>
-      {KEYS.map(([k, zh, en]) => <Text key={k}>{`${k.padEnd(16)}${lang === 'zh' ? zh : en}`}</Text>)}
+      {KEYS.map(([k, zh, en]) => (
+        <Text key={k}>{`${k.padEnd(16)}${lang === 'zh' ? zh : en}`}</Text>
+      ))}
     </Box>
   );
 }

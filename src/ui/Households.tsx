@@ -6,11 +6,33 @@ import { filterLabel, t, type Lang } from './labels.js';
 import type { HouseholdRow } from './model.js';
 import type { Filter } from './state.js';
 
-export function Households({ rows, selected, filter, trace, scroll, height, lang }: {
-  rows: readonly HouseholdRow[]; selected: number; filter: Filter; trace: string[] | null; scroll: number; height: number; lang: Lang;
+export function Households({
+  rows,
+  selected,
+  filter,
+  trace,
+  scroll,
+  height,
+  lang,
+}: {
+  rows: readonly HouseholdRow[];
+  selected: number;
+  filter: Filter;
+  trace: string[] | null;
+  scroll: number;
+  height: number;
+  lang: Lang;
 }) {
   if (trace) {
-    return <Box flexDirection="column">{trace.slice(scroll, scroll + height).map((l, i) => <Text key={i} wrap="truncate-end">{l}</Text>)}</Box>;
+    return (
+      <Box flexDirection="column">
+        {trace.slice(scroll, scroll + height).map((l, i) => (
+          <Text key={i} wrap="truncate-end">
+            {l}
+          </Text>
+        ))}
+      </Box>
+    );
   }
   const top = Math.max(0, Math.min(selected - Math.floor(height / 2), rows.length - height + 1));
   return (

@@ -4,8 +4,20 @@ import { pad } from '../report/text-table.js';
 import { KNOBS, knobText } from './knobs.js';
 import { t, type Lang } from './labels.js';
 
-export function Knobs({ values, initial, selected, yaml, saved, lang }: {
-  values: readonly number[]; initial: readonly number[]; selected: number; yaml: string | null; saved: string | null; lang: Lang;
+export function Knobs({
+  values,
+  initial,
+  selected,
+  yaml,
+  saved,
+  lang,
+}: {
+  values: readonly number[];
+  initial: readonly number[];
+  selected: number;
+  yaml: string | null;
+  saved: string | null;
+  lang: Lang;
 }) {
   return (
     <Box flexDirection="column">
@@ -15,7 +27,19 @@ export function Knobs({ values, initial, selected, yaml, saved, lang }: {
         </Text>
       ))}
       <Text dimColor>{`── ${t(lang, 'scenarioYaml')} ──`}</Text>
-      {yaml ? yaml.trimEnd().split('\n').filter((l) => !l.startsWith('description')).map((l, i) => <Text key={i} wrap="truncate-end">{l}</Text>) : <Text dimColor>{t(lang, 'unchangedKnobs')}</Text>}
+      {yaml ? (
+        yaml
+          .trimEnd()
+          .split('\n')
+          .filter((l) => !l.startsWith('description'))
+          .map((l, i) => (
+            <Text key={i} wrap="truncate-end">
+              {l}
+            </Text>
+          ))
+      ) : (
+        <Text dimColor>{t(lang, 'unchangedKnobs')}</Text>
+      )}
       {saved ? <Text color="green">{`${t(lang, 'saved')}: ${saved}`}</Text> : null}
     </Box>
   );

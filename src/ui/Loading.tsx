@@ -12,7 +12,10 @@ export function Loading({ file, progress, seconds, lang }: { file: string; progr
   return (
     <Box flexDirection="column">
       <Text>{`${t(lang, 'loading')} ${file}`}</Text>
-      <Text><Text color="cyan">{bar(share, 1, 50).padEnd(50, '░')}</Text>{` ${(share * 100).toFixed(0)}%`}</Text>
+      <Text>
+        <Text color="cyan">{bar(share, 1, 50).padEnd(50, '░')}</Text>
+        {` ${(share * 100).toFixed(0)}%`}
+      </Text>
       <Text dimColor>{`${p.rows.toLocaleString('en')} rows · ${(rate / 1e6).toFixed(1)} MB/s · ETA ${eta.toFixed(0)} s`}</Text>
     </Box>
   );

@@ -7,7 +7,17 @@ import { millions, signedPct } from './format.js';
 import { t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 
-export function Localities({ views, names, runOf, lang }: { views: readonly LocalityView[]; names: readonly string[]; runOf: (v: LocalityView) => number; lang: Lang }) {
+export function Localities({
+  views,
+  names,
+  runOf,
+  lang,
+}: {
+  views: readonly LocalityView[];
+  names: readonly string[];
+  runOf: (v: LocalityView) => number;
+  lang: Lang;
+}) {
   const label = 22;
   const col = Math.max(14, Math.min(24, Math.floor((78 - label) / Math.max(1, views.length))));
   const cell = (v: LocalityView, id: (typeof PROGRAMS)[number]['id'] | 'total') => {
@@ -19,12 +29,23 @@ export function Localities({ views, names, runOf, lang }: { views: readonly Loca
   };
   return (
     <Box flexDirection="column">
-      <Text bold>{pad(`${t(lang, 'million')}`, label, 'left')}{names.map((n) => pad(truncate(n, col - 1), col, 'right')).join('')}</Text>
+      <Text bold>
+        {pad(`${t(lang, 'million')}`, label, 'left')}
+        {names.map((n) => pad(truncate(n, col - 1), col, 'right')).join('')}
+      </Text>
       {PROGRAMS.filter((p) => p.kind === 'cash').map((p) => (
-        <Text key={p.id}>{pad(truncate(`${p.zh} ${p.en}`, label - 1), label, 'left')}{views.map((v) => cell(v, p.id)).join('')}</Text>
+        <Text key={p.id}>
+          {pad(truncate(`${p.zh} ${p.en}`, label - 1), label, 'left')}
+          {views.map((v) => cell(v, p.id)).join('')}
+        </Text>
       ))}
-      <Text bold>{pad(t(lang, 'total'), label, 'left')}{views.map((v) => cell(v, 'total')).join('')}</Text>
-      <Text dimColor>{lang === 'zh' ? '基线成本（百万元）与所对比方案下的变化' : 'baseline cost (M yuan) and its change under the run compared'}</Text>
+      <Text bold>
+        {pad(t(lang, 'total'), label, 'left')}
+        {views.map((v) => cell(v, 'total')).join('')}
+      </Text>
+      <Text dimColor>
+        {lang === 'zh' ? '基线成本（百万元）与所对比方案下的变化' : 'baseline cost (M yuan) and its change under the run compared'}
+      </Text>
     </Box>
   );
 }

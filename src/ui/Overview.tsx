@@ -17,8 +17,16 @@ export function Overview({ view, run, lang }: { view: LocalityView; run: number;
     const cash = p.kind === 'cash';
     const [bv, cv] = cash ? [b.annual_cost, c.annual_cost] : [b.households, c.households];
     const label = truncate(`${p.zh} ${p.en}`, 24) + (view.report.scenarios.some((s) => s.onEstimates.has(p.id)) ? ' *' : '');
-    return { text: row([label, cash ? millions(bv) : `${Math.round(Number(bv))}户`, cash ? millions(cv) : `${Math.round(Number(cv))}户`,
-      cash ? signedMillions(bv, cv) : '', signedPct(bv, cv)]), changed: bv !== cv };
+    return {
+      text: row([
+        label,
+        cash ? millions(bv) : `${Math.round(Number(bv))}户`,
+        cash ? millions(cv) : `${Math.round(Number(cv))}户`,
+        cash ? signedMillions(bv, cv) : '',
+        signedPct(bv, cv),
+      ]),
+      changed: bv !== cv,
+    };
   });
   const totals = view.report.scenarios.map((s) => ({ id: s.id, v: Number(s.figures.total_annual_cost) }));
   const max = Math.max(...totals.map((x) => x.v));
@@ -26,12 +34,31 @@ export function Overview({ view, run, lang }: { view: LocalityView; run: number;
   return (
     <Box flexDirection="column">
       <Text bold>{row([t(lang, 'program'), t(lang, 'baseline'), truncate(cur?.id ?? '—', 10), 'Δ', 'Δ%'])}</Text>
-      {lines.map((l, i) => <Text key={i} color={l.changed ? 'yellow' : undefined}>{l.text}</Text>)}
-      <Text bold>{row([`${t(lang, 'total')} (${t(lang, 'million')})`, millions(base!.figures.total_annual_cost), cur ? millions(cur.figures.total_annual_cost) : '',
-        cur ? signedMillions(base!.figures.total_annual_cost, cur.figures.total_annual_cost) : '', cur ? signedPct(base!.figures.total_annual_cost, cur.figures.total_annual_cost) : ''])}</Text>
+      {lines.map((l, i) => (
+        <Text key={i} color={l.changed ? 'yellow' : undefined}>
+          {l.text}
+        </Text>
+      ))}
+      <Text bold>
+        {row([
+          `${t(lang, 'total')} (${t(lang, 'million')})`,
+          millions(base!.figures.total_annual_cost),
+          cur ? millions(cur.figures.total_annual_cost) : '',
+          cur ? signedMillions(base!.figures.total_annual_cost, cur.figures.total_annual_cost) : '',
+          cur ? signedPct(base!.figures.total_annual_cost, cur.figures.total_annual_cost) : '',
+        ])}
+      </Text>
       <Text dimColor>{t(lang, 'scenarios')}</Text>
-      {totals.slice(0, 4).map((x, i) => <Text key={x.id} color={i === run + 1 ? 'cyan' : undefined}>{pad(truncate(x.id, 22), 23, 'left')}{pad(bar(x.v, max, 40), 41, 'left')}{millions(String(x.v))}</Text>)}
-      {ch ? <Text>{`${t(lang, 'winners')} ${Math.round(Number(ch.gainers!.households))} (${t(lang, 'entrants')} ${Math.round(Number(ch.entrants!.households))}) · ${t(lang, 'losers')} ${Math.round(Number(ch.losers!.households))} (${t(lang, 'exits')} ${Math.round(Number(ch.exits!.households))}) · ${t(lang, 'unchanged')} ${Math.round(Number(ch.unchanged!.households))}`}</Text> : null}
+      {totals.slice(0, 4).map((x, i) => (
+        <Text key={x.id} color={i === run + 1 ? 'cyan' : undefined}>
+          {pad(truncate(x.id, 22), 23, 'left')}
+          {pad(bar(x.v, max, 40), 41, 'left')}
+          {millions(String(x.v))}
+        </Text>
+      ))}
+      {ch ? (
+        <Text>{`${t(lang, 'winners')} ${Math.round(Number(ch.gainers!.households))} (${t(lang, 'entrants')} ${Math.round(Number(ch.entrants!.households))}) · ${t(lang, 'losers')} ${Math.round(Number(ch.losers!.households))} (${t(lang, 'exits')} ${Math.round(Number(ch.exits!.households))}) · ${t(lang, 'unchanged')} ${Math.round(Number(ch.unchanged!.households))}`}</Text>
+      ) : null}
       {view.report.scenarios.some((s) => s.estimates.length) ? <Text color="yellow">{`* ${t(lang, 'estimates')}`}</Text> : null}
     </Box>
   );

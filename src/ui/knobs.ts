@@ -19,11 +19,32 @@ export interface Knob {
   changes(value: number): string[];
 }
 
-const units = (s: Snapshot, path: string, decimals: number) => dec(s, path).times(10 ** decimals).round().toNumber();
+const units = (s: Snapshot, path: string, decimals: number) =>
+  dec(s, path)
+    .times(10 ** decimals)
+    .round()
+    .toNumber();
 const text = (value: number, decimals: number) => (value / 10 ** decimals).toFixed(decimals).replace(/\.?0+$/, '') || '0';
 
-const set = (id: string, en: string, zh: string, path: string, decimals: number, step: number, min: number, max: number, suffix = ''): Knob => ({
-  id, en, zh, decimals, step, min, max, suffix,
+const set = (
+  id: string,
+  en: string,
+  zh: string,
+  path: string,
+  decimals: number,
+  step: number,
+  min: number,
+  max: number,
+  suffix = '',
+): Knob => ({
+  id,
+  en,
+  zh,
+  decimals,
+  step,
+  min,
+  max,
+  suffix,
   initial: (s) => units(s, path, decimals),
   changes: (v) => [`  ${path}: {set: ${text(v, decimals)}}`],
 });
@@ -33,7 +54,14 @@ export const KNOBS: readonly Knob[] = [
   set('tekun-care', 'tekun full-care share', '全护理照料标准', 'tekun.care.min_wage_share.none', 2, 5, 0, 100, '× W'),
   set('low-income', 'low-income line', '低保边缘标准', 'low_income.multiplier', 2, 10, 100, 300, '× S'),
   {
-    id: 'standard', en: 'dibao standard', zh: '低保标准', decimals: 0, step: 5, min: -50, max: 100, suffix: '%',
+    id: 'standard',
+    en: 'dibao standard',
+    zh: '低保标准',
+    decimals: 0,
+    step: 5,
+    min: -50,
+    max: 100,
+    suffix: '%',
     initial: () => 0,
     changes: (v) => [`  dibao.standard.urban: {scale: ${text(100 + v, 2)}}`, `  dibao.standard.rural: {scale: ${text(100 + v, 2)}}`],
   },
@@ -50,7 +78,9 @@ export function knobText(k: Knob, value: number): string {
 export function knobScenarioYaml(values: readonly number[], initial: readonly number[], id: string, date: string): string | null {
   const changed = KNOBS.flatMap((k, i) => (values[i] !== initial[i] ? k.changes(values[i]!) : []));
   if (!changed.length) return null;
-  const what = KNOBS.filter((_, i) => values[i] !== initial[i]).map((k) => `${k.en} ${knobText(k, values[KNOBS.indexOf(k)]!)}`).join(', ');
+  const what = KNOBS.filter((_, i) => values[i] !== initial[i])
+    .map((k) => `${k.en} ${knobText(k, values[KNOBS.indexOf(k)]!)}`)
+    .join(', ');
   return [
     `scenario: ${id}`,
     `title: {zh: 交互调整方案, en: "Adjusted in jiuzhu tui: ${what.replace(/"/g, "'")}"}`,

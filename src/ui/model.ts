@@ -99,7 +99,13 @@ export interface HouseholdRow {
 }
 
 /** Households for the drill-down, by filter, largest change first (ties by file order). */
-export function households(view: LocalityView, pop: Population, run: number, filter: 'changed' | 'losers' | 'gainers' | 'all', limit = 500): HouseholdRow[] {
+export function households(
+  view: LocalityView,
+  pop: Population,
+  run: number,
+  filter: 'changed' | 'losers' | 'gainers' | 'all',
+  limit = 500,
+): HouseholdRow[] {
   const base = view.annual[0]!;
   const now = view.annual[run + 1] ?? base;
   const out: HouseholdRow[] = [];
@@ -116,5 +122,7 @@ export function households(view: LocalityView, pop: Population, run: number, fil
 /** The explain trace of household h under a run (the baseline when there is none), as lines. */
 export function traceLines(data: TuiData, l: number, view: LocalityView, run: number, h: number): string[] {
   const r = view.runs[run] ?? data.localities[l]!.baseline;
-  return explainText(explainHousehold(data.pop, h, r.rules), data.pop, r.snapshot).trimEnd().split('\n');
+  return explainText(explainHousehold(data.pop, h, r.rules), data.pop, r.snapshot)
+    .trimEnd()
+    .split('\n');
 }

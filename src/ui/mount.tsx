@@ -35,10 +35,15 @@ function Tui({ file, lang, load, save, onError }: TuiProps) {
 
 export async function mountTui(props: Omit<TuiProps, 'onError'>): Promise<void> {
   let failure: unknown = null;
-  const instance = render(<Tui {...props} onError={(e) => {
-    failure = e;
-    instance.unmount();
-  }} />);
+  const instance = render(
+    <Tui
+      {...props}
+      onError={(e) => {
+        failure = e;
+        instance.unmount();
+      }}
+    />,
+  );
   await instance.waitUntilExit();
   if (failure) throw failure;
 }

@@ -46,8 +46,19 @@ export interface Limits {
 
 export function initialState(initial: readonly number[]): State {
   return {
-    view: 'overview', help: false, locality: 0, run: 0, knob: 0, values: initial, initial, filter: 'changed',
-    selected: 0, opened: null, scroll: 0, saveRequested: false, quit: false,
+    view: 'overview',
+    help: false,
+    locality: 0,
+    run: 0,
+    knob: 0,
+    values: initial,
+    initial,
+    filter: 'changed',
+    selected: 0,
+    opened: null,
+    scroll: 0,
+    saveRequested: false,
+    quit: false,
   };
 }
 
@@ -62,7 +73,8 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
   if (Number.isInteger(n) && n >= 1 && n <= VIEWS.length) return { ...next, view: VIEWS[n - 1]!, opened: null };
   if (key.tab) return { ...next, view: VIEWS[(VIEWS.indexOf(s.view) + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!, opened: null };
   if (input === 'l' && lim.localities > 1) return { ...next, locality: (s.locality + 1) % lim.localities, selected: 0, opened: null };
-  if (input === 'L' && lim.localities > 1) return { ...next, locality: (s.locality + lim.localities - 1) % lim.localities, selected: 0, opened: null };
+  if (input === 'L' && lim.localities > 1)
+    return { ...next, locality: (s.locality + lim.localities - 1) % lim.localities, selected: 0, opened: null };
   switch (s.view) {
     case 'overview':
     case 'charts':

@@ -29,7 +29,10 @@ export function useViews(data: TuiData, localities: readonly number[], knobs: Sc
     };
   }, [data, key, knobs]); // eslint-disable-line react-hooks/exhaustive-deps
   // Until the first views of these localities arrive: their baseline and given scenarios (compared once, cached).
-  const given = useMemo(() => (here || done?.key === key ? null : localities.map((l) => localityView(data, l, null))), [here, done?.key, key, data]); // eslint-disable-line react-hooks/exhaustive-deps
+  const given = useMemo(
+    () => (here || done?.key === key ? null : localities.map((l) => localityView(data, l, null))),
+    [here, done?.key, key, data],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   if (here) return { views: here, busy: false, error: null };
   return { views: done?.key === key ? done.views : given!, busy: !(done?.key === key && done.knobs === knobs), error };
 }

@@ -6,8 +6,19 @@ import { jiuzhu } from '../helpers/cli.js';
 
 describe.each(['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'])('%s', (p) => {
   it('matches its committed snapshot exactly', () => {
-    const r = jiuzhu(['check', '--policy', `policies/${p}.yaml`, '--households', 'policies/samples/households.csv',
-      '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--scenario', 'scenarios/low-income-2x.yaml', '--snapshot', `policies/snapshots/${p}.json`]);
+    const r = jiuzhu([
+      'check',
+      '--policy',
+      `policies/${p}.yaml`,
+      '--households',
+      'policies/samples/households.csv',
+      '--scenario',
+      'scenarios/tekun-basic-1.6x.yaml',
+      '--scenario',
+      'scenarios/low-income-2x.yaml',
+      '--snapshot',
+      `policies/snapshots/${p}.json`,
+    ]);
     expect(r.stdout.trim().split('\n').at(-1)).toBe('Nothing moved beyond the tolerance.');
     expect(r.code).toBe(0);
   });

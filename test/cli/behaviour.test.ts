@@ -36,7 +36,9 @@ describe('exit codes and messages', () => {
     writeFileSync(bad, 'household_id,person_id,age,area\nH1,p1,40,suburb\n');
     const r = jiuzhu(['simulate', '--policy', NANNING, '--households', bad, '--date', '2024-12-31']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe(`jiuzhu: invalid input (1 problem):\n  ${bad}:2:4: column area: "suburb" is not valid: expected urban or rural (person p1)\nhint: fix the households file and run again\n`);
+    expect(r.stderr).toBe(
+      `jiuzhu: invalid input (1 problem):\n  ${bad}:2:4: column area: "suburb" is not valid: expected urban or rural (person p1)\nhint: fix the households file and run again\n`,
+    );
     expect(r.stdout).toBe('');
   });
 
@@ -62,9 +64,10 @@ describe('exit codes and messages', () => {
 
   it('treats a closed pipe (| head) as success, also when the output is far larger than the pipe buffer', () => {
     // compare of 3 localities × 10 scenarios as JSON is about 500 KB: head closes the pipe long before the end (EPIPE).
-    const cmd = 'node bin/jiuzhu.js compare --policy policies/guangxi-nanning.yaml --policy policies/guangdong-guangzhou.yaml '
-      + '--policy policies/jiangxi-fuliang.yaml $(ls scenarios/*.yaml | sed "s/^/--scenario /") --households policies/samples/households.csv '
-      + '--date 2025-06-30 --format json | head -c 100 > /dev/null; exit ${PIPESTATUS[0]}';
+    const cmd =
+      'node bin/jiuzhu.js compare --policy policies/guangxi-nanning.yaml --policy policies/guangdong-guangzhou.yaml ' +
+      '--policy policies/jiangxi-fuliang.yaml $(ls scenarios/*.yaml | sed "s/^/--scenario /") --households policies/samples/households.csv ' +
+      '--date 2025-06-30 --format json | head -c 100 > /dev/null; exit ${PIPESTATUS[0]}';
     const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -84,17 +87,36 @@ describe('explain', () => {
     expect(r.stdout).toContain('check   I < S × n: 1020.50 < 1620.00 → yes');
     expect(r.stdout).toContain('dibao.standard.urban = 810 [nanning-2022]');
     expect(r.stdout).toContain('result  dibao: 599.50 per month for 2 persons');
-    expect(r.stdout).toMatch(/dibao\.standard\.urban = 810 \(since 2022-04-01\)\n\s+nanning-2022 — 《南宁市人民政府关于提高全市城乡居民最低生活保障标准和补助水平的通知》/);
+    expect(r.stdout).toMatch(
+      /dibao\.standard\.urban = 810 \(since 2022-04-01\)\n\s+nanning-2022 — 《南宁市人民政府关于提高全市城乡居民最低生活保障标准和补助水平的通知》/,
+    );
     expect(r.stdout).toContain('annual total 年度合计: 7194.00');
     expect(r.stdout).toMatch(/dibao\.employment_deduction = 0 \(since 2020-11-21\) \*\n\s+ESTIMATE:/);
   });
 
   it('prints the same trace as JSON, with parameter sources', () => {
-    const r = jiuzhu(['explain', '--policy', NANNING, '--households', SAMPLE, '--household', 'H0004', '--date', '2024-12-31', '--format', 'json']);
+    const r = jiuzhu([
+      'explain',
+      '--policy',
+      NANNING,
+      '--households',
+      SAMPLE,
+      '--household',
+      'H0004',
+      '--date',
+      '2024-12-31',
+      '--format',
+      'json',
+    ]);
     const json = JSON.parse(r.stdout);
     expect(json.household_id).toBe('H0004');
     const dibao = json.steps.find((s: { program: string }) => s.program === 'dibao');
-    expect(dibao.params[0]).toMatchObject({ path: 'dibao.standard.rural', value: '566.67', from: '2022-04-01', source: { id: 'nanning-2022', grade: 'C' } });
+    expect(dibao.params[0]).toMatchObject({
+      path: 'dibao.standard.rural',
+      value: '566.67',
+      from: '2022-04-01',
+      source: { id: 'nanning-2022', grade: 'C' },
+    });
     expect(json.result.annual_total).toMatch(/^\d+\.\d\d$/);
   });
 
@@ -118,6 +140,8 @@ describe('tui', () => {
   it('without a terminal exits 2 and points to compare', () => {
     const r = jiuzhu(['tui', '--policy', NANNING, '--households', SAMPLE]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`jiuzhu: jiuzhu tui needs an interactive terminal (stdin and stdout)\nhint: for piped or CI output, run the same comparison with \`jiuzhu compare --policy … --households ${SAMPLE}\`\n`);
+    expect(r.stderr).toBe(
+      `jiuzhu: jiuzhu tui needs an interactive terminal (stdin and stdout)\nhint: for piped or CI output, run the same comparison with \`jiuzhu compare --policy … --households ${SAMPLE}\`\n`,
+    );
   });
 });

@@ -19,14 +19,19 @@ describe('compare', () => {
   it('gives every locality with the policy path as given, baseline first, then each scenario', () => {
     expect(r.code).toBe(0);
     expect(json.localities.map((l: { policy: string }) => l.policy)).toEqual(POLICIES.map((p) => `policies/${p}.yaml`));
-    for (const l of json.localities) expect(l.scenarios.map((s: { id: string }) => s.id)).toEqual(['baseline', 'tekun-basic-1.6x', 'low-income-2x', 'unify-rural-urban']);
+    for (const l of json.localities)
+      expect(l.scenarios.map((s: { id: string }) => s.id)).toEqual(['baseline', 'tekun-basic-1.6x', 'low-income-2x', 'unify-rural-urban']);
   });
 
   it('equals separate simulate runs, program by program', () => {
     for (const [i, p] of POLICIES.entries()) {
-      const sim = JSON.parse(jiuzhu(['simulate', '--policy', `policies/${p}.yaml`, ...scenarioArgs, '--households', SAMPLE, '--date', DATE, '--format', 'json']).stdout);
-      expect(json.localities[i].scenarios.map((s: Record<string, unknown>) => [s.programs, s.total_annual_cost, s.total_delta]))
-        .toEqual(sim.scenarios.map((s: Record<string, unknown>) => [s.programs, s.total_annual_cost, s.total_delta]));
+      const sim = JSON.parse(
+        jiuzhu(['simulate', '--policy', `policies/${p}.yaml`, ...scenarioArgs, '--households', SAMPLE, '--date', DATE, '--format', 'json'])
+          .stdout,
+      );
+      expect(json.localities[i].scenarios.map((s: Record<string, unknown>) => [s.programs, s.total_annual_cost, s.total_delta])).toEqual(
+        sim.scenarios.map((s: Record<string, unknown>) => [s.programs, s.total_annual_cost, s.total_delta]),
+      );
     }
   });
 
@@ -52,7 +57,9 @@ describe('compare', () => {
         const areas = D(s.by_area.urban.delta_annual_cost).plus(s.by_area.rural.delta_annual_cost);
         expect(areas.minus(s.total_delta.annual_cost).abs().lte('0.01')).toBe(true);
         expect(s.by_decile).toHaveLength(10);
-        expect(s.by_decile.reduce((a: ReturnType<typeof D>, d: { persons: string }) => a.plus(d.persons), D(0)).toFixed()).toBe(json.persons.weighted);
+        expect(s.by_decile.reduce((a: ReturnType<typeof D>, d: { persons: string }) => a.plus(d.persons), D(0)).toFixed()).toBe(
+          json.persons.weighted,
+        );
       }
     }
   });
@@ -70,15 +77,46 @@ describe('compare', () => {
     const groupedTotal = json.localities[0].scenarios[1].total_annual_cost.replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
     expect(t).toContain(groupedTotal);
     expect(t).toMatch(/flows between layers/);
-    const md = jiuzhu(['compare', ...policyArgs, '--scenario', SCENARIOS[0]!, '--households', SAMPLE, '--date', DATE, '--format', 'markdown']).stdout;
+    const md = jiuzhu([
+      'compare',
+      ...policyArgs,
+      '--scenario',
+      SCENARIOS[0]!,
+      '--households',
+      SAMPLE,
+      '--date',
+      DATE,
+      '--format',
+      'markdown',
+    ]).stdout;
     expect(md).toMatch(/^\| program 项目 \| baseline 基线 \| tekun-basic-1\.6x \| Δ \|$/m);
-    const csv = jiuzhu(['compare', ...policyArgs, '--scenario', SCENARIOS[0]!, '--households', SAMPLE, '--date', DATE, '--format', 'csv']).stdout.split('\n');
+    const csv = jiuzhu([
+      'compare',
+      ...policyArgs,
+      '--scenario',
+      SCENARIOS[0]!,
+      '--households',
+      SAMPLE,
+      '--date',
+      DATE,
+      '--format',
+      'csv',
+    ]).stdout.split('\n');
     expect(csv[0]).toBe('policy,scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct');
     expect(csv).toHaveLength(1 + 3 * 2 * 10 + 1);
   });
 
   it('rejects a scenario that does not fit a locality before reading any household (exit 3)', () => {
-    const bad = jiuzhu(['compare', ...policyArgs, '--scenario', 'test/fixtures/scenarios/care-x2.yaml', '--households', 'nowhere.csv', '--date', DATE]);
+    const bad = jiuzhu([
+      'compare',
+      ...policyArgs,
+      '--scenario',
+      'test/fixtures/scenarios/care-x2.yaml',
+      '--households',
+      'nowhere.csv',
+      '--date',
+      DATE,
+    ]);
     expect(bad.code).toBe(3);
     expect(bad.stderr).toMatch(/guangxi-nanning: tekun\.care\.min_wage_share\.none: × 2 of 0\.7 .* gives 1\.4, above the maximum 1/);
     // Every locality's problems, in --policy order (not whichever locality failed first in time).
@@ -99,17 +137,44 @@ describe('compare', () => {
 describe('simulate --scenario', () => {
   it('writes per-household rows for the baseline and each scenario, the scenario column holding its id', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-')), 'rows.csv');
-    const r = jiuzhu(['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--date', DATE, ...scenarioArgs, '--per-household', out, '--format', 'json']);
+    const r = jiuzhu([
+      'simulate',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      SAMPLE,
+      '--date',
+      DATE,
+      ...scenarioArgs,
+      '--per-household',
+      out,
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const rows = readFileSync(out, 'utf8').trimEnd().split('\n').slice(1);
     expect(rows).toHaveLength(600 * 4);
     expect(rows.slice(0, 4).map((l) => l.split(',')[1])).toEqual(['baseline', 'tekun-basic-1.6x', 'low-income-2x', 'unify-rural-urban']);
     const json = JSON.parse(r.stdout);
-    expect(json.scenarios[1].programs.tekun.delta.annual_cost).toBe(D(json.scenarios[1].programs.tekun.annual_cost_exact).minus(json.scenarios[0].programs.tekun.annual_cost_exact).toFixed(2));
+    expect(json.scenarios[1].programs.tekun.delta.annual_cost).toBe(
+      D(json.scenarios[1].programs.tekun.annual_cost_exact).minus(json.scenarios[0].programs.tekun.annual_cost_exact).toFixed(2),
+    );
   });
 
   it('params --scenario prints the derived parameters', () => {
-    const r = jiuzhu(['params', '--policy', 'policies/guangxi-nanning.yaml', '--scenario', 'scenarios/unify-rural-urban.yaml', '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '--date', DATE, '--format', 'json']);
+    const r = jiuzhu([
+      'params',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--scenario',
+      'scenarios/unify-rural-urban.yaml',
+      '--scenario',
+      'scenarios/dibao-standard-plus-10pct.yaml',
+      '--date',
+      DATE,
+      '--format',
+      'json',
+    ]);
     const json = JSON.parse(r.stdout);
     expect([json['dibao.standard.urban'], json['dibao.standard.rural']]).toEqual(['891', '891']);
   });

@@ -12,16 +12,43 @@ import { jiuzhu, POLICIES, SAMPLE } from '../helpers/cli.js';
 const DATE = '2025-06-30';
 // DOMAIN's canonical paths, written out here (not imported) so a change to the schema must change the contract on purpose.
 const CANONICAL = [
-  'dibao.standard.urban', 'dibao.standard.rural', 'dibao.assets.limit_months', 'dibao.payment.mode', 'dibao.payment.tiers',
-  'dibao.employment_deduction', 'dibao.gradual_exit.months', 'dibao.supplement.severe_disability', 'dibao.supplement.serious_illness',
-  'dibao.supplement.elderly', 'dibao.supplement.minor', 'dibao.supplement.elderly_age', 'dibao.supplement.stacking',
-  'single_person.income_ceiling', 'single_person.benefit', 'single_person.benefit_share', 'tekun.elderly_age', 'tekun.minor_age',
-  'tekun.basic.multiplier', 'tekun.care.min_wage_share.none', 'tekun.care.min_wage_share.partial', 'tekun.care.min_wage_share.full',
-  'min_wage.monthly', 'low_income.multiplier', 'low_income.reference', 'rigid.disposable_income.urban', 'rigid.disposable_income.rural',
-  'rigid.identify_multiplier', 'rigid.aid', 'temporary.township_max', 'temporary.county_max', 'temporary.annual_cap', 'rounding',
+  'dibao.standard.urban',
+  'dibao.standard.rural',
+  'dibao.assets.limit_months',
+  'dibao.payment.mode',
+  'dibao.payment.tiers',
+  'dibao.employment_deduction',
+  'dibao.gradual_exit.months',
+  'dibao.supplement.severe_disability',
+  'dibao.supplement.serious_illness',
+  'dibao.supplement.elderly',
+  'dibao.supplement.minor',
+  'dibao.supplement.elderly_age',
+  'dibao.supplement.stacking',
+  'single_person.income_ceiling',
+  'single_person.benefit',
+  'single_person.benefit_share',
+  'tekun.elderly_age',
+  'tekun.minor_age',
+  'tekun.basic.multiplier',
+  'tekun.care.min_wage_share.none',
+  'tekun.care.min_wage_share.partial',
+  'tekun.care.min_wage_share.full',
+  'min_wage.monthly',
+  'low_income.multiplier',
+  'low_income.reference',
+  'rigid.disposable_income.urban',
+  'rigid.disposable_income.rural',
+  'rigid.identify_multiplier',
+  'rigid.aid',
+  'temporary.township_max',
+  'temporary.county_max',
+  'temporary.annual_cap',
+  'rounding',
 ];
-const COLUMNS = 'household_id,scenario,persons,tekun_persons,tekun,dibao_persons,dibao,dibao_supplement,single_person_persons,single_person,'
-  + 'rigid_family,rigid_aid,low_income,low_income_persons,gradual_exit_months,gradual_exit,temporary,temporary_tier,annual_total';
+const COLUMNS =
+  'household_id,scenario,persons,tekun_persons,tekun,dibao_persons,dibao,dibao_supplement,single_person_persons,single_person,' +
+  'rigid_family,rigid_aid,low_income,low_income_persons,gradual_exit_months,gradual_exit,temporary,temporary_tier,annual_total';
 
 describe.each(POLICIES)('%s', (policy) => {
   const file = `policies/${policy}.yaml`;
@@ -53,12 +80,15 @@ describe.each(POLICIES)('%s', (policy) => {
     const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
     for (const row of rows) {
       expect(row.scenario).toBe('baseline');
-      for (const c of ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid', 'gradual_exit', 'temporary', 'annual_total']) expect(row[c]).toMatch(/^\d+\.\d\d$/);
+      for (const c of ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid', 'gradual_exit', 'temporary', 'annual_total'])
+        expect(row[c]).toMatch(/^\d+\.\d\d$/);
       for (const c of ['rigid_family', 'low_income']) expect(row[c]).toMatch(/^[01]$/);
       expect(['', 'township', 'county', 'coordination']).toContain(row.temporary_tier);
       // annual_total = 12 × monthly cash + kept × months + grant
       const monthly = ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid'].reduce((a, c) => a.plus(row[c]!), D(0));
-      expect(D(row.annual_total!).equals(monthly.times(12).plus(D(row.gradual_exit!).times(row.gradual_exit_months!)).plus(row.temporary!))).toBe(true);
+      expect(
+        D(row.annual_total!).equals(monthly.times(12).plus(D(row.gradual_exit!).times(row.gradual_exit_months!)).plus(row.temporary!)),
+      ).toBe(true);
     }
     // Σ weight × annual_total over the rows = total_annual_cost (weights from the input file)
     const input = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
@@ -97,8 +127,12 @@ describe('the same numbers in every format', () => {
     const csv = jiuzhu([...args, '--format', 'csv']).stdout;
     const table = jiuzhu(args).stdout;
     const md = jiuzhu([...args, '--format', 'markdown']).stdout;
-    expect(csv.split('\n')[0]).toBe('scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct');
-    expect(csv).toContain(`baseline,dibao,${json.programs.dibao.households},${json.programs.dibao.persons},${json.programs.dibao.annual_cost},1,,`);
+    expect(csv.split('\n')[0]).toBe(
+      'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct',
+    );
+    expect(csv).toContain(
+      `baseline,dibao,${json.programs.dibao.households},${json.programs.dibao.persons},${json.programs.dibao.annual_cost},1,,`,
+    );
     expect(csv).toContain(`baseline,total,,,${json.total_annual_cost},1,,`);
     const grouped = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
     expect(table).toContain(grouped(json.total_annual_cost));

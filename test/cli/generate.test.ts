@@ -9,10 +9,25 @@ describe('jiuzhu generate', () => {
   it('writes the same bytes for the same seed, and the file simulates', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-'));
     const [a, b] = [join(dir, 'a.csv'), join(dir, 'b.csv')];
-    for (const out of [a, b]) expect(jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '500', '--seed', '3', '--out', out]).code).toBe(0);
+    for (const out of [a, b])
+      expect(
+        jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '500', '--seed', '3', '--out', out]).code,
+      ).toBe(0);
     expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
-    expect(readFileSync(a, 'utf8').split('\n')[0]).toBe('household_id,person_id,age,area,wage_income,other_income,disability_grade,serious_illness,labor_capacity,self_care,has_capable_supporter,financial_assets,rigid_expenditure,on_dibao,prior_dibao,emergency_need,weight');
-    const sim = jiuzhu(['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', a, '--date', '2022-07-01', '--format', 'json']);
+    expect(readFileSync(a, 'utf8').split('\n')[0]).toBe(
+      'household_id,person_id,age,area,wage_income,other_income,disability_grade,serious_illness,labor_capacity,self_care,has_capable_supporter,financial_assets,rigid_expenditure,on_dibao,prior_dibao,emergency_need,weight',
+    );
+    const sim = jiuzhu([
+      'simulate',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      a,
+      '--date',
+      '2022-07-01',
+      '--format',
+      'json',
+    ]);
     expect(sim.code).toBe(0);
     expect(JSON.parse(sim.stdout).households.rows).toBe(500);
   });
@@ -21,12 +36,16 @@ describe('jiuzhu generate', () => {
     const r = jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '100000', '--seed', '7', '--report']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^calibration of guangxi-nanning — 100,000 generated households, at 2022-07-01, tolerance ±25%$/m);
-    expect(r.stdout).toMatch(/average dibao benefit a recipient a month, urban \(yuan\)\s+\d+\s+395\s+[-+][\d.]+%\s+✓\s+nanning-2022 补助水平 urban/);
+    expect(r.stdout).toMatch(
+      /average dibao benefit a recipient a month, urban \(yuan\)\s+\d+\s+395\s+[-+][\d.]+%\s+✓\s+nanning-2022 补助水平 urban/,
+    );
     expect(r.stdout).toContain('every published figure is within the tolerance');
   });
 
   it('usage errors exit 2', () => {
     expect(jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '0', '--report']).code).toBe(2);
-    expect(jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '10']).stderr).toBe('jiuzhu: give --out FILE.csv (and/or --report)\n');
+    expect(jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '10']).stderr).toBe(
+      'jiuzhu: give --out FILE.csv (and/or --report)\n',
+    );
   });
 });

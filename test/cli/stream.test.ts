@@ -7,13 +7,29 @@ import { describe, expect, it } from 'vitest';
 import { jiuzhu } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-'));
-const args = (households: string, out: string) => ['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', households,
-  '--date', '2025-06-30', '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--format', 'json', '--quiet', '--per-household', out];
+const args = (households: string, out: string) => [
+  'simulate',
+  '--policy',
+  'policies/guangxi-nanning.yaml',
+  '--households',
+  households,
+  '--date',
+  '2025-06-30',
+  '--scenario',
+  'scenarios/tekun-basic-1.6x.yaml',
+  '--format',
+  'json',
+  '--quiet',
+  '--per-household',
+  out,
+];
 
 describe('simulate --stream', () => {
   it('gives the same totals and per-household rows as the loaded run, over many chunks', () => {
     const file = join(dir, 'g.csv');
-    expect(jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '10000', '--seed', '5', '--out', file]).code).toBe(0);
+    expect(
+      jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '10000', '--seed', '5', '--out', file]).code,
+    ).toBe(0);
     const [a, b] = [join(dir, 'a.csv'), join(dir, 'b.csv')];
     const loaded = jiuzhu(args(file, a));
     const streamed = jiuzhu([...args(file, b), '--stream']);
@@ -34,7 +50,9 @@ describe('simulate --stream', () => {
     const out = join(dir, 'u.csv');
     const r = jiuzhu([...args(file, out), '--stream']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`${file}:4:1: household H1: comes after household H2: --stream needs the rows grouped by household_id in sorted order (sort the file, or run without --stream)`);
+    expect(r.stderr).toContain(
+      `${file}:4:1: household H1: comes after household H2: --stream needs the rows grouped by household_id in sorted order (sort the file, or run without --stream)`,
+    );
     expect(existsSync(out)).toBe(false);
     expect(jiuzhu(args(file, out)).code).toBe(0); // the loaded run takes any order
   });

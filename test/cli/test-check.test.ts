@@ -19,7 +19,10 @@ describe('jiuzhu test', () => {
 
   it('fails a wrong expected value naming the case, the program, the clause, and the deciding step; writes JUnit', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'wrong.yaml'), CASES.replace('expect: {dibao: {amount: 599.50, persons: 2}', 'expect: {dibao: {amount: 600.00, persons: 2}'));
+    writeFileSync(
+      join(dir, 'wrong.yaml'),
+      CASES.replace('expect: {dibao: {amount: 599.50, persons: 2}', 'expect: {dibao: {amount: 600.00, persons: 2}'),
+    );
     const junit = join(dir, 'junit.xml');
     const r = jiuzhu(['test', dir, '--junit', junit]);
     expect(r.code).toBe(1);
@@ -35,7 +38,13 @@ describe('jiuzhu test', () => {
 
   it('rejects a case file with an unknown program or a bad household field (exit 3)', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'bad.yaml'), CASES.replace('expect: {tekun: 2446.00}', 'expect: {tekn: 2446.00}').replace('{age: 17, has_capable_supporter: 0}', '{age: 17, has_capable_supporter: 2}'));
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      CASES.replace('expect: {tekun: 2446.00}', 'expect: {tekn: 2446.00}').replace(
+        '{age: 17, has_capable_supporter: 0}',
+        '{age: 17, has_capable_supporter: 2}',
+      ),
+    );
     const r = jiuzhu(['test', dir]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+: case "a 17-year-old .*": has_capable_supporter: expected 0 or 1/);
@@ -45,10 +54,18 @@ describe('jiuzhu test', () => {
 
 describe('jiuzhu validate', () => {
   it('reports rule findings; errors exit 1', () => {
-    expect(jiuzhu(['validate', '--policy', 'policies/guangxi-nanning.yaml']).stdout).toBe('policies/guangxi-nanning.yaml: valid; every parameter rule holds\n');
+    expect(jiuzhu(['validate', '--policy', 'policies/guangxi-nanning.yaml']).stdout).toBe(
+      'policies/guangxi-nanning.yaml: valid; every parameter rule holds\n',
+    );
     const dir = tmp();
     const bad = join(dir, 'p.yaml');
-    writeFileSync(bad, readFileSync('test/fixtures/policies/simple.yaml', 'utf8').replace('multiplier: [{from: 2020-01-01, value: 1.3', 'multiplier: [{from: 2020-01-01, value: 0.9'));
+    writeFileSync(
+      bad,
+      readFileSync('test/fixtures/policies/simple.yaml', 'utf8').replace(
+        'multiplier: [{from: 2020-01-01, value: 1.3',
+        'multiplier: [{from: 2020-01-01, value: 0.9',
+      ),
+    );
     const r = jiuzhu(['validate', '--policy', bad]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/error {3}tekun-basic-at-least-standard: the multiplier is 0\.9 from 2020-01-01/);
@@ -60,7 +77,17 @@ describe('jiuzhu check', () => {
     const dir = tmp();
     cpSync('policies', join(dir, 'policies'), { recursive: true });
     const policy = join(dir, 'policies/guangxi-nanning.yaml');
-    const args = ['check', '--policy', policy, '--households', 'policies/samples/households.csv', '--snapshot', join(dir, 'snap.json'), '--date', '2025-06-30'];
+    const args = [
+      'check',
+      '--policy',
+      policy,
+      '--households',
+      'policies/samples/households.csv',
+      '--snapshot',
+      join(dir, 'snap.json'),
+      '--date',
+      '2025-06-30',
+    ];
     expect(jiuzhu(args).code).toBe(1); // no snapshot yet
     expect(jiuzhu([...args, '--update']).code).toBe(0);
     const same = jiuzhu(args);
@@ -69,7 +96,9 @@ describe('jiuzhu check', () => {
     const moved = jiuzhu([...args, '--tolerance', '0.5%']);
     expect(moved.code).toBe(1);
     expect(moved.stdout).toMatch(/^\| scenario \| program \| measure \| snapshot \| now \| change \|$/m);
-    expect(moved.stdout).toMatch(/^\| baseline \| 低保 dibao \| annual cost \| 750,802,524\.83 \| [\d,.]+ \| \+[\d,.]+ \(\+\d+\.\d\d%\) \|$/m);
+    expect(moved.stdout).toMatch(
+      /^\| baseline \| 低保 dibao \| annual cost \| 750,802,524\.83 \| [\d,.]+ \| \+[\d,.]+ \(\+\d+\.\d\d%\) \|$/m,
+    );
     expect(moved.stderr).toMatch(/figures moved beyond the tolerance; if that is intended, accept it with --update/);
     expect(jiuzhu([...args, '--update']).code).toBe(0);
     expect(jiuzhu(args).code).toBe(0);
@@ -77,7 +106,17 @@ describe('jiuzhu check', () => {
 
   it('a wide enough tolerance lets small moves pass; a bad tolerance is a usage error', () => {
     const dir = tmp();
-    const args = ['check', '--policy', 'policies/guangxi-nanning.yaml', '--households', 'policies/samples/households.csv', '--snapshot', join(dir, 's.json'), '--date', '2025-06-30'];
+    const args = [
+      'check',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      'policies/samples/households.csv',
+      '--snapshot',
+      join(dir, 's.json'),
+      '--date',
+      '2025-06-30',
+    ];
     jiuzhu([...args, '--update']);
     const snap = JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'));
     snap.scenarios[0].programs.dibao.annual_cost = '751000000.00'; // the run gives 750,802,524.83: −0.026 %

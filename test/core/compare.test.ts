@@ -12,30 +12,54 @@ import { loadPolicy } from '../../src/io/policy-file.js';
 import { loadScenario } from '../../src/io/scenario-file.js';
 import { runDetails } from '../../src/report/compare.js';
 
-it.each(['tekun-basic-1.6x', 'unify-rural-urban', 'combined-package'])('a run against the cached baseline equals compare’s (%s)', async (id) => {
-  const pop = await parseHouseholdsFast(Readable.from([readFileSync('policies/samples/households.csv')]), 'sample.csv');
-  const policy = await loadPolicy('policies/guangxi-nanning.yaml');
-  const base = { id: 'baseline', rules: compileRules(resolve(policy, '2025-06-30')) };
-  const run = { id, rules: compileRules(resolve(applyScenario(policy, await loadScenario(`scenarios/${id}.yaml`)), '2025-06-30')) };
-  const deciles = incomeDeciles(pop);
-  const [, viaCompare] = compare(pop, [{ runs: [base, run] }], deciles, { annuals: true })[0]!;
-  const viaCache = compareWithBaseline(pop, baselineCache(pop, base.rules), run, deciles, { annuals: true });
-  expect(JSON.stringify([figures(viaCache.totals), runDetails(viaCache, deciles), Array.from(viaCache.annual!)]))
-    .toBe(JSON.stringify([figures(viaCompare!.totals), runDetails(viaCompare!, deciles), Array.from(viaCompare!.annual!)]));
-});
+it.each(['tekun-basic-1.6x', 'unify-rural-urban', 'combined-package'])(
+  'a run against the cached baseline equals compare’s (%s)',
+  async (id) => {
+    const pop = await parseHouseholdsFast(Readable.from([readFileSync('policies/samples/households.csv')]), 'sample.csv');
+    const policy = await loadPolicy('policies/guangxi-nanning.yaml');
+    const base = { id: 'baseline', rules: compileRules(resolve(policy, '2025-06-30')) };
+    const run = { id, rules: compileRules(resolve(applyScenario(policy, await loadScenario(`scenarios/${id}.yaml`)), '2025-06-30')) };
+    const deciles = incomeDeciles(pop);
+    const [, viaCompare] = compare(pop, [{ runs: [base, run] }], deciles, { annuals: true })[0]!;
+    const viaCache = compareWithBaseline(pop, baselineCache(pop, base.rules), run, deciles, { annuals: true });
+    expect(JSON.stringify([figures(viaCache.totals), runDetails(viaCache, deciles), Array.from(viaCache.annual!)])).toBe(
+      JSON.stringify([figures(viaCompare!.totals), runDetails(viaCompare!, deciles), Array.from(viaCompare!.annual!)]),
+    );
+  },
+);
 
 describe('income deciles', () => {
   const read = (csv: string) => parseHouseholdsFast(Readable.from([csv]), 'd.csv');
   // Households of 1–3 persons whose per-capita incomes tie (300/3 = 200/2 = 100/1) or nearly tie (1/3 yuan vs 0.33),
   // weights from 0.5 to 3: ranks by per-capita income, ties in household order, deciles of weighted persons.
   const rows = (weight: (h: number) => string) => {
-    const incomes = [['1.00', '1.00', '1.00'], ['2.00', '0'], ['1.00'], ['0.33'], ['0.11', '0.11', '0.11'], ['0'], ['5.00', '0', '0'], ['0.34'], ['1.00'], ['0.50', '0.50'], ['7.00'], ['0.01', '0']];
-    return ['household_id,person_id,age,area,other_income,weight', ...incomes.flatMap((persons, h) =>
-      persons.map((income, i) => `H${h},P${h}-${i},40,urban,${income},${weight(h)}`))].join('\n') + '\n';
+    const incomes = [
+      ['1.00', '1.00', '1.00'],
+      ['2.00', '0'],
+      ['1.00'],
+      ['0.33'],
+      ['0.11', '0.11', '0.11'],
+      ['0'],
+      ['5.00', '0', '0'],
+      ['0.34'],
+      ['1.00'],
+      ['0.50', '0.50'],
+      ['7.00'],
+      ['0.01', '0'],
+    ];
+    return (
+      [
+        'household_id,person_id,age,area,other_income,weight',
+        ...incomes.flatMap((persons, h) => persons.map((income, i) => `H${h},P${h}-${i},40,urban,${income},${weight(h)}`)),
+      ].join('\n') + '\n'
+    );
   };
 
   it('ranks as exact cross-multiplication does (sample, and ties and near-ties)', async () => {
-    for (const pop of [await read(readFileSync('policies/samples/households.csv', 'utf8')), await read(rows((h) => String(0.5 + (h % 6) / 2)))]) {
+    for (const pop of [
+      await read(readFileSync('policies/samples/households.csv', 'utf8')),
+      await read(rows((h) => String(0.5 + (h % 6) / 2))),
+    ]) {
       expect(incomeDeciles(pop)).toEqual(incomeDeciles(pop, { crossMultiply: true }));
     }
   });

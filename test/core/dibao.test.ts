@@ -46,10 +46,15 @@ describe('assets: financial_assets ≤ limit_months × S × n (000（四）)', (
 });
 
 describe('tiered payment (000（四）分档)', () => {
-  const tiered = rulesOf(withParams(simplePolicy(), {
-    'dibao.payment.mode': 'tiered',
-    'dibao.payment.tiers': [{ below_share: '0.5', per_person: '600' }, { below_share: '1', per_person: '300' }],
-  }));
+  const tiered = rulesOf(
+    withParams(simplePolicy(), {
+      'dibao.payment.mode': 'tiered',
+      'dibao.payment.tiers': [
+        { below_share: '0.5', per_person: '600' },
+        { below_share: '1', per_person: '300' },
+      ],
+    }),
+  );
   it('y / S just under 0.5 falls in the first band: I = 999.99, n = 2 → 600 × 2', () => {
     expect(evaluate(couple('999.99'), tiered).dibao).toBe(fen('1200.00'));
   });
@@ -72,7 +77,13 @@ describe('rounding of the gap', () => {
 describe('counted income inc(p) = max(0, wage − deduction) + other', () => {
   it('deducts 200 from each wage earner and never goes below zero', () => {
     // wages 1200 → 1000 and 100 → 0; other 250 → I = 1250; gap 2000 − 1250 = 750
-    const r = evaluate({ household: { area: 'urban' }, persons: [{ age: 40, wage: fen('1200') }, { age: 41, wage: fen('100'), other: fen('250') }] });
+    const r = evaluate({
+      household: { area: 'urban' },
+      persons: [
+        { age: 40, wage: fen('1200') },
+        { age: 41, wage: fen('100'), other: fen('250') },
+      ],
+    });
     expect(r.dibao).toBe(fen('750.00'));
   });
 });
@@ -95,7 +106,9 @@ describe('classified supplement, round(rate × S) per member in a category (002 
   it('stacks categories by max (0.3) or by sum (0.2 + 0.3 + 0.1 = 0.6)', () => {
     const person = { household: { area: 'urban' as const }, persons: [{ age: 75, disability: 1, ill: 1, supporter: 1 }] };
     expect(evaluate(person).dibaoSupplement).toBe(fen('300.00'));
-    expect(evaluate(person, rulesOf(withParams(simplePolicy(), { 'dibao.supplement.stacking': 'sum' }))).dibaoSupplement).toBe(fen('600.00'));
+    expect(evaluate(person, rulesOf(withParams(simplePolicy(), { 'dibao.supplement.stacking': 'sum' }))).dibaoSupplement).toBe(
+      fen('600.00'),
+    );
   });
 
   it('is paid only in a dibao household', () => {

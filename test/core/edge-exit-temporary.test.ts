@@ -57,7 +57,8 @@ describe('gradual exit: on dibao, no longer eligible, working: keeps prior_dibao
 });
 
 describe('temporary assistance: tiers at 0.5 and 2 × 12 × S_urban, cap 6 × (000（六）)', () => {
-  const need = (amount: string, area: 'urban' | 'rural' = 'urban') => evaluate({ household: { area, emergency: fen(amount) }, persons: [{ age: 40, other: fen('5000') }] });
+  const need = (amount: string, area: 'urban' | 'rural' = 'urban') =>
+    evaluate({ household: { area, emergency: fen(amount) }, persons: [{ age: 40, other: fen('5000') }] });
   it('6000.00 is approved by the township; 6000.01 by the county', () => {
     expect([need('6000.00').temporary, need('6000.00').temporaryTier]).toEqual([fen('6000.00'), 1]);
     expect(need('6000.01').temporaryTier).toBe(2);

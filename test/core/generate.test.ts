@@ -25,7 +25,9 @@ const csv = (s: GenerateSettings) => GENERATED_COLUMNS.join(',') + '\n' + [...ge
 describe('generate', () => {
   it('writes DOMAIN’s columns, in DOMAIN’s order', () => {
     expect([...GENERATED_COLUMNS]).toEqual(COLUMNS.slice(0, 4).concat(COLUMNS.slice(4)));
-    expect(GENERATED_COLUMNS.join(',')).toBe('household_id,person_id,age,area,wage_income,other_income,disability_grade,serious_illness,labor_capacity,self_care,has_capable_supporter,financial_assets,rigid_expenditure,on_dibao,prior_dibao,emergency_need,weight');
+    expect(GENERATED_COLUMNS.join(',')).toBe(
+      'household_id,person_id,age,area,wage_income,other_income,disability_grade,serious_illness,labor_capacity,self_care,has_capable_supporter,financial_assets,rigid_expenditure,on_dibao,prior_dibao,emergency_need,weight',
+    );
   });
 
   it('is deterministic: the same seed gives the same bytes, another seed other bytes; chunking does not matter', async () => {
@@ -61,12 +63,19 @@ describe('profile validation', () => {
     const bad = text
       .replace('  age.over80_share:', '  age.over_80_share:')
       .replace('household_size.urban: {value: [0.25, 0.30,', 'household_size.urban: {value: [0.35, 0.30,')
-      .replace('target.average_benefit.urban: {value: 395, source: nanning-2022, clause: 补助水平 urban}', 'target.average_benefit.urban: {value: 395}');
+      .replace(
+        'target.average_benefit.urban: {value: 395, source: nanning-2022, clause: 补助水平 urban}',
+        'target.average_benefit.urban: {value: 395}',
+      );
     const p = problemsOfSync(() => parseProfile(bad, 'p.yaml'));
     expect(p).toEqual([
-      expect.stringMatching(/^p\.yaml:\d+:\d+: household_size\.urban: expected six shares \(households of 1, 2, … 6 persons\) adding up to 1, they add up to 1\.1$/),
+      expect.stringMatching(
+        /^p\.yaml:\d+:\d+: household_size\.urban: expected six shares \(households of 1, 2, … 6 persons\) adding up to 1, they add up to 1\.1$/,
+      ),
       expect.stringMatching(/^p\.yaml:\d+:\d+: unknown profile value "age\.over_80_share" \(did you mean "age\.over80_share"\?\)$/),
-      expect.stringMatching(/^p\.yaml:\d+:\d+: target\.average_benefit\.urban: needs a "source" or, where nothing is published, an "estimate" with its basis$/),
+      expect.stringMatching(
+        /^p\.yaml:\d+:\d+: target\.average_benefit\.urban: needs a "source" or, where nothing is published, an "estimate" with its basis$/,
+      ),
     ]);
   });
 });

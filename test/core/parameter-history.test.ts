@@ -32,7 +32,10 @@ describe('Guangxi / Nanning history', () => {
   it('tekun minor age 16 before 000（五）, 18 from 2020-11-21', async () => {
     expect(await at('guangxi-nanning', '2021-01-01', 'tekun.minor_age')).toBe('18');
     const p = await loadPolicy('policies/guangxi-nanning.yaml');
-    expect(p.params.get('tekun.minor_age')!.map((e) => [e.from, e.value.toString()])).toEqual([['2014-05-01', '16'], ['2020-11-21', '18']]);
+    expect(p.params.get('tekun.minor_age')!.map((e) => [e.from, e.value.toString()])).toEqual([
+      ['2014-05-01', '16'],
+      ['2020-11-21', '18'],
+    ]);
   });
   it('Nanning urban standard 790 until 2022-03-31, 810 from 2022-04-01; rural 5500 → 6800 a year', async () => {
     expect(await at('guangxi-nanning', '2022-03-31', 'dibao.standard.urban')).toBe('790');
@@ -58,7 +61,11 @@ describe('Guangdong / Guangzhou: published standards as oracles (research §1.2)
     expect((await rules('2023-06-01')).areas[0].tekunBasic).toBe(198100);
   });
   it('low-income lines 1680 (2021), 1794 (2022), 1857 (2023) = 1.5 × S', async () => {
-    for (const [date, line] of [['2021-08-01', 168000], ['2022-06-01', 179400], ['2023-06-01', 185700]] as const) {
+    for (const [date, line] of [
+      ['2021-08-01', 168000],
+      ['2022-06-01', 179400],
+      ['2023-06-01', 185700],
+    ] as const) {
       const r = await rules(date);
       expect((r.areas[0].S * r.lowIncome.num) / r.lowIncome.den).toBe(line);
     }
@@ -85,9 +92,22 @@ describe('Jiangxi / Fuliang', () => {
 describe('no value in force', () => {
   it('names every parameter without a value at the date, with its file:line, and the first complete date', async () => {
     const p = await loadPolicy('policies/jiangxi-fuliang.yaml');
-    const e = (() => { try { resolve(p, '2020-06-01'); } catch (err) { return err; } })() as InputError;
+    const e = (() => {
+      try {
+        resolve(p, '2020-06-01');
+      } catch (err) {
+        return err;
+      }
+    })() as InputError;
     expect(e).toBeInstanceOf(InputError);
-    expect(e.problems.some((x) => x.subject === 'parameter dibao.standard.urban' && x.where?.line && /no value in force at 2020-06-01 \(its first value starts 2021-01-01\)/.test(x.message))).toBe(true);
+    expect(
+      e.problems.some(
+        (x) =>
+          x.subject === 'parameter dibao.standard.urban' &&
+          x.where?.line &&
+          /no value in force at 2020-06-01 \(its first value starts 2021-01-01\)/.test(x.message),
+      ),
+    ).toBe(true);
     expect(e.hint).toBe('jiangxi-fuliang has a value for every parameter from 2021-02-03; try --date 2021-02-03 or later');
   });
 });

@@ -62,7 +62,10 @@ describe('single-person inclusion (单人户): I < 1.5 × S × n, severe or ill 
   // A couple: a severely disabled wife with no income and a husband earning other income I; S × n = 2000.
   const couple = (income: string, extra: Record<string, unknown> = {}) => ({
     household: { area: 'urban' as const, ...extra },
-    persons: [{ age: 50, disability: 1, labor: 'partial' as const }, { age: 52, other: fen(income) }],
+    persons: [
+      { age: 50, disability: 1, labor: 'partial' as const },
+      { age: 52, other: fen(income) },
+    ],
   });
 
   it('I = 2999.99 (one fen under 3000) includes her: S − 0 = 1000 plus the 0.2 × S supplement', () => {
@@ -79,14 +82,23 @@ describe('single-person inclusion (单人户): I < 1.5 × S × n, severe or ill 
   });
 
   it('pays S minus the member’s own counted income, never below zero', () => {
-    const own = (other: string) => evaluate({ household: { area: 'urban' }, persons: [{ age: 50, ill: 1, other: fen(other) }, { age: 52, other: fen('2200') }] }).single;
+    const own = (other: string) =>
+      evaluate({
+        household: { area: 'urban' },
+        persons: [
+          { age: 50, ill: 1, other: fen(other) },
+          { age: 52, other: fen('2200') },
+        ],
+      }).single;
     expect(own('300')).toBe(fen('700.00'));
     // I = 2200 + 1100 = 3300 ≥ 3000: out of range entirely
     expect(own('1100')).toBe(0);
   });
 
   it('pays round(benefit_share × S) under share_of_standard', () => {
-    const rules = rulesOf(withParams(simplePolicy(), { 'single_person.benefit': 'share_of_standard', 'single_person.benefit_share': '0.55' }));
+    const rules = rulesOf(
+      withParams(simplePolicy(), { 'single_person.benefit': 'share_of_standard', 'single_person.benefit_share': '0.55' }),
+    );
     expect(evaluate(couple('2500'), rules).single).toBe(fen('550.00'));
   });
 

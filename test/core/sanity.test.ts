@@ -10,7 +10,10 @@ function withHistory(h: Record<string, Array<[string, string]>>): Policy {
   const base = simplePolicy();
   const params = new Map(base.params);
   for (const [path, values] of Object.entries(h)) {
-    params.set(path, values.map(([from, v]): DatedValue => ({ from, value: D(v), source: 'test', where: { file: 'p.yaml', line: 1 } })));
+    params.set(
+      path,
+      values.map(([from, v]): DatedValue => ({ from, value: D(v), source: 'test', where: { file: 'p.yaml', line: 1 } })),
+    );
   }
   return { ...base, params };
 }
@@ -22,30 +25,70 @@ describe('parameter sanity rules', () => {
   });
   it('rural above urban is an error (equal is fine: unified)', () => {
     // 800 → 1050 over two years is × 1.146 a year: inside the band, so only the error
-    expect(found(withHistory({ 'dibao.standard.rural': [['2020-01-01', '800'], ['2022-01-01', '1050']] })))
-      .toEqual(['error rural-at-most-urban: at 2022-01-01 rural 1050 is above urban 1000']);
+    expect(
+      found(
+        withHistory({
+          'dibao.standard.rural': [
+            ['2020-01-01', '800'],
+            ['2022-01-01', '1050'],
+          ],
+        }),
+      ),
+    ).toEqual(['error rural-at-most-urban: at 2022-01-01 rural 1050 is above urban 1000']);
     expect(found(withHistory({ 'dibao.standard.rural': [['2020-01-01', '1000']] }))).toEqual([]);
   });
   it('a standard jumping faster than 15 % a year is a warning; a fall of more than 5 % too', () => {
-    expect(found(withHistory({ 'dibao.standard.urban': [['2020-01-01', '1000'], ['2021-01-01', '1200']] })))
-      .toEqual(['warning standard-yearly-change: dibao.standard.urban goes 1000 → 1200 (2020-01-01 → 2021-01-01): × 1.200 a year']);
-    expect(found(withHistory({ 'min_wage.monthly': [['2020-01-01', '2000'], ['2022-01-01', '1700']] })))
-      .toEqual(['warning standard-yearly-change: min_wage.monthly goes 2000 → 1700 (2020-01-01 → 2022-01-01): × 0.922 a year']);
+    expect(
+      found(
+        withHistory({
+          'dibao.standard.urban': [
+            ['2020-01-01', '1000'],
+            ['2021-01-01', '1200'],
+          ],
+        }),
+      ),
+    ).toEqual(['warning standard-yearly-change: dibao.standard.urban goes 1000 → 1200 (2020-01-01 → 2021-01-01): × 1.200 a year']);
+    expect(
+      found(
+        withHistory({
+          'min_wage.monthly': [
+            ['2020-01-01', '2000'],
+            ['2022-01-01', '1700'],
+          ],
+        }),
+      ),
+    ).toEqual(['warning standard-yearly-change: min_wage.monthly goes 2000 → 1700 (2020-01-01 → 2022-01-01): × 0.922 a year']);
     // +30 % over three years is within the band (× 1.091 a year)
-    expect(found(withHistory({ 'dibao.standard.urban': [['2020-01-01', '1000'], ['2023-01-01', '1300']] }))).toEqual([]);
+    expect(
+      found(
+        withHistory({
+          'dibao.standard.urban': [
+            ['2020-01-01', '1000'],
+            ['2023-01-01', '1300'],
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
   it('a tekun multiplier under 1 × S is an error', () => {
-    expect(found(withHistory({ 'tekun.basic.multiplier': [['2020-01-01', '0.9']] }))).toEqual(['error tekun-basic-at-least-standard: the multiplier is 0.9 from 2020-01-01']);
+    expect(found(withHistory({ 'tekun.basic.multiplier': [['2020-01-01', '0.9']] }))).toEqual([
+      'error tekun-basic-at-least-standard: the multiplier is 0.9 from 2020-01-01',
+    ]);
   });
   it('shares outside [0, 1] and negative money are errors (reachable through scenarios or code, not the loader)', () => {
-    expect(found(withHistory({ 'dibao.supplement.elderly': [['2020-01-01', '1.2']], 'dibao.employment_deduction': [['2020-01-01', '-5']] }))).toEqual([
+    expect(
+      found(withHistory({ 'dibao.supplement.elderly': [['2020-01-01', '1.2']], 'dibao.employment_deduction': [['2020-01-01', '-5']] })),
+    ).toEqual([
       'error standards-not-negative: dibao.employment_deduction is -5 from 2020-01-01',
       'error shares-in-unit-interval: dibao.supplement.elderly is 1.2 from 2020-01-01',
     ]);
   });
   it('temporary tiers out of order are an error; lines under 1 × S a warning (0 means not in force)', () => {
-    expect(found(withHistory({ 'temporary.county_max': [['2020-01-01', '0.4']] }))).toEqual(['error temporary-tiers-ordered: at 2020-01-01: 0.5 / 0.4 / 6']);
-    expect(found(withHistory({ 'low_income.multiplier': [['2020-01-01', '0.8']], 'single_person.income_ceiling': [['2020-01-01', '0']] })))
-      .toEqual(['warning lines-above-standard: low_income.multiplier is 0.8 from 2020-01-01']);
+    expect(found(withHistory({ 'temporary.county_max': [['2020-01-01', '0.4']] }))).toEqual([
+      'error temporary-tiers-ordered: at 2020-01-01: 0.5 / 0.4 / 6',
+    ]);
+    expect(
+      found(withHistory({ 'low_income.multiplier': [['2020-01-01', '0.8']], 'single_person.income_ceiling': [['2020-01-01', '0']] })),
+    ).toEqual(['warning lines-above-standard: low_income.multiplier is 0.8 from 2020-01-01']);
   });
 });

@@ -13,7 +13,8 @@ import { loadPolicy } from '../../src/io/policy-file.js';
 import { parseScenario } from '../../src/io/scenario-file.js';
 import { Readable } from 'node:stream';
 
-const scenario = (changes: string) => parseScenario(`scenario: t\ntitle: {zh: 测试, en: test}\nreason: a test\nchanges:\n${changes}\n`, 't.yaml');
+const scenario = (changes: string) =>
+  parseScenario(`scenario: t\ntitle: {zh: 测试, en: test}\nreason: a test\nchanges:\n${changes}\n`, 't.yaml');
 const nanning = () => loadPolicy('policies/guangxi-nanning.yaml');
 const at = (p: Policy, date: string, path: string) => {
   const r = resolve(p, date).values.get(path)!;
@@ -48,7 +49,10 @@ describe('scenario arithmetic', () => {
   });
 
   it('dated values replace the history from their first date', async () => {
-    const p = applyScenario(await nanning(), scenario('  dibao.gradual_exit.months:\n    values: [{from: 2025-01-01, value: 3}, {from: 2026-01-01, value: 6}]'));
+    const p = applyScenario(
+      await nanning(),
+      scenario('  dibao.gradual_exit.months:\n    values: [{from: 2025-01-01, value: 3}, {from: 2026-01-01, value: 6}]'),
+    );
     expect(at(p, '2024-12-31', 'dibao.gradual_exit.months')).toBe('3');
     expect(at(p, '2025-06-01', 'dibao.gradual_exit.months')).toBe('3');
     expect(at(p, '2026-01-01', 'dibao.gradual_exit.months')).toBe('6');
@@ -61,7 +65,10 @@ describe('scenario arithmetic', () => {
   });
 
   it('cites the scenario as the source of the values it changed, and keeps estimates flagged when derived from one', async () => {
-    const p = applyScenario(await nanning(), scenario('  tekun.care.min_wage_share.partial: {scale: 2}\n  tekun.basic.multiplier: {set: 1.6}'));
+    const p = applyScenario(
+      await nanning(),
+      scenario('  tekun.care.min_wage_share.partial: {scale: 2}\n  tekun.basic.multiplier: {set: 1.6}'),
+    );
     const s = resolve(p, '2025-01-01');
     expect(s.values.get('tekun.basic.multiplier')!.source!.id).toBe('scenario:t');
     expect(s.values.get('tekun.basic.multiplier')!.entry!.estimate).toBeUndefined();
@@ -77,7 +84,9 @@ describe('scenario arithmetic', () => {
 
   it('a scenario that does not fit a locality changes nothing and says why', async () => {
     const base = await nanning();
-    expect(() => applyScenario(base, scenario('  tekun.care.min_wage_share.none: {scale: 2}'))).toThrow(/× 2 of 0\.7 \(from 2021-01-01\) gives 1\.4, above the maximum 1/);
+    expect(() => applyScenario(base, scenario('  tekun.care.min_wage_share.none: {scale: 2}'))).toThrow(
+      /× 2 of 0\.7 \(from 2021-01-01\) gives 1\.4, above the maximum 1/,
+    );
   });
 });
 
@@ -86,8 +95,14 @@ describe('a scenario with no changes', () => {
     const pop = await parseHouseholds(Readable.from([readFileSync('policies/samples/households.csv', 'utf8')]), 'sample.csv');
     for (const f of ['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang']) {
       const base = await loadPolicy(`policies/${f}.yaml`);
-      const none = applyScenario(base, parseScenario('scenario: none\ntitle: {zh: 无, en: none}\nreason: identity\nchanges: {}\n', 'none.yaml'));
-      const [a, b] = simulate(pop, [{ id: 'baseline', rules: compileRules(resolve(base, '2025-06-30')) }, { id: 'none', rules: compileRules(resolve(none, '2025-06-30')) }]);
+      const none = applyScenario(
+        base,
+        parseScenario('scenario: none\ntitle: {zh: 无, en: none}\nreason: identity\nchanges: {}\n', 'none.yaml'),
+      );
+      const [a, b] = simulate(pop, [
+        { id: 'baseline', rules: compileRules(resolve(base, '2025-06-30')) },
+        { id: 'none', rules: compileRules(resolve(none, '2025-06-30')) },
+      ]);
       expect(JSON.stringify(figures(b!))).toBe(JSON.stringify(figures(a!)));
     }
   });
@@ -96,7 +111,9 @@ describe('a scenario with no changes', () => {
 describe('scenario validation', () => {
   const head = 'scenario: s\ntitle: {zh: 测试, en: test}\nreason: r\n';
   it('names an unknown path and the nearest valid one, with its location', () => {
-    expect(problems(`${head}changes:\n  tekun.basic.multiplyer: {set: 1.6}\n`)).toEqual(['s.yaml:5:3: unknown parameter "tekun.basic.multiplyer" (did you mean "tekun.basic.multiplier"?)']);
+    expect(problems(`${head}changes:\n  tekun.basic.multiplyer: {set: 1.6}\n`)).toEqual([
+      's.yaml:5:3: unknown parameter "tekun.basic.multiplyer" (did you mean "tekun.basic.multiplier"?)',
+    ]);
   });
   it('names an unknown operation with the nearest one, and a missing one', () => {
     expect(problems(`${head}changes:\n  tekun.basic.multiplier: {sett: 1.6}\n`)).toEqual([
@@ -105,7 +122,9 @@ describe('scenario validation', () => {
     ]);
   });
   it('rejects scaling a choice, a bad value, a mismatched same_as and a reserved id — all at once', () => {
-    const p = problems('scenario: baseline\ntitle: {zh: 测试, en: test}\nreason: r\nchanges:\n  rounding: {scale: 2}\n  tekun.care.min_wage_share.none: {set: 1.2}\n  dibao.standard.rural: {same_as: tekun.minor_age}\n');
+    const p = problems(
+      'scenario: baseline\ntitle: {zh: 测试, en: test}\nreason: r\nchanges:\n  rounding: {scale: 2}\n  tekun.care.min_wage_share.none: {set: 1.2}\n  dibao.standard.rural: {same_as: tekun.minor_age}\n',
+    );
     expect(p).toEqual([
       's.yaml:1:11: scenario: the id must be lower-case letters, digits, ".", "_" or "-", and not "baseline"; got "baseline"',
       's.yaml:5:21: change of rounding: rounding is a choice; it can only be set',
@@ -114,7 +133,11 @@ describe('scenario validation', () => {
     ]);
   });
   it('requires the id, title, reason and changes', () => {
-    expect(problems('scenario: s\n')).toEqual(['s.yaml:1:1: missing key "title"', 's.yaml:1:1: missing key "reason"', 's.yaml:1:1: missing key "changes"']);
+    expect(problems('scenario: s\n')).toEqual([
+      's.yaml:1:1: missing key "title"',
+      's.yaml:1:1: missing key "reason"',
+      's.yaml:1:1: missing key "changes"',
+    ]);
   });
   it('accepts every shipped scenario and applies it to every shipped policy', async () => {
     const { readdirSync } = await import('node:fs');

@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, fen, rulesOf, simplePolicy, withParams } from '../helpers/rules.js';
 
-const alone = (person: Record<string, unknown>) => ({ household: { area: 'urban' as const }, persons: [{ age: 70, supporter: 0, ...person }] });
+const alone = (person: Record<string, unknown>) => ({
+  household: { area: 'urban' as const },
+  persons: [{ age: 70, supporter: 0, ...person }],
+});
 
 describe('tekun: the four conditions (000（一）)', () => {
   it('an elderly person with no income and no capable supporter is tekun: 1.3 × 1000 + 0.1 × 2000 = 1500.00 a month', () => {
@@ -61,7 +64,12 @@ describe('tekun: the amount (003 §14 / 004 §4 basic; 002 四 care)', () => {
   });
 
   it('rounds the basic amount by the policy rule: 1.6 × 1238 = 1980.80 → 1981 (yuan_up), Guangzhou 2023 published 1981', () => {
-    const gz = withParams(simplePolicy(), { 'dibao.standard.urban': '1238', 'tekun.basic.multiplier': '1.6', 'tekun.care.min_wage_share.full': '0', rounding: 'yuan_up' });
+    const gz = withParams(simplePolicy(), {
+      'dibao.standard.urban': '1238',
+      'tekun.basic.multiplier': '1.6',
+      'tekun.care.min_wage_share.full': '0',
+      rounding: 'yuan_up',
+    });
     expect(evaluate(alone({}), rulesOf(gz)).tekun).toBe(fen('1981.00'));
     const fenRounding = withParams(gz, { rounding: 'fen' });
     expect(evaluate(alone({}), rulesOf(fenRounding)).tekun).toBe(fen('1980.80'));
@@ -70,7 +78,13 @@ describe('tekun: the amount (003 §14 / 004 §4 basic; 002 四 care)', () => {
   it('leaves the rest of the household to the later steps: a tekun member is not counted in n or I', () => {
     // Tekun grandmother (age 75, no supporter) and a working son earning 1800 → inc 1600.
     // R = {son}: n = 1, I = 1600 ≥ S = 1000 → no dibao; low-income (I < 2 × 1000) → yes.
-    const r = evaluate({ household: { area: 'urban' }, persons: [{ age: 75, supporter: 0 }, { age: 45, wage: fen('1800.00') }] });
+    const r = evaluate({
+      household: { area: 'urban' },
+      persons: [
+        { age: 75, supporter: 0 },
+        { age: 45, wage: fen('1800.00') },
+      ],
+    });
     expect(r.tekunPersons).toBe(1);
     expect(r.restPersons).toBe(1);
     expect(r.dibaoPersons).toBe(0);

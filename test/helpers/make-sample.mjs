@@ -21,9 +21,25 @@ const pick = (weights) => {
 };
 const yuan = (x) => (Math.round(x * 100) / 100).toFixed(2).replace(/\.00$/, '');
 
-const header = ['household_id', 'person_id', 'age', 'area', 'wage_income', 'other_income', 'disability_grade', 'serious_illness',
-  'labor_capacity', 'self_care', 'has_capable_supporter', 'financial_assets', 'rigid_expenditure', 'on_dibao', 'prior_dibao',
-  'emergency_need', 'weight'];
+const header = [
+  'household_id',
+  'person_id',
+  'age',
+  'area',
+  'wage_income',
+  'other_income',
+  'disability_grade',
+  'serious_illness',
+  'labor_capacity',
+  'self_care',
+  'has_capable_supporter',
+  'financial_assets',
+  'rigid_expenditure',
+  'on_dibao',
+  'prior_dibao',
+  'emergency_need',
+  'weight',
+];
 export const HEADER = header.join(',') + '\n';
 
 /** Yields the CSV text of households 1..n in chunks of about `per` households. */
@@ -71,8 +87,27 @@ function household(h, n) {
   const emergency = rand() < 0.05 ? lognormal(6000, 1.2) : 0;
   const weight = (150 + rand() * 300).toFixed(1);
   persons.forEach((p, i) => {
-    rows.push([hid, `${hid}-${i + 1}`, p.age, urban ? 'urban' : 'rural', yuan(p.wage), yuan(p.other), p.grade, p.ill, p.labor, p.selfCare,
-      p.supporter, yuan(assets), yuan(rigid), onDibao, yuan(prior), yuan(emergency), weight].join(','));
+    rows.push(
+      [
+        hid,
+        `${hid}-${i + 1}`,
+        p.age,
+        urban ? 'urban' : 'rural',
+        yuan(p.wage),
+        yuan(p.other),
+        p.grade,
+        p.ill,
+        p.labor,
+        p.selfCare,
+        p.supporter,
+        yuan(assets),
+        yuan(rigid),
+        onDibao,
+        yuan(prior),
+        yuan(emergency),
+        weight,
+      ].join(','),
+    );
   });
   return rows;
 }

@@ -25,7 +25,9 @@ export function withParams(policy: Policy, overrides: Record<string, Override>):
     if (!spec) throw new Error(`no parameter ${path}`);
     const value: ParamValue = Array.isArray(v)
       ? v.map((t): Tier => ({ below_share: D(t.below_share), per_person: D(t.per_person) }))
-      : typeof v === 'number' || (typeof v === 'string' && /^\d/.test(v)) ? D(v) : (v as string | boolean);
+      : typeof v === 'number' || (typeof v === 'string' && /^\d/.test(v))
+        ? D(v)
+        : (v as string | boolean);
     params.set(path, [{ from: '2000-01-01', value, source: 'test', where: { file: 'override' } }]);
   }
   return { ...policy, params };

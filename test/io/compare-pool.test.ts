@@ -12,7 +12,8 @@ import { loadScenario } from '../../src/io/scenario-file.js';
 import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 
-const exact = (r: RunResult) => JSON.stringify({ ...plainResult(r), annual: Array.from(r.annual!) }, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+const exact = (r: RunResult) =>
+  JSON.stringify({ ...plainResult(r), annual: Array.from(r.annual!) }, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
 
 describe('the comparison pool', () => {
   afterEach(() => {
@@ -24,8 +25,13 @@ describe('the comparison pool', () => {
     const deciles = incomeDeciles(pop);
     const nanning = await loadPolicy('policies/guangxi-nanning.yaml');
     const base = baselineCache(pop, rulesAt(nanning, '2025-06-30').rules);
-    const runs = [{ id: 'gz', rules: rulesAt(await loadPolicy('policies/guangdong-guangzhou.yaml'), '2025-06-30').rules },
-      { id: 'tekun-1.6x', rules: rulesAt(applyScenario(nanning, await loadScenario('scenarios/tekun-basic-1.6x.yaml')), '2025-06-30').rules }];
+    const runs = [
+      { id: 'gz', rules: rulesAt(await loadPolicy('policies/guangdong-guangzhou.yaml'), '2025-06-30').rules },
+      {
+        id: 'tekun-1.6x',
+        rules: rulesAt(applyScenario(nanning, await loadScenario('scenarios/tekun-basic-1.6x.yaml')), '2025-06-30').rules,
+      },
+    ];
     expect(runs.map((r) => sameFirstSteps(base.rules, r.rules))).toEqual([false, true]);
     process.env.JIUZHU_PARALLEL_FROM_HOUSEHOLDS = '0';
     for (const run of runs) {

@@ -31,14 +31,18 @@ describe('the fast reader reads what the reference reads', () => {
     await same(readFileSync('policies/samples/households.csv', 'utf8'));
   });
   it('BOM, CRLF, quoted fields with commas, quotes and newlines, spaces, extra and reordered columns, empty lines', async () => {
-    await same('\uFEFF' + [
-      'weight, note ,area,age,person_id,household_id,financial_assets,wage_income,labor_capacity',
-      '2.5,"likes, commas",urban,70,p1,H1,1000.5,0,none',
-      '',
-      '2.5,"a ""quoted"" note\nover two lines",urban, 40 ,"p2","H1",1000.5,1500,"partial"',
-      '1,,rural,30,p3,H2,0,2000.25,',
-      '0.000001,"汉字",rural,5,p4,H3,,,',
-    ].join('\r\n') + '\r\n');
+    await same(
+      '\uFEFF' +
+        [
+          'weight, note ,area,age,person_id,household_id,financial_assets,wage_income,labor_capacity',
+          '2.5,"likes, commas",urban,70,p1,H1,1000.5,0,none',
+          '',
+          '2.5,"a ""quoted"" note\nover two lines",urban, 40 ,"p2","H1",1000.5,1500,"partial"',
+          '1,,rural,30,p3,H2,0,2000.25,',
+          '0.000001,"汉字",rural,5,p4,H3,,,',
+        ].join('\r\n') +
+        '\r\n',
+    );
   });
   it('a last line without a line end, and rows of a household far apart', async () => {
     await same('household_id,person_id,age,area\nA,1,5,rural\nB,2,40,urban\nA,3,35,rural');
@@ -47,10 +51,14 @@ describe('the fast reader reads what the reference reads', () => {
 
 describe('the fast reader reports what the reference reports', () => {
   it('invalid values, with line, column, value and expectation', async () => {
-    await sameProblems('household_id,person_id,age,area,wage_income,serious_illness,labor_capacity,weight\nH1,p1,abc,urban,12.345,2,some,0\nH2,p2,131,suburb,-1,1,full,1.0000001\n');
+    await sameProblems(
+      'household_id,person_id,age,area,wage_income,serious_illness,labor_capacity,weight\nH1,p1,abc,urban,12.345,2,some,0\nH2,p2,131,suburb,-1,1,full,1.0000001\n',
+    );
   });
   it('household-level values that differ, and repeated person ids', async () => {
-    await sameProblems('household_id,person_id,age,area,financial_assets,weight\nH1,p1,40,urban,100,1\nH2,p9,1,rural,0,1\nH1,p2,41,rural,100.5,2\nH3,p1,5,urban,0,1\n');
+    await sameProblems(
+      'household_id,person_id,age,area,financial_assets,weight\nH1,p1,40,urban,100,1\nH2,p9,1,rural,0,1\nH1,p2,41,rural,100.5,2\nH3,p1,5,urban,0,1\n',
+    );
   });
   it('a missing column, an empty file, and a record of the wrong length', async () => {
     await sameProblems('household_id,person_id,area\nH1,p1,urban\n');
@@ -69,24 +77,47 @@ describe('the fast reader against the reference on random fields', () => {
   // Fields drawn from valid, odd-but-valid and invalid spellings of each kind; columns in random order, some
   // left out, an extra one; LF or CRLF, a BOM or not; random chunk sizes. Whatever the reference reads, the fast
   // reader reads the same; whatever it reports, the fast reader reports the same.
-  const MONEY = ['0', '12', '12.5', '12.34', '12.345', '.5', '5.', '007', '1234567890123', '12345678901234', ' 3 ', '', 'x', '-1', '1e3', '"4.5"', '+1', '3.4.5'];
+  const MONEY = [
+    '0',
+    '12',
+    '12.5',
+    '12.34',
+    '12.345',
+    '.5',
+    '5.',
+    '007',
+    '1234567890123',
+    '12345678901234',
+    ' 3 ',
+    '',
+    'x',
+    '-1',
+    '1e3',
+    '"4.5"',
+    '+1',
+    '3.4.5',
+  ];
   const POOL: Record<string, string[]> = {
     household_id: ['H1', 'H1', 'H2', 'H2', ' H3', 'H 4', '"H5"', '', '户1', 'H1 '],
     person_id: ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', ' p10', '"p11"', '', 'P 12'],
     age: ['0', '5', '40', '70', '130', '131', '007', '0070', '', 'x', ' 40', '4.0'],
     area: ['urban', 'rural', 'rural', 'Urban', '', 'urbanx', '"rural"', 'urba', ' urban'],
     disability_grade: ['0', '1', '4', '5', '01', '', 'x'],
-    serious_illness: ['0', '1', '2', '', '01'], has_capable_supporter: ['0', '1', '', ' 1'], on_dibao: ['0', '1', '11'],
-    labor_capacity: ['full', 'partial', 'none', 'fulll', '', 'Full', ' none', 'part'], self_care: ['full', 'partial', 'none', 'nonee', ''],
+    serious_illness: ['0', '1', '2', '', '01'],
+    has_capable_supporter: ['0', '1', '', ' 1'],
+    on_dibao: ['0', '1', '11'],
+    labor_capacity: ['full', 'partial', 'none', 'fulll', '', 'Full', ' none', 'part'],
+    self_care: ['full', 'partial', 'none', 'nonee', ''],
     weight: ['1', '1', '0', '0.5', '2.000001', '2.0000001', '1234567890123', '', ' 1', '1.', '.1', '1.5.'],
     note: ['', 'x', 'a b', '"q,x"', '汉字', 'say "hi"'],
   };
-  for (const c of ['wage_income', 'other_income', 'financial_assets', 'rigid_expenditure', 'prior_dibao', 'emergency_need']) POOL[c] = MONEY;
+  for (const c of ['wage_income', 'other_income', 'financial_assets', 'rigid_expenditure', 'prior_dibao', 'emergency_need'])
+    POOL[c] = MONEY;
 
   it('gives the same population or the same problems for 300 random files', async () => {
     let seed = 20261122;
     const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
-    const pick = <T,>(xs: readonly T[]) => xs[rand(xs.length)]!;
+    const pick = <T>(xs: readonly T[]) => xs[rand(xs.length)]!;
     let read = 0;
     for (let file = 0; file < 300; file++) {
       const optional = Object.keys(POOL).filter((c) => !['household_id', 'person_id', 'age', 'area'].includes(c) && rand(3) > 0);
@@ -99,8 +130,17 @@ describe('the fast reader against the reference on random fields', () => {
       const rows = Array.from({ length: 1 + rand(30) }, (_, r) => {
         const hid = field('household_id');
         if (!households.has(hid)) households.set(hid, new Map(HOUSEHOLD_COLUMNS.map((c) => [c, field(c)])));
-        return columns.map((c) => (c === 'household_id' ? hid : c === 'person_id' && rand(odd) ? `q${r}`
-          : households.get(hid)!.has(c) && rand(odd) ? households.get(hid)!.get(c)! : field(c))).join(',');
+        return columns
+          .map((c) =>
+            c === 'household_id'
+              ? hid
+              : c === 'person_id' && rand(odd)
+                ? `q${r}`
+                : households.get(hid)!.has(c) && rand(odd)
+                  ? households.get(hid)!.get(c)!
+                  : field(c),
+          )
+          .join(',');
       });
       const eol = rand(2) ? '\n' : '\r\n';
       const text = (rand(4) ? '' : '\uFEFF') + [columns.join(','), ...rows].join(eol) + (rand(4) ? eol : '');
@@ -109,7 +149,9 @@ describe('the fast reader against the reference on random fields', () => {
       if (reference.length) expect(await problemsOf(() => parseHouseholdsFast(chunks(text, size), 'h.csv')), text).toEqual(reference);
       else {
         read++;
-        expect(plain(await parseHouseholdsFast(chunks(text, size), 'h.csv')), text).toBe(plain(await parseHouseholds(Readable.from([text]), 'h.csv')));
+        expect(plain(await parseHouseholdsFast(chunks(text, size), 'h.csv')), text).toBe(
+          plain(await parseHouseholds(Readable.from([text]), 'h.csv')),
+        );
       }
     }
     expect(read).toBeGreaterThan(50); // enough files are good for the populations to be compared too

@@ -12,10 +12,21 @@ const problems = (text: string) => problemsOf(() => read(text));
 /** A population as plain data, households in id order, for comparing two readings. */
 function plain(pop: Population) {
   return Array.from({ length: pop.householdCount }, (_, h) => ({
-    id: pop.householdIds.at(h), area: pop.area[h], assets: pop.assets[h], weight: pop.weight[h], onDibao: pop.onDibao[h],
+    id: pop.householdIds.at(h),
+    area: pop.area[h],
+    assets: pop.assets[h],
+    weight: pop.weight[h],
+    onDibao: pop.onDibao[h],
     persons: Array.from(pop.members.subarray(pop.offsets[h]!, pop.offsets[h + 1]!), (p) => ({
-      id: pop.personIds.at(p), age: pop.age[p], wage: pop.wage[p], other: pop.other[p], disability: pop.disability[p],
-      ill: pop.ill[p], labor: pop.labor[p], selfCare: pop.selfCare[p], supporter: pop.supporter[p],
+      id: pop.personIds.at(p),
+      age: pop.age[p],
+      wage: pop.wage[p],
+      other: pop.other[p],
+      disability: pop.disability[p],
+      ill: pop.ill[p],
+      labor: pop.labor[p],
+      selfCare: pop.selfCare[p],
+      supporter: pop.supporter[p],
     })),
   })).sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -30,8 +41,16 @@ const PLAIN = [
 describe('reading households', () => {
   it('applies the defaults of the optional columns', async () => {
     const pop = await read('household_id,person_id,age,area\nA,a1,5,rural\n');
-    expect(plain(pop)).toEqual([{ id: 'A', area: 1, assets: 0, weight: 1_000_000, onDibao: 0,
-      persons: [{ id: 'a1', age: 5, wage: 0, other: 0, disability: 0, ill: 0, labor: 0, selfCare: 0, supporter: 1 }] }]);
+    expect(plain(pop)).toEqual([
+      {
+        id: 'A',
+        area: 1,
+        assets: 0,
+        weight: 1_000_000,
+        onDibao: 0,
+        persons: [{ id: 'a1', age: 5, wage: 0, other: 0, disability: 0, ill: 0, labor: 0, selfCare: 0, supporter: 1 }],
+      },
+    ]);
   });
 
   it('reads money as exact fen and weights as exact millionths', async () => {
@@ -42,12 +61,15 @@ describe('reading households', () => {
   });
 
   it('gives the same population for BOM, CRLF, quoted fields, extra and reordered columns', async () => {
-    const odd = '\uFEFF' + [
-      'weight,note,area,age,person_id,household_id,financial_assets,wage_income',
-      '2.5,"likes, commas",urban,70,p1,H1,1000.5,0',
-      '2.5,"a ""quoted"" note",urban,40,p2,"H1",1000.5,1500',
-      '1,,rural,30,p3,H2,0,2000.25',
-    ].join('\r\n') + '\r\n';
+    const odd =
+      '\uFEFF' +
+      [
+        'weight,note,area,age,person_id,household_id,financial_assets,wage_income',
+        '2.5,"likes, commas",urban,70,p1,H1,1000.5,0',
+        '2.5,"a ""quoted"" note",urban,40,p2,"H1",1000.5,1500',
+        '1,,rural,30,p3,H2,0,2000.25',
+      ].join('\r\n') +
+      '\r\n';
     expect(plain(await read(odd))).toEqual(plain(await read(PLAIN)));
   });
 
@@ -96,7 +118,9 @@ describe('errors name file, line, column, value and what was expected', () => {
   });
 
   it('a household-level value that differs between rows names the household, the column and both rows', async () => {
-    const p = await problems('household_id,person_id,age,area,financial_assets\nH1,p1,40,urban,100\nH2,p9,1,rural,0\nH1,p2,41,rural,100.5\n');
+    const p = await problems(
+      'household_id,person_id,age,area,financial_assets\nH1,p1,40,urban,100\nH2,p9,1,rural,0\nH1,p2,41,rural,100.5\n',
+    );
     expect(p).toEqual([
       'h.csv:4:4: household H1: area is rural on line 4 but urban on line 2; a household-level value must be the same on every row of the household',
       'h.csv:4:5: household H1: financial_assets is 100.50 on line 4 but 100.00 on line 2; a household-level value must be the same on every row of the household',
@@ -113,8 +137,12 @@ describe('errors name file, line, column, value and what was expected', () => {
     expect(await problems('household_id,person_id,area\nH1,p1,urban\n')).toEqual([
       'h.csv:1: missing required column age; the header is: household_id,person_id,area',
     ]);
-    expect(await problems('')).toEqual(['h.csv:1: the file is empty: expected a header row naming at least household_id, person_id, age, area']);
-    expect((await problems('household_id,person_id,age,area\nH1,p1,40,urban,extra\n'))[0]).toMatch(/^h\.csv:2: CSV: Invalid Record Length: expect 4, got 5 on line 2$/);
+    expect(await problems('')).toEqual([
+      'h.csv:1: the file is empty: expected a header row naming at least household_id, person_id, age, area',
+    ]);
+    expect((await problems('household_id,person_id,age,area\nH1,p1,40,urban,extra\n'))[0]).toMatch(
+      /^h\.csv:2: CSV: Invalid Record Length: expect 4, got 5 on line 2$/,
+    );
   });
 
   it('locates a record by the line it starts on, also after a quoted field spanning lines', async () => {
@@ -124,6 +152,8 @@ describe('errors name file, line, column, value and what was expected', () => {
 
   it('stops after 20 problems', async () => {
     const rows = Array.from({ length: 40 }, (_, i) => `H${i},p${i},old,urban`).join('\n');
-    await expect(read(`household_id,person_id,age,area\n${rows}\n`)).rejects.toSatisfy((e: InputError) => e.problems.length === 20 && /stopped after 20/.test(e.hint!));
+    await expect(read(`household_id,person_id,age,area\n${rows}\n`)).rejects.toSatisfy(
+      (e: InputError) => e.problems.length === 20 && /stopped after 20/.test(e.hint!),
+    );
   });
 });

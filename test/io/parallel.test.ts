@@ -41,14 +41,16 @@ describe('reading on worker threads', () => {
 
   it('joins the rows of a household that lie in different ranges (rows shuffled), households numbered by first appearance', async () => {
     // A fixed shuffle: rows of most households end up far apart, in different workers' ranges.
-    const rows = ROWS.map((r, i) => [r, (i * 7919) % ROWS.length] as const).sort((a, b) => a[1] - b[1]).map(([r]) => r);
+    const rows = ROWS.map((r, i) => [r, (i * 7919) % ROWS.length] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map(([r]) => r);
     const text = [HEADER, ...rows].join('\r\n') + '\r\n';
     const f = file('\uFEFF' + text);
     const reference = plain(await parseHouseholds(Readable.from([readFileSync(f)]), f));
     for (const threads of [2, 5]) expect(plain((await readParallel(f, Buffer.byteLength('\uFEFF' + text), threads))!)).toBe(reference);
   });
 
-  it('reports what one thread reports, with the file\'s own line numbers: bad values, a repeated person and a household that disagrees across ranges', async () => {
+  it("reports what one thread reports, with the file's own line numbers: bad values, a repeated person and a household that disagrees across ranges", async () => {
     const rows = [...ROWS];
     rows[10] = rows[10]!.replace(/,(urban|rural),/, ',suburb,'); // line 12: bad area
     const first = rows[3]!.split(',');
@@ -69,7 +71,8 @@ describe('reading on worker threads', () => {
   });
 
   it('hands a file with quotes back to one thread (a quoted field may hold a line end), and readHouseholds still reads it', async () => {
-    const text = [HEADER, ...ROWS.slice(0, 300), ROWS[300]!.replace(/^([^,]*),([^,]*),/, '"$1","$2",'), ...ROWS.slice(301)].join('\n') + '\n';
+    const text =
+      [HEADER, ...ROWS.slice(0, 300), ROWS[300]!.replace(/^([^,]*),([^,]*),/, '"$1","$2",'), ...ROWS.slice(301)].join('\n') + '\n';
     const f = file(text);
     expect(await readParallel(f, text.length, 2)).toBeNull();
     process.env.JIUZHU_PARALLEL_FROM_BYTES = '0';
@@ -89,7 +92,10 @@ describe('evaluating on worker threads', () => {
     process.env.JIUZHU_PARALLEL_FROM_HOUSEHOLDS = '0';
     const { rules } = rulesAt(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30');
     const { rules: gz } = rulesAt(await loadPolicy('policies/guangdong-guangzhou.yaml'), '2025-06-30');
-    const runs = [{ id: 'baseline', rules }, { id: 'gz', rules: gz }];
+    const runs = [
+      { id: 'baseline', rules },
+      { id: 'gz', rules: gz },
+    ];
     // The fast reader's population is in shared memory already; the reference reader's is copied there first.
     for (const read of [parseHouseholdsFast, parseHouseholds]) {
       const pop = await read(Readable.from([SAMPLE]), 'sample.csv');
@@ -103,7 +109,10 @@ describe('reading and evaluating on the same worker threads (simulate, totals on
   const runsOf = async () => {
     const { rules } = rulesAt(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30');
     const { rules: gz } = rulesAt(await loadPolicy('policies/guangdong-guangzhou.yaml'), '2025-06-30');
-    return [{ id: 'baseline', rules }, { id: 'gz', rules: gz }];
+    return [
+      { id: 'baseline', rules },
+      { id: 'gz', rules: gz },
+    ];
   };
   const oneThreadTotals = async (f: string, runs: Awaited<ReturnType<typeof runsOf>>) =>
     JSON.stringify(simulate(await parseHouseholds(Readable.from([readFileSync(f)]), f), runs).map(figures));
@@ -122,7 +131,9 @@ describe('reading and evaluating on the same worker threads (simulate, totals on
 
   it('builds the population instead when rows of a household are apart, with the same totals (simulateFile)', async () => {
     const runs = await runsOf();
-    const rows = ROWS.map((r, i) => [r, (i * 7919) % ROWS.length] as const).sort((a, b) => a[1] - b[1]).map(([r]) => r);
+    const rows = ROWS.map((r, i) => [r, (i * 7919) % ROWS.length] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map(([r]) => r);
     const text = [HEADER, ...rows].join('\n') + '\n';
     const f = file(text);
     const read = await simulateParallelRead(f, text.length, 3, Promise.resolve(runs));
@@ -145,10 +156,11 @@ describe('reading and evaluating on the same worker threads (simulate, totals on
     const f = file(text);
     const reference = await problemsOf(() => parseHouseholds(Readable.from([text]), f));
     expect(reference).toHaveLength(1);
-    for (const threads of [2, 4]) expect(await problemsOf(() => simulateParallelRead(f, text.length, threads, Promise.resolve(runs)))).toEqual(reference);
+    for (const threads of [2, 4])
+      expect(await problemsOf(() => simulateParallelRead(f, text.length, threads, Promise.resolve(runs)))).toEqual(reference);
   });
 
-  it('gives the error of loading the runs, not the file\'s, when both fail (the workers start reading before the runs are loaded)', async () => {
+  it("gives the error of loading the runs, not the file's, when both fail (the workers start reading before the runs are loaded)", async () => {
     const rows = [...ROWS];
     rows[700] = rows[700]!.replace(/,(urban|rural),/, ',suburb,');
     const text = [HEADER, ...rows].join('\n') + '\n';
@@ -167,11 +179,22 @@ describe('comparing on worker threads', () => {
     process.env.JIUZHU_PARALLEL_FROM_HOUSEHOLDS = '0';
     const pop = await parseHouseholdsFast(Readable.from([SAMPLE]), 'sample.csv');
     const deciles = incomeDeciles(pop);
-    const localities = await Promise.all(['policies/guangxi-nanning.yaml', 'policies/jiangxi-fuliang.yaml'].map(async (f) => {
-      const policy = await loadPolicy(f);
-      return { runs: [{ id: 'baseline', rules: rulesAt(policy, '2025-06-30').rules }, { id: 'sc', rules: rulesAt(applyScenario(policy, await loadScenario('scenarios/low-income-2x.yaml')), '2025-06-30').rules }] };
-    }));
-    const exact = (rs: RunResult[][]) => JSON.stringify(rs.map((runs) => runs.map((r) => [r.locality, r.scenario, plainResult(r)])), (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+    const localities = await Promise.all(
+      ['policies/guangxi-nanning.yaml', 'policies/jiangxi-fuliang.yaml'].map(async (f) => {
+        const policy = await loadPolicy(f);
+        return {
+          runs: [
+            { id: 'baseline', rules: rulesAt(policy, '2025-06-30').rules },
+            { id: 'sc', rules: rulesAt(applyScenario(policy, await loadScenario('scenarios/low-income-2x.yaml')), '2025-06-30').rules },
+          ],
+        };
+      }),
+    );
+    const exact = (rs: RunResult[][]) =>
+      JSON.stringify(
+        rs.map((runs) => runs.map((r) => [r.locality, r.scenario, plainResult(r)])),
+        (_, v) => (typeof v === 'bigint' ? v.toString() : v),
+      );
     const one = exact(compare(pop, localities, deciles));
     for (const threads of [1, 2, 3, 4]) expect(exact(await compareParallel(pop, localities, deciles, threads))).toBe(one);
   });

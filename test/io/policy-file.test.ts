@@ -38,49 +38,70 @@ describe('policy validation', () => {
   });
 
   it('rejects unknown keys in a value entry and at the top, suggesting the right one', () => {
-    const text = SIMPLE.replace('rounding: [{from: 2020-01-01, value: fen, source: test}]', 'rounding: [{from: 2020-01-01, value: fen, sorce: test}]')
-      .replace('policy: simple', 'policy: simple\nparameter: {}');
+    const text = SIMPLE.replace(
+      'rounding: [{from: 2020-01-01, value: fen, source: test}]',
+      'rounding: [{from: 2020-01-01, value: fen, sorce: test}]',
+    ).replace('policy: simple', 'policy: simple\nparameter: {}');
     const p = problems(text);
-    expect(p).toContain(`p.yaml:${at(text, 'sorce')}: unknown key "sorce" in a value of rounding (did you mean "source"?); expected one of from, value, source, clause, estimate, note`);
-    expect(p.some((x) => x.startsWith(`p.yaml:${lineOf(text, 'parameter: {}')}:1: unknown key "parameter" in the policy file (did you mean "parameters"?)`))).toBe(true);
+    expect(p).toContain(
+      `p.yaml:${at(text, 'sorce')}: unknown key "sorce" in a value of rounding (did you mean "source"?); expected one of from, value, source, clause, estimate, note`,
+    );
+    expect(
+      p.some((x) =>
+        x.startsWith(`p.yaml:${lineOf(text, 'parameter: {}')}:1: unknown key "parameter" in the policy file (did you mean "parameters"?)`),
+      ),
+    ).toBe(true);
   });
 
   it('rejects wrong types and impossible values, saying what was expected', () => {
-    const text = SIMPLE
-      .replace('value: 1000, source', 'value: 1000.555, source')
+    const text = SIMPLE.replace('value: 1000, source', 'value: 1000.555, source')
       .replace('none: [{from: 2020-01-01, value: 0.7', 'none: [{from: 2020-01-01, value: 1.7')
       .replace('value: gap, source', 'value: gaps, source')
       .replace('aid: [{from: 2020-01-01, value: true', 'aid: [{from: 2020-01-01, value: yes')
       .replace('elderly_age: [{from: 2020-01-01, value: 60', 'elderly_age: [{from: 2020-01-01, value: 160')
       .replace('months: [{from: 2020-01-01, value: 6', 'months: [{from: 2020-01-01, value: 13');
     const p = problems(text);
-    expect(p).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^p\.yaml:\d+:\d+: parameter dibao\.standard\.urban: expected an amount in yuan .* at most two decimals, got "1000\.555"$/),
-      expect.stringMatching(/parameter tekun\.care\.min_wage_share\.none: must be at most 1 \(share of W\), got 1\.7$/),
-      expect.stringMatching(/parameter dibao\.payment\.mode: expected one of gap, tiered, got "gaps" \(did you mean "gap"\?\)$/),
-      expect.stringMatching(/parameter rigid\.aid: expected true or false, got "yes"$/),
-      expect.stringMatching(/parameter tekun\.elderly_age: expected a whole number from 0 to 130 \(years\), got "160"$/),
-      expect.stringMatching(/parameter dibao\.gradual_exit\.months: expected a whole number from 0 to 12 \(months\), got "13"$/),
-    ]));
+    expect(p).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^p\.yaml:\d+:\d+: parameter dibao\.standard\.urban: expected an amount in yuan .* at most two decimals, got "1000\.555"$/,
+        ),
+        expect.stringMatching(/parameter tekun\.care\.min_wage_share\.none: must be at most 1 \(share of W\), got 1\.7$/),
+        expect.stringMatching(/parameter dibao\.payment\.mode: expected one of gap, tiered, got "gaps" \(did you mean "gap"\?\)$/),
+        expect.stringMatching(/parameter rigid\.aid: expected true or false, got "yes"$/),
+        expect.stringMatching(/parameter tekun\.elderly_age: expected a whole number from 0 to 130 \(years\), got "160"$/),
+        expect.stringMatching(/parameter dibao\.gradual_exit\.months: expected a whole number from 0 to 12 \(months\), got "13"$/),
+      ]),
+    );
     expect(p).toHaveLength(6);
   });
 
   it('rejects unsorted and duplicate dates', () => {
-    const unsorted = SIMPLE.replace('urban: [{from: 2020-01-01, value: 1000, source: test}]',
-      'urban: [{from: 2021-01-01, value: 1100, source: test}, {from: 2020-01-01, value: 1000, source: test}]');
-    expect(problems(unsorted)).toEqual([expect.stringMatching(/^p\.yaml:\d+:\d+: parameter dibao\.standard\.urban: dates must increase: 2020-01-01 comes after 2021-01-01$/)]);
-    const dup = SIMPLE.replace('urban: [{from: 2020-01-01, value: 1000, source: test}]',
-      'urban: [{from: 2020-01-01, value: 1000, source: test}, {from: 2020-01-01, value: 1100, source: test}]');
+    const unsorted = SIMPLE.replace(
+      'urban: [{from: 2020-01-01, value: 1000, source: test}]',
+      'urban: [{from: 2021-01-01, value: 1100, source: test}, {from: 2020-01-01, value: 1000, source: test}]',
+    );
+    expect(problems(unsorted)).toEqual([
+      expect.stringMatching(/^p\.yaml:\d+:\d+: parameter dibao\.standard\.urban: dates must increase: 2020-01-01 comes after 2021-01-01$/),
+    ]);
+    const dup = SIMPLE.replace(
+      'urban: [{from: 2020-01-01, value: 1000, source: test}]',
+      'urban: [{from: 2020-01-01, value: 1000, source: test}, {from: 2020-01-01, value: 1100, source: test}]',
+    );
     expect(problems(dup)).toEqual([expect.stringMatching(/dibao\.standard\.urban: duplicate date 2020-01-01$/)]);
     const bad = SIMPLE.replace('urban: [{from: 2020-01-01,', 'urban: [{from: 2020-02-30,');
     expect(problems(bad)).toEqual([expect.stringMatching(/"from" must be a date YYYY-MM-DD, got 2020-02-30$/)]);
   });
 
   it('requires a source or an estimate on each value, and a known source', () => {
-    const text = SIMPLE.replace('rural: [{from: 2020-01-01, value: 800, source: test}]', 'rural: [{from: 2020-01-01, value: 800}]')
-      .replace('limit_months: [{from: 2020-01-01, value: 24, source: test}]', 'limit_months: [{from: 2020-01-01, value: 24, source: tset}]');
+    const text = SIMPLE.replace('rural: [{from: 2020-01-01, value: 800, source: test}]', 'rural: [{from: 2020-01-01, value: 800}]').replace(
+      'limit_months: [{from: 2020-01-01, value: 24, source: test}]',
+      'limit_months: [{from: 2020-01-01, value: 24, source: tset}]',
+    );
     const p = problems(text);
-    expect(p).toContain(`p.yaml:${at(text, '{from: 2020-01-01, value: 800}')}: parameter dibao.standard.rural: each value needs a "source" (and clause) or, where nothing is published, an "estimate" stating its basis`);
+    expect(p).toContain(
+      `p.yaml:${at(text, '{from: 2020-01-01, value: 800}')}: parameter dibao.standard.rural: each value needs a "source" (and clause) or, where nothing is published, an "estimate" stating its basis`,
+    );
     expect(p.some((x) => x.endsWith('unknown source "tset" (did you mean "test"?); sources are test'))).toBe(true);
   });
 
@@ -91,11 +112,15 @@ describe('policy validation', () => {
   });
 
   it('validates tiers: increasing shares, the last at least 1', () => {
-    const text = SIMPLE.replace('  rounding:', "    tiers_placeholder\n  rounding:")
+    const text = SIMPLE.replace('  rounding:', '    tiers_placeholder\n  rounding:')
       .replace('    tiers_placeholder\n', '')
-      .replace('mode: [{from: 2020-01-01, value: gap, source: test}]',
-        'mode: [{from: 2020-01-01, value: tiered, source: test}]\n      tiers: [{from: 2020-01-01, source: test, value: [{below_share: 0.5, per_person: 600}, {below_share: 0.4, per_person: 300}]}]');
-    expect(problems(text)).toEqual([expect.stringMatching(/dibao\.payment\.tiers: bands must be in increasing order of below_share: 0\.4 after 0\.5$/)]);
+      .replace(
+        'mode: [{from: 2020-01-01, value: gap, source: test}]',
+        'mode: [{from: 2020-01-01, value: tiered, source: test}]\n      tiers: [{from: 2020-01-01, source: test, value: [{below_share: 0.5, per_person: 600}, {below_share: 0.4, per_person: 300}]}]',
+      );
+    expect(problems(text)).toEqual([
+      expect.stringMatching(/dibao\.payment\.tiers: bands must be in increasing order of below_share: 0\.4 after 0\.5$/),
+    ]);
     const short = text.replace('{below_share: 0.4, per_person: 300}', '{below_share: 0.9, per_person: 300}');
     expect(problems(short)).toEqual([expect.stringMatching(/the last band's below_share must be at least 1/)]);
   });

@@ -14,8 +14,18 @@ async function data(policies: string[], scenarios: string[] = []): Promise<TuiDa
   const pop = await parseHouseholdsFast(Readable.from([readFileSync('policies/samples/households.csv')]), 'sample.csv');
   const sc = await loadScenarios(scenarios);
   const locs = await Promise.all(policies.map((f) => loadRuns(f, sc, DATE)));
-  return { pop, deciles: incomeDeciles(pop), date: DATE, householdsFile: 'sample.csv',
-    localities: locs.map((runs, i) => ({ file: policies[i]!, policy: runs[0]!.snapshot.policy, baseline: runs[0]!, scenarios: runs.slice(1) })) };
+  return {
+    pop,
+    deciles: incomeDeciles(pop),
+    date: DATE,
+    householdsFile: 'sample.csv',
+    localities: locs.map((runs, i) => ({
+      file: policies[i]!,
+      policy: runs[0]!.snapshot.policy,
+      baseline: runs[0]!,
+      scenarios: runs.slice(1),
+    })),
+  };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 30));
@@ -23,7 +33,16 @@ let app: ReturnType<typeof render> | null = null;
 afterEach(() => app?.unmount());
 
 async function open(d: TuiData, lang: 'zh' | 'en' = 'en', saves: string[] = []) {
-  app = render(<App data={d} lang={lang} save={(yaml) => { saves.push(yaml('tui-test')); return 'scenarios/tui-test.yaml'; }} />);
+  app = render(
+    <App
+      data={d}
+      lang={lang}
+      save={(yaml) => {
+        saves.push(yaml('tui-test'));
+        return 'scenarios/tui-test.yaml';
+      }}
+    />,
+  );
   await tick();
   return app;
 }
@@ -100,7 +119,12 @@ describe('jiuzhu tui', () => {
   });
 
   it('puts localities side by side under the run compared (the knob run applied to each)', async () => {
-    const a = await open(await data(['policies/guangxi-nanning.yaml', 'policies/guangdong-guangzhou.yaml', 'policies/jiangxi-fuliang.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
+    const a = await open(
+      await data(
+        ['policies/guangxi-nanning.yaml', 'policies/guangdong-guangzhou.yaml', 'policies/jiangxi-fuliang.yaml'],
+        ['scenarios/tekun-basic-1.6x.yaml'],
+      ),
+    );
     const f = await keys(a, '5');
     expect(f).toContain('[5 localities]');
     expect(f).toMatch(/^特困 tekun\s+447\.9 \+17\.2%\s+988\.1 \+0\.0%\s+431\.2 \+18\.2%$/m);
@@ -129,7 +153,8 @@ describe('jiuzhu tui on a big population (the knob run compared elsewhere: data.
     const { compareWithBaseline } = await import('../../src/core/compare.js');
     const waiting: Array<() => void> = [];
     const comparer: KnobComparer = {
-      compareWithBaseline: (base, run, deciles) => new Promise((resolve) => waiting.push(() => resolve(compareWithBaseline(d.pop, base, run, deciles, { annuals: true })))),
+      compareWithBaseline: (base, run, deciles) =>
+        new Promise((resolve) => waiting.push(() => resolve(compareWithBaseline(d.pop, base, run, deciles, { annuals: true })))),
     };
     const a = await open({ ...d, comparer });
     const pending = await keys(a, '3', RIGHT, RIGHT, RIGHT, '1');

@@ -4,8 +4,9 @@ import { KNOBS } from '../../src/ui/knobs.js';
 import { initialState, reduce, type Key, type State } from '../../src/ui/state.js';
 
 const lim = { localities: 2, runs: 2, households: 3, traceLines: 40 };
-const press = (s: State, ...keys: Array<string | Key>) => keys.reduce((st, k) => reduce(st, typeof k === 'string' ? k : '', typeof k === 'string' ? {} : k, lim), s);
-const start = initialState(KNOBS.map((k) => k.initial === undefined ? 0 : (k.id === 'standard' ? 0 : k.min + k.step * 2)));
+const press = (s: State, ...keys: Array<string | Key>) =>
+  keys.reduce((st, k) => reduce(st, typeof k === 'string' ? k : '', typeof k === 'string' ? {} : k, lim), s);
+const start = initialState(KNOBS.map((k) => (k.initial === undefined ? 0 : k.id === 'standard' ? 0 : k.min + k.step * 2)));
 
 describe('the key reducer', () => {
   it('switches views with 1–5 and Tab, and toggles help with ?', () => {

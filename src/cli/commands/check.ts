@@ -35,16 +35,31 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
   const date = o.date ? simulationDate(ctx, o.date) : (old?.date ?? simulationDate(ctx, undefined));
   const runs = await loadRuns(o.policy, await loadScenarios(o.scenario ?? []), date);
   const pop = await loadHouseholds(ctx, o.households, o.quiet);
-  const totals = simulate(pop, runs.map((r) => ({ id: r.id, rules: r.rules })));
-  const now = snapshotOf(o.policy, o.households, date, runs.map((r, i) => ({ id: r.id, figures: figures(totals[i]!) })));
+  const totals = simulate(
+    pop,
+    runs.map((r) => ({ id: r.id, rules: r.rules })),
+  );
+  const now = snapshotOf(
+    o.policy,
+    o.households,
+    date,
+    runs.map((r, i) => ({ id: r.id, figures: figures(totals[i]!) })),
+  );
   const all = old ? movements(old, now) : [];
   const moved = all.filter((m) => m.relative.greaterThan(tolerance));
   const title = `jiuzhu check — \`${o.policy}\` on \`${o.households}\` at ${date}, against \`${o.snapshot}\` (tolerance ${tolerance.times(100).toFixed()}%)`;
   if (o.update) {
     await writeSnapshot(o.snapshot, now);
-    ctx.stdout.write(old ? checkMarkdown(title, all, 0) + `\nUpdated ${o.snapshot}.\n` : `Created ${o.snapshot} (${now.scenarios.length} scenario${now.scenarios.length > 1 ? 's' : ''}, ${date}).\n`);
+    ctx.stdout.write(
+      old
+        ? checkMarkdown(title, all, 0) + `\nUpdated ${o.snapshot}.\n`
+        : `Created ${o.snapshot} (${now.scenarios.length} scenario${now.scenarios.length > 1 ? 's' : ''}, ${date}).\n`,
+    );
     return;
   }
   ctx.stdout.write(checkMarkdown(title, moved, all.length - moved.length));
-  if (moved.length) throw new CheckFailedError(`${moved.length} figure${moved.length > 1 ? 's' : ''} moved beyond the tolerance; if that is intended, accept it with --update`);
+  if (moved.length)
+    throw new CheckFailedError(
+      `${moved.length} figure${moved.length > 1 ? 's' : ''} moved beyond the tolerance; if that is intended, accept it with --update`,
+    );
 }

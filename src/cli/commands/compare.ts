@@ -23,12 +23,29 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date)));
   const pop = await loadHouseholds(ctx, o.households, o.quiet);
   const deciles = incomeDeciles(pop);
-  const results = await compareParallel(pop, localities.map((runs) => ({ runs })), deciles);
+  const results = await compareParallel(
+    pop,
+    localities.map((runs) => ({ runs })),
+    deciles,
+  );
   const report: CompareReport = {
     date,
     householdsFile: o.households,
-    localities: localities.map((runs, l) => localityReport(o.policy[l]!, runs[0]!.snapshot.policy, results[l]!, runs.map((r) => estimatesInForce(r.snapshot)), deciles)),
+    localities: localities.map((runs, l) =>
+      localityReport(
+        o.policy[l]!,
+        runs[0]!.snapshot.policy,
+        results[l]!,
+        runs.map((r) => estimatesInForce(r.snapshot)),
+        deciles,
+      ),
+    ),
   };
-  const render = { json: () => JSON.stringify(compareJson(report), null, 2) + '\n', csv: () => compareCsv(report), markdown: () => compareMarkdown(report), table: () => compareTable(report) };
+  const render = {
+    json: () => JSON.stringify(compareJson(report), null, 2) + '\n',
+    csv: () => compareCsv(report),
+    markdown: () => compareMarkdown(report),
+    table: () => compareTable(report),
+  };
   ctx.stdout.write(render[o.format]());
 }

@@ -20,7 +20,10 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   const h = pop.householdIds.indexOf(o.household);
   if (h < 0) {
     const some = Array.from({ length: Math.min(3, pop.householdCount) }, (_, i) => pop.householdIds.at(i)).join(', ');
-    throw new UsageError(`household "${o.household}" is not in ${o.households}`, pop.householdCount ? `it has ${pop.householdCount} households, e.g. ${some}` : 'the file has no households');
+    throw new UsageError(
+      `household "${o.household}" is not in ${o.households}`,
+      pop.householdCount ? `it has ${pop.householdCount} households, e.g. ${some}` : 'the file has no households',
+    );
   }
   const e = explainHousehold(pop, h, rules);
   ctx.stdout.write(o.format === 'json' ? JSON.stringify(explainJson(e, pop, snapshot), null, 2) + '\n' : explainText(e, pop, snapshot));

@@ -29,6 +29,8 @@ export async function paramsCommand(ctx: Ctx, o: ParamsOptions): Promise<void> {
   ctx.stdout.write(JSON.stringify(paramsJson(snapshot), null, 2) + '\n');
   const estimates = estimatesInForce(snapshot);
   if (estimates.length && !o.quiet) {
-    ctx.stderr.write(`note: ${estimates.length} values are estimates: ${estimates.map((e) => e.path).join(', ')} (basis: --format table)\n`);
+    ctx.stderr.write(
+      `note: ${estimates.length} values are estimates: ${estimates.map((e) => e.path).join(', ')} (basis: --format table)\n`,
+    );
   }
 }

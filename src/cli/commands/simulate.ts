@@ -72,9 +72,22 @@ function render(r: SimulationReport, format: TotalsFormat): string {
 }
 
 /** Evaluates households [from, to) of pop for every run, writing their per-household rows; merges into totals. */
-async function evaluateChunk(pop: Population, runs: readonly Run[], from: number, to: number, totals: Totals[], out: AtomicFile | null): Promise<void> {
+async function evaluateChunk(
+  pop: Population,
+  runs: readonly Run[],
+  from: number,
+  to: number,
+  totals: Totals[],
+  out: AtomicFile | null,
+): Promise<void> {
   const rows: string[] = [];
-  const partial = simulateRange(pop, runs, from, to, out ? (h, i, r) => rows.push(perHouseholdRow(pop.householdIds.at(h), runs[i]!.id, r)) : undefined);
+  const partial = simulateRange(
+    pop,
+    runs,
+    from,
+    to,
+    out ? (h, i, r) => rows.push(perHouseholdRow(pop.householdIds.at(h), runs[i]!.id, r)) : undefined,
+  );
   partial.forEach((p, i) => totals[i]!.merge(p));
   if (out && rows.length) await out.write(rows.join(''));
 }
@@ -97,7 +110,8 @@ async function withOutput<T>(perHousehold: string | undefined, body: (out: Atomi
 async function run(pop: Population, runs: readonly Run[], perHousehold: string): Promise<Totals[]> {
   return withOutput(perHousehold, async (out) => {
     const totals = runs.map(() => new Totals());
-    for (let from = 0; from < pop.householdCount; from += CHUNK) await evaluateChunk(pop, runs, from, Math.min(pop.householdCount, from + CHUNK), totals, out);
+    for (let from = 0; from < pop.householdCount; from += CHUNK)
+      await evaluateChunk(pop, runs, from, Math.min(pop.householdCount, from + CHUNK), totals, out);
     return totals;
   });
 }
@@ -108,10 +122,14 @@ async function runStreaming(ctx: Ctx, o: SimulateOptions, runs: readonly Run[]):
   try {
     return await withOutput(o.perHousehold, async (out) => {
       const totals = runs.map(() => new Totals());
-      await streamHouseholds(o.households, { onProgress: progress?.update }, {
-        households: CHUNK,
-        onChunk: (pop) => evaluateChunk(pop, runs, 0, pop.householdCount, totals, out),
-      });
+      await streamHouseholds(
+        o.households,
+        { onProgress: progress?.update },
+        {
+          households: CHUNK,
+          onChunk: (pop) => evaluateChunk(pop, runs, 0, pop.householdCount, totals, out),
+        },
+      );
       return totals;
     });
   } finally {

@@ -25,7 +25,9 @@ export async function validateCommand(ctx: Ctx, o: { policy: readonly string[] }
   for (const file of o.policy) {
     const violations = checkPolicy(await loadPolicy(file));
     errors += violations.filter((v) => v.rule.severity === 'error').length;
-    ctx.stdout.write(`${file}: ${violations.length ? `${violations.length} finding${violations.length > 1 ? 's' : ''}` : 'valid; every parameter rule holds'}\n`);
+    ctx.stdout.write(
+      `${file}: ${violations.length ? `${violations.length} finding${violations.length > 1 ? 's' : ''}` : 'valid; every parameter rule holds'}\n`,
+    );
     if (violations.length) ctx.stdout.write(violationLines(violations).join('\n') + '\n');
   }
   if (errors) throw new CheckFailedError(`${errors} parameter rule error${errors > 1 ? 's' : ''}`);

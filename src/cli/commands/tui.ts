@@ -24,9 +24,16 @@ export interface Terminal {
   readonly stdout: boolean;
 }
 
-export async function tuiCommand(ctx: Ctx, o: TuiOptions, terminal: Terminal = { stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY) }): Promise<void> {
+export async function tuiCommand(
+  ctx: Ctx,
+  o: TuiOptions,
+  terminal: Terminal = { stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY) },
+): Promise<void> {
   if (!terminal.stdin || !terminal.stdout) {
-    throw new UsageError('jiuzhu tui needs an interactive terminal (stdin and stdout)', `for piped or CI output, run the same comparison with \`jiuzhu compare --policy … --households ${o.households}\``);
+    throw new UsageError(
+      'jiuzhu tui needs an interactive terminal (stdin and stdout)',
+      `for piped or CI output, run the same comparison with \`jiuzhu compare --policy … --households ${o.households}\``,
+    );
   }
   const date = simulationDate(ctx, o.date);
   const scenarios = await loadScenarios(o.scenario ?? []);
@@ -43,8 +50,17 @@ export async function tuiCommand(ctx: Ctx, o: TuiOptions, terminal: Terminal = {
         pool = ComparePool.open(pop);
         pool?.warm(localities[0]![0]!.rules);
         return {
-          pop, deciles: incomeDeciles(pop), date, householdsFile: o.households, comparer: pool,
-          localities: localities.map((runs, l) => ({ file: o.policy[l]!, policy: runs[0]!.snapshot.policy, baseline: runs[0]!, scenarios: runs.slice(1) })),
+          pop,
+          deciles: incomeDeciles(pop),
+          date,
+          householdsFile: o.households,
+          comparer: pool,
+          localities: localities.map((runs, l) => ({
+            file: o.policy[l]!,
+            policy: runs[0]!.snapshot.policy,
+            baseline: runs[0]!,
+            scenarios: runs.slice(1),
+          })),
         };
       },
       save: (yaml) => {

@@ -74,9 +74,7 @@ export function resolve(policy: Policy, date: string): Snapshot {
       problems.push({
         where: history[0]?.where ?? { file: policy.file },
         subject: `parameter ${spec.path}`,
-        message: history.length
-          ? `no value in force at ${date} (its first value starts ${history[0]!.from})`
-          : `no value given`,
+        message: history.length ? `no value in force at ${date} (its first value starts ${history[0]!.from})` : `no value given`,
       });
       continue;
     }
@@ -87,9 +85,10 @@ export function resolve(policy: Policy, date: string): Snapshot {
   if (problems.length === 0) problems.push(...crossChecks(policy, values, date));
   if (problems.length) {
     const from = completeFrom(policy);
-    throw new InputError(problems, from && from > date
-      ? `${policy.id} has a value for every parameter from ${from}; try --date ${from} or later`
-      : undefined);
+    throw new InputError(
+      problems,
+      from && from > date ? `${policy.id} has a value for every parameter from ${from}; try --date ${from} or later` : undefined,
+    );
   }
   return { policy, date, values };
 }

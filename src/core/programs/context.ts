@@ -35,9 +35,25 @@ export interface HouseholdResult {
 
 export function emptyResult(): HouseholdResult {
   return {
-    persons: 0, tekunPersons: 0, tekun: 0, dibaoPersons: 0, dibao: 0, dibaoSupplement: 0, supplementPersons: 0,
-    singlePersons: 0, single: 0, rigidFamily: 0, rigidAid: 0, lowIncome: 0, lowIncomePersons: 0, gradualMonths: 0,
-    gradual: 0, temporary: 0, temporaryTier: 0, restPersons: 0, annual: 0,
+    persons: 0,
+    tekunPersons: 0,
+    tekun: 0,
+    dibaoPersons: 0,
+    dibao: 0,
+    dibaoSupplement: 0,
+    supplementPersons: 0,
+    singlePersons: 0,
+    single: 0,
+    rigidFamily: 0,
+    rigidAid: 0,
+    lowIncome: 0,
+    lowIncomePersons: 0,
+    gradualMonths: 0,
+    gradual: 0,
+    temporary: 0,
+    temporaryTier: 0,
+    restPersons: 0,
+    annual: 0,
   };
 }
 

@@ -12,8 +12,12 @@ export const CLAUSES = ['002 一', '000（二）'];
 export function categoryMask(c: Ctx, p: number): number {
   const { pop, rules } = c;
   const age = pop.age[p]!;
-  return (isSevere(pop, p) ? CAT_SEVERE : 0) | (pop.ill[p] ? CAT_ILL : 0)
-    | (age >= rules.supplementElderlyAge ? CAT_ELDERLY : 0) | (age < rules.minorAge ? CAT_MINOR : 0);
+  return (
+    (isSevere(pop, p) ? CAT_SEVERE : 0) |
+    (pop.ill[p] ? CAT_ILL : 0) |
+    (age >= rules.supplementElderlyAge ? CAT_ELDERLY : 0) |
+    (age < rules.minorAge ? CAT_MINOR : 0)
+  );
 }
 
 /** Adds the supplement of member p (a member of R in dibao, or a single-person entrant). */
@@ -38,7 +42,12 @@ export function dibaoSupplement(c: Ctx): void {
 
 /** A member's supplement (step 3), with the values used (explain); apart, so that supplementFor stays small enough to inline. */
 function trace(c: Ctx, p: number, mask: number, amount: number): void {
-  const names = [[CAT_SEVERE, 'severe_disability'], [CAT_ILL, 'serious_illness'], [CAT_ELDERLY, 'elderly'], [CAT_MINOR, 'minor']] as const;
+  const names = [
+    [CAT_SEVERE, 'severe_disability'],
+    [CAT_ILL, 'serious_illness'],
+    [CAT_ELDERLY, 'elderly'],
+    [CAT_MINOR, 'minor'],
+  ] as const;
   const cats = names.filter(([bit]) => mask & bit).map(([, name]) => name);
   c.tr!.record({
     step: '3',
@@ -46,8 +55,19 @@ function trace(c: Ctx, p: number, mask: number, amount: number): void {
     person: c.pop.personIds.at(p),
     clauses: CLAUSES,
     rule: 'each member in a category gets round(rate × S) a month; rates combined by stacking (max or sum)',
-    params: [...cats.map((k) => `dibao.supplement.${k}`), 'dibao.supplement.stacking', 'dibao.supplement.elderly_age', 'tekun.minor_age', `dibao.standard.${c.A.area}`, 'rounding'],
-    values: [['categories', cats.join(' + ')], ['age', String(c.pop.age[p])], ['S', y(c.A.S)]],
+    params: [
+      ...cats.map((k) => `dibao.supplement.${k}`),
+      'dibao.supplement.stacking',
+      'dibao.supplement.elderly_age',
+      'tekun.minor_age',
+      `dibao.standard.${c.A.area}`,
+      'rounding',
+    ],
+    values: [
+      ['categories', cats.join(' + ')],
+      ['age', String(c.pop.age[p])],
+      ['S', y(c.A.S)],
+    ],
     checks: [],
     result: `supplement ${y(amount)} per month`,
   });

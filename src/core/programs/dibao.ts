@@ -45,7 +45,13 @@ function traceDibao(c: Ctx, Sn: number, result: string): void {
       ? 'eligible ⇔ assets_ok ∧ I < S × n; tiered: the first band with I < below_share × S × n pays per_person × n'
       : 'eligible ⇔ assets_ok ∧ I < S × n; gap: benefit = round(S × n − I)',
     params: [`dibao.standard.${A.area}`, 'dibao.payment.mode', ...(rules.tiered ? ['dibao.payment.tiers'] : []), 'rounding'],
-    values: [['S', y(A.S)], ['n', String(n)], ['I', y(I)], ['S × n', y(Sn)], ...(c.isDibao && !rules.tiered ? [['S × n − I', y(Sn - I)]] as [string, string][] : [])],
+    values: [
+      ['S', y(A.S)],
+      ['n', String(n)],
+      ['I', y(I)],
+      ['S × n', y(Sn)],
+      ...(c.isDibao && !rules.tiered ? ([['S × n − I', y(Sn - I)]] as [string, string][]) : []),
+    ],
     checks: [check('assets_ok', String(c.assetsOk), '=', 'true', c.assetsOk), check('I < S × n', y(I), '<', y(Sn), I < Sn)],
     result,
   });

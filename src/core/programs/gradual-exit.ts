@@ -35,10 +35,19 @@ function trace(c: Ctx, working: boolean, applies: boolean): void {
     clauses: CLAUSES,
     rule: 'on_dibao ∧ not dibao now ∧ no rigid aid ∧ some wage_income > 0 ⇒ keeps prior_dibao for gradual_exit.months months',
     params: ['dibao.gradual_exit.months'],
-    values: [['prior_dibao', y(pop.prior[c.h]!)], ['months', String(rules.gradualMonths)]],
+    values: [
+      ['prior_dibao', y(pop.prior[c.h]!)],
+      ['months', String(rules.gradualMonths)],
+    ],
     checks: [
       check('some member of R has wage_income > 0', String(working), '=', 'true', working),
-      check('no single-person member and no rigid aid', String(!stillDibao && c.out.rigidAid === 0), '=', 'true', !stillDibao && c.out.rigidAid === 0),
+      check(
+        'no single-person member and no rigid aid',
+        String(!stillDibao && c.out.rigidAid === 0),
+        '=',
+        'true',
+        !stillDibao && c.out.rigidAid === 0,
+      ),
     ],
     result: applies ? `keeps ${y(pop.prior[c.h]!)} a month for ${rules.gradualMonths} months` : 'no gradual exit',
   });

@@ -10,7 +10,15 @@ import * as tekun from './tekun.js';
 import * as temporary from './temporary.js';
 
 export const PROGRAM_IDS = [
-  'tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid', 'gradual_exit', 'temporary', 'low_income', 'rigid_family',
+  'tekun',
+  'dibao',
+  'dibao_supplement',
+  'single_person',
+  'rigid_aid',
+  'gradual_exit',
+  'temporary',
+  'low_income',
+  'rigid_family',
 ] as const;
 export type ProgramId = (typeof PROGRAM_IDS)[number];
 
@@ -26,7 +34,14 @@ export interface ProgramInfo {
 }
 
 // Who is tekun decides R, so every program but temporary depends on these.
-const GATE = ['tekun.elderly_age', 'tekun.minor_age', 'dibao.standard.', 'dibao.employment_deduction', 'dibao.assets.limit_months', 'rounding'];
+const GATE = [
+  'tekun.elderly_age',
+  'tekun.minor_age',
+  'dibao.standard.',
+  'dibao.employment_deduction',
+  'dibao.assets.limit_months',
+  'rounding',
+];
 const DIBAO = [...GATE, 'dibao.payment.'];
 const RIGID = [...DIBAO, 'rigid.'];
 const SINGLE = [...RIGID, 'single_person.'];
@@ -34,11 +49,32 @@ const SINGLE = [...RIGID, 'single_person.'];
 export const PROGRAMS: readonly ProgramInfo[] = [
   { id: 'tekun', zh: '特困', en: 'tekun', kind: 'cash', clauses: tekun.CLAUSES, dependsOn: [...GATE, 'tekun.', 'min_wage.monthly'] },
   { id: 'dibao', zh: '低保', en: 'dibao', kind: 'cash', clauses: dibao.CLAUSES, dependsOn: DIBAO },
-  { id: 'dibao_supplement', zh: '分类施保', en: 'dibao supplement', kind: 'cash', clauses: supplement.CLAUSES, dependsOn: [...SINGLE, 'dibao.supplement.'] },
+  {
+    id: 'dibao_supplement',
+    zh: '分类施保',
+    en: 'dibao supplement',
+    kind: 'cash',
+    clauses: supplement.CLAUSES,
+    dependsOn: [...SINGLE, 'dibao.supplement.'],
+  },
   { id: 'single_person', zh: '单人户', en: 'single-person dibao', kind: 'cash', clauses: single.CLAUSES, dependsOn: SINGLE },
   { id: 'rigid_aid', zh: '刚性支出救助', en: 'rigid-expenditure aid', kind: 'cash', clauses: rigid.CLAUSES, dependsOn: RIGID },
-  { id: 'gradual_exit', zh: '渐退', en: 'gradual exit', kind: 'cash', clauses: gradual.CLAUSES, dependsOn: [...SINGLE, 'dibao.gradual_exit.months'] },
-  { id: 'temporary', zh: '临时救助', en: 'temporary assistance', kind: 'cash', clauses: temporary.CLAUSES, dependsOn: ['dibao.standard.urban', 'temporary.'] },
+  {
+    id: 'gradual_exit',
+    zh: '渐退',
+    en: 'gradual exit',
+    kind: 'cash',
+    clauses: gradual.CLAUSES,
+    dependsOn: [...SINGLE, 'dibao.gradual_exit.months'],
+  },
+  {
+    id: 'temporary',
+    zh: '临时救助',
+    en: 'temporary assistance',
+    kind: 'cash',
+    clauses: temporary.CLAUSES,
+    dependsOn: ['dibao.standard.urban', 'temporary.'],
+  },
   { id: 'low_income', zh: '低保边缘', en: 'low-income', kind: 'caseload', clauses: low.CLAUSES, dependsOn: [...SINGLE, 'low_income.'] },
   { id: 'rigid_family', zh: '刚性支出困难', en: 'rigid-expenditure family', kind: 'caseload', clauses: rigid.CLAUSES, dependsOn: RIGID },
 ];

@@ -33,7 +33,11 @@ function trace(c: Ctx, is: boolean): void {
     clauses: CLAUSES,
     rule: 'low-income ⇔ not dibao ∧ assets_ok ∧ I < multiplier × S_ref × n (S_ref per low_income.reference)',
     params: ['low_income.multiplier', 'low_income.reference', A.lowIncomeRef === A.S ? `dibao.standard.${A.area}` : 'dibao.standard.urban'],
-    values: [['I', y(I)], ['S_ref × n', y(SrefN)], ['multiplier', String(m.num / m.den)]],
+    values: [
+      ['I', y(I)],
+      ['S_ref × n', y(SrefN)],
+      ['multiplier', String(m.num / m.den)],
+    ],
     checks: [check('I < multiplier × S_ref × n', y(I), '<', `${y(SrefN)} × ${m.num / m.den}`, is)],
     result: is ? `low-income family, ${c.out.lowIncomePersons} persons counted` : 'not low-income',
   });

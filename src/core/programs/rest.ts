@@ -35,8 +35,17 @@ function trace(c: Ctx): void {
     clauses: ['000（四）', '003 §7'],
     rule: 'R = members who are not tekun; n = |R|; I = Σ inc(p) over R; assets_ok ⇔ financial_assets ≤ limit_months × S × n',
     params: ['dibao.employment_deduction', 'dibao.assets.limit_months', `dibao.standard.${A.area}`],
-    values: [['n', String(n)], ['I', y(I)], ['S', y(A.S)], ['financial_assets', y(assets)], ['limit_months × S × n', y(limit)]],
+    values: [
+      ['n', String(n)],
+      ['I', y(I)],
+      ['S', y(A.S)],
+      ['financial_assets', y(assets)],
+      ['limit_months × S × n', y(limit)],
+    ],
     checks: n > 0 ? [check('assets_ok: financial_assets ≤ limit_months × S × n', y(assets), '≤', y(limit), c.assetsOk)] : [],
-    result: n === 0 ? 'R is empty: every member is tekun; steps 3–7 do not apply' : `n = ${n}, I = ${y(I)}, assets ${c.assetsOk ? 'within' : 'over'} the limit`,
+    result:
+      n === 0
+        ? 'R is empty: every member is tekun; steps 3–7 do not apply'
+        : `n = ${n}, I = ${y(I)}, assets ${c.assetsOk ? 'within' : 'over'} the limit`,
   });
 }

@@ -35,8 +35,15 @@ export function rigid(c: Ctx): void {
 }
 
 interface Decided {
-  A: number; E: number; post: number; annualSn: number;
-  belowIncome: boolean; overspent: boolean; postBelow: boolean; identified: boolean; aid: number;
+  A: number;
+  E: number;
+  post: number;
+  annualSn: number;
+  belowIncome: boolean;
+  overspent: boolean;
+  postBelow: boolean;
+  identified: boolean;
+  aid: number;
 }
 
 /** What step 4 decided, with the values it used (explain); apart, so that the rule stays small enough to inline. */
@@ -49,7 +56,15 @@ function trace(c: Ctx, d: Decided): void {
     check('E ≥ A (spending exceeds income)', y(E), '≥', y(A), overspent),
   ];
   if (!overspent) {
-    checks.push(check('A − E < identify_multiplier × 12 × S × n', y(post), '<', `${y(annualSn)} × ${rules.identify.num / rules.identify.den}`, postBelow));
+    checks.push(
+      check(
+        'A − E < identify_multiplier × 12 × S × n',
+        y(post),
+        '<',
+        `${y(annualSn)} × ${rules.identify.num / rules.identify.den}`,
+        postBelow,
+      ),
+    );
   }
   if (identified && rules.rigidAid) checks.push(check('aid: A − E < 12 × S × n', y(post), '<', y(annualSn), post < annualSn));
   c.tr!.record({
@@ -58,8 +73,16 @@ function trace(c: Ctx, d: Decided): void {
     clauses: CLAUSES,
     rule: 'identified ⇔ A < disposable_income × n ∧ (E ≥ A ∨ A − E < identify_multiplier × 12 × S × n); aid = round(min(S × n, (12 × S × n − (A − E)) / 12)) where rigid.aid',
     params: [`rigid.disposable_income.${area.area}`, 'rigid.identify_multiplier', 'rigid.aid', `dibao.standard.${area.area}`, 'rounding'],
-    values: [['A = 12 × I', y(A)], ['E', y(E)], ['A − E', y(post)], ['12 × S × n', y(annualSn)], ['disposable_income × n', y(disposable)]],
+    values: [
+      ['A = 12 × I', y(A)],
+      ['E', y(E)],
+      ['A − E', y(post)],
+      ['12 × S × n', y(annualSn)],
+      ['disposable_income × n', y(disposable)],
+    ],
     checks,
-    result: identified ? `rigid-expenditure family${aid ? `; aid ${y(aid)} per month` : rules.rigidAid ? '; no aid (A − E ≥ 12 × S × n)' : '; no cash aid (rigid.aid is false)'}` : 'not a rigid-expenditure family',
+    result: identified
+      ? `rigid-expenditure family${aid ? `; aid ${y(aid)} per month` : rules.rigidAid ? '; no aid (A − E ≥ 12 × S × n)' : '; no cash aid (rigid.aid is false)'}`
+      : 'not a rigid-expenditure family',
   });
 }

@@ -43,7 +43,11 @@ function traceHousehold(c: Ctx, below: boolean): void {
     clauses: CLAUSES,
     rule: 'where not dibao, no rigid aid, assets_ok and I < income_ceiling × S × n, severe or ill members enter dibao alone',
     params: ['single_person.income_ceiling', `dibao.standard.${A.area}`],
-    values: [['I', y(I)], ['S × n', y(Sn)], ['income_ceiling', String(ceiling.num / ceiling.den)]],
+    values: [
+      ['I', y(I)],
+      ['S × n', y(Sn)],
+      ['income_ceiling', String(ceiling.num / ceiling.den)],
+    ],
     checks: [check('I < income_ceiling × S × n', y(I), '<', `${y(Sn)} × ${ceiling.num / ceiling.den}`, below)],
     result: below ? 'household within the ceiling' : 'household above the ceiling: no single-person inclusion',
   });
@@ -59,7 +63,10 @@ function tracePerson(c: Ctx, p: number, inc: number, benefit: number): void {
     clauses: CLAUSES,
     rule: rules.singleByShare ? 'benefit = round(benefit_share × S)' : 'benefit = round(max(0, S − inc(p)))',
     params: [rules.singleByShare ? 'single_person.benefit_share' : 'single_person.benefit', `dibao.standard.${A.area}`, 'rounding'],
-    values: [['inc(p)', y(inc)], ['S', y(A.S)]],
+    values: [
+      ['inc(p)', y(inc)],
+      ['S', y(A.S)],
+    ],
     checks: [],
     result: `enters dibao alone: ${y(benefit)} per month`,
   });

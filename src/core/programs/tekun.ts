@@ -45,8 +45,12 @@ export function tekunAmount(c: Ctx, p: number): number {
  * that tekunPerson's test or restOfHousehold (rest.ts) reads must be compared here.
  */
 export function sameFirstSteps(a: Rules, b: Rules): boolean {
-  return a.tekunElderlyAge === b.tekunElderlyAge && a.minorAge === b.minorAge && a.deduction === b.deduction
-    && a.areas.every((x, i) => x.S === b.areas[i]!.S && x.assetLimitPerPerson === b.areas[i]!.assetLimitPerPerson);
+  return (
+    a.tekunElderlyAge === b.tekunElderlyAge &&
+    a.minorAge === b.minorAge &&
+    a.deduction === b.deduction &&
+    a.areas.every((x, i) => x.S === b.areas[i]!.S && x.assetLimitPerPerson === b.areas[i]!.assetLimitPerPerson)
+  );
 }
 
 /** What step 1 decided for person p, with every value it used (explain). Apart, so that tekunPerson stays small enough to inline. */
@@ -63,14 +67,42 @@ function trace(c: Ctx, p: number, d: { inCategory: boolean; noLabour: boolean; n
     person: pop.personIds.at(p),
     clauses: CLAUSES,
     rule: 'tekun ⇔ category (elderly, disabled or minor) ∧ no labour capacity ∧ inc(p) < S ∧ no capable supporter; monthly = round(multiplier × S) + round(care share[self_care] × W)',
-    params: ['tekun.elderly_age', 'tekun.minor_age', `dibao.standard.${A.area}`, 'dibao.employment_deduction',
-      ...(is ? ['tekun.basic.multiplier', `tekun.care.min_wage_share.${sc}`, 'min_wage.monthly', 'rounding'] : [])],
-    values: [['age', String(age)], ['disability_grade', String(pop.disability[p])], ['labor_capacity', CAPACITY[pop.labor[p]!]!],
-      ['inc(p)', y(inc)], ['S', y(A.S)], ['has_capable_supporter', String(pop.supporter[p])],
-      ...(is ? [['basic', y(A.tekunBasic)], ['care', y(care)]] as [string, string][] : [])],
+    params: [
+      'tekun.elderly_age',
+      'tekun.minor_age',
+      `dibao.standard.${A.area}`,
+      'dibao.employment_deduction',
+      ...(is ? ['tekun.basic.multiplier', `tekun.care.min_wage_share.${sc}`, 'min_wage.monthly', 'rounding'] : []),
+    ],
+    values: [
+      ['age', String(age)],
+      ['disability_grade', String(pop.disability[p])],
+      ['labor_capacity', CAPACITY[pop.labor[p]!]!],
+      ['inc(p)', y(inc)],
+      ['S', y(A.S)],
+      ['has_capable_supporter', String(pop.supporter[p])],
+      ...(is
+        ? ([
+            ['basic', y(A.tekunBasic)],
+            ['care', y(care)],
+          ] as [string, string][])
+        : []),
+    ],
     checks: [
-      check('in a category: age ≥ elderly_age ∨ disability_grade ≥ 1 ∨ age < minor_age', `age ${age}, grade ${pop.disability[p]}`, 'vs', `elderly ≥ ${rules.tekunElderlyAge}, minor < ${rules.minorAge}`, inCategory),
-      check('no labour capacity: elderly ∨ minor ∨ labor_capacity = none', `age ${age}, labor_capacity ${CAPACITY[pop.labor[p]!]}`, 'vs', `elderly ≥ ${rules.tekunElderlyAge}, minor < ${rules.minorAge}`, noLabour),
+      check(
+        'in a category: age ≥ elderly_age ∨ disability_grade ≥ 1 ∨ age < minor_age',
+        `age ${age}, grade ${pop.disability[p]}`,
+        'vs',
+        `elderly ≥ ${rules.tekunElderlyAge}, minor < ${rules.minorAge}`,
+        inCategory,
+      ),
+      check(
+        'no labour capacity: elderly ∨ minor ∨ labor_capacity = none',
+        `age ${age}, labor_capacity ${CAPACITY[pop.labor[p]!]}`,
+        'vs',
+        `elderly ≥ ${rules.tekunElderlyAge}, minor < ${rules.minorAge}`,
+        noLabour,
+      ),
       check('no source of living: inc(p) < S', y(inc), '<', y(A.S), noLiving),
       check('no capable supporter', String(pop.supporter[p]), '=', '0', noSupporter),
     ],

@@ -15,7 +15,11 @@ export function temporary(c: Ctx): void {
   if (need <= 0) return;
   const grant = Math.min(need, rules.temporaryCap);
   const { township, county, urbanAnnual } = rules;
-  const tier = mulLessEq(grant, township.den, township.num, urbanAnnual) ? 1 : mulLessEq(grant, county.den, county.num, urbanAnnual) ? 2 : 3;
+  const tier = mulLessEq(grant, township.den, township.num, urbanAnnual)
+    ? 1
+    : mulLessEq(grant, county.den, county.num, urbanAnnual)
+      ? 2
+      : 3;
   c.out.temporary = grant;
   c.out.temporaryTier = tier;
   if (c.tr) trace(c);
@@ -34,7 +38,11 @@ function trace(c: Ctx): void {
     clauses: CLAUSES,
     rule: 'grant = min(emergency_need, annual_cap × 12 × S_urban); approval by township ≤ township_max × 12 S_urban < county ≤ county_max × 12 S_urban < coordination',
     params: ['temporary.annual_cap', 'temporary.township_max', 'temporary.county_max', 'dibao.standard.urban'],
-    values: [['emergency_need', y(need)], ['12 × S_urban', y(urbanAnnual)], ['cap', y(rules.temporaryCap)]],
+    values: [
+      ['emergency_need', y(need)],
+      ['12 × S_urban', y(urbanAnnual)],
+      ['cap', y(rules.temporaryCap)],
+    ],
     checks: [
       check('grant ≤ township_max × 12 × S_urban', y(grant), '≤', `${y(urbanAnnual)} × ${township.num / township.den}`, tier === 1),
       check('grant ≤ county_max × 12 × S_urban', y(grant), '≤', `${y(urbanAnnual)} × ${county.num / county.den}`, tier <= 2),
