@@ -1,6 +1,6 @@
 // Progress on stderr while a long read runs: only when stderr is a terminal, not in CI, not --quiet,
 // and only after half a second. One line, redrawn in place, erased when done.
-import type { ReadProgress } from '../io/households-csv.js';
+import type { ReadProgress } from '../core/progress.js';
 import type { Ctx } from './context.js';
 
 export interface Progress {

@@ -1,28 +1,12 @@
 // Synthetic households from a population profile: deterministic for a seed (mulberry32), produced in chunks
 // so any number of households streams in bounded memory. Amounts are drawn as numbers and written as
 // integer fen (this is data generation, not money arithmetic). Columns: DOMAIN's household CSV.
+import { COL, COLUMN_NAMES, type Column } from './columns.js';
 import { fenToYuan } from './money.js';
 import { dist, num, type Profile } from './profile.js';
 
-export const GENERATED_COLUMNS = [
-  'household_id',
-  'person_id',
-  'age',
-  'area',
-  'wage_income',
-  'other_income',
-  'disability_grade',
-  'serious_illness',
-  'labor_capacity',
-  'self_care',
-  'has_capable_supporter',
-  'financial_assets',
-  'rigid_expenditure',
-  'on_dibao',
-  'prior_dibao',
-  'emergency_need',
-  'weight',
-] as const;
+/** The columns written, in the column table's order (every column, so a generated file states every value). */
+export const GENERATED_COLUMNS: readonly Column[] = COLUMN_NAMES;
 
 export class Random {
   private s: number;
@@ -145,27 +129,25 @@ export function* generateCsv(s: GenerateSettings, per = 5000): Generator<string>
       const income = (total * shares[i]!) / sum;
       const wage = m.age >= 18 && m.age < 60 && m.labor !== 'none' ? income : 0;
       const supporter = (m.age >= 60 || m.grade || m.age < 18) && noSupporter ? 0 : 1;
-      rows.push(
-        [
-          hid,
-          `${hid}-${i + 1}`,
-          m.age,
-          A.name,
-          money(wage),
-          money(income - wage),
-          m.grade,
-          m.ill,
-          m.labor,
-          m.selfCare,
-          supporter,
-          assetsText,
-          rigidText,
-          onDibao,
-          priorText,
-          emergencyText,
-          weight,
-        ].join(','),
-      );
+      const row: Array<string | number> = new Array(COLUMN_NAMES.length);
+      row[COL.household_id] = hid;
+      row[COL.person_id] = `${hid}-${i + 1}`;
+      row[COL.age] = m.age;
+      row[COL.area] = A.name;
+      row[COL.wage_income] = money(wage);
+      row[COL.other_income] = money(income - wage);
+      row[COL.disability_grade] = m.grade;
+      row[COL.serious_illness] = m.ill;
+      row[COL.labor_capacity] = m.labor;
+      row[COL.self_care] = m.selfCare;
+      row[COL.has_capable_supporter] = supporter;
+      row[COL.financial_assets] = assetsText;
+      row[COL.rigid_expenditure] = rigidText;
+      row[COL.on_dibao] = onDibao;
+      row[COL.prior_dibao] = priorText;
+      row[COL.emergency_need] = emergencyText;
+      row[COL.weight] = weight;
+      rows.push(row.join(','));
     });
     if (h % per === 0 || h === s.households) {
       yield rows.join('\n') + '\n';

@@ -3,14 +3,7 @@
 // combinations) is computed here once, not once per household.
 import { D, floorDiv, roundTimes, toRatio, type Ratio, type Rounding } from './money.js';
 import { bool, dec, optionalDec, resolve, str, tiers, type Policy, type Snapshot } from './parameters/tree.js';
-
-export const AREAS = ['urban', 'rural'] as const;
-export type Area = (typeof AREAS)[number];
-/** labor_capacity and self_care codes. */
-export const CAPACITY = ['full', 'partial', 'none'] as const;
-export type Capacity = (typeof CAPACITY)[number];
-/** self_care / labor_capacity code of "none". */
-export const NONE = 2;
+import type { Area } from './columns.js';
 
 /** Supplement categories (002 一) as bits of a mask. */
 export const CAT_SEVERE = 1;

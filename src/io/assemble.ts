@@ -5,9 +5,10 @@
 // table, no string per id. Problems come out in the reference reader's words and order (by line, first 20).
 import { typed, type Typed, type TypedCtor } from '../core/grow.js';
 import { IdList } from '../core/ids.js';
-import { householdConflicts, type HouseholdInput, type Population } from '../core/population.js';
+import { columnArray, COLUMNS, HOUSEHOLD_COLS, HOUSEHOLD_KEYS, PERSON_COLS, type HouseholdKey, type PersonKey } from '../core/columns.js';
+import { householdConflicts, populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
-import { conflictMessage, duplicateMessage, MAX_PROBLEMS } from './households-csv.js';
+import { conflictMessage, duplicateMessage, MAX_PROBLEMS } from './household-messages.js';
 import type { HouseholdValues, Part } from './part.js';
 
 /** What the fast reader made of one part of the file. */
@@ -68,7 +69,7 @@ export function assemble(
     const i = partOf(segBase, s);
     const p = parts[i]!;
     const k = s - segBase[i]!;
-    return [p.area[k]!, p.assets[k]!, p.rigid[k]!, p.onDibao[k]!, p.prior[k]!, p.emergency[k]!, p.weight[k]!];
+    return HOUSEHOLD_KEYS.map((key) => p[key][k]!);
   };
   const pid = new PartIds(parts.map((p) => new IdList(p.pidBytes, p.pidStart)));
   const hid = new PartIds(parts.map((p) => new IdList(p.hidBytes, p.hidStart)));
@@ -123,7 +124,7 @@ export function assemble(
       const first = firstRow.get(h);
       if (!first) firstRow.set(h, { values: v, line: lineOf(r) });
       else if (!sameValues(v, first.values)) {
-        for (const x of householdConflicts(householdOf(first.values), householdOf(v), first.line)) {
+        for (const x of householdConflicts(first.values, v, first.line)) {
           problems.push({
             where: { file, line: lineOf(r), col: columnOf(x.column) },
             subject: `household ${hid.at(canon[s]!)}`,
@@ -162,60 +163,45 @@ export function assemble(
       householdOfRow((r, h) => (members[cursor[h]!++] = r));
     }
     // Household values from each household's first segment.
-    const hh = {
-      area: shared(Uint8Array, H),
-      assets: shared(Float64Array, H),
-      rigid: shared(Float64Array, H),
-      onDibao: shared(Uint8Array, H),
-      prior: shared(Float64Array, H),
-      emergency: shared(Float64Array, H),
-      weight: shared(Float64Array, H),
-    };
+    const hh = Object.fromEntries(HOUSEHOLD_COLS.map((c) => [COLUMNS[c]!.key, columnArray(COLUMNS[c]!, H, true)])) as Record<
+      HouseholdKey,
+      Uint8Array | Float64Array
+    >;
+    // Each household's first segment (its values), as (part, index in the part) → household; copied column by column.
     const firsts: number[] = [];
     parts.forEach((p, i) => {
+      const at = new Int32Array(p.segments);
+      const to = new Int32Array(p.segments);
+      let n = 0;
       for (let k = 0; k < p.segments; k++) {
         const s = segBase[i]! + k;
         if (canon[s] !== s) continue;
-        const h = household[s]!;
-        hh.area[h] = p.area[k]!;
-        hh.assets[h] = p.assets[k]!;
-        hh.rigid[h] = p.rigid[k]!;
-        hh.onDibao[h] = p.onDibao[k]!;
-        hh.prior[h] = p.prior[k]!;
-        hh.emergency[h] = p.emergency[k]!;
-        hh.weight[h] = p.weight[k]!;
+        at[n] = k;
+        to[n++] = household[s]!;
         firsts.push(s);
       }
+      for (const key of HOUSEHOLD_KEYS) copyAt(p[key], at, hh[key], to, n);
     });
-    const join = <T extends Uint8Array | Float64Array>(make: (n: number) => T, pick: (p: Part) => T): T => {
-      const out = make(R);
-      parts.forEach((p, i) => out.set(pick(p), rowBase[i]!));
-      return out;
-    };
-    const u8 = (n: number) => shared(Uint8Array, n);
-    const f64 = (n: number) => shared(Float64Array, n);
+    const persons = new Map<string, Uint8Array | Float64Array>();
+    for (const c of PERSON_COLS) {
+      const def = COLUMNS[c]!;
+      const out = columnArray(def, R, true);
+      parts.forEach((p, i) => out.set(p[def.key as PersonKey], rowBase[i]!));
+      persons.set(def.key, out);
+    }
     const households = hid.joined();
-    return {
+    return populationFrom({
       householdCount: H,
       personCount: R,
       householdIds: H === S ? households : households.select(firsts),
       personIds: pid.joined(),
       offsets,
       members,
-      age: join(u8, (p) => p.age),
-      wage: join(f64, (p) => p.wage),
-      other: join(f64, (p) => p.other),
-      disability: join(u8, (p) => p.disability),
-      ill: join(u8, (p) => p.ill),
-      labor: join(u8, (p) => p.labor),
-      selfCare: join(u8, (p) => p.selfCare),
-      supporter: join(u8, (p) => p.supporter),
-      ...hh,
-    };
+      column: (key) => persons.get(key) ?? hh[key as HouseholdKey],
+    });
   }
 }
 
-/** [0, a, a + b, …]: where each part's rows (or segments) start in the whole file's numbering. */
 function prefix(counts: readonly number[]): number[] {
   const out = [0];
   for (const n of counts) out.push(out.at(-1)! + n);
@@ -272,13 +258,13 @@ function sortByLine(ps: Problem[]): Problem[] {
     .map(([p]) => p);
 }
 
-/** Seven household-level values (HouseholdValues order) as a household, for messages. */
-function householdOf(v: HouseholdValues): HouseholdInput {
-  return { area: v[0] === 0 ? 'urban' : 'rural', assets: v[1], rigid: v[2], onDibao: v[3], prior: v[4], emergency: v[5], weight: v[6] };
+/** to[into[j]] = from[at[j]] for j < n (one column at a time). */
+function copyAt(from: Uint8Array | Float64Array, at: Int32Array, to: Uint8Array | Float64Array, into: Int32Array, n: number): void {
+  for (let j = 0; j < n; j++) to[into[j]!] = from[at[j]!]!;
 }
 
 function sameValues(a: HouseholdValues, b: HouseholdValues): boolean {
-  for (let k = 0; k < 7; k++) if (a[k] !== b[k]) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
   return true;
 }
 

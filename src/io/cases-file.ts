@@ -8,7 +8,7 @@ import { isIsoDate } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
 import type { HouseholdSpec } from '../core/population.js';
 import { InputError } from '../errors.js';
-import { HOUSEHOLD_COLUMNS, householdOfColumns, parseField, PERSON_COLUMNS, personOfColumns, type Column } from './households-csv.js';
+import { COLUMNS, HOUSEHOLD_COLS, parseCell, PERSON_COLS, type ColumnDef } from '../core/columns.js';
 import { readText } from './policy-file.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
@@ -92,34 +92,35 @@ function parseCase(
 }
 
 /** A field's YAML scalar as CSV-cell text, then parsed by the CSV rules; an absent field takes its default. */
+/** A field's YAML scalar as CSV-cell text, then read by the column table's rules; an absent field takes its default later. */
 function field(
   y: YamlFile,
   entry: [Node | null, unknown] | undefined,
-  column: Column,
+  def: ColumnDef,
   subject: string,
-  values: Partial<Record<Column, unknown>>,
+  values: Record<string, number>,
 ): void {
-  if (!entry) {
-    const d = parseField(column, '');
-    if (d.ok) values[column] = d.value;
-    return;
-  }
+  if (!entry) return;
   const node = entry[0];
   const text = isScalar(node) && typeof node.value === 'boolean' ? (node.value ? '1' : '0') : y.text(node);
-  const parsed = parseField(column, text ?? '');
-  if (text === null || !parsed.ok) y.problem(node, `${column}: expected ${parsed.ok ? 'a value' : parsed.expected}`, subject);
-  else values[column] = parsed.value;
+  const parsed = parseCell(def, text ?? '');
+  if (text === null || !parsed.ok) y.problem(node, `${def.name}: expected ${parsed.ok ? 'a value' : parsed.expected}`, subject);
+  else values[def.key] = parsed.value;
 }
+
+const HOUSEHOLD_DEFS: readonly ColumnDef[] = HOUSEHOLD_COLS.map((c) => COLUMNS[c]!);
+const PERSON_DEFS: readonly ColumnDef[] = PERSON_COLS.map((c) => COLUMNS[c]!);
 
 function parseHousehold(y: YamlFile, node: Node | null, id: string, subject: string): HouseholdSpec | null {
   if (!isMap(node)) {
     y.problem(node, 'expected a household {area, …, persons: [...]}', subject);
     return null;
   }
-  const k = y.known(node, [...HOUSEHOLD_COLUMNS, 'persons'], 'a household');
-  const hh: Partial<Record<Column, unknown>> = {};
-  for (const column of HOUSEHOLD_COLUMNS) field(y, k.get(column), column, subject, hh);
-  if (!k.has('area')) y.problem(node, 'missing "area" (urban or rural)', subject);
+  const k = y.known(node, [...HOUSEHOLD_DEFS.map((d) => d.name), 'persons'], 'a household');
+  const hh: Record<string, number> = {};
+  for (const def of HOUSEHOLD_DEFS) field(y, k.get(def.name), def, subject, hh);
+  for (const def of HOUSEHOLD_DEFS)
+    if (def.default === undefined && !k.has(def.name)) y.problem(node, `missing "${def.name}" (${def.expected})`, subject);
   const list = k.get('persons')?.[0] ?? null;
   if (!isSeq(list) || list.items.length === 0) {
     y.problem(list ?? node, 'expected "persons": a list of persons {age, …}', subject);
@@ -130,15 +131,15 @@ function parseHousehold(y: YamlFile, node: Node | null, id: string, subject: str
       y.problem(p, 'expected a person {age, …}', subject);
       return null;
     }
-    const pk = y.known(p, [...PERSON_COLUMNS, 'person_id'], 'a person');
-    if (!pk.has('age')) y.problem(p, 'missing "age"', subject);
-    const v: Partial<Record<Column, unknown>> = {};
-    for (const column of PERSON_COLUMNS) field(y, pk.get(column), column, subject, v);
+    const pk = y.known(p, [...PERSON_DEFS.map((d) => d.name), 'person_id'], 'a person');
+    for (const def of PERSON_DEFS) if (def.default === undefined && !pk.has(def.name)) y.problem(p, `missing "${def.name}"`, subject);
+    const v: Record<string, number> = {};
+    for (const def of PERSON_DEFS) field(y, pk.get(def.name), def, subject, v);
     const pid = pk.has('person_id') ? y.text(pk.get('person_id')![0]) : null;
-    return { ...personOfColumns(v), id: pid ?? `p${i + 1}` };
+    return { ...v, id: pid ?? `p${i + 1}` };
   });
   if (persons.some((p) => p === null)) return null;
-  return { id, household: householdOfColumns(hh), persons: persons as HouseholdSpec['persons'] };
+  return { id, household: hh as unknown as HouseholdSpec['household'], persons: persons as unknown as HouseholdSpec['persons'] };
 }
 
 function parseExpect(y: YamlFile, node: Node | null, subject: string): Expectation[] {

@@ -9,8 +9,8 @@ import { equalBytes } from '../core/ids.js';
 import { populationOf, type Population } from '../core/population.js';
 import type { Problem } from '../errors.js';
 import { assemble, failWith, type ParsedPart } from './assemble.js';
+import { COL as C, COLUMNS, parseCell, type Column } from '../core/columns.js';
 import {
-  C,
   COMMA,
   convert,
   CR,
@@ -19,23 +19,14 @@ import {
   hasBom,
   lastRecordEnd,
   LF,
-  numeric,
   QUOTE,
   scanRecord,
   SPACE,
   TAB,
   unquote,
 } from './fast-fields.js';
-import {
-  colNumber,
-  COLUMNS,
-  EMPTY_FILE,
-  invalidMessage,
-  MAX_PROBLEMS,
-  parseField,
-  readHeader,
-  type ReadOptions,
-} from './households-csv.js';
+import { colNumber, EMPTY_FILE, invalidMessage, MAX_PROBLEMS, readHeader } from './household-messages.js';
+import type { ReadOptions } from './households-csv.js';
 import { PartWriter } from './part.js';
 
 const encoder = new TextEncoder();
@@ -107,7 +98,7 @@ export class FastReader {
   }
 
   /** The file's column number (1-based) of a column, or undefined when the file has no such column. */
-  readonly columnOf = (column: string): number | undefined => colNumber(this.at[C[column as keyof typeof C]]);
+  readonly columnOf = (column: string): number | undefined => colNumber(this.at[C[column as Column]]);
 
   private useHeader(names: readonly string[], line: number): void {
     const index = readHeader([...names], this.file, line);
@@ -123,8 +114,8 @@ export class FastReader {
     this.valueColumns = Int32Array.from(
       COLUMNS.flatMap((_, c) => (c === C.household_id || c === C.person_id || this.at[c]! < 0 ? [] : [c])),
     );
-    COLUMNS.forEach((name, c) => {
-      if (this.at[c]! < 0) this.values[c] = DEFAULTS[name];
+    COLUMNS.forEach((_, c) => {
+      if (this.at[c]! < 0) this.values[c] = DEFAULTS[c]!;
     });
   }
 
@@ -294,26 +285,26 @@ export class FastReader {
     let ok = hs < he && ps < pe;
     if (!ok) {
       const pid = this.text(b, pidAt);
-      if (hs === he) this.problem(recordLine, hAt + 1, 'column household_id', invalidMessage('', 'a household id', pid));
-      if (ps === pe) this.problem(recordLine, pidAt + 1, 'column person_id', invalidMessage('', 'a person id', pid));
+      if (hs === he) this.problem(recordLine, hAt + 1, 'column household_id', invalidMessage('', COLUMNS[C.household_id].expected, pid));
+      if (ps === pe) this.problem(recordLine, pidAt + 1, 'column person_id', invalidMessage('', COLUMNS[C.person_id].expected, pid));
     }
     for (let j = 0; j < valueColumns.length; j++) {
       const c = valueColumns[j]!;
       const i = at[c]!;
       let v: number;
       if (quoted[i]) {
-        const parsed = parseField(COLUMNS[c]!, unquote(b, starts[i]!, ends[i]!));
-        v = parsed.ok ? numeric(c, parsed.value) : -1;
+        const parsed = parseCell(COLUMNS[c]!, unquote(b, starts[i]!, ends[i]!));
+        v = parsed.ok ? parsed.value : -1;
       } else v = convert(c, b, starts[i]!, ends[i]!);
       if (!(v >= 0)) {
         // -1, or NaN
         ok = false;
         const raw = this.text(b, i);
-        const parsed = parseField(COLUMNS[c]!, raw);
+        const parsed = parseCell(COLUMNS[c]!, raw);
         this.problem(
           recordLine,
           i + 1,
-          `column ${COLUMNS[c]}`,
+          `column ${COLUMNS[c]!.name}`,
           invalidMessage(raw, parsed.ok ? 'a valid value' : parsed.expected, this.text(b, pidAt)),
         );
       }
@@ -331,29 +322,7 @@ export class FastReader {
       !this.newHousehold(b, hs, he, recordLine)
     )
       return;
-    this.writer.add(
-      b,
-      hs,
-      he,
-      ps,
-      pe,
-      values[C.age]!,
-      values[C.wage_income]!,
-      values[C.other_income]!,
-      values[C.disability_grade]!,
-      values[C.serious_illness]!,
-      values[C.labor_capacity]!,
-      values[C.self_care]!,
-      values[C.has_capable_supporter]!,
-      values[C.area]!,
-      values[C.financial_assets]!,
-      values[C.rigid_expenditure]!,
-      values[C.on_dibao]!,
-      values[C.prior_dibao]!,
-      values[C.emergency_need]!,
-      values[C.weight]!,
-      recordLine,
-    );
+    this.writer.add(b, hs, he, ps, pe, values, recordLine);
   }
 
   /** Streaming: a household starts. Checks the order, and hands over a part at a household boundary. */

@@ -1,7 +1,8 @@
 // The fast reader's field conversions: bytes of one CSV field straight to fen, codes and flags (no string per
-// cell). Each returns -1 for an invalid value; the reader then asks the reference parser (households-csv.ts)
-// what was expected, so both readers word the problem the same way.
-import { COLUMNS, type Column } from './households-csv.js';
+// cell), each column's layout (kind, range, default, codes) read from the column table (core/columns.ts). Each
+// conversion gives -1 for an invalid value; the reader then asks the table's parseCell what was expected, so both
+// readers word the problem the same way.
+import { COL, COLUMNS, type ColumnDef } from '../core/columns.js';
 
 export const COMMA = 0x2c;
 export const LF = 0x0a;
@@ -12,29 +13,79 @@ export const TAB = 0x09;
 const DOT = 0x2e;
 const D0 = 0x30;
 
-/** Column numbers in COLUMNS order. */
-export const C = Object.fromEntries(COLUMNS.map((c, i) => [c, i])) as Record<Column, number>;
-export const DEFAULTS: Record<Column, number> = {
-  household_id: NaN,
-  person_id: NaN,
-  age: NaN,
-  area: NaN,
-  wage_income: 0,
-  other_income: 0,
-  disability_grade: 0,
-  serious_illness: 0,
-  labor_capacity: 0,
-  self_care: 0,
-  has_capable_supporter: 1,
-  financial_assets: 0,
-  rigid_expenditure: 0,
-  on_dibao: 0,
-  prior_dibao: 0,
-  emergency_need: 0,
-  weight: 1_000_000,
-};
+// How each column converts, as small integer literals, so the conversions' switch is a jump table (switching on
+// objects' properties compares against each case's value in turn).
+const INTEGER = 0,
+  DIGIT = 1,
+  CODE = 2,
+  MONEY = 3,
+  MILLIONTHS = 4;
+/** Kinds of the other fields: the two ids, and a column jiuzhu does not read. */
+const HOUSEHOLD_ID = 7,
+  PERSON_ID = 8,
+  EXTRA = 9;
 
-// money() and weight() scan digits each on their own: a shared scanner returning its stop position through a
+const kindOf = (c: ColumnDef): number => {
+  const k = c.kind;
+  switch (k.type) {
+    case 'id':
+      return c.name === 'household_id' ? HOUSEHOLD_ID : PERSON_ID;
+    case 'integer':
+      return k.max <= 9 ? DIGIT : INTEGER;
+    case 'code':
+      return CODE;
+    case 'money':
+      return MONEY;
+    case 'millionths':
+      return MILLIONTHS;
+  }
+};
+const KIND = Uint8Array.from(COLUMNS, kindOf);
+const num = (c: ColumnDef, k: 'max' | 'min' | 'intDigits'): number => (k in c.kind ? (c.kind as unknown as Record<string, number>)[k]! : 0);
+/** Each column's largest value (integers, digits, millionths), smallest (millionths), and most integer digits. */
+const MAXV = Float64Array.from(COLUMNS, (c) => num(c, 'max'));
+const MINV = Float64Array.from(COLUMNS, (c) => num(c, 'min'));
+const DIGITS = Uint8Array.from(COLUMNS, (c) => (c.kind.type === 'integer' ? String(c.kind.max).length : num(c, 'intDigits')));
+/** Each code column's codes as bytes. */
+const CODES: ReadonlyArray<readonly Buffer[]> = COLUMNS.map((c) =>
+  c.kind.type === 'code' ? c.kind.codes.map((t) => Buffer.from(t, 'utf8')) : [],
+);
+/** Each column's default for an empty field, -1 where there is none. */
+const DEFAULT = Float64Array.from(COLUMNS, (c: ColumnDef) => c.default ?? -1);
+/** 10^(6 − k): k decimal digits as millionths. */
+const MILLIONTHS_OF = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+
+/** Each column's default value (NaN where it has none), by column number. */
+export const DEFAULTS: Float64Array = Float64Array.from(COLUMNS, (c: ColumnDef) => c.default ?? NaN);
+
+/** A field's value as a number (fen, code, flag, millionths), or -1 when invalid; an empty field takes its default. */
+export function convert(col: number, b: Buffer, s: number, e: number): number {
+  if (s === e) return DEFAULT[col]!;
+  switch (KIND[col]) {
+    case INTEGER:
+    case DIGIT: {
+      if (e - s > DIGITS[col]!) return -1;
+      let v = 0;
+      for (let i = s; i < e; i++) {
+        const d = b[i]! - D0;
+        if (d < 0 || d > 9) return -1;
+        v = v * 10 + d;
+      }
+      return v <= MAXV[col]! ? v : -1;
+    }
+    case CODE: {
+      const codes = CODES[col]!;
+      for (let k = 0; k < codes.length; k++) if (is(b, s, e, codes[k]!)) return k;
+      return -1;
+    }
+    case MILLIONTHS:
+      return millionths(col, b, s, e);
+    default:
+      return money(b, s, e);
+  }
+}
+
+// money() and millionths() scan digits each on their own: a shared scanner returning its stop position through a
 // module variable measured 50 % slower on the whole parse (npm run bench), so the loop is written twice.
 
 /** Digits [. d{1,2}] → fen, or -1. */
@@ -57,8 +108,8 @@ function money(b: Buffer, s: number, e: number): number {
   return v * 100 + d1 * 10 + d2;
 }
 
-/** Weight: d{1,12} [. d{1,6}] > 0 → millionths, or -1. */
-function weight(b: Buffer, s: number, e: number): number {
+/** d{1,intDigits} [. d{1,6}] → millionths within the column's range, or -1. */
+function millionths(col: number, b: Buffer, s: number, e: number): number {
   let v = 0;
   let i = s;
   for (; i < e && b[i]! !== DOT; i++) {
@@ -66,28 +117,21 @@ function weight(b: Buffer, s: number, e: number): number {
     if (d < 0 || d > 9) return -1;
     v = v * 10 + d;
   }
-  if (i === s || i - s > 12) return -1;
+  if (i === s || i - s > DIGITS[col]!) return -1;
   let frac = 0;
-  let scale = 1_000_000;
   if (i < e) {
-    if (e - i - 1 < 1 || e - i - 1 > 6) return -1;
+    const k = e - i - 1;
+    if (k < 1 || k > 6) return -1;
     for (let j = i + 1; j < e; j++) {
       const d = b[j]! - D0;
       if (d < 0 || d > 9) return -1;
-      scale /= 10;
-      frac += d * scale;
+      frac = frac * 10 + d;
     }
+    frac *= MILLIONTHS_OF[k]!;
   }
   const w = v * 1_000_000 + frac;
-  return w > 0 ? w : -1;
+  return w >= MINV[col]! && w <= MAXV[col]! ? w : -1;
 }
-
-const lit = (t: string) => Buffer.from(t, 'latin1');
-const PARTIAL = lit('partial');
-const URBAN = lit('urban');
-const RURAL = lit('rural');
-const FULL = lit('full');
-const NONE = lit('none');
 
 /** b[s, e) equals the literal. */
 function is(b: Buffer, s: number, e: number, l: Buffer): boolean {
@@ -96,91 +140,14 @@ function is(b: Buffer, s: number, e: number, l: Buffer): boolean {
   return true;
 }
 
-function capacity(b: Buffer, s: number, e: number): number {
-  const n = e - s;
-  if (n === 4 && b[s] === 0x66 && b[s + 1] === 0x75 && b[s + 2] === 0x6c && b[s + 3] === 0x6c) return 0; // full
-  if (is(b, s, e, PARTIAL)) return 1;
-  if (n === 4 && b[s] === 0x6e && b[s + 1] === 0x6f && b[s + 2] === 0x6e && b[s + 3] === 0x65) return 2; // none
-  return -1;
-}
-
-// How each column converts, as small integer literals, so convert()'s switch is a jump table (switching on
-// the properties of C compares against each case's value in turn).
-const AGE = 0,
-  AREA = 1,
-  GRADE = 2,
-  FLAG = 3,
-  CAPACITY = 4,
-  WEIGHT = 5,
-  MONEY = 6;
-const KIND = Uint8Array.from(COLUMNS, (c) => {
-  switch (c) {
-    case 'age':
-      return AGE;
-    case 'area':
-      return AREA;
-    case 'disability_grade':
-      return GRADE;
-    case 'serious_illness':
-    case 'has_capable_supporter':
-    case 'on_dibao':
-      return FLAG;
-    case 'labor_capacity':
-    case 'self_care':
-      return CAPACITY;
-    case 'weight':
-      return WEIGHT;
-    default:
-      return MONEY;
-  }
-});
-/** Each column's default for an empty field, -1 where there is none. */
-const DEFAULT = Float64Array.from(COLUMNS, (c) => (Number.isNaN(DEFAULTS[c]) ? -1 : DEFAULTS[c]));
-
-/** A field's value as a number (fen, code, flag), or -1 when invalid; an empty field takes its default. */
-export function convert(col: number, b: Buffer, s: number, e: number): number {
-  if (s === e) return DEFAULT[col]!;
-  switch (KIND[col]) {
-    case AGE: {
-      if (e - s > 3) return -1;
-      let v = 0;
-      for (let i = s; i < e; i++) {
-        const d = b[i]! - D0;
-        if (d < 0 || d > 9) return -1;
-        v = v * 10 + d;
-      }
-      return v <= 130 ? v : -1;
-    }
-    case AREA:
-      return is(b, s, e, URBAN) ? 0 : is(b, s, e, RURAL) ? 1 : -1;
-    case GRADE:
-      return e - s === 1 && b[s]! >= D0 && b[s]! <= D0 + 4 ? b[s]! - D0 : -1;
-    case FLAG:
-      return e - s === 1 && (b[s] === D0 || b[s] === D0 + 1) ? b[s]! - D0 : -1;
-    case CAPACITY:
-      return capacity(b, s, e);
-    case WEIGHT:
-      return weight(b, s, e);
-    default:
-      return money(b, s, e);
-  }
-}
-
 /** Bytes that end or spoil a plain field (scanRecord then looks closer). */
 const STOPS = Uint8Array.from({ length: 256 }, (_, x) =>
   x === COMMA || x === LF || x === CR || x === QUOTE || x === SPACE || x === TAB ? 1 : 0,
 );
-/** 10^(6 − k): k decimal digits of a weight as millionths. */
-const MILLIONTHS = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
-
-/** Kinds of the other fields: the two ids, and a column jiuzhu does not read. */
-const HOUSEHOLD_ID = 7,
-  PERSON_ID = 8,
-  EXTRA = 9;
 
 /** Each field's kind, in the file's column order, from its column number (-1: a column jiuzhu does not read). */
 export function fieldKinds(colOf: Int32Array): Uint8Array {
-  return Uint8Array.from(colOf, (c) => (c < 0 ? EXTRA : c === C.household_id ? HOUSEHOLD_ID : c === C.person_id ? PERSON_ID : KIND[c]!));
+  return Uint8Array.from(colOf, (c) => (c < 0 ? EXTRA : KIND[c]!));
 }
 
 /**
@@ -236,41 +203,45 @@ export function scanRecord(b: Uint8Array, p: number, kinds: Uint8Array, cols: In
             }
             break;
           }
-          case WEIGHT: {
+          case MILLIONTHS: {
             let w = 0;
             for (let d = x - D0; d >= 0 && d <= 9; d = b[++p]! - D0) w = w * 10 + d;
-            if (p === s || p - s > 12) return -1;
+            if (p === s || p - s > DIGITS[c]!) return -1;
             let frac = 0;
             if (b[p] === DOT) {
               const f0 = ++p;
               for (let d = b[p]! - D0; d >= 0 && d <= 9; d = b[++p]! - D0) frac = frac * 10 + d;
               if (p === f0 || p - f0 > 6) return -1;
-              frac *= MILLIONTHS[p - f0]!; // digits → millionths, as weight() gives
+              frac *= MILLIONTHS_OF[p - f0]!; // digits → millionths, as millionths() gives
             }
             v = w * 1_000_000 + frac;
-            if (!(v > 0)) return -1;
+            if (!(v >= MINV[c]! && v <= MAXV[c]!)) return -1;
             break;
           }
-          case AGE: {
+          case INTEGER: {
             v = 0;
             for (let d = x - D0; d >= 0 && d <= 9; d = b[++p]! - D0) v = v * 10 + d;
-            if (p === s || p - s > 3 || v > 130) return -1;
+            if (p === s || p - s > DIGITS[c]! || v > MAXV[c]!) return -1;
             break;
           }
-          case GRADE:
-          case FLAG: {
+          case DIGIT: {
             v = x - D0;
-            if (!(v >= 0 && v <= (kind === GRADE ? 4 : 1))) return -1;
+            if (!(v >= 0 && v <= MAXV[c]!)) return -1;
             p++;
             break;
           }
-          case AREA:
-            v = word(b, p, URBAN) ? 0 : word(b, p, RURAL) ? 1 : -1;
-            p += 5;
-            break;
-          default: // CAPACITY
-            v = word(b, p, FULL) ? 0 : word(b, p, PARTIAL) ? 1 : word(b, p, NONE) ? 2 : -1;
-            p += v === 1 ? 7 : 4;
+          default: {
+            // CODE: the first code the bytes start with; the field's end is checked below.
+            v = -1;
+            const codes = CODES[c]!;
+            for (let k = 0; k < codes.length; k++) {
+              if (word(b, p, codes[k]!)) {
+                v = k;
+                p += codes[k]!.length;
+                break;
+              }
+            }
+          }
         }
       }
       if (v < 0) return -1;
@@ -297,13 +268,6 @@ export function unquote(b: Buffer, s: number, e: number): string {
   return b.toString('utf8', s + 1, e - 1).replace(/""/g, '"');
 }
 
-/** A parsed value of a quoted field as the number the fast path uses. */
-export function numeric(c: number, v: unknown): number {
-  if (c === C.area) return v === 'urban' ? 0 : 1;
-  if (c === C.labor_capacity || c === C.self_care) return ['full', 'partial', 'none'].indexOf(v as string);
-  return v as number;
-}
-
 export const hasBom = (b: Buffer) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
 /** The index of the last LF that ends a record (outside quotes), or -1. */
@@ -318,3 +282,5 @@ export function lastRecordEnd(b: Buffer): number {
   }
   return last;
 }
+
+export { COL as C };

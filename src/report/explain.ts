@@ -4,7 +4,7 @@ import type { Explanation } from '../core/explain.js';
 import type { TraceStep } from '../core/trace.js';
 import { fenToYuan as y } from '../core/money.js';
 import type { Population } from '../core/population.js';
-import { CAPACITY } from '../core/rules.js';
+import { CAPACITY } from '../core/columns.js';
 import { valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
 import { PROGRAM_BY_ID, programLabel, type ProgramId } from '../core/programs/index.js';
 import { TIERS } from '../core/programs/context.js';

@@ -1,6 +1,6 @@
 // While the households file is read: a progress bar with rows, MB/s and ETA.
 import { Box, Text } from 'ink';
-import type { ReadProgress } from '../io/households-csv.js';
+import type { ReadProgress } from '../core/progress.js';
 import { bar } from './format.js';
 import { t, type Lang } from './labels.js';
 

@@ -2,7 +2,7 @@
 // Imported lazily by the tui command, so no other command loads Ink or React.
 import { render, Text } from 'ink';
 import { useEffect, useState } from 'react';
-import type { ReadProgress } from '../io/households-csv.js';
+import type { ReadProgress } from '../core/progress.js';
 import { App, type AppProps } from './App.js';
 import type { Lang } from './labels.js';
 import { Loading } from './Loading.js';

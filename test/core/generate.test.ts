@@ -9,7 +9,7 @@ import { resolve } from '../../src/core/parameters/tree.js';
 import { num } from '../../src/core/profile.js';
 import { compileRules } from '../../src/core/rules.js';
 import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
-import { COLUMNS } from '../../src/io/households-csv.js';
+import { COLUMN_NAMES as COLUMNS } from '../../src/core/columns.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { loadProfile, parseProfile } from '../../src/io/profile-file.js';
 import { problemsOfSync } from '../helpers/problems.js';

@@ -5,7 +5,10 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Population } from '../../src/core/population.js';
 import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
-import { HOUSEHOLD_COLUMNS, parseHouseholds } from '../../src/io/households-csv.js';
+import { COLUMNS, HOUSEHOLD_COLS } from '../../src/core/columns.js';
+import { parseHouseholds } from '../../src/io/households-csv.js';
+
+const HOUSEHOLD_COLUMNS = HOUSEHOLD_COLS.map((c) => COLUMNS[c]!.name);
 import { problemsOf } from '../helpers/problems.js';
 
 /** Feeds text in chunks of `size` bytes (splitting anywhere, even inside a field or a UTF-8 character). */

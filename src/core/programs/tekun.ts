@@ -4,7 +4,8 @@
 // 000（五）/ 002 四 / 003 §7 / 004 §3: 未成年人年龄从16周岁延长至18周岁 (tekun.minor_age).
 // 003 §14 ≥ 1.6 × S; 004 §4 ≥ 1.3 × S (tekun.basic.multiplier). 002 四: 全护理 ≥ 70% 最低工资 (care share).
 import { fenToYuan as y } from '../money.js';
-import { CAPACITY, NONE, type Rules } from '../rules.js';
+import { CAPACITY, NONE } from '../columns.js';
+import type { Rules } from '../rules.js';
 import { check } from '../trace.js';
 import { countedIncome, type Ctx } from './context.js';
 

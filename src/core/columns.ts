@@ -1,0 +1,258 @@
+// The household file's columns (DOMAIN "The household data"), declared once: name, level, kind and range,
+// default, codes, what a message says was expected, and the 中文 headers a bureau's file would use. The readers
+// (io/households-csv.ts, io/fast-*.ts), the parts and their assembly, the population, `generate`, case files and
+// error messages all derive what they need from this table.
+import { typed } from './grow.js';
+import { fenToYuan } from './money.js';
+
+/** labor_capacity and self_care codes; index = the stored code. */
+export const CAPACITY = ['full', 'partial', 'none'] as const;
+export type Capacity = (typeof CAPACITY)[number];
+/** area codes (0 urban, 1 rural). */
+export const AREAS = ['urban', 'rural'] as const;
+export type Area = (typeof AREAS)[number];
+/** The code of "none" in CAPACITY. */
+export const NONE = 2;
+
+/**
+ * How a cell is read and stored. Every value is stored as a number: an id as bytes (elsewhere), a whole number as
+ * itself, a code as its index, money in fen, a decimal in millionths.
+ */
+export type ColumnKind =
+  | { readonly type: 'id' }
+  | { readonly type: 'integer'; readonly max: number }
+  | { readonly type: 'code'; readonly codes: readonly string[] }
+  | { readonly type: 'money' }
+  | { readonly type: 'millionths'; readonly intDigits: number; readonly min: number; readonly max: number };
+
+export interface ColumnDef {
+  /** The header, as DOMAIN names it. */
+  readonly name: string;
+  /** The Population property (and the key of a household written inline). */
+  readonly key: string;
+  /** id: the two ids; person: one value per person; household: one value per household, the same on every row. */
+  readonly level: 'id' | 'person' | 'household';
+  readonly kind: ColumnKind;
+  /** The stored value of an empty cell or a missing column; absent: required. */
+  readonly default?: number;
+  /** What a valid value is, for messages: "… is not valid: expected <expected>". */
+  readonly expected: string;
+  /** Headers a bureau's file may use for it (中文), for "did you mean" and, later, a mapping. */
+  readonly zh: readonly string[];
+}
+
+const money = { type: 'money' } as const;
+const flag = { type: 'integer', max: 1 } as const;
+const capacity = { type: 'code', codes: CAPACITY } as const;
+const MONEY = 'an amount in yuan ≥ 0 with at most two decimals';
+
+/** In DOMAIN's order (the order `generate` writes). */
+export const COLUMNS = [
+  {
+    name: 'household_id',
+    key: 'householdId',
+    level: 'id',
+    kind: { type: 'id' },
+    expected: 'a household id',
+    zh: ['户编号', '家庭编号', '户号'],
+  },
+  {
+    name: 'person_id',
+    key: 'personId',
+    level: 'id',
+    kind: { type: 'id' },
+    expected: 'a person id',
+    zh: ['个人编号', '人员编号', '成员编号'],
+  },
+  {
+    name: 'age',
+    key: 'age',
+    level: 'person',
+    kind: { type: 'integer', max: 130 },
+    expected: 'a whole number of years from 0 to 130',
+    zh: ['年龄'],
+  },
+  {
+    name: 'area',
+    key: 'area',
+    level: 'household',
+    kind: { type: 'code', codes: AREAS },
+    expected: 'urban or rural',
+    zh: ['城乡', '户籍类型', '城乡类别'],
+  },
+  {
+    name: 'wage_income',
+    key: 'wage',
+    level: 'person',
+    kind: money,
+    default: 0,
+    expected: MONEY,
+    zh: ['工资收入', '劳动收入', '工资性收入'],
+  },
+  { name: 'other_income', key: 'other', level: 'person', kind: money, default: 0, expected: MONEY, zh: ['其他收入'] },
+  {
+    name: 'disability_grade',
+    key: 'disability',
+    level: 'person',
+    kind: { type: 'integer', max: 4 },
+    default: 0,
+    expected: 'a disability grade 0–4 (0 none; 1, 2 severe)',
+    zh: ['残疾等级'],
+  },
+  { name: 'serious_illness', key: 'ill', level: 'person', kind: flag, default: 0, expected: '0 or 1', zh: ['重病', '是否重病'] },
+  {
+    name: 'labor_capacity',
+    key: 'labor',
+    level: 'person',
+    kind: capacity,
+    default: 0,
+    expected: 'full, partial or none',
+    zh: ['劳动能力'],
+  },
+  {
+    name: 'self_care',
+    key: 'selfCare',
+    level: 'person',
+    kind: capacity,
+    default: 0,
+    expected: 'full, partial or none',
+    zh: ['自理能力', '生活自理能力'],
+  },
+  {
+    name: 'has_capable_supporter',
+    key: 'supporter',
+    level: 'person',
+    kind: flag,
+    default: 1,
+    expected: '0 or 1',
+    zh: ['有赡养人', '有法定赡养人'],
+  },
+  {
+    name: 'financial_assets',
+    key: 'assets',
+    level: 'household',
+    kind: money,
+    default: 0,
+    expected: MONEY,
+    zh: ['金融资产', '家庭金融资产'],
+  },
+  { name: 'rigid_expenditure', key: 'rigid', level: 'household', kind: money, default: 0, expected: MONEY, zh: ['刚性支出'] },
+  { name: 'on_dibao', key: 'onDibao', level: 'household', kind: flag, default: 0, expected: '0 or 1', zh: ['在保', '是否低保'] },
+  { name: 'prior_dibao', key: 'prior', level: 'household', kind: money, default: 0, expected: MONEY, zh: ['低保金', '现领低保金'] },
+  {
+    name: 'emergency_need',
+    key: 'emergency',
+    level: 'household',
+    kind: money,
+    default: 0,
+    expected: MONEY,
+    zh: ['急难需求', '临时救助需求'],
+  },
+  {
+    name: 'weight',
+    key: 'weight',
+    level: 'household',
+    kind: { type: 'millionths', intDigits: 12, min: 1, max: Number.POSITIVE_INFINITY },
+    default: 1_000_000,
+    expected: 'a number > 0 with at most six decimals',
+    zh: ['权重'],
+  },
+] as const satisfies readonly ColumnDef[];
+
+type Def = (typeof COLUMNS)[number];
+export type Column = Def['name'];
+type Stored<D> = D extends { kind: { type: 'money' | 'millionths' } } ? Float64Array : Uint8Array;
+type OfLevel<L extends Def['level']> = Extract<Def, { level: L }>;
+
+/** One value per person (index = person). */
+export type PersonColumns = { readonly [D in OfLevel<'person'> as D['key']]: Stored<D> };
+/** One value per household (index = household). */
+export type HouseholdColumns = { readonly [D in OfLevel<'household'> as D['key']]: Stored<D> };
+export type PersonKey = keyof PersonColumns;
+export type HouseholdKey = keyof HouseholdColumns;
+
+/** A value as a household written inline gives it: a code by name, anything else as stored (fen, millionths). */
+type Given<D> = D extends { kind: { type: 'code'; codes: readonly (infer C)[] } } ? C | number : number;
+export type PersonInput = { readonly [D in OfLevel<'person'> as D['key']]: Given<D> };
+export type HouseholdInput = { readonly [D in OfLevel<'household'> as D['key']]: Given<D> };
+
+export const COLUMN_NAMES: readonly Column[] = COLUMNS.map((c) => c.name);
+/** Column number by name (the index in COLUMNS). */
+export const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.name, i])) as Readonly<Record<Column, number>>;
+export const COLUMN_BY_NAME: ReadonlyMap<string, ColumnDef> = new Map(COLUMNS.map((c) => [c.name, c]));
+
+/** The column numbers of each level, in table order. */
+const numbersOf = (level: ColumnDef['level']) => COLUMNS.flatMap((c, i) => (c.level === level ? [i] : []));
+export const PERSON_COLS: readonly number[] = numbersOf('person');
+export const HOUSEHOLD_COLS: readonly number[] = numbersOf('household');
+export const REQUIRED: readonly Column[] = COLUMNS.filter((c: ColumnDef) => c.default === undefined).map((c) => c.name);
+export const PERSON_KEYS = PERSON_COLS.map((i) => COLUMNS[i]!.key) as readonly PersonKey[];
+export const HOUSEHOLD_KEYS = HOUSEHOLD_COLS.map((i) => COLUMNS[i]!.key) as readonly HouseholdKey[];
+
+/** Whether a column's values are stored in a Float64Array (money, millionths) rather than a Uint8Array. */
+export function isWide(c: ColumnDef): boolean {
+  return c.kind.type === 'money' || c.kind.type === 'millionths';
+}
+
+/** The typed array a column's values are stored in: n zeroed values, in shared memory when `shared`. */
+export function columnArray(c: ColumnDef, n: number, shared = false): Uint8Array | Float64Array {
+  return isWide(c) ? typed(Float64Array, n, shared) : typed(Uint8Array, n, shared);
+}
+
+/** A stored value as a file would write it (codes by name, money in yuan, millionths as a decimal). */
+export function showValue(c: ColumnDef, v: number): string {
+  switch (c.kind.type) {
+    case 'code':
+      return c.kind.codes[v] ?? String(v);
+    case 'money':
+      return fenToYuan(v);
+    case 'millionths':
+      return (v / 1_000_000).toString();
+    default:
+      return String(v);
+  }
+}
+
+/** A value given inline (a code by name, or a number as stored) as the stored number. */
+export function storedValue(c: ColumnDef, v: number | string): number {
+  return c.kind.type === 'code' && typeof v === 'string' ? c.kind.codes.indexOf(v) : (v as number);
+}
+
+export type Parsed = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly expected: string };
+
+const MONEY_RE = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
+const DECIMAL_RE = /^(\d+)(?:\.(\d{1,6}))?$/;
+const DIGITS_RE = /^\d+$/;
+
+/**
+ * One cell's text (already unquoted and trimmed) as its stored value, by the column's kind; an empty cell takes the
+ * default. The reference reader, the fast reader's slow path and case files all read cells through this.
+ */
+export function parseCell(c: ColumnDef, text: string): Parsed {
+  const bad: Parsed = { ok: false, expected: c.expected };
+  if (text === '') return c.default !== undefined ? { ok: true, value: c.default } : bad;
+  const k = c.kind;
+  switch (k.type) {
+    case 'id':
+      return { ok: true, value: 0 };
+    case 'integer': {
+      if (!DIGITS_RE.test(text) || text.length > String(k.max).length) return bad;
+      const v = Number(text);
+      return v <= k.max ? { ok: true, value: v } : bad;
+    }
+    case 'code': {
+      const v = k.codes.indexOf(text);
+      return v >= 0 ? { ok: true, value: v } : bad;
+    }
+    case 'money': {
+      const m = MONEY_RE.exec(text);
+      return m ? { ok: true, value: Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) } : bad;
+    }
+    case 'millionths': {
+      const m = DECIMAL_RE.exec(text);
+      if (!m || m[1]!.length > k.intDigits) return bad;
+      const v = Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0'));
+      return v >= k.min && v <= k.max ? { ok: true, value: v } : bad;
+    }
+  }
+}
