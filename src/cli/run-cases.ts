@@ -2,7 +2,7 @@
 // mismatches with the trace of the steps that decide them; runs the sanity rules on each policy used.
 import { stat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mismatches, TRACE_PROGRAMS, type Case, type CaseResult, type CaseRun } from '../core/cases.js';
+import { mismatches, traceSteps, type Case, type CaseResult, type CaseRun } from '../core/cases.js';
 import { explainHousehold } from '../core/explain.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { populationOf } from '../core/population.js';
@@ -62,7 +62,7 @@ export async function runCases(files: readonly string[]): Promise<CaseRun> {
     const pop = populationOf([c.household]);
     const e = explainHousehold(pop, 0, rules);
     const failed = mismatches(c, e.result);
-    const show = new Set(failed.flatMap((m) => TRACE_PROGRAMS[m.expectation.target]));
+    const show = new Set(failed.flatMap((m) => traceSteps(m.expectation.target)));
     results.push({ case: c, mismatches: failed, steps: e.steps.filter((s) => show.has(s.program)), snapshot });
   }
   const loaded = await Promise.all([...policies.values()]);

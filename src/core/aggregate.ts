@@ -3,7 +3,7 @@
 // totals is associative and exact, so totals do not depend on chunking or thread count.
 import { D } from './money.js';
 import type { HouseholdResult } from './programs/context.js';
-import { PROGRAM_IDS, PROGRAMS, type ProgramId } from './programs/index.js';
+import { isCash, PROGRAMS, type ProgramId } from './programs/index.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -48,7 +48,7 @@ export interface ProgramSums {
   readonly cost: ExactSum;
 }
 
-const N = PROGRAM_IDS.length;
+const N = PROGRAMS.length;
 
 export class Totals {
   readonly programs: ProgramSums[] = Array.from({ length: N }, () => ({
@@ -66,15 +66,11 @@ export class Totals {
     this.personRows += r.persons;
     this.all.households.addProduct(weight, 1);
     this.all.persons.addProduct(weight, r.persons);
-    if (r.tekunPersons) this.put(0, weight, r.tekunPersons, 12 * r.tekun);
-    if (r.dibaoPersons) this.put(1, weight, r.dibaoPersons, 12 * r.dibao);
-    if (r.supplementPersons) this.put(2, weight, r.supplementPersons, 12 * r.dibaoSupplement);
-    if (r.singlePersons) this.put(3, weight, r.singlePersons, 12 * r.single);
-    if (r.rigidAid) this.put(4, weight, r.restPersons, 12 * r.rigidAid);
-    if (r.gradualMonths && r.gradual) this.put(5, weight, r.restPersons, r.gradual * r.gradualMonths);
-    if (r.temporary) this.put(6, weight, r.persons, r.temporary);
-    if (r.lowIncome) this.put(7, weight, r.lowIncomePersons, 0);
-    if (r.rigidFamily) this.put(8, weight, r.restPersons, 0);
+    const { present, count, annual } = r;
+    for (let j = 0; j < r.presentCount; j++) {
+      const i = present[j]!;
+      this.put(i, weight, count[i]!, annual[i]!);
+    }
   }
 
   private put(i: number, weight: number, persons: number, annual: number): void {
@@ -172,7 +168,7 @@ export function figures(t: Totals): Figures {
   PROGRAMS.forEach((p, i) => {
     const s = t.programs[i]!;
     const cost = s.cost.value();
-    if (p.kind === 'cash') total += cost;
+    if (isCash(p)) total += cost;
     programs[p.id] = {
       households: weightedCount(s.households.value()),
       persons: weightedCount(s.persons.value()),

@@ -5,6 +5,7 @@ import { evaluateRange } from './engine.js';
 import { D } from './money.js';
 import type { Population } from './population.js';
 import { num, type Profile } from './profile.js';
+import { SLOT } from './programs/index.js';
 import type { Rules } from './rules.js';
 
 export interface CalibrationRow {
@@ -25,9 +26,9 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     const w = pop.weight[h]!;
     const s = sums[pop.area[h]!]!;
     s.persons.addProduct(w, r.persons);
-    s.recipients.addProduct(w, r.dibaoPersons + r.singlePersons);
-    s.benefit.addProduct(w, r.dibao + r.dibaoSupplement + r.single);
-    s.tekun.addProduct(w, r.tekunPersons);
+    s.recipients.addProduct(w, r.count[SLOT.dibao]! + r.count[SLOT.single_person]!);
+    s.benefit.addProduct(w, r.amount[SLOT.dibao]! + r.amount[SLOT.dibao_supplement]! + r.amount[SLOT.single_person]!);
+    s.tekun.addProduct(w, r.count[SLOT.tekun]!);
   });
   const tolerance = num(profile, 'target.tolerance');
   const ratio = (a: bigint, b: bigint) => (b === 0n ? D(0) : D(a.toString()).dividedBy(b.toString()));

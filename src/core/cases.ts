@@ -5,25 +5,16 @@ import type { Snapshot } from './parameters/tree.js';
 import type { Violation } from './sanity.js';
 import type { TraceStep } from './trace.js';
 import { fenToYuan } from './money.js';
-import type { HouseholdResult } from './programs/context.js';
-import { TIERS } from './programs/context.js';
-import type { ProgramId } from './programs/index.js';
+import { viewOf, type HouseholdResult } from './engine.js';
+import { PROGRAM_BY_ID, PROGRAMS, STEPS, type Field, type ProgramId } from './programs/index.js';
 import type { HouseholdSpec } from './population.js';
 
-export type Field = 'amount' | 'persons' | 'flag' | 'months' | 'tier';
+export type { Field };
 export type Target = ProgramId | 'annual_total';
 
-/** The fields each program can be checked on; the first is what a bare value means. */
-export const FIELDS: Record<Target, readonly Field[]> = {
-  tekun: ['amount', 'persons', 'flag'],
-  dibao: ['amount', 'persons', 'flag'],
-  dibao_supplement: ['amount', 'persons'],
-  single_person: ['amount', 'persons'],
-  rigid_aid: ['amount', 'flag'],
-  gradual_exit: ['amount', 'months', 'flag'],
-  temporary: ['amount', 'tier'],
-  low_income: ['flag', 'persons'],
-  rigid_family: ['flag'],
+/** The fields each program can be checked on (the program table's), the first what a bare value means. */
+export const FIELDS: Readonly<Record<Target, readonly Field[]>> = {
+  ...(Object.fromEntries(PROGRAMS.map((p) => [p.id, p.fields])) as Record<ProgramId, readonly Field[]>),
   annual_total: ['amount'],
 };
 
@@ -69,19 +60,9 @@ export interface CaseRun {
 }
 
 export function actual(r: HouseholdResult, target: Target, field: Field): number | string {
-  const by: Record<Target, Partial<Record<Field, number | string>>> = {
-    tekun: { amount: r.tekun, persons: r.tekunPersons, flag: r.tekunPersons ? 1 : 0 },
-    dibao: { amount: r.dibao, persons: r.dibaoPersons, flag: r.dibaoPersons ? 1 : 0 },
-    dibao_supplement: { amount: r.dibaoSupplement, persons: r.supplementPersons },
-    single_person: { amount: r.single, persons: r.singlePersons },
-    rigid_aid: { amount: r.rigidAid, flag: r.rigidAid ? 1 : 0 },
-    gradual_exit: { amount: r.gradual, months: r.gradualMonths, flag: r.gradualMonths && r.gradual ? 1 : 0 },
-    temporary: { amount: r.temporary, tier: TIERS[r.temporaryTier] },
-    low_income: { flag: r.lowIncome, persons: r.lowIncomePersons },
-    rigid_family: { flag: r.rigidFamily },
-    annual_total: { amount: r.annual },
-  };
-  return by[target][field]!;
+  if (target === 'annual_total') return r.total;
+  const x = viewOf(r)[target];
+  return field === 'tier' ? (PROGRAM_BY_ID.get(target)!.tiers?.[x.tier] ?? '') : x[field];
 }
 
 export function mismatches(c: Case, r: HouseholdResult): Mismatch[] {
@@ -98,16 +79,9 @@ export function showValue(field: Field, v: number | string): string {
   return field === 'amount' ? fenToYuan(v as number) : field === 'tier' ? (v === '' ? '(none)' : String(v)) : String(v);
 }
 
-/** The explain steps to show for a failed expectation: the step that decides it. */
-export const TRACE_PROGRAMS: Record<Target, readonly string[]> = {
-  tekun: ['tekun'],
-  dibao: ['rest', 'dibao'],
-  dibao_supplement: ['dibao_supplement'],
-  single_person: ['single_person'],
-  rigid_aid: ['rigid_aid'],
-  rigid_family: ['rigid_aid'],
-  gradual_exit: ['gradual_exit'],
-  temporary: ['temporary'],
-  low_income: ['low_income'],
-  annual_total: ['tekun', 'rest', 'dibao', 'dibao_supplement', 'rigid_aid', 'single_person', 'low_income', 'gradual_exit', 'temporary'],
-};
+/** The explain steps to show for a failed expectation: the program's step and the steps whose findings it uses. */
+export function traceSteps(target: Target): readonly string[] {
+  if (target === 'annual_total') return STEPS.map((s) => s.id);
+  const step = PROGRAM_BY_ID.get(target)!.step;
+  return [...step.uses, step.id];
+}

@@ -3,10 +3,10 @@
 // baseline: winners and losers, person-level flows between layers, urban/rural and income-decile splits.
 import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
 import { evaluateHousehold, firstStepsLike, newContext } from './engine.js';
-import { sameFirstSteps } from './programs/tekun.js';
 import type { Ctx } from './programs/context.js';
+import { SLOT } from './programs/index.js';
 import type { Population } from './population.js';
-import type { Rules } from './rules.js';
+import { sameFirstSteps, type Rules } from './rules.js';
 
 /** The layer a person is in after a run, most protective first (002 三个救助圈层). */
 export const LAYERS = ['tekun', 'dibao', 'single_person', 'rigid_aid', 'gradual_exit', 'low_income', 'rigid_family', 'none'] as const;
@@ -18,10 +18,10 @@ export function layerOf(c: Ctx, k: number): number {
   if (c.tekun[i]) return 0;
   if (c.isDibao) return 1;
   if (c.single[i]) return 2;
-  if (o.rigidAid) return 3;
-  if (o.gradualMonths && o.gradual) return 4;
-  if (o.lowIncome) return 5;
-  if (o.rigidFamily) return 6;
+  if (o.flag[SLOT.rigid_aid]) return 3;
+  if (o.flag[SLOT.gradual_exit]) return 4;
+  if (o.flag[SLOT.low_income]) return 5;
+  if (o.flag[SLOT.rigid_family]) return 6;
   return 7;
 }
 
@@ -207,18 +207,18 @@ function accumulate(
   const { pop, out: r } = c;
   const size = c.end - c.start;
   res.totals.add(w, r);
-  if (res.annual) res.annual[h] = r.annual;
-  addGroup(res.byArea[pop.area[h]!]!, w, size, baseAnnual, r.annual);
-  addGroup(res.byDecile[decile]!, w, size, baseAnnual, r.annual);
+  if (res.annual) res.annual[h] = r.total;
+  addGroup(res.byArea[pop.area[h]!]!, w, size, baseAnnual, r.total);
+  addGroup(res.byDecile[decile]!, w, size, baseAnnual, r.total);
   const ch = res.changes;
-  if (r.annual > baseAnnual) {
+  if (r.total > baseAnnual) {
     ch.gainers.addProduct(w, 1);
-    ch.gain.addProduct(w, r.annual - baseAnnual);
+    ch.gain.addProduct(w, r.total - baseAnnual);
     if (baseAnnual === 0) ch.entrants.addProduct(w, 1);
-  } else if (r.annual < baseAnnual) {
+  } else if (r.total < baseAnnual) {
     ch.losers.addProduct(w, 1);
-    ch.loss.addProduct(w, baseAnnual - r.annual);
-    if (r.annual === 0) ch.exits.addProduct(w, 1);
+    ch.loss.addProduct(w, baseAnnual - r.total);
+    if (r.total === 0) ch.exits.addProduct(w, 1);
   } else ch.unchanged.addProduct(w, 1);
   // Persons by (baseline layer, layer now): a household's members mostly share one pair, so runs of a pair are added at once.
   let from = -1;
@@ -262,7 +262,7 @@ export function compare(
         const c = contexts[l]![i]!;
         evaluateHousehold(c, h, like[l]![i]!);
         if (i === 0) {
-          baseAnnual = c.out.annual;
+          baseAnnual = c.out.total;
           for (let k = c.start; k < c.end; k++) baseLayers[k - c.start] = layerOf(c, k);
         }
         accumulate(results[l]![i]!, c, h, w, baseAnnual, baseLayers, 0, deciles.of[h]!);
@@ -301,7 +301,7 @@ export function baselineCache(pop: Population, rules: Rules): BaselineCache {
   const c = newContext(pop, rules);
   for (let h = 0; h < H; h++) {
     evaluateHousehold(c, h);
-    base.annual[h] = c.out.annual;
+    base.annual[h] = c.out.total;
     for (let k = c.start; k < c.end; k++) base.layers[k] = layerOf(c, k);
     base.n[h] = c.n;
     base.I[h] = c.I;

@@ -1,45 +1,155 @@
-// The engine: DOMAIN steps 1–8 for one household, and a pass over a population. Pure and deterministic:
-// the same population and rules give the same results. No I/O here.
-import { dibao } from './programs/dibao.js';
-import { dibaoSupplement } from './programs/dibao-supplement.js';
-import { emptyResult, type Ctx, type HouseholdResult } from './programs/context.js';
-import { gradualExit } from './programs/gradual-exit.js';
-import { lowIncome } from './programs/low-income.js';
+// The engine: DOMAIN's steps for one household, in the order the program table derives from the steps' declarations
+// (programs/index.ts STEPS), and a pass over a population. Pure and deterministic: the same population and rules
+// give the same results. No I/O here.
+import type { Ctx, HouseholdResult } from './programs/context.js';
+import { PROGRAMS, STEPS, type ProgramId } from './programs/index.js';
 import { restOfHousehold } from './programs/rest.js';
-import { rigid } from './programs/rigid.js';
-import { singlePerson } from './programs/single-person.js';
-import { sameFirstSteps, tekunAmount, tekunPerson } from './programs/tekun.js';
-import { temporary } from './programs/temporary.js';
+import { tekunAmount, tekunPerson } from './programs/tekun.js';
 import type { Population } from './population.js';
-import type { Rules } from './rules.js';
+import { REST_AT, sameFirstSteps, TEKUN_AT, type Rules } from './rules.js';
+import type { RestRules } from './programs/rest.js';
+import type { TekunRules } from './programs/tekun.js';
 import type { Tracer } from './trace.js';
 
 export type { HouseholdResult } from './programs/context.js';
 
-export function newContext(pop: Population, rules: Rules, tr: Tracer | null = null): Ctx {
+/** A fresh result: every program's fields at zero. */
+export function emptyResult(): HouseholdResult {
+  const P = PROGRAMS.length;
   return {
+    flag: new Uint8Array(P),
+    present: new Uint8Array(P),
+    presentCount: 0,
+    count: new Int32Array(P),
+    amount: new Float64Array(P),
+    months: new Uint8Array(P),
+    tier: new Uint8Array(P),
+    annual: new Float64Array(P),
+    persons: 0,
+    restPersons: 0,
+    total: 0,
+  };
+}
+
+/** A copy of a result that the next evaluation does not overwrite. */
+export function copyResult(r: HouseholdResult): HouseholdResult {
+  return {
+    flag: r.flag.slice(),
+    present: r.present.slice(),
+    presentCount: r.presentCount,
+    count: r.count.slice(),
+    amount: r.amount.slice(),
+    months: r.months.slice(),
+    tier: r.tier.slice(),
+    annual: r.annual.slice(),
+    persons: r.persons,
+    restPersons: r.restPersons,
+    total: r.total,
+  };
+}
+
+/** One program's part of a result, as plain numbers. */
+export interface ProgramResult {
+  readonly flag: number;
+  readonly persons: number;
+  readonly amount: number;
+  readonly months: number;
+  readonly tier: number;
+  readonly annual: number;
+}
+
+/** A result as plain data, program by program (explain, case files, tests): a copy the next evaluation leaves alone. */
+export type ResultView = { readonly [K in ProgramId]: ProgramResult } & {
+  readonly persons: number;
+  readonly restPersons: number;
+  /** The household's year, fen. */
+  readonly annual: number;
+};
+
+export function viewOf(r: HouseholdResult): ResultView {
+  const v: Record<string, unknown> = { persons: r.persons, restPersons: r.restPersons, annual: r.total };
+  PROGRAMS.forEach((p, i) => {
+    v[p.id] = {
+      flag: r.flag[i]!,
+      persons: r.count[i]!,
+      amount: r.amount[i]!,
+      months: r.months[i]!,
+      tier: r.tier[i]!,
+      annual: r.annual[i]!,
+    };
+  });
+  return v as ResultView;
+}
+
+/** The steps after 1–2 (those with a `run`), in STEPS order. */
+const LATER = STEPS.flatMap((s, i) => (s.run ? [i] : []));
+
+/**
+ * The steps after 1–2 as one function, compiled once from STEPS into plain calls (`if (c.n > 0) { s0(c, r[0]); … }
+ * s8(c, r[8])`): each call then has one target, which V8 inlines as it did when the engine named each step by hand
+ * (a loop over the steps' functions measured twice as slow to evaluate). `r`: the steps' compiled rules, in order.
+ */
+const laterSteps = ((): ((c: Ctx, r: readonly unknown[]) => void) => {
+  const names = LATER.map((_, j) => `s${j}`);
+  const call = (j: number) => `${names[j]}(c, r[${j}]);`;
+  // Consecutive steps of scope 'rest' share one test of n.
+  const body: string[] = [];
+  LATER.forEach((i, j) => {
+    const rest = STEPS[i]!.scope === 'rest';
+    const open = rest && (j === 0 || STEPS[LATER[j - 1]!]!.scope !== 'rest');
+    const close = rest && (j === LATER.length - 1 || STEPS[LATER[j + 1]!]!.scope !== 'rest');
+    body.push(`${open ? 'if (c.n > 0) { ' : ''}${call(j)}${close ? ' }' : ''}`);
+  });
+  const make = new Function(...names, `return function laterSteps(c, r) {\n  ${body.join('\n  ')}\n};`);
+  return make(...LATER.map((i) => STEPS[i]!.run)) as (c: Ctx, r: readonly unknown[]) => void;
+})();
+
+/** How each program's year is made of its amount (PROGRAMS order): times PER_YEAR, or (KEPT) times its months. */
+const KEPT = Uint8Array.from(PROGRAMS, (p) => (p.kind === 'kept' ? 1 : 0));
+const PER_YEAR = Uint8Array.from(PROGRAMS, (p) => ({ monthly: 12, kept: 0, once: 1, yearly: 1, caseload: 0 })[p.kind]);
+
+interface EngineCtx extends Ctx {
+  readonly rules: Rules;
+  /** By area: the compiled rules of steps 1 and 2, and of the steps after them, in order. */
+  readonly tekunByArea: readonly [TekunRules, TekunRules];
+  readonly restByArea: readonly [RestRules, RestRules];
+  readonly laterByArea: readonly [readonly unknown[], readonly unknown[]];
+}
+
+export function newContext(pop: Population, rules: Rules, tr: Tracer | null = null): Ctx {
+  const c: EngineCtx = {
     pop,
-    rules,
     h: 0,
     start: 0,
     end: 0,
-    A: rules.areas[0],
+    area: 0,
     tekun: new Uint8Array(16),
     single: new Uint8Array(16),
     n: 0,
     I: 0,
     assetsOk: false,
     isDibao: false,
+    rigidAid: false,
+    singles: 0,
     tr,
     out: emptyResult(),
+    rules,
+    tekunByArea: [0, 1].map((a) => rules.byArea[a]![TEKUN_AT]) as [TekunRules, TekunRules],
+    restByArea: [0, 1].map((a) => rules.byArea[a]![REST_AT]) as [RestRules, RestRules],
+    laterByArea: [0, 1].map((a) => LATER.map((i) => rules.byArea[a]![i])) as [unknown[], unknown[]],
   };
+  return c;
 }
 
+/** Clears the last household's result: the programs it entered (the others are at zero already). */
 function reset(out: HouseholdResult): void {
-  out.persons = out.tekunPersons = out.tekun = out.dibaoPersons = out.dibao = out.dibaoSupplement = 0;
-  out.supplementPersons = out.singlePersons = out.single = out.rigidFamily = out.rigidAid = 0;
-  out.lowIncome = out.lowIncomePersons = out.gradualMonths = out.gradual = out.temporary = 0;
-  out.temporaryTier = out.restPersons = out.annual = 0;
+  const { flag, present, count, amount, months, tier, annual } = out;
+  for (let j = 0; j < out.presentCount; j++) {
+    const i = present[j]!;
+    flag[i] = count[i] = amount[i] = months[i] = tier[i] = annual[i] = 0;
+  }
+  out.presentCount = 0;
+  out.persons = out.restPersons = out.total = 0;
 }
 
 /** Steps 1–2's findings for a household: who is tekun (by member position), n, I, assets_ok. A Ctx has them. */
@@ -55,14 +165,17 @@ export interface FirstSteps {
  * (another run's context, or a cached baseline's) — taken over; the amounts are this run's own. The result is the
  * same as without it (test/core/engine-sharing.test.ts).
  */
-export function evaluateHousehold(c: Ctx, h: number, like: FirstSteps | null = null): HouseholdResult {
-  const { pop, rules, out } = c;
+export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null = null): HouseholdResult {
+  const c = ctx as EngineCtx;
+  const { pop, out } = c;
   reset(out);
   c.h = h;
   c.start = pop.offsets[h]!;
   c.end = pop.offsets[h + 1]!;
-  c.A = rules.areas[pop.area[h]!]!;
+  c.area = pop.area[h]!;
   c.isDibao = false;
+  c.rigidAid = false;
+  c.singles = 0;
   const size = c.end - c.start;
   if (c.tekun.length < size) {
     c.tekun = new Uint8Array(size * 2);
@@ -71,33 +184,35 @@ export function evaluateHousehold(c: Ctx, h: number, like: FirstSteps | null = n
   for (let i = 0; i < size; i++) c.single[i] = 0;
   out.persons = size;
 
+  const area = c.area;
+  const tk = c.tekunByArea[area]!;
   if (like) {
     // Steps 1 and 2 as `like` found them; step 1's amounts under these rules.
     for (let i = 0; i < size; i++) {
       c.tekun[i] = like.tekun[i]!;
-      if (c.tekun[i]) tekunAmount(c, pop.members[c.start + i]!);
+      if (c.tekun[i]) tekunAmount(c, tk, pop.members[c.start + i]!);
     }
     c.n = out.restPersons = like.n;
     c.I = like.I;
     c.assetsOk = like.assetsOk;
   } else {
-    // Step 1: tekun, per person.
-    for (let k = c.start; k < c.end; k++) c.tekun[k - c.start] = tekunPerson(c, k) ? 1 : 0;
-    // Step 2: the rest of the household.
-    restOfHousehold(c);
+    // Step 1: tekun, per person. Step 2: the rest of the household.
+    for (let k = c.start; k < c.end; k++) c.tekun[k - c.start] = tekunPerson(c, tk, k) ? 1 : 0;
+    restOfHousehold(c, c.restByArea[area]!);
   }
-  if (c.n > 0) {
-    dibao(c); // step 3
-    dibaoSupplement(c); // step 3, supplement
-    rigid(c); // step 4
-    singlePerson(c); // step 5
-    lowIncome(c); // step 6
-    gradualExit(c); // step 7
-  }
-  temporary(c); // step 8, in any layer
+  // The other steps, in order; steps 3–7 only for a household with members who are not tekun.
+  laterSteps(c, c.laterByArea[area]!);
 
-  out.annual =
-    12 * (out.tekun + out.dibao + out.dibaoSupplement + out.single + out.rigidAid) + out.gradual * out.gradualMonths + out.temporary;
+  // Each program's year, by its kind; the household's year.
+  const { amount, months, present } = out;
+  const year = out.annual;
+  let total = 0;
+  for (let j = 0; j < out.presentCount; j++) {
+    const i = present[j]!;
+    year[i] = amount[i]! * (KEPT[i] ? months[i]! : PER_YEAR[i]!);
+    total += year[i]!;
+  }
+  out.total = total;
   return out;
 }
 

@@ -13,9 +13,8 @@ import {
   type RunResult,
 } from '../core/compare.js';
 import { typed, type Typed, type TypedCtor } from '../core/grow.js';
-import { sameFirstSteps } from '../core/programs/tekun.js';
 import type { Population } from '../core/population.js';
-import type { Rules } from '../core/rules.js';
+import { sameFirstSteps, type Rules } from '../core/rules.js';
 import type { CompareJob, CompareReply } from './compare-worker.js';
 import { inShared, PARALLEL_FROM_HOUSEHOLDS, plainRuns, sharedPopulation } from './eval-pool.js';
 import { threadCount, workerUrl } from './workers.js';

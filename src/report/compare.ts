@@ -6,7 +6,7 @@ import { figures, weightedCount, weightedYuan, type Figures } from '../core/aggr
 import { LAYERS, type Deciles, type GroupSums, type RunResult } from '../core/compare.js';
 import { fenToYuan } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
-import { PROGRAMS, programLabel } from '../core/programs/index.js';
+import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote, delta, paint, scenarioJson, signed, TOTALS_CSV_HEADER, totalsCsvRows, type ScenarioReport } from './totals.js';
 import { groupDigits, markdownTable, textTable, type Align } from './text-table.js';
 import type { EstimateUsed } from './estimates.js';
@@ -143,12 +143,12 @@ function mainTable(l: LocalityReport, color: boolean): [string[], string[][], Al
   const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
   const cell = (s: ScenarioReport, p: (typeof PROGRAMS)[number]) => {
     const f = s.figures.programs[p.id];
-    return p.kind === 'cash' ? groupDigits(f.annual_cost) : `${groupDigits(f.households)} 户`;
+    return isCash(p) ? groupDigits(f.annual_cost) : `${groupDigits(f.households)} 户`;
   };
   const deltaCell = (s: ScenarioReport, p: (typeof PROGRAMS)[number]) => {
     const f = s.figures.programs[p.id];
     const b = s.baseline!.programs[p.id];
-    const d = p.kind === 'cash' ? delta(b.annual_cost_exact, f.annual_cost_exact, 2) : delta(b.households, f.households);
+    const d = isCash(p) ? delta(b.annual_cost_exact, f.annual_cost_exact, 2) : delta(b.households, f.households);
     return color ? paint(d, signed(d)) : signed(d);
   };
   const rows = PROGRAMS.map((p) => [

@@ -1,7 +1,7 @@
 // Which parameters in force are estimates, and which programs' results depend on them: every output says
 // so when a number it shows rests on an estimate.
 import { PARAMS } from '../core/parameters/schema.js';
-import { valueToJson, type Snapshot } from '../core/parameters/tree.js';
+import { inUse, valueToJson, type Snapshot } from '../core/parameters/tree.js';
 import { dependsOnPath, PROGRAMS, type ProgramId } from '../core/programs/index.js';
 
 export interface EstimateUsed {
@@ -17,7 +17,7 @@ export function estimatesInForce(s: Snapshot): EstimateUsed[] {
   for (const spec of PARAMS) {
     const r = s.values.get(spec.path);
     if (!r?.entry?.estimate) continue;
-    if (spec.optional && s.values.get(spec.optional.when)?.value !== spec.optional.equals) continue;
+    if (!inUse(s, spec.path)) continue;
     out.push({ path: spec.path, value: valueToJson(r.value, spec), from: r.entry.from, basis: r.entry.estimate });
   }
   return out;

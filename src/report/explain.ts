@@ -5,10 +5,11 @@ import type { TraceStep } from '../core/trace.js';
 import { fenToYuan as y } from '../core/money.js';
 import type { Population } from '../core/population.js';
 import { CAPACITY } from '../core/columns.js';
-import { valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
-import { PROGRAM_BY_ID, programLabel, type ProgramId } from '../core/programs/index.js';
-import { TIERS } from '../core/programs/context.js';
+import { inUse, valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
+import { viewOf, type ProgramResult } from '../core/engine.js';
+import { PROGRAM_BY_ID, programLabel, type ProgramId, type ProgramInfo } from '../core/programs/index.js';
 import { provenance } from './params.js';
+import { PER_HOUSEHOLD_ORDER, resultRecord } from './per-household.js';
 
 const STEP_TITLES: Record<string, string> = { '2': '其余家庭成员 the rest of the household (R)' };
 
@@ -41,6 +42,11 @@ function members(pop: Population, h: number): string[] {
   return out;
 }
 
+/** The parameters a step read, but for optional ones its mode does not use at the date. */
+function paramsInUse(st: TraceStep, s: Snapshot): string[] {
+  return st.params.filter((path) => inUse(s, path));
+}
+
 /** One step of a trace: title with clauses, rule, values, checks, parameters (short form) and result. */
 export function stepLines(st: TraceStep, s: Snapshot, indent = ''): string[] {
   const title = st.program === 'rest' ? STEP_TITLES[st.step]! : programLabel(PROGRAM_BY_ID.get(st.program as ProgramId)!);
@@ -50,7 +56,8 @@ export function stepLines(st: TraceStep, s: Snapshot, indent = ''): string[] {
   out.push(`  rule    ${st.rule}`);
   if (st.values.length) out.push(`  values  ${st.values.map(([k, v]) => `${k} = ${v}`).join(' · ')}`);
   for (const c of st.checks) out.push(`  check   ${c.expr}: ${c.lhs} ${c.op} ${c.rhs} → ${c.holds ? chalk.green('yes') : chalk.red('no')}`);
-  if (st.params.length) out.push(`  params  ${st.params.map((path) => shortParam(s, path)).join(' · ')}`);
+  const params = paramsInUse(st, s);
+  if (params.length) out.push(`  params  ${params.map((path) => shortParam(s, path)).join(' · ')}`);
   out.push(`  result  ${chalk.bold(st.result)}`);
   return out.map((l) => indent + l);
 }
@@ -66,7 +73,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot): strin
   const used: string[] = [];
   for (const st of e.steps) {
     out.push('', ...stepLines(st, s));
-    for (const p of st.params) if (!used.includes(p)) used.push(p);
+    for (const p of paramsInUse(st, s)) if (!used.includes(p)) used.push(p);
   }
   out.push('', chalk.bold('result'), ...resultLines(e));
   out.push('', chalk.bold('where the parameters came from'));
@@ -80,19 +87,28 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot): strin
   return out.join('\n') + '\n';
 }
 
+/** What a program gave the household, in words its kind and fields call for. */
+function resultText(p: ProgramInfo, x: ProgramResult): string {
+  const persons = p.fields.includes('persons') ? `${x.persons} persons` : '';
+  switch (p.kind) {
+    case 'caseload':
+      return persons || 'identified';
+    case 'kept':
+      return `${y(x.amount)} a month for ${x.months} months`;
+    case 'once':
+      return `${y(x.amount)} once${p.tiers ? `, approved by ${p.tiers[x.tier]}` : ''}`;
+    case 'yearly':
+      return `${persons ? `${persons}, ` : ''}${y(x.amount)} a year`;
+    case 'monthly':
+      return `${persons ? `${persons}, ` : ''}${y(x.amount)} a month`;
+  }
+}
+
 function resultLines(e: Explanation): string[] {
-  const r = e.result;
-  const line = (id: ProgramId, text: string) => `  ${programLabel(PROGRAM_BY_ID.get(id)!)}: ${text}`;
-  const lines: string[] = [];
-  if (r.tekunPersons) lines.push(line('tekun', `${r.tekunPersons} persons, ${y(r.tekun)} a month`));
-  if (r.dibaoPersons) lines.push(line('dibao', `${r.dibaoPersons} persons, ${y(r.dibao)} a month`));
-  if (r.dibaoSupplement) lines.push(line('dibao_supplement', `${r.supplementPersons} persons, ${y(r.dibaoSupplement)} a month`));
-  if (r.singlePersons) lines.push(line('single_person', `${r.singlePersons} persons, ${y(r.single)} a month`));
-  if (r.rigidFamily) lines.push(line('rigid_family', 'identified'));
-  if (r.rigidAid) lines.push(line('rigid_aid', `${y(r.rigidAid)} a month`));
-  if (r.lowIncome) lines.push(line('low_income', `${r.lowIncomePersons} persons`));
-  if (r.gradualMonths) lines.push(line('gradual_exit', `${y(r.gradual)} a month for ${r.gradualMonths} months`));
-  if (r.temporary) lines.push(line('temporary', `${y(r.temporary)} once, approved by ${TIERS[r.temporaryTier]}`));
+  const r = viewOf(e.result);
+  const lines = PER_HOUSEHOLD_ORDER.filter((p) => r[p.id].flag || (p.kind === 'kept' && r[p.id].months)).map(
+    (p) => `  ${programLabel(p)}: ${resultText(p, r[p.id])}`,
+  );
   if (!lines.length) lines.push('  no assistance');
   lines.push(`  annual total 年度合计: ${y(r.annual)}`);
   return lines;
@@ -107,7 +123,7 @@ export function explainJson(e: Explanation, pop: Population, s: Snapshot): objec
     steps: e.steps.map((st) => ({
       ...st,
       values: Object.fromEntries(st.values),
-      params: st.params.map((path) => {
+      params: paramsInUse(st, s).map((path) => {
         const res = s.values.get(path)!;
         return {
           path,
@@ -120,24 +136,6 @@ export function explainJson(e: Explanation, pop: Population, s: Snapshot): objec
         };
       }),
     })),
-    result: {
-      persons: r.persons,
-      tekun_persons: r.tekunPersons,
-      tekun: y(r.tekun),
-      dibao_persons: r.dibaoPersons,
-      dibao: y(r.dibao),
-      dibao_supplement: y(r.dibaoSupplement),
-      single_person_persons: r.singlePersons,
-      single_person: y(r.single),
-      rigid_family: r.rigidFamily,
-      rigid_aid: y(r.rigidAid),
-      low_income: r.lowIncome,
-      low_income_persons: r.lowIncomePersons,
-      gradual_exit_months: r.gradualMonths,
-      gradual_exit: y(r.gradual),
-      temporary: y(r.temporary),
-      temporary_tier: TIERS[r.temporaryTier],
-      annual_total: y(r.annual),
-    },
+    result: resultRecord(r),
   };
 }

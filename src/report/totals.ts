@@ -5,7 +5,7 @@ import chalk from 'chalk';
 import type { Figures } from '../core/aggregate.js';
 import { D } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
-import { PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
+import { isCash, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import type { EstimateUsed } from './estimates.js';
 import { groupDigits, markdownTable, textTable, type Align } from './text-table.js';
 
@@ -109,7 +109,7 @@ function rows(s: ScenarioReport, color: boolean): string[][] {
   const out = PROGRAMS.map((p) => {
     const f = s.figures.programs[p.id];
     const label = `${programLabel(p)}${s.onEstimates.has(p.id) ? ' *' : ''}`;
-    const cash = p.kind === 'cash';
+    const cash = isCash(p);
     const row = [label, groupDigits(f.households), groupDigits(f.persons), cash ? groupDigits(f.annual_cost) : 'caseload 仅计人数'];
     if (s.baseline) {
       const base = s.baseline.programs[p.id];

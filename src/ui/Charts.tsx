@@ -1,7 +1,7 @@
 // View 2: cost per program (baseline and the run compared) and the mean change per household by income decile.
 import { Box, Text } from 'ink';
 import { D } from '../core/money.js';
-import { PROGRAMS } from '../core/programs/index.js';
+import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
 import { bar, millions } from './format.js';
 import { t, type Lang } from './labels.js';
@@ -10,7 +10,7 @@ import type { LocalityView } from './model.js';
 export function Charts({ view, run, lang }: { view: LocalityView; run: number; lang: Lang }) {
   const [base, ...others] = view.report.scenarios;
   const cur = others[run] ?? base!;
-  const cash = PROGRAMS.filter((p) => p.kind === 'cash');
+  const cash = PROGRAMS.filter(isCash);
   const max = Math.max(
     ...cash.flatMap((p) => [Number(base!.figures.programs[p.id].annual_cost), Number(cur.figures.programs[p.id].annual_cost)]),
   );

@@ -1,7 +1,7 @@
 // View 5: every locality side by side — each program's baseline cost and its change under the run compared
 // (the knob run is applied to every locality).
 import { Box, Text } from 'ink';
-import { PROGRAMS } from '../core/programs/index.js';
+import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
 import { millions, signedPct } from './format.js';
 import { t, type Lang } from './labels.js';
@@ -33,7 +33,7 @@ export function Localities({
         {pad(`${t(lang, 'million')}`, label, 'left')}
         {names.map((n) => pad(truncate(n, col - 1), col, 'right')).join('')}
       </Text>
-      {PROGRAMS.filter((p) => p.kind === 'cash').map((p) => (
+      {PROGRAMS.filter(isCash).map((p) => (
         <Text key={p.id}>
           {pad(truncate(`${p.zh} ${p.en}`, label - 1), label, 'left')}
           {views.map((v) => cell(v, p.id)).join('')}

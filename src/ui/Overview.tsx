@@ -1,6 +1,6 @@
 // View 1: programs × (baseline, the run compared) with deltas; totals of every run as bars; winners and losers.
 import { Box, Text } from 'ink';
-import { PROGRAMS } from '../core/programs/index.js';
+import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
 import { bar, millions, signedMillions, signedPct } from './format.js';
 import { t, type Lang } from './labels.js';
@@ -14,7 +14,7 @@ export function Overview({ view, run, lang }: { view: LocalityView; run: number;
   const lines = PROGRAMS.map((p) => {
     const b = base!.figures.programs[p.id];
     const c = cur?.figures.programs[p.id] ?? b;
-    const cash = p.kind === 'cash';
+    const cash = isCash(p);
     const [bv, cv] = cash ? [b.annual_cost, c.annual_cost] : [b.households, c.households];
     const label = truncate(`${p.zh} ${p.en}`, 24) + (view.report.scenarios.some((s) => s.onEstimates.has(p.id)) ? ' *' : '');
     return {

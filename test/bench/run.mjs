@@ -32,11 +32,11 @@ let generateS = null;
 if (!existsSync(file)) {
   const t = performance.now();
   const profile = await loadProfile('policies/profiles/guangxi-nanning.yaml');
-  const r = compileRules(resolve(await loadPolicy(profile.policy), profile.date));
+  const { standards } = await import(new URL('core/rules.js', dist));
+  const r = standards(resolve(await loadPolicy(profile.policy), profile.date));
   const out = createWriteStream(`${file}.tmp`);
   out.write(GENERATED_COLUMNS.join(',') + '\n');
-  for (const chunk of generateCsv({ profile, households: N, seed: 7, standard: [r.areas[0].S, r.areas[1].S] }))
-    if (!out.write(chunk)) await once(out, 'drain');
+  for (const chunk of generateCsv({ profile, households: N, seed: 7, standard: r })) if (!out.write(chunk)) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
   (await import('node:fs')).renameSync(`${file}.tmp`, file);

@@ -7,23 +7,23 @@ import { evaluate, fen, rulesOf, simplePolicy, withParams } from '../helpers/rul
 describe('low-income: not dibao, assets ok and I < multiplier × S_ref × n', () => {
   const one = (income: string, area: 'urban' | 'rural' = 'urban') => ({ household: { area }, persons: [{ age: 40, other: fen(income) }] });
   it('1999.99 is low-income; 2000.00 and 2000.01 are not', () => {
-    expect(evaluate(one('1999.99')).lowIncome).toBe(1);
-    expect(evaluate(one('2000.00')).lowIncome).toBe(0);
-    expect(evaluate(one('2000.01')).lowIncome).toBe(0);
+    expect(evaluate(one('1999.99')).low_income.flag).toBe(1);
+    expect(evaluate(one('2000.00')).low_income.flag).toBe(0);
+    expect(evaluate(one('2000.01')).low_income.flag).toBe(0);
   });
   it('is never also dibao: a dibao household is not counted', () => {
-    expect(evaluate(one('999.99')).lowIncome).toBe(0);
+    expect(evaluate(one('999.99')).low_income.flag).toBe(0);
   });
   it('uses the urban standard for every household when reference = urban (003 §1 城镇低保标准)', () => {
     const urbanRef = rulesOf(withParams(simplePolicy(), { 'low_income.reference': 'urban' }));
     // rural S = 800: own-area line 1600, urban line 2000
-    expect(evaluate(one('1700', 'rural')).lowIncome).toBe(0);
-    expect(evaluate(one('1700', 'rural'), urbanRef).lowIncome).toBe(1);
+    expect(evaluate(one('1700', 'rural')).low_income.flag).toBe(0);
+    expect(evaluate(one('1700', 'rural'), urbanRef).low_income.flag).toBe(1);
   });
   it('moves with the multiplier: 1.5 × S (003 §1) vs 2 × S (001（一）)', () => {
     const low = rulesOf(withParams(simplePolicy(), { 'low_income.multiplier': '1.5' }));
-    expect(evaluate(one('1499.99'), low).lowIncome).toBe(1);
-    expect(evaluate(one('1500.00'), low).lowIncome).toBe(0);
+    expect(evaluate(one('1499.99'), low).low_income.flag).toBe(1);
+    expect(evaluate(one('1500.00'), low).low_income.flag).toBe(0);
   });
 });
 
@@ -34,25 +34,25 @@ describe('gradual exit: on dibao, no longer eligible, working: keeps prior_dibao
   });
   it('keeps 400.00 a month for 6 months: 2400.00 in the year', () => {
     const r = evaluate(leaver('1500'));
-    expect([r.gradualMonths, r.gradual, r.annual]).toEqual([6, fen('400.00'), fen('2400.00')]);
+    expect([r.gradual_exit.months, r.gradual_exit.amount, r.annual]).toEqual([6, fen('400.00'), fen('2400.00')]);
   });
   it('needs some wage income: a household that left dibao on other income does not', () => {
     const r = evaluate({ household: { area: 'urban', onDibao: 1, prior: fen('400') }, persons: [{ age: 40, other: fen('1500') }] });
-    expect(r.gradualMonths).toBe(0);
+    expect(r.gradual_exit.months).toBe(0);
   });
   it('does not apply while the household is still dibao', () => {
     const r = evaluate(leaver('1000'));
-    expect(r.dibaoPersons).toBe(1);
-    expect(r.gradualMonths).toBe(0);
+    expect(r.dibao.persons).toBe(1);
+    expect(r.gradual_exit.months).toBe(0);
   });
   it('does not apply to a household with rigid aid', () => {
     // wage 1500 → inc 1300, A = 15600; E = 10000 → A − E = 5600 < 12000 → aid
     const r = evaluate(leaver('1500', { rigid: fen('10000') }));
-    expect(r.rigidAid).toBeGreaterThan(0);
-    expect(r.gradualMonths).toBe(0);
+    expect(r.rigid_aid.amount).toBeGreaterThan(0);
+    expect(r.gradual_exit.months).toBe(0);
   });
   it('uses the months in force: 0 months means no gradual exit', () => {
-    expect(evaluate(leaver('1500'), rulesOf(withParams(simplePolicy(), { 'dibao.gradual_exit.months': 0 }))).gradualMonths).toBe(0);
+    expect(evaluate(leaver('1500'), rulesOf(withParams(simplePolicy(), { 'dibao.gradual_exit.months': 0 }))).gradual_exit.months).toBe(0);
   });
 });
 
@@ -60,16 +60,16 @@ describe('temporary assistance: tiers at 0.5 and 2 × 12 × S_urban, cap 6 × (0
   const need = (amount: string, area: 'urban' | 'rural' = 'urban') =>
     evaluate({ household: { area, emergency: fen(amount) }, persons: [{ age: 40, other: fen('5000') }] });
   it('6000.00 is approved by the township; 6000.01 by the county', () => {
-    expect([need('6000.00').temporary, need('6000.00').temporaryTier]).toEqual([fen('6000.00'), 1]);
-    expect(need('6000.01').temporaryTier).toBe(2);
+    expect([need('6000.00').temporary.amount, need('6000.00').temporary.tier]).toEqual([fen('6000.00'), 1]);
+    expect(need('6000.01').temporary.tier).toBe(2);
   });
   it('24000.00 is the county’s; 24000.01 goes to coordination (一事一议)', () => {
-    expect(need('24000.00').temporaryTier).toBe(2);
-    expect(need('24000.01').temporaryTier).toBe(3);
+    expect(need('24000.00').temporary.tier).toBe(2);
+    expect(need('24000.01').temporary.tier).toBe(3);
   });
   it('caps the grant at 6 × 12 × S_urban = 72000.00, for rural households too', () => {
-    expect(need('72000.01').temporary).toBe(fen('72000.00'));
-    expect(need('90000', 'rural').temporary).toBe(fen('72000.00'));
+    expect(need('72000.01').temporary.amount).toBe(fen('72000.00'));
+    expect(need('90000', 'rural').temporary.amount).toBe(fen('72000.00'));
   });
   it('adds the one-off grant to the year once, in any layer (here alongside tekun)', () => {
     const r = evaluate({ household: { area: 'urban', emergency: fen('3000') }, persons: [{ age: 70, supporter: 0 }] });

@@ -7,7 +7,7 @@ import { calibrate } from '../../src/core/calibrate.js';
 import { GENERATED_COLUMNS, generateCsv, type GenerateSettings } from '../../src/core/generate.js';
 import { resolve } from '../../src/core/parameters/tree.js';
 import { num } from '../../src/core/profile.js';
-import { compileRules } from '../../src/core/rules.js';
+import { compileRules, standards } from '../../src/core/rules.js';
 import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
 import { COLUMN_NAMES as COLUMNS } from '../../src/core/columns.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
@@ -16,8 +16,9 @@ import { problemsOfSync } from '../helpers/problems.js';
 
 async function settings(locality: string, households: number, seed = 7) {
   const profile = await loadProfile(`policies/profiles/${locality}.yaml`);
-  const rules = compileRules(resolve(await loadPolicy(profile.policy), profile.date));
-  const s: GenerateSettings = { profile, households, seed, standard: [rules.areas[0].S, rules.areas[1].S] };
+  const snapshot = resolve(await loadPolicy(profile.policy), profile.date);
+  const rules = compileRules(snapshot);
+  const s: GenerateSettings = { profile, households, seed, standard: standards(snapshot) };
   return { s, rules, profile };
 }
 const csv = (s: GenerateSettings) => GENERATED_COLUMNS.join(',') + '\n' + [...generateCsv(s)].join('');

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexInForce } from '../../src/core/dates.js';
 import { resolve, valueToJson } from '../../src/core/parameters/tree.js';
-import { compileRules } from '../../src/core/rules.js';
+import type { LowIncomeRules } from '../../src/core/programs/low-income.js';
+import { compileRules, stepRules, tekunRules } from '../../src/core/rules.js';
 import { InputError } from '../../src/errors.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 
@@ -57,8 +58,8 @@ describe('Guangxi / Nanning history', () => {
 describe('Guangdong / Guangzhou: published standards as oracles (research §1.2)', () => {
   const rules = async (date: string) => compileRules(resolve(await loadPolicy('policies/guangdong-guangzhou.yaml'), date));
   it('tekun basic 1792 in 2021 (1.6 × 1120) and 1981 in 2023 (⌈1.6 × 1238⌉)', async () => {
-    expect((await rules('2021-08-01')).areas[0].tekunBasic).toBe(179200);
-    expect((await rules('2023-06-01')).areas[0].tekunBasic).toBe(198100);
+    expect(tekunRules(await rules('2021-08-01')).basic).toBe(179200);
+    expect(tekunRules(await rules('2023-06-01')).basic).toBe(198100);
   });
   it('low-income lines 1680 (2021), 1794 (2022), 1857 (2023) = 1.5 × S', async () => {
     for (const [date, line] of [
@@ -66,8 +67,8 @@ describe('Guangdong / Guangzhou: published standards as oracles (research §1.2)
       ['2022-06-01', 179400],
       ['2023-06-01', 185700],
     ] as const) {
-      const r = await rules(date);
-      expect((r.areas[0].S * r.lowIncome.num) / r.lowIncome.den).toBe(line);
+      const low = stepRules<LowIncomeRules>(await rules(date), 'low_income');
+      expect((low.Sref * low.multiplier.num) / low.multiplier.den).toBe(line);
     }
   });
   it('gradual exit 6 months from 003 §11 and minors to 18 from 003 §7', async () => {

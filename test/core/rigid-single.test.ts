@@ -12,49 +12,49 @@ const single = (income: string, rigid: string) => ({
 
 describe('rigid-expenditure identification: A < disposable × n ∧ (E ≥ A ∨ A − E < 2 × 12 × S × n)', () => {
   it('A = 12 × 2499.99 = 29999.88 < 30000 qualifies; A = 30000.00 does not', () => {
-    expect(evaluate(single('2499.99', '20000')).rigidFamily).toBe(1);
-    expect(evaluate(single('2500.00', '20000')).rigidFamily).toBe(0);
+    expect(evaluate(single('2499.99', '20000')).rigid_family.flag).toBe(1);
+    expect(evaluate(single('2500.00', '20000')).rigid_family.flag).toBe(0);
   });
 
   it('post-expense income A − E = 24000.00 (= 2 × 12 × 1000) is not under the line; 23999.99 is', () => {
-    expect(evaluate(single('2499.99', '5999.88')).rigidFamily).toBe(0);
-    expect(evaluate(single('2499.99', '5999.89')).rigidFamily).toBe(1);
+    expect(evaluate(single('2499.99', '5999.88')).rigid_family.flag).toBe(0);
+    expect(evaluate(single('2499.99', '5999.89')).rigid_family.flag).toBe(1);
   });
 
   it('spending at least equal to income (E ≥ A, 收不抵支) qualifies', () => {
-    expect(evaluate(single('2400', '28800')).rigidFamily).toBe(1);
+    expect(evaluate(single('2400', '28800')).rigid_family.flag).toBe(1);
   });
 
   it('does not apply to a dibao household', () => {
     const r = evaluate(single('500', '50000'));
-    expect(r.dibaoPersons).toBe(1);
-    expect(r.rigidFamily).toBe(0);
+    expect(r.dibao.persons).toBe(1);
+    expect(r.rigid_family.flag).toBe(0);
   });
 });
 
 describe('rigid-expenditure aid: round(min(S × n, (12 × S × n − (A − E)) / 12)) where A − E < 12 × S × n', () => {
   it('A = 18000, E = 8400: (12000 − 9600) / 12 = 200.00 a month', () => {
     const r = evaluate(single('1500', '8400'));
-    expect(r.rigidAid).toBe(fen('200.00'));
+    expect(r.rigid_aid.amount).toBe(fen('200.00'));
     expect(r.annual).toBe(fen('2400.00'));
   });
 
   it('A − E = 12000.00 exactly gets no aid, though the family is identified', () => {
     const r = evaluate(single('1500', '6000'));
-    expect([r.rigidFamily, r.rigidAid]).toEqual([1, 0]);
+    expect([r.rigid_family.flag, r.rigid_aid.amount]).toEqual([1, 0]);
   });
 
   it('is capped at S × n when spending exceeds income', () => {
-    expect(evaluate(single('1500', '30000')).rigidAid).toBe(fen('1000.00'));
+    expect(evaluate(single('1500', '30000')).rigid_aid.amount).toBe(fen('1000.00'));
   });
 
   it('rounds the twelfth to the fen: (12000 − 10000.01) / 12 = 166.665833… → 166.67', () => {
-    expect(evaluate(single('1500', '7999.99')).rigidAid).toBe(fen('166.67'));
+    expect(evaluate(single('1500', '7999.99')).rigid_aid.amount).toBe(fen('166.67'));
   });
 
   it('pays nothing where rigid.aid is false (Guangdong, Fuliang), but still identifies the family', () => {
     const r = evaluate(single('1500', '8400'), rulesOf(withParams(simplePolicy(), { 'rigid.aid': false })));
-    expect([r.rigidFamily, r.rigidAid]).toEqual([1, 0]);
+    expect([r.rigid_family.flag, r.rigid_aid.amount]).toEqual([1, 0]);
   });
 });
 
@@ -70,15 +70,15 @@ describe('single-person inclusion (单人户): I < 1.5 × S × n, severe or ill 
 
   it('I = 2999.99 (one fen under 3000) includes her: S − 0 = 1000 plus the 0.2 × S supplement', () => {
     const r = evaluate(couple('2999.99'));
-    expect(r.singlePersons).toBe(1);
-    expect(r.single).toBe(fen('1000.00'));
-    expect(r.dibaoSupplement).toBe(fen('200.00'));
+    expect(r.single_person.persons).toBe(1);
+    expect(r.single_person.amount).toBe(fen('1000.00'));
+    expect(r.dibao_supplement.amount).toBe(fen('200.00'));
     expect(r.annual).toBe(fen('14400.00'));
   });
 
   it('I = 3000.00 and 3000.01 do not', () => {
-    expect(evaluate(couple('3000.00')).singlePersons).toBe(0);
-    expect(evaluate(couple('3000.01')).singlePersons).toBe(0);
+    expect(evaluate(couple('3000.00')).single_person.persons).toBe(0);
+    expect(evaluate(couple('3000.01')).single_person.persons).toBe(0);
   });
 
   it('pays S minus the member’s own counted income, never below zero', () => {
@@ -89,7 +89,7 @@ describe('single-person inclusion (单人户): I < 1.5 × S × n, severe or ill 
           { age: 50, ill: 1, other: fen(other) },
           { age: 52, other: fen('2200') },
         ],
-      }).single;
+      }).single_person.amount;
     expect(own('300')).toBe(fen('700.00'));
     // I = 2200 + 1100 = 3300 ≥ 3000: out of range entirely
     expect(own('1100')).toBe(0);
@@ -99,18 +99,18 @@ describe('single-person inclusion (单人户): I < 1.5 × S × n, severe or ill 
     const rules = rulesOf(
       withParams(simplePolicy(), { 'single_person.benefit': 'share_of_standard', 'single_person.benefit_share': '0.55' }),
     );
-    expect(evaluate(couple('2500'), rules).single).toBe(fen('550.00'));
+    expect(evaluate(couple('2500'), rules).single_person.amount).toBe(fen('550.00'));
   });
 
   it('does not apply to a household with rigid aid', () => {
     // I = 2500, A = 30000 is not < 30000: not rigid; use I = 2400 → A = 28800, E = 20000 → A − E = 8800 < 12 × 2000 → aid
     const r = evaluate(couple('2400', { rigid: fen('20000') }));
-    expect(r.rigidAid).toBeGreaterThan(0);
-    expect(r.singlePersons).toBe(0);
+    expect(r.rigid_aid.amount).toBeGreaterThan(0);
+    expect(r.single_person.persons).toBe(0);
   });
 
   it('does not count included members among the low-income persons', () => {
     const r = evaluate(couple('2999.99'));
-    expect([r.lowIncome, r.lowIncomePersons]).toEqual([1, 1]);
+    expect([r.low_income.flag, r.low_income.persons]).toEqual([1, 1]);
   });
 });

@@ -12,55 +12,55 @@ const alone = (person: Record<string, unknown>) => ({
 describe('tekun: the four conditions (000（一）)', () => {
   it('an elderly person with no income and no capable supporter is tekun: 1.3 × 1000 + 0.1 × 2000 = 1500.00 a month', () => {
     const r = evaluate(alone({}));
-    expect(r.tekunPersons).toBe(1);
-    expect(r.tekun).toBe(fen('1500.00'));
+    expect(r.tekun.persons).toBe(1);
+    expect(r.tekun.amount).toBe(fen('1500.00'));
     expect(r.annual).toBe(fen('18000.00'));
   });
 
   it('no source of living is inc(p) < S: one fen under S qualifies, S exactly and one fen over do not', () => {
-    expect(evaluate(alone({ other: fen('999.99') })).tekunPersons).toBe(1);
-    expect(evaluate(alone({ other: fen('1000.00') })).tekunPersons).toBe(0);
-    expect(evaluate(alone({ other: fen('1000.01') })).tekunPersons).toBe(0);
+    expect(evaluate(alone({ other: fen('999.99') })).tekun.persons).toBe(1);
+    expect(evaluate(alone({ other: fen('1000.00') })).tekun.persons).toBe(0);
+    expect(evaluate(alone({ other: fen('1000.01') })).tekun.persons).toBe(0);
   });
 
   it('counts wages after the employment deduction: wage 1199.99 − 200 = 999.99 < S qualifies; 1200.00 does not', () => {
-    expect(evaluate(alone({ wage: fen('1199.99') })).tekunPersons).toBe(1);
-    expect(evaluate(alone({ wage: fen('1200.00') })).tekunPersons).toBe(0);
+    expect(evaluate(alone({ wage: fen('1199.99') })).tekun.persons).toBe(1);
+    expect(evaluate(alone({ wage: fen('1200.00') })).tekun.persons).toBe(0);
   });
 
   it('a capable supporter rules tekun out', () => {
-    expect(evaluate(alone({ supporter: 1 })).tekunPersons).toBe(0);
+    expect(evaluate(alone({ supporter: 1 })).tekun.persons).toBe(0);
   });
 
   it('elderly means age ≥ elderly_age: 60 qualifies, 59 with full labour capacity does not', () => {
-    expect(evaluate(alone({ age: 60 })).tekunPersons).toBe(1);
-    expect(evaluate(alone({ age: 59 })).tekunPersons).toBe(0);
+    expect(evaluate(alone({ age: 60 })).tekun.persons).toBe(1);
+    expect(evaluate(alone({ age: 59 })).tekun.persons).toBe(0);
   });
 
   it('a disabled adult qualifies only without labour capacity', () => {
-    expect(evaluate(alone({ age: 40, disability: 3, labor: 'none' })).tekunPersons).toBe(1);
-    expect(evaluate(alone({ age: 40, disability: 3, labor: 'partial' })).tekunPersons).toBe(0);
-    expect(evaluate(alone({ age: 40, disability: 0, labor: 'none' })).tekunPersons).toBe(0);
+    expect(evaluate(alone({ age: 40, disability: 3, labor: 'none' })).tekun.persons).toBe(1);
+    expect(evaluate(alone({ age: 40, disability: 3, labor: 'partial' })).tekun.persons).toBe(0);
+    expect(evaluate(alone({ age: 40, disability: 0, labor: 'none' })).tekun.persons).toBe(0);
   });
 
   it('minors are under minor_age (000（五）: 16 → 18): 17 qualifies at 18, not at 16; 18 never', () => {
-    expect(evaluate(alone({ age: 17 })).tekunPersons).toBe(1);
-    expect(evaluate(alone({ age: 18 })).tekunPersons).toBe(0);
+    expect(evaluate(alone({ age: 17 })).tekun.persons).toBe(1);
+    expect(evaluate(alone({ age: 18 })).tekun.persons).toBe(0);
     const before = rulesOf(withParams(simplePolicy(), { 'tekun.minor_age': 16 }));
-    expect(evaluate(alone({ age: 17 }), before).tekunPersons).toBe(0);
-    expect(evaluate(alone({ age: 15 }), before).tekunPersons).toBe(1);
+    expect(evaluate(alone({ age: 17 }), before).tekun.persons).toBe(0);
+    expect(evaluate(alone({ age: 15 }), before).tekun.persons).toBe(1);
   });
 });
 
 describe('tekun: the amount (003 §14 / 004 §4 basic; 002 四 care)', () => {
   it('adds care by self-care ability: none 0.7 × 2000 = 1400, partial 600, full 200', () => {
-    expect(evaluate(alone({ selfCare: 'none' })).tekun).toBe(fen('2700.00'));
-    expect(evaluate(alone({ selfCare: 'partial' })).tekun).toBe(fen('1900.00'));
-    expect(evaluate(alone({ selfCare: 'full' })).tekun).toBe(fen('1500.00'));
+    expect(evaluate(alone({ selfCare: 'none' })).tekun.amount).toBe(fen('2700.00'));
+    expect(evaluate(alone({ selfCare: 'partial' })).tekun.amount).toBe(fen('1900.00'));
+    expect(evaluate(alone({ selfCare: 'full' })).tekun.amount).toBe(fen('1500.00'));
   });
 
   it('uses the rural standard in a rural household: 1.3 × 800 = 1040 + 200 care', () => {
-    expect(evaluate({ household: { area: 'rural' }, persons: [{ age: 70, supporter: 0 }] }).tekun).toBe(fen('1240.00'));
+    expect(evaluate({ household: { area: 'rural' }, persons: [{ age: 70, supporter: 0 }] }).tekun.amount).toBe(fen('1240.00'));
   });
 
   it('rounds the basic amount by the policy rule: 1.6 × 1238 = 1980.80 → 1981 (yuan_up), Guangzhou 2023 published 1981', () => {
@@ -70,9 +70,9 @@ describe('tekun: the amount (003 §14 / 004 §4 basic; 002 四 care)', () => {
       'tekun.care.min_wage_share.full': '0',
       rounding: 'yuan_up',
     });
-    expect(evaluate(alone({}), rulesOf(gz)).tekun).toBe(fen('1981.00'));
+    expect(evaluate(alone({}), rulesOf(gz)).tekun.amount).toBe(fen('1981.00'));
     const fenRounding = withParams(gz, { rounding: 'fen' });
-    expect(evaluate(alone({}), rulesOf(fenRounding)).tekun).toBe(fen('1980.80'));
+    expect(evaluate(alone({}), rulesOf(fenRounding)).tekun.amount).toBe(fen('1980.80'));
   });
 
   it('leaves the rest of the household to the later steps: a tekun member is not counted in n or I', () => {
@@ -85,10 +85,10 @@ describe('tekun: the amount (003 §14 / 004 §4 basic; 002 四 care)', () => {
         { age: 45, wage: fen('1800.00') },
       ],
     });
-    expect(r.tekunPersons).toBe(1);
+    expect(r.tekun.persons).toBe(1);
     expect(r.restPersons).toBe(1);
-    expect(r.dibaoPersons).toBe(0);
-    expect(r.lowIncome).toBe(1);
-    expect(r.lowIncomePersons).toBe(1);
+    expect(r.dibao.persons).toBe(0);
+    expect(r.low_income.flag).toBe(1);
+    expect(r.low_income.persons).toBe(1);
   });
 });

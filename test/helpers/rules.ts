@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { D, parseFen } from '../../src/core/money.js';
 import { PARAM_BY_PATH } from '../../src/core/parameters/schema.js';
 import { resolve, type ParamValue, type Policy, type Tier } from '../../src/core/parameters/tree.js';
-import { evaluateHousehold, newContext, type HouseholdResult } from '../../src/core/engine.js';
+import { evaluateHousehold, newContext, viewOf, type ResultView } from '../../src/core/engine.js';
 import { populationOf, type HouseholdSpec } from '../../src/core/population.js';
 import { compileRules, type Rules } from '../../src/core/rules.js';
 import { parsePolicy } from '../../src/io/policy-file.js';
@@ -37,10 +37,10 @@ export function rulesOf(policy: Policy = simplePolicy(), date = DATE): Rules {
   return compileRules(resolve(policy, date));
 }
 
-/** Evaluates one household (money in yuan strings → fen) and returns a copy of its result. */
-export function evaluate(spec: Omit<HouseholdSpec, 'id'> & { id?: string }, rules: Rules = rulesOf()): HouseholdResult {
+/** Evaluates one household (money in yuan strings → fen) and returns its result, program by program. */
+export function evaluate(spec: Omit<HouseholdSpec, 'id'> & { id?: string }, rules: Rules = rulesOf()): ResultView {
   const pop = populationOf([{ id: spec.id ?? 'h', ...spec }]);
-  return { ...evaluateHousehold(newContext(pop, rules), 0) };
+  return viewOf(evaluateHousehold(newContext(pop, rules), 0));
 }
 
 /** "1234.56" → 123456 fen. */

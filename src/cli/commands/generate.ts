@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { calibrate } from '../../core/calibrate.js';
 import { GENERATED_COLUMNS, generateCsv, type GenerateSettings } from '../../core/generate.js';
+import { standards } from '../../core/rules.js';
 import { UsageError } from '../../errors.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import { parseHouseholdsFast } from '../../io/fast-csv.js';
@@ -39,8 +40,8 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
   if (!o.out && !o.report) throw new UsageError('give --out FILE.csv (and/or --report)');
   const profile = await loadProfile(o.profile ?? profileFor(o.policy));
   const date = o.date ? simulationDate(ctx, o.date) : profile.date;
-  const { rules } = await loadAt(o.policy, date);
-  const settings: GenerateSettings = { profile, households: n, seed, standard: [rules.areas[0].S, rules.areas[1].S] };
+  const { snapshot, rules } = await loadAt(o.policy, date);
+  const settings: GenerateSettings = { profile, households: n, seed, standard: standards(snapshot) };
   // One generation: each chunk goes to the file and, for --report, straight into the reader (never read back).
   const out = o.out ? await AtomicFile.open(o.out) : null;
   const tee = o.report ? new PassThrough() : null;

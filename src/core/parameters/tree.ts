@@ -124,6 +124,12 @@ function crossChecks(policy: Policy, values: Map<string, Resolved>, date: string
   return problems;
 }
 
+/** Whether a parameter is in use at the snapshot's date: an optional one only when the parameter that gates it says so. */
+export function inUse(s: Snapshot, path: string): boolean {
+  const spec = s.values.get(path)?.spec;
+  return !spec?.optional || s.values.get(spec.optional.when)?.value === spec.optional.equals;
+}
+
 // Typed accessors for compiled rules: the snapshot has been validated, so a wrong type here is a bug.
 export function dec(s: Snapshot, path: string): Dec {
   const v = s.values.get(path)?.value;

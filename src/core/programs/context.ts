@@ -1,83 +1,70 @@
-// The state of one household's evaluation, shared by the program modules in DOMAIN's step order.
-// One object is reused for every household on the hot path (no allocation per household).
+// The state of one household's evaluation, shared by the steps in the engine's order: the household, what the steps
+// have found so far (R, n, I, assets_ok, …), and the result each program writes into. One object is reused for every
+// household on the hot path (no allocation per household).
 import type { Population } from '../population.js';
-import type { AreaRules, Rules } from '../rules.js';
 import type { Tracer } from '../trace.js';
 
+/**
+ * What a household gets from each program, by the program's slot (its index in the program table, PROGRAMS), in typed
+ * arrays. A program is present when the household is counted in it (flag 1): a step enters it before writing its
+ * fields, and `present` lists the slots entered, so that the engine's and the totals' loops touch only those (the engine
+ * zeroes them before the next household: every field of a program not present is 0). A program's kind
+ * (programs/index.ts) says how to read its amount.
+ */
 export interface HouseholdResult {
+  /** 1 when the household is counted in the program (present). */
+  readonly flag: Uint8Array;
+  /** The slots present, in the order they were entered: present[0 … presentCount). */
+  readonly present: Uint8Array;
+  presentCount: number;
+  /** The persons it covers (as the program counts them). */
+  readonly count: Int32Array;
+  /** Fen: a month's amount (monthly, kept), the grant (once), the year's (yearly); 0 for a caseload. */
+  readonly amount: Float64Array;
+  /** Months the amount is kept (kept). */
+  readonly months: Uint8Array;
+  /** A code of the program's `tiers` (0: none). */
+  readonly tier: Uint8Array;
+  /** The year's amount, fen (from the kind, once the steps have run). */
+  readonly annual: Float64Array;
   persons: number;
-  tekunPersons: number;
-  /** Monthly amounts in fen. */
-  tekun: number;
-  /** |R| when the household is dibao (step 3), else 0. */
-  dibaoPersons: number;
-  dibao: number;
-  dibaoSupplement: number;
-  supplementPersons: number;
-  singlePersons: number;
-  single: number;
-  rigidFamily: number;
-  rigidAid: number;
-  lowIncome: number;
-  lowIncomePersons: number;
-  gradualMonths: number;
-  /** Monthly amount kept during the gradual exit, fen. */
-  gradual: number;
-  /** One-off grant, fen. */
-  temporary: number;
-  /** 0 none, 1 township, 2 county, 3 coordination. */
-  temporaryTier: number;
   /** |R|: the members who are not tekun. */
   restPersons: number;
-  /** The year, fen. */
-  annual: number;
+  /** The household's year, fen: the sum of the programs' annual amounts. */
+  total: number;
 }
-
-export function emptyResult(): HouseholdResult {
-  return {
-    persons: 0,
-    tekunPersons: 0,
-    tekun: 0,
-    dibaoPersons: 0,
-    dibao: 0,
-    dibaoSupplement: 0,
-    supplementPersons: 0,
-    singlePersons: 0,
-    single: 0,
-    rigidFamily: 0,
-    rigidAid: 0,
-    lowIncome: 0,
-    lowIncomePersons: 0,
-    gradualMonths: 0,
-    gradual: 0,
-    temporary: 0,
-    temporaryTier: 0,
-    restPersons: 0,
-    annual: 0,
-  };
-}
-
-export const TIERS = ['', 'township', 'county', 'coordination'] as const;
 
 export interface Ctx {
-  pop: Population;
-  rules: Rules;
+  readonly pop: Population;
   /** Household index, and its members' positions in pop.members [start, end). */
   h: number;
   start: number;
   end: number;
-  A: AreaRules;
-  /** tekun flag per member position (index k − start). */
+  /** The household's area code (0 urban, 1 rural). */
+  area: number;
+  /** Step 1: tekun flag per member position (index k − start). */
   tekun: Uint8Array;
-  /** single-person entrant flag per member position (step 5). */
+  /** Step 5: single-person entrant flag per member position. */
   single: Uint8Array;
   /** Step 2: n = |R|, I = Σ inc over R (fen), assets_ok. */
   n: number;
   I: number;
   assetsOk: boolean;
+  /** Step 3: the household is dibao. */
   isDibao: boolean;
-  tr: Tracer | null;
-  out: HouseholdResult;
+  /** Step 4: rigid-expenditure aid is paid. */
+  rigidAid: boolean;
+  /** Step 5: members included as single-person households. */
+  singles: number;
+  readonly tr: Tracer | null;
+  readonly out: HouseholdResult;
+}
+
+/** Makes program `slot` present for the household (once). */
+export function enter(out: HouseholdResult, slot: number): void {
+  if (out.flag[slot]) return;
+  out.flag[slot] = 1;
+  out.present[out.presentCount++] = slot;
 }
 
 /** inc(p) = max(0, wage_income − employment_deduction) + other_income (DOMAIN notation). */

@@ -1,90 +1,206 @@
-// The programs of DOMAIN "Program ids", in report order, with what each one's result depends on
-// (its own parameters plus those of the steps that gate it) so outputs can flag estimates per program.
+// The program table: every program of DOMAIN "Program ids", keyed by id, with its labels, its kind (how its amount
+// is read and summed over a year), the step that decides it (a rule module's declared Step), what a test case may
+// check and what the per-household CSV prints. Totals, the per-household CSV, JSON, case expectations, explain,
+// compare and the TUI derive from this table; the steps the engine runs, in the order it runs them, and what each
+// program's result depends on (for the estimate flags) derive from the steps' declarations.
 import * as dibao from './dibao.js';
 import * as supplement from './dibao-supplement.js';
 import * as gradual from './gradual-exit.js';
 import * as low from './low-income.js';
+import * as rest from './rest.js';
 import * as rigid from './rigid.js';
 import * as single from './single-person.js';
+import { covers, type Step } from './step.js';
 import * as tekun from './tekun.js';
 import * as temporary from './temporary.js';
 
-export const PROGRAM_IDS = [
-  'tekun',
-  'dibao',
-  'dibao_supplement',
-  'single_person',
-  'rigid_aid',
-  'gradual_exit',
-  'temporary',
-  'low_income',
-  'rigid_family',
-] as const;
-export type ProgramId = (typeof PROGRAM_IDS)[number];
+/**
+ * How a program's amount is read: `monthly` a month's amount (12 a year); `kept` a month's amount kept for `months`
+ * months; `once` a one-off grant; `yearly` the year's amount; `caseload` no money (households and persons only).
+ */
+export type ProgramKind = 'monthly' | 'kept' | 'once' | 'yearly' | 'caseload';
+/** The fields of a program's result (context.ts ProgramResult) a case or the per-household CSV reads. */
+export type Field = 'amount' | 'persons' | 'flag' | 'months' | 'tier';
 
-export interface ProgramInfo {
-  readonly id: ProgramId;
+interface ProgramDef {
+  readonly id: string;
   readonly zh: string;
   readonly en: string;
-  /** cash: has an annual cost; caseload: counts only (cost 0). */
-  readonly kind: 'cash' | 'caseload';
+  readonly kind: ProgramKind;
+  /** The step that decides it. */
+  readonly step: Step<never>;
   readonly clauses: readonly string[];
-  /** Parameter paths (or prefixes ending in '.') its result depends on, gates included. */
-  readonly dependsOn: readonly string[];
+  /** What a test case may check; the first is what a bare value means. */
+  readonly fields: readonly Field[];
+  /** Its columns in the per-household CSV, in order (named `<id>` for amount and flag, `<id>_<field>` otherwise). */
+  readonly columns: readonly Field[];
+  /** Names of its tier codes (0: none). */
+  readonly tiers?: readonly string[];
 }
 
-// Who is tekun decides R, so every program but temporary depends on these.
-const GATE = [
-  'tekun.elderly_age',
-  'tekun.minor_age',
-  'dibao.standard.',
-  'dibao.employment_deduction',
-  'dibao.assets.limit_months',
-  'rounding',
-];
-const DIBAO = [...GATE, 'dibao.payment.'];
-const RIGID = [...DIBAO, 'rigid.'];
-const SINGLE = [...RIGID, 'single_person.'];
+const step = <R>(s: Step<R>) => s as unknown as Step<never>;
 
-export const PROGRAMS: readonly ProgramInfo[] = [
-  { id: 'tekun', zh: '特困', en: 'tekun', kind: 'cash', clauses: tekun.CLAUSES, dependsOn: [...GATE, 'tekun.', 'min_wage.monthly'] },
-  { id: 'dibao', zh: '低保', en: 'dibao', kind: 'cash', clauses: dibao.CLAUSES, dependsOn: DIBAO },
+/** In DOMAIN's order of "Program ids": the programs with money, then the caseloads. */
+const TABLE = [
+  {
+    id: 'tekun',
+    zh: '特困',
+    en: 'tekun',
+    kind: 'monthly',
+    step: step(tekun.STEP),
+    clauses: tekun.CLAUSES,
+    fields: ['amount', 'persons', 'flag'],
+    columns: ['persons', 'amount'],
+  },
+  {
+    id: 'dibao',
+    zh: '低保',
+    en: 'dibao',
+    kind: 'monthly',
+    step: step(dibao.STEP),
+    clauses: dibao.CLAUSES,
+    fields: ['amount', 'persons', 'flag'],
+    columns: ['persons', 'amount'],
+  },
   {
     id: 'dibao_supplement',
     zh: '分类施保',
     en: 'dibao supplement',
-    kind: 'cash',
+    kind: 'monthly',
+    step: step(supplement.STEP),
     clauses: supplement.CLAUSES,
-    dependsOn: [...SINGLE, 'dibao.supplement.'],
+    fields: ['amount', 'persons'],
+    columns: ['amount'],
   },
-  { id: 'single_person', zh: '单人户', en: 'single-person dibao', kind: 'cash', clauses: single.CLAUSES, dependsOn: SINGLE },
-  { id: 'rigid_aid', zh: '刚性支出救助', en: 'rigid-expenditure aid', kind: 'cash', clauses: rigid.CLAUSES, dependsOn: RIGID },
+  {
+    id: 'single_person',
+    zh: '单人户',
+    en: 'single-person dibao',
+    kind: 'monthly',
+    step: step(single.STEP),
+    clauses: single.CLAUSES,
+    fields: ['amount', 'persons'],
+    columns: ['persons', 'amount'],
+  },
+  {
+    id: 'rigid_aid',
+    zh: '刚性支出救助',
+    en: 'rigid-expenditure aid',
+    kind: 'monthly',
+    step: step(rigid.STEP),
+    clauses: rigid.CLAUSES,
+    fields: ['amount', 'flag'],
+    columns: ['amount'],
+  },
   {
     id: 'gradual_exit',
     zh: '渐退',
     en: 'gradual exit',
-    kind: 'cash',
+    kind: 'kept',
+    step: step(gradual.STEP),
     clauses: gradual.CLAUSES,
-    dependsOn: [...SINGLE, 'dibao.gradual_exit.months'],
+    fields: ['amount', 'months', 'flag'],
+    columns: ['months', 'amount'],
   },
   {
     id: 'temporary',
     zh: '临时救助',
     en: 'temporary assistance',
-    kind: 'cash',
+    kind: 'once',
+    step: step(temporary.STEP),
     clauses: temporary.CLAUSES,
-    dependsOn: ['dibao.standard.urban', 'temporary.'],
+    fields: ['amount', 'tier'],
+    columns: ['amount', 'tier'],
+    tiers: temporary.TIERS,
   },
-  { id: 'low_income', zh: '低保边缘', en: 'low-income', kind: 'caseload', clauses: low.CLAUSES, dependsOn: [...SINGLE, 'low_income.'] },
-  { id: 'rigid_family', zh: '刚性支出困难', en: 'rigid-expenditure family', kind: 'caseload', clauses: rigid.CLAUSES, dependsOn: RIGID },
-];
+  {
+    id: 'low_income',
+    zh: '低保边缘',
+    en: 'low-income',
+    kind: 'caseload',
+    step: step(low.STEP),
+    clauses: low.CLAUSES,
+    fields: ['flag', 'persons'],
+    columns: ['flag', 'persons'],
+  },
+  {
+    id: 'rigid_family',
+    zh: '刚性支出困难',
+    en: 'rigid-expenditure family',
+    kind: 'caseload',
+    step: step(rigid.STEP),
+    clauses: rigid.CLAUSES,
+    fields: ['flag'],
+    columns: ['flag'],
+  },
+] as const satisfies readonly ProgramDef[];
 
+export type ProgramId = (typeof TABLE)[number]['id'];
+export type ProgramInfo = ProgramDef & { readonly id: ProgramId };
+
+/** The order of every output (but the per-household CSV's, which has its own: report/per-household.ts). */
+export const PROGRAMS: readonly ProgramInfo[] = TABLE;
+export const PROGRAM_IDS: readonly ProgramId[] = PROGRAMS.map((p) => p.id);
 export const PROGRAM_BY_ID: ReadonlyMap<ProgramId, ProgramInfo> = new Map(PROGRAMS.map((p) => [p.id, p]));
+/** Each program's slot: its index in PROGRAMS, where its result sits in a HouseholdResult's arrays. */
+export const SLOT = Object.fromEntries(PROGRAMS.map((p, i) => [p.id, i])) as Readonly<Record<ProgramId, number>>;
+
+/** A program with money (an annual cost), not a caseload. */
+export const isCash = (p: ProgramInfo): boolean => p.kind !== 'caseload';
 
 export function programLabel(p: ProgramInfo): string {
   return `${p.zh} ${p.en}`;
 }
 
+/**
+ * Every step, in the order the engine runs them: after the steps each uses (a topological order), ties in DOMAIN's
+ * step order, then the table's.
+ */
+export const STEPS: ReadonlyArray<Step<never>> = orderSteps(TABLE.map((p) => p.step));
+
+function orderSteps(roots: ReadonlyArray<Step<never>>): Array<Step<never>> {
+  const all = new Map<string, Step<never>>();
+  const known = [step(tekun.STEP), step(rest.STEP), ...roots];
+  for (const s of known) all.set(s.id, s);
+  const done: Array<Step<never>> = [];
+  const placed = new Set<string>();
+  while (done.length < all.size) {
+    const ready = [...all.values()].filter((s) => !placed.has(s.id) && s.uses.every((u) => placed.has(u)));
+    if (!ready.length) throw new Error(`steps use each other in a circle: ${[...all.keys()].filter((k) => !placed.has(k)).join(', ')}`);
+    const next = ready.sort((a, b) => Number(a.number) - Number(b.number))[0]!;
+    done.push(next);
+    placed.add(next.id);
+  }
+  for (const s of done) for (const u of s.uses) if (!all.has(u)) throw new Error(`step ${s.id} uses an unknown step ${u}`);
+  return done;
+}
+
+const STEP_BY_ID = new Map(STEPS.map((s) => [s.id, s]));
+
+/** A step and every step whose findings it uses, directly or not. */
+export function stepsBehind(s: Step<never>): Array<Step<never>> {
+  const out = new Map<string, Step<never>>();
+  const visit = (x: Step<never>) => {
+    if (out.has(x.id)) return;
+    out.set(x.id, x);
+    for (const u of x.uses) visit(STEP_BY_ID.get(u)!);
+  };
+  visit(s);
+  return [...out.values()];
+}
+
+/** The parameters (paths or prefixes) a program's result depends on: what its step and the steps behind it read. */
+export function dependsOn(p: ProgramInfo): string[] {
+  return [...new Set(stepsBehind(p.step).flatMap((s) => s.reads))];
+}
+
+const DEPENDS = new Map(PROGRAMS.map((p) => [p.id, dependsOn(p)]));
+
 export function dependsOnPath(p: ProgramInfo, path: string): boolean {
-  return p.dependsOn.some((d) => (d.endsWith('.') ? path.startsWith(d) : path === d));
+  return DEPENDS.get(p.id)!.some((d) => covers(d, path));
+}
+
+/** The column name of a program's field in the per-household CSV. */
+export function columnName(p: ProgramInfo, f: Field): string {
+  return f === 'amount' || f === 'flag' ? p.id : `${p.id}_${f}`;
 }

@@ -3,42 +3,70 @@
 // 003 §1: 对家庭人均收入在当地城镇低保标准1.5倍以下且家庭财产状况符合相关规定的，认定为低收入家庭。
 // Where not dibao and assets_ok: low-income ⇔ I < multiplier × S_ref × n.
 // Members included as single-person dibao are not counted among its persons.
-import { fenToYuan as y, mulLess } from '../money.js';
+import { AREAS } from '../columns.js';
+import { fenToYuan as y, mulLess, type Ratio } from '../money.js';
 import { check } from '../trace.js';
-import type { Ctx } from './context.js';
+import { enter, type Ctx } from './context.js';
+import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['001（一）', '003 §1', '000（四）'];
 
-export function lowIncome(c: Ctx): void {
+export interface LowIncomeRules {
+  readonly multiplier: Ratio;
+  /** low_income.reference is `urban`: S_ref is the urban S for every household. */
+  readonly urbanReference: boolean;
+  /** S_ref, fen. */
+  readonly Sref: number;
+  readonly slot: number;
+}
+
+export const STEP: Step<LowIncomeRules> = {
+  id: 'low_income',
+  number: '6',
+  reads: ['low_income.multiplier', 'low_income.reference', 'dibao.standard.'],
+  uses: ['single_person'],
+  scope: 'rest',
+  compile: (p: Params) => {
+    const urbanReference = p.str('low_income.reference') === 'urban';
+    return {
+      multiplier: p.ratio('low_income.multiplier'),
+      urbanReference,
+      Sref: p.fen(urbanReference ? 'dibao.standard.urban' : p.here('dibao.standard.')),
+      slot: p.slot('low_income'),
+    };
+  },
+  run: lowIncome,
+};
+
+export function lowIncome(c: Ctx, r: LowIncomeRules): void {
   if (c.isDibao || !c.assetsOk) return;
-  const { rules, A, n, I } = c;
-  const m = rules.lowIncome;
-  const SrefN = A.lowIncomeRef * n;
-  const is = mulLess(I, m.den, m.num, SrefN);
+  const { n, I } = c;
+  const m = r.multiplier;
+  const is = mulLess(I, m.den, m.num, r.Sref * n);
   if (is) {
-    c.out.lowIncome = 1;
-    c.out.lowIncomePersons = n - c.out.singlePersons;
+    enter(c.out, r.slot);
+    c.out.count[r.slot] = n - c.singles;
   }
-  if (c.tr) trace(c, is);
+  if (c.tr) trace(c, r, is);
 }
 
 /** What step 6 decided, with the values it used (explain); apart, so that the rule stays small enough to inline. */
-function trace(c: Ctx, is: boolean): void {
-  const { rules, A, n, I } = c;
-  const m = rules.lowIncome;
-  const SrefN = A.lowIncomeRef * n;
+function trace(c: Ctx, r: LowIncomeRules, is: boolean): void {
+  const { n, I } = c;
+  const m = r.multiplier;
+  const SrefN = r.Sref * n;
   c.tr!.record({
     step: '6',
     program: 'low_income',
     clauses: CLAUSES,
     rule: 'low-income ⇔ not dibao ∧ assets_ok ∧ I < multiplier × S_ref × n (S_ref per low_income.reference)',
-    params: ['low_income.multiplier', 'low_income.reference', A.lowIncomeRef === A.S ? `dibao.standard.${A.area}` : 'dibao.standard.urban'],
+    params: traceParams(STEP, c.area, { pick: { 'dibao.standard.': r.urbanReference ? 'urban' : AREAS[c.area]! } }),
     values: [
       ['I', y(I)],
       ['S_ref × n', y(SrefN)],
       ['multiplier', String(m.num / m.den)],
     ],
     checks: [check('I < multiplier × S_ref × n', y(I), '<', `${y(SrefN)} × ${m.num / m.den}`, is)],
-    result: is ? `low-income family, ${c.out.lowIncomePersons} persons counted` : 'not low-income',
+    result: is ? `low-income family, ${c.out.count[r.slot]} persons counted` : 'not low-income',
   });
 }

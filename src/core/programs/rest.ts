@@ -4,41 +4,62 @@
 import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { countedIncome, type Ctx } from './context.js';
+import { traceParams, type Params, type Step } from './step.js';
 
-/** Step 2 for c.h. A rule read here must also be compared by sameFirstSteps (tekun.ts). */
-export function restOfHousehold(c: Ctx): void {
-  const { pop, rules, A } = c;
+export const CLAUSES = ['000（四）', '003 §7'];
+
+export interface RestRules {
+  readonly deduction: number;
+  /** S, fen (explain shows it). */
+  readonly S: number;
+  /** limit_months × S: per-capita financial assets allowed, fen. */
+  readonly assetLimit: number;
+}
+
+export const STEP: Step<RestRules> = {
+  id: 'rest',
+  number: '2',
+  reads: ['dibao.employment_deduction', 'dibao.assets.limit_months', 'dibao.standard.'],
+  uses: ['tekun'],
+  scope: 'engine',
+  compile: (p: Params) => {
+    const S = p.fen(p.here('dibao.standard.'));
+    return { deduction: p.fen('dibao.employment_deduction'), S, assetLimit: p.int('dibao.assets.limit_months') * S };
+  },
+};
+
+/** Step 2 for c.h, from the tekun flags of step 1. */
+export function restOfHousehold(c: Ctx, r: RestRules): void {
+  const { pop } = c;
   let n = 0;
   let I = 0;
   for (let k = c.start; k < c.end; k++) {
     if (c.tekun[k - c.start]) continue;
     n++;
-    I += countedIncome(pop, pop.members[k]!, rules.deduction);
+    I += countedIncome(pop, pop.members[k]!, r.deduction);
   }
   c.n = n;
   c.I = I;
-  const assets = pop.assets[c.h]!;
-  const limit = A.assetLimitPerPerson * n;
-  c.assetsOk = n > 0 && assets <= limit;
+  c.assetsOk = n > 0 && pop.assets[c.h]! <= r.assetLimit * n;
   c.out.restPersons = n;
-  if (c.tr) trace(c);
+  if (c.tr) trace(c, r);
 }
 
 /** What step 2 found, with the values it used (explain); apart, so that the rule stays small enough to inline. */
-function trace(c: Ctx): void {
-  const { pop, A, n, I } = c;
+function trace(c: Ctx, r: RestRules): void {
+  const { pop, n, I } = c;
   const assets = pop.assets[c.h]!;
-  const limit = A.assetLimitPerPerson * n;
+  const limit = r.assetLimit * n;
   c.tr!.record({
     step: '2',
     program: 'rest',
-    clauses: ['000（四）', '003 §7'],
+    clauses: CLAUSES,
     rule: 'R = members who are not tekun; n = |R|; I = Σ inc(p) over R; assets_ok ⇔ financial_assets ≤ limit_months × S × n',
-    params: ['dibao.employment_deduction', 'dibao.assets.limit_months', `dibao.standard.${A.area}`],
+    params: traceParams(STEP, c.area),
     values: [
       ['n', String(n)],
       ['I', y(I)],
-      ['S', y(A.S)],
+      ['S', y(r.S)],
       ['financial_assets', y(assets)],
       ['limit_months × S × n', y(limit)],
     ],

@@ -5,33 +5,72 @@
 // Only where not dibao and assets_ok. A = 12 × I, E = rigid_expenditure:
 //   identified ⇔ A < disposable_income × n ∧ (E ≥ A ∨ A − E < identify_multiplier × 12 × S × n)
 //   aid (rigid.aid, identified, A − E < 12 × S × n) = round(min(S × n, (12 × S × n − (A − E)) / 12)).
-import { fenToYuan as y, mulLess, roundFen } from '../money.js';
+import { fenToYuan as y, mulLess, roundFen, type Ratio, type Rounding } from '../money.js';
 import { check, type Check } from '../trace.js';
-import type { Ctx } from './context.js';
+import { enter, type Ctx } from './context.js';
+import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['001（一）', '002 一', '002 三'];
 
-export function rigid(c: Ctx): void {
+export interface RigidRules {
+  /** Last year's per-capita disposable income, fen a year. */
+  readonly disposable: number;
+  readonly identify: Ratio;
+  readonly aid: boolean;
+  /** S, fen a month. */
+  readonly S: number;
+  readonly rounding: Rounding;
+  /** Slots of rigid_family (the caseload) and rigid_aid (the cash). */
+  readonly family: number;
+  readonly cash: number;
+}
+
+export const STEP: Step<RigidRules> = {
+  id: 'rigid_aid',
+  number: '4',
+  reads: ['rigid.disposable_income.', 'rigid.identify_multiplier', 'rigid.aid', 'dibao.standard.', 'rounding'],
+  uses: ['dibao'],
+  scope: 'rest',
+  compile: (p: Params) => ({
+    disposable: p.fen(p.here('rigid.disposable_income.')),
+    identify: p.ratio('rigid.identify_multiplier'),
+    aid: p.bool('rigid.aid'),
+    S: p.fen(p.here('dibao.standard.')),
+    rounding: p.rounding(),
+    family: p.slot('rigid_family'),
+    cash: p.slot('rigid_aid'),
+  }),
+  run: rigid,
+};
+
+export function rigid(c: Ctx, r: RigidRules): void {
   if (c.isDibao || !c.assetsOk) return;
-  const { pop, rules, A: area, n, I } = c;
+  const { pop, n, I } = c;
   const A = 12 * I;
   const E = pop.rigid[c.h]!;
-  const annualSn = 12 * area.S * n;
-  const belowIncome = mulLess(A, 1, area.disposableIncome, n);
+  const annualSn = 12 * r.S * n;
+  const belowIncome = mulLess(A, 1, r.disposable, n);
   const post = A - E; // may be negative: spending exceeds income (收不抵支)
   const overspent = E >= A;
-  const postBelow = !overspent && mulLess(post, rules.identify.den, rules.identify.num, annualSn);
+  const postBelow = !overspent && mulLess(post, r.identify.den, r.identify.num, annualSn);
   const identified = belowIncome && (overspent || postBelow);
   let aid = 0;
   if (identified) {
-    c.out.rigidFamily = 1;
-    if (rules.rigidAid && post < annualSn) {
+    const { out } = c;
+    enter(out, r.family);
+    out.count[r.family] = n;
+    if (r.aid && post < annualSn) {
       // min(S × n, (12 S n − (A − E)) / 12), both as twelfths of a fen, then rounded once.
-      aid = roundFen(Math.min(annualSn, annualSn - post), 12, rules.rounding);
-      c.out.rigidAid = aid;
+      aid = roundFen(Math.min(annualSn, annualSn - post), 12, r.rounding);
+      if (aid > 0) {
+        enter(out, r.cash);
+        out.amount[r.cash] = aid;
+        out.count[r.cash] = n;
+        c.rigidAid = true;
+      }
     }
   }
-  if (c.tr) trace(c, { A, E, post, annualSn, belowIncome, overspent, postBelow, identified, aid });
+  if (c.tr) trace(c, r, { A, E, post, annualSn, belowIncome, overspent, postBelow, identified, aid });
 }
 
 interface Decided {
@@ -47,9 +86,8 @@ interface Decided {
 }
 
 /** What step 4 decided, with the values it used (explain); apart, so that the rule stays small enough to inline. */
-function trace(c: Ctx, d: Decided): void {
-  const { rules, A: area } = c;
-  const disposable = area.disposableIncome * c.n;
+function trace(c: Ctx, r: RigidRules, d: Decided): void {
+  const disposable = r.disposable * c.n;
   const { A, E, post, annualSn, belowIncome, overspent, postBelow, identified, aid } = d;
   const checks: Check[] = [
     check('A < disposable_income × n', y(A), '<', y(disposable), belowIncome),
@@ -57,22 +95,16 @@ function trace(c: Ctx, d: Decided): void {
   ];
   if (!overspent) {
     checks.push(
-      check(
-        'A − E < identify_multiplier × 12 × S × n',
-        y(post),
-        '<',
-        `${y(annualSn)} × ${rules.identify.num / rules.identify.den}`,
-        postBelow,
-      ),
+      check('A − E < identify_multiplier × 12 × S × n', y(post), '<', `${y(annualSn)} × ${r.identify.num / r.identify.den}`, postBelow),
     );
   }
-  if (identified && rules.rigidAid) checks.push(check('aid: A − E < 12 × S × n', y(post), '<', y(annualSn), post < annualSn));
+  if (identified && r.aid) checks.push(check('aid: A − E < 12 × S × n', y(post), '<', y(annualSn), post < annualSn));
   c.tr!.record({
     step: '4',
     program: 'rigid_aid',
     clauses: CLAUSES,
     rule: 'identified ⇔ A < disposable_income × n ∧ (E ≥ A ∨ A − E < identify_multiplier × 12 × S × n); aid = round(min(S × n, (12 × S × n − (A − E)) / 12)) where rigid.aid',
-    params: [`rigid.disposable_income.${area.area}`, 'rigid.identify_multiplier', 'rigid.aid', `dibao.standard.${area.area}`, 'rounding'],
+    params: traceParams(STEP, c.area),
     values: [
       ['A = 12 × I', y(A)],
       ['E', y(E)],
@@ -82,7 +114,7 @@ function trace(c: Ctx, d: Decided): void {
     ],
     checks,
     result: identified
-      ? `rigid-expenditure family${aid ? `; aid ${y(aid)} per month` : rules.rigidAid ? '; no aid (A − E ≥ 12 × S × n)' : '; no cash aid (rigid.aid is false)'}`
+      ? `rigid-expenditure family${aid ? `; aid ${y(aid)} per month` : r.aid ? '; no aid (A − E ≥ 12 × S × n)' : '; no cash aid (rigid.aid is false)'}`
       : 'not a rigid-expenditure family',
   });
 }

@@ -2,70 +2,114 @@
 // 000（四）: 对家庭人均收入高于当地低保标准但低于当地低保标准２倍，且财产状况符合规定的低收入家庭中的重度残疾人、
 //   重病患者等特殊困难人员，依申请按“单人户”纳入低保范围。 002 一/二: 1.5倍. 003 §7: 单独纳入低保. 004 §3.
 // Where not dibao, no rigid aid, assets_ok and I < income_ceiling × S × n: each member of R who is severe or ill
-// enters dibao alone with round(max(0, S − inc(p))) or round(benefit_share × S), plus the dibao supplement.
-import { fenToYuan as y, mulLess, roundFen } from '../money.js';
+// enters dibao alone with round(max(0, S − inc(p))) or round(benefit_share × S); the dibao supplement (step 3's
+// module) follows.
+import { fenToYuan as y, mulLess, roundFen, roundTimes, toRatio, type Ratio, type Rounding } from '../money.js';
 import { check } from '../trace.js';
-import { countedIncome, isSevere, type Ctx } from './context.js';
-import { supplementFor } from './dibao-supplement.js';
+import { countedIncome, enter, isSevere, type Ctx } from './context.js';
+import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['000（四）', '002 一', '002 二', '003 §7', '004 §3'];
 
-export function singlePerson(c: Ctx): void {
-  if (c.isDibao || c.out.rigidAid > 0 || !c.assetsOk) return;
-  const { pop, rules, A, n, I } = c;
-  const ceiling = rules.singleCeiling;
-  const Sn = A.S * n;
-  const below = mulLess(I, ceiling.den, ceiling.num, Sn);
-  if (c.tr) traceHousehold(c, below);
+export interface SingleRules {
+  readonly ceiling: Ratio;
+  readonly byShare: boolean;
+  /** round(benefit_share × S), fen, under `share_of_standard`. */
+  readonly shareAmount: number;
+  readonly S: number;
+  readonly deduction: number;
+  readonly rounding: Rounding;
+  readonly slot: number;
+}
+
+export const STEP: Step<SingleRules> = {
+  id: 'single_person',
+  number: '5',
+  reads: [
+    'single_person.income_ceiling',
+    'single_person.benefit',
+    'single_person.benefit_share',
+    'dibao.standard.',
+    'dibao.employment_deduction',
+    'rounding',
+  ],
+  uses: ['rigid_aid'],
+  scope: 'rest',
+  compile: (p: Params) => {
+    const rounding = p.rounding();
+    const S = p.fen(p.here('dibao.standard.'));
+    const byShare = p.str('single_person.benefit') === 'share_of_standard';
+    const share = byShare ? p.optionalDec('single_person.benefit_share') : null;
+    return {
+      ceiling: p.ratio('single_person.income_ceiling'),
+      byShare,
+      shareAmount: share ? roundTimes(toRatio(share), S, rounding) : 0,
+      S,
+      deduction: p.fen('dibao.employment_deduction'),
+      rounding,
+      slot: p.slot('single_person'),
+    };
+  },
+  run: singlePerson,
+};
+
+export function singlePerson(c: Ctx, r: SingleRules): void {
+  if (c.isDibao || c.rigidAid || !c.assetsOk) return;
+  const { pop, n, I } = c;
+  const S = r.S;
+  const below = mulLess(I, r.ceiling.den, r.ceiling.num, S * n);
+  if (c.tr) traceHousehold(c, r, below);
   if (!below) return;
+  const { out } = c;
   for (let k = c.start; k < c.end; k++) {
     if (c.tekun[k - c.start]) continue;
     const p = pop.members[k]!;
     if (!isSevere(pop, p) && !pop.ill[p]) continue;
-    const inc = countedIncome(pop, p, rules.deduction);
-    const benefit = rules.singleByShare ? A.singleShareAmount : roundFen(A.S - inc, 1, rules.rounding);
-    c.out.singlePersons++;
-    c.out.single += benefit;
+    const inc = countedIncome(pop, p, r.deduction);
+    const benefit = r.byShare ? r.shareAmount : roundFen(S - inc, 1, r.rounding);
+    enter(out, r.slot);
+    out.count[r.slot]!++;
+    out.amount[r.slot]! += benefit;
     c.single[k - c.start] = 1;
-    if (c.tr) tracePerson(c, p, inc, benefit);
-    supplementFor(c, p);
+    c.singles++;
+    if (c.tr) tracePerson(c, r, p, inc, benefit);
   }
 }
 
 /** Step 5's household test, with the values it used (explain); apart, so that the rule stays small enough to inline. */
-function traceHousehold(c: Ctx, below: boolean): void {
-  const { rules, A, n, I } = c;
-  const ceiling = rules.singleCeiling;
-  const Sn = A.S * n;
+function traceHousehold(c: Ctx, r: SingleRules, below: boolean): void {
+  const { n, I } = c;
+  const Sn = r.S * n;
   c.tr!.record({
     step: '5',
     program: 'single_person',
     clauses: CLAUSES,
     rule: 'where not dibao, no rigid aid, assets_ok and I < income_ceiling × S × n, severe or ill members enter dibao alone',
-    params: ['single_person.income_ceiling', `dibao.standard.${A.area}`],
+    params: traceParams(STEP, c.area, { only: ['single_person.income_ceiling', 'dibao.standard.'] }),
     values: [
       ['I', y(I)],
       ['S × n', y(Sn)],
-      ['income_ceiling', String(ceiling.num / ceiling.den)],
+      ['income_ceiling', String(r.ceiling.num / r.ceiling.den)],
     ],
-    checks: [check('I < income_ceiling × S × n', y(I), '<', `${y(Sn)} × ${ceiling.num / ceiling.den}`, below)],
+    checks: [check('I < income_ceiling × S × n', y(I), '<', `${y(Sn)} × ${r.ceiling.num / r.ceiling.den}`, below)],
     result: below ? 'household within the ceiling' : 'household above the ceiling: no single-person inclusion',
   });
 }
 
 /** A member entering dibao alone (step 5), with the values used (explain). */
-function tracePerson(c: Ctx, p: number, inc: number, benefit: number): void {
-  const { pop, rules, A } = c;
+function tracePerson(c: Ctx, r: SingleRules, p: number, inc: number, benefit: number): void {
   c.tr!.record({
     step: '5',
     program: 'single_person',
-    person: pop.personIds.at(p),
+    person: c.pop.personIds.at(p),
     clauses: CLAUSES,
-    rule: rules.singleByShare ? 'benefit = round(benefit_share × S)' : 'benefit = round(max(0, S − inc(p)))',
-    params: [rules.singleByShare ? 'single_person.benefit_share' : 'single_person.benefit', `dibao.standard.${A.area}`, 'rounding'],
+    rule: r.byShare ? 'benefit = round(benefit_share × S)' : 'benefit = round(max(0, S − inc(p)))',
+    params: traceParams(STEP, c.area, {
+      only: [r.byShare ? 'single_person.benefit_share' : 'single_person.benefit', 'dibao.standard.', 'rounding'],
+    }),
     values: [
       ['inc(p)', y(inc)],
-      ['S', y(A.S)],
+      ['S', y(r.S)],
     ],
     checks: [],
     result: `enters dibao alone: ${y(benefit)} per month`,

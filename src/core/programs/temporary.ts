@@ -3,45 +3,84 @@
 //   由县级民政部门负责审核认定；2倍以上的……按照“一事一议”的方式审核认定……年度救助总额最高不得超过当地城市低保标准年度总额的6倍。
 // grant = min(emergency_need, annual_cap × 12 × S_urban) (the cap floored to the fen: never above it);
 // tier = township (≤ township_max × 12 S_urban), county (≤ county_max × 12 S_urban), else coordination.
-import { fenToYuan as y, mulLessEq } from '../money.js';
+import { fenToYuan as y, floorDiv, mulLessEq, type Ratio } from '../money.js';
 import { check } from '../trace.js';
-import { TIERS, type Ctx } from './context.js';
+import { enter, type Ctx } from './context.js';
+import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['000（六）'];
 
-export function temporary(c: Ctx): void {
-  const { pop, rules } = c;
-  const need = pop.emergency[c.h]!;
+/** The approval tiers, by code (0: no grant). */
+export const TIERS = ['', 'township', 'county', 'coordination'] as const;
+
+export interface TemporaryRules {
+  /** 12 × S_urban, fen: the base of the tiers. */
+  readonly urbanAnnual: number;
+  readonly township: Ratio;
+  readonly county: Ratio;
+  /** floor(annual_cap × 12 × S_urban), fen: never pay above the cap. */
+  readonly cap: number;
+  readonly slot: number;
+}
+
+export const STEP: Step<TemporaryRules> = {
+  id: 'temporary',
+  number: '8',
+  reads: ['temporary.annual_cap', 'temporary.township_max', 'temporary.county_max', 'dibao.standard.urban'],
+  uses: [],
+  scope: 'household',
+  compile: (p: Params) => {
+    const urbanAnnual = 12 * p.fen('dibao.standard.urban');
+    const cap = p.ratio('temporary.annual_cap');
+    return {
+      urbanAnnual,
+      township: p.ratio('temporary.township_max'),
+      county: p.ratio('temporary.county_max'),
+      cap:
+        cap.num <= Number.MAX_SAFE_INTEGER / urbanAnnual
+          ? floorDiv(cap.num * urbanAnnual, cap.den)
+          : Number((BigInt(cap.num) * BigInt(urbanAnnual)) / BigInt(cap.den)),
+      slot: p.slot('temporary'),
+    };
+  },
+  run: temporary,
+};
+
+export function temporary(c: Ctx, r: TemporaryRules): void {
+  const need = c.pop.emergency[c.h]!;
   if (need <= 0) return;
-  const grant = Math.min(need, rules.temporaryCap);
-  const { township, county, urbanAnnual } = rules;
+  const grant = Math.min(need, r.cap);
+  if (grant <= 0) return; // a cap of 0: nothing to grant
+  const { township, county, urbanAnnual } = r;
   const tier = mulLessEq(grant, township.den, township.num, urbanAnnual)
     ? 1
     : mulLessEq(grant, county.den, county.num, urbanAnnual)
       ? 2
       : 3;
-  c.out.temporary = grant;
-  c.out.temporaryTier = tier;
-  if (c.tr) trace(c);
+  const { out } = c;
+  enter(out, r.slot);
+  out.count[r.slot] = c.end - c.start;
+  out.amount[r.slot] = grant;
+  out.tier[r.slot] = tier;
+  if (c.tr) trace(c, r);
 }
 
 /** What step 8 decided, with the values it used (explain); apart, so that the rule stays small enough to inline. */
-function trace(c: Ctx): void {
-  const { pop, rules } = c;
-  const { township, county, urbanAnnual } = rules;
-  const need = pop.emergency[c.h]!;
-  const grant = c.out.temporary;
-  const tier = c.out.temporaryTier;
+function trace(c: Ctx, r: TemporaryRules): void {
+  const { township, county, urbanAnnual } = r;
+  const need = c.pop.emergency[c.h]!;
+  const grant = c.out.amount[r.slot]!;
+  const tier = c.out.tier[r.slot]!;
   c.tr!.record({
     step: '8',
     program: 'temporary',
     clauses: CLAUSES,
     rule: 'grant = min(emergency_need, annual_cap × 12 × S_urban); approval by township ≤ township_max × 12 S_urban < county ≤ county_max × 12 S_urban < coordination',
-    params: ['temporary.annual_cap', 'temporary.township_max', 'temporary.county_max', 'dibao.standard.urban'],
+    params: traceParams(STEP, c.area),
     values: [
       ['emergency_need', y(need)],
       ['12 × S_urban', y(urbanAnnual)],
-      ['cap', y(rules.temporaryCap)],
+      ['cap', y(r.cap)],
     ],
     checks: [
       check('grant ≤ township_max × 12 × S_urban', y(grant), '≤', `${y(urbanAnnual)} × ${township.num / township.den}`, tier === 1),
