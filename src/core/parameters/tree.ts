@@ -67,7 +67,9 @@ export function resolve(policy: Policy, date: string): Snapshot {
     const history = policy.params.get(spec.path) ?? [];
     const i = indexInForce(history, date);
     if (i < 0) {
-      if (history.length === 0 && spec.optional) {
+      // An optional parameter has no value when the parameter gating it does not call for it at this date (its gate
+      // comes first in PARAMS); when it does, crossChecks says so.
+      if (spec.optional) {
         values.set(spec.path, { spec, value: null, entry: null, source: null });
         continue;
       }
@@ -97,6 +99,7 @@ export function resolve(policy: Policy, date: string): Snapshot {
 export function completeFrom(policy: Policy): string | undefined {
   let from: string | undefined;
   for (const spec of PARAMS) {
+    if (spec.optional) continue;
     const first = policy.params.get(spec.path)?.[0]?.from;
     if (!first) continue;
     if (!from || first > from) from = first;
@@ -114,10 +117,11 @@ function crossChecks(policy: Policy, values: Map<string, Resolved>, date: string
     const needed = gate.value === spec.optional.equals;
     const empty = own.value === null || (Array.isArray(own.value) && own.value.length === 0);
     if (needed && empty) {
+      const first = policy.params.get(spec.path)?.[0]?.from;
       problems.push({
         where: gate.entry?.where ?? { file: policy.file },
         subject: `parameter ${spec.path}`,
-        message: `${spec.optional.when} is "${spec.optional.equals}" at ${date}, so ${spec.path} needs a value then`,
+        message: `${spec.optional.when} is "${spec.optional.equals}" at ${date}, so ${spec.path} needs a value then${first && first > date ? ` (its first value starts ${first})` : ''}`,
       });
     }
   }
