@@ -10,6 +10,8 @@ export interface Ctx {
   readonly stderr: Out;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly now: () => Date;
+  /** --debug: stack traces, and what the run is set up with on stderr. */
+  readonly debug?: boolean;
 }
 
 export function processContext(): Ctx {

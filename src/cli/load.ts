@@ -6,7 +6,9 @@ import type { Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
 import { rulesAt, type Rules } from '../core/rules.js';
 import { InputError, UsageError } from '../errors.js';
-import { readHouseholds, simulateFile } from '../io/read-households.js';
+import { readHouseholds, simulateFile } from '../engine/households.js';
+import { Executor } from '../engine/pool.js';
+import { describeSettings, settingsFromEnv } from './settings.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
 import { loadScenario } from '../io/scenario-file.js';
@@ -68,21 +70,39 @@ export async function loadRuns(policyFile: string, scenarios: readonly Scenario[
   );
 }
 
-export async function loadHouseholds(ctx: Ctx, file: string, quiet: boolean): Promise<Population> {
+export async function loadHouseholds(ctx: Ctx, exec: Executor, file: string, quiet: boolean): Promise<Population> {
   const progress = makeProgress(ctx, `reading ${file}`, quiet);
   try {
-    return await readHouseholds(file, { onProgress: progress?.update });
+    return await readHouseholds(exec, file, { onProgress: progress?.update });
   } finally {
     progress?.done();
   }
 }
 
 /** The runs' totals over a households file (read while the runs load, and evaluated together: simulateFile), with a progress bar. */
-export async function simulateHouseholds(ctx: Ctx, file: string, runs: Promise<readonly Run[]>, quiet: boolean): Promise<Totals[]> {
+export async function simulateHouseholds(
+  ctx: Ctx,
+  exec: Executor,
+  file: string,
+  runs: Promise<readonly Run[]>,
+  quiet: boolean,
+): Promise<Totals[]> {
   const progress = makeProgress(ctx, `reading ${file}`, quiet);
   try {
-    return await simulateFile(file, runs, { onProgress: progress?.update });
+    return await simulateFile(exec, file, runs, { onProgress: progress?.update });
   } finally {
     progress?.done();
+  }
+}
+
+/** Runs `body` with the command's executor (threads as the environment says), closed when it is done. */
+export async function withExecutor<T>(ctx: Ctx, body: (exec: Executor) => Promise<T>): Promise<T> {
+  const settings = settingsFromEnv(ctx.env);
+  if (ctx.debug) ctx.stderr.write(describeSettings(settings, ctx.env) + '\n');
+  const exec = new Executor(settings);
+  try {
+    return await body(exec);
+  } finally {
+    exec.close();
   }
 }

@@ -155,8 +155,9 @@ function buildProgram(ctx: Ctx): Command {
 }
 
 /** Runs the CLI; returns the exit code. */
-export async function run(argv: string[], ctx: Ctx = processContext()): Promise<number> {
+export async function run(argv: string[], given: Ctx = processContext()): Promise<number> {
   const debug = argv.includes('--debug');
+  const ctx: Ctx = { ...given, debug };
   if (argv.includes('--no-color') || ctx.env.NO_COLOR || !ctx.stdout.isTTY) chalk.level = 0;
   if (ctx.stdout === process.stdout) guardPipe();
   const program = buildProgram(ctx);

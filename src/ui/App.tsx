@@ -1,7 +1,6 @@
 // The TUI root: one reducer for every key (state.ts), the views over the model (model.ts), a single exit site.
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { parseScenario } from '../io/scenario-file.js';
 import { Charts } from './Charts.js';
 import { Help } from './Help.js';
 import { Households } from './Households.js';
@@ -35,7 +34,7 @@ export function App({ data, lang, save }: AppProps) {
     () => knobScenarioYaml(state.values, state.initial, KNOB_SCENARIO_ID, data.date),
     [state.values, state.initial, data.date],
   );
-  const knobs = useMemo(() => (yaml ? parseScenario(yaml, `${KNOB_SCENARIO_ID}.yaml`) : null), [yaml]);
+  const knobs = useMemo(() => (yaml ? data.parseKnobs(yaml) : null), [yaml, data]);
   const shown = useViews(
     data,
     useMemo(() => [state.locality], [state.locality]),

@@ -37,6 +37,8 @@ export interface TuiData {
   readonly localities: readonly LocalityData[];
   /** When set, the knob run is compared there (localityViewAsync) and the terminal stays responsive meanwhile. */
   readonly comparer?: KnobComparer | null;
+  /** A knob scenario's YAML as a Scenario (the text shown and saved is the text applied). */
+  readonly parseKnobs: (yaml: string) => Scenario;
 }
 
 export interface LocalityView {

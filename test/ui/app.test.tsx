@@ -8,6 +8,7 @@ import { incomeDeciles } from '../../src/core/compare.js';
 import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
 import { App } from '../../src/ui/App.js';
 import type { KnobComparer, TuiData } from '../../src/ui/model.js';
+import { parseScenario } from '../../src/io/scenario-file.js';
 
 const DATE = '2025-06-30';
 async function data(policies: string[], scenarios: string[] = []): Promise<TuiData> {
@@ -19,6 +20,7 @@ async function data(policies: string[], scenarios: string[] = []): Promise<TuiDa
     deciles: incomeDeciles(pop),
     date: DATE,
     householdsFile: 'sample.csv',
+    parseKnobs: (yaml) => parseScenario(yaml, 'tui-knobs.yaml'),
     localities: locs.map((runs, i) => ({
       file: policies[i]!,
       policy: runs[0]!.snapshot.policy,

@@ -8,7 +8,7 @@ import { CheckFailedError, UsageError } from '../../errors.js';
 import { readSnapshot, snapshotOf, writeSnapshot } from '../../io/snapshot.js';
 import { checkMarkdown, movements } from '../../report/check.js';
 import type { Ctx } from '../context.js';
-import { loadHouseholds, loadRuns, loadScenarios, simulationDate } from '../load.js';
+import { loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 
 export interface CheckOptions {
   readonly policy: string;
@@ -34,7 +34,7 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
   if (!old && !o.update) throw new CheckFailedError(`there is no snapshot ${o.snapshot} yet; run again with --update to create it`);
   const date = o.date ? simulationDate(ctx, o.date) : (old?.date ?? simulationDate(ctx, undefined));
   const runs = await loadRuns(o.policy, await loadScenarios(o.scenario ?? []), date);
-  const pop = await loadHouseholds(ctx, o.households, o.quiet);
+  const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households, o.quiet));
   const totals = simulate(
     pop,
     runs.map((r) => ({ id: r.id, rules: r.rules })),

@@ -1,11 +1,11 @@
 // jiuzhu compare --policy FILE [--policy FILE …] [--scenario FILE …] --households FILE [--date D] [--format …]
 // One pass over the data: the file is parsed once and every locality × (baseline + scenarios) is evaluated on it.
 import { incomeDeciles } from '../../core/compare.js';
-import { compareParallel } from '../../io/eval-pool.js';
+import { compareParallel } from '../../engine/parallel.js';
 import { compareCsv, compareJson, compareMarkdown, compareTable, localityReport, type CompareReport } from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
 import type { Ctx } from '../context.js';
-import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate } from '../load.js';
+import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 
 export interface CompareOptions {
   readonly policy: readonly string[];
@@ -21,13 +21,20 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   const scenarios = await loadScenarios(o.scenario ?? []);
   // Every policy × scenario is checked before the CSV is read.
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date)));
-  const pop = await loadHouseholds(ctx, o.households, o.quiet);
-  const deciles = incomeDeciles(pop);
-  const results = await compareParallel(
-    pop,
-    localities.map((runs) => ({ runs })),
-    deciles,
-  );
+  const { deciles, results } = await withExecutor(ctx, async (exec) => {
+    const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
+    const deciles = incomeDeciles(pop);
+    return {
+      pop,
+      deciles,
+      results: await compareParallel(
+        exec,
+        pop,
+        localities.map((runs) => ({ runs })),
+        deciles,
+      ),
+    };
+  });
   const report: CompareReport = {
     date,
     householdsFile: o.households,

@@ -3,7 +3,7 @@ import { explainHousehold } from '../../core/explain.js';
 import { UsageError } from '../../errors.js';
 import { explainJson, explainText } from '../../report/explain.js';
 import type { Ctx } from '../context.js';
-import { loadAt, loadHouseholds, simulationDate } from '../load.js';
+import { loadAt, loadHouseholds, simulationDate, withExecutor } from '../load.js';
 
 export interface ExplainOptions {
   readonly policy: string;
@@ -16,7 +16,7 @@ export interface ExplainOptions {
 
 export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void> {
   const { snapshot, rules } = await loadAt(o.policy, simulationDate(ctx, o.date));
-  const pop = await loadHouseholds(ctx, o.households, o.quiet);
+  const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households, o.quiet));
   const h = pop.householdIds.indexOf(o.household);
   if (h < 0) {
     const some = Array.from({ length: Math.min(3, pop.householdCount) }, (_, i) => pop.householdIds.at(i)).join(', ');

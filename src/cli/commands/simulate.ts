@@ -8,9 +8,9 @@ import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
-import { loadHouseholds, loadRuns, loadScenarios, simulateHouseholds, simulationDate } from '../load.js';
+import { loadHouseholds, loadRuns, loadScenarios, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
 import { makeProgress } from '../progress.js';
-import { streamHouseholds } from '../../io/read-households.js';
+import { streamHouseholds } from '../../engine/households.js';
 
 export type TotalsFormat = 'table' | 'json' | 'csv' | 'markdown';
 
@@ -34,12 +34,11 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   // and a policy or scenario error still comes first).
   const loading = loadScenarios(o.scenario ?? []).then((scenarios) => loadRuns(o.policy, scenarios, date));
   const runsOf = (loaded: Awaited<typeof loading>): Run[] => loaded.map((r) => ({ id: r.id, rules: r.rules }));
-  let sums: Totals[];
-  if (!o.stream && !o.perHousehold) sums = await simulateHouseholds(ctx, o.households, loading.then(runsOf), o.quiet);
-  else {
+  const sums: Totals[] = await withExecutor(ctx, async (exec) => {
+    if (!o.stream && !o.perHousehold) return simulateHouseholds(ctx, exec, o.households, loading.then(runsOf), o.quiet);
     const runs = runsOf(await loading);
-    sums = o.stream ? await runStreaming(ctx, o, runs) : await run(await loadHouseholds(ctx, o.households, o.quiet), runs, o.perHousehold!);
-  }
+    return o.stream ? runStreaming(ctx, o, runs) : run(await loadHouseholds(ctx, exec, o.households, o.quiet), runs, o.perHousehold!);
+  });
   const totals = sums.map(figures);
   const loaded = await loading;
   const report: SimulationReport = {

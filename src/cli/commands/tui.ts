@@ -4,12 +4,13 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { incomeDeciles } from '../../core/compare.js';
 import { UsageError } from '../../errors.js';
-import { ComparePool } from '../../io/compare-pool.js';
-import { readHouseholds } from '../../io/read-households.js';
+import { readHouseholds } from '../../engine/households.js';
+import { KnobComparer } from '../../engine/knob-comparer.js';
+import { parseScenario } from '../../io/scenario-file.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
 import type { Ctx } from '../context.js';
-import { allOrEveryProblem, loadRuns, loadScenarios, simulationDate } from '../load.js';
+import { allOrEveryProblem, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 
 export interface TuiOptions {
   readonly policy: readonly string[];
@@ -39,22 +40,22 @@ export async function tuiCommand(
   const scenarios = await loadScenarios(o.scenario ?? []);
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date))); // errors before the screen opens
   const { mountTui } = await import('../../ui/mount.js');
-  let pool = null as ComparePool | null; // set once the households are read
-  try {
-    await mountTui({
+  await withExecutor(ctx, (exec) =>
+    mountTui({
       file: o.households,
       lang: o.lang ?? langFromEnv(ctx.env),
       load: async (onProgress): Promise<TuiData> => {
-        const pop = await readHouseholds(o.households, { onProgress });
+        const pop = await readHouseholds(exec, o.households, { onProgress });
         // A big population: knob changes are compared on worker threads that keep it (the terminal stays responsive).
-        pool = ComparePool.open(pop);
-        pool?.warm(localities[0]![0]!.rules);
+        const comparer = KnobComparer.open(exec, pop);
+        comparer?.warm(localities[0]![0]!.rules);
         return {
           pop,
           deciles: incomeDeciles(pop),
           date,
           householdsFile: o.households,
-          comparer: pool,
+          comparer,
+          parseKnobs: (yaml) => parseScenario(yaml, 'tui-knobs.yaml'),
           localities: localities.map((runs, l) => ({
             file: o.policy[l]!,
             policy: runs[0]!.snapshot.policy,
@@ -72,8 +73,6 @@ export async function tuiCommand(
         writeFileSync(path, yaml(id));
         return path;
       },
-    });
-  } finally {
-    pool?.close();
-  }
+    }),
+  );
 }

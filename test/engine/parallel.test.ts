@@ -1,24 +1,26 @@
-// Reading and evaluating on worker threads gives what one thread gives: the same population (ids, columns,
-// household order), the same problems in the same words and places, and byte-identical totals, whatever the
-// number of threads — also when a household's rows sit in different workers' byte ranges.
+// Reading and evaluating on the pool's worker threads gives what one thread gives: the same population (ids, columns,
+// household order), the same problems in the same words and places, and byte-identical totals, whatever the number
+// of threads — also when a household's rows sit in different workers' byte ranges. Each test also checks that the work
+// really ran on that many workers (a path that quietly stayed on this thread would pass the equality alone).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { figures, type Totals } from '../../src/core/aggregate.js';
+import { compare, incomeDeciles, plainResult, type RunResult } from '../../src/core/compare.js';
 import type { Population } from '../../src/core/population.js';
 import { rulesAt } from '../../src/core/rules.js';
-import { simulate } from '../../src/core/simulate.js';
-import { compareParallel, simulateParallel } from '../../src/io/eval-pool.js';
-import { compare, incomeDeciles, plainResult, type RunResult } from '../../src/core/compare.js';
 import { applyScenario } from '../../src/core/scenario.js';
-import { loadScenario } from '../../src/io/scenario-file.js';
+import { simulate } from '../../src/core/simulate.js';
+import { readHouseholds, simulateFile } from '../../src/engine/households.js';
+import { compareParallel, simulateParallel } from '../../src/engine/parallel.js';
+import { readParallel, simulateParallelRead } from '../../src/engine/read.js';
 import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
 import { parseHouseholds } from '../../src/io/households-csv.js';
-import { readParallel, simulateParallelRead } from '../../src/io/parallel-read.js';
-import { readHouseholds, simulateFile } from '../../src/io/read-households.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
+import { loadScenario } from '../../src/io/scenario-file.js';
+import { busy, executor, withThreads } from '../helpers/exec.js';
 import { problemsOf } from '../helpers/problems.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-parallel-'));
@@ -32,22 +34,31 @@ const plain = (p: Population) => JSON.stringify(p, (_, v) => (ArrayBuffer.isView
 const oneThread = async (f: string) => plain(await parseHouseholdsFast(Readable.from([readFileSync(f)]), f));
 const SAMPLE = readFileSync('policies/samples/households.csv', 'utf8');
 const [HEADER, ...ROWS] = SAMPLE.trimEnd().split('\n');
+const shuffled = () =>
+  ROWS.map((r, i) => [r, (i * 7919) % ROWS.length] as const)
+    .sort((a, b) => a[1] - b[1])
+    .map(([r]) => r);
 
 describe('reading on worker threads', () => {
-  it('gives the one-thread population for the bundled sample, with 2, 3 and 7 workers', async () => {
+  it('gives the one-thread population for the bundled sample, with 2, 3 and 7 workers, each of which read a range', async () => {
     const f = file(SAMPLE);
-    for (const threads of [2, 3, 7]) expect(plain((await readParallel(f, SAMPLE.length, threads))!)).toBe(await oneThread(f));
+    for (const threads of [2, 3, 7]) {
+      const { result, jobs } = await withThreads(threads, (exec) => readParallel(exec.pool()!, f, SAMPLE.length));
+      expect(plain(result!)).toBe(await oneThread(f));
+      expect(busy(jobs)).toBe(threads);
+    }
   });
 
   it('joins the rows of a household that lie in different ranges (rows shuffled), households numbered by first appearance', async () => {
     // A fixed shuffle: rows of most households end up far apart, in different workers' ranges.
-    const rows = ROWS.map((r, i) => [r, (i * 7919) % ROWS.length] as const)
-      .sort((a, b) => a[1] - b[1])
-      .map(([r]) => r);
-    const text = [HEADER, ...rows].join('\r\n') + '\r\n';
+    const text = [HEADER, ...shuffled()].join('\r\n') + '\r\n';
     const f = file('\uFEFF' + text);
     const reference = plain(await parseHouseholds(Readable.from([readFileSync(f)]), f));
-    for (const threads of [2, 5]) expect(plain((await readParallel(f, Buffer.byteLength('\uFEFF' + text), threads))!)).toBe(reference);
+    for (const threads of [2, 5]) {
+      const { result, jobs } = await withThreads(threads, (exec) => readParallel(exec.pool()!, f, Buffer.byteLength('\uFEFF' + text)));
+      expect(plain(result!)).toBe(reference);
+      expect(busy(jobs)).toBe(threads);
+    }
   });
 
   it("reports what one thread reports, with the file's own line numbers: bad values, a repeated person and a household that disagrees across ranges", async () => {
@@ -67,53 +78,52 @@ describe('reading on worker threads', () => {
     expect(reference.length).toBe(3);
     expect(reference[1]).toContain(':402:');
     expect(reference[2]).toContain(':502:');
-    for (const threads of [2, 4]) expect(await problemsOf(() => readParallel(f, text.length, threads))).toEqual(reference);
+    for (const threads of [2, 4]) {
+      const exec = executor(threads);
+      try {
+        expect(await problemsOf(() => readParallel(exec.pool()!, f, text.length))).toEqual(reference);
+        expect(busy(exec.started!.jobsDone)).toBe(threads);
+      } finally {
+        exec.close();
+      }
+    }
   });
 
   it('hands a file with quotes back to one thread (a quoted field may hold a line end), and readHouseholds still reads it', async () => {
     const text =
       [HEADER, ...ROWS.slice(0, 300), ROWS[300]!.replace(/^([^,]*),([^,]*),/, '"$1","$2",'), ...ROWS.slice(301)].join('\n') + '\n';
     const f = file(text);
-    expect(await readParallel(f, text.length, 2)).toBeNull();
-    process.env.JIUZHU_PARALLEL_FROM_BYTES = '0';
-    try {
-      expect(plain(await readHouseholds(f))).toBe(await oneThread(f));
-    } finally {
-      delete process.env.JIUZHU_PARALLEL_FROM_BYTES;
-    }
+    expect((await withThreads(2, (exec) => readParallel(exec.pool()!, f, text.length))).result).toBeNull();
+    expect(plain((await withThreads(2, (exec) => readHouseholds(exec, f))).result)).toBe(await oneThread(f));
   });
 });
 
+const runsOf = async () => {
+  const { rules } = rulesAt(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30');
+  const { rules: gz } = rulesAt(await loadPolicy('policies/guangdong-guangzhou.yaml'), '2025-06-30');
+  return [
+    { id: 'baseline', rules },
+    { id: 'gz', rules: gz },
+  ];
+};
+
 describe('evaluating on worker threads', () => {
-  afterEach(() => {
-    delete process.env.JIUZHU_PARALLEL_FROM_HOUSEHOLDS;
-  });
-  it('gives byte-identical totals for 1 to 4 threads (baseline and a scenario-sized run list)', async () => {
-    process.env.JIUZHU_PARALLEL_FROM_HOUSEHOLDS = '0';
-    const { rules } = rulesAt(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30');
-    const { rules: gz } = rulesAt(await loadPolicy('policies/guangdong-guangzhou.yaml'), '2025-06-30');
-    const runs = [
-      { id: 'baseline', rules },
-      { id: 'gz', rules: gz },
-    ];
+  it('gives byte-identical totals for 1 to 4 threads (baseline and a scenario-sized run list), every worker evaluating a range', async () => {
+    const runs = await runsOf();
     // The fast reader's population is in shared memory already; the reference reader's is copied there first.
     for (const read of [parseHouseholdsFast, parseHouseholds]) {
       const pop = await read(Readable.from([SAMPLE]), 'sample.csv');
       const one = JSON.stringify(simulate(pop, runs).map(figures));
-      for (const threads of [1, 2, 3, 4]) expect(JSON.stringify((await simulateParallel(pop, runs, threads)).map(figures))).toBe(one);
+      for (const threads of [1, 2, 3, 4]) {
+        const { result, jobs } = await withThreads(threads, (exec) => simulateParallel(exec, pop, runs));
+        expect(JSON.stringify(result.map(figures))).toBe(one);
+        expect(busy(jobs)).toBe(threads === 1 ? 0 : threads);
+      }
     }
   });
 });
 
 describe('reading and evaluating on the same worker threads (simulate, totals only)', () => {
-  const runsOf = async () => {
-    const { rules } = rulesAt(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30');
-    const { rules: gz } = rulesAt(await loadPolicy('policies/guangdong-guangzhou.yaml'), '2025-06-30');
-    return [
-      { id: 'baseline', rules },
-      { id: 'gz', rules: gz },
-    ];
-  };
   const oneThreadTotals = async (f: string, runs: Awaited<ReturnType<typeof runsOf>>) =>
     JSON.stringify(simulate(await parseHouseholds(Readable.from([readFileSync(f)]), f), runs).map(figures));
 
@@ -123,29 +133,26 @@ describe('reading and evaluating on the same worker threads (simulate, totals on
     const one = await oneThreadTotals(f, runs);
     // With 2–9 workers most cuts fall inside a household of several rows: they must move to its end.
     for (const threads of [2, 3, 5, 9]) {
-      const read = await simulateParallelRead(f, SAMPLE.length, threads, Promise.resolve(runs));
-      expect(read && 'totals' in read).toBe(true);
-      expect(JSON.stringify((read as { totals: Totals[] }).totals.map(figures))).toBe(one);
+      const { result, jobs } = await withThreads(threads, (exec) =>
+        simulateParallelRead(exec.pool()!, f, SAMPLE.length, Promise.resolve(runs)),
+      );
+      expect(result && 'totals' in result).toBe(true);
+      expect(JSON.stringify((result as { totals: Totals[] }).totals.map(figures))).toBe(one);
+      // Each worker read a range and evaluated it: two jobs each.
+      expect(jobs).toEqual(Array.from({ length: threads }, () => 2));
     }
   });
 
   it('builds the population instead when rows of a household are apart, with the same totals (simulateFile)', async () => {
     const runs = await runsOf();
-    const rows = ROWS.map((r, i) => [r, (i * 7919) % ROWS.length] as const)
-      .sort((a, b) => a[1] - b[1])
-      .map(([r]) => r);
-    const text = [HEADER, ...rows].join('\n') + '\n';
+    const text = [HEADER, ...shuffled()].join('\n') + '\n';
     const f = file(text);
-    const read = await simulateParallelRead(f, text.length, 3, Promise.resolve(runs));
-    expect(read && 'population' in read).toBe(true);
-    process.env.JIUZHU_PARALLEL_FROM_BYTES = '0';
-    process.env.JIUZHU_THREADS = '3';
-    try {
-      expect(JSON.stringify((await simulateFile(f, Promise.resolve(runs))).map(figures))).toBe(await oneThreadTotals(f, runs));
-    } finally {
-      delete process.env.JIUZHU_PARALLEL_FROM_BYTES;
-      delete process.env.JIUZHU_THREADS;
-    }
+    const { result } = await withThreads(3, (exec) => simulateParallelRead(exec.pool()!, f, text.length, Promise.resolve(runs)));
+    expect(result && 'population' in result).toBe(true);
+    const { result: totals, jobs } = await withThreads(3, (exec) => simulateFile(exec, f, Promise.resolve(runs)));
+    expect(JSON.stringify(totals.map(figures))).toBe(await oneThreadTotals(f, runs));
+    // read, evaluate-part (thrown away: the households are not the parts' segments), then evaluate a range of the population
+    expect(jobs).toEqual([3, 3, 3]);
   });
 
   it('reports what one thread reports when the file has problems, and gives no totals', async () => {
@@ -156,8 +163,11 @@ describe('reading and evaluating on the same worker threads (simulate, totals on
     const f = file(text);
     const reference = await problemsOf(() => parseHouseholds(Readable.from([text]), f));
     expect(reference).toHaveLength(1);
-    for (const threads of [2, 4])
-      expect(await problemsOf(() => simulateParallelRead(f, text.length, threads, Promise.resolve(runs)))).toEqual(reference);
+    for (const threads of [2, 4]) {
+      expect(
+        await problemsOf(() => withThreads(threads, (exec) => simulateParallelRead(exec.pool()!, f, text.length, Promise.resolve(runs)))),
+      ).toEqual(reference);
+    }
   });
 
   it("gives the error of loading the runs, not the file's, when both fail (the workers start reading before the runs are loaded)", async () => {
@@ -167,16 +177,12 @@ describe('reading and evaluating on the same worker threads (simulate, totals on
     const f = file(text);
     const policyError = new Error('the policy file is bad');
     const late = new Promise<never>((_, reject) => setTimeout(() => reject(policyError), 50));
-    await expect(simulateParallelRead(f, text.length, 2, late)).rejects.toBe(policyError);
+    await expect(withThreads(2, (exec) => simulateParallelRead(exec.pool()!, f, text.length, late))).rejects.toBe(policyError);
   });
 });
 
 describe('comparing on worker threads', () => {
-  afterEach(() => {
-    delete process.env.JIUZHU_PARALLEL_FROM_HOUSEHOLDS;
-  });
-  it('gives compare’s result on one thread, every sum, for 2 localities × 2 runs and 1 to 4 threads', async () => {
-    process.env.JIUZHU_PARALLEL_FROM_HOUSEHOLDS = '0';
+  it('gives compare’s result on one thread, every sum, for 2 localities × 2 runs and 1 to 4 threads, every worker comparing a range', async () => {
     const pop = await parseHouseholdsFast(Readable.from([SAMPLE]), 'sample.csv');
     const deciles = incomeDeciles(pop);
     const localities = await Promise.all(
@@ -196,6 +202,10 @@ describe('comparing on worker threads', () => {
         (_, v) => (typeof v === 'bigint' ? v.toString() : v),
       );
     const one = exact(compare(pop, localities, deciles));
-    for (const threads of [1, 2, 3, 4]) expect(exact(await compareParallel(pop, localities, deciles, threads))).toBe(one);
+    for (const threads of [1, 2, 3, 4]) {
+      const { result, jobs } = await withThreads(threads, (exec) => compareParallel(exec, pop, localities, deciles));
+      expect(exact(result)).toBe(one);
+      expect(busy(jobs)).toBe(threads === 1 ? 0 : threads);
+    }
   });
 });

@@ -1,0 +1,36 @@
+// The settings every command runs with, read once from the environment (the one place that does): worker threads,
+// the household reader, and the sizes from which work goes to threads. A bad value is a usage error, never ignored.
+import { availableParallelism } from 'node:os';
+import { DEFAULT_SETTINGS, type Settings } from '../engine/settings.js';
+import { UsageError } from '../errors.js';
+import type { Ctx } from './context.js';
+
+/** A whole number ≥ min from the environment, or the fallback when unset. */
+function whole(env: Ctx['env'], name: string, min: number, fallback: number): number {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  if (!/^\d+$/.test(v.trim()) || Number(v) < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, got "${v}"`);
+  return Number(v);
+}
+
+/**
+ * JIUZHU_THREADS (default: one per core, at most 8; 1 keeps everything on the main thread), JIUZHU_CSV_READER
+ * (fast, or reference: csv-parse), JIUZHU_PARALLEL_FROM_BYTES and JIUZHU_PARALLEL_FROM_HOUSEHOLDS (from what size work
+ * goes to threads; tests set them to 0).
+ */
+export function settingsFromEnv(env: Ctx['env'], cores = availableParallelism()): Settings {
+  const reader = env.JIUZHU_CSV_READER ?? 'fast';
+  if (reader !== 'fast' && reader !== 'reference') throw new UsageError(`JIUZHU_CSV_READER must be fast or reference, got "${reader}"`);
+  return {
+    threads: Math.min(64, whole(env, 'JIUZHU_THREADS', 1, Math.min(cores, 8))),
+    reader,
+    parallelFromBytes: whole(env, 'JIUZHU_PARALLEL_FROM_BYTES', 0, DEFAULT_SETTINGS.parallelFromBytes),
+    parallelFromHouseholds: whole(env, 'JIUZHU_PARALLEL_FROM_HOUSEHOLDS', 0, DEFAULT_SETTINGS.parallelFromHouseholds),
+  };
+}
+
+/** What --debug prints about them. */
+export function describeSettings(s: Settings, env: Ctx['env']): string {
+  const threads = env.JIUZHU_THREADS ? `JIUZHU_THREADS=${env.JIUZHU_THREADS}` : `one per core, at most 8: ${availableParallelism()} cores`;
+  return `jiuzhu: ${s.threads} thread${s.threads > 1 ? 's' : ''} (${threads}), ${s.reader} reader; threads from ${s.parallelFromBytes} bytes / ${s.parallelFromHouseholds} households`;
+}

@@ -1,0 +1,72 @@
+// Reading a households file, as the settings say: the fast reader (io/fast-csv.ts; split over the pool's workers by
+// read.ts when the file is big), or csv-parse's reference reader (the readers are tested against each other); and the
+// runs' totals over a file, evaluated where it was read when that pays. One thread keeps everything on this thread.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Totals } from '../core/aggregate.js';
+import type { Population } from '../core/population.js';
+import type { Run } from '../core/simulate.js';
+import { UsageError } from '../errors.js';
+import { parseHouseholdsFast, type StreamOptions } from '../io/fast-csv.js';
+import { parseHouseholds, type ReadOptions } from '../io/households-csv.js';
+import { simulateParallel } from './parallel.js';
+import type { Executor } from './pool.js';
+import { readParallel, simulateParallelRead } from './read.js';
+
+/** Reads the file in chunks of households, each handed to `stream.onChunk` and then dropped (bounded memory). */
+export async function streamHouseholds(path: string, opts: ReadOptions, stream: StreamOptions): Promise<void> {
+  const totalBytes = await sizeOf(path);
+  await parseHouseholdsFast(createReadStream(path, { highWaterMark: 1 << 20 }), path, totalBytes, opts, stream);
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read the households file ${path}${code === 'ENOENT' ? ': no such file' : `: ${code}`}`);
+  }
+}
+
+/** Whether to read a file of this size on the pool's workers. */
+function readInParallel(exec: Executor, totalBytes: number): boolean {
+  return exec.settings.reader === 'fast' && exec.threads > 1 && totalBytes >= exec.settings.parallelFromBytes;
+}
+
+/** Reads a file on this thread, with the reader the settings name. */
+function readHere(exec: Executor, path: string, totalBytes: number, opts: ReadOptions): Promise<Population> {
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  return exec.settings.reader === 'reference'
+    ? parseHouseholds(input, path, totalBytes, opts)
+    : parseHouseholdsFast(input, path, totalBytes, opts);
+}
+
+/** Reads a whole households file: on the pool's workers when it is big and there are threads, else on this thread. */
+export async function readHouseholds(exec: Executor, path: string, opts: ReadOptions = {}): Promise<Population> {
+  const totalBytes = await sizeOf(path);
+  const pool = readInParallel(exec, totalBytes) ? exec.pool() : null;
+  return (pool ? await readParallel(pool, path, totalBytes, opts) : null) ?? readHere(exec, path, totalBytes, opts);
+}
+
+/**
+ * Totals of every run over a households file. A big file is read and evaluated by the same workers (read.ts), which
+ * start reading while the runs load; otherwise it is read once the runs are loaded, then evaluated on the workers
+ * when that pays (parallel.ts). The totals are the same, exactly, either way. An error loading the runs comes before
+ * any in the file.
+ */
+export async function simulateFile(
+  exec: Executor,
+  path: string,
+  loading: Promise<readonly Run[]>,
+  opts: ReadOptions = {},
+): Promise<Totals[]> {
+  const totalBytes = await sizeOf(path).catch(async (e: unknown) => {
+    await loading;
+    throw e;
+  });
+  const pool = readInParallel(exec, totalBytes) ? exec.pool() : null;
+  const read = pool ? await simulateParallelRead(pool, path, totalBytes, loading, opts) : null;
+  if (read && 'totals' in read) return read.totals;
+  const runs = await loading;
+  return simulateParallel(exec, read?.population ?? (await readHere(exec, path, totalBytes, opts)), runs);
+}

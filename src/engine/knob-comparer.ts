@@ -1,0 +1,90 @@
+// The TUI's knob runs on the pool's workers: they keep the population (shared memory, handed over once) and compare a
+// run with a locality's cached baseline on it, each worker a range of households. The partial results merge exactly,
+// so the result is compareWithBaseline's on one thread, whatever the thread count (test/engine/knob-comparer.test.ts).
+// The workers stay started and warm between knob changes; this thread stays free for the terminal.
+import {
+  emptyRunResult,
+  mergeResult,
+  type BaselineArrays,
+  type BaselineCache,
+  type Deciles,
+  type PlainRunResult,
+  type RunResult,
+} from '../core/compare.js';
+import { typed, type Typed, type TypedCtor } from '../core/grow.js';
+import type { Population } from '../core/population.js';
+import { sameFirstSteps, type Rules } from '../core/rules.js';
+import { inShared, plainRuns, rangesFor, sharedPopulation } from './parallel.js';
+import type { Executor, Pool } from './pool.js';
+
+export class KnobComparer {
+  private readonly shared = new WeakMap<ArrayBufferView, ArrayBufferView>();
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly pop: Population,
+    private readonly ranges: ReadonlyArray<[number, number]>,
+  ) {
+    const shared = sharedPopulation(pop);
+    for (let w = 0; w < ranges.length; w++) pool.run(w, { kind: 'keep', pop: shared }).catch(() => undefined);
+  }
+
+  /** A comparer for the population on the executor's workers, or null when one thread does it quicker. */
+  static open(exec: Executor, pop: Population): KnobComparer | null {
+    const ranges = rangesFor(exec, pop);
+    const pool = exec.pool();
+    return ranges && pool ? new KnobComparer(pool, pop, ranges) : null;
+  }
+
+  /** compareWithBaseline(pop, base, run, deciles, { annuals: true }), on the pool's workers. */
+  compareWithBaseline(base: BaselineCache, run: { readonly id: string; readonly rules: Rules }, deciles: Deciles): Promise<RunResult> {
+    const arrays = {
+      annual: this.inShared(base.annual),
+      layers: this.inShared(base.layers),
+      n: this.inShared(base.n),
+      I: this.inShared(base.I),
+      assetsOk: this.inShared(base.assetsOk),
+    };
+    return this.compare(arrays, run, this.inShared(deciles.of), sameFirstSteps(base.rules, run.rules));
+  }
+
+  /** Runs a comparison both ways (steps 1–2 taken over or not) and drops them: the workers' code is compiled before the first knob moves. */
+  warm(rules: Rules): void {
+    const H = this.pop.householdCount;
+    const R = this.pop.personCount;
+    const zeros = <T extends Typed>(Ctor: TypedCtor<T>, n: number) => typed(Ctor, n, true);
+    const base = {
+      annual: zeros(Float64Array, H),
+      layers: zeros(Uint8Array, R),
+      n: zeros(Int32Array, H),
+      I: zeros(Float64Array, H),
+      assetsOk: zeros(Uint8Array, H),
+    };
+    for (const takeOver of [false, true]) this.compare(base, { id: 'warm-up', rules }, base.assetsOk, takeOver).catch(() => undefined);
+  }
+
+  private async compare(
+    base: BaselineArrays,
+    run: { readonly id: string; readonly rules: Rules },
+    decileOf: Uint8Array,
+    takeOver: boolean,
+  ): Promise<RunResult> {
+    const annual = typed(Float64Array, this.pop.householdCount, true);
+    const [rules] = plainRuns([{ id: run.id, rules: run.rules }]).map((r) => r.rules);
+    const parts = await Promise.all(
+      this.ranges.map(([from, to], w) =>
+        this.pool.run<PlainRunResult>(w, { kind: 'compare-baseline', rules: rules!, annual, base, decileOf, takeOver, from, to }),
+      ),
+    );
+    const result = emptyRunResult(run.id, annual);
+    for (const p of parts) mergeResult(result, p);
+    return result;
+  }
+
+  /** The shared copy of a cached array, made once. */
+  private inShared<T extends ArrayBufferView>(a: T): T {
+    let s = this.shared.get(a);
+    if (!s) this.shared.set(a, (s = inShared(a)));
+    return s as T;
+  }
+}

@@ -1,0 +1,81 @@
+// Evaluation on the pool's workers (simulate's totals, compare's results): the population in shared memory
+// (SharedArrayBuffer, no copy per worker), the households cut into one range per worker, the partial sums merged
+// exactly (integers), so the result is the same whatever the thread count (test/engine/parallel.test.ts). Small
+// populations, and one thread, stay on this thread.
+import { Totals, type PlainTotals } from '../core/aggregate.js';
+import {
+  compare,
+  emptyRunResult,
+  mergeResult,
+  type Deciles,
+  type LocalityRuns,
+  type PlainRunResult,
+  type RunResult,
+} from '../core/compare.js';
+import type { Population } from '../core/population.js';
+import { simulate, type Run } from '../core/simulate.js';
+import type { Executor } from './pool.js';
+
+/** Totals of every run over the whole population, on the executor's workers when that pays. */
+export async function simulateParallel(exec: Executor, pop: Population, runs: readonly Run[]): Promise<Totals[]> {
+  const ranges = rangesFor(exec, pop);
+  const pool = exec.pool();
+  if (!ranges || !pool) return simulate(pop, runs);
+  const shared = sharedPopulation(pop);
+  const plain = plainRuns(runs);
+  const parts = await Promise.all(
+    ranges.map(([from, to], w) => pool.run<PlainTotals[]>(w, { kind: 'simulate', pop: shared, runs: plain, from, to })),
+  );
+  const totals = runs.map(() => new Totals());
+  for (const part of parts) part.forEach((p, i) => totals[i]!.merge(Totals.of(p)));
+  return totals;
+}
+
+/** compare() over the whole population, on the executor's workers when that pays; the same result, exactly. */
+export async function compareParallel(
+  exec: Executor,
+  pop: Population,
+  localities: readonly LocalityRuns[],
+  deciles: Deciles,
+): Promise<RunResult[][]> {
+  const ranges = rangesFor(exec, pop);
+  const pool = exec.pool();
+  if (!ranges || !pool) return compare(pop, localities, deciles);
+  const shared = sharedPopulation(pop);
+  const plain = localities.map((l) => ({ runs: plainRuns(l.runs) }));
+  const decileOf = inShared(deciles.of);
+  const parts = await Promise.all(
+    ranges.map(([from, to], w) => pool.run<PlainRunResult[][]>(w, { kind: 'compare', pop: shared, localities: plain, decileOf, from, to })),
+  );
+  const results = localities.map((l, li) => l.runs.map((r) => emptyRunResult(r.id, undefined, li)));
+  for (const part of parts) part.forEach((runs, l) => runs.forEach((p, i) => mergeResult(results[l]![i]!, p)));
+  return results;
+}
+
+/** One range of households per worker, or null when one thread is quicker (few households, or one thread). */
+export function rangesFor(exec: Executor, pop: Population): Array<[number, number]> | null {
+  if (exec.threads < 2 || pop.householdCount < exec.settings.parallelFromHouseholds) return null;
+  const n = Math.min(exec.threads, pop.householdCount);
+  return Array.from({ length: n }, (_, i) => [Math.floor((pop.householdCount * i) / n), Math.floor((pop.householdCount * (i + 1)) / n)]);
+}
+
+/** Runs as a worker gets them: the rules without their parameter snapshot (the engine does not read it). */
+export function plainRuns(runs: readonly Run[]): Run[] {
+  return runs.map((r) => ({ id: r.id, rules: { ...r.rules, snapshot: null } })) as unknown as Run[];
+}
+
+/** The population's columns in shared memory (copied once if they are not already), without the ids. */
+export function sharedPopulation(pop: Population): Population {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(pop))
+    out[k] = ArrayBuffer.isView(v) ? inShared(v) : k === 'householdIds' || k === 'personIds' ? null : v;
+  return out as unknown as Population;
+}
+
+/** A typed array in shared memory: itself, or a copy. */
+export function inShared<T extends ArrayBufferView>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const buffer = new SharedArrayBuffer(a.byteLength);
+  new Uint8Array(buffer).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)); // bytes, whatever the element type
+  return new (a.constructor as new (b: SharedArrayBuffer) => T)(buffer);
+}

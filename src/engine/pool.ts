@@ -1,0 +1,110 @@
+// The one executor for threads: a pool of worker threads (engine/worker.ts) that take typed jobs — read a byte range
+// of a households file, evaluate the part it read, evaluate or compare a range of a shared population, keep a
+// population and compare knob runs on it — one job at a time each, and answer with progress and a result. Every
+// parallel path (simulate, compare, the TUI's knobs) runs on it; a command opens one (Executor) and closes it.
+import { Worker } from 'node:worker_threads';
+import type { Job, Reply } from './worker.js';
+import type { Settings } from './settings.js';
+
+/** The URL of the compiled worker script (dist/engine/worker.js; tests build dist first, test/helpers/build.ts). */
+export function workerUrl(): URL {
+  const here = import.meta.url;
+  const dist = here.endsWith('.ts') ? new URL('../../dist/', here) : new URL('../', here);
+  return new URL('engine/worker.js', dist);
+}
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (p: unknown) => void; worker: number };
+
+export class Pool {
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, Pending>();
+  private next = 1;
+  private broken: Error | null = null;
+  /** The worker threads' ids and the jobs each has finished (tests check that work was really spread). */
+  readonly threadIds: readonly number[];
+  readonly jobsDone: number[];
+
+  constructor(readonly size: number) {
+    this.workers = Array.from({ length: size }, (_, w) => {
+      const worker = new Worker(workerUrl());
+      worker.unref(); // an idle pool does not keep the process alive (see run())
+      worker.on('message', (m: Reply) => this.answer(w, m));
+      worker.on('error', (e) => this.fail(e));
+      worker.on('exit', (code) => this.fail(new Error(`a worker thread stopped (exit code ${code})`)));
+      return worker;
+    });
+    this.threadIds = this.workers.map((w) => w.threadId);
+    this.jobsDone = this.workers.map(() => 0);
+  }
+
+  /** Runs a job on worker `w` (jobs on one worker run in order); progress replies go to onProgress. */
+  run<R>(w: number, job: Job, transfer: ArrayBuffer[] = [], onProgress?: (p: unknown) => void): Promise<R> {
+    if (this.broken) return Promise.reject(this.broken);
+    const id = this.next++;
+    return new Promise<R>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress, worker: w });
+      this.workers[w]!.ref(); // while a job is out, wait for it
+      this.workers[w]!.postMessage({ ...job, id }, transfer);
+    });
+  }
+
+  private answer(w: number, m: Reply): void {
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    if (m.kind === 'progress') {
+      p.onProgress?.(m.progress);
+      return;
+    }
+    this.pending.delete(m.id);
+    if (![...this.pending.values()].some((q) => q.worker === w)) this.workers[w]!.unref();
+    if (m.kind === 'error') p.reject(new Error(`a worker thread failed: ${m.error}`));
+    else {
+      this.jobsDone[w]!++;
+      p.resolve(m.result);
+    }
+  }
+
+  /** A worker failed or stopped, or the pool closes: every job out fails, and no more run. */
+  private fail(e: Error): void {
+    if (this.broken) return;
+    this.broken = e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  /** Stops every worker; jobs still out fail. */
+  close(): void {
+    this.fail(new Error('the worker pool is closed'));
+    for (const w of this.workers) void w.terminate();
+  }
+}
+
+/**
+ * A command's access to threads: its settings, and a pool started on first use (none with one thread). The command
+ * closes it when done.
+ */
+export class Executor {
+  private opened: Pool | null = null;
+  constructor(readonly settings: Settings) {}
+
+  get threads(): number {
+    return this.settings.threads;
+  }
+
+  /** The pool (started now if need be), or null when the settings allow one thread. */
+  pool(): Pool | null {
+    if (this.settings.threads < 2) return null;
+    this.opened ??= new Pool(this.settings.threads);
+    return this.opened;
+  }
+
+  /** The pool if one was started (tests look at what its workers did). */
+  get started(): Pool | null {
+    return this.opened;
+  }
+
+  close(): void {
+    this.opened?.close();
+    this.opened = null;
+  }
+}

@@ -1,0 +1,157 @@
+// A worker thread of the pool (pool.ts). It takes one job at a time, in the order sent, and answers with progress and a
+// result (or an error). It may keep what a job left for a later one: the part of a file it read (its evaluated columns
+// in shared memory) until it is evaluated or dropped, and a population (shared memory) for the TUI's knob comparisons.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import type { PlainTotals } from '../core/aggregate.js';
+import {
+  compare,
+  compareRange,
+  emptyRunResult,
+  plainResult,
+  type BaselineArrays,
+  type LocalityRuns,
+  type PlainRunResult,
+} from '../core/compare.js';
+import type { Population } from '../core/population.js';
+import type { Rules } from '../core/rules.js';
+import { simulateRange, type Run } from '../core/simulate.js';
+import type { ParsedPart } from '../io/assemble.js';
+import { feed, FastReader } from '../io/fast-csv.js';
+import { QUOTE } from '../io/fast-fields.js';
+import { partBuffers, segmentsAsHouseholds, type Part } from '../io/part.js';
+
+/** A range of households of a population in shared memory. */
+interface Range {
+  readonly pop: Population;
+  readonly from: number;
+  readonly to: number;
+}
+
+export type Job = { readonly id?: number } & (
+  | {
+      /**
+       * Read bytes [start, end) of a file (whole records after the header). `keep`: a key under which the worker keeps
+       * the part (its evaluated columns in shared memory) for an evaluate-part job; null: keep nothing.
+       */
+      readonly kind: 'read';
+      readonly file: string;
+      readonly header: readonly string[];
+      readonly start: number;
+      readonly end: number;
+      readonly keep: number | null;
+    }
+  /** Evaluate the part kept under key `part` (its segments as households) under the runs; then drop it. */
+  | { readonly kind: 'evaluate-part'; readonly part: number; readonly runs: readonly Run[] }
+  | { readonly kind: 'drop-part'; readonly part: number }
+  | (Range & { readonly kind: 'simulate'; readonly runs: readonly Run[] })
+  | (Range & { readonly kind: 'compare'; readonly localities: readonly LocalityRuns[]; readonly decileOf: Uint8Array })
+  /** Keep a population (shared memory) for compare-baseline jobs. */
+  | { readonly kind: 'keep'; readonly pop: Population }
+  | {
+      /** Compare households [from, to) of the kept population under `rules` with a cached baseline. */
+      readonly kind: 'compare-baseline';
+      readonly rules: Rules;
+      readonly from: number;
+      readonly to: number;
+      /** Shared: the run's annual amount per household (this range is written), the baseline's arrays, deciles. */
+      readonly annual: Float64Array;
+      readonly base: BaselineArrays;
+      readonly decileOf: Uint8Array;
+      readonly takeOver: boolean;
+    }
+);
+
+export type Reply =
+  | { readonly id: number; readonly kind: 'progress'; readonly progress: unknown }
+  | { readonly id: number; readonly kind: 'done'; readonly result: unknown }
+  | { readonly id: number; readonly kind: 'error'; readonly error: string };
+
+/** What a read job hands back: the part, and whether the range held a quote (the file is then read on one thread). */
+export interface ReadResult {
+  readonly parsed: ParsedPart;
+  readonly quotes: boolean;
+}
+
+const parts = new Map<number, Part>();
+let kept: Population | null = null;
+const CHUNK = 4 << 20;
+
+const post = (m: Reply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
+
+/** A read job: the range's bytes in chunks, progress reported as they are read. */
+async function read(id: number, job: Extract<Job, { kind: 'read' }>): Promise<void> {
+  let quotes = false;
+  const keep = job.keep !== null;
+  const reader = new FastReader(job.file, { header: job.header, expectedRows: Math.ceil((job.end - job.start) / 90), shared: keep });
+  async function* range(): AsyncGenerator<Buffer> {
+    const fd = openSync(job.file, 'r');
+    try {
+      for (let at = job.start; at < job.end;) {
+        const b = Buffer.allocUnsafe(Math.min(CHUNK, job.end - at));
+        const n = readSync(fd, b, 0, b.length, at);
+        if (n === 0) break;
+        at += n;
+        const chunk = b.subarray(0, n);
+        // A quote: this range may have been cut inside a quoted field; the file is read on one thread instead, so stop here.
+        if (chunk.indexOf(QUOTE) >= 0) {
+          quotes = true;
+          return;
+        }
+        post({ id, kind: 'progress', progress: { bytes: n, rows: reader.rows } });
+        yield chunk;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+  await feed(range(), reader, undefined, undefined, false);
+  const parsed = reader.take();
+  // A part with problems fails the run: nothing of it will be evaluated.
+  if (keep && !quotes && !parsed.fatal && !parsed.problems.length) parts.set(job.keep!, parsed.part);
+  post({ id, kind: 'done', result: { parsed, quotes } satisfies ReadResult }, partBuffers(parsed.part));
+}
+
+function handle(id: number, job: Job): Promise<void> | void {
+  switch (job.kind) {
+    case 'read':
+      return read(id, job);
+    case 'evaluate-part': {
+      const part = parts.get(job.part);
+      parts.delete(job.part);
+      if (!part) throw new Error(`no part ${job.part} kept`);
+      const totals = simulateRange(segmentsAsHouseholds(part), job.runs, 0, part.segments);
+      return post({ id, kind: 'done', result: totals.map((t) => t.plain()) satisfies PlainTotals[] });
+    }
+    case 'drop-part':
+      parts.delete(job.part);
+      return post({ id, kind: 'done', result: null });
+    case 'simulate':
+      return post({ id, kind: 'done', result: simulateRange(job.pop, job.runs, job.from, job.to).map((t) => t.plain()) });
+    case 'compare': {
+      const results = compare(job.pop, job.localities, { of: job.decileOf, upper: [] }, { from: job.from, to: job.to });
+      return post({ id, kind: 'done', result: results.map((runs) => runs.map(plainResult)) });
+    }
+    case 'keep':
+      kept = job.pop;
+      return post({ id, kind: 'done', result: null });
+    case 'compare-baseline': {
+      if (!kept) throw new Error('no population kept');
+      const res = emptyRunResult('', job.annual);
+      compareRange(res, kept, job.base, job.rules, job.decileOf, job.from, job.to, job.takeOver);
+      return post({ id, kind: 'done', result: plainResult(res) satisfies PlainRunResult });
+    }
+  }
+}
+
+// One job at a time, in the order sent (a read awaits its chunks; the job after it waits for it).
+let queue: Promise<void> = Promise.resolve();
+parentPort!.on('message', (job: Job & { id: number }) => {
+  queue = queue.then(async () => {
+    try {
+      await handle(job.id, job);
+    } catch (e) {
+      post({ id: job.id, kind: 'error', error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
+  });
+});
