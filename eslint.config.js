@@ -68,7 +68,6 @@ export default defineConfig(
               '**/core/engine.js',
               '**/core/simulate.js',
               '**/core/compare.js',
-              '**/core/programs/**',
             ]),
           ],
         },

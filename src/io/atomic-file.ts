@@ -3,6 +3,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
 import { UsageError } from '../errors.js';
 
 export class AtomicFile {
@@ -13,7 +14,7 @@ export class AtomicFile {
   ) {}
 
   static async open(path: string): Promise<AtomicFile> {
-    const tmp = `${path}.${process.pid}.tmp`;
+    const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
     const stream = createWriteStream(tmp);
     try {
       await once(stream, 'open');

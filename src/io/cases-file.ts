@@ -4,6 +4,7 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Node, YAMLMap } from 'yaml';
 import { FIELDS, type Case, type Expectation, type Field, type Target } from '../core/cases.js';
+import { PROGRAM_BY_ID } from '../core/programs/index.js';
 import { isIsoDate } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
 import type { HouseholdSpec } from '../core/population.js';
@@ -85,6 +86,9 @@ function parseCase(
     ? parseHousehold(y, k.get('household')![0], name ?? 'case', subject)
     : (y.problem(node, 'missing "household"', subject), null);
   const expect = k.has('expect') ? parseExpect(y, k.get('expect')![0], subject) : (y.problem(node, 'missing "expect"', subject), []);
+  // A case that expects nothing checks nothing: it would pass without being a test.
+  if (k.has('expect') && expect.length === 0 && isMap(k.get('expect')![0]) && (k.get('expect')![0] as YAMLMap).items.length === 0)
+    y.problem(k.get('expect')![0], `expect names no program: give at least one expected value (${TARGETS.join(', ')})`, subject);
   if (!name || !when || !household || expect.length === 0) return null;
   const clause = k.has('clause') ? (y.text(k.get('clause')![0]) ?? undefined) : undefined;
   const scenarios = k.has('scenarios') ? paths(y, k.get('scenarios')![0]) : defaultScenarios;
@@ -174,18 +178,29 @@ function parseExpect(y: YamlFile, node: Node | null, subject: string): Expectati
 
 function expectation(y: YamlFile, node: Node | null, target: Target, f: Field, subject: string): Expectation | null {
   const text = y.text(node) ?? '';
-  let expected: number | string | null = null;
-  if (f === 'amount') expected = parseFen(text);
-  else if (f === 'flag') expected = text === '0' || text === '1' ? Number(text) : null;
-  else if (f === 'persons' || f === 'months') expected = /^\d{1,4}$/.test(text) ? Number(text) : null;
-  else expected = ['', 'township', 'county', 'coordination'].includes(text) ? text : null;
+  // A tier is one of the program's tier names (or empty: no grant).
+  const tiers = target === 'annual_total' ? [] : (PROGRAM_BY_ID.get(target)!.tiers ?? []);
+  const expected: number | string | null =
+    f === 'amount'
+      ? parseFen(text)
+      : f === 'flag'
+        ? text === '0' || text === '1'
+          ? Number(text)
+          : null
+        : f === 'persons' || f === 'months'
+          ? /^\d{1,4}$/.test(text)
+            ? Number(text)
+            : null
+          : tiers.includes(text)
+            ? text
+            : null;
   if (expected === null) {
     const want = {
       amount: 'yuan with at most two decimals',
       flag: '0 or 1',
       persons: 'a whole number',
       months: 'a whole number',
-      tier: 'township, county or coordination',
+      tier: tiers.filter(Boolean).join(', '),
     }[f];
     y.problem(node, `${target}.${f}: expected ${want}, got ${JSON.stringify(text)}`, subject);
     return null;

@@ -1,53 +1,8 @@
-// The committed snapshot of `jiuzhu check`: totals per scenario and program, as JSON (diff-friendly).
+// Reading and writing the snapshot file of `jiuzhu check` (core/snapshot.ts makes and checks its contents).
 import { readFile } from 'node:fs/promises';
-import type { Figures } from '../core/aggregate.js';
-import { PROGRAM_IDS } from '../core/programs/index.js';
-import { InputError } from '../errors.js';
+import { snapshotFrom, type TotalsSnapshot } from '../core/snapshot.js';
+import { InputError, UsageError } from '../errors.js';
 import { AtomicFile } from './atomic-file.js';
-
-export interface SnapshotFigures {
-  readonly households: string;
-  readonly persons: string;
-  readonly annual_cost: string;
-}
-
-export interface SnapshotScenario {
-  readonly id: string;
-  readonly programs: Readonly<Record<string, SnapshotFigures>>;
-  readonly total_annual_cost: string;
-}
-
-export interface TotalsSnapshot {
-  readonly jiuzhu_snapshot: 1;
-  readonly policy: string;
-  readonly households: string;
-  readonly date: string;
-  readonly scenarios: readonly SnapshotScenario[];
-}
-
-export function snapshotOf(
-  policy: string,
-  households: string,
-  date: string,
-  runs: ReadonlyArray<{ id: string; figures: Figures }>,
-): TotalsSnapshot {
-  return {
-    jiuzhu_snapshot: 1,
-    policy,
-    households,
-    date,
-    scenarios: runs.map((r) => ({
-      id: r.id,
-      programs: Object.fromEntries(
-        PROGRAM_IDS.map((p) => {
-          const f = r.figures.programs[p];
-          return [p, { households: f.households, persons: f.persons, annual_cost: f.annual_cost }];
-        }),
-      ),
-      total_annual_cost: r.figures.total_annual_cost,
-    })),
-  };
-}
 
 /** The snapshot, or null when the file does not exist. */
 export async function readSnapshot(path: string): Promise<TotalsSnapshot | null> {
@@ -55,8 +10,9 @@ export async function readSnapshot(path: string): Promise<TotalsSnapshot | null>
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw new UsageError(`cannot read the snapshot ${path}: ${code ?? (e as Error).message}`);
   }
   let json: unknown;
   try {
@@ -64,14 +20,9 @@ export async function readSnapshot(path: string): Promise<TotalsSnapshot | null>
   } catch (e) {
     throw new InputError([{ where: { file: path }, message: `not valid JSON: ${(e as Error).message}` }]);
   }
-  const s = json as Partial<TotalsSnapshot>;
-  if (s.jiuzhu_snapshot !== 1 || !Array.isArray(s.scenarios) || typeof s.date !== 'string') {
-    throw new InputError(
-      [{ where: { file: path }, message: 'not a jiuzhu snapshot (expected {"jiuzhu_snapshot": 1, "date", "scenarios": [...]})' }],
-      'recreate it with jiuzhu check … --update',
-    );
-  }
-  return s as TotalsSnapshot;
+  const s = snapshotFrom(json, path);
+  if (Array.isArray(s)) throw new InputError(s, 'recreate it with jiuzhu check … --update');
+  return s;
 }
 
 export async function writeSnapshot(path: string, s: TotalsSnapshot): Promise<void> {

@@ -5,6 +5,7 @@ import { showValue, type CaseResult, type CaseRun } from '../core/cases.js';
 import type { Violation } from '../core/sanity.js';
 import { formatWhere } from '../errors.js';
 import { stepLines } from './explain.js';
+import { stripAnsi } from './text-table.js';
 
 export function casesText(run: CaseRun): string {
   const out: string[] = [];
@@ -54,7 +55,6 @@ export function failed(run: CaseRun): boolean {
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const ANSI = /\x1b\[[0-9;]*m/g;
 
 export function casesJunit(run: CaseRun): string {
   const byFile = new Map<string, CaseResult[]>();
@@ -69,10 +69,7 @@ export function casesJunit(run: CaseRun): string {
             `${m.expectation.target}.${m.expectation.field}: expected ${showValue(m.expectation.field, m.expectation.expected)}, got ${showValue(m.expectation.field, m.actual)}`,
         )
         .join('; ');
-      const trace = r.steps
-        .flatMap((st) => stepLines(st, r.snapshot))
-        .join('\n')
-        .replace(ANSI, '');
+      const trace = stripAnsi(r.steps.flatMap((st) => stepLines(st, r.snapshot)).join('\n'));
       return `    <testcase classname="${xml(file)}" name="${xml(name)}">\n      <failure message="${xml(message)}">${xml(trace)}</failure>\n    </testcase>`;
     });
     const failures = rs.filter((r) => r.mismatches.length).length;

@@ -1,7 +1,7 @@
 // What moved between a committed snapshot and now, as a Markdown table fit for a pull-request comment.
 import { D } from '../core/money.js';
 import { PROGRAM_BY_ID, PROGRAM_IDS, programLabel, type ProgramId } from '../core/programs/index.js';
-import type { SnapshotScenario, TotalsSnapshot } from '../io/snapshot.js';
+import type { SnapshotScenario, TotalsSnapshot } from '../core/snapshot.js';
 import { markdownTable } from './text-table.js';
 import { groupDigits } from './text-table.js';
 

@@ -1,5 +1,9 @@
 // Plain-text tables, width-aware for Chinese (a CJK character takes two columns) and ANSI colour.
-const ANSI_RE = /\x1b\[[0-9;]*m/g;
+/** ANSI colour codes (ESC [ … m). */
+const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/** Text without its colour codes. */
+export const stripAnsi = (s: string): string => s.replace(ANSI_RE, '');
 
 export function displayWidth(s: string): number {
   let w = 0;

@@ -1,6 +1,6 @@
 // The TUI root: one reducer for every key (state.ts), the views over the model (model.ts), a single exit site.
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Charts } from './Charts.js';
 import { Help } from './Help.js';
 import { Households } from './Households.js';
@@ -59,22 +59,26 @@ export function App({ data, lang, save }: AppProps) {
     [state.view, state.opened, rows, data, state.locality, view, run],
   );
 
+  // Keys go through the reducer; saving (`w`) writes the file here, in the event, with the state the key produced.
+  const latest = useRef(state);
+  useEffect(() => {
+    latest.current = state;
+  });
   useInput((input, key) => {
-    setState((s) =>
-      reduce(s, input, key, {
-        localities: data.localities.length,
-        runs: view.runs.length,
-        households: rows.length,
-        traceLines: trace?.length ?? 0,
-      }),
-    );
+    const next = reduce(latest.current, input, key, {
+      localities: data.localities.length,
+      runs: view.runs.length,
+      households: rows.length,
+      traceLines: trace?.length ?? 0,
+    });
+    latest.current = next;
+    setState(next);
+    const text = next.saveRequested ? knobScenarioYaml(next.values, next.initial, KNOB_SCENARIO_ID, data.date) : null;
+    if (text) setSaved(save((id) => knobScenarioYaml(next.values, next.initial, id, data.date)!));
   });
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
-  useEffect(() => {
-    if (state.saveRequested && yaml) setSaved(save((id) => knobScenarioYaml(state.values, state.initial, id, data.date)!));
-  }, [state.saveRequested]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const loc = data.localities[state.locality]!;
   const body = height - 5;

@@ -18,18 +18,20 @@ export interface TuiProps {
 
 function Tui({ file, lang, load, save, onError }: TuiProps) {
   const [data, setData] = useState<TuiData | null>(null);
-  const [progress, setProgress] = useState<ReadProgress | null>(null);
-  const [start] = useState(() => Date.now());
+  // The progress, and the seconds since loading began, as of its last report (at most ten a second).
+  const [progress, setProgress] = useState<{ p: ReadProgress; seconds: number } | null>(null);
   useEffect(() => {
+    const start = Date.now();
     let last = 0;
     load((p) => {
-      if (Date.now() - last > 100) {
-        last = Date.now();
-        setProgress(p);
+      const now = Date.now();
+      if (now - last > 100) {
+        last = now;
+        setProgress({ p, seconds: (now - start) / 1000 });
       }
     }).then(setData, onError);
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
-  if (!data) return <Loading file={file} progress={progress} seconds={(Date.now() - start) / 1000} lang={lang} />;
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- load once, when the screen opens
+  if (!data) return <Loading file={file} progress={progress?.p ?? null} seconds={progress?.seconds ?? 0} lang={lang} />;
   return data.localities.length ? <App data={data} lang={lang} save={save} /> : <Text>no locality</Text>;
 }
 

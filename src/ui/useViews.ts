@@ -12,9 +12,10 @@ export interface Views {
   readonly error: unknown;
 }
 
+/** `localities` must keep its identity while its contents do (the App memoizes it). */
 export function useViews(data: TuiData, localities: readonly number[], knobs: Scenario | null): Views {
   const key = localities.join(',');
-  const here = useMemo(() => (data.comparer ? null : localities.map((l) => localityView(data, l, knobs))), [data, key, knobs]); // eslint-disable-line react-hooks/exhaustive-deps
+  const here = useMemo(() => (data.comparer ? null : localities.map((l) => localityView(data, l, knobs))), [data, localities, knobs]);
   const [done, setDone] = useState<{ key: string; knobs: Scenario | null; views: LocalityView[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -27,12 +28,12 @@ export function useViews(data: TuiData, localities: readonly number[], knobs: Sc
     return () => {
       live = false;
     };
-  }, [data, key, knobs]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [data, key, localities, knobs]);
   // Until the first views of these localities arrive: their baseline and given scenarios (compared once, cached).
   const given = useMemo(
     () => (here || done?.key === key ? null : localities.map((l) => localityView(data, l, null))),
-    [here, done?.key, key, data],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+    [here, done?.key, key, localities, data],
+  );
   if (here) return { views: here, busy: false, error: null };
   return { views: done?.key === key ? done.views : given!, busy: !(done?.key === key && done.knobs === knobs), error };
 }

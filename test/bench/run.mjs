@@ -1,8 +1,9 @@
-// npm run bench — measures the built CLI's pieces on a synthetic households file (made once, cached in
-// the OS temp dir): parse, evaluate (baseline, and 6 runs as compare/TUI will), per-household output,
-// end-to-end simulate, and peak RSS. Figures only, no pass/fail: performance is reported, not asserted.
-// Size: BENCH_HOUSEHOLDS (default 200000; the performance issue's target input is 1000000).
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+// npm run bench — measures the built CLI's pieces on a synthetic households file (made once, cached in the OS temp
+// dir): parse, evaluate (baseline, and 6 runs as compare/TUI will), per-household output, compare, the TUI's knob
+// recompute, end-to-end simulate, and peak RSS. Figures only, no pass/fail: performance is reported, not asserted.
+// Each timed piece runs several times and the median is printed (this machine's timings vary from run to run).
+// Size: BENCH_HOUSEHOLDS (default 200000; the performance issue's target input is 1000000). Threads: JIUZHU_THREADS.
+import { createWriteStream, existsSync, renameSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -10,20 +11,23 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
 const dist = new URL('../../dist/', import.meta.url);
-const { readHouseholds } = await import(new URL('io/read-households.js', dist));
-const { threadCount } = await import(new URL('io/workers.js', dist));
-const { simulateParallel } = await import(new URL('io/eval-pool.js', dist));
-const { loadPolicy } = await import(new URL('io/policy-file.js', dist));
-const { resolve } = await import(new URL('core/parameters/tree.js', dist));
-const { compileRules } = await import(new URL('core/rules.js', dist));
-const { simulate } = await import(new URL('core/simulate.js', dist));
-const { perHouseholdRow } = await import(new URL('report/per-household.js', dist));
-const { compare } = await import(new URL('core/compare.js', dist));
-const { applyScenario } = await import(new URL('core/scenario.js', dist));
-const { loadScenario } = await import(new URL('io/scenario-file.js', dist));
-
-const { generateCsv, GENERATED_COLUMNS } = await import(new URL('core/generate.js', dist));
-const { loadProfile } = await import(new URL('io/profile-file.js', dist));
+const load = (path) => import(new URL(path, dist));
+const { readHouseholds } = await load('engine/households.js');
+const { Executor } = await load('engine/pool.js');
+const { simulateParallel, compareParallel } = await load('engine/parallel.js');
+const { KnobComparer } = await load('engine/knob-comparer.js');
+const { settingsFromEnv } = await load('cli/settings.js');
+const { loadPolicy } = await load('io/policy-file.js');
+const { loadScenario, parseScenario } = await load('io/scenario-file.js');
+const { loadProfile } = await load('io/profile-file.js');
+const { resolve } = await load('core/parameters/tree.js');
+const { compileRules, standards } = await load('core/rules.js');
+const { simulate } = await load('core/simulate.js');
+const { compare, incomeDeciles } = await load('core/compare.js');
+const { applyScenario } = await load('core/scenario.js');
+const { generateCsv, GENERATED_COLUMNS } = await load('core/generate.js');
+const { perHouseholdRow } = await load('report/per-household.js');
+const { localityView, localityViewAsync } = await load('ui/model.js');
 
 // The input: `jiuzhu generate`'s synthetic Nanning population (seed 7), made once and kept in the temp dir.
 const N = Number(process.env.BENCH_HOUSEHOLDS ?? 200_000);
@@ -32,25 +36,41 @@ let generateS = null;
 if (!existsSync(file)) {
   const t = performance.now();
   const profile = await loadProfile('policies/profiles/guangxi-nanning.yaml');
-  const { standards } = await import(new URL('core/rules.js', dist));
-  const r = standards(resolve(await loadPolicy(profile.policy), profile.date));
+  const standard = standards(resolve(await loadPolicy(profile.policy), profile.date));
   const out = createWriteStream(`${file}.tmp`);
   out.write(GENERATED_COLUMNS.join(',') + '\n');
-  for (const chunk of generateCsv({ profile, households: N, seed: 7, standard: r })) if (!out.write(chunk)) await once(out, 'drain');
+  for (const chunk of generateCsv({ profile, households: N, seed: 7, standard })) if (!out.write(chunk)) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
-  (await import('node:fs')).renameSync(`${file}.tmp`, file);
+  renameSync(`${file}.tmp`, file);
   generateS = (performance.now() - t) / 1000;
 }
 const mb = statSync(file).size / 1e6;
-const time = async (fn) => {
-  const t = performance.now();
-  const v = await fn();
-  return [v, (performance.now() - t) / 1000];
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+/** The value of fn's last run and the median of `reps` runs' seconds. */
+const time = async (fn, reps = 3) => {
+  const secs = [];
+  let v;
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    v = await fn();
+    secs.push((performance.now() - t) / 1000);
+  }
+  return [v, median(secs)];
 };
+const settings = settingsFromEnv(process.env);
+const withExec = async (s, body) => {
+  const exec = new Executor(s);
+  try {
+    return await body(exec);
+  } finally {
+    exec.close();
+  }
+};
+const T = settings.threads;
 
 console.log(
-  `jiuzhu bench — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${threadCount()} threads (JIUZHU_THREADS)`,
+  `jiuzhu bench — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores; ${T} threads (JIUZHU_THREADS); medians of 3 unless said`,
 );
 console.log(`input: ${N.toLocaleString('en')} generated households, ${mb.toFixed(1)} MB`);
 console.log(
@@ -58,29 +78,27 @@ console.log(
     ? 'generate                               (cached from an earlier run)'
     : `generate (jiuzhu generate's generator)  ${generateS.toFixed(2)} s   ${(mb / generateS).toFixed(1)} MB/s`,
 );
-process.env.JIUZHU_THREADS = '1';
-const [, oneS] = await time(() => readHouseholds(file));
-delete process.env.JIUZHU_THREADS;
+const [, oneS] = await time(() => withExec({ ...settings, threads: 1 }, (exec) => readHouseholds(exec, file)));
 console.log(`parse (fast reader, 1 thread)          ${oneS.toFixed(2)} s   ${(mb / oneS).toFixed(1)} MB/s`);
-const [pop, parseS] = await time(() => readHouseholds(file));
+const [pop, parseS] = await time(() => withExec(settings, (exec) => readHouseholds(exec, file)));
 console.log(
-  `parse (fast reader, ${threadCount()} threads)         ${parseS.toFixed(2)} s   ${(mb / parseS).toFixed(1)} MB/s   ${pop.personCount.toLocaleString('en')} persons`,
+  `parse (fast reader, ${T} threads)         ${parseS.toFixed(2)} s   ${(mb / parseS).toFixed(1)} MB/s   ${pop.personCount.toLocaleString('en')} persons`,
 );
 if (N <= 200_000) {
-  process.env.JIUZHU_CSV_READER = 'reference';
-  const [, refS] = await time(() => readHouseholds(file));
-  delete process.env.JIUZHU_CSV_READER;
-  console.log(`parse (csv-parse reference reader)     ${refS.toFixed(2)} s   ${(mb / refS).toFixed(1)} MB/s`);
+  const [, refS] = await time(() => withExec({ ...settings, threads: 1, reader: 'reference' }, (exec) => readHouseholds(exec, file)), 1);
+  console.log(`parse (csv-parse reference reader)     ${refS.toFixed(2)} s   ${(mb / refS).toFixed(1)} MB/s (once)`);
 } else console.log('parse (csv-parse reference reader)     not run above 200,000 households (≈ 6 MB/s)');
 
 const rules = compileRules(resolve(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30'));
-const [, evalS] = await time(() => simulate(pop, [{ id: 'baseline', rules }]));
-console.log(`evaluate baseline                      ${evalS.toFixed(3)} s   ${((evalS / N) * 1e9).toFixed(0)} ns/household`);
+const [, evalS] = await time(() => simulate(pop, [{ id: 'baseline', rules }]), 5);
+console.log(`evaluate baseline                      ${evalS.toFixed(3)} s   ${((evalS / N) * 1e9).toFixed(0)} ns/household (median of 5)`);
 const six = Array.from({ length: 6 }, (_, i) => ({ id: `run${i}`, rules }));
-const [, sixS] = await time(() => simulate(pop, six));
-console.log(`evaluate 6 runs in one pass            ${sixS.toFixed(3)} s   ${((sixS / N / 6) * 1e9).toFixed(0)} ns/household/run`);
-const [, sixParS] = await time(() => simulateParallel(pop, six));
-console.log(`evaluate 6 runs on ${threadCount()} threads           ${sixParS.toFixed(3)} s   (worker start-up included)`);
+const [, sixS] = await time(() => simulate(pop, six), 5);
+console.log(
+  `evaluate 6 runs in one pass            ${sixS.toFixed(3)} s   ${((sixS / N / 6) * 1e9).toFixed(0)} ns/household/run (median of 5)`,
+);
+const [, sixParS] = await time(() => withExec(settings, (exec) => simulateParallel(exec, pop, six)));
+console.log(`evaluate 6 runs on ${T} threads           ${sixParS.toFixed(3)} s   (worker start-up included)`);
 const [bytes, rowsS] = await time(() => {
   let n = 0;
   simulate(pop, [{ id: 'baseline', rules }], {
@@ -105,95 +123,81 @@ const localities = await Promise.all(
     };
   }),
 );
-const { incomeDeciles } = await import(new URL('core/compare.js', dist));
-const { compareParallel } = await import(new URL('io/eval-pool.js', dist));
 const [deciles, decilesS] = await time(() => incomeDeciles(pop));
 console.log(`income deciles (once per population)   ${decilesS.toFixed(3)} s`);
 const [, compareOneS] = await time(() => compare(pop, localities, deciles));
-const [, compareS] = await time(() => compareParallel(pop, localities, deciles));
+const [, compareS] = await time(() => withExec(settings, (exec) => compareParallel(exec, pop, localities, deciles)));
 console.log(
-  `compare 3 localities × 3 runs (1 pass) ${compareS.toFixed(3)} s on ${threadCount()} threads, ${compareOneS.toFixed(3)} s on one (${((compareOneS / N / 9) * 1e9).toFixed(0)} ns/household/run)`,
-);
-console.log(
-  `  → compare end to end ≈ 1 parse (${parseS.toFixed(2)} s) + deciles + 9 evaluations (${(decilesS + compareS).toFixed(2)} s), not 9 parses (${(9 * parseS).toFixed(1)} s)`,
+  `compare 3 localities × 3 runs (1 pass) ${compareS.toFixed(3)} s on ${T} threads, ${compareOneS.toFixed(3)} s on one (${((compareOneS / N / 9) * 1e9).toFixed(0)} ns/household/run)`,
 );
 
-// The TUI's recompute after a knob moves: the knob run against the baseline, on the population in memory — on
-// this thread, and as the TUI does it for a big population, on worker threads that keep the population
-// (io/compare-pool.ts, warmed up when the TUI opens). Several knob values; the median is reported.
-{
-  const { localityView, localityViewAsync } = await import(new URL('ui/model.js', dist));
-  const { incomeDeciles } = await import(new URL('core/compare.js', dist));
-  const { ComparePool } = await import(new URL('io/compare-pool.js', dist));
-  const { parseScenario } = await import(new URL('io/scenario-file.js', dist));
+// The TUI's recompute after a knob moves: the knob run against the baseline, on the population in memory — on this
+// thread, and as the TUI does it for a big population, on worker threads that keep it (engine/knob-comparer.ts, warmed
+// up when the TUI opens). Several knob values; the median is reported.
+await withExec(settings, async (exec) => {
   const policy = await loadPolicy('policies/guangxi-nanning.yaml');
-  const baseline = { id: 'baseline', snapshot: resolve(policy, '2025-06-30') };
+  const snapshot = resolve(policy, '2025-06-30');
+  const knob = (change) => parseScenario(`scenario: k\ntitle: {zh: k, en: k}\nreason: bench\nchanges:\n  ${change}\n`, 'k.yaml');
   const data = {
     pop,
     deciles: incomeDeciles(pop),
     date: '2025-06-30',
     householdsFile: file,
+    parseKnobs: (yaml) => parseScenario(yaml, 'tui-knobs.yaml'),
     localities: [
-      { file: 'policies/guangxi-nanning.yaml', policy, baseline: { ...baseline, rules: compileRules(baseline.snapshot) }, scenarios: [] },
+      {
+        file: 'policies/guangxi-nanning.yaml',
+        policy,
+        baseline: { id: 'baseline', snapshot, rules: compileRules(snapshot) },
+        scenarios: [],
+      },
     ],
   };
   localityView(data, 0, null); // the baseline, computed once when the TUI opens
-  const knob = (change) => parseScenario(`scenario: k\ntitle: {zh: k, en: k}\nreason: bench\nchanges:\n  ${change}\n`, 'k.yaml');
-  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   // Two kinds of knob: one that leaves steps 1–2 alone (their findings are taken over from the baseline) and one
   // that moves S (everything is evaluated again).
   const kinds = [
     ['tekun multiplier', (v) => `tekun.basic.multiplier: {set: ${v}}`, [1.4, 1.5, 1.6, 1.7, 1.8]],
     ['dibao standard', (v) => `dibao.standard.urban: {scale: ${v}}\n  dibao.standard.rural: {scale: ${v}}`, [0.9, 0.95, 1.05, 1.1, 1.15]],
   ];
-  const pool = ComparePool.open(pop);
-  pool?.warm(data.localities[0].baseline.rules);
+  const comparer = KnobComparer.open(exec, pop);
+  comparer?.warm(data.localities[0].baseline.rules);
   for (const [name, change, values] of kinds) {
     const here = [];
-    for (const v of values) here.push((await time(() => localityView(data, 0, knob(change(v)))))[1]);
+    for (const v of values) here.push((await time(() => localityView(data, 0, knob(change(v))), 1))[1]);
     const there = [];
-    for (const v of pool ? values : [])
-      there.push((await time(() => localityViewAsync({ ...data, comparer: pool }, 0, knob(change(v)))))[1]);
+    for (const v of comparer ? values : [])
+      there.push((await time(() => localityViewAsync({ ...data, comparer }, 0, knob(change(v))), 1))[1]);
     const ms = (xs) => `${(median(xs) * 1000).toFixed(0)} ms`;
     console.log(
-      `tui: recompute after a knob (${name.padEnd(16)}) ${pool ? `${ms(there)} on ${threadCount()} worker threads, ` : ''}${ms(here)} on this thread (median of ${values.length}; target ≤ 100 ms)`,
+      `tui: recompute after a knob (${name.padEnd(16)}) ${comparer ? `${ms(there)} on ${T} worker threads, ` : ''}${ms(here)} on this thread (median of ${values.length}; target ≤ 100 ms)`,
     );
   }
-  pool?.close();
-}
+});
 
-// The reference: DuckDB running a single dibao-only SQL aggregate over the same CSV. Not a dependency (npm 11
-// writes a lock file for its per-platform binaries that `npm ci` then rejects): `npm install --no-save
-// @duckdb/node-api@1.5.6-r.1` to measure it here; otherwise the issue's figure for this input size is used.
-let duckS = null;
+// The reference: DuckDB running a single dibao-only SQL aggregate over the same CSV, when it is installed (it is not a
+// dependency: `npm install --no-save @duckdb/node-api` to measure it here). Without it the bench says so and gives no
+// ratio: a figure from another machine or another run is not a measurement.
+let duck = null;
 try {
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const [, s] = await time(async () => {
+  duck = async () => {
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
     return c.runAndReadAll(`WITH h AS (SELECT household_id, any_value(area) AS area, any_value(weight) AS weight, count(*) AS n,
         sum(wage_income + other_income) AS income FROM read_csv('${file}', header = true) GROUP BY household_id)
       SELECT sum(weight * 12 * (CASE WHEN area = 'urban' THEN 810 ELSE 566.67 END * n - income)), count(*) FROM h
       WHERE income < CASE WHEN area = 'urban' THEN 810 ELSE 566.67 END * n`);
-  });
-  duckS = s;
-  console.log(`reference: DuckDB dibao-only aggregate   ${s.toFixed(2)} s`);
+  };
 } catch {
-  duckS = 1.4 * (mb / 150);
-  console.log(
-    `reference: DuckDB not installed; using the issue's figure (1.4 s for 150 MB) scaled to ${mb.toFixed(0)} MB: ${duckS.toFixed(2)} s`,
-  );
+  console.log('reference: DuckDB is not installed here — no reference, no ratio');
 }
 
-// The performance issue's target: simulate with the baseline plus 5 scenarios, end to end, and its peak RSS.
+// simulate with the baseline plus 5 scenarios, end to end as a user runs it, alternating with DuckDB when it is here.
 const five = ['tekun-basic-1.6x', 'low-income-2x', 'tekun-care-70pct-min-wage', 'dibao-standard-plus-10pct', 'unify-rural-urban'].flatMap(
   (s) => ['--scenario', `scenarios/${s}.yaml`],
 );
-for (const [label, extra] of [
-  ['simulate end to end, baseline', []],
-  ['simulate end to end, baseline + 5 scenarios', five],
-  ['simulate --stream, baseline + 5 scenarios', [...five, '--stream']],
-]) {
+const endToEnd = (extra) => {
   const e2e = spawnSync(
     '/usr/bin/time',
     [
@@ -216,9 +220,38 @@ for (const [label, extra] of [
     { encoding: 'utf8' },
   );
   const [wall, rssKb] = (e2e.stderr.trim().split('\n').at(-1) ?? '').split(' ');
-  const vs = duckS && extra.length ? `   ${(Number(wall) / duckS).toFixed(1)}× DuckDB (target ≤ 1.5×)` : '';
-  if (e2e.status === 0 && wall)
-    console.log(`${label.padEnd(46)} ${Number(wall).toFixed(2)} s   peak RSS ${(Number(rssKb) / 1024).toFixed(0)} MB (target ≤ 1024)${vs}`);
-  else console.log(`${label}: not measured (${e2e.error?.message ?? e2e.stderr.trim().split('\n')[0]})`);
+  return e2e.status === 0 && wall
+    ? { s: Number(wall), mb: Number(rssKb) / 1024 }
+    : { error: e2e.error?.message ?? e2e.stderr.trim().split('\n')[0] };
+};
+for (const [label, extra, reps] of [
+  ['simulate end to end, baseline', [], 3],
+  ['simulate end to end, baseline + 5 scenarios', five, 3],
+  ['simulate --stream, baseline + 5 scenarios', [...five, '--stream'], 1],
+]) {
+  const ours = [];
+  const theirs = [];
+  let rss = 0;
+  let failed = null;
+  for (let i = 0; i < reps; i++) {
+    const r = endToEnd(extra);
+    if (r.error) {
+      failed = r.error;
+      break;
+    }
+    ours.push(r.s);
+    rss = Math.max(rss, r.mb);
+    if (duck && extra.length) theirs.push((await time(duck, 1))[1]);
+  }
+  if (failed) {
+    console.log(`${label}: not measured (${failed})`);
+    continue;
+  }
+  const vs = theirs.length
+    ? `   DuckDB ${median(theirs).toFixed(2)} s alternately: ${(median(ours) / median(theirs)).toFixed(2)}× (target ≤ 1.5×)`
+    : '';
+  console.log(
+    `${label.padEnd(46)} ${median(ours).toFixed(2)} s   peak RSS ${rss.toFixed(0)} MB (target ≤ 1024)${reps > 1 ? '' : ' (once)'}${vs}`,
+  );
 }
 console.log(`this process: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
