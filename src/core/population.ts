@@ -32,16 +32,10 @@ export interface Population extends PersonColumns, HouseholdColumns {
   readonly members: Int32Array;
 }
 
-/** The ids, the grouping and the columns (by column table key) of a population. */
-export interface PopulationParts {
-  readonly householdCount: number;
-  readonly personCount: number;
-  readonly householdIds: Ids;
-  readonly personIds: Ids;
-  readonly offsets: Int32Array;
-  readonly members: Int32Array;
+/** What a population is made of: its ids and grouping, and its columns by column-table key. */
+export type PopulationParts = Omit<Population, keyof PersonColumns | keyof HouseholdColumns> & {
   readonly column: (key: string) => Uint8Array | Float64Array;
-}
+};
 
 /**
  * A Population object, built property by property in one fixed order (the engine reads its columns on the hot path:

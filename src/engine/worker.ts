@@ -17,7 +17,8 @@ import type { Population } from '../core/population.js';
 import type { Rules } from '../core/rules.js';
 import { simulateRange, type Run } from '../core/simulate.js';
 import type { ParsedPart } from '../io/assemble.js';
-import { feed, FastReader } from '../io/fast-csv.js';
+import { FastReader } from '../io/fast-csv.js';
+import { feed } from '../io/fast-read.js';
 import { QUOTE } from '../io/fast-fields.js';
 import { partBuffers, segmentsAsHouseholds, type Part } from '../io/part.js';
 

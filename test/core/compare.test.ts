@@ -7,7 +7,7 @@ import { baselineCache, compare, compareWithBaseline, incomeDeciles } from '../.
 import { resolve } from '../../src/core/parameters/tree.js';
 import { compileRules } from '../../src/core/rules.js';
 import { applyScenario } from '../../src/core/scenario.js';
-import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
+import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { loadScenario } from '../../src/io/scenario-file.js';
 import { runDetails } from '../../src/report/compare.js';

@@ -10,7 +10,7 @@ import { firstStepsLike } from '../../src/core/engine.js';
 import { rulesAt } from '../../src/core/rules.js';
 import { applyScenario } from '../../src/core/scenario.js';
 import { simulate } from '../../src/core/simulate.js';
-import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
+import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { loadScenario, parseScenario } from '../../src/io/scenario-file.js';
 

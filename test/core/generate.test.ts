@@ -8,7 +8,7 @@ import { GENERATED_COLUMNS, generateCsv, type GenerateSettings } from '../../src
 import { resolve } from '../../src/core/parameters/tree.js';
 import { num } from '../../src/core/profile.js';
 import { compileRules, standards } from '../../src/core/rules.js';
-import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
+import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { COLUMN_NAMES as COLUMNS } from '../../src/core/columns.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { loadProfile, parseProfile } from '../../src/io/profile-file.js';

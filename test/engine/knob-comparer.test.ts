@@ -7,7 +7,7 @@ import { baselineCache, compareWithBaseline, incomeDeciles, plainResult, type Ru
 import { rulesAt, sameFirstSteps } from '../../src/core/rules.js';
 import { applyScenario } from '../../src/core/scenario.js';
 import { KnobComparer } from '../../src/engine/knob-comparer.js';
-import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
+import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { loadScenario } from '../../src/io/scenario-file.js';
 import { busy, executor } from '../helpers/exec.js';

@@ -16,7 +16,7 @@ import { simulate } from '../../src/core/simulate.js';
 import { readHouseholds, simulateFile } from '../../src/engine/households.js';
 import { compareParallel, simulateParallel } from '../../src/engine/parallel.js';
 import { readParallel, simulateParallelRead } from '../../src/engine/read.js';
-import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
+import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { parseHouseholds } from '../../src/io/households-csv.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { loadScenario } from '../../src/io/scenario-file.js';

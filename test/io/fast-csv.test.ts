@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Population } from '../../src/core/population.js';
-import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
+import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { COLUMNS, HOUSEHOLD_COLS } from '../../src/core/columns.js';
 import { parseHouseholds } from '../../src/io/households-csv.js';
 

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadRuns, loadScenarios } from '../../src/cli/load.js';
 import { incomeDeciles } from '../../src/core/compare.js';
-import { parseHouseholdsFast } from '../../src/io/fast-csv.js';
+import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { App } from '../../src/ui/App.js';
 import type { KnobComparer, TuiData } from '../../src/ui/model.js';
 import { parseScenario } from '../../src/io/scenario-file.js';

@@ -9,7 +9,7 @@ import { GENERATED_COLUMNS, generateCsv, type GenerateSettings } from '../../cor
 import { standards } from '../../core/rules.js';
 import { UsageError } from '../../errors.js';
 import { AtomicFile } from '../../io/atomic-file.js';
-import { parseHouseholdsFast } from '../../io/fast-csv.js';
+import { parseHouseholdsFast } from '../../io/fast-read.js';
 import { loadProfile } from '../../io/profile-file.js';
 import { calibrationTable } from '../../report/calibration.js';
 import type { Ctx } from '../context.js';
