@@ -152,7 +152,7 @@ export const COLUMNS = [
     name: 'weight',
     key: 'weight',
     level: 'household',
-    kind: { type: 'millionths', intDigits: 12, min: 1, max: Number.POSITIVE_INFINITY },
+    kind: { type: 'millionths', intDigits: 10, min: 1, max: Number.MAX_SAFE_INTEGER },
     default: 1_000_000,
     expected: 'a number > 0 with at most six decimals',
     zh: ['权重'],
@@ -223,6 +223,8 @@ export type Parsed = { readonly ok: true; readonly value: number } | { readonly 
 const MONEY_RE = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
 const DECIMAL_RE = /^(\d+)(?:\.(\d{1,6}))?$/;
 const DIGITS_RE = /^\d+$/;
+/** A plain decimal number: [1] its sign, [2] its integer digits, [3] its decimals. */
+const NUMBER_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 /**
  * One cell's text (already unquoted and trimmed) as its stored value, by the column's kind; an empty cell takes the
@@ -246,13 +248,24 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
     }
     case 'money': {
       const m = MONEY_RE.exec(text);
-      return m ? { ok: true, value: Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) } : bad;
+      if (m) return { ok: true, value: Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) };
+      // A number that breaks one limit is told that limit.
+      const n = NUMBER_RE.exec(text);
+      if (!n) return bad;
+      if (n[1]) return { ok: false, expected: 'an amount in yuan ≥ 0' };
+      if (n[2]!.length > 13) return { ok: false, expected: 'an amount in yuan of at most 13 digits before the point' };
+      return bad; // too many decimals: the message's own limit
     }
     case 'millionths': {
       const m = DECIMAL_RE.exec(text);
-      if (!m || m[1]!.length > k.intDigits) return bad;
-      const v = Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0'));
-      return v >= k.min && v <= k.max ? { ok: true, value: v } : bad;
+      if (m && m[1]!.length <= k.intDigits) {
+        const v = Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0'));
+        if (v >= k.min && v <= k.max) return { ok: true, value: v };
+      }
+      const n = NUMBER_RE.exec(text);
+      if (!n) return bad;
+      if ((n[3]?.length ?? 0) > 6) return { ok: false, expected: `${c.expected} (at most six decimals)` };
+      return { ok: false, expected: `${c.expected}: from ${k.min / 1_000_000} to ${k.max / 1_000_000}` };
     }
   }
 }

@@ -20,7 +20,7 @@ export interface ParsedPart {
    * What ends the reading, as csv-parse words it (a record of the wrong length, a misplaced quote): its line,
    * counted from the part's first line, and the message with "{line}" where the file's line number goes.
    */
-  readonly fatal: { readonly line: number; readonly message: string } | null;
+  readonly fatal: { readonly line: number; readonly col?: number; readonly message: string } | null;
   /** Line ends in the part's bytes: the next part starts that many lines further. */
   readonly lines: number;
 }
@@ -52,7 +52,7 @@ export function assemble(
   if (fatalAt >= 0) {
     const f = parsed[fatalAt]!.fatal!;
     lastLine = f.line + shift[fatalAt]!;
-    problems.push({ where: { file, line: lastLine }, message: f.message.replace('{line}', String(lastLine)) });
+    problems.push({ where: { file, line: lastLine, col: f.col }, message: f.message.replace('{line}', String(lastLine)) });
   }
   const parts = parsed.map((p) => p.part);
   // Rows and segments of all parts are numbered in file order; part i's row k is row rowBase[i] + k. Nothing is

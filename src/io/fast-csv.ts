@@ -9,9 +9,11 @@ import type { Population } from '../core/population.js';
 import type { Problem } from '../errors.js';
 import type { ParsedPart } from './assemble.js';
 import { COL as C, COLUMNS, parseCell, type Column } from '../core/columns.js';
-import { COMMA, convert, CR, DEFAULTS, fieldKinds, LF, QUOTE, scanRecord, SPACE, TAB, unquote } from './fast-fields.js';
+import { COMMA, convert, CR, DEFAULTS, fieldKinds, LEADING, LF, QUOTE, scanRecord, trimmedEnd, unquote } from './fast-fields.js';
 import { colNumber, invalidMessage, MAX_PROBLEMS, readHeader } from './household-messages.js';
 import { PartWriter } from './part.js';
+import { formatProblem, tooLongMessage } from './intake.js';
+import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -109,18 +111,37 @@ export class FastReader {
   }
 
   /** Parses the complete records in b[0, end). */
-  records(b: Buffer, end: number): void {
+  records(b: Buffer, whole: number): void {
+    // Bytes that are not UTF-8 end the reading on their line (the lines before it are read).
+    let end = whole;
+    const bad = this.stop ? -1 : firstInvalidUtf8(b, 0, whole);
+    const notUtf8 = bad >= 0 ? utf8Problem(b, 0, bad, this.line) : null;
+    if (bad >= 0) end = b.lastIndexOf(LF, bad) + 1;
+    this.recordsOf(b, end);
+    if (notUtf8 && !this.stop) {
+      this.fatal = notUtf8;
+      this.stop = true;
+    }
+  }
+
+  /** The file's first bytes: a file that is plainly not a text CSV ends the reading at once. */
+  start(head: Uint8Array): void {
+    const format = formatProblem(head);
+    if (format) {
+      this.fatal = { line: 1, message: format };
+      this.stop = true;
+    }
+  }
+
+  private recordsOf(b: Buffer, end: number): void {
     let p = 0;
     while (p < end && !this.stop) {
       const recordLine = this.line;
-      // skip empty lines
-      if (b[p] === LF) {
-        p++;
-        this.line++;
-        continue;
-      }
-      if (b[p] === CR && b[p + 1] === LF) {
-        p += 2;
+      // Skip empty lines (spaces, tabs and form feeds only, as the reference skips them).
+      let q = p;
+      while (LEADING[b[q]!] && q < end) q++;
+      if (q < end && (b[q] === LF || b[q] === CR)) {
+        p = b[q] === CR && b[q + 1] === LF ? q + 2 : q + 1;
         this.line++;
         continue;
       }
@@ -140,7 +161,7 @@ export class FastReader {
       let newlines = 0;
       let { starts, ends, quoted } = this;
       for (;;) {
-        while (b[p] === SPACE || b[p] === TAB) p++;
+        while (LEADING[b[p]!] && p < end) p++;
         if (n === starts.length) {
           this.growFields();
           ({ starts, ends, quoted } = this);
@@ -149,6 +170,11 @@ export class FastReader {
           const s = p;
           p++;
           for (;;) {
+            if (p >= end) {
+              // The input ends inside the quotes (only at the end of the file: feed() hands over whole records). The
+              // reference counts the line the file ends on, the line end feed() adds not included.
+              return this.quoteFault(recordLine + newlines - 1, 'Quote Not Closed: the parsing is finished with an opening quote at line {line}');
+            }
             if (b[p] === QUOTE) {
               if (b[p + 1] === QUOTE) {
                 p += 2;
@@ -156,7 +182,7 @@ export class FastReader {
               }
               break;
             }
-            if (b[p] === LF) newlines++;
+            if (b[p] === LF || (b[p] === CR && b[p + 1] !== LF)) newlines++;
             p++;
           }
           p++; // closing quote
@@ -164,8 +190,8 @@ export class FastReader {
           ends[n] = p;
           quoted[n] = 1;
           const after = p;
-          while (b[p] === SPACE || b[p] === TAB) p++;
-          if (!(b[p] === COMMA || b[p] === LF || (b[p] === CR && b[p + 1] === LF) || p >= end)) {
+          while (LEADING[b[p]!] && p < end) p++;
+          if (!(b[p] === COMMA || b[p] === LF || b[p] === CR || p >= end)) {
             // csv-parse's words for what follows a closing quote but a delimiter (the reference reader's).
             return this.quoteFault(
               recordLine + newlines,
@@ -178,7 +204,7 @@ export class FastReader {
           const s = p;
           while (p < end) {
             const x = b[p];
-            if (x === COMMA || x === LF) break;
+            if (x === COMMA || x === LF || x === CR) break;
             if (x === QUOTE) {
               return this.quoteFault(
                 recordLine + newlines,
@@ -187,9 +213,7 @@ export class FastReader {
             }
             p++;
           }
-          let e = p;
-          if (e > s && b[e - 1] === CR && b[p] === LF) e--;
-          while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB)) e--;
+          const e = trimmedEnd(b, s, p);
           starts[n] = s;
           ends[n] = e;
           quoted[n] = 0;
@@ -199,8 +223,8 @@ export class FastReader {
           p++;
           continue;
         }
-        if (b[p] === CR) p++;
-        p++; // LF, or past the end
+        if (b[p] === CR && b[p + 1] === LF) p++;
+        p++; // the line end, or past the end
         break;
       }
       this.line += newlines + 1;
@@ -212,7 +236,8 @@ export class FastReader {
         continue;
       }
       if (n !== this.fieldCount) {
-        this.fatal = { line: recordLine, message: `CSV: Invalid Record Length: expect ${this.fieldCount}, got ${n} on line {line}` };
+        // Located where the record ends, as the reference locates it.
+        this.fatal = { line: recordLine + newlines, message: `CSV: Invalid Record Length: expect ${this.fieldCount}, got ${n} on line {line}` };
         this.stop = true;
         return;
       }
@@ -223,6 +248,12 @@ export class FastReader {
   }
 
   /** A misplaced quote ends the reading (csv-parse stops there too). */
+  /** The record being read has passed MAX_RECORD bytes (feed() tells): the reading ends there. */
+  tooLong(): void {
+    this.fatal = { line: this.line, message: tooLongMessage('{line}') };
+    this.stop = true;
+  }
+
   private quoteFault(line: number, message: string): void {
     this.fatal = { line, message: `CSV: ${message}` };
     this.stop = true;

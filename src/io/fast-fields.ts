@@ -10,6 +10,61 @@ export const CR = 0x0d;
 export const QUOTE = 0x22;
 export const SPACE = 0x20;
 export const TAB = 0x09;
+const FF = 0x0c;
+const VT = 0x0b;
+
+// Line ends: LF, CR LF, or CR alone (old Mac text, or CR CR LF from a file converted twice) end a line, and a
+// record outside quotes — as the reference reader (csv-parse) is told, and as it counts lines.
+/** How many lines end in b[s, e) (CR LF once; a CR at e - 1 with an LF at e counts as that LF's, not here). */
+export function lineBreaks(b: Uint8Array, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const x = b[i];
+    if (x === LF || (x === CR && b[i + 1] !== LF)) n++;
+  }
+  return n;
+}
+
+// Trimming, as the reference reader (csv-parse with trim: true) trims. Before a value, and after a closing quote,
+// it skips FF, space and tab (its "trimable" bytes; a line end ends the record first). After an unquoted value it
+// trims what JavaScript's trimEnd() trims: ASCII tab, VT, FF, space, and the Unicode spaces below.
+/** Skipped before a value and after a closing quote. */
+export const LEADING = Uint8Array.from({ length: 256 }, (_, x) => (x === SPACE || x === TAB || x === FF ? 1 : 0));
+/** The non-ASCII characters trimEnd() trims, in UTF-8. */
+const UNICODE_SPACES = [
+  0x00a0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f,
+  0x205f, 0x3000, 0xfeff,
+].map((c) => Buffer.from(String.fromCodePoint(c), 'utf8'));
+const ASCII_TRAILING = Uint8Array.from({ length: 256 }, (_, x) => (x === SPACE || (x >= TAB && x <= CR) ? 1 : 0));
+
+/** Where b[s, e) ends once the whitespace trimEnd() trims is taken off. */
+export function trimmedEnd(b: Uint8Array, s: number, e: number): number {
+  for (;;) {
+    if (e > s && ASCII_TRAILING[b[e - 1]!]) {
+      e--;
+      continue;
+    }
+    if (e > s && b[e - 1]! >= 0x80) {
+      const n = unicodeSpaceBefore(b, s, e);
+      if (n > 0) {
+        e -= n;
+        continue;
+      }
+    }
+    return e;
+  }
+}
+
+/** The length of the Unicode space b[s, e) ends with, or 0. */
+function unicodeSpaceBefore(b: Uint8Array, s: number, e: number): number {
+  next: for (const u of UNICODE_SPACES) {
+    const k = u.length;
+    if (e - s < k) continue;
+    for (let j = 0; j < k; j++) if (b[e - k + j] !== u[j]) continue next;
+    return k;
+  }
+  return 0;
+}
 const DOT = 0x2e;
 const D0 = 0x30;
 
@@ -142,7 +197,7 @@ function is(b: Buffer, s: number, e: number, l: Buffer): boolean {
 
 /** Bytes that end or spoil a plain field (scanRecord then looks closer). */
 const STOPS = Uint8Array.from({ length: 256 }, (_, x) =>
-  x === COMMA || x === LF || x === CR || x === QUOTE || x === SPACE || x === TAB ? 1 : 0,
+  x === COMMA || x === LF || x === CR || x === QUOTE || x === SPACE || x === TAB || x === FF || x === VT ? 1 : 0,
 );
 
 /** Each field's kind, in the file's column order, from its column number (-1: a column jiuzhu does not read). */
@@ -166,10 +221,12 @@ export function scanRecord(b: Uint8Array, p: number, kinds: Uint8Array, cols: In
     if (kind >= HOUSEHOLD_ID) {
       while (!STOPS[x]) x = b[++p]!; // to a comma, line end, quote, space or tab
       while (x !== COMMA && x !== LF && x !== CR) {
-        // a quote, space or tab: only spaces and tabs inside a column not read
-        if (x === QUOTE || (kind !== EXTRA && (x === SPACE || x === TAB))) return -1;
+        // a quote, or a byte trimming may concern: only inside a column not read
+        if (x === QUOTE || kind !== EXTRA) return -1;
         x = b[++p]!;
       }
+      // An id ending in a Unicode space: the general tokenizer trims it.
+      if (kind !== EXTRA && p > s && b[p - 1]! >= 0x80 && unicodeSpaceBefore(b, s, p) > 0) return -1;
       if (kind === HOUSEHOLD_ID) {
         if (p === s) return -1;
         ids[0] = s;
@@ -269,18 +326,5 @@ export function unquote(b: Buffer, s: number, e: number): string {
 }
 
 export const hasBom = (b: Buffer) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
-
-/** The index of the last LF that ends a record (outside quotes), or -1. */
-export function lastRecordEnd(b: Buffer): number {
-  if (b.indexOf(QUOTE) < 0) return b.lastIndexOf(LF);
-  let inQuotes = false;
-  let last = -1;
-  for (let i = 0; i < b.length; i++) {
-    const x = b[i];
-    if (x === QUOTE) inQuotes = !inQuotes;
-    else if (x === LF && !inQuotes) last = i;
-  }
-  return last;
-}
 
 export { COL as C };

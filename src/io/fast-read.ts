@@ -6,8 +6,9 @@ import { populationOf, type Population } from '../core/population.js';
 import type { Problem } from '../errors.js';
 import { assemble, failWith } from './assemble.js';
 import { FastReader, type StreamOptions } from './fast-csv.js';
-import { hasBom, lastRecordEnd, LF } from './fast-fields.js';
+import { hasBom, LF } from './fast-fields.js';
 import { EMPTY_FILE, MAX_PROBLEMS } from './household-messages.js';
+import { HEAD, MAX_RECORD, RecordCutter } from './intake.js';
 import type { ReadOptions } from './households-csv.js';
 
 /**
@@ -21,36 +22,54 @@ export async function feed(
   afterChunk?: () => Promise<void>,
   fileStart = true,
 ): Promise<void> {
-  let carry: Buffer | null = null;
+  const cutter = new RecordCutter();
   let first = fileStart;
-  for await (const piece of input) {
-    const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
-    onBytes?.(chunk.length);
-    let b: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-    let boundary = lastRecordEnd(b);
-    if (boundary < 0) {
-      carry = b;
-      continue;
-    }
+  // The file's first HEAD bytes are looked at (is it a text CSV at all?) before any record is read.
+  let head: Buffer[] | null = fileStart ? [] : null;
+  let headBytes = 0;
+  /** Hands whole records to the reader (a BOM at the file's start dropped: the first record is whole, so is it). */
+  const records = (whole: Buffer) => {
+    let b = whole;
     if (first) {
-      // The first complete record is in hand, so a BOM split across chunks is whole here.
       first = false;
-      if (hasBom(b)) {
-        b = b.subarray(3);
-        boundary -= 3;
-      }
+      if (hasBom(b)) b = b.subarray(3);
     }
-    reader.records(b, boundary + 1);
-    await afterChunk?.();
-    carry = boundary + 1 < b.length ? Buffer.from(b.subarray(boundary + 1)) : null;
-    if (reader.stop) break;
+    reader.records(b, b.length);
+  };
+  for await (const piece of input) {
+    let chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+    onBytes?.(chunk.length);
+    if (head) {
+      head.push(chunk);
+      headBytes += chunk.length;
+      if (headBytes < HEAD) continue;
+      chunk = Buffer.concat(head);
+      head = null;
+      reader.start(chunk);
+      if (reader.stop) break;
+    }
+    const whole = cutter.push(chunk);
+    if (whole) {
+      records(whole);
+      await afterChunk?.();
+      if (reader.stop) break;
+    }
+    if (cutter.pending > MAX_RECORD) {
+      reader.tooLong();
+      break;
+    }
   }
   input.destroy?.();
-  if (carry && !reader.stop) {
-    const rest: Buffer = first && hasBom(carry) ? carry.subarray(3) : carry;
-    const b: Buffer = rest[rest.length - 1] === LF ? rest : Buffer.concat([rest, Buffer.from('\n')]);
-    reader.records(b, b.length);
+  if (head) {
+    const all = Buffer.concat(head);
+    reader.start(all);
+    if (!reader.stop) {
+      const whole = cutter.push(all);
+      if (whole) records(whole);
+    }
   }
+  const rest = reader.stop ? null : cutter.rest();
+  if (rest) records(rest[rest.length - 1] === LF ? rest : Buffer.concat([rest, Buffer.from('\n')]));
 }
 
 /** Reads a whole households file on this thread (parallel-read.ts splits big files over workers). */
@@ -89,7 +108,7 @@ export async function parseHouseholdsFast(
         for (const chunk of ready.splice(0)) await stream.onChunk(chunk);
       }),
   );
-  if (reader.names === null && !reader.problems.length && !problems.length) failWith([{ where: { file, line: 1 }, message: EMPTY_FILE }]);
+  if (reader.names === null && !reader.fatal && !reader.problems.length && !problems.length) failWith([{ where: { file, line: 1 }, message: EMPTY_FILE }]);
   const last = assemble([reader.take()], [1], file, reader.columnOf);
   problems.push(...last.problems);
   if (problems.length) failWith(problems);

@@ -2,6 +2,8 @@
 // household that disagrees with itself. The fast reader (fast-csv.ts) is tested to word every problem as the
 // reference reader (households-csv.ts) does, so both build their messages here.
 import { COLUMN_BY_NAME, REQUIRED, type Column } from '../core/columns.js';
+import { editDistance } from '../core/parameters/schema.js';
+import { showText } from './text-checks.js';
 import type { Conflict } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
 
@@ -11,11 +13,19 @@ export const EMPTY_FILE = `the file is empty: expected a header row naming at le
 export const MAX_PROBLEMS = 20;
 
 export function invalidMessage(raw: string, expected: string, personId: string | undefined): string {
-  return `${raw === '' ? 'empty' : JSON.stringify(raw)} is not valid: expected ${expected}${personId ? ` (person ${personId})` : ''}`;
+  return `${raw === '' ? 'empty' : quoted(raw)} is not valid: expected ${expected}${personId ? ` (person ${quotedId(personId)})` : ''}`;
 }
 
+/** A value as messages show it: in JSON quotes (control characters escaped), cut after 40 characters. */
+export function quoted(raw: string, max = 40): string {
+  return raw.length > max ? `${JSON.stringify(raw.slice(0, max))}… (${raw.length} characters)` : JSON.stringify(raw);
+}
+
+/** An id as messages show it: as it is, unless it is long or holds control characters. */
+const quotedId = (id: string) => showText(id, 40);
+
 export function duplicateMessage(pid: string, firstLine: number): string {
-  return `person ${JSON.stringify(pid)} appears again (first on line ${firstLine}); person_id must be unique in the file`;
+  return `person ${quoted(pid)} appears again (first on line ${firstLine}); person_id must be unique in the file`;
 }
 
 /** A household-level value that differs from the household's first row, in both readers' words. */
@@ -29,29 +39,58 @@ export function householdsError(problems: readonly Problem[]): InputError {
   return new InputError(problems.slice(0, MAX_PROBLEMS), `fix the households file and run again${more}`);
 }
 
-/** The header's known columns → their field index (0-based); throws every problem with the header. */
+/**
+ * The header's known columns → their field index (0-based); throws every problem with the header (at most
+ * MAX_PROBLEMS): a name given twice, a required column missing, and a name that resembles a column the file does not
+ * have — the same but for case, spacing or stray characters, or one or two letters off (`Weight`, `wage_incom`) — whose
+ * values would otherwise be ignored and the column's default silently used (DOMAIN "The household data").
+ */
 export function readHeader(record: readonly string[], file: string, line: number): Map<Column, number> {
   const problems: Problem[] = [];
   const index = new Map<Column, number>();
   const seen = new Map<string, number>();
+  const problem = (col: number | undefined, message: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ where: { file, line, col }, message });
+  };
   record.forEach((name, i) => {
-    if (seen.has(name))
-      problems.push({
-        where: { file, line, col: i + 1 },
-        message: `column "${name}" appears twice (columns ${seen.get(name)! + 1} and ${i + 1})`,
-      });
+    if (seen.has(name)) problem(i + 1, `column "${showText(name)}" appears twice (columns ${seen.get(name)! + 1} and ${i + 1})`);
     seen.set(name, i);
     if (COLUMN_BY_NAME.has(name)) index.set(name as Column, i);
   });
+  record.forEach((name, i) => {
+    if (COLUMN_BY_NAME.has(name)) return;
+    const like = resembles(name);
+    if (like && !index.has(like)) {
+      const lost = REQUIRED.includes(like) ? 'a column the file must have' : `its values would be ignored and every row take ${like}'s default`;
+      problem(
+        i + 1,
+        `column "${showText(name)}" looks like ${like} but is not named so (${lost}). Name it exactly "${like}", or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads`,
+      );
+    }
+  });
   const missing = REQUIRED.filter((c) => !index.has(c));
-  if (missing.length) {
-    problems.push({
-      where: { file, line },
-      message: `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header is: ${record.join(',')}`,
-    });
+  if (missing.length && !problems.some((p) => p.message.includes(' looks like '))) {
+    const header = showText(record.join(','), 200);
+    problem(undefined, `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header is: ${header}`);
   }
   if (problems.length) throw new InputError(problems);
   return index;
+}
+
+/** Lower case, without spaces, underscores, dashes or control characters: how a name is compared for "resembles". */
+const squeeze = (s: string) => s.toLowerCase().replace(/[\s_\-\u0000-\u001f\u007f]/g, '');
+
+/** The known column a header name resembles (the same squeezed, or one or two edits away), or undefined. */
+export function resembles(name: string): Column | undefined {
+  const s = squeeze(name);
+  if (!s) return undefined;
+  let best: Column | undefined;
+  let score = 3;
+  for (const c of COLUMN_BY_NAME.keys()) {
+    const d = s === squeeze(c) ? 0 : editDistance(name.toLowerCase().trim(), c);
+    if (d < score) [best, score] = [c as Column, d];
+  }
+  return best;
 }
 
 /** A 0-based field index (or none) as a 1-based column number. */

@@ -8,6 +8,9 @@ import { COLUMNS, HOUSEHOLD_COLS, parseCell, PERSON_COLS, type Column } from '..
 import { PopulationBuilder, type Population } from '../core/population.js';
 import type { ReadProgress } from '../core/progress.js';
 import { InputError, type Problem } from '../errors.js';
+import { once } from 'node:events';
+import { ReferenceLines } from './reference-lines.js';
+import { Intake } from './intake.js';
 import {
   colNumber,
   conflictMessage,
@@ -39,11 +42,11 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
   // a record of the wrong length) is checked before the error stops the reading: the fast reader does the same.
   const STOP = new Error('enough problems');
   const { CsvError, parse } = await import('csv-parse'); // loaded only by the reference reader
-  const take = (record: string[], info: { lines: number }): void => {
-    // info.lines is where the record ends; a quoted field may span lines, so count back to its start.
-    let newlines = 0;
-    for (const f of record) if (f.includes('\n')) newlines += f.split('\n').length - 1;
-    const line = info.lines - newlines;
+  const lines = new ReferenceLines();
+  let recordStart = 0; // where the record after the last one starts looking (csv-parse's byte offset)
+  const take = (record: string[], info: { bytes: number }): void => {
+    const line = lines.recordLine(recordStart);
+    recordStart = info.bytes;
     if (index === null) {
       index = readHeader(record, file, line);
       return;
@@ -85,28 +88,55 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
     info: true,
     skip_empty_lines: true,
     trim: true,
+    // A line ends with LF, CR LF or CR alone (told, so that it is not guessed from the first line end seen).
+    record_delimiter: ['\r\n', '\n', '\r'],
     on_record: (r: unknown) => {
-      const { record, info } = r as { record: string[]; info: { lines: number } }; // with info: true, csv-parse hands both
+      const { record, info } = r as { record: string[]; info: { bytes: number } }; // with info: true, csv-parse hands both
       take(record, info);
       return null;
     },
   });
-  input.on('data', (chunk: Buffer | string) => {
-    bytes += chunk.length;
+  // The parser gets whole records only, and only what passed the intake's checks (a text CSV, UTF-8, records of a
+  // sensible length); after a problem there, the records before it are still taken, as the fast reader takes them.
+  const intake = new Intake();
+  const parsed = new Promise<void>((resolve, reject) => {
+    parser.on('end', resolve);
+    parser.on('error', reject);
   });
-  input.on('error', (e) => parser.destroy(e));
-  input.pipe(parser);
-
+  parsed.catch(() => undefined); // awaited below
+  parser.resume(); // records are taken in on_record; nothing comes out
   try {
-    for await (const _ of parser) void _; // records are taken above; nothing comes out
+    for await (const piece of input as AsyncIterable<Buffer | string>) {
+      const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      bytes += chunk.length;
+      const pass = intake.take(chunk);
+      if (pass?.length) lines.add(pass);
+      if (pass?.length && !parser.write(pass)) await Promise.race([once(parser, 'drain'), parsed]);
+      if (intake.problem || parser.destroyed) break;
+    }
+    const rest = intake.flush();
+    if (rest?.length && !parser.destroyed) {
+      lines.add(rest);
+      parser.write(rest);
+    }
+    parser.end();
+    await parsed;
   } catch (e) {
     const err = e as { code?: string; message: string; lines?: number };
     if (err instanceof InputError) throw err;
-    if (e instanceof CsvError)
-      problems.push({ where: { file, line: err.lines }, message: `CSV: ${err.message}` }); // any of csv-parse's (its codes do not all start with CSV_)
-    else if (e !== STOP) throw e; // STOP: the first MAX_PROBLEMS are reported
+    if (e instanceof CsvError) {
+      // Any of csv-parse's (its codes do not all start with CSV_). It comes before any intake problem (the parser
+      // never sees the bytes after one), and ends the reading as that would.
+      const line = lines.fromCsvParse(err.lines!);
+      problems.push({ where: { file, line }, message: `CSV: ${err.message.replace(/\b(at|on) line \d+/, `$1 line ${line}`)}` });
+      intake.problem = null;
+    } else if (e !== STOP) throw e; // STOP: the first MAX_PROBLEMS are reported
   } finally {
     input.destroy();
+  }
+  if (intake.problem && problems.length < MAX_PROBLEMS) {
+    const { line, col, message } = intake.problem;
+    problems.push({ where: { file, line, col }, message });
   }
   if (index === null && problems.length === 0) {
     problems.push({ where: { file, line: 1 }, message: EMPTY_FILE });

@@ -4,7 +4,7 @@
 // whose header holds a quote is not split, and a worker that meets a quote says so (the file is then read on one thread).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { FastReader } from './fast-csv.js';
-import { COMMA, hasBom, LF, QUOTE } from './fast-fields.js';
+import { COMMA, CR, hasBom, LF, QUOTE } from './fast-fields.js';
 
 export interface Ranges {
   /** Where each range starts, and the file's size last: range w is [starts[w], starts[w + 1]). */
@@ -22,9 +22,14 @@ export function splitFile(file: string, totalBytes: number, count: number): Rang
     const head = readAt(fd, 0, Math.min(totalBytes, 1 << 20));
     const skip = hasBom(head) ? 3 : 0;
     const lf = head.indexOf(LF, skip);
-    if (lf < 0 || head.subarray(skip, lf).indexOf(QUOTE) >= 0 || lf - skip <= 1) return null;
+    const line = head.subarray(skip, lf);
+    // A quote, or a CR alone (lines may end with it), in the header: read on one thread.
+    if (lf < 0 || line.indexOf(QUOTE) >= 0 || (line.indexOf(CR) >= 0 && line.indexOf(CR) < line.length - 1) || lf - skip <= 1) return null;
     const reader = new FastReader(file);
+    reader.start(head);
+    if (reader.stop) return null; // not a text CSV: read on one thread, which says so
     reader.records(head.subarray(skip, lf + 1), lf + 1 - skip); // the header (a bad one throws, as on one thread)
+    if (reader.stop) return null;
     const dataStart = lf + 1;
     if (dataStart >= totalBytes) return null;
     const starts = [dataStart];

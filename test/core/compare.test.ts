@@ -66,7 +66,7 @@ describe('income deciles', () => {
 
   it('gives the same deciles when the weighted total passes 2^53 (counted in BigInt then), and these by hand', async () => {
     const small = incomeDeciles(await read(rows(() => '0.000001'))); // 1 millionth: the decile starts are not whole numbers
-    const huge = incomeDeciles(await read(rows(() => '999999999999'))); // 10^18 millionths a person: past 2^53 in all
+    const huge = incomeDeciles(await read(rows(() => '9007199254'))); // the largest whole weight (2^53 − 1 millionths is the limit): the sum passes 2^53
     expect(huge).toEqual(small);
     // 21 persons of equal weight, by per-capita income (persons, persons before): H5 0 (1, 0), H11 0.005 (2, 1), H4 0.11
     // (3, 3), H3 0.33 (1, 6), H7 0.34 (1, 7), H9 0.50 (2, 8), then the ties at 1 in household order: H0 (3, 10),

@@ -1,0 +1,73 @@
+// What a households file must be before its records are read: text, in UTF-8. A file of another format (a workbook,
+// UTF-16 text, a compressed or binary file) is named as such; bytes that are not UTF-8 are found and located (never
+// decoded lossily: two GB18030 ids would both print as "��" and be taken for one). Both readers use these, so they say
+// the same thing in the same words. And a value shown in a message is shown safely: control bytes escaped, long text cut.
+import { isUtf8 } from 'node:buffer';
+import { CR, LF } from './fast-fields.js';
+
+/** Names the format of a file by its first bytes when it is plainly not a text CSV, else null. */
+export function sniffFormat(head: Uint8Array): string | null {
+  const starts = (...bytes: number[]) => bytes.every((x, i) => head[i] === x);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a ZIP archive — an Excel workbook (.xlsx) is one: save the sheet as "CSV UTF-8"';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'an old Excel workbook (.xls): save the sheet as "CSV UTF-8"';
+  if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return 'UTF-16 text: save it as UTF-8';
+  if (starts(0x1f, 0x8b)) return 'a gzip-compressed file: decompress it first';
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'a PDF document, not a CSV';
+  if (starts(0x50, 0x41, 0x52, 0x31)) return 'a Parquet file, not a CSV';
+  const n = Math.min(head.length, 4096);
+  for (let i = 0; i < n; i++) if (head[i] === 0) return 'binary (it holds NUL bytes), not a text CSV';
+  return null;
+}
+
+/** The first byte of b[from, to) that does not belong to a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(b: Uint8Array, from: number, to: number): number {
+  if (isUtf8(b.subarray(from, to))) return -1;
+  for (let i = from; i < to; ) {
+    const x = b[i]!;
+    const len = x < 0x80 ? 1 : x >= 0xc2 && x <= 0xdf ? 2 : x >= 0xe0 && x <= 0xef ? 3 : x >= 0xf0 && x <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > to) return i;
+    if (len > 1 && !isUtf8(b.subarray(i, i + len))) return i;
+    i += len;
+  }
+  return -1;
+}
+
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * The problem with bytes b[from, to) that are not UTF-8, found at byte `bad`: its line (`line` is the line b[from]
+ * is on) and column (the field, counting commas from the line's start), and which encoding the line reads as.
+ */
+export function utf8Problem(b: Uint8Array, from: number, bad: number, line: number): { line: number; col: number; message: string } {
+  let lineStart = from;
+  for (let i = from; i < bad; i++) {
+    if (b[i] === LF || (b[i] === CR && b[i + 1] !== LF)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let col = 1;
+  for (let i = lineStart; i < bad; i++) if (b[i] === 0x2c) col++;
+  let lineEnd = bad;
+  while (lineEnd < b.length && b[lineEnd] !== LF && b[lineEnd] !== CR) lineEnd++;
+  let reads = '';
+  try {
+    const text = gb18030.decode(b.subarray(lineStart, lineEnd));
+    reads = `; the line reads as GB18030 (GBK, as Excel on Chinese Windows saves CSV): "${showText(text, 60)}"`;
+  } catch {
+    reads = '';
+  }
+  return {
+    line,
+    col,
+    message: `the file is not UTF-8: byte 0x${b[bad]!.toString(16).toUpperCase().padStart(2, '0')} cannot be read as UTF-8${reads}. Save the file as UTF-8 ("CSV UTF-8" in Excel)`,
+  };
+}
+
+/** Text for a message: control characters shown as escapes, at most `max` characters (the rest counted). */
+export function showText(s: string, max = 80): string {
+  const cut = s.length > max ? s.slice(0, max) : s;
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
+  const safe = cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\r' ? '\\r' : c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return s.length > max ? `${safe}… (${s.length} characters)` : safe;
+}

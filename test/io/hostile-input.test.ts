@@ -1,0 +1,153 @@
+// Hostile input: files that once hung the reader, read a spreadsheet as text, or lost the place of a problem. Each
+// is read by both readers (the fast reader and the csv-parse reference), which must end, agree, and say where.
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { Population } from '../../src/core/population.js';
+import { parseHouseholdsFast } from '../../src/io/fast-read.js';
+import { parseHouseholds } from '../../src/io/households-csv.js';
+import { problemsOf } from '../helpers/problems.js';
+
+const plain = (p: Population) => JSON.stringify(p, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
+const chunked = (buf: Buffer, size: number) =>
+  Readable.from(Array.from({ length: Math.ceil(buf.length / size) }, (_, i) => buf.subarray(i * size, (i + 1) * size)));
+
+/** Both readers' problems for the bytes (the fast reader fed in chunks of several sizes): they must agree. */
+async function problems(bytes: Buffer | string): Promise<string[]> {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
+  const reference = await problemsOf(() => parseHouseholds(Readable.from([buf]), 'h.csv'));
+  for (const size of [1, 7, 65536]) expect(await problemsOf(() => parseHouseholdsFast(chunked(buf, size), 'h.csv'))).toEqual(reference);
+  return reference;
+}
+
+const HEAD = 'household_id,person_id,age,area,wage_income\n';
+
+describe('hostile input: both readers end, agree and locate the problem', () => {
+  it('an unclosed quote (it hung the fast reader) names the line the file ends on', async () => {
+    expect(await problems(HEAD + 'H1,p1,40,urban,"100\nH1,p2,40,urban,5\n')).toEqual([
+      'h.csv:3: CSV: Quote Not Closed: the parsing is finished with an opening quote at line 3',
+    ]);
+    expect(await problems(HEAD + 'H1,p1,40,urban,"100')).toEqual([
+      'h.csv:2: CSV: Quote Not Closed: the parsing is finished with an opening quote at line 2',
+    ]);
+  });
+
+  it('a quote opened in the header is not "an empty file"', async () => {
+    const p = await problems('household_id,"person_id,age,area\nH1,p1,40,urban\n');
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/Quote Not Closed/);
+  });
+
+  it('a runaway record (one quote, then megabytes) stops at 1 MiB with the line it starts on', async () => {
+    const p = await problems(HEAD + 'H1,p1,40,urban,1\nH1,p2,40,urban,"' + 'x'.repeat(1.5 * 2 ** 20) + '\n');
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^h\.csv:3: .*1 MiB/);
+  });
+
+  it('a spreadsheet, a compressed file, UTF-16 or a binary file is named for what it is', async () => {
+    const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.from('[Content_Types].xml xl/workbook.xml')]);
+    expect((await problems(zip))[0]).toMatch(/xlsx/);
+    expect((await problems(Buffer.from([0x1f, 0x8b, 8, 0, 0, 0])))[0]).toMatch(/gzip/);
+    expect((await problems(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEAD, 'utf16le')])))[0]).toMatch(/UTF-16/);
+    expect((await problems(Buffer.from('%PDF-1.7\n')))[0]).toMatch(/PDF/);
+    expect((await problems(Buffer.from([0x68, 0x00, 0x69, 0x00, 0x0a])))[0]).toMatch(/NUL|binary/i);
+  });
+
+  it('GB18030 text is located and read back, with a hint, instead of garbled ids', async () => {
+    const gb = Buffer.from([0xbb, 0xa7, 0x31]); // 户1 in GB18030
+    const bytes = Buffer.concat([Buffer.from(HEAD + 'H1,p1,40,urban,1\n'), gb, Buffer.from(',p2,40,urban,1\n')]);
+    const p = await problems(bytes);
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^h\.csv:3:1: /);
+    expect(p[0]).toMatch(/UTF-8/);
+    expect(p[0]).toMatch(/GB18030/);
+    expect(p[0]).toContain('户1');
+  });
+
+  it('near-miss headers are named with the column they resemble (only when that column is absent)', async () => {
+    const [weight] = await problems('household_id,person_id,age,area,Weight\nH1,p1,40,urban,1\n');
+    expect(weight).toMatch(/"Weight".*"weight"/);
+    const [wage] = await problems('household_id,person_id,age,area,wage_incom\nH1,p1,40,urban,1\n');
+    expect(wage).toMatch(/"wage_incom".*"wage_income"/);
+    const [age] = await problems('household_id,person_id,Age,area\nH1,p1,40,urban\n');
+    expect(age).toMatch(/"Age".*"age"/);
+    // A column that is also present under its own name is a plain extra column: no problem.
+    expect(await problems('household_id,person_id,age,area,weight,Weight\nH1,p1,40,urban,1,x\n')).toEqual([]);
+  });
+
+  it('a five-megabyte number is reported briefly, with the limit it breaks', async () => {
+    const digits = '9'.repeat(500_000);
+    const [p] = await problems(HEAD + `H1,p1,40,urban,${digits}\n`);
+    expect(p!.length).toBeLessThan(400);
+    expect(p).toMatch(/^h\.csv:2:5: column wage_income: "9{40}"… \(500000 characters\) is not valid: expected .*at most 13 digits before the point \(person p1\)$/);
+  });
+
+  it('a weight past 2^53 − 1 millionths is refused, one within it read', async () => {
+    const head = 'household_id,person_id,age,area,weight\n';
+    expect(await problems(head + 'H1,p1,40,urban,9007199254\n')).toEqual([]);
+    const [p] = await problems(head + 'H1,p1,40,urban,9007199255\n');
+    expect(p).toMatch(/^h\.csv:2:5: column weight: "9007199255" is not valid: .* to 9007199254\.740992 \(person p1\)$/);
+  });
+
+  it('a lone CR, a form feed or a Unicode space around a value is trimmed alike; inside an id it is kept alike', async () => {
+    const text = 'household_id,person_id,age,area\r\nH1\u3000,\fp1\r,40\u00a0,urban\r\r\nH1,p\r2,\r40,rural\r\n';
+    const reference = await parseHouseholds(Readable.from([text]), 'h.csv').catch((e: unknown) => e);
+    expect(await problems(text)).toEqual(await problemsOf(() => Promise.reject(reference)));
+  });
+});
+
+describe('line ends: LF, CR LF and CR alone each end a line, once, inside quotes or not', () => {
+  const rows = ['household_id,person_id,age,area,note', 'H1,p1,40,urban,"two\nlines"', 'H1,p2,41,urban,x', 'H2,p3,70,rural,'];
+  it('an old-Mac file (CR alone) reads as the same file with LF', async () => {
+    const lf = rows.join('\n') + '\n';
+    const cr = rows.join('\r') + '\r';
+    const reference = plain(await parseHouseholds(Readable.from([lf]), 'h.csv'));
+    for (const size of [1, 5, 4096]) expect(plain(await parseHouseholdsFast(chunked(Buffer.from(cr), size), 'h.csv'))).toBe(reference);
+    expect(plain(await parseHouseholds(Readable.from([cr]), 'h.csv'))).toBe(reference);
+  });
+  it('a CR LF inside quotes is one line (csv-parse counts two; the reference reader corrects it)', async () => {
+    // Line 1 header, 2–3 the quoted note, 4 a bad age, 5 a record of the wrong length.
+    const text = ['household_id,person_id,age,area,note', 'H1,p1,40,urban,"two\r\nlines"', 'H1,p2,x,urban,', 'H2,p3,70,rural'].join('\r\n') + '\r\n';
+    expect(await problems(text)).toEqual([
+      'h.csv:4:3: column age: "x" is not valid: expected a whole number of years from 0 to 130 (person p2)',
+      'h.csv:5: CSV: Invalid Record Length: expect 5, got 4 on line 5',
+    ]);
+  });
+});
+
+describe('hostile input: random damage to a good file', () => {
+  // Bytes inserted, replaced or deleted anywhere in the bundled sample's first rows, from an alphabet of the
+  // bytes readers trip on. Both readers must end, and give the same population or the same problems.
+  const ALPHABET = [',', '"', '\n', '\r', '\r\n', '\f', '\v', ' ', '\t', '\u00a0', '\u3000', '\ufeff', 'x', '1', '.', '-', '户']
+    .map((s) => Buffer.from(s))
+    .concat([Buffer.from([0xff]), Buffer.from([0x00]), Buffer.from([0xe6, 0x88])]);
+  const sample = Buffer.from(readFileSync('policies/samples/households.csv', 'utf8').split('\n').slice(0, 40).join('\n') + '\n');
+
+  // A longer run by hand: JIUZHU_FUZZ_FILES=20000 JIUZHU_FUZZ_SEED=7 npx vitest run test/io/hostile-input.test.ts
+  const FILES = Number(process.env.JIUZHU_FUZZ_FILES ?? 400);
+  it(`${FILES} damaged files: no hang, no crash, the same outcome from both readers`, async () => {
+    let seed = Number(process.env.JIUZHU_FUZZ_SEED ?? 20261201);
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    let read = 0;
+    for (let file = 0; file < FILES; file++) {
+      let buf = sample;
+      for (let k = 1 + rand(4); k > 0; k--) {
+        const at = rand(buf.length + 1);
+        const what = ALPHABET[rand(ALPHABET.length)]!;
+        const cut = rand(3); // 0 insert, 1 replace one byte, 2 delete one byte
+        buf = Buffer.concat([buf.subarray(0, at), cut === 2 ? Buffer.alloc(0) : what, buf.subarray(cut === 0 ? at : at + 1)]);
+      }
+      const reference = await problemsOf(() => parseHouseholds(Readable.from([buf]), 'h.csv'));
+      const size = 1 + rand(300);
+      const label = JSON.stringify(buf.toString('latin1'));
+      if (reference.length) expect(await problemsOf(() => parseHouseholdsFast(chunked(buf, size), 'h.csv')), label).toEqual(reference);
+      else {
+        read++;
+        expect(plain(await parseHouseholdsFast(chunked(buf, size), 'h.csv')), label).toBe(
+          plain(await parseHouseholds(Readable.from([buf]), 'h.csv')),
+        );
+      }
+    }
+    expect(read).toBeGreaterThan(FILES / 25); // about 8% of damaged files are still good
+  });
+});
