@@ -13,6 +13,7 @@ import { generateCommand } from './commands/generate.js';
 import { paramsCommand } from './commands/params.js';
 import { simulateCommand } from './commands/simulate.js';
 import { processContext, type Ctx } from './context.js';
+import { removeTemporaryFiles } from '../io/atomic-file.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -159,7 +160,10 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
   const debug = argv.includes('--debug');
   const ctx: Ctx = { ...given, debug };
   if (argv.includes('--no-color') || ctx.env.NO_COLOR || !ctx.stdout.isTTY) chalk.level = 0;
-  if (ctx.stdout === process.stdout) guardPipe();
+  if (ctx.stdout === process.stdout) {
+    guardPipe();
+    guardSignals();
+  }
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -169,6 +173,9 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
   }
 }
 
+/** How many problems an invalid input prints. */
+const SHOWN = 50;
+
 function report(ctx: Ctx, e: unknown, debug: boolean): number {
   const say = (s: string) => ctx.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
   if (e instanceof CommanderError) {
@@ -176,8 +183,11 @@ function report(ctx: Ctx, e: unknown, debug: boolean): number {
     return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? 0 : 2;
   }
   if (e instanceof InputError) {
-    say(`jiuzhu: invalid input (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}):`);
-    for (const p of e.problems) say(`  ${formatProblem(p)}`);
+    const n = e.problems.length;
+    say(`jiuzhu: invalid input (${n.toLocaleString('en')} problem${n > 1 ? 's' : ''}):`);
+    // The first SHOWN problems (each file's problems are already in order); a list of thousands helps nobody.
+    for (const p of e.problems.slice(0, SHOWN)) say(`  ${formatProblem(p)}`);
+    if (n > SHOWN) say(`  … and ${(n - SHOWN).toLocaleString('en')} more (fix these first)`);
     if (e.hint) say(`hint: ${e.hint}`);
     return e.exitCode;
   }
@@ -193,6 +203,22 @@ function report(ctx: Ctx, e: unknown, debug: boolean): number {
   say(`jiuzhu: internal error: ${(e as Error)?.message ?? String(e)}`);
   say(debug ? String((e as Error)?.stack ?? e) : 'This is a bug in jiuzhu. Run again with --debug and report the output.');
   return 4;
+}
+
+let signalsGuarded = false;
+/** Ctrl-C or kill while an output is being written: the temporary file goes, and the exit code says which signal. */
+function guardSignals(): void {
+  if (signalsGuarded) return;
+  signalsGuarded = true;
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.on(signal, () => {
+      removeTemporaryFiles();
+      process.exit(code);
+    });
+  }
 }
 
 let guarded = false;

@@ -23,7 +23,7 @@ export async function caseFiles(paths: readonly string[]): Promise<string[]> {
     if (s.isFile()) out.push(p);
     else {
       for (const e of (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-        if (e.isDirectory()) out.push(...(await caseFiles([join(p, e.name)])));
+        if (e.isDirectory()) for (const f of await caseFiles([join(p, e.name)])) out.push(f);
         else if (/\.ya?ml$/.test(e.name)) out.push(join(p, e.name));
       }
     }
@@ -31,18 +31,24 @@ export async function caseFiles(paths: readonly string[]): Promise<string[]> {
   return out;
 }
 
-export async function runCases(files: readonly string[]): Promise<CaseRun> {
+/** Every case in the files (every file's problems reported together). */
+export async function loadAllCases(files: readonly string[]): Promise<Case[]> {
   const cases: Case[] = [];
   const problems: Problem[] = [];
   for (const f of files) {
     try {
-      cases.push(...(await loadCases(f)));
+      for (const c of await loadCases(f)) cases.push(c);
     } catch (e) {
-      if (e instanceof InputError) problems.push(...e.problems);
+      if (e instanceof InputError) for (const p of e.problems) problems.push(p);
       else throw e;
     }
   }
   if (problems.length) throw new InputError(problems, 'fix the case files');
+  return cases;
+}
+
+export async function runCases(files: readonly string[], cases?: readonly Case[]): Promise<CaseRun> {
+  cases ??= await loadAllCases(files);
   const policies = new Map<string, Promise<Policy>>();
   const policy = (path: string) => policies.get(path) ?? policies.set(path, loadPolicy(path)).get(path)!;
   const scenarios = new Map<string, ReturnType<typeof loadScenario>>();

@@ -2,11 +2,10 @@
 // read.ts when the file is big), or csv-parse's reference reader (the readers are tested against each other); and the
 // runs' totals over a file, evaluated where it was read when that pays. One thread keeps everything on this thread.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
-import { UsageError } from '../errors.js';
+import { inputFile } from '../io/files.js';
 import type { StreamOptions } from '../io/fast-csv.js';
 import { parseHouseholdsFast } from '../io/fast-read.js';
 import { parseHouseholds, type ReadOptions } from '../io/households-csv.js';
@@ -20,13 +19,9 @@ export async function streamHouseholds(path: string, opts: ReadOptions, stream: 
   await parseHouseholdsFast(createReadStream(path, { highWaterMark: 1 << 20 }), path, totalBytes, opts, stream);
 }
 
+/** The file's size: 0 for a FIFO or device, which is read on this thread as it comes (not split into ranges). */
 async function sizeOf(path: string): Promise<number> {
-  try {
-    return (await stat(path)).size;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read the households file ${path}${code === 'ENOENT' ? ': no such file' : `: ${code}`}`);
-  }
+  return (await inputFile(path, 'households file')).size;
 }
 
 /** Whether to read a file of this size on the pool's workers. */

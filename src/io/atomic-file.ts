@@ -1,41 +1,116 @@
-// An output file that appears whole or not at all: written to a temporary file beside it, renamed into
-// place on commit, removed on abort. Writes honour backpressure.
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
+// An output file that appears whole or not at all: written to a temporary file beside it, renamed into place on
+// commit, removed on abort — and on Ctrl-C or kill (the CLI calls removeTemporaryFiles on SIGINT and SIGTERM). A
+// target that is a link is followed (the link stays, the file it names is replaced); a device or FIFO
+// (/dev/stdout, a pipe) is written straight through, never replaced by a file; a directory is refused. Writes honour
+// backpressure; a failed write (a full disk) is a usage error naming the path, and leaves nothing behind.
+import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
+import { lstat, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { fileError } from './files.js';
+
+/** The temporary files being written, for removeTemporaryFiles. */
+const temporary = new Set<string>();
+
+/** Removes every temporary file still open (synchronous: for a signal handler). */
+export function removeTemporaryFiles(): void {
+  for (const tmp of temporary) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+  }
+  temporary.clear();
+}
 
 export class AtomicFile {
+  private failure: unknown = null;
+
   private constructor(
     readonly path: string,
-    private readonly tmp: string,
+    /** The file renamed into place on commit; null when writing straight through (a device or FIFO). */
+    private readonly target: string | null,
+    private readonly tmp: string | null,
     private readonly stream: WriteStream,
-  ) {}
+  ) {
+    stream.on('error', (e) => (this.failure ??= e));
+  }
 
   static async open(path: string): Promise<AtomicFile> {
-    const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-    const stream = createWriteStream(tmp);
-    try {
-      await once(stream, 'open');
-    } catch (e) {
-      throw new UsageError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    // /dev/stdout and kin name a descriptor this process holds: written to it (opening the path fails when it is a
+    // socket, as a parent process's pipe may be).
+    const fd = /^\/(?:dev|proc\/self)\/(?:fd\/(\d+)|(stdout)|(stderr))$/.exec(path);
+    if (fd) {
+      const n = fd[2] ? 1 : fd[3] ? 2 : Number(fd[1]);
+      return new AtomicFile(path, null, null, await opened(createWriteStream('', { fd: n, autoClose: false }), path, false));
     }
-    return new AtomicFile(path, tmp, stream);
+    const s = await stat(path).catch(() => null); // follows links
+    if (s?.isDirectory()) throw new UsageError(`cannot write ${path}: it is a directory`);
+    if (s && !s.isFile()) return new AtomicFile(path, null, null, await opened(createWriteStream(path), path));
+    const target = await realTarget(path);
+    const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+    temporary.add(tmp);
+    try {
+      return new AtomicFile(path, target, tmp, await opened(createWriteStream(tmp, { flags: 'wx' }), path));
+    } catch (e) {
+      temporary.delete(tmp);
+      throw e;
+    }
   }
 
   async write(text: string): Promise<void> {
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    try {
+      if (this.failure) throw this.failure;
+      if (!this.stream.write(text)) await once(this.stream, 'drain');
+    } catch (e) {
+      await this.abort();
+      throw fileError(e, 'write', this.path);
+    }
   }
 
   async commit(): Promise<void> {
-    this.stream.end();
-    await once(this.stream, 'finish');
-    await rename(this.tmp, this.path);
+    try {
+      if (this.failure) throw this.failure;
+      this.stream.end();
+      await once(this.stream, 'finish');
+      if (this.tmp && this.target) {
+        await rename(this.tmp, this.target);
+        temporary.delete(this.tmp);
+      }
+    } catch (e) {
+      await this.abort();
+      throw fileError(e, 'write', this.path);
+    }
   }
 
   async abort(): Promise<void> {
     this.stream.destroy();
-    await unlink(this.tmp).catch(() => undefined);
+    if (this.tmp) {
+      await unlink(this.tmp).catch(() => undefined);
+      temporary.delete(this.tmp);
+    }
   }
+}
+
+async function opened(stream: WriteStream, path: string, opens = true): Promise<WriteStream> {
+  try {
+    if (opens) await once(stream, 'open');
+    return stream;
+  } catch (e) {
+    throw fileError(e, 'write', path);
+  }
+}
+
+/** The path a link names, followed to the end (a link to a file not yet there: the path it names). */
+async function realTarget(path: string): Promise<string> {
+  let p = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    const l = await lstat(p).catch(() => null);
+    if (!l?.isSymbolicLink()) return l ? await realpath(p) : p;
+    p = resolve(dirname(p), await readlink(p));
+  }
+  throw new UsageError(`cannot write ${path}: too many levels of symbolic links`);
 }

@@ -173,7 +173,10 @@ export class FastReader {
             if (p >= end) {
               // The input ends inside the quotes (only at the end of the file: feed() hands over whole records). The
               // reference counts the line the file ends on, the line end feed() adds not included.
-              return this.quoteFault(recordLine + newlines - 1, 'Quote Not Closed: the parsing is finished with an opening quote at line {line}');
+              return this.quoteFault(
+                recordLine + newlines - 1,
+                'Quote Not Closed: the parsing is finished with an opening quote at line {line}',
+              );
             }
             if (b[p] === QUOTE) {
               if (b[p + 1] === QUOTE) {
@@ -237,7 +240,10 @@ export class FastReader {
       }
       if (n !== this.fieldCount) {
         // Located where the record ends, as the reference locates it.
-        this.fatal = { line: recordLine + newlines, message: `CSV: Invalid Record Length: expect ${this.fieldCount}, got ${n} on line {line}` };
+        this.fatal = {
+          line: recordLine + newlines,
+          message: `CSV: Invalid Record Length: expect ${this.fieldCount}, got ${n} on line {line}`,
+        };
         this.stop = true;
         return;
       }

@@ -32,8 +32,8 @@ export function lineBreaks(b: Uint8Array, s: number, e: number): number {
 export const LEADING = Uint8Array.from({ length: 256 }, (_, x) => (x === SPACE || x === TAB || x === FF ? 1 : 0));
 /** The non-ASCII characters trimEnd() trims, in UTF-8. */
 const UNICODE_SPACES = [
-  0x00a0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f,
-  0x205f, 0x3000, 0xfeff,
+  0x00a0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f,
+  0x3000, 0xfeff,
 ].map((c) => Buffer.from(String.fromCodePoint(c), 'utf8'));
 const ASCII_TRAILING = Uint8Array.from({ length: 256 }, (_, x) => (x === SPACE || (x >= TAB && x <= CR) ? 1 : 0));
 

@@ -108,7 +108,8 @@ export async function parseHouseholdsFast(
         for (const chunk of ready.splice(0)) await stream.onChunk(chunk);
       }),
   );
-  if (reader.names === null && !reader.fatal && !reader.problems.length && !problems.length) failWith([{ where: { file, line: 1 }, message: EMPTY_FILE }]);
+  if (reader.names === null && !reader.fatal && !reader.problems.length && !problems.length)
+    failWith([{ where: { file, line: 1 }, message: EMPTY_FILE }]);
   const last = assemble([reader.take()], [1], file, reader.columnOf);
   problems.push(...last.problems);
   if (problems.length) failWith(problems);

@@ -61,7 +61,9 @@ export function readHeader(record: readonly string[], file: string, line: number
     if (COLUMN_BY_NAME.has(name)) return;
     const like = resembles(name);
     if (like && !index.has(like)) {
-      const lost = REQUIRED.includes(like) ? 'a column the file must have' : `its values would be ignored and every row take ${like}'s default`;
+      const lost = REQUIRED.includes(like)
+        ? 'a column the file must have'
+        : `its values would be ignored and every row take ${like}'s default`;
       problem(
         i + 1,
         `column "${showText(name)}" looks like ${like} but is not named so (${lost}). Name it exactly "${like}", or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads`,
@@ -78,7 +80,11 @@ export function readHeader(record: readonly string[], file: string, line: number
 }
 
 /** Lower case, without spaces, underscores, dashes or control characters: how a name is compared for "resembles". */
-const squeeze = (s: string) => s.toLowerCase().replace(/[\s_\-\u0000-\u001f\u007f]/g, '');
+const squeeze = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\s_-]/g, '')
+    .replace(/\p{Cc}/gu, '');
 
 /** The known column a header name resembles (the same squeezed, or one or two edits away), or undefined. */
 export function resembles(name: string): Column | undefined {

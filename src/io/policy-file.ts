@@ -1,9 +1,9 @@
 // A locality's policy file (YAML) → Policy. Validates the whole file and reports every problem with
 // file:line:col: unknown keys and paths (with the nearest valid one), wrong types, impossible values,
 // unsorted or duplicate dates, sources that do not exist, parameters missing. No key is ignored.
-import { readFile } from 'node:fs/promises';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
+import { readInputText } from './files.js';
 import { isIsoDate } from '../core/dates.js';
 import { BRANCHES, PARAMS, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
 import type { DatedValue, Policy, Source } from '../core/parameters/tree.js';
@@ -19,14 +19,7 @@ export async function loadPolicy(path: string): Promise<Policy> {
   return parsePolicy(await readText(path, 'policy'), path);
 }
 
-export async function readText(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read the ${what} file ${path}${code === 'ENOENT' ? ': no such file' : `: ${code}`}`);
-  }
-}
+export const readText = (path: string, what: string): Promise<string> => readInputText(path, `${what} file`);
 
 export function parsePolicy(text: string, file: string): Policy {
   const { y, root, top } = openMapping(text, file, 'policy', TOP_KEYS);

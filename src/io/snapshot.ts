@@ -1,19 +1,14 @@
 // Reading and writing the snapshot file of `jiuzhu check` (core/snapshot.ts makes and checks its contents).
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readInputText } from './files.js';
 import { snapshotFrom, type TotalsSnapshot } from '../core/snapshot.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { AtomicFile } from './atomic-file.js';
 
 /** The snapshot, or null when the file does not exist. */
 export async function readSnapshot(path: string): Promise<TotalsSnapshot | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    throw new UsageError(`cannot read the snapshot ${path}: ${code ?? (e as Error).message}`);
-  }
+  if (!(await stat(path).catch(() => null))) return null;
+  const text = await readInputText(path, 'snapshot');
   let json: unknown;
   try {
     json = JSON.parse(text);

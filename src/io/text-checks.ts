@@ -22,7 +22,7 @@ export function sniffFormat(head: Uint8Array): string | null {
 /** The first byte of b[from, to) that does not belong to a valid UTF-8 sequence, or -1. */
 export function firstInvalidUtf8(b: Uint8Array, from: number, to: number): number {
   if (isUtf8(b.subarray(from, to))) return -1;
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const x = b[i]!;
     const len = x < 0x80 ? 1 : x >= 0xc2 && x <= 0xdf ? 2 : x >= 0xe0 && x <= 0xef ? 3 : x >= 0xf0 && x <= 0xf4 ? 4 : 0;
     if (len === 0 || i + len > to) return i;
@@ -50,7 +50,7 @@ export function utf8Problem(b: Uint8Array, from: number, bad: number, line: numb
   for (let i = lineStart; i < bad; i++) if (b[i] === 0x2c) col++;
   let lineEnd = bad;
   while (lineEnd < b.length && b[lineEnd] !== LF && b[lineEnd] !== CR) lineEnd++;
-  let reads = '';
+  let reads: string;
   try {
     const text = gb18030.decode(b.subarray(lineStart, lineEnd));
     reads = `; the line reads as GB18030 (GBK, as Excel on Chinese Windows saves CSV): "${showText(text, 60)}"`;
@@ -68,6 +68,8 @@ export function utf8Problem(b: Uint8Array, from: number, bad: number, line: numb
 export function showText(s: string, max = 80): string {
   const cut = s.length > max ? s.slice(0, max) : s;
   // eslint-disable-next-line no-control-regex -- control characters are what this replaces
-  const safe = cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\r' ? '\\r' : c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  const safe = cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\r' ? '\\r' : c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
   return s.length > max ? `${safe}… (${s.length} characters)` : safe;
 }

@@ -11,7 +11,9 @@ export class YamlFile {
     readonly file: string,
     text: string,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+    // Repeated keys are found in entries() with a set: the parser's own check compares each key with every
+    // earlier one (20,000 keys took seconds).
+    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
     for (const e of [...this.doc.errors, ...this.doc.warnings]) {
       const pos = e.linePos?.[0] ?? this.lines.linePos(e.pos[0]);
       this.problems.push({ where: { file, line: pos.line, col: pos.col }, message: `YAML: ${e.message.split('\n')[0]}` });
@@ -34,16 +36,24 @@ export class YamlFile {
     this.problems.push({ where: this.where(node), subject, message });
   }
 
-  /** The map's entries as [key text, value node, pair]; reports non-string keys. */
+  /** The map's entries as [key text, value node, pair]; reports non-string and repeated keys. */
   entries(map: YAMLMap): Array<[string, Node | null, Pair]> {
     const out: Array<[string, Node | null, Pair]> = [];
+    const seen = new Map<string, Node>();
     for (const pair of map.items) {
       const key = pair.key as Node | null;
       if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
         this.problem(key, 'a key must be plain text');
         continue;
       }
-      out.push([String(key.value), this.deref(pair.value as Node | null), pair]);
+      const text = String(key.value);
+      const first = seen.get(text);
+      if (first) {
+        this.problem(key, `key "${text}" is given twice (first on line ${this.where(first).line}); a key appears once in a mapping`);
+        continue;
+      }
+      seen.set(text, key);
+      out.push([text, this.deref(pair.value as Node | null), pair]);
     }
     return out;
   }

@@ -27,7 +27,10 @@ describe('exit codes and messages', () => {
     const date = jiuzhu(['params', '--policy', NANNING, '--date', '2024-13-01']);
     expect([date.code, date.stderr]).toEqual([2, 'jiuzhu: --date must be a date YYYY-MM-DD, got "2024-13-01"\n']);
     const nofile = jiuzhu(['params', '--policy', 'policies/nowhere.yaml']);
-    expect([nofile.code, nofile.stderr]).toEqual([2, 'jiuzhu: cannot read the policy file policies/nowhere.yaml: no such file\n']);
+    expect([nofile.code, nofile.stderr]).toEqual([
+      2,
+      'jiuzhu: cannot read the policy file policies/nowhere.yaml: no such file or directory\n',
+    ]);
   });
 
   it('an invalid households file is exit 3, with file:line:column and no stack trace', () => {

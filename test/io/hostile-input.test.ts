@@ -79,7 +79,9 @@ describe('hostile input: both readers end, agree and locate the problem', () => 
     const digits = '9'.repeat(500_000);
     const [p] = await problems(HEAD + `H1,p1,40,urban,${digits}\n`);
     expect(p!.length).toBeLessThan(400);
-    expect(p).toMatch(/^h\.csv:2:5: column wage_income: "9{40}"… \(500000 characters\) is not valid: expected .*at most 13 digits before the point \(person p1\)$/);
+    expect(p).toMatch(
+      /^h\.csv:2:5: column wage_income: "9{40}"… \(500000 characters\) is not valid: expected .*at most 13 digits before the point \(person p1\)$/,
+    );
   });
 
   it('a weight past 2^53 − 1 millionths is refused, one within it read', async () => {
@@ -107,7 +109,8 @@ describe('line ends: LF, CR LF and CR alone each end a line, once, inside quotes
   });
   it('a CR LF inside quotes is one line (csv-parse counts two; the reference reader corrects it)', async () => {
     // Line 1 header, 2–3 the quoted note, 4 a bad age, 5 a record of the wrong length.
-    const text = ['household_id,person_id,age,area,note', 'H1,p1,40,urban,"two\r\nlines"', 'H1,p2,x,urban,', 'H2,p3,70,rural'].join('\r\n') + '\r\n';
+    const text =
+      ['household_id,person_id,age,area,note', 'H1,p1,40,urban,"two\r\nlines"', 'H1,p2,x,urban,', 'H2,p3,70,rural'].join('\r\n') + '\r\n';
     expect(await problems(text)).toEqual([
       'h.csv:4:3: column age: "x" is not valid: expected a whole number of years from 0 to 130 (person p2)',
       'h.csv:5: CSV: Invalid Record Length: expect 5, got 4 on line 5',

@@ -7,6 +7,7 @@ import { simulate } from '../../core/simulate.js';
 import { CheckFailedError, UsageError } from '../../errors.js';
 import { snapshotOf } from '../../core/snapshot.js';
 import { readSnapshot, writeSnapshot } from '../../io/snapshot.js';
+import { inputsOf, refuseOverwrite } from '../../io/files.js';
 import { checkMarkdown, movements } from '../../report/check.js';
 import type { Ctx } from '../context.js';
 import { loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
@@ -31,6 +32,7 @@ export function parseTolerance(t: string): ReturnType<typeof D> {
 
 export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
   const tolerance = parseTolerance(o.tolerance);
+  if (o.update) await refuseOverwrite([{ flag: '--snapshot', path: o.snapshot }], inputsOf(o));
   const old = await readSnapshot(o.snapshot);
   if (!old && !o.update) throw new CheckFailedError(`there is no snapshot ${o.snapshot} yet; run again with --update to create it`);
   const date = o.date ? simulationDate(ctx, o.date) : (old?.date ?? simulationDate(ctx, undefined));

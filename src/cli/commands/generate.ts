@@ -9,6 +9,7 @@ import { GENERATED_COLUMNS, generateCsv, type GenerateSettings } from '../../cor
 import { standards } from '../../core/rules.js';
 import { UsageError } from '../../errors.js';
 import { AtomicFile } from '../../io/atomic-file.js';
+import { inputsOf, refuseOverwrite } from '../../io/files.js';
 import { parseHouseholdsFast } from '../../io/fast-read.js';
 import { loadProfile } from '../../io/profile-file.js';
 import { calibrationTable } from '../../report/calibration.js';
@@ -26,6 +27,8 @@ export interface GenerateOptions {
 }
 
 const HEADER = GENERATED_COLUMNS.join(',') + '\n';
+/** The most households generate writes: a whole country's register (about 40 GB of CSV). */
+const MAX_GENERATED = 200_000_000;
 
 /** policies/x.yaml → policies/profiles/x.yaml */
 export function profileFor(policy: string): string {
@@ -34,11 +37,17 @@ export function profileFor(policy: string): string {
 
 export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<void> {
   const n = Number(o.households);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--households must be a whole number ≥ 1, got "${o.households}"`);
+  if (!/^\d+$/.test(o.households.trim()) || !Number.isSafeInteger(n) || n < 1 || n > MAX_GENERATED)
+    throw new UsageError(
+      `--households must be a whole number from 1 to ${MAX_GENERATED.toLocaleString('en')}, got "${o.households}"`,
+      'a province has about 10 million households; the CSV takes about 250 bytes a household',
+    );
   const seed = Number(o.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${o.seed}"`);
   if (!o.out && !o.report) throw new UsageError('give --out FILE.csv (and/or --report)');
-  const profile = await loadProfile(o.profile ?? profileFor(o.policy));
+  const profilePath = o.profile ?? profileFor(o.policy);
+  await refuseOverwrite([o.out ? { flag: '--out', path: o.out } : null], inputsOf({ policy: o.policy, profile: profilePath }));
+  const profile = await loadProfile(profilePath);
   const date = o.date ? simulationDate(ctx, o.date) : profile.date;
   const { snapshot, rules } = await loadAt(o.policy, date);
   const settings: GenerateSettings = { profile, households: n, seed, standard: standards(snapshot) };

@@ -4,6 +4,7 @@ import { figures, Totals } from '../../core/aggregate.js';
 import type { Population } from '../../core/population.js';
 import { simulateRange, type Run } from '../../core/simulate.js';
 import { AtomicFile } from '../../io/atomic-file.js';
+import { inputsOf, refuseOverwrite } from '../../io/files.js';
 import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js';
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
@@ -30,6 +31,7 @@ const CHUNK = 4096;
 
 export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
   const date = simulationDate(ctx, o.date);
+  await refuseOverwrite([o.perHousehold ? { flag: '--per-household', path: o.perHousehold } : null], inputsOf(o));
   // Policy and scenarios are checked before the CSV is read (for totals only, big files start reading meanwhile,
   // and a policy or scenario error still comes first).
   const loading = loadScenarios(o.scenario ?? []).then((scenarios) => loadRuns(o.policy, scenarios, date));

@@ -1,16 +1,32 @@
 // jiuzhu test [PATH…] [--junit FILE]  — declarative cases + parameter sanity rules; exit 1 on any failure.
 // jiuzhu validate --policy FILE…      — load and run the sanity rules only.
 import { checkPolicy } from '../../core/sanity.js';
-import { CheckFailedError } from '../../errors.js';
+import { CheckFailedError, UsageError } from '../../errors.js';
+import { refuseOverwrite } from '../../io/files.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import { loadPolicy } from '../../io/policy-file.js';
 import { casesJunit, casesText, failed, violationLines } from '../../report/cases.js';
 import type { Ctx } from '../context.js';
-import { caseFiles, runCases } from '../run-cases.js';
+import { caseFiles, loadAllCases, runCases } from '../run-cases.js';
 
 export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit?: string }): Promise<void> {
-  const files = await caseFiles(paths.length ? paths : ['policies/cases']);
-  const run = await runCases(files);
+  const searched = paths.length ? paths : ['policies/cases'];
+  const files = await caseFiles(searched);
+  const cases = await loadAllCases(files);
+  // A run that checks nothing must not pass for one that checked everything.
+  if (!cases.length)
+    throw new UsageError(
+      `no test cases in ${searched.join(', ')}${files.length ? ` (${files.length} file${files.length > 1 ? 's' : ''} read, none with a case)` : ' (no .yaml or .yml file)'}`,
+      'give case files or directories of them: jiuzhu test policies/cases',
+    );
+  await refuseOverwrite(
+    [o.junit ? { flag: '--junit', path: o.junit } : null],
+    [
+      ...files.map((path) => ({ what: 'case file', path })),
+      ...cases.flatMap((c) => [{ what: 'policy file', path: c.policy }, ...c.scenarios.map((path) => ({ what: 'scenario file', path }))]),
+    ],
+  );
+  const run = await runCases(files, cases);
   ctx.stdout.write(casesText(run));
   if (o.junit) {
     const out = await AtomicFile.open(o.junit);

@@ -1,0 +1,116 @@
+// The file system's refusals in words: a path that is missing, a directory, unreadable, on a full disk… is a usage
+// error (exit 2) naming the path and the cause, never an internal error. And the one rule about outputs: jiuzhu never
+// writes over a file it reads (compared by device and inode, so another spelling or a link to it counts).
+import { open, readFile, stat } from 'node:fs/promises';
+import { InputError, UsageError } from '../errors.js';
+import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
+
+const CAUSES: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'the file is too large for the file system',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  ENAMETOOLONG: 'the file name is too long',
+  ELOOP: 'too many levels of symbolic links',
+  EBUSY: 'the file is busy',
+  ETXTBSY: 'the file is busy',
+  ENXIO: 'no reader on the other end (a FIFO or device)',
+};
+
+/** A file system error, as a usage error naming what was being done, the path and the cause. */
+export function fileError(e: unknown, doing: string, path: string): UsageError | unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (!code || !/^E[A-Z]+$/.test(code)) return e;
+  return new UsageError(`cannot ${doing} ${path}: ${CAUSES[code] ?? code}`);
+}
+
+/** What an input path is: its size (0 for a FIFO or device, read as it comes) and whether it can be read by ranges. */
+export interface InputFile {
+  readonly size: number;
+  readonly seekable: boolean;
+}
+
+/** Checks that an input can be read (exists, is not a directory, opens), before any work; `what` names it. */
+export async function inputFile(path: string, what: string): Promise<InputFile> {
+  const doing = `read the ${what}`;
+  const s = await stat(path).catch((e: unknown) => {
+    throw fileError(e, doing, path);
+  });
+  if (s.isDirectory()) throw new UsageError(`cannot ${doing} ${path}: it is a directory`);
+  if (s.isFile()) {
+    // Opening tells what stat does not (permission); a FIFO is not opened here, as opening it would wait for a writer.
+    const fd = await open(path, 'r').catch((e: unknown) => {
+      throw fileError(e, doing, path);
+    });
+    await fd.close();
+  }
+  return { size: s.isFile() ? s.size : 0, seekable: s.isFile() };
+}
+
+/** A text input (policy, scenario, case file, profile): UTF-8, or a located error. */
+export async function readInputText(path: string, what: string): Promise<string> {
+  await inputFile(path, what);
+  const b = await readFile(path).catch((e: unknown) => {
+    throw fileError(e, `read the ${what}`, path);
+  });
+  const bad = firstInvalidUtf8(b, 0, b.length);
+  if (bad >= 0) {
+    const { line, message } = utf8Problem(b, 0, bad, 1);
+    throw new InputError([{ where: { file: path, line }, message }]);
+  }
+  return b.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/** An output named on the command line (flag: e.g. "--per-household"), and the inputs of the same command. */
+export interface Output {
+  readonly flag: string;
+  readonly path: string;
+}
+export interface Input {
+  readonly what: string;
+  readonly path: string;
+}
+
+/** A command's inputs, from its options. */
+export function inputsOf(o: {
+  policy?: string | readonly string[];
+  households?: string;
+  scenario?: readonly string[];
+  profile?: string;
+}): Input[] {
+  const many = (x: string | readonly string[] | undefined) => (x === undefined ? [] : typeof x === 'string' ? [x] : x);
+  return [
+    ...many(o.policy).map((path) => ({ what: 'policy file', path })),
+    ...many(o.households).map((path) => ({ what: 'households file', path })),
+    ...many(o.scenario).map((path) => ({ what: 'scenario file', path })),
+    ...many(o.profile).map((path) => ({ what: 'profile', path })),
+  ];
+}
+
+/** Refuses (exit 2) an output that is one of the inputs, before anything is read or written. */
+export async function refuseOverwrite(outputs: readonly (Output | null | undefined)[], inputs: readonly Input[]): Promise<void> {
+  const id = async (path: string) => {
+    const s = await stat(path).catch(() => null);
+    return s && s.isFile() ? `${s.dev}:${s.ino}` : null;
+  };
+  for (const out of outputs) {
+    if (!out) continue;
+    const o = await id(out.path);
+    if (o === null) continue;
+    for (const input of inputs) {
+      if ((await id(input.path)) === o)
+        throw new UsageError(
+          `${out.flag} ${out.path} is the ${input.what} ${input.path}: jiuzhu never writes over a file it reads`,
+          `choose another name for ${out.flag}`,
+        );
+    }
+  }
+}

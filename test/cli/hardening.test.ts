@@ -1,0 +1,210 @@
+// The CLI under hostile but realistic use: outputs naming inputs, odd output targets (a link, a device, a pipe, a
+// directory, a full disk), inputs that are directories or pipes, Ctrl-C while writing, runs that check nothing, and
+// floods of problems. Each was a silent wrong result, a lost file, a leftover file or an internal error (exit 4).
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const NANNING = 'policies/guangxi-nanning.yaml';
+const tmp = () => mkdtempSync(join(tmpdir(), 'jiuzhu-'));
+const simulate = (...more: string[]) => jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--date', '2024-12-31', ...more]);
+
+describe('an output never overwrites an input (exit 2, before anything is read)', () => {
+  it('--per-household naming the households file, however spelled or linked, or the policy file', () => {
+    const dir = tmp();
+    const households = join(dir, 'h.csv');
+    copyFileSync(SAMPLE, households);
+    const before = readFileSync(households, 'utf8');
+    const link = join(dir, 'link.csv');
+    symlinkSync(households, link);
+    for (const out of [households, join(dir, '.', '..', dir.split('/').pop()!, 'h.csv'), link]) {
+      const r = jiuzhu(['simulate', '--policy', NANNING, '--households', households, '--date', '2024-12-31', '--per-household', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `jiuzhu: --per-household ${out} is the households file ${households}: jiuzhu never writes over a file it reads\nhint: choose another name for --per-household\n`,
+      );
+      expect(r.stdout).toBe('');
+    }
+    expect(readFileSync(households, 'utf8')).toBe(before);
+    const policy = join(dir, 'p.yaml');
+    copyFileSync(NANNING, policy);
+    const r = jiuzhu(['simulate', '--policy', policy, '--households', SAMPLE, '--per-household', policy]);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([
+      2,
+      `jiuzhu: --per-household ${policy} is the policy file ${policy}: jiuzhu never writes over a file it reads`,
+    ]);
+    expect(readFileSync(policy, 'utf8')).toBe(readFileSync(NANNING, 'utf8'));
+  });
+
+  it('test --junit naming a case or policy file; generate --out naming the profile; check --update naming the households file', () => {
+    const dir = tmp();
+    const cases = join(dir, 'cases.yaml');
+    copyFileSync('policies/cases/guangxi-nanning.yaml', cases);
+    const junit = jiuzhu(['test', cases, '--junit', cases]);
+    expect([junit.code, junit.stderr.split('\n')[0]]).toEqual([
+      2,
+      `jiuzhu: --junit ${cases} is the case file ${cases}: jiuzhu never writes over a file it reads`,
+    ]);
+    const junitPolicy = jiuzhu(['test', 'policies/cases/guangxi-nanning.yaml', '--junit', NANNING]);
+    expect(junitPolicy.code).toBe(2);
+    expect(junitPolicy.stderr).toMatch(/is the policy file/);
+    const profile = 'policies/profiles/guangxi-nanning.yaml';
+    const gen = jiuzhu(['generate', '--policy', NANNING, '--households', '10', '--out', profile]);
+    expect([gen.code, gen.stderr.split('\n')[0]]).toEqual([
+      2,
+      `jiuzhu: --out ${profile} is the profile ${profile}: jiuzhu never writes over a file it reads`,
+    ]);
+    const households = join(dir, 'h.csv');
+    copyFileSync(SAMPLE, households);
+    const check = jiuzhu(['check', '--policy', NANNING, '--households', households, '--snapshot', households, '--update']);
+    expect(check.code).toBe(2);
+    expect(readFileSync(households, 'utf8')).toBe(readFileSync(SAMPLE, 'utf8'));
+    expect(readdirSync(dir).sort()).toEqual(['cases.yaml', 'h.csv']);
+  });
+});
+
+describe('odd output targets', () => {
+  it('a link is followed: the file it names gets the rows, the link stays a link', () => {
+    const dir = tmp();
+    const real = join(dir, 'real.csv');
+    writeFileSync(real, 'old\n');
+    const link = join(dir, 'rows.csv');
+    symlinkSync('real.csv', link);
+    expect(simulate('--per-household', link).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toMatch(/^household_id,scenario,/);
+    expect(readdirSync(dir).sort()).toEqual(['real.csv', 'rows.csv']);
+  });
+
+  it('a device or pipe is written through (it was replaced by a regular file); a full disk is exit 2', () => {
+    const r = simulate('--per-household', '/dev/stdout', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^household_id,scenario,/m);
+    expect(lstatSync('/dev/stdout').isFile()).toBe(false);
+    const full = simulate('--per-household', '/dev/full');
+    expect([full.code, full.stderr]).toEqual([2, 'jiuzhu: cannot write /dev/full: no space left on the device\n']);
+  });
+
+  it('a directory as output, or an output in a directory that does not exist, is exit 2 naming it', () => {
+    const dir = tmp();
+    expect(simulate('--per-household', dir).stderr).toBe(`jiuzhu: cannot write ${dir}: it is a directory\n`);
+    const nowhere = join(dir, 'no', 'rows.csv');
+    const r = simulate('--per-household', nowhere);
+    expect([r.code, r.stderr]).toEqual([2, `jiuzhu: cannot write ${nowhere}: no such file or directory\n`]);
+  });
+});
+
+describe('odd inputs', () => {
+  it('a directory as households, policy or case file is exit 2 naming it', () => {
+    const dir = tmp();
+    const h = jiuzhu(['simulate', '--policy', NANNING, '--households', dir]);
+    expect([h.code, h.stderr]).toEqual([2, `jiuzhu: cannot read the households file ${dir}: it is a directory\n`]);
+    const p = jiuzhu(['params', '--policy', dir]);
+    expect([p.code, p.stderr]).toEqual([2, `jiuzhu: cannot read the policy file ${dir}: it is a directory\n`]);
+  });
+
+  it('households from a pipe (a FIFO) are read as they come, with the same totals', () => {
+    const dir = tmp();
+    const fifo = join(dir, 'h.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `cat ${SAMPLE} > ${fifo} & NO_COLOR=1 ${process.execPath} bin/jiuzhu.js simulate --policy ${NANNING} --households ${fifo} --date 2024-12-31 --format json`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(0);
+    const direct = simulate('--format', 'json');
+    expect(JSON.parse(r.stdout).scenarios).toEqual(JSON.parse(direct.stdout).scenarios);
+  });
+
+  it('a policy file that is not UTF-8 is located (exit 3), not read garbled', () => {
+    const dir = tmp();
+    const gbk = join(dir, 'p.yaml');
+    writeFileSync(
+      gbk,
+      Buffer.concat([
+        Buffer.from(readFileSync(NANNING, 'utf8').split('\n').slice(0, 3).join('\n') + '\n# '),
+        Buffer.from([0xc4, 0xcf, 0xc4, 0xfe]),
+        Buffer.from('\n'),
+      ]),
+    );
+    const r = jiuzhu(['params', '--policy', gbk]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`${gbk}:4: the file is not UTF-8: .*"# 南宁"`));
+  });
+});
+
+describe('runs that check nothing, and floods of problems', () => {
+  it('jiuzhu test with no case to run is exit 2 (it was a pass)', () => {
+    const dir = tmp();
+    const r = jiuzhu(['test', dir]);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, `jiuzhu: no test cases in ${dir} (no .yaml or .yml file)`]);
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'notes.txt'), 'x');
+    expect(jiuzhu(['test', dir]).code).toBe(2);
+  });
+
+  it('20,000 unknown keys: 50 problems printed, then how many more; each file is loaded in linear time', () => {
+    const dir = tmp();
+    const file = join(dir, 's.yaml');
+    writeFileSync(file, 'scenario: x\ntitle: x\nchanges:\n' + Array.from({ length: 20_000 }, (_, i) => `  k${i}.x: {set: 1}\n`).join(''));
+    const r = jiuzhu(['params', '--policy', NANNING, '--scenario', file]);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.trimEnd().split('\n');
+    // 20,000 unknown parameters, and the scenario's missing reason and malformed title.
+    expect(lines[0]).toBe('jiuzhu: invalid input (20,002 problems):');
+    expect(lines).toHaveLength(1 + 50 + 2);
+    expect(lines[51]).toBe('  … and 19,952 more (fix these first)');
+  });
+
+  it('a key given twice in a mapping is located at both places', () => {
+    const dir = tmp();
+    const file = join(dir, 's.yaml');
+    writeFileSync(file, 'scenario: x\ntitle: x\nchanges:\n  low_income.multiplier: {set: 2}\n  low_income.multiplier: {set: 1.5}\n');
+    const r = jiuzhu(['params', '--policy', NANNING, '--scenario', file]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`${file}:5:3: key "low_income.multiplier" is given twice \\(first on line 4\\)`));
+  });
+
+  it('generate refuses an unbounded household count', () => {
+    const r = jiuzhu(['generate', '--policy', NANNING, '--households', '1e12', '--out', join(tmp(), 'x.csv')]);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, 'jiuzhu: --households must be a whole number from 1 to 200,000,000, got "1e12"']);
+  });
+});
+
+describe('Ctrl-C or kill while writing leaves nothing behind', () => {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`${signal}: exit ${code}, no temporary file, no output`, async () => {
+      const dir = tmp();
+      const out = join(dir, 'big.csv');
+      const child = spawn(process.execPath, ['bin/jiuzhu.js', 'generate', '--policy', NANNING, '--households', '50000000', '--out', out]);
+      // Wait until the temporary file is being written.
+      for (let i = 0; i < 200 && readdirSync(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(readdirSync(dir)).toHaveLength(1);
+      child.kill(signal);
+      const exit = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+      expect(exit).toBe(code);
+      expect(readdirSync(dir)).toEqual([]);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+});
