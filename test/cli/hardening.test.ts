@@ -173,6 +173,29 @@ describe('runs that check nothing, and floods of problems', () => {
     expect(lines[51]).toBe('  … and 19,952 more (fix these first)');
   });
 
+  it('a case file with 130,000 problems is exit 3 with 50 of them (it overflowed the stack: exit 4)', () => {
+    const dir = tmp();
+    const file = join(dir, 'cases.yaml');
+    writeFileSync(file, 'cases:\n' + Array.from({ length: 130_000 }, (_, i) => `  - name: c${i}\n    bogus: 1\n`).join(''));
+    const r = jiuzhu(['test', file]);
+    expect(r.code).toBe(3);
+    expect(r.stderr.split('\n')).toHaveLength(1 + 50 + 1 + 1 + 1); // title, 50, "… and more", hint, final newline
+  }, 60_000);
+
+  it('a snapshot with an impossible date or a figure that is not a decimal is invalid input (exit 3; it was accepted, or exit 4)', () => {
+    const dir = tmp();
+    const snap = join(dir, 's.json');
+    const good = readFileSync('policies/snapshots/guangxi-nanning.json', 'utf8');
+    const check = () => jiuzhu(['check', '--policy', NANNING, '--households', SAMPLE, '--snapshot', snap]);
+    writeFileSync(snap, good.replace('"date": "2025-06-30"', '"date": "2025-02-30"'));
+    expect([check().code, check().stderr]).toEqual([3, expect.stringMatching(/^jiuzhu: invalid input \(1 problem\):\n .*2025-02-30/)]);
+    writeFileSync(snap, good.replace('"annual_cost": "447930605.80"', '"annual_cost": "abc"'));
+    const r = check();
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/"abc"/);
+    expect(r.stderr).not.toMatch(/DecimalError|\n\s+at /);
+  });
+
   it('a key given twice in a mapping is located at both places', () => {
     const dir = tmp();
     const file = join(dir, 's.yaml');
