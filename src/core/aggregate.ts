@@ -50,12 +50,18 @@ export interface ProgramSums {
 
 const N = PROGRAMS.length;
 
-export class Totals {
-  readonly programs: ProgramSums[] = Array.from({ length: N }, () => ({
+const sums = (): ProgramSums[] =>
+  Array.from({ length: N }, () => ({
     households: new ExactSum(),
     persons: new ExactSum(),
     cost: new ExactSum(),
   }));
+
+export class Totals {
+  /** What households receive. */
+  readonly programs: ProgramSums[] = sums();
+  /** What eligible households do not take up (eligible = programs + declined). */
+  readonly declined: ProgramSums[] = sums();
   readonly all = { households: new ExactSum(), persons: new ExactSum() };
   /** Unweighted counts of the rows read. */
   householdRows = 0;
@@ -69,21 +75,20 @@ export class Totals {
     const { present, count, annual } = r;
     for (let j = 0; j < r.presentCount; j++) {
       const i = present[j]!;
-      this.put(i, weight, count[i]!, annual[i]!);
+      put(this.programs[i]!, weight, count[i]!, annual[i]!);
     }
-  }
-
-  private put(i: number, weight: number, persons: number, annual: number): void {
-    const s = this.programs[i]!;
-    s.households.addProduct(weight, 1);
-    s.persons.addProduct(weight, persons);
-    s.cost.addProduct(weight, annual);
+    for (let j = 0; j < r.declinedCount; j++) {
+      const i = r.declined[j]!;
+      put(this.declined[i]!, weight, r.declinedPersons[i]!, r.declinedAnnual[i]!);
+    }
   }
 
   /** Plain data (bigints and numbers) for postMessage; Totals.of reads it back, exactly. */
   plain(): PlainTotals {
+    const plain = (x: ProgramSums[]) => x.map((s) => [s.households.value(), s.persons.value(), s.cost.value()] as const);
     return {
-      programs: this.programs.map((s) => [s.households.value(), s.persons.value(), s.cost.value()] as const),
+      programs: plain(this.programs),
+      declined: plain(this.declined),
       all: [this.all.households.value(), this.all.persons.value()],
       householdRows: this.householdRows,
       personRows: this.personRows,
@@ -92,12 +97,15 @@ export class Totals {
 
   static of(p: PlainTotals): Totals {
     const t = new Totals();
-    p.programs.forEach(([h, n, c], i) => {
-      const s = t.programs[i]!;
-      s.households.merge(ExactSum.of(h));
-      s.persons.merge(ExactSum.of(n));
-      s.cost.merge(ExactSum.of(c));
-    });
+    const read = (into: ProgramSums[], from: PlainTotals['programs']) =>
+      from.forEach(([h, n, c], i) => {
+        const s = into[i]!;
+        s.households.merge(ExactSum.of(h));
+        s.persons.merge(ExactSum.of(n));
+        s.cost.merge(ExactSum.of(c));
+      });
+    read(t.programs, p.programs);
+    read(t.declined, p.declined);
     t.all.households.merge(ExactSum.of(p.all[0]));
     t.all.persons.merge(ExactSum.of(p.all[1]));
     t.householdRows = p.householdRows;
@@ -110,17 +118,27 @@ export class Totals {
     this.personRows += other.personRows;
     this.all.households.merge(other.all.households);
     this.all.persons.merge(other.all.persons);
-    this.programs.forEach((s, i) => {
-      const o = other.programs[i]!;
-      s.households.merge(o.households);
-      s.persons.merge(o.persons);
-      s.cost.merge(o.cost);
-    });
+    const merge = (into: ProgramSums[], from: ProgramSums[]) =>
+      into.forEach((s, i) => {
+        const o = from[i]!;
+        s.households.merge(o.households);
+        s.persons.merge(o.persons);
+        s.cost.merge(o.cost);
+      });
+    merge(this.programs, other.programs);
+    merge(this.declined, other.declined);
   }
+}
+
+function put(s: ProgramSums, weight: number, persons: number, annual: number): void {
+  s.households.addProduct(weight, 1);
+  s.persons.addProduct(weight, persons);
+  s.cost.addProduct(weight, annual);
 }
 
 export interface PlainTotals {
   readonly programs: ReadonlyArray<readonly [bigint, bigint, bigint]>;
+  readonly declined: ReadonlyArray<readonly [bigint, bigint, bigint]>;
   readonly all: readonly [bigint, bigint];
   readonly householdRows: number;
   readonly personRows: number;
@@ -134,12 +152,18 @@ export interface ProgramFigures {
   readonly annual_cost: string;
   /** The exact weighted sum (up to eight decimals): rounded figures need not add up to the rounded total. */
   readonly annual_cost_exact: string;
+  /** The same figures had every eligible household taken the program up (DOMAIN "Take-up"). */
+  readonly eligible_households: string;
+  readonly eligible_persons: string;
+  readonly eligible_annual_cost: string;
 }
 
 export interface Figures {
   readonly programs: Readonly<Record<ProgramId, ProgramFigures>>;
   readonly total_annual_cost: string;
   readonly total_annual_cost_exact: string;
+  /** The total had every eligible household taken up every program it is eligible for. */
+  readonly eligible_total_annual_cost: string;
   readonly households: string;
   readonly persons: string;
   readonly household_rows: number;
@@ -165,21 +189,31 @@ export function weightedYuanExact(v: bigint): string {
 export function figures(t: Totals): Figures {
   const programs = {} as Record<ProgramId, ProgramFigures>;
   let total = 0n;
+  let eligibleTotal = 0n;
   PROGRAMS.forEach((p, i) => {
     const s = t.programs[i]!;
+    const d = t.declined[i]!;
     const cost = s.cost.value();
-    if (isCash(p)) total += cost;
+    const eligibleCost = cost + d.cost.value();
+    if (isCash(p)) {
+      total += cost;
+      eligibleTotal += eligibleCost;
+    }
     programs[p.id] = {
       households: weightedCount(s.households.value()),
       persons: weightedCount(s.persons.value()),
       annual_cost: weightedYuan(cost),
       annual_cost_exact: weightedYuanExact(cost),
+      eligible_households: weightedCount(s.households.value() + d.households.value()),
+      eligible_persons: weightedCount(s.persons.value() + d.persons.value()),
+      eligible_annual_cost: weightedYuan(eligibleCost),
     };
   });
   return {
     programs,
     total_annual_cost: weightedYuan(total),
     total_annual_cost_exact: weightedYuanExact(total),
+    eligible_total_annual_cost: weightedYuan(eligibleTotal),
     households: weightedCount(t.all.households.value()),
     persons: weightedCount(t.all.persons.value()),
     household_rows: t.householdRows,

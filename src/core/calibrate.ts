@@ -1,11 +1,13 @@
-// What a generated population yields under the baseline, set against the published figures of its profile:
-// dibao recipients per person (urban, rural), tekun persons per person, the average dibao benefit.
+// What a generated population yields under the baseline, set against the published figures of its profile (generate
+// --report): the income distribution, who lives together, every program's caseload and the national fiscal mix.
+// Received figures (after take-up); where a program's eligibility differs, the eligible figure is shown beside.
 import { ExactSum } from './aggregate.js';
-import { evaluateRange } from './engine.js';
-import { D } from './money.js';
+import { evaluateHousehold, newContext } from './engine.js';
+import { D, type Dec } from './money.js';
 import type { Population } from './population.js';
-import { num, type Profile } from './profile.js';
+import { dist, num, toleranceOf, type Profile } from './profile.js';
 import { SLOT } from './programs/index.js';
+import { countedIncome } from './programs/context.js';
 import type { Rules } from './rules.js';
 
 export interface CalibrationRow {
@@ -15,44 +17,179 @@ export interface CalibrationRow {
   readonly published: string | null;
   /** generated / published − 1, as a percent with one decimal; null without a published figure. */
   readonly gap: string | null;
+  /** The accepted gap, percent; null without a published figure. */
+  readonly tolerance: string | null;
   readonly within: boolean | null;
   /** Key of the profile value the published figure comes from. */
   readonly target?: string;
 }
 
+/** Weighted sums of one evaluation pass. */
+class Sums {
+  private readonly s = new Map<string, ExactSum>();
+  add(key: string, weight: number, x: number): void {
+    if (x === 0) return;
+    let e = this.s.get(key);
+    if (!e) this.s.set(key, (e = new ExactSum()));
+    e.addProduct(weight, x);
+  }
+  get(key: string): Dec {
+    return D((this.s.get(key)?.value() ?? 0n).toString());
+  }
+}
+
+const AREA = ['urban', 'rural'] as const;
+
 export function calibrate(pop: Population, rules: Rules, profile: Profile): CalibrationRow[] {
-  const sums = [0, 1].map(() => ({ persons: new ExactSum(), recipients: new ExactSum(), benefit: new ExactSum(), tekun: new ExactSum() }));
-  evaluateRange(pop, rules, 0, pop.householdCount, (h, r) => {
+  const m = new Sums();
+  /** Per area: each household's per-capita monthly income (fen) and its weighted persons, for the quintiles. */
+  const incomes = [0, 1].map(() => [] as Array<[number, number]>);
+  const c = newContext(pop, rules);
+  const deduction = 0; // quintiles are of income as surveyed (before any deduction)
+  for (let h = 0; h < pop.householdCount; h++) {
+    const r = evaluateHousehold(c, h);
     const w = pop.weight[h]!;
-    const s = sums[pop.area[h]!]!;
-    s.persons.addProduct(w, r.persons);
-    s.recipients.addProduct(w, r.count[SLOT.dibao]! + r.count[SLOT.single_person]!);
-    s.benefit.addProduct(w, r.amount[SLOT.dibao]! + r.amount[SLOT.dibao_supplement]! + r.amount[SLOT.single_person]!);
-    s.tekun.addProduct(w, r.count[SLOT.tekun]!);
-  });
-  const tolerance = num(profile, 'target.tolerance');
-  const ratio = (a: bigint, b: bigint) => (b === 0n ? D(0) : D(a.toString()).dividedBy(b.toString()));
-  const row = (measure: string, generated: ReturnType<typeof D>, target: string | null, digits: number, scale = 1): CalibrationRow => {
-    const publishedValue = target && profile.values.has(target) ? D(num(profile, target)) : null;
-    const gap = publishedValue && !publishedValue.isZero() ? generated.dividedBy(publishedValue).minus(1) : null;
-    return {
+    const a = AREA[pop.area[h]!]!;
+    const start = pop.offsets[h]!;
+    const size = pop.offsets[h + 1]! - start;
+    let income = 0;
+    let earner = false;
+    for (let k = start; k < start + size; k++) {
+      const p = pop.members[k]!;
+      const age = pop.age[p]!;
+      income += countedIncome(pop, p, deduction);
+      if (age >= 18 && age < 60 && pop.wage[p]! > 0) earner = true;
+      m.add('persons', w, 1);
+      m.add(`persons.${a}`, w, 1);
+      if (age < 18) m.add('children', w, 1);
+      if (age >= 60) m.add('elderly', w, 1);
+    }
+    incomes[pop.area[h]!]!.push([Math.floor(income / size), w * size]);
+    m.add('households', w, 1);
+    m.add('household_persons', w, size);
+    // Programs, received and eligible.
+    const got = (slot: number) => r.flag[slot] === 1;
+    const dibaoPersons = r.count[SLOT.dibao]! + r.count[SLOT.single_person]!;
+    m.add(`dibao.${a}`, w, dibaoPersons);
+    if (dibaoPersons) m.add(`dibao_households.${a}`, w, 1);
+    if (dibaoPersons) m.add(`dibao_household_persons.${a}`, w, r.count[SLOT.dibao]! ? r.restPersons : dibaoPersons);
+    const dibaoMonthly = r.amount[SLOT.dibao]! + r.amount[SLOT.dibao_supplement]! + r.amount[SLOT.single_person]!;
+    m.add(`dibao_benefit.${a}`, w, dibaoMonthly);
+    m.add('dibao_cost', w, r.annual[SLOT.dibao]! + r.annual[SLOT.dibao_supplement]! + r.annual[SLOT.single_person]!);
+    let eligibleDibao = dibaoPersons;
+    for (let j = 0; j < r.declinedCount; j++) {
+      const i = r.declined[j]!;
+      if (i === SLOT.dibao || i === SLOT.single_person) eligibleDibao += r.declinedPersons[i]!;
+      if (i === SLOT.tekun) m.add('tekun_eligible', w, r.declinedPersons[i]!);
+    }
+    m.add(`dibao_eligible.${a}`, w, eligibleDibao);
+    m.add('tekun', w, r.count[SLOT.tekun]!);
+    m.add('tekun_eligible', w, r.count[SLOT.tekun]!);
+    m.add('tekun_cost', w, r.annual[SLOT.tekun]!);
+    if (got(SLOT.temporary)) m.add('temporary_cases', w, 1);
+    m.add('temporary_cost', w, r.annual[SLOT.temporary]!);
+    m.add('low_income', w, r.count[SLOT.low_income]!);
+    if (got(SLOT.rigid_family)) m.add('rigid', w, r.count[SLOT.rigid_family]!);
+    // Who the recipients are: dibao households' members not tekun; tekun persons and how they live.
+    for (let k = start; k < start + size; k++) {
+      const p = pop.members[k]!;
+      const tekun = c.tekun[k - start] === 1;
+      if (tekun && earner) m.add('tekun_with_earner', w, 1);
+      if (tekun && got(SLOT.tekun) && pop.selfCare[p] !== 0) m.add('tekun_self_care_lost', w, 1);
+      const inDibao = !tekun && (got(SLOT.dibao) || c.single[k - start] === 1);
+      if (!inDibao) continue;
+      m.add('dibao_members', w, 1);
+      if (pop.age[p]! >= 60) m.add('dibao_elderly', w, 1);
+      if (pop.age[p]! < 18) m.add('dibao_minors', w, 1);
+      if (pop.disability[p]! >= 1) m.add('dibao_disabled', w, 1);
+    }
+  }
+  const ratio = (a: Dec, b: Dec) => (b.isZero() ? D(0) : a.dividedBy(b));
+  const rows: CalibrationRow[] = [];
+  const row = (measure: string, generated: Dec, target: string | null, digits: number, scale = 1): void => {
+    if (target && !profile.values.has(target)) return;
+    const publishedValue = target ? D(num(profile, target)) : null;
+    finish(measure, generated, publishedValue, target, digits, scale);
+  };
+  const finish = (measure: string, generated: Dec, published: Dec | null, target: string | null, digits: number, scale: number) => {
+    const gap = published && !published.isZero() ? generated.dividedBy(published).minus(1) : null;
+    const tolerance = target ? toleranceOf(profile, target) : null;
+    rows.push({
       measure,
       generated: generated.times(scale).toFixed(digits),
-      published: publishedValue ? publishedValue.times(scale).toFixed(digits) : null,
+      published: published ? published.times(scale).toFixed(digits) : null,
       gap: gap ? gap.times(100).toFixed(1) : null,
-      within: gap ? gap.abs().lte(tolerance) : null,
+      tolerance: gap && tolerance !== null ? (tolerance * 100).toFixed(0) : null,
+      within: gap && tolerance !== null ? gap.abs().lte(tolerance) : null,
       target: target ?? undefined,
-    };
+    });
   };
-  const [u, r] = sums as [(typeof sums)[0], (typeof sums)[0]];
-  const all = (k: 'persons' | 'tekun') => u[k].value() + r[k].value();
-  const benefit = (s: (typeof sums)[0]) => ratio(s.benefit.value(), s.recipients.value()).dividedBy(100);
-  return [
-    row('dibao recipients per 100 persons, urban', ratio(u.recipients.value(), u.persons.value()), 'target.dibao_rate.urban', 2, 100),
-    row('dibao recipients per 100 persons, rural', ratio(r.recipients.value(), r.persons.value()), 'target.dibao_rate.rural', 2, 100),
-    row('tekun persons per 100 persons', ratio(all('tekun'), all('persons')), 'target.tekun_rate', 3, 100),
-    row('average dibao benefit a recipient a month, urban (yuan)', benefit(u), 'target.average_benefit.urban', 0),
-    row('average dibao benefit a recipient a month, rural (yuan)', benefit(r), 'target.average_benefit.rural', 0),
-    row('weighted persons (population grossed up to)', D(all('persons').toString()).dividedBy(1e6), 'population.persons', 0),
-  ];
+  const persons = m.get('persons');
+  const yuan = (fenTimesMillionths: Dec) => fenTimesMillionths.dividedBy(100);
+
+  row('weighted persons (population grossed up to)', persons.dividedBy(1e6), 'population.persons', 0);
+  // The income distribution: each fifth's mean as a multiple of the area's mean.
+  AREA.forEach((a, ai) => {
+    const fifths = quintileMeans(incomes[ai]!);
+    const target = `target.income_quintiles.${a}`;
+    const published = dist(profile, target);
+    const mean = fifths.reduce((x, y) => x + y, 0) / 5;
+    row(`per-capita disposable income, ${a} (yuan a year)`, D(mean * 12).dividedBy(100), `income.disposable.${a}`, 0);
+    fifths.forEach((f, q) =>
+      finish(`  fifth ${q + 1} of ${a} persons, × the mean`, D(f / mean), D(published[q]!), target, 2, 1),
+    );
+  });
+  row('persons per household', ratio(m.get('household_persons'), m.get('households')), 'target.household_size', 2);
+  row('persons under 18, %', ratio(m.get('children'), persons), 'target.child_share', 1, 100);
+  row('persons 60 and over, %', ratio(m.get('elderly'), persons), 'target.elderly_share', 1, 100);
+  for (const a of AREA) {
+    const n = m.get(`persons.${a}`);
+    row(`dibao recipients per 100 persons, ${a}`, ratio(m.get(`dibao.${a}`), n), `target.dibao_rate.${a}`, 2, 100);
+    finish(`  eligible (all who qualify), ${a}`, ratio(m.get(`dibao_eligible.${a}`), n), null, null, 2, 100);
+  }
+  for (const a of AREA)
+    row(`average dibao benefit a recipient a month, ${a} (yuan)`, yuan(ratio(m.get(`dibao_benefit.${a}`), m.get(`dibao.${a}`))), `target.average_benefit.${a}`, 0);
+  for (const a of AREA)
+    row(`persons per dibao household, ${a}`, ratio(m.get(`dibao_household_persons.${a}`), m.get(`dibao_households.${a}`)), `target.persons_per_dibao_household.${a}`, 2);
+  const members = m.get('dibao_members');
+  row('dibao recipients 60 and over, %', ratio(m.get('dibao_elderly'), members), 'target.dibao_elderly_share', 1, 100);
+  row('dibao recipients with a disability, %', ratio(m.get('dibao_disabled'), members), 'target.dibao_disabled_share', 1, 100);
+  row('dibao recipients under 18, %', ratio(m.get('dibao_minors'), members), 'target.dibao_minor_share', 1, 100);
+  row('tekun persons per 100 persons', ratio(m.get('tekun'), persons), 'target.tekun_rate', 3, 100);
+  finish('  eligible (all who qualify)', ratio(m.get('tekun_eligible'), persons), null, null, 3, 100);
+  row('tekun persons who lost self-care (in full or in part), %', ratio(m.get('tekun_self_care_lost'), m.get('tekun')), 'target.tekun_self_care_lost', 1, 100);
+  finish('tekun persons living with a working-age earner (must be 0)', m.get('tekun_with_earner').dividedBy(1e6), null, null, 0, 1);
+  row('low-income (dibao-edge) persons per 100 persons', ratio(m.get('low_income'), persons), 'target.low_income_rate', 2, 100);
+  row('rigid-expenditure family persons per 100 persons', ratio(m.get('rigid'), persons), 'target.rigid_rate', 2, 100);
+  row('temporary-assistance cases a year per 100 persons', ratio(m.get('temporary_cases'), persons), 'target.temporary_rate', 2, 100);
+  row('average temporary-assistance grant (yuan)', yuan(ratio(m.get('temporary_cost'), m.get('temporary_cases'))), 'target.temporary_average', 0);
+  const dibaoCost = m.get('dibao_cost');
+  row('tekun spending ÷ dibao spending', ratio(m.get('tekun_cost'), dibaoCost), 'target.tekun_to_dibao_spending', 3);
+  row('temporary-assistance spending ÷ dibao spending', ratio(m.get('temporary_cost'), dibaoCost), 'target.temporary_to_dibao_spending', 3);
+  return rows;
+}
+
+/** Each fifth's mean of persons ranked by per-capita income ([income, weighted persons] per household). */
+function quintileMeans(households: Array<[number, number]>): number[] {
+  households.sort((a, b) => a[0] - b[0]);
+  const total = households.reduce((a, [, w]) => a + w, 0);
+  const sums = [0, 0, 0, 0, 0];
+  let done = 0;
+  let q = 0;
+  for (const [income, w] of households) {
+    // A household on a boundary is split between the fifths by its persons.
+    let left = w;
+    while (left > 0) {
+      const room = q === 4 ? left : ((q + 1) * total) / 5 - done;
+      if (room <= 0) {
+        q++;
+        continue;
+      }
+      const take = Math.min(left, room);
+      sums[q]! += income * take;
+      done += take;
+      left -= take;
+    }
+  }
+  return sums.map((s) => s / (total / 5));
 }

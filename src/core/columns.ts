@@ -157,6 +157,15 @@ export const COLUMNS = [
     expected: 'a number > 0 with at most six decimals',
     zh: ['权重'],
   },
+  {
+    name: 'take_up_draw',
+    key: 'takeUpDraw',
+    level: 'household',
+    kind: { type: 'millionths', intDigits: 1, min: 0, max: 999_999 },
+    default: 0,
+    expected: 'a number ≥ 0 and < 1 with at most six decimals',
+    zh: ['申请抽样值'],
+  },
 ] as const satisfies readonly ColumnDef[];
 
 type Def = (typeof COLUMNS)[number];

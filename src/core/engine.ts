@@ -2,7 +2,7 @@
 // (programs/index.ts STEPS), and a pass over a population. Pure and deterministic: the same population and rules
 // give the same results. No I/O here.
 import type { Ctx, HouseholdResult } from './programs/context.js';
-import { PROGRAMS, STEPS, type ProgramId } from './programs/index.js';
+import { PROGRAMS, STEPS, yearOf, type ProgramId } from './programs/index.js';
 import { restOfHousehold } from './programs/rest.js';
 import { tekunAmount, tekunPerson } from './programs/tekun.js';
 import type { Population } from './population.js';
@@ -25,9 +25,14 @@ export function emptyResult(): HouseholdResult {
     months: new Uint8Array(P),
     tier: new Uint8Array(P),
     annual: new Float64Array(P),
+    declined: new Uint8Array(P),
+    declinedCount: 0,
+    declinedPersons: new Int32Array(P),
+    declinedAnnual: new Float64Array(P),
     persons: 0,
     restPersons: 0,
     total: 0,
+    eligibleTotal: 0,
   };
 }
 
@@ -42,9 +47,14 @@ export function copyResult(r: HouseholdResult): HouseholdResult {
     months: r.months.slice(),
     tier: r.tier.slice(),
     annual: r.annual.slice(),
+    declined: r.declined.slice(),
+    declinedCount: r.declinedCount,
+    declinedPersons: r.declinedPersons.slice(),
+    declinedAnnual: r.declinedAnnual.slice(),
     persons: r.persons,
     restPersons: r.restPersons,
     total: r.total,
+    eligibleTotal: r.eligibleTotal,
   };
 }
 
@@ -56,18 +66,24 @@ export interface ProgramResult {
   readonly months: number;
   readonly tier: number;
   readonly annual: number;
+  /** 1 when the household is eligible but does not take the program up (DOMAIN "Take-up"); then what it would get: */
+  readonly declined: number;
+  readonly eligiblePersons: number;
+  readonly eligibleAnnual: number;
 }
 
 /** A result as plain data, program by program (explain, case files, tests): a copy the next evaluation leaves alone. */
 export type ResultView = { readonly [K in ProgramId]: ProgramResult } & {
   readonly persons: number;
   readonly restPersons: number;
-  /** The household's year, fen. */
+  /** The household's year, fen; had it taken up every program it is eligible for. */
   readonly annual: number;
+  readonly eligibleAnnual: number;
 };
 
 export function viewOf(r: HouseholdResult): ResultView {
-  const v: Record<string, unknown> = { persons: r.persons, restPersons: r.restPersons, annual: r.total };
+  const v: Record<string, unknown> = { persons: r.persons, restPersons: r.restPersons, annual: r.total, eligibleAnnual: r.eligibleTotal };
+  const declined = new Set(r.declined.subarray(0, r.declinedCount));
   PROGRAMS.forEach((p, i) => {
     v[p.id] = {
       flag: r.flag[i]!,
@@ -76,6 +92,9 @@ export function viewOf(r: HouseholdResult): ResultView {
       months: r.months[i]!,
       tier: r.tier[i]!,
       annual: r.annual[i]!,
+      declined: declined.has(i) ? 1 : 0,
+      eligiblePersons: declined.has(i) ? r.declinedPersons[i]! : r.count[i]!,
+      eligibleAnnual: declined.has(i) ? r.declinedAnnual[i]! : r.annual[i]!,
     };
   });
   return v as ResultView;
@@ -104,10 +123,6 @@ const laterSteps = ((): ((c: Ctx, r: readonly unknown[]) => void) => {
   return make(...LATER.map((i) => STEPS[i]!.run)) as (c: Ctx, r: readonly unknown[]) => void;
 })();
 
-/** How each program's year is made of its amount (PROGRAMS order): times PER_YEAR, or (KEPT) times its months. */
-const KEPT = Uint8Array.from(PROGRAMS, (p) => (p.kind === 'kept' ? 1 : 0));
-const PER_YEAR = Uint8Array.from(PROGRAMS, (p) => ({ monthly: 12, kept: 0, once: 1, yearly: 1, caseload: 0 })[p.kind]);
-
 interface EngineCtx extends Ctx {
   readonly rules: Rules;
   /** By area: the compiled rules of steps 1 and 2, and of the steps after them, in order. */
@@ -131,6 +146,7 @@ export function newContext(pop: Population, rules: Rules, tr: Tracer | null = nu
     isDibao: false,
     rigidAid: false,
     singles: 0,
+    declinedGroups: 0,
     tr,
     out: emptyResult(),
     rules,
@@ -149,7 +165,13 @@ function reset(out: HouseholdResult): void {
     flag[i] = count[i] = amount[i] = months[i] = tier[i] = annual[i] = 0;
   }
   out.presentCount = 0;
-  out.persons = out.restPersons = out.total = 0;
+  const { declined, declinedPersons, declinedAnnual } = out;
+  for (let j = 0; j < out.declinedCount; j++) {
+    const i = declined[j]!;
+    declinedPersons[i] = declinedAnnual[i] = 0;
+  }
+  out.declinedCount = 0;
+  out.persons = out.restPersons = out.total = out.eligibleTotal = 0;
 }
 
 /** Steps 1–2's findings for a household: who is tekun (by member position), n, I, assets_ok. A Ctx has them. */
@@ -176,6 +198,7 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
   c.isDibao = false;
   c.rigidAid = false;
   c.singles = 0;
+  c.declinedGroups = 0;
   const size = c.end - c.start;
   if (c.tekun.length < size) {
     c.tekun = new Uint8Array(size * 2);
@@ -203,16 +226,19 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
   // The other steps, in order; steps 3–7 only for a household with members who are not tekun.
   laterSteps(c, c.laterByArea[area]!);
 
-  // Each program's year, by its kind; the household's year.
+  // Each program's year, by its kind; the household's year, received and had it taken up all it is eligible for.
   const { amount, months, present } = out;
   const year = out.annual;
   let total = 0;
   for (let j = 0; j < out.presentCount; j++) {
     const i = present[j]!;
-    year[i] = amount[i]! * (KEPT[i] ? months[i]! : PER_YEAR[i]!);
+    year[i] = yearOf(i, amount[i]!, months[i]!);
     total += year[i]!;
   }
   out.total = total;
+  let declined = 0;
+  for (let j = 0; j < out.declinedCount; j++) declined += out.declinedAnnual[out.declined[j]!]!;
+  out.eligibleTotal = total + declined;
   return out;
 }
 

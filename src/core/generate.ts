@@ -1,6 +1,15 @@
-// Synthetic households from a population profile: deterministic for a seed (mulberry32), produced in chunks
-// so any number of households streams in bounded memory. Amounts are drawn as numbers and written as
-// integer fen (this is data generation, not money arithmetic). Columns: DOMAIN's household CSV.
+// Synthetic households from a population profile: deterministic for a seed (mulberry32), produced in chunks so any
+// number of households streams in bounded memory. Amounts are drawn as numbers and written as integer fen (this is
+// data generation, not money arithmetic). Columns: DOMAIN's household CSV.
+//
+// How a household is drawn: its area and size; who lives in it (a lone elder, an elderly couple, a couple with
+// children, three generations … by the profile's composition shares); each member's disability, illness, labour
+// capacity and self-care; then its per-capita income. Incomes follow a mixture fitted to the published quintiles of
+// the area (a log-normal body, and a low component uniform from 0 to low_top × the mean), and go to households by rank of earning capacity (a copula within each chunk: the chunk's incomes,
+// sorted, meet its households sorted by earners per person plus noise), so a lone elder is poorer than a working
+// couple and the income distribution is still the published one. A working-age earner is a capable supporter of
+// everyone in the household; only a household with no earner may lack one. Take-up draws are uniform; a household
+// that takes dibao up and is under (1 + band) × S receives it now (on_dibao, prior_dibao: the gradual exit's base).
 import { COL, COLUMN_NAMES, type Column } from './columns.js';
 import { fenToYuan } from './money.js';
 import { dist, num, type Profile } from './profile.js';
@@ -30,14 +39,20 @@ export class Random {
     for (let i = 0; i < shares.length; i++) if ((r -= shares[i]!) < 0) return i;
     return shares.length - 1;
   }
+  /** A whole number in [lo, hi]. */
+  between(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
 }
 
 export interface GenerateSettings {
   readonly profile: Profile;
   readonly households: number;
   readonly seed: number;
-  /** S (fen a month) by area [urban, rural] at the date: the low tail and current dibao receipt are drawn against it. */
+  /** S (fen a month) by area [urban, rural] at the date: current dibao receipt is drawn against it. */
   readonly standard: readonly [number, number];
+  /** take_up.dibao at the date: a household receiving dibao now is one that takes it up. */
+  readonly takeUpDibao: number;
 }
 
 const fen = (yuan: number) => Math.max(0, Math.round(yuan * 100));
@@ -53,105 +68,189 @@ export function weightOf(s: GenerateSettings): string {
   return (num(p, 'population.persons') / persons).toFixed(6);
 }
 
+interface Member {
+  age: number;
+  grade: number;
+  ill: number;
+  labor: 'full' | 'partial' | 'none';
+  selfCare: 'full' | 'partial' | 'none';
+}
+
+interface Drawn {
+  urban: boolean;
+  members: Member[];
+  /** Earners per person, weighted by capacity: the household's rank of earning capacity (with noise). */
+  score: number;
+  /** Per-capita monthly income, yuan (from the chunk's incomes, by rank). */
+  perCapita: number;
+}
+
+/** The profile's values, read once. */
+function settingsOf(p: Profile) {
+  const byArea = (['urban', 'rural'] as const).map((a) => {
+    const sigma = num(p, `income.sigma.${a}`);
+    const mean = num(p, `income.disposable.${a}`) / 12;
+    const low = num(p, `income.low_share.${a}`);
+    const top = num(p, `income.low_top.${a}`);
+    // The mixture's mean is the published mean: the body's mean makes up for the low component's (top / 2 × mean).
+    const bodyMean = (mean * (1 - (low * top) / 2)) / (1 - low);
+    return {
+      name: a,
+      sizes: dist(p, `household_size.${a}`),
+      singleElderly: num(p, `composition.single_elderly.${a}`),
+      coupleElderly: num(p, `composition.couple_elderly.${a}`),
+      withElderly: num(p, `composition.with_elderly.${a}`),
+      sigma,
+      low,
+      lowTop: top * mean,
+      // The log-normal's median for its mean: mean × e^(−σ²/2).
+      median: bodyMean * Math.exp(-(sigma * sigma) / 2),
+    };
+  });
+  const [mu, mr] = byArea.map((x) => x.sizes.reduce((a, share, i) => a + share * (i + 1), 0));
+  const u = num(p, 'population.urban_share');
+  return {
+    byArea,
+    urbanHouseholdShare: u / mu! / (u / mu! + (1 - u) / mr!),
+    over80: num(p, 'age.over80_share'),
+    disAdult: num(p, 'disability.adult'),
+    disOld: num(p, 'disability.elderly'),
+    severeShare: num(p, 'disability.severe_share'),
+    illAdult: num(p, 'illness.adult'),
+    illOld: num(p, 'illness.elderly'),
+    elderlyLost: num(p, 'self_care.elderly_lost'),
+    link: num(p, 'income.earning_link'),
+    disabilityLink: num(p, 'income.disability_link'),
+    noSupporter: num(p, 'supporter.absent'),
+    zeroAssets: num(p, 'assets.zero_share'),
+    assetMonths: num(p, 'assets.median_months'),
+    rigidSick: num(p, 'rigid.share_sick'),
+    rigidMedian: num(p, 'rigid.median'),
+    rigidOther: num(p, 'rigid.share_other'),
+    rigidOtherMedian: num(p, 'rigid.median_other'),
+    band: num(p, 'on_dibao.band'),
+    emergencyShare: num(p, 'emergency.share'),
+    emergencyMedian: num(p, 'emergency.median'),
+  };
+}
+type Settings = ReturnType<typeof settingsOf>;
+
+/** The ages of a household of `size`: who lives together, by the area's composition shares. */
+function ages(r: Random, A: Settings['byArea'][number], over80: number, size: number): number[] {
+  const elder = () => (r.next() < over80 ? r.between(80, 99) : r.between(60, 79));
+  const adult = () => r.between(22, 59);
+  const child = () => r.between(0, 17);
+  if (size === 1) return [r.next() < A.singleElderly ? elder() : adult()];
+  if (size === 2) {
+    if (r.next() < A.coupleElderly) return [elder(), elder()];
+    const x = r.next();
+    return x < 0.6 ? [adult(), adult()] : x < 0.85 ? [adult(), child()] : [adult(), elder()];
+  }
+  const elderly = r.next() < A.withElderly ? (size === 3 || r.next() < 0.5 ? 1 : 2) : 0;
+  const rest = size - elderly;
+  // Parents (one in eight households a single parent), and often a grown child still at home.
+  let adults = elderly ? (rest >= 3 ? 2 : rest === 2 ? 1 + Math.floor(r.next() * 2) : 1) : r.next() < 0.12 ? 1 : 2;
+  if (rest - adults >= 1 && r.next() < 0.35) adults++;
+  adults = Math.max(adults, rest - 3); // at most three children
+  return [
+    ...Array.from({ length: adults }, adult),
+    ...Array.from({ length: elderly }, elder),
+    ...Array.from({ length: rest - adults }, child),
+  ];
+}
+
+function member(r: Random, s: Settings, age: number): Member {
+  const old = age >= 60;
+  const disabled = age >= 18 && r.next() < (old ? s.disOld : s.disAdult);
+  const grade = disabled ? (r.next() < s.severeShare ? r.between(1, 2) : r.between(3, 4)) : 0;
+  const ill = age >= 18 && r.next() < (old ? s.illOld : s.illAdult) ? 1 : 0;
+  const severe = grade === 1 || grade === 2;
+  const labor = age < 18 || old ? 'none' : severe || (ill && r.next() < 0.5) ? 'none' : grade || ill ? 'partial' : 'full';
+  // Self-care is lost with severe disability, and with age: from 80 at the profile's rate, at 60–79 at a quarter of it.
+  const lost = age >= 80 ? s.elderlyLost : old ? s.elderlyLost / 4 : 0;
+  const selfCare = severe ? (r.next() < 0.4 ? 'none' : 'partial') : r.next() < lost ? 'partial' : 'full';
+  return { age, grade, ill, labor, selfCare };
+}
+
+/** A member's share of the household's income: wages for those who can work, pensions for the elderly. */
+const incomeShare = (m: Member): number =>
+  m.age < 18 ? 0 : m.age >= 60 ? 0.6 : m.labor === 'full' ? 1 : m.labor === 'partial' ? 0.5 : 0.1;
+const canEarn = (m: Member) => m.age >= 18 && m.age < 60 && m.labor !== 'none';
+
 /** Yields CSV text (no header) for households [1, n], `per` households at a time. */
 export function* generateCsv(s: GenerateSettings, per = 5000): Generator<string> {
-  const p = s.profile;
+  const set = settingsOf(s.profile);
   const r = new Random(s.seed);
   const weight = weightOf(s);
   const width = Math.max(6, String(s.households).length);
-  // Every profile value is read once here, not once per draw.
-  const byArea = (['urban', 'rural'] as const).map((a) => ({
-    name: a,
-    sizes: dist(p, `household_size.${a}`),
-    child: num(p, `age.child_share.${a}`),
-    elderly: num(p, `age.elderly_share.${a}`),
-    sigma: num(p, `income.sigma.${a}`),
-    mean: num(p, `income.disposable.${a}`) / 12,
-    lowTail: num(p, `income.low_tail_share.${a}`),
-  }));
-  const over80 = num(p, 'age.over80_share');
-  const [disAdult, disOld, severeShare] = [num(p, 'disability.adult'), num(p, 'disability.elderly'), num(p, 'disability.severe_share')];
-  const [illAdult, illOld] = [num(p, 'illness.adult'), num(p, 'illness.elderly')];
-  const [noSupporterShare, lowTailMedian] = [num(p, 'supporter.absent'), num(p, 'income.low_tail_median')];
-  const [zeroAssets, assetMonths] = [num(p, 'assets.zero_share'), num(p, 'assets.median_months')];
-  const [rigidShare, rigidMedian] = [num(p, 'rigid.share_sick'), num(p, 'rigid.median')];
-  const onDibaoShare = num(p, 'on_dibao.share_below');
-  const [emergencyShare, emergencyMedian] = [num(p, 'emergency.share'), num(p, 'emergency.median')];
-  const u = num(p, 'population.urban_share');
-  const [mu, mr] = byArea.map((x) => x.sizes.reduce((a, share, i) => a + share * (i + 1), 0));
-  const urbanHouseholdShare = u / mu! / (u / mu! + (1 - u) / mr!);
-  let rows: string[] = [];
-  for (let h = 1; h <= s.households; h++) {
-    const urban = r.next() < urbanHouseholdShare;
-    const A = byArea[urban ? 0 : 1]!;
-    const S = s.standard[urban ? 0 : 1]! / 100;
-    const size = 1 + r.pick(A.sizes);
-    // Members: the first is an adult or elderly head; the others follow the age structure.
-    const persons = Array.from({ length: size }, (_, i) => {
-      const g = i === 0 ? (r.next() < A.elderly / (1 - A.child) ? 2 : 1) : r.pick([A.child, 1 - A.child - A.elderly, A.elderly]);
-      const age =
-        g === 0
-          ? Math.floor(r.next() * 18)
-          : g === 1
-            ? 18 + Math.floor(r.next() * 42)
-            : r.next() < over80
-              ? 80 + Math.floor(r.next() * 20)
-              : 60 + Math.floor(r.next() * 20);
-      const old = age >= 60;
-      const disabled = age >= 18 && r.next() < (old ? disOld : disAdult);
-      const grade = disabled ? (r.next() < severeShare ? 1 + Math.floor(r.next() * 2) : 3 + Math.floor(r.next() * 2)) : 0;
-      const ill = age >= 18 && r.next() < (old ? illOld : illAdult) ? 1 : 0;
-      const severe = grade === 1 || grade === 2;
-      const labor = age < 18 || old ? 'none' : severe || (ill && r.next() < 0.5) ? 'none' : grade || ill ? 'partial' : 'full';
-      const selfCare = severe ? (r.next() < 0.4 ? 'none' : 'partial') : age >= 80 && r.next() < 0.25 ? 'partial' : 'full';
-      return { age, grade, ill, labor, selfCare };
+  for (let first = 1; first <= s.households; first += per) {
+    const count = Math.min(per, s.households - first + 1);
+    // Who lives in each household, and its earning capacity.
+    const drawn: Drawn[] = Array.from({ length: count }, () => {
+      const urban = r.next() < set.urbanHouseholdShare;
+      const A = set.byArea[urban ? 0 : 1]!;
+      const members = ages(r, A, set.over80, 1 + r.pick(A.sizes)).map((age) => member(r, set, age));
+      const earners = members.reduce((a, m) => a + (canEarn(m) ? (m.labor === 'full' ? 1 : 0.5) : 0), 0);
+      // Disability and serious illness cost a household more than the earnings they forgo (care, treatment).
+      const afflicted = members.filter((m) => m.grade || m.ill).length;
+      const score = Math.log(0.15 + earners / members.length) - (set.disabilityLink * afflicted) / members.length + set.link * r.normal();
+      return { urban, members, score, perCapita: 0 };
     });
-    // Per-capita monthly income: the main distribution (its mean is the published disposable income), or the low tail.
-    const low = r.next() < A.lowTail;
-    const perCapita = low ? r.lognormal(lowTailMedian * S, 0.5) : r.lognormal(A.mean * Math.exp(-(A.sigma * A.sigma) / 2), A.sigma);
-    const total = perCapita * size;
-    // Shares of income: full-capacity adults earn wages, partial ones half as much; the elderly have pensions.
-    const shares = persons.map((m): number =>
-      m.age < 18 ? 0 : m.age >= 60 ? 0.6 : m.labor === 'full' ? 1 : m.labor === 'partial' ? 0.5 : 0.1,
-    );
-    const sum = shares.reduce((x, y) => x + y, 0) || 1;
-    const working = persons.some((m) => m.age >= 18 && m.age < 60 && m.labor !== 'none');
-    const noSupporter = !working && r.next() < noSupporterShare;
-    const assets = r.next() < zeroAssets ? 0 : r.lognormal(assetMonths * total, 1);
-    const sick = persons.some((m) => m.ill || m.grade === 1 || m.grade === 2);
-    const rigid = sick && r.next() < rigidShare ? r.lognormal(rigidMedian, 0.8) : 0;
-    const onDibao = perCapita < 1.2 * S && r.next() < onDibaoShare ? 1 : 0;
-    const prior = onDibao ? Math.max(S * 0.3, S - perCapita) * size : 0;
-    const emergency = r.next() < emergencyShare ? r.lognormal(emergencyMedian, 1) : 0;
-    const hid = `G${String(h).padStart(width, '0')}`;
-    const [assetsText, rigidText, priorText, emergencyText] = [money(assets), money(rigid), money(prior), money(emergency)];
-    persons.forEach((m, i) => {
-      const income = (total * shares[i]!) / sum;
-      const wage = m.age >= 18 && m.age < 60 && m.labor !== 'none' ? income : 0;
-      const supporter = (m.age >= 60 || m.grade || m.age < 18) && noSupporter ? 0 : 1;
-      const row: Array<string | number> = new Array(COLUMN_NAMES.length);
-      row[COL.household_id] = hid;
-      row[COL.person_id] = `${hid}-${i + 1}`;
-      row[COL.age] = m.age;
-      row[COL.area] = A.name;
-      row[COL.wage_income] = money(wage);
-      row[COL.other_income] = money(income - wage);
-      row[COL.disability_grade] = m.grade;
-      row[COL.serious_illness] = m.ill;
-      row[COL.labor_capacity] = m.labor;
-      row[COL.self_care] = m.selfCare;
-      row[COL.has_capable_supporter] = supporter;
-      row[COL.financial_assets] = assetsText;
-      row[COL.rigid_expenditure] = rigidText;
-      row[COL.on_dibao] = onDibao;
-      row[COL.prior_dibao] = priorText;
-      row[COL.emergency_need] = emergencyText;
-      row[COL.weight] = weight;
-      rows.push(row.join(','));
-    });
-    if (h % per === 0 || h === s.households) {
-      yield rows.join('\n') + '\n';
-      rows = [];
+    // Incomes by rank, area by area: the chunk's draws from the area's log-normal, sorted, to households sorted by score.
+    for (const [ai, A] of set.byArea.entries()) {
+      const group = drawn.filter((d) => d.urban === (ai === 0)).sort((a, b) => a.score - b.score);
+      const incomes = group.map(() => (r.next() < A.low ? r.next() * A.lowTop : r.lognormal(A.median, A.sigma))).sort((a, b) => a - b);
+      group.forEach((d, i) => (d.perCapita = incomes[i]!));
     }
+    const rows: string[] = [];
+    drawn.forEach((d, k) => rows.push(...householdRows(r, set, s, d, first + k, width, weight)));
+    yield rows.join('\n') + '\n';
   }
+}
+
+function householdRows(r: Random, set: Settings, s: GenerateSettings, d: Drawn, h: number, width: number, weight: string): string[] {
+  const { members, urban } = d;
+  const size = members.length;
+  const S = s.standard[urban ? 0 : 1]! / 100;
+  const total = d.perCapita * size;
+  const shares = members.map(incomeShare);
+  const sum = shares.reduce((x, y) => x + y, 0) || 1;
+  // A working-age earner supports the household; without one, it may have no capable supporter at all.
+  const earner = members.some(canEarn);
+  const noSupporter = !earner && r.next() < set.noSupporter;
+  const assets = r.next() < set.zeroAssets ? 0 : r.lognormal(set.assetMonths * total, 1);
+  const sick = members.some((m) => m.ill || m.grade === 1 || m.grade === 2);
+  const rigid =
+    sick && r.next() < set.rigidSick
+      ? r.lognormal(set.rigidMedian, 0.8)
+      : r.next() < set.rigidOther
+        ? r.lognormal(set.rigidOtherMedian, 0.8)
+        : 0;
+  const emergency = r.next() < set.emergencyShare ? r.lognormal(set.emergencyMedian, 1) : 0;
+  const draw = Math.floor(r.next() * 1_000_000);
+  const onDibao = d.perCapita < (1 + set.band) * S && draw < s.takeUpDibao * 1_000_000 ? 1 : 0;
+  const prior = onDibao ? Math.max(S * 0.3, S - d.perCapita) * size : 0;
+  const hid = `G${String(h).padStart(width, '0')}`;
+  const household = [money(assets), money(rigid), money(prior), money(emergency), `0.${String(draw).padStart(6, '0')}`];
+  return members.map((m, i) => {
+    const income = (total * shares[i]!) / sum;
+    const wage = canEarn(m) ? income : 0;
+    const row: Array<string | number> = new Array(COLUMN_NAMES.length);
+    row[COL.household_id] = hid;
+    row[COL.person_id] = `${hid}-${i + 1}`;
+    row[COL.age] = m.age;
+    row[COL.area] = urban ? 'urban' : 'rural';
+    row[COL.wage_income] = money(wage);
+    row[COL.other_income] = money(income - wage);
+    row[COL.disability_grade] = m.grade;
+    row[COL.serious_illness] = m.ill;
+    row[COL.labor_capacity] = m.labor;
+    row[COL.self_care] = m.selfCare;
+    row[COL.has_capable_supporter] = noSupporter ? 0 : 1;
+    [row[COL.financial_assets], row[COL.rigid_expenditure], row[COL.prior_dibao], row[COL.emergency_need], row[COL.take_up_draw]] =
+      household;
+    row[COL.on_dibao] = onDibao;
+    row[COL.weight] = weight;
+    return row.join(',');
+  });
 }

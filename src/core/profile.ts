@@ -1,6 +1,7 @@
-// A locality's population profile: what `generate` draws synthetic households from, and the published
-// figures `generate --report` calibrates against. Every value names its source or is an estimate.
-export type ProfileKind = 'count' | 'share' | 'positive' | 'distribution' | 'money';
+// A locality's population profile: what `generate` draws synthetic households from, and the published figures
+// `generate --report` sets the generated population against. Every value names its source or is an estimate; every
+// target says how far the generated figure may be from it (its tolerance, else target.tolerance).
+export type ProfileKind = 'count' | 'share' | 'positive' | 'distribution' | 'money' | 'quintiles';
 
 export interface ProfileSpec {
   readonly key: string;
@@ -9,57 +10,76 @@ export interface ProfileSpec {
   readonly optional?: boolean;
 }
 
-const area = (key: string, kind: ProfileKind, en: string): ProfileSpec[] => [
-  { key: `${key}.urban`, kind, en: `${en}, urban` },
-  { key: `${key}.rural`, kind, en: `${en}, rural` },
+const area = (key: string, kind: ProfileKind, en: string, optional?: boolean): ProfileSpec[] => [
+  { key: `${key}.urban`, kind, en: `${en}, urban`, optional },
+  { key: `${key}.rural`, kind, en: `${en}, rural`, optional },
 ];
 
-export const PROFILE_KEYS: readonly ProfileSpec[] = [
+/** What the generator draws from. */
+const DRAWS: readonly ProfileSpec[] = [
   { key: 'population.persons', kind: 'count', en: 'resident population the sample grosses up to' },
   { key: 'population.urban_share', kind: 'share', en: 'share of persons living in urban areas' },
   ...area('household_size', 'distribution', 'shares of households of 1, 2, … 6 persons'),
-  ...area('age.child_share', 'share', 'share of persons under 18'),
-  ...area('age.elderly_share', 'share', 'share of persons 60 and over'),
+  ...area('composition.single_elderly', 'share', 'share of one-person households that are a person 60 or over'),
+  ...area('composition.couple_elderly', 'share', 'share of two-person households that are an elderly couple'),
+  ...area('composition.with_elderly', 'share', 'share of households of three or more with elderly members'),
   { key: 'age.over80_share', kind: 'share', en: 'share of the elderly who are 80 and over' },
   ...area('income.disposable', 'money', 'per-capita disposable income, yuan a year'),
-  ...area('income.sigma', 'positive', 'dispersion (log sd) of per-capita household income'),
-  ...area('income.low_tail_share', 'share', 'share of households in the low-income tail'),
-  { key: 'income.low_tail_median', kind: 'positive', en: 'median per-capita income in the low tail, as a multiple of S' },
+  ...area('income.sigma', 'positive', 'dispersion (log sd) of the log-normal body of per-capita household income'),
+  ...area('income.low_share', 'share', 'share of households in the low component (per-capita income uniform from 0 to low_top × the mean)'),
+  ...area('income.low_top', 'positive', 'top of the low component, as a multiple of the mean'),
+  { key: 'income.disability_link', kind: 'positive', en: 'how far down the income ranks a disabled or seriously ill member moves a household' },
+  { key: 'income.earning_link', kind: 'positive', en: 'noise between earning capacity and income rank (lower: income follows who can earn)' },
   { key: 'disability.adult', kind: 'share', en: 'disability prevalence among adults under 60' },
   { key: 'disability.elderly', kind: 'share', en: 'disability prevalence among the elderly' },
   { key: 'disability.severe_share', kind: 'share', en: 'share of disabled persons with grade 1 or 2' },
   { key: 'illness.adult', kind: 'share', en: 'serious-illness prevalence among adults under 60' },
   { key: 'illness.elderly', kind: 'share', en: 'serious-illness prevalence among the elderly' },
-  { key: 'supporter.absent', kind: 'share', en: 'share without a capable supporter, among persons in households with no working adult' },
+  { key: 'self_care.elderly_lost', kind: 'share', en: 'share of persons 80 and over who lost self-care in part' },
+  { key: 'supporter.absent', kind: 'share', en: 'share of households with no working-age earner that have no capable supporter elsewhere' },
   { key: 'assets.zero_share', kind: 'share', en: 'share of households with no financial assets' },
   { key: 'assets.median_months', kind: 'positive', en: 'median financial assets, in months of household income' },
   { key: 'rigid.share_sick', kind: 'share', en: 'share of households with an ill or severely disabled member that have rigid expenditure' },
-  { key: 'rigid.median', kind: 'money', en: 'median rigid expenditure over 12 months, yuan' },
-  { key: 'on_dibao.share_below', kind: 'share', en: 'share of households below 1.2 × S that receive dibao now (for the gradual exit)' },
-  { key: 'emergency.share', kind: 'share', en: 'share of households with an assessed emergency need' },
+  { key: 'rigid.median', kind: 'money', en: 'their median rigid expenditure over 12 months, yuan' },
+  { key: 'rigid.share_other', kind: 'share', en: 'share of other households with rigid (medical, schooling) expenditure' },
+  { key: 'rigid.median_other', kind: 'money', en: 'their median rigid expenditure over 12 months, yuan' },
+  { key: 'on_dibao.band', kind: 'positive', en: 'households taking dibao up receive it now up to (1 + band) × S per capita (the gradual exit)' },
+  { key: 'emergency.share', kind: 'share', en: 'share of households with an assessed emergency need in a year' },
   { key: 'emergency.median', kind: 'money', en: 'median emergency need, yuan' },
-  ...area('target.dibao_rate', 'share', 'published dibao recipients as a share of persons'),
-  { key: 'target.tekun_rate', kind: 'share', en: 'published tekun persons as a share of persons' },
-  {
-    key: 'target.average_benefit.urban',
-    kind: 'money',
-    en: 'published average dibao benefit per recipient a month, urban',
-    optional: true,
-  },
-  {
-    key: 'target.average_benefit.rural',
-    kind: 'money',
-    en: 'published average dibao benefit per recipient a month, rural',
-    optional: true,
-  },
-  { key: 'target.tolerance', kind: 'share', en: 'relative gap accepted between generated and published rates' },
 ];
+
+/** The published figures the generated population is set against (generate --report). */
+export const TARGETS: readonly ProfileSpec[] = [
+  ...area('target.income_quintiles', 'quintiles', 'per-capita income of each fifth of persons, as a multiple of the mean'),
+  { key: 'target.household_size', kind: 'positive', en: 'persons per household', optional: true },
+  { key: 'target.child_share', kind: 'share', en: 'share of persons under 18', optional: true },
+  { key: 'target.elderly_share', kind: 'share', en: 'share of persons 60 and over', optional: true },
+  ...area('target.dibao_rate', 'share', 'dibao recipients as a share of persons'),
+  { key: 'target.tekun_rate', kind: 'share', en: 'tekun persons as a share of persons' },
+  ...area('target.average_benefit', 'money', 'average dibao benefit per recipient a month', true),
+  ...area('target.persons_per_dibao_household', 'positive', 'persons per dibao household', true),
+  { key: 'target.dibao_elderly_share', kind: 'share', en: 'share of dibao recipients 60 and over', optional: true },
+  { key: 'target.dibao_disabled_share', kind: 'share', en: 'share of dibao recipients with a disability', optional: true },
+  { key: 'target.dibao_minor_share', kind: 'share', en: 'share of dibao recipients under 18', optional: true },
+  { key: 'target.tekun_self_care_lost', kind: 'share', en: 'share of tekun persons who lost self-care in full or in part', optional: true },
+  { key: 'target.tekun_to_dibao_spending', kind: 'positive', en: 'tekun spending ÷ dibao spending (with supplements)' },
+  { key: 'target.temporary_to_dibao_spending', kind: 'positive', en: 'temporary-assistance spending ÷ dibao spending (with supplements)' },
+  { key: 'target.temporary_rate', kind: 'share', en: 'temporary-assistance cases in a year per person' },
+  { key: 'target.temporary_average', kind: 'money', en: 'average temporary-assistance grant, yuan' },
+  { key: 'target.low_income_rate', kind: 'share', en: 'dibao-edge (low-income) persons as a share of persons' },
+  { key: 'target.rigid_rate', kind: 'share', en: 'rigid-expenditure family persons as a share of persons' },
+  { key: 'target.tolerance', kind: 'share', en: 'relative gap accepted where a target gives none' },
+];
+
+export const PROFILE_KEYS: readonly ProfileSpec[] = [...DRAWS, ...TARGETS];
 
 export interface ProfileValue {
   readonly value: number | readonly number[];
   readonly source?: string;
   readonly clause?: string;
   readonly estimate?: string;
+  /** For a target: the relative gap accepted (else target.tolerance). */
+  readonly tolerance?: number;
 }
 
 export interface Profile {
@@ -80,6 +100,11 @@ export function num(p: Profile, key: string): number {
 
 export function dist(p: Profile, key: string): readonly number[] {
   const v = p.values.get(key)?.value;
-  if (!Array.isArray(v)) throw new Error(`profile ${p.id}: ${key} is not a distribution`);
+  if (!Array.isArray(v)) throw new Error(`profile ${p.id}: ${key} is not a list`);
   return v;
+}
+
+/** A target's tolerance: its own, else the profile's default. */
+export function toleranceOf(p: Profile, key: string): number {
+  return p.values.get(key)?.tolerance ?? num(p, 'target.tolerance');
 }

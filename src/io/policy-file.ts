@@ -35,7 +35,7 @@ export function parsePolicy(text: string, file: string): Policy {
   else {
     walk(y, paramsNode, '', params, sources);
     for (const spec of PARAMS) {
-      if (!params.has(spec.path) && !spec.optional) {
+      if (!params.has(spec.path) && !spec.optional && !spec.default) {
         y.problem(top.get('parameters')![1], `missing parameter ${spec.path} (${spec.en}, ${spec.unit})`, 'parameters');
       }
     }

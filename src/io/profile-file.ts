@@ -10,7 +10,7 @@ import { readText } from './policy-file.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['profile', 'policy', 'date', 'sources', 'values'];
-const VALUE_KEYS = ['value', 'source', 'clause', 'estimate'];
+const VALUE_KEYS = ['value', 'source', 'clause', 'estimate', 'tolerance'];
 const KEYS = PROFILE_KEYS.map((k) => k.key);
 
 export async function loadProfile(path: string): Promise<Profile> {
@@ -70,11 +70,30 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
   if (source && !sources.has(source)) y.problem(k.get('source')![0], `unknown source "${source}"${didYouMean(source, sources)}`, key);
   const estimate = k.has('estimate') ? (y.string(k.get('estimate')![0], 'the basis of the estimate', key) ?? undefined) : undefined;
   const clause = k.has('clause') ? (y.text(k.get('clause')![0]) ?? undefined) : undefined;
+  let tolerance: number | undefined;
+  if (k.has('tolerance')) {
+    const t = y.text(k.get('tolerance')![0]);
+    if (!key.startsWith('target.') || key === 'target.tolerance') y.problem(k.get('tolerance')![0], 'only a target has a tolerance', key);
+    else if (t === null || !/^\d+(\.\d+)?$/.test(t) || Number(t) > 10) y.problem(k.get('tolerance')![0], 'expected a relative gap such as 0.25', key);
+    else tolerance = Number(t);
+  }
   const v = k.get('value')?.[0] ?? null;
   const number = (n: Node | null): number | null => {
     const t = y.text(n);
     return t !== null && /^\d+(\.\d+)?$/.test(t) ? Number(t) : null;
   };
+  if (kind === 'quintiles') {
+    // Each fifth's mean as a multiple of the overall mean: five increasing numbers whose average is 1 (± rounding).
+    const texts = isSeq(v) ? (v.items as Node[]).map((n) => y.text(n)) : [];
+    const ok = texts.length === 5 && texts.every((t) => t !== null && /^\d+(\.\d+)?$/.test(t));
+    const xs = texts.map(Number);
+    const mean = xs.reduce((a, b) => a + b, 0) / 5;
+    if (!ok || xs.some((x, i) => i > 0 && x < xs[i - 1]!) || Math.abs(mean - 1) > 0.02) {
+      y.problem(v ?? node, 'expected five increasing multiples of the mean income (the fifths, poorest first), averaging 1', key);
+      return null;
+    }
+    return { value: xs, source, clause, estimate, tolerance };
+  }
   if (kind === 'distribution') {
     const texts = isSeq(v) ? (v.items as Node[]).map((n) => y.text(n)) : [];
     const ok = texts.length === 6 && texts.every((t) => t !== null && /^\d+(\.\d+)?$/.test(t));
@@ -88,7 +107,7 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
       );
       return null;
     }
-    return { value: texts.map(Number), source, clause, estimate };
+    return { value: texts.map(Number), source, clause, estimate, tolerance };
   }
   const n = number(v);
   const ok =
@@ -103,5 +122,5 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
     y.problem(v ?? node, `expected ${want}, got ${y.text(v) ?? 'nothing'}`, key);
     return null;
   }
-  return { value: n, source, clause, estimate };
+  return { value: n, source, clause, estimate, tolerance };
 }

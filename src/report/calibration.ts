@@ -1,20 +1,22 @@
-// generate --report: the generated population set against the profile's published figures.
+// generate --report: the generated population set against the profile's published figures, each with its gap, the
+// gap it may have (its tolerance) and where the published figure comes from.
 import chalk from 'chalk';
 import type { CalibrationRow } from '../core/calibrate.js';
 import type { Profile } from '../core/profile.js';
 import { groupDigits, textTable } from './text-table.js';
 
 export function calibrationTable(rows: readonly CalibrationRow[], profile: Profile, date: string, households: number): string {
-  const tolerance = (profile.values.get('target.tolerance')!.value as number) * 100;
   const body = rows.map((r) => {
     const v = r.target ? profile.values.get(r.target) : undefined;
-    const basis = v ? (v.estimate ? chalk.yellow(`estimate: ${v.estimate}`) : `${v.source}${v.clause ? ` ${v.clause}` : ''}`) : '';
+    const cited = v?.source ? `${v.source}${v.clause ? ` ${v.clause}` : ''}` : '';
+    const basis = v?.estimate ? `${cited ? `${cited}; ` : ''}${chalk.yellow(`estimate: ${v.estimate}`)}` : cited;
     const mark = r.within === null ? '' : r.within ? chalk.green('✓') : chalk.red('✗');
     return [
       r.measure,
       groupDigits(r.generated),
       r.published === null ? '—' : groupDigits(r.published),
       r.gap === null ? '' : `${r.gap.startsWith('-') ? '' : '+'}${r.gap}%`,
+      r.tolerance === null ? '' : `±${r.tolerance}%`,
       mark,
       basis,
     ];
@@ -22,11 +24,11 @@ export function calibrationTable(rows: readonly CalibrationRow[], profile: Profi
   const missed = rows.filter((r) => r.within === false).length;
   return (
     [
-      chalk.bold(
-        `calibration of ${profile.id} — ${households.toLocaleString('en')} generated households, at ${date}, tolerance ±${tolerance}%`,
-      ),
-      textTable(['measure', 'generated', 'published', 'gap', '', 'published figure from'], body, [
+      chalk.bold(`calibration of ${profile.id} — ${households.toLocaleString('en')} generated households, at ${date}, under the baseline`),
+      chalk.dim('received figures (after take-up); "eligible" rows: every household that qualifies'),
+      textTable(['measure', 'generated', 'published', 'gap', 'accepted', '', 'published figure from'], body, [
         'left',
+        'right',
         'right',
         'right',
         'right',
@@ -35,7 +37,7 @@ export function calibrationTable(rows: readonly CalibrationRow[], profile: Profi
       ]),
       missed
         ? chalk.red(`${missed} measure${missed > 1 ? 's' : ''} outside the tolerance`)
-        : chalk.green('every published figure is within the tolerance'),
+        : chalk.green('every published figure is within its tolerance'),
     ].join('\n') + '\n'
   );
 }

@@ -7,11 +7,12 @@ import type { Population } from '../core/population.js';
 import { CAPACITY } from '../core/columns.js';
 import { inUse, valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
 import { viewOf, type ProgramResult } from '../core/engine.js';
-import { PROGRAM_BY_ID, programLabel, type ProgramId, type ProgramInfo } from '../core/programs/index.js';
+import { isCash, PROGRAM_BY_ID, programLabel, type ProgramId, type ProgramInfo } from '../core/programs/index.js';
 import { provenance } from './params.js';
 import { PER_HOUSEHOLD_ORDER, resultRecord } from './per-household.js';
 
-const STEP_TITLES: Record<string, string> = { '2': '其余家庭成员 the rest of the household (R)' };
+/** Titles of the steps that decide no program of their own, by their trace's program. */
+const STEP_TITLES: Record<string, string> = { rest: '其余家庭成员 the rest of the household (R)', take_up: '申请与认定 take-up' };
 
 /** A clause's label without its quoted text: "（五）将…" → "（五）", "§3 …" → "§3", "第十四条 …" → "第十四条". */
 export function shortClause(clause: string): string {
@@ -25,7 +26,9 @@ function shortParam(s: Snapshot, path: string): string {
     ? 'estimate*'
     : r.entry?.source
       ? `${r.entry.source}${r.entry.clause ? ` ${shortClause(r.entry.clause)}` : ''}`
-      : '';
+      : r.defaulted
+        ? 'default'
+        : '';
   const text = `${path} = ${valueToText(r.value, r.spec)}${ref ? ` [${ref}]` : ''}`;
   return r.entry?.estimate ? chalk.yellow(text) : text;
 }
@@ -49,7 +52,7 @@ function paramsInUse(st: TraceStep, s: Snapshot): string[] {
 
 /** One step of a trace: title with clauses, rule, values, checks, parameters (short form) and result. */
 export function stepLines(st: TraceStep, s: Snapshot, indent = ''): string[] {
-  const title = st.program === 'rest' ? STEP_TITLES[st.step]! : programLabel(PROGRAM_BY_ID.get(st.program as ProgramId)!);
+  const title = STEP_TITLES[st.program] ?? programLabel(PROGRAM_BY_ID.get(st.program as ProgramId)!);
   const out = [
     chalk.bold(`step ${st.step} · ${title}${st.person ? ` · person ${st.person}` : ''}`) + chalk.dim(`   ${st.clauses.join(' ')}`),
   ];
@@ -67,7 +70,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot): strin
   const out: string[] = [
     chalk.bold(`household ${pop.householdIds.at(h)} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}`),
     `${pop.area[h] ? 'rural' : 'urban'}, ${e.result.persons} persons, financial assets ${y(pop.assets[h]!)}, rigid expenditure ${y(pop.rigid[h]!)}, ` +
-      `on dibao ${pop.onDibao[h]} (prior ${y(pop.prior[h]!)}), emergency need ${y(pop.emergency[h]!)}, weight ${pop.weight[h]! / 1e6}`,
+      `on dibao ${pop.onDibao[h]} (prior ${y(pop.prior[h]!)}), emergency need ${y(pop.emergency[h]!)}, weight ${pop.weight[h]! / 1e6}${pop.takeUpDraw[h] ? `, take-up draw ${(pop.takeUpDraw[h]! / 1e6).toFixed(6)}` : ''}`,
     ...members(pop, h).map((m) => `  ${m}`),
   ];
   const used: string[] = [];
@@ -109,8 +112,14 @@ function resultLines(e: Explanation): string[] {
   const lines = PER_HOUSEHOLD_ORDER.filter((p) => r[p.id].flag || (p.kind === 'kept' && r[p.id].months)).map(
     (p) => `  ${programLabel(p)}: ${resultText(p, r[p.id])}`,
   );
+  for (const p of PER_HOUSEHOLD_ORDER.filter((q) => r[q.id].declined)) {
+    const x = r[p.id];
+    const would = isCash(p) ? `${y(x.eligibleAnnual)} a year` : `${x.eligiblePersons} persons`;
+    lines.push(chalk.dim(`  ${programLabel(p)}: eligible, not taken up (would be ${would})`));
+  }
   if (!lines.length) lines.push('  no assistance');
   lines.push(`  annual total 年度合计: ${y(r.annual)}`);
+  if (r.eligibleAnnual !== r.annual) lines.push(`  had it taken up all it is eligible for 应保尽保: ${y(r.eligibleAnnual)}`);
   return lines;
 }
 

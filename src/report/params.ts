@@ -12,7 +12,7 @@ export function paramsJson(s: Snapshot): Record<string, unknown> {
 /** Where a value came from, in one line: source and clause, or the estimate's basis. */
 export function provenance(r: Resolved): string {
   const e = r.entry;
-  if (!e) return 'not given (not used by the mode in force)';
+  if (!e) return r.defaulted ? `not given: the default (${r.spec.default!.basis})` : 'not given (not used by the mode in force)';
   const parts: string[] = [];
   if (e.scenario) parts.push(`scenario ${e.scenario}`);
   if (e.estimate) parts.push(`ESTIMATE: ${e.estimate}`);

@@ -29,11 +29,14 @@ export function fieldValue(p: ProgramInfo, f: Field, r: HouseholdResult): string
   }
 }
 
-/** The first contract's columns after household_id and scenario, in its order (DOMAIN "Machine-readable outputs"). */
-const FIRST_CONTRACT = [
+/**
+ * The contract's columns after household_id and scenario, in its order (DOMAIN "Machine-readable outputs"): the first
+ * contract's, then eligible_annual_total (take-up). Programs' columns not listed follow, in the table's order.
+ */
+const CONTRACT = [
   'persons', 'tekun_persons', 'tekun', 'dibao_persons', 'dibao', 'dibao_supplement', 'single_person_persons', 'single_person',
   'rigid_family', 'rigid_aid', 'low_income', 'low_income_persons', 'gradual_exit_months', 'gradual_exit', 'temporary',
-  'temporary_tier', 'annual_total',
+  'temporary_tier', 'annual_total', 'eligible_annual_total',
 ]; // prettier-ignore
 
 const programColumns: ResultColumn[] = PROGRAMS.flatMap((p) =>
@@ -42,12 +45,14 @@ const programColumns: ResultColumn[] = PROGRAMS.flatMap((p) =>
 const householdColumns: ResultColumn[] = [
   { name: 'persons', value: (r) => r.persons },
   { name: 'annual_total', value: (r) => y(r.total) },
+  // The year had the household taken up every program it is eligible for (DOMAIN "Take-up").
+  { name: 'eligible_annual_total', value: (r) => y(r.eligibleTotal) },
 ];
 
-/** The columns after household_id and scenario: the first contract's, then the columns of programs added since. */
+/** The columns after household_id and scenario: the contract's, then the columns of programs added since. */
 export const RESULT_COLUMNS: readonly ResultColumn[] = [
-  ...FIRST_CONTRACT.map((name) => [...householdColumns, ...programColumns].find((c) => c.name === name)!),
-  ...programColumns.filter((c) => !FIRST_CONTRACT.includes(c.name)),
+  ...CONTRACT.map((name) => [...householdColumns, ...programColumns].find((c) => c.name === name)!),
+  ...programColumns.filter((c) => !CONTRACT.includes(c.name)),
 ];
 
 /** The programs in the order the per-household CSV first shows them (explain's result lists them so). */

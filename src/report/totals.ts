@@ -64,6 +64,7 @@ export function scenarioJson(s: ScenarioReport): Record<string, unknown> {
     programs,
     total_annual_cost: s.figures.total_annual_cost,
     total_annual_cost_exact: s.figures.total_annual_cost_exact,
+    eligible_total_annual_cost: s.figures.eligible_total_annual_cost,
   };
   if (b) {
     const t = delta(b.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2);
@@ -99,18 +100,32 @@ export function paint(d: Delta, text: string): string {
   return v.isZero() ? chalk.dim(text) : v.isPositive() ? chalk.red(text) : chalk.green(text);
 }
 
-const ALIGN: Align[] = ['left', 'right', 'right', 'right', 'right'];
-
-function header(s: ScenarioReport): string[] {
-  return ['program 项目', 'households 户', 'persons 人', 'annual cost 年度支出 (yuan)', ...(s.baseline ? ['Δ vs baseline'] : [])];
+/** Whether some eligible household does not take a program up: then the eligible figures are shown beside. */
+export function takeUpShows(f: Figures): boolean {
+  return PROGRAMS.some((p) => f.programs[p.id].eligible_households !== f.programs[p.id].households);
 }
 
+function header(s: ScenarioReport): string[] {
+  return [
+    'program 项目',
+    'households 户',
+    'persons 人',
+    'annual cost 年度支出 (yuan)',
+    ...(takeUpShows(s.figures) ? ['if all eligible took up 应保尽保'] : []),
+    ...(s.baseline ? ['Δ vs baseline'] : []),
+  ];
+}
+
+const align = (s: ScenarioReport): Align[] => header(s).map((_, i) => (i ? 'right' : 'left'));
+
 function rows(s: ScenarioReport, color: boolean): string[][] {
+  const eligible = takeUpShows(s.figures);
   const out = PROGRAMS.map((p) => {
     const f = s.figures.programs[p.id];
     const label = `${programLabel(p)}${s.onEstimates.has(p.id) ? ' *' : ''}`;
     const cash = isCash(p);
     const row = [label, groupDigits(f.households), groupDigits(f.persons), cash ? groupDigits(f.annual_cost) : 'caseload 仅计人数'];
+    if (eligible) row.push(cash ? groupDigits(f.eligible_annual_cost) : `${groupDigits(f.eligible_households)} 户`);
     if (s.baseline) {
       const base = s.baseline.programs[p.id];
       const d = cash ? delta(base.annual_cost_exact, f.annual_cost_exact, 2) : delta(base.households, f.households);
@@ -120,6 +135,7 @@ function rows(s: ScenarioReport, color: boolean): string[][] {
     return row;
   });
   const total = ['total 合计', '', '', groupDigits(s.figures.total_annual_cost)];
+  if (eligible) total.push(groupDigits(s.figures.eligible_total_annual_cost));
   if (s.baseline) {
     const d = delta(s.baseline.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2);
     total.push(color ? paint(d, signed(d)) : signed(d));
@@ -135,10 +151,21 @@ export function totalsTable(r: SimulationReport): string {
     `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupDigits(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons (${groupDigits(base.persons)} weighted)`,
   ];
   for (const s of r.scenarios) {
-    lines.push('', chalk.bold(`scenario ${s.id}`), textTable(header(s), rows(s, true), ALIGN, [PROGRAMS.length]));
-    lines.push(...estimateNote(s));
+    lines.push('', chalk.bold(`scenario ${s.id}`), textTable(header(s), rows(s, true), align(s), [PROGRAMS.length]));
+    lines.push(...takeUpNote(s), ...estimateNote(s));
   }
   return lines.join('\n') + '\n';
+}
+
+/** What the eligible column means, or that there is none to show. */
+export function takeUpNote(s: Pick<ScenarioReport, 'figures'>): string[] {
+  return [
+    chalk.dim(
+      takeUpShows(s.figures)
+        ? '  households, persons and cost are what is received (take-up); "if all eligible took up": every eligible household'
+        : '  every eligible household takes its programs up: received = eligible',
+    ),
+  ];
 }
 
 export function estimateNote(s: Pick<ScenarioReport, 'estimates'>): string[] {
@@ -157,13 +184,14 @@ export function totalsMarkdown(r: SimulationReport): string {
     `${base.household_rows} households (${base.households} weighted), ${base.person_rows} persons (${base.persons} weighted), from \`${r.householdsFile}\`.`,
   ];
   for (const s of r.scenarios) {
-    lines.push('', `#### scenario \`${s.id}\``, '', markdownTable(header(s), rows(s, false), ALIGN));
+    lines.push('', `#### scenario \`${s.id}\``, '', markdownTable(header(s), rows(s, false), align(s)));
     if (s.estimates.length) lines.push('', `\\* rests on estimated parameters: ${s.estimates.map((e) => `\`${e.path}\``).join(', ')}`);
   }
   return lines.join('\n') + '\n';
 }
 
-export const TOTALS_CSV_HEADER = 'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct';
+export const TOTALS_CSV_HEADER =
+  'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost';
 
 export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
   const out: string[] = [];
@@ -172,12 +200,37 @@ export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
     const d = s.baseline ? delta(s.baseline.programs[p.id].annual_cost_exact, f.annual_cost_exact, 2) : null;
     out.push(
       prefix +
-        [s.id, p.id, f.households, f.persons, f.annual_cost, s.onEstimates.has(p.id) ? 1 : 0, d?.value ?? '', d?.pct ?? ''].join(','),
+        [
+          s.id,
+          p.id,
+          f.households,
+          f.persons,
+          f.annual_cost,
+          s.onEstimates.has(p.id) ? 1 : 0,
+          d?.value ?? '',
+          d?.pct ?? '',
+          f.eligible_households,
+          f.eligible_persons,
+          f.eligible_annual_cost,
+        ].join(','),
     );
   }
   const d = s.baseline ? delta(s.baseline.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2) : null;
   out.push(
-    prefix + [s.id, 'total', '', '', s.figures.total_annual_cost, s.onEstimates.size ? 1 : 0, d?.value ?? '', d?.pct ?? ''].join(','),
+    prefix +
+      [
+        s.id,
+        'total',
+        '',
+        '',
+        s.figures.total_annual_cost,
+        s.onEstimates.size ? 1 : 0,
+        d?.value ?? '',
+        d?.pct ?? '',
+        '',
+        '',
+        s.figures.eligible_total_annual_cost,
+      ].join(','),
   );
   return out;
 }

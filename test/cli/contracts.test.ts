@@ -44,11 +44,17 @@ const CANONICAL = [
   'temporary.township_max',
   'temporary.county_max',
   'temporary.annual_cap',
+  'take_up.tekun',
+  'take_up.dibao',
+  'take_up.rigid',
+  'take_up.low_income',
+  'take_up.temporary',
   'rounding',
 ];
 const COLUMNS =
   'household_id,scenario,persons,tekun_persons,tekun,dibao_persons,dibao,dibao_supplement,single_person_persons,single_person,' +
-  'rigid_family,rigid_aid,low_income,low_income_persons,gradual_exit_months,gradual_exit,temporary,temporary_tier,annual_total';
+  'rigid_family,rigid_aid,low_income,low_income_persons,gradual_exit_months,gradual_exit,temporary,temporary_tier,annual_total,' +
+  'eligible_annual_total';
 
 describe.each(POLICIES)('%s', (policy) => {
   const file = `policies/${policy}.yaml`;
@@ -80,8 +86,20 @@ describe.each(POLICIES)('%s', (policy) => {
     const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
     for (const row of rows) {
       expect(row.scenario).toBe('baseline');
-      for (const c of ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid', 'gradual_exit', 'temporary', 'annual_total'])
+      for (const c of [
+        'tekun',
+        'dibao',
+        'dibao_supplement',
+        'single_person',
+        'rigid_aid',
+        'gradual_exit',
+        'temporary',
+        'annual_total',
+        'eligible_annual_total',
+      ])
         expect(row[c]).toMatch(/^\d+\.\d\d$/);
+      // The sample has no take_up_draw column: every household takes up all it is eligible for.
+      expect(row.eligible_annual_total).toBe(row.annual_total);
       for (const c of ['rigid_family', 'low_income']) expect(row[c]).toMatch(/^[01]$/);
       expect(['', 'township', 'county', 'coordination']).toContain(row.temporary_tier);
       // annual_total = 12 × monthly cash + kept × months + grant
@@ -108,7 +126,12 @@ describe.each(POLICIES)('%s', (policy) => {
       expect(s.programs[id].households).toMatch(/^\d+(\.\d+)?$/);
       expect(s.programs[id].persons).toMatch(/^\d+(\.\d+)?$/);
       expect(s.programs[id].annual_cost).toMatch(/^\d+\.\d\d$/);
+      // Beside each received figure, the eligible one (equal here: no take_up_draw in the sample).
+      expect(s.programs[id].eligible_households).toBe(s.programs[id].households);
+      expect(s.programs[id].eligible_persons).toBe(s.programs[id].persons);
+      expect(s.programs[id].eligible_annual_cost).toBe(s.programs[id].annual_cost);
     }
+    expect(s.eligible_total_annual_cost).toBe(s.total_annual_cost);
     expect(s.programs.low_income.annual_cost).toBe('0.00');
     expect(s.programs.rigid_family.annual_cost).toBe('0.00');
     const cash = ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid', 'gradual_exit', 'temporary'];
@@ -128,12 +151,13 @@ describe('the same numbers in every format', () => {
     const table = jiuzhu(args).stdout;
     const md = jiuzhu([...args, '--format', 'markdown']).stdout;
     expect(csv.split('\n')[0]).toBe(
-      'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct',
+      'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost',
     );
+    const d = json.programs.dibao;
     expect(csv).toContain(
-      `baseline,dibao,${json.programs.dibao.households},${json.programs.dibao.persons},${json.programs.dibao.annual_cost},1,,`,
+      `baseline,dibao,${d.households},${d.persons},${d.annual_cost},1,,,${d.eligible_households},${d.eligible_persons},${d.eligible_annual_cost}\n`,
     );
-    expect(csv).toContain(`baseline,total,,,${json.total_annual_cost},1,,`);
+    expect(csv).toContain(`baseline,total,,,${json.total_annual_cost},1,,,,,${json.eligible_total_annual_cost}\n`);
     const grouped = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
     expect(table).toContain(grouped(json.total_annual_cost));
     expect(table).toContain('低保 dibao *');

@@ -98,6 +98,7 @@ describe('what derives from the declarations', () => {
       'low_income',
       'gradual_exit',
       'temporary',
+      'take_up',
     ]);
   });
 

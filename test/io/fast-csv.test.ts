@@ -112,6 +112,7 @@ describe('the fast reader against the reference on random fields', () => {
     labor_capacity: ['full', 'partial', 'none', 'fulll', '', 'Full', ' none', 'part'],
     self_care: ['full', 'partial', 'none', 'nonee', ''],
     weight: ['1', '1', '0', '0.5', '2.000001', '2.0000001', '1234567890123', '', ' 1', '1.', '.1', '1.5.'],
+    take_up_draw: ['0.5', '0', '0.999999', '1', '', '0.1234567', '-0.1', ' .3', '00.5', '0.'],
     note: ['', 'x', 'a b', '"q,x"', '汉字', 'say "hi"'],
   };
   for (const c of ['wage_income', 'other_income', 'financial_assets', 'rigid_expenditure', 'prior_dibao', 'emergency_need'])

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { calibrate } from '../../core/calibrate.js';
 import { GENERATED_COLUMNS, generateCsv, type GenerateSettings } from '../../core/generate.js';
+import { dec } from '../../core/parameters/tree.js';
 import { standards } from '../../core/rules.js';
 import { UsageError } from '../../errors.js';
 import { AtomicFile } from '../../io/atomic-file.js';
@@ -50,7 +51,13 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
   const profile = await loadProfile(profilePath);
   const date = o.date ? simulationDate(ctx, o.date) : profile.date;
   const { snapshot, rules } = await loadAt(o.policy, date);
-  const settings: GenerateSettings = { profile, households: n, seed, standard: standards(snapshot) };
+  const settings: GenerateSettings = {
+    profile,
+    households: n,
+    seed,
+    standard: standards(snapshot),
+    takeUpDibao: dec(snapshot, 'take_up.dibao').toNumber(),
+  };
   // One generation: each chunk goes to the file and, for --report, straight into the reader (never read back).
   const out = o.out ? await AtomicFile.open(o.out) : null;
   const tee = o.report ? new PassThrough() : null;

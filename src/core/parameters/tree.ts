@@ -4,7 +4,7 @@
 import type { Where } from '../../errors.js';
 import { InputError, type Problem } from '../../errors.js';
 import { indexInForce } from '../dates.js';
-import type { Dec } from '../money.js';
+import { D, type Dec } from '../money.js';
 import { PARAMS, type ParamSpec } from './schema.js';
 
 export interface Tier {
@@ -49,8 +49,11 @@ export interface Resolved {
   readonly spec: ParamSpec;
   /** null only for an optional parameter not given (params JSON: null, or [] for tiers). */
   readonly value: ParamValue | null;
+  /** null for an optional parameter not given, or a default (`defaulted` says which). */
   readonly entry: DatedValue | null;
   readonly source: Source | null;
+  /** The schema's default, the policy giving no value at the date. */
+  readonly defaulted?: boolean;
 }
 
 export interface Snapshot {
@@ -71,6 +74,10 @@ export function resolve(policy: Policy, date: string): Snapshot {
       // comes first in PARAMS); when it does, crossChecks says so.
       if (spec.optional) {
         values.set(spec.path, { spec, value: null, entry: null, source: null });
+        continue;
+      }
+      if (spec.default) {
+        values.set(spec.path, { spec, value: D(spec.default.value), entry: null, source: null, defaulted: true });
         continue;
       }
       problems.push({
@@ -99,7 +106,7 @@ export function resolve(policy: Policy, date: string): Snapshot {
 export function completeFrom(policy: Policy): string | undefined {
   let from: string | undefined;
   for (const spec of PARAMS) {
-    if (spec.optional) continue;
+    if (spec.optional || spec.default) continue;
     const first = policy.params.get(spec.path)?.[0]?.from;
     if (!first) continue;
     if (!from || first > from) from = first;

@@ -32,6 +32,16 @@ export interface HouseholdResult {
   restPersons: number;
   /** The household's year, fen: the sum of the programs' annual amounts. */
   total: number;
+  /**
+   * Take-up: the programs the household is eligible for but does not take up (not present; their fields above are
+   * 0), in order: declined[0 … declinedCount); what each would have given, by slot: persons and year (fen).
+   */
+  readonly declined: Uint8Array;
+  declinedCount: number;
+  readonly declinedPersons: Int32Array;
+  readonly declinedAnnual: Float64Array;
+  /** The household's year had it taken up every program it is eligible for, fen. */
+  eligibleTotal: number;
 }
 
 export interface Ctx {
@@ -56,6 +66,8 @@ export interface Ctx {
   rigidAid: boolean;
   /** Step 5: members included as single-person households. */
   singles: number;
+  /** Take-up: the groups not taken up, as bits (take-up.ts GROUP_BIT); 0 when every group is. */
+  declinedGroups: number;
   readonly tr: Tracer | null;
   readonly out: HouseholdResult;
 }

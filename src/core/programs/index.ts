@@ -12,6 +12,8 @@ import * as rigid from './rigid.js';
 import * as single from './single-person.js';
 import { covers, type Step } from './step.js';
 import * as tekun from './tekun.js';
+import * as takeUp from './take-up.js';
+import type { TakeUpGroup } from './take-up.js';
 import * as temporary from './temporary.js';
 
 /**
@@ -36,6 +38,8 @@ interface ProgramDef {
   readonly columns: readonly Field[];
   /** Names of its tier codes (0: none). */
   readonly tiers?: readonly string[];
+  /** The take-up group it is received through (DOMAIN "Take-up"); none: received whenever eligible. */
+  readonly group?: TakeUpGroup;
 }
 
 const step = <R>(s: Step<R>) => s as unknown as Step<never>;
@@ -44,6 +48,7 @@ const step = <R>(s: Step<R>) => s as unknown as Step<never>;
 const TABLE = [
   {
     id: 'tekun',
+    group: 'tekun',
     zh: '特困',
     en: 'tekun',
     kind: 'monthly',
@@ -54,6 +59,7 @@ const TABLE = [
   },
   {
     id: 'dibao',
+    group: 'dibao',
     zh: '低保',
     en: 'dibao',
     kind: 'monthly',
@@ -64,6 +70,7 @@ const TABLE = [
   },
   {
     id: 'dibao_supplement',
+    group: 'dibao',
     zh: '分类施保',
     en: 'dibao supplement',
     kind: 'monthly',
@@ -74,6 +81,7 @@ const TABLE = [
   },
   {
     id: 'single_person',
+    group: 'dibao',
     zh: '单人户',
     en: 'single-person dibao',
     kind: 'monthly',
@@ -84,6 +92,7 @@ const TABLE = [
   },
   {
     id: 'rigid_aid',
+    group: 'rigid',
     zh: '刚性支出救助',
     en: 'rigid-expenditure aid',
     kind: 'monthly',
@@ -104,6 +113,7 @@ const TABLE = [
   },
   {
     id: 'temporary',
+    group: 'temporary',
     zh: '临时救助',
     en: 'temporary assistance',
     kind: 'once',
@@ -115,6 +125,7 @@ const TABLE = [
   },
   {
     id: 'low_income',
+    group: 'low_income',
     zh: '低保边缘',
     en: 'low-income',
     kind: 'caseload',
@@ -125,6 +136,7 @@ const TABLE = [
   },
   {
     id: 'rigid_family',
+    group: 'rigid',
     zh: '刚性支出困难',
     en: 'rigid-expenditure family',
     kind: 'caseload',
@@ -145,6 +157,15 @@ export const PROGRAM_BY_ID: ReadonlyMap<ProgramId, ProgramInfo> = new Map(PROGRA
 /** Each program's slot: its index in PROGRAMS, where its result sits in a HouseholdResult's arrays. */
 export const SLOT = Object.fromEntries(PROGRAMS.map((p, i) => [p.id, i])) as Readonly<Record<ProgramId, number>>;
 
+/** How each program's year is made of its amount: times PER_YEAR, or (KEPT) times its months. */
+const KEPT = Uint8Array.from(TABLE, (p) => (p.kind === 'kept' ? 1 : 0));
+const PER_YEAR = Uint8Array.from(TABLE, (p) => ({ monthly: 12, kept: 0, once: 1, yearly: 1, caseload: 0 })[p.kind]);
+
+/** The year's amount (fen) of the program in `slot`, from its amount and months, by its kind. */
+export function yearOf(slot: number, amount: number, months: number): number {
+  return amount * (KEPT[slot] ? months : PER_YEAR[slot]!);
+}
+
 /** A program with money (an annual cost), not a caseload. */
 export const isCash = (p: ProgramInfo): boolean => p.kind !== 'caseload';
 
@@ -160,7 +181,7 @@ export const STEPS: ReadonlyArray<Step<never>> = orderSteps(TABLE.map((p) => p.s
 
 function orderSteps(roots: ReadonlyArray<Step<never>>): Array<Step<never>> {
   const all = new Map<string, Step<never>>();
-  const known = [step(tekun.STEP), step(rest.STEP), ...roots];
+  const known = [step(tekun.STEP), step(rest.STEP), ...roots, step(takeUp.STEP)];
   for (const s of known) all.set(s.id, s);
   const done: Array<Step<never>> = [];
   const placed = new Set<string>();

@@ -3,7 +3,11 @@
 //   或收支相抵后收入低于当地低保标准2倍。
 // 002 一/三: ……扣除同期发生的因病、因残、因学等刚性支出费用后，人均收入低于当地低保标准……给予差额或分档救助。
 // Only where not dibao and assets_ok. A = 12 × I, E = rigid_expenditure:
-//   identified ⇔ A < disposable_income × n ∧ (E ≥ A ∨ A − E < identify_multiplier × 12 × S × n)
+//   identified ⇔ E > 0 ∧ A < disposable_income × n ∧ (E ≥ A ∨ A − E < identify_multiplier × 12 × S × n)
+// E > 0: the seed asks for 家庭刚性支出较大 (large rigid expenditure) behind either branch; DOMAIN's formula, read
+// alone, identified a family with none at all whose income is under 2 × S (a dibao-edge family), so that with the
+// 2× multiplier of 001 every edge family was also a rigid-expenditure family. The seed wins. "较大" has no published
+// threshold: any rigid expenditure counts.
 //   aid (rigid.aid, identified, A − E < 12 × S × n) = round(min(S × n, (12 × S × n − (A − E)) / 12)).
 import { fenToYuan as y, mulLess, roundFen, type Ratio, type Rounding } from '../money.js';
 import { check, type Check } from '../trace.js';
@@ -53,7 +57,7 @@ export function rigid(c: Ctx, r: RigidRules): void {
   const post = A - E; // may be negative: spending exceeds income (收不抵支)
   const overspent = E >= A;
   const postBelow = !overspent && mulLess(post, r.identify.den, r.identify.num, annualSn);
-  const identified = belowIncome && (overspent || postBelow);
+  const identified = E > 0 && belowIncome && (overspent || postBelow);
   let aid = 0;
   if (identified) {
     const { out } = c;
@@ -90,6 +94,7 @@ function trace(c: Ctx, r: RigidRules, d: Decided): void {
   const disposable = r.disposable * c.n;
   const { A, E, post, annualSn, belowIncome, overspent, postBelow, identified, aid } = d;
   const checks: Check[] = [
+    check('E > 0 (has rigid expenditure)', y(E), '>', '0.00', E > 0),
     check('A < disposable_income × n', y(A), '<', y(disposable), belowIncome),
     check('E ≥ A (spending exceeds income)', y(E), '≥', y(A), overspent),
   ];
@@ -103,7 +108,7 @@ function trace(c: Ctx, r: RigidRules, d: Decided): void {
     step: '4',
     program: 'rigid_aid',
     clauses: CLAUSES,
-    rule: 'identified ⇔ A < disposable_income × n ∧ (E ≥ A ∨ A − E < identify_multiplier × 12 × S × n); aid = round(min(S × n, (12 × S × n − (A − E)) / 12)) where rigid.aid',
+    rule: 'identified ⇔ E > 0 ∧ A < disposable_income × n ∧ (E ≥ A ∨ A − E < identify_multiplier × 12 × S × n); aid = round(min(S × n, (12 × S × n − (A − E)) / 12)) where rigid.aid',
     params: traceParams(STEP, c.area),
     values: [
       ['A = 12 × I', y(A)],

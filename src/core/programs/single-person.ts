@@ -3,7 +3,8 @@
 //   重病患者等特殊困难人员，依申请按“单人户”纳入低保范围。 002 一/二: 1.5倍. 003 §7: 单独纳入低保. 004 §3.
 // Where not dibao, no rigid aid, assets_ok and I < income_ceiling × S × n: each member of R who is severe or ill
 // enters dibao alone with round(max(0, S − inc(p))) or round(benefit_share × S); the dibao supplement (step 3's
-// module) follows.
+// module) follows. Under gap_own_income a member whose own counted income is not under S needs nothing and does not
+// enter (DOMAIN step 5 as amended: before, such a member entered with 0.00 and drew the supplement).
 import { fenToYuan as y, mulLess, roundFen, roundTimes, toRatio, type Ratio, type Rounding } from '../money.js';
 import { check } from '../trace.js';
 import { countedIncome, enter, isSevere, type Ctx } from './context.js';
@@ -66,6 +67,10 @@ export function singlePerson(c: Ctx, r: SingleRules): void {
     const p = pop.members[k]!;
     if (!isSevere(pop, p) && !pop.ill[p]) continue;
     const inc = countedIncome(pop, p, r.deduction);
+    if (!r.byShare && inc >= S) {
+      if (c.tr) tracePerson(c, r, p, inc, -1);
+      continue;
+    }
     const benefit = r.byShare ? r.shareAmount : roundFen(S - inc, 1, r.rounding);
     enter(out, r.slot);
     out.count[r.slot]!++;
@@ -96,14 +101,14 @@ function traceHousehold(c: Ctx, r: SingleRules, below: boolean): void {
   });
 }
 
-/** A member entering dibao alone (step 5), with the values used (explain). */
+/** A member entering dibao alone (step 5), or (benefit −1) one whose own income needs nothing, with the values used (explain). */
 function tracePerson(c: Ctx, r: SingleRules, p: number, inc: number, benefit: number): void {
   c.tr!.record({
     step: '5',
     program: 'single_person',
     person: c.pop.personIds.at(p),
     clauses: CLAUSES,
-    rule: r.byShare ? 'benefit = round(benefit_share × S)' : 'benefit = round(max(0, S − inc(p)))',
+    rule: r.byShare ? 'benefit = round(benefit_share × S)' : 'a member with inc(p) < S enters with round(S − inc(p))',
     params: traceParams(STEP, c.area, {
       only: [r.byShare ? 'single_person.benefit_share' : 'single_person.benefit', 'dibao.standard.', 'rounding'],
     }),
@@ -111,7 +116,7 @@ function tracePerson(c: Ctx, r: SingleRules, p: number, inc: number, benefit: nu
       ['inc(p)', y(inc)],
       ['S', y(r.S)],
     ],
-    checks: [],
-    result: `enters dibao alone: ${y(benefit)} per month`,
+    checks: r.byShare ? [] : [check('inc(p) < S', y(inc), '<', y(r.S), benefit >= 0)],
+    result: benefit >= 0 ? `enters dibao alone: ${y(benefit)} per month` : 'own income not under S: does not enter',
   });
 }

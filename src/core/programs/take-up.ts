@@ -1,0 +1,109 @@
+// Take-up (DOMAIN "Take-up"). Steps 1–8 decide eligibility as if every household applied; take-up then decides what
+// is received. A household takes group G up when take_up_draw < take_up.G (in millionths: draw < ⌈rate × 10⁶⌉); a
+// household with on_dibao = 1 always takes the dibao group up (it receives it now); gradual exit needs no take-up.
+// A program not taken up contributes nothing to the household's row or to the totals; what it would have given is
+// kept apart (declined*), for the eligible figures every output shows beside the received ones. Layers follow
+// eligibility: the steps have run before, so a dibao-eligible household that does not take dibao up is still not
+// low-income.
+// 000（十九）（二十）: 应保尽保, active discovery — take-up 1 is every eligible household covered.
+import { check } from '../trace.js';
+import type { Ctx } from './context.js';
+// The program table names each program's group; it is read when rules are compiled (after every module has loaded).
+import { PROGRAMS, yearOf } from './index.js';
+import { traceParams, type Params, type Step } from './step.js';
+
+export const CLAUSES = ['000（十九）', '000（二十）'];
+
+/** The take-up groups, in DOMAIN's order; a program's entry in the table names its group. */
+export const GROUPS = ['tekun', 'dibao', 'rigid', 'low_income', 'temporary'] as const;
+export type TakeUpGroup = (typeof GROUPS)[number];
+/** A group's bit in Ctx.declined. */
+export const GROUP_BIT: Readonly<Record<TakeUpGroup, number>> = Object.fromEntries(GROUPS.map((g, i) => [g, 1 << i])) as Record<
+  TakeUpGroup,
+  number
+>;
+
+export interface TakeUpRules {
+  /** Per group: the draw (millionths) must be below this to take it up (10⁶: everyone). */
+  readonly below: readonly number[];
+  /** Every rate is 1: nothing to do. */
+  readonly everyone: boolean;
+  /** The rates as given, for explain. */
+  readonly rates: readonly string[];
+  /** Per program slot: its group's index, or -1 (no take-up: gradual exit). */
+  readonly groupOf: readonly number[];
+  readonly dibao: number;
+}
+
+export const STEP: Step<TakeUpRules> = {
+  id: 'take_up',
+  number: '8.5', // after step 8, before 9 (DOMAIN gives take-up no number)
+  reads: ['take_up.'],
+  // After every step that decides a program with a group (their results are what take-up keeps or declines).
+  uses: ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid', 'low_income', 'gradual_exit', 'temporary'],
+  scope: 'household',
+  compile: (p: Params) => {
+    const rates = GROUPS.map((g) => p.dec(`take_up.${g}`));
+    // ⌈rate × 10⁶⌉: for a whole number of millionths d, d < rate × 10⁶ ⇔ d < ⌈rate × 10⁶⌉.
+    const below = rates.map((r) => r.times(1_000_000).ceil().toNumber());
+    return {
+      below,
+      rates: rates.map((r) => r.toFixed()),
+      everyone: below.every((b) => b >= 1_000_000),
+      groupOf: PROGRAMS.map((prog) => (prog.group ? GROUPS.indexOf(prog.group) : -1)),
+      dibao: GROUPS.indexOf('dibao'),
+    };
+  },
+  run: takeUp,
+};
+
+
+export function takeUp(c: Ctx, r: TakeUpRules): void {
+  c.declinedGroups = 0;
+  if (r.everyone) return;
+  const draw = c.pop.takeUpDraw[c.h]!;
+  let declined = 0;
+  for (let g = 0; g < r.below.length; g++) {
+    if (draw >= r.below[g]! && !(g === r.dibao && c.pop.onDibao[c.h])) declined |= 1 << g;
+  }
+  if (c.tr) trace(c, r, draw, declined);
+  if (!declined) return;
+  c.declinedGroups = declined;
+  const { out } = c;
+  const { present, flag, count, amount, months, tier } = out;
+  let kept = 0;
+  for (let j = 0; j < out.presentCount; j++) {
+    const i = present[j]!;
+    const g = r.groupOf[i]!;
+    if (g < 0 || !(declined & (1 << g))) {
+      present[kept++] = i;
+      continue;
+    }
+    out.declined[out.declinedCount++] = i;
+    out.declinedPersons[i] = count[i]!;
+    out.declinedAnnual[i] = yearOf(i, amount[i]!, months[i]!);
+    flag[i] = count[i] = amount[i] = months[i] = tier[i] = 0;
+  }
+  out.presentCount = kept;
+}
+
+function trace(c: Ctx, r: TakeUpRules, draw: number, declined: number): void {
+  const onDibao = c.pop.onDibao[c.h] === 1;
+  c.tr!.record({
+    step: 'take-up',
+    program: 'take_up',
+    clauses: CLAUSES,
+    rule: 'a group is taken up when take_up_draw < take_up.<group> (on_dibao = 1: dibao always); what is not taken up is not received',
+    params: traceParams(STEP, c.area),
+    values: [
+      ['take_up_draw', (draw / 1_000_000).toFixed(6)],
+      ['on_dibao', String(c.pop.onDibao[c.h])],
+    ],
+    checks: GROUPS.map((g, i) =>
+      i === r.dibao && onDibao
+        ? check(`takes up ${g}`, 'on_dibao', '=', '1', true)
+        : check(`takes up ${g}: take_up_draw < take_up.${g}`, (draw / 1_000_000).toFixed(6), '<', r.rates[i]!, !(declined & (1 << i))),
+    ),
+    result: declined ? `does not take up ${GROUPS.filter((_, i) => declined & (1 << i)).join(', ')}` : 'takes up every group',
+  });
+}
