@@ -135,9 +135,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     const published = dist(profile, target);
     const mean = fifths.reduce((x, y) => x + y, 0) / 5;
     row(`per-capita disposable income, ${a} (yuan a year)`, D(mean * 12).dividedBy(100), `income.disposable.${a}`, 0);
-    fifths.forEach((f, q) =>
-      finish(`  fifth ${q + 1} of ${a} persons, × the mean`, D(f / mean), D(published[q]!), target, 2, 1),
-    );
+    fifths.forEach((f, q) => finish(`  fifth ${q + 1} of ${a} persons, × the mean`, D(f / mean), D(published[q]!), target, 2, 1));
   });
   row('persons per household', ratio(m.get('household_persons'), m.get('households')), 'target.household_size', 2);
   row('persons under 18, %', ratio(m.get('children'), persons), 'target.child_share', 1, 100);
@@ -148,21 +146,42 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     finish(`  eligible (all who qualify), ${a}`, ratio(m.get(`dibao_eligible.${a}`), n), null, null, 2, 100);
   }
   for (const a of AREA)
-    row(`average dibao benefit a recipient a month, ${a} (yuan)`, yuan(ratio(m.get(`dibao_benefit.${a}`), m.get(`dibao.${a}`))), `target.average_benefit.${a}`, 0);
+    row(
+      `average dibao benefit a recipient a month, ${a} (yuan)`,
+      yuan(ratio(m.get(`dibao_benefit.${a}`), m.get(`dibao.${a}`))),
+      `target.average_benefit.${a}`,
+      0,
+    );
   for (const a of AREA)
-    row(`persons per dibao household, ${a}`, ratio(m.get(`dibao_household_persons.${a}`), m.get(`dibao_households.${a}`)), `target.persons_per_dibao_household.${a}`, 2);
+    row(
+      `persons per dibao household, ${a}`,
+      ratio(m.get(`dibao_household_persons.${a}`), m.get(`dibao_households.${a}`)),
+      `target.persons_per_dibao_household.${a}`,
+      2,
+    );
   const members = m.get('dibao_members');
   row('dibao recipients 60 and over, %', ratio(m.get('dibao_elderly'), members), 'target.dibao_elderly_share', 1, 100);
   row('dibao recipients with a disability, %', ratio(m.get('dibao_disabled'), members), 'target.dibao_disabled_share', 1, 100);
   row('dibao recipients under 18, %', ratio(m.get('dibao_minors'), members), 'target.dibao_minor_share', 1, 100);
   row('tekun persons per 100 persons', ratio(m.get('tekun'), persons), 'target.tekun_rate', 3, 100);
   finish('  eligible (all who qualify)', ratio(m.get('tekun_eligible'), persons), null, null, 3, 100);
-  row('tekun persons who lost self-care (in full or in part), %', ratio(m.get('tekun_self_care_lost'), m.get('tekun')), 'target.tekun_self_care_lost', 1, 100);
+  row(
+    'tekun persons who lost self-care (in full or in part), %',
+    ratio(m.get('tekun_self_care_lost'), m.get('tekun')),
+    'target.tekun_self_care_lost',
+    1,
+    100,
+  );
   finish('tekun persons living with a working-age earner (must be 0)', m.get('tekun_with_earner').dividedBy(1e6), null, null, 0, 1);
   row('low-income (dibao-edge) persons per 100 persons', ratio(m.get('low_income'), persons), 'target.low_income_rate', 2, 100);
   row('rigid-expenditure family persons per 100 persons', ratio(m.get('rigid'), persons), 'target.rigid_rate', 2, 100);
   row('temporary-assistance cases a year per 100 persons', ratio(m.get('temporary_cases'), persons), 'target.temporary_rate', 2, 100);
-  row('average temporary-assistance grant (yuan)', yuan(ratio(m.get('temporary_cost'), m.get('temporary_cases'))), 'target.temporary_average', 0);
+  row(
+    'average temporary-assistance grant (yuan)',
+    yuan(ratio(m.get('temporary_cost'), m.get('temporary_cases'))),
+    'target.temporary_average',
+    0,
+  );
   const dibaoCost = m.get('dibao_cost');
   row('tekun spending ÷ dibao spending', ratio(m.get('tekun_cost'), dibaoCost), 'target.tekun_to_dibao_spending', 3);
   row('temporary-assistance spending ÷ dibao spending', ratio(m.get('temporary_cost'), dibaoCost), 'target.temporary_to_dibao_spending', 3);

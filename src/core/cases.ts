@@ -10,12 +10,16 @@ import { PROGRAM_BY_ID, PROGRAMS, STEPS, type Field, type ProgramId } from './pr
 import type { HouseholdSpec } from './population.js';
 
 export type { Field };
-export type Target = ProgramId | 'annual_total';
+/** A program, or the household's year: received (annual_total), or had it taken up all it is eligible for. */
+export type Target = ProgramId | 'annual_total' | 'eligible_annual_total';
+/** Whether a target is one of the household's years rather than a program. */
+export const isTotal = (t: Target): t is 'annual_total' | 'eligible_annual_total' => t === 'annual_total' || t === 'eligible_annual_total';
 
 /** The fields each program can be checked on (the program table's), the first what a bare value means. */
 export const FIELDS: Readonly<Record<Target, readonly Field[]>> = {
   ...(Object.fromEntries(PROGRAMS.map((p) => [p.id, p.fields])) as Record<ProgramId, readonly Field[]>),
   annual_total: ['amount'],
+  eligible_annual_total: ['amount'],
 };
 
 export interface Expectation {
@@ -61,6 +65,7 @@ export interface CaseRun {
 
 export function actual(r: HouseholdResult, target: Target, field: Field): number | string {
   if (target === 'annual_total') return r.total;
+  if (target === 'eligible_annual_total') return r.eligibleTotal;
   const x = viewOf(r)[target];
   return field === 'tier' ? (PROGRAM_BY_ID.get(target)!.tiers?.[x.tier] ?? '') : x[field];
 }
@@ -81,7 +86,7 @@ export function showValue(field: Field, v: number | string): string {
 
 /** The explain steps to show for a failed expectation: the program's step and the steps whose findings it uses. */
 export function traceSteps(target: Target): readonly string[] {
-  if (target === 'annual_total') return STEPS.map((s) => s.id);
+  if (isTotal(target)) return STEPS.map((s) => s.id);
   const step = PROGRAM_BY_ID.get(target)!.step;
   return [...step.uses, step.id];
 }

@@ -28,8 +28,16 @@ const DRAWS: readonly ProfileSpec[] = [
   ...area('income.sigma', 'positive', 'dispersion (log sd) of the log-normal body of per-capita household income'),
   ...area('income.low_share', 'share', 'share of households in the low component (per-capita income uniform from 0 to low_top × the mean)'),
   ...area('income.low_top', 'positive', 'top of the low component, as a multiple of the mean'),
-  { key: 'income.disability_link', kind: 'positive', en: 'how far down the income ranks a disabled or seriously ill member moves a household' },
-  { key: 'income.earning_link', kind: 'positive', en: 'noise between earning capacity and income rank (lower: income follows who can earn)' },
+  {
+    key: 'income.disability_link',
+    kind: 'positive',
+    en: 'how far down the income ranks a disabled or seriously ill member moves a household',
+  },
+  {
+    key: 'income.earning_link',
+    kind: 'positive',
+    en: 'noise between earning capacity and income rank (lower: income follows who can earn)',
+  },
   { key: 'disability.adult', kind: 'share', en: 'disability prevalence among adults under 60' },
   { key: 'disability.elderly', kind: 'share', en: 'disability prevalence among the elderly' },
   { key: 'disability.severe_share', kind: 'share', en: 'share of disabled persons with grade 1 or 2' },
@@ -43,7 +51,11 @@ const DRAWS: readonly ProfileSpec[] = [
   { key: 'rigid.median', kind: 'money', en: 'their median rigid expenditure over 12 months, yuan' },
   { key: 'rigid.share_other', kind: 'share', en: 'share of other households with rigid (medical, schooling) expenditure' },
   { key: 'rigid.median_other', kind: 'money', en: 'their median rigid expenditure over 12 months, yuan' },
-  { key: 'on_dibao.band', kind: 'positive', en: 'households taking dibao up receive it now up to (1 + band) × S per capita (the gradual exit)' },
+  {
+    key: 'on_dibao.band',
+    kind: 'positive',
+    en: 'households taking dibao up receive it now up to (1 + band) × S per capita (the gradual exit)',
+  },
   { key: 'emergency.share', kind: 'share', en: 'share of households with an assessed emergency need in a year' },
   { key: 'emergency.median', kind: 'money', en: 'median emergency need, yuan' },
 ];

@@ -3,7 +3,7 @@
 // Paths (policy, scenarios) are relative to the case file.
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Node, YAMLMap } from 'yaml';
-import { FIELDS, type Case, type Expectation, type Field, type Target } from '../core/cases.js';
+import { FIELDS, isTotal, type Case, type Expectation, type Field, type Target } from '../core/cases.js';
 import { PROGRAM_BY_ID } from '../core/programs/index.js';
 import { isIsoDate } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
@@ -179,7 +179,7 @@ function parseExpect(y: YamlFile, node: Node | null, subject: string): Expectati
 function expectation(y: YamlFile, node: Node | null, target: Target, f: Field, subject: string): Expectation | null {
   const text = y.text(node) ?? '';
   // A tier is one of the program's tier names (or empty: no grant).
-  const tiers = target === 'annual_total' ? [] : (PROGRAM_BY_ID.get(target)!.tiers ?? []);
+  const tiers = isTotal(target) ? [] : (PROGRAM_BY_ID.get(target)!.tiers ?? []);
   const expected: number | string | null =
     f === 'amount'
       ? parseFen(text)

@@ -74,7 +74,8 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
   if (k.has('tolerance')) {
     const t = y.text(k.get('tolerance')![0]);
     if (!key.startsWith('target.') || key === 'target.tolerance') y.problem(k.get('tolerance')![0], 'only a target has a tolerance', key);
-    else if (t === null || !/^\d+(\.\d+)?$/.test(t) || Number(t) > 10) y.problem(k.get('tolerance')![0], 'expected a relative gap such as 0.25', key);
+    else if (t === null || !/^\d+(\.\d+)?$/.test(t) || Number(t) > 10)
+      y.problem(k.get('tolerance')![0], 'expected a relative gap such as 0.25', key);
     else tolerance = Number(t);
   }
   const v = k.get('value')?.[0] ?? null;

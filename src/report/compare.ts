@@ -8,7 +8,7 @@ import { fenToYuan } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote, delta, paint, scenarioJson, signed, TOTALS_CSV_HEADER, totalsCsvRows, type ScenarioReport } from './totals.js';
-import { groupDigits, markdownTable, textTable, type Align } from './text-table.js';
+import { groupCount, groupDigits, markdownTable, textTable, type Align } from './text-table.js';
 import type { EstimateUsed } from './estimates.js';
 import { csvField } from './per-household.js';
 import { programsOnEstimates } from './estimates.js';
@@ -143,12 +143,12 @@ function mainTable(l: LocalityReport, color: boolean): [string[], string[][], Al
   const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
   const cell = (s: ScenarioReport, p: (typeof PROGRAMS)[number]) => {
     const f = s.figures.programs[p.id];
-    return isCash(p) ? groupDigits(f.annual_cost) : `${groupDigits(f.households)} 户`;
+    return isCash(p) ? groupDigits(f.annual_cost) : `${groupCount(f.households)} 户`;
   };
   const deltaCell = (s: ScenarioReport, p: (typeof PROGRAMS)[number]) => {
     const f = s.figures.programs[p.id];
     const b = s.baseline!.programs[p.id];
-    const d = isCash(p) ? delta(b.annual_cost_exact, f.annual_cost_exact, 2) : delta(b.households, f.households);
+    const d = isCash(p) ? delta(b.annual_cost_exact, f.annual_cost_exact, 2) : delta(b.households, f.households, 0);
     return color ? paint(d, signed(d)) : signed(d);
   };
   const rows = PROGRAMS.map((p) => [
@@ -217,7 +217,7 @@ export function compareTable(r: CompareReport): string {
   const base = r.localities[0]?.scenarios[0]?.figures;
   if (base)
     out.push(
-      `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupDigits(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons — at ${r.date}`,
+      `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupCount(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons — at ${r.date}`,
     );
   for (const l of r.localities) {
     const [header, rows, align] = mainTable(l, true);

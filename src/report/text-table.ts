@@ -64,6 +64,13 @@ export function groupDigits(decimal: string): string {
   return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
+/** A weighted count for people: whole households and persons (half up), digits grouped; JSON keeps the exact figure. */
+export function groupCount(decimal: string): string {
+  const [int, frac] = decimal.split('.');
+  const up = frac !== undefined && frac[0]! >= '5';
+  return groupDigits(up ? (BigInt(int!) + 1n).toString() : int!);
+}
+
 export function markdownTable(header: string[], rows: string[][], align: Align[]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   return [

@@ -7,7 +7,7 @@ import { D } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import type { EstimateUsed } from './estimates.js';
-import { groupDigits, markdownTable, textTable, type Align } from './text-table.js';
+import { groupCount, groupDigits, markdownTable, textTable, type Align } from './text-table.js';
 
 export interface ScenarioReport {
   readonly id: string;
@@ -124,11 +124,11 @@ function rows(s: ScenarioReport, color: boolean): string[][] {
     const f = s.figures.programs[p.id];
     const label = `${programLabel(p)}${s.onEstimates.has(p.id) ? ' *' : ''}`;
     const cash = isCash(p);
-    const row = [label, groupDigits(f.households), groupDigits(f.persons), cash ? groupDigits(f.annual_cost) : 'caseload 仅计人数'];
-    if (eligible) row.push(cash ? groupDigits(f.eligible_annual_cost) : `${groupDigits(f.eligible_households)} 户`);
+    const row = [label, groupCount(f.households), groupCount(f.persons), cash ? groupDigits(f.annual_cost) : 'caseload 仅计人数'];
+    if (eligible) row.push(cash ? groupDigits(f.eligible_annual_cost) : `${groupCount(f.eligible_households)} 户`);
     if (s.baseline) {
       const base = s.baseline.programs[p.id];
-      const d = cash ? delta(base.annual_cost_exact, f.annual_cost_exact, 2) : delta(base.households, f.households);
+      const d = cash ? delta(base.annual_cost_exact, f.annual_cost_exact, 2) : delta(base.households, f.households, 0);
       const text = `${signed(d)}${cash || D(d.value).isZero() ? '' : ' 户'}`;
       row.push(color ? paint(d, text) : text);
     }
@@ -148,7 +148,7 @@ export function totalsTable(r: SimulationReport): string {
   const base = r.scenarios[0]!.figures;
   const lines = [
     chalk.bold(`${r.policy.name.zh} ${r.policy.name.en} — ${r.date}`),
-    `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupDigits(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons (${groupDigits(base.persons)} weighted)`,
+    `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupCount(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons (${groupCount(base.persons)} weighted)`,
   ];
   for (const s of r.scenarios) {
     lines.push('', chalk.bold(`scenario ${s.id}`), textTable(header(s), rows(s, true), align(s), [PROGRAMS.length]));
@@ -181,7 +181,7 @@ export function totalsMarkdown(r: SimulationReport): string {
   const lines = [
     `### ${r.policy.name.zh} ${r.policy.name.en} — ${r.date}`,
     '',
-    `${base.household_rows} households (${base.households} weighted), ${base.person_rows} persons (${base.persons} weighted), from \`${r.householdsFile}\`.`,
+    `${base.household_rows} households (${groupCount(base.households)} weighted), ${base.person_rows} persons (${groupCount(base.persons)} weighted), from \`${r.householdsFile}\`.`,
   ];
   for (const s of r.scenarios) {
     lines.push('', `#### scenario \`${s.id}\``, '', markdownTable(header(s), rows(s, false), align(s)));

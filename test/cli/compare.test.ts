@@ -102,7 +102,9 @@ describe('compare', () => {
       '--format',
       'csv',
     ]).stdout.split('\n');
-    expect(csv[0]).toBe('policy,scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct');
+    expect(csv[0]).toBe(
+      'policy,scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost',
+    );
     expect(csv).toHaveLength(1 + 3 * 2 * 10 + 1);
   });
 

@@ -15,7 +15,7 @@ describe('jiuzhu generate', () => {
       ).toBe(0);
     expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
     expect(readFileSync(a, 'utf8').split('\n')[0]).toBe(
-      'household_id,person_id,age,area,wage_income,other_income,disability_grade,serious_illness,labor_capacity,self_care,has_capable_supporter,financial_assets,rigid_expenditure,on_dibao,prior_dibao,emergency_need,weight',
+      'household_id,person_id,age,area,wage_income,other_income,disability_grade,serious_illness,labor_capacity,self_care,has_capable_supporter,financial_assets,rigid_expenditure,on_dibao,prior_dibao,emergency_need,weight,take_up_draw',
     );
     const sim = jiuzhu([
       'simulate',
@@ -35,11 +35,14 @@ describe('jiuzhu generate', () => {
   it('--report sets the generated population against the published figures, naming their sources', () => {
     const r = jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '100000', '--seed', '7', '--report']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^calibration of guangxi-nanning — 100,000 generated households, at 2022-07-01, tolerance ±25%$/m);
+    expect(r.stdout).toMatch(/^calibration of guangxi-nanning — 100,000 generated households, at 2022-07-01, under the baseline$/m);
     expect(r.stdout).toMatch(
-      /average dibao benefit a recipient a month, urban \(yuan\)\s+\d+\s+395\s+[-+][\d.]+%\s+✓\s+nanning-2022 补助水平 urban/,
+      /average dibao benefit a recipient a month, urban \(yuan\)\s+\d+\s+395\s+[-+][\d.]+%\s+±25%\s+✓\s+nanning-2022 补助水平 urban/,
     );
-    expect(r.stdout).toContain('every published figure is within the tolerance');
+    // Received beside eligible, and the national mix with its own tolerance and source.
+    expect(r.stdout).toMatch(/^ {2}eligible \(all who qualify\), urban\s+[\d.]+\s+—$/m);
+    expect(r.stdout).toMatch(/^temporary-assistance spending ÷ dibao spending\s+0\.0\d\d\s+0\.045\s+[-+][\d.]+%\s+±50%\s+✓\s+mca-2023-q3/m);
+    expect(r.stdout).toContain('every published figure is within its tolerance');
   });
 
   it('usage errors exit 2', () => {

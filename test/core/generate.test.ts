@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { calibrate } from '../../src/core/calibrate.js';
 import { GENERATED_COLUMNS, generateCsv, type GenerateSettings } from '../../src/core/generate.js';
-import { resolve } from '../../src/core/parameters/tree.js';
+import { dec, resolve } from '../../src/core/parameters/tree.js';
 import { num } from '../../src/core/profile.js';
 import { compileRules, standards } from '../../src/core/rules.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
@@ -18,7 +18,13 @@ async function settings(locality: string, households: number, seed = 7) {
   const profile = await loadProfile(`policies/profiles/${locality}.yaml`);
   const snapshot = resolve(await loadPolicy(profile.policy), profile.date);
   const rules = compileRules(snapshot);
-  const s: GenerateSettings = { profile, households, seed, standard: standards(snapshot) };
+  const s: GenerateSettings = {
+    profile,
+    households,
+    seed,
+    standard: standards(snapshot),
+    takeUpDibao: dec(snapshot, 'take_up.dibao').toNumber(),
+  };
   return { s, rules, profile };
 }
 const csv = (s: GenerateSettings) => GENERATED_COLUMNS.join(',') + '\n' + [...generateCsv(s)].join('');
@@ -27,15 +33,40 @@ describe('generate', () => {
   it('writes DOMAIN’s columns, in DOMAIN’s order', () => {
     expect([...GENERATED_COLUMNS]).toEqual(COLUMNS.slice(0, 4).concat(COLUMNS.slice(4)));
     expect(GENERATED_COLUMNS.join(',')).toBe(
-      'household_id,person_id,age,area,wage_income,other_income,disability_grade,serious_illness,labor_capacity,self_care,has_capable_supporter,financial_assets,rigid_expenditure,on_dibao,prior_dibao,emergency_need,weight',
+      'household_id,person_id,age,area,wage_income,other_income,disability_grade,serious_illness,labor_capacity,self_care,has_capable_supporter,financial_assets,rigid_expenditure,on_dibao,prior_dibao,emergency_need,weight,take_up_draw',
     );
   });
 
-  it('is deterministic: the same seed gives the same bytes, another seed other bytes; chunking does not matter', async () => {
+  it('is deterministic: the same seed gives the same bytes, another seed other bytes; more households extend the file', async () => {
     const { s } = await settings('guangxi-nanning', 3000);
     expect(csv(s)).toBe(csv(s));
     expect(csv({ ...s, seed: 8 })).not.toBe(csv(s));
-    expect([...generateCsv(s, 7)].join('')).toBe([...generateCsv(s, 5000)].join(''));
+    // Households are drawn (and incomes matched to them) in chunks of 5000: a longer file begins with a shorter one.
+    // (The weight, population ÷ expected persons, is the one field that depends on the count.)
+    const unweighted = (t: string) =>
+      t.split('\n').map((l) =>
+        l
+          .split(',')
+          .filter((_, i) => i !== COLUMNS.indexOf('weight'))
+          .join(','),
+      );
+    const first = unweighted([...generateCsv({ ...s, households: 5000 })].join(''));
+    expect(unweighted([...generateCsv({ ...s, households: 12_000 })].join('')).slice(0, first.length - 1)).toEqual(first.slice(0, -1));
+  });
+
+  it('who lives together: a working-age earner supports the household, so no tekun person lives with one', async () => {
+    const { s } = await settings('guangxi-nanning', 20_000);
+    const pop = await parseHouseholdsFast(Readable.from([csv(s)]), 'g.csv');
+    let withEarner = 0;
+    let households = 0;
+    for (let h = 0; h < pop.householdCount; h++) {
+      const members = Array.from(pop.members.subarray(pop.offsets[h]!, pop.offsets[h + 1]!));
+      const earner = members.some((p) => pop.age[p]! >= 18 && pop.age[p]! < 60 && pop.wage[p]! > 0);
+      if (earner && members.some((p) => pop.supporter[p] === 0)) withEarner++;
+      // children never live alone
+      if (members.every((p) => pop.age[p]! < 18)) households++;
+    }
+    expect([withEarner, households]).toEqual([0, 0]);
   });
 
   it('reads back as valid households that gross up to the profile’s population', async () => {
@@ -53,8 +84,13 @@ describe.each(['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'])('ca
     const pop = await parseHouseholdsFast(Readable.from([csv(s)]), 'g.csv');
     const rows = calibrate(pop, rules, profile);
     const checked = rows.filter((r) => r.within !== null);
-    expect(checked.length).toBeGreaterThanOrEqual(4); // dibao urban, rural, tekun, population (+ benefits where published)
+    // population, incomes and fifths, household size, ages, dibao, composition, tekun, the edge, rigid, temporary, the mix
+    expect(checked.length).toBeGreaterThanOrEqual(25);
     expect(checked.filter((r) => !r.within).map((r) => `${r.measure}: ${r.generated} vs ${r.published} (${r.gap}%)`)).toEqual([]);
+    expect(rows.find((r) => r.measure.startsWith('tekun persons living with a working-age earner'))!.generated).toBe('0');
+    // The national mix the issue names is within ±50 % for every locality (a proxy, or derived for Guangzhou).
+    for (const m of ['tekun spending ÷ dibao spending', 'temporary-assistance spending ÷ dibao spending'])
+      expect(Math.abs(Number(rows.find((r) => r.measure === m)!.gap))).toBeLessThanOrEqual(50);
   });
 });
 
@@ -71,12 +107,23 @@ describe('profile validation', () => {
     const p = problemsOfSync(() => parseProfile(bad, 'p.yaml'));
     expect(p).toEqual([
       expect.stringMatching(
+        /^p\.yaml:\d+:\d+: target\.average_benefit\.urban: needs a "source" or, where nothing is published, an "estimate" with its basis$/,
+      ),
+      expect.stringMatching(
         /^p\.yaml:\d+:\d+: household_size\.urban: expected six shares \(households of 1, 2, … 6 persons\) adding up to 1, they add up to 1\.1$/,
       ),
       expect.stringMatching(/^p\.yaml:\d+:\d+: unknown profile value "age\.over_80_share" \(did you mean "age\.over80_share"\?\)$/),
-      expect.stringMatching(
-        /^p\.yaml:\d+:\d+: target\.average_benefit\.urban: needs a "source" or, where nothing is published, an "estimate" with its basis$/,
-      ),
+    ]);
+  });
+  it('a target’s quintiles and tolerance are checked; only a target has a tolerance', () => {
+    const bad = text
+      .replace('target.income_quintiles.urban: {value: [0.348, 0.587,', 'target.income_quintiles.urban: {value: [0.587, 0.348,')
+      .replace('age.over80_share: {value: 0.14,', 'age.over80_share: {value: 0.14, tolerance: 0.1,')
+      .replace('target.tekun_rate: {value: 0.0033,', 'target.tekun_rate: {value: 0.0033, tolerance: lots,');
+    expect(problemsOfSync(() => parseProfile(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'target.tekun_rate: expected a relative gap such as 0.25',
+      'age.over80_share: only a target has a tolerance',
+      'target.income_quintiles.urban: expected five increasing multiples of the mean income (the fifths, poorest first), averaging 1',
     ]);
   });
 });

@@ -123,6 +123,27 @@ describe('evaluating on worker threads', () => {
   });
 });
 
+describe('take-up on worker threads', () => {
+  it('the eligible figures beside the received ones are byte-identical for 1 to 4 threads', async () => {
+    // The sample with a take-up draw per household (the shipped policies' take-up rates are under 1).
+    const draws = new Map<string, string>();
+    const rows = ROWS.map((r) => {
+      const hid = r.split(',')[0]!;
+      if (!draws.has(hid)) draws.set(hid, `0.${String((draws.size * 7919 + 13) % 1_000_000).padStart(6, '0')}`);
+      return `${r},${draws.get(hid)}`;
+    });
+    const text = [`${HEADER},take_up_draw`, ...rows].join('\n') + '\n';
+    const runs = await runsOf();
+    const pop = await parseHouseholdsFast(Readable.from([text]), 'draws.csv');
+    const one = simulate(pop, runs).map(figures);
+    expect(one[0]!.programs.dibao.eligible_households).not.toBe(one[0]!.programs.dibao.households); // some do not take it up
+    for (const threads of [1, 2, 3, 4]) {
+      const { result } = await withThreads(threads, (exec) => simulateParallel(exec, pop, runs));
+      expect(JSON.stringify(result.map(figures))).toBe(JSON.stringify(one));
+    }
+  });
+});
+
 describe('reading and evaluating on the same worker threads (simulate, totals only)', () => {
   const oneThreadTotals = async (f: string, runs: Awaited<ReturnType<typeof runsOf>>) =>
     JSON.stringify(simulate(await parseHouseholds(Readable.from([readFileSync(f)]), f), runs).map(figures));

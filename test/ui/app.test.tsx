@@ -64,7 +64,7 @@ describe('jiuzhu tui', () => {
     expect(f).toContain('[1 overview] 2 charts');
     expect(f).toContain('vs tekun-basic-1.6x');
     expect(f).toMatch(/特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/);
-    expect(f).toMatch(/tekun-basic-1\.6x\s+█+\s+1594\.1/);
+    expect(f).toMatch(/tekun-basic-1\.6x\s+█+\s+1593\.7/);
     expect(f).toContain('gain 29745 (new 0) · lose 0');
     expect(f).toContain('* rests on estimates');
   });

@@ -216,16 +216,14 @@ export const PARAMS: readonly ParamSpec[] = [
     en: 'temporary: annual cap per household',
     zh: '临时救助：年度救助总额上限',
   },
-  ...(['tekun', 'dibao', 'rigid', 'low_income', 'temporary'] as const).map(
-    (group): ParamSpec => ({
-      path: `take_up.${group}`,
-      kind: share,
-      unit: 'share of eligible households',
-      en: `take-up of ${group.replace('_', '-')}${group === 'dibao' ? ' (with supplement and single-person)' : group === 'rigid' ? ' (family and aid)' : ''}`,
-      zh: `${{ tekun: '特困', dibao: '低保', rigid: '刚性支出困难', low_income: '低保边缘', temporary: '临时救助' }[group]}申请（认定）率`,
-      default: { value: '1', basis: 'DOMAIN: a policy that gives no take-up means every eligible household (应保尽保)' },
-    }),
-  ),
+  ...(['tekun', 'dibao', 'rigid', 'low_income', 'temporary'] as const).map((group): ParamSpec => ({
+    path: `take_up.${group}`,
+    kind: share,
+    unit: 'share of eligible households',
+    en: `take-up of ${group.replace('_', '-')}${group === 'dibao' ? ' (with supplement and single-person)' : group === 'rigid' ? ' (family and aid)' : ''}`,
+    zh: `${{ tekun: '特困', dibao: '低保', rigid: '刚性支出困难', low_income: '低保边缘', temporary: '临时救助' }[group]}申请（认定）率`,
+    default: { value: '1', basis: 'DOMAIN: a policy that gives no take-up means every eligible household (应保尽保)' },
+  })),
   {
     path: 'rounding',
     kind: { type: 'enum', values: ['fen', 'yuan_up', 'yuan_nearest'] },

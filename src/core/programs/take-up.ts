@@ -57,7 +57,6 @@ export const STEP: Step<TakeUpRules> = {
   run: takeUp,
 };
 
-
 export function takeUp(c: Ctx, r: TakeUpRules): void {
   c.declinedGroups = 0;
   if (r.everyone) return;

@@ -1,0 +1,78 @@
+// Take-up end to end, on a generated population (it draws take_up_draw): every output shows the received figures and,
+// beside them, the eligible ones; the full-coverage scenario (应保尽保) costs exactly the baseline's eligible total.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { D } from '../../src/core/money.js';
+import { jiuzhu } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-takeup-'));
+const households = join(dir, 'g.csv');
+const NANNING = 'policies/guangxi-nanning.yaml';
+const FULL = 'scenarios/full-coverage.yaml';
+const DATE = '2024-12-31';
+
+beforeAll(() => {
+  expect(jiuzhu(['generate', '--policy', NANNING, '--households', '4000', '--seed', '11', '--out', households]).code).toBe(0);
+});
+
+describe('take-up and the full-coverage scenario', () => {
+  it('simulate: received below eligible; full coverage receives what the baseline is eligible for, program by program', () => {
+    const r = jiuzhu(['simulate', '--policy', NANNING, '--households', households, '--date', DATE, '--scenario', FULL, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const [base, full] = JSON.parse(r.stdout).scenarios;
+    expect(D(base.total_annual_cost).lessThan(base.eligible_total_annual_cost)).toBe(true);
+    expect(full.total_annual_cost).toBe(base.eligible_total_annual_cost);
+    for (const id of Object.keys(base.programs)) {
+      expect(full.programs[id].households).toBe(base.programs[id].eligible_households);
+      expect(full.programs[id].annual_cost).toBe(base.programs[id].eligible_annual_cost);
+    }
+    expect(D(full.total_delta.annual_cost).greaterThan(0)).toBe(true);
+  });
+
+  it('the table shows the eligible column; the per-household CSV has eligible_annual_total ≥ annual_total', () => {
+    const out = join(dir, 'rows.csv');
+    const r = jiuzhu(['simulate', '--policy', NANNING, '--households', households, '--date', DATE, '--per-household', out]);
+    expect(r.stdout).toContain('if all eligible took up 应保尽保');
+    const [head, ...rows] = readFileSync(out, 'utf8').trimEnd().split('\n');
+    const cols = head!.split(',');
+    const [a, e] = [cols.indexOf('annual_total'), cols.indexOf('eligible_annual_total')];
+    expect(e).toBe(a + 1);
+    let declined = 0;
+    for (const row of rows) {
+      const v = row.split(',');
+      expect(D(v[e]!).greaterThanOrEqualTo(v[a]!)).toBe(true);
+      if (v[e] !== v[a]) declined++;
+    }
+    expect(declined).toBeGreaterThan(0);
+  });
+
+  it('runs in params, compare and check too', () => {
+    const params = JSON.parse(jiuzhu(['params', '--policy', NANNING, '--scenario', FULL, '--date', DATE, '--format', 'json']).stdout);
+    expect(['tekun', 'dibao', 'rigid', 'low_income', 'temporary'].map((g) => params[`take_up.${g}`])).toEqual(['1', '1', '1', '1', '1']);
+    const base = JSON.parse(jiuzhu(['params', '--policy', NANNING, '--date', DATE, '--format', 'json']).stdout);
+    expect(base['take_up.dibao']).toBe('0.75');
+    const cmp = jiuzhu([
+      'compare',
+      '--policy',
+      NANNING,
+      '--policy',
+      'policies/jiangxi-fuliang.yaml',
+      '--scenario',
+      FULL,
+      '--households',
+      households,
+      '--date',
+      DATE,
+    ]);
+    expect(cmp.code).toBe(0);
+    expect(cmp.stdout).toMatch(/full-coverage/);
+    const snap = join(dir, 'snap.json');
+    expect(
+      jiuzhu(['check', '--policy', NANNING, '--households', households, '--scenario', FULL, '--snapshot', snap, '--update', '--date', DATE])
+        .code,
+    ).toBe(0);
+    expect(jiuzhu(['check', '--policy', NANNING, '--households', households, '--scenario', FULL, '--snapshot', snap]).code).toBe(0);
+  });
+});
