@@ -13,6 +13,7 @@ import {
   type RunResult,
 } from '../core/compare.js';
 import type { Population } from '../core/population.js';
+import { fastRecord } from '../core/records.js';
 import { simulate, type Run } from '../core/simulate.js';
 import type { Executor } from './pool.js';
 
@@ -66,10 +67,14 @@ export function plainRuns(runs: readonly Run[]): Run[] {
 
 /** The population's columns in shared memory (copied once if they are not already), without the ids. */
 export function sharedPopulation(pop: Population): Population {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(pop))
-    out[k] = ArrayBuffer.isView(v) ? inShared(v) : k === 'householdIds' || k === 'personIds' ? null : v;
-  return out as unknown as Population;
+  const keys = Object.keys(pop);
+  return fastRecord<Population>(
+    keys,
+    keys.map((k) => {
+      const v = (pop as unknown as Record<string, unknown>)[k];
+      return ArrayBuffer.isView(v) ? inShared(v) : k === 'householdIds' || k === 'personIds' ? null : v;
+    }),
+  );
 }
 
 /** A typed array in shared memory: itself, or a copy. */

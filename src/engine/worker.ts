@@ -14,6 +14,7 @@ import {
   type PlainRunResult,
 } from '../core/compare.js';
 import type { Population } from '../core/population.js';
+import { fastCopy } from '../core/records.js';
 import type { Rules } from '../core/rules.js';
 import { simulateRange, type Run } from '../core/simulate.js';
 import type { ParsedPart } from '../io/assemble.js';
@@ -128,13 +129,13 @@ function handle(id: number, job: Job): Promise<void> | void {
       parts.delete(job.part);
       return post({ id, kind: 'done', result: null });
     case 'simulate':
-      return post({ id, kind: 'done', result: simulateRange(job.pop, job.runs, job.from, job.to).map((t) => t.plain()) });
+      return post({ id, kind: 'done', result: simulateRange(fastCopy(job.pop), job.runs, job.from, job.to).map((t) => t.plain()) });
     case 'compare': {
-      const results = compare(job.pop, job.localities, { of: job.decileOf, upper: [] }, { from: job.from, to: job.to });
+      const results = compare(fastCopy(job.pop), job.localities, { of: job.decileOf, upper: [] }, { from: job.from, to: job.to });
       return post({ id, kind: 'done', result: results.map((runs) => runs.map(plainResult)) });
     }
     case 'keep':
-      kept = job.pop;
+      kept = fastCopy(job.pop);
       return post({ id, kind: 'done', result: null });
     case 'compare-baseline': {
       if (!kept) throw new Error('no population kept');

@@ -4,6 +4,7 @@
 // are stored once. Nothing here knows about other parts: assemble.ts joins segments into households across
 // parts and checks person_id uniqueness over the whole file, by sorting hashes (no hash table, no strings).
 import { i32, typed, u8, type Grow, type Typed } from '../core/grow.js';
+import { fastRecord } from '../core/records.js';
 import { equalBytes, FNV_START, hashBytes, IdList, mix } from '../core/ids.js';
 import {
   COLUMNS,
@@ -115,10 +116,9 @@ function columnsOf<K extends string, E extends Record<string, Typed>>(
   shared: boolean,
   extra: E,
 ): Record<K, Uint8Array | Float64Array> & E {
-  const o: Record<string, Typed> = {};
-  for (const c of cols) o[COLUMNS[c]!.key] = columnArray(COLUMNS[c]!, n, shared);
-  for (const k in extra) o[k] = extra[k]!;
-  return o as Record<K, Uint8Array | Float64Array> & E;
+  const keys = [...cols.map((c) => COLUMNS[c]!.key), ...Object.keys(extra)];
+  const values = [...cols.map((c) => columnArray(COLUMNS[c]!, n, shared)), ...Object.values(extra)];
+  return fastRecord<Record<K, Uint8Array | Float64Array> & E>(keys, values);
 }
 
 /** A part's person columns, per row (the evaluated ones in shared memory when asked), and its bookkeeping. */

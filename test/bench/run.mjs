@@ -31,15 +31,19 @@ const { localityView, localityViewAsync } = await load('ui/model.js');
 
 // The input: `jiuzhu generate`'s synthetic Nanning population (seed 7), made once and kept in the temp dir.
 const N = Number(process.env.BENCH_HOUSEHOLDS ?? 200_000);
-const file = join(tmpdir(), `jiuzhu-bench-generated-${N}.csv`);
+// The name carries the generator's columns: a file from an older generator is not reused.
+const file = join(tmpdir(), `jiuzhu-bench-generated-${GENERATED_COLUMNS.length}c-${N}.csv`);
 let generateS = null;
 if (!existsSync(file)) {
   const t = performance.now();
   const profile = await loadProfile('policies/profiles/guangxi-nanning.yaml');
-  const standard = standards(resolve(await loadPolicy(profile.policy), profile.date));
+  const snapshot = resolve(await loadPolicy(profile.policy), profile.date);
+  const standard = standards(snapshot);
+  const takeUpDibao = Number(snapshot.values.get('take_up.dibao').value.toFixed());
   const out = createWriteStream(`${file}.tmp`);
   out.write(GENERATED_COLUMNS.join(',') + '\n');
-  for (const chunk of generateCsv({ profile, households: N, seed: 7, standard })) if (!out.write(chunk)) await once(out, 'drain');
+  for (const chunk of generateCsv({ profile, households: N, seed: 7, standard, takeUpDibao }))
+    if (!out.write(chunk)) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
   renameSync(`${file}.tmp`, file);

@@ -28,6 +28,8 @@ export interface TakeUpRules {
   readonly below: readonly number[];
   /** Every rate is 1: nothing to do. */
   readonly everyone: boolean;
+  /** The lowest threshold: a draw under it takes every group up (draw 0, the default, always does). */
+  readonly least: number;
   /** The rates as given, for explain. */
   readonly rates: readonly string[];
   /** Per program slot: its group's index, or -1 (no take-up: gradual exit). */
@@ -50,6 +52,7 @@ export const STEP: Step<TakeUpRules> = {
       below,
       rates: rates.map((r) => r.toFixed()),
       everyone: below.every((b) => b >= 1_000_000),
+      least: Math.min(...below),
       groupOf: PROGRAMS.map((prog) => (prog.group ? GROUPS.indexOf(prog.group) : -1)),
       dibao: GROUPS.indexOf('dibao'),
     };
@@ -61,6 +64,7 @@ export function takeUp(c: Ctx, r: TakeUpRules): void {
   c.declinedGroups = 0;
   if (r.everyone) return;
   const draw = c.pop.takeUpDraw[c.h]!;
+  if (draw < r.least && !c.tr) return;
   let declined = 0;
   for (let g = 0; g < r.below.length; g++) {
     if (draw >= r.below[g]! && !(g === r.dibao && c.pop.onDibao[c.h])) declined |= 1 << g;
