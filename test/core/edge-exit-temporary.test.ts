@@ -51,6 +51,29 @@ describe('gradual exit: on dibao, no longer eligible, working: keeps prior_dibao
     expect(r.rigid_aid.amount).toBeGreaterThan(0);
     expect(r.gradual_exit.months).toBe(0);
   });
+  it('does not apply when a member entered dibao as a single person (DOMAIN step 7 as amended: paid twice otherwise)', () => {
+    // A: wage 2500 → inc 2300; B severely disabled, no income. I = 2300 ≥ S × n = 2000 (not dibao), < 1.5 × 2000:
+    // B enters alone (own income 0 < S). A is a wage earner among the rest, but the household is still in dibao.
+    const r = evaluate({
+      household: { area: 'urban', onDibao: 1, prior: fen('400') },
+      persons: [
+        { age: 40, wage: fen('2500') },
+        { age: 45, disability: 1, labor: 'none' },
+      ],
+    });
+    expect([r.single_person.persons, r.gradual_exit.months]).toEqual([1, 0]);
+  });
+  it('needs the wage earner among the rest: a tekun member’s wage does not count', () => {
+    // The elder (60+, no supporter, inc 100 < S) is tekun; the other member lives on other income only.
+    const r = evaluate({
+      household: { area: 'urban', onDibao: 1, prior: fen('400') },
+      persons: [
+        { age: 72, wage: fen('300'), supporter: 0 },
+        { age: 40, other: fen('1500') },
+      ],
+    });
+    expect([r.tekun.persons, r.gradual_exit.months]).toEqual([1, 0]);
+  });
   it('uses the months in force: 0 months means no gradual exit', () => {
     expect(evaluate(leaver('1500'), rulesOf(withParams(simplePolicy(), { 'dibao.gradual_exit.months': 0 }))).gradual_exit.months).toBe(0);
   });
