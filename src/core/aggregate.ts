@@ -78,8 +78,13 @@ export class Totals {
       put(this.programs[i]!, weight, count[i]!, annual[i]!);
     }
     for (let j = 0; j < r.declinedCount; j++) {
+      // A program received in part (special assistance whose groups are partly declined) adds persons and cost to
+      // the eligible figures, not a household.
       const i = r.declined[j]!;
-      put(this.declined[i]!, weight, r.declinedPersons[i]!, r.declinedAnnual[i]!);
+      const s = this.declined[i]!;
+      if (!r.flag[i]) s.households.addProduct(weight, 1);
+      s.persons.addProduct(weight, r.declinedPersons[i]!);
+      s.cost.addProduct(weight, r.declinedAnnual[i]!);
     }
   }
 

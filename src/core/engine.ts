@@ -93,8 +93,9 @@ export function viewOf(r: HouseholdResult): ResultView {
       tier: r.tier[i]!,
       annual: r.annual[i]!,
       declined: declined.has(i) ? 1 : 0,
-      eligiblePersons: declined.has(i) ? r.declinedPersons[i]! : r.count[i]!,
-      eligibleAnnual: declined.has(i) ? r.declinedAnnual[i]! : r.annual[i]!,
+      // Received plus what the groups not taken up would add (all of it for a program not taken up).
+      eligiblePersons: r.count[i]! + (declined.has(i) ? r.declinedPersons[i]! : 0),
+      eligibleAnnual: r.annual[i]! + (declined.has(i) ? r.declinedAnnual[i]! : 0),
     };
   });
   return v as ResultView;

@@ -115,7 +115,13 @@ function resultLines(e: Explanation): string[] {
   for (const p of PER_HOUSEHOLD_ORDER.filter((q) => r[q.id].declined)) {
     const x = r[p.id];
     const would = isCash(p) ? `${y(x.eligibleAnnual)} a year` : `${x.eligiblePersons} persons`;
-    lines.push(chalk.dim(`  ${programLabel(p)}: eligible, not taken up (would be ${would})`));
+    lines.push(
+      chalk.dim(
+        x.flag
+          ? `  ${programLabel(p)}: ${would} had the household taken up every group it is eligible for`
+          : `  ${programLabel(p)}: eligible, not taken up (would be ${would})`,
+      ),
+    );
   }
   if (!lines.length) lines.push('  no assistance');
   lines.push(`  annual total 年度合计: ${y(r.annual)}`);

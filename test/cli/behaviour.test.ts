@@ -93,7 +93,11 @@ describe('explain', () => {
     expect(r.stdout).toMatch(
       /dibao\.standard\.urban = 810 \(since 2022-04-01\)\n\s+nanning-2022 — 《南宁市人民政府关于提高全市城乡居民最低生活保障标准和补助水平的通知》/,
     );
-    expect(r.stdout).toContain('annual total 年度合计: 7194.00');
+    // 12 × 599.50 + the dibao premium subsidy, 2 × 280.00 a year (step 9, shown with its own parameters)
+    expect(r.stdout).toContain('annual total 年度合计: 7754.00');
+    expect(r.stdout).toMatch(/step 9 · 资助参保 medical-insurance premium subsidy · person a {3}000（七） 001（七）/);
+    expect(r.stdout).toContain('medical.fixed.dibao = 280 [estimate*]');
+    expect(r.stdout).toContain('result  280.00 of the year’s premium paid');
     expect(r.stdout).toMatch(/dibao\.employment_deduction = 0 \(since 2020-11-21\) \*\n\s+ESTIMATE:/);
   });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
+import { PROGRAM_IDS } from '../../src/core/programs/index.js';
 import { jiuzhu, POLICIES, SAMPLE } from '../helpers/cli.js';
 
 const DATE = '2025-06-30';
@@ -105,7 +106,7 @@ describe('compare', () => {
     expect(csv[0]).toBe(
       'policy,scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost',
     );
-    expect(csv).toHaveLength(1 + 3 * 2 * 10 + 1);
+    expect(csv).toHaveLength(1 + 3 * 2 * (PROGRAM_IDS.length + 1) + 1); // a row per program and a total, per run
   });
 
   it('rejects a scenario that does not fit a locality before reading any household (exit 3)', () => {

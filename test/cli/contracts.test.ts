@@ -44,17 +44,32 @@ const CANONICAL = [
   'temporary.township_max',
   'temporary.county_max',
   'temporary.annual_cap',
+  'rounding',
   'take_up.tekun',
   'take_up.dibao',
   'take_up.rigid',
   'take_up.low_income',
   'take_up.temporary',
-  'rounding',
+  'medical.premium',
+  'medical.subsidy.tekun',
+  'medical.subsidy.dibao',
+  'medical.subsidy.low_income',
+  'medical.subsidy.rigid',
+  'medical.fixed.tekun',
+  'medical.fixed.dibao',
+  'medical.fixed.low_income',
+  'medical.fixed.rigid',
+  'disability.living.monthly',
+  'disability.living.low_income',
+  'disability.care.monthly.grade1',
+  'disability.care.monthly.grade2',
+  'disability.care.scope',
 ];
 const COLUMNS =
   'household_id,scenario,persons,tekun_persons,tekun,dibao_persons,dibao,dibao_supplement,single_person_persons,single_person,' +
   'rigid_family,rigid_aid,low_income,low_income_persons,gradual_exit_months,gradual_exit,temporary,temporary_tier,annual_total,' +
-  'eligible_annual_total';
+  'eligible_annual_total,medical_premium_persons,medical_premium,disability_living_persons,disability_living,disability_care_persons,' +
+  'disability_care';
 
 describe.each(POLICIES)('%s', (policy) => {
   const file = `policies/${policy}.yaml`;
@@ -67,7 +82,7 @@ describe.each(POLICIES)('%s', (policy) => {
     expect(PARAMS.map((p) => p.path)).toEqual(CANONICAL);
     for (const [path, v] of Object.entries(json)) {
       if (path === 'dibao.payment.tiers') expect(Array.isArray(v)).toBe(true);
-      else if (path === 'rigid.aid') expect(typeof v).toBe('boolean');
+      else if (path === 'rigid.aid' || path === 'disability.living.low_income') expect(typeof v).toBe('boolean');
       else if (path === 'single_person.benefit_share') expect(v === null || typeof v === 'string').toBe(true);
       else expect(typeof v).toBe('string');
     }
@@ -96,16 +111,25 @@ describe.each(POLICIES)('%s', (policy) => {
         'temporary',
         'annual_total',
         'eligible_annual_total',
+        'medical_premium',
+        'disability_living',
+        'disability_care',
       ])
         expect(row[c]).toMatch(/^\d+\.\d\d$/);
+      for (const c of ['medical_premium_persons', 'disability_living_persons', 'disability_care_persons']) expect(row[c]).toMatch(/^\d+$/);
       // The sample has no take_up_draw column: every household takes up all it is eligible for.
       expect(row.eligible_annual_total).toBe(row.annual_total);
       for (const c of ['rigid_family', 'low_income']) expect(row[c]).toMatch(/^[01]$/);
       expect(['', 'township', 'county', 'coordination']).toContain(row.temporary_tier);
-      // annual_total = 12 × monthly cash + kept × months + grant
-      const monthly = ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid'].reduce((a, c) => a.plus(row[c]!), D(0));
+      // annual_total = 12 × monthly cash + kept × months + grant + the year's premium subsidy (DOMAIN "Annual amount")
+      const monthly = ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid', 'disability_living', 'disability_care'].reduce(
+        (a, c) => a.plus(row[c]!),
+        D(0),
+      );
       expect(
-        D(row.annual_total!).equals(monthly.times(12).plus(D(row.gradual_exit!).times(row.gradual_exit_months!)).plus(row.temporary!)),
+        D(row.annual_total!).equals(
+          monthly.times(12).plus(D(row.gradual_exit!).times(row.gradual_exit_months!)).plus(row.temporary!).plus(row.medical_premium!),
+        ),
       ).toBe(true);
     }
     // Σ weight × annual_total over the rows = total_annual_cost (weights from the input file)
@@ -134,7 +158,18 @@ describe.each(POLICIES)('%s', (policy) => {
     expect(s.eligible_total_annual_cost).toBe(s.total_annual_cost);
     expect(s.programs.low_income.annual_cost).toBe('0.00');
     expect(s.programs.rigid_family.annual_cost).toBe('0.00');
-    const cash = ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid', 'gradual_exit', 'temporary'];
+    const cash = [
+      'tekun',
+      'dibao',
+      'dibao_supplement',
+      'single_person',
+      'rigid_aid',
+      'gradual_exit',
+      'temporary',
+      'medical_premium',
+      'disability_living',
+      'disability_care',
+    ];
     // The exact figures add up exactly; each rounded figure is its exact one rounded half up to the fen.
     expect(cash.reduce((a, id) => a.plus(s.programs[id].annual_cost_exact), D(0)).equals(s.total_annual_cost_exact)).toBe(true);
     for (const id of PROGRAM_IDS) expect(D(s.programs[id].annual_cost_exact).toFixed(2)).toBe(s.programs[id].annual_cost);

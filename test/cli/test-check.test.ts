@@ -8,7 +8,7 @@ import { jiuzhu } from '../helpers/cli.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'jiuzhu-'));
 const CASES = readFileSync('policies/cases/guangxi-nanning.yaml', 'utf8')
   .replace('policy: ../guangxi-nanning.yaml', `policy: ${resolve('policies/guangxi-nanning.yaml')}`)
-  .replace('[../../scenarios/', `[${resolve('scenarios')}/`);
+  .replaceAll('[../../scenarios/', `[${resolve('scenarios')}/`);
 
 describe('jiuzhu test', () => {
   it('passes the shipped cases with exit 0 and a summary line', () => {

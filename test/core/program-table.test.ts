@@ -99,6 +99,9 @@ describe('what derives from the declarations', () => {
       'gradual_exit',
       'temporary',
       'take_up',
+      'medical_premium',
+      'disability_living',
+      'disability_care',
     ]);
   });
 

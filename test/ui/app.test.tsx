@@ -64,7 +64,8 @@ describe('jiuzhu tui', () => {
     expect(f).toContain('[1 overview] 2 charts');
     expect(f).toContain('vs tekun-basic-1.6x');
     expect(f).toMatch(/特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/);
-    expect(f).toMatch(/tekun-basic-1\.6x\s+█+\s+1593\.7/);
+    // 1593.7 (programs 1–8) + 102.5 of special assistance (premium 56.4, living 23.3, care 22.8 million yuan)
+    expect(f).toMatch(/tekun-basic-1\.6x\s+█+\s+1696\.2/);
     expect(f).toContain('gain 29745 (new 0) · lose 0');
     expect(f).toContain('* rests on estimates');
   });

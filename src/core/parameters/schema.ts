@@ -24,6 +24,7 @@ const money = { type: 'money' } as const;
 const share = { type: 'decimal', max: '1' } as const;
 const multiple = { type: 'decimal' } as const;
 const age = { type: 'integer', min: 0, max: 130 } as const;
+const GROUP_ZH = { tekun: '特困', dibao: '低保', low_income: '低保边缘', rigid: '刚性支出困难' } as const;
 
 export const PARAMS: readonly ParamSpec[] = [
   {
@@ -216,6 +217,13 @@ export const PARAMS: readonly ParamSpec[] = [
     en: 'temporary: annual cap per household',
     zh: '临时救助：年度救助总额上限',
   },
+  {
+    path: 'rounding',
+    kind: { type: 'enum', values: ['fen', 'yuan_up', 'yuan_nearest'] },
+    unit: '',
+    en: 'rounding of monthly amounts',
+    zh: '金额取整方式',
+  },
   ...(['tekun', 'dibao', 'rigid', 'low_income', 'temporary'] as const).map((group): ParamSpec => ({
     path: `take_up.${group}`,
     kind: share,
@@ -225,11 +233,60 @@ export const PARAMS: readonly ParamSpec[] = [
     default: { value: '1', basis: 'DOMAIN: a policy that gives no take-up means every eligible household (应保尽保)' },
   })),
   {
-    path: 'rounding',
-    kind: { type: 'enum', values: ['fen', 'yuan_up', 'yuan_nearest'] },
+    path: 'medical.premium',
+    kind: money,
+    unit: 'yuan/person/year',
+    en: 'resident medical-insurance individual premium',
+    zh: '城乡居民医保个人缴费标准',
+  },
+  ...(['tekun', 'dibao', 'low_income', 'rigid'] as const).map((g): ParamSpec => ({
+    path: `medical.subsidy.${g}`,
+    kind: share,
+    unit: 'share of the premium',
+    en: `premium subsidy share, ${g.replace('_', '-')}`,
+    zh: `资助参保比例（${GROUP_ZH[g]}）`,
+  })),
+  ...(['tekun', 'dibao', 'low_income', 'rigid'] as const).map((g): ParamSpec => ({
+    path: `medical.fixed.${g}`,
+    kind: money,
+    unit: 'yuan/person/year',
+    en: `premium subsidy fixed amount, ${g.replace('_', '-')}`,
+    zh: `资助参保定额（${GROUP_ZH[g]}）`,
+  })),
+  {
+    path: 'disability.living.monthly',
+    kind: money,
+    unit: 'yuan/person/month',
+    en: 'living subsidy for disabled people in hardship',
+    zh: '困难残疾人生活补贴',
+  },
+  {
+    path: 'disability.living.low_income',
+    kind: { type: 'boolean' },
     unit: '',
-    en: 'rounding of monthly amounts',
-    zh: '金额取整方式',
+    en: 'living subsidy extended to dibao-edge families',
+    zh: '生活补贴延伸至低保边缘家庭',
+  },
+  {
+    path: 'disability.care.monthly.grade1',
+    kind: money,
+    unit: 'yuan/person/month',
+    en: 'care subsidy, grade 1',
+    zh: '重度残疾人护理补贴（一级）',
+  },
+  {
+    path: 'disability.care.monthly.grade2',
+    kind: money,
+    unit: 'yuan/person/month',
+    en: 'care subsidy, grade 2',
+    zh: '重度残疾人护理补贴（二级）',
+  },
+  {
+    path: 'disability.care.scope',
+    kind: { type: 'enum', values: ['all', 'assisted'] },
+    unit: '',
+    en: 'care subsidy: every grade 1–2 person, or the assisted groups only',
+    zh: '护理补贴范围',
   },
 ];
 

@@ -4,6 +4,9 @@
 // compare and the TUI derive from this table; the steps the engine runs, in the order it runs them, and what each
 // program's result depends on (for the estimate flags) derive from the steps' declarations.
 import * as dibao from './dibao.js';
+import * as care from './disability-care.js';
+import * as living from './disability-living.js';
+import * as premium from './medical-premium.js';
 import * as supplement from './dibao-supplement.js';
 import * as gradual from './gradual-exit.js';
 import * as low from './low-income.js';
@@ -122,6 +125,36 @@ const TABLE = [
     fields: ['amount', 'tier'],
     columns: ['amount', 'tier'],
     tiers: temporary.TIERS,
+  },
+  {
+    id: 'medical_premium',
+    zh: '资助参保',
+    en: 'medical-insurance premium subsidy',
+    kind: 'yearly',
+    step: step(premium.STEP),
+    clauses: premium.CLAUSES,
+    fields: ['amount', 'persons', 'flag'],
+    columns: ['persons', 'amount'],
+  },
+  {
+    id: 'disability_living',
+    zh: '困难残疾人生活补贴',
+    en: 'disability living subsidy',
+    kind: 'monthly',
+    step: step(living.STEP),
+    clauses: living.CLAUSES,
+    fields: ['amount', 'persons', 'flag'],
+    columns: ['persons', 'amount'],
+  },
+  {
+    id: 'disability_care',
+    zh: '重度残疾人护理补贴',
+    en: 'severe-disability care subsidy',
+    kind: 'monthly',
+    step: step(care.STEP),
+    clauses: care.CLAUSES,
+    fields: ['amount', 'persons', 'flag'],
+    columns: ['persons', 'amount'],
   },
   {
     id: 'low_income',

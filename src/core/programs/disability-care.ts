@@ -1,0 +1,81 @@
+// Step 11 — 重度残疾人护理补贴 the care subsidy for severely disabled people (grades 1 and 2).
+// 000（十二）: 落实困难残疾人生活补贴和重度残疾人护理补贴制度. 004 §11: ……将重度残疾人护理补贴扩大到非重度智力、
+// 精神残疾人或其他残疾人 (not modelled: grades 1–2 only, as DOMAIN says).
+// Each person with disability_grade 1 or 2 who is not tekun (tekun care covers them) gets
+// disability.care.monthly.grade<N> a month: everyone under scope `all`; under `assisted`, only a person in the dibao,
+// low_income or rigid group (groups.ts).
+import { fenToYuan as y } from '../money.js';
+import { check } from '../trace.js';
+import { enter, type Ctx } from './context.js';
+import { declineExtra, GROUP_NAMES, groupOf, groupSlots, NO_GROUP, TEKUN, type GroupSlots } from './groups.js';
+import { traceParams, type Params, type Step } from './step.js';
+
+export const CLAUSES = ['000（十二）', '004 §11'];
+
+export interface CareRules {
+  /** By grade (index 1, 2), fen a month. */
+  readonly byGrade: readonly number[];
+  readonly all: boolean;
+  readonly groups: GroupSlots;
+  readonly slot: number;
+}
+
+export const STEP: Step<CareRules> = {
+  id: 'disability_care',
+  number: '11',
+  reads: ['disability.care.monthly.', 'disability.care.scope'],
+  uses: ['take_up'],
+  scope: 'household',
+  compile: (p: Params) => ({
+    byGrade: [0, p.fen('disability.care.monthly.grade1'), p.fen('disability.care.monthly.grade2')],
+    all: p.str('disability.care.scope') === 'all',
+    groups: groupSlots(),
+    slot: p.slot('disability_care'),
+  }),
+  run: disabilityCare,
+};
+
+export function disabilityCare(c: Ctx, r: CareRules): void {
+  const { pop, out } = c;
+  let extraPersons = 0;
+  let extra = 0;
+  for (let k = c.start; k < c.end; k++) {
+    const grade = pop.disability[pop.members[k]!]!;
+    if (grade !== 1 && grade !== 2) continue;
+    // A tekun person is covered by tekun care, received or not (the layers follow eligibility).
+    if (c.tekun[k - c.start]) continue;
+    const g = r.all ? NO_GROUP : groupOf(c, k - c.start, r.groups);
+    const gets = qualifies(r, grade, g);
+    if (c.tr) trace(c, r, k, grade, g, gets);
+    if (!r.all && c.declinedGroups !== 0 && !gets && qualifies(r, grade, groupOf(c, k - c.start, r.groups, true))) {
+      extraPersons++;
+      extra += r.byGrade[grade]!;
+    }
+    if (!gets) continue;
+    enter(out, r.slot);
+    out.count[r.slot]!++;
+    out.amount[r.slot]! += r.byGrade[grade]!;
+  }
+  // What the groups not taken up would have added (the eligible figures): a month's subsidy, twelve times.
+  if (extraPersons) declineExtra(c, r.slot, extraPersons, 12 * extra);
+}
+
+const qualifies = (r: CareRules, grade: number, g: number) => r.byGrade[grade]! > 0 && (r.all || (g !== NO_GROUP && g !== TEKUN));
+
+function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: boolean): void {
+  c.tr!.record({
+    step: '11',
+    program: 'disability_care',
+    person: c.pop.personIds.at(c.pop.members[k]!),
+    clauses: CLAUSES,
+    rule: 'a severely disabled person (grade 1, 2), not tekun, gets disability.care.monthly.grade<N>: everyone (scope all) or the dibao, low_income and rigid groups (assisted)',
+    params: traceParams(STEP, c.area, { pick: { 'disability.care.monthly.': `grade${grade}` } }),
+    values: [
+      ['disability_grade', String(grade)],
+      ['scope', r.all ? 'all' : 'assisted'],
+      ...(r.all ? [] : ([['group', GROUP_NAMES[g]!]] as Array<[string, string]>)),
+    ],
+    checks: r.all ? [] : [check('in the dibao, low_income or rigid group', GROUP_NAMES[g]!, '∈', '{dibao, low_income, rigid}', gets)],
+    result: gets ? `${y(r.byGrade[grade]!)} a month` : 'no care subsidy',
+  });
+}

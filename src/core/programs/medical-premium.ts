@@ -1,0 +1,83 @@
+// Step 9 — 资助参保 the resident medical-insurance premium of people in assisted groups, paid in full or in part.
+// 000（七）: 健全医疗救助制度……做好分类资助参保和直接救助工作.
+// 001（七）: 对符合条件的低收入人口参加城乡居民基本医疗保险个人缴费部分给予全额或定额资助.
+// Per person a year, by the person's group after take-up (groups.ts): min(premium, round(share × premium) + fixed).
+import { fenToYuan as y, roundTimes, type Rounding } from '../money.js';
+import { enter, type Ctx } from './context.js';
+import { declineExtra, GROUP_NAMES, groupOf, groupSlots, type GroupSlots } from './groups.js';
+import { traceParams, type Params, type Step } from './step.js';
+
+export const CLAUSES = ['000（七）', '001（七）'];
+
+export interface PremiumRules {
+  /** The year's subsidy by group (GROUP_NAMES order; 0 for none), fen. */
+  readonly byGroup: readonly number[];
+  readonly premium: number;
+  readonly groups: GroupSlots;
+  readonly slot: number;
+}
+
+export const STEP: Step<PremiumRules> = {
+  id: 'medical_premium',
+  number: '9',
+  reads: ['medical.premium', 'medical.subsidy.', 'medical.fixed.', 'rounding'],
+  uses: ['take_up'],
+  scope: 'household',
+  compile: (p: Params) => {
+    const premium = p.fen('medical.premium');
+    const rounding: Rounding = p.rounding();
+    const byGroup = GROUP_NAMES.map((g) =>
+      g === 'none' ? 0 : Math.min(premium, roundTimes(p.ratio(`medical.subsidy.${g}`), premium, rounding) + p.fen(`medical.fixed.${g}`)),
+    );
+    return { byGroup, premium, groups: groupSlots(), slot: p.slot('medical_premium') };
+  },
+  run: medicalPremium,
+};
+
+export function medicalPremium(c: Ctx, r: PremiumRules): void {
+  const { out } = c;
+  let persons = 0;
+  let total = 0;
+  for (let k = c.start; k < c.end; k++) {
+    const g = groupOf(c, k - c.start, r.groups);
+    const amount = r.byGroup[g]!;
+    if (c.tr) trace(c, r, k, g, amount);
+    if (amount <= 0) continue;
+    enter(out, r.slot);
+    out.count[r.slot]!++;
+    out.amount[r.slot]! += amount;
+    persons++;
+    total += amount;
+  }
+  if (c.declinedGroups === 0) return;
+  // What the groups not taken up would have added (the eligible figures).
+  let ePersons = 0;
+  let eTotal = 0;
+  for (let k = c.start; k < c.end; k++) {
+    const amount = r.byGroup[groupOf(c, k - c.start, r.groups, true)]!;
+    if (amount > 0) {
+      ePersons++;
+      eTotal += amount;
+    }
+  }
+  declineExtra(c, r.slot, ePersons - persons, eTotal - total);
+}
+
+function trace(c: Ctx, r: PremiumRules, k: number, g: number, amount: number): void {
+  const group = GROUP_NAMES[g]!;
+  if (group === 'none') return;
+  c.tr!.record({
+    step: '9',
+    program: 'medical_premium',
+    person: c.pop.personIds.at(c.pop.members[k]!),
+    clauses: CLAUSES,
+    rule: 'subsidy = min(premium, round(share × premium) + fixed) for the person’s first group after take-up',
+    params: traceParams(STEP, c.area, { only: ['medical.premium', `medical.subsidy.${group}`, `medical.fixed.${group}`] }),
+    values: [
+      ['group', group],
+      ['premium', y(r.premium)],
+    ],
+    checks: [],
+    result: amount > 0 ? `${y(amount)} of the year’s premium paid` : 'no subsidy for this group',
+  });
+}
