@@ -90,6 +90,8 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     m.add('temporary_cost', w, r.annual[SLOT.temporary]!);
     m.add('low_income', w, r.count[SLOT.low_income]!);
     if (got(SLOT.rigid_family)) m.add('rigid', w, r.count[SLOT.rigid_family]!);
+    m.add('premium_persons', w, r.count[SLOT.medical_premium]!);
+    m.add('special_cost', w, r.annual[SLOT.medical_premium]! + r.annual[SLOT.disability_living]! + r.annual[SLOT.disability_care]!);
     // Who the recipients are: dibao households' members not tekun; tekun persons and how they live.
     for (let k = start; k < start + size; k++) {
       const p = pop.members[k]!;
@@ -185,6 +187,8 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   const dibaoCost = m.get('dibao_cost');
   row('tekun spending ÷ dibao spending', ratio(m.get('tekun_cost'), dibaoCost), 'target.tekun_to_dibao_spending', 3);
   row('temporary-assistance spending ÷ dibao spending', ratio(m.get('temporary_cost'), dibaoCost), 'target.temporary_to_dibao_spending', 3);
+  row('persons whose premium is subsidised, per 100 persons', ratio(m.get('premium_persons'), persons), 'target.premium_subsidised_rate', 2, 100);
+  finish('special assistance (premium, living, care) ÷ dibao spending', ratio(m.get('special_cost'), dibaoCost), null, null, 3, 1);
   return rows;
 }
 

@@ -1,0 +1,47 @@
+// Special assistance end to end: the three programs in compare under the scenarios a bureau asks about, on every
+// locality — a delta where the scenario changes the locality's rule, none where the locality already does so.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { D } from '../../src/core/money.js';
+import { jiuzhu, POLICIES } from '../helpers/cli.js';
+
+describe('special-assistance scenarios in compare', () => {
+  it('each shows its delta in every locality (0 where the locality already pays so)', () => {
+    const households = join(mkdtempSync(join(tmpdir(), 'jiuzhu-special-')), 'g.csv');
+    expect(
+      jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '4000', '--seed', '5', '--out', households]).code,
+    ).toBe(0);
+    const scenarios = ['edge-premium-50pct', 'living-subsidy-to-edge', 'care-subsidy-all', 'care-subsidy-assisted'];
+    const r = jiuzhu([
+      'compare',
+      ...POLICIES.flatMap((p) => ['--policy', `policies/${p}.yaml`]),
+      ...scenarios.flatMap((s) => ['--scenario', `scenarios/${s}.yaml`]),
+      '--households',
+      households,
+      '--date',
+      '2024-12-31',
+      '--format',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    const sign = (policy: string, scenario: string, program: string) => {
+      const l = JSON.parse(r.stdout).localities.find((x: { policy: string }) => x.policy === `policies/${policy}.yaml`);
+      const s = l.scenarios.find((x: { id: string }) => x.id === scenario);
+      return D(s.programs[program].delta.annual_cost).comparedTo(0);
+    };
+    // Nanning and Fuliang pay edge members no premium and no living subsidy; Guangzhou already pays both.
+    for (const p of ['guangxi-nanning', 'jiangxi-fuliang']) {
+      expect(sign(p, 'edge-premium-50pct', 'medical_premium')).toBe(1);
+      expect(sign(p, 'living-subsidy-to-edge', 'disability_living')).toBe(1);
+    }
+    expect(sign('guangdong-guangzhou', 'edge-premium-50pct', 'medical_premium')).toBe(0);
+    expect(sign('guangdong-guangzhou', 'living-subsidy-to-edge', 'disability_living')).toBe(0);
+    // All three pay the care subsidy to every grade 1–2 person: limiting it saves, extending it changes nothing.
+    for (const p of POLICIES) {
+      expect(sign(p, 'care-subsidy-all', 'disability_care')).toBe(0);
+      expect(sign(p, 'care-subsidy-assisted', 'disability_care')).toBe(-1);
+    }
+  });
+});
