@@ -12,6 +12,9 @@ export interface Ctx {
   readonly now: () => Date;
   /** --debug: stack traces, and what the run is set up with on stderr. */
   readonly debug?: boolean;
+  /** The command line as given (for the outputs that say how they were made). */
+  readonly argv?: readonly string[];
+  readonly version?: string;
 }
 
 export function processContext(): Ctx {

@@ -38,6 +38,10 @@ function buildProgram(ctx: Ctx): Command {
   const policy = () => new Option('--policy <file>', 'locality policy YAML, e.g. policies/guangxi-nanning.yaml').makeOptionMandatory();
   const households = () => new Option('--households <file>', 'household CSV (one row per person; see README)').makeOptionMandatory();
   const globals = (cmd: Command) => cmd.optsWithGlobals() as Globals;
+  const unit = () =>
+    new Option('--unit <unit>', 'money in the table and Markdown: yuan 元, wan 万元, yi 亿元 (JSON and CSV stay in yuan)')
+      .choices(['yuan', 'wan', 'yi'])
+      .default('yuan');
   const scenario = (what: string) => new Option('--scenario <file>', what).argParser((v: string, prev: string[] = []) => [...prev, v]);
 
   program
@@ -56,7 +60,10 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(households())
     .addOption(scenario('also simulate a scenario against the baseline (repeatable: each is its own run)'))
     .addOption(date())
-    .addOption(new Option('--format <format>', 'totals format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
+    .addOption(new Option('--format <format>', 'totals format').choices(['table', 'json', 'csv', 'markdown', 'xlsx']).default('table'))
+    .addOption(unit())
+    .option('--out <file>', 'write the totals to this file (atomically) instead of standard output; needed for xlsx')
     .option('--per-household <file>', 'also write one CSV row per household and run (columns of the README contract)')
     .option('--stream', 'evaluate households as they are read, in bounded memory (rows grouped by household_id in sorted order)')
     .addHelpText(
@@ -76,7 +83,9 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(scenario('a scenario to compare with each baseline (repeatable)'))
     .addOption(households())
     .addOption(date())
+    .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .addOption(unit())
     .addHelpText(
       'after',
       '\nExample:\n  $ jiuzhu compare --policy policies/guangxi-nanning.yaml --policy policies/guangdong-guangzhou.yaml \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --households policies/samples/households.csv --date 2025-06-30',
@@ -158,7 +167,7 @@ function buildProgram(ctx: Ctx): Command {
 /** Runs the CLI; returns the exit code. */
 export async function run(argv: string[], given: Ctx = processContext()): Promise<number> {
   const debug = argv.includes('--debug');
-  const ctx: Ctx = { ...given, debug };
+  const ctx: Ctx = { ...given, debug, argv, version };
   if (argv.includes('--no-color') || ctx.env.NO_COLOR || !ctx.stdout.isTTY) chalk.level = 0;
   if (ctx.stdout === process.stdout) {
     guardPipe();

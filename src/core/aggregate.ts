@@ -28,6 +28,11 @@ export class ExactSum {
   merge(other: ExactSum): void {
     this.big += other.value();
   }
+  /** Multiplies the sum by a whole number, exactly. */
+  scale(k: number): void {
+    this.big = this.value() * BigInt(k);
+    this.small = 0;
+  }
   /** As a BigInt (for handing over between threads; `ExactSum.of` reads it back). */
   static of(v: bigint): ExactSum {
     const s = new ExactSum();
@@ -58,6 +63,11 @@ const sums = (): ProgramSums[] =>
   }));
 
 export class Totals {
+  /**
+   * What the sums are divided by when read (1 for one date's year; 12 for a budget year, whose sums are each period's
+   * year × its months): kept apart so that the sums stay exact integers.
+   */
+  per = 1;
   /** What households receive. */
   readonly programs: ProgramSums[] = sums();
   /** What eligible households do not take up (eligible = programs + declined). */
@@ -88,6 +98,19 @@ export class Totals {
     }
   }
 
+  /** These totals with every sum multiplied by k (a period's months), exactly. */
+  times(k: number): Totals {
+    const t = Totals.of(this.plain());
+    const scale = (x: ProgramSums[]) => {
+      for (const s of x) for (const e of [s.households, s.persons, s.cost]) e.scale(k);
+    };
+    scale(t.programs);
+    scale(t.declined);
+    for (const e of [t.all.households, t.all.persons]) e.scale(k);
+    t.per = this.per;
+    return t;
+  }
+
   /** Plain data (bigints and numbers) for postMessage; Totals.of reads it back, exactly. */
   plain(): PlainTotals {
     const plain = (x: ProgramSums[]) => x.map((s) => [s.households.value(), s.persons.value(), s.cost.value()] as const);
@@ -97,6 +120,7 @@ export class Totals {
       all: [this.all.households.value(), this.all.persons.value()],
       householdRows: this.householdRows,
       personRows: this.personRows,
+      per: this.per,
     };
   }
 
@@ -115,10 +139,12 @@ export class Totals {
     t.all.persons.merge(ExactSum.of(p.all[1]));
     t.householdRows = p.householdRows;
     t.personRows = p.personRows;
+    t.per = p.per ?? 1;
     return t;
   }
 
   merge(other: Totals): void {
+    if (other.per !== this.per) throw new Error('cannot merge totals of different kinds (a date and a year)');
     this.householdRows += other.householdRows;
     this.personRows += other.personRows;
     this.all.households.merge(other.all.households);
@@ -147,6 +173,7 @@ export interface PlainTotals {
   readonly all: readonly [bigint, bigint];
   readonly householdRows: number;
   readonly personRows: number;
+  readonly per?: number;
 }
 
 /** Decimal strings, as the totals JSON contract prints them. */
@@ -175,23 +202,36 @@ export interface Figures {
   readonly person_rows: number;
 }
 
-/** Σ weight (millionths) → exact decimal count, no trailing zeros. */
-export function weightedCount(v: bigint): string {
-  return D(v.toString()).dividedBy(1_000_000).toFixed();
+/**
+ * Σ weight (millionths) → exact decimal count, no trailing zeros. `per`: what the sum is divided by (12 for a budget
+ * year: the average month); a count that does not end is given to 6 decimals.
+ */
+export function weightedCount(v: bigint, per = 1n): string {
+  const d = D(v.toString()).dividedBy(1_000_000 * Number(per));
+  return d.decimalPlaces() > 12 ? D(d.toFixed(6)).toFixed() : d.toFixed();
 }
 
 /** Σ weight × fen (millionths × fen) → yuan, rounded half up to the fen. */
-export function weightedYuan(v: bigint): string {
-  return D(v.toString()).dividedBy(100_000_000).toFixed(2);
+export function weightedYuan(v: bigint, per = 1n): string {
+  return D(v.toString())
+    .dividedBy(100_000_000 * Number(per))
+    .toFixed(2);
 }
 
-/** Σ weight × fen → yuan, exact (no rounding; trailing zeros kept to two decimals at least). */
-export function weightedYuanExact(v: bigint): string {
-  const d = D(v.toString()).dividedBy(100_000_000);
+/**
+ * Σ weight × fen → yuan, exact (no rounding; trailing zeros kept to two decimals at least). Divided by `per` (a budget
+ * year's twelfths), a sum that does not end is given to 10 decimals.
+ */
+export function weightedYuanExact(v: bigint, per = 1n): string {
+  const d = D(v.toString()).dividedBy(100_000_000 * Number(per));
+  if (d.decimalPlaces() > 20) return d.toFixed(10);
   return d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
 }
 
 export function figures(t: Totals): Figures {
+  const per = BigInt(t.per);
+  const count = (v: bigint) => weightedCount(v, per);
+  const yuan = (v: bigint) => weightedYuan(v, per);
   const programs = {} as Record<ProgramId, ProgramFigures>;
   let total = 0n;
   let eligibleTotal = 0n;
@@ -205,22 +245,22 @@ export function figures(t: Totals): Figures {
       eligibleTotal += eligibleCost;
     }
     programs[p.id] = {
-      households: weightedCount(s.households.value()),
-      persons: weightedCount(s.persons.value()),
-      annual_cost: weightedYuan(cost),
-      annual_cost_exact: weightedYuanExact(cost),
-      eligible_households: weightedCount(s.households.value() + d.households.value()),
-      eligible_persons: weightedCount(s.persons.value() + d.persons.value()),
-      eligible_annual_cost: weightedYuan(eligibleCost),
+      households: count(s.households.value()),
+      persons: count(s.persons.value()),
+      annual_cost: yuan(cost),
+      annual_cost_exact: weightedYuanExact(cost, per),
+      eligible_households: count(s.households.value() + d.households.value()),
+      eligible_persons: count(s.persons.value() + d.persons.value()),
+      eligible_annual_cost: yuan(eligibleCost),
     };
   });
   return {
     programs,
-    total_annual_cost: weightedYuan(total),
-    total_annual_cost_exact: weightedYuanExact(total),
-    eligible_total_annual_cost: weightedYuan(eligibleTotal),
-    households: weightedCount(t.all.households.value()),
-    persons: weightedCount(t.all.persons.value()),
+    total_annual_cost: yuan(total),
+    total_annual_cost_exact: weightedYuanExact(total, per),
+    eligible_total_annual_cost: yuan(eligibleTotal),
+    households: count(t.all.households.value()),
+    persons: count(t.all.persons.value()),
     household_rows: t.householdRows,
     person_rows: t.personRows,
   };

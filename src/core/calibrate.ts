@@ -187,7 +187,13 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   const dibaoCost = m.get('dibao_cost');
   row('tekun spending ÷ dibao spending', ratio(m.get('tekun_cost'), dibaoCost), 'target.tekun_to_dibao_spending', 3);
   row('temporary-assistance spending ÷ dibao spending', ratio(m.get('temporary_cost'), dibaoCost), 'target.temporary_to_dibao_spending', 3);
-  row('persons whose premium is subsidised, per 100 persons', ratio(m.get('premium_persons'), persons), 'target.premium_subsidised_rate', 2, 100);
+  row(
+    'persons whose premium is subsidised, per 100 persons',
+    ratio(m.get('premium_persons'), persons),
+    'target.premium_subsidised_rate',
+    2,
+    100,
+  );
   finish('special assistance (premium, living, care) ÷ dibao spending', ratio(m.get('special_cost'), dibaoCost), null, null, 3, 1);
   return rows;
 }

@@ -80,7 +80,12 @@ export const TARGETS: readonly ProfileSpec[] = [
   { key: 'target.temporary_average', kind: 'money', en: 'average temporary-assistance grant, yuan' },
   { key: 'target.low_income_rate', kind: 'share', en: 'dibao-edge (low-income) persons as a share of persons' },
   { key: 'target.rigid_rate', kind: 'share', en: 'rigid-expenditure family persons as a share of persons' },
-  { key: 'target.premium_subsidised_rate', kind: 'share', en: 'persons whose medical-insurance premium is subsidised, as a share of persons', optional: true },
+  {
+    key: 'target.premium_subsidised_rate',
+    kind: 'share',
+    en: 'persons whose medical-insurance premium is subsidised, as a share of persons',
+    optional: true,
+  },
   { key: 'target.tolerance', kind: 'share', en: 'relative gap accepted where a target gives none' },
 ];
 

@@ -40,6 +40,11 @@ export const RULES = {
   tekunAtLeastS: { id: 'tekun-basic-at-least-standard', severity: 'error', text: 'the tekun basic standard is at least 1 × S' },
   shares: { id: 'shares-in-unit-interval', severity: 'error', text: 'shares (supplements, care, single-person benefit) lie in [0, 1]' },
   tiersOrdered: { id: 'temporary-tiers-ordered', severity: 'error', text: 'temporary assistance: township_max ≤ county_max ≤ annual_cap' },
+  fundingShares: {
+    id: 'funding-shares-at-most-one',
+    severity: 'error',
+    text: 'a budget line’s central and provincial shares add up to at most 1 (the city or county pays the rest)',
+  },
   multiplesAboveOne: {
     id: 'lines-above-standard',
     severity: 'warning',
@@ -105,6 +110,15 @@ export function checkPolicy(policy: Policy): Violation[] {
         [t, c, k].sort((x, y) => (x.from < y.from ? 1 : -1))[0]!,
         `at ${date}: ${num(t).toFixed()} / ${num(c).toFixed()} / ${num(k).toFixed()}`,
       );
+    }
+  }
+
+  for (const line of ['assistance', 'medical', 'disability']) {
+    const [c, p] = [`funding.${line}.central`, `funding.${line}.provincial`].map(history);
+    for (const date of [...new Set([...c!, ...p!].map((e) => e.from))].sort()) {
+      const [x, y] = [c!, p!].map((h) => h[indexInForce(h, date)]);
+      if (x && y && num(x).plus(num(y)).greaterThan(1))
+        add(RULES.fundingShares, x.from >= y.from ? x : y, `funding.${line} at ${date}: ${num(x).toFixed()} + ${num(y).toFixed()} > 1`);
     }
   }
 

@@ -61,7 +61,7 @@ export class AtomicFile {
     }
   }
 
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     try {
       if (this.failure) throw this.failure;
       if (!this.stream.write(text)) await once(this.stream, 'drain');

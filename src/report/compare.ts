@@ -5,10 +5,11 @@ import chalk from 'chalk';
 import { figures, weightedCount, weightedYuan, type Figures } from '../core/aggregate.js';
 import { LAYERS, type Deciles, type GroupSums, type RunResult } from '../core/compare.js';
 import { fenToYuan } from '../core/money.js';
-import type { Policy } from '../core/parameters/tree.js';
+import type { Policy, Snapshot } from '../core/parameters/tree.js';
+import { fundingOf, LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote, delta, paint, scenarioJson, signed, TOTALS_CSV_HEADER, totalsCsvRows, type ScenarioReport } from './totals.js';
-import { groupCount, groupDigits, markdownTable, textTable, type Align } from './text-table.js';
+import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import type { EstimateUsed } from './estimates.js';
 import { csvField } from './per-household.js';
 import { programsOnEstimates } from './estimates.js';
@@ -32,11 +33,16 @@ interface GroupFigures {
 export interface LocalityReport {
   readonly policyFile: string;
   readonly policy: Policy;
-  readonly scenarios: ReadonlyArray<ScenarioReport & { readonly details: RunDetails }>;
+  /** Details (winners and losers, flows, splits) are for one date: absent for a budget year. */
+  readonly scenarios: ReadonlyArray<ScenarioReport & { readonly details?: RunDetails }>;
 }
 
 export interface CompareReport {
+  /** The money unit of the table and Markdown. */
+  readonly unit?: Unit;
+  /** A date, or (with `year`) a budget year. */
   readonly date: string;
+  readonly year?: number;
   readonly householdsFile: string;
   readonly localities: readonly LocalityReport[];
 }
@@ -89,6 +95,7 @@ export function localityReport(
   runs: readonly RunResult[],
   estimates: readonly EstimateUsed[][],
   deciles: Deciles,
+  snapshots?: readonly Snapshot[],
 ): LocalityReport {
   const figs: Figures[] = runs.map((r) => figures(r.totals));
   return {
@@ -101,6 +108,7 @@ export function localityReport(
       onEstimates: programsOnEstimates(estimates[i]!),
       baseline: i ? figs[0] : undefined,
       details: runDetails(r, deciles),
+      funding: snapshots ? fundingOf([{ figures: figs[i]!, times: 1, snapshot: snapshots[i]! }]) : undefined,
     })),
   };
 }
@@ -118,7 +126,7 @@ export function compareJson(r: CompareReport): object {
       name: l.policy.name,
       scenarios: l.scenarios.map((s, i) => ({
         ...scenarioJson(s),
-        ...(i
+        ...(i && s.details
           ? {
               winners_losers: s.details.changes,
               transitions: s.details.transitions,
@@ -137,19 +145,20 @@ export function compareCsv(r: CompareReport): string {
 }
 
 /** The budget table: programs down, baseline and each scenario (with Δ) across. */
-function mainTable(l: LocalityReport, color: boolean): [string[], string[][], Align[]] {
+function mainTable(l: LocalityReport, color: boolean, unit: Unit): [string[], string[][], Align[]] {
   const [base, ...others] = l.scenarios;
   const header = ['program 项目', 'baseline 基线', ...others.flatMap((s) => [s.id, 'Δ'])];
   const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
   const cell = (s: ScenarioReport, p: (typeof PROGRAMS)[number]) => {
     const f = s.figures.programs[p.id];
-    return isCash(p) ? groupDigits(f.annual_cost) : `${groupCount(f.households)} 户`;
+    return isCash(p) ? inUnit(f.annual_cost, unit) : `${groupCount(f.households)} 户`;
   };
   const deltaCell = (s: ScenarioReport, p: (typeof PROGRAMS)[number]) => {
     const f = s.figures.programs[p.id];
     const b = s.baseline!.programs[p.id];
     const d = isCash(p) ? delta(b.annual_cost_exact, f.annual_cost_exact, 2) : delta(b.households, f.households, 0);
-    return color ? paint(d, signed(d)) : signed(d);
+    const text = isCash(p) ? signed(d, unit) : signed(d);
+    return color ? paint(d, text) : text;
   };
   const rows = PROGRAMS.map((p) => [
     `${programLabel(p)}${l.scenarios.some((s) => s.onEstimates.has(p.id)) ? ' *' : ''}`,
@@ -158,18 +167,19 @@ function mainTable(l: LocalityReport, color: boolean): [string[], string[][], Al
   ]);
   const totalDelta = (s: ScenarioReport) => {
     const d = delta(s.baseline!.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2);
-    return color ? paint(d, signed(d)) : signed(d);
+    return color ? paint(d, signed(d, unit)) : signed(d, unit);
   };
   rows.push([
-    'total 合计 (yuan/year)',
-    groupDigits(base!.figures.total_annual_cost),
-    ...others.flatMap((s) => [groupDigits(s.figures.total_annual_cost), totalDelta(s)]),
+    `total 合计 (${UNIT_LABEL[unit]}/year)`,
+    inUnit(base!.figures.total_annual_cost, unit),
+    ...others.flatMap((s) => [inUnit(s.figures.total_annual_cost, unit), totalDelta(s)]),
   ]);
   return [header, rows, align];
 }
 
 function detailLines(s: LocalityReport['scenarios'][number], color: boolean): string[] {
   const d = s.details;
+  if (!d) return [];
   const c = d.changes;
   const lines = [
     `  winners 受益 ${groupDigits(c.gainers!.households)} households (+${groupDigits(c.gainers!.amount!)} yuan/year), of which new entrants ${groupDigits(c.entrants!.households)}; ` +
@@ -217,10 +227,14 @@ export function compareTable(r: CompareReport): string {
   const base = r.localities[0]?.scenarios[0]?.figures;
   if (base)
     out.push(
-      `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupCount(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons — at ${r.date}`,
+      `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupCount(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons — ${r.year ? `budget year ${r.year} 预算年度` : `at ${r.date}`}`,
+    );
+  if (r.year)
+    out.push(
+      chalk.dim('  budget year: costs for the year, counts of its average month; winners and losers, flows and splits are for one date (--date)'),
     );
   for (const l of r.localities) {
-    const [header, rows, align] = mainTable(l, true);
+    const [header, rows, align] = mainTable(l, true, r.unit ?? 'yuan');
     out.push(
       '',
       chalk.bold(`${l.policy.name.zh} ${l.policy.name.en}`) + chalk.dim(`  (${l.policyFile})`),
@@ -231,7 +245,16 @@ export function compareTable(r: CompareReport): string {
         "  Δ: change in annual cost against this locality's baseline (red more spending, green less); caseloads in households (户)",
       ),
     );
-    for (const s of l.scenarios.slice(1)) out.push(chalk.bold(`  ${s.id}`), ...detailLines(s, true));
+    for (const s of l.scenarios.slice(1)) {
+      const details = detailLines(s, true);
+      if (details.length) out.push(chalk.bold(`  ${s.id}`), ...details);
+    }
+    const unit = r.unit ?? 'yuan';
+    for (const s of l.scenarios)
+      if (s.funding)
+        out.push(
+          `  who pays 分级负担 (${UNIT_LABEL[unit]}), ${s.id}: ${LEVELS.map((lv) => `${LEVEL_LABELS[lv]} ${inUnit(s.funding!.total[lv], unit)}`).join(' · ')}`,
+        );
     const estimates = [...new Map(l.scenarios.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()];
     out.push(...estimateNote({ estimates }));
   }
@@ -241,7 +264,7 @@ export function compareTable(r: CompareReport): string {
 export function compareMarkdown(r: CompareReport): string {
   const out = [`### jiuzhu compare — ${r.date}`, '', `Households: \`${r.householdsFile}\`.`];
   for (const l of r.localities) {
-    const [header, rows, align] = mainTable(l, false);
+    const [header, rows, align] = mainTable(l, false, r.unit ?? 'yuan');
     out.push('', `#### ${l.policy.name.zh} ${l.policy.name.en} (\`${l.policyFile}\`)`, '', markdownTable(header, rows, align), '');
     for (const s of l.scenarios.slice(1))
       out.push(

@@ -1,4 +1,5 @@
 // Plain-text tables, width-aware for Chinese (a CJK character takes two columns) and ANSI colour.
+import { D } from '../core/money.js';
 /** ANSI colour codes (ESC [ … m). */
 const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
@@ -62,6 +63,18 @@ export function groupDigits(decimal: string): string {
   const [int, frac] = decimal.split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+/** The money unit of people-facing tables: 元, 万元 or 亿元 (JSON and CSV stay in yuan). */
+export type Unit = 'yuan' | 'wan' | 'yi';
+export const UNIT_LABEL: Readonly<Record<Unit, string>> = { yuan: 'yuan 元', wan: '万元 10k yuan', yi: '亿元 100M yuan' };
+
+/** Yuan (a decimal string) in the unit, digits grouped: two decimals, four for 亿元. */
+export function inUnit(yuan: string, unit: Unit = 'yuan'): string {
+  const d = D(yuan);
+  return groupDigits(
+    unit === 'yuan' ? d.toFixed(2) : unit === 'wan' ? d.dividedBy(10_000).toFixed(2) : d.dividedBy(100_000_000).toFixed(4),
+  );
 }
 
 /** A weighted count for people: whole households and persons (half up), digits grouped; JSON keeps the exact figure. */

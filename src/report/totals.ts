@@ -3,15 +3,28 @@
 // entry carries its deltas against the baseline beside the contract keys.
 import chalk from 'chalk';
 import type { Figures } from '../core/aggregate.js';
+import type { Change } from '../core/budget-year.js';
 import { D } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import type { EstimateUsed } from './estimates.js';
-import { groupCount, groupDigits, markdownTable, textTable, type Align } from './text-table.js';
+import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
+import { LEVEL_LABELS, LEVELS, type FundingReport } from '../core/funding.js';
+
+/** A budget year: its periods of identical parameters (each with a month's figures) and what changes inside it. */
+export interface YearReport {
+  readonly year: number;
+  readonly periods: ReadonlyArray<{ readonly from: string; readonly months: readonly number[]; readonly month: Figures }>;
+  readonly changes: readonly Change[];
+}
 
 export interface ScenarioReport {
   readonly id: string;
+  /** A date's year, or (with `year`) the budget year's. */
   readonly figures: Figures;
+  readonly year?: YearReport;
+  /** Who pays (the policy's funding shares). */
+  readonly funding?: FundingReport;
   readonly estimates: readonly EstimateUsed[];
   readonly onEstimates: ReadonlySet<ProgramId>;
   /** The locality's baseline figures, for a scenario's deltas. */
@@ -19,6 +32,8 @@ export interface ScenarioReport {
 }
 
 export interface SimulationReport {
+  /** The money unit of the table and Markdown (JSON and CSV are in yuan). */
+  readonly unit?: Unit;
   readonly policy: Policy;
   readonly date: string;
   readonly householdsFile: string;
@@ -71,7 +86,69 @@ export function scenarioJson(s: ScenarioReport): Record<string, unknown> {
     out.total_delta = { annual_cost: t.value, annual_cost_pct: t.pct };
   }
   out.estimates = s.estimates;
+  if (s.funding) out.funding = { ...s.funding.total, programs: s.funding.programs };
+  if (s.year) Object.assign(out, yearJson(s.year));
   return out;
+}
+
+const monthName = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}`;
+
+/** A budget year beside the contract keys: its periods, each month's cost by program, the changes inside it. */
+function yearJson(y: YearReport): Record<string, unknown> {
+  const months = y.periods.flatMap((p) =>
+    p.months.map((m) => ({
+      month: monthName(y.year, m),
+      total_cost: p.month.total_annual_cost,
+      programs: Object.fromEntries(PROGRAMS.filter(isCash).map((q) => [q.id, p.month.programs[q.id].annual_cost])),
+    })),
+  );
+  return {
+    year: y.year,
+    periods: y.periods.map((p) => ({
+      from: monthName(y.year, p.months[0]!),
+      to: monthName(y.year, p.months.at(-1)!),
+      months: p.months.length,
+    })),
+    months,
+    changes: y.changes,
+  };
+}
+
+/** Who pays, by program with a cost and in all (the shares are the policy's funding.* parameters). */
+function fundingLines(f: FundingReport, markdown: boolean, unit: Unit): string[] {
+  const header = [`who pays 分级负担 (${UNIT_LABEL[unit]})`, ...LEVELS.map((l) => LEVEL_LABELS[l])];
+  const rows = PROGRAMS.flatMap((p) => {
+    const x = f.programs[p.id];
+    return x && LEVELS.some((l) => !D(x[l]).isZero()) ? [[programLabel(p), ...LEVELS.map((l) => inUnit(x[l], unit))]] : [];
+  });
+  rows.push(['total 合计', ...LEVELS.map((l) => inUnit(f.total[l], unit))]);
+  const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
+  return [markdown ? markdownTable(header, rows, align) : textTable(header, rows, align, [rows.length - 1])];
+}
+
+/** People-facing lines on a budget year: its periods, the changes inside it, each period's cost a month. */
+function yearLines(y: YearReport, markdown: boolean, unit: Unit): string[] {
+  const span = (p: YearReport['periods'][number]) =>
+    p.months.length === 1
+      ? monthName(y.year, p.months[0]!)
+      : `${monthName(y.year, p.months[0]!)} to ${monthName(y.year, p.months.at(-1)!)}`;
+  const lines = [
+    `budget year ${y.year}: ${y.periods.length} period${y.periods.length > 1 ? 's' : ''} of identical parameters, each evaluated once — ${y.periods.map((p) => `${span(p)} (${p.months.length} month${p.months.length > 1 ? 's' : ''})`).join(', ')}`,
+    y.changes.length
+      ? `changes inside the year: ${y.changes.map((c) => `${c.date} ${c.path} ${c.before} → ${c.after}`).join('; ')}`
+      : 'no parameter changes inside the year: the year is 12 × a month',
+  ];
+  if (y.periods.length > 1) {
+    const header = [`a month 每月 (${UNIT_LABEL[unit]})`, ...y.periods.map(span)];
+    const rows = PROGRAMS.filter(isCash).map((p) => [
+      programLabel(p),
+      ...y.periods.map((q) => inUnit(q.month.programs[p.id].annual_cost, unit)),
+    ]);
+    rows.push(['total 合计', ...y.periods.map((q) => inUnit(q.month.total_annual_cost, unit))]);
+    const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
+    lines.push(markdown ? '\n' + markdownTable(header, rows, align) : textTable(header, rows, align, [rows.length - 1]));
+  }
+  return lines;
 }
 
 export function totalsJson(r: SimulationReport): object {
@@ -87,10 +164,11 @@ export function totalsJson(r: SimulationReport): object {
 }
 
 /** "+1,234.50" / "−12.00" with the percent, for people. */
-export function signed(d: Delta): string {
+export function signed(d: Delta, unit?: Unit): string {
   const v = D(d.value);
   if (v.isZero()) return '0';
-  const text = `${v.isNegative() ? '−' : '+'}${groupDigits(d.value.replace(/^-/, ''))}`;
+  const abs = d.value.replace(/^-/, '');
+  const text = `${v.isNegative() ? '−' : '+'}${unit ? inUnit(abs, unit) : groupDigits(abs)}`;
   return d.pct === null ? `${text} (new)` : `${text} (${v.isNegative() ? '' : '+'}${d.pct}%)`;
 }
 
@@ -105,40 +183,40 @@ export function takeUpShows(f: Figures): boolean {
   return PROGRAMS.some((p) => f.programs[p.id].eligible_households !== f.programs[p.id].households);
 }
 
-function header(s: ScenarioReport): string[] {
+function header(s: ScenarioReport, unit: Unit): string[] {
   return [
     'program 项目',
     'households 户',
     'persons 人',
-    'annual cost 年度支出 (yuan)',
+    `${s.year ? `cost ${s.year.year} 年度支出` : 'annual cost 年度支出'} (${UNIT_LABEL[unit]})`,
     ...(takeUpShows(s.figures) ? ['if all eligible took up 应保尽保'] : []),
     ...(s.baseline ? ['Δ vs baseline'] : []),
   ];
 }
 
-const align = (s: ScenarioReport): Align[] => header(s).map((_, i) => (i ? 'right' : 'left'));
+const align = (s: ScenarioReport): Align[] => header(s, 'yuan').map((_, i) => (i ? 'right' : 'left'));
 
-function rows(s: ScenarioReport, color: boolean): string[][] {
+function rows(s: ScenarioReport, color: boolean, unit: Unit): string[][] {
   const eligible = takeUpShows(s.figures);
   const out = PROGRAMS.map((p) => {
     const f = s.figures.programs[p.id];
     const label = `${programLabel(p)}${s.onEstimates.has(p.id) ? ' *' : ''}`;
     const cash = isCash(p);
-    const row = [label, groupCount(f.households), groupCount(f.persons), cash ? groupDigits(f.annual_cost) : 'caseload 仅计人数'];
-    if (eligible) row.push(cash ? groupDigits(f.eligible_annual_cost) : `${groupCount(f.eligible_households)} 户`);
+    const row = [label, groupCount(f.households), groupCount(f.persons), cash ? inUnit(f.annual_cost, unit) : 'caseload 仅计人数'];
+    if (eligible) row.push(cash ? inUnit(f.eligible_annual_cost, unit) : `${groupCount(f.eligible_households)} 户`);
     if (s.baseline) {
       const base = s.baseline.programs[p.id];
       const d = cash ? delta(base.annual_cost_exact, f.annual_cost_exact, 2) : delta(base.households, f.households, 0);
-      const text = `${signed(d)}${cash || D(d.value).isZero() ? '' : ' 户'}`;
+      const text = `${cash ? signed(d, unit) : signed(d)}${cash || D(d.value).isZero() ? '' : ' 户'}`;
       row.push(color ? paint(d, text) : text);
     }
     return row;
   });
-  const total = ['total 合计', '', '', groupDigits(s.figures.total_annual_cost)];
-  if (eligible) total.push(groupDigits(s.figures.eligible_total_annual_cost));
+  const total = ['total 合计', '', '', inUnit(s.figures.total_annual_cost, unit)];
+  if (eligible) total.push(inUnit(s.figures.eligible_total_annual_cost, unit));
   if (s.baseline) {
     const d = delta(s.baseline.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2);
-    total.push(color ? paint(d, signed(d)) : signed(d));
+    total.push(color ? paint(d, signed(d, unit)) : signed(d, unit));
   }
   out.push(total);
   return out;
@@ -147,12 +225,17 @@ function rows(s: ScenarioReport, color: boolean): string[][] {
 export function totalsTable(r: SimulationReport): string {
   const base = r.scenarios[0]!.figures;
   const lines = [
-    chalk.bold(`${r.policy.name.zh} ${r.policy.name.en} — ${r.date}`),
+    chalk.bold(
+      `${r.policy.name.zh} ${r.policy.name.en} — ${r.scenarios[0]?.year ? `budget year ${r.date} 预算年度 (averages of its months; costs for the year)` : r.date}`,
+    ),
     `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupCount(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons (${groupCount(base.persons)} weighted)`,
   ];
   for (const s of r.scenarios) {
-    lines.push('', chalk.bold(`scenario ${s.id}`), textTable(header(s), rows(s, true), align(s), [PROGRAMS.length]));
+    const unit = r.unit ?? 'yuan';
+    lines.push('', chalk.bold(`scenario ${s.id}`), textTable(header(s, unit), rows(s, true, unit), align(s), [PROGRAMS.length]));
     lines.push(...takeUpNote(s), ...estimateNote(s));
+    if (s.year) lines.push(...yearLines(s.year, false, unit).map((l) => chalk.dim(l)));
+    if (s.funding) lines.push(...fundingLines(s.funding, false, unit));
   }
   return lines.join('\n') + '\n';
 }
@@ -184,14 +267,17 @@ export function totalsMarkdown(r: SimulationReport): string {
     `${base.household_rows} households (${groupCount(base.households)} weighted), ${base.person_rows} persons (${groupCount(base.persons)} weighted), from \`${r.householdsFile}\`.`,
   ];
   for (const s of r.scenarios) {
-    lines.push('', `#### scenario \`${s.id}\``, '', markdownTable(header(s), rows(s, false), align(s)));
+    const unit = r.unit ?? 'yuan';
+    lines.push('', `#### scenario \`${s.id}\``, '', markdownTable(header(s, unit), rows(s, false, unit), align(s)));
+    if (s.year) lines.push('', ...yearLines(s.year, true, unit));
+    if (s.funding) lines.push('', ...fundingLines(s.funding, true, unit));
     if (s.estimates.length) lines.push('', `\\* rests on estimated parameters: ${s.estimates.map((e) => `\`${e.path}\``).join(', ')}`);
   }
   return lines.join('\n') + '\n';
 }
 
 export const TOTALS_CSV_HEADER =
-  'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost';
+  'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost,funding_central,funding_provincial,funding_local';
 
 export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
   const out: string[] = [];
@@ -212,6 +298,7 @@ export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
           f.eligible_households,
           f.eligible_persons,
           f.eligible_annual_cost,
+          ...LEVELS.map((l) => s.funding?.programs[p.id]?.[l] ?? ''),
         ].join(','),
     );
   }
@@ -230,6 +317,7 @@ export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
         '',
         '',
         s.figures.eligible_total_annual_cost,
+        ...LEVELS.map((l) => s.funding?.total[l] ?? ''),
       ].join(','),
   );
   return out;

@@ -14,7 +14,7 @@ export function Charts({ view, run, lang }: { view: LocalityView; run: number; l
   const max = Math.max(
     ...cash.flatMap((p) => [Number(base!.figures.programs[p.id].annual_cost), Number(cur.figures.programs[p.id].annual_cost)]),
   );
-  const deciles = cur.details.byDecile.map((d) => Number(d.average_delta_per_household ?? 0));
+  const deciles = (cur.details?.byDecile ?? []).map((d) => Number(d.average_delta_per_household ?? 0));
   const dmax = Math.max(1, ...deciles.map(Math.abs));
   return (
     <Box flexDirection="column">

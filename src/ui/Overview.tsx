@@ -30,7 +30,7 @@ export function Overview({ view, run, lang }: { view: LocalityView; run: number;
   });
   const totals = view.report.scenarios.map((s) => ({ id: s.id, v: Number(s.figures.total_annual_cost) }));
   const max = Math.max(...totals.map((x) => x.v));
-  const ch = cur?.details.changes;
+  const ch = cur?.details?.changes;
   return (
     <Box flexDirection="column">
       <Text bold>{row([t(lang, 'program'), t(lang, 'baseline'), truncate(cur?.id ?? '—', 10), 'Δ', 'Δ%'])}</Text>

@@ -64,6 +64,12 @@ const CANONICAL = [
   'disability.care.monthly.grade1',
   'disability.care.monthly.grade2',
   'disability.care.scope',
+  'funding.assistance.central',
+  'funding.assistance.provincial',
+  'funding.medical.central',
+  'funding.medical.provincial',
+  'funding.disability.central',
+  'funding.disability.provincial',
 ];
 const COLUMNS =
   'household_id,scenario,persons,tekun_persons,tekun,dibao_persons,dibao,dibao_supplement,single_person_persons,single_person,' +
@@ -186,13 +192,16 @@ describe('the same numbers in every format', () => {
     const table = jiuzhu(args).stdout;
     const md = jiuzhu([...args, '--format', 'markdown']).stdout;
     expect(csv.split('\n')[0]).toBe(
-      'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost',
+      'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost,funding_central,funding_provincial,funding_local',
     );
     const d = json.programs.dibao;
     expect(csv).toContain(
-      `baseline,dibao,${d.households},${d.persons},${d.annual_cost},1,,,${d.eligible_households},${d.eligible_persons},${d.eligible_annual_cost}\n`,
+      `baseline,dibao,${d.households},${d.persons},${d.annual_cost},1,,,${d.eligible_households},${d.eligible_persons},${d.eligible_annual_cost},` +
+        `${json.funding.programs.dibao.central},${json.funding.programs.dibao.provincial},${json.funding.programs.dibao.local}\n`,
     );
-    expect(csv).toContain(`baseline,total,,,${json.total_annual_cost},1,,,,,${json.eligible_total_annual_cost}\n`);
+    expect(csv).toContain(
+      `baseline,total,,,${json.total_annual_cost},1,,,,,${json.eligible_total_annual_cost},${json.funding.central},${json.funding.provincial},${json.funding.local}\n`,
+    );
     const grouped = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
     expect(table).toContain(grouped(json.total_annual_cost));
     expect(table).toContain('低保 dibao *');

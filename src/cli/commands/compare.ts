@@ -5,6 +5,9 @@ import { compareParallel } from '../../engine/parallel.js';
 import { compareCsv, compareJson, compareMarkdown, compareTable, localityReport, type CompareReport } from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
 import type { Ctx } from '../context.js';
+import type { Scenario } from '../../core/scenario.js';
+import type { Unit } from '../../report/text-table.js';
+import { budgetYear, yearPass, yearRuns } from '../year.js';
 import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 
 export interface CompareOptions {
@@ -13,12 +16,19 @@ export interface CompareOptions {
   readonly households: string;
   readonly date?: string;
   readonly format: 'table' | 'json' | 'csv' | 'markdown';
+  /** A budget year instead of a date: the year's costs and deltas (details are for one date). */
+  readonly year?: string;
+  readonly unit?: Unit;
   readonly quiet: boolean;
 }
 
 export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void> {
-  const date = simulationDate(ctx, o.date);
   const scenarios = await loadScenarios(o.scenario ?? []);
+  if (o.year !== undefined) {
+    ctx.stdout.write(renderCompare(await compareYear(ctx, o, scenarios, budgetYear(o.year)), o.format));
+    return;
+  }
+  const date = simulationDate(ctx, o.date);
   // Every policy × scenario is checked before the CSV is read.
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date)));
   const { deciles, results } = await withExecutor(ctx, async (exec) => {
@@ -36,6 +46,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     };
   });
   const report: CompareReport = {
+    unit: o.unit,
     date,
     householdsFile: o.households,
     localities: localities.map((runs, l) =>
@@ -45,14 +56,32 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
         results[l]!,
         runs.map((r) => estimatesInForce(r.snapshot)),
         deciles,
+        runs.map((r) => r.snapshot),
       ),
     ),
   };
+  ctx.stdout.write(renderCompare(report, o.format));
+}
+
+function renderCompare(report: CompareReport, format: CompareOptions['format']): string {
   const render = {
     json: () => JSON.stringify(compareJson(report), null, 2) + '\n',
     csv: () => compareCsv(report),
     markdown: () => compareMarkdown(report),
     table: () => compareTable(report),
   };
-  ctx.stdout.write(render[o.format]());
+  return render[format]();
+}
+
+/** compare --year: every locality's runs cut into periods, all evaluated in one pass; the year's costs and deltas. */
+async function compareYear(ctx: Ctx, o: CompareOptions, scenarios: readonly Scenario[], year: number): Promise<CompareReport> {
+  const localities = await allOrEveryProblem(o.policy.map((file) => yearRuns(file, scenarios, year)));
+  const reports = await yearPass(ctx, o, localities, year);
+  return {
+    unit: o.unit,
+    date: String(year),
+    year,
+    householdsFile: o.households,
+    localities: localities.map((runs, l) => ({ policyFile: o.policy[l]!, policy: runs[0]!.periods[0]!.snapshot.policy, scenarios: reports[l]! })),
+  };
 }

@@ -12,8 +12,14 @@ import type { Ctx } from '../context.js';
 import { loadHouseholds, loadRuns, loadScenarios, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
 import { makeProgress } from '../progress.js';
 import { streamHouseholds } from '../../engine/households.js';
+import { UsageError } from '../../errors.js';
+import { fundingOf } from '../../core/funding.js';
+import type { Unit } from '../../report/text-table.js';
+import { totalsWorkbook } from '../../report/xlsx.js';
+import { writeOutput } from '../../io/output-file.js';
+import { budgetYear, simulateYear } from '../year.js';
 
-export type TotalsFormat = 'table' | 'json' | 'csv' | 'markdown';
+export type TotalsFormat = 'table' | 'json' | 'csv' | 'markdown' | 'xlsx';
 
 export interface SimulateOptions {
   readonly policy: string;
@@ -24,14 +30,25 @@ export interface SimulateOptions {
   readonly scenario?: readonly string[];
   /** Evaluate households in chunks as they are read (bounded memory; rows sorted by household_id). */
   readonly stream?: boolean;
+  /** A budget year instead of a date. */
+  readonly year?: string;
+  /** The money unit of the table and Markdown. */
+  readonly unit?: Unit;
+  /** Write the totals here instead of standard output. */
+  readonly out?: string;
   readonly quiet: boolean;
 }
 
 const CHUNK = 4096;
 
 export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
+  if (o.format === 'xlsx' && !o.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
+  await refuseOverwrite(
+    [o.perHousehold ? { flag: '--per-household', path: o.perHousehold } : null, o.out ? { flag: '--out', path: o.out } : null],
+    inputsOf(o),
+  );
+  if (o.year !== undefined) return simulateYearCommand(ctx, o);
   const date = simulationDate(ctx, o.date);
-  await refuseOverwrite([o.perHousehold ? { flag: '--per-household', path: o.perHousehold } : null], inputsOf(o));
   // Policy and scenarios are checked before the CSV is read (for totals only, big files start reading meanwhile,
   // and a policy or scenario error still comes first).
   const loading = loadScenarios(o.scenario ?? []).then((scenarios) => loadRuns(o.policy, scenarios, date));
@@ -44,19 +61,47 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   const totals = sums.map(figures);
   const loaded = await loading;
   const report: SimulationReport = {
+    unit: o.unit,
     policy: loaded[0]!.snapshot.policy,
     date,
     householdsFile: o.households,
     scenarios: loaded.map((r, i) => {
       const estimates = estimatesInForce(r.snapshot);
-      return { id: r.id, figures: totals[i]!, estimates, onEstimates: programsOnEstimates(estimates), baseline: i ? totals[0] : undefined };
+      return {
+        id: r.id,
+        figures: totals[i]!,
+        estimates,
+        onEstimates: programsOnEstimates(estimates),
+        baseline: i ? totals[0] : undefined,
+        funding: fundingOf([{ figures: totals[i]!, times: 1, snapshot: r.snapshot }]),
+      };
     }),
   };
-  ctx.stdout.write(render(report, o.format));
+  await emit(ctx, o, report);
   const estimated = report.scenarios.some((s) => s.estimates.length);
   if (o.format !== 'table' && o.format !== 'markdown' && estimated && !o.quiet) {
     ctx.stderr.write('note: the results rest on estimated parameters (see "estimates" in --format json, or jiuzhu params)\n');
   }
+}
+
+/** simulate --year: the budget year's totals (one row per household would need a year's rows: not offered). */
+async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
+  const year = budgetYear(o.year!);
+  if (o.perHousehold || o.stream)
+    throw new UsageError(`--year gives a year's totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
+  const report = await simulateYear(ctx, o, await loadScenarios(o.scenario ?? []), year);
+  await emit(ctx, o, report);
+}
+
+/** The report to standard output, or (--out) to a file; xlsx only to a file. */
+async function emit(ctx: Ctx, o: SimulateOptions, report: SimulationReport): Promise<void> {
+  if (o.format === 'xlsx') {
+    const made = { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' };
+    return writeOutput(o.out!, totalsWorkbook(report, made));
+  }
+  const text = render(report, o.format);
+  if (o.out) await writeOutput(o.out, text);
+  else ctx.stdout.write(text);
 }
 
 function render(r: SimulationReport, format: TotalsFormat): string {
@@ -68,6 +113,7 @@ function render(r: SimulationReport, format: TotalsFormat): string {
     case 'markdown':
       return totalsMarkdown(r);
     case 'table':
+    case 'xlsx':
       return totalsTable(r);
   }
 }

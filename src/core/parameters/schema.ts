@@ -24,6 +24,12 @@ const money = { type: 'money' } as const;
 const share = { type: 'decimal', max: '1' } as const;
 const multiple = { type: 'decimal' } as const;
 const age = { type: 'integer', min: 0, max: 130 } as const;
+const FUNDING_EN = {
+  assistance: 'basic assistance (tekun, dibao, rigid aid, gradual exit, temporary)',
+  medical: 'the premium subsidy',
+  disability: 'the two disability subsidies',
+} as const;
+const FUNDING_ZH = { assistance: '困难群众救助', medical: '资助参保', disability: '残疾人两项补贴' } as const;
 const GROUP_ZH = { tekun: '特困', dibao: '低保', low_income: '低保边缘', rigid: '刚性支出困难' } as const;
 
 export const PARAMS: readonly ParamSpec[] = [
@@ -288,6 +294,15 @@ export const PARAMS: readonly ParamSpec[] = [
     en: 'care subsidy: every grade 1–2 person, or the assisted groups only',
     zh: '护理补贴范围',
   },
+  ...(['assistance', 'medical', 'disability'] as const).flatMap((line) =>
+    (['central', 'provincial'] as const).map((level): ParamSpec => ({
+      path: `funding.${line}.${level}`,
+      kind: share,
+      unit: 'share of the cost',
+      en: `${level} share of ${FUNDING_EN[line]} (the city/county pays the rest)`,
+      zh: `${FUNDING_ZH[line]}${level === 'central' ? '中央' : '省级'}负担比例`,
+    })),
+  ),
 ];
 
 export const PARAM_BY_PATH: ReadonlyMap<string, ParamSpec> = new Map(PARAMS.map((p) => [p.path, p]));

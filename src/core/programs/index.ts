@@ -43,7 +43,13 @@ interface ProgramDef {
   readonly tiers?: readonly string[];
   /** The take-up group it is received through (DOMAIN "Take-up"); none: received whenever eligible. */
   readonly group?: TakeUpGroup;
+  /** The budget line that pays for it (funding.<line>.central / .provincial; the city or county pays the rest). */
+  readonly funding?: FundingLine;
 }
+
+/** The budget lines whose cost is split between the levels of government. */
+export const FUNDING_LINES = ['assistance', 'medical', 'disability'] as const;
+export type FundingLine = (typeof FUNDING_LINES)[number];
 
 const step = <R>(s: Step<R>) => s as unknown as Step<never>;
 
@@ -51,6 +57,7 @@ const step = <R>(s: Step<R>) => s as unknown as Step<never>;
 const TABLE = [
   {
     id: 'tekun',
+    funding: 'assistance',
     group: 'tekun',
     zh: '特困',
     en: 'tekun',
@@ -62,6 +69,7 @@ const TABLE = [
   },
   {
     id: 'dibao',
+    funding: 'assistance',
     group: 'dibao',
     zh: '低保',
     en: 'dibao',
@@ -73,6 +81,7 @@ const TABLE = [
   },
   {
     id: 'dibao_supplement',
+    funding: 'assistance',
     group: 'dibao',
     zh: '分类施保',
     en: 'dibao supplement',
@@ -84,6 +93,7 @@ const TABLE = [
   },
   {
     id: 'single_person',
+    funding: 'assistance',
     group: 'dibao',
     zh: '单人户',
     en: 'single-person dibao',
@@ -95,6 +105,7 @@ const TABLE = [
   },
   {
     id: 'rigid_aid',
+    funding: 'assistance',
     group: 'rigid',
     zh: '刚性支出救助',
     en: 'rigid-expenditure aid',
@@ -106,6 +117,7 @@ const TABLE = [
   },
   {
     id: 'gradual_exit',
+    funding: 'assistance',
     zh: '渐退',
     en: 'gradual exit',
     kind: 'kept',
@@ -116,6 +128,7 @@ const TABLE = [
   },
   {
     id: 'temporary',
+    funding: 'assistance',
     group: 'temporary',
     zh: '临时救助',
     en: 'temporary assistance',
@@ -128,6 +141,7 @@ const TABLE = [
   },
   {
     id: 'medical_premium',
+    funding: 'medical',
     zh: '资助参保',
     en: 'medical-insurance premium subsidy',
     kind: 'yearly',
@@ -138,6 +152,7 @@ const TABLE = [
   },
   {
     id: 'disability_living',
+    funding: 'disability',
     zh: '困难残疾人生活补贴',
     en: 'disability living subsidy',
     kind: 'monthly',
@@ -148,6 +163,7 @@ const TABLE = [
   },
   {
     id: 'disability_care',
+    funding: 'disability',
     zh: '重度残疾人护理补贴',
     en: 'severe-disability care subsidy',
     kind: 'monthly',

@@ -1,0 +1,96 @@
+// simulate --year: the budget year. Each run (baseline, scenarios) is cut into periods of identical parameters
+// (core/budget-year.ts); every period of every run is evaluated in one pass over the households (runs that share
+// steps 1–2 share them), and each run's year is put together from its periods.
+import { figures, type Totals } from '../core/aggregate.js';
+import { changesIn, monthTotals, periodsOf, yearTotals, type Period } from '../core/budget-year.js';
+import { fundingOf } from '../core/funding.js';
+import { applyScenario, type Scenario } from '../core/scenario.js';
+import type { Run } from '../core/simulate.js';
+import { UsageError } from '../errors.js';
+import { loadPolicy } from '../io/policy-file.js';
+import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
+import type { Unit } from '../report/text-table.js';
+import type { ScenarioReport, SimulationReport } from '../report/totals.js';
+import type { Ctx } from './context.js';
+import { allOrEveryProblem, simulateHouseholds, withExecutor } from './load.js';
+
+/** "2022" → 2022, or a usage error. */
+export function budgetYear(text: string): number {
+  if (!/^\d{4}$/.test(text) || Number(text) < 1990 || Number(text) > 2100)
+    throw new UsageError(`--year must be a calendar year such as 2026, got "${text}"`);
+  return Number(text);
+}
+
+export interface YearRun {
+  readonly id: string;
+  readonly periods: readonly Period[];
+}
+
+/** The year's runs: the baseline and each scenario, each cut into periods (all of them checked before any is run). */
+export async function yearRuns(policyFile: string, scenarios: readonly Scenario[], year: number): Promise<YearRun[]> {
+  const policy = await loadPolicy(policyFile);
+  const runs = [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyScenario(policy, sc) }))];
+  return allOrEveryProblem(runs.map(async ({ id, policy: p }) => ({ id, periods: periodsOf(p, year) })));
+}
+
+/** Estimates in force in any period of the year (each once, as first in force). */
+function yearEstimates(periods: readonly Period[]): EstimateUsed[] {
+  const seen = new Map<string, EstimateUsed>();
+  for (const p of periods) for (const e of estimatesInForce(p.snapshot)) if (!seen.has(e.path)) seen.set(e.path, e);
+  return [...seen.values()];
+}
+
+/** The year's report for one policy: totals per run, its periods' monthly figures and the parameter changes. */
+export async function simulateYear(
+  ctx: Ctx,
+  o: { readonly policy: string; readonly households: string; readonly quiet: boolean; readonly unit?: Unit },
+  scenarios: readonly Scenario[],
+  year: number,
+): Promise<SimulationReport> {
+  const runs = await yearRuns(o.policy, scenarios, year);
+  const [reports] = await yearPass(ctx, o, [runs], year);
+  return { unit: o.unit, policy: runs[0]!.periods[0]!.snapshot.policy, date: String(year), householdsFile: o.households, scenarios: reports! };
+}
+
+/**
+ * Every period of every run of every locality, evaluated in one pass over the households; each run's year put
+ * together from its periods. Per locality, its runs' reports: the baseline first, then the scenarios with deltas.
+ */
+export async function yearPass(
+  ctx: Ctx,
+  o: { readonly households: string; readonly quiet: boolean },
+  localities: ReadonlyArray<readonly YearRun[]>,
+  year: number,
+): Promise<ScenarioReport[][]> {
+  const flat: Run[] = localities.flatMap((runs, l) =>
+    runs.flatMap((r) => r.periods.map((p) => ({ id: `${l}/${r.id}@${p.from}`, rules: p.rules }))),
+  );
+  const totals: Totals[] = await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(flat), o.quiet));
+  let at = 0;
+  return localities.map((runs) => {
+    const reports = runs.map((r) => {
+      const own = totals.slice(at, at + r.periods.length);
+      at += r.periods.length;
+      return yearReport(r, own, year);
+    });
+    return reports.map((s, i) => (i ? { ...s, baseline: reports[0]!.figures } : s));
+  });
+}
+
+/** One run's year: its totals, who pays, its periods' months and the changes inside the year. */
+function yearReport(r: YearRun, own: readonly Totals[], year: number): ScenarioReport {
+  const estimates = yearEstimates(r.periods);
+  const months = own.map((t) => figures(monthTotals(t)));
+  return {
+    id: r.id,
+    figures: figures(yearTotals(r.periods, own)),
+    funding: fundingOf(r.periods.map((p, i) => ({ figures: months[i]!, times: p.months.length, snapshot: p.snapshot }))),
+    estimates,
+    onEstimates: programsOnEstimates(estimates),
+    year: {
+      year,
+      periods: r.periods.map((p, i) => ({ from: p.from, months: p.months, month: months[i]! })),
+      changes: changesIn(r.periods),
+    },
+  };
+}

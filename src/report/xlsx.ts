@@ -1,0 +1,161 @@
+// The totals as an Excel workbook (exceljs): one sheet per view — totals by program, the months of a budget year, who
+// pays, the parameter changes and the estimates — numbers as numbers with number formats, headers in 中文 and English,
+// frozen header rows. Built here; io/ writes it (report/ never opens a file).
+import ExcelJS from 'exceljs';
+import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
+import { isCash, PROGRAMS } from '../core/programs/index.js';
+import { delta, type SimulationReport } from './totals.js';
+
+const MONEY = '#,##0.00';
+const COUNT = '#,##0';
+
+interface Col {
+  readonly header: string;
+  readonly width: number;
+  readonly format?: string;
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = cols.map((c) => ({ header: c.header, width: c.width, style: c.format ? { numFmt: c.format } : {} }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow([...r]);
+}
+
+/** A decimal string as a spreadsheet number (two decimals are exact enough for a cell; the JSON keeps the exact figure). */
+const n = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
+
+export function totalsWorkbook(r: SimulationReport, made: { command: string; version: string }): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `jiuzhu ${made.version}`;
+  const title = `${r.policy.name.zh} ${r.policy.name.en}`;
+  sheet(
+    wb,
+    '总表 Totals',
+    [
+      { header: '方案 scenario', width: 22 },
+      { header: '项目 program', width: 30 },
+      { header: '代码 id', width: 18 },
+      { header: '户数 households', width: 16, format: COUNT },
+      { header: '人数 persons', width: 16, format: COUNT },
+      { header: `年度支出 cost (元 yuan)${r.scenarios[0]?.year ? `, ${r.date}` : ''}`, width: 22, format: MONEY },
+      { header: '应保尽保 if all eligible took up (元)', width: 24, format: MONEY },
+      { header: '较基线 Δ vs baseline (元)', width: 20, format: MONEY },
+      { header: '依据估计 rests on an estimate', width: 14 },
+    ],
+    r.scenarios.flatMap((s) => [
+      ...PROGRAMS.map((p) => {
+        const f = s.figures.programs[p.id];
+        const d = s.baseline && isCash(p) ? delta(s.baseline.programs[p.id].annual_cost_exact, f.annual_cost_exact, 2).value : null;
+        return [
+          s.id,
+          `${p.zh} ${p.en}`,
+          p.id,
+          n(f.households),
+          n(f.persons),
+          isCash(p) ? n(f.annual_cost) : null,
+          isCash(p) ? n(f.eligible_annual_cost) : null,
+          n(d ?? undefined),
+          s.onEstimates.has(p.id) ? '是 yes' : '',
+        ];
+      }),
+      [
+        s.id,
+        '合计 total',
+        'total',
+        null,
+        null,
+        n(s.figures.total_annual_cost),
+        n(s.figures.eligible_total_annual_cost),
+        s.baseline ? n(delta(s.baseline.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2).value) : null,
+        '',
+      ],
+    ]),
+  );
+  const year = r.scenarios.find((s) => s.year);
+  if (year?.year) {
+    const cash = PROGRAMS.filter(isCash);
+    sheet(
+      wb,
+      '月度 Months',
+      [
+        { header: '方案 scenario', width: 22 },
+        { header: '月份 month', width: 10 },
+        ...cash.map((p) => ({ header: `${p.zh} ${p.id} (元)`, width: 18, format: MONEY })),
+        { header: '合计 total (元)', width: 18, format: MONEY },
+      ],
+      r.scenarios.flatMap((s) =>
+        (s.year?.periods ?? []).flatMap((p) =>
+          p.months.map((m) => [
+            s.id,
+            `${s.year!.year}-${String(m).padStart(2, '0')}`,
+            ...cash.map((q) => n(p.month.programs[q.id].annual_cost)),
+            n(p.month.total_annual_cost),
+          ]),
+        ),
+      ),
+    );
+    sheet(
+      wb,
+      '参数变化 Changes',
+      [
+        { header: '方案 scenario', width: 22 },
+        { header: '日期 date', width: 12 },
+        { header: '参数 parameter', width: 34 },
+        { header: '原值 before', width: 14 },
+        { header: '新值 after', width: 14 },
+      ],
+      r.scenarios.flatMap((s) => (s.year?.changes ?? []).map((c) => [s.id, c.date, c.path, c.before, c.after])),
+    );
+  }
+  if (r.scenarios.some((s) => s.funding)) {
+    sheet(
+      wb,
+      '分级负担 Funding',
+      [
+        { header: '方案 scenario', width: 22 },
+        { header: '项目 program', width: 30 },
+        ...LEVELS.map((l) => ({ header: `${LEVEL_LABELS[l]} (元)`, width: 18, format: MONEY })),
+      ],
+      r.scenarios.flatMap((s) =>
+        s.funding
+          ? [
+              ...PROGRAMS.flatMap((p) => {
+                const x = s.funding!.programs[p.id];
+                return x ? [[s.id, `${p.zh} ${p.en}`, ...LEVELS.map((l) => n(x[l]))]] : [];
+              }),
+              [s.id, '合计 total', ...LEVELS.map((l) => n(s.funding!.total[l]))],
+            ]
+          : [],
+      ),
+    );
+  }
+  sheet(
+    wb,
+    '估计值 Estimates',
+    [
+      { header: '方案 scenario', width: 22 },
+      { header: '参数 parameter', width: 34 },
+      { header: '取值 value', width: 12 },
+      { header: '起始 since', width: 12 },
+      { header: '依据 basis', width: 100 },
+    ],
+    r.scenarios.flatMap((s) => s.estimates.map((e) => [s.id, e.path, String(e.value), e.from, e.basis])),
+  );
+  sheet(
+    wb,
+    '说明 About',
+    [
+      { header: '项 item', width: 18 },
+      { header: '内容 value', width: 100 },
+    ],
+    [
+      ['地区 locality', title],
+      ['日期 date', r.scenarios[0]?.year ? `预算年度 budget year ${r.date}` : r.date],
+      ['住户文件 households', r.householdsFile],
+      ['命令 command', made.command],
+      ['版本 version', `jiuzhu ${made.version}`],
+    ],
+  );
+  return wb;
+}

@@ -1,0 +1,112 @@
+// The budget year, who pays, units and the Excel workbook, end to end on the bundled sample.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { D } from '../../src/core/money.js';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const NANNING = 'policies/guangxi-nanning.yaml';
+const simulate = (...more: string[]) => jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...more]);
+const json = (...more: string[]) => JSON.parse(simulate(...more, '--format', 'json').stdout);
+
+describe('simulate --year', () => {
+  it('2022 in Nanning: two periods (standards raised on 1 April), twelve months, the change named', () => {
+    const s = json('--year', '2022').scenarios[0];
+    expect(s.year).toBe(2022);
+    expect(s.periods).toEqual([
+      { from: '2022-01', to: '2022-03', months: 3 },
+      { from: '2022-04', to: '2022-12', months: 9 },
+    ]);
+    expect(s.months.map((m: { month: string }) => m.month)).toHaveLength(12);
+    expect(s.changes).toContainEqual({ path: 'dibao.standard.urban', date: '2022-04-01', before: '790', after: '810' });
+    // The year's dibao is its months' sum (each month rounded to the fen; the year from the exact sums).
+    const months = s.months.reduce((a: ReturnType<typeof D>, m: { programs: { dibao: string } }) => a.plus(m.programs.dibao), D(0));
+    expect(months.minus(s.programs.dibao.annual_cost).abs().lte('0.06')).toBe(true);
+    // 3 months at the Jan–Mar rate, 9 at the April one
+    const [jan, apr] = [s.months[0].programs.dibao, s.months[3].programs.dibao];
+    expect(D(jan).times(3).plus(D(apr).times(9)).minus(s.programs.dibao.annual_cost).abs().lte('0.06')).toBe(true);
+  });
+
+  it('a year with no change inside it is one period, and costs what the one-date run costs', () => {
+    // Nanning 2025: nothing changes after 1 January (2023: the minimum wage on 1 November; 2024: the edge line on 31 October)
+    const year = json('--year', '2025').scenarios[0];
+    const date = json('--date', '2025-06-30').scenarios[0];
+    expect(year.periods).toHaveLength(1);
+    for (const id of Object.keys(date.programs)) expect(year.programs[id].annual_cost).toBe(date.programs[id].annual_cost);
+  });
+
+  it('--year and --date together, or --year with --per-household, is a usage error', () => {
+    expect(simulate('--year', '2024', '--date', '2024-06-30').code).toBe(2);
+    expect(simulate('--year', '2024', '--per-household', join(mkdtempSync(join(tmpdir(), 'j-')), 'r.csv')).code).toBe(2);
+    expect(simulate('--year', '24').stderr).toBe('jiuzhu: --year must be a calendar year such as 2026, got "24"\n');
+  });
+});
+
+describe('who pays, and units', () => {
+  it('central + provincial + city/county = each program’s cost, exactly', () => {
+    const s = json('--date', '2024-12-31').scenarios[0];
+    for (const [id, split] of Object.entries(s.funding.programs) as Array<[string, Record<string, string>]>)
+      expect(D(split.central!).plus(split.provincial!).plus(split.local!).toFixed(2)).toBe(s.programs[id].annual_cost);
+    // The levels' totals add the programs' rounded costs (which may differ from the rounded total by a fen).
+    const programs = Object.keys(s.funding.programs).reduce((a, id) => a.plus(s.programs[id].annual_cost), D(0));
+    expect(D(s.funding.central).plus(s.funding.provincial).plus(s.funding.local).toFixed(2)).toBe(programs.toFixed(2));
+  });
+
+  it('--unit wan prints 万元 in the table (JSON stays in yuan)', () => {
+    const total = json('--date', '2024-12-31').scenarios[0].total_annual_cost;
+    const table = simulate('--date', '2024-12-31', '--unit', 'wan').stdout;
+    expect(table).toContain('万元');
+    const wan = D(total)
+      .dividedBy(10_000)
+      .toFixed(2)
+      .replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
+    expect(table).toMatch(new RegExp(`total 合计\\s+${wan.replace('.', '\\.')}`));
+  });
+});
+
+describe('--format xlsx', () => {
+  it('writes a workbook whose cells are the JSON figures, as numbers', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-xlsx-')), 'budget.xlsx');
+    expect(simulate('--year', '2022', '--format', 'xlsx', '--out', out).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '总表 Totals',
+      '月度 Months',
+      '参数变化 Changes',
+      '分级负担 Funding',
+      '估计值 Estimates',
+      '说明 About',
+    ]);
+    const s = json('--year', '2022').scenarios[0];
+    const totals = wb.getWorksheet('总表 Totals')!;
+    const dibao = totals.getRows(2, 30)!.find((r) => r.getCell(3).value === 'dibao')!;
+    expect(dibao.getCell(6).value).toBe(Number(s.programs.dibao.annual_cost));
+    expect(totals.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(wb.getWorksheet('月度 Months')!.rowCount).toBe(1 + 12);
+  });
+
+  it('needs --out (a workbook is not for a terminal)', () => {
+    expect(simulate('--format', 'xlsx').stderr).toBe('jiuzhu: --format xlsx writes a workbook: give --out FILE.xlsx\n');
+  });
+});
+
+describe('compare --year', () => {
+  it('gives each locality the year simulate --year gives, with deltas and who pays, in one pass', () => {
+    const args = ['--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--households', SAMPLE, '--year', '2022', '--format', 'json'];
+    const cmp = JSON.parse(jiuzhu(['compare', '--policy', NANNING, '--policy', 'policies/jiangxi-fuliang.yaml', ...args]).stdout);
+    expect(cmp.localities).toHaveLength(2);
+    for (const [i, policy] of [NANNING, 'policies/jiangxi-fuliang.yaml'].entries()) {
+      const sim = JSON.parse(jiuzhu(['simulate', '--policy', policy, ...args]).stdout);
+      const [a, b] = [cmp.localities[i].scenarios, sim.scenarios];
+      expect(a.map((s: { total_annual_cost: string }) => s.total_annual_cost)).toEqual(
+        b.map((s: { total_annual_cost: string }) => s.total_annual_cost),
+      );
+      expect(a[1].total_delta).toEqual(b[1].total_delta);
+      expect(a[1].funding).toEqual(b[1].funding);
+      expect(a[1].winners_losers).toBeUndefined(); // household-level details are for one date
+    }
+  });
+});
