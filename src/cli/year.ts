@@ -49,7 +49,13 @@ export async function simulateYear(
 ): Promise<SimulationReport> {
   const runs = await yearRuns(o.policy, scenarios, year);
   const [reports] = await yearPass(ctx, o, [runs], year);
-  return { unit: o.unit, policy: runs[0]!.periods[0]!.snapshot.policy, date: String(year), householdsFile: o.households, scenarios: reports! };
+  return {
+    unit: o.unit,
+    policy: runs[0]!.periods[0]!.snapshot.policy,
+    date: String(year),
+    householdsFile: o.households,
+    scenarios: reports!,
+  };
 }
 
 /**

@@ -231,7 +231,9 @@ export function compareTable(r: CompareReport): string {
     );
   if (r.year)
     out.push(
-      chalk.dim('  budget year: costs for the year, counts of its average month; winners and losers, flows and splits are for one date (--date)'),
+      chalk.dim(
+        '  budget year: costs for the year, counts of its average month; winners and losers, flows and splits are for one date (--date)',
+      ),
     );
   for (const l of r.localities) {
     const [header, rows, align] = mainTable(l, true, r.unit ?? 'yuan');

@@ -82,6 +82,10 @@ async function compareYear(ctx: Ctx, o: CompareOptions, scenarios: readonly Scen
     date: String(year),
     year,
     householdsFile: o.households,
-    localities: localities.map((runs, l) => ({ policyFile: o.policy[l]!, policy: runs[0]!.periods[0]!.snapshot.policy, scenarios: reports[l]! })),
+    localities: localities.map((runs, l) => ({
+      policyFile: o.policy[l]!,
+      policy: runs[0]!.periods[0]!.snapshot.policy,
+      scenarios: reports[l]!,
+    })),
   };
 }
