@@ -84,7 +84,7 @@ export async function yearPass(
 }
 
 /** One run's year: its totals, who pays, its periods' months and the changes inside the year. */
-function yearReport(r: YearRun, own: readonly Totals[], year: number): ScenarioReport {
+export function yearReport(r: YearRun, own: readonly Totals[], year: number): ScenarioReport {
   const estimates = yearEstimates(r.periods);
   const months = own.map((t) => figures(monthTotals(t)));
   return {

@@ -85,6 +85,7 @@ export function inputsOf(o: {
   households?: string;
   scenario?: readonly string[];
   profile?: string;
+  projection?: string;
 }): Input[] {
   const many = (x: string | readonly string[] | undefined) => (x === undefined ? [] : typeof x === 'string' ? [x] : x);
   return [
@@ -92,6 +93,7 @@ export function inputsOf(o: {
     ...many(o.households).map((path) => ({ what: 'households file', path })),
     ...many(o.scenario).map((path) => ({ what: 'scenario file', path })),
     ...many(o.profile).map((path) => ({ what: 'profile', path })),
+    ...many(o.projection).map((path) => ({ what: 'projection file', path })),
   ];
 }
 

@@ -18,6 +18,8 @@ import type { Unit } from '../../report/text-table.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
 import { writeOutput } from '../../io/output-file.js';
 import { budgetYear, simulateYear } from '../year.js';
+import { simulateYears, yearSpan } from '../years.js';
+import { yearsCsv, yearsJson, yearsMarkdown, yearsTable, yearsWorkbook } from '../../report/years.js';
 
 export type TotalsFormat = 'table' | 'json' | 'csv' | 'markdown' | 'xlsx';
 
@@ -36,6 +38,9 @@ export interface SimulateOptions {
   readonly unit?: Unit;
   /** Write the totals here instead of standard output. */
   readonly out?: string;
+  /** Several budget years, and how they grow. */
+  readonly years?: string;
+  readonly projection?: string;
   readonly quiet: boolean;
 }
 
@@ -47,6 +52,8 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     [o.perHousehold ? { flag: '--per-household', path: o.perHousehold } : null, o.out ? { flag: '--out', path: o.out } : null],
     inputsOf(o),
   );
+  if (o.projection && !o.years) throw new UsageError('--projection goes with --years (e.g. --years 2026-2028)');
+  if (o.years !== undefined) return simulateYearsCommand(ctx, o);
   if (o.year !== undefined) return simulateYearCommand(ctx, o);
   const date = simulationDate(ctx, o.date);
   // Policy and scenarios are checked before the CSV is read (for totals only, big files start reading meanwhile,
@@ -91,6 +98,24 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
     throw new UsageError(`--year gives a year's totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
   const report = await simulateYear(ctx, o, await loadScenarios(o.scenario ?? []), year);
   await emit(ctx, o, report);
+}
+
+/** simulate --years: several budget years, projected where a projection file says how. */
+async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
+  const span = yearSpan(o.years!);
+  if (o.perHousehold || o.stream)
+    throw new UsageError(`--years gives the years' totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
+  const report = await simulateYears(ctx, o, await loadScenarios(o.scenario ?? []), span);
+  const made = { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' };
+  if (o.format === 'xlsx') return writeOutput(o.out!, yearsWorkbook(report, made));
+  const text = {
+    json: () => JSON.stringify(yearsJson(report), null, 2) + '\n',
+    csv: () => yearsCsv(report),
+    markdown: () => yearsMarkdown(report),
+    table: () => yearsTable(report),
+  }[o.format]();
+  if (o.out) await writeOutput(o.out, text);
+  else ctx.stdout.write(text);
 }
 
 /** The report to standard output, or (--out) to a file; xlsx only to a file. */

@@ -1,0 +1,74 @@
+// simulate --years A-B [--projection FILE]: several budget years, each from the policy (projected, where a projection
+// file says how parameters grow) and the households (their incomes and weights grown), every year's periods of every
+// run evaluated in one pass over that year's population; the population is read once.
+import type { Totals } from '../core/aggregate.js';
+import { periodsOf } from '../core/budget-year.js';
+import { projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
+import { applyScenario, type Scenario } from '../core/scenario.js';
+import type { Run } from '../core/simulate.js';
+import type { Policy } from '../core/parameters/tree.js';
+import { UsageError } from '../errors.js';
+import { simulateParallel } from '../engine/parallel.js';
+import { loadPolicy } from '../io/policy-file.js';
+import { loadProjection } from '../io/projection-file.js';
+import type { Unit } from '../report/text-table.js';
+import type { YearsReport } from '../report/years.js';
+import type { Ctx } from './context.js';
+import { allOrEveryProblem, loadHouseholds, withExecutor } from './load.js';
+import { yearReport, type YearRun } from './year.js';
+
+/** "2026-2028" → [2026, 2028] (at most ten years), or a usage error. */
+export function yearSpan(text: string): [number, number] {
+  const m = /^(\d{4})-(\d{4})$/.exec(text);
+  const [a, b] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || a < 1990 || b > 2100 || b < a || b - a > 9)
+    throw new UsageError(`--years must be a span of at most ten years such as 2026-2028, got "${text}"`);
+  return [a, b];
+}
+
+export async function simulateYears(
+  ctx: Ctx,
+  o: { readonly policy: string; readonly households: string; readonly quiet: boolean; readonly unit?: Unit; readonly projection?: string },
+  scenarios: readonly Scenario[],
+  [first, last]: [number, number],
+): Promise<YearsReport> {
+  const projection: Projection | null = o.projection ? await loadProjection(o.projection) : null;
+  const policy = await loadPolicy(o.policy);
+  const project = (p: Policy) => (projection ? projectPolicy(p, projection, last) : p);
+  const policies = [
+    { id: 'baseline', policy: project(policy) },
+    ...scenarios.map((sc) => ({ id: sc.id, policy: project(applyScenario(policy, sc)) })),
+  ];
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  // Every year of every run cut into periods before any household is read (a missing value is reported first).
+  const byYear: YearRun[][] = await allOrEveryProblem(
+    years.map(async (y) => policies.map((r) => ({ id: r.id, periods: periodsOf(r.policy, y) }))),
+  );
+  const reports = await withExecutor(ctx, async (exec) => {
+    const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
+    const out = [];
+    for (const [i, y] of years.entries()) {
+      const pop = projection ? projectPopulation(base, projection, y) : base;
+      const runs = byYear[i]!;
+      const flat: Run[] = runs.flatMap((r) => r.periods.map((p) => ({ id: `${r.id}@${p.from}`, rules: p.rules })));
+      const totals: Totals[] = await simulateParallel(exec, pop, flat);
+      let at = 0;
+      out.push(
+        runs.map((r) => {
+          const own = totals.slice(at, at + r.periods.length);
+          at += r.periods.length;
+          return yearReport(r, own, y);
+        }),
+      );
+    }
+    return out;
+  });
+  return {
+    unit: o.unit,
+    policy,
+    householdsFile: o.households,
+    years,
+    projection,
+    runs: policies.map((r, i) => ({ id: r.id, years: reports.map((perYear) => perYear[i]!) })),
+  };
+}

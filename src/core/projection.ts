@@ -1,0 +1,93 @@
+// Projections over several years (中期财政规划): a declarative file of yearly growth — of money parameters (standards,
+// wages, incomes, subsidies) by path or prefix, of households' incomes and of the population — applied to a base
+// year's policy and households. Policies and populations are derived, never changed: a projected year's values are
+// dated on 1 January and cite the projection; a value the policy publishes for that year is kept (it is not an
+// assumption). Money is rounded half up to the fen, weights to the millionth.
+import { indexInForce } from './dates.js';
+import { D, type Dec } from './money.js';
+import { covers } from './programs/step.js';
+import { PARAMS } from './parameters/schema.js';
+import type { DatedValue, Policy } from './parameters/tree.js';
+import type { Population } from './population.js';
+import { fastRecord } from './records.js';
+import type { Where } from '../errors.js';
+
+export interface Growth {
+  /** A canonical path, or a prefix ending in "." (every money parameter under it). */
+  readonly read: string;
+  /** A year's growth, e.g. 0.035. */
+  readonly yearly: Dec;
+  /** Its source or estimate basis. */
+  readonly basis: string;
+  readonly where: Where;
+}
+
+export interface Projection {
+  readonly id: string;
+  readonly title: { readonly zh: string; readonly en: string };
+  readonly description?: string;
+  readonly file: string;
+  /** The last year of published values and of the households file: growth applies from the next year on. */
+  readonly baseYear: number;
+  readonly uprate: readonly Growth[];
+  /** Every person's wage and other income, a year; and every household's weight. */
+  readonly incomes: { readonly yearly: Dec; readonly basis: string };
+  readonly population: { readonly yearly: Dec; readonly basis: string };
+}
+
+/** The money parameters a growth covers. */
+export function pathsOf(g: Pick<Growth, 'read'>): string[] {
+  return PARAMS.filter((p) => p.kind.type === 'money' && covers(g.read, p.path)).map((p) => p.path);
+}
+
+/** The policy with every uprated value grown, year by year, from the base year up to `last`. */
+export function projectPolicy(policy: Policy, p: Projection, last: number): Policy {
+  const params = new Map(policy.params);
+  for (const g of p.uprate) {
+    for (const path of pathsOf(g)) {
+      const history = [...(params.get(path) ?? [])];
+      for (let y = p.baseYear + 1; y <= last; y++) {
+        const [start, end] = [`${y}-01-01`, `${y}-12-31`];
+        if (history.some((e) => e.from >= start && e.from <= end)) continue; // published for that year: kept
+        const before = history[indexInForce(history, `${y - 1}-12-31`)];
+        if (!before) continue;
+        const value = D((before.value as Dec).times(D(1).plus(g.yearly)).toFixed(2));
+        const entry: DatedValue = { from: start, value, estimate: `${p.id}: ${g.basis}`, scenario: p.id, where: g.where };
+        history.splice(history.findIndex((e) => e.from > start) >>> 0, 0, entry);
+        history.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+      }
+      params.set(path, history);
+    }
+  }
+  return { ...policy, params };
+}
+
+/** The growth factor (1 + g)^k, to nine decimals (an assumption, not money). */
+export function factor(yearly: Dec, years: number): Dec {
+  return D(D(1).plus(yearly).pow(years).toFixed(9));
+}
+
+/** The base year's households as they would be in `year`: incomes and weights grown. */
+export function projectPopulation(pop: Population, p: Projection, year: number): Population {
+  const k = year - p.baseYear;
+  if (k <= 0) return pop;
+  const fi = factor(p.incomes.yearly, k);
+  const fp = factor(p.population.yearly, k);
+  const grow = (a: Float64Array, f: Dec) => {
+    const out = new Float64Array(new SharedArrayBuffer(a.length * 8));
+    // x × f rounded half up, in integers: f = num / 10⁹.
+    const num = BigInt(f.times(1e9).toFixed(0));
+    const den = 1_000_000_000n;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      out[i] = x === 0 ? 0 : Number((2n * BigInt(x) * num + den) / (2n * den));
+    }
+    return out;
+  };
+  const keys = Object.keys(pop);
+  const replaced: Record<string, unknown> = { wage: grow(pop.wage, fi), other: grow(pop.other, fi), weight: grow(pop.weight, fp) };
+  return fastRecord<Population>(
+    keys,
+    keys.map((key) => (key in replaced ? replaced[key] : (pop as unknown as Record<string, unknown>)[key])),
+  );
+}

@@ -1,0 +1,93 @@
+// A projection file (YAML) → Projection, validated like a scenario: unknown keys and paths named with the nearest
+// valid one, each growth with its source or estimate basis, every problem with file:line:col.
+import type { Node } from 'yaml';
+import { D } from '../core/money.js';
+import { PARAMS, suggestPath } from '../core/parameters/schema.js';
+import { pathsOf, type Growth, type Projection } from '../core/projection.js';
+import { InputError } from '../errors.js';
+import { readText } from './policy-file.js';
+import { isMap, openMapping, type YamlFile } from './yaml-nodes.js';
+
+const TOP_KEYS = ['projection', 'title', 'description', 'base_year', 'uprate', 'incomes', 'population'];
+const GROWTH_KEYS = ['yearly', 'source', 'estimate'];
+const RATE_RE = /^-?0(\.\d{1,6})?$|^-?1(\.0{1,6})?$/;
+
+export async function loadProjection(path: string): Promise<Projection> {
+  return parseProjection(await readText(path, 'projection'), path);
+}
+
+export function parseProjection(text: string, file: string): Projection {
+  const { y, root, top } = openMapping(text, file, 'projection', TOP_KEYS);
+  for (const key of ['projection', 'title', 'base_year', 'uprate', 'incomes', 'population'])
+    if (!top.has(key)) y.problem(root, `missing key "${key}"`);
+  const id = top.has('projection') ? (y.string(top.get('projection')![0], 'the projection id') ?? '') : '';
+  let title = { zh: '', en: '' };
+  const t = top.get('title')?.[0] ?? null;
+  if (isMap(t)) {
+    const k = y.known(t, ['zh', 'en'], 'title');
+    title = {
+      zh: y.string(k.get('zh')?.[0] ?? t, 'the Chinese title') ?? '',
+      en: y.string(k.get('en')?.[0] ?? t, 'the English title') ?? '',
+    };
+  } else if (top.has('title')) y.problem(t, 'expected {zh: …, en: …}', 'title');
+  const description = top.has('description') ? (y.string(top.get('description')![0], 'a description') ?? undefined) : undefined;
+  const baseText = top.has('base_year') ? y.text(top.get('base_year')![0]) : null;
+  const baseYear = baseText !== null && /^\d{4}$/.test(baseText) ? Number(baseText) : 0;
+  if (top.has('base_year') && !baseYear)
+    y.problem(top.get('base_year')![0], 'expected a year such as 2025: the last year of published values', 'base_year');
+  const uprate: Growth[] = [];
+  const u = top.get('uprate')?.[0] ?? null;
+  if (isMap(u)) {
+    for (const [read, v, pair] of y.entries(u)) {
+      const g = growth(y, v, `uprate ${read}`);
+      if (!g) continue;
+      const growthRead =
+        read.endsWith('.') || PARAMS.some((p) => p.path === read)
+          ? read
+          : PARAMS.some((p) => p.path.startsWith(`${read}.`))
+            ? `${read}.`
+            : read;
+      if (!pathsOf({ read: growthRead }).length) {
+        // The nearest path or group that holds money parameters, if it is another name.
+        const guess = suggestPath(read.replace(/\.$/, ''));
+        const near = guess && PARAMS.some((p) => p.path === guess) ? guess : guess ? `${guess}.` : undefined;
+        const hint = near && near !== read && pathsOf({ read: near }).length ? `; did you mean "${near}"?` : '';
+        y.problem(pair.key as Node, `"${read}" names no money parameter (uprating applies to amounts in yuan)${hint}`, 'uprate');
+        continue;
+      }
+      uprate.push({ read: growthRead, yearly: g.yearly, basis: g.basis, where: y.where(pair.key as Node) });
+    }
+  } else if (top.has('uprate'))
+    y.problem(u, 'expected a mapping of parameter paths (or prefixes) to {yearly: 0.035, source or estimate}', 'uprate');
+  const incomes = growth(y, top.get('incomes')?.[0] ?? null, 'incomes');
+  const population = growth(y, top.get('population')?.[0] ?? null, 'population');
+  if (y.problems.length) throw new InputError(y.problems, 'fix the projection file');
+  return { id, title, description, file, baseYear, uprate, incomes: incomes!, population: population! };
+}
+
+function growth(y: YamlFile, node: Node | null, subject: string): { yearly: ReturnType<typeof D>; basis: string } | null {
+  if (!isMap(node)) {
+    y.problem(node, 'expected {yearly: 0.035, source: … or estimate: …}', subject);
+    return null;
+  }
+  const k = y.known(node, GROWTH_KEYS, subject);
+  const text = k.has('yearly') ? y.text(k.get('yearly')![0]) : null;
+  if (text === null || !RATE_RE.test(text)) {
+    y.problem(
+      k.get('yearly')?.[0] ?? node,
+      'expected "yearly": a growth a year between -1 and 1 with at most six decimals, e.g. 0.035',
+      subject,
+    );
+    return null;
+  }
+  const basis = k.has('source')
+    ? y.string(k.get('source')![0], 'the source', subject)
+    : k.has('estimate')
+      ? y.string(k.get('estimate')![0], 'the basis of the estimate', subject)
+      : null;
+  if (!basis) {
+    y.problem(node, 'needs a "source" or, where nothing is published, an "estimate" with its basis', subject);
+    return null;
+  }
+  return { yearly: D(text), basis: k.has('source') ? `source: ${basis}` : `estimate: ${basis}` };
+}

@@ -1,0 +1,209 @@
+// Several budget years (simulate --years, with a projection file or without): each run's cost per program per
+// year, its growth, what drives it (caseload or cost per person), and who pays each year. One view-model for the
+// table, Markdown, JSON, CSV and the workbook.
+import chalk from 'chalk';
+import ExcelJS from 'exceljs';
+import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
+import { D } from '../core/money.js';
+import type { Policy } from '../core/parameters/tree.js';
+import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
+import type { Projection } from '../core/projection.js';
+import { estimateNote, scenarioJson, type ScenarioReport } from './totals.js';
+import { inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
+
+export interface YearsReport {
+  readonly unit?: Unit;
+  readonly policy: Policy;
+  readonly householdsFile: string;
+  readonly years: readonly number[];
+  readonly projection: Projection | null;
+  /** Per run (baseline first), its report for each year. */
+  readonly runs: ReadonlyArray<{ readonly id: string; readonly years: readonly ScenarioReport[] }>;
+}
+
+/** (b / a) − 1 as a percent, one decimal; '—' from zero. */
+const growth = (a: string, b: string) => (D(a).isZero() ? '—' : `${D(b).dividedBy(a).minus(1).times(100).toFixed(1)}%`);
+/** The yearly rate over n years, as a percent. */
+const yearly = (a: string, b: string, n: number) =>
+  D(a).isZero() || n === 0 ? '—' : `${D(b).dividedBy(a).pow(D(1).dividedBy(n)).minus(1).times(100).toFixed(1)}%`;
+
+function projectionJson(p: Projection | null): unknown {
+  if (!p) return null;
+  return {
+    id: p.id,
+    file: p.file,
+    title: p.title,
+    base_year: p.baseYear,
+    uprate: p.uprate.map((g) => ({ parameters: g.read, yearly: g.yearly.toFixed(), basis: g.basis })),
+    incomes: { yearly: p.incomes.yearly.toFixed(), basis: p.incomes.basis },
+    population: { yearly: p.population.yearly.toFixed(), basis: p.population.basis },
+  };
+}
+
+export function yearsJson(r: YearsReport): object {
+  return {
+    policy: { id: r.policy.id, file: r.policy.file, name: r.policy.name },
+    households_file: r.householdsFile,
+    years: r.years,
+    projection: projectionJson(r.projection),
+    scenarios: r.runs.map((run, i) => ({
+      id: run.id,
+      years: run.years.map((s, k) => ({ ...scenarioJson(i ? { ...s, baseline: r.runs[0]!.years[k]!.figures } : s) })),
+    })),
+  };
+}
+
+export function yearsCsv(r: YearsReport): string {
+  const rows = r.runs.flatMap((run) =>
+    run.years.flatMap((s) => [
+      ...PROGRAMS.map((p) => {
+        const f = s.figures.programs[p.id];
+        return [
+          run.id,
+          s.year!.year,
+          p.id,
+          f.households,
+          f.persons,
+          f.annual_cost,
+          ...LEVELS.map((l) => s.funding?.programs[p.id]?.[l] ?? ''),
+        ].join(',');
+      }),
+      [run.id, s.year!.year, 'total', '', '', s.figures.total_annual_cost, ...LEVELS.map((l) => s.funding?.total[l] ?? '')].join(','),
+    ]),
+  );
+  return (
+    ['scenario,year,program,households,persons,annual_cost,funding_central,funding_provincial,funding_local', ...rows].join('\n') + '\n'
+  );
+}
+
+function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: boolean): string[] {
+  const unit = r.unit ?? 'yuan';
+  const n = r.years.length - 1;
+  const [a, b] = [run.years[0]!, run.years.at(-1)!];
+  const cash = PROGRAMS.filter(isCash);
+  const header = [`cost 年度支出 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(n ? ['a year 年均'] : [])];
+  const rows = cash.map((p) => [
+    programLabel(p),
+    ...run.years.map((s) => inUnit(s.figures.programs[p.id].annual_cost, unit)),
+    ...(n ? [yearly(a.figures.programs[p.id].annual_cost, b.figures.programs[p.id].annual_cost, n)] : []),
+  ]);
+  rows.push([
+    'total 合计',
+    ...run.years.map((s) => inUnit(s.figures.total_annual_cost, unit)),
+    ...(n ? [yearly(a.figures.total_annual_cost, b.figures.total_annual_cost, n)] : []),
+  ]);
+  const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
+  const table = (h: string[], body: string[][], al: Align[]) =>
+    markdown ? markdownTable(h, body, al) : textTable(h, body, al, [body.length - 1]);
+  const out = [table(header, rows, align)];
+  if (n) {
+    // What drives each program's change from the first year to the last: its caseload (persons, the average month)
+    // or what it pays a person.
+    const dh = [`${r.years[0]} → ${r.years.at(-1)} 变化`, 'cost 支出', 'persons 人数', 'per person 人均'];
+    const drows = cash.flatMap((p) => {
+      const [x, y] = [a.figures.programs[p.id], b.figures.programs[p.id]];
+      if (D(x.annual_cost).isZero() && D(y.annual_cost).isZero()) return [];
+      const per = (f: typeof x) => (D(f.persons).isZero() ? '0' : D(f.annual_cost).dividedBy(f.persons).toFixed(6));
+      return [[programLabel(p), growth(x.annual_cost, y.annual_cost), growth(x.persons, y.persons), growth(per(x), per(y))]];
+    });
+    const dal: Align[] = dh.map((_, i) => (i ? 'right' : 'left'));
+    out.push('', markdown ? markdownTable(dh, drows, dal) : textTable(dh, drows, dal));
+  }
+  const fh = [`who pays 分级负担 (${UNIT_LABEL[unit]})`, ...r.years.map(String)];
+  const frows = LEVELS.map((l) => [LEVEL_LABELS[l], ...run.years.map((s) => (s.funding ? inUnit(s.funding.total[l], unit) : '—'))]);
+  out.push(
+    '',
+    markdown
+      ? markdownTable(
+          fh,
+          frows,
+          fh.map((_, i) => (i ? 'right' : 'left')),
+        )
+      : textTable(
+          fh,
+          frows,
+          fh.map((_, i) => (i ? 'right' : 'left')),
+        ),
+  );
+  return out;
+}
+
+function projectionLines(p: Projection | null): string[] {
+  if (!p) return ['no projection: each year under the parameters the policy gives for it, the households as they are'];
+  return [
+    `projection ${p.id} (${p.file}): from ${p.baseYear}, a year —`,
+    ...p.uprate.map((g) => `  ${g.read} +${g.yearly.times(100).toFixed()}% (${g.basis})`),
+    `  incomes +${p.incomes.yearly.times(100).toFixed()}% (${p.incomes.basis}); population +${p.population.yearly.times(100).toFixed()}% (${p.population.basis})`,
+    '  a value the policy publishes for a year is kept; projected values are estimates that cite the projection',
+  ];
+}
+
+export function yearsTable(r: YearsReport): string {
+  const lines = [
+    chalk.bold(`${r.policy.name.zh} ${r.policy.name.en} — budget years ${r.years[0]}–${r.years.at(-1)} 中期财政规划`),
+    ...projectionLines(r.projection).map((l) => chalk.dim(l)),
+  ];
+  for (const run of r.runs) {
+    lines.push('', chalk.bold(`scenario ${run.id}`), ...tables(r, run, false));
+    lines.push(...estimateNote({ estimates: [...new Map(run.years.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()] }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function yearsMarkdown(r: YearsReport): string {
+  const lines = [
+    `### ${r.policy.name.zh} ${r.policy.name.en} — budget years ${r.years[0]}–${r.years.at(-1)}`,
+    '',
+    ...projectionLines(r.projection).map((l) => `> ${l}`),
+  ];
+  for (const run of r.runs) lines.push('', `#### scenario \`${run.id}\``, '', ...tables(r, run, true));
+  return lines.join('\n') + '\n';
+}
+
+export function yearsWorkbook(r: YearsReport, made: { command: string; version: string }): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `jiuzhu ${made.version}`;
+  const ws = wb.addWorksheet('逐年 Years', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    { header: '方案 scenario', width: 22 },
+    { header: '年度 year', width: 8 },
+    { header: '项目 program', width: 30 },
+    { header: '户数 households', width: 14, style: { numFmt: '#,##0' } },
+    { header: '人数 persons', width: 14, style: { numFmt: '#,##0' } },
+    { header: '年度支出 cost (元)', width: 20, style: { numFmt: '#,##0.00' } },
+    ...LEVELS.map((l) => ({ header: `${LEVEL_LABELS[l]} (元)`, width: 18, style: { numFmt: '#,##0.00' } })),
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const run of r.runs)
+    for (const s of run.years) {
+      for (const p of PROGRAMS) {
+        const f = s.figures.programs[p.id];
+        ws.addRow([
+          run.id,
+          s.year!.year,
+          `${p.zh} ${p.en}`,
+          Number(f.households),
+          Number(f.persons),
+          isCash(p) ? Number(f.annual_cost) : null,
+          ...LEVELS.map((l) => (s.funding?.programs[p.id] ? Number(s.funding.programs[p.id]![l]) : null)),
+        ]);
+      }
+      ws.addRow([
+        run.id,
+        s.year!.year,
+        '合计 total',
+        null,
+        null,
+        Number(s.figures.total_annual_cost),
+        ...LEVELS.map((l) => (s.funding ? Number(s.funding.total[l]) : null)),
+      ]);
+    }
+  const about = wb.addWorksheet('说明 About');
+  about.columns = [
+    { header: '项 item', width: 18 },
+    { header: '内容 value', width: 100 },
+  ];
+  about.getRow(1).font = { bold: true };
+  for (const l of [...projectionLines(r.projection), `command: ${made.command}`, `jiuzhu ${made.version}`]) about.addRow(['', l]);
+  return wb;
+}

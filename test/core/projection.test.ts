@@ -1,0 +1,58 @@
+// Projections: money parameters grown a year at a time from the base year (published values kept), households'
+// incomes and weights grown; the file validated like a scenario.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dec, resolve } from '../../src/core/parameters/tree.js';
+import { populationOf } from '../../src/core/population.js';
+import { projectPolicy, projectPopulation } from '../../src/core/projection.js';
+import { loadPolicy } from '../../src/io/policy-file.js';
+import { parseProjection } from '../../src/io/projection-file.js';
+import { problemsOfSync } from '../helpers/problems.js';
+
+const FILE = 'projections/guangdong-3.5pct.yaml';
+const projection = () => parseProjection(readFileSync(FILE, 'utf8'), FILE);
+
+describe('projectPolicy', () => {
+  it('Guangzhou’s standard 1309 (2025) grows 3.5 % a year, rounded to the fen: 1354.82, 1402.24, 1451.32', async () => {
+    const p = projectPolicy(await loadPolicy('policies/guangdong-guangzhou.yaml'), projection(), 2028);
+    const at = (d: string) => dec(resolve(p, d), 'dibao.standard.urban').toFixed(2);
+    // 1309 × 1.035 = 1354.815 → 1354.82; × 1.035 = 1402.2387 → 1402.24; × 1.035 = 1451.3184 → 1451.32
+    expect([at('2025-12-31'), at('2026-01-01'), at('2027-06-30'), at('2028-12-31')]).toEqual(['1309.00', '1354.82', '1402.24', '1451.32']);
+    const entry = resolve(p, '2027-06-30').values.get('dibao.standard.urban')!.entry!;
+    expect(entry.scenario).toBe('guangdong-3.5pct');
+    expect(entry.estimate).toMatch(/^guangdong-3\.5pct: source: Guangdong raises/);
+  });
+
+  it('keeps a value the policy publishes for a projected year (the disability subsidies of 2026)', async () => {
+    const p = projectPolicy(await loadPolicy('policies/guangdong-guangzhou.yaml'), projection(), 2027);
+    expect(dec(resolve(p, '2026-06-30'), 'disability.living.monthly').toFixed()).toBe('217'); // published, not 209 × 1.035
+    expect(dec(resolve(p, '2027-06-30'), 'disability.living.monthly').toFixed(2)).toBe('224.60'); // 217 × 1.035 = 224.595
+  });
+});
+
+describe('projectPopulation', () => {
+  it('grows incomes 5 % a year, half up to the fen, and leaves the base year alone', () => {
+    const pop = populationOf([{ id: 'h', household: { area: 'urban' }, persons: [{ age: 40, wage: 100_001, other: 333 }] }]);
+    const y2027 = projectPopulation(pop, projection(), 2027);
+    // × 1.1025: 100001 → 110251.1025 → 110251; 333 → 367.1325 → 367
+    expect([y2027.wage[0], y2027.other[0], y2027.weight[0]]).toEqual([110_251, 367, 1_000_000]);
+    expect(projectPopulation(pop, projection(), 2025)).toBe(pop);
+  });
+});
+
+describe('the projection file', () => {
+  it('names an unknown path with the nearest one, a growth without a basis, and a non-money parameter', () => {
+    const bad = readFileSync(FILE, 'utf8')
+      .replace('dibao.standard.: {yearly: 0.035,', 'dibao.standrd.: {yearly: 0.035,')
+      .replace(
+        'population: {yearly: 0, estimate: "Guangzhou\'s resident population roughly stable; no change assumed"}',
+        'population: {yearly: 0}',
+      )
+      .replace('medical.premium: {yearly: 0,', 'tekun.basic.multiplier: {yearly: 0,');
+    expect(problemsOfSync(() => parseProjection(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'uprate: "dibao.standrd." names no money parameter (uprating applies to amounts in yuan); did you mean "dibao.standard."?',
+      'uprate: "tekun.basic.multiplier" names no money parameter (uprating applies to amounts in yuan)',
+      'population: needs a "source" or, where nothing is published, an "estimate" with its basis',
+    ]);
+  });
+});
