@@ -62,7 +62,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(date())
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .addOption(new Option('--years <YYYY-YYYY>', 'several budget years (at most ten)').conflicts(['date', 'year']))
-    .option('--projection <file>', 'with --years: how parameters, incomes and the population grow (projections/*.yaml)')
+    .option('--projection <file>', 'with --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
     .addOption(new Option('--format <format>', 'totals format').choices(['table', 'json', 'csv', 'markdown', 'xlsx']).default('table'))
     .addOption(unit())
     .option('--out <file>', 'write the totals to this file (atomically) instead of standard output; needed for xlsx')

@@ -114,7 +114,7 @@ describe('compare --year', () => {
 describe('simulate --years with a projection', () => {
   it('Guangzhou three years ahead (standards +3.5 % a year): each year by program and level, the same from the file alone', () => {
     const args = ['simulate', '--policy', 'policies/guangdong-guangzhou.yaml', '--households', SAMPLE, '--years', '2026-2028'];
-    const run = () => jiuzhu([...args, '--projection', 'projections/guangdong-3.5pct.yaml', '--format', 'json']);
+    const run = () => jiuzhu([...args, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--format', 'json']);
     const r = run();
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -135,14 +135,14 @@ describe('simulate --years with a projection', () => {
     );
     expect(perPerson[1].gt(perPerson[0]) && perPerson[2].gt(perPerson[1])).toBe(true);
     expect(run().stdout).toBe(r.stdout); // reproducible
-    const table = jiuzhu([...args, '--projection', 'projections/guangdong-3.5pct.yaml', '--unit', 'wan']).stdout;
+    const table = jiuzhu([...args, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--unit', 'wan']).stdout;
     expect(table).toMatch(/^cost 年度支出 \(万元 10k yuan\)\s+2026\s+2027\s+2028\s+a year 年均$/m);
     expect(table).toMatch(/^中央 central\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+$/m);
   });
 
   it('--projection without --years is a usage error', () => {
     expect(
-      jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--projection', 'projections/guangdong-3.5pct.yaml']).code,
+      jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml']).code,
     ).toBe(2);
   });
 });

@@ -14,7 +14,9 @@ import { PER_HOUSEHOLD_COLUMNS } from '../../src/report/per-household.js';
 import { SIMPLE, simplePolicy, withParams } from '../helpers/rules.js';
 
 const POLICIES = ['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'];
-const SCENARIOS = readdirSync('scenarios').map((f) => parseScenario(readFileSync(`scenarios/${f}`, 'utf8'), `scenarios/${f}`));
+const SCENARIOS = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => parseScenario(readFileSync(`scenarios/${f}`, 'utf8'), `scenarios/${f}`));
 
 describe('each step reads only what it declares', () => {
   it('compiles every step of every shipped policy, under every shipped scenario, at several dates (Params refuses an undeclared read)', async () => {

@@ -9,7 +9,7 @@ import { loadPolicy } from '../../src/io/policy-file.js';
 import { parseProjection } from '../../src/io/projection-file.js';
 import { problemsOfSync } from '../helpers/problems.js';
 
-const FILE = 'projections/guangdong-3.5pct.yaml';
+const FILE = 'scenarios/projections/guangdong-3.5pct.yaml';
 const projection = () => parseProjection(readFileSync(FILE, 'utf8'), FILE);
 
 describe('projectPolicy', () => {
