@@ -19,7 +19,8 @@ const special = (more: Record<string, string | boolean> = {}): Rules => rulesOf(
 const BASE = special();
 const evaluate = (spec: Parameters<typeof evaluateWith>[0], rules: Rules = BASE) => evaluateWith(spec, rules);
 
-const urban = (persons: Array<Record<string, unknown>>, household: Record<string, unknown> = {}) => ({
+type Spec = Parameters<typeof evaluateWith>[0];
+const urban = (persons: Spec['persons'], household: Partial<Spec['household']> = {}) => ({
   household: { area: 'urban' as const, ...household },
   persons,
 });
