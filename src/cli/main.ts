@@ -8,6 +8,7 @@ import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
 import { testCommand, validateCommand } from './commands/test.js';
 import { tuiCommand } from './commands/tui.js';
+import { cliffCommand } from './commands/cliff.js';
 import { explainCommand } from './commands/explain.js';
 import { generateCommand } from './commands/generate.js';
 import { paramsCommand } from './commands/params.js';
@@ -114,9 +115,42 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(policy())
     .addOption(households())
     .requiredOption('--household <id>', 'the household_id to explain')
+    .option('--scenario <file>', 'explain under this scenario instead of the baseline')
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (o, cmd: Command) => explainCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+
+  program
+    .command('cliff')
+    .description('benefit cliffs 悬崖效应: resources and marginal rates as one member earns more; or the rates a whole file faces')
+    .addOption(policy())
+    .option('--households <file>', 'household CSV: with --household, the household to sweep; alone, every household')
+    .option('--household <id>', 'the household_id to sweep')
+    .option('--describe <yaml>', 'the household described as in a case file, e.g. "{area: urban, persons: [{age: 40}]}"')
+    .option('--member <id>', 'whose income varies (default: the main earner — the highest wage, else the first adult who can work)')
+    .addOption(new Option('--vary <column>', 'the income that varies').choices(['wage_income', 'other_income']).default('wage_income'))
+    .addOption(
+      new Option('--view <view>', 'table, chart and CSV: a month (a gradual exit in full while kept) or the year (for its months)')
+        .choices(['monthly', 'annual'])
+        .default('monthly'),
+    )
+    .option('--from <yuan>', 'first value, yuan a month', '0')
+    .option('--to <yuan>', 'last value, yuan a month (default: 3000, or more to pass the current value)')
+    .option('--step <yuan>', 'step, yuan a month', '10')
+    .option('--delta <yuan>', 'the whole file: yuan more a month of each main earner', '100')
+    .addOption(scenario('also under a scenario (repeatable: each is its own run)'))
+    .addOption(date())
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ jiuzhu cliff --policy policies/guangxi-nanning.yaml --describe "{area: urban, persons: [{age: 40}, {age: 10}]}"',
+        '  $ jiuzhu cliff --policy policies/guangxi-nanning.yaml --households nanning.csv --scenario scenarios/gradual-exit-6-months.yaml',
+      ].join('\n'),
+    )
+    .action(async (o, cmd: Command) => cliffCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 
   program
     .command('generate')

@@ -12,6 +12,8 @@ import {
   type PlainRunResult,
   type RunResult,
 } from '../core/compare.js';
+import type { View } from '../core/cliff.js';
+import { emptyBands, mergeBands, rateBands, type RateBands } from '../core/marginal-rates.js';
 import type { Population } from '../core/population.js';
 import { fastRecord } from '../core/records.js';
 import { simulate, type Run } from '../core/simulate.js';
@@ -51,6 +53,27 @@ export async function compareParallel(
   const results = localities.map((l, li) => l.runs.map((r) => emptyRunResult(r.id, undefined, li)));
   for (const part of parts) part.forEach((runs, l) => runs.forEach((p, i) => mergeResult(results[l]![i]!, p)));
   return results;
+}
+
+/** The marginal-rate bands of every run (core/marginal-rates.ts), on the executor's workers when that pays; the same, exactly. */
+export async function ratesParallel(
+  exec: Executor,
+  pop: Population,
+  runs: readonly Run[],
+  delta: number,
+  view: View,
+): Promise<RateBands[]> {
+  const ranges = rangesFor(exec, pop);
+  const pool = exec.pool();
+  if (!ranges || !pool) return rateBands(pop, runs, delta, view);
+  const shared = sharedPopulation(pop);
+  const plain = plainRuns(runs);
+  const parts = await Promise.all(
+    ranges.map(([from, to], w) => pool.run<RateBands[]>(w, { kind: 'rates', pop: shared, runs: plain, delta, view, from, to })),
+  );
+  const bands = runs.map(emptyBands);
+  for (const part of parts) part.forEach((b, i) => mergeBands(bands[i]!, b));
+  return bands;
 }
 
 /** One range of households per worker, or null when one thread is quicker (few households, or one thread). */

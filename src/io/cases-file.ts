@@ -11,7 +11,7 @@ import type { HouseholdSpec } from '../core/population.js';
 import { InputError } from '../errors.js';
 import { COLUMNS, HOUSEHOLD_COLS, parseCell, PERSON_COLS, type ColumnDef } from '../core/columns.js';
 import { readText } from './policy-file.js';
-import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
+import { didYouMean, isMap, isScalar, isSeq, openMapping, YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['policy', 'scenarios', 'date', 'cases'];
 const CASE_KEYS = ['name', 'clause', 'date', 'scenarios', 'tolerance', 'household', 'expect'];
@@ -206,4 +206,14 @@ function expectation(y: YamlFile, node: Node | null, target: Target, f: Field, s
     return null;
   }
   return { target, field: f, expected, where: y.where(node) };
+}
+
+/** A household written as in a case file ({area, …, persons: [...]}), e.g. on the command line (cliff --describe). */
+export function parseHouseholdText(text: string, source: string): HouseholdSpec {
+  const y = new YamlFile(source, text);
+  if (y.broken) throw new InputError(y.problems, 'the household is not valid YAML');
+  const spec = parseHousehold(y, y.doc.contents as Node | null, 'described', 'the household');
+  if (y.problems.length || !spec)
+    throw new InputError(y.problems, 'write the household as in a case file: {area: urban, persons: [{age: 40, wage_income: 1500}]}');
+  return spec;
 }

@@ -1,21 +1,24 @@
-// jiuzhu explain --policy FILE --households FILE --household ID [--date D] [--format text|json]
+// jiuzhu explain --policy FILE [--scenario FILE] --households FILE --household ID [--date D] [--format text|json]
 import { explainHousehold } from '../../core/explain.js';
 import { UsageError } from '../../errors.js';
 import { explainJson, explainText } from '../../report/explain.js';
 import type { Ctx } from '../context.js';
-import { loadAt, loadHouseholds, simulationDate, withExecutor } from '../load.js';
+import { loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 
 export interface ExplainOptions {
   readonly policy: string;
   readonly households: string;
   readonly household: string;
+  /** Explain under this scenario (applied to the policy) instead of the baseline. */
+  readonly scenario?: string;
   readonly date?: string;
   readonly format: 'text' | 'json';
   readonly quiet: boolean;
 }
 
 export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void> {
-  const { snapshot, rules } = await loadAt(o.policy, simulationDate(ctx, o.date));
+  const runs = await loadRuns(o.policy, await loadScenarios(o.scenario ? [o.scenario] : []), simulationDate(ctx, o.date));
+  const { snapshot, rules } = runs.at(-1)!;
   const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households, o.quiet));
   const h = pop.householdIds.indexOf(o.household);
   if (h < 0) {

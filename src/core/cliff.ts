@@ -1,0 +1,120 @@
+// Benefit cliffs and effective marginal rates (悬崖效应, 低保捆绑 — 002: 分层救助可以有效化解"低保捆绑"和"悬崖效应").
+// A household's resources = its members' income (wages and other income as earned: the employment deduction only
+// counts in the means test) + every cash program, in two views (View below): a month's, and the year's. Kept as fen a
+// year (a month's in twelfths of a fen), so every figure is exact.
+import { evaluateHousehold, newContext, type HouseholdResult } from './engine.js';
+import { COLUMNS, HOUSEHOLD_COLS, PERSON_COLS } from './columns.js';
+import { D, type Dec } from './money.js';
+import { populationOf, type HouseholdSpec, type Population } from './population.js';
+import { isCash, PROGRAMS, type ProgramId } from './programs/index.js';
+import type { Run } from './simulate.js';
+
+/** A cash program's part of a month, in twelfths of a fen. */
+export function monthlyTwelfths(r: HouseholdResult, slot: number): number {
+  const kind = PROGRAMS[slot]!.kind;
+  return kind === 'monthly' || kind === 'kept' ? 12 * r.amount[slot]! : kind === 'once' || kind === 'yearly' ? r.annual[slot]! : 0;
+}
+
+/** Every cash program a month, in twelfths of a fen (the programs the household entered). */
+export function cashTwelfths(r: HouseholdResult): number {
+  let x = 0;
+  for (let j = 0; j < r.presentCount; j++) x += monthlyTwelfths(r, r.present[j]!);
+  return x;
+}
+
+/** The household in h of a population as a spec (stored values), for evaluating it with one value changed. */
+export function householdSpecOf(pop: Population, h: number): HouseholdSpec {
+  const p = pop as unknown as Record<string, ArrayLike<number>>;
+  const household = Object.fromEntries(HOUSEHOLD_COLS.map((c) => [COLUMNS[c]!.key, p[COLUMNS[c]!.key]![h]!]));
+  const persons = [];
+  for (let k = pop.offsets[h]!; k < pop.offsets[h + 1]!; k++) {
+    const m = pop.members[k]!;
+    persons.push({ ...Object.fromEntries(PERSON_COLS.map((c) => [COLUMNS[c]!.key, p[COLUMNS[c]!.key]![m]!])), id: pop.personIds.at(m) });
+  }
+  return { id: pop.householdIds.at(h), household, persons } as unknown as HouseholdSpec;
+}
+
+export type Vary = 'wage' | 'other';
+
+/**
+ * The two views of a household's resources, both in fen a year so their rates compare: monthly — a month's
+ * resources × 12 (a program kept for N months counts in full, as in a month it is kept; a grant or the premium as a
+ * twelfth of it each month); annual — the year (a kept program for its N months only).
+ */
+export type View = 'monthly' | 'annual';
+export const VIEWS: readonly View[] = ['monthly', 'annual'];
+
+export interface Resources {
+  /** The household's wages and other income plus every cash program, fen a year in this view. */
+  readonly resources: number;
+  /** Each cash program's part, fen a year in this view. */
+  readonly programs: Readonly<Partial<Record<ProgramId, number>>>;
+}
+
+export interface CliffPoint {
+  /** The varied member's monthly amount, fen. */
+  readonly value: number;
+  readonly monthly: Resources;
+  readonly annual: Resources;
+}
+
+export interface Cliff {
+  /** The first value where resources are lower than at the value before. */
+  readonly at: number;
+  /** How much lower, fen a year in the view (a month's: ÷ 12). */
+  readonly drop: number;
+  /** The programs that fall there, and by how much, most first. */
+  readonly programs: ReadonlyArray<{ readonly id: ProgramId; readonly drop: number }>;
+}
+
+/** Resources of a household across values of one member's income, under each run. */
+export function sweep(spec: HouseholdSpec, member: number, vary: Vary, values: readonly number[], runs: readonly Run[]): CliffPoint[][] {
+  const variants = values.map((v, i) => ({
+    ...spec,
+    id: `${spec.id}#${i}`,
+    persons: spec.persons.map((p, j) => ({ ...p, id: `${p.id ?? `p${j + 1}`}#${i}`, ...(j === member ? { [vary]: v } : {}) })),
+  }));
+  const pop = populationOf(variants);
+  return runs.map((run) => {
+    const c = newContext(pop, run.rules);
+    return values.map((value, h) => {
+      const r = evaluateHousehold(c, h);
+      let income = 0;
+      for (let k = pop.offsets[h]!; k < pop.offsets[h + 1]!; k++) income += pop.wage[pop.members[k]!]! + pop.other[pop.members[k]!]!;
+      const monthly: Partial<Record<ProgramId, number>> = {};
+      const annual: Partial<Record<ProgramId, number>> = {};
+      let [m, y] = [12 * income, 12 * income];
+      PROGRAMS.forEach((p, slot) => {
+        if (!isCash(p)) return;
+        m += monthly[p.id] = monthlyTwelfths(r, slot);
+        y += annual[p.id] = r.annual[slot]!;
+      });
+      return { value, monthly: { resources: m, programs: monthly }, annual: { resources: y, programs: annual } };
+    });
+  });
+}
+
+/** 1 − Δresources / Δearnings from the point before, in a view (null for the first point), as an exact decimal. */
+export function marginalRates(points: readonly CliffPoint[], view: View): Array<Dec | null> {
+  return points.map((p, i) => {
+    if (i === 0) return null;
+    const q = points[i - 1]!;
+    const dEarn = 12 * (p.value - q.value);
+    return dEarn === 0 ? null : D(1).minus(D(p[view].resources - q[view].resources).dividedBy(dEarn));
+  });
+}
+
+/** Every step where resources fall, with the programs that fall there. */
+export function cliffsOf(points: readonly CliffPoint[], view: View): Cliff[] {
+  const out: Cliff[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const [q, p] = [points[i - 1]![view], points[i]![view]];
+    if (p.resources >= q.resources) continue;
+    const programs = (Object.keys(p.programs) as ProgramId[])
+      .map((id) => ({ id, drop: (q.programs[id] ?? 0) - (p.programs[id] ?? 0) }))
+      .filter((x) => x.drop > 0)
+      .sort((a, b) => b.drop - a.drop);
+    out.push({ at: points[i]!.value, drop: q.resources - p.resources, programs });
+  }
+  return out;
+}

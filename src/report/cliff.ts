@@ -1,0 +1,140 @@
+// jiuzhu cliff: one household's resources across a member's earnings — points, marginal rates, cliffs, and a chart
+// that reads at 80 columns. Money as decimal strings in yuan. JSON has both views (monthly: a month's resources, a
+// gradual exit's kept amount in full, a grant or premium ÷ 12; annual: the year, a gradual exit for its months); the
+// table, chart and CSV show the view asked for, and say which.
+import chalk from 'chalk';
+import { cliffsOf, marginalRates, type CliffPoint, type View } from '../core/cliff.js';
+import { D, fenToYuan } from '../core/money.js';
+import { isCash, PROGRAM_BY_ID, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
+import { groupDigits } from './text-table.js';
+
+/** Fen a year in a view → yuan in that view (a month's: ÷ 12), half up to the fen. */
+const yuan = (x: number, view: View) => (view === 'monthly' ? D(x).dividedBy(1200).toFixed(2) : fenToYuan(x));
+const per = (view: View) => (view === 'monthly' ? 'a month' : 'a year');
+
+export interface CliffReport {
+  readonly household: string;
+  readonly member: string;
+  readonly vary: 'wage_income' | 'other_income';
+  /** The member's amount now (fen a month). */
+  readonly current: number;
+  /** The view of the table, chart and CSV. */
+  readonly view: View;
+  readonly runs: ReadonlyArray<{ readonly id: string; readonly points: readonly CliffPoint[] }>;
+}
+
+const programsJson = (xs: Readonly<Partial<Record<ProgramId, number>>>, view: View) =>
+  Object.fromEntries(Object.entries(xs).map(([id, x]) => [id, yuan(x, view)]));
+
+const cliffsJson = (points: readonly CliffPoint[], view: View) =>
+  cliffsOf(points, view).map((c) => ({
+    at: fenToYuan(c.at),
+    drop: yuan(c.drop, view),
+    programs: c.programs.map((x) => x.id),
+    drops: Object.fromEntries(c.programs.map((x) => [x.id, yuan(x.drop, view)])),
+  }));
+
+export function cliffJson(r: CliffReport): object {
+  return {
+    household: r.household,
+    member: r.member,
+    vary: r.vary,
+    current: fenToYuan(r.current),
+    value: 'the member’s ' + r.vary + ' a month',
+    resources: 'the household’s wages and other income plus every cash program',
+    views: {
+      monthly: 'resources, programs, marginal_rate, cliffs: a month (a gradual exit’s kept amount in full; a grant or the premium ÷ 12)',
+      annual: 'resources_annual, programs_annual, marginal_rate_annual, cliffs_annual: the year (a gradual exit for its months)',
+    },
+    scenarios: r.runs.map((run) => {
+      const [rates, yearly] = [marginalRates(run.points, 'monthly'), marginalRates(run.points, 'annual')];
+      return {
+        id: run.id,
+        points: run.points.map((p, i) => ({
+          value: fenToYuan(p.value),
+          resources: yuan(p.monthly.resources, 'monthly'),
+          programs: programsJson(p.monthly.programs, 'monthly'),
+          marginal_rate: rates[i]?.toFixed(4) ?? null,
+          resources_annual: yuan(p.annual.resources, 'annual'),
+          programs_annual: programsJson(p.annual.programs, 'annual'),
+          marginal_rate_annual: yearly[i]?.toFixed(4) ?? null,
+        })),
+        cliffs: cliffsJson(run.points, 'monthly'),
+        cliffs_annual: cliffsJson(run.points, 'annual'),
+      };
+    }),
+  };
+}
+
+export function cliffCsv(r: CliffReport): string {
+  const cash = PROGRAMS.filter(isCash);
+  const rows = r.runs.flatMap((run) => {
+    const rates = marginalRates(run.points, r.view);
+    return run.points.map((p, i) =>
+      [
+        run.id,
+        r.view,
+        fenToYuan(p.value),
+        yuan(p[r.view].resources, r.view),
+        rates[i]?.toFixed(4) ?? '',
+        ...cash.map((q) => yuan(p[r.view].programs[q.id] ?? 0, r.view)),
+      ].join(','),
+    );
+  });
+  return [`scenario,view,${r.vary},resources,marginal_rate,${cash.map((q) => q.id).join(',')}`, ...rows].join('\n') + '\n';
+}
+
+const SYMBOLS = ['●', '○', '×', '+', '◆', '▲'];
+
+/** Resources against earnings, 56 columns of plot and 14 of labels: reads at 80 columns. */
+export function cliffChart(r: CliffReport, width = 56, height = 12): string[] {
+  const all = r.runs.flatMap((run) => run.points);
+  if (all.length < 2) return [];
+  const [x0, x1] = [all[0]!.value, all.at(-1)!.value];
+  const ys = all.map((p) => p[r.view].resources);
+  const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+  const grid = Array.from({ length: height }, () => Array.from({ length: width }, () => ' '));
+  // Later runs first, so where runs meet the first run's mark shows.
+  [...r.runs].reverse().forEach((run, back) => {
+    const s = r.runs.length - 1 - back;
+    for (const p of run.points) {
+      const col = x1 === x0 ? 0 : Math.round(((p.value - x0) / (x1 - x0)) * (width - 1));
+      const row = y1 === y0 ? height - 1 : height - 1 - Math.round(((p[r.view].resources - y0) / (y1 - y0)) * (height - 1));
+      grid[row]![col] = SYMBOLS[s % SYMBOLS.length]!;
+    }
+  });
+  const label = (t: number) => groupDigits(yuan(t, r.view)).padStart(12);
+  const lines = grid.map((row, i) => `${i === 0 ? label(y1) : i === height - 1 ? label(y0) : ' '.repeat(12)} │${row.join('')}`);
+  lines.push(`${' '.repeat(12)} └${'─'.repeat(width)}`);
+  const [left, right] = [groupDigits(fenToYuan(x0)), groupDigits(fenToYuan(x1))];
+  lines.push(`${' '.repeat(14)}${left}${' '.repeat(Math.max(1, width - left.length - right.length))}${right}`);
+  lines.push(`${' '.repeat(14)}${r.vary} a month →`);
+  lines.push(`${' '.repeat(14)}${r.runs.map((run, s) => `${SYMBOLS[s % SYMBOLS.length]} ${run.id}`).join('  ')}`);
+  return lines;
+}
+
+export function cliffTable(r: CliffReport): string {
+  const out = [
+    chalk.bold(`cliffs 悬崖效应 — household ${r.household}, ${r.member}'s ${r.vary} varied (now ${groupDigits(fenToYuan(r.current))})`),
+    chalk.dim(`resources ${per(r.view)} (${r.view} view): wages and other income + every cash program;`),
+    chalk.dim(
+      r.view === 'monthly' ? 'a gradual exit in full while kept, a grant or the premium ÷ 12' : 'a gradual exit for its months only',
+    ),
+    '',
+    ...cliffChart(r),
+  ];
+  for (const run of r.runs) {
+    const cliffs = cliffsOf(run.points, r.view);
+    const high = marginalRates(run.points, r.view).filter((x) => x !== null && x.greaterThanOrEqualTo(1)).length;
+    const steps = run.points.length - 1;
+    out.push(
+      '',
+      chalk.bold(`${run.id}: ${cliffs.length} cliff${cliffs.length === 1 ? '' : 's'}; marginal rate ≥ 100 % on ${high} of ${steps} steps`),
+    );
+    for (const c of cliffs) {
+      out.push(`  at ${groupDigits(fenToYuan(c.at))}: resources −${groupDigits(yuan(c.drop, r.view))} ${per(r.view)}`);
+      for (const x of c.programs) out.push(`      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} −${groupDigits(yuan(x.drop, r.view))}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}

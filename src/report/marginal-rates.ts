@@ -1,0 +1,129 @@
+// A population's effective marginal rates (core/marginal-rates.ts) as JSON and a table: the weighted shares of
+// households in each band, the cumulative shares facing ≥ 80 % and ≥ 100 %, the change from the baseline, by layer,
+// and the households behind the ≥ 100 % figure (their ids, for jiuzhu explain). Shares are of the households with
+// someone to earn the next yuan; those without are counted apart.
+import chalk from 'chalk';
+import type { View } from '../core/cliff.js';
+import { AT_LEAST_100, BANDS, HOUSEHOLD_LAYERS, type RateBands } from '../core/marginal-rates.js';
+import { D, fenToYuan } from '../core/money.js';
+import { groupDigits, textTable, type Align } from './text-table.js';
+
+export interface RateDistribution {
+  /** Fen more a month of each household's main earner's wage. */
+  readonly delta: number;
+  /** monthly: a month's programs (× 12); annual: the year's (a gradual exit for its months). */
+  readonly view: View;
+  readonly runs: ReadonlyArray<{ readonly id: string; readonly bands: RateBands; readonly aboveIds: readonly string[] }>;
+}
+
+const sum = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
+/** Weighted households (millionths) as a whole number of households. */
+const households = (x: bigint) => D(x.toString()).dividedBy(1e6).toFixed(0);
+/** x of all as a percentage with two decimals (small shares stay visible: Guangzhou's dibao is 0.2 % of households). */
+const pct = (x: bigint, all: bigint) => (all === 0n ? '0.00' : D(x.toString()).dividedBy(all.toString()).times(100).toFixed(2));
+const from = (xs: readonly bigint[], band: number) => sum(xs.slice(band));
+const AT_LEAST_80 = BANDS.indexOf('80–100 %');
+
+function shares(xs: readonly bigint[]) {
+  const all = sum(xs);
+  return {
+    households: households(all),
+    shares: Object.fromEntries(BANDS.map((b, i) => [b, pct(xs[i]!, all)])),
+    at_least_80_pct: pct(from(xs, AT_LEAST_80), all),
+    at_least_100_pct: pct(from(xs, AT_LEAST_100), all),
+    at_least_100_households: households(from(xs, AT_LEAST_100)),
+  };
+}
+
+/** The change of the share facing ≥ 100 % from the baseline's, in percentage points. */
+function change(r: RateBands, base: RateBands): string {
+  const [a, b] = [sum(r.overall), sum(base.overall)];
+  if (a === 0n || b === 0n) return '0.00';
+  const x = D(r.overall[AT_LEAST_100]!.toString())
+    .dividedBy(a.toString())
+    .minus(D(base.overall[AT_LEAST_100]!.toString()).dividedBy(b.toString()));
+  const pp = x.times(100).toDecimalPlaces(2);
+  return pp.isZero() ? '0.00' : pp.toFixed(2);
+}
+
+export function distributionJson(d: RateDistribution): object {
+  const base = d.runs[0]!.bands;
+  return {
+    delta: fenToYuan(d.delta),
+    view: d.view,
+    rate: '1 − (Δwage + Δcash programs) / Δwage of the main earner (highest wage; else the first adult 18–59 who can work)',
+    shares_of: 'households with a main earner, weighted',
+    bands: BANDS,
+    scenarios: d.runs.map((r) => ({
+      id: r.id,
+      ...shares(r.bands.overall),
+      at_least_100_pct_change_pp: change(r.bands, base),
+      by_layer: Object.fromEntries(HOUSEHOLD_LAYERS.map((l, i) => [l, shares(r.bands.byLayer[i]!)])),
+      no_earner_households: households(r.bands.noEarner),
+      facing_at_least_100_pct: { records: r.bands.aboveCount, ids: r.aboveIds },
+    })),
+  };
+}
+
+export function distributionTable(d: RateDistribution): string {
+  const base = d.runs[0]!;
+  const header = ['run', ...BANDS, '≥ 80 %', 'Δ ≥ 100 % (pp)'];
+  const rows = d.runs.map((r) => {
+    const all = sum(r.bands.overall);
+    return [
+      r.id,
+      ...r.bands.overall.map((x) => `${pct(x, all)}%`),
+      `${pct(from(r.bands.overall, AT_LEAST_80), all)}%`,
+      r === base ? '' : change(r.bands, base.bands),
+    ];
+  });
+  const layerRows = (r: RateDistribution['runs'][number]) =>
+    HOUSEHOLD_LAYERS.map((l, i) => {
+      const xs = r.bands.byLayer[i]!;
+      const all = sum(xs);
+      return [l, ...xs.map((x) => `${pct(x, all)}%`), groupDigits(households(all))];
+    }).filter((row) => row.at(-1) !== '0');
+  const out = [
+    chalk.bold(`effective marginal rates 边际有效税率: ${groupDigits(fenToYuan(d.delta))} yuan more a month for each main earner`),
+    chalk.dim(
+      `${d.view} view; shares of the ${groupDigits(households(sum(base.bands.overall)))} households with a main earner (weighted);`,
+    ),
+    chalk.dim(`${groupDigits(households(base.bands.noEarner))} households have none (no wage, no adult 18–59 who can work)`),
+    textTable(
+      header,
+      rows,
+      header.map((_, i): Align => (i ? 'right' : 'left')),
+    ),
+  ];
+  for (const r of d.runs) {
+    out.push('', chalk.bold(`${r.id}, by layer under the baseline 按层级`));
+    out.push(textTable(['layer', ...BANDS, 'households 户'], layerRows(r), ['left', ...BANDS.map((): Align => 'right'), 'right']));
+  }
+  out.push('');
+  for (const r of d.runs)
+    if (r.bands.aboveCount)
+      out.push(
+        chalk.dim(
+          `${r.id}: ${groupDigits(String(r.bands.aboveCount))} household records face ≥ 100 %, e.g. ${r.aboveIds.slice(0, 4).join(', ')}`,
+        ),
+      );
+  out.push(chalk.dim('see one: jiuzhu cliff --household ID (its cliff), jiuzhu explain --household ID [--scenario FILE] (its rules)'));
+  return out.join('\n') + '\n';
+}
+
+/** One row per run, layer (all, then each layer) and band: weighted households and their share. */
+export function distributionCsv(d: RateDistribution): string {
+  const rows = ['scenario,layer,band,households,share_pct'];
+  for (const r of d.runs) {
+    const groups: Array<[string, readonly bigint[]]> = [
+      ['all', r.bands.overall],
+      ...HOUSEHOLD_LAYERS.map((l, i): [string, readonly bigint[]] => [l, r.bands.byLayer[i]!]),
+    ];
+    for (const [layer, xs] of groups) {
+      const all = sum(xs);
+      BANDS.forEach((b, i) => rows.push([r.id, layer, b, households(xs[i]!), pct(xs[i]!, all)].join(',')));
+    }
+    rows.push([r.id, 'no_earner', '', households(r.bands.noEarner), ''].join(','));
+  }
+  return rows.join('\n') + '\n';
+}

@@ -1,0 +1,139 @@
+// jiuzhu cliff end to end: one household's cliff in the contract's JSON shape (issue 17), and each locality's
+// generated population — the share facing ≥ 100 % under the baseline and a scenario that changes it, every
+// household behind the figure confirmed one by one by the single-household sweep and explained.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { D } from '../../src/core/money.js';
+import { displayWidth } from '../../src/report/text-table.js';
+import { jiuzhu, POLICIES } from '../helpers/cli.js';
+
+const DATE = ['--date', '2024-12-31'];
+const NANNING = ['--policy', 'policies/guangxi-nanning.yaml'];
+// Nanning 2024-12-31: S urban 810 (000（三）), deduction 0; a couple, one with other income 120.50: S × n = 1620.00,
+// dibao ends when wage + 120.50 ≥ 1620.00, at a wage of 1499.50 (000（四）: I < S × n).
+const COUPLE = '{area: urban, persons: [{person_id: a, age: 45}, {person_id: b, age: 43, other_income: 120.50}]}';
+
+describe('one household', () => {
+  it('JSON: points with resources, programs and marginal rates; the cliff at exactly S × n − 120.50 = 1499.50', () => {
+    const r = jiuzhu([
+      'cliff',
+      ...NANNING,
+      ...DATE,
+      '--describe',
+      COUPLE,
+      '--from',
+      '1498.50',
+      '--to',
+      '1500.50',
+      '--step',
+      '0.50',
+      '--format',
+      'json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect([out.member, out.vary]).toEqual(['a', 'wage_income']);
+    const base = out.scenarios[0];
+    expect(base.id).toBe('baseline');
+    expect(base.points.map((p: { value: string }) => p.value)).toEqual(['1498.50', '1499.00', '1499.50', '1500.00', '1500.50']);
+    // under the line: wage + 120.50 + (1620.00 − wage − 120.50) = 1620.00, + the premium subsidy 2 × 280 ÷ 12 = 46.67
+    expect(base.points[1]).toMatchObject({ resources: '1666.67', marginal_rate: '1.0000' });
+    expect(base.points[1].programs.dibao).toBe('0.50');
+    expect(base.cliffs).toHaveLength(1);
+    const cliff = base.cliffs[0];
+    expect(cliff.at).toBe('1499.50');
+    // 1666.67 at 1499.00 → 1499.50 + 120.50 = 1620.00: the last 0.50 of dibao and the subsidy 46.67, less 0.50 earned
+    expect(cliff.drop).toBe('46.67');
+    expect(cliff.programs).toEqual(['medical_premium', 'dibao']);
+    expect(base.points[2].marginal_rate).toBe(D(1).plus(D(560).dividedBy(12).dividedBy(0.5)).toFixed(4));
+    // the annual view: 12 × 46.67, exactly 560.00 − 6.00 + 6.00
+    expect(base.cliffs_annual[0]).toMatchObject({ at: '1499.50', drop: '560.00' });
+  });
+
+  it('the table names the cliff and its programs; the chart and every line read at 80 columns', () => {
+    const r = jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', COUPLE, '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('at 1,500.00: resources −46.17 a month');
+    expect(r.stdout).toMatch(/低保 dibao −9\.50/);
+    expect(r.stdout).toContain('● baseline  ○ dibao-standard-plus-10pct');
+    for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+  });
+
+  it('bad input is named: an unknown member, a falling range, no household source', () => {
+    const member = jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', COUPLE, '--member', 'z']);
+    expect([member.code, member.stderr]).toEqual([2, expect.stringContaining('no member "z" in the household (members: a, b)')]);
+    const range = jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', COUPLE, '--from', '100', '--to', '50']);
+    expect([range.code, range.stderr]).toEqual([2, expect.stringContaining('rising range')]);
+    expect(jiuzhu(['cliff', ...NANNING, ...DATE]).code).toBe(2);
+    const yaml = jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', '{area: urban, persons: [{age: 40, wages: 1}]}']);
+    expect(yaml.code).toBe(3);
+    expect(yaml.stderr).toContain('wages');
+  });
+});
+
+describe('across each locality’s generated population', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-cliff-'));
+  for (const policy of POLICIES) {
+    it(
+      `${policy}: the share at ≥ 100 % under the baseline and a 10 % higher standard, its households confirmed`,
+      { timeout: 120_000 },
+      () => {
+        const file = join(dir, `${policy}.csv`);
+        const P = ['--policy', `policies/${policy}.yaml`];
+        expect(jiuzhu(['generate', ...P, '--households', '6000', '--seed', '4', '--out', file]).code).toBe(0);
+        const r = jiuzhu([
+          'cliff',
+          ...P,
+          ...DATE,
+          '--households',
+          file,
+          '--scenario',
+          'scenarios/dibao-standard-plus-10pct.yaml',
+          '--format',
+          'json',
+        ]);
+        expect(r.code, r.stderr).toBe(0);
+        const [base, raised] = JSON.parse(r.stdout).scenarios;
+        expect(D(base.at_least_100_pct).greaterThan(0)).toBe(true);
+        // a higher standard takes more households into the gap-filled range: the share rises
+        expect(D(raised.at_least_100_households).greaterThan(base.at_least_100_households)).toBe(true);
+        expect(D(raised.at_least_100_pct_change_pp).greaterThan(0)).toBe(true);
+        expect(base.facing_at_least_100_pct.records).toBeGreaterThan(0);
+        // Each household behind the baseline's figure, one by one: its own sweep from its main earner's wage shows
+        // a rate ≥ 100 % on the next 100 yuan, and explain shows it.
+        const ids: string[] = base.facing_at_least_100_pct.ids;
+        expect(ids.length).toBe(Math.min(100, base.facing_at_least_100_pct.records));
+        for (const id of ids.slice(0, 4)) {
+          const one = (from = '0', to = '0') =>
+            JSON.parse(
+              jiuzhu([
+                'cliff',
+                ...P,
+                ...DATE,
+                '--households',
+                file,
+                '--household',
+                id,
+                '--from',
+                from,
+                '--to',
+                to,
+                '--step',
+                '100',
+                '--format',
+                'json',
+              ]).stdout,
+            );
+          const now: string = one().current;
+          const next = one(now, D(now).plus(100).toFixed(2)).scenarios[0].points[1];
+          expect(D(next.marginal_rate).greaterThanOrEqualTo(1), `${id} at ${now}`).toBe(true);
+          const explained = jiuzhu(['explain', ...P, ...DATE, '--households', file, '--household', id]);
+          expect(explained.code, explained.stderr).toBe(0);
+          expect(explained.stdout).toContain(id);
+        }
+      },
+    );
+  }
+});

@@ -1,0 +1,88 @@
+// Marginal rates across a population (core/marginal-rates.ts), hand-worked on the simple policy without the
+// employment deduction: S urban 1000, the minor supplement 150.00, gap payment (000（四）). Each household's main
+// earner gets 100.00 more a month; rate = 1 − (100.00 + Δcash) / 100.00.
+import { describe, expect, it } from 'vitest';
+import { AT_LEAST_100, bandOf, mainEarner, mergeBands, rateBands, emptyBands } from '../../src/core/marginal-rates.js';
+import { populationOf, type HouseholdSpec } from '../../src/core/population.js';
+import type { Run } from '../../src/core/simulate.js';
+import { fen, rulesOf, simplePolicy, withParams } from '../helpers/rules.js';
+
+const runOf = (id: string, params: Record<string, string>): Run => ({
+  id,
+  rules: rulesOf(withParams(simplePolicy(), { 'dibao.employment_deduction': '0', ...params })),
+});
+const BASE = runOf('baseline', {});
+/** The standard 10 % higher: S = 1100, S × n = 2200 for the family of two. */
+const RAISED = runOf('raised', { 'dibao.standard.urban': '1100' });
+
+const W = 1_000_000; // one household, in millionths
+const family = (id: string, wage: string, weight = W): HouseholdSpec =>
+  ({
+    id,
+    household: { area: 'urban', weight },
+    persons: [
+      { id: `${id}a`, age: 35, wage: fen(wage) },
+      { id: `${id}c`, age: 10 },
+    ],
+  }) as HouseholdSpec;
+const HOUSEHOLDS = [
+  family('phase-out', '1000.00', 2 * W), // dibao 1000.00 → 900.00: keeps nothing, rate 100 %
+  family('at-the-line', '1950.00'), // 2150.00 → 2050.00 (dibao and the supplement end): rate 200 %
+  family('above', '2150.00', 3 * W), // low-income only (no cash): rate 0 — under RAISED: 2200 > 2150, dibao: rate 100 %+
+  family('far-above', '5000.00'), // nothing: rate 0
+  {
+    id: 'retired',
+    household: { area: 'urban', weight: W },
+    persons: [{ id: 'r1', age: 66, has_capable_supporter: 1 }],
+  } as unknown as HouseholdSpec,
+];
+
+describe('the bands are decided in integers', () => {
+  it('gain = what is kept of 12 × delta: > 12δ below 0 %, > 6δ under 50 %, > 2.4δ under 80 %, > 0 under 100 %', () => {
+    const d = 100;
+    expect([1201, 1200, 601, 600, 241, 240, 1, 0, -5].map((g) => bandOf(g, d))).toEqual([0, 1, 1, 2, 2, 3, 3, 4, 4]);
+  });
+  it('the main earner is the highest wage, else the first adult of working age who can work', () => {
+    const pop = populationOf(HOUSEHOLDS);
+    expect(mainEarner(pop, 0)).toBe(0);
+    expect(mainEarner(pop, 4)).toBe(-1); // 66: no labour capacity by age, no wage
+  });
+});
+
+describe('rateBands', () => {
+  const pop = populationOf(HOUSEHOLDS);
+  const [base, raised] = rateBands(pop, [BASE, RAISED], fen('100'));
+
+  it('weights the households by band: phase-out (2) and at-the-line (1) ≥ 100 %; above (3) and far-above (1) 0–50 %', () => {
+    expect(base!.overall).toEqual([0n, 4_000_000n, 0n, 0n, 3_000_000n]);
+    expect(base!.noEarner).toBe(1_000_000n);
+    expect(base!.above).toEqual([0, 1]);
+    expect(base!.aboveCount).toBe(2);
+  });
+
+  it('the raised standard puts “above” in dibao (2150.00 < 2200.00): 6 of 7 weighted households at ≥ 100 %', () => {
+    // above: 2150 + 50 + 150 = 2350 → at 2250.00 out of dibao: 2250 → cliff of 100.00, rate 200 %
+    expect(raised!.overall).toEqual([0n, 1_000_000n, 0n, 0n, 6_000_000n]);
+    expect(raised!.above).toEqual([0, 1, 2]);
+  });
+
+  it('by the baseline layer, the same households under both runs', () => {
+    const layers = (b: typeof base) => b!.byLayer.map((xs) => xs.reduce((a, x) => a + x, 0n));
+    // dibao: phase-out, at-the-line (3); low-income: above (3); none: far-above (1)
+    expect(layers(base)).toEqual([0n, 3_000_000n, 0n, 0n, 3_000_000n, 0n, 1_000_000n]);
+    expect(layers(raised)).toEqual(layers(base));
+    expect(raised!.byLayer[4]![AT_LEAST_100]).toBe(3_000_000n);
+  });
+
+  it('any cut into ranges merges to the same bands', () => {
+    for (const cut of [1, 2, 3, 4]) {
+      const merged = [BASE, RAISED].map(emptyBands);
+      for (const [from, to] of [
+        [0, cut],
+        [cut, pop.householdCount],
+      ] as const)
+        rateBands(pop, [BASE, RAISED], fen('100'), 'monthly', from, to).forEach((b, i) => mergeBands(merged[i]!, b));
+      expect(merged).toEqual([base, raised]);
+    }
+  });
+});
