@@ -1,5 +1,6 @@
 // Shared steps of the commands: check a date, load a policy and its rules at that date, read households.
 import { isIsoDate, today } from '../core/dates.js';
+import { parseFen } from '../core/money.js';
 import type { Snapshot } from '../core/parameters/tree.js';
 import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
@@ -105,4 +106,18 @@ export async function withExecutor<T>(ctx: Ctx, body: (exec: Executor) => Promis
   } finally {
     exec.close();
   }
+}
+
+/** A money option in yuan (e.g. 1500 or 1500.50) as fen. */
+export function yuanFlag(flag: string, text: string): number {
+  const f = parseFen(text);
+  if (f === null) throw new UsageError(`${flag} must be an amount in yuan such as 1500 or 1500.50, got "${text}"`);
+  return f;
+}
+
+/** A money option that must be above 0. */
+export function yuanAbove0(flag: string, text: string): number {
+  const f = yuanFlag(flag, text);
+  if (f <= 0) throw new UsageError(`${flag} must be above 0, got "${text}"`);
+  return f;
 }

@@ -89,6 +89,11 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
     .addOption(unit())
+    .addOption(
+      new Option('--marginal-rates [yuan]', 'also each run’s marginal-rate distribution on this much more a month of each main earner')
+        .preset('100')
+        .conflicts('year'),
+    )
     .addHelpText(
       'after',
       '\nExample:\n  $ jiuzhu compare --policy policies/guangxi-nanning.yaml --policy policies/guangdong-guangzhou.yaml \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --households policies/samples/households.csv --date 2025-06-30',

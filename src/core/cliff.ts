@@ -118,3 +118,36 @@ export function cliffsOf(points: readonly CliffPoint[], view: View): Cliff[] {
   }
   return out;
 }
+
+/** A household's sweep as `jiuzhu cliff` and the TUI make it: which member, the range, the points under each run. */
+export interface HouseholdCliff {
+  /** Index of the member varied, in the spec's persons. */
+  readonly member: number;
+  /** The member's amount now, fen a month. */
+  readonly current: number;
+  readonly runs: ReadonlyArray<{ readonly id: string; readonly points: readonly CliffPoint[] }>;
+}
+
+/** Up to 10,000 points (fen a month): from `from` to `to` by `step`; null when the range is not a rising one. */
+export function sweepValues(from: number, to: number, step: number): number[] | null {
+  if (step <= 0 || to < from || (to - from) / step > 10_000) return null;
+  const values: number[] = [];
+  for (let v = from; v <= to; v += step) values.push(v);
+  return values;
+}
+
+/**
+ * The sweep of one member (`member`, else the main earner: `mainOf(pop)` picks the member index in the one-household
+ * population) from `from` to `to` (default: 3,000 yuan, or 1,000 yuan past the member's amount now) by `step`.
+ */
+export function householdCliff(
+  spec: HouseholdSpec,
+  runs: readonly Run[],
+  o: { member: number; vary: Vary; from?: number; to?: number; step?: number },
+): HouseholdCliff & { readonly values: readonly number[] | null } {
+  const one = populationOf([spec]);
+  const current = (one[o.vary] as ArrayLike<number>)[one.members[o.member]!]!;
+  const values = sweepValues(o.from ?? 0, o.to ?? Math.max(300_000, current + 100_000), o.step ?? 1_000);
+  const points = values ? sweep(spec, o.member, o.vary, values, runs) : [];
+  return { member: o.member, current, values, runs: points.map((p, i) => ({ id: runs[i]!.id, points: p })) };
+}

@@ -5,7 +5,7 @@
 import { ExactSum } from './aggregate.js';
 import { cashTwelfths, type View } from './cliff.js';
 import { evaluateHousehold, newContext, type HouseholdResult } from './engine.js';
-import type { Population } from './population.js';
+import { populationOf, type HouseholdSpec, type Population } from './population.js';
 import { PROGRAM_BY_ID, PROGRAMS, type ProgramId } from './programs/index.js';
 import { fastRecord } from './records.js';
 import type { Run } from './simulate.js';
@@ -145,3 +145,9 @@ export function mergeBands(a: RateBands, b: RateBands): void {
 }
 
 export { emptyBands };
+
+/** The main earner of a described household, as an index into its persons (the first person when there is none). */
+export function mainMemberOf(spec: HouseholdSpec): number {
+  const one = populationOf([spec]);
+  return Math.max(0, one.members.indexOf(mainEarner(one, 0)));
+}

@@ -113,7 +113,8 @@ export function cliffChart(r: CliffReport, width = 56, height = 12): string[] {
   return lines;
 }
 
-export function cliffTable(r: CliffReport): string {
+/** The chart and each run's cliffs; `chartHeight` rows of plot (the TUI's screen is shorter). */
+export function cliffTable(r: CliffReport, chartHeight = 12): string {
   const out = [
     chalk.bold(`cliffs 悬崖效应 — household ${r.household}, ${r.member}'s ${r.vary} varied (now ${groupDigits(fenToYuan(r.current))})`),
     chalk.dim(`resources ${per(r.view)} (${r.view} view): wages and other income + every cash program;`),
@@ -121,7 +122,7 @@ export function cliffTable(r: CliffReport): string {
       r.view === 'monthly' ? 'a gradual exit in full while kept, a grant or the premium ÷ 12' : 'a gradual exit for its months only',
     ),
     '',
-    ...cliffChart(r),
+    ...cliffChart(r, 56, chartHeight),
   ];
   for (const run of r.runs) {
     const cliffs = cliffsOf(run.points, r.view);

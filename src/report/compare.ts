@@ -12,6 +12,7 @@ import { estimateNote, delta, paint, scenarioJson, signed, TOTALS_CSV_HEADER, to
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import type { EstimateUsed } from './estimates.js';
 import { csvField } from './per-household.js';
+import { distributionJson, distributionMarkdown, distributionTable, type RateDistribution } from './marginal-rates.js';
 import { programsOnEstimates } from './estimates.js';
 
 export interface RunDetails {
@@ -35,6 +36,8 @@ export interface LocalityReport {
   readonly policy: Policy;
   /** Details (winners and losers, flows, splits) are for one date: absent for a budget year. */
   readonly scenarios: ReadonlyArray<ScenarioReport & { readonly details?: RunDetails }>;
+  /** compare --marginal-rates: each run's marginal-rate distribution (report/marginal-rates.ts). */
+  readonly marginalRates?: RateDistribution;
 }
 
 export interface CompareReport {
@@ -135,6 +138,7 @@ export function compareJson(r: CompareReport): object {
             }
           : {}),
       })),
+      ...(l.marginalRates ? { marginal_rates: distributionJson(l.marginalRates) } : {}),
     })),
   };
 }
@@ -182,8 +186,8 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean): st
   if (!d) return [];
   const c = d.changes;
   const lines = [
-    `  winners 受益 ${groupDigits(c.gainers!.households)} households (+${groupDigits(c.gainers!.amount!)} yuan/year), of which new entrants ${groupDigits(c.entrants!.households)}; ` +
-      `losers 受损 ${groupDigits(c.losers!.households)} (−${groupDigits(c.losers!.amount!)}), of which exits ${groupDigits(c.exits!.households)}; unchanged ${groupDigits(c.unchanged!.households)}`,
+    `  winners 受益 ${groupCount(c.gainers!.households)} households (+${groupDigits(c.gainers!.amount!)} yuan/year), of which new entrants ${groupCount(c.entrants!.households)}; ` +
+      `losers 受损 ${groupCount(c.losers!.households)} (−${groupDigits(c.losers!.amount!)}), of which exits ${groupCount(c.exits!.households)}; unchanged ${groupCount(c.unchanged!.households)}`,
   ];
   const used = LAYERS.map(
     (_, i) => d.transitions.persons[i]!.some((x) => x !== '0') || d.transitions.persons.some((row) => row[i] !== '0'),
@@ -191,14 +195,14 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean): st
   const idx = LAYERS.map((_, i) => i).filter((i) => used[i]);
   const moved = idx.some((i) => idx.some((j) => i !== j && d.transitions.persons[i]![j] !== '0'));
   if (moved) {
-    lines.push('  flows between layers (weighted persons; rows baseline, columns scenario):');
+    lines.push('  flows between layers (weighted persons, rounded; rows baseline, columns scenario):');
     const t = textTable(
       ['baseline \\ scenario', ...idx.map((i) => LAYERS[i]!)],
       idx.map((i) => [
         LAYERS[i]!,
         ...idx.map((j) => {
           const v = d.transitions.persons[i]![j]!;
-          return i !== j && v !== '0' && color ? chalk.bold(groupDigits(v)) : groupDigits(v);
+          return i !== j && v !== '0' && color ? chalk.bold(groupCount(v)) : groupCount(v);
         }),
       ]),
       ['left', ...idx.map((): Align => 'right')],
@@ -259,6 +263,7 @@ export function compareTable(r: CompareReport): string {
         );
     const estimates = [...new Map(l.scenarios.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()];
     out.push(...estimateNote({ estimates }));
+    if (l.marginalRates) out.push('', distributionTable(l.marginalRates).trimEnd());
   }
   return out.join('\n') + '\n';
 }
@@ -279,6 +284,7 @@ export function compareMarkdown(r: CompareReport): string {
       );
     const estimates = [...new Set(l.scenarios.flatMap((s) => s.estimates.map((e) => e.path)))];
     if (estimates.length) out.push(`\\* rests on estimated parameters: ${estimates.map((e) => `\`${e}\``).join(', ')}`);
+    if (l.marginalRates) out.push('', distributionMarkdown(l.marginalRates));
   }
   return out.join('\n') + '\n';
 }

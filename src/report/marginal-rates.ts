@@ -6,7 +6,7 @@ import chalk from 'chalk';
 import type { View } from '../core/cliff.js';
 import { AT_LEAST_100, BANDS, HOUSEHOLD_LAYERS, type RateBands } from '../core/marginal-rates.js';
 import { D, fenToYuan } from '../core/money.js';
-import { groupDigits, textTable, type Align } from './text-table.js';
+import { groupDigits, markdownTable, textTable, type Align } from './text-table.js';
 
 export interface RateDistribution {
   /** Fen more a month of each household's main earner's wage. */
@@ -16,15 +16,31 @@ export interface RateDistribution {
   readonly runs: ReadonlyArray<{ readonly id: string; readonly bands: RateBands; readonly aboveIds: readonly string[] }>;
 }
 
+/** The distribution of runs' bands, with the ids of the households behind each ≥ 100 % figure. */
+export function rateDistributionOf(
+  delta: number,
+  view: View,
+  runs: readonly { readonly id: string }[],
+  bands: readonly RateBands[],
+  householdIds: { at(h: number): string },
+): RateDistribution {
+  return {
+    delta,
+    view,
+    runs: runs.map((r, i) => ({ id: r.id, bands: bands[i]!, aboveIds: bands[i]!.above.map((h) => householdIds.at(h)) })),
+  };
+}
+
 const sum = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
 /** Weighted households (millionths) as a whole number of households. */
-const households = (x: bigint) => D(x.toString()).dividedBy(1e6).toFixed(0);
+export const households = (x: bigint) => D(x.toString()).dividedBy(1e6).toFixed(0);
 /** x of all as a percentage with two decimals (small shares stay visible: Guangzhou's dibao is 0.2 % of households). */
 const pct = (x: bigint, all: bigint) => (all === 0n ? '0.00' : D(x.toString()).dividedBy(all.toString()).times(100).toFixed(2));
 const from = (xs: readonly bigint[], band: number) => sum(xs.slice(band));
 const AT_LEAST_80 = BANDS.indexOf('80–100 %');
 
-function shares(xs: readonly bigint[]) {
+/** One group's weighted households, each band's share and the cumulative shares (percent, 2 decimals). */
+export function bandShares(xs: readonly bigint[]) {
   const all = sum(xs);
   return {
     households: households(all),
@@ -56,9 +72,9 @@ export function distributionJson(d: RateDistribution): object {
     bands: BANDS,
     scenarios: d.runs.map((r) => ({
       id: r.id,
-      ...shares(r.bands.overall),
+      ...bandShares(r.bands.overall),
       at_least_100_pct_change_pp: change(r.bands, base),
-      by_layer: Object.fromEntries(HOUSEHOLD_LAYERS.map((l, i) => [l, shares(r.bands.byLayer[i]!)])),
+      by_layer: Object.fromEntries(HOUSEHOLD_LAYERS.map((l, i) => [l, bandShares(r.bands.byLayer[i]!)])),
       no_earner_households: households(r.bands.noEarner),
       facing_at_least_100_pct: { records: r.bands.aboveCount, ids: r.aboveIds },
     })),
@@ -109,6 +125,32 @@ export function distributionTable(d: RateDistribution): string {
       );
   out.push(chalk.dim('see one: jiuzhu cliff --household ID (its cliff), jiuzhu explain --household ID [--scenario FILE] (its rules)'));
   return out.join('\n') + '\n';
+}
+
+/** The bands of every run as a Markdown table (compare --marginal-rates --format markdown). */
+export function distributionMarkdown(d: RateDistribution): string {
+  const base = d.runs[0]!;
+  const header = ['run', ...BANDS, '≥ 80 %', 'Δ ≥ 100 % (pp)', 'households ≥ 100 %'];
+  const rows = d.runs.map((r) => {
+    const s = bandShares(r.bands.overall);
+    return [
+      r.id,
+      ...BANDS.map((b) => `${s.shares[b]}%`),
+      `${s.at_least_80_pct}%`,
+      r === base ? '' : change(r.bands, base.bands),
+      groupDigits(s.at_least_100_households),
+    ];
+  });
+  return [
+    `**Effective marginal rates 边际有效税率** on ${groupDigits(fenToYuan(d.delta))} yuan more a month of each main earner (${d.view} view; shares of households with a main earner, weighted)`,
+    '',
+    markdownTable(
+      header,
+      rows,
+      header.map((_, i): Align => (i ? 'right' : 'left')),
+    ),
+    '',
+  ].join('\n');
 }
 
 /** One row per run, layer (all, then each layer) and band: weighted households and their share. */

@@ -8,7 +8,9 @@ import { KNOBS, knobScenarioYaml } from './knobs.js';
 import { Knobs } from './Knobs.js';
 import { Localities } from './Localities.js';
 import { t, type Lang } from './labels.js';
-import { households, traceLines, type TuiData } from './model.js';
+import { cliffLines, households, rateDistribution, traceLines, type TuiData } from './model.js';
+import type { RateDistribution } from '../report/marginal-rates.js';
+import { Rates } from './Rates.js';
 import { Overview } from './Overview.js';
 import { initialState, reduce, VIEWS, type State } from './state.js';
 import { useViews } from './useViews.js';
@@ -54,10 +56,25 @@ export function App({ data, lang, save }: AppProps) {
   const trace = useMemo(
     () =>
       state.view === 'households' && state.opened !== null && rows[state.opened]
-        ? traceLines(data, state.locality, view, run, rows[state.opened]!.h)
+        ? (state.cliff ? cliffLines : traceLines)(data, state.locality, view, run, rows[state.opened]!.h)
         : null,
-    [state.view, state.opened, rows, data, state.locality, view, run],
+    [state.view, state.opened, state.cliff, rows, data, state.locality, view, run],
   );
+  // The marginal-rate distribution: computed when the view is open, once per run (on worker threads for a big population).
+  const [rates, setRates] = useState<{ key: unknown; dist: RateDistribution } | null>(null);
+  const [ratesError, setRatesError] = useState<unknown>(null);
+  const ratesKey = state.view === 'rates' ? (view.runs[run] ?? data.localities[state.locality]!.baseline) : null;
+  useEffect(() => {
+    if (!ratesKey) return undefined;
+    let live = true;
+    rateDistribution(data, state.locality, view, run).then(
+      (dist) => live && setRates({ key: ratesKey, dist }),
+      (e: unknown) => live && setRatesError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ratesKey, data, state.locality, view, run]);
 
   // Keys go through the reducer; saving (`w`) writes the file here, in the event, with the state the key produced.
   const latest = useRef(state);
@@ -92,12 +109,18 @@ export function App({ data, lang, save }: AppProps) {
         <Text
           dimColor
         >{`${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`}</Text>
+        <Text color="cyan">{`  ${t(lang, 'comparing')} ${view.runs[run]?.id ?? '—'}`}</Text>
       </Text>
       <Text wrap="truncate-end">
         {VIEWS.map((v, i) => (v === state.view ? `[${i + 1} ${t(lang, v)}]` : `${i + 1} ${t(lang, v)}`)).join(' ')}
-        <Text color="cyan">{`  ${t(lang, 'comparing')} ${view.runs[run]?.id ?? '—'}`}</Text>
         {shown.busy ? <Text color="yellow">{` ${t(lang, 'recomputing')}`}</Text> : null}
       </Text>
+      {ratesError && state.view === 'rates' ? (
+        <Text
+          color="red"
+          wrap="truncate-end"
+        >{`${t(lang, 'failed')}: ${ratesError instanceof Error ? ratesError.message : String(ratesError)}`}</Text>
+      ) : null}
       {shown.error ? (
         <Text
           color="red"
@@ -118,6 +141,7 @@ export function App({ data, lang, save }: AppProps) {
           lang={lang}
         />
       ) : null}
+      {!state.help && state.view === 'rates' ? <Rates dist={rates?.key === ratesKey ? rates.dist : null} lang={lang} /> : null}
       {!state.help && state.view === 'households' ? (
         <Households
           rows={rows}
@@ -131,8 +155,8 @@ export function App({ data, lang, save }: AppProps) {
       ) : null}
       <Text dimColor wrap="truncate-end">
         {lang === 'zh'
-          ? '? 帮助 · q 退出 · 1-5 视图 · s 方案 · ←→ 调节 · w 保存 · f 筛选 · ⏎ 解释'
-          : '? help · q quit · 1-5 views · s run · ←→ knob · w save · f filter · ⏎ explain'}
+          ? '? 帮助 · q 退出 · 1-6 视图 · s 方案 · ←→ 调节 · w 保存 · ⏎ 解释 · c 悬崖'
+          : '? help · q quit · 1-6 views · s run · ←→ knob · w save · ⏎ explain · c cliff'}
       </Text>
     </Box>
   );

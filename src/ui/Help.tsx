@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { Lang } from './labels.js';
 
 const KEYS: Array<[string, string, string]> = [
-  ['1 … 5 / Tab', '切换视图：总览、图表、调节、家庭、地区对比', 'views: overview, charts, knobs, households, localities'],
+  ['1 … 6 / Tab', '切换视图：总览、图表、调节、家庭、地区对比、边际税率', 'views: overview, charts, knobs, households, localities, rates'],
   ['l / L', '下一个 / 上一个地区', 'next / previous locality'],
   ['s', '对比下一个方案', 'compare the next run'],
   ['↑ ↓', '选择调节项 / 家庭；滚动解释', 'pick a knob / household; scroll a trace'],
@@ -12,6 +12,7 @@ const KEYS: Array<[string, string, string]> = [
   ['w', '把方案保存到 scenarios/', 'save the scenario to scenarios/'],
   ['f', '筛选家庭：有变化、受损、受益、全部', 'filter households: changed, losers, gainers, all'],
   ['Enter / Esc', '打开 / 关闭家庭的计算解释', 'open / close a household’s explain trace'],
+  ['c', '在解释与悬崖图之间切换', 'switch an opened household between its trace and its cliff chart'],
   ['?', '帮助', 'this help'],
   ['q', '退出', 'quit'],
 ];

@@ -32,6 +32,16 @@ const L = {
   locality: ['地区', 'locality'],
   recomputing: ['重新计算中…', 'recomputing…'],
   failed: ['计算失败', 'recompute failed'],
+  rates: ['边际税率', 'rates'],
+  ratesTitle: [
+    '主要劳动力每月多挣100元时的有效边际税率（按月口径）',
+    'marginal rate on 100 yuan more a month of the main earner (monthly view)',
+  ],
+  band: ['区间', 'band'],
+  computing: ['计算中…', 'computing…'],
+  noEarner: ['无劳动力户（不计入占比）', 'households with no one to earn (not in the shares)'],
+  facing: ['面临 ≥ 100 % 的户', 'households facing ≥ 100 %'],
+  seeCliff: ['在“家庭”视图中打开一户，按 c 看其悬崖图', 'open one in households and press c for its cliff chart'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type LabelKey = keyof typeof L;

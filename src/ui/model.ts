@@ -2,14 +2,18 @@
 // scenarios (computed once) and with the knob scenario (recomputed when a knob moves, from the population
 // already in memory), per-household annual amounts for the drill-down, and explain traces.
 import { baselineCache, compare, compareWithBaseline, type BaselineCache, type Deciles, type RunResult } from '../core/compare.js';
+import { householdCliff, householdSpecOf } from '../core/cliff.js';
 import { explainHousehold } from '../core/explain.js';
+import { mainMemberOf, rateBands, type RateBands } from '../core/marginal-rates.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import type { Population } from '../core/population.js';
 import { rulesAt, type Rules } from '../core/rules.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
 import { localityReport, type LocalityReport } from '../report/compare.js';
 import { estimatesInForce } from '../report/estimates.js';
+import { cliffTable } from '../report/cliff.js';
 import { explainText } from '../report/explain.js';
+import { rateDistributionOf, type RateDistribution } from '../report/marginal-rates.js';
 
 export interface Run {
   readonly id: string;
@@ -39,6 +43,8 @@ export interface TuiData {
   readonly comparer?: KnobComparer | null;
   /** A knob scenario's YAML as a Scenario (the text shown and saved is the text applied). */
   readonly parseKnobs: (yaml: string) => Scenario;
+  /** Marginal-rate bands of runs over the population elsewhere (worker threads); here, on this thread, when unset. */
+  readonly rates?: ((runs: readonly Run[], delta: number) => Promise<RateBands[]>) | null;
 }
 
 export interface LocalityView {
@@ -127,4 +133,45 @@ export function traceLines(data: TuiData, l: number, view: LocalityView, run: nu
   return explainText(explainHousehold(data.pop, h, r.rules), data.pop, r.snapshot)
     .trimEnd()
     .split('\n');
+}
+
+/** Runs the baseline and the run compared (none when there is no run to compare). */
+const pair = (data: TuiData, l: number, view: LocalityView, run: number): Run[] => {
+  const r = view.runs[run];
+  return [data.localities[l]!.baseline, ...(r ? [r] : [])];
+};
+
+/** Household h's cliff (`jiuzhu cliff --household`): its main earner's wage 0 → 3,000 yuan (or past it) by 10, as lines. */
+export function cliffLines(data: TuiData, l: number, view: LocalityView, run: number, h: number): string[] {
+  const spec = householdSpecOf(data.pop, h);
+  const member = mainMemberOf(spec);
+  const c = householdCliff(spec, pair(data, l, view, run), { member, vary: 'wage' });
+  const report = {
+    household: spec.id,
+    member: spec.persons[member]?.id ?? '',
+    vary: 'wage_income',
+    view: 'monthly',
+    current: c.current,
+    runs: c.runs,
+  } as const;
+  return cliffTable(report, 7).trimEnd().split('\n');
+}
+
+/** The TUI's marginal rates: on 100 yuan more a month of each main earner, the monthly view (as `jiuzhu cliff`'s default). */
+export const TUI_RATE_DELTA = 10_000;
+const rateCache = new WeakMap<Run, Map<number, Promise<RateDistribution>>>();
+
+/** The population's marginal-rate distribution under the baseline and the run compared, computed once per run. */
+export function rateDistribution(data: TuiData, l: number, view: LocalityView, run: number): Promise<RateDistribution> {
+  const runs = pair(data, l, view, run);
+  const key = runs.at(-1)!;
+  const byLocality = rateCache.get(key) ?? new Map<number, Promise<RateDistribution>>();
+  rateCache.set(key, byLocality);
+  let d = byLocality.get(l);
+  if (!d) {
+    const bands = data.rates ? data.rates(runs, TUI_RATE_DELTA) : Promise.resolve(rateBands(data.pop, runs, TUI_RATE_DELTA, 'monthly'));
+    d = bands.then((b) => rateDistributionOf(TUI_RATE_DELTA, 'monthly', runs, b, data.pop.householdIds));
+    byLocality.set(l, d);
+  }
+  return d;
 }

@@ -1,7 +1,7 @@
 // The TUI's state and its pure reducer: every key press is an action; tests drive it without Ink.
 import { KNOBS } from './knobs.js';
 
-export const VIEWS = ['overview', 'charts', 'knobs', 'households', 'localities'] as const;
+export const VIEWS = ['overview', 'charts', 'knobs', 'households', 'localities', 'rates'] as const;
 export type View = (typeof VIEWS)[number];
 export const FILTERS = ['changed', 'losers', 'gainers', 'all'] as const;
 export type Filter = (typeof FILTERS)[number];
@@ -19,6 +19,8 @@ export interface State {
   readonly selected: number;
   /** A household opened for its explain trace, and how far it is scrolled. */
   readonly opened: number | null;
+  /** The opened household's cliff chart instead of its explain trace (`c`). */
+  readonly cliff: boolean;
   readonly scroll: number;
   readonly saveRequested: boolean;
   readonly quit: boolean;
@@ -56,6 +58,7 @@ export function initialState(initial: readonly number[]): State {
     filter: 'changed',
     selected: 0,
     opened: null,
+    cliff: false,
     scroll: 0,
     saveRequested: false,
     quit: false,
@@ -79,6 +82,7 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
     case 'overview':
     case 'charts':
     case 'localities':
+    case 'rates':
       if (input === 's' && lim.runs > 0) return { ...next, run: (s.run + 1) % lim.runs };
       return next;
     case 'knobs': {
@@ -96,6 +100,7 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
     case 'households': {
       if (s.opened !== null) {
         if (key.escape || key.leftArrow) return { ...next, opened: null, scroll: 0 };
+        if (input === 'c') return { ...next, cliff: !s.cliff, scroll: 0 };
         if (key.downArrow) return { ...next, scroll: clamp(s.scroll + 1, 0, Math.max(0, lim.traceLines - 1)) };
         if (key.upArrow) return { ...next, scroll: clamp(s.scroll - 1, 0, Math.max(0, lim.traceLines - 1)) };
         return next;
@@ -103,7 +108,7 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
       if (input === 'f') return { ...next, filter: FILTERS[(FILTERS.indexOf(s.filter) + 1) % FILTERS.length]!, selected: 0 };
       if (key.downArrow) return { ...next, selected: clamp(s.selected + 1, 0, Math.max(0, lim.households - 1)) };
       if (key.upArrow) return { ...next, selected: clamp(s.selected - 1, 0, Math.max(0, lim.households - 1)) };
-      if ((key.return || key.rightArrow) && lim.households > 0) return { ...next, opened: s.selected, scroll: 0 };
+      if ((key.return || key.rightArrow) && lim.households > 0) return { ...next, opened: s.selected, cliff: false, scroll: 0 };
       return next;
     }
   }

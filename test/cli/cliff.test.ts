@@ -137,3 +137,28 @@ describe('across each locality’s generated population', () => {
     );
   }
 });
+
+describe('compare --marginal-rates', () => {
+  it('gives each locality the distribution jiuzhu cliff gives for the whole file (JSON, the table and Markdown); no CSV form', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-compare-rates-'));
+    const file = join(dir, 'nanning.csv');
+    expect(jiuzhu(['generate', ...NANNING, '--households', '3000', '--seed', '9', '--out', file]).code).toBe(0);
+    const SC = ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'];
+    const POL = [...NANNING, '--policy', 'policies/jiangxi-fuliang.yaml'];
+    const r = jiuzhu(['compare', ...POL, ...SC, ...DATE, '--households', file, '--marginal-rates', '50', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const localities = JSON.parse(r.stdout).localities;
+    for (const [i, policy] of ['policies/guangxi-nanning.yaml', 'policies/jiangxi-fuliang.yaml'].entries()) {
+      const alone = jiuzhu(['cliff', '--policy', policy, ...SC, ...DATE, '--households', file, '--delta', '50', '--format', 'json']);
+      expect(localities[i].marginal_rates).toEqual(JSON.parse(alone.stdout));
+    }
+    expect(localities[0].marginal_rates.delta).toBe('50.00');
+    const table = jiuzhu(['compare', ...POL, ...SC, ...DATE, '--households', file, '--marginal-rates']);
+    expect(table.stdout.match(/effective marginal rates 边际有效税率: 100\.00 yuan more a month/g)).toHaveLength(2);
+    const md = jiuzhu(['compare', ...NANNING, ...DATE, '--households', file, '--marginal-rates', '--format', 'markdown']);
+    expect(md.stdout).toMatch(/\| baseline \| [\d.]+% \| [\d.]+% \|/);
+    const csv = jiuzhu(['compare', ...NANNING, ...DATE, '--households', file, '--marginal-rates', '--format', 'csv']);
+    expect([csv.code, csv.stderr]).toEqual([2, expect.stringContaining('no CSV form')]);
+    expect(jiuzhu(['compare', ...NANNING, '--year', '2024', '--households', file, '--marginal-rates']).code).toBe(2);
+  });
+});

@@ -7,6 +7,10 @@ import { loadRuns, loadScenarios } from '../../src/cli/load.js';
 import { incomeDeciles } from '../../src/core/compare.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { App } from '../../src/ui/App.js';
+import { rateBands } from '../../src/core/marginal-rates.js';
+import { bandShares } from '../../src/report/marginal-rates.js';
+import { groupDigits } from '../../src/report/text-table.js';
+import { TUI_RATE_DELTA } from '../../src/ui/model.js';
 import type { KnobComparer, TuiData } from '../../src/ui/model.js';
 import { parseScenario } from '../../src/io/scenario-file.js';
 
@@ -112,6 +116,31 @@ describe('jiuzhu tui', () => {
     expect(losers, losers).toMatch(/filter: losers \(f\) — 0/);
   });
 
+  it('opens a household’s cliff chart with c (baseline and the run compared), and c again goes back to its trace', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/dibao-standard-plus-10pct.yaml']));
+    const list = await keys(a, '4');
+    const id = /^(H\d{4})\s/m.exec(list)![1]!;
+    const chart = await keys(a, '\r', 'c');
+    expect(chart).toContain(`cliffs 悬崖效应 — household ${id}`);
+    expect(chart).toContain('● baseline  ○ dibao-standard-plus-10pct');
+    expect(chart).toMatch(/^baseline: \d+ cliffs?; marginal rate ≥ 100 % on \d+ of \d+ steps$/m);
+    expect(await keys(a, 'c')).toContain(`household ${id} — 广西壮族自治区·南宁市`);
+  });
+
+  it('shows the marginal-rate distribution of the baseline and the run compared (view 6), as jiuzhu cliff computes it', async () => {
+    const d = await data(['policies/guangxi-nanning.yaml'], ['scenarios/dibao-standard-plus-10pct.yaml']);
+    const a = await open(d);
+    const f = await keys(a, '6');
+    expect(f).toContain('[6 rates]');
+    const loc = d.localities[0]!;
+    const bands = rateBands(d.pop, [loc.baseline, loc.scenarios[0]!], TUI_RATE_DELTA, 'monthly');
+    const [b, c] = bands.map((x) => bandShares(x.overall));
+    expect(b!.at_least_100_pct).not.toBe(c!.at_least_100_pct); // the raised standard changes it
+    expect(f).toMatch(new RegExp(`^≥ 100 %\\s+▏?[█▏▎▍▌▋▊▉]*\\s+${b!.at_least_100_pct}%\\s+[█▏▎▍▌▋▊▉]*\\s+${c!.at_least_100_pct}%$`, 'm'));
+    expect(f).toMatch(new RegExp(`^≥ 80 %\\s+${b!.at_least_80_pct}%\\s+${c!.at_least_80_pct}%$`, 'm'));
+    expect(f).toContain(`dibao-standard-plus-10pct: households facing ≥ 100 % ${groupDigits(c!.at_least_100_households)}`);
+  });
+
   it('shows localities side by side with l, and the help overlay with ?', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml', 'policies/guangdong-guangzhou.yaml']), 'zh');
     expect(a.lastFrame()).toContain('广西壮族自治区·南宁市 (1/2, l)');
@@ -138,7 +167,7 @@ describe('jiuzhu tui', () => {
 
   it('fits 80 columns', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
-    for (const v of ['1', '2', '3', '4', '5']) {
+    for (const v of ['1', '2', '3', '4', '5', '6']) {
       const f = await keys(a, v);
       const { displayWidth } = await import('../../src/report/text-table.js');
       expect(Math.max(...f.split('\n').map(displayWidth))).toBeLessThanOrEqual(80);

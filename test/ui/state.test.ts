@@ -9,10 +9,10 @@ const press = (s: State, ...keys: Array<string | Key>) =>
 const start = initialState(KNOBS.map((k) => (k.initial === undefined ? 0 : k.id === 'standard' ? 0 : k.min + k.step * 2)));
 
 describe('the key reducer', () => {
-  it('switches views with 1–5 and Tab, and toggles help with ?', () => {
+  it('switches views with 1–6 and Tab, and toggles help with ?', () => {
     expect(press(start, '3').view).toBe('knobs');
     expect(press(start, { tab: true }, { tab: true }).view).toBe('knobs');
-    expect(press(start, { tab: true, shift: true }).view).toBe('localities');
+    expect(press(start, { tab: true, shift: true }).view).toBe('rates');
     expect(press(start, '5').view).toBe('localities');
     expect(press(start, '?').help).toBe(true);
     expect(press(start, '?', '3').view).toBe('overview'); // keys other than ?/Esc/q are ignored under help
@@ -56,6 +56,11 @@ describe('the key reducer', () => {
     expect([opened.opened, opened.scroll]).toEqual([1, 0]);
     expect(press(opened, { downArrow: true }, { downArrow: true }).scroll).toBe(2);
     expect(press(opened, { escape: true }).opened).toBe(null);
+    // c switches the opened household between its trace and its cliff chart; opening another starts on the trace
+    expect(press(opened, 'c').cliff).toBe(true);
+    expect(press(opened, 'c', 'c').cliff).toBe(false);
+    expect(press(opened, 'c', { escape: true }, { return: true }).cliff).toBe(false);
+    expect(press(start, '6').view).toBe('rates');
   });
 
   it('quits on q anywhere, and on Esc from the overview', () => {

@@ -1,14 +1,16 @@
 // jiuzhu compare --policy FILE [--policy FILE …] [--scenario FILE …] --households FILE [--date D] [--format …]
 // One pass over the data: the file is parsed once and every locality × (baseline + scenarios) is evaluated on it.
 import { incomeDeciles } from '../../core/compare.js';
-import { compareParallel } from '../../engine/parallel.js';
+import { compareParallel, ratesParallel } from '../../engine/parallel.js';
+import { UsageError } from '../../errors.js';
 import { compareCsv, compareJson, compareMarkdown, compareTable, localityReport, type CompareReport } from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
 import type { Ctx } from '../context.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { Unit } from '../../report/text-table.js';
 import { budgetYear, yearPass, yearRuns } from '../year.js';
-import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
+import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor, yuanAbove0 } from '../load.js';
+import { rateDistributionOf } from '../../report/marginal-rates.js';
 
 export interface CompareOptions {
   readonly policy: readonly string[];
@@ -19,6 +21,8 @@ export interface CompareOptions {
   /** A budget year instead of a date: the year's costs and deltas (details are for one date). */
   readonly year?: string;
   readonly unit?: Unit;
+  /** Yuan a month more of each main earner: each run's marginal-rate distribution too. */
+  readonly marginalRates?: string;
   readonly quiet: boolean;
 }
 
@@ -29,9 +33,12 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     return;
   }
   const date = simulationDate(ctx, o.date);
+  const rateDelta = o.marginalRates === undefined ? null : yuanAbove0('--marginal-rates', o.marginalRates);
+  if (rateDelta !== null && o.format === 'csv')
+    throw new UsageError('compare --marginal-rates has no CSV form (one row per program): use jiuzhu cliff --households FILE --format csv');
   // Every policy × scenario is checked before the CSV is read.
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date)));
-  const { deciles, results } = await withExecutor(ctx, async (exec) => {
+  const { pop, deciles, results, rates } = await withExecutor(ctx, async (exec) => {
     const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const deciles = incomeDeciles(pop);
     return {
@@ -43,14 +50,15 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
         localities.map((runs) => ({ runs })),
         deciles,
       ),
+      rates: rateDelta === null ? null : await Promise.all(localities.map((runs) => ratesParallel(exec, pop, runs, rateDelta, 'monthly'))),
     };
   });
   const report: CompareReport = {
     unit: o.unit,
     date,
     householdsFile: o.households,
-    localities: localities.map((runs, l) =>
-      localityReport(
+    localities: localities.map((runs, l) => ({
+      ...localityReport(
         o.policy[l]!,
         runs[0]!.snapshot.policy,
         results[l]!,
@@ -58,7 +66,10 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
         deciles,
         runs.map((r) => r.snapshot),
       ),
-    ),
+      ...(rates && rateDelta !== null
+        ? { marginalRates: rateDistributionOf(rateDelta, 'monthly', runs, rates[l]!, pop.householdIds) }
+        : {}),
+    })),
   };
   ctx.stdout.write(renderCompare(report, o.format));
 }

@@ -6,6 +6,7 @@ import { incomeDeciles } from '../../core/compare.js';
 import { UsageError } from '../../errors.js';
 import { readHouseholds } from '../../engine/households.js';
 import { KnobComparer } from '../../engine/knob-comparer.js';
+import { ratesParallel } from '../../engine/parallel.js';
 import { parseScenario } from '../../io/scenario-file.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
@@ -55,6 +56,7 @@ export async function tuiCommand(
           date,
           householdsFile: o.households,
           comparer,
+          rates: (runs, delta) => ratesParallel(exec, pop, runs, delta, 'monthly'),
           parseKnobs: (yaml) => parseScenario(yaml, 'tui-knobs.yaml'),
           localities: localities.map((runs, l) => ({
             file: o.policy[l]!,
