@@ -201,7 +201,7 @@ try {
 const five = ['tekun-basic-1.6x', 'low-income-2x', 'tekun-care-70pct-min-wage', 'dibao-standard-plus-10pct', 'unify-rural-urban'].flatMap(
   (s) => ['--scenario', `scenarios/${s}.yaml`],
 );
-const endToEnd = (extra) => {
+const endToEnd = (command, extra) => {
   const e2e = spawnSync(
     '/usr/bin/time',
     [
@@ -209,7 +209,7 @@ const endToEnd = (extra) => {
       '%e %M',
       process.execPath,
       'bin/jiuzhu.js',
-      'simulate',
+      command,
       '--policy',
       'policies/guangxi-nanning.yaml',
       '--households',
@@ -227,26 +227,28 @@ const endToEnd = (extra) => {
     ? { s: Number(wall), mb: Number(rssKb) / 1024 }
     : { error: e2e.error?.message ?? e2e.stderr.trim().split('\n')[0] };
 };
-for (const [label, extra, reps] of [
-  ['simulate end to end, baseline', [], 3],
-  ['simulate end to end, baseline + 5 scenarios', five, 3],
-  ['simulate --stream, baseline + 5 scenarios', [...five, '--stream'], 1],
+for (const [label, command, extra, reps] of [
+  ['simulate end to end, baseline', 'simulate', [], 3],
+  ['simulate end to end, baseline + 5 scenarios', 'simulate', five, 3],
+  ['simulate --stream, baseline + 5 scenarios', 'simulate', [...five, '--stream'], 1],
   // Nanning 2022: standards raised on 1 April, two periods (the budget: at most 2 × the one-date run)
-  ['simulate end to end, --year 2022 (2 periods)', ['--year', '2022'], 3],
+  ['simulate end to end, --year 2022 (2 periods)', 'simulate', ['--year', '2022'], 3],
+  // every household's marginal rate on its main earner's next 100 yuan, baseline and one scenario (issue 17)
+  ['cliff --households (rates), baseline + 1', 'cliff', ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'], 3],
 ]) {
   const ours = [];
   const theirs = [];
   let rss = 0;
   let failed = null;
   for (let i = 0; i < reps; i++) {
-    const r = endToEnd(extra);
+    const r = endToEnd(command, extra);
     if (r.error) {
       failed = r.error;
       break;
     }
     ours.push(r.s);
     rss = Math.max(rss, r.mb);
-    if (duck && extra.length && !extra.includes('--year')) theirs.push((await time(duck, 1))[1]);
+    if (duck && command === 'simulate' && extra.length && !extra.includes('--year')) theirs.push((await time(duck, 1))[1]);
   }
   if (failed) {
     console.log(`${label}: not measured (${failed})`);
