@@ -9,6 +9,7 @@ import { compareCommand } from './commands/compare.js';
 import { testCommand, validateCommand } from './commands/test.js';
 import { tuiCommand } from './commands/tui.js';
 import { cliffCommand } from './commands/cliff.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { explainCommand } from './commands/explain.js';
 import { generateCommand } from './commands/generate.js';
 import { paramsCommand } from './commands/params.js';
@@ -69,6 +70,7 @@ function buildProgram(ctx: Ctx): Command {
     .option('--out <file>', 'write the totals to this file (atomically) instead of standard output; needed for xlsx')
     .option('--per-household <file>', 'also write one CSV row per household and run (columns of the README contract)')
     .option('--stream', 'evaluate households as they are read, in bounded memory (rows grouped by household_id in sorted order)')
+    .option('--ranges', "also each total's range from the estimates it rests on (each moved alone; which: jiuzhu sensitivity)")
     .addHelpText(
       'after',
       '\nExample:\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2024-12-31',
@@ -93,6 +95,9 @@ function buildProgram(ctx: Ctx): Command {
       new Option('--marginal-rates [yuan]', 'also each run’s marginal-rate distribution on this much more a month of each main earner')
         .preset('100')
         .conflicts('year'),
+    )
+    .addOption(
+      new Option('--ranges', "also each total's range from the estimates it rests on (which: jiuzhu sensitivity)").conflicts('year'),
     )
     .addHelpText(
       'after',
@@ -156,6 +161,24 @@ function buildProgram(ctx: Ctx): Command {
       ].join('\n'),
     )
     .action(async (o, cmd: Command) => cliffCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+
+  program
+    .command('sensitivity')
+    .description('which estimate matters: the cost with each estimate at its low and its high, sorted by swing (a tornado)')
+    .addOption(policy())
+    .addOption(households())
+    .addOption(scenario('also the delta of a scenario (repeatable)'))
+    .addOption(date())
+    .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
+    .option('--draws <n>', 'also every estimate drawn at once, uniform within its range, n times: percentiles of each cost')
+    .option('--seed <s>', 'the draws’ seed: the same seed gives the same draws (default 1)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .addOption(unit())
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ jiuzhu sensitivity --policy policies/jiangxi-fuliang.yaml --households policies/samples/households.csv \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --date 2025-06-30 --unit wan',
+    )
+    .action(async (o, cmd: Command) => sensitivityCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 
   program
     .command('generate')

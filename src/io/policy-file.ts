@@ -8,11 +8,12 @@ import { isIsoDate } from '../core/dates.js';
 import { BRANCHES, PARAMS, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
 import type { DatedValue, Policy, Source } from '../core/parameters/tree.js';
 import { parseValue } from './param-values.js';
+import { parseRange, RANGE_HINT } from './estimate-range.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['policy', 'name', 'description', 'sources', 'parameters'];
 const SOURCE_KEYS = ['title', 'file', 'url', 'grade', 'date', 'note'];
-const ENTRY_KEYS = ['from', 'value', 'source', 'clause', 'estimate', 'note'];
+const ENTRY_KEYS = ['from', 'value', 'source', 'clause', 'estimate', 'range', 'exact', 'note'];
 const GRADES = ['A', 'B', 'C'];
 
 export async function loadPolicy(path: string): Promise<Policy> {
@@ -139,10 +140,45 @@ function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, so
     if (!k.has('source') && !k.has('estimate')) {
       y.problem(item, 'each value needs a "source" (and clause) or, where nothing is published, an "estimate" stating its basis', subject);
     }
+    const exact = text('exact');
+    const range = k.has('range') ? parseRange(y, k.get('range')![0], spec, value, from) : undefined;
+    if (estimate !== undefined && !k.has('range') && !k.has('exact'))
+      y.problem(item, `an estimate needs its range — ${RANGE_HINT}`, subject);
+    if (k.has('range') && k.has('exact')) y.problem(k.get('exact')![0], 'give a range or exact, not both', subject);
+    if ((k.has('range') || k.has('exact')) && estimate === undefined)
+      y.problem(
+        k.get('range')?.[0] ?? k.get('exact')![0],
+        'only an estimate has a range or exact: add its "estimate" basis, or remove this',
+        subject,
+      );
     if (value === null) continue;
-    entries.push({ from, value, source, clause: text('clause'), estimate, note: text('note'), where: y.where(item) });
+    entries.push({
+      from,
+      value,
+      source,
+      clause: text('clause'),
+      estimate,
+      ...(range ? { range } : {}),
+      ...(exact !== undefined ? { exact } : {}),
+      note: text('note'),
+      where: y.where(item),
+    });
   }
+  checkDateWindows(y, entries, subject);
   return entries;
+}
+
+/** A start-date window lies between the neighbouring values' dates. */
+function checkDateWindows(y: YamlFile, entries: readonly DatedValue[], subject: string): void {
+  entries.forEach((e, i) => {
+    const w = e.range?.from;
+    if (!w) return;
+    const [prev, next] = [entries[i - 1]?.from, entries[i + 1]?.from];
+    if (prev && w[0] <= prev)
+      y.problems.push({ where: e.where, subject, message: `from: the earliest date ${w[0]} must come after the previous value's ${prev}` });
+    if (next && w[1] >= next)
+      y.problems.push({ where: e.where, subject, message: `from: the latest date ${w[1]} must come before the next value's ${next}` });
+  });
 }
 
 function knownIds(ids: string[]): string {

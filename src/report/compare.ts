@@ -8,7 +8,17 @@ import { fenToYuan } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { fundingOf, LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
-import { estimateNote, delta, paint, scenarioJson, signed, TOTALS_CSV_HEADER, totalsCsvRows, type ScenarioReport } from './totals.js';
+import {
+  estimateNote,
+  RANGE_METHOD,
+  delta,
+  paint,
+  scenarioJson,
+  signed,
+  TOTALS_CSV_HEADER,
+  totalsCsvRows,
+  type ScenarioReport,
+} from './totals.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import type { EstimateUsed } from './estimates.js';
 import { csvField } from './per-household.js';
@@ -261,6 +271,14 @@ export function compareTable(r: CompareReport): string {
         out.push(
           `  who pays 分级负担 (${UNIT_LABEL[unit]}), ${s.id}: ${LEVELS.map((lv) => `${LEVEL_LABELS[lv]} ${inUnit(s.funding!.total[lv], unit)}`).join(' · ')}`,
         );
+    for (const s of l.scenarios)
+      if (s.range)
+        out.push(
+          chalk.yellow(
+            `  range of the total 区间, ${s.id}: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates move it)`,
+          ),
+        );
+    if (l.scenarios.some((s) => s.range)) out.push(chalk.dim(`  (${RANGE_METHOD}; which: jiuzhu sensitivity)`));
     const estimates = [...new Map(l.scenarios.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()];
     out.push(...estimateNote({ estimates }));
     if (l.marginalRates) out.push('', distributionTable(l.marginalRates).trimEnd());
@@ -283,6 +301,11 @@ export function compareMarkdown(r: CompareReport): string {
         '',
       );
     const estimates = [...new Set(l.scenarios.flatMap((s) => s.estimates.map((e) => e.path)))];
+    for (const s of l.scenarios)
+      if (s.range)
+        out.push(
+          `- range of the total, ${s.id}: ${inUnit(s.range.low, r.unit ?? 'yuan')} – ${inUnit(s.range.high, r.unit ?? 'yuan')} (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD})`,
+        );
     if (estimates.length) out.push(`\\* rests on estimated parameters: ${estimates.map((e) => `\`${e}\``).join(', ')}`);
     if (l.marginalRates) out.push('', distributionMarkdown(l.marginalRates));
   }

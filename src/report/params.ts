@@ -16,6 +16,8 @@ export function provenance(r: Resolved): string {
   const parts: string[] = [];
   if (e.scenario) parts.push(`scenario ${e.scenario}`);
   if (e.estimate) parts.push(`ESTIMATE: ${e.estimate}`);
+  if (e.range) parts.push(`RANGE: ${e.range.basis}`);
+  if (e.exact) parts.push(`EXACT: ${e.exact}`);
   if (r.source) {
     const where = r.source.url ? `${r.source.url} (grade ${r.source.grade})` : r.source.file;
     parts.push(`${r.source.id}${e.clause ? ` ${e.clause}` : ''} — ${r.source.title}${where ? ` [${where}]` : ''}`);
@@ -24,18 +26,35 @@ export function provenance(r: Resolved): string {
   return parts.join('; ');
 }
 
+/** An estimate's range in a few characters: low–high, the values, the start-date window; or exact. */
+export function rangeText(r: Resolved): string {
+  const e = r.entry;
+  if (!e?.estimate) return '';
+  if (e.exact !== undefined) return 'exact';
+  if (!e.range) return '—';
+  const parts: string[] = [];
+  if (e.range.low !== undefined) parts.push(`${valueToText(e.range.low, r.spec)}–${valueToText(e.range.high!, r.spec)}`);
+  if (e.range.values) parts.push(e.range.values.map((v) => valueToText(v, r.spec)).join('|'));
+  if (e.range.from) parts.push(`from ${e.range.from[0]}…${e.range.from[1]}`);
+  return parts.join('; ');
+}
+
 export function paramsTable(s: Snapshot): string {
   const rows = PARAMS.map((spec) => {
     const r = s.values.get(spec.path)!;
     const value = valueToText(r.value, spec);
-    return [spec.path, r.entry?.estimate ? chalk.yellow(`${value} *`) : value, spec.unit, r.entry?.from ?? '', provenance(r)];
+    return [spec.path, r.entry?.estimate ? chalk.yellow(`${value} *`) : value, rangeText(r), spec.unit, r.entry?.from ?? '', provenance(r)];
   });
   const estimates = rows.filter((_, i) => s.values.get(PARAMS[i]!.path)!.entry?.estimate).length;
   return (
     [
       chalk.bold(`${s.policy.name.zh} ${s.policy.name.en} — parameters in force at ${s.date}`),
-      textTable(['parameter', 'value', 'unit', 'since', 'source'], rows, ['left', 'right', 'left', 'left', 'left']),
-      estimates ? chalk.yellow(`* ${estimates} of ${PARAMS.length} values are estimates (basis shown)`) : '',
+      textTable(['parameter', 'value', 'range', 'unit', 'since', 'source'], rows, ['left', 'right', 'left', 'left', 'left', 'left']),
+      estimates
+        ? chalk.yellow(
+            `* ${estimates} of ${PARAMS.length} values are estimates (basis and range shown; jiuzhu sensitivity: how far each moves the cost)`,
+          )
+        : '',
     ].join('\n') + '\n'
   );
 }

@@ -29,6 +29,29 @@ export interface ScenarioReport {
   readonly onEstimates: ReadonlySet<ProgramId>;
   /** The locality's baseline figures, for a scenario's deltas. */
   readonly baseline?: Figures;
+  /** --ranges: how far the total could move with the estimates it rests on (report/sensitivity.ts totalRange). */
+  readonly range?: TotalRange;
+}
+
+/** The total's range from the one-at-a-time runs: every estimate at the end that lowers (raises) it, the changes added. */
+export interface TotalRange {
+  readonly low: string;
+  readonly high: string;
+  /** Estimates in force, and how many of them move the total. */
+  readonly estimates: number;
+  readonly moving: number;
+}
+export const RANGE_METHOD = 'each estimate moved alone to the end of its range that lowers (raises) the total; the changes added';
+
+/** The range line under a run's table, or nothing. */
+export function rangeNote(s: Pick<ScenarioReport, 'range'>, unit: Unit): string[] {
+  if (!s.range) return [];
+  return [
+    chalk.yellow(`  range of the total 区间: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)}`),
+    chalk.dim(
+      `  (${s.range.moving} of ${s.range.estimates} estimates move it, each alone at the end that lowers or raises it, the changes added; which: jiuzhu sensitivity)`,
+    ),
+  ];
 }
 
 export interface SimulationReport {
@@ -85,6 +108,7 @@ export function scenarioJson(s: ScenarioReport): Record<string, unknown> {
     const t = delta(b.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2);
     out.total_delta = { annual_cost: t.value, annual_cost_pct: t.pct };
   }
+  if (s.range) out.total_annual_cost_range = { ...s.range, method: RANGE_METHOD };
   out.estimates = s.estimates;
   if (s.funding) out.funding = { ...s.funding.total, programs: s.funding.programs };
   if (s.year) Object.assign(out, yearJson(s.year));
@@ -233,7 +257,7 @@ export function totalsTable(r: SimulationReport): string {
   for (const s of r.scenarios) {
     const unit = r.unit ?? 'yuan';
     lines.push('', chalk.bold(`scenario ${s.id}`), textTable(header(s, unit), rows(s, true, unit), align(s), [PROGRAMS.length]));
-    lines.push(...takeUpNote(s), ...estimateNote(s));
+    lines.push(...takeUpNote(s), ...rangeNote(s, unit), ...estimateNote(s));
     if (s.year) lines.push(...yearLines(s.year, false, unit).map((l) => chalk.dim(l)));
     if (s.funding) lines.push(...fundingLines(s.funding, false, unit));
   }
@@ -271,6 +295,11 @@ export function totalsMarkdown(r: SimulationReport): string {
     lines.push('', `#### scenario \`${s.id}\``, '', markdownTable(header(s, unit), rows(s, false, unit), align(s)));
     if (s.year) lines.push('', ...yearLines(s.year, true, unit));
     if (s.funding) lines.push('', ...fundingLines(s.funding, true, unit));
+    if (s.range)
+      lines.push(
+        '',
+        `Range of the total: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD}).`,
+      );
     if (s.estimates.length) lines.push('', `\\* rests on estimated parameters: ${s.estimates.map((e) => `\`${e.path}\``).join(', ')}`);
   }
   return lines.join('\n') + '\n';

@@ -235,6 +235,8 @@ for (const [label, command, extra, reps] of [
   ['simulate end to end, --year 2022 (2 periods)', 'simulate', ['--year', '2022'], 3],
   // every household's marginal rate on its main earner's next 100 yuan, baseline and one scenario (issue 17)
   ['cliff --households (rates), baseline + 1', 'cliff', ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'], 3],
+  // each estimate in force at its low and its high, one run each (issue 18: 50 runs on 1M households under 30 s)
+  ['sensitivity, Nanning at 2025-06-30 (48 runs)', 'sensitivity', [], 1],
 ]) {
   const ours = [];
   const theirs = [];

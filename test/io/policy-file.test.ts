@@ -44,7 +44,7 @@ describe('policy validation', () => {
     ).replace('policy: simple', 'policy: simple\nparameter: {}');
     const p = problems(text);
     expect(p).toContain(
-      `p.yaml:${at(text, 'sorce')}: unknown key "sorce" in a value of rounding (did you mean "source"?); expected one of from, value, source, clause, estimate, note`,
+      `p.yaml:${at(text, 'sorce')}: unknown key "sorce" in a value of rounding (did you mean "source"?); expected one of from, value, source, clause, estimate, range, exact, note`,
     );
     expect(
       p.some((x) =>

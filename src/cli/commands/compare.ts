@@ -1,9 +1,20 @@
 // jiuzhu compare --policy FILE [--policy FILE …] [--scenario FILE …] --households FILE [--date D] [--format …]
 // One pass over the data: the file is parsed once and every locality × (baseline + scenarios) is evaluated on it.
 import { incomeDeciles } from '../../core/compare.js';
-import { compareParallel, ratesParallel } from '../../engine/parallel.js';
+import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
+import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
+import { loadPolicy } from '../../io/policy-file.js';
+import { totalRange } from '../../report/sensitivity.js';
 import { UsageError } from '../../errors.js';
-import { compareCsv, compareJson, compareMarkdown, compareTable, localityReport, type CompareReport } from '../../report/compare.js';
+import {
+  compareCsv,
+  compareJson,
+  compareMarkdown,
+  compareTable,
+  localityReport,
+  type CompareReport,
+  type LocalityReport,
+} from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
 import type { Ctx } from '../context.js';
 import type { Scenario } from '../../core/scenario.js';
@@ -23,6 +34,8 @@ export interface CompareOptions {
   readonly unit?: Unit;
   /** Yuan a month more of each main earner: each run's marginal-rate distribution too. */
   readonly marginalRates?: string;
+  /** Also each total's range from the estimates it rests on, from the population already read. */
+  readonly ranges?: boolean;
   readonly quiet: boolean;
 }
 
@@ -38,7 +51,11 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     throw new UsageError('compare --marginal-rates has no CSV form (one row per program): use jiuzhu cliff --households FILE --format csv');
   // Every policy × scenario is checked before the CSV is read.
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date)));
-  const { pop, deciles, results, rates } = await withExecutor(ctx, async (exec) => {
+  if (o.ranges && o.format === 'csv') throw new UsageError('compare --ranges has no CSV form: use jiuzhu sensitivity --format csv');
+  const plans = o.ranges
+    ? await Promise.all(o.policy.map(async (file) => sensitivityPlan(await loadPolicy(file), scenarios, { date })))
+    : null;
+  const { pop, deciles, results, rates, ranges } = await withExecutor(ctx, async (exec) => {
     const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const deciles = incomeDeciles(pop);
     return {
@@ -51,6 +68,8 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
         deciles,
       ),
       rates: rateDelta === null ? null : await Promise.all(localities.map((runs) => ratesParallel(exec, pop, runs, rateDelta, 'monthly'))),
+      // --ranges: each locality's estimates one at a time, on the population already read
+      ranges: plans ? await Promise.all(plans.map(async (plan) => plan.fold(await simulateParallel(exec, pop, plan.runs)))) : null,
     };
   });
   const report: CompareReport = {
@@ -58,13 +77,16 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     date,
     householdsFile: o.households,
     localities: localities.map((runs, l) => ({
-      ...localityReport(
-        o.policy[l]!,
-        runs[0]!.snapshot.policy,
-        results[l]!,
-        runs.map((r) => estimatesInForce(r.snapshot)),
-        deciles,
-        runs.map((r) => r.snapshot),
+      ...withRanges(
+        localityReport(
+          o.policy[l]!,
+          runs[0]!.snapshot.policy,
+          results[l]!,
+          runs.map((r) => estimatesInForce(r.snapshot)),
+          deciles,
+          runs.map((r) => r.snapshot),
+        ),
+        ranges?.[l] ?? null,
       ),
       ...(rates && rateDelta !== null
         ? { marginalRates: rateDistributionOf(rateDelta, 'monthly', runs, rates[l]!, pop.householdIds) }
@@ -72,6 +94,11 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     })),
   };
   ctx.stdout.write(renderCompare(report, o.format));
+}
+
+/** The locality's runs, each with its total's range when --ranges asked for it. */
+function withRanges(l: LocalityReport, ranges: SensitivityResult | null): LocalityReport {
+  return ranges ? { ...l, scenarios: l.scenarios.map((s, i) => ({ ...s, range: totalRange(ranges, i) })) } : l;
 }
 
 function renderCompare(report: CompareReport, format: CompareOptions['format']): string {

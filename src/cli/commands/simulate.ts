@@ -18,6 +18,9 @@ import type { Unit } from '../../report/text-table.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
 import { writeOutput } from '../../io/output-file.js';
 import { budgetYear, simulateYear } from '../year.js';
+import { loadPolicy } from '../../io/policy-file.js';
+import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
+import { totalRange } from '../../report/sensitivity.js';
 import { simulateYears, yearSpan } from '../years.js';
 import { yearsCsv, yearsJson, yearsMarkdown, yearsTable, yearsWorkbook } from '../../report/years.js';
 
@@ -41,6 +44,8 @@ export interface SimulateOptions {
   /** Several budget years, and how they grow. */
   readonly years?: string;
   readonly projection?: string;
+  /** Also each total's range from the estimates it rests on (one at a time, in the same pass). */
+  readonly ranges?: boolean;
   readonly quiet: boolean;
 }
 
@@ -53,6 +58,13 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     inputsOf(o),
   );
   if (o.projection && !o.years) throw new UsageError('--projection goes with --years (e.g. --years 2026-2028)');
+  if (
+    o.ranges &&
+    (o.years !== undefined || o.year !== undefined || o.stream || o.perHousehold || o.format === 'csv' || o.format === 'xlsx')
+  )
+    throw new UsageError(
+      '--ranges goes with one --date and the table, JSON or Markdown; for a budget year or CSV: jiuzhu sensitivity --year … --format csv',
+    );
   if (o.years !== undefined) return simulateYearsCommand(ctx, o);
   if (o.year !== undefined) return simulateYearCommand(ctx, o);
   const date = simulationDate(ctx, o.date);
@@ -60,7 +72,17 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   // and a policy or scenario error still comes first).
   const loading = loadScenarios(o.scenario ?? []).then((scenarios) => loadRuns(o.policy, scenarios, date));
   const runsOf = (loaded: Awaited<typeof loading>): Run[] => loaded.map((r) => ({ id: r.id, rules: r.rules }));
+  // --ranges: the central runs first, then each estimate's ends, all in one pass (core/sensitivity-plan.ts).
+  const planning = o.ranges
+    ? Promise.all([loadPolicy(o.policy), loadScenarios(o.scenario ?? [])]).then(([p, sc]) => sensitivityPlan(p, sc, { date }))
+    : null;
+  let ranges: SensitivityResult | null = null;
   const sums: Totals[] = await withExecutor(ctx, async (exec) => {
+    if (planning) {
+      const plan = await planning;
+      ranges = plan.fold(await simulateHouseholds(ctx, exec, o.households, Promise.resolve(plan.runs), o.quiet));
+      return [...ranges.central];
+    }
     if (!o.stream && !o.perHousehold) return simulateHouseholds(ctx, exec, o.households, loading.then(runsOf), o.quiet);
     const runs = runsOf(await loading);
     return o.stream ? runStreaming(ctx, o, runs) : run(await loadHouseholds(ctx, exec, o.households, o.quiet), runs, o.perHousehold!);
@@ -81,6 +103,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
         onEstimates: programsOnEstimates(estimates),
         baseline: i ? totals[0] : undefined,
         funding: fundingOf([{ figures: totals[i]!, times: 1, snapshot: r.snapshot }]),
+        ...(ranges ? { range: totalRange(ranges, i) } : {}),
       };
     }),
   };

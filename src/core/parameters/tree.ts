@@ -30,10 +30,24 @@ export interface DatedValue {
   readonly clause?: string;
   /** Present when the value is an estimate: its basis. */
   readonly estimate?: string;
+  /** An estimate's range (a scenario's value has none): how far the truth could be. */
+  readonly range?: EstimateRange;
+  /** An estimate with nothing to vary: why. */
+  readonly exact?: string;
   readonly note?: string;
   /** Set when a scenario introduced this value: the scenario's id. */
   readonly scenario?: string;
   readonly where: Where;
+}
+
+/** How far an estimate could be off: low/high (a number), the plausible values (a choice), a start-date window. */
+export interface EstimateRange {
+  readonly low?: ParamValue;
+  readonly high?: ParamValue;
+  readonly values?: readonly ParamValue[];
+  /** The earliest and latest the value could have taken effect. */
+  readonly from?: readonly [string, string];
+  readonly basis: string;
 }
 
 export interface Policy {

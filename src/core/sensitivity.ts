@@ -1,0 +1,148 @@
+// Which estimate matters (issue 18): every estimate in force, moved alone to each end of its range (the policy file's
+// `range:` beside the value), everything else central — OpenFisca-style, a derived policy per end, the baseline never
+// mutated. A number moves to its low and high, a choice to each other plausible value, an unpublished start date to
+// its earliest and latest; an `exact:` estimate is listed with nothing to vary. Optionally every estimate drawn at once
+// (`draws`), from a seeded generator, so the same seed gives the same draws whatever the thread count.
+import { indexInForce } from './dates.js';
+import { Random } from './generate.js';
+import { D, type Dec } from './money.js';
+import { PARAMS, type ParamSpec } from './parameters/schema.js';
+import { inUse, resolve, valueToJson, type DatedValue, type ParamValue, type Policy } from './parameters/tree.js';
+
+/** One date, or a budget year (the estimates in force at any month's first day). */
+export type When = { readonly date: string } | { readonly year: number };
+
+export type AxisKind = 'value' | 'choice' | 'start_date' | 'exact';
+
+/** What an end of a range changes in the entry: its value, or its start date. */
+export type Patch = { readonly value: ParamValue } | { readonly from: string };
+
+export interface Axis {
+  /** The first parameter the estimate sets; `targets` has every one (a value written once under a YAML anchor moves as one). */
+  readonly path: string;
+  readonly targets: ReadonlyArray<{ readonly path: string; readonly index: number }>;
+  readonly spec: ParamSpec;
+  /** The entry's index in the parameter's history. */
+  readonly index: number;
+  readonly kind: AxisKind;
+  readonly entry: DatedValue;
+  /** The ends run (low, high; or each other value of a choice); none for an exact estimate or a window that does not reach the date. */
+  readonly ends: readonly Patch[];
+  readonly basis: string;
+}
+
+export const monthStarts = (year: number): string[] => Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}-01`);
+const datesOf = (w: When): string[] => ('date' in w ? [w.date] : monthStarts(w.year));
+
+/** Every estimate in force (at the date, or at any month of the year), each entry once, in the parameters' order. */
+export function estimateAxes(policy: Policy, when: When): Axis[] {
+  const dates = datesOf(when);
+  const snapshots = dates.map((d) => resolve(policy, d));
+  const out: Axis[] = [];
+  for (const spec of PARAMS) {
+    const history = policy.params.get(spec.path) ?? [];
+    const used = new Set<number>();
+    dates.forEach((d, k) => {
+      const i = indexInForce(history, d);
+      if (i >= 0 && inUse(snapshots[k]!, spec.path)) used.add(i);
+    });
+    history.forEach((e, i) => {
+      const window = e.range?.from;
+      // A start-date window matters where it straddles a date: the value may, or may not, be in force then.
+      const straddles = window ? dates.some((d) => window[0] <= d && d < window[1]) : false;
+      if (!e.estimate || !(used.has(i) || straddles)) return;
+      const axis = (kind: AxisKind, ends: Patch[]) => {
+        // The same entry under another parameter (a YAML alias: one node, one place in the file) joins its axis.
+        const twin = out.find((a) => a.kind === kind && sameNode(a.entry, e));
+        if (twin) (twin.targets as Array<{ path: string; index: number }>).push({ path: spec.path, index: i });
+        else
+          out.push({
+            path: spec.path,
+            targets: [{ path: spec.path, index: i }],
+            spec,
+            index: i,
+            kind,
+            entry: e,
+            ends,
+            basis: e.range?.basis ?? e.exact ?? e.estimate!,
+          });
+      };
+      if (used.has(i) && e.exact !== undefined) axis('exact', []);
+      if (used.has(i) && e.range?.low !== undefined) axis('value', [{ value: e.range.low }, { value: e.range.high! }]);
+      if (used.has(i) && e.range?.values)
+        axis(
+          'choice',
+          e.range.values.filter((v) => v !== e.value).map((value) => ({ value })),
+        );
+      if (window) axis('start_date', straddles ? [{ from: window[0] }, { from: window[1] }] : []);
+    });
+  }
+  return out;
+}
+
+const sameNode = (a: DatedValue, b: DatedValue) =>
+  a.where.line !== undefined && a.where.file === b.where.file && a.where.line === b.where.line && a.where.col === b.where.col;
+
+/** A new policy with entries changed (the baseline untouched). */
+export function patchPolicy(policy: Policy, patches: ReadonlyArray<{ readonly axis: Axis; readonly patch: Patch }>): Policy {
+  const params = new Map(policy.params);
+  for (const { axis, patch } of patches)
+    for (const t of axis.targets) {
+      const history = [...params.get(t.path)!];
+      history[t.index] = { ...history[t.index]!, ...patch };
+      params.set(t.path, history);
+    }
+  return { ...policy, params };
+}
+
+/** An end as text: a value as the params JSON gives it, or a date. */
+export function patchText(axis: Axis, patch: Patch | null): string {
+  if (patch === null) return axis.kind === 'start_date' ? axis.entry.from : String(valueToJson(axis.entry.value, axis.spec));
+  return 'from' in patch ? patch.from : String(valueToJson(patch.value, axis.spec));
+}
+
+const places = (d: Dec) => Math.max(0, d.decimalPlaces());
+const DAY = 86_400_000;
+const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
+const isoOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+
+/**
+ * One draw of every estimate at once, uniform within its range: a number on the grid of its kind (the fen for money,
+ * whole numbers for integers, two decimals finer than the range's own for shares and multiples, at most six), a choice
+ * among its values, a start date among the window's days. Exact estimates stay.
+ */
+export function drawPatches(axes: readonly Axis[], rng: Random): Array<{ axis: Axis; patch: Patch }> {
+  const out: Array<{ axis: Axis; patch: Patch }> = [];
+  for (const axis of axes) {
+    const r = axis.entry.range;
+    if (axis.kind === 'value' && r?.low !== undefined) {
+      const [lo, hi] = [r.low as Dec, r.high as Dec];
+      const dp =
+        axis.spec.kind.type === 'money'
+          ? 2
+          : axis.spec.kind.type === 'integer'
+            ? 0
+            : Math.min(6, Math.max(places(lo), places(hi), places(axis.entry.value as Dec)) + 2);
+      const unit = D(10).toPower(dp);
+      const units = rng.between(lo.times(unit).toNumber(), hi.times(unit).toNumber());
+      out.push({ axis, patch: { value: D(units).dividedBy(unit) } });
+    } else if (axis.kind === 'choice' && r?.values) {
+      out.push({ axis, patch: { value: r.values[rng.between(0, r.values.length - 1)]! } });
+    } else if (axis.kind === 'start_date' && r?.from) {
+      out.push({ axis, patch: { from: isoOf(rng.between(dayOf(r.from[0]), dayOf(r.from[1]))) } });
+    }
+  }
+  return out;
+}
+
+/** The draws' patches, N of them, for a seed: the same seed gives the same draws. */
+export function draws(axes: readonly Axis[], n: number, seed: number): Array<Array<{ axis: Axis; patch: Patch }>> {
+  const rng = new Random(seed);
+  return Array.from({ length: n }, () => drawPatches(axes, rng));
+}
+
+/** The nearest-rank percentile p (0–100) of values (sorted here, the input untouched). */
+export function percentile(values: readonly bigint[], p: number): bigint {
+  const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}

@@ -1,0 +1,295 @@
+// jiuzhu sensitivity: each estimate in force at its low and its high (or each plausible value, or its earliest and
+// latest start date), everything else central — the total and every program's annual cost, sorted by swing; a
+// tornado chart for the terminal; JSON, CSV and Markdown. Money as exact decimal strings (yuan, rounded half up to
+// the fen as simulate's annual_cost); swing = the largest total less the smallest of central, low and high.
+import chalk from 'chalk';
+import { weightedYuan, type Totals } from '../core/aggregate.js';
+import { isCash, PROGRAMS, type ProgramId } from '../core/programs/index.js';
+import { patchText, percentile, type Axis } from '../core/sensitivity.js';
+import type { SensitivityResult } from '../core/sensitivity-plan.js';
+import { RANGE_METHOD, type TotalRange } from './totals.js';
+import { displayWidth, inUnit, markdownTable, truncate, UNIT_LABEL, type Unit } from './text-table.js';
+
+export interface SensitivityReport {
+  readonly policy: { readonly id: string; readonly name: { readonly zh: string; readonly en: string } };
+  readonly policyFile: string;
+  readonly householdsFile: string;
+  readonly result: SensitivityResult;
+  readonly unit?: Unit;
+}
+
+/** Σ weight × fen of the cash programs (the total), or of one program. */
+const cost = (t: Totals, program?: number): bigint =>
+  program !== undefined
+    ? t.programs[program]!.cost.value()
+    : PROGRAMS.reduce((a, p, i) => (isCash(p) ? a + t.programs[i]!.cost.value() : a), 0n);
+const yuan = (v: bigint, t: Totals) => weightedYuan(v, BigInt(t.per));
+const max = (xs: readonly bigint[]) => xs.reduce((a, b) => (b > a ? b : a));
+const min = (xs: readonly bigint[]) => xs.reduce((a, b) => (b < a ? b : a));
+
+/** One estimate, one run: the central total and the totals at each end. */
+interface Row {
+  readonly axis: Axis;
+  readonly central: string;
+  /** The ends as text (low, high), or for a choice the values giving the smallest and the largest total. */
+  readonly low: string;
+  readonly high: string;
+  readonly runs: ReadonlyArray<{
+    readonly c: bigint;
+    readonly lo: bigint;
+    readonly hi: bigint;
+    readonly loT: Totals;
+    readonly hiT: Totals;
+  }>;
+  readonly swing: bigint;
+}
+
+function rows(r: SensitivityResult): Row[] {
+  const out = r.axes.map(({ axis, ends }): Row => {
+    const runs = r.central.map((ct, s) => {
+      const c = cost(ct);
+      if (!ends.length) return { c, lo: c, hi: c, loT: ct, hiT: ct, at: [null, null] as const };
+      if (axis.kind === 'choice') {
+        const all = [{ t: ct, p: null }, ...ends.map((e) => ({ t: e.totals[s]!, p: e.patch }))].map((x) => ({ ...x, v: cost(x.t) }));
+        const lo = all.reduce((a, b) => (b.v < a.v ? b : a));
+        const hi = all.reduce((a, b) => (b.v > a.v ? b : a));
+        return { c, lo: lo.v, hi: hi.v, loT: lo.t, hiT: hi.t, at: [lo.p, hi.p] as const };
+      }
+      const [lo, hi] = [ends[0]!.totals[s]!, ends[1]!.totals[s]!];
+      return { c, lo: cost(lo), hi: cost(hi), loT: lo, hiT: hi, at: [ends[0]!.patch, ends[1]!.patch] as const };
+    });
+    const base = runs[0]!;
+    return {
+      axis,
+      central: patchText(axis, null),
+      low: patchText(axis, base.at[0]),
+      high: patchText(axis, base.at[1]),
+      runs,
+      swing: max([base.c, base.lo, base.hi]) - min([base.c, base.lo, base.hi]),
+    };
+  });
+  return out.sort((a, b) => (b.swing > a.swing ? 1 : b.swing < a.swing ? -1 : a.axis.path.localeCompare(b.axis.path)));
+}
+
+/** The run's range from the one-at-a-time changes, added: every estimate at whichever end lowers (raises) the total. */
+export function addedRange(r: SensitivityResult, run = 0): { low: bigint; high: bigint; central: bigint } {
+  let [down, up] = [0n, 0n];
+  const central = cost(r.central[run]!);
+  for (const row of rows(r)) {
+    const x = row.runs[run]!;
+    down += min([0n, x.lo - x.c, x.hi - x.c]);
+    up += max([0n, x.lo - x.c, x.hi - x.c]);
+  }
+  return { low: central + down, high: central + up, central };
+}
+
+/** A run's range for the outputs that show a total (simulate and compare --ranges). */
+export function totalRange(r: SensitivityResult, run: number): TotalRange {
+  const range = addedRange(r, run);
+  const t0 = r.central[0]!;
+  const rs = rows(r);
+  return {
+    low: yuan(range.low, t0),
+    high: yuan(range.high, t0),
+    estimates: rs.length,
+    moving: rs.filter((x) => x.runs[run]!.lo !== x.runs[run]!.c || x.runs[run]!.hi !== x.runs[run]!.c).length,
+  };
+}
+
+const programs = (t: Totals) => Object.fromEntries(PROGRAMS.map((p, i) => [p.id, yuan(cost(t, i), t)])) as Record<ProgramId, string>;
+
+export function sensitivityJson(rep: SensitivityReport): object {
+  const r = rep.result;
+  const t0 = r.central[0]!;
+  const rs = rows(r);
+  return {
+    policy: rep.policyFile,
+    ...('date' in r.when ? { date: r.when.date } : { year: r.when.year }),
+    households_file: rep.householdsFile,
+    central: r.runIds.map((id, s) => {
+      const range = addedRange(r, s);
+      return {
+        id,
+        total: yuan(range.central, t0),
+        programs: programs(r.central[s]!),
+        range: { low: yuan(range.low, t0), high: yuan(range.high, t0), method: RANGE_METHOD },
+      };
+    }),
+    estimates: rs.map((row) => ({
+      path: row.axis.path,
+      ...(row.axis.targets.length > 1 ? { paths: row.axis.targets.map((t) => t.path) } : {}),
+      kind: row.axis.kind,
+      from: row.axis.entry.from,
+      central: row.central,
+      low: row.low,
+      high: row.high,
+      ...(row.axis.kind === 'choice' ? { values: row.axis.entry.range!.values!.map((v) => patchText(row.axis, { value: v })) } : {}),
+      ...(row.axis.kind === 'start_date' ? { window: row.axis.entry.range!.from } : {}),
+      basis: row.axis.basis,
+      estimate: row.axis.entry.estimate,
+      total_low: yuan(row.runs[0]!.lo, t0),
+      total_high: yuan(row.runs[0]!.hi, t0),
+      swing: yuan(row.swing, t0),
+      programs: Object.fromEntries(
+        PROGRAMS.map((p, i) => [p.id, { low: yuan(cost(row.runs[0]!.loT, i), t0), high: yuan(cost(row.runs[0]!.hiT, i), t0) }]),
+      ),
+      scenarios: row.runs.slice(1).map((x, k) => {
+        const base = row.runs[0]!;
+        const d = [x.c - base.c, x.lo - base.lo, x.hi - base.hi];
+        return {
+          id: r.runIds[k + 1],
+          total_low: yuan(x.lo, t0),
+          total_high: yuan(x.hi, t0),
+          delta_central: yuan(d[0]!, t0),
+          delta_low: yuan(d[1]!, t0),
+          delta_high: yuan(d[2]!, t0),
+          delta_swing: yuan(max(d) - min(d), t0),
+        };
+      }),
+    })),
+    ...(r.draws ? { draws: drawsJson(r) } : {}),
+  };
+}
+
+const PCT = [5, 50, 95] as const;
+/** An estimate's name: its parameter, and how many more it sets (one value written once under a YAML anchor). */
+const label = (a: Axis) => (a.targets.length > 1 ? `${a.path} +${a.targets.length - 1} (one value)` : a.path);
+
+function drawsJson(r: SensitivityResult): object {
+  const d = r.draws!;
+  const t0 = r.central[0]!;
+  const pcts = (xs: bigint[]) => Object.fromEntries(PCT.map((p) => [`p${p}`, yuan(percentile(xs, p), t0)]));
+  return {
+    n: d.n,
+    seed: d.seed,
+    method: 'every estimate drawn at once, uniform within its range; nearest-rank percentiles of the annual cost',
+    runs: r.runIds.map((id, s) => ({
+      id,
+      total: pcts(d.totals.map((ts) => cost(ts[s]!))),
+      programs: Object.fromEntries(PROGRAMS.map((p, i) => [p.id, pcts(d.totals.map((ts) => cost(ts[s]!, i)))])),
+      ...(s ? { delta: pcts(d.totals.map((ts) => cost(ts[s]!) - cost(ts[0]!))) } : {}),
+    })),
+  };
+}
+
+/** One row per estimate × end × run × program (and the total): the figures behind every chart. */
+export function sensitivityCsv(rep: SensitivityReport): string {
+  const r = rep.result;
+  const t0 = r.central[0]!;
+  const out = ['path,kind,end,value,scenario,program,annual_cost'];
+  const emit = (path: string, kind: string, end: string, value: string, t: Totals, s: number) => {
+    out.push([path, kind, end, value, r.runIds[s], 'total', yuan(cost(t), t0)].join(','));
+    PROGRAMS.forEach((p, i) => out.push([path, kind, end, value, r.runIds[s], p.id, yuan(cost(t, i), t0)].join(',')));
+  };
+  r.central.forEach((t, s) => emit('', 'central', 'central', '', t, s));
+  for (const { axis, ends } of r.axes)
+    ends.forEach((e, k) =>
+      e.totals.forEach((t, s) =>
+        emit(axis.path, axis.kind, axis.kind === 'choice' ? 'value' : k ? 'high' : 'low', csvText(patchText(axis, e.patch)), t, s),
+      ),
+    );
+  return out.join('\n') + '\n';
+}
+const csvText = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+const unitOf = (rep: SensitivityReport) => rep.unit ?? 'yuan';
+const money = (rep: SensitivityReport, v: bigint) => inUnit(yuan(v, rep.result.central[0]!), unitOf(rep));
+const signedMoney = (rep: SensitivityReport, v: bigint) => `${v < 0n ? '−' : v > 0n ? '+' : '±'}${money(rep, v < 0n ? -v : v)}`;
+const BAR = 20;
+
+/** A tornado bar: the fall to the left of the centre line, the rise to its right, scaled to the largest swing. */
+function tornado(down: bigint, up: bigint, scale: bigint): string {
+  const cells = (v: bigint) => (scale === 0n ? 0 : Number((v * BigInt(BAR) + scale / 2n) / scale));
+  const [l, r] = [Math.min(BAR, cells(-down)), Math.min(BAR, cells(up))];
+  return `${' '.repeat(BAR - l)}${chalk.green('█'.repeat(l))}┃${chalk.red('█'.repeat(r))}${' '.repeat(BAR - r)}`;
+}
+
+export function sensitivityTable(rep: SensitivityReport): string {
+  const r = rep.result;
+  const rs = rows(r);
+  const moving = rs.filter((x) => x.swing > 0n);
+  const range = addedRange(r);
+  const when = 'date' in r.when ? `at ${r.when.date}` : `budget year ${r.when.year} 预算年度`;
+  const out = [
+    chalk.bold(`sensitivity 敏感性分析 — ${rep.policy.name.zh} ${rep.policy.name.en}, ${when}`),
+    chalk.dim(`${rep.householdsFile}; money in ${UNIT_LABEL[unitOf(rep)]} a year`),
+    '',
+    `total under the central values: ${money(rep, range.central)}; range ${money(rep, range.low)} – ${money(rep, range.high)}`,
+    chalk.dim(`(range: each estimate alone at its lowering or raising end, the changes added)`),
+    `${rs.length} estimates in force: ${moving.length} move the total (by swing below), ${rs.length - moving.length} do not`,
+    '',
+  ];
+  const scale = moving[0]?.swing ?? 0n;
+  moving.forEach((row, i) => {
+    const x = row.runs[0]!;
+    const range =
+      row.axis.kind === 'choice'
+        ? `${row.central} of ${row.axis.entry.range!.values!.map((v) => patchText(row.axis, { value: v })).join('|')}`
+        : `${row.axis.kind === 'start_date' ? 'starts ' : ''}${row.central}; ${row.low} → ${row.high}`;
+    const head = `${String(i + 1).padStart(2)}. ${label(row.axis)}`;
+    out.push(chalk.bold(head) + chalk.dim(truncate(`  ${range}`, 80 - displayWidth(head))));
+    out.push(
+      `    ${tornado(min([0n, x.lo - x.c, x.hi - x.c]), max([0n, x.lo - x.c, x.hi - x.c]), scale)}  ${signedMoney(rep, x.lo - x.c)} / ${signedMoney(rep, x.hi - x.c)}`,
+    );
+  });
+  if (moving.length) out.push(chalk.dim('    bars: change of the total at the low / high end (green less, red more)'));
+  for (let s = 1; s < r.runIds.length; s++) {
+    const deltas = rs.map((row) => {
+      const [b, x] = [row.runs[0]!, row.runs[s]!];
+      const d = [x.c - b.c, x.lo - b.lo, x.hi - b.hi];
+      return { row, lo: min(d), hi: max(d), c: d[0]! };
+    });
+    const c = deltas[0]?.c ?? cost(r.central[s]!) - cost(r.central[0]!);
+    const top = [...deltas].sort((a, b) => (b.hi - b.lo > a.hi - a.lo ? 1 : b.hi - b.lo < a.hi - a.lo ? -1 : 0)).filter((d) => d.hi > d.lo);
+    out.push('', chalk.bold(`${r.runIds[s]}: Δ against the baseline ${signedMoney(rep, c)} under the central values`));
+    if (!top.length) out.push('  no single estimate moves the delta');
+    else {
+      out.push(
+        `  one estimate at a time the delta runs from ${signedMoney(rep, min(deltas.map((d) => d.lo)))} to ${signedMoney(rep, max(deltas.map((d) => d.hi)))}; most:`,
+      );
+      for (const d of top.slice(0, 5)) out.push(`    ${label(d.row.axis)}: ${signedMoney(rep, d.lo)} … ${signedMoney(rep, d.hi)}`);
+    }
+  }
+  if (r.draws) out.push('', ...drawsLines(rep));
+  out.push('', chalk.dim('bases and ranges: jiuzhu params --format table; every figure: --format json'));
+  return out.join('\n') + '\n';
+}
+
+function drawsLines(rep: SensitivityReport): string[] {
+  const r = rep.result;
+  const d = r.draws!;
+  const out = [chalk.bold(`${d.n} draws of every estimate at once (seed ${d.seed}), percentiles of the annual cost`)];
+  for (let s = 0; s < r.runIds.length; s++) {
+    const ts = d.totals.map((x) => x[s]!);
+    const p = (xs: bigint[]) => PCT.map((q) => `p${q} ${money(rep, percentile(xs, q))}`).join(' · ');
+    out.push(`  ${r.runIds[s]}: total ${p(ts.map((t) => cost(t)))}`);
+    if (s) out.push(`    Δ against the baseline: ${p(d.totals.map((x) => cost(x[s]!) - cost(x[0]!)))}`);
+  }
+  return out;
+}
+
+export function sensitivityMarkdown(rep: SensitivityReport): string {
+  const r = rep.result;
+  const range = addedRange(r);
+  const when = 'date' in r.when ? r.when.date : `budget year ${r.when.year}`;
+  const header = ['estimate', 'central', 'low', 'high', `total at low (${UNIT_LABEL[unitOf(rep)]})`, 'total at high', 'swing', 'basis'];
+  const body = rows(r).map((row) => [
+    `\`${label(row.axis)}\``,
+    row.central,
+    row.low,
+    row.high,
+    money(rep, row.runs[0]!.lo),
+    money(rep, row.runs[0]!.hi),
+    money(rep, row.swing),
+    row.axis.basis,
+  ]);
+  return [
+    `### jiuzhu sensitivity — ${rep.policy.name.zh} ${rep.policy.name.en}, ${when}`,
+    '',
+    `Total under the central values: **${money(rep, range.central)}**; range (${RANGE_METHOD}): ${money(rep, range.low)} – ${money(rep, range.high)}.`,
+    '',
+    markdownTable(header, body, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left']),
+    ...(r.draws ? ['', ...drawsLines(rep).map((l) => l.replace(/^\s*/, '- '))] : []),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,123 @@
+// jiuzhu sensitivity end to end (issue 18): on each locality's generated population every estimate in force is listed,
+// sorted by swing; an end's total equals what simulate gives with that one value set (a scenario that sets it); the
+// draws are the same on one thread and two; simulate and compare --ranges carry the same range; every shipped estimate
+// has its range (the loader insists; this test says so by name).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { D } from '../../src/core/money.js';
+import { parsePolicy } from '../../src/io/policy-file.js';
+import { displayWidth } from '../../src/report/text-table.js';
+import { jiuzhu, POLICIES } from '../helpers/cli.js';
+
+const DATE = ['--date', '2025-06-30'];
+const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-sensitivity-'));
+type Estimate = {
+  path: string;
+  paths?: string[];
+  kind: string;
+  low: string;
+  high: string;
+  total_low: string;
+  total_high: string;
+  swing: string;
+};
+
+describe('every shipped estimate has a range with its basis, or says why it is exact', () => {
+  for (const policy of POLICIES)
+    it(policy, () => {
+      const p = parsePolicy(readFileSync(`policies/${policy}.yaml`, 'utf8'), policy);
+      let estimates = 0;
+      for (const [path, history] of p.params)
+        for (const e of history) {
+          if (!e.estimate) continue;
+          estimates++;
+          expect(e.range?.basis ?? e.exact, `${path} from ${e.from}`).toMatch(/\S{3,}/);
+        }
+      expect(estimates).toBeGreaterThan(40);
+    });
+});
+
+describe.each(POLICIES)('%s: sensitivity on its generated population', (policy) => {
+  const P = ['--policy', `policies/${policy}.yaml`];
+  const file = join(dir, `${policy}.csv`);
+  it(
+    'lists every estimate in force by swing; the top value estimate’s ends equal simulate with that value set',
+    { timeout: 120_000 },
+    () => {
+      expect(jiuzhu(['generate', ...P, '--households', '4000', '--seed', '2', '--out', file]).code).toBe(0);
+      const r = jiuzhu(['sensitivity', ...P, ...DATE, '--households', file, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as { central: Array<{ total: string }>; estimates: Estimate[] };
+      const swings = out.estimates.map((e) => D(e.swing));
+      expect(swings.every((s, i) => i === 0 || s.lessThanOrEqualTo(swings[i - 1]!))).toBe(true);
+      expect(swings[0]!.greaterThan(0)).toBe(true);
+      // every estimate params shows in force is there (by its parameter, or among those it sets as one value)
+      const inForce = (
+        JSON.parse(jiuzhu(['simulate', ...P, ...DATE, '--households', file, '--format', 'json']).stdout) as {
+          scenarios: Array<{ estimates: Array<{ path: string }> }>;
+        }
+      ).scenarios[0]!.estimates.map((e) => e.path);
+      const listed = new Set(out.estimates.flatMap((e) => e.paths ?? [e.path]));
+      for (const path of inForce) expect(listed.has(path), path).toBe(true);
+      // the largest-swing estimate with a value range, at each end, against simulate with that value set
+      const top = out.estimates.find((e) => e.kind === 'value')!;
+      for (const [end, total] of [
+        [top.low, top.total_low],
+        [top.high, top.total_high],
+      ] as const) {
+        const sc = join(dir, `${policy}-${top.path}-${end}.yaml`);
+        const changes = (top.paths ?? [top.path]).map((p) => `  ${p}: {set: ${end}}`).join('\n');
+        writeFileSync(sc, `scenario: one-value\ntitle: {zh: 一个值, en: one value}\nreason: test\nchanges:\n${changes}\n`);
+        const sim = jiuzhu(['simulate', ...P, ...DATE, '--households', file, '--scenario', sc, '--format', 'json']);
+        expect(sim.code, sim.stderr).toBe(0);
+        expect(JSON.parse(sim.stdout).scenarios[1].total_annual_cost, `${top.path} = ${end}`).toBe(total);
+      }
+      // simulate --ranges shows the same central total and range as sensitivity
+      const ranged = JSON.parse(jiuzhu(['simulate', ...P, ...DATE, '--households', file, '--ranges', '--format', 'json']).stdout);
+      expect(ranged.scenarios[0].total_annual_cost).toBe(out.central[0]!.total);
+      expect(ranged.scenarios[0].total_annual_cost_range).toMatchObject((out.central[0] as unknown as { range: object }).range);
+    },
+  );
+});
+
+describe('draws', () => {
+  it('--draws with the same seed gives identical results on one thread and two; another seed differs', { timeout: 120_000 }, () => {
+    const P = ['--policy', 'policies/jiangxi-fuliang.yaml'];
+    const file = join(dir, 'draws.csv');
+    expect(jiuzhu(['generate', ...P, '--households', '3000', '--seed', '5', '--out', file]).code).toBe(0);
+    const args = ['sensitivity', ...P, ...DATE, '--households', file, '--draws', '12', '--seed', '9', '--format', 'json'];
+    const env = { JIUZHU_PARALLEL_FROM_BYTES: '0', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0' };
+    const one = jiuzhu(args, { env: { ...env, JIUZHU_THREADS: '1' } });
+    const two = jiuzhu(args, { env: { ...env, JIUZHU_THREADS: '2' } });
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const d = JSON.parse(one.stdout).draws;
+    expect(d).toMatchObject({ n: 12, seed: 9 });
+    const total = d.runs[0].total;
+    expect(D(total.p5).lessThanOrEqualTo(total.p50) && D(total.p50).lessThanOrEqualTo(total.p95)).toBe(true);
+    expect(D(total.p5).lessThan(total.p95)).toBe(true);
+    const other = jiuzhu(args.map((a) => (a === '9' ? '10' : a)));
+    expect(JSON.parse(other.stdout).draws.runs[0].total).not.toEqual(total);
+  });
+});
+
+describe('the table, Markdown, CSV and bad input', () => {
+  it('reads at 80 columns, with a tornado; CSV has the figures; a bad --draws and --seed alone are usage errors', () => {
+    const P = ['--policy', 'policies/guangxi-nanning.yaml', '--households', 'policies/samples/households.csv', ...DATE];
+    const t = jiuzhu(['sensitivity', ...P, '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--unit', 'wan']);
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.stdout).toMatch(/^ 1\. \S+/m);
+    expect(t.stdout).toContain('┃');
+    expect(t.stdout).toContain('tekun-basic-1.6x: Δ against the baseline');
+    for (const line of t.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    const csv = jiuzhu(['sensitivity', ...P, '--format', 'csv']).stdout.split('\n');
+    expect(csv[0]).toBe('path,kind,end,value,scenario,program,annual_cost');
+    expect(csv.some((l) => /^dibao\.supplement\.elderly,value,high,0\.3,baseline,dibao_supplement,\d+\.\d\d$/.test(l))).toBe(true);
+    expect(jiuzhu(['sensitivity', ...P, '--format', 'markdown']).stdout).toMatch(/\| `dibao\.\S+` \|/);
+    expect(jiuzhu(['sensitivity', ...P, '--draws', '0']).code).toBe(2);
+    expect(jiuzhu(['sensitivity', ...P, '--seed', '3']).stderr).toContain('--seed goes with --draws');
+    expect(jiuzhu(['simulate', ...P, '--ranges', '--format', 'csv']).code).toBe(2);
+  });
+});

@@ -1,0 +1,137 @@
+// Sensitivity (issue 18), hand-worked on the simple policy (S urban 1000, gap payment 000（四）) with two estimates
+// given ranges: the elderly supplement 0.1 in 002 一's 10 %–30 % band, and the urban standard 1000 whose start date is
+// unknown between 2024-01-01 and 2024-12-31 (before it, 900). Households (no one tekun: each has a capable supporter):
+//   e1 weight 2: one person of 75, no income — dibao 1000 + the elderly supplement 0.1 × 1000 = 100 a month;
+//   e2 weight 1: two persons of 80 and 72, no income — dibao 2000 + 2 × 100;
+//   w  weight 5: an adult of 40 earning 5000 — nothing.
+// The supplement at 0.3 instead of 0.1: 200 more a month per elderly member, 2400 a year; weighted: 2 × 2400 +
+// 1 × 2 × 2400 = 9600.00 more. At 2024-06-01 the standard's start-date window straddles the date: at its latest,
+// 900 holds — dibao 100 less a month per person and the supplement 0.1 × 100 less: (100 + 10) × 12 × (2 + 2) = 5280.00 less.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/core/simulate.js';
+import { draws, estimateAxes, percentile } from '../../src/core/sensitivity.js';
+import { sensitivityPlan } from '../../src/core/sensitivity-plan.js';
+import { populationOf, type HouseholdSpec } from '../../src/core/population.js';
+import { parsePolicy } from '../../src/io/policy-file.js';
+import { InputError } from '../../src/errors.js';
+import { parseScenario } from '../../src/io/scenario-file.js';
+import { addedRange, sensitivityJson } from '../../src/report/sensitivity.js';
+import { SIMPLE } from '../helpers/rules.js';
+
+const DATE = '2024-06-01';
+const text = readFileSync(SIMPLE, 'utf8')
+  .replace(
+    'urban: [{from: 2020-01-01, value: 1000, source: test}]',
+    `urban:
+        - {from: 2020-01-01, value: 900, source: test}
+        - {from: 2024-03-01, value: 1000, source: test, estimate: start date not published, range: {from: [2024-01-01, 2024-12-31], basis: the notice's year}}`,
+  )
+  .replace(
+    'elderly: [{from: 2020-01-01, value: 0.1, source: test}]',
+    `elderly: [{from: 2020-01-01, value: 0.1, estimate: floor of the band, range: {low: 0.1, high: 0.3, basis: "002 一: 10 %–30 %"}}]`,
+  );
+const policy = parsePolicy(text, 'sensitive.yaml');
+const W = (x: number) => x * 1_000_000;
+const old = (age: number) => ({ age, supporter: 1 });
+const pop = populationOf([
+  { id: 'e1', household: { area: 'urban', weight: W(2) }, persons: [old(75)] },
+  { id: 'e2', household: { area: 'urban', weight: W(1) }, persons: [old(80), old(72)] },
+  { id: 'w', household: { area: 'urban', weight: W(5) }, persons: [{ age: 40, wage: 500_000 }] },
+] as unknown as HouseholdSpec[]);
+
+const run = (o: Parameters<typeof sensitivityPlan>[3] = {}) => {
+  const plan = sensitivityPlan(policy, [], { date: DATE }, o);
+  return plan.fold(simulate(pop, plan.runs));
+};
+type Entry = {
+  path: string;
+  kind: string;
+  central: string;
+  low: string;
+  high: string;
+  total_low: string;
+  total_high: string;
+  swing: string;
+};
+
+describe('one estimate at a time', () => {
+  it('finds the two estimates in force at the date (the window straddles it)', () => {
+    expect(estimateAxes(policy, { date: DATE }).map((a) => [a.path, a.kind])).toEqual([
+      ['dibao.standard.urban', 'start_date'],
+      ['dibao.supplement.elderly', 'value'],
+    ]);
+    // after the window the start date cannot matter: listed, nothing to vary
+    expect(estimateAxes(policy, { date: '2025-06-01' }).find((a) => a.kind === 'start_date')!.ends).toEqual([]);
+  });
+
+  it('the supplement 0.1 → 0.3 moves the total by exactly 9600.00; the start date by 5280.00; sorted by swing', () => {
+    const json = sensitivityJson({ policy, policyFile: 'p', householdsFile: 'h', result: run() }) as {
+      central: Array<{ total: string; range: { low: string; high: string } }>;
+      estimates: Entry[];
+    };
+    // central: e1 2 × 12 × 1100 + e2 1 × 12 × 2200 = 26400 + 26400
+    expect(json.central[0]!.total).toBe('52800.00');
+    expect(json.estimates.map((e) => [e.path, e.low, e.high, e.total_low, e.total_high, e.swing])).toEqual([
+      ['dibao.supplement.elderly', '0.1', '0.3', '52800.00', '62400.00', '9600.00'],
+      ['dibao.standard.urban', '2024-01-01', '2024-12-31', '52800.00', '47520.00', '5280.00'],
+    ]);
+    // the range, effects added: 52800 − 5280 … 52800 + 9600
+    expect(json.central[0]!.range).toMatchObject({ low: '47520.00', high: '62400.00' });
+  });
+
+  it('under a scenario (the supplement × 2) the delta has its range: +4800.00 at 0.1, +14400.00 at 0.3', () => {
+    const x2 = parseScenario(
+      'scenario: x2\ntitle: {zh: 翻倍, en: doubled}\nreason: test\nchanges:\n  dibao.supplement.elderly: {scale: 2}\n',
+      'x2.yaml',
+    );
+    const plan = sensitivityPlan(policy, [x2], { date: DATE });
+    const json = sensitivityJson({ policy, policyFile: 'p', householdsFile: 'h', result: plan.fold(simulate(pop, plan.runs)) }) as {
+      estimates: Array<Entry & { scenarios: Array<Record<string, string>> }>;
+    };
+    // 4 elderly members (weighted): 0.1 → 0.2 is 100 a month more each, 1200 × 4; at the high end 0.3 → 0.6, 3600 × 4
+    expect(json.estimates[0]!.scenarios[0]).toEqual({
+      id: 'x2',
+      total_low: '57600.00',
+      total_high: '76800.00',
+      delta_central: '4800.00',
+      delta_low: '4800.00',
+      delta_high: '14400.00',
+      delta_swing: '9600.00',
+    });
+  });
+});
+
+describe('draws', () => {
+  it('the same seed gives the same draws; the percentiles lie within the one-at-a-time range', () => {
+    const axes = estimateAxes(policy, { date: DATE });
+    expect(JSON.stringify(draws(axes, 20, 7))).toBe(JSON.stringify(draws(axes, 20, 7)));
+    expect(JSON.stringify(draws(axes, 20, 7))).not.toBe(JSON.stringify(draws(axes, 20, 8)));
+    const r = run({ draws: 40, seed: 3 });
+    const range = addedRange(r);
+    const totals = r.draws!.totals.map((t) => t[0]!.programs.reduce((a, p) => a + p.cost.value(), 0n));
+    for (const p of [5, 50, 95]) {
+      const v = percentile(totals, p);
+      expect(v >= range.low && v <= range.high).toBe(true);
+    }
+    expect(new Set(totals.map(String)).size).toBeGreaterThan(5);
+  });
+
+  it('rejects an estimate without a range, and a value outside its own range, with the line', () => {
+    const bare = text.replace(', range: {low: 0.1, high: 0.3, basis: "002 一: 10 %–30 %"}', '');
+    const error = (() => {
+      try {
+        parsePolicy(bare, 'bare.yaml');
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    const problem = (error as InputError).problems[0]!;
+    expect(problem.message).toMatch(/an estimate needs its range/);
+    expect(problem.where?.line).toBe(23); // the elderly supplement's entry (2 lines added above it)
+    const outside = text.replace('low: 0.1, high: 0.3', 'low: 0.15, high: 0.3');
+    expect(() => parsePolicy(outside, 'o.yaml')).toThrow(/outside its own range 0\.15–0\.3/);
+  });
+});
