@@ -10,6 +10,7 @@ import { testCommand, validateCommand } from './commands/test.js';
 import { tuiCommand } from './commands/tui.js';
 import { cliffCommand } from './commands/cliff.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
+import { reportCommand } from './commands/report.js';
 import { explainCommand } from './commands/explain.js';
 import { generateCommand } from './commands/generate.js';
 import { paramsCommand } from './commands/params.js';
@@ -65,7 +66,11 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .addOption(new Option('--years <YYYY-YYYY>', 'several budget years (at most ten)').conflicts(['date', 'year']))
     .option('--projection <file>', 'with --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
-    .addOption(new Option('--format <format>', 'totals format').choices(['table', 'json', 'csv', 'markdown', 'xlsx']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'totals format (html: the report of jiuzhu report)')
+        .choices(['table', 'json', 'csv', 'markdown', 'xlsx', 'html'])
+        .default('table'),
+    )
     .addOption(unit())
     .option('--out <file>', 'write the totals to this file (atomically) instead of standard output; needed for xlsx')
     .option('--per-household <file>', 'also write one CSV row per household and run (columns of the README contract)')
@@ -89,7 +94,12 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(households())
     .addOption(date())
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'output format (html: the report of jiuzhu report)')
+        .choices(['table', 'json', 'csv', 'markdown', 'html'])
+        .default('table'),
+    )
+    .option('--out <file>', 'write to this file (atomically) instead of standard output')
     .addOption(unit())
     .addOption(
       new Option('--marginal-rates [yuan]', 'also each run’s marginal-rate distribution on this much more a month of each main earner')
@@ -161,6 +171,26 @@ function buildProgram(ctx: Ctx): Command {
       ].join('\n'),
     )
     .action(async (o, cmd: Command) => cliffCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+
+  program
+    .command('report')
+    .description('one self-contained HTML report to forward: headline, charts, parameters and their sources, estimates, provenance')
+    .addOption(
+      new Option('--policy <file>', 'locality policy YAML (repeatable: several localities side by side)')
+        .argParser((v: string, prev: string[] = []) => [...prev, v])
+        .makeOptionMandatory(),
+    )
+    .addOption(households())
+    .addOption(scenario('a scenario to compare with each baseline (repeatable)'))
+    .addOption(date())
+    .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
+    .addOption(new Option('--unit <unit>', 'money in the report: yuan 元, wan 万元, yi 亿元').choices(['yuan', 'wan', 'yi']).default('wan'))
+    .requiredOption('--out <file>', 'the HTML file to write (atomically)')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ jiuzhu report --policy policies/guangxi-nanning.yaml --policy policies/jiangxi-fuliang.yaml \\\n      --households policies/samples/households.csv --scenario scenarios/tekun-basic-1.6x.yaml --date 2025-06-30 --out report.html',
+    )
+    .action(async (o, cmd: Command) => reportCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 
   program
     .command('sensitivity')

@@ -67,11 +67,15 @@ export async function yearPass(
   o: { readonly households: string; readonly quiet: boolean },
   localities: ReadonlyArray<readonly YearRun[]>,
   year: number,
+  /** Evaluates the runs on a population already read (the file is read here otherwise). */
+  evaluate?: (runs: readonly Run[]) => Promise<Totals[]>,
 ): Promise<ScenarioReport[][]> {
   const flat: Run[] = localities.flatMap((runs, l) =>
     runs.flatMap((r) => r.periods.map((p) => ({ id: `${l}/${r.id}@${p.from}`, rules: p.rules }))),
   );
-  const totals: Totals[] = await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(flat), o.quiet));
+  const totals: Totals[] = evaluate
+    ? await evaluate(flat)
+    : await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(flat), o.quiet));
   let at = 0;
   return localities.map((runs) => {
     const reports = runs.map((r) => {

@@ -8,6 +8,7 @@ import { rulesAt } from './rules.js';
 import type { Run } from './simulate.js';
 import { draws as drawPatches, estimateAxes, patchPolicy, type Axis, type Patch, type When } from './sensitivity.js';
 import { valueToJson, type Policy } from './parameters/tree.js';
+import { dependsOnPath, PROGRAMS } from './programs/index.js';
 
 export interface SensitivityResult {
   readonly when: When;
@@ -27,11 +28,16 @@ export interface SensitivityPlan {
   readonly fold: (totals: readonly Totals[]) => SensitivityResult;
 }
 
-/** An end that sets the value it already has runs nothing: the central totals stand for it. */
+/**
+ * An end that sets the value it already has runs nothing: the central totals stand for it. Nor does one of a parameter
+ * no program reads (the funding shares split a cost, they do not make it): the programs' declared reads say so.
+ */
+const reads = (axis: Axis) => axis.targets.some((t) => PROGRAMS.some((p) => dependsOnPath(p, t.path)));
 const same = (axis: Axis, p: Patch) =>
-  'value' in p
+  !reads(axis) ||
+  ('value' in p
     ? JSON.stringify(valueToJson(p.value, axis.spec)) === JSON.stringify(valueToJson(axis.entry.value, axis.spec))
-    : p.from === axis.entry.from;
+    : p.from === axis.entry.from);
 
 export function sensitivityPlan(
   baseline: Policy,

@@ -1,6 +1,8 @@
 // The file system's refusals in words: a path that is missing, a directory, unreadable, on a full disk… is a usage
 // error (exit 2) naming the path and the cause, never an internal error. And the one rule about outputs: jiuzhu never
 // writes over a file it reads (compared by device and inode, so another spelling or a link to it counts).
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { InputError, UsageError } from '../errors.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
@@ -115,4 +117,19 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
         );
     }
   }
+}
+
+/** A file's SHA-256 (hex) and size, read as a stream: how a report says which inputs made it. */
+export async function fileDigest(path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  try {
+    for await (const chunk of createReadStream(path)) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+  } catch (e) {
+    throw fileError(e, 'read', path);
+  }
+  return { sha256: hash.digest('hex'), bytes };
 }

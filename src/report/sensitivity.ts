@@ -96,6 +96,35 @@ export function totalRange(r: SensitivityResult, run: number): TotalRange {
   };
 }
 
+/** Each estimate's change of the baseline total at its low and its high end (yuan), the largest swing first. */
+export function swings(r: SensitivityResult): Array<{
+  label: string;
+  kind: string;
+  central: string;
+  lowEnd: string;
+  highEnd: string;
+  low: string;
+  high: string;
+  swing: string;
+  basis: string;
+}> {
+  const t0 = r.central[0]!;
+  return rows(r).map((row) => {
+    const x = row.runs[0]!;
+    return {
+      label: label(row.axis),
+      kind: row.axis.kind,
+      central: row.central,
+      lowEnd: row.low,
+      highEnd: row.high,
+      low: yuan(x.lo - x.c, t0),
+      high: yuan(x.hi - x.c, t0),
+      swing: yuan(row.swing, t0),
+      basis: row.axis.basis,
+    };
+  });
+}
+
 const programs = (t: Totals) => Object.fromEntries(PROGRAMS.map((p, i) => [p.id, yuan(cost(t, i), t)])) as Record<ProgramId, string>;
 
 export function sensitivityJson(rep: SensitivityReport): object {

@@ -1,11 +1,14 @@
 // jiuzhu compare --policy FILE [--policy FILE …] [--scenario FILE …] --households FILE [--date D] [--format …]
 // One pass over the data: the file is parsed once and every locality × (baseline + scenarios) is evaluated on it.
-import { incomeDeciles } from '../../core/compare.js';
+import { incomeDeciles, type Deciles, type RunResult } from '../../core/compare.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { loadPolicy } from '../../io/policy-file.js';
 import { totalRange } from '../../report/sensitivity.js';
 import { UsageError } from '../../errors.js';
+import { inputsOf, refuseOverwrite } from '../../io/files.js';
+import { writeOutput } from '../../io/output-file.js';
+import { reportHtml } from './report.js';
 import {
   compareCsv,
   compareJson,
@@ -20,7 +23,16 @@ import type { Ctx } from '../context.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { Unit } from '../../report/text-table.js';
 import { budgetYear, yearPass, yearRuns } from '../year.js';
-import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor, yuanAbove0 } from '../load.js';
+import {
+  allOrEveryProblem,
+  loadHouseholds,
+  loadRuns,
+  loadScenarios,
+  simulationDate,
+  withExecutor,
+  yuanAbove0,
+  type LoadedRun,
+} from '../load.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 
 export interface CompareOptions {
@@ -28,7 +40,8 @@ export interface CompareOptions {
   readonly scenario?: readonly string[];
   readonly households: string;
   readonly date?: string;
-  readonly format: 'table' | 'json' | 'csv' | 'markdown';
+  readonly format: 'table' | 'json' | 'csv' | 'markdown' | 'html';
+  readonly out?: string;
   /** A budget year instead of a date: the year's costs and deltas (details are for one date). */
   readonly year?: string;
   readonly unit?: Unit;
@@ -40,9 +53,17 @@ export interface CompareOptions {
 }
 
 export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void> {
+  if (o.out) await refuseOverwrite([{ flag: '--out', path: o.out }], inputsOf(o));
+  const write = (text: string) => (o.out ? writeOutput(o.out, text) : ctx.stdout.write(text));
+  if (o.format === 'html') {
+    if (o.marginalRates !== undefined || o.ranges)
+      throw new UsageError('--format html is the report of jiuzhu report: it has the marginal rates and the ranges already');
+    await write(await reportHtml(ctx, o));
+    return;
+  }
   const scenarios = await loadScenarios(o.scenario ?? []);
   if (o.year !== undefined) {
-    ctx.stdout.write(renderCompare(await compareYear(ctx, o, scenarios, budgetYear(o.year)), o.format));
+    await write(renderCompare(await compareYear(ctx, o, scenarios, budgetYear(o.year)), o.format));
     return;
   }
   const date = simulationDate(ctx, o.date);
@@ -76,24 +97,33 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     unit: o.unit,
     date,
     householdsFile: o.households,
-    localities: localities.map((runs, l) => ({
-      ...withRanges(
-        localityReport(
-          o.policy[l]!,
-          runs[0]!.snapshot.policy,
-          results[l]!,
-          runs.map((r) => estimatesInForce(r.snapshot)),
-          deciles,
-          runs.map((r) => r.snapshot),
-        ),
-        ranges?.[l] ?? null,
-      ),
+    localities: datedLocalities(o.policy, localities, results, deciles).map((loc, l) => ({
+      ...withRanges(loc, ranges?.[l] ?? null),
       ...(rates && rateDelta !== null
-        ? { marginalRates: rateDistributionOf(rateDelta, 'monthly', runs, rates[l]!, pop.householdIds) }
+        ? { marginalRates: rateDistributionOf(rateDelta, 'monthly', localities[l]!, rates[l]!, pop.householdIds) }
         : {}),
     })),
   };
-  ctx.stdout.write(renderCompare(report, o.format));
+  await write(renderCompare(report, o.format));
+}
+
+/** Each locality's report at one date, from its runs and their compared results. */
+export function datedLocalities(
+  files: readonly string[],
+  localities: ReadonlyArray<readonly LoadedRun[]>,
+  results: readonly RunResult[][],
+  deciles: Deciles,
+): LocalityReport[] {
+  return localities.map((runs, l) =>
+    localityReport(
+      files[l]!,
+      runs[0]!.snapshot.policy,
+      results[l]!,
+      runs.map((r) => estimatesInForce(r.snapshot)),
+      deciles,
+      runs.map((r) => r.snapshot),
+    ),
+  );
 }
 
 /** The locality's runs, each with its total's range when --ranges asked for it. */
@@ -101,7 +131,7 @@ function withRanges(l: LocalityReport, ranges: SensitivityResult | null): Locali
   return ranges ? { ...l, scenarios: l.scenarios.map((s, i) => ({ ...s, range: totalRange(ranges, i) })) } : l;
 }
 
-function renderCompare(report: CompareReport, format: CompareOptions['format']): string {
+function renderCompare(report: CompareReport, format: Exclude<CompareOptions['format'], 'html'>): string {
   const render = {
     json: () => JSON.stringify(compareJson(report), null, 2) + '\n',
     csv: () => compareCsv(report),

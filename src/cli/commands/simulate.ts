@@ -21,10 +21,11 @@ import { budgetYear, simulateYear } from '../year.js';
 import { loadPolicy } from '../../io/policy-file.js';
 import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { totalRange } from '../../report/sensitivity.js';
+import { reportHtml } from './report.js';
 import { simulateYears, yearSpan } from '../years.js';
 import { yearsCsv, yearsJson, yearsMarkdown, yearsTable, yearsWorkbook } from '../../report/years.js';
 
-export type TotalsFormat = 'table' | 'json' | 'csv' | 'markdown' | 'xlsx';
+export type TotalsFormat = 'table' | 'json' | 'csv' | 'markdown' | 'xlsx' | 'html';
 
 export interface SimulateOptions {
   readonly policy: string;
@@ -58,6 +59,16 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     inputsOf(o),
   );
   if (o.projection && !o.years) throw new UsageError('--projection goes with --years (e.g. --years 2026-2028)');
+  if (o.format === 'html') {
+    if (o.years !== undefined || o.stream || o.perHousehold || o.ranges)
+      throw new UsageError(
+        '--format html is the report of jiuzhu report (one date or --year; the ranges are in it): without --years, --stream, --per-household, --ranges',
+      );
+    const html = await reportHtml(ctx, { ...o, policy: [o.policy] });
+    if (o.out) await writeOutput(o.out, html);
+    else ctx.stdout.write(html);
+    return;
+  }
   if (
     o.ranges &&
     (o.years !== undefined || o.year !== undefined || o.stream || o.perHousehold || o.format === 'csv' || o.format === 'xlsx')
@@ -136,7 +147,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
     csv: () => yearsCsv(report),
     markdown: () => yearsMarkdown(report),
     table: () => yearsTable(report),
-  }[o.format]();
+  }[o.format as Exclude<TotalsFormat, 'xlsx' | 'html'>]();
   if (o.out) await writeOutput(o.out, text);
   else ctx.stdout.write(text);
 }
@@ -162,6 +173,7 @@ function render(r: SimulationReport, format: TotalsFormat): string {
       return totalsMarkdown(r);
     case 'table':
     case 'xlsx':
+    case 'html':
       return totalsTable(r);
   }
 }

@@ -7,7 +7,7 @@
 import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
-import { declineExtra, GROUP_NAMES, groupOf, groupSlots, NO_GROUP, TEKUN, type GroupSlots } from './groups.js';
+import { declineExtra, GROUP_NAMES, groupFlags, groupOf, groupSlots, NO_GROUP, TEKUN, type GroupSlots } from './groups.js';
 import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['000（十二）', '004 §11'];
@@ -39,15 +39,22 @@ export function disabilityCare(c: Ctx, r: CareRules): void {
   const { pop, out } = c;
   let extraPersons = 0;
   let extra = 0;
+  // The household's groups, read once and only for a household with someone to pay (received; had it taken every group up).
+  let flags = -1;
+  let eligibleFlags = -1;
   for (let k = c.start; k < c.end; k++) {
     const grade = pop.disability[pop.members[k]!]!;
     if (grade !== 1 && grade !== 2) continue;
+    if (flags < 0 && !r.all) {
+      flags = groupFlags(c, r.groups);
+      eligibleFlags = c.declinedGroups === 0 ? flags : groupFlags(c, r.groups, true);
+    }
     // A tekun person is covered by tekun care, received or not (the layers follow eligibility).
     if (c.tekun[k - c.start]) continue;
-    const g = r.all ? NO_GROUP : groupOf(c, k - c.start, r.groups);
+    const g = r.all ? NO_GROUP : groupOf(c, k - c.start, flags);
     const gets = qualifies(r, grade, g);
     if (c.tr) trace(c, r, k, grade, g, gets);
-    if (!r.all && c.declinedGroups !== 0 && !gets && qualifies(r, grade, groupOf(c, k - c.start, r.groups, true))) {
+    if (!r.all && c.declinedGroups !== 0 && !gets && qualifies(r, grade, groupOf(c, k - c.start, eligibleFlags))) {
       extraPersons++;
       extra += r.byGrade[grade]!;
     }

@@ -7,7 +7,7 @@
 import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
-import { declineExtra, DIBAO, GROUP_NAMES, groupOf, groupSlots, LOW_INCOME, type GroupSlots } from './groups.js';
+import { declineExtra, DIBAO, GROUP_NAMES, groupFlags, groupOf, groupSlots, LOW_INCOME, type GroupSlots } from './groups.js';
 import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['000（十二）', '002 六', '004 §11', '001（十二）'];
@@ -38,12 +38,19 @@ export function disabilityLiving(c: Ctx, r: LivingRules): void {
   const { pop, out } = c;
   let persons = 0;
   let eligible = 0;
+  // The household's groups, read once and only for a household with someone to pay (received; had it taken every group up).
+  let flags = -1;
+  let eligibleFlags = -1;
   for (let k = c.start; k < c.end; k++) {
     if (pop.disability[pop.members[k]!]! < 1) continue;
-    const g = groupOf(c, k - c.start, r.groups);
+    if (flags < 0) {
+      flags = groupFlags(c, r.groups);
+      eligibleFlags = c.declinedGroups === 0 ? flags : groupFlags(c, r.groups, true);
+    }
+    const g = groupOf(c, k - c.start, flags);
     const gets = qualifies(r, g);
     if (c.tr) trace(c, r, k, g, gets);
-    if (c.declinedGroups !== 0 && qualifies(r, groupOf(c, k - c.start, r.groups, true))) eligible++;
+    if (c.declinedGroups !== 0 && qualifies(r, groupOf(c, k - c.start, eligibleFlags))) eligible++;
     if (!gets) continue;
     enter(out, r.slot);
     out.count[r.slot]!++;

@@ -4,7 +4,7 @@
 // Per person a year, by the person's group after take-up (groups.ts): min(premium, round(share × premium) + fixed).
 import { fenToYuan as y, roundTimes, type Rounding } from '../money.js';
 import { enter, type Ctx } from './context.js';
-import { declineExtra, GROUP_NAMES, groupOf, groupSlots, type GroupSlots } from './groups.js';
+import { declineExtra, GROUP_NAMES, groupFlags, groupOf, groupSlots, type GroupSlots } from './groups.js';
 import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['000（七）', '001（七）'];
@@ -38,8 +38,9 @@ export function medicalPremium(c: Ctx, r: PremiumRules): void {
   const { out } = c;
   let persons = 0;
   let total = 0;
+  const flags = groupFlags(c, r.groups); // the household's groups, read once
   for (let k = c.start; k < c.end; k++) {
-    const g = groupOf(c, k - c.start, r.groups);
+    const g = groupOf(c, k - c.start, flags);
     const amount = r.byGroup[g]!;
     if (c.tr) trace(c, r, k, g, amount);
     if (amount <= 0) continue;
@@ -53,8 +54,9 @@ export function medicalPremium(c: Ctx, r: PremiumRules): void {
   // What the groups not taken up would have added (the eligible figures).
   let ePersons = 0;
   let eTotal = 0;
+  const eligibleFlags = groupFlags(c, r.groups, true);
   for (let k = c.start; k < c.end; k++) {
-    const amount = r.byGroup[groupOf(c, k - c.start, r.groups, true)]!;
+    const amount = r.byGroup[groupOf(c, k - c.start, eligibleFlags)]!;
     if (amount > 0) {
       ePersons++;
       eTotal += amount;

@@ -1,0 +1,139 @@
+// jiuzhu report --policy P… --households F [--scenario S…] [--date D | --year Y] --out report.html
+// compare's inputs, one HTML file out (written atomically): the households are read once and every evaluation —
+// the comparison (or the budget year), each estimate at its ends, the marginal rates, a reference family's cliff —
+// runs on that population. simulate and compare --format html are shorthands for it.
+import { householdCliff, type HouseholdCliff } from '../../core/cliff.js';
+import { incomeDeciles } from '../../core/compare.js';
+import { mainMemberOf } from '../../core/marginal-rates.js';
+import type { HouseholdSpec } from '../../core/population.js';
+import type { Run } from '../../core/simulate.js';
+import { sensitivityPlan } from '../../core/sensitivity-plan.js';
+import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
+import { UsageError } from '../../errors.js';
+import { fileDigest, inputsOf, refuseOverwrite } from '../../io/files.js';
+import { writeOutput } from '../../io/output-file.js';
+import { loadPolicy } from '../../io/policy-file.js';
+import type { CompareReport } from '../../report/compare.js';
+import { htmlReport } from '../../report/html/report.js';
+import { rateDistributionOf } from '../../report/marginal-rates.js';
+import type { Unit } from '../../report/text-table.js';
+import type { Ctx } from '../context.js';
+import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
+import { budgetYear, yearPass, yearRuns } from '../year.js';
+import { datedLocalities } from './compare.js';
+
+export interface ReportOptions {
+  readonly policy: readonly string[];
+  readonly households: string;
+  readonly scenario?: readonly string[];
+  readonly date?: string;
+  readonly year?: string;
+  readonly out?: string;
+  readonly unit?: Unit;
+  readonly quiet: boolean;
+}
+
+/** The reference family whose cliff the report draws: two adults and a child, urban, the first adult's wage varying. */
+export const REFERENCE_FAMILY: HouseholdSpec = {
+  id: '参考家庭 reference family (two adults of 40 and 38, a child of 10, urban)',
+  household: { area: 'urban' },
+  persons: [
+    { id: 'adult 1', age: 40 },
+    { id: 'adult 2', age: 38 },
+    { id: 'child', age: 10 },
+  ],
+} as unknown as HouseholdSpec;
+const RATE_DELTA = 10_000;
+
+export async function reportCommand(ctx: Ctx, o: ReportOptions): Promise<void> {
+  if (!o.out) throw new UsageError('jiuzhu report writes one HTML file: give --out FILE.html');
+  await refuseOverwrite([{ flag: '--out', path: o.out }], inputsOf(o));
+  await writeOutput(o.out, await reportHtml(ctx, o));
+}
+
+export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
+  const unit = o.unit ?? 'wan';
+  const scenarios = await loadScenarios(o.scenario ?? []);
+  const year = o.year !== undefined ? budgetYear(o.year) : null;
+  const date = year === null ? simulationDate(ctx, o.date) : null;
+  // Every policy and scenario is checked before the households are read.
+  const [policies, dated, yearly] = await Promise.all([
+    allOrEveryProblem(o.policy.map((f) => loadPolicy(f))),
+    date ? allOrEveryProblem(o.policy.map((f) => loadRuns(f, scenarios, date))) : null,
+    year !== null ? allOrEveryProblem(o.policy.map((f) => yearRuns(f, scenarios, year))) : null,
+  ]);
+  const plans = policies.map((p) => sensitivityPlan(p, [], date ? { date } : { year: year! }));
+  const rulesOf: Run[][] = dated
+    ? dated.map((runs) => runs.map((r) => ({ id: r.id, rules: r.rules })))
+    : yearly!.map((runs) => runs.map((r) => ({ id: r.id, rules: r.periods[0]!.rules })));
+  const files = [
+    ...o.policy.map((path) => ({ role: 'policy 政策', path })),
+    ...(o.scenario ?? []).map((path) => ({ role: 'scenario 方案', path })),
+    { role: 'households 家庭', path: o.households },
+  ];
+  const digests = Promise.all(files.map(async (f) => ({ ...f, ...(await fileDigest(f.path)) })));
+  const evaluated = await withExecutor(ctx, async (exec) => {
+    const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
+    const deciles = incomeDeciles(pop);
+    const localities = dated
+      ? datedLocalities(
+          o.policy,
+          dated,
+          await compareParallel(
+            exec,
+            pop,
+            dated.map((runs) => ({ runs })),
+            deciles,
+          ),
+          deciles,
+        )
+      : (await yearPass(ctx, o, yearly!, year!, (runs) => simulateParallel(exec, pop, runs))).map((scenarios, l) => ({
+          policyFile: o.policy[l]!,
+          policy: policies[l]!,
+          scenarios,
+        }));
+    const rates = dated
+      ? await Promise.all(
+          rulesOf.map(async (runs) =>
+            rateDistributionOf(RATE_DELTA, 'monthly', runs, await ratesParallel(exec, pop, runs, RATE_DELTA, 'monthly'), pop.householdIds),
+          ),
+        )
+      : rulesOf.map(() => null);
+    const sensitivity = [];
+    for (const plan of plans) sensitivity.push(plan.fold(await simulateParallel(exec, pop, plan.runs)));
+    return { localities, rates, sensitivity };
+  });
+  const compare: CompareReport = {
+    unit,
+    date: date ?? String(year),
+    ...(year !== null ? { year } : {}),
+    householdsFile: o.households,
+    localities: evaluated.localities,
+  };
+  const member = mainMemberOf(REFERENCE_FAMILY);
+  const cliffs = rulesOf.map((runs) => {
+    const c: HouseholdCliff = householdCliff(REFERENCE_FAMILY, runs, { member, vary: 'wage', from: 0, to: 400_000, step: 2_000 });
+    return {
+      household: REFERENCE_FAMILY.id,
+      member: 'adult 1',
+      vary: 'wage_income' as const,
+      view: 'monthly' as const,
+      current: c.current,
+      runs: c.runs,
+    };
+  });
+  return htmlReport({
+    compare,
+    unit,
+    snapshots: dated ? dated.map((runs) => runs.map((r) => r.snapshot)) : yearly!.map((runs) => runs.map((r) => r.periods[0]!.snapshot)),
+    sensitivity: evaluated.sensitivity,
+    rates: evaluated.rates,
+    cliffs,
+    made: {
+      command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '),
+      version: ctx.version ?? '',
+      generated: new Date().toISOString(),
+      files: await digests,
+    },
+  });
+}

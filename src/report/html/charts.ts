@@ -1,0 +1,124 @@
+// The report's charts: Apache ECharts rendered on the server to SVG strings (no script in the page, no network).
+// Each builder takes figures already computed (exact decimal strings) and returns one chart; plotted values are
+// numbers for drawing only — every figure a reader quotes is in a table beside it, exactly.
+import * as echarts from 'echarts';
+
+export const FONT =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+export const COLORS = ['#2f5d8a', '#d9822b', '#3a9d5d', '#b8413b', '#7a5ea8', '#8c6d3f', '#c06c9b', '#5f7f7f'];
+
+export interface Chart {
+  readonly id: string;
+  readonly title: string;
+  readonly svg: string;
+}
+
+type Option = Record<string, unknown>;
+
+function render(option: Option, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT, fontSize: 11 }, ...option });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+const num = (s: string) => Number(s);
+const legend = (names: readonly string[]) => ({ data: [...names], top: 0, type: 'scroll' });
+const grid = (left = 70) => ({ left, right: 16, top: 36, bottom: 48, containLabel: false });
+
+/** Grouped bars: one category axis, a series per run. */
+export function barChart(
+  id: string,
+  title: string,
+  categories: readonly string[],
+  series: ReadonlyArray<{ name: string; values: readonly string[] }>,
+  o: { unit: string; horizontal?: boolean; stack?: boolean; width?: number; height?: number } = { unit: '' },
+): Chart {
+  const valueAxis = { type: 'value', name: o.unit, nameTextStyle: { align: 'left' } };
+  const categoryAxis = { type: 'category', data: [...categories], axisLabel: { interval: 0, rotate: o.horizontal ? 0 : 30 } };
+  const option: Option = {
+    legend: legend(series.map((s) => s.name)),
+    grid: grid(o.horizontal ? 170 : 70),
+    xAxis: o.horizontal ? valueAxis : categoryAxis,
+    yAxis: o.horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
+    series: series.map((s) => ({ name: s.name, type: 'bar', data: s.values.map(num), ...(o.stack ? { stack: 'all' } : {}) })),
+  };
+  return { id, title, svg: render(option, o.width ?? 720, o.height ?? (o.horizontal ? 40 + 24 * categories.length : 320)) };
+}
+
+/** Lines over a numeric x axis (a cliff: resources against earnings), a series per run. */
+export function lineChart(
+  id: string,
+  title: string,
+  series: ReadonlyArray<{ name: string; points: ReadonlyArray<readonly [number, number]> }>,
+  o: { x: string; y: string; step?: boolean },
+): Chart {
+  const option: Option = {
+    legend: legend(series.map((s) => s.name)),
+    grid: grid(),
+    xAxis: { type: 'value', name: o.x, nameLocation: 'middle', nameGap: 28 },
+    yAxis: { type: 'value', name: o.y, nameTextStyle: { align: 'left' }, scale: true },
+    series: series.map((s) => ({
+      name: s.name,
+      type: 'line',
+      showSymbol: false,
+      step: o.step ? 'end' : false,
+      data: s.points.map((p) => [...p]),
+    })),
+  };
+  return { id, title, svg: render(option, 720, 320) };
+}
+
+/** A flow matrix (rows → columns) as a heatmap with its numbers. */
+export function heatmap(
+  id: string,
+  title: string,
+  rows: readonly string[],
+  cols: readonly string[],
+  values: readonly (readonly string[])[],
+): Chart {
+  const data = values.flatMap((row, i) => row.map((v, j) => [j, i, num(v)] as const));
+  const max = Math.max(1, ...data.filter(([j, i]) => i !== j).map((d) => d[2]));
+  const option: Option = {
+    grid: { left: 100, right: 16, top: 16, bottom: 70 },
+    xAxis: { type: 'category', data: [...cols], axisLabel: { rotate: 30, interval: 0 } },
+    yAxis: { type: 'category', data: [...rows], inverse: true },
+    visualMap: { min: 0, max, show: false, inRange: { color: ['#f4f6f8', '#2f5d8a'] } },
+    series: [
+      {
+        type: 'heatmap',
+        data: data.map(([j, i, v]) => [j, i, v]),
+        label: {
+          show: true,
+          fontSize: 9,
+          formatter: (p: { value: number[] }) => (p.value[2] ? Math.round(p.value[2]).toLocaleString('en') : ''),
+        },
+      },
+    ],
+  };
+  return { id, title, svg: render(option, 720, 60 + 28 * rows.length + 40) };
+}
+
+/** A tornado: each estimate's change of the total at its low and its high end, the largest first. */
+export function tornadoChart(
+  id: string,
+  title: string,
+  rows: ReadonlyArray<{ name: string; low: string; high: string }>,
+  unit: string,
+): Chart {
+  const names = rows.map((r) => r.name);
+  const option: Option = {
+    legend: legend(['low 下限', 'high 上限']),
+    grid: grid(230),
+    xAxis: { type: 'value', name: unit },
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 10 } },
+    series: [
+      { name: 'low 下限', type: 'bar', stack: 'x', data: rows.map((r) => num(r.low)) },
+      { name: 'high 上限', type: 'bar', stack: 'y', barGap: '-100%', data: rows.map((r) => num(r.high)) },
+    ],
+  };
+  return { id, title, svg: render(option, 720, 60 + 22 * rows.length) };
+}

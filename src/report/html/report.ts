@@ -1,0 +1,332 @@
+// jiuzhu report: one HTML file a bureau can forward (issue 19). The headline (each run's annual cost and its delta by
+// program, the estimates marked, the range), the charts (ECharts → inline SVG), every parameter that differs between
+// the runs and the localities with its source or basis, the estimates and how far each moves the cost, and how the
+// file was made (command, version, SHA-256 of every input). The same figures as compare's JSON, from the same objects.
+import { D } from '../../core/money.js';
+import { BANDS } from '../../core/marginal-rates.js';
+import { PARAMS } from '../../core/parameters/schema.js';
+import { valueToText, type Snapshot } from '../../core/parameters/tree.js';
+import { isCash, PROGRAMS, programLabel } from '../../core/programs/index.js';
+import { LEVEL_LABELS, LEVELS } from '../../core/funding.js';
+import type { SensitivityResult } from '../../core/sensitivity-plan.js';
+import type { CompareReport, LocalityReport } from '../compare.js';
+import type { CliffReport } from '../cliff.js';
+import { bandShares, type RateDistribution } from '../marginal-rates.js';
+import { provenance, rangeText } from '../params.js';
+import { swings, totalRange } from '../sensitivity.js';
+import { inUnit, UNIT_LABEL, type Unit } from '../text-table.js';
+import { delta, signed } from '../totals.js';
+import { barChart, heatmap, lineChart, tornadoChart, type Chart } from './charts.js';
+import { esc, figure, page, table, type Cell } from './page.js';
+
+export interface Made {
+  readonly command: string;
+  readonly version: string;
+  /** When the report was made (ISO time). */
+  readonly generated: string;
+  readonly files: ReadonlyArray<{ readonly role: string; readonly path: string; readonly sha256: string; readonly bytes: number }>;
+}
+
+export interface HtmlReportInput {
+  readonly compare: CompareReport;
+  readonly unit: Unit;
+  /** Per locality, each run's parameters (a budget year's: its first month's). */
+  readonly snapshots: ReadonlyArray<readonly Snapshot[]>;
+  readonly sensitivity: ReadonlyArray<SensitivityResult | null>;
+  readonly rates: ReadonlyArray<RateDistribution | null>;
+  readonly cliffs: ReadonlyArray<CliffReport | null>;
+  readonly made: Made;
+}
+
+const CASH = PROGRAMS.filter(isCash);
+const DIVISOR: Readonly<Record<Unit, number>> = { yuan: 1, wan: 10_000, yi: 100_000_000 };
+const inU = (yuan: string, unit: Unit) =>
+  D(yuan)
+    .dividedBy(DIVISOR[unit])
+    .toFixed(unit === 'yi' ? 4 : 2);
+const money = (yuan: string, unit: Unit): Cell => ({ text: inUnit(yuan, unit), yuan });
+const nameOf = (l: LocalityReport) => `${l.policy.name.zh} ${l.policy.name.en}`;
+
+export function htmlReport(input: HtmlReportInput): string {
+  const r = input.compare;
+  const when = r.year ? `${r.year} 预算年度 budget year ${r.year}` : `${r.date}`;
+  const title = `社会救助政策模拟报告 Social assistance simulation — ${r.localities.map(nameOf).join(' · ')}`;
+  const body = [
+    `<h1>社会救助政策模拟报告<br>Social assistance: costs under current rules and reforms</h1>`,
+    `<p class="sub">${esc(r.localities.map(nameOf).join(' · '))} — ${esc(when)} — ${esc(r.householdsFile)}; money in ${esc(UNIT_LABEL[input.unit])} a year</p>`,
+    `<h2 id="headline">1 结果摘要 Headline</h2>`,
+    ...r.localities.flatMap((l, i) => headline(l, input.unit, input.sensitivity[i] ?? null, i)),
+    `<h2 id="charts">2 图表 Charts</h2>`,
+    ...r.localities.flatMap((l, i) => charts(l, i, input)),
+    `<h2 id="parameters">3 参数差异 Parameters that differ</h2>`,
+    ...parameterSections(input),
+    `<h2 id="estimates">4 估计参数 Estimates and how far each moves the cost</h2>`,
+    ...r.localities.flatMap((l, i) => estimateSection(l, input.snapshots[i]![0]!, input.sensitivity[i] ?? null, input.unit, i)),
+    `<h2 id="made">5 如何生成 How this report was made</h2>`,
+    ...madeSection(input.made),
+  ];
+  return page(title, body);
+}
+
+function headline(l: LocalityReport, unit: Unit, sens: SensitivityResult | null, i: number): string[] {
+  const [base, ...scs] = l.scenarios;
+  const est = new Set(l.scenarios.flatMap((s) => [...s.onEstimates]));
+  const header = ['项目 program', ...l.scenarios.map((s) => s.id), ...scs.map((s) => `Δ ${s.id}`)];
+  // The delta of the exact sums, rounded once (as compare's JSON), not of the rounded costs.
+  type Run = (typeof l.scenarios)[number];
+  const row = (label: string, cost: (s: Run) => string, exact: (s: Run) => string): Cell[] => [
+    label,
+    ...l.scenarios.map((s) => money(cost(s), unit)),
+    ...scs.map((s) => {
+      const d = delta(exact(base!), exact(s), 2);
+      return { text: signed(d, unit), yuan: d.value, cls: `num ${D(d.value).isNegative() ? 'down' : D(d.value).isZero() ? '' : 'up'}` };
+    }),
+  ];
+  const rows = [
+    ...CASH.map((p) =>
+      row(
+        `${programLabel(p)}${est.has(p.id) ? ' *' : ''}`,
+        (s) => s.figures.programs[p.id].annual_cost,
+        (s) => s.figures.programs[p.id].annual_cost_exact,
+      ),
+    ),
+    row(
+      '合计 total',
+      (s) => s.figures.total_annual_cost,
+      (s) => s.figures.total_annual_cost_exact,
+    ),
+  ];
+  // The range is the baseline's (each scenario's own: jiuzhu sensitivity --scenario, or simulate --ranges).
+  if (sens) {
+    const x = totalRange(sens, 0);
+    rows.push([
+      '区间 range of the total',
+      { text: `${inUnit(x.low, unit)} – ${inUnit(x.high, unit)}`, cls: 'num est' },
+      ...l.scenarios.slice(1).map(() => ''),
+      ...scs.map(() => ''),
+    ]);
+  }
+  return [
+    `<h3>${esc(nameOf(l))} <span class="note">${esc(l.policyFile)}</span></h3>`,
+    table(header, rows, {
+      id: `headline-${i + 1}`,
+      caption: `annual cost 年度支出 (${UNIT_LABEL[unit]}); Δ against the baseline, red more spending`,
+    }),
+    `<p class="note est">* rests on estimated parameters (section 4).${sens ? " The baseline's range: each estimate moved alone to the end that lowers (raises) the total, the changes added (a scenario's own: jiuzhu simulate --ranges)." : ''}</p>`,
+  ];
+}
+
+function charts(l: LocalityReport, i: number, input: HtmlReportInput): string[] {
+  const unit = input.unit;
+  const u = UNIT_LABEL[unit];
+  const scs = l.scenarios.slice(1);
+  const id = (x: string) => `c${i + 1}-${x}`;
+  const out: Chart[] = [
+    barChart(
+      id('cost'),
+      `${nameOf(l)}: cost by program per run 各项目年度支出`,
+      CASH.map(programLabel),
+      l.scenarios.map((s) => ({ name: s.id, values: CASH.map((p) => inU(s.figures.programs[p.id].annual_cost, unit)) })),
+      { unit: u },
+    ),
+  ];
+  const detailed = scs.filter((s) => s.details);
+  if (detailed.length) {
+    const kinds = [
+      ['gainers', '受益 gain'],
+      ['losers', '受损 lose'],
+      ['entrants', '新纳入 new'],
+      ['exits', '退出 exit'],
+    ] as const;
+    out.push(
+      barChart(
+        id('winners'),
+        `${nameOf(l)}: winners and losers 受益与受损 (households)`,
+        kinds.map((k) => k[1]),
+        detailed.map((s) => ({ name: s.id, values: kinds.map((k) => s.details!.changes[k[0]]!.households) })),
+        { unit: '户 households' },
+      ),
+    );
+    for (const s of detailed) {
+      const t = s.details!.transitions;
+      const used = t.layers.map((_, a) => t.persons[a]!.some((x) => x !== '0') || t.persons.some((row) => row[a] !== '0'));
+      const idx = t.layers.map((_, a) => a).filter((a) => used[a]);
+      out.push(
+        heatmap(
+          id(`flows-${s.id}`),
+          `${nameOf(l)}: layer transitions 层级流动, baseline → ${s.id} (persons)`,
+          idx.map((a) => t.layers[a]!),
+          idx.map((a) => t.layers[a]!),
+          idx.map((a) => idx.map((b) => t.persons[a]![b]!)),
+        ),
+      );
+    }
+    out.push(
+      barChart(
+        id('deciles'),
+        `${nameOf(l)}: mean change per household a year by income decile 按收入十分位 (yuan)`,
+        detailed[0]!.details!.byDecile.map((d) => `D${d.decile}`),
+        detailed.map((s) => ({ name: s.id, values: s.details!.byDecile.map((d) => d.average_delta_per_household ?? '0') })),
+        { unit: '元 yuan' },
+      ),
+      barChart(
+        id('area'),
+        `${nameOf(l)}: change of the annual cost, urban and rural 城乡`,
+        ['城镇 urban', '农村 rural'],
+        detailed.map((s) => ({
+          name: s.id,
+          values: (['urban', 'rural'] as const).map((a) => inU(s.details!.byArea[a].delta_annual_cost, unit)),
+        })),
+        { unit: u },
+      ),
+    );
+  }
+  const year = l.scenarios[0]!.year;
+  if (year) {
+    const months = Array.from({ length: 12 }, (_, m) => m + 1);
+    const monthCost = (s: (typeof l.scenarios)[number], m: number) =>
+      s.year!.periods.find((p) => p.months.includes(m))!.month.total_annual_cost;
+    out.push(
+      barChart(
+        id('months'),
+        `${nameOf(l)}: the budget year ${year.year}, cost month by month 逐月支出`,
+        months.map((m) => `${m}月`),
+        l.scenarios.map((s) => ({ name: s.id, values: months.map((m) => inU(monthCost(s, m), unit)) })),
+        { unit: u },
+      ),
+    );
+  }
+  if (l.scenarios.every((s) => s.funding))
+    out.push(
+      barChart(
+        id('funding'),
+        `${nameOf(l)}: who pays 分级负担`,
+        l.scenarios.map((s) => s.id),
+        LEVELS.map((lv) => ({ name: LEVEL_LABELS[lv], values: l.scenarios.map((s) => inU(s.funding!.total[lv], unit)) })),
+        { unit: u, stack: true },
+      ),
+    );
+  const cliff = input.cliffs[i];
+  if (cliff)
+    out.push(
+      lineChart(
+        id('cliff'),
+        `${nameOf(l)}: benefit cliff 悬崖效应 — ${cliff.household}, resources a month as ${cliff.member}'s wage rises`,
+        cliff.runs.map((run) => ({ name: run.id, points: run.points.map((p) => [p.value / 100, p.monthly.resources / 1200] as const) })),
+        { x: 'wage a month 月工资 (yuan)', y: 'resources a month (yuan)' },
+      ),
+    );
+  const rates = input.rates[i];
+  if (rates)
+    out.push(
+      barChart(
+        id('rates'),
+        `${nameOf(l)}: effective marginal rates 有效边际税率 on ${rates.delta / 100} yuan more a month of the main earner (share of households, %)`,
+        BANDS,
+        rates.runs.map((run) => ({ name: run.id, values: BANDS.map((b) => bandShares(run.bands.overall).shares[b]!) })),
+        { unit: '%' },
+      ),
+    );
+  const sens = input.sensitivity[i];
+  if (sens) {
+    const top = swings(sens)
+      .filter((x) => !D(x.swing).isZero())
+      .slice(0, 12);
+    if (top.length)
+      out.push(
+        tornadoChart(
+          id('tornado'),
+          `${nameOf(l)}: which estimate matters 敏感性 — change of the baseline total at each end of its range`,
+          top.map((x) => ({ name: x.label, low: inU(x.low, unit), high: inU(x.high, unit) })),
+          u,
+        ),
+      );
+  }
+  return [`<h3>${esc(nameOf(l))}</h3>`, ...out.map(figure)];
+}
+
+function parameterSections(input: HtmlReportInput): string[] {
+  const out: string[] = [];
+  input.compare.localities.forEach((l, i) => {
+    const snaps = input.snapshots[i]!;
+    const rows: Cell[][] = [];
+    for (const spec of PARAMS) {
+      const values = snaps.map((s) => s.values.get(spec.path)!);
+      const texts = values.map((v) => valueToText(v.value, spec));
+      if (texts.every((t) => t === texts[0])) continue;
+      rows.push([
+        spec.path,
+        ...texts,
+        values
+          .slice(1)
+          .map((v, k) => (texts[k + 1] !== texts[0] ? provenance(v) : ''))
+          .join(' ') || provenance(values[0]!),
+      ]);
+    }
+    out.push(
+      `<h3>${esc(nameOf(l))}: scenarios against the baseline</h3>`,
+      rows.length
+        ? table(['parameter 参数', ...l.scenarios.map((s) => s.id), 'source or basis 来源或依据'], rows)
+        : '<p class="note">No scenario: the baseline only.</p>',
+    );
+  });
+  if (input.compare.localities.length > 1) {
+    const bases = input.snapshots.map((s) => s[0]!);
+    const rows: Cell[][] = [];
+    for (const spec of PARAMS) {
+      const values = bases.map((s) => s.values.get(spec.path)!);
+      const texts = values.map((v) => `${valueToText(v.value, spec)}${v.entry?.estimate ? ' *' : ''}`);
+      if (texts.every((t) => t === texts[0])) continue;
+      rows.push([spec.path, ...texts, spec.unit]);
+    }
+    out.push(
+      '<h3>Between the localities 地区之间 (baselines)</h3>',
+      table(['parameter 参数', ...input.compare.localities.map(nameOf), 'unit'], rows, {
+        caption: '* an estimate; its basis and range in section 4, every source in `jiuzhu params --format table`',
+      }),
+    );
+  }
+  return out;
+}
+
+function estimateSection(l: LocalityReport, s: Snapshot, sens: SensitivityResult | null, unit: Unit, i: number): string[] {
+  const moved = new Map((sens ? swings(sens) : []).map((x) => [x.label.split(' ')[0]!, x]));
+  const rows: Cell[][] = [];
+  for (const spec of PARAMS) {
+    const r = s.values.get(spec.path)!;
+    if (!r.entry?.estimate) continue;
+    const m = moved.get(spec.path);
+    rows.push([
+      spec.path,
+      valueToText(r.value, spec),
+      rangeText(r),
+      m ? { text: inUnit(m.swing, unit), yuan: m.swing } : '',
+      r.entry.range?.basis ?? r.entry.exact ?? r.entry.estimate,
+    ]);
+  }
+  return [
+    `<h3 id="estimates-${i + 1}">${esc(nameOf(l))}: ${rows.length} estimates in force</h3>`,
+    table(['parameter 参数', 'value 取值', 'range 区间', `swing (${UNIT_LABEL[unit]})`, 'basis 依据'], rows, {
+      caption:
+        'swing: the largest less the smallest baseline total of the central value and the two ends, each estimate alone (jiuzhu sensitivity)',
+    }),
+  ];
+}
+
+function madeSection(m: Made): string[] {
+  return [
+    table(
+      ['', ''],
+      [
+        ['command 命令', { text: m.command, cls: 'mono' }],
+        ['jiuzhu version 版本', { text: m.version, cls: 'mono' }],
+        ['made 生成时间', { text: m.generated, cls: 'mono' }],
+      ],
+    ),
+    table(
+      ['file 文件', 'role', 'bytes', 'SHA-256'],
+      m.files.map((f) => [f.path, { text: f.role, cls: '' }, String(f.bytes), { text: f.sha256, cls: 'mono' }]),
+      { caption: 'the inputs: the same files and command give the same figures' },
+    ),
+  ];
+}

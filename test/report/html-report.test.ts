@@ -1,0 +1,159 @@
+// jiuzhu report (issue 19): one self-contained HTML file from the bundled sample — its sections, one SVG per chart,
+// the headline's numbers equal to compare's (and simulate --year's) JSON, nothing fetched from a network, written
+// atomically and never over an input; simulate and compare --format html give the same report.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-report-'));
+const POLICIES = ['--policy', 'policies/guangxi-nanning.yaml', '--policy', 'policies/jiangxi-fuliang.yaml'];
+const SCENARIOS = ['--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--scenario', 'scenarios/low-income-2x.yaml'];
+const CASH = [
+  'tekun',
+  'dibao',
+  'dibao_supplement',
+  'single_person',
+  'rigid_aid',
+  'gradual_exit',
+  'temporary',
+  'medical_premium',
+  'disability_living',
+  'disability_care',
+];
+
+/** The data-yuan values of a headline table, row by row. */
+function headline(html: string, n: number): string[][] {
+  const t = new RegExp(`<table id="headline-${n}"[\\s\\S]*?</table>`).exec(html);
+  expect(t, `headline table ${n}`).not.toBeNull();
+  return [...t![0].matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+    .slice(1)
+    .map((row) => [...row[1]!.matchAll(/data-yuan="([^"]*)"/g)].map((m) => m[1]!));
+}
+
+/** Each chart's figure and its SVG count. */
+const figures = (html: string) =>
+  [...html.matchAll(/<figure class="chart" id="([^"]+)">([\s\S]*?)<\/figure>/g)].map((m) => ({
+    id: m[1]!,
+    svgs: (m[2]!.match(/<svg /g) ?? []).length,
+  }));
+
+describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', () => {
+  const out = join(dir, 'report.html');
+  const r = jiuzhu(['report', ...POLICIES, ...SCENARIOS, '--households', SAMPLE, '--date', '2025-06-30', '--unit', 'yuan', '--out', out]);
+  const html = existsSync(out) ? readFileSync(out, 'utf8') : '';
+
+  it('writes one HTML file with the five sections, bilingual headings', () => {
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect([...html.matchAll(/<h2 id="([^"]+)">([^<]+)<\/h2>/g)].map((m) => m[2])).toEqual([
+      '1 结果摘要 Headline',
+      '2 图表 Charts',
+      '3 参数差异 Parameters that differ',
+      '4 估计参数 Estimates and how far each moves the cost',
+      '5 如何生成 How this report was made',
+    ]);
+  });
+
+  it('has one SVG per chart, every chart each locality should have', () => {
+    const f = figures(html);
+    expect(f.every((x) => x.svgs === 1)).toBe(true);
+    for (const l of [1, 2])
+      for (const kind of [
+        'cost',
+        'winners',
+        'flows-tekun-basic-1.6x',
+        'flows-low-income-2x',
+        'deciles',
+        'area',
+        'funding',
+        'cliff',
+        'rates',
+        'tornado',
+      ])
+        expect(f.map((x) => x.id)).toContain(`c${l}-${kind}`);
+    expect((html.match(/<svg /g) ?? []).length).toBe(f.length);
+  });
+
+  it('its headline numbers are compare’s JSON, exactly: every cash program, the total, and the deltas', () => {
+    const json = JSON.parse(
+      jiuzhu(['compare', ...POLICIES, ...SCENARIOS, '--households', SAMPLE, '--date', '2025-06-30', '--format', 'json']).stdout,
+    );
+    json.localities.forEach(
+      (
+        l: {
+          scenarios: Array<{
+            programs: Record<string, { annual_cost: string; delta?: { annual_cost: string } }>;
+            total_annual_cost: string;
+            total_delta?: { annual_cost: string };
+          }>;
+        },
+        i: number,
+      ) => {
+        const rows = headline(html, i + 1);
+        const expected = [
+          ...CASH.map((p) => [
+            ...l.scenarios.map((s) => s.programs[p]!.annual_cost),
+            ...l.scenarios.slice(1).map((s) => s.programs[p]!.delta!.annual_cost),
+          ]),
+          [...l.scenarios.map((s) => s.total_annual_cost), ...l.scenarios.slice(1).map((s) => s.total_delta!.annual_cost)],
+        ];
+        expect(rows.slice(0, expected.length)).toEqual(expected);
+      },
+    );
+  });
+
+  it('opens offline: no script, no link, no external source; the inputs’ SHA-256 and the command are there', () => {
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|src=/i);
+    expect(html.replace(/xmlns(:xlink)?="http:\/\/www\.w3\.org\/[^"]+"/g, '')).not.toMatch(/https?:\/\//);
+    expect(html).toMatch(/<td class="mono">[0-9a-f]{64}<\/td>/);
+    expect(html).toContain('jiuzhu report --policy policies/guangxi-nanning.yaml');
+    expect(html).toContain('@page { size: A4');
+    expect(Buffer.byteLength(html)).toBeLessThan(2_000_000);
+  });
+
+  it('never writes over an input, and --out is required', () => {
+    const same = jiuzhu(['report', ...POLICIES, '--households', SAMPLE, '--date', '2025-06-30', '--out', SAMPLE]);
+    expect([same.code, same.stderr]).toEqual([2, expect.stringContaining('jiuzhu never writes over a file it reads')]);
+    expect(jiuzhu(['report', ...POLICIES, '--households', SAMPLE]).code).toBe(2);
+  });
+});
+
+describe('the budget year and the shorthands', () => {
+  it('report --year: the months chart, and the headline equal to simulate --year’s JSON', () => {
+    const out = join(dir, 'year.html');
+    const P = ['--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--year', '2022'];
+    const r = jiuzhu(['report', ...P, '--unit', 'yuan', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(figures(html).map((f) => f.id)).toContain('c1-months');
+    const json = JSON.parse(jiuzhu(['simulate', ...P, '--format', 'json']).stdout);
+    const rows = headline(html, 1);
+    expect(rows.slice(0, CASH.length + 1).map((row) => row[0])).toEqual([
+      ...CASH.map((p) => json.scenarios[0].programs[p].annual_cost),
+      json.scenarios[0].total_annual_cost,
+    ]);
+  });
+
+  it('simulate and compare --format html are the report', () => {
+    const sim = jiuzhu([
+      'simulate',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      SAMPLE,
+      '--date',
+      '2025-06-30',
+      '--format',
+      'html',
+    ]);
+    expect(sim.code, sim.stderr).toBe(0);
+    expect(sim.stdout).toContain('<h2 id="headline">1 结果摘要 Headline</h2>');
+    const out = join(dir, 'compare.html');
+    const cmp = jiuzhu(['compare', ...POLICIES, '--households', SAMPLE, '--date', '2025-06-30', '--format', 'html', '--out', out]);
+    expect(cmp.code, cmp.stderr).toBe(0);
+    expect(headline(readFileSync(out, 'utf8'), 2).length).toBeGreaterThan(10);
+  });
+});
