@@ -15,6 +15,14 @@ export interface Ctx {
   /** The command line as given (for the outputs that say how they were made). */
   readonly argv?: readonly string[];
   readonly version?: string;
+  /** How the households file is held: --encoding, --columns, --sheet (set once the command line is read). */
+  readonly households?: HouseholdsFlags;
+}
+
+export interface HouseholdsFlags {
+  encoding?: 'utf-8' | 'gb18030';
+  columns?: string;
+  sheet?: string;
 }
 
 export function processContext(): Ctx {

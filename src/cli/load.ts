@@ -11,6 +11,8 @@ import { readHouseholds, simulateFile } from '../engine/households.js';
 import { Executor } from '../engine/pool.js';
 import { describeSettings, settingsFromEnv } from './settings.js';
 import { loadPolicy } from '../io/policy-file.js';
+import { loadColumnMapping } from '../io/column-mapping.js';
+import type { ReadOptions } from '../io/households-csv.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
 import { loadScenario } from '../io/scenario-file.js';
 import type { Ctx } from './context.js';
@@ -71,10 +73,23 @@ export async function loadRuns(policyFile: string, scenarios: readonly Scenario[
   );
 }
 
+/** How to read the households file (--encoding, --columns, --sheet), and where its notes go. */
+export async function householdsSource(ctx: Ctx, quiet: boolean): Promise<Pick<ReadOptions, 'source' | 'onNote'>> {
+  const f = ctx.households ?? {};
+  const columns = f.columns === undefined ? undefined : await loadColumnMapping(f.columns);
+  return {
+    source: { encoding: f.encoding, columns, sheet: f.sheet },
+    onNote: (note) => {
+      if (!quiet) ctx.stderr.write(`${note}\n`);
+    },
+  };
+}
+
 export async function loadHouseholds(ctx: Ctx, exec: Executor, file: string, quiet: boolean): Promise<Population> {
+  const source = await householdsSource(ctx, quiet);
   const progress = makeProgress(ctx, `reading ${file}`, quiet);
   try {
-    return await readHouseholds(exec, file, { onProgress: progress?.update });
+    return await readHouseholds(exec, file, { onProgress: progress?.update, ...source });
   } finally {
     progress?.done();
   }
@@ -88,9 +103,10 @@ export async function simulateHouseholds(
   runs: Promise<readonly Run[]>,
   quiet: boolean,
 ): Promise<Totals[]> {
+  const source = await householdsSource(ctx, quiet);
   const progress = makeProgress(ctx, `reading ${file}`, quiet);
   try {
-    return await simulateFile(exec, file, runs, { onProgress: progress?.update });
+    return await simulateFile(exec, file, runs, { onProgress: progress?.update, ...source });
   } finally {
     progress?.done();
   }

@@ -10,12 +10,11 @@ import { testCommand, validateCommand } from './commands/test.js';
 import { tuiCommand } from './commands/tui.js';
 import { cliffCommand } from './commands/cliff.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
-import { reportCommand } from './commands/report.js';
 import { explainCommand } from './commands/explain.js';
 import { generateCommand } from './commands/generate.js';
 import { paramsCommand } from './commands/params.js';
 import { simulateCommand } from './commands/simulate.js';
-import { processContext, type Ctx } from './context.js';
+import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
 import { removeTemporaryFiles } from '../io/atomic-file.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -33,6 +32,14 @@ function buildProgram(ctx: Ctx): Command {
     .option('--debug', 'show stack traces of internal errors')
     .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
     .option('-q, --quiet', 'no progress or notes on stderr')
+    .addOption(
+      new Option('--encoding <encoding>', 'the households file’s encoding (default: UTF-8, or GB18030 when it reads as that)').choices([
+        'utf-8',
+        'gb18030',
+      ]),
+    )
+    .option('--columns <file>', 'a column mapping (YAML): the file’s headers and words → jiuzhu’s columns and values, constant columns')
+    .option('--sheet <name>', 'a workbook’s sheet to read (default: the first)')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
@@ -190,7 +197,9 @@ function buildProgram(ctx: Ctx): Command {
       'after',
       '\nExample:\n  $ jiuzhu report --policy policies/guangxi-nanning.yaml --policy policies/jiangxi-fuliang.yaml \\\n      --households policies/samples/households.csv --scenario scenarios/tekun-basic-1.6x.yaml --date 2025-06-30 --out report.html',
     )
-    .action(async (o, cmd: Command) => reportCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+    .action(async (o, cmd: Command) =>
+      (await import('./commands/report.js')).reportCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
+    );
 
   program
     .command('sensitivity')
@@ -261,13 +270,18 @@ function buildProgram(ctx: Ctx): Command {
 /** Runs the CLI; returns the exit code. */
 export async function run(argv: string[], given: Ctx = processContext()): Promise<number> {
   const debug = argv.includes('--debug');
-  const ctx: Ctx = { ...given, debug, argv, version };
+  const ctx: Ctx = { ...given, debug, argv, version, households: {} };
   if (argv.includes('--no-color') || ctx.env.NO_COLOR || !ctx.stdout.isTTY) chalk.level = 0;
   if (ctx.stdout === process.stdout) {
     guardPipe();
     guardSignals();
   }
   const program = buildProgram(ctx);
+  // How the households file is held, from the command line as parsed (any command that reads one).
+  program.hook('preAction', (_top, action) => {
+    const o = action.optsWithGlobals() as HouseholdsFlags;
+    Object.assign(ctx.households!, { encoding: o.encoding, columns: o.columns, sheet: o.sheet });
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -37,9 +37,14 @@ export interface ColumnDef {
   readonly default?: number;
   /** What a valid value is, for messages: "… is not valid: expected <expected>". */
   readonly expected: string;
-  /** Headers a bureau's file may use for it (中文), for "did you mean" and, later, a mapping. */
+  /** Headers a bureau's file may use for it (中文): read as the column (README "Households": the table of them). */
   readonly zh: readonly string[];
+  /** Values a bureau's file may write (中文 words) → the stored value, read as the canonical value would be. */
+  readonly words?: Readonly<Record<string, number>>;
 }
+
+/** 是/否 for a 0/1 flag. */
+const YES_NO = { 是: 1, 否: 0 } as const;
 
 const money = { type: 'money' } as const;
 const flag = { type: 'integer', max: 1 } as const;
@@ -79,6 +84,7 @@ export const COLUMNS = [
     kind: { type: 'code', codes: AREAS },
     expected: 'urban or rural',
     zh: ['城乡', '户籍类型', '城乡类别'],
+    words: { 城镇: 0, 城市: 0, 城区: 0, 非农业: 0, 农村: 1, 乡村: 1, 农业: 1 },
   },
   {
     name: 'wage_income',
@@ -98,8 +104,18 @@ export const COLUMNS = [
     default: 0,
     expected: 'a disability grade 0–4 (0 none; 1, 2 severe)',
     zh: ['残疾等级'],
+    words: { 无: 0, 一级: 1, 二级: 2, 三级: 3, 四级: 4 },
   },
-  { name: 'serious_illness', key: 'ill', level: 'person', kind: flag, default: 0, expected: '0 or 1', zh: ['重病', '是否重病'] },
+  {
+    name: 'serious_illness',
+    key: 'ill',
+    level: 'person',
+    kind: flag,
+    default: 0,
+    expected: '0 or 1',
+    zh: ['重病', '是否重病'],
+    words: YES_NO,
+  },
   {
     name: 'labor_capacity',
     key: 'labor',
@@ -108,6 +124,7 @@ export const COLUMNS = [
     default: 0,
     expected: 'full, partial or none',
     zh: ['劳动能力'],
+    words: { 有劳动能力: 0, 完全劳动能力: 0, 部分劳动能力: 1, 部分丧失劳动能力: 1, 无劳动能力: 2, 完全丧失劳动能力: 2 },
   },
   {
     name: 'self_care',
@@ -117,6 +134,7 @@ export const COLUMNS = [
     default: 0,
     expected: 'full, partial or none',
     zh: ['自理能力', '生活自理能力'],
+    words: { 全自理: 0, 完全自理: 0, 能自理: 0, 半自理: 1, 部分自理: 1, 完全不能自理: 2, 不能自理: 2, 全护理: 2 },
   },
   {
     name: 'has_capable_supporter',
@@ -126,6 +144,7 @@ export const COLUMNS = [
     default: 1,
     expected: '0 or 1',
     zh: ['有赡养人', '有法定赡养人'],
+    words: YES_NO,
   },
   {
     name: 'financial_assets',
@@ -137,7 +156,16 @@ export const COLUMNS = [
     zh: ['金融资产', '家庭金融资产'],
   },
   { name: 'rigid_expenditure', key: 'rigid', level: 'household', kind: money, default: 0, expected: MONEY, zh: ['刚性支出'] },
-  { name: 'on_dibao', key: 'onDibao', level: 'household', kind: flag, default: 0, expected: '0 or 1', zh: ['在保', '是否低保'] },
+  {
+    name: 'on_dibao',
+    key: 'onDibao',
+    level: 'household',
+    kind: flag,
+    default: 0,
+    expected: '0 or 1',
+    zh: ['在保', '是否低保'],
+    words: YES_NO,
+  },
   { name: 'prior_dibao', key: 'prior', level: 'household', kind: money, default: 0, expected: MONEY, zh: ['低保金', '现领低保金'] },
   {
     name: 'emergency_need',
@@ -189,6 +217,13 @@ export const COLUMN_NAMES: readonly Column[] = COLUMNS.map((c) => c.name);
 /** Column number by name (the index in COLUMNS). */
 export const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.name, i])) as Readonly<Record<Column, number>>;
 export const COLUMN_BY_NAME: ReadonlyMap<string, ColumnDef> = new Map(COLUMNS.map((c) => [c.name, c]));
+/** A 中文 header → its column. */
+export const COLUMN_BY_ALIAS: ReadonlyMap<string, ColumnDef> = new Map(COLUMNS.flatMap((c: ColumnDef) => c.zh.map((z) => [z, c] as const)));
+
+/** The stored value of a 中文 word in a column (是 → 1, 城镇 → urban's code, 一级 → 1), or undefined. */
+export function wordValue(c: ColumnDef, text: string): number | undefined {
+  return c.words && Object.hasOwn(c.words, text) ? c.words[text] : undefined;
+}
 
 /** The column numbers of each level, in table order. */
 const numbersOf = (level: ColumnDef['level']) => COLUMNS.flatMap((c, i) => (c.level === level ? [i] : []));
@@ -240,6 +275,8 @@ const NUMBER_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
  * default. The reference reader, the fast reader's slow path and case files all read cells through this.
  */
 export function parseCell(c: ColumnDef, text: string): Parsed {
+  const word = wordValue(c, text);
+  if (word !== undefined) return { ok: true, value: word };
   const bad: Parsed = { ok: false, expected: c.expected };
   if (text === '') return c.default !== undefined ? { ok: true, value: c.default } : bad;
   const k = c.kind;

@@ -2,6 +2,9 @@
 // read.ts when the file is big), or csv-parse's reference reader (the readers are tested against each other); and the
 // runs' totals over a file, evaluated where it was read when that pays. One thread keeps everything on this thread.
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { InputError } from '../errors.js';
+import { prepareHouseholds, type Prepared } from '../io/foreign.js';
 import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
@@ -15,8 +18,42 @@ import { readParallel, simulateParallelRead } from './read.js';
 
 /** Reads the file in chunks of households, each handed to `stream.onChunk` and then dropped (bounded memory). */
 export async function streamHouseholds(path: string, opts: ReadOptions, stream: StreamOptions): Promise<void> {
+  const p = await prepare(path, opts);
+  if (p) {
+    await relocate(p, () => parseHouseholdsFast(Readable.from([p.bytes]), path, p.bytes.length, opts, stream));
+    return;
+  }
   const totalBytes = await sizeOf(path);
   await parseHouseholdsFast(createReadStream(path, { highWaterMark: 1 << 20 }), path, totalBytes, opts, stream);
+}
+
+/** A workbook, a GB18030 file or a mapped export as canonical CSV (io/foreign.ts), or null for a CSV read as it is. */
+async function prepare(path: string, opts: ReadOptions): Promise<Prepared | null> {
+  const p = await prepareHouseholds(path, opts.source);
+  if (p) for (const note of p.notes) opts.onNote?.(note);
+  return p;
+}
+
+/** Reads prepared bytes on this thread, telling each problem at its place in the file. */
+function readPrepared(exec: Executor, p: Prepared, path: string, opts: ReadOptions): Promise<Population> {
+  const input = Readable.from([p.bytes]);
+  return relocate(p, () =>
+    exec.settings.reader === 'reference'
+      ? parseHouseholds(input, path, p.bytes.length, opts)
+      : parseHouseholdsFast(input, path, p.bytes.length, opts),
+  );
+}
+
+async function relocate<T>(p: Prepared, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError(
+      e.problems.map((q) => (q.where ? { ...q, where: p.where(q.where) } : q)),
+      e.hint,
+    );
+  }
 }
 
 /** The file's size: 0 for a FIFO or device, which is read on this thread as it comes (not split into ranges). */
@@ -39,6 +76,8 @@ function readHere(exec: Executor, path: string, totalBytes: number, opts: ReadOp
 
 /** Reads a whole households file: on the pool's workers when it is big and there are threads, else on this thread. */
 export async function readHouseholds(exec: Executor, path: string, opts: ReadOptions = {}): Promise<Population> {
+  const p = await prepare(path, opts);
+  if (p) return readPrepared(exec, p, path, opts);
   const totalBytes = await sizeOf(path);
   const pool = readInParallel(exec, totalBytes) ? exec.pool() : null;
   return (pool ? await readParallel(pool, path, totalBytes, opts) : null) ?? readHere(exec, path, totalBytes, opts);
@@ -56,6 +95,14 @@ export async function simulateFile(
   loading: Promise<readonly Run[]>,
   opts: ReadOptions = {},
 ): Promise<Totals[]> {
+  const p = await prepare(path, opts).catch(async (e: unknown) => {
+    await loading;
+    throw e;
+  });
+  if (p) {
+    const population = await readPrepared(exec, p, path, opts);
+    return simulateParallel(exec, population, await loading);
+  }
   const totalBytes = await sizeOf(path).catch(async (e: unknown) => {
     await loading;
     throw e;

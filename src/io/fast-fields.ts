@@ -113,8 +113,23 @@ const MILLIONTHS_OF = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 /** Each column's default value (NaN where it has none), by column number. */
 export const DEFAULTS: Float64Array = Float64Array.from(COLUMNS, (c: ColumnDef) => c.default ?? NaN);
 
-/** A field's value as a number (fen, code, flag, millionths), or -1 when invalid; an empty field takes its default. */
+/** Each column's 中文 words (是, 城镇, 一级 …) → stored value, or null (core/columns.ts). */
+const WORDS: ReadonlyArray<ReadonlyMap<string, number> | null> = COLUMNS.map((c: ColumnDef) =>
+  c.words ? new Map(Object.entries(c.words)) : null,
+);
+
+/**
+ * A field's value as a number (fen, code, flag, millionths), or -1 when invalid; an empty field takes its default. A
+ * 中文 word the column knows is read as its value — looked up only once the bytes are not a plain value, so a plain
+ * file pays nothing for it (and the fast path, scanRecord, never sees one: it hands such a record to the tokenizer).
+ */
 export function convert(col: number, b: Buffer, s: number, e: number): number {
+  const v = convertPlain(col, b, s, e);
+  if (v >= 0 || WORDS[col] === null) return v;
+  return WORDS[col]!.get(b.toString('utf8', s, e)) ?? -1;
+}
+
+function convertPlain(col: number, b: Buffer, s: number, e: number): number {
   if (s === e) return DEFAULT[col]!;
   switch (KIND[col]) {
     case INTEGER:

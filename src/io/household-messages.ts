@@ -1,7 +1,7 @@
 // What both household readers say, in the same words: the header's checks, a bad value, a repeated person, a
 // household that disagrees with itself. The fast reader (fast-csv.ts) is tested to word every problem as the
 // reference reader (households-csv.ts) does, so both build their messages here.
-import { COLUMN_BY_NAME, REQUIRED, type Column } from '../core/columns.js';
+import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, REQUIRED, type Column } from '../core/columns.js';
 import { editDistance } from '../core/parameters/schema.js';
 import { showText } from './text-checks.js';
 import type { Conflict } from '../core/population.js';
@@ -55,10 +55,16 @@ export function readHeader(record: readonly string[], file: string, line: number
   record.forEach((name, i) => {
     if (seen.has(name)) problem(i + 1, `column "${showText(name)}" appears twice (columns ${seen.get(name)! + 1} and ${i + 1})`);
     seen.set(name, i);
-    if (COLUMN_BY_NAME.has(name)) index.set(name as Column, i);
+    // A column's name, or one of its 中文 headers (户编号, 城乡 …: core/columns.ts).
+    const column = (COLUMN_BY_NAME.get(name) ?? COLUMN_BY_ALIAS.get(name))?.name as Column | undefined;
+    if (column === undefined) return;
+    const first = index.get(column);
+    if (first === undefined) index.set(column, i);
+    else if (record[first] !== name)
+      problem(i + 1, `column "${showText(name)}" is ${column} again (columns ${first + 1} and ${i + 1}): give it once`);
   });
   record.forEach((name, i) => {
-    if (COLUMN_BY_NAME.has(name)) return;
+    if (COLUMN_BY_NAME.has(name) || COLUMN_BY_ALIAS.has(name)) return;
     const like = resembles(name);
     if (like && !index.has(like)) {
       const lost = REQUIRED.includes(like)

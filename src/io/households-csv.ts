@@ -11,6 +11,7 @@ import { InputError, type Problem } from '../errors.js';
 import { once } from 'node:events';
 import { ReferenceLines } from './reference-lines.js';
 import { Intake } from './intake.js';
+import type { SourceOptions } from './foreign.js';
 import {
   colNumber,
   conflictMessage,
@@ -24,6 +25,10 @@ import {
 
 export interface ReadOptions {
   readonly onProgress?: (p: ReadProgress) => void;
+  /** How the file is held (encoding, a column mapping, a workbook's sheet: io/foreign.ts). */
+  readonly source?: SourceOptions;
+  /** What was done to read it ("read as GB18030"), for stderr. */
+  readonly onNote?: (note: string) => void;
 }
 
 /** The reference reader: the fast reader (fast-csv.ts) is tested against it. */

@@ -1,7 +1,8 @@
 // The totals as an Excel workbook (exceljs): one sheet per view — totals by program, the months of a budget year, who
 // pays, the parameter changes and the estimates — numbers as numbers with number formats, headers in 中文 and English,
 // frozen header rows. Built here; io/ writes it (report/ never opens a file).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { delta, type SimulationReport } from './totals.js';
@@ -25,8 +26,10 @@ function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[], rows: R
 /** A decimal string as a spreadsheet number (two decimals are exact enough for a cell; the JSON keeps the exact figure). */
 const n = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
 
-export function totalsWorkbook(r: SimulationReport, made: { command: string; version: string }): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
+export async function totalsWorkbook(r: SimulationReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = `jiuzhu ${made.version}`;
   const title = `${r.policy.name.zh} ${r.policy.name.en}`;
   sheet(

@@ -2,7 +2,8 @@
 // year, its growth, what drives it (caseload or cost per person), and who pays each year. One view-model for the
 // table, Markdown, JSON, CSV and the workbook.
 import chalk from 'chalk';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { D } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
@@ -160,8 +161,10 @@ export function yearsMarkdown(r: YearsReport): string {
   return lines.join('\n') + '\n';
 }
 
-export function yearsWorkbook(r: YearsReport, made: { command: string; version: string }): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
+export async function yearsWorkbook(r: YearsReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = `jiuzhu ${made.version}`;
   const ws = wb.addWorksheet('逐年 Years', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [

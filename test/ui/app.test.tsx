@@ -52,10 +52,17 @@ async function open(d: TuiData, lang: 'zh' | 'en' = 'en', saves: string[] = []) 
   await tick();
   return app;
 }
+/**
+ * Types each key and waits until the app has drawn its answer (or 600 ms for a key that changes nothing): two keys
+ * written before the first is read would reach Ink as one chunk, and a loaded machine (CI) must not make a test
+ * fail that way.
+ */
 async function keys(a: ReturnType<typeof render>, ...seq: string[]) {
   for (const k of seq) {
+    const before = a.lastFrame();
     a.stdin.write(k);
     await tick();
+    for (let waited = 0; a.lastFrame() === before && waited < 600; waited += 30) await tick();
   }
   return a.lastFrame()!;
 }

@@ -8,7 +8,6 @@ import { totalRange } from '../../report/sensitivity.js';
 import { UsageError } from '../../errors.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
 import { writeOutput } from '../../io/output-file.js';
-import { reportHtml } from './report.js';
 import {
   compareCsv,
   compareJson,
@@ -58,6 +57,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   if (o.format === 'html') {
     if (o.marginalRates !== undefined || o.ranges)
       throw new UsageError('--format html is the report of jiuzhu report: it has the marginal rates and the ranges already');
+    const { reportHtml } = await import('./report.js'); // echarts is loaded only for a report
     await write(await reportHtml(ctx, o));
     return;
   }

@@ -21,7 +21,6 @@ import { budgetYear, simulateYear } from '../year.js';
 import { loadPolicy } from '../../io/policy-file.js';
 import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { totalRange } from '../../report/sensitivity.js';
-import { reportHtml } from './report.js';
 import { simulateYears, yearSpan } from '../years.js';
 import { yearsCsv, yearsJson, yearsMarkdown, yearsTable, yearsWorkbook } from '../../report/years.js';
 
@@ -64,6 +63,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
       throw new UsageError(
         '--format html is the report of jiuzhu report (one date or --year; the ranges are in it): without --years, --stream, --per-household, --ranges',
       );
+    const { reportHtml } = await import('./report.js'); // echarts is loaded only for a report
     const html = await reportHtml(ctx, { ...o, policy: [o.policy] });
     if (o.out) await writeOutput(o.out, html);
     else ctx.stdout.write(html);
@@ -141,7 +141,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
     throw new UsageError(`--years gives the years' totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
   const report = await simulateYears(ctx, o, await loadScenarios(o.scenario ?? []), span);
   const made = { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' };
-  if (o.format === 'xlsx') return writeOutput(o.out!, yearsWorkbook(report, made));
+  if (o.format === 'xlsx') return writeOutput(o.out!, await yearsWorkbook(report, made));
   const text = {
     json: () => JSON.stringify(yearsJson(report), null, 2) + '\n',
     csv: () => yearsCsv(report),
@@ -156,7 +156,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
 async function emit(ctx: Ctx, o: SimulateOptions, report: SimulationReport): Promise<void> {
   if (o.format === 'xlsx') {
     const made = { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' };
-    return writeOutput(o.out!, totalsWorkbook(report, made));
+    return writeOutput(o.out!, await totalsWorkbook(report, made));
   }
   const text = render(report, o.format);
   if (o.out) await writeOutput(o.out, text);

@@ -11,7 +11,7 @@ import { parseScenario } from '../../io/scenario-file.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
 import type { Ctx } from '../context.js';
-import { allOrEveryProblem, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
+import { allOrEveryProblem, householdsSource, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 
 export interface TuiOptions {
   readonly policy: readonly string[];
@@ -46,7 +46,7 @@ export async function tuiCommand(
       file: o.households,
       lang: o.lang ?? langFromEnv(ctx.env),
       load: async (onProgress): Promise<TuiData> => {
-        const pop = await readHouseholds(exec, o.households, { onProgress });
+        const pop = await readHouseholds(exec, o.households, { onProgress, ...(await householdsSource(ctx, true)) });
         // A big population: knob changes are compared on worker threads that keep it (the terminal stays responsive).
         const comparer = KnobComparer.open(exec, pop);
         comparer?.warm(localities[0]![0]!.rules);

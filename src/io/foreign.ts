@@ -1,0 +1,232 @@
+// Households files as bureaus hold them (issue 16): an Excel roll (.xlsx, streamed), a CSV saved by Excel on a Chinese
+// Windows machine (GB18030), or any export with its own headers and words under a column mapping (--columns). Each is
+// turned into the canonical UTF-8 CSV the readers read — one record per line, the fields in the file's order, so a
+// problem's line and field are the file's own — and a problem found there is told in the file's terms (a workbook's
+// sheet, column letter and row). A plain UTF-8 CSV is not touched here: the readers read it as always (中文 headers
+// and values included, core/columns.ts), at full speed.
+import type ExcelJS from 'exceljs';
+import { open } from 'node:fs/promises';
+import { InputError, UsageError, type Problem, type Where } from '../errors.js';
+import type { ColumnMapping } from './column-mapping.js';
+import { fileError, inputFile } from './files.js';
+import { firstInvalidUtf8, sniffFormat } from './text-checks.js';
+
+export interface SourceOptions {
+  /** Force an encoding; by default UTF-8, or GB18030 when the file's start is not UTF-8 and reads as GB18030. */
+  readonly encoding?: 'utf-8' | 'gb18030';
+  readonly columns?: ColumnMapping;
+  /** A workbook's sheet (default: the first). */
+  readonly sheet?: string;
+}
+
+export interface Prepared {
+  /** The canonical UTF-8 CSV. */
+  readonly bytes: Buffer;
+  /** What was done, for stderr ("read as GB18030"). */
+  readonly notes: readonly string[];
+  /** A problem's place in the canonical CSV → its place in the file. */
+  readonly where: (w: Where) => Where;
+}
+
+const HEAD = 1 << 16;
+const gb18030 = () => new TextDecoder('gb18030', { fatal: true });
+
+/** The file as canonical CSV, or null when it is a UTF-8 CSV to be read as it is. */
+export async function prepareHouseholds(path: string, o: SourceOptions = {}): Promise<Prepared | null> {
+  const file = await inputFile(path, 'households file');
+  // A pipe is read as it comes: only what the command line asks for turns it (sniffing would consume it).
+  if (!file.seekable && o.encoding !== 'gb18030' && !o.columns) return null;
+  const head = file.seekable ? await readHead(path) : Buffer.alloc(0);
+  if (path.toLowerCase().endsWith('.xlsx') || sniffFormat(head)?.startsWith('a ZIP archive')) return fromWorkbook(path, o);
+  // Not UTF-8 at its start: GB18030 (what Excel on Chinese Windows writes), or a located error at the first byte that is
+  // neither.
+  const gb = o.encoding === 'gb18030' || (o.encoding === undefined && startsNotUtf8(head));
+  if (!gb && !o.columns) return null;
+  const raw = await readWhole(path);
+  const text = gb ? decodeGb18030(raw, path) : raw.toString('utf8').replace(/^\uFEFF/, '');
+  const notes = gb ? [`note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)`] : [];
+  const records = await parseCsv(text, path);
+  return { bytes: toCsv(o.columns ? o.columns.apply(records, path) : records), notes, where: (w) => w };
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  try {
+    const f = await open(path, 'r');
+    try {
+      const b = Buffer.alloc(HEAD);
+      const { bytesRead } = await f.read(b, 0, HEAD, 0);
+      return b.subarray(0, bytesRead);
+    } finally {
+      await f.close();
+    }
+  } catch (e) {
+    throw fileError(e, 'read', path);
+  }
+}
+
+async function readWhole(path: string): Promise<Buffer> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(path).catch((e: unknown) => {
+    throw fileError(e, 'read', path);
+  });
+}
+
+/** The head's whole lines are not UTF-8 (a multi-byte character cut at the head's end does not count). */
+function startsNotUtf8(head: Buffer): boolean {
+  const end = head.length < HEAD ? head.length : head.lastIndexOf(0x0a) + 1;
+  return firstInvalidUtf8(head, 0, end) >= 0;
+}
+
+/** The whole file from GB18030, or a located problem at the first byte that is not GB18030 either. */
+function decodeGb18030(b: Buffer, file: string): string {
+  try {
+    return gb18030()
+      .decode(b)
+      .replace(/^\uFEFF/, '');
+  } catch {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i <= b.length; i++) {
+      if (i < b.length && b[i] !== 0x0a) continue;
+      const bytes = b.subarray(start, i);
+      try {
+        gb18030().decode(bytes);
+      } catch {
+        // the first prefix of the line that does not decode ends at the bad byte; its field counts the commas before it
+        let bad = 1;
+        while (bad < bytes.length && canDecode(bytes.subarray(0, bad))) bad++;
+        let col = 1;
+        for (let k = 0; k < bad - 1; k++) if (bytes[k] === 0x2c) col++;
+        throw new InputError(
+          [{ where: { file, line, col }, message: `byte 0x${bytes[bad - 1]!.toString(16).padStart(2, '0')} is neither UTF-8 nor GB18030` }],
+          'save the file as "CSV UTF-8", or give --encoding for the one it is in',
+        );
+      }
+      line++;
+      start = i + 1;
+    }
+    throw new InputError([{ where: { file }, message: 'the file is neither UTF-8 nor GB18030' }]);
+  }
+}
+
+function canDecode(b: Uint8Array): boolean {
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(b, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function parseCsv(text: string, file: string): Promise<string[][]> {
+  const { parse } = await import('csv-parse/sync');
+  try {
+    return parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    throw new InputError([{ where: { file, line: err.lines }, message: `CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}` }]);
+  }
+}
+
+/** Records as CSV text, one per line, quoted where a field needs it. */
+export function toCsv(records: readonly (readonly string[])[]): Buffer {
+  const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return Buffer.from(records.map((r) => r.map(field).join(',')).join('\n') + '\n', 'utf8');
+}
+
+/** A workbook's column letter: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+type CellValue = ExcelJS.CellValue;
+
+/** A cell as the text a CSV would hold: numbers as written, booleans 1/0, a formula's result, rich text's text. */
+function cellText(v: CellValue): string | { problem: string } {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (v instanceof Date) return { problem: `a date (${v.toISOString().slice(0, 10)}), not a value jiuzhu reads` };
+  if ('richText' in v)
+    return v.richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
+  if ('result' in v) return cellText((v as { result?: CellValue }).result ?? null);
+  if ('text' in v) return String((v as { text: unknown }).text).trim();
+  if ('error' in v) return { problem: `the cell holds an error (${String((v as { error: unknown }).error)})` };
+  return { problem: 'a value of a kind jiuzhu does not read' };
+}
+
+/** The first sheet (or --sheet) of a workbook, streamed row by row, as canonical CSV. */
+async function fromWorkbook(path: string, o: SourceOptions): Promise<Prepared> {
+  // exceljs is loaded for a workbook only (a third of a second)
+  const mod = await import('exceljs');
+  const Excel = (mod as unknown as { default?: typeof ExcelJS }).default ?? mod; // loaded for a workbook only
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+  });
+  const names: string[] = [];
+  const records: string[][] = [];
+  const rows: number[] = [];
+  let sheetName: string | null = null;
+  const problems: Problem[] = [];
+  try {
+    for await (const sheet of reader) {
+      const name = (sheet as unknown as { name: string }).name;
+      names.push(name);
+      if (sheetName !== null || (o.sheet !== undefined && name !== o.sheet)) continue;
+      sheetName = name;
+      for await (const row of sheet) {
+        const values = (row as ExcelJS.Row).values as CellValue[];
+        const record: string[] = [];
+        for (let c = 1; c < values.length; c++) {
+          const t = cellText(values[c] ?? null);
+          if (typeof t === 'string') record[c - 1] = t;
+          else {
+            problems.push({ where: { file: `${path}:${name}!${columnLetter(c)}${(row as ExcelJS.Row).number}` }, message: t.problem });
+            record[c - 1] = '';
+          }
+        }
+        for (let c = 0; c < record.length; c++) record[c] ??= '';
+        if (!record.some((x) => x !== '')) continue; // an empty row
+        records.push(record);
+        rows.push((row as ExcelJS.Row).number);
+      }
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError([{ where: { file: path }, message: `not a readable .xlsx workbook (${(e as Error).message})` }]);
+  }
+  if (sheetName === null)
+    throw new UsageError(
+      o.sheet !== undefined ? `${path} has no sheet "${o.sheet}" (its sheets: ${names.join(', ')})` : `${path} has no sheet`,
+    );
+  // A cell (D17), or a whole row (17:17) where a problem has no column.
+  const at = (line: number, col?: number) => {
+    const row = rows[line - 1] ?? line;
+    return `${path}:${sheetName}!${col !== undefined ? `${columnLetter(col)}${row}` : `${row}:${row}`}`;
+  };
+  // The header: every column with values needs a header of its own (a merged header cell leaves the others empty).
+  const header = records[0] ?? [];
+  const width = Math.max(0, ...records.map((r) => r.length));
+  for (let c = 0; c < width; c++)
+    if (header[c] === undefined || header[c] === '')
+      if (records.some((r, i) => i > 0 && (r[c] ?? '') !== ''))
+        problems.push({
+          where: { file: at(1, c + 1) },
+          message: 'the header cell is empty but the column has values (a merged header cell?): give every column its own header',
+        });
+  if (problems.length) throw new InputError(problems, 'fix the workbook, or save the sheet as "CSV UTF-8"');
+  return {
+    bytes: toCsv(o.columns ? o.columns.apply(records, path) : records),
+    notes: [`note: ${path} read from sheet "${sheetName}"`],
+    where: (w) => (w.file === path && w.line !== undefined ? { file: at(w.line, w.col) } : w),
+  };
+}

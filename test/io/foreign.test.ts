@@ -1,0 +1,181 @@
+// Households files as bureaus hold them (issue 16): the bundled sample as UTF-8 CSV, as GB18030 CSV with 中文 headers
+// and values (as Excel on Chinese Windows saves it), as an .xlsx roll (its second sheet), and as an export read through
+// a column mapping give the same simulate JSON, byte for byte but the file name; a GB18030 file with a bad byte, a
+// workbook with a merged header cell and a mapping with a typo each give a located error and exit 3.
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-foreign-'));
+const ZH: Record<string, string> = {
+  household_id: '户编号',
+  person_id: '个人编号',
+  age: '年龄',
+  area: '城乡',
+  wage_income: '工资收入',
+  other_income: '其他收入',
+  disability_grade: '残疾等级',
+  serious_illness: '是否重病',
+  labor_capacity: '劳动能力',
+  self_care: '自理能力',
+  has_capable_supporter: '有赡养人',
+  financial_assets: '金融资产',
+  rigid_expenditure: '刚性支出',
+  on_dibao: '在保',
+  prior_dibao: '低保金',
+  emergency_need: '急难需求',
+  weight: '权重',
+};
+const YES_NO = { '1': '是', '0': '否' };
+const WORDS: Record<string, Record<string, string>> = {
+  area: { urban: '城镇', rural: '农村' },
+  disability_grade: { '0': '无', '1': '一级', '2': '二级', '3': '三级', '4': '四级' },
+  serious_illness: YES_NO,
+  has_capable_supporter: YES_NO,
+  on_dibao: YES_NO,
+  labor_capacity: { full: '有劳动能力', partial: '部分劳动能力', none: '无劳动能力' },
+  self_care: { full: '全自理', partial: '半自理', none: '完全不能自理' },
+};
+/** The sample (no quoted fields) in 中文: its headers and its words. */
+const sample = readFileSync(SAMPLE, 'utf8')
+  .trimEnd()
+  .split('\n')
+  .map((l) => l.split(','));
+const header = sample[0]!;
+const chinese = sample.map((r, i) => (i === 0 ? r.map((h) => ZH[h] ?? h) : r.map((v, k) => WORDS[header[k]!]?.[v] ?? v)));
+const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\r\n') + '\r\n';
+const P = ['--policy', 'policies/guangxi-nanning.yaml', '--date', '2025-06-30', '--format', 'json', '--quiet'];
+/** simulate's JSON but the line naming the households file. */
+const simulate = (...args: string[]) => {
+  const r = jiuzhu(['simulate', ...P, ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout.replace(/"households_file": "[^"]*"/, '');
+};
+
+beforeAll(async () => {
+  writeFileSync(join(dir, 'gb.csv'), iconv.encode(csv(chinese), 'gb18030'));
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('说明').addRow(['低保对象名册（2025年6月）']);
+  const ws = wb.addWorksheet('低保名册');
+  chinese.forEach((r, i) => ws.addRow(i === 0 ? r : r.map((v) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : v))));
+  await wb.xlsx.writeFile(join(dir, 'roll.xlsx'));
+  const merged = new ExcelJS.Workbook();
+  const m = merged.addWorksheet('低保名册');
+  chinese.slice(0, 5).forEach((r) => m.addRow(r));
+  m.mergeCells('C1:D1');
+  await merged.xlsx.writeFile(join(dir, 'merged.xlsx'));
+});
+
+describe('the same households, however the bureau holds them', () => {
+  it('UTF-8 CSV, GB18030 CSV with 中文 headers and values, and an .xlsx roll give byte-identical simulate JSON', () => {
+    const base = simulate('--households', SAMPLE);
+    expect(simulate('--households', join(dir, 'gb.csv'))).toBe(base);
+    expect(simulate('--households', join(dir, 'roll.xlsx'), '--sheet', '低保名册')).toBe(base);
+    // the reference reader and the parallel reader read 中文 headers and values too
+    writeFileSync(join(dir, 'zh-utf8.csv'), csv(chinese));
+    expect(
+      jiuzhu(['simulate', ...P, '--households', join(dir, 'zh-utf8.csv')], { env: { JIUZHU_CSV_READER: 'reference' } }).stdout.replace(
+        /"households_file": "[^"]*"/,
+        '',
+      ),
+    ).toBe(base);
+    const parallel = { JIUZHU_PARALLEL_FROM_BYTES: '0', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0', JIUZHU_THREADS: '2' };
+    expect(
+      jiuzhu(['simulate', ...P, '--households', join(dir, 'zh-utf8.csv')], { env: parallel }).stdout.replace(
+        /"households_file": "[^"]*"/,
+        '',
+      ),
+    ).toBe(base);
+  });
+
+  it('says on stderr how it read the file', () => {
+    const r = jiuzhu([
+      'simulate',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--date',
+      '2025-06-30',
+      '--households',
+      join(dir, 'gb.csv'),
+    ]);
+    expect(r.stderr).toContain(`${join(dir, 'gb.csv')} read as GB18030`);
+    const forced = jiuzhu([
+      'simulate',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--date',
+      '2025-06-30',
+      '--households',
+      join(dir, 'gb.csv'),
+      '--encoding',
+      'utf-8',
+    ]);
+    expect([forced.code, forced.stderr]).toEqual([3, expect.stringMatching(/gb\.csv:1:1: .*UTF-8/)]);
+  });
+
+  it('a column mapping renames headers, maps words and adds a constant column', () => {
+    // the export: its own ids and age headers, its own self-care words, no area column (an all-urban roll)
+    const rename: Record<string, string> = { household_id: '户主编号', person_id: '成员编号', age: '实足年龄' };
+    const care: Record<string, string> = { full: '能自理', partial: '半护理', none: '全护理' };
+    const a = header.indexOf('area');
+    const sc = header.indexOf('self_care');
+    const rows = sample.map((r, i) =>
+      (i === 0 ? r.map((h) => rename[h] ?? h) : r.map((v, k) => (k === sc ? care[v]! : v))).filter((_, k) => k !== a),
+    );
+    writeFileSync(join(dir, 'export.csv'), csv(rows));
+    writeFileSync(
+      join(dir, 'map.yaml'),
+      'columns: {户主编号: household_id, 成员编号: person_id, 实足年龄: age}\nvalues:\n  self_care: {能自理: full, 半护理: partial, 全护理: none}\nconstants: {area: urban}\n',
+    );
+    writeFileSync(join(dir, 'urban.csv'), csv(sample.map((r, i) => (i === 0 ? r : r.map((v, k) => (k === a ? 'urban' : v))))));
+    expect(simulate('--households', join(dir, 'export.csv'), '--columns', join(dir, 'map.yaml'))).toBe(
+      simulate('--households', join(dir, 'urban.csv')),
+    );
+  });
+});
+
+describe('located errors, exit 3', () => {
+  it('a GB18030 file with an invalid byte sequence: its line and field', () => {
+    const bytes = iconv.encode(csv(chinese.slice(0, 4)), 'gb18030');
+    const line3 = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1;
+    const comma = bytes.indexOf(0x2c, bytes.indexOf(0x2c, line3) + 1); // after the second field of line 3
+    const bad = Buffer.concat([bytes.subarray(0, comma + 1), Buffer.from([0xff]), bytes.subarray(comma + 1)]);
+    writeFileSync(join(dir, 'bad-gb.csv'), bad);
+    const r = jiuzhu(['simulate', ...P, '--households', join(dir, 'bad-gb.csv')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${join(dir, 'bad-gb.csv')}:3:3: byte 0xff is neither UTF-8 nor GB18030`);
+  });
+
+  it('an .xlsx with a merged header cell: the sheet, column letter and row', () => {
+    const r = jiuzhu(['simulate', ...P, '--households', join(dir, 'merged.xlsx')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(
+      `${join(dir, 'merged.xlsx')}:低保名册!D1: the header cell is empty but the column has values (a merged header cell?)`,
+    );
+  });
+
+  it('a mapping file with a typo: its line and column, and the nearest name', () => {
+    writeFileSync(join(dir, 'typo.yaml'), 'columns:\n  户主编号: houshold_id\nconstant: {area: urban}\n');
+    const r = jiuzhu(['simulate', ...P, '--households', SAMPLE, '--columns', join(dir, 'typo.yaml')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(
+      `${join(dir, 'typo.yaml')}:3:1: unknown key "constant" in the column mapping file (did you mean "constants"?)`,
+    );
+    expect(r.stderr).toMatch(/typo\.yaml:2:\d+: .*"houshold_id" is not a column jiuzhu reads \(did you mean "household_id"\?\)/);
+  });
+
+  it('a value in a workbook is told by its cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名册');
+    chinese.slice(0, 4).forEach((r) => ws.addRow(r));
+    ws.getCell('C3').value = 'abc';
+    await wb.xlsx.writeFile(join(dir, 'bad-age.xlsx'));
+    const r = jiuzhu(['simulate', ...P, '--households', join(dir, 'bad-age.xlsx')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${join(dir, 'bad-age.xlsx')}:名册!C3: column age: "abc" is not valid`);
+  });
+});
