@@ -38,6 +38,7 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}): Pr
   if (!file.seekable && o.encoding !== 'gb18030' && !o.columns) return null;
   const head = file.seekable ? await readHead(path) : Buffer.alloc(0);
   if (path.toLowerCase().endsWith('.xlsx') || sniffFormat(head)?.startsWith('a ZIP archive')) return fromWorkbook(path, o);
+  if (path.toLowerCase().endsWith('.parquet') || sniffFormat(head)?.startsWith('a Parquet file')) return fromParquet(path, o);
   // Not UTF-8 at its start: GB18030 (what Excel on Chinese Windows writes), or a located error at the first byte that is
   // neither.
   const gb = o.encoding === 'gb18030' || (o.encoding === undefined && startsNotUtf8(head));
@@ -228,5 +229,54 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Prepared> {
     bytes: toCsv(o.columns ? o.columns.apply(records, path) : records),
     notes: [`note: ${path} read from sheet "${sheetName}"`],
     where: (w) => (w.file === path && w.line !== undefined ? { file: at(w.line, w.col) } : w),
+  };
+}
+
+/** A cell of a Parquet column as CSV text: numbers as written, booleans 1/0, text as it is. */
+function parquetText(v: unknown): string | { problem: string } {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
+  if (typeof v === 'bigint') return String(v);
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (v instanceof Date) return { problem: `a date (${v.toISOString().slice(0, 10)}), not a value jiuzhu reads` };
+  return { problem: 'a value of a kind jiuzhu does not read (a list or a structure)' };
+}
+
+/** A Parquet file (a researcher's extract: CHIP, CFPS…) as canonical CSV: its columns by name, one record per row. */
+async function fromParquet(path: string, o: SourceOptions): Promise<Prepared> {
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await import('hyparquet');
+  let rows: Array<Record<string, unknown>>;
+  let header: string[];
+  try {
+    const file = await asyncBufferFromFile(path);
+    const metadata = await parquetMetadataAsync(file);
+    header = parquetSchema(metadata).children.map((c) => c.element.name);
+    rows = await parquetReadObjects({ file, metadata });
+  } catch (e) {
+    throw new InputError([{ where: { file: path }, message: `not a readable Parquet file (${(e as Error).message})` }]);
+  }
+  const at = (row: number, column?: string) => `${path}: row ${row}${column !== undefined ? `, column ${column}` : ''}`;
+  const problems: Problem[] = [];
+  const records: string[][] = [header];
+  rows.forEach((r, i) => {
+    records.push(
+      header.map((h) => {
+        const t = parquetText(r[h]);
+        if (typeof t === 'string') return t;
+        if (problems.length < 20) problems.push({ where: { file: at(i + 1, h) }, message: t.problem });
+        return '';
+      }),
+    );
+  });
+  if (problems.length) throw new InputError(problems, 'fix the file, or export it as CSV');
+  return {
+    bytes: toCsv(o.columns ? o.columns.apply(records, path) : records),
+    notes: [],
+    // line 1 is the header; line n + 1 is row n; a field is the column of that name
+    where: (w) =>
+      w.file === path && w.line !== undefined && w.line > 1
+        ? { file: at(w.line - 1, w.col !== undefined ? header[w.col - 1] : undefined) }
+        : w,
   };
 }

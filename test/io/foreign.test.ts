@@ -3,6 +3,7 @@
 // a column mapping give the same simulate JSON, byte for byte but the file name; a GB18030 file with a bad byte, a
 // workbook with a merged header cell and a mapping with a typo each give a located error and exit 3.
 import ExcelJS from 'exceljs';
+import { parquetWriteFile } from 'hyparquet-writer';
 import iconv from 'iconv-lite';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +64,20 @@ beforeAll(async () => {
   const ws = wb.addWorksheet('低保名册');
   chinese.forEach((r, i) => ws.addRow(i === 0 ? r : r.map((v) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : v))));
   await wb.xlsx.writeFile(join(dir, 'roll.xlsx'));
+  // a researcher's extract: typed Parquet columns (text, whole numbers, doubles)
+  const typeOf = (h: string) =>
+    ['age', 'disability_grade', 'serious_illness', 'has_capable_supporter', 'on_dibao'].includes(h)
+      ? 'INT32'
+      : /_id$|area|capacity|self_care/.test(h)
+        ? 'STRING'
+        : 'DOUBLE';
+  parquetWriteFile({
+    filename: join(dir, 'extract.parquet'),
+    columnData: header.map((h, k) => {
+      const type = typeOf(h);
+      return { name: h, type, data: sample.slice(1).map((r) => (type === 'STRING' ? r[k]! : Number(r[k]))) };
+    }),
+  });
   const merged = new ExcelJS.Workbook();
   const m = merged.addWorksheet('低保名册');
   chinese.slice(0, 5).forEach((r) => m.addRow(r));
@@ -71,10 +86,11 @@ beforeAll(async () => {
 });
 
 describe('the same households, however the bureau holds them', () => {
-  it('UTF-8 CSV, GB18030 CSV with 中文 headers and values, and an .xlsx roll give byte-identical simulate JSON', () => {
+  it('UTF-8 CSV, GB18030 CSV with 中文 headers and values, an .xlsx roll and a Parquet extract give byte-identical simulate JSON', () => {
     const base = simulate('--households', SAMPLE);
     expect(simulate('--households', join(dir, 'gb.csv'))).toBe(base);
     expect(simulate('--households', join(dir, 'roll.xlsx'), '--sheet', '低保名册')).toBe(base);
+    expect(simulate('--households', join(dir, 'extract.parquet'))).toBe(base);
     // the reference reader and the parallel reader read 中文 headers and values too
     writeFileSync(join(dir, 'zh-utf8.csv'), csv(chinese));
     expect(
@@ -177,5 +193,20 @@ describe('located errors, exit 3', () => {
     const r = jiuzhu(['simulate', ...P, '--households', join(dir, 'bad-age.xlsx')]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${join(dir, 'bad-age.xlsx')}:名册!C3: column age: "abc" is not valid`);
+  });
+
+  it('a value in a Parquet extract is told by its row and column', () => {
+    parquetWriteFile({
+      filename: join(dir, 'bad.parquet'),
+      columnData: [
+        { name: 'household_id', type: 'STRING', data: ['H1', 'H2'] },
+        { name: 'person_id', type: 'STRING', data: ['p1', 'p2'] },
+        { name: 'age', type: 'INT32', data: [40, 300] },
+        { name: 'area', type: 'STRING', data: ['urban', 'urban'] },
+      ],
+    });
+    const r = jiuzhu(['simulate', ...P, '--households', join(dir, 'bad.parquet')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${join(dir, 'bad.parquet')}: row 2, column age: column age: "300" is not valid`);
   });
 });
