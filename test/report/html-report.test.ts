@@ -5,23 +5,14 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isCash, PROGRAMS } from '../../src/core/programs/index.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-report-'));
 const POLICIES = ['--policy', 'policies/guangxi-nanning.yaml', '--policy', 'policies/jiangxi-fuliang.yaml'];
 const SCENARIOS = ['--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--scenario', 'scenarios/low-income-2x.yaml'];
-const CASH = [
-  'tekun',
-  'dibao',
-  'dibao_supplement',
-  'single_person',
-  'rigid_aid',
-  'gradual_exit',
-  'temporary',
-  'medical_premium',
-  'disability_living',
-  'disability_care',
-];
+/** The cash programs, in the program table's order (the headline's rows). */
+const CASH = PROGRAMS.filter(isCash).map((p) => p.id);
 
 /** The data-yuan values of a headline table, row by row. */
 function headline(html: string, n: number): string[][] {

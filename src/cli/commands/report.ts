@@ -132,7 +132,7 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
     made: {
       command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '),
       version: ctx.version ?? '',
-      generated: new Date().toISOString(),
+      generated: ctx.now().toISOString(),
       files: await digests,
     },
   });
