@@ -220,6 +220,19 @@ function buildProgram(ctx: Ctx): Command {
     .action(async (o, cmd: Command) => sensitivityCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
 
   program
+    .command('import')
+    .description('read and check a households file once, and keep it as an Apache Arrow file every command reads fast')
+    .addOption(households())
+    .requiredOption('--out <file>', 'the Arrow file to write (FILE.arrow), atomically')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ jiuzhu import --households households.csv --out households.arrow\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households households.arrow',
+    )
+    .action(async (o, cmd: Command) =>
+      (await import('./commands/import.js')).importCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
+    );
+
+  program
     .command('generate')
     .description("write synthetic households drawn from the locality's population profile (deterministic for a seed)")
     .addOption(policy())

@@ -9,6 +9,8 @@ export interface Ids {
   at(i: number): string;
   /** The index of an id, or -1. */
   indexOf(id: string): number;
+  /** The id at index i as its UTF-8 bytes (a view: no string made). */
+  bytesAt(i: number): Uint8Array;
 }
 
 export const FNV_START = 0x811c9dc5 | 0;
@@ -81,8 +83,12 @@ export class IdTable implements Ids {
   }
 
   at(i: number): string {
+    return decoder.decode(this.bytesAt(i));
+  }
+
+  bytesAt(i: number): Uint8Array {
     if (i < 0 || i >= this.length) throw new RangeError(`no id at ${i}`);
-    return decoder.decode(this.arena.subarray(this.starts[i]!, i + 1 < this.length ? this.starts[i + 1]! : this.used));
+    return this.arena.subarray(this.starts[i]!, i + 1 < this.length ? this.starts[i + 1]! : this.used);
   }
 
   indexOf(id: string): number {
@@ -156,8 +162,12 @@ export class IdList implements Ids {
   }
 
   at(i: number): string {
+    return decoder.decode(this.bytesAt(i));
+  }
+
+  bytesAt(i: number): Uint8Array {
     if (i < 0 || i >= this.length) throw new RangeError(`no id at ${i}`);
-    return decoder.decode(this.bytes.subarray(this.starts[i]!, this.starts[i + 1]!));
+    return this.bytes.subarray(this.starts[i]!, this.starts[i + 1]!);
   }
 
   /** A scan (explain looks up one household; no table is kept for that). */

@@ -3,8 +3,8 @@
 // runs' totals over a file, evaluated where it was read when that pays. One thread keeps everything on this thread.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { InputError } from '../errors.js';
-import { prepareHouseholds, type Prepared } from '../io/foreign.js';
+import { InputError, UsageError } from '../errors.js';
+import { prepareHouseholds, type Converted, type Prepared } from '../io/foreign.js';
 import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
@@ -19,6 +19,7 @@ import { readParallel, simulateParallelRead } from './read.js';
 /** Reads the file in chunks of households, each handed to `stream.onChunk` and then dropped (bounded memory). */
 export async function streamHouseholds(path: string, opts: ReadOptions, stream: StreamOptions): Promise<void> {
   const p = await prepare(path, opts);
+  if (p && 'population' in p) throw new UsageError(`${path} is a population file (Arrow), read whole and fast: run without --stream`);
   if (p) {
     await relocate(p, () => parseHouseholdsFast(Readable.from([p.bytes]), path, p.bytes.length, opts, stream));
     return;
@@ -34,8 +35,9 @@ async function prepare(path: string, opts: ReadOptions): Promise<Prepared | null
   return p;
 }
 
-/** Reads prepared bytes on this thread, telling each problem at its place in the file. */
-function readPrepared(exec: Executor, p: Prepared, path: string, opts: ReadOptions): Promise<Population> {
+/** Reads prepared bytes on this thread, telling each problem at its place in the file (an Arrow file is read already). */
+async function readPrepared(exec: Executor, p: Prepared, path: string, opts: ReadOptions): Promise<Population> {
+  if ('population' in p) return p.population;
   const input = Readable.from([p.bytes]);
   return relocate(p, () =>
     exec.settings.reader === 'reference'
@@ -44,7 +46,7 @@ function readPrepared(exec: Executor, p: Prepared, path: string, opts: ReadOptio
   );
 }
 
-async function relocate<T>(p: Prepared, read: () => Promise<T>): Promise<T> {
+async function relocate<T>(p: Converted, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (e) {

@@ -9,6 +9,8 @@ import { open } from 'node:fs/promises';
 import { InputError, UsageError, type Problem, type Where } from '../errors.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { fileError, inputFile } from './files.js';
+import { ARROW_MAGIC, populationFromArrow } from './arrow.js';
+import type { Population } from '../core/population.js';
 import { firstInvalidUtf8, sniffFormat } from './text-checks.js';
 
 export interface SourceOptions {
@@ -19,7 +21,10 @@ export interface SourceOptions {
   readonly sheet?: string;
 }
 
-export interface Prepared {
+/** A file turned into canonical CSV — or, an Arrow file (`jiuzhu import`), its population, read and checked. */
+export type Prepared = Converted | { readonly population: Population; readonly notes: readonly string[] };
+
+export interface Converted {
   /** The canonical UTF-8 CSV. */
   readonly bytes: Buffer;
   /** What was done, for stderr ("read as GB18030"). */
@@ -37,6 +42,8 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}): Pr
   // A pipe is read as it comes: only what the command line asks for turns it (sniffing would consume it).
   if (!file.seekable && o.encoding !== 'gb18030' && !o.columns) return null;
   const head = file.seekable ? await readHead(path) : Buffer.alloc(0);
+  if (path.toLowerCase().endsWith('.arrow') || head.subarray(0, 6).toString('latin1') === ARROW_MAGIC)
+    return { population: populationFromArrow(await readWhole(path), path), notes: [] };
   if (path.toLowerCase().endsWith('.xlsx') || sniffFormat(head)?.startsWith('a ZIP archive')) return fromWorkbook(path, o);
   if (path.toLowerCase().endsWith('.parquet') || sniffFormat(head)?.startsWith('a Parquet file')) return fromParquet(path, o);
   // Not UTF-8 at its start: GB18030 (what Excel on Chinese Windows writes), or a located error at the first byte that is
@@ -163,7 +170,7 @@ function cellText(v: CellValue): string | { problem: string } {
 }
 
 /** The first sheet (or --sheet) of a workbook, streamed row by row, as canonical CSV. */
-async function fromWorkbook(path: string, o: SourceOptions): Promise<Prepared> {
+async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> {
   // exceljs is loaded for a workbook only (a third of a second)
   const mod = await import('exceljs');
   const Excel = (mod as unknown as { default?: typeof ExcelJS }).default ?? mod; // loaded for a workbook only
@@ -244,7 +251,7 @@ function parquetText(v: unknown): string | { problem: string } {
 }
 
 /** A Parquet file (a researcher's extract: CHIP, CFPS…) as canonical CSV: its columns by name, one record per row. */
-async function fromParquet(path: string, o: SourceOptions): Promise<Prepared> {
+async function fromParquet(path: string, o: SourceOptions): Promise<Converted> {
   const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await import('hyparquet');
   let rows: Array<Record<string, unknown>>;
   let header: string[];

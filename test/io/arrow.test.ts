@@ -1,0 +1,86 @@
+// Read once, run many (issue 20): `jiuzhu import` keeps the checked population as an Apache Arrow file; every command
+// reads it back to the same results as the CSV; other tools read its columns (ids as text, codes as dictionaries,
+// money in whole fen); and a file edited after import, or written by another tool, is checked as a CSV is.
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-arrow-'));
+const arrow = join(dir, 'households.arrow');
+const P = ['--policy', 'policies/guangxi-nanning.yaml', '--date', '2025-06-30'];
+const json = (args: string[]) => {
+  const r = jiuzhu([...args, '--format', 'json', '--quiet']);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout.replace(/"households_file": "[^"]*"/g, '');
+};
+
+beforeAll(() => {
+  const r = jiuzhu(['import', '--households', SAMPLE, '--out', arrow]);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toContain('600 households, 1,697 persons');
+});
+
+describe('jiuzhu import', () => {
+  it('gives simulate, compare and sensitivity the same results as the CSV', () => {
+    for (const cmd of [
+      ['simulate', ...P, '--scenario', 'scenarios/low-income-2x.yaml'],
+      ['compare', ...P, '--policy', 'policies/jiangxi-fuliang.yaml', '--scenario', 'scenarios/tekun-basic-1.6x.yaml'],
+      ['sensitivity', ...P],
+    ])
+      expect(json([...cmd, '--households', arrow]), cmd[0]).toBe(json([...cmd, '--households', SAMPLE]));
+  });
+
+  it('writes a file other tools read: one row per person, ids as text, codes as dictionaries, money in whole fen', () => {
+    const t = tableFromIPC(readFileSync(arrow));
+    expect(t.numRows).toBe(1697);
+    expect(t.schema.metadata.get('jiuzhu')).toBe('population/1');
+    const types = Object.fromEntries(t.schema.fields.map((f) => [f.name, String(f.type)]));
+    expect(types).toMatchObject({
+      household_id: 'Utf8',
+      age: 'Uint8',
+      area: 'Dictionary<Uint8, Utf8>',
+      wage_income_fen: 'Float64',
+      weight_millionths: 'Float64',
+    });
+    // the sample's first row: H0001-1, 76, rural, other income 195.98 yuan, weight 382.5
+    const row = t.get(0)!.toJSON() as Record<string, unknown>;
+    expect(row).toMatchObject({
+      household_id: 'H0001',
+      person_id: 'H0001-1',
+      age: 76,
+      area: 'rural',
+      other_income_fen: 19598,
+      weight_millionths: 382_500_000,
+    });
+  });
+
+  it('checks a file edited after import: a value out of range, a person id given twice', () => {
+    const t = tableFromIPC(readFileSync(arrow));
+    (t.getChild('age')!.data[0]!.values as Uint8Array)[2] = 200;
+    writeFileSync(join(dir, 'age.arrow'), tableToIPC(t, 'file'));
+    const age = jiuzhu(['simulate', ...P, '--households', join(dir, 'age.arrow')]);
+    expect([age.code, age.stderr]).toEqual([
+      3,
+      expect.stringContaining('age.arrow: row 3, column age: 200 is not valid: expected a whole number of years from 0 to 130'),
+    ]);
+    const u = tableFromIPC(readFileSync(arrow));
+    const pid = u.getChild('person_id')!.data[0]!;
+    const [off, val] = [pid.valueOffsets, pid.values as Uint8Array];
+    val.set(val.subarray(off[0]!, off[1]!), off[1]!); // row 2's id := row 1's (H0001-1, the same length)
+    writeFileSync(join(dir, 'twice.arrow'), tableToIPC(u, 'file'));
+    const twice = jiuzhu(['simulate', ...P, '--households', join(dir, 'twice.arrow')]);
+    expect([twice.code, twice.stderr]).toEqual([
+      3,
+      expect.stringContaining('twice.arrow: row 2, column person_id: person H0001-1 appears again'),
+    ]);
+  });
+
+  it('refuses --stream on it, a non-.arrow --out, and writing over its input', () => {
+    expect(jiuzhu(['simulate', ...P, '--households', arrow, '--stream']).stderr).toContain('run without --stream');
+    expect(jiuzhu(['import', '--households', SAMPLE, '--out', join(dir, 'x.csv')]).code).toBe(2);
+    expect(jiuzhu(['import', '--households', arrow, '--out', arrow]).stderr).toContain('never writes over a file it reads');
+  });
+});
