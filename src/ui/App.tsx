@@ -8,7 +8,8 @@ import { KNOBS, knobScenarioYaml } from './knobs.js';
 import { Knobs } from './Knobs.js';
 import { Localities } from './Localities.js';
 import { t, type Lang } from './labels.js';
-import { cliffLines, households, rateDistribution, traceLines, type TuiData } from './model.js';
+import { cliffLines, households, rateDistribution, totalRanges, traceLines, type TuiData } from './model.js';
+import type { TotalRange } from '../report/totals.js';
 import type { RateDistribution } from '../report/marginal-rates.js';
 import { Rates } from './Rates.js';
 import { Overview } from './Overview.js';
@@ -63,6 +64,20 @@ export function App({ data, lang, save }: AppProps) {
   // The marginal-rate distribution: computed when the view is open, once per run (on worker threads for a big population).
   const [rates, setRates] = useState<{ key: unknown; dist: RateDistribution } | null>(null);
   const [ratesError, setRatesError] = useState<unknown>(null);
+  // The totals' ranges from their estimates (`e` on the overview), once per run.
+  const [ranges, setRanges] = useState<{ key: unknown; ranges: TotalRange[] } | null>(null);
+  const rangesKey = state.view === 'overview' && state.ranges ? (view.runs[run] ?? data.localities[state.locality]!.baseline) : null;
+  useEffect(() => {
+    if (!rangesKey) return undefined;
+    let live = true;
+    totalRanges(data, state.locality, view, run, knobs).then(
+      (r) => live && setRanges({ key: rangesKey, ranges: r }),
+      (e: unknown) => live && setRatesError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [rangesKey, data, state.locality, view, run, knobs]);
   const ratesKey = state.view === 'rates' ? (view.runs[run] ?? data.localities[state.locality]!.baseline) : null;
   useEffect(() => {
     if (!ratesKey) return undefined;
@@ -128,7 +143,14 @@ export function App({ data, lang, save }: AppProps) {
         >{`${t(lang, 'failed')}: ${shown.error instanceof Error ? shown.error.message : String(shown.error)}`}</Text>
       ) : null}
       {state.help ? <Help lang={lang} /> : null}
-      {!state.help && state.view === 'overview' ? <Overview view={view} run={run} lang={lang} /> : null}
+      {!state.help && state.view === 'overview' ? (
+        <Overview
+          view={view}
+          run={run}
+          lang={lang}
+          ranges={state.ranges ? (ranges?.key === rangesKey ? ranges.ranges : 'computing') : null}
+        />
+      ) : null}
       {!state.help && state.view === 'charts' ? <Charts view={view} run={run} lang={lang} /> : null}
       {!state.help && state.view === 'knobs' ? (
         <Knobs values={state.values} initial={state.initial} selected={state.knob} yaml={yaml} saved={saved} lang={lang} />

@@ -13,6 +13,7 @@ const KEYS: Array<[string, string, string]> = [
   ['f', '筛选家庭：有变化、受损、受益、全部', 'filter households: changed, losers, gainers, all'],
   ['Enter / Esc', '打开 / 关闭家庭的计算解释', 'open / close a household’s explain trace'],
   ['c', '在解释与悬崖图之间切换', 'switch an opened household between its trace and its cliff chart'],
+  ['e', '总览：显示合计的区间（估计参数）', 'overview: the totals’ ranges from their estimates'],
   ['?', '帮助', 'this help'],
   ['q', '退出', 'quit'],
 ];

@@ -5,8 +5,20 @@ import { pad, truncate } from '../report/text-table.js';
 import { bar, millions, signedMillions, signedPct } from './format.js';
 import { t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
+import type { TotalRange } from '../report/totals.js';
 
-export function Overview({ view, run, lang }: { view: LocalityView; run: number; lang: Lang }) {
+export function Overview({
+  view,
+  run,
+  lang,
+  ranges,
+}: {
+  view: LocalityView;
+  run: number;
+  lang: Lang;
+  /** The totals' ranges (baseline, the run compared), 'computing' while they are, or null when not asked for (`e`). */
+  ranges?: readonly TotalRange[] | 'computing' | null;
+}) {
   const [base, ...others] = view.report.scenarios;
   const cur = others[run];
   const w = [26, 10, 10, 9, 8];
@@ -48,6 +60,13 @@ export function Overview({ view, run, lang }: { view: LocalityView; run: number;
           cur ? signedPct(base!.figures.total_annual_cost, cur.figures.total_annual_cost) : '',
         ])}
       </Text>
+      {ranges ? (
+        <Text color="yellow" wrap="truncate-end">
+          {ranges === 'computing'
+            ? `${t(lang, 'range')}: ${t(lang, 'computing')}`
+            : `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${truncate(cur?.id ?? '', 14)} ` : `${t(lang, 'baseline')} `}${millions(x.low)}–${millions(x.high)}`).join(' · ')}`}
+        </Text>
+      ) : null}
       <Text dimColor>{t(lang, 'scenarios')}</Text>
       {totals.slice(0, 4).map((x, i) => (
         <Text key={x.id} color={i === run + 1 ? 'cyan' : undefined}>

@@ -39,6 +39,7 @@ const L = {
   ],
   band: ['区间', 'band'],
   computing: ['计算中…', 'computing…'],
+  range: ['区间（估计参数）', 'range from estimates'],
   noEarner: ['无劳动力户（不计入占比）', 'households with no one to earn (not in the shares)'],
   facing: ['面临 ≥ 100 % 的户', 'households facing ≥ 100 %'],
   seeCliff: ['在“家庭”视图中打开一户，按 c 看其悬崖图', 'open one in households and press c for its cliff chart'],

@@ -13,6 +13,11 @@ import { localityReport, type LocalityReport } from '../report/compare.js';
 import { estimatesInForce } from '../report/estimates.js';
 import { cliffTable } from '../report/cliff.js';
 import { explainText } from '../report/explain.js';
+import type { Totals } from '../core/aggregate.js';
+import { sensitivityPlan } from '../core/sensitivity-plan.js';
+import { simulate, type Run as SimRun } from '../core/simulate.js';
+import { totalRange } from '../report/sensitivity.js';
+import type { TotalRange } from '../report/totals.js';
 import { rateDistributionOf, type RateDistribution } from '../report/marginal-rates.js';
 
 export interface Run {
@@ -26,6 +31,8 @@ export interface LocalityData {
   readonly policy: Policy;
   readonly baseline: Run;
   readonly scenarios: readonly Run[];
+  /** The scenarios the runs come from (the ranges apply them to each estimate's ends). */
+  readonly scenarioDefs?: readonly Scenario[];
 }
 
 /** Compares a run with a cached baseline elsewhere (worker threads: io/compare-pool.ts), for a big population. */
@@ -45,6 +52,8 @@ export interface TuiData {
   readonly parseKnobs: (yaml: string) => Scenario;
   /** Marginal-rate bands of runs over the population elsewhere (worker threads); here, on this thread, when unset. */
   readonly rates?: ((runs: readonly Run[], delta: number) => Promise<RateBands[]>) | null;
+  /** Totals of runs over the population elsewhere (worker threads), for the ranges; here when unset. */
+  readonly evaluate?: ((runs: readonly SimRun[]) => Promise<Totals[]>) | null;
 }
 
 export interface LocalityView {
@@ -174,4 +183,30 @@ export function rateDistribution(data: TuiData, l: number, view: LocalityView, r
     byLocality.set(l, d);
   }
   return d;
+}
+
+const rangeCache = new WeakMap<object, Map<number, Promise<TotalRange[]>>>();
+
+/**
+ * The range of the baseline's total and the compared run's (issue 18: each estimate moved alone to the end that
+ * lowers or raises the total, the changes added), computed once per run: the given scenario's, or the knobs'.
+ */
+export function totalRanges(data: TuiData, l: number, view: LocalityView, run: number, knobs: Scenario | null): Promise<TotalRange[]> {
+  const loc = data.localities[l]!;
+  const r = view.runs[run];
+  const scenario = r ? (r.id === knobs?.id ? knobs : (loc.scenarioDefs?.[run] ?? null)) : null;
+  const key: object = r ?? loc.baseline;
+  const byLocality = rangeCache.get(key) ?? new Map<number, Promise<TotalRange[]>>();
+  rangeCache.set(key, byLocality);
+  let ranges = byLocality.get(l);
+  if (!ranges) {
+    const plan = sensitivityPlan(loc.policy, scenario ? [scenario] : [], { date: data.date });
+    const totals = data.evaluate ? data.evaluate(plan.runs) : Promise.resolve(simulate(data.pop, plan.runs));
+    ranges = totals.then((t) => {
+      const result = plan.fold(t);
+      return result.runIds.map((_, i) => totalRange(result, i));
+    });
+    byLocality.set(l, ranges);
+  }
+  return ranges;
 }

@@ -21,6 +21,8 @@ export interface State {
   readonly opened: number | null;
   /** The opened household's cliff chart instead of its explain trace (`c`). */
   readonly cliff: boolean;
+  /** The overview shows the totals' ranges from their estimates (`e`). */
+  readonly ranges: boolean;
   readonly scroll: number;
   readonly saveRequested: boolean;
   readonly quit: boolean;
@@ -59,6 +61,7 @@ export function initialState(initial: readonly number[]): State {
     selected: 0,
     opened: null,
     cliff: false,
+    ranges: false,
     scroll: 0,
     saveRequested: false,
     quit: false,
@@ -80,6 +83,9 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
     return { ...next, locality: (s.locality + lim.localities - 1) % lim.localities, selected: 0, opened: null };
   switch (s.view) {
     case 'overview':
+      if (input === 'e') return { ...next, ranges: !s.ranges };
+      if (input === 's' && lim.runs > 0) return { ...next, run: (s.run + 1) % lim.runs };
+      return next;
     case 'charts':
     case 'localities':
     case 'rates':

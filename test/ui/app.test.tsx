@@ -7,6 +7,11 @@ import { loadRuns, loadScenarios } from '../../src/cli/load.js';
 import { incomeDeciles } from '../../src/core/compare.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { App } from '../../src/ui/App.js';
+import { D } from '../../src/core/money.js';
+import { sensitivityPlan } from '../../src/core/sensitivity-plan.js';
+import { simulate } from '../../src/core/simulate.js';
+import { totalRange } from '../../src/report/sensitivity.js';
+import { millions } from '../../src/ui/format.js';
 import { rateBands } from '../../src/core/marginal-rates.js';
 import { bandShares } from '../../src/report/marginal-rates.js';
 import { groupDigits } from '../../src/report/text-table.js';
@@ -30,6 +35,7 @@ async function data(policies: string[], scenarios: string[] = []): Promise<TuiDa
       policy: runs[0]!.snapshot.policy,
       baseline: runs[0]!,
       scenarios: runs.slice(1),
+      scenarioDefs: sc,
     })),
   };
 }
@@ -146,6 +152,26 @@ describe('jiuzhu tui', () => {
     expect(f).toMatch(new RegExp(`^≥ 100 %\\s+▏?[█▏▎▍▌▋▊▉]*\\s+${b!.at_least_100_pct}%\\s+[█▏▎▍▌▋▊▉]*\\s+${c!.at_least_100_pct}%$`, 'm'));
     expect(f).toMatch(new RegExp(`^≥ 80 %\\s+${b!.at_least_80_pct}%\\s+${c!.at_least_80_pct}%$`, 'm'));
     expect(f).toContain(`dibao-standard-plus-10pct: households facing ≥ 100 % ${groupDigits(c!.at_least_100_households)}`);
+  });
+
+  it('shows the totals’ ranges from their estimates with e, as jiuzhu sensitivity computes them', async () => {
+    const d = await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']);
+    const a = await open(d);
+    expect(a.lastFrame()).not.toContain('range from estimates');
+    let f = await keys(a, 'e');
+    for (let i = 0; i < 200 && f.includes('computing'); i++) {
+      await tick();
+      f = a.lastFrame()!;
+    }
+    const loc = d.localities[0]!;
+    const plan = sensitivityPlan(loc.policy, loc.scenarioDefs!, { date: DATE });
+    const result = plan.fold(simulate(d.pop, plan.runs));
+    const [b, c] = [totalRange(result, 0), totalRange(result, 1)];
+    expect(D(b.low).lessThan(b.high)).toBe(true);
+    expect(f).toContain(
+      `range from estimates: baseline ${millions(b.low)}–${millions(b.high)} · tekun-basic-1… ${millions(c.low)}–${millions(c.high)}`,
+    );
+    expect(await keys(a, 'e')).not.toContain('range from estimates');
   });
 
   it('shows localities side by side with l, and the help overlay with ?', async () => {

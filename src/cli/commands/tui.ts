@@ -6,7 +6,7 @@ import { incomeDeciles } from '../../core/compare.js';
 import { UsageError } from '../../errors.js';
 import { readHouseholds } from '../../engine/households.js';
 import { KnobComparer } from '../../engine/knob-comparer.js';
-import { ratesParallel } from '../../engine/parallel.js';
+import { ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { parseScenario } from '../../io/scenario-file.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
@@ -57,12 +57,14 @@ export async function tuiCommand(
           householdsFile: o.households,
           comparer,
           rates: (runs, delta) => ratesParallel(exec, pop, runs, delta, 'monthly'),
+          evaluate: (runs) => simulateParallel(exec, pop, runs),
           parseKnobs: (yaml) => parseScenario(yaml, 'tui-knobs.yaml'),
           localities: localities.map((runs, l) => ({
             file: o.policy[l]!,
             policy: runs[0]!.snapshot.policy,
             baseline: runs[0]!,
             scenarios: runs.slice(1),
+            scenarioDefs: scenarios,
           })),
         };
       },
