@@ -176,7 +176,9 @@ await withExec(settings, async (exec) => {
       there.push((await time(() => localityViewAsync({ ...data, comparer }, 0, knob(change(v))), 1))[1]);
     const ms = (xs) => `${(median(xs) * 1000).toFixed(0)} ms`;
     console.log(
-      `tui: recompute after a knob (${name.padEnd(16)}) ${comparer ? `${ms(there)} on ${T} worker threads, ` : ''}${ms(here)} on this thread (median of ${values.length}; target ≤ 100 ms)`,
+      `tui: recompute after a knob (${name.padEnd(16)}) ${comparer ? `${ms(there)} on ${T} worker threads, ` : ''}${ms(here)} on this thread (median of ${values.length}; target ≤ 100 ms)` +
+        // a slower machine's yardstick: the recompute as a share of one full evaluation of the baseline on one thread
+        `; ${(median(comparer ? there : here) / evalS).toFixed(2)} of a full evaluation (${(evalS * 1000).toFixed(0)} ms)`,
     );
   }
 });
