@@ -33,20 +33,25 @@ function buildProgram(ctx: Ctx): Command {
     .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
     .option('-q, --quiet', 'no progress or notes on stderr')
     .addOption(
-      new Option('--encoding <encoding>', 'the households file’s encoding (default: UTF-8, or GB18030 when it reads as that)').choices([
-        'utf-8',
-        'gb18030',
-      ]),
+      new Option(
+        '--encoding <encoding>',
+        'the households file’s encoding (default: UTF-8, or GB18030 when it reads as that; gbk is GB18030)',
+      ).choices(['utf-8', 'gb18030', 'gbk']),
     )
     .option('--columns <file>', 'a column mapping (YAML): the file’s headers and words → jiuzhu’s columns and values, constant columns')
     .option('--sheet <name>', 'a workbook’s sheet to read (default: the first)')
     .exitOverride()
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
 
   const date = () => new Option('--date <YYYY-MM-DD>', 'simulation date (default: today)');
   const policy = () => new Option('--policy <file>', 'locality policy YAML, e.g. policies/guangxi-nanning.yaml').makeOptionMandatory();
-  const households = () => new Option('--households <file>', 'household CSV (one row per person; see README)').makeOptionMandatory();
+  const households = () =>
+    new Option(
+      '--households <file>',
+      'households file: CSV (UTF-8 or GB18030), .xlsx, .parquet or .arrow; one row per person (README)',
+    ).makeOptionMandatory();
   const globals = (cmd: Command) => cmd.optsWithGlobals() as Globals;
   const unit = () =>
     new Option('--unit <unit>', 'money in the table and Markdown: yuan 元, wan 万元, yi 亿元 (JSON and CSV stay in yuan)')
@@ -177,7 +182,13 @@ function buildProgram(ctx: Ctx): Command {
         '  $ jiuzhu cliff --policy policies/guangxi-nanning.yaml --households nanning.csv --scenario scenarios/gradual-exit-6-months.yaml',
       ].join('\n'),
     )
-    .action(async (o, cmd: Command) => cliffCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+    .action(async (o, cmd: Command) =>
+      cliffCommand(ctx, {
+        ...o,
+        quiet: Boolean(globals(cmd).quiet),
+        given: new Set(Object.keys(o).filter((k) => cmd.getOptionValueSource(k) === 'cli')),
+      }),
+    );
 
   program
     .command('report')
@@ -292,8 +303,10 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
   const program = buildProgram(ctx);
   // How the households file is held, from the command line as parsed (any command that reads one).
   program.hook('preAction', (_top, action) => {
-    const o = action.optsWithGlobals() as HouseholdsFlags;
-    Object.assign(ctx.households!, { encoding: o.encoding, columns: o.columns, sheet: o.sheet });
+    const o = action.optsWithGlobals() as Omit<HouseholdsFlags, 'encoding'> & { encoding?: string };
+    // GBK is a subset of GB18030: read as that.
+    const encoding = o.encoding === 'gbk' ? 'gb18030' : (o.encoding as HouseholdsFlags['encoding']);
+    Object.assign(ctx.households!, { encoding, columns: o.columns, sheet: o.sheet });
   });
   try {
     await program.parseAsync(argv, { from: 'user' });

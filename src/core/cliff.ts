@@ -128,11 +128,25 @@ export interface HouseholdCliff {
   readonly runs: ReadonlyArray<{ readonly id: string; readonly points: readonly CliffPoint[] }>;
 }
 
-/** Up to 10,000 points (fen a month): from `from` to `to` by `step`; null when the range is not a rising one. */
+export const MAX_POINTS = 10_000;
+
+/** What is wrong with a range (fen a month), in words, or null. */
+export function rangeProblem(from: number, to: number, step: number): string | null {
+  const y = (f: number) => (f / 100).toFixed(2);
+  if (step <= 0) return `--step must be above 0 (got ${y(step)})`;
+  if (to <= from) return `--to (${y(to)}) must be above --from (${y(from)})`;
+  const points = Math.ceil((to - from) / step) + 1;
+  if (points > MAX_POINTS)
+    return `from ${y(from)} to ${y(to)} by ${y(step)} is ${points.toLocaleString('en')} points; at most ${MAX_POINTS.toLocaleString('en')}: widen --step or narrow --from/--to`;
+  return null;
+}
+
+/** The points (fen a month) from `from` to `to` by `step`, `to` last even off the step; null for a range rangeProblem refuses. */
 export function sweepValues(from: number, to: number, step: number): number[] | null {
-  if (step <= 0 || to < from || (to - from) / step > 10_000) return null;
+  if (rangeProblem(from, to, step)) return null;
   const values: number[] = [];
   for (let v = from; v <= to; v += step) values.push(v);
+  if (values.at(-1)! < to) values.push(to);
   return values;
 }
 

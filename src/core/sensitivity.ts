@@ -74,7 +74,9 @@ export function estimateAxes(policy: Policy, when: When): Axis[] {
           'choice',
           e.range.values.filter((v) => v !== e.value).map((value) => ({ value })),
         );
-      if (window) axis('start_date', straddles ? [{ from: window[0] }, { from: window[1] }] : []);
+      // The first value of a parameter has nothing before it: moved later, no value would be in force, so its start
+      // date cannot be varied (it is listed, with nothing to vary).
+      if (window) axis('start_date', straddles && i > 0 ? [{ from: window[0] }, { from: window[1] }] : []);
     });
   }
   return out;
@@ -128,7 +130,7 @@ export function drawPatches(axes: readonly Axis[], rng: Random): Array<{ axis: A
       out.push({ axis, patch: { value: D(units).dividedBy(unit) } });
     } else if (axis.kind === 'choice' && r?.values) {
       out.push({ axis, patch: { value: r.values[rng.between(0, r.values.length - 1)]! } });
-    } else if (axis.kind === 'start_date' && r?.from) {
+    } else if (axis.kind === 'start_date' && r?.from && axis.ends.length) {
       out.push({ axis, patch: { from: isoOf(rng.between(dayOf(r.from[0]), dayOf(r.from[1]))) } });
     }
   }

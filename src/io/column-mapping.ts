@@ -50,12 +50,13 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
   mapOf('values', (name, v, keyNode) => {
     const c = column(keyNode, name, 'values: column');
     if (!c) return;
-    if (!isMap(v)) return y.problem(v ?? keyNode, `values of ${c}: a mapping of the file's word → ${c}'s value`, 'values');
+    if (!isMap(v)) return y.problem(v ?? keyNode, `${c}: a mapping of the file's word → ${c}'s value`, 'values');
     const words = new Map<string, string>();
     for (const [word, to, pair] of y.entries(v)) {
       const t = y.text(to) ?? (typeof (to as { value?: unknown })?.value === 'boolean' ? String((to as { value: boolean }).value) : null);
-      if (t === null) y.problem(to ?? (pair.key as Node), `values of ${c}: expected the value "${word}" stands for`, 'values');
-      else if (!readable(c, t)) y.problem(to, `values of ${c}: "${t}" is not valid: expected ${COLUMN_BY_NAME.get(c)!.expected}`, 'values');
+      if (t === null) y.problem(to ?? (pair.key as Node), `${c}: expected the value "${word}" stands for`, 'values');
+      else if (!readable(c, t))
+        y.problem(to, `${c}: "${t}" is not valid: expected ${COLUMN_BY_NAME.get(c)!.expected}${hint(c, t)}`, 'values');
       else words.set(word, t);
     }
     values.set(c, words);
@@ -65,12 +66,22 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
     const t = y.text(v);
     if (!c) return;
     if (t === null || !readable(c, t))
-      y.problem(v ?? keyNode, `constants: ${c} "${t ?? ''}" is not valid: expected ${COLUMN_BY_NAME.get(c)!.expected}`, 'constants');
+      y.problem(
+        v ?? keyNode,
+        `${c} "${t ?? ''}" is not valid: expected ${COLUMN_BY_NAME.get(c)!.expected}${t ? hint(c, t) : ''}`,
+        'constants',
+      );
     else constants.set(c, t);
   });
   if (y.problems.length) throw new InputError(y.problems, 'fix the column mapping file; every problem found is listed');
   return { file, apply: (records, dataFile) => apply(y, records, dataFile, { renames, values, constants }) };
 }
+
+/** "did you mean" among a code column's values. */
+const hint = (c: string, text: string) => {
+  const k = COLUMN_BY_NAME.get(c)!.kind;
+  return k.type === 'code' ? didYouMean(text, k.codes) : '';
+};
 
 const readable = (c: string, text: string) => {
   const def = COLUMN_BY_NAME.get(c)!;

@@ -51,7 +51,7 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}): Pr
   const gb = o.encoding === 'gb18030' || (o.encoding === undefined && startsNotUtf8(head));
   if (!gb && !o.columns) return null;
   const raw = await readWhole(path);
-  const text = gb ? decodeGb18030(raw, path) : raw.toString('utf8').replace(/^\uFEFF/, '');
+  const text = gb ? decodeGb18030(raw, path, o.encoding === 'gb18030') : raw.toString('utf8').replace(/^\uFEFF/, '');
   const notes = gb ? [`note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)`] : [];
   const records = await parseCsv(text, path);
   return { bytes: toCsv(o.columns ? o.columns.apply(records, path) : records), notes, where: (w) => w };
@@ -86,28 +86,31 @@ function startsNotUtf8(head: Buffer): boolean {
 }
 
 /** The whole file from GB18030, or a located problem at the first byte that is not GB18030 either. */
-function decodeGb18030(b: Buffer, file: string): string {
+function decodeGb18030(b: Buffer, file: string, forced: boolean): string {
   try {
     return gb18030()
       .decode(b)
       .replace(/^\uFEFF/, '');
   } catch {
+    if (forced && firstInvalidUtf8(b, 0, b.length) < 0)
+      throw new UsageError(`${file} is UTF-8, not GB18030: leave --encoding out (or give --encoding utf-8)`);
     let line = 1;
     let start = 0;
     for (let i = 0; i <= b.length; i++) {
       if (i < b.length && b[i] !== 0x0a) continue;
       const bytes = b.subarray(start, i);
-      try {
-        gb18030().decode(bytes);
-      } catch {
-        // the first prefix of the line that does not decode ends at the bad byte; its field counts the commas before it
-        let bad = 1;
-        while (bad < bytes.length && canDecode(bytes.subarray(0, bad))) bad++;
+      if (!decodes(bytes)) {
+        // The bad sequence starts where the longest prefix that decodes whole ends; its field counts the commas before.
+        let ok = 0;
+        for (let k = 1; k <= bytes.length; k++) if (decodes(bytes.subarray(0, k))) ok = k;
         let col = 1;
-        for (let k = 0; k < bad - 1; k++) if (bytes[k] === 0x2c) col++;
+        for (let k = 0; k < ok; k++) if (bytes[k] === 0x2c) col++;
+        const shown = [...bytes.subarray(ok, ok + 4)].map((x) => `0x${x.toString(16).padStart(2, '0')}`).join(' ');
         throw new InputError(
-          [{ where: { file, line, col }, message: `byte 0x${bytes[bad - 1]!.toString(16).padStart(2, '0')} is neither UTF-8 nor GB18030` }],
-          'save the file as "CSV UTF-8", or give --encoding for the one it is in',
+          [{ where: { file, line, col }, message: `the bytes ${shown} are neither UTF-8 nor GB18030` }],
+          forced
+            ? 'the file is not GB18030 there: leave --encoding out, or save the file as "CSV UTF-8"'
+            : 'save the file as "CSV UTF-8" (Excel: 另存为 CSV UTF-8)',
         );
       }
       line++;
@@ -117,9 +120,9 @@ function decodeGb18030(b: Buffer, file: string): string {
   }
 }
 
-function canDecode(b: Uint8Array): boolean {
+function decodes(b: Uint8Array): boolean {
   try {
-    new TextDecoder('gb18030', { fatal: true }).decode(b, { stream: true });
+    gb18030().decode(b);
     return true;
   } catch {
     return false;

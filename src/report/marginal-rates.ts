@@ -100,7 +100,7 @@ export function distributionTable(d: RateDistribution): string {
       return [l, ...xs.map((x) => `${pct(x, all)}%`), groupDigits(households(all))];
     }).filter((row) => row.at(-1) !== '0');
   const out = [
-    chalk.bold(`effective marginal rates 边际有效税率: ${groupDigits(fenToYuan(d.delta))} yuan more a month for each main earner`),
+    chalk.bold(`effective marginal rates 有效边际税率: ${groupDigits(fenToYuan(d.delta))} yuan more a month for each main earner`),
     chalk.dim(
       `${d.view} view; shares of the ${groupDigits(households(sum(base.bands.overall)))} households with a main earner (weighted);`,
     ),
@@ -123,7 +123,7 @@ export function distributionTable(d: RateDistribution): string {
           `${r.id}: ${groupDigits(String(r.bands.aboveCount))} household records face ≥ 100 %, e.g. ${r.aboveIds.slice(0, 4).join(', ')}`,
         ),
       );
-  out.push(chalk.dim('see one: jiuzhu cliff --household ID (its cliff), jiuzhu explain --household ID [--scenario FILE] (its rules)'));
+  out.push(chalk.dim('one by one: cliff --households FILE --household ID; explain … --household ID [--scenario S]'));
   return out.join('\n') + '\n';
 }
 
@@ -142,7 +142,7 @@ export function distributionMarkdown(d: RateDistribution): string {
     ];
   });
   return [
-    `**Effective marginal rates 边际有效税率** on ${groupDigits(fenToYuan(d.delta))} yuan more a month of each main earner (${d.view} view; shares of households with a main earner, weighted)`,
+    `**Effective marginal rates 有效边际税率** on ${groupDigits(fenToYuan(d.delta))} yuan more a month of each main earner (${d.view} view; shares of households with a main earner, weighted)`,
     '',
     markdownTable(
       header,

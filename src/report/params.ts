@@ -30,7 +30,7 @@ export function provenance(r: Resolved): string {
 export function rangeText(r: Resolved): string {
   const e = r.entry;
   if (!e?.estimate) return '';
-  if (e.exact !== undefined) return 'exact';
+  if (e.exact !== undefined) return 'none to vary';
   if (!e.range) return '—';
   const parts: string[] = [];
   if (e.range.low !== undefined) parts.push(`${valueToText(e.range.low, r.spec)}–${valueToText(e.range.high!, r.spec)}`);

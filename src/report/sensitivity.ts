@@ -211,6 +211,49 @@ export function sensitivityCsv(rep: SensitivityReport): string {
     PROGRAMS.forEach((p, i) => out.push([path, kind, end, value, r.runIds[s], p.id, yuan(cost(t, i), t0)].join(',')));
   };
   r.central.forEach((t, s) => emit('', 'central', 'central', '', t, s));
+  // the draws' percentiles (--draws): end p5 | p50 | p95
+  if (r.draws)
+    r.runIds.forEach((id, s) => {
+      const ts = r.draws!.totals.map((x) => x[s]!);
+      for (const q of PCT) {
+        out.push(
+          [
+            '',
+            'draws',
+            `p${q}`,
+            '',
+            id,
+            'total',
+            yuan(
+              percentile(
+                ts.map((t) => cost(t)),
+                q,
+              ),
+              t0,
+            ),
+          ].join(','),
+        );
+        PROGRAMS.forEach((p, i) =>
+          out.push(
+            [
+              '',
+              'draws',
+              `p${q}`,
+              '',
+              id,
+              p.id,
+              yuan(
+                percentile(
+                  ts.map((t) => cost(t, i)),
+                  q,
+                ),
+                t0,
+              ),
+            ].join(','),
+          ),
+        );
+      }
+    });
   for (const { axis, ends } of r.axes)
     ends.forEach((e, k) =>
       e.totals.forEach((t, s) =>
@@ -243,7 +286,8 @@ export function sensitivityTable(rep: SensitivityReport): string {
     chalk.bold(`sensitivity 敏感性分析 — ${rep.policy.name.zh} ${rep.policy.name.en}, ${when}`),
     chalk.dim(`${rep.householdsFile}; money in ${UNIT_LABEL[unitOf(rep)]} a year`),
     '',
-    `total under the central values: ${money(rep, range.central)}; range ${money(rep, range.low)} – ${money(rep, range.high)}`,
+    `total under the central values: ${money(rep, range.central)}`,
+    `range: ${money(rep, range.low)} – ${money(rep, range.high)}`,
     chalk.dim(`(range: each estimate alone at its lowering or raising end, the changes added)`),
     `${rs.length} estimates in force: ${moving.length} move the total (by swing below), ${rs.length - moving.length} do not`,
     '',

@@ -61,11 +61,41 @@ describe('one household', () => {
     for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
   });
 
+  it('an option the mode does not read, two households at once, a person id twice: each refused, never ignored', () => {
+    const D1 = ['--describe', '{area: urban, persons: [{age: 40}]}'];
+    expect(jiuzhu(['cliff', ...NANNING, ...DATE, ...D1, '--delta', '50']).stderr).toContain('--delta is for the whole file');
+    expect(jiuzhu(['cliff', ...NANNING, ...DATE, '--households', 'policies/samples/households.csv', '--from', '100']).stderr).toContain(
+      '--from is for one household',
+    );
+    expect(
+      jiuzhu(['cliff', ...NANNING, ...DATE, ...D1, '--households', 'policies/samples/households.csv', '--household', 'H0001']).stderr,
+    ).toContain('--household and --describe each name the household');
+    const twice = jiuzhu([
+      'cliff',
+      ...NANNING,
+      ...DATE,
+      '--describe',
+      '{area: urban, persons: [{person_id: a, age: 40}, {person_id: a, age: 12}]}',
+    ]);
+    expect([twice.code, twice.stderr]).toEqual([3, expect.stringContaining('person_id "a" is given twice')]);
+    // the range: which condition failed, how many points; --to is the last value even off the step
+    expect(jiuzhu(['cliff', ...NANNING, ...DATE, ...D1, '--from', '3000', '--to', '3000']).stderr).toContain(
+      '--to (3000.00) must be above --from (3000.00)',
+    );
+    expect(jiuzhu(['cliff', ...NANNING, ...DATE, ...D1, '--step', '0.01', '--to', '1000']).stderr).toContain(
+      'is 100,001 points; at most 10,000',
+    );
+    const csv = jiuzhu(['cliff', ...NANNING, ...DATE, ...D1, '--to', '500', '--step', '7', '--format', 'csv'])
+      .stdout.trim()
+      .split('\n');
+    expect(csv.at(-1)!.split(',')[2]).toBe('500.00');
+  });
+
   it('bad input is named: an unknown member, a falling range, no household source', () => {
     const member = jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', COUPLE, '--member', 'z']);
     expect([member.code, member.stderr]).toEqual([2, expect.stringContaining('no member "z" in the household (members: a, b)')]);
     const range = jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', COUPLE, '--from', '100', '--to', '50']);
-    expect([range.code, range.stderr]).toEqual([2, expect.stringContaining('rising range')]);
+    expect([range.code, range.stderr]).toEqual([2, expect.stringContaining('--to (50.00) must be above --from (100.00)')]);
     expect(jiuzhu(['cliff', ...NANNING, ...DATE]).code).toBe(2);
     const yaml = jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', '{area: urban, persons: [{age: 40, wages: 1}]}']);
     expect(yaml.code).toBe(3);
@@ -106,7 +136,7 @@ describe('across each locality’s generated population', () => {
         const ids: string[] = base.facing_at_least_100_pct.ids;
         expect(ids.length).toBe(Math.min(100, base.facing_at_least_100_pct.records));
         for (const id of ids.slice(0, 4)) {
-          const one = (from = '0', to = '0') =>
+          const one = (from = '0', to = '100') =>
             JSON.parse(
               jiuzhu([
                 'cliff',
@@ -154,7 +184,7 @@ describe('compare --marginal-rates', () => {
     }
     expect(localities[0].marginal_rates.delta).toBe('50.00');
     const table = jiuzhu(['compare', ...POL, ...SC, ...DATE, '--households', file, '--marginal-rates']);
-    expect(table.stdout.match(/effective marginal rates 边际有效税率: 100\.00 yuan more a month/g)).toHaveLength(2);
+    expect(table.stdout.match(/effective marginal rates 有效边际税率: 100\.00 yuan more a month/g)).toHaveLength(2);
     const md = jiuzhu(['compare', ...NANNING, ...DATE, '--households', file, '--marginal-rates', '--format', 'markdown']);
     expect(md.stdout).toMatch(/\| baseline \| [\d.]+% \| [\d.]+% \|/);
     const csv = jiuzhu(['compare', ...NANNING, ...DATE, '--households', file, '--marginal-rates', '--format', 'csv']);

@@ -119,5 +119,42 @@ describe('the table, Markdown, CSV and bad input', () => {
     expect(jiuzhu(['sensitivity', ...P, '--draws', '0']).code).toBe(2);
     expect(jiuzhu(['sensitivity', ...P, '--seed', '3']).stderr).toContain('--seed goes with --draws');
     expect(jiuzhu(['simulate', ...P, '--ranges', '--format', 'csv']).code).toBe(2);
+    // the draws' percentiles are in the CSV too
+    const drawn = jiuzhu(['sensitivity', ...P, '--draws', '5', '--format', 'csv']).stdout;
+    expect(drawn).toMatch(/^,draws,p50,,baseline,total,\d+\.\d\d$/m);
+  });
+
+  it('runs at a date where a first value’s start date is unknown (Nanning 2021: the rural standard from 2020, window 2019–2021)', () => {
+    const r = jiuzhu([
+      'sensitivity',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      'policies/samples/households.csv',
+      '--date',
+      '2021-06-30',
+      '--format',
+      'json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const est = JSON.parse(r.stdout).estimates as Estimate[];
+    // the first rural value cannot start later (no value would be in force): listed with nothing to vary
+    const rural = est.find((e) => e.path === 'dibao.standard.rural' && e.kind === 'start_date')!;
+    expect(rural.swing).toBe('0.00');
+    // the urban standard's 790 (from 2020, window 2019–2021) can: at its latest, the earlier 600 holds
+    expect(D(est.find((e) => e.path === 'dibao.standard.urban' && e.kind === 'start_date')!.swing).greaterThan(0)).toBe(true);
+    expect(
+      jiuzhu([
+        'sensitivity',
+        '--policy',
+        'policies/jiangxi-fuliang.yaml',
+        '--households',
+        'policies/samples/households.csv',
+        '--date',
+        '2021-06-30',
+        '--draws',
+        '5',
+      ]).code,
+    ).toBe(0);
   });
 });

@@ -131,6 +131,10 @@ describe('the same households, however the bureau holds them', () => {
       'utf-8',
     ]);
     expect([forced.code, forced.stderr]).toEqual([3, expect.stringMatching(/gb\.csv:1:1: .*UTF-8/)]);
+    // the other way round: a UTF-8 file forced as GB18030 is told so; gbk reads as GB18030
+    const utf8 = jiuzhu(['simulate', ...P, '--households', join(dir, 'zh-utf8.csv'), '--encoding', 'gb18030']);
+    expect(utf8.stderr).toContain('is UTF-8, not GB18030: leave --encoding out');
+    expect(simulate('--households', join(dir, 'gb.csv'), '--encoding', 'gbk')).toBe(simulate('--households', SAMPLE));
   });
 
   it('a column mapping renames headers, maps words and adds a constant column', () => {
@@ -163,7 +167,8 @@ describe('located errors, exit 3', () => {
     writeFileSync(join(dir, 'bad-gb.csv'), bad);
     const r = jiuzhu(['simulate', ...P, '--households', join(dir, 'bad-gb.csv')]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`${join(dir, 'bad-gb.csv')}:3:3: byte 0xff is neither UTF-8 nor GB18030`);
+    expect(r.stderr).toContain(`${join(dir, 'bad-gb.csv')}:3:3: the bytes 0xff 0x`);
+    expect(r.stderr).toContain('are neither UTF-8 nor GB18030');
   });
 
   it('an .xlsx with a merged header cell: the sheet, column letter and row', () => {

@@ -3,12 +3,13 @@
 // its main earner's next yuan, as a weighted distribution by layer.
 import { cliffCsv, cliffJson, cliffTable } from '../../report/cliff.js';
 import { distributionCsv, distributionJson, distributionTable, rateDistributionOf } from '../../report/marginal-rates.js';
-import { householdCliff, householdSpecOf, type Vary, type View } from '../../core/cliff.js';
+import { householdCliff, householdSpecOf, rangeProblem, type Vary, type View } from '../../core/cliff.js';
+import { populationOf } from '../../core/population.js';
 import { mainMemberOf } from '../../core/marginal-rates.js';
 import type { Run } from '../../core/simulate.js';
 import { ratesParallel } from '../../engine/parallel.js';
 import type { HouseholdSpec } from '../../core/population.js';
-import { UsageError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors.js';
 import { parseHouseholdText } from '../../io/cases-file.js';
 import type { Ctx } from '../context.js';
 import { loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor, yuanAbove0, yuanFlag } from '../load.js';
@@ -29,9 +30,26 @@ export interface CliffOptions {
   readonly date?: string;
   readonly format: 'table' | 'json' | 'csv';
   readonly quiet: boolean;
+  /** The options given on the command line (not defaults): one the mode does not read is refused, never ignored. */
+  readonly given?: ReadonlySet<string>;
 }
 
+/** Options one mode reads and the other does not: the whole file (no --household/--describe), or one household. */
+const WHOLE_FILE_ONLY = ['delta'];
+const ONE_HOUSEHOLD_ONLY = ['member', 'vary', 'from', 'to', 'step'];
+const flag = (name: string) => `--${name}`;
+
 export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
+  const given = o.given ?? new Set<string>();
+  const single = Boolean(o.household || o.describe);
+  if (o.household && o.describe) throw new UsageError('--household and --describe each name the household to sweep: give one');
+  if (o.describe && given.has('households'))
+    throw new UsageError('--describe gives the household itself: leave --households out (or sweep one of the file with --household H)');
+  const stray = (single ? WHOLE_FILE_ONLY : ONE_HOUSEHOLD_ONLY).filter((x) => given.has(x));
+  if (stray.length)
+    throw new UsageError(
+      `${stray.map(flag).join(', ')} ${stray.length > 1 ? 'are' : 'is'} for ${single ? 'the whole file (without --household or --describe)' : 'one household (--household H or --describe)'}`,
+    );
   const date = simulationDate(ctx, o.date);
   const runs = (await loadRuns(o.policy, await loadScenarios(o.scenario ?? []), date)).map((r) => ({ id: r.id, rules: r.rules }));
   if (!o.household && !o.describe) {
@@ -40,8 +58,16 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
     return population(ctx, o, runs);
   }
   let spec: HouseholdSpec;
-  if (o.describe) spec = parseHouseholdText(o.describe, '--describe');
-  else {
+  if (o.describe) {
+    spec = parseHouseholdText(o.describe, '--describe');
+    const seen = new Set<string>();
+    for (const p of spec.persons)
+      if (p.id !== undefined && seen.has(p.id))
+        throw new InputError([
+          { where: { file: '--describe' }, message: `person_id "${p.id}" is given twice: each person needs an id of their own` },
+        ]);
+      else if (p.id !== undefined) seen.add(p.id);
+  } else {
     if (!o.households) throw new UsageError('--household needs --households FILE');
     const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households!, o.quiet));
     const h = pop.householdIds.indexOf(o.household!);
@@ -52,15 +78,15 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   const member = o.member !== undefined ? ids.indexOf(o.member) : mainMemberOf(spec);
   if (member < 0) throw new UsageError(`no member "${o.member}" in the household (members: ${ids.join(', ')})`);
   const vary: Vary = o.vary === 'wage_income' ? 'wage' : 'other';
-  const cliff = householdCliff(spec, runs, {
-    member,
-    vary,
-    from: yuanFlag('--from', o.from),
-    to: o.to === undefined ? undefined : yuanFlag('--to', o.to),
-    step: yuanFlag('--step', o.step),
-  });
-  if (!cliff.values)
-    throw new UsageError('--from, --to and --step must give a rising range (from ≤ to, step > 0) of at most 10,000 points');
+  const described = populationOf([spec]);
+  const current = (described[vary] as ArrayLike<number>)[described.members[member]!]!;
+  const from = yuanFlag('--from', o.from);
+  const step = yuanFlag('--step', o.step);
+  // By default on to 3,000 yuan, or 1,000 past the member's amount now.
+  const to = o.to === undefined ? Math.max(300_000, current + 100_000) : yuanFlag('--to', o.to);
+  const problem = rangeProblem(from, to, step);
+  if (problem) throw new UsageError(o.to === undefined ? `${problem} (--to defaults to ${(to / 100).toFixed(2)}: give one)` : problem);
+  const cliff = householdCliff(spec, runs, { member, vary, from, to, step });
   const report = { household: spec.id, member: ids[member]!, vary: o.vary, view: o.view, current: cliff.current, runs: cliff.runs };
   const render = {
     table: () => cliffTable(report),

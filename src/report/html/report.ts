@@ -39,6 +39,18 @@ export interface HtmlReportInput {
 }
 
 const CASH = PROGRAMS.filter(isCash);
+/** The layers of compare's transitions, in 中文 and as their ids. */
+const LAYER_ZH: Readonly<Record<string, string>> = {
+  tekun: '特困',
+  dibao: '低保',
+  single_person: '单人户',
+  rigid_aid: '刚性支出救助',
+  gradual_exit: '渐退',
+  low_income: '低保边缘',
+  rigid_family: '刚性支出困难',
+  none: '无',
+};
+const layer = (id: string) => `${LAYER_ZH[id] ?? ''} ${id}`.trim();
 const DIVISOR: Readonly<Record<Unit, number>> = { yuan: 1, wan: 10_000, yi: 100_000_000 };
 const inU = (yuan: string, unit: Unit) =>
   D(yuan)
@@ -155,8 +167,8 @@ function charts(l: LocalityReport, i: number, input: HtmlReportInput): string[] 
         heatmap(
           id(`flows-${s.id}`),
           `${nameOf(l)}: layer transitions 层级流动, baseline → ${s.id} (persons)`,
-          idx.map((a) => t.layers[a]!),
-          idx.map((a) => t.layers[a]!),
+          idx.map((a) => layer(t.layers[a]!)),
+          idx.map((a) => layer(t.layers[a]!)),
           idx.map((a) => idx.map((b) => t.persons[a]![b]!)),
         ),
       );
@@ -282,7 +294,7 @@ function parameterSections(input: HtmlReportInput): string[] {
     out.push(
       '<h3>Between the localities 地区之间 (baselines)</h3>',
       table(['parameter 参数', ...input.compare.localities.map(nameOf), 'unit'], rows, {
-        caption: '* an estimate; its basis and range in section 4, every source in `jiuzhu params --format table`',
+        caption: '* an estimate; its basis and range in section 4, every source in jiuzhu params --format table',
       }),
     );
   }
@@ -292,10 +304,12 @@ function parameterSections(input: HtmlReportInput): string[] {
 function estimateSection(l: LocalityReport, s: Snapshot, sens: SensitivityResult | null, unit: Unit, i: number): string[] {
   const moved = new Map((sens ? swings(sens) : []).map((x) => [x.label.split(' ')[0]!, x]));
   const rows: Cell[][] = [];
+  const swingOf: string[] = [];
   for (const spec of PARAMS) {
     const r = s.values.get(spec.path)!;
     if (!r.entry?.estimate) continue;
     const m = moved.get(spec.path);
+    swingOf.push(m ? m.swing : '-1');
     rows.push([
       spec.path,
       valueToText(r.value, spec),
@@ -306,10 +320,18 @@ function estimateSection(l: LocalityReport, s: Snapshot, sens: SensitivityResult
   }
   return [
     `<h3 id="estimates-${i + 1}">${esc(nameOf(l))}: ${rows.length} estimates in force</h3>`,
-    table(['parameter 参数', 'value 取值', 'range 区间', `swing (${UNIT_LABEL[unit]})`, 'basis 依据'], rows, {
-      caption:
-        'swing: the largest less the smallest baseline total of the central value and the two ends, each estimate alone (jiuzhu sensitivity)',
-    }),
+    // by swing, largest first, as jiuzhu sensitivity lists them (the parameters' order among equals)
+    table(
+      ['parameter 参数', 'value 取值', 'range 区间', `swing (${UNIT_LABEL[unit]})`, 'basis 依据'],
+      rows
+        .map((r, k) => [r, swingOf[k]!, k] as const)
+        .sort((a, b) => D(b[1]).comparedTo(a[1]) || a[2] - b[2])
+        .map((x) => x[0]),
+      {
+        caption:
+          'swing: the largest less the smallest baseline total of the central value and the two ends, each estimate alone (jiuzhu sensitivity)',
+      },
+    ),
   ];
 }
 
