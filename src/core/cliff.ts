@@ -65,6 +65,8 @@ export interface Cliff {
   readonly drop: number;
   /** The programs that fall there, and by how much, most first. */
   readonly programs: ReadonlyArray<{ readonly id: ProgramId; readonly drop: number }>;
+  /** The programs that rise at the same step (a gradual exit starting), so the parts add up to the drop. */
+  readonly rises: ReadonlyArray<{ readonly id: ProgramId; readonly gain: number }>;
 }
 
 /** Resources of a household across values of one member's income, under each run. */
@@ -110,11 +112,13 @@ export function cliffsOf(points: readonly CliffPoint[], view: View): Cliff[] {
   for (let i = 1; i < points.length; i++) {
     const [q, p] = [points[i - 1]![view], points[i]![view]];
     if (p.resources >= q.resources) continue;
-    const programs = (Object.keys(p.programs) as ProgramId[])
-      .map((id) => ({ id, drop: (q.programs[id] ?? 0) - (p.programs[id] ?? 0) }))
-      .filter((x) => x.drop > 0)
-      .sort((a, b) => b.drop - a.drop);
-    out.push({ at: points[i]!.value, drop: q.resources - p.resources, programs });
+    const change = (Object.keys(p.programs) as ProgramId[]).map((id) => ({ id, drop: (q.programs[id] ?? 0) - (p.programs[id] ?? 0) }));
+    const programs = change.filter((x) => x.drop > 0).sort((a, b) => b.drop - a.drop);
+    const rises = change
+      .filter((x) => x.drop < 0)
+      .map((x) => ({ id: x.id, gain: -x.drop }))
+      .sort((a, b) => b.gain - a.gain);
+    out.push({ at: points[i]!.value, drop: q.resources - p.resources, programs, rises });
   }
   return out;
 }

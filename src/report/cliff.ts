@@ -32,6 +32,7 @@ const cliffsJson = (points: readonly CliffPoint[], view: View) =>
     drop: yuan(c.drop, view),
     programs: c.programs.map((x) => x.id),
     drops: Object.fromEntries(c.programs.map((x) => [x.id, yuan(x.drop, view)])),
+    ...(c.rises.length ? { rises: Object.fromEntries(c.rises.map((x) => [x.id, yuan(x.gain, view)])) } : {}),
   }));
 
 export function cliffJson(r: CliffReport): object {
@@ -135,6 +136,7 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
     for (const c of cliffs) {
       out.push(`  at ${groupDigits(fenToYuan(c.at))}: resources −${groupDigits(yuan(c.drop, r.view))} ${per(r.view)}`);
       for (const x of c.programs) out.push(`      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} −${groupDigits(yuan(x.drop, r.view))}`);
+      for (const x of c.rises) out.push(`      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} +${groupDigits(yuan(x.gain, r.view))}`);
     }
   }
   return out.join('\n') + '\n';

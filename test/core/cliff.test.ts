@@ -100,6 +100,8 @@ describe('gradual exit (003 §11): the two views differ', () => {
           { id: 'dibao_supplement', drop: fen('1800.00') },
           { id: 'dibao', drop: fen('120.00') },
         ],
+        // the exit's 6 × 200.00 begins at the same step: −1800 − 120 + 1200 + 12 × 10.00 more wage = −600
+        rises: [{ id: 'gradual_exit', gain: fen('1200.00') }],
       },
     ]);
   });
