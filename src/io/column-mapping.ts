@@ -114,7 +114,12 @@ function apply(
   if (problems.length) throw new InputError(problems, 'fix the column mapping file');
   const maps = canonical.map((c) => m.values.get(c) ?? null);
   const extra = [...m.constants.values()];
+  // A blank line stays blank (the readers skip it); every other record gets the constants after its own fields.
   return records.map((r, i) =>
-    i === 0 ? [...named, ...m.constants.keys()] : [...r.map((v, k) => maps[k]?.get(v.trim()) ?? v), ...(r.length ? extra : [])],
+    i === 0
+      ? [...named, ...m.constants.keys()]
+      : r.every((v) => v === '')
+        ? []
+        : [...r.map((v, k) => maps[k]?.get(v.trim()) ?? v), ...extra],
   );
 }

@@ -158,6 +158,17 @@ describe('the same households, however the bureau holds them', () => {
   });
 });
 
+describe('odd but valid', () => {
+  it('a blank line in a mapped file stays a blank line (not a record with only the constants)', () => {
+    writeFileSync(join(dir, 'blank.csv'), '户号,成员编号,年龄\nH1,p1,40\n\nH2,p2,30\n');
+    writeFileSync(join(dir, 'blank.yaml'), 'columns: {成员编号: person_id}\nconstants: {area: urban}\n');
+    writeFileSync(join(dir, 'blank-plain.csv'), 'household_id,person_id,age,area\nH1,p1,40,urban\n\nH2,p2,30,urban\n');
+    expect(simulate('--households', join(dir, 'blank.csv'), '--columns', join(dir, 'blank.yaml'))).toBe(
+      simulate('--households', join(dir, 'blank-plain.csv')),
+    );
+  });
+});
+
 describe('located errors, exit 3', () => {
   it('a GB18030 file with an invalid byte sequence: its line and field', () => {
     const bytes = iconv.encode(csv(chinese.slice(0, 4)), 'gb18030');
