@@ -134,6 +134,9 @@ export interface HouseholdCliff {
 
 export const MAX_POINTS = 10_000;
 
+/** Where a sweep ends unless told (fen a month): 3,000 yuan, or 1,000 yuan past the member's amount now. */
+export const defaultSweepTo = (current: number): number => Math.max(300_000, current + 100_000);
+
 /** What is wrong with a range (fen a month), in words, or null. */
 export function rangeProblem(from: number, to: number, step: number): string | null {
   const y = (f: number) => (f / 100).toFixed(2);
@@ -165,7 +168,7 @@ export function householdCliff(
 ): HouseholdCliff & { readonly values: readonly number[] | null } {
   const one = populationOf([spec]);
   const current = (one[o.vary] as ArrayLike<number>)[one.members[o.member]!]!;
-  const values = sweepValues(o.from ?? 0, o.to ?? Math.max(300_000, current + 100_000), o.step ?? 1_000);
+  const values = sweepValues(o.from ?? 0, o.to ?? defaultSweepTo(current), o.step ?? 1_000);
   const points = values ? sweep(spec, o.member, o.vary, values, runs) : [];
   return { member: o.member, current, values, runs: points.map((p, i) => ({ id: runs[i]!.id, points: p })) };
 }

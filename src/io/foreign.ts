@@ -5,7 +5,7 @@
 // sheet, column letter and row). A plain UTF-8 CSV is not touched here: the readers read it as always (中文 headers
 // and values included, core/columns.ts), at full speed.
 import type ExcelJS from 'exceljs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { InputError, UsageError, type Problem, type Where } from '../errors.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { fileError, inputFile } from './files.js';
@@ -73,7 +73,6 @@ async function readHead(path: string): Promise<Buffer> {
 }
 
 async function readWhole(path: string): Promise<Buffer> {
-  const { readFile } = await import('node:fs/promises');
   return readFile(path).catch((e: unknown) => {
     throw fileError(e, 'read', path);
   });

@@ -44,7 +44,16 @@ interface Row {
   readonly swing: bigint;
 }
 
+/** Each result's rows, made once (the JSON, the table and the ranges all read them). */
+const rowsOf = new WeakMap<SensitivityResult, Row[]>();
+
 function rows(r: SensitivityResult): Row[] {
+  let out = rowsOf.get(r);
+  if (!out) rowsOf.set(r, (out = makeRows(r)));
+  return out;
+}
+
+function makeRows(r: SensitivityResult): Row[] {
   const out = r.axes.map(({ axis, ends }): Row => {
     const runs = r.central.map((ct, s) => {
       const c = cost(ct);
@@ -98,6 +107,7 @@ export function totalRange(r: SensitivityResult, run: number): TotalRange {
 
 /** Each estimate's change of the baseline total at its low and its high end (yuan), the largest swing first. */
 export function swings(r: SensitivityResult): Array<{
+  path: string;
   label: string;
   kind: string;
   central: string;
@@ -112,6 +122,7 @@ export function swings(r: SensitivityResult): Array<{
   return rows(r).map((row) => {
     const x = row.runs[0]!;
     return {
+      path: row.axis.path,
       label: label(row.axis),
       kind: row.axis.kind,
       central: row.central,

@@ -3,7 +3,7 @@
 // its main earner's next yuan, as a weighted distribution by layer.
 import { cliffCsv, cliffJson, cliffTable } from '../../report/cliff.js';
 import { distributionCsv, distributionJson, distributionTable, rateDistributionOf } from '../../report/marginal-rates.js';
-import { householdCliff, householdSpecOf, rangeProblem, type Vary, type View } from '../../core/cliff.js';
+import { defaultSweepTo, householdCliff, householdSpecOf, rangeProblem, type Vary, type View } from '../../core/cliff.js';
 import { populationOf } from '../../core/population.js';
 import { mainMemberOf } from '../../core/marginal-rates.js';
 import type { Run } from '../../core/simulate.js';
@@ -82,8 +82,7 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   const current = (described[vary] as ArrayLike<number>)[described.members[member]!]!;
   const from = yuanFlag('--from', o.from);
   const step = yuanFlag('--step', o.step);
-  // By default on to 3,000 yuan, or 1,000 past the member's amount now.
-  const to = o.to === undefined ? Math.max(300_000, current + 100_000) : yuanFlag('--to', o.to);
+  const to = o.to === undefined ? defaultSweepTo(current) : yuanFlag('--to', o.to);
   const problem = rangeProblem(from, to, step);
   if (problem) throw new UsageError(o.to === undefined ? `${problem} (--to defaults to ${(to / 100).toFixed(2)}: give one)` : problem);
   const cliff = householdCliff(spec, runs, { member, vary, from, to, step });

@@ -3,7 +3,6 @@
 import { incomeDeciles, type Deciles, type RunResult } from '../../core/compare.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
-import { loadPolicy } from '../../io/policy-file.js';
 import { totalRange } from '../../report/sensitivity.js';
 import { UsageError } from '../../errors.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
@@ -73,9 +72,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   // Every policy × scenario is checked before the CSV is read.
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date)));
   if (o.ranges && o.format === 'csv') throw new UsageError('compare --ranges has no CSV form: use jiuzhu sensitivity --format csv');
-  const plans = o.ranges
-    ? await Promise.all(o.policy.map(async (file) => sensitivityPlan(await loadPolicy(file), scenarios, { date })))
-    : null;
+  const plans = o.ranges ? localities.map((runs) => sensitivityPlan(runs[0]!.snapshot.policy, scenarios, { date })) : null;
   const { pop, deciles, results, rates, ranges } = await withExecutor(ctx, async (exec) => {
     const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const deciles = incomeDeciles(pop);

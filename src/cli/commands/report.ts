@@ -12,7 +12,6 @@ import { compareParallel, ratesParallel, simulateParallel } from '../../engine/p
 import { UsageError } from '../../errors.js';
 import { fileDigest, inputsOf, refuseOverwrite } from '../../io/files.js';
 import { writeOutput } from '../../io/output-file.js';
-import { loadPolicy } from '../../io/policy-file.js';
 import type { CompareReport } from '../../report/compare.js';
 import { htmlReport } from '../../report/html/report.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
@@ -57,11 +56,12 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
   const year = o.year !== undefined ? budgetYear(o.year) : null;
   const date = year === null ? simulationDate(ctx, o.date) : null;
   // Every policy and scenario is checked before the households are read.
-  const [policies, dated, yearly] = await Promise.all([
-    allOrEveryProblem(o.policy.map((f) => loadPolicy(f))),
+  const [dated, yearly] = await Promise.all([
     date ? allOrEveryProblem(o.policy.map((f) => loadRuns(f, scenarios, date))) : null,
     year !== null ? allOrEveryProblem(o.policy.map((f) => yearRuns(f, scenarios, year))) : null,
   ]);
+  // Each locality's policy as loaded for its baseline run.
+  const policies = dated ? dated.map((runs) => runs[0]!.snapshot.policy) : yearly!.map((runs) => runs[0]!.periods[0]!.snapshot.policy);
   const plans = policies.map((p) => sensitivityPlan(p, [], date ? { date } : { year: year! }));
   const rulesOf: Run[][] = dated
     ? dated.map((runs) => runs.map((r) => ({ id: r.id, rules: r.rules })))

@@ -18,7 +18,6 @@ import type { Unit } from '../../report/text-table.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
 import { writeOutput } from '../../io/output-file.js';
 import { budgetYear, simulateYear } from '../year.js';
-import { loadPolicy } from '../../io/policy-file.js';
 import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { totalRange } from '../../report/sensitivity.js';
 import { simulateYears, yearSpan } from '../years.js';
@@ -81,11 +80,12 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   const date = simulationDate(ctx, o.date);
   // Policy and scenarios are checked before the CSV is read (for totals only, big files start reading meanwhile,
   // and a policy or scenario error still comes first).
-  const loading = loadScenarios(o.scenario ?? []).then((scenarios) => loadRuns(o.policy, scenarios, date));
+  const scenarios = loadScenarios(o.scenario ?? []);
+  const loading = scenarios.then((sc) => loadRuns(o.policy, sc, date));
   const runsOf = (loaded: Awaited<typeof loading>): Run[] => loaded.map((r) => ({ id: r.id, rules: r.rules }));
   // --ranges: the central runs first, then each estimate's ends, all in one pass (core/sensitivity-plan.ts).
   const planning = o.ranges
-    ? Promise.all([loadPolicy(o.policy), loadScenarios(o.scenario ?? [])]).then(([p, sc]) => sensitivityPlan(p, sc, { date }))
+    ? Promise.all([loading, scenarios]).then(([runs, sc]) => sensitivityPlan(runs[0]!.snapshot.policy, sc, { date }))
     : null;
   let ranges: SensitivityResult | null = null;
   const sums: Totals[] = await withExecutor(ctx, async (exec) => {

@@ -302,7 +302,7 @@ function parameterSections(input: HtmlReportInput): string[] {
 }
 
 function estimateSection(l: LocalityReport, s: Snapshot, sens: SensitivityResult | null, unit: Unit, i: number): string[] {
-  const moved = new Map((sens ? swings(sens) : []).map((x) => [x.label.split(' ')[0]!, x]));
+  const moved = new Map((sens ? swings(sens) : []).map((x) => [x.path, x]));
   const rows: Cell[][] = [];
   const swingOf: string[] = [];
   for (const spec of PARAMS) {
