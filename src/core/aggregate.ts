@@ -78,10 +78,7 @@ export class Totals {
   personRows = 0;
 
   add(weight: number, r: HouseholdResult): void {
-    this.householdRows++;
-    this.personRows += r.persons;
-    this.all.households.addProduct(weight, 1);
-    this.all.persons.addProduct(weight, r.persons);
+    this.addHousehold(weight, r.persons);
     const { present, count, annual } = r;
     for (let j = 0; j < r.presentCount; j++) {
       const i = present[j]!;
@@ -96,6 +93,14 @@ export class Totals {
       s.persons.addProduct(weight, r.declinedPersons[i]!);
       s.cost.addProduct(weight, r.declinedAnnual[i]!);
     }
+  }
+
+  /** Counts a household of `persons` persons that gets nothing. */
+  addHousehold(weight: number, persons: number): void {
+    this.householdRows++;
+    this.personRows += persons;
+    this.all.households.addProduct(weight, 1);
+    this.all.persons.addProduct(weight, persons);
   }
 
   /** These totals with every sum multiplied by k (a period's months), exactly. */

@@ -3,10 +3,21 @@
 // give the same results. No I/O here.
 import type { Ctx, HouseholdResult } from './programs/context.js';
 import { PROGRAMS, STEPS, yearOf, type ProgramId } from './programs/index.js';
-import { restOfHousehold } from './programs/rest.js';
+import { assetsWithin, restOfHousehold } from './programs/rest.js';
+import {
+  compileScreen,
+  FEATURE,
+  householdFeatures,
+  mergeScreens,
+  quiet,
+  summariesOf,
+  type Reach,
+  type Screen,
+  type Summaries,
+} from './programs/screen.js';
 import { tekunAmount, tekunPerson } from './programs/tekun.js';
 import type { Population } from './population.js';
-import { REST_AT, sameFirstSteps, TEKUN_AT, type Rules } from './rules.js';
+import { equal, REST_AT, sameFirstSteps, TEKUN_AT, type Rules } from './rules.js';
 import type { RestRules } from './programs/rest.js';
 import type { TekunRules } from './programs/tekun.js';
 import type { Tracer } from './trace.js';
@@ -130,9 +141,79 @@ interface EngineCtx extends Ctx {
   readonly tekunByArea: readonly [TekunRules, TekunRules];
   readonly restByArea: readonly [RestRules, RestRules];
   readonly laterByArea: readonly [readonly unknown[], readonly unknown[]];
+  /** By area: the screen of the steps after 1–2 (programs/screen.ts), or null (every household runs every step). */
+  readonly screenByArea: readonly [Screen | null, Screen | null];
+  /** The population's features and incomes as the screen reads them (shared by every context on it). */
+  readonly sums: Summaries;
+  /**
+   * The last `like` seen, and by area what may be taken over from it beyond steps 1–2: `whole` when it is a context
+   * whose steps after 1–2 have rules equal to these (its whole result, for a household without a tekun member, or any
+   * household when `tekunAlike` too: step 1's amounts equal).
+   */
+  like: FirstSteps | null;
+  whole: [boolean, boolean];
+  tekunAlike: [boolean, boolean];
 }
 
-export function newContext(pop: Population, rules: Rules, tr: Tracer | null = null): Ctx {
+/** What c may take over from `like` (EngineCtx.whole, tekunAlike). */
+function learnLike(c: EngineCtx, like: FirstSteps): void {
+  c.like = like;
+  const l = like as Partial<EngineCtx>;
+  for (const a of [0, 1]) {
+    c.whole[a] = l.laterByArea !== undefined && equal(l.laterByArea[a], c.laterByArea[a]);
+    c.tekunAlike[a] = l.tekunByArea !== undefined && equal(l.tekunByArea[a], c.tekunByArea[a]);
+  }
+}
+
+/** Household c.h as `l` evaluated it (l's rules decide alike for it): its findings and result, copied into c. */
+function takeOverAll(c: EngineCtx, l: EngineCtx, size: number): void {
+  for (let i = 0; i < size; i++) {
+    c.tekun[i] = l.tekun[i]!;
+    c.single[i] = l.single[i]!;
+  }
+  c.n = l.n;
+  c.I = l.I;
+  c.assetsOk = l.assetsOk;
+  c.isDibao = l.isDibao;
+  c.rigidAid = l.rigidAid;
+  c.singles = l.singles;
+  c.declinedGroups = l.declinedGroups;
+  const a = l.out;
+  const o = c.out;
+  for (let j = 0; j < a.presentCount; j++) {
+    const i = a.present[j]!;
+    o.present[j] = i;
+    o.flag[i] = a.flag[i]!;
+    o.count[i] = a.count[i]!;
+    o.amount[i] = a.amount[i]!;
+    o.months[i] = a.months[i]!;
+    o.tier[i] = a.tier[i]!;
+    o.annual[i] = a.annual[i]!;
+  }
+  o.presentCount = a.presentCount;
+  for (let j = 0; j < a.declinedCount; j++) {
+    const i = a.declined[j]!;
+    o.declined[j] = i;
+    o.declinedPersons[i] = a.declinedPersons[i]!;
+    o.declinedAnnual[i] = a.declinedAnnual[i]!;
+  }
+  o.declinedCount = a.declinedCount;
+  o.restPersons = a.restPersons;
+  o.total = a.total;
+  o.eligibleTotal = a.eligibleTotal;
+}
+
+/** The screen of the steps after 1–2 under one area's compiled rules (null: one of them may act anywhere). */
+function screenOf(later: readonly unknown[]): Screen | null {
+  return compileScreen(LATER.map((i, j) => (STEPS[i]!.reach as ((r: unknown) => Reach) | undefined)?.(later[j]) ?? null));
+}
+
+/**
+ * A context to evaluate households of `pop` under `rules`. `tr`: a tracer (explain), which sees every step (no
+ * screen). `screen`: false to run every step for every household (the screen's own test).
+ */
+export function newContext(pop: Population, rules: Rules, tr: Tracer | null = null, screen = true): Ctx {
+  const laterByArea = [0, 1].map((a) => LATER.map((i) => rules.byArea[a]![i])) as [unknown[], unknown[]];
   const c: EngineCtx = {
     pop,
     h: 0,
@@ -153,7 +234,12 @@ export function newContext(pop: Population, rules: Rules, tr: Tracer | null = nu
     rules,
     tekunByArea: [0, 1].map((a) => rules.byArea[a]![TEKUN_AT]) as [TekunRules, TekunRules],
     restByArea: [0, 1].map((a) => rules.byArea[a]![REST_AT]) as [RestRules, RestRules],
-    laterByArea: [0, 1].map((a) => LATER.map((i) => rules.byArea[a]![i])) as [unknown[], unknown[]],
+    laterByArea,
+    screenByArea: screen && !tr ? [screenOf(laterByArea[0]), screenOf(laterByArea[1])] : [null, null],
+    sums: summariesOf(pop, (rules.byArea[0]![REST_AT] as RestRules).deduction),
+    like: null,
+    whole: [false, false],
+    tekunAlike: [false, false],
   };
   return c;
 }
@@ -210,7 +296,17 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
 
   const area = c.area;
   const tk = c.tekunByArea[area]!;
+  const rest = c.restByArea[area]!;
+  const screen = c.screenByArea[area];
+  const { sums } = c;
+  let f = -1; // the household's features (programs/screen.ts), once read
   if (like) {
+    if (like !== c.like) learnLike(c, like);
+    // Every step decides alike under both rules for this household: like's result is this one.
+    if (c.whole[area] && (c.tekunAlike[area] || like.n === size) && !c.tr) {
+      takeOverAll(c, like as EngineCtx, size);
+      return out;
+    }
     // Steps 1 and 2 as `like` found them; step 1's amounts under these rules.
     for (let i = 0; i < size; i++) {
       c.tekun[i] = like.tekun[i]!;
@@ -219,13 +315,22 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
     c.n = out.restPersons = like.n;
     c.I = like.I;
     c.assetsOk = like.assetsOk;
+  } else if (screen && ((f = householdFeatures(pop, sums, h)) & FEATURE.unsupported) === 0 && rest.deduction === sums.deduction) {
+    // Step 1 finds no one (every member has a capable supporter); step 2 over every member, the income read once.
+    for (let i = 0; i < size; i++) c.tekun[i] = 0;
+    c.n = out.restPersons = size;
+    c.I = sums.income[h]!;
+    c.assetsOk = assetsWithin(pop, h, rest, size);
   } else {
     // Step 1: tekun, per person. Step 2: the rest of the household.
     for (let k = c.start; k < c.end; k++) c.tekun[k - c.start] = tekunPerson(c, tk, k) ? 1 : 0;
-    restOfHousehold(c, c.restByArea[area]!);
+    restOfHousehold(c, rest);
   }
-  // The other steps, in order; steps 3–7 only for a household with members who are not tekun.
-  laterSteps(c, c.laterByArea[area]!);
+  // The other steps, in order; steps 3–7 only for a household with members who are not tekun. A household with no
+  // tekun member that none of them can reach is left as they would leave it: with nothing (programs/screen.ts).
+  if (!(screen && c.n === size && quiet(screen, f < 0 ? householdFeatures(pop, sums, h) : f, c.I, size))) {
+    laterSteps(c, c.laterByArea[area]!);
+  }
 
   // Each program's year, by its kind; the household's year, received and had it taken up all it is eligible for.
   const { amount, months, present } = out;
@@ -241,6 +346,39 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
   for (let j = 0; j < out.declinedCount; j++) declined += out.declinedAnnual[out.declined[j]!]!;
   out.eligibleTotal = total + declined;
   return out;
+}
+
+/** What it takes to find, from the summaries alone, the households that get nothing under any of some contexts' rules. */
+export interface QuietAll {
+  /** By area: the contexts' screens, merged. */
+  readonly screens: readonly [Screen, Screen];
+  readonly sums: Summaries;
+}
+
+/** QuietAll for some contexts on one population, or null when one of them has no screen or counts income otherwise. */
+export function quietAll(contexts: readonly Ctx[]): QuietAll | null {
+  const cs = contexts as readonly EngineCtx[];
+  if (!cs.length) return null;
+  const sums = cs[0]!.sums;
+  const screens: [Screen[], Screen[]] = [[], []];
+  for (const c of cs) {
+    if (c.sums !== sums || c.tr) return null;
+    for (const a of [0, 1]) {
+      const s = c.screenByArea[a];
+      if (!s || c.restByArea[a]!.deduction !== sums.deduction) return null;
+      screens[a].push(s);
+    }
+  }
+  return { screens: [mergeScreens(screens[0]), mergeScreens(screens[1])], sums };
+}
+
+/**
+ * Household h gets nothing under every rule of `q` — no member can be tekun (each has a capable supporter) and no
+ * step after 1–2 reaches it — found without running a step: its result under each is empty.
+ */
+export function quietEverywhere(q: QuietAll, pop: Population, h: number): boolean {
+  const f = householdFeatures(pop, q.sums, h);
+  return (f & FEATURE.unsupported) === 0 && quiet(q.screens[pop.area[h]!]!, f, q.sums.income[h]!, pop.offsets[h + 1]! - pop.offsets[h]!);
 }
 
 /** For each run, an earlier run whose steps 1 and 2 it can take over (sameFirstSteps), or -1. */

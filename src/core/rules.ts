@@ -56,7 +56,7 @@ export function sameFirstSteps(a: Rules, b: Rules): boolean {
 }
 
 /** Structural equality of compiled rules (numbers, booleans, strings, arrays and plain objects of them). */
-function equal(a: unknown, b: unknown): boolean {
+export function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   const ka = Object.keys(a);

@@ -1,6 +1,6 @@
 // One pass over a loaded population for a baseline and any number of scenarios: parse once, evaluate many.
 import { Totals } from './aggregate.js';
-import { evaluateHousehold, firstStepsLike, newContext, type HouseholdResult } from './engine.js';
+import { evaluateHousehold, firstStepsLike, newContext, quietAll, quietEverywhere, type HouseholdResult } from './engine.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
 
@@ -38,13 +38,21 @@ export function simulateRange(
   const contexts = runs.map((r) => newContext(pop, r.rules));
   const like = firstStepsLike(runs.map((r) => r.rules)).map((j) => (j < 0 ? null : contexts[j]!));
   const partial = runs.map(() => new Totals());
+  // Households that get nothing under any run are counted once, apart, and added to every run's totals at the end.
+  const q = onHousehold ? null : quietAll(contexts);
+  const nothing = new Totals();
   for (let h = from; h < to; h++) {
     const w = pop.weight[h]!;
+    if (q && quietEverywhere(q, pop, h)) {
+      nothing.addHousehold(w, pop.offsets[h + 1]! - pop.offsets[h]!);
+      continue;
+    }
     for (let i = 0; i < contexts.length; i++) {
       const r = evaluateHousehold(contexts[i]!, h, like[i]);
       partial[i]!.add(w, r);
       onHousehold?.(h, i, r);
     }
   }
+  for (const p of partial) p.merge(nothing);
   return partial;
 }

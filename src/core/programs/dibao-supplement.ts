@@ -57,6 +57,8 @@ export const STEP: Step<SupplementRules> = {
     };
   },
   run: dibaoSupplement,
+  // only for a dibao household or a member included alone (steps 3 and 5)
+  reach: () => 'follows',
 };
 
 /** The member's supplement categories as a mask. */

@@ -38,6 +38,8 @@ export const STEP: Step<DibaoRules> = {
     };
   },
   run: dibao,
+  // eligible only when I < S × n
+  reach: (r) => ({ line: { num: r.S, den: 1 } }),
 };
 
 export function dibao(c: Ctx, r: DibaoRules): void {

@@ -9,6 +9,7 @@ import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
 import { declineExtra, GROUP_NAMES, groupFlags, groupOf, groupSlots, NO_GROUP, TEKUN, type GroupSlots } from './groups.js';
 import { traceParams, type Params, type Step } from './step.js';
+import { FEATURE } from './screen.js';
 
 export const CLAUSES = ['000（十二）', '004 §11'];
 
@@ -33,6 +34,8 @@ export const STEP: Step<CareRules> = {
     slot: p.slot('disability_care'),
   }),
   run: disabilityCare,
+  // scope all: every severe member who is not tekun; else the dibao, low_income and rigid groups (earlier steps)
+  reach: (r) => (r.all ? { needs: FEATURE.severe } : 'follows'),
 };
 
 export function disabilityCare(c: Ctx, r: CareRules): void {

@@ -32,6 +32,8 @@ export const STEP: Step<LivingRules> = {
     slot: p.slot('disability_living'),
   }),
   run: disabilityLiving,
+  // the dibao or low_income group only (earlier steps)
+  reach: () => 'follows',
 };
 
 export function disabilityLiving(c: Ctx, r: LivingRules): void {

@@ -7,6 +7,7 @@ import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
+import { FEATURE } from './screen.js';
 
 export const CLAUSES = ['003 §11', '000（四）', '004 §9'];
 
@@ -23,6 +24,8 @@ export const STEP: Step<GradualRules> = {
   scope: 'rest',
   compile: (p: Params) => ({ months: p.int('dibao.gradual_exit.months'), slot: p.slot('gradual_exit') }),
   run: gradualExit,
+  // on_dibao only
+  reach: () => ({ needs: FEATURE.onDibao }),
 };
 
 export function gradualExit(c: Ctx, r: GradualRules): void {

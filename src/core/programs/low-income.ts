@@ -36,6 +36,8 @@ export const STEP: Step<LowIncomeRules> = {
     };
   },
   run: lowIncome,
+  // I < multiplier × S_ref × n
+  reach: (r) => ({ line: { num: r.multiplier.num * r.Sref, den: r.multiplier.den } }),
 };
 
 export function lowIncome(c: Ctx, r: LowIncomeRules): void {

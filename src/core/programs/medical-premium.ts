@@ -32,6 +32,8 @@ export const STEP: Step<PremiumRules> = {
     return { byGroup, premium, groups: groupSlots(), slot: p.slot('medical_premium') };
   },
   run: medicalPremium,
+  // a person's group (earlier steps); the group none is paid nothing
+  reach: () => 'follows',
 };
 
 export function medicalPremium(c: Ctx, r: PremiumRules): void {

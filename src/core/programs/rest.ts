@@ -4,6 +4,7 @@
 import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { countedIncome, type Ctx } from './context.js';
+import type { Population } from '../population.js';
 import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['000（四）', '003 §7'];
@@ -40,9 +41,14 @@ export function restOfHousehold(c: Ctx, r: RestRules): void {
   }
   c.n = n;
   c.I = I;
-  c.assetsOk = n > 0 && pop.assets[c.h]! <= r.assetLimit * n;
+  c.assetsOk = assetsWithin(pop, c.h, r, n);
   c.out.restPersons = n;
   if (c.tr) trace(c, r);
+}
+
+/** assets_ok for household h with n members in R: financial_assets ≤ limit_months × S × n (and R not empty). */
+export function assetsWithin(pop: Population, h: number, r: RestRules, n: number): boolean {
+  return n > 0 && pop.assets[h]! <= r.assetLimit * n;
 }
 
 /** What step 2 found, with the values it used (explain); apart, so that the rule stays small enough to inline. */

@@ -13,6 +13,7 @@ import { fenToYuan as y, mulLess, roundFen, type Ratio, type Rounding } from '..
 import { check, type Check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
+import { FEATURE } from './screen.js';
 
 export const CLAUSES = ['001（一）', '002 一', '002 三'];
 
@@ -45,6 +46,8 @@ export const STEP: Step<RigidRules> = {
     cash: p.slot('rigid_aid'),
   }),
   run: rigid,
+  // E > 0 and A = 12 × I < disposable_income × n
+  reach: (r) => ({ needs: FEATURE.rigid, line: { num: r.disposable, den: 12 } }),
 };
 
 export function rigid(c: Ctx, r: RigidRules): void {

@@ -9,6 +9,7 @@ import { fenToYuan as y, mulLess, roundFen, roundTimes, toRatio, type Ratio, typ
 import { check } from '../trace.js';
 import { countedIncome, enter, isSevere, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
+import { FEATURE } from './screen.js';
 
 export const CLAUSES = ['000（四）', '002 一', '002 二', '003 §7', '004 §3'];
 
@@ -52,6 +53,8 @@ export const STEP: Step<SingleRules> = {
     };
   },
   run: singlePerson,
+  // a severe or ill member, and I < income_ceiling × S × n
+  reach: (r) => ({ needs: FEATURE.severeOrIll, line: { num: r.ceiling.num * r.S, den: r.ceiling.den } }),
 };
 
 export function singlePerson(c: Ctx, r: SingleRules): void {

@@ -8,6 +8,7 @@ import { bool, dec, optionalDec, str, tiers, type Snapshot, type Tier } from '..
 import { AREAS, type Area } from '../columns.js';
 import { PARAMS } from '../parameters/schema.js';
 import type { Ctx } from './context.js';
+import type { Reach } from './screen.js';
 
 export interface Step<R> {
   /** The step's id: a program id, or the name of a step that decides no program of its own ("rest"). */
@@ -26,6 +27,11 @@ export interface Step<R> {
   readonly compile: (p: Params) => R;
   /** Evaluates the step for the household in c (undefined for the steps the engine runs itself: 1 and 2). */
   readonly run?: (c: Ctx, r: R) => void;
+  /**
+   * Where the step may act (screen.ts): its own condition, loosened to what the engine's screen reads. Absent, or
+   * null: any household (a step with a `run` and no reach turns the screen off).
+   */
+  readonly reach?: (r: R) => Reach;
 }
 
 /** Whether a declared read (a path, or a prefix ending in ".") covers a parameter path. */

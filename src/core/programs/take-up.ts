@@ -58,6 +58,8 @@ export const STEP: Step<TakeUpRules> = {
     };
   },
   run: takeUp,
+  // it keeps or declines only the programs earlier steps entered
+  reach: () => 'follows',
 };
 
 export function takeUp(c: Ctx, r: TakeUpRules): void {

@@ -7,6 +7,7 @@ import { CAPACITY, NONE } from '../columns.js';
 import { fenToYuan as y, roundTimes } from '../money.js';
 import { check } from '../trace.js';
 import { countedIncome, enter, type Ctx } from './context.js';
+import type { Population } from '../population.js';
 import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['000（一）', '000（五）', '002 四', '003 §7', '003 §14', '004 §3', '004 §4'];
@@ -58,6 +59,11 @@ export const STEP: Step<TekunRules> = {
   },
 };
 
+/** No supporter able to support (无法定义务人或其无履行能力): without it no one is tekun (the engine's screen reads it). */
+export function unsupported(pop: Population, p: number): boolean {
+  return pop.supporter[p] === 0;
+}
+
 /** Decides whether the member at position k is tekun; adds their monthly amount. */
 export function tekunPerson(c: Ctx, r: TekunRules, k: number): boolean {
   const { pop } = c;
@@ -72,7 +78,7 @@ export function tekunPerson(c: Ctx, r: TekunRules, k: number): boolean {
   // … no labour capacity (无劳动能力) …
   const noLabour = elderly || minor || pop.labor[p] === NONE;
   // … no supporter able to support (无法定义务人或其无履行能力) …
-  const noSupporter = pop.supporter[p] === 0;
+  const noSupporter = unsupported(pop, p);
   // … and no source of living (无生活来源: inc(p) < S); the income is looked at only when the rest holds.
   const is = inCategory && noLabour && noSupporter && countedIncome(pop, p, d.deduction) < d.S;
   const care = is ? tekunAmount(c, r, p) : 0;

@@ -7,6 +7,7 @@ import { fenToYuan as y, floorDiv, mulLessEq, type Ratio } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
+import { FEATURE } from './screen.js';
 
 export const CLAUSES = ['000（六）'];
 
@@ -44,6 +45,8 @@ export const STEP: Step<TemporaryRules> = {
     };
   },
   run: temporary,
+  // emergency_need > 0
+  reach: () => ({ needs: FEATURE.emergency }),
 };
 
 export function temporary(c: Ctx, r: TemporaryRules): void {

@@ -1,0 +1,158 @@
+// The engine's screen (programs/screen.ts) and the result taken over from a run whose rules decide alike (engine.ts
+// takeOverAll) change no result: every household of a generated population, of the sample, and of households built
+// at each line a step's reach draws (one fen under, at and over it, with the feature it needs), under each shipped
+// policy with every shipped scenario, gets exactly what it gets with every step run; simulate's totals (which count
+// the households no run reaches apart) equal the totals of every step run for every household.
+import { readdirSync, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { figures, Totals } from '../../src/core/aggregate.js';
+import { evaluateHousehold, newContext, quietAll, quietEverywhere, viewOf } from '../../src/core/engine.js';
+import { GENERATED_COLUMNS, generateCsv } from '../../src/core/generate.js';
+import { dec, resolve } from '../../src/core/parameters/tree.js';
+import { PROGRAMS, STEPS } from '../../src/core/programs/index.js';
+import { compileScreen, FEATURE, householdFeatures, quiet, summariesOf, type Reach } from '../../src/core/programs/screen.js';
+import type { Population } from '../../src/core/population.js';
+import { compileRules, rulesAt, standards, type Rules } from '../../src/core/rules.js';
+import { applyScenario } from '../../src/core/scenario.js';
+import { simulate } from '../../src/core/simulate.js';
+import { fenToYuan } from '../../src/core/money.js';
+import { parseHouseholdsFast } from '../../src/io/fast-read.js';
+import { loadPolicy } from '../../src/io/policy-file.js';
+import { loadProfile } from '../../src/io/profile-file.js';
+import { loadScenario } from '../../src/io/scenario-file.js';
+
+const plain = (v: unknown) => JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x));
+const read = (csv: string) => parseHouseholdsFast(Readable.from([csv]), 'h.csv');
+
+/** The lines the steps' reaches draw under some rules, by area: [needs, num, den] (I × den < num × n). */
+function lines(rules: Rules, area: number): Array<[number, number, number]> {
+  const reaches = STEPS.flatMap((s, i) =>
+    s.run ? [(s.reach as ((r: unknown) => Reach) | undefined)?.(rules.byArea[area]![i]) ?? null] : [],
+  );
+  const s = compileScreen(reaches)!;
+  return Array.from(s.needs, (needs, j) => [needs, s.num[j]!, s.den[j]!]);
+}
+
+/**
+ * Households of 1 and 2 members with counted income one fen under, at and over each line (an adult of 40 with a
+ * capable supporter, income as other_income so no deduction applies), with the feature the line needs.
+ */
+function atTheLines(runs: readonly Rules[]): string {
+  const rows = ['household_id,person_id,age,area,other_income,disability_grade,serious_illness,rigid_expenditure,on_dibao,emergency_need'];
+  const feature = (needs: number) => ({
+    disability: needs & FEATURE.severe ? 1 : 0,
+    ill: needs & FEATURE.severeOrIll && !(needs & FEATURE.severe) ? 1 : 0,
+    rigid: needs & FEATURE.rigid ? '5000' : '0',
+    onDibao: needs & FEATURE.onDibao ? 1 : 0,
+    emergency: needs & FEATURE.emergency ? '800' : '0',
+  });
+  let id = 0;
+  runs.forEach((rules) =>
+    [0, 1].forEach((area) =>
+      lines(rules, area).forEach(([needs, num, den]) => {
+        for (const n of [1, 2])
+          for (const d of [-1, 0, 1]) {
+            const I = Math.max(0, Math.floor((num * n) / den) + d);
+            const f = feature(needs);
+            const h = `L${id++}`;
+            for (let m = 0; m < n; m++) {
+              const inc = m === 0 ? I - Math.floor(I / n) * (n - 1) : Math.floor(I / n);
+              rows.push(
+                `${h},${h}-${m},40,${area ? 'rural' : 'urban'},${fenToYuan(inc)},${m === 0 ? f.disability : 0},${m === 0 ? f.ill : 0},${f.rigid},${f.onDibao},${f.emergency}`,
+              );
+            }
+          }
+      }),
+    ),
+  );
+  return rows.join('\n') + '\n';
+}
+
+async function generated(locality: string, households: number, seed: number): Promise<Population> {
+  const profile = await loadProfile(`policies/profiles/${locality}.yaml`);
+  const snapshot = resolve(await loadPolicy(profile.policy), profile.date);
+  const s = { profile, households, seed, standard: standards(snapshot), takeUpDibao: dec(snapshot, 'take_up.dibao').toNumber() };
+  return read(GENERATED_COLUMNS.join(',') + '\n' + [...generateCsv(s)].join(''));
+}
+
+describe.each(['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'])('the screen changes no result (%s)', (locality) => {
+  const runsAt = async (date: string) => {
+    const policy = await loadPolicy(`policies/${locality}.yaml`);
+    const scenarios = await Promise.all(
+      readdirSync('scenarios')
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => loadScenario(`scenarios/${f}`)),
+    );
+    return [rulesAt(policy, date).rules, ...scenarios.map((sc) => compileRules(resolve(applyScenario(policy, sc), date)))];
+  };
+
+  it.each(['2025-06-30', '2022-01-31'])('every household, every run, at %s', async (date) => {
+    const runs = await runsAt(date);
+    const pops = [
+      await generated(locality, 1500, 5),
+      await read(readFileSync('policies/samples/households.csv', 'utf8')),
+      await read(atTheLines(runs)),
+    ];
+    for (const pop of pops) {
+      let quietSeen = 0;
+      // Every run evaluated with every step, household by household.
+      const want = runs.map((rules) => {
+        const full = newContext(pop, rules, null, false);
+        return Array.from({ length: pop.householdCount }, (_, h) => plain(viewOf(evaluateHousehold(full, h))));
+      });
+      runs.forEach((rules, i) => {
+        const screened = newContext(pop, rules);
+        const q = quietAll([screened])!;
+        expect(q).not.toBeNull();
+        for (let h = 0; h < pop.householdCount; h++) {
+          expect(plain(viewOf(evaluateHousehold(screened, h)))).toBe(want[i]![h]);
+          if (quietEverywhere(q, pop, h)) {
+            quietSeen++;
+            expect(viewOf(evaluateHousehold(screened, h)).eligibleAnnual).toBe(0);
+          }
+        }
+      });
+      // All runs in one pass: steps 1–2, and whole results, taken over from an earlier run whose rules decide alike.
+      simulate(
+        pop,
+        runs.map((rules, i) => ({ id: `r${i}`, rules })),
+        { onHousehold: (h, i, r) => expect(plain(viewOf(r))).toBe(want[i]![h]) },
+      );
+      // Each step's own reach, alone (a reach another step's covers would not show above): where it says the step
+      // cannot act, the step's programs are neither received nor declined.
+      runs.forEach((rules) => {
+        const full = newContext(pop, rules, null, false);
+        const sums = summariesOf(pop, 0); // for the features (its income is not read here)
+        for (let h = 0; h < pop.householdCount; h++) {
+          const v = viewOf(evaluateHousehold(full, h));
+          if (full.n !== v.persons) continue; // a tekun member: the screen does not apply
+          const f = householdFeatures(pop, sums, h);
+          let before = false; // an earlier step entered a program
+          for (const [i, step] of STEPS.entries()) {
+            if (!step.run) continue;
+            const reach = (step.reach as ((r: unknown) => Reach) | undefined)?.(rules.byArea[pop.area[h]!]![i]);
+            const mine = PROGRAMS.filter((p) => p.step === step);
+            const acted = mine.some((p) => v[p.id].flag || v[p.id].declined);
+            const s = reach === undefined ? null : compileScreen([reach]);
+            const cannot = reach === 'follows' ? !before : s !== null && quiet(s, f, full.I, full.n);
+            if (cannot) expect(acted, `${step.id} acted on household ${h} outside its reach`).toBe(false);
+            before ||= acted;
+          }
+        }
+      });
+      expect(quietSeen).toBeGreaterThan(0); // the screen did skip households here (else this tests nothing)
+      // simulate: the households no run reaches counted apart; steps 1–2 and whole results taken over between runs.
+      const all = simulate(
+        pop,
+        runs.map((rules, i) => ({ id: `r${i}`, rules })),
+      );
+      runs.forEach((rules, i) => {
+        const t = new Totals();
+        const c = newContext(pop, rules, null, false);
+        for (let h = 0; h < pop.householdCount; h++) t.add(pop.weight[h]!, evaluateHousehold(c, h));
+        expect(plain(figures(all[i]!))).toBe(plain(figures(t)));
+      });
+    }
+  });
+});
