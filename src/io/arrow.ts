@@ -26,7 +26,6 @@ import { equalBytes, hashBytes, IdList, type Ids } from '../core/ids.js';
 import { populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
 
-export const ARROW_MAGIC = 'ARROW1';
 const FORMAT = 'population/1';
 
 /** A column's name in the file: money and millionths say their unit. */
@@ -179,13 +178,15 @@ export function populationFromArrow(bytes: Uint8Array, file: string): Population
   const byName = new Map((COLUMNS as readonly ColumnDef[]).map((c) => [c.name, c]));
   const hid = data(byName.get('household_id')!, 'Utf8');
   const [hOff, hVal] = [hid.valueOffsets as Int32Array, hid.values as Uint8Array];
-  const starts: number[] = [];
   const pid = data(byName.get('person_id')!, 'Utf8');
   const [pOff, pVal] = [(pid.valueOffsets as Int32Array).subarray(0, n + 1), pid.values as Uint8Array];
   // The ids as `jiuzhu import` checked them (their fingerprint in the file says so): their uniqueness holds; any other
   // ids are checked here, each against every other (a hash set: about a third of a second for a million households).
   const checked = table.schema.metadata.get('jiuzhu.ids') === idsFingerprint(hOff.subarray(0, n + 1), hVal, pOff, pVal);
   const households = checked ? null : new SeenIds(hVal, hOff, n);
+  // The households' first rows, and the end (in shared memory: the worker threads read them as they are).
+  const starts = sharedInt32(n + 1);
+  let H = 0;
   for (let r = 0; r < n; r++) {
     const [s, e] = [hOff[r]!, hOff[r + 1]!];
     if (r > 0 && e - s === s - hOff[r - 1]! && equalBytes(hVal, hOff[r - 1]!, hVal, s, e - s)) continue;
@@ -195,10 +196,10 @@ export function populationFromArrow(bytes: Uint8Array, file: string): Population
         byName.get('household_id')!,
         `household ${new TextDecoder().decode(hVal.subarray(s, e))} appears again apart from its rows: a household's rows are together`,
       );
-    starts.push(r);
+    starts[H++] = r;
   }
-  const H = starts.length;
-  const offsets = Int32Array.from([...starts, n]);
+  starts[H] = n;
+  const offsets = starts.subarray(0, H + 1);
   const persons = checked ? null : new SeenIds(pVal, pOff, n);
   for (let r = 0; persons && r < n; r++) {
     if (!persons.add(r))
@@ -231,10 +232,13 @@ export function populationFromArrow(bytes: Uint8Array, file: string): Population
         );
     if (c.level === 'person') columns.set(c.key, perRow);
     else {
-      const one = wide
-        ? firstOfEach(perRow as Float64Array, offsets, new Float64Array(H))
-        : firstOfEach(perRow as Uint8Array, offsets, new Uint8Array(H));
-      for (let r = sameInHouseholds(perRow, one, offsets); r >= 0 && r < n; r = -1)
+      // One value per household (its first row's), checked the same on its other rows; a loop per array type.
+      const wideRow = wide ? (perRow as Float64Array) : null;
+      const one = wideRow ? firstOfEachF64(wideRow, offsets) : firstOfEachU8(perRow as Uint8Array, offsets);
+      const differs = wideRow
+        ? firstDifferentF64(wideRow, one as Float64Array, offsets)
+        : firstDifferentU8(perRow as Uint8Array, one as Uint8Array, offsets);
+      for (let r = differs; r >= 0 && r < n; r = -1)
         for (let h = 0; h < H; h++)
           for (let k = offsets[h]! + 1; k < offsets[h + 1]!; k++)
             if (perRow[k] !== one[h])
@@ -247,7 +251,7 @@ export function populationFromArrow(bytes: Uint8Array, file: string): Population
     }
   }
   if (problems.length) throw new InputError(problems, 'fix the file, or import it again from its CSV');
-  const members = new Int32Array(n);
+  const members = sharedInt32(n);
   for (let r = 0; r < n; r++) members[r] = r;
   // The households' ids, each once (their first row's).
   const hStarts = new Int32Array(H + 1);
@@ -300,13 +304,33 @@ function firstOutsideBytes(a: Uint8Array, hi: number): number {
   return -1;
 }
 
-function firstOfEach<T extends Uint8Array | Float64Array>(a: T, offsets: Int32Array, out: T): T {
+const sharedInt32 = (n: number) => new Int32Array(new SharedArrayBuffer(4 * n));
+
+function firstOfEachF64(a: Float64Array, offsets: Int32Array): Float64Array {
+  const out = new Float64Array(new SharedArrayBuffer(8 * (offsets.length - 1)));
   for (let h = 0; h < out.length; h++) out[h] = a[offsets[h]!]!;
   return out;
 }
 
-/** The first row whose household-level value differs from its household's first row's, or -1. */
-function sameInHouseholds(a: Uint8Array | Float64Array, one: Uint8Array | Float64Array, offsets: Int32Array): number {
-  for (let h = 0; h < one.length; h++) for (let k = offsets[h]! + 1; k < offsets[h + 1]!; k++) if (a[k] !== one[h]) return k;
+function firstOfEachU8(a: Uint8Array, offsets: Int32Array): Uint8Array {
+  const out = new Uint8Array(new SharedArrayBuffer(offsets.length - 1));
+  for (let h = 0; h < out.length; h++) out[h] = a[offsets[h]!]!;
+  return out;
+}
+
+/** The first row whose household-level value differs from its household's first row's, or -1 (rows in one pass). */
+function firstDifferentF64(a: Float64Array, one: Float64Array, offsets: Int32Array): number {
+  for (let h = 0, r = 0; h < one.length; h++) {
+    const v = one[h]!;
+    for (const end = offsets[h + 1]!; r < end; r++) if (a[r] !== v) return r;
+  }
+  return -1;
+}
+
+function firstDifferentU8(a: Uint8Array, one: Uint8Array, offsets: Int32Array): number {
+  for (let h = 0, r = 0; h < one.length; h++) {
+    const v = one[h]!;
+    for (const end = offsets[h + 1]!; r < end; r++) if (a[r] !== v) return r;
+  }
   return -1;
 }

@@ -9,9 +9,8 @@ import { open, readFile } from 'node:fs/promises';
 import { InputError, UsageError, type Problem, type Where } from '../errors.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { fileError, inputFile } from './files.js';
-import { ARROW_MAGIC, populationFromArrow } from './arrow.js';
 import type { Population } from '../core/population.js';
-import { firstInvalidUtf8, sniffFormat } from './text-checks.js';
+import { ARROW_MAGIC, firstInvalidUtf8, sniffFormat } from './text-checks.js';
 
 export interface SourceOptions {
   /** Force an encoding; by default UTF-8, or GB18030 when the file's start is not UTF-8 and reads as GB18030. */
@@ -43,7 +42,8 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}): Pr
   if (!file.seekable && o.encoding !== 'gb18030' && !o.columns) return null;
   const head = file.seekable ? await readHead(path) : Buffer.alloc(0);
   if (path.toLowerCase().endsWith('.arrow') || head.subarray(0, 6).toString('latin1') === ARROW_MAGIC)
-    return { population: populationFromArrow(await readWhole(path), path), notes: [] };
+    // apache-arrow is loaded only when an Arrow file is read (it costs every command ~0.1 s of start-up)
+    return { population: (await import('./arrow.js')).populationFromArrow(await readShared(path), path), notes: [] };
   if (path.toLowerCase().endsWith('.xlsx') || sniffFormat(head)?.startsWith('a ZIP archive')) return fromWorkbook(path, o);
   if (path.toLowerCase().endsWith('.parquet') || sniffFormat(head)?.startsWith('a Parquet file')) return fromParquet(path, o);
   // Not UTF-8 at its start: GB18030 (what Excel on Chinese Windows writes), or a located error at the first byte that is
@@ -64,6 +64,30 @@ async function readHead(path: string): Promise<Buffer> {
       const b = Buffer.alloc(HEAD);
       const { bytesRead } = await f.read(b, 0, HEAD, 0);
       return b.subarray(0, bytesRead);
+    } finally {
+      await f.close();
+    }
+  } catch (e) {
+    throw fileError(e, 'read', path);
+  }
+}
+
+/**
+ * The whole file in shared memory (an Arrow file's columns are views of its bytes: worker threads then read them
+ * where they are, with no copy).
+ */
+async function readShared(path: string): Promise<Uint8Array> {
+  try {
+    const f = await open(path, 'r');
+    try {
+      const { size } = await f.stat();
+      const bytes = new Uint8Array(new SharedArrayBuffer(size));
+      for (let at = 0; at < size;) {
+        const { bytesRead } = await f.read(bytes, at, Math.min(size - at, 1 << 28), at);
+        if (bytesRead === 0) return bytes.subarray(0, at); // shorter than it said: the reader reports what it lacks
+        at += bytesRead;
+      }
+      return bytes;
     } finally {
       await f.close();
     }

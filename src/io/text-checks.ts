@@ -73,3 +73,6 @@ export function showText(s: string, max = 80): string {
   );
   return s.length > max ? `${safe}… (${s.length} characters)` : safe;
 }
+
+/** The first bytes of an Arrow IPC file (io/arrow.ts reads it). */
+export const ARROW_MAGIC = 'ARROW1';

@@ -76,6 +76,26 @@ describe('jiuzhu import', () => {
       3,
       expect.stringContaining('twice.arrow: row 2, column person_id: person H0001-1 appears again'),
     ]);
+    // A household-level value that is not the same on every row of its household: the first row of H0002 (row 2;
+    // H0001 has one person) given another weight, its second row (row 3) no longer agrees with it.
+    const v = tableFromIPC(readFileSync(arrow));
+    (v.getChild('weight_millionths')!.data[0]!.values as Float64Array)[1] = 1_000_000;
+    writeFileSync(join(dir, 'weight.arrow'), tableToIPC(v, 'file'));
+    const weight = jiuzhu(['simulate', ...P, '--households', join(dir, 'weight.arrow')]);
+    expect([weight.code, weight.stderr]).toEqual([
+      3,
+      expect.stringContaining(
+        "weight.arrow: row 3, column weight_millionths: weight differs from the household's first row (row 2); a household-level value must be the same on every row",
+      ),
+    ]);
+    const w = tableFromIPC(readFileSync(arrow));
+    (w.getChild('on_dibao')!.data[0]!.values as Uint8Array)[2] = 1; // H0002's second row (its first: 0)
+    writeFileSync(join(dir, 'on-dibao.arrow'), tableToIPC(w, 'file'));
+    const onDibao = jiuzhu(['simulate', ...P, '--households', join(dir, 'on-dibao.arrow')]);
+    expect([onDibao.code, onDibao.stderr]).toEqual([
+      3,
+      expect.stringContaining("on-dibao.arrow: row 3, column on_dibao: on_dibao differs from the household's first row (row 2)"),
+    ]);
   });
 
   it('refuses --stream on it, a non-.arrow --out, and writing over its input', () => {

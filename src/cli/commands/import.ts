@@ -2,7 +2,6 @@
 // Read once, run many: the households file (any form jiuzhu reads) read and checked once, kept as an Apache Arrow IPC
 // file that every command reads as fast as memory allows, and other tools read too (io/arrow.ts). Written atomically.
 import { UsageError } from '../../errors.js';
-import { populationToArrow } from '../../io/arrow.js';
 import { fileDigest, inputsOf, refuseOverwrite } from '../../io/files.js';
 import { writeOutput } from '../../io/output-file.js';
 import type { Ctx } from '../context.js';
@@ -19,6 +18,7 @@ export async function importCommand(ctx: Ctx, o: ImportOptions): Promise<void> {
   await refuseOverwrite([{ flag: '--out', path: o.out }], inputsOf(o));
   const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households, o.quiet));
   const source = await fileDigest(o.households);
+  const { populationToArrow } = await import('../../io/arrow.js'); // apache-arrow only when it is needed
   const bytes = populationToArrow(pop, { source: o.households, source_sha256: source.sha256, version: ctx.version ?? '' });
   await writeOutput(o.out, bytes);
   if (!o.quiet)
