@@ -2,10 +2,13 @@
 // evaluated household by household. Besides the totals of each run it gathers, against the locality's
 // baseline: winners and losers, person-level flows between layers, urban/rural and income-decile splits.
 import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
-import { evaluateHousehold, firstStepsLike, newContext } from './engine.js';
+import { evaluateHousehold, firstStepsLike, newContext, quietAll, quietEverywhere } from './engine.js';
+import { Unreached } from './unreached.js';
 import type { Ctx } from './programs/context.js';
 import { SLOT } from './programs/index.js';
 import type { Population } from './population.js';
+import type { Deciles } from './deciles.js';
+import { incomeDeciles } from './deciles.js';
 import { sameFirstSteps, type Rules } from './rules.js';
 
 /** The layer a person is in after a run, most protective first (002 三个救助圈层). */
@@ -70,100 +73,7 @@ export interface LocalityRuns {
   readonly runs: ReadonlyArray<{ readonly id: string; readonly rules: Rules }>;
 }
 
-export interface Deciles {
-  /** Decile 0..9 of each household by per-capita income, weighted by persons. */
-  readonly of: Uint8Array;
-  /** The highest per-capita monthly income in each decile, fen (rounded down), or -1 for an empty decile. */
-  readonly upper: readonly number[];
-}
-
-/**
- * Deciles of persons ranked by their household's per-capita income (wage + other income, before any
- * deduction, so the same for every locality), weighted; ties in household order. The ranking is exact: by
- * cross-multiplication, or (the same order, much quicker) by per-capita income as a double where that is exact.
- */
-export function incomeDeciles(pop: Population, opts: { crossMultiply?: boolean } = {}): Deciles {
-  const H = pop.householdCount;
-  const income = new Float64Array(H);
-  const perCapita = new Float64Array(H);
-  let maxSize = 1;
-  let maxPerCapita = 0;
-  for (let h = 0; h < H; h++) {
-    let sum = 0;
-    for (let k = pop.offsets[h]!; k < pop.offsets[h + 1]!; k++) sum += pop.wage[pop.members[k]!]! + pop.other[pop.members[k]!]!;
-    const n = pop.offsets[h + 1]! - pop.offsets[h]!;
-    income[h] = sum;
-    perCapita[h] = sum / n;
-    if (n > maxSize) maxSize = n;
-    if (perCapita[h]! > maxPerCapita) maxPerCapita = perCapita[h]!;
-  }
-  const size = (h: number) => pop.offsets[h + 1]! - pop.offsets[h]!;
-  // Two different fractions a/n, b/m lie at least 1/(n·m) apart: while that is more than the rounding of the
-  // largest (maxPerCapita × 2^-52), their doubles differ and keep their order, and equal fractions give equal doubles.
-  const exactAsDouble = maxPerCapita * maxSize * maxSize < 2 ** 50 && !opts.crossMultiply;
-  const order = exactAsDouble
-    ? orderBy(perCapita)
-    : Array.from({ length: H }, (_, h) => h).sort((a, b) => {
-        const x = income[a]! * size(b);
-        const y = income[b]! * size(a);
-        return x < y ? -1 : x > y ? 1 : a - b;
-      });
-  // A household's decile is floor(10 × before / total), before = Σ weight × persons of the households ranked ahead.
-  const sum = new ExactSum();
-  for (let h = 0; h < H; h++) sum.addProduct(pop.weight[h]!, size(h));
-  const total = sum.value();
-  const of = new Uint8Array(H);
-  const upper = Array.from({ length: 10 }, () => -1);
-  const put = (h: number, d: number) => {
-    of[h] = d;
-    upper[d] = Math.floor(income[h]! / size(h));
-  };
-  if (total <= BigInt(Number.MAX_SAFE_INTEGER)) {
-    // Exact in doubles: decile d starts where before ≥ ceil(d × total / 10).
-    const starts = Array.from({ length: 11 }, (_, d) =>
-      d === 0 || d === 10 || total === 0n ? Infinity : Number((BigInt(d) * total + 9n) / 10n),
-    );
-    let before = 0;
-    let d = 0;
-    for (const h of order) {
-      while (d < 9 && before >= starts[d + 1]!) d++;
-      put(h, d);
-      before += pop.weight[h]! * size(h);
-    }
-  } else {
-    let before = 0n;
-    for (const h of order) {
-      put(h, Number((10n * before) / total));
-      before += BigInt(pop.weight[h]!) * BigInt(size(h));
-    }
-  }
-  return { of, upper };
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/** Indices sorted by key (non-negative doubles, whose bits sort as they do), ties in index order: LSD radix sort, 11 bits a pass. */
-function orderBy(key: Float64Array): Int32Array {
-  const n = key.length;
-  const words = new Uint32Array(key.buffer, key.byteOffset, n * 2);
-  let from = new Int32Array(n);
-  for (let i = 0; i < n; i++) from[i] = i;
-  let to = new Int32Array(n);
-  const count = new Int32Array(2049);
-  for (const word of LITTLE_ENDIAN ? [0, 1] : [1, 0]) {
-    for (const shift of [0, 11, 22]) {
-      count.fill(0);
-      for (let i = 0; i < n; i++) count[((words[2 * i + word]! >>> shift) & 0x7ff) + 1]!++;
-      for (let d = 0; d < 2048; d++) count[d + 1]! += count[d]!;
-      for (let k = 0; k < n; k++) {
-        const i = from[k]!;
-        to[count[(words[2 * i + word]! >>> shift) & 0x7ff]!++] = i;
-      }
-      [from, to] = [to, from];
-    }
-  }
-  return from;
-}
+export { incomeDeciles, type Deciles } from './deciles.js';
 
 function newResult(locality: number, scenario: string, pop: Population | null, annuals: boolean): RunResult {
   return {
@@ -240,23 +150,32 @@ function accumulate(
 
 /**
  * Evaluates every locality's runs over the population (or households [from, to): a partial result, to merge
- * with mergeResult) in one pass.
+ * with mergeResult) in one pass. `screen: false`: every step for every household (the screen's test).
  */
 export function compare(
   pop: Population,
   localities: readonly LocalityRuns[],
   deciles: Deciles = incomeDeciles(pop),
-  opts: { annuals?: boolean; from?: number; to?: number } = {},
+  opts: { annuals?: boolean; from?: number; to?: number; screen?: boolean } = {},
 ): RunResult[][] {
   const results = localities.map((l, li) => l.runs.map((run) => newResult(li, run.id, pop, Boolean(opts.annuals))));
-  const contexts = localities.map((l) => l.runs.map((r) => newContext(pop, r.rules)));
+  const contexts = localities.map((l) => l.runs.map((r) => newContext(pop, r.rules, null, opts.screen ?? true)));
   const like = localities.map((l, li) => firstStepsLike(l.runs.map((r) => r.rules)).map((j) => (j < 0 ? null : contexts[li]![j]!)));
+  // Per locality: households none of its runs reaches, counted apart (unreached.ts).
+  const quiet = contexts.map((cs) => quietAll(cs));
+  const unreached = localities.map(() => new Unreached());
   let baseLayers = new Uint8Array(16);
   for (let h = opts.from ?? 0; h < (opts.to ?? pop.householdCount); h++) {
     const w = pop.weight[h]!;
     const size = pop.offsets[h + 1]! - pop.offsets[h]!;
     if (baseLayers.length < size) baseLayers = new Uint8Array(size * 2);
     for (let l = 0; l < localities.length; l++) {
+      const q = quiet[l];
+      if (q && quietEverywhere(q, pop, h)) {
+        unreached[l]!.add(pop.area[h]!, deciles.of[h]!, w, size);
+        for (const r of results[l]!) if (r.annual) r.annual[h] = 0;
+        continue;
+      }
       let baseAnnual = 0;
       for (let i = 0; i < contexts[l]!.length; i++) {
         const c = contexts[l]![i]!;
@@ -269,6 +188,7 @@ export function compare(
       }
     }
   }
+  results.forEach((runs, l) => runs.forEach((r) => unreached[l]!.into(r)));
   return results;
 }
 
@@ -316,30 +236,42 @@ export function compareWithBaseline(
   base: BaselineCache,
   run: { readonly id: string; readonly rules: Rules },
   deciles: Deciles,
-  opts: { annuals?: boolean } = {},
+  opts: { annuals?: boolean; screen?: boolean } = {},
 ): RunResult {
   const res = newResult(0, run.id, pop, Boolean(opts.annuals));
-  compareRange(res, pop, base, run.rules, deciles.of, 0, pop.householdCount, sameFirstSteps(base.rules, run.rules));
+  const takeOver = sameFirstSteps(base.rules, run.rules);
+  compareRange(res, pop, base, base.rules, run.rules, deciles.of, 0, pop.householdCount, takeOver, opts.screen ?? true);
   return res;
 }
 
 /**
- * Adds households [from, to) under `rules`, against the cached baseline, to res (and to res.annual, when it has
- * one). `takeOver`: the rules have sameFirstSteps as the baseline's, whose steps 1–2 are then taken over.
+ * Adds households [from, to) under `rules`, against the cached baseline (compiled from `baseRules`), to res (and to
+ * res.annual, when it has one). `takeOver`: the rules have sameFirstSteps as the baseline's, whose steps 1–2 are then
+ * taken over.
  */
 export function compareRange(
   res: RunResult,
   pop: Population,
   base: BaselineArrays,
+  baseRules: Rules,
   rules: Rules,
   decileOf: Uint8Array,
   from: number,
   to: number,
   takeOver: boolean,
+  screen = true,
 ): void {
-  const c = newContext(pop, rules);
+  const c = newContext(pop, rules, null, screen);
   const steps = takeOver ? { tekun: new Uint8Array(16), n: 0, I: 0, assetsOk: false } : null;
+  // Households neither the baseline nor the run reaches, counted apart (unreached.ts).
+  const q = quietAll([newContext(pop, baseRules, null, screen), c]);
+  const unreached = new Unreached();
   for (let h = from; h < to; h++) {
+    if (q && quietEverywhere(q, pop, h)) {
+      unreached.add(pop.area[h]!, decileOf[h]!, pop.weight[h]!, pop.offsets[h + 1]! - pop.offsets[h]!);
+      if (res.annual) res.annual[h] = 0;
+      continue;
+    }
     if (steps) {
       const start = pop.offsets[h]!;
       const size = pop.offsets[h + 1]! - start;
@@ -352,6 +284,7 @@ export function compareRange(
     evaluateHousehold(c, h, steps);
     accumulate(res, c, h, pop.weight[h]!, base.annual[h]!, base.layers, c.start, decileOf[h]!);
   }
+  unreached.into(res);
 }
 
 /** An empty result, for a worker to fill (compareRange) and hand back as plainResult. */

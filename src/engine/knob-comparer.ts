@@ -45,7 +45,7 @@ export class KnobComparer {
       I: this.inShared(base.I),
       assetsOk: this.inShared(base.assetsOk),
     };
-    return this.compare(arrays, run, this.inShared(deciles.of), sameFirstSteps(base.rules, run.rules));
+    return this.compare(arrays, base.rules, run, this.inShared(deciles.of), sameFirstSteps(base.rules, run.rules));
   }
 
   /** Runs a comparison both ways (steps 1–2 taken over or not) and drops them: the workers' code is compiled before the first knob moves. */
@@ -60,20 +60,32 @@ export class KnobComparer {
       I: zeros(Float64Array, H),
       assetsOk: zeros(Uint8Array, H),
     };
-    for (const takeOver of [false, true]) this.compare(base, { id: 'warm-up', rules }, base.assetsOk, takeOver).catch(() => undefined);
+    for (const takeOver of [false, true])
+      this.compare(base, rules, { id: 'warm-up', rules }, base.assetsOk, takeOver).catch(() => undefined);
   }
 
   private async compare(
     base: BaselineArrays,
+    baseRules: Rules,
     run: { readonly id: string; readonly rules: Rules },
     decileOf: Uint8Array,
     takeOver: boolean,
   ): Promise<RunResult> {
     const annual = typed(Float64Array, this.pop.householdCount, true);
-    const [rules] = plainRuns([{ id: run.id, rules: run.rules }]).map((r) => r.rules);
+    const [rules, plainBase] = plainRuns([run, { id: 'baseline', rules: baseRules }]).map((r) => r.rules);
     const parts = await Promise.all(
       this.ranges.map(([from, to], w) =>
-        this.pool.run<PlainRunResult>(w, { kind: 'compare-baseline', rules: rules!, annual, base, decileOf, takeOver, from, to }),
+        this.pool.run<PlainRunResult>(w, {
+          kind: 'compare-baseline',
+          baseRules: plainBase!,
+          rules: rules!,
+          annual,
+          base,
+          decileOf,
+          takeOver,
+          from,
+          to,
+        }),
       ),
     );
     const result = emptyRunResult(run.id, annual);

@@ -56,6 +56,8 @@ export type Job = { readonly id?: number } & (
   | {
       /** Compare households [from, to) of the kept population under `rules` with a cached baseline. */
       readonly kind: 'compare-baseline';
+      /** The baseline's rules, and the run's. */
+      readonly baseRules: Rules;
       readonly rules: Rules;
       readonly from: number;
       readonly to: number;
@@ -145,7 +147,7 @@ function handle(id: number, job: Job): Promise<void> | void {
     case 'compare-baseline': {
       if (!kept) throw new Error('no population kept');
       const res = emptyRunResult('', job.annual);
-      compareRange(res, kept, job.base, job.rules, job.decileOf, job.from, job.to, job.takeOver);
+      compareRange(res, kept, job.base, job.baseRules, job.rules, job.decileOf, job.from, job.to, job.takeOver);
       return post({ id, kind: 'done', result: plainResult(res) satisfies PlainRunResult });
     }
   }

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { figures, Totals } from '../../src/core/aggregate.js';
+import { baselineCache, compare, compareWithBaseline, incomeDeciles, plainResult } from '../../src/core/compare.js';
 import { evaluateHousehold, newContext, quietAll, quietEverywhere, viewOf } from '../../src/core/engine.js';
 import { GENERATED_COLUMNS, generateCsv } from '../../src/core/generate.js';
 import { dec, resolve } from '../../src/core/parameters/tree.js';
@@ -119,6 +120,20 @@ describe.each(['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'])('th
         runs.map((rules, i) => ({ id: `r${i}`, rules })),
         { onHousehold: (h, i, r) => expect(plain(viewOf(r))).toBe(want[i]![h]) },
       );
+      // compare (the households no run reaches added at once, unreached.ts) and the TUI's comparison with a cached
+      // baseline: every sum as with every step run for every household.
+      const deciles = incomeDeciles(pop);
+      const runsOf = runs.map((rules, i) => ({ id: `r${i}`, rules }));
+      const screenedAll = compare(pop, [{ runs: runsOf }], deciles, { annuals: true })[0]!;
+      const fullAll = compare(pop, [{ runs: runsOf }], deciles, { annuals: true, screen: false })[0]!;
+      runsOf.forEach((_, i) => expect(plain(plainResult(screenedAll[i]!))).toBe(plain(plainResult(fullAll[i]!))));
+      const base = baselineCache(pop, runs[0]!);
+      for (const run of runsOf.slice(1)) {
+        const a = compareWithBaseline(pop, base, run, deciles, { annuals: true });
+        const b = compareWithBaseline(pop, base, run, deciles, { annuals: true, screen: false });
+        expect(plain(plainResult(a))).toBe(plain(plainResult(b)));
+        expect([...a.annual!]).toEqual([...b.annual!]);
+      }
       // Each step's own reach, alone (a reach another step's covers would not show above): where it says the step
       // cannot act, the step's programs are neither received nor declined.
       runs.forEach((rules) => {
