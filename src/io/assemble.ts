@@ -9,7 +9,7 @@ import { columnArray, COLUMNS, HOUSEHOLD_COLS, HOUSEHOLD_KEYS, PERSON_COLS, type
 import { householdConflicts, populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
 import { conflictMessage, duplicateMessage, MAX_PROBLEMS } from './household-messages.js';
-import type { HouseholdValues, Part } from './part.js';
+import { BUCKET_BITS, type HouseholdValues, type Part } from './part.js';
 
 /** What the fast reader made of one part of the file. */
 export interface ParsedPart {
@@ -83,21 +83,31 @@ export function assemble(
 
   // person_id unique: a row whose id an earlier row has is a duplicate of the earliest.
   const duplicate = new Uint8Array(R);
-  sameIds(mergeOrders(parts.map((p) => [p.pidSorted, p.pidOrder])), pid, (first, r) => {
-    duplicate[r] = 1;
-    problems.push({
-      where: { file, line: lineOf(r), col: columnOf('person_id') },
-      subject: 'column person_id',
-      message: duplicateMessage(pid.at(r), lineOf(first)),
-    });
-  });
+  sameIds(
+    parts.map((p) => [p.pidHash, p.pidOrder, p.pidBuckets]),
+    rowBase,
+    pid,
+    (first, r) => {
+      duplicate[r] = 1;
+      problems.push({
+        where: { file, line: lineOf(r), col: columnOf('person_id') },
+        subject: 'column person_id',
+        message: duplicateMessage(pid.at(r), lineOf(first)),
+      });
+    },
+  );
 
   // Households: segments with the same id are one household, numbered by first appearance.
   const canon = new Int32Array(S);
   for (let s = 0; s < S; s++) canon[s] = s;
-  sameIds(mergeOrders(parts.map((p) => [p.hidSorted, p.hidOrder])), hid, (first, s) => {
-    canon[s] = canon[first]!;
-  });
+  sameIds(
+    parts.map((p) => [p.hidHash, p.hidOrder, p.hidBuckets]),
+    segBase,
+    hid,
+    (first, s) => {
+      canon[s] = canon[first]!;
+    },
+  );
   const household = new Int32Array(S);
   let H = 0;
   for (let s = 0; s < S; s++) household[s] = canon[s] === s ? H++ : household[canon[s]!]!;
@@ -269,61 +279,49 @@ function sameValues(a: HouseholdValues, b: HouseholdValues): boolean {
 }
 
 /**
- * Calls same(first, i) for every i whose id equals that of an earlier index, `first` the earliest such.
- * `order`: the indices sorted by hash, stably (equal hashes in index order); bytes are compared within equal hashes.
+ * Calls same(first, i) for every i whose id equals that of an earlier index, `first` the earliest such (indices
+ * global: part p's index k is base[p] + k). One bucket at a time (part.ts bucketed), every part's share of it in
+ * file order, through an open-addressing table of the bucket's ids keyed by the rest of their hash: bytes are
+ * compared only where hashes agree.
  */
-function sameIds([keys, order]: readonly [Uint32Array, Int32Array], ids: PartIds, same: (first: number, i: number) => void): void {
-  const firsts: number[] = [];
-  for (let a = 0; a < order.length;) {
-    let b = a + 1;
-    while (b < order.length && keys[b] === keys[a]) b++;
-    if (b - a > 1) {
-      firsts.length = 0;
-      for (let k = a; k < b; k++) {
+function sameIds(
+  parts: ReadonlyArray<readonly [Int32Array, Int32Array, Int32Array]>,
+  base: readonly number[],
+  ids: PartIds,
+  same: (first: number, i: number) => void,
+): void {
+  const buckets = 1 << BUCKET_BITS;
+  let most = 0;
+  for (let b = 0; b < buckets; b++) {
+    let n = 0;
+    for (const [, , bounds] of parts) n += bounds[b + 1]! - bounds[b]!;
+    if (n > most) most = n;
+  }
+  const size = 1 << Math.ceil(Math.log2(2 * most + 2));
+  const slots = new Int32Array(size); // global index + 1 (0: empty)
+  const hashes = new Int32Array(size);
+  const mask = size - 1;
+  for (let b = 0; b < buckets; b++) {
+    slots.fill(0);
+    for (let p = 0; p < parts.length; p++) {
+      const [hash, order, bounds] = parts[p]!;
+      for (let k = bounds[b]!; k < bounds[b + 1]!; k++) {
         const i = order[k]!;
-        const f = firsts.find((x) => ids.equal(x, i));
-        if (f === undefined) firsts.push(i);
-        else same(f, i);
+        const h = hash[i]!;
+        const g = base[p]! + i;
+        for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+          const there = slots[slot]!;
+          if (there === 0) {
+            slots[slot] = g + 1;
+            hashes[slot] = h;
+            break;
+          }
+          if (hashes[slot] === h && ids.equal(there - 1, g)) {
+            same(there - 1, g);
+            break;
+          }
+        }
       }
     }
-    a = b;
   }
-}
-
-/**
- * The sorted orders of several parts (each part's indices sorted by hash, stably) as one order of global
- * indices (part i's index k is k plus the lengths of the parts before it), still stable: for equal hashes the
- * earlier part comes first. Merged two at a time.
- */
-function mergeOrders(parts: ReadonlyArray<readonly [Uint32Array, Int32Array]>): readonly [Uint32Array, Int32Array] {
-  let [keys, order] = parts[0]!;
-  for (const [k2, o2] of parts.slice(1)) {
-    const n = order.length;
-    const m = o2.length;
-    const mk = new Uint32Array(n + m);
-    const mo = new Int32Array(n + m);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < n && j < m) {
-      if (keys[i]! <= k2[j]!) {
-        mk[k] = keys[i]!;
-        mo[k++] = order[i++]!;
-      } else {
-        mk[k] = k2[j]!;
-        mo[k++] = o2[j++]! + n;
-      }
-    }
-    for (; i < n; i++, k++) {
-      mk[k] = keys[i]!;
-      mo[k] = order[i]!;
-    }
-    for (; j < m; j++, k++) {
-      mk[k] = k2[j]!;
-      mo[k] = o2[j]! + n;
-    }
-    keys = mk;
-    order = mo;
-  }
-  return [keys, order];
 }

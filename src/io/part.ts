@@ -74,12 +74,14 @@ export interface Part extends PersonColumns, HouseholdColumns {
   readonly hidBytes: Uint8Array;
   readonly firstRow: Int32Array;
   readonly odd: readonly OddRow[];
-  /** Rows, and segments, sorted by id hash (stable): assemble merges these instead of sorting everything again. */
+  /**
+   * Rows, and segments, grouped by the top bits of their id hash (bucketed: in index order within a bucket), and
+   * where each bucket starts: assemble finds repeated ids one bucket at a time, every part's bucket together.
+   */
   readonly pidOrder: Int32Array;
+  readonly pidBuckets: Int32Array;
   readonly hidOrder: Int32Array;
-  /** The hashes in that order (pidHash[pidOrder[k]]), so merging reads memory in sequence. */
-  readonly pidSorted: Uint32Array;
-  readonly hidSorted: Uint32Array;
+  readonly hidBuckets: Int32Array;
 }
 
 /** Columns of one length, grown together by doubling (make(n) gives each column with room for n values). */
@@ -213,8 +215,8 @@ export class PartWriter {
       firstRow: s.firstRow.subarray(0, m),
       ...(cut(s, HOUSEHOLD_KEYS, m) as unknown as HouseholdColumns),
       odd: this.odd,
-      ...sorted('pid', r.pidHash.subarray(0, n)),
-      ...sorted('hid', s.hidHash.subarray(0, m)),
+      ...grouped('pid', r.pidHash.subarray(0, n)),
+      ...grouped('hid', s.hidHash.subarray(0, m)),
     };
   }
 }
@@ -276,35 +278,26 @@ export function segmentsAsHouseholds(p: Part): Population {
 /** No ids (the engine does not read them). */
 const NO_IDS = new IdList(new Uint8Array(0), new Int32Array(1));
 
-function sorted<K extends 'pid' | 'hid'>(k: K, hash: Int32Array): Record<`${K}Order`, Int32Array> & Record<`${K}Sorted`, Uint32Array> {
-  const [order, keys] = radixOrder(hash);
-  return { [`${k}Order`]: order, [`${k}Sorted`]: keys } as Record<`${K}Order`, Int32Array> & Record<`${K}Sorted`, Uint32Array>;
+function grouped<K extends 'pid' | 'hid'>(k: K, hash: Int32Array): Record<`${K}Order`, Int32Array> & Record<`${K}Buckets`, Int32Array> {
+  const [order, buckets] = bucketed(hash);
+  return { [`${k}Order`]: order, [`${k}Buckets`]: buckets } as Record<`${K}Order`, Int32Array> & Record<`${K}Buckets`, Int32Array>;
 }
 
+/** The bits of a hash that pick its bucket (the top ones: the low ones pick a slot in assemble's table). */
+export const BUCKET_BITS = 8;
+
 /**
- * Indices 0…n-1 sorted by hash (as unsigned), stably, and the hashes in that order: least-significant-digit
- * radix sort, three 11-bit passes (2048 buckets stay in cache; 16-bit digits measured slower), moving each key
- * with its index so every pass reads in sequence.
+ * Indices 0…n-1 grouped by the top BUCKET_BITS bits of their hash, in index order within a group (one counting pass,
+ * one pass placing them), and where each group starts (2^BUCKET_BITS + 1 bounds).
  */
-export function radixOrder(hash: Int32Array): [Int32Array, Uint32Array] {
+export function bucketed(hash: Int32Array): [Int32Array, Int32Array] {
   const n = hash.length;
-  let keys = Uint32Array.from(hash);
-  let keysTo = new Uint32Array(n);
-  let from = new Int32Array(n);
-  for (let i = 0; i < n; i++) from[i] = i;
-  let to = new Int32Array(n);
-  for (const shift of [0, 11, 22]) {
-    const count = new Int32Array(2049);
-    for (let i = 0; i < n; i++) count[((keys[i]! >>> shift) & 0x7ff) + 1]!++;
-    for (let d = 0; d < 2048; d++) count[d + 1]! += count[d]!;
-    for (let k = 0; k < n; k++) {
-      const key = keys[k]!;
-      const at = count[(key >>> shift) & 0x7ff]!++;
-      keysTo[at] = key;
-      to[at] = from[k]!;
-    }
-    [from, to] = [to, from];
-    [keys, keysTo] = [keysTo, keys];
-  }
-  return [from, keys];
+  const shift = 32 - BUCKET_BITS;
+  const bounds = new Int32Array((1 << BUCKET_BITS) + 1);
+  for (let i = 0; i < n; i++) bounds[(hash[i]! >>> shift) + 1]!++;
+  for (let b = 0; b < 1 << BUCKET_BITS; b++) bounds[b + 1]! += bounds[b]!;
+  const at = bounds.slice(0, -1);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[at[hash[i]! >>> shift]!++] = i;
+  return [order, bounds];
 }

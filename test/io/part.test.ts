@@ -1,17 +1,22 @@
-// The parts' hash sort (radixOrder), which the whole-file checks rely on: ascending as unsigned, stable (equal
-// hashes keep index order, so the earliest row of an id comes first), and the keys returned in that order.
+// The parts' grouping of ids by hash (bucketed), which the whole-file checks rely on: every index once, grouped by the
+// top BUCKET_BITS bits of its hash as unsigned, in index order within a group (so the earliest row of an id comes
+// first), and the groups' bounds.
 import { describe, expect, it } from 'vitest';
-import { radixOrder } from '../../src/io/part.js';
+import { bucketed, BUCKET_BITS } from '../../src/io/part.js';
 
-describe('radixOrder', () => {
-  it('sorts indices by hash as unsigned, stably, against a plain comparison sort', () => {
+describe('bucketed', () => {
+  it('groups indices by the top bits of their hash, stably, against a plain comparison sort', () => {
     let x = 7;
     const next = () => (x = (Math.imul(x, 1103515245) + 12345) | 0);
-    // Negative hashes (high bit set) sort after positive ones; few distinct values make many ties.
+    // Negative hashes (high bit set) go to the upper buckets; few distinct values make many ties.
     const hash = Int32Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? next() : [5, -1, 0x7ff, 0x800, -(2 ** 31)][i % 5]!));
-    const [order, keys] = radixOrder(hash);
-    const expected = Array.from(hash.keys()).sort((a, b) => (hash[a]! >>> 0) - (hash[b]! >>> 0) || a - b);
+    const top = (i: number) => hash[i]! >>> (32 - BUCKET_BITS);
+    const [order, bounds] = bucketed(hash);
+    const expected = Array.from(hash.keys()).sort((a, b) => top(a) - top(b) || a - b);
     expect(Array.from(order)).toEqual(expected);
-    expect(Array.from(keys)).toEqual(expected.map((i) => hash[i]! >>> 0));
+    expect(bounds.length).toBe((1 << BUCKET_BITS) + 1);
+    for (let b = 0; b < 1 << BUCKET_BITS; b++)
+      for (let k = bounds[b]!; k < bounds[b + 1]!; k++) expect(top(order[k]!), `bucket ${b}`).toBe(b);
+    expect(bounds.at(-1)).toBe(hash.length);
   });
 });
