@@ -79,9 +79,17 @@ export class Pool {
   }
 }
 
+/** A pool started before the command knew it would need one (cli/prestart.ts), for its Executor to take. */
+let prestarted: Pool | null = null;
+
+/** Starts a pool of `size` workers now: they load their modules while the CLI loads its own. Idle, they keep nothing alive. */
+export function prestart(size: number): void {
+  prestarted ??= new Pool(size);
+}
+
 /**
- * A command's access to threads: its settings, and a pool started on first use (none with one thread). The command
- * closes it when done.
+ * A command's access to threads: its settings, and a pool started on first use (none with one thread) — the one
+ * prestarted for it, when it has the size the settings ask for. The command closes it when done.
  */
 export class Executor {
   private opened: Pool | null = null;
@@ -94,6 +102,7 @@ export class Executor {
   /** The pool (started now if need be), or null when the settings allow one thread. */
   pool(): Pool | null {
     if (this.settings.threads < 2) return null;
+    if (!this.opened && prestarted?.size === this.settings.threads) [this.opened, prestarted] = [prestarted, null];
     this.opened ??= new Pool(this.settings.threads);
     return this.opened;
   }
