@@ -41,9 +41,11 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}): Pr
   // A pipe is read as it comes: only what the command line asks for turns it (sniffing would consume it).
   if (!file.seekable && o.encoding !== 'gb18030' && !o.columns) return null;
   const head = file.seekable ? await readHead(path) : Buffer.alloc(0);
-  if (path.toLowerCase().endsWith('.arrow') || head.subarray(0, 6).toString('latin1') === ARROW_MAGIC)
-    // apache-arrow is loaded only when an Arrow file is read (it costs every command ~0.1 s of start-up)
-    return { population: (await import('./arrow.js')).populationFromArrow(await readShared(path), path), notes: [] };
+  if (path.toLowerCase().endsWith('.arrow') || head.subarray(0, 6).toString('latin1') === ARROW_MAGIC) {
+    // apache-arrow is loaded only when an Arrow file is read (it costs ~0.1 s), while the file is being read
+    const [arrow, bytes] = await Promise.all([import('./arrow.js'), readShared(path)]);
+    return { population: arrow.populationFromArrow(bytes, path), notes: [] };
+  }
   if (path.toLowerCase().endsWith('.xlsx') || sniffFormat(head)?.startsWith('a ZIP archive')) return fromWorkbook(path, o);
   if (path.toLowerCase().endsWith('.parquet') || sniffFormat(head)?.startsWith('a Parquet file')) return fromParquet(path, o);
   // Not UTF-8 at its start: GB18030 (what Excel on Chinese Windows writes), or a located error at the first byte that is
