@@ -350,26 +350,28 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
 
 /** What it takes to find, from the summaries alone, the households that get nothing under any of some contexts' rules. */
 export interface QuietAll {
-  /** By area: the contexts' screens, merged. */
-  readonly screens: readonly [Screen, Screen];
-  readonly sums: Summaries;
+  /** One group per deduction the contexts count income at: its summaries, and by area its contexts' screens merged. */
+  readonly groups: ReadonlyArray<{ readonly sums: Summaries; readonly screens: readonly [Screen, Screen] }>;
 }
 
-/** QuietAll for some contexts on one population, or null when one of them has no screen or counts income otherwise. */
+/** QuietAll for some contexts on one population, or null when one of them has no screen (or traces). */
 export function quietAll(contexts: readonly Ctx[]): QuietAll | null {
   const cs = contexts as readonly EngineCtx[];
   if (!cs.length) return null;
-  const sums = cs[0]!.sums;
-  const screens: [Screen[], Screen[]] = [[], []];
+  const bySums = new Map<Summaries, [Screen[], Screen[]]>();
   for (const c of cs) {
-    if (c.sums !== sums || c.tr) return null;
+    if (c.tr || c.sums !== summariesOf(cs[0]!.pop, c.sums.deduction)) return null;
+    let screens = bySums.get(c.sums);
+    if (!screens) bySums.set(c.sums, (screens = [[], []]));
     for (const a of [0, 1]) {
       const s = c.screenByArea[a];
-      if (!s || c.restByArea[a]!.deduction !== sums.deduction) return null;
-      screens[a].push(s);
+      if (!s || c.restByArea[a]!.deduction !== c.sums.deduction) return null;
+      screens[a]!.push(s);
     }
   }
-  return { screens: [mergeScreens(screens[0]), mergeScreens(screens[1])], sums };
+  return {
+    groups: [...bySums].map(([sums, [u, r]]) => ({ sums, screens: [mergeScreens(u), mergeScreens(r)] as const })),
+  };
 }
 
 /**
@@ -377,8 +379,15 @@ export function quietAll(contexts: readonly Ctx[]): QuietAll | null {
  * step after 1–2 reaches it — found without running a step: its result under each is empty.
  */
 export function quietEverywhere(q: QuietAll, pop: Population, h: number): boolean {
-  const f = householdFeatures(pop, q.sums, h);
-  return (f & FEATURE.unsupported) === 0 && quiet(q.screens[pop.area[h]!]!, f, q.sums.income[h]!, pop.offsets[h + 1]! - pop.offsets[h]!);
+  const size = pop.offsets[h + 1]! - pop.offsets[h]!;
+  const area = pop.area[h]!;
+  const { groups } = q;
+  for (let g = 0; g < groups.length; g++) {
+    const { sums, screens } = groups[g]!;
+    const f = householdFeatures(pop, sums, h);
+    if ((f & FEATURE.unsupported) !== 0 || !quiet(screens[area]!, f, sums.income[h]!, size)) return false;
+  }
+  return true;
 }
 
 /** For each run, an earlier run whose steps 1 and 2 it can take over (sameFirstSteps), or -1. */

@@ -21,7 +21,7 @@ import { fenToYuan } from '../../src/core/money.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { loadProfile } from '../../src/io/profile-file.js';
-import { loadScenario } from '../../src/io/scenario-file.js';
+import { loadScenario, parseScenario } from '../../src/io/scenario-file.js';
 
 const plain = (v: unknown) => JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x));
 const read = (csv: string) => parseHouseholdsFast(Readable.from([csv]), 'h.csv');
@@ -85,7 +85,14 @@ describe.each(['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'])('th
         .filter((f) => f.endsWith('.yaml'))
         .map((f) => loadScenario(`scenarios/${f}`)),
     );
-    return [rulesAt(policy, date).rules, ...scenarios.map((sc) => compileRules(resolve(applyScenario(policy, sc), date)))];
+    // and runs that count income at other employment deductions (summaries per deduction, screen.ts)
+    const deductions = ['{set: 0}', '{set: 1000}'].map((v, i) =>
+      parseScenario(`scenario: d${i}\ntitle: {zh: d, en: d}\nreason: test\nchanges:\n  dibao.employment_deduction: ${v}\n`, `d${i}.yaml`),
+    );
+    return [
+      rulesAt(policy, date).rules,
+      ...[...scenarios, ...deductions].map((sc) => compileRules(resolve(applyScenario(policy, sc), date))),
+    ];
   };
 
   it.each(['2025-06-30', '2022-01-31'])('every household, every run, at %s', async (date) => {

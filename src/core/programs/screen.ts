@@ -105,24 +105,29 @@ export function quiet(s: Screen, f: number, I: number, n: number): boolean {
   return true;
 }
 
-/** What the screen keeps of a population: each household's features, and its income at one deduction. */
+/**
+ * What the screen keeps of a population at one employment deduction: each household's features, and its counted
+ * income. A population's columns never change once it is made (a tool that varies them makes a new one, as
+ * marginal-rates.ts does), so what is read once holds.
+ */
 export interface Summaries {
   /** FEATURE bits | KNOWN once read (0: not read yet). */
   readonly features: Uint8Array;
   /** Σ inc(p) over every member at `deduction`, fen a month (read with the features). */
   readonly income: Float64Array;
-  /** The employment deduction `income` is counted at (the first context's): another deduction reads the rows. */
   readonly deduction: number;
 }
 
-const cache = new WeakMap<Population, Summaries>();
+const cache = new WeakMap<Population, Map<number, Summaries>>();
 
-/** The population's summaries (one per population, filled household by household as they are first read). */
+/** The population's summaries at a deduction (made once, filled household by household as they are first read). */
 export function summariesOf(pop: Population, deduction: number): Summaries {
-  let s = cache.get(pop);
+  let byDeduction = cache.get(pop);
+  if (!byDeduction) cache.set(pop, (byDeduction = new Map()));
+  let s = byDeduction.get(deduction);
   if (!s) {
     s = { features: new Uint8Array(pop.householdCount), income: new Float64Array(pop.householdCount), deduction };
-    cache.set(pop, s);
+    byDeduction.set(deduction, s);
   }
   return s;
 }
