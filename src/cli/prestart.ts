@@ -5,6 +5,7 @@
 // itself reports what is wrong. Idle workers keep nothing alive, so an unused pool costs nothing at exit.
 import { statSync } from 'node:fs';
 import { prestart } from '../engine/pool.js';
+import { readsInParallel } from '../engine/settings.js';
 import { settingsFromEnv } from './settings.js';
 
 export function prestartFor(argv: readonly string[], env: NodeJS.ProcessEnv): void {
@@ -15,9 +16,8 @@ export function prestartFor(argv: readonly string[], env: NodeJS.ProcessEnv): vo
     const file = argv[at]!.includes('=') ? argv[at]!.slice('--households='.length) : argv[at + 1];
     if (!file) return;
     const settings = settingsFromEnv(env);
-    if (settings.threads < 2 || settings.reader !== 'fast') return;
     const st = statSync(file, { throwIfNoEntry: false });
-    if (st?.isFile() && st.size >= settings.parallelFromBytes) prestart(settings.threads);
+    if (st?.isFile() && readsInParallel(settings, st.size)) prestart(settings.threads);
   } catch {
     // the command reports it
   }

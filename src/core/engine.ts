@@ -360,6 +360,7 @@ export function quietAll(contexts: readonly Ctx[]): QuietAll | null {
   if (!cs.length) return null;
   const bySums = new Map<Summaries, [Screen[], Screen[]]>();
   for (const c of cs) {
+    // (every context on one population: its summaries are that population's)
     if (c.tr || c.sums !== summariesOf(cs[0]!.pop, c.sums.deduction)) return null;
     let screens = bySums.get(c.sums);
     if (!screens) bySums.set(c.sums, (screens = [[], []]));

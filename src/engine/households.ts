@@ -14,6 +14,7 @@ import { parseHouseholdsFast } from '../io/fast-read.js';
 import { parseHouseholds, type ReadOptions } from '../io/households-csv.js';
 import { simulateParallel } from './parallel.js';
 import type { Executor } from './pool.js';
+import { readsInParallel } from './settings.js';
 import { readParallel, simulateParallelRead } from './read.js';
 
 /** Reads the file in chunks of households, each handed to `stream.onChunk` and then dropped (bounded memory). */
@@ -75,7 +76,7 @@ async function warmPool(exec: Executor, path: string): Promise<void> {
 
 /** Whether to read a file of this size on the pool's workers. */
 function readInParallel(exec: Executor, totalBytes: number): boolean {
-  return exec.settings.reader === 'fast' && exec.threads > 1 && totalBytes >= exec.settings.parallelFromBytes;
+  return readsInParallel(exec.settings, totalBytes);
 }
 
 /** Reads a file on this thread, with the reader the settings name. */

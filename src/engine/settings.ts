@@ -13,3 +13,8 @@ export interface Settings {
 
 /** Below 8 MB one thread reads a file quicker than starting workers; below 50,000 households likewise for evaluating. */
 export const DEFAULT_SETTINGS: Settings = { threads: 1, reader: 'fast', parallelFromBytes: 8 << 20, parallelFromHouseholds: 50_000 };
+
+/** Whether a households file of this size is read on worker threads (by the fast reader, with more than one thread). */
+export function readsInParallel(s: Settings, bytes: number): boolean {
+  return s.reader === 'fast' && s.threads > 1 && bytes >= s.parallelFromBytes;
+}

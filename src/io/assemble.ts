@@ -1,8 +1,9 @@
 // Parts of a households file (part.ts, one per worker or one for the whole file) → one Population, with the
 // checks that need the whole file: rows of a household anywhere in the file join one household, its
-// household-level values must agree with its first row, and person_id is unique. Both are found by sorting
-// the id hashes (radix sort in the parts, then a merge) and comparing bytes only where hashes are equal: no hash
-// table, no string per id. Problems come out in the reference reader's words and order (by line, first 20).
+// household-level values must agree with its first row, and person_id is unique. Both are found bucket by bucket
+// (each part groups its id hashes by their top bits; sameIds reads every part's share of a bucket in file order
+// through a small table), comparing bytes only where hashes are equal: no string per id. Problems come out in the
+// reference reader's words and order (by line, first 20).
 import { typed, type Typed, type TypedCtor } from '../core/grow.js';
 import { IdList } from '../core/ids.js';
 import { columnArray, COLUMNS, HOUSEHOLD_COLS, HOUSEHOLD_KEYS, PERSON_COLS, type HouseholdKey, type PersonKey } from '../core/columns.js';
