@@ -278,6 +278,8 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
   const c = ctx as EngineCtx;
   const { pop, out } = c;
   reset(out);
+  // The last household's single-person flags (set only where it had singles).
+  if (c.singles !== 0) c.single.fill(0);
   c.h = h;
   c.start = pop.offsets[h]!;
   c.end = pop.offsets[h + 1]!;
@@ -291,7 +293,6 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
     c.tekun = new Uint8Array(size * 2);
     c.single = new Uint8Array(size * 2);
   }
-  for (let i = 0; i < size; i++) c.single[i] = 0;
   out.persons = size;
 
   const area = c.area;
