@@ -9,7 +9,20 @@ import type { Population } from '../core/population.js';
 import type { Problem } from '../errors.js';
 import type { ParsedPart } from './assemble.js';
 import { COL as C, COLUMNS, parseCell, type Column } from '../core/columns.js';
-import { COMMA, convert, CR, DEFAULTS, fieldKinds, LEADING, LF, QUOTE, scanRecord, trimmedEnd, unquote } from './fast-fields.js';
+import {
+  COMMA,
+  compileScanner,
+  convert,
+  CR,
+  DEFAULTS,
+  fieldKinds,
+  LEADING,
+  LF,
+  QUOTE,
+  trimmedEnd,
+  unquote,
+  type ScanRecord,
+} from './fast-fields.js';
 import { colNumber, invalidMessage, MAX_PROBLEMS, readHeader } from './household-messages.js';
 import { PartWriter } from './part.js';
 import { formatProblem, tooLongMessage } from './intake.js';
@@ -80,8 +93,10 @@ export class FastReader {
   private quoted = new Uint8Array(64);
   private readonly values = new Float64Array(COLUMNS.length);
   private valueColumns = new Int32Array(0);
-  /** Each field's kind, for scanRecord (once the header is known); the ids' bounds it found. */
+  /** Each field's kind (once the header is known); the ids' bounds the fast path found. */
   private kinds: Uint8Array | null = null;
+  /** The fast path for this header's records (fast-fields.ts compileScanner). */
+  private scan: ScanRecord | null = null;
   private readonly ids = new Int32Array(4);
   /** The line the next record starts on, from the first line of the bytes read (1). */
   private line = 1;
@@ -111,6 +126,7 @@ export class FastReader {
       this.at[C[c]] = i;
     }
     this.kinds = fieldKinds(this.colOf);
+    this.scan = compileScanner(this.kinds, this.colOf);
     // The value columns the file has (each row converts these); the others keep their default in every row.
     this.valueColumns = Int32Array.from(
       COLUMNS.flatMap((_, c) => (c === C.household_id || c === C.person_id || this.at[c]! < 0 ? [] : [c])),
@@ -161,7 +177,7 @@ export class FastReader {
         continue;
       }
       if (this.kinds) {
-        const next = scanRecord(b, p, this.kinds, this.colOf!, this.values, this.ids);
+        const next = this.scan!(b, p, this.values, this.ids);
         if (next >= 0) {
           p = next;
           this.line++;
