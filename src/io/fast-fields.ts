@@ -301,9 +301,13 @@ export function compileScanner(kinds: Uint8Array, cols: Int32Array): ScanRecord 
           break;
         default:
           // CODE: the first code the bytes start with; the field's end is checked below.
+          // (each code's bytes compared as constants, in order: the first that matches)
           lines.push(
             'v = -1;',
-            ...CODES[c]!.map((code, k) => `${k ? 'else ' : ''}if (word(b, p, CODES[${c}][${k}])) { v = ${k}; p += ${code.length}; }`),
+            ...CODES[c]!.map(
+              (code, k) =>
+                `${k ? 'else ' : ''}if (${Array.from(code, (byte, j) => `b[p + ${j}] === ${byte}`).join(' && ')}) { v = ${k}; p += ${code.length}; }`,
+            ),
           );
       }
       lines.push('}', 'if (v < 0) return -1;', `values[${c}] = v;`);
@@ -315,16 +319,10 @@ export function compileScanner(kinds: Uint8Array, cols: Int32Array): ScanRecord 
     return lines.map((l) => `  ${l}`).join('\n');
   });
   const source = `return function scanRecord(b, p, values, ids) {\n  let s = 0, x = 0, v = 0;\n${blocks.join('\n')}\n  return p;\n};`;
-  const make = new Function('STOPS', 'unicodeSpaceBefore', 'MILLIONTHS_OF', 'word', 'CODES', source) as (...a: unknown[]) => ScanRecord;
-  const scan = make(STOPS, unicodeSpaceBefore, MILLIONTHS_OF, word, CODES);
+  const make = new Function('STOPS', 'unicodeSpaceBefore', 'MILLIONTHS_OF', source) as (...a: unknown[]) => ScanRecord;
+  const scan = make(STOPS, unicodeSpaceBefore, MILLIONTHS_OF);
   scanners.set(key, scan);
   return scan;
-}
-
-/** b holds the literal at p. */
-function word(b: Uint8Array, p: number, l: Buffer): boolean {
-  for (let i = 0; i < l.length; i++) if (b[p + i] !== l[i]) return false;
-  return true;
 }
 
 /** The text of a quoted field (without its quotes, "" → "). */
