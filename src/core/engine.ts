@@ -165,6 +165,21 @@ function learnLike(c: EngineCtx, like: FirstSteps): void {
   }
 }
 
+/** `like` (a context) has just evaluated a household of this area and size whose whole result c would take over. */
+function sameAsLike(c: EngineCtx, like: FirstSteps, area: number, size: number): boolean {
+  if (like !== c.like) learnLike(c, like);
+  return c.whole[area]! && (c.tekunAlike[area]! || like.n === size) && !c.tr;
+}
+
+/**
+ * Household h's result under `ctx` is the whole result of `like`, which has just evaluated it (evaluateHousehold would
+ * copy it over): a caller that reads only the result may take like's and not evaluate h under ctx at all.
+ */
+export function resultOfLike(ctx: Ctx, h: number, like: FirstSteps): boolean {
+  const c = ctx as EngineCtx;
+  return sameAsLike(c, like, c.pop.area[h]!, c.pop.offsets[h + 1]! - c.pop.offsets[h]!);
+}
+
 /** Household c.h as `l` evaluated it (l's rules decide alike for it): its findings and result, copied into c. */
 function takeOverAll(c: EngineCtx, l: EngineCtx, size: number): void {
   for (let i = 0; i < size; i++) {
@@ -302,9 +317,8 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
   const { sums } = c;
   let f = -1; // the household's features (programs/screen.ts), once read
   if (like) {
-    if (like !== c.like) learnLike(c, like);
     // Every step decides alike under both rules for this household: like's result is this one.
-    if (c.whole[area] && (c.tekunAlike[area] || like.n === size) && !c.tr) {
+    if (sameAsLike(c, like, area, size)) {
       takeOverAll(c, like as EngineCtx, size);
       return out;
     }

@@ -1,6 +1,6 @@
 // One pass over a loaded population for a baseline and any number of scenarios: parse once, evaluate many.
 import { Totals } from './aggregate.js';
-import { evaluateHousehold, firstStepsLike, newContext, quietAll, quietEverywhere, type HouseholdResult } from './engine.js';
+import { evaluateHousehold, firstStepsLike, newContext, quietAll, quietEverywhere, resultOfLike, type HouseholdResult } from './engine.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
 
@@ -36,8 +36,10 @@ export function simulateRange(
   onHousehold?: (h: number, run: number, r: HouseholdResult) => void,
 ): Totals[] {
   const contexts = runs.map((r) => newContext(pop, r.rules));
-  const like = firstStepsLike(runs.map((r) => r.rules)).map((j) => (j < 0 ? null : contexts[j]!));
+  const likeOf = firstStepsLike(runs.map((r) => r.rules));
+  const like = likeOf.map((j) => (j < 0 ? null : contexts[j]!));
   const partial = runs.map(() => new Totals());
+  const results = runs.map((): HouseholdResult | null => null); // this household's, by run
   // Households that get nothing under any run are counted once, apart, and added to every run's totals at the end.
   const q = onHousehold ? null : quietAll(contexts);
   const nothing = new Totals();
@@ -48,7 +50,10 @@ export function simulateRange(
       continue;
     }
     for (let i = 0; i < contexts.length; i++) {
-      const r = evaluateHousehold(contexts[i]!, h, like[i]);
+      const l = like[i];
+      // A run whose rules decide alike with an earlier one for this household gets that one's result (not copied).
+      const r = l && resultOfLike(contexts[i]!, h, l) ? results[likeOf[i]!]! : evaluateHousehold(contexts[i]!, h, l);
+      results[i] = r;
       partial[i]!.add(w, r);
       onHousehold?.(h, i, r);
     }

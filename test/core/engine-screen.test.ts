@@ -85,14 +85,15 @@ describe.each(['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'])('th
         .filter((f) => f.endsWith('.yaml'))
         .map((f) => loadScenario(`scenarios/${f}`)),
     );
-    // and runs that count income at other employment deductions (summaries per deduction, screen.ts)
-    const deductions = ['{set: 0}', '{set: 1000}'].map((v, i) =>
-      parseScenario(`scenario: d${i}\ntitle: {zh: d, en: d}\nreason: test\nchanges:\n  dibao.employment_deduction: ${v}\n`, `d${i}.yaml`),
-    );
-    return [
-      rulesAt(policy, date).rules,
-      ...[...scenarios, ...deductions].map((sc) => compileRules(resolve(applyScenario(policy, sc), date))),
-    ];
+    // and runs that count income at other employment deductions (summaries per deduction, screen.ts),
+    // and a run whose steps 1–2 (and whole results, where no member is tekun) are another scenario's, not the baseline's
+    const extra = [
+      'dibao.employment_deduction: {set: 0}',
+      'dibao.employment_deduction: {set: 1000}',
+      'dibao.standard.urban: {scale: 1.1}\n  dibao.standard.rural: {scale: 1.1}',
+      'dibao.standard.urban: {scale: 1.1}\n  dibao.standard.rural: {scale: 1.1}\n  tekun.basic.multiplier: {set: 1.9}',
+    ].map((change, i) => parseScenario(`scenario: d${i}\ntitle: {zh: d, en: d}\nreason: test\nchanges:\n  ${change}\n`, `d${i}.yaml`));
+    return [rulesAt(policy, date).rules, ...[...scenarios, ...extra].map((sc) => compileRules(resolve(applyScenario(policy, sc), date)))];
   };
 
   it.each(['2025-06-30', '2022-01-31'])('every household, every run, at %s', async (date) => {
