@@ -79,6 +79,11 @@ export class Totals {
 
   add(weight: number, r: HouseholdResult): void {
     this.addHousehold(weight, r.persons);
+    this.addPrograms(weight, r);
+  }
+
+  /** A household's programs, received and declined (add without counting the household itself). */
+  addPrograms(weight: number, r: HouseholdResult): void {
     const { present, count, annual } = r;
     for (let j = 0; j < r.presentCount; j++) {
       const i = present[j]!;

@@ -40,24 +40,23 @@ export function simulateRange(
   const like = likeOf.map((j) => (j < 0 ? null : contexts[j]!));
   const partial = runs.map(() => new Totals());
   const results = runs.map((): HouseholdResult | null => null); // this household's, by run
-  // Households that get nothing under any run are counted once, apart, and added to every run's totals at the end.
+  // Every household is counted once, apart, and added to every run's totals at the end; a household that gets
+  // nothing under any run is left at that.
   const q = onHousehold ? null : quietAll(contexts);
-  const nothing = new Totals();
+  const everyone = new Totals();
   for (let h = from; h < to; h++) {
     const w = pop.weight[h]!;
-    if (q && quietEverywhere(q, pop, h)) {
-      nothing.addHousehold(w, pop.offsets[h + 1]! - pop.offsets[h]!);
-      continue;
-    }
+    everyone.addHousehold(w, pop.offsets[h + 1]! - pop.offsets[h]!);
+    if (q && quietEverywhere(q, pop, h)) continue;
     for (let i = 0; i < contexts.length; i++) {
       const l = like[i];
       // A run whose rules decide alike with an earlier one for this household gets that one's result (not copied).
       const r = l && resultOfLike(contexts[i]!, h, l) ? results[likeOf[i]!]! : evaluateHousehold(contexts[i]!, h, l);
       results[i] = r;
-      partial[i]!.add(w, r);
+      partial[i]!.addPrograms(w, r);
       onHousehold?.(h, i, r);
     }
   }
-  for (const p of partial) p.merge(nothing);
+  for (const p of partial) p.merge(everyone);
   return partial;
 }
