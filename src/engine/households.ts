@@ -109,6 +109,9 @@ export async function simulateFile(
   loading: Promise<readonly Run[]>,
   opts: ReadOptions = {},
 ): Promise<Totals[]> {
+  // Its error is awaited below, but it may come while this awaits the file: without a handler now, Node would end the
+  // process on an unhandled rejection (a stack trace, exit 1) before the error could be reported.
+  loading.catch(() => undefined);
   await warmPool(exec, path);
   const p = await prepare(path, opts).catch(async (e: unknown) => {
     await loading;

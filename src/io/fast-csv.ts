@@ -67,6 +67,8 @@ export interface ReaderOptions {
   readonly header?: readonly string[];
   /** A guess of the rows to come (from the byte count), to size the arrays once. */
   readonly expectedRows?: number;
+  /** The bytes to come, when known: the guess is made again from the rows of the first MB (PartWriter.expect). */
+  readonly expectedBytes?: number;
   /** Called every 4096 rows. */
   readonly onRows?: (rows: number) => void;
   /** The evaluated columns in shared memory (PartWriter). */
@@ -102,6 +104,8 @@ export class FastReader {
   private line = 1;
   // Streaming: the last household id, whether the ids so far are in plain / natural order.
   private lastId: Uint8Array | null = null;
+  /** Bytes read until the rows are guessed again (expectedBytes); then -1. */
+  private seen = 0;
   private plainOrder = true;
   private naturalOrder = true;
 
@@ -149,6 +153,14 @@ export class FastReader {
     const notUtf8 = bad >= 0 ? utf8Problem(b, 0, bad, this.line) : null;
     if (bad >= 0) end = b.lastIndexOf(LF, bad) + 1;
     this.recordsOf(b, end);
+    const expected = this.opts.expectedBytes;
+    if (expected && this.seen >= 0) {
+      this.seen += end;
+      if (this.seen >= Math.min(expected, 1 << 20)) {
+        this.writer.expect(this.seen / expected);
+        this.seen = -1;
+      }
+    }
     if (notUtf8 && !this.stop) {
       this.fatal = notUtf8;
       this.stop = true;

@@ -86,6 +86,7 @@ export async function parseHouseholdsFast(
   const ready: Population[] = [];
   const reader: FastReader = new FastReader(file, {
     expectedRows: stream ? 1024 : Math.ceil(totalBytes / 90),
+    expectedBytes: stream ? undefined : totalBytes,
     onRows: progress,
     cut: stream && {
       households: stream.households,

@@ -97,13 +97,16 @@ class Table<T extends Record<string, Typed>> {
   }
   /** Room for index i. */
   room(i: number): T {
-    if (i >= this.cap) {
-      this.cap = Math.max(this.cap * 2, i + 1);
-      const bigger = this.make(this.cap);
-      for (const k in bigger) bigger[k]!.set(this.cols[k]!);
-      this.cols = bigger;
-    }
+    if (i >= this.cap) this.reserve(Math.max(this.cap * 2, i + 1));
     return this.cols;
+  }
+  /** Room for n values (a better guess than the first: each growth copies what the columns hold). */
+  reserve(n: number): void {
+    if (n <= this.cap) return;
+    this.cap = n;
+    const bigger = this.make(n);
+    for (const k in bigger) bigger[k]!.set(this.cols[k]!);
+    this.cols = bigger;
   }
 }
 
@@ -159,6 +162,18 @@ export class PartWriter {
     this.r = new Table(rowColumns(shared), n);
     this.s = new Table(segmentColumns(shared), Math.max(1024, n >> 1));
     this.hidStart.push(0);
+  }
+
+  /**
+   * A better guess, once some of the input is read: `share` of it (0–1] held the rows and segments so far. Memory
+   * first written costs a page fault per 4 KB (on some virtual machines several microseconds each), and each
+   * doubling writes the columns again; a file of short rows would double its guess twice.
+   */
+  expect(share: number): void {
+    if (share <= 0 || share > 1) return;
+    const guess = (n: number) => Math.ceil((n / share) * 1.05) + 1024;
+    this.r.reserve(guess(this.rows));
+    this.s.reserve(guess(this.segments));
   }
 
   /** The household id of the current segment equals b[s, e). */

@@ -33,6 +33,14 @@ describe('exit codes and messages', () => {
     ]);
   });
 
+  it('simulate: a missing policy file and a missing households file together — the policy error, exit 2, no stack trace', () => {
+    // The policy loads while the households file is looked at; its error must not escape as an unhandled rejection.
+    for (const scenario of [[], ['--scenario', 'scenarios/low-income-2x.yaml']]) {
+      const r = jiuzhu(['simulate', '--policy', 'policies/nowhere.yaml', '--households', 'nowhere.csv', ...scenario]);
+      expect([r.code, r.stderr]).toEqual([2, 'jiuzhu: cannot read the policy file policies/nowhere.yaml: no such file or directory\n']);
+    }
+  });
+
   it('an invalid households file is exit 3, with file:line:column and no stack trace', () => {
     const dir = tmp();
     const bad = join(dir, 'bad.csv');
