@@ -22,8 +22,8 @@ import { simulateRange, type Run } from '../core/simulate.js';
 import type { ParsedPart } from '../io/assemble.js';
 import { FastReader } from '../io/fast-csv.js';
 import { feed } from '../io/fast-read.js';
-import { MAX_RECORD } from '../io/intake.js';
-import { LF, QUOTE } from '../io/fast-fields.js';
+import { QUOTE } from '../io/fast-fields.js';
+import { rangeChunks } from '../io/range-chunks.js';
 import { partBuffers, segmentsAsHouseholds, type Part } from '../io/part.js';
 
 /** A range of households of a population in shared memory. */
@@ -91,43 +91,26 @@ const post = (m: Reply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage
 async function read(id: number, job: Extract<Job, { kind: 'read' }>): Promise<void> {
   let quotes = false;
   const keep = job.keep !== null;
-  const reader = new FastReader(job.file, { header: job.header, expectedRows: Math.ceil((job.end - job.start) / 90), shared: keep });
-  // One buffer for the whole range: each chunk handed on ends at a line end (the bytes after it move to the buffer's
-  // start and the next read goes after them), so the reader is done with a chunk when the next is read and the record
-  // cutter never copies. Memory first written costs a page fault per 4 KB: a new buffer per chunk cost ~10 % here.
+  const reader = new FastReader(job.file, {
+    header: job.header,
+    expectedRows: Math.ceil((job.end - job.start) / 90),
+    expectedBytes: job.end - job.start,
+    shared: keep,
+  });
+  // The range's bytes as whole lines in one buffer (io/range-chunks.ts).
   async function* range(): AsyncGenerator<Buffer> {
     const fd = openSync(job.file, 'r');
-    const buf = Buffer.allocUnsafe(Math.min(CHUNK, job.end - job.start));
-    let held = 0; // bytes of an unfinished record at buf's start
     try {
-      for (let at = job.start; at < job.end;) {
-        const n = readSync(fd, buf, held, Math.min(buf.length - held, job.end - at), at);
-        if (n === 0) break;
-        // A quote: this range may have been cut inside a quoted field; the file is read on one thread instead, so stop here.
-        if (buf.subarray(held, held + n).indexOf(QUOTE) >= 0) {
+      const readAt = (buf: Buffer, offset: number, length: number, position: number) => readSync(fd, buf, offset, length, position);
+      yield* rangeChunks(readAt, job.start, job.end, CHUNK, (bytes) => {
+        // A quote: this range may have been cut inside a quoted field; the file is read on one thread instead, so stop.
+        if (bytes.indexOf(QUOTE) >= 0) {
           quotes = true;
-          return;
+          return false;
         }
-        at += n;
-        post({ id, kind: 'progress', progress: { bytes: n, rows: reader.rows } });
-        const filled = held + n;
-        const cut = at < job.end ? buf.lastIndexOf(LF, filled - 1) + 1 : filled;
-        if (cut <= 0) {
-          // No line end in the whole buffer (a record longer than it): handed on as a copy the cutter may keep.
-          yield Buffer.from(buf.subarray(0, filled));
-          held = 0;
-          continue;
-        }
-        yield buf.subarray(0, cut);
-        buf.copyWithin(0, cut, filled);
-        held = filled - cut;
-        if (held > MAX_RECORD) {
-          // As long unfinished as the cutter refuses (feed reports the record too long).
-          yield Buffer.from(buf.subarray(0, held));
-          held = 0;
-        }
-      }
-      if (held) yield Buffer.from(buf.subarray(0, held));
+        post({ id, kind: 'progress', progress: { bytes: bytes.length, rows: reader.rows } });
+        return true;
+      });
     } finally {
       closeSync(fd);
     }
