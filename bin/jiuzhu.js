@@ -8,8 +8,19 @@ if (!existsSync(fileURLToPath(main))) {
   process.stderr.write('jiuzhu: the CLI is not built yet. Run `npm install` (or `npm run build`) first.\n');
   process.exit(4);
 }
-// Worker threads for a big households file start loading now, while the CLI loads (src/cli/prestart.ts).
-const { prestartFor } = await import(new URL('../dist/cli/prestart.js', import.meta.url).href);
-prestartFor(process.argv.slice(2), process.env);
-const { run } = await import(main.href);
-process.exitCode = await run(process.argv.slice(2));
+// A big households file: the CLI runs in a new process that asks for huge pages (src/cli/relaunch.ts).
+const { relaunchEnv, relaunch, thisMachine } = await import(new URL('../dist/cli/relaunch.js', import.meta.url).href);
+const env = relaunchEnv(process.argv.slice(2), process.env, thisMachine);
+if (env) {
+  process.exitCode = await relaunch(fileURLToPath(import.meta.url), process.argv.slice(2), env);
+} else {
+  await runHere();
+}
+
+async function runHere() {
+  // Worker threads for a big households file start loading now, while the CLI loads (src/cli/prestart.ts).
+  const { prestartFor } = await import(new URL('../dist/cli/prestart.js', import.meta.url).href);
+  prestartFor(process.argv.slice(2), process.env);
+  const { run } = await import(main.href);
+  process.exitCode = await run(process.argv.slice(2));
+}

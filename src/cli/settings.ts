@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_SETTINGS, type Settings } from '../engine/settings.js';
 import { UsageError } from '../errors.js';
 import type { Ctx } from './context.js';
+import { hugePagesAsked } from './relaunch.js';
 
 /** A whole number ≥ min from the environment, or the fallback when unset. */
 function whole(env: Ctx['env'], name: string, min: number, fallback: number): number {
@@ -16,11 +17,15 @@ function whole(env: Ctx['env'], name: string, min: number, fallback: number): nu
 /**
  * JIUZHU_THREADS (default: one per core, at most 8; 1 keeps everything on the main thread), JIUZHU_CSV_READER
  * (fast, or reference: csv-parse), JIUZHU_PARALLEL_FROM_BYTES and JIUZHU_PARALLEL_FROM_HOUSEHOLDS (from what size work
- * goes to threads; tests set them to 0).
+ * goes to threads; tests set them to 0); JIUZHU_HUGE_PAGES (0 or 1: cli/relaunch.ts).
  */
 export function settingsFromEnv(env: Ctx['env'], cores = availableParallelism()): Settings {
   const reader = env.JIUZHU_CSV_READER ?? 'fast';
   if (reader !== 'fast' && reader !== 'reference') throw new UsageError(`JIUZHU_CSV_READER must be fast or reference, got "${reader}"`);
+  const huge = env.JIUZHU_HUGE_PAGES;
+  // Read by bin/jiuzhu.js before the CLI loads (cli/relaunch.ts), which leaves any other value to be reported here.
+  if (huge !== undefined && huge !== '' && huge !== '0' && huge !== '1')
+    throw new UsageError(`JIUZHU_HUGE_PAGES must be 0 (never) or 1 (always; unset: for a households file from 64 MB), got "${huge}"`);
   return {
     threads: Math.min(64, whole(env, 'JIUZHU_THREADS', 1, Math.min(cores, 8))),
     reader,
@@ -32,5 +37,6 @@ export function settingsFromEnv(env: Ctx['env'], cores = availableParallelism())
 /** What --debug prints about them. */
 export function describeSettings(s: Settings, env: Ctx['env']): string {
   const threads = env.JIUZHU_THREADS ? `JIUZHU_THREADS=${env.JIUZHU_THREADS}` : `one per core, at most 8: ${availableParallelism()} cores`;
-  return `jiuzhu: ${s.threads} thread${s.threads > 1 ? 's' : ''} (${threads}), ${s.reader} reader; threads from ${s.parallelFromBytes} bytes / ${s.parallelFromHouseholds} households`;
+  const huge = hugePagesAsked(env) ? 'huge pages asked of malloc (GLIBC_TUNABLES)' : 'no huge pages asked';
+  return `jiuzhu: ${s.threads} thread${s.threads > 1 ? 's' : ''} (${threads}), ${s.reader} reader; threads from ${s.parallelFromBytes} bytes / ${s.parallelFromHouseholds} households; ${huge}`;
 }

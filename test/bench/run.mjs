@@ -30,6 +30,7 @@ const { applyScenario } = await load('core/scenario.js');
 const { generateCsv, GENERATED_COLUMNS } = await load('core/generate.js');
 const { perHouseholdRow } = await load('report/per-household.js');
 const { localityView, localityViewAsync } = await load('ui/model.js');
+const { relaunchEnv, thisMachine } = await load('cli/relaunch.js');
 
 // The input: `jiuzhu generate`'s synthetic Nanning population (seed 7), made once and kept in the temp dir.
 const N = Number(process.env.BENCH_HOUSEHOLDS ?? 200_000);
@@ -75,8 +76,12 @@ const withExec = async (s, body) => {
 };
 const T = settings.threads;
 
+// Whether the CLI runs below (end to end) ask for huge pages for this file (src/cli/relaunch.ts).
+const huge = relaunchEnv(['simulate', '--households', file], process.env, thisMachine)
+  ? 'the CLI asks malloc for huge pages for this file (JIUZHU_HUGE_PAGES=0: not)'
+  : 'no huge pages asked';
 console.log(
-  `jiuzhu bench — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores; ${T} threads (JIUZHU_THREADS); medians of 3 unless said`,
+  `jiuzhu bench — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores; ${T} threads (JIUZHU_THREADS); medians of 3 unless said; ${huge}`,
 );
 console.log(`input: ${N.toLocaleString('en')} generated households, ${mb.toFixed(1)} MB`);
 console.log(

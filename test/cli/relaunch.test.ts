@@ -1,0 +1,103 @@
+// bin/jiuzhu.js starts the CLI again with glibc's huge-page tunable for a big households file (src/cli/relaunch.ts):
+// when it does (the decision, on a described machine), and that the relaunched CLI is the same CLI to its user — its
+// output, exit code and stderr, and a SIGTERM sent to the first process ends both, with the signal's exit code.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HUGE_PAGES_FROM_BYTES, relaunchEnv, type Machine } from '../../src/cli/relaunch.js';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const NANNING = 'policies/guangxi-nanning.yaml';
+const big = HUGE_PAGES_FROM_BYTES;
+const machine = (
+  o: Partial<{ platform: NodeJS.Platform; thp: string | null; glibc: string | null; size: number | null }> = {},
+): Machine => ({
+  platform: o.platform ?? 'linux',
+  thpMode: () => (o.thp === undefined ? 'madvise' : o.thp),
+  glibc: () => (o.glibc === undefined ? '2.36' : o.glibc),
+  fileSize: () => (o.size === undefined ? big : o.size),
+});
+const argv = ['simulate', '--policy', NANNING, '--households', 'h.csv'];
+const tunables = (env: NodeJS.ProcessEnv | null) => env && env.GLIBC_TUNABLES;
+
+describe('relaunchEnv', () => {
+  it('asks for huge pages for a households file from 64 MB, on Linux with glibc ≥ 2.35 and THP on madvise', () => {
+    expect(tunables(relaunchEnv(argv, {}, machine()))).toBe('glibc.malloc.hugetlb=1');
+    expect(tunables(relaunchEnv(['simulate', '--households=h.csv'], {}, machine()))).toBe('glibc.malloc.hugetlb=1');
+    // other tunables kept, other variables passed on
+    const env = relaunchEnv(argv, { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2', JIUZHU_THREADS: '2' }, machine());
+    expect(env).toMatchObject({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1', JIUZHU_THREADS: '2' });
+    expect(tunables(relaunchEnv(argv, {}, machine({ glibc: '2.35' })))).toBe('glibc.malloc.hugetlb=1');
+    expect(tunables(relaunchEnv(argv, {}, machine({ glibc: '3.0' })))).toBe('glibc.malloc.hugetlb=1');
+  });
+
+  it('runs here otherwise', () => {
+    expect(relaunchEnv(argv, {}, machine({ size: big - 1 }))).toBeNull();
+    expect(relaunchEnv(argv, {}, machine({ size: null }))).toBeNull(); // no such file: the CLI says so
+    expect(relaunchEnv(['params', '--policy', NANNING], {}, machine())).toBeNull();
+    expect(relaunchEnv([...argv, '--help'], {}, machine())).toBeNull();
+    expect(relaunchEnv(['simulate', '--households'], {}, machine())).toBeNull();
+    expect(relaunchEnv(argv, {}, machine({ platform: 'darwin' }))).toBeNull();
+    expect(relaunchEnv(argv, {}, machine({ thp: 'always' }))).toBeNull(); // the kernel gives them anyway
+    expect(relaunchEnv(argv, {}, machine({ thp: 'never' }))).toBeNull();
+    expect(relaunchEnv(argv, {}, machine({ thp: null }))).toBeNull();
+    expect(relaunchEnv(argv, {}, machine({ glibc: '2.34' }))).toBeNull();
+    expect(relaunchEnv(argv, {}, machine({ glibc: null }))).toBeNull(); // musl
+    expect(relaunchEnv(argv, { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' }, machine())).toBeNull(); // the relaunched one
+    expect(relaunchEnv(argv, { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }, machine())).toBeNull(); // the user's choice
+    expect(relaunchEnv(argv, { JIUZHU_HUGE_PAGES: '0' }, machine())).toBeNull();
+    expect(relaunchEnv(argv, { JIUZHU_HUGE_PAGES: 'yes' }, machine())).toBeNull(); // the CLI reports it
+  });
+
+  it('JIUZHU_HUGE_PAGES=1 asks whatever the file, on Linux', () => {
+    const small = machine({ size: 10, thp: 'never', glibc: null });
+    expect(tunables(relaunchEnv(['params', '--policy', NANNING], { JIUZHU_HUGE_PAGES: '1' }, small))).toBe('glibc.malloc.hugetlb=1');
+    expect(relaunchEnv(argv, { JIUZHU_HUGE_PAGES: '1' }, machine({ platform: 'win32' }))).toBeNull();
+  });
+});
+
+describe('the relaunched CLI', () => {
+  it('gives the same output, stderr and exit code, and says in --debug that it asked for huge pages', () => {
+    for (const args of [
+      ['simulate', '--policy', NANNING, '--households', SAMPLE, '--date', '2024-12-31', '--format', 'json'],
+      ['simulate', '--policy', NANNING, '--households', 'nowhere.csv'],
+    ]) {
+      const here = jiuzhu(args, { env: { JIUZHU_HUGE_PAGES: '0' } });
+      const relaunched = jiuzhu(args, { env: { JIUZHU_HUGE_PAGES: '1' } });
+      expect(relaunched).toEqual(here);
+    }
+    expect(
+      jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--debug'], { env: { JIUZHU_HUGE_PAGES: '1' } }).stderr,
+    ).toMatch(/huge pages asked of malloc/);
+    expect(
+      jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--debug'], { env: { JIUZHU_HUGE_PAGES: '0' } }).stderr,
+    ).toMatch(/no huge pages asked/);
+    const bad = jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE], { env: { JIUZHU_HUGE_PAGES: 'yes' } });
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'jiuzhu: JIUZHU_HUGE_PAGES must be 0 (never) or 1 (always; unset: for a households file from 64 MB), got "yes"\n',
+    ]);
+  });
+
+  it('SIGTERM to the first process ends the relaunched one, which removes its temporary file: exit 143', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-'));
+    const out = join(dir, 'big.csv');
+    const first = spawn(process.execPath, ['bin/jiuzhu.js', 'generate', '--policy', NANNING, '--households', '50000000', '--out', out], {
+      env: { ...process.env, JIUZHU_HUGE_PAGES: '1' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
+    // Wait until the relaunched CLI writes its temporary file.
+    for (let i = 0; i < 200 && readdirSync(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(dir)).toHaveLength(1);
+    const child = Number(execFileSync('pgrep', ['-P', String(first.pid)], { encoding: 'utf8' }).trim());
+    expect(child).toBeGreaterThan(0);
+    first.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(() => process.kill(child, 0)).toThrow(/ESRCH/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  });
+});
