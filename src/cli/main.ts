@@ -16,6 +16,7 @@ import { paramsCommand } from './commands/params.js';
 import { simulateCommand } from './commands/simulate.js';
 import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
 import { removeTemporaryFiles } from '../io/atomic-file.js';
+import { releaseFifos } from '../io/files.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -359,6 +360,7 @@ function guardSignals(): void {
   ] as const) {
     process.on(signal, () => {
       removeTemporaryFiles();
+      releaseFifos();
       process.exit(code);
     });
   }

@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { fileError } from './files.js';
+import { fileError, noteFifo } from './files.js';
 
 /** The temporary files being written, for removeTemporaryFiles. */
 const temporary = new Set<string>();
@@ -49,6 +49,7 @@ export class AtomicFile {
     }
     const s = await stat(path).catch(() => null); // follows links
     if (s?.isDirectory()) throw new UsageError(`cannot write ${path}: it is a directory`);
+    if (s?.isFIFO()) noteFifo(path, 'output');
     if (s && !s.isFile()) return new AtomicFile(path, null, null, await opened(createWriteStream(path), path));
     const target = await realTarget(path);
     const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);

@@ -2,7 +2,7 @@
 // error (exit 2) naming the path and the cause, never an internal error. And the one rule about outputs: jiuzhu never
 // writes over a file it reads (compared by device and inode, so another spelling or a link to it counts).
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { closeSync, constants, createReadStream, openSync } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { InputError, UsageError } from '../errors.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
@@ -34,6 +34,32 @@ export function fileError(e: unknown, doing: string, path: string): UsageError |
   return new UsageError(`cannot ${doing} ${path}: ${CAUSES[code] ?? code}`);
 }
 
+/**
+ * FIFOs named as inputs or outputs. Opening one waits for its other end, in a libuv thread; at exit libuv waits for
+ * its threads, so Ctrl-C or kill during that wait would leave the process hanging. releaseFifos (the CLI's signal
+ * handler) opens each one's other end without waiting and closes it: the waiting open returns and the process exits.
+ */
+const fifos = new Map<string, 'input' | 'output'>();
+
+export function noteFifo(path: string, side: 'input' | 'output'): void {
+  fifos.set(path, side);
+}
+
+export function releaseFifos(): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const [path, side] of fifos) {
+    // An input's writer end opens only once the reader waits (ENXIO before): a few tries, 10 ms apart.
+    for (let tries = 0; tries < 20; tries++) {
+      try {
+        closeSync(openSync(path, (side === 'input' ? constants.O_WRONLY : constants.O_RDONLY) | constants.O_NONBLOCK));
+        break;
+      } catch {
+        Atomics.wait(pause, 0, 0, 10);
+      }
+    }
+  }
+}
+
 /** What an input path is: its size (0 for a FIFO or device, read as it comes) and whether it can be read by ranges. */
 export interface InputFile {
   readonly size: number;
@@ -47,6 +73,7 @@ export async function inputFile(path: string, what: string): Promise<InputFile> 
     throw fileError(e, doing, path);
   });
   if (s.isDirectory()) throw new UsageError(`cannot ${doing} ${path}: it is a directory`);
+  if (s.isFIFO()) noteFifo(path, 'input');
   if (s.isFile()) {
     // Opening tells what stat does not (permission); a FIFO is not opened here, as opening it would wait for a writer.
     const fd = await open(path, 'r').catch((e: unknown) => {

@@ -211,6 +211,28 @@ describe('runs that check nothing, and floods of problems', () => {
   });
 });
 
+describe('Ctrl-C or kill while waiting on a FIFO ends the process', () => {
+  // Opening a FIFO waits for its other end in a libuv thread, which Node's exit waited for: the process hung (io/files.ts).
+  for (const [signal, code, side] of [
+    ['SIGINT', 130, 'input'],
+    ['SIGTERM', 143, 'input'],
+    ['SIGTERM', 143, 'output'],
+  ] as const) {
+    it(`${signal} while the ${side} FIFO has no other end: exit ${code}`, async () => {
+      const fifo = join(tmp(), 'fifo');
+      spawnSync('mkfifo', [fifo]);
+      const files = side === 'input' ? ['--households', fifo] : ['--households', SAMPLE, '--per-household', fifo];
+      const child = spawn(process.execPath, ['bin/jiuzhu.js', 'simulate', '--policy', NANNING, ...files], { stdio: 'ignore' });
+      const exit = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+      await new Promise((r) => setTimeout(r, 1500)); // up and waiting on the FIFO
+      child.kill(signal);
+      const late = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      expect(await exit).toBe(code);
+      clearTimeout(late);
+    });
+  }
+});
+
 describe('Ctrl-C or kill while writing leaves nothing behind', () => {
   for (const [signal, code] of [
     ['SIGINT', 130],
