@@ -85,7 +85,7 @@ export function assemble(
   // person_id unique: a row whose id an earlier row has is a duplicate of the earliest.
   const duplicate = new Uint8Array(R);
   sameIds(
-    parts.map((p) => [p.pidHash, p.pidOrder, p.pidBuckets]),
+    parts.map((p) => [p.pidOrdered, p.pidOrder, p.pidBuckets]),
     rowBase,
     pid,
     (first, r) => {
@@ -102,7 +102,7 @@ export function assemble(
   const canon = new Int32Array(S);
   for (let s = 0; s < S; s++) canon[s] = s;
   sameIds(
-    parts.map((p) => [p.hidHash, p.hidOrder, p.hidBuckets]),
+    parts.map((p) => [p.hidOrdered, p.hidOrder, p.hidBuckets]),
     segBase,
     hid,
     (first, s) => {
@@ -281,7 +281,8 @@ function sameValues(a: HouseholdValues, b: HouseholdValues): boolean {
 
 /**
  * Calls same(first, i) for every i whose id equals that of an earlier index, `first` the earliest such (indices
- * global: part p's index k is base[p] + k). One bucket at a time (part.ts bucketed), every part's share of it in
+ * global: part p's index k is base[p] + k); each part gives its hashes in bucket order, that order, and the buckets'
+ * bounds. One bucket at a time (part.ts bucketed), every part's share of it in
  * file order, through an open-addressing table of the bucket's ids keyed by the rest of their hash: bytes are
  * compared only where hashes agree.
  */
@@ -305,11 +306,10 @@ function sameIds(
   for (let b = 0; b < buckets; b++) {
     slots.fill(0);
     for (let p = 0; p < parts.length; p++) {
-      const [hash, order, bounds] = parts[p]!;
+      const [ordered, order, bounds] = parts[p]!;
       for (let k = bounds[b]!; k < bounds[b + 1]!; k++) {
-        const i = order[k]!;
-        const h = hash[i]!;
-        const g = base[p]! + i;
+        const h = ordered[k]!;
+        const g = base[p]! + order[k]!;
         for (let slot = h & mask; ; slot = (slot + 1) & mask) {
           const there = slots[slot]!;
           if (there === 0) {

@@ -75,12 +75,15 @@ export interface Part extends PersonColumns, HouseholdColumns {
   readonly firstRow: Int32Array;
   readonly odd: readonly OddRow[];
   /**
-   * Rows, and segments, grouped by the top bits of their id hash (bucketed: in index order within a bucket), and
-   * where each bucket starts: assemble finds repeated ids one bucket at a time, every part's bucket together.
+   * Rows, and segments, grouped by the top bits of their id hash (bucketed: in index order within a bucket), their
+   * hashes in that order, and where each bucket starts: assemble finds repeated ids one bucket at a time, every
+   * part's bucket together.
    */
   readonly pidOrder: Int32Array;
+  readonly pidOrdered: Int32Array;
   readonly pidBuckets: Int32Array;
   readonly hidOrder: Int32Array;
+  readonly hidOrdered: Int32Array;
   readonly hidBuckets: Int32Array;
 }
 
@@ -293,9 +296,10 @@ export function segmentsAsHouseholds(p: Part): Population {
 /** No ids (the engine does not read them). */
 const NO_IDS = new IdList(new Uint8Array(0), new Int32Array(1));
 
-function grouped<K extends 'pid' | 'hid'>(k: K, hash: Int32Array): Record<`${K}Order`, Int32Array> & Record<`${K}Buckets`, Int32Array> {
-  const [order, buckets] = bucketed(hash);
-  return { [`${k}Order`]: order, [`${k}Buckets`]: buckets } as Record<`${K}Order`, Int32Array> & Record<`${K}Buckets`, Int32Array>;
+type Grouped<K extends string> = Record<`${K}Order` | `${K}Ordered` | `${K}Buckets`, Int32Array>;
+function grouped<K extends 'pid' | 'hid'>(k: K, hash: Int32Array): Grouped<K> {
+  const [order, ordered, buckets] = bucketed(hash);
+  return { [`${k}Order`]: order, [`${k}Ordered`]: ordered, [`${k}Buckets`]: buckets } as Grouped<K>;
 }
 
 /** The bits of a hash that pick its bucket (the top ones: the low ones pick a slot in assemble's table). */
@@ -303,9 +307,10 @@ export const BUCKET_BITS = 8;
 
 /**
  * Indices 0…n-1 grouped by the top BUCKET_BITS bits of their hash, in index order within a group (one counting pass,
- * one pass placing them), and where each group starts (2^BUCKET_BITS + 1 bounds).
+ * one pass placing them); the hashes in that order (assemble reads them in a row, not one cache miss per id: the
+ * person-id check on the plain 1M file 370 → 110 ms); and where each group starts (2^BUCKET_BITS + 1 bounds).
  */
-export function bucketed(hash: Int32Array): [Int32Array, Int32Array] {
+export function bucketed(hash: Int32Array): [Int32Array, Int32Array, Int32Array] {
   const n = hash.length;
   const shift = 32 - BUCKET_BITS;
   const bounds = new Int32Array((1 << BUCKET_BITS) + 1);
@@ -313,6 +318,12 @@ export function bucketed(hash: Int32Array): [Int32Array, Int32Array] {
   for (let b = 0; b < 1 << BUCKET_BITS; b++) bounds[b + 1]! += bounds[b]!;
   const at = bounds.slice(0, -1);
   const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[at[hash[i]! >>> shift]!++] = i;
-  return [order, bounds];
+  const hashes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = hash[i]!;
+    const k = at[h >>> shift]!++;
+    order[k] = i;
+    hashes[k] = h;
+  }
+  return [order, hashes, bounds];
 }
