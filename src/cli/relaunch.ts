@@ -3,10 +3,12 @@
 // 1M-household run writes ~400 MB (its parts, Arrow buffers, heaps). glibc's malloc asks the kernel for transparent
 // huge pages when GLIBC_TUNABLES says glibc.malloc.hugetlb=1 (glibc ≥ 2.35; the kernel's THP mode "madvise"), and
 // that is read only when a process starts. So bin/jiuzhu.js, before loading the CLI, starts it again with the tunable
-// when the command line names a big households file: `simulate` on 1M households 2.55 → 2.30 s (generated) and 3.0 →
-// 2.5 s (plain file), same output; a second process start costs ~50 ms, hence only from 64 MB. The child has this
-// process's stdio, arguments and environment; its exit code (or signal) becomes this process's; SIGINT, SIGTERM and
-// SIGHUP sent to this process are passed on (the child removes its temporary files, as it does when run directly).
+// when the command line names a big households file. `simulate`, baseline + 5 scenarios, 1M households, alternately
+// with JIUZHU_HUGE_PAGES=0 (medians of 5): from the Arrow file 2.65 → 1.74 s; the plain CSV 2.33 → 2.26 s; the
+// generated CSV 2.20 → 2.18 s; same output. The second process costs its start (~0.13 s here): from 64 MB, where the
+// gain is about as much. The child has this process's stdio, arguments and environment; its exit code (or signal)
+// becomes this process's; SIGINT, SIGTERM and SIGHUP sent to this process are passed on (the child removes its
+// temporary files, as it does when run directly). When the child cannot be started, the CLI runs here.
 // JIUZHU_HUGE_PAGES=0 never relaunches; =1 always does (on Linux; tests use it); unset: as above.
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -84,16 +86,28 @@ export const thisMachine: Machine = {
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** Runs `script argv` in a new process with `env` and this one's stdio; resolves to the exit code to give. */
-export function relaunch(script: string, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, script, ...argv], { stdio: 'inherit', env });
+/**
+ * Runs `script argv` in a new process with `env` and this one's stdio; resolves to the exit code to give, or null when
+ * the process could not be started (then nothing has run).
+ */
+export function relaunch(script: string, argv: readonly string[], env: NodeJS.ProcessEnv, node = process.execPath): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(node, [...process.execArgv, script, ...argv], { stdio: 'inherit', env });
     const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
     const handlers = SIGNALS.map((s) => [s, forward(s)] as const);
     for (const [s, h] of handlers) process.on(s, h);
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
+    const done = () => {
       for (const [s, h] of handlers) process.off(s, h);
+    };
+    child.on('error', () => {
+      // Not started (the only error spawn gives before 'spawn'); after that, 'exit' tells how it ended.
+      if (child.pid === undefined) {
+        done();
+        resolve(null);
+      }
+    });
+    child.on('exit', (code, signal) => {
+      done();
       // A child ended by a signal: the shell's convention, 128 + the signal's number.
       resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
     });

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HUGE_PAGES_FROM_BYTES, relaunchEnv, type Machine } from '../../src/cli/relaunch.js';
+import { HUGE_PAGES_FROM_BYTES, relaunch, relaunchEnv, type Machine } from '../../src/cli/relaunch.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
 const NANNING = 'policies/guangxi-nanning.yaml';
@@ -79,6 +79,12 @@ describe('the relaunched CLI', () => {
       2,
       'jiuzhu: JIUZHU_HUGE_PAGES must be 0 (never) or 1 (always; unset: for a households file from 64 MB), got "yes"\n',
     ]);
+  });
+
+  it('gives the exit code of the process it started, or null when none could be started (the CLI then runs here)', async () => {
+    expect(await relaunch('-e', ['process.exit(7)'], process.env)).toBe(7);
+    expect(await relaunch('-e', ["process.kill(process.pid, 'SIGTERM')"], process.env)).toBe(143);
+    expect(await relaunch('bin/jiuzhu.js', ['--version'], process.env, '/nonexistent/node')).toBeNull();
   });
 
   it('SIGTERM to the first process ends the relaunched one, which removes its temporary file: exit 143', async () => {
