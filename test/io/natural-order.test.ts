@@ -1,9 +1,9 @@
-// --stream's order check (fast-csv.ts naturalLess) decides the common case — ids the same up to a digit inside digit
+// --stream's order check (natural-order.ts naturalLess) decides the common case — ids the same up to a digit inside digit
 // runs of one length — without collation; every answer is localeCompare's numeric collation's, on hand-picked pairs
 // and on random ones built to hit both the fast case and the fall-back (letters of both cases, leading zeros, 中文,
 // full-width digits, punctuation).
 import { describe, expect, it } from 'vitest';
-import { naturalLess } from '../../src/io/fast-csv.js';
+import { naturalLess } from '../../src/io/natural-order.js';
 
 const collated = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true }) < 0;
 
