@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Charts } from './Charts.js';
 import { Help } from './Help.js';
 import { Households } from './Households.js';
-import { KNOBS, knobScenarioYaml } from './knobs.js';
+import { KNOBS, knobScenarioYaml } from './knob-levers.js';
 import { Knobs } from './Knobs.js';
 import { Localities } from './Localities.js';
 import { t, type Lang } from './labels.js';

@@ -1,7 +1,7 @@
 // View 3: the live knobs, and the scenario they make, as YAML (what `w` saves to scenarios/).
 import { Box, Text } from 'ink';
 import { pad } from '../report/text-table.js';
-import { KNOBS, knobText } from './knobs.js';
+import { KNOBS, knobText } from './knob-levers.js';
 import { t, type Lang } from './labels.js';
 
 export function Knobs({

@@ -1,5 +1,5 @@
 // The TUI's state and its pure reducer: every key press is an action; tests drive it without Ink.
-import { KNOBS } from './knobs.js';
+import { KNOBS } from './knob-levers.js';
 
 export const VIEWS = ['overview', 'charts', 'knobs', 'households', 'localities', 'rates'] as const;
 export type View = (typeof VIEWS)[number];

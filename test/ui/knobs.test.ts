@@ -4,7 +4,7 @@ import { resolve, valueToJson } from '../../src/core/parameters/tree.js';
 import { applyScenario } from '../../src/core/scenario.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { parseScenario } from '../../src/io/scenario-file.js';
-import { KNOBS, knobScenarioYaml, knobText } from '../../src/ui/knobs.js';
+import { KNOBS, knobScenarioYaml, knobText } from '../../src/ui/knob-levers.js';
 
 describe('knobs', () => {
   it('start at the baseline’s values and make no scenario until one moves', async () => {

@@ -1,6 +1,6 @@
 // The TUI's key reducer, as a pure unit: views, knobs (steps, bounds, reset), localities, filters, traces.
 import { describe, expect, it } from 'vitest';
-import { KNOBS } from '../../src/ui/knobs.js';
+import { KNOBS } from '../../src/ui/knob-levers.js';
 import { initialState, reduce, type Key, type State } from '../../src/ui/state.js';
 
 const lim = { localities: 2, runs: 2, households: 3, traceLines: 40 };
