@@ -35,9 +35,11 @@ export interface LocalityData {
   readonly scenarioDefs?: readonly Scenario[];
 }
 
-/** Compares a run with a cached baseline elsewhere (worker threads: io/compare-pool.ts), for a big population. */
+/** Compares a run with a cached baseline elsewhere (worker threads: engine/knob-comparer.ts), for a big population. */
 export interface KnobComparer {
   compareWithBaseline(base: BaselineCache, run: { readonly id: string; readonly rules: Rules }, deciles: Deciles): Promise<RunResult>;
+  /** Gets ready for knob moves against this baseline (in the background, while it is shown). */
+  prime(base: BaselineCache, deciles: Deciles): void;
 }
 
 export interface TuiData {
@@ -101,7 +103,11 @@ export function localityView(data: TuiData, l: number, knobs: Scenario | null): 
 
 /** localityView with the knob run compared by data.comparer (on this thread when there is none). */
 export async function localityViewAsync(data: TuiData, l: number, knobs: Scenario | null): Promise<LocalityView> {
-  if (!data.comparer || !knobs) return localityView(data, l, knobs);
+  if (!data.comparer || !knobs) {
+    const view = localityView(data, l, knobs);
+    data.comparer?.prime(given(data, l).base, data.deciles); // the workers get ready for this locality's first knob move
+    return view;
+  }
   const { base } = given(data, l);
   const run = runOf(applyScenario(data.localities[l]!.policy, knobs), knobs.id, data.date);
   return viewOf(data, l, { run, result: await data.comparer.compareWithBaseline(base, run, data.deciles) });

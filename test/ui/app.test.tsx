@@ -217,11 +217,15 @@ describe('jiuzhu tui on a big population (the knob run compared elsewhere: data.
     // A comparer that answers only when released, with the one-thread result.
     const { compareWithBaseline } = await import('../../src/core/compare.js');
     const waiting: Array<() => void> = [];
+    const primed: unknown[] = [];
     const comparer: KnobComparer = {
       compareWithBaseline: (base, run, deciles) =>
         new Promise((resolve) => waiting.push(() => resolve(compareWithBaseline(d.pop, base, run, deciles, { annuals: true })))),
+      prime: (base) => primed.push(base),
     };
     const a = await open({ ...d, comparer });
+    // the baseline on screen: the comparer is readied for it, once
+    expect(primed).toHaveLength(1);
     const pending = await keys(a, '3', RIGHT, RIGHT, RIGHT, '1');
     expect(pending).toContain('recomputing…');
     expect(pending).toMatch(/特困 tekun \*\s+447\.9\s+447\.9\s+0\s+\+0\.0%/); // the baseline's view, still
