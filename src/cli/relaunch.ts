@@ -20,6 +20,8 @@ export const HUGE_PAGES_FROM_BYTES = 64 << 20;
 /** What the decision depends on besides the command line: the machine's facts, read lazily. */
 export interface Machine {
   readonly platform: NodeJS.Platform;
+  /** Node's own options for this process (a second process gets them too). */
+  readonly execArgv: readonly string[];
   /** The kernel's transparent huge page mode ("always", "madvise", "never"), or null when unknown. */
   thpMode(): string | null;
   /** The glibc version at run time ("2.36"), or null (another libc). */
@@ -49,6 +51,8 @@ export function relaunchEnv(argv: readonly string[], env: NodeJS.ProcessEnv, m: 
   // 0, or a value the CLI reports as a usage error (cli/settings.ts), or not Linux: run here.
   if (!['', '1'].includes(setting) || m.platform !== 'linux') return null;
   if (hugePagesAsked(env)) return null; // this is the process to run in
+  // Under a debugger the process being debugged must be the one that runs (a second one would ask for the same port).
+  if (m.execArgv.some((a) => /^--(inspect|debug)/.test(a))) return null;
   if (setting !== '1') {
     if (argv.includes('--help') || argv.includes('-h')) return null;
     const file = householdsArg(argv);
@@ -63,6 +67,7 @@ export function relaunchEnv(argv: readonly string[], env: NodeJS.ProcessEnv, m: 
 
 export const thisMachine: Machine = {
   platform: process.platform,
+  execArgv: process.execArgv,
   thpMode() {
     try {
       return /\[(\w+)\]/.exec(readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8'))?.[1] ?? null;

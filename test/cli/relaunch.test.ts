@@ -12,9 +12,10 @@ import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 const NANNING = 'policies/guangxi-nanning.yaml';
 const big = HUGE_PAGES_FROM_BYTES;
 const machine = (
-  o: Partial<{ platform: NodeJS.Platform; thp: string | null; glibc: string | null; size: number | null }> = {},
+  o: Partial<{ platform: NodeJS.Platform; execArgv: string[]; thp: string | null; glibc: string | null; size: number | null }> = {},
 ): Machine => ({
   platform: o.platform ?? 'linux',
+  execArgv: o.execArgv ?? [],
   thpMode: () => (o.thp === undefined ? 'madvise' : o.thp),
   glibc: () => (o.glibc === undefined ? '2.36' : o.glibc),
   fileSize: () => (o.size === undefined ? big : o.size),
@@ -49,6 +50,9 @@ describe('relaunchEnv', () => {
     expect(relaunchEnv(argv, { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }, machine())).toBeNull(); // the user's choice
     expect(relaunchEnv(argv, { JIUZHU_HUGE_PAGES: '0' }, machine())).toBeNull();
     expect(relaunchEnv(argv, { JIUZHU_HUGE_PAGES: 'yes' }, machine())).toBeNull(); // the CLI reports it
+    expect(relaunchEnv(argv, {}, machine({ execArgv: ['--inspect-brk'] }))).toBeNull(); // being debugged
+    expect(relaunchEnv(argv, { JIUZHU_HUGE_PAGES: '1' }, machine({ execArgv: ['--inspect=9230'] }))).toBeNull();
+    expect(tunables(relaunchEnv(argv, {}, machine({ execArgv: ['--max-old-space-size=8000'] })))).toBe('glibc.malloc.hugetlb=1');
   });
 
   it('JIUZHU_HUGE_PAGES=1 asks whatever the file, on Linux', () => {
