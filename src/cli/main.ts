@@ -4,16 +4,6 @@ import chalk from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { CheckFailedError, formatProblem, InputError, UsageError } from '../errors.js';
-import { checkCommand } from './commands/check.js';
-import { compareCommand } from './commands/compare.js';
-import { testCommand, validateCommand } from './commands/test.js';
-import { tuiCommand } from './commands/tui.js';
-import { cliffCommand } from './commands/cliff.js';
-import { sensitivityCommand } from './commands/sensitivity.js';
-import { explainCommand } from './commands/explain.js';
-import { generateCommand } from './commands/generate.js';
-import { paramsCommand } from './commands/params.js';
-import { simulateCommand } from './commands/simulate.js';
 import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
 import { removeTemporaryFiles } from '../io/atomic-file.js';
 import { releaseFifos } from '../io/files.js';
@@ -67,7 +57,9 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(scenario('apply a scenario (repeatable: applied in order, one on top of the other)'))
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (o, cmd: Command) => paramsCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+    .action(async (o, cmd: Command) =>
+      (await import('./commands/params.js')).paramsCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
+    );
 
   program
     .command('simulate')
@@ -93,7 +85,9 @@ function buildProgram(ctx: Ctx): Command {
       'after',
       '\nExample:\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2024-12-31',
     )
-    .action(async (o, cmd: Command) => simulateCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+    .action(async (o, cmd: Command) =>
+      (await import('./commands/simulate.js')).simulateCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
+    );
 
   program
     .command('compare')
@@ -126,7 +120,9 @@ function buildProgram(ctx: Ctx): Command {
       'after',
       '\nExample:\n  $ jiuzhu compare --policy policies/guangxi-nanning.yaml --policy policies/guangdong-guangzhou.yaml \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --households policies/samples/households.csv --date 2025-06-30',
     )
-    .action(async (o, cmd: Command) => compareCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+    .action(async (o, cmd: Command) =>
+      (await import('./commands/compare.js')).compareCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
+    );
 
   program
     .command('tui')
@@ -140,7 +136,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(households())
     .addOption(date())
     .addOption(new Option('--lang <lang>', 'interface language (default: from LANG)').choices(['zh', 'en']))
-    .action(async (o) => tuiCommand(ctx, o));
+    .action(async (o) => (await import('./commands/tui.js')).tuiCommand(ctx, o));
 
   program
     .command('explain')
@@ -151,7 +147,9 @@ function buildProgram(ctx: Ctx): Command {
     .option('--scenario <file>', 'explain under this scenario instead of the baseline')
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (o, cmd: Command) => explainCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+    .action(async (o, cmd: Command) =>
+      (await import('./commands/explain.js')).explainCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
+    );
 
   program
     .command('cliff')
@@ -184,7 +182,7 @@ function buildProgram(ctx: Ctx): Command {
       ].join('\n'),
     )
     .action(async (o, cmd: Command) =>
-      cliffCommand(ctx, {
+      (await import('./commands/cliff.js')).cliffCommand(ctx, {
         ...o,
         quiet: Boolean(globals(cmd).quiet),
         given: new Set(Object.keys(o).filter((k) => cmd.getOptionValueSource(k) === 'cli')),
@@ -229,7 +227,9 @@ function buildProgram(ctx: Ctx): Command {
       'after',
       '\nExample:\n  $ jiuzhu sensitivity --policy policies/jiangxi-fuliang.yaml --households policies/samples/households.csv \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --date 2025-06-30 --unit wan',
     )
-    .action(async (o, cmd: Command) => sensitivityCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+    .action(async (o, cmd: Command) =>
+      (await import('./commands/sensitivity.js')).sensitivityCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
+    );
 
   program
     .command('import')
@@ -258,14 +258,14 @@ function buildProgram(ctx: Ctx): Command {
       'after',
       '\nExample:\n  $ jiuzhu generate --policy policies/guangxi-nanning.yaml --households 100000 --seed 7 --out nanning.csv --report',
     )
-    .action(async (o) => generateCommand(ctx, o));
+    .action(async (o) => (await import('./commands/generate.js')).generateCommand(ctx, o));
 
   program
     .command('test')
     .description('run YAML test cases (default: policies/cases) and the parameter sanity rules; exit 1 on any failure')
     .argument('[paths...]', 'case files or directories of them')
     .option('--junit <file>', 'also write the results as JUnit XML')
-    .action(async (paths: string[], o) => testCommand(ctx, paths, o));
+    .action(async (paths: string[], o) => (await import('./commands/test.js')).testCommand(ctx, paths, o));
 
   program
     .command('validate')
@@ -275,7 +275,7 @@ function buildProgram(ctx: Ctx): Command {
         .argParser((v: string, prev: string[] = []) => [...prev, v])
         .makeOptionMandatory(),
     )
-    .action(async (o) => validateCommand(ctx, o));
+    .action(async (o) => (await import('./commands/test.js')).validateCommand(ctx, o));
 
   program
     .command('check')
@@ -287,7 +287,9 @@ function buildProgram(ctx: Ctx): Command {
     .option('--update', 'write the snapshot from this run (accept the changes)')
     .option('--tolerance <share>', 'relative change allowed, e.g. 0.5% or 0.005', '0')
     .addOption(new Option('--date <YYYY-MM-DD>', "simulation date (default: the snapshot's date, else today)"))
-    .action(async (o, cmd: Command) => checkCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+    .action(async (o, cmd: Command) =>
+      (await import('./commands/check.js')).checkCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
+    );
 
   return program;
 }
