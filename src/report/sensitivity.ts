@@ -217,53 +217,28 @@ export function sensitivityCsv(rep: SensitivityReport): string {
   const r = rep.result;
   const t0 = r.central[0]!;
   const out = ['path,kind,end,value,scenario,program,annual_cost'];
-  const emit = (path: string, kind: string, end: string, value: string, t: Totals, s: number) => {
-    out.push([path, kind, end, value, r.runIds[s], 'total', yuan(cost(t), t0)].join(','));
-    PROGRAMS.forEach((p, i) => out.push([path, kind, end, value, r.runIds[s], p.id, yuan(cost(t, i), t0)].join(',')));
+  // The total first, then each program: costOf(undefined) is the total, costOf(i) program i's.
+  const programs: ReadonlyArray<readonly [string, number | undefined]> = [
+    ['total', undefined],
+    ...PROGRAMS.map((p, i) => [p.id, i] as const),
+  ];
+  const rows = (path: string, kind: string, end: string, value: string, s: number, costOf: (program?: number) => bigint) => {
+    for (const [program, i] of programs) out.push([path, kind, end, value, r.runIds[s], program, yuan(costOf(i), t0)].join(','));
   };
+  const emit = (path: string, kind: string, end: string, value: string, t: Totals, s: number) =>
+    rows(path, kind, end, value, s, (i) => cost(t, i));
   r.central.forEach((t, s) => emit('', 'central', 'central', '', t, s));
   // the draws' percentiles (--draws): end p5 | p50 | p95
   if (r.draws)
-    r.runIds.forEach((id, s) => {
+    r.runIds.forEach((_, s) => {
       const ts = r.draws!.totals.map((x) => x[s]!);
-      for (const q of PCT) {
-        out.push(
-          [
-            '',
-            'draws',
-            `p${q}`,
-            '',
-            id,
-            'total',
-            yuan(
-              percentile(
-                ts.map((t) => cost(t)),
-                q,
-              ),
-              t0,
-            ),
-          ].join(','),
-        );
-        PROGRAMS.forEach((p, i) =>
-          out.push(
-            [
-              '',
-              'draws',
-              `p${q}`,
-              '',
-              id,
-              p.id,
-              yuan(
-                percentile(
-                  ts.map((t) => cost(t, i)),
-                  q,
-                ),
-                t0,
-              ),
-            ].join(','),
+      for (const q of PCT)
+        rows('', 'draws', `p${q}`, '', s, (i) =>
+          percentile(
+            ts.map((t) => cost(t, i)),
+            q,
           ),
         );
-      }
     });
   for (const { axis, ends } of r.axes)
     ends.forEach((e, k) =>
