@@ -44,6 +44,13 @@ function buildProgram(ctx: Ctx): Command {
       'households file: CSV (UTF-8 or GB18030), .xlsx, .parquet or .arrow; one row per person (README)',
     ).makeOptionMandatory();
   const globals = (cmd: Command) => cmd.optsWithGlobals() as Globals;
+  /** A command's action: its module loaded when it runs; its options, with the global --quiet. */
+  const quietly =
+    <O extends object>(load: () => Promise<(ctx: Ctx, o: O & { quiet: boolean }) => Promise<unknown>>) =>
+    async (o: O, cmd: Command): Promise<void> => {
+      const command = await load();
+      await command(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) });
+    };
   const unit = () =>
     new Option('--unit <unit>', 'money in the table and Markdown: yuan 元, wan 万元, yi 亿元 (JSON and CSV stay in yuan)')
       .choices(['yuan', 'wan', 'yi'])
@@ -57,9 +64,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(scenario('apply a scenario (repeatable: applied in order, one on top of the other)'))
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (o, cmd: Command) =>
-      (await import('./commands/params.js')).paramsCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
-    );
+    .action(quietly(async () => (await import('./commands/params.js')).paramsCommand));
 
   program
     .command('simulate')
@@ -85,9 +90,7 @@ function buildProgram(ctx: Ctx): Command {
       'after',
       '\nExample:\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2024-12-31',
     )
-    .action(async (o, cmd: Command) =>
-      (await import('./commands/simulate.js')).simulateCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
-    );
+    .action(quietly(async () => (await import('./commands/simulate.js')).simulateCommand));
 
   program
     .command('compare')
@@ -120,9 +123,7 @@ function buildProgram(ctx: Ctx): Command {
       'after',
       '\nExample:\n  $ jiuzhu compare --policy policies/guangxi-nanning.yaml --policy policies/guangdong-guangzhou.yaml \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --households policies/samples/households.csv --date 2025-06-30',
     )
-    .action(async (o, cmd: Command) =>
-      (await import('./commands/compare.js')).compareCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
-    );
+    .action(quietly(async () => (await import('./commands/compare.js')).compareCommand));
 
   program
     .command('tui')
@@ -147,9 +148,7 @@ function buildProgram(ctx: Ctx): Command {
     .option('--scenario <file>', 'explain under this scenario instead of the baseline')
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (o, cmd: Command) =>
-      (await import('./commands/explain.js')).explainCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
-    );
+    .action(quietly(async () => (await import('./commands/explain.js')).explainCommand));
 
   program
     .command('cliff')
@@ -207,9 +206,7 @@ function buildProgram(ctx: Ctx): Command {
       'after',
       '\nExample:\n  $ jiuzhu report --policy policies/guangxi-nanning.yaml --policy policies/jiangxi-fuliang.yaml \\\n      --households policies/samples/households.csv --scenario scenarios/tekun-basic-1.6x.yaml --date 2025-06-30 --out report.html',
     )
-    .action(async (o, cmd: Command) =>
-      (await import('./commands/report.js')).reportCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
-    );
+    .action(quietly(async () => (await import('./commands/report.js')).reportCommand));
 
   program
     .command('sensitivity')
@@ -227,9 +224,7 @@ function buildProgram(ctx: Ctx): Command {
       'after',
       '\nExample:\n  $ jiuzhu sensitivity --policy policies/jiangxi-fuliang.yaml --households policies/samples/households.csv \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --date 2025-06-30 --unit wan',
     )
-    .action(async (o, cmd: Command) =>
-      (await import('./commands/sensitivity.js')).sensitivityCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
-    );
+    .action(quietly(async () => (await import('./commands/sensitivity.js')).sensitivityCommand));
 
   program
     .command('import')
@@ -240,9 +235,7 @@ function buildProgram(ctx: Ctx): Command {
       'after',
       '\nExample:\n  $ jiuzhu import --households households.csv --out households.arrow\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households households.arrow',
     )
-    .action(async (o, cmd: Command) =>
-      (await import('./commands/import.js')).importCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
-    );
+    .action(quietly(async () => (await import('./commands/import.js')).importCommand));
 
   program
     .command('generate')
@@ -287,9 +280,7 @@ function buildProgram(ctx: Ctx): Command {
     .option('--update', 'write the snapshot from this run (accept the changes)')
     .option('--tolerance <share>', 'relative change allowed, e.g. 0.5% or 0.005', '0')
     .addOption(new Option('--date <YYYY-MM-DD>', "simulation date (default: the snapshot's date, else today)"))
-    .action(async (o, cmd: Command) =>
-      (await import('./commands/check.js')).checkCommand(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) }),
-    );
+    .action(quietly(async () => (await import('./commands/check.js')).checkCommand));
 
   return program;
 }
