@@ -93,7 +93,6 @@ async function read(id: number, job: Extract<Job, { kind: 'read' }>): Promise<vo
   const keep = job.keep !== null;
   const reader = new FastReader(job.file, {
     header: job.header,
-    expectedRows: Math.ceil((job.end - job.start) / 90),
     expectedBytes: job.end - job.start,
     shared: keep,
   });

@@ -31,6 +31,8 @@ import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+/** The bytes whose rows size the columns (ReaderOptions.expectedBytes). */
+const FIRST_MB = 1 << 20;
 
 /**
  * Streaming: households are handed over in chunks of about `households` as soon as they are complete, and
@@ -46,9 +48,10 @@ export interface StreamOptions {
 export interface ReaderOptions {
   /** The header's names, when the bytes start after the header (a worker's range); else the first record is the header. */
   readonly header?: readonly string[];
-  /** A guess of the rows to come (from the byte count), to size the arrays once. */
-  readonly expectedRows?: number;
-  /** The bytes to come, when known: the guess is made again from the rows of the first MB (PartWriter.expect). */
+  /**
+   * The bytes to come, when known: the columns start with room for the rows of the first MB (at 16 bytes a row), then
+   * are sized once from the rows it held (PartWriter.expect).
+   */
   readonly expectedBytes?: number;
   /** Called every 4096 rows. */
   readonly onRows?: (rows: number) => void;
@@ -94,7 +97,7 @@ export class FastReader {
     private readonly file: string,
     private readonly opts: ReaderOptions = {},
   ) {
-    this.writer = new PartWriter(opts.expectedRows, opts.shared);
+    this.writer = new PartWriter(opts.expectedBytes ? Math.ceil(Math.min(opts.expectedBytes, FIRST_MB) / 16) : 1024, opts.shared);
     if (opts.header) this.useHeader(opts.header, 1);
   }
 
@@ -137,7 +140,7 @@ export class FastReader {
     const expected = this.opts.expectedBytes;
     if (expected && this.seen >= 0) {
       this.seen += end;
-      if (this.seen >= Math.min(expected, 1 << 20)) {
+      if (this.seen >= Math.min(expected, FIRST_MB)) {
         this.writer.expect(this.seen / expected);
         this.seen = -1;
       }

@@ -85,7 +85,6 @@ export async function parseHouseholdsFast(
   const problems: Problem[] = [];
   const ready: Population[] = [];
   const reader: FastReader = new FastReader(file, {
-    expectedRows: stream ? 1024 : Math.ceil(totalBytes / 90),
     expectedBytes: stream ? undefined : totalBytes,
     onRows: progress,
     cut: stream && {
