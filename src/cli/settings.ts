@@ -25,7 +25,9 @@ export function settingsFromEnv(env: Ctx['env'], cores = availableParallelism())
   const huge = env.JIUZHU_HUGE_PAGES;
   // Read by bin/jiuzhu.js before the CLI loads (cli/relaunch.ts), which leaves any other value to be reported here.
   if (huge !== undefined && huge !== '' && huge !== '0' && huge !== '1')
-    throw new UsageError(`JIUZHU_HUGE_PAGES must be 0 (never) or 1 (always; unset: for a households file from 64 MB), got "${huge}"`);
+    throw new UsageError(
+      `JIUZHU_HUGE_PAGES must be 0 (never) or 1 (always; unset: for a households file from 64 MB read whole), got "${huge}"`,
+    );
   return {
     threads: Math.min(64, whole(env, 'JIUZHU_THREADS', 1, Math.min(cores, 8))),
     reader,

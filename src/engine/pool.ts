@@ -2,7 +2,7 @@
 // of a households file, evaluate the part it read, evaluate or compare a range of a shared population, keep a
 // population and compare knob runs on it — one job at a time each, and answer with progress and a result. Every
 // parallel path (simulate, compare, the TUI's knobs) runs on it; a command opens one (Executor) and closes it.
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 import type { Job, Reply } from './worker.js';
 import type { Settings } from './settings.js';
 
@@ -38,7 +38,7 @@ export class Pool {
   }
 
   /** Runs a job on worker `w` (jobs on one worker run in order); progress replies go to onProgress. */
-  run<R>(w: number, job: Job, transfer: ArrayBuffer[] = [], onProgress?: (p: unknown) => void): Promise<R> {
+  run<R>(w: number, job: Job, transfer: readonly TransferListItem[] = [], onProgress?: (p: unknown) => void): Promise<R> {
     if (this.broken) return Promise.reject(this.broken);
     const id = this.next++;
     return new Promise<R>((resolve, reject) => {

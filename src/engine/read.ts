@@ -11,6 +11,7 @@ import type { Population } from '../core/population.js';
 import type { ReadProgress } from '../core/progress.js';
 import type { Run } from '../core/simulate.js';
 import { assemble, failWith } from '../io/assemble.js';
+import { MessageChannel } from 'node:worker_threads';
 import { splitFile } from '../io/ranges.js';
 import { plainRuns } from './parallel.js';
 import type { Pool } from './pool.js';
@@ -23,7 +24,8 @@ export interface ReadOptions {
 /** The file read by the pool's workers; null when it cannot be split safely (read it on one thread then). */
 export async function readParallel(pool: Pool, file: string, totalBytes: number, opts: ReadOptions = {}): Promise<Population | null> {
   const read = await readRanges(pool, file, totalBytes, opts, null);
-  return read && read.population();
+  // (without runs the parts keep their values: never READ_AGAIN)
+  return read && read !== READ_AGAIN ? read.population() : null;
 }
 
 /**
@@ -39,6 +41,11 @@ export async function simulateParallelRead(
   opts: ReadOptions = {},
 ): Promise<{ totals: Totals[] } | { population: Population } | null> {
   const read = await readRanges(pool, file, totalBytes, opts, runs);
+  if (read === READ_AGAIN) {
+    // The workers evaluated their households as they read them, and the file needs more (assemble.ts readAgain).
+    const population = await readParallel(pool, file, totalBytes, opts);
+    return population && { population };
+  }
   if (!read) return null;
   const totals = await read.totals();
   return totals ? { totals } : { population: read.population() };
@@ -51,6 +58,7 @@ interface Read {
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const READ_AGAIN = 'read again';
 
 async function readRanges(
   pool: Pool,
@@ -58,7 +66,7 @@ async function readRanges(
   totalBytes: number,
   opts: ReadOptions,
   loading: Promise<readonly Run[]> | null,
-): Promise<Read | null> {
+): Promise<Read | typeof READ_AGAIN | null> {
   const split = splitFile(file, totalBytes, pool.size);
   if (!split) {
     await loading; // its error first
@@ -69,27 +77,36 @@ async function readRanges(
   const bytes = new Array<number>(n).fill(0);
   const rows = new Array<number>(n).fill(0);
   const keep = loading !== null;
-  const reads = Array.from({ length: n }, (_, w) =>
-    pool.run<ReadResult>(w, { kind: 'read', file, header, start: starts[w]!, end: starts[w + 1]!, keep: keep ? w : null }, [], (p) => {
+  // Where each worker gets the runs while it reads (then it evaluates its households as it reads them).
+  const channels = keep ? Array.from({ length: n }, () => new MessageChannel()) : [];
+  const reads = Array.from({ length: n }, (_, w) => {
+    const port = channels[w]?.port2 ?? null;
+    const job = { kind: 'read', file, header, start: starts[w]!, end: starts[w + 1]!, keep: keep ? w : null, runs: port } as const;
+    return pool.run<ReadResult>(w, job, port ? [port] : [], (p) => {
       const m = p as { bytes: number; rows: number };
       bytes[w]! += m.bytes;
       rows[w] = m.rows;
       opts.onProgress?.({ bytes: starts[0]! + sum(bytes), totalBytes, rows: sum(rows) });
-    }),
-  );
+    });
+  });
   const drop = () => {
     if (keep) for (let w = 0; w < n; w++) pool.run(w, { kind: 'drop-part', part: w }).catch(() => undefined);
   };
   for (const r of reads) r.catch(() => undefined); // awaited below; an error loading the runs may come first
-  // The runs, once loaded, go to the workers (still reading: each evaluates its part right after reading it).
+  // The runs, once loaded, go to the workers (still reading: each evaluates what it has read, then the rest as it reads
+  // it; a worker that has finished reading evaluates its part on the evaluate-part job).
+  // (A worker closes its channel when it has read its range.)
   const runs =
     loading &&
     (await loading.catch(async (e: unknown) => {
       drop();
+      for (const c of channels) c.port1.close();
       throw e;
     }));
-  const evaluated = runs
-    ? Array.from({ length: n }, (_, w) => pool.run<PlainTotals[]>(w, { kind: 'evaluate-part', part: w, runs: plainRuns(runs) }))
+  const plain = runs && plainRuns(runs);
+  for (const c of channels) if (plain) c.port1.postMessage(plain);
+  const evaluated = plain
+    ? Array.from({ length: n }, (_, w) => pool.run<PlainTotals[]>(w, { kind: 'evaluate-part', part: w, runs: plain }))
     : [];
   for (const e of evaluated) e.catch(() => undefined);
   const results = await Promise.all(reads);
@@ -102,6 +119,10 @@ async function readRanges(
   const firstLines = [2];
   for (const p of parsed.slice(0, -1)) firstLines.push(firstLines.at(-1)! + p.lines);
   const done = assemble(parsed, firstLines, file, columnOf);
+  if (done.readAgain) {
+    drop();
+    return READ_AGAIN;
+  }
   if (done.problems.length) failWith(done.problems);
   opts.onProgress?.({ bytes: totalBytes, totalBytes, rows: sum(parsed.map((p) => p.part.rows)) });
   return {

@@ -2,8 +2,8 @@
 // result (or an error). It may keep what a job left for a later one: the part of a file it read (its evaluated columns
 // in shared memory) until it is evaluated or dropped, and a population (shared memory) for the TUI's knob comparisons.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
-import type { PlainTotals } from '../core/aggregate.js';
+import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { Totals, type PlainTotals } from '../core/aggregate.js';
 import {
   compare,
   compareRange,
@@ -24,7 +24,8 @@ import { FastReader } from '../io/fast-csv.js';
 import { feed } from '../io/fast-read.js';
 import { QUOTE } from '../io/fast-fields.js';
 import { rangeChunks } from '../io/range-chunks.js';
-import { partBuffers, segmentsAsHouseholds, type Part } from '../io/part.js';
+import { partBuffers, type Part, type WindowSink } from '../io/part.js';
+import { segmentsAsHouseholds } from '../io/segments.js';
 
 /** A range of households of a population in shared memory. */
 interface Range {
@@ -45,8 +46,17 @@ export type Job = { readonly id?: number } & (
       readonly start: number;
       readonly end: number;
       readonly keep: number | null;
+      /**
+       * With `keep`: where the runs come once loaded. From then on the worker evaluates its households a window at a
+       * time as it reads them (io/part.ts WindowSink), keeps their totals instead of the part, and the part it hands
+       * back holds the ids only.
+       */
+      readonly runs: MessagePort | null;
     }
-  /** Evaluate the part kept under key `part` (its segments as households) under the runs; then drop it. */
+  /**
+   * The totals of the part kept under key `part` (its segments as households) under the runs: evaluated now, or as it
+   * was read; then drop it.
+   */
   | { readonly kind: 'evaluate-part'; readonly part: number; readonly runs: readonly Run[] }
   | { readonly kind: 'drop-part'; readonly part: number }
   | (Range & { readonly kind: 'simulate'; readonly runs: readonly Run[] })
@@ -82,6 +92,8 @@ export interface ReadResult {
 }
 
 const parts = new Map<number, Part>();
+/** The totals of parts evaluated as they were read, by key. */
+const evaluated = new Map<number, Totals[]>();
 let kept: Population | null = null;
 const CHUNK = 4 << 20;
 
@@ -91,10 +103,27 @@ const post = (m: Reply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage
 async function read(id: number, job: Extract<Job, { kind: 'read' }>): Promise<void> {
   let quotes = false;
   const keep = job.keep !== null;
+  const port = keep ? job.runs : null;
+  let runs: readonly Run[] | null = null;
+  let totals: Totals[] | null = null;
+  const sink: WindowSink | undefined = port
+    ? {
+        ready: () => {
+          runs ??= (receiveMessageOnPort(port)?.message as readonly Run[] | undefined) ?? null;
+          return runs !== null;
+        },
+        take: (pop) => {
+          const t = simulateRange(pop, runs!, 0, pop.householdCount);
+          if (totals) t.forEach((x, i) => totals![i]!.merge(x));
+          else totals = t;
+        },
+      }
+    : undefined;
   const reader = new FastReader(job.file, {
     header: job.header,
     expectedBytes: job.end - job.start,
     shared: keep,
+    sink,
   });
   // The range's bytes as whole lines in one buffer (io/range-chunks.ts).
   async function* range(): AsyncGenerator<Buffer> {
@@ -116,8 +145,12 @@ async function read(id: number, job: Extract<Job, { kind: 'read' }>): Promise<vo
   }
   await feed(range(), reader, undefined, undefined, false);
   const parsed = reader.take();
+  job.runs?.close();
   // A part with problems fails the run: nothing of it will be evaluated.
-  if (keep && !quotes && !parsed.fatal && !parsed.problems.length) parts.set(job.keep!, parsed.part);
+  if (keep && !quotes && !parsed.fatal && !parsed.problems.length) {
+    if (parsed.part.values) parts.set(job.keep!, parsed.part);
+    else evaluated.set(job.keep!, totals ?? runs!.map(() => new Totals()));
+  }
   post({ id, kind: 'done', result: { parsed, quotes } satisfies ReadResult }, partBuffers(parsed.part));
 }
 
@@ -127,13 +160,16 @@ function handle(id: number, job: Job): Promise<void> | void {
       return read(id, job);
     case 'evaluate-part': {
       const part = parts.get(job.part);
+      const done = evaluated.get(job.part);
       parts.delete(job.part);
-      if (!part) throw new Error(`no part ${job.part} kept`);
-      const totals = simulateRange(segmentsAsHouseholds(part), job.runs, 0, part.segments);
+      evaluated.delete(job.part);
+      const totals = part ? simulateRange(segmentsAsHouseholds(part), job.runs, 0, part.segments) : done;
+      if (!totals) throw new Error(`no part ${job.part} kept`);
       return post({ id, kind: 'done', result: totals.map((t) => t.plain()) satisfies PlainTotals[] });
     }
     case 'drop-part':
       parts.delete(job.part);
+      evaluated.delete(job.part);
       return post({ id, kind: 'done', result: null });
     case 'simulate':
       return post({ id, kind: 'done', result: simulateRange(fastCopy(job.pop), job.runs, job.from, job.to).map((t) => t.plain()) });

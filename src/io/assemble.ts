@@ -10,7 +10,8 @@ import { columnArray, COLUMNS, HOUSEHOLD_COLS, HOUSEHOLD_KEYS, PERSON_COLS, type
 import { householdConflicts, populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
 import { conflictMessage, duplicateMessage, MAX_PROBLEMS } from './household-messages.js';
-import { BUCKET_BITS, type HouseholdValues, type Part } from './part.js';
+import { BUCKET_BITS } from './id-buckets.js';
+import type { HouseholdValues, Part } from './part.js';
 
 /** What the fast reader made of one part of the file. */
 export interface ParsedPart {
@@ -31,6 +32,12 @@ export interface Assembled {
   readonly problems: Problem[];
   /** Some household has rows in more than one segment: not adjacent in the file, or split between parts. */
   readonly joined: boolean;
+  /**
+   * The parts were evaluated as they were read (Part.values false), and the file needs their values or lines: a
+   * problem, a household in two segments, a repeated person id, a household-level value that differs. Read the file
+   * again keeping them (the problems and population then come from that reading).
+   */
+  readonly readAgain: boolean;
   /** Builds the population (when there are no problems). */
   population(): Population;
 }
@@ -74,21 +81,22 @@ export function assemble(
   };
   const pid = new PartIds(parts.map((p) => new IdList(p.pidBytes, p.pidStart)));
   const hid = new PartIds(parts.map((p) => new IdList(p.hidBytes, p.hidStart)));
-  const segFirst = new Int32Array(S + 1);
-  const odd = new Map<number, HouseholdValues>();
-  parts.forEach((p, i) => {
-    for (let s = 0; s < p.segments; s++) segFirst[segBase[i]! + s] = p.firstRow[s]! + rowBase[i]!;
-    for (const o of p.odd) odd.set(o.row + rowBase[i]!, o.values);
-  });
-  segFirst[S] = R;
+  // Parts whose values were evaluated as they were read (Part.values false): the ids are checked, and anything
+  // that would need the values or lines (a problem, a household-level value that differs, a repeated id) asks for the
+  // file to be read again keeping them.
+  const whole = parts.every((p) => p.values);
+  if (!whole && (problems.length || parts.some((p) => p.odd.length))) return READ_AGAIN;
 
   // person_id unique: a row whose id an earlier row has is a duplicate of the earliest.
   const duplicate = new Uint8Array(R);
+  let repeated = false;
   sameIds(
     parts.map((p) => [p.pidOrdered, p.pidOrder, p.pidBuckets]),
     rowBase,
     pid,
     (first, r) => {
+      repeated = true;
+      if (!whole) return;
       duplicate[r] = 1;
       problems.push({
         where: { file, line: lineOf(r), col: columnOf('person_id') },
@@ -112,6 +120,15 @@ export function assemble(
   const household = new Int32Array(S);
   let H = 0;
   for (let s = 0; s < S; s++) household[s] = canon[s] === s ? H++ : household[canon[s]!]!;
+  if (!whole) return repeated || H < S ? READ_AGAIN : { problems: [], joined: false, readAgain: false, population: noValues };
+
+  const segFirst = new Int32Array(S + 1);
+  const odd = new Map<number, HouseholdValues>();
+  parts.forEach((p, i) => {
+    for (let s = 0; s < p.segments; s++) segFirst[segBase[i]! + s] = p.firstRow[s]! + rowBase[i]!;
+    for (const o of p.odd) odd.set(o.row + rowBase[i]!, o.values);
+  });
+  segFirst[S] = R;
 
   // Household-level values must be those of the household's first row on every row; a repeated person's row is
   // left out (the reference reader does not add it). Only households with something unusual are looked at row by
@@ -149,6 +166,7 @@ export function assemble(
   return {
     problems: problems.filter((p) => p.where!.line! <= lastLine),
     joined: H < S,
+    readAgain: false,
     population: () => {
       if (problems.some((p) => p.where!.line! <= lastLine)) throw new Error('assemble: no population for a file with problems');
       return build();
@@ -212,6 +230,11 @@ export function assemble(
     });
   }
 }
+
+function noValues(): never {
+  throw new Error('assemble: no population from parts evaluated as they were read');
+}
+const READ_AGAIN: Assembled = { problems: [], joined: true, readAgain: true, population: noValues };
 
 function prefix(counts: readonly number[]): number[] {
   const out = [0];

@@ -25,7 +25,7 @@ import {
 } from './fast-fields.js';
 import { colNumber, invalidMessage, MAX_PROBLEMS, readHeader } from './household-messages.js';
 import { naturalLess } from './natural-order.js';
-import { PartWriter } from './part.js';
+import { PartWriter, type WindowSink } from './part.js';
 import { formatProblem, tooLongMessage } from './intake.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 
@@ -57,6 +57,8 @@ export interface ReaderOptions {
   readonly onRows?: (rows: number) => void;
   /** The evaluated columns in shared memory (PartWriter). */
   readonly shared?: boolean;
+  /** Where windows of households go once it is ready, instead of staying in the part (PartWriter). */
+  readonly sink?: WindowSink;
   /** Cut the part at household boundaries every `households` households (streaming); see StreamOptions. */
   readonly cut?: { readonly households: number; readonly onPart: (p: ParsedPart) => void };
 }
@@ -97,7 +99,11 @@ export class FastReader {
     private readonly file: string,
     private readonly opts: ReaderOptions = {},
   ) {
-    this.writer = new PartWriter(opts.expectedBytes ? Math.ceil(Math.min(opts.expectedBytes, FIRST_MB) / 16) : 1024, opts.shared);
+    this.writer = new PartWriter(
+      opts.expectedBytes ? Math.ceil(Math.min(opts.expectedBytes, FIRST_MB) / 16) : 1024,
+      opts.shared,
+      opts.sink,
+    );
     if (opts.header) this.useHeader(opts.header, 1);
   }
 

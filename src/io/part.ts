@@ -6,7 +6,7 @@
 // comparing bytes only where hashes agree (no string per id).
 import { i32, typed, u8, type Grow, type Typed } from '../core/grow.js';
 import { fastRecord } from '../core/records.js';
-import { equalBytes, FNV_START, hashBytes, IdList, mix } from '../core/ids.js';
+import { equalBytes, FNV_START, hashBytes, mix } from '../core/ids.js';
 import {
   COLUMNS,
   HOUSEHOLD_COLS,
@@ -19,7 +19,9 @@ import {
   type PersonColumns,
   type PersonKey,
 } from '../core/columns.js';
-import { populationFrom, type Population } from '../core/population.js';
+import type { Population } from '../core/population.js';
+import { identity, segmentPopulation } from './segments.js';
+import { bucketed } from './id-buckets.js';
 
 type Stores = Readonly<Record<string, Typed>>;
 
@@ -61,6 +63,11 @@ export interface OddRow {
 /** Person columns per row; household columns per segment. */
 export interface Part extends PersonColumns, HouseholdColumns {
   readonly rows: number;
+  /**
+   * Whether the part holds its rows' values, lines, segments and first rows. False: they went to a WindowSink as they
+   * were read (the part then holds its ids, for the whole-file checks, and those columns are empty).
+   */
+  readonly values: boolean;
   /** The line the row starts on, counted from the part's first line (1). */
   readonly line: Int32Array;
   readonly segment: Int32Array;
@@ -137,54 +144,104 @@ function columnsOf<K extends string, E extends Record<string, Typed>>(
   return fastRecord<Record<K, Uint8Array | Float64Array> & E>(keys, values);
 }
 
-/** A part's person columns, per row (the evaluated ones in shared memory when asked), and its bookkeeping. */
+/** A part's person columns, per row (in shared memory when asked), with each row's line and segment. */
 const rowColumns = (shared: boolean) => (n: number) =>
-  columnsOf<PersonKey, { line: Int32Array; segment: Int32Array; pidHash: Int32Array; pidStart: Int32Array }>(PERSON_COLS, n, shared, {
+  columnsOf<PersonKey, { line: Int32Array; segment: Int32Array }>(PERSON_COLS, n, shared, {
     line: new Int32Array(n),
     segment: new Int32Array(n),
-    pidHash: new Int32Array(n),
-    pidStart: new Int32Array(n + 1),
   });
 
-/** A part's household columns, per segment (likewise). */
+/** Each row's person id: its hash, and where its bytes start. */
+const rowIds = (n: number) =>
+  fastRecord<{ pidHash: Int32Array; pidStart: Int32Array }>(['pidHash', 'pidStart'], [new Int32Array(n), new Int32Array(n + 1)]);
+
+/** A part's household columns, per segment (likewise), with the segment's first row. */
 const segmentColumns = (shared: boolean) => (n: number) =>
-  columnsOf<HouseholdKey, { hidHash: Int32Array; firstRow: Int32Array }>(HOUSEHOLD_COLS, n, shared, {
-    hidHash: new Int32Array(n),
-    firstRow: typed(Int32Array, n, shared),
-  });
+  columnsOf<HouseholdKey, { firstRow: Int32Array }>(HOUSEHOLD_COLS, n, shared, { firstRow: typed(Int32Array, n, shared) });
+
+/** Each segment's household id hash. */
+const segmentIds = (n: number) => fastRecord<{ hidHash: Int32Array }>(['hidHash'], [new Int32Array(n)]);
+
+/**
+ * Where a part's households go as they are read, a window of them at a time, instead of staying in the part (the
+ * reading worker evaluates them: engine/worker.ts). `ready` says whether it takes them yet (asked once per window's
+ * worth of rows); once it has said yes, it must take every later window. A window's population is valid during
+ * `take` only (its arrays are written again for the next window).
+ */
+export interface WindowSink {
+  ready(): boolean;
+  take(pop: Population): void;
+}
+
+/**
+ * Rows per window (then the window ends at the next household): ~2 MB of columns, written and evaluated while they
+ * are in the cache, and the same memory written again for the next window. Memory first written costs a page fault
+ * per 4 KB, on some virtual machines several microseconds each: on the plain 1M file the parts' values were ~140 MB.
+ */
+export const WINDOW_ROWS = 1 << 16;
 
 export class PartWriter {
+  // Values, line and segment: of the rows and segments from rowBase and segBase on (the window; 0 when none was taken).
   private readonly r: Table<ReturnType<ReturnType<typeof rowColumns>>>;
   private readonly s: Table<ReturnType<ReturnType<typeof segmentColumns>>>;
+  // Ids: of every row and segment.
+  private readonly ri: Table<ReturnType<typeof rowIds>>;
+  private readonly si: Table<ReturnType<typeof segmentIds>>;
   private readonly pidBytes = u8(1 << 16);
   private readonly hidStart = i32();
   private readonly hidBytes = u8(1 << 14);
   private readonly odd: OddRow[] = [];
   rows = 0;
   segments = 0;
+  private rowBase = 0;
+  private segBase = 0;
+  /** The rows at which the sink is next asked whether it is ready. */
+  private ask = WINDOW_ROWS;
+  private taken = false;
+  private offsets: Int32Array = new Int32Array(0);
+  private members: Int32Array = new Int32Array(0);
 
   /**
-   * `expectedRows`: room to start with (the fast reader: the rows of the first MB, then expect()); any number works. `shared`: the columns
-   * the engine reads (person columns, segment values, first rows) in shared memory, so the reading worker can
-   * still evaluate them after handing the part over (parallel-read.ts).
+   * `expectedRows`: room to start with (the fast reader: the rows of the first MB, then expect()); any number works.
+   * `shared`: the columns the engine reads (person columns, segment values, first rows) in shared memory, so the
+   * reading worker can still evaluate them after handing the part over (engine/read.ts). `sink`: where windows of
+   * households go once it is ready (see WindowSink); the part then holds their ids only.
    */
-  constructor(expectedRows = 1024, shared = false) {
+  constructor(
+    expectedRows = 1024,
+    shared = false,
+    private readonly sink?: WindowSink,
+  ) {
     const n = Math.max(1024, expectedRows);
+    const m = Math.max(1024, n >> 1);
     this.r = new Table(rowColumns(shared), n);
-    this.s = new Table(segmentColumns(shared), Math.max(1024, n >> 1));
+    this.ri = new Table(rowIds, n);
+    this.s = new Table(segmentColumns(shared), m);
+    this.si = new Table(segmentIds, m);
     this.hidStart.push(0);
   }
 
   /**
    * A better guess, once some of the input is read: `share` of it (0–1] held the rows and segments so far. Memory
    * first written costs a page fault per 4 KB (on some virtual machines several microseconds each), and each
-   * doubling writes the columns again; a file of short rows would double its guess twice.
+   * doubling writes the columns again; a file of short rows would double its guess twice. With a sink, the values
+   * need room for a window only.
    */
   expect(share: number): void {
     if (share <= 0 || share > 1) return;
     const guess = (n: number) => Math.ceil((n / share) * 1.05) + 1024;
-    this.r.reserve(guess(this.rows), this.rows);
-    this.s.reserve(guess(this.segments), this.segments);
+    const rows = guess(this.rows);
+    const segments = guess(this.segments);
+    this.ri.reserve(rows, this.rows);
+    this.si.reserve(segments, this.segments);
+    const more = (g: Grow<Typed>, n: number) => g.reserve(guess(n) - g.length);
+    more(this.pidBytes, this.pidBytes.length);
+    more(this.hidBytes, this.hidBytes.length);
+    more(this.hidStart, this.segments + 1);
+    const windowed = (n: number, of: number) =>
+      this.sink && this.rows > 0 ? Math.min(n, Math.ceil(((WINDOW_ROWS * 1.25) / this.rows) * of) + 1024) : n;
+    this.r.reserve(windowed(rows, this.rows), this.rows - this.rowBase);
+    this.s.reserve(windowed(segments, this.segments), this.segments - this.segBase);
   }
 
   /** The household id of the current segment equals b[s, e). */
@@ -199,50 +256,92 @@ export class PartWriter {
    * codes, millionths), `line` the line it starts on.
    */
   add(b: Uint8Array, hs: number, he: number, ps: number, pe: number, values: Float64Array, line: number): void {
-    const i = this.rows++;
     if (!this.sameHousehold(b, hs, he)) {
+      if (this.rows >= this.ask && this.sink) this.window(false);
       const k = this.segments++;
       copy(this.hidBytes, b, hs, he);
       this.hidStart.push(this.hidBytes.length);
-      const seg = this.s.room(k);
-      seg.hidHash[k] = hashBytes(b, hs, he);
-      seg.firstRow[k] = i;
-      writeHousehold(seg, k, values);
-    } else if (householdDiffers(this.s.cols, this.segments - 1, values)) {
-      this.odd.push({ row: i, values: HOUSEHOLD_COLS.map((c) => values[c]!) });
+      this.si.room(k).hidHash[k] = hashBytes(b, hs, he);
+      const w = k - this.segBase;
+      const seg = this.s.room(w);
+      seg.firstRow[w] = this.rows - this.rowBase;
+      writeHousehold(seg, w, values);
+    } else if (householdDiffers(this.s.cols, this.segments - 1 - this.segBase, values)) {
+      this.odd.push({ row: this.rows, values: HOUSEHOLD_COLS.map((c) => values[c]!) });
     }
-    const r = this.r.room(i);
-    writePerson(r, i, values);
-    r.line[i] = line;
-    r.segment[i] = this.segments - 1;
-    r.pidHash[i] = copyHashed(this.pidBytes, b, ps, pe);
-    r.pidStart[i + 1] = this.pidBytes.length;
+    const i = this.rows++;
+    const j = i - this.rowBase;
+    const r = this.r.room(j);
+    writePerson(r, j, values);
+    r.line[j] = line;
+    r.segment[j] = this.segments - 1 - this.segBase;
+    const ids = this.ri.room(i);
+    ids.pidHash[i] = copyHashed(this.pidBytes, b, ps, pe);
+    ids.pidStart[i + 1] = this.pidBytes.length;
   }
 
-  done(): Part {
+  /**
+   * At a household's start (or the end): the window's households go to the sink when it is ready (always, once it
+   * has taken one), and the next window starts. `last`: the end of the part (taken however few rows it holds).
+   */
+  private window(last: boolean): void {
+    if (!this.taken && !this.sink!.ready()) {
+      this.ask = this.rows + WINDOW_ROWS;
+      return;
+    }
+    this.taken = true;
+    const rows = this.rows - this.rowBase;
+    const segments = this.segments - this.segBase;
+    if (rows > 0) this.sink!.take(this.windowPopulation(rows, segments));
+    this.rowBase = this.rows;
+    this.segBase = this.segments;
+    this.ask = last ? Infinity : this.rows + WINDOW_ROWS;
+  }
+
+  /** The window's segments as households (segments.ts), in arrays kept for the next window. */
+  private windowPopulation(rows: number, segments: number): Population {
+    if (this.members.length < rows) this.members = identity(Math.max(rows, this.members.length * 2));
+    if (this.offsets.length < segments + 1) this.offsets = new Int32Array(Math.max(segments + 1, this.offsets.length * 2));
     const r = this.r.cols;
-    const n = this.rows;
     const s = this.s.cols;
+    return segmentPopulation(rows, segments, s.firstRow, this.offsets, this.members, (key) =>
+      key in r ? r[key as PersonKey].subarray(0, rows) : s[key as HouseholdKey].subarray(0, segments),
+    );
+  }
+
+  /**
+   * The part. With a sink that has taken windows, the last one goes to it too, and the part holds the ids only
+   * (`values` false: its value columns, lines, segments and first rows are empty).
+   */
+  done(): Part {
+    if (this.sink && (this.taken || this.sink.ready())) this.window(true);
+    const values = !this.taken;
+    const n = this.rows;
     const m = this.segments;
+    const rn = values ? n : 0;
+    const sm = values ? m : 0;
+    const r = this.r.cols;
+    const s = this.s.cols;
     const cut = <K extends string>(t: Record<K, Uint8Array | Float64Array>, keys: readonly K[], len: number) =>
       Object.fromEntries(keys.map((k) => [k, t[k].subarray(0, len)]));
     return {
       rows: n,
-      ...(cut(r, PERSON_KEYS, n) as unknown as PersonColumns),
-      line: r.line.subarray(0, n),
-      segment: r.segment.subarray(0, n),
-      pidHash: r.pidHash.subarray(0, n),
-      pidStart: r.pidStart.subarray(0, n + 1),
+      values,
+      ...(cut(r, PERSON_KEYS, rn) as unknown as PersonColumns),
+      line: r.line.subarray(0, rn),
+      segment: r.segment.subarray(0, rn),
+      pidHash: this.ri.cols.pidHash.subarray(0, n),
+      pidStart: this.ri.cols.pidStart.subarray(0, n + 1),
       pidBytes: this.pidBytes.done(),
       segments: m,
-      hidHash: s.hidHash.subarray(0, m),
+      hidHash: this.si.cols.hidHash.subarray(0, m),
       hidStart: this.hidStart.done(),
       hidBytes: this.hidBytes.done(),
-      firstRow: s.firstRow.subarray(0, m),
-      ...(cut(s, HOUSEHOLD_KEYS, m) as unknown as HouseholdColumns),
+      firstRow: s.firstRow.subarray(0, sm),
+      ...(cut(s, HOUSEHOLD_KEYS, sm) as unknown as HouseholdColumns),
       odd: this.odd,
-      ...grouped('pid', r.pidHash.subarray(0, n)),
-      ...grouped('hid', s.hidHash.subarray(0, m)),
+      ...grouped('pid', this.ri.cols.pidHash.subarray(0, n)),
+      ...grouped('hid', this.si.cols.hidHash.subarray(0, m)),
     };
   }
 }
@@ -279,59 +378,8 @@ export function partBuffers(p: Part): ArrayBuffer[] {
   ].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 
-/**
- * A part whose households are its segments (each run of adjacent rows with one id), as a Population without
- * ids: what a reading worker evaluates before the whole file is assembled. It is the file's population
- * exactly when no household has rows in two segments (assemble.ts tells).
- */
-export function segmentsAsHouseholds(p: Part): Population {
-  const offsets = new Int32Array(p.segments + 1);
-  offsets.set(p.firstRow);
-  offsets[p.segments] = p.rows;
-  const members = new Int32Array(p.rows);
-  for (let r = 0; r < p.rows; r++) members[r] = r;
-  return populationFrom({
-    householdCount: p.segments,
-    personCount: p.rows,
-    householdIds: NO_IDS,
-    personIds: NO_IDS,
-    offsets,
-    members,
-    column: (key) => p[key as PersonKey | HouseholdKey],
-  });
-}
-
-/** No ids (the engine does not read them). */
-const NO_IDS = new IdList(new Uint8Array(0), new Int32Array(1));
-
 type Grouped<K extends string> = Record<`${K}Order` | `${K}Ordered` | `${K}Buckets`, Int32Array>;
 function grouped<K extends 'pid' | 'hid'>(k: K, hash: Int32Array): Grouped<K> {
   const [order, ordered, buckets] = bucketed(hash);
   return { [`${k}Order`]: order, [`${k}Ordered`]: ordered, [`${k}Buckets`]: buckets } as Grouped<K>;
-}
-
-/** The bits of a hash that pick its bucket (the top ones: the low ones pick a slot in assemble's table). */
-export const BUCKET_BITS = 8;
-
-/**
- * Indices 0…n-1 grouped by the top BUCKET_BITS bits of their hash, in index order within a group (one counting pass,
- * one pass placing them); the hashes in that order (assemble reads them in a row, not one cache miss per id:
- * its checks on the plain 1M file ~0.6 → ~0.2 s); and where each group starts (2^BUCKET_BITS + 1 bounds).
- */
-export function bucketed(hash: Int32Array): [Int32Array, Int32Array, Int32Array] {
-  const n = hash.length;
-  const shift = 32 - BUCKET_BITS;
-  const bounds = new Int32Array((1 << BUCKET_BITS) + 1);
-  for (let i = 0; i < n; i++) bounds[(hash[i]! >>> shift) + 1]!++;
-  for (let b = 0; b < 1 << BUCKET_BITS; b++) bounds[b + 1]! += bounds[b]!;
-  const at = bounds.slice(0, -1);
-  const order = new Int32Array(n);
-  const hashes = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const h = hash[i]!;
-    const k = at[h >>> shift]!++;
-    order[k] = i;
-    hashes[k] = h;
-  }
-  return [order, hashes, bounds];
 }

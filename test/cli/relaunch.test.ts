@@ -20,13 +20,22 @@ const machine = (
   glibc: () => (o.glibc === undefined ? '2.36' : o.glibc),
   fileSize: () => (o.size === undefined ? big : o.size),
 });
-const argv = ['simulate', '--policy', NANNING, '--households', 'h.csv'];
+const argv = ['compare', '--policy', NANNING, '--households', 'h.csv'];
 const tunables = (env: NodeJS.ProcessEnv | null) => env && env.GLIBC_TUNABLES;
 
 describe('relaunchEnv', () => {
   it('asks for huge pages for a households file from 64 MB, on Linux with glibc ≥ 2.35 and THP on madvise', () => {
     expect(tunables(relaunchEnv(argv, {}, machine()))).toBe('glibc.malloc.hugetlb=1');
-    expect(tunables(relaunchEnv(['simulate', '--households=h.csv'], {}, machine()))).toBe('glibc.malloc.hugetlb=1');
+    expect(tunables(relaunchEnv(['cliff', '--households=h.csv'], {}, machine()))).toBe('glibc.malloc.hugetlb=1');
+    // simulate and sensitivity, when they read the file whole: a row per household, an Arrow file, a file turned first
+    for (const args of [
+      ['simulate', '--households', 'h.csv', '--per-household', 'out.csv'],
+      ['simulate', '--households', 'h.arrow'],
+      ['--debug', 'sensitivity', '--households', 'h.parquet'],
+      ['simulate', '--households', 'h.csv', '--columns=map.yaml'],
+      ['simulate', '--encoding', 'gb18030', '--households', 'h.csv'],
+    ])
+      expect(tunables(relaunchEnv(args, {}, machine())), args.join(' ')).toBe('glibc.malloc.hugetlb=1');
     // other tunables kept, other variables passed on
     const env = relaunchEnv(argv, { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2', JIUZHU_THREADS: '2' }, machine());
     expect(env).toMatchObject({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1', JIUZHU_THREADS: '2' });
@@ -40,6 +49,10 @@ describe('relaunchEnv', () => {
     expect(relaunchEnv(['params', '--policy', NANNING], {}, machine())).toBeNull();
     expect(relaunchEnv([...argv, '--help'], {}, machine())).toBeNull();
     expect(relaunchEnv(['simulate', '--households'], {}, machine())).toBeNull();
+    // simulate and sensitivity evaluate a CSV as they read it (or stream it): little memory, no gain
+    expect(relaunchEnv(['simulate', '--policy', NANNING, '--households', 'h.csv'], {}, machine())).toBeNull();
+    expect(relaunchEnv(['--debug', 'simulate', '--households=H.CSV', '--stream'], {}, machine())).toBeNull();
+    expect(relaunchEnv(['sensitivity', '--households', 'h.csv', '--draws', '20'], {}, machine())).toBeNull();
     expect(relaunchEnv(argv, {}, machine({ platform: 'darwin' }))).toBeNull();
     expect(relaunchEnv(argv, {}, machine({ thp: 'always' }))).toBeNull(); // the kernel gives them anyway
     expect(relaunchEnv(argv, {}, machine({ thp: 'never' }))).toBeNull();
@@ -81,7 +94,7 @@ describe('the relaunched CLI', () => {
     const bad = jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE], { env: { JIUZHU_HUGE_PAGES: 'yes' } });
     expect([bad.code, bad.stderr]).toEqual([
       2,
-      'jiuzhu: JIUZHU_HUGE_PAGES must be 0 (never) or 1 (always; unset: for a households file from 64 MB), got "yes"\n',
+      'jiuzhu: JIUZHU_HUGE_PAGES must be 0 (never) or 1 (always; unset: for a households file from 64 MB read whole), got "yes"\n',
     ]);
   });
 

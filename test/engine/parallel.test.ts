@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { figures, type Totals } from '../../src/core/aggregate.js';
 import { compare, incomeDeciles, plainResult, type RunResult } from '../../src/core/compare.js';
 import type { Population } from '../../src/core/population.js';
-import { rulesAt } from '../../src/core/rules.js';
+import { rulesAt, standards } from '../../src/core/rules.js';
 import { applyScenario } from '../../src/core/scenario.js';
 import { simulate } from '../../src/core/simulate.js';
 import { readHouseholds, simulateFile } from '../../src/engine/households.js';
@@ -20,6 +20,10 @@ import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { parseHouseholds } from '../../src/io/households-csv.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { loadScenario } from '../../src/io/scenario-file.js';
+import { loadProfile } from '../../src/io/profile-file.js';
+import { WINDOW_ROWS } from '../../src/io/part.js';
+import { GENERATED_COLUMNS, generateCsv } from '../../src/core/generate.js';
+import { resolve } from '../../src/core/parameters/tree.js';
 import { busy, executor, withThreads } from '../helpers/exec.js';
 import { problemsOf } from '../helpers/problems.js';
 
@@ -147,6 +151,8 @@ describe('take-up on worker threads', () => {
 describe('reading and evaluating on the same worker threads (simulate, totals only)', () => {
   const oneThreadTotals = async (f: string, runs: Awaited<ReturnType<typeof runsOf>>) =>
     JSON.stringify(simulate(await parseHouseholds(Readable.from([readFileSync(f)]), f), runs).map(figures));
+  const fastOneThreadTotals = async (f: string, runs: Awaited<ReturnType<typeof runsOf>>) =>
+    JSON.stringify(simulate(await parseHouseholdsFast(Readable.from([readFileSync(f)]), f), runs).map(figures));
 
   it('evaluates each household where it was read when rows of a household are adjacent (ranges cut between households): byte-identical totals', async () => {
     const runs = await runsOf();
@@ -172,8 +178,64 @@ describe('reading and evaluating on the same worker threads (simulate, totals on
     expect(result && 'population' in result).toBe(true);
     const { result: totals, jobs } = await withThreads(3, (exec) => simulateFile(exec, f, Promise.resolve(runs)));
     expect(JSON.stringify(totals.map(figures))).toBe(await oneThreadTotals(f, runs));
-    // read, evaluate-part (thrown away: the households are not the parts' segments), then evaluate a range of the population
-    expect(jobs).toEqual([3, 3, 3]);
+    // read (evaluating as it reads), evaluate-part (thrown away: the ids show a household's rows apart), drop-part, read
+    // again keeping the values, then evaluate a range of the population
+    expect(jobs).toEqual([5, 5, 5]);
+  });
+
+  // Several windows per worker (io/part.ts WINDOW_ROWS): a generated file of ~150,000 rows.
+  const big = (() => {
+    let text: string | null = null;
+    return async () => {
+      if (text) return text;
+      const profile = await loadProfile('policies/profiles/guangxi-nanning.yaml');
+      const snapshot = resolve(await loadPolicy(profile.policy), profile.date);
+      const settings = { profile, households: 60_000, seed: 3, standard: standards(snapshot), takeUpDibao: 0.8 };
+      return (text = GENERATED_COLUMNS.join(',') + '\n' + [...generateCsv(settings)].join(''));
+    };
+  })();
+
+  it('evaluates a file of more than a window per worker as one thread does, the runs given at once or after the reading', async () => {
+    const runs = await runsOf();
+    const text = await big();
+    const f = file(text);
+    expect(text.split('\n').length).toBeGreaterThan(2 * WINDOW_ROWS); // 2 workers: a window each, then the rest
+    const one = await fastOneThreadTotals(f, runs);
+    for (const threads of [2, 3]) {
+      const { result } = await withThreads(threads, (exec) => simulateParallelRead(exec.pool()!, f, text.length, Promise.resolve(runs)));
+      expect(JSON.stringify((result as { totals: Totals[] }).totals.map(figures))).toBe(one);
+    }
+    // The runs loaded only once every worker has read its range: each keeps its part whole and evaluates it then.
+    const { result, jobs } = await withThreads(2, async (exec) => {
+      const pool = exec.pool()!;
+      const late = new Promise<typeof runs>((done) => {
+        const poll = setInterval(() => pool.jobsDone.every((n) => n > 0) && (clearInterval(poll), done(runs)), 5);
+      });
+      return simulateParallelRead(pool, f, text.length, late);
+    });
+    expect(JSON.stringify((result as { totals: Totals[] }).totals.map(figures))).toBe(one);
+    expect(jobs).toEqual([2, 2]);
+  });
+
+  it('reads the file again, keeping the values, when the ids show what needs them: the same problems and totals as one thread', async () => {
+    const runs = await runsOf();
+    const [header, ...rows] = (await big()).trimEnd().split('\n');
+    // A person id repeated far from its first row, in the other worker's range.
+    const dup = [...rows];
+    dup[140_000] = dup[140_000]!.replace(/^([^,]+),([^,]+),/, (_, h: string) => `${h},${rows[5]!.split(',')[1]},`);
+    const dupText = [header, ...dup].join('\n') + '\n';
+    const f = file(dupText);
+    // (one thread's fast reader, which test/io/fast-csv.test.ts holds to the reference reader: quicker on 10 MB)
+    const reference = await problemsOf(() => parseHouseholdsFast(Readable.from([dupText]), f));
+    expect(reference).toHaveLength(1);
+    expect(await problemsOf(() => withThreads(2, (exec) => simulateFile(exec, f, Promise.resolve(runs))))).toEqual(reference);
+    // A household whose last row is moved to the end of the file: not an error, the population is built.
+    const apart = [...rows];
+    const [moved] = apart.splice(3, 1);
+    const apartText = [header, ...apart, moved].join('\n') + '\n';
+    const g = file(apartText);
+    const { result } = await withThreads(2, (exec) => simulateFile(exec, g, Promise.resolve(runs)));
+    expect(JSON.stringify(result.map(figures))).toBe(await fastOneThreadTotals(g, runs));
   });
 
   it('reports what one thread reports when the file has problems, and gives no totals', async () => {

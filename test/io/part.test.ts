@@ -3,7 +3,8 @@
 // first), their hashes in that order, and the groups' bounds.
 import { describe, expect, it } from 'vitest';
 import { COL, COLUMNS } from '../../src/core/columns.js';
-import { bucketed, BUCKET_BITS, PartWriter } from '../../src/io/part.js';
+import { bucketed, BUCKET_BITS } from '../../src/io/id-buckets.js';
+import { PartWriter, WINDOW_ROWS, type WindowSink } from '../../src/io/part.js';
 
 describe('bucketed', () => {
   it('groups indices by the top bits of their hash, stably, against a plain comparison sort', () => {
@@ -55,5 +56,81 @@ describe('PartWriter', () => {
       expect(p.assets[s], `assets of segment ${s}`).toBe(s * 11);
     }
     expect(p.odd).toEqual([]);
+  });
+});
+
+describe('PartWriter with a sink (households evaluated a window at a time as they are read)', () => {
+  const enc = new TextEncoder();
+  /** Rows of households of 1–4 persons; a person's age is its row mod 100, a household's assets 11 × its number. */
+  const write = (w: PartWriter, households: number) => {
+    const values = new Float64Array(COLUMNS.length);
+    let r = 0;
+    for (let h = 0; h < households; h++) {
+      values[COL.financial_assets] = h * 11;
+      for (let k = 0; k <= h % 4; k++, r++) {
+        values[COL.age] = r % 100;
+        const b = enc.encode(`H${h},P${r}`);
+        w.add(b, 0, b.indexOf(44), b.indexOf(44) + 1, b.length, values, r + 1);
+      }
+    }
+    return r;
+  };
+  /** A sink that is ready from the `readyAt`-th time it is asked, and records every household it is given. */
+  const sink = (readyAt: number) => {
+    const got = { asked: 0, windows: [] as number[], sizes: [] as number[], assets: [] as number[], ages: [] as number[] };
+    const s: WindowSink = {
+      ready: () => ++got.asked >= readyAt,
+      take: (pop) => {
+        got.windows.push(pop.personCount);
+        for (let h = 0; h < pop.householdCount; h++) {
+          got.sizes.push(pop.offsets[h + 1]! - pop.offsets[h]!);
+          got.assets.push(pop.assets[h]!);
+          for (let k = pop.offsets[h]!; k < pop.offsets[h + 1]!; k++) got.ages.push(pop.age[pop.members[k]!]!);
+        }
+      },
+    };
+    return { s, got };
+  };
+  const HOUSEHOLDS = 100_000; // 250,000 rows: several windows
+
+  it.each([
+    ['ready from the start', 1],
+    ['ready only after a few windows of rows', 3],
+  ])('gives every household to the sink once, whole, in file order, %s; the part keeps the ids only', (_, readyAt) => {
+    const { s, got } = sink(readyAt);
+    const w = new PartWriter(1024, false, s);
+    const rows = write(w, HOUSEHOLDS);
+    const p = w.done();
+    expect(got.sizes).toEqual(Array.from({ length: HOUSEHOLDS }, (_, h) => (h % 4) + 1));
+    expect(got.assets).toEqual(Array.from({ length: HOUSEHOLDS }, (_, h) => h * 11));
+    expect(got.ages).toEqual(Array.from({ length: rows }, (_, r) => r % 100));
+    // Windows of about WINDOW_ROWS rows (to the next household's start); the first one longer when the sink was late.
+    expect(got.windows.reduce((a, b) => a + b, 0)).toBe(rows);
+    expect(got.windows.slice(1, -1).every((n) => n >= WINDOW_ROWS && n < WINDOW_ROWS + 4)).toBe(true);
+    expect(got.windows[0]).toBeGreaterThanOrEqual(WINDOW_ROWS * (readyAt > 1 ? readyAt : 1));
+    expect([p.values, p.rows, p.segments, p.age.length, p.assets.length, p.line.length]).toEqual([false, rows, HOUSEHOLDS, 0, 0, 0]);
+    expect(new TextDecoder().decode(p.pidBytes.subarray(p.pidStart[rows - 1], p.pidStart[rows]))).toBe(`P${rows - 1}`);
+    expect(new TextDecoder().decode(p.hidBytes.subarray(p.hidStart[HOUSEHOLDS - 1], p.hidStart[HOUSEHOLDS]))).toBe(`H${HOUSEHOLDS - 1}`);
+    expect(p.pidOrder.length).toBe(rows);
+  });
+
+  it('keeps the whole part when the sink is never ready (the runs came after the reading)', () => {
+    const { s, got } = sink(Infinity);
+    const w = new PartWriter(1024, false, s);
+    const rows = write(w, HOUSEHOLDS);
+    const p = w.done();
+    expect(got.windows).toEqual([]);
+    expect(got.asked).toBeGreaterThan(1);
+    expect([p.values, p.rows, p.segments, p.age.length, p.assets.length]).toEqual([true, rows, HOUSEHOLDS, rows, HOUSEHOLDS]);
+    expect(Array.from(p.assets.subarray(-3))).toEqual([HOUSEHOLDS - 3, HOUSEHOLDS - 2, HOUSEHOLDS - 1].map((h) => h * 11));
+  });
+
+  it('gives a small part whole at its end when the sink is ready then', () => {
+    const { s, got } = sink(1);
+    const w = new PartWriter(1024, false, s);
+    const rows = write(w, 10);
+    expect(got.windows).toEqual([]);
+    expect(w.done().values).toBe(false);
+    expect(got.windows).toEqual([rows]);
   });
 });
