@@ -6,11 +6,18 @@ import { Worker, type TransferListItem } from 'node:worker_threads';
 import type { Job, Reply } from './worker.js';
 import type { Settings } from './settings.js';
 
-/** The URL of the compiled worker script (dist/engine/worker.js; tests build dist first, test/helpers/build.ts). */
+/** Replaced by `true` in the bundle that bin/jiuzhu.js runs (package.json "bundle"); undefined in tsc's output. */
+declare const JIUZHU_BUNDLED: boolean | undefined;
+
+/**
+ * The URL of the compiled worker script: the bundle's (dist/engine/worker.bundle.js) when this code runs bundled,
+ * else tsc's (dist/engine/worker.js; tests build dist first, test/helpers/build.ts). Either is one level below dist/,
+ * as this module is (dist/engine/pool.js, or dist/chunks/… in the bundle).
+ */
 export function workerUrl(): URL {
   const here = import.meta.url;
   const dist = here.endsWith('.ts') ? new URL('../../dist/', here) : new URL('../', here);
-  return new URL('engine/worker.js', dist);
+  return new URL(typeof JIUZHU_BUNDLED !== 'undefined' && JIUZHU_BUNDLED ? 'engine/worker.bundle.js' : 'engine/worker.js', dist);
 }
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (p: unknown) => void; worker: number };

@@ -4,4 +4,6 @@ import { execFileSync } from 'node:child_process';
 
 export default function setup(): void {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  // and the bundle bin/jiuzhu.js runs (package.json "bundle")
+  execFileSync('npm', ['run', '--silent', 'bundle'], { stdio: 'inherit', shell: process.platform === 'win32' });
 }

@@ -1,0 +1,45 @@
+// bin/jiuzhu.js runs the CLI as bundled by esbuild (package.json "bundle"), with its own worker bundle. An internal
+// error shows no stack without --debug, and with it a stack whose frames name the TypeScript sources (source maps), not
+// the bundle's lines. An internal error is forced by a module loaded before the CLI that breaks JSON.stringify.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const breaker = join(mkdtempSync(join(tmpdir(), 'jiuzhu-bundle-')), 'break-json.mjs');
+writeFileSync(breaker, "JSON.stringify = () => { throw new Error('JSON broken by the test'); };\n");
+const broken = (args: string[]) =>
+  spawnSync(
+    process.execPath,
+    ['--import', breaker, 'bin/jiuzhu.js', 'params', '--policy', 'policies/guangxi-nanning.yaml', '--format', 'json', ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
+
+describe('the bundled CLI', () => {
+  it('is what bin/jiuzhu.js loads, and its pool starts the bundled worker', () => {
+    expect(readFileSync('bin/jiuzhu.js', 'utf8')).toMatch(/dist\/cli\/main\.bundle\.js/);
+    const chunks = readdirSync('dist/chunks')
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join('dist/chunks', f), 'utf8'));
+    const pool = chunks.filter((c) => c.includes('engine/worker.bundle.js'));
+    expect(pool).toHaveLength(1);
+    expect(pool[0]).not.toMatch(/JIUZHU_BUNDLED/); // replaced by true at build time
+  });
+
+  it('shows an internal error without a stack, and with --debug a stack in the TypeScript sources', () => {
+    const plain = broken([]);
+    expect([plain.status, plain.stderr]).toEqual([
+      4,
+      'jiuzhu: internal error: JSON broken by the test\nThis is a bug in jiuzhu. Run again with --debug and report the output.\n',
+    ]);
+    const debug = broken(['--debug']);
+    expect(debug.status).toBe(4);
+    expect(debug.stderr).toMatch(/at paramsCommand \(.*src[/\\]cli[/\\]commands[/\\]params\.ts:\d+:\d+\)/);
+    expect(debug.stderr).toMatch(/at async run \(.*src[/\\]cli[/\\]main\.ts:\d+:\d+\)/);
+    expect(debug.stderr).not.toMatch(/bundle\.js:\d+/);
+  });
+});
