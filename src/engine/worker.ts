@@ -20,6 +20,7 @@ import { fastCopy } from '../core/records.js';
 import type { Rules } from '../core/rules.js';
 import { simulateRange, type Run } from '../core/simulate.js';
 import type { ParsedPart } from '../io/assemble.js';
+import { checkRange, type CheckFound, type CheckRange } from '../io/arrow-checks.js';
 import { FastReader } from '../io/fast-csv.js';
 import { feed } from '../io/fast-read.js';
 import { QUOTE } from '../io/fast-fields.js';
@@ -62,6 +63,8 @@ export type Job = { readonly id?: number } & (
   | (Range & { readonly kind: 'simulate'; readonly runs: readonly Run[] })
   | (Range & { readonly kind: 'rates'; readonly runs: readonly Run[]; readonly delta: number; readonly view: View })
   | (Range & { readonly kind: 'compare'; readonly localities: readonly LocalityRuns[]; readonly decileOf: Uint8Array })
+  /** Check an Arrow file's value columns over a range of households (io/arrow-checks.ts). */
+  | (CheckRange & { readonly kind: 'arrow-check' })
   /** Keep a population (shared memory) for compare-baseline jobs. */
   | { readonly kind: 'keep'; readonly pop: Population }
   | {
@@ -179,6 +182,8 @@ function handle(id: number, job: Job): Promise<void> | void {
       const results = compare(fastCopy(job.pop), job.localities, { of: job.decileOf, upper: [] }, { from: job.from, to: job.to });
       return post({ id, kind: 'done', result: results.map((runs) => runs.map(plainResult)) });
     }
+    case 'arrow-check':
+      return post({ id, kind: 'done', result: checkRange(job) satisfies CheckFound });
     case 'keep':
       kept = fastCopy(job.pop);
       return post({ id, kind: 'done', result: null });

@@ -25,6 +25,7 @@ import { COLUMNS, type ColumnDef } from '../core/columns.js';
 import { equalBytes, hashBytes, IdList, type Ids } from '../core/ids.js';
 import { populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
+import { checkRange, earliest, limits, type CheckedColumn, type CheckFound, type CheckRange } from './arrow-checks.js';
 
 const FORMAT = 'population/1';
 
@@ -148,8 +149,16 @@ class SeenIds {
   }
 }
 
-/** An Arrow IPC file's population, checked as the CSV readers check theirs. */
-export function populationFromArrow(bytes: Uint8Array, file: string): Population {
+/**
+ * An Arrow IPC file's population, checked as the CSV readers check theirs. `split`: checks the value columns a range of
+ * households at a time on other threads (arrow-checks.ts; the engine gives the pool's workers), giving each range's
+ * findings; without it they are checked here. Either way the same population and the same problems.
+ */
+export async function populationFromArrow(
+  bytes: Uint8Array,
+  file: string,
+  split?: (whole: CheckRange) => Promise<readonly CheckFound[]>,
+): Promise<Population> {
   let table: Table;
   try {
     table = tableFromIPC(bytes);
@@ -209,8 +218,9 @@ export function populationFromArrow(bytes: Uint8Array, file: string): Population
         `person ${new TextDecoder().decode(pVal.subarray(pOff[r]!, pOff[r + 1]!))} appears again; person_id must be unique`,
       );
   }
-  const columns = new Map<string, Uint8Array | Float64Array>();
-  for (const c of COLUMNS as readonly ColumnDef[]) {
+  // The value columns, as the file holds them, and a shared array for each household-level one's values.
+  const values: CheckedColumn[] = [];
+  for (const [i, c] of (COLUMNS as readonly ColumnDef[]).entries()) {
     if (c.kind.type === 'id') continue;
     const wide = c.kind.type === 'money' || c.kind.type === 'millionths';
     const d = data(c, wide ? 'Float64' : c.kind.type === 'code' ? 'Dictionary<Uint8, Utf8>' : 'Uint8');
@@ -219,37 +229,42 @@ export function populationFromArrow(bytes: Uint8Array, file: string): Population
       if (dict.join(',') !== c.kind.codes.join(','))
         fail(`column ${c.name}'s values are ${dict.join(', ')}; expected ${c.kind.codes.join(', ')} in that order`);
     }
-    const perRow = (d.values as Uint8Array | Float64Array).subarray(0, n);
+    const rows = (d.values as Uint8Array | Float64Array).subarray(0, n);
+    const one =
+      c.level === 'person' ? null : wide ? new Float64Array(new SharedArrayBuffer(8 * H)) : new Uint8Array(new SharedArrayBuffer(H));
+    values.push({ c: i, rows, one });
+  }
+  // Checked a range of households at a time, on the pool's workers when given (split), else here.
+  const all: CheckRange = { columns: values, offsets, from: 0, to: H };
+  const found = split ? earliest(await split(all), values.length) : checkRange(all);
+  const columns = new Map<string, Uint8Array | Float64Array>();
+  values.forEach(({ c: i, rows: perRow, one }, k) => {
+    const c = (COLUMNS as readonly ColumnDef[])[i]!;
+    const wide = perRow instanceof Float64Array;
     const [lo, hi, whole] = limits(c);
-    // The first bad row, if any (a loop per array type: one shape each, as the engine's).
-    const bad = wide ? firstOutside(perRow as Float64Array, lo, hi, whole) : firstOutsideBytes(perRow as Uint8Array, hi);
-    for (let r = bad; r >= 0 && r < n; r++)
+    for (let r = found.outside[k]!; r >= 0 && r < n; r++)
       if (!(perRow[r]! >= lo && perRow[r]! <= hi) || (whole && !Number.isInteger(perRow[r]!)))
         problem(
           r,
           c,
           `${perRow[r]} is not valid: expected ${c.expected}${wide ? ` (stored in ${c.kind.type === 'money' ? 'whole fen' : 'millionths'})` : ''}`,
         );
-    if (c.level === 'person') columns.set(c.key, perRow);
-    else {
-      // One value per household (its first row's), checked the same on its other rows; a loop per array type.
-      const wideRow = wide ? (perRow as Float64Array) : null;
-      const one = wideRow ? firstOfEachF64(wideRow, offsets) : firstOfEachU8(perRow as Uint8Array, offsets);
-      const differs = wideRow
-        ? firstDifferentF64(wideRow, one as Float64Array, offsets)
-        : firstDifferentU8(perRow as Uint8Array, one as Uint8Array, offsets);
-      for (let r = differs; r >= 0 && r < n; r = -1)
-        for (let h = 0; h < H; h++)
-          for (let k = offsets[h]! + 1; k < offsets[h + 1]!; k++)
-            if (perRow[k] !== one[h])
-              problem(
-                k,
-                c,
-                `${c.name} differs from the household's first row (row ${offsets[h]! + 1}); a household-level value must be the same on every row`,
-              );
-      columns.set(c.key, one);
+    if (!one) {
+      columns.set(c.key, perRow);
+      return;
     }
-  }
+    // One value per household (its first row's), the same on its other rows.
+    for (let r = found.differs[k]!; r >= 0 && r < n; r = -1)
+      for (let h = 0; h < H; h++)
+        for (let q = offsets[h]! + 1; q < offsets[h + 1]!; q++)
+          if (perRow[q] !== one[h])
+            problem(
+              q,
+              c,
+              `${c.name} differs from the household's first row (row ${offsets[h]! + 1}); a household-level value must be the same on every row`,
+            );
+    columns.set(c.key, one);
+  });
   if (problems.length) throw new InputError(problems, 'fix the file, or import it again from its CSV');
   const members = sharedInt32(n);
   for (let r = 0; r < n; r++) members[r] = r;
@@ -274,63 +289,4 @@ export function populationFromArrow(bytes: Uint8Array, file: string): Population
   });
 }
 
-/** The smallest and largest stored value a column allows, and whether it must be whole (as parseCell gives them). */
-function limits(c: ColumnDef): [number, number, boolean] {
-  const k = c.kind;
-  switch (k.type) {
-    case 'integer':
-      return [0, k.max, false];
-    case 'code':
-      return [0, k.codes.length - 1, false];
-    case 'money':
-      return [0, 1e15 - 1, true];
-    case 'millionths':
-      return [k.min, k.max, true];
-    default:
-      return [0, Infinity, false];
-  }
-}
-
-function firstOutside(a: Float64Array, lo: number, hi: number, whole: boolean): number {
-  for (let r = 0; r < a.length; r++) {
-    const v = a[r]!;
-    if (!(v >= lo && v <= hi) || (whole && Math.floor(v) !== v)) return r;
-  }
-  return -1;
-}
-
-function firstOutsideBytes(a: Uint8Array, hi: number): number {
-  for (let r = 0; r < a.length; r++) if (a[r]! > hi) return r;
-  return -1;
-}
-
 const sharedInt32 = (n: number) => new Int32Array(new SharedArrayBuffer(4 * n));
-
-function firstOfEachF64(a: Float64Array, offsets: Int32Array): Float64Array {
-  const out = new Float64Array(new SharedArrayBuffer(8 * (offsets.length - 1)));
-  for (let h = 0; h < out.length; h++) out[h] = a[offsets[h]!]!;
-  return out;
-}
-
-function firstOfEachU8(a: Uint8Array, offsets: Int32Array): Uint8Array {
-  const out = new Uint8Array(new SharedArrayBuffer(offsets.length - 1));
-  for (let h = 0; h < out.length; h++) out[h] = a[offsets[h]!]!;
-  return out;
-}
-
-/** The first row whose household-level value differs from its household's first row's, or -1 (rows in one pass). */
-function firstDifferentF64(a: Float64Array, one: Float64Array, offsets: Int32Array): number {
-  for (let h = 0, r = 0; h < one.length; h++) {
-    const v = one[h]!;
-    for (const end = offsets[h + 1]!; r < end; r++) if (a[r] !== v) return r;
-  }
-  return -1;
-}
-
-function firstDifferentU8(a: Uint8Array, one: Uint8Array, offsets: Int32Array): number {
-  for (let h = 0, r = 0; h < one.length; h++) {
-    const v = one[h]!;
-    for (const end = offsets[h + 1]!; r < end; r++) if (a[r] !== v) return r;
-  }
-  return -1;
-}

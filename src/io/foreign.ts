@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { open, readFile } from 'node:fs/promises';
 import { InputError, UsageError, type Problem, type Where } from '../errors.js';
+import type { CheckFound, CheckRange } from './arrow-checks.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { fileError, inputFile } from './files.js';
 import type { Population } from '../core/population.js';
@@ -19,6 +20,9 @@ export interface SourceOptions {
   /** A workbook's sheet (default: the first). */
   readonly sheet?: string;
 }
+
+/** Checks an Arrow file's value columns a range of households at a time on other threads (arrow-checks.ts). */
+export type ArrowChecks = (all: CheckRange) => Promise<readonly CheckFound[]>;
 
 /** A file turned into canonical CSV — or, an Arrow file (`jiuzhu import`), its population, read and checked. */
 export type Prepared = Converted | { readonly population: Population; readonly notes: readonly string[] };
@@ -36,7 +40,7 @@ const HEAD = 1 << 16;
 const gb18030 = () => new TextDecoder('gb18030', { fatal: true });
 
 /** The file as canonical CSV, or null when it is a UTF-8 CSV to be read as it is. */
-export async function prepareHouseholds(path: string, o: SourceOptions = {}): Promise<Prepared | null> {
+export async function prepareHouseholds(path: string, o: SourceOptions = {}, arrowChecks?: ArrowChecks): Promise<Prepared | null> {
   const file = await inputFile(path, 'households file');
   // A pipe is read as it comes: only what the command line asks for turns it (sniffing would consume it).
   if (!file.seekable && o.encoding !== 'gb18030' && !o.columns) return null;
@@ -44,7 +48,7 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}): Pr
   if (path.toLowerCase().endsWith('.arrow') || head.subarray(0, 6).toString('latin1') === ARROW_MAGIC) {
     // apache-arrow is loaded only when an Arrow file is read (it costs ~0.1 s), while the file is being read
     const [arrow, bytes] = await Promise.all([import('./arrow.js'), readShared(path)]);
-    return { population: arrow.populationFromArrow(bytes, path), notes: [] };
+    return { population: await arrow.populationFromArrow(bytes, path, arrowChecks), notes: [] };
   }
   if (path.toLowerCase().endsWith('.xlsx') || sniffFormat(head)?.startsWith('a ZIP archive')) return fromWorkbook(path, o);
   if (path.toLowerCase().endsWith('.parquet') || sniffFormat(head)?.startsWith('a Parquet file')) return fromParquet(path, o);
@@ -93,7 +97,7 @@ async function readShared(path: string): Promise<Uint8Array> {
       const ends = await Promise.all(
         Array.from({ length: Math.ceil(size / slice) }, async (_, i) => {
           const end = Math.min(size, (i + 1) * slice);
-          for (let at = i * slice; at < end; ) {
+          for (let at = i * slice; at < end;) {
             const { bytesRead } = await f.read(bytes, at, end - at, at);
             if (bytesRead === 0) return at; // shorter than it said
             at += bytesRead;

@@ -98,6 +98,37 @@ describe('jiuzhu import', () => {
     ]);
   });
 
+  // The value columns are checked a range of households per worker (io/arrow-checks.ts) when the population is big
+  // enough: with the thresholds at 0 the sample is, and the results and problems must be those of one thread.
+  it('checks the columns on worker threads as on one: the same results, and the same problems in the same order', () => {
+    const threads = { JIUZHU_THREADS: '3', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0', JIUZHU_PARALLEL_FROM_BYTES: '0' };
+    const run = (file: string, env: Record<string, string> = {}) =>
+      jiuzhu(['simulate', ...P, '--households', file, '--format', 'json'], { env });
+    const good = run(arrow, threads);
+    expect(good.code, good.stderr).toBe(0);
+    expect(good.stdout).toBe(run(arrow).stdout);
+    // Problems in every worker's range (600 households, 1,697 rows: rows 3, 900 and 1,690), out of range and differing.
+    const t = tableFromIPC(readFileSync(arrow));
+    const age = t.getChild('age')!.data[0]!.values as Uint8Array;
+    [age[2], age[899], age[1689]] = [200, 131, 255];
+    const area = t.getChild('area')!.data[0]!.values as Uint8Array;
+    const weight = t.getChild('weight_millionths')!.data[0]!.values as Float64Array;
+    const offsets = t.getChild('household_id')!.data[0]!.valueOffsets;
+    const ids = t.getChild('household_id')!.data[0]!.values as Uint8Array;
+    const id = (r: number) => new TextDecoder().decode(ids.subarray(offsets[r]!, offsets[r + 1]!));
+    // the second row of the last household with two or more rows, and of one in the middle
+    const second = [...Array(t.numRows).keys()].filter((r) => r > 0 && id(r) === id(r - 1));
+    const [middle, last] = [second[Math.floor(second.length / 2)]!, second.at(-1)!];
+    area[middle] = 1 - area[middle]!;
+    weight[last] = weight[last]! + 1;
+    const bad = join(dir, 'spread.arrow');
+    writeFileSync(bad, tableToIPC(t, 'file'));
+    const one = run(bad);
+    expect(one.code).toBe(3);
+    expect(one.stderr.match(/row \d+, column/g)).toHaveLength(5);
+    expect(run(bad, threads)).toEqual(one);
+  });
+
   it('refuses --stream on it, a non-.arrow --out, and writing over its input', () => {
     expect(jiuzhu(['simulate', ...P, '--households', arrow, '--stream']).stderr).toContain('run without --stream');
     expect(jiuzhu(['import', '--households', SAMPLE, '--out', join(dir, 'x.csv')]).code).toBe(2);

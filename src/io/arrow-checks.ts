@@ -1,0 +1,106 @@
+// The checks an Arrow population file's value columns get (arrow.ts), over a range of households: each row's value in
+// its column's range, and a household-level column's value the same on every row of a household, kept once per
+// household. Pure loops over shared memory, so that the pool's workers can each take a range (engine/worker.ts): on a
+// 1M-household file they were ~0.4 s on one thread, most of it the page faults of the household columns written.
+import { COLUMNS, type ColumnDef } from '../core/columns.js';
+
+/** A value column: its rows (the file's array), and for a household-level one the array of one value per household. */
+export interface CheckedColumn {
+  /** Its index in COLUMNS. */
+  readonly c: number;
+  readonly rows: Uint8Array | Float64Array;
+  readonly one: Uint8Array | Float64Array | null;
+}
+
+/** Households [from, to) of a file whose household h has rows [offsets[h], offsets[h + 1]). */
+export interface CheckRange {
+  readonly columns: readonly CheckedColumn[];
+  readonly offsets: Int32Array;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** By column (as given): the first row out of range, and the first row differing from its household's first; -1: none. */
+export interface CheckFound {
+  readonly outside: readonly number[];
+  readonly differs: readonly number[];
+}
+
+/** Checks households [from, to) and writes their household-level values (`one`). */
+export function checkRange(r: CheckRange): CheckFound {
+  const [start, end] = [r.offsets[r.from]!, r.offsets[r.to]!];
+  const outside: number[] = [];
+  const differs: number[] = [];
+  for (const { c, rows, one } of r.columns) {
+    const [lo, hi, whole] = limits(COLUMNS[c]!);
+    // A loop per array type: one shape each, as the engine's.
+    outside.push(rows instanceof Float64Array ? firstOutside(rows, lo, hi, whole, start, end) : firstOutsideBytes(rows, hi, start, end));
+    if (!one) differs.push(-1);
+    else if (rows instanceof Float64Array) differs.push(onePerHouseholdF64(rows, one as Float64Array, r.offsets, r.from, r.to));
+    else differs.push(onePerHouseholdU8(rows, one as Uint8Array, r.offsets, r.from, r.to));
+  }
+  return { outside, differs };
+}
+
+/** The earliest of several ranges' findings (-1: none in any). */
+export function earliest(found: readonly CheckFound[], columns: number): CheckFound {
+  const first = (key: keyof CheckFound, i: number) =>
+    found.reduce((a, f) => (f[key][i]! >= 0 && (a < 0 || f[key][i]! < a) ? f[key][i]! : a), -1);
+  return {
+    outside: Array.from({ length: columns }, (_, i) => first('outside', i)),
+    differs: Array.from({ length: columns }, (_, i) => first('differs', i)),
+  };
+}
+
+/** The smallest and largest stored value a column allows, and whether it must be whole (as parseCell gives them). */
+export function limits(c: ColumnDef): [number, number, boolean] {
+  const k = c.kind;
+  switch (k.type) {
+    case 'integer':
+      return [0, k.max, false];
+    case 'code':
+      return [0, k.codes.length - 1, false];
+    case 'money':
+      return [0, 1e15 - 1, true];
+    case 'millionths':
+      return [k.min, k.max, true];
+    default:
+      return [0, Infinity, false];
+  }
+}
+
+function firstOutside(a: Float64Array, lo: number, hi: number, whole: boolean, start: number, end: number): number {
+  for (let r = start; r < end; r++) {
+    const v = a[r]!;
+    if (!(v >= lo && v <= hi) || (whole && Math.floor(v) !== v)) return r;
+  }
+  return -1;
+}
+
+function firstOutsideBytes(a: Uint8Array, hi: number, start: number, end: number): number {
+  for (let r = start; r < end; r++) if (a[r]! > hi) return r;
+  return -1;
+}
+
+/** Each household's first row's value into `one`; the first row whose value differs from it, or -1. */
+function onePerHouseholdF64(a: Float64Array, one: Float64Array, offsets: Int32Array, from: number, to: number): number {
+  let differs = -1;
+  for (let h = from; h < to; h++) {
+    const first = offsets[h]!;
+    const v = a[first]!;
+    one[h] = v;
+    for (let r = first + 1, end = offsets[h + 1]!; differs < 0 && r < end; r++) if (a[r] !== v) differs = r;
+  }
+  return differs;
+}
+
+function onePerHouseholdU8(a: Uint8Array, one: Uint8Array, offsets: Int32Array, from: number, to: number): number {
+  let differs = -1;
+  for (let h = from; h < to; h++) {
+    const first = offsets[h]!;
+    const v = a[first]!;
+    one[h] = v;
+    for (let r = first + 1, end = offsets[h + 1]!; differs < 0 && r < end; r++) if (a[r] !== v) differs = r;
+  }
+  return differs;
+}
