@@ -2,16 +2,18 @@
 // Population by io/assemble.ts. Same population, same problems, same words as reading it on one thread
 // (test/engine/parallel.test.ts).
 //
-// Totals only (simulate without --per-household): each worker also evaluates its own households — its segments, runs
-// of adjacent rows with one id — while this thread checks the whole file. When assemble finds that no household has
-// rows in two segments, those are the file's households and the workers' partial totals, merged exactly, are the
-// totals; no population is built. Otherwise (rows of a household apart) the population is built and evaluated as usual.
+// Totals only (simulate and sensitivity without a row per household): each worker also evaluates its own households —
+// its segments, runs of adjacent rows with one id — a window at a time as it reads them once the runs are loaded
+// (io/part.ts WindowSink; what it read before, it evaluates then), and this thread checks the ids over the whole file.
+// When assemble finds that no household has rows in two segments, those are the file's households and the workers'
+// partial totals, merged exactly, are the totals; no population is built. Otherwise (rows of a household apart, or a
+// problem) the file is read again keeping the values, and the population is built and evaluated as usual.
+import { MessageChannel } from 'node:worker_threads';
 import { Totals, type PlainTotals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
 import type { ReadProgress } from '../core/progress.js';
 import type { Run } from '../core/simulate.js';
 import { assemble, failWith } from '../io/assemble.js';
-import { MessageChannel } from 'node:worker_threads';
 import { splitFile } from '../io/ranges.js';
 import { plainRuns } from './parallel.js';
 import type { Pool } from './pool.js';
