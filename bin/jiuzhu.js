@@ -21,8 +21,9 @@ else await runHere();
 
 async function runHere() {
   // Worker threads for a big households file start loading now, while the CLI loads (src/cli/prestart.ts).
-  const { prestartFor } = await import(new URL('../dist/cli/prestart.bundle.js', import.meta.url).href);
+  const { prestartFor, closePrestarted } = await import(new URL('../dist/cli/prestart.bundle.js', import.meta.url).href);
   prestartFor(process.argv.slice(2), process.env);
   const { run } = await import(main.href);
   process.exitCode = await run(process.argv.slice(2));
+  closePrestarted(); // if no command took it (with reads posted ahead, it would keep the process alive)
 }

@@ -45,15 +45,18 @@ const given = (argv: readonly string[], name: string) => argv.some((a) => a === 
 /**
  * Whether the command evaluates the households of a CSV a window at a time as it reads them (engine/read.ts), or
  * streams them (--stream): its memory stays small (~250 MB at 1M households, not ~450), and huge pages saved less than
- * the second process's start (plain 1M file: 2.05 s without them, 2.2 s with). simulate and sensitivity do, unless a
- * row per household is asked for or the file is turned first (--columns, --encoding: read whole).
+ * the second process's start (plain 1M file: 2.05 s without them, 2.2 s with); cli/prestart.ts starts its reads
+ * ahead. simulate and sensitivity do, unless a row per household or several years are asked for, the HTML report,
+ * or the file is turned first (--columns, --encoding): those read it whole.
  */
-function evaluatesAsItReads(argv: readonly string[], file: string): boolean {
+export function evaluatesAsItReads(argv: readonly string[], file: string): boolean {
   const command = argv.find((a) => !a.startsWith('-'));
+  const html = argv.some((a, i) => a === '--format=html' || (a === '--format' && argv[i + 1] === 'html'));
   return (
     (command === 'simulate' || command === 'sensitivity') &&
     /\.csv$/i.test(file) &&
-    !['--per-household', '--columns', '--encoding'].some((o) => given(argv, o))
+    !html &&
+    !['--per-household', '--years', '--columns', '--encoding'].some((o) => given(argv, o))
   );
 }
 

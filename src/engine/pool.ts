@@ -90,8 +90,17 @@ export class Pool {
 let prestarted: Pool | null = null;
 
 /** Starts a pool of `size` workers now: they load their modules while the CLI loads its own. Idle, they keep nothing alive. */
-export function prestart(size: number): void {
-  prestarted ??= new Pool(size);
+export function prestart(size: number): Pool {
+  return (prestarted ??= new Pool(size));
+}
+
+/**
+ * Stops the prestarted pool if no command took it (a usage error, another command): jobs posted to it ahead (the
+ * reads of engine/read-ahead.ts) would otherwise keep the process alive until they were done.
+ */
+export function closePrestarted(): void {
+  prestarted?.close();
+  prestarted = null;
 }
 
 /**

@@ -8,16 +8,14 @@
 // When assemble finds that no household has rows in two segments, those are the file's households and the workers'
 // partial totals, merged exactly, are the totals; no population is built. Otherwise (rows of a household apart, or a
 // problem) the file is read again keeping the values, and the population is built and evaluated as usual.
-import { MessageChannel } from 'node:worker_threads';
 import { Totals, type PlainTotals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
 import type { ReadProgress } from '../core/progress.js';
 import type { Run } from '../core/simulate.js';
 import { assemble, failWith } from '../io/assemble.js';
-import { splitFile } from '../io/ranges.js';
 import { plainRuns } from './parallel.js';
 import type { Pool } from './pool.js';
-import type { ReadResult } from './worker.js';
+import { startReads, sum, takeAhead } from './read-ahead.js';
 
 export interface ReadOptions {
   readonly onProgress?: (p: ReadProgress) => void;
@@ -59,7 +57,6 @@ interface Read {
   totals(): Promise<Totals[] | null>;
 }
 
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const READ_AGAIN = 'read again';
 
 async function readRanges(
@@ -69,32 +66,15 @@ async function readRanges(
   opts: ReadOptions,
   loading: Promise<readonly Run[]> | null,
 ): Promise<Read | typeof READ_AGAIN | null> {
-  const split = splitFile(file, totalBytes, pool.size);
-  if (!split) {
+  const keep = loading !== null;
+  const started = takeAhead(pool, file, totalBytes, keep) ?? startReads(pool, file, totalBytes, keep);
+  if (!started) {
     await loading; // its error first
     return null;
   }
-  const { starts, header, columnOf } = split;
+  started.listen(opts.onProgress);
+  const { starts, columnOf, jobs: reads, keys, channels, drop } = started;
   const n = starts.length - 1;
-  const bytes = new Array<number>(n).fill(0);
-  const rows = new Array<number>(n).fill(0);
-  const keep = loading !== null;
-  // Where each worker gets the runs while it reads (then it evaluates its households as it reads them).
-  const channels = keep ? Array.from({ length: n }, () => new MessageChannel()) : [];
-  const reads = Array.from({ length: n }, (_, w) => {
-    const port = channels[w]?.port2 ?? null;
-    const job = { kind: 'read', file, header, start: starts[w]!, end: starts[w + 1]!, keep: keep ? w : null, runs: port } as const;
-    return pool.run<ReadResult>(w, job, port ? [port] : [], (p) => {
-      const m = p as { bytes: number; rows: number };
-      bytes[w]! += m.bytes;
-      rows[w] = m.rows;
-      opts.onProgress?.({ bytes: starts[0]! + sum(bytes), totalBytes, rows: sum(rows) });
-    });
-  });
-  const drop = () => {
-    if (keep) for (let w = 0; w < n; w++) pool.run(w, { kind: 'drop-part', part: w }).catch(() => undefined);
-  };
-  for (const r of reads) r.catch(() => undefined); // awaited below; an error loading the runs may come first
   // The runs, once loaded, go to the workers (still reading: each evaluates what it has read, then the rest as it reads
   // it; a worker that has finished reading evaluates its part on the evaluate-part job).
   // (A worker closes its channel when it has read its range.)
@@ -108,7 +88,7 @@ async function readRanges(
   const plain = runs && plainRuns(runs);
   for (const c of channels) if (plain) c.port1.postMessage(plain);
   const evaluated = plain
-    ? Array.from({ length: n }, (_, w) => pool.run<PlainTotals[]>(w, { kind: 'evaluate-part', part: w, runs: plain }))
+    ? Array.from({ length: n }, (_, w) => pool.run<PlainTotals[]>(w, { kind: 'evaluate-part', part: keys[w]!, runs: plain }))
     : [];
   for (const e of evaluated) e.catch(() => undefined);
   const results = await Promise.all(reads);

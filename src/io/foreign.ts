@@ -11,7 +11,8 @@ import type { CheckFound, CheckRange } from './arrow-checks.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { fileError, inputFile } from './files.js';
 import type { Population } from '../core/population.js';
-import { ARROW_MAGIC, firstInvalidUtf8, sniffFormat } from './text-checks.js';
+import { gb18030, HEAD, householdsKind } from './households-kind.js';
+import { firstInvalidUtf8 } from './text-checks.js';
 
 export interface SourceOptions {
   /** Force an encoding; by default UTF-8, or GB18030 when the file's start is not UTF-8 and reads as GB18030. */
@@ -36,8 +37,7 @@ export interface Converted {
   readonly where: (w: Where) => Where;
 }
 
-const HEAD = 1 << 16;
-const gb18030 = () => new TextDecoder('gb18030', { fatal: true });
+const gbDecoder = () => new TextDecoder('gb18030', { fatal: true });
 
 /** The file as canonical CSV, or null when it is a UTF-8 CSV to be read as it is. */
 export async function prepareHouseholds(path: string, o: SourceOptions = {}, arrowChecks?: ArrowChecks): Promise<Prepared | null> {
@@ -45,17 +45,16 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
   // A pipe is read as it comes: only what the command line asks for turns it (sniffing would consume it).
   if (!file.seekable && o.encoding !== 'gb18030' && !o.columns) return null;
   const head = file.seekable ? await readHead(path) : Buffer.alloc(0);
-  if (path.toLowerCase().endsWith('.arrow') || head.subarray(0, 6).toString('latin1') === ARROW_MAGIC) {
+  const kind = householdsKind(path, head, o);
+  if (kind === 'arrow') {
     // apache-arrow is loaded only when an Arrow file is read (it costs ~0.1 s), while the file is being read
     const [arrow, bytes] = await Promise.all([import('./arrow.js'), readShared(path)]);
     return { population: await arrow.populationFromArrow(bytes, path, arrowChecks), notes: [] };
   }
-  if (path.toLowerCase().endsWith('.xlsx') || sniffFormat(head)?.startsWith('a ZIP archive')) return fromWorkbook(path, o);
-  if (path.toLowerCase().endsWith('.parquet') || sniffFormat(head)?.startsWith('a Parquet file')) return fromParquet(path, o);
-  // Not UTF-8 at its start: GB18030 (what Excel on Chinese Windows writes), or a located error at the first byte that is
-  // neither.
-  const gb = o.encoding === 'gb18030' || (o.encoding === undefined && startsNotUtf8(head));
-  if (!gb && !o.columns) return null;
+  if (kind === 'workbook') return fromWorkbook(path, o);
+  if (kind === 'parquet') return fromParquet(path, o);
+  if (kind === 'csv') return null;
+  const gb = gb18030(head, o.encoding);
   const raw = await readWhole(path);
   const text = gb ? decodeGb18030(raw, path, o.encoding === 'gb18030') : raw.toString('utf8').replace(/^\uFEFF/, '');
   const notes = gb ? [`note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)`] : [];
@@ -123,15 +122,11 @@ async function readWhole(path: string): Promise<Buffer> {
 }
 
 /** The head's whole lines are not UTF-8 (a multi-byte character cut at the head's end does not count). */
-function startsNotUtf8(head: Buffer): boolean {
-  const end = head.length < HEAD ? head.length : head.lastIndexOf(0x0a) + 1;
-  return firstInvalidUtf8(head, 0, end) >= 0;
-}
 
 /** The whole file from GB18030, or a located problem at the first byte that is not GB18030 either. */
 function decodeGb18030(b: Buffer, file: string, forced: boolean): string {
   try {
-    return gb18030()
+    return gbDecoder()
       .decode(b)
       .replace(/^\uFEFF/, '');
   } catch {
@@ -165,7 +160,7 @@ function decodeGb18030(b: Buffer, file: string, forced: boolean): string {
 
 function decodes(b: Uint8Array): boolean {
   try {
-    gb18030().decode(b);
+    gbDecoder().decode(b);
     return true;
   } catch {
     return false;

@@ -1,11 +1,13 @@
-// bin/jiuzhu.js runs the CLI as bundled by esbuild (package.json "bundle"), with its own worker bundle. An internal
-// error shows no stack without --debug, and with it a stack whose frames name the TypeScript sources (source maps), not
-// the bundle's lines. An internal error is forced by a module loaded before the CLI that breaks JSON.stringify.
+// bin/jiuzhu.js runs the CLI as bundled by esbuild (package.json "bundle"), with its own worker bundle, and reads a
+// big plain CSV ahead (below). An internal error shows no stack without --debug, and with it a stack whose frames name
+// the TypeScript sources (source maps), not the bundle's lines. An internal error is forced by a module loaded before
+// the CLI that breaks JSON.stringify.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
 const breaker = join(mkdtempSync(join(tmpdir(), 'jiuzhu-bundle-')), 'break-json.mjs');
 writeFileSync(breaker, "JSON.stringify = () => { throw new Error('JSON broken by the test'); };\n");
@@ -41,5 +43,28 @@ describe('the bundled CLI', () => {
     expect(debug.stderr).toMatch(/at paramsCommand \(.*src[/\\]cli[/\\]commands[/\\]params\.ts:\d+:\d+\)/);
     expect(debug.stderr).toMatch(/at async run \(.*src[/\\]cli[/\\]main\.ts:\d+:\d+\)/);
     expect(debug.stderr).not.toMatch(/bundle\.js:\d+/);
+  });
+});
+
+// With thresholds at 0 even the sample is read on worker threads, its reads posted before the CLI has loaded
+// (cli/prestart.ts, engine/read-ahead.ts): the same output as one thread; and a command line the CLI refuses ends at
+// once with its message (the prestarted pool, with reads posted to it, is closed: engine/pool.ts closePrestarted).
+describe('reading ahead from the command line', () => {
+  const ahead = { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_BYTES: '0', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0' };
+  const simulate = (date: string, env: Record<string, string>) =>
+    jiuzhu(['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--date', date, '--format', 'json'], { env });
+
+  it('gives what one thread gives', () => {
+    const one = simulate('2025-06-30', { JIUZHU_THREADS: '1' });
+    expect(one.code, one.stderr).toBe(0);
+    expect(simulate('2025-06-30', ahead)).toEqual(one);
+  });
+
+  it('ends a refused command line with its message', () => {
+    expect(simulate('2025-13-45', ahead)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'jiuzhu: --date must be a date YYYY-MM-DD, got "2025-13-45"\n',
+    });
   });
 });

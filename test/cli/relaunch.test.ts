@@ -34,6 +34,9 @@ describe('relaunchEnv', () => {
       ['--debug', 'sensitivity', '--households', 'h.parquet'],
       ['simulate', '--households', 'h.csv', '--columns=map.yaml'],
       ['simulate', '--encoding', 'gb18030', '--households', 'h.csv'],
+      ['simulate', '--households', 'h.csv', '--years', '2025-2027'],
+      ['simulate', '--households', 'h.csv', '--format', 'html'],
+      ['simulate', '--households', 'h.csv', '--format=html'],
     ])
       expect(tunables(relaunchEnv(args, {}, machine())), args.join(' ')).toBe('glibc.malloc.hugetlb=1');
     // other tunables kept, other variables passed on

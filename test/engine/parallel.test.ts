@@ -16,6 +16,8 @@ import { simulate } from '../../src/core/simulate.js';
 import { readHouseholds, simulateFile } from '../../src/engine/households.js';
 import { compareParallel, simulateParallel } from '../../src/engine/parallel.js';
 import { readParallel, simulateParallelRead } from '../../src/engine/read.js';
+import { readAhead } from '../../src/engine/read-ahead.js';
+import { closePrestarted, prestart } from '../../src/engine/pool.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { parseHouseholds } from '../../src/io/households-csv.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
@@ -261,6 +263,46 @@ describe('reading and evaluating on the same worker threads (simulate, totals on
     const policyError = new Error('the policy file is bad');
     const late = new Promise<never>((_, reject) => setTimeout(() => reject(policyError), 50));
     await expect(withThreads(2, (exec) => simulateParallelRead(exec.pool()!, f, text.length, late))).rejects.toBe(policyError);
+  });
+});
+
+// The reads of a plain CSV posted before the CLI has loaded (cli/prestart.ts, engine/read-ahead.ts): the command takes
+// them over when they are the reads it would post, and drops them otherwise; a pool no command took is closed.
+describe('reading ahead', () => {
+  it('hands the reads started ahead to the command that asks for them: no second read, the same totals', async () => {
+    const runs = await runsOf();
+    const f = file(SAMPLE);
+    const { result: here } = await withThreads(2, (exec) => simulateParallelRead(exec.pool()!, f, SAMPLE.length, Promise.resolve(runs)));
+    const { result, jobs } = await withThreads(2, (exec) => {
+      readAhead(exec.pool()!, f);
+      return simulateParallelRead(exec.pool()!, f, SAMPLE.length, Promise.resolve(runs));
+    });
+    expect(JSON.stringify((result as { totals: Totals[] }).totals.map(figures))).toBe(
+      JSON.stringify((here as { totals: Totals[] }).totals.map(figures)),
+    );
+    expect(jobs).toEqual([2, 2]); // each worker: its range read (ahead), then evaluated
+  });
+
+  it('drops the reads started ahead of another file, and reads the one asked for', async () => {
+    const runs = await runsOf();
+    const [f, g] = [file(SAMPLE), file([HEADER, ...ROWS.slice(0, 900)].join('\n') + '\n')];
+    const size = readFileSync(g).length;
+    const { result: here } = await withThreads(2, (exec) => simulateParallelRead(exec.pool()!, g, size, Promise.resolve(runs)));
+    // (f's parts, kept under keys of their own, cannot be taken for g's)
+    const { result } = await withThreads(2, (exec) => {
+      readAhead(exec.pool()!, f);
+      return simulateParallelRead(exec.pool()!, g, size, Promise.resolve(runs));
+    });
+    expect(JSON.stringify((result as { totals: Totals[] }).totals.map(figures))).toBe(
+      JSON.stringify((here as { totals: Totals[] }).totals.map(figures)),
+    );
+  });
+
+  it('closes a prestarted pool that no command took, so reads posted to it keep nothing waiting', async () => {
+    const pool = prestart(2);
+    readAhead(pool, file(SAMPLE));
+    closePrestarted();
+    await expect(pool.run(0, { kind: 'drop-part', part: 0 })).rejects.toThrow('the worker pool is closed');
   });
 });
 

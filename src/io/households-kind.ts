@@ -1,0 +1,35 @@
+// What a households file is, from its name and its first bytes: the one decision of how it is read, made by
+// io/foreign.ts for every command, and by cli/prestart.ts to start reading a plain CSV before the CLI has loaded.
+import { ARROW_MAGIC, firstInvalidUtf8, sniffFormat } from './text-checks.js';
+
+/** The bytes a file is sniffed by. */
+export const HEAD = 1 << 16;
+
+/** How a file is read: a population file, a workbook or Parquet file, a CSV turned first, or a UTF-8 CSV as it is. */
+export type HouseholdsKind = 'arrow' | 'workbook' | 'parquet' | 'turned' | 'csv';
+
+/** `head`: the file's first HEAD bytes (fewer when it is shorter). */
+export function householdsKind(
+  path: string,
+  head: Uint8Array,
+  o: { readonly encoding?: string; readonly columns?: unknown },
+): HouseholdsKind {
+  const name = path.toLowerCase();
+  if (name.endsWith('.arrow') || Buffer.from(head.subarray(0, 6)).toString('latin1') === ARROW_MAGIC) return 'arrow';
+  if (name.endsWith('.xlsx') || sniffFormat(head)?.startsWith('a ZIP archive')) return 'workbook';
+  if (name.endsWith('.parquet') || sniffFormat(head)?.startsWith('a Parquet file')) return 'parquet';
+  return gb18030(head, o.encoding) || o.columns ? 'turned' : 'csv';
+}
+
+/**
+ * Read as GB18030: asked for, or not UTF-8 at its start (what Excel on Chinese Windows writes; a file that is neither
+ * gets a located error at the first byte).
+ */
+export function gb18030(head: Uint8Array, encoding: string | undefined): boolean {
+  return encoding === 'gb18030' || (encoding === undefined && startsNotUtf8(head));
+}
+
+function startsNotUtf8(head: Uint8Array): boolean {
+  const end = head.length < HEAD ? head.length : head.lastIndexOf(0x0a) + 1;
+  return firstInvalidUtf8(head, 0, end) >= 0;
+}
