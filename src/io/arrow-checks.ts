@@ -82,7 +82,10 @@ function firstOutsideBytes(a: Uint8Array, hi: number, start: number, end: number
   return -1;
 }
 
-/** Each household's first row's value into `one`; the first row whose value differs from it, or -1. */
+/**
+ * Each household's first row's value into `one`; the first row whose value differs from it, or -1. Written out once per
+ * array type (as firstOutside): one generic loop over both types would see two array shapes and run slower.
+ */
 function onePerHouseholdF64(a: Float64Array, one: Float64Array, offsets: Int32Array, from: number, to: number): number {
   let differs = -1;
   for (let h = from; h < to; h++) {

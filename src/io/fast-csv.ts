@@ -5,7 +5,6 @@
 // the same problems with the same words; test/io/fast-csv.test.ts holds them to that. One FastReader reads the
 // whole file (here) or one byte range of it (a worker, parallel-read.ts).
 import { equalBytes } from '../core/ids.js';
-import type { Population } from '../core/population.js';
 import type { Problem } from '../errors.js';
 import type { ParsedPart } from './assemble.js';
 import { COL as C, COLUMNS, parseCell, type Column } from '../core/columns.js';
@@ -25,7 +24,9 @@ import {
 } from './fast-fields.js';
 import { colNumber, invalidMessage, MAX_PROBLEMS, readHeader } from './household-messages.js';
 import { naturalLess } from './natural-order.js';
-import { PartWriter, type WindowSink } from './part.js';
+import { PartWriter } from './part.js';
+import type { ReaderOptions } from './reader-options.js';
+export type { ReaderOptions, StreamOptions } from './reader-options.js';
 import { formatProblem, tooLongMessage } from './intake.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 
@@ -33,35 +34,6 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 /** The bytes whose rows size the columns (ReaderOptions.expectedBytes). */
 const FIRST_MB = 1 << 20;
-
-/**
- * Streaming: households are handed over in chunks of about `households` as soon as they are complete, and
- * nothing is kept. Rows must come grouped by household_id in sorted order (plain or natural, so H2 before
- * H10 is fine), which makes a household complete when the next id starts; person_id uniqueness is then checked
- * within each chunk only.
- */
-export interface StreamOptions {
-  readonly households: number;
-  readonly onChunk: (chunk: Population) => Promise<void>;
-}
-
-export interface ReaderOptions {
-  /** The header's names, when the bytes start after the header (a worker's range); else the first record is the header. */
-  readonly header?: readonly string[];
-  /**
-   * The bytes to come, when known: the columns start with room for the rows of the first MB (at 16 bytes a row), then
-   * are sized once from the rows it held (PartWriter.expect).
-   */
-  readonly expectedBytes?: number;
-  /** Called every 4096 rows. */
-  readonly onRows?: (rows: number) => void;
-  /** The evaluated columns in shared memory (PartWriter). */
-  readonly shared?: boolean;
-  /** Where windows of households go once it is ready, instead of staying in the part (PartWriter). */
-  readonly sink?: WindowSink;
-  /** Cut the part at household boundaries every `households` households (streaming); see StreamOptions. */
-  readonly cut?: { readonly households: number; readonly onPart: (p: ParsedPart) => void };
-}
 
 export class FastReader {
   readonly problems: Problem[] = [];
