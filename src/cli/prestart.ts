@@ -10,23 +10,21 @@ import { prestart } from '../engine/pool.js';
 export { closePrestarted } from '../engine/pool.js';
 import { readAhead } from '../engine/read-ahead.js';
 import { HEAD, householdsKind } from '../io/households-kind.js';
-import { evaluatesAsItReads } from './relaunch.js';
+import { evaluatesAsItReads, householdsArg } from './relaunch.js';
 import { readsInParallel } from '../engine/settings.js';
 import { settingsFromEnv } from './settings.js';
 
 export function prestartFor(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   try {
     if (argv.includes('--stream') || argv.includes('--help') || argv.includes('-h')) return;
-    const at = argv.findIndex((a) => a === '--households' || a.startsWith('--households='));
-    if (at < 0) return;
-    const file = argv[at]!.includes('=') ? argv[at]!.slice('--households='.length) : argv[at + 1];
+    const file = householdsArg(argv);
     if (!file) return;
     const settings = settingsFromEnv(env);
     const st = statSync(file, { throwIfNoEntry: false });
     if (!st?.isFile() || !readsInParallel(settings, st.size)) return;
     const pool = prestart(settings.threads);
     // simulate and sensitivity on a plain CSV: its reads start too, as soon as the workers are up (engine/read-ahead.ts)
-    if (evaluatesAsItReads(argv, file) && householdsKind(file, head(file), {}) === 'csv') readAhead(pool, file);
+    if (evaluatesAsItReads(argv, file) && householdsKind(file, head(file), {}) === 'csv') readAhead(pool, file, st);
   } catch {
     // the command reports it
   }

@@ -32,8 +32,8 @@ export interface Machine {
   fileSize(path: string): number | null;
 }
 
-/** The households file a command line names, if any. */
-function householdsArg(argv: readonly string[]): string | null {
+/** The households file a command line names, if any (cli/prestart.ts reads it too). */
+export function householdsArg(argv: readonly string[]): string | null {
   const at = argv.findIndex((a) => a === '--households' || a.startsWith('--households='));
   if (at < 0) return null;
   return (argv[at]!.includes('=') ? argv[at]!.slice('--households='.length) : argv[at + 1]) ?? null;

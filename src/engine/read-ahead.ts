@@ -74,11 +74,10 @@ export function startReads(pool: Pool, file: string, totalBytes: number, keep: b
 
 let ahead: { reads: Reads; mtimeMs: number } | null = null;
 
-/** Starts reading a file on the pool before the command asks for it (a file that cannot be looked at: nothing). */
-export function readAhead(pool: Pool, file: string): void {
-  const st = statSync(file, { throwIfNoEntry: false });
-  const reads = st?.isFile() ? startReads(pool, file, st.size, true) : null;
-  if (reads) ahead = { reads, mtimeMs: st!.mtimeMs };
+/** Starts reading a file on the pool before the command asks for it (`st`: the file's stat, taken by the caller). */
+export function readAhead(pool: Pool, file: string, st: { readonly size: number; readonly mtimeMs: number }): void {
+  const reads = startReads(pool, file, st.size, true);
+  if (reads) ahead = { reads, mtimeMs: st.mtimeMs };
 }
 
 /** The reads started ahead, when they are the ones asked for; any others are dropped (their parts, once read). */

@@ -2,7 +2,7 @@
 // household order), the same problems in the same words and places, and byte-identical totals, whatever the number
 // of threads — also when a household's rows sit in different workers' byte ranges. Each test also checks that the work
 // really ran on that many workers (a path that quietly stayed on this thread would pass the equality alone).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -274,7 +274,7 @@ describe('reading ahead', () => {
     const f = file(SAMPLE);
     const { result: here } = await withThreads(2, (exec) => simulateParallelRead(exec.pool()!, f, SAMPLE.length, Promise.resolve(runs)));
     const { result, jobs } = await withThreads(2, (exec) => {
-      readAhead(exec.pool()!, f);
+      readAhead(exec.pool()!, f, statSync(f));
       return simulateParallelRead(exec.pool()!, f, SAMPLE.length, Promise.resolve(runs));
     });
     expect(JSON.stringify((result as { totals: Totals[] }).totals.map(figures))).toBe(
@@ -290,7 +290,7 @@ describe('reading ahead', () => {
     const { result: here } = await withThreads(2, (exec) => simulateParallelRead(exec.pool()!, g, size, Promise.resolve(runs)));
     // (f's parts, kept under keys of their own, cannot be taken for g's)
     const { result } = await withThreads(2, (exec) => {
-      readAhead(exec.pool()!, f);
+      readAhead(exec.pool()!, f, statSync(f));
       return simulateParallelRead(exec.pool()!, g, size, Promise.resolve(runs));
     });
     expect(JSON.stringify((result as { totals: Totals[] }).totals.map(figures))).toBe(
@@ -300,7 +300,8 @@ describe('reading ahead', () => {
 
   it('closes a prestarted pool that no command took, so reads posted to it keep nothing waiting', async () => {
     const pool = prestart(2);
-    readAhead(pool, file(SAMPLE));
+    const f = file(SAMPLE);
+    readAhead(pool, f, statSync(f));
     closePrestarted();
     await expect(pool.run(0, { kind: 'drop-part', part: 0 })).rejects.toThrow('the worker pool is closed');
   });
