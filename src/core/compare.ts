@@ -4,6 +4,7 @@
 import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
 import { evaluateHousehold, firstStepsLike, newContext, quietAll, quietEverywhere } from './engine.js';
 import { Unreached } from './unreached.js';
+import { markReached, reachIndex, type ReachIndex } from './reach-index.js';
 import type { Ctx } from './programs/context.js';
 import { SLOT } from './programs/index.js';
 import type { Population } from './population.js';
@@ -263,11 +264,21 @@ export function compareRange(
 ): void {
   const c = newContext(pop, rules, null, screen);
   const steps = takeOver ? { tekun: new Uint8Array(16), n: 0, I: 0, assetsOk: false } : null;
-  // Households neither the baseline nor the run reaches, counted apart (unreached.ts).
+  // Households neither the baseline nor the run reaches, counted apart (unreached.ts): found by the reach index (the
+  // others are then not visited at all; the common case of one employment deduction), else asked household by household.
   const q = quietAll([newContext(pop, baseRules, null, screen), c]);
+  const group = q?.groups.length === 1 ? q.groups[0]! : null;
+  const idx = group && reachIndex(pop, group.sums, from, to);
+  if (idx) markReached(idx, pop, group!.sums, group!.screens);
+  if (idx && res.annual) res.annual.fill(0, from, to);
   const unreached = new Unreached();
+  const reached = idx ? new Unreached() : null;
   for (let h = from; h < to; h++) {
-    if (q && quietEverywhere(q, pop, h)) {
+    if (idx) {
+      if (idx.mark[h - from] === 0) continue;
+      idx.mark[h - from] = 0;
+      reached!.add(pop.area[h]!, decileOf[h]!, pop.weight[h]!, pop.offsets[h + 1]! - pop.offsets[h]!);
+    } else if (q && quietEverywhere(q, pop, h)) {
       unreached.add(pop.area[h]!, decileOf[h]!, pop.weight[h]!, pop.offsets[h + 1]! - pop.offsets[h]!);
       if (res.annual) res.annual[h] = 0;
       continue;
@@ -284,7 +295,23 @@ export function compareRange(
     evaluateHousehold(c, h, steps);
     accumulate(res, c, h, pop.weight[h]!, base.annual[h]!, base.layers, c.start, decileOf[h]!);
   }
-  unreached.into(res);
+  (idx ? rangeHouseholds(idx, pop, decileOf).without(reached!) : unreached).into(res);
+}
+
+const everyHousehold = new WeakMap<ReachIndex, { readonly deciles: Uint8Array; readonly all: Unreached }>();
+
+/**
+ * Every household of the index's range, counted as Unreached counts them: once per range and deciles (compared by
+ * value: a worker gets the same deciles as a new array with every job).
+ */
+function rangeHouseholds(idx: ReachIndex, pop: Population, decileOf: Uint8Array): Unreached {
+  const { from, to } = idx;
+  const had = everyHousehold.get(idx);
+  if (had && had.deciles.every((d, i) => d === decileOf[from + i])) return had.all;
+  const all = new Unreached();
+  for (let h = from; h < to; h++) all.add(pop.area[h]!, decileOf[h]!, pop.weight[h]!, pop.offsets[h + 1]! - pop.offsets[h]!);
+  everyHousehold.set(idx, { deciles: decileOf.slice(from, to), all });
+  return all;
 }
 
 /** An empty result, for a worker to fill (compareRange) and hand back as plainResult. */

@@ -20,6 +20,18 @@ export class Unreached {
     this.personRows += size;
   }
 
+  /** These households but `some` of them: every sum exact (a sum of non-negative terms less a part of them). */
+  without(some: Unreached): Unreached {
+    const u = new Unreached();
+    for (let b = 0; b < 20; b++) {
+      u.households[b] = ExactSum.of(this.households[b]!.value() - some.households[b]!.value());
+      u.persons[b] = ExactSum.of(this.persons[b]!.value() - some.persons[b]!.value());
+    }
+    u.rows = this.rows - some.rows;
+    u.personRows = this.personRows - some.personRows;
+    return u;
+  }
+
   /** Adds them to a run's result: households with nothing under the baseline and the run, unchanged, in no layer. */
   into(res: RunResult): void {
     const t = res.totals;
