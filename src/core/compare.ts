@@ -307,11 +307,17 @@ const everyHousehold = new WeakMap<ReachIndex, { readonly deciles: Uint8Array; r
 function rangeHouseholds(idx: ReachIndex, pop: Population, decileOf: Uint8Array): Unreached {
   const { from, to } = idx;
   const had = everyHousehold.get(idx);
-  if (had && had.deciles.every((d, i) => d === decileOf[from + i])) return had.all;
+  if (had && sameFrom(had.deciles, decileOf, from)) return had.all;
   const all = new Unreached();
   for (let h = from; h < to; h++) all.add(pop.area[h]!, decileOf[h]!, pop.weight[h]!, pop.offsets[h + 1]! - pop.offsets[h]!);
   everyHousehold.set(idx, { deciles: decileOf.slice(from, to), all });
   return all;
+}
+
+/** a equals b[from, from + a.length). */
+function sameFrom(a: Uint8Array, b: Uint8Array, from: number): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[from + i]) return false;
+  return true;
 }
 
 /** An empty result, for a worker to fill (compareRange) and hand back as plainResult. */
