@@ -6,6 +6,15 @@ import { describe, expect, it } from 'vitest';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+/** The pane's text once it matches (polled every 100 ms), or as it is after 10 s: a loaded machine draws late. */
+async function screenWhen(session: string, wanted: RegExp): Promise<string> {
+  let screen = tmux('capture-pane', '-p', '-t', session);
+  for (let i = 0; i < 100 && !wanted.test(screen); i++) {
+    await sleep(100);
+    screen = tmux('capture-pane', '-p', '-t', session);
+  }
+  return screen;
+}
 
 describe('tui in tmux', () => {
   it('opens, moves the tekun knob to 1.6×, shows the delta, and quits on q', async () => {
@@ -14,19 +23,12 @@ describe('tui in tmux', () => {
     const cmd = `${process.execPath} bin/jiuzhu.js tui --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2025-06-30 --lang en; echo EXIT=$?; sleep 3`;
     tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', cmd);
     try {
-      let screen = '';
-      for (let i = 0; i < 50 && !screen.includes('[1 overview]'); i++) {
-        await sleep(100);
-        screen = tmux('capture-pane', '-p', '-t', session);
-      }
-      expect(screen).toContain('[1 overview]');
+      expect(await screenWhen(session, /\[1 overview\]/)).toContain('[1 overview]');
       tmux('send-keys', '-t', session, '3', 'Right', 'Right', 'Right', '1');
-      await sleep(800);
-      screen = tmux('capture-pane', '-p', '-t', session);
-      expect(screen).toMatch(/特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/);
+      const delta = /特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/;
+      expect(await screenWhen(session, delta)).toMatch(delta);
       tmux('send-keys', '-t', session, 'q');
-      await sleep(800);
-      expect(tmux('capture-pane', '-p', '-t', session)).toContain('EXIT=0');
+      expect(await screenWhen(session, /EXIT=\d+/)).toContain('EXIT=0');
     } finally {
       spawnSync('tmux', ['kill-session', '-t', session]);
     }
