@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
 import { checkRange, type CheckFound } from '../io/arrow-checks.js';
-import { prepareHouseholds, type ArrowChecks, type Converted, type Prepared } from '../io/foreign.js';
+import { kindOfHouseholds, prepareHouseholds, type ArrowChecks, type Converted, type Prepared } from '../io/foreign.js';
 import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
@@ -20,8 +20,11 @@ import { readParallel, simulateParallelRead } from './read.js';
 
 /** Reads the file in chunks of households, each handed to `stream.onChunk` and then dropped (bounded memory). */
 export async function streamHouseholds(path: string, opts: ReadOptions, stream: StreamOptions): Promise<void> {
+  // (told before a byte more is read: an Arrow file is read whole)
+  if ((await kindOfHouseholds(path, opts.source)) === 'arrow')
+    throw new UsageError(`${path} is a population file (Arrow), read whole and fast: run without --stream`);
   const p = await prepare(path, opts);
-  if (p && 'population' in p) throw new UsageError(`${path} is a population file (Arrow), read whole and fast: run without --stream`);
+  if (p && 'population' in p) throw new Error('an Arrow file read for --stream'); // (refused above)
   if (p) {
     await relocate(p, () => parseHouseholdsFast(Readable.from([p.bytes]), path, p.bytes.length, opts, stream));
     return;

@@ -11,7 +11,7 @@ import type { CheckFound, CheckRange } from './arrow-checks.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { fileError, inputFile } from './files.js';
 import type { Population } from '../core/population.js';
-import { gb18030, HEAD, householdsKind } from './households-kind.js';
+import { gb18030, HEAD, householdsKind, type HouseholdsKind } from './households-kind.js';
 import { firstInvalidUtf8 } from './text-checks.js';
 
 export interface SourceOptions {
@@ -38,6 +38,12 @@ export interface Converted {
 }
 
 const gbDecoder = () => new TextDecoder('gb18030', { fatal: true });
+
+/** How the file is read (io/households-kind.ts), from its name and first bytes, without reading it: 'csv' for a pipe. */
+export async function kindOfHouseholds(path: string, o: SourceOptions = {}): Promise<HouseholdsKind> {
+  const file = await inputFile(path, 'households file');
+  return file.seekable ? householdsKind(path, await readHead(path), o) : 'csv';
+}
 
 /** The file as canonical CSV, or null when it is a UTF-8 CSV to be read as it is. */
 export async function prepareHouseholds(path: string, o: SourceOptions = {}, arrowChecks?: ArrowChecks): Promise<Prepared | null> {

@@ -131,6 +131,14 @@ describe('jiuzhu import', () => {
 
   it('refuses --stream on it, a non-.arrow --out, and writing over its input', () => {
     expect(jiuzhu(['simulate', ...P, '--households', arrow, '--stream']).stderr).toContain('run without --stream');
+    // refused before it is read: a file named .arrow that holds no population gets the same answer (not a read error)
+    const notRead = join(dir, 'not-read.arrow');
+    writeFileSync(notRead, 'household_id,person_id\n');
+    const refused = jiuzhu(['simulate', ...P, '--households', notRead, '--stream']);
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      expect.stringContaining('is a population file (Arrow), read whole and fast: run without --stream'),
+    ]);
     expect(jiuzhu(['import', '--households', SAMPLE, '--out', join(dir, 'x.csv')]).code).toBe(2);
     expect(jiuzhu(['import', '--households', arrow, '--out', arrow]).stderr).toContain('never writes over a file it reads');
   });
