@@ -12,63 +12,19 @@ import { evaluateHousehold, newContext, quietAll, quietEverywhere, viewOf } from
 import { GENERATED_COLUMNS, generateCsv } from '../../src/core/generate.js';
 import { dec, resolve } from '../../src/core/parameters/tree.js';
 import { PROGRAMS, STEPS } from '../../src/core/programs/index.js';
-import { compileScreen, FEATURE, householdFeatures, quiet, summariesOf, type Reach } from '../../src/core/programs/screen.js';
+import { compileScreen, householdFeatures, quiet, summariesOf, type Reach } from '../../src/core/programs/screen.js';
 import type { Population } from '../../src/core/population.js';
-import { compileRules, rulesAt, standards, type Rules } from '../../src/core/rules.js';
+import { compileRules, rulesAt, standards } from '../../src/core/rules.js';
 import { applyScenario } from '../../src/core/scenario.js';
 import { simulate } from '../../src/core/simulate.js';
-import { fenToYuan } from '../../src/core/money.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { loadProfile } from '../../src/io/profile-file.js';
 import { loadScenario, parseScenario } from '../../src/io/scenario-file.js';
+import { atTheLines } from '../helpers/at-the-lines.js';
 
 const plain = (v: unknown) => JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x));
 const read = (csv: string) => parseHouseholdsFast(Readable.from([csv]), 'h.csv');
-
-/** The lines the steps' reaches draw under some rules, by area: [needs, num, den] (I × den < num × n). */
-function lines(rules: Rules, area: number): Array<[number, number, number]> {
-  const reaches = STEPS.flatMap((s, i) =>
-    s.run ? [(s.reach as ((r: unknown) => Reach) | undefined)?.(rules.byArea[area]![i]) ?? null] : [],
-  );
-  const s = compileScreen(reaches)!;
-  return Array.from(s.needs, (needs, j) => [needs, s.num[j]!, s.den[j]!]);
-}
-
-/**
- * Households of 1 and 2 members with counted income one fen under, at and over each line (an adult of 40 with a
- * capable supporter, income as other_income so no deduction applies), with the feature the line needs.
- */
-function atTheLines(runs: readonly Rules[]): string {
-  const rows = ['household_id,person_id,age,area,other_income,disability_grade,serious_illness,rigid_expenditure,on_dibao,emergency_need'];
-  const feature = (needs: number) => ({
-    disability: needs & FEATURE.severe ? 1 : 0,
-    ill: needs & FEATURE.severeOrIll && !(needs & FEATURE.severe) ? 1 : 0,
-    rigid: needs & FEATURE.rigid ? '5000' : '0',
-    onDibao: needs & FEATURE.onDibao ? 1 : 0,
-    emergency: needs & FEATURE.emergency ? '800' : '0',
-  });
-  let id = 0;
-  runs.forEach((rules) =>
-    [0, 1].forEach((area) =>
-      lines(rules, area).forEach(([needs, num, den]) => {
-        for (const n of [1, 2])
-          for (const d of [-1, 0, 1]) {
-            const I = Math.max(0, Math.floor((num * n) / den) + d);
-            const f = feature(needs);
-            const h = `L${id++}`;
-            for (let m = 0; m < n; m++) {
-              const inc = m === 0 ? I - Math.floor(I / n) * (n - 1) : Math.floor(I / n);
-              rows.push(
-                `${h},${h}-${m},40,${area ? 'rural' : 'urban'},${fenToYuan(inc)},${m === 0 ? f.disability : 0},${m === 0 ? f.ill : 0},${f.rigid},${f.onDibao},${f.emergency}`,
-              );
-            }
-          }
-      }),
-    ),
-  );
-  return rows.join('\n') + '\n';
-}
 
 async function generated(locality: string, households: number, seed: number): Promise<Population> {
   const profile = await loadProfile(`policies/profiles/${locality}.yaml`);

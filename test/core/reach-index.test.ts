@@ -1,6 +1,7 @@
 // The reach index (core/reach-index.ts) finds exactly the households the screen reaches — no more, no fewer — over a
-// range of a population, for the screens of a baseline and each shipped scenario; its radix sort orders doubles as a
-// comparator does, ties by index; and where doubles cannot order the incomes per member exactly, there is no index.
+// range of a population (generated, the sample, and households one fen under, at and over each line), for the screens
+// of a baseline and each shipped scenario; its radix sort orders doubles as a comparator does, ties by index; and
+// where doubles cannot order the incomes per member exactly, there is no index.
 import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { loadProfile } from '../../src/io/profile-file.js';
 import { loadScenario, parseScenario } from '../../src/io/scenario-file.js';
+import { atTheLines } from '../helpers/at-the-lines.js';
 
 const read = (csv: string) => parseHouseholdsFast(Readable.from([csv]), 'h.csv');
 
@@ -30,10 +32,6 @@ describe('the reach index', () => {
       standard: standards(snapshot),
       takeUpDibao: dec(snapshot, 'take_up.dibao').toNumber(),
     };
-    const pops = [
-      await read(GENERATED_COLUMNS.join(',') + '\n' + [...generateCsv(g)].join('')),
-      await read(readFileSync('policies/samples/households.csv', 'utf8')),
-    ];
     const knobs = [
       'dibao.standard.urban: {scale: 0.9}\n  dibao.standard.rural: {scale: 0.9}',
       'dibao.standard.urban: {scale: 1.2}\n  dibao.standard.rural: {scale: 1.2}',
@@ -44,12 +42,18 @@ describe('the reach index', () => {
         .map((f) => loadScenario(`scenarios/${f}`)),
     );
     const base = rulesAt(policy, profile.date).rules;
+    const runs = [...scenarios, ...knobs].map((sc) => compileRules(resolve(applyScenario(policy, sc), profile.date)));
+    const pops = [
+      await read(GENERATED_COLUMNS.join(',') + '\n' + [...generateCsv(g)].join('')),
+      await read(readFileSync('policies/samples/households.csv', 'utf8')),
+      // households one fen under, at and over each line the runs' steps draw: the prefixes' edges
+      await read(atTheLines([base, ...runs])),
+    ];
     let reachedSeen = 0;
     let quietSeen = 0;
     for (const pop of pops) {
       const H = pop.householdCount;
-      for (const sc of [...scenarios, ...knobs]) {
-        const run = compileRules(resolve(applyScenario(policy, sc), profile.date));
+      for (const run of runs) {
         const q = quietAll([newContext(pop, base), newContext(pop, run)])!;
         if (q.groups.length !== 1) continue; // (two employment deductions: the index is not used)
         const { sums, screens } = q.groups[0]!;
