@@ -6,26 +6,17 @@
 // back with the typed arrays taken straight from the file; every check the CSV readers make is made again (a value in
 // its range, a household-level value the same on every row of its household, ids unique), so a file another tool
 // wrote, or edited, is held to the same rules.
-import {
-  Dictionary,
-  makeData,
-  makeVector,
-  RecordBatch,
-  Schema,
-  Table,
-  tableFromIPC,
-  tableToIPC,
-  Uint8,
-  Utf8,
-  vectorFromArray,
-  type Data,
-  type Vector,
-} from 'apache-arrow';
+import type { Data, Vector } from 'apache-arrow';
+import { arrowLib } from './arrow-lib.js';
 import { COLUMNS, type ColumnDef } from '../core/columns.js';
 import { equalBytes, hashBytes, IdList, type Ids } from '../core/ids.js';
 import { populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
 import { checkRange, earliest, limits, type CheckedColumn, type CheckFound, type CheckRange } from './arrow-checks.js';
+
+const { Dictionary, makeData, makeVector, RecordBatch, Schema, Table, tableFromIPC, tableToIPC, Uint8, Utf8, vectorFromArray } =
+  arrowLib;
+type Table = InstanceType<typeof Table>;
 
 const FORMAT = 'population/1';
 

@@ -88,7 +88,7 @@ async function readHead(path: string): Promise<Buffer> {
  * where they are, with no copy).
  */
 /** Slices of a file read at once into shared memory (libuv runs 4 file reads at a time by default). */
-const SLICES = 4;
+const SLICES = 3;
 
 async function readShared(path: string): Promise<Uint8Array> {
   try {
