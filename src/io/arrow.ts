@@ -14,8 +14,7 @@ import { populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
 import { checkRange, earliest, limits, type CheckedColumn, type CheckFound, type CheckRange } from './arrow-checks.js';
 
-const { Dictionary, makeData, makeVector, RecordBatch, Schema, Table, tableFromIPC, tableToIPC, Uint8, Utf8, vectorFromArray } =
-  arrowLib;
+const { Dictionary, makeData, makeVector, RecordBatch, Schema, Table, tableFromIPC, tableToIPC, Uint8, Utf8, vectorFromArray } = arrowLib;
 type Table = InstanceType<typeof Table>;
 
 const FORMAT = 'population/1';

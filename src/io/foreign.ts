@@ -13,6 +13,7 @@ import { fileError, inputFile } from './files.js';
 import type { Population } from '../core/population.js';
 import { gb18030, HEAD, householdsKind, type HouseholdsKind } from './households-kind.js';
 import { firstInvalidUtf8 } from './text-checks.js';
+import { readShared } from './shared-read.js';
 
 export interface SourceOptions {
   /** Force an encoding; by default UTF-8, or GB18030 when the file's start is not UTF-8 and reads as GB18030. */
@@ -75,44 +76,6 @@ async function readHead(path: string): Promise<Buffer> {
       const b = Buffer.alloc(HEAD);
       const { bytesRead } = await f.read(b, 0, HEAD, 0);
       return b.subarray(0, bytesRead);
-    } finally {
-      await f.close();
-    }
-  } catch (e) {
-    throw fileError(e, 'read', path);
-  }
-}
-
-/**
- * The whole file in shared memory (an Arrow file's columns are views of its bytes: worker threads then read them
- * where they are, with no copy).
- */
-/** Slices of a file read at once into shared memory (libuv runs 4 file reads at a time by default). */
-const SLICES = 3;
-
-async function readShared(path: string): Promise<Uint8Array> {
-  try {
-    const f = await open(path, 'r');
-    try {
-      const { size } = await f.stat();
-      const bytes = new Uint8Array(new SharedArrayBuffer(size));
-      // In slices read at once (libuv's threads): memory first written costs a page fault per 4 KB, microseconds each
-      // on a virtual machine, and the slices' faults are taken on several cores.
-      const slice = Math.max(1 << 20, Math.ceil(size / SLICES));
-      const ends = await Promise.all(
-        Array.from({ length: Math.ceil(size / slice) }, async (_, i) => {
-          const end = Math.min(size, (i + 1) * slice);
-          for (let at = i * slice; at < end;) {
-            const { bytesRead } = await f.read(bytes, at, end - at, at);
-            if (bytesRead === 0) return at; // shorter than it said
-            at += bytesRead;
-          }
-          return end;
-        }),
-      );
-      // A file shorter than it said: what was read up to the first gap (the reader reports what it lacks).
-      const short = ends.findIndex((e, i) => e < Math.min(size, (i + 1) * slice));
-      return short < 0 ? bytes : bytes.subarray(0, ends[short]);
     } finally {
       await f.close();
     }
