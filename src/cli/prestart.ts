@@ -4,14 +4,12 @@
 // unusual — bad settings, no such file, --stream (read on this thread), one thread — starts nothing: the command
 // itself reports what is wrong. Idle workers keep nothing alive, so an unused pool costs nothing at exit. For simulate
 // and sensitivity on a plain CSV the file's reads are posted too (engine/read-ahead.ts); when no command takes the
-// pool (a usage error), bin/jiuzhu.js closes it once the CLI is done (closePrestarted), so nothing waits for them. An
-// Arrow households file starts being read into shared memory (io/shared-read.ts), for any command.
+// pool (a usage error), bin/jiuzhu.js closes it once the CLI is done (closePrestarted), so nothing waits for them.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { prestart } from '../engine/pool.js';
 export { closePrestarted } from '../engine/pool.js';
 import { readAhead } from '../engine/read-ahead.js';
 import { HEAD, householdsKind } from '../io/households-kind.js';
-import { readSharedAhead } from '../io/shared-read.js';
 import { evaluatesAsItReads, householdsArg } from './relaunch.js';
 import { readsInParallel } from '../engine/settings.js';
 import { settingsFromEnv } from './settings.js';
@@ -23,14 +21,10 @@ export function prestartFor(argv: readonly string[], env: NodeJS.ProcessEnv): vo
     if (!file) return;
     const settings = settingsFromEnv(env);
     const st = statSync(file, { throwIfNoEntry: false });
-    if (!st?.isFile()) return;
-    const kind = householdsKind(file, head(file), {});
-    // An Arrow file is read whole into shared memory, whatever the command: that read starts now (io/shared-read.ts).
-    if (kind === 'arrow') void readSharedAhead(file, st);
-    if (!readsInParallel(settings, st.size)) return;
+    if (!st?.isFile() || !readsInParallel(settings, st.size)) return;
     const pool = prestart(settings.threads);
     // simulate and sensitivity on a plain CSV: its reads start too, as soon as the workers are up (engine/read-ahead.ts)
-    if (evaluatesAsItReads(argv, file) && kind === 'csv') readAhead(pool, file, st);
+    if (evaluatesAsItReads(argv, file) && householdsKind(file, head(file), {}) === 'csv') readAhead(pool, file, st);
   } catch {
     // the command reports it
   }
