@@ -79,13 +79,14 @@ export function assemble(
     const k = s - segBase[i]!;
     return HOUSEHOLD_KEYS.map((key) => p[key][k]!);
   };
-  const pid = new PartIds(parts.map((p) => new IdList(p.pidBytes, p.pidStart)));
   const hid = new PartIds(parts.map((p) => new IdList(p.hidBytes, p.hidStart)));
   // Parts whose values were evaluated as they were read (Part.values false): the ids are checked, and anything
   // that would need the values or lines (a problem, a household-level value that differs, a repeated id) asks for the
-  // file to be read again keeping them.
+  // file to be read again keeping them. Their person ids' bytes were not kept: two rows with both hashes alike are
+  // taken as one person repeated (by chance only for different ids: the reading again then finds none).
   const whole = parts.every((p) => p.values);
   if (!whole && (problems.length || parts.some((p) => p.odd.length))) return READ_AGAIN;
+  const pid = whole ? new PartIds(parts.map((p) => new IdList(p.pidBytes, p.pidStart))) : null;
 
   // person_id unique: a row whose id an earlier row has is a duplicate of the earliest.
   const duplicate = new Uint8Array(R);
@@ -93,7 +94,7 @@ export function assemble(
   sameIds(
     parts.map((p) => [p.pidOrdered, p.pidOrder, p.pidBuckets]),
     rowBase,
-    pid,
+    pid ?? new PartChecks(parts.map((p) => p.pidCheck)),
     (first, r) => {
       repeated = true;
       if (!whole) return;
@@ -101,7 +102,7 @@ export function assemble(
       problems.push({
         where: { file, line: lineOf(r), col: columnOf('person_id') },
         subject: 'column person_id',
-        message: duplicateMessage(pid.at(r), lineOf(first)),
+        message: duplicateMessage(pid!.at(r), lineOf(first)),
       });
     },
   );
@@ -223,7 +224,7 @@ export function assemble(
       householdCount: H,
       personCount: R,
       householdIds: H === S ? households : households.select(firsts),
-      personIds: pid.joined(),
+      personIds: pid!.joined(),
       offsets,
       members,
       column: (key) => persons.get(key) ?? hh[key as HouseholdKey],
@@ -249,8 +250,25 @@ function partOf(base: readonly number[], g: number): number {
   return i;
 }
 
+/** What sameIds compares: whether the ids at two indices (numbered across the parts) are the same. */
+interface SameId {
+  equal(a: number, b: number): boolean;
+}
+
+/** Several parts' second hashes of their ids (Part.pidCheck), numbered across them: equal hashes count as the same id. */
+class PartChecks implements SameId {
+  private readonly base: number[];
+  constructor(private readonly checks: readonly Int32Array[]) {
+    this.base = prefix(checks.map((c) => c.length));
+  }
+  equal(a: number, b: number): boolean {
+    const [i, j] = [partOf(this.base, a), partOf(this.base, b)];
+    return this.checks[i]![a - this.base[i]!] === this.checks[j]![b - this.base[j]!];
+  }
+}
+
 /** The ids of several parts, numbered across them, read in place; joined into one list only for the population. */
-class PartIds {
+class PartIds implements SameId {
   private readonly base: number[];
   constructor(private readonly lists: readonly IdList[]) {
     this.base = prefix(lists.map((l) => l.length));
@@ -312,7 +330,7 @@ function sameValues(a: HouseholdValues, b: HouseholdValues): boolean {
 function sameIds(
   parts: ReadonlyArray<readonly [Int32Array, Int32Array, Int32Array]>,
   base: readonly number[],
-  ids: PartIds,
+  ids: SameId,
   same: (first: number, i: number) => void,
 ): void {
   const buckets = 1 << BUCKET_BITS;

@@ -6,7 +6,7 @@
 // comparing bytes only where hashes agree (no string per id).
 import { i32, typed, u8, type Grow, type Typed } from '../core/grow.js';
 import { fastRecord } from '../core/records.js';
-import { equalBytes, FNV_START, hashBytes, mix } from '../core/ids.js';
+import { checkHash, equalBytes, FNV_START, hashBytes, mix } from '../core/ids.js';
 import {
   COLUMNS,
   HOUSEHOLD_COLS,
@@ -72,7 +72,12 @@ export interface Part extends PersonColumns, HouseholdColumns {
   readonly line: Int32Array;
   readonly segment: Int32Array;
   readonly pidHash: Int32Array;
-  /** person id of row r: pidBytes[pidStart[r], pidStart[r + 1]) */
+  /** A second hash of each row's person id (core/ids.ts checkHash). */
+  readonly pidCheck: Int32Array;
+  /**
+   * person id of row r: pidBytes[pidStart[r], pidStart[r + 1]); empty when `values` is false (the bytes were not
+   * kept: person ids are then compared by both hashes, and a match has the file read again keeping them).
+   */
   readonly pidStart: Int32Array;
   readonly pidBytes: Uint8Array;
   // per segment
@@ -151,9 +156,12 @@ const rowColumns = (shared: boolean) => (n: number) =>
     segment: new Int32Array(n),
   });
 
-/** Each row's person id: its hash, and where its bytes start. */
+/** Each row's person id: its two hashes, and where its bytes start. */
 const rowIds = (n: number) =>
-  fastRecord<{ pidHash: Int32Array; pidStart: Int32Array }>(['pidHash', 'pidStart'], [new Int32Array(n), new Int32Array(n + 1)]);
+  fastRecord<{ pidHash: Int32Array; pidCheck: Int32Array; pidStart: Int32Array }>(
+    ['pidHash', 'pidCheck', 'pidStart'],
+    [new Int32Array(n), new Int32Array(n), new Int32Array(n + 1)],
+  );
 
 /** A part's household columns, per segment (likewise), with the segment's first row. */
 const segmentColumns = (shared: boolean) => (n: number) =>
@@ -280,8 +288,14 @@ export class PartWriter {
     r.line[j] = line;
     r.segment[j] = this.segments - 1 - this.segBase;
     const ids = this.ri.room(i);
-    ids.pidHash[i] = copyHashed(this.pidBytes, b, ps, pe);
-    ids.pidStart[i + 1] = this.pidBytes.length;
+    ids.pidCheck[i] = checkHash(b, ps, pe);
+    // Once windows go to the sink, the part will not hold its values, and its person ids are checked by their hashes:
+    // their bytes are not kept (on the plain 1M file, writing them into fresh memory was ~0.1 s per reading worker).
+    if (this.taken) ids.pidHash[i] = hashBytes(b, ps, pe);
+    else {
+      ids.pidHash[i] = copyHashed(this.pidBytes, b, ps, pe);
+      ids.pidStart[i + 1] = this.pidBytes.length;
+    }
   }
 
   /**
@@ -335,8 +349,9 @@ export class PartWriter {
       line: r.line.subarray(0, rn),
       segment: r.segment.subarray(0, rn),
       pidHash: this.ri.cols.pidHash.subarray(0, n),
-      pidStart: this.ri.cols.pidStart.subarray(0, n + 1),
-      pidBytes: this.pidBytes.done(),
+      pidCheck: this.ri.cols.pidCheck.subarray(0, n),
+      pidStart: values ? this.ri.cols.pidStart.subarray(0, n + 1) : new Int32Array(1),
+      pidBytes: values ? this.pidBytes.done() : new Uint8Array(0),
       segments: m,
       hidHash: this.si.cols.hidHash.subarray(0, m),
       hidStart: this.hidStart.done(),

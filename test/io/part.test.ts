@@ -3,6 +3,7 @@
 // first), their hashes in that order, and the groups' bounds.
 import { describe, expect, it } from 'vitest';
 import { COL, COLUMNS } from '../../src/core/columns.js';
+import { checkHash, hashBytes } from '../../src/core/ids.js';
 import { bucketed, BUCKET_BITS } from '../../src/io/id-buckets.js';
 import { PartWriter, WINDOW_ROWS, type WindowSink } from '../../src/io/part.js';
 
@@ -109,7 +110,10 @@ describe('PartWriter with a sink (households evaluated a window at a time as the
     expect(got.windows.slice(1, -1).every((n) => n >= WINDOW_ROWS && n < WINDOW_ROWS + 4)).toBe(true);
     expect(got.windows[0]).toBeGreaterThanOrEqual(WINDOW_ROWS * (readyAt > 1 ? readyAt : 1));
     expect([p.values, p.rows, p.segments, p.age.length, p.assets.length, p.line.length]).toEqual([false, rows, HOUSEHOLDS, 0, 0, 0]);
-    expect(new TextDecoder().decode(p.pidBytes.subarray(p.pidStart[rows - 1], p.pidStart[rows]))).toBe(`P${rows - 1}`);
+    // person ids as their two hashes only (windowed-ids.test.ts), household ids as bytes
+    const last = enc.encode(`P${rows - 1}`);
+    expect([p.pidBytes.length, p.pidHash.length, p.pidCheck.length]).toEqual([0, rows, rows]);
+    expect([p.pidHash[rows - 1], p.pidCheck[rows - 1]]).toEqual([hashBytes(last, 0, last.length), checkHash(last, 0, last.length)]);
     expect(new TextDecoder().decode(p.hidBytes.subarray(p.hidStart[HOUSEHOLDS - 1], p.hidStart[HOUSEHOLDS]))).toBe(`H${HOUSEHOLDS - 1}`);
     expect(p.pidOrder.length).toBe(rows);
   });

@@ -1,0 +1,81 @@
+// Parts evaluated as they were read keep no person id's bytes (io/part.ts): assemble finds repeated person ids by two
+// hashes (core/ids.ts hashBytes and checkHash). Different ids whose first hashes agree must not count as repeated
+// (that would read the whole file again for nothing); a repeated id must, within a part and across parts.
+import { describe, expect, it } from 'vitest';
+import { COLUMNS } from '../../src/core/columns.js';
+import { checkHash, hashBytes } from '../../src/core/ids.js';
+import { assemble, type ParsedPart } from '../../src/io/assemble.js';
+import { PartWriter, WINDOW_ROWS, type WindowSink } from '../../src/io/part.js';
+
+const enc = new TextEncoder();
+// Pairs of different ids with the same hashBytes (found by a search over random 8-character ids).
+const COLLIDING = [
+  ['45d0oqd2', 'j761osji'],
+  ['f24t5pjr', 'y73idiv0'],
+  ['f1n8z6hh', 'b8aax6l3'],
+] as const;
+const hash = (s: string, f: typeof hashBytes) => f(enc.encode(s), 0, s.length);
+
+/**
+ * A part read with a sink that takes its households (so it keeps no values): one household per person, its id unique
+ * in the file (`first`: the part's first row), so that only the person ids can repeat.
+ */
+function windowedPart(persons: readonly string[], first: number): ParsedPart {
+  const sink: WindowSink = { ready: () => true, take: () => undefined };
+  const w = new PartWriter(1024, false, sink);
+  const values = new Float64Array(COLUMNS.length);
+  persons.forEach((p, r) => {
+    const b = enc.encode(`H${first + r},${p}`);
+    const comma = b.indexOf(44);
+    w.add(b, 0, comma, comma + 1, b.length, values, r + 1);
+  });
+  const part = w.done();
+  expect(part.values).toBe(false);
+  expect(part.pidBytes.length).toBe(0); // no bytes kept
+  return { part, problems: [], fatal: null, lines: persons.length };
+}
+
+const assembled = (parts: readonly (readonly string[])[]) => {
+  const firsts = parts.reduce<number[]>((a, p, i) => [...a, i ? a[i - 1]! + parts[i - 1]!.length : 0], []);
+  const parsed = parts.map((p, i) => windowedPart(p, firsts[i]!));
+  const firstLines = firsts.map((f) => f + 1);
+  return assemble(parsed, firstLines, 'households.csv', () => undefined);
+};
+
+describe('person ids of parts evaluated as they were read', () => {
+  it('the test ids: each pair has one hashBytes and two checkHashes', () => {
+    for (const [a, b] of COLLIDING) {
+      expect(a).not.toBe(b);
+      expect(hash(a, hashBytes)).toBe(hash(b, hashBytes));
+      expect(hash(a, checkHash)).not.toBe(hash(b, checkHash));
+    }
+  });
+
+  it('does not take different ids with the same first hash as repeated, in one part or across parts', () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `P${i}`);
+    const [a, b] = [COLLIDING.map((c) => c[0]), COLLIDING.map((c) => c[1])];
+    expect(assembled([[...a, ...filler, ...b]]).readAgain).toBe(false);
+    expect(
+      assembled([
+        [...a, ...filler.slice(0, 1500)],
+        [...filler.slice(1500), ...b],
+      ]).readAgain,
+    ).toBe(false);
+  });
+
+  it('finds a repeated id, in one part or across parts (the file is then read again keeping the bytes)', () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `P${i}`);
+    expect(assembled([[...filler, 'P17']]).readAgain).toBe(true);
+    expect(assembled([filler.slice(0, 1500), [...filler.slice(1500), 'P17']]).readAgain).toBe(true);
+    expect(assembled([[COLLIDING[0][0]], [...filler, COLLIDING[0][0]]]).readAgain).toBe(true);
+    expect(assembled([filler.slice(0, 1500), filler.slice(1500)]).readAgain).toBe(false);
+  });
+
+  it('hashes a row alike before and after the sink takes the first window (its bytes kept, then not)', () => {
+    // more rows than a window (WINDOW_ROWS): the rows after the first window's are read once the sink has taken it
+    const many = Array.from({ length: WINDOW_ROWS + 5000 }, (_, i) => `P${i}`);
+    expect(assembled([[...many, 'P17']]).readAgain).toBe(true);
+    expect(assembled([[COLLIDING[1][0], ...many, COLLIDING[1][1]]]).readAgain).toBe(false);
+    expect(assembled([many]).readAgain).toBe(false);
+  });
+});
