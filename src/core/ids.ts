@@ -13,6 +13,27 @@ export interface Ids {
   bytesAt(i: number): Uint8Array;
 }
 
+/** Ids made when first asked for (a population read for its totals never asks for its households' ids). */
+export class LazyIds implements Ids {
+  private made: Ids | null = null;
+  constructor(
+    readonly length: number,
+    private readonly make: () => Ids,
+  ) {}
+  private get ids(): Ids {
+    return (this.made ??= this.make());
+  }
+  at(i: number): string {
+    return this.ids.at(i);
+  }
+  indexOf(id: string): number {
+    return this.ids.indexOf(id);
+  }
+  bytesAt(i: number): Uint8Array {
+    return this.ids.bytesAt(i);
+  }
+}
+
 export const FNV_START = 0x811c9dc5 | 0;
 
 /** FNV-1a over b[s, e), finished with murmur3's mix so that similar ids spread over all bits; 32-bit. */

@@ -18,6 +18,8 @@ export interface CheckRange {
   readonly offsets: Int32Array;
   readonly from: number;
   readonly to: number;
+  /** The population's members (row r is its own member r), written over the range's rows. */
+  readonly members: Int32Array;
 }
 
 /** By column (as given): the first row out of range, and the first row differing from its household's first; -1: none. */
@@ -26,9 +28,10 @@ export interface CheckFound {
   readonly differs: readonly number[];
 }
 
-/** Checks households [from, to) and writes their household-level values (`one`). */
+/** Checks households [from, to) and writes their household-level values (`one`) and their rows' members. */
 export function checkRange(r: CheckRange): CheckFound {
   const [start, end] = [r.offsets[r.from]!, r.offsets[r.to]!];
+  for (let i = start; i < end; i++) r.members[i] = i; // (in shared memory: each worker's page faults its own)
   const outside: number[] = [];
   const differs: number[] = [];
   for (const { c, rows, one } of r.columns) {

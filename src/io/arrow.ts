@@ -9,7 +9,7 @@
 import type { Data, Vector } from 'apache-arrow';
 import { arrowLib } from './arrow-lib.js';
 import { COLUMNS, type ColumnDef } from '../core/columns.js';
-import { equalBytes, hashBytes, IdList, type Ids } from '../core/ids.js';
+import { equalBytes, hashBytes, IdList, LazyIds, type Ids } from '../core/ids.js';
 import { populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
 import { checkRange, earliest, limits, type CheckedColumn, type CheckFound, type CheckRange } from './arrow-checks.js';
@@ -224,8 +224,9 @@ export async function populationFromArrow(
       c.level === 'person' ? null : wide ? new Float64Array(new SharedArrayBuffer(8 * H)) : new Uint8Array(new SharedArrayBuffer(H));
     values.push({ c: i, rows, one });
   }
-  // Checked a range of households at a time, on the pool's workers when given (split), else here.
-  const all: CheckRange = { columns: values, offsets, from: 0, to: H };
+  // Checked a range of households at a time, on the pool's workers when given (split), else here; the members written.
+  const members = sharedInt32(n);
+  const all: CheckRange = { columns: values, offsets, from: 0, to: H, members };
   const found = split ? earliest(await split(all), values.length) : checkRange(all);
   const columns = new Map<string, Uint8Array | Float64Array>();
   values.forEach(({ c: i, rows: perRow, one }, k) => {
@@ -256,22 +257,23 @@ export async function populationFromArrow(
     columns.set(c.key, one);
   });
   if (problems.length) throw new InputError(problems, 'fix the file, or import it again from its CSV');
-  const members = sharedInt32(n);
-  for (let r = 0; r < n; r++) members[r] = r;
-  // The households' ids, each once (their first row's).
-  const hStarts = new Int32Array(H + 1);
-  let size = 0;
-  for (let h = 0; h < H; h++) size += hOff[offsets[h]! + 1]! - hOff[offsets[h]!]!;
-  const hBytes = new Uint8Array(size);
-  for (let h = 0, o = 0; h < H; h++) {
-    const [s, e] = [hOff[offsets[h]!]!, hOff[offsets[h]! + 1]!];
-    for (let i = s; i < e; i++) hBytes[o++] = hVal[i]!; // (a subarray per household costs more than the copy)
-    hStarts[h + 1] = o;
-  }
+  // The households' ids, each once (their first row's): made when first asked for (totals never ask; ~40 ms at 1M).
+  const householdIds = new LazyIds(H, () => {
+    const hStarts = new Int32Array(H + 1);
+    let size = 0;
+    for (let h = 0; h < H; h++) size += hOff[offsets[h]! + 1]! - hOff[offsets[h]!]!;
+    const hBytes = new Uint8Array(size);
+    for (let h = 0, o = 0; h < H; h++) {
+      const [s, e] = [hOff[offsets[h]!]!, hOff[offsets[h]! + 1]!];
+      for (let i = s; i < e; i++) hBytes[o++] = hVal[i]!; // (a subarray per household costs more than the copy)
+      hStarts[h + 1] = o;
+    }
+    return new IdList(hBytes, hStarts);
+  });
   return populationFrom({
     householdCount: H,
     personCount: n,
-    householdIds: new IdList(hBytes, hStarts),
+    householdIds,
     personIds: new IdList(pVal, pOff),
     offsets,
     members,
