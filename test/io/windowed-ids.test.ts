@@ -36,7 +36,7 @@ function windowedPart(persons: readonly string[], first: number): ParsedPart {
 }
 
 const assembled = (parts: readonly (readonly string[])[]) => {
-  const firsts = parts.reduce<number[]>((a, p, i) => [...a, i ? a[i - 1]! + parts[i - 1]!.length : 0], []);
+  const firsts = parts.reduce<number[]>((a, _, i) => [...a, i ? a[i - 1]! + parts[i - 1]!.length : 0], []);
   const parsed = parts.map((p, i) => windowedPart(p, firsts[i]!));
   const firstLines = firsts.map((f) => f + 1);
   return assemble(parsed, firstLines, 'households.csv', () => undefined);
