@@ -107,21 +107,22 @@ export function assemble(
     },
   );
 
-  // Households: segments with the same id are one household, numbered by first appearance.
+  // Households: segments with the same id are one household, numbered by first appearance. Parts evaluated as they
+  // were read only need to know whether any segments join (then the file is read again).
+  const hidParts = parts.map((p) => [p.hidOrdered, p.hidOrder, p.hidBuckets] as const);
+  if (!whole) {
+    let joins = false;
+    sameIds(hidParts, segBase, hid, () => (joins = true));
+    return repeated || joins ? READ_AGAIN : { problems: [], joined: false, readAgain: false, population: noValues };
+  }
   const canon = new Int32Array(S);
   for (let s = 0; s < S; s++) canon[s] = s;
-  sameIds(
-    parts.map((p) => [p.hidOrdered, p.hidOrder, p.hidBuckets]),
-    segBase,
-    hid,
-    (first, s) => {
-      canon[s] = canon[first]!;
-    },
-  );
+  sameIds(hidParts, segBase, hid, (first, s) => {
+    canon[s] = canon[first]!;
+  });
   const household = new Int32Array(S);
   let H = 0;
   for (let s = 0; s < S; s++) household[s] = canon[s] === s ? H++ : household[canon[s]!]!;
-  if (!whole) return repeated || H < S ? READ_AGAIN : { problems: [], joined: false, readAgain: false, population: noValues };
 
   const segFirst = new Int32Array(S + 1);
   const odd = new Map<number, HouseholdValues>();
