@@ -41,7 +41,10 @@ export interface Part extends PersonColumns, HouseholdColumns {
   readonly line: Int32Array;
   readonly segment: Int32Array;
   readonly pidHash: Int32Array;
-  /** A second hash of each row's person id (core/ids.ts checkHash). */
+  /**
+   * A second hash of each row's person id (core/ids.ts checkHash), for parts read with a WindowSink; zeros without one
+   * (such a part holds its values, and its ids are compared by their bytes).
+   */
   readonly pidCheck: Int32Array;
   /**
    * person id of row r: pidBytes[pidStart[r], pidStart[r + 1]); empty when `values` is false (the bytes were not
@@ -187,7 +190,8 @@ export class PartWriter {
     r.line[j] = line;
     r.segment[j] = this.segments - 1 - this.segBase;
     const ids = this.ri.room(i);
-    ids.pidCheck[i] = checkHash(b, ps, pe);
+    // (only with a sink: a part read without one always keeps its values, and its ids are compared by their bytes)
+    if (this.sink) ids.pidCheck[i] = checkHash(b, ps, pe);
     // Once windows go to the sink, the part will not hold its values, and its person ids are checked by their hashes:
     // their bytes are not kept (on the plain 1M file, writing them into fresh memory was ~0.1 s per reading worker).
     if (this.taken) ids.pidHash[i] = hashBytes(b, ps, pe);
