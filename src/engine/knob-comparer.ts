@@ -36,7 +36,7 @@ export class KnobComparer {
   /** A comparer for the population on the executor's workers, or null when one thread does it quicker. */
   static open(exec: Executor, pop: Population): KnobComparer | null {
     const ranges = rangesFor(exec, pop);
-    const pool = exec.pool();
+    const pool = ranges && exec.pool(); // no pool started for work that stays on this thread
     return ranges && pool ? new KnobComparer(pool, pop, ranges) : null;
   }
 

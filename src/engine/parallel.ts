@@ -22,7 +22,7 @@ import type { Executor } from './pool.js';
 /** Totals of every run over the whole population, on the executor's workers when that pays. */
 export async function simulateParallel(exec: Executor, pop: Population, runs: readonly Run[]): Promise<Totals[]> {
   const ranges = rangesFor(exec, pop);
-  const pool = exec.pool();
+  const pool = ranges && exec.pool(); // no pool started for work that stays on this thread
   if (!ranges || !pool) return simulate(pop, runs);
   const shared = sharedPopulation(pop);
   const plain = plainRuns(runs);
@@ -42,7 +42,7 @@ export async function compareParallel(
   deciles: Deciles,
 ): Promise<RunResult[][]> {
   const ranges = rangesFor(exec, pop);
-  const pool = exec.pool();
+  const pool = ranges && exec.pool(); // no pool started for work that stays on this thread
   if (!ranges || !pool) return compare(pop, localities, deciles);
   const shared = sharedPopulation(pop);
   const plain = localities.map((l) => ({ runs: plainRuns(l.runs) }));
@@ -64,7 +64,7 @@ export async function ratesParallel(
   view: View,
 ): Promise<RateBands[]> {
   const ranges = rangesFor(exec, pop);
-  const pool = exec.pool();
+  const pool = ranges && exec.pool(); // no pool started for work that stays on this thread
   if (!ranges || !pool) return rateBands(pop, runs, delta, view);
   const shared = sharedPopulation(pop);
   const plain = plainRuns(runs);

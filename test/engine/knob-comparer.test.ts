@@ -56,6 +56,8 @@ describe('the knob comparer', () => {
   it('is not opened for one thread or a small population', async () => {
     const pop = await parseHouseholdsFast(Readable.from([readFileSync('policies/samples/households.csv')]), 'sample.csv');
     expect(KnobComparer.open(executor(1), pop)).toBeNull();
-    expect(KnobComparer.open(executor(2, { parallelFromHouseholds: 50_000 }), pop)).toBeNull(); // 600 households
+    const exec = executor(2, { parallelFromHouseholds: 50_000 });
+    expect(KnobComparer.open(exec, pop)).toBeNull(); // 600 households
+    expect(exec.started).toBeNull(); // and no workers started for nothing
   });
 });
