@@ -2,15 +2,16 @@
 // checks that need the whole file: rows of a household anywhere in the file join one household, its
 // household-level values must agree with its first row, and person_id is unique. Both are found bucket by bucket
 // (each part groups its id hashes by their top bits; sameIds reads every part's share of a bucket in file order
-// through a small table), comparing bytes only where hashes are equal: no string per id. Problems come out in the
-// reference reader's words and order (by line, first 20).
+// through a small table), comparing bytes only where hashes are equal: no string per id. Parts evaluated as they were
+// read keep their ids as two hashes, grouped in place (id-buckets.ts groupInPlace), and are only asked whether an id
+// occurs twice (anyPairTwice). Problems come out in the reference reader's words and order (by line, first 20).
 import { typed, type Typed, type TypedCtor } from '../core/grow.js';
 import { IdList } from '../core/ids.js';
 import { columnArray, COLUMNS, HOUSEHOLD_COLS, HOUSEHOLD_KEYS, PERSON_COLS, type HouseholdKey, type PersonKey } from '../core/columns.js';
 import { householdConflicts, populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
 import { conflictMessage, duplicateMessage, MAX_PROBLEMS } from './household-messages.js';
-import { BUCKET_BITS } from './id-buckets.js';
+import { anyPairTwice, BUCKET_BITS } from './id-buckets.js';
 import type { HouseholdValues, Part } from './part.js';
 
 /** What the fast reader made of one part of the file. */
@@ -79,47 +80,46 @@ export function assemble(
     const k = s - segBase[i]!;
     return HOUSEHOLD_KEYS.map((key) => p[key][k]!);
   };
-  const hid = new PartIds(parts.map((p) => new IdList(p.hidBytes, p.hidStart)));
   // Parts whose values were evaluated as they were read (Part.values false): the ids are checked, and anything
-  // that would need the values or lines (a problem, a household-level value that differs, a repeated id) asks for the
-  // file to be read again keeping them. Their person ids' bytes were not kept: two rows with both hashes alike are
-  // taken as one person repeated (by chance only for different ids: the reading again then finds none).
-  const whole = parts.every((p) => p.values);
-  if (!whole && (problems.length || parts.some((p) => p.odd.length))) return READ_AGAIN;
-  const pid = whole ? new PartIds(parts.map((p) => new IdList(p.pidBytes, p.pidStart))) : null;
+  // that would need the values or lines (a problem, a household-level value that differs, a repeated id, a household
+  // in two segments) asks for the file to be read again keeping them. Their ids' bytes were not kept: two rows with
+  // both hashes alike are taken as one id repeated (by chance only for different ids: the reading again then finds
+  // none).
+  if (!parts.every((p) => p.values)) {
+    if (problems.length || parts.some((p) => p.odd.length)) return READ_AGAIN;
+    const twice = (k: 'pid' | 'hid') => anyPairTwice(parts.map((p) => hashPairs(p, k)));
+    return twice('pid') || twice('hid') ? READ_AGAIN : { problems: [], joined: false, readAgain: false, population: noValues };
+  }
+  const pid = new PartIds(parts.map((p) => new IdList(p.pidBytes, p.pidStart)));
+  const hid = new PartIds(parts.map((p) => new IdList(p.hidBytes, p.hidStart)));
 
   // person_id unique: a row whose id an earlier row has is a duplicate of the earliest.
   const duplicate = new Uint8Array(R);
-  let repeated = false;
   sameIds(
     parts.map((p) => [p.pidOrdered, p.pidOrder, p.pidBuckets]),
     rowBase,
-    pid ?? new PartChecks(parts.map((p) => p.pidCheck)),
+    pid,
     (first, r) => {
-      repeated = true;
-      if (!whole) return;
       duplicate[r] = 1;
       problems.push({
         where: { file, line: lineOf(r), col: columnOf('person_id') },
         subject: 'column person_id',
-        message: duplicateMessage(pid!.at(r), lineOf(first)),
+        message: duplicateMessage(pid.at(r), lineOf(first)),
       });
     },
   );
 
-  // Households: segments with the same id are one household, numbered by first appearance. Parts evaluated as they
-  // were read only need to know whether any segments join (then the file is read again).
-  const hidParts = parts.map((p) => [p.hidOrdered, p.hidOrder, p.hidBuckets] as const);
-  if (!whole) {
-    let joins = false;
-    sameIds(hidParts, segBase, hid, () => (joins = true));
-    return repeated || joins ? READ_AGAIN : { problems: [], joined: false, readAgain: false, population: noValues };
-  }
+  // Households: segments with the same id are one household, numbered by first appearance.
   const canon = new Int32Array(S);
   for (let s = 0; s < S; s++) canon[s] = s;
-  sameIds(hidParts, segBase, hid, (first, s) => {
-    canon[s] = canon[first]!;
-  });
+  sameIds(
+    parts.map((p) => [p.hidOrdered, p.hidOrder, p.hidBuckets]),
+    segBase,
+    hid,
+    (first, s) => {
+      canon[s] = canon[first]!;
+    },
+  );
   const household = new Int32Array(S);
   let H = 0;
   for (let s = 0; s < S; s++) household[s] = canon[s] === s ? H++ : household[canon[s]!]!;
@@ -251,25 +251,22 @@ function partOf(base: readonly number[], g: number): number {
   return i;
 }
 
-/** What sameIds compares: whether the ids at two indices (numbered across the parts) are the same. */
-interface SameId {
-  equal(a: number, b: number): boolean;
-}
-
-/** Several parts' second hashes of their ids (Part.pidCheck), numbered across them: equal hashes count as the same id. */
-class PartChecks implements SameId {
-  private readonly base: number[];
-  constructor(private readonly checks: readonly Int32Array[]) {
-    this.base = prefix(checks.map((c) => c.length));
-  }
-  equal(a: number, b: number): boolean {
-    const [i, j] = [partOf(this.base, a), partOf(this.base, b)];
-    return this.checks[i]![a - this.base[i]!] === this.checks[j]![b - this.base[j]!];
-  }
+/**
+ * A part's ids as (hash, check) pairs grouped by bucket, for anyPairTwice: a part without values has them grouped in
+ * place; one that kept its values (read before its sink was ready, beside parts that were not) has its hashes grouped
+ * with their order, and its checks are put in that order.
+ */
+function hashPairs(p: Part, k: 'pid' | 'hid'): { hash: Int32Array; check: Int32Array; bounds: Int32Array } {
+  const [hash, order, bounds, check] =
+    k === 'pid' ? [p.pidOrdered, p.pidOrder, p.pidBuckets, p.pidCheck] : [p.hidOrdered, p.hidOrder, p.hidBuckets, p.hidCheck];
+  if (!p.values) return { hash, check, bounds };
+  const inOrder = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) inOrder[i] = check[order[i]!]!;
+  return { hash, check: inOrder, bounds };
 }
 
 /** The ids of several parts, numbered across them, read in place; joined into one list only for the population. */
-class PartIds implements SameId {
+class PartIds {
   private readonly base: number[];
   constructor(private readonly lists: readonly IdList[]) {
     this.base = prefix(lists.map((l) => l.length));
@@ -331,7 +328,7 @@ function sameValues(a: HouseholdValues, b: HouseholdValues): boolean {
 function sameIds(
   parts: ReadonlyArray<readonly [Int32Array, Int32Array, Int32Array]>,
   base: readonly number[],
-  ids: SameId,
+  ids: PartIds,
   same: (first: number, i: number) => void,
 ): void {
   const buckets = 1 << BUCKET_BITS;

@@ -99,5 +99,6 @@ export const rowIds = (n: number) =>
 export const segmentColumns = (shared: boolean) => (n: number) =>
   columnsOf<HouseholdKey, { firstRow: Int32Array }>(HOUSEHOLD_COLS, n, shared, { firstRow: typed(Int32Array, n, shared) });
 
-/** Each segment's household id hash. */
-export const segmentIds = (n: number) => fastRecord<{ hidHash: Int32Array }>(['hidHash'], [new Int32Array(n)]);
+/** Each segment's household id: its two hashes (the second only with a sink, as for person ids). */
+export const segmentIds = (n: number) =>
+  fastRecord<{ hidHash: Int32Array; hidCheck: Int32Array }>(['hidHash', 'hidCheck'], [new Int32Array(n), new Int32Array(n)]);

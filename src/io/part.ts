@@ -1,6 +1,6 @@
 // A part of a households file as the fast reader writes it: every kept row in file order, in typed arrays
 // only (so a worker can hand it over without copying), with the ids as bytes and their hashes (a part evaluated as it
-// is read keeps its person ids as two hashes only). Rows are grouped into segments — runs of adjacent rows with the
+// is read keeps its person and household ids as two hashes only). Rows are grouped into segments — runs of adjacent rows with the
 // same household id — whose household-level values are stored once (the columns: part-columns.ts). Nothing here knows
 // about other parts: assemble.ts joins segments into households across parts and checks person_id uniqueness over the
 // whole file, bucket by bucket of the ids' hashes (bucketed below), comparing bytes only where hashes agree.
@@ -17,7 +17,7 @@ import {
 } from '../core/columns.js';
 import type { Population } from '../core/population.js';
 import { identity, segmentPopulation } from './segments.js';
-import { bucketed } from './id-buckets.js';
+import { bucketed, groupInPlace } from './id-buckets.js';
 import { householdDiffers, rowColumns, rowIds, segmentColumns, segmentIds, Table, writeHousehold, writePerson } from './part-columns.js';
 
 /** The household-level values of a row, in HOUSEHOLD_COLS order (core/columns.ts). */
@@ -40,6 +40,10 @@ export interface Part extends PersonColumns, HouseholdColumns {
   /** The line the row starts on, counted from the part's first line (1). */
   readonly line: Int32Array;
   readonly segment: Int32Array;
+  /**
+   * Each row's person id hash (core/ids.ts hashBytes), in row order; in a part without values, grouped by bucket
+   * instead (id-buckets.ts groupInPlace: pidBuckets gives the groups, and pidOrder is empty), like pidCheck.
+   */
   readonly pidHash: Int32Array;
   /**
    * A second hash of each row's person id (core/ids.ts checkHash), for parts read with a WindowSink; zeros without one
@@ -54,7 +58,10 @@ export interface Part extends PersonColumns, HouseholdColumns {
   readonly pidBytes: Uint8Array;
   // per segment
   readonly segments: number;
+  /** As pidHash and pidCheck, of each segment's household id (grouped by bucket in a part without values). */
   readonly hidHash: Int32Array;
+  readonly hidCheck: Int32Array;
+  /** household id of segment s: hidBytes[hidStart[s], hidStart[s + 1]); empty when `values` is false (as pidBytes). */
   readonly hidStart: Int32Array;
   readonly hidBytes: Uint8Array;
   readonly firstRow: Int32Array;
@@ -62,7 +69,7 @@ export interface Part extends PersonColumns, HouseholdColumns {
   /**
    * Rows, and segments, grouped by the top bits of their id hash (bucketed: in index order within a bucket), their
    * hashes in that order, and where each bucket starts: assemble finds repeated ids one bucket at a time, every
-   * part's bucket together.
+   * part's bucket together. In a part without values: the order empty, the hashes pidHash and hidHash (grouped).
    */
   readonly pidOrder: Int32Array;
   readonly pidOrdered: Int32Array;
@@ -100,6 +107,8 @@ export class PartWriter {
   private readonly pidBytes = u8(1 << 16);
   private readonly hidStart = i32();
   private readonly hidBytes = u8(1 << 14);
+  /** The current segment's household id (hidBytes stops growing once windows go to the sink). */
+  private readonly hid = u8(64);
   private readonly odd: OddRow[] = [];
   rows = 0;
   segments = 0;
@@ -160,9 +169,7 @@ export class PartWriter {
 
   /** The household id of the current segment equals b[s, e). */
   private sameHousehold(b: Uint8Array, s: number, e: number): boolean {
-    if (this.segments === 0) return false;
-    const a = this.hidStart.data[this.segments - 1]!;
-    return this.hidBytes.length - a === e - s && equalBytes(this.hidBytes.data, a, b, s, e - s);
+    return this.segments > 0 && this.hid.length === e - s && equalBytes(this.hid.data, 0, b, s, e - s);
   }
 
   /**
@@ -173,9 +180,15 @@ export class PartWriter {
     if (!this.sameHousehold(b, hs, he)) {
       if (this.rows >= this.ask && this.sink) this.window(false);
       const k = this.segments++;
-      copy(this.hidBytes, b, hs, he);
-      this.hidStart.push(this.hidBytes.length);
-      this.si.room(k).hidHash[k] = hashBytes(b, hs, he);
+      this.hid.length = 0;
+      const ids = this.si.room(k);
+      ids.hidHash[k] = copyHashed(this.hid, b, hs, he);
+      // Once windows go to the sink, household ids are checked by their two hashes too: their bytes are not kept.
+      if (this.sink) ids.hidCheck[k] = checkHash(b, hs, he);
+      if (!this.taken) {
+        copy(this.hidBytes, b, hs, he);
+        this.hidStart.push(this.hidBytes.length);
+      }
       const w = k - this.segBase;
       const seg = this.s.room(w);
       seg.firstRow[w] = this.rows - this.rowBase;
@@ -245,25 +258,28 @@ export class PartWriter {
     const s = this.s.cols;
     const cut = <K extends string>(t: Record<K, Uint8Array | Float64Array>, keys: readonly K[], len: number) =>
       Object.fromEntries(keys.map((k) => [k, t[k].subarray(0, len)]));
+    const [pidHash, pidCheck] = [this.ri.cols.pidHash.subarray(0, n), this.ri.cols.pidCheck.subarray(0, n)];
+    const [hidHash, hidCheck] = [this.si.cols.hidHash.subarray(0, m), this.si.cols.hidCheck.subarray(0, m)];
     return {
       rows: n,
       values,
       ...(cut(r, PERSON_KEYS, rn) as unknown as PersonColumns),
       line: r.line.subarray(0, rn),
       segment: r.segment.subarray(0, rn),
-      pidHash: this.ri.cols.pidHash.subarray(0, n),
-      pidCheck: this.ri.cols.pidCheck.subarray(0, n),
+      pidHash,
+      pidCheck,
       pidStart: values ? this.ri.cols.pidStart.subarray(0, n + 1) : new Int32Array(1),
       pidBytes: values ? this.pidBytes.done() : new Uint8Array(0),
       segments: m,
-      hidHash: this.si.cols.hidHash.subarray(0, m),
-      hidStart: this.hidStart.done(),
-      hidBytes: this.hidBytes.done(),
+      hidHash,
+      hidCheck,
+      hidStart: values ? this.hidStart.done() : new Int32Array(1),
+      hidBytes: values ? this.hidBytes.done() : new Uint8Array(0),
       firstRow: s.firstRow.subarray(0, sm),
       ...(cut(s, HOUSEHOLD_KEYS, sm) as unknown as HouseholdColumns),
       odd: this.odd,
-      ...grouped('pid', this.ri.cols.pidHash.subarray(0, n)),
-      ...grouped('hid', this.si.cols.hidHash.subarray(0, m)),
+      ...(values ? grouped('pid', pidHash) : groupedInPlace('pid', pidHash, pidCheck)),
+      ...(values ? grouped('hid', hidHash) : groupedInPlace('hid', hidHash, hidCheck)),
     };
   }
 }
@@ -304,4 +320,10 @@ type Grouped<K extends string> = Record<`${K}Order` | `${K}Ordered` | `${K}Bucke
 function grouped<K extends 'pid' | 'hid'>(k: K, hash: Int32Array): Grouped<K> {
   const [order, ordered, buckets] = bucketed(hash);
   return { [`${k}Order`]: order, [`${k}Ordered`]: ordered, [`${k}Buckets`]: buckets } as Grouped<K>;
+}
+
+/** A part without values: its ids' two hashes grouped in place (no order: which row holds an id is never asked). */
+function groupedInPlace<K extends 'pid' | 'hid'>(k: K, hash: Int32Array, check: Int32Array): Grouped<K> {
+  const buckets = groupInPlace(hash, check);
+  return { [`${k}Order`]: new Int32Array(0), [`${k}Ordered`]: hash, [`${k}Buckets`]: buckets } as Grouped<K>;
 }

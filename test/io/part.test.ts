@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { COL, COLUMNS } from '../../src/core/columns.js';
 import { checkHash, hashBytes } from '../../src/core/ids.js';
-import { bucketed, BUCKET_BITS } from '../../src/io/id-buckets.js';
+import { anyPairTwice, bucketed, BUCKET_BITS, groupInPlace } from '../../src/io/id-buckets.js';
 import { PartWriter, WINDOW_ROWS, type WindowSink } from '../../src/io/part.js';
 
 describe('bucketed', () => {
@@ -60,6 +60,56 @@ describe('PartWriter', () => {
   });
 });
 
+/** Places where two lists differ, and their difference in length (a count, not a diff: vitest's diff of two long lists takes minutes). */
+function differing(a: readonly string[], b: readonly string[]): number {
+  let n = Math.abs(a.length - b.length);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) n++;
+  return n;
+}
+
+/** Hashes outside the group the bounds give them (by their top BUCKET_BITS bits). */
+function misplaced(hash: Int32Array, bounds: Int32Array): number {
+  let n = 0;
+  for (let b = 0; b < 1 << BUCKET_BITS; b++)
+    for (let k = bounds[b]!; k < bounds[b + 1]!; k++) if (hash[k]! >>> (32 - BUCKET_BITS) !== b) n++;
+  return n + (bounds.at(-1) === hash.length ? 0 : 1);
+}
+
+describe('groupInPlace and anyPairTwice (the ids of parts evaluated as they were read)', () => {
+  let x = 11;
+  const next = () => (x = (Math.imul(x, 1103515245) + 12345) | 0);
+  const pairsOf = (hash: Int32Array, check: Int32Array) => Array.from(hash, (h, i) => `${h}/${check[i]}`).sort();
+
+  it('groups (hash, check) pairs by the top bits of the hash, moving each pair whole, and gives the bounds', () => {
+    // negative hashes (high bit set) to the upper buckets; ties; a bucket left empty; pairs that differ by check only
+    const hash = Int32Array.from({ length: 20_000 }, (_, i) => (i % 3 ? next() & ~(1 << 25) : [5, -1, 0x7ff, -(2 ** 31)][i % 4]!));
+    const check = Int32Array.from(hash, (h, i) => (i % 7 === 0 ? 0 : Math.imul(h, 31) + i));
+    const before = pairsOf(hash, check);
+    const [h2, c2] = [hash.slice(), check.slice()];
+    const bounds = groupInPlace(h2, c2);
+    expect(differing(pairsOf(h2, c2), before)).toBe(0);
+    const top = (h: number) => h >>> (32 - BUCKET_BITS);
+    const counts = Array.from({ length: (1 << BUCKET_BITS) + 1 }, (_, b) => hash.filter((h) => top(h) < b).length);
+    expect(Array.from(bounds)).toEqual(counts);
+    expect(misplaced(h2, bounds)).toBe(0);
+  });
+
+  it('finds a pair given twice, in one part or across parts, and not pairs that differ by their check only', () => {
+    const part = (pairs: ReadonlyArray<readonly [number, number]>) => {
+      const hash = Int32Array.from(pairs, (p) => p[0]);
+      const check = Int32Array.from(pairs, (p) => p[1]);
+      return { hash, check, bounds: groupInPlace(hash, check) };
+    };
+    const many = Array.from({ length: 5000 }, (_, i) => [next(), i] as const);
+    const sameHash = [[-7, 1] as const, [-7, 2] as const]; // one hash, two checks: two different ids
+    expect(anyPairTwice([part([...many, ...sameHash])])).toBe(false);
+    expect(anyPairTwice([part(many.slice(0, 2500)), part([...many.slice(2500), ...sameHash])])).toBe(false);
+    expect(anyPairTwice([part([...many, many[1234]!])])).toBe(true);
+    expect(anyPairTwice([part([...many.slice(0, 2500), sameHash[0]!]), part([...many.slice(2500), sameHash[0]!])])).toBe(true);
+    expect(anyPairTwice([part([]), part([[3, 3]])])).toBe(false);
+  });
+});
+
 describe('PartWriter with a sink (households evaluated a window at a time as they are read)', () => {
   const enc = new TextEncoder();
   /** Rows of households of 1–4 persons; a person's age is its row mod 100, a household's assets 11 × its number. */
@@ -110,12 +160,21 @@ describe('PartWriter with a sink (households evaluated a window at a time as the
     expect(got.windows.slice(1, -1).every((n) => n >= WINDOW_ROWS && n < WINDOW_ROWS + 4)).toBe(true);
     expect(got.windows[0]).toBeGreaterThanOrEqual(WINDOW_ROWS * (readyAt > 1 ? readyAt : 1));
     expect([p.values, p.rows, p.segments, p.age.length, p.assets.length, p.line.length]).toEqual([false, rows, HOUSEHOLDS, 0, 0, 0]);
-    // person ids as their two hashes only (windowed-ids.test.ts), household ids as bytes
-    const last = enc.encode(`P${rows - 1}`);
-    expect([p.pidBytes.length, p.pidHash.length, p.pidCheck.length]).toEqual([0, rows, rows]);
-    expect([p.pidHash[rows - 1], p.pidCheck[rows - 1]]).toEqual([hashBytes(last, 0, last.length), checkHash(last, 0, last.length)]);
-    expect(new TextDecoder().decode(p.hidBytes.subarray(p.hidStart[HOUSEHOLDS - 1], p.hidStart[HOUSEHOLDS]))).toBe(`H${HOUSEHOLDS - 1}`);
-    expect(p.pidOrder.length).toBe(rows);
+    // Person and household ids as their two hashes only (windowed-ids.test.ts), every id's pair once, grouped by
+    // bucket in place (no order kept), whether its bytes were kept before the sink took the first window or not.
+    expect([p.pidBytes.length, p.pidHash.length, p.pidCheck.length, p.pidOrder.length]).toEqual([0, rows, rows, 0]);
+    expect([p.hidBytes.length, p.hidHash.length, p.hidCheck.length, p.hidOrder.length]).toEqual([0, HOUSEHOLDS, HOUSEHOLDS, 0]);
+    const pairs = (ids: string[]) =>
+      ids.map((id) => `${hashBytes(enc.encode(id), 0, id.length)}/${checkHash(enc.encode(id), 0, id.length)}`).sort();
+    const kept = (hash: Int32Array, check: Int32Array) => Array.from(hash, (h, i) => `${h}/${check[i]}`).sort();
+    expect(differing(kept(p.pidHash, p.pidCheck), pairs(Array.from({ length: rows }, (_, r) => `P${r}`)))).toBe(0);
+    expect(differing(kept(p.hidHash, p.hidCheck), pairs(Array.from({ length: HOUSEHOLDS }, (_, h) => `H${h}`)))).toBe(0);
+    expect(p.pidOrdered).toBe(p.pidHash);
+    for (const [hash, bounds] of [
+      [p.pidHash, p.pidBuckets],
+      [p.hidHash, p.hidBuckets],
+    ] as const)
+      expect(misplaced(hash, bounds)).toBe(0);
   });
 
   it('keeps the whole part when the sink is never ready (the runs came after the reading)', () => {

@@ -20,8 +20,8 @@ const hash = (s: string, f: typeof hashBytes) => f(enc.encode(s), 0, s.length);
  * A part read with a sink that takes its households (so it keeps no values): one household per person, its id unique
  * in the file (`first`: the part's first row), so that only the person ids can repeat.
  */
-function windowedPart(persons: readonly string[], first: number): ParsedPart {
-  const sink: WindowSink = { ready: () => true, take: () => undefined };
+function windowedPart(persons: readonly string[], first: number, ready = true): ParsedPart {
+  const sink: WindowSink = { ready: () => ready, take: () => undefined };
   const w = new PartWriter(1024, false, sink);
   const values = new Float64Array(COLUMNS.length);
   persons.forEach((p, r) => {
@@ -30,14 +30,15 @@ function windowedPart(persons: readonly string[], first: number): ParsedPart {
     w.add(b, 0, comma, comma + 1, b.length, values, r + 1);
   });
   const part = w.done();
-  expect(part.values).toBe(false);
-  expect(part.pidBytes.length).toBe(0); // no bytes kept
+  expect(part.values).toBe(!ready);
+  expect(part.pidBytes.length === 0).toBe(ready); // no bytes kept once the sink took the part's windows
   return { part, problems: [], fatal: null, lines: persons.length };
 }
 
-const assembled = (parts: readonly (readonly string[])[]) => {
+/** Parts read with a sink, assembled; `late`: the parts whose sink was never ready (they keep their values). */
+const assembled = (parts: readonly (readonly string[])[], late: readonly number[] = []) => {
   const firsts = parts.reduce<number[]>((a, _, i) => [...a, i ? a[i - 1]! + parts[i - 1]!.length : 0], []);
-  const parsed = parts.map((p, i) => windowedPart(p, firsts[i]!));
+  const parsed = parts.map((p, i) => windowedPart(p, firsts[i]!, !late.includes(i)));
   const firstLines = firsts.map((f) => f + 1);
   return assemble(parsed, firstLines, 'households.csv', () => undefined);
 };
@@ -69,6 +70,32 @@ describe('person ids of parts evaluated as they were read', () => {
     expect(assembled([filler.slice(0, 1500), [...filler.slice(1500), 'P17']]).readAgain).toBe(true);
     expect(assembled([[COLLIDING[0][0]], [...filler, COLLIDING[0][0]]]).readAgain).toBe(true);
     expect(assembled([filler.slice(0, 1500), filler.slice(1500)]).readAgain).toBe(false);
+  });
+
+  it('compares a part that kept its values (read before its sink was ready) with parts that did not, by both hashes', () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `P${i}`);
+    const [a, b] = [COLLIDING.map((c) => c[0]), COLLIDING.map((c) => c[1])];
+    for (const late of [[0], [1]]) {
+      expect(
+        assembled(
+          [
+            [...a, ...filler.slice(0, 1500)],
+            [...filler.slice(1500), ...b],
+          ],
+          late,
+        ).readAgain,
+      ).toBe(false);
+      expect(assembled([[...filler.slice(0, 1500), 'P2999'], filler.slice(1500)], late).readAgain).toBe(true);
+      expect(
+        assembled(
+          [
+            [...a, ...filler.slice(0, 1500)],
+            [...filler.slice(1500), a[2]!],
+          ],
+          late,
+        ).readAgain,
+      ).toBe(true);
+    }
   });
 
   it('hashes a row alike before and after the sink takes the first window (its bytes kept, then not)', () => {
