@@ -2,13 +2,14 @@
 // in a safe-integer fast path and spill into a BigInt before they could pass 2^53. Merging partial
 // totals is associative and exact, so totals do not depend on chunking or thread count.
 import { D } from './money.js';
+import { DOUBLE_ZERO } from './records.js';
 import type { HouseholdResult } from './programs/context.js';
 import { isCash, PROGRAMS, type ProgramId } from './programs/index.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
 export class ExactSum {
-  private small = 0;
+  private small = DOUBLE_ZERO; // a double from the start (records.ts)
   private big = 0n;
   /** Adds a × b, non-negative safe integers. */
   addProduct(a: number, b: number): void {

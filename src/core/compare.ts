@@ -4,6 +4,7 @@
 import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
 import { evaluateHousehold, firstStepsLike, newContext, quietAll, quietEverywhere } from './engine.js';
 import { Unreached } from './unreached.js';
+import { DOUBLE_ZERO } from './records.js';
 import { markReached, reachIndex, type ReachIndex } from './reach-index.js';
 import type { Ctx } from './programs/context.js';
 import { SLOT } from './programs/index.js';
@@ -263,7 +264,7 @@ export function compareRange(
   screen = true,
 ): void {
   const c = newContext(pop, rules, null, screen);
-  const steps = takeOver ? { tekun: new Uint8Array(16), n: 0, I: 0, assetsOk: false } : null;
+  const steps = takeOver ? { tekun: new Uint8Array(16), n: 0, I: DOUBLE_ZERO, assetsOk: false } : null;
   // Households neither the baseline nor the run reaches, counted apart (unreached.ts): found by the reach index (the
   // others are then not visited at all; the common case of one employment deduction), else asked household by household.
   const q = quietAll([newContext(pop, baseRules, null, screen), c]);

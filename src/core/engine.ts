@@ -4,6 +4,7 @@
 import type { Ctx, HouseholdResult } from './programs/context.js';
 import { STEPS, yearOf } from './programs/index.js';
 import { emptyResult } from './result.js';
+import { DOUBLE_ZERO } from './records.js';
 import { assetsWithin, restOfHousehold } from './programs/rest.js';
 import {
   compileScreen,
@@ -153,7 +154,7 @@ export function newContext(pop: Population, rules: Rules, tr: Tracer | null = nu
     tekun: new Uint8Array(16),
     single: new Uint8Array(16),
     n: 0,
-    I: 0,
+    I: DOUBLE_ZERO, // a double from the start (records.ts): set before it is read
     assetsOk: false,
     isDibao: false,
     rigidAid: false,

@@ -4,6 +4,16 @@
 // per key list, stays fast.
 const makers = new Map<string, (values: readonly unknown[]) => object>();
 
+/**
+ * The first value of a number field that will hold fractions or values past 2^31 (sums, incomes, amounts). V8 gives a
+ * field first set to a small integer (0) a small-integer representation; the first larger value then changes the
+ * shape of every object that has the field (each migrates when next touched), and the optimized code that relied on
+ * the old shape is thrown away and compiled again. -0 is stored as a double, so the field is one from the start. Use
+ * it where -0 reads as 0: arithmetic, comparisons, JSON and BigInt() do; a field that is reset before it is read.
+ * Measured on the plain 1M file (--trace-migration): 1,034 ExactSums migrated, with `small: 0`.
+ */
+export const DOUBLE_ZERO = -0;
+
 /** An object with the given keys and values (in that order) that V8 keeps in fast mode. */
 export function fastRecord<T extends object>(keys: readonly string[], values: readonly unknown[]): T {
   const signature = keys.join(',');

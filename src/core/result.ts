@@ -2,6 +2,7 @@
 // The engine (engine.ts) fills one per context; this is its shape's one place.
 import type { HouseholdResult } from './programs/context.js';
 import { PROGRAMS, type ProgramId } from './programs/index.js';
+import { DOUBLE_ZERO } from './records.js';
 
 /** A fresh result: every program's fields at zero. */
 export function emptyResult(): HouseholdResult {
@@ -21,8 +22,8 @@ export function emptyResult(): HouseholdResult {
     declinedAnnual: new Float64Array(P),
     persons: 0,
     restPersons: 0,
-    total: 0,
-    eligibleTotal: 0,
+    total: DOUBLE_ZERO, // doubles from the start (records.ts); the engine sets them to 0 before each household
+    eligibleTotal: DOUBLE_ZERO,
   };
 }
 

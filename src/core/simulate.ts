@@ -1,6 +1,16 @@
 // One pass over a loaded population for a baseline and any number of scenarios: parse once, evaluate many.
 import { Totals } from './aggregate.js';
-import { evaluateHousehold, firstStepsLike, newContext, quietAll, quietEverywhere, resultOfLike, type HouseholdResult } from './engine.js';
+import {
+  evaluateHousehold,
+  firstStepsLike,
+  newContext,
+  quietAll,
+  quietEverywhere,
+  resultOfLike,
+  type HouseholdResult,
+  type QuietAll,
+} from './engine.js';
+import type { Ctx } from './programs/context.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
 
@@ -39,17 +49,40 @@ export function simulateRange(
   const likeOf = firstStepsLike(runs.map((r) => r.rules));
   const like = likeOf.map((j) => (j < 0 ? null : contexts[j]!));
   const partial = runs.map(() => new Totals());
-  const results = runs.map((): HouseholdResult | null => null); // this household's, by run
   // Every household is counted once, apart, and added to every run's totals at the end; a household that gets
   // nothing under any run is left at that.
   const q = onHousehold ? null : quietAll(contexts);
   const everyone = new Totals();
+  visit(pop, from, to, contexts, likeOf, like, partial, q, everyone, onHousehold);
+  for (const p of partial) p.merge(everyone);
+  return partial;
+}
+
+/**
+ * simulateRange's loop over the households, apart from its setup. No variable here is captured by a closure (the
+ * setup's arrow functions captured pop and the contexts, which V8 then keeps in a context object rather than in
+ * registers).
+ */
+function visit(
+  pop: Population,
+  from: number,
+  to: number,
+  contexts: readonly Ctx[],
+  likeOf: readonly number[],
+  like: readonly (Ctx | null)[],
+  partial: readonly Totals[],
+  q: QuietAll | null,
+  everyone: Totals,
+  onHousehold: ((h: number, run: number, r: HouseholdResult) => void) | undefined,
+): void {
+  const results: Array<HouseholdResult | null> = [];
+  for (let i = 0; i < contexts.length; i++) results.push(null); // this household's, by run
   for (let h = from; h < to; h++) {
     const w = pop.weight[h]!;
     everyone.addHousehold(w, pop.offsets[h + 1]! - pop.offsets[h]!);
     if (q && quietEverywhere(q, pop, h)) continue;
     for (let i = 0; i < contexts.length; i++) {
-      const l = like[i];
+      const l = like[i]!;
       // A run whose rules decide alike with an earlier one for this household gets that one's result (not copied).
       const r = l && resultOfLike(contexts[i]!, h, l) ? results[likeOf[i]!]! : evaluateHousehold(contexts[i]!, h, l);
       results[i] = r;
@@ -57,6 +90,4 @@ export function simulateRange(
       onHousehold?.(h, i, r);
     }
   }
-  for (const p of partial) p.merge(everyone);
-  return partial;
 }
