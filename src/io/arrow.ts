@@ -72,21 +72,27 @@ export function populationToArrow(pop: Population, meta: Record<string, string>)
  */
 export function idsFingerprint(hOff: Int32Array, hVal: Uint8Array, pOff: Int32Array, pVal: Uint8Array): string {
   let h = 0x811c9dc5 | 0;
-  const words = (given: Uint8Array) => {
-    const a = given.byteOffset & 3 ? given.slice() : given; // Int32 words need an aligned start
-    const w = new Int32Array(a.buffer, a.byteOffset, a.byteLength >> 2);
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w[i]!, 16777619);
-    for (let i = w.length << 2; i < a.byteLength; i++) h = Math.imul(h ^ a[i]!, 16777619);
-    h = Math.imul(h ^ a.byteLength, 16777619);
-  };
   for (const [off, val] of [
     [hOff, hVal],
     [pOff, pVal],
   ] as const) {
-    words(new Uint8Array(off.buffer, off.byteOffset, off.byteLength));
-    words(val.subarray(0, off[off.length - 1]!));
+    h = fnvWords(h, new Uint8Array(off.buffer, off.byteOffset, off.byteLength));
+    h = fnvWords(h, val.subarray(0, off[off.length - 1]!));
   }
   return `fnv32:${(h >>> 0).toString(16)}:${hOff.length - 1}`;
+}
+
+/**
+ * FNV-1a over the bytes, a 32-bit word at a time, from h. A function of its own, h in a local: as a variable that a
+ * closure reassigned, h lived in a context, a number past 2^30 stored as a new heap number at every word (~0.2 s on the
+ * 1M file's ~45 MB of ids; now ~0.02 s).
+ */
+function fnvWords(h: number, given: Uint8Array): number {
+  const a = given.byteOffset & 3 ? given.slice() : given; // Int32 words need an aligned start
+  const w = new Int32Array(a.buffer, a.byteOffset, a.byteLength >> 2);
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w[i]!, 16777619);
+  for (let i = w.length << 2; i < a.byteLength; i++) h = Math.imul(h ^ a[i]!, 16777619);
+  return Math.imul(h ^ a.byteLength, 16777619);
 }
 
 function utf8(ids: Ids, at: Int32Array): Vector {

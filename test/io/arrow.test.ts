@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+import { idsFingerprint } from '../../src/io/arrow.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-arrow-'));
 const arrow = join(dir, 'households.arrow');
@@ -160,5 +161,31 @@ describe('jiuzhu import', () => {
     ]);
     expect(jiuzhu(['import', '--households', SAMPLE, '--out', join(dir, 'x.csv')]).code).toBe(2);
     expect(jiuzhu(['import', '--households', arrow, '--out', arrow]).stderr).toContain('never writes over a file it reads');
+  });
+});
+
+describe('the ids fingerprint (jiuzhu.ids: the ids import checked, not checked again when it matches)', () => {
+  const e = new TextEncoder();
+  // household ids H1, H22 (5 bytes: a tail after the last whole word); person ids P1-1, P1-2, P22-1
+  const [hOff, hVal] = [Int32Array.of(0, 2, 5), e.encode('H1H22')];
+  const [pOff, pVal] = [Int32Array.of(0, 4, 8, 13), e.encode('P1-1P1-2P22-1')];
+
+  it('is the one files imported before wrote (computed by the earlier implementation), its bytes aligned or not', () => {
+    expect(idsFingerprint(hOff, hVal, pOff, pVal)).toBe('fnv32:101ad61e:2');
+    const buf = new Uint8Array(20);
+    buf.set(hVal, 1); // the bytes start at offset 1 of their buffer
+    expect(idsFingerprint(hOff, buf.subarray(1, 6), pOff, pVal)).toBe('fnv32:101ad61e:2');
+  });
+
+  it('changes with any byte of the ids or any boundary between them', () => {
+    const seen = new Set([idsFingerprint(hOff, hVal, pOff, pVal)]);
+    for (let i = 0; i < pVal.length; i++) {
+      const v = pVal.slice();
+      v[i]! ^= 1;
+      seen.add(idsFingerprint(hOff, hVal, pOff, v));
+    }
+    seen.add(idsFingerprint(Int32Array.of(0, 3, 5), hVal, pOff, pVal));
+    seen.add(idsFingerprint(hOff, hVal, Int32Array.of(0, 4, 9, 13), pVal));
+    expect(seen.size).toBe(pVal.length + 3);
   });
 });
