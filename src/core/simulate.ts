@@ -82,7 +82,7 @@ function visit(
     everyone.addHousehold(w, pop.offsets[h + 1]! - pop.offsets[h]!);
     if (q && quietEverywhere(q, pop, h)) continue;
     for (let i = 0; i < contexts.length; i++) {
-      const l = like[i]!;
+      const l = like[i] ?? null;
       // A run whose rules decide alike with an earlier one for this household gets that one's result (not copied).
       const r = l && resultOfLike(contexts[i]!, h, l) ? results[likeOf[i]!]! : evaluateHousehold(contexts[i]!, h, l);
       results[i] = r;

@@ -1,9 +1,10 @@
 // A part of a households file as the fast reader writes it: every kept row in file order, in typed arrays
 // only (so a worker can hand it over without copying), with the ids as bytes and their hashes (a part evaluated as it
-// is read keeps its person and household ids as two hashes only). Rows are grouped into segments — runs of adjacent rows with the
-// same household id — whose household-level values are stored once (the columns: part-columns.ts). Nothing here knows
-// about other parts: assemble.ts joins segments into households across parts and checks person_id uniqueness over the
-// whole file, bucket by bucket of the ids' hashes (bucketed below), comparing bytes only where hashes agree.
+// is read keeps its person and household ids as two hashes only). Rows are grouped into segments — runs of adjacent
+// rows with the same household id — whose household-level values are stored once (the columns: part-columns.ts).
+// Nothing here knows about other parts: assemble.ts joins segments into households across parts and checks person_id
+// uniqueness over the whole file, bucket by bucket of the ids' hashes (grouped below), comparing bytes only where
+// hashes agree.
 import { i32, u8, type Grow, type Typed } from '../core/grow.js';
 import { checkHash, equalBytes, FNV_START, hashBytes, mix } from '../core/ids.js';
 import {
@@ -183,7 +184,8 @@ export class PartWriter {
       this.hid.length = 0;
       const ids = this.si.room(k);
       ids.hidHash[k] = copyHashed(this.hid, b, hs, he);
-      // Once windows go to the sink, household ids are checked by their two hashes too: their bytes are not kept.
+      // With a sink, household ids get a second hash too (as person ids): once it takes windows, their bytes are not
+      // kept, and assemble compares both hashes.
       if (this.sink) ids.hidCheck[k] = checkHash(b, hs, he);
       if (!this.taken) {
         copy(this.hidBytes, b, hs, he);
