@@ -3,6 +3,7 @@
 // the TypeScript sources (source maps), not the bundle's lines. An internal error is forced by a module loaded before
 // the CLI that breaks JSON.stringify.
 import { spawnSync } from 'node:child_process';
+import { isBuiltin } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,32 @@ describe('the bundled CLI', () => {
     const pool = chunks.filter((c) => c.includes('engine/worker.bundle.js'));
     expect(pool).toHaveLength(1);
     expect(pool[0]).not.toMatch(/JIUZHU_BUNDLED/); // replaced by true at build time
+  });
+
+  it('holds its dependencies: the bundle imports Node built-ins and its own files, and no package by name', () => {
+    // Loading yaml's ~50 CommonJS files, or ink's modules (~0.55 s), from node_modules cost every command its share
+    // (package.json "bundle": apache-arrow, loaded from its single-file build by path, stays outside).
+    const files = [
+      ...['dist/cli', 'dist/engine'].flatMap((d) =>
+        readdirSync(d)
+          .filter((f) => f.endsWith('.bundle.js'))
+          .map((f) => join(d, f)),
+      ),
+      ...readdirSync('dist/chunks')
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => join('dist/chunks', f)),
+    ];
+    const named = new Set<string>();
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)\b[^'"\n]*?from\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm)) {
+        const spec = m[1] ?? m[2]!;
+        if (!spec.startsWith('.') && !isBuiltin(spec)) named.add(spec);
+      }
+    }
+    expect(files.length).toBeGreaterThan(10);
+    // ink's devtools, imported only when DEV=true (not installed: the import is left as it is)
+    expect([...named]).toEqual(['react-devtools-core']);
   });
 
   it('shows an internal error without a stack, and with --debug a stack in the TypeScript sources', () => {
