@@ -7,6 +7,7 @@ import { CheckFailedError, formatProblem, InputError, UsageError } from '../erro
 import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
 import { removeTemporaryFiles } from '../io/atomic-file.js';
 import { releaseFifos } from '../io/files.js';
+import { defaultParsedCache, useParsedCache } from '../io/parsed-cache.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -289,6 +290,7 @@ function buildProgram(ctx: Ctx): Command {
 export async function run(argv: string[], given: Ctx = processContext()): Promise<number> {
   const debug = argv.includes('--debug');
   const ctx: Ctx = { ...given, debug, argv, version, households: {} };
+  useParsedCache(defaultParsedCache(ctx.env));
   if (argv.includes('--no-color') || ctx.env.NO_COLOR || !ctx.stdout.isTTY) chalk.level = 0;
   if (ctx.stdout === process.stdout) {
     guardPipe();

@@ -8,6 +8,7 @@ import { isIsoDate } from '../core/dates.js';
 import { BRANCHES, PARAMS, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
 import type { DatedValue, Policy, Source } from '../core/parameters/tree.js';
 import { parseValue } from './param-values.js';
+import { parsedOnce } from './parsed-cache.js';
 import { parseRange, RANGE_HINT } from './estimate-range.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
@@ -17,7 +18,7 @@ const ENTRY_KEYS = ['from', 'value', 'source', 'clause', 'estimate', 'range', 'e
 const GRADES = ['A', 'B', 'C'];
 
 export async function loadPolicy(path: string): Promise<Policy> {
-  return parsePolicy(await readText(path, 'policy'), path);
+  return parsedOnce('policy', path, await readText(path, 'policy'), (text) => parsePolicy(text, path));
 }
 
 export const readText = (path: string, what: string): Promise<string> => readInputText(path, `${what} file`);

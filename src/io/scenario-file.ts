@@ -9,6 +9,7 @@ import type { ParamValue } from '../core/parameters/tree.js';
 import type { Change, Scenario, ScenarioChange } from '../core/scenario.js';
 import { InputError } from '../errors.js';
 import { parseValue } from './param-values.js';
+import { parsedOnce } from './parsed-cache.js';
 import { readText } from './policy-file.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
@@ -19,7 +20,7 @@ const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 const SIGNED_DECIMAL_RE = /^-?\d{1,9}(\.\d{1,6})?$/;
 
 export async function loadScenario(path: string): Promise<Scenario> {
-  return parseScenario(await readText(path, 'scenario'), path);
+  return parsedOnce('scenario', path, await readText(path, 'scenario'), (text) => parseScenario(text, path));
 }
 
 export function parseScenario(text: string, file: string): Scenario {
