@@ -6,7 +6,6 @@ import { periodsOf } from '../core/budget-year.js';
 import { projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
 import type { Run } from '../core/simulate.js';
-import type { Policy } from '../core/parameters/tree.js';
 import { UsageError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
 import { loadPolicy } from '../io/policy-file.js';
@@ -34,11 +33,12 @@ export async function simulateYears(
 ): Promise<YearsReport> {
   const projection: Projection | null = o.projection ? await loadProjection(o.projection) : null;
   const policy = await loadPolicy(o.policy);
-  const project = (p: Policy) => (projection ? projectPolicy(p, projection, last) : p);
-  const policies = [
-    { id: 'baseline', policy: project(policy) },
-    ...scenarios.map((sc) => ({ id: sc.id, policy: project(applyScenario(policy, sc)) })),
-  ];
+  // The baseline projected, then each scenario applied to it (as PolicyEngine applies a reform to uprated
+  // parameters): a scale or add from a date multiplies or adds to the projected values from then on; a set, dated
+  // values or same_as from a date replace them. Projected after a scenario, the scenario's own value in a year counted
+  // as one the policy publishes: a raise from July 2026 left January–June at the unprojected 2025 standard.
+  const baseline = projection ? projectPolicy(policy, projection, last) : policy;
+  const policies = [{ id: 'baseline', policy: baseline }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyScenario(baseline, sc) }))];
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   // Every year of every run cut into periods before any household is read (a missing value is reported first).
   const byYear: YearRun[][] = await allOrEveryProblem(

@@ -1,5 +1,5 @@
 // The budget year, who pays, units and the Excel workbook, end to end on the bundled sample.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -138,6 +138,48 @@ describe('simulate --years with a projection', () => {
     const table = jiuzhu([...args, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--unit', 'wan']).stdout;
     expect(table).toMatch(/^cost 年度支出 \(万元 10k yuan\)\s+2026\s+2027\s+2028\s+a year 年均$/m);
     expect(table).toMatch(/^中央 central\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+$/m);
+  });
+
+  it('a scenario from a date applies to the projected standards: the months before it cost what the baseline costs', () => {
+    // Fuliang's dibao standards (798.1 urban, 593.9 rural a month from 2025) grown 4 % a year, and raised 10 % from
+    // July 2026 (mid-year) or July 2027. 2026: 798.1 × 1.04 = 830.024 → 830.02, × 1.1 = 913.022 → 913.02; rural 593.9
+    // × 1.04 = 617.656 → 617.66, × 1.1 = 679.426 → 679.43. 2027: 830.02 × 1.04 = 863.2208 → 863.22, × 1.1 = 949.542 →
+    // 949.54. (Projected after the scenario, January–June 2026 kept the unprojected 798.1 and July gave 877.91.)
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-years-'));
+    const projection = join(dir, 'p.yaml');
+    writeFileSync(
+      projection,
+      'projection: fl-4pct\ntitle: {zh: 低保标准每年提高4%, en: Standards up 4 %}\nbase_year: 2025\n' +
+        'uprate:\n  dibao.standard.: {yearly: 0.04, estimate: "a planning assumption"}\n' +
+        'incomes: {yearly: 0, estimate: "flat"}\npopulation: {yearly: 0, estimate: "flat"}\n',
+    );
+    const raise = (year: number) => {
+      const f = join(dir, `raise-${year}.yaml`);
+      writeFileSync(
+        f,
+        `scenario: raise-${year}\ntitle: {zh: 7月起提高10%, en: +10 % from July}\nreason: test\nchanges:\n` +
+          `  dibao.standard.urban: {scale: 1.1, from: ${year}-07-01}\n  dibao.standard.rural: {scale: 1.1, from: ${year}-07-01}\n`,
+      );
+      return f;
+    };
+    const r = jiuzhu([
+      ...['simulate', '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE, '--years', '2026-2027'],
+      ...['--projection', projection, '--scenario', raise(2026), '--scenario', raise(2027), '--format', 'json'],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const [base, mid2026, mid2027] = JSON.parse(r.stdout).scenarios.map((s: { years: unknown }) => s.years);
+    type Month = { total_cost: string };
+    const months = (y: { months: Month[] }) => y.months.map((m) => m.total_cost);
+    expect(mid2026[0].changes).toEqual([
+      { path: 'dibao.standard.urban', date: '2026-07-01', before: '830.02', after: '913.02' },
+      { path: 'dibao.standard.rural', date: '2026-07-01', before: '617.66', after: '679.43' },
+    ]);
+    expect(months(mid2026[0]).slice(0, 6)).toEqual(months(base[0]).slice(0, 6));
+    expect(D(mid2026[0].months[6].total_cost).gt(base[0].months[6].total_cost)).toBe(true);
+    expect(months(mid2027[0])).toEqual(months(base[0]));
+    expect(mid2027[1].changes).toContainEqual({ path: 'dibao.standard.urban', date: '2027-07-01', before: '863.22', after: '949.54' });
+    expect(months(mid2027[1]).slice(0, 6)).toEqual(months(base[1]).slice(0, 6));
+    expect(months(mid2026[1])).toEqual(months(mid2027[1]).slice(6).concat(months(mid2027[1]).slice(6))); // 949.54 all year
   });
 
   it('--projection without --years is a usage error', () => {
