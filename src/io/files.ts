@@ -3,7 +3,8 @@
 // writes over a file it reads (compared by device and inode, so another spelling or a link to it counts).
 import { createHash } from 'node:crypto';
 import { closeSync, constants, createReadStream, openSync } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 
@@ -126,12 +127,35 @@ export function inputsOf(o: {
   ];
 }
 
-/** Refuses (exit 2) an output that is one of the inputs, before anything is read or written. */
+/**
+ * Refuses (exit 2) an output that is one of the inputs, or a file another output names too (one would replace the
+ * other: `--out t.csv --per-household t.csv` kept only the totals), before anything is read or written.
+ */
 export async function refuseOverwrite(outputs: readonly (Output | null | undefined)[], inputs: readonly Input[]): Promise<void> {
   const id = async (path: string) => {
     const s = await stat(path).catch(() => null);
     return s && s.isFile() ? `${s.dev}:${s.ino}` : null;
   };
+  // A file to be: its directory's real path and its name (a device such as /dev/stdout may take several outputs).
+  const target = async (path: string) => {
+    const existing = await id(path);
+    if (existing) return existing;
+    if (await stat(path).catch(() => null)) return null;
+    const dir = await realpath(dirname(resolve(path))).catch(() => null);
+    return dir === null ? null : join(dir, basename(path));
+  };
+  const named = new Map<string, Output>();
+  for (const out of outputs) {
+    if (!out) continue;
+    const t = await target(out.path);
+    const other = t === null ? undefined : named.get(t);
+    if (other)
+      throw new UsageError(
+        `${out.flag} ${out.path} and ${other.flag} ${other.path} are the same file: one would replace the other`,
+        `give ${out.flag} another name`,
+      );
+    if (t !== null) named.set(t, out);
+  }
   for (const out of outputs) {
     if (!out) continue;
     const o = await id(out.path);

@@ -49,6 +49,26 @@ describe('an output never overwrites an input (exit 2, before anything is read)'
     expect(readFileSync(policy, 'utf8')).toBe(readFileSync(NANNING, 'utf8'));
   });
 
+  it('two outputs naming one file, new or existing, however spelled: refused, nothing written or replaced', () => {
+    const dir = tmp();
+    const kept = join(dir, 'kept.csv');
+    writeFileSync(kept, 'mine\n');
+    for (const [out, rows] of [
+      [join(dir, 'new.csv'), join(dir, '.', 'new.csv')],
+      [kept, kept],
+    ]) {
+      const r = simulate('--format', 'csv', '--out', out!, '--per-household', rows!);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(
+        /^jiuzhu: --(out|per-household) \S+ and --(out|per-household) \S+ are the same file: one would replace the other\n/,
+      );
+    }
+    expect(readdirSync(dir)).toEqual(['kept.csv']);
+    expect(readFileSync(kept, 'utf8')).toBe('mine\n');
+    // two outputs to the terminal's stream are not one file replacing another
+    expect(simulate('--format', 'csv', '--out', '/dev/stdout', '--per-household', '/dev/stdout').code).toBe(0);
+  });
+
   it('test --junit naming a case or policy file; generate --out naming the profile; check --update naming the households file', () => {
     const dir = tmp();
     const cases = join(dir, 'cases.yaml');
