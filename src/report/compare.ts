@@ -199,25 +199,14 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean): st
     `  winners 受益 ${groupCount(c.gainers!.households)} households (+${groupDigits(c.gainers!.amount!)} yuan/year), of which new entrants ${groupCount(c.entrants!.households)}; ` +
       `losers 受损 ${groupCount(c.losers!.households)} (−${groupDigits(c.losers!.amount!)}), of which exits ${groupCount(c.exits!.households)}; unchanged ${groupCount(c.unchanged!.households)}`,
   ];
-  const used = LAYERS.map(
-    (_, i) => d.transitions.persons[i]!.some((x) => x !== '0') || d.transitions.persons.some((row) => row[i] !== '0'),
-  );
-  const idx = LAYERS.map((_, i) => i).filter((i) => used[i]);
-  const moved = idx.some((i) => idx.some((j) => i !== j && d.transitions.persons[i]![j] !== '0'));
-  if (moved) {
-    lines.push('  flows between layers (weighted persons, rounded; rows baseline, columns scenario):');
-    const t = textTable(
-      ['baseline \\ scenario', ...idx.map((i) => LAYERS[i]!)],
-      idx.map((i) => [
-        LAYERS[i]!,
-        ...idx.map((j) => {
-          const v = d.transitions.persons[i]![j]!;
-          return i !== j && v !== '0' && color ? chalk.bold(groupCount(v)) : groupCount(v);
-        }),
-      ]),
-      ['left', ...idx.map((): Align => 'right')],
+  const flows = flowsTable(d, color);
+  if (flows) {
+    lines.push(`  ${FLOWS_TITLE}:`);
+    lines.push(
+      ...textTable(...flows)
+        .split('\n')
+        .map((x) => `    ${x}`),
     );
-    lines.push(...t.split('\n').map((x) => `    ${x}`));
   } else lines.push('  nobody moves between layers');
   const area = (['urban', 'rural'] as const).map(
     (a) => `${a === 'urban' ? '城镇 urban' : '农村 rural'} ${signedYuan(d.byArea[a].delta_annual_cost, color)}`,
@@ -228,6 +217,28 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean): st
   );
   lines.push(`  average change per household a year, by per-capita income decile (D1 poorest): ${deciles.join(' · ')}`);
   return lines;
+}
+
+const FLOWS_TITLE = 'flows between layers (weighted persons, rounded; rows baseline, columns scenario)';
+
+/** Persons moving between layers, over the layers anyone is in (null: nobody moves). */
+function flowsTable(d: RunDetails, color: boolean): [string[], string[][], Align[]] | null {
+  const used = LAYERS.map(
+    (_, i) => d.transitions.persons[i]!.some((x) => x !== '0') || d.transitions.persons.some((row) => row[i] !== '0'),
+  );
+  const idx = LAYERS.map((_, i) => i).filter((i) => used[i]);
+  if (!idx.some((i) => idx.some((j) => i !== j && d.transitions.persons[i]![j] !== '0'))) return null;
+  return [
+    ['baseline \\ scenario', ...idx.map((i) => LAYERS[i]!)],
+    idx.map((i) => [
+      LAYERS[i]!,
+      ...idx.map((j) => {
+        const v = d.transitions.persons[i]![j]!;
+        return i !== j && v !== '0' && color ? chalk.bold(groupCount(v)) : groupCount(v);
+      }),
+    ]),
+    ['left', ...idx.map((): Align => 'right')],
+  ];
 }
 
 function signedYuan(v: string, color: boolean): string {
@@ -291,15 +302,16 @@ export function compareMarkdown(r: CompareReport): string {
   for (const l of r.localities) {
     const [header, rows, align] = mainTable(l, false, r.unit ?? 'yuan');
     out.push('', `#### ${l.policy.name.zh} ${l.policy.name.en} (\`${l.policyFile}\`)`, '', markdownTable(header, rows, align), '');
-    for (const s of l.scenarios.slice(1))
-      out.push(
-        `**${s.id}**`,
-        '',
-        ...detailLines(s, false)
-          .filter((x) => !x.startsWith('    '))
-          .map((x) => `- ${x.trim()}`),
-        '',
-      );
+    for (const s of l.scenarios.slice(1)) {
+      // The detail lines as bullets; the flows' table (indented in the text) as a Markdown table under its bullet.
+      const flows = s.details && flowsTable(s.details, false);
+      out.push(`**${s.id}**`, '');
+      for (const x of detailLines(s, false).filter((x) => !x.startsWith('    '))) {
+        out.push(`- ${x.trim()}`);
+        if (flows && x.trim() === `${FLOWS_TITLE}:`) out.push('', markdownTable(...flows), '');
+      }
+      out.push('');
+    }
     const estimates = [...new Set(l.scenarios.flatMap((s) => s.estimates.map((e) => e.path)))];
     for (const s of l.scenarios)
       if (s.range)

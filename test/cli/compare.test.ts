@@ -109,6 +109,32 @@ describe('compare', () => {
     expect(csv).toHaveLength(1 + 3 * 2 * (PROGRAM_IDS.length + 1) + 1); // a row per program and a total, per run
   });
 
+  it('Markdown has the flows between layers as a table, with the JSON transitions (it had the title only)', () => {
+    const args = ['compare', '--policy', 'policies/guangxi-nanning.yaml', '--scenario', 'scenarios/combined-package.yaml'];
+    const run = (format: string) => jiuzhu([...args, '--households', SAMPLE, '--date', DATE, '--format', format]).stdout;
+    const { layers: all, persons } = JSON.parse(run('json')).localities[0].scenarios[1].transitions as {
+      layers: string[];
+      persons: string[][];
+    };
+    const md = run('markdown').split('\n');
+    const at = md.findIndex((l) => l.startsWith('- flows between layers'));
+    expect(at).toBeGreaterThan(0);
+    const header = md[at + 2]!.split('|').map((c) => c.trim());
+    const layers = header.slice(2, -1);
+    expect(header[1]).toBe('baseline \\ scenario');
+    expect(layers.length).toBeGreaterThanOrEqual(2);
+    const moved = layers.some((a, i) => layers.some((b, j) => i !== j && md[at + 4 + i]!.split('|')[2 + j]!.trim() !== '0'));
+    expect(moved).toBe(true);
+    // every row and cell as the JSON has it (weighted persons rounded, digits grouped)
+    layers.forEach((from, i) => {
+      const cells = md[at + 4 + i]!.split('|').map((c) => c.trim());
+      expect(cells[1]).toBe(from);
+      layers.forEach((to, j) =>
+        expect(cells[2 + j]).toBe(Math.round(Number(persons[all.indexOf(from)]![all.indexOf(to)])).toLocaleString('en')),
+      );
+    });
+  });
+
   it('rejects a scenario that does not fit a locality before reading any household (exit 3)', () => {
     const bad = jiuzhu([
       'compare',
