@@ -1,0 +1,35 @@
+// README's examples run as written: the example test case (its numbers worked by hand there) passes, and the example
+// CI job's jiuzhu commands exit 0 on the shipped files. Both had gone stale: the case still expected 7194.00 after
+// the premium subsidy (step 9) added 2 × 280.00, and the job's snapshot holds a scenario the command did not run.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jiuzhu } from '../helpers/cli.js';
+
+const README = readFileSync('README.md', 'utf8');
+/** The fenced blocks of a language. */
+const blocks = (lang: string) => [...README.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+
+describe("README's examples", () => {
+  it('the example test case passes', () => {
+    const example = blocks('yaml').find((b) => b.startsWith('policy: ../guangxi-nanning.yaml'));
+    expect(example).toBeDefined();
+    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-readme-')), 'case.yaml');
+    // its policy path is relative to policies/cases/, where such a file would live
+    writeFileSync(file, example!.replace('policy: ../guangxi-nanning.yaml', `policy: ${resolve('policies/guangxi-nanning.yaml')}`));
+    const r = jiuzhu(['test', file]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+
+  it("the example CI job's jiuzhu commands exit 0", () => {
+    const job = blocks('yaml').find((b) => b.startsWith('name: policy'));
+    expect(job).toBeDefined();
+    const commands = [...job!.matchAll(/npx jiuzhu ((?:\\\n|[^\n#>])+)/g)].map((m) => m[1]!.replace(/\\\n/g, ' ').trim().split(/\s+/));
+    expect(commands.map((c) => c[0])).toEqual(['test', 'check']);
+    for (const args of commands) {
+      const r = jiuzhu(args.filter((a) => a !== '--junit' && a !== 'junit.xml'));
+      expect(r.code, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(0);
+    }
+  });
+});
