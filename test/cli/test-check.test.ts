@@ -88,7 +88,11 @@ describe('jiuzhu check', () => {
       '--date',
       '2025-06-30',
     ];
-    expect(jiuzhu(args).code).toBe(1); // no snapshot yet
+    const none = jiuzhu(args);
+    expect([none.code, none.stderr]).toEqual([
+      2,
+      `jiuzhu: there is no snapshot ${join(dir, 'snap.json')} yet\nhint: run again with --update to create it\n`,
+    ]); // a usage error, not a moved figure
     expect(jiuzhu([...args, '--update']).code).toBe(0);
     const same = jiuzhu(args);
     expect([same.code, same.stdout.trim().split('\n').at(-1)]).toEqual([0, 'Nothing moved beyond the tolerance.']);
@@ -124,5 +128,36 @@ describe('jiuzhu check', () => {
     expect(jiuzhu(args).code).toBe(1);
     expect(jiuzhu([...args, '--tolerance', '0.1%']).code).toBe(0);
     expect(jiuzhu([...args, '--tolerance', 'lots']).code).toBe(2);
+    // a bare 5 would be 500 %: refused, saying how to write 5 %; 1 (100 %) and 500% are what they say
+    const five = jiuzhu([...args, '--tolerance', '5']);
+    expect([five.code, five.stderr]).toEqual([
+      2,
+      'jiuzhu: --tolerance 5 would be 500 %: a share is at most 1\nhint: write 5% for 5 percent\n',
+    ]);
+    expect(jiuzhu([...args, '--tolerance', '1']).code).toBe(0);
+    expect(jiuzhu([...args, '--tolerance', '500%']).code).toBe(0);
+  });
+
+  it('a snapshot is checked only against the policy and households it was made from', () => {
+    const dir = tmp();
+    const snapshot = join(dir, 's.json');
+    const args = (policy: string, households = 'policies/samples/households.csv') => [
+      ...['check', '--policy', policy, '--households', households, '--snapshot', snapshot, '--date', '2025-06-30'],
+    ];
+    expect(jiuzhu([...args('policies/guangxi-nanning.yaml'), '--update']).code).toBe(0);
+    expect(jiuzhu(args('./policies/../policies/guangxi-nanning.yaml')).code).toBe(0); // the same file spelled otherwise
+    const other = jiuzhu([...args('policies/jiangxi-fuliang.yaml'), '--tolerance', '100%']);
+    expect([other.code, other.stderr]).toEqual([
+      2,
+      `jiuzhu: the snapshot ${snapshot} was made from the policy policies/guangxi-nanning.yaml, not policies/jiangxi-fuliang.yaml\n` +
+        'hint: give the files it was made from, or make it from these with --update\n',
+    ]);
+    const households = join(dir, 'h.csv');
+    writeFileSync(households, readFileSync('policies/samples/households.csv'));
+    expect(jiuzhu(args('policies/guangxi-nanning.yaml', households)).stderr).toMatch(
+      /was made from the households file policies\/samples\/households\.csv, not /,
+    );
+    expect(jiuzhu([...args('policies/jiangxi-fuliang.yaml'), '--update']).code).toBe(0); // made from these now
+    expect(jiuzhu(args('policies/jiangxi-fuliang.yaml')).code).toBe(0);
   });
 });
