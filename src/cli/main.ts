@@ -42,8 +42,10 @@ function buildProgram(ctx: Ctx): Command {
   const households = () =>
     new Option(
       '--households <file>',
-      'households file: CSV (UTF-8 or GB18030), .xlsx, .parquet or .arrow; one row per person (README)',
-    ).makeOptionMandatory();
+      'households file: CSV (UTF-8 or GB18030), .xlsx, .parquet or .arrow; one row per person (README); - reads a CSV from standard input',
+    )
+      .argParser(stdinAsFile)
+      .makeOptionMandatory();
   const globals = (cmd: Command) => cmd.optsWithGlobals() as Globals;
   /** A command's action: its module loaded when it runs; its options, with the global --quiet. */
   const quietly =
@@ -155,7 +157,7 @@ function buildProgram(ctx: Ctx): Command {
     .command('cliff')
     .description('benefit cliffs 悬崖效应: resources and marginal rates as one member earns more; or the rates a whole file faces')
     .addOption(policy())
-    .option('--households <file>', 'household CSV: with --household, the household to sweep; alone, every household')
+    .option('--households <file>', 'household CSV: with --household, the household to sweep; alone, every household', stdinAsFile)
     .option('--household <id>', 'the household_id to sweep')
     .option('--describe <yaml>', 'the household described as in a case file, e.g. "{area: urban, persons: [{age: 40}]}"')
     .option('--member <id>', 'whose income varies (default: the main earner — the highest wage, else the first adult who can work)')
@@ -285,6 +287,9 @@ function buildProgram(ctx: Ctx): Command {
 
   return program;
 }
+
+/** `-`, the usual name for standard input, as the file that is (read as a pipe: as it comes, never sniffed). */
+const stdinAsFile = (v: string) => (v === '-' ? '/dev/stdin' : v);
 
 /** Runs the CLI; returns the exit code. */
 export async function run(argv: string[], given: Ctx = processContext()): Promise<number> {

@@ -1,7 +1,6 @@
 // Reading a households file, as the settings say: the fast reader (io/fast-csv.ts; split over the pool's workers by
 // read.ts when the file is big), or csv-parse's reference reader (the readers are tested against each other); and the
 // runs' totals over a file, evaluated where it was read when that pays. One thread keeps everything on this thread.
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
 import { checkRange, type CheckFound } from '../io/arrow-checks.js';
@@ -9,7 +8,7 @@ import { kindOfHouseholds, prepareHouseholds, type ArrowChecks, type Converted, 
 import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
-import { inputFile } from '../io/files.js';
+import { inputFile, inputStream } from '../io/files.js';
 import type { StreamOptions } from '../io/fast-csv.js';
 import { parseHouseholdsFast } from '../io/fast-read.js';
 import { parseHouseholds, type ReadOptions } from '../io/households-csv.js';
@@ -30,7 +29,7 @@ export async function streamHouseholds(path: string, opts: ReadOptions, stream: 
     return;
   }
   const totalBytes = await sizeOf(path);
-  await parseHouseholdsFast(createReadStream(path, { highWaterMark: 1 << 20 }), path, totalBytes, opts, stream);
+  await parseHouseholdsFast(inputStream(path), path, totalBytes, opts, stream);
 }
 
 /**
@@ -110,7 +109,7 @@ function readInParallel(exec: Executor, totalBytes: number): boolean {
 
 /** Reads a file on this thread, with the reader the settings name. */
 function readHere(exec: Executor, path: string, totalBytes: number, opts: ReadOptions): Promise<Population> {
-  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  const input = inputStream(path);
   return exec.settings.reader === 'reference'
     ? parseHouseholds(input, path, totalBytes, opts)
     : parseHouseholdsFast(input, path, totalBytes, opts);

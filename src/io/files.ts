@@ -2,7 +2,7 @@
 // error (exit 2) naming the path and the cause, never an internal error. And the one rule about outputs: jiuzhu never
 // writes over a file it reads (compared by device and inode, so another spelling or a link to it counts).
 import { createHash } from 'node:crypto';
-import { closeSync, constants, createReadStream, openSync } from 'node:fs';
+import { closeSync, constants, createReadStream, openSync, type ReadStream } from 'node:fs';
 import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
@@ -84,6 +84,25 @@ export async function inputFile(path: string, what: string): Promise<InputFile> 
   }
   return { size: s.isFile() ? s.size : 0, seekable: s.isFile() };
 }
+
+/**
+ * A households file's bytes as a stream. Standard input (`--households -`, given as /dev/stdin) is read from descriptor
+ * 0 as this process holds it: opening its path fails (ENXIO) when the parent's end is a socket, as a Node parent's
+ * pipe is.
+ */
+export function inputStream(path: string, highWaterMark = 1 << 20): ReadStream {
+  return STDIN.has(path) ? createReadStream('', { fd: 0, autoClose: false, highWaterMark }) : createReadStream(path, { highWaterMark });
+}
+
+/** A whole input's bytes (standard input as inputStream reads it). */
+export async function readInput(path: string): Promise<Buffer> {
+  if (!STDIN.has(path)) return readFile(path);
+  const chunks: Buffer[] = [];
+  for await (const c of inputStream(path)) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const STDIN = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 /** A text input (policy, scenario, case file, profile): UTF-8, or a located error. */
 export async function readInputText(path: string, what: string): Promise<string> {

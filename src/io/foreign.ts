@@ -5,11 +5,11 @@
 // sheet, column letter and row). A plain UTF-8 CSV is not touched here: the readers read it as always (中文 headers
 // and values included, core/columns.ts), at full speed.
 import type ExcelJS from 'exceljs';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { InputError, UsageError, type Problem, type Where } from '../errors.js';
 import type { CheckFound, CheckRange } from './arrow-checks.js';
 import type { ColumnMapping } from './column-mapping.js';
-import { fileError, inputFile } from './files.js';
+import { fileError, inputFile, readInput } from './files.js';
 import type { Population } from '../core/population.js';
 import { gb18030, HEAD, householdsKind, type HouseholdsKind } from './households-kind.js';
 import { firstInvalidUtf8 } from './text-checks.js';
@@ -85,7 +85,7 @@ async function readHead(path: string): Promise<Buffer> {
 }
 
 async function readWhole(path: string): Promise<Buffer> {
-  return readFile(path).catch((e: unknown) => {
+  return readInput(path).catch((e: unknown) => {
     throw fileError(e, 'read', path);
   });
 }

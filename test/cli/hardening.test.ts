@@ -136,6 +136,24 @@ describe('odd inputs', () => {
     expect([p.code, p.stderr]).toEqual([2, `jiuzhu: cannot read the policy file ${dir}: it is a directory\n`]);
   });
 
+  it('--households - reads standard input: the same totals as the file (simulate, --stream, compare)', () => {
+    const input = readFileSync(SAMPLE, 'utf8');
+    const json = (r: { code: number; stdout: string; stderr: string }) => {
+      expect(r.code, r.stderr).toBe(0);
+      const { households_file: _file, ...rest } = JSON.parse(r.stdout);
+      return rest;
+    };
+    const fromFile = json(simulate('--format', 'json', '--quiet'));
+    const args = ['simulate', '--policy', NANNING, '--households', '-', '--date', '2024-12-31', '--format', 'json', '--quiet'];
+    expect(json(jiuzhu(args, { input }))).toEqual(fromFile);
+    expect(json(jiuzhu([...args, '--stream'], { input }))).toEqual(fromFile);
+    // a Node parent's pipe is a socket (opening /dev/stdin fails, ENXIO): read whole from it too, as GB18030 (the
+    // sample is ASCII, the same bytes)
+    expect(json(jiuzhu([...args, '--encoding', 'gb18030'], { input }))).toEqual(fromFile);
+    const compare = ['compare', '--policy', NANNING, '--date', '2024-12-31', '--format', 'json', '--quiet', '--households'];
+    expect(jiuzhu([...compare, '-'], { input }).stdout).toBe(jiuzhu([...compare, SAMPLE]).stdout.replace(SAMPLE, '/dev/stdin'));
+  });
+
   it('households from a pipe (a FIFO) are read as they come, with the same totals', () => {
     const dir = tmp();
     const fifo = join(dir, 'h.fifo');
