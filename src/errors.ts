@@ -53,3 +53,15 @@ export class CheckFailedError extends Error {
     this.name = 'CheckFailedError';
   }
 }
+
+/**
+ * Exit 0: the reader of an output written straight through (/dev/stdout, a pipe) closed it early (`… | head`), as a
+ * closed standard output is. Nothing more is written; nothing is said (the reader is gone).
+ */
+export class ClosedPipe extends Error {
+  readonly exitCode = 0;
+  constructor(path: string) {
+    super(`the reader of ${path} closed it`);
+    this.name = 'ClosedPipe';
+  }
+}

@@ -3,7 +3,7 @@
 import chalk from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
-import { CheckFailedError, formatProblem, InputError, UsageError } from '../errors.js';
+import { CheckFailedError, ClosedPipe, formatProblem, InputError, UsageError } from '../errors.js';
 import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
 import { removeTemporaryFiles } from '../io/atomic-file.js';
 import { releaseFifos } from '../io/files.js';
@@ -340,6 +340,10 @@ function report(ctx: Ctx, e: unknown, debug: boolean): number {
     if (e.hint) say(`hint: ${e.hint}`);
     return e.exitCode;
   }
+  if (e instanceof ClosedPipe) {
+    removeTemporaryFiles(); // (any other output being written)
+    return e.exitCode;
+  }
   if (e instanceof CheckFailedError) {
     say(`jiuzhu: ${e.message}`);
     return e.exitCode;
@@ -374,5 +378,9 @@ function guardPipe(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
     throw err;
+  });
+  // stderr closed early (`2>&1 | head`, or --per-household /dev/stderr | head): nothing more can be said there
+  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
   });
 }

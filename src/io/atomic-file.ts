@@ -8,7 +8,7 @@ import { lstat, readlink, realpath, rename, stat, unlink } from 'node:fs/promise
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { ClosedPipe, UsageError } from '../errors.js';
 import { fileError, noteFifo } from './files.js';
 
 /** The temporary files being written, for removeTemporaryFiles. */
@@ -68,7 +68,7 @@ export class AtomicFile {
       if (!this.stream.write(text)) await once(this.stream, 'drain');
     } catch (e) {
       await this.abort();
-      throw fileError(e, 'write', this.path);
+      throw this.failed(e);
     }
   }
 
@@ -83,8 +83,15 @@ export class AtomicFile {
       }
     } catch (e) {
       await this.abort();
-      throw fileError(e, 'write', this.path);
+      throw this.failed(e);
     }
+  }
+
+  /** A write's failure in words; a pipe written straight through whose reader closed it is ClosedPipe (exit 0). */
+  private failed(e: unknown): unknown {
+    return !this.tmp && (e as NodeJS.ErrnoException | null)?.code === 'EPIPE'
+      ? new ClosedPipe(this.path)
+      : fileError(e, 'write', this.path);
   }
 
   async abort(): Promise<void> {
