@@ -55,7 +55,7 @@ function buildProgram(ctx: Ctx): Command {
       await command(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) });
     };
   const unit = () =>
-    new Option('--unit <unit>', 'money in the table and Markdown: yuan 元, wan 万元, yi 亿元 (JSON and CSV stay in yuan)')
+    new Option('--unit <unit>', 'money in the table, Markdown and workbook: yuan 元, wan 万元, yi 亿元 (JSON and CSV stay in yuan)')
       .choices(['yuan', 'wan', 'yi'])
       .default('yuan');
   const scenario = (what: string) => new Option('--scenario <file>', what).argParser((v: string, prev: string[] = []) => [...prev, v]);

@@ -2,12 +2,11 @@
 // pays, the parameter changes and the estimates — numbers as numbers with number formats, headers in 中文 and English,
 // frozen header rows. Built here; io/ writes it (report/ never opens a file).
 import type ExcelJS from 'exceljs';
-import { loadExcel } from './excel.js';
+import { loadExcel, moneyUnit } from './excel.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { delta, type SimulationReport } from './totals.js';
 
-const MONEY = '#,##0.00';
 const COUNT = '#,##0';
 
 interface Col {
@@ -32,6 +31,8 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
   const wb = new Excel.Workbook();
   wb.creator = `jiuzhu ${made.version}`;
   const title = `${r.policy.name.zh} ${r.policy.name.en}`;
+  // money in the unit asked for (--unit), said in every money column's header
+  const { label: U, format: MONEY, cell: m } = moneyUnit(r.unit);
   sheet(
     wb,
     '总表 Totals',
@@ -41,9 +42,9 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
       { header: '代码 id', width: 18 },
       { header: '户数 households', width: 16, format: COUNT },
       { header: '人数 persons', width: 16, format: COUNT },
-      { header: `年度支出 cost (元 yuan)${r.scenarios[0]?.year ? `, ${r.date}` : ''}`, width: 22, format: MONEY },
-      { header: '应保尽保 if all eligible took up (元)', width: 24, format: MONEY },
-      { header: '较基线 Δ vs baseline (元)', width: 20, format: MONEY },
+      { header: `年度支出 cost (${U})${r.scenarios[0]?.year ? `, ${r.date}` : ''}`, width: 22, format: MONEY },
+      { header: `应保尽保 if all eligible took up (${U})`, width: 24, format: MONEY },
+      { header: `较基线 Δ vs baseline (${U})`, width: 20, format: MONEY },
       { header: '依据估计 rests on an estimate', width: 14 },
     ],
     r.scenarios.flatMap((s) => [
@@ -56,9 +57,9 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
           p.id,
           n(f.households),
           n(f.persons),
-          isCash(p) ? n(f.annual_cost) : null,
-          isCash(p) ? n(f.eligible_annual_cost) : null,
-          n(d ?? undefined),
+          isCash(p) ? m(f.annual_cost) : null,
+          isCash(p) ? m(f.eligible_annual_cost) : null,
+          m(d ?? undefined),
           s.onEstimates.has(p.id) ? '是 yes' : '',
         ];
       }),
@@ -68,9 +69,9 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
         'total',
         null,
         null,
-        n(s.figures.total_annual_cost),
-        n(s.figures.eligible_total_annual_cost),
-        s.baseline ? n(delta(s.baseline.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2).value) : null,
+        m(s.figures.total_annual_cost),
+        m(s.figures.eligible_total_annual_cost),
+        s.baseline ? m(delta(s.baseline.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2).value) : null,
         '',
       ],
     ]),
@@ -84,16 +85,16 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
       [
         { header: '方案 scenario', width: 22 },
         { header: '月份 month', width: 10 },
-        ...cash.map((p) => ({ header: `${p.zh} ${p.id} (元)`, width: 18, format: MONEY })),
-        { header: '合计 total (元)', width: 18, format: MONEY },
+        ...cash.map((p) => ({ header: `${p.zh} ${p.id} (${U})`, width: 18, format: MONEY })),
+        { header: `合计 total (${U})`, width: 18, format: MONEY },
       ],
       r.scenarios.flatMap((s) =>
         (s.year?.periods ?? []).flatMap((p) =>
-          p.months.map((m) => [
+          p.months.map((month) => [
             s.id,
-            `${s.year!.year}-${String(m).padStart(2, '0')}`,
-            ...cash.map((q) => n(p.month.programs[q.id].annual_cost)),
-            n(p.month.total_annual_cost),
+            `${s.year!.year}-${String(month).padStart(2, '0')}`,
+            ...cash.map((q) => m(p.month.programs[q.id].annual_cost)),
+            m(p.month.total_annual_cost),
           ]),
         ),
       ),
@@ -118,16 +119,16 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
       [
         { header: '方案 scenario', width: 22 },
         { header: '项目 program', width: 30 },
-        ...LEVELS.map((l) => ({ header: `${LEVEL_LABELS[l]} (元)`, width: 18, format: MONEY })),
+        ...LEVELS.map((l) => ({ header: `${LEVEL_LABELS[l]} (${U})`, width: 18, format: MONEY })),
       ],
       r.scenarios.flatMap((s) =>
         s.funding
           ? [
               ...PROGRAMS.flatMap((p) => {
                 const x = s.funding!.programs[p.id];
-                return x ? [[s.id, `${p.zh} ${p.en}`, ...LEVELS.map((l) => n(x[l]))]] : [];
+                return x ? [[s.id, `${p.zh} ${p.en}`, ...LEVELS.map((l) => m(x[l]))]] : [];
               }),
-              [s.id, '合计 total', ...LEVELS.map((l) => n(s.funding!.total[l]))],
+              [s.id, '合计 total', ...LEVELS.map((l) => m(s.funding!.total[l]))],
             ]
           : [],
       ),
@@ -156,6 +157,7 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
       ['地区 locality', title],
       ['日期 date', r.scenarios[0]?.year ? `预算年度 budget year ${r.date}` : r.date],
       ['住户文件 households', r.householdsFile],
+      ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
       ['命令 command', made.command],
       ['版本 version', `jiuzhu ${made.version}`],
     ],

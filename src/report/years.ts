@@ -3,9 +3,9 @@
 // table, Markdown, JSON, CSV and the workbook.
 import chalk from 'chalk';
 import type ExcelJS from 'exceljs';
-import { loadExcel } from './excel.js';
+import { loadExcel, moneyUnit } from './excel.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
-import { D } from '../core/money.js';
+import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import type { Projection } from '../core/projection.js';
@@ -129,13 +129,16 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
   return out;
 }
 
+/** A yearly growth as a signed percent: +3.5%, −1%, 0%. */
+const pct = (g: Dec) => `${g.isNegative() ? '−' : g.isZero() ? '' : '+'}${g.abs().times(100).toFixed()}%`;
+
 function projectionLines(p: Projection | null): string[] {
   if (!p) return ['no projection: each year under the parameters the policy gives for it, the households as they are'];
   return [
     `projection ${p.id} (${p.file}): from ${p.baseYear}, a year —`,
-    ...p.uprate.map((g) => `  ${g.read} +${g.yearly.times(100).toFixed()}% (${g.basis})`),
-    `  incomes +${p.incomes.yearly.times(100).toFixed()}% (${p.incomes.basis}); population +${p.population.yearly.times(100).toFixed()}% (${p.population.basis})`,
-    '  a value the policy publishes for a year is kept; projected values are estimates that cite the projection',
+    ...p.uprate.map((g) => `  ${g.read} ${pct(g.yearly)} (${g.basis})`),
+    `  incomes ${pct(p.incomes.yearly)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
+    '  a value the policy publishes for a year is kept; projected values are estimates that cite the projection; scenarios apply to the projected values',
   ];
 }
 
@@ -166,6 +169,7 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   wb.creator = `jiuzhu ${made.version}`;
+  const { label: U, format: MONEY, cell: m } = moneyUnit(r.unit); // (--unit, said in every money column's header)
   const ws = wb.addWorksheet('逐年 Years', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
     { header: '方案 scenario', width: 22 },
@@ -173,8 +177,8 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
     { header: '项目 program', width: 30 },
     { header: '户数 households', width: 14, style: { numFmt: '#,##0' } },
     { header: '人数 persons', width: 14, style: { numFmt: '#,##0' } },
-    { header: '年度支出 cost (元)', width: 20, style: { numFmt: '#,##0.00' } },
-    ...LEVELS.map((l) => ({ header: `${LEVEL_LABELS[l]} (元)`, width: 18, style: { numFmt: '#,##0.00' } })),
+    { header: `年度支出 cost (${U})`, width: 20, style: { numFmt: MONEY } },
+    ...LEVELS.map((l) => ({ header: `${LEVEL_LABELS[l]} (${U})`, width: 18, style: { numFmt: MONEY } })),
   ];
   ws.getRow(1).font = { bold: true };
   for (const run of r.runs)
@@ -187,8 +191,8 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
           `${p.zh} ${p.en}`,
           Number(f.households),
           Number(f.persons),
-          isCash(p) ? Number(f.annual_cost) : null,
-          ...LEVELS.map((l) => (s.funding?.programs[p.id] ? Number(s.funding.programs[p.id]![l]) : null)),
+          isCash(p) ? m(f.annual_cost) : null,
+          ...LEVELS.map((l) => (s.funding?.programs[p.id] ? m(s.funding.programs[p.id]![l]) : null)),
         ]);
       }
       ws.addRow([
@@ -197,16 +201,37 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
         '合计 total',
         null,
         null,
-        Number(s.figures.total_annual_cost),
-        ...LEVELS.map((l) => (s.funding ? Number(s.funding.total[l]) : null)),
+        m(s.figures.total_annual_cost),
+        ...LEVELS.map((l) => (s.funding ? m(s.funding.total[l]) : null)),
       ]);
     }
+  // The parameters that change inside a year (a standard raised in July: the year in two periods)
+  const changes = wb.addWorksheet('参数变化 Changes', { views: [{ state: 'frozen', ySplit: 1 }] });
+  changes.columns = [
+    { header: '方案 scenario', width: 22 },
+    { header: '日期 date', width: 12 },
+    { header: '参数 parameter', width: 34 },
+    { header: '原值 before', width: 14 },
+    { header: '新值 after', width: 14 },
+  ];
+  changes.getRow(1).font = { bold: true };
+  for (const run of r.runs)
+    for (const s of run.years) for (const c of s.year?.changes ?? []) changes.addRow([run.id, c.date, c.path, c.before, c.after]);
   const about = wb.addWorksheet('说明 About');
   about.columns = [
     { header: '项 item', width: 18 },
     { header: '内容 value', width: 100 },
   ];
   about.getRow(1).font = { bold: true };
-  for (const l of [...projectionLines(r.projection), `command: ${made.command}`, `jiuzhu ${made.version}`]) about.addRow(['', l]);
+  const rows: Array<[string, string]> = [
+    ['地区 locality', `${r.policy.name.zh} ${r.policy.name.en}`],
+    ['年度 years', `${r.years[0]}–${r.years.at(-1)}`],
+    ['住户文件 households', r.householdsFile],
+    ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
+    ...projectionLines(r.projection).map((l, i): [string, string] => [i ? '' : '预测 projection', l.trim()]),
+    ['命令 command', made.command],
+    ['版本 version', `jiuzhu ${made.version}`],
+  ];
+  for (const row of rows) about.addRow(row);
   return wb;
 }

@@ -88,6 +88,53 @@ describe('--format xlsx', () => {
     expect(wb.getWorksheet('月度 Months')!.rowCount).toBe(1 + 12);
   });
 
+  it('--unit wan: every money cell in 万元 (the yuan ÷ 10,000) and every money header says so; --years too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-xlsx-'));
+    const read = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      return wb;
+    };
+    const headers = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).filter((v): v is string => typeof v === 'string');
+    const out = join(dir, 'wan.xlsx');
+    expect(simulate('--year', '2022', '--unit', 'wan', '--format', 'xlsx', '--out', out).code).toBe(0);
+    const wb = await read(out);
+    const s = json('--year', '2022').scenarios[0];
+    const totals = wb.getWorksheet('总表 Totals')!;
+    const dibao = totals.getRows(2, 30)!.find((r) => r.getCell(3).value === 'dibao')!;
+    // e.g. 750,802,524.83 yuan → 75,080.252483 万元 (the cell's number; shown with four decimals, to the yuan)
+    expect(dibao.getCell(6).value).toBe(Number(D(s.programs.dibao.annual_cost).dividedBy(10_000)));
+    expect(totals.getColumn(6).numFmt).toBe('#,##0.0000');
+    const money = wb.worksheets.flatMap((ws) => headers(ws).filter((h) => /\((元|万元|亿元)/.test(h)));
+    expect(money.length).toBeGreaterThanOrEqual(10);
+    expect(money.filter((h) => !h.includes('(万元)'))).toEqual([]);
+    expect(
+      wb
+        .getWorksheet('说明 About')!
+        .getRows(2, 10)!
+        .map((r) => r.getCell(1).value),
+    ).toContain('金额单位 money');
+    // several budget years: the same unit, and the About sheet's items named
+    const years = join(dir, 'years.xlsx');
+    expect(simulate('--years', '2025-2026', '--unit', 'wan', '--format', 'xlsx', '--out', years).code).toBe(0);
+    const y = await read(years);
+    expect(y.worksheets.map((w) => w.name)).toEqual(['逐年 Years', '参数变化 Changes', '说明 About']);
+    const ys = json('--years', '2025-2026').scenarios[0].years[1];
+    const row = y
+      .getWorksheet('逐年 Years')!
+      .getRows(2, 40)!
+      .find((r) => r.getCell(2).value === 2026 && r.getCell(3).value === '合计 total')!;
+    expect(row.getCell(6).value).toBe(Number(D(ys.total_annual_cost).dividedBy(10_000)));
+    expect(headers(y.getWorksheet('逐年 Years')!).filter((h) => h.includes('元'))).toEqual(
+      headers(y.getWorksheet('逐年 Years')!).filter((h) => h.includes('(万元)')),
+    );
+    const items = y
+      .getWorksheet('说明 About')!
+      .getRows(2, 20)!
+      .map((r) => r.getCell(1).value);
+    expect(items).toEqual(expect.arrayContaining(['地区 locality', '金额单位 money', '命令 command']));
+  });
+
   it('needs --out (a workbook is not for a terminal)', () => {
     expect(simulate('--format', 'xlsx').stderr).toBe('jiuzhu: --format xlsx writes a workbook: give --out FILE.xlsx\n');
   });
