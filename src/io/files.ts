@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, createReadStream, openSync, type ReadStream } from 'node:fs';
 import { open, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 
@@ -122,6 +122,47 @@ export async function readInputText(path: string, what: string): Promise<string>
 export interface Output {
   readonly flag: string;
   readonly path: string;
+  /** What is written (the --format, or the output's one kind): a name ending in another kind's extension is refused. */
+  readonly format?: string;
+  /** The format is the command's --format (the hint may offer another). */
+  readonly chosen?: boolean;
+}
+
+/** The extensions of each kind of output a command writes. */
+const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  table: ['.txt'],
+  json: ['.json'],
+  csv: ['.csv'],
+  markdown: ['.md', '.markdown'],
+  xlsx: ['.xlsx'],
+  html: ['.html', '.htm'],
+  arrow: ['.arrow'],
+  xml: ['.xml'],
+};
+const KIND_OF = new Map(Object.entries(EXTENSIONS).flatMap(([kind, exts]) => exts.map((e) => [e, kind] as const)));
+
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  table: 'a text table',
+  json: 'JSON',
+  csv: 'CSV',
+  markdown: 'Markdown',
+  xlsx: 'an Excel workbook',
+  html: 'HTML',
+  arrow: 'an Arrow file',
+  xml: 'XML',
+};
+
+/** Refuses an output named for another kind of file than it gets (`--format xlsx --out b.csv`: a workbook named .csv). */
+function refuseOtherKind(out: Output): void {
+  if (!out.format) return;
+  const ext = extname(out.path).toLowerCase();
+  const named = KIND_OF.get(ext);
+  if (named === undefined || named === out.format || !(out.format in EXTENSIONS)) return;
+  const name = `${out.path.slice(0, out.path.length - ext.length)}${EXTENSIONS[out.format]![0]}`;
+  throw new UsageError(
+    `${out.flag} ${out.path} ends in ${extname(out.path)}, but it gets ${KIND_WORDS[out.format]}`,
+    `name it ${name}${out.chosen && named !== 'arrow' && named !== 'xml' ? `, or give --format ${named}` : ''}`,
+  );
 }
 export interface Input {
   readonly what: string;
@@ -166,6 +207,7 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
   const named = new Map<string, Output>();
   for (const out of outputs) {
     if (!out) continue;
+    refuseOtherKind(out);
     const t = await target(out.path);
     const other = t === null ? undefined : named.get(t);
     if (other)

@@ -69,6 +69,44 @@ describe('an output never overwrites an input (exit 2, before anything is read)'
     expect(simulate('--format', 'csv', '--out', '/dev/stdout', '--per-household', '/dev/stdout').code).toBe(0);
   });
 
+  it('an output named for another kind of file is refused (a workbook named .csv, CSV named .xlsx); others are fine', () => {
+    const dir = tmp();
+    const refused = (args: string[], message: string) => {
+      const r = jiuzhu(args);
+      expect([r.code, r.stderr]).toEqual([2, message]);
+    };
+    const run = ['simulate', '--policy', NANNING, '--households', SAMPLE];
+    refused(
+      [...run, '--format', 'xlsx', '--out', join(dir, 'b.csv')],
+      `jiuzhu: --out ${dir}/b.csv ends in .csv, but it gets an Excel workbook\nhint: name it ${dir}/b.xlsx, or give --format csv\n`,
+    );
+    refused(
+      [...run, '--out', join(dir, 'b.json')],
+      `jiuzhu: --out ${dir}/b.json ends in .json, but it gets a text table\nhint: name it ${dir}/b.txt, or give --format json\n`,
+    );
+    refused(
+      [...run, '--per-household', join(dir, 'r.xlsx')],
+      `jiuzhu: --per-household ${dir}/r.xlsx ends in .xlsx, but it gets CSV\nhint: name it ${dir}/r.csv\n`,
+    );
+    refused(
+      ['generate', '--policy', NANNING, '--households', '10', '--out', join(dir, 'g.XLSX')],
+      `jiuzhu: --out ${dir}/g.XLSX ends in .XLSX, but it gets CSV\nhint: name it ${dir}/g.csv\n`,
+    );
+    refused(
+      ['report', ...run.slice(1), '--out', join(dir, 'r.md')],
+      `jiuzhu: --out ${dir}/r.md ends in .md, but it gets HTML\nhint: name it ${dir}/r.html\n`,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+    // the right extension in any case, an extension jiuzhu does not write, or none
+    for (const [format, name] of [
+      ['json', 'b.JSON'],
+      ['markdown', 'b.md'],
+      ['csv', 'b.tsv'],
+      ['table', 'b'],
+    ])
+      expect(jiuzhu([...run, '--format', format!, '--out', join(dir, name!)]).code, name).toBe(0);
+  });
+
   it('test --junit naming a case or policy file; generate --out naming the profile; check --update naming the households file', () => {
     const dir = tmp();
     const cases = join(dir, 'cases.yaml');

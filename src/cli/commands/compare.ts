@@ -51,7 +51,7 @@ export interface CompareOptions {
 }
 
 export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void> {
-  if (o.out) await refuseOverwrite([{ flag: '--out', path: o.out }], inputsOf(o));
+  if (o.out) await refuseOverwrite([{ flag: '--out', path: o.out, format: o.format, chosen: true }], inputsOf(o));
   const write = (text: string) => (o.out ? writeOutput(o.out, text) : ctx.stdout.write(text));
   if (o.format === 'html') {
     if (o.marginalRates !== undefined || o.ranges)

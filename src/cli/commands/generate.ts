@@ -47,7 +47,10 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${o.seed}"`);
   if (!o.out && !o.report) throw new UsageError('give --out FILE.csv (and/or --report)');
   const profilePath = o.profile ?? profileFor(o.policy);
-  await refuseOverwrite([o.out ? { flag: '--out', path: o.out } : null], inputsOf({ policy: o.policy, profile: profilePath }));
+  await refuseOverwrite(
+    [o.out ? { flag: '--out', path: o.out, format: 'csv' } : null],
+    inputsOf({ policy: o.policy, profile: profilePath }),
+  );
   const profile = await loadProfile(profilePath);
   const date = o.date ? simulationDate(ctx, o.date) : profile.date;
   const { snapshot, rules } = await loadAt(o.policy, date);

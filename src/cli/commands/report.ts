@@ -46,7 +46,7 @@ const RATE_DELTA = 10_000;
 
 export async function reportCommand(ctx: Ctx, o: ReportOptions): Promise<void> {
   if (!o.out) throw new UsageError('jiuzhu report writes one HTML file: give --out FILE.html');
-  await refuseOverwrite([{ flag: '--out', path: o.out }], inputsOf(o));
+  await refuseOverwrite([{ flag: '--out', path: o.out, format: 'html' }], inputsOf(o));
   await writeOutput(o.out, await reportHtml(ctx, o));
 }
 

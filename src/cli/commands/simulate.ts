@@ -53,7 +53,10 @@ const CHUNK = 4096;
 export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
   if (o.format === 'xlsx' && !o.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
   await refuseOverwrite(
-    [o.perHousehold ? { flag: '--per-household', path: o.perHousehold } : null, o.out ? { flag: '--out', path: o.out } : null],
+    [
+      o.perHousehold ? { flag: '--per-household', path: o.perHousehold, format: 'csv' } : null,
+      o.out ? { flag: '--out', path: o.out, format: o.format, chosen: true } : null,
+    ],
     inputsOf(o),
   );
   if (o.projection && !o.years) throw new UsageError('--projection goes with --years (e.g. --years 2026-2028)');
