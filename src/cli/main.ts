@@ -307,6 +307,14 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
     const o = action.optsWithGlobals() as Omit<HouseholdsFlags, 'encoding'> & { encoding?: string };
     // GBK is a subset of GB18030: read as that.
     const encoding = o.encoding === 'gbk' ? 'gb18030' : (o.encoding as HouseholdsFlags['encoding']);
+    // A command that reads no households file would ignore them: said, not ignored (generate's --households is a count).
+    const readsFile = action.name() !== 'generate' && action.options.some((x) => x.long === '--households');
+    const given = (['encoding', 'columns', 'sheet'] as const).filter((k) => o[k] !== undefined);
+    if (!readsFile && given.length)
+      throw new UsageError(
+        `${action.name()} reads no households file: ${given.map((k) => `--${k}`).join(', ')} would do nothing`,
+        `leave ${given.length > 1 ? 'them' : 'it'} out`,
+      );
     Object.assign(ctx.households!, { encoding, columns: o.columns, sheet: o.sheet });
   });
   try {

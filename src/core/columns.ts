@@ -310,7 +310,8 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
       }
       const n = NUMBER_RE.exec(text);
       if (!n) return bad;
-      if ((n[3]?.length ?? 0) > 6) return { ok: false, expected: `${c.expected} (at most six decimals)` };
+      if ((n[3]?.length ?? 0) > 6)
+        return { ok: false, expected: c.expected.includes('six decimals') ? c.expected : `${c.expected} (at most six decimals)` };
       return { ok: false, expected: `${c.expected}: from ${k.min / 1_000_000} to ${k.max / 1_000_000}` };
     }
   }

@@ -204,6 +204,18 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
     const dir = await realpath(dirname(resolve(path))).catch(() => null);
     return dir === null ? null : join(dir, basename(path));
   };
+  for (const out of outputs) {
+    if (!out) continue;
+    const o = await id(out.path);
+    if (o === null) continue;
+    for (const input of inputs) {
+      if ((await id(input.path)) === o)
+        throw new UsageError(
+          `${out.flag} ${out.path} is the ${input.what} ${input.path}: jiuzhu never writes over a file it reads`,
+          `choose another name for ${out.flag}`,
+        );
+    }
+  }
   const named = new Map<string, Output>();
   for (const out of outputs) {
     if (!out) continue;
@@ -216,18 +228,6 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
         `give ${out.flag} another name`,
       );
     if (t !== null) named.set(t, out);
-  }
-  for (const out of outputs) {
-    if (!out) continue;
-    const o = await id(out.path);
-    if (o === null) continue;
-    for (const input of inputs) {
-      if ((await id(input.path)) === o)
-        throw new UsageError(
-          `${out.flag} ${out.path} is the ${input.what} ${input.path}: jiuzhu never writes over a file it reads`,
-          `choose another name for ${out.flag}`,
-        );
-    }
   }
 }
 

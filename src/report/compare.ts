@@ -257,7 +257,7 @@ export function compareTable(r: CompareReport): string {
   if (r.year)
     out.push(
       chalk.dim(
-        '  budget year: costs for the year, counts of its average month; winners and losers, flows and splits are for one date (--date)',
+        '  budget year: costs for the year, counts of its average month; winners and losers, flows and splits are for one date: run compare again with --date (and no --year) for them',
       ),
     );
   for (const l of r.localities) {

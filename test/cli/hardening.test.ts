@@ -194,6 +194,30 @@ describe('odd inputs', () => {
     expect([p.code, p.stderr]).toEqual([2, `jiuzhu: cannot read the policy file ${dir}: it is a directory\n`]);
   });
 
+  it('a households file option given to a command that reads none is refused, not ignored', () => {
+    const params = jiuzhu(['params', '--policy', NANNING, '--columns', 'mapping-with-a-typo.yaml']);
+    expect([params.code, params.stderr]).toEqual([
+      2,
+      'jiuzhu: params reads no households file: --columns would do nothing\nhint: leave it out\n',
+    ]);
+    const gen = jiuzhu(['generate', '--policy', NANNING, '--households', '5', '--report', '--encoding', 'gbk', '--sheet', 'x']);
+    expect([gen.code, gen.stderr]).toEqual([
+      2,
+      'jiuzhu: generate reads no households file: --encoding, --sheet would do nothing\nhint: leave them out\n',
+    ]);
+    expect(simulate('--encoding', 'utf-8', '--quiet').code).toBe(0); // (a command that reads one takes them)
+  });
+
+  it('a weight with seven decimals says "at most six decimals" once', () => {
+    const dir = tmp();
+    const file = join(dir, 'h.csv');
+    writeFileSync(file, 'household_id,person_id,age,area,weight\nH1,P1,40,urban,1.1234567\n');
+    const r = jiuzhu(['simulate', '--policy', NANNING, '--households', file]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('expected a number > 0 with at most six decimals (person P1)\n');
+    expect(r.stderr.match(/six decimals/g)).toHaveLength(1);
+  });
+
   it('--households - reads standard input: the same totals as the file (simulate, --stream, compare)', () => {
     const input = readFileSync(SAMPLE, 'utf8');
     const json = (r: { code: number; stdout: string; stderr: string }) => {
