@@ -229,6 +229,18 @@ describe('simulate --years with a projection', () => {
     expect(months(mid2026[1])).toEqual(months(mid2027[1]).slice(6).concat(months(mid2027[1]).slice(6))); // 949.54 all year
   });
 
+  it('years past the newest standard without a projection say so on stderr; with a projection, or --quiet, nothing', () => {
+    const years = ['--years', '2026-2027'];
+    const plain = simulate(...years);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toBe(
+      'note: policies/guangxi-nanning.yaml: the newest dibao standards it gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are 5+ years older than 2027-12-31: carried forward unchanged (add the newer value, or simulate --years with a --projection)\n',
+    );
+    expect(simulate(...years, '--quiet').stderr).toBe('');
+    expect(simulate(...years, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml').stderr).toBe('');
+    expect(simulate('--date', '2022-06-30').stderr).toBe(''); // the standards of the date
+  });
+
   it('--projection without --years is a usage error', () => {
     expect(
       jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml']).code,

@@ -1,0 +1,58 @@
+// What a run should say about its policy before anyone budgets with it (found by a new-user trial): a dibao standard
+// carried forward from more than a year before the date (the policy gives no newer value: later costs rest on an old
+// standard, unflagged), and the parameter rules `jiuzhu validate` checks (a standard typed 10× too high ran silently).
+// Pure: the CLI prints these on stderr, as notes, unless --quiet.
+import { formatWhere } from '../errors.js';
+import { indexInForce } from './dates.js';
+import type { Policy } from './parameters/tree.js';
+import { checkPolicy, type Violation } from './sanity.js';
+
+/** The standards whose age is worth a note: every other line follows them (S × k). */
+const STANDARDS = ['dibao.standard.urban', 'dibao.standard.rural'] as const;
+
+export interface StaleStandard {
+  readonly path: string;
+  readonly value: string;
+  readonly from: string;
+  /** Whole years from `from` to the date. */
+  readonly years: number;
+}
+
+/** Standards in force at `date` that are the policy's newest and were set a year or more before it. */
+export function staleStandards(policy: Policy, date: string): StaleStandard[] {
+  return STANDARDS.flatMap((path) => {
+    const history = policy.params.get(path) ?? [];
+    const i = indexInForce(history, date);
+    if (i < 0 || i !== history.length - 1) return [];
+    const e = history[i]!;
+    const years = wholeYears(e.from, date);
+    return years >= 1 ? [{ path, value: String(e.value), from: e.from, years }] : [];
+  });
+}
+
+/** Whole years from one ISO date to a later one. */
+function wholeYears(from: string, to: string): number {
+  const [fy, fmd] = [Number(from.slice(0, 4)), from.slice(5)];
+  const [ty, tmd] = [Number(to.slice(0, 4)), to.slice(5)];
+  return ty - fy - (tmd < fmd ? 1 : 0);
+}
+
+/** The notes for a policy run at these dates (the first date's standards; each rule finding once). */
+export function policyNotes(policy: Policy, dates: readonly string[]): string[] {
+  const last = [...dates].sort().at(-1);
+  const stale = last ? staleStandards(policy, last) : [];
+  const notes = stale.length
+    ? [
+        `note: ${policy.file}: the newest dibao standard${stale.length > 1 ? 's' : ''} it gives (${stale
+          .map((s) => `${s.path.split('.').pop()} ${s.value} from ${s.from}`)
+          .join(
+            ', ',
+          )}) ${stale.length > 1 ? 'are' : 'is'} ${Math.min(...stale.map((s) => s.years))}+ year${Math.min(...stale.map((s) => s.years)) > 1 ? 's' : ''} older than ${last}: carried forward unchanged (add the newer value, or simulate --years with a --projection)`,
+      ]
+    : [];
+  return [...notes, ...checkPolicy(policy).map(ruleNote)];
+}
+
+function ruleNote(v: Violation): string {
+  return `warning: ${formatWhere(v.where)}: ${v.message} (${v.rule.id}: ${v.rule.text}; jiuzhu validate lists them)`;
+}

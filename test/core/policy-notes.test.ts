@@ -1,0 +1,43 @@
+// What a run says about its policy (core/policy-notes.ts): a dibao standard carried forward a year or more past the
+// newest value the policy gives, and the parameter rules' findings. Nanning's newest standards (seed-era notices):
+// urban 810 and rural 566.67 a month, both from 2022-04-01 (policies/guangxi-nanning.yaml).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { policyNotes, staleStandards } from '../../src/core/policy-notes.js';
+import { parsePolicy } from '../../src/io/policy-file.js';
+
+const text = readFileSync('policies/guangxi-nanning.yaml', 'utf8');
+const nanning = parsePolicy(text, 'nanning.yaml');
+
+describe('staleStandards', () => {
+  it('a standard is stale from one whole year after the newest value, not a day sooner', () => {
+    expect(staleStandards(nanning, '2023-03-31')).toEqual([]); // 364 days: no note
+    expect(staleStandards(nanning, '2023-04-01').map((s) => [s.path, s.value, s.from, s.years])).toEqual([
+      ['dibao.standard.urban', '810', '2022-04-01', 1],
+      ['dibao.standard.rural', '566.67', '2022-04-01', 1],
+    ]);
+    expect(staleStandards(nanning, '2025-06-30').map((s) => s.years)).toEqual([3, 3]);
+    // a date before the newest value: the value in force then is followed by a newer one, so not stale
+    expect(staleStandards(nanning, '2021-12-31')).toEqual([]);
+  });
+});
+
+describe('policyNotes', () => {
+  it('says how old the carried standards are, once, for the last date', () => {
+    expect(policyNotes(nanning, ['2022-06-30'])).toEqual([]);
+    expect(policyNotes(nanning, ['2022-06-30', '2025-06-30'])).toEqual([
+      'note: nanning.yaml: the newest dibao standards it gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are 3+ years older than 2025-06-30: carried forward unchanged (add the newer value, or simulate --years with a --projection)',
+    ]);
+  });
+
+  it('gives the parameter rules’ findings with their place: a standard typed 10× too high', () => {
+    const typo = parsePolicy(text.replace(/( {10}value: )810\n/, '$18100\n'), 'typo.yaml');
+    const line = text.split('\n').findIndex((l) => l === '          value: 810') + 1;
+    expect(line).toBeGreaterThan(1);
+    const notes = policyNotes(typo, ['2022-06-30']);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(
+      new RegExp(`^warning: typo\\.yaml:${line - 1}:\\d+: dibao\\.standard\\.urban goes 790 → 8100 .*standard-yearly-change`),
+    );
+  });
+});
