@@ -132,9 +132,30 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   row('weighted persons (population grossed up to)', persons.dividedBy(1e6), 'population.persons', 0);
   // The income distribution: each fifth's mean as a multiple of the area's mean.
   AREA.forEach((a, ai) => {
-    const fifths = quintileMeans(incomes[ai]!);
     const target = `target.income_quintiles.${a}`;
     const published = dist(profile, target);
+    if (!incomes[ai]!.length) {
+      // No person in the area (a tiny population): nothing to compare, not NaN.
+      const none = (measure: string, value: Dec | null, digits: number, key: string) =>
+        rows.push({
+          measure,
+          generated: '—',
+          published: value ? value.toFixed(digits) : null,
+          gap: null,
+          tolerance: null,
+          within: null,
+          target: key,
+        });
+      none(
+        `per-capita disposable income, ${a} (yuan a year)`,
+        profile.values.has(`income.disposable.${a}`) ? D(num(profile, `income.disposable.${a}`)) : null,
+        0,
+        `income.disposable.${a}`,
+      );
+      published.forEach((v, q) => none(`  fifth ${q + 1} of ${a} persons, × the mean`, D(v), 2, target));
+      return;
+    }
+    const fifths = quintileMeans(incomes[ai]!);
     const mean = fifths.reduce((x, y) => x + y, 0) / 5;
     row(`per-capita disposable income, ${a} (yuan a year)`, D(mean * 12).dividedBy(100), `income.disposable.${a}`, 0);
     fifths.forEach((f, q) => finish(`  fifth ${q + 1} of ${a} persons, × the mean`, D(f / mean), D(published[q]!), target, 2, 1));

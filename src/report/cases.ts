@@ -3,7 +3,7 @@
 import chalk from 'chalk';
 import { showValue, type CaseResult, type CaseRun } from '../core/cases.js';
 import type { Violation } from '../core/sanity.js';
-import { formatWhere } from '../errors.js';
+import { formatProblem, formatWhere, type Problem } from '../errors.js';
 import { stepLines } from './explain.js';
 import { stripAnsi } from './text-table.js';
 
@@ -55,6 +55,18 @@ export function failed(run: CaseRun): boolean {
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The JUnit of a run that could not start: each problem of an invalid case, policy or scenario file as an error
+ * (a CI job that publishes the JUnit shows why, not an empty report).
+ */
+export function problemsJunit(problems: readonly Problem[]): string {
+  const cases = problems.map((p) => {
+    const file = p.where?.file ?? 'jiuzhu';
+    return `    <testcase classname="${xml(file)}" name="${xml(formatProblem(p))}">\n      <error message="${xml(p.message)}">${xml(formatProblem(p))}</error>\n    </testcase>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jiuzhu test">\n  <testsuite name="invalid input" tests="${problems.length}" failures="0" errors="${problems.length}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+}
 
 export function casesJunit(run: CaseRun): string {
   const byFile = new Map<string, CaseResult[]>();

@@ -69,7 +69,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot): strin
   const h = e.household;
   const out: string[] = [
     chalk.bold(`household ${pop.householdIds.at(h)} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}`),
-    `${pop.area[h] ? 'rural' : 'urban'}, ${e.result.persons} persons, financial assets ${y(pop.assets[h]!)}, rigid expenditure ${y(pop.rigid[h]!)}, ` +
+    `${pop.area[h] ? 'rural' : 'urban'}, ${personsText(e.result.persons)}, financial assets ${y(pop.assets[h]!)}, rigid expenditure ${y(pop.rigid[h]!)}, ` +
       `on dibao ${pop.onDibao[h]} (prior ${y(pop.prior[h]!)}), emergency need ${y(pop.emergency[h]!)}, weight ${pop.weight[h]! / 1e6}${pop.takeUpDraw[h] ? `, take-up draw ${(pop.takeUpDraw[h]! / 1e6).toFixed(6)}` : ''}`,
     ...members(pop, h).map((m) => `  ${m}`),
   ];
@@ -92,7 +92,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot): strin
 
 /** What a program gave the household, in words its kind and fields call for. */
 function resultText(p: ProgramInfo, x: ProgramResult): string {
-  const persons = p.fields.includes('persons') ? `${x.persons} persons` : '';
+  const persons = p.fields.includes('persons') ? personsText(x.persons) : '';
   switch (p.kind) {
     case 'caseload':
       return persons || 'identified';
@@ -114,7 +114,7 @@ function resultLines(e: Explanation): string[] {
   );
   for (const p of PER_HOUSEHOLD_ORDER.filter((q) => r[q.id].declined)) {
     const x = r[p.id];
-    const would = isCash(p) ? `${y(x.eligibleAnnual)} a year` : `${x.eligiblePersons} persons`;
+    const would = isCash(p) ? `${y(x.eligibleAnnual)} a year` : personsText(x.eligiblePersons);
     lines.push(
       chalk.dim(
         x.flag
@@ -153,4 +153,9 @@ export function explainJson(e: Explanation, pop: Population, s: Snapshot): objec
     })),
     result: resultRecord(r),
   };
+}
+
+/** "1 person", "2 persons". */
+function personsText(n: number): string {
+  return `${n} person${n === 1 ? '' : 's'}`;
 }

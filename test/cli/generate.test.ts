@@ -45,6 +45,14 @@ describe('jiuzhu generate', () => {
     expect(r.stdout).toContain('every published figure is within its tolerance');
   });
 
+  it('--report on a population too small to have a rural person: a dash for what it lacks, never NaN', () => {
+    const r = jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '1', '--seed', '1', '--report']);
+    expect(r.stdout).not.toMatch(/NaN/);
+    const rural = r.stdout.split('\n').find((l) => l.startsWith('per-capita disposable income, rural'))!;
+    expect(rural).toMatch(/^per-capita disposable income, rural \(yuan a year\)\s+—\s+[\d,]+\s/);
+    expect(rural).not.toMatch(/[✓✗]/);
+  });
+
   it('usage errors exit 2', () => {
     expect(jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '0', '--report']).code).toBe(2);
     expect(jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '10']).stderr).toBe(

@@ -49,6 +49,15 @@ describe('jiuzhu test', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+: case "a 17-year-old .*": has_capable_supporter: expected 0 or 1/);
     expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+: case "full care .*": unknown program "tekn" \(did you mean "tekun"\?\)/);
+    // with --junit, the problems are the JUnit's errors (a CI job publishing it shows why), and the exit stays 3
+    const junit = join(dir, 'junit.xml');
+    expect(jiuzhu(['test', dir, '--junit', junit]).code).toBe(3);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(/<testsuite name="invalid input" tests="2" failures="0" errors="2">/);
+    expect(xml).toMatch(
+      /<error message="unknown program &quot;tekn&quot; \(did you mean &quot;tekun&quot;\?\)[^"]*">[^<]*bad\.yaml:\d+:\d+: case/,
+    );
+    expect(xml.match(/<testcase /g)).toHaveLength(2);
   });
 });
 

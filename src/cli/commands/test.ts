@@ -1,18 +1,18 @@
 // jiuzhu test [PATH…] [--junit FILE]  — declarative cases + parameter sanity rules; exit 1 on any failure.
 // jiuzhu validate --policy FILE…      — load and run the sanity rules only.
 import { checkPolicy } from '../../core/sanity.js';
-import { CheckFailedError, UsageError } from '../../errors.js';
+import { CheckFailedError, InputError, UsageError } from '../../errors.js';
 import { refuseOverwrite } from '../../io/files.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import { loadPolicy } from '../../io/policy-file.js';
-import { casesJunit, casesText, failed, violationLines } from '../../report/cases.js';
+import { casesJunit, casesText, failed, problemsJunit, violationLines } from '../../report/cases.js';
 import type { Ctx } from '../context.js';
 import { caseFiles, loadAllCases, runCases } from '../run-cases.js';
 
 export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit?: string }): Promise<void> {
   const searched = paths.length ? paths : ['policies/cases'];
   const files = await caseFiles(searched);
-  const cases = await loadAllCases(files);
+  const cases = await loadAllCases(files).catch((e: unknown) => junitOfProblems(e, o.junit, files));
   // A run that checks nothing must not pass for one that checked everything.
   if (!cases.length)
     throw new UsageError(
@@ -20,13 +20,13 @@ export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit
       'give case files or directories of them: jiuzhu test policies/cases',
     );
   await refuseOverwrite(
-    [o.junit ? { flag: '--junit', path: o.junit } : null],
+    [o.junit ? { flag: '--junit', path: o.junit, format: 'xml' } : null],
     [
       ...files.map((path) => ({ what: 'case file', path })),
       ...cases.flatMap((c) => [{ what: 'policy file', path: c.policy }, ...c.scenarios.map((path) => ({ what: 'scenario file', path }))]),
     ],
   );
-  const run = await runCases(files, cases);
+  const run = await runCases(files, cases).catch((e: unknown) => junitOfProblems(e, o.junit, files));
   ctx.stdout.write(casesText(run));
   if (o.junit) {
     const out = await AtomicFile.open(o.junit);
@@ -34,6 +34,20 @@ export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit
     await out.commit();
   }
   if (failed(run)) throw new CheckFailedError('some cases or parameter rules failed (see above)');
+}
+
+/** An invalid input's problems written as the JUnit (when one is asked for), then thrown on (exit 3). */
+async function junitOfProblems(e: unknown, junit: string | undefined, files: readonly string[]): Promise<never> {
+  if (junit && e instanceof InputError) {
+    await refuseOverwrite(
+      [{ flag: '--junit', path: junit, format: 'xml' }],
+      files.map((path) => ({ what: 'case file', path })),
+    );
+    const out = await AtomicFile.open(junit);
+    await out.write(problemsJunit(e.problems));
+    await out.commit();
+  }
+  throw e;
 }
 
 export async function validateCommand(ctx: Ctx, o: { policy: readonly string[] }): Promise<void> {
