@@ -7,7 +7,10 @@ import type { Population } from './population.js';
 export interface Deciles {
   /** Decile 0..9 of each household by per-capita income, weighted by persons. */
   readonly of: Uint8Array;
-  /** The highest per-capita monthly income in each decile, fen (rounded down), or -1 for an empty decile. */
+  /**
+   * The highest per-capita monthly income in each decile, fen, rounded up (every household of the decile is at or
+   * below it: 374.73 yuan for 2 persons is 187.37), or -1 for an empty decile.
+   */
   readonly upper: readonly number[];
 }
 
@@ -50,7 +53,7 @@ export function incomeDeciles(pop: Population, opts: { crossMultiply?: boolean }
   const upper = Array.from({ length: 10 }, () => -1);
   const put = (h: number, d: number) => {
     of[h] = d;
-    upper[d] = Math.floor(income[h]! / size(h));
+    upper[d] = Math.ceil(income[h]! / size(h)); // (exact: a double of a whole number of fen divided by a few persons)
   };
   if (total <= BigInt(Number.MAX_SAFE_INTEGER)) {
     // Exact in doubles: decile d starts where before ≥ ceil(d × total / 10).

@@ -123,7 +123,7 @@ describe('compare', () => {
     const layers = header.slice(2, -1);
     expect(header[1]).toBe('baseline \\ scenario');
     expect(layers.length).toBeGreaterThanOrEqual(2);
-    const moved = layers.some((a, i) => layers.some((b, j) => i !== j && md[at + 4 + i]!.split('|')[2 + j]!.trim() !== '0'));
+    const moved = layers.some((_from, i) => layers.some((_to, j) => i !== j && md[at + 4 + i]!.split('|')[2 + j]!.trim() !== '0'));
     expect(moved).toBe(true);
     // every row and cell as the JSON has it (weighted persons rounded, digits grouped)
     layers.forEach((from, i) => {
