@@ -166,14 +166,27 @@ export async function populationFromArrow(
     throw new InputError([{ where: { file }, message }], 'make the file with `jiuzhu import --households FILE --out FILE.arrow`');
   };
   if (table.batches.length !== 1) fail(`the file holds ${table.batches.length} record batches; jiuzhu reads one (as jiuzhu import writes)`);
-  const data = (c: ColumnDef, want: string): Data => {
+  // Every column's name and type checked before any value: a file another tool wrote hears of all its columns at once.
+  const want = (c: ColumnDef) =>
+    c.kind.type === 'id'
+      ? 'Utf8'
+      : c.kind.type === 'money' || c.kind.type === 'millionths'
+        ? 'Float64'
+        : c.kind.type === 'code'
+          ? 'Dictionary<Uint8, Utf8>'
+          : 'Uint8';
+  const columnProblems = (COLUMNS as readonly ColumnDef[]).flatMap((c) => {
     const child = table.getChild(arrowName(c));
-    if (!child)
-      return fail(`no column ${arrowName(c)} (${c.expected}); the file's columns: ${table.schema.fields.map((f) => f.name).join(', ')}`);
-    if (String(child.type) !== want) return fail(`column ${arrowName(c)} is ${String(child.type)}, expected ${want}`);
-    if (child.nullCount) return fail(`column ${arrowName(c)} has ${child.nullCount} empty values`);
-    return child.data[0]!;
-  };
+    if (!child) return [`no column ${arrowName(c)} (${want(c)}: ${c.expected})`];
+    if (String(child.type) !== want(c)) return [`column ${arrowName(c)} is ${String(child.type)}, expected ${want(c)}`];
+    return child.nullCount ? [`column ${arrowName(c)} has ${child.nullCount} empty values`] : [];
+  });
+  if (columnProblems.length)
+    throw new InputError(
+      columnProblems.map((message) => ({ where: { file }, message })),
+      `jiuzhu reads the columns as jiuzhu import writes them (README: "Read once, run many"); make the file with jiuzhu import --households FILE --out FILE.arrow`,
+    );
+  const data = (c: ColumnDef): Data => table.getChild(arrowName(c))!.data[0]!;
   const n = table.numRows;
   const at = (row: number, c: ColumnDef) => ({ file: `${file}: row ${row + 1}, column ${arrowName(c)}` });
   const problem = (row: number, c: ColumnDef, message: string) => {
@@ -181,9 +194,9 @@ export async function populationFromArrow(
   };
   // Households: runs of one household_id; an id seen in an earlier run is a household whose rows lie apart.
   const byName = new Map((COLUMNS as readonly ColumnDef[]).map((c) => [c.name, c]));
-  const hid = data(byName.get('household_id')!, 'Utf8');
+  const hid = data(byName.get('household_id')!);
   const [hOff, hVal] = [hid.valueOffsets as Int32Array, hid.values as Uint8Array];
-  const pid = data(byName.get('person_id')!, 'Utf8');
+  const pid = data(byName.get('person_id')!);
   const [pOff, pVal] = [(pid.valueOffsets as Int32Array).subarray(0, n + 1), pid.values as Uint8Array];
   // The ids as `jiuzhu import` checked them (their fingerprint in the file says so): their uniqueness holds; any other
   // ids are checked here, each against every other (a hash set: about a third of a second for a million households).
@@ -219,7 +232,7 @@ export async function populationFromArrow(
   for (const [i, c] of (COLUMNS as readonly ColumnDef[]).entries()) {
     if (c.kind.type === 'id') continue;
     const wide = c.kind.type === 'money' || c.kind.type === 'millionths';
-    const d = data(c, wide ? 'Float64' : c.kind.type === 'code' ? 'Dictionary<Uint8, Utf8>' : 'Uint8');
+    const d = data(c);
     if (c.kind.type === 'code') {
       const dict = (d.dictionary as Vector).toArray() as string[];
       if (dict.join(',') !== c.kind.codes.join(','))

@@ -1,7 +1,7 @@
 // Read once, run many (issue 20): `jiuzhu import` keeps the checked population as an Apache Arrow file; every command
 // reads it back to the same results as the CSV; other tools read its columns (ids as text, codes as dictionaries,
 // money in whole fen); and a file edited after import, or written by another tool, is checked as a CSV is.
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { Int32, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +116,28 @@ describe('jiuzhu import', () => {
       3,
       expect.stringContaining("on-dibao.arrow: row 3, column on_dibao: on_dibao differs from the household's first row (row 2)"),
     ]);
+  });
+
+  it('names every column of another layout at once (as another tool would write it), and how to make the file', () => {
+    const t = tableFromIPC(readFileSync(arrow));
+    const columns: Record<string, Vector> = Object.fromEntries(t.schema.fields.map((f) => [f.name, t.getChild(f.name)!]));
+    columns.age = vectorFromArray(
+      Array.from({ length: t.numRows }, () => 40),
+      new Int32(),
+    ); // as pandas writes an int
+    columns.area = vectorFromArray(
+      Array.from({ length: t.numRows }, () => 'urban'),
+      new Utf8(),
+    ); // plain text
+    delete columns.weight_millionths;
+    writeFileSync(join(dir, 'other.arrow'), tableToIPC(new Table(columns), 'file'));
+    const r = jiuzhu(['simulate', ...P, '--households', join(dir, 'other.arrow')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('invalid input (3 problems)');
+    expect(r.stderr).toContain('other.arrow: column age is Int32, expected Uint8');
+    expect(r.stderr).toContain('other.arrow: column area is Utf8, expected Dictionary<Uint8, Utf8>');
+    expect(r.stderr).toContain('other.arrow: no column weight_millionths (Float64: a number > 0 with at most six decimals)');
+    expect(r.stderr).toContain('hint: jiuzhu reads the columns as jiuzhu import writes them');
   });
 
   // The value columns are checked a range of households per worker (io/arrow-checks.ts) when the population is big
