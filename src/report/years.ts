@@ -84,7 +84,7 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
   const cash = PROGRAMS.filter(isCash);
   const header = [`cost 年度支出 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(n ? ['a year 年均'] : [])];
   const rows = cash.map((p) => [
-    programLabel(p),
+    `${programLabel(p)}${run.years.some((s) => s.onEstimates.has(p.id)) ? ' *' : ''}`, // (as the one-date table marks it)
     ...run.years.map((s) => inUnit(s.figures.programs[p.id].annual_cost, unit)),
     ...(n ? [yearly(a.figures.programs[p.id].annual_cost, b.figures.programs[p.id].annual_cost, n)] : []),
   ]);

@@ -13,7 +13,7 @@ import type { TotalRange } from '../report/totals.js';
 import type { RateDistribution } from '../report/marginal-rates.js';
 import { Rates } from './Rates.js';
 import { Overview } from './Overview.js';
-import { initialState, reduce, VIEWS, type State } from './state.js';
+import { footerKeys, initialState, reduce, VIEWS, type State } from './state.js';
 import { useViews } from './useViews.js';
 
 export interface AppProps {
@@ -176,9 +176,7 @@ export function App({ data, lang, save }: AppProps) {
         />
       ) : null}
       <Text dimColor wrap="truncate-end">
-        {lang === 'zh'
-          ? '? 帮助 · q 退出 · 1-6 视图 · s 方案 · ←→ 调节 · w 保存 · ⏎ 解释 · c 悬崖'
-          : '? help · q quit · 1-6 views · s run · ←→ knob · w save · ⏎ explain · c cliff'}
+        {footerKeys(state, lang)}
       </Text>
     </Box>
   );

@@ -119,3 +119,25 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
     }
   }
 }
+
+/** The footer: the keys that work in this view (w saves only in knobs, ⏎ opens only in households), 中文 or English. */
+export function footerKeys(s: Pick<State, 'view' | 'opened'>, lang: 'zh' | 'en'): string {
+  const zh = lang === 'zh';
+  const common = zh ? ['? 帮助', 'q 退出', '1-6 视图'] : ['? help', 'q quit', '1-6 views'];
+  const here: Record<View, readonly string[]> = {
+    overview: zh ? ['s 方案', 'e 区间'] : ['s run', 'e ranges'],
+    charts: zh ? ['s 方案'] : ['s run'],
+    localities: zh ? ['s 方案'] : ['s run'],
+    rates: zh ? ['s 方案'] : ['s run'],
+    knobs: zh ? ['↑↓ 参数', '←→ 调节', 'r/R 还原', 'w 保存'] : ['↑↓ knob', '←→ value', 'r/R reset', 'w save'],
+    households:
+      s.opened === null
+        ? zh
+          ? ['↑↓ 选择', '⏎ 解释', 'f 筛选']
+          : ['↑↓ select', '⏎ explain', 'f filter']
+        : zh
+          ? ['c 悬崖', 'esc 返回']
+          : ['c cliff', 'esc back'],
+  };
+  return [...common, ...here[s.view]].join(' · ');
+}

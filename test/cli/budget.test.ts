@@ -237,6 +237,9 @@ describe('simulate --years with a projection', () => {
       'note: policies/guangxi-nanning.yaml: the newest dibao standards it gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are 5+ years older than 2027-12-31: carried forward unchanged (add the newer value, or simulate --years with a --projection)\n',
     );
     expect(simulate(...years, '--quiet').stderr).toBe('');
+    // a program resting on an estimate is marked, as the footnote under the table says (it was under no row)
+    expect(plain.stdout).toMatch(/^低保 dibao \* /m);
+    expect(plain.stdout).toMatch(/^\* rests on estimated parameters/m);
     expect(simulate(...years, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml').stderr).toBe('');
     expect(simulate('--date', '2022-06-30').stderr).toBe(''); // the standards of the date
   });

@@ -1,7 +1,7 @@
 // The TUI's key reducer, as a pure unit: views, knobs (steps, bounds, reset), localities, filters, traces.
 import { describe, expect, it } from 'vitest';
 import { KNOBS } from '../../src/ui/knob-levers.js';
-import { initialState, reduce, type Key, type State } from '../../src/ui/state.js';
+import { footerKeys, initialState, reduce, type Key, type State } from '../../src/ui/state.js';
 
 const lim = { localities: 2, runs: 2, households: 3, traceLines: 40 };
 const press = (s: State, ...keys: Array<string | Key>) =>
@@ -67,5 +67,20 @@ describe('the key reducer', () => {
     expect(press(start, '3', 'q').quit).toBe(true);
     expect(press(start, { escape: true }).quit).toBe(true);
     expect(press(start, '3', { escape: true }).quit).toBe(false);
+  });
+});
+
+describe('the footer', () => {
+  it('offers only the keys the view acts on (w saves only in knobs; ⏎ opens a household only in its list)', () => {
+    const at = (view: State['view'], opened: number | null = null) => footerKeys({ view, opened }, 'en');
+    expect(at('knobs')).toBe('? help · q quit · 1-6 views · ↑↓ knob · ←→ value · r/R reset · w save');
+    expect(at('overview')).toBe('? help · q quit · 1-6 views · s run · e ranges');
+    expect(at('households')).toBe('? help · q quit · 1-6 views · ↑↓ select · ⏎ explain · f filter');
+    expect(at('households', 0)).toBe('? help · q quit · 1-6 views · c cliff · esc back');
+    for (const view of ['overview', 'charts', 'localities', 'rates', 'households'] as const) {
+      expect(at(view)).not.toContain('w save');
+      expect(footerKeys({ view, opened: null }, 'zh')).not.toContain('w 保存');
+    }
+    expect(footerKeys({ view: 'knobs', opened: null }, 'zh')).toBe('? 帮助 · q 退出 · 1-6 视图 · ↑↓ 参数 · ←→ 调节 · r/R 还原 · w 保存');
   });
 });
