@@ -137,3 +137,21 @@ export function yuanAbove0(flag: string, text: string): number {
   if (f <= 0) throw new UsageError(`${flag} must be above 0, got "${text}"`);
   return f;
 }
+
+/**
+ * A household's index by its id, or a usage error naming the file: with the id that differs only in case or spaces
+ * (`g000107` for G000107), else a few of the file's ids.
+ */
+export function findHousehold(pop: Population, id: string, file: string): number {
+  const h = pop.householdIds.indexOf(id);
+  if (h >= 0) return h;
+  const loose = (x: string) => x.trim().toLowerCase();
+  let near: string | undefined;
+  for (let i = 0; i < pop.householdCount && near === undefined; i++)
+    if (loose(pop.householdIds.at(i)) === loose(id)) near = pop.householdIds.at(i);
+  const some = Array.from({ length: Math.min(3, pop.householdCount) }, (_, i) => pop.householdIds.at(i)).join(', ');
+  throw new UsageError(
+    `household "${id}" is not in ${file}${near !== undefined ? ` (did you mean "${near}"?)` : ''}`,
+    pop.householdCount ? `it has ${pop.householdCount.toLocaleString('en')} households, e.g. ${some}` : 'the file has no households',
+  );
+}

@@ -139,6 +139,11 @@ describe('explain', () => {
     const r = jiuzhu(['explain', '--policy', NANNING, '--households', SAMPLE, '--household', 'nope', '--date', '2024-12-31']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`jiuzhu: household "nope" is not in ${SAMPLE}\nhint: it has 600 households, e.g. H0001, H0002, H0003\n`);
+    // an id that differs only in case or spaces: the one it may mean (explain and cliff alike)
+    const near = jiuzhu(['explain', '--policy', NANNING, '--households', SAMPLE, '--household', ' h0004', '--date', '2024-12-31']);
+    expect([near.code, near.stderr.split('\n')[0]]).toEqual([2, `jiuzhu: household " h0004" is not in ${SAMPLE} (did you mean "H0004"?)`]);
+    const cliff = jiuzhu(['cliff', '--policy', NANNING, '--households', SAMPLE, '--household', 'h0004', '--date', '2024-12-31']);
+    expect([cliff.code, cliff.stderr.split('\n')[0]]).toEqual([2, `jiuzhu: household "h0004" is not in ${SAMPLE} (did you mean "H0004"?)`]);
   });
 });
 

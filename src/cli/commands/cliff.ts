@@ -12,7 +12,7 @@ import type { HouseholdSpec } from '../../core/population.js';
 import { InputError, UsageError } from '../../errors.js';
 import { parseHouseholdText } from '../../io/cases-file.js';
 import type { Ctx } from '../context.js';
-import { loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor, yuanAbove0, yuanFlag } from '../load.js';
+import { findHousehold, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor, yuanAbove0, yuanFlag } from '../load.js';
 
 export interface CliffOptions {
   readonly policy: string;
@@ -70,8 +70,7 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   } else {
     if (!o.households) throw new UsageError('--household needs --households FILE');
     const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households!, o.quiet));
-    const h = pop.householdIds.indexOf(o.household!);
-    if (h < 0) throw new UsageError(`no household "${o.household}" in ${o.households}`);
+    const h = findHousehold(pop, o.household!, o.households);
     spec = householdSpecOf(pop, h);
   }
   const ids = spec.persons.map((p, i) => p.id ?? `p${i + 1}`);

@@ -1,9 +1,8 @@
 // jiuzhu explain --policy FILE [--scenario FILE] --households FILE --household ID [--date D] [--format text|json]
 import { explainHousehold } from '../../core/explain.js';
-import { UsageError } from '../../errors.js';
 import { explainJson, explainText } from '../../report/explain.js';
 import type { Ctx } from '../context.js';
-import { loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
+import { findHousehold, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 
 export interface ExplainOptions {
   readonly policy: string;
@@ -20,14 +19,7 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   const runs = await loadRuns(o.policy, await loadScenarios(o.scenario ? [o.scenario] : []), simulationDate(ctx, o.date));
   const { snapshot, rules } = runs.at(-1)!;
   const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households, o.quiet));
-  const h = pop.householdIds.indexOf(o.household);
-  if (h < 0) {
-    const some = Array.from({ length: Math.min(3, pop.householdCount) }, (_, i) => pop.householdIds.at(i)).join(', ');
-    throw new UsageError(
-      `household "${o.household}" is not in ${o.households}`,
-      pop.householdCount ? `it has ${pop.householdCount} households, e.g. ${some}` : 'the file has no households',
-    );
-  }
+  const h = findHousehold(pop, o.household, o.households);
   const e = explainHousehold(pop, h, rules);
   ctx.stdout.write(o.format === 'json' ? JSON.stringify(explainJson(e, pop, snapshot), null, 2) + '\n' : explainText(e, pop, snapshot));
 }
