@@ -86,6 +86,14 @@ describe('--format xlsx', () => {
     expect(dibao.getCell(6).value).toBe(Number(s.programs.dibao.annual_cost));
     expect(totals.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(wb.getWorksheet('月度 Months')!.rowCount).toBe(1 + 12);
+    // each estimate beside its range, as the policy gives it (Nanning: take_up.dibao 0.75, range 0.5–1; the payment
+    // mode an estimate with nothing to vary)
+    const estimates = wb
+      .getWorksheet('估计值 Estimates')!
+      .getRows(2, 100)!
+      .map((row) => (row.values as unknown[]).slice(2, 7));
+    expect(estimates).toContainEqual(['take_up.dibao', '0.75', '2017-10-01', '0.5', '1']);
+    expect(estimates).toContainEqual(['dibao.payment.mode', 'gap', '2020-11-21', '不变 exact', '']);
   });
 
   it('--unit wan: every money cell in 万元 (the yuan ÷ 10,000) and every money header says so; --years too', async () => {
