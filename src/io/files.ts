@@ -112,7 +112,7 @@ export async function readInputText(path: string, what: string): Promise<string>
   });
   const bad = firstInvalidUtf8(b, 0, b.length);
   if (bad >= 0) {
-    const { line, message } = utf8Problem(b, 0, bad, 1);
+    const { line, message } = utf8Problem(b, 0, bad, 1, 'text');
     throw new InputError([{ where: { file: path, line }, message }]);
   }
   return b.toString('utf8').replace(/^\uFEFF/, '');

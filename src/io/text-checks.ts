@@ -38,7 +38,14 @@ const gb18030 = new TextDecoder('gb18030', { fatal: true });
  * The problem with bytes b[from, to) that are not UTF-8, found at byte `bad`: its line (`line` is the line b[from]
  * is on) and column (the field, counting commas from the line's start), and which encoding the line reads as.
  */
-export function utf8Problem(b: Uint8Array, from: number, bad: number, line: number): { line: number; col: number; message: string } {
+export function utf8Problem(
+  b: Uint8Array,
+  from: number,
+  bad: number,
+  line: number,
+  /** A households CSV (Excel's advice), or a text file such as a policy (a text editor's). */
+  kind: 'csv' | 'text' = 'csv',
+): { line: number; col: number; message: string } {
   let lineStart = from;
   for (let i = from; i < bad; i++) {
     if (b[i] === LF || (b[i] === CR && b[i + 1] !== LF)) {
@@ -53,14 +60,14 @@ export function utf8Problem(b: Uint8Array, from: number, bad: number, line: numb
   let reads: string;
   try {
     const text = gb18030.decode(b.subarray(lineStart, lineEnd));
-    reads = `; the line reads as GB18030 (GBK, as Excel on Chinese Windows saves CSV): "${showText(text, 60)}"`;
+    reads = `; the line reads as GB18030 (GBK${kind === 'csv' ? ', as Excel on Chinese Windows saves CSV' : ''}): "${showText(text, 60)}"`;
   } catch {
     reads = '';
   }
   return {
     line,
     col,
-    message: `the file is not UTF-8: byte 0x${b[bad]!.toString(16).toUpperCase().padStart(2, '0')} cannot be read as UTF-8${reads}. Save the file as UTF-8 ("CSV UTF-8" in Excel)`,
+    message: `the file is not UTF-8: byte 0x${b[bad]!.toString(16).toUpperCase().padStart(2, '0')} cannot be read as UTF-8${reads}. Save the file as UTF-8 (${kind === 'csv' ? '"CSV UTF-8" in Excel' : 'in a text editor: Save As, encoding UTF-8'})`,
   };
 }
 

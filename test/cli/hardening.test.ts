@@ -267,6 +267,9 @@ describe('odd inputs', () => {
     const r = jiuzhu(['params', '--policy', gbk]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(new RegExp(`${gbk}:4: the file is not UTF-8: .*"# 南宁"`));
+    // a policy is not a CSV: the advice is a text editor's, not Excel's
+    expect(r.stderr).toContain('Save the file as UTF-8 (in a text editor: Save As, encoding UTF-8)');
+    expect(r.stderr).not.toContain('Excel');
   });
 });
 
