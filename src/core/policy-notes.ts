@@ -37,17 +37,16 @@ function wholeYears(from: string, to: string): number {
   return ty - fy - (tmd < fmd ? 1 : 0);
 }
 
-/** The notes for a policy run at these dates (the first date's standards; each rule finding once). */
+/** The notes for a policy run at these dates: the standards carried to the last of them; each rule finding once. */
 export function policyNotes(policy: Policy, dates: readonly string[]): string[] {
   const last = [...dates].sort().at(-1);
   const stale = last ? staleStandards(policy, last) : [];
+  const years = Math.min(...stale.map((s) => s.years));
+  const which = stale.map((s) => `${s.path.split('.').pop()} ${s.value} from ${s.from}`).join(', ');
   const notes = stale.length
     ? [
-        `note: ${policy.file}: the newest dibao standard${stale.length > 1 ? 's' : ''} it gives (${stale
-          .map((s) => `${s.path.split('.').pop()} ${s.value} from ${s.from}`)
-          .join(
-            ', ',
-          )}) ${stale.length > 1 ? 'are' : 'is'} ${Math.min(...stale.map((s) => s.years))}+ year${Math.min(...stale.map((s) => s.years)) > 1 ? 's' : ''} older than ${last}: carried forward unchanged (add the newer value, or simulate --years with a --projection)`,
+        `note: ${policy.file}: the newest dibao standard${stale.length > 1 ? 's' : ''} it gives (${which}) ${stale.length > 1 ? 'are' : 'is'} ` +
+          `${years}+ year${years > 1 ? 's' : ''} older than ${last}: carried forward unchanged (add the newer value, or simulate --years with a --projection)`,
       ]
     : [];
   return [...notes, ...checkPolicy(policy).map(ruleNote)];
