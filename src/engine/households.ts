@@ -13,7 +13,8 @@ import type { StreamOptions } from '../io/fast-csv.js';
 import { parseHouseholdsFast } from '../io/fast-read.js';
 import { parseHouseholds, type ReadOptions } from '../io/households-csv.js';
 import { simulateParallel } from './parallel.js';
-import type { Executor } from './pool.js';
+import type { Executor, Pool } from './pool.js';
+import { simulateArrowBatches } from './arrow-totals.js';
 import { readsInParallel } from './settings.js';
 import { readParallel, simulateParallelRead } from './read.js';
 
@@ -102,6 +103,12 @@ async function warmPool(exec: Executor, path: string): Promise<void> {
   if (readInParallel(exec, size)) exec.pool();
 }
 
+/** The pool, when an Arrow file is big enough to be evaluated on its workers (as a CSV of its size would be read). */
+async function arrowPool(exec: Executor, path: string): Promise<Pool | null> {
+  const size = await sizeOf(path).catch(() => 0);
+  return readInParallel(exec, size) ? exec.pool() : null;
+}
+
 /** Whether to read a file of this size on the pool's workers. */
 function readInParallel(exec: Executor, totalBytes: number): boolean {
   return readsInParallel(exec.settings, totalBytes);
@@ -141,6 +148,11 @@ export async function simulateFile(
   // process on an unhandled rejection (a stack trace, exit 1) before the error could be reported.
   loading.catch(() => undefined);
   await warmPool(exec, path);
+  // An Arrow file of several batches (`jiuzhu import`'s): evaluated a batch at a time as the workers read it.
+  if ((await kindOfHouseholds(path, opts.source).catch(() => null)) === 'arrow') {
+    const streamed = await simulateArrowBatches(await arrowPool(exec, path), path, loading);
+    if (streamed) return streamed;
+  }
   const p = await prepare(path, opts, exec).catch(async (e: unknown) => {
     await loading;
     throw e;

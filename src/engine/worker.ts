@@ -65,6 +65,8 @@ export type Job = { readonly id?: number } & (
   | (Range & { readonly kind: 'compare'; readonly localities: readonly LocalityRuns[]; readonly decileOf: Uint8Array })
   /** Check an Arrow file's value columns over a range of households (io/arrow-checks.ts). */
   | (CheckRange & { readonly kind: 'arrow-check' })
+  /** The totals of record batches [from, to) of an Arrow population file under the runs (arrow-batches.ts). */
+  | { readonly kind: 'arrow-totals'; readonly file: string; readonly from: number; readonly to: number; readonly runs: readonly Run[] }
   /**
    * Write zeros over [from, to) of a shared array: its pages are mapped now (the first touch of a page is what costs,
    * ~12 µs per 4 KB on a VM), not during the job that fills it.
@@ -189,6 +191,11 @@ function handle(id: number, job: Job): Promise<void> | void {
     }
     case 'arrow-check':
       return post({ id, kind: 'done', result: checkRange(job) satisfies CheckFound });
+    case 'arrow-totals':
+      // (apache-arrow loaded only now: a worker that never reads an Arrow file never loads it)
+      return import('./arrow-batches.js')
+        .then(({ batchTotals }) => batchTotals(job.file, job.from, job.to, job.runs))
+        .then((result) => post({ id, kind: 'done', result }));
     case 'touch':
       job.array.fill(0, job.from, job.to);
       return post({ id, kind: 'done', result: null });

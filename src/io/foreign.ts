@@ -13,7 +13,6 @@ import { fileError, inputFile, readInput } from './files.js';
 import type { Population } from '../core/population.js';
 import { gb18030, HEAD, householdsKind, type HouseholdsKind } from './households-kind.js';
 import { firstInvalidUtf8 } from './text-checks.js';
-import { readShared } from './shared-read.js';
 
 export interface SourceOptions {
   /** Force an encoding; by default UTF-8, or GB18030 when the file's start is not UTF-8 and reads as GB18030. */
@@ -54,9 +53,9 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
   const head = file.seekable ? await readHead(path) : Buffer.alloc(0);
   const kind = householdsKind(path, head, o);
   if (kind === 'arrow') {
-    // apache-arrow is loaded only when an Arrow file is read (it costs ~0.1 s), while the file is being read
-    const [arrow, bytes] = await Promise.all([import('./arrow.js'), readShared(path)]);
-    return { population: await arrow.populationFromArrow(bytes, path, arrowChecks), notes: [] };
+    // apache-arrow is loaded only when an Arrow file is read (it costs ~0.1 s)
+    const arrow = await import('./arrow.js');
+    return { population: await arrow.populationFromArrow(path, arrowChecks), notes: [] };
   }
   if (kind === 'workbook') return fromWorkbook(path, o);
   if (kind === 'parquet') return fromParquet(path, o);

@@ -1,0 +1,184 @@
+// An Arrow population file of several record batches (`jiuzhu import` writes batches of 65,536 households): simulate's
+// totals evaluated a batch at a time (engine/arrow-totals.ts), on this thread or the pool's workers, and every other
+// command reading the batches joined (io/arrow.ts) — the same results as the CSV; a batch edited after import, or a
+// file of batches another tool cut, read whole and checked, its problems told at the file's rows.
+import { RecordBatch, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+import { idsFingerprint, populationToArrow } from '../../src/io/arrow.js';
+import { arrowBatchCount } from '../../src/io/arrow-file.js';
+import { parseHouseholdsFast } from '../../src/io/fast-read.js';
+import { figures } from '../../src/core/aggregate.js';
+import { rulesAt } from '../../src/core/rules.js';
+import { simulate } from '../../src/core/simulate.js';
+import { simulateArrowBatches } from '../../src/engine/arrow-totals.js';
+import { simulateFile } from '../../src/engine/households.js';
+import { loadPolicy } from '../../src/io/policy-file.js';
+import { busy, withThreads } from '../helpers/exec.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-arrow-batches-'));
+const batched = join(dir, 'batched.arrow');
+const P = ['--policy', 'policies/guangxi-nanning.yaml', '--date', '2025-06-30'];
+const SIX = ['--scenario', 'scenarios/low-income-2x.yaml', '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'];
+/** Threads 1 (this thread) or 3 workers, with every size counted big enough for them. */
+const THREADS = {
+  one: { JIUZHU_THREADS: '1' },
+  three: { JIUZHU_THREADS: '3', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0', JIUZHU_PARALLEL_FROM_BYTES: '0' },
+};
+const run = (args: string[], env: Record<string, string> = {}) => jiuzhu([...args, '--quiet'], { env });
+const json = (args: string[], env: Record<string, string> = {}) => {
+  const r = run([...args, '--format', 'json'], env);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout.replace(/"households_file": "[^"]*"/g, '');
+};
+
+beforeAll(async () => {
+  // The sample's 600 households in batches of 64: 10 batches, the last of 24.
+  const pop = await parseHouseholdsFast(Readable.from([readFileSync(SAMPLE)]), SAMPLE);
+  writeFileSync(batched, populationToArrow(pop, { source: SAMPLE }, 64));
+});
+
+// The CLI's results are the same when simulateArrowBatches gives up (null: the file is read whole), so these say that it
+// did not, and where the batches were evaluated.
+describe('engine/arrow-totals: a batch at a time', () => {
+  const runs = async () =>
+    Promise.all(
+      ['guangxi-nanning', 'guangdong-guangzhou'].map(async (id) => ({
+        id,
+        rules: rulesAt(await loadPolicy(`policies/${id}.yaml`), '2025-06-30').rules,
+      })),
+    );
+  const whole = async () =>
+    JSON.stringify(simulate(await parseHouseholdsFast(Readable.from([readFileSync(SAMPLE)]), SAMPLE), await runs()).map(figures));
+
+  it('gives the whole population’s totals, exactly, on this thread and on 1, 3 and 7 workers (each of which took batches)', async () => {
+    const here = await simulateArrowBatches(null, batched, runs());
+    expect(JSON.stringify(here!.map(figures))).toBe(await whole());
+    for (const threads of [1, 3, 7]) {
+      const { result, jobs } = await withThreads(threads, (exec) => simulateArrowBatches(exec.pool(), batched, runs()));
+      expect(JSON.stringify(result!.map(figures))).toBe(await whole());
+      expect(busy(jobs)).toBe(threads === 1 ? 0 : threads); // (one thread: no pool, this thread)
+    }
+  });
+
+  it('is how simulate reads the file (simulateFile): one job per worker, not a check and an evaluation of the whole', async () => {
+    const { result, jobs } = await withThreads(3, (exec) => simulateFile(exec, batched, runs()));
+    expect(JSON.stringify(result.map(figures))).toBe(await whole());
+    expect(jobs).toEqual([1, 1, 1]);
+  });
+
+  it('gives up (the file is then read whole) on a batch edited after import, or ids that are not those import checked', async () => {
+    const t = tableFromIPC(readFileSync(batched));
+    (t.batches[7]!.getChild('age')!.data[0]!.values as Uint8Array)[3] = 200;
+    const edited = join(dir, 'edited.arrow');
+    writeFileSync(edited, tableToIPC(t, 'file'));
+    const u = tableFromIPC(readFileSync(batched));
+    const recut = join(dir, 'recut.arrow');
+    writeFileSync(
+      recut,
+      tableToIPC(new Table(u.schema, [new RecordBatch(u.schema, u.batches[0]!.data), ...u.batches.slice(1)].reverse()), 'file'),
+    );
+    for (const f of [edited, recut]) {
+      expect(await simulateArrowBatches(null, f, runs())).toBeNull();
+      expect((await withThreads(3, (exec) => simulateArrowBatches(exec.pool(), f, runs()))).result).toBeNull();
+    }
+  });
+});
+
+describe('an Arrow file of several record batches', () => {
+  it('is what import writes in batches of whole households, with a fingerprint of each batch’s ids', () => {
+    expect(arrowBatchCount(batched)).toBe(10);
+    const t = tableFromIPC(readFileSync(batched));
+    expect(t.batches.map((b) => b.numRows).reduce((a, b) => a + b)).toBe(1697);
+    const ids = (b: RecordBatch, name: string) => b.getChild(name)!.data[0]!;
+    const hashes = t.batches.map((b) => {
+      const [h, p] = [ids(b, 'household_id'), ids(b, 'person_id')];
+      const rows = b.numRows + 1; // (apache-arrow's offsets may run on into the buffer's padding)
+      return idsFingerprint(
+        h.valueOffsets.subarray(0, rows),
+        h.values as Uint8Array,
+        p.valueOffsets.subarray(0, rows),
+        p.values as Uint8Array,
+      ).split(':')[1];
+    });
+    expect(t.schema.metadata.get('jiuzhu.ids')).toBe(`fnv32:${hashes.join('.')}:1697`);
+    // no household cut between two batches: each batch's last id differs from the next one's first
+    for (let i = 1; i < t.batches.length; i++)
+      expect(t.batches[i]!.get(0)!.household_id).not.toBe(t.batches[i - 1]!.get(t.batches[i - 1]!.numRows - 1)!.household_id);
+  });
+
+  it('gives simulate’s totals (a batch at a time, on one thread or three) and every other command the CSV’s results', () => {
+    const totals = json(['simulate', ...P, ...SIX, '--households', SAMPLE]);
+    expect(json(['simulate', ...P, ...SIX, '--households', batched], THREADS.one)).toBe(totals);
+    expect(json(['simulate', ...P, ...SIX, '--households', batched], THREADS.three)).toBe(totals);
+    const perHousehold = (households: string) => {
+      const out = join(dir, `rows-${households === batched ? 'arrow' : 'csv'}.csv`);
+      expect(run(['simulate', ...P, '--households', households, '--per-household', out]).code).toBe(0);
+      return readFileSync(out, 'utf8');
+    };
+    expect(perHousehold(batched)).toBe(perHousehold(SAMPLE));
+    const compare = ['compare', ...P, '--policy', 'policies/jiangxi-fuliang.yaml'];
+    expect(json([...compare, '--households', batched], THREADS.three)).toBe(json([...compare, '--households', SAMPLE]));
+  });
+
+  it('tells a problem in a later batch at its row in the file, on one thread or three', () => {
+    const t = tableFromIPC(readFileSync(batched));
+    const rowsBefore = t.batches.slice(0, 7).reduce((n, b) => n + b.numRows, 0);
+    (t.batches[7]!.getChild('age')!.data[0]!.values as Uint8Array)[3] = 200; // batch 8's fourth row
+    const bad = join(dir, 'age.arrow');
+    writeFileSync(bad, tableToIPC(t, 'file'));
+    for (const env of [THREADS.one, THREADS.three]) {
+      const r = run(['simulate', ...P, '--households', bad], env);
+      expect([r.code, r.stderr]).toEqual([
+        3,
+        expect.stringContaining(`age.arrow: row ${rowsBefore + 4}, column age: 200 is not valid: expected a whole number of years`),
+      ]);
+    }
+  });
+
+  it('checks the ids of a file whose batches another tool cut (its fingerprint is not theirs): a person in two batches', () => {
+    const t = tableFromIPC(readFileSync(batched));
+    // batch 5's first person id := batch 2's first (the same length: H0065-1 and H0257-1)
+    const pid = (i: number) => t.batches[i]!.getChild('person_id')!.data[0]!;
+    const [from, into] = [pid(1), pid(4)];
+    const id = (d: typeof from, r: number) =>
+      new TextDecoder().decode((d.values as Uint8Array).subarray(d.valueOffsets[r]!, d.valueOffsets[r + 1]!));
+    expect(id(into, 0).length).toBe(id(from, 0).length);
+    (into.values as Uint8Array).set(
+      (from.values as Uint8Array).subarray(from.valueOffsets[0]!, from.valueOffsets[1]!),
+      into.valueOffsets[0]!,
+    );
+    const twice = join(dir, 'twice.arrow');
+    writeFileSync(twice, tableToIPC(new Table(t.schema, t.batches), 'file'));
+    const row = t.batches.slice(0, 4).reduce((n, b) => n + b.numRows, 0) + 1;
+    for (const env of [THREADS.one, THREADS.three]) {
+      const r = run(['simulate', ...P, '--households', twice], env);
+      expect([r.code, r.stderr]).toEqual([
+        3,
+        expect.stringContaining(`twice.arrow: row ${row}, column person_id: person ${id(from, 0)} appears again`),
+      ]);
+    }
+  });
+
+  it('refuses a file cut short or with its footer damaged, naming it', () => {
+    const bytes = readFileSync(batched);
+    const short = join(dir, 'short.arrow');
+    writeFileSync(short, bytes.subarray(0, bytes.length - 4000));
+    const damaged = join(dir, 'damaged.arrow');
+    const copy = Buffer.from(bytes);
+    copy.writeInt32LE(bytes.length, bytes.length - 10); // the footer's length: more than the file
+    writeFileSync(damaged, copy);
+    for (const [file, name] of [
+      [short, 'short.arrow'],
+      [damaged, 'damaged.arrow'],
+    ] as const) {
+      const r = run(['simulate', ...P, '--households', file]);
+      expect([r.code, r.stderr]).toEqual([3, expect.stringMatching(new RegExp(`${name}: not a readable Arrow IPC file`))]);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
+  });
+});
