@@ -46,14 +46,16 @@ export function periodsOf(policy: Policy, year: number): Period[] {
 
 /** Every parameter whose value changes between the year's periods. */
 export function changesIn(periods: readonly Period[]): Change[] {
+  return periods.slice(1).flatMap((p, i) => snapshotChanges(periods[i]!.snapshot, p.snapshot, p.from));
+}
+
+/** Every parameter whose value differs between two snapshots, `date` the later one's. */
+export function snapshotChanges(a: Snapshot, b: Snapshot, date: string): Change[] {
   const out: Change[] = [];
-  for (let i = 1; i < periods.length; i++) {
-    const [a, b] = [periods[i - 1]!.snapshot, periods[i]!.snapshot];
-    for (const spec of PARAMS) {
-      const [x, y] = [a.values.get(spec.path)!.value, b.values.get(spec.path)!.value];
-      if (JSON.stringify(valueToJson(x, spec)) !== JSON.stringify(valueToJson(y, spec)))
-        out.push({ path: spec.path, date: periods[i]!.from, before: valueToText(x, spec), after: valueToText(y, spec) });
-    }
+  for (const spec of PARAMS) {
+    const [x, y] = [a.values.get(spec.path)!.value, b.values.get(spec.path)!.value];
+    if (JSON.stringify(valueToJson(x, spec)) !== JSON.stringify(valueToJson(y, spec)))
+      out.push({ path: spec.path, date, before: valueToText(x, spec), after: valueToText(y, spec) });
   }
   return out;
 }

@@ -2,10 +2,21 @@
 // gap it may have (its tolerance) and where the published figure comes from.
 import chalk from 'chalk';
 import type { CalibrationRow } from '../core/calibrate.js';
+import type { Change } from '../core/budget-year.js';
 import type { Profile } from '../core/profile.js';
 import { groupDigits, textTable } from './text-table.js';
 
-export function calibrationTable(rows: readonly CalibrationRow[], profile: Profile, date: string, households: number): string {
+/**
+ * `changes`: the policy's parameters that differ between the profile's date (the published figures') and `date`, when
+ * they are not the same date: told under the table, since a gap may then be the rules' change, not the population's.
+ */
+export function calibrationTable(
+  rows: readonly CalibrationRow[],
+  profile: Profile,
+  date: string,
+  households: number,
+  changes: readonly Change[] = [],
+): string {
   const body = rows.map((r) => {
     const v = r.target ? profile.values.get(r.target) : undefined;
     const cited = v?.source ? `${v.source}${v.clause ? ` ${v.clause}` : ''}` : '';
@@ -38,6 +49,22 @@ export function calibrationTable(rows: readonly CalibrationRow[], profile: Profi
       missed
         ? chalk.red(`${missed} measure${missed > 1 ? 's' : ''} outside the tolerance`)
         : chalk.green('every published figure is within its tolerance'),
+      ...(date === profile.date ? [] : otherDate(profile.date, date, changes)),
     ].join('\n') + '\n'
   );
+}
+
+/** The note under a report at another date than the published figures'. */
+function otherDate(published: string, date: string, changes: readonly Change[]): string[] {
+  const shown = changes.slice(0, 12).map((c) => `  ${c.path}: ${c.before} → ${c.after}`);
+  return [
+    chalk.yellow(
+      `note: the published figures describe ${published}, the profile's date; this population is drawn and run at ${date}` +
+        (changes.length
+          ? `, and the policy's rules differ there in ${changes.length} parameter${changes.length > 1 ? 's' : ''}: a gap may be the rules' change, not the population's (run without --date to check the calibration)`
+          : ' (the policy is the same there)'),
+    ),
+    ...shown,
+    ...(changes.length > shown.length ? [`  … and ${changes.length - shown.length} more (jiuzhu params --date ${date})`] : []),
+  ];
 }

@@ -45,6 +45,33 @@ describe('jiuzhu generate', () => {
     expect(r.stdout).toContain('every published figure is within its tolerance');
   });
 
+  // Nanning's profile describes 2022-07-01; from 2024-10-31 its policy doubled the dibao-edge line (seed 001（一）: 2
+  // × the dibao standard, was 1.5 ×) and the rigid-expenditure identification line (1 → 2 ×): at 2025 the edge and
+  // rigid rows miss the 2022 figures by the rules' change, and the report says so, naming the parameters.
+  it('--report at another date than the profile’s names the policy’s changes between, and none at its own date', () => {
+    const at = (date?: string) =>
+      jiuzhu([
+        'generate',
+        '--policy',
+        'policies/guangxi-nanning.yaml',
+        '--households',
+        '2000',
+        '--seed',
+        '7',
+        '--report',
+        ...(date ? ['--date', date] : []),
+      ]);
+    const later = at('2025-06-30');
+    expect(later.code).toBe(0);
+    expect(later.stdout).toMatch(
+      /^note: the published figures describe 2022-07-01, the profile's date; this population is drawn and run at 2025-06-30, and the policy's rules differ there in \d+ parameters: a gap may be the rules' change/m,
+    );
+    expect(later.stdout).toMatch(/^ {2}low_income\.multiplier: 1\.5 → 2$/m);
+    expect(later.stdout).toMatch(/^ {2}rigid\.identify_multiplier: 1 → 2$/m);
+    expect(at().stdout).not.toContain('note: the published figures describe');
+    expect(at('2022-07-01').stdout).not.toContain('note: the published figures describe');
+  });
+
   it('--report on a population too small to have a rural person: a dash for what it lacks, never NaN', () => {
     const r = jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '1', '--seed', '1', '--report']);
     expect(r.stdout).not.toMatch(/NaN/);

@@ -14,6 +14,7 @@ import { inputsOf, refuseOverwrite } from '../../io/files.js';
 import { parseHouseholdsFast } from '../../io/fast-read.js';
 import { loadProfile } from '../../io/profile-file.js';
 import { calibrationTable } from '../../report/calibration.js';
+import { snapshotChanges } from '../../core/budget-year.js';
 import type { Ctx } from '../context.js';
 import { loadAt, simulationDate } from '../load.js';
 
@@ -84,6 +85,8 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
   }
   if (parsing) {
     const pop = await parsing;
-    ctx.stdout.write(calibrationTable(calibrate(pop, rules, profile), profile, date, n));
+    // At another date than the profile's, what the policy changed between: a gap may be the rules', not the population's.
+    const changes = date === profile.date ? [] : snapshotChanges((await loadAt(o.policy, profile.date)).snapshot, snapshot, date);
+    ctx.stdout.write(calibrationTable(calibrate(pop, rules, profile), profile, date, n, changes));
   }
 }
