@@ -5,7 +5,7 @@
 import { Totals, type PlainTotals } from '../core/aggregate.js';
 import { simulateRange, type Run } from '../core/simulate.js';
 import { InputError } from '../errors.js';
-import { batchColumnsOf, batchReader, decode } from '../io/arrow.js';
+import { batchColumnsOf, batchIdsChecked, batchReader, decode } from '../io/arrow.js';
 import { populationFromColumns, Scratch } from '../io/arrow-population.js';
 
 /** Batches [from, to) of the file under the runs; null when any was not as `jiuzhu import` wrote it. */
@@ -16,10 +16,9 @@ export async function batchTotals(file: string, from: number, to: number, runs: 
     let totals: Totals[] | null = null;
     for (let i = from; i < to; i++) {
       const columns = batchColumnsOf(decode(reader, i));
-      // The file's fingerprint lists each batch's hash of its ids, and their rows: ids unique over the whole file.
-      const hashes = /^fnv32:([0-9a-f.]+):\d+$/.exec(columns.metadata.get('jiuzhu.ids') ?? '')?.[1]?.split('.') ?? [];
-      if (hashes.length !== reader.batchCount || hashes[i] !== columns.idsHashes[0]) return null;
-      const pop = await populationFromColumns(columns, file, undefined, true, scratch);
+      // The file's fingerprint lists each batch's hash of its ids: ids unique over the whole file.
+      if (!batchIdsChecked(columns, i, reader.batchCount)) return null;
+      const pop = await populationFromColumns(columns, file, { idsChecked: true, scratch });
       const t = simulateRange(pop, runs, 0, pop.householdCount);
       if (totals) t.forEach((x, k) => totals![k]!.merge(x));
       else totals = t;

@@ -2,7 +2,7 @@
 // read.ts when the file is big), or csv-parse's reference reader (the readers are tested against each other); and the
 // runs' totals over a file, evaluated where it was read when that pays. One thread keeps everything on this thread.
 import { Readable } from 'node:stream';
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { checkRange, type CheckFound } from '../io/arrow-checks.js';
 import { kindOfHouseholds, prepareHouseholds, type ArrowChecks, type Converted, type Prepared } from '../io/foreign.js';
 import type { Totals } from '../core/aggregate.js';
@@ -20,11 +20,13 @@ import { readParallel, simulateParallelRead } from './read.js';
 
 /** Reads the file in chunks of households, each handed to `stream.onChunk` and then dropped (bounded memory). */
 export async function streamHouseholds(path: string, opts: ReadOptions, stream: StreamOptions): Promise<void> {
-  // (told before a byte more is read: an Arrow file is read whole)
-  if ((await kindOfHouseholds(path, opts.source)) === 'arrow')
-    throw new UsageError(`${path} is a population file (Arrow), read whole and fast: run without --stream`);
+  // An Arrow population file: a record batch at a time (io/arrow.ts streamArrow).
+  if ((await kindOfHouseholds(path, opts.source)) === 'arrow') {
+    const { streamArrow } = await import('../io/arrow.js'); // apache-arrow only when it is needed
+    return streamArrow(path, stream.onChunk);
+  }
   const p = await prepare(path, opts);
-  if (p && 'population' in p) throw new Error('an Arrow file read for --stream'); // (refused above)
+  if (p && 'population' in p) throw new Error('an Arrow file read for --stream'); // (taken above)
   if (p) {
     await relocate(p, () => parseHouseholdsFast(Readable.from([p.bytes]), path, p.bytes.length, opts, stream));
     return;

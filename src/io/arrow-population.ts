@@ -29,6 +29,17 @@ export interface ArrowColumns {
   column(name: string): ColumnData | undefined;
 }
 
+export interface ColumnsOptions {
+  /** Checks the value columns a range of households at a time on other threads (the engine gives the pool's workers). */
+  readonly split?: (whole: CheckRange) => Promise<readonly CheckFound[]>;
+  /** Whether the ids are those `jiuzhu import` checked (by default: the file's fingerprint equals theirs). */
+  readonly idsChecked?: boolean;
+  /** Arrays to reuse (batch after batch); without it, new arrays in shared memory. */
+  readonly scratch?: Scratch;
+  /** The file's rows before these (one batch of several): a problem is told at its row in the file. */
+  readonly firstRow?: number;
+}
+
 /** A column's name in the file: money and millionths say their unit. */
 export function arrowName(c: ColumnDef): string {
   return c.kind.type === 'money' ? `${c.name}_fen` : c.kind.type === 'millionths' ? `${c.name}_millionths` : c.name;
@@ -78,15 +89,8 @@ class SeenIds {
  * households at a time on other threads (arrow-checks.ts; the engine gives the pool's workers), giving each range's
  * findings; without it they are checked here. Either way the same population and the same problems.
  */
-export async function populationFromColumns(
-  table: ArrowColumns,
-  file: string,
-  split?: (whole: CheckRange) => Promise<readonly CheckFound[]>,
-  /** Whether the ids are those `jiuzhu import` checked (by default: the file's fingerprint equals theirs). */
-  idsChecked?: boolean,
-  /** Arrays to reuse (a worker's batch after batch); without it, new arrays in shared memory. */
-  scratch?: Scratch,
-): Promise<Population> {
+export async function populationFromColumns(table: ArrowColumns, file: string, o: ColumnsOptions = {}): Promise<Population> {
+  const { split, idsChecked, scratch, firstRow = 0 } = o;
   const alloc = scratch ?? SHARED;
   const problems: Problem[] = [];
   const fail = (message: string): never => {
@@ -114,7 +118,7 @@ export async function populationFromColumns(
     );
   const data = (c: ColumnDef): ColumnData => table.column(arrowName(c))!;
   const n = table.rows;
-  const at = (row: number, c: ColumnDef) => ({ file: `${file}: row ${row + 1}, column ${arrowName(c)}` });
+  const at = (row: number, c: ColumnDef) => ({ file: `${file}: row ${firstRow + row + 1}, column ${arrowName(c)}` });
   const problem = (row: number, c: ColumnDef, message: string) => {
     if (problems.length < 20) problems.push({ where: at(row, c), message });
   };
@@ -196,7 +200,7 @@ export async function populationFromColumns(
             problem(
               q,
               c,
-              `${c.name} differs from the household's first row (row ${offsets[h]! + 1}); a household-level value must be the same on every row`,
+              `${c.name} differs from the household's first row (row ${firstRow + offsets[h]! + 1}); a household-level value must be the same on every row`,
             );
     columns.set(c.key, one);
   });

@@ -11,12 +11,12 @@ import { open } from 'node:fs/promises';
 import { arrowLib } from './arrow-lib.js';
 import { fileError } from './files.js';
 import { BatchReader } from './arrow-file.js';
-import { arrowName, fingerprintOf, populationFromColumns, type ArrowColumns, type ColumnData } from './arrow-population.js';
+import { arrowName, fingerprintOf, populationFromColumns, Scratch, type ArrowColumns, type ColumnData } from './arrow-population.js';
 import type { CheckFound, CheckRange } from './arrow-checks.js';
 import { COLUMNS, type ColumnDef } from '../core/columns.js';
 import type { Ids } from '../core/ids.js';
 import type { Population } from '../core/population.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 
 export { arrowName } from './arrow-population.js';
 
@@ -176,7 +176,7 @@ export async function populationFromArrow(
   try {
     const n = reader.batchCount;
     if (n === 0) throw new InputError([{ where: { file }, message: 'the Arrow file holds no record batch (no households)' }]);
-    return await populationFromColumns(n === 1 ? batchColumnsOf(decode(reader, 0)) : joinedColumns(reader), file, split);
+    return await populationFromColumns(n === 1 ? batchColumnsOf(decode(reader, 0)) : joinedColumns(reader), file, { split });
   } finally {
     reader.close();
   }
@@ -295,4 +295,33 @@ function joinedColumns(reader: BatchReader): ArrowColumns {
     row += b.rows;
   }
   return { rows: sizes.rows, metadata: first.metadata, idsHashes, column: (name) => joined.get(name) };
+}
+
+/** Whether batch i of `count` holds the ids `jiuzhu import` checked: its hash is the i-th of the file's fingerprint. */
+export function batchIdsChecked(columns: ArrowColumns, i: number, count: number): boolean {
+  const hashes = /^fnv32:([0-9a-f.]+):\d+$/.exec(columns.metadata.get('jiuzhu.ids') ?? '')?.[1]?.split('.') ?? [];
+  return hashes.length === count && hashes[i] === columns.idsHashes[0];
+}
+
+/**
+ * --stream: the file's households a batch at a time, each batch made a population, checked (its problems told at their
+ * rows in the file), handed to `onChunk` and dropped before the next is read. The ids' uniqueness across batches is
+ * the one `jiuzhu import` checked: a file whose ids are not those (another tool's, or edited) is refused.
+ */
+export async function streamArrow(file: string, onChunk: (pop: Population) => Promise<void>): Promise<void> {
+  const reader = await batchReader(file);
+  const scratch = new Scratch();
+  try {
+    for (let i = 0, firstRow = 0; i < reader.batchCount; i++) {
+      const columns = batchColumnsOf(decode(reader, i));
+      if (!batchIdsChecked(columns, i, reader.batchCount))
+        throw new UsageError(
+          `${file}: its ids are not those jiuzhu import checked (another tool wrote it, or it was edited), and --stream cannot check them across the file: run without --stream, or make it again with jiuzhu import`,
+        );
+      await onChunk(await populationFromColumns(columns, file, { idsChecked: true, scratch, firstRow }));
+      firstRow += columns.rows;
+    }
+  } finally {
+    reader.close();
+  }
 }

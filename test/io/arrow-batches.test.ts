@@ -164,6 +164,38 @@ describe('an Arrow file of several record batches', () => {
     }
   });
 
+  // --stream: a batch at a time, each evaluated and its rows written before the next is read (bounded memory).
+  it('streams it (--stream): the totals and rows per household of the whole read, a problem at its row in the file', () => {
+    const rows = (households: string, stream: string[]) => {
+      const out = join(dir, `stream-${stream.length}-${households === batched ? 'arrow' : 'csv'}.csv`);
+      const r = run(['simulate', ...P, ...SIX, '--households', households, '--per-household', out, '--format', 'json', ...stream]);
+      expect(r.code, r.stderr).toBe(0);
+      return [r.stdout.replace(/"households_file": "[^"]*"/g, ''), readFileSync(out, 'utf8')];
+    };
+    expect(rows(batched, ['--stream'])).toEqual(rows(SAMPLE, []));
+    const t = tableFromIPC(readFileSync(batched));
+    const rowsBefore = t.batches.slice(0, 7).reduce((n, b) => n + b.numRows, 0);
+    (t.batches[7]!.getChild('age')!.data[0]!.values as Uint8Array)[3] = 200;
+    const bad = join(dir, 'age-stream.arrow');
+    writeFileSync(bad, tableToIPC(t, 'file'));
+    const r = run(['simulate', ...P, '--households', bad, '--stream']);
+    expect([r.code, r.stderr]).toEqual([
+      3,
+      expect.stringContaining(`age-stream.arrow: row ${rowsBefore + 4}, column age: 200 is not valid`),
+    ]);
+  });
+
+  it('refuses --stream on a file whose ids are not those import checked (their uniqueness cannot be checked batch by batch)', () => {
+    const t = tableFromIPC(readFileSync(batched));
+    const recut = join(dir, 'recut-stream.arrow');
+    writeFileSync(recut, tableToIPC(new Table(t.schema, [...t.batches].reverse()), 'file'));
+    const r = run(['simulate', ...P, '--households', recut, '--stream']);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('recut-stream.arrow: its ids are not those jiuzhu import checked')]);
+    expect(r.stderr).toContain('run without --stream');
+    const whole = run(['simulate', ...P, '--households', recut]);
+    expect(whole.code, whole.stderr).toBe(0);
+  });
+
   it('refuses a file cut short or with its footer damaged, naming it', () => {
     const bytes = readFileSync(batched);
     const short = join(dir, 'short.arrow');
