@@ -163,6 +163,21 @@ describe('compare', () => {
   });
 });
 
+describe('compare: what the policies say to watch', () => {
+  // Nanning's newest dibao standards are 2022-04-01's (3+ years before 2025-06-30); Guangzhou's and Fuliang's are
+  // newer: only Nanning's note, on stderr (as simulate prints it), for a date and for a budget year; --quiet: none.
+  it('prints each stale policy’s note on stderr, for a date and a budget year; nothing with --quiet', () => {
+    const run = (...more: string[]) => jiuzhu(['compare', ...policyArgs, '--households', SAMPLE, ...more]);
+    const stale = (later: string, years: number) =>
+      `note: policies/guangxi-nanning.yaml: the newest dibao standards it gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are ${years}+ years older than ${later}: carried forward unchanged`;
+    const dated = run('--date', DATE);
+    expect(dated.code, dated.stderr).toBe(0);
+    expect(dated.stderr.split('\n').filter((l) => l.startsWith('note: '))).toEqual([expect.stringContaining(stale(DATE, 3))]);
+    expect(run('--year', '2026').stderr).toContain(stale('2026-12-31', 4));
+    expect(run('--date', DATE, '--quiet').stderr).toBe('');
+  });
+});
+
 describe('simulate --scenario', () => {
   it('writes per-household rows for the baseline and each scenario, the scenario column holding its id', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-')), 'rows.csv');

@@ -17,6 +17,7 @@ import {
   type LocalityReport,
 } from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
+import { policyNotes } from '../../core/policy-notes.js';
 import type { Ctx } from '../context.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { Unit } from '../../report/text-table.js';
@@ -62,7 +63,9 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   }
   const scenarios = await loadScenarios(o.scenario ?? []);
   if (o.year !== undefined) {
-    await write(renderCompare(await compareYear(ctx, o, scenarios, budgetYear(o.year)), o.format));
+    const report = await compareYear(ctx, o, scenarios, budgetYear(o.year));
+    await write(renderCompare(report, o.format));
+    notePolicies(ctx, o, report, [`${o.year}-12-31`]);
     return;
   }
   const date = simulationDate(ctx, o.date);
@@ -102,6 +105,12 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     })),
   };
   await write(renderCompare(report, o.format));
+  notePolicies(ctx, o, report, [date]);
+}
+
+/** What each locality's policy dates and parameter rules say to watch (core/policy-notes.ts), on stderr unless --quiet. */
+function notePolicies(ctx: Ctx, o: CompareOptions, report: CompareReport, dates: readonly string[]): void {
+  if (!o.quiet) for (const l of report.localities) for (const n of policyNotes(l.policy, dates)) ctx.stderr.write(`${n}\n`);
 }
 
 /** Each locality's report at one date, from its runs and their compared results. */
