@@ -2,7 +2,7 @@
 // read.ts when the file is big), or csv-parse's reference reader (the readers are tested against each other); and the
 // runs' totals over a file, evaluated where it was read when that pays. One thread keeps everything on this thread.
 import { Readable } from 'node:stream';
-import { InputError } from '../errors.js';
+import { InputError, type Problem, type Where } from '../errors.js';
 import { checkRange, type CheckFound } from '../io/arrow-checks.js';
 import { kindOfHouseholds, prepareHouseholds, type ArrowChecks, type Converted, type Prepared } from '../io/foreign.js';
 import type { Totals } from '../core/aggregate.js';
@@ -62,7 +62,7 @@ async function relocate<T>(p: Converted, read: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     throw new InputError(
-      e.problems.map((q) => (q.where ? { ...q, where: p.where(q.where) } : q)),
+      e.problems.map((q) => (q.where ? placed(q, p.where(q.where)) : q)),
       e.hint,
     );
   }
@@ -93,6 +93,12 @@ function arrowChecks(exec: Executor): ArrowChecks {
 /** The file's size: 0 for a FIFO or device, which is read on this thread as it comes (not split into ranges). */
 async function sizeOf(path: string): Promise<number> {
   return (await inputFile(path, 'households file')).size;
+}
+
+/** A problem at its place in the file; a subject that names the column the place names already is not said twice. */
+function placed(q: Problem, where: Where): Problem {
+  const column = /, column ([^,:]+)$/.exec(where.file)?.[1];
+  return column !== undefined && q.subject === `column ${column}` ? { where, message: q.message } : { ...q, where };
 }
 
 /**
