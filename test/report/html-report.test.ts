@@ -1,7 +1,7 @@
 // jiuzhu report (issue 19): one self-contained HTML file from the bundled sample — its sections, one SVG per chart,
 // the headline's numbers equal to compare's (and simulate --year's) JSON, nothing fetched from a network, written
 // atomically and never over an input; simulate and compare --format html give the same report.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +126,37 @@ describe('the budget year and the shorthands', () => {
       ...CASH.map((p) => json.scenarios[0].programs[p].annual_cost),
       json.scenarios[0].total_annual_cost,
     ]);
+  });
+
+  // A raise from 1 July is not in force in January: the parameters section showed the year's first month, and said
+  // "No scenario: the baseline only" beside a headline with the scenario's cost (found by a new-user trial).
+  it('report --year: a scenario from July shows its parameters as in force in December', () => {
+    const raise = join(dir, 'raise-july.yaml');
+    writeFileSync(
+      raise,
+      'scenario: raise-july\ntitle: {zh: 7月起提高10%, en: +10 % from July}\nreason: test\nchanges:\n' +
+        '  dibao.standard.urban: {scale: 1.1, from: 2022-07-01}\n',
+    );
+    const out = join(dir, 'year-raise.html');
+    const r = jiuzhu([
+      'report',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      SAMPLE,
+      '--year',
+      '2022',
+      '--scenario',
+      raise,
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('scenarios against the baseline (in force in December 2022)');
+    expect(html).not.toContain('No scenario: the baseline only');
+    // Nanning's urban standard from 2022-04-01 is 810; × 1.1 = 891 from July
+    expect(html).toMatch(/<th scope="row">dibao\.standard\.urban<\/th><td class="num">810<\/td><td class="num">891<\/td>/);
   });
 
   it('simulate and compare --format html are the report', () => {

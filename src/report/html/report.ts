@@ -30,7 +30,7 @@ export interface Made {
 export interface HtmlReportInput {
   readonly compare: CompareReport;
   readonly unit: Unit;
-  /** Per locality, each run's parameters (a budget year's: its first month's). */
+  /** Per locality, each run's parameters (a budget year's: its last month's, so that a change during the year shows). */
   readonly snapshots: ReadonlyArray<readonly Snapshot[]>;
   readonly sensitivity: ReadonlyArray<SensitivityResult | null>;
   readonly rates: ReadonlyArray<RateDistribution | null>;
@@ -275,11 +275,14 @@ function parameterSections(input: HtmlReportInput): string[] {
           .join(' ') || provenance(values[0]!),
       ]);
     }
+    const year = input.compare.year;
     out.push(
-      `<h3>${esc(nameOf(l))}: scenarios against the baseline</h3>`,
+      `<h3>${esc(nameOf(l))}: scenarios against the baseline${year ? ` (in force in December ${year})` : ''}</h3>`,
       rows.length
         ? table(['parameter 参数', ...l.scenarios.map((s) => s.id), 'source or basis 来源或依据'], rows)
-        : '<p class="note">No scenario: the baseline only.</p>',
+        : l.scenarios.length > 1
+          ? `<p class="note">The scenarios set no parameter apart from the baseline${year ? ` in December ${year}` : ''}.</p>`
+          : '<p class="note">No scenario: the baseline only.</p>',
     );
   });
   if (input.compare.localities.length > 1) {
