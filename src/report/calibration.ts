@@ -59,7 +59,8 @@ function otherDate(published: string, date: string, changes: readonly Change[]):
   const shown = changes.slice(0, 12).map((c) => `  ${c.path}: ${c.before} → ${c.after}`);
   return [
     chalk.yellow(
-      `note: the published figures describe ${published}, the profile's date; this population is drawn and run at ${date}` +
+      `note: the published figures describe ${published}, the profile's date; this population is drawn and run at ${date}, ` +
+        `its incomes at the profile's levels (not uprated: a projection's income growth is not applied here)` +
         (changes.length
           ? `, and the policy's rules differ there in ${changes.length} parameter${changes.length > 1 ? 's' : ''}: a gap may be the rules' change, not the population's (run without --date to check the calibration)`
           : ' (the policy is the same there)'),

@@ -64,7 +64,7 @@ describe('jiuzhu generate', () => {
     const later = at('2025-06-30');
     expect(later.code).toBe(0);
     expect(later.stdout).toMatch(
-      /^note: the published figures describe 2022-07-01, the profile's date; this population is drawn and run at 2025-06-30, and the policy's rules differ there in \d+ parameters: a gap may be the rules' change/m,
+      /^note: the published figures describe 2022-07-01, the profile's date; this population is drawn and run at 2025-06-30, its incomes at the profile's levels \(not uprated: a projection's income growth is not applied here\), and the policy's rules differ there in \d+ parameters: a gap may be the rules' change/m,
     );
     expect(later.stdout).toMatch(/^ {2}low_income\.multiplier: 1\.5 → 2$/m);
     expect(later.stdout).toMatch(/^ {2}rigid\.identify_multiplier: 1 → 2$/m);
