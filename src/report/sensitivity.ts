@@ -322,9 +322,33 @@ function drawsLines(rep: SensitivityReport): string[] {
     const ts = d.totals.map((x) => x[s]!);
     const p = (xs: bigint[]) => PCT.map((q) => `p${q} ${money(rep, percentile(xs, q))}`).join(' · ');
     out.push(`  ${r.runIds[s]}: total ${p(ts.map((t) => cost(t)))}`);
+    out.push(
+      `    ${centralAmongDraws(
+        money(rep, cost(r.central[s]!)),
+        cost(r.central[s]!),
+        ts.map((t) => cost(t)),
+      )}`,
+    );
     if (s) out.push(`    Δ against the baseline: ${p(d.totals.map((x) => cost(x[s]!) - cost(x[0]!)))}`);
   }
   return out;
+}
+
+/**
+ * Where the total under the central values lies among the draws: the share of draws that cost more. When nearly all
+ * do (or nearly none), the central values sit toward the cheap (or dear) ends of the ranges, and a reader comparing
+ * the central total with the percentiles is told why they disagree.
+ */
+export function centralAmongDraws(centralText: string, central: bigint, draws: readonly bigint[]): string {
+  const above = draws.filter((x) => x > central).length;
+  const pct = Math.round((100 * above) / Math.max(1, draws.length));
+  const lean =
+    pct >= 95
+      ? ': the central values sit toward the cheaper ends of their ranges'
+      : pct <= 5
+        ? ': the central values sit toward the dearer ends of their ranges'
+        : '';
+  return `the total under the central values (${centralText}): ${pct} % of the draws cost more${lean}`;
 }
 
 export function sensitivityMarkdown(rep: SensitivityReport): string {
