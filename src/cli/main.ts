@@ -316,6 +316,12 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
         `leave ${given.length > 1 ? 'them' : 'it'} out`,
       );
     Object.assign(ctx.households!, { encoding, columns: o.columns, sheet: o.sheet });
+    // --unit given for a format that stays in yuan (the contract other tools read): said, not silently ignored.
+    const { format, unit, quiet } = o as { format?: string; unit?: string; quiet?: boolean };
+    if (action.getOptionValueSource('unit') === 'cli' && (format === 'csv' || format === 'json') && !quiet)
+      ctx.stderr.write(
+        `note: --unit ${unit} does not apply to ${format.toUpperCase()}: its money stays in yuan (the form other tools read); the unit applies to the table, Markdown and the workbook\n`,
+      );
   });
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -376,3 +376,20 @@ describe('Ctrl-C or kill while writing leaves nothing behind', () => {
     });
   }
 });
+
+describe('an option that does nothing for the format asked for is said, not silently ignored', () => {
+  // (found by a new-user trial: --unit wan --format csv gave yuan with no word)
+  it('--unit with CSV or JSON: a note that their money stays in yuan; none without --unit, or with --quiet', () => {
+    const note = (format: string) =>
+      `note: --unit wan does not apply to ${format}: its money stays in yuan (the form other tools read); the unit applies to the table, Markdown and the workbook\n`;
+    for (const format of ['csv', 'json']) {
+      const r = simulate('--format', format, '--unit', 'wan');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(note(format.toUpperCase()));
+      expect(r.stdout).toBe(simulate('--format', format).stdout); // yuan, as without it
+    }
+    expect(simulate('--format', 'csv').stderr).not.toContain('--unit');
+    expect(simulate('--format', 'csv', '--unit', 'wan', '--quiet').stderr).toBe('');
+    expect(simulate('--unit', 'wan').stderr).not.toContain('--unit'); // the table is in 万元
+  });
+});
