@@ -6,13 +6,15 @@ import { Totals, type PlainTotals } from '../core/aggregate.js';
 import { simulateRange, type Run } from '../core/simulate.js';
 import { InputError } from '../errors.js';
 import { batchColumnsOf, batchIdsChecked, batchReader, decode } from '../io/arrow.js';
+import type { BatchReader } from '../io/arrow-file.js';
 import { populationFromColumns, Scratch } from '../io/arrow-population.js';
 
 /** Batches [from, to) of the file under the runs; null when any was not as `jiuzhu import` wrote it. */
 export async function batchTotals(file: string, from: number, to: number, runs: readonly Run[]): Promise<PlainTotals[] | null> {
-  const reader = await batchReader(file);
+  let reader: BatchReader | null = null;
   const scratch = new Scratch();
   try {
+    reader = await batchReader(file);
     let totals: Totals[] | null = null;
     for (let i = from; i < to; i++) {
       const columns = batchColumnsOf(decode(reader, i));
@@ -28,6 +30,6 @@ export async function batchTotals(file: string, from: number, to: number, runs: 
     if (e instanceof InputError) return null;
     throw e;
   } finally {
-    reader.close();
+    reader?.close();
   }
 }

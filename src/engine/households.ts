@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import { InputError, type Problem, type Where } from '../errors.js';
 import { checkRange, type CheckFound } from '../io/arrow-checks.js';
-import { kindOfHouseholds, prepareHouseholds, type ArrowChecks, type Converted, type Prepared } from '../io/foreign.js';
+import { kindOfHouseholds, prepareHouseholds, refuseArrowOptions, type ArrowChecks, type Converted, type Prepared } from '../io/foreign.js';
 import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
@@ -22,6 +22,7 @@ import { readParallel, simulateParallelRead } from './read.js';
 export async function streamHouseholds(path: string, opts: ReadOptions, stream: StreamOptions): Promise<void> {
   // An Arrow population file: a record batch at a time (io/arrow.ts streamArrow).
   if ((await kindOfHouseholds(path, opts.source)) === 'arrow') {
+    refuseArrowOptions(path, opts.source ?? {});
     const { streamArrow } = await import('../io/arrow.js'); // apache-arrow only when it is needed
     return streamArrow(path, stream.onChunk);
   }
@@ -158,6 +159,7 @@ export async function simulateFile(
   await warmPool(exec, path);
   // An Arrow file of several batches (`jiuzhu import`'s): evaluated a batch at a time as the workers read it.
   if ((await kindOfHouseholds(path, opts.source).catch(() => null)) === 'arrow') {
+    refuseArrowOptions(path, opts.source ?? {});
     const streamed = await simulateArrowBatches(await arrowPool(exec, path), path, loading);
     if (streamed) return streamed;
   }

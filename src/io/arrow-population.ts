@@ -5,6 +5,7 @@ import { COLUMNS, type ColumnDef } from '../core/columns.js';
 import { equalBytes, hashBytes, IdList, LazyIds } from '../core/ids.js';
 import { populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
+import { resembles } from './household-messages.js';
 import { checkRange, earliest, limits, type CheckedColumn, type CheckFound, type CheckRange } from './arrow-checks.js';
 
 /** A column as the file holds it. */
@@ -26,6 +27,8 @@ export interface ArrowColumns {
   readonly metadata: ReadonlyMap<string, string>;
   /** Each batch's hash of its ids (arrow.ts idsHash). */
   readonly idsHashes: readonly string[];
+  /** Every field's name, in the file's order (a name given twice, or one like a column's, is a problem). */
+  readonly names: readonly string[];
   column(name: string): ColumnData | undefined;
 }
 
@@ -105,18 +108,25 @@ export async function populationFromColumns(table: ArrowColumns, file: string, o
         : c.kind.type === 'code'
           ? 'Dictionary<Uint8, Utf8>'
           : 'Uint8';
-  const columnProblems = (COLUMNS as readonly ColumnDef[]).flatMap((c) => {
-    const child = table.column(arrowName(c));
-    if (!child) return [`no column ${arrowName(c)} (${want(c)}: ${c.expected})`];
-    if (child.type !== want(c)) return [`column ${arrowName(c)} is ${child.type}, expected ${want(c)}`];
-    return child.nullCount ? [`column ${arrowName(c)} has ${child.nullCount} empty values`] : [];
-  });
+  const columnProblems = [
+    ...(COLUMNS as readonly ColumnDef[]).flatMap((c) => {
+      const child = table.column(arrowName(c));
+      if (!child) return [`no column ${arrowName(c)} (${want(c)}: ${c.expected})`];
+      if (child.type !== want(c)) return [`column ${arrowName(c)} is ${child.type}, expected ${want(c)}`];
+      return child.nullCount ? [`column ${arrowName(c)} has ${child.nullCount} empty value${child.nullCount > 1 ? 's' : ''}`] : [];
+    }),
+    ...namesProblems(table.names),
+  ];
   if (columnProblems.length)
     throw new InputError(
       columnProblems.map((message) => ({ where: { file }, message })),
       `jiuzhu reads the columns as jiuzhu import writes them (README: "Read once, run many"); make the file with jiuzhu import --households FILE --out FILE.arrow`,
     );
   const data = (c: ColumnDef): ColumnData => table.column(arrowName(c))!;
+  // An id as another tool wrote it: empty, or with spaces around it (the CSV readers trim them; here they would make
+  // another id): told at its row. (Ids import checked are neither.)
+  const badId = (v: Uint8Array, s: number, e: number) =>
+    e === s ? 'is empty' : SPACE.has(v[s]!) || SPACE.has(v[e - 1]!) ? 'has spaces around it (write the id without them)' : null;
   const n = table.rows;
   const at = (row: number, c: ColumnDef) => ({ file: `${file}: row ${firstRow + row + 1}, column ${arrowName(c)}` });
   const problem = (row: number, c: ColumnDef, message: string) => {
@@ -138,6 +148,8 @@ export async function populationFromColumns(table: ArrowColumns, file: string, o
   for (let r = 0; r < n; r++) {
     const [s, e] = [hOff[r]!, hOff[r + 1]!];
     if (r > 0 && e - s === s - hOff[r - 1]! && equalBytes(hVal, hOff[r - 1]!, hVal, s, e - s)) continue;
+    const bad = checked ? null : badId(hVal, s, e);
+    if (bad) problem(r, byName.get('household_id')!, `the household id ${bad}: expected a household id`);
     if (households && !households.add(r))
       problem(
         r,
@@ -150,7 +162,9 @@ export async function populationFromColumns(table: ArrowColumns, file: string, o
   const offsets = starts.subarray(0, H + 1);
   const persons = checked ? null : new SeenIds(pVal, pOff, n);
   for (let r = 0; persons && r < n; r++) {
-    if (!persons.add(r))
+    const bad = badId(pVal, pOff[r]!, pOff[r + 1]!);
+    if (bad) problem(r, byName.get('person_id')!, `the person id ${bad}: expected a person id`);
+    else if (!persons.add(r))
       problem(
         r,
         byName.get('person_id')!,
@@ -227,6 +241,30 @@ export async function populationFromColumns(table: ArrowColumns, file: string, o
     members,
     column: (key) => columns.get(key)!,
   });
+}
+
+const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/**
+ * The file's field names: one given twice (jiuzhu would read the first), or one like a column's name but not it (`weight`
+ * beside `weight_millionths`, `wage_incom_fen`: its values would be ignored), as the CSV readers tell a header's.
+ */
+function namesProblems(names: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Map<string, number>();
+  const known = new Set((COLUMNS as readonly ColumnDef[]).map(arrowName));
+  names.forEach((name, i) => {
+    if (seen.has(name)) out.push(`column ${name} appears twice (fields ${seen.get(name)! + 1} and ${i + 1}): give it once`);
+    else seen.set(name, i);
+    if (known.has(name)) return;
+    const like = resembles(name) ?? resembles(name.replace(/_(fen|millionths)$/i, ''));
+    const column = like && (COLUMNS as readonly ColumnDef[]).find((c) => c.name === like);
+    if (column)
+      out.push(
+        `column ${name} looks like ${arrowName(column)} but is not named so (its values would be ignored): name it ${arrowName(column)}${column.kind.type === 'money' ? ' (whole fen)' : column.kind.type === 'millionths' ? ' (millionths)' : ''}, or give it a name that does not resemble one jiuzhu reads`,
+      );
+  });
+  return out;
 }
 
 type Typed = Int32Array | Float64Array | Uint8Array;

@@ -10,7 +10,7 @@ import type { Data, Vector } from 'apache-arrow';
 import { open } from 'node:fs/promises';
 import { arrowLib } from './arrow-lib.js';
 import { fileError } from './files.js';
-import { BatchReader } from './arrow-file.js';
+import { arrowBatchCount, BatchReader } from './arrow-file.js';
 import { arrowName, fingerprintOf, populationFromColumns, Scratch, type ArrowColumns, type ColumnData } from './arrow-population.js';
 import type { CheckFound, CheckRange } from './arrow-checks.js';
 import { COLUMNS, type ColumnDef } from '../core/columns.js';
@@ -187,6 +187,7 @@ export async function populationFromArrow(
  * reads the footer and the dictionaries, not the batches), written as a stream's schema message.
  */
 export async function batchReader(file: string, shared = false): Promise<BatchReader> {
+  arrowBatchCount(file); // the file's own layout first: a file cut short, or not Arrow, told in its terms
   let schema: InstanceType<typeof Schema>;
   try {
     const handle = await open(file, 'r');
@@ -200,10 +201,19 @@ export async function batchReader(file: string, shared = false): Promise<BatchRe
     }
   } catch (e) {
     const known = fileError(e, 'read', file);
-    throw known !== e ? known : new InputError([{ where: { file }, message: `not a readable Arrow IPC file (${(e as Error).message})` }]);
+    throw known !== e ? known : unreadable(file, e);
   }
   const stream = tableToIPC(new Table(schema), 'stream');
   return new BatchReader(file, stream.subarray(0, stream.length - 8), shared); // (less its end-of-stream marker)
+}
+
+/** apache-arrow's failure to read the file, said in the file's terms where it can be. */
+function unreadable(file: string, e: unknown): InputError {
+  const why = (e as Error).message;
+  const message = /compress|codec/i.test(why)
+    ? 'a compressed Arrow file (lz4 or zstd), which jiuzhu does not read: write it uncompressed (pyarrow: compression="uncompressed"), or make it with jiuzhu import'
+    : `not a readable Arrow IPC file: damaged (${why})`;
+  return new InputError([{ where: { file }, message }]);
 }
 
 /** Batch i of the reader, decoded (its columns views of the reader's buffer, good until its next read). */
@@ -212,7 +222,7 @@ export function decode(reader: BatchReader, i: number): Table {
   try {
     table = tableFromIPC(reader.read(i));
   } catch (e) {
-    throw new InputError([{ where: { file: reader.file }, message: `not a readable Arrow IPC file (${(e as Error).message})` }]);
+    throw unreadable(reader.file, e);
   }
   if (table.batches.length !== 1)
     throw new InputError([{ where: { file: reader.file }, message: `not a readable Arrow IPC file (batch ${i + 1} did not decode)` }]);
@@ -246,7 +256,7 @@ export function batchColumnsOf(table: Table): ArrowColumns {
           ),
         ]
       : [];
-  return { rows, metadata: table.schema.metadata, idsHashes, column };
+  return { rows, metadata: table.schema.metadata, idsHashes, names: table.schema.fields.map((f) => f.name), column };
 }
 
 /**
@@ -294,7 +304,7 @@ function joinedColumns(reader: BatchReader): ArrowColumns {
     }
     row += b.rows;
   }
-  return { rows: sizes.rows, metadata: first.metadata, idsHashes, column: (name) => joined.get(name) };
+  return { rows: sizes.rows, metadata: first.metadata, idsHashes, names: first.names, column: (name) => joined.get(name) };
 }
 
 /** Whether batch i of `count` holds the ids `jiuzhu import` checked: its hash is the i-th of the file's fingerprint. */

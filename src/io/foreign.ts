@@ -53,6 +53,7 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
   const head = file.seekable ? await readHead(path) : Buffer.alloc(0);
   const kind = householdsKind(path, head, o);
   if (kind === 'arrow') {
+    refuseArrowOptions(path, o);
     // apache-arrow is loaded only when an Arrow file is read (it costs ~0.1 s)
     const arrow = await import('./arrow.js');
     return { population: await arrow.populationFromArrow(path, arrowChecks), notes: [] };
@@ -66,6 +67,16 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
   const notes = gb ? [`note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)`] : [];
   const records = await parseCsv(text, path);
   return { bytes: toCsv(o.columns ? o.columns.apply(records, path) : records), notes, where: (w) => w };
+}
+
+/** An Arrow population file is read as `jiuzhu import` wrote it: the options that turn a file would do nothing to it. */
+export function refuseArrowOptions(path: string, o: SourceOptions): void {
+  const given = (['columns', 'encoding', 'sheet'] as const).filter((k) => o[k] !== undefined);
+  if (given.length)
+    throw new UsageError(
+      `${path} is an Arrow population file, read as jiuzhu import wrote it: ${given.map((k) => `--${k}`).join(', ')} would do nothing to it`,
+      `give ${given.length > 1 ? 'them' : 'it'} to jiuzhu import, with the file it reads`,
+    );
 }
 
 async function readHead(path: string): Promise<Buffer> {

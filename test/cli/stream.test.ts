@@ -69,3 +69,38 @@ describe('simulate --stream', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('simulate --stream reads the file as the command line says', () => {
+  // (found by a new-user trial: --stream read the file as it is, without its column mapping: other totals, no word)
+  it('with a column mapping (--columns): the totals of the loaded run', () => {
+    const [header, ...rows] = readFileSync('policies/samples/households.csv', 'utf8').trimEnd().split('\n');
+    const drop = header!.split(',').indexOf('emergency_need');
+    const without = (line: string) =>
+      line
+        .split(',')
+        .filter((_, i) => i !== drop)
+        .join(',');
+    const file = join(dir, 'no-emergency.csv');
+    writeFileSync(file, [header!, ...rows].map(without).join('\n') + '\n');
+    const map = join(dir, 'emergency.yaml');
+    writeFileSync(map, 'constants: {emergency_need: 100}\n');
+    const totals = (...more: string[]) => {
+      const r = jiuzhu([
+        'simulate',
+        '--policy',
+        'policies/guangxi-nanning.yaml',
+        '--date',
+        '2025-06-30',
+        '--format',
+        'json',
+        '--quiet',
+        ...more,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).scenarios[0].total_annual_cost as string;
+    };
+    const mapped = totals('--households', file, '--columns', map);
+    expect(mapped).not.toBe(totals('--households', file)); // the constant matters
+    expect(totals('--households', file, '--columns', map, '--stream')).toBe(mapped);
+  });
+});

@@ -2,14 +2,15 @@
 // totals evaluated a batch at a time (engine/arrow-totals.ts), on this thread or the pool's workers, and every other
 // command reading the batches joined (io/arrow.ts) — the same results as the CSV; a batch edited after import, or a
 // file of batches another tool cut, read whole and checked, its problems told at the file's rows.
-import { RecordBatch, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { Float64, RecordBatch, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
-import { idsFingerprint, populationToArrow } from '../../src/io/arrow.js';
+import { batchColumnsOf, batchReader, decode, idsFingerprint, populationToArrow } from '../../src/io/arrow.js';
+import { populationFromColumns } from '../../src/io/arrow-population.js';
 import { arrowBatchCount } from '../../src/io/arrow-file.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { figures } from '../../src/core/aggregate.js';
@@ -212,5 +213,137 @@ describe('an Arrow file of several record batches', () => {
       expect([r.code, r.stderr]).toEqual([3, expect.stringMatching(new RegExp(`${name}: not a readable Arrow IPC file`))]);
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     }
+  });
+});
+
+// What a researcher's pandas or pyarrow file may hold (found by a new-user trial): each told, never silently read.
+describe('an Arrow file another tool wrote', () => {
+  const write = (name: string, t: Table) => {
+    const f = join(dir, name);
+    writeFileSync(f, tableToIPC(t, 'file'));
+    return f;
+  };
+  const fails = (f: string, env: Record<string, string> = {}) => {
+    const r = run(['simulate', ...P, '--households', f], env);
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+    return r;
+  };
+  /** The sample's batched file with one column's vector replaced, or another added (batch by batch). */
+  const withColumn = (name: string, f: (rows: number) => Vector, add = false) => {
+    const t = tableFromIPC(readFileSync(batched));
+    const columns: Record<string, Vector> = {};
+    for (const field of t.schema.fields) columns[field.name] = t.getChild(field.name)!;
+    const table = new Table({ ...columns, ...(add ? {} : { [name]: f(t.numRows) }) });
+    return add ? table.assign(new Table({ [name]: f(t.numRows) })) : table;
+  };
+
+  it('a column given twice (an appended copy), or one like a column but not it, is a problem, not ignored', async () => {
+    // pyarrow's append_column('age', …) beside the old one: the file's fields name age twice (apache-arrow's writer cannot
+    // write that, so the fields are given to the reader's check as pyarrow's file would give them)
+    const reader = await batchReader(batched);
+    const columns = batchColumnsOf(decode(reader, 0));
+    reader.close();
+    await expect(populationFromColumns({ ...columns, names: [...columns.names, 'age'] }, 'twice-age.arrow')).rejects.toThrow(
+      'column age appears twice (fields 3 and 19): give it once',
+    );
+    const weight = fails(
+      write(
+        'weight.arrow',
+        withColumn(
+          'weight',
+          (n) =>
+            vectorFromArray(
+              Array.from({ length: n }, () => 1),
+              new Float64(),
+            ),
+          true,
+        ),
+      ),
+    );
+    expect([weight.code, weight.stderr]).toEqual([
+      3,
+      expect.stringContaining(
+        'weight.arrow: column weight looks like weight_millionths but is not named so (its values would be ignored): name it weight_millionths (millionths)',
+      ),
+    ]);
+  });
+
+  it('an empty household or person id, or one with spaces around it, is told at its row (the CSV readers refuse or trim them)', () => {
+    const t = tableFromIPC(readFileSync(batched));
+    const ids = t.getChild('household_id')!.toArray() as string[];
+    const pids = t.getChild('person_id')!.toArray() as string[];
+    const relabel = (name: string, values: string[]) => {
+      const columns: Record<string, Vector> = {};
+      for (const field of t.schema.fields)
+        columns[field.name] = field.name === name ? vectorFromArray(values, new Utf8()) : t.getChild(field.name)!;
+      return new Table(columns);
+    };
+    const empty = fails(
+      write(
+        'empty-hid.arrow',
+        relabel(
+          'household_id',
+          ids.map((v, r) => (r === 5 ? '' : v)),
+        ),
+      ),
+    );
+    expect([empty.code, empty.stderr]).toEqual([
+      3,
+      expect.stringContaining('empty-hid.arrow: row 6, column household_id: the household id is empty'),
+    ]);
+    const spaced = fails(
+      write(
+        'spaced-pid.arrow',
+        relabel(
+          'person_id',
+          pids.map((v, r) => (r === 9 ? ` ${v}` : v)),
+        ),
+      ),
+    );
+    expect([spaced.code, spaced.stderr]).toEqual([
+      3,
+      expect.stringContaining('spaced-pid.arrow: row 10, column person_id: the person id has spaces around it'),
+    ]);
+  });
+
+  it('--columns, --encoding or --sheet with it is a usage error (they would do nothing to it), on every path', () => {
+    const map = join(dir, 'map.yaml');
+    writeFileSync(map, 'constants: {emergency_need: 100}\n');
+    for (const more of [
+      ['--columns', map],
+      ['--encoding', 'gb18030'],
+      ['--columns', map, '--stream'],
+      ['--sheet', 'x', '--per-household', join(dir, 'never.csv')],
+    ]) {
+      const r = run(['simulate', ...P, '--households', batched, ...more], THREADS.three);
+      expect([r.code, r.stderr], more.join(' ')).toEqual([
+        2,
+        expect.stringContaining('is an Arrow population file, read as jiuzhu import wrote it: --'),
+      ]);
+      expect(r.stderr).toContain('to jiuzhu import');
+    }
+  });
+
+  it('a damaged footer is an input error on the workers too (it was an internal error with a stack trace)', () => {
+    const bytes = Buffer.from(readFileSync(batched));
+    for (let i = bytes.length - 300; i < bytes.length - 200; i++) bytes[i] = bytes[i]! ^ 0xff;
+    const f = join(dir, 'flipped-footer.arrow');
+    writeFileSync(f, bytes);
+    for (const env of [THREADS.one, THREADS.three]) {
+      const r = fails(f, env);
+      expect([r.code, r.stderr]).toEqual([3, expect.stringContaining('flipped-footer.arrow: not a readable Arrow IPC file')]);
+    }
+  });
+
+  it('a file cut short, or a CSV named .arrow, is said to be so', () => {
+    const bytes = readFileSync(batched);
+    const half = join(dir, 'half.arrow');
+    writeFileSync(half, bytes.subarray(0, bytes.length >> 1));
+    expect(fails(half).stderr).toContain('half.arrow: not a readable Arrow IPC file (it does not end with ARROW1: cut short');
+    const csv = join(dir, 'csv.arrow');
+    writeFileSync(csv, readFileSync(SAMPLE));
+    expect(fails(csv).stderr).toContain(
+      'csv.arrow: not a readable Arrow IPC file (it begins as text, not with ARROW1: a CSV named .arrow? name it .csv)',
+    );
   });
 });

@@ -9,7 +9,7 @@ import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
-import { loadHouseholds, loadRuns, loadScenarios, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
+import { householdsSource, loadHouseholds, loadRuns, loadScenarios, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
 import { makeProgress } from '../progress.js';
 import { streamHouseholds } from '../../engine/households.js';
 import { UsageError } from '../../errors.js';
@@ -245,7 +245,8 @@ async function runStreaming(ctx: Ctx, o: SimulateOptions, runs: readonly Run[]):
       const totals = runs.map(() => new Totals());
       await streamHouseholds(
         o.households,
-        { onProgress: progress?.update },
+        // (the column mapping, encoding and sheet too: without them --stream read the file as it is)
+        { onProgress: progress?.update, ...(await householdsSource(ctx, o.quiet)) },
         {
           households: CHUNK,
           onChunk: (pop) => evaluateChunk(pop, runs, 0, pop.householdCount, totals, out),
