@@ -27,10 +27,10 @@ describe('relaunchEnv', () => {
   it('asks for huge pages for a households file from 64 MB, on Linux with glibc ≥ 2.35 and THP on madvise', () => {
     expect(tunables(relaunchEnv(argv, {}, machine()))).toBe('glibc.malloc.hugetlb=1');
     expect(tunables(relaunchEnv(['cliff', '--households=h.csv'], {}, machine()))).toBe('glibc.malloc.hugetlb=1');
-    // simulate and sensitivity, when they read the file whole: a row per household, an Arrow file, a file turned first
+    // simulate and sensitivity, when they read the file whole: a row per household, a file turned first
     for (const args of [
       ['simulate', '--households', 'h.csv', '--per-household', 'out.csv'],
-      ['simulate', '--households', 'h.arrow'],
+      ['simulate', '--households', 'h.arrow', '--per-household', 'out.csv'],
       ['--debug', 'sensitivity', '--households', 'h.parquet'],
       ['simulate', '--households', 'h.csv', '--columns=map.yaml'],
       ['simulate', '--encoding', 'gb18030', '--households', 'h.csv'],
@@ -56,6 +56,9 @@ describe('relaunchEnv', () => {
     expect(relaunchEnv(['simulate', '--policy', NANNING, '--households', 'h.csv'], {}, machine())).toBeNull();
     expect(relaunchEnv(['--debug', 'simulate', '--households=H.CSV', '--stream'], {}, machine())).toBeNull();
     expect(relaunchEnv(['sensitivity', '--households', 'h.csv', '--draws', '20'], {}, machine())).toBeNull();
+    // and an Arrow file a record batch at a time
+    expect(relaunchEnv(['simulate', '--households', 'h.arrow'], {}, machine())).toBeNull();
+    expect(relaunchEnv(['sensitivity', '--households', 'H.ARROW'], {}, machine())).toBeNull();
     expect(relaunchEnv(argv, {}, machine({ platform: 'darwin' }))).toBeNull();
     expect(relaunchEnv(argv, {}, machine({ thp: 'always' }))).toBeNull(); // the kernel gives them anyway
     expect(relaunchEnv(argv, {}, machine({ thp: 'never' }))).toBeNull();
