@@ -283,7 +283,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
     const x = row.runs[0]!;
     const range =
       row.axis.kind === 'choice'
-        ? `${row.central} of ${row.axis.entry.range!.values!.map((v) => patchText(row.axis, { value: v })).join('|')}`
+        ? `${row.central} (of ${row.axis.entry.range!.values!.map((v) => patchText(row.axis, { value: v })).join('|')})`
         : `${row.axis.kind === 'start_date' ? 'starts ' : ''}${row.central}; ${row.low} → ${row.high}`;
     const head = `${String(i + 1).padStart(2)}. ${label(row.axis)}`;
     out.push(chalk.bold(head) + chalk.dim(truncate(`  ${range}`, 80 - displayWidth(head))));
