@@ -32,7 +32,12 @@ export function arrowLayout(read: (at: number, length: number) => Uint8Array, si
   if (size < 18) bad(size ? 'too short to be one' : 'the file is empty');
   const text = (b: Uint8Array) => String.fromCharCode(...b.subarray(0, 6));
   const start = text(read(0, 6));
-  if (start !== MAGIC) bad(/^[\x20-\x7e\t]+$/.test(start) ? 'it begins as text, not with ARROW1: a CSV named .arrow? name it .csv' : 'it does not begin with ARROW1');
+  if (start !== MAGIC)
+    bad(
+      /^[\x20-\x7e\t]+$/.test(start)
+        ? 'it begins as text, not with ARROW1: a CSV named .arrow? name it .csv'
+        : 'it does not begin with ARROW1',
+    );
   if (text(read(size - 6, 6)) !== MAGIC) bad('it does not end with ARROW1: cut short (copied or written only in part?)');
   const footerLength = view(read(size - 10, 4)).getInt32(0, true);
   if (footerLength <= 0 || footerLength > size - 18) bad('its footer length is out of range');

@@ -125,7 +125,9 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
   return htmlReport({
     compare,
     unit,
-    snapshots: dated ? dated.map((runs) => runs.map((r) => r.snapshot)) : yearly!.map((runs) => runs.map((r) => r.periods.at(-1)!.snapshot)),
+    snapshots: dated
+      ? dated.map((runs) => runs.map((r) => r.snapshot))
+      : yearly!.map((runs) => runs.map((r) => r.periods.at(-1)!.snapshot)),
     sensitivity: evaluated.sensitivity,
     rates: evaluated.rates,
     cliffs,
