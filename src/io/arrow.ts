@@ -272,7 +272,7 @@ function joinedColumns(reader: BatchReader): ArrowColumns {
     sizes.rows += b.rows;
     for (const name of names) {
       const c = b.column(name);
-      if (c?.valueOffsets) sizes.bytes.set(name, sizes.bytes.get(name)! + c.valueOffsets[b.rows]!);
+      if (c?.valueOffsets) sizes.bytes.set(name, sizes.bytes.get(name)! + c.valueOffsets[b.rows]! - c.valueOffsets[0]!);
     }
   }
   const joined = new Map<string, ColumnData>();
@@ -296,10 +296,10 @@ function joinedColumns(reader: BatchReader): ArrowColumns {
         ]);
       into.nullCount += from.nullCount;
       if (from.valueOffsets && into.valueOffsets) {
-        const base = into.valueOffsets[row]!;
-        const end = from.valueOffsets[b.rows]!;
-        (into.values as Uint8Array).set((from.values as Uint8Array).subarray(0, end), base);
-        for (let r = 1; r <= b.rows; r++) into.valueOffsets[row + r] = base + from.valueOffsets[r]!;
+        // (a batch's offsets may start past 0: its bytes from there)
+        const [base, start, end] = [into.valueOffsets[row]!, from.valueOffsets[0]!, from.valueOffsets[b.rows]!];
+        (into.values as Uint8Array).set((from.values as Uint8Array).subarray(start, end), base);
+        for (let r = 1; r <= b.rows; r++) into.valueOffsets[row + r] = base + from.valueOffsets[r]! - start;
       } else (into.values as Float64Array).set((from.values as Float64Array).subarray(0, b.rows), row);
     }
     row += b.rows;
