@@ -22,6 +22,9 @@ export interface Violation {
   readonly message: string;
 }
 
+/** How far after every other date a value's date may lie before it is taken for a typo (2062 for 2026). */
+export const AHEAD_YEARS = 10;
+
 /** The band of a standard's change per year between consecutive values (PRD uses 0.90–1.15). */
 export const YEARLY_BAND = { low: '0.95', high: '1.15' } as const;
 
@@ -44,6 +47,11 @@ export const RULES = {
     id: 'funding-shares-at-most-one',
     severity: 'error',
     text: 'a budget line’s central and provincial shares add up to at most 1 (the city or county pays the rest)',
+  },
+  datedAhead: {
+    id: 'dated-far-ahead',
+    severity: 'warning',
+    text: `a value dated more than ${AHEAD_YEARS} years after every other date of the policy (a typo in its year?)`,
   },
   multiplesAboveOne: {
     id: 'lines-above-standard',
@@ -121,6 +129,19 @@ export function checkPolicy(policy: Policy): Violation[] {
         add(RULES.fundingShares, x.from >= y.from ? x : y, `funding.${line} at ${date}: ${num(x).toFixed()} + ${num(y).toFixed()} > 1`);
     }
   }
+
+  // A date far after all the others: found by a finance trial (from: 2062-01-01 for 2026 ran with the old value).
+  const dates = [...new Set([...policy.params.values()].flatMap((h) => h.map((e) => e.from)))].sort();
+  const [newest, next] = [dates.at(-1), dates.at(-2)];
+  if (newest && next && Date.parse(newest) - Date.parse(next) > AHEAD_YEARS * 365.25 * 86_400_000)
+    for (const [path, h] of policy.params)
+      for (const e of h)
+        if (e.from === newest)
+          add(
+            RULES.datedAhead,
+            e,
+            `${path} from ${e.from}: ${Number(newest.slice(0, 4)) - Number(next.slice(0, 4))} years after the policy's next newest date (${next})`,
+          );
 
   for (const path of ['low_income.multiplier', 'single_person.income_ceiling']) {
     for (const e of history(path)) {

@@ -37,6 +37,24 @@ describe('parameter sanity rules', () => {
     ).toEqual(['error rural-at-most-urban: at 2022-01-01 rural 1050 is above urban 1000']);
     expect(found(withHistory({ 'dibao.standard.rural': [['2020-01-01', '1000']] }))).toEqual([]);
   });
+  // A year typed 2062 for 2026 (a finance-bureau trial): the value never came into force in the years simulated, and
+  // no other rule saw it (798.1 → 850 over 36 years is within the yearly band).
+  it('a value dated more than 10 years after every other date is a warning (a typo in its year?)', () => {
+    const newest = (d: string) =>
+      found(
+        withHistory({
+          'dibao.standard.urban': [
+            ['2020-01-01', '1000'],
+            [d, '1020'],
+          ],
+          'dibao.standard.rural': [['2025-01-01', '900']],
+        }),
+      );
+    expect(newest('2062-01-01')).toEqual([
+      "warning dated-far-ahead: dibao.standard.urban from 2062-01-01: 37 years after the policy's next newest date (2025-01-01)",
+    ]);
+    expect(newest('2035-01-01')).toEqual([]); // 10 years on: a plan, not a typo
+  });
   it('a standard jumping faster than 15 % a year is a warning; a fall of more than 5 % too', () => {
     expect(
       found(
