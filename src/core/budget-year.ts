@@ -22,6 +22,11 @@ export interface Change {
   readonly date: string;
   readonly before: string;
   readonly after: string;
+  /**
+   * The new value's own date in the policy, when it is not `date`: a value from a month's middle counts from the next
+   * month's first day (the year's months are whole), and the reader is told so.
+   */
+  readonly dated?: string;
 }
 
 const monthStart = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}-01`;
@@ -54,8 +59,15 @@ export function snapshotChanges(a: Snapshot, b: Snapshot, date: string): Change[
   const out: Change[] = [];
   for (const spec of PARAMS) {
     const [x, y] = [a.values.get(spec.path)!.value, b.values.get(spec.path)!.value];
-    if (JSON.stringify(valueToJson(x, spec)) !== JSON.stringify(valueToJson(y, spec)))
-      out.push({ path: spec.path, date, before: valueToText(x, spec), after: valueToText(y, spec) });
+    if (JSON.stringify(valueToJson(x, spec)) === JSON.stringify(valueToJson(y, spec))) continue;
+    const dated = b.values.get(spec.path)!.entry?.from;
+    out.push({
+      path: spec.path,
+      date,
+      before: valueToText(x, spec),
+      after: valueToText(y, spec),
+      ...(dated && dated !== date && dated > a.date ? { dated } : {}),
+    });
   }
   return out;
 }

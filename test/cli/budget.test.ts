@@ -29,6 +29,30 @@ describe('simulate --year', () => {
     expect(D(jan).times(3).plus(D(apr).times(9)).minus(s.programs.dibao.annual_cost).abs().lte('0.06')).toBe(true);
   });
 
+  // A value from a month's middle counts from the next month's first day (the year's months are whole); the change
+  // says so, and its own date (found by a new-user trial: 2026-07-15 showed as 2026-08-01 with no word).
+  it('a change from a month’s middle counts from the next month, and says its own date', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-mid-'));
+    const mid = join(dir, 'mid.yaml');
+    writeFileSync(
+      mid,
+      'scenario: mid\ntitle: {zh: 中旬, en: mid-month}\nreason: test\nchanges:\n  dibao.standard.urban: {set: 850, from: 2022-07-15}\n',
+    );
+    const [, s] = json('--year', '2022', '--scenario', mid).scenarios;
+    expect(s.periods.map((p: { from: string }) => p.from)).toEqual(['2022-01', '2022-04', '2022-08']);
+    expect(s.changes).toContainEqual({
+      path: 'dibao.standard.urban',
+      date: '2022-08-01',
+      before: '810',
+      after: '850',
+      dated: '2022-07-15',
+    });
+    expect(s.changes).toContainEqual({ path: 'dibao.standard.urban', date: '2022-04-01', before: '790', after: '810' }); // (on a 1st: no dated)
+    expect(simulate('--year', '2022', '--scenario', mid).stdout).toContain(
+      "2022-08-01 dibao.standard.urban 810 → 850 (dated 2022-07-15 in the policy: the year's months are whole, so it counts from 2022-08-01)",
+    );
+  });
+
   it('a year with no change inside it is one period, and costs what the one-date run costs', () => {
     // Nanning 2025: nothing changes after 1 January (2023: the minimum wage on 1 November; 2024: the edge line on 31 October)
     const year = json('--year', '2025').scenarios[0];
