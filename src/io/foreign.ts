@@ -200,6 +200,14 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
     hyperlinks: 'ignore',
     styles: 'ignore',
   });
+  // A workbook written by openpyxl or pandas names its sheets' parts by absolute path (/xl/worksheets/sheet1.xml), which
+  // exceljs's stream reader does not match to the sheets' names (it called 低保名册 "Sheet1"): made relative to xl/.
+  const rels = reader as unknown as { _parseRels(entry: unknown): Promise<void>; workbookRels?: Array<{ Target: string }> };
+  const parseRels = rels._parseRels.bind(reader);
+  rels._parseRels = async (entry) => {
+    await parseRels(entry);
+    for (const rel of rels.workbookRels ?? []) rel.Target = rel.Target.replace(/^\/xl\//, '');
+  };
   const names: string[] = [];
   const records: string[][] = [];
   const rows: number[] = [];

@@ -211,6 +211,25 @@ describe('located errors, exit 3', () => {
     expect(r.stderr).toContain(`${join(dir, 'bad-age.xlsx')}:名册!C3: column age: "abc" is not valid`);
   });
 
+  // openpyxl and pandas name a sheet's part by absolute path: exceljs's stream reader then called every sheet "Sheet1",
+  // and --sheet 低保名册 failed (found by a new-user trial).
+  it('reads a workbook openpyxl wrote: its sheets by their names, --sheet too', () => {
+    const book = 'test/fixtures/workbooks/openpyxl-roll.xlsx';
+    const csv = join(dir, 'first-seven.csv');
+    writeFileSync(csv, readFileSync(SAMPLE, 'utf8').split('\n').slice(0, 8).join('\n') + '\n');
+    const N = ['--policy', 'policies/guangxi-nanning.yaml', '--date', '2025-06-30'];
+    const noted = jiuzhu(['simulate', ...N, '--households', book]);
+    expect(noted.code, noted.stderr).toBe(0);
+    expect(noted.stderr).toContain(`note: ${book} read from sheet "低保名册"`);
+    const totals = (out: string) => out.replace(/"households_file": "[^"]*"/g, '');
+    const r = jiuzhu(['simulate', ...P, '--households', book]);
+    expect(totals(r.stdout)).toBe(totals(jiuzhu(['simulate', ...P, '--households', csv]).stdout));
+    const named = jiuzhu(['simulate', ...P, '--households', book, '--sheet', '低保名册']);
+    expect(named.code, named.stderr).toBe(0);
+    const other = jiuzhu(['simulate', ...N, '--households', book, '--sheet', '备注']);
+    expect([other.code, other.stderr]).toEqual([3, expect.stringContaining(`${book}:备注!1:1: missing required columns`)]);
+  });
+
   it('a value in a Parquet extract is told by its row and column', () => {
     parquetWriteFile({
       filename: join(dir, 'bad.parquet'),
