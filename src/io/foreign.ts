@@ -186,6 +186,11 @@ function cellText(v: CellValue): string | { problem: string } {
   if ('result' in v) return cellText((v as { result?: CellValue }).result ?? null);
   if ('text' in v) return String((v as { text: unknown }).text).trim();
   if ('error' in v) return { problem: `the cell holds an error (${String((v as { error: unknown }).error)})` };
+  if ('formula' in v || 'sharedFormula' in v)
+    return {
+      problem:
+        'a formula with no saved value (the program that wrote the workbook did not compute it): open it in Excel or WPS and save it, or paste the values',
+    };
   return { problem: 'a value of a kind jiuzhu does not read' };
 }
 

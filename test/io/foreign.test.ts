@@ -209,6 +209,11 @@ describe('located errors, exit 3', () => {
     const r = jiuzhu(['simulate', ...P, '--households', join(dir, 'bad-age.xlsx')]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${join(dir, 'bad-age.xlsx')}:名册!C3: column age: "abc" is not valid`);
+    // a formula no program computed (openpyxl, exceljs write them so): said, with what to do (found by a new-user trial)
+    ws.getCell('C3').value = { formula: 'C2+1' } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(join(dir, 'formula.xlsx'));
+    const f = jiuzhu(['simulate', ...P, '--households', join(dir, 'formula.xlsx')]);
+    expect([f.code, f.stderr]).toEqual([3, expect.stringContaining(`${join(dir, 'formula.xlsx')}:名册!C3: a formula with no saved value`)]);
   });
 
   // openpyxl and pandas name a sheet's part by absolute path: exceljs's stream reader then called every sheet "Sheet1",
