@@ -163,7 +163,7 @@ describe('compare', () => {
   });
 });
 
-describe('compare: what the policies say to watch', () => {
+describe('compare, sensitivity and explain: what the policies say to watch', () => {
   // Nanning's newest dibao standards are 2022-04-01's (3+ years before 2025-06-30); Guangzhou's and Fuliang's are
   // newer: only Nanning's note, on stderr (as simulate prints it), for a date and for a budget year; --quiet: none.
   it('prints each stale policy’s note on stderr, for a date and a budget year; nothing with --quiet', () => {
@@ -175,6 +175,11 @@ describe('compare: what the policies say to watch', () => {
     expect(dated.stderr.split('\n').filter((l) => l.startsWith('note: '))).toEqual([expect.stringContaining(stale(DATE, 3))]);
     expect(run('--year', '2026').stderr).toContain(stale('2026-12-31', 4));
     expect(run('--date', DATE, '--quiet').stderr).toBe('');
+    // sensitivity and explain say it too (found by a new-user trial: only simulate did)
+    const nanning = ['--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--date', DATE];
+    expect(jiuzhu(['sensitivity', ...nanning]).stderr).toContain(stale(DATE, 3));
+    expect(jiuzhu(['explain', ...nanning, '--household', 'H0001']).stderr).toContain(stale(DATE, 3));
+    expect(jiuzhu(['explain', ...nanning, '--household', 'H0001', '--quiet']).stderr).toBe('');
   });
 });
 

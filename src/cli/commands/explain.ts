@@ -1,6 +1,7 @@
 // jiuzhu explain --policy FILE [--scenario FILE] --households FILE --household ID [--date D] [--format text|json]
 import { explainHousehold } from '../../core/explain.js';
 import { explainJson, explainText } from '../../report/explain.js';
+import { policyNotes } from '../../core/policy-notes.js';
 import type { Ctx } from '../context.js';
 import { findHousehold, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 
@@ -22,4 +23,6 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   const h = findHousehold(pop, o.household, o.households);
   const e = explainHousehold(pop, h, rules);
   ctx.stdout.write(o.format === 'json' ? JSON.stringify(explainJson(e, pop, snapshot), null, 2) + '\n' : explainText(e, pop, snapshot));
+  // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
+  if (!o.quiet) for (const n of policyNotes(runs[0]!.snapshot.policy, [snapshot.date])) ctx.stderr.write(`${n}\n`);
 }

@@ -12,6 +12,7 @@ import {
   type SensitivityReport,
 } from '../../report/sensitivity.js';
 import type { Unit } from '../../report/text-table.js';
+import { policyNotes } from '../../core/policy-notes.js';
 import type { Ctx } from '../context.js';
 import { loadScenarios, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
 import { budgetYear } from '../year.js';
@@ -51,4 +52,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
     markdown: () => sensitivityMarkdown(report),
   };
   ctx.stdout.write(render[o.format]());
+  // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
+  const last = when.year !== undefined ? `${when.year}-12-31` : when.date!;
+  if (!o.quiet) for (const n of policyNotes(policy, [last])) ctx.stderr.write(`${n}\n`);
 }
