@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TAKE_UP_DIBAO } from '../../src/report/sensitivity.js';
 import { D } from '../../src/core/money.js';
 import { parsePolicy } from '../../src/io/policy-file.js';
 import { displayWidth } from '../../src/report/text-table.js';
@@ -111,6 +112,8 @@ describe('the table, Markdown, CSV and bad input', () => {
     expect(t.stdout).toMatch(/^ 1\. \S+/m);
     expect(t.stdout).toContain('┃');
     expect(t.stdout).toContain('tekun-basic-1.6x: Δ against the baseline');
+    // why take-up's low end moves little: on_dibao households always take it up (found by a new-user trial)
+    expect(t.stdout).toContain(TAKE_UP_DIBAO.join('\n'));
     for (const line of t.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
     const csv = jiuzhu(['sensitivity', ...P, '--format', 'csv']).stdout.split('\n');
     expect(csv[0]).toBe('path,kind,end,value,scenario,program,annual_cost');
