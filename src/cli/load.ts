@@ -1,7 +1,8 @@
 // Shared steps of the commands: check a date, load a policy and its rules at that date, read households.
 import { isIsoDate, today } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
-import type { Snapshot } from '../core/parameters/tree.js';
+import type { Policy, Snapshot } from '../core/parameters/tree.js';
+import { policyNotes } from '../core/policy-notes.js';
 import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
@@ -154,4 +155,9 @@ export function findHousehold(pop: Population, id: string, file: string): number
     `household "${id}" is not in ${file}${near !== undefined ? ` (did you mean "${near}"?)` : ''}`,
     pop.householdCount ? `it has ${pop.householdCount.toLocaleString('en')} households, e.g. ${some}` : 'the file has no households',
   );
+}
+
+/** What a policy's dates and parameter rules say to watch at the dates (core/policy-notes.ts), on stderr unless quiet. */
+export function notePolicy(ctx: Ctx, quiet: boolean, policy: Policy, dates: readonly string[]): void {
+  if (!quiet) for (const n of policyNotes(policy, dates)) ctx.stderr.write(`${n}\n`);
 }

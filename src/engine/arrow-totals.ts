@@ -7,14 +7,14 @@
 // problems are then told at their rows).
 import { Totals, type PlainTotals } from '../core/aggregate.js';
 import type { Run } from '../core/simulate.js';
-import { arrowBatchCount } from '../io/arrow-file.js';
+import { readArrowLayout } from '../io/arrow-file.js';
 import { plainRuns } from './parallel.js';
 import type { Pool } from './pool.js';
 
 export async function simulateArrowBatches(pool: Pool | null, file: string, loading: Promise<readonly Run[]>): Promise<Totals[] | null> {
   let batches: number;
   try {
-    batches = arrowBatchCount(file);
+    batches = readArrowLayout(file).batches.length;
   } catch {
     return null; // the whole read reports it
   }

@@ -63,7 +63,6 @@ export function arrowLayout(read: (at: number, length: number) => Uint8Array, si
 
 /** A file's record batches, each read on request into a buffer kept from one to the next (grown when one is bigger). */
 export class BatchReader {
-  readonly layout: ArrowLayout;
   private readonly fd: number;
   private buffer: Uint8Array;
   private readonly headLength: number;
@@ -72,6 +71,8 @@ export class BatchReader {
     readonly file: string,
     /** The stream's schema message (without the end-of-stream marker). */
     schema: Uint8Array,
+    /** The file's layout (readArrowLayout), read once. */
+    readonly layout: ArrowLayout,
     /** A buffer in shared memory (a population's columns may then be read by worker threads as they are). */
     private readonly shared = false,
   ) {
@@ -81,8 +82,6 @@ export class BatchReader {
       throw fileError(e, 'read', file);
     }
     try {
-      const size = fstatSync(this.fd).size;
-      this.layout = arrowLayout((at, length) => this.readAt(new Uint8Array(length), 0, at, length), size, file);
       this.headLength = this.layout.dictionaries.reduce((n, b) => n + b.length, schema.length);
       this.buffer = this.alloc(this.headLength + Math.max(0, ...this.layout.batches.map((b) => b.length)));
       this.buffer.set(schema);
@@ -178,8 +177,8 @@ class FlatTable {
   }
 }
 
-/** The number of record batches the file's footer lists (its problems thrown as BatchReader's). */
-export function arrowBatchCount(file: string): number {
+/** The file's layout from its footer (a file cut short, damaged or not Arrow: an InputError naming it). */
+export function readArrowLayout(file: string): ArrowLayout {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -191,7 +190,7 @@ export function arrowBatchCount(file: string): number {
       const b = new Uint8Array(length);
       return b.subarray(0, readSync(fd, b, 0, length, at));
     };
-    return arrowLayout(read, fstatSync(fd).size, file).batches.length;
+    return arrowLayout(read, fstatSync(fd).size, file);
   } finally {
     closeSync(fd);
   }

@@ -10,7 +10,7 @@ import type { Data, Vector } from 'apache-arrow';
 import { open } from 'node:fs/promises';
 import { arrowLib } from './arrow-lib.js';
 import { fileError } from './files.js';
-import { arrowBatchCount, BatchReader } from './arrow-file.js';
+import { BatchReader, readArrowLayout } from './arrow-file.js';
 import { arrowName, fingerprintOf, populationFromColumns, Scratch, type ArrowColumns, type ColumnData } from './arrow-population.js';
 import type { CheckFound, CheckRange } from './arrow-checks.js';
 import { COLUMNS, type ColumnDef } from '../core/columns.js';
@@ -187,7 +187,7 @@ export async function populationFromArrow(
  * reads the footer and the dictionaries, not the batches), written as a stream's schema message.
  */
 export async function batchReader(file: string, shared = false): Promise<BatchReader> {
-  arrowBatchCount(file); // the file's own layout first: a file cut short, or not Arrow, told in its terms
+  const layout = readArrowLayout(file); // the file's own layout first: a file cut short, or not Arrow, told in its terms
   let schema: InstanceType<typeof Schema>;
   try {
     const handle = await open(file, 'r');
@@ -204,7 +204,7 @@ export async function batchReader(file: string, shared = false): Promise<BatchRe
     throw known !== e ? known : unreadable(file, e);
   }
   const stream = tableToIPC(new Table(schema), 'stream');
-  return new BatchReader(file, stream.subarray(0, stream.length - 8), shared); // (less its end-of-stream marker)
+  return new BatchReader(file, stream.subarray(0, stream.length - 8), layout, shared); // (less its end-of-stream marker)
 }
 
 /** apache-arrow's failure to read the file, said in the file's terms where it can be. */

@@ -17,7 +17,6 @@ import {
   type LocalityReport,
 } from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
-import { policyNotes } from '../../core/policy-notes.js';
 import type { Ctx } from '../context.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { Unit } from '../../report/text-table.js';
@@ -27,6 +26,7 @@ import {
   loadHouseholds,
   loadRuns,
   loadScenarios,
+  notePolicy,
   simulationDate,
   withExecutor,
   yuanAbove0,
@@ -65,7 +65,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   if (o.year !== undefined) {
     const report = await compareYear(ctx, o, scenarios, budgetYear(o.year));
     await write(renderCompare(report, o.format));
-    notePolicies(ctx, o, report, [`${o.year}-12-31`]);
+    for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [`${o.year}-12-31`]);
     return;
   }
   const date = simulationDate(ctx, o.date);
@@ -105,12 +105,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     })),
   };
   await write(renderCompare(report, o.format));
-  notePolicies(ctx, o, report, [date]);
-}
-
-/** What each locality's policy dates and parameter rules say to watch (core/policy-notes.ts), on stderr unless --quiet. */
-function notePolicies(ctx: Ctx, o: CompareOptions, report: CompareReport, dates: readonly string[]): void {
-  if (!o.quiet) for (const l of report.localities) for (const n of policyNotes(l.policy, dates)) ctx.stderr.write(`${n}\n`);
+  for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [date]);
 }
 
 /** Each locality's report at one date, from its runs and their compared results. */

@@ -1,9 +1,8 @@
 // jiuzhu explain --policy FILE [--scenario FILE] --households FILE --household ID [--date D] [--format text|json]
 import { explainHousehold } from '../../core/explain.js';
 import { explainJson, explainText } from '../../report/explain.js';
-import { policyNotes } from '../../core/policy-notes.js';
 import type { Ctx } from '../context.js';
-import { findHousehold, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
+import { findHousehold, loadHouseholds, notePolicy, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 
 export interface ExplainOptions {
   readonly policy: string;
@@ -24,5 +23,5 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   const e = explainHousehold(pop, h, rules);
   ctx.stdout.write(o.format === 'json' ? JSON.stringify(explainJson(e, pop, snapshot), null, 2) + '\n' : explainText(e, pop, snapshot));
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
-  if (!o.quiet) for (const n of policyNotes(runs[0]!.snapshot.policy, [snapshot.date])) ctx.stderr.write(`${n}\n`);
+  notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date]);
 }

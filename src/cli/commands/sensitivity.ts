@@ -12,9 +12,8 @@ import {
   type SensitivityReport,
 } from '../../report/sensitivity.js';
 import type { Unit } from '../../report/text-table.js';
-import { policyNotes } from '../../core/policy-notes.js';
 import type { Ctx } from '../context.js';
-import { loadScenarios, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
+import { loadScenarios, notePolicy, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
 import { budgetYear } from '../year.js';
 
 export interface SensitivityOptions {
@@ -54,5 +53,5 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   ctx.stdout.write(render[o.format]());
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
   const last = when.year !== undefined ? `${when.year}-12-31` : when.date!;
-  if (!o.quiet) for (const n of policyNotes(policy, [last])) ctx.stderr.write(`${n}\n`);
+  notePolicy(ctx, o.quiet, policy, [last]);
 }

@@ -9,12 +9,19 @@ import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
-import { householdsSource, loadHouseholds, loadRuns, loadScenarios, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
+import {
+  householdsSource,
+  loadHouseholds,
+  notePolicy,
+  loadRuns,
+  loadScenarios,
+  simulateHouseholds,
+  simulationDate,
+  withExecutor,
+} from '../load.js';
 import { makeProgress } from '../progress.js';
 import { streamHouseholds } from '../../engine/households.js';
 import { UsageError } from '../../errors.js';
-import { policyNotes } from '../../core/policy-notes.js';
-import type { Policy } from '../../core/parameters/tree.js';
 import { fundingOf } from '../../core/funding.js';
 import type { Unit } from '../../report/text-table.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
@@ -124,7 +131,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     }),
   };
   await emit(ctx, o, report);
-  notePolicy(ctx, o, report.policy, [date]);
+  notePolicy(ctx, o.quiet, report.policy, [date]);
   const estimated = report.scenarios.some((s) => s.estimates.length);
   if (o.format !== 'table' && o.format !== 'markdown' && estimated && !o.quiet) {
     ctx.stderr.write('note: the results rest on estimated parameters (see "estimates" in --format json, or jiuzhu params)\n');
@@ -138,7 +145,7 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
     throw new UsageError(`--year gives a year's totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
   const report = await simulateYear(ctx, o, await loadScenarios(o.scenario ?? []), year);
   await emit(ctx, o, report);
-  notePolicy(ctx, o, report.policy, [`${year}-12-31`]);
+  notePolicy(ctx, o.quiet, report.policy, [`${year}-12-31`]);
 }
 
 /** simulate --years: several budget years, projected where a projection file says how. */
@@ -158,12 +165,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
   if (o.out) await writeOutput(o.out, text);
   else ctx.stdout.write(text);
   // (a projection grows the standards: only an unprojected run carries an old one forward)
-  notePolicy(ctx, o, report.policy, report.projection ? [] : [`${span[1]}-12-31`]);
-}
-
-/** What the policy's dates and parameter rules say to watch (core/policy-notes.ts), on stderr unless --quiet. */
-function notePolicy(ctx: Ctx, o: SimulateOptions, policy: Policy, dates: readonly string[]): void {
-  if (!o.quiet) for (const n of policyNotes(policy, dates)) ctx.stderr.write(`${n}\n`);
+  notePolicy(ctx, o.quiet, report.policy, report.projection ? [] : [`${span[1]}-12-31`]);
 }
 
 /** The report to standard output, or (--out) to a file; xlsx only to a file. */
