@@ -9,7 +9,8 @@
 // sorted, meet its households sorted by earners per person plus noise), so a lone elder is poorer than a working
 // couple and the income distribution is still the published one. A working-age earner is a capable supporter of
 // everyone in the household; only a household with no earner may lack one. Take-up draws are uniform; a household
-// that takes dibao up and is under (1 + band) × S receives it now (on_dibao, prior_dibao: the gradual exit's base).
+// that takes dibao up and is from S to (1 + band) × S per capita received it before (on_dibao, prior_dibao: the
+// gradual exit's base); one below S receives it by its take-up draw alone, so take-up stays a lever.
 import { COL, COLUMN_NAMES, type Column } from './columns.js';
 import { fenToYuan } from './money.js';
 import { dist, num, type Profile } from './profile.js';
@@ -228,7 +229,10 @@ function householdRows(r: Random, set: Settings, s: GenerateSettings, d: Drawn, 
         : 0;
   const emergency = r.next() < set.emergencyShare ? r.lognormal(set.emergencyMedian, 1) : 0;
   const draw = Math.floor(r.next() * 1_000_000);
-  const onDibao = d.perCapita < (1 + set.band) * S && draw < s.takeUpDibao * 1_000_000 ? 1 : 0;
+  // on_dibao marks only a household above the line that received dibao (the gradual exit's base): one below it that
+  // takes dibao up receives it through its take-up draw, so a scenario's or an estimate's take-up moves it. Marked
+  // on_dibao, it would take dibao up whatever take_up.dibao says (DOMAIN, take-up).
+  const onDibao = d.perCapita >= S && d.perCapita < (1 + set.band) * S && draw < s.takeUpDibao * 1_000_000 ? 1 : 0;
   const prior = onDibao ? Math.max(S * 0.3, S - d.perCapita) * size : 0;
   const hid = `G${String(h).padStart(width, '0')}`;
   const household = [money(assets), money(rigid), money(prior), money(emergency), `0.${String(draw).padStart(6, '0')}`];

@@ -54,7 +54,7 @@ const DRAWS: readonly ProfileSpec[] = [
   {
     key: 'on_dibao.band',
     kind: 'positive',
-    en: 'households taking dibao up receive it now up to (1 + band) × S per capita (the gradual exit)',
+    en: 'households from S to (1 + band) × S per capita that took dibao up were on it (on_dibao: the gradual exit)',
   },
   { key: 'emergency.share', kind: 'share', en: 'share of households with an assessed emergency need in a year' },
   { key: 'emergency.median', kind: 'money', en: 'median emergency need, yuan' },

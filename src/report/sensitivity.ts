@@ -194,15 +194,14 @@ export function sensitivityJson(rep: SensitivityReport): object {
 const PCT = [5, 50, 95] as const;
 /** An estimate's name: its parameter, and how many more it sets (one value written once under a YAML anchor). */
 /**
- * Why take_up.dibao's low end moves the total little (a finance-bureau trial saw 0.5 of 0.7 remove 0.03 %): a household
- * on dibao now (on_dibao = 1) always takes it up (DOMAIN, take-up), so the take-up moves only the others; and jiuzhu
- * generate draws on_dibao with the take-up in force, so on a generated population the range is seen by generating it
- * again at each end.
+ * What take_up.dibao moves: a household on dibao now (on_dibao = 1) always takes it up (DOMAIN, take-up), so on a roll
+ * that marks every recipient on_dibao the take-up moves only the others (a finance-bureau trial saw 0.5 of 0.7 remove
+ * 0.03 %, when jiuzhu generate marked them so too); jiuzhu generate now marks on_dibao only above the line.
  */
 export const TAKE_UP_DIBAO = [
   '    take_up.dibao: a household on dibao now (on_dibao = 1) always takes it up,',
-  '    so take-up moves only the others; a population from jiuzhu generate drew',
-  '    on_dibao with it: generate again at each end to see its whole range',
+  '    so take-up moves only the others (jiuzhu generate marks on_dibao only',
+  '    above the line, where the gradual exit applies)',
 ];
 
 const label = (a: Axis) => (a.targets.length > 1 ? `${a.path} +${a.targets.length - 1} (one value)` : a.path);
