@@ -53,7 +53,10 @@ describe('take-up and the full-coverage scenario', () => {
     // alone. When it marked every recipient on_dibao, DOMAIN's "on_dibao always takes dibao up" kept them all: 0.375
     // of 0.75 removed next to nothing (a finance-bureau trial: 0.5 of 0.7 removed 0.03 % of the cost).
     const half = join(dir, 'half.yaml');
-    writeFileSync(half, 'scenario: half-take-up\ntitle: {zh: 低保参与率减半, en: Half the dibao take-up}\nreason: a test\nchanges:\n  take_up.dibao: {set: 0.375}\n');
+    writeFileSync(
+      half,
+      'scenario: half-take-up\ntitle: {zh: 低保参与率减半, en: Half the dibao take-up}\nreason: a test\nchanges:\n  take_up.dibao: {set: 0.375}\n',
+    );
     const r = jiuzhu(['simulate', '--policy', NANNING, '--households', households, '--date', DATE, '--scenario', half, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const [base, low] = JSON.parse(r.stdout).scenarios;
