@@ -17,7 +17,8 @@ function whole(env: Ctx['env'], name: string, min: number, fallback: number): nu
 /**
  * JIUZHU_THREADS (default: one per core, at most 8; 1 keeps everything on the main thread), JIUZHU_CSV_READER
  * (fast, or reference: csv-parse), JIUZHU_PARALLEL_FROM_BYTES and JIUZHU_PARALLEL_FROM_HOUSEHOLDS (from what size work
- * goes to threads; tests set them to 0); JIUZHU_HUGE_PAGES (0 or 1: cli/relaunch.ts).
+ * goes to threads; tests set them to 0); JIUZHU_ARROW_BATCH_RUNS_PER_WORKER (an Arrow file's totals: a worker beside
+ * this thread for each so many record batches × runs; tests set it to 1); JIUZHU_HUGE_PAGES (0 or 1: cli/relaunch.ts).
  */
 export function settingsFromEnv(env: Ctx['env'], cores = availableParallelism()): Settings {
   const reader = env.JIUZHU_CSV_READER ?? 'fast';
@@ -33,6 +34,7 @@ export function settingsFromEnv(env: Ctx['env'], cores = availableParallelism())
     reader,
     parallelFromBytes: whole(env, 'JIUZHU_PARALLEL_FROM_BYTES', 0, DEFAULT_SETTINGS.parallelFromBytes),
     parallelFromHouseholds: whole(env, 'JIUZHU_PARALLEL_FROM_HOUSEHOLDS', 0, DEFAULT_SETTINGS.parallelFromHouseholds),
+    arrowBatchRunsPerWorker: whole(env, 'JIUZHU_ARROW_BATCH_RUNS_PER_WORKER', 1, DEFAULT_SETTINGS.arrowBatchRunsPerWorker),
   };
 }
 
@@ -40,5 +42,5 @@ export function settingsFromEnv(env: Ctx['env'], cores = availableParallelism())
 export function describeSettings(s: Settings, env: Ctx['env']): string {
   const threads = env.JIUZHU_THREADS ? `JIUZHU_THREADS=${env.JIUZHU_THREADS}` : `one per core, at most 8: ${availableParallelism()} cores`;
   const huge = hugePagesAsked(env) ? 'huge pages asked of malloc (GLIBC_TUNABLES)' : 'no huge pages asked';
-  return `jiuzhu: ${s.threads} thread${s.threads > 1 ? 's' : ''} (${threads}), ${s.reader} reader; threads from ${s.parallelFromBytes} bytes / ${s.parallelFromHouseholds} households; ${huge}`;
+  return `jiuzhu: ${s.threads} thread${s.threads > 1 ? 's' : ''} (${threads}), ${s.reader} reader; threads from ${s.parallelFromBytes} bytes / ${s.parallelFromHouseholds} households / a worker per ${s.arrowBatchRunsPerWorker} Arrow batches × runs; ${huge}`;
 }

@@ -1,17 +1,23 @@
 // The runs' totals over an Arrow population file, a record batch at a time (`jiuzhu import` writes batches of 65,536
 // households): each batch read into one buffer, made a population, checked and evaluated before the next is read
-// (arrow-batches.ts), on the pool's workers (each its share of the batches) or, with one thread or a small file, on
-// this thread. No copy of the file in memory: on the bench's VM, where a first write to memory costs ~3 ms per MB,
-// reading the 262 MB file whole cost more than evaluating it. Totals merged exactly: the same whatever the batches or
+// (arrow-batches.ts), on this thread and the pool's workers, each claiming the next batch when done with its last. No
+// copy of the file in memory: on the bench's VM, where a first write to memory costs ~3 ms per MB, reading the 262 MB
+// file whole cost more than evaluating it. Totals merged exactly: the same whatever the batches or
 // threads. null — read the file whole, as other commands do — when a batch is not as `jiuzhu import` wrote it (its
 // problems are then told at their rows).
 import { Totals, type PlainTotals } from '../core/aggregate.js';
 import type { Run } from '../core/simulate.js';
 import { readArrowLayout } from '../io/arrow-file.js';
 import { plainRuns } from './parallel.js';
-import type { Pool } from './pool.js';
+import type { Executor } from './pool.js';
+import { arrowWorkers } from './settings.js';
 
-export async function simulateArrowBatches(pool: Pool | null, file: string, loading: Promise<readonly Run[]>): Promise<Totals[] | null> {
+/** `exec`: the pool's workers join this thread as settings.arrowBatchRunsPerWorker says (arrowWorkers); null: this thread. */
+export async function simulateArrowBatches(
+  exec: Executor | null,
+  file: string,
+  loading: Promise<readonly Run[]>,
+): Promise<Totals[] | null> {
   let batches: number;
   try {
     batches = readArrowLayout(file).batches.length;
@@ -19,24 +25,17 @@ export async function simulateArrowBatches(pool: Pool | null, file: string, load
     return null; // the whole read reports it
   }
   const runs = await loading;
-  const n = pool && batches > 1 ? Math.min(pool.size, batches) : 0;
-  if (!n) {
-    const { batchTotals } = await import('./arrow-batches.js');
-    const plain = await batchTotals(file, 0, batches, runs);
-    return plain && plain.map((p) => Totals.of(p));
-  }
-  const plain = plainRuns(runs);
-  const parts = await Promise.all(
-    Array.from({ length: n }, (_, w) =>
-      pool!.run<PlainTotals[] | null>(w, {
-        kind: 'arrow-totals',
-        file,
-        from: Math.floor((batches * w) / n),
-        to: Math.floor((batches * (w + 1)) / n),
-        runs: plain,
-      }),
-    ),
+  const { batchTotals, newClaims } = await import('./arrow-batches.js');
+  const claims = newClaims(batches);
+  // This thread takes part, beside at most one worker fewer than the pool has (one thread a core), and only as many as
+  // pay for their code's warm-up (~0.4 s on the bench's VM): settings.arrowBatchRunsPerWorker.
+  const n = exec ? arrowWorkers(exec.settings, batches, runs.length) : 0;
+  const pool = n ? exec!.pool() : null;
+  const plain = pool ? plainRuns(runs) : [];
+  const jobs = Array.from({ length: pool ? n : 0 }, (_, w) =>
+    pool!.run<PlainTotals[] | null>(w, { kind: 'arrow-totals', file, claims, runs: plain }),
   );
+  const parts = await Promise.all([batchTotals(file, claims, runs), ...jobs]);
   if (parts.some((p) => p === null)) return null;
   const totals = runs.map(() => new Totals());
   for (const part of parts) part!.forEach((p, i) => totals[i]!.merge(Totals.of(p)));

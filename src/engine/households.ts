@@ -13,7 +13,7 @@ import type { StreamOptions } from '../io/fast-csv.js';
 import { parseHouseholdsFast } from '../io/fast-read.js';
 import { parseHouseholds, type ReadOptions } from '../io/households-csv.js';
 import { simulateParallel } from './parallel.js';
-import type { Executor, Pool } from './pool.js';
+import type { Executor } from './pool.js';
 import { simulateArrowBatches } from './arrow-totals.js';
 import { readsInParallel } from './settings.js';
 import { readParallel, simulateParallelRead } from './read.js';
@@ -113,11 +113,6 @@ async function warmPool(exec: Executor, path: string): Promise<void> {
 }
 
 /** The pool, when an Arrow file is big enough to be evaluated on its workers (as a CSV of its size would be read). */
-async function arrowPool(exec: Executor, path: string): Promise<Pool | null> {
-  const size = await sizeOf(path).catch(() => 0);
-  return readInParallel(exec, size) ? exec.pool() : null;
-}
-
 /** Whether to read a file of this size on the pool's workers. */
 function readInParallel(exec: Executor, totalBytes: number): boolean {
   return readsInParallel(exec.settings, totalBytes);
@@ -160,7 +155,7 @@ export async function simulateFile(
   // An Arrow file of several batches (`jiuzhu import`'s): evaluated a batch at a time as the workers read it.
   if ((await kindOfHouseholds(path, opts.source).catch(() => null)) === 'arrow') {
     refuseArrowOptions(path, opts.source ?? {});
-    const streamed = await simulateArrowBatches(await arrowPool(exec, path), path, loading);
+    const streamed = await simulateArrowBatches(exec, path, loading);
     if (streamed) return streamed;
   }
   const p = await prepare(path, opts, exec).catch(async (e: unknown) => {

@@ -23,25 +23,32 @@ export function workerUrl(): URL {
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (p: unknown) => void; worker: number };
 
 export class Pool {
-  private readonly workers: Worker[];
+  /** The workers started so far: the first `eager` at once, any other when its first job comes. */
+  private readonly workers: Array<Worker | null>;
   private readonly pending = new Map<number, Pending>();
   private next = 1;
   private broken: Error | null = null;
-  /** The worker threads' ids and the jobs each has finished (tests check that work was really spread). */
-  readonly threadIds: readonly number[];
+  /** The jobs each worker has finished (tests check that work was really spread). */
   readonly jobsDone: number[];
 
-  constructor(readonly size: number) {
-    this.workers = Array.from({ length: size }, (_, w) => {
-      const worker = new Worker(workerUrl());
-      worker.unref(); // an idle pool does not keep the process alive (see run())
-      worker.on('message', (m: Reply) => this.answer(w, m));
-      worker.on('error', (e) => this.fail(e));
-      worker.on('exit', (code) => this.fail(new Error(`a worker thread stopped (exit code ${code})`)));
-      return worker;
-    });
-    this.threadIds = this.workers.map((w) => w.threadId);
+  constructor(
+    readonly size: number,
+    eager = size,
+  ) {
+    this.workers = Array.from({ length: size }, () => null);
     this.jobsDone = this.workers.map(() => 0);
+    for (let w = 0; w < Math.min(eager, size); w++) this.worker(w);
+  }
+
+  private worker(w: number): Worker {
+    const had = this.workers[w];
+    if (had) return had;
+    const worker = new Worker(workerUrl());
+    worker.unref(); // an idle pool does not keep the process alive (see run())
+    worker.on('message', (m: Reply) => this.answer(w, m));
+    worker.on('error', (e) => this.fail(e));
+    worker.on('exit', (code) => this.fail(new Error(`a worker thread stopped (exit code ${code})`)));
+    return (this.workers[w] = worker);
   }
 
   /** Runs a job on worker `w` (jobs on one worker run in order); progress replies go to onProgress. */
@@ -50,8 +57,9 @@ export class Pool {
     const id = this.next++;
     return new Promise<R>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress, worker: w });
-      this.workers[w]!.ref(); // while a job is out, wait for it
-      this.workers[w]!.postMessage({ ...job, id }, transfer);
+      const worker = this.worker(w);
+      worker.ref(); // while a job is out, wait for it
+      worker.postMessage({ ...job, id }, transfer);
     });
   }
 
@@ -63,7 +71,7 @@ export class Pool {
       return;
     }
     this.pending.delete(m.id);
-    if (![...this.pending.values()].some((q) => q.worker === w)) this.workers[w]!.unref();
+    if (![...this.pending.values()].some((q) => q.worker === w)) this.workers[w]?.unref();
     if (m.kind === 'error') p.reject(new Error(`a worker thread failed: ${m.error}`));
     else {
       this.jobsDone[w]!++;
@@ -82,16 +90,19 @@ export class Pool {
   /** Stops every worker; jobs still out fail. */
   close(): void {
     this.fail(new Error('the worker pool is closed'));
-    for (const w of this.workers) void w.terminate();
+    for (const w of this.workers) void w?.terminate();
   }
 }
 
 /** A pool started before the command knew it would need one (cli/prestart.ts), for its Executor to take. */
 let prestarted: Pool | null = null;
 
-/** Starts a pool of `size` workers now: they load their modules while the CLI loads its own. Idle, they keep nothing alive. */
-export function prestart(size: number): Pool {
-  return (prestarted ??= new Pool(size));
+/**
+ * Starts a pool of `size` workers, `eager` of them now: they load their modules while the CLI loads its own (the others
+ * start when a job comes). Idle, they keep nothing alive.
+ */
+export function prestart(size: number, eager = size): Pool {
+  return (prestarted ??= new Pool(size, eager));
 }
 
 /**

@@ -9,12 +9,32 @@ export interface Settings {
   readonly parallelFromBytes: number;
   /** Populations at least this big are evaluated on worker threads. */
   readonly parallelFromHouseholds: number;
+  /**
+   * An Arrow file's totals: a worker joins this thread for each this many record batches × runs (arrowWorkers). On the
+   * bench's 2-core VM a worker's code warms up over its first batch or two; with baseline + 5 scenarios this thread
+   * alone was quicker at 8 batches (500,000 households: 1.18 against 1.41 s), a worker beside it at 16 (1M: 1.50
+   * against 1.56 s) and 31 (2M: 2.25 against 2.47 s); sensitivity's ~40 runs gained from 16 batches on (2.77
+   * against 3.76 s).
+   */
+  readonly arrowBatchRunsPerWorker: number;
 }
 
 /** Below 8 MB one thread reads a file quicker than starting workers; below 50,000 households likewise for evaluating. */
-export const DEFAULT_SETTINGS: Settings = { threads: 1, reader: 'fast', parallelFromBytes: 8 << 20, parallelFromHouseholds: 50_000 };
+export const DEFAULT_SETTINGS: Settings = {
+  threads: 1,
+  reader: 'fast',
+  parallelFromBytes: 8 << 20,
+  parallelFromHouseholds: 50_000,
+  arrowBatchRunsPerWorker: 80,
+};
 
 /** Whether a households file of this size is read on worker threads (by the fast reader, with more than one thread). */
 export function readsInParallel(s: Settings, bytes: number): boolean {
   return s.reader === 'fast' && s.threads > 1 && bytes >= s.parallelFromBytes;
+}
+
+/** The workers that evaluate an Arrow file's batches under the runs beside this thread (at most threads − 1). */
+export function arrowWorkers(s: Settings, batches: number, runs: number): number {
+  const n = Math.floor((batches * runs) / Math.max(1, s.arrowBatchRunsPerWorker));
+  return Math.max(0, Math.min(s.threads - 1, batches - 1, n));
 }

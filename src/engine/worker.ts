@@ -21,6 +21,7 @@ import type { Rules } from '../core/rules.js';
 import { simulateRange, type Run } from '../core/simulate.js';
 import type { ParsedPart } from '../io/assemble.js';
 import { checkRange, type CheckFound, type CheckRange } from '../io/arrow-checks.js';
+import type { Claims } from './arrow-batches.js';
 import { FastReader } from '../io/fast-csv.js';
 import { feed } from '../io/fast-read.js';
 import { QUOTE } from '../io/fast-fields.js';
@@ -65,8 +66,8 @@ export type Job = { readonly id?: number } & (
   | (Range & { readonly kind: 'compare'; readonly localities: readonly LocalityRuns[]; readonly decileOf: Uint8Array })
   /** Check an Arrow file's value columns over a range of households (io/arrow-checks.ts). */
   | (CheckRange & { readonly kind: 'arrow-check' })
-  /** The totals of record batches [from, to) of an Arrow population file under the runs (arrow-batches.ts). */
-  | { readonly kind: 'arrow-totals'; readonly file: string; readonly from: number; readonly to: number; readonly runs: readonly Run[] }
+  /** The totals of the record batches of an Arrow population file this worker claims, under the runs (arrow-batches.ts). */
+  | { readonly kind: 'arrow-totals'; readonly file: string; readonly claims: Claims; readonly runs: readonly Run[] }
   /**
    * Write zeros over [from, to) of a shared array: its pages are mapped now (the first touch of a page is what costs,
    * ~12 µs per 4 KB on a VM), not during the job that fills it.
@@ -194,7 +195,7 @@ function handle(id: number, job: Job): Promise<void> | void {
     case 'arrow-totals':
       // (apache-arrow loaded only now: a worker that never reads an Arrow file never loads it)
       return import('./arrow-batches.js')
-        .then(({ batchTotals }) => batchTotals(job.file, job.from, job.to, job.runs))
+        .then(({ batchTotals }) => batchTotals(job.file, job.claims, job.runs))
         .then((result) => post({ id, kind: 'done', result }));
     case 'touch':
       job.array.fill(0, job.from, job.to);

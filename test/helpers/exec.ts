@@ -4,7 +4,14 @@ import { Executor } from '../../src/engine/pool.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/engine/settings.js';
 
 export function executor(threads: number, more: Partial<Settings> = {}): Executor {
-  return new Executor({ ...DEFAULT_SETTINGS, threads, parallelFromBytes: 0, parallelFromHouseholds: 0, ...more });
+  return new Executor({
+    ...DEFAULT_SETTINGS,
+    threads,
+    parallelFromBytes: 0,
+    parallelFromHouseholds: 0,
+    arrowBatchRunsPerWorker: 1,
+    ...more,
+  });
 }
 
 /** Runs body with an executor of `threads` threads, closed afterwards; returns body's result and the jobs each worker finished. */

@@ -13,13 +13,14 @@ import { batchColumnsOf, batchReader, decode, idsFingerprint, populationToArrow 
 import { populationFromColumns } from '../../src/io/arrow-population.js';
 import { readArrowLayout } from '../../src/io/arrow-file.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
-import { figures } from '../../src/core/aggregate.js';
+import { figures, Totals, type PlainTotals } from '../../src/core/aggregate.js';
+import { arrowWorkers, DEFAULT_SETTINGS } from '../../src/engine/settings.js';
 import { rulesAt } from '../../src/core/rules.js';
 import { simulate } from '../../src/core/simulate.js';
 import { simulateArrowBatches } from '../../src/engine/arrow-totals.js';
 import { simulateFile } from '../../src/engine/households.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
-import { busy, withThreads } from '../helpers/exec.js';
+import { withThreads } from '../helpers/exec.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-arrow-batches-'));
 const batched = join(dir, 'batched.arrow');
@@ -28,7 +29,12 @@ const SIX = ['--scenario', 'scenarios/low-income-2x.yaml', '--scenario', 'scenar
 /** Threads 1 (this thread) or 3 workers, with every size counted big enough for them. */
 const THREADS = {
   one: { JIUZHU_THREADS: '1' },
-  three: { JIUZHU_THREADS: '3', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0', JIUZHU_PARALLEL_FROM_BYTES: '0' },
+  three: {
+    JIUZHU_THREADS: '3',
+    JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0',
+    JIUZHU_PARALLEL_FROM_BYTES: '0',
+    JIUZHU_ARROW_BATCH_RUNS_PER_WORKER: '1',
+  },
 };
 const run = (args: string[], env: Record<string, string> = {}) => jiuzhu([...args, '--quiet'], { env });
 const json = (args: string[], env: Record<string, string> = {}) => {
@@ -56,20 +62,50 @@ describe('engine/arrow-totals: a batch at a time', () => {
   const whole = async () =>
     JSON.stringify(simulate(await parseHouseholdsFast(Readable.from([readFileSync(SAMPLE)]), SAMPLE), await runs()).map(figures));
 
-  it('gives the whole population’s totals, exactly, on this thread and on 1, 3 and 7 workers (each of which took batches)', async () => {
+  it('gives the whole population’s totals, exactly, on this thread alone and beside 2 and 6 workers', async () => {
     const here = await simulateArrowBatches(null, batched, runs());
     expect(JSON.stringify(here!.map(figures))).toBe(await whole());
     for (const threads of [1, 3, 7]) {
-      const { result, jobs } = await withThreads(threads, (exec) => simulateArrowBatches(exec.pool(), batched, runs()));
+      const { result, jobs } = await withThreads(threads, (exec) => simulateArrowBatches(exec, batched, runs()));
       expect(JSON.stringify(result!.map(figures))).toBe(await whole());
-      expect(busy(jobs)).toBe(threads === 1 ? 0 : threads); // (one thread: no pool, this thread)
+      // this thread and one worker fewer than the pool has, each claiming batches as it is free (how many each takes
+      // depends on the timing, so the next test has the workers take them all)
+      expect(jobs).toEqual(Array.from({ length: threads === 1 ? 0 : threads }, (_, w) => (w < threads - 1 ? 1 : 0)));
     }
+  });
+
+  it('on workers alone (their job, as this thread posts it), the same totals, each batch once', async () => {
+    const { newClaims } = await import('../../src/engine/arrow-batches.js');
+    const { plainRuns } = await import('../../src/engine/parallel.js');
+    const { result } = await withThreads(3, async (exec) => {
+      const claims = newClaims(readArrowLayout(batched).batches.length);
+      const job = { kind: 'arrow-totals', file: batched, claims, runs: plainRuns(await runs()) } as const;
+      const parts = await Promise.all([0, 1, 2].map((w) => exec.pool()!.run<PlainTotals[]>(w, job)));
+      return parts.map((p) => p.map((t) => Totals.of(t)));
+    });
+    // each worker's rows: together the file's 1,697, none evaluated twice
+    expect(result.reduce((n, part) => n + part[0]!.personRows, 0)).toBe(1697);
+    const merged = result[0]!.map((t, i) => {
+      for (const other of result.slice(1)) t.merge(other[i]!);
+      return t;
+    });
+    expect(JSON.stringify(merged.map(figures))).toBe(await whole());
+  });
+
+  it('joins a worker to this thread for each arrowBatchRunsPerWorker batches × runs (at most one a core but this one)', () => {
+    const s = (threads: number, per: number) => ({ ...DEFAULT_SETTINGS, threads, arrowBatchRunsPerWorker: per });
+    expect(arrowWorkers(s(2, 80), 8, 6)).toBe(0); // 500,000 households, baseline + 5: quicker alone
+    expect(arrowWorkers(s(2, 80), 16, 6)).toBe(1);
+    expect(arrowWorkers(s(8, 80), 16, 6)).toBe(1);
+    expect(arrowWorkers(s(8, 80), 16, 40)).toBe(7);
+    expect(arrowWorkers(s(8, 1), 3, 1)).toBe(2); // never more than the batches but this thread's
+    expect(arrowWorkers(s(1, 1), 16, 40)).toBe(0);
   });
 
   it('is how simulate reads the file (simulateFile): one job per worker, not a check and an evaluation of the whole', async () => {
     const { result, jobs } = await withThreads(3, (exec) => simulateFile(exec, batched, runs()));
     expect(JSON.stringify(result.map(figures))).toBe(await whole());
-    expect(jobs).toEqual([1, 1, 1]);
+    expect(jobs).toEqual([1, 1, 0]); // this thread, and one worker fewer than the pool has
   });
 
   it('gives up (the file is then read whole) on a batch edited after import, or ids that are not those import checked', async () => {
@@ -85,7 +121,7 @@ describe('engine/arrow-totals: a batch at a time', () => {
     );
     for (const f of [edited, recut]) {
       expect(await simulateArrowBatches(null, f, runs())).toBeNull();
-      expect((await withThreads(3, (exec) => simulateArrowBatches(exec.pool(), f, runs()))).result).toBeNull();
+      expect((await withThreads(3, (exec) => simulateArrowBatches(exec, f, runs()))).result).toBeNull();
     }
   });
 });
