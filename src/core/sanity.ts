@@ -48,6 +48,11 @@ export const RULES = {
     severity: 'error',
     text: 'a budget line’s central and provincial shares add up to at most 1 (the city or county pays the rest)',
   },
+  fundingRanges: {
+    id: 'funding-ranges-at-most-one',
+    severity: 'warning',
+    text: 'a budget line’s central and provincial shares add up to at most 1 at the high ends of their ranges too (sensitivity --draws draws both at once)',
+  },
   datedAhead: {
     id: 'dated-far-ahead',
     severity: 'warning',
@@ -125,8 +130,19 @@ export function checkPolicy(policy: Policy): Violation[] {
     const [c, p] = [`funding.${line}.central`, `funding.${line}.provincial`].map(history);
     for (const date of [...new Set([...c!, ...p!].map((e) => e.from))].sort()) {
       const [x, y] = [c!, p!].map((h) => h[indexInForce(h, date)]);
-      if (x && y && num(x).plus(num(y)).greaterThan(1))
+      if (!x || !y) continue;
+      if (num(x).plus(num(y)).greaterThan(1))
         add(RULES.fundingShares, x.from >= y.from ? x : y, `funding.${line} at ${date}: ${num(x).toFixed()} + ${num(y).toFixed()} > 1`);
+      // Both drawn at their highs (a finance trial saw the county's share negative in sensitivity --draws).
+      else if (x.range?.high !== undefined || y.range?.high !== undefined) {
+        const [hx, hy] = [x, y].map((e) => (e.range?.high as Dec | undefined) ?? num(e));
+        if (hx!.plus(hy!).greaterThan(1))
+          add(
+            RULES.fundingRanges,
+            y.range?.high !== undefined ? y : x,
+            `funding.${line} at ${date}: the ranges' high ends ${hx!.toFixed()} + ${hy!.toFixed()} > 1 (the city or county would pay ${D(1).minus(hx!).minus(hy!).toFixed()})`,
+          );
+      }
     }
   }
 

@@ -109,4 +109,33 @@ describe('parameter sanity rules', () => {
       found(withHistory({ 'low_income.multiplier': [['2020-01-01', '0.8']], 'single_person.income_ceiling': [['2020-01-01', '0']] })),
     ).toEqual(['warning lines-above-standard: low_income.multiplier is 0.8 from 2020-01-01']);
   });
+  // Shares that add up to at most 1 but whose ranges' high ends pass it: sensitivity --draws drew both at once and gave
+  // the county a negative share (a finance-bureau trial). Nanning's and Fuliang's ranges did so; capped now.
+  it('central and provincial ranges whose high ends add up to more than 1 are a warning', () => {
+    const line = (central: [string, string?], provincial: [string, string?]) => {
+      const base = withHistory({
+        'funding.assistance.central': [['2020-01-01', central[0]]],
+        'funding.assistance.provincial': [['2020-01-01', provincial[0]]],
+      });
+      const params = new Map(base.params);
+      for (const [path, high] of [
+        ['funding.assistance.central', central[1]],
+        ['funding.assistance.provincial', provincial[1]],
+      ] as const)
+        if (high)
+          params.set(
+            path,
+            params.get(path)!.map((e) => ({ ...e, estimate: 'test', range: { low: D(0), high: D(high), basis: 'test' } })),
+          );
+      return found({ ...base, params });
+    };
+    expect(line(['0.73', '0.85'], ['0.12', '0.2'])).toEqual([
+      "warning funding-ranges-at-most-one: funding.assistance at 2020-01-01: the ranges' high ends 0.85 + 0.2 > 1 (the city or county would pay -0.05)",
+    ]);
+    expect(line(['0.73', '0.85'], ['0.12', '0.15'])).toEqual([]); // the county pays nothing at both highs: allowed
+    expect(line(['0.86'], ['0.12', '0.15'])).toEqual([
+      "warning funding-ranges-at-most-one: funding.assistance at 2020-01-01: the ranges' high ends 0.86 + 0.15 > 1 (the city or county would pay -0.01)",
+    ]);
+    expect(line(['0.9', '0.95'], ['0.2'])).toEqual(['error funding-shares-at-most-one: funding.assistance at 2020-01-01: 0.9 + 0.2 > 1']);
+  });
 });
