@@ -5,24 +5,10 @@ import type ExcelJS from 'exceljs';
 import { loadExcel, moneyUnit } from './excel.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
-import { PARAM_BY_PATH } from '../core/parameters/schema.js';
-import { valueToJson, valueToText } from '../core/parameters/tree.js';
+import { CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet } from './sheets.js';
 import { delta, type SimulationReport } from './totals.js';
 
 const COUNT = '#,##0';
-
-interface Col {
-  readonly header: string;
-  readonly width: number;
-  readonly format?: string;
-}
-
-function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = cols.map((c) => ({ header: c.header, width: c.width, style: c.format ? { numFmt: c.format } : {} }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow([...r]);
-}
 
 /** A decimal string as a spreadsheet number (two decimals are exact enough for a cell; the JSON keeps the exact figure). */
 const n = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
@@ -104,14 +90,8 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
     sheet(
       wb,
       '参数变化 Changes',
-      [
-        { header: '方案 scenario', width: 22 },
-        { header: '日期 date', width: 12 },
-        { header: '参数 parameter', width: 34 },
-        { header: '原值 before', width: 14 },
-        { header: '新值 after', width: 14 },
-      ],
-      r.scenarios.flatMap((s) => (s.year?.changes ?? []).map((c) => [s.id, c.date, c.path, c.before, c.after])),
+      [{ header: '方案 scenario', width: 22 }, ...CHANGE_COLUMNS],
+      r.scenarios.flatMap((s) => (s.year?.changes ?? []).map((c) => [s.id, ...changeCells(c)])),
     );
   }
   if (r.scenarios.some((s) => s.funding)) {
@@ -137,32 +117,11 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
     );
   }
   // Each estimate with how far it could be off (the policy's `range:`): what `sensitivity` varies, beside the value.
-  const rangeOf = (path: string, from: string, value: unknown): [string, string] => {
-    const spec = PARAM_BY_PATH.get(path);
-    const entry = r.policy.params.get(path)?.find((e) => e.from === from);
-    // (a scenario's value derived from the estimate is not the one the range is about)
-    const range = spec && entry && JSON.stringify(valueToJson(entry.value, spec)) === JSON.stringify(value) ? entry.range : undefined;
-    if (spec && entry?.exact !== undefined) return ['不变 exact', '']; // an estimate with nothing to vary (its basis says why)
-    if (!spec || !range) return ['', ''];
-    if (range.low !== undefined && range.high !== undefined) return [valueToText(range.low, spec), valueToText(range.high, spec)];
-    if (range.values) return [range.values.map((v) => valueToText(v, spec)).join(' / '), ''];
-    return range.from ? [`起始 from ${range.from[0]}`, `至 to ${range.from[1]}`] : ['', ''];
-  };
   sheet(
     wb,
     '估计值 Estimates',
-    [
-      { header: '方案 scenario', width: 22 },
-      { header: '参数 parameter', width: 34 },
-      { header: '取值 value', width: 12 },
-      { header: '起始 since', width: 12 },
-      { header: '区间低 low (or the values)', width: 18 },
-      { header: '区间高 high', width: 14 },
-      { header: '依据 basis', width: 100 },
-    ],
-    r.scenarios.flatMap((s) =>
-      s.estimates.map((e) => [s.id, e.path, String(e.value), e.from, ...rangeOf(e.path, e.from, e.value), e.basis]),
-    ),
+    [{ header: '方案 scenario', width: 22 }, ...ESTIMATE_COLUMNS],
+    r.scenarios.flatMap((s) => s.estimates.map((e) => [s.id, ...estimateCells(r.policy, e)])),
   );
   sheet(
     wb,

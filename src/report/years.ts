@@ -4,6 +4,7 @@
 import chalk from 'chalk';
 import type ExcelJS from 'exceljs';
 import { loadExcel, moneyUnit } from './excel.js';
+import { CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet } from './sheets.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
@@ -206,17 +207,19 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
       ]);
     }
   // The parameters that change inside a year (a standard raised in July: the year in two periods)
-  const changes = wb.addWorksheet('参数变化 Changes', { views: [{ state: 'frozen', ySplit: 1 }] });
-  changes.columns = [
-    { header: '方案 scenario', width: 22 },
-    { header: '日期 date', width: 12 },
-    { header: '参数 parameter', width: 34 },
-    { header: '原值 before', width: 14 },
-    { header: '新值 after', width: 14 },
-  ];
-  changes.getRow(1).font = { bold: true };
-  for (const run of r.runs)
-    for (const s of run.years) for (const c of s.year?.changes ?? []) changes.addRow([run.id, c.date, c.path, c.before, c.after]);
+  sheet(
+    wb,
+    '参数变化 Changes',
+    [{ header: '方案 scenario', width: 22 }, ...CHANGE_COLUMNS],
+    r.runs.flatMap((run) => run.years.flatMap((s) => (s.year?.changes ?? []).map((c) => [run.id, ...changeCells(c)]))),
+  );
+  // The estimates each year rests on, with how far each could be off (as simulate's workbook gives them)
+  sheet(
+    wb,
+    '估计值 Estimates',
+    [{ header: '方案 scenario', width: 22 }, { header: '年度 year', width: 8 }, ...ESTIMATE_COLUMNS],
+    r.runs.flatMap((run) => run.years.flatMap((s) => s.estimates.map((e) => [run.id, s.year!.year, ...estimateCells(r.policy, e)]))),
+  );
   const about = wb.addWorksheet('说明 About');
   about.columns = [
     { header: '项 item', width: 18 },

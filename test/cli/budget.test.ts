@@ -31,7 +31,7 @@ describe('simulate --year', () => {
 
   // A value from a month's middle counts from the next month's first day (the year's months are whole); the change
   // says so, and its own date (found by a new-user trial: 2026-07-15 showed as 2026-08-01 with no word).
-  it('a change from a month’s middle counts from the next month, and says its own date', () => {
+  it('a change from a month’s middle counts from the next month, and says its own date', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-mid-'));
     const mid = join(dir, 'mid.yaml');
     writeFileSync(
@@ -51,6 +51,18 @@ describe('simulate --year', () => {
     expect(simulate('--year', '2022', '--scenario', mid).stdout).toContain(
       "2022-08-01 dibao.standard.urban 810 → 850 (dated 2022-07-15 in the policy: the year's months are whole, so it counts from 2022-08-01)",
     );
+    // and the workbook's Changes sheet, beside the date it counts from (it had no such column)
+    const out = join(dir, 'mid.xlsx');
+    expect(simulate('--year', '2022', '--scenario', mid, '--format', 'xlsx', '--out', out).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const changes = wb
+      .getWorksheet('参数变化 Changes')!
+      .getRows(1, 20)!
+      .map((row) => (row.values as unknown[]).slice(1));
+    expect(changes[0]!.at(-1)).toBe('政策所载日期 dated in the policy');
+    expect(changes).toContainEqual(['mid', '2022-08-01', 'dibao.standard.urban', '810', '850', '2022-07-15']);
+    expect(changes).toContainEqual(['mid', '2022-04-01', 'dibao.standard.urban', '790', '810', '']);
   });
 
   it('a year with no change inside it is one period, and costs what the one-date run costs', () => {
@@ -150,7 +162,14 @@ describe('--format xlsx', () => {
     const years = join(dir, 'years.xlsx');
     expect(simulate('--years', '2025-2026', '--unit', 'wan', '--format', 'xlsx', '--out', years).code).toBe(0);
     const y = await read(years);
-    expect(y.worksheets.map((w) => w.name)).toEqual(['逐年 Years', '参数变化 Changes', '说明 About']);
+    expect(y.worksheets.map((w) => w.name)).toEqual(['逐年 Years', '参数变化 Changes', '估计值 Estimates', '说明 About']);
+    // each year's estimates beside their ranges, as the one-year workbook gives them (it had none)
+    const estimates = y
+      .getWorksheet('估计值 Estimates')!
+      .getRows(2, 400)!
+      .map((r) => (r.values as unknown[]).slice(1, 8));
+    expect(estimates).toContainEqual(['baseline', 2026, 'take_up.dibao', '0.75', '2017-10-01', '0.5', '1']);
+    expect(estimates.filter((e) => e[2] === 'take_up.dibao').map((e) => e[1])).toEqual([2025, 2026]);
     const ys = json('--years', '2025-2026').scenarios[0].years[1];
     const row = y
       .getWorksheet('逐年 Years')!

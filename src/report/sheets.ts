@@ -1,0 +1,63 @@
+// The parts two workbooks share (simulate's, report/xlsx.ts, and --years', report/years.ts): a sheet of columns with
+// headers in 中文 and English and a frozen header row; the parameter changes inside a budget year; the estimates in
+// force with how far each could be off (the policy's `range:`, what `sensitivity` varies) and their basis.
+import type ExcelJS from 'exceljs';
+import type { Change } from '../core/budget-year.js';
+import { PARAM_BY_PATH } from '../core/parameters/schema.js';
+import { valueToJson, valueToText, type Policy } from '../core/parameters/tree.js';
+import type { EstimateUsed } from './estimates.js';
+
+export interface Col {
+  readonly header: string;
+  readonly width: number;
+  readonly format?: string;
+}
+
+export type Cell = string | number | null;
+
+export function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[], rows: ReadonlyArray<readonly Cell[]>): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = cols.map((c) => ({ header: c.header, width: c.width, style: c.format ? { numFmt: c.format } : {} }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow([...r]);
+}
+
+export const CHANGE_COLUMNS: readonly Col[] = [
+  { header: '日期 date', width: 12 },
+  { header: '参数 parameter', width: 34 },
+  { header: '原值 before', width: 14 },
+  { header: '新值 after', width: 14 },
+  { header: '政策所载日期 dated in the policy', width: 18 },
+];
+
+/**
+ * A change inside the year; its own date in the policy beside it when that is a month's middle (the year's months are
+ * whole: it counts from the next month's first day).
+ */
+export const changeCells = (c: Change): Cell[] => [c.date, c.path, c.before, c.after, c.dated ?? ''];
+
+export const ESTIMATE_COLUMNS: readonly Col[] = [
+  { header: '参数 parameter', width: 34 },
+  { header: '取值 value', width: 12 },
+  { header: '起始 since', width: 12 },
+  { header: '区间低 low (or the values)', width: 18 },
+  { header: '区间高 high', width: 14 },
+  { header: '依据 basis', width: 100 },
+];
+
+/** An estimate in force: its value, since when, its range's ends (or plausible values, or start-date window), its basis. */
+export function estimateCells(policy: Policy, e: EstimateUsed): Cell[] {
+  return [e.path, String(e.value), e.from, ...rangeOf(policy, e.path, e.from, e.value), e.basis];
+}
+
+function rangeOf(policy: Policy, path: string, from: string, value: unknown): [string, string] {
+  const spec = PARAM_BY_PATH.get(path);
+  const entry = policy.params.get(path)?.find((e) => e.from === from);
+  // (a scenario's value derived from the estimate is not the one the range is about)
+  const range = spec && entry && JSON.stringify(valueToJson(entry.value, spec)) === JSON.stringify(value) ? entry.range : undefined;
+  if (spec && entry?.exact !== undefined) return ['不变 exact', '']; // an estimate with nothing to vary (its basis says why)
+  if (!spec || !range) return ['', ''];
+  if (range.low !== undefined && range.high !== undefined) return [valueToText(range.low, spec), valueToText(range.high, spec)];
+  if (range.values) return [range.values.map((v) => valueToText(v, spec)).join(' / '), ''];
+  return range.from ? [`起始 from ${range.from[0]}`, `至 to ${range.from[1]}`] : ['', ''];
+}
