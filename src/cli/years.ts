@@ -3,7 +3,7 @@
 // run evaluated in one pass over that year's population; the population is read once.
 import type { Totals } from '../core/aggregate.js';
 import { periodsOf } from '../core/budget-year.js';
-import { projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
+import { madeForOthers, projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
@@ -33,6 +33,10 @@ export async function simulateYears(
 ): Promise<YearsReport> {
   const projection: Projection | null = o.projection ? await loadProjection(o.projection) : null;
   const policy = await loadPolicy(o.policy);
+  if (projection && madeForOthers(projection, policy.id) && !o.quiet)
+    ctx.stderr.write(
+      `note: projection ${projection.id} was made for ${projection.localities!.join(', ')}, not ${policy.id}: its rates are applied as they are\n`,
+    );
   // The baseline projected, then each scenario applied to it (as PolicyEngine applies a reform to uprated
   // parameters): a scale or add from a date multiplies or adds to the projected values from then on; a set, dated
   // values or same_as from a date replace them. Projected after a scenario, the scenario's own value in a year counted

@@ -33,7 +33,12 @@ export interface Projection {
   /** Every person's wage and other income, a year; and every household's weight. */
   readonly incomes: { readonly yearly: Dec; readonly basis: string };
   readonly population: { readonly yearly: Dec; readonly basis: string };
+  /** The policies (ids) whose locality the rates were made for; absent: any. */
+  readonly localities?: readonly string[];
 }
+
+/** Whether the projection's rates were made for another locality than the policy's (its `localities` name others). */
+export const madeForOthers = (p: Projection, policyId: string): boolean => !!p.localities && !p.localities.includes(policyId);
 
 /** The money parameters a growth covers. */
 export function pathsOf(g: Pick<Growth, 'read'>): string[] {

@@ -6,9 +6,9 @@ import { PARAMS, suggestPath } from '../core/parameters/schema.js';
 import { pathsOf, type Growth, type Projection } from '../core/projection.js';
 import { InputError } from '../errors.js';
 import { readText } from './policy-file.js';
-import { isMap, openMapping, type YamlFile } from './yaml-nodes.js';
+import { isMap, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
-const TOP_KEYS = ['projection', 'title', 'description', 'base_year', 'uprate', 'incomes', 'population'];
+const TOP_KEYS = ['projection', 'title', 'description', 'localities', 'base_year', 'uprate', 'incomes', 'population'];
 const GROWTH_KEYS = ['yearly', 'source', 'estimate'];
 const RATE_RE = /^-?0(\.\d{1,6})?$|^-?1(\.0{1,6})?$/;
 
@@ -31,6 +31,13 @@ export function parseProjection(text: string, file: string): Projection {
     };
   } else if (top.has('title')) y.problem(t, 'expected {zh: …, en: …}', 'title');
   const description = top.has('description') ? (y.string(top.get('description')![0], 'a description') ?? undefined) : undefined;
+  // The policies whose locality the rates were made for: applied to another, the reader is told so.
+  const l = top.get('localities')?.[0] ?? null;
+  const localities = !top.has('localities')
+    ? undefined
+    : isSeq(l) && l.items.length
+      ? l.items.map((item) => y.string(item as Node, 'a policy id, e.g. guangdong-guangzhou') ?? '')
+      : (y.problem(l, 'expected a list of the policy ids the rates were made for, e.g. [guangdong-guangzhou]', 'localities'), undefined);
   const baseText = top.has('base_year') ? y.text(top.get('base_year')![0]) : null;
   const baseYear = baseText !== null && /^\d{4}$/.test(baseText) ? Number(baseText) : 0;
   if (top.has('base_year') && !baseYear)
@@ -62,7 +69,17 @@ export function parseProjection(text: string, file: string): Projection {
   const incomes = growth(y, top.get('incomes')?.[0] ?? null, 'incomes');
   const population = growth(y, top.get('population')?.[0] ?? null, 'population');
   if (y.problems.length) throw new InputError(y.problems, 'fix the projection file');
-  return { id, title, description, file, baseYear, uprate, incomes: incomes!, population: population! };
+  return {
+    id,
+    title,
+    description,
+    file,
+    baseYear,
+    uprate,
+    incomes: incomes!,
+    population: population!,
+    ...(localities ? { localities } : {}),
+  };
 }
 
 function growth(y: YamlFile, node: Node | null, subject: string): { yearly: ReturnType<typeof D>; basis: string } | null {

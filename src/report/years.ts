@@ -9,7 +9,7 @@ import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
-import type { Projection } from '../core/projection.js';
+import { madeForOthers, type Projection } from '../core/projection.js';
 import { estimateNote, scenarioJson, type ScenarioReport } from './totals.js';
 import { inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 
@@ -39,6 +39,7 @@ function projectionJson(p: Projection | null): unknown {
     uprate: p.uprate.map((g) => ({ parameters: g.read, yearly: g.yearly.toFixed(), basis: g.basis })),
     incomes: { yearly: p.incomes.yearly.toFixed(), basis: p.incomes.basis },
     population: { yearly: p.population.yearly.toFixed(), basis: p.population.basis },
+    localities: p.localities ?? null,
   };
 }
 
@@ -133,10 +134,11 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
 /** A yearly growth as a signed percent: +3.5%, −1%, 0%. */
 const pct = (g: Dec) => `${g.isNegative() ? '−' : g.isZero() ? '' : '+'}${g.abs().times(100).toFixed()}%`;
 
-function projectionLines(p: Projection | null): string[] {
+function projectionLines(p: Projection | null, policyId: string): string[] {
   if (!p) return ['no projection: each year under the parameters the policy gives for it, the households as they are'];
   return [
     `projection ${p.id} (${p.file}): from ${p.baseYear}, a year —`,
+    ...(madeForOthers(p, policyId) ? [`  made for ${p.localities!.join(', ')}, not ${policyId}: its rates are that locality's`] : []),
     ...p.uprate.map((g) => `  ${g.read} ${pct(g.yearly)} (${g.basis})`),
     `  incomes ${pct(p.incomes.yearly)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
     '  a value the policy publishes for a year is kept; projected values are estimates that cite the projection; scenarios apply to the projected values',
@@ -146,7 +148,7 @@ function projectionLines(p: Projection | null): string[] {
 export function yearsTable(r: YearsReport): string {
   const lines = [
     chalk.bold(`${r.policy.name.zh} ${r.policy.name.en} — budget years ${r.years[0]}–${r.years.at(-1)} 中期财政规划`),
-    ...projectionLines(r.projection).map((l) => chalk.dim(l)),
+    ...projectionLines(r.projection, r.policy.id).map((l) => chalk.dim(l)),
   ];
   for (const run of r.runs) {
     lines.push('', chalk.bold(`scenario ${run.id}`), ...tables(r, run, false));
@@ -159,7 +161,7 @@ export function yearsMarkdown(r: YearsReport): string {
   const lines = [
     `### ${r.policy.name.zh} ${r.policy.name.en} — budget years ${r.years[0]}–${r.years.at(-1)}`,
     '',
-    ...projectionLines(r.projection).map((l) => `> ${l}`),
+    ...projectionLines(r.projection, r.policy.id).map((l) => `> ${l}`),
   ];
   for (const run of r.runs) lines.push('', `#### scenario \`${run.id}\``, '', ...tables(r, run, true));
   return lines.join('\n') + '\n';
@@ -231,7 +233,7 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
     ['年度 years', `${r.years[0]}–${r.years.at(-1)}`],
     ['住户文件 households', r.householdsFile],
     ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
-    ...projectionLines(r.projection).map((l, i): [string, string] => [i ? '' : '预测 projection', l.trim()]),
+    ...projectionLines(r.projection, r.policy.id).map((l, i): [string, string] => [i ? '' : '预测 projection', l.trim()]),
     ['命令 command', made.command],
     ['版本 version', `jiuzhu ${made.version}`],
   ];

@@ -291,8 +291,29 @@ describe('simulate --years with a projection', () => {
     // a program resting on an estimate is marked, as the footnote under the table says (it was under no row)
     expect(plain.stdout).toMatch(/^低保 dibao \* /m);
     expect(plain.stdout).toMatch(/^\* rests on estimated parameters/m);
-    expect(simulate(...years, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml').stderr).toBe('');
+    // (the only note with Guangdong's projection: that it was made for Guangzhou, not Nanning — the next test)
+    expect(simulate(...years, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml').stderr).not.toContain('newest dibao');
     expect(simulate('--date', '2022-06-30').stderr).toBe(''); // the standards of the date
+  });
+
+  // A finance trial applied Guangdong's 3.5 % to Fuliang with no word; the projection now names its localities.
+  it('a projection made for another locality says so, on stderr and in every output; for its own, nothing', () => {
+    const P = 'scenarios/projections/guangdong-3.5pct.yaml';
+    const run = (policy: string, ...more: string[]) =>
+      jiuzhu(['simulate', '--policy', policy, '--households', SAMPLE, '--years', '2026-2027', '--projection', P, ...more]);
+    const other = run('policies/jiangxi-fuliang.yaml');
+    expect(other.code).toBe(0);
+    expect(other.stderr).toBe(
+      'note: projection guangdong-3.5pct was made for guangdong-guangzhou, not jiangxi-fuliang: its rates are applied as they are\n',
+    );
+    expect(other.stdout).toContain('made for guangdong-guangzhou, not jiangxi-fuliang: its rates are that locality');
+    expect(run('policies/jiangxi-fuliang.yaml', '--quiet').stderr).toBe('');
+    expect(JSON.parse(run('policies/jiangxi-fuliang.yaml', '--format', 'json').stdout).projection.localities).toEqual([
+      'guangdong-guangzhou',
+    ]);
+    const own = run('policies/guangdong-guangzhou.yaml');
+    expect(own.stderr).toBe('');
+    expect(own.stdout).not.toContain('made for');
   });
 
   it('--projection without --years is a usage error', () => {

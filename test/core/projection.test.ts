@@ -55,4 +55,11 @@ describe('the projection file', () => {
       'population: needs a "source" or, where nothing is published, an "estimate" with its basis',
     ]);
   });
+  it('reads the localities it was made for, a list of policy ids', () => {
+    expect(projection().localities).toEqual(['guangdong-guangzhou']);
+    const bad = readFileSync(FILE, 'utf8').replace('localities: [guangdong-guangzhou]', 'localities: guangdong-guangzhou');
+    expect(problemsOfSync(() => parseProjection(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'localities: expected a list of the policy ids the rates were made for, e.g. [guangdong-guangzhou]',
+    ]);
+  });
 });
