@@ -5,11 +5,13 @@ import { figures, type Totals } from '../core/aggregate.js';
 import { changesIn, monthTotals, periodsOf, yearTotals, type Period } from '../core/budget-year.js';
 import { fundingOf } from '../core/funding.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
+import { sensitivityPlan, type SensitivityResult } from '../core/sensitivity-plan.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
+import { totalRange } from '../report/sensitivity.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, simulateHouseholds, withExecutor } from './load.js';
@@ -40,21 +42,36 @@ function yearEstimates(periods: readonly Period[]): EstimateUsed[] {
   return [...seen.values()];
 }
 
-/** The year's report for one policy: totals per run, its periods' monthly figures and the parameter changes. */
+/**
+ * The year's report for one policy: totals per run, its periods' monthly figures and the parameter changes; with
+ * `ranges`, each run's total beside how far its estimates could move it (the sensitivity runs of the year evaluated in
+ * the same pass over the households).
+ */
 export async function simulateYear(
   ctx: Ctx,
-  o: { readonly policy: string; readonly households: string; readonly quiet: boolean; readonly unit?: Unit },
+  o: { readonly policy: string; readonly households: string; readonly quiet: boolean; readonly unit?: Unit; readonly ranges?: boolean },
   scenarios: readonly Scenario[],
   year: number,
 ): Promise<SimulationReport> {
   const runs = await yearRuns(o.policy, scenarios, year);
-  const [reports] = await yearPass(ctx, o, [runs], year);
+  const policy = runs[0]!.periods[0]!.snapshot.policy;
+  const plan = o.ranges ? sensitivityPlan(policy, scenarios, { year }) : null;
+  let ranges: SensitivityResult | null = null;
+  const evaluate = plan
+    ? async (flat: readonly Run[]) => {
+        const all = [...flat, ...plan.runs];
+        const totals = await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(all), o.quiet));
+        ranges = plan.fold(totals.slice(flat.length));
+        return totals.slice(0, flat.length);
+      }
+    : undefined;
+  const [reports] = await yearPass(ctx, o, [runs], year, evaluate);
   return {
     unit: o.unit,
-    policy: runs[0]!.periods[0]!.snapshot.policy,
+    policy,
     date: String(year),
     householdsFile: o.households,
-    scenarios: reports!,
+    scenarios: reports!.map((s, i) => (ranges ? { ...s, range: totalRange(ranges, i) } : s)),
   };
 }
 

@@ -6,7 +6,7 @@ import { loadExcel, moneyUnit } from './excel.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet } from './sheets.js';
-import { delta, type SimulationReport } from './totals.js';
+import { delta, RANGE_METHOD, type SimulationReport } from './totals.js';
 
 const COUNT = '#,##0';
 
@@ -64,6 +64,28 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
       ],
     ]),
   );
+  // --ranges: how far each run's total could move with the estimates it rests on
+  if (r.scenarios.some((s) => s.range))
+    sheet(
+      wb,
+      '区间 Ranges',
+      [
+        { header: '方案 scenario', width: 22 },
+        { header: `年度支出 cost (${U})`, width: 22, format: MONEY },
+        { header: `区间低 low (${U})`, width: 22, format: MONEY },
+        { header: `区间高 high (${U})`, width: 22, format: MONEY },
+        { header: '移动合计的估计 estimates moving it', width: 16 },
+        { header: '方法 method', width: 100 },
+      ],
+      r.scenarios.map((s) => [
+        s.id,
+        m(s.figures.total_annual_cost),
+        m(s.range?.low),
+        m(s.range?.high),
+        s.range ? `${s.range.moving} / ${s.range.estimates}` : '',
+        s.range ? `${RANGE_METHOD}; which: jiuzhu sensitivity` : '',
+      ]),
+    );
   const year = r.scenarios.find((s) => s.year);
   if (year?.year) {
     const cash = PROGRAMS.filter(isCash);

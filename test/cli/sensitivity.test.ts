@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { TAKE_UP_DIBAO } from '../../src/report/sensitivity.js';
 import { D } from '../../src/core/money.js';
@@ -81,6 +82,39 @@ describe.each(POLICIES)('%s: sensitivity on its generated population', (policy) 
       expect(ranged.scenarios[0].total_annual_cost_range).toMatchObject((out.central[0] as unknown as { range: object }).range);
     },
   );
+});
+
+// A finance bureau budgets a year in a workbook: the range of each run's total travels there too (it was refused).
+describe('simulate --year --ranges', () => {
+  it('gives the budget year’s range that sensitivity --year gives, in JSON, the table and the workbook', async () => {
+    const P = ['--policy', 'policies/guangxi-nanning.yaml', '--households', 'policies/samples/households.csv', '--year', '2022'];
+    const sens = JSON.parse(jiuzhu(['sensitivity', ...P, '--format', 'json', '--quiet']).stdout);
+    const r = jiuzhu(['simulate', ...P, '--ranges', '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--format', 'json', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const [base, sc] = JSON.parse(r.stdout).scenarios;
+    expect(base.total_annual_cost).toBe(sens.central[0].total);
+    expect(base.total_annual_cost_range).toMatchObject(sens.central[0].range);
+    expect(D(sc.total_annual_cost_range.low).lessThan(sc.total_annual_cost)).toBe(true);
+    expect(D(sc.total_annual_cost_range.high).greaterThan(sc.total_annual_cost)).toBe(true);
+    expect(jiuzhu(['simulate', ...P, '--ranges', '--unit', 'wan']).stdout).toMatch(/range of the total 区间: [\d,.]+ – [\d,.]+/);
+    const out = join(dir, 'year-ranges.xlsx');
+    expect(jiuzhu(['simulate', ...P, '--ranges', '--format', 'xlsx', '--out', out]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const row = (wb.getWorksheet('区间 Ranges')!.getRow(2).values as unknown[]).slice(1, 5);
+    expect(row).toEqual([
+      'baseline',
+      Number(base.total_annual_cost),
+      Number(base.total_annual_cost_range.low),
+      Number(base.total_annual_cost_range.high),
+    ]);
+    // without --ranges, no such sheet
+    expect(jiuzhu(['simulate', ...P, '--format', 'xlsx', '--out', out]).code).toBe(0);
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.readFile(out);
+    expect(plain.worksheets.map((w) => w.name)).not.toContain('区间 Ranges');
+    expect(plain.worksheets.map((w) => w.name)).toContain('总表 Totals');
+  });
 });
 
 describe('draws', () => {

@@ -80,12 +80,9 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     else ctx.stdout.write(html);
     return;
   }
-  if (
-    o.ranges &&
-    (o.years !== undefined || o.year !== undefined || o.stream || o.perHousehold || o.format === 'csv' || o.format === 'xlsx')
-  )
+  if (o.ranges && (o.years !== undefined || o.stream || o.perHousehold || o.format === 'csv'))
     throw new UsageError(
-      '--ranges goes with one --date and the table, JSON or Markdown; for a budget year or CSV: jiuzhu sensitivity --year … --format csv',
+      '--ranges goes with one --date or --year and the table, JSON, Markdown or workbook; for CSV: jiuzhu sensitivity --format csv',
     );
   if (o.years !== undefined) return simulateYearsCommand(ctx, o);
   if (o.year !== undefined) return simulateYearCommand(ctx, o);
