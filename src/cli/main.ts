@@ -221,7 +221,8 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .option('--draws <n>', 'also every estimate drawn at once, uniform within its range, n times: percentiles of each cost')
     .option('--seed <s>', 'the draws’ seed: the same seed gives the same draws (default 1)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'xlsx']).default('table'))
+    .option('--out <file>', 'write to this file (atomically) instead of standard output; needed for xlsx')
     .addOption(unit())
     .addHelpText(
       'after',

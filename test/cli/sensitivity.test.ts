@@ -117,6 +117,64 @@ describe('simulate --year --ranges', () => {
   });
 });
 
+// The figures a finance bureau forwards beside its budget, in a workbook (sensitivity had none).
+describe('sensitivity --format xlsx', () => {
+  it('writes the JSON’s figures as numbers in the unit asked for; needs --out; never over an input', async () => {
+    const P = ['--policy', 'policies/jiangxi-fuliang.yaml', '--households', 'policies/samples/households.csv', ...DATE];
+    const SC = ['--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--draws', '6'];
+    const j = JSON.parse(jiuzhu(['sensitivity', ...P, ...SC, '--format', 'json', '--quiet']).stdout);
+    const out = join(dir, 'sens.xlsx');
+    const r = jiuzhu(['sensitivity', ...P, ...SC, '--unit', 'wan', '--format', 'xlsx', '--out', out, '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '总额 Totals',
+      '估计值 Estimates',
+      '方案差额 Scenario deltas',
+      '抽样 Draws',
+      '说明 About',
+    ]);
+    const wan = (yuan: string) => D(yuan).dividedBy(10_000).toNumber();
+    const rows = (name: string) => {
+      const ws = wb.getWorksheet(name)!;
+      return ws.getRows(2, ws.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1));
+    };
+    expect(rows('总额 Totals')[0]!.slice(0, 4)).toEqual([
+      'baseline',
+      wan(j.central[0].total),
+      wan(j.central[0].range.low),
+      wan(j.central[0].range.high),
+    ]);
+    // the first estimate is the largest swing, its changes at each end against the central total
+    const [top] = j.estimates;
+    expect(rows('估计值 Estimates')[0]!.slice(0, 9)).toEqual([
+      1,
+      top.path,
+      top.kind,
+      top.central,
+      top.low,
+      top.high,
+      wan(D(top.total_low).minus(j.central[0].total).toFixed(2)),
+      wan(D(top.total_high).minus(j.central[0].total).toFixed(2)),
+      wan(top.swing),
+    ]);
+    expect(rows('估计值 Estimates')).toHaveLength(j.estimates.length);
+    expect(rows('抽样 Draws')[1]!.slice(0, 4)).toEqual([
+      'tekun-basic-1.6x',
+      ...['p5', 'p50', 'p95'].map((p) => wan(j.draws.runs[1].total[p])),
+    ]);
+    expect(wb.getWorksheet('估计值 Estimates')!.getColumn(7).numFmt).toBe('#,##0.0000');
+    expect(jiuzhu(['sensitivity', ...P, '--format', 'xlsx']).stderr).toContain('give --out FILE.xlsx');
+    const over = jiuzhu(['sensitivity', ...P, '--format', 'xlsx', '--out', 'policies/jiangxi-fuliang.yaml']);
+    expect(over.code).toBe(2);
+    // --out with a text format writes the text there
+    const csv = join(dir, 'sens.csv');
+    expect(jiuzhu(['sensitivity', ...P, '--format', 'csv', '--out', csv]).stdout).toBe('');
+    expect(readFileSync(csv, 'utf8')).toBe(jiuzhu(['sensitivity', ...P, '--format', 'csv']).stdout);
+  });
+});
+
 describe('draws', () => {
   it('--draws with the same seed gives identical results on one thread and two; another seed differs', { timeout: 120_000 }, () => {
     const P = ['--policy', 'policies/jiangxi-fuliang.yaml'];

@@ -3,6 +3,8 @@
 // and scenarios are checked first; the households are read once and every run is evaluated in the same pass.
 import { sensitivityPlan } from '../../core/sensitivity-plan.js';
 import { UsageError } from '../../errors.js';
+import { inputsOf, refuseOverwrite } from '../../io/files.js';
+import { writeOutput } from '../../io/output-file.js';
 import { loadPolicy } from '../../io/policy-file.js';
 import {
   sensitivityCsv,
@@ -24,7 +26,8 @@ export interface SensitivityOptions {
   readonly year?: string;
   readonly draws?: string;
   readonly seed?: string;
-  readonly format: 'table' | 'json' | 'csv' | 'markdown';
+  readonly format: 'table' | 'json' | 'csv' | 'markdown' | 'xlsx';
+  readonly out?: string;
   readonly unit?: Unit;
   readonly quiet: boolean;
 }
@@ -37,6 +40,8 @@ const whole = (flag: string, text: string, max: number): number => {
 
 export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promise<void> {
   if (o.seed !== undefined && o.draws === undefined) throw new UsageError('--seed goes with --draws N');
+  if (o.format === 'xlsx' && !o.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
+  await refuseOverwrite([o.out ? { flag: '--out', path: o.out, format: o.format, chosen: true } : null], inputsOf(o));
   const draws = o.draws === undefined ? undefined : whole('--draws', o.draws, 10_000);
   const seed = o.seed === undefined ? 1 : whole('--seed', o.seed, 2 ** 31 - 1);
   const when = o.year !== undefined ? { year: budgetYear(o.year) } : { date: simulationDate(ctx, o.date) };
@@ -44,13 +49,22 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   const plan = sensitivityPlan(policy, scenarios, when, { draws, seed });
   const totals = await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(plan.runs), o.quiet));
   const report: SensitivityReport = { policy, policyFile: o.policy, householdsFile: o.households, result: plan.fold(totals), unit: o.unit };
-  const render = {
-    table: () => sensitivityTable(report),
-    json: () => JSON.stringify(sensitivityJson(report), null, 2) + '\n',
-    csv: () => sensitivityCsv(report),
-    markdown: () => sensitivityMarkdown(report),
-  };
-  ctx.stdout.write(render[o.format]());
+  if (o.format === 'xlsx') {
+    const { sensitivityWorkbook } = await import('../../report/sensitivity-xlsx.js');
+    await writeOutput(
+      o.out!,
+      await sensitivityWorkbook(report, { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' }),
+    );
+  } else {
+    const text = {
+      table: () => sensitivityTable(report),
+      json: () => JSON.stringify(sensitivityJson(report), null, 2) + '\n',
+      csv: () => sensitivityCsv(report),
+      markdown: () => sensitivityMarkdown(report),
+    }[o.format]();
+    if (o.out) await writeOutput(o.out, text);
+    else ctx.stdout.write(text);
+  }
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
   const last = when.year !== undefined ? `${when.year}-12-31` : when.date!;
   notePolicy(ctx, o.quiet, policy, [last]);

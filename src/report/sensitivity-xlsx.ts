@@ -1,0 +1,126 @@
+// jiuzhu sensitivity as a workbook (--format xlsx --out FILE.xlsx): the figures a finance bureau forwards beside its
+// budget — each run's total under the central values and its range, every estimate's change of the total at each end
+// (the tornado's rows, largest swing first) with its basis, each scenario's delta at each end, the draws'
+// percentiles, and how it was made. Built from sensitivityJson's view model (the same figures as JSON and CSV), money
+// in the unit asked for; io/ writes it.
+import type ExcelJS from 'exceljs';
+import { D } from '../core/money.js';
+import { loadExcel, moneyUnit } from './excel.js';
+import { sensitivityJson, type SensitivityReport } from './sensitivity.js';
+import { sheet, type Cell } from './sheets.js';
+import { RANGE_METHOD } from './totals.js';
+
+type Pcts = Readonly<Record<'p5' | 'p50' | 'p95', string>>;
+interface View {
+  readonly date?: string;
+  readonly year?: number;
+  readonly central: ReadonlyArray<{ id: string; total: string; range: { low: string; high: string } }>;
+  readonly estimates: ReadonlyArray<{
+    path: string;
+    paths?: readonly string[];
+    kind: string;
+    from: string;
+    central: string;
+    low: string;
+    high: string;
+    total_low: string;
+    total_high: string;
+    swing: string;
+    basis: string;
+    scenarios: ReadonlyArray<{ id: string; delta_central: string; delta_low: string; delta_high: string; delta_swing: string }>;
+  }>;
+  readonly draws?: { n: number; seed: number; method: string; runs: ReadonlyArray<{ id: string; total: Pcts; delta?: Pcts }> };
+}
+
+export async function sensitivityWorkbook(rep: SensitivityReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
+  wb.creator = `jiuzhu ${made.version}`;
+  const v = sensitivityJson(rep) as View;
+  const { label: U, format: MONEY, cell: m } = moneyUnit(rep.unit);
+  const money = (header: string, width = 20) => ({ header: `${header} (${U})`, width, format: MONEY });
+  const less = (a: string, b: string) => D(a).minus(b).toFixed(2);
+  const central = v.central[0]!.total;
+  sheet(
+    wb,
+    '总额 Totals',
+    [
+      { header: '方案 scenario', width: 22 },
+      money('年度支出 cost'),
+      money('区间低 low'),
+      money('区间高 high'),
+      { header: '方法 method', width: 90 },
+    ],
+    v.central.map((c) => [c.id, m(c.total), m(c.range.low), m(c.range.high), RANGE_METHOD]),
+  );
+  sheet(
+    wb,
+    '估计值 Estimates',
+    [
+      { header: '序 rank', width: 6 },
+      { header: '参数 parameter', width: 34 },
+      { header: '类 kind', width: 10 },
+      { header: '取值 central', width: 12 },
+      { header: '低端 low end', width: 12 },
+      { header: '高端 high end', width: 12 },
+      money('低端变化 Δ at low'),
+      money('高端变化 Δ at high'),
+      money('摆幅 swing'),
+      { header: '依据 basis', width: 100 },
+    ],
+    v.estimates.map((e, i): Cell[] => [
+      i + 1,
+      (e.paths ?? [e.path]).join(', '),
+      e.kind,
+      e.kind === 'start_date' ? e.from : e.central,
+      e.low,
+      e.high,
+      m(less(e.total_low, central)),
+      m(less(e.total_high, central)),
+      m(e.swing),
+      e.basis,
+    ]),
+  );
+  if (v.central.length > 1)
+    sheet(
+      wb,
+      '方案差额 Scenario deltas',
+      [
+        { header: '方案 scenario', width: 22 },
+        { header: '参数 parameter', width: 34 },
+        money('中值差额 Δ central'),
+        money('低端差额 Δ at low'),
+        money('高端差额 Δ at high'),
+        money('摆幅 swing'),
+      ],
+      v.estimates.flatMap((e) =>
+        e.scenarios.map((s) => [s.id, e.path, m(s.delta_central), m(s.delta_low), m(s.delta_high), m(s.delta_swing)]),
+      ),
+    );
+  if (v.draws)
+    sheet(
+      wb,
+      '抽样 Draws',
+      [{ header: '方案 scenario', width: 22 }, money('P5'), money('P50'), money('P95'), money('差额 Δ P5'), money('差额 Δ P95')],
+      v.draws.runs.map((d) => [d.id, m(d.total.p5), m(d.total.p50), m(d.total.p95), m(d.delta?.p5), m(d.delta?.p95)]),
+    );
+  sheet(
+    wb,
+    '说明 About',
+    [
+      { header: '项 item', width: 18 },
+      { header: '内容 value', width: 100 },
+    ],
+    [
+      ['地区 locality', `${rep.policy.name.zh} ${rep.policy.name.en}`],
+      ['日期 date', v.date ?? `预算年度 budget year ${v.year}`],
+      ['住户文件 households', rep.householdsFile],
+      ['金额单位 money', `${U} (${rep.unit ?? 'yuan'})`],
+      ['方法 method', 'each estimate moved alone to each end of its range (a choice to each other value), everything else central'],
+      ...(v.draws ? [['抽样 draws', `${v.draws.n}, seed ${v.draws.seed}: ${v.draws.method}`] as Cell[]] : []),
+      ['命令 command', made.command],
+      ['版本 version', `jiuzhu ${made.version}`],
+    ],
+  );
+  return wb;
+}
