@@ -192,7 +192,7 @@ export function sensitivityJson(rep: SensitivityReport): object {
 }
 
 const PCT = [5, 50, 95] as const;
-/** An estimate's name: its parameter, and how many more it sets (one value written once under a YAML anchor). */
+
 /**
  * What take_up.dibao moves: a household on dibao now (on_dibao = 1) always takes it up (DOMAIN, take-up), so on a roll
  * that marks every recipient on_dibao the take-up moves only the others (a finance-bureau trial saw 0.5 of 0.7 remove
@@ -204,6 +204,7 @@ export const TAKE_UP_DIBAO = [
   '    above the line, where the gradual exit applies)',
 ];
 
+/** An estimate's name: its parameter, and how many more it sets (one value written once under a YAML anchor). */
 const label = (a: Axis) => (a.targets.length > 1 ? `${a.path} +${a.targets.length - 1} (one value)` : a.path);
 
 function drawsJson(r: SensitivityResult): object {
