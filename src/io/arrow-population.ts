@@ -178,7 +178,8 @@ export async function populationFromColumns(table: ArrowColumns, file: string, o
     const wide = c.kind.type === 'money' || c.kind.type === 'millionths';
     const d = data(c);
     if (c.kind.type === 'code') {
-      const dict = d.dictionary ?? [];
+      // (another tool's dictionary is read in jiuzhu's code order, values not among the codes after them: arrow-types.ts)
+      const dict = (d.dictionary ?? []).slice(0, c.kind.codes.length);
       if (dict.join(',') !== c.kind.codes.join(','))
         fail(`column ${c.name}'s values are ${dict.join(', ')}; expected ${c.kind.codes.join(', ')} in that order`);
     }
@@ -200,7 +201,7 @@ export async function populationFromColumns(table: ArrowColumns, file: string, o
         problem(
           r,
           c,
-          `${perRow[r]} is not valid: expected ${c.expected}${wide ? ` (stored in ${c.kind.type === 'money' ? 'whole fen' : 'millionths'})` : ''}`,
+          `${c.kind.type === 'code' ? JSON.stringify(data(c).dictionary?.[perRow[r]!] ?? perRow[r]) : perRow[r]} is not valid: expected ${c.expected}${wide ? ` (stored in ${c.kind.type === 'money' ? 'whole fen' : 'millionths'})` : ''}`,
         );
     if (!one) {
       columns.set(c.key, perRow);

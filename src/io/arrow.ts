@@ -11,6 +11,7 @@ import { open } from 'node:fs/promises';
 import { arrowLib } from './arrow-lib.js';
 import { fileError } from './files.js';
 import { BatchReader, readArrowLayout } from './arrow-file.js';
+import { columnData } from './arrow-types.js';
 import { arrowName, fingerprintOf, populationFromColumns, Scratch, type ArrowColumns, type ColumnData } from './arrow-population.js';
 import type { CheckFound, CheckRange } from './arrow-checks.js';
 import { COLUMNS, type ColumnDef } from '../core/columns.js';
@@ -232,17 +233,14 @@ export function decode(reader: BatchReader, i: number): Table {
 /** A one-batch table's columns, as it holds them. */
 export function batchColumnsOf(table: Table): ArrowColumns {
   const rows = table.numRows;
+  const made = new Map<string, ColumnData | undefined>();
   const column = (name: string): ColumnData | undefined => {
+    if (made.has(name)) return made.get(name);
     const child = table.getChild(name);
-    if (!child) return undefined;
-    const d = child.data[0]! as Data;
-    return {
-      type: String(child.type),
-      nullCount: child.nullCount,
-      values: d.values as Uint8Array | Float64Array,
-      valueOffsets: d.valueOffsets as Int32Array | undefined,
-      dictionary: d.dictionary ? (d.dictionary.toArray() as string[]) : undefined,
-    };
+    // (another tool's types read as import's: arrow-types.ts)
+    const c = child ? columnData(name, child.type, child.data[0]! as Data, child.nullCount, rows) : undefined;
+    made.set(name, c);
+    return c;
   };
   const [h, p] = [column('household_id'), column('person_id')];
   const idsHashes =

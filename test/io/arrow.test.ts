@@ -1,7 +1,7 @@
 // Read once, run many (issue 20): `jiuzhu import` keeps the checked population as an Apache Arrow file; every command
 // reads it back to the same results as the CSV; other tools read its columns (ids as text, codes as dictionaries,
 // money in whole fen); and a file edited after import, or written by another tool, is checked as a CSV is.
-import { Int32, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Dictionary, Int8, Int32, LargeUtf8, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +138,35 @@ describe('jiuzhu import', () => {
     expect(r.stderr).toContain('other.arrow: column area is Utf8, expected Dictionary<Uint8, Utf8>');
     expect(r.stderr).toContain('other.arrow: no column weight_millionths (Float64: a number > 0 with at most six decimals)');
     expect(r.stderr).toContain('hint: jiuzhu reads the columns as jiuzhu import writes them');
+  });
+
+  // A pandas (3) or pyarrow round trip — read the imported file, change a weight, write it back — gives text as
+  // LargeUtf8 and categories as Dictionary<Int8, LargeUtf8> in their own order: each was refused by its type name.
+  it('reads a pandas round trip’s types (LargeUtf8 text, Int8 dictionaries in another order) as import’s; a non-code at its row', () => {
+    const t = tableFromIPC(readFileSync(arrow));
+    const columns: Record<string, Vector> = Object.fromEntries(t.schema.fields.map((f) => [f.name, t.getChild(f.name)!]));
+    const large = (name: string) => vectorFromArray(columns[name]!.toArray() as string[], new LargeUtf8());
+    const reordered = (name: string, values: string[]) =>
+      vectorFromArray(
+        (columns[name]!.toArray() as string[]).map((v) => (v === 'rural' && values.includes('Rural') ? 'Rural' : v)),
+        new Dictionary(new LargeUtf8(), new Int8()),
+      );
+    for (const name of ['household_id', 'person_id']) columns[name] = large(name);
+    for (const name of ['area', 'labor_capacity', 'self_care']) columns[name] = reordered(name, []);
+    const pandas = join(dir, 'pandas.arrow');
+    writeFileSync(pandas, tableToIPC(new Table(columns), 'file'));
+    const back = tableFromIPC(readFileSync(pandas));
+    expect(String(back.schema.fields.find((f) => f.name === 'household_id')!.type)).toBe('LargeUtf8');
+    expect(String(back.schema.fields.find((f) => f.name === 'area')!.type)).toBe('Dictionary<Int8, LargeUtf8>');
+    // (vectorFromArray builds the dictionary in the order it meets the values: the sample's first person is rural)
+    expect(back.getChild('area')!.data[0]!.dictionary!.toArray()).toEqual(['rural', 'urban']);
+    expect(json(['simulate', ...P, '--households', pandas])).toBe(json(['simulate', ...P, '--households', SAMPLE]));
+    // a value that is not a code is told at its row, in its words
+    columns.area = reordered('area', ['Rural']);
+    writeFileSync(pandas, tableToIPC(new Table(columns), 'file'));
+    const r = jiuzhu(['simulate', ...P, '--households', pandas]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/pandas\.arrow: row 1, column area: "Rural" is not valid: expected urban or rural/);
   });
 
   // The value columns are checked a range of households per worker (io/arrow-checks.ts) when the population is big

@@ -1,0 +1,42 @@
+// A column another tool wrote in other Arrow types than `jiuzhu import` writes, read as import's. pandas (3) and
+// pyarrow round trips — read an imported file, change a weight, write it back — give text as LargeUtf8 (64-bit
+// offsets) and categories as Dictionary<Int8, LargeUtf8> in the order they met them: each was refused by its type
+// name. Now text whose offsets fit 32 bits reads as Utf8, and a code column's dictionary of any integer index and
+// either text type reads as Dictionary<Uint8, Utf8> in jiuzhu's code order; a value that is not a code is kept after
+// the codes, where the range check tells it at its row. Any other type is reported as it is.
+import type { Data, DataType } from 'apache-arrow';
+import { COLUMNS, type ColumnDef } from '../core/columns.js';
+import { arrowLib } from './arrow-lib.js';
+import { arrowName, type ColumnData } from './arrow-population.js';
+
+const { DataType: Types } = arrowLib;
+
+/** The code columns' codes, by their name in the file. */
+const CODES = new Map(
+  (COLUMNS as readonly ColumnDef[]).flatMap((c) => (c.kind.type === 'code' ? [[arrowName(c), c.kind.codes] as const] : [])),
+);
+
+/** A column of `rows` rows as jiuzhu reads it (see above). */
+export function columnData(name: string, type: DataType, d: Data, nullCount: number, rows: number): ColumnData {
+  const plain = { type: String(type), nullCount, values: d.values as Uint8Array | Float64Array };
+  if (Types.isLargeUtf8(type)) {
+    const offsets = (d.valueOffsets as unknown as BigInt64Array).subarray(0, rows + 1);
+    if (offsets[rows]! > 2n ** 31n - 1n) return plain;
+    return { ...plain, type: 'Utf8', valueOffsets: Int32Array.from(offsets, Number) };
+  }
+  if (Types.isUtf8(type)) return { ...plain, valueOffsets: d.valueOffsets as Int32Array };
+  const codes = CODES.get(name);
+  if (!Types.isDictionary(type) || !d.dictionary) return plain;
+  const dictionary = d.dictionary.toArray() as unknown[];
+  const text = Types.isUtf8(type.dictionary) || Types.isLargeUtf8(type.dictionary);
+  if (!codes || !text || !Types.isInt(type.indices)) return { ...plain, dictionary: dictionary as string[] };
+  // As import wrote it: read in place.
+  if (plain.type === 'Dictionary<Uint8, Utf8>' && dictionary.join('\n') === codes.join('\n')) return { ...plain, dictionary: codes };
+  const order = [...codes, ...(dictionary as string[]).filter((v) => !codes.includes(v))];
+  if (order.length > 255) return { ...plain, dictionary: dictionary as string[] };
+  const to = (dictionary as string[]).map((v) => order.indexOf(v));
+  const indices = d.values as ArrayLike<number>;
+  const values = new Uint8Array(rows);
+  for (let r = 0; r < rows; r++) values[r] = to[indices[r]!] ?? 255; // (a null's index: its null is counted)
+  return { type: 'Dictionary<Uint8, Utf8>', nullCount, values, dictionary: order };
+}
