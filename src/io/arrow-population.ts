@@ -19,6 +19,8 @@ export interface ColumnData {
   readonly valueOffsets?: Int32Array;
   /** A dictionary column's values. */
   readonly dictionary?: readonly string[];
+  /** The first row whose value is empty (null), when there is one. */
+  readonly firstNull?: number;
 }
 
 /** A population file's columns. */
@@ -113,7 +115,9 @@ export async function populationFromColumns(table: ArrowColumns, file: string, o
       const child = table.column(arrowName(c));
       if (!child) return [`no column ${arrowName(c)} (${want(c)}: ${c.expected})`];
       if (child.type !== want(c)) return [`column ${arrowName(c)} is ${child.type}, expected ${want(c)}`];
-      return child.nullCount ? [`column ${arrowName(c)} has ${child.nullCount} empty value${child.nullCount > 1 ? 's' : ''}`] : [];
+      if (!child.nullCount) return [];
+      const at = child.firstNull === undefined ? '' : `, the first at row ${firstRow + child.firstNull + 1}`;
+      return [`column ${arrowName(c)} has ${child.nullCount} empty value${child.nullCount > 1 ? 's' : ''}${at}`];
     }),
     ...namesProblems(table.names),
   ];

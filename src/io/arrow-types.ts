@@ -18,7 +18,7 @@ const CODES = new Map(
 
 /** A column of `rows` rows as jiuzhu reads it (see above). */
 export function columnData(name: string, type: DataType, d: Data, nullCount: number, rows: number): ColumnData {
-  const plain = { type: String(type), nullCount, values: d.values as Uint8Array | Float64Array };
+  const plain = { type: String(type), nullCount, values: d.values as Uint8Array | Float64Array, ...firstNull(d, nullCount, rows) };
   if (Types.isLargeUtf8(type)) {
     const offsets = (d.valueOffsets as unknown as BigInt64Array).subarray(0, rows + 1);
     if (offsets[rows]! > 2n ** 31n - 1n) return plain;
@@ -39,4 +39,12 @@ export function columnData(name: string, type: DataType, d: Data, nullCount: num
   const values = new Uint8Array(rows);
   for (let r = 0; r < rows; r++) values[r] = to[indices[r]!] ?? 255; // (a null's index: its null is counted)
   return { type: 'Dictionary<Uint8, Utf8>', nullCount, values, dictionary: order };
+}
+
+/** The first empty (null) row, from the validity bitmap: a problem is told at its row. */
+function firstNull(d: Data, nullCount: number, rows: number): { firstNull?: number } {
+  const bits = d.nullBitmap;
+  if (!nullCount || !bits?.length) return {};
+  for (let r = 0; r < rows; r++) if (!(bits[(d.offset + r) >> 3]! & (1 << ((d.offset + r) & 7)))) return { firstNull: r };
+  return {};
 }

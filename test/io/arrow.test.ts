@@ -1,7 +1,19 @@
 // Read once, run many (issue 20): `jiuzhu import` keeps the checked population as an Apache Arrow file; every command
 // reads it back to the same results as the CSV; other tools read its columns (ids as text, codes as dictionaries,
 // money in whole fen); and a file edited after import, or written by another tool, is checked as a CSV is.
-import { Dictionary, Int8, Int32, LargeUtf8, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import {
+  Dictionary,
+  Float64,
+  Int8,
+  Int32,
+  LargeUtf8,
+  Table,
+  tableFromIPC,
+  tableToIPC,
+  Utf8,
+  vectorFromArray,
+  type Vector,
+} from 'apache-arrow';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,6 +179,17 @@ describe('jiuzhu import', () => {
     const r = jiuzhu(['simulate', ...P, '--households', pandas]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/pandas\.arrow: row 1, column area: "Rural" is not valid: expected urban or rural/);
+    // an empty value (pandas' NaN written as null) is told with the first row that has one (it was only counted)
+    const w = columns.weight_millionths!.toArray() as Float64Array;
+    columns.weight_millionths = vectorFromArray(
+      Array.from(w, (v, i) => (i === 4 || i === 9 ? null : v)),
+      new Float64(),
+    );
+    columns.area = reordered('area', []);
+    writeFileSync(pandas, tableToIPC(new Table(columns), 'file'));
+    expect(jiuzhu(['simulate', ...P, '--households', pandas]).stderr).toContain(
+      'pandas.arrow: column weight_millionths has 2 empty values, the first at row 5',
+    );
   });
 
   // The value columns are checked a range of households per worker (io/arrow-checks.ts) when the population is big
