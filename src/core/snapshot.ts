@@ -65,6 +65,14 @@ export function snapshotFrom(json: unknown, file: string): TotalsSnapshot | Prob
     return [{ where: { file }, message: 'not a jiuzhu snapshot (expected {"jiuzhu_snapshot": 1, "date", "scenarios": [...]})' }];
   }
   if (typeof s.date !== 'string' || !isIsoDate(s.date)) at('date', `expected a date YYYY-MM-DD, got ${JSON.stringify(s.date)}`);
+  for (const k of ['policy', 'households'] as const)
+    if (typeof s[k] !== 'string' || !s[k])
+      at(k, `expected the path of the ${k === 'policy' ? 'policy' : 'households'} file it was made from, got ${JSON.stringify(s[k])}`);
+  // A key jiuzhu does not write is told, not ignored (a hand edit, or another tool's, would otherwise pass unseen).
+  const unknown = (where: string, o: object, keys: readonly string[]) => {
+    for (const k of Object.keys(o)) if (!keys.includes(k)) at(where, `unknown key "${k}" (a snapshot has ${keys.join(', ')})`);
+  };
+  unknown('snapshot', s, ['jiuzhu_snapshot', 'policy', 'households', 'date', 'scenarios']);
   const ids = new Set<string>();
   s.scenarios.forEach((sc: Partial<SnapshotScenario> | null, i) => {
     const where = `scenarios[${i}]`;
@@ -74,9 +82,11 @@ export function snapshotFrom(json: unknown, file: string): TotalsSnapshot | Prob
     ids.add(sc.id);
     if (typeof sc.total_annual_cost !== 'string' || !DECIMAL.test(sc.total_annual_cost))
       at(`${where}.total_annual_cost`, `expected a decimal string, got ${JSON.stringify(sc.total_annual_cost)}`);
+    unknown(where, sc, ['id', 'programs', 'total_annual_cost']);
     if (typeof sc.programs !== 'object' || sc.programs === null) return at(`${where}.programs`, 'expected an object of programs');
     for (const [p, f] of Object.entries(sc.programs)) {
       if (!(PROGRAM_IDS as readonly string[]).includes(p)) at(`${where}.programs`, `unknown program "${p}"`);
+      if (typeof f === 'object' && f !== null) unknown(`${where}.programs.${p}`, f, ['households', 'persons', 'annual_cost']);
       for (const k of ['households', 'persons', 'annual_cost'] as const) {
         const v = (f as Partial<SnapshotFigures> | null)?.[k];
         if (typeof v !== 'string' || !DECIMAL.test(v))

@@ -1,7 +1,7 @@
 // jiuzhu test / validate / check end to end: exit codes, what a failure says, JUnit, snapshots.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jiuzhu } from '../helpers/cli.js';
 
@@ -137,14 +137,16 @@ describe('jiuzhu check', () => {
     expect(jiuzhu(args).code).toBe(1);
     expect(jiuzhu([...args, '--tolerance', '0.1%']).code).toBe(0);
     expect(jiuzhu([...args, '--tolerance', 'lots']).code).toBe(2);
-    // a bare 5 would be 500 %: refused, saying how to write 5 %; 1 (100 %) and 500% are what they say
+    // a bare 5 would be 500 %: refused, saying how to write 5 %; so is a bare 1 (100 %: a CI trial meant 1 %), and
+    // any tolerance of 100 % or more (it passes nearly any change: the check would check nothing)
     const five = jiuzhu([...args, '--tolerance', '5']);
     expect([five.code, five.stderr]).toEqual([
       2,
-      'jiuzhu: --tolerance 5 would be 500 %: a share is at most 1\nhint: write 5% for 5 percent\n',
+      'jiuzhu: --tolerance 5 would be 500 %: a tolerance is below 100 %\nhint: write 5% for 5 percent\n',
     ]);
-    expect(jiuzhu([...args, '--tolerance', '1']).code).toBe(0);
-    expect(jiuzhu([...args, '--tolerance', '500%']).code).toBe(0);
+    expect(jiuzhu([...args, '--tolerance', '1']).stderr).toContain('hint: write 1% for 1 percent');
+    expect(jiuzhu([...args, '--tolerance', '100%']).code).toBe(2);
+    expect(jiuzhu([...args, '--tolerance', '99.9%']).code).toBe(0);
   });
 
   it('a snapshot is checked only against the policy and households it was made from', () => {
@@ -155,7 +157,7 @@ describe('jiuzhu check', () => {
     ];
     expect(jiuzhu([...args('policies/guangxi-nanning.yaml'), '--update']).code).toBe(0);
     expect(jiuzhu(args('./policies/../policies/guangxi-nanning.yaml')).code).toBe(0); // the same file spelled otherwise
-    const other = jiuzhu([...args('policies/jiangxi-fuliang.yaml'), '--tolerance', '100%']);
+    const other = jiuzhu([...args('policies/jiangxi-fuliang.yaml'), '--tolerance', '99%']);
     expect([other.code, other.stderr]).toEqual([
       2,
       `jiuzhu: the snapshot ${snapshot} was made from the policy policies/guangxi-nanning.yaml, not policies/jiangxi-fuliang.yaml\n` +
@@ -168,5 +170,71 @@ describe('jiuzhu check', () => {
     );
     expect(jiuzhu([...args('policies/jiangxi-fuliang.yaml'), '--update']).code).toBe(0); // made from these now
     expect(jiuzhu(args('policies/jiangxi-fuliang.yaml')).code).toBe(0);
+  });
+
+  // A CI trial: a snapshot made in the repository failed when checked from its parent folder, or in another checkout.
+  it('keeps its paths from its own folder: checked from another folder, or in a copy of the repository, it passes', () => {
+    const repo = tmp();
+    mkdirSync(join(repo, 'policies/snapshots'), { recursive: true });
+    for (const f of ['policies/guangxi-nanning.yaml', 'policies/samples/households.csv']) {
+      mkdirSync(dirname(join(repo, f)), { recursive: true });
+      writeFileSync(join(repo, f), readFileSync(f));
+    }
+    const args = (at: string) => [
+      ...['check', '--policy', join(at, 'policies/guangxi-nanning.yaml'), '--households', join(at, 'policies/samples/households.csv')],
+      ...['--snapshot', join(at, 'policies/snapshots/n.json'), '--date', '2025-06-30'],
+    ];
+    expect(jiuzhu([...args('.'), '--update'], { cwd: repo }).code).toBe(0);
+    const snap = JSON.parse(readFileSync(join(repo, 'policies/snapshots/n.json'), 'utf8'));
+    expect([snap.policy, snap.households]).toEqual(['../guangxi-nanning.yaml', '../samples/households.csv']);
+    expect(jiuzhu(args(basename(repo)), { cwd: dirname(repo) }).code).toBe(0); // from the parent folder
+    expect(jiuzhu(args(repo)).code).toBe(0); // by absolute paths
+    const copy = tmp();
+    cpSync(repo, copy, { recursive: true });
+    expect(jiuzhu(args('.'), { cwd: copy }).code).toBe(0); // another checkout
+    // another date than the snapshot's is said in the title
+    const later = jiuzhu([...args('.').slice(0, -2), '--date', '2025-08-01', '--tolerance', '99%'], { cwd: copy });
+    expect(later.stdout).toContain('at 2025-08-01 (the snapshot is at 2025-06-30)');
+  });
+
+  it('a snapshot without its files, with a key jiuzhu does not write, or not JSON, is told so with where (exit 3)', () => {
+    const dir = tmp();
+    const snapshot = join(dir, 's.json');
+    const check = () =>
+      jiuzhu([
+        'check',
+        '--policy',
+        'policies/guangxi-nanning.yaml',
+        '--households',
+        'policies/samples/households.csv',
+        '--snapshot',
+        snapshot,
+      ]);
+    writeFileSync(snapshot, '{"jiuzhu_snapshot":1,"date":"2025-08-01","scenarios":[]}');
+    const bare = check(); // (an internal error with a stack trace, exit 4)
+    expect(bare.code).toBe(3);
+    expect(bare.stderr).toContain('policy: expected the path of the policy file it was made from, got undefined');
+    expect(
+      jiuzhu([
+        'check',
+        '--policy',
+        'policies/guangxi-nanning.yaml',
+        '--households',
+        'policies/samples/households.csv',
+        '--snapshot',
+        snapshot,
+        '--update',
+      ]).code,
+    ).toBe(0);
+    const made = JSON.parse(readFileSync(snapshot, 'utf8'));
+    writeFileSync(snapshot, JSON.stringify({ ...made, extra: 1 }, null, 2));
+    expect(check().stderr).toContain('snapshot: unknown key "extra"');
+    made.scenarios[0].programs.dibao.note = 'x';
+    writeFileSync(snapshot, JSON.stringify(made, null, 2));
+    expect(check().stderr).toContain('scenarios[0].programs.dibao: unknown key "note"');
+    writeFileSync(snapshot, '{\n  "jiuzhu_snapshot": 1,\n<<<<<<< HEAD\n');
+    expect(check().stderr).toContain(`${snapshot}:3:1: a merge conflict marker`);
+    writeFileSync(snapshot, '{\n  "jiuzhu_snapshot": 1,\n}\n');
+    expect(check().stderr).toMatch(new RegExp(`${snapshot.replace(/[.]/g, '\\.')}:\\d+:\\d+: not valid JSON`));
   });
 });

@@ -1,5 +1,6 @@
 // Runs the built CLI as a user would (node bin/jiuzhu.js …), capturing stdout, stderr and the exit code.
 import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 
 export interface CliResult {
   readonly code: number;
@@ -7,9 +8,10 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function jiuzhu(args: string[], opts: { input?: string; env?: Record<string, string> } = {}): CliResult {
-  const r = spawnSync(process.execPath, ['bin/jiuzhu.js', ...args], {
+export function jiuzhu(args: string[], opts: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [resolve('bin/jiuzhu.js'), ...args], {
     encoding: 'utf8',
+    cwd: opts.cwd,
     input: opts.input,
     env: { ...process.env, NO_COLOR: '1', CI: '', ...opts.env },
   });

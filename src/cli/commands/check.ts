@@ -1,11 +1,12 @@
 // jiuzhu check --policy FILE --households FILE [--scenario FILE…] --snapshot FILE [--update] [--tolerance 0.5%]
 // Compares totals per program and scenario with a committed snapshot; exit 1 when anything moved beyond the
 // tolerance. --update rewrites the snapshot. The snapshot's date is used unless --date is given.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { figures } from '../../core/aggregate.js';
 import { D } from '../../core/money.js';
 import { simulate } from '../../core/simulate.js';
-import { CheckFailedError, UsageError } from '../../errors.js';
+import { CheckFailedError, InputError, UsageError } from '../../errors.js';
 import { snapshotOf } from '../../core/snapshot.js';
 import { readSnapshot, writeSnapshot } from '../../io/snapshot.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
@@ -28,32 +29,51 @@ export interface CheckOptions {
 export function parseTolerance(t: string): ReturnType<typeof D> {
   const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(t.trim());
   if (!m) throw new UsageError(`--tolerance must be a share such as 0.005 or a percent such as 0.5%, got "${t}"`);
-  // A bare number above 1 is a share above 100 %: "5" meant 5 % far more often than 500 %.
-  if (!m[2] && D(m[1]!).greaterThan(1))
+  // A bare number of 1 or more is a share of 100 % or more: "5" (and "1") meant 5 % (1 %) far more often than 500 %
+  // (100 %); and a tolerance of 100 % or more passes nearly any change, so a CI job would check nothing.
+  const share = m[2] ? D(m[1]!).dividedBy(100) : D(m[1]!);
+  if (share.greaterThanOrEqualTo(1))
     throw new UsageError(
-      `--tolerance ${t} would be ${D(m[1]!).times(100).toFixed()} %: a share is at most 1`,
-      `write ${m[1]}% for ${m[1]} percent`,
+      `--tolerance ${t} would be ${share.times(100).toFixed()} %: a tolerance is below 100 %`,
+      m[2] ? undefined : `write ${m[1]}% for ${m[1]} percent`,
     );
-  return m[2] ? D(m[1]!).dividedBy(100) : D(m[1]!);
+  return share;
 }
 
-/** A snapshot is checked against the policy and households it was made from (a miswired job would pass silently). */
+/**
+ * A snapshot is checked against the policy and households it was made from (a miswired job would pass silently). Its
+ * paths are relative to the snapshot's own folder, so that a check runs from any folder and in any checkout; a
+ * snapshot written before that holds them relative to the folder it was made in, and is read so too.
+ */
 function sameFiles(old: { readonly policy: string; readonly households: string }, o: CheckOptions, snapshot: string): void {
   for (const [what, was, now] of [
     ['policy', old.policy, o.policy],
     ['households file', old.households, o.households],
-  ] as const)
-    if (resolve(was) !== resolve(now))
+  ] as const) {
+    const [fromSnapshot, fromHere] = [resolve(dirname(resolve(snapshot)), was), resolve(was)];
+    if (fromSnapshot !== resolve(now) && fromHere !== resolve(now))
       throw new UsageError(
-        `the snapshot ${snapshot} was made from the ${what} ${was}, not ${now}`,
+        `the snapshot ${snapshot} was made from the ${what} ${existsSync(fromSnapshot) ? relative('.', fromSnapshot) : was}, not ${now}`,
         `give the files it was made from, or make it from these with --update`,
       );
+  }
 }
+
+/** A path as the snapshot keeps it: from the snapshot's folder, with forward slashes (the same on every system). */
+const fromSnapshot = (snapshot: string, path: string) =>
+  relative(dirname(resolve(snapshot)), resolve(path))
+    .split(sep)
+    .join('/');
 
 export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
   const tolerance = parseTolerance(o.tolerance);
   if (o.update) await refuseOverwrite([{ flag: '--snapshot', path: o.snapshot }], inputsOf(o));
-  const old = await readSnapshot(o.snapshot);
+  // --update replaces a snapshot it cannot read (the error's hint says to recreate it so); a check stops at it.
+  const old = await readSnapshot(o.snapshot).catch((e: unknown) => {
+    if (!o.update || !(e instanceof InputError)) throw e;
+    if (!o.quiet) ctx.stderr.write(`note: the snapshot ${o.snapshot} could not be read (${e.problems[0]?.message}): it is made anew\n`);
+    return null;
+  });
   if (!old && !o.update) throw new UsageError(`there is no snapshot ${o.snapshot} yet`, 'run again with --update to create it');
   if (old && !o.update) sameFiles(old, o, o.snapshot);
   const date = o.date ? simulationDate(ctx, o.date) : (old?.date ?? simulationDate(ctx, undefined));
@@ -64,14 +84,16 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
     runs.map((r) => ({ id: r.id, rules: r.rules })),
   );
   const now = snapshotOf(
-    o.policy,
-    o.households,
+    fromSnapshot(o.snapshot, o.policy),
+    fromSnapshot(o.snapshot, o.households),
     date,
     runs.map((r, i) => ({ id: r.id, figures: figures(totals[i]!) })),
   );
   const all = old ? movements(old, now) : [];
   const moved = all.filter((m) => m.relative.greaterThan(tolerance));
-  const title = `jiuzhu check — \`${o.policy}\` on \`${o.households}\` at ${date}, against \`${o.snapshot}\` (tolerance ${tolerance.times(100).toFixed()}%)`;
+  // (a --date other than the snapshot's compares two dates: said in the title)
+  const other = old && old.date !== date ? ` (the snapshot is at ${old.date})` : '';
+  const title = `jiuzhu check — \`${o.policy}\` on \`${o.households}\` at ${date}${other}, against \`${o.snapshot}\` (tolerance ${tolerance.times(100).toFixed()}%)`;
   if (o.update) {
     await writeSnapshot(o.snapshot, now);
     ctx.stdout.write(
