@@ -48,10 +48,12 @@ export async function kindOfHouseholds(path: string, o: SourceOptions = {}): Pro
 /** The file as canonical CSV, or null when it is a UTF-8 CSV to be read as it is. */
 export async function prepareHouseholds(path: string, o: SourceOptions = {}, arrowChecks?: ArrowChecks): Promise<Prepared | null> {
   const file = await inputFile(path, 'households file');
+  if (o.sheet !== undefined && !file.seekable) refuseSheet(path);
   // A pipe is read as it comes: only what the command line asks for turns it (sniffing would consume it).
   if (!file.seekable && o.encoding !== 'gb18030' && !o.columns) return null;
   const head = file.seekable ? await readHead(path) : Buffer.alloc(0);
   const kind = householdsKind(path, head, o);
+  if (o.sheet !== undefined && kind !== 'workbook' && kind !== 'arrow') refuseSheet(path);
   if (kind === 'arrow') {
     refuseArrowOptions(path, o);
     // apache-arrow is loaded only when an Arrow file is read (it costs ~0.1 s)
@@ -67,6 +69,11 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
   const notes = gb ? [`note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)`] : [];
   const records = await parseCsv(text, path);
   return { bytes: toCsv(o.columns ? o.columns.apply(records, path) : records), notes, where: (w) => w };
+}
+
+/** --sheet names a workbook's sheet: given with a CSV or Parquet file it would do nothing (a researcher's trial). */
+function refuseSheet(path: string): never {
+  throw new UsageError(`${path} is not a workbook (.xlsx): --sheet would do nothing to it`, 'leave --sheet out');
 }
 
 /** An Arrow population file is read as `jiuzhu import` wrote it: the options that turn a file would do nothing to it. */

@@ -206,6 +206,34 @@ describe('odd inputs', () => {
       'jiuzhu: generate reads no households file: --encoding, --sheet would do nothing\nhint: leave them out\n',
     ]);
     expect(simulate('--encoding', 'utf-8', '--quiet').code).toBe(0); // (a command that reads one takes them)
+    // --sheet with a file that is no workbook, and the households options with cliff --describe (two trials: exit 0)
+    expect(simulate('--sheet', 'x').stderr).toBe(
+      `jiuzhu: ${SAMPLE} is not a workbook (.xlsx): --sheet would do nothing to it\nhint: leave --sheet out\n`,
+    );
+    const cliff = jiuzhu(['cliff', '--policy', NANNING, '--describe', 'urban: 45', '--encoding', 'gb18030', '--columns', 'm.yaml']);
+    expect([cliff.code, cliff.stderr.split('\n')[0]]).toEqual([
+      2,
+      'jiuzhu: --describe gives the household itself: --columns, --encoding would do nothing (they turn a households file)',
+    ]);
+  });
+
+  // Two trials: `simulate --policy A --policy B` ran B alone, `test --junit a --junit b` wrote only b — commander keeps
+  // an option's last value. An option that takes one value, given twice, is a usage error; a repeatable one is not.
+  it('an option that takes one value given twice is refused (exit 2); repeatable ones take every value', () => {
+    const twice = simulate('--policy', 'policies/jiangxi-fuliang.yaml');
+    expect([twice.code, twice.stderr]).toEqual([
+      2,
+      'jiuzhu: --policy given 2 times: simulate takes one\nhint: give it once; compare and report take several localities side by side\n',
+    ]);
+    expect(simulate('--date=2025-01-01', '--date', '2025-02-01').stderr).toContain('--date given 3 times'); // (the helper gives one)
+    expect(jiuzhu(['test', '--junit', 'a.xml', '--junit=b.xml']).stderr).toContain('--junit given 2 times: test takes one');
+    expect(jiuzhu(['simulate', '--encoding', 'utf-8', '--encoding', 'gbk', '--policy', NANNING, '--households', SAMPLE]).code).toBe(2);
+    const repeatable = simulate('--scenario', 'scenarios/low-income-2x.yaml', '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--quiet');
+    expect(repeatable.code, repeatable.stderr).toBe(0);
+    expect(jiuzhu(['compare', '--policy', NANNING, '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE, '-q']).code).toBe(
+      0,
+    );
+    expect(simulate('--quiet', '--quiet').code).toBe(0); // a flag twice is the flag
   });
 
   it('a weight with seven decimals says "at most six decimals" once', () => {
