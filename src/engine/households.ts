@@ -16,6 +16,7 @@ import { simulateParallel } from './parallel.js';
 import type { Executor } from './pool.js';
 import { simulateArrowBatches } from './arrow-totals.js';
 import { readsInParallel } from './settings.js';
+import { fileHead, headerNames, unreadColumnsNote } from '../io/unread-columns.js';
 import { readParallel, simulateParallelRead } from './read.js';
 
 /** Reads the file in chunks of households, each handed to `stream.onChunk` and then dropped (bounded memory). */
@@ -43,6 +44,13 @@ export async function streamHouseholds(path: string, opts: ReadOptions, stream: 
 async function prepare(path: string, opts: ReadOptions, exec?: Executor): Promise<Prepared | null> {
   const p = await prepareHouseholds(path, opts.source, exec && arrowChecks(exec));
   if (p) for (const note of p.notes) opts.onNote?.(note);
+  // The header's columns jiuzhu does not read (io/unread-columns.ts): a CSV's own, or the one a workbook, a GB18030
+  // file or a mapped export was turned into. (An Arrow file has import's columns.)
+  if (opts.onNote && !(p && 'population' in p)) {
+    const names = headerNames(p ? p.bytes : ((await fileHead(path).catch(() => null)) ?? new Uint8Array()));
+    const note = names && unreadColumnsNote(names, path);
+    if (note) opts.onNote(note);
+  }
   return p;
 }
 

@@ -1,0 +1,63 @@
+// The header's columns jiuzhu does not read, said on stderr (a researcher's trial: a roll headed 工资 for 工资收入, or
+// wgt for weight, read with every income 0 and every weight 1, and not a word). DOMAIN allows unknown columns — a
+// file may carry names, notes, a village — so they are a note, not an error; a name that resembles a column is an
+// error already (household-messages.ts). With them, the note names the optional columns the file does not have,
+// whose defaults every row then takes: the likeliest reason for an unknown name is one of those under another name.
+import { open } from 'node:fs/promises';
+import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMNS, type ColumnDef } from '../core/columns.js';
+import { resembles } from './household-messages.js';
+import { showText } from './text-checks.js';
+import { inputFile } from './files.js';
+
+/** The note for a header's names, or null when jiuzhu reads every one. */
+export function unreadColumnsNote(names: readonly string[], file: string): string | null {
+  const known = (n: string) => COLUMN_BY_NAME.get(n) ?? COLUMN_BY_ALIAS.get(n);
+  const has = new Set<string | undefined>(names.map((n) => known(n)?.name));
+  // (a name like a column the file lacks is an error already; one like a column it has, `wgt` beside age, is not)
+  const unread = names.filter((n) => n.trim() !== '' && !known(n) && !(resembles(n) && !has.has(resembles(n))));
+  if (!unread.length) return null;
+  const absent = (COLUMNS as readonly ColumnDef[]).filter((c) => c.default !== undefined && !has.has(c.name)).map((c) => c.name);
+  return (
+    `note: ${file}: jiuzhu reads no column named ${unread.map((n) => `"${showText(n, 40)}"`).join(', ')}: left out of every figure` +
+    (absent.length ? `; the file has no ${absent.join(', ')}: every row takes their defaults` : '') +
+    ' (to read a column under another name, map it with --columns)'
+  );
+}
+
+/** The first line of a CSV (its header), split into names (quotes as CSV has them); null when there is none to read. */
+export function headerNames(bytes: Uint8Array): string[] | null {
+  const end = bytes.indexOf(0x0a);
+  if (end < 0) return null;
+  const line = new TextDecoder()
+    .decode(bytes.subarray(0, end))
+    .replace(/^\uFEFF/, '')
+    .replace(/\r$/, '');
+  const names: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch !== '"') field += ch;
+      else if (line[i + 1] === '"') field += line[++i];
+      else quoted = false;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') [names[names.length], field] = [field, ''];
+    else field += ch;
+  }
+  names.push(field);
+  return names;
+}
+
+/** The head of a households file read as it is (a file, not a pipe: reading would consume it). */
+export async function fileHead(path: string): Promise<Uint8Array | null> {
+  if (!(await inputFile(path, 'households file')).seekable) return null;
+  const f = await open(path, 'r');
+  try {
+    const b = new Uint8Array(1 << 16);
+    const { bytesRead } = await f.read(b, 0, b.length, 0);
+    return b.subarray(0, bytesRead);
+  } finally {
+    await f.close();
+  }
+}
