@@ -1,7 +1,7 @@
 // Runs case files: loads each policy (and scenario) once, evaluates every case's household, and collects
 // mismatches with the trace of the steps that decide them; runs the sanity rules on each policy used.
-import { stat, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { mismatches, traceSteps, type Case, type CaseResult, type CaseRun } from '../core/cases.js';
 import { explainHousehold } from '../core/explain.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
@@ -14,17 +14,26 @@ import { loadCases } from '../io/cases-file.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { loadScenario } from '../io/scenario-file.js';
 
-/** Case files under the given paths: files as given, directories searched for *.yaml / *.yml. */
-export async function caseFiles(paths: readonly string[]): Promise<string[]> {
+/**
+ * Case files under the given paths, each once however often or however spelled it is named: files as given,
+ * directories searched for *.yaml / *.yml (any case: c.YAML was skipped), leaving out hidden files and folders (an
+ * editor's lock file .#a.yaml, a dangling link, stopped the run).
+ */
+export async function caseFiles(paths: readonly string[], seen = new Set<string>()): Promise<string[]> {
   const out: string[] = [];
+  const add = async (f: string) => {
+    const key = await realpath(f).catch(() => resolve(f));
+    if (!seen.has(key)) [seen.add(key), out.push(f)];
+  };
   for (const p of paths) {
     const s = await stat(p).catch(() => null);
     if (!s) throw new UsageError(`no such file or directory: ${p}`);
-    if (s.isFile()) out.push(p);
+    if (s.isFile()) await add(p);
     else {
       for (const e of (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-        if (e.isDirectory()) for (const f of await caseFiles([join(p, e.name)])) out.push(f);
-        else if (/\.ya?ml$/.test(e.name)) out.push(join(p, e.name));
+        if (e.name.startsWith('.')) continue;
+        if (e.isDirectory()) out.push(...(await caseFiles([join(p, e.name)], seen)));
+        else if (/\.ya?ml$/i.test(e.name)) await add(join(p, e.name));
       }
     }
   }

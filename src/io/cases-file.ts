@@ -120,7 +120,10 @@ function parseHousehold(y: YamlFile, node: Node | null, id: string, subject: str
     y.problem(node, 'expected a household {area, …, persons: [...]}', subject);
     return null;
   }
-  const k = y.known(node, [...HOUSEHOLD_DEFS.map((d) => d.name), 'persons'], 'a household');
+  const k = y.known(node, [...HOUSEHOLD_DEFS.map((d) => d.name), ...PERSON_DEFS.map((d) => d.name), 'persons'], 'a household');
+  // A column at the wrong level is told where it belongs (it read "unknown key", or "did you mean age?" for area).
+  for (const def of PERSON_DEFS)
+    if (k.has(def.name)) y.problem(k.get(def.name)![0], `${def.name} is a person's: give it in each person under "persons"`, subject);
   const hh: Record<string, number> = {};
   for (const def of HOUSEHOLD_DEFS) field(y, k.get(def.name), def, subject, hh);
   for (const def of HOUSEHOLD_DEFS)
@@ -135,7 +138,10 @@ function parseHousehold(y: YamlFile, node: Node | null, id: string, subject: str
       y.problem(p, 'expected a person {age, …}', subject);
       return null;
     }
-    const pk = y.known(p, [...PERSON_DEFS.map((d) => d.name), 'person_id'], 'a person');
+    const pk = y.known(p, [...PERSON_DEFS.map((d) => d.name), ...HOUSEHOLD_DEFS.map((d) => d.name), 'person_id'], 'a person');
+    for (const def of HOUSEHOLD_DEFS)
+      if (pk.has(def.name))
+        y.problem(pk.get(def.name)![0], `${def.name} is the household's (the same for every member): give it beside "persons"`, subject);
     for (const def of PERSON_DEFS) if (def.default === undefined && !pk.has(def.name)) y.problem(p, `missing "${def.name}"`, subject);
     const v: Record<string, number> = {};
     for (const def of PERSON_DEFS) field(y, pk.get(def.name), def, subject, v);
@@ -143,6 +149,18 @@ function parseHousehold(y: YamlFile, node: Node | null, id: string, subject: str
     return { ...v, id: pid ?? `p${i + 1}` };
   });
   if (persons.some((p) => p === null)) return null;
+  // Each person's id once (a person without one is p1, p2 … by place): two alike were an internal error (exit 4).
+  const first = new Map<string, number>();
+  persons.forEach((p, i) => {
+    const at = first.get(p!.id);
+    if (at === undefined) first.set(p!.id, i);
+    else
+      y.problem(
+        list.items[i] as Node,
+        `person_id "${p!.id}" is person ${at + 1}'s too${/^p\d+$/.test(p!.id) ? ' (a person without an id is p1, p2 … by place)' : ''}: each person needs an id of their own`,
+        subject,
+      );
+  });
   return { id, household: hh as unknown as HouseholdSpec['household'], persons: persons as unknown as HouseholdSpec['persons'] };
 }
 
@@ -164,6 +182,8 @@ function parseExpect(y: YamlFile, node: Node | null, subject: string): Expectati
     const t = target as Target;
     const fields = FIELDS[t];
     if (isMap(value)) {
+      // An empty expectation checks nothing: the case vanished from the run and the count (a CI trial).
+      if (!value.items.length) y.problem(value, `expected ${t}'s ${fields.join(', ')} (at least one): {} checks nothing`, subject);
       for (const [f, v] of y.known(value, fields as string[], `the expectation of ${t}`)) {
         const e = expectation(y, v[0], t, f as Field, subject);
         if (e) out.push(e);

@@ -47,14 +47,27 @@ export function summary(run: CaseRun): string {
   const failed = run.results.filter((r) => r.mismatches.length).length;
   const errors = run.violations.filter((v) => v.rule.severity === 'error').length;
   const warnings = run.violations.length - errors;
-  return `cases: ${run.results.length - failed} passed, ${failed} failed · parameter rules on ${run.policies.length} ${run.policies.length === 1 ? 'policy' : 'policies'}: ${errors} errors, ${warnings} warnings`;
+  return `cases: ${run.results.length - failed} passed, ${failed} failed · parameter rules on ${run.policies.length} ${run.policies.length === 1 ? 'policy' : 'policies'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }
 
 export function failed(run: CaseRun): boolean {
   return run.results.some((r) => r.mismatches.length) || run.violations.some((v) => v.rule.severity === 'error');
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * Text as XML 1.0 allows it: markup escaped, and the characters XML cannot hold at all (control characters other than
+ * tab and line ends, lone surrogates) shown as U+XXXX — a case named with a BEL made the JUnit file unreadable.
+ */
+const xml = (s: string) =>
+  s
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    )
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 
 /**
  * The JUnit of a run that could not start: each problem of an invalid case, policy or scenario file as an error

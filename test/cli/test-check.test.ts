@@ -61,6 +61,64 @@ describe('jiuzhu test', () => {
   });
 });
 
+// A CI trial: a repeated person_id crashed (exit 4); an empty expectation made its case vanish from the run and the
+// count; a household's column on a person read "unknown key" (area: "did you mean age?").
+describe('case files a CI job gets wrong', () => {
+  it('a person_id given twice, an empty expectation, a column at the wrong level: each told at its place (exit 3)', () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      CASES.replace(
+        'persons: [{age: 45, wage_income: 900}, {age: 43, other_income: 120.50}]',
+        'persons: [{age: 45, wage_income: 900}, {person_id: p1, age: 43}]',
+      )
+        .replace('persons: [{age: 70}]', 'persons: [{age: 70, financial_assets: 100}]')
+        .replace('expect: {tekun: 2446.00}', 'expect: {tekun: {}}')
+        .replace(
+          'household: {area: urban, persons: [{age: 72, has_capable_supporter: 0}]}',
+          'household: {age: 3, area: urban, persons: [{age: 72, has_capable_supporter: 0}]}',
+        ),
+    );
+    const r = jiuzhu(['test', dir]);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(
+      /bad\.yaml:\d+:\d+: case "an urban couple .*": person_id "p1" is person 1's too \(a person without an id is p1, p2 … by place\): each person needs an id of their own/,
+    );
+    expect(r.stderr).toMatch(
+      /bad\.yaml:\d+:\d+: case "an elderly person with a capable .*": financial_assets is the household's \(the same for every member\): give it beside "persons"/,
+    );
+    expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+: case "full care .*": expected tekun's amount[^:]*: \{\} checks nothing/);
+    expect(r.stderr).toMatch(
+      /bad\.yaml:\d+:\d+: case "an elderly person alone.*": age is a person's: give it in each person under "persons"/,
+    );
+    expect(r.stderr).not.toContain('internal error');
+  });
+
+  it('a file named twice, or again by its folder, runs once; *.YAML is read; hidden files are not', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'c.YAML'), CASES);
+    writeFileSync(join(dir, '.#c.yaml'), 'not: [a case');
+    const once = jiuzhu(['test', dir]).stdout.match(/cases: (\d+) passed/)![1];
+    expect(Number(once)).toBeGreaterThan(5);
+    const twice = jiuzhu(['test', dir, join(dir, 'c.YAML'), `${dir}/./c.YAML`]);
+    expect(twice.code, twice.stderr).toBe(0);
+    expect(twice.stdout.match(/cases: (\d+) passed/)![1]).toBe(once);
+  });
+
+  it('JUnit holds a case name with a control character as text XML can hold', () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'bel.yaml'),
+      CASES.replace('- name: an urban couple gets the gap S × n − I = 1620.00 − (900 + 120.50) = 599.50', '- name: "an \\a urban couple"'),
+    );
+    const junit = join(dir, 'j.xml');
+    expect(jiuzhu(['test', dir, '--junit', junit]).code).toBe(0);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toContain('an U+0007 urban couple');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  });
+});
+
 describe('jiuzhu validate', () => {
   it('reports rule findings; errors exit 1', () => {
     expect(jiuzhu(['validate', '--policy', 'policies/guangxi-nanning.yaml']).stdout).toBe(
