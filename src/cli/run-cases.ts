@@ -23,7 +23,9 @@ export async function caseFiles(paths: readonly string[], seen = new Set<string>
   const out: string[] = [];
   const add = async (f: string) => {
     const key = await realpath(f).catch(() => resolve(f));
-    if (!seen.has(key)) [seen.add(key), out.push(f)];
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(f);
   };
   for (const p of paths) {
     const s = await stat(p).catch(() => null);

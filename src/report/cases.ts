@@ -58,12 +58,13 @@ export function failed(run: CaseRun): boolean {
  * Text as XML 1.0 allows it: markup escaped, and the characters XML cannot hold at all (control characters other than
  * tab and line ends, lone surrogates) shown as U+XXXX — a case named with a BEL made the JUnit file unreadable.
  */
+/* eslint-disable no-control-regex -- the characters it replaces */
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
 const xml = (s: string) =>
   s
-    .replace(
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-      (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-    )
+    .replace(NOT_XML, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
