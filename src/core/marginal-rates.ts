@@ -10,17 +10,22 @@ import { PROGRAM_BY_ID, PROGRAMS, type ProgramId } from './programs/index.js';
 import { fastRecord } from './records.js';
 import type { Run } from './simulate.js';
 
-/** Rate bands, lowest first; a rate of exactly 100 % (all of the next yuan lost) is in the last. */
-export const BANDS = ['< 0 %', '0–50 %', '50–80 %', '80–100 %', '≥ 100 %'] as const;
-export const AT_LEAST_100 = BANDS.length - 1;
+/**
+ * Rate bands, lowest first. 100 % exactly — all of the next yuan lost, as dibao's gap payment takes it back — apart
+ * from more than 100 %, a cliff (more lost than earned): one "≥ 100 %" band showed the taper as cliffs, ~20 times the
+ * cliffs on a generated Nanning (a researcher's trial).
+ */
+export const BANDS = ['< 0 %', '0–50 %', '50–80 %', '80–100 %', '100 %', '> 100 %'] as const;
+export const AT_LEAST_100 = BANDS.indexOf('100 %');
+export const ABOVE_100 = BANDS.indexOf('> 100 %');
 
 /**
  * The band of a rate 1 − gain / (12 × delta), where gain is what the household keeps of 12 × delta (twelfths of a
- * fen): rate < 0 ⇔ gain > 12δ; < 50 % ⇔ 2 × gain > 12δ; < 80 % ⇔ 5 × gain > 12δ; < 100 % ⇔ gain > 0.
+ * fen): rate < 0 ⇔ gain > 12δ; < 50 % ⇔ 2 × gain > 12δ; < 80 % ⇔ 5 × gain > 12δ; < 100 % ⇔ gain > 0; 100 % ⇔ gain = 0.
  */
 export function bandOf(gain: number, delta: number): number {
   const d = 12 * delta;
-  return gain > d ? 0 : 2 * gain > d ? 1 : 5 * gain > d ? 2 : gain > 0 ? 3 : 4;
+  return gain > d ? 0 : 2 * gain > d ? 1 : 5 * gain > d ? 2 : gain > 0 ? 3 : gain === 0 ? 4 : 5;
 }
 
 /** A household's layer, most protective first (as compare's layers, by household). */
@@ -120,7 +125,7 @@ export function rateBands(
       const b = bandOf(gain, delta);
       sums[i]!.overall[b]!.addProduct(w, 1);
       sums[i]!.byLayer[layer]![b]!.addProduct(w, 1);
-      if (b === AT_LEAST_100) {
+      if (b >= AT_LEAST_100) {
         const o = out[i]!;
         o.aboveCount++;
         if (o.above.length < MAX_IDS) o.above.push(h);

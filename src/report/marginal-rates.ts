@@ -4,7 +4,7 @@
 // someone to earn the next yuan; those without are counted apart.
 import chalk from 'chalk';
 import type { View } from '../core/cliff.js';
-import { AT_LEAST_100, BANDS, HOUSEHOLD_LAYERS, type RateBands } from '../core/marginal-rates.js';
+import { ABOVE_100, AT_LEAST_100, BANDS, HOUSEHOLD_LAYERS, type RateBands } from '../core/marginal-rates.js';
 import { D, fenToYuan } from '../core/money.js';
 import { groupDigits, markdownTable, textTable, type Align } from './text-table.js';
 
@@ -48,6 +48,9 @@ export function bandShares(xs: readonly bigint[]) {
     at_least_80_pct: pct(from(xs, AT_LEAST_80), all),
     at_least_100_pct: pct(from(xs, AT_LEAST_100), all),
     at_least_100_households: households(from(xs, AT_LEAST_100)),
+    // (more than 100 %: a cliff; exactly 100 % is dibao's taper)
+    above_100_pct: pct(from(xs, ABOVE_100), all),
+    above_100_households: households(from(xs, ABOVE_100)),
   };
 }
 
@@ -55,9 +58,9 @@ export function bandShares(xs: readonly bigint[]) {
 function change(r: RateBands, base: RateBands): string {
   const [a, b] = [sum(r.overall), sum(base.overall)];
   if (a === 0n || b === 0n) return '0.00';
-  const x = D(r.overall[AT_LEAST_100]!.toString())
+  const x = D(from(r.overall, AT_LEAST_100).toString())
     .dividedBy(a.toString())
-    .minus(D(base.overall[AT_LEAST_100]!.toString()).dividedBy(b.toString()));
+    .minus(D(from(base.overall, AT_LEAST_100).toString()).dividedBy(b.toString()));
   const pp = x.times(100).toDecimalPlaces(2);
   return pp.isZero() ? '0.00' : pp.toFixed(2);
 }
@@ -76,7 +79,8 @@ export function distributionJson(d: RateDistribution): object {
       at_least_100_pct_change_pp: change(r.bands, base),
       by_layer: Object.fromEntries(HOUSEHOLD_LAYERS.map((l, i) => [l, bandShares(r.bands.byLayer[i]!)])),
       no_earner_households: households(r.bands.noEarner),
-      facing_at_least_100_pct: { records: r.bands.aboveCount, ids: r.aboveIds },
+      // (the ids of the first MAX_IDS records: `records` says how many there are)
+      facing_at_least_100_pct: { records: r.bands.aboveCount, ids: r.aboveIds, ids_shown: r.aboveIds.length },
     })),
   };
 }

@@ -77,7 +77,10 @@ describe('one household', () => {
       '--describe',
       '{area: urban, persons: [{person_id: a, age: 40}, {person_id: a, age: 12}]}',
     ]);
-    expect([twice.code, twice.stderr]).toEqual([3, expect.stringContaining('person_id "a" is given twice')]);
+    expect([twice.code, twice.stderr]).toEqual([
+      3,
+      expect.stringContaining(`--describe:1:50: the household: person_id "a" is person 1's too`),
+    ]);
     // the range: which condition failed, how many points; --to is the last value even off the step
     expect(jiuzhu(['cliff', ...NANNING, ...DATE, ...D1, '--from', '3000', '--to', '3000']).stderr).toContain(
       '--to (3000.00) must be above --from (3000.00)',
@@ -131,6 +134,11 @@ describe('across each locality’s generated population', () => {
         expect(D(raised.at_least_100_households).greaterThan(base.at_least_100_households)).toBe(true);
         expect(D(raised.at_least_100_pct_change_pp).greaterThan(0)).toBe(true);
         expect(base.facing_at_least_100_pct.records).toBeGreaterThan(0);
+        // ≥ 100 % is the taper (exactly 100 %, dibao's gap payment) and the cliffs (more): each told apart
+        expect(D(base.shares['100 %']).plus(base.shares['> 100 %']).minus(base.at_least_100_pct).abs().lte('0.01')).toBe(true);
+        expect(base.above_100_pct).toBe(base.shares['> 100 %']);
+        expect(D(base.above_100_pct).lessThan(base.at_least_100_pct)).toBe(true);
+        expect(base.facing_at_least_100_pct.ids_shown).toBe(base.facing_at_least_100_pct.ids.length);
         // Each household behind the baseline's figure, one by one: its own sweep from its main earner's wage shows
         // a rate ≥ 100 % on the next 100 yuan, and explain shows it.
         const ids: string[] = base.facing_at_least_100_pct.ids;

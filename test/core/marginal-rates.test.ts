@@ -2,7 +2,7 @@
 // employment deduction: S urban 1000, the minor supplement 150.00, gap payment (000（四）). Each household's main
 // earner gets 100.00 more a month; rate = 1 − (100.00 + Δcash) / 100.00.
 import { describe, expect, it } from 'vitest';
-import { AT_LEAST_100, bandOf, mainEarner, mergeBands, rateBands, emptyBands } from '../../src/core/marginal-rates.js';
+import { ABOVE_100, AT_LEAST_100, bandOf, mainEarner, mergeBands, rateBands, emptyBands } from '../../src/core/marginal-rates.js';
 import { populationOf, type HouseholdSpec } from '../../src/core/population.js';
 import type { Run } from '../../src/core/simulate.js';
 import { fen, rulesOf, simplePolicy, withParams } from '../helpers/rules.js';
@@ -38,9 +38,9 @@ const HOUSEHOLDS = [
 ];
 
 describe('the bands are decided in integers', () => {
-  it('gain = what is kept of 12 × delta: > 12δ below 0 %, > 6δ under 50 %, > 2.4δ under 80 %, > 0 under 100 %', () => {
+  it('gain = what is kept of 12 × delta: > 12δ below 0 %, > 6δ under 50 %, > 2.4δ under 80 %, > 0 under 100 %, 0 at 100 %', () => {
     const d = 100;
-    expect([1201, 1200, 601, 600, 241, 240, 1, 0, -5].map((g) => bandOf(g, d))).toEqual([0, 1, 1, 2, 2, 3, 3, 4, 4]);
+    expect([1201, 1200, 601, 600, 241, 240, 1, 0, -5].map((g) => bandOf(g, d))).toEqual([0, 1, 1, 2, 2, 3, 3, 4, 5]);
   });
   it('the main earner is the highest wage, else the first adult of working age who can work', () => {
     const pop = populationOf(HOUSEHOLDS);
@@ -53,16 +53,17 @@ describe('rateBands', () => {
   const pop = populationOf(HOUSEHOLDS);
   const [base, raised] = rateBands(pop, [BASE, RAISED], fen('100'));
 
-  it('weights the households by band: phase-out (2) and at-the-line (1) ≥ 100 %; above (3) and far-above (1) 0–50 %', () => {
-    expect(base!.overall).toEqual([0n, 4_000_000n, 0n, 0n, 3_000_000n]);
+  it('weights the households by band: phase-out (2) at 100 %, at-the-line (1) above it; above (3) and far-above (1) 0–50 %', () => {
+    expect(base!.overall).toEqual([0n, 4_000_000n, 0n, 0n, 2_000_000n, 1_000_000n]);
     expect(base!.noEarner).toBe(1_000_000n);
     expect(base!.above).toEqual([0, 1]);
     expect(base!.aboveCount).toBe(2);
   });
 
   it('the raised standard puts “above” in dibao (2150.00 < 2200.00): 6 of 7 weighted households at ≥ 100 %', () => {
-    // above: 2150 + 50 + 150 = 2350 → at 2250.00 out of dibao: 2250 → cliff of 100.00, rate 200 %
-    expect(raised!.overall).toEqual([0n, 1_000_000n, 0n, 0n, 6_000_000n]);
+    // above: 2150 + 50 + 150 = 2350 → at 2250.00 out of dibao: 2250 → cliff of 100.00, rate 200 % (> 100 %);
+    // at-the-line: 1950 → 2050 < 2200 stays in dibao (250 → 150): rate 100 %, as phase-out's (1000 → 1100 of 2200)
+    expect(raised!.overall).toEqual([0n, 1_000_000n, 0n, 0n, 3_000_000n, 3_000_000n]);
     expect(raised!.above).toEqual([0, 1, 2]);
   });
 
@@ -71,7 +72,8 @@ describe('rateBands', () => {
     // dibao: phase-out, at-the-line (3); low-income: above (3); none: far-above (1)
     expect(layers(base)).toEqual([0n, 3_000_000n, 0n, 0n, 3_000_000n, 0n, 1_000_000n]);
     expect(layers(raised)).toEqual(layers(base));
-    expect(raised!.byLayer[4]![AT_LEAST_100]).toBe(3_000_000n);
+    expect(raised!.byLayer[4]![ABOVE_100]).toBe(3_000_000n);
+    expect(raised!.byLayer[4]![AT_LEAST_100]).toBe(0n);
   });
 
   it('any cut into ranges merges to the same bands', () => {

@@ -9,7 +9,7 @@ import { mainMemberOf } from '../../core/marginal-rates.js';
 import type { Run } from '../../core/simulate.js';
 import { ratesParallel } from '../../engine/parallel.js';
 import type { HouseholdSpec } from '../../core/population.js';
-import { InputError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { parseHouseholdText } from '../../io/cases-file.js';
 import type { Ctx } from '../context.js';
 import { findHousehold, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor, yuanAbove0, yuanFlag } from '../load.js';
@@ -65,14 +65,7 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   }
   let spec: HouseholdSpec;
   if (o.describe) {
-    spec = parseHouseholdText(o.describe, '--describe');
-    const seen = new Set<string>();
-    for (const p of spec.persons)
-      if (p.id !== undefined && seen.has(p.id))
-        throw new InputError([
-          { where: { file: '--describe' }, message: `person_id "${p.id}" is given twice: each person needs an id of their own` },
-        ]);
-      else if (p.id !== undefined) seen.add(p.id);
+    spec = parseHouseholdText(o.describe, '--describe'); // (a person_id given twice is told there, at its place)
   } else {
     if (!o.households) throw new UsageError('--household needs --households FILE');
     const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households!, o.quiet));
