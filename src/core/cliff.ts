@@ -67,6 +67,8 @@ export interface Cliff {
   readonly programs: ReadonlyArray<{ readonly id: ProgramId; readonly drop: number }>;
   /** The programs that rise at the same step (a gradual exit starting), so the parts add up to the drop. */
   readonly rises: ReadonlyArray<{ readonly id: ProgramId; readonly gain: number }>;
+  /** The member's own income's rise at that step, fen a year in the view: with it the parts add up to the drop. */
+  readonly step: number;
 }
 
 /** Resources of a household across values of one member's income, under each run. */
@@ -118,7 +120,13 @@ export function cliffsOf(points: readonly CliffPoint[], view: View): Cliff[] {
       .filter((x) => x.drop < 0)
       .map((x) => ({ id: x.id, gain: -x.drop }))
       .sort((a, b) => b.gain - a.gain);
-    out.push({ at: points[i]!.value, drop: q.resources - p.resources, programs, rises });
+    out.push({
+      at: points[i]!.value,
+      drop: q.resources - p.resources,
+      programs,
+      rises,
+      step: 12 * (points[i]!.value - points[i - 1]!.value),
+    });
   }
   return out;
 }

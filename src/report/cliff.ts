@@ -12,7 +12,17 @@ import { groupDigits } from './text-table.js';
 const yuan = (x: number, view: View) => (view === 'monthly' ? D(x).dividedBy(1200).toFixed(2) : fenToYuan(x));
 const per = (view: View) => (view === 'monthly' ? 'a month' : 'a year');
 
+/** Which policy and date a sweep or a distribution ran under: named in every output but the CSV (its rows). */
+export interface RunAbout {
+  readonly policy: { readonly id: string; readonly file: string; readonly name: { readonly zh: string; readonly en: string } };
+  readonly date: string;
+}
+
+export const aboutJson = (a: RunAbout | undefined) => (a ? { policy: { id: a.policy.id, file: a.policy.file }, date: a.date } : {});
+export const aboutLine = (a: RunAbout | undefined) => (a ? [chalk.dim(`${a.policy.name.zh} (${a.policy.file}), at ${a.date}`)] : []); // (80 columns: the file says the English)
+
 export interface CliffReport {
+  readonly about?: RunAbout;
   readonly household: string;
   readonly member: string;
   readonly vary: 'wage_income' | 'other_income';
@@ -33,10 +43,13 @@ const cliffsJson = (points: readonly CliffPoint[], view: View) =>
     programs: c.programs.map((x) => x.id),
     drops: Object.fromEntries(c.programs.map((x) => [x.id, yuan(x.drop, view)])),
     ...(c.rises.length ? { rises: Object.fromEntries(c.rises.map((x) => [x.id, yuan(x.gain, view)])) } : {}),
+    // (the member's own income's rise at the step: drop = Σ drops − Σ rises − income_step)
+    income_step: yuan(c.step, view),
   }));
 
 export function cliffJson(r: CliffReport): object {
   return {
+    ...aboutJson(r.about),
     household: r.household,
     member: r.member,
     vary: r.vary,
@@ -118,6 +131,7 @@ export function cliffChart(r: CliffReport, width = 56, height = 12): string[] {
 export function cliffTable(r: CliffReport, chartHeight = 12): string {
   const out = [
     chalk.bold(`cliffs 悬崖效应 — household ${r.household}, ${r.member}'s ${r.vary} varied (now ${groupDigits(fenToYuan(r.current))})`),
+    ...aboutLine(r.about),
     chalk.dim(`resources ${per(r.view)} (${r.view} view): wages and other income + every cash program;`),
     chalk.dim(
       r.view === 'monthly' ? 'a gradual exit in full while kept, a grant or the premium ÷ 12' : 'a gradual exit for its months only',
@@ -137,6 +151,8 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
       out.push(`  at ${groupDigits(fenToYuan(c.at))}: resources −${groupDigits(yuan(c.drop, r.view))} ${per(r.view)}`);
       for (const x of c.programs) out.push(`      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} −${groupDigits(yuan(x.drop, r.view))}`);
       for (const x of c.rises) out.push(`      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} +${groupDigits(yuan(x.gain, r.view))}`);
+      // (the step's own income: with it the parts add up to the drop — a researcher added them up and was 10 short)
+      out.push(`      ${r.member}'s ${r.vary} +${groupDigits(yuan(c.step, r.view))}`);
     }
   }
   return out.join('\n') + '\n';

@@ -4,6 +4,7 @@
 // someone to earn the next yuan; those without are counted apart.
 import chalk from 'chalk';
 import type { View } from '../core/cliff.js';
+import { aboutJson, aboutLine, type RunAbout } from './cliff.js';
 import { ABOVE_100, AT_LEAST_100, BANDS, HOUSEHOLD_LAYERS, type RateBands } from '../core/marginal-rates.js';
 import { D, fenToYuan } from '../core/money.js';
 import { groupDigits, markdownTable, textTable, type Align } from './text-table.js';
@@ -14,6 +15,7 @@ export interface RateDistribution {
   /** monthly: a month's programs (× 12); annual: the year's (a gradual exit for its months). */
   readonly view: View;
   readonly runs: ReadonlyArray<{ readonly id: string; readonly bands: RateBands; readonly aboveIds: readonly string[] }>;
+  readonly about?: RunAbout;
 }
 
 /** The distribution of runs' bands, with the ids of the households behind each ≥ 100 % figure. */
@@ -68,6 +70,7 @@ function change(r: RateBands, base: RateBands): string {
 export function distributionJson(d: RateDistribution): object {
   const base = d.runs[0]!.bands;
   return {
+    ...aboutJson(d.about),
     delta: fenToYuan(d.delta),
     view: d.view,
     rate: '1 − (Δwage + Δcash programs) / Δwage of the main earner (highest wage; else the first adult 18–59 who can work)',
@@ -105,6 +108,7 @@ export function distributionTable(d: RateDistribution): string {
     }).filter((row) => row.at(-1) !== '0');
   const out = [
     chalk.bold(`effective marginal rates 有效边际税率: ${groupDigits(fenToYuan(d.delta))} yuan more a month for each main earner`),
+    ...aboutLine(d.about),
     chalk.dim(
       `${d.view} view; shares of the ${groupDigits(households(sum(base.bands.overall)))} households with a main earner (weighted);`,
     ),

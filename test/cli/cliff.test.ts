@@ -50,6 +50,11 @@ describe('one household', () => {
     expect(base.points[2].marginal_rate).toBe(D(1).plus(D(560).dividedBy(12).dividedBy(0.5)).toFixed(4));
     // the annual view: 12 × 46.67, exactly 560.00 − 6.00 + 6.00
     expect(base.cliffs_annual[0]).toMatchObject({ at: '1499.50', drop: '560.00' });
+    // the parts add up with the step's own income: 46.67 = 46.67 (premium) + 0.50 (dibao) − 0.50 (the wage's step)
+    expect(cliff.drops).toEqual({ medical_premium: '46.67', dibao: '0.50' });
+    expect(cliff.income_step).toBe('0.50');
+    // which policy and date (a researcher could not tell three localities' sweeps apart)
+    expect([out.policy, out.date]).toEqual([{ id: 'guangxi-nanning', file: 'policies/guangxi-nanning.yaml' }, '2024-12-31']);
   });
 
   it('the table names the cliff and its programs; the chart and every line read at 80 columns', () => {
@@ -57,6 +62,8 @@ describe('one household', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('at 1,500.00: resources −46.17 a month');
     expect(r.stdout).toMatch(/低保 dibao −9\.50/);
+    expect(r.stdout).toContain("      a's wage_income +10.00"); // (the step's own income: the parts add up)
+    expect(r.stdout).toContain('广西壮族自治区·南宁市 (policies/guangxi-nanning.yaml), at 2024-12-31');
     expect(r.stdout).toContain('● baseline  ○ dibao-standard-plus-10pct');
     for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
   });
@@ -188,7 +195,10 @@ describe('compare --marginal-rates', () => {
     const localities = JSON.parse(r.stdout).localities;
     for (const [i, policy] of ['policies/guangxi-nanning.yaml', 'policies/jiangxi-fuliang.yaml'].entries()) {
       const alone = jiuzhu(['cliff', '--policy', policy, ...SC, ...DATE, '--households', file, '--delta', '50', '--format', 'json']);
-      expect(localities[i].marginal_rates).toEqual(JSON.parse(alone.stdout));
+      // (cliff names its policy and date; compare's locality does, around its distribution)
+      const { policy: named, date, ...same } = JSON.parse(alone.stdout);
+      expect([named.file, date]).toEqual([policy, '2024-12-31']);
+      expect(localities[i].marginal_rates).toEqual(same);
     }
     expect(localities[0].marginal_rates.delta).toBe('50.00');
     const table = jiuzhu(['compare', ...POL, ...SC, ...DATE, '--households', file, '--marginal-rates']);

@@ -1,7 +1,7 @@
 // jiuzhu cliff: a household's resources as one member's earnings vary — points, marginal rates, the cliffs and the
 // programs behind them, under each run — or (no --household) the marginal rate every household of a file faces on
 // its main earner's next yuan, as a weighted distribution by layer.
-import { cliffCsv, cliffJson, cliffTable } from '../../report/cliff.js';
+import { cliffCsv, cliffJson, cliffTable, type RunAbout } from '../../report/cliff.js';
 import { distributionCsv, distributionJson, distributionTable, rateDistributionOf } from '../../report/marginal-rates.js';
 import { defaultSweepTo, householdCliff, householdSpecOf, rangeProblem, type Vary, type View } from '../../core/cliff.js';
 import { populationOf } from '../../core/population.js';
@@ -57,11 +57,15 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
       `${stray.map(flag).join(', ')} ${stray.length > 1 ? 'are' : 'is'} for ${single ? 'the whole file (without --household or --describe)' : 'one household (--household H or --describe)'}`,
     );
   const date = simulationDate(ctx, o.date);
-  const runs = (await loadRuns(o.policy, await loadScenarios(o.scenario ?? []), date)).map((r) => ({ id: r.id, rules: r.rules }));
+  const loaded = await loadRuns(o.policy, await loadScenarios(o.scenario ?? []), date);
+  const runs = loaded.map((r) => ({ id: r.id, rules: r.rules }));
+  // Which policy and date: named in every output (three localities' sweeps saved apart could not be told apart).
+  const { id, name } = loaded[0]!.snapshot.policy;
+  const about: RunAbout = { policy: { id, file: o.policy, name }, date };
   if (!o.household && !o.describe) {
     if (!o.households)
       throw new UsageError('give --households FILE (with --household H for one household, or alone for the whole file), or --describe');
-    return population(ctx, o, runs);
+    return population(ctx, o, runs, about);
   }
   let spec: HouseholdSpec;
   if (o.describe) {
@@ -84,7 +88,7 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   const problem = rangeProblem(from, to, step);
   if (problem) throw new UsageError(o.to === undefined ? `${problem} (--to defaults to ${(to / 100).toFixed(2)}: give one)` : problem);
   const cliff = householdCliff(spec, runs, { member, vary, from, to, step });
-  const report = { household: spec.id, member: ids[member]!, vary: o.vary, view: o.view, current: cliff.current, runs: cliff.runs };
+  const report = { about, household: spec.id, member: ids[member]!, vary: o.vary, view: o.view, current: cliff.current, runs: cliff.runs };
   const render = {
     table: () => cliffTable(report),
     json: () => JSON.stringify(cliffJson(report), null, 2) + '\n',
@@ -93,13 +97,13 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   ctx.stdout.write(render[o.format]());
 }
 
-async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[]): Promise<void> {
+async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about: RunAbout): Promise<void> {
   const delta = yuanAbove0('--delta', o.delta);
   const { pop, bands } = await withExecutor(ctx, async (exec) => {
     const pop = await loadHouseholds(ctx, exec, o.households!, o.quiet);
     return { pop, bands: await ratesParallel(exec, pop, runs, delta, o.view) };
   });
-  const dist = rateDistributionOf(delta, o.view, runs, bands, pop.householdIds);
+  const dist = { ...rateDistributionOf(delta, o.view, runs, bands, pop.householdIds), about };
   const render = {
     table: () => distributionTable(dist),
     json: () => JSON.stringify(distributionJson(dist), null, 2) + '\n',
