@@ -40,6 +40,11 @@ export const RULES = {
     severity: 'warning',
     text: `a standard changes by ${YEARLY_BAND.low}–${YEARLY_BAND.high} × a year between consecutive values`,
   },
+  standardBelowMinWage: {
+    id: 'standard-below-min-wage',
+    severity: 'error',
+    text: 'a dibao standard is below the minimum wage (published ones are 30–60 % of it; a standard typed ×10 or yearly is not)',
+  },
   tekunAtLeastS: { id: 'tekun-basic-at-least-standard', severity: 'error', text: 'the tekun basic standard is at least 1 × S' },
   shares: { id: 'shares-in-unit-interval', severity: 'error', text: 'shares (supplements, care, single-person benefit) lie in [0, 1]' },
   tiersOrdered: { id: 'temporary-tiers-ordered', severity: 'error', text: 'temporary assistance: township_max ≤ county_max ≤ annual_cap' },
@@ -108,6 +113,22 @@ export function checkPolicy(policy: Policy): Violation[] {
           `${path} goes ${num(a).toFixed()} → ${num(b).toFixed()} (${a.from} → ${b.from}): × ${yearly.toFixed(3)} a year`,
         );
       }
+    }
+  }
+
+  // Each standard against the minimum wage in force at its date, and each minimum wage against the standards then (a CI
+  // trial typed 8500 for 850: only the yearly-change warning saw it, and a policy ×10 throughout passed every rule).
+  const wage = history('min_wage.monthly');
+  for (const path of ['dibao.standard.urban', 'dibao.standard.rural']) {
+    const standard = history(path);
+    for (const date of [...new Set([...standard, ...wage].map((e) => e.from))].sort()) {
+      const [st, w] = [standard[indexInForce(standard, date)], wage[indexInForce(wage, date)]];
+      if (st && w && !num(w).isZero() && num(st).greaterThanOrEqualTo(num(w)))
+        add(
+          RULES.standardBelowMinWage,
+          st.from >= w.from ? st : w,
+          `at ${date} ${path} ${num(st).toFixed()} is not below min_wage.monthly ${num(w).toFixed()} (a month's amounts both: a yearly figure, or a digit too many?)`,
+        );
     }
   }
 

@@ -109,6 +109,29 @@ describe('parameter sanity rules', () => {
       found(withHistory({ 'low_income.multiplier': [['2020-01-01', '0.8']], 'single_person.income_ceiling': [['2020-01-01', '0']] })),
     ).toEqual(['warning lines-above-standard: low_income.multiplier is 0.8 from 2020-01-01']);
   });
+  // A CI trial typed 8500 for 850 (only the yearly-change warning saw it) and a policy ×10 throughout passed every rule.
+  it('a dibao standard at or above the minimum wage in force is an error (a yearly figure, or a digit too many)', () => {
+    const why = "(a month's amounts both: a yearly figure, or a digit too many?)";
+    const both = withHistory({ 'dibao.standard.urban': [['2020-01-01', '10000']], 'dibao.standard.rural': [['2020-01-01', '2000']] });
+    expect(found(both)).toEqual([
+      `error standard-below-min-wage: at 2020-01-01 dibao.standard.urban 10000 is not below min_wage.monthly 2000 ${why}`,
+      `error standard-below-min-wage: at 2020-01-01 dibao.standard.rural 2000 is not below min_wage.monthly 2000 ${why}`,
+    ]);
+    // a minimum wage falling under the standard later is found at its own date (rural 800 stays below 900)
+    const fell = found(
+      withHistory({
+        'min_wage.monthly': [
+          ['2020-01-01', '2000'],
+          ['2024-01-01', '900'],
+        ],
+      }),
+    );
+    expect(fell.filter((f) => f.startsWith('error'))).toEqual([
+      `error standard-below-min-wage: at 2024-01-01 dibao.standard.urban 1000 is not below min_wage.monthly 900 ${why}`,
+    ]);
+    expect(found(withHistory({ 'dibao.standard.urban': [['2020-01-01', '1999.99']] }))).toEqual([]);
+  });
+
   // Shares that add up to at most 1 but whose ranges' high ends pass it: sensitivity --draws drew both at once and gave
   // the county a negative share (a finance-bureau trial). Nanning's and Fuliang's ranges did so; capped now.
   it('central and provincial ranges whose high ends add up to more than 1 are a warning', () => {
