@@ -121,9 +121,10 @@ export function checkPolicy(policy: Policy): Violation[] {
   const wage = history('min_wage.monthly');
   for (const path of ['dibao.standard.urban', 'dibao.standard.rural']) {
     const standard = history(path);
+    const told = new Set<DatedValue>(); // (each standard once: its first date against a lower minimum wage)
     for (const date of [...new Set([...standard, ...wage].map((e) => e.from))].sort()) {
       const [st, w] = [standard[indexInForce(standard, date)], wage[indexInForce(wage, date)]];
-      if (st && w && !num(w).isZero() && num(st).greaterThanOrEqualTo(num(w)))
+      if (st && w && !told.has(st) && !num(w).isZero() && num(st).greaterThanOrEqualTo(num(w)) && told.add(st))
         add(
           RULES.standardBelowMinWage,
           st.from >= w.from ? st : w,

@@ -30,6 +30,7 @@ export function Rates({ dist, lang }: { dist: RateDistribution | null; lang: Lan
         </Text>
       ))}
       <Text>{`${pad('≥ 80 %', 10, 'left')}${pad(`${b.at_least_80_pct}%`, 29, 'right')}  ${pad(`${c.at_least_80_pct}%`, 29, 'right')}`}</Text>
+      <Text>{`${pad('≥ 100 %', 10, 'left')}${pad(`${b.at_least_100_pct}%`, 29, 'right')}  ${pad(`${c.at_least_100_pct}%`, 29, 'right')}`}</Text>
       <Text> </Text>
       {dist.runs.map((r) => (
         <Text key={r.id} wrap="truncate-end">

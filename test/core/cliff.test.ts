@@ -102,6 +102,7 @@ describe('gradual exit (003 §11): the two views differ', () => {
         ],
         // the exit's 6 × 200.00 begins at the same step: −1800 − 120 + 1200 + 12 × 10.00 more wage = −600
         rises: [{ id: 'gradual_exit', gain: fen('1200.00') }],
+        step: fen('120.00'), // 12 × 10.00
       },
     ]);
   });

@@ -35,9 +35,15 @@ describe('policyNotes', () => {
     const line = text.split('\n').findIndex((l) => l === '          value: 810') + 1;
     expect(line).toBeGreaterThan(1);
     const notes = policyNotes(typo, ['2022-06-30']);
-    expect(notes).toHaveLength(1);
+    expect(notes).toHaveLength(2);
     expect(notes[0]).toMatch(
       new RegExp(`^warning: typo\\.yaml:${line - 1}:\\d+: dibao\\.standard\\.urban goes 790 → 8100 .*standard-yearly-change`),
+    );
+    // and against the minimum wage in force (1810), once however often the wage changes after
+    expect(notes[1]).toMatch(
+      new RegExp(
+        `^warning: typo\\.yaml:${line - 1}:\\d+: at 2022-04-01 dibao\\.standard\\.urban 8100 is not below min_wage\\.monthly 1810 .*standard-below-min-wage`,
+      ),
     );
   });
 });

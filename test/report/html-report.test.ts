@@ -48,6 +48,19 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
     ]);
   });
 
+  // A researcher saw `single_person.income_ceiling 1.5 | 1.5 *` listed as differing: the same value, estimated in one.
+  it('lists between the localities only parameters whose values differ (not ones that differ only in being estimates)', () => {
+    const t = /<h3>Between the localities[\s\S]*?<\/table>/.exec(html);
+    expect(t).not.toBeNull();
+    const rows = [...t![0].matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+      .map((row) => [...row[1]!.matchAll(/<t([hd])( scope="row")?[^>]*>([\s\S]*?)<\/t[hd]>/g)].filter((c) => c[1] === 'd' || c[2]))
+      .map((cells) => cells.map((c) => c[3]!.replace(/ \*$/, '')))
+      .filter((cells) => cells.length);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const [path, a, b] of rows) expect(a, path).not.toBe(b);
+    expect(rows.map((r) => r[0])).toContain('dibao.standard.urban');
+  });
+
   it('has one SVG per chart, every chart each locality should have', () => {
     const f = figures(html);
     expect(f.every((x) => x.svgs === 1)).toBe(true);

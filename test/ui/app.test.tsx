@@ -159,7 +159,9 @@ describe('jiuzhu tui', () => {
     const bands = rateBands(d.pop, [loc.baseline, loc.scenarios[0]!], TUI_RATE_DELTA, 'monthly');
     const [b, c] = bands.map((x) => bandShares(x.overall));
     expect(b!.at_least_100_pct).not.toBe(c!.at_least_100_pct); // the raised standard changes it
-    expect(f).toMatch(new RegExp(`^≥ 100 %\\s+▏?[█▏▎▍▌▋▊▉]*\\s+${b!.at_least_100_pct}%\\s+[█▏▎▍▌▋▊▉]*\\s+${c!.at_least_100_pct}%$`, 'm'));
+    // (100 % exactly, dibao's taper, and more than 100 %, a cliff, are two bands; ≥ 100 % their sum)
+    expect(f).toMatch(new RegExp(`^> 100 %\\s+▏?[█▏▎▍▌▋▊▉]*\\s+${b!.above_100_pct}%\\s+[█▏▎▍▌▋▊▉]*\\s+${c!.above_100_pct}%$`, 'm'));
+    expect(f).toMatch(new RegExp(`^≥ 100 %\\s+${b!.at_least_100_pct}%\\s+${c!.at_least_100_pct}%$`, 'm'));
     expect(f).toMatch(new RegExp(`^≥ 80 %\\s+${b!.at_least_80_pct}%\\s+${c!.at_least_80_pct}%$`, 'm'));
     expect(f).toContain(`dibao-standard-plus-10pct: households facing ≥ 100 % ${groupDigits(c!.at_least_100_households)}`);
   });

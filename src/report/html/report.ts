@@ -290,9 +290,11 @@ function parameterSections(input: HtmlReportInput): string[] {
     const rows: Cell[][] = [];
     for (const spec of PARAMS) {
       const values = bases.map((s) => s.values.get(spec.path)!);
-      const texts = values.map((v) => `${valueToText(v.value, spec)}${v.entry?.estimate ? ' *' : ''}`);
-      if (texts.every((t) => t === texts[0])) continue;
-      rows.push([spec.path, ...texts, spec.unit]);
+      // The same value in every locality is no difference, estimated in one and published in another or not (a
+      // researcher saw `1.5 | 1.5 *` listed as differing): compared by value, the mark shown beside it.
+      const plain = values.map((v) => valueToText(v.value, spec));
+      if (plain.every((t) => t === plain[0])) continue;
+      rows.push([spec.path, ...values.map((v, k) => `${plain[k]}${v.entry?.estimate ? ' *' : ''}`), spec.unit]);
     }
     out.push(
       '<h3>Between the localities 地区之间 (baselines)</h3>',
