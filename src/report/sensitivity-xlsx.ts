@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { D } from '../core/money.js';
 import { loadExcel, moneyUnit } from './excel.js';
 import { sensitivityJson, type SensitivityReport } from './sensitivity.js';
-import { sheet, type Cell } from './sheets.js';
+import { aboutSheet, sheet, type Cell } from './sheets.js';
 import { RANGE_METHOD } from './totals.js';
 
 type Pcts = Readonly<Record<'p5' | 'p50' | 'p95', string>>;
@@ -104,13 +104,8 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: { comman
       [{ header: '方案 scenario', width: 22 }, money('P5'), money('P50'), money('P95'), money('差额 Δ P5'), money('差额 Δ P95')],
       v.draws.runs.map((d) => [d.id, m(d.total.p5), m(d.total.p50), m(d.total.p95), m(d.delta?.p5), m(d.delta?.p95)]),
     );
-  sheet(
+  aboutSheet(
     wb,
-    '说明 About',
-    [
-      { header: '项 item', width: 18 },
-      { header: '内容 value', width: 100 },
-    ],
     [
       ['地区 locality', `${rep.policy.name.zh} ${rep.policy.name.en}`],
       ['日期 date', v.date ?? `预算年度 budget year ${v.year}`],
@@ -118,9 +113,8 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: { comman
       ['金额单位 money', `${U} (${rep.unit ?? 'yuan'})`],
       ['方法 method', 'each estimate moved alone to each end of its range (a choice to each other value), everything else central'],
       ...(v.draws ? [['抽样 draws', `${v.draws.n}, seed ${v.draws.seed}: ${v.draws.method}`] as Cell[]] : []),
-      ['命令 command', made.command],
-      ['版本 version', `jiuzhu ${made.version}`],
     ],
+    made,
   );
   return wb;
 }

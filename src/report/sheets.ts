@@ -22,6 +22,19 @@ export function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[], 
   for (const r of rows) ws.addRow([...r]);
 }
 
+/** The sheet of how the workbook was made: item and value, the command and version last. */
+export function aboutSheet(wb: ExcelJS.Workbook, rows: ReadonlyArray<readonly Cell[]>, made: { command: string; version: string }): void {
+  sheet(
+    wb,
+    '说明 About',
+    [
+      { header: '项 item', width: 18 },
+      { header: '内容 value', width: 100 },
+    ],
+    [...rows, ['命令 command', made.command], ['版本 version', `jiuzhu ${made.version}`]],
+  );
+}
+
 export const CHANGE_COLUMNS: readonly Col[] = [
   { header: '日期 date', width: 12 },
   { header: '参数 parameter', width: 34 },

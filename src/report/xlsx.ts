@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcel, moneyUnit } from './excel.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
-import { CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet } from './sheets.js';
+import { aboutSheet, CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet } from './sheets.js';
 import { delta, RANGE_METHOD, type SimulationReport } from './totals.js';
 
 const COUNT = '#,##0';
@@ -145,21 +145,15 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
     [{ header: '方案 scenario', width: 22 }, ...ESTIMATE_COLUMNS],
     r.scenarios.flatMap((s) => s.estimates.map((e) => [s.id, ...estimateCells(r.policy, e)])),
   );
-  sheet(
+  aboutSheet(
     wb,
-    '说明 About',
-    [
-      { header: '项 item', width: 18 },
-      { header: '内容 value', width: 100 },
-    ],
     [
       ['地区 locality', title],
       ['日期 date', r.scenarios[0]?.year ? `预算年度 budget year ${r.date}` : r.date],
       ['住户文件 households', r.householdsFile],
       ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
-      ['命令 command', made.command],
-      ['版本 version', `jiuzhu ${made.version}`],
     ],
+    made,
   );
   return wb;
 }

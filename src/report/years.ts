@@ -4,7 +4,7 @@
 import chalk from 'chalk';
 import type ExcelJS from 'exceljs';
 import { loadExcel, moneyUnit } from './excel.js';
-import { CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet } from './sheets.js';
+import { aboutSheet, CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet } from './sheets.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
@@ -222,21 +222,16 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
     [{ header: '方案 scenario', width: 22 }, { header: '年度 year', width: 8 }, ...ESTIMATE_COLUMNS],
     r.runs.flatMap((run) => run.years.flatMap((s) => s.estimates.map((e) => [run.id, s.year!.year, ...estimateCells(r.policy, e)]))),
   );
-  const about = wb.addWorksheet('说明 About');
-  about.columns = [
-    { header: '项 item', width: 18 },
-    { header: '内容 value', width: 100 },
-  ];
-  about.getRow(1).font = { bold: true };
-  const rows: Array<[string, string]> = [
-    ['地区 locality', `${r.policy.name.zh} ${r.policy.name.en}`],
-    ['年度 years', `${r.years[0]}–${r.years.at(-1)}`],
-    ['住户文件 households', r.householdsFile],
-    ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
-    ...projectionLines(r.projection, r.policy.id).map((l, i): [string, string] => [i ? '' : '预测 projection', l.trim()]),
-    ['命令 command', made.command],
-    ['版本 version', `jiuzhu ${made.version}`],
-  ];
-  for (const row of rows) about.addRow(row);
+  aboutSheet(
+    wb,
+    [
+      ['地区 locality', `${r.policy.name.zh} ${r.policy.name.en}`],
+      ['年度 years', `${r.years[0]}–${r.years.at(-1)}`],
+      ['住户文件 households', r.householdsFile],
+      ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
+      ...projectionLines(r.projection, r.policy.id).map((l, i) => [i ? '' : '预测 projection', l.trim()]),
+    ],
+    made,
+  );
   return wb;
 }

@@ -258,7 +258,7 @@ describe('jiuzhu check', () => {
   it('a snapshot without its files, with a key jiuzhu does not write, or not JSON, is told so with where (exit 3)', () => {
     const dir = tmp();
     const snapshot = join(dir, 's.json');
-    const check = () =>
+    const check = (...more: string[]) =>
       jiuzhu([
         'check',
         '--policy',
@@ -267,23 +267,13 @@ describe('jiuzhu check', () => {
         'policies/samples/households.csv',
         '--snapshot',
         snapshot,
+        ...more,
       ]);
     writeFileSync(snapshot, '{"jiuzhu_snapshot":1,"date":"2025-08-01","scenarios":[]}');
     const bare = check(); // (an internal error with a stack trace, exit 4)
     expect(bare.code).toBe(3);
     expect(bare.stderr).toContain('policy: expected the path of the policy file it was made from, got undefined');
-    expect(
-      jiuzhu([
-        'check',
-        '--policy',
-        'policies/guangxi-nanning.yaml',
-        '--households',
-        'policies/samples/households.csv',
-        '--snapshot',
-        snapshot,
-        '--update',
-      ]).code,
-    ).toBe(0);
+    expect(check('--update').code).toBe(0); // (--update replaces the snapshot it cannot read)
     const made = JSON.parse(readFileSync(snapshot, 'utf8'));
     writeFileSync(snapshot, JSON.stringify({ ...made, extra: 1 }, null, 2));
     expect(check().stderr).toContain('snapshot: unknown key "extra"');
