@@ -55,8 +55,8 @@ function buildProgram(ctx: Ctx): Command {
       const command = await load();
       await command(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) });
     };
-  const unit = () =>
-    new Option('--unit <unit>', 'money in the table, Markdown and workbook: yuan 元, wan 万元, yi 亿元 (JSON and CSV stay in yuan)')
+  const unit = (where = 'the table, Markdown and workbook') =>
+    new Option('--unit <unit>', `money in ${where}: yuan 元, wan 万元, yi 亿元 (JSON and CSV stay in yuan)`)
       .choices(['yuan', 'wan', 'yi'])
       .default('yuan');
   const scenario = (what: string) => new Option('--scenario <file>', what).argParser((v: string, prev: string[] = []) => [...prev, v]);
@@ -114,7 +114,7 @@ function buildProgram(ctx: Ctx): Command {
         .default('table'),
     )
     .option('--out <file>', 'write to this file (atomically) instead of standard output')
-    .addOption(unit())
+    .addOption(unit('the table, Markdown and the HTML report')) // (compare writes no workbook)
     .addOption(
       new Option('--marginal-rates [yuan]', 'also each run’s marginal-rate distribution on this much more a month of each main earner')
         .preset('100')

@@ -1,7 +1,7 @@
 // Runs case files: loads each policy (and scenario) once, evaluates every case's household, and collects
 // mismatches with the trace of the steps that decide them; runs the sanity rules on each policy used.
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { mismatches, traceSteps, type Case, type CaseResult, type CaseRun } from '../core/cases.js';
 import { explainHousehold } from '../core/explain.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
@@ -13,6 +13,7 @@ import { InputError, UsageError, type Problem } from '../errors.js';
 import { loadCases } from '../io/cases-file.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { loadScenario } from '../io/scenario-file.js';
+import { didYouMean } from '../io/yaml-nodes.js';
 
 /**
  * Case files under the given paths, each once however often or however spelled it is named: files as given,
@@ -58,6 +59,34 @@ export async function loadAllCases(files: readonly string[]): Promise<Case[]> {
   return cases;
 }
 
+/**
+ * A case's policy or scenario that cannot be read or has no value at the case's date, told at the case too (a CI trial:
+ * a misspelt policy path named no case file, stopped the run with exit 2 and wrote no JUnit; a date before the policy's
+ * first value gave 33 problems at policy lines and none at the case). An invalid input (exit 3), so --junit has it.
+ */
+async function atCase(e: unknown, c: Case): Promise<unknown> {
+  const subject = `case "${c.name}"`;
+  if (e instanceof InputError)
+    return new InputError(
+      [{ where: c.where, subject, message: `its policy ${c.policy} at ${c.date} has the problems below` }, ...e.problems],
+      e.hint,
+    );
+  if (!(e instanceof UsageError)) return e;
+  const missing = [c.policy, ...c.scenarios].find((f) => e.message.includes(f));
+  const near = missing ? await nearName(missing) : '';
+  return new InputError(
+    [{ where: c.where, subject, message: `${e.message}${near}` }],
+    'fix the path in the case file (it is read from the case file’s folder)',
+  );
+}
+
+/** "; did you mean x.yaml?" for a missing file whose folder has one like it, or "". */
+async function nearName(path: string): Promise<string> {
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  const hint = didYouMean(basename(path), names);
+  return hint ? `;${hint.replace(/^ \(/, ' ').replace(/\)$/, '')}` : '';
+}
+
 export async function runCases(files: readonly string[], cases?: readonly Case[]): Promise<CaseRun> {
   cases ??= await loadAllCases(files);
   const policies = new Map<string, Promise<Policy>>();
@@ -70,9 +99,13 @@ export async function runCases(files: readonly string[], cases?: readonly Case[]
     const key = JSON.stringify([c.policy, c.scenarios, c.date]);
     let at = compiled.get(key);
     if (!at) {
-      let p = await policy(c.policy);
-      for (const s of c.scenarios) p = applyScenario(p, await scenario(s));
-      at = rulesAt(p, c.date);
+      try {
+        let p = await policy(c.policy);
+        for (const s of c.scenarios) p = applyScenario(p, await scenario(s));
+        at = rulesAt(p, c.date);
+      } catch (e) {
+        throw await atCase(e, c);
+      }
       compiled.set(key, at);
     }
     const { snapshot, rules } = at;

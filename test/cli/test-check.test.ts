@@ -94,6 +94,22 @@ describe('case files a CI job gets wrong', () => {
     expect(r.stderr).not.toContain('internal error');
   });
 
+  it('a misspelt policy path, or a date before the policy’s values, is told at the case (exit 3, in the JUnit too)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.yaml'), CASES.replace('guangxi-nanning.yaml', 'guangxi-nanningg.yaml'));
+    const junit = join(dir, 'j.xml');
+    const r = jiuzhu(['test', dir, '--junit', junit]);
+    expect(r.code).toBe(3); // (exit 2, naming no case file, and no JUnit)
+    expect(r.stderr).toMatch(
+      /a\.yaml:\d+:\d+: case "[^"]+": cannot read the policy file \S+guangxi-nanningg\.yaml: no such file or directory; did you mean "guangxi-nanning\.yaml"\?/,
+    );
+    expect(readFileSync(junit, 'utf8')).toContain('guangxi-nanningg.yaml');
+    writeFileSync(join(dir, 'a.yaml'), CASES.replace(/^date: \S+/m, 'date: 2001-01-01'));
+    const early = jiuzhu(['test', dir]);
+    expect(early.code).toBe(3);
+    expect(early.stderr).toMatch(/a\.yaml:\d+:\d+: case "[^"]+": its policy \S+guangxi-nanning\.yaml at 2001-01-01 has the problems below/);
+  });
+
   it('a file named twice, or again by its folder, runs once; *.YAML is read; hidden files are not', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'c.YAML'), CASES);
