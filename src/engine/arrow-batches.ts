@@ -6,7 +6,7 @@
 import { Totals, type PlainTotals } from '../core/aggregate.js';
 import { simulateRange, type Run } from '../core/simulate.js';
 import { InputError } from '../errors.js';
-import { batchColumnsOf, batchIdsChecked, batchReader, decode } from '../io/arrow.js';
+import { batchColumnsOf, batchIdsChecked, batchReader, batchValuesChecked, decode } from '../io/arrow.js';
 import type { BatchReader } from '../io/arrow-file.js';
 import { populationFromColumns, Scratch } from '../io/arrow-population.js';
 
@@ -39,7 +39,8 @@ export async function batchTotals(file: string, claims: Claims, runs: readonly R
       const columns = batchColumnsOf(decode(reader, i));
       // The file's fingerprint lists each batch's hash of its ids: ids unique over the whole file.
       if (!batchIdsChecked(columns, i, reader.batchCount)) return null;
-      const pop = await populationFromColumns(columns, file, { idsChecked: true, scratch });
+      const valuesChecked = batchValuesChecked(columns, i, reader.batchCount); // (else checked here)
+      const pop = await populationFromColumns(columns, file, { idsChecked: true, valuesChecked, scratch });
       const t = simulateRange(pop, runs, 0, pop.householdCount);
       if (totals) t.forEach((x, k) => totals![k]!.merge(x));
       else totals = t;

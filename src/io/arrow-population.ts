@@ -1,12 +1,13 @@
 // An Arrow population file's columns (io/arrow.ts: one record batch's, or every batch's joined) made a Population,
 // checked as the CSV readers check theirs: each column's name and type, a value in its range, a household-level value
-// the same on every row of its household, ids unique (unless `jiuzhu import` checked them: their fingerprint says so).
+// the same on every row of its household, ids unique (unless `jiuzhu import` checked them, ids or values: their
+// fingerprints in the file say so).
 import { COLUMNS, type ColumnDef } from '../core/columns.js';
 import { equalBytes, hashBytes, IdList, LazyIds } from '../core/ids.js';
 import { populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
 import { resembles } from './household-messages.js';
-import { checkRange, earliest, limits, type CheckedColumn, type CheckFound, type CheckRange } from './arrow-checks.js';
+import { checkRange, earliest, gatherRange, limits, type CheckedColumn, type CheckFound, type CheckRange } from './arrow-checks.js';
 
 /** A column as the file holds it. */
 export interface ColumnData {
@@ -29,6 +30,8 @@ export interface ArrowColumns {
   readonly metadata: ReadonlyMap<string, string>;
   /** Each batch's hash of its ids (arrow.ts idsHash). */
   readonly idsHashes: readonly string[];
+  /** Each batch's hash of its value columns (arrow-checks.ts valuesHash; '' where they are not as import writes them). */
+  valuesHashes(): readonly string[];
   /** Every field's name, in the file's order (a name given twice, or one like a column's, is a problem). */
   readonly names: readonly string[];
   column(name: string): ColumnData | undefined;
@@ -39,6 +42,8 @@ export interface ColumnsOptions {
   readonly split?: (whole: CheckRange) => Promise<readonly CheckFound[]>;
   /** Whether the ids are those `jiuzhu import` checked (by default: the file's fingerprint equals theirs). */
   readonly idsChecked?: boolean;
+  /** Whether the values are those `jiuzhu import` checked (by default: the file's `jiuzhu.values` equals theirs). */
+  readonly valuesChecked?: boolean;
   /** Arrays to reuse (batch after batch); without it, new arrays in shared memory. */
   readonly scratch?: Scratch;
   /** The file's rows before these (one batch of several): a problem is told at its row in the file. */
@@ -50,8 +55,33 @@ export function arrowName(c: ColumnDef): string {
   return c.kind.type === 'money' ? `${c.name}_fen` : c.kind.type === 'millionths' ? `${c.name}_millionths` : c.name;
 }
 
+/** A column's Arrow type as import writes it (apache-arrow's name of it). */
+export const arrowType = (c: ColumnDef): string =>
+  c.kind.type === 'id'
+    ? 'Utf8'
+    : c.kind.type === 'money' || c.kind.type === 'millionths'
+      ? 'Float64'
+      : c.kind.type === 'code'
+        ? 'Dictionary<Uint8, Utf8>'
+        : 'Uint8';
+
 /** The file's fingerprint of its ids: each batch's hash, and the rows (one batch: as files imported before wrote it). */
 export const fingerprintOf = (hashes: readonly string[], rows: number) => `fnv32:${hashes.join('.')}:${rows}`;
+
+/** The file's fingerprint of its value columns (`jiuzhu.values`): each batch's valuesHash, and the rows. */
+export const valuesFingerprintOf = (hashes: readonly string[], rows: number) => `fnv32x4:${hashes.join('.')}:${rows}`;
+
+/** A batch's value columns as import writes them, in COLUMNS order (none when one is missing, of another type or has nulls). */
+export function valueColumns(table: Pick<ArrowColumns, 'rows' | 'column'>): Array<Uint8Array | Float64Array> | null {
+  const out: Array<Uint8Array | Float64Array> = [];
+  for (const c of COLUMNS as readonly ColumnDef[]) {
+    if (c.kind.type === 'id') continue;
+    const d = table.column(arrowName(c));
+    if (!d || d.type !== arrowType(c) || d.nullCount) return null;
+    out.push(d.values.subarray(0, table.rows));
+  }
+  return out;
+}
 
 /**
  * Finds repeated byte strings among values[offsets[r], offsets[r + 1]) without copying them: an open-addressing set
@@ -95,21 +125,14 @@ class SeenIds {
  * findings; without it they are checked here. Either way the same population and the same problems.
  */
 export async function populationFromColumns(table: ArrowColumns, file: string, o: ColumnsOptions = {}): Promise<Population> {
-  const { split, idsChecked, scratch, firstRow = 0 } = o;
+  const { split, idsChecked, valuesChecked, scratch, firstRow = 0 } = o;
   const alloc = scratch ?? SHARED;
   const problems: Problem[] = [];
   const fail = (message: string): never => {
     throw new InputError([{ where: { file }, message }], 'make the file with `jiuzhu import --households FILE --out FILE.arrow`');
   };
   // Every column's name and type checked before any value: a file another tool wrote hears of all its columns at once.
-  const want = (c: ColumnDef) =>
-    c.kind.type === 'id'
-      ? 'Utf8'
-      : c.kind.type === 'money' || c.kind.type === 'millionths'
-        ? 'Float64'
-        : c.kind.type === 'code'
-          ? 'Dictionary<Uint8, Utf8>'
-          : 'Uint8';
+  const want = arrowType;
   const columnProblems = [
     ...(COLUMNS as readonly ColumnDef[]).flatMap((c) => {
       const child = table.column(arrowName(c));
@@ -194,7 +217,10 @@ export async function populationFromColumns(table: ArrowColumns, file: string, o
   // Checked a range of households at a time, on the pool's workers when given (split), else here; the members written.
   const members = alloc.get('members', Int32Array, n);
   const all: CheckRange = { columns: values, offsets, from: 0, to: H, members };
-  const found = split ? earliest(await split(all), values.length) : checkRange(all);
+  // (values `jiuzhu import` checked, as their hash in the file says: gathered only)
+  const given = table.metadata.get('jiuzhu.values');
+  const trusted = valuesChecked ?? (given !== undefined && given === valuesFingerprintOf(table.valuesHashes(), n));
+  const found = trusted ? gatherRange(all) : split ? earliest(await split(all), values.length) : checkRange(all);
   const columns = new Map<string, Uint8Array | Float64Array>();
   values.forEach(({ c: i, rows: perRow, one }, k) => {
     const c = (COLUMNS as readonly ColumnDef[])[i]!;

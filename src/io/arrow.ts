@@ -12,8 +12,17 @@ import { arrowLib } from './arrow-lib.js';
 import { fileError } from './files.js';
 import { BatchReader, readArrowLayout } from './arrow-file.js';
 import { columnData } from './arrow-types.js';
-import { arrowName, fingerprintOf, populationFromColumns, Scratch, type ArrowColumns, type ColumnData } from './arrow-population.js';
-import type { CheckFound, CheckRange } from './arrow-checks.js';
+import {
+  arrowName,
+  fingerprintOf,
+  populationFromColumns,
+  Scratch,
+  valueColumns,
+  valuesFingerprintOf,
+  type ArrowColumns,
+  type ColumnData,
+} from './arrow-population.js';
+import { valuesHash, type CheckFound, type CheckRange } from './arrow-checks.js';
 import { COLUMNS, type ColumnDef } from '../core/columns.js';
 import type { Ids } from '../core/ids.js';
 import type { Population } from '../core/population.js';
@@ -74,9 +83,19 @@ export function populationToArrow(pop: Population, meta: Record<string, string>,
     }),
     n,
   );
+  // (each batch's values as this wrote them: the checks need not be made again where they hash to these)
+  const values = valuesFingerprintOf(
+    batches.map((c) => valuesHash(valueColumns(batchColumnsOf(new Table(c)))!)),
+    n,
+  );
   const schema = new Schema(
     tables[0]!.schema.fields,
-    new Map([['jiuzhu', FORMAT], ['jiuzhu.ids', ids], ...Object.entries(meta).map(([k, v]) => [`jiuzhu.${k}`, v] as [string, string])]),
+    new Map([
+      ['jiuzhu', FORMAT],
+      ['jiuzhu.ids', ids],
+      ['jiuzhu.values', values],
+      ...Object.entries(meta).map(([k, v]) => [`jiuzhu.${k}`, v] as [string, string]),
+    ]),
   );
   return tableToIPC(
     new Table(
@@ -254,8 +273,16 @@ export function batchColumnsOf(table: Table): ArrowColumns {
           ),
         ]
       : [];
-  return { rows, metadata: table.schema.metadata, idsHashes, names: table.schema.fields.map((f) => f.name), column };
+  let values: string[] | undefined;
+  const valuesHashes = () => (values ??= [batchValuesHash({ rows, column })]);
+  return { rows, metadata: table.schema.metadata, idsHashes, valuesHashes, names: table.schema.fields.map((f) => f.name), column };
 }
+
+/** A batch's hash of its value columns ('' when they are not as import writes them). */
+const batchValuesHash = (b: Pick<ArrowColumns, 'rows' | 'column'>): string => {
+  const columns = valueColumns(b);
+  return columns ? valuesHash(columns) : '';
+};
 
 /**
  * Every batch's columns joined, one array per column in shared memory: the batches read once to size the arrays, then
@@ -283,9 +310,12 @@ function joinedColumns(reader: BatchReader): ArrowColumns {
     joined.set(name, { type: c.type, nullCount: 0, values, valueOffsets: offsets, dictionary: c.dictionary });
   }
   const idsHashes: string[] = [];
+  const valuesHashes: string[] = [];
+  const hashValues = first.metadata.has('jiuzhu.values'); // (~35 ms a million households: only where they may match)
   for (let i = 0, row = 0; i < reader.batchCount; i++) {
     const b = batchColumnsOf(decode(reader, i));
     idsHashes.push(...b.idsHashes);
+    if (hashValues) valuesHashes.push(...b.valuesHashes());
     for (const name of names) {
       const [from, into] = [b.column(name)!, joined.get(name)! as { -readonly [K in keyof ColumnData]: ColumnData[K] }];
       if (from.type !== into.type)
@@ -302,13 +332,30 @@ function joinedColumns(reader: BatchReader): ArrowColumns {
     }
     row += b.rows;
   }
-  return { rows: sizes.rows, metadata: first.metadata, idsHashes, names: first.names, column: (name) => joined.get(name) };
+  return {
+    rows: sizes.rows,
+    metadata: first.metadata,
+    idsHashes,
+    valuesHashes: () => valuesHashes,
+    names: first.names,
+    column: (name) => joined.get(name),
+  };
 }
 
 /** Whether batch i of `count` holds the ids `jiuzhu import` checked: its hash is the i-th of the file's fingerprint. */
 export function batchIdsChecked(columns: ArrowColumns, i: number, count: number): boolean {
-  const hashes = /^fnv32:([0-9a-f.]+):\d+$/.exec(columns.metadata.get('jiuzhu.ids') ?? '')?.[1]?.split('.') ?? [];
-  return hashes.length === count && hashes[i] === columns.idsHashes[0];
+  return batchHashIs(columns.metadata.get('jiuzhu.ids'), 'fnv32', i, count, () => columns.idsHashes[0]!);
+}
+
+/** Whether batch i of `count` holds the values `jiuzhu import` checked: its hash is the i-th of the file's `jiuzhu.values`. */
+export function batchValuesChecked(columns: ArrowColumns, i: number, count: number): boolean {
+  return batchHashIs(columns.metadata.get('jiuzhu.values'), 'fnv32x4', i, count, () => columns.valuesHashes()[0]!);
+}
+
+/** Whether a fingerprint (`kind:hash.hash…:rows`) lists `count` hashes, the i-th the batch's own (computed only then). */
+function batchHashIs(fingerprint: string | undefined, kind: string, i: number, count: number, own: () => string): boolean {
+  const hashes = new RegExp(`^${kind}:([0-9a-f.]+):\\d+$`).exec(fingerprint ?? '')?.[1]?.split('.') ?? [];
+  return hashes.length === count && hashes[i] === own();
 }
 
 /**
@@ -326,7 +373,8 @@ export async function streamArrow(file: string, onChunk: (pop: Population) => Pr
         throw new UsageError(
           `${file}: its ids are not those jiuzhu import checked (another tool wrote it, or it was edited), and --stream cannot check them across the file: run without --stream, or make it again with jiuzhu import`,
         );
-      await onChunk(await populationFromColumns(columns, file, { idsChecked: true, scratch, firstRow }));
+      const valuesChecked = batchValuesChecked(columns, i, reader.batchCount);
+      await onChunk(await populationFromColumns(columns, file, { idsChecked: true, valuesChecked, scratch, firstRow }));
       firstRow += columns.rows;
     }
   } finally {
