@@ -1,13 +1,12 @@
-// The CLI entry: builds the commands, decides colour, and is the one place that maps errors to exit codes:
-// 0 ok · 1 a check failed · 2 usage · 3 invalid input · 4 internal error (a bug). No stack without --debug.
+// The CLI entry: builds the commands, decides colour, runs the command asked for; its errors are mapped to exit codes
+// in exit.ts.
 import chalk from 'chalk';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { refuseRepeated } from './repeated.js';
 import { createRequire } from 'node:module';
-import { CheckFailedError, ClosedPipe, formatProblem, InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { guardPipe, guardSignals, report } from './exit.js';
 import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
-import { removeTemporaryFiles } from '../io/atomic-file.js';
-import { releaseFifos } from '../io/files.js';
 import { defaultParsedCache, useParsedCache } from '../io/parsed-cache.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -285,6 +284,8 @@ function buildProgram(ctx: Ctx): Command {
     .option('--update', 'write the snapshot from this run (accept the changes)')
     .option('--tolerance <share>', 'relative change allowed, e.g. 0.5% or 0.005', '0')
     .addOption(new Option('--date <YYYY-MM-DD>', "simulation date (default: the snapshot's date, else today)"))
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .option('--junit <file>', 'also write the check as JUnit XML (a case per scenario and program)')
     .action(quietly(async () => (await import('./commands/check.js')).checkCommand));
 
   return program;
@@ -332,72 +333,4 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
   } catch (e) {
     return report(ctx, e, debug);
   }
-}
-
-/** How many problems an invalid input prints. */
-const SHOWN = 50;
-
-function report(ctx: Ctx, e: unknown, debug: boolean): number {
-  const say = (s: string) => ctx.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
-  if (e instanceof CommanderError) {
-    // commander has already printed its message (and help where asked for).
-    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? 0 : 2;
-  }
-  if (e instanceof InputError) {
-    const n = e.problems.length;
-    say(`jiuzhu: invalid input (${n.toLocaleString('en')} problem${n > 1 ? 's' : ''}):`);
-    // The first SHOWN problems (each file's problems are already in order); a list of thousands helps nobody.
-    for (const p of e.problems.slice(0, SHOWN)) say(`  ${formatProblem(p)}`);
-    if (n > SHOWN) say(`  … and ${(n - SHOWN).toLocaleString('en')} more (fix these first)`);
-    if (e.hint) say(`hint: ${e.hint}`);
-    return e.exitCode;
-  }
-  if (e instanceof UsageError) {
-    say(`jiuzhu: ${e.message}`);
-    if (e.hint) say(`hint: ${e.hint}`);
-    return e.exitCode;
-  }
-  if (e instanceof ClosedPipe) {
-    removeTemporaryFiles(); // (any other output being written)
-    return e.exitCode;
-  }
-  if (e instanceof CheckFailedError) {
-    say(`jiuzhu: ${e.message}`);
-    return e.exitCode;
-  }
-  say(`jiuzhu: internal error: ${(e as Error)?.message ?? String(e)}`);
-  say(debug ? String((e as Error)?.stack ?? e) : 'This is a bug in jiuzhu. Run again with --debug and report the output.');
-  return 4;
-}
-
-let signalsGuarded = false;
-/** Ctrl-C or kill while an output is being written: the temporary file goes, and the exit code says which signal. */
-function guardSignals(): void {
-  if (signalsGuarded) return;
-  signalsGuarded = true;
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
-    process.on(signal, () => {
-      removeTemporaryFiles();
-      releaseFifos();
-      process.exit(code);
-    });
-  }
-}
-
-let guarded = false;
-/** `jiuzhu … | head` closes the pipe early: that is not an error. */
-function guardPipe(): void {
-  if (guarded) return;
-  guarded = true;
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
-  // stderr closed early (`2>&1 | head`, or --per-household /dev/stderr | head): nothing more can be said there
-  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-  });
 }

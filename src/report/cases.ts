@@ -62,7 +62,8 @@ export function failed(run: CaseRun): boolean {
 const NOT_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /* eslint-enable no-control-regex */
-const xml = (s: string) =>
+/** Text as XML holds it: markup escaped, characters it cannot hold written U+XXXX. */
+export const xml = (s: string) =>
   s
     .replace(NOT_XML, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
     .replace(/&/g, '&amp;')

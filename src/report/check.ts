@@ -1,9 +1,10 @@
-// What moved between a committed snapshot and now, as a Markdown table fit for a pull-request comment.
+// What moved between a committed snapshot and now: a Markdown table fit for a pull-request comment (moves within the
+// tolerance folded under it), JSON for a script, and JUnit XML for a CI job's test report.
 import { D } from '../core/money.js';
 import { PROGRAM_BY_ID, PROGRAM_IDS, programLabel, type ProgramId } from '../core/programs/index.js';
 import type { SnapshotScenario, TotalsSnapshot } from '../core/snapshot.js';
-import { markdownTable } from './text-table.js';
-import { groupDigits } from './text-table.js';
+import { xml } from './cases.js';
+import { groupDigits, markdownTable } from './text-table.js';
 
 export interface Movement {
   readonly scenario: string;
@@ -55,29 +56,103 @@ const label = (p: string) => (p === 'total' ? 'total 合计' : p === '' ? '' : p
 function change(m: Movement): string {
   if (m.before === null || m.after === null) return m.before === null ? 'new' : 'removed';
   const d = D(m.after).minus(m.before);
-  const pct = D(m.before).isZero() ? '' : ` (${d.isNegative() ? '' : '+'}${d.dividedBy(m.before).times(100).toFixed(2)}%)`;
+  const pct = D(m.before).isZero() ? '' : ` (${d.isNegative() ? '−' : '+'}${d.dividedBy(m.before).times(100).abs().toFixed(2)}%)`;
   return `${d.isNegative() ? '−' : '+'}${groupDigits(d.abs().toFixed(m.measure === 'annual cost' ? 2 : undefined))}${pct}`;
 }
 
-export function checkMarkdown(title: string, moved: readonly Movement[], within: number): string {
+/** The movements as a Markdown table. */
+function table(ms: readonly Movement[]): string {
+  return markdownTable(
+    ['scenario', 'program', 'measure', 'snapshot', 'now', 'change'],
+    ms.map((m) => [
+      m.scenario,
+      label(m.program),
+      m.measure,
+      m.before === null ? '—' : groupDigits(m.before),
+      m.after === null ? '—' : groupDigits(m.after),
+      change(m),
+    ]),
+    ['left', 'left', 'left', 'right', 'right', 'right'],
+  );
+}
+
+/** What moved beyond the tolerance, in a table; what moved within it, in a table folded under a count. */
+export function checkMarkdown(title: string, moved: readonly Movement[], within: readonly Movement[]): string {
   const lines = [`### ${title}`, ''];
-  if (!moved.length) lines.push('Nothing moved beyond the tolerance.');
-  else {
+  lines.push(moved.length ? table(moved) : 'Nothing moved beyond the tolerance.');
+  if (within.length)
     lines.push(
-      markdownTable(
-        ['scenario', 'program', 'measure', 'snapshot', 'now', 'change'],
-        moved.map((m) => [
-          m.scenario,
-          label(m.program),
-          m.measure,
-          m.before === null ? '—' : groupDigits(m.before),
-          m.after === null ? '—' : groupDigits(m.after),
-          change(m),
-        ]),
-        ['left', 'left', 'left', 'right', 'right', 'right'],
-      ),
+      '',
+      `<details><summary>${within.length} figure${within.length > 1 ? 's' : ''} changed within the tolerance.</summary>`,
+      '',
+      table(within),
+      '',
+      '</details>',
     );
-  }
-  if (within) lines.push('', `${within} figure${within > 1 ? 's' : ''} changed within the tolerance.`);
   return lines.join('\n') + '\n';
+}
+
+/** What a check compared, and found. */
+export interface CheckAbout {
+  readonly policy: string;
+  readonly households: string;
+  readonly snapshot: string;
+  readonly date: string;
+  readonly snapshotDate: string | null;
+  readonly tolerance: ReturnType<typeof D>;
+  readonly updated: boolean;
+}
+
+const movementJson = (m: Movement) => ({
+  scenario: m.scenario,
+  program: m.program || null,
+  measure: m.measure,
+  snapshot: m.before,
+  now: m.after,
+  change: m.before === null || m.after === null || m.measure === 'scenario' ? null : D(m.after).minus(m.before).toFixed(),
+  relative_change:
+    m.before === null || m.after === null || D(m.before).isZero() ? null : D(m.after).minus(m.before).dividedBy(m.before).toFixed(6),
+});
+
+/** The check as JSON: money as decimal strings in yuan (as the snapshot holds it), relative changes as shares. */
+export function checkJson(a: CheckAbout, moved: readonly Movement[], within: readonly Movement[]): string {
+  const view = {
+    policy: a.policy,
+    households: a.households,
+    snapshot: a.snapshot,
+    date: a.date,
+    snapshot_date: a.snapshotDate,
+    tolerance: a.tolerance.toFixed(),
+    updated: a.updated,
+    passed: a.updated || moved.length === 0,
+    beyond_tolerance: moved.map(movementJson),
+    within_tolerance: within.map(movementJson),
+  };
+  return JSON.stringify(view, null, 2) + '\n';
+}
+
+/**
+ * The check as JUnit XML: a test case for each scenario and program the snapshot or the run has (their totals too),
+ * failing where a figure moved beyond the tolerance; moves within it in the case's output.
+ */
+export function checkJunit(a: CheckAbout, ids: readonly string[], moved: readonly Movement[], within: readonly Movement[]): string {
+  // (a scenario only the snapshot or the run has: one case for it, failing)
+  const apart = new Set(moved.filter((m) => m.measure === 'scenario').map((m) => m.scenario));
+  const keys = ids.flatMap((id) => (apart.has(id) ? [''] : [...PROGRAM_IDS, 'total']).map((p) => [id, p] as const));
+  const line = (m: Movement) => `${m.measure}: ${m.before ?? '—'} → ${m.after ?? '—'} (${change(m)})`;
+  const cases = keys.map(([id, p]) => {
+    const of = (ms: readonly Movement[]) => ms.filter((m) => m.scenario === id && m.program === p);
+    const [beyond, inside] = [of(moved), of(within)];
+    const name = p === '' ? `${id}: the scenario` : `${id}: ${label(p)}`;
+    const out = inside.length ? `\n      <system-out>${xml(`within the tolerance: ${inside.map(line).join('; ')}`)}</system-out>` : '';
+    if (!beyond.length) return `    <testcase classname="${xml(a.snapshot)}" name="${xml(name)}"${out ? `>${out}\n    </testcase>` : '/>'}`;
+    const message =
+      p === ''
+        ? `the ${beyond[0]!.before === null ? 'run' : 'snapshot'} has this scenario, the ${beyond[0]!.before === null ? 'snapshot' : 'run'} does not`
+        : `${beyond.length} figure${beyond.length > 1 ? 's' : ''} moved beyond the tolerance of ${a.tolerance.times(100).toFixed()}%`;
+    return `    <testcase classname="${xml(a.snapshot)}" name="${xml(name)}">\n      <failure message="${xml(message)}">${xml(beyond.map(line).join('\n'))}</failure>${out}\n    </testcase>`;
+  });
+  const failures = cases.filter((c) => c.includes('<failure')).length;
+  const suite = `  <testsuite name="${xml(`jiuzhu check: ${a.policy} on ${a.households} at ${a.date}`)}" tests="${cases.length}" failures="${failures}">`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jiuzhu check">\n${suite}\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }

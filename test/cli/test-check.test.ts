@@ -223,6 +223,71 @@ describe('jiuzhu check', () => {
     expect(jiuzhu([...args, '--tolerance', '99.9%']).code).toBe(0);
   });
 
+  it('--format json and --junit: the figures beyond the tolerance and within it, a scenario the run no longer has', () => {
+    const dir = tmp();
+    const snapshot = join(dir, 's.json');
+    const base = ['check', '--policy', 'policies/guangxi-nanning.yaml', '--households', 'policies/samples/households.csv'];
+    const args = [...base, '--snapshot', snapshot, '--date', '2025-06-30', '--tolerance', '0.5%'];
+    expect(jiuzhu([...args, '--scenario', 'scenarios/low-income-2x.yaml', '--update']).code).toBe(0);
+    const snap = JSON.parse(readFileSync(snapshot, 'utf8'));
+    expect(snap.scenarios[0].programs.tekun.households).toBe('29745.3');
+    // dibao 751,000,000.00 in the snapshot, the run gives 750,802,524.83: −197,475.17, −0.026 % (within 0.5 %);
+    // tekun 29,000.0 households, the run gives 29,745.3: +745.3, +2.57 % (beyond)
+    snap.scenarios[0].programs.dibao.annual_cost = '751000000.00';
+    snap.scenarios[0].programs.tekun.households = '29000.0';
+    writeFileSync(snapshot, JSON.stringify(snap));
+    const r = jiuzhu([...args, '--format', 'json', '--junit', join(dir, 'check.xml')]); // (without low-income-2x)
+    expect(r.code, r.stderr).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect([out.passed, out.tolerance, out.snapshot_date]).toEqual([false, '0.005', '2025-06-30']);
+    expect(out.beyond_tolerance).toEqual([
+      {
+        scenario: 'baseline',
+        program: 'tekun',
+        measure: 'households',
+        snapshot: '29000.0',
+        now: '29745.3',
+        change: '745.3',
+        relative_change: '0.025700',
+      },
+      {
+        scenario: 'low-income-2x',
+        program: null,
+        measure: 'scenario',
+        snapshot: 'present',
+        now: null,
+        change: null,
+        relative_change: null,
+      },
+    ]);
+    expect(out.within_tolerance).toEqual([
+      {
+        scenario: 'baseline',
+        program: 'dibao',
+        measure: 'annual cost',
+        snapshot: '751000000.00',
+        now: '750802524.83',
+        change: '-197475.17',
+        relative_change: '-0.000263',
+      },
+    ]);
+    const xml = readFileSync(join(dir, 'check.xml'), 'utf8');
+    expect(xml).toMatch(/<testsuite name="jiuzhu check: [^"]*" tests="14" failures="2">/); // 12 programs, total, the scenario
+    expect(xml).toContain(
+      '<testcase classname="' +
+        snapshot +
+        '" name="baseline: 特困 tekun">\n      <failure message="1 figure moved beyond the tolerance of 0.5%">households: 29000.0 → 29745.3 (+745.3 (+2.57%))</failure>',
+    );
+    expect(xml).toContain('<failure message="the snapshot has this scenario, the run does not">');
+    expect(xml).toContain('<system-out>within the tolerance: annual cost: 751000000.00 → 750802524.83 (−197,475.17 (−0.03%))</system-out>');
+    // the Markdown folds the move within the tolerance under the table of those beyond it
+    const md = jiuzhu(args).stdout;
+    expect(md).toMatch(/<details><summary>1 figure changed within the tolerance\.<\/summary>\n\n\| scenario \|/);
+    expect(md).toMatch(/^\| baseline \| 低保 dibao \| annual cost \| 751,000,000\.00 \| 750,802,524\.83 \| −197,475\.17 \(−0\.03%\) \|$/m);
+    const both = jiuzhu([...args, '--update', '--junit', join(dir, 'u.xml')]);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--junit reports a check; --update accepts the changes')]);
+  });
+
   it('a snapshot is checked only against the policy and households it was made from', () => {
     const dir = tmp();
     const snapshot = join(dir, 's.json');

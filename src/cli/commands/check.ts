@@ -10,7 +10,8 @@ import { CheckFailedError, InputError, UsageError } from '../../errors.js';
 import { snapshotOf } from '../../core/snapshot.js';
 import { readSnapshot, writeSnapshot } from '../../io/snapshot.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
-import { checkMarkdown, movements } from '../../report/check.js';
+import { checkJson, checkJunit, checkMarkdown, movements } from '../../report/check.js';
+import { AtomicFile } from '../../io/atomic-file.js';
 import type { Ctx } from '../context.js';
 import { loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 
@@ -22,6 +23,8 @@ export interface CheckOptions {
   readonly update?: boolean;
   readonly tolerance: string;
   readonly date?: string;
+  readonly format: 'markdown' | 'json';
+  readonly junit?: string;
   readonly quiet: boolean;
 }
 
@@ -67,7 +70,14 @@ const fromSnapshot = (snapshot: string, path: string) =>
 
 export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
   const tolerance = parseTolerance(o.tolerance);
+  if (o.update && o.junit)
+    throw new UsageError(
+      '--junit reports a check; --update accepts the changes without checking',
+      'run the check without --update to write the JUnit',
+    );
   if (o.update) await refuseOverwrite([{ flag: '--snapshot', path: o.snapshot }], inputsOf(o));
+  if (o.junit)
+    await refuseOverwrite([{ flag: '--junit', path: o.junit, format: 'xml' }], [...inputsOf(o), { what: 'snapshot', path: o.snapshot }]);
   // --update replaces a snapshot it cannot read (the error's hint says to recreate it so); a check stops at it.
   const old = await readSnapshot(o.snapshot).catch((e: unknown) => {
     if (!o.update || !(e instanceof InputError)) throw e;
@@ -91,19 +101,37 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
   );
   const all = old ? movements(old, now) : [];
   const moved = all.filter((m) => m.relative.greaterThan(tolerance));
-  // (a --date other than the snapshot's compares two dates: said in the title)
-  const other = old && old.date !== date ? ` (the snapshot is at ${old.date})` : '';
-  const title = `jiuzhu check — \`${o.policy}\` on \`${o.households}\` at ${date}${other}, against \`${o.snapshot}\` (tolerance ${tolerance.times(100).toFixed()}%)`;
-  if (o.update) {
-    await writeSnapshot(o.snapshot, now);
-    ctx.stdout.write(
-      old
-        ? checkMarkdown(title, all, 0) + `\nUpdated ${o.snapshot}.\n`
-        : `Created ${o.snapshot} (${now.scenarios.length} scenario${now.scenarios.length > 1 ? 's' : ''}, ${date}).\n`,
-    );
-    return;
+  const within = all.filter((m) => !m.relative.greaterThan(tolerance));
+  const about = {
+    policy: o.policy,
+    households: o.households,
+    snapshot: o.snapshot,
+    date,
+    snapshotDate: old?.date ?? null,
+    tolerance,
+    updated: !!o.update,
+  };
+  if (o.update) await writeSnapshot(o.snapshot, now);
+  if (o.format === 'json') ctx.stdout.write(checkJson(about, moved, within));
+  else {
+    // (a --date other than the snapshot's compares two dates: said in the title)
+    const other = old && old.date !== date ? ` (the snapshot is at ${old.date})` : '';
+    const title = `jiuzhu check — \`${o.policy}\` on \`${o.households}\` at ${date}${other}, against \`${o.snapshot}\` (tolerance ${tolerance.times(100).toFixed()}%)`;
+    if (o.update)
+      ctx.stdout.write(
+        old
+          ? checkMarkdown(title, all, []) + `\nUpdated ${o.snapshot}.\n`
+          : `Created ${o.snapshot} (${now.scenarios.length} scenario${now.scenarios.length > 1 ? 's' : ''}, ${date}).\n`,
+      );
+    else ctx.stdout.write(checkMarkdown(title, moved, within));
   }
-  ctx.stdout.write(checkMarkdown(title, moved, all.length - moved.length));
+  if (o.update) return;
+  if (o.junit) {
+    const ids = [...new Set([...old!.scenarios.map((s) => s.id), ...now.scenarios.map((s) => s.id)])];
+    const out = await AtomicFile.open(o.junit);
+    await out.write(checkJunit(about, ids, moved, within));
+    await out.commit();
+  }
   if (moved.length)
     throw new CheckFailedError(
       `${moved.length} figure${moved.length > 1 ? 's' : ''} moved beyond the tolerance; if that is intended, accept it with --update`,

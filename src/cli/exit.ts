@@ -1,0 +1,77 @@
+// The one place that maps errors to exit codes: 0 ok · 1 a check failed · 2 usage · 3 invalid input · 4 internal
+// error (a bug); no stack trace without --debug. And what an interrupted or cut-short run does: Ctrl-C or kill removes
+// the temporary file being written; a pipe closed early (`| head`) is not an error.
+import { CommanderError } from 'commander';
+import { CheckFailedError, ClosedPipe, formatProblem, InputError, UsageError } from '../errors.js';
+import { removeTemporaryFiles } from '../io/atomic-file.js';
+import { releaseFifos } from '../io/files.js';
+import type { Ctx } from './context.js';
+
+/** How many problems an invalid input prints. */
+const SHOWN = 50;
+
+/** Says what went wrong, and gives the exit code. */
+export function report(ctx: Ctx, e: unknown, debug: boolean): number {
+  const say = (s: string) => ctx.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+  if (e instanceof CommanderError) {
+    // commander has already printed its message (and help where asked for).
+    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? 0 : 2;
+  }
+  if (e instanceof InputError) {
+    const n = e.problems.length;
+    say(`jiuzhu: invalid input (${n.toLocaleString('en')} problem${n > 1 ? 's' : ''}):`);
+    // The first SHOWN problems (each file's problems are already in order); a list of thousands helps nobody.
+    for (const p of e.problems.slice(0, SHOWN)) say(`  ${formatProblem(p)}`);
+    if (n > SHOWN) say(`  … and ${(n - SHOWN).toLocaleString('en')} more (fix these first)`);
+    if (e.hint) say(`hint: ${e.hint}`);
+    return e.exitCode;
+  }
+  if (e instanceof UsageError) {
+    say(`jiuzhu: ${e.message}`);
+    if (e.hint) say(`hint: ${e.hint}`);
+    return e.exitCode;
+  }
+  if (e instanceof ClosedPipe) {
+    removeTemporaryFiles(); // (any other output being written)
+    return e.exitCode;
+  }
+  if (e instanceof CheckFailedError) {
+    say(`jiuzhu: ${e.message}`);
+    return e.exitCode;
+  }
+  say(`jiuzhu: internal error: ${(e as Error)?.message ?? String(e)}`);
+  say(debug ? String((e as Error)?.stack ?? e) : 'This is a bug in jiuzhu. Run again with --debug and report the output.');
+  return 4;
+}
+
+let signalsGuarded = false;
+/** Ctrl-C or kill while an output is being written: the temporary file goes, and the exit code says which signal. */
+export function guardSignals(): void {
+  if (signalsGuarded) return;
+  signalsGuarded = true;
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.on(signal, () => {
+      removeTemporaryFiles();
+      releaseFifos();
+      process.exit(code);
+    });
+  }
+}
+
+let guarded = false;
+/** `jiuzhu … | head` closes the pipe early: that is not an error. */
+export function guardPipe(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+  // stderr closed early (`2>&1 | head`, or --per-household /dev/stderr | head): nothing more can be said there
+  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
