@@ -13,7 +13,9 @@ export class YamlFile {
   ) {
     // Repeated keys are found in entries() with a set: the parser's own check compares each key with every
     // earlier one (20,000 keys took seconds).
-    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
+    // A line ended by CR alone (classic Mac, some exporters) is a line break in YAML 1.2, which the parser reads as
+    // one long line: made LF, one character for one (every position stays where it was).
+    this.doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
     for (const e of [...this.doc.errors, ...this.doc.warnings]) {
       const pos = e.linePos?.[0] ?? this.lines.linePos(e.pos[0]);
       this.problems.push({ where: { file, line: pos.line, col: pos.col }, message: `YAML: ${e.message.split('\n')[0]}` });

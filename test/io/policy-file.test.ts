@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { problemsOfSync } from '../helpers/problems.js';
 import { parsePolicy } from '../../src/io/policy-file.js';
+import { parseScenario } from '../../src/io/scenario-file.js';
 
 const SIMPLE = readFileSync('test/fixtures/policies/simple.yaml', 'utf8');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -103,6 +104,21 @@ describe('policy validation', () => {
       `p.yaml:${at(text, '{from: 2020-01-01, value: 800}')}: parameter dibao.standard.rural: each value needs a "source" (and clause) or, where nothing is published, an "estimate" stating its basis`,
     );
     expect(p.some((x) => x.endsWith('unknown source "tset" (did you mean "test"?); sources are test'))).toBe(true);
+  });
+
+  it('reads a file whose lines end in CR alone, or CR LF, as with LF (YAML 1.2 line breaks), a problem at its line', () => {
+    const same = JSON.stringify(parsePolicy(SIMPLE, 'p.yaml'));
+    for (const end of ['\r', '\r\n']) {
+      expect(JSON.stringify(parsePolicy(SIMPLE.replaceAll('\n', end), 'p.yaml'))).toBe(same);
+      const text = SIMPLE.replace('      urban: [{from: 2020-01-01, value: 1000', '      urbn: [{from: 2020-01-01, value: 1000');
+      expect(problems(text.replaceAll('\n', end))).toContain(
+        `p.yaml:${lineOf(text, 'urbn:')}:7: unknown parameter "dibao.standard.urbn" (did you mean "dibao.standard.urban"?)`,
+      );
+    }
+    const scenario = readFileSync('scenarios/low-income-2x.yaml', 'utf8');
+    expect(JSON.stringify(parseScenario(scenario.replaceAll('\n', '\r'), 's.yaml'))).toBe(
+      JSON.stringify(parseScenario(scenario, 's.yaml')),
+    );
   });
 
   it('reports a YAML syntax error with its position', () => {
