@@ -252,10 +252,20 @@ export class FastReader {
         this.stop = true;
         return;
       }
+      // A row of only commas (a spreadsheet's empty row, saved as CSV) holds nothing: skipped as an empty line is, and
+      // as the reference skips it; one of another length is a problem, as above.
+      if (this.allEmpty(n)) continue;
       this.rows++;
       if (this.opts.onRows && (this.rows & 0xfff) === 0) this.opts.onRows(this.rows);
       this.record(b, recordLine);
     }
+  }
+
+  /** Whether the record's n fields are all empty (a quoted one is `""`). */
+  private allEmpty(n: number): boolean {
+    const { starts, ends, quoted } = this;
+    for (let i = 0; i < n; i++) if (ends[i]! - starts[i]! !== (quoted[i] ? 2 : 0)) return false;
+    return true;
   }
 
   /** A misplaced quote ends the reading (csv-parse stops there too). */

@@ -56,6 +56,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
       index = readHeader(record, file, line);
       return;
     }
+    if (record.every((f) => f === '')) return; // a row of only commas (a spreadsheet's empty row): as an empty line
     rows++;
     if (opts.onProgress && (rows & 0xfff) === 0) opts.onProgress({ bytes, totalBytes, rows });
     const pid = record[index.get('person_id')!]!;

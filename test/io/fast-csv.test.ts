@@ -47,6 +47,13 @@ describe('the fast reader reads what the reference reads', () => {
         '\r\n',
     );
   });
+  // A spreadsheet saved as CSV writes its empty rows as commas: read as empty lines, the same population as without them
+  it('rows of only commas (empty, spaces, or "") skipped as empty lines are', async () => {
+    const rows = ['household_id,person_id,age,area', 'H1,p1,40,urban', ',,,', ' , ,"", ', 'H1,p2,5,urban', ',,,'];
+    await same(rows.join('\r\n') + '\r\n');
+    const without = plain(await parseHouseholds(Readable.from([[rows[0], rows[1], rows[4]].join('\n') + '\n']), 'h.csv'));
+    expect(plain(await parseHouseholdsFast(chunks(rows.join('\n'), 7), 'h.csv'))).toBe(without);
+  });
   it('a last line without a line end, and rows of a household far apart', async () => {
     await same('household_id,person_id,age,area\nA,1,5,rural\nB,2,40,urban\nA,3,35,rural');
   });
@@ -67,6 +74,14 @@ describe('the fast reader reports what the reference reports', () => {
     await sameProblems('household_id,person_id,area\nH1,p1,urban\n');
     await sameProblems('');
     await sameProblems('household_id,person_id,age,area\nH1,p1,40,urban,extra\n');
+  });
+  it('after rows of only commas, a problem at its own line; a row of commas of another length is one', async () => {
+    const problems = await problemsOf(() =>
+      parseHouseholds(Readable.from(['household_id,person_id,age,area\n,,,\nH1,p1,x,urban\n']), 'h.csv'),
+    );
+    expect(problems).toEqual(['h.csv:3:3: column age: "x" is not valid: expected a whole number of years from 0 to 130 (person p1)']);
+    await sameProblems('household_id,person_id,age,area\n,,,\nH1,p1,x,urban\n');
+    await sameProblems('household_id,person_id,age,area\nH1,p1,40,urban\n,,\n');
   });
   it('a bad value after a quoted field spanning lines is located on the line its record starts', async () => {
     await sameProblems('household_id,person_id,age,area,note\nH1,p1,40,urban,"two\nlines"\nH1,p2,x,urban,\n');
