@@ -9,6 +9,7 @@ import { sensitivityPlan, type SensitivityResult } from '../core/sensitivity-pla
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { loadPolicy } from '../io/policy-file.js';
+import { policyNotes } from '../core/policy-notes.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
 import { totalRange } from '../report/sensitivity.js';
@@ -72,6 +73,7 @@ export async function simulateYear(
     date: String(year),
     householdsFile: o.households,
     scenarios: reports!.map((s, i) => (ranges ? { ...s, range: totalRange(ranges, i) } : s)),
+    notes: policyNotes(policy, [`${year}-12-31`]),
   };
 }
 
@@ -114,6 +116,7 @@ export function yearReport(r: YearRun, own: readonly Totals[], year: number): Sc
     funding: fundingOf(r.periods.map((p, i) => ({ figures: months[i]!, times: p.months.length, snapshot: p.snapshot }))),
     estimates,
     onEstimates: programsOnEstimates(estimates),
+    parameters: r.periods[0]!.snapshot,
     year: {
       year,
       periods: r.periods.map((p, i) => ({ from: p.from, months: p.months, month: months[i]! })),

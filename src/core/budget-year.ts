@@ -27,6 +27,8 @@ export interface Change {
    * month's first day (the year's months are whole), and the reader is told so.
    */
   readonly dated?: string;
+  /** Where the new value comes from: the policy's source id and clause, or the scenario that set it. */
+  readonly source?: string;
 }
 
 const monthStart = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}-01`;
@@ -60,13 +62,18 @@ export function snapshotChanges(a: Snapshot, b: Snapshot, date: string): Change[
   for (const spec of PARAMS) {
     const [x, y] = [a.values.get(spec.path)!.value, b.values.get(spec.path)!.value];
     if (JSON.stringify(valueToJson(x, spec)) === JSON.stringify(valueToJson(y, spec))) continue;
-    const dated = b.values.get(spec.path)!.entry?.from;
+    const entry = b.values.get(spec.path)!.entry;
+    const dated = entry?.from;
+    const source = entry?.scenario
+      ? `scenario ${entry.scenario}`
+      : entry?.source && `${entry.source}${entry.clause ? ` ${entry.clause}` : ''}`;
     out.push({
       path: spec.path,
       date,
       before: valueToText(x, spec),
       after: valueToText(y, spec),
       ...(dated && dated !== date && dated > a.date ? { dated } : {}),
+      ...(source ? { source } : {}),
     });
   }
   return out;

@@ -9,6 +9,8 @@ export interface EstimateUsed {
   readonly value: unknown;
   readonly from: string;
   readonly basis: string;
+  /** The source the policy names beside the estimate (its id and clause), if any. */
+  readonly source?: string;
 }
 
 /** Estimates in force at the snapshot's date, leaving out optional parameters their mode does not use. */
@@ -18,7 +20,14 @@ export function estimatesInForce(s: Snapshot): EstimateUsed[] {
     const r = s.values.get(spec.path);
     if (!r?.entry?.estimate) continue;
     if (!inUse(s, spec.path)) continue;
-    out.push({ path: spec.path, value: valueToJson(r.value, spec), from: r.entry.from, basis: r.entry.estimate });
+    const source = r.entry.source && `${r.entry.source}${r.entry.clause ? ` ${r.entry.clause}` : ''}`;
+    out.push({
+      path: spec.path,
+      value: valueToJson(r.value, spec),
+      from: r.entry.from,
+      basis: r.entry.estimate,
+      ...(source ? { source } : {}),
+    });
   }
   return out;
 }

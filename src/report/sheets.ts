@@ -3,8 +3,9 @@
 // force with how far each could be off (the policy's `range:`, what `sensitivity` varies) and their basis.
 import type ExcelJS from 'exceljs';
 import type { Change } from '../core/budget-year.js';
-import { PARAM_BY_PATH } from '../core/parameters/schema.js';
-import { valueToJson, valueToText, type Policy } from '../core/parameters/tree.js';
+import { PARAM_BY_PATH, PARAMS } from '../core/parameters/schema.js';
+import { inUse, valueToJson, valueToText, type Policy, type Snapshot } from '../core/parameters/tree.js';
+import { rangeText } from './params.js';
 import type { EstimateUsed } from './estimates.js';
 
 export interface Col {
@@ -41,13 +42,17 @@ export const CHANGE_COLUMNS: readonly Col[] = [
   { header: '原值 before', width: 14 },
   { header: '新值 after', width: 14 },
   { header: '政策所载日期 dated in the policy', width: 18 },
+  { header: '来源 source', width: 40 },
 ];
 
 /**
  * A change inside the year; its own date in the policy beside it when that is a month's middle (the year's months are
  * whole: it counts from the next month's first day).
  */
-export const changeCells = (c: Change): Cell[] => [c.date, c.path, c.before, c.after, c.dated ?? ''];
+export const changeCells = (c: Change): Cell[] => [c.date, c.path, num(c.before), num(c.after), c.dated ?? '', c.source ?? ''];
+
+/** A value a spreadsheet can calculate with: a plain decimal as a number, anything else (tiers, codes) as text. */
+export const num = (v: string): Cell => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
 
 export const ESTIMATE_COLUMNS: readonly Col[] = [
   { header: '参数 parameter', width: 34 },
@@ -56,11 +61,12 @@ export const ESTIMATE_COLUMNS: readonly Col[] = [
   { header: '区间低 low (or the values)', width: 18 },
   { header: '区间高 high', width: 14 },
   { header: '依据 basis', width: 100 },
+  { header: '来源 source', width: 30 },
 ];
 
 /** An estimate in force: its value, since when, its range's ends (or plausible values, or start-date window), its basis. */
 export function estimateCells(policy: Policy, e: EstimateUsed): Cell[] {
-  return [e.path, String(e.value), e.from, ...rangeOf(policy, e.path, e.from, e.value), e.basis];
+  return [e.path, num(String(e.value)), e.from, ...rangeOf(policy, e.path, e.from, e.value).map((v) => num(v)), e.basis, e.source ?? ''];
 }
 
 function rangeOf(policy: Policy, path: string, from: string, value: unknown): [string, string] {
@@ -73,4 +79,58 @@ function rangeOf(policy: Policy, path: string, from: string, value: unknown): [s
   if (range.low !== undefined && range.high !== undefined) return [valueToText(range.low, spec), valueToText(range.high, spec)];
   if (range.values) return [range.values.map((v) => valueToText(v, spec)).join(' / '), ''];
   return range.from ? [`起始 from ${range.from[0]}`, `至 to ${range.from[1]}`] : ['', ''];
+}
+
+export const PARAMETER_COLUMNS: readonly Col[] = [
+  { header: '参数 parameter', width: 34 },
+  { header: '取值 value', width: 12 },
+  { header: '单位 unit', width: 18 },
+  { header: '起始 since', width: 12 },
+  { header: '估计 estimate', width: 10 },
+  { header: '区间 range', width: 18 },
+  { header: '来源 source', width: 22 },
+  { header: '条款 clause', width: 16 },
+  { header: '文件 document', width: 60 },
+  { header: '网址或文件 where', width: 50 },
+  { header: '等级 grade', width: 8 },
+  { header: '依据或说明 basis or note', width: 80 },
+];
+
+/**
+ * Every parameter in force in a snapshot, with where it comes from (as `jiuzhu params` shows it); given a baseline,
+ * only those whose value differs from it (a scenario's own).
+ */
+export function parameterRows(s: Snapshot, baseline?: Snapshot): Cell[][] {
+  return PARAMS.flatMap((spec) => {
+    const r = s.values.get(spec.path)!;
+    if (!inUse(s, spec.path) || r.value === null) return [];
+    const value = valueToText(r.value, spec);
+    const before = baseline?.values.get(spec.path)?.value;
+    if (before !== undefined && before !== null && valueToText(before, spec) === value) return [];
+    const e = r.entry;
+    const basis = [
+      e?.scenario ? `scenario ${e.scenario}` : '',
+      e?.estimate ?? '',
+      r.defaulted ? `default: ${spec.default!.basis}` : '',
+      e?.note ?? '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    return [
+      [
+        spec.path,
+        num(value),
+        spec.unit,
+        e?.from ?? '',
+        e?.estimate ? '是 yes' : '',
+        rangeText(r),
+        r.source?.id ?? '',
+        e?.clause ?? '',
+        r.source?.title ?? '',
+        r.source?.url ?? r.source?.file ?? '',
+        r.source?.grade ?? '',
+        basis,
+      ],
+    ];
+  });
 }

@@ -5,7 +5,7 @@ import chalk from 'chalk';
 import type { Figures } from '../core/aggregate.js';
 import type { Change } from '../core/budget-year.js';
 import { D } from '../core/money.js';
-import type { Policy } from '../core/parameters/tree.js';
+import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import type { EstimateUsed } from './estimates.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
@@ -31,6 +31,8 @@ export interface ScenarioReport {
   readonly baseline?: Figures;
   /** --ranges: how far the total could move with the estimates it rests on (report/sensitivity.ts totalRange). */
   readonly range?: TotalRange;
+  /** The parameters in force (a budget year's at its start; its changes in `year`), for the workbook's sheet. */
+  readonly parameters?: Snapshot;
 }
 
 /** The total's range from the one-at-a-time runs: every estimate at the end that lowers (raises) it, the changes added. */
@@ -61,6 +63,8 @@ export interface SimulationReport {
   readonly date: string;
   readonly householdsFile: string;
   readonly scenarios: readonly ScenarioReport[];
+  /** What the run says of its policy (core/policy-notes.ts: a standard carried forward, a rule's finding). */
+  readonly notes?: readonly string[];
 }
 
 export interface Delta {

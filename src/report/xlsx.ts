@@ -5,7 +5,16 @@ import type ExcelJS from 'exceljs';
 import { loadExcel, moneyUnit } from './excel.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
-import { aboutSheet, CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet } from './sheets.js';
+import {
+  aboutSheet,
+  CHANGE_COLUMNS,
+  changeCells,
+  ESTIMATE_COLUMNS,
+  estimateCells,
+  PARAMETER_COLUMNS,
+  parameterRows,
+  sheet,
+} from './sheets.js';
 import { delta, RANGE_METHOD, type SimulationReport } from './totals.js';
 
 const COUNT = '#,##0';
@@ -145,13 +154,26 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
     [{ header: '方案 scenario', width: 22 }, ...ESTIMATE_COLUMNS],
     r.scenarios.flatMap((s) => s.estimates.map((e) => [s.id, ...estimateCells(r.policy, e)])),
   );
+  // Every parameter the baseline uses, where it comes from; a scenario's rows only where it differs from the baseline.
+  const base = r.scenarios[0]?.parameters;
+  if (base)
+    sheet(
+      wb,
+      '参数 Parameters',
+      [{ header: '方案 scenario', width: 22 }, ...PARAMETER_COLUMNS],
+      r.scenarios.flatMap((s, i) => (s.parameters ? parameterRows(s.parameters, i ? base : undefined).map((row) => [s.id, ...row]) : [])),
+    );
   aboutSheet(
     wb,
     [
       ['地区 locality', title],
-      ['日期 date', r.scenarios[0]?.year ? `预算年度 budget year ${r.date}` : r.date],
+      [
+        '日期 date',
+        r.scenarios[0]?.year ? `预算年度 budget year ${r.date} (参数 parameters: at its start; 参数变化 Changes: within it)` : r.date,
+      ],
       ['住户文件 households', r.householdsFile],
       ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
+      ...(r.notes ?? []).map((note) => ['注意 note', note.replace(/^note: /, '')]),
     ],
     made,
   );

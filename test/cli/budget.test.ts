@@ -20,7 +20,14 @@ describe('simulate --year', () => {
       { from: '2022-04', to: '2022-12', months: 9 },
     ]);
     expect(s.months.map((m: { month: string }) => m.month)).toHaveLength(12);
-    expect(s.changes).toContainEqual({ path: 'dibao.standard.urban', date: '2022-04-01', before: '790', after: '810' });
+    // (the new value's source beside it: the policy's source id, as the Changes sheet gives it)
+    expect(s.changes).toContainEqual({
+      path: 'dibao.standard.urban',
+      date: '2022-04-01',
+      before: '790',
+      after: '810',
+      source: 'nanning-2022',
+    });
     // The year's dibao is its months' sum (each month rounded to the fen; the year from the exact sums).
     const months = s.months.reduce((a: ReturnType<typeof D>, m: { programs: { dibao: string } }) => a.plus(m.programs.dibao), D(0));
     expect(months.minus(s.programs.dibao.annual_cost).abs().lte('0.06')).toBe(true);
@@ -46,8 +53,15 @@ describe('simulate --year', () => {
       before: '810',
       after: '850',
       dated: '2022-07-15',
+      source: 'scenario mid',
     });
-    expect(s.changes).toContainEqual({ path: 'dibao.standard.urban', date: '2022-04-01', before: '790', after: '810' }); // (on a 1st: no dated)
+    expect(s.changes).toContainEqual({
+      path: 'dibao.standard.urban',
+      date: '2022-04-01',
+      before: '790',
+      after: '810',
+      source: 'nanning-2022',
+    }); // (on a 1st: no dated)
     expect(simulate('--year', '2022', '--scenario', mid).stdout).toContain(
       "2022-08-01 dibao.standard.urban 810 → 850 (dated 2022-07-15 in the policy: the year's months are whole, so it counts from 2022-08-01)",
     );
@@ -60,9 +74,9 @@ describe('simulate --year', () => {
       .getWorksheet('参数变化 Changes')!
       .getRows(1, 20)!
       .map((row) => (row.values as unknown[]).slice(1));
-    expect(changes[0]!.at(-1)).toBe('政策所载日期 dated in the policy');
-    expect(changes).toContainEqual(['mid', '2022-08-01', 'dibao.standard.urban', '810', '850', '2022-07-15']);
-    expect(changes).toContainEqual(['mid', '2022-04-01', 'dibao.standard.urban', '790', '810', '']);
+    expect(changes[0]!.slice(-2)).toEqual(['政策所载日期 dated in the policy', '来源 source']);
+    expect(changes).toContainEqual(['mid', '2022-08-01', 'dibao.standard.urban', 810, 850, '2022-07-15', 'scenario mid']);
+    expect(changes).toContainEqual(['mid', '2022-04-01', 'dibao.standard.urban', 790, 810, '', 'nanning-2022']);
   });
 
   it('a year with no change inside it is one period, and costs what the one-date run costs', () => {
@@ -114,6 +128,7 @@ describe('--format xlsx', () => {
       '参数变化 Changes',
       '分级负担 Funding',
       '估计值 Estimates',
+      '参数 Parameters',
       '说明 About',
     ]);
     const s = json('--year', '2022').scenarios[0];
@@ -128,8 +143,57 @@ describe('--format xlsx', () => {
       .getWorksheet('估计值 Estimates')!
       .getRows(2, 100)!
       .map((row) => (row.values as unknown[]).slice(2, 7));
-    expect(estimates).toContainEqual(['take_up.dibao', '0.75', '2017-10-01', '0.5', '1']);
+    expect(estimates).toContainEqual(['take_up.dibao', 0.75, '2017-10-01', 0.5, 1]); // (numbers a sheet can add)
     expect(estimates).toContainEqual(['dibao.payment.mode', 'gap', '2020-11-21', '不变 exact', '']);
+    // every parameter in force at the year's start, traced to its document (as jiuzhu params gives it); the year's
+    // changes with their source: Nanning's urban standard 790 (its start date an estimate) → 810 from 2022-04-01
+    const rows = (name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getRows(2, 100)!
+        .map((row) => (row.values as unknown[]).slice(1));
+    const urban = rows('参数 Parameters').find((r) => r[1] === 'dibao.standard.urban')!;
+    expect(urban.slice(0, 12)).toEqual([
+      'baseline',
+      'dibao.standard.urban',
+      790,
+      'yuan/person/month',
+      '2020-01-01',
+      '是 yes',
+      'from 2019-01-01…2021-12-31',
+      'nanning-2022',
+      '', // (no clause)
+      expect.stringContaining('《南宁市人民政府关于提高全市城乡居民最低生活保障标准和补助水平的通知》'),
+      'http://www.nanninghotline.com/ml/shenghuo/75421.html',
+      'C',
+    ]);
+    expect(rows('参数 Parameters').map((r) => r[1])).toContain('low_income.multiplier');
+    expect(rows('参数变化 Changes')).toContainEqual(['baseline', '2022-04-01', 'dibao.standard.urban', 790, 810, '', 'nanning-2022']);
+  });
+
+  it("names a scenario's own parameters, and says in About what the run says of its policy (a standard carried years)", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-xlsx-')), 'plus.xlsx');
+    const r = simulate('--year', '2026', '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '--format', 'xlsx', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('参数 Parameters')!;
+    const params = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1));
+    // the scenario's rows: only what differs from the baseline (810 × 1.1 = 891; 566.67 × 1.1 = 623.337 → 623.34)
+    expect(params.filter((p) => p[0] !== 'baseline').map((p) => [p[1], p[2], p[7]])).toEqual([
+      ['dibao.standard.urban', 891, 'scenario:dibao-standard-plus-10pct'],
+      ['dibao.standard.rural', 623.34, 'scenario:dibao-standard-plus-10pct'],
+    ]);
+    const about = wb
+      .getWorksheet('说明 About')!
+      .getRows(2, 20)!
+      .map((row) => [row.getCell(1).value, row.getCell(2).value]);
+    expect(about).toContainEqual([
+      '注意 note',
+      expect.stringMatching(
+        /the newest dibao standards it gives \(urban 810 from 2022-04-01, rural 566\.67 from 2022-04-01\) are 4\+ years older than 2026-12-31/,
+      ),
+    ]);
   });
 
   it('--unit wan: every money cell in 万元 (the yuan ÷ 10,000) and every money header says so; --years too', async () => {
@@ -168,7 +232,7 @@ describe('--format xlsx', () => {
       .getWorksheet('估计值 Estimates')!
       .getRows(2, 400)!
       .map((r) => (r.values as unknown[]).slice(1, 8));
-    expect(estimates).toContainEqual(['baseline', 2026, 'take_up.dibao', '0.75', '2017-10-01', '0.5', '1']);
+    expect(estimates).toContainEqual(['baseline', 2026, 'take_up.dibao', 0.75, '2017-10-01', 0.5, 1]);
     expect(estimates.filter((e) => e[2] === 'take_up.dibao').map((e) => e[1])).toEqual([2025, 2026]);
     const ys = json('--years', '2025-2026').scenarios[0].years[1];
     const row = y
@@ -269,13 +333,19 @@ describe('simulate --years with a projection', () => {
     type Month = { total_cost: string };
     const months = (y: { months: Month[] }) => y.months.map((m) => m.total_cost);
     expect(mid2026[0].changes).toEqual([
-      { path: 'dibao.standard.urban', date: '2026-07-01', before: '830.02', after: '913.02' },
-      { path: 'dibao.standard.rural', date: '2026-07-01', before: '617.66', after: '679.43' },
+      { path: 'dibao.standard.urban', date: '2026-07-01', before: '830.02', after: '913.02', source: 'scenario raise-2026' },
+      { path: 'dibao.standard.rural', date: '2026-07-01', before: '617.66', after: '679.43', source: 'scenario raise-2026' },
     ]);
     expect(months(mid2026[0]).slice(0, 6)).toEqual(months(base[0]).slice(0, 6));
     expect(D(mid2026[0].months[6].total_cost).gt(base[0].months[6].total_cost)).toBe(true);
     expect(months(mid2027[0])).toEqual(months(base[0]));
-    expect(mid2027[1].changes).toContainEqual({ path: 'dibao.standard.urban', date: '2027-07-01', before: '863.22', after: '949.54' });
+    expect(mid2027[1].changes).toContainEqual({
+      path: 'dibao.standard.urban',
+      date: '2027-07-01',
+      before: '863.22',
+      after: '949.54',
+      source: 'scenario raise-2027',
+    });
     expect(months(mid2027[1]).slice(0, 6)).toEqual(months(base[1]).slice(0, 6));
     expect(months(mid2026[1])).toEqual(months(mid2027[1]).slice(6).concat(months(mid2027[1]).slice(6))); // 949.54 all year
   });

@@ -48,6 +48,13 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
     ]);
   });
 
+  // A budget trial found the standards' age said only on stderr (and not with --quiet): the report says it too
+  it('says under the headline what the run says of a policy: Nanning’s standards carried forward three years', () => {
+    expect(html).toMatch(
+      /<p class="note est">note: policies\/guangxi-nanning\.yaml: the newest dibao standards it gives \(urban 810 from 2022-04-01, rural 566\.67 from 2022-04-01\) are 3\+ years older than 2025-06-30: carried forward unchanged/,
+    );
+  });
+
   // A researcher saw `single_person.income_ceiling 1.5 | 1.5 *` listed as differing: the same value, estimated in one.
   it('lists between the localities only parameters whose values differ (not ones that differ only in being estimates)', () => {
     const t = /<h3>Between the localities[\s\S]*?<\/table>/.exec(html);

@@ -9,6 +9,7 @@ import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
+import { policyNotes } from '../../core/policy-notes.js';
 import {
   householdsSource,
   loadHouseholds,
@@ -123,9 +124,11 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
         onEstimates: programsOnEstimates(estimates),
         baseline: i ? totals[0] : undefined,
         funding: fundingOf([{ figures: totals[i]!, times: 1, snapshot: r.snapshot }]),
+        parameters: r.snapshot,
         ...(ranges ? { range: totalRange(ranges, i) } : {}),
       };
     }),
+    notes: policyNotes(loaded[0]!.snapshot.policy, [date]),
   };
   await emit(ctx, o, report);
   notePolicy(ctx, o.quiet, report.policy, [date]);

@@ -2,6 +2,7 @@
 // program, the estimates marked, the range), the charts (ECharts → inline SVG), every parameter that differs between
 // the runs and the localities with its source or basis, the estimates and how far each moves the cost, and how the
 // file was made (command, version, SHA-256 of every input). The same figures as compare's JSON, from the same objects.
+import { policyNotes } from '../../core/policy-notes.js';
 import { D } from '../../core/money.js';
 import { BANDS } from '../../core/marginal-rates.js';
 import { PARAMS } from '../../core/parameters/schema.js';
@@ -67,7 +68,11 @@ export function htmlReport(input: HtmlReportInput): string {
     `<h1>社会救助政策模拟报告<br>Social assistance: costs under current rules and reforms</h1>`,
     `<p class="sub">${esc(r.localities.map(nameOf).join(' · '))} — ${esc(when)} — ${esc(r.householdsFile)}; money in ${esc(UNIT_LABEL[input.unit])} a year</p>`,
     `<h2 id="headline">1 结果摘要 Headline</h2>`,
-    ...r.localities.flatMap((l, i) => headline(l, input.unit, input.sensitivity[i] ?? null, i)),
+    ...r.localities.flatMap((l, i) => [
+      ...headline(l, input.unit, input.sensitivity[i] ?? null, i),
+      // what a run says of its policy (a standard carried forward for years, a rule's finding): before anyone budgets
+      ...policyNotes(l.policy, [r.year ? `${r.year}-12-31` : r.date]).map((n) => `<p class="note est">${esc(n)}</p>`),
+    ]),
     `<h2 id="charts">2 图表 Charts</h2>`,
     ...r.localities.flatMap((l, i) => charts(l, i, input)),
     `<h2 id="parameters">3 参数差异 Parameters that differ</h2>`,
