@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { guardPipe, guardSignals, report } from './exit.js';
 import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
 import { defaultParsedCache, useParsedCache } from '../io/parsed-cache.js';
+import { readsAlso } from '../io/files.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -320,6 +321,7 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
         `leave ${given.length > 1 ? 'them' : 'it'} out`,
       );
     Object.assign(ctx.households!, { encoding, columns: o.columns, sheet: o.sheet });
+    readsAlso(o.columns ? [{ what: 'column mapping', path: o.columns }] : []); // (no output may write over it)
     // --unit given for a format that stays in yuan (the contract other tools read): said, not silently ignored.
     const { format, unit, quiet } = o as { format?: string; unit?: string; quiet?: boolean };
     if (action.getOptionValueSource('unit') === 'cli' && (format === 'csv' || format === 'json') && !quiet)

@@ -187,8 +187,14 @@ export function inputsOf(o: {
   ];
 }
 
+/** Inputs a run reads besides its command's own (the global --columns mapping): said once per run (cli/main.ts). */
+let alsoRead: readonly Input[] = [];
+export function readsAlso(inputs: readonly Input[]): void {
+  alsoRead = inputs;
+}
+
 /**
- * Refuses (exit 2) an output that is one of the inputs, or a file another output names too (one would replace the
+ * Refuses (exit 2) an output that is one of the inputs (or of readsAlso's), or a file another output names too (one would replace the
  * other: `--out t.csv --per-household t.csv` kept only the totals), before anything is read or written.
  */
 export async function refuseOverwrite(outputs: readonly (Output | null | undefined)[], inputs: readonly Input[]): Promise<void> {
@@ -208,7 +214,7 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
     if (!out) continue;
     const o = await id(out.path);
     if (o === null) continue;
-    for (const input of inputs) {
+    for (const input of [...inputs, ...alsoRead]) {
       if ((await id(input.path)) === o)
         throw new UsageError(
           `${out.flag} ${out.path} is the ${input.what} ${input.path}: jiuzhu never writes over a file it reads`,

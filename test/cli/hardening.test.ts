@@ -49,6 +49,29 @@ describe('an output never overwrites an input (exit 2, before anything is read)'
     expect(readFileSync(policy, 'utf8')).toBe(readFileSync(NANNING, 'utf8'));
   });
 
+  // A county trial's column mapping was replaced by the rows per household (exit 0): --columns is an input too
+  it('--per-household or --out naming the --columns mapping: refused, the mapping kept', () => {
+    const dir = tmp();
+    const mapping = join(dir, 'map.yaml');
+    const text = 'columns: {户号: household_id}\n';
+    writeFileSync(mapping, text);
+    writeFileSync(join(dir, 'h.csv'), readFileSync(SAMPLE, 'utf8').replace(/^household_id,/, '户号,'));
+    const run = (...out: string[]) =>
+      jiuzhu(['simulate', '--policy', NANNING, '--households', join(dir, 'h.csv'), '--columns', mapping, '--date', '2024-12-31', ...out]);
+    expect(run().code).toBe(0); // (the mapping reads the file)
+    for (const out of [
+      ['--per-household', mapping],
+      ['--format', 'csv', '--out', mapping],
+    ]) {
+      const r = run(...out);
+      expect([r.code, r.stderr]).toEqual([
+        2,
+        `jiuzhu: ${out.at(-2)} ${mapping} is the column mapping ${mapping}: jiuzhu never writes over a file it reads\nhint: choose another name for ${out.at(-2)}\n`,
+      ]);
+      expect(readFileSync(mapping, 'utf8')).toBe(text);
+    }
+  });
+
   it('two outputs naming one file, new or existing, however spelled: refused, nothing written or replaced', () => {
     const dir = tmp();
     const kept = join(dir, 'kept.csv');
