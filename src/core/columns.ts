@@ -43,8 +43,8 @@ export interface ColumnDef {
   readonly words?: Readonly<Record<string, number>>;
 }
 
-/** 是/否 for a 0/1 flag. */
-const YES_NO = { 是: 1, 否: 0 } as const;
+/** 是/否 for a 0/1 flag, and TRUE/FALSE (a spreadsheet's yes/no cell, as Excel saves it in a CSV). */
+const YES_NO = { 是: 1, 否: 0, TRUE: 1, FALSE: 0 } as const;
 
 const money = { type: 'money' } as const;
 const flag = { type: 'integer', max: 1 } as const;

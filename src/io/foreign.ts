@@ -6,6 +6,7 @@
 // and values included, core/columns.ts), at full speed.
 import type ExcelJS from 'exceljs';
 import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { InputError, UsageError, type Problem, type Where } from '../errors.js';
 import type { CheckFound, CheckRange } from './arrow-checks.js';
 import type { ColumnMapping } from './column-mapping.js';
@@ -13,6 +14,7 @@ import { fileError, inputFile, readInput } from './files.js';
 import type { Population } from '../core/population.js';
 import { gb18030, HEAD, householdsKind, type HouseholdsKind } from './households-kind.js';
 import { firstInvalidUtf8 } from './text-checks.js';
+import { entryStream, zipEntries } from './zip-entries.js';
 
 export interface SourceOptions {
   /** Force an encoding; by default UTF-8, or GB18030 when the file's start is not UTF-8 and reads as GB18030. */
@@ -178,13 +180,14 @@ export function columnLetter(n: number): string {
 
 type CellValue = ExcelJS.CellValue;
 
-/** A cell as the text a CSV would hold: numbers as written, booleans 1/0, a formula's result, rich text's text. */
+/** A cell as the text a CSV would hold: numbers as written, TRUE/FALSE as words, a date its day, a formula's result, rich text's text. */
 function cellText(v: CellValue): string | { problem: string } {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
   if (typeof v === 'string') return v.trim();
-  if (typeof v === 'boolean') return v ? '1' : '0';
-  if (v instanceof Date) return { problem: `a date (${v.toISOString().slice(0, 10)}), not a value jiuzhu reads` };
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'; // (a yes/no word: a flag's 1 or 0, not a number of years or yuan)
+  // a date as its day (a birth date in a column jiuzhu does not read passes; in one it reads, the value is told)
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
   if ('richText' in v)
     return v.richText
       .map((t) => t.text)
@@ -201,56 +204,86 @@ function cellText(v: CellValue): string | { problem: string } {
   return { problem: 'a value of a kind jiuzhu does not read' };
 }
 
+/** exceljs's stream reader's own steps, each given one part of the workbook (zip-entries.ts reads them by name). */
+interface ReaderSteps {
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseRels(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(entry: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<ExcelJS.Row> }>;
+  model?: { sheets?: Array<{ name: string; rId: string }> };
+  workbookRels?: Array<{ Id: string; Target: string }>;
+}
+
 /** The first sheet (or --sheet) of a workbook, streamed row by row, as canonical CSV. */
 async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> {
   // exceljs is loaded for a workbook only (a third of a second)
   const mod = await import('exceljs');
   const Excel = (mod as unknown as { default?: typeof ExcelJS }).default ?? mod; // loaded for a workbook only
+  // (styles: a date cell is a date, not its serial number)
   const reader = new Excel.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    styles: 'cache',
   });
-  // A workbook written by openpyxl or pandas names its sheets' parts by absolute path (/xl/worksheets/sheet1.xml), which
-  // exceljs's stream reader does not match to the sheets' names (it called 低保名册 "Sheet1"): made relative to xl/.
-  const rels = reader as unknown as { _parseRels(entry: unknown): Promise<void>; workbookRels?: Array<{ Target: string }> };
-  const parseRels = rels._parseRels.bind(reader);
-  rels._parseRels = async (entry) => {
-    await parseRels(entry);
-    for (const rel of rels.workbookRels ?? []) rel.Target = rel.Target.replace(/^\/xl\//, '');
-  };
-  const names: string[] = [];
+  const steps = reader as unknown as ReaderSteps;
+  const unreadable = (e: unknown) =>
+    new InputError([{ where: { file: path }, message: `not a readable .xlsx workbook (${(e as Error).message})` }]);
   const records: string[][] = [];
   const rows: number[] = [];
   let sheetName: string | null = null;
   const problems: Problem[] = [];
+  let names: string[];
   try {
-    for await (const sheet of reader) {
-      const name = (sheet as unknown as { name: string }).name;
-      names.push(name);
-      if (sheetName !== null || (o.sheet !== undefined && name !== o.sheet)) continue;
-      sheetName = name;
-      for await (const row of sheet) {
-        const values = (row as ExcelJS.Row).values as CellValue[];
+    // Its parts by name (not in the order they lie in the file): the sheets' names and parts, the shared strings
+    // and styles, then the one sheet read.
+    const entries = await zipEntries(path);
+    const part = async (name: string) => {
+      const e = entries.get(name);
+      return e ? entryStream(path, e) : null;
+    };
+    const book = await part('xl/workbook.xml');
+    if (!book) throw new Error('it has no xl/workbook.xml');
+    await steps._parseWorkbook(book);
+    const rels = await part('xl/_rels/workbook.xml.rels');
+    if (rels) await steps._parseRels(rels);
+    const strings = await part('xl/sharedStrings.xml');
+    if (strings) for await (const _ of steps._parseSharedStrings(strings));
+    const styles = await part('xl/styles.xml');
+    if (styles) await steps._parseStyles(styles);
+    // A sheet's part as its relation names it: relative to xl/, or (openpyxl, pandas) from the root (/xl/…).
+    const sheets = (steps.model?.sheets ?? []).map((sh) => {
+      const target = steps.workbookRels?.find((r) => r.Id === sh.rId)?.Target ?? '';
+      return { name: sh.name, part: target.startsWith('/') ? target.slice(1) : `xl/${target}` };
+    });
+    names = sheets.map((sh) => sh.name);
+    const chosen = o.sheet !== undefined ? sheets.find((sh) => sh.name === o.sheet) : sheets[0];
+    const sheet = chosen && (await part(chosen.part));
+    if (chosen && !sheet) throw new Error(`its sheet ${chosen.name} has no part ${chosen.part}`);
+    if (chosen && sheet) {
+      sheetName = chosen.name;
+      const [{ value: worksheet }] = [...steps._parseWorksheet(sheet, /(\d+)\.xml$/.exec(chosen.part)?.[1] ?? '1')];
+      for await (const row of worksheet) {
+        const values = row.values as CellValue[];
         const record: string[] = [];
         for (let c = 1; c < values.length; c++) {
           const t = cellText(values[c] ?? null);
           if (typeof t === 'string') record[c - 1] = t;
           else {
-            problems.push({ where: { file: `${path}:${name}!${columnLetter(c)}${(row as ExcelJS.Row).number}` }, message: t.problem });
+            problems.push({ where: { file: `${path}:${chosen.name}!${columnLetter(c)}${row.number}` }, message: t.problem });
             record[c - 1] = '';
           }
         }
         for (let c = 0; c < record.length; c++) record[c] ??= '';
         if (!record.some((x) => x !== '')) continue; // an empty row
         records.push(record);
-        rows.push((row as ExcelJS.Row).number);
+        rows.push(row.number);
       }
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError([{ where: { file: path }, message: `not a readable .xlsx workbook (${(e as Error).message})` }]);
+    throw unreadable(e);
   }
   if (sheetName === null)
     throw new UsageError(
@@ -264,6 +297,8 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
   // The header: every column with values needs a header of its own (a merged header cell leaves the others empty).
   const header = records[0] ?? [];
   const width = Math.max(0, ...records.map((r) => r.length));
+  // A row whose last cells are blank holds fewer cells than the header (a remark left empty): blank, as in the middle
+  for (const r of records) while (r.length < width) r.push('');
   for (let c = 0; c < width; c++)
     if (header[c] === undefined || header[c] === '')
       if (records.some((r, i) => i > 0 && (r[c] ?? '') !== ''))
