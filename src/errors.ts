@@ -45,6 +45,29 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Exit 2: a date before a policy has a value for every parameter (a date the user chose, not a fault of the policy:
+ * its file's lines are not listed, one line says from when it has them).
+ */
+export class DateBeforePolicyError extends UsageError {
+  constructor(
+    readonly policyFile: string,
+    readonly date: string,
+    /** The first date every required parameter has a value. */
+    readonly from: string,
+    /** The parameters without a value at `date`. */
+    readonly missing: readonly string[],
+  ) {
+    const shown = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ` and ${missing.length - 3} more` : '');
+    const year = Number(from.slice(0, 4)) + (from.endsWith('-01-01') ? 0 : 1);
+    super(
+      `${policyFile} has no value at ${date} for ${missing.length} parameter${missing.length > 1 ? 's' : ''} (${shown}): its values are complete from ${from}`,
+      `give --date ${from} or later (a budget year: --year ${year} or later)`,
+    );
+    this.name = 'DateBeforePolicyError';
+  }
+}
+
 /** Exit 1: the run worked and a check failed. */
 export class CheckFailedError extends Error {
   readonly exitCode = 1;

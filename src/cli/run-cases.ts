@@ -9,7 +9,7 @@ import { populationOf } from '../core/population.js';
 import { rulesAt, type Rules } from '../core/rules.js';
 import { checkPolicy } from '../core/sanity.js';
 import { applyScenario } from '../core/scenario.js';
-import { InputError, UsageError, type Problem } from '../errors.js';
+import { DateBeforePolicyError, InputError, UsageError, type Problem } from '../errors.js';
 import { loadCases } from '../io/cases-file.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { loadScenario } from '../io/scenario-file.js';
@@ -71,6 +71,8 @@ async function atCase(e: unknown, c: Case): Promise<unknown> {
       [{ where: c.where, subject, message: `its policy ${c.policy} at ${c.date} has the problems below` }, ...e.problems],
       e.hint,
     );
+  if (e instanceof DateBeforePolicyError)
+    return new InputError([{ where: c.where, subject, message: e.message }], `give the case a date from ${e.from}`);
   if (!(e instanceof UsageError)) return e;
   const missing = [c.policy, ...c.scenarios].find((f) => e.message.includes(f));
   const near = missing ? await nearName(missing) : '';

@@ -107,7 +107,9 @@ describe('case files a CI job gets wrong', () => {
     writeFileSync(join(dir, 'a.yaml'), CASES.replace(/^date: \S+/m, 'date: 2001-01-01'));
     const early = jiuzhu(['test', dir]);
     expect(early.code).toBe(3);
-    expect(early.stderr).toMatch(/a\.yaml:\d+:\d+: case "[^"]+": its policy \S+guangxi-nanning\.yaml at 2001-01-01 has the problems below/);
+    expect(early.stderr).toMatch(
+      /a\.yaml:\d+:\d+: case "[^"]+": \S+guangxi-nanning\.yaml has no value at 2001-01-01 for \d+ parameters \([^)]+\): its values are complete from 2020-11-21\nhint: give the case a date from 2020-11-21\n/,
+    );
   });
 
   it('a file named twice, or again by its folder, runs once; *.YAML is read; hidden files are not', () => {

@@ -2,7 +2,7 @@
 // values, each holding from its date until the next, each naming its source or marked an estimate.
 // A Snapshot is the set of values in force at one date; scenarios derive new Policies, never mutate one.
 import type { Where } from '../../errors.js';
-import { InputError, type Problem } from '../../errors.js';
+import { DateBeforePolicyError, InputError, type Problem } from '../../errors.js';
 import { indexInForce } from '../dates.js';
 import { D, type Dec } from '../money.js';
 import { PARAMS, type ParamSpec } from './schema.js';
@@ -105,14 +105,17 @@ export function resolve(policy: Policy, date: string): Snapshot {
     const source = entry.source ? (policy.sources.get(entry.source) ?? null) : null;
     values.set(spec.path, { spec, value: entry.value, entry, source });
   }
-  if (problems.length === 0) problems.push(...crossChecks(policy, values, date));
-  if (problems.length) {
-    const from = completeFrom(policy);
-    throw new InputError(
-      problems,
-      from && from > date ? `${policy.id} has a value for every parameter from ${from}; try --date ${from} or later` : undefined,
+  const from = completeFrom(policy);
+  // A date before the policy is complete: one line saying from when (each parameter's line would blame the policy)
+  if (problems.length && from && from > date)
+    throw new DateBeforePolicyError(
+      policy.file,
+      date,
+      from,
+      problems.map((p) => p.subject!.replace(/^parameter /, '')),
     );
-  }
+  if (problems.length === 0) problems.push(...crossChecks(policy, values, date));
+  if (problems.length) throw new InputError(problems);
   return { policy, date, values };
 }
 
