@@ -11,6 +11,8 @@ export interface EstimateUsed {
   readonly basis: string;
   /** The source the policy names beside the estimate (its id and clause), if any. */
   readonly source?: string;
+  /** The scenario or projection that made the value (from an estimate, or a rate of its own), if one did. */
+  readonly by?: string;
 }
 
 /** Estimates in force at the snapshot's date, leaving out optional parameters their mode does not use. */
@@ -27,6 +29,7 @@ export function estimatesInForce(s: Snapshot): EstimateUsed[] {
       from: r.entry.from,
       basis: r.entry.estimate,
       ...(source ? { source } : {}),
+      ...(r.entry.scenario ? { by: r.entry.scenario } : {}),
     });
   }
   return out;

@@ -66,15 +66,17 @@ export const ESTIMATE_COLUMNS: readonly Col[] = [
 
 /** An estimate in force: its value, since when, its range's ends (or plausible values, or start-date window), its basis. */
 export function estimateCells(policy: Policy, e: EstimateUsed): Cell[] {
-  return [e.path, num(String(e.value)), e.from, ...rangeOf(policy, e.path, e.from, e.value).map((v) => num(v)), e.basis, e.source ?? ''];
+  return [e.path, num(String(e.value)), e.from, ...rangeOf(policy, e).map((v) => num(v)), e.basis, e.source ?? ''];
 }
 
-function rangeOf(policy: Policy, path: string, from: string, value: unknown): [string, string] {
-  const spec = PARAM_BY_PATH.get(path);
-  const entry = policy.params.get(path)?.find((e) => e.from === from);
+function rangeOf(policy: Policy, e: EstimateUsed): [string, string] {
+  const spec = PARAM_BY_PATH.get(e.path);
+  const entry = policy.params.get(e.path)?.find((x) => x.from === e.from);
   // (a scenario's value derived from the estimate is not the one the range is about)
-  const range = spec && entry && JSON.stringify(valueToJson(entry.value, spec)) === JSON.stringify(value) ? entry.range : undefined;
+  const range = spec && entry && JSON.stringify(valueToJson(entry.value, spec)) === JSON.stringify(e.value) ? entry.range : undefined;
   if (spec && entry?.exact !== undefined) return ['不变 exact', '']; // an estimate with nothing to vary (its basis says why)
+  // a value a projection or scenario made (from an estimate, or at a rate of its own): no range of its own
+  if (!range && e.by) return [`派生 derived (${e.by})`, ''];
   if (!spec || !range) return ['', ''];
   if (range.low !== undefined && range.high !== undefined) return [valueToText(range.low, spec), valueToText(range.high, spec)];
   if (range.values) return [range.values.map((v) => valueToText(v, spec)).join(' / '), ''];

@@ -10,7 +10,7 @@ import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { madeForOthers, type Projection } from '../core/projection.js';
-import { estimateNote, scenarioJson, type ScenarioReport } from './totals.js';
+import { delta, estimateNote, scenarioJson, type ScenarioReport } from './totals.js';
 import { inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 
 export interface YearsReport {
@@ -95,9 +95,13 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
     ...run.years.map((s) => inUnit(s.figures.total_annual_cost, unit)),
     ...(n ? [yearly(a.figures.total_annual_cost, b.figures.total_annual_cost, n)] : []),
   ]);
+  const rule = [rows.length - 1]; // (above the total)
+  // A scenario's total against the baseline's, each year (as the one-date table's Δ column)
+  const base = run === r.runs[0] ? null : r.runs[0]!;
+  if (base)
+    rows.push(['Δ vs baseline 较基线', ...run.years.map((s, k) => signedIn(totalDelta(base.years[k]!, s), unit)), ...(n ? [''] : [])]);
   const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
-  const table = (h: string[], body: string[][], al: Align[]) =>
-    markdown ? markdownTable(h, body, al) : textTable(h, body, al, [body.length - 1]);
+  const table = (h: string[], body: string[][], al: Align[]) => (markdown ? markdownTable(h, body, al) : textTable(h, body, al, rule));
   const out = [table(header, rows, align)];
   if (n) {
     // What drives each program's change from the first year to the last: its caseload (persons, the average month)
@@ -130,6 +134,12 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
   );
   return out;
 }
+
+/** A run's total less the baseline's, in yuan to the fen (of the exact sums, as the one-date Δ). */
+const totalDelta = (base: ScenarioReport, s: ScenarioReport) =>
+  delta(base.figures.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2).value;
+/** A cost change in the unit, signed: +1,234.56, −7.00. */
+const signedIn = (yuan: string, unit: Unit) => `${D(yuan).isNegative() ? '−' : '+'}${inUnit(D(yuan).abs().toFixed(2), unit)}`;
 
 /** A yearly growth as a signed percent: +3.5%, −1%, 0%. */
 const pct = (g: Dec) => `${g.isNegative() ? '−' : g.isZero() ? '' : '+'}${g.abs().times(100).toFixed()}%`;
@@ -182,12 +192,15 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
     { header: '人数 persons', width: 14, style: { numFmt: '#,##0' } },
     { header: `年度支出 cost (${U})`, width: 20, style: { numFmt: MONEY } },
     ...LEVELS.map((l) => ({ header: `${LEVEL_LABELS[l]} (${U})`, width: 18, style: { numFmt: MONEY } })),
+    { header: `较基线 Δ vs baseline (${U})`, width: 20, style: { numFmt: MONEY } },
   ];
   ws.getRow(1).font = { bold: true };
   for (const run of r.runs)
-    for (const s of run.years) {
+    run.years.forEach((s, k) => {
+      const base = run === r.runs[0] ? null : r.runs[0]!.years[k]!;
       for (const p of PROGRAMS) {
         const f = s.figures.programs[p.id];
+        const d = base && isCash(p) ? delta(base.figures.programs[p.id].annual_cost_exact, f.annual_cost_exact, 2).value : undefined;
         ws.addRow([
           run.id,
           s.year!.year,
@@ -196,6 +209,7 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
           Number(f.persons),
           isCash(p) ? m(f.annual_cost) : null,
           ...LEVELS.map((l) => (s.funding?.programs[p.id] ? m(s.funding.programs[p.id]![l]) : null)),
+          m(d),
         ]);
       }
       ws.addRow([
@@ -206,8 +220,9 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
         null,
         m(s.figures.total_annual_cost),
         ...LEVELS.map((l) => (s.funding ? m(s.funding.total[l]) : null)),
+        base ? m(totalDelta(base, s)) : null,
       ]);
-    }
+    });
   // The parameters that change inside a year (a standard raised in July: the year in two periods)
   sheet(
     wb,

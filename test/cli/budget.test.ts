@@ -273,6 +273,63 @@ describe('compare --year', () => {
   });
 });
 
+describe('simulate --years: a scenario against the baseline', () => {
+  // A finance trial: the JSON had each year's delta, the table and the workbook none (README: deltas in every format)
+  it('gives its Δ each year in the table and the workbook, the JSON’s total_delta', async () => {
+    const args = ['--years', '2025-2026', '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '--quiet'];
+    const deltas = json(...args).scenarios[1].years.map((y: { total_delta: { annual_cost: string } }) => y.total_delta.annual_cost);
+    expect(deltas.every((d: string) => D(d).gt(0))).toBe(true);
+    const wan = (yuan: string) =>
+      `+${D(yuan)
+        .dividedBy(10_000)
+        .toFixed(2)
+        .replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',')}`;
+    const table = simulate(...args, '--unit', 'wan').stdout;
+    expect(table).toMatch(
+      new RegExp(`^Δ vs baseline 较基线\\s+${wan(deltas[0]).replace(/[.+]/g, '\\$&')}\\s+${wan(deltas[1]).replace(/[.+]/g, '\\$&')}$`, 'm'),
+    );
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-years-')), 'years.xlsx');
+    expect(simulate(...args, '--format', 'xlsx', '--out', out).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('逐年 Years')!;
+    expect(ws.getRow(1).getCell(10).value).toBe('较基线 Δ vs baseline (元)');
+    const totals = ws.getRows(2, ws.rowCount - 1)!.filter((r) => r.getCell(3).value === '合计 total');
+    expect(totals.map((r) => [r.getCell(1).value, r.getCell(2).value, r.getCell(10).value])).toEqual([
+      ['baseline', 2025, null],
+      ['baseline', 2026, null],
+      ['dibao-standard-plus-10pct', 2025, Number(deltas[0])],
+      ['dibao-standard-plus-10pct', 2026, Number(deltas[1])],
+    ]);
+  });
+});
+
+describe('simulate --years: projected estimates in the workbook', () => {
+  // A finance trial saw 27 projected rows with blank low and high, where the README promised each estimate's range
+  it('a projected value says it was made by the projection (its range is the estimate it grew from, if any)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-years-')), 'projected.xlsx');
+    const r = jiuzhu([
+      ...['simulate', '--policy', 'policies/guangdong-guangzhou.yaml', '--households', SAMPLE, '--years', '2026-2027'],
+      ...['--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--format', 'xlsx', '--out', out],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('估计值 Estimates')!;
+    const rows = ws.getRows(2, ws.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1, 8));
+    expect(rows.find((x) => x[1] === 2027 && x[2] === 'dibao.standard.urban')).toEqual([
+      'baseline',
+      2027,
+      'dibao.standard.urban',
+      expect.any(Number),
+      '2027-01-01',
+      '派生 derived (guangdong-3.5pct)',
+      '',
+    ]);
+    expect(rows.filter((x) => x[5] === '' && x[6] === '')).toEqual([]); // (every estimate: a range, exact, or derived)
+  });
+});
+
 describe('simulate --years with a projection', () => {
   it('Guangzhou three years ahead (standards +3.5 % a year): each year by program and level, the same from the file alone', () => {
     const args = ['simulate', '--policy', 'policies/guangdong-guangzhou.yaml', '--households', SAMPLE, '--years', '2026-2028'];

@@ -81,7 +81,12 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     else ctx.stdout.write(html);
     return;
   }
-  if (o.ranges && (o.years !== undefined || o.stream || o.perHousehold || o.format === 'csv'))
+  if (o.ranges && o.years !== undefined)
+    throw new UsageError(
+      "--ranges gives one date's or one budget year's range, not several years'",
+      'for each year: jiuzhu simulate --year YYYY --ranges (or jiuzhu sensitivity --year YYYY, each estimate apart)',
+    );
+  if (o.ranges && (o.stream || o.perHousehold || o.format === 'csv'))
     throw new UsageError(
       '--ranges goes with one --date or --year and the table, JSON, Markdown or workbook; for CSV: jiuzhu sensitivity --format csv',
     );
