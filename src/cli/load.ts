@@ -3,6 +3,8 @@ import { isIsoDate, today } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { policyNotes } from '../core/policy-notes.js';
+import { snapshotChanges } from '../core/budget-year.js';
+import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
@@ -160,4 +162,19 @@ export function findHousehold(pop: Population, id: string, file: string): number
 /** What a policy's dates and parameter rules say to watch at the dates (core/policy-notes.ts), on stderr unless quiet. */
 export function notePolicy(ctx: Ctx, quiet: boolean, policy: Policy, dates: readonly string[]): void {
   if (!quiet) for (const n of policyNotes(policy, dates)) ctx.stderr.write(`${n}\n`);
+}
+
+/**
+ * A scenario that changes no parameter (the baseline already has its values: Nanning's low-income line is 2× S): said,
+ * as its Δ of 0 reads as a finding (a finance trial took two such for reforms that cost nothing).
+ */
+export function noteUnchanged(ctx: Ctx, quiet: boolean, report: SimulationReport): void {
+  const [base, ...rest] = report.scenarios;
+  if (quiet || !base?.parameters) return;
+  const inYear = (s: ScenarioReport) => JSON.stringify((s.year?.changes ?? []).map((c) => [c.path, c.date, c.after]));
+  for (const s of rest)
+    if (s.parameters && !snapshotChanges(base.parameters, s.parameters, report.date).length && inYear(s) === inYear(base))
+      ctx.stderr.write(
+        `note: scenario ${s.id} changes no parameter ${s.year ? 'in' : 'at'} ${report.date}: the baseline already has its values (its Δ is 0 by construction, not a finding)\n`,
+      );
 }

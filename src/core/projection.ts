@@ -3,6 +3,7 @@
 // year's policy and households. Policies and populations are derived, never changed: a projected year's values are
 // dated on 1 January and cite the projection; a value the policy publishes for that year is kept (it is not an
 // assumption). Money is rounded half up to the fen, weights to the millionth.
+import { COLUMNS, type ColumnDef } from './columns.js';
 import { indexInForce } from './dates.js';
 import { D, type Dec } from './money.js';
 import { covers } from './programs/step.js';
@@ -72,6 +73,18 @@ export function factor(yearly: Dec, years: number): Dec {
   return D(D(1).plus(yearly).pow(years).toFixed(9));
 }
 
+/** The population's columns a projection grows, each by its rate; every other column stays as in the file. */
+export const GROWN = { wage: 'incomes', other: 'incomes', weight: 'population' } as const;
+
+/** The households' columns a projection grows (by name, with the rate) and those it keeps as in the file. */
+export function grownColumns(): { grown: Array<[string, string]>; kept: string[] } {
+  const money = (COLUMNS as readonly ColumnDef[]).filter((c) => c.kind.type === 'money' || c.name === 'weight' || c.name === 'age');
+  return {
+    grown: money.filter((c) => c.key in GROWN).map((c) => [c.name, GROWN[c.key as keyof typeof GROWN]]),
+    kept: money.filter((c) => !(c.key in GROWN)).map((c) => c.name),
+  };
+}
+
 /** The base year's households as they would be in `year`: incomes and weights grown. */
 export function projectPopulation(pop: Population, p: Projection, year: number): Population {
   const k = year - p.baseYear;
@@ -90,7 +103,10 @@ export function projectPopulation(pop: Population, p: Projection, year: number):
     return out;
   };
   const keys = Object.keys(pop);
-  const replaced: Record<string, unknown> = { wage: grow(pop.wage, fi), other: grow(pop.other, fi), weight: grow(pop.weight, fp) };
+  const rate = { incomes: fi, population: fp };
+  const replaced: Record<string, unknown> = Object.fromEntries(
+    Object.entries(GROWN).map(([key, by]) => [key, grow((pop as unknown as Record<string, Float64Array>)[key]!, rate[by])]),
+  );
   return fastRecord<Population>(
     keys,
     keys.map((key) => (key in replaced ? replaced[key] : (pop as unknown as Record<string, unknown>)[key])),

@@ -15,13 +15,20 @@ export interface EstimateUsed {
   readonly by?: string;
 }
 
-/** Estimates in force at the snapshot's date, leaving out optional parameters their mode does not use. */
+/**
+ * Estimates in force at the snapshot's date, leaving out optional parameters their mode does not use, and a start date
+ * whose whole window lies before the date.
+ */
 export function estimatesInForce(s: Snapshot): EstimateUsed[] {
   const out: EstimateUsed[] = [];
   for (const spec of PARAMS) {
     const r = s.values.get(spec.path);
     if (!r?.entry?.estimate) continue;
     if (!inUse(s, spec.path)) continue;
+    // An estimate only of when a published value took effect, every start it could have had on or before the date:
+    // the value in force is the same whichever it was (Nanning's 790 started in 2019–2021; in 2022 it is 790 either way)
+    const range = r.entry.range;
+    if (range?.from && range.low === undefined && range.values === undefined && range.from[1] <= s.date) continue;
     const source = r.entry.source && `${r.entry.source}${r.entry.clause ? ` ${r.entry.clause}` : ''}`;
     out.push({
       path: spec.path,

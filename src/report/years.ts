@@ -9,7 +9,7 @@ import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
-import { madeForOthers, type Projection } from '../core/projection.js';
+import { grownColumns, madeForOthers, type Projection } from '../core/projection.js';
 import { delta, estimateNote, scenarioJson, type ScenarioReport } from './totals.js';
 import { inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 
@@ -151,6 +151,9 @@ function projectionLines(p: Projection | null, policyId: string): string[] {
     ...(madeForOthers(p, policyId) ? [`  made for ${p.localities!.join(', ')}, not ${policyId}: its rates are that locality's`] : []),
     ...p.uprate.map((g) => `  ${g.read} ${pct(g.yearly)} (${g.basis})`),
     `  incomes ${pct(p.incomes.yearly)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
+    `  grown: ${grownColumns()
+      .grown.map(([c, by]) => `${c} (${by})`)
+      .join(', ')}; as in the file, every year: ${grownColumns().kept.join(', ')}`,
     '  a value the policy publishes for a year is kept; projected values are estimates that cite the projection; scenarios apply to the projected values',
   ];
 }

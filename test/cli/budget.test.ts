@@ -304,6 +304,25 @@ describe('simulate --years: a scenario against the baseline', () => {
   });
 });
 
+describe('a scenario the baseline already has', () => {
+  // A finance trial read Δ 0 for low-income-2x as a reform that costs nothing: Nanning's line is already 2 × S
+  it('is said so on stderr at a date and in a budget year; a scenario that changes a parameter is not', () => {
+    for (const when of [
+      ['--date', '2025-06-30'],
+      ['--year', '2025'],
+    ]) {
+      const r = simulate(...when, '--scenario', 'scenarios/low-income-2x.yaml', '--scenario', 'scenarios/low-income-1.5x.yaml');
+      expect(r.code, r.stderr).toBe(0);
+      const at = when[0] === '--date' ? 'at 2025-06-30' : 'in 2025';
+      expect(r.stderr).toContain(
+        `note: scenario low-income-2x changes no parameter ${at}: the baseline already has its values (its Δ is 0 by construction, not a finding)\n`,
+      );
+      expect(r.stderr).not.toContain('scenario low-income-1.5x changes no parameter');
+      expect(simulate(...when, '--scenario', 'scenarios/low-income-2x.yaml', '--quiet').stderr).toBe('');
+    }
+  });
+});
+
 describe('simulate --years: projected estimates in the workbook', () => {
   // A finance trial saw 27 projected rows with blank low and high, where the README promised each estimate's range
   it('a projected value says it was made by the projection (its range is the estimate it grew from, if any)', async () => {
@@ -327,6 +346,12 @@ describe('simulate --years: projected estimates in the workbook', () => {
       '',
     ]);
     expect(rows.filter((x) => x[5] === '' && x[6] === '')).toEqual([]); // (every estimate: a range, exact, or derived)
+    // which household columns the projection grows, and which it keeps as in the file (a trial saw temporary
+    // assistance flat while the standards rose: emergency_need is not grown, and nothing said so)
+    const about = wb.getWorksheet('说明 About')!;
+    expect(about.getRows(2, about.rowCount - 1)!.map((row) => row.getCell(2).value)).toContain(
+      'grown: wage_income (incomes), other_income (incomes), weight (population); as in the file, every year: age, financial_assets, rigid_expenditure, prior_dibao, emergency_need',
+    );
   });
 });
 

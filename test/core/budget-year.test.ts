@@ -38,7 +38,10 @@ describe('the budget year', () => {
     expect(figures(totals).programs.dibao.annual_cost).toBe('9000.00');
     // the average month's caseload: one household all year
     expect(figures(totals).programs.dibao.households).toBe('1');
-    expect(changesIn(periods)).toEqual([{ path: 'dibao.standard.urban', date: '2024-04-01', before: '1000', after: '1200' }]);
+    // (with the new value's source: the fixture's one, `test`)
+    expect(changesIn(periods)).toEqual([
+      { path: 'dibao.standard.urban', date: '2024-04-01', before: '1000', after: '1200', source: 'test' },
+    ]);
   });
 
   it('a year with no change is one period, 12 × the one-date run', () => {
