@@ -164,6 +164,12 @@ export function notePolicy(ctx: Ctx, quiet: boolean, policy: Policy, dates: read
   if (!quiet) for (const n of policyNotes(policy, dates)) ctx.stderr.write(`${n}\n`);
 }
 
+/** A households file with a header and no household (a county trial: all-zero totals, exit 0, not a word). */
+export function noteEmpty(ctx: Ctx, quiet: boolean, report: SimulationReport): void {
+  if (!quiet && report.scenarios[0]?.figures.household_rows === 0)
+    ctx.stderr.write(`note: ${report.householdsFile} holds no household (a header only?): every figure is 0\n`);
+}
+
 /**
  * A scenario that changes no parameter (the baseline already has its values: Nanning's low-income line is 2× S): said,
  * as its Δ of 0 reads as a finding (a finance trial took two such for reforms that cost nothing).

@@ -22,6 +22,33 @@ const NANNING = 'policies/guangxi-nanning.yaml';
 const tmp = () => mkdtempSync(join(tmpdir(), 'jiuzhu-'));
 const simulate = (...more: string[]) => jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--date', '2024-12-31', ...more]);
 
+describe('odd requests a county trial made, said', () => {
+  it('a households file with a header only: a note that every figure is 0 (it was all zeros, exit 0, not a word)', () => {
+    const dir = tmp();
+    const empty = join(dir, 'h.csv');
+    writeFileSync(empty, readFileSync(SAMPLE, 'utf8').split('\n')[0] + '\n');
+    for (const when of [
+      ['--date', '2025-06-30'],
+      ['--year', '2025'],
+    ]) {
+      const r = jiuzhu(['simulate', '--policy', NANNING, '--households', empty, ...when, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`note: ${empty} holds no household (a header only?): every figure is 0\n`);
+    }
+    expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--date', '2025-06-30']).stderr).not.toContain(
+      'holds no household',
+    );
+  });
+
+  it('compare with one policy given twice, however spelled: a usage error (it compared the locality with itself)', () => {
+    const r = jiuzhu(['compare', '--policy', NANNING, '--policy', `./${NANNING}`, '--households', SAMPLE]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `jiuzhu: --policy ./${NANNING} is given twice (${NANNING} is the same file): compare needs different localities\n`,
+    ]);
+  });
+});
+
 describe('an output never overwrites an input (exit 2, before anything is read)', () => {
   it('--per-household naming the households file, however spelled or linked, or the policy file', () => {
     const dir = tmp();

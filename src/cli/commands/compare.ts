@@ -1,5 +1,7 @@
 // jiuzhu compare --policy FILE [--policy FILE …] [--scenario FILE …] --households FILE [--date D] [--format …]
 // One pass over the data: the file is parsed once and every locality × (baseline + scenarios) is evaluated on it.
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { incomeDeciles, type Deciles, type RunResult } from '../../core/compare.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
@@ -52,6 +54,14 @@ export interface CompareOptions {
 }
 
 export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void> {
+  // The same locality twice compares it with itself (a county trial's slip, run without a word)
+  const seen = new Map<string, string>();
+  for (const p of o.policy) {
+    const key = await realpath(p).catch(() => resolve(p));
+    if (seen.has(key))
+      throw new UsageError(`--policy ${p} is given twice (${seen.get(key)} is the same file): compare needs different localities`);
+    seen.set(key, p);
+  }
   if (o.out) await refuseOverwrite([{ flag: '--out', path: o.out, format: o.format, chosen: true }], inputsOf(o));
   const write = (text: string) => (o.out ? writeOutput(o.out, text) : ctx.stdout.write(text));
   if (o.format === 'html') {

@@ -14,6 +14,7 @@ import {
   householdsSource,
   loadHouseholds,
   notePolicy,
+  noteEmpty,
   noteUnchanged,
   loadRuns,
   loadScenarios,
@@ -139,6 +140,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   await emit(ctx, o, report);
   notePolicy(ctx, o.quiet, report.policy, [date]);
   noteUnchanged(ctx, o.quiet, report);
+  noteEmpty(ctx, o.quiet, report);
   const estimated = report.scenarios.some((s) => s.estimates.length);
   if (o.format !== 'table' && o.format !== 'markdown' && estimated && !o.quiet) {
     ctx.stderr.write('note: the results rest on estimated parameters (see "estimates" in --format json, or jiuzhu params)\n');
@@ -154,6 +156,7 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
   await emit(ctx, o, report);
   notePolicy(ctx, o.quiet, report.policy, [`${year}-12-31`]);
   noteUnchanged(ctx, o.quiet, report);
+  noteEmpty(ctx, o.quiet, report);
 }
 
 /** simulate --years: several budget years, projected where a projection file says how. */
