@@ -13,7 +13,7 @@ import type { ColumnMapping } from './column-mapping.js';
 import { fileError, inputFile, readInput } from './files.js';
 import type { Population } from '../core/population.js';
 import { gb18030, HEAD, householdsKind, type HouseholdsKind } from './households-kind.js';
-import { firstInvalidUtf8 } from './text-checks.js';
+import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 import { entryStream, zipEntries } from './zip-entries.js';
 
 export interface SourceOptions {
@@ -65,8 +65,14 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
   if (kind === 'workbook') return fromWorkbook(path, o);
   if (kind === 'parquet') return fromParquet(path, o);
   if (kind === 'csv') return null;
-  const gb = gb18030(head, o.encoding);
   const raw = await readWhole(path);
+  // (a pipe's start is seen only now; a file's start may be UTF-8 where the rest is not: never decoded lossily)
+  const bad = o.encoding === 'gb18030' ? -1 : firstInvalidUtf8(raw, 0, raw.length);
+  const gb = gb18030(head, o.encoding) || (o.encoding === undefined && bad >= 0 && decodes(raw));
+  if (!gb && bad >= 0) {
+    const p = utf8Problem(raw, 0, bad, 1);
+    throw new InputError([{ where: { file: path, line: p.line, col: p.col }, message: p.message }]);
+  }
   const text = gb ? decodeGb18030(raw, path, o.encoding === 'gb18030') : raw.toString('utf8').replace(/^\uFEFF/, '');
   const notes = gb ? [`note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)`] : [];
   const records = await parseCsv(text, path);

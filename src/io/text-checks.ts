@@ -67,7 +67,7 @@ export function utf8Problem(
   return {
     line,
     col,
-    message: `the file is not UTF-8: byte 0x${b[bad]!.toString(16).toUpperCase().padStart(2, '0')} cannot be read as UTF-8${reads}. Save the file as UTF-8 (${kind === 'csv' ? '"CSV UTF-8" in Excel' : 'in a text editor: Save As, encoding UTF-8'})`,
+    message: `the file is not UTF-8: byte 0x${b[bad]!.toString(16).toUpperCase().padStart(2, '0')} cannot be read as UTF-8${reads}. Save the file as UTF-8 (${kind === 'csv' ? '"CSV UTF-8" in Excel' : 'in a text editor: Save As, encoding UTF-8'})${reads && kind === 'csv' ? ', or read it as it is with --encoding gb18030' : ''}`,
   };
 }
 

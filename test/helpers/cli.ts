@@ -8,7 +8,7 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function jiuzhu(args: string[], opts: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliResult {
+export function jiuzhu(args: string[], opts: { input?: string | Uint8Array; env?: Record<string, string>; cwd?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [resolve('bin/jiuzhu.js'), ...args], {
     encoding: 'utf8',
     cwd: opts.cwd,

@@ -158,6 +158,31 @@ describe('the same households, however the bureau holds them', () => {
   });
 });
 
+describe('GB18030 through a pipe or under a mapping', () => {
+  // A county trial piped a GBK export with --columns: its headers were decoded as UTF-8 into U+FFFD and blamed on the
+  // mapping (15 problems); read now as the file is, from its bytes; forced to UTF-8, told at the line, with the flag
+  it('reads a piped GB18030 export under --columns as the file; --encoding utf-8 is told where it is not UTF-8', () => {
+    const rename: Record<string, string> = { household_id: '户主编号', person_id: '成员编号', age: '实足年龄', area: '城乡' };
+    const rows = chinese.map((r, i) => (i === 0 ? header.map((h) => rename[h] ?? ZH[h] ?? h) : r));
+    const gbBytes = iconv.encode(csv(rows), 'gb18030');
+    writeFileSync(join(dir, 'gb-export.csv'), gbBytes);
+    writeFileSync(join(dir, 'gb-map.yaml'), 'columns: {户主编号: household_id, 成员编号: person_id, 实足年龄: age}\n');
+    const mapped = ['--columns', join(dir, 'gb-map.yaml')];
+    const fromFile = simulate('--households', join(dir, 'gb-export.csv'), ...mapped);
+    expect(fromFile).toBe(simulate('--households', SAMPLE));
+    const piped = jiuzhu(['simulate', ...P, '--households', '-', ...mapped], { input: gbBytes });
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout.replace(/"households_file": "[^"]*"/, '')).toBe(fromFile);
+    const forced = jiuzhu(['simulate', ...P, '--households', '-', ...mapped, '--encoding', 'utf-8'], { input: gbBytes });
+    expect([forced.code, forced.stderr]).toEqual([
+      3,
+      expect.stringMatching(
+        /\/dev\/stdin:1:1: the file is not UTF-8: byte 0x[0-9A-F]{2} cannot be read as UTF-8; the line reads as GB18030 .*, or read it as it is with --encoding gb18030/,
+      ),
+    ]);
+  });
+});
+
 describe('odd but valid', () => {
   it('a blank line in a mapped file stays a blank line (not a record with only the constants)', () => {
     writeFileSync(join(dir, 'blank.csv'), '户号,成员编号,年龄\nH1,p1,40\n\nH2,p2,30\n');
