@@ -114,7 +114,7 @@ export function scenarioJson(s: ScenarioReport): Record<string, unknown> {
   }
   if (s.range) out.total_annual_cost_range = { ...s.range, method: RANGE_METHOD };
   out.estimates = s.estimates;
-  if (s.funding) out.funding = { ...s.funding.total, programs: s.funding.programs };
+  if (s.funding) out.funding = { ...s.funding.total, programs: s.funding.programs, ...(s.funding.range ? { range: s.funding.range } : {}) };
   if (s.year) Object.assign(out, yearJson(s.year));
   return out;
 }
@@ -150,8 +150,17 @@ function fundingLines(f: FundingReport, markdown: boolean, unit: Unit): string[]
     return x && LEVELS.some((l) => !D(x[l]).isZero()) ? [[programLabel(p), ...LEVELS.map((l) => inUnit(x[l], unit))]] : [];
   });
   rows.push(['total 合计', ...LEVELS.map((l) => inUnit(f.total[l], unit))]);
+  const rule = [rows.length - 1];
+  // (the shares are estimates: how far each level could move, the cost the same)
+  if (f.range) rows.push(['range 区间 *', ...LEVELS.map((l) => `${inUnit(f.range!.low[l], unit)} – ${inUnit(f.range!.high[l], unit)}`)]);
   const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
-  return [markdown ? markdownTable(header, rows, align) : textTable(header, rows, align, [rows.length - 1])];
+  const table = markdown ? markdownTable(header, rows, align) : textTable(header, rows, align, rule);
+  return f.range
+    ? [
+        table,
+        `* the ${f.range.estimates.length} funding shares that are estimates, each alone at either end of its range, the changes added`,
+      ]
+    : [table];
 }
 
 /** People-facing lines on a budget year: its periods, the changes inside it, each period's cost a month. */

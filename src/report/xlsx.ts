@@ -142,6 +142,13 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
                 return x ? [[s.id, `${p.zh} ${p.en}`, ...LEVELS.map((l) => m(x[l]))]] : [];
               }),
               [s.id, '合计 total', ...LEVELS.map((l) => m(s.funding!.total[l]))],
+              // (the shares are estimates: each level's range, each share alone at either end, the changes added)
+              ...(s.funding.range
+                ? [
+                    [s.id, '合计 区间低 total, low', ...LEVELS.map((l) => m(s.funding!.range!.low[l]))],
+                    [s.id, '合计 区间高 total, high', ...LEVELS.map((l) => m(s.funding!.range!.high[l]))],
+                  ]
+                : []),
             ]
           : [],
       ),

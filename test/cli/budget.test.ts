@@ -104,6 +104,30 @@ describe('who pays, and units', () => {
     expect(D(s.funding.central).plus(s.funding.provincial).plus(s.funding.local).toFixed(2)).toBe(programs.toFixed(2));
   });
 
+  // A finance trial: every share is an estimate, yet who pays had no range (sensitivity gives each a swing of 0 on the
+  // total). Nanning's ranges: assistance central 0.65 (0.5–0.8), provincial 0.15 (0.05–0.2); medical 0.6 (0.5–0.8),
+  // 0.15 (0.05–0.2); disability 0 (0–0.2), 0.5 (0.3–0.7). With A, M, D the three lines' costs, each share alone at an
+  // end, the changes added: central −0.15A −0.1M to +0.15A +0.2M +0.2D; provincial −0.1A −0.1M −0.2D to +0.05A +0.05M
+  // +0.2D; city/county (the rest) −0.2A −0.25M −0.4D to +0.25A +0.2M +0.2D.
+  it('each level’s range from the funding shares that are estimates, hand-worked from the lines’ costs', () => {
+    const s = json('--date', '2024-12-31').scenarios[0];
+    const line = (ids: string[]) => ids.reduce((a, id) => a.plus(s.programs[id].annual_cost), D(0));
+    const A = line(['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid', 'gradual_exit', 'temporary']);
+    const [M, Dd] = [line(['medical_premium']), line(['disability_living', 'disability_care'])];
+    const want = {
+      central: [A.times(-0.15).minus(M.times(0.1)), A.times(0.15).plus(M.times(0.2)).plus(Dd.times(0.2))],
+      provincial: [A.times(-0.1).minus(M.times(0.1)).minus(Dd.times(0.2)), A.times(0.05).plus(M.times(0.05)).plus(Dd.times(0.2))],
+      local: [A.times(-0.2).minus(M.times(0.25)).minus(Dd.times(0.4)), A.times(0.25).plus(M.times(0.2)).plus(Dd.times(0.2))],
+    };
+    expect(s.funding.range.estimates).toHaveLength(6);
+    for (const [level, [lo, hi]] of Object.entries(want)) {
+      // (each program's central and provincial parts are rounded to the fen: a few fen apart at most)
+      expect(D(s.funding.range.low[level]).minus(D(s.funding[level]).plus(lo!)).abs().lte('0.10'), level).toBe(true);
+      expect(D(s.funding.range.high[level]).minus(D(s.funding[level]).plus(hi!)).abs().lte('0.10'), level).toBe(true);
+    }
+    expect(simulate('--date', '2024-12-31').stdout).toMatch(/^range 区间 \*\s+[\d,.]+ – [\d,.]+\s+[\d,.]+ – [\d,.]+\s+[\d,.]+ – [\d,.]+$/m);
+  });
+
   it('--unit wan prints 万元 in the table (JSON stays in yuan)', () => {
     const total = json('--date', '2024-12-31').scenarios[0].total_annual_cost;
     const table = simulate('--date', '2024-12-31', '--unit', 'wan').stdout;
