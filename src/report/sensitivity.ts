@@ -217,6 +217,9 @@ function drawsJson(r: SensitivityResult): object {
     method: 'every estimate drawn at once, uniform within its range; nearest-rank percentiles of the annual cost',
     runs: r.runIds.map((id, s) => ({
       id,
+      // (where the central values' total lies among the draws: how many cost more)
+      central: yuan(cost(r.central[s]!), t0),
+      draws_above_central: d.totals.filter((ts) => cost(ts[s]!) > cost(r.central[s]!)).length,
       total: pcts(d.totals.map((ts) => cost(ts[s]!))),
       programs: Object.fromEntries(PROGRAMS.map((p, i) => [p.id, pcts(d.totals.map((ts) => cost(ts[s]!, i)))])),
       ...(s ? { delta: pcts(d.totals.map((ts) => cost(ts[s]!) - cost(ts[0]!))) } : {}),

@@ -160,10 +160,18 @@ describe('sensitivity --format xlsx', () => {
       wan(top.swing),
     ]);
     expect(rows('估计值 Estimates')).toHaveLength(j.estimates.length);
-    expect(rows('抽样 Draws')[1]!.slice(0, 4)).toEqual([
+    // the central total beside the percentiles, and the share of the draws that cost more (a finance trial: the
+    // workbook gave p5 above the central total with no word of why)
+    const d = j.draws.runs[1];
+    expect(rows('抽样 Draws')[1]!.slice(0, 6)).toEqual([
       'tekun-basic-1.6x',
-      ...['p5', 'p50', 'p95'].map((p) => wan(j.draws.runs[1].total[p])),
+      wan(d.central),
+      d.draws_above_central / j.draws.n,
+      ...['p5', 'p50', 'p95'].map((p) => wan(d.total[p])),
     ]);
+    expect(d.central).toBe(j.central[1].total);
+    const text = jiuzhu(['sensitivity', ...P, ...SC]).stdout; // (the CLI's own line says the same share)
+    expect(text).toContain(`${Math.round((100 * d.draws_above_central) / j.draws.n)} % of the draws cost more`);
     expect(wb.getWorksheet('估计值 Estimates')!.getColumn(7).numFmt).toBe('#,##0.0000');
     expect(jiuzhu(['sensitivity', ...P, '--format', 'xlsx']).stderr).toContain('give --out FILE.xlsx');
     const over = jiuzhu(['sensitivity', ...P, '--format', 'xlsx', '--out', 'policies/jiangxi-fuliang.yaml']);
