@@ -34,63 +34,66 @@ export interface FundingPart {
 }
 
 export function fundingOf(parts: readonly FundingPart[]): FundingReport {
-  const central = split(parts);
-  // the shares in force that are estimates with a range (in any part of the year)
+  // each program's cost in each part, read once (a decimal from its text is the costliest step here)
+  const costs = new Map(FUNDED.map((p) => [p.id, parts.map((part) => D(part.figures.programs[p.id].annual_cost_exact).times(part.times))]));
+  /** A program's part at one level, each part's cost times its share (`share(k)`), rounded half up to the fen. */
+  const partAt = (id: ProgramId, share: (k: number) => Dec) => fen(costs.get(id)!.reduce((a, c, k) => a.plus(c.times(share(k))), D(0)));
+  const shareIn = (path: string) => (k: number) => dec(parts[k]!.snapshot, path);
+  const programs: Partial<Record<ProgramId, Split>> = {};
+  const central = new Map<ProgramId, Record<Level, Dec>>();
+  const total = { central: D(0), provincial: D(0), local: D(0) };
+  for (const p of FUNDED) {
+    // the central and provincial parts rounded half up to the fen, the city or county's the rest
+    const [c, v] = (['central', 'provincial'] as const).map((l) => partAt(p.id, shareIn(`funding.${p.funding}.${l}`)));
+    const x = {
+      central: c!,
+      provincial: v!,
+      local: fen(costs.get(p.id)!.reduce((a, y) => a.plus(y), D(0)))
+        .minus(c!)
+        .minus(v!),
+    };
+    central.set(p.id, x);
+    programs[p.id] = { central: x.central.toFixed(2), provincial: x.provincial.toFixed(2), local: x.local.toFixed(2) };
+    for (const l of LEVELS) total[l] = total[l].plus(x[l]);
+  }
+  const report = {
+    programs,
+    total: { central: total.central.toFixed(2), provincial: total.provincial.toFixed(2), local: total.local.toFixed(2) },
+  };
+  // The shares in force that are estimates with a range (in any part of the year). Each moves its own level's part of
+  // its own line's programs, and the city or county's by as much the other way.
   const estimated = new Set<string>();
   for (const part of parts)
     for (const [path, r] of part.snapshot.values)
       if (path.startsWith('funding.') && r.entry?.estimate && r.entry.range?.low !== undefined) estimated.add(path);
-  if (!estimated.size) return central;
-  const [low, high] = [
-    { central: D(0), provincial: D(0), local: D(0) },
-    { central: D(0), provincial: D(0), local: D(0) },
-  ];
+  if (!estimated.size) return report;
+  const [low, high] = [{ ...total }, { ...total }];
   for (const path of estimated) {
-    const at = (end: 'low' | 'high') => split(parts.map((part) => ({ ...part, snapshot: withEnd(part.snapshot, path, end) }))).total;
-    const [a, b] = [at('low'), at('high')];
-    for (const l of LEVELS) {
-      const [da, db] = [D(a[l]).minus(central.total[l]), D(b[l]).minus(central.total[l])];
+    const [, line, level] = path.split('.') as [string, string, 'central' | 'provincial'];
+    const [a, b] = (['low', 'high'] as const).map((end) => {
+      const share = (k: number) => endOf(parts[k]!.snapshot, path, end) ?? dec(parts[k]!.snapshot, path);
+      return FUNDED.filter((p) => p.funding === line).reduce((d, p) => d.plus(partAt(p.id, share).minus(central.get(p.id)![level])), D(0));
+    });
+    for (const [l, sign] of [
+      [level, 1],
+      ['local', -1],
+    ] as const) {
+      const [da, db] = [a!.times(sign), b!.times(sign)];
       low[l] = low[l].plus(D.min(0, da, db));
       high[l] = high[l].plus(D.max(0, da, db));
     }
   }
-  const at = (d: Record<Level, Dec>) =>
-    Object.fromEntries(LEVELS.map((l) => [l, D(central.total[l]).plus(d[l]).toFixed(2)])) as unknown as Split;
-  return { ...central, range: { low: at(low), high: at(high), estimates: [...estimated] } };
+  const at = (d: Record<Level, Dec>) => Object.fromEntries(LEVELS.map((l) => [l, d[l].toFixed(2)])) as unknown as Split;
+  return { ...report, range: { low: at(low), high: at(high), estimates: [...estimated] } };
 }
 
-/** A snapshot with one estimate at an end of its range (where the snapshot's value is that estimate). */
-function withEnd(s: Snapshot, path: string, end: 'low' | 'high'): Snapshot {
+/** The programs with a cost and a budget line. */
+const FUNDED = PROGRAMS.filter((p) => isCash(p) && p.funding);
+
+/** An estimate's value at an end of its range, where the snapshot's value is that estimate. */
+function endOf(s: Snapshot, path: string, end: 'low' | 'high'): Dec | undefined {
   const r = s.values.get(path);
-  const v = r?.entry?.estimate ? r.entry.range?.[end] : undefined;
-  if (!r || v === undefined) return s;
-  const values = new Map(s.values);
-  values.set(path, { ...r, value: v });
-  return { ...s, values };
-}
-
-/** The split of each program's cost under the parts' shares. */
-function split(parts: readonly FundingPart[]): FundingReport {
-  const programs: Partial<Record<ProgramId, Split>> = {};
-  const total = { central: D(0), provincial: D(0), local: D(0) };
-  for (const p of PROGRAMS) {
-    if (!isCash(p) || !p.funding) continue;
-    const sum = { central: D(0), provincial: D(0), all: D(0) };
-    for (const part of parts) {
-      const cost = D(part.figures.programs[p.id].annual_cost_exact).times(part.times);
-      sum.all = sum.all.plus(cost);
-      sum.central = sum.central.plus(cost.times(dec(part.snapshot, `funding.${p.funding}.central`)));
-      sum.provincial = sum.provincial.plus(cost.times(dec(part.snapshot, `funding.${p.funding}.provincial`)));
-    }
-    const central = fen(sum.central);
-    const provincial = fen(sum.provincial);
-    const local = fen(sum.all).minus(central).minus(provincial);
-    programs[p.id] = { central: central.toFixed(2), provincial: provincial.toFixed(2), local: local.toFixed(2) };
-    total.central = total.central.plus(central);
-    total.provincial = total.provincial.plus(provincial);
-    total.local = total.local.plus(local);
-  }
-  return { programs, total: { central: total.central.toFixed(2), provincial: total.provincial.toFixed(2), local: total.local.toFixed(2) } };
+  return r?.entry?.estimate ? (r.entry.range?.[end] as Dec | undefined) : undefined;
 }
 
 /** Rounded half up to the fen. */

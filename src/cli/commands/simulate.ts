@@ -138,7 +138,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     notes: policyNotes(loaded[0]!.snapshot.policy, [date]),
   };
   await emit(ctx, o, report);
-  notePolicy(ctx, o.quiet, report.policy, [date]);
+  if (!o.quiet) for (const n of report.notes ?? []) ctx.stderr.write(`${n}\n`); // (policyNotes: checked once, not twice)
   noteUnchanged(ctx, o.quiet, report);
   noteEmpty(ctx, o.quiet, report);
   const estimated = report.scenarios.some((s) => s.estimates.length);
@@ -154,7 +154,7 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
     throw new UsageError(`--year gives a year's totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
   const report = await simulateYear(ctx, o, await loadScenarios(o.scenario ?? []), year);
   await emit(ctx, o, report);
-  notePolicy(ctx, o.quiet, report.policy, [`${year}-12-31`]);
+  if (!o.quiet) for (const n of report.notes ?? []) ctx.stderr.write(`${n}\n`);
   noteUnchanged(ctx, o.quiet, report);
   noteEmpty(ctx, o.quiet, report);
 }
