@@ -22,13 +22,16 @@ export function shortClause(clause: string): string {
 /** "path = value [source clause]" or "[estimate]": the short form; the full provenance is listed once. */
 function shortParam(s: Snapshot, path: string): string {
   const r = s.values.get(path)!;
+  // (a scenario's clause is its reason, a sentence: its first word said nothing, so the scenario is named alone)
   const ref = r.entry?.estimate
     ? 'estimate*'
-    : r.entry?.source
-      ? `${r.entry.source}${r.entry.clause ? ` ${shortClause(r.entry.clause)}` : ''}`
-      : r.defaulted
-        ? 'default'
-        : '';
+    : r.entry?.scenario
+      ? `scenario ${r.entry.scenario}`
+      : r.entry?.source
+        ? `${r.entry.source}${r.entry.clause ? ` ${shortClause(r.entry.clause)}` : ''}`
+        : r.defaulted
+          ? 'default'
+          : '';
   const text = `${path} = ${valueToText(r.value, r.spec)}${ref ? ` [${ref}]` : ''}`;
   return r.entry?.estimate ? chalk.yellow(text) : text;
 }

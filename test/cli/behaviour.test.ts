@@ -125,6 +125,21 @@ describe('explain', () => {
     expect(r.stdout).toMatch(/dibao\.employment_deduction = 0 \(since 2020-11-21\) \*\n\s+ESTIMATE:/);
   });
 
+  // A finance trial read "[scenario:dibao-10pct-july-2026 budget]": the scenario's reason cut to its first word
+  it('names a scenario’s value by its scenario, and lists its reason once, whole', () => {
+    const r = jiuzhu([
+      ...['explain', '--policy', NANNING, '--households', SAMPLE, '--household', 'H0004', '--date', '2024-12-31'],
+      ...['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('dibao.standard.rural = 623.34 [scenario dibao-standard-plus-10pct]');
+    expect(r.stdout).not.toMatch(/\[scenario:dibao-standard-plus-10pct \S+\]/);
+    // (its provenance, listed once: the reason whole, and the scenario file)
+    expect(r.stdout).toContain(
+      'scenario:dibao-standard-plus-10pct 000（一）结合财力状况合理确定低保标准……并建立动态调整机制; 003 §14 动态调整机制 — 城乡低保标准提高10%',
+    );
+  });
+
   it('prints the same trace as JSON, with parameter sources', () => {
     const r = jiuzhu([
       'explain',
