@@ -43,6 +43,7 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
       { header: `应保尽保 if all eligible took up (${U})`, width: 24, format: MONEY },
       { header: `较基线 Δ vs baseline (${U})`, width: 20, format: MONEY },
       { header: '依据估计 rests on an estimate', width: 14 },
+      { header: '户数差额 Δ households', width: 16, format: COUNT },
     ],
     r.scenarios.flatMap((s) => [
       ...PROGRAMS.map((p) => {
@@ -58,6 +59,8 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
           isCash(p) ? m(f.eligible_annual_cost) : null,
           m(d ?? undefined),
           s.onEstimates.has(p.id) ? '是 yes' : '',
+          // (a caseload change: the low-income register has no cost, only households)
+          s.baseline ? Number(delta(s.baseline.programs[p.id].households, f.households).value) : null,
         ];
       }),
       [

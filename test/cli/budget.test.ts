@@ -274,6 +274,23 @@ describe('--format xlsx', () => {
     expect(items).toEqual(expect.arrayContaining(['地区 locality', '金额单位 money', '命令 command']));
   });
 
+  // A finance trial: low-income-1.5x's caseload change was in the table, blank in the workbook (it has no cost)
+  it('gives each program’s change in households beside the change in cost, as the JSON’s delta', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-xlsx-')), 'caseload.xlsx');
+    const args = ['--date', '2025-06-30', '--scenario', 'scenarios/low-income-1.5x.yaml'];
+    expect(simulate(...args, '--format', 'xlsx', '--out', out).code).toBe(0);
+    const want = json(...args).scenarios[1].programs.low_income.delta.households;
+    expect(D(want).isNegative()).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('总表 Totals')!;
+    expect(ws.getRow(1).getCell(10).value).toBe('户数差额 Δ households');
+    const row = ws
+      .getRows(2, ws.rowCount - 1)!
+      .find((r) => r.getCell(1).value === 'low-income-1.5x' && r.getCell(3).value === 'low_income')!;
+    expect(row.getCell(10).value).toBe(Number(want));
+  });
+
   it('needs --out (a workbook is not for a terminal)', () => {
     expect(simulate('--format', 'xlsx').stderr).toBe('jiuzhu: --format xlsx writes a workbook: give --out FILE.xlsx\n');
   });
