@@ -76,16 +76,15 @@ export function populationToArrow(pop: Population, meta: Record<string, string>,
     batches.push(batchColumns(pop, household.subarray(from, to), person.subarray(from, to), dictionaries));
   }
   const tables = batches.map((columns) => new Table(columns));
+  // Each batch as a reader sees it (arrow-population.ts): its ids' hash and its values' (the checks need not be made
+  // again where a batch hashes to these).
+  const read = tables.map((t) => batchColumnsOf(t));
   const ids = fingerprintOf(
-    batches.map((c) => {
-      const [hd, pd] = [c.household_id!.data[0]!, c.person_id!.data[0]!];
-      return idsHash(hd.valueOffsets, hd.values as Uint8Array, pd.valueOffsets, pd.values as Uint8Array);
-    }),
+    read.map((b) => b.idsHashes[0]!),
     n,
   );
-  // (each batch's values as this wrote them: the checks need not be made again where they hash to these)
   const values = valuesFingerprintOf(
-    batches.map((c) => valuesHash(valueColumns(batchColumnsOf(new Table(c)))!)),
+    read.map((b) => valuesHash(valueColumns(b)!)),
     n,
   );
   const schema = new Schema(
