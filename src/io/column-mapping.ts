@@ -16,6 +16,11 @@ export interface ColumnMapping {
   readonly file: string;
   /** Canonical records (header first) from the file's records: renamed, mapped, constants appended. */
   apply(records: readonly (readonly string[])[], dataFile: string): string[][];
+  /**
+   * CSV text turned the same way, each field the mapping leaves as it was kept byte for byte (its quotes, spaces and
+   * line breaks too): the reader then reads it as it would the file, and tells a problem at the file's line.
+   */
+  applyText(text: string, dataFile: string): string;
 }
 
 export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
@@ -74,7 +79,12 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
     else constants.set(c, t);
   });
   if (y.problems.length) throw new InputError(y.problems, 'fix the column mapping file; every problem found is listed');
-  return { file, apply: (records, dataFile) => apply(y, records, dataFile, { renames, values, constants }) };
+  const m = { renames, values, constants };
+  return {
+    file,
+    apply: (records, dataFile) => apply(y, records, dataFile, m),
+    applyText: (text, dataFile) => applyText(y, text, dataFile, m),
+  };
 }
 
 /** "did you mean" among a code column's values. */
@@ -88,14 +98,16 @@ const readable = (c: string, text: string) => {
   return def.kind.type === 'id' ? text !== '' : parseCell(def, text).ok || wordValue(def, text) !== undefined;
 };
 
-function apply(
-  y: YamlFile,
-  records: readonly (readonly string[])[],
-  dataFile: string,
-  m: { renames: Map<string, string>; values: Map<string, Map<string, string>>; constants: Map<string, string> },
-): string[][] {
+interface Mapping {
+  readonly renames: Map<string, string>;
+  readonly values: Map<string, Map<string, string>>;
+  readonly constants: Map<string, string>;
+}
+
+/** The header's columns, renamed; each column's words; the constants' values — or the mapping's problems with it. */
+function plan(y: YamlFile, fileHeader: readonly string[], dataFile: string, m: Mapping) {
   const problems: Problem[] = [];
-  const header = (records[0] ?? []).map((h) => h.trim());
+  const header = fileHeader.map((h) => h.trim());
   for (const h of m.renames.keys())
     if (!header.includes(h))
       problems.push({
@@ -112,14 +124,112 @@ function apply(
         message: `constants: ${dataFile} has a column ${c} already: give it as a constant or in the file, not both`,
       });
   if (problems.length) throw new InputError(problems, 'fix the column mapping file');
-  const maps = canonical.map((c) => m.values.get(c) ?? null);
-  const extra = [...m.constants.values()];
+  return {
+    header: [...named, ...m.constants.keys()],
+    maps: canonical.map((c) => m.values.get(c) ?? null),
+    extra: [...m.constants.values()],
+  };
+}
+
+function apply(y: YamlFile, records: readonly (readonly string[])[], dataFile: string, m: Mapping): string[][] {
+  const { header, maps, extra } = plan(y, records[0] ?? [], dataFile, m);
   // A blank line stays blank (the readers skip it); every other record gets the constants after its own fields.
   return records.map((r, i) =>
-    i === 0
-      ? [...named, ...m.constants.keys()]
-      : r.every((v) => v === '')
-        ? []
-        : [...r.map((v, k) => maps[k]?.get(v.trim()) ?? v), ...extra],
+    i === 0 ? header : r.every((v) => v === '') ? [] : [...r.map((v, k) => maps[k]?.get(v.trim()) ?? v), ...extra],
   );
 }
+
+function applyText(y: YamlFile, text: string, dataFile: string, m: Mapping): string {
+  const out: string[] = [];
+  let p: ReturnType<typeof plan> | null = null;
+  let tail = '';
+  let copied = 0; // text before this is in out
+  eachRawRecord(text, (r) => {
+    const field = (k: number) => text.slice(r.starts[k], r.ends[k]);
+    if (!p) {
+      p = plan(
+        y,
+        Array.from({ length: r.count }, (_, k) => unquoted(field(k))),
+        dataFile,
+        m,
+      );
+      tail = p.extra.length ? ',' + p.extra.join(',') : '';
+      out.push(p.header.map(quoted).join(','));
+      copied = r.end;
+      return;
+    }
+    let blank = true;
+    for (let k = 0; blank && k < r.count; k++) blank = r.ends[k]! - r.starts[k]! === 0 || field(k) === '""';
+    if (blank) {
+      out.push(text.slice(copied, r.starts[0]));
+      copied = r.end; // the line stays, empty
+      return;
+    }
+    for (let k = 0; k < r.count && k < p.maps.length; k++) {
+      const to = p.maps[k]?.get(unquoted(field(k)).trim());
+      if (to === undefined) continue;
+      out.push(text.slice(copied, r.starts[k]), to);
+      copied = r.ends[k]!;
+    }
+    if (tail) {
+      out.push(text.slice(copied, r.end), tail);
+      copied = r.end;
+    }
+  });
+  out.push(text.slice(copied));
+  return out.join('');
+}
+
+/** A record's fields as offsets in the text (quotes included), and where its line end starts. */
+export interface RawRecord {
+  count: number;
+  readonly starts: number[];
+  readonly ends: number[];
+  /** The record's end: its line end (CRLF or LF) or the text's end. */
+  end: number;
+}
+
+/**
+ * Each record of CSV text, its fields as written (quotes kept): a quoted comma or line break stays in its field. A stray
+ * quote is left for the reader to tell at its line (every byte before it is as written). The record is reused.
+ */
+export function eachRawRecord(text: string, each: (r: RawRecord) => void): void {
+  const n = text.length;
+  const r: RawRecord = { count: 0, starts: [], ends: [], end: 0 };
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < n) {
+    r.count = 0;
+    let start = i;
+    let inQuotes = false;
+    for (; ; i++) {
+      if (i === n) {
+        r.starts[r.count] = start;
+        r.ends[r.count++] = r.end = i;
+        return each(r);
+      }
+      const c = text.charCodeAt(i);
+      if (c === 34) inQuotes = !inQuotes;
+      else if (inQuotes) continue;
+      else if (c === 44) {
+        r.starts[r.count] = start;
+        r.ends[r.count++] = i;
+        start = i + 1;
+      } else if (c === 10) {
+        const end = i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+        r.starts[r.count] = start;
+        r.ends[r.count++] = r.end = end;
+        each(r);
+        i++;
+        break;
+      }
+    }
+  }
+}
+
+/** A field's text as written → its value (`"a ""b"""` → `a "b"`). */
+function unquoted(f: string): string {
+  const t = f.trim();
+  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).replace(/""/g, '"') : f;
+}
+
+const quoted = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

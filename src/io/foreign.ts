@@ -75,8 +75,9 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
   }
   const text = gb ? decodeGb18030(raw, path, o.encoding === 'gb18030') : raw.toString('utf8').replace(/^\uFEFF/, '');
   const notes = gb ? [`note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)`] : [];
-  const records = await parseCsv(text, path);
-  return { bytes: toCsv(o.columns ? o.columns.apply(records, path) : records), notes, where: (w) => w };
+  // The text goes to the reader as written (turned to UTF-8, and the mapping's headers, words and constants): one pass,
+  // and the reader's own checks and messages, at the file's lines.
+  return { bytes: Buffer.from(o.columns ? o.columns.applyText(text, path) : text, 'utf8'), notes, where: (w) => w };
 }
 
 /** --sheet names a workbook's sheet: given with a CSV or Parquet file it would do nothing (a researcher's trial). */
@@ -158,16 +159,6 @@ function decodes(b: Uint8Array): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function parseCsv(text: string, file: string): Promise<string[][]> {
-  const { parse } = await import('csv-parse/sync');
-  try {
-    return parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
-  } catch (e) {
-    const err = e as { message: string; lines?: number };
-    throw new InputError([{ where: { file, line: err.lines }, message: `CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}` }]);
   }
 }
 
