@@ -17,6 +17,7 @@ import { loadPolicy } from '../io/policy-file.js';
 import { loadColumnMapping } from '../io/column-mapping.js';
 import type { ReadOptions } from '../io/households-csv.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
+import { checkPolicy } from '../core/sanity.js';
 import { loadScenario } from '../io/scenario-file.js';
 import type { Ctx } from './context.js';
 import { makeProgress } from './progress.js';
@@ -33,7 +34,35 @@ export interface Loaded {
 }
 
 export async function loadAt(policyFile: string, date: string): Promise<Loaded> {
-  return rulesAt(await loadPolicy(policyFile), date);
+  return rulesAt(await loadUsablePolicy(policyFile), date);
+}
+
+/**
+ * A policy to compute with. One that breaks a parameter rule of severity error (core/sanity.ts: the data must be wrong —
+ * a standard typed yearly, 130 for 1.3) is refused with every breach at its line (exit 3): an author's trial saw
+ * `validate` fail such a file and `simulate` budget 28.9 billion yuan on it with exit 0. Warnings stay notes.
+ */
+export async function loadUsablePolicy(policyFile: string): Promise<Policy> {
+  return usable(await loadPolicy(policyFile));
+}
+
+/** The policy a scenario derives, refused as a policy is when the scenario makes it break a rule of severity error. */
+export function applyUsable(policy: Policy, scenario: Scenario): Policy {
+  return usable(applyScenario(policy, scenario), scenario);
+}
+
+function usable(policy: Policy, scenario?: Scenario): Policy {
+  const errors = checkPolicy(policy).filter((v) => v.rule.severity === 'error');
+  if (!errors.length) return policy;
+  throw new InputError(
+    errors.map((v) => ({
+      where: v.where,
+      message: `${scenario ? `scenario ${scenario.id} on ${policy.file}: ` : ''}${v.message} (${v.rule.id}: ${v.rule.text})`,
+    })),
+    scenario
+      ? 'the scenario gives a value no policy could have: fix the scenario'
+      : 'a value the parameter rules say must be wrong: fix it (jiuzhu validate --policy FILE lists every finding)',
+  );
 }
 
 /** A run: the baseline or one scenario applied to a policy, resolved at the date. */
@@ -70,8 +99,8 @@ export async function loadScenarios(files: readonly string[]): Promise<Scenario[
 
 /** The baseline of a policy, then each scenario applied to it (never to each other), all at one date. */
 export async function loadRuns(policyFile: string, scenarios: readonly Scenario[], date: string): Promise<LoadedRun[]> {
-  const policy = await loadPolicy(policyFile);
-  return [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyScenario(policy, sc) }))].map(
+  const policy = await loadUsablePolicy(policyFile);
+  return [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyUsable(policy, sc) }))].map(
     ({ id, policy: p }) => ({ id, ...rulesAt(p, date) }),
   );
 }

@@ -4,18 +4,17 @@
 import { figures, type Totals } from '../core/aggregate.js';
 import { changesIn, monthTotals, periodsOf, yearTotals, type Period } from '../core/budget-year.js';
 import { fundingOf } from '../core/funding.js';
-import { applyScenario, type Scenario } from '../core/scenario.js';
+import type { Scenario } from '../core/scenario.js';
 import { sensitivityPlan, type SensitivityResult } from '../core/sensitivity-plan.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
-import { loadPolicy } from '../io/policy-file.js';
 import { policyNotes } from '../core/policy-notes.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
 import { totalRange } from '../report/sensitivity.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
-import { allOrEveryProblem, simulateHouseholds, withExecutor } from './load.js';
+import { allOrEveryProblem, applyUsable, loadUsablePolicy, simulateHouseholds, withExecutor } from './load.js';
 
 /** "2022" → 2022, or a usage error. */
 export function budgetYear(text: string): number {
@@ -31,8 +30,8 @@ export interface YearRun {
 
 /** The year's runs: the baseline and each scenario, each cut into periods (all of them checked before any is run). */
 export async function yearRuns(policyFile: string, scenarios: readonly Scenario[], year: number): Promise<YearRun[]> {
-  const policy = await loadPolicy(policyFile);
-  const runs = [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyScenario(policy, sc) }))];
+  const policy = await loadUsablePolicy(policyFile);
+  const runs = [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyUsable(policy, sc) }))];
   return allOrEveryProblem(runs.map(async ({ id, policy: p }) => ({ id, periods: periodsOf(p, year) })));
 }
 

@@ -4,16 +4,15 @@
 import type { Totals } from '../core/aggregate.js';
 import { periodsOf } from '../core/budget-year.js';
 import { madeForOthers, projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
-import { applyScenario, type Scenario } from '../core/scenario.js';
+import type { Scenario } from '../core/scenario.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
-import { loadPolicy } from '../io/policy-file.js';
 import { loadProjection } from '../io/projection-file.js';
 import type { Unit } from '../report/text-table.js';
 import type { YearsReport } from '../report/years.js';
 import type { Ctx } from './context.js';
-import { allOrEveryProblem, loadHouseholds, withExecutor } from './load.js';
+import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
 import { yearReport, type YearRun } from './year.js';
 
 /** "2026-2028" → [2026, 2028] (at most ten years), or a usage error. */
@@ -32,7 +31,7 @@ export async function simulateYears(
   [first, last]: [number, number],
 ): Promise<YearsReport> {
   const projection: Projection | null = o.projection ? await loadProjection(o.projection) : null;
-  const policy = await loadPolicy(o.policy);
+  const policy = await loadUsablePolicy(o.policy);
   if (projection && madeForOthers(projection, policy.id) && !o.quiet)
     ctx.stderr.write(
       `note: projection ${projection.id} was made for ${projection.localities!.join(', ')}, not ${policy.id}: its rates are applied as they are\n`,
@@ -42,7 +41,7 @@ export async function simulateYears(
   // values or same_as from a date replace them. Projected after a scenario, the scenario's own value in a year counted
   // as one the policy publishes: a raise from July 2026 left January–June at the unprojected 2025 standard.
   const baseline = projection ? projectPolicy(policy, projection, last) : policy;
-  const policies = [{ id: 'baseline', policy: baseline }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyScenario(baseline, sc) }))];
+  const policies = [{ id: 'baseline', policy: baseline }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyUsable(baseline, sc) }))];
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   // Every year of every run cut into periods before any household is read (a missing value is reported first).
   const byYear: YearRun[][] = await allOrEveryProblem(

@@ -53,5 +53,5 @@ export function policyNotes(policy: Policy, dates: readonly string[]): string[] 
 }
 
 function ruleNote(v: Violation): string {
-  return `warning: ${formatWhere(v.where)}: ${v.message} (${v.rule.id}: ${v.rule.text}; jiuzhu validate lists them)`;
+  return `${v.rule.severity}: ${formatWhere(v.where)}: ${v.message} (${v.rule.id}: ${v.rule.text}; jiuzhu validate lists them)`;
 }

@@ -28,6 +28,12 @@ export const AHEAD_YEARS = 10;
 /** The band of a standard's change per year between consecutive values (PRD uses 0.90–1.15). */
 export const YEARLY_BAND = { low: '0.95', high: '1.15' } as const;
 
+/** A multiple of S above this is a percentage or an amount typed for the multiple (an author's trial: 130 for 1.3). */
+export const MAX_MULTIPLE = 10;
+
+/** The minimum wage over a dibao standard above this is a wage typed ×10 or yearly (published: ~1.8 Shanghai, ~4 rural). */
+export const MAX_WAGE_PER_STANDARD = 10;
+
 export const RULES = {
   notNegative: { id: 'standards-not-negative', severity: 'error', text: 'money values (standards, wages, incomes) are not negative' },
   ruralAtMostUrban: {
@@ -63,6 +69,16 @@ export const RULES = {
     severity: 'warning',
     text: `a value dated more than ${AHEAD_YEARS} years after every other date of the policy (a typo in its year?)`,
   },
+  multiplesAtMost: {
+    id: 'multiples-plausible',
+    severity: 'error',
+    text: `a multiple of S (× S, × 12 S) is at most ${MAX_MULTIPLE} (published ones are about 1–3; 130 for 1.3 is a percentage)`,
+  },
+  wageAboveStandard: {
+    id: 'min-wage-plausible',
+    severity: 'error',
+    text: `the minimum wage is at most ${MAX_WAGE_PER_STANDARD} × the urban dibao standard (published: about 1.5–3 ×; a wage typed ×10 or yearly is not)`,
+  },
   multiplesAboveOne: {
     id: 'lines-above-standard',
     severity: 'warning',
@@ -72,7 +88,16 @@ export const RULES = {
 
 const num = (e: DatedValue) => e.value as Dec;
 
-export function checkPolicy(policy: Policy): Violation[] {
+const checked = new WeakMap<Policy, readonly Violation[]>();
+
+/** Every rule's findings over every dated value of the policy (once per policy: the CLI's gate and its notes ask both). */
+export function checkPolicy(policy: Policy): readonly Violation[] {
+  let found = checked.get(policy);
+  if (!found) checked.set(policy, (found = check(policy)));
+  return found;
+}
+
+function check(policy: Policy): Violation[] {
   const out: Violation[] = [];
   const add = (rule: SanityRule, e: DatedValue, message: string) => out.push({ rule, policy: policy.id, where: e.where, message });
   const history = (path: string) => policy.params.get(path) ?? [];
@@ -84,6 +109,12 @@ export function checkPolicy(policy: Policy): Violation[] {
       if (spec.kind.type === 'decimal' && spec.kind.max === '1' && (num(e).isNegative() || num(e).greaterThan(1))) {
         add(RULES.shares, e, `${spec.path} is ${num(e).toFixed()} from ${e.from}`);
       }
+      if (spec.kind.type === 'decimal' && spec.unit.startsWith('×') && num(e).greaterThan(MAX_MULTIPLE))
+        add(
+          RULES.multiplesAtMost,
+          e,
+          `${spec.path} is ${num(e).toFixed()} ${spec.unit} from ${e.from}: ${num(e).lessThan(1000) ? `a percentage (${num(e).toFixed()} % is ${num(e).dividedBy(100).toFixed()})?` : `an amount in yuan where a multiple (${spec.unit}) goes?`}`,
+        );
     }
   }
 
@@ -131,6 +162,20 @@ export function checkPolicy(policy: Policy): Violation[] {
           `at ${date} ${path} ${num(st).toFixed()} is not below min_wage.monthly ${num(w).toFixed()} (a month's amounts both: a yearly figure, or a digit too many?)`,
         );
     }
+  }
+
+  // Each minimum wage against the urban standard (the higher one) in force with it, once per wage: a wage typed ×10 or
+  // yearly passed every rule (an author's trial: 17000 for 1700; tekun's care is 70 % of it).
+  const urbanS = history('dibao.standard.urban');
+  const toldWage = new Set<DatedValue>();
+  for (const date of [...new Set([...urbanS, ...wage].map((e) => e.from))].sort()) {
+    const [st, w] = [urbanS[indexInForce(urbanS, date)], wage[indexInForce(wage, date)]];
+    if (st && w && !toldWage.has(w) && !num(st).isZero() && num(w).greaterThan(num(st).times(MAX_WAGE_PER_STANDARD)) && toldWage.add(w))
+      add(
+        RULES.wageAboveStandard,
+        w,
+        `at ${date} min_wage.monthly ${num(w).toFixed()} is ${num(w).dividedBy(num(st)).toFixed(1)} × dibao.standard.urban ${num(st).toFixed()} (a month's amounts both: a yearly wage, or a digit too many?)`,
+      );
   }
 
   for (const e of history('tekun.basic.multiplier'))

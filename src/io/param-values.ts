@@ -97,6 +97,14 @@ function parseTiers(y: YamlFile, node: Node | null, spec: ParamSpec): readonly T
     if (prev && !D(share).greaterThan(prev.below_share)) {
       y.problem(item, `bands must be in increasing order of below_share: ${share} after ${prev.below_share.toFixed()}`, subject);
       ok = false;
+    } else if (prev && prev.below_share.greaterThanOrEqualTo(1)) {
+      // (an author's trial wrote 30 for 0.3: the first band took every household, and the rest were never reached)
+      y.problem(
+        item,
+        `this band is never reached: the band before it (below_share ${prev.below_share.toFixed()}) already takes every dibao household (I < S × n); below_share is a share of S (0.3, not 30)`,
+        subject,
+      );
+      ok = false;
     }
     tiers.push({ below_share: D(share), per_person: D(amount) });
   }

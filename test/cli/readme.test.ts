@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/core/sanity.js';
 import { jiuzhu } from '../helpers/cli.js';
 
 const README = readFileSync('README.md', 'utf8');
@@ -34,5 +35,10 @@ describe("README's examples", () => {
       expect(r.code, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(0);
     }
     for (const xml of ['junit.xml', 'check.xml']) expect(readFileSync(join(dir, xml), 'utf8')).toMatch(/failures="0"/);
+  });
+
+  it('the parameter rules table lists every rule, with its severity', () => {
+    const rows = new Map([...README.matchAll(/^\| `([a-z-]+)` \| (error|warning) \|/gm)].map((m) => [m[1]!, m[2]!]));
+    expect(rows).toEqual(new Map(Object.values(RULES).map((r) => [r.id, r.severity])));
   });
 });

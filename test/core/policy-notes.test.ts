@@ -42,7 +42,7 @@ describe('policyNotes', () => {
     // and against the minimum wage in force (1810), once however often the wage changes after
     expect(notes[1]).toMatch(
       new RegExp(
-        `^warning: typo\\.yaml:${line - 1}:\\d+: at 2022-04-01 dibao\\.standard\\.urban 8100 is not below min_wage\\.monthly 1810 .*standard-below-min-wage`,
+        `^error: typo\\.yaml:${line - 1}:\\d+: at 2022-04-01 dibao\\.standard\\.urban 8100 is not below min_wage\\.monthly 1810 .*standard-below-min-wage`,
       ),
     );
   });

@@ -132,6 +132,37 @@ describe('parameter sanity rules', () => {
     expect(found(withHistory({ 'dibao.standard.urban': [['2020-01-01', '1999.99']] }))).toEqual([]);
   });
 
+  // An author's trial typed percentages for multiples (130 for 1.3: tekun cost 76×, 28.9 billion yuan for a county) and
+  // 17000 for a 1700 minimum wage; every rule held. The bounds: 10 × S, and a wage 10 × the urban standard.
+  it('a multiple of S above 10 is an error (a percentage, or an amount); 10 itself is not', () => {
+    expect(
+      found(
+        withHistory({
+          'tekun.basic.multiplier': [['2020-01-01', '130']],
+          'low_income.multiplier': [['2020-01-01', '10']],
+          'temporary.annual_cap': [['2020-01-01', '44640']],
+        }),
+      ),
+    ).toEqual([
+      'error multiples-plausible: tekun.basic.multiplier is 130 × S from 2020-01-01: a percentage (130 % is 1.3)?',
+      'error multiples-plausible: temporary.annual_cap is 44640 × 12 S_urban from 2020-01-01: an amount in yuan where a multiple (× 12 S_urban) goes?',
+    ]);
+  });
+  it('a minimum wage above 10 × the urban standard in force is an error, once per wage', () => {
+    // urban S 1000 throughout; the wage 10000 (10 ×: allowed), then 20000.01 from 2022 (a yearly-change warning too)
+    const f = found(
+      withHistory({
+        'min_wage.monthly': [
+          ['2020-01-01', '10000'],
+          ['2022-01-01', '20000.01'],
+        ],
+      }),
+    );
+    expect(f.filter((x) => x.startsWith('error'))).toEqual([
+      "error min-wage-plausible: at 2022-01-01 min_wage.monthly 20000.01 is 20.0 × dibao.standard.urban 1000 (a month's amounts both: a yearly wage, or a digit too many?)",
+    ]);
+  });
+
   // Shares that add up to at most 1 but whose ranges' high ends pass it: sensitivity --draws drew both at once and gave
   // the county a negative share (a finance-bureau trial). Nanning's and Fuliang's ranges did so; capped now.
   it('central and provincial ranges whose high ends add up to more than 1 are a warning', () => {

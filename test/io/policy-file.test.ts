@@ -139,5 +139,15 @@ describe('policy validation', () => {
     ]);
     const short = text.replace('{below_share: 0.4, per_person: 300}', '{below_share: 0.9, per_person: 300}');
     expect(problems(short)).toEqual([expect.stringMatching(/the last band's below_share must be at least 1/)]);
+    // shares written as percentages (an author's trial): the first band takes every household, the next is never reached
+    const percent = text.replace(
+      '{below_share: 0.5, per_person: 600}, {below_share: 0.4',
+      '{below_share: 30, per_person: 600}, {below_share: 100',
+    );
+    expect(problems(percent)).toEqual([
+      expect.stringMatching(
+        /this band is never reached: the band before it \(below_share 30\) already takes every dibao household .*\(0\.3, not 30\)$/,
+      ),
+    ]);
   });
 });

@@ -5,7 +5,6 @@ import { sensitivityPlan } from '../../core/sensitivity-plan.js';
 import { UsageError } from '../../errors.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
 import { writeOutput } from '../../io/output-file.js';
-import { loadPolicy } from '../../io/policy-file.js';
 import {
   sensitivityCsv,
   sensitivityJson,
@@ -15,7 +14,7 @@ import {
 } from '../../report/sensitivity.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
-import { loadScenarios, notePolicy, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
+import { loadScenarios, loadUsablePolicy, notePolicy, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
 import { budgetYear } from '../year.js';
 
 export interface SensitivityOptions {
@@ -45,7 +44,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   const draws = o.draws === undefined ? undefined : whole('--draws', o.draws, 10_000);
   const seed = o.seed === undefined ? 1 : whole('--seed', o.seed, 2 ** 31 - 1);
   const when = o.year !== undefined ? { year: budgetYear(o.year) } : { date: simulationDate(ctx, o.date) };
-  const [policy, scenarios] = await Promise.all([loadPolicy(o.policy), loadScenarios(o.scenario ?? [])]);
+  const [policy, scenarios] = await Promise.all([loadUsablePolicy(o.policy), loadScenarios(o.scenario ?? [])]);
   const plan = sensitivityPlan(policy, scenarios, when, { draws, seed });
   const totals = await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(plan.runs), o.quiet));
   const report: SensitivityReport = { policy, policyFile: o.policy, householdsFile: o.households, result: plan.fold(totals), unit: o.unit };

@@ -1,0 +1,63 @@
+// A policy that breaks a parameter rule of severity error (core/sanity.ts: the data must be wrong) is not computed with:
+// an author's trial wrote 130 for tekun's 1.3 × S; `validate` said "valid" and `simulate` budgeted 28.9 billion yuan for
+// one county, exit 0; a standard typed yearly failed `validate` but `simulate` went on (exit 0, a note --quiet dropped).
+// Now every command that computes refuses it at its line (exit 3), as it refuses a scenario that makes one.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-rules-'));
+const text = readFileSync('policies/guangxi-nanning.yaml', 'utf8');
+// Nanning's low-income multiplier, 2 × S (policies/guangxi-nanning.yaml), written as a percentage
+const at = text.indexOf('  low_income:\n    multiplier:\n      - from: 2020-11-21\n        value: 2\n');
+const line = text.slice(0, at).split('\n').length + 2; // (its dated entry's line)
+const bad = join(dir, 'percent.yaml');
+writeFileSync(bad, text.slice(0, at) + text.slice(at).replace('value: 2\n', 'value: 200\n'));
+
+describe('a policy breaking a rule of severity error', () => {
+  it('is refused at its line by every command that computes (exit 3, no output); validate lists it (exit 1)', () => {
+    expect(at).toBeGreaterThan(0);
+    const where = `${bad}:${line}:`;
+    for (const args of [
+      ['simulate', '--policy', bad, '--households', SAMPLE, '--date', '2025-06-30', '--quiet'],
+      ['simulate', '--policy', bad, '--households', SAMPLE, '--year', '2025'],
+      ['sensitivity', '--policy', bad, '--households', SAMPLE, '--date', '2025-06-30'],
+      ['compare', '--policy', 'policies/jiangxi-fuliang.yaml', '--policy', bad, '--households', SAMPLE, '--date', '2025-06-30'],
+      ['explain', '--policy', bad, '--households', SAMPLE, '--household', 'H0004', '--date', '2025-06-30'],
+    ]) {
+      const r = jiuzhu(args);
+      expect(r.code, args.join(' ') + '\n' + r.stderr).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${where}`);
+      expect(r.stderr).toContain('low_income.multiplier is 200 × S_ref from 2020-11-21: a percentage (200 % is 2)? (multiples-plausible:');
+    }
+    const v = jiuzhu(['validate', '--policy', bad]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain('multiples-plausible');
+  });
+
+  it('a scenario that makes one is refused at its own line, named', () => {
+    const sc = join(dir, 'sc.yaml');
+    writeFileSync(
+      sc,
+      'scenario: percent\ntitle: {zh: 百分比, en: percent}\ndescription: a percentage\nreason: test\nchanges:\n  tekun.basic.multiplier: {set: 160}\n',
+    );
+    const r = jiuzhu([
+      'simulate',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      SAMPLE,
+      '--scenario',
+      sc,
+      '--date',
+      '2025-06-30',
+    ]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${sc}:6:`);
+    expect(r.stderr).toContain('scenario percent on policies/guangxi-nanning.yaml: tekun.basic.multiplier is 160 × S');
+    expect(r.stderr).toContain('fix the scenario');
+  });
+});
