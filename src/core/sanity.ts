@@ -13,6 +13,11 @@ export interface SanityRule {
   readonly id: string;
   readonly severity: Severity;
   readonly text: string;
+  /**
+   * A value in the wrong unit or scale (a percentage, a yearly amount, a sign): no policy or reform has it, so a scenario
+   * that makes one is refused too. Relations between values (rural ≤ urban, tekun ≥ S) a reform may set out to test.
+   */
+  readonly unit?: true;
 }
 
 export interface Violation {
@@ -35,7 +40,12 @@ export const MAX_MULTIPLE = 10;
 export const MAX_WAGE_PER_STANDARD = 10;
 
 export const RULES = {
-  notNegative: { id: 'standards-not-negative', severity: 'error', text: 'money values (standards, wages, incomes) are not negative' },
+  notNegative: {
+    id: 'standards-not-negative',
+    severity: 'error',
+    text: 'money values (standards, wages, incomes) are not negative',
+    unit: true,
+  },
   ruralAtMostUrban: {
     id: 'rural-at-most-urban',
     severity: 'error',
@@ -52,7 +62,12 @@ export const RULES = {
     text: 'a dibao standard is below the minimum wage (published ones are 30–60 % of it; a standard typed ×10 or yearly is not)',
   },
   tekunAtLeastS: { id: 'tekun-basic-at-least-standard', severity: 'error', text: 'the tekun basic standard is at least 1 × S' },
-  shares: { id: 'shares-in-unit-interval', severity: 'error', text: 'shares (supplements, care, single-person benefit) lie in [0, 1]' },
+  shares: {
+    id: 'shares-in-unit-interval',
+    severity: 'error',
+    text: 'shares (supplements, care, single-person benefit) lie in [0, 1]',
+    unit: true,
+  },
   tiersOrdered: { id: 'temporary-tiers-ordered', severity: 'error', text: 'temporary assistance: township_max ≤ county_max ≤ annual_cap' },
   fundingShares: {
     id: 'funding-shares-at-most-one',
@@ -73,11 +88,13 @@ export const RULES = {
     id: 'multiples-plausible',
     severity: 'error',
     text: `a multiple of S (× S, × 12 S) is at most ${MAX_MULTIPLE} (published ones are about 1–3; 130 for 1.3 is a percentage)`,
+    unit: true,
   },
   wageAboveStandard: {
     id: 'min-wage-plausible',
     severity: 'error',
     text: `the minimum wage is at most ${MAX_WAGE_PER_STANDARD} × the urban dibao standard (published: about 1.5–3 ×; a wage typed ×10 or yearly is not)`,
+    unit: true,
   },
   multiplesAboveOne: {
     id: 'lines-above-standard',

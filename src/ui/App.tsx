@@ -5,7 +5,7 @@ import { Charts } from './Charts.js';
 import { Help } from './Help.js';
 import { Households } from './Households.js';
 import { KNOBS, knobScenarioYaml } from './knob-levers.js';
-import { Knobs } from './Knobs.js';
+import { Knobs, type SaveNote } from './Knobs.js';
 import { Localities } from './Localities.js';
 import { t, type Lang } from './labels.js';
 import { cliffLines, households, rateDistribution, totalRanges, traceLines, type TuiData } from './model.js';
@@ -15,12 +15,13 @@ import { Rates } from './Rates.js';
 import { Overview } from './Overview.js';
 import { footerKeys, initialState, reduce, VIEWS, type State } from './state.js';
 import { useViews } from './useViews.js';
+import { displayWidth, truncate } from '../report/text-table.js';
 
 export interface AppProps {
   readonly data: TuiData;
   readonly lang: Lang;
-  /** Writes a scenario's YAML under scenarios/ and returns the path. */
-  readonly save: (yaml: (id: string) => string) => string;
+  /** Writes a scenario's YAML under scenarios/ (a new file) and returns its path, or why it could not. */
+  readonly save: (yaml: (id: string) => string) => { readonly path: string } | { readonly error: string };
 }
 
 export const KNOB_SCENARIO_ID = 'tui-knobs';
@@ -29,14 +30,15 @@ export function App({ data, lang, save }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const height = Math.max(20, stdout.rows ?? 24);
-  const initial = useMemo(() => KNOBS.map((k) => k.initial(data.localities[0]!.baseline.snapshot)), [data]);
-  const [state, setState] = useState<State>(() => initialState(initial));
-  const [saved, setSaved] = useState<string | null>(null);
+  const width = Math.max(40, stdout.columns ?? 80);
+  // Each locality's own baseline of each knob (a knob moved sets one value for all of them)
+  const initials = useMemo(() => data.localities.map((l) => KNOBS.map((k) => k.initial(l.baseline.snapshot))), [data]);
+  const [state, setState] = useState<State>(() => initialState(initials));
+  const [saved, setSaved] = useState<SaveNote | null>(null);
+  const lastSaved = useRef<{ changes: string; path: string } | null>(null);
+  const made = useMemo(() => ({ date: data.date, today: data.today }), [data]);
 
-  const yaml = useMemo(
-    () => knobScenarioYaml(state.values, state.initial, KNOB_SCENARIO_ID, data.date),
-    [state.values, state.initial, data.date],
-  );
+  const yaml = useMemo(() => knobScenarioYaml(state.values, KNOB_SCENARIO_ID, made), [state.values, made]);
   const knobs = useMemo(() => (yaml ? data.parseKnobs(yaml) : null), [yaml, data]);
   const shown = useViews(
     data,
@@ -97,6 +99,12 @@ export function App({ data, lang, save }: AppProps) {
     latest.current = state;
   });
   useInput((input, key) => {
+    // Keys that arrive in one chunk (typed fast, or a key held down) are each a key press: `lll` is three.
+    const k = key as unknown as Record<string, boolean | undefined>;
+    const plain = !['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'return', 'escape', 'tab', 'ctrl', 'meta'].some((x) => k[x]);
+    for (const one of plain && input.length > 1 ? [...input] : [input]) press(one, plain ? {} : key);
+  });
+  const press = (input: string, key: Parameters<typeof reduce>[2]) => {
     const next = reduce(latest.current, input, key, {
       localities: data.localities.length,
       runs: view.runs.length,
@@ -105,26 +113,45 @@ export function App({ data, lang, save }: AppProps) {
     });
     latest.current = next;
     setState(next);
-    const text = next.saveRequested ? knobScenarioYaml(next.values, next.initial, KNOB_SCENARIO_ID, data.date) : null;
-    if (text) setSaved(save((id) => knobScenarioYaml(next.values, next.initial, id, data.date)!));
-  });
+    if (next.saveRequested) setSaved(saveKnobs(next));
+  };
+  /** `w`: a new file when the knobs differ from the last one saved; else what is already there, or that nothing moved. */
+  const saveKnobs = (s: State): SaveNote => {
+    const changes = knobScenarioYaml(s.values, KNOB_SCENARIO_ID, made)?.split('\nchanges:\n')[1];
+    if (changes === undefined) return { kind: 'saveNothing' };
+    if (lastSaved.current?.changes === changes) return { kind: 'savedSame', path: lastSaved.current.path };
+    const r = save((id) => knobScenarioYaml(s.values, id, made)!);
+    if ('error' in r) return { kind: 'saveFailed', why: r.error };
+    lastSaved.current = { changes, path: r.path };
+    return { kind: 'saved', path: r.path };
+  };
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
 
   const loc = data.localities[state.locality]!;
+  // The title cut to the width by display width (Ink's own cut let a line of 中文 run one column over, and wrap)
+  const where = `${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`;
+  const vs = `  ${t(lang, 'comparing')} ${view.runs[run]?.id ?? '—'}`;
+  const name = lang === 'zh' ? loc.policy.name.zh : loc.policy.name.en;
+  const nameRoom = Math.max(8, width - displayWidth('救助 jiuzhu ') - displayWidth(where) - displayWidth(vs));
+  const title = {
+    name: truncate(name, nameRoom),
+    where,
+    vs: truncate(vs, Math.max(1, width - displayWidth('救助 jiuzhu ') - displayWidth(truncate(name, nameRoom)) - displayWidth(where))),
+  };
   const body = height - 5;
+  // The rows under the title and the views line and above the footer, less an error line shown
+  const room = height - 3 - (shown.error ? 1 : 0) - (ratesError && state.view === 'rates' ? 1 : 0);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
         <Text bold color="cyan">
           救助 jiuzhu{' '}
         </Text>
-        <Text bold>{lang === 'zh' ? loc.policy.name.zh : loc.policy.name.en}</Text>
-        <Text
-          dimColor
-        >{`${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`}</Text>
-        <Text color="cyan">{`  ${t(lang, 'comparing')} ${view.runs[run]?.id ?? '—'}`}</Text>
+        <Text bold>{title.name}</Text>
+        <Text dimColor>{title.where}</Text>
+        <Text color="cyan">{title.vs}</Text>
       </Text>
       <Text wrap="truncate-end">
         {VIEWS.map((v, i) => (v === state.view ? `[${i + 1} ${t(lang, v)}]` : `${i + 1} ${t(lang, v)}`)).join(' ')}
@@ -149,11 +176,22 @@ export function App({ data, lang, save }: AppProps) {
           run={run}
           lang={lang}
           ranges={state.ranges ? (ranges?.key === rangesKey ? ranges.ranges : 'computing') : null}
+          height={room}
+          width={width}
         />
       ) : null}
-      {!state.help && state.view === 'charts' ? <Charts view={view} run={run} lang={lang} /> : null}
+      {!state.help && state.view === 'charts' ? <Charts view={view} run={run} lang={lang} height={room} /> : null}
       {!state.help && state.view === 'knobs' ? (
-        <Knobs values={state.values} initial={state.initial} selected={state.knob} yaml={yaml} saved={saved} lang={lang} />
+        <Knobs
+          values={state.values}
+          initial={initials[state.locality]!}
+          selected={state.knob}
+          yaml={yaml}
+          saved={saved}
+          localities={data.localities.length}
+          width={width}
+          lang={lang}
+        />
       ) : null}
       {!state.help && state.view === 'localities' ? (
         <Localities
@@ -172,6 +210,7 @@ export function App({ data, lang, save }: AppProps) {
           trace={trace}
           scroll={state.scroll}
           height={body}
+          width={width}
           lang={lang}
         />
       ) : null}

@@ -7,7 +7,8 @@ import { bar, millions } from './format.js';
 import { t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 
-export function Charts({ view, run, lang }: { view: LocalityView; run: number; lang: Lang }) {
+/** `height`: the rows the view may take; the deciles go in two columns when ten rows do not fit. */
+export function Charts({ view, run, lang, height }: { view: LocalityView; run: number; lang: Lang; height: number }) {
   const [base, ...others] = view.report.scenarios;
   const cur = others[run] ?? base!;
   const cash = PROGRAMS.filter(isCash);
@@ -16,6 +17,14 @@ export function Charts({ view, run, lang }: { view: LocalityView; run: number; l
   );
   const deciles = (cur.details?.byDecile ?? []).map((d) => Number(d.average_delta_per_household ?? 0));
   const dmax = Math.max(1, ...deciles.map(Math.abs));
+  const paired = 1 + cash.length + 1 + deciles.length > height;
+  const decile = (i: number, v: number, w: number) => (
+    <>
+      {pad(`D${i + 1}`, 4, 'left')}
+      <Text color={v < 0 ? 'red' : 'green'}>{pad(bar(Math.abs(v), dmax, w), w + 1, 'left')}</Text>
+      {pad(`${v > 0 ? '+' : ''}${D(v).toFixed(0)}`, paired ? 6 : 0, 'left')}
+    </>
+  );
   return (
     <Box flexDirection="column">
       <Text dimColor>{`${t(lang, 'perProgram')} — ${t(lang, 'baseline')} │ ${cur.id}`}</Text>
@@ -32,11 +41,15 @@ export function Charts({ view, run, lang }: { view: LocalityView; run: number; l
         );
       })}
       <Text dimColor>{t(lang, 'deciles')}</Text>
-      {deciles.map((v, i) => (
+      {(paired ? deciles.slice(0, 5) : deciles).map((v, i) => (
         <Text key={i}>
-          {pad(`D${i + 1}`, 4, 'left')}
-          <Text color={v < 0 ? 'red' : 'green'}>{pad(bar(Math.abs(v), dmax, 50), 51, 'left')}</Text>
-          {`${v > 0 ? '+' : ''}${D(v).toFixed(0)}`}
+          {decile(i, v, paired ? 20 : 50)}
+          {paired && deciles[i + 5] !== undefined ? (
+            <Text>
+              {'   '}
+              {decile(i + 5, deciles[i + 5]!, 20)}
+            </Text>
+          ) : null}
         </Text>
       ))}
     </Box>

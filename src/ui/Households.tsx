@@ -13,6 +13,7 @@ export function Households({
   trace,
   scroll,
   height,
+  width,
   lang,
 }: {
   rows: readonly HouseholdRow[];
@@ -21,6 +22,7 @@ export function Households({
   trace: string[] | null;
   scroll: number;
   height: number;
+  width: number;
   lang: Lang;
 }) {
   if (trace) {
@@ -28,7 +30,7 @@ export function Households({
       <Box flexDirection="column">
         {trace.slice(scroll, scroll + height).map((l, i) => (
           <Text key={i} wrap="truncate-end">
-            {l}
+            {truncate(l, width)}
           </Text>
         ))}
       </Box>
@@ -43,7 +45,8 @@ export function Households({
         const d = r.now - r.base;
         return (
           <Text key={r.h} inverse={top + i === selected}>
-            {`${pad(truncate(r.id, 16), 17, 'left')}${pad(`${r.persons} ${t(lang, 'persons')}`, 10, 'left')}${pad(fenToYuan(r.base), 12, 'right')} → ${pad(fenToYuan(r.now), 12, 'right')}  `}
+            {/* (the marker: without colour, inverse video is all there was) */}
+            {`${top + i === selected ? '▸' : ' '} ${pad(truncate(r.id, 16), 17, 'left')}${pad(`${r.persons} ${lang === 'en' && r.persons === 1 ? 'person' : t(lang, 'persons')}`, 10, 'left')}${pad(fenToYuan(r.base), 12, 'right')} → ${pad(fenToYuan(r.now), 12, 'right')}  `}
             <Text color={d < 0 ? 'red' : d > 0 ? 'green' : undefined}>{`${d > 0 ? '+' : d < 0 ? '−' : ''}${fenToYuan(Math.abs(d))}`}</Text>
           </Text>
         );

@@ -1,8 +1,14 @@
 // View 3: the live knobs, and the scenario they make, as YAML (what `w` saves to scenarios/).
 import { Box, Text } from 'ink';
-import { pad } from '../report/text-table.js';
+import { pad, truncate } from '../report/text-table.js';
 import { KNOBS, knobText } from './knob-levers.js';
 import { t, type Lang } from './labels.js';
+
+/** What the last `w` did: the file written, or why none was. */
+export type SaveNote =
+  | { readonly kind: 'saved' | 'savedSame'; readonly path: string }
+  | { readonly kind: 'saveNothing' }
+  | { readonly kind: 'saveFailed'; readonly why: string };
 
 export function Knobs({
   values,
@@ -10,22 +16,33 @@ export function Knobs({
   selected,
   yaml,
   saved,
+  localities,
+  width,
   lang,
 }: {
-  values: readonly number[];
+  /** Set for every locality; null: not moved. */
+  values: readonly (number | null)[];
+  /** The shown locality's baseline values. */
   initial: readonly number[];
   selected: number;
   yaml: string | null;
-  saved: string | null;
+  saved: SaveNote | null;
+  localities: number;
+  width: number;
   lang: Lang;
 }) {
   return (
     <Box flexDirection="column">
-      {KNOBS.map((k, i) => (
-        <Text key={k.id} inverse={i === selected} color={values[i] !== initial[i] ? 'yellow' : undefined}>
-          {`${i === selected ? '▸' : ' '} ${pad(lang === 'zh' ? k.zh : k.en, 26, 'left')} ◂ ${pad(knobText(k, values[i]!), 9, 'right')} ▸ ${values[i] !== initial[i] ? `(${t(lang, 'baseline')} ${knobText(k, initial[i]!)})` : ''}`}
-        </Text>
-      ))}
+      {KNOBS.map((k, i) => {
+        const v = values[i] ?? initial[i]!;
+        const moved = values[i] !== null && values[i] !== undefined;
+        return (
+          <Text key={k.id} inverse={i === selected} color={moved ? 'yellow' : undefined}>
+            {`${i === selected ? '▸' : ' '} ${pad(lang === 'zh' ? k.zh : k.en, 26, 'left')} ◂ ${pad(knobText(k, v), 9, 'right')} ▸ ${moved ? `(${t(lang, 'baseline')} ${knobText(k, initial[i]!)})` : ''}`}
+          </Text>
+        );
+      })}
+      {localities > 1 ? <Text dimColor>{truncate(t(lang, 'knobsForAll'), width)}</Text> : null}
       <Text dimColor>{`── ${t(lang, 'scenarioYaml')} ──`}</Text>
       {yaml ? (
         yaml
@@ -34,13 +51,22 @@ export function Knobs({
           .filter((l) => !l.startsWith('description'))
           .map((l, i) => (
             <Text key={i} wrap="truncate-end">
-              {l}
+              {truncate(l, width)}
             </Text>
           ))
       ) : (
         <Text dimColor>{t(lang, 'unchangedKnobs')}</Text>
       )}
-      {saved ? <Text color="green">{`${t(lang, 'saved')}: ${saved}`}</Text> : null}
+      {saved ? (
+        <Text color={saved.kind === 'saveFailed' ? 'red' : saved.kind === 'saveNothing' ? 'yellow' : 'green'} wrap="truncate-end">
+          {truncate(
+            saved.kind === 'saveNothing'
+              ? t(lang, saved.kind)
+              : `${t(lang, saved.kind)}: ${saved.kind === 'saveFailed' ? saved.why : saved.path}`,
+            width,
+          )}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
-import { bar, millions, signedMillions, signedPct } from './format.js';
+import { bar, households, millions, signedCount, signedMillions, signedPct } from './format.js';
 import { t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 import type { TotalRange } from '../report/totals.js';
@@ -12,37 +12,48 @@ export function Overview({
   run,
   lang,
   ranges,
+  height,
+  width,
 }: {
   view: LocalityView;
   run: number;
   lang: Lang;
+  /** Rows the view may take (at 80×24 the title fell off the top: the frame was taller than the terminal). */
+  height: number;
+  width: number;
   /** The totals' ranges (baseline, the run compared), 'computing' while they are, or null when not asked for (`e`). */
   ranges?: readonly TotalRange[] | 'computing' | null;
 }) {
   const [base, ...others] = view.report.scenarios;
   const cur = others[run];
-  const w = [26, 10, 10, 9, 8];
+  const label = 26 + Math.max(0, Math.min(24, width - 80)); // a wider terminal: the program names whole
+  const w = [label, 10, 10, 9, 8];
   const row = (cells: string[]) => cells.map((c, i) => pad(c, w[i]!, i ? 'right' : 'left')).join(' ');
   const lines = PROGRAMS.map((p) => {
     const b = base!.figures.programs[p.id];
     const c = cur?.figures.programs[p.id] ?? b;
     const cash = isCash(p);
     const [bv, cv] = cash ? [b.annual_cost, c.annual_cost] : [b.households, c.households];
-    const label = truncate(`${p.zh} ${p.en}`, 24) + (view.report.scenarios.some((s) => s.onEstimates.has(p.id)) ? ' *' : '');
+    const name = truncate(`${p.zh} ${p.en}`, label - 2) + (view.report.scenarios.some((s) => s.onEstimates.has(p.id)) ? ' *' : '');
     return {
       text: row([
-        label,
-        cash ? millions(bv) : `${Math.round(Number(bv))}户`,
-        cash ? millions(cv) : `${Math.round(Number(cv))}户`,
-        cash ? signedMillions(bv, cv) : '',
+        name,
+        cash ? millions(bv) : households(bv, lang),
+        cash ? millions(cv) : households(cv, lang),
+        cash ? signedMillions(bv, cv) : signedCount(bv, cv),
         signedPct(bv, cv),
       ]),
       changed: bv !== cv,
     };
   });
-  const totals = view.report.scenarios.map((s) => ({ id: s.id, v: Number(s.figures.total_annual_cost) }));
-  const max = Math.max(...totals.map((x) => x.v));
+  const all = view.report.scenarios.map((s, i) => ({ id: s.id, v: Number(s.figures.total_annual_cost), i }));
+  const max = Math.max(...all.map((x) => x.v));
   const ch = cur?.details?.changes;
+  const estimated = view.report.scenarios.some((s) => s.estimates.length);
+  // The run bars take the rows left: the baseline and the run compared first, then the others in order.
+  const room = height - (1 + lines.length + 1 + (ranges ? 1 : 0) + (ch ? 1 : 0) + (estimated ? 1 : 0)) - 1;
+  const kept = new Set([0, run + 1, ...all.map((x) => x.i)].slice(0, Math.max(0, room)));
+  const totals = all.filter((x) => kept.has(x.i));
   return (
     <Box flexDirection="column">
       <Text bold>{row([t(lang, 'program'), t(lang, 'baseline'), truncate(cur?.id ?? '—', 10), 'Δ', 'Δ%'])}</Text>
@@ -67,18 +78,23 @@ export function Overview({
             : `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${truncate(cur?.id ?? '', 14)} ` : `${t(lang, 'baseline')} `}${millions(x.low)}–${millions(x.high)}`).join(' · ')}`}
         </Text>
       ) : null}
-      <Text dimColor>{t(lang, 'scenarios')}</Text>
-      {totals.slice(0, 4).map((x, i) => (
-        <Text key={x.id} color={i === run + 1 ? 'cyan' : undefined}>
+      {totals.length ? <Text dimColor>{t(lang, 'scenarios')}</Text> : null}
+      {totals.map((x) => (
+        <Text key={x.id} color={x.i === run + 1 ? 'cyan' : undefined}>
           {pad(truncate(x.id, 22), 23, 'left')}
           {pad(bar(x.v, max, 40), 41, 'left')}
           {millions(String(x.v))}
         </Text>
       ))}
       {ch ? (
-        <Text>{`${t(lang, 'winners')} ${Math.round(Number(ch.gainers!.households))} (${t(lang, 'entrants')} ${Math.round(Number(ch.entrants!.households))}) · ${t(lang, 'losers')} ${Math.round(Number(ch.losers!.households))} (${t(lang, 'exits')} ${Math.round(Number(ch.exits!.households))}) · ${t(lang, 'unchanged')} ${Math.round(Number(ch.unchanged!.households))}`}</Text>
+        <Text wrap="truncate-end">
+          {truncate(
+            `${t(lang, 'winners')} ${Math.round(Number(ch.gainers!.households))} (${t(lang, 'entrants')} ${Math.round(Number(ch.entrants!.households))}) · ${t(lang, 'losers')} ${Math.round(Number(ch.losers!.households))} (${t(lang, 'exits')} ${Math.round(Number(ch.exits!.households))}) · ${t(lang, 'unchanged')} ${Math.round(Number(ch.unchanged!.households))}`,
+            width,
+          )}
+        </Text>
       ) : null}
-      {view.report.scenarios.some((s) => s.estimates.length) ? <Text color="yellow">{`* ${t(lang, 'estimates')}`}</Text> : null}
+      {estimated ? <Text color="yellow">{`* ${t(lang, 'estimates')}`}</Text> : null}
     </Box>
   );
 }

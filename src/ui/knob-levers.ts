@@ -74,20 +74,21 @@ export function knobText(k: Knob, value: number): string {
   return `${text(value, k.decimals)}${k.suffix ? ` ${k.suffix}` : ''}`;
 }
 
-/** The scenario YAML for the knobs that differ from their initial values, or null when none does. */
-export function knobScenarioYaml(values: readonly number[], initial: readonly number[], id: string, date: string): string | null {
-  const changed = KNOBS.flatMap((k, i) => (values[i] !== initial[i] ? k.changes(values[i]!) : []));
-  if (!changed.length) return null;
-  const what = KNOBS.filter((_, i) => values[i] !== initial[i])
-    .map((k) => `${k.en} ${knobText(k, values[KNOBS.indexOf(k)]!)}`)
-    .join(', ');
+/**
+ * The scenario YAML for the knobs set (null: not moved), or null when none is. `date` is the simulation's, `today` the
+ * day it is written.
+ */
+export function knobScenarioYaml(values: readonly (number | null)[], id: string, made: { date: string; today: string }): string | null {
+  const moved = KNOBS.flatMap((k, i) => (values[i] === null || values[i] === undefined ? [] : [[k, values[i]] as const]));
+  if (!moved.length) return null;
+  const what = moved.map(([k, v]) => `${k.en} ${knobText(k, v)}`).join(', ');
   return [
     `scenario: ${id}`,
     `title: {zh: 交互调整方案, en: "Adjusted in jiuzhu tui: ${what.replace(/"/g, "'")}"}`,
-    `description: Set with the live knobs of jiuzhu tui on ${date}.`,
+    `description: Set with the live knobs of jiuzhu tui on ${made.today}, simulating ${made.date}.`,
     `reason: an interactive what-if (jiuzhu tui); give the clause or reason before using it in a budget`,
     'changes:',
-    ...changed,
+    ...moved.flatMap(([k, v]) => k.changes(v)),
     '',
   ].join('\n');
 }

@@ -23,6 +23,13 @@ const L = {
   scenarioYaml: ['方案 YAML', 'scenario YAML'],
   unchangedKnobs: ['未调整：与基线相同', 'no knob moved: same as the baseline'],
   saved: ['已保存', 'saved'],
+  savedSame: ['与上次保存相同', 'unchanged since saved'],
+  saveNothing: ['未调整任何参数：无需保存', 'no knob moved: nothing to save'],
+  saveFailed: ['保存失败', 'could not save'],
+  knobsForAll: [
+    '调节值对所有地区统一设定；括号内为本地区基线',
+    'a knob sets one value for every locality; (baseline) is this locality’s own',
+  ],
   filter: ['筛选', 'filter'],
   persons: ['人', 'persons'],
   none: ['无', 'none'],

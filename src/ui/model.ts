@@ -46,6 +46,8 @@ export interface TuiData {
   readonly pop: Population;
   readonly deciles: Deciles;
   readonly date: string;
+  /** The day the TUI runs (a saved scenario is named and described by it; the simulation's date may be another). */
+  readonly today: string;
   readonly householdsFile: string;
   readonly localities: readonly LocalityData[];
   /** When set, the knob run is compared there (localityViewAsync) and the terminal stays responsive meanwhile. */

@@ -13,8 +13,13 @@ export interface State {
   /** Which run the overview compares with the baseline: an index into the comparison runs. */
   readonly run: number;
   readonly knob: number;
-  readonly values: readonly number[];
-  readonly initial: readonly number[];
+  /**
+   * Each knob's value, set for every locality; null where it has not moved (each locality keeps its own). A trial with
+   * three localities saw the first one's baseline beside Guangzhou's knobs: a step that looked like a raise was a cut.
+   */
+  readonly values: readonly (number | null)[];
+  /** Each locality's baseline value of each knob. */
+  readonly initials: readonly (readonly number[])[];
   readonly filter: Filter;
   readonly selected: number;
   /** A household opened for its explain trace, and how far it is scrolled. */
@@ -48,15 +53,15 @@ export interface Limits {
   readonly traceLines: number;
 }
 
-export function initialState(initial: readonly number[]): State {
+export function initialState(initials: readonly (readonly number[])[]): State {
   return {
     view: 'overview',
     help: false,
     locality: 0,
     run: 0,
     knob: 0,
-    values: initial,
-    initial,
+    values: KNOBS.map(() => null),
+    initials,
     filter: 'changed',
     selected: 0,
     opened: null,
@@ -93,13 +98,19 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
       return next;
     case 'knobs': {
       const k = KNOBS[s.knob]!;
-      const set = (v: number) => ({ ...next, values: s.values.map((x, i) => (i === s.knob ? clamp(v, k.min, k.max) : x)) });
+      // A value every locality has already is no change (back to null); from null a step starts at the shown one's.
+      const set = (v: number | null) => {
+        const to = v === null ? null : clamp(v, k.min, k.max);
+        const same = to !== null && s.initials.every((own) => own[s.knob] === to);
+        return { ...next, values: s.values.map((x, i) => (i === s.knob ? (same ? null : to) : x)) };
+      };
+      const at = knobValue(s, s.knob);
       if (key.upArrow) return { ...next, knob: (s.knob + KNOBS.length - 1) % KNOBS.length };
       if (key.downArrow) return { ...next, knob: (s.knob + 1) % KNOBS.length };
-      if (key.rightArrow || input === '+' || input === '=') return set(s.values[s.knob]! + k.step);
-      if (key.leftArrow || input === '-') return set(s.values[s.knob]! - k.step);
-      if (input === 'r') return set(s.initial[s.knob]!);
-      if (input === 'R') return { ...next, values: s.initial };
+      if (key.rightArrow || input === '+' || input === '=') return set(at + k.step);
+      if (key.leftArrow || input === '-') return set(at - k.step);
+      if (input === 'r') return set(null);
+      if (input === 'R') return { ...next, values: KNOBS.map(() => null) };
       if (input === 'w') return { ...next, saveRequested: true };
       return next;
     }
@@ -118,6 +129,11 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
       return next;
     }
   }
+}
+
+/** A knob's value as the shown locality has it: the value set for all, else its own baseline. */
+export function knobValue(s: Pick<State, 'values' | 'initials' | 'locality'>, knob: number): number {
+  return s.values[knob] ?? s.initials[s.locality]![knob]!;
 }
 
 /** The footer: the keys that work in this view (w saves only in knobs, ⏎ opens only in households), 中文 or English. */

@@ -1,4 +1,5 @@
 // The Ink app in a fake terminal (ink-testing-library): each view's frame, and the key sequences a user types.
+import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -28,6 +29,7 @@ async function data(policies: string[], scenarios: string[] = []): Promise<TuiDa
     pop,
     deciles: incomeDeciles(pop),
     date: DATE,
+    today: '2026-12-02',
     householdsFile: 'sample.csv',
     parseKnobs: (yaml) => parseScenario(yaml, 'tui-knobs.yaml'),
     localities: locs.map((runs, i) => ({
@@ -40,18 +42,27 @@ async function data(policies: string[], scenarios: string[] = []): Promise<TuiDa
   };
 }
 
+// ink-testing-library's terminal is 100 columns wide; the app lays out to the width it has, so the tests give it 80,
+// the smallest it is made for (its rows stay 24)
+{
+  const probe = render(<Text />);
+  Object.defineProperty(Object.getPrototypeOf(probe.stdout), 'columns', { get: () => 80 });
+  probe.unmount();
+}
+
 const tick = () => new Promise((r) => setTimeout(r, 30));
 let app: ReturnType<typeof render> | null = null;
 afterEach(() => app?.unmount());
 
-async function open(d: TuiData, lang: 'zh' | 'en' = 'en', saves: string[] = []) {
+async function open(d: TuiData, lang: 'zh' | 'en' = 'en', saves: string[] = [], fail?: string) {
   app = render(
     <App
       data={d}
       lang={lang}
       save={(yaml) => {
-        saves.push(yaml('tui-test'));
-        return 'scenarios/tui-test.yaml';
+        if (fail) return { error: fail };
+        saves.push(yaml(`tui-test-${saves.length + 1}`));
+        return { path: `scenarios/tui-test-${saves.length}.yaml` };
       }}
     />,
   );
@@ -111,25 +122,64 @@ describe('jiuzhu tui', () => {
   it('saves the scenario with w', async () => {
     const saves: string[] = [];
     const a = await open(await data(['policies/guangxi-nanning.yaml']), 'en', saves);
-    const f = await keys(a, '3', RIGHT, 'w');
-    expect(saves[0]).toMatch(/^scenario: tui-test\n/);
+    expect(await keys(a, '3', 'w')).toContain('no knob moved: nothing to save');
+    const f = await keys(a, RIGHT, 'w');
+    expect(saves[0]).toMatch(/^scenario: tui-test-1\n/);
     expect(saves[0]).toContain('tekun.basic.multiplier: {set: 1.4}');
-    expect(f).toContain('saved: scenarios/tui-test.yaml');
+    // named and described by the day it is written; the simulation's date is another (a TUI trial)
+    expect(saves[0]).toContain('description: Set with the live knobs of jiuzhu tui on 2026-12-02, simulating 2025-06-30.');
+    expect(f).toContain('saved: scenarios/tui-test-1.yaml');
+    // w again with nothing moved since: the file already written, no copy
+    expect(await keys(a, 'w')).toContain('unchanged since saved: scenarios/tui-test-1.yaml');
+    expect(saves).toHaveLength(1);
+    expect(await keys(a, RIGHT, 'w')).toContain('saved: scenarios/tui-test-2.yaml');
+  });
+
+  it('tells a save that failed in the TUI, and goes on (it threw: a stack trace, the session lost)', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml']), 'en', [], "EACCES: permission denied, mkdir 'scenarios'");
+    const f = await keys(a, '3', RIGHT, 'w');
+    expect(f).toContain("could not save: EACCES: permission denied, mkdir 'scenarios'");
+    expect(await keys(a, RIGHT)).toMatch(/tekun basic standard\s+◂\s+1\.5 × S/);
+  });
+
+  it('with several localities, each knob shows the shown locality’s own baseline, and a move sets one value for all', async () => {
+    const a = await open(
+      await data(['policies/guangxi-nanning.yaml', 'policies/guangdong-guangzhou.yaml', 'policies/jiangxi-fuliang.yaml']),
+    );
+    // Guangzhou's tekun basic standard is 1.6 × S (Nanning's 1.3): a step right is 1.7, a raise there too
+    const gz = await keys(a, 'l', '3');
+    expect(gz).toMatch(/▸ tekun basic standard\s+◂\s+1\.6 × S ▸\s*$/m);
+    expect(gz).toContain('a knob sets one value for every locality; (baseline) is this locality’s own');
+    expect(await keys(a, RIGHT)).toMatch(/▸ tekun basic standard\s+◂\s+1\.7 × S ▸ \(baseline 1\.6 × S\)/);
+    expect(await keys(a, 'L')).toMatch(/▸ tekun basic standard\s+◂\s+1\.7 × S ▸ \(baseline 1\.3 × S\)/);
+    const o = await keys(a, '1');
+    expect(o).toContain('vs tui-knobs');
+    expect(o).toMatch(/特困 tekun \*\s+447\.9\s+\d+\.\d\s+\+\d+\.\d\s+\+\d+\.\d%/); // a raise in Nanning as well
+  });
+
+  it('takes keys that arrive in one chunk each (typed fast, or held down)', async () => {
+    const a = await open(
+      await data(['policies/guangxi-nanning.yaml', 'policies/guangdong-guangzhou.yaml', 'policies/jiangxi-fuliang.yaml']),
+    );
+    expect(await keys(a, 'll')).toContain('(3/3, l)');
+    expect(await keys(a, '3', '+++')).toMatch(/▸ tekun basic standard\s+◂\s+1\.6 × S/); // Fuliang's 1.3, three steps
   });
 
   it('charts cost per program and the mean change by income decile', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
     const f = await keys(a, '2');
     expect(f).toContain('annual cost per program (M yuan)');
-    expect(f).toMatch(/^D1 {2}.*\+\d+$/m);
-    expect(f).toMatch(/^D10 .*$/m);
+    // 24 rows: ten deciles under ten programs do not fit, so they go in two columns (D1 beside D6 … D5 beside D10)
+    expect(f).toMatch(/^D1 {2}.*\+\d+\s+D6 {2}.*$/m);
+    expect(f).toMatch(/^D5 {2}.*D10 .*$/m);
+    expect(f.split('\n').length).toBeLessThanOrEqual(24);
   });
 
   it('drills into a household that gains and shows its explain trace; Esc goes back', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
     const list = await keys(a, '4');
     expect(list).toMatch(/filter: changed \(f\) — \d+/);
-    const first = /^(H\d{4})\s+\d persons\s+[\d.]+ →\s+[\d.]+\s+\+[\d.]+$/m.exec(list);
+    const first = /^[▸ ] (H\d{4})\s+\d persons?\s+[\d.]+ →\s+[\d.]+\s+\+[\d.]+$/m.exec(list);
     expect(first).not.toBeNull();
     const trace = await keys(a, '\r');
     expect(trace).toContain(`household ${first![1]} — 广西壮族自治区·南宁市 Guangxi / Nanning — ${DATE}`);
@@ -142,7 +192,7 @@ describe('jiuzhu tui', () => {
   it('opens a household’s cliff chart with c (baseline and the run compared), and c again goes back to its trace', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/dibao-standard-plus-10pct.yaml']));
     const list = await keys(a, '4');
-    const id = /^(H\d{4})\s/m.exec(list)![1]!;
+    const id = /^[▸ ] (H\d{4})\s/m.exec(list)![1]!;
     const chart = await keys(a, '\r', 'c');
     expect(chart).toContain(`cliffs 悬崖效应 — household ${id}`);
     expect(chart).toContain('● baseline  ○ dibao-standard-plus-10pct');
@@ -210,6 +260,23 @@ describe('jiuzhu tui', () => {
     expect(knobbed).not.toMatch(/988\.1 \+0\.0%/);
   });
 
+  it('fits 24 rows: the title stays on top with three runs and the knob run, the ranges shown (it fell off)', async () => {
+    const a = await open(
+      await data(
+        ['policies/guangxi-nanning.yaml'],
+        ['scenarios/tekun-basic-1.6x.yaml', 'scenarios/low-income-2x.yaml', 'scenarios/combined-package.yaml'],
+      ),
+    );
+    await keys(a, '3', RIGHT, '1');
+    for (const v of ['e', '2', '1']) {
+      const f = await keys(a, v);
+      expect(f.split('\n').length, f).toBeLessThanOrEqual(24);
+      expect(f.split('\n')[0]).toMatch(/^救助 jiuzhu /);
+    }
+    // the run compared keeps its bar (the knob run is the fourth run: it had none)
+    expect(a.lastFrame(), a.lastFrame()).toMatch(/^tui-knobs\s+[█▏▎▍▌▋▊▉]+\s+\d+\.\d$/m);
+  });
+
   it('fits 80 columns', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
     for (const v of ['1', '2', '3', '4', '5', '6']) {
@@ -217,6 +284,23 @@ describe('jiuzhu tui', () => {
       const { displayWidth } = await import('../../src/report/text-table.js');
       expect(Math.max(...f.split('\n').map(displayWidth))).toBeLessThanOrEqual(80);
     }
+  });
+
+  it('cuts a trace line of 中文 to the width by display width (Ink’s cut ran one column over: the screen wrapped, garbled)', async () => {
+    const { displayWidth } = await import('../../src/report/text-table.js');
+    const a = await open(await data(['policies/guangxi-nanning.yaml']), 'zh');
+    await keys(a, '4', 'f', 'f', 'f', '\r');
+    // H0001's sources: gx-2020-23 （五）…１６周岁延长至１８周岁 — 桂办发〔2020〕23号, wider than 80 columns
+    let seen = false;
+    for (let i = 0; i < 45; i++) {
+      const f = await keys(a, '\u001B[B');
+      const lines = f.split('\n');
+      seen ||= f.includes('gx-2020-23 （五）');
+      expect(lines.length).toBeLessThanOrEqual(24);
+      expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(80);
+      expect(lines[0]).toMatch(/^救助 jiuzhu /);
+    }
+    expect(seen).toBe(true);
   });
 });
 

@@ -11,15 +11,21 @@ describe('knobs', () => {
     const s = resolve(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30');
     const initial = KNOBS.map((k) => k.initial(s));
     expect(KNOBS.map((k, i) => knobText(k, initial[i]!))).toEqual(['1.3 × S', '0.7 × W', '2 × S', '0%', '1.5 × S', '18']);
-    expect(knobScenarioYaml(initial, initial, 'x', '2025-06-30')).toBeNull();
+    expect(
+      knobScenarioYaml(
+        KNOBS.map(() => null),
+        'x',
+        { date: '2025-06-30', today: '2026-12-02' },
+      ),
+    ).toBeNull();
   });
 
   it('write the moved knobs as a valid scenario that sets exactly those parameters', async () => {
     const policy = await loadPolicy('policies/guangxi-nanning.yaml');
     const s = resolve(policy, '2025-06-30');
     const initial = KNOBS.map((k) => k.initial(s));
-    const values = initial.map((v, i) => (KNOBS[i]!.id === 'tekun-basic' ? 160 : KNOBS[i]!.id === 'standard' ? 10 : v));
-    const yaml = knobScenarioYaml(values, initial, 'tui-test', '2025-06-30')!;
+    const values = initial.map((_, i) => (KNOBS[i]!.id === 'tekun-basic' ? 160 : KNOBS[i]!.id === 'standard' ? 10 : null));
+    const yaml = knobScenarioYaml(values, 'tui-test', { date: '2025-06-30', today: '2026-12-02' })!;
     expect(yaml).toContain('  tekun.basic.multiplier: {set: 1.6}');
     expect(yaml).toContain('  dibao.standard.urban: {scale: 1.1}');
     const sc = parseScenario(yaml, 'tui-test.yaml');

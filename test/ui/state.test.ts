@@ -1,12 +1,15 @@
 // The TUI's key reducer, as a pure unit: views, knobs (steps, bounds, reset), localities, filters, traces.
 import { describe, expect, it } from 'vitest';
 import { KNOBS } from '../../src/ui/knob-levers.js';
-import { footerKeys, initialState, reduce, type Key, type State } from '../../src/ui/state.js';
+import { footerKeys, initialState, knobValue, reduce, type Key, type State } from '../../src/ui/state.js';
 
 const lim = { localities: 2, runs: 2, households: 3, traceLines: 40 };
 const press = (s: State, ...keys: Array<string | Key>) =>
   keys.reduce((st, k) => reduce(st, typeof k === 'string' ? k : '', typeof k === 'string' ? {} : k, lim), s);
-const start = initialState(KNOBS.map((k) => (k.initial === undefined ? 0 : k.id === 'standard' ? 0 : k.min + k.step * 2)));
+// two localities whose baselines differ in the first knob (tekun basic: 1.2 and 1.6 × S)
+const own = KNOBS.map((k) => (k.id === 'standard' ? 0 : k.min + k.step * 2));
+const start = initialState([own, own.map((v, i) => (i === 0 ? 160 : v))]);
+const shown = (s: State, knob = 0) => knobValue(s, knob);
 
 describe('the key reducer', () => {
   it('switches views with 1–6 and Tab, and toggles help with ?', () => {
@@ -21,16 +24,30 @@ describe('the key reducer', () => {
 
   it('changes the selected knob by its step within its bounds, and resets it', () => {
     const k = KNOBS[0]!; // tekun basic, hundredths: 120 → 130 → …
+    expect(start.values.every((v) => v === null)).toBe(true); // nothing moved: each locality its own
     const s = press(start, '3', { rightArrow: true });
-    expect(s.values[0]).toBe(start.values[0]! + k.step);
-    expect(press(s, '-', '-').values[0]).toBe(start.values[0]! - k.step);
+    expect(s.values[0]).toBe(130);
+    expect(press(s, '-', '-').values[0]).toBe(110);
     const top = press(start, '3', ...Array(100).fill('+'));
     expect(top.values[0]).toBe(k.max);
-    expect(press(top, 'r').values[0]).toBe(start.values[0]);
+    expect(press(top, 'r').values[0]).toBe(null);
     const two = press(start, '3', '+', { downArrow: true }, '+');
     expect(two.knob).toBe(1);
     expect(press(two, 'R').values).toEqual(start.values);
     expect(press(start, '3', { upArrow: true }).knob).toBe(KNOBS.length - 1);
+  });
+
+  it('steps from the shown locality’s own baseline; a value set is set for every locality', () => {
+    // the second locality's 1.6: a step right is 1.7 (it stepped from the first one's 1.2, to 1.3: a cut shown as a raise)
+    const there = press(start, 'l', '3', '+');
+    expect(there.values[0]).toBe(170);
+    expect([shown(there), shown(press(there, 'l'))]).toEqual([170, 170]);
+    expect([shown(start), shown(press(start, 'l'))]).toEqual([120, 160]);
+    // back to a value not every locality has is still a change (1.6 is the second's, not the first's)
+    expect(press(there, '-').values[0]).toBe(160);
+    // the standard knob (0 % in both) back to 0 is no change at all
+    const std = press(start, '3', { downArrow: true }, { downArrow: true }, { downArrow: true }, '+', '-');
+    expect(std.values[3]).toBe(null);
   });
 
   it('asks to save only on w in the knobs view, once', () => {

@@ -1,13 +1,13 @@
 // jiuzhu tui --policy FILE [--policy FILE…] --households FILE [--scenario FILE…] [--date D] [--lang zh|en]
 // A full-screen Ink app, only at a terminal: without one it exits 2 and points to `jiuzhu compare`.
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { incomeDeciles } from '../../core/compare.js';
+import { today } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 import { readHouseholds } from '../../engine/households.js';
 import { KnobComparer } from '../../engine/knob-comparer.js';
 import { ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { parseScenario } from '../../io/scenario-file.js';
+import { saveNewScenario } from '../../io/scenario-save.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
 import type { Ctx } from '../context.js';
@@ -54,6 +54,7 @@ export async function tuiCommand(
           pop,
           deciles: incomeDeciles(pop),
           date,
+          today: today(ctx.now()),
           householdsFile: o.households,
           comparer,
           rates: (runs, delta) => ratesParallel(exec, pop, runs, delta, 'monthly'),
@@ -68,15 +69,7 @@ export async function tuiCommand(
           })),
         };
       },
-      save: (yaml) => {
-        let n = 1;
-        const stamp = date.replace(/-/g, '');
-        while (existsSync(join('scenarios', `tui-${stamp}-${n}.yaml`))) n++;
-        const id = `tui-${stamp}-${n}`;
-        const path = join('scenarios', `${id}.yaml`);
-        writeFileSync(path, yaml(id));
-        return path;
-      },
+      save: (yaml) => saveNewScenario('scenarios', `tui-${today(ctx.now()).replace(/-/g, '')}`, yaml),
     }),
   );
 }
