@@ -98,12 +98,16 @@ export function App({ data, lang, save }: AppProps) {
   useEffect(() => {
     latest.current = state;
   });
-  useInput((input, key) => {
-    // Keys that arrive in one chunk (typed fast, or a key held down) are each a key press: `lll` is three.
-    const k = key as unknown as Record<string, boolean | undefined>;
-    const plain = !['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'return', 'escape', 'tab', 'ctrl', 'meta'].some((x) => k[x]);
-    for (const one of plain && input.length > 1 ? [...input] : [input]) press(one, plain ? {} : key);
-  });
+  /** `w`: a new file when the knobs differ from the last one saved; else what is already there, or that nothing moved. */
+  const saveKnobs = (s: State): SaveNote => {
+    const changes = knobScenarioYaml(s.values, KNOB_SCENARIO_ID, made)?.split('\nchanges:\n')[1];
+    if (changes === undefined) return { kind: 'saveNothing' };
+    if (lastSaved.current?.changes === changes) return { kind: 'savedSame', path: lastSaved.current.path };
+    const r = save((id) => knobScenarioYaml(s.values, id, made)!);
+    if ('error' in r) return { kind: 'saveFailed', why: r.error };
+    lastSaved.current = { changes, path: r.path };
+    return { kind: 'saved', path: r.path };
+  };
   const press = (input: string, key: Parameters<typeof reduce>[2]) => {
     const next = reduce(latest.current, input, key, {
       localities: data.localities.length,
@@ -115,16 +119,12 @@ export function App({ data, lang, save }: AppProps) {
     setState(next);
     if (next.saveRequested) setSaved(saveKnobs(next));
   };
-  /** `w`: a new file when the knobs differ from the last one saved; else what is already there, or that nothing moved. */
-  const saveKnobs = (s: State): SaveNote => {
-    const changes = knobScenarioYaml(s.values, KNOB_SCENARIO_ID, made)?.split('\nchanges:\n')[1];
-    if (changes === undefined) return { kind: 'saveNothing' };
-    if (lastSaved.current?.changes === changes) return { kind: 'savedSame', path: lastSaved.current.path };
-    const r = save((id) => knobScenarioYaml(s.values, id, made)!);
-    if ('error' in r) return { kind: 'saveFailed', why: r.error };
-    lastSaved.current = { changes, path: r.path };
-    return { kind: 'saved', path: r.path };
-  };
+  useInput((input, key) => {
+    // Keys that arrive in one chunk (typed fast, or a key held down) are each a key press: `lll` is three.
+    const k = key as unknown as Record<string, boolean | undefined>;
+    const plain = !['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'return', 'escape', 'tab', 'ctrl', 'meta'].some((x) => k[x]);
+    for (const one of plain && input.length > 1 ? [...input] : [input]) press(one, plain ? {} : key);
+  });
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
