@@ -4,13 +4,14 @@
 // A failure is returned, for the TUI to tell: it threw, with a stack trace, and the session was lost (a TUI trial).
 import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 export function saveNewScenario(
   dir: string,
   prefix: string,
   yaml: (id: string) => string,
 ): { readonly path: string } | { readonly error: string } {
-  const tmp = join(dir, `.${prefix}-${process.pid}.tmp`);
+  const tmp = join(dir, `.${prefix}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
     for (let n = 1; ; n++) {
