@@ -2,6 +2,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { InputError, type Problem, type Where } from '../errors.js';
 import { editDistance } from '../core/parameters/schema.js';
+import { keyboardSlips } from './yaml-slips.js';
 
 export class YamlFile {
   readonly lines = new LineCounter();
@@ -15,11 +16,24 @@ export class YamlFile {
     // earlier one (20,000 keys took seconds).
     // A line ended by CR alone (classic Mac, some exporters) is a line break in YAML 1.2, which the parser reads as
     // one long line: made LF, one character for one (every position stays where it was).
-    this.doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
-    for (const e of [...this.doc.errors, ...this.doc.warnings]) {
+    const lf = text.replace(/\r(?!\n)/g, '\n');
+    this.doc = parseDocument(lf, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
+    const found = [...this.doc.errors, ...this.doc.warnings].map((e) => {
       const pos = e.linePos?.[0] ?? this.lines.linePos(e.pos[0]);
-      this.problems.push({ where: { file, line: pos.line, col: pos.col }, message: `YAML: ${e.message.split('\n')[0]}` });
+      return { where: { file, line: pos.line, col: pos.col }, message: `YAML: ${syntaxMessage(e.code, e.message.split('\n')[0]!)}` };
+    });
+    if (!this.doc.errors.length) {
+      this.problems.push(...found);
+      return;
     }
+    // A syntax error: what a Chinese keyboard slipped in (io/yaml-slips.ts), then the parser's first error. What it
+    // says after that mostly follows from the first (one tab gave 14 errors about columns, at other lines): counted.
+    this.problems.push(...keyboardSlips(lf, file), found[0]!);
+    if (found.length > 1)
+      this.problems.push({
+        where: found[1]!.where,
+        message: `YAML: and ${found.length - 1} more error${found.length > 2 ? 's' : ''} from here on, which may all follow from the first: fix it and run again`,
+      });
   }
 
   /** After a syntax error the structure is unreliable: report only what the parser said. */
@@ -68,7 +82,9 @@ export class YamlFile {
       else
         this.problem(
           pair.key as Node,
-          `unknown key "${key}" in ${context}${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`,
+          /^\d{3}$/.test(written(pair) ?? key) && value === null
+            ? `unknown key "${written(pair)}" in ${context}: a thousands separator? In {…} a comma ends the value (38,000 is 38 and a key "000"): write 38000 without it`
+            : `unknown key "${key}" in ${context}${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`,
         );
     }
     return out;
@@ -92,6 +108,16 @@ export class YamlFile {
     this.problem(node, `expected ${what} (text)`, subject);
     return null;
   }
+}
+
+/** A key as written (000, where its value is the number 0). */
+const written = (pair: Pair): string | undefined => (isScalar(pair.key) ? pair.key.source : undefined);
+
+/** The parser's message, or ours where its words are for programmers or say nothing of the likely cause. */
+function syntaxMessage(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'a second YAML document starts here (after ---): the file is one document; remove the --- line';
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return `${message} (a value with ": " in it goes in quotes: title: "…: …")`;
+  return message;
 }
 
 /**

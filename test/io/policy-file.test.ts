@@ -127,6 +127,44 @@ describe('policy validation', () => {
     expect(p.every((x) => x.includes('YAML: '))).toBe(true); // no cascade of structural complaints
   });
 
+  // An author's trial typed a policy on a Chinese keyboard: the parser spoke of implicit keys, block collections and
+  // columns (14 errors at other lines for one full-width space), never of the character typed (io/yaml-slips.ts).
+  it('names a full-width colon, comma or space where YAML needs its own, then the parser’s first error, the rest counted', () => {
+    const assets = lineOf(SIMPLE, '    assets:');
+    expect(problems(SIMPLE.replace('    assets:\n', '    assets：\n'))).toEqual([
+      `p.yaml:${assets}:11: YAML: a full-width colon "：" (U+FF1A) after a key: YAML needs ":" and a space`,
+      expect.stringMatching(new RegExp(`^p\\.yaml:${assets}:5: YAML: Implicit keys need to be on a single line$`)),
+    ]);
+    const urban = lineOf(SIMPLE, '      urban:');
+    const comma = SIMPLE.replace('urban: [{from: 2020-01-01, value: 1000', 'urban: [{from: 2020-01-01，value: 1000');
+    expect(problems(comma)[0]).toBe(`p.yaml:${urban}:32: YAML: a full-width comma "，" (U+FF0C) between entries: YAML needs ","`);
+    const space = problems(SIMPLE.replace('    assets:\n', '\u3000\u3000  assets:\n'));
+    expect(space[0]).toBe(`p.yaml:${assets}:1: YAML: a full-width space (U+3000 全角空格) in the indentation: indent with ordinary spaces`);
+    expect(space.at(-1)).toMatch(/: YAML: and \d+ more errors from here on, which may all follow from the first: fix it and run again$/);
+    expect(space.length).toBeLessThanOrEqual(3);
+    // in a quoted value or a comment they are text, not slips (the file is refused for its other error alone)
+    const quoted = SIMPLE.replace('name: {zh: 测试,', 'name: {zh: "测试：甲，乙",') + '# 注释：说明，\n  bad: [x\n';
+    expect(problems(quoted).length).toBeGreaterThan(0);
+    expect(problems(quoted).some((x) => x.includes('full-width'))).toBe(false);
+  });
+
+  it('says what a second document, an unquoted ": " in a value and a thousands separator are', () => {
+    const urban = lineOf(SIMPLE, '      urban:');
+    expect(problems(SIMPLE.replace('urban: [{from: 2020-01-01, value: 1000,', 'urban: [{from: 2020-01-01, value: 1,000,'))).toEqual([
+      `p.yaml:${urban}:43: unknown key "000" in a value of dibao.standard.urban: a thousands separator? In {…} a comma ends the value (38,000 is 38 and a key "000"): write 38000 without it`,
+    ]);
+    expect(problems(SIMPLE + '---\nname: x\n')).toEqual([
+      `p.yaml:${SIMPLE.split('\n').length}:1: YAML: a second YAML document starts here (after ---): the file is one document; remove the --- line`,
+    ]);
+    const title = SIMPLE.replace(
+      '  test: {title: round numbers',
+      '  test:\n    title: 湖南省统计局: 某县 round numbers\n    x: {title: round numbers',
+    );
+    expect(problems(title)[0]).toMatch(
+      /YAML: Nested mappings are not allowed in compact mappings \(a value with ": " in it goes in quotes: title: "…: …"\)$/,
+    );
+  });
+
   it('validates tiers: increasing shares, the last at least 1', () => {
     const text = SIMPLE.replace('  rounding:', '    tiers_placeholder\n  rounding:')
       .replace('    tiers_placeholder\n', '')
