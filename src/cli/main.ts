@@ -249,14 +249,14 @@ function buildProgram(ctx: Ctx): Command {
     .requiredOption('--households <n>', 'how many households')
     .option('--seed <s>', 'random seed: the same seed gives the same bytes', '1')
     .option('--out <file.csv>', 'the households CSV to write')
-    .option('--profile <file>', 'population profile (default: policies/profiles/<policy file name>)')
+    .option('--profile <file>', "population profile (default: profiles/<policy file name> in the policy's folder)")
     .addOption(new Option('--date <YYYY-MM-DD>', "date of the standards (default: the profile's date)"))
     .option('--report', 'print how the generated population compares with the published figures under the baseline')
     .addHelpText(
       'after',
       '\nExample:\n  $ jiuzhu generate --policy policies/guangxi-nanning.yaml --households 100000 --seed 7 --out nanning.csv --report',
     )
-    .action(async (o) => (await import('./commands/generate.js')).generateCommand(ctx, o));
+    .action(quietly(async () => (await import('./commands/generate.js')).generateCommand));
 
   program
     .command('test')

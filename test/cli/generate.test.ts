@@ -1,5 +1,5 @@
 // jiuzhu generate end to end: the file, its bytes for a seed, the calibration report, usage errors.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,5 +85,38 @@ describe('jiuzhu generate', () => {
     expect(jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '10']).stderr).toBe(
       'jiuzhu: give --out FILE.csv (and/or --report)\n',
     );
+  });
+
+  // An author's trial with a policy of their own: the error named a file under profiles/ beside it with no word of what a
+  // profile is, the help named policies/profiles/, and another locality's profile was taken without a word.
+  it('a policy with no profile beside it says what to give; another locality’s profile is named in a note', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-'));
+    const own = join(dir, 'hunan-mouxian.yaml');
+    writeFileSync(own, readFileSync('policies/jiangxi-fuliang.yaml'));
+    const out = join(dir, 'h.csv');
+    const none = jiuzhu(['generate', '--policy', own, '--households', '10', '--out', out]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`jiuzhu: ${own} has no population profile at ${join(dir, 'profiles', 'hunan-mouxian.yaml')}\n`);
+    expect(none.stderr).toContain('hint: give one with --profile FILE');
+    const other = jiuzhu([
+      'generate',
+      '--policy',
+      own,
+      '--profile',
+      'policies/profiles/jiangxi-fuliang.yaml',
+      '--households',
+      '10',
+      '--out',
+      out,
+    ]);
+    expect(other.code).toBe(0);
+    expect(other.stderr).toBe(
+      `note: profile policies/profiles/jiangxi-fuliang.yaml was made for policies/jiangxi-fuliang.yaml, not ${own}: the households are drawn to that locality's published figures\n`,
+    );
+    expect(
+      jiuzhu(['generate', '--policy', own, '--profile', 'policies/profiles/jiangxi-fuliang.yaml', '--households', '10', '--out', out, '-q'])
+        .stderr,
+    ).toBe('');
+    expect(jiuzhu(['generate', '--help']).stdout.replace(/\s+/g, ' ')).toContain("profiles/<policy file name> in the policy's folder");
   });
 });

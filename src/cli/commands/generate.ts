@@ -1,7 +1,8 @@
 // jiuzhu generate --policy FILE --households N --seed S [--out FILE.csv] [--date D] [--profile FILE] [--report]
 // Deterministic synthetic households from the locality's population profile, streamed to the file; --report
 // sets what they yield under the baseline against the profile's published figures.
-import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { calibrate } from '../../core/calibrate.js';
@@ -26,6 +27,7 @@ export interface GenerateOptions {
   readonly date?: string;
   readonly profile?: string;
   readonly report?: boolean;
+  readonly quiet?: boolean;
 }
 
 const HEADER = GENERATED_COLUMNS.join(',') + '\n';
@@ -52,7 +54,20 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
     [o.out ? { flag: '--out', path: o.out, format: 'csv' } : null],
     inputsOf({ policy: o.policy, profile: profilePath }),
   );
-  const profile = await loadProfile(profilePath);
+  const profile = await loadProfile(profilePath).catch((e: unknown) => {
+    // No profile beside the policy (a locality of one's own, an author's trial): say what one is and how to give it.
+    if (o.profile === undefined && e instanceof UsageError && !existsSync(profilePath))
+      throw new UsageError(
+        `${o.policy} has no population profile at ${profilePath}`,
+        'give one with --profile FILE: a profile names its policy and the published figures (income quintiles, caseloads) the households are drawn to; policies/profiles/*.yaml are examples, README "Synthetic households" says what each key is',
+      );
+    throw e;
+  });
+  // A profile made for another locality: its households are drawn to that locality's figures (say so, as a projection does).
+  if (resolve(profile.policy) !== resolve(o.policy) && !o.quiet)
+    ctx.stderr.write(
+      `note: profile ${profilePath} was made for ${profile.policy}, not ${o.policy}: the households are drawn to that locality's published figures${o.report ? ', and --report compares with them' : ''}\n`,
+    );
   const date = o.date ? simulationDate(ctx, o.date) : profile.date;
   const { snapshot, rules } = await loadAt(o.policy, date);
   const settings: GenerateSettings = {
