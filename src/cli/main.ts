@@ -259,6 +259,14 @@ function buildProgram(ctx: Ctx): Command {
     .action(quietly(async () => (await import('./commands/generate.js')).generateCommand));
 
   program
+    .command('init')
+    .description('write a policy file to fill in for a locality of your own: every parameter, what its value is, no values')
+    .requiredOption('--out <file.yaml>', 'the policy file to write (its name is the policy id); never over an existing file')
+    .addOption(new Option('--from <YYYY-MM-DD>', 'the date each value takes effect from (default: 1 January this year)'))
+    .addHelpText('after', '\nExample:\n  $ jiuzhu init --out hunan-mouxian.yaml\n  $ jiuzhu validate --policy hunan-mouxian.yaml')
+    .action(quietly(async () => (await import('./commands/init.js')).initCommand));
+
+  program
     .command('test')
     .description('run YAML test cases (default: policies/cases) and the parameter sanity rules; exit 1 on any failure')
     .argument('[paths...]', 'case files or directories of them')

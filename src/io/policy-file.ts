@@ -5,7 +5,7 @@ import type { Node, Pair, YAMLMap } from 'yaml';
 import { InputError } from '../errors.js';
 import { readInputText } from './files.js';
 import { isIsoDate } from '../core/dates.js';
-import { BRANCHES, PARAMS, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
+import { BRANCHES, expectedOf, PARAMS, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
 import type { DatedValue, Policy, Source } from '../core/parameters/tree.js';
 import { parseValue } from './param-values.js';
 import { parsedOnce } from './parsed-cache.js';
@@ -38,7 +38,7 @@ export function parsePolicy(text: string, file: string): Policy {
     walk(y, paramsNode, '', params, sources);
     for (const spec of PARAMS) {
       if (!params.has(spec.path) && !spec.optional && !spec.default) {
-        y.problem(top.get('parameters')![1], `missing parameter ${spec.path} (${spec.en}, ${spec.unit})`, 'parameters');
+        y.problem(top.get('parameters')![1], `missing parameter ${spec.path} (${spec.zh} ${spec.en}: ${expectedOf(spec)})`, 'parameters');
       }
     }
   }

@@ -31,6 +31,10 @@ describe('policy validation', () => {
     expect(p).toContain(`p.yaml:${line}:7: unknown parameter "dibao.standard.urbn" (did you mean "dibao.standard.urban"?)`);
     // and the now-missing parameter is reported too: every problem, not the first
     expect(p.some((x) => x.includes('missing parameter dibao.standard.urban'))).toBe(true);
+    // with what its value is (it said "(payment mode, )" for an enum: an empty unit, no allowed values)
+    expect(problems(SIMPLE.replace(/^ {4}payment:\n.*\n/m, ''))).toEqual([
+      expect.stringMatching(/: missing parameter dibao\.payment\.mode \(低保金发放方式（差额\/分档） payment mode: one of gap, tiered\)$/),
+    ]);
   });
 
   it('names a misspelled branch', () => {

@@ -7,7 +7,7 @@ import { readHouseholds } from '../../engine/households.js';
 import { KnobComparer } from '../../engine/knob-comparer.js';
 import { ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { parseScenario } from '../../io/scenario-file.js';
-import { saveNewScenario } from '../../io/scenario-save.js';
+import { saveNewScenario } from '../../io/new-file.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
 import type { Ctx } from '../context.js';

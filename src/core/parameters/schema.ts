@@ -317,6 +317,25 @@ export const BRANCHES: ReadonlySet<string> = new Set(
   ),
 );
 
+/** What a value of the parameter is, for a person: "yuan/person/month", "× S", "one of gap, tiered", "true or false". */
+export function expectedOf(spec: ParamSpec): string {
+  const k = spec.kind;
+  switch (k.type) {
+    case 'money':
+      return `${spec.unit}${k.positive ? ', above 0' : ''}`;
+    case 'decimal':
+      return k.max === undefined ? spec.unit : `${spec.unit}, 0–${k.max}`;
+    case 'integer':
+      return `${spec.unit ? `${spec.unit}, ` : ''}a whole number ${k.min}–${k.max}`;
+    case 'enum':
+      return `one of ${k.values.join(', ')}`;
+    case 'boolean':
+      return 'true or false';
+    case 'tiers':
+      return 'bands [{below_share, per_person}, …], below_share a share of S rising to at least 1';
+  }
+}
+
 /** The nearest canonical path or branch to a misspelled one (edit distance), for "did you mean …?". */
 export function suggestPath(path: string): string | undefined {
   let best: string | undefined;

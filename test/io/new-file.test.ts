@@ -1,10 +1,10 @@
-// The TUI's `w` (io/scenario-save.ts): a new file, its folder made when missing (it threw ENOENT, a stack trace, and
+// The TUI's `w` (io/new-file.ts): a new file, its folder made when missing (it threw ENOENT, a stack trace, and
 // the session was lost: a TUI trial), never one written over, nothing left behind, a failure returned.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { saveNewScenario } from '../../src/io/scenario-save.js';
+import { saveNewScenario } from '../../src/io/new-file.js';
 
 const yaml = (id: string) => `scenario: ${id}\n`;
 

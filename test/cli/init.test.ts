@@ -1,0 +1,64 @@
+// jiuzhu init (report/policy-template.ts): a policy to fill in for a locality of one's own. An author's trial found no
+// template (the bundled policies are another place's 560–620 lines; a file with the standards alone gave 49 "missing
+// parameter" errors, every one at the line `parameters:`, one with an empty unit and no allowed values).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { PARAMS } from '../../src/core/parameters/schema.js';
+import { jiuzhu } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-init-'));
+
+describe('jiuzhu init', () => {
+  it('writes every parameter with what its value is; validate lists each value to give at its own line', () => {
+    const file = join(dir, 'hunan-mouxian.yaml');
+    const r = jiuzhu(['init', '--out', file, '--from', '2024-01-01']);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    expect(text).toMatch(/^policy: hunan-mouxian$/m);
+    expect(text).toContain(
+      '      # 城市低保标准 · dibao standard S, urban · yuan/person/month, above 0\n      urban:\n        - {from: 2024-01-01, value: ~, source: my-doc}\n',
+    );
+    expect(text).toContain('# 低保金发放方式（差额/分档） · payment mode · one of gap, tiered');
+    const required = PARAMS.filter((p) => !p.default && !p.optional);
+    const v = jiuzhu(['validate', '--policy', file]);
+    expect(v.code).toBe(3);
+    const got = [...v.stderr.matchAll(/^ {2}\S+:(\d+):\d+: parameter (\S+): expected .*, got nothing$/gm)];
+    // (50 problems are printed, then how many more)
+    expect(got.length).toBe(Math.min(50, required.length));
+    for (const [, line, path] of got)
+      expect(lines[Number(line) - 1]).toMatch(new RegExp(`^ +(- \\{from: 2024-01-01, value: ~|${path!.split('.').pop()}:)`));
+    expect(v.stderr).not.toMatch(/missing parameter|groups parameters/);
+  });
+
+  it('filled in (the values of the test fixture), it is a valid policy: nothing else to write', () => {
+    const file = join(dir, 'filled.yaml');
+    expect(jiuzhu(['init', '--out', file]).code).toBe(0);
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    const simple = parseDocument(readFileSync('test/fixtures/policies/simple.yaml', 'utf8'));
+    for (const spec of PARAMS.filter((p) => !p.default && !p.optional)) {
+      const path = spec.path.split('.');
+      expect(doc.hasIn(['parameters', ...path, 0, 'value']), spec.path).toBe(true);
+      doc.setIn(['parameters', ...path, 0, 'value'], simple.getIn(['parameters', ...path, 0, 'value']));
+      doc.setIn(['parameters', ...path, 0, 'from'], '2020-01-01');
+    }
+    writeFileSync(file, String(doc));
+    const v = jiuzhu(['validate', '--policy', file]);
+    expect(v.stderr).toBe('');
+    expect(v.stdout).toBe(`${file}: valid; every parameter rule holds\n`);
+  });
+
+  it('never writes over a file, and takes the policy id from the name', () => {
+    const file = join(dir, 'mine.yaml');
+    writeFileSync(file, 'my own policy\n');
+    const again = jiuzhu(['init', '--out', file]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`${file} exists: init writes a new file, never over one`);
+    expect(readFileSync(file, 'utf8')).toBe('my own policy\n');
+    expect(jiuzhu(['init', '--out', join(dir, 'Hunan County.yaml')]).stderr).toContain('lower-case letters, digits and -');
+    expect(jiuzhu(['init', '--out', join(dir, 'x.txt')]).code).toBe(2);
+  });
+});
