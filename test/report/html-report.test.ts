@@ -35,7 +35,7 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
   const r = jiuzhu(['report', ...POLICIES, ...SCENARIOS, '--households', SAMPLE, '--date', '2025-06-30', '--unit', 'yuan', '--out', out]);
   const html = existsSync(out) ? readFileSync(out, 'utf8') : '';
 
-  it('writes one HTML file with the five sections, bilingual headings', () => {
+  it('writes one HTML file with the six sections, bilingual headings', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -44,8 +44,22 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
       '2 图表 Charts',
       '3 参数差异 Parameters that differ',
       '4 估计参数 Estimates and how far each moves the cost',
-      '5 如何生成 How this report was made',
+      '5 参数与来源 Every parameter in force and where it comes from',
+      '6 如何生成 How this report was made',
     ]);
+  });
+
+  // An author's trial grepped a report for the sources of its own standards: none was named (only in the workbook)
+  it('lists every parameter in force with its source, per locality, as jiuzhu params traces it', () => {
+    expect(html).toContain('<details><summary>广西壮族自治区·南宁市 Guangxi / Nanning: ');
+    const row = /<tr><th scope="row">dibao\.standard\.urban<\/th>(.*?)<\/tr>/.exec(html.slice(html.indexOf('id="sources"')))![1]!;
+    expect(row).toContain('<td class="num">810</td>');
+    expect(row).toContain('<td class="num">2022-04-01</td><td class="num">nanning-2022</td>');
+    expect(row).toContain('《南宁市人民政府关于提高全市城乡居民最低生活保障标准和补助水平的通知》');
+    expect(row).toContain('http://www.nanninghotline.com/ml/shenghuo/75421.html');
+    // an estimate is marked, and points to its basis in section 4
+    expect(html).toMatch(/<th scope="row">dibao\.assets\.limit_months<\/th><td class="num">24 \*<\/td>/);
+    expect((html.match(/<details><summary>[^<]*: \d+ parameters, each with its source<\/summary>/g) ?? []).length).toBe(2);
   });
 
   // A budget trial found the standards' age said only on stderr (and not with --quiet): the report says it too
@@ -118,7 +132,10 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
 
   it('opens offline: no script, no link, no external source; the inputs’ SHA-256 and the command are there', () => {
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|src=/i);
-    expect(html.replace(/xmlns(:xlink)?="http:\/\/www\.w3\.org\/[^"]+"/g, '')).not.toMatch(/https?:\/\//);
+    // no address outside the sources table, where a document's URL is text to cite (no href: nothing is fetched)
+    const sources = /<table class="sources">[\s\S]*?<\/table>/g;
+    expect(html.replace(sources, '').replace(/xmlns(:xlink)?="http:\/\/www\.w3\.org\/[^"]+"/g, '')).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/href=/i);
     expect(html).toMatch(/<td class="mono">[0-9a-f]{64}<\/td>/);
     expect(html).toContain('jiuzhu report --policy policies/guangxi-nanning.yaml');
     expect(html).toContain('@page { size: A4');

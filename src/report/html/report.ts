@@ -14,6 +14,7 @@ import type { CompareReport, LocalityReport } from '../compare.js';
 import type { CliffReport } from '../cliff.js';
 import { bandShares, type RateDistribution } from '../marginal-rates.js';
 import { provenance, rangeText } from '../params.js';
+import { parameterRows } from '../sheets.js';
 import { swings, totalRange } from '../sensitivity.js';
 import { inUnit, UNIT_LABEL, type Unit } from '../text-table.js';
 import { delta, signed } from '../totals.js';
@@ -79,7 +80,9 @@ export function htmlReport(input: HtmlReportInput): string {
     ...parameterSections(input),
     `<h2 id="estimates">4 估计参数 Estimates and how far each moves the cost</h2>`,
     ...r.localities.flatMap((l, i) => estimateSection(l, input.snapshots[i]![0]!, input.sensitivity[i] ?? null, input.unit, i)),
-    `<h2 id="made">5 如何生成 How this report was made</h2>`,
+    `<h2 id="sources">5 参数与来源 Every parameter in force and where it comes from</h2>`,
+    ...r.localities.flatMap((l, i) => sourcesSection(l, input.snapshots[i]![0]!)),
+    `<h2 id="made">6 如何生成 How this report was made</h2>`,
     ...madeSection(input.made),
   ];
   return page(title, body);
@@ -309,6 +312,33 @@ function parameterSections(input: HtmlReportInput): string[] {
     );
   }
   return out;
+}
+
+/**
+ * The baseline's parameters as `jiuzhu params` traces them (report/sheets.ts parameterRows, the workbook's 参数 sheet):
+ * a forwarded report named no document a standard rests on (an author's trial grepped it for its own sources).
+ */
+function sourcesSection(l: LocalityReport, s: Snapshot): string[] {
+  const rows = parameterRows(s).map((r) => {
+    const [path, value, unit, since, est, range, source, clause, title, where] = r.map((c) => (c === null ? '' : String(c)));
+    const cite = [source, clause].filter(Boolean).join(' ');
+    return [
+      path!,
+      `${value}${est ? ' *' : ''}`,
+      unit!,
+      since!,
+      cite || (est ? `* ${range}` : ''),
+      [title, where].filter(Boolean).join(' — '),
+    ];
+  });
+  return [
+    `<details><summary>${esc(nameOf(l))}: ${rows.length} parameters, each with its source</summary>`,
+    table(['parameter 参数', 'value 取值', 'unit 单位', 'since 起始', 'source 来源', 'document 文件'], rows, {
+      cls: 'sources',
+      caption: '* an estimate: its basis and range in section 4',
+    }),
+    '</details>',
+  ];
 }
 
 function estimateSection(l: LocalityReport, s: Snapshot, sens: SensitivityResult | null, unit: Unit, i: number): string[] {
