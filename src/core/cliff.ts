@@ -110,23 +110,36 @@ export function marginalRates(points: readonly CliffPoint[], view: View): Array<
 
 /** Every step where resources fall, with the programs that fall there. */
 export function cliffsOf(points: readonly CliffPoint[], view: View): Cliff[] {
+  return stepsWhere(points, view, (q, p) => p.resources < q.resources);
+}
+
+/**
+ * Every step where resources rise by more than the income's own rise (a marginal rate below 0): a program starting as
+ * another stops — rigid-expenditure aid where dibao ends (DOMAIN step 4). A TUI trial saw such a jump of 2,000 a month
+ * drawn under "0 cliffs". `drop` is then negative: the resources' rise.
+ */
+export function jumpsOf(points: readonly CliffPoint[], view: View): Cliff[] {
+  return stepsWhere(points, view, (q, p, step) => p.resources - q.resources > step);
+}
+
+function stepsWhere(
+  points: readonly CliffPoint[],
+  view: View,
+  is: (q: CliffPoint[View], p: CliffPoint[View], step: number) => boolean,
+): Cliff[] {
   const out: Cliff[] = [];
   for (let i = 1; i < points.length; i++) {
     const [q, p] = [points[i - 1]![view], points[i]![view]];
-    if (p.resources >= q.resources) continue;
-    const change = (Object.keys(p.programs) as ProgramId[]).map((id) => ({ id, drop: (q.programs[id] ?? 0) - (p.programs[id] ?? 0) }));
+    const step = 12 * (points[i]!.value - points[i - 1]!.value);
+    if (!is(q, p, step)) continue;
+    const ids = [...new Set([...Object.keys(q.programs), ...Object.keys(p.programs)])] as ProgramId[];
+    const change = ids.map((id) => ({ id, drop: (q.programs[id] ?? 0) - (p.programs[id] ?? 0) }));
     const programs = change.filter((x) => x.drop > 0).sort((a, b) => b.drop - a.drop);
     const rises = change
       .filter((x) => x.drop < 0)
       .map((x) => ({ id: x.id, gain: -x.drop }))
       .sort((a, b) => b.gain - a.gain);
-    out.push({
-      at: points[i]!.value,
-      drop: q.resources - p.resources,
-      programs,
-      rises,
-      step: 12 * (points[i]!.value - points[i - 1]!.value),
-    });
+    out.push({ at: points[i]!.value, drop: q.resources - p.resources, programs, rises, step });
   }
   return out;
 }

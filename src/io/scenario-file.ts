@@ -102,7 +102,7 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
   if (k.has('from')) {
     const f = k.get('from')![0];
     from = isScalar(f) && typeof f.value === 'string' && isIsoDate(f.value) ? f.value : undefined;
-    if (!from) y.problem(f, '"from" must be a date YYYY-MM-DD', subject);
+    if (!from) y.problem(f, `"from" must be a date YYYY-MM-DD${got(f)}`, subject);
     if (op === 'values') y.problem(f, '"values" carry their own dates; "from" does not apply', subject);
   }
   const numeric = ['money', 'decimal', 'integer'].includes(spec.kind.type);
@@ -120,7 +120,11 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
       const t = y.text(arg);
       const ok = t !== null && SIGNED_DECIMAL_RE.test(t) && (op === 'add' || !t.startsWith('-'));
       if (!ok) {
-        y.problem(arg, op === 'scale' ? 'expected a factor ≥ 0, e.g. 1.1' : 'expected a number to add, e.g. 50 or -0.1', subject);
+        y.problem(
+          arg,
+          `${op === 'scale' ? 'expected a factor ≥ 0, e.g. 1.1' : 'expected a number to add, e.g. 50 or -0.1'}${got(arg)}`,
+          subject,
+        );
         return null;
       }
       return { change: { op, by: D(t) }, from };
@@ -153,7 +157,7 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
         const f = e.get('from')?.[0] ?? null;
         const date = isScalar(f) && typeof f.value === 'string' && isIsoDate(f.value) ? f.value : null;
         if (!date) {
-          y.problem(f ?? item, '"from" must be a date YYYY-MM-DD', subject);
+          y.problem(f ?? item, `"from" must be a date YYYY-MM-DD${got(f)}`, subject);
           continue;
         }
         if (values.length && date <= values[values.length - 1]!.from)
@@ -164,4 +168,10 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
       return values.length ? { change: { op, values } } : null;
     }
   }
+}
+
+/** What was written instead, for a message (an author's trial: `add: 50元` was told only what was expected). */
+function got(node: Node | null): string {
+  const t = isScalar(node) ? (node.source ?? (node.value === null ? null : String(node.value))) : null;
+  return t === null || t === undefined ? ', got nothing' : `, got "${t}"`;
 }

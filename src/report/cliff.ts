@@ -3,7 +3,7 @@
 // gradual exit's kept amount in full, a grant or premium ÷ 12; annual: the year, a gradual exit for its months); the
 // table, chart and CSV show the view asked for, and say which.
 import chalk from 'chalk';
-import { cliffsOf, marginalRates, type CliffPoint, type View } from '../core/cliff.js';
+import { cliffsOf, jumpsOf, marginalRates, type CliffPoint, type View } from '../core/cliff.js';
 import { D, fenToYuan } from '../core/money.js';
 import { isCash, PROGRAM_BY_ID, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import { groupDigits } from './text-table.js';
@@ -141,11 +141,15 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
   ];
   for (const run of r.runs) {
     const cliffs = cliffsOf(run.points, r.view);
+    const jumps = jumpsOf(run.points, r.view);
     const high = marginalRates(run.points, r.view).filter((x) => x !== null && x.greaterThanOrEqualTo(1)).length;
     const steps = run.points.length - 1;
+    const up = jumps.length ? `, ${jumps.length} jump${jumps.length === 1 ? '' : 's'} up` : '';
     out.push(
       '',
-      chalk.bold(`${run.id}: ${cliffs.length} cliff${cliffs.length === 1 ? '' : 's'}; marginal rate ≥ 100 % on ${high} of ${steps} steps`),
+      chalk.bold(
+        `${run.id}: ${cliffs.length} cliff${cliffs.length === 1 ? '' : 's'}${up}; marginal rate ≥ 100 % on ${high} of ${steps} steps`,
+      ),
     );
     for (const c of cliffs) {
       out.push(`  at ${groupDigits(fenToYuan(c.at))}: resources −${groupDigits(yuan(c.drop, r.view))} ${per(r.view)}`);
@@ -153,6 +157,16 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
       for (const x of c.rises) out.push(`      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} +${groupDigits(yuan(x.gain, r.view))}`);
       // (the step's own income: with it the parts add up to the drop — a researcher added them up and was 10 short)
       out.push(`      ${r.member}'s ${r.vary} +${groupDigits(yuan(c.step, r.view))}`);
+    }
+    // A jump up: resources rise by more than the income did, a program starting as another stops (earning a little less
+    // there loses it: the cliff seen from below)
+    for (const j of jumps) {
+      out.push(
+        `  at ${groupDigits(fenToYuan(j.at))}: resources +${groupDigits(yuan(-j.drop, r.view))} ${per(r.view)} (a jump up: more than the income's own rise)`,
+      );
+      for (const x of j.rises) out.push(`      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} +${groupDigits(yuan(x.gain, r.view))}`);
+      for (const x of j.programs) out.push(`      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} −${groupDigits(yuan(x.drop, r.view))}`);
+      out.push(`      ${r.member}'s ${r.vary} +${groupDigits(yuan(j.step, r.view))}`);
     }
   }
   return out.join('\n') + '\n';

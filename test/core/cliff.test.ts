@@ -3,7 +3,7 @@
 // special assistance off. An urban adult whose wage varies and a child of 10: n = 2, S × n = 2000.00.
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
-import { cliffsOf, marginalRates, sweep, type CliffPoint } from '../../src/core/cliff.js';
+import { cliffsOf, jumpsOf, marginalRates, sweep, type CliffPoint } from '../../src/core/cliff.js';
 import type { HouseholdSpec } from '../../src/core/population.js';
 import type { Run } from '../../src/core/simulate.js';
 import { fen, rulesOf, simplePolicy, withParams } from '../helpers/rules.js';
@@ -105,5 +105,35 @@ describe('gradual exit (003 §11): the two views differ', () => {
         step: fen('120.00'), // 12 × 10.00
       },
     ]);
+  });
+});
+
+// A TUI trial saw resources jump up by ~2,000 a month at a wage of ~580 (dibao 5.97 stopping, rigid-expenditure aid
+// 2,430 starting: DOMAIN step 4) under the words "0 cliffs". Hand-made points, resources = wage + programs (fen a
+// year in either view: a month × 12).
+describe('jumps up: resources rising by more than the income did', () => {
+  const pt = (wage: string, programs: Record<string, string>): CliffPoint => {
+    const parts = Object.fromEntries(Object.entries(programs).map(([id, v]) => [id, 12 * fen(v)]));
+    const resources = 12 * fen(wage) + Object.values(parts).reduce((a, b) => a + b, 0);
+    return { value: fen(wage), monthly: { resources, programs: parts }, annual: { resources, programs: parts } };
+  };
+  const ps = [
+    pt('579.90', { dibao: '6.07' }), // 585.97: the gap, flat (rate 100 %)
+    pt('580.00', { dibao: '5.97' }), // 585.97
+    pt('580.10', { rigid_aid: '2430.00' }), // 3010.10: +2,424.13 for +0.10 of wage
+    pt('580.20', { rigid_aid: '2430.00' }), // 3010.20: +0.10, rate 0 — no jump
+  ];
+
+  it('finds the step, the program that starts and the one that stops; not a flat step or a rate of 0', () => {
+    const jumps = jumpsOf(ps, 'monthly');
+    expect(jumps).toHaveLength(1);
+    expect(jumps[0]!.at).toBe(fen('580.10'));
+    expect(monthly(-jumps[0]!.drop)).toBe('2424.13');
+    expect(jumps[0]!.rises.map((x) => [x.id, monthly(x.gain)])).toEqual([['rigid_aid', '2430.00']]);
+    expect(jumps[0]!.programs.map((x) => [x.id, monthly(x.drop)])).toEqual([['dibao', '5.97']]);
+    // the parts add up: 2430.00 − 5.97 + the wage's 0.10 = 2424.13
+    expect(monthly(jumps[0]!.step)).toBe('0.10');
+    expect(cliffsOf(ps, 'monthly')).toEqual([]);
+    expect(marginalRates(ps, 'monthly').map((r) => r?.toString() ?? null)).toEqual([null, '1', '-24240.3', '0']);
   });
 });

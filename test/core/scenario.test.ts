@@ -132,6 +132,12 @@ describe('scenario validation', () => {
       's.yaml:7:35: change of dibao.standard.rural: tekun.minor_age (years) is not the same kind of value as dibao.standard.rural (yuan/person/month)',
     ]);
   });
+  it('says what was written where a number or a date was expected (an author’s trial: `add: 50元` was not echoed)', () => {
+    expect(problems(`${head}changes:\n  dibao.standard.urban: {add: 50元}\n  dibao.standard.rural: {add: 5, from: 2026/1/1}\n`)).toEqual([
+      's.yaml:5:31: change of dibao.standard.urban: expected a number to add, e.g. 50 or -0.1, got "50元"',
+      's.yaml:6:40: change of dibao.standard.rural: "from" must be a date YYYY-MM-DD, got "2026/1/1"',
+    ]);
+  });
   it('requires the id, title, reason and changes', () => {
     expect(problems('scenario: s\n')).toEqual([
       's.yaml:1:1: missing key "title"',

@@ -196,7 +196,7 @@ describe('jiuzhu tui', () => {
     const chart = await keys(a, '\r', 'c');
     expect(chart).toContain(`cliffs 悬崖效应 — household ${id}`);
     expect(chart).toContain('● baseline  ○ dibao-standard-plus-10pct');
-    expect(chart).toMatch(/^baseline: \d+ cliffs?; marginal rate ≥ 100 % on \d+ of \d+ steps$/m);
+    expect(chart).toMatch(/^baseline: \d+ cliffs?(, \d+ jumps? up)?; marginal rate ≥ 100 % on \d+ of \d+ steps$/m);
     expect(await keys(a, 'c')).toContain(`household ${id} — 广西壮族自治区·南宁市`);
   });
 
