@@ -1,6 +1,7 @@
 // Who pays: each program's cost split between the levels of government by its budget line's dated shares
-// (funding.<line>.central / .provincial; the city or county pays the rest). Exact: the central and provincial parts
-// are rounded half up to the fen and the city/county's is the rest, so the three add up to the cost.
+// (funding.<line>.central / .provincial; the city or county pays the rest). Exact: the central part, and the central and
+// provincial parts together, are rounded half up to the fen; the provincial part is the difference and the
+// city/county's the rest, so the three add up to the cost and none is below 0.
 import type { Figures } from './aggregate.js';
 import { D, type Dec } from './money.js';
 import { dec, type Snapshot } from './parameters/tree.js';
@@ -42,16 +43,18 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
   const programs: Partial<Record<ProgramId, Split>> = {};
   const central = new Map<ProgramId, Record<Level, Dec>>();
   const total = { central: D(0), provincial: D(0), local: D(0) };
+  const sums = new Map(FUNDED.map((p) => [p.id, fen(costs.get(p.id)!.reduce((a, y) => a.plus(y), D(0)))]));
+  // The central part and the central and provincial together rounded half up to the fen; the provincial part the
+  // difference, the city or county's the rest: never below 0 where the shares add up to 1 (a trial saw −0.01, the
+  // two parts each rounded up).
+  const splitAt = (id: ProgramId, cs: (k: number) => Dec, ps: (k: number) => Dec): Record<Level, Dec> => {
+    const c = partAt(id, cs);
+    const both = partAt(id, (k) => cs(k).plus(ps(k)));
+    return { central: c, provincial: both.minus(c), local: sums.get(id)!.minus(both) };
+  };
+  const sharesOf = (line: string) => [shareIn(`funding.${line}.central`), shareIn(`funding.${line}.provincial`)] as const;
   for (const p of FUNDED) {
-    // the central and provincial parts rounded half up to the fen, the city or county's the rest
-    const [c, v] = (['central', 'provincial'] as const).map((l) => partAt(p.id, shareIn(`funding.${p.funding}.${l}`)));
-    const x = {
-      central: c!,
-      provincial: v!,
-      local: fen(costs.get(p.id)!.reduce((a, y) => a.plus(y), D(0)))
-        .minus(c!)
-        .minus(v!),
-    };
+    const x = splitAt(p.id, ...sharesOf(p.funding!));
     central.set(p.id, x);
     programs[p.id] = { central: x.central.toFixed(2), provincial: x.provincial.toFixed(2), local: x.local.toFixed(2) };
     for (const l of LEVELS) total[l] = total[l].plus(x[l]);
@@ -70,19 +73,25 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
   const [low, high] = [{ ...total }, { ...total }];
   for (const path of estimated) {
     const [, line, level] = path.split('.') as [string, string, 'central' | 'provincial'];
+    // each level's change with this share at an end, the other as it is, summed over the line's programs
     const [a, b] = (['low', 'high'] as const).map((end) => {
-      const share = (k: number) => endOf(parts[k]!.snapshot, path, end) ?? dec(parts[k]!.snapshot, path);
-      return FUNDED.filter((p) => p.funding === line).reduce((d, p) => d.plus(partAt(p.id, share).minus(central.get(p.id)![level])), D(0));
+      const moved = (k: number) => endOf(parts[k]!.snapshot, path, end) ?? dec(parts[k]!.snapshot, path);
+      const [cs, ps] = sharesOf(line);
+      const d = { central: D(0), provincial: D(0), local: D(0) };
+      for (const p of FUNDED.filter((q) => q.funding === line)) {
+        const y = level === 'central' ? splitAt(p.id, moved, ps) : splitAt(p.id, cs, moved);
+        for (const l of LEVELS) d[l] = d[l].plus(y[l].minus(central.get(p.id)![l]));
+      }
+      return d;
     });
-    for (const [l, sign] of [
-      [level, 1],
-      ['local', -1],
-    ] as const) {
-      const [da, db] = [a!.times(sign), b!.times(sign)];
-      low[l] = low[l].plus(D.min(0, da, db));
-      high[l] = high[l].plus(D.max(0, da, db));
+    for (const l of LEVELS) {
+      low[l] = low[l].plus(D.min(0, a![l], b![l]));
+      high[l] = high[l].plus(D.max(0, a![l], b![l]));
     }
   }
+  // The city or county pays nothing at the least: shares whose high ends add up to 1 moved it a fen below 0 by rounding
+  // (above 1, a rule warns: funding-ranges-at-most-one)
+  low.local = D.max(0, low.local);
   const at = (d: Record<Level, Dec>) => Object.fromEntries(LEVELS.map((l) => [l, d[l].toFixed(2)])) as unknown as Split;
   return { ...report, range: { low: at(low), high: at(high), estimates: [...estimated] } };
 }

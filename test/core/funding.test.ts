@@ -1,0 +1,42 @@
+// Who pays (core/funding.ts), worked by hand at the fen where rounding decides. A finance trial saw the city or county
+// pay −0.01 (and "−0.00 万元" at its range's low end) where the central and provincial shares add up to 1: each part
+// was rounded half up on its own. Now the central part and the two together are rounded; the provincial part is the
+// difference, the city or county's the rest.
+import { describe, expect, it } from 'vitest';
+import { fundingOf } from '../../src/core/funding.js';
+import type { Figures } from '../../src/core/aggregate.js';
+import { resolve } from '../../src/core/parameters/tree.js';
+import { PROGRAMS } from '../../src/core/programs/index.js';
+import { D } from '../../src/core/money.js';
+import { DATE, simplePolicy, withParams } from '../helpers/rules.js';
+
+/** Figures whose every program costs nothing but dibao, which costs `dibao` yuan a year. */
+const figures = (dibao: string): Figures =>
+  ({
+    programs: Object.fromEntries(
+      PROGRAMS.map((p) => [p.id, { annual_cost: p.id === 'dibao' ? dibao : '0.00', annual_cost_exact: p.id === 'dibao' ? dibao : '0' }]),
+    ),
+  }) as unknown as Figures;
+const snapshot = (central: string, provincial: string) =>
+  resolve(withParams(simplePolicy(), { 'funding.assistance.central': central, 'funding.assistance.provincial': provincial }), DATE);
+
+describe('who pays, at the fen', () => {
+  it('shares adding up to 1: 0.05 yuan at 0.5 / 0.5 is 0.03 + 0.02 + 0, never 0.03 + 0.03 − 0.01', () => {
+    const f = fundingOf([{ figures: figures('0.05'), times: 1, snapshot: snapshot('0.5', '0.5') }]);
+    // central 0.025 → 0.03 (half up); both 0.05 → 0.05; provincial 0.05 − 0.03 = 0.02; the rest 0.05 − 0.05 = 0
+    expect(f.programs.dibao).toEqual({ central: '0.03', provincial: '0.02', local: '0.00' });
+    expect(f.total).toEqual({ central: '0.03', provincial: '0.02', local: '0.00' });
+  });
+
+  it('every split adds up to the cost, and no part is below 0, over costs of 0.01 to 10.00 and shares in tenths', () => {
+    for (let cost = 1; cost <= 1000; cost += 7)
+      for (let c = 0; c <= 10; c++)
+        for (let p = 0; p <= 10 - c; p++) {
+          const yuan = D(cost).dividedBy(100).toFixed(2);
+          const f = fundingOf([{ figures: figures(yuan), times: 1, snapshot: snapshot(String(c / 10), String(p / 10)) }]);
+          const s = f.programs.dibao!;
+          expect(D(s.central).plus(s.provincial).plus(s.local).toFixed(2)).toBe(yuan);
+          for (const v of [s.central, s.provincial, s.local]) expect(D(v).isNegative(), `${yuan} ${c} ${p}`).toBe(false);
+        }
+  });
+});
