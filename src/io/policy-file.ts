@@ -5,7 +5,7 @@ import type { Node, Pair, YAMLMap } from 'yaml';
 import { InputError } from '../errors.js';
 import { readInputText } from './files.js';
 import { isIsoDate } from '../core/dates.js';
-import { BRANCHES, expectedOf, PARAMS, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
+import { BRANCHES, expectedOf, PARAMS, PARAM_BY_PATH, PLACEHOLDER_SOURCE, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
 import type { DatedValue, Policy, Source } from '../core/parameters/tree.js';
 import { parseValue } from './param-values.js';
 import { parsedOnce } from './parsed-cache.js';
@@ -74,6 +74,9 @@ function parseSources(y: YamlFile, node: Node | null, root: Node): Map<string, S
     if (!k.has('title')) y.problem(pair.key as Node, 'missing "title"', `source ${id}`);
     if (!src.file && !src.url) y.problem(pair.key as Node, 'needs a "file" (a document) or a "url"', `source ${id}`);
     if (src.url && !src.grade) y.problem(pair.key as Node, 'a url needs its "grade" (A official, B media, C other)', `source ${id}`);
+    for (const key of ['title', 'url'] as const)
+      if (src[key] === PLACEHOLDER_SOURCE[key])
+        y.problem(k.get(key)![0], `jiuzhu init's placeholder: give the document's ${key === 'title' ? 'title' : 'address'}`, `source ${id}`);
     if (src.grade && !GRADES.includes(src.grade))
       y.problem(k.get('grade')![0], `grade must be A, B or C, got ${src.grade}`, `source ${id}`);
     if (src.date && !isIsoDate(src.date)) y.problem(k.get('date')![0], `date must be YYYY-MM-DD, got ${src.date}`, `source ${id}`);

@@ -3,7 +3,7 @@
 // parameter" errors at one line). Every canonical parameter (core/parameters/schema.ts) in its place, with what its
 // value is; each value left empty (~), so `jiuzhu validate` lists at its line every value still to give, and no other
 // locality's number is ever run by mistake. Pure: the command writes the text.
-import { expectedOf, PARAMS, type ParamSpec } from '../core/parameters/schema.js';
+import { expectedOf, PARAMS, PLACEHOLDER_SOURCE, type ParamSpec } from '../core/parameters/schema.js';
 
 interface Branch {
   readonly children: Map<string, Branch | ParamSpec>;
@@ -35,8 +35,8 @@ export function policyTemplate(o: { readonly id: string; readonly from: string }
     '',
     'sources:',
     '  my-doc:',
-    '    title: 《关于……的通知》(the issuing office, document number)',
-    '    url: https://…   # or file: the document kept beside this file',
+    `    title: ${PLACEHOLDER_SOURCE.title}`,
+    `    url: ${PLACEHOLDER_SOURCE.url}   # or file: the document kept beside this file`,
     `    date: ${o.from}`,
     '    grade: A          # A official, B media, C other (for a url)',
     '',

@@ -317,6 +317,12 @@ export const BRANCHES: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * `jiuzhu init`'s placeholder source (report/policy-template.ts): a policy citing it as written is refused, as an
+ * author's retrial cited it and validate called it valid (reports would cite an empty document, grade A).
+ */
+export const PLACEHOLDER_SOURCE = { title: '《关于……的通知》(the issuing office, document number)', url: 'https://…' } as const;
+
 /** What a value of the parameter is, for a person: "yuan/person/month", "× S", "one of gap, tiered", "true or false". */
 export function expectedOf(spec: ParamSpec): string {
   const k = spec.kind;
