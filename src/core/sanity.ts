@@ -96,6 +96,12 @@ export const RULES = {
     text: `the minimum wage is at most ${MAX_WAGE_PER_STANDARD} × the urban dibao standard (published: about 1.5–3 ×; a wage typed ×10 or yearly is not)`,
     unit: true,
   },
+  amountsInTheirPeriod: {
+    id: 'amounts-in-their-period',
+    severity: 'error',
+    text: 'a monthly subsidy is at most the urban standard, the employment deduction below the minimum wage, and a yearly disposable income at least 12 × its area’s standard (a month typed for a year, or a year for a month, is not)',
+    // (relations to the standard, which a reform may raise: a scenario is not refused for them)
+  },
   multiplesAboveOne: {
     id: 'lines-above-standard',
     severity: 'warning',
@@ -194,6 +200,38 @@ function check(policy: Policy): Violation[] {
         `at ${date} min_wage.monthly ${num(w).toFixed()} is ${num(w).dividedBy(num(st)).toFixed(1)} × dibao.standard.urban ${num(st).toFixed()} (a month's amounts both: a yearly wage, or a digit too many?)`,
       );
   }
+
+  // Amounts given for the wrong period (an author's retrial: a 80-a-month subsidy typed 960, a yearly income 4104):
+  // each against a value of the same place it must be below (or above), at every date either changes, once per value.
+  const toldPeriod = new Set<DatedValue>();
+  const against = (path: string, other: string, wrong: (v: Dec, o: Dec) => boolean, says: (v: Dec, o: Dec) => string) => {
+    const [h, o] = [history(path), history(other)];
+    for (const date of [...new Set([...h, ...o].map((e) => e.from))].sort()) {
+      const [x, y] = [h[indexInForce(h, date)], o[indexInForce(o, date)]];
+      if (x && y && !toldPeriod.has(x) && wrong(num(x), num(y)) && toldPeriod.add(x))
+        add(RULES.amountsInTheirPeriod, x, `at ${date} ${path} ${num(x).toFixed()} ${says(num(x), num(y))}`);
+    }
+  };
+  for (const path of ['disability.living.monthly', 'disability.care.monthly.grade1', 'disability.care.monthly.grade2'])
+    against(
+      path,
+      'dibao.standard.urban',
+      (v, s) => v.greaterThan(s),
+      (_, s) => `a month is above dibao.standard.urban ${s.toFixed()} (a year's amount?)`,
+    );
+  against(
+    'dibao.employment_deduction',
+    'min_wage.monthly',
+    (v, w) => v.greaterThanOrEqualTo(w),
+    (_, w) => `a month is not below min_wage.monthly ${w.toFixed()} (a year's amount?)`,
+  );
+  for (const area of ['urban', 'rural'])
+    against(
+      `rigid.disposable_income.${area}`,
+      `dibao.standard.${area}`,
+      (v, s) => v.lessThan(s.times(12)),
+      (_, s) => `a year is below 12 × dibao.standard.${area} ${s.toFixed()} (a month's figure?)`,
+    );
 
   for (const e of history('tekun.basic.multiplier'))
     if (num(e).lessThan(1)) add(RULES.tekunAtLeastS, e, `the multiplier is ${num(e).toFixed()} from ${e.from}`);
