@@ -133,11 +133,7 @@ function check(policy: Policy): Violation[] {
         add(RULES.shares, e, `${spec.path} is ${num(e).toFixed()} from ${e.from}`);
       }
       if (spec.kind.type === 'decimal' && spec.unit.startsWith('×') && num(e).greaterThan(MAX_MULTIPLE))
-        add(
-          RULES.multiplesAtMost,
-          e,
-          `${spec.path} is ${num(e).toFixed()} ${spec.unit} from ${e.from}: ${num(e).lessThan(1000) ? `a percentage (${num(e).toFixed()} % is ${num(e).dividedBy(100).toFixed()})?` : `an amount in yuan where a multiple (${spec.unit}) goes?`}`,
-        );
+        add(RULES.multiplesAtMost, e, `${spec.path} is ${num(e).toFixed()} ${spec.unit} from ${e.from}: ${mistaken(num(e), spec.unit)}`);
     }
   }
 
@@ -288,4 +284,12 @@ function check(policy: Policy): Violation[] {
     }
   }
   return out;
+}
+
+/** What a multiple above the bound was likely typed as: a percentage, months where years go (× 12 S), or yuan. */
+function mistaken(v: Dec, unit: string): string {
+  if (v.greaterThanOrEqualTo(1000)) return `an amount in yuan where a multiple (${unit}) goes?`;
+  if (unit.startsWith('× 12'))
+    return `months where a number of years goes (${v.toFixed()} months is ${v.dividedBy(12).toDecimalPlaces(4).toFixed()} ${unit})?`;
+  return `a percentage (${v.toFixed()} % is ${v.dividedBy(100).toFixed()})?`;
 }

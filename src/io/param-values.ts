@@ -16,7 +16,11 @@ export function parseValue(y: YamlFile, node: Node | null, spec: ParamSpec): Par
     case 'money': {
       const t = y.text(node);
       if (t === null || !MONEY_RE.test(t)) {
-        y.problem(node, `expected an amount in yuan (${spec.unit}) ≥ 0 with at most two decimals, got ${show(node)}`, subject);
+        y.problem(
+          node,
+          `expected an amount in yuan (${spec.unit}) ≥ 0 with at most two decimals, got ${show(node)}${numberHint(node)}`,
+          subject,
+        );
         return null;
       }
       if (kind.positive && D(t).isZero()) {
@@ -28,7 +32,11 @@ export function parseValue(y: YamlFile, node: Node | null, spec: ParamSpec): Par
     case 'decimal': {
       const t = y.text(node);
       if (t === null || !DECIMAL_RE.test(t)) {
-        y.problem(node, `expected a non-negative decimal (${spec.unit}) with at most six decimals, got ${show(node)}`, subject);
+        y.problem(
+          node,
+          `expected a non-negative decimal (${spec.unit}) with at most six decimals, got ${show(node)}${numberHint(node)}`,
+          subject,
+        );
         return null;
       }
       if (kind.max !== undefined && D(t).greaterThan(kind.max)) {
@@ -40,7 +48,11 @@ export function parseValue(y: YamlFile, node: Node | null, spec: ParamSpec): Par
     case 'integer': {
       const t = y.text(node);
       if (t === null || !INTEGER_RE.test(t) || Number(t) < kind.min || Number(t) > kind.max) {
-        y.problem(node, `expected a whole number from ${kind.min} to ${kind.max} (${spec.unit}), got ${show(node)}`, subject);
+        y.problem(
+          node,
+          `expected a whole number from ${kind.min} to ${kind.max} (${spec.unit}), got ${show(node)}${numberHint(node)}`,
+          subject,
+        );
         return null;
       }
       return D(t);
@@ -124,4 +136,24 @@ function show(node: Node | null): string {
   if (node === null) return 'nothing';
   if (isScalar(node)) return node.value === null ? 'nothing' : JSON.stringify(node.source ?? node.value);
   return isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'an unexpected value';
+}
+
+/**
+ * What a number written as text most likely meant (an author's trials, typing on a Chinese keyboard or from a
+ * document): full-width digits, a percentage, a thousands separator, a unit after the number.
+ */
+function numberHint(node: Node | null): string {
+  const t = isScalar(node) && typeof node.value === 'string' ? node.value.trim() : null;
+  if (!t) return '';
+  const half = t.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (half !== t && /^\d+(\.\d+)?$/.test(half)) return ` (full-width digits: write ${half})`;
+  const pct = /^(\d+(?:\.\d+)?)\s*[%％]$/.exec(half);
+  if (pct) return ` (a percentage: write ${D(pct[1]!).dividedBy(100).toFixed()})`;
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(half)) return ` (no thousands separator: write ${half.replace(/,/g, '')})`;
+  const unit = /^(\d+(?:\.\d+)?)\s*(元|万元|万|yuan)(\/.*)?$/.exec(half);
+  if (unit)
+    return unit[2] === '元' || unit[2] === 'yuan'
+      ? ` (the number alone: write ${unit[1]})`
+      : ` (in yuan, the number alone: ${unit[1]}万 is ${D(unit[1]!).times(10000).toFixed()})`;
+  return '';
 }

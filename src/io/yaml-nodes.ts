@@ -82,9 +82,11 @@ export class YamlFile {
       else
         this.problem(
           pair.key as Node,
-          /^\d{3}$/.test(written(pair) ?? key) && value === null
-            ? `unknown key "${written(pair)}" in ${context}: a thousands separator? In {…} a comma ends the value (38,000 is 38 and a key "000"): write 38000 without it`
-            : `unknown key "${key}" in ${context}${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`,
+          fullWidth(key, allowed)
+            ? `unknown key "${key}" in ${context}: ${fullWidth(key, allowed)}`
+            : /^\d{3}$/.test(written(pair) ?? key) && value === null
+              ? `unknown key "${written(pair)}" in ${context}: a thousands separator? In {…} a comma ends the value (38,000 is 38 and a key "000"): write 38000 without it`
+              : `unknown key "${key}" in ${context}${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`,
         );
     }
     return out;
@@ -108,6 +110,16 @@ export class YamlFile {
     this.problem(node, `expected ${what} (text)`, subject);
     return null;
   }
+}
+
+/** A key that is an allowed one with a full-width colon or space typed into it (in {…}, a keyboard slip parses). */
+function fullWidth(key: string, allowed: readonly string[]): string | null {
+  const colon = key.indexOf('：');
+  if (colon > 0 && allowed.includes(key.slice(0, colon).trim()))
+    return `a full-width colon "：" (U+FF1A) after "${key.slice(0, colon).trim()}": YAML needs ":" and a space`;
+  if (/^[\u3000\s]*\u3000/.test(key) && allowed.includes(key.trim()))
+    return `a full-width space (U+3000 全角空格) before "${key.trim()}": YAML needs an ordinary space`;
+  return null;
 }
 
 /** A key as written (000, where its value is the number 0). */

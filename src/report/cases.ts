@@ -39,7 +39,8 @@ export function casesText(run: CaseRun): string {
 export function violationLines(vs: readonly Violation[]): string[] {
   return vs.map(
     (v) =>
-      `  ${v.rule.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning')} ${v.rule.id}: ${v.message}  ${chalk.dim(`${formatWhere(v.where)} — ${v.rule.text}`)}`,
+      // the place first, as every other problem is told (an editor or grep goes to file:line:col)
+      `  ${formatWhere(v.where)}: ${v.rule.severity === 'error' ? chalk.red('error') : chalk.yellow('warning')} ${v.rule.id}: ${v.message}  ${chalk.dim(`— ${v.rule.text}`)}`,
   );
 }
 

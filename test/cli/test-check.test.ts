@@ -153,7 +153,7 @@ describe('jiuzhu validate', () => {
     );
     const r = jiuzhu(['validate', '--policy', bad]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/error {3}tekun-basic-at-least-standard: the multiplier is 0\.9 from 2020-01-01/);
+    expect(r.stdout).toMatch(/^ {2}\S+\.yaml:\d+:\d+: error tekun-basic-at-least-standard: the multiplier is 0\.9 from 2020-01-01/m);
   });
 });
 

@@ -148,6 +148,10 @@ describe('parameter sanity rules', () => {
       'error multiples-plausible: tekun.basic.multiplier is 130 × S from 2020-01-01: a percentage (130 % is 1.3)?',
       'error multiples-plausible: temporary.annual_cap is 44640 × 12 S_urban from 2020-01-01: an amount in yuan where a multiple (× 12 S_urban) goes?',
     ]);
+    // six years of the standard typed in months (a retrial was told "72 % is 0.72")
+    expect(found(withHistory({ 'temporary.annual_cap': [['2020-01-01', '72']] }))).toEqual([
+      'error multiples-plausible: temporary.annual_cap is 72 × 12 S_urban from 2020-01-01: months where a number of years goes (72 months is 6 × 12 S_urban)?',
+    ]);
   });
   // An author's retrial typed an 80-a-month subsidy as 960 (a year), a yearly income as 4104 (a month): valid, and run.
   it('an amount for the wrong period is an error: a monthly subsidy above S, a deduction at the wage, an income under 12 × S', () => {

@@ -152,6 +152,27 @@ describe('policy validation', () => {
     expect(problems(quoted).some((x) => x.includes('full-width'))).toBe(false);
   });
 
+  // An author's retrial: in {…} a full-width colon or space parses (as a key of its own), and a value typed as text
+  // was told only that it was not a number
+  it('names a full-width colon or space typed into a key in {…}, and what a number written as text meant', () => {
+    const urban = lineOf(SIMPLE, '      urban:');
+    const at = (v: string) => problems(SIMPLE.replace('urban: [{from: 2020-01-01, value: 1000, source: test}]', `urban: [${v}]`));
+    expect(at('{from： 2020-01-01, value: 1000, source: test}')[0]).toBe(
+      `p.yaml:${urban}:16: unknown key "from： 2020-01-01" in a value of dibao.standard.urban: a full-width colon "：" (U+FF1A) after "from": YAML needs ":" and a space`,
+    );
+    expect(at('{from: 2020-01-01,\u3000value: 1000, source: test}')[0]).toMatch(
+      /unknown key "\u3000value" in a value of dibao\.standard\.urban: a full-width space \(U\+3000 全角空格\) before "value"/,
+    );
+    const got = (v: string) => at(`{from: 2020-01-01, value: ${v}, source: test}`)[0]!.replace(/^.*, got /, '');
+    expect(got('"１０００"')).toBe('"１０００" (full-width digits: write 1000)');
+    expect(got('1000元')).toBe('"1000元" (the number alone: write 1000)');
+    expect(got('0.1万')).toBe('"0.1万" (in yuan, the number alone: 0.1万 is 1000)');
+    expect(got('"12,000"')).toBe('"12,000" (no thousands separator: write 12000)');
+    expect(
+      problems(SIMPLE.replace('income_ceiling: [{from: 2020-01-01, value: 1.5', 'income_ceiling: [{from: 2020-01-01, value: 150%'))[0],
+    ).toMatch(/got "150%" \(a percentage: write 1\.5\)$/);
+  });
+
   it('says what a second document, an unquoted ": " in a value and a thousands separator are', () => {
     const urban = lineOf(SIMPLE, '      urban:');
     expect(problems(SIMPLE.replace('urban: [{from: 2020-01-01, value: 1000,', 'urban: [{from: 2020-01-01, value: 1,000,'))).toEqual([
