@@ -130,6 +130,7 @@ export function App({ data, lang, save }: AppProps) {
   }, [state.quit, exit]);
 
   const loc = data.localities[state.locality]!;
+  const snapshots = useMemo(() => [loc.baseline.snapshot, ...view.runs.map((r) => r.snapshot)], [loc, view]);
   // The title cut to the width by display width (Ink's own cut let a line of 中文 run one column over, and wrap)
   const where = `${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`;
   const vs = `  ${t(lang, 'comparing')} ${view.runs[run]?.id ?? '—'}`;
@@ -178,6 +179,7 @@ export function App({ data, lang, save }: AppProps) {
           ranges={state.ranges ? (ranges?.key === rangesKey ? ranges.ranges : 'computing') : null}
           height={room}
           width={width}
+          snapshots={snapshots}
         />
       ) : null}
       {!state.help && state.view === 'charts' ? <Charts view={view} run={run} lang={lang} height={room} /> : null}

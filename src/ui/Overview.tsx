@@ -1,5 +1,7 @@
 // View 1: programs × (baseline, the run compared) with deltas; totals of every run as bars; winners and losers.
 import { Box, Text } from 'ink';
+import { fundingOf, LEVELS } from '../core/funding.js';
+import type { Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
 import { bar, households, millions, signedCount, signedMillions, signedPct } from './format.js';
@@ -14,6 +16,7 @@ export function Overview({
   ranges,
   height,
   width,
+  snapshots,
 }: {
   view: LocalityView;
   run: number;
@@ -21,6 +24,8 @@ export function Overview({
   /** Rows the view may take (at 80×24 the title fell off the top: the frame was taller than the terminal). */
   height: number;
   width: number;
+  /** The baseline's and each run's parameters: who pays the run compared (its funding shares). */
+  snapshots: readonly Snapshot[];
   /** The totals' ranges (baseline, the run compared), 'computing' while they are, or null when not asked for (`e`). */
   ranges?: readonly TotalRange[] | 'computing' | null;
 }) {
@@ -50,8 +55,14 @@ export function Overview({
   const max = Math.max(...all.map((x) => x.v));
   const ch = cur?.details?.changes;
   const estimated = view.report.scenarios.some((s) => s.estimates.length);
+  // What every eligible household would receive (take-up below 1 leaves some out), and who pays the run compared: a TUI
+  // trial saw neither (a provincial department's first question). Split only for the run shown.
+  const shown = cur ?? base!;
+  const pays = fundingOf([{ figures: shown.figures, times: 1, snapshot: snapshots[cur ? run + 1 : 0] ?? snapshots[0]! }]).total;
+  const eligible = shown.figures.eligible_total_annual_cost;
+  const payLine = `${t(lang, 'ifAllEligible')} ${millions(eligible)} · ${t(lang, 'whoPays')} ${LEVELS.map((l) => `${t(lang, l)} ${millions(pays[l])}`).join(' · ')}`;
   // The run bars take the rows left: the baseline and the run compared first, then the others in order.
-  const room = height - (1 + lines.length + 1 + (ranges ? 1 : 0) + (ch ? 1 : 0) + (estimated ? 1 : 0)) - 1;
+  const room = height - (1 + lines.length + 1 + 1 + (ranges ? 1 : 0) + (ch ? 1 : 0) + (estimated ? 1 : 0)) - 1;
   const kept = new Set([0, run + 1, ...all.map((x) => x.i)].slice(0, Math.max(0, room)));
   const totals = all.filter((x) => kept.has(x.i));
   return (
@@ -70,6 +81,9 @@ export function Overview({
           cur ? signedMillions(base!.figures.total_annual_cost, cur.figures.total_annual_cost) : '',
           cur ? signedPct(base!.figures.total_annual_cost, cur.figures.total_annual_cost) : '',
         ])}
+      </Text>
+      <Text dimColor wrap="truncate-end">
+        {truncate(payLine, width)}
       </Text>
       {ranges ? (
         <Text color="yellow" wrap="truncate-end">

@@ -105,6 +105,9 @@ describe('jiuzhu tui', () => {
     // 1593.7 (programs 1–8) + 102.5 of special assistance (premium 56.4, living 23.3, care 22.8 million yuan)
     expect(f).toMatch(/tekun-basic-1\.6x\s+█+\s+1696\.2/);
     expect(f).toContain('gain 29745 (new 0) · lose 0');
+    // what every eligible household would get, and who pays the run compared: simulate --format json's
+    // eligible_total_annual_cost 1696224318.07 and funding 1069755182.99 / 270570968.34 / 355898166.75 (a TUI trial saw neither)
+    expect(f).toContain('all eligible 1696.2 · pays: central 1069.8 · province 270.6 · county 355.9');
     expect(f).toContain('* rests on estimates');
   });
 
