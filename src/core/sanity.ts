@@ -204,8 +204,9 @@ function check(policy: Policy): Violation[] {
     const [h, o] = [history(path), history(other)];
     for (const date of [...new Set([...h, ...o].map((e) => e.from))].sort()) {
       const [x, y] = [h[indexInForce(h, date)], o[indexInForce(o, date)]];
+      // (told at the newer of the two: a standard typed ×10 puts the income under 12 × S, and is the one to look at)
       if (x && y && !toldPeriod.has(x) && wrong(num(x), num(y)) && toldPeriod.add(x))
-        add(RULES.amountsInTheirPeriod, x, `at ${date} ${path} ${num(x).toFixed()} ${says(num(x), num(y))}`);
+        add(RULES.amountsInTheirPeriod, x.from >= y.from ? x : y, `at ${date} ${path} ${num(x).toFixed()} ${says(num(x), num(y))}`);
     }
   };
   for (const path of ['disability.living.monthly', 'disability.care.monthly.grade1', 'disability.care.monthly.grade2'])
@@ -226,7 +227,7 @@ function check(policy: Policy): Violation[] {
       `rigid.disposable_income.${area}`,
       `dibao.standard.${area}`,
       (v, s) => v.lessThan(s.times(12)),
-      (_, s) => `a year is below 12 × dibao.standard.${area} ${s.toFixed()} (a month's figure?)`,
+      (_, s) => `a year is below 12 × dibao.standard.${area} ${s.toFixed()} (a month's income, or a standard typed too high?)`,
     );
 
   for (const e of history('tekun.basic.multiplier'))

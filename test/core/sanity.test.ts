@@ -168,7 +168,9 @@ describe('parameter sanity rules', () => {
     ).toEqual([
       why("disability\\.living\\.monthly 1000\\.01 a month is above dibao\\.standard\\.urban 1000 \\(a year's amount\\?\\)$"),
       why("dibao\\.employment_deduction 2000 a month is not below min_wage\\.monthly 2000 \\(a year's amount\\?\\)$"),
-      why("rigid\\.disposable_income\\.rural 9599\\.99 a year is below 12 × dibao\\.standard\\.rural 800 \\(a month's figure\\?\\)$"),
+      why(
+        "rigid\\.disposable_income\\.rural 9599\\.99 a year is below 12 × dibao\\.standard\\.rural 800 \\(a month's income, or a standard typed too high\\?\\)$",
+      ),
     ]);
   });
   it('a minimum wage above 10 × the urban standard in force is an error, once per wage', () => {
