@@ -41,7 +41,6 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
   const partAt = (id: ProgramId, share: (k: number) => Dec) => fen(costs.get(id)!.reduce((a, c, k) => a.plus(c.times(share(k))), D(0)));
   const shareIn = (path: string) => (k: number) => dec(parts[k]!.snapshot, path);
   const programs: Partial<Record<ProgramId, Split>> = {};
-  const central = new Map<ProgramId, Record<Level, Dec>>();
   const total = { central: D(0), provincial: D(0), local: D(0) };
   const sums = new Map(FUNDED.map((p) => [p.id, fen(costs.get(p.id)!.reduce((a, y) => a.plus(y), D(0)))]));
   // The central part and the central and provincial together rounded half up to the fen; the provincial part the
@@ -55,7 +54,6 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
   const sharesOf = (line: string) => [shareIn(`funding.${line}.central`), shareIn(`funding.${line}.provincial`)] as const;
   for (const p of FUNDED) {
     const x = splitAt(p.id, ...sharesOf(p.funding!));
-    central.set(p.id, x);
     programs[p.id] = { central: x.central.toFixed(2), provincial: x.provincial.toFixed(2), local: x.local.toFixed(2) };
     for (const l of LEVELS) total[l] = total[l].plus(x[l]);
   }
@@ -71,18 +69,31 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
       if (path.startsWith('funding.') && r.entry?.estimate && r.entry.range?.low !== undefined) estimated.add(path);
   if (!estimated.size) return report;
   const [low, high] = [{ ...total }, { ...total }];
+  // Each estimate's ends move its line's split, worked on the line's cost (its programs' summed): a few partAt per
+  // estimate, not per program (this runs for every run of every command).
+  const lineCost = new Map<string, Dec[]>();
+  for (const p of FUNDED) {
+    const c = costs.get(p.id)!;
+    lineCost.set(
+      p.funding!,
+      c.map((x, k) => x.plus(lineCost.get(p.funding!)?.[k] ?? 0)),
+    );
+  }
+  const splitLine = (line: string, cs: (k: number) => Dec, ps: (k: number) => Dec): Record<Level, Dec> => {
+    const cost = lineCost.get(line) ?? [];
+    const at = (share: (k: number) => Dec) => fen(cost.reduce((a, c, k) => a.plus(c.times(share(k))), D(0)));
+    const [c, both] = [at(cs), at((k) => cs(k).plus(ps(k)))];
+    return { central: c, provincial: both.minus(c), local: fen(cost.reduce((a, y) => a.plus(y), D(0))).minus(both) };
+  };
   for (const path of estimated) {
     const [, line, level] = path.split('.') as [string, string, 'central' | 'provincial'];
-    // each level's change with this share at an end, the other as it is, summed over the line's programs
+    const [cs, ps] = sharesOf(line);
+    const base = splitLine(line, cs, ps);
+    // each level's change with this share at an end, the other as it is
     const [a, b] = (['low', 'high'] as const).map((end) => {
       const moved = (k: number) => endOf(parts[k]!.snapshot, path, end) ?? dec(parts[k]!.snapshot, path);
-      const [cs, ps] = sharesOf(line);
-      const d = { central: D(0), provincial: D(0), local: D(0) };
-      for (const p of FUNDED.filter((q) => q.funding === line)) {
-        const y = level === 'central' ? splitAt(p.id, moved, ps) : splitAt(p.id, cs, moved);
-        for (const l of LEVELS) d[l] = d[l].plus(y[l].minus(central.get(p.id)![l]));
-      }
-      return d;
+      const y = level === 'central' ? splitLine(line, moved, ps) : splitLine(line, cs, moved);
+      return Object.fromEntries(LEVELS.map((l) => [l, y[l].minus(base[l])])) as Record<Level, Dec>;
     });
     for (const l of LEVELS) {
       low[l] = low[l].plus(D.min(0, a![l], b![l]));
