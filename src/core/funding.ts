@@ -37,23 +37,12 @@ export interface FundingPart {
 export function fundingOf(parts: readonly FundingPart[]): FundingReport {
   // each program's cost in each part, read once (a decimal from its text is the costliest step here)
   const costs = new Map(FUNDED.map((p) => [p.id, parts.map((part) => D(part.figures.programs[p.id].annual_cost_exact).times(part.times))]));
-  /** A program's part at one level, each part's cost times its share (`share(k)`), rounded half up to the fen. */
-  const partAt = (id: ProgramId, share: (k: number) => Dec) => fen(costs.get(id)!.reduce((a, c, k) => a.plus(c.times(share(k))), D(0)));
   const shareIn = (path: string) => (k: number) => dec(parts[k]!.snapshot, path);
   const programs: Partial<Record<ProgramId, Split>> = {};
   const total = { central: D(0), provincial: D(0), local: D(0) };
-  const sums = new Map(FUNDED.map((p) => [p.id, fen(costs.get(p.id)!.reduce((a, y) => a.plus(y), D(0)))]));
-  // The central part and the central and provincial together rounded half up to the fen; the provincial part the
-  // difference, the city or county's the rest: never below 0 where the shares add up to 1 (a trial saw −0.01, the
-  // two parts each rounded up).
-  const splitAt = (id: ProgramId, cs: (k: number) => Dec, ps: (k: number) => Dec): Record<Level, Dec> => {
-    const c = partAt(id, cs);
-    const both = partAt(id, (k) => cs(k).plus(ps(k)));
-    return { central: c, provincial: both.minus(c), local: sums.get(id)!.minus(both) };
-  };
   const sharesOf = (line: string) => [shareIn(`funding.${line}.central`), shareIn(`funding.${line}.provincial`)] as const;
   for (const p of FUNDED) {
-    const x = splitAt(p.id, ...sharesOf(p.funding!));
+    const x = split(costs.get(p.id)!, ...sharesOf(p.funding!));
     programs[p.id] = { central: x.central.toFixed(2), provincial: x.provincial.toFixed(2), local: x.local.toFixed(2) };
     for (const l of LEVELS) total[l] = total[l].plus(x[l]);
   }
@@ -79,20 +68,15 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
       c.map((x, k) => x.plus(lineCost.get(p.funding!)?.[k] ?? 0)),
     );
   }
-  const splitLine = (line: string, cs: (k: number) => Dec, ps: (k: number) => Dec): Record<Level, Dec> => {
-    const cost = lineCost.get(line) ?? [];
-    const at = (share: (k: number) => Dec) => fen(cost.reduce((a, c, k) => a.plus(c.times(share(k))), D(0)));
-    const [c, both] = [at(cs), at((k) => cs(k).plus(ps(k)))];
-    return { central: c, provincial: both.minus(c), local: fen(cost.reduce((a, y) => a.plus(y), D(0))).minus(both) };
-  };
   for (const path of estimated) {
     const [, line, level] = path.split('.') as [string, string, 'central' | 'provincial'];
     const [cs, ps] = sharesOf(line);
-    const base = splitLine(line, cs, ps);
+    const cost = lineCost.get(line) ?? [];
+    const base = split(cost, cs, ps);
     // each level's change with this share at an end, the other as it is
     const [a, b] = (['low', 'high'] as const).map((end) => {
       const moved = (k: number) => endOf(parts[k]!.snapshot, path, end) ?? dec(parts[k]!.snapshot, path);
-      const y = level === 'central' ? splitLine(line, moved, ps) : splitLine(line, cs, moved);
+      const y = level === 'central' ? split(cost, moved, ps) : split(cost, cs, moved);
       return Object.fromEntries(LEVELS.map((l) => [l, y[l].minus(base[l])])) as Record<Level, Dec>;
     });
     for (const l of LEVELS) {
@@ -105,6 +89,17 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
   low.local = D.max(0, low.local);
   const at = (d: Record<Level, Dec>) => Object.fromEntries(LEVELS.map((l) => [l, d[l].toFixed(2)])) as unknown as Split;
   return { ...report, range: { low: at(low), high: at(high), estimates: [...estimated] } };
+}
+
+/**
+ * A cost (each part's) split by the central and provincial shares (each part's): the central part and the two together
+ * rounded half up to the fen; the provincial part the difference, the city or county's the rest — never below 0 where
+ * the shares add up to 1 (a trial saw −0.01, the two parts each rounded up on its own).
+ */
+function split(cost: readonly Dec[], cs: (k: number) => Dec, ps: (k: number) => Dec): Record<Level, Dec> {
+  const at = (share: (k: number) => Dec) => fen(cost.reduce((a, c, k) => a.plus(c.times(share(k))), D(0)));
+  const [c, both] = [at(cs), at((k) => cs(k).plus(ps(k)))];
+  return { central: c, provincial: both.minus(c), local: fen(cost.reduce((a, y) => a.plus(y), D(0))).minus(both) };
 }
 
 /** The programs with a cost and a budget line. */
