@@ -76,7 +76,11 @@ function parseSources(y: YamlFile, node: Node | null, root: Node): Map<string, S
     if (src.url && !src.grade) y.problem(pair.key as Node, 'a url needs its "grade" (A official, B media, C other)', `source ${id}`);
     for (const key of ['title', 'url'] as const)
       if (src[key] === PLACEHOLDER_SOURCE[key])
-        y.problem(k.get(key)![0], `jiuzhu init's placeholder: give the document's ${key === 'title' ? 'title' : 'address'}`, `source ${id}`);
+        y.problem(
+          k.get(key)![0],
+          `jiuzhu init's placeholder: give the document's ${key === 'title' ? 'title' : 'address'}`,
+          `source ${id}`,
+        );
     if (src.grade && !GRADES.includes(src.grade))
       y.problem(k.get('grade')![0], `grade must be A, B or C, got ${src.grade}`, `source ${id}`);
     if (src.date && !isIsoDate(src.date)) y.problem(k.get('date')![0], `date must be YYYY-MM-DD, got ${src.date}`, `source ${id}`);
