@@ -144,6 +144,9 @@ export function App({ data, lang, save }: AppProps) {
   const body = height - 5;
   // The rows under the title and the views line and above the footer, less an error line shown
   const room = height - 3 - (shown.error ? 1 : 0) - (ratesError && state.view === 'rates' ? 1 : 0);
+  // Below 80×24 the views wrap over each other: say so (a TUI trial saw the layout break with no word of why)
+  const [cols, lines] = [stdout.columns ?? 80, stdout.rows ?? 24];
+  if (cols < 80 || lines < 24) return <Text wrap="wrap">{t(lang, 'tooSmall').replace('{size}', `${cols}×${lines}`)}</Text>;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">

@@ -47,6 +47,10 @@ const L = {
   band: ['区间', 'band'],
   computing: ['计算中…', 'computing…'],
   range: ['区间（估计参数）', 'range from estimates'],
+  tooSmall: [
+    '终端为 {size}：jiuzhu tui 需要至少 80×24，请放大窗口（q 退出）',
+    'the terminal is {size}: jiuzhu tui needs at least 80×24; make the window larger (q quits)',
+  ],
   ifAllEligible: ['应保尽保', 'all eligible'],
   whoPays: ['分级负担', 'pays:'],
   central: ['中央', 'central'],

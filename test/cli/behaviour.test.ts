@@ -188,11 +188,25 @@ describe('params', () => {
 });
 
 describe('tui', () => {
-  it('without a terminal exits 2 and points to compare', () => {
+  it('without a terminal exits 2 and points to compare, with every option given (it dropped --date and --scenario)', () => {
     const r = jiuzhu(['tui', '--policy', NANNING, '--households', SAMPLE]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `jiuzhu: jiuzhu tui needs an interactive terminal (stdin and stdout)\nhint: for piped or CI output, run the same comparison with \`jiuzhu compare --policy … --households ${SAMPLE}\`\n`,
+      `jiuzhu: jiuzhu tui needs an interactive terminal (stdin and stdout)\nhint: for piped or CI output, run the same comparison with \`jiuzhu compare --policy ${NANNING} --households ${SAMPLE}\`\n`,
+    );
+    const all = jiuzhu([
+      'tui',
+      '--policy',
+      NANNING,
+      '--scenario',
+      'scenarios/low-income-2x.yaml',
+      '--households',
+      SAMPLE,
+      '--date',
+      '2025-06-30',
+    ]);
+    expect(all.stderr).toContain(
+      `\`jiuzhu compare --policy ${NANNING} --scenario scenarios/low-income-2x.yaml --households ${SAMPLE} --date 2025-06-30\``,
     );
   });
 });

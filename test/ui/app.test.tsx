@@ -44,9 +44,10 @@ async function data(policies: string[], scenarios: string[] = []): Promise<TuiDa
 
 // ink-testing-library's terminal is 100 columns wide; the app lays out to the width it has, so the tests give it 80,
 // the smallest it is made for (its rows stay 24)
+let columns = 80;
 {
   const probe = render(<Text />);
-  Object.defineProperty(Object.getPrototypeOf(probe.stdout), 'columns', { get: () => 80 });
+  Object.defineProperty(Object.getPrototypeOf(probe.stdout), 'columns', { get: () => columns });
   probe.unmount();
 }
 
@@ -278,6 +279,19 @@ describe('jiuzhu tui', () => {
     }
     // the run compared keeps its bar (the knob run is the fourth run: it had none)
     expect(a.lastFrame(), a.lastFrame()).toMatch(/^tui-knobs\s+[█▏▎▍▌▋▊▉]+\s+\d+\.\d$/m);
+  });
+
+  it('below 80 columns says the terminal is too small, rather than wrapping the views over each other', async () => {
+    columns = 70;
+    try {
+      const a = await open(await data(['policies/guangxi-nanning.yaml']));
+      expect(a.lastFrame()!.replace(/\s+/g, ' ')).toContain(
+        'the terminal is 70×24: jiuzhu tui needs at least 80×24; make the window larger (q quits)',
+      );
+      expect(a.lastFrame()).not.toContain('overview');
+    } finally {
+      columns = 80;
+    }
   });
 
   it('fits 80 columns', async () => {

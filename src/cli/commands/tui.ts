@@ -34,7 +34,7 @@ export async function tuiCommand(
   if (!terminal.stdin || !terminal.stdout) {
     throw new UsageError(
       'jiuzhu tui needs an interactive terminal (stdin and stdout)',
-      `for piped or CI output, run the same comparison with \`jiuzhu compare --policy … --households ${o.households}\``,
+      `for piped or CI output, run the same comparison with \`${compareCommand(o)}\``,
     );
   }
   const date = simulationDate(ctx, o.date);
@@ -72,4 +72,16 @@ export async function tuiCommand(
       save: (yaml) => saveNewScenario('scenarios', `tui-${today(ctx.now()).replace(/-/g, '')}`, yaml),
     }),
   );
+}
+
+/** The compare command that gives what the TUI shows, with every option given (the hint dropped --date and --scenario). */
+function compareCommand(o: TuiOptions): string {
+  const q = (s: string) => (/^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+  return [
+    'jiuzhu compare',
+    ...o.policy.map((p) => `--policy ${q(p)}`),
+    ...(o.scenario ?? []).map((s) => `--scenario ${q(s)}`),
+    `--households ${q(o.households)}`,
+    ...(o.date ? [`--date ${q(o.date)}`] : []),
+  ].join(' ');
 }
