@@ -35,7 +35,7 @@ export function App({ data, lang, save }: AppProps) {
   const initials = useMemo(() => data.localities.map((l) => KNOBS.map((k) => k.initial(l.baseline.snapshot))), [data]);
   const [state, setState] = useState<State>(() => initialState(initials));
   const [saved, setSaved] = useState<SaveNote | null>(null);
-  const lastSaved = useRef<{ changes: string; path: string } | null>(null);
+  const lastSaved = useRef<{ values: readonly (number | null)[]; path: string } | null>(null);
   const made = useMemo(() => ({ date: data.date, today: data.today }), [data]);
 
   const yaml = useMemo(() => knobScenarioYaml(state.values, KNOB_SCENARIO_ID, made), [state.values, made]);
@@ -100,12 +100,12 @@ export function App({ data, lang, save }: AppProps) {
   });
   /** `w`: a new file when the knobs differ from the last one saved; else what is already there, or that nothing moved. */
   const saveKnobs = (s: State): SaveNote => {
-    const changes = knobScenarioYaml(s.values, KNOB_SCENARIO_ID, made)?.split('\nchanges:\n')[1];
-    if (changes === undefined) return { kind: 'saveNothing' };
-    if (lastSaved.current?.changes === changes) return { kind: 'savedSame', path: lastSaved.current.path };
+    if (s.values.every((v) => v === null)) return { kind: 'saveNothing' };
+    const last = lastSaved.current;
+    if (last && last.values.every((v, i) => v === s.values[i])) return { kind: 'savedSame', path: last.path };
     const r = save((id) => knobScenarioYaml(s.values, id, made)!);
     if ('error' in r) return { kind: 'saveFailed', why: r.error };
-    lastSaved.current = { changes, path: r.path };
+    lastSaved.current = { values: s.values, path: r.path };
     return { kind: 'saved', path: r.path };
   };
   const press = (input: string, key: Parameters<typeof reduce>[2]) => {

@@ -59,5 +59,19 @@ describe('a policy breaking a rule of severity error', () => {
     expect(r.stderr).toContain(`${sc}:6:`);
     expect(r.stderr).toContain('scenario percent on policies/guangxi-nanning.yaml: tekun.basic.multiplier is 160 × S');
     expect(r.stderr).toContain('fix the scenario');
+    // sensitivity applies its scenarios itself (core/sensitivity-plan.ts): refused the same
+    const sens = jiuzhu([
+      'sensitivity',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      SAMPLE,
+      '--scenario',
+      sc,
+      '--date',
+      '2025-06-30',
+    ]);
+    expect(sens.code).toBe(3);
+    expect(sens.stderr).toContain('scenario percent on policies/guangxi-nanning.yaml: tekun.basic.multiplier is 160 × S');
   });
 });

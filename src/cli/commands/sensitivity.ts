@@ -14,7 +14,7 @@ import {
 } from '../../report/sensitivity.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
-import { loadScenarios, loadUsablePolicy, notePolicy, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
+import { applyUsable, loadScenarios, loadUsablePolicy, notePolicy, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
 import { budgetYear } from '../year.js';
 
 export interface SensitivityOptions {
@@ -45,6 +45,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   const seed = o.seed === undefined ? 1 : whole('--seed', o.seed, 2 ** 31 - 1);
   const when = o.year !== undefined ? { year: budgetYear(o.year) } : { date: simulationDate(ctx, o.date) };
   const [policy, scenarios] = await Promise.all([loadUsablePolicy(o.policy), loadScenarios(o.scenario ?? [])]);
+  for (const sc of scenarios) applyUsable(policy, sc); // (refused as simulate refuses it: a value in the wrong unit)
   const plan = sensitivityPlan(policy, scenarios, when, { draws, seed });
   const totals = await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(plan.runs), o.quiet));
   const report: SensitivityReport = { policy, policyFile: o.policy, householdsFile: o.households, result: plan.fold(totals), unit: o.unit };
