@@ -234,13 +234,20 @@ function buildProgram(ctx: Ctx): Command {
   program
     .command('import')
     .description('read and check a households file once, and keep it as an Apache Arrow file every command reads fast')
-    .addOption(households())
+    .argument('[file]', 'the households file (as --households gives it)', stdinAsFile)
+    .addOption(households().makeOptionMandatory(false))
     .requiredOption('--out <file>', 'the Arrow file to write (FILE.arrow), atomically')
     .addHelpText(
       'after',
-      '\nExample:\n  $ jiuzhu import --households households.csv --out households.arrow\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households households.arrow',
+      '\nExample:\n  $ jiuzhu import households.csv --out households.arrow\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households households.arrow',
     )
-    .action(quietly(async () => (await import('./commands/import.js')).importCommand));
+    .action(async (file: string | undefined, o: { households?: string; out: string }, cmd: Command) => {
+      if (file !== undefined && o.households !== undefined)
+        throw new UsageError(`import reads one households file: ${file} or --households ${o.households}`, 'give it once');
+      const households = file ?? o.households;
+      if (households === undefined) throw new UsageError('import needs the households file', 'e.g. jiuzhu import households.csv --out households.arrow');
+      await (await import('./commands/import.js')).importCommand(ctx, { ...o, households, quiet: Boolean(globals(cmd).quiet) });
+    });
 
   program
     .command('generate')

@@ -35,9 +35,14 @@ export interface Machine {
 /** The households file a command line names, if any (cli/prestart.ts reads it too). */
 export function householdsArg(argv: readonly string[]): string | null {
   const at = argv.findIndex((a) => a === '--households' || a.startsWith('--households='));
-  if (at < 0) return null;
-  return (argv[at]!.includes('=') ? argv[at]!.slice('--households='.length) : argv[at + 1]) ?? null;
+  if (at >= 0) return (argv[at]!.includes('=') ? argv[at]!.slice('--households='.length) : argv[at + 1]) ?? null;
+  // `jiuzhu import FILE --out …`: its one argument (past the options and their values)
+  const args = argv.filter((a, i) => !a.startsWith('-') && !WITH_VALUE.has(argv[i - 1] ?? ''));
+  return args[0] === 'import' ? (args[1] ?? null) : null;
 }
+
+/** The options before or beside `import`'s file that take a value. */
+const WITH_VALUE = new Set(['--out', '--encoding', '--columns', '--sheet']);
 
 /** An option given on the command line (as `--name value` or `--name=value`). */
 const given = (argv: readonly string[], name: string) => argv.some((a) => a === name || a.startsWith(`${name}=`));

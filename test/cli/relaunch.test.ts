@@ -37,6 +37,9 @@ describe('relaunchEnv', () => {
       ['simulate', '--households', 'h.csv', '--years', '2025-2027'],
       ['simulate', '--households', 'h.csv', '--format', 'html'],
       ['simulate', '--households', 'h.csv', '--format=html'],
+      // import's file given as its argument, wherever it stands among the options
+      ['import', 'h.csv', '--out', 'h.arrow'],
+      ['-q', 'import', '--out', 'h.arrow', '--encoding', 'gbk', 'h.csv'],
     ])
       expect(tunables(relaunchEnv(args, {}, machine())), args.join(' ')).toBe('glibc.malloc.hugetlb=1');
     // other tunables kept, other variables passed on
@@ -52,6 +55,7 @@ describe('relaunchEnv', () => {
     expect(relaunchEnv(['params', '--policy', NANNING], {}, machine())).toBeNull();
     expect(relaunchEnv([...argv, '--help'], {}, machine())).toBeNull();
     expect(relaunchEnv(['simulate', '--households'], {}, machine())).toBeNull();
+    expect(relaunchEnv(['import', '--out', 'h.arrow'], {}, machine())).toBeNull(); // (no file: the CLI says so)
     // simulate and sensitivity evaluate a CSV as they read it (or stream it): little memory, no gain
     expect(relaunchEnv(['simulate', '--policy', NANNING, '--households', 'h.csv'], {}, machine())).toBeNull();
     expect(relaunchEnv(['--debug', 'simulate', '--households=H.CSV', '--stream'], {}, machine())).toBeNull();

@@ -234,6 +234,16 @@ describe('jiuzhu import', () => {
     }
     expect(jiuzhu(['import', '--households', SAMPLE, '--out', join(dir, 'x.csv')]).code).toBe(2);
     expect(jiuzhu(['import', '--households', arrow, '--out', arrow]).stderr).toContain('never writes over a file it reads');
+    // the file as import's argument, as the issue wrote it: the same bytes as --households gives; given twice, or not
+    // at all, a usage error
+    const given = join(dir, 'given.arrow');
+    expect(jiuzhu(['import', SAMPLE, '--out', given, '-q']).code).toBe(0);
+    expect(readFileSync(given)).toEqual(readFileSync(arrow));
+    const twice = jiuzhu(['import', SAMPLE, '--households', SAMPLE, '--out', join(dir, 'twice.arrow')]);
+    expect([twice.code, twice.stderr]).toEqual([2, expect.stringContaining('import reads one households file')]);
+    const none = jiuzhu(['import', '--out', join(dir, 'none.arrow')]);
+    expect([none.code, none.stderr]).toEqual([2, expect.stringContaining('import needs the households file')]);
+    expect(jiuzhu(['import', arrow, '--out', arrow]).stderr).toContain('never writes over a file it reads');
   });
 });
 
