@@ -245,7 +245,8 @@ function buildProgram(ctx: Ctx): Command {
       if (file !== undefined && o.households !== undefined)
         throw new UsageError(`import reads one households file: ${file} or --households ${o.households}`, 'give it once');
       const households = file ?? o.households;
-      if (households === undefined) throw new UsageError('import needs the households file', 'e.g. jiuzhu import households.csv --out households.arrow');
+      if (households === undefined)
+        throw new UsageError('import needs the households file', 'e.g. jiuzhu import households.csv --out households.arrow');
       await (await import('./commands/import.js')).importCommand(ctx, { ...o, households, quiet: Boolean(globals(cmd).quiet) });
     });
 
@@ -267,10 +268,22 @@ function buildProgram(ctx: Ctx): Command {
 
   program
     .command('init')
-    .description('write a policy file to fill in for a locality of your own: every parameter, what its value is, no values')
-    .requiredOption('--out <file.yaml>', 'the policy file to write (its name is the policy id); never over an existing file')
-    .addOption(new Option('--from <YYYY-MM-DD>', 'the date each value takes effect from (default: 1 January this year)'))
-    .addHelpText('after', '\nExample:\n  $ jiuzhu init --out hunan-mouxian.yaml\n  $ jiuzhu validate --policy hunan-mouxian.yaml')
+    .description(
+      'write a policy (or --profile: a population profile) to fill in for a locality of your own: every value, what it is, none given',
+    )
+    .requiredOption('--out <file.yaml>', 'the policy (or profile) file to write (its name is its id); never over an existing file')
+    .addOption(
+      new Option(
+        '--from <YYYY-MM-DD>',
+        "the date each value takes effect from; a profile's: the date its figures describe (default: 1 January this year)",
+      ),
+    )
+    .option('--profile', "write a population profile instead, for generate: what a locality's synthetic households are drawn from")
+    .option('--policy <file>', 'with --profile: the policy the profile is for')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ jiuzhu init --out hunan-mouxian.yaml\n  $ jiuzhu validate --policy hunan-mouxian.yaml\n  $ jiuzhu init --profile --policy hunan-mouxian.yaml --out profiles/hunan-mouxian.yaml\n  $ jiuzhu generate --policy hunan-mouxian.yaml --households 100000 --report',
+    )
     .action(quietly(async () => (await import('./commands/init.js')).initCommand));
 
   program

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import type { Node } from 'yaml';
 import { isIsoDate } from '../core/dates.js';
 import { D } from '../core/money.js';
+import { PLACEHOLDER_SOURCE } from '../core/parameters/schema.js';
 import { PROFILE_KEYS, type Profile, type ProfileValue } from '../core/profile.js';
 import { InputError } from '../errors.js';
 import { readText } from './policy-file.js';
@@ -35,6 +36,11 @@ export function parseProfile(text: string, file: string): Profile {
         const k = y.known(v, ['title', 'file', 'url', 'grade', 'date', 'note'], `source ${sid}`);
         if (!k.has('title')) y.problem(pair.key as Node, 'missing "title"', `source ${sid}`);
         if (k.has('url') && !k.has('grade')) y.problem(pair.key as Node, 'a url needs its "grade" (A, B or C)', `source ${sid}`);
+        for (const key of ['title', 'url'] as const) {
+          const node = k.get(key)?.[0] ?? null;
+          if (node && y.text(node) === PLACEHOLDER_SOURCE[key])
+            y.problem(node, `jiuzhu init's placeholder: give the document's ${key === 'title' ? 'title' : 'address'}`, `source ${sid}`);
+        }
       }
     }
   } else if (top.has('sources')) y.problem(sourcesNode, 'expected a mapping of source ids to {title, file or url, grade}');

@@ -78,6 +78,10 @@ describe('jiuzhu generate', () => {
     const rural = r.stdout.split('\n').find((l) => l.startsWith('per-capita disposable income, rural'))!;
     expect(rural).toMatch(/^per-capita disposable income, rural \(yuan a year\)\s+—\s+[\d,]+\s/);
     expect(rural).not.toMatch(/[✓✗]/);
+    // figures outside their tolerance at the profile's date fail the run, as check does: exit 1, each named
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^\d+ measures outside the tolerance$/m);
+    expect(r.stderr).toMatch(/^jiuzhu: \d+ published figures outside their tolerance: [^\n]*tekun persons per 100 persons/m);
   });
 
   it('usage errors exit 2', () => {

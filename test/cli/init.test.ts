@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { PARAMS } from '../../src/core/parameters/schema.js';
+import { PROFILE_KEYS } from '../../src/core/profile.js';
 import { jiuzhu } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-init-'));
@@ -69,5 +70,53 @@ describe('jiuzhu init', () => {
     expect(readFileSync(file, 'utf8')).toBe('my own policy\n');
     expect(jiuzhu(['init', '--out', join(dir, 'Hunan County.yaml')]).stderr).toContain('lower-case letters, digits and -');
     expect(jiuzhu(['init', '--out', join(dir, 'x.txt')]).code).toBe(2);
+  });
+});
+
+// A trial found no help to write a profile for a locality of one's own: README named no key, and there was no template.
+describe('jiuzhu init --profile', () => {
+  const NANNING = 'policies/guangxi-nanning.yaml';
+  it('writes every profile key with what its value is, in a new profiles/ folder; generate lists each value to give at its line', () => {
+    const file = join(dir, 'profiles', 'mine.yaml');
+    const r = jiuzhu(['init', '--profile', '--policy', NANNING, '--out', file, '--from', '2022-07-01']);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    for (const k of PROFILE_KEYS)
+      expect(
+        lines.some((l) => l.startsWith(`  ${k.optional ? '# ' : ''}${k.key}: {value: `)),
+        k.key,
+      ).toBe(true);
+    expect(text).toMatch(/^policy: \.\.\/\.\.\/.*policies\/guangxi-nanning\.yaml {3}#/m);
+    expect(text).toContain(
+      '  # per-capita disposable income, yuan a year, urban · yuan\n  income.disposable.urban: {value: ~, source: my-doc}\n',
+    );
+    const g = jiuzhu(['generate', '--policy', NANNING, '--profile', file, '--households', '10', '--report']);
+    expect(g.code).toBe(3);
+    expect(g.stderr).toMatch(/mine\.yaml:\d+:\d+: source my-doc: jiuzhu init's placeholder: give the document's title\n/);
+    const told = [...g.stderr.matchAll(/mine\.yaml:(\d+):\d+: ([\w.]+): expected /g)];
+    expect(told.length).toBe(Math.min(48, PROFILE_KEYS.filter((k) => !k.optional).length));
+    for (const [, line, key] of told) expect(lines[Number(line) - 1]).toMatch(new RegExp(`^  ${key!.replace(/\./g, '\\.')}: \\{value: `));
+    // never over a file; --profile needs its policy, and --policy goes with --profile
+    expect(jiuzhu(['init', '--profile', '--policy', NANNING, '--out', file]).stderr).toContain('exists: init writes a new file');
+    expect(jiuzhu(['init', '--profile', '--out', join(dir, 'p2.yaml')]).stderr).toContain('--profile needs --policy FILE');
+    expect(jiuzhu(['init', '--policy', NANNING, '--out', join(dir, 'p3.yaml')]).code).toBe(2);
+  });
+
+  it('filled in with Nanning’s values, it draws the same households as Nanning’s own profile', () => {
+    const file = join(dir, 'profiles', 'filled.yaml');
+    expect(jiuzhu(['init', '--profile', '--policy', NANNING, '--out', file, '--from', '2022-07-01']).code).toBe(0);
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    const theirs = parseDocument(readFileSync('policies/profiles/guangxi-nanning.yaml', 'utf8'));
+    for (const k of PROFILE_KEYS.filter((k) => !k.optional)) doc.setIn(['values', k.key], theirs.getIn(['values', k.key]));
+    doc.set('sources', theirs.get('sources'));
+    writeFileSync(file, String(doc));
+    const out = (profile: string, name: string) => {
+      const csv = join(dir, name);
+      const r = jiuzhu(['generate', '--policy', NANNING, '--profile', profile, '--households', '3000', '--seed', '5', '--out', csv]);
+      expect(r.code, r.stderr).toBe(0);
+      return readFileSync(csv);
+    };
+    expect(out(file, 'mine.csv').equals(out('policies/profiles/guangxi-nanning.yaml', 'theirs.csv'))).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import { calibrate } from '../../core/calibrate.js';
 import { GENERATED_COLUMNS, generateCsv, type GenerateSettings } from '../../core/generate.js';
 import { dec } from '../../core/parameters/tree.js';
 import { standards } from '../../core/rules.js';
-import { UsageError } from '../../errors.js';
+import { CheckFailedError, UsageError } from '../../errors.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
 import { parseHouseholdsFast } from '../../io/fast-read.js';
@@ -102,6 +102,14 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
     const pop = await parsing;
     // At another date than the profile's, what the policy changed between: a gap may be the rules', not the population's.
     const changes = date === profile.date ? [] : snapshotChanges((await loadAt(o.policy, profile.date)).snapshot, snapshot, date);
-    ctx.stdout.write(calibrationTable(calibrate(pop, rules, profile), profile, date, n, changes));
+    const rows = calibrate(pop, rules, profile);
+    ctx.stdout.write(calibrationTable(rows, profile, date, n, changes));
+    // As `check` does, a measure outside its tolerance fails the run (exit 1) — at the profile's date, which its
+    // published figures describe; at another the rules' change may make the gap (the note under the table says so).
+    const missed = rows.filter((r) => r.within === false);
+    if (missed.length && date === profile.date)
+      throw new CheckFailedError(
+        `${missed.length} published figure${missed.length > 1 ? 's' : ''} outside ${missed.length > 1 ? 'their' : 'its'} tolerance: ${missed.map((r) => r.measure).join('; ')}${o.out ? ` (${o.out} is written)` : ''}; a small population misses by chance, a larger one by its profile (README "Synthetic households")`,
+      );
   }
 }
