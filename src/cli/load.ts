@@ -206,13 +206,18 @@ export function noteEmpty(ctx: Ctx, quiet: boolean, report: SimulationReport): v
  * A scenario that changes no parameter (the baseline already has its values: Nanning's low-income line is 2× S): said,
  * as its Δ of 0 reads as a finding (a finance trial took two such for reforms that cost nothing).
  */
-export function noteUnchanged(ctx: Ctx, quiet: boolean, report: SimulationReport): void {
+export function noteUnchanged(
+  ctx: Ctx,
+  quiet: boolean,
+  report: Pick<SimulationReport, 'date'> & { readonly scenarios: readonly ScenarioReport[] },
+  where = '',
+): void {
   const [base, ...rest] = report.scenarios;
   if (quiet || !base?.parameters) return;
   const inYear = (s: ScenarioReport) => JSON.stringify((s.year?.changes ?? []).map((c) => [c.path, c.date, c.after]));
   for (const s of rest)
     if (s.parameters && !snapshotChanges(base.parameters, s.parameters, report.date).length && inYear(s) === inYear(base))
       ctx.stderr.write(
-        `note: scenario ${s.id} changes no parameter ${s.year ? 'in' : 'at'} ${report.date}: the baseline already has its values (its Δ is 0 by construction, not a finding)\n`,
+        `note: scenario ${s.id} changes no parameter${where} ${s.year ? 'in' : 'at'} ${report.date}: the baseline already has its values (its Δ is 0 by construction, not a finding)\n`,
       );
 }

@@ -122,6 +122,7 @@ export function localityReport(
       baseline: i ? figs[0] : undefined,
       details: runDetails(r, deciles),
       funding: snapshots ? fundingOf([{ figures: figs[i]!, times: 1, snapshot: snapshots[i]! }]) : undefined,
+      parameters: snapshots?.[i],
     })),
   };
 }

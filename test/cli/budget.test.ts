@@ -360,6 +360,18 @@ describe('a scenario the baseline already has', () => {
       );
       expect(r.stderr).not.toContain('scenario low-income-1.5x changes no parameter');
       expect(simulate(...when, '--scenario', 'scenarios/low-income-2x.yaml', '--quiet').stderr).toBe('');
+      // compare too (a second finance trial: no word there), naming the locality among several (Fuliang's is 1.5 × S)
+      const c = jiuzhu([
+        'compare',
+        ...['--policy', NANNING, '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE, ...when],
+        ...['--scenario', 'scenarios/low-income-2x.yaml', '--scenario', 'scenarios/low-income-1.5x.yaml'],
+      ]);
+      expect(c.code, c.stderr).toBe(0);
+      const notes = c.stderr.split('\n').filter((l) => l.includes('changes no parameter'));
+      expect(notes).toEqual([
+        `note: scenario low-income-2x changes no parameter in guangxi-nanning ${at}: the baseline already has its values (its Δ is 0 by construction, not a finding)`,
+        `note: scenario low-income-1.5x changes no parameter in jiangxi-fuliang ${at}: the baseline already has its values (its Δ is 0 by construction, not a finding)`,
+      ]);
     }
   });
 });

@@ -29,6 +29,7 @@ import {
   loadRuns,
   loadScenarios,
   notePolicy,
+  noteUnchanged,
   simulationDate,
   withExecutor,
   yuanAbove0,
@@ -76,6 +77,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     const report = await compareYear(ctx, o, scenarios, budgetYear(o.year));
     await write(renderCompare(report, o.format));
     for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [`${o.year}-12-31`]);
+    noteUnchangedIn(ctx, o.quiet, report);
     return;
   }
   const date = simulationDate(ctx, o.date);
@@ -116,6 +118,13 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   };
   await write(renderCompare(report, o.format));
   for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [date]);
+  noteUnchangedIn(ctx, o.quiet, report);
+}
+
+/** A scenario that changes nothing in a locality (its Δ 0 read as a reform that costs nothing): said, as simulate does. */
+function noteUnchangedIn(ctx: Ctx, quiet: boolean, report: CompareReport): void {
+  for (const l of report.localities)
+    noteUnchanged(ctx, quiet, { date: report.date, scenarios: l.scenarios }, report.localities.length > 1 ? ` in ${l.policy.id}` : '');
 }
 
 /** Each locality's report at one date, from its runs and their compared results. */
