@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isCash, PROGRAMS } from '../../src/core/programs/index.js';
+import { isCash, PROGRAMS, programLabel } from '../../src/core/programs/index.js';
+import { groupCount } from '../../src/report/text-table.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-report-'));
@@ -100,6 +101,28 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
       ])
         expect(f.map((x) => x.id)).toContain(`c${l}-${kind}`);
     expect((html.match(/<svg /g) ?? []).length).toBe(f.length);
+  });
+
+  // A finance trial's reform (Nanning's low-income line 2 → 1.5 × S: 62 % fewer dibao-edge households) showed nothing
+  // in the report: its headline is money, and 低保边缘 pays none.
+  it('gives each program’s caseload in every run, as compare’s JSON counts it, and its change', () => {
+    const json = JSON.parse(
+      jiuzhu(['compare', ...POLICIES, ...SCENARIOS, '--households', SAMPLE, '--date', '2025-06-30', '--format', 'json']).stdout,
+    );
+    json.localities.forEach((l: { scenarios: Array<{ programs: Record<string, { households: string }> }> }, i: number) => {
+      const t = new RegExp(`<table id="caseloads-${i + 1}"[\\s\\S]*?</table>`).exec(html);
+      expect(t, `caseloads ${i + 1}`).not.toBeNull();
+      const rows = [...t![0].matchAll(/<tr><th scope="row">([^<]*)<\/th>(.*?)<\/tr>/g)].map((m) => [
+        m[1],
+        ...[...m[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]).slice(0, l.scenarios.length),
+      ]);
+      expect(rows).toEqual(PROGRAMS.map((p) => [programLabel(p), ...l.scenarios.map((s) => groupCount(s.programs[p.id]!.households))]));
+    });
+    // Fuliang's line is 1.5 × S: low-income-2x (the third run) adds households, told with its share
+    const fuliang = /<table id="caseloads-2"[\s\S]*?<\/table>/.exec(html)![0];
+    expect(fuliang).toMatch(
+      /<th scope="row">低保边缘 low-income<\/th>(<td[^>]*>[^<]*<\/td>){4}<td class="num up">\+[\d,]+ \(\+\d+\.\d\d%\)<\/td>/,
+    );
   });
 
   it('its headline numbers are compare’s JSON, exactly: every cash program, the total, and the deltas', () => {
