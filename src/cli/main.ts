@@ -43,7 +43,7 @@ function buildProgram(ctx: Ctx): Command {
   const households = () =>
     new Option(
       '--households <file>',
-      'households file: CSV (UTF-8 or GB18030), .xlsx, .parquet or .arrow; one row per person (README); - reads a CSV from standard input',
+      'households file: CSV (UTF-8 or GB18030), .xlsx, .parquet or .arrow; one row per person, incomes a month (README "Households"); - reads a CSV from standard input',
     )
       .argParser(stdinAsFile)
       .makeOptionMandatory();

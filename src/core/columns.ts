@@ -213,6 +213,31 @@ type Given<D> = D extends { kind: { type: 'code'; codes: readonly (infer C)[] } 
 export type PersonInput = { readonly [D in OfLevel<'person'> as D['key']]: Given<D> };
 export type HouseholdInput = { readonly [D in OfLevel<'household'> as D['key']]: Given<D> };
 
+/**
+ * What each column is, with its period where it is money (DOMAIN "The household data"; README's table of columns is
+ * held to this by test/cli/readme.test.ts): a researcher whose incomes were yearly had no way to tell they are monthly.
+ */
+export const MEANING: Readonly<Record<Column, string>> = {
+  household_id: 'rows with the same id form one household (co-resident family, 共同生活的家庭成员)',
+  person_id: 'unique in the file',
+  age: 'whole years',
+  area: 'which standard applies: urban or rural',
+  wage_income: "the person's average wage or labour earnings, **yuan a month**",
+  other_income: "the person's other counted income, **yuan a month**",
+  disability_grade: '0 none; 1–4, of which 1 and 2 are severe (重度残疾)',
+  serious_illness: '1: 重病患者, seriously ill',
+  labor_capacity: 'full, partial or none',
+  self_care: '生活自理能力: full, partial or none (none = 完全不能自理)',
+  has_capable_supporter: '1: a legal supporter (法定赡养抚养扶养义务人) able to support exists',
+  financial_assets: "the household's total financial assets, yuan",
+  rigid_expenditure: "the last 12 months' medical, disability and schooling outlays, **yuan over the 12 months**",
+  on_dibao: '1: the household receives dibao now',
+  prior_dibao: 'its dibao now, **yuan a month** (the base of the gradual exit)',
+  emergency_need: 'an assessed emergency need (临时救助), **yuan, once**',
+  weight: 'how many real households this household stands for',
+  take_up_draw: 'its draw for take-up: it takes a program up when `take_up_draw` < `take_up.<program>`',
+};
+
 export const COLUMN_NAMES: readonly Column[] = COLUMNS.map((c) => c.name);
 /** Column number by name (the index in COLUMNS). */
 export const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.name, i])) as Readonly<Record<Column, number>>;

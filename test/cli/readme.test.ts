@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/sanity.js';
+import { COLUMNS, MEANING, showValue, type Column, type ColumnDef } from '../../src/core/columns.js';
 import { jiuzhu } from '../helpers/cli.js';
 
 const README = readFileSync('README.md', 'utf8');
@@ -35,6 +36,20 @@ describe("README's examples", () => {
       expect(r.code, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(0);
     }
     for (const xml of ['junit.xml', 'check.xml']) expect(readFileSync(join(dir, xml), 'utf8')).toMatch(/failures="0"/);
+  });
+
+  // A researcher could not tell that incomes are monthly: the README named the columns and pointed to a file it lacks
+  it('the table of household columns gives every column, what it is, a valid value and its default, as core/columns.ts', () => {
+    const rows = [...README.matchAll(/^\| `([a-z_]+)` \| (person|household) \| (.*) \| (.*) \| (.*) \|$/gm)].map((m) => m.slice(1));
+    expect(rows).toEqual(
+      (COLUMNS as readonly ColumnDef[]).map((c) => [
+        c.name,
+        c.level === 'household' ? 'household' : 'person',
+        MEANING[c.name as Column],
+        c.expected,
+        c.default === undefined ? 'required' : showValue(c, c.default),
+      ]),
+    );
   });
 
   it('the parameter rules table lists every rule, with its severity', () => {
