@@ -372,6 +372,10 @@ describe('a scenario the baseline already has', () => {
         `note: scenario low-income-2x changes no parameter in guangxi-nanning ${at}: the baseline already has its values (its Δ is 0 by construction, not a finding)`,
         `note: scenario low-income-1.5x changes no parameter in jiangxi-fuliang ${at}: the baseline already has its values (its Δ is 0 by construction, not a finding)`,
       ]);
+      // Nanning's and Fuliang's take-up differ (a researcher read Guangzhou's 5.2 % dibao take-up as its rules): said
+      expect(c.stderr).toMatch(
+        /^note: take-up differs between the localities \(take_up\.dibao: guangxi-nanning 0\.75, jiangxi-fuliang 0\.7;.*\): their costs differ by who takes up as well as by their rules; to compare the rules alone, add --scenario scenarios\/full-coverage\.yaml/m,
+      );
     }
   });
 });
