@@ -236,8 +236,13 @@ function householdRows(r: Random, set: Settings, s: GenerateSettings, d: Drawn, 
   const prior = onDibao ? Math.max(S * 0.3, S - d.perCapita) * size : 0;
   const hid = `G${String(h).padStart(width, '0')}`;
   const household = [money(assets), money(rigid), money(prior), money(emergency), `0.${String(draw).padStart(6, '0')}`];
+  const incomes = members.map((_, i) => (total * shares[i]!) / sum);
+  // A member whose own income keeps themselves and one more at the standard (2 × S) can support the others: a
+  // grandparent's pension, the children they raise (an estimate; a researcher found tekun children beside a parent
+  // with 26,658 a month, in the top decile).
+  const supports = incomes.map((x) => x >= 2 * S);
   return members.map((m, i) => {
-    const income = (total * shares[i]!) / sum;
+    const income = incomes[i]!;
     const wage = canEarn(m) ? income : 0;
     const row: Array<string | number> = new Array(COLUMN_NAMES.length);
     row[COL.household_id] = hid;
@@ -250,7 +255,7 @@ function householdRows(r: Random, set: Settings, s: GenerateSettings, d: Drawn, 
     row[COL.serious_illness] = m.ill;
     row[COL.labor_capacity] = m.labor;
     row[COL.self_care] = m.selfCare;
-    row[COL.has_capable_supporter] = noSupporter ? 0 : 1;
+    row[COL.has_capable_supporter] = noSupporter && !supports.some((y, j) => y && j !== i) ? 0 : 1;
     [row[COL.financial_assets], row[COL.rigid_expenditure], row[COL.prior_dibao], row[COL.emergency_need], row[COL.take_up_draw]] =
       household;
     row[COL.on_dibao] = onDibao;

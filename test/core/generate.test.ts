@@ -69,6 +69,26 @@ describe('generate', () => {
     expect([withEarner, households]).toEqual([0, 0]);
   });
 
+  // A researcher found tekun children beside a parent with 26,658 a month (the top decile's tekun cost): a member whose
+  // own income keeps themselves and one more at the standard is a capable supporter of the others.
+  it('no one lacks a capable supporter beside a member with 2 × S of their own', async () => {
+    const { s } = await settings('guangxi-nanning', 20_000);
+    const pop = await parseHouseholdsFast(Readable.from([csv(s)]), 'g.csv');
+    let beside = 0;
+    let without = 0;
+    for (let h = 0; h < pop.householdCount; h++) {
+      const members = Array.from(pop.members.subarray(pop.offsets[h]!, pop.offsets[h + 1]!));
+      const S = s.standard[pop.area[h]!]!; // fen
+      const own = (p: number) => pop.wage[p]! + pop.other[p]!; // fen
+      for (const p of members.filter((p) => pop.supporter[p] === 0)) {
+        without++;
+        if (members.some((q) => q !== p && own(q) >= 2 * S)) beside++;
+      }
+    }
+    expect(without).toBeGreaterThan(100); // (the rule has households to act on)
+    expect(beside).toBe(0);
+  });
+
   it('reads back as valid households that gross up to the profile’s population', async () => {
     const { s, profile } = await settings('jiangxi-fuliang', 20_000);
     const pop = await parseHouseholdsFast(Readable.from([csv(s)]), 'g.csv');
