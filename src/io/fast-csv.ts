@@ -27,7 +27,7 @@ import { naturalLess } from './natural-order.js';
 import { PartWriter } from './part.js';
 import type { ReaderOptions } from './reader-options.js';
 export type { ReaderOptions, StreamOptions } from './reader-options.js';
-import { formatProblem, tooLongMessage } from './intake.js';
+import { formatProblem, recordLengthMessage, tooLongMessage } from './intake.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 
 const encoder = new TextEncoder();
@@ -247,7 +247,7 @@ export class FastReader {
         // Located where the record ends, as the reference locates it.
         this.fatal = {
           line: recordLine + newlines,
-          message: `CSV: Invalid Record Length: expect ${this.fieldCount}, got ${n} on line {line}`,
+          message: recordLengthMessage(this.fieldCount, n),
         };
         this.stop = true;
         return;

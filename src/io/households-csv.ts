@@ -10,7 +10,7 @@ import type { ReadProgress } from '../core/progress.js';
 import { InputError, type Problem } from '../errors.js';
 import { once } from 'node:events';
 import { ReferenceLines } from './reference-lines.js';
-import { Intake } from './intake.js';
+import { Intake, recordLengthMessage } from './intake.js';
 import type { SourceOptions } from './foreign.js';
 import {
   colNumber,
@@ -134,7 +134,11 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
       // Any of csv-parse's (its codes do not all start with CSV_). It comes before any intake problem (the parser
       // never sees the bytes after one), and ends the reading as that would.
       const line = lines.fromCsvParse(err.lines!);
-      problems.push({ where: { file, line }, message: `CSV: ${err.message.replace(/\b(at|on) line \d+/, `$1 line ${line}`)}` });
+      const length = err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? /expect (\d+), got (\d+)/.exec(err.message) : null;
+      const message = length
+        ? recordLengthMessage(Number(length[1]), Number(length[2]))
+        : `CSV: ${err.message.replace(/\b(at|on) line \d+/, `$1 line ${line}`)}`;
+      problems.push({ where: { file, line }, message });
       intake.problem = null;
     } else if (e !== STOP) throw e; // STOP: the first MAX_PROBLEMS are reported
   } finally {

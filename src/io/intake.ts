@@ -22,6 +22,19 @@ export function tooLongMessage(line: number | string): string {
   return `CSV: a record longer than 1 MiB (${MAX_RECORD} bytes) starts on line ${line}: a households file has one short line per person (is a quote never closed, or is this not a CSV?)`;
 }
 
+/**
+ * The words for a row of another number of fields than the header, which ends the reading (both readers). It was
+ * csv-parse's "Invalid Record Length: expect 8, got 7 on line 7", with no word of the likely cause, nor that no
+ * problem after it was looked for (a researcher fixed six, and met six more).
+ */
+export function recordLengthMessage(expected: number, got: number): string {
+  const cause =
+    got < expected
+      ? 'a value missing (an empty one is still a comma)'
+      : 'a comma inside a value that is not in quotes ("1,000" or 1000, not 1,000), or a comma too many';
+  return `CSV: ${got} fields where the header has ${expected}: ${cause}? Reading stopped at this row: fix it, and run again for any problem after it`;
+}
+
 /** The words for a file that is plainly not a text CSV, or null. */
 export function formatProblem(head: Uint8Array): string | null {
   const format = sniffFormat(head);

@@ -113,7 +113,7 @@ describe('line ends: LF, CR LF and CR alone each end a line, once, inside quotes
       ['household_id,person_id,age,area,note', 'H1,p1,40,urban,"two\r\nlines"', 'H1,p2,x,urban,', 'H2,p3,70,rural'].join('\r\n') + '\r\n';
     expect(await problems(text)).toEqual([
       'h.csv:4:3: column age: "x" is not valid: expected a whole number of years from 0 to 130 (person p2)',
-      'h.csv:5: CSV: Invalid Record Length: expect 5, got 4 on line 5',
+      'h.csv:5: CSV: 4 fields where the header has 5: a value missing (an empty one is still a comma)? Reading stopped at this row: fix it, and run again for any problem after it',
     ]);
   });
 });

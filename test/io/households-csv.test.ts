@@ -141,7 +141,7 @@ describe('errors name file, line, column, value and what was expected', () => {
       'h.csv:1: the file is empty: expected a header row naming at least household_id, person_id, age, area',
     ]);
     expect((await problems('household_id,person_id,age,area\nH1,p1,40,urban,extra\n'))[0]).toMatch(
-      /^h\.csv:2: CSV: Invalid Record Length: expect 4, got 5 on line 2$/,
+      /^h\.csv:2: CSV: 5 fields where the header has 4: a comma inside a value that is not in quotes \("1,000" or 1000, not 1,000\), or a comma too many\? Reading stopped at this row: fix it, and run again for any problem after it$/,
     );
   });
 
