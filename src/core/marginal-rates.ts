@@ -153,6 +153,12 @@ export { emptyBands };
 
 /** The main earner of a described household, as an index into its persons (the first person when there is none). */
 export function mainMemberOf(spec: HouseholdSpec): number {
+  return Math.max(0, mainOrNone(spec));
+}
+
+/** The main earner's index among the household's members, or -1 when it has none (no wage, no adult who can work). */
+export function mainOrNone(spec: HouseholdSpec): number {
   const one = populationOf([spec]);
-  return Math.max(0, one.members.indexOf(mainEarner(one, 0)));
+  const p = mainEarner(one, 0);
+  return p < 0 ? -1 : one.members.indexOf(p);
 }

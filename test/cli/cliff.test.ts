@@ -68,6 +68,22 @@ describe('one household', () => {
     for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
   });
 
+  // A researcher swept two pensioners' household: the first member's wage moved, and nothing said so
+  it('says whose income varies in a household with no main earner, and not when it has one or a member is given', () => {
+    const old = ['--describe', '{area: urban, persons: [{age: 71}, {age: 74}]}'];
+    const r = jiuzhu(['cliff', ...NANNING, ...DATE, ...old]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      'note: the household described has no main earner (no wage, no adult 18–59 who can work): wage_income varies for its first member, p1; give --member to choose (members: p1, p2)\n',
+    );
+    expect(jiuzhu(['cliff', ...NANNING, ...DATE, ...old, '--member', 'p2']).stderr).toBe('');
+    expect(jiuzhu(['cliff', ...NANNING, ...DATE, ...old, '--quiet']).stderr).toBe('');
+    expect(jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', '{area: urban, persons: [{age: 40}, {age: 10}]}']).stderr).toBe('');
+    const file = (h: string) => jiuzhu(['cliff', ...NANNING, ...DATE, '--households', 'policies/samples/households.csv', '--household', h]);
+    expect(file('H0001').stderr).toContain('note: household H0001 has no main earner'); // (a lone elder)
+    expect(file('H0003').stderr).not.toContain('no main earner'); // (a wage)
+  });
+
   it('an option the mode does not read, two households at once, a person id twice: each refused, never ignored', () => {
     const D1 = ['--describe', '{area: urban, persons: [{age: 40}]}'];
     expect(jiuzhu(['cliff', ...NANNING, ...DATE, ...D1, '--delta', '50']).stderr).toContain('--delta is for the whole file');

@@ -5,7 +5,7 @@ import { cliffCsv, cliffJson, cliffTable, type RunAbout } from '../../report/cli
 import { distributionCsv, distributionJson, distributionTable, rateDistributionOf } from '../../report/marginal-rates.js';
 import { defaultSweepTo, householdCliff, householdSpecOf, rangeProblem, type Vary, type View } from '../../core/cliff.js';
 import { populationOf } from '../../core/population.js';
-import { mainMemberOf } from '../../core/marginal-rates.js';
+import { mainOrNone } from '../../core/marginal-rates.js';
 import type { Run } from '../../core/simulate.js';
 import { ratesParallel } from '../../engine/parallel.js';
 import type { HouseholdSpec } from '../../core/population.js';
@@ -77,8 +77,15 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
     spec = householdSpecOf(pop, h);
   }
   const ids = spec.persons.map((p, i) => p.id ?? `p${i + 1}`);
-  const member = o.member !== undefined ? ids.indexOf(o.member) : mainMemberOf(spec);
+  const main = o.member === undefined ? mainOrNone(spec) : 0;
+  const member = o.member !== undefined ? ids.indexOf(o.member) : Math.max(0, main);
   if (member < 0) throw new UsageError(`no member "${o.member}" in the household (members: ${ids.join(', ')})`);
+  // No one to earn (a researcher's sweep of two pensioners' first member, said nowhere; the whole-file rates leave such
+  // households out): whose income moves is said.
+  if (main < 0 && !o.quiet)
+    ctx.stderr.write(
+      `note: ${o.describe ? 'the household described' : `household ${spec.id}`} has no main earner (no wage, no adult 18–59 who can work): ${o.vary} varies for its first member, ${ids[0]}; give --member to choose (members: ${ids.join(', ')})\n`,
+    );
   const vary: Vary = o.vary === 'wage_income' ? 'wage' : 'other';
   const described = populationOf([spec]);
   const current = (described[vary] as ArrayLike<number>)[described.members[member]!]!;
