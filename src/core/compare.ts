@@ -55,6 +55,13 @@ export interface ChangeSums {
   /** Nothing in the baseline, something now; and the reverse. */
   readonly entrants: ExactSum;
   readonly exits: ExactSum;
+  /**
+   * Losers whose eligible amount (had they taken up every program they are eligible for) does not fall: they lose only
+   * through take-up. A reform that makes a household eligible for dibao, whose draw does not take it up, ends the
+   * rigid-expenditure aid it received (that aid is for families not eligible for dibao, DOMAIN step 4): a researcher
+   * read such households as the reform's losers.
+   */
+  readonly takeUpLosers: ExactSum;
 }
 
 export interface RunResult {
@@ -90,6 +97,7 @@ function newResult(locality: number, scenario: string, pop: Population | null, a
       unchanged: new ExactSum(),
       entrants: new ExactSum(),
       exits: new ExactSum(),
+      takeUpLosers: new ExactSum(),
     },
     transitions: LAYERS.map(() => LAYERS.map(() => new ExactSum())),
     byArea: [groupSums(), groupSums()],
@@ -112,6 +120,7 @@ function accumulate(
   h: number,
   w: number,
   baseAnnual: number,
+  baseEligible: number,
   baseLayers: Uint8Array,
   baseOffset: number,
   decile: number,
@@ -131,6 +140,7 @@ function accumulate(
     ch.losers.addProduct(w, 1);
     ch.loss.addProduct(w, baseAnnual - r.total);
     if (r.total === 0) ch.exits.addProduct(w, 1);
+    if (r.eligibleTotal >= baseEligible) ch.takeUpLosers.addProduct(w, 1);
   } else ch.unchanged.addProduct(w, 1);
   // Persons by (baseline layer, layer now): a household's members mostly share one pair, so runs of a pair are added at once.
   let from = -1;
@@ -179,14 +189,16 @@ export function compare(
         continue;
       }
       let baseAnnual = 0;
+      let baseEligible = 0;
       for (let i = 0; i < contexts[l]!.length; i++) {
         const c = contexts[l]![i]!;
         evaluateHousehold(c, h, like[l]![i]!);
         if (i === 0) {
           baseAnnual = c.out.total;
+          baseEligible = c.out.eligibleTotal;
           for (let k = c.start; k < c.end; k++) baseLayers[k - c.start] = layerOf(c, k);
         }
-        accumulate(results[l]![i]!, c, h, w, baseAnnual, baseLayers, 0, deciles.of[h]!);
+        accumulate(results[l]![i]!, c, h, w, baseAnnual, baseEligible, baseLayers, 0, deciles.of[h]!);
       }
     }
   }
@@ -196,8 +208,9 @@ export function compare(
 
 /** What a baseline leaves to compare other runs against, as arrays (handed to worker threads as they are). */
 export interface BaselineArrays {
-  /** Annual amount per household. */
+  /** Annual amount per household, and had it taken up every program it is eligible for. */
   readonly annual: Float64Array;
+  readonly eligible: Float64Array;
   /** Layer code per person, in pop.members order (0: tekun). */
   readonly layers: Uint8Array;
   /** Steps 1–2 per household — n, I, assets_ok — for a run that takes them over (sameFirstSteps). */
@@ -214,6 +227,7 @@ export function baselineCache(pop: Population, rules: Rules): BaselineCache {
   const H = pop.householdCount;
   const base = {
     annual: new Float64Array(H),
+    eligible: new Float64Array(H),
     layers: new Uint8Array(pop.personCount),
     n: new Int32Array(H),
     I: new Float64Array(H),
@@ -224,6 +238,7 @@ export function baselineCache(pop: Population, rules: Rules): BaselineCache {
   for (let h = 0; h < H; h++) {
     evaluateHousehold(c, h);
     base.annual[h] = c.out.total;
+    base.eligible[h] = c.out.eligibleTotal;
     for (let k = c.start; k < c.end; k++) base.layers[k] = layerOf(c, k);
     base.n[h] = c.n;
     base.I[h] = c.I;
@@ -294,7 +309,7 @@ export function compareRange(
       steps.assetsOk = base.assetsOk[h] === 1;
     }
     evaluateHousehold(c, h, steps);
-    accumulate(res, c, h, pop.weight[h]!, base.annual[h]!, base.layers, c.start, decileOf[h]!);
+    accumulate(res, c, h, pop.weight[h]!, base.annual[h]!, base.eligible[h]!, base.layers, c.start, decileOf[h]!);
   }
   (idx ? rangeHouseholds(idx, pop, decileOf).without(reached!) : unreached).into(res);
 }

@@ -62,6 +62,7 @@ export class KnobComparer {
   private sharedBase(base: BaselineCache): BaselineArrays {
     return {
       annual: this.inShared(base.annual),
+      eligible: this.inShared(base.eligible),
       layers: this.inShared(base.layers),
       n: this.inShared(base.n),
       I: this.inShared(base.I),
@@ -76,6 +77,7 @@ export class KnobComparer {
     const zeros = <T extends Typed>(Ctor: TypedCtor<T>, n: number) => typed(Ctor, n, true);
     const base = {
       annual: zeros(Float64Array, H),
+      eligible: zeros(Float64Array, H),
       layers: zeros(Uint8Array, R),
       n: zeros(Int32Array, H),
       I: zeros(Float64Array, H),

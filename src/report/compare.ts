@@ -91,6 +91,7 @@ export function runDetails(r: RunResult, deciles: Deciles): RunDetails {
       unchanged: { households: weightedCount(c.unchanged.value()) },
       entrants: { households: weightedCount(c.entrants.value()) },
       exits: { households: weightedCount(c.exits.value()) },
+      losers_through_take_up: { households: weightedCount(c.takeUpLosers.value()) },
     },
     transitions: { layers: LAYERS, persons: r.transitions.map((row) => row.map((x) => weightedCount(x.value()))) },
     byArea: { urban: group(r.byArea[0]), rural: group(r.byArea[1]) },
@@ -198,7 +199,7 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean): st
   const c = d.changes;
   const lines = [
     `  winners 受益 ${groupCount(c.gainers!.households)} households (+${groupDigits(c.gainers!.amount!)} yuan/year), of which new entrants ${groupCount(c.entrants!.households)}; ` +
-      `losers 受损 ${groupCount(c.losers!.households)} (−${groupDigits(c.losers!.amount!)}), of which exits ${groupCount(c.exits!.households)}; unchanged ${groupCount(c.unchanged!.households)}`,
+      `losers 受损 ${groupCount(c.losers!.households)} (−${groupDigits(c.losers!.amount!)}), of which exits ${groupCount(c.exits!.households)}, through take-up alone ${groupCount(c.losers_through_take_up!.households)}; unchanged ${groupCount(c.unchanged!.households)}`,
   ];
   const flows = flowsTable(d, color);
   if (flows) {

@@ -65,6 +65,44 @@ describe('compare', () => {
     }
   });
 
+  // A researcher read households that lose through take-up (made eligible for dibao, not taking it up, so losing the
+  // rigid-expenditure aid that goes to families not eligible for it) as a reform's losers: they are counted apart.
+  it('counts the losers whose eligible amount does not fall — through take-up alone — apart', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-takeup-'));
+    const scenario = (id: string, change: string) => {
+      const file = join(dir, `${id}.yaml`);
+      writeFileSync(file, `scenario: ${id}\ntitle: {zh: 测试, en: test}\nreason: a test\nchanges:\n  ${change}\n`);
+      return ['--scenario', file];
+    };
+    const out = jiuzhu([
+      'compare',
+      ...['--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--date', DATE, '--format', 'json'],
+      ...scenario('fewer-take-up', 'take_up.dibao: {set: 0.5}'),
+      ...scenario('lower-standard', 'dibao.standard.urban: {scale: 0.9}'),
+    ]);
+    expect(out.code, out.stderr).toBe(0);
+    const [, fewer, lower] = JSON.parse(out.stdout).localities[0].scenarios.map(
+      (s: { winners_losers: Record<string, { households: string }> }) => s.winners_losers,
+    );
+    // take-up 0.75 → 0.5: every loser still could have what it had (those with a draw from 0.5 to 0.75 on dibao)
+    expect(D(fewer.losers.households).isPositive()).toBe(true);
+    expect(fewer.losers_through_take_up.households).toBe(fewer.losers.households);
+    // a lower standard: losers by the rules, none by take-up alone (what they could have falls too)
+    expect(D(lower.losers.households).isPositive()).toBe(true);
+    expect(lower.losers_through_take_up.households).toBe('0');
+    const table = jiuzhu([
+      'compare',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      SAMPLE,
+      '--date',
+      DATE,
+      ...scenario('fewer-take-up', 'take_up.dibao: {set: 0.5}'),
+    ]);
+    expect(table.stdout).toMatch(/of which exits [\d,]+, through take-up alone [\d,]+;/);
+  });
+
   it('shows Guangxi’s tekun rise under 1.6× and Guangzhou unchanged (already 1.6×)', () => {
     const [nanning, guangzhou] = json.localities;
     expect(D(nanning.scenarios[1].programs.tekun.delta.annual_cost).isPositive()).toBe(true);
@@ -172,7 +210,10 @@ describe('compare, sensitivity and explain: what the policies say to watch', () 
       `note: policies/guangxi-nanning.yaml: the newest dibao standards it gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are ${years}+ years older than ${later}: carried forward unchanged`;
     const dated = run('--date', DATE);
     expect(dated.code, dated.stderr).toBe(0);
-    expect(dated.stderr.split('\n').filter((l) => l.startsWith('note: '))).toEqual([expect.stringContaining(stale(DATE, 3))]);
+    expect(dated.stderr.split('\n').filter((l) => l.startsWith('note: '))).toEqual([
+      expect.stringContaining(stale(DATE, 3)),
+      expect.stringContaining('note: take-up differs between the localities'),
+    ]);
     expect(run('--year', '2026').stderr).toContain(stale('2026-12-31', 4));
     expect(run('--date', DATE, '--quiet').stderr).toBe('');
     // sensitivity and explain say it too (found by a new-user trial: only simulate did)
