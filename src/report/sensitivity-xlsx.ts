@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { D } from '../core/money.js';
 import { loadExcel, moneyUnit } from './excel.js';
 import { sensitivityJson, type SensitivityReport } from './sensitivity.js';
-import { aboutSheet, sheet, type Cell } from './sheets.js';
+import { aboutSheet, num, sheet, type Cell } from './sheets.js';
 import { RANGE_METHOD } from './totals.js';
 
 type Pcts = Readonly<Record<'p5' | 'p50' | 'p95', string>>;
@@ -77,9 +77,11 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: { comman
       i + 1,
       (e.paths ?? [e.path]).join(', '),
       e.kind,
-      e.kind === 'start_date' ? e.from : e.central,
-      e.low,
-      e.high,
+      // (values as numbers, as the simulate workbook's 参数 sheet holds them: a finance trial saw Excel's "number stored as
+      // text" on each; a date or a choice stays text)
+      num(e.kind === 'start_date' ? e.from : e.central),
+      num(e.low),
+      num(e.high),
       m(less(e.total_low, central)),
       m(less(e.total_high, central)),
       m(e.swing),
