@@ -226,7 +226,8 @@ function header(s: ScenarioReport, unit: Unit): string[] {
     'households 户',
     'persons 人',
     `${s.year ? `cost ${s.year.year} 年度支出` : 'annual cost 年度支出'} (${UNIT_LABEL[unit]})`,
-    ...(takeUpShows(s.figures) ? ['if all eligible took up 应保尽保'] : []),
+    // (its unit said, as the cost's: a finance trial read the column without one; caseloads there say 户)
+    ...(takeUpShows(s.figures) ? [`if all eligible took up 应保尽保 (${UNIT_LABEL[unit]})`] : []),
     ...(s.baseline ? ['Δ vs baseline'] : []),
   ];
 }

@@ -34,7 +34,10 @@ describe('take-up and the full-coverage scenario', () => {
   it('the table shows the eligible column; the per-household CSV has eligible_annual_total ≥ annual_total', () => {
     const out = join(dir, 'rows.csv');
     const r = jiuzhu(['simulate', '--policy', NANNING, '--households', households, '--date', DATE, '--per-household', out]);
-    expect(r.stdout).toContain('if all eligible took up 应保尽保');
+    expect(r.stdout).toContain('if all eligible took up 应保尽保 (yuan 元)');
+    expect(jiuzhu(['simulate', '--policy', NANNING, '--households', households, '--date', DATE, '--unit', 'wan']).stdout).toContain(
+      'if all eligible took up 应保尽保 (万元 10k yuan)',
+    );
     const [head, ...rows] = readFileSync(out, 'utf8').trimEnd().split('\n');
     const cols = head!.split(',');
     const [a, e] = [cols.indexOf('annual_total'), cols.indexOf('eligible_annual_total')];
