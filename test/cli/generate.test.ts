@@ -115,8 +115,14 @@ describe('jiuzhu generate', () => {
     ]);
     expect(other.code).toBe(0);
     expect(other.stderr).toBe(
-      `note: profile policies/profiles/jiangxi-fuliang.yaml was made for policies/jiangxi-fuliang.yaml, not ${own}: the households are drawn to that locality's published figures\n`,
+      `note: profile policies/profiles/jiangxi-fuliang.yaml was made for policies/jiangxi-fuliang.yaml, not ${own}: the households are drawn to that locality's published figures\n` +
+        `wrote ${out}: 10 households, seed 1 (3 KB)\n`,
     );
+    // again over it: said (a finance trial replaced a 26 MB households file with 23 lines, not a word)
+    expect(
+      jiuzhu(['generate', '--policy', own, '--profile', 'policies/profiles/jiangxi-fuliang.yaml', '--households', '10', '--out', out])
+        .stderr,
+    ).toContain(`wrote ${out}: 10 households, seed 1 (3 KB), replacing the file that was there\n`);
     expect(
       jiuzhu(['generate', '--policy', own, '--profile', 'policies/profiles/jiangxi-fuliang.yaml', '--households', '10', '--out', out, '-q'])
         .stderr,

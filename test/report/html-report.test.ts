@@ -39,6 +39,7 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
   it('writes one HTML file with the six sections, bilingual headings', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`wrote ${out} (`); // (a finance trial: report --out wrote without a word)
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect([...html.matchAll(/<h2 id="([^"]+)">([^<]+)<\/h2>/g)].map((m) => m[2])).toEqual([
       '1 结果摘要 Headline',

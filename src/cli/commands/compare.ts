@@ -8,7 +8,6 @@ import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-
 import { totalRange } from '../../report/sensitivity.js';
 import { UsageError } from '../../errors.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
-import { writeOutput } from '../../io/output-file.js';
 import {
   compareCsv,
   compareJson,
@@ -20,6 +19,7 @@ import {
 } from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
 import type { Ctx } from '../context.js';
+import { writeTold } from '../written.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { Unit } from '../../report/text-table.js';
 import { budgetYear, yearPass, yearRuns } from '../year.js';
@@ -64,7 +64,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     seen.set(key, p);
   }
   if (o.out) await refuseOverwrite([{ flag: '--out', path: o.out, format: o.format, chosen: true }], inputsOf(o));
-  const write = (text: string) => (o.out ? writeOutput(o.out, text) : ctx.stdout.write(text));
+  const write = (text: string) => (o.out ? writeTold(ctx, o.quiet, o.out, text) : ctx.stdout.write(text));
   if (o.format === 'html') {
     if (o.marginalRates !== undefined || o.ranges)
       throw new UsageError('--format html is the report of jiuzhu report: it has the marginal rates and the ranges already');

@@ -17,6 +17,7 @@ import { loadProfile } from '../../io/profile-file.js';
 import { calibrationTable } from '../../report/calibration.js';
 import { snapshotChanges } from '../../core/budget-year.js';
 import type { Ctx } from '../context.js';
+import { fileThere, wroteLine } from '../written.js';
 import { loadAt, simulationDate } from '../load.js';
 
 export interface GenerateOptions {
@@ -78,6 +79,7 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
     takeUpDibao: dec(snapshot, 'take_up.dibao').toNumber(),
   };
   // One generation: each chunk goes to the file and, for --report, straight into the reader (never read back).
+  const had = o.out !== undefined && fileThere(o.out) !== null;
   const out = o.out ? await AtomicFile.open(o.out) : null;
   const tee = o.report ? new PassThrough() : null;
   const parsing = tee ? parseHouseholdsFast(tee, o.out ?? '(generated)') : null;
@@ -93,6 +95,8 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
     }
     tee?.end();
     await out?.commit();
+    const told = o.out && !o.quiet ? wroteLine(o.out, had, `${n.toLocaleString('en')} households, seed ${seed}`) : null;
+    if (told) ctx.stderr.write(told);
   } catch (e) {
     tee?.destroy();
     await out?.abort();

@@ -11,12 +11,12 @@ import { sensitivityPlan } from '../../core/sensitivity-plan.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { UsageError } from '../../errors.js';
 import { fileDigest, inputsOf, refuseOverwrite } from '../../io/files.js';
-import { writeOutput } from '../../io/output-file.js';
 import type { CompareReport } from '../../report/compare.js';
 import { htmlReport } from '../../report/html/report.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
+import { writeTold } from '../written.js';
 import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 import { budgetYear, yearPass, yearRuns } from '../year.js';
 import { datedLocalities } from './compare.js';
@@ -47,7 +47,7 @@ const RATE_DELTA = 10_000;
 export async function reportCommand(ctx: Ctx, o: ReportOptions): Promise<void> {
   if (!o.out) throw new UsageError('jiuzhu report writes one HTML file: give --out FILE.html');
   await refuseOverwrite([{ flag: '--out', path: o.out, format: 'html' }], inputsOf(o));
-  await writeOutput(o.out, await reportHtml(ctx, o));
+  await writeTold(ctx, o.quiet, o.out, await reportHtml(ctx, o));
 }
 
 export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {

@@ -4,7 +4,6 @@
 import { sensitivityPlan } from '../../core/sensitivity-plan.js';
 import { UsageError } from '../../errors.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
-import { writeOutput } from '../../io/output-file.js';
 import {
   sensitivityCsv,
   sensitivityJson,
@@ -14,6 +13,7 @@ import {
 } from '../../report/sensitivity.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
+import { writeTold } from '../written.js';
 import { applyUsable, loadScenarios, loadUsablePolicy, notePolicy, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
 import { budgetYear } from '../year.js';
 
@@ -51,7 +51,9 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   const report: SensitivityReport = { policy, policyFile: o.policy, householdsFile: o.households, result: plan.fold(totals), unit: o.unit };
   if (o.format === 'xlsx') {
     const { sensitivityWorkbook } = await import('../../report/sensitivity-xlsx.js');
-    await writeOutput(
+    await writeTold(
+      ctx,
+      o.quiet,
       o.out!,
       await sensitivityWorkbook(report, { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' }),
     );
@@ -62,7 +64,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
       csv: () => sensitivityCsv(report),
       markdown: () => sensitivityMarkdown(report),
     }[o.format]();
-    if (o.out) await writeOutput(o.out, text);
+    if (o.out) await writeTold(ctx, o.quiet, o.out, text);
     else ctx.stdout.write(text);
   }
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it

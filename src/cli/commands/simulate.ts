@@ -9,6 +9,7 @@ import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
+import { fileThere, writeTold, wroteLine } from '../written.js';
 import { policyNotes } from '../../core/policy-notes.js';
 import {
   householdsSource,
@@ -28,7 +29,6 @@ import { UsageError } from '../../errors.js';
 import { fundingOf } from '../../core/funding.js';
 import type { Unit } from '../../report/text-table.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
-import { writeOutput } from '../../io/output-file.js';
 import { budgetYear, simulateYear } from '../year.js';
 import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { totalRange } from '../../report/sensitivity.js';
@@ -79,7 +79,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
       );
     const { reportHtml } = await import('./report.js'); // echarts is loaded only for a report
     const html = await reportHtml(ctx, { ...o, policy: [o.policy] });
-    if (o.out) await writeOutput(o.out, html);
+    if (o.out) await writeTold(ctx, o.quiet, o.out, html);
     else ctx.stdout.write(html);
     return;
   }
@@ -105,6 +105,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     ? Promise.all([loading, scenarios]).then(([runs, sc]) => sensitivityPlan(runs[0]!.snapshot.policy, sc, { date }))
     : null;
   let ranges: SensitivityResult | null = null;
+  const hadRows = o.perHousehold !== undefined && fileThere(o.perHousehold) !== null;
   const sums: Totals[] = await withExecutor(ctx, async (exec) => {
     if (planning) {
       const plan = await planning;
@@ -115,6 +116,8 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     const runs = runsOf(await loading);
     return o.stream ? runStreaming(ctx, o, runs) : run(await loadHouseholds(ctx, exec, o.households, o.quiet), runs, o.perHousehold!);
   });
+  const told = o.perHousehold && !o.quiet ? wroteLine(o.perHousehold, hadRows, 'a row per household and run') : null;
+  if (told) ctx.stderr.write(told);
   const totals = sums.map(figures);
   const loaded = await loading;
   const report: SimulationReport = {
@@ -166,14 +169,14 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
     throw new UsageError(`--years gives the years' totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
   const report = await simulateYears(ctx, o, await loadScenarios(o.scenario ?? []), span);
   const made = { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' };
-  if (o.format === 'xlsx') return writeOutput(o.out!, await yearsWorkbook(report, made));
+  if (o.format === 'xlsx') return writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, made));
   const text = {
     json: () => JSON.stringify(yearsJson(report), null, 2) + '\n',
     csv: () => yearsCsv(report),
     markdown: () => yearsMarkdown(report),
     table: () => yearsTable(report),
   }[o.format as Exclude<TotalsFormat, 'xlsx' | 'html'>]();
-  if (o.out) await writeOutput(o.out, text);
+  if (o.out) await writeTold(ctx, o.quiet, o.out, text);
   else ctx.stdout.write(text);
   // (a projection grows the standards: only an unprojected run carries an old one forward)
   notePolicy(ctx, o.quiet, report.policy, report.projection ? [] : [`${span[1]}-12-31`]);
@@ -183,10 +186,10 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
 async function emit(ctx: Ctx, o: SimulateOptions, report: SimulationReport): Promise<void> {
   if (o.format === 'xlsx') {
     const made = { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' };
-    return writeOutput(o.out!, await totalsWorkbook(report, made));
+    return writeTold(ctx, o.quiet, o.out!, await totalsWorkbook(report, made));
   }
   const text = render(report, o.format);
-  if (o.out) await writeOutput(o.out, text);
+  if (o.out) await writeTold(ctx, o.quiet, o.out, text);
   else ctx.stdout.write(text);
 }
 
