@@ -151,23 +151,32 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
         `${run.id}: ${cliffs.length} cliff${cliffs.length === 1 ? '' : 's'}${up}; marginal rate ≥ 100 % on ${high} of ${steps} steps`,
       ),
     );
-    for (const c of cliffs) {
-      out.push(`  at ${groupDigits(fenToYuan(c.at))}: resources −${groupDigits(yuan(c.drop, r.view))} ${per(r.view)}`);
-      for (const x of c.programs) out.push(`      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} −${groupDigits(yuan(x.drop, r.view))}`);
-      for (const x of c.rises) out.push(`      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} +${groupDigits(yuan(x.gain, r.view))}`);
-      // (the step's own income: with it the parts add up to the drop — a researcher added them up and was 10 short)
-      out.push(`      ${r.member}'s ${r.vary} +${groupDigits(yuan(c.step, r.view))}`);
-    }
+    // Cliffs and jumps up in the order of the income (a researcher read "at 2,450.00" before "at 1,650.00")
+    const told: Array<{ readonly at: number; readonly lines: string[] }> = [];
+    for (const c of cliffs)
+      told.push({
+        at: c.at,
+        lines: [
+          `  at ${groupDigits(fenToYuan(c.at))}: resources −${groupDigits(yuan(c.drop, r.view))} ${per(r.view)}`,
+          ...c.programs.map((x) => `      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} −${groupDigits(yuan(x.drop, r.view))}`),
+          ...c.rises.map((x) => `      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} +${groupDigits(yuan(x.gain, r.view))}`),
+          // (the step's own income: with it the parts add up to the drop — a researcher added them up and was 10 short)
+          `      ${r.member}'s ${r.vary} +${groupDigits(yuan(c.step, r.view))}`,
+        ],
+      });
     // A jump up: resources rise by more than the income did, a program starting as another stops (earning a little less
     // there loses it: the cliff seen from below)
-    for (const j of jumps) {
-      out.push(
-        `  at ${groupDigits(fenToYuan(j.at))}: resources +${groupDigits(yuan(-j.drop, r.view))} ${per(r.view)} (a jump up: more than the income's own rise)`,
-      );
-      for (const x of j.rises) out.push(`      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} +${groupDigits(yuan(x.gain, r.view))}`);
-      for (const x of j.programs) out.push(`      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} −${groupDigits(yuan(x.drop, r.view))}`);
-      out.push(`      ${r.member}'s ${r.vary} +${groupDigits(yuan(j.step, r.view))}`);
-    }
+    for (const j of jumps)
+      told.push({
+        at: j.at,
+        lines: [
+          `  at ${groupDigits(fenToYuan(j.at))}: resources +${groupDigits(yuan(-j.drop, r.view))} ${per(r.view)} (a jump up: more than the income's own rise)`,
+          ...j.rises.map((x) => `      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} +${groupDigits(yuan(x.gain, r.view))}`),
+          ...j.programs.map((x) => `      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} −${groupDigits(yuan(x.drop, r.view))}`),
+          `      ${r.member}'s ${r.vary} +${groupDigits(yuan(j.step, r.view))}`,
+        ],
+      });
+    for (const x of told.sort((a, b) => a.at - b.at)) out.push(...x.lines);
   }
   return out.join('\n') + '\n';
 }

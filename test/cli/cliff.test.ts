@@ -68,6 +68,19 @@ describe('one household', () => {
     for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
   });
 
+  // A researcher read "at 2,450.00" before "at 1,650.00": the cliffs were listed, then the jumps up
+  it('lists the cliffs and the jumps up in the order of the income', () => {
+    const r = jiuzhu([
+      ...['cliff', ...NANNING, ...DATE, '--describe'],
+      '{area: urban, persons: [{age: 40, wage_income: 1000}, {age: 70, disability_grade: 1}]}',
+    ]);
+    const at = [...r.stdout.matchAll(/^ {2}at ([\d,.]+): resources ([−+])/gm)].map((m) => [Number(m[1]!.replace(/,/g, '')), m[2]]);
+    expect(at).toEqual([
+      [1620, '+'],
+      [2430, '−'],
+    ]);
+  });
+
   // A researcher swept two pensioners' household: the first member's wage moved, and nothing said so
   it('says whose income varies in a household with no main earner, and not when it has one or a member is given', () => {
     const old = ['--describe', '{area: urban, persons: [{age: 71}, {age: 74}]}'];
