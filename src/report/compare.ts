@@ -141,14 +141,9 @@ export function compareJson(r: CompareReport): object {
       name: l.policy.name,
       scenarios: l.scenarios.map((s, i) => ({
         ...scenarioJson(s),
-        ...(i && s.details
-          ? {
-              winners_losers: s.details.changes,
-              transitions: s.details.transitions,
-              by_area: s.details.byArea,
-              by_decile: s.details.byDecile,
-            }
-          : {}),
+        ...(i && s.details ? { winners_losers: s.details.changes, transitions: s.details.transitions } : {}),
+        // the baseline's too: its distribution by area and decile (a researcher's first table; its deltas are 0)
+        ...(s.details ? { by_area: s.details.byArea, by_decile: s.details.byDecile } : {}),
       })),
       ...(l.marginalRates ? { marginal_rates: distributionJson(l.marginalRates) } : {}),
     })),

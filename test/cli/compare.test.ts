@@ -49,6 +49,19 @@ describe('compare', () => {
     }
   });
 
+  // A researcher's first table, the benefits by decile under the current rules, was not there (only deltas)
+  it('gives the baseline’s own distribution by decile and area: its costs add up to its total', () => {
+    for (const l of json.localities) {
+      const b = l.scenarios[0];
+      expect(b.winners_losers).toBeUndefined();
+      expect(b.by_decile).toHaveLength(10);
+      const sum = (xs: Array<{ annual_cost: string }>) => xs.reduce((a, x) => a.plus(x.annual_cost), D(0));
+      expect(sum(b.by_decile).minus(b.total_annual_cost).abs().lte('0.10')).toBe(true);
+      expect(sum([b.by_area.urban, b.by_area.rural]).minus(b.total_annual_cost).abs().lte('0.02')).toBe(true);
+      expect(b.by_decile.every((d: { delta_annual_cost: string }) => d.delta_annual_cost === '0.00')).toBe(true);
+    }
+  });
+
   it('accounts for every household as gainer, loser or unchanged; gains minus losses are the cost delta', () => {
     for (const l of json.localities) {
       for (const s of l.scenarios.slice(1)) {
