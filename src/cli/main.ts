@@ -172,6 +172,7 @@ function buildProgram(ctx: Ctx): Command {
     .option('--to <yuan>', 'last value, yuan a month (default: 3000, or more to pass the current value)')
     .option('--step <yuan>', 'step, yuan a month', '10')
     .option('--delta <yuan>', 'the whole file: yuan more a month of each main earner', '100')
+    .option('--per-household <file.csv>', "the whole file: each household's marginal rate under each run, a row per household and run")
     .addOption(scenario('also under a scenario (repeatable: each is its own run)'))
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))

@@ -79,6 +79,16 @@ const emptyBands = (): RateBands => ({
   aboveCount: 0,
 });
 
+/**
+ * Each household's own figures, when asked for (`cliff --households … --per-household`): under each run what it keeps
+ * of 12 × delta (fen a year; NaN with no main earner), and its layer under the baseline. Arrays of the whole
+ * population, in shared memory when the workers fill them (each its range).
+ */
+export interface PerHouseholdRates {
+  readonly gains: readonly Float64Array[];
+  readonly layers: Uint8Array;
+}
+
 /** Households [from, to) under each run: the bands of the rate on `delta` fen more of the main earner's wage. */
 export function rateBands(
   pop: Population,
@@ -87,6 +97,7 @@ export function rateBands(
   view: View = 'monthly',
   from = 0,
   to = pop.householdCount,
+  each: PerHouseholdRates | null = null,
 ): RateBands[] {
   // Cash programs in fen a year, in the view: a month's × 12, or the year's.
   const cash = view === 'monthly' ? cashTwelfths : (r: HouseholdResult) => r.total;
@@ -115,13 +126,18 @@ export function rateBands(
     let layer = 0;
     for (let i = 0; i < runs.length; i++) {
       const r0 = evaluateHousehold(before[i]!, h);
-      if (i === 0) layer = layerOf(r0);
+      if (i === 0) {
+        layer = layerOf(r0);
+        if (each) each.layers[h] = layer;
+      }
       if (earner[h - from]! < 0) {
         sums[i]!.none.addProduct(w, 1);
+        if (each) each.gains[i]![h] = NaN;
         continue;
       }
       const cash0 = cash(r0);
       const gain = 12 * delta + cash(evaluateHousehold(after[i]!, h)) - cash0;
+      if (each) each.gains[i]![h] = gain;
       const b = bandOf(gain, delta);
       sums[i]!.overall[b]!.addProduct(w, 1);
       sums[i]!.byLayer[layer]![b]!.addProduct(w, 1);

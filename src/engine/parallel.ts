@@ -13,7 +13,7 @@ import {
   type RunResult,
 } from '../core/compare.js';
 import type { View } from '../core/cliff.js';
-import { emptyBands, mergeBands, rateBands, type RateBands } from '../core/marginal-rates.js';
+import { emptyBands, mergeBands, rateBands, type PerHouseholdRates, type RateBands } from '../core/marginal-rates.js';
 import type { Population } from '../core/population.js';
 import { fastRecord } from '../core/records.js';
 import { simulate, type Run } from '../core/simulate.js';
@@ -62,14 +62,15 @@ export async function ratesParallel(
   runs: readonly Run[],
   delta: number,
   view: View,
+  each: PerHouseholdRates | null = null,
 ): Promise<RateBands[]> {
   const ranges = rangesFor(exec, pop);
   const pool = ranges && exec.pool(); // no pool started for work that stays on this thread
-  if (!ranges || !pool) return rateBands(pop, runs, delta, view);
+  if (!ranges || !pool) return rateBands(pop, runs, delta, view, 0, pop.householdCount, each);
   const shared = sharedPopulation(pop);
   const plain = plainRuns(runs);
   const parts = await Promise.all(
-    ranges.map(([from, to], w) => pool.run<RateBands[]>(w, { kind: 'rates', pop: shared, runs: plain, delta, view, from, to })),
+    ranges.map(([from, to], w) => pool.run<RateBands[]>(w, { kind: 'rates', pop: shared, runs: plain, delta, view, from, to, each })),
   );
   const bands = runs.map(emptyBands);
   for (const part of parts) part.forEach((b, i) => mergeBands(bands[i]!, b));

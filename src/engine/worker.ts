@@ -14,7 +14,7 @@ import {
   type PlainRunResult,
 } from '../core/compare.js';
 import type { View } from '../core/cliff.js';
-import { rateBands } from '../core/marginal-rates.js';
+import { rateBands, type PerHouseholdRates } from '../core/marginal-rates.js';
 import type { Population } from '../core/population.js';
 import { fastCopy } from '../core/records.js';
 import type { Rules } from '../core/rules.js';
@@ -62,7 +62,13 @@ export type Job = { readonly id?: number } & (
   | { readonly kind: 'evaluate-part'; readonly part: number; readonly runs: readonly Run[] }
   | { readonly kind: 'drop-part'; readonly part: number }
   | (Range & { readonly kind: 'simulate'; readonly runs: readonly Run[] })
-  | (Range & { readonly kind: 'rates'; readonly runs: readonly Run[]; readonly delta: number; readonly view: View })
+  | (Range & {
+      readonly kind: 'rates';
+      readonly runs: readonly Run[];
+      readonly delta: number;
+      readonly view: View;
+      readonly each: PerHouseholdRates | null;
+    })
   | (Range & { readonly kind: 'compare'; readonly localities: readonly LocalityRuns[]; readonly decileOf: Uint8Array })
   /** Check an Arrow file's value columns over a range of households (io/arrow-checks.ts). */
   | (CheckRange & { readonly kind: 'arrow-check' })
@@ -185,7 +191,7 @@ function handle(id: number, job: Job): Promise<void> | void {
     case 'simulate':
       return post({ id, kind: 'done', result: simulateRange(fastCopy(job.pop), job.runs, job.from, job.to).map((t) => t.plain()) });
     case 'rates':
-      return post({ id, kind: 'done', result: rateBands(fastCopy(job.pop), job.runs, job.delta, job.view, job.from, job.to) });
+      return post({ id, kind: 'done', result: rateBands(fastCopy(job.pop), job.runs, job.delta, job.view, job.from, job.to, job.each) });
     case 'compare': {
       const results = compare(fastCopy(job.pop), job.localities, { of: job.decileOf, upper: [] }, { from: job.from, to: job.to });
       return post({ id, kind: 'done', result: results.map((runs) => runs.map(plainResult)) });

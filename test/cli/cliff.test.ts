@@ -1,11 +1,12 @@
 // jiuzhu cliff end to end: one household's cliff in the contract's JSON shape (issue 17), and each locality's
 // generated population — the share facing ≥ 100 % under the baseline and a scenario that changes it, every
 // household behind the figure confirmed one by one by the single-household sweep and explained.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
+import { rateText } from '../../src/report/rates-per-household.js';
 import { displayWidth } from '../../src/report/text-table.js';
 import { jiuzhu, POLICIES } from '../helpers/cli.js';
 
@@ -237,5 +238,67 @@ describe('compare --marginal-rates', () => {
     const csv = jiuzhu(['compare', ...NANNING, ...DATE, '--households', file, '--marginal-rates', '--format', 'csv']);
     expect([csv.code, csv.stderr]).toEqual([2, expect.stringContaining('no CSV form')]);
     expect(jiuzhu(['compare', ...NANNING, '--year', '2024', '--households', file, '--marginal-rates']).code).toBe(2);
+  });
+});
+
+// A researcher could get a household's marginal rate only by one `cliff --household` per household (~0.5 s each): the
+// whole file's rates, one row per household and run, are what the distribution counts.
+describe('cliff --households FILE --per-household', () => {
+  it('rounds 1 − gain / (12 × delta) half away from zero, to 4 decimals, exactly', () => {
+    const d = 10_000; // 100 yuan a month: 12 × delta = 120,000 fen a year
+    expect(rateText(120_000, d)).toBe('0.0000'); // keeps all of it
+    expect(rateText(0, d)).toBe('1.0000'); // keeps none (a gap payment takes it back)
+    expect(rateText(-5_000, d)).toBe('1.0417'); // loses 50 more: 1 + 5000/120000
+    expect(rateText(130_000, d)).toBe('-0.0833'); // gains more than earned
+    expect(rateText(119_994, d)).toBe('0.0001'); // 6/12 of a ten-thousandth: half, up
+    expect(rateText(120_006, d)).toBe('-0.0001'); // and away from zero
+  });
+
+  it('writes every household under every run; its ≥ 100 % rows are the distribution’s households, in file order', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-rates-')), 'rates.csv');
+    const r = jiuzhu([
+      ...['cliff', '--policy', 'policies/guangxi-nanning.yaml', ...DATE, '--households', 'policies/samples/households.csv'],
+      ...['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '--per-household', out, '--format', 'json'],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`wrote ${out}: a marginal rate per household and run`);
+    const [head, ...rows] = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(head).toBe('policy,date,household_id,scenario,main_earner,layer,extra_wage_a_month,resources_gain_a_year,marginal_rate');
+    expect(rows).toHaveLength(600 * 2);
+    const json = JSON.parse(r.stdout);
+    json.scenarios.forEach((s: { id: string; facing_at_least_100_pct: { records: number; ids: string[] } }) => {
+      const mine = rows.map((l) => l.split(',')).filter((c) => c[3] === s.id);
+      expect(mine).toHaveLength(600);
+      const facing = mine.filter((c) => c[8] !== '' && Number(c[8]) >= 1).map((c) => c[2]);
+      expect(facing.length).toBe(s.facing_at_least_100_pct.records);
+      expect(facing.slice(0, s.facing_at_least_100_pct.ids.length)).toEqual(s.facing_at_least_100_pct.ids);
+    });
+    // by hand: H0003's earner keeps all of 100 more (no program moves: 1,200 a year, 0 %); H0001 (a lone elder) has no
+    // earner: its rate is empty, not 0
+    expect(rows).toContain('guangxi-nanning,2024-12-31,H0003,baseline,H0003-1,none,100.00,1200.00,0.0000');
+    expect(rows).toContain('guangxi-nanning,2024-12-31,H0001,baseline,,dibao,,,');
+    // the same bytes from worker threads, each filling its range of households
+    const threaded = join(dirname(out), 'threaded.csv');
+    const t = jiuzhu(
+      [
+        ...['cliff', '--policy', 'policies/guangxi-nanning.yaml', ...DATE, '--households', 'policies/samples/households.csv'],
+        ...['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '--per-household', threaded, '-q'],
+      ],
+      { env: { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0', JIUZHU_PARALLEL_FROM_BYTES: '0' } },
+    );
+    expect(t.code, t.stderr).toBe(0);
+    expect(readFileSync(threaded, 'utf8')).toBe(readFileSync(out, 'utf8'));
+    // for the whole file only
+    const one = jiuzhu([
+      'cliff',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      ...DATE,
+      '--describe',
+      '{area: urban, persons: [{age: 40}]}',
+      '--per-household',
+      out,
+    ]);
+    expect([one.code, one.stderr]).toEqual([2, expect.stringContaining('--per-household is for the whole file')]);
   });
 });

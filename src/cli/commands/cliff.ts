@@ -5,7 +5,12 @@ import { cliffCsv, cliffJson, cliffTable, type RunAbout } from '../../report/cli
 import { distributionCsv, distributionJson, distributionTable, rateDistributionOf } from '../../report/marginal-rates.js';
 import { defaultSweepTo, householdCliff, householdSpecOf, rangeProblem, type Vary, type View } from '../../core/cliff.js';
 import { populationOf } from '../../core/population.js';
-import { mainOrNone } from '../../core/marginal-rates.js';
+import { mainOrNone, type PerHouseholdRates } from '../../core/marginal-rates.js';
+import { typed } from '../../core/grow.js';
+import { AtomicFile } from '../../io/atomic-file.js';
+import { inputsOf, refuseOverwrite } from '../../io/files.js';
+import { RATES_PER_HOUSEHOLD_HEADER, ratesRows } from '../../report/rates-per-household.js';
+import { fileThere, wroteLine } from '../written.js';
 import type { Run } from '../../core/simulate.js';
 import { ratesParallel } from '../../engine/parallel.js';
 import type { HouseholdSpec } from '../../core/population.js';
@@ -26,6 +31,8 @@ export interface CliffOptions {
   readonly to?: string;
   readonly step: string;
   readonly delta: string;
+  /** The whole file: each household's marginal rate under each run, written to this CSV. */
+  readonly perHousehold?: string;
   readonly scenario?: readonly string[];
   readonly date?: string;
   readonly format: 'table' | 'json' | 'csv';
@@ -35,9 +42,9 @@ export interface CliffOptions {
 }
 
 /** Options one mode reads and the other does not: the whole file (no --household/--describe), or one household. */
-const WHOLE_FILE_ONLY = ['delta'];
+const WHOLE_FILE_ONLY = ['delta', 'perHousehold'];
 const ONE_HOUSEHOLD_ONLY = ['member', 'vary', 'from', 'to', 'step'];
-const flag = (name: string) => `--${name}`;
+const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`; // (perHousehold → --per-household)
 
 export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   const given = o.given ?? new Set<string>();
@@ -106,10 +113,34 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
 
 async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about: RunAbout): Promise<void> {
   const delta = yuanAbove0('--delta', o.delta);
-  const { pop, bands } = await withExecutor(ctx, async (exec) => {
+  const file = o.perHousehold;
+  if (file) await refuseOverwrite([{ flag: '--per-household', path: file, format: 'csv' }], inputsOf(o));
+  const had = file !== undefined && fileThere(file) !== null;
+  const { pop, bands, each } = await withExecutor(ctx, async (exec) => {
     const pop = await loadHouseholds(ctx, exec, o.households!, o.quiet);
-    return { pop, bands: await ratesParallel(exec, pop, runs, delta, o.view) };
+    const H = pop.householdCount;
+    const each: PerHouseholdRates | null = file
+      ? { gains: runs.map(() => typed(Float64Array, H, true)), layers: typed(Uint8Array, H, true) }
+      : null;
+    return { pop, bands: await ratesParallel(exec, pop, runs, delta, o.view, each), each };
   });
+  if (file && each) {
+    const out = await AtomicFile.open(file);
+    try {
+      await out.write(RATES_PER_HOUSEHOLD_HEADER);
+      const ids = runs.map((r) => r.id);
+      for (let h = 0; h < pop.householdCount; h += 10_000)
+        await out.write(
+          ratesRows(pop, each, ids, { policy: about.policy.id, date: about.date }, delta, h, Math.min(pop.householdCount, h + 10_000)),
+        );
+      await out.commit();
+    } catch (e) {
+      await out.abort();
+      throw e;
+    }
+    const told = o.quiet ? null : wroteLine(file, had, 'a marginal rate per household and run');
+    if (told) ctx.stderr.write(told);
+  }
   const dist = { ...rateDistributionOf(delta, o.view, runs, bands, pop.householdIds), about };
   const render = {
     table: () => distributionTable(dist),
