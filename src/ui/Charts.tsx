@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { D } from '../core/money.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
-import { bar, millions } from './format.js';
+import { bar, money } from './format.js';
 import { t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 
@@ -36,7 +36,7 @@ export function Charts({ view, run, lang, height }: { view: LocalityView; run: n
             {pad(truncate(`${p.zh} ${p.en}`, 18), 19, 'left')}
             {pad(bar(b, max, 22), 23, 'left')}
             <Text color="cyan">{pad(bar(c, max, 22), 23, 'left')}</Text>
-            {millions(String(c))}
+            {money(String(c), lang)}
           </Text>
         );
       })}

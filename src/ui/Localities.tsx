@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
-import { millions, signedPct } from './format.js';
+import { money, signedPct } from './format.js';
 import { t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 
@@ -25,7 +25,7 @@ export function Localities({
     const cur = others[runOf(v)];
     const b = id === 'total' ? base!.figures.total_annual_cost : base!.figures.programs[id].annual_cost;
     const c = cur ? (id === 'total' ? cur.figures.total_annual_cost : cur.figures.programs[id].annual_cost) : b;
-    return pad(`${millions(b)} ${signedPct(b, c)}`, col, 'right');
+    return pad(`${money(b, lang)} ${signedPct(b, c)}`, col, 'right');
   };
   return (
     <Box flexDirection="column">
@@ -44,7 +44,7 @@ export function Localities({
         {views.map((v) => cell(v, 'total')).join('')}
       </Text>
       <Text dimColor>
-        {lang === 'zh' ? '基线成本（百万元）与所对比方案下的变化' : 'baseline cost (M yuan) and its change under the run compared'}
+        {lang === 'zh' ? '基线成本（万元）与所对比方案下的变化' : 'baseline cost (M yuan) and its change under the run compared'}
       </Text>
     </Box>
   );

@@ -4,7 +4,7 @@ import { fundingOf, LEVELS } from '../core/funding.js';
 import type { Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
-import { bar, households, millions, signedCount, signedMillions, signedPct } from './format.js';
+import { bar, households, money, signedCount, signedMoney, signedPct } from './format.js';
 import { t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 import type { TotalRange } from '../report/totals.js';
@@ -43,9 +43,9 @@ export function Overview({
     return {
       text: row([
         name,
-        cash ? millions(bv) : households(bv, lang),
-        cash ? millions(cv) : households(cv, lang),
-        cash ? signedMillions(bv, cv) : signedCount(bv, cv),
+        cash ? money(bv, lang) : households(bv, lang),
+        cash ? money(cv, lang) : households(cv, lang),
+        cash ? signedMoney(bv, cv, lang) : signedCount(bv, cv),
         signedPct(bv, cv),
       ]),
       changed: bv !== cv,
@@ -60,7 +60,7 @@ export function Overview({
   const shown = cur ?? base!;
   const pays = fundingOf([{ figures: shown.figures, times: 1, snapshot: snapshots[cur ? run + 1 : 0] ?? snapshots[0]! }]).total;
   const eligible = shown.figures.eligible_total_annual_cost;
-  const payLine = `${t(lang, 'ifAllEligible')} ${millions(eligible)} · ${t(lang, 'whoPays')} ${LEVELS.map((l) => `${t(lang, l)} ${millions(pays[l])}`).join(' · ')}`;
+  const payLine = `${t(lang, 'ifAllEligible')} ${money(eligible, lang)} · ${t(lang, 'whoPays')} ${LEVELS.map((l) => `${t(lang, l)} ${money(pays[l], lang)}`).join(' · ')}`;
   // The run bars take the rows left: the baseline and the run compared first, then the others in order.
   const room = height - (1 + lines.length + 1 + 1 + (ranges ? 1 : 0) + (ch ? 1 : 0) + (estimated ? 1 : 0)) - 1;
   const kept = new Set([0, run + 1, ...all.map((x) => x.i)].slice(0, Math.max(0, room)));
@@ -76,9 +76,9 @@ export function Overview({
       <Text bold>
         {row([
           `${t(lang, 'total')} (${t(lang, 'million')})`,
-          millions(base!.figures.total_annual_cost),
-          cur ? millions(cur.figures.total_annual_cost) : '',
-          cur ? signedMillions(base!.figures.total_annual_cost, cur.figures.total_annual_cost) : '',
+          money(base!.figures.total_annual_cost, lang),
+          cur ? money(cur.figures.total_annual_cost, lang) : '',
+          cur ? signedMoney(base!.figures.total_annual_cost, cur.figures.total_annual_cost, lang) : '',
           cur ? signedPct(base!.figures.total_annual_cost, cur.figures.total_annual_cost) : '',
         ])}
       </Text>
@@ -89,7 +89,7 @@ export function Overview({
         <Text color="yellow" wrap="truncate-end">
           {ranges === 'computing'
             ? `${t(lang, 'range')}: ${t(lang, 'computing')}`
-            : `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${truncate(cur?.id ?? '', 14)} ` : `${t(lang, 'baseline')} `}${millions(x.low)}–${millions(x.high)}`).join(' · ')}`}
+            : `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${truncate(cur?.id ?? '', 14)} ` : `${t(lang, 'baseline')} `}${money(x.low, lang)}–${money(x.high, lang)}`).join(' · ')}`}
         </Text>
       ) : null}
       {totals.length ? <Text dimColor>{t(lang, 'scenarios')}</Text> : null}
@@ -97,7 +97,7 @@ export function Overview({
         <Text key={x.id} color={x.i === run + 1 ? 'cyan' : undefined}>
           {pad(truncate(x.id, 22), 23, 'left')}
           {pad(bar(x.v, max, 40), 41, 'left')}
-          {millions(String(x.v))}
+          {money(String(x.v), lang)}
         </Text>
       ))}
       {ch ? (

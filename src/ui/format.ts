@@ -2,8 +2,12 @@
 import { D } from '../core/money.js';
 import { groupDigits } from '../report/text-table.js';
 
-/** "447930605.80" (yuan) → "447.9" (million yuan). */
-export const millions = (yuan: string) => D(yuan).dividedBy(1e6).toFixed(1);
+/**
+ * Money for the screen, in the unit of its language: "447930605.80" (yuan) → "44,793" (万元, as bureaus budget: a TUI
+ * trial found zh in 百万元) or "447.9" (million yuan).
+ */
+export const money = (yuan: string, lang: 'zh' | 'en' = 'en') =>
+  lang === 'zh' ? groupDigits(D(yuan).dividedBy(1e4).toFixed(0)) : D(yuan).dividedBy(1e6).toFixed(1);
 
 export function signedPct(base: string, now: string): string {
   if (D(base).isZero()) return D(now).isZero() ? '0' : 'new';
@@ -11,9 +15,11 @@ export function signedPct(base: string, now: string): string {
   return `${p.isNegative() ? '−' : '+'}${p.abs().toFixed(1)}%`;
 }
 
-export function signedMillions(base: string, now: string): string {
-  const d = D(now).minus(base).dividedBy(1e6);
-  return d.isZero() ? '0' : `${d.isNegative() ? '−' : '+'}${d.abs().toFixed(1)}`;
+export function signedMoney(base: string, now: string, lang: 'zh' | 'en' = 'en'): string {
+  const d = D(now).minus(base);
+  if (d.isZero()) return '0';
+  const shown = lang === 'zh' ? groupDigits(d.abs().dividedBy(1e4).toFixed(0)) : d.abs().dividedBy(1e6).toFixed(1);
+  return `${d.isNegative() ? '−' : '+'}${shown}`;
 }
 
 /** A change in whole households (weighted counts rounded), signed and grouped: "+3,586", "−12", "0". */

@@ -12,7 +12,7 @@ import { D } from '../../src/core/money.js';
 import { sensitivityPlan } from '../../src/core/sensitivity-plan.js';
 import { simulate } from '../../src/core/simulate.js';
 import { totalRange } from '../../src/report/sensitivity.js';
-import { millions } from '../../src/ui/format.js';
+import { money } from '../../src/ui/format.js';
 import { rateBands } from '../../src/core/marginal-rates.js';
 import { bandShares } from '../../src/report/marginal-rates.js';
 import { groupDigits } from '../../src/report/text-table.js';
@@ -235,7 +235,7 @@ describe('jiuzhu tui', () => {
     const [b, c] = [totalRange(result, 0), totalRange(result, 1)];
     expect(D(b.low).lessThan(b.high)).toBe(true);
     expect(f).toContain(
-      `range from estimates: baseline ${millions(b.low)}–${millions(b.high)} · tekun-basic-1… ${millions(c.low)}–${millions(c.high)}`,
+      `range from estimates: baseline ${money(b.low)}–${money(b.high)} · tekun-basic-1… ${money(c.low)}–${money(c.high)}`,
     );
     expect(await keys(a, 'e')).not.toContain('range from estimates');
   });
@@ -243,6 +243,10 @@ describe('jiuzhu tui', () => {
   it('shows localities side by side with l, and the help overlay with ?', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml', 'policies/guangdong-guangzhou.yaml']), 'zh');
     expect(a.lastFrame()).toContain('广西壮族自治区·南宁市 (1/2, l)');
+    // money in 万元, as bureaus budget (it was 百万元): whole 万元, grouped
+    expect(a.lastFrame()).toMatch(/合计 \(万元\/年\)\s+\d{1,3}(,\d{3})+\s/);
+    expect(a.lastFrame()).not.toContain('百万');
+    expect([money('447930605.80', 'zh'), money('447930605.80')]).toEqual(['44,793', '447.9']);
     expect(await keys(a, 'l')).toContain('广东省·广州市 (2/2, l)');
     const help = await keys(a, '?');
     expect(help).toContain('按键 keys');
