@@ -321,6 +321,23 @@ function buildProgram(ctx: Ctx): Command {
   return program;
 }
 
+/**
+ * commander says a mandatory option is missing before it looks at unknown ones: `tui --polcy x` said "--policy not
+ * specified", not the slip (a TUI trial). An unknown long option is told first, with commander's "Did you mean".
+ */
+function tellStrayBeforeMissing(program: Command, argv: readonly string[]): void {
+  type Checked = Command & { missingMandatoryOptionValue(o: Option): void; unknownOption(flag: string): void };
+  for (const cmd of program.commands as Checked[]) {
+    const missing = cmd.missingMandatoryOptionValue.bind(cmd);
+    cmd.missingMandatoryOptionValue = (option: Option) => {
+      const known = new Set([...cmd.options, ...program.options].map((o) => o.long));
+      const stray = argv.map((a) => a.split('=')[0]!).find((a) => a.startsWith('--') && a !== '--' && !known.has(a));
+      if (stray) cmd.unknownOption(stray);
+      missing(option);
+    };
+  }
+}
+
 /** `-`, the usual name for standard input, as the file that is (read as a pipe: as it comes, never sniffed). */
 const stdinAsFile = (v: string) => (v === '-' ? '/dev/stdin' : v);
 
@@ -335,6 +352,7 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
     guardSignals();
   }
   const program = buildProgram(ctx);
+  tellStrayBeforeMissing(program, argv);
   // How the households file is held, from the command line as parsed (any command that reads one).
   program.hook('preAction', (_top, action) => {
     refuseRepeated(action, argv);
