@@ -17,6 +17,8 @@ export function Loading({ file, progress, seconds, lang }: { file: string; progr
         {` ${(share * 100).toFixed(0)}%`}
       </Text>
       <Text dimColor>{`${p.rows.toLocaleString('en')} rows · ${(rate / 1e6).toFixed(1)} MB/s · ETA ${eta.toFixed(0)} s`}</Text>
+      {/* (q is read once the screen is up; while reading, Ctrl-C stops it: a trial pressed q and waited) */}
+      <Text dimColor>{t(lang, 'stopReading')}</Text>
     </Box>
   );
 }

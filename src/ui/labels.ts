@@ -35,6 +35,7 @@ const L = {
   none: ['无', 'none'],
   help: ['帮助', 'help'],
   loading: ['读取', 'reading'],
+  stopReading: ['Ctrl-C 停止读取', 'Ctrl-C stops reading'],
   scenarios: ['各方案年度总支出（万元）', 'total annual cost per run (M yuan)'],
   locality: ['地区', 'locality'],
   recomputing: ['重新计算中…', 'recomputing…'],

@@ -361,5 +361,6 @@ describe('loading', () => {
     expect(f).toContain('reading big.csv');
     expect(f).toMatch(/^█{25}░{25} 50%$/m);
     expect(f).toContain('250,000 rows · 25.0 MB/s · ETA 2 s');
+    expect(f).toContain('Ctrl-C stops reading'); // (q is read once the screen is up)
   });
 });
