@@ -77,13 +77,29 @@ export function readHeader(record: readonly string[], file: string, line: number
     }
   });
   const missing = REQUIRED.filter((c) => !index.has(c));
-  if (missing.length && !problems.some((p) => p.message.includes(' looks like '))) {
+  // A file cut by another character (Excel's "Text (Tab delimited)", a European locale's semicolons): its header is one
+  // field holding every column's name, and the message says how to save it.
+  const other = record.length === 1 ? OTHER_DELIMITERS.find(([c]) => record[0]!.split(c).length >= 4) : undefined;
+  if (missing.length && other)
+    problem(
+      undefined,
+      `the header is one field of names separated by ${other[1]}: jiuzhu reads comma-separated CSV — save the file as "CSV UTF-8 (Comma delimited)" (逗号分隔), or replace the ${other[1]} with commas`,
+    );
+  else if (missing.length && !problems.some((p) => p.message.includes(' looks like '))) {
     const header = showText(record.join(','), 200);
     problem(undefined, `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header is: ${header}`);
   }
   if (problems.length) throw new InputError(problems);
   return index;
 }
+
+/** Separators another export may use, and their names. */
+const OTHER_DELIMITERS: ReadonlyArray<readonly [string, string]> = [
+  ['\t', 'tabs'],
+  [';', 'semicolons'],
+  ['|', 'vertical bars'],
+  ['，', 'full-width commas (，)'],
+];
 
 /** Lower case, without spaces, underscores, dashes or control characters: how a name is compared for "resembles". */
 const squeeze = (s: string) =>

@@ -15,7 +15,8 @@ export function unreadColumnsNote(names: readonly string[], file: string): strin
   const has = new Set<string | undefined>(names.map((n) => known(n)?.name));
   // (a name like a column the file lacks is an error already; one like a column it has, `wgt` beside age, is not)
   const unread = names.filter((n) => n.trim() !== '' && !known(n) && !(resembles(n) && !has.has(resembles(n))));
-  if (!unread.length) return null;
+  // (one field: a file cut by tabs or semicolons, which the header's error tells)
+  if (!unread.length || names.length === 1) return null;
   const absent = (COLUMNS as readonly ColumnDef[]).filter((c) => c.default !== undefined && !has.has(c.name)).map((c) => c.name);
   return (
     `note: ${file}: jiuzhu reads no column named ${unread.map((n) => `"${showText(n, 40)}"`).join(', ')}: left out of every figure` +

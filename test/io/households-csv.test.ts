@@ -133,6 +133,21 @@ describe('errors name file, line, column, value and what was expected', () => {
     ]);
   });
 
+  // A county officer's export from Excel's "Text (Tab delimited)": "missing household_id, person_id, age, area; the
+  // header is: household_id\tperson_id…", every name there
+  it('a header of one field cut by tabs, semicolons or full-width commas: says how to save the file', async () => {
+    for (const [sep, name] of [
+      ['\t', 'tabs'],
+      [';', 'semicolons'],
+      ['，', 'full-width commas (，)'],
+    ])
+      expect(
+        await problems(['household_id', 'person_id', 'age', 'area'].join(sep) + '\n' + ['H1', 'p1', '40', 'urban'].join(sep) + '\n'),
+      ).toEqual([
+        `h.csv:1: the header is one field of names separated by ${name}: jiuzhu reads comma-separated CSV — save the file as "CSV UTF-8 (Comma delimited)" (逗号分隔), or replace the ${name} with commas`,
+      ]);
+  });
+
   it('a missing required column, an empty file and a row with too many fields', async () => {
     expect(await problems('household_id,person_id,area\nH1,p1,urban\n')).toEqual([
       'h.csv:1: missing required column age; the header is: household_id,person_id,area',
