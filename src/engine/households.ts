@@ -24,6 +24,7 @@ export async function streamHouseholds(path: string, opts: ReadOptions, stream: 
   // An Arrow population file: a record batch at a time (io/arrow.ts streamArrow).
   if ((await kindOfHouseholds(path, opts.source)) === 'arrow') {
     refuseArrowOptions(path, opts.source ?? {});
+    await noteStale(path, opts);
     const { streamArrow } = await import('../io/arrow.js'); // apache-arrow only when it is needed
     return streamArrow(path, stream.onChunk);
   }
@@ -44,6 +45,7 @@ export async function streamHouseholds(path: string, opts: ReadOptions, stream: 
 async function prepare(path: string, opts: ReadOptions, exec?: Executor): Promise<Prepared | null> {
   const p = await prepareHouseholds(path, opts.source, exec && arrowChecks(exec));
   if (p) for (const note of p.notes) opts.onNote?.(note);
+  if (p && 'population' in p) await noteStale(path, opts);
   // The header's columns jiuzhu does not read (io/unread-columns.ts): a CSV's own, or the one a workbook, a GB18030
   // file or a mapped export was turned into. (An Arrow file has import's columns.)
   if (opts.onNote && !(p && 'population' in p)) {
@@ -52,6 +54,17 @@ async function prepare(path: string, opts: ReadOptions, exec?: Executor): Promis
     if (note) opts.onNote(note);
   }
   return p;
+}
+
+/** An Arrow file whose source changed after it was imported: said (io/arrow.ts staleSource). */
+async function noteStale(path: string, opts: ReadOptions): Promise<void> {
+  if (!opts.onNote) return;
+  const { staleSource } = await import('../io/arrow.js');
+  const source = await staleSource(path);
+  if (source)
+    opts.onNote(
+      `note: ${path} was imported from ${source}, which has changed since: these figures are of the roll as it was then — run jiuzhu import ${source} --out ${path} again`,
+    );
 }
 
 /** Reads prepared bytes on this thread, telling each problem at its place in the file (an Arrow file is read already). */
@@ -164,7 +177,10 @@ export async function simulateFile(
   if ((await kindOfHouseholds(path, opts.source).catch(() => null)) === 'arrow') {
     refuseArrowOptions(path, opts.source ?? {});
     const streamed = await simulateArrowBatches(exec, path, loading);
-    if (streamed) return streamed;
+    if (streamed) {
+      await noteStale(path, opts);
+      return streamed;
+    }
   }
   const p = await prepare(path, opts, exec).catch(async (e: unknown) => {
     await loading;

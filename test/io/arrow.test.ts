@@ -14,7 +14,7 @@ import {
   vectorFromArray,
   type Vector,
 } from 'apache-arrow';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -223,6 +223,30 @@ describe('jiuzhu import', () => {
     expect(one.code).toBe(3);
     expect(one.stderr.match(/row \d+, column/g)).toHaveLength(5);
     expect(run(bad, threads)).toEqual(one);
+  });
+
+  // A data engineer's nightly job read a stale Arrow file (its CSV changed after import): exit 0, not a word
+  it('says when the file it was imported from has changed since, on every path that reads it', () => {
+    const d = mkdtempSync(join(tmpdir(), 'jiuzhu-stale-'));
+    const [csv, file] = [join(d, 'h.csv'), join(d, 'h.arrow')];
+    writeFileSync(csv, readFileSync(SAMPLE));
+    utimesSync(csv, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    expect(jiuzhu(['import', csv, '--out', file, '-q']).code).toBe(0);
+    const note = `note: ${file} was imported from ${csv}, which has changed since: these figures are of the roll as it was then — run jiuzhu import ${csv} --out ${file} again\n`;
+    const runs = [['simulate'], ['simulate', '--stream'], ['simulate', '--per-household', join(d, 'rows.csv')], ['compare']];
+    const big = {
+      JIUZHU_THREADS: '2',
+      JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0',
+      JIUZHU_PARALLEL_FROM_BYTES: '0',
+      JIUZHU_ARROW_BATCH_RUNS_PER_WORKER: '1',
+    };
+    for (const r of runs) expect(jiuzhu([...r, ...P, '--households', file, '--format', 'json']).stderr).not.toContain('imported from');
+    utimesSync(csv, new Date(), new Date(Date.now() + 60_000)); // (the export replaced after the import)
+    for (const r of runs) {
+      expect(jiuzhu([...r, ...P, '--households', file, '--format', 'json']).stderr, r.join(' ')).toContain(note);
+      expect(jiuzhu([...r, ...P, '--households', file, '--format', 'json'], { env: big }).stderr, r.join(' ')).toContain(note);
+    }
+    expect(jiuzhu(['simulate', ...P, '--households', file, '--quiet']).stderr).toBe('');
   });
 
   it('refuses a non-.arrow --out, and writing over its input; a file named .arrow that is not one is told so', () => {
