@@ -197,9 +197,8 @@ export function notePolicy(ctx: Ctx, quiet: boolean, policy: Policy, dates: read
 }
 
 /** A households file with a header and no household (a county trial: all-zero totals, exit 0, not a word). */
-export function noteEmpty(ctx: Ctx, quiet: boolean, report: SimulationReport): void {
-  if (!quiet && report.scenarios[0]?.figures.household_rows === 0)
-    ctx.stderr.write(`note: ${report.householdsFile} holds no household (a header only?): every figure is 0\n`);
+export function noteEmpty(ctx: Ctx, quiet: boolean, householdsFile: string, householdRows: number | undefined): void {
+  if (!quiet && householdRows === 0) ctx.stderr.write(`note: ${householdsFile} holds no household (a header only?): every figure is 0\n`);
 }
 
 /**

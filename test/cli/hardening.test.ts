@@ -38,6 +38,20 @@ describe('odd requests a county trial made, said', () => {
     expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--date', '2025-06-30']).stderr).not.toContain(
       'holds no household',
     );
+    // sensitivity says it too; import refuses it, leaving the file there as it was (a data engineer's nightly job
+    // replaced the night before's good Arrow file with "0 households", exit 0)
+    const s = jiuzhu(['sensitivity', '--policy', NANNING, '--households', empty, '--date', '2025-06-30', '--format', 'json']);
+    expect([s.code, s.stderr]).toEqual([0, expect.stringContaining(`note: ${empty} holds no household`)]);
+    const good = join(dir, 'good.arrow');
+    expect(jiuzhu(['import', SAMPLE, '--out', good, '-q']).code).toBe(0);
+    const before = readFileSync(good);
+    const imp = jiuzhu(['import', empty, '--out', good]);
+    expect([imp.code, imp.stderr]).toEqual([
+      3,
+      expect.stringContaining(`${empty}: holds no household (a header only?): nothing to import`),
+    ]);
+    expect(imp.stderr).toContain(`hint: ${good} is left as it was`);
+    expect(readFileSync(good).equals(before)).toBe(true);
   });
 
   it('compare with one policy given twice, however spelled: a usage error (it compared the locality with itself)', () => {

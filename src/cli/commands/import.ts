@@ -1,7 +1,7 @@
 // jiuzhu import --households FILE --out FILE.arrow [--encoding …] [--columns …] [--sheet …]
 // Read once, run many: the households file (any form jiuzhu reads) read and checked once, kept as an Apache Arrow IPC
 // file that every command reads as fast as memory allows, and other tools read too (io/arrow.ts). Written atomically.
-import { UsageError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors.js';
 import { fileDigest, inputsOf, refuseOverwrite } from '../../io/files.js';
 import { writeOutput } from '../../io/output-file.js';
 import type { Ctx } from '../context.js';
@@ -17,6 +17,13 @@ export async function importCommand(ctx: Ctx, o: ImportOptions): Promise<void> {
   if (!o.out.toLowerCase().endsWith('.arrow')) throw new UsageError(`--out names the Arrow file to write: end it in .arrow (got ${o.out})`);
   await refuseOverwrite([{ flag: '--out', path: o.out }], inputsOf(o));
   const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households, o.quiet));
+  // A header and no household (a nightly export's query that returned no row): refused, never written over the good
+  // file of the night before (a data engineer's trial: it wrote "0 households" over it, exit 0).
+  if (pop.householdCount === 0)
+    throw new InputError(
+      [{ where: { file: o.households }, message: 'holds no household (a header only?): nothing to import' }],
+      `${o.out} is left as it was`,
+    );
   const source = await fileDigest(o.households);
   const { populationToArrow } = await import('../../io/arrow.js'); // apache-arrow only when it is needed
   const bytes = populationToArrow(pop, { source: o.households, source_sha256: source.sha256, version: ctx.version ?? '' });

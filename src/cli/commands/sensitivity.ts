@@ -14,7 +14,17 @@ import {
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
 import { writeTold } from '../written.js';
-import { applyUsable, loadScenarios, loadUsablePolicy, notePolicy, simulateHouseholds, simulationDate, withExecutor } from '../load.js';
+import {
+  applyUsable,
+  loadScenarios,
+  loadUsablePolicy,
+  noteEmpty,
+  notePolicy,
+  simulateHouseholds,
+  simulationDate,
+  withExecutor,
+} from '../load.js';
+import { figures } from '../../core/aggregate.js';
 import { budgetYear } from '../year.js';
 
 export interface SensitivityOptions {
@@ -70,4 +80,5 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
   const last = when.year !== undefined ? `${when.year}-12-31` : when.date!;
   notePolicy(ctx, o.quiet, policy, [last]);
+  noteEmpty(ctx, o.quiet, o.households, totals[0] && figures(totals[0]).household_rows); // (as simulate says it)
 }

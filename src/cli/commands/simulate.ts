@@ -143,7 +143,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   await emit(ctx, o, report);
   if (!o.quiet) for (const n of report.notes ?? []) ctx.stderr.write(`${n}\n`); // (policyNotes: checked once, not twice)
   noteUnchanged(ctx, o.quiet, report);
-  noteEmpty(ctx, o.quiet, report);
+  noteEmpty(ctx, o.quiet, report.householdsFile, report.scenarios[0]?.figures.household_rows);
   const estimated = report.scenarios.some((s) => s.estimates.length);
   if (o.format !== 'table' && o.format !== 'markdown' && estimated && !o.quiet) {
     ctx.stderr.write('note: the results rest on estimated parameters (see "estimates" in --format json, or jiuzhu params)\n');
@@ -159,7 +159,7 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
   await emit(ctx, o, report);
   if (!o.quiet) for (const n of report.notes ?? []) ctx.stderr.write(`${n}\n`);
   noteUnchanged(ctx, o.quiet, report);
-  noteEmpty(ctx, o.quiet, report);
+  noteEmpty(ctx, o.quiet, report.householdsFile, report.scenarios[0]?.figures.household_rows);
 }
 
 /** simulate --years: several budget years, projected where a projection file says how. */
