@@ -1,7 +1,6 @@
 // Reading a households file, as the settings say: the fast reader (io/fast-csv.ts; split over the pool's workers by
 // read.ts when the file is big), or csv-parse's reference reader (the readers are tested against each other); and the
 // runs' totals over a file, evaluated where it was read when that pays. One thread keeps everything on this thread.
-import { Readable } from 'node:stream';
 import { InputError, type Problem, type Where } from '../errors.js';
 import { checkRange, type CheckFound } from '../io/arrow-checks.js';
 import { kindOfHouseholds, prepareHouseholds, refuseArrowOptions, type ArrowChecks, type Converted, type Prepared } from '../io/foreign.js';
@@ -31,7 +30,7 @@ export async function streamHouseholds(path: string, opts: ReadOptions, stream: 
   const p = await prepare(path, opts);
   if (p && 'population' in p) throw new Error('an Arrow file read for --stream'); // (taken above)
   if (p) {
-    await relocate(p, () => parseHouseholdsFast(Readable.from([p.bytes]), path, p.bytes.length, opts, stream));
+    await relocate(p, () => parseHouseholdsFast(p.open(), path, p.size, opts, stream));
     return;
   }
   const totalBytes = await sizeOf(path);
@@ -49,7 +48,7 @@ async function prepare(path: string, opts: ReadOptions, exec?: Executor): Promis
   // The header's columns jiuzhu does not read (io/unread-columns.ts): a CSV's own, or the one a workbook, a GB18030
   // file or a mapped export was turned into. (An Arrow file has import's columns.)
   if (opts.onNote && !(p && 'population' in p)) {
-    const names = headerNames(p ? p.bytes : ((await fileHead(path).catch(() => null)) ?? new Uint8Array()));
+    const names = headerNames(p ? p.head : ((await fileHead(path).catch(() => null)) ?? new Uint8Array()));
     const note = names && unreadColumnsNote(names, path);
     if (note) opts.onNote(note);
   }
@@ -70,11 +69,10 @@ async function noteStale(path: string, opts: ReadOptions): Promise<void> {
 /** Reads prepared bytes on this thread, telling each problem at its place in the file (an Arrow file is read already). */
 async function readPrepared(exec: Executor, p: Prepared, path: string, opts: ReadOptions): Promise<Population> {
   if ('population' in p) return p.population;
-  const input = Readable.from([p.bytes]);
   return relocate(p, () =>
     exec.settings.reader === 'reference'
-      ? parseHouseholds(input, path, p.bytes.length, opts)
-      : parseHouseholdsFast(input, path, p.bytes.length, opts),
+      ? parseHouseholds(p.open(), path, p.size, opts)
+      : parseHouseholdsFast(p.open(), path, p.size, opts),
   );
 }
 

@@ -21,6 +21,14 @@ export interface ColumnMapping {
    * line breaks too): the reader then reads it as it would the file, and tells a problem at the file's line.
    */
   applyText(text: string, dataFile: string): string;
+  /** The same, a piece of the text at a time (a file turned as it is read: memory bounded by the piece, not the file). */
+  turner(dataFile: string): TextTurner;
+}
+
+/** Turns CSV text a piece at a time: each piece's whole records now, the rest with the next piece or at the end. */
+export interface TextTurner {
+  push(text: string): string;
+  end(): string;
 }
 
 export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
@@ -83,7 +91,24 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
   return {
     file,
     apply: (records, dataFile) => apply(y, records, dataFile, m),
-    applyText: (text, dataFile) => applyText(y, text, dataFile, m),
+    applyText: (text, dataFile) => applyText(y, { p: null, tail: '' }, text, dataFile, m),
+    turner: (dataFile) => {
+      const state: TurnState = { p: null, tail: '' };
+      let carry = '';
+      return {
+        push(text) {
+          const all = carry + text;
+          const cut = lastRecordEnd(all);
+          carry = all.slice(cut);
+          return cut ? applyText(y, state, all.slice(0, cut), dataFile, m) : '';
+        },
+        end() {
+          const rest = carry;
+          carry = '';
+          return rest || !state.p ? applyText(y, state, rest, dataFile, m) : '';
+        },
+      };
+    },
   };
 }
 
@@ -139,10 +164,27 @@ function apply(y: YamlFile, records: readonly (readonly string[])[], dataFile: s
   );
 }
 
-function applyText(y: YamlFile, text: string, dataFile: string, m: Mapping): string {
+/** What a turning keeps from one piece of the text to the next: the header's plan, and the constants' fields. */
+interface TurnState {
+  p: ReturnType<typeof plan> | null;
+  tail: string;
+}
+
+/** Where the text's last whole record ends (after its line feed, outside quotes); 0 when it has none. */
+export function lastRecordEnd(text: string): number {
+  let inQuotes = false;
+  let end = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (c === 10 && !inQuotes) end = i + 1;
+  }
+  return end;
+}
+
+function applyText(y: YamlFile, state: TurnState, text: string, dataFile: string, m: Mapping): string {
   const out: string[] = [];
-  let p: ReturnType<typeof plan> | null = null;
-  let tail = '';
+  let { p, tail } = state;
   let copied = 0; // text before this is in out
   eachRawRecord(text, (r) => {
     const field = (k: number) => text.slice(r.starts[k], r.ends[k]);
@@ -177,6 +219,8 @@ function applyText(y: YamlFile, text: string, dataFile: string, m: Mapping): str
     }
   });
   out.push(text.slice(copied));
+  state.p = p;
+  state.tail = tail;
   return out.join('');
 }
 

@@ -6,11 +6,12 @@
 // and values included, core/columns.ts), at full speed.
 import type ExcelJS from 'exceljs';
 import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
 import { InputError, UsageError, type Problem, type Where } from '../errors.js';
 import type { CheckFound, CheckRange } from './arrow-checks.js';
 import type { ColumnMapping } from './column-mapping.js';
-import { fileError, inputFile, readInput } from './files.js';
+import { fileError, inputFile, inputStream, readInput } from './files.js';
 import type { Population } from '../core/population.js';
 import { gb18030, HEAD, householdsKind, type HouseholdsKind } from './households-kind.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
@@ -31,8 +32,11 @@ export type ArrowChecks = (all: CheckRange) => Promise<readonly CheckFound[]>;
 export type Prepared = Converted | { readonly population: Population; readonly notes: readonly string[] };
 
 export interface Converted {
-  /** The canonical UTF-8 CSV. */
-  readonly bytes: Buffer;
+  /** The canonical UTF-8 CSV, as a stream (a GB18030 or mapped file is turned as it is read: memory bounded). */
+  open(): Readable;
+  /** Its first bytes (its header among them), and the file's size (the progress's measure: approximate). */
+  readonly head: Uint8Array;
+  readonly size: number;
   /** What was done, for stderr ("read as GB18030"). */
   readonly notes: readonly string[];
   /** A problem's place in the canonical CSV → its place in the file. */
@@ -65,6 +69,25 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
   if (kind === 'workbook') return fromWorkbook(path, o);
   if (kind === 'parquet') return fromParquet(path, o);
   if (kind === 'csv') return null;
+  // A file is turned as it is read (a data engineer's 400,000 households took 1.15 GB read whole, ~6 bytes a byte of
+  // file, --stream or not): its encoding known from its start, or from a pass over it that keeps nothing. A pipe, or a
+  // file whose start is UTF-8 and the rest not, is read whole as before.
+  const gbHead = gb18030(head, o.encoding);
+  if (file.seekable && (gbHead || o.encoding === 'utf-8' || (await isUtf8File(path)))) {
+    const notes = gbHead ? [`note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)`] : [];
+    const open = () => Readable.from(turned(path, gbHead, o));
+    // The header as the readers will see it (its unread columns are named before the file is read): the head turned.
+    const firstLine = head.subarray(0, head.indexOf(0x0a) + 1 || head.length);
+    let headText = '';
+    try {
+      headText = new TextDecoder(gbHead ? 'gb18030' : 'utf-8').decode(firstLine).replace(/^\uFEFF/, '');
+    } catch {
+      // (told where the file is read)
+    }
+    const t = o.columns?.turner(path);
+    const turnedHead = t ? t.push(headText.endsWith('\n') ? headText : `${headText}\n`) : headText;
+    return { open, head: Buffer.from(turnedHead, 'utf8'), size: file.size, notes, where: (w) => w };
+  }
   const raw = await readWhole(path);
   // (a pipe's start is seen only now; a file's start may be UTF-8 where the rest is not: never decoded lossily)
   const bad = o.encoding === 'gb18030' ? -1 : firstInvalidUtf8(raw, 0, raw.length);
@@ -77,7 +100,90 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
   const notes = gb ? [`note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)`] : [];
   // The text goes to the reader as written (turned to UTF-8, and the mapping's headers, words and constants): one pass,
   // and the reader's own checks and messages, at the file's lines.
-  return { bytes: Buffer.from(o.columns ? o.columns.applyText(text, path) : text, 'utf8'), notes, where: (w) => w };
+  return whole(Buffer.from(o.columns ? o.columns.applyText(text, path) : text, 'utf8'), notes, (w) => w);
+}
+
+/** Canonical CSV made whole (a workbook's, a Parquet file's, a pipe's), as a Converted. */
+function whole(bytes: Buffer, notes: readonly string[], where: (w: Where) => Where): Converted {
+  return { open: () => Readable.from([bytes]), head: bytes.subarray(0, HEAD), size: bytes.length, notes, where };
+}
+
+/** Whether the whole file is UTF-8, read a MiB at a time and kept nowhere (a character cut by a chunk's end carried). */
+async function isUtf8File(path: string): Promise<boolean> {
+  let carry = Buffer.alloc(0);
+  for await (const chunk of inputStream(path)) {
+    const b = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const end = completeEnd(b);
+    if (!isUtf8(b.subarray(0, end))) return false;
+    carry = Buffer.from(b.subarray(end));
+  }
+  return carry.length === 0;
+}
+
+/** Where the bytes' last whole UTF-8 character ends (a lead byte in the last 3 whose sequence runs past the end: before it). */
+function completeEnd(b: Uint8Array): number {
+  for (let k = 1; k <= 3 && k <= b.length; k++) {
+    const x = b[b.length - k]!;
+    if (x < 0x80) return b.length;
+    if (x >= 0xc0) {
+      const need = x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : 2;
+      return need > k ? b.length - k : b.length;
+    }
+  }
+  return b.length;
+}
+
+/**
+ * The file as canonical UTF-8 CSV, a piece at a time: decoded (GB18030 or UTF-8; a BOM dropped) and, under a mapping,
+ * turned. Bytes that do not decode are told at their line, from the whole file (only then read whole).
+ */
+async function* turned(path: string, gb: boolean, o: SourceOptions): AsyncGenerator<Buffer> {
+  const decoder = new TextDecoder(gb ? 'gb18030' : 'utf-8', { fatal: true });
+  const turner = o.columns?.turner(path);
+  let started = false;
+  const give = (text: string): Buffer | null => {
+    if (!started && text) {
+      started = true;
+      text = text.replace(/^\uFEFF/, '');
+    }
+    const out = turner ? turner.push(text) : text;
+    return out ? Buffer.from(out, 'utf8') : null;
+  };
+  for await (const chunk of inputStream(path)) {
+    let text: string;
+    try {
+      text = decoder.decode(chunk as Buffer, { stream: true });
+    } catch {
+      throw await undecodable(path, gb, o);
+    }
+    const b = give(text);
+    if (b) yield b;
+  }
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    throw await undecodable(path, gb, o);
+  }
+  const b = give(rest);
+  if (b) yield b;
+  const end = turner?.end();
+  if (end) yield Buffer.from(end, 'utf8');
+}
+
+/** The located problem of a file that does not decode, as the whole-file path tells it. */
+async function undecodable(path: string, gb: boolean, o: SourceOptions): Promise<unknown> {
+  const raw = await readWhole(path);
+  if (gb) {
+    try {
+      decodeGb18030(raw, path, o.encoding === 'gb18030');
+    } catch (e) {
+      return e;
+    }
+  }
+  const bad = firstInvalidUtf8(raw, 0, raw.length);
+  const p = utf8Problem(raw, 0, Math.max(0, bad), 1);
+  return new InputError([{ where: { file: path, line: p.line, col: p.col }, message: p.message }]);
 }
 
 /** --sheet names a workbook's sheet: given with a CSV or Parquet file it would do nothing (a researcher's trial). */
@@ -305,7 +411,7 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
         });
   if (problems.length) throw new InputError(problems, 'fix the workbook, or save the sheet as "CSV UTF-8"');
   return {
-    bytes: toCsv(o.columns ? o.columns.apply(records, path) : records),
+    ...whole(toCsv(o.columns ? o.columns.apply(records, path) : records), [], (w) => w),
     notes: [`note: ${path} read from sheet "${sheetName}"`],
     where: (w) => (w.file === path && w.line !== undefined ? { file: at(w.line, w.col) } : w),
   };
@@ -350,7 +456,7 @@ async function fromParquet(path: string, o: SourceOptions): Promise<Converted> {
   });
   if (problems.length) throw new InputError(problems, 'fix the file, or export it as CSV');
   return {
-    bytes: toCsv(o.columns ? o.columns.apply(records, path) : records),
+    ...whole(toCsv(o.columns ? o.columns.apply(records, path) : records), [], (w) => w),
     notes: [],
     // line 1 is the header; line n + 1 is row n; a field is the column of that name
     where: (w) =>
