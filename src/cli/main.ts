@@ -312,6 +312,10 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(scenario("also check a scenario's totals (repeatable)"))
     .requiredOption('--snapshot <file>', 'the snapshot JSON (created with --update)')
     .option('--update', 'write the snapshot from this run (accept the changes)')
+    .option(
+      '--other-households',
+      "check a snapshot made from another households file (a nightly job's dated roll): a move is then the roll's as well as the rules'",
+    )
     .option('--tolerance <share>', 'relative change allowed, e.g. 0.5% or 0.005', '0')
     .addOption(new Option('--date <YYYY-MM-DD>', "simulation date (default: the snapshot's date, else today)"))
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))

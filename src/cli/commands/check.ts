@@ -21,6 +21,8 @@ export interface CheckOptions {
   readonly scenario?: readonly string[];
   readonly snapshot: string;
   readonly update?: boolean;
+  /** Check against a snapshot made from another households file (a nightly job's date-stamped roll). */
+  readonly otherHouseholds?: boolean;
   readonly tolerance: string;
   readonly date?: string;
   readonly format: 'markdown' | 'json';
@@ -51,13 +53,15 @@ export function parseTolerance(t: string): ReturnType<typeof D> {
 function sameFiles(old: { readonly policy: string; readonly households: string }, o: CheckOptions, snapshot: string): void {
   for (const [what, was, now] of [
     ['policy', old.policy, o.policy],
-    ['households file', old.households, o.households],
+    ...(o.otherHouseholds ? [] : ([['households file', old.households, o.households]] as const)),
   ] as const) {
     const [fromSnapshot, fromHere] = [resolve(dirname(resolve(snapshot)), was), resolve(was)];
     if (fromSnapshot !== resolve(now) && fromHere !== resolve(now))
       throw new UsageError(
         `the snapshot ${snapshot} was made from the ${what} ${existsSync(fromSnapshot) ? relative('.', fromSnapshot) : was}, not ${now}`,
-        `give the files it was made from, or make it from these with --update`,
+        what === 'policy'
+          ? 'give the files it was made from, or make it from these with --update'
+          : "give the files it was made from, make it from these with --update, or check another roll against it with --other-households (a figure's move is then the roll's as well as the rules')",
       );
   }
 }
