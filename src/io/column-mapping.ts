@@ -10,7 +10,7 @@ import type { Node } from 'yaml';
 import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMN_NAMES, parseCell, wordValue } from '../core/columns.js';
 import { InputError, type Problem } from '../errors.js';
 import { readInputText } from './files.js';
-import { didYouMean, isMap, openMapping, type YamlFile } from './yaml-nodes.js';
+import { didYouMean, isMap, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 export interface ColumnMapping {
   readonly file: string;
@@ -36,7 +36,7 @@ export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
 }
 
 export function parseColumnMapping(text: string, file: string): ColumnMapping {
-  const { y, top } = openMapping(text, file, 'column mapping', ['columns', 'values', 'constants']);
+  const { y, top } = openMapping(text, file, 'column mapping', ['columns', 'values', 'constants', 'required']);
   const renames = new Map<string, string>();
   const values = new Map<string, Map<string, string>>();
   const constants = new Map<string, string>();
@@ -86,8 +86,21 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
       );
     else constants.set(c, t);
   });
+  // Columns the file must have, by whatever header (an optional column missing takes its default with a note only: a
+  // nightly export that dropped 权重 ran with every weight 1, exit 0, in a data engineer's trial).
+  const required = new Set<string>();
+  const requiredNode = top.get('required')?.[0] ?? null;
+  if (top.has('required')) {
+    if (!isSeq(requiredNode))
+      y.problem(requiredNode ?? top.get('required')![1], '"required" is a list of columns: [weight, disability_grade]', 'required');
+    else
+      for (const n of requiredNode.items as Node[]) {
+        const c = column(n, y.text(n), 'required: column');
+        if (c) required.add(c);
+      }
+  }
   if (y.problems.length) throw new InputError(y.problems, 'fix the column mapping file; every problem found is listed');
-  const m = { renames, values, constants };
+  const m = { renames, values, constants, required };
   return {
     file,
     apply: (records, dataFile) => apply(y, records, dataFile, m),
@@ -127,6 +140,7 @@ interface Mapping {
   readonly renames: Map<string, string>;
   readonly values: Map<string, Map<string, string>>;
   readonly constants: Map<string, string>;
+  readonly required: ReadonlySet<string>;
 }
 
 /** The header's columns, renamed; each column's words; the constants' values — or the mapping's problems with it. */
@@ -142,6 +156,12 @@ function plan(y: YamlFile, fileHeader: readonly string[], dataFile: string, m: M
   const named = header.map((h) => m.renames.get(h) ?? h);
   // Each header's column: renamed here, else its name or 中文 header (core/columns.ts).
   const canonical = named.map((h) => (COLUMN_BY_NAME.get(h) ?? COLUMN_BY_ALIAS.get(h))?.name ?? h);
+  for (const c of m.required)
+    if (!canonical.includes(c) && !m.constants.has(c))
+      problems.push({
+        where: { file: y.file },
+        message: `required: ${dataFile} has no column ${c} (under that name, its 中文 header${[...m.renames].some(([, to]) => to === c) ? ' or the header mapped to it' : ''}; its headers: ${header.join(', ')})`,
+      });
   for (const c of m.constants.keys())
     if (canonical.includes(c))
       problems.push({

@@ -44,3 +44,24 @@ describe('a mapped export turned as text', () => {
     expect(() => turn('hh,成员\nH1,p1\n')).toThrow(/the header "户号" is not in roll.csv \(its headers: hh, 成员\)/);
   });
 });
+
+// A nightly export that dropped 权重 ran with every weight 1, exit 0 (a note only): a mapping can require columns.
+describe('required columns', () => {
+  const required = parseColumnMapping('columns: {户号: household_id}\nrequired: [weight, disability_grade, area]\n', 'req.yaml');
+  it('passes a file that has each, under its name, its 中文 header or the header mapped to it', () => {
+    expect(required.applyText('户号,person_id,age,城乡,权重,disability_grade\nH1,p1,40,urban,1,0\n', 'roll.csv')).toMatch(/^household_id,/);
+  });
+  it('refuses one that lacks any, naming each and the file’s headers', () => {
+    expect(() => required.applyText('户号,person_id,age,area\nH1,p1,40,urban\n', 'roll.csv')).toThrow(
+      'required: roll.csv has no column weight (under that name, its 中文 header; its headers: 户号, person_id, age, area)',
+    );
+  });
+  it('is a list of columns jiuzhu reads', () => {
+    expect(() => parseColumnMapping('required: weight\n', 'r.yaml')).toThrow(/"required" is a list of columns/);
+    expect(() => parseColumnMapping('required: [wieght]\n', 'r.yaml')).toThrow(/did you mean "weight"/);
+  });
+  it('holds a piece at a time too', () => {
+    const t = required.turner('roll.csv');
+    expect(() => t.push('户号,person_id,age,area\nH1,')).toThrow(/has no column weight/);
+  });
+});
