@@ -58,7 +58,7 @@ async function prepare(path: string, opts: ReadOptions, exec?: Executor): Promis
 /** An Arrow file whose source changed after it was imported: said (io/arrow.ts staleSource). */
 async function noteStale(path: string, opts: ReadOptions): Promise<void> {
   if (!opts.onNote) return;
-  const { staleSource } = await import('../io/arrow.js');
+  const { staleSource } = await import('../io/arrow-source.js'); // (apache-arrow only when an Arrow file is read)
   const source = await staleSource(path);
   if (source)
     opts.onNote(

@@ -7,7 +7,7 @@
 // every check the CSV readers make is made again (arrow-population.ts), so a file another tool wrote, or edited, is
 // held to the same rules.
 import type { Data, Vector } from 'apache-arrow';
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { arrowLib } from './arrow-lib.js';
 import { fileError } from './files.js';
 import { BatchReader, readArrowLayout } from './arrow-file.js';
@@ -198,31 +198,6 @@ export async function populationFromArrow(
     return await populationFromColumns(n === 1 ? batchColumnsOf(decode(reader, 0)) : joinedColumns(reader), file, { split });
   } finally {
     reader.close();
-  }
-}
-
-/**
- * The file `jiuzhu import` read to make this one (its `jiuzhu.source` as given then), when it is still there and was
- * changed after: a nightly job read last week's roll from a stale Arrow file, exit 0, not a word (a data engineer's
- * trial). Compared by modification time (reading the source again would cost what import saves); null when all is well
- * or nothing can be told (another tool's file, a source moved away).
- */
-export async function staleSource(file: string): Promise<string | null> {
-  try {
-    const handle = await open(file, 'r');
-    let source: string | undefined;
-    try {
-      const r = await RecordBatchReader.from(handle);
-      await r.open();
-      source = r.schema.metadata.get('jiuzhu.source');
-    } finally {
-      await handle.close();
-    }
-    if (!source || source === '/dev/stdin') return null;
-    const [made, from] = await Promise.all([stat(file), stat(source)]);
-    return from.isFile() && from.mtimeMs > made.mtimeMs ? source : null;
-  } catch {
-    return null;
   }
 }
 
