@@ -49,7 +49,7 @@ async function prepare(path: string, opts: ReadOptions, exec?: Executor): Promis
   // file or a mapped export was turned into. (An Arrow file has import's columns.)
   if (opts.onNote && !(p && 'population' in p)) {
     const names = headerNames(p ? p.head : ((await fileHead(path).catch(() => null)) ?? new Uint8Array()));
-    const note = names && unreadColumnsNote(names, path);
+    const note = names && unreadColumnsNote(names, path, opts.source?.columns?.ignored);
     if (note) opts.onNote(note);
   }
   return p;

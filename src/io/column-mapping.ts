@@ -10,10 +10,12 @@ import type { Node } from 'yaml';
 import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMN_NAMES, parseCell, wordValue } from '../core/columns.js';
 import { InputError, type Problem } from '../errors.js';
 import { readInputText } from './files.js';
-import { didYouMean, isMap, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
+import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 export interface ColumnMapping {
   readonly file: string;
+  /** The file's headers the mapping leaves out on purpose (mapped to ~): not named as unread. */
+  readonly ignored: ReadonlySet<string>;
   /** Canonical records (header first) from the file's records: renamed, mapped, constants appended. */
   apply(records: readonly (readonly string[])[], dataFile: string): string[][];
   /**
@@ -55,7 +57,10 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
     if (!isMap(node)) return y.problem(node ?? top.get(key)![1], `"${key}" is a mapping`, key);
     for (const [k, v, pair] of y.entries(node)) each(k, v, pair.key as Node);
   };
+  // A header mapped to nothing (`身份证号: ~`) is one the job knows and leaves out: not named in the unread columns' note.
+  const ignored = new Set<string>();
   mapOf('columns', (header, v) => {
+    if (v === null || (isScalar(v) && v.value === null)) return void ignored.add(header);
     const c = column(v, y.text(v), `the column for header "${header}"`);
     if (c && [...renames.values()].includes(c)) y.problem(v, `${c} is given to two headers`, 'columns');
     if (c) renames.set(header, c);
@@ -103,6 +108,7 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
   const m = { renames, values, constants, required };
   return {
     file,
+    ignored,
     apply: (records, dataFile) => apply(y, records, dataFile, m),
     applyText: (text, dataFile) => applyText(y, { p: null, tail: '' }, text, dataFile, m),
     turner: (dataFile) => {

@@ -10,11 +10,11 @@ import { showText } from './text-checks.js';
 import { inputFile } from './files.js';
 
 /** The note for a header's names, or null when jiuzhu reads every one. */
-export function unreadColumnsNote(names: readonly string[], file: string): string | null {
+export function unreadColumnsNote(names: readonly string[], file: string, ignored: ReadonlySet<string> = new Set()): string | null {
   const known = (n: string) => COLUMN_BY_NAME.get(n) ?? COLUMN_BY_ALIAS.get(n);
   const has = new Set<string | undefined>(names.map((n) => known(n)?.name));
   // (a name like a column the file lacks is an error already; one like a column it has, `wgt` beside age, is not)
-  const unread = names.filter((n) => n.trim() !== '' && !known(n) && !(resembles(n) && !has.has(resembles(n))));
+  const unread = names.filter((n) => n.trim() !== '' && !ignored.has(n) && !known(n) && !(resembles(n) && !has.has(resembles(n))));
   // (one field: a file cut by tabs or semicolons, which the header's error tells)
   if (!unread.length || names.length === 1) return null;
   const absent = (COLUMNS as readonly ColumnDef[]).filter((c) => c.default !== undefined && !has.has(c.name)).map((c) => c.name);

@@ -183,6 +183,30 @@ describe('GB18030 through a pipe or under a mapping', () => {
   });
 });
 
+describe('a column the job leaves out', () => {
+  // A data engineer's nightly run named 身份证号 and 姓名 as unread every night, though the mapping gave them (to ~)
+  it('mapped to ~ is not named among the unread columns; one not mapped still is', () => {
+    writeFileSync(join(dir, 'ids.csv'), 'household_id,person_id,age,area,身份证号,姓名\nH1,p1,40,urban,110,张三\n');
+    writeFileSync(join(dir, 'ids.yaml'), 'columns: {身份证号: ~}\n');
+    const run = (...more: string[]) =>
+      jiuzhu([
+        'simulate',
+        '--policy',
+        'policies/guangxi-nanning.yaml',
+        '--date',
+        '2025-06-30',
+        '--households',
+        join(dir, 'ids.csv'),
+        ...more,
+      ]);
+    expect(run().stderr).toContain('jiuzhu reads no column named "身份证号", "姓名"');
+    const mapped = run('--columns', join(dir, 'ids.yaml'));
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(mapped.stderr).toContain('jiuzhu reads no column named "姓名"');
+    expect(mapped.stderr).not.toContain('身份证号');
+  });
+});
+
 describe('odd but valid', () => {
   it('a blank line in a mapped file stays a blank line (not a record with only the constants)', () => {
     writeFileSync(join(dir, 'blank.csv'), '户号,成员编号,年龄\nH1,p1,40\n\nH2,p2,30\n');
