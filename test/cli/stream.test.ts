@@ -36,6 +36,19 @@ describe('simulate --stream', () => {
     expect(streamed.code).toBe(0);
     expect(streamed.stdout).toBe(loaded.stdout);
     expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
+    // each household's rows, baseline then scenario, in the file's order (the rows are joined a few thousand at a time)
+    const ids = readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.slice(0, l.indexOf(',')));
+    const households = ids.filter((id, i) => id !== ids[i - 1]);
+    const rows = readFileSync(a, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',').slice(0, 2).join(','));
+    expect(rows).toEqual(households.flatMap((h) => [`${h},baseline`, `${h},tekun-basic-1.6x`]));
   });
 
   it('accepts ids in natural order (H2 before H10)', () => {
