@@ -110,7 +110,10 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
     file,
     ignored,
     apply: (records, dataFile) => apply(y, records, dataFile, m),
-    applyText: (text, dataFile) => applyText(y, { p: null, tail: '' }, text, dataFile, m),
+    applyText(text, dataFile) {
+      const t = this.turner(dataFile); // (the whole text as one piece)
+      return t.push(text) + t.end();
+    },
     turner: (dataFile) => {
       const state: TurnState = { p: null, tail: '' };
       let carry = '';

@@ -49,23 +49,19 @@ export async function* turned(path: string, gb: boolean, o: SourceOptions): Asyn
     const out = turner ? turner.push(text) : text;
     return out ? Buffer.from(out, 'utf8') : null;
   };
-  for await (const chunk of inputStream(path)) {
-    let text: string;
+  // (a chunk, or with none the decoder's last bytes; what does not decode told from the whole file)
+  const decode = async (chunk?: Buffer): Promise<string> => {
     try {
-      text = decoder.decode(chunk as Buffer, { stream: true });
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
     } catch {
       throw await undecodable(path, gb, o);
     }
-    const b = give(text);
+  };
+  for await (const chunk of inputStream(path)) {
+    const b = give(await decode(chunk as Buffer));
     if (b) yield b;
   }
-  let rest: string;
-  try {
-    rest = decoder.decode();
-  } catch {
-    throw await undecodable(path, gb, o);
-  }
-  const b = give(rest);
+  const b = give(await decode());
   if (b) yield b;
   const end = turner?.end();
   if (end) yield Buffer.from(end, 'utf8');
