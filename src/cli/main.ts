@@ -110,11 +110,11 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .addOption(
       new Option('--format <format>', 'output format (html: the report of jiuzhu report)')
-        .choices(['table', 'json', 'csv', 'markdown', 'html'])
+        .choices(['table', 'json', 'csv', 'markdown', 'xlsx', 'html'])
         .default('table'),
     )
-    .option('--out <file>', 'write to this file (atomically) instead of standard output')
-    .addOption(unit('the table, Markdown and the HTML report')) // (compare writes no workbook)
+    .option('--out <file>', 'write to this file (atomically) instead of standard output; needed for xlsx')
+    .addOption(unit('the table, Markdown, workbook and the HTML report'))
     .addOption(
       new Option('--marginal-rates [yuan]', 'also each run’s marginal-rate distribution on this much more a month of each main earner')
         .preset('100')

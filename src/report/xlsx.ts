@@ -1,13 +1,16 @@
 // The totals as an Excel workbook (exceljs): one sheet per view — totals by program, the months of a budget year, who
 // pays, the parameter changes and the estimates — numbers as numbers with number formats, headers in 中文 and English,
-// frozen header rows. Built here; io/ writes it (report/ never opens a file).
+// frozen header rows. Built here; io/ writes it (report/ never opens a file). compare's workbook (compare-xlsx.ts) has
+// the same sheets with each row's locality before it (runSheets), and its own after them.
 import type ExcelJS from 'exceljs';
-import { loadExcel, moneyUnit } from './excel.js';
+import { loadExcel, moneyUnit, type MoneyUnit } from './excel.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import {
   aboutSheet,
   CHANGE_COLUMNS,
+  type Cell,
+  type Col,
   changeCells,
   ESTIMATE_COLUMNS,
   estimateCells,
@@ -15,42 +18,85 @@ import {
   parameterRows,
   sheet,
 } from './sheets.js';
-import { delta, RANGE_METHOD, type SimulationReport } from './totals.js';
+import { delta, RANGE_METHOD, type ScenarioReport, type SimulationReport } from './totals.js';
+import type { Policy } from '../core/parameters/tree.js';
 
-const COUNT = '#,##0';
+export const COUNT = '#,##0';
 
 /** A decimal string as a spreadsheet number (two decimals are exact enough for a cell; the JSON keeps the exact figure). */
 const n = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
+
+/** A locality's runs, and the cells that lead each of their rows (compare's: the locality; simulate's: none). */
+export interface RunGroup {
+  readonly lead: readonly Cell[];
+  readonly policy: Policy;
+  readonly scenarios: readonly ScenarioReport[];
+}
 
 /** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
 export async function totalsWorkbook(r: SimulationReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   wb.creator = `jiuzhu ${made.version}`;
-  const title = `${r.policy.name.zh} ${r.policy.name.en}`;
+  const money = moneyUnit(r.unit);
+  runSheets(wb, [{ lead: [], policy: r.policy, scenarios: r.scenarios }], [], money, r.date);
+  aboutSheet(
+    wb,
+    [
+      ['地区 locality', `${r.policy.name.zh} ${r.policy.name.en}`],
+      ...datedRows(r.scenarios, r.date, r.householdsFile, money, r.unit),
+      ...(r.notes ?? []).map((note) => ['注意 note', note.replace(/^note: /, '')]),
+    ],
+    made,
+  );
+  return wb;
+}
+
+/** The About sheet's date, households file and money unit. */
+export function datedRows(
+  scenarios: readonly ScenarioReport[],
+  date: string,
+  householdsFile: string,
+  money: MoneyUnit,
+  unit?: string,
+): Cell[][] {
+  return [
+    ['日期 date', scenarios[0]?.year ? `预算年度 budget year ${date} (参数 parameters: at its start; 参数变化 Changes: within it)` : date],
+    ['住户文件 households', householdsFile],
+    ['金额单位 money', `${money.label} (${unit ?? 'yuan'})`],
+  ];
+}
+
+/**
+ * The runs' sheets — totals by program, ranges, the months of a budget year and its parameter changes, who pays, the
+ * estimates and the parameters — each row led by its group's `lead` cells (under the `lead` columns).
+ */
+export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lead: readonly Col[], money: MoneyUnit, date: string): void {
   // money in the unit asked for (--unit), said in every money column's header
-  const { label: U, format: MONEY, cell: m } = moneyUnit(r.unit);
+  const { label: U, format: MONEY, cell: m } = money;
+  const runs = groups.flatMap((g) => g.scenarios.map((s) => ({ g, s, at: [...g.lead, s.id] as Cell[] })));
+  const scenarioCols: Col[] = [...lead, { header: '方案 scenario', width: 22 }];
   sheet(
     wb,
     '总表 Totals',
     [
-      { header: '方案 scenario', width: 22 },
+      ...scenarioCols,
       { header: '项目 program', width: 30 },
       { header: '代码 id', width: 18 },
       { header: '户数 households', width: 16, format: COUNT },
       { header: '人数 persons', width: 16, format: COUNT },
-      { header: `年度支出 cost (${U})${r.scenarios[0]?.year ? `, ${r.date}` : ''}`, width: 22, format: MONEY },
+      { header: `年度支出 cost (${U})${runs[0]?.s.year ? `, ${date}` : ''}`, width: 22, format: MONEY },
       { header: `应保尽保 if all eligible took up (${U})`, width: 24, format: MONEY },
       { header: `较基线 Δ vs baseline (${U})`, width: 20, format: MONEY },
       { header: '依据估计 rests on an estimate', width: 14 },
       { header: '户数差额 Δ households', width: 16, format: COUNT },
     ],
-    r.scenarios.flatMap((s) => [
+    runs.flatMap(({ s, at }) => [
       ...PROGRAMS.map((p) => {
         const f = s.figures.programs[p.id];
         const d = s.baseline && isCash(p) ? delta(s.baseline.programs[p.id].annual_cost_exact, f.annual_cost_exact, 2).value : null;
         return [
-          s.id,
+          ...at,
           `${p.zh} ${p.en}`,
           p.id,
           n(f.households),
@@ -64,7 +110,7 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
         ];
       }),
       [
-        s.id,
+        ...at,
         '合计 total',
         'total',
         null,
@@ -77,20 +123,20 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
     ]),
   );
   // --ranges: how far each run's total could move with the estimates it rests on
-  if (r.scenarios.some((s) => s.range))
+  if (runs.some(({ s }) => s.range))
     sheet(
       wb,
       '区间 Ranges',
       [
-        { header: '方案 scenario', width: 22 },
+        ...scenarioCols,
         { header: `年度支出 cost (${U})`, width: 22, format: MONEY },
         { header: `区间低 low (${U})`, width: 22, format: MONEY },
         { header: `区间高 high (${U})`, width: 22, format: MONEY },
         { header: '移动合计的估计 estimates moving it', width: 16 },
         { header: '方法 method', width: 100 },
       ],
-      r.scenarios.map((s) => [
-        s.id,
+      runs.map(({ s, at }) => [
+        ...at,
         m(s.figures.total_annual_cost),
         m(s.range?.low),
         m(s.range?.high),
@@ -98,22 +144,21 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
         s.range ? `${RANGE_METHOD}; which: jiuzhu sensitivity` : '',
       ]),
     );
-  const year = r.scenarios.find((s) => s.year);
-  if (year?.year) {
+  if (runs.some(({ s }) => s.year)) {
     const cash = PROGRAMS.filter(isCash);
     sheet(
       wb,
       '月度 Months',
       [
-        { header: '方案 scenario', width: 22 },
+        ...scenarioCols,
         { header: '月份 month', width: 10 },
         ...cash.map((p) => ({ header: `${p.zh} ${p.id} (${U})`, width: 18, format: MONEY })),
         { header: `合计 total (${U})`, width: 18, format: MONEY },
       ],
-      r.scenarios.flatMap((s) =>
+      runs.flatMap(({ s, at }) =>
         (s.year?.periods ?? []).flatMap((p) =>
           p.months.map((month) => [
-            s.id,
+            ...at,
             `${s.year!.year}-${String(month).padStart(2, '0')}`,
             ...cash.map((q) => m(p.month.programs[q.id].annual_cost)),
             m(p.month.total_annual_cost),
@@ -124,32 +169,32 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
     sheet(
       wb,
       '参数变化 Changes',
-      [{ header: '方案 scenario', width: 22 }, ...CHANGE_COLUMNS],
-      r.scenarios.flatMap((s) => (s.year?.changes ?? []).map((c) => [s.id, ...changeCells(c)])),
+      [...scenarioCols, ...CHANGE_COLUMNS],
+      runs.flatMap(({ s, at }) => (s.year?.changes ?? []).map((c) => [...at, ...changeCells(c)])),
     );
   }
-  if (r.scenarios.some((s) => s.funding)) {
+  if (runs.some(({ s }) => s.funding)) {
     sheet(
       wb,
       '分级负担 Funding',
       [
-        { header: '方案 scenario', width: 22 },
+        ...scenarioCols,
         { header: '项目 program', width: 30 },
         ...LEVELS.map((l) => ({ header: `${LEVEL_LABELS[l]} (${U})`, width: 18, format: MONEY })),
       ],
-      r.scenarios.flatMap((s) =>
+      runs.flatMap(({ s, at }) =>
         s.funding
           ? [
               ...PROGRAMS.flatMap((p) => {
                 const x = s.funding!.programs[p.id];
-                return x ? [[s.id, `${p.zh} ${p.en}`, ...LEVELS.map((l) => m(x[l]))]] : [];
+                return x ? [[...at, `${p.zh} ${p.en}`, ...LEVELS.map((l) => m(x[l]))]] : [];
               }),
-              [s.id, '合计 total', ...LEVELS.map((l) => m(s.funding!.total[l]))],
+              [...at, '合计 total', ...LEVELS.map((l) => m(s.funding!.total[l]))],
               // (the shares are estimates: each level's range, each share alone at either end, the changes added)
               ...(s.funding.range
                 ? [
-                    [s.id, '合计 区间低 total, low', ...LEVELS.map((l) => m(s.funding!.range!.low[l]))],
-                    [s.id, '合计 区间高 total, high', ...LEVELS.map((l) => m(s.funding!.range!.high[l]))],
+                    [...at, '合计 区间低 total, low', ...LEVELS.map((l) => m(s.funding!.range!.low[l]))],
+                    [...at, '合计 区间高 total, high', ...LEVELS.map((l) => m(s.funding!.range!.high[l]))],
                   ]
                 : []),
             ]
@@ -161,31 +206,20 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
   sheet(
     wb,
     '估计值 Estimates',
-    [{ header: '方案 scenario', width: 22 }, ...ESTIMATE_COLUMNS],
-    r.scenarios.flatMap((s) => s.estimates.map((e) => [s.id, ...estimateCells(r.policy, e)])),
+    [...scenarioCols, ...ESTIMATE_COLUMNS],
+    runs.flatMap(({ g, s, at }) => s.estimates.map((e) => [...at, ...estimateCells(g.policy, e)])),
   );
   // Every parameter the baseline uses, where it comes from; a scenario's rows only where it differs from the baseline.
-  const base = r.scenarios[0]?.parameters;
-  if (base)
+  if (runs.some(({ s }) => s.parameters))
     sheet(
       wb,
       '参数 Parameters',
-      [{ header: '方案 scenario', width: 22 }, ...PARAMETER_COLUMNS],
-      r.scenarios.flatMap((s, i) => (s.parameters ? parameterRows(s.parameters, i ? base : undefined).map((row) => [s.id, ...row]) : [])),
+      [...scenarioCols, ...PARAMETER_COLUMNS],
+      runs.flatMap(({ g, s, at }) => {
+        const base = g.scenarios[0]?.parameters;
+        return s.parameters && base
+          ? parameterRows(s.parameters, s === g.scenarios[0] ? undefined : base).map((row) => [...at, ...row])
+          : [];
+      }),
     );
-  aboutSheet(
-    wb,
-    [
-      ['地区 locality', title],
-      [
-        '日期 date',
-        r.scenarios[0]?.year ? `预算年度 budget year ${r.date} (参数 parameters: at its start; 参数变化 Changes: within it)` : r.date,
-      ],
-      ['住户文件 households', r.householdsFile],
-      ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
-      ...(r.notes ?? []).map((note) => ['注意 note', note.replace(/^note: /, '')]),
-    ],
-    made,
-  );
-  return wb;
 }

@@ -42,7 +42,7 @@ export interface CompareOptions {
   readonly scenario?: readonly string[];
   readonly households: string;
   readonly date?: string;
-  readonly format: 'table' | 'json' | 'csv' | 'markdown' | 'html';
+  readonly format: 'table' | 'json' | 'csv' | 'markdown' | 'xlsx' | 'html';
   readonly out?: string;
   /** A budget year instead of a date: the year's costs and deltas (details are for one date). */
   readonly year?: string;
@@ -63,8 +63,15 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
       throw new UsageError(`--policy ${p} is given twice (${seen.get(key)} is the same file): compare needs different localities`);
     seen.set(key, p);
   }
+  if (o.format === 'xlsx' && !o.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
   if (o.out) await refuseOverwrite([{ flag: '--out', path: o.out, format: o.format, chosen: true }], inputsOf(o));
   const write = (text: string) => (o.out ? writeTold(ctx, o.quiet, o.out, text) : ctx.stdout.write(text));
+  const render = async (report: CompareReport) => {
+    if (o.format !== 'xlsx') return write(renderCompare(report, o.format as Exclude<CompareOptions['format'], 'html' | 'xlsx'>));
+    const { compareWorkbook } = await import('../../report/compare-xlsx.js'); // exceljs only for a workbook
+    const made = { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' };
+    return writeTold(ctx, o.quiet, o.out!, await compareWorkbook(report, made));
+  };
   if (o.format === 'html') {
     if (o.marginalRates !== undefined || o.ranges)
       throw new UsageError('--format html is the report of jiuzhu report: it has the marginal rates and the ranges already');
@@ -75,7 +82,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   const scenarios = await loadScenarios(o.scenario ?? []);
   if (o.year !== undefined) {
     const report = await compareYear(ctx, o, scenarios, budgetYear(o.year));
-    await write(renderCompare(report, o.format));
+    await render(report);
     for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [`${o.year}-12-31`]);
     noteUnchangedIn(ctx, o.quiet, report);
     return;
@@ -116,7 +123,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
         : {}),
     })),
   };
-  await write(renderCompare(report, o.format));
+  await render(report);
   for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [date]);
   noteUnchangedIn(ctx, o.quiet, report);
 }
@@ -170,7 +177,7 @@ function withRanges(l: LocalityReport, ranges: SensitivityResult | null): Locali
   return ranges ? { ...l, scenarios: l.scenarios.map((s, i) => ({ ...s, range: totalRange(ranges, i) })) } : l;
 }
 
-function renderCompare(report: CompareReport, format: Exclude<CompareOptions['format'], 'html'>): string {
+function renderCompare(report: CompareReport, format: Exclude<CompareOptions['format'], 'html' | 'xlsx'>): string {
   const render = {
     json: () => JSON.stringify(compareJson(report), null, 2) + '\n',
     csv: () => compareCsv(report),
