@@ -74,6 +74,19 @@ describe('gradual exit: on dibao, no longer eligible, working: keeps prior_dibao
     });
     expect([r.tekun.persons, r.gradual_exit.months]).toEqual([1, 0]);
   });
+  // 003 §11 在其家庭成员人均收入超过当地低保标准后 (and 004 §9): the exit follows income above S; DOMAIN step 7 left
+  // this out (an auditor's trial: a household that lost dibao through its assets kept 300 a month for 3 months).
+  it('needs income now above the standard: a household out of dibao through its assets, income under S, has none', () => {
+    // wage 700 → inc 500 < S × n = 1000; assets 24000.01 > 24 × 1000 → not dibao, and no gradual exit
+    const r = evaluate(leaver('700', { assets: fen('24000.01') }));
+    expect([r.dibao.persons, r.gradual_exit.months]).toEqual([0, 0]);
+    // the same at the assets limit: still dibao
+    expect(evaluate(leaver('700', { assets: fen('24000.00') })).dibao.persons).toBe(1);
+  });
+  it('above, not at: inc 1000.00 = S × n (wage 1200) has none; inc 1000.01 keeps 400 a month', () => {
+    expect(evaluate(leaver('1200')).gradual_exit.months).toBe(0); // not dibao (not under S), not above it either
+    expect(evaluate(leaver('1200.01')).gradual_exit.months).toBe(6);
+  });
   it('uses the months in force: 0 months means no gradual exit', () => {
     expect(evaluate(leaver('1500'), rulesOf(withParams(simplePolicy(), { 'dibao.gradual_exit.months': 0 }))).gradual_exit.months).toBe(0);
   });

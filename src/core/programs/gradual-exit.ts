@@ -2,7 +2,9 @@
 // 003 §11: 对已就业的低保对象，在核算其家庭收入时扣减必要的就业成本，并在其家庭成员人均收入超过当地低保标准后给予6个月渐退期。
 // 000（四）: 落实低保渐退期政策. 004 §9: 给予一定时间的渐退期.
 // A household with on_dibao = 1 that is not dibao now (neither as a household nor through a single-person
-// member), has no rigid aid, and has some wage_income > 0 in R keeps prior_dibao for gradual_exit.months months.
+// member), has no rigid aid, has some wage_income > 0 in R, and whose income is now above the standard (I > S × n:
+// 人均收入超过当地低保标准; DOMAIN step 7 leaves this out, and the seed wins: a household that leaves dibao through its
+// assets, its income still under S, has no gradual exit) keeps prior_dibao for gradual_exit.months months.
 import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
@@ -12,6 +14,8 @@ import { FEATURE } from './screen.js';
 export const CLAUSES = ['003 §11', '000（四）', '004 §9'];
 
 export interface GradualRules {
+  /** S, fen a month. */
+  readonly S: number;
   readonly months: number;
   readonly slot: number;
 }
@@ -19,10 +23,14 @@ export interface GradualRules {
 export const STEP: Step<GradualRules> = {
   id: 'gradual_exit',
   number: '7',
-  reads: ['dibao.gradual_exit.months'],
+  reads: ['dibao.gradual_exit.months', 'dibao.standard.'],
   uses: ['single_person'],
   scope: 'rest',
-  compile: (p: Params) => ({ months: p.int('dibao.gradual_exit.months'), slot: p.slot('gradual_exit') }),
+  compile: (p: Params) => ({
+    S: p.fen(p.here('dibao.standard.')),
+    months: p.int('dibao.gradual_exit.months'),
+    slot: p.slot('gradual_exit'),
+  }),
   run: gradualExit,
   // on_dibao only
   reach: () => ({ needs: FEATURE.onDibao }),
@@ -36,7 +44,8 @@ export function gradualExit(c: Ctx, r: GradualRules): void {
     if (!c.tekun[k - c.start] && pop.wage[pop.members[k]!]! > 0) working = true;
   }
   const stillDibao = c.singles > 0;
-  const applies = working && !stillDibao && !c.rigidAid && r.months > 0;
+  const above = c.I > r.S * c.n;
+  const applies = working && above && !stillDibao && !c.rigidAid && r.months > 0;
   // A household that would keep nothing (prior_dibao 0) gets no gradual exit.
   const prior = pop.prior[c.h]!;
   if (applies && prior > 0) {
@@ -58,14 +67,17 @@ function trace(c: Ctx, r: GradualRules, working: boolean, applies: boolean): voi
     step: '7',
     program: 'gradual_exit',
     clauses: CLAUSES,
-    rule: 'on_dibao ∧ not dibao now ∧ no rigid aid ∧ some wage_income > 0 ⇒ keeps prior_dibao for gradual_exit.months months',
+    rule: 'on_dibao ∧ not dibao now ∧ no rigid aid ∧ some wage_income > 0 ∧ I > S × n ⇒ keeps prior_dibao for gradual_exit.months months',
     params: traceParams(STEP, c.area),
     values: [
       ['prior_dibao', y(pop.prior[c.h]!)],
       ['months', String(r.months)],
+      ['I', y(c.I)],
+      ['S × n', y(r.S * c.n)],
     ],
     checks: [
       check('some member of R has wage_income > 0', String(working), '=', 'true', working),
+      check('I > S × n (income now above the standard)', y(c.I), '>', y(r.S * c.n), c.I > r.S * c.n),
       check('no single-person member and no rigid aid', String(!stillDibao && noAid), '=', 'true', !stillDibao && noAid),
     ],
     result: applies ? `keeps ${y(pop.prior[c.h]!)} a month for ${r.months} months` : 'no gradual exit',
