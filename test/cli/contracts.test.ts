@@ -37,6 +37,7 @@ const CANONICAL = [
   'min_wage.monthly',
   'low_income.multiplier',
   'low_income.reference',
+  'low_income.bound',
   'rigid.disposable_income.urban',
   'rigid.disposable_income.rural',
   'rigid.identify_multiplier',

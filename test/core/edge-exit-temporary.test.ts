@@ -25,6 +25,15 @@ describe('low-income: not dibao, assets ok and I < multiplier × S_ref × n', ()
     expect(evaluate(one('1499.99'), low).low_income.flag).toBe(1);
     expect(evaluate(one('1500.00'), low).low_income.flag).toBe(0);
   });
+  // 003 §1 1.5倍以下: 以下 includes the line (民法典 第一千二百五十九条); 001（一） 低于 does not (the cases above).
+  it('at_or_below (以下, 003 §1): 1500.00 = 1.5 × S is low-income, 1500.01 is not', () => {
+    const gd = rulesOf(withParams(simplePolicy(), { 'low_income.multiplier': '1.5', 'low_income.bound': 'at_or_below' }));
+    expect(evaluate(one('1500.00'), gd).low_income.flag).toBe(1);
+    expect(evaluate(one('1500.01'), gd).low_income.flag).toBe(0);
+    // two persons: the line is 1.5 × 1000 × 2 = 3000.00, compared in fen
+    const two = (income: string) => ({ household: { area: 'urban' as const }, persons: [{ age: 40, other: fen(income) }, { age: 40 }] });
+    expect([evaluate(two('3000.00'), gd).low_income.flag, evaluate(two('3000.01'), gd).low_income.flag]).toEqual([1, 0]);
+  });
 });
 
 describe('gradual exit: on dibao, no longer eligible, working: keeps prior_dibao for 6 months (003 §11)', () => {

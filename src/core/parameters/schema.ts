@@ -181,6 +181,16 @@ export const PARAMS: readonly ParamSpec[] = [
     zh: '低保边缘参照标准',
   },
   {
+    // 001（一） 低于当地低保标准2倍: the line itself is out; 003 §1 1.5倍以下: it is in (民法典 第一千二百五十九条:
+    // 以上、以下、以内 包括本数; 不满、超过 不包括本数).
+    path: 'low_income.bound',
+    kind: { type: 'enum', values: ['below', 'at_or_below'] },
+    unit: '',
+    en: 'low-income line: under it (低于), or at or under it (以下)',
+    zh: '低保边缘收入线是否含本数',
+    default: { value: 'below', basis: 'DOMAIN step 6 and 001（一） 低于……2倍: a family exactly at the line is not low-income' },
+  },
+  {
     path: 'rigid.disposable_income.urban',
     kind: money,
     unit: 'yuan/person/year',

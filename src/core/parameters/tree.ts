@@ -91,7 +91,8 @@ export function resolve(policy: Policy, date: string): Snapshot {
         continue;
       }
       if (spec.default) {
-        values.set(spec.path, { spec, value: D(spec.default.value), entry: null, source: null, defaulted: true });
+        const value = spec.kind.type === 'enum' ? spec.default.value : D(spec.default.value);
+        values.set(spec.path, { spec, value, entry: null, source: null, defaulted: true });
         continue;
       }
       problems.push({

@@ -1,10 +1,11 @@
 // Step 6 — 低保边缘家庭 low-income (dibao-edge) families: a caseload, no cash.
 // 001（一）: 低保边缘家庭收入标准为家庭人均收入高于当地低保标准，但低于当地低保标准2倍。
 // 003 §1: 对家庭人均收入在当地城镇低保标准1.5倍以下且家庭财产状况符合相关规定的，认定为低收入家庭。
-// Where not dibao and assets_ok: low-income ⇔ I < multiplier × S_ref × n.
+// Where not dibao and assets_ok: low-income ⇔ I < multiplier × S_ref × n; where the policy's words are 以下
+// (low_income.bound at_or_below: 003 §1, and 民法典 第一千二百五十九条 以下包括本数), I ≤ multiplier × S_ref × n.
 // Members included as single-person dibao are not counted among its persons.
 import { AREAS } from '../columns.js';
-import { fenToYuan as y, mulLess, type Ratio } from '../money.js';
+import { fenToYuan as y, mulLess, mulLessEq, type Ratio } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
@@ -17,13 +18,15 @@ export interface LowIncomeRules {
   readonly urbanReference: boolean;
   /** S_ref, fen. */
   readonly Sref: number;
+  /** low_income.bound is `at_or_below` (以下): a family exactly at the line is low-income. */
+  readonly atLine: boolean;
   readonly slot: number;
 }
 
 export const STEP: Step<LowIncomeRules> = {
   id: 'low_income',
   number: '6',
-  reads: ['low_income.multiplier', 'low_income.reference', 'dibao.standard.'],
+  reads: ['low_income.multiplier', 'low_income.reference', 'low_income.bound', 'dibao.standard.'],
   uses: ['single_person'],
   scope: 'rest',
   compile: (p: Params) => {
@@ -32,19 +35,20 @@ export const STEP: Step<LowIncomeRules> = {
       multiplier: p.ratio('low_income.multiplier'),
       urbanReference,
       Sref: p.fen(urbanReference ? 'dibao.standard.urban' : p.here('dibao.standard.')),
+      atLine: p.str('low_income.bound') === 'at_or_below',
       slot: p.slot('low_income'),
     };
   },
   run: lowIncome,
-  // I < multiplier × S_ref × n
-  reach: (r) => ({ line: { num: r.multiplier.num * r.Sref, den: r.multiplier.den } }),
+  // I < multiplier × S_ref × n (at_or_below: a fen a person higher reaches I = multiplier × S_ref × n too)
+  reach: (r) => ({ line: { num: r.multiplier.num * r.Sref + (r.atLine ? 1 : 0), den: r.multiplier.den } }),
 };
 
 export function lowIncome(c: Ctx, r: LowIncomeRules): void {
   if (c.isDibao || !c.assetsOk) return;
   const { n, I } = c;
   const m = r.multiplier;
-  const is = mulLess(I, m.den, m.num, r.Sref * n);
+  const is = r.atLine ? mulLessEq(I, m.den, m.num, r.Sref * n) : mulLess(I, m.den, m.num, r.Sref * n);
   if (is) {
     enter(c.out, r.slot);
     c.out.count[r.slot] = n - c.singles;
@@ -61,14 +65,20 @@ function trace(c: Ctx, r: LowIncomeRules, is: boolean): void {
     step: '6',
     program: 'low_income',
     clauses: CLAUSES,
-    rule: 'low-income ⇔ not dibao ∧ assets_ok ∧ I < multiplier × S_ref × n (S_ref per low_income.reference)',
+    rule: `low-income ⇔ not dibao ∧ assets_ok ∧ I ${r.atLine ? '≤' : '<'} multiplier × S_ref × n (S_ref per low_income.reference${r.atLine ? '; 以下: the line itself included' : ''})`,
     params: traceParams(STEP, c.area, { pick: { 'dibao.standard.': r.urbanReference ? 'urban' : AREAS[c.area]! } }),
     values: [
       ['I', y(I)],
       ['S_ref × n', y(SrefN)],
       ['multiplier', String(m.num / m.den)],
     ],
-    checks: [check('I < multiplier × S_ref × n', y(I), '<', `${y(SrefN)} × ${m.num / m.den}`, is)],
-    result: is ? `low-income family, ${c.out.count[r.slot]} persons counted` : 'not low-income',
+    checks: [
+      r.atLine
+        ? check('I ≤ multiplier × S_ref × n', y(I), '≤', `${y(SrefN)} × ${m.num / m.den}`, is)
+        : check('I < multiplier × S_ref × n', y(I), '<', `${y(SrefN)} × ${m.num / m.den}`, is),
+    ],
+    result: is ? `low-income family, ${counted(c.out.count[r.slot]!)} counted` : 'not low-income',
   });
 }
+
+const counted = (k: number) => `${k} ${k === 1 ? 'person' : 'persons'}`;
