@@ -53,11 +53,42 @@ function paramsInUse(st: TraceStep, s: Snapshot): string[] {
   return st.params.filter((path) => inUse(s, path));
 }
 
+/**
+ * The seed documents a policy applies (000 … 004): those its sources name by file, cited by a value that is not an
+ * estimate (a document used only as an estimate's basis, as Guangzhou uses Guangxi's, is not the locality's rule).
+ */
+const applied = new WeakMap<Snapshot['policy'], ReadonlySet<string>>();
+function seedsApplied(policy: Snapshot['policy']): ReadonlySet<string> {
+  let seeds = applied.get(policy);
+  if (!seeds) {
+    const cited = new Set([...policy.params.values()].flatMap((h) => h.flatMap((e) => (e.source && !e.estimate ? [e.source] : []))));
+    seeds = new Set(
+      [...policy.sources].flatMap(([id, src]) => {
+        const seed = /^(\d{3})_/.exec(src.file ?? '')?.[1];
+        return seed && cited.has(id) ? [seed] : [];
+      }),
+    );
+    applied.set(policy, seeds);
+  }
+  return seeds;
+}
+
+/**
+ * A step's clauses from the documents its locality applies (a Nanning decision cited Guangdong's and Jiangxi's too: an
+ * auditor's trial); every clause when the policy applies none of them (a policy of another province).
+ */
+export function clausesFor(st: Pick<TraceStep, 'clauses'>, s: Snapshot): readonly string[] {
+  const seeds = seedsApplied(s.policy);
+  return seeds.size ? st.clauses.filter((c) => seeds.has(c.slice(0, 3))) : st.clauses;
+}
+
 /** One step of a trace: title with clauses, rule, values, checks, parameters (short form) and result. */
 export function stepLines(st: TraceStep, s: Snapshot, indent = ''): string[] {
   const title = STEP_TITLES[st.program] ?? programLabel(PROGRAM_BY_ID.get(st.program as ProgramId)!);
+  const clauses = clausesFor(st, s);
   const out = [
-    chalk.bold(`step ${st.step} · ${title}${st.person ? ` · person ${st.person}` : ''}`) + chalk.dim(`   ${st.clauses.join(' ')}`),
+    chalk.bold(`step ${st.step} · ${title}${st.person ? ` · person ${st.person}` : ''}`) +
+      chalk.dim(`   ${clauses.length ? clauses.join(' ') : "(no clause of this policy's documents: the model's rule)"}`),
   ];
   out.push(`  rule    ${st.rule}`);
   if (st.values.length) out.push(`  values  ${st.values.map(([k, v]) => `${k} = ${v}`).join(' · ')}`);

@@ -109,11 +109,27 @@ describe('explain', () => {
     const r = jiuzhu(['explain', '--policy', NANNING, '--households', csv, '--household', 'D1', '--date', '2024-12-31']);
     expect(r.code).toBe(0);
     // Nanning 2024: S urban 810 (nanning-2022), deduction 0 (estimate) → I = 900 + 120.50 = 1020.50; S × n = 1620
-    expect(r.stdout).toContain('step 3 · 低保 dibao   000（一） 000（四） 003 §7 004 §3');
+    // (the clauses of Nanning's own documents: not Guangdong's 003 §7 nor Jiangxi's 004 §3)
+    expect(r.stdout).toContain('step 3 · 低保 dibao   000（一） 000（四）\n');
     expect(r.stdout).toContain('values  S = 810.00 · n = 2 · I = 1020.50 · S × n = 1620.00 · S × n − I = 599.50');
     expect(r.stdout).toContain('check   I < S × n: 1020.50 < 1620.00 → yes');
     expect(r.stdout).toContain('dibao.standard.urban = 810 [nanning-2022]');
     expect(r.stdout).toContain('result  dibao: 599.50 per month for 2 persons');
+    // Guangzhou's decision cites Guangdong's 003 only (it cites Guangxi's 000 as an estimate's basis, not as its rule);
+    // a step with no clause in its documents says so
+    const gz = jiuzhu([
+      'explain',
+      '--policy',
+      'policies/guangdong-guangzhou.yaml',
+      '--households',
+      csv,
+      '--household',
+      'D1',
+      '--date',
+      '2025-06-30',
+    ]);
+    expect(gz.stdout).toContain('step 3 · 低保 dibao   003 §7\n');
+    expect(gz.stdout).toContain("step take-up · 申请与认定 take-up   (no clause of this policy's documents: the model's rule)\n");
     expect(r.stdout).toMatch(
       /dibao\.standard\.urban = 810 \(since 2022-04-01\)\n\s+nanning-2022 — 《南宁市人民政府关于提高全市城乡居民最低生活保障标准和补助水平的通知》/,
     );
