@@ -87,7 +87,11 @@ function buildProgram(ctx: Ctx): Command {
     )
     .addOption(unit())
     .option('--out <file>', 'write the totals to this file (atomically) instead of standard output; needed for xlsx')
-    .option('--per-household <file>', 'also write one CSV row per household and run (columns of the README contract)')
+    .option(
+      '--per-household <file>',
+      'also write one CSV row per household and run (columns of the README contract); - is standard output (with --out)',
+      stdoutAsFile,
+    )
     .option('--stream', 'evaluate households as they are read, in bounded memory (rows grouped by household_id in sorted order)')
     .option('--ranges', "also each total's range from the estimates it rests on (each moved alone; which: jiuzhu sensitivity)")
     .addHelpText(
@@ -172,7 +176,11 @@ function buildProgram(ctx: Ctx): Command {
     .option('--to <yuan>', 'last value, yuan a month (default: 3000, or more to pass the current value)')
     .option('--step <yuan>', 'step, yuan a month', '10')
     .option('--delta <yuan>', 'the whole file: yuan more a month of each main earner', '100')
-    .option('--per-household <file.csv>', "the whole file: each household's marginal rate under each run, a row per household and run")
+    .option(
+      '--per-household <file.csv>',
+      "the whole file: each household's marginal rate under each run, a row per household and run",
+      stdoutAsFile,
+    )
     .addOption(scenario('also under a scenario (repeatable: each is its own run)'))
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
@@ -344,6 +352,8 @@ function tellStrayBeforeMissing(program: Command, argv: readonly string[]): void
 
 /** `-`, the usual name for standard input, as the file that is (read as a pipe: as it comes, never sniffed). */
 const stdinAsFile = (v: string) => (v === '-' ? '/dev/stdin' : v);
+/** `-` for an output: standard output (a file named "-" was written in the working directory). */
+const stdoutAsFile = (v: string) => (v === '-' ? '/dev/stdout' : v);
 
 /** Runs the CLI; returns the exit code. */
 export async function run(argv: string[], given: Ctx = processContext()): Promise<number> {

@@ -226,8 +226,19 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
   for (const out of outputs) {
     if (!out) continue;
     refuseOtherKind(out);
-    const t = await target(out.path);
+    const t = toStdout(out.path) ? STDOUT : await target(out.path);
     const other = t === null ? undefined : named.get(t);
+    if (other && t === STDOUT) {
+      // (the command's own output is one of them when it has no --out)
+      const [mine, theirs] = other.flag === STDOUT ? [out, other] : [other, out];
+      const instead = (theirs as { instead?: string }).instead;
+      throw new UsageError(
+        theirs.flag === STDOUT
+          ? `${mine.flag} ${mine.path} and the command's own output both go to standard output: their lines would mix`
+          : `${out.flag} ${out.path} and ${other.flag} ${other.path} both go to standard output: their lines would mix`,
+        `give ${mine.flag} a file${instead ? `, or ${instead}` : ''}`,
+      );
+    }
     if (other)
       throw new UsageError(
         `${out.flag} ${out.path} and ${other.flag} ${other.path} are the same file: one would replace the other`,
@@ -236,6 +247,16 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
     if (t !== null) named.set(t, out);
   }
 }
+
+/** An output to standard output: `-` or its device's name. */
+const toStdout = (path: string) => ['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'].includes(path);
+const STDOUT = '\0stdout';
+
+/**
+ * The command's own output when it goes to standard output (no --out): an output refuseOverwrite weighs with the
+ * others; `instead`: how to send it elsewhere, for the hint.
+ */
+export const commandStdout = (instead?: string): Output & { readonly instead?: string } => ({ flag: STDOUT, path: '-', instead });
 
 /** A file's SHA-256 (hex) and size, read as a stream: how a report says which inputs made it. */
 export async function fileDigest(path: string): Promise<{ sha256: string; bytes: number }> {

@@ -129,8 +129,10 @@ describe('an output never overwrites an input (exit 2, before anything is read)'
     }
     expect(readdirSync(dir)).toEqual(['kept.csv']);
     expect(readFileSync(kept, 'utf8')).toBe('mine\n');
-    // two outputs to the terminal's stream are not one file replacing another
-    expect(simulate('--format', 'csv', '--out', '/dev/stdout', '--per-household', '/dev/stdout').code).toBe(0);
+    // two outputs to the terminal's stream do not replace one another, but their lines would mix
+    expect(simulate('--format', 'csv', '--out', '/dev/stdout', '--per-household', '/dev/stdout').stderr).toBe(
+      'jiuzhu: --out /dev/stdout and --per-household /dev/stdout both go to standard output: their lines would mix\nhint: give --per-household a file\n',
+    );
   });
 
   it('an output named for another kind of file is refused (a workbook named .csv, CSV named .xlsx); others are fine', () => {
@@ -212,7 +214,7 @@ describe('odd output targets', () => {
   });
 
   it('a device or pipe is written through (it was replaced by a regular file); a full disk is exit 2', () => {
-    const r = simulate('--per-household', '/dev/stdout', '--format', 'json');
+    const r = simulate('--per-household', '/dev/stdout', '--format', 'json', '--out', join(tmp(), 't.json'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^household_id,scenario,/m);
     expect(lstatSync('/dev/stdout').isFile()).toBe(false);
@@ -229,7 +231,7 @@ describe('odd output targets', () => {
         'bash',
         [
           '-c',
-          `node bin/jiuzhu.js simulate --policy ${NANNING} --households ${SAMPLE} --per-household ${target} ${scenarios} --quiet ${redirect} | head -1; echo "exit \${PIPESTATUS[0]}"`,
+          `node bin/jiuzhu.js simulate --policy ${NANNING} --households ${SAMPLE} --per-household ${target} --out ${join(tmp(), 't.txt')} ${scenarios} --quiet ${redirect} | head -1; echo "exit \${PIPESTATUS[0]}"`,
         ],
         { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
       ).stdout;
@@ -238,6 +240,43 @@ describe('odd output targets', () => {
       ['/dev/stderr', '2>&1 >/dev/null'],
     ])
       expect(run(target!, redirect!), target).toMatch(/^household_id,scenario,[^\n]*\nexit 0\n$/);
+  });
+
+  // An auditor's trial piped --per-household /dev/stdout and got the rows and the table mixed, --quiet or not; and
+  // --per-household - wrote a file named "-" in the working directory.
+  it('- is standard output; rows and the totals both there is exit 2, before anything is read', () => {
+    const dir = tmp();
+    const r = jiuzhu(
+      [
+        'simulate',
+        '--policy',
+        join(process.cwd(), NANNING),
+        '--households',
+        join(process.cwd(), SAMPLE),
+        '--per-household',
+        '-',
+        '--out',
+        't.txt',
+      ],
+      { cwd: dir },
+    );
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([0, 'wrote t.txt (6 KB)']);
+    expect(r.stdout).toMatch(/^household_id,scenario,[^\n]*\n[^,]+,baseline,/);
+    expect(readdirSync(dir)).toEqual(['t.txt']); // (no file named "-")
+    for (const target of ['-', '/dev/stdout']) {
+      const mixed = simulate('--per-household', target, '--quiet');
+      expect([mixed.code, mixed.stdout, mixed.stderr]).toEqual([
+        2,
+        '',
+        "jiuzhu: --per-household /dev/stdout and the command's own output both go to standard output: their lines would mix\n" +
+          'hint: give --per-household a file, or --out FILE for the totals\n',
+      ]);
+    }
+    const cliff = jiuzhu(['cliff', '--policy', NANNING, '--households', SAMPLE, '--per-household', '-']);
+    expect([cliff.code, cliff.stderr]).toEqual([
+      2,
+      "jiuzhu: --per-household /dev/stdout and the command's own output both go to standard output: their lines would mix\nhint: give --per-household a file\n",
+    ]);
   });
 
   it('a directory as output, or an output in a directory that does not exist, is exit 2 naming it', () => {

@@ -8,7 +8,7 @@ import { populationOf } from '../../core/population.js';
 import { mainOrNone, type PerHouseholdRates } from '../../core/marginal-rates.js';
 import { typed } from '../../core/grow.js';
 import { AtomicFile } from '../../io/atomic-file.js';
-import { inputsOf, refuseOverwrite } from '../../io/files.js';
+import { commandStdout, inputsOf, refuseOverwrite } from '../../io/files.js';
 import { RATES_PER_HOUSEHOLD_HEADER, ratesRows } from '../../report/rates-per-household.js';
 import { fileThere, wroteLine } from '../written.js';
 import type { Run } from '../../core/simulate.js';
@@ -114,7 +114,7 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
 async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about: RunAbout): Promise<void> {
   const delta = yuanAbove0('--delta', o.delta);
   const file = o.perHousehold;
-  if (file) await refuseOverwrite([{ flag: '--per-household', path: file, format: 'csv' }], inputsOf(o));
+  if (file) await refuseOverwrite([commandStdout(), { flag: '--per-household', path: file, format: 'csv' }], inputsOf(o));
   const had = file !== undefined && fileThere(file) !== null;
   const { pop, bands, each } = await withExecutor(ctx, async (exec) => {
     const pop = await loadHouseholds(ctx, exec, o.households!, o.quiet);

@@ -4,7 +4,7 @@ import { figures, Totals } from '../../core/aggregate.js';
 import type { Population } from '../../core/population.js';
 import { simulateRange, type Run } from '../../core/simulate.js';
 import { AtomicFile } from '../../io/atomic-file.js';
-import { inputsOf, refuseOverwrite } from '../../io/files.js';
+import { commandStdout, inputsOf, refuseOverwrite } from '../../io/files.js';
 import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js';
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
@@ -67,7 +67,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   await refuseOverwrite(
     [
       o.perHousehold ? { flag: '--per-household', path: o.perHousehold, format: 'csv' } : null,
-      o.out ? { flag: '--out', path: o.out, format: o.format, chosen: true } : null,
+      o.out ? { flag: '--out', path: o.out, format: o.format, chosen: true } : commandStdout('--out FILE for the totals'),
     ],
     inputsOf(o),
   );
