@@ -92,9 +92,9 @@ describe('gradual exit: on dibao, no longer eligible, working: keeps prior_dibao
     // the same at the assets limit: still dibao
     expect(evaluate(leaver('700', { assets: fen('24000.00') })).dibao.persons).toBe(1);
   });
-  it('above, not at: inc 1000.00 = S × n (wage 1200) has none; inc 1000.01 keeps 400 a month', () => {
-    expect(evaluate(leaver('1200')).gradual_exit.months).toBe(0); // not dibao (not under S), not above it either
-    expect(evaluate(leaver('1200.01')).gradual_exit.months).toBe(6);
+  it('from S × n: inc 999.99 (wage 1199.99) is still dibao; inc 1000.00 = S × n (wage 1200) keeps 400 a month', () => {
+    expect([evaluate(leaver('1199.99')).dibao.persons, evaluate(leaver('1199.99')).gradual_exit.months]).toEqual([1, 0]);
+    expect(evaluate(leaver('1200')).gradual_exit.months).toBe(6); // out of dibao (not under S): no one-fen hole
   });
   it('uses the months in force: 0 months means no gradual exit', () => {
     expect(evaluate(leaver('1500'), rulesOf(withParams(simplePolicy(), { 'dibao.gradual_exit.months': 0 }))).gradual_exit.months).toBe(0);

@@ -2,9 +2,11 @@
 // 003 §11: 对已就业的低保对象，在核算其家庭收入时扣减必要的就业成本，并在其家庭成员人均收入超过当地低保标准后给予6个月渐退期。
 // 000（四）: 落实低保渐退期政策. 004 §9: 给予一定时间的渐退期.
 // A household with on_dibao = 1 that is not dibao now (neither as a household nor through a single-person
-// member), has no rigid aid, has some wage_income > 0 in R, and whose income is now above the standard (I > S × n:
+// member), has no rigid aid, has some wage_income > 0 in R, and whose income is no longer under the standard (I ≥ S × n:
 // 人均收入超过当地低保标准; DOMAIN step 7 leaves this out, and the seed wins: a household that leaves dibao through its
-// assets, its income still under S, has no gradual exit) keeps prior_dibao for gradual_exit.months months.
+// assets, its income still under S, has no gradual exit) keeps prior_dibao for gradual_exit.months months. (超过 read as
+// "no longer under": at I = S × n the household is out of dibao, 000（一） 低于; a literal "above" would leave it
+// neither dibao nor the exit, a one-fen hole no clause intends.)
 import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
@@ -44,7 +46,7 @@ export function gradualExit(c: Ctx, r: GradualRules): void {
     if (!c.tekun[k - c.start] && pop.wage[pop.members[k]!]! > 0) working = true;
   }
   const stillDibao = c.singles > 0;
-  const above = c.I > r.S * c.n;
+  const above = c.I >= r.S * c.n;
   const applies = working && above && !stillDibao && !c.rigidAid && r.months > 0;
   // A household that would keep nothing (prior_dibao 0) gets no gradual exit.
   const prior = pop.prior[c.h]!;
@@ -67,7 +69,7 @@ function trace(c: Ctx, r: GradualRules, working: boolean, applies: boolean): voi
     step: '7',
     program: 'gradual_exit',
     clauses: CLAUSES,
-    rule: 'on_dibao ∧ not dibao now ∧ no rigid aid ∧ some wage_income > 0 ∧ I > S × n ⇒ keeps prior_dibao for gradual_exit.months months',
+    rule: 'on_dibao ∧ not dibao now ∧ no rigid aid ∧ some wage_income > 0 ∧ I ≥ S × n ⇒ keeps prior_dibao for gradual_exit.months months',
     params: traceParams(STEP, c.area),
     values: [
       ['prior_dibao', y(pop.prior[c.h]!)],
@@ -77,7 +79,7 @@ function trace(c: Ctx, r: GradualRules, working: boolean, applies: boolean): voi
     ],
     checks: [
       check('some member of R has wage_income > 0', String(working), '=', 'true', working),
-      check('I > S × n (income now above the standard)', y(c.I), '>', y(r.S * c.n), c.I > r.S * c.n),
+      check('I ≥ S × n (income no longer under the standard)', y(c.I), '≥', y(r.S * c.n), c.I >= r.S * c.n),
       check('no single-person member and no rigid aid', String(!stillDibao && noAid), '=', 'true', !stillDibao && noAid),
     ],
     result: applies ? `keeps ${y(pop.prior[c.h]!)} a month for ${r.months} months` : 'no gradual exit',
