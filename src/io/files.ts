@@ -2,7 +2,8 @@
 // error (exit 2) naming the path and the cause, never an internal error. And the one rule about outputs: jiuzhu never
 // writes over a file it reads (compared by device and inode, so another spelling or a link to it counts).
 import { createHash } from 'node:crypto';
-import { closeSync, constants, createReadStream, openSync, type ReadStream } from 'node:fs';
+import { closeSync, constants, createReadStream, openSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
@@ -86,12 +87,14 @@ export async function inputFile(path: string, what: string): Promise<InputFile> 
 }
 
 /**
- * A households file's bytes as a stream. Standard input (`--households -`, given as /dev/stdin) is read from descriptor
- * 0 as this process holds it: opening its path fails (ENXIO) when the parent's end is a socket, as a Node parent's
- * pipe is.
+ * A households file's bytes as a stream. Standard input (`--households -`, given as /dev/stdin) is process.stdin:
+ * opening its path fails (ENXIO) when the parent's end is a socket, as a Node parent's pipe is; and reading descriptor 0
+ * as a file failed with EAGAIN when the pipe had nothing yet (`(sleep 1; cat f.csv) | jiuzhu …`, any pipe slower than
+ * the read, a hardening trial's finding): Node 20 makes it non-blocking as soon as any module imports node:process
+ * (chalk does), and only process.stdin waits for such a descriptor.
  */
-export function inputStream(path: string, highWaterMark = 1 << 20): ReadStream {
-  return STDIN.has(path) ? createReadStream('', { fd: 0, autoClose: false, highWaterMark }) : createReadStream(path, { highWaterMark });
+export function inputStream(path: string, highWaterMark = 1 << 20): Readable {
+  return STDIN.has(path) ? process.stdin : createReadStream(path, { highWaterMark });
 }
 
 /** A whole input's bytes (standard input as inputStream reads it). */

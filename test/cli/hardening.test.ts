@@ -289,6 +289,24 @@ describe('odd output targets', () => {
 });
 
 describe('odd inputs', () => {
+  // A hardening trial: `(sleep 1; cat f.csv) | jiuzhu … --households -` was exit 4, EAGAIN (chalk's import of
+  // node:process made descriptor 0 non-blocking under Node 20, and it was read as a file); any pipe slower than the read.
+  it('standard input from a pipe that is slow to write is waited for, whole and --stream', () => {
+    const file = simulate('--format', 'csv', '--quiet').stdout;
+    for (const more of ['', '--stream']) {
+      const r = spawnSync(
+        'bash',
+        [
+          '-c',
+          `(sleep 0.5; cat ${SAMPLE}) | node bin/jiuzhu.js simulate --policy ${NANNING} --households - --date 2024-12-31 --format csv --quiet ${more}`,
+        ],
+        { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+      );
+      expect([r.status, r.stderr], more).toEqual([0, '']);
+      expect(r.stdout, more).toBe(file);
+    }
+  });
+
   it('a directory as households, policy or case file is exit 2 naming it', () => {
     const dir = tmp();
     const h = jiuzhu(['simulate', '--policy', NANNING, '--households', dir]);
