@@ -36,7 +36,7 @@ export async function batchTotals(file: string, claims: Claims, runs: readonly R
     reader = await batchReader(file);
     let totals: Totals[] | null = null;
     for (let i = claim(claims); i >= 0; i = claim(claims)) {
-      const columns = batchColumnsOf(decode(reader, i));
+      const columns = batchColumnsOf(decode(reader, i), reader.file);
       // The file's fingerprint lists each batch's hash of its ids: ids unique over the whole file.
       if (!batchIdsChecked(columns, i, reader.batchCount)) return null;
       const valuesChecked = batchValuesChecked(columns, i, reader.batchCount); // (else checked here)

@@ -7,6 +7,7 @@
 // dictionaries, as a stream of its own that apache-arrow decodes in place (its columns are views of the buffer, good
 // until the next batch is read).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { hashBytes } from '../core/ids.js';
 import { InputError } from '../errors.js';
 import { fileError } from './files.js';
 
@@ -14,6 +15,8 @@ import { fileError } from './files.js';
 export interface Block {
   readonly offset: number;
   readonly length: number;
+  /** Its metadata's length (the message header apache-arrow parses: lengths, buffers), at its start. */
+  readonly meta: number;
 }
 
 export interface ArrowLayout {
@@ -54,11 +57,65 @@ export function arrowLayout(read: (at: number, length: number) => Uint8Array, si
       const s = at + 4 + 24 * i;
       const [offset, meta, body] = [fb.i64(s), fb.i32(s + 8), fb.i64(s + 16)];
       if (offset < 8 || meta <= 0 || body < 0 || offset + meta + body > size) bad(`block ${i} lies outside the file`);
-      out.push({ offset, length: meta + body });
+      out.push({ offset, length: meta + body, meta });
     }
     return out;
   };
-  return { dictionaries: blocks(2), batches: blocks(3) };
+  const messages = schemaSound(fb, root);
+  const layout = { dictionaries: blocks(2), batches: blocks(3) };
+  // (a file another tool wrote again — pyarrow keeps the schema's metadata — has its own layout: not checked here)
+  if (messages !== null && messages.split(':')[1] === placesOf(layout) && messages !== messagesFingerprint(layout, read))
+    throw new InputError([
+      {
+        where: { file },
+        message:
+          'not a readable Arrow IPC file: the headers of its batches are not those jiuzhu import wrote (damaged since it was imported?)',
+      },
+    ]);
+  return layout;
+}
+
+/**
+ * The file's fingerprint of what apache-arrow parses before a value (`jiuzhu.messages`, written by import): each
+ * dictionary batch whole (a few hundred bytes) and each record batch's header, hashed. Checked before apache-arrow
+ * reads them: a damaged header's lengths made it loop for a minute or more (a hardening trial).
+ */
+export function messagesFingerprint(layout: ArrowLayout, read: (at: number, length: number) => Uint8Array): string {
+  const hash = (at: number, length: number) => (hashBytes(read(at, length), 0, length) >>> 0).toString(16);
+  return `fnv32:${placesOf(layout)}:${layout.dictionaries.map((b) => hash(b.offset, b.length)).join('.')}:${layout.batches.map((b) => hash(b.offset, b.meta)).join('.')}`;
+}
+
+/** Where the file's messages lie (each block's offset, header and whole length): the fingerprint is of this layout. */
+const placesOf = (l: ArrowLayout) => [...l.dictionaries, ...l.batches].map((b) => `${b.offset}+${b.meta}+${b.length}`).join('.');
+
+/**
+ * The footer's schema, as apache-arrow will read it, walked with every offset and length checked first: a damaged
+ * footer made apache-arrow loop for minutes or exhaust memory, deaf to Ctrl-C (a hardening trial flipped one byte).
+ * Schema: 1 fields [Field], 2 custom_metadata [KeyValue]; Field: 0 name, 3 type (a table), 4 dictionary (a table),
+ * 5 children [Field], 6 custom_metadata; KeyValue: 0 key, 1 value; Footer: 1 schema, 4 custom_metadata.
+ */
+function schemaSound(fb: FlatTable, footer: number): string | null {
+  let messages: string | null = null;
+  const keyValues = (t: number, field: number) => {
+    for (const kv of fb.tables(t, field)) {
+      const [key, value] = [fb.string(kv, 0), fb.string(kv, 1)];
+      if (key === 'jiuzhu.messages') messages = value;
+    }
+  };
+  const field = (f: number, depth: number): void => {
+    if (depth > 16) fb.damaged();
+    fb.string(f, 0);
+    fb.table(f, 3);
+    fb.table(f, 4);
+    for (const child of fb.tables(f, 5)) field(child, depth + 1);
+    keyValues(f, 6);
+  };
+  const schema = fb.table(footer, 1);
+  if (schema === null) return fb.damaged();
+  for (const f of fb.tables(schema, 1)) field(f, 0);
+  keyValues(schema, 2);
+  keyValues(footer, 4);
+  return messages;
 }
 
 /** A file's record batches, each read on request into a buffer kept from one to the next (grown when one is bigger). */
@@ -145,8 +202,50 @@ class FlatTable {
     this.d = view(b);
   }
   private check(at: number, n: number): void {
-    if (at < 0 || at + n > this.b.length)
-      throw new InputError([{ where: { file: this.file }, message: 'not a readable Arrow IPC file (its footer is damaged)' }]);
+    if (!(at >= 0 && at + n <= this.b.length)) this.damaged();
+  }
+  damaged(): never {
+    throw new InputError([{ where: { file: this.file }, message: 'not a readable Arrow IPC file (its footer is damaged)' }]);
+  }
+  /** Where table t's field points (a table or a string or vector), or null when absent; in bounds. */
+  private target(t: number, field: number): number | null {
+    const vt = t - this.i32(t);
+    this.check(vt, 4);
+    const vtSize = this.d.getUint16(vt, true);
+    const slot = 4 + 2 * field;
+    if (slot + 2 > vtSize) return null;
+    this.check(vt + slot, 2);
+    const fo = this.d.getUint16(vt + slot, true);
+    if (fo === 0) return null;
+    const at = t + fo + this.u32(t + fo);
+    this.check(at, 4);
+    return at;
+  }
+  /** The table table t's field points to, or null; its vtable in bounds. */
+  table(t: number, field: number): number | null {
+    const at = this.target(t, field);
+    if (at !== null) this.check(at - this.i32(at), 4);
+    return at;
+  }
+  /** A string field, its bytes in bounds. */
+  string(t: number, field: number): string | null {
+    const at = this.target(t, field);
+    if (at === null) return null;
+    const n = this.u32(at);
+    this.check(at + 4, n + 1);
+    return new TextDecoder().decode(this.b.subarray(at + 4, at + 4 + n));
+  }
+  /** The tables of a vector field, each in bounds (a length past the footer's end is damage, not a loop). */
+  tables(t: number, field: number): number[] {
+    const at = this.target(t, field);
+    if (at === null) return [];
+    const n = this.u32(at);
+    this.check(at + 4, 4 * n);
+    return Array.from({ length: n }, (_, i) => {
+      const e = at + 4 + 4 * i + this.u32(at + 4 + 4 * i);
+      this.check(e - this.i32(e), 4);
+      return e;
+    });
   }
   u32(at: number): number {
     this.check(at, 4);

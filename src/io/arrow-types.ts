@@ -6,6 +6,7 @@
 // the codes, where the range check tells it at its row. Any other type is reported as it is.
 import type { Data, DataType } from 'apache-arrow';
 import { COLUMNS, type ColumnDef } from '../core/columns.js';
+import { InputError } from '../errors.js';
 import { arrowLib } from './arrow-lib.js';
 import { arrowName, type ColumnData } from './arrow-population.js';
 
@@ -17,14 +18,15 @@ const CODES = new Map(
 );
 
 /** A column of `rows` rows as jiuzhu reads it (see above). */
-export function columnData(name: string, type: DataType, d: Data, nullCount: number, rows: number): ColumnData {
+export function columnData(name: string, type: DataType, d: Data, nullCount: number, rows: number, file = ''): ColumnData {
   const plain = { type: String(type), nullCount, values: d.values as Uint8Array | Float64Array, ...firstNull(d, nullCount, rows) };
   if (Types.isLargeUtf8(type)) {
     const offsets = (d.valueOffsets as unknown as BigInt64Array).subarray(0, rows + 1);
     if (offsets[rows]! > 2n ** 31n - 1n) return plain;
     return { ...plain, type: 'Utf8', valueOffsets: Int32Array.from(offsets, Number) };
   }
-  if (Types.isUtf8(type)) return { ...plain, valueOffsets: d.valueOffsets as Int32Array };
+  if (Types.isUtf8(type))
+    return { ...plain, valueOffsets: soundOffsets(file, name, d.valueOffsets as Int32Array, rows, plain.values.length) };
   const codes = CODES.get(name);
   if (!Types.isDictionary(type) || !d.dictionary) return plain;
   const dictionary = d.dictionary.toArray() as unknown[];
@@ -39,6 +41,17 @@ export function columnData(name: string, type: DataType, d: Data, nullCount: num
   const values = new Uint8Array(rows);
   for (let r = 0; r < rows; r++) values[r] = to[indices[r]!] ?? 255; // (a null's index: its null is counted)
   return { type: 'Dictionary<Uint8, Utf8>', nullCount, values, dictionary: order };
+}
+
+/**
+ * A text column's offsets, each within its bytes and none before the one before (damaged ones made arrays of a negative
+ * or huge length: an internal error, a hardening trial's flipped byte).
+ */
+function soundOffsets(file: string, name: string, offsets: Int32Array, rows: number, bytes: number): Int32Array {
+  let ok = offsets.length > rows && offsets[0]! >= 0;
+  for (let r = 0; ok && r < rows; r++) ok = offsets[r + 1]! >= offsets[r]!;
+  if (ok && offsets[rows]! <= bytes) return offsets;
+  throw new InputError([{ where: { file }, message: `not a readable Arrow IPC file: column ${name}'s offsets are damaged` }]);
 }
 
 /** The first empty (null) row, from the validity bitmap: a problem is told at its row. */

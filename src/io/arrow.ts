@@ -10,7 +10,7 @@ import type { Data, Vector } from 'apache-arrow';
 import { open } from 'node:fs/promises';
 import { arrowLib } from './arrow-lib.js';
 import { fileError } from './files.js';
-import { BatchReader, readArrowLayout } from './arrow-file.js';
+import { arrowLayout, BatchReader, messagesFingerprint, readArrowLayout } from './arrow-file.js';
 import { columnData } from './arrow-types.js';
 import {
   arrowName,
@@ -96,13 +96,20 @@ export function populationToArrow(pop: Population, meta: Record<string, string>,
       ...Object.entries(meta).map(([k, v]) => [`jiuzhu.${k}`, v] as [string, string]),
     ]),
   );
-  return tableToIPC(
-    new Table(
-      schema,
-      tables.map((t) => new RecordBatch(schema, t.batches[0]!.data)),
-    ),
-    'file',
-  );
+  const file = (s: InstanceType<typeof Schema>) =>
+    tableToIPC(
+      new Table(
+        s,
+        tables.map((t) => new RecordBatch(s, t.batches[0]!.data)),
+      ),
+      'file',
+    );
+  // The batches' headers hashed (arrow-file.ts messagesFingerprint), then written into the schema, which the file holds
+  // in its footer only: the batches lie where they lay.
+  const bytes = file(schema);
+  const at = (offset: number, length: number) => bytes.subarray(offset, offset + length);
+  const messages = messagesFingerprint(arrowLayout(at, bytes.length, 'import'), at);
+  return file(new Schema(schema.fields, new Map([...schema.metadata, ['jiuzhu.messages', messages]])));
 }
 
 /** One batch's columns: the rows whose household and member indices are given. */
@@ -195,7 +202,7 @@ export async function populationFromArrow(
   try {
     const n = reader.batchCount;
     if (n === 0) throw new InputError([{ where: { file }, message: 'the Arrow file holds no record batch (no households)' }]);
-    return await populationFromColumns(n === 1 ? batchColumnsOf(decode(reader, 0)) : joinedColumns(reader), file, { split });
+    return await populationFromColumns(n === 1 ? batchColumnsOf(decode(reader, 0), reader.file) : joinedColumns(reader), file, { split });
   } finally {
     reader.close();
   }
@@ -249,14 +256,14 @@ export function decode(reader: BatchReader, i: number): Table {
 }
 
 /** A one-batch table's columns, as it holds them. */
-export function batchColumnsOf(table: Table): ArrowColumns {
+export function batchColumnsOf(table: Table, file = ''): ArrowColumns {
   const rows = table.numRows;
   const made = new Map<string, ColumnData | undefined>();
   const column = (name: string): ColumnData | undefined => {
     if (made.has(name)) return made.get(name);
     const child = table.getChild(name);
     // (another tool's types read as import's: arrow-types.ts)
-    const c = child ? columnData(name, child.type, child.data[0]! as Data, child.nullCount, rows) : undefined;
+    const c = child ? columnData(name, child.type, child.data[0]! as Data, child.nullCount, rows, file) : undefined;
     made.set(name, c);
     return c;
   };
@@ -288,11 +295,11 @@ const batchValuesHash = (b: Pick<ArrowColumns, 'rows' | 'column'>): string => {
  * again to fill them (reading into the kept buffer costs ~25 ms per 262 MB; new memory, ~3 ms per MB).
  */
 function joinedColumns(reader: BatchReader): ArrowColumns {
-  const first = batchColumnsOf(decode(reader, 0));
+  const first = batchColumnsOf(decode(reader, 0), reader.file);
   const names = (COLUMNS as readonly ColumnDef[]).map(arrowName).filter((name) => first.column(name));
   const sizes = { rows: 0, bytes: new Map(names.map((name) => [name, 0])) };
   for (let i = 0; i < reader.batchCount; i++) {
-    const b = i === 0 ? first : batchColumnsOf(decode(reader, i));
+    const b = i === 0 ? first : batchColumnsOf(decode(reader, i), reader.file);
     sizes.rows += b.rows;
     for (const name of names) {
       const c = b.column(name);
@@ -312,7 +319,7 @@ function joinedColumns(reader: BatchReader): ArrowColumns {
   const valuesHashes: string[] = [];
   const hashValues = first.metadata.has('jiuzhu.values'); // (~35 ms a million households: only where they may match)
   for (let i = 0, row = 0; i < reader.batchCount; i++) {
-    const b = batchColumnsOf(decode(reader, i));
+    const b = batchColumnsOf(decode(reader, i), reader.file);
     idsHashes.push(...b.idsHashes);
     if (hashValues) valuesHashes.push(...b.valuesHashes());
     for (const name of names) {
@@ -367,7 +374,7 @@ export async function streamArrow(file: string, onChunk: (pop: Population) => Pr
   const scratch = new Scratch();
   try {
     for (let i = 0, firstRow = 0; i < reader.batchCount; i++) {
-      const columns = batchColumnsOf(decode(reader, i));
+      const columns = batchColumnsOf(decode(reader, i), reader.file);
       if (!batchIdsChecked(columns, i, reader.batchCount))
         throw new UsageError(
           `${file}: its ids are not those jiuzhu import checked (another tool wrote it, or it was edited), and --stream cannot check them across the file: run without --stream, or make it again with jiuzhu import`,
