@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { guardPipe, guardSignals, report } from './exit.js';
 import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
 import { defaultParsedCache, useParsedCache } from '../io/parsed-cache.js';
-import { readsAlso } from '../io/files.js';
+import { givesStdin, readsAlso } from '../io/files.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -365,6 +365,7 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
     guardPipe();
     guardSignals();
   }
+  givesStdin(() => process.stdin); // (`--households -`: created when read, not before)
   const program = buildProgram(ctx);
   tellStrayBeforeMissing(program, argv);
   // How the households file is held, from the command line as parsed (any command that reads one).

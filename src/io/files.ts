@@ -94,7 +94,15 @@ export async function inputFile(path: string, what: string): Promise<InputFile> 
  * (chalk does), and only process.stdin waits for such a descriptor.
  */
 export function inputStream(path: string, highWaterMark = 1 << 20): Readable {
-  return STDIN.has(path) ? process.stdin : createReadStream(path, { highWaterMark });
+  return STDIN.has(path) ? standardInput() : createReadStream(path, { highWaterMark });
+}
+
+/** Standard input, as the CLI gives it (givesStdin): asked for only when a command reads it. */
+let standardInput = (): Readable => {
+  throw new Error('standard input was not given (cli/main.ts: givesStdin)');
+};
+export function givesStdin(stdin: () => Readable): void {
+  standardInput = stdin;
 }
 
 /** A whole input's bytes (standard input as inputStream reads it). */

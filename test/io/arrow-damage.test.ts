@@ -6,7 +6,7 @@
 // what apache-arrow parses (the footer, the dictionaries, a batch's header), a read that is not refused gives the
 // undamaged file's totals. In a batch's values a flip that stays in range cannot be told from an edit by another tool
 // (which `jiuzhu import`'s fingerprints do not forbid: such a file is checked as that tool's, at its rows).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
