@@ -66,7 +66,15 @@ export function readHeader(record: readonly string[], file: string, line: number
   record.forEach((name, i) => {
     if (COLUMN_BY_NAME.has(name) || COLUMN_BY_ALIAS.has(name)) return;
     const like = resembles(name);
-    if (like && !index.has(like)) {
+    // beside the column it is but for case or spacing: two columns for one thing, one of them read (a hardening trial's
+    // `area` and `Area`, urban and rural, ran on area's values with a note only). (A name a letter or two from one the
+    // file has, `wgt` beside age, may be a column of its own: noted as unread.)
+    if (like && index.has(like) && squeezed(name) === squeezed(like))
+      problem(
+        i + 1,
+        `column "${showText(name)}" looks like ${like}, which the file has too (column ${index.get(like)! + 1}): jiuzhu would read ${like} and not this one. Remove one, or give this one a name that does not resemble a column jiuzhu reads (${like}_old)`,
+      );
+    else if (like && !index.has(like)) {
       const lost = REQUIRED.includes(like)
         ? 'a column the file must have'
         : `its values would be ignored and every row take ${like}'s default`;
@@ -109,6 +117,9 @@ const squeeze = (s: string) =>
     .replace(/\p{Cc}/gu, '');
 
 /** The known column a header name resembles (the same squeezed, or one or two edits away), or undefined. */
+/** A name without case, spaces, underscores or hyphens. */
+export const squeezed = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
+
 export function resembles(name: string): Column | undefined {
   const s = squeeze(name);
   if (!s) return undefined;

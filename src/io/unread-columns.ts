@@ -5,16 +5,24 @@
 // whose defaults every row then takes: the likeliest reason for an unknown name is one of those under another name.
 import { open } from 'node:fs/promises';
 import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMNS, type ColumnDef } from '../core/columns.js';
-import { resembles } from './household-messages.js';
+import { resembles, squeezed } from './household-messages.js';
 import { showText } from './text-checks.js';
 import { inputFile } from './files.js';
+
+/** A name that is a column the file has but for case or spacing (`Area` beside area): an error already. */
+const sameButCase = (n: string, has: ReadonlySet<string | undefined>) => {
+  const like = resembles(n);
+  return like !== undefined && has.has(like) && squeezed(n) === squeezed(like);
+};
 
 /** The note for a header's names, or null when jiuzhu reads every one. */
 export function unreadColumnsNote(names: readonly string[], file: string, ignored: ReadonlySet<string> = new Set()): string | null {
   const known = (n: string) => COLUMN_BY_NAME.get(n) ?? COLUMN_BY_ALIAS.get(n);
   const has = new Set<string | undefined>(names.map((n) => known(n)?.name));
   // (a name like a column the file lacks is an error already; one like a column it has, `wgt` beside age, is not)
-  const unread = names.filter((n) => n.trim() !== '' && !ignored.has(n) && !known(n) && !(resembles(n) && !has.has(resembles(n))));
+  const unread = names.filter(
+    (n) => n.trim() !== '' && !ignored.has(n) && !known(n) && !(resembles(n) && !has.has(resembles(n))) && !sameButCase(n, has),
+  );
   // (one field: a file cut by tabs or semicolons, which the header's error tells)
   if (!unread.length || names.length === 1) return null;
   const absent = (COLUMNS as readonly ColumnDef[]).filter((c) => c.default !== undefined && !has.has(c.name)).map((c) => c.name);

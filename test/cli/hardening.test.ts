@@ -289,6 +289,21 @@ describe('odd output targets', () => {
 });
 
 describe('odd inputs', () => {
+  // A hardening trial: `area` and `Area` (urban, rural) ran on area's values with a note; README says a column that
+  // differs from one jiuzhu reads only by case or spacing is an error.
+  it('a column beside the one it is but for case or spacing is an error naming both', () => {
+    const dir = tmp();
+    for (const twin of ['Area', 'AREA', 'A rea']) {
+      const csv = join(dir, 'h.csv');
+      writeFileSync(csv, `household_id,person_id,age,area,wage_income,${twin}\nH1,p1,45,urban,5,rural\n`);
+      const r = jiuzhu(['simulate', '--policy', NANNING, '--households', csv, '--date', '2024-12-31']);
+      expect([r.code, r.stderr], twin).toEqual([
+        3,
+        `jiuzhu: invalid input (1 problem):\n  ${csv}:1:6: column "${twin}" looks like area, which the file has too (column 4): jiuzhu would read area and not this one. Remove one, or give this one a name that does not resemble a column jiuzhu reads (area_old)\n`,
+      ]);
+    }
+  });
+
   // A hardening trial: `(sleep 1; cat f.csv) | jiuzhu … --households -` was exit 4, EAGAIN (chalk's import of
   // node:process made descriptor 0 non-blocking under Node 20, and it was read as a file); any pipe slower than the read.
   it('standard input from a pipe that is slow to write is waited for, whole and --stream', () => {
