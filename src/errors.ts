@@ -79,11 +79,11 @@ export class CheckFailedError extends Error {
 
 /**
  * Exit 0: the reader of an output written straight through (/dev/stdout, a pipe) closed it early (`… | head`), as a
- * closed standard output is. Nothing more is written; nothing is said (the reader is gone).
+ * closed standard output is. Nothing more is written; a note on stderr says so (the command's --out is not written).
  */
 export class ClosedPipe extends Error {
   readonly exitCode = 0;
-  constructor(path: string) {
+  constructor(readonly path: string) {
     super(`the reader of ${path} closed it`);
     this.name = 'ClosedPipe';
   }

@@ -279,6 +279,24 @@ describe('odd output targets', () => {
     ]);
   });
 
+  it('a closed pipe ends the run with exit 0 and says that --out was not written', () => {
+    const out = join(tmp(), 'r.json');
+    const scenarios = ['tekun-basic-1.6x', 'low-income-2x', 'unify-rural-urban'].map((s) => `--scenario scenarios/${s}.yaml`).join(' ');
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `node bin/jiuzhu.js simulate --policy ${NANNING} --households ${SAMPLE} --per-household /dev/stdout --format json --out ${out} ${scenarios} | head -1 > /dev/null; echo "exit \${PIPESTATUS[0]}"`,
+      ],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect([r.stdout, r.stderr]).toEqual([
+      'exit 0\n',
+      'note: the reader of /dev/stdout closed it early: the run stopped there, and wrote nothing more (no --out)\n',
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('a directory as output, or an output in a directory that does not exist, is exit 2 naming it', () => {
     const dir = tmp();
     expect(simulate('--per-household', dir).stderr).toBe(`jiuzhu: cannot write ${dir}: it is a directory\n`);
