@@ -85,6 +85,28 @@ export function messagesFingerprint(layout: ArrowLayout, read: (at: number, leng
   return `fnv32:${placesOf(layout)}:${layout.dictionaries.map((b) => hash(b.offset, b.length)).join('.')}:${layout.batches.map((b) => hash(b.offset, b.meta)).join('.')}`;
 }
 
+/** The fingerprint of a file's bytes as written (import's). */
+export function messagesFingerprintOf(bytes: Uint8Array): string {
+  const at = (offset: number, length: number) => bytes.subarray(offset, offset + length);
+  return messagesFingerprint(arrowLayout(at, bytes.length, 'import'), at);
+}
+
+/**
+ * The file's bytes with their fingerprint written over `placeholder` (the last place it lies: the footer's schema), or
+ * null when the fingerprint is not of its length (dictionaries other than expected): then written again with it.
+ */
+export function fingerprintMessages(bytes: Uint8Array, placeholder: string): Uint8Array | null {
+  const messages = messagesFingerprintOf(bytes);
+  const stand = new TextEncoder().encode(placeholder);
+  if (messages.length !== placeholder.length) return null;
+  outer: for (let i = bytes.length - stand.length; i >= 0; i--) {
+    for (let j = 0; j < stand.length; j++) if (bytes[i + j] !== stand[j]) continue outer;
+    bytes.set(new TextEncoder().encode(messages), i);
+    return bytes;
+  }
+  return null;
+}
+
 /**
  * A fingerprint's stand-in of the same length (every hash of 8 hex digits), for `dictionaries` and `batches` messages:
  * import writes the file with it, then writes the fingerprint over it in place (one serialization, not two: 262 MB at a
@@ -277,15 +299,7 @@ class FlatTable {
   }
   /** Where table t's vector field starts (its length), or null when the field is absent. */
   vector(t: number, field: number): number | null {
-    const vt = t - this.i32(t);
-    this.check(vt, 4);
-    const vtSize = this.d.getUint16(vt, true);
-    const slot = 4 + 2 * field;
-    if (slot + 2 > vtSize) return null;
-    this.check(vt + slot, 2);
-    const fo = this.d.getUint16(vt + slot, true);
-    if (fo === 0) return null;
-    return t + fo + this.u32(t + fo);
+    return this.target(t, field);
   }
 }
 

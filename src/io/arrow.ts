@@ -10,7 +10,7 @@ import type { Data, Vector } from 'apache-arrow';
 import { open } from 'node:fs/promises';
 import { arrowLib } from './arrow-lib.js';
 import { fileError } from './files.js';
-import { arrowLayout, BatchReader, messagesFingerprint, messagesPlaceholder, readArrowLayout } from './arrow-file.js';
+import { BatchReader, fingerprintMessages, messagesFingerprintOf, messagesPlaceholder, readArrowLayout } from './arrow-file.js';
 import { columnData } from './arrow-types.js';
 import {
   arrowName,
@@ -107,26 +107,11 @@ export function populationToArrow(pop: Population, meta: Record<string, string>,
       ),
       'file',
     );
-  // The batches' headers hashed (arrow-file.ts messagesFingerprint) and written over a stand-in of the same length in
-  // the schema, which the file holds in its footer only: the batches lie where they lay.
+  // The batches' headers hashed (arrow-file.ts) and written over a stand-in of the same length in the schema, which the
+  // file holds in its footer only: the batches lie where they lay.
   const placeholder = messagesPlaceholder(codes, tables.length);
   const bytes = file(schemaWith(placeholder));
-  const at = (offset: number, length: number) => bytes.subarray(offset, offset + length);
-  const messages = messagesFingerprint(arrowLayout(at, bytes.length, 'import'), at);
-  const stand = new TextEncoder().encode(placeholder);
-  const where = messages.length === placeholder.length ? lastIndexOf(bytes, stand) : -1;
-  if (where < 0) return file(schemaWith(messages)); // (other dictionaries than the codes': written again)
-  bytes.set(new TextEncoder().encode(messages), where);
-  return bytes;
-}
-
-/** Where `part` last occurs in `b` (-1: nowhere). */
-function lastIndexOf(b: Uint8Array, part: Uint8Array): number {
-  outer: for (let i = b.length - part.length; i >= 0; i--) {
-    for (let j = 0; j < part.length; j++) if (b[i + j] !== part[j]) continue outer;
-    return i;
-  }
-  return -1;
+  return fingerprintMessages(bytes, placeholder) ?? file(schemaWith(messagesFingerprintOf(bytes))); // (other dictionaries: again)
 }
 
 /** One batch's columns: the rows whose household and member indices are given. */
