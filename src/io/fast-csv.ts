@@ -320,9 +320,10 @@ export class FastReader {
     }
     let ok = hs < he && ps < pe;
     if (!ok) {
-      const pid = this.text(b, pidAt);
-      if (hs === he) this.problem(recordLine, hAt + 1, 'column household_id', invalidMessage('', COLUMNS[C.household_id].expected, pid));
-      if (ps === pe) this.problem(recordLine, pidAt + 1, 'column person_id', invalidMessage('', COLUMNS[C.person_id].expected, pid));
+      const [pid, hid] = [this.text(b, pidAt), this.text(b, hAt)];
+      if (hs === he)
+        this.problem(recordLine, hAt + 1, 'column household_id', invalidMessage('', COLUMNS[C.household_id].expected, pid, hid));
+      if (ps === pe) this.problem(recordLine, pidAt + 1, 'column person_id', invalidMessage('', COLUMNS[C.person_id].expected, pid, hid));
     }
     for (let j = 0; j < valueColumns.length; j++) {
       const c = valueColumns[j]!;
@@ -341,7 +342,7 @@ export class FastReader {
           recordLine,
           i + 1,
           `column ${COLUMNS[c]!.name}`,
-          invalidMessage(raw, parsed.ok ? 'a valid value' : parsed.expected, this.text(b, pidAt)),
+          invalidMessage(raw, parsed.ok ? 'a valid value' : parsed.expected, this.text(b, pidAt), this.text(b, hAt)),
         );
       }
       values[c] = v;

@@ -12,8 +12,10 @@ export const EMPTY_FILE = `the file is empty: expected a header row naming at le
 /** Stop after this many problems: enough to fix a file in one go without flooding the terminal. */
 export const MAX_PROBLEMS = 20;
 
-export function invalidMessage(raw: string, expected: string, personId: string | undefined): string {
-  return `${raw === '' ? 'empty' : quoted(raw)} is not valid: expected ${expected}${personId ? ` (person ${quotedId(personId)})` : ''}`;
+/** A value that is not valid, and whose it is: the household and the person (the ids the row gives). */
+export function invalidMessage(raw: string, expected: string, personId: string | undefined, householdId?: string): string {
+  const whose = [householdId ? `household ${quotedId(householdId)}` : '', personId ? `person ${quotedId(personId)}` : ''].filter(Boolean);
+  return `${raw === '' ? 'empty' : quoted(raw)} is not valid: expected ${expected}${whose.length ? ` (${whose.join(', ')})` : ''}`;
 }
 
 /** A value as messages show it: in JSON quotes (control characters escaped), cut after 40 characters. */

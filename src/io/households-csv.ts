@@ -60,6 +60,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
     rows++;
     if (opts.onProgress && (rows & 0xfff) === 0) opts.onProgress({ bytes, totalBytes, rows });
     const pid = record[index.get('person_id')!]!;
+    const hid = record[index.get('household_id')!]!;
     let rowOk = true;
     COLUMNS.forEach((def, c) => {
       const at = index!.get(def.name);
@@ -68,11 +69,10 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
       if (parsed.ok) values[c] = parsed.value;
       else {
         rowOk = false;
-        problem(line, colNumber(at), `column ${def.name}`, invalidMessage(raw, parsed.expected, pid));
+        problem(line, colNumber(at), `column ${def.name}`, invalidMessage(raw, parsed.expected, pid, hid));
       }
     });
     if (rowOk) {
-      const hid = record[index.get('household_id')!]!;
       const added = builder.add(
         hid,
         pid,

@@ -48,7 +48,7 @@ describe('exit codes and messages', () => {
     const r = jiuzhu(['simulate', '--policy', NANNING, '--households', bad, '--date', '2024-12-31']);
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
-      `jiuzhu: invalid input (1 problem):\n  ${bad}:2:4: column area: "suburb" is not valid: expected urban or rural (person p1)\nhint: fix the households file and run again\n`,
+      `jiuzhu: invalid input (1 problem):\n  ${bad}:2:4: column area: "suburb" is not valid: expected urban or rural (household H1, person p1)\nhint: fix the households file and run again\n`,
     );
     expect(r.stdout).toBe('');
   });

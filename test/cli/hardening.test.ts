@@ -428,7 +428,7 @@ describe('odd inputs', () => {
     writeFileSync(file, 'household_id,person_id,age,area,weight\nH1,P1,40,urban,1.1234567\n');
     const r = jiuzhu(['simulate', '--policy', NANNING, '--households', file]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('expected a number > 0 with at most six decimals (person P1)\n');
+    expect(r.stderr).toContain('expected a number > 0 with at most six decimals (household H1, person P1)\n');
     expect(r.stderr.match(/six decimals/g)).toHaveLength(1);
   });
 

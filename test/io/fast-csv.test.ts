@@ -79,7 +79,9 @@ describe('the fast reader reports what the reference reports', () => {
     const problems = await problemsOf(() =>
       parseHouseholds(Readable.from(['household_id,person_id,age,area\n,,,\nH1,p1,x,urban\n']), 'h.csv'),
     );
-    expect(problems).toEqual(['h.csv:3:3: column age: "x" is not valid: expected a whole number of years from 0 to 130 (person p1)']);
+    expect(problems).toEqual([
+      'h.csv:3:3: column age: "x" is not valid: expected a whole number of years from 0 to 130 (household H1, person p1)',
+    ]);
     await sameProblems('household_id,person_id,age,area\n,,,\nH1,p1,x,urban\n');
     await sameProblems('household_id,person_id,age,area\nH1,p1,40,urban\n,,\n');
   });

@@ -83,7 +83,7 @@ describe('hostile input: both readers end, agree and locate the problem', () => 
     const [p] = await problems(HEAD + `H1,p1,40,urban,${digits}\n`);
     expect(p!.length).toBeLessThan(400);
     expect(p).toMatch(
-      /^h\.csv:2:5: column wage_income: "9{40}"… \(500000 characters\) is not valid: expected .*at most 13 digits before the point \(person p1\)$/,
+      /^h\.csv:2:5: column wage_income: "9{40}"… \(500000 characters\) is not valid: expected .*at most 13 digits before the point \(household H1, person p1\)$/,
     );
   });
 
@@ -91,7 +91,7 @@ describe('hostile input: both readers end, agree and locate the problem', () => 
     const head = 'household_id,person_id,age,area,weight\n';
     expect(await problems(head + 'H1,p1,40,urban,9007199254\n')).toEqual([]);
     const [p] = await problems(head + 'H1,p1,40,urban,9007199255\n');
-    expect(p).toMatch(/^h\.csv:2:5: column weight: "9007199255" is not valid: .* to 9007199254\.740992 \(person p1\)$/);
+    expect(p).toMatch(/^h\.csv:2:5: column weight: "9007199255" is not valid: .* to 9007199254\.740992 \(household H1, person p1\)$/);
   });
 
   it('a lone CR, a form feed or a Unicode space around a value is trimmed alike; inside an id it is kept alike', async () => {
@@ -115,7 +115,7 @@ describe('line ends: LF, CR LF and CR alone each end a line, once, inside quotes
     const text =
       ['household_id,person_id,age,area,note', 'H1,p1,40,urban,"two\r\nlines"', 'H1,p2,x,urban,', 'H2,p3,70,rural'].join('\r\n') + '\r\n';
     expect(await problems(text)).toEqual([
-      'h.csv:4:3: column age: "x" is not valid: expected a whole number of years from 0 to 130 (person p2)',
+      'h.csv:4:3: column age: "x" is not valid: expected a whole number of years from 0 to 130 (household H1, person p2)',
       'h.csv:5: CSV: 4 fields where the header has 5: a value missing (an empty one is still a comma)? Reading stopped at this row: fix it, and run again for any problem after it',
     ]);
   });

@@ -104,16 +104,16 @@ describe('reading households', () => {
 describe('errors name file, line, column, value and what was expected', () => {
   it('an invalid value', async () => {
     expect(await problems('household_id,person_id,age,area\nH1,p1,40,urban\nH1,p2,abc,urban\n')).toEqual([
-      'h.csv:3:3: column age: "abc" is not valid: expected a whole number of years from 0 to 130 (person p2)',
+      'h.csv:3:3: column age: "abc" is not valid: expected a whole number of years from 0 to 130 (household H1, person p2)',
     ]);
   });
 
   it('money with more than two decimals, a bad flag and a bad capacity, all in one run', async () => {
     const p = await problems('household_id,person_id,age,area,wage_income,serious_illness,labor_capacity\nH1,p1,40,urban,12.345,2,some\n');
     expect(p).toEqual([
-      'h.csv:2:5: column wage_income: "12.345" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (person p1)',
-      'h.csv:2:6: column serious_illness: "2" is not valid: expected 0 or 1 (person p1)',
-      'h.csv:2:7: column labor_capacity: "some" is not valid: expected full, partial or none (person p1)',
+      'h.csv:2:5: column wage_income: "12.345" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (household H1, person p1)',
+      'h.csv:2:6: column serious_illness: "2" is not valid: expected 0 or 1 (household H1, person p1)',
+      'h.csv:2:7: column labor_capacity: "some" is not valid: expected full, partial or none (household H1, person p1)',
     ]);
   });
 
@@ -162,7 +162,9 @@ describe('errors name file, line, column, value and what was expected', () => {
 
   it('locates a record by the line it starts on, also after a quoted field spanning lines', async () => {
     const p = await problems('household_id,person_id,age,area,note\nH1,p1,40,urban,"two\nlines"\nH1,p2,x,urban,\n');
-    expect(p).toEqual(['h.csv:4:3: column age: "x" is not valid: expected a whole number of years from 0 to 130 (person p2)']);
+    expect(p).toEqual([
+      'h.csv:4:3: column age: "x" is not valid: expected a whole number of years from 0 to 130 (household H1, person p2)',
+    ]);
   });
 
   it('stops after 20 problems', async () => {
