@@ -50,7 +50,7 @@ export function arrowLayout(read: (at: number, length: number) => Uint8Array, si
   // Footer: 0 version, 1 schema, 2 dictionaries [Block], 3 recordBatches [Block] (Block: offset int64, metaDataLength
   // int32, padding, bodyLength int64: 24 bytes).
   const blocks = (field: number): Block[] => {
-    const at = fb.vector(root, field);
+    const at = fb.target(root, field);
     if (at === null) return [];
     const out: Block[] = [];
     for (let i = 0, n = fb.u32(at); i < n; i++) {
@@ -242,8 +242,8 @@ class FlatTable {
   damaged(): never {
     throw new InputError([{ where: { file: this.file }, message: 'not a readable Arrow IPC file (its footer is damaged)' }]);
   }
-  /** Where table t's field points (a table or a string or vector), or null when absent; in bounds. */
-  private target(t: number, field: number): number | null {
+  /** Where table t's field points (a table, a string, or a vector's length), or null when absent; in bounds. */
+  target(t: number, field: number): number | null {
     const vt = t - this.i32(t);
     this.check(vt, 4);
     const vtSize = this.d.getUint16(vt, true);
@@ -296,10 +296,6 @@ class FlatTable {
   }
   root(): number {
     return this.u32(0);
-  }
-  /** Where table t's vector field starts (its length), or null when the field is absent. */
-  vector(t: number, field: number): number | null {
-    return this.target(t, field);
   }
 }
 

@@ -137,6 +137,8 @@ export interface Output {
   readonly format?: string;
   /** The format is the command's --format (the hint may offer another). */
   readonly chosen?: boolean;
+  /** The command's own output to standard output (commandStdout): how to send it elsewhere, for the hint. */
+  readonly instead?: string;
 }
 
 /** The extensions of each kind of output a command writes. */
@@ -242,7 +244,7 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
     if (other && t === STDOUT) {
       // (the command's own output is one of them when it has no --out)
       const [mine, theirs] = other.flag === STDOUT ? [out, other] : [other, out];
-      const instead = (theirs as { instead?: string }).instead;
+      const instead = theirs.instead;
       throw new UsageError(
         theirs.flag === STDOUT
           ? `${mine.flag} ${mine.path} and the command's own output both go to standard output: their lines would mix`
@@ -267,7 +269,7 @@ const STDOUT = '\0stdout';
  * The command's own output when it goes to standard output (no --out): an output refuseOverwrite weighs with the
  * others; `instead`: how to send it elsewhere, for the hint.
  */
-export const commandStdout = (instead?: string): Output & { readonly instead?: string } => ({ flag: STDOUT, path: '-', instead });
+export const commandStdout = (instead?: string): Output => ({ flag: STDOUT, path: '-', instead });
 
 /** A file's SHA-256 (hex) and size, read as a stream: how a report says which inputs made it. */
 export async function fileDigest(path: string): Promise<{ sha256: string; bytes: number }> {

@@ -11,7 +11,7 @@ import { loadExcel, moneyUnit } from './excel.js';
 import type { CompareReport, LocalityReport, RunDetails } from './compare.js';
 import { BANDS } from '../core/marginal-rates.js';
 import { distributionJson } from './marginal-rates.js';
-import { aboutSheet, sheet, type Cell, type Col } from './sheets.js';
+import { aboutSheet, sheet, type Cell, type Col, SCENARIO_COLUMN } from './sheets.js';
 import { COUNT, datedRows, runSheets } from './xlsx.js';
 
 /** A weighted count as a number (whole households or persons: compare's JSON rounds them so). */
@@ -42,7 +42,7 @@ export async function compareWorkbook(r: CompareReport, made: { command: string;
   const detailed = r.localities.flatMap((l) =>
     l.scenarios.flatMap((s, i) => (s.details ? [{ at: [name(l), s.id] as Cell[], d: s.details, scenario: i > 0 }] : [])),
   );
-  const scenarioCols: Col[] = [...lead, { header: '方案 scenario', width: 22 }];
+  const scenarioCols: Col[] = [...lead, SCENARIO_COLUMN];
   if (detailed.some((x) => x.scenario))
     sheet(
       wb,
@@ -185,7 +185,7 @@ function marginalRatesSheet(
     '边际税率 Marginal rates',
     [
       ...lead,
-      { header: '方案 scenario', width: 22 },
+      SCENARIO_COLUMN,
       { header: '每月多挣 a month more (元 yuan)', width: 14 },
       { header: '分组 group', width: 16 },
       { header: '有主要劳动力的户 households with a main earner', width: 18, format: COUNT },

@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { D } from '../core/money.js';
 import { loadExcel, moneyUnit } from './excel.js';
 import { sensitivityJson, type SensitivityReport } from './sensitivity.js';
-import { aboutSheet, num, sheet, type Cell } from './sheets.js';
+import { aboutSheet, num, sheet, type Cell, SCENARIO_COLUMN } from './sheets.js';
 import { RANGE_METHOD } from './totals.js';
 
 type Pcts = Readonly<Record<'p5' | 'p50' | 'p95', string>>;
@@ -49,13 +49,7 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: { comman
   sheet(
     wb,
     '总额 Totals',
-    [
-      { header: '方案 scenario', width: 22 },
-      money('年度支出 cost'),
-      money('区间低 low'),
-      money('区间高 high'),
-      { header: '方法 method', width: 90 },
-    ],
+    [SCENARIO_COLUMN, money('年度支出 cost'), money('区间低 low'), money('区间高 high'), { header: '方法 method', width: 90 }],
     v.central.map((c) => [c.id, m(c.total), m(c.range.low), m(c.range.high), RANGE_METHOD]),
   );
   sheet(
@@ -93,7 +87,7 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: { comman
       wb,
       '方案差额 Scenario deltas',
       [
-        { header: '方案 scenario', width: 22 },
+        SCENARIO_COLUMN,
         { header: '参数 parameter', width: 34 },
         money('中值差额 Δ central'),
         money('低端差额 Δ at low'),
@@ -109,7 +103,7 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: { comman
       wb,
       '抽样 Draws',
       [
-        { header: '方案 scenario', width: 22 },
+        SCENARIO_COLUMN,
         money('中值 central'),
         { header: '高于中值的抽样 draws costing more', width: 18, format: '0%' },
         money('P5'),

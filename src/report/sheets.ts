@@ -16,6 +16,9 @@ export interface Col {
 
 export type Cell = string | number | null;
 
+/** The column naming each row's run, in every workbook. */
+export const SCENARIO_COLUMN: Col = { header: '方案 scenario', width: 22 };
+
 export function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[], rows: ReadonlyArray<readonly Cell[]>): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = cols.map((c) => ({ header: c.header, width: c.width, style: c.format ? { numFmt: c.format } : {} }));

@@ -17,6 +17,7 @@ import {
   PARAMETER_COLUMNS,
   parameterRows,
   sheet,
+  SCENARIO_COLUMN,
 } from './sheets.js';
 import { delta, RANGE_METHOD, type ScenarioReport, type SimulationReport } from './totals.js';
 import type { Policy } from '../core/parameters/tree.js';
@@ -75,7 +76,7 @@ export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lea
   // money in the unit asked for (--unit), said in every money column's header
   const { label: U, format: MONEY, cell: m } = money;
   const runs = groups.flatMap((g) => g.scenarios.map((s) => ({ g, s, at: [...g.lead, s.id] as Cell[] })));
-  const scenarioCols: Col[] = [...lead, { header: '方案 scenario', width: 22 }];
+  const scenarioCols: Col[] = [...lead, SCENARIO_COLUMN];
   sheet(
     wb,
     '总表 Totals',

@@ -4,7 +4,7 @@
 import chalk from 'chalk';
 import type ExcelJS from 'exceljs';
 import { loadExcel, moneyUnit } from './excel.js';
-import { aboutSheet, CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet } from './sheets.js';
+import { aboutSheet, CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet, SCENARIO_COLUMN } from './sheets.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
@@ -188,7 +188,7 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
   const { label: U, format: MONEY, cell: m } = moneyUnit(r.unit); // (--unit, said in every money column's header)
   const ws = wb.addWorksheet('逐年 Years', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
-    { header: '方案 scenario', width: 22 },
+    SCENARIO_COLUMN,
     { header: '年度 year', width: 8 },
     { header: '项目 program', width: 30 },
     { header: '户数 households', width: 14, style: { numFmt: '#,##0' } },
@@ -230,14 +230,14 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
   sheet(
     wb,
     '参数变化 Changes',
-    [{ header: '方案 scenario', width: 22 }, ...CHANGE_COLUMNS],
+    [SCENARIO_COLUMN, ...CHANGE_COLUMNS],
     r.runs.flatMap((run) => run.years.flatMap((s) => (s.year?.changes ?? []).map((c) => [run.id, ...changeCells(c)]))),
   );
   // The estimates each year rests on, with how far each could be off (as simulate's workbook gives them)
   sheet(
     wb,
     '估计值 Estimates',
-    [{ header: '方案 scenario', width: 22 }, { header: '年度 year', width: 8 }, ...ESTIMATE_COLUMNS],
+    [SCENARIO_COLUMN, { header: '年度 year', width: 8 }, ...ESTIMATE_COLUMNS],
     r.runs.flatMap((run) => run.years.flatMap((s) => s.estimates.map((e) => [run.id, s.year!.year, ...estimateCells(r.policy, e)]))),
   );
   aboutSheet(
