@@ -170,9 +170,11 @@ export async function simulateFile(
   // Its error is awaited below, but it may come while this awaits the file: without a handler now, Node would end the
   // process on an unhandled rejection (a stack trace, exit 1) before the error could be reported.
   loading.catch(() => undefined);
-  await warmPool(exec, path);
-  // An Arrow file of several batches (`jiuzhu import`'s): evaluated a batch at a time as the workers read it.
-  if ((await kindOfHouseholds(path, opts.source).catch(() => null)) === 'arrow') {
+  // An Arrow file of several batches (`jiuzhu import`'s): evaluated a batch at a time, on this thread and only the
+  // workers that pay for their start (arrow-totals.ts): the whole pool is not warmed for it.
+  const arrow = (await kindOfHouseholds(path, opts.source).catch(() => null)) === 'arrow';
+  if (!arrow) await warmPool(exec, path);
+  else {
     refuseArrowOptions(path, opts.source ?? {});
     const streamed = await simulateArrowBatches(exec, path, loading);
     if (streamed) {
