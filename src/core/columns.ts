@@ -4,6 +4,7 @@
 // error messages all derive what they need from this table.
 import { typed } from './grow.js';
 import { fenToYuan } from './money.js';
+import { numberHint } from './number-hints.js';
 
 /** labor_capacity and self_care codes; index = the stored code. */
 export const CAPACITY = ['full', 'partial', 'none'] as const;
@@ -309,7 +310,8 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
     case 'id':
       return { ok: true, value: 0 };
     case 'integer': {
-      if (!DIGITS_RE.test(text) || text.length > String(k.max).length) return bad;
+      if (!DIGITS_RE.test(text)) return notANumber(c, text);
+      if (text.length > String(k.max).length) return bad;
       const v = Number(text);
       return v <= k.max ? { ok: true, value: v } : bad;
     }
@@ -322,7 +324,7 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
       if (m) return { ok: true, value: Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) };
       // A number that breaks one limit is told that limit.
       const n = NUMBER_RE.exec(text);
-      if (!n) return bad;
+      if (!n) return notANumber(c, text);
       if (n[1]) return { ok: false, expected: 'an amount in yuan ≥ 0' };
       if (n[2]!.length > 13) return { ok: false, expected: 'an amount in yuan of at most 13 digits before the point' };
       return bad; // too many decimals: the message's own limit
@@ -334,10 +336,13 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
         if (v >= k.min && v <= k.max) return { ok: true, value: v };
       }
       const n = NUMBER_RE.exec(text);
-      if (!n) return bad;
+      if (!n) return notANumber(c, text);
       if ((n[3]?.length ?? 0) > 6)
         return { ok: false, expected: c.expected.includes('six decimals') ? c.expected : `${c.expected} (at most six decimals)` };
       return { ok: false, expected: `${c.expected}: from ${k.min / 1_000_000} to ${k.max / 1_000_000}` };
     }
   }
 }
+
+/** Text that is not a number as a column reads one: what it expects, and what the text most likely meant (1e3, 1,000). */
+const notANumber = (c: ColumnDef, text: string): Parsed => ({ ok: false, expected: `${c.expected}${numberHint(text)}` });

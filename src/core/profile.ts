@@ -8,11 +8,13 @@ export interface ProfileSpec {
   readonly kind: ProfileKind;
   readonly en: string;
   readonly optional?: boolean;
+  /** Where the value has a sense beyond its kind: above `above`, at most `max`, and why (generate refuses the rest). */
+  readonly bounds?: { readonly above?: number; readonly max?: number; readonly why: string };
 }
 
-const area = (key: string, kind: ProfileKind, en: string, optional?: boolean): ProfileSpec[] => [
-  { key: `${key}.urban`, kind, en: `${en}, urban`, optional },
-  { key: `${key}.rural`, kind, en: `${en}, rural`, optional },
+const area = (key: string, kind: ProfileKind, en: string, optional?: boolean, bounds?: ProfileSpec['bounds']): ProfileSpec[] => [
+  { key: `${key}.urban`, kind, en: `${en}, urban`, optional, bounds },
+  { key: `${key}.rural`, kind, en: `${en}, rural`, optional, bounds },
 ];
 
 /** What the generator draws from. */
@@ -24,10 +26,19 @@ const DRAWS: readonly ProfileSpec[] = [
   ...area('composition.couple_elderly', 'share', 'share of two-person households that are an elderly couple'),
   ...area('composition.with_elderly', 'share', 'share of households of three or more with elderly members'),
   { key: 'age.over80_share', kind: 'share', en: 'share of the elderly who are 80 and over' },
-  ...area('income.disposable', 'money', 'per-capita disposable income, yuan a year'),
-  ...area('income.sigma', 'positive', 'dispersion (log sd) of the log-normal body of per-capita household income'),
+  ...area('income.disposable', 'money', 'per-capita disposable income, yuan a year', false, {
+    above: 0,
+    why: 'every income is drawn as a multiple of it',
+  }),
+  ...area('income.sigma', 'positive', 'dispersion (log sd) of the log-normal body of per-capita household income', false, {
+    max: 3,
+    why: "published fifths fit 0.4–1.0; at 3 the top 1 % of households has over 1000 × the median's income",
+  }),
   ...area('income.low_share', 'share', 'share of households in the low component (per-capita income uniform from 0 to low_top × the mean)'),
-  ...area('income.low_top', 'positive', 'top of the low component, as a multiple of the mean'),
+  ...area('income.low_top', 'positive', 'top of the low component, as a multiple of the mean', false, {
+    max: 1,
+    why: 'the low component is the households with little or nothing to count, below the mean',
+  }),
   {
     key: 'income.disability_link',
     kind: 'positive',
@@ -63,7 +74,13 @@ const DRAWS: readonly ProfileSpec[] = [
 /** The published figures the generated population is set against (generate --report). */
 export const TARGETS: readonly ProfileSpec[] = [
   ...area('target.income_quintiles', 'quintiles', 'per-capita income of each fifth of persons, as a multiple of the mean'),
-  { key: 'target.household_size', kind: 'positive', en: 'persons per household', optional: true },
+  {
+    key: 'target.household_size',
+    kind: 'positive',
+    en: 'persons per household',
+    optional: true,
+    bounds: { max: 6, why: 'generate draws households of 1 to 6 persons' },
+  },
   { key: 'target.child_share', kind: 'share', en: 'share of persons under 18', optional: true },
   { key: 'target.elderly_share', kind: 'share', en: 'share of persons 60 and over', optional: true },
   ...area('target.dibao_rate', 'share', 'dibao recipients as a share of persons'),

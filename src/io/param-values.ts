@@ -1,6 +1,7 @@
 // Parses one dated value of a canonical parameter by its kind, exactly (decimal text, never a float).
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { D } from '../core/money.js';
+import { numberHint as hintFor } from '../core/number-hints.js';
 import type { ParamSpec } from '../core/parameters/schema.js';
 import type { ParamValue, Tier } from '../core/parameters/tree.js';
 import { didYouMean, type YamlFile } from './yaml-nodes.js';
@@ -138,22 +139,5 @@ function show(node: Node | null): string {
   return isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'an unexpected value';
 }
 
-/**
- * What a number written as text most likely meant (an author's trials, typing on a Chinese keyboard or from a
- * document): full-width digits, a percentage, a thousands separator, a unit after the number.
- */
-function numberHint(node: Node | null): string {
-  const t = isScalar(node) && typeof node.value === 'string' ? node.value.trim() : null;
-  if (!t) return '';
-  const half = t.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-  if (half !== t && /^\d+(\.\d+)?$/.test(half)) return ` (full-width digits: write ${half})`;
-  const pct = /^(\d+(?:\.\d+)?)\s*[%％]$/.exec(half);
-  if (pct) return ` (a percentage: write ${D(pct[1]!).dividedBy(100).toFixed()})`;
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(half)) return ` (no thousands separator: write ${half.replace(/,/g, '')})`;
-  const unit = /^(\d+(?:\.\d+)?)\s*(元|万元|万|yuan)(\/.*)?$/.exec(half);
-  if (unit)
-    return unit[2] === '元' || unit[2] === 'yuan'
-      ? ` (the number alone: write ${unit[1]})`
-      : ` (in yuan, the number alone: ${unit[1]}万 is ${D(unit[1]!).times(10000).toFixed()})`;
-  return '';
-}
+const numberHint = (node: Node | null): string =>
+  isScalar(node) && typeof node.value === 'string' ? hintFor(node.value) : '';

@@ -5,7 +5,7 @@ import type { Node } from 'yaml';
 import { isIsoDate } from '../core/dates.js';
 import { D } from '../core/money.js';
 import { PLACEHOLDER_SOURCE } from '../core/parameters/schema.js';
-import { PROFILE_KEYS, type Profile, type ProfileValue } from '../core/profile.js';
+import { PROFILE_KEYS, type Profile, type ProfileSpec, type ProfileValue } from '../core/profile.js';
 import { InputError } from '../errors.js';
 import { readText } from './policy-file.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
@@ -13,6 +13,7 @@ import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from '
 const TOP_KEYS = ['profile', 'policy', 'date', 'sources', 'values'];
 const VALUE_KEYS = ['value', 'source', 'clause', 'estimate', 'tolerance'];
 const KEYS = PROFILE_KEYS.map((k) => k.key);
+const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
 
 export async function loadProfile(path: string): Promise<Profile> {
   return parseProfile(await readText(path, 'profile'), path);
@@ -54,6 +55,7 @@ export function parseProfile(text: string, file: string): Profile {
         continue;
       }
       const parsed = value(y, v, spec.kind, key, sources);
+      if (parsed && spec.bounds && !withinBounds(y, v, parsed.value, spec.bounds, key)) continue;
       if (parsed) values.set(key, parsed);
     }
     for (const spec of PROFILE_KEYS)
@@ -62,6 +64,20 @@ export function parseProfile(text: string, file: string): Profile {
   } else if (top.has('values')) y.problem(valuesNode, 'expected a mapping of profile values');
   if (y.problems.length) throw new InputError(y.problems, 'fix the profile');
   return { id: id!, file, policy: isAbsolute(policy!) ? policy! : join(dirname(file), policy!), date: date!, values };
+}
+
+/** A value of its kind that has no sense here (a mean income of 0, a dispersion of 50): said, with why. */
+function withinBounds(y: YamlFile, v: Node | null, got: ProfileValue['value'], b: NonNullable<ProfileSpec['bounds']>, key: string): boolean {
+  if (typeof got !== 'number') return true;
+  const want =
+    b.above !== undefined && !(got > b.above)
+      ? `above ${b.above}`
+      : b.max !== undefined && !(got <= b.max)
+        ? `at most ${b.max}`
+        : null;
+  if (!want) return true;
+  y.problem(isMap(v) ? (v.get('value', true) as Node | null) ?? v : v, `expected a value ${want}, got ${got}: ${b.why}`, key);
+  return false;
 }
 
 function value(y: YamlFile, node: Node | null, kind: string, key: string, sources: Set<string>): ProfileValue | null {
@@ -103,15 +119,20 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
   }
   if (kind === 'distribution') {
     const texts = isSeq(v) ? (v.items as Node[]).map((n) => y.text(n)) : [];
-    const ok = texts.length === 6 && texts.every((t) => t !== null && /^\d+(\.\d+)?$/.test(t));
+    const bad = texts.findIndex((t) => t === null || !/^\d+(\.\d+)?$/.test(t));
+    const ok = texts.length === 6 && bad < 0;
     // Summed as decimals, exactly: 0.35 + 0.30 + … is 1.1, not 1.0999999999999999.
     const sum = ok ? texts.reduce((a, t) => a.plus(t!), D(0)) : D(NaN);
     if (!ok || !sum.equals(1)) {
-      y.problem(
-        v ?? node,
-        `expected six shares (households of 1, 2, … 6 persons) adding up to 1${ok ? `, they add up to ${sum.toFixed()}` : ''}`,
-        key,
-      );
+      // what is wrong with it: how many there are, the one that is not a share (−0.1), or the sum
+      const what = !isSeq(v)
+        ? ''
+        : texts.length !== 6
+          ? `, got ${texts.length}`
+          : bad >= 0
+            ? `; the ${ORDINAL[bad]} (households of ${bad + 1}), ${y.text((v.items as Node[])[bad]!) ?? 'not a number'}, is not a share from 0 to 1`
+            : `, they add up to ${sum.toFixed()}`;
+      y.problem(v ?? node, `expected six shares (households of 1, 2, … 6 persons) adding up to 1${what}`, key);
       return null;
     }
     return { value: texts.map(Number), source, clause, estimate, tolerance };

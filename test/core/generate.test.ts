@@ -146,4 +146,26 @@ describe('profile validation', () => {
       'target.income_quintiles.urban: expected five increasing multiples of the mean income (the fifths, poorest first), averaging 1',
     ]);
   });
+  it('a value of its kind that makes no sense is refused with why; a negative share is named, not summed', () => {
+    // a hardening trial's profile: urban income 0, sigma 50, a household size of 9, a share of −0.05 (all accepted)
+    const bad = text
+      .replace('income.disposable.urban: {value: 44469,', 'income.disposable.urban: {value: 0,')
+      .replace('income.sigma.urban: {value: 0.58,', 'income.sigma.urban: {value: 50,')
+      .replace('income.low_top.urban: {value: 0.18,', 'income.low_top.urban: {value: 1.5,')
+      .replace('target.household_size: {value: 2.62,', 'target.household_size: {value: 9,')
+      .replace('household_size.urban: {value: [0.25, 0.30, 0.22,', 'household_size.urban: {value: [0.25, 0.30, -0.05,');
+    expect(problemsOfSync(() => parseProfile(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'income.disposable.urban: expected a value above 0, got 0: every income is drawn as a multiple of it',
+      'household_size.urban: expected six shares (households of 1, 2, … 6 persons) adding up to 1; the third (households of 3), -0.05, is not a share from 0 to 1',
+      "income.sigma.urban: expected a value at most 3, got 50: published fifths fit 0.4–1.0; at 3 the top 1 % of households has over 1000 × the median's income",
+      'income.low_top.urban: expected a value at most 1, got 1.5: the low component is the households with little or nothing to count, below the mean',
+      'target.household_size: expected a value at most 6, got 9: generate draws households of 1 to 6 persons',
+    ]);
+    // at the bounds, and the shipped profiles, all read
+    const edge = text
+      .replace('income.sigma.urban: {value: 0.58,', 'income.sigma.urban: {value: 3,')
+      .replace('income.low_top.urban: {value: 0.18,', 'income.low_top.urban: {value: 1,')
+      .replace('target.household_size: {value: 2.62,', 'target.household_size: {value: 6,');
+    expect(problemsOfSync(() => parseProfile(edge, 'p.yaml'))).toEqual([]);
+  });
 });

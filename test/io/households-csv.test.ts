@@ -117,6 +117,23 @@ describe('errors name file, line, column, value and what was expected', () => {
     ]);
   });
 
+  it('a number written another way says what it most likely meant (exponent, separator, full-width, unit)', async () => {
+    // a hardening trial's 1e3 was told "at most two decimals", which it has
+    const p = await problems(
+      'household_id,person_id,age,area,wage_income,other_income,financial_assets,weight\nH1,p1,４０,urban,1e3,"1,200.50",¥300,2.5E+1\nH1,p2,40,urban,800元,0.5万,-3,1\n',
+    );
+    expect(p).toEqual([
+      'h.csv:2:3: column age: "４０" is not valid: expected a whole number of years from 0 to 130 (full-width digits: write 40) (household H1, person p1)',
+      'h.csv:2:5: column wage_income: "1e3" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (exponent notation: write 1000) (household H1, person p1)',
+      'h.csv:2:6: column other_income: "1,200.50" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (no thousands separator: write 1200.50) (household H1, person p1)',
+      'h.csv:2:7: column financial_assets: "¥300" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (the number alone: write 300) (household H1, person p1)',
+      'h.csv:2:8: column weight: "2.5E+1" is not valid: expected a number > 0 with at most six decimals (exponent notation: write 25) (household H1, person p1)',
+      'h.csv:3:5: column wage_income: "800元" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (the number alone: write 800) (household H1, person p2)',
+      'h.csv:3:6: column other_income: "0.5万" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (in yuan, the number alone: 0.5万 is 5000) (household H1, person p2)',
+      'h.csv:3:7: column financial_assets: "-3" is not valid: expected an amount in yuan ≥ 0 (household H1, person p2)',
+    ]);
+  });
+
   it('a household-level value that differs between rows names the household, the column and both rows', async () => {
     const p = await problems(
       'household_id,person_id,age,area,financial_assets\nH1,p1,40,urban,100\nH2,p9,1,rural,0\nH1,p2,41,rural,100.5\n',
