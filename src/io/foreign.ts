@@ -217,7 +217,12 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
       return e ? entryStream(path, e) : null;
     };
     const book = await part('xl/workbook.xml');
-    if (!book) throw new Error('it has no xl/workbook.xml');
+    if (!book) {
+      // a zip of CSVs (as a data portal sends them) is not a workbook: say what it holds
+      const held = [...entries.keys()].filter((n) => !n.endsWith('/'));
+      const shown = held.slice(0, 3).join(', ') + (held.length > 3 ? `, … (${held.length} files)` : '');
+      throw new Error(`a ZIP archive with no xl/workbook.xml${held.length ? `; it holds ${shown}: extract the CSV and give it` : ''}`);
+    }
     await steps._parseWorkbook(book);
     const rels = await part('xl/_rels/workbook.xml.rels');
     if (rels) await steps._parseRels(rels);

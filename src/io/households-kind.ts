@@ -18,6 +18,8 @@ export function householdsKind(
   if (name.endsWith('.arrow') || Buffer.from(head.subarray(0, 6)).toString('latin1') === ARROW_MAGIC) return 'arrow';
   if (name.endsWith('.xlsx') || sniffFormat(head)?.startsWith('a ZIP archive')) return 'workbook';
   if (name.endsWith('.parquet') || sniffFormat(head)?.startsWith('a Parquet file')) return 'parquet';
+  // A compressed file or other text than UTF-8/GB18030 (UTF-16) is read as a CSV, whose reader names what it is.
+  if (sniffFormat(head)) return 'csv';
   return gb18030(head, o.encoding) || o.columns ? 'turned' : 'csv';
 }
 

@@ -6,7 +6,7 @@
 import { open } from 'node:fs/promises';
 import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMNS, type ColumnDef } from '../core/columns.js';
 import { resembles, squeezed } from './household-messages.js';
-import { showText } from './text-checks.js';
+import { showText, sniffFormat } from './text-checks.js';
 import { inputFile } from './files.js';
 
 /** A name that is a column the file has but for case or spacing (`Area` beside area): an error already. */
@@ -36,7 +36,7 @@ export function unreadColumnsNote(names: readonly string[], file: string, ignore
 /** The first line of a CSV (its header), split into names (quotes as CSV has them); null when there is none to read. */
 export function headerNames(bytes: Uint8Array): string[] | null {
   const end = bytes.indexOf(0x0a);
-  if (end < 0) return null;
+  if (end < 0 || sniffFormat(bytes)) return null; // not a text CSV (UTF-16, compressed): the reader says what it is
   const line = new TextDecoder()
     .decode(bytes.subarray(0, end))
     .replace(/^\uFEFF/, '')
