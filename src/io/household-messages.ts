@@ -55,7 +55,8 @@ export function readHeader(record: readonly string[], file: string, line: number
     if (problems.length < MAX_PROBLEMS) problems.push({ where: { file, line, col }, message });
   };
   record.forEach((name, i) => {
-    if (seen.has(name)) problem(i + 1, `column "${showText(name)}" appears twice (columns ${seen.get(name)! + 1} and ${i + 1})`);
+    // (columns without a name — a spreadsheet's empty columns saved with it — are not one column twice: unread, noted)
+    if (seen.has(name) && name.trim() !== '') problem(i + 1, `column "${showText(name)}" appears twice (columns ${seen.get(name)! + 1} and ${i + 1})`);
     seen.set(name, i);
     // A column's name, or one of its 中文 headers (户编号, 城乡 …: core/columns.ts).
     const column = (COLUMN_BY_NAME.get(name) ?? COLUMN_BY_ALIAS.get(name))?.name as Column | undefined;

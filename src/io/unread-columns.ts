@@ -23,14 +23,26 @@ export function unreadColumnsNote(names: readonly string[], file: string, ignore
   const unread = names.filter(
     (n) => n.trim() !== '' && !ignored.has(n) && !known(n) && !(resembles(n) && !has.has(resembles(n))) && !sameButCase(n, has),
   );
+  // columns without a name, by their place (1-based): a spreadsheet's empty columns, or a column whose name was lost
+  const unnamed = names.flatMap((n, i) => (n.trim() === '' && !ignored.has(n) ? [i + 1] : []));
   // (one field: a file cut by tabs or semicolons, which the header's error tells)
-  if (!unread.length || names.length === 1) return null;
+  if ((!unread.length && !unnamed.length) || names.length === 1) return null;
   const absent = (COLUMNS as readonly ColumnDef[]).filter((c) => c.default !== undefined && !has.has(c.name)).map((c) => c.name);
+  const named = unread.length ? `no column named ${listed(unread.map((n) => `"${showText(n, 40)}"`))}` : '';
+  const nameless = unnamed.length
+    ? `${named ? `, nor the column${unnamed.length > 1 ? 's' : ''}` : 'no column'} without a name (column${unnamed.length > 1 ? 's' : ''} ${listed(unnamed.map(String))})`
+    : '';
   return (
-    `note: ${file}: jiuzhu reads no column named ${unread.map((n) => `"${showText(n, 40)}"`).join(', ')}: left out of every figure` +
+    `note: ${file}: jiuzhu reads ${named}${nameless}: left out of every figure` +
     (absent.length ? `; the file has no ${absent.join(', ')}: every row takes their defaults` : '') +
     ' (to read a column under another name, map it with --columns)'
   );
+}
+
+/** Items joined by commas, the first SHOWN of a long list and how many in all (a header of 20,000 extra columns). */
+function listed(items: readonly string[]): string {
+  const SHOWN = 12;
+  return items.length <= SHOWN ? items.join(', ') : `${items.slice(0, SHOWN).join(', ')} … (${items.length.toLocaleString('en')} in all)`;
 }
 
 /** The first line of a CSV (its header), split into names (quotes as CSV has them); null when there is none to read. */
@@ -63,9 +75,16 @@ export async function fileHead(path: string): Promise<Uint8Array | null> {
   if (!(await inputFile(path, 'households file')).seekable) return null;
   const f = await open(path, 'r');
   try {
-    const b = new Uint8Array(1 << 16);
-    const { bytesRead } = await f.read(b, 0, b.length, 0);
-    return b.subarray(0, bytesRead);
+    // 64 KiB, or up to the header's end when it is longer (20,000 extra columns), within the reader's 1 MiB a record
+    let b = new Uint8Array(1 << 16);
+    let got = (await f.read(b, 0, b.length, 0)).bytesRead;
+    while (got === b.length && b.indexOf(0x0a) < 0 && b.length <= 1 << 20) {
+      const more = new Uint8Array(b.length * 2);
+      more.set(b);
+      got += (await f.read(more, got, more.length - got, got)).bytesRead;
+      b = more;
+    }
+    return b.subarray(0, got);
   } finally {
     await f.close();
   }

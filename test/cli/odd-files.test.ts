@@ -19,8 +19,16 @@ describe('a households file that is not a CSV is named for what it is', () => {
     // xz's and bzip2's magic bytes, then anything (the reader stops at them)
     xz: ['h.csv.xz', Buffer.concat([Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]), csv]), /the file is an xz-compressed file/],
     bzip2: ['h.csv.bz2', Buffer.concat([Buffer.from('BZh91AY&SY'), csv]), /the file is a bzip2-compressed file/],
-    utf16: ['h16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv.toString('utf8'), 'utf16le')]), /the file is UTF-16 text: save it as UTF-8/],
-    zip: ['h.zip', zipOf({ 'households.csv': csv, 'readme.txt': 'x' }), /a ZIP archive with no xl\/workbook\.xml; it holds households\.csv, readme\.txt: extract the CSV/],
+    utf16: [
+      'h16.csv',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv.toString('utf8'), 'utf16le')]),
+      /the file is UTF-16 text: save it as UTF-8/,
+    ],
+    zip: [
+      'h.zip',
+      zipOf({ 'households.csv': csv, 'readme.txt': 'x' }),
+      /a ZIP archive with no xl\/workbook\.xml; it holds households\.csv, readme\.txt: extract the CSV/,
+    ],
   } as const;
 
   for (const [kind, [name, bytes, said]] of Object.entries(files))
@@ -38,4 +46,41 @@ describe('a households file that is not a CSV is named for what it is', () => {
         expect(r.stderr).not.toContain('GB18030');
       }
     });
+});
+
+describe('a header with columns jiuzhu does not read: every one noted, none silently', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-odd-'));
+  const run = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return { file, r: jiuzhu(['simulate', '--policy', NANNING, '--households', file, '--date', '2025-06-30', '--format', 'json']) };
+  };
+
+  it("a spreadsheet's empty columns saved with it (no name, several): read, and noted by place (they were 'column \"\" appears twice')", () => {
+    const { file, r } = run(
+      'excel.csv',
+      'household_id,person_id,age,area,wage_income,,,\r\nH1,p1,40,urban,100,,,\r\nH2,p2,50,rural,0,,,\r\n',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).households.rows).toBe(2);
+    expect(r.stderr).toContain(`note: ${file}: jiuzhu reads no column without a name (columns 6, 7, 8): left out of every figure;`);
+  });
+
+  it('a column without a name that holds values is noted beside the named ones (it was read past without a word)', () => {
+    const { file, r } = run('lost.csv', 'household_id,person_id,,age,area,village\nH1,p1,zz,40,urban,东村\n');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`note: ${file}: jiuzhu reads no column named "village", nor the column without a name (column 3): left out`);
+  });
+
+  it('20,000 extra columns (a header past 64 KiB) are still noted, the first twelve named and the count', () => {
+    const extra = Array.from({ length: 20000 }, (_, i) => `x${i}`);
+    const { file, r } = run(
+      'wide.csv',
+      `household_id,person_id,age,area,${extra.join(',')}\nH1,p1,40,urban,${extra.map(() => '1').join(',')}\n`,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `note: ${file}: jiuzhu reads no column named "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11" … (20,000 in all): left out`,
+    );
+  });
 });
