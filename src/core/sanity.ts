@@ -60,6 +60,8 @@ export const RULES = {
     id: 'standard-below-min-wage',
     severity: 'error',
     text: 'a dibao standard is below the minimum wage (published ones are 30–60 % of it; a standard typed ×10 or yearly is not)',
+    // (a scenario too: a reform's {scale: 10} or a yearly 10680 for 890 ran, costing 14–200 × the baseline, exit 0)
+    unit: true,
   },
   tekunAtLeastS: { id: 'tekun-basic-at-least-standard', severity: 'error', text: 'the tekun basic standard is at least 1 × S' },
   shares: {
@@ -100,7 +102,8 @@ export const RULES = {
     id: 'amounts-in-their-period',
     severity: 'error',
     text: 'a monthly subsidy is at most the urban standard, the employment deduction below the minimum wage, and a yearly disposable income at least 12 × its area’s standard (a month typed for a year, or a year for a month, is not)',
-    // (relations to the standard, which a reform may raise: a scenario is not refused for them)
+    // (a scenario too: no reform makes a month's subsidy above S or a year's income below 12 S; a yearly figure does)
+    unit: true,
   },
   multiplesAboveOne: {
     id: 'lines-above-standard',
@@ -124,6 +127,11 @@ function check(policy: Policy): Violation[] {
   const out: Violation[] = [];
   const add = (rule: SanityRule, e: DatedValue, message: string) => out.push({ rule, policy: policy.id, where: e.where, message });
   const history = (path: string) => policy.params.get(path) ?? [];
+  // Of two values that break a relation, the one to show: the one a scenario gave (its line is the one to fix; a
+  // trial's yearly standard was shown at the policy's income line), else the later-dated.
+  const fromScenario = (e: DatedValue) => e.where.file !== policy.file;
+  const blame = (a: DatedValue, b: DatedValue) =>
+    fromScenario(a) !== fromScenario(b) ? (fromScenario(a) ? a : b) : a.from >= b.from ? a : b;
 
   for (const spec of PARAMS) {
     for (const e of history(spec.path)) {
@@ -144,7 +152,7 @@ function check(policy: Policy): Violation[] {
     const u = urban[indexInForce(urban, date)];
     const r = rural[indexInForce(rural, date)];
     if (u && r && num(r).greaterThan(num(u))) {
-      add(RULES.ruralAtMostUrban, r.from >= u.from ? r : u, `at ${date} rural ${num(r).toFixed()} is above urban ${num(u).toFixed()}`);
+      add(RULES.ruralAtMostUrban, blame(r, u), `at ${date} rural ${num(r).toFixed()} is above urban ${num(u).toFixed()}`);
     }
   }
 
@@ -178,7 +186,7 @@ function check(policy: Policy): Violation[] {
       if (st && w && !told.has(st) && !num(w).isZero() && num(st).greaterThanOrEqualTo(num(w)) && told.add(st))
         add(
           RULES.standardBelowMinWage,
-          st.from >= w.from ? st : w,
+          blame(st, w),
           `at ${date} ${path} ${num(st).toFixed()} is not below min_wage.monthly ${num(w).toFixed()} (a month's amounts both: a yearly figure, or a digit too many?)`,
         );
     }
@@ -207,7 +215,7 @@ function check(policy: Policy): Violation[] {
       const [x, y] = [h[indexInForce(h, date)], o[indexInForce(o, date)]];
       // (told at the newer of the two: a standard typed ×10 puts the income under 12 × S, and is the one to look at)
       if (x && y && !toldPeriod.has(x) && wrong(num(x), num(y)) && toldPeriod.add(x))
-        add(RULES.amountsInTheirPeriod, x.from >= y.from ? x : y, `at ${date} ${path} ${num(x).toFixed()} ${says(num(x), num(y))}`);
+        add(RULES.amountsInTheirPeriod, blame(x, y), `at ${date} ${path} ${num(x).toFixed()} ${says(num(x), num(y))}`);
     }
   };
   for (const path of ['disability.living.monthly', 'disability.care.monthly.grade1', 'disability.care.monthly.grade2'])
@@ -252,7 +260,7 @@ function check(policy: Policy): Violation[] {
       const [x, y] = [c!, p!].map((h) => h[indexInForce(h, date)]);
       if (!x || !y) continue;
       if (num(x).plus(num(y)).greaterThan(1))
-        add(RULES.fundingShares, x.from >= y.from ? x : y, `funding.${line} at ${date}: ${num(x).toFixed()} + ${num(y).toFixed()} > 1`);
+        add(RULES.fundingShares, blame(x, y), `funding.${line} at ${date}: ${num(x).toFixed()} + ${num(y).toFixed()} > 1`);
       // Both drawn at their highs (a finance trial saw the county's share negative in sensitivity --draws).
       else if (x.range?.high !== undefined || y.range?.high !== undefined) {
         const [hx, hy] = [x, y].map((e) => (e.range?.high as Dec | undefined) ?? num(e));

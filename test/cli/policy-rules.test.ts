@@ -74,4 +74,50 @@ describe('a policy breaking a rule of severity error', () => {
     expect(sens.code).toBe(3);
     expect(sens.stderr).toContain('scenario percent on policies/guangxi-nanning.yaml: tekun.basic.multiplier is 160 × S');
   });
+
+  // A reform author's trial: {scale: 10}, a yearly 10680 for 890 and a yearly disability subsidy ran, exit 0, costing
+  // 14–200 × the baseline. Nanning's minimum wage from 2025-10-01 is 1990 (the policy file); its urban S 810.
+  it('a scenario standard typed yearly or ×10, or a yearly subsidy, is refused at the scenario line; a real raise runs', () => {
+    const run = (name: string, change: string) => {
+      const sc = join(dir, `${name}.yaml`);
+      writeFileSync(sc, `scenario: ${name}\ntitle: {zh: 试, en: try}\nreason: test\nchanges:\n  ${change}\n`);
+      const args = [
+        'simulate',
+        '--policy',
+        'policies/guangxi-nanning.yaml',
+        '--households',
+        SAMPLE,
+        '--scenario',
+        sc,
+        '--date',
+        '2027-08-01',
+      ];
+      return { sc, r: jiuzhu(args) };
+    };
+    const x10 = run('x10', "dibao.standard.urban: {scale: 10, from: '2027-07-01'}");
+    expect(x10.r.code).toBe(3);
+    expect(x10.r.stderr).toContain(
+      `${x10.sc}:5:3: scenario x10 on policies/guangxi-nanning.yaml: at 2027-07-01 dibao.standard.urban 8100 is not below min_wage.monthly 1990`,
+    );
+    const yearly = run('yearly', "dibao.standard.urban: {set: 10680, from: '2027-07-01'}");
+    expect([yearly.r.code, yearly.r.stderr]).toEqual([
+      3,
+      expect.stringContaining('dibao.standard.urban 10680 is not below min_wage.monthly 1990'),
+    ]);
+    // the income line that relation also breaks is shown at the scenario's line, not the policy's
+    expect(yearly.r.stderr).toContain(
+      `${yearly.sc}:5:3: scenario yearly on policies/guangxi-nanning.yaml: at 2027-07-01 rigid.disposable_income.urban`,
+    );
+    expect(yearly.r.stderr).not.toMatch(/^ {2}policies\/guangxi-nanning\.yaml:\d/m); // no problem placed in the policy
+    const subsidy = run('subsidy', "disability.living.monthly: {set: 1464, from: '2027-07-01'}");
+    expect([subsidy.r.code, subsidy.r.stderr]).toEqual([
+      3,
+      expect.stringContaining(
+        `${subsidy.sc}:5:3: scenario subsidy on policies/guangxi-nanning.yaml: at 2027-07-01 disability.living.monthly 1464 a month is above dibao.standard.urban 810`,
+      ),
+    ]);
+    // a raise of 80, and one of half the minimum wage, are reforms: they run
+    expect(run('plus80', "dibao.standard.urban: {add: 80, from: '2027-07-01'}").r.code).toBe(0);
+    expect(run('half', "dibao.standard.urban: {set: 995, from: '2027-07-01'}").r.code).toBe(0);
+  });
 });
