@@ -17,7 +17,7 @@ import { loadPolicy } from '../io/policy-file.js';
 import { loadColumnMapping } from '../io/column-mapping.js';
 import type { ReadOptions } from '../io/households-csv.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
-import { checkPolicy } from '../core/sanity.js';
+import { AHEAD_YEARS, checkPolicy } from '../core/sanity.js';
 import { loadScenario } from '../io/scenario-file.js';
 import type { Ctx } from './context.js';
 import { makeProgress } from './progress.js';
@@ -217,6 +217,19 @@ export function noteUnchanged(
   for (const s of rest)
     if (s.parameters && !snapshotChanges(base.parameters, s.parameters, report.date).length && inYear(s) === inYear(base))
       ctx.stderr.write(
-        `note: scenario ${s.id} changes no parameter${where} ${s.year ? 'in' : 'at'} ${report.date}: the baseline already has its values (its Δ is 0 by construction, not a finding)\n`,
+        `note: scenario ${s.id} changes no parameter${where} ${s.year ? 'in' : 'at'} ${report.date}: ${whyUnchanged(s.id, s.parameters.policy, s.year ? `${report.date}-12-31` : report.date)} (its Δ is 0 by construction, not a finding)\n`,
       );
+}
+
+/**
+ * Why a scenario changes nothing by `end`: its values all start later (a reform author's `from: 2072-07-01` for 2027
+ * was told "the baseline already has its values"), or the baseline has them (Nanning's low-income line is 2× S).
+ */
+function whyUnchanged(id: string, policy: Policy, end: string): string {
+  const dates = [...policy.params.values()].flatMap((h) => h.filter((e) => e.scenario === id).map((e) => e.from));
+  const first = dates.sort()[0];
+  if (first === undefined) return 'it gives no change';
+  return first > end
+    ? `its changes start after it (the first from ${first}${Number(first.slice(0, 4)) > Number(end.slice(0, 4)) + AHEAD_YEARS ? ': a typo in the year?' : ''})`
+    : 'the baseline already has its values';
 }

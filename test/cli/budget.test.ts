@@ -372,11 +372,58 @@ describe('a scenario the baseline already has', () => {
         `note: scenario low-income-2x changes no parameter in guangxi-nanning ${at}: the baseline already has its values (its Δ is 0 by construction, not a finding)`,
         `note: scenario low-income-1.5x changes no parameter in jiangxi-fuliang ${at}: the baseline already has its values (its Δ is 0 by construction, not a finding)`,
       ]);
-      // Nanning's and Fuliang's take-up differ (a researcher read Guangzhou's 5.2 % dibao take-up as its rules): said
-      expect(c.stderr).toMatch(
-        /^note: take-up differs between the localities \(take_up\.dibao: guangxi-nanning 0\.75, jiangxi-fuliang 0\.7;.*\): their costs differ by who takes up as well as by their rules; to compare the rules alone, add --scenario scenarios\/full-coverage\.yaml/m,
+      // the sample has no take_up_draw: every household takes everything up in both, so take-up makes no difference
+      expect(c.stderr).not.toContain('take-up differs');
+    }
+  });
+
+  it("compare says the localities' take-up differs on a population with draws, not on one without", () => {
+    // A researcher read Guangzhou's 5.2 % dibao take-up as its rules: said. A reform author was told so on the sample,
+    // where no household has a draw (received = eligible everywhere): not said there (above).
+    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-takeup-')), 'h.csv');
+    expect(jiuzhu(['generate', '--policy', NANNING, '--households', '3000', '--seed', '5', '--out', file]).code).toBe(0);
+    const c = jiuzhu([
+      'compare',
+      '--policy',
+      NANNING,
+      '--policy',
+      'policies/jiangxi-fuliang.yaml',
+      '--households',
+      file,
+      '--date',
+      '2025-06-30',
+    ]);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stderr).toMatch(
+      /^note: take-up differs between the localities \(take_up\.dibao: guangxi-nanning 0\.75, jiangxi-fuliang 0\.7;.*\): their costs differ by who takes up as well as by their rules; to compare the rules alone, add --scenario scenarios\/full-coverage\.yaml/m,
+    );
+  });
+
+  it('a scenario whose changes all start after the date or year says so, and one with none says that', () => {
+    // A reform author's `from: 2072-07-01` (for 2027) was told "the baseline already has its values"
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-later-'));
+    const later = join(dir, 'later.yaml');
+    writeFileSync(
+      later,
+      "scenario: later\ntitle: {zh: 迟, en: later}\nreason: x\nchanges:\n  dibao.standard.urban: {add: 80, from: '2072-07-01'}\n",
+    );
+    const none = join(dir, 'none.yaml');
+    writeFileSync(none, 'scenario: none\ntitle: {zh: 无, en: none}\nreason: x\nchanges: {}\n');
+    for (const [when, at] of [
+      [['--date', '2027-08-01'], 'at 2027-08-01'],
+      [['--year', '2027'], 'in 2027'],
+    ] as const) {
+      const r = simulate(...when, '--scenario', later, '--scenario', none);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(
+        `note: scenario later changes no parameter ${at}: its changes start after it (the first from 2072-07-01: a typo in the year?) (its Δ is 0 by construction, not a finding)\n`,
+      );
+      expect(r.stderr).toContain(
+        `note: scenario none changes no parameter ${at}: it gives no change (its Δ is 0 by construction, not a finding)\n`,
       );
     }
+    // at a date it has reached, it changes the standard: no note
+    expect(simulate('--date', '2072-08-01', '--scenario', later).stderr).not.toContain('changes no parameter');
   });
 });
 

@@ -18,6 +18,7 @@ import {
   type LocalityReport,
 } from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
+import { takeUpShows } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
 import { writeTold } from '../written.js';
 import type { Scenario } from '../../core/scenario.js';
@@ -138,6 +139,9 @@ function noteUnchangedIn(ctx: Ctx, quiet: boolean, report: CompareReport): void 
     noteUnchanged(ctx, quiet, { date: report.date, scenarios: l.scenarios }, report.localities.length > 1 ? ` in ${l.policy.id}` : '');
   const bases = report.localities.map((l) => l.scenarios[0]?.parameters);
   if (quiet || bases.length < 2 || bases.some((b) => !b)) return;
+  // (a population without draws takes everything up everywhere: received = eligible, whatever the shares — a reform
+  // author's trial was told take-up made the difference on the sample, which has no take_up_draw)
+  if (!report.localities.some((l) => l.scenarios[0] && takeUpShows(l.scenarios[0].figures))) return;
   const paths = [...bases[0]!.values.keys()].filter((p) => p.startsWith('take_up.'));
   const differ = paths.filter((p) => new Set(bases.map((b) => b!.values.get(p)?.value?.toString())).size > 1);
   if (differ.length)
