@@ -188,13 +188,14 @@ function mainTable(l: LocalityReport, color: boolean, unit: Unit): [string[], st
   return [header, rows, align];
 }
 
-function detailLines(s: LocalityReport['scenarios'][number], color: boolean): string[] {
+/** A scenario's winners, flows, areas and deciles: totals in the unit asked for, a household's mean change in yuan. */
+function detailLines(s: LocalityReport['scenarios'][number], color: boolean, unit: Unit): string[] {
   const d = s.details;
   if (!d) return [];
   const c = d.changes;
   const lines = [
-    `  winners 受益 ${groupCount(c.gainers!.households)} households (+${groupDigits(c.gainers!.amount!)} yuan/year), of which new entrants ${groupCount(c.entrants!.households)}; ` +
-      `losers 受损 ${groupCount(c.losers!.households)} (−${groupDigits(c.losers!.amount!)}), of which exits ${groupCount(c.exits!.households)}, through take-up alone ${groupCount(c.losers_through_take_up!.households)}; unchanged ${groupCount(c.unchanged!.households)}`,
+    `  winners 受益 ${groupCount(c.gainers!.households)} households (+${inUnit(c.gainers!.amount!, unit)} ${UNIT_LABEL[unit]}/year), of which new entrants ${groupCount(c.entrants!.households)}; ` +
+      `losers 受损 ${groupCount(c.losers!.households)} (−${inUnit(c.losers!.amount!, unit)}), of which exits ${groupCount(c.exits!.households)}, through take-up alone ${groupCount(c.losers_through_take_up!.households)}; unchanged ${groupCount(c.unchanged!.households)}`,
   ];
   const flows = flowsTable(d, color);
   if (flows) {
@@ -206,13 +207,13 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean): st
     );
   } else lines.push('  nobody moves between layers');
   const area = (['urban', 'rural'] as const).map(
-    (a) => `${a === 'urban' ? '城镇 urban' : '农村 rural'} ${signedYuan(d.byArea[a].delta_annual_cost, color)}`,
+    (a) => `${a === 'urban' ? '城镇 urban' : '农村 rural'} ${signedYuan(d.byArea[a].delta_annual_cost, color, unit)}`,
   );
-  lines.push(`  by area: ${area.join(' · ')}`);
+  lines.push(`  by area (${UNIT_LABEL[unit]}/year): ${area.join(' · ')}`);
   const deciles = d.byDecile.map(
     (g) => `D${g.decile} ${g.average_delta_per_household === null ? '—' : signedYuan(g.average_delta_per_household, color)}`,
   );
-  lines.push(`  average change per household a year, by per-capita income decile (D1 poorest): ${deciles.join(' · ')}`);
+  lines.push(`  average change per household, yuan 元 a year, by per-capita income decile (D1 poorest): ${deciles.join(' · ')}`);
   return lines;
 }
 
@@ -238,9 +239,9 @@ function flowsTable(d: RunDetails, color: boolean): [string[], string[][], Align
   ];
 }
 
-function signedYuan(v: string, color: boolean): string {
+function signedYuan(v: string, color: boolean, unit?: Unit): string {
   const d = { value: v, pct: null };
-  const text = signed(d).replace(' (new)', '');
+  const text = signed(d, unit).replace(' (new)', '');
   return color ? paint(d, text) : text;
 }
 
@@ -269,11 +270,11 @@ export function compareTable(r: CompareReport): string {
         "  Δ: change in annual cost against this locality's baseline (red more spending, green less); caseloads in households (户)",
       ),
     );
+    const unit = r.unit ?? 'yuan';
     for (const s of l.scenarios.slice(1)) {
-      const details = detailLines(s, true);
+      const details = detailLines(s, true, unit);
       if (details.length) out.push(chalk.bold(`  ${s.id}`), ...details);
     }
-    const unit = r.unit ?? 'yuan';
     for (const s of l.scenarios)
       if (s.funding)
         out.push(
@@ -303,7 +304,7 @@ export function compareMarkdown(r: CompareReport): string {
       // The detail lines as bullets; the flows' table (indented in the text) as a Markdown table under its bullet.
       const flows = s.details && flowsTable(s.details, false);
       out.push(`**${s.id}**`, '');
-      for (const x of detailLines(s, false).filter((x) => !x.startsWith('    '))) {
+      for (const x of detailLines(s, false, r.unit ?? 'yuan').filter((x) => !x.startsWith('    '))) {
         out.push(`- ${x.trim()}`);
         if (flows && x.trim() === `${FLOWS_TITLE}:`) out.push('', markdownTable(...flows), '');
       }

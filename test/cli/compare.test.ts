@@ -282,3 +282,30 @@ describe('simulate --scenario', () => {
     expect([json['dibao.standard.urban'], json['dibao.standard.rural']]).toEqual(['891', '891']);
   });
 });
+
+describe('compare --unit: every total in the unit asked for', () => {
+  // A reform author's `--unit wan`: the program table in 万元, the winners, losers and areas still in yuan
+  it('winners, losers and areas in 万元 as the JSON figures ÷ 10,000; a household’s mean change stays in yuan, said', () => {
+    const args = ['compare', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--date', DATE];
+    args.push('--scenario', 'scenarios/dibao-standard-plus-10pct.yaml');
+    const s = JSON.parse(jiuzhu([...args, '--format', 'json']).stdout).localities[0].scenarios[1];
+    const wan = (yuan: string) =>
+      D(yuan)
+        .dividedBy(10_000)
+        .toFixed(2)
+        .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    const text = jiuzhu([...args, '--unit', 'wan']).stdout;
+    expect(text).toContain(`(+${wan(s.winners_losers.gainers.amount)} 万元 10k yuan/year), of which new entrants`);
+    expect(text).toContain(
+      `losers 受损 ${Math.round(Number(s.winners_losers.losers.households)).toLocaleString('en')} (−${wan(s.winners_losers.losers.amount)})`,
+    );
+    expect(text).toContain(
+      `by area (万元 10k yuan/year): 城镇 urban +${wan(s.by_area.urban.delta_annual_cost)} · 农村 rural +${wan(s.by_area.rural.delta_annual_cost)}`,
+    );
+    expect(text).toContain(
+      `average change per household, yuan 元 a year, by per-capita income decile (D1 poorest): D1 +${Number(s.by_decile[0].average_delta_per_household).toLocaleString('en', { minimumFractionDigits: 2 })}`,
+    );
+    const md = jiuzhu([...args, '--unit', 'wan', '--format', 'markdown']).stdout;
+    expect(md).toContain(`- by area (万元 10k yuan/year): 城镇 urban +${wan(s.by_area.urban.delta_annual_cost)}`);
+  });
+});
