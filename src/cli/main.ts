@@ -340,6 +340,15 @@ function buildProgram(ctx: Ctx): Command {
 function tellStrayBeforeMissing(program: Command, argv: readonly string[]): void {
   type Checked = Command & { missingMandatoryOptionValue(o: Option): void; unknownOption(flag: string): void };
   for (const cmd of program.commands as Checked[]) {
+    // An option of another command says whose it is (a reform author's `compare --years` was told "Did you mean --year?")
+    const unknown = cmd.unknownOption.bind(cmd);
+    cmd.unknownOption = (flag: string) => {
+      const whose = program.commands.filter((c) => c !== cmd && c.options.some((o) => o.long === flag)).map((c) => c.name());
+      if (!whose.length) return unknown(flag);
+      cmd.error(`error: unknown option '${flag}': ${cmd.name()} has none; it is an option of ${whose.join(', ')}`, {
+        code: 'commander.unknownOption',
+      });
+    };
     const missing = cmd.missingMandatoryOptionValue.bind(cmd);
     cmd.missingMandatoryOptionValue = (option: Option) => {
       const known = new Set([...cmd.options, ...program.options].map((o) => o.long));
