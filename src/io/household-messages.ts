@@ -56,7 +56,8 @@ export function readHeader(record: readonly string[], file: string, line: number
   };
   record.forEach((name, i) => {
     // (columns without a name — a spreadsheet's empty columns saved with it — are not one column twice: unread, noted)
-    if (seen.has(name) && name.trim() !== '') problem(i + 1, `column "${showText(name)}" appears twice (columns ${seen.get(name)! + 1} and ${i + 1})`);
+    if (seen.has(name) && name.trim() !== '')
+      problem(i + 1, `column "${showText(name)}" appears twice (columns ${seen.get(name)! + 1} and ${i + 1})`);
     seen.set(name, i);
     // A column's name, or one of its 中文 headers (户编号, 城乡 …: core/columns.ts).
     const column = (COLUMN_BY_NAME.get(name) ?? COLUMN_BY_ALIAS.get(name))?.name as Column | undefined;

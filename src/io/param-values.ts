@@ -139,5 +139,4 @@ function show(node: Node | null): string {
   return isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'an unexpected value';
 }
 
-const numberHint = (node: Node | null): string =>
-  isScalar(node) && typeof node.value === 'string' ? hintFor(node.value) : '';
+const numberHint = (node: Node | null): string => (isScalar(node) && typeof node.value === 'string' ? hintFor(node.value) : '');

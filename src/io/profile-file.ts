@@ -67,16 +67,18 @@ export function parseProfile(text: string, file: string): Profile {
 }
 
 /** A value of its kind that has no sense here (a mean income of 0, a dispersion of 50): said, with why. */
-function withinBounds(y: YamlFile, v: Node | null, got: ProfileValue['value'], b: NonNullable<ProfileSpec['bounds']>, key: string): boolean {
+function withinBounds(
+  y: YamlFile,
+  v: Node | null,
+  got: ProfileValue['value'],
+  b: NonNullable<ProfileSpec['bounds']>,
+  key: string,
+): boolean {
   if (typeof got !== 'number') return true;
   const want =
-    b.above !== undefined && !(got > b.above)
-      ? `above ${b.above}`
-      : b.max !== undefined && !(got <= b.max)
-        ? `at most ${b.max}`
-        : null;
+    b.above !== undefined && !(got > b.above) ? `above ${b.above}` : b.max !== undefined && !(got <= b.max) ? `at most ${b.max}` : null;
   if (!want) return true;
-  y.problem(isMap(v) ? (v.get('value', true) as Node | null) ?? v : v, `expected a value ${want}, got ${got}: ${b.why}`, key);
+  y.problem(isMap(v) ? ((v.get('value', true) as Node | null) ?? v) : v, `expected a value ${want}, got ${got}: ${b.why}`, key);
   return false;
 }
 

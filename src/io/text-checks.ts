@@ -12,7 +12,8 @@ export function sniffFormat(head: Uint8Array): string | null {
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'an old Excel workbook (.xls): save the sheet as "CSV UTF-8"';
   if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return 'UTF-16 text: save it as UTF-8';
   if (starts(0x1f, 0x8b)) return 'a gzip-compressed file: decompress it first (gunzip -k FILE, or zcat FILE | jiuzhu … --households -)';
-  if (starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00)) return 'an xz-compressed file: decompress it first (unxz -k FILE, or xzcat FILE | jiuzhu … --households -)';
+  if (starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00))
+    return 'an xz-compressed file: decompress it first (unxz -k FILE, or xzcat FILE | jiuzhu … --households -)';
   if (starts(0x42, 0x5a, 0x68)) return 'a bzip2-compressed file: decompress it first (bunzip2 -k FILE)';
   if (starts(0x28, 0xb5, 0x2f, 0xfd)) return 'a zstd-compressed file: decompress it first (unzstd FILE)';
   if (starts(0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c)) return 'a 7z archive: extract the CSV from it first';

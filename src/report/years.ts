@@ -5,7 +5,8 @@ import chalk from 'chalk';
 import type ExcelJS from 'exceljs';
 import { loadExcel, moneyUnit } from './excel.js';
 import { aboutSheet, CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet, SCENARIO_COLUMN } from './sheets.js';
-import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
+import { LEVEL_LABELS, LEVELS, type Split } from '../core/funding.js';
+import type { Figures } from '../core/aggregate.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
@@ -43,16 +44,87 @@ function projectionJson(p: Projection | null): unknown {
   };
 }
 
+/**
+ * Each run's entry keeps DOMAIN's shape (`programs`, `total_annual_cost`, …: a contract reader of simulate's JSON was
+ * given `years` alone) with the window's figures, as a budget year's are its months': costs summed over the years (the
+ * medium-term total a budget meeting asks for), counts the average month. Each year's figures under `years`.
+ */
 export function yearsJson(r: YearsReport): object {
+  const base = window(r.runs[0]!.years);
   return {
     policy: { id: r.policy.id, file: r.policy.file, name: r.policy.name },
     households_file: r.householdsFile,
+    date: `${r.years[0]}-${r.years.at(-1)}`,
     years: r.years,
     projection: projectionJson(r.projection),
     scenarios: r.runs.map((run, i) => ({
-      id: run.id,
+      ...scenarioJson(i ? { ...window(run.years), baseline: base.figures } : window(run.years)),
       years: run.years.map((s, k) => ({ ...scenarioJson(i ? { ...s, baseline: r.runs[0]!.years[k]!.figures } : s) })),
     })),
+  };
+}
+
+/** A run over the window: costs summed over its years, counts the average month (each year's is its own average). */
+function window(years: readonly ScenarioReport[]): ScenarioReport {
+  const n = years.length;
+  const mean = (xs: readonly string[]) => {
+    const d = xs.reduce((a, x) => a.plus(x), D(0)).dividedBy(n);
+    return d.decimalPlaces() > 12 ? D(d.toFixed(6)).toFixed() : d.toFixed();
+  };
+  const sum = (xs: readonly string[]) => xs.reduce((a, x) => a.plus(x), D(0));
+  const sumYuan = (xs: readonly string[]) => sum(xs).toFixed(2);
+  const exact = (xs: readonly string[]) => {
+    const d = sum(xs);
+    return d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
+  };
+  const f = years.map((s) => s.figures);
+  const programs = Object.fromEntries(
+    PROGRAMS.map((p) => {
+      const of = (k: keyof (typeof f)[number]['programs'][typeof p.id]) => f.map((x) => x.programs[p.id][k]);
+      return [
+        p.id,
+        {
+          households: mean(of('households')),
+          persons: mean(of('persons')),
+          annual_cost: D(exact(of('annual_cost_exact'))).toFixed(2),
+          annual_cost_exact: exact(of('annual_cost_exact')),
+          eligible_households: mean(of('eligible_households')),
+          eligible_persons: mean(of('eligible_persons')),
+          eligible_annual_cost: sumYuan(of('eligible_annual_cost')),
+        },
+      ];
+    }),
+  ) as unknown as Figures['programs'];
+  const totalExact = exact(f.map((x) => x.total_annual_cost_exact));
+  const figures: Figures = {
+    programs,
+    total_annual_cost: D(totalExact).toFixed(2),
+    total_annual_cost_exact: totalExact,
+    eligible_total_annual_cost: sumYuan(f.map((x) => x.eligible_total_annual_cost)),
+    households: mean(f.map((x) => x.households)),
+    persons: mean(f.map((x) => x.persons)),
+    household_rows: f[0]!.household_rows,
+    person_rows: f[0]!.person_rows,
+  };
+  const split = (get: (s: ScenarioReport) => Split | undefined): Split | undefined =>
+    years.every((s) => get(s)) ? (Object.fromEntries(LEVELS.map((l) => [l, sumYuan(years.map((s) => get(s)![l]))])) as Split) : undefined;
+  const total = split((s) => s.funding?.total);
+  const funding = total && {
+    total,
+    programs: Object.fromEntries(
+      PROGRAMS.flatMap((p) => {
+        const x = split((s) => s.funding?.programs[p.id]);
+        return x ? [[p.id, x]] : [];
+      }),
+    ),
+  };
+  const estimates = [...new Map(years.flatMap((s) => s.estimates).map((e) => [JSON.stringify([e.path, e.value, e.from]), e])).values()];
+  return {
+    id: years[0]!.id,
+    figures,
+    estimates,
+    onEstimates: new Set(years.flatMap((s) => [...s.onEstimates])),
+    ...(funding ? { funding } : {}),
   };
 }
 
@@ -84,22 +156,31 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
   const n = r.years.length - 1;
   const [a, b] = [run.years[0]!, run.years.at(-1)!];
   const cash = PROGRAMS.filter(isCash);
-  const header = [`cost 年度支出 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(n ? ['a year 年均'] : [])];
+  // the window's cost (the medium-term total a budget meeting asks for: a reform author added the years by hand)
+  const w = n ? window(run.years).figures : null;
+  const span = `${r.years[0]}–${r.years.at(-1)} 合计`;
+  const header = [`cost 年度支出 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(n ? [span, 'a year 年均'] : [])];
   const rows = cash.map((p) => [
     `${programLabel(p)}${run.years.some((s) => s.onEstimates.has(p.id)) ? ' *' : ''}`, // (as the one-date table marks it)
     ...run.years.map((s) => inUnit(s.figures.programs[p.id].annual_cost, unit)),
-    ...(n ? [yearly(a.figures.programs[p.id].annual_cost, b.figures.programs[p.id].annual_cost, n)] : []),
+    ...(w
+      ? [inUnit(w.programs[p.id].annual_cost, unit), yearly(a.figures.programs[p.id].annual_cost, b.figures.programs[p.id].annual_cost, n)]
+      : []),
   ]);
   rows.push([
     'total 合计',
     ...run.years.map((s) => inUnit(s.figures.total_annual_cost, unit)),
-    ...(n ? [yearly(a.figures.total_annual_cost, b.figures.total_annual_cost, n)] : []),
+    ...(w ? [inUnit(w.total_annual_cost, unit), yearly(a.figures.total_annual_cost, b.figures.total_annual_cost, n)] : []),
   ]);
   const rule = [rows.length - 1]; // (above the total)
   // A scenario's total against the baseline's, each year (as the one-date table's Δ column)
   const base = run === r.runs[0] ? null : r.runs[0]!;
   if (base)
-    rows.push(['Δ vs baseline 较基线', ...run.years.map((s, k) => signedIn(totalDelta(base.years[k]!, s), unit)), ...(n ? [''] : [])]);
+    rows.push([
+      'Δ vs baseline 较基线',
+      ...run.years.map((s, k) => signedIn(totalDelta(base.years[k]!, s), unit)),
+      ...(n ? [signedIn(totalDelta(window(base.years), window(run.years)), unit), ''] : []),
+    ]);
   const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
   const table = (h: string[], body: string[][], al: Align[]) => (markdown ? markdownTable(h, body, al) : textTable(h, body, al, rule));
   const out = [table(header, rows, align)];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
+import { PROGRAM_IDS } from '../../src/core/programs/index.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
 const NANNING = 'policies/guangxi-nanning.yaml';
@@ -320,6 +321,9 @@ describe('simulate --years: a scenario against the baseline', () => {
     const args = ['--years', '2025-2026', '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '--quiet'];
     const deltas = json(...args).scenarios[1].years.map((y: { total_delta: { annual_cost: string } }) => y.total_delta.annual_cost);
     expect(deltas.every((d: string) => D(d).gt(0))).toBe(true);
+    // the window's Δ, the two years' together (a reform author summed them by hand), to the fen of their rounding
+    const whole = D(json(...args).scenarios[1].total_delta.annual_cost);
+    expect(whole.minus(D(deltas[0]).plus(deltas[1])).abs().lte('0.01')).toBe(true);
     const wan = (yuan: string) =>
       `+${D(yuan)
         .dividedBy(10_000)
@@ -327,7 +331,10 @@ describe('simulate --years: a scenario against the baseline', () => {
         .replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',')}`;
     const table = simulate(...args, '--unit', 'wan').stdout;
     expect(table).toMatch(
-      new RegExp(`^Δ vs baseline 较基线\\s+${wan(deltas[0]).replace(/[.+]/g, '\\$&')}\\s+${wan(deltas[1]).replace(/[.+]/g, '\\$&')}$`, 'm'),
+      new RegExp(
+        `^Δ vs baseline 较基线\\s+${[deltas[0], deltas[1], whole.toFixed(2)].map((d) => wan(d).replace(/[.+]/g, '\\$&')).join('\\s+')}$`,
+        'm',
+      ),
     );
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-years-')), 'years.xlsx');
     expect(simulate(...args, '--format', 'xlsx', '--out', out).code).toBe(0);
@@ -482,9 +489,28 @@ describe('simulate --years with a projection', () => {
       D(y.programs.dibao.annual_cost).dividedBy(y.programs.dibao.persons),
     );
     expect(perPerson[1].gt(perPerson[0]) && perPerson[2].gt(perPerson[1])).toBe(true);
+    // Each run keeps DOMAIN's shape with the window's figures (an integrator's reader was given `years` alone): every
+    // program's cost and the total summed over the three years exactly, counts the average month, who pays summed.
+    const w = out.scenarios[0];
+    expect(out.date).toBe('2026-2028');
+    type Year = { programs: Record<string, Record<string, string>>; total_annual_cost_exact: string; funding: Record<string, string> };
+    const sum = (get: (y: Year) => string) => (base as Year[]).reduce((a, y) => a.plus(get(y)), D(0));
+    for (const p of PROGRAM_IDS) {
+      expect(w.programs[p].annual_cost_exact).toBe(
+        sum((y) => y.programs[p].annual_cost_exact).toFixed(Math.max(2, sum((y) => y.programs[p].annual_cost_exact).decimalPlaces())),
+      );
+      expect(D(w.programs[p].persons).toFixed(6)).toBe(
+        sum((y) => y.programs[p].persons)
+          .dividedBy(3)
+          .toFixed(6),
+      );
+    }
+    expect(w.total_annual_cost).toBe(sum((y) => y.total_annual_cost_exact).toFixed(2));
+    expect(w.funding.central).toBe(sum((y) => y.funding.central).toFixed(2));
+    expect(D(w.funding.central).plus(w.funding.provincial).plus(w.funding.local).minus(w.total_annual_cost).abs().lte('0.03')).toBe(true);
     expect(run().stdout).toBe(r.stdout); // reproducible
     const table = jiuzhu([...args, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--unit', 'wan']).stdout;
-    expect(table).toMatch(/^cost 年度支出 \(万元 10k yuan\)\s+2026\s+2027\s+2028\s+a year 年均$/m);
+    expect(table).toMatch(/^cost 年度支出 \(万元 10k yuan\)\s+2026\s+2027\s+2028\s+2026–2028 合计\s+a year 年均$/m);
     expect(table).toMatch(/^中央 central\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+$/m);
   });
 
