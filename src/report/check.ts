@@ -143,7 +143,8 @@ export function checkJunit(a: CheckAbout, ids: readonly string[], moved: readonl
   const cases = keys.map(([id, p]) => {
     const of = (ms: readonly Movement[]) => ms.filter((m) => m.scenario === id && m.program === p);
     const [beyond, inside] = [of(moved), of(within)];
-    const name = p === '' ? `${id}: the scenario` : `${id}: ${label(p)}`;
+    // (the program's id, as every machine-readable output names it, then its name: CI keys on the id)
+    const name = p === '' ? `${id}: the scenario` : `${id}: ${p}${p === 'total' ? ' 合计' : ` ${PROGRAM_BY_ID.get(p as ProgramId)!.zh}`}`;
     const out = inside.length ? `\n      <system-out>${xml(`within the tolerance: ${inside.map(line).join('; ')}`)}</system-out>` : '';
     if (!beyond.length) return `    <testcase classname="${xml(a.snapshot)}" name="${xml(name)}"${out ? `>${out}\n    </testcase>` : '/>'}`;
     const message =

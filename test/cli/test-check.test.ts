@@ -279,9 +279,12 @@ describe('jiuzhu check', () => {
     expect(xml).toContain(
       '<testcase classname="' +
         snapshot +
-        '" name="baseline: 特困 tekun">\n      <failure message="1 figure moved beyond the tolerance of 0.5%">households: 29000.0 → 29745.3 (+745.3 (+2.57%))</failure>',
+        '" name="baseline: tekun 特困">\n      <failure message="1 figure moved beyond the tolerance of 0.5%">households: 29000.0 → 29745.3 (+745.3 (+2.57%))</failure>',
     );
     expect(xml).toContain('<failure message="the snapshot has this scenario, the run does not">');
+    // each case named by the program's id (DOMAIN: ids in every machine-readable output), then its name
+    for (const name of ['baseline: dibao_supplement 分类施保', 'baseline: disability_care 重度残疾人护理补贴', 'baseline: total 合计'])
+      expect(xml).toContain(`name="${name}"`);
     expect(xml).toContain('<system-out>within the tolerance: annual cost: 751000000.00 → 750802524.83 (−197,475.17 (−0.03%))</system-out>');
     // the Markdown folds the move within the tolerance under the table of those beyond it
     const md = jiuzhu(args).stdout;
