@@ -2,7 +2,8 @@
 import { stat } from 'node:fs/promises';
 import { readInputText } from './files.js';
 import { snapshotFrom, type TotalsSnapshot } from '../core/snapshot.js';
-import { InputError } from '../errors.js';
+import { isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { InputError, type Problem } from '../errors.js';
 import { AtomicFile } from './atomic-file.js';
 
 /** The snapshot, or null when the file does not exist. */
@@ -27,9 +28,42 @@ export async function readSnapshot(path: string): Promise<TotalsSnapshot | null>
       'recreate it with jiuzhu check … --update',
     );
   }
+  // A key given twice (JSON.parse keeps the last, unseen: a hand merge's leftover) is a problem at both places
+  const doc = parseDocument(text, { uniqueKeys: true });
+  const twice = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+  if (twice.length)
+    throw new InputError(
+      twice.map((e) => ({
+        where: { file: path, ...lineCol(text, e.pos[0]) },
+        message: `key ${/^"(?:[^"\\]|\\.)*"/.exec(text.slice(e.pos[0]))?.[0] ?? '?'} given twice in one object: JSON keeps the last, unseen`,
+      })),
+      'recreate it with jiuzhu check … --update',
+    );
   const s = snapshotFrom(json, path);
-  if (Array.isArray(s)) throw new InputError(s, 'recreate it with jiuzhu check … --update');
+  if (Array.isArray(s))
+    throw new InputError(
+      s.map((q) => placed(q, doc, text)),
+      'recreate it with jiuzhu check … --update',
+    );
   return s;
+}
+
+/**
+ * A problem at its line (README: "an input error at its line"): the value its subject names (`scenarios[0].date`,
+ * `snapshot` for the whole), or for an unknown key the key itself. (The JSON read as YAML, of which it is a subset,
+ * for the places.)
+ */
+function placed(q: Problem, doc: Document, text: string): Problem {
+  const path = (q.subject ?? '')
+    .replace(/^snapshot\.?/, '')
+    .split(/\.|\[(\d+)\]/)
+    .filter((x) => x !== undefined && x !== '')
+    .map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+  const node = (path.length ? doc.getIn(path, true) : doc.contents) as Node | undefined;
+  const key = /^unknown (?:key|program) "([^"]*)"/.exec(q.message)?.[1];
+  const pair = key !== undefined && isMap(node) ? node.items.find((it) => isScalar(it.key) && it.key.value === key) : undefined;
+  const at = (pair?.key as Node | undefined)?.range?.[0] ?? node?.range?.[0];
+  return at === undefined || !q.where ? q : { ...q, where: { file: q.where.file, ...lineCol(text, at) } };
 }
 
 export async function writeSnapshot(path: string, s: TotalsSnapshot): Promise<void> {

@@ -534,6 +534,21 @@ describe('runs that check nothing, and floods of problems', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/"abc"/);
     expect(r.stderr).not.toMatch(/DecimalError|\n\s+at /);
+    // each problem at its line (an integrator's: 'snapshot: unknown key "datum"', no line), a key given twice too (the
+    // last one won, unseen). The shipped snapshot: "date" on line 5, tekun's households on line 11.
+    writeFileSync(
+      snap,
+      good.replace('"date": "2025-06-30",', '"date": "2025-06-30",\n  "datum": 1,').replace('"persons": "32233.9"', '"persons": "x"'),
+    );
+    expect(check().stderr.split('\n').slice(1, 3)).toEqual([
+      `  ${snap}:6:3: snapshot: unknown key "datum" (a snapshot has jiuzhu_snapshot, policy, households, date, scenarios)`,
+      `  ${snap}:13:22: scenarios[0].programs.tekun.persons: expected a decimal string, got "x"`,
+    ]);
+    writeFileSync(snap, good.replace('"households": "29745.3",', '"households": "29745.3",\n          "households": "1",'));
+    expect([check().code, check().stderr.split('\n')[1]]).toEqual([
+      3,
+      `  ${snap}:12:11: key "households" given twice in one object: JSON keeps the last, unseen`,
+    ]);
   });
 
   it('a key given twice in a mapping is located at both places', () => {
