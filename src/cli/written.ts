@@ -8,6 +8,8 @@ import type { Ctx } from './context.js';
 
 /** A regular file at the path now, or null. */
 export function fileThere(path: string): { readonly size: number } | null {
+  // (/dev/stdout, /dev/fd/N: a stream, even where the shell sent it to a file — not "the file that was there")
+  if (/^\/dev\/(stdout|stderr|fd\/)/.test(path)) return null;
   try {
     const st = statSync(path, { throwIfNoEntry: false });
     return st?.isFile() ? { size: st.size } : null;

@@ -272,6 +272,20 @@ describe('odd output targets', () => {
           'hint: give --per-household a file, or --out FILE for the totals\n',
       ]);
     }
+    // standard output sent to a file by the shell: the rows go there, and stderr does not call it "the file that was
+    // there" (an integrator was told "wrote /dev/stdout …, replacing the file that was there")
+    const rows = join(dir, 'rows.csv');
+    const shell = spawnSync(
+      'sh',
+      [
+        '-c',
+        `node bin/jiuzhu.js simulate --policy ${NANNING} --households ${SAMPLE} --per-household /dev/stdout --out ${join(dir, 'r.json')} --format json > ${rows}`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect([shell.status, shell.stderr.split('\n')[0]]).toEqual([0, `wrote ${join(dir, 'r.json')} (16 KB)`]);
+    expect(shell.stderr).not.toContain('/dev/stdout');
+    expect(readFileSync(rows, 'utf8').split('\n')).toHaveLength(602); // the header, 600 households, the last newline
     const cliff = jiuzhu(['cliff', '--policy', NANNING, '--households', SAMPLE, '--per-household', '-']);
     expect([cliff.code, cliff.stderr]).toEqual([
       2,
