@@ -1,5 +1,5 @@
 // Shared steps of the commands: check a date, load a policy and its rules at that date, read households.
-import { isIsoDate, today } from '../core/dates.js';
+import { isIsoDate, notADay, today } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { policyNotes } from '../core/policy-notes.js';
@@ -24,7 +24,7 @@ import { makeProgress } from './progress.js';
 
 export function simulationDate(ctx: Ctx, date: string | undefined): string {
   if (date === undefined) return today(ctx.now());
-  if (!isIsoDate(date)) throw new UsageError(`--date must be a date YYYY-MM-DD, got "${date}"`);
+  if (!isIsoDate(date)) throw new UsageError(`--date must be a date YYYY-MM-DD, got "${date}"${notADay(date)}`);
   return date;
 }
 

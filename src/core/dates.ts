@@ -1,6 +1,22 @@
 // ISO calendar dates (YYYY-MM-DD). A dated value holds from its date until the next one.
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why text written YYYY-MM-DD is no date, for a message (a reform author's 2027-02-30 was told "must be a date
+ * YYYY-MM-DD", which it is written as): " (February 2027 has 28 days)", " (there is no month 13)"; '' otherwise.
+ */
+export function notADay(text: string): string {
+  const m = ISO_RE.exec(text);
+  if (!m || isIsoDate(text)) return '';
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  if (mo < 1 || mo > 12) return ` (there is no month ${m[2]})`;
+  if (Number(m[3]) < 1) return ' (there is no day 00)';
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return ` (${MONTHS[mo - 1]} ${y} has ${days} days)`;
+}
+
 export function isIsoDate(text: string): boolean {
   const m = ISO_RE.exec(text);
   if (!m) return false;

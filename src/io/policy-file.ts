@@ -4,7 +4,7 @@
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { InputError } from '../errors.js';
 import { readInputText } from './files.js';
-import { isIsoDate } from '../core/dates.js';
+import { isIsoDate, notADay } from '../core/dates.js';
 import { BRANCHES, expectedOf, PARAMS, PARAM_BY_PATH, PLACEHOLDER_SOURCE, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
 import type { DatedValue, Policy, Source } from '../core/parameters/tree.js';
 import { parseValue } from './param-values.js';
@@ -127,7 +127,7 @@ function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, so
     const fromNode = k.get('from')?.[0] ?? null;
     const from = isScalar(fromNode) && typeof fromNode.value === 'string' ? fromNode.value : null;
     if (!from || !isIsoDate(from)) {
-      y.problem(fromNode ?? item, `"from" must be a date YYYY-MM-DD, got ${from ?? 'nothing'}`, subject);
+      y.problem(fromNode ?? item, `"from" must be a date YYYY-MM-DD, got ${from ?? 'nothing'}${from ? notADay(from) : ''}`, subject);
       continue;
     }
     const prev = entries[entries.length - 1];

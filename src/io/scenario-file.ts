@@ -2,7 +2,7 @@
 // with the nearest valid one, every problem is listed with file:line:col, and nothing is applied until the
 // whole file is valid.
 import type { Node, YAMLMap } from 'yaml';
-import { isIsoDate } from '../core/dates.js';
+import { isIsoDate, notADay } from '../core/dates.js';
 import { D } from '../core/money.js';
 import { BRANCHES, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
 import type { ParamValue } from '../core/parameters/tree.js';
@@ -69,6 +69,14 @@ function walk(y: YamlFile, map: YAMLMap, prefix: string, out: ScenarioChange[]):
       if (change) out.push({ ...change, path, where: y.where(pair.key as Node) });
     } else if (BRANCHES.has(path) && isMap(value)) {
       walk(y, value, path, out);
+    } else if (prefix && (OPS as readonly string[]).includes(key)) {
+      // `dibao.standard: {add: 80}`: a change given to a group (it was "unknown parameter dibao.standard.add (did you
+      // mean dibao.standard?)", the very key written)
+      const members = [...PARAM_BY_PATH.keys()].filter((p) => p.startsWith(`${prefix}.`) && !p.slice(prefix.length + 1).includes('.'));
+      y.problem(
+        pair.key as Node,
+        `${prefix} is a group of parameters, not one: give the change to each${members.length ? ` (${members.join(', ')})` : ' of its parameters'}`,
+      );
     } else {
       const near = suggestPath(path);
       y.problem(pair.key as Node, `unknown parameter "${path}"${near ? ` (did you mean "${near}"?)` : ''}`);
@@ -102,7 +110,7 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
   if (k.has('from')) {
     const f = k.get('from')![0];
     from = isScalar(f) && typeof f.value === 'string' && isIsoDate(f.value) ? f.value : undefined;
-    if (!from) y.problem(f, `"from" must be a date YYYY-MM-DD${got(f)}`, subject);
+    if (!from) y.problem(f, `"from" must be a date YYYY-MM-DD${got(f)}${isScalar(f) ? notADay(String(f.value)) : ''}`, subject);
     if (op === 'values') y.problem(f, '"values" carry their own dates; "from" does not apply', subject);
   }
   const numeric = ['money', 'decimal', 'integer'].includes(spec.kind.type);
@@ -157,7 +165,7 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
         const f = e.get('from')?.[0] ?? null;
         const date = isScalar(f) && typeof f.value === 'string' && isIsoDate(f.value) ? f.value : null;
         if (!date) {
-          y.problem(f ?? item, `"from" must be a date YYYY-MM-DD${got(f)}`, subject);
+          y.problem(f ?? item, `"from" must be a date YYYY-MM-DD${got(f)}${isScalar(f) ? notADay(String(f.value)) : ''}`, subject);
           continue;
         }
         if (values.length && date <= values[values.length - 1]!.from)

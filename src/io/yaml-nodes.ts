@@ -107,7 +107,13 @@ export class YamlFile {
 
   string(node: Node | null, what: string, subject?: string): string | null {
     if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value;
-    this.problem(node, `expected ${what} (text)`, subject);
+    // (YAML reads 000, 2027 or true as a number or a flag: a reform author's `reason: 000` was told "expected … text")
+    const read = isScalar(node) && node.value !== null && typeof node.value !== 'string' ? (node.source ?? String(node.value)) : null;
+    this.problem(
+      node,
+      `expected ${what} (text)${read !== null ? `: YAML reads ${read} as a ${typeof node!.toJSON() === 'boolean' ? 'flag' : 'number'}, put it in quotes ("${read}")` : ''}`,
+      subject,
+    );
     return null;
   }
 }

@@ -25,7 +25,7 @@ describe('exit codes and messages', () => {
     expect(missing.stderr).toMatch(/--households <file>/);
     expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--format', 'xml']).code).toBe(2);
     const date = jiuzhu(['params', '--policy', NANNING, '--date', '2024-13-01']);
-    expect([date.code, date.stderr]).toEqual([2, 'jiuzhu: --date must be a date YYYY-MM-DD, got "2024-13-01"\n']);
+    expect([date.code, date.stderr]).toEqual([2, 'jiuzhu: --date must be a date YYYY-MM-DD, got "2024-13-01" (there is no month 13)\n']);
     const nofile = jiuzhu(['params', '--policy', 'policies/nowhere.yaml']);
     expect([nofile.code, nofile.stderr]).toEqual([
       2,

@@ -91,7 +91,7 @@ describe('reading ahead from the command line', () => {
     expect(simulate('2025-13-45', ahead)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'jiuzhu: --date must be a date YYYY-MM-DD, got "2025-13-45"\n',
+      stderr: 'jiuzhu: --date must be a date YYYY-MM-DD, got "2025-13-45" (there is no month 13)\n',
     });
   });
 });

@@ -95,7 +95,9 @@ describe('policy validation', () => {
     );
     expect(problems(dup)).toEqual([expect.stringMatching(/dibao\.standard\.urban: duplicate date 2020-01-01$/)]);
     const bad = SIMPLE.replace('urban: [{from: 2020-01-01,', 'urban: [{from: 2020-02-30,');
-    expect(problems(bad)).toEqual([expect.stringMatching(/"from" must be a date YYYY-MM-DD, got 2020-02-30$/)]);
+    expect(problems(bad)).toEqual([
+      expect.stringMatching(/"from" must be a date YYYY-MM-DD, got 2020-02-30 \(February 2020 has 29 days\)$/),
+    ]);
   });
 
   it('requires a source or an estimate on each value, and a known source', () => {
@@ -211,6 +213,33 @@ describe('policy validation', () => {
       expect.stringMatching(
         /this band is never reached: the band before it \(below_share 30\) already takes every dibao household .*\(0\.3, not 30\)$/,
       ),
+    ]);
+  });
+});
+
+describe('a reform author’s slips, each said with what to write (a finance analyst’s trial)', () => {
+  const scenario = (reason: string, changes: string) =>
+    `scenario: s\ntitle: {zh: 试, en: try}\nreason: ${reason}\nchanges:\n  ${changes}\n`;
+  const said = (text: string) => problemsOfSync(() => parseScenario(text, 's.yaml'));
+
+  it('a day that does not exist, in YYYY-MM-DD: which month has how many days (it was "must be a date YYYY-MM-DD")', () => {
+    expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027-02-30'}"))).toEqual([
+      's.yaml:5:41: change of dibao.standard.urban: "from" must be a date YYYY-MM-DD, got "2027-02-30" (February 2027 has 28 days)',
+    ]);
+    expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2028-02-30'}"))[0]).toContain('(February 2028 has 29 days)');
+    expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027-13-01'}"))[0]).toContain('(there is no month 13)');
+    expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027/07/01'}"))[0]).toMatch(/got "2027\/07\/01"$/);
+  });
+
+  it('text YAML reads as a number: put it in quotes', () => {
+    expect(said(scenario('000', 'dibao.standard.urban: {add: 80}'))).toEqual([
+      's.yaml:3:9: reason: expected the clause or reason behind the reform (text): YAML reads 000 as a number, put it in quotes ("000")',
+    ]);
+  });
+
+  it('a change given to a group names its parameters (it was "did you mean dibao.standard?", the key written)', () => {
+    expect(said(scenario('x', 'dibao.standard: {add: 80}'))).toEqual([
+      's.yaml:5:20: dibao.standard is a group of parameters, not one: give the change to each (dibao.standard.urban, dibao.standard.rural)',
     ]);
   });
 });
