@@ -92,7 +92,11 @@ function growth(y: YamlFile, node: Node | null, subject: string): { yearly: Retu
   if (text === null || !RATE_RE.test(text)) {
     y.problem(
       k.get('yearly')?.[0] ?? node,
-      'expected "yearly": a growth a year between -1 and 1 with at most six decimals, e.g. 0.035',
+      `expected "yearly": a growth a year between -1 and 1 with at most six decimals, e.g. 0.035${
+        text !== null && /^\d+(\.\d+)?%?$/.test(text) && Number(text.replace('%', '')) >= 1
+          ? ` (a percentage? ${text.replace('%', '')} % a year is ${D(text.replace('%', '')).dividedBy(100).toFixed()})`
+          : ''
+      }`,
       subject,
     );
     return null;

@@ -44,7 +44,7 @@ export const CHANGE_COLUMNS: readonly Col[] = [
   { header: '参数 parameter', width: 34 },
   { header: '原值 before', width: 14 },
   { header: '新值 after', width: 14 },
-  { header: '政策所载日期 dated in the policy', width: 18 },
+  { header: '所载日期 dated as given', width: 18 },
   { header: '来源 source', width: 40 },
 ];
 

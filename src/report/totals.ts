@@ -172,7 +172,7 @@ function yearLines(y: YearReport, markdown: boolean, unit: Unit): string[] {
   const lines = [
     `budget year ${y.year}: ${y.periods.length} period${y.periods.length > 1 ? 's' : ''} of identical parameters, each evaluated once — ${y.periods.map((p) => `${span(p)} (${p.months.length} month${p.months.length > 1 ? 's' : ''})`).join(', ')}`,
     y.changes.length
-      ? `changes inside the year: ${y.changes.map((c) => `${c.date} ${c.path} ${c.before} → ${c.after}${c.dated ? ` (dated ${c.dated} in the policy: the year's months are whole, so it counts from ${c.date})` : ''}`).join('; ')}`
+      ? `changes inside the year: ${y.changes.map((c) => `${c.date} ${c.path} ${c.before} → ${c.after}${c.dated ? ` (dated ${c.dated} in the ${c.source?.startsWith('scenario ') ? 'scenario' : 'policy'}: the year's months are whole, so it counts from ${c.date})` : ''}`).join('; ')}`
       : 'no parameter changes inside the year: the year is 12 × a month',
   ];
   if (y.periods.length > 1) {

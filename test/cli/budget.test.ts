@@ -64,7 +64,7 @@ describe('simulate --year', () => {
       source: 'nanning-2022',
     }); // (on a 1st: no dated)
     expect(simulate('--year', '2022', '--scenario', mid).stdout).toContain(
-      "2022-08-01 dibao.standard.urban 810 → 850 (dated 2022-07-15 in the policy: the year's months are whole, so it counts from 2022-08-01)",
+      "2022-08-01 dibao.standard.urban 810 → 850 (dated 2022-07-15 in the scenario: the year's months are whole, so it counts from 2022-08-01)",
     );
     // and the workbook's Changes sheet, beside the date it counts from (it had no such column)
     const out = join(dir, 'mid.xlsx');
@@ -75,7 +75,7 @@ describe('simulate --year', () => {
       .getWorksheet('参数变化 Changes')!
       .getRows(1, 20)!
       .map((row) => (row.values as unknown[]).slice(1));
-    expect(changes[0]!.slice(-2)).toEqual(['政策所载日期 dated in the policy', '来源 source']);
+    expect(changes[0]!.slice(-2)).toEqual(['所载日期 dated as given', '来源 source']);
     expect(changes).toContainEqual(['mid', '2022-08-01', 'dibao.standard.urban', 810, 850, '2022-07-15', 'scenario mid']);
     expect(changes).toContainEqual(['mid', '2022-04-01', 'dibao.standard.urban', 790, 810, '', 'nanning-2022']);
   });

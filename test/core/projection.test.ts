@@ -55,6 +55,15 @@ describe('the projection file', () => {
       'population: needs a "source" or, where nothing is published, an "estimate" with its basis',
     ]);
   });
+  it('a growth written as a percentage says what it is as a share (a reform author wrote yearly: 5)', () => {
+    const bad = readFileSync(FILE, 'utf8')
+      .replace('dibao.standard.: {yearly: 0.035,', 'dibao.standard.: {yearly: 3.5,')
+      .replace('min_wage.monthly: {yearly: 0.05,', 'min_wage.monthly: {yearly: 5%,');
+    expect(problemsOfSync(() => parseProjection(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'uprate dibao.standard.: expected "yearly": a growth a year between -1 and 1 with at most six decimals, e.g. 0.035 (a percentage? 3.5 % a year is 0.035)',
+      'uprate min_wage.monthly: expected "yearly": a growth a year between -1 and 1 with at most six decimals, e.g. 0.035 (a percentage? 5 % a year is 0.05)',
+    ]);
+  });
   it('reads the localities it was made for, a list of policy ids', () => {
     expect(projection().localities).toEqual(['guangdong-guangzhou']);
     const bad = readFileSync(FILE, 'utf8').replace('localities: [guangdong-guangzhou]', 'localities: guangdong-guangzhou');
