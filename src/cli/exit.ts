@@ -3,7 +3,7 @@
 // the temporary file being written; a pipe closed early (`| head`) is not an error.
 import { CommanderError } from 'commander';
 import { CheckFailedError, ClosedPipe, formatProblem, InputError, UsageError } from '../errors.js';
-import { removeTemporaryFiles } from '../io/atomic-file.js';
+import { ownsTemporaryFiles, removeTemporaryFiles } from '../io/atomic-file.js';
 import { releaseFifos } from '../io/files.js';
 import type { Ctx } from './context.js';
 
@@ -62,6 +62,25 @@ export function guardSignals(): void {
       releaseFifos();
       process.exit(code);
     });
+  }
+}
+
+/**
+ * Temporary files carry this process's id (io/atomic-file.ts): a later write beside one whose process is gone (a
+ * SIGKILL or an out-of-memory kill left it) removes it, and says so unless --quiet.
+ */
+export function ownTemporaryFiles(ctx: Ctx, argv: readonly string[]): void {
+  const quiet = argv.includes('-q') || argv.includes('--quiet');
+  ownsTemporaryFiles({ pid: process.pid, alive: processAlive, note: (t) => (quiet ? undefined : ctx.stderr.write(t)) });
+}
+
+/** Whether a process is running (signal 0 tests without sending; EPERM: it runs, as another user). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -5,7 +5,8 @@ import { Command, Option } from 'commander';
 import { refuseRepeated } from './repeated.js';
 import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
-import { guardPipe, guardSignals, report } from './exit.js';
+import { guardPipe, guardSignals, ownTemporaryFiles, report } from './exit.js';
+import { tellStrayBeforeMissing } from './stray-options.js';
 import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
 import { defaultParsedCache, useParsedCache } from '../io/parsed-cache.js';
 import { givesStdin, readsAlso } from '../io/files.js';
@@ -333,32 +334,6 @@ function buildProgram(ctx: Ctx): Command {
   return program;
 }
 
-/**
- * commander says a mandatory option is missing before it looks at unknown ones: `tui --polcy x` said "--policy not
- * specified", not the slip (a TUI trial). An unknown long option is told first, with commander's "Did you mean".
- */
-function tellStrayBeforeMissing(program: Command, argv: readonly string[]): void {
-  type Checked = Command & { missingMandatoryOptionValue(o: Option): void; unknownOption(flag: string): void };
-  for (const cmd of program.commands as Checked[]) {
-    // An option of another command says whose it is (a reform author's `compare --years` was told "Did you mean --year?")
-    const unknown = cmd.unknownOption.bind(cmd);
-    cmd.unknownOption = (flag: string) => {
-      const whose = program.commands.filter((c) => c !== cmd && c.options.some((o) => o.long === flag)).map((c) => c.name());
-      if (!whose.length) return unknown(flag);
-      cmd.error(`error: unknown option '${flag}': ${cmd.name()} has none; it is an option of ${whose.join(', ')}`, {
-        code: 'commander.unknownOption',
-      });
-    };
-    const missing = cmd.missingMandatoryOptionValue.bind(cmd);
-    cmd.missingMandatoryOptionValue = (option: Option) => {
-      const known = new Set([...cmd.options, ...program.options].map((o) => o.long));
-      const stray = argv.map((a) => a.split('=')[0]!).find((a) => a.startsWith('--') && a !== '--' && !known.has(a));
-      if (stray) cmd.unknownOption(stray);
-      missing(option);
-    };
-  }
-}
-
 /** `-`, the usual name for standard input, as the file that is (read as a pipe: as it comes, never sniffed). */
 const stdinAsFile = (v: string) => (v === '-' ? '/dev/stdin' : v);
 /** `-` for an output: standard output (a file named "-" was written in the working directory). */
@@ -375,6 +350,7 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
     guardSignals();
   }
   givesStdin(() => process.stdin); // (`--households -`: created when read, not before)
+  ownTemporaryFiles(ctx, argv);
   const program = buildProgram(ctx);
   tellStrayBeforeMissing(program, argv);
   // How the households file is held, from the command line as parsed (any command that reads one).

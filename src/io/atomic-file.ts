@@ -2,9 +2,10 @@
 // commit, removed on abort — and on Ctrl-C or kill (the CLI calls removeTemporaryFiles on SIGINT and SIGTERM). A
 // target that is a link is followed (the link stays, the file it names is replaced); a device or FIFO
 // (/dev/stdout, a pipe) is written straight through, never replaced by a file; a directory is refused. Writes honour
-// backpressure; a failed write (a full disk) is a usage error naming the path, and leaves nothing behind.
+// backpressure; a failed write (a full disk) is a usage error naming the path, and leaves nothing behind. A kill no
+// handler sees (SIGKILL) leaves the temporary file: the next write beside it removes it and says so (ownsTemporaryFiles).
 import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
-import { lstat, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, readdir, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -13,6 +14,43 @@ import { fileError, noteFifo } from './files.js';
 
 /** The temporary files being written, for removeTemporaryFiles. */
 const temporary = new Set<string>();
+
+/**
+ * This process, as the CLI gives it (io/ reads no process): its id goes into each temporary file's name, so that the
+ * next write beside a file left by a run killed outright (SIGKILL, an out-of-memory kill: no handler runs) can tell it
+ * is no one's any more, remove it, and say so. A temporary file of a process still alive is never touched.
+ */
+interface Owner {
+  readonly pid: number;
+  readonly alive: (pid: number) => boolean;
+  readonly note: (text: string) => void;
+}
+let owner: Owner | null = null;
+
+export function ownsTemporaryFiles(o: Owner | null): void {
+  owner = o;
+}
+
+/** Removes the temporary files beside `target` that runs no longer alive left (their names carry their process). */
+async function removeLeftBehind(target: string): Promise<void> {
+  if (!owner) return;
+  const base = basename(target);
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = /^\.(.+)\.(\d+)-[0-9a-f]{8}\.tmp$/.exec(name);
+    if (!m || m[1] !== base) continue;
+    const pid = Number(m[2]);
+    if (pid === owner.pid || owner.alive(pid)) continue;
+    const path = join(dirname(target), name);
+    if (
+      await unlink(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      owner.note(`note: removed ${path}, a temporary file left by a run that was killed (process ${pid} is gone)\n`);
+  }
+}
 
 /** Removes every temporary file still open (synchronous: for a signal handler). */
 export function removeTemporaryFiles(): void {
@@ -52,7 +90,8 @@ export class AtomicFile {
     if (s?.isFIFO()) noteFifo(path, 'output');
     if (s && !s.isFile()) return new AtomicFile(path, null, null, await opened(createWriteStream(path), path));
     const target = await realTarget(path);
-    const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+    await removeLeftBehind(target);
+    const tmp = join(dirname(target), `.${basename(target)}.${owner ? `${owner.pid}-` : ''}${randomBytes(4).toString('hex')}.tmp`);
     temporary.add(tmp);
     try {
       return new AtomicFile(path, target, tmp, await opened(createWriteStream(tmp, { flags: 'wx' }), path));

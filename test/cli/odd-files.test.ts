@@ -1,7 +1,8 @@
 // Files that are not what a households option expects, through the CLI as a user meets them: each named for what it
 // is, with what to do, by every command that reads households (a hardening trial's gzip, xz and UTF-16 files were
 // "neither UTF-8 nor GB18030" at 0x8b, and a zip of CSVs "not a readable .xlsx workbook").
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -82,5 +83,28 @@ describe('a header with columns jiuzhu does not read: every one noted, none sile
     expect(r.stderr).toContain(
       `note: ${file}: jiuzhu reads no column named "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11" … (20,000 in all): left out`,
     );
+  });
+});
+
+describe('a temporary file left by a run killed outright (SIGKILL: no handler runs)', () => {
+  it('is removed by the next write beside it, and said; a live run’s is left alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-killed-'));
+    const out = join(dir, 'big.csv');
+    const child = spawn(process.execPath, ['bin/jiuzhu.js', 'generate', '--policy', NANNING, '--households', '50000000', '--out', out]);
+    for (let i = 0; i < 200 && readdirSync(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const [left] = readdirSync(dir);
+    expect(left).toMatch(new RegExp(`^\\.big\\.csv\\.${child.pid}-[0-9a-f]{8}\\.tmp$`)); // the process in its name
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    expect(readdirSync(dir)).toEqual([left]); // (what an out-of-memory kill leaves)
+    // a temporary file of a process that is alive (this one's) beside it is not touched
+    const live = `.big.csv.${process.pid}-0badcafe.tmp`;
+    writeFileSync(join(dir, live), 'x');
+    const r = jiuzhu(['generate', '--policy', NANNING, '--households', '100', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `note: removed ${join(dir, left!)}, a temporary file left by a run that was killed (process ${child.pid} is gone)\n`,
+    );
+    expect(readdirSync(dir).sort()).toEqual([live, 'big.csv'].sort());
   });
 });
