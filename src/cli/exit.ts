@@ -4,7 +4,7 @@
 import { CommanderError } from 'commander';
 import { CheckFailedError, ClosedPipe, formatProblem, InputError, UsageError } from '../errors.js';
 import { ownsTemporaryFiles, removeTemporaryFiles } from '../io/atomic-file.js';
-import { releaseFifos } from '../io/files.js';
+import { givesNotes, releaseFifos } from '../io/files.js';
 import type { Ctx } from './context.js';
 
 /** How many problems an invalid input prints. */
@@ -66,12 +66,15 @@ export function guardSignals(): void {
 }
 
 /**
- * Temporary files carry this process's id (io/atomic-file.ts): a later write beside one whose process is gone (a
- * SIGKILL or an out-of-memory kill left it) removes it, and says so unless --quiet.
+ * What io/ is given of the process: its notes' way to stderr (unless --quiet: a FIFO waiting for its writer), and this
+ * process's id for temporary files (io/atomic-file.ts): a later write beside one whose process is gone (a SIGKILL or
+ * an out-of-memory kill left it) removes it, and says so.
  */
-export function ownTemporaryFiles(ctx: Ctx, argv: readonly string[]): void {
+export function givesIo(ctx: Ctx, argv: readonly string[]): void {
   const quiet = argv.includes('-q') || argv.includes('--quiet');
-  ownsTemporaryFiles({ pid: process.pid, alive: processAlive, note: (t) => (quiet ? undefined : ctx.stderr.write(t)) });
+  const note = (t: string) => (quiet ? undefined : ctx.stderr.write(t));
+  givesNotes(note);
+  ownsTemporaryFiles({ pid: process.pid, alive: processAlive, note });
 }
 
 /** Whether a process is running (signal 0 tests without sending; EPERM: it runs, as another user). */

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { refuseRepeated } from './repeated.js';
 import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
-import { guardPipe, guardSignals, ownTemporaryFiles, report } from './exit.js';
+import { givesIo, guardPipe, guardSignals, report } from './exit.js';
 import { tellStrayBeforeMissing } from './stray-options.js';
 import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
 import { defaultParsedCache, useParsedCache } from '../io/parsed-cache.js';
@@ -350,7 +350,7 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
     guardSignals();
   }
   givesStdin(() => process.stdin); // (`--households -`: created when read, not before)
-  ownTemporaryFiles(ctx, argv);
+  givesIo(ctx, argv);
   const program = buildProgram(ctx);
   tellStrayBeforeMissing(program, argv);
   // How the households file is held, from the command line as parsed (any command that reads one).

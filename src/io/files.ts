@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, createReadStream, openSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { setTimeout } from 'node:timers';
 import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
@@ -94,7 +95,27 @@ export async function inputFile(path: string, what: string): Promise<InputFile> 
  * (chalk does), and only process.stdin waits for such a descriptor.
  */
 export function inputStream(path: string, highWaterMark = 1 << 20): Readable {
-  return STDIN.has(path) ? standardInput() : createReadStream(path, { highWaterMark });
+  if (STDIN.has(path)) return standardInput();
+  const stream = createReadStream(path, { highWaterMark });
+  if (fifos.get(path) === 'input') {
+    // Opening a FIFO waits for a writer: said after a while, not left silent (a hardening trial waited, not knowing)
+    const waiting = setTimeout(
+      () => ioNote(`note: waiting for ${path}, a FIFO (named pipe), to be written to (Ctrl-C to stop)\n`),
+      FIFO_PATIENCE_MS,
+    );
+    waiting.unref();
+    stream.once('open', () => clearTimeout(waiting)).once('close', () => clearTimeout(waiting));
+  }
+  return stream;
+}
+
+/** How long a FIFO's open may wait for its writer before it is said. */
+const FIFO_PATIENCE_MS = 2000;
+
+/** Where io/ says a note (the CLI's stderr, unless --quiet: givesNotes); nowhere until it is given. */
+let ioNote = (_text: string): void => undefined;
+export function givesNotes(note: (text: string) => void): void {
+  ioNote = note;
 }
 
 /** Standard input, as the CLI gives it (givesStdin): asked for only when a command reads it. */

@@ -1,7 +1,7 @@
 // Files that are not what a households option expects, through the CLI as a user meets them: each named for what it
 // is, with what to do, by every command that reads households (a hardening trial's gzip, xz and UTF-16 files were
 // "neither UTF-8 nor GB18030" at 0x8b, and a zip of CSVs "not a readable .xlsx workbook").
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,5 +106,33 @@ describe('a temporary file left by a run killed outright (SIGKILL: no handler ru
       `note: removed ${join(dir, left!)}, a temporary file left by a run that was killed (process ${child.pid} is gone)\n`,
     );
     expect(readdirSync(dir).sort()).toEqual([live, 'big.csv'].sort());
+  });
+});
+
+describe('a FIFO with no writer yet', () => {
+  it('is said after two seconds (it waited in silence), then read whole when written to', async () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), 'jiuzhu-fifo-')), 'h.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const child = spawn(process.execPath, [
+      'bin/jiuzhu.js',
+      'simulate',
+      '--policy',
+      NANNING,
+      '--households',
+      fifo,
+      '--date',
+      '2025-06-30',
+      '--format',
+      'json',
+    ]);
+    let [stdout, stderr] = ['', ''];
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exit = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(stderr).toContain(`note: waiting for ${fifo}, a FIFO (named pipe), to be written to (Ctrl-C to stop)\n`);
+    writeFileSync(fifo, readFileSync(SAMPLE)); // (opens at once: the reader waits on it)
+    expect(await exit).toBe(0);
+    expect(JSON.parse(stdout).households.rows).toBe(600);
   });
 });
