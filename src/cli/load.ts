@@ -68,6 +68,16 @@ function usable(policy: Policy, scenario?: Scenario): Policy {
   );
 }
 
+/**
+ * A draws' seed, the same for generate and sensitivity: a whole number from 0 to 2^31 − 1 (generate took any number
+ * and folded it to 32 bits, so -1 and 4294967295 drew alike, while sensitivity refused 0).
+ */
+export function seedOption(text: string): number {
+  if (!/^\d{1,10}$/.test(text.trim()) || Number(text) > 2 ** 31 - 1)
+    throw new UsageError(`--seed must be a whole number from 0 to ${2 ** 31 - 1}, got "${text}"`);
+  return Number(text);
+}
+
 /** A run: the baseline or one scenario applied to a policy, resolved at the date. */
 export interface LoadedRun extends Loaded {
   readonly id: string;

@@ -72,6 +72,7 @@ export async function simulateYears(
     householdsFile: o.households,
     years,
     projection,
+    scenarios,
     runs: policies.map((r, i) => ({ id: r.id, years: reports.map((perYear) => perYear[i]!) })),
   };
 }

@@ -106,6 +106,23 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
   return { ...policy, sources, params };
 }
 
+/** A change in words, for people (a workbook's About sheet): "dibao.standard.urban + 80 from 2027-07-01". */
+export function changeText(ch: ScenarioChange): string {
+  const c = ch.change;
+  const show = (v: ParamValue) => (typeof v === 'object' && v !== null && 'toFixed' in v ? (v as Dec).toFixed() : JSON.stringify(v));
+  const what =
+    c.op === 'set'
+      ? `= ${show(c.value)}`
+      : c.op === 'scale'
+        ? `× ${c.by.toFixed()}`
+        : c.op === 'add'
+          ? `${c.by.isNegative() ? '−' : '+'} ${c.by.abs().toFixed()}`
+          : c.op === 'same_as'
+            ? `same as ${c.path}`
+            : c.values.map((v) => `${show(v.value)} from ${v.from}`).join(', ');
+  return `${ch.path} ${what}${c.op === 'values' ? '' : ch.from ? ` from ${ch.from}` : ', every date'}`;
+}
+
 function before(history: readonly DatedValue[], date: string): DatedValue[] {
   return history.filter((e) => e.from < date);
 }

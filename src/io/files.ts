@@ -173,7 +173,9 @@ const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
   arrow: ['.arrow'],
   xml: ['.xml'],
 };
-const KIND_OF = new Map(Object.entries(EXTENSIONS).flatMap(([kind, exts]) => exts.map((e) => [e, kind] as const)));
+const KIND_OF = new Map<string, string>(Object.entries(EXTENSIONS).flatMap(([kind, exts]) => exts.map((e) => [e, kind] as const)));
+// Kinds jiuzhu never writes, which an output may still be named for (a trial's report --out r.pdf got HTML)
+for (const e of ['.pdf', '.doc', '.docx', '.xls', '.ods', '.odt', '.png', '.jpg', '.svg', '.parquet']) KIND_OF.set(e, 'other');
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
   table: 'a text table',
@@ -195,7 +197,9 @@ function refuseOtherKind(out: Output): void {
   const name = `${out.path.slice(0, out.path.length - ext.length)}${EXTENSIONS[out.format]![0]}`;
   throw new UsageError(
     `${out.flag} ${out.path} ends in ${extname(out.path)}, but it gets ${KIND_WORDS[out.format]}`,
-    `name it ${name}${out.chosen && named !== 'arrow' && named !== 'xml' ? `, or give --format ${named}` : ''}`,
+    `name it ${name}${out.chosen && named !== 'arrow' && named !== 'xml' && named !== 'other' ? `, or give --format ${named}` : ''}${
+      ext === '.pdf' && out.format === 'html' ? ' (a browser prints it to PDF)' : ''
+    }`,
   );
 }
 export interface Input {

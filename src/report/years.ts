@@ -9,6 +9,7 @@ import { LEVEL_LABELS, LEVELS, type Split } from '../core/funding.js';
 import type { Figures } from '../core/aggregate.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
+import { changeText, type Scenario } from '../core/scenario.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { grownColumns, madeForOthers, type Projection } from '../core/projection.js';
 import { delta, estimateNote, scenarioJson, type ScenarioReport } from './totals.js';
@@ -20,6 +21,8 @@ export interface YearsReport {
   readonly householdsFile: string;
   readonly years: readonly number[];
   readonly projection: Projection | null;
+  /** The scenarios the runs after the baseline apply, in order (the workbook says what each changes). */
+  readonly scenarios?: readonly Scenario[];
   /** Per run (baseline first), its report for each year. */
   readonly runs: ReadonlyArray<{ readonly id: string; readonly years: readonly ScenarioReport[] }>;
 }
@@ -329,6 +332,12 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
       ['住户文件 households', r.householdsFile],
       ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
       ...projectionLines(r.projection, r.policy.id).map((l, i) => [i ? '' : '预测 projection', l.trim()]),
+      // each scenario and what it changes (a reform author's workbook did not say: a change on a year's first day is
+      // no change inside a year, and the years have no parameter sheet)
+      ...(r.scenarios ?? []).flatMap((sc) => [
+        ['情景 scenario', `${sc.id}: ${sc.title.zh} ${sc.title.en} — ${sc.reason} (${sc.file})`],
+        ...sc.changes.map((ch) => ['', changeText(ch)]),
+      ]),
     ],
     made,
   );

@@ -349,6 +349,18 @@ describe('simulate --years: a scenario against the baseline', () => {
       ['dibao-standard-plus-10pct', 2025, Number(deltas[0])],
       ['dibao-standard-plus-10pct', 2026, Number(deltas[1])],
     ]);
+    // what the scenario is and changes (a reform author's workbook said nowhere: no change falls inside a year)
+    const about = wb.getWorksheet('说明 About')!;
+    const lines = about.getRows(2, about.rowCount - 1)!.map((row) => [row.getCell(1).value, row.getCell(2).value]);
+    const at = lines.findIndex(([k]) => k === '情景 scenario');
+    expect(lines.slice(at, at + 3)).toEqual([
+      [
+        '情景 scenario',
+        'dibao-standard-plus-10pct: 城乡低保标准提高10% Urban and rural dibao standards raised by 10 % — 000（一）结合财力状况合理确定低保标准……并建立动态调整机制; 003 §14 动态调整机制 (scenarios/dibao-standard-plus-10pct.yaml)',
+      ],
+      ['', 'dibao.standard.urban × 1.1, every date'],
+      ['', 'dibao.standard.rural × 1.1, every date'],
+    ]);
   });
 });
 

@@ -162,6 +162,15 @@ describe('an output never overwrites an input (exit 2, before anything is read)'
       ['report', ...run.slice(1), '--out', join(dir, 'r.md')],
       `jiuzhu: --out ${dir}/r.md ends in .md, but it gets HTML\nhint: name it ${dir}/r.html\n`,
     );
+    // a kind jiuzhu never writes (a hardening trial's report --out r.pdf was HTML named .pdf)
+    refused(
+      ['report', ...run.slice(1), '--out', join(dir, 'r.pdf')],
+      `jiuzhu: --out ${dir}/r.pdf ends in .pdf, but it gets HTML\nhint: name it ${dir}/r.html (a browser prints it to PDF)\n`,
+    );
+    refused(
+      [...run, '--format', 'xlsx', '--out', join(dir, 'b.xls')],
+      `jiuzhu: --out ${dir}/b.xls ends in .xls, but it gets an Excel workbook\nhint: name it ${dir}/b.xlsx\n`,
+    );
     expect(readdirSync(dir)).toEqual([]);
     // the right extension in any case, an extension jiuzhu does not write, or none
     for (const [format, name] of [

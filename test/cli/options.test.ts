@@ -1,5 +1,8 @@
 // Options given to the wrong command, said as such (a reform author's `compare --years 2027-2029` was told
 // "Did you mean --year?", not that --years is simulate's).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
@@ -19,5 +22,36 @@ describe('an option of another command', () => {
     ]);
     const slip = jiuzhu(['simulate', ...NANNING, '--yeers', '2027']);
     expect([slip.code, slip.stderr.split('\n').slice(0, 2)]).toEqual([2, ["error: unknown option '--yeers'", '(Did you mean --years?)']]);
+  });
+});
+
+describe('--seed', () => {
+  it('is a whole number from 0 to 2^31 − 1 for generate and sensitivity alike', () => {
+    // (generate took -1 and 4294967297 and folded them to 32 bits, drawing as another seed; sensitivity refused 0)
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-seed-'));
+    const generate = (seed: string) =>
+      jiuzhu([
+        'generate',
+        '--policy',
+        'policies/guangxi-nanning.yaml',
+        '--households',
+        '20',
+        '--seed',
+        seed,
+        '--out',
+        join(dir, `g${seed}.csv`),
+      ]);
+    const sensitivity = (seed: string) =>
+      jiuzhu(['sensitivity', ...NANNING, '--date', '2025-06-30', '--draws', '3', '--seed', seed, '--format', 'json']);
+    for (const seed of ['-1', '4294967297', '2147483648', '1.5', 'x']) {
+      const said = `jiuzhu: --seed must be a whole number from 0 to 2147483647, got "${seed}"\n`;
+      expect([generate(seed).code, generate(seed).stderr]).toEqual([2, said]);
+      expect([sensitivity(seed).code, sensitivity(seed).stderr]).toEqual([2, said]);
+    }
+    expect(generate('0').code).toBe(0);
+    expect(sensitivity('0').code).toBe(0);
+    expect(readFileSync(join(dir, 'g0.csv'), 'utf8')).not.toBe(
+      readFileSync((generate('2147483647'), join(dir, 'g2147483647.csv')), 'utf8'),
+    );
   });
 });

@@ -18,7 +18,7 @@ import { calibrationTable } from '../../report/calibration.js';
 import { snapshotChanges } from '../../core/budget-year.js';
 import type { Ctx } from '../context.js';
 import { fileThere, wroteLine } from '../written.js';
-import { loadAt, simulationDate } from '../load.js';
+import { loadAt, seedOption, simulationDate } from '../load.js';
 
 export interface GenerateOptions {
   readonly policy: string;
@@ -47,8 +47,7 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
       `--households must be a whole number from 1 to ${MAX_GENERATED.toLocaleString('en')}, got "${o.households}"`,
       'a province has about 10 million households; the CSV takes about 250 bytes a household',
     );
-  const seed = Number(o.seed);
-  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${o.seed}"`);
+  const seed = seedOption(o.seed);
   if (!o.out && !o.report) throw new UsageError('give --out FILE.csv (and/or --report)');
   const profilePath = o.profile ?? profileFor(o.policy);
   await refuseOverwrite(

@@ -20,6 +20,7 @@ import {
   loadUsablePolicy,
   noteEmpty,
   notePolicy,
+  seedOption,
   simulateHouseholds,
   simulationDate,
   withExecutor,
@@ -52,7 +53,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   if (o.format === 'xlsx' && !o.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
   await refuseOverwrite([o.out ? { flag: '--out', path: o.out, format: o.format, chosen: true } : null], inputsOf(o));
   const draws = o.draws === undefined ? undefined : whole('--draws', o.draws, 10_000);
-  const seed = o.seed === undefined ? 1 : whole('--seed', o.seed, 2 ** 31 - 1);
+  const seed = o.seed === undefined ? 1 : seedOption(o.seed);
   const when = o.year !== undefined ? { year: budgetYear(o.year) } : { date: simulationDate(ctx, o.date) };
   const [policy, scenarios] = await Promise.all([loadUsablePolicy(o.policy), loadScenarios(o.scenario ?? [])]);
   for (const sc of scenarios) applyUsable(policy, sc); // (refused as simulate refuses it: a value in the wrong unit)
