@@ -2,14 +2,14 @@
 // mismatches with the trace of the steps that decide them; runs the sanity rules on each policy used.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { mismatches, traceSteps, type Case, type CaseResult, type CaseRun } from '../core/cases.js';
+import { mismatches, traceSteps, type Case, type CaseError, type CaseResult, type CaseRun } from '../core/cases.js';
 import { explainHousehold } from '../core/explain.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { populationOf } from '../core/population.js';
 import { rulesAt, type Rules } from '../core/rules.js';
 import { checkPolicy } from '../core/sanity.js';
 import { applyScenario } from '../core/scenario.js';
-import { DateBeforePolicyError, InputError, UsageError, type Problem } from '../errors.js';
+import { DateBeforePolicyError, InputError, UsageError } from '../errors.js';
 import { loadCases } from '../io/cases-file.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { loadScenario } from '../io/scenario-file.js';
@@ -43,20 +43,19 @@ export async function caseFiles(paths: readonly string[], seen = new Set<string>
   return out;
 }
 
-/** Every case in the files (every file's problems reported together). */
-export async function loadAllCases(files: readonly string[]): Promise<Case[]> {
+/** Every case in the files, and each file that could not be read with its problems (the others' cases still run). */
+export async function loadAllCases(files: readonly string[]): Promise<{ cases: Case[]; errors: CaseError[] }> {
   const cases: Case[] = [];
-  const problems: Problem[] = [];
+  const errors: CaseError[] = [];
   for (const f of files) {
     try {
       for (const c of await loadCases(f)) cases.push(c);
     } catch (e) {
-      if (e instanceof InputError) for (const p of e.problems) problems.push(p);
+      if (e instanceof InputError) errors.push({ file: f, problems: e.problems, hint: e.hint });
       else throw e;
     }
   }
-  if (problems.length) throw new InputError(problems, 'fix the case files');
-  return cases;
+  return { cases, errors };
 }
 
 /**
@@ -89,8 +88,18 @@ async function nearName(path: string): Promise<string> {
   return hint ? `;${hint.replace(/^ \(/, ' ').replace(/\)$/, '')}` : '';
 }
 
-export async function runCases(files: readonly string[], cases?: readonly Case[]): Promise<CaseRun> {
-  cases ??= await loadAllCases(files);
+/**
+ * Runs the cases; a case whose policy or scenario cannot be used is an error of its own (a CI trial: one case file's
+ * misspelt policy stopped every file's cases, and the JUnit had none of them), and the rest run.
+ */
+export async function runCases(
+  files: readonly string[],
+  given?: { cases: readonly Case[]; errors: readonly CaseError[] },
+): Promise<CaseRun> {
+  const { cases, errors: fileErrors } = given ?? (await loadAllCases(files));
+  const errors: CaseError[] = [...fileErrors];
+  // (a policy, scenarios and date that could not be used → its first case's name and hint)
+  const unusable = new Map<string, { name: string; hint?: string }>();
   const policies = new Map<string, Promise<Policy>>();
   const policy = (path: string) => policies.get(path) ?? policies.set(path, loadPolicy(path)).get(path)!;
   const scenarios = new Map<string, ReturnType<typeof loadScenario>>();
@@ -100,13 +109,23 @@ export async function runCases(files: readonly string[], cases?: readonly Case[]
   for (const c of cases) {
     const key = JSON.stringify([c.policy, c.scenarios, c.date]);
     let at = compiled.get(key);
+    if (!at && unusable.has(key)) {
+      const first = unusable.get(key)!;
+      // (not told again on stderr: once per policy, scenarios and date is enough; the JUnit and the list name it)
+      errors.push({ file: c.file, name: c.name, problems: [], hint: first.hint, like: first.name });
+      continue;
+    }
     if (!at) {
       try {
         let p = await policy(c.policy);
         for (const s of c.scenarios) p = applyScenario(p, await scenario(s));
         at = rulesAt(p, c.date);
       } catch (e) {
-        throw await atCase(e, c);
+        const told = await atCase(e, c);
+        if (!(told instanceof InputError)) throw told;
+        unusable.set(key, { name: c.name, hint: told.hint });
+        errors.push({ file: c.file, name: c.name, problems: told.problems, hint: told.hint });
+        continue;
       }
       compiled.set(key, at);
     }
@@ -117,6 +136,6 @@ export async function runCases(files: readonly string[], cases?: readonly Case[]
     const show = new Set(failed.flatMap((m) => traceSteps(m.expectation.target)));
     results.push({ case: c, mismatches: failed, steps: e.steps.filter((s) => show.has(s.program)), snapshot });
   }
-  const loaded = await Promise.all([...policies.values()]);
-  return { results, violations: loaded.flatMap(checkPolicy), policies: loaded.map((p) => p.file) };
+  const loaded = (await Promise.allSettled([...policies.values()])).flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  return { results, violations: loaded.flatMap(checkPolicy), policies: loaded.map((p) => p.file), errors };
 }

@@ -1,6 +1,6 @@
 // Declarative test cases (OpenFisca style): one household written inline, a date, and the expected values
 // per program. Checking a case is pure: evaluate, then compare field by field within a tolerance.
-import type { Where } from '../errors.js';
+import type { Problem, Where } from '../errors.js';
 import type { Snapshot } from './parameters/tree.js';
 import type { Violation } from './sanity.js';
 import type { TraceStep } from './trace.js';
@@ -57,10 +57,23 @@ export interface CaseResult {
   readonly snapshot: Snapshot;
 }
 
+/** A case file, or a case, that could not run (its file, its policy or scenario invalid): the others still run. */
+export interface CaseError {
+  readonly file: string;
+  /** The case's name; absent: the whole file. */
+  readonly name?: string;
+  readonly problems: readonly Problem[];
+  /** What to do about it (the problem's own hint), if any. */
+  readonly hint?: string;
+  /** Not run because it shares its policy, scenarios and date with this case, which could not run (no problems of its own). */
+  readonly like?: string;
+}
+
 export interface CaseRun {
   readonly results: readonly CaseResult[];
   readonly violations: readonly Violation[];
   readonly policies: readonly string[];
+  readonly errors: readonly CaseError[];
 }
 
 export function actual(r: HouseholdResult, target: Target, field: Field): number | string {

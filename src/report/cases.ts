@@ -31,6 +31,16 @@ export function casesText(run: CaseRun): string {
     for (const st of r.steps) out.push('', ...stepLines(st, r.snapshot, '      '));
     out.push('');
   }
+  // (a case or file that could not run: named here, its problems on stderr)
+  if (run.errors.length)
+    out.push(
+      '',
+      chalk.bold('could not run (the problems are on stderr)'),
+      ...run.errors.map(
+        (x) =>
+          `  ${chalk.red('!')} ${x.name ?? 'the case file'}  ${chalk.dim(x.like !== undefined ? `${x.file} · as "${x.like}"` : x.file)}`,
+      ),
+    );
   if (run.violations.length) out.push('', chalk.bold('parameter rules'), ...violationLines(run.violations));
   out.push('', summary(run));
   return out.join('\n') + '\n';
@@ -48,7 +58,8 @@ export function summary(run: CaseRun): string {
   const failed = run.results.filter((r) => r.mismatches.length).length;
   const errors = run.violations.filter((v) => v.rule.severity === 'error').length;
   const warnings = run.violations.length - errors;
-  return `cases: ${run.results.length - failed} passed, ${failed} failed · parameter rules on ${run.policies.length} ${run.policies.length === 1 ? 'policy' : 'policies'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const notRun = run.errors.length ? `, ${run.errors.length} could not run` : '';
+  return `cases: ${run.results.length - failed} passed, ${failed} failed${notRun} · parameter rules on ${run.policies.length} ${run.policies.length === 1 ? 'policy' : 'policies'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }
 
 export function failed(run: CaseRun): boolean {
@@ -87,7 +98,17 @@ export function problemsJunit(problems: readonly Problem[]): string {
 export function casesJunit(run: CaseRun): string {
   const byFile = new Map<string, CaseResult[]>();
   for (const r of run.results) byFile.set(r.case.file, [...(byFile.get(r.case.file) ?? []), r]);
+  for (const x of run.errors) if (!byFile.has(x.file)) byFile.set(x.file, []);
   const suites = [...byFile].map(([file, rs]) => {
+    // a case (or the file) that could not run: an error, with its problems
+    const errored = run.errors
+      .filter((x) => x.file === file)
+      .map((x) => {
+        const said =
+          x.like !== undefined ? `not run: its policy, scenarios and date are those of case "${x.like}", which could not run` : null;
+        const text = said ?? x.problems.map(formatProblem).join('\n');
+        return `    <testcase classname="${xml(file)}" name="${xml(x.name ?? 'the case file')}">\n      <error message="${xml(said ?? x.problems[0]?.message ?? 'could not run')}">${xml(text)}</error>\n    </testcase>`;
+      });
     const cases = rs.map((r) => {
       const name = `${r.case.name}${r.case.clause ? ` (${r.case.clause})` : ''}`;
       if (!r.mismatches.length) return `    <testcase classname="${xml(file)}" name="${xml(name)}"/>`;
@@ -101,7 +122,8 @@ export function casesJunit(run: CaseRun): string {
       return `    <testcase classname="${xml(file)}" name="${xml(name)}">\n      <failure message="${xml(message)}">${xml(trace)}</failure>\n    </testcase>`;
     });
     const failures = rs.filter((r) => r.mismatches.length).length;
-    return `  <testsuite name="${xml(file)}" tests="${rs.length}" failures="${failures}">\n${cases.join('\n')}\n  </testsuite>`;
+    const errors = errored.length ? ` errors="${errored.length}"` : '';
+    return `  <testsuite name="${xml(file)}" tests="${rs.length + errored.length}" failures="${failures}"${errors}>\n${[...cases, ...errored].join('\n')}\n  </testsuite>`;
   });
   const rules = run.violations.map((v) => {
     const tc = `    <testcase classname="parameter-rules" name="${xml(`${v.policy}: ${v.rule.id}`)}"`;

@@ -109,8 +109,35 @@ describe('case files a CI job gets wrong', () => {
     const early = jiuzhu(['test', dir]);
     expect(early.code).toBe(3);
     expect(early.stderr).toMatch(
-      /a\.yaml:\d+:\d+: case "[^"]+": \S+guangxi-nanning\.yaml has no value at 2001-01-01 for \d+ parameters \([^)]+\): its values are complete from 2020-11-21\nhint: give the case a date from 2020-11-21\n/,
+      /a\.yaml:\d+:\d+: case "[^"]+": \S+guangxi-nanning\.yaml has no value at 2001-01-01 for \d+ parameters \([^)]+\): its values are complete from 2020-11-21\n/,
     );
+    expect(early.stderr).toMatch(/\nhint: give the case a date from 2020-11-21; \d+ other cases? ran \(above\)\n$/);
+    // told once for each policy, scenarios and date, not once a case
+    const told = early.stderr.split('\n').filter((l) => l.startsWith('  ')).length;
+    expect(told).toBeLessThan((CASES.match(/^ {2}- name:/gm) ?? []).length / 4);
+  });
+
+  it('a case file whose policy cannot be read does not stop the others: they run, it is an error (exit 3), in the JUnit too', () => {
+    // A CI trial: one file's misspelt policy stopped every file's cases, and the JUnit had none of them
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.yaml'), CASES);
+    writeFileSync(join(dir, 'b.yaml'), CASES.replace('guangxi-nanning.yaml', 'guangxi-nanningg.yaml'));
+    writeFileSync(join(dir, 'c.yaml'), 'policy: x.yaml\ndate: 2024-12-31\ncases: [{name: bad, household: {}, expect: {tekn: 1}}]\n');
+    const junit = join(dir, 'j.xml');
+    const r = jiuzhu(['test', dir, '--junit', junit]);
+    const n = (CASES.match(/^ {2}- name:/gm) ?? []).length;
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(new RegExp(`^cases: ${n} passed, 0 failed, ${n + 1} could not run · `, 'm'));
+    expect(r.stdout).toContain('could not run (the problems are on stderr)');
+    // each problem once: b.yaml's policy at its first case, c.yaml's own problems
+    expect(r.stderr).toMatch(/b\.yaml:\d+:\d+: case "[^"]+": cannot read the policy file \S+guangxi-nanningg\.yaml/);
+    expect(r.stderr).toMatch(/c\.yaml:\d+:\d+: [^\n]*unknown program "tekn"/);
+    expect(r.stderr).toMatch(new RegExp(`; ${n} other cases ran \\(above\\)\\n$`));
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(new RegExp(`<testsuite name="[^"]*a\\.yaml" tests="${n}" failures="0">`));
+    expect(xml).toMatch(new RegExp(`<testsuite name="[^"]*b\\.yaml" tests="${n}" failures="0" errors="${n}">`));
+    expect(xml).toMatch(/<testsuite name="[^"]*c\.yaml" tests="1" failures="0" errors="1">/);
+    expect(xml).toContain('which could not run</error>');
   });
 
   it('a file named twice, or again by its folder, runs once; *.YAML is read; hidden files are not', () => {

@@ -12,7 +12,18 @@ import { caseFiles, loadAllCases, runCases } from '../run-cases.js';
 export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit?: string }): Promise<void> {
   const searched = paths.length ? paths : ['policies/cases'];
   const files = await caseFiles(searched);
-  const cases = await loadAllCases(files).catch((e: unknown) => junitOfProblems(e, o.junit, files));
+  const loaded = await loadAllCases(files);
+  const { cases } = loaded;
+  // (no case could be read: the files' problems, in the JUnit too)
+  if (!cases.length && loaded.errors.length)
+    await junitOfProblems(
+      new InputError(
+        loaded.errors.flatMap((x) => x.problems),
+        'fix the case files',
+      ),
+      o.junit,
+      files,
+    );
   // A run that checks nothing must not pass for one that checked everything.
   if (!cases.length)
     throw new UsageError(
@@ -26,13 +37,22 @@ export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit
       ...cases.flatMap((c) => [{ what: 'policy file', path: c.policy }, ...c.scenarios.map((path) => ({ what: 'scenario file', path }))]),
     ],
   );
-  const run = await runCases(files, cases).catch((e: unknown) => junitOfProblems(e, o.junit, files));
+  const run = await runCases(files, loaded);
   ctx.stdout.write(casesText(run));
   if (o.junit) {
     const out = await AtomicFile.open(o.junit);
     await out.write(casesJunit(run));
     await out.commit();
   }
+  // A case or file that could not run is invalid input (exit 3), told after every other case's result
+  if (run.errors.length)
+    throw new InputError(
+      run.errors.flatMap((x) => x.problems),
+      [
+        ...new Set(run.errors.map((x) => x.hint ?? 'fix the case files or what they name')),
+        `${run.results.length} other case${run.results.length === 1 ? '' : 's'} ran (above)`,
+      ].join('; '),
+    );
   if (failed(run)) throw new CheckFailedError('some cases or parameter rules failed (see above)');
 }
 
