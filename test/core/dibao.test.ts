@@ -61,6 +61,37 @@ describe('tiered payment (000（四）分档)', () => {
   it('y / S = 0.5 exactly falls in the next band: I = 1000.00 → 300 × 2', () => {
     expect(evaluate(couple('1000.00'), tiered).dibao.amount).toBe(fen('600.00'));
   });
+  // 002 一: 实行差额救助的按照…10%-30%比例增发救助金，实行分档救助的根据救助家庭实际调高救助档次 — under tiers, a member
+  // in a supplement category raises the household a band, and no percentage is paid (it was paid as under gap).
+  it('a member in a supplement category raises the household one band, and no percentage supplement: 300 → 600 × 2', () => {
+    const elderly = { household: { area: 'urban' as const }, persons: [{ age: 72, other: fen('1000.00') }, { age: 38 }] };
+    const r = evaluate(elderly, tiered);
+    expect(r.dibao.amount).toBe(fen('1200.00')); // band 2 (y / S = 0.5) raised to band 1: 600 × 2
+    expect(r.dibao_supplement.amount).toBe(0); // (gap would pay round(0.1 × 1000) = 100.00)
+    // already in the first band: it stays there (600 × 2), still no percentage
+    const poor = { household: { area: 'urban' as const }, persons: [{ age: 72, other: fen('999.99') }, { age: 38 }] };
+    expect([evaluate(poor, tiered).dibao.amount, evaluate(poor, tiered).dibao_supplement.amount]).toEqual([fen('1200.00'), 0]);
+    // a severely disabled member, or a minor, raises it too; a category whose rate is 0 does not
+    const severe = {
+      household: { area: 'urban' as const },
+      persons: [{ age: 40, other: fen('1000.00'), disability: 1 }, { age: 38 }],
+    };
+    expect(evaluate(severe, tiered).dibao.amount).toBe(fen('1200.00'));
+    const noElderlyRate = rulesOf(
+      withParams(simplePolicy(), {
+        'dibao.payment.mode': 'tiered',
+        'dibao.payment.tiers': [
+          { below_share: '0.5', per_person: '600' },
+          { below_share: '1', per_person: '300' },
+        ],
+        'dibao.supplement.elderly': '0',
+      }),
+    );
+    expect(evaluate(elderly, noElderlyRate).dibao.amount).toBe(fen('600.00'));
+    // under gap the same household gets the gap and the percentage: 2000 − 1000 = 1000.00, + 100.00
+    const gap = evaluate(elderly);
+    expect([gap.dibao.amount, gap.dibao_supplement.amount]).toEqual([fen('1000.00'), fen('100.00')]);
+  });
 });
 
 describe('rounding of the gap', () => {

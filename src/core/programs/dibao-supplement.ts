@@ -1,7 +1,8 @@
 // Step 3 (supplement) — 类别化、差异化救助: classified supplement for members of a dibao household, and for members
 // included as single-person households (step 5), who are dibao recipients too.
 // 002 一: 对低保对象中的重病患者、重度残疾人、老年人、未成年人实行类别化、差异化救助。
-//   实行差额救助的按照当地城乡低保标准的10%-30%比例增发救助金。
+//   实行差额救助的按照当地城乡低保标准的10%-30%比例增发救助金，实行分档救助的根据救助家庭实际调高救助档次 — so under
+//   `tiered` a dibao household gets no percentage but a band higher (dibao.ts); a member included alone still gets it.
 // Each member in a category gets round(rate × S) a month; rates of several categories combine by `stacking`, then
 // the combined rate is rounded once.
 import { D, fenToYuan as y, roundTimes, toRatio } from '../money.js';
@@ -26,13 +27,15 @@ export interface SupplementRules {
   readonly byMask: readonly number[];
   /** S (explain shows it). */
   readonly S: number;
+  /** `tiered`: a dibao household is raised a band instead (002 一, dibao.ts); members included alone still get it. */
+  readonly tiered: boolean;
   readonly slot: number;
 }
 
 export const STEP: Step<SupplementRules> = {
   id: 'dibao_supplement',
   number: '3',
-  reads: ['dibao.supplement.', 'tekun.minor_age', 'dibao.standard.', 'rounding'],
+  reads: ['dibao.supplement.', 'tekun.minor_age', 'dibao.standard.', 'dibao.payment.mode', 'rounding'],
   uses: ['dibao', 'single_person'],
   scope: 'rest',
   compile: (p: Params) => {
@@ -53,6 +56,7 @@ export const STEP: Step<SupplementRules> = {
       minorAge: p.int('tekun.minor_age'),
       byMask,
       S,
+      tiered: p.str('dibao.payment.mode') === 'tiered',
       slot: p.slot('dibao_supplement'),
     };
   },
@@ -71,6 +75,7 @@ function categoryMask(c: Ctx, r: SupplementRules, p: number): number {
 /** Step 3 supplement for every member of R in a dibao household, or every member included as a single person. */
 export function dibaoSupplement(c: Ctx, r: SupplementRules): void {
   if (!c.isDibao && c.singles === 0) return;
+  if (c.isDibao && r.tiered) return; // (002 一: 分档 raises the band instead — dibao.ts)
   for (let k = c.start; k < c.end; k++) {
     const i = k - c.start;
     if (c.isDibao ? !c.tekun[i] : c.single[i]) supplementFor(c, r, c.pop.members[k]!);

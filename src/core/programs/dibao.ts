@@ -2,9 +2,12 @@
 // 000（一）: 对共同生活的家庭成员人均收入低于当地低保标准……且符合当地最低生活保障家庭财产状况规定的……给予最低生活保障。
 // 000（四） / 003 §7 / 004 §3: 分档或根据家庭成员人均收入与低保标准的实际差额发放低保金。
 // Eligible ⇔ assets_ok ∧ I < S × n (compared in fen, never by dividing).
+// 002 一: 实行分档救助的根据救助家庭实际调高救助档次 — under `tiered`, a household with a member in a supplement
+// category (重病患者、重度残疾人、老年人、未成年人) is paid one band higher instead of the percentage supplement
+// (实行差额救助的按照…10%-30%比例增发: that is `gap`'s). One band: the seed says "raise", not by how much.
 import { fenToYuan as y, mulLess, roundFen, toRatio, type Ratio, type Rounding } from '../money.js';
 import { check } from '../trace.js';
-import { enter, type Ctx } from './context.js';
+import { enter, isSevere, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['000（一）', '000（四）', '003 §7', '004 §3'];
@@ -15,6 +18,15 @@ export interface DibaoRules {
   readonly tiered: boolean;
   /** For `tiered`: the bands, each an upper share of S and an amount per person (fen). */
   readonly tiers: ReadonlyArray<{ readonly belowShare: Ratio; readonly perPerson: number }>;
+  /** For `tiered` (002 一): who raises the household a band — the supplement's categories whose rate is above 0. */
+  readonly raise: {
+    readonly elderlyAge: number;
+    readonly minorAge: number;
+    readonly severe: boolean;
+    readonly ill: boolean;
+    readonly elderly: boolean;
+    readonly minor: boolean;
+  } | null;
   readonly rounding: Rounding;
   readonly slot: number;
 }
@@ -22,17 +34,28 @@ export interface DibaoRules {
 export const STEP: Step<DibaoRules> = {
   id: 'dibao',
   number: '3',
-  reads: ['dibao.standard.', 'dibao.payment.mode', 'dibao.payment.tiers', 'rounding'],
+  reads: ['dibao.standard.', 'dibao.payment.mode', 'dibao.payment.tiers', 'dibao.supplement.', 'tekun.minor_age', 'rounding'],
   uses: ['rest'],
   scope: 'rest',
   compile: (p: Params) => {
     const tiered = p.str('dibao.payment.mode') === 'tiered';
+    const rated = (name: string) => p.dec(`dibao.supplement.${name}`).greaterThan(0);
     return {
       S: p.fen(p.here('dibao.standard.')),
       tiered,
       tiers: tiered
         ? p.tiers('dibao.payment.tiers').map((t) => ({ belowShare: toRatio(t.below_share), perPerson: t.per_person.times(100).toNumber() }))
         : [],
+      raise: tiered
+        ? {
+            elderlyAge: p.int('dibao.supplement.elderly_age'),
+            minorAge: p.int('tekun.minor_age'),
+            severe: rated('severe_disability'),
+            ill: rated('serious_illness'),
+            elderly: rated('elderly'),
+            minor: rated('minor'),
+          }
+        : null,
       rounding: p.rounding(),
       slot: p.slot('dibao'),
     };
@@ -51,24 +74,45 @@ export function dibao(c: Ctx, r: DibaoRules): void {
     return;
   }
   let benefit: number;
+  let band = -1;
+  let raised = false;
   if (!r.tiered) {
     // 差额: benefit = round(S × n − I)
     benefit = roundFen(Sn - I, 1, r.rounding);
   } else {
-    // 分档: y = I / n; the first band whose upper share exceeds y / S (I < share × S × n) gives the amount per person.
-    benefit = 0;
-    for (const tier of r.tiers) {
-      if (mulLess(I, tier.belowShare.den, tier.belowShare.num, Sn)) {
-        benefit = tier.perPerson * n;
-        break;
-      }
-    }
+    // 分档: y = I / n; the first band whose upper share exceeds y / S (I < share × S × n) gives the amount per person,
+    // one band higher for a household with a member in a supplement category (002 一: 调高救助档次).
+    band = r.tiers.findIndex((tier) => mulLess(I, tier.belowShare.den, tier.belowShare.num, Sn));
+    raised = band > 0 && inCategory(c, r.raise!);
+    if (raised) band--;
+    benefit = band >= 0 ? r.tiers[band]!.perPerson * n : 0;
   }
   const { out } = c;
   enter(out, r.slot);
   out.count[r.slot] = n;
   out.amount[r.slot] = benefit;
-  if (c.tr) trace(c, r, Sn, `dibao: ${y(benefit)} per month for ${n} ${n === 1 ? 'person' : 'persons'}`);
+  if (c.tr)
+    trace(
+      c,
+      r,
+      Sn,
+      `dibao: ${y(benefit)} per month for ${n} ${n === 1 ? 'person' : 'persons'}${
+        r.tiered ? ` (band ${band + 1} of ${r.tiers.length}${raised ? ', one higher: a member in a supplement category, 002 一' : ''})` : ''
+      }`,
+    );
+}
+
+/** Whether a member of R is in a supplement category whose rate is above 0 (002 一's 重病患者、重度残疾人、老年人、未成年人). */
+function inCategory(c: Ctx, k: NonNullable<DibaoRules['raise']>): boolean {
+  const { pop } = c;
+  for (let m = c.start; m < c.end; m++) {
+    if (c.tekun[m - c.start]) continue;
+    const p = pop.members[m]!;
+    const age = pop.age[p]!;
+    if ((k.severe && isSevere(pop, p)) || (k.ill && pop.ill[p]) || (k.elderly && age >= k.elderlyAge) || (k.minor && age < k.minorAge))
+      return true;
+  }
+  return false;
 }
 
 function trace(c: Ctx, r: DibaoRules, Sn: number, result: string): void {
@@ -78,9 +122,10 @@ function trace(c: Ctx, r: DibaoRules, Sn: number, result: string): void {
     program: 'dibao',
     clauses: CLAUSES,
     rule: r.tiered
-      ? 'eligible ⇔ assets_ok ∧ I < S × n; tiered: the first band with I < below_share × S × n pays per_person × n'
+      ? 'eligible ⇔ assets_ok ∧ I < S × n; tiered: the first band with I < below_share × S × n pays per_person × n, one band higher with a member in a supplement category'
       : 'eligible ⇔ assets_ok ∧ I < S × n; gap: benefit = round(S × n − I)',
-    params: traceParams(STEP, c.area),
+    // (the supplement's categories only where they raise a band: tiered)
+    params: traceParams(STEP, c.area, r.tiered ? {} : { only: ['dibao.standard.', 'dibao.payment.mode', 'rounding'] }),
     values: [
       ['S', y(r.S)],
       ['n', String(n)],
