@@ -120,7 +120,7 @@ function trace(c: Ctx, r: DibaoRules, Sn: number, result: string): void {
   c.tr!.record({
     step: '3',
     program: 'dibao',
-    clauses: CLAUSES,
+    clauses: r.tiered ? [...CLAUSES, '002 一'] : CLAUSES, // (the band raised: 002 一)
     rule: r.tiered
       ? 'eligible ⇔ assets_ok ∧ I < S × n; tiered: the first band with I < below_share × S × n pays per_person × n, one band higher with a member in a supplement category'
       : 'eligible ⇔ assets_ok ∧ I < S × n; gap: benefit = round(S × n − I)',
