@@ -14,6 +14,8 @@ import {
   delta,
   paint,
   scenarioJson,
+  fundingDelta,
+  signedIn,
   signed,
   TOTALS_CSV_HEADER,
   totalsCsvRows,
@@ -140,7 +142,7 @@ export function compareJson(r: CompareReport): object {
       id: l.policy.id,
       name: l.policy.name,
       scenarios: l.scenarios.map((s, i) => ({
-        ...scenarioJson(s),
+        ...scenarioJson(s, i ? l.scenarios[0]!.funding : undefined),
         ...(i && s.details ? { winners_losers: s.details.changes, transitions: s.details.transitions } : {}),
         // the baseline's too: its distribution by area and decile (a researcher's first table; its deltas are 0)
         ...(s.details ? { by_area: s.details.byArea, by_decile: s.details.byDecile } : {}),
@@ -278,7 +280,11 @@ export function compareTable(r: CompareReport): string {
     for (const s of l.scenarios)
       if (s.funding)
         out.push(
-          `  who pays 分级负担 (${UNIT_LABEL[unit]}), ${s.id}: ${LEVELS.map((lv) => `${LEVEL_LABELS[lv]} ${inUnit(s.funding!.total[lv], unit)}`).join(' · ')}`,
+          `  who pays 分级负担 (${UNIT_LABEL[unit]}), ${s.id}: ${LEVELS.map((lv) => `${LEVEL_LABELS[lv]} ${inUnit(s.funding!.total[lv], unit)}`).join(' · ')}${
+            s !== l.scenarios[0] && l.scenarios[0]!.funding
+              ? ` (Δ ${LEVELS.map((lv) => signedIn(fundingDelta(l.scenarios[0]!.funding!, s.funding!)[lv], unit)).join(' · ')})`
+              : ''
+          }`,
         );
     for (const s of l.scenarios)
       if (s.range)

@@ -9,7 +9,7 @@ import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import type { EstimateUsed } from './estimates.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
-import { LEVEL_LABELS, LEVELS, type FundingReport } from '../core/funding.js';
+import { LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
 
 /** A budget year: its periods of identical parameters (each with a month's figures) and what changes inside it. */
 export interface YearReport {
@@ -82,7 +82,8 @@ export function delta(base: string, now: string, dp?: number): Delta {
   };
 }
 
-export function scenarioJson(s: ScenarioReport): Record<string, unknown> {
+/** A run's JSON; `baseFunding`: the baseline's split, for a scenario's change at each level (`funding.delta`). */
+export function scenarioJson(s: ScenarioReport, baseFunding?: FundingReport): Record<string, unknown> {
   const b = s.baseline;
   const programs = Object.fromEntries(
     PROGRAMS.map((p) => {
@@ -114,7 +115,13 @@ export function scenarioJson(s: ScenarioReport): Record<string, unknown> {
   }
   if (s.range) out.total_annual_cost_range = { ...s.range, method: RANGE_METHOD };
   out.estimates = s.estimates;
-  if (s.funding) out.funding = { ...s.funding.total, programs: s.funding.programs, ...(s.funding.range ? { range: s.funding.range } : {}) };
+  if (s.funding)
+    out.funding = {
+      ...s.funding.total,
+      programs: s.funding.programs,
+      ...(s.funding.range ? { range: s.funding.range } : {}),
+      ...(baseFunding ? { delta: fundingDelta(baseFunding, s.funding) } : {}),
+    };
   if (s.year) Object.assign(out, yearJson(s.year));
   return out;
 }
@@ -143,7 +150,7 @@ function yearJson(y: YearReport): Record<string, unknown> {
 }
 
 /** Who pays, by program with a cost and in all (the shares are the policy's funding.* parameters). */
-function fundingLines(f: FundingReport, markdown: boolean, unit: Unit): string[] {
+function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, base?: FundingReport): string[] {
   const header = [`who pays 分级负担 (${UNIT_LABEL[unit]})`, ...LEVELS.map((l) => LEVEL_LABELS[l])];
   const rows = PROGRAMS.flatMap((p) => {
     const x = f.programs[p.id];
@@ -151,6 +158,8 @@ function fundingLines(f: FundingReport, markdown: boolean, unit: Unit): string[]
   });
   rows.push(['total 合计', ...LEVELS.map((l) => inUnit(f.total[l], unit))]);
   const rule = [rows.length - 1];
+  // a scenario's change for each level (a budget meeting asks the province's share of a reform: it was subtracted by hand)
+  if (base) rows.push(['Δ vs baseline 较基线', ...LEVELS.map((l) => signedIn(fundingDelta(base, f)[l], unit))]);
   // (the shares are estimates: how far each level could move, the cost the same)
   if (f.range) rows.push(['range 区间 *', ...LEVELS.map((l) => `${inUnit(f.range!.low[l], unit)} – ${inUnit(f.range!.high[l], unit)}`)]);
   const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
@@ -161,6 +170,16 @@ function fundingLines(f: FundingReport, markdown: boolean, unit: Unit): string[]
         `* the ${f.range.estimates.length} funding shares that are estimates, each alone at either end of its range, the changes added`,
       ]
     : [table];
+}
+
+/** Each level's change from the baseline's split to a scenario's, in yuan (exact: the splits are decimals of two places). */
+export function fundingDelta(base: FundingReport, f: FundingReport): Readonly<Record<Level, string>> {
+  return Object.fromEntries(LEVELS.map((l) => [l, D(f.total[l]).minus(base.total[l]).toFixed(2)])) as Record<Level, string>;
+}
+
+/** A signed amount in the unit: "+1,234.50", "−3.00", "0". */
+export function signedIn(yuan: string, unit: Unit): string {
+  return D(yuan).isZero() ? '0' : `${D(yuan).isNegative() ? '−' : '+'}${inUnit(yuan.replace(/^-/, ''), unit)}`;
 }
 
 /** People-facing lines on a budget year: its periods, the changes inside it, each period's cost a month. */
@@ -196,7 +215,7 @@ export function totalsJson(r: SimulationReport): object {
     households_file: r.householdsFile,
     households: { rows: base.household_rows, weighted: base.households },
     persons: { rows: base.person_rows, weighted: base.persons },
-    scenarios: r.scenarios.map(scenarioJson),
+    scenarios: r.scenarios.map((s, i) => scenarioJson(s, i ? r.scenarios[0]!.funding : undefined)),
   };
 }
 
@@ -273,7 +292,7 @@ export function totalsTable(r: SimulationReport): string {
     lines.push('', chalk.bold(`scenario ${s.id}`), textTable(header(s, unit), rows(s, true, unit), align(s), [PROGRAMS.length]));
     lines.push(...takeUpNote(s), ...rangeNote(s, unit), ...estimateNote(s));
     if (s.year) lines.push(...yearLines(s.year, false, unit).map((l) => chalk.dim(l)));
-    if (s.funding) lines.push(...fundingLines(s.funding, false, unit));
+    if (s.funding) lines.push(...fundingLines(s.funding, false, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding));
   }
   return lines.join('\n') + '\n';
 }
@@ -308,7 +327,7 @@ export function totalsMarkdown(r: SimulationReport): string {
     const unit = r.unit ?? 'yuan';
     lines.push('', `#### scenario \`${s.id}\``, '', markdownTable(header(s, unit), rows(s, false, unit), align(s)));
     if (s.year) lines.push('', ...yearLines(s.year, true, unit));
-    if (s.funding) lines.push('', ...fundingLines(s.funding, true, unit));
+    if (s.funding) lines.push('', ...fundingLines(s.funding, true, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding));
     if (s.range)
       lines.push(
         '',

@@ -12,7 +12,7 @@ import type { Policy } from '../core/parameters/tree.js';
 import { changeText, type Scenario } from '../core/scenario.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { grownColumns, madeForOthers, type Projection } from '../core/projection.js';
-import { delta, estimateNote, scenarioJson, type ScenarioReport } from './totals.js';
+import { delta, estimateNote, fundingDelta, scenarioJson, signedIn, type ScenarioReport } from './totals.js';
 import { inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 
 export interface YearsReport {
@@ -61,8 +61,11 @@ export function yearsJson(r: YearsReport): object {
     years: r.years,
     projection: projectionJson(r.projection),
     scenarios: r.runs.map((run, i) => ({
-      ...scenarioJson(i ? { ...window(run.years), baseline: base.figures } : window(run.years)),
-      years: run.years.map((s, k) => ({ ...scenarioJson(i ? { ...s, baseline: r.runs[0]!.years[k]!.figures } : s) })),
+      ...scenarioJson(i ? { ...window(run.years), baseline: base.figures } : window(run.years), i ? base.funding : undefined),
+      years: run.years.map((s, k) => {
+        const b = r.runs[0]!.years[k]!;
+        return { ...scenarioJson(i ? { ...s, baseline: b.figures } : s, i ? b.funding : undefined) };
+      }),
     })),
   };
 }
@@ -200,8 +203,26 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
     const dal: Align[] = dh.map((_, i) => (i ? 'right' : 'left'));
     out.push('', markdown ? markdownTable(dh, drows, dal) : textTable(dh, drows, dal));
   }
-  const fh = [`who pays 分级负担 (${UNIT_LABEL[unit]})`, ...r.years.map(String)];
-  const frows = LEVELS.map((l) => [LEVEL_LABELS[l], ...run.years.map((s) => (s.funding ? inUnit(s.funding.total[l], unit) : '—'))]);
+  const fh = [`who pays 分级负担 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(w ? [span] : [])];
+  const windowFunding = w ? window(run.years).funding : undefined;
+  const frows = LEVELS.map((l) => [
+    LEVEL_LABELS[l],
+    ...run.years.map((s) => (s.funding ? inUnit(s.funding.total[l], unit) : '—')),
+    ...(w ? [windowFunding ? inUnit(windowFunding.total[l], unit) : '—'] : []),
+  ]);
+  // a scenario's change at each level, each year and over the window (the province's share of a reform, at a glance)
+  if (base)
+    frows.push(
+      ...LEVELS.map((l) => {
+        const at = (b: ScenarioReport | undefined, s: ScenarioReport | undefined) =>
+          b?.funding && s?.funding ? signedIn(fundingDelta(b.funding, s.funding)[l], unit) : '—';
+        return [
+          `Δ ${LEVEL_LABELS[l]}`,
+          ...run.years.map((s, k) => at(base.years[k], s)),
+          ...(w ? [at(window(base.years), window(run.years))] : []),
+        ];
+      }),
+    );
   out.push(
     '',
     markdown
@@ -222,9 +243,6 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
 /** A run's total less the baseline's, in yuan to the fen (of the exact sums, as the one-date Δ). */
 const totalDelta = (base: ScenarioReport, s: ScenarioReport) =>
   delta(base.figures.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2).value;
-/** A cost change in the unit, signed: +1,234.56, −7.00. */
-const signedIn = (yuan: string, unit: Unit) => `${D(yuan).isNegative() ? '−' : '+'}${inUnit(D(yuan).abs().toFixed(2), unit)}`;
-
 /** A yearly growth as a signed percent: +3.5%, −1%, 0%. */
 const pct = (g: Dec) => `${g.isNegative() ? '−' : g.isZero() ? '' : '+'}${g.abs().times(100).toFixed()}%`;
 

@@ -105,6 +105,28 @@ describe('who pays, and units', () => {
     expect(D(s.funding.central).plus(s.funding.provincial).plus(s.funding.local).toFixed(2)).toBe(programs.toFixed(2));
   });
 
+  it('a scenario’s change at each level: in JSON (funding.delta) and as rows under its split (a reform author subtracted them)', () => {
+    const args = ['--date', '2024-12-31', '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'];
+    const [base, raised] = json(...args).scenarios;
+    expect(base.funding.delta).toBeUndefined();
+    for (const level of ['central', 'provincial', 'local'])
+      expect(raised.funding.delta[level]).toBe(D(raised.funding[level]).minus(base.funding[level]).toFixed(2));
+    const wan = (yuan: string) =>
+      `+${D(yuan)
+        .dividedBy(10_000)
+        .toFixed(2)
+        .replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',')}`;
+    const table = simulate(...args, '--unit', 'wan').stdout;
+    const row = table.split('\n').filter((l) => l.startsWith('Δ vs baseline 较基线'));
+    expect(row).toHaveLength(1); // (the scenario's split only; the program table's Δ is a column)
+    expect(
+      row[0]!
+        .trim()
+        .split(/\s{2,}/)
+        .slice(1),
+    ).toEqual(['central', 'provincial', 'local'].map((l) => wan(raised.funding.delta[l])));
+  });
+
   // A finance trial: every share is an estimate, yet who pays had no range (sensitivity gives each a swing of 0 on the
   // total). Nanning's ranges: assistance central 0.65 (0.5–0.8), provincial 0.15 (0.05–0.2); medical 0.6 (0.5–0.8),
   // 0.15 (0.05–0.2); disability 0 (0–0.2), 0.5 (0.3–0.7). With A, M, D the three lines' costs, each share alone at an
@@ -523,7 +545,7 @@ describe('simulate --years with a projection', () => {
     expect(run().stdout).toBe(r.stdout); // reproducible
     const table = jiuzhu([...args, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--unit', 'wan']).stdout;
     expect(table).toMatch(/^cost 年度支出 \(万元 10k yuan\)\s+2026\s+2027\s+2028\s+2026–2028 合计\s+a year 年均$/m);
-    expect(table).toMatch(/^中央 central\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+$/m);
+    expect(table).toMatch(/^中央 central\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+$/m); // (three years, and the window)
   });
 
   it('a scenario from a date applies to the projected standards: the months before it cost what the baseline costs', () => {

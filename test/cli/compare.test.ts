@@ -305,6 +305,9 @@ describe('compare --unit: every total in the unit asked for', () => {
     expect(text).toContain(
       `average change per household, yuan 元 a year, by per-capita income decile (D1 poorest): D1 +${Number(s.by_decile[0].average_delta_per_household).toLocaleString('en', { minimumFractionDigits: 2 })}`,
     );
+    // who pays: the scenario's change at each level beside its split (funding.delta in JSON)
+    const d = s.funding.delta;
+    expect(text).toContain(`city/county ${wan(s.funding.local)} (Δ +${wan(d.central)} · +${wan(d.provincial)} · +${wan(d.local)})`);
     const md = jiuzhu([...args, '--unit', 'wan', '--format', 'markdown']).stdout;
     expect(md).toContain(`- by area (万元 10k yuan/year): 城镇 urban +${wan(s.by_area.urban.delta_annual_cost)}`);
   });
