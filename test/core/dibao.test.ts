@@ -46,15 +46,19 @@ describe('assets: financial_assets ≤ limit_months × S × n (000（四）)', (
 });
 
 describe('tiered payment (000（四）分档)', () => {
-  const tiered = rulesOf(
-    withParams(simplePolicy(), {
-      'dibao.payment.mode': 'tiered',
-      'dibao.payment.tiers': [
-        { below_share: '0.5', per_person: '600' },
-        { below_share: '1', per_person: '300' },
-      ],
-    }),
-  );
+  // two bands: under 0.5 × S a person gets 600, under S 300
+  const tieredWith = (more: Record<string, unknown> = {}) =>
+    rulesOf(
+      withParams(simplePolicy(), {
+        'dibao.payment.mode': 'tiered',
+        'dibao.payment.tiers': [
+          { below_share: '0.5', per_person: '600' },
+          { below_share: '1', per_person: '300' },
+        ],
+        ...more,
+      }),
+    );
+  const tiered = tieredWith();
   it('y / S just under 0.5 falls in the first band: I = 999.99, n = 2 → 600 × 2', () => {
     expect(evaluate(couple('999.99'), tiered).dibao.amount).toBe(fen('1200.00'));
   });
@@ -77,16 +81,7 @@ describe('tiered payment (000（四）分档)', () => {
       persons: [{ age: 40, other: fen('1000.00'), disability: 1 }, { age: 38 }],
     };
     expect(evaluate(severe, tiered).dibao.amount).toBe(fen('1200.00'));
-    const noElderlyRate = rulesOf(
-      withParams(simplePolicy(), {
-        'dibao.payment.mode': 'tiered',
-        'dibao.payment.tiers': [
-          { below_share: '0.5', per_person: '600' },
-          { below_share: '1', per_person: '300' },
-        ],
-        'dibao.supplement.elderly': '0',
-      }),
-    );
+    const noElderlyRate = tieredWith({ 'dibao.supplement.elderly': '0' });
     expect(evaluate(elderly, noElderlyRate).dibao.amount).toBe(fen('600.00'));
     // under gap the same household gets the gap and the percentage: 2000 − 1000 = 1000.00, + 100.00
     const gap = evaluate(elderly);
