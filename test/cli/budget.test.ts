@@ -9,6 +9,12 @@ import { PROGRAM_IDS } from '../../src/core/programs/index.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
 const NANNING = 'policies/guangxi-nanning.yaml';
+/** A rise in yuan as the tables show it in 万元: "+1,234.57". */
+const wan = (yuan: string) =>
+  `+${D(yuan)
+    .dividedBy(10_000)
+    .toFixed(2)
+    .replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',')}`;
 const simulate = (...more: string[]) => jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...more]);
 const json = (...more: string[]) => JSON.parse(simulate(...more, '--format', 'json').stdout);
 
@@ -111,11 +117,6 @@ describe('who pays, and units', () => {
     expect(base.funding.delta).toBeUndefined();
     for (const level of ['central', 'provincial', 'local'])
       expect(raised.funding.delta[level]).toBe(D(raised.funding[level]).minus(base.funding[level]).toFixed(2));
-    const wan = (yuan: string) =>
-      `+${D(yuan)
-        .dividedBy(10_000)
-        .toFixed(2)
-        .replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',')}`;
     const table = simulate(...args, '--unit', 'wan').stdout;
     const row = table.split('\n').filter((l) => l.startsWith('Δ vs baseline 较基线'));
     expect(row).toHaveLength(1); // (the scenario's split only; the program table's Δ is a column)
@@ -346,11 +347,6 @@ describe('simulate --years: a scenario against the baseline', () => {
     // the window's Δ, the two years' together (a reform author summed them by hand), to the fen of their rounding
     const whole = D(json(...args).scenarios[1].total_delta.annual_cost);
     expect(whole.minus(D(deltas[0]).plus(deltas[1])).abs().lte('0.01')).toBe(true);
-    const wan = (yuan: string) =>
-      `+${D(yuan)
-        .dividedBy(10_000)
-        .toFixed(2)
-        .replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',')}`;
     const table = simulate(...args, '--unit', 'wan').stdout;
     expect(table).toMatch(
       new RegExp(
