@@ -5,8 +5,9 @@ import type { TraceStep } from '../core/trace.js';
 import { fenToYuan as y } from '../core/money.js';
 import type { Population } from '../core/population.js';
 import { CAPACITY } from '../core/columns.js';
-import { inUse, valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
+import { dec, inUse, valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
 import { viewOf, type ProgramResult } from '../core/engine.js';
+import { countedIncome } from '../core/programs/context.js';
 import { isCash, PROGRAM_BY_ID, programLabel, type ProgramId, type ProgramInfo } from '../core/programs/index.js';
 import { provenance } from './params.js';
 import { PER_HOUSEHOLD_ORDER, resultRecord } from './per-household.js';
@@ -36,13 +37,30 @@ function shortParam(s: Snapshot, path: string): string {
   return r.entry?.estimate ? chalk.yellow(text) : text;
 }
 
-function members(pop: Population, h: number): string[] {
+/** dibao.employment_deduction, fen a month. */
+const deductionOf = (s: Snapshot): number => dec(s, 'dibao.employment_deduction').times(100).toNumber();
+
+/**
+ * A member's counted income inc(p) and how it is made (DOMAIN: inc(p) = max(0, wage_income − employment_deduction) +
+ * other_income): "inc(p) 2448.05 = (2678.05 − deduction 230.00) + 0.00"; the sum alone where nothing is deducted.
+ */
+function countedText(pop: Population, p: number, deduction: number): string {
+  const inc = countedIncome(pop, p, deduction);
+  const [w, o] = [pop.wage[p]!, pop.other[p]!];
+  if (!deduction || !w) return `inc(p) ${y(inc)}`;
+  const wage = w > deduction ? `(${y(w)} − deduction ${y(deduction)})` : `max(0, ${y(w)} − deduction ${y(deduction)})`;
+  return `inc(p) ${y(inc)} = ${wage} + ${y(o)}`;
+}
+
+function members(pop: Population, h: number, s: Snapshot): string[] {
   const out: string[] = [];
+  const deduction = deductionOf(s);
   for (let k = pop.offsets[h]!; k < pop.offsets[h + 1]!; k++) {
     const p = pop.members[k]!;
     out.push(
-      `${pop.personIds.at(p)}: age ${pop.age[p]}, wage ${y(pop.wage[p]!)}, other ${y(pop.other[p]!)}, disability ${pop.disability[p]}, ` +
-        `ill ${pop.ill[p]}, labour ${CAPACITY[pop.labor[p]!]}, self-care ${CAPACITY[pop.selfCare[p]!]}, supporter ${pop.supporter[p]}`,
+      `${pop.personIds.at(p)}: age ${pop.age[p]}, wage ${y(pop.wage[p]!)}, other ${y(pop.other[p]!)}, ${countedText(pop, p, deduction)}, ` +
+        `disability ${pop.disability[p]}, ill ${pop.ill[p]}, labour ${CAPACITY[pop.labor[p]!]}, self-care ${CAPACITY[pop.selfCare[p]!]}, ` +
+        `supporter ${pop.supporter[p]}`,
     );
   }
   return out;
@@ -105,7 +123,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot): strin
     chalk.bold(`household ${pop.householdIds.at(h)} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}`),
     `${pop.area[h] ? 'rural' : 'urban'}, ${personsText(e.result.persons)}, financial assets ${y(pop.assets[h]!)}, rigid expenditure ${y(pop.rigid[h]!)}, ` +
       `on dibao ${pop.onDibao[h]} (prior ${y(pop.prior[h]!)}), emergency need ${y(pop.emergency[h]!)}, weight ${pop.weight[h]! / 1e6}${pop.takeUpDraw[h] ? `, take-up draw ${(pop.takeUpDraw[h]! / 1e6).toFixed(6)}` : ''}`,
-    ...members(pop, h).map((m) => `  ${m}`),
+    ...members(pop, h, s).map((m) => `  ${m}`),
   ];
   const used: string[] = [];
   for (const st of e.steps) {
@@ -169,6 +187,8 @@ export function explainJson(e: Explanation, pop: Population, s: Snapshot): objec
     household_id: pop.householdIds.at(e.household),
     policy: { id: s.policy.id, file: s.policy.file },
     date: s.date,
+    // each member's counted income inc(p), yuan a month: the wage less dibao.employment_deduction, and other income
+    members: memberIncomes(pop, e.household, deductionOf(s)),
     steps: e.steps.map((st) => ({
       ...st,
       values: Object.fromEntries(st.values),
@@ -187,6 +207,21 @@ export function explainJson(e: Explanation, pop: Population, s: Snapshot): objec
     })),
     result: resultRecord(r),
   };
+}
+
+function memberIncomes(pop: Population, h: number, deduction: number): object[] {
+  const out: object[] = [];
+  for (let k = pop.offsets[h]!; k < pop.offsets[h + 1]!; k++) {
+    const p = pop.members[k]!;
+    out.push({
+      person_id: pop.personIds.at(p),
+      wage_income: y(pop.wage[p]!),
+      employment_deduction: y(Math.min(deduction, pop.wage[p]!)),
+      other_income: y(pop.other[p]!),
+      counted_income: y(countedIncome(pop, p, deduction)),
+    });
+  }
+  return out;
 }
 
 /** "1 person", "2 persons". */

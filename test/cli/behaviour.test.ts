@@ -129,6 +129,11 @@ describe('explain', () => {
       '2025-06-30',
     ]);
     expect(gz.stdout).toContain('step 3 · 低保 dibao   003 §7\n');
+    // each member's counted income, made as DOMAIN says (inc(p) = max(0, wage − deduction) + other): Guangzhou deducts
+    // 230 from a wage (003 §11, an estimate's amount), Nanning nothing; a caseworker's trial asked how I was made
+    expect(gz.stdout).toContain('  a: age 45, wage 900.00, other 0.00, inc(p) 670.00 = (900.00 − deduction 230.00) + 0.00, disability 0');
+    expect(gz.stdout).toContain('  b: age 43, wage 0.00, other 120.50, inc(p) 120.50, disability 0');
+    expect(r.stdout).toContain('  a: age 45, wage 900.00, other 0.00, inc(p) 900.00, disability 0');
     expect(gz.stdout).toContain("step take-up · 申请与认定 take-up   (no clause of this policy's documents: the model's rule)\n");
     expect(r.stdout).toMatch(
       /dibao\.standard\.urban = 810 \(since 2022-04-01\)\n\s+nanning-2022 — 《南宁市人民政府关于提高全市城乡居民最低生活保障标准和补助水平的通知》/,
@@ -180,6 +185,14 @@ describe('explain', () => {
       source: { id: 'nanning-2022', grade: 'C' },
     });
     expect(json.result.annual_total).toMatch(/^\d+\.\d\d$/);
+    // each member's counted income (Nanning deducts nothing: inc(p) = wage + other = 0 + 303.41)
+    expect(json.members[0]).toEqual({
+      person_id: 'H0004-1',
+      wage_income: '0.00',
+      employment_deduction: '0.00',
+      other_income: '303.41',
+      counted_income: '303.41',
+    });
   });
 
   it('an unknown household is a usage error naming some that exist', () => {
