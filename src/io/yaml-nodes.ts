@@ -84,9 +84,11 @@ export class YamlFile {
           pair.key as Node,
           fullWidth(key, allowed)
             ? `unknown key "${key}" in ${context}: ${fullWidth(key, allowed)}`
-            : /^\d{3}$/.test(written(pair) ?? key) && value === null
-              ? `unknown key "${written(pair)}" in ${context}: a thousands separator? In {…} a comma ends the value (38,000 is 38 and a key "000"): write 38000 without it`
-              : `unknown key "${key}" in ${context}${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`,
+            : key === '<<'
+              ? `a YAML merge key (<<) in ${context}: it is not read; write out the keys it would bring in`
+              : /^\d{3}$/.test(written(pair) ?? key) && value === null
+                ? `unknown key "${written(pair)}" in ${context}: a thousands separator? In {…} a comma ends the value (38,000 is 38 and a key "000"): write 38000 without it`
+                : `unknown key "${key}" in ${context}${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`,
         );
     }
     return out;
@@ -94,7 +96,11 @@ export class YamlFile {
 
   /** Follows a YAML alias (*name) to its anchored node. */
   deref(node: Node | null): Node | null {
-    return isAlias(node) ? ((node.resolve(this.doc) as Node | undefined) ?? null) : node;
+    if (!isAlias(node)) return node;
+    const target = (node.resolve(this.doc) as Node | undefined) ?? null;
+    // (the parser leaves an alias to no anchor unresolved, without an error: its value was then "missing")
+    if (!target) this.problem(node, `*${node.source} refers to no anchor: an alias needs &${node.source} on a value before it`);
+    return target;
   }
 
   /** A plain scalar's exact source text (so 0.70 stays "0.70", never a float). */

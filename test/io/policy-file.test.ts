@@ -242,4 +242,24 @@ describe('a reform author’s slips, each said with what to write (a finance ana
       's.yaml:5:20: dibao.standard is a group of parameters, not one: give the change to each (dibao.standard.urban, dibao.standard.rural)',
     ]);
   });
+
+  it('an alias to no anchor, and a YAML merge key, are told at their place (the alias was read as a missing value)', () => {
+    const alias = SIMPLE.replace('      rural: [{from: 2020-01-01, value: 800, source: test}]', '      rural: *rural');
+    expect(problems(alias)[0]).toBe(
+      `p.yaml:${at(alias, '*rural')}: *rural refers to no anchor: an alias needs &rural on a value before it`,
+    );
+    // an alias to an anchor still reads as its value
+    const anchored = SIMPLE.replace('value: 1000, source: test}]', 'value: 1000, source: &src test}]').replace(
+      'value: 800, source: test}]',
+      'value: 800, source: *src}]',
+    );
+    expect(problems(anchored)).toEqual([]);
+    const merge = SIMPLE.replace(
+      '  test: {title: round numbers for hand-worked tests, file: test/fixtures/policies/simple.yaml}',
+      '  test: &t {title: round numbers for hand-worked tests, file: test/fixtures/policies/simple.yaml}\n  other: {<<: *t, grade: A}',
+    );
+    expect(problems(merge)[0]).toBe(
+      `p.yaml:${at(merge, '<<')}: a YAML merge key (<<) in source other: it is not read; write out the keys it would bring in`,
+    );
+  });
 });
