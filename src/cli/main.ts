@@ -126,7 +126,7 @@ function buildProgram(ctx: Ctx): Command {
         .conflicts('year'),
     )
     .addOption(
-      new Option('--ranges', "also each total's range from the estimates it rests on (which: jiuzhu sensitivity)").conflicts('year'),
+      new Option('--ranges', "also each total's range from the estimates it rests on (which: jiuzhu sensitivity)"),
     )
     .addHelpText(
       'after',

@@ -115,6 +115,31 @@ describe('simulate --year --ranges', () => {
     expect(plain.worksheets.map((w) => w.name)).not.toContain('区间 Ranges');
     expect(plain.worksheets.map((w) => w.name)).toContain('总表 Totals');
   });
+
+  // A provincial department compares localities' budget years with their ranges (compare --year --ranges was refused)
+  it('compare --year --ranges gives each locality the range simulate --year --ranges gives it, whatever their order', () => {
+    const H = ['--households', 'policies/samples/households.csv', '--year', '2022', '--ranges', '--format', 'json', '--quiet'];
+    const SC = ['--scenario', 'scenarios/tekun-basic-1.6x.yaml'];
+    const [NN, GZ] = ['policies/guangxi-nanning.yaml', 'policies/guangdong-guangzhou.yaml'];
+    const alone = (policy: string) =>
+      JSON.parse(jiuzhu(['simulate', '--policy', policy, ...H, ...SC]).stdout).scenarios.map((s: { total_annual_cost_range: object }) => ({
+        total: (s as { total_annual_cost?: string }).total_annual_cost,
+        range: s.total_annual_cost_range,
+      }));
+    for (const order of [
+      [NN, GZ],
+      [GZ, NN],
+    ]) {
+      const r = jiuzhu(['compare', ...order.flatMap((p) => ['--policy', p]), ...H, ...SC]);
+      expect(r.code, r.stderr).toBe(0);
+      for (const l of JSON.parse(r.stdout).localities as Array<{ policy: string; scenarios: Array<Record<string, unknown>> }>)
+        expect(l.scenarios.map((s) => ({ total: s.total_annual_cost, range: s.total_annual_cost_range }))).toEqual(alone(l.policy));
+    }
+    expect(jiuzhu(['compare', '--policy', NN, '--policy', GZ, ...H.slice(0, -4), '--ranges']).stdout).toMatch(
+      /range of the total 区间, baseline: [\d,.]+ – [\d,.]+/,
+    );
+    expect(jiuzhu(['compare', '--policy', NN, '--policy', GZ, ...H.slice(0, -4), '--ranges', '--format', 'csv']).code).toBe(2);
+  });
 });
 
 // The figures a finance bureau forwards beside its budget, in a workbook (sensitivity had none).

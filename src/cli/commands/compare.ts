@@ -31,11 +31,13 @@ import {
   loadScenarios,
   notePolicy,
   noteUnchanged,
+  simulateHouseholds,
   simulationDate,
   withExecutor,
   yuanAbove0,
   type LoadedRun,
 } from '../load.js';
+import type { Run } from '../../core/simulate.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 
 export interface CompareOptions {
@@ -80,6 +82,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     await write(await reportHtml(ctx, o));
     return;
   }
+  if (o.ranges && o.format === 'csv') throw new UsageError('compare --ranges has no CSV form: use jiuzhu sensitivity --format csv');
   const scenarios = await loadScenarios(o.scenario ?? []);
   if (o.year !== undefined) {
     const report = await compareYear(ctx, o, scenarios, budgetYear(o.year));
@@ -94,7 +97,6 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     throw new UsageError('compare --marginal-rates has no CSV form (one row per program): use jiuzhu cliff --households FILE --format csv');
   // Every policy × scenario is checked before the CSV is read.
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date)));
-  if (o.ranges && o.format === 'csv') throw new UsageError('compare --ranges has no CSV form: use jiuzhu sensitivity --format csv');
   const plans = o.ranges ? localities.map((runs) => sensitivityPlan(runs[0]!.snapshot.policy, scenarios, { date })) : null;
   const { pop, deciles, results, rates, ranges } = await withExecutor(ctx, async (exec) => {
     const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
@@ -194,7 +196,20 @@ function renderCompare(report: CompareReport, format: Exclude<CompareOptions['fo
 /** compare --year: every locality's runs cut into periods, all evaluated in one pass; the year's costs and deltas. */
 async function compareYear(ctx: Ctx, o: CompareOptions, scenarios: readonly Scenario[], year: number): Promise<CompareReport> {
   const localities = await allOrEveryProblem(o.policy.map((file) => yearRuns(file, scenarios, year)));
-  const reports = await yearPass(ctx, o, localities, year);
+  // --ranges: each locality's estimates one at a time over the year, evaluated in the same pass as the year's periods
+  const plans = o.ranges ? localities.map((runs) => sensitivityPlan(runs[0]!.periods[0]!.snapshot.policy, scenarios, { year })) : null;
+  let ranges: SensitivityResult[] | null = null;
+  const evaluate = plans
+    ? async (flat: readonly Run[]) => {
+        const all = [...flat, ...plans.flatMap((plan) => plan.runs)];
+        const totals = await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(all), o.quiet));
+        let at = flat.length;
+        ranges = plans.map((plan) => plan.fold(totals.slice(at, (at += plan.runs.length))));
+        return totals.slice(0, flat.length);
+      }
+    : undefined;
+  const reports = await yearPass(ctx, o, localities, year, evaluate);
+  const rangesOf = (l: number): SensitivityResult | null => (ranges as SensitivityResult[] | null)?.[l] ?? null;
   return {
     unit: o.unit,
     date: String(year),
@@ -203,7 +218,7 @@ async function compareYear(ctx: Ctx, o: CompareOptions, scenarios: readonly Scen
     localities: localities.map((runs, l) => ({
       policyFile: o.policy[l]!,
       policy: runs[0]!.periods[0]!.snapshot.policy,
-      scenarios: reports[l]!,
+      scenarios: reports[l]!.map((r, i) => (rangesOf(l) ? { ...r, range: totalRange(rangesOf(l)!, i) } : r)),
     })),
   };
 }
