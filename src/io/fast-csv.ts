@@ -319,11 +319,15 @@ export class FastReader {
       pe = ids.length;
     }
     let ok = hs < he && ps < pe;
-    if (!ok) {
+    // an empty id, or a quoted one with spaces inside its quotes (parseCell says which)
+    if (!ok || quoted[hAt] || quoted[pidAt]) {
       const [pid, hid] = [this.text(b, pidAt), this.text(b, hAt)];
-      if (hs === he)
-        this.problem(recordLine, hAt + 1, 'column household_id', invalidMessage('', COLUMNS[C.household_id].expected, pid, hid));
-      if (ps === pe) this.problem(recordLine, pidAt + 1, 'column person_id', invalidMessage('', COLUMNS[C.person_id].expected, pid, hid));
+      for (const [c, i, t] of [[C.household_id, hAt, hid] as const, [C.person_id, pidAt, pid] as const]) {
+        const parsed = parseCell(COLUMNS[c], t);
+        if (parsed.ok) continue;
+        ok = false;
+        this.problem(recordLine, i + 1, `column ${COLUMNS[c].name}`, invalidMessage(t, parsed.expected, pid, hid));
+      }
     }
     for (let j = 0; j < valueColumns.length; j++) {
       const c = valueColumns[j]!;
