@@ -11,6 +11,7 @@ import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import {
   estimateNote,
   RANGE_METHOD,
+  ROUNDING_NOTE,
   delta,
   paint,
   scenarioJson,
@@ -298,6 +299,7 @@ export function compareTable(r: CompareReport): string {
     out.push(...estimateNote({ estimates }));
     if (l.marginalRates) out.push('', distributionTable(l.marginalRates).trimEnd());
   }
+  out.push('', chalk.dim(ROUNDING_NOTE));
   return out.join('\n') + '\n';
 }
 
@@ -325,5 +327,6 @@ export function compareMarkdown(r: CompareReport): string {
     if (estimates.length) out.push(`\\* rests on estimated parameters: ${estimates.map((e) => `\`${e}\``).join(', ')}`);
     if (l.marginalRates) out.push('', distributionMarkdown(l.marginalRates));
   }
+  out.push('', `_${ROUNDING_NOTE}._`);
   return out.join('\n') + '\n';
 }

@@ -216,8 +216,13 @@ export function totalsJson(r: SimulationReport): object {
     households: { rows: base.household_rows, weighted: base.households },
     persons: { rows: base.person_rows, weighted: base.persons },
     scenarios: r.scenarios.map((s, i) => scenarioJson(s, i ? r.scenarios[0]!.funding : undefined)),
+    // what stderr says of the policy (a standard carried forward), kept with the figures it qualifies
+    notes: (r.notes ?? []).map((n) => n.replace(/^note: /, '')),
   };
 }
+
+/** Parts rounded each on its own may miss their total by a fen (the `*_exact` JSON fields reconcile). */
+export const ROUNDING_NOTE = '分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly';
 
 /** "+1,234.50" / "−12.00" with the percent, for people. */
 export function signed(d: Delta, unit?: Unit): string {
@@ -294,6 +299,7 @@ export function totalsTable(r: SimulationReport): string {
     if (s.year) lines.push(...yearLines(s.year, false, unit).map((l) => chalk.dim(l)));
     if (s.funding) lines.push(...fundingLines(s.funding, false, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding));
   }
+  lines.push('', chalk.dim(ROUNDING_NOTE));
   return lines.join('\n') + '\n';
 }
 
@@ -335,6 +341,12 @@ export function totalsMarkdown(r: SimulationReport): string {
       );
     if (s.estimates.length) lines.push('', `\\* rests on estimated parameters: ${s.estimates.map((e) => `\`${e.path}\``).join(', ')}`);
   }
+  lines.push(
+    '',
+    ...(r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`),
+    ...(r.notes?.length ? [''] : []),
+    `_${ROUNDING_NOTE}._`,
+  );
   return lines.join('\n') + '\n';
 }
 

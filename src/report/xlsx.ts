@@ -19,7 +19,7 @@ import {
   sheet,
   SCENARIO_COLUMN,
 } from './sheets.js';
-import { delta, RANGE_METHOD, type ScenarioReport, type SimulationReport } from './totals.js';
+import { delta, RANGE_METHOD, ROUNDING_NOTE, type ScenarioReport, type SimulationReport } from './totals.js';
 import type { Policy } from '../core/parameters/tree.js';
 
 export const COUNT = '#,##0';
@@ -47,6 +47,7 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
       ['地区 locality', `${r.policy.name.zh} ${r.policy.name.en}`],
       ...datedRows(r.scenarios, r.date, r.householdsFile, money, r.unit),
       ...(r.notes ?? []).map((note) => ['注意 note', note.replace(/^note: /, '')]),
+      ['四舍五入 rounding', ROUNDING_NOTE],
     ],
     made,
   );

@@ -12,7 +12,7 @@ import type { Policy } from '../core/parameters/tree.js';
 import { changeText, type Scenario } from '../core/scenario.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { grownColumns, madeForOthers, type Projection } from '../core/projection.js';
-import { delta, estimateNote, fundingDelta, scenarioJson, signedIn, type ScenarioReport } from './totals.js';
+import { delta, estimateNote, fundingDelta, ROUNDING_NOTE, scenarioJson, signedIn, type ScenarioReport } from './totals.js';
 import { inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 
 export interface YearsReport {
@@ -60,6 +60,9 @@ export function yearsJson(r: YearsReport): object {
     date: `${r.years[0]}-${r.years.at(-1)}`,
     years: r.years,
     projection: projectionJson(r.projection),
+    // each run's figures over the window, in DOMAIN's shape: annual_cost and the funding are the years' sum (an
+    // auditor's trial read "annual" as one year's), counts a year's mean; each year's own figures are under `years`
+    window: { years: r.years.length, costs: 'summed over the years', counts: 'mean of the years' },
     scenarios: r.runs.map((run, i) => ({
       ...scenarioJson(i ? { ...window(run.years), baseline: base.figures } : window(run.years), i ? base.funding : undefined),
       years: run.years.map((s, k) => {
@@ -165,7 +168,7 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
   // the window's cost (the medium-term total a budget meeting asks for: a reform author added the years by hand)
   const w = n ? window(run.years).figures : null;
   const span = `${r.years[0]}–${r.years.at(-1)} 合计`;
-  const header = [`cost 年度支出 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(n ? [span, 'a year 年均'] : [])];
+  const header = [`cost 年度支出 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(n ? [span, 'growth a year 年均增长'] : [])];
   const rows = cash.map((p) => [
     `${programLabel(p)}${run.years.some((s) => s.onEstimates.has(p.id)) ? ' *' : ''}`, // (as the one-date table marks it)
     ...run.years.map((s) => inUnit(s.figures.programs[p.id].annual_cost, unit)),
@@ -269,6 +272,7 @@ export function yearsTable(r: YearsReport): string {
     lines.push('', chalk.bold(`scenario ${run.id}`), ...tables(r, run, false));
     lines.push(...estimateNote({ estimates: [...new Map(run.years.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()] }));
   }
+  lines.push('', chalk.dim(ROUNDING_NOTE));
   return lines.join('\n') + '\n';
 }
 
@@ -279,6 +283,7 @@ export function yearsMarkdown(r: YearsReport): string {
     ...projectionLines(r.projection, r.policy.id).map((l) => `> ${l}`),
   ];
   for (const run of r.runs) lines.push('', `#### scenario \`${run.id}\``, '', ...tables(r, run, true));
+  lines.push('', `_${ROUNDING_NOTE}._`);
   return lines.join('\n') + '\n';
 }
 

@@ -523,6 +523,8 @@ describe('simulate --years with a projection', () => {
     // program's cost and the total summed over the three years exactly, counts the average month, who pays summed.
     const w = out.scenarios[0];
     expect(out.date).toBe('2026-2028');
+    // (and says so: an auditor's trial read the window's annual_cost as one year's)
+    expect(out.window).toEqual({ years: 3, costs: 'summed over the years', counts: 'mean of the years' });
     type Year = { programs: Record<string, Record<string, string>>; total_annual_cost_exact: string; funding: Record<string, string> };
     const sum = (get: (y: Year) => string) => (base as Year[]).reduce((a, y) => a.plus(get(y)), D(0));
     for (const p of PROGRAM_IDS) {
@@ -540,7 +542,7 @@ describe('simulate --years with a projection', () => {
     expect(D(w.funding.central).plus(w.funding.provincial).plus(w.funding.local).minus(w.total_annual_cost).abs().lte('0.03')).toBe(true);
     expect(run().stdout).toBe(r.stdout); // reproducible
     const table = jiuzhu([...args, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--unit', 'wan']).stdout;
-    expect(table).toMatch(/^cost 年度支出 \(万元 10k yuan\)\s+2026\s+2027\s+2028\s+2026–2028 合计\s+a year 年均$/m);
+    expect(table).toMatch(/^cost 年度支出 \(万元 10k yuan\)\s+2026\s+2027\s+2028\s+2026–2028 合计\s+growth a year 年均增长$/m);
     expect(table).toMatch(/^中央 central\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+$/m); // (three years, and the window)
   });
 
@@ -606,6 +608,25 @@ describe('simulate --years with a projection', () => {
     // (the only note with Guangdong's projection: that it was made for Guangzhou, not Nanning — the next test)
     expect(simulate(...years, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml').stderr).not.toContain('newest dibao');
     expect(simulate('--date', '2022-06-30').stderr).toBe(''); // the standards of the date
+  });
+
+  // An auditor's trial: the note went to stderr only, and a saved table, Markdown or JSON did not carry it
+  it('a standard carried forward is said in the JSON and Markdown it qualifies; the tables say parts are rounded apart', () => {
+    const stale =
+      'policies/guangxi-nanning.yaml: the newest dibao standards it gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are 5+ years older than 2027-12-31: carried forward unchanged (add the newer value, or simulate --years with a --projection)';
+    for (const when of [
+      ['--year', '2027'],
+      ['--date', '2027-12-31'],
+    ]) {
+      expect(JSON.parse(simulate(...when, '--format', 'json', '--quiet').stdout).notes).toEqual([stale]);
+      const md = simulate(...when, '--format', 'markdown', '--quiet').stdout;
+      expect(md).toContain(`> Note: ${stale}\n`);
+      expect(md).toContain(
+        '_分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly._\n',
+      );
+      expect(simulate(...when, '--quiet').stdout).toMatch(/\n分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own/);
+    }
+    expect(JSON.parse(simulate('--date', '2022-06-30', '--format', 'json').stdout).notes).toEqual([]);
   });
 
   // A finance trial applied Guangdong's 3.5 % to Fuliang with no word; the projection now names its localities.
