@@ -6,7 +6,9 @@ import { fenToYuan as y } from '../core/money.js';
 import type { Population } from '../core/population.js';
 import { CAPACITY } from '../core/columns.js';
 import { dec, inUse, valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
-import { viewOf, type ProgramResult } from '../core/engine.js';
+import { viewOf, type HouseholdResult, type ProgramResult } from '../core/engine.js';
+import type { Scenario } from '../core/scenario.js';
+import { estimatesInForce, programsOnEstimates } from './estimates.js';
 import { countedIncome } from '../core/programs/context.js';
 import { isCash, PROGRAM_BY_ID, programLabel, type ProgramId, type ProgramInfo } from '../core/programs/index.js';
 import { provenance } from './params.js';
@@ -117,10 +119,20 @@ export function stepLines(st: TraceStep, s: Snapshot, indent = ''): string[] {
   return out.map((l) => indent + l);
 }
 
-export function explainText(e: Explanation, pop: Population, s: Snapshot): string {
+/** An explanation under a scenario: which one, and the household's result under the baseline. */
+export interface Under {
+  readonly scenario: Scenario;
+  readonly baseline: HouseholdResult;
+}
+
+export function explainText(e: Explanation, pop: Population, s: Snapshot, under?: Under): string {
   const h = e.household;
+  const sc = under?.scenario;
   const out: string[] = [
-    chalk.bold(`household ${pop.householdIds.at(h)} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}`),
+    chalk.bold(
+      `household ${pop.householdIds.at(h)} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}` +
+        (sc ? ` — under scenario ${sc.id} ${sc.title.zh} ${sc.title.en} (not the policy in force)` : ''),
+    ),
     `${pop.area[h] ? 'rural' : 'urban'}, ${personsText(e.result.persons)}, financial assets ${y(pop.assets[h]!)}, rigid expenditure ${y(pop.rigid[h]!)}, ` +
       `on dibao ${pop.onDibao[h]} (prior ${y(pop.prior[h]!)}), emergency need ${y(pop.emergency[h]!)}, weight ${pop.weight[h]! / 1e6}${pop.takeUpDraw[h] ? `, take-up draw ${(pop.takeUpDraw[h]! / 1e6).toFixed(6)}` : ''}`,
     ...members(pop, h, s).map((m) => `  ${m}`),
@@ -130,7 +142,8 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot): strin
     out.push('', ...stepLines(st, s));
     for (const p of paramsInUse(st, s)) if (!used.includes(p)) used.push(p);
   }
-  out.push('', chalk.bold('result'), ...resultLines(e));
+  out.push('', chalk.bold('result'), ...resultLines(e, programsOnEstimates(estimatesInForce(s))));
+  if (under) out.push(`  baseline 基线: ${y(viewOf(under.baseline).annual)} a year; Δ ${signedFen(viewOf(e.result).annual - viewOf(under.baseline).annual)}`);
   out.push('', chalk.bold('where the parameters came from'));
   for (const path of used) {
     const r = s.values.get(path)!;
@@ -138,7 +151,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot): strin
     out.push(r.entry?.estimate ? chalk.yellow(`${line} *`) : line, chalk.dim(`      ${provenance(r)}`));
   }
   if (used.some((p) => s.values.get(p)?.entry?.estimate))
-    out.push(chalk.yellow('* an estimate: no published value was found; the basis is given'));
+    out.push(chalk.yellow('* an estimate: no published value was found; the basis is given (a program marked * rests on one)'));
   return out.join('\n') + '\n';
 }
 
@@ -159,10 +172,10 @@ function resultText(p: ProgramInfo, x: ProgramResult): string {
   }
 }
 
-function resultLines(e: Explanation): string[] {
+function resultLines(e: Explanation, onEstimates: ReadonlySet<ProgramId>): string[] {
   const r = viewOf(e.result);
-  const lines = PER_HOUSEHOLD_ORDER.filter((p) => r[p.id].flag || (p.kind === 'kept' && r[p.id].months)).map(
-    (p) => `  ${programLabel(p)}: ${resultText(p, r[p.id])}`,
+  const lines = PER_HOUSEHOLD_ORDER.filter((p) => r[p.id].flag || (p.kind === 'kept' && r[p.id].months)).map((p) =>
+    onEstimates.has(p.id) ? chalk.yellow(`  ${programLabel(p)} *: ${resultText(p, r[p.id])}`) : `  ${programLabel(p)}: ${resultText(p, r[p.id])}`,
   );
   for (const p of PER_HOUSEHOLD_ORDER.filter((q) => r[q.id].declined)) {
     const x = r[p.id];
@@ -181,16 +194,19 @@ function resultLines(e: Explanation): string[] {
   return lines;
 }
 
-export function explainJson(e: Explanation, pop: Population, s: Snapshot): object {
+export function explainJson(e: Explanation, pop: Population, s: Snapshot, under?: Under, notes: readonly string[] = []): object {
   const r = e.result;
+  const sc = under?.scenario;
   return {
     household_id: pop.householdIds.at(e.household),
     policy: { id: s.policy.id, file: s.policy.file },
+    scenario: sc ? { id: sc.id, title: sc.title, file: sc.file } : null,
     date: s.date,
     // each member's counted income inc(p), yuan a month: the wage less dibao.employment_deduction, and other income
     members: memberIncomes(pop, e.household, deductionOf(s)),
     steps: e.steps.map((st) => ({
       ...st,
+      clauses: clausesFor(st, s), // (the locality's documents, as the text cites them)
       values: Object.fromEntries(st.values),
       params: paramsInUse(st, s).map((path) => {
         const res = s.values.get(path)!;
@@ -206,8 +222,15 @@ export function explainJson(e: Explanation, pop: Population, s: Snapshot): objec
       }),
     })),
     result: resultRecord(r),
+    // (programs resting on an estimate in force: their amounts move with it)
+    on_estimates: [...programsOnEstimates(estimatesInForce(s))].filter((id) => viewOf(r)[id].flag),
+    ...(under ? { baseline_result: resultRecord(under.baseline) } : {}),
+    notes: notes.map((n) => n.replace(/^note: /, '')),
   };
 }
+
+/** "+120.00" / "−80.50" / "0.00", fen. */
+const signedFen = (fen: number) => (fen > 0 ? `+${y(fen)}` : fen < 0 ? `−${y(-fen)}` : y(0));
 
 function memberIncomes(pop: Population, h: number, deduction: number): object[] {
   const out: object[] = [];

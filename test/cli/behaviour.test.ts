@@ -155,6 +155,36 @@ describe('explain', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('dibao.standard.rural = 623.34 [scenario dibao-standard-plus-10pct]');
     expect(r.stdout).not.toMatch(/\[scenario:dibao-standard-plus-10pct \S+\]/);
+    // which scenario, in the header and JSON, and the baseline's year beside it (a caseworker's saved explanation of a
+    // reform read as the household's decision): the baseline's annual total is plain explain's, Δ the difference
+    expect(r.stdout.split('\n')[0]).toBe(
+      'household H0004 — 广西壮族自治区·南宁市 Guangxi / Nanning — 2024-12-31 — under scenario dibao-standard-plus-10pct 城乡低保标准提高10% Urban and rural dibao standards raised by 10 % (not the policy in force)',
+    );
+    const plain = jiuzhu(['explain', '--policy', NANNING, '--households', SAMPLE, '--household', 'H0004', '--date', '2024-12-31']);
+    const total = (text: string) => /annual total 年度合计: ([\d.]+)/.exec(text)![1]!;
+    const [was, now] = [Number(total(plain.stdout)), Number(total(r.stdout))];
+    expect(now).toBeGreaterThan(was);
+    expect(r.stdout).toContain(`  baseline 基线: ${total(plain.stdout)} a year; Δ +${(now - was).toFixed(2)}\n`);
+    expect(plain.stdout).not.toContain('baseline 基线');
+    expect(plain.stdout.split('\n')[0]).toBe('household H0004 — 广西壮族自治区·南宁市 Guangxi / Nanning — 2024-12-31');
+    // a program resting on an estimate in force is marked where its amount is told (dibao: the payment mode, an estimate)
+    expect(r.stdout).toMatch(/^ {2}低保 dibao \*: \d persons?, [\d.]+ a month$/m);
+    const json = JSON.parse(
+      jiuzhu([
+        ...['explain', '--policy', NANNING, '--households', SAMPLE, '--household', 'H0004', '--date', '2024-12-31', '--format', 'json'],
+        ...['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'],
+      ]).stdout,
+    );
+    expect(json.scenario).toEqual({
+      id: 'dibao-standard-plus-10pct',
+      title: { zh: '城乡低保标准提高10%', en: 'Urban and rural dibao standards raised by 10 %' },
+      file: 'scenarios/dibao-standard-plus-10pct.yaml',
+    });
+    expect(json.baseline_result.annual_total).toBe(total(plain.stdout));
+    expect(json.on_estimates).toContain('dibao');
+    // JSON cites the locality's own documents, as the text does (Guangdong's 003 and Jiangxi's 004 were in it)
+    expect(json.steps.find((st: { program: string }) => st.program === 'dibao').clauses).toEqual(['000（一）', '000（四）']);
+    expect(json.notes[0]).toMatch(/^policies\/guangxi-nanning\.yaml: the newest dibao standards .* carried forward unchanged/);
     // (its provenance, listed once: the reason whole, and the scenario file)
     expect(r.stdout).toContain(
       'scenario:dibao-standard-plus-10pct 000（一）结合财力状况合理确定低保标准……并建立动态调整机制; 003 §14 动态调整机制 — 城乡低保标准提高10%',

@@ -1,5 +1,6 @@
 // jiuzhu explain --policy FILE [--scenario FILE] --households FILE --household ID [--date D] [--format text|json]
 import { explainHousehold } from '../../core/explain.js';
+import { policyNotes } from '../../core/policy-notes.js';
 import { explainJson, explainText } from '../../report/explain.js';
 import type { Ctx } from '../context.js';
 import { findHousehold, loadHouseholds, notePolicy, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
@@ -16,12 +17,19 @@ export interface ExplainOptions {
 }
 
 export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void> {
-  const runs = await loadRuns(o.policy, await loadScenarios(o.scenario ? [o.scenario] : []), simulationDate(ctx, o.date));
+  const scenarios = await loadScenarios(o.scenario ? [o.scenario] : []);
+  const runs = await loadRuns(o.policy, scenarios, simulationDate(ctx, o.date));
   const { snapshot, rules } = runs.at(-1)!;
   const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households, o.quiet));
   const h = findHousehold(pop, o.household, o.households);
   const e = explainHousehold(pop, h, rules);
-  ctx.stdout.write(o.format === 'json' ? JSON.stringify(explainJson(e, pop, snapshot), null, 2) + '\n' : explainText(e, pop, snapshot));
+  // under a scenario: which one, and what the baseline gives the household (a caseworker's saved explanation of a
+  // reform read as the household's decision)
+  const under = scenarios[0] && { scenario: scenarios[0], baseline: explainHousehold(pop, h, runs[0]!.rules).result };
+  const notes = policyNotes(runs[0]!.snapshot.policy, [snapshot.date]);
+  ctx.stdout.write(
+    o.format === 'json' ? JSON.stringify(explainJson(e, pop, snapshot, under, notes), null, 2) + '\n' : explainText(e, pop, snapshot, under),
+  );
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
   notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date]);
 }
