@@ -2,7 +2,7 @@
 import chalk from 'chalk';
 import type { Explanation } from '../core/explain.js';
 import type { TraceStep } from '../core/trace.js';
-import { fenToYuan as y } from '../core/money.js';
+import { D, fenToYuan as y } from '../core/money.js';
 import type { Population } from '../core/population.js';
 import { CAPACITY } from '../core/columns.js';
 import { dec, inUse, valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
@@ -143,7 +143,10 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, under?
     for (const p of paramsInUse(st, s)) if (!used.includes(p)) used.push(p);
   }
   out.push('', chalk.bold('result'), ...resultLines(e, programsOnEstimates(estimatesInForce(s))));
-  if (under) out.push(`  baseline 基线: ${y(viewOf(under.baseline).annual)} a year; Δ ${signedFen(viewOf(e.result).annual - viewOf(under.baseline).annual)}`);
+  if (under)
+    out.push(
+      `  baseline 基线: ${y(viewOf(under.baseline).annual)} a year; Δ ${signedFen(viewOf(e.result).annual - viewOf(under.baseline).annual)}`,
+    );
   out.push('', chalk.bold('where the parameters came from'));
   for (const path of used) {
     const r = s.values.get(path)!;
@@ -175,7 +178,9 @@ function resultText(p: ProgramInfo, x: ProgramResult): string {
 function resultLines(e: Explanation, onEstimates: ReadonlySet<ProgramId>): string[] {
   const r = viewOf(e.result);
   const lines = PER_HOUSEHOLD_ORDER.filter((p) => r[p.id].flag || (p.kind === 'kept' && r[p.id].months)).map((p) =>
-    onEstimates.has(p.id) ? chalk.yellow(`  ${programLabel(p)} *: ${resultText(p, r[p.id])}`) : `  ${programLabel(p)}: ${resultText(p, r[p.id])}`,
+    onEstimates.has(p.id)
+      ? chalk.yellow(`  ${programLabel(p)} *: ${resultText(p, r[p.id])}`)
+      : `  ${programLabel(p)}: ${resultText(p, r[p.id])}`,
   );
   for (const p of PER_HOUSEHOLD_ORDER.filter((q) => r[q.id].declined)) {
     const x = r[p.id];
@@ -189,6 +194,7 @@ function resultLines(e: Explanation, onEstimates: ReadonlySet<ProgramId>): strin
     );
   }
   if (!lines.length) lines.push('  no assistance');
+  if (!r.dibao.flag) lines.push(...whyNotDibao(e.steps));
   lines.push(`  annual total 年度合计: ${y(r.annual)}`);
   if (r.eligibleAnnual !== r.annual) lines.push(`  had it taken up all it is eligible for 应保尽保: ${y(r.eligibleAnnual)}`);
   return lines;
@@ -227,6 +233,30 @@ export function explainJson(e: Explanation, pop: Population, s: Snapshot, under?
     ...(under ? { baseline_result: resultRecord(under.baseline) } : {}),
     notes: notes.map((n) => n.replace(/^note: /, '')),
   };
+}
+
+/**
+ * Why the household is not on dibao, in one line a family can be told: the first test of step 3 it fails — its
+ * assets (step 2's test, with the amounts) or its income, with the income per person against S (000（一）:
+ * 人均收入低于当地低保标准). Nothing when step 3 did not run (every member tekun).
+ */
+function whyNotDibao(steps: readonly TraceStep[]): string[] {
+  const dibao = steps.find((st) => st.program === 'dibao');
+  const failed = dibao?.checks.find((c) => !c.holds);
+  if (!dibao || !failed) return [];
+  if (failed.expr === 'assets_ok') {
+    const assets = steps.find((st) => st.program === 'rest')?.checks.find((c) => !c.holds);
+    return assets
+      ? [
+          `  not 低保 dibao: assets above the limit 家庭财产超过规定: ${assets.lhs} > ${assets.rhs} (${assets.expr.replace(/^assets_ok: /, '')})`,
+        ]
+      : [];
+  }
+  const v = new Map(dibao.values);
+  const perPerson = D(v.get('I')!).dividedBy(v.get('n')!);
+  const shown =
+    perPerson.decimalPlaces() > 3 ? `${perPerson.toFixed(3, D.ROUND_DOWN)}…` : perPerson.toFixed(perPerson.decimalPlaces() > 2 ? 3 : 2);
+  return [`  not 低保 dibao: income per person 人均收入 ${shown} is not below S ${v.get('S')} (I ${failed.lhs} ≥ S × n ${failed.rhs})`];
 }
 
 /** "+120.00" / "−80.50" / "0.00", fen. */

@@ -191,6 +191,28 @@ describe('explain', () => {
     );
   });
 
+  // A caseworker's trial: a refusal's reason was only in step 3, as household totals; families speak of 人均收入
+  it('says in one line why a household is not on dibao: its income per person against S, or its assets', () => {
+    const dir = tmp();
+    const csv = join(dir, 'h.csv');
+    // Nanning urban S = 810 (nanning-2022): N1's 1620.01 for 2 is 810.005 a person, not below 810 (000（一）低于);
+    // N2's 1620.00 is 810 exactly; R1's assets 50000 are above 24 × 810 × 2 = 38880 (dibao.assets.limit_months)
+    writeFileSync(
+      csv,
+      'household_id,person_id,age,area,wage_income,financial_assets\nN1,a,45,urban,1620.01,0\nN1,b,43,urban,0,0\n' +
+        'N2,c,45,urban,1620,0\nN2,d,43,urban,0,0\nR1,e,45,urban,0,50000\nR1,f,43,urban,0,50000\n',
+    );
+    const why = (id: string) =>
+      jiuzhu(['explain', '--policy', NANNING, '--households', csv, '--household', id, '--date', '2024-12-31', '--no-color'])
+        .stdout.split('\n')
+        .filter((l) => l.startsWith('  not 低保 dibao'));
+    expect(why('N1')).toEqual(['  not 低保 dibao: income per person 人均收入 810.005 is not below S 810.00 (I 1620.01 ≥ S × n 1620.00)']);
+    expect(why('N2')).toEqual(['  not 低保 dibao: income per person 人均收入 810.00 is not below S 810.00 (I 1620.00 ≥ S × n 1620.00)']);
+    expect(why('R1')).toEqual([
+      '  not 低保 dibao: assets above the limit 家庭财产超过规定: 50000.00 > 38880.00 (financial_assets ≤ limit_months × S × n)',
+    ]);
+  });
+
   it('prints the same trace as JSON, with parameter sources', () => {
     const r = jiuzhu([
       'explain',
