@@ -188,9 +188,11 @@ export function yuanAbove0(flag: string, text: string): number {
  * (`g000107` for G000107), else a few of the file's ids.
  */
 export function findHousehold(pop: Population, id: string, file: string): number {
+  if (id.trim() === '') throw new UsageError(`--household is empty: give a household_id of ${file}`);
   const h = pop.householdIds.indexOf(id);
   if (h >= 0) return h;
-  const loose = (x: string) => x.trim().toLowerCase();
+  // (full-width letters and digits, as a Chinese input method types them: Ｃ０１ may mean C01)
+  const loose = (x: string) => x.normalize('NFKC').trim().toLowerCase();
   let near: string | undefined;
   for (let i = 0; i < pop.householdCount && near === undefined; i++)
     if (loose(pop.householdIds.at(i)) === loose(id)) near = pop.householdIds.at(i);

@@ -9,12 +9,21 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  */
 export function notADay(text: string): string {
   const m = ISO_RE.exec(text);
-  if (!m || isIsoDate(text)) return '';
+  if (!m) return otherwiseWritten(text);
+  if (isIsoDate(text)) return '';
   const [y, mo] = [Number(m[1]), Number(m[2])];
   if (mo < 1 || mo > 12) return ` (there is no month ${m[2]})`;
   if (Number(m[3]) < 1) return ' (there is no day 00)';
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return ` (${MONTHS[mo - 1]} ${y} has ${days} days)`;
+}
+
+/** A day written another way (2026/12/01, 2026-12-1, 2026年12月1日, 2026.12.01): " (write 2026-12-01)"; '' otherwise. */
+function otherwiseWritten(text: string): string {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.normalize('NFKC').trim());
+  if (!m) return '';
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? ` (write ${iso})` : notADay(iso);
 }
 
 export function isIsoDate(text: string): boolean {

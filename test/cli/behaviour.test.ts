@@ -254,6 +254,11 @@ describe('explain', () => {
     // an id that differs only in case or spaces: the one it may mean (explain and cliff alike)
     const near = jiuzhu(['explain', '--policy', NANNING, '--households', SAMPLE, '--household', ' h0004', '--date', '2024-12-31']);
     expect([near.code, near.stderr.split('\n')[0]]).toEqual([2, `jiuzhu: household " h0004" is not in ${SAMPLE} (did you mean "H0004"?)`]);
+    // full-width letters and digits, as an input method types them; an empty id
+    const wide = jiuzhu(['explain', '--policy', NANNING, '--households', SAMPLE, '--household', 'Ｈ０００４', '--date', '2024-12-31']);
+    expect(wide.stderr.split('\n')[0]).toBe(`jiuzhu: household "Ｈ０００４" is not in ${SAMPLE} (did you mean "H0004"?)`);
+    const empty = jiuzhu(['explain', '--policy', NANNING, '--households', SAMPLE, '--household', '', '--date', '2024-12-31']);
+    expect([empty.code, empty.stderr.split('\n')[0]]).toEqual([2, `jiuzhu: --household is empty: give a household_id of ${SAMPLE}`]);
     const cliff = jiuzhu(['cliff', '--policy', NANNING, '--households', SAMPLE, '--household', 'h0004', '--date', '2024-12-31']);
     expect([cliff.code, cliff.stderr.split('\n')[0]]).toEqual([2, `jiuzhu: household "h0004" is not in ${SAMPLE} (did you mean "H0004"?)`]);
   });

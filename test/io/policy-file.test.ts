@@ -228,7 +228,14 @@ describe('a reform author’s slips, each said with what to write (a finance ana
     ]);
     expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2028-02-30'}"))[0]).toContain('(February 2028 has 29 days)');
     expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027-13-01'}"))[0]).toContain('(there is no month 13)');
-    expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027/07/01'}"))[0]).toMatch(/got "2027\/07\/01"$/);
+    // a day written another way says how to write it (a caseworker's 2026/12/01, 2026-12-1, 2026年12月1日)
+    expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027/07/01'}"))[0]).toMatch(
+      /got "2027\/07\/01" \(write 2027-07-01\)$/,
+    );
+    expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027年7月1日'}"))[0]).toMatch(/\(write 2027-07-01\)$/);
+    expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027-7-1'}"))[0]).toMatch(/\(write 2027-07-01\)$/);
+    expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027/02/30'}"))[0]).toMatch(/\(February 2027 has 28 days\)$/);
+    expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027年7月'}"))[0]).toMatch(/got "2027年7月"$/);
   });
 
   it('text YAML reads as a number: put it in quotes', () => {
