@@ -308,10 +308,11 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
   const k = c.kind;
   switch (k.type) {
     case 'id':
-      // (spaces inside quotes are kept: "F1 " would be another household than F1, its rows split off unseen)
+      // (spaces inside quotes, or a Unicode space or BOM before an id, are kept: "F1 " would be another household than F1,
+      // its rows split off unseen)
       return text.trim() === text
         ? { ok: true, value: 0 }
-        : { ok: false, expected: `${c.expected} without spaces around it (inside quotes they are kept, making another id)` };
+        : { ok: false, expected: `${c.expected} without spaces or invisible characters around it (kept, they would make another id)` };
     case 'integer': {
       if (!DIGITS_RE.test(text)) return notANumber(c, text);
       if (text.length > String(k.max).length) return bad;

@@ -11,7 +11,7 @@ export const QUOTE = 0x22;
 export const SPACE = 0x20;
 export const TAB = 0x09;
 const FF = 0x0c;
-const VT = 0x0b;
+export const VT = 0x0b;
 
 // Line ends: LF, CR LF, or CR alone (old Mac text, or CR CR LF from a file converted twice) end a line, and a
 // record outside quotes — as the reference reader (csv-parse) is told, and as it counts lines.
@@ -53,6 +53,16 @@ export function trimmedEnd(b: Uint8Array, s: number, e: number): number {
     }
     return e;
   }
+}
+
+/** Whether b[s, e) starts with a Unicode space trim() would take off (an id that does is told: parseCell). */
+function unicodeSpaceAt(b: Uint8Array, s: number, e: number): boolean {
+  next: for (const u of UNICODE_SPACES) {
+    if (e - s < u.length) continue;
+    for (let j = 0; j < u.length; j++) if (b[s + j] !== u[j]) continue next;
+    return true;
+  }
+  return false;
 }
 
 /** The length of the Unicode space b[s, e) ends with, or 0. */
@@ -250,8 +260,13 @@ export function compileScanner(kinds: Uint8Array, cols: Int32Array): ScanRecord 
         // a quote, or a byte trimming may concern: only inside a column not read
         `while (x !== ${COMMA} && x !== ${LF} && x !== ${CR}) { ${kind === EXTRA ? `if (x === ${QUOTE}) return -1;` : 'return -1;'} x = b[++p]; }`,
       );
-      // An id ending in a Unicode space: the general tokenizer trims it.
-      if (kind !== EXTRA) lines.push('if (p > s && b[p - 1] >= 0x80 && unicodeSpaceBefore(b, s, p) > 0) return -1;');
+      // An id ending in a Unicode space: the general tokenizer trims it; one starting with one (or VT, which the reference
+      // does not skip there): it tells it.
+      if (kind !== EXTRA)
+        lines.push(
+          'if (p > s && b[p - 1] >= 0x80 && unicodeSpaceBefore(b, s, p) > 0) return -1;',
+          `if (p > s && (b[s] >= 0x80 ? unicodeSpaceAt(b, s, p) : b[s] === ${VT})) return -1;`,
+        );
       if (kind === HOUSEHOLD_ID) lines.push('if (p === s) return -1;', 'ids[0] = s;', 'ids[1] = p;');
       if (kind === PERSON_ID) lines.push('if (p === s) return -1;', 'ids[2] = s;', 'ids[3] = p;');
     } else {
@@ -319,8 +334,8 @@ export function compileScanner(kinds: Uint8Array, cols: Int32Array): ScanRecord 
     return lines.map((l) => `  ${l}`).join('\n');
   });
   const source = `return function scanRecord(b, p, values, ids) {\n  let s = 0, x = 0, v = 0;\n${blocks.join('\n')}\n  return p;\n};`;
-  const make = new Function('STOPS', 'unicodeSpaceBefore', 'MILLIONTHS_OF', source) as (...a: unknown[]) => ScanRecord;
-  const scan = make(STOPS, unicodeSpaceBefore, MILLIONTHS_OF);
+  const make = new Function('STOPS', 'unicodeSpaceBefore', 'unicodeSpaceAt', 'MILLIONTHS_OF', source) as (...a: unknown[]) => ScanRecord;
+  const scan = make(STOPS, unicodeSpaceBefore, unicodeSpaceAt, MILLIONTHS_OF);
   scanners.set(key, scan);
   return scan;
 }

@@ -269,7 +269,7 @@ describe('odd output targets', () => {
       ],
       { cwd: dir },
     );
-    expect([r.code, r.stderr.split('\n')[0]]).toEqual([0, 'wrote t.txt (6 KB)']);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([0, 'wrote t.txt (7 KB)']);
     expect(r.stdout).toMatch(/^household_id,scenario,[^\n]*\n[^,]+,baseline,/);
     expect(readdirSync(dir)).toEqual(['t.txt']); // (no file named "-")
     for (const target of ['-', '/dev/stdout']) {
@@ -292,7 +292,7 @@ describe('odd output targets', () => {
       ],
       { encoding: 'utf8' },
     );
-    expect([shell.status, shell.stderr.split('\n')[0]]).toEqual([0, `wrote ${join(dir, 'r.json')} (16 KB)`]);
+    expect([shell.status, shell.stderr.split('\n')[0]]).toEqual([0, `wrote ${join(dir, 'r.json')} (17 KB)`]);
     expect(shell.stderr).not.toContain('/dev/stdout');
     expect(readFileSync(rows, 'utf8').split('\n')).toHaveLength(602); // the header, 600 households, the last newline
     const cliff = jiuzhu(['cliff', '--policy', NANNING, '--households', SAMPLE, '--per-household', '-']);

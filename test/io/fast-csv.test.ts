@@ -97,10 +97,13 @@ describe('the fast reader reports what the reference reports', () => {
     const text = 'household_id,person_id,age,area\n"F1","f1",40,urban\n"F1 ","f2",38,urban\n"F2",\u0020" f3\u3000",5,urban\n';
     await sameProblems(text);
     expect(await problemsOf(() => parseHouseholds(Readable.from([text]), 'h.csv'))).toEqual([
-      'h.csv:3:1: column household_id: "F1 " is not valid: expected a household id without spaces around it (inside quotes they are kept, making another id) (household F1 , person f2)',
-      'h.csv:4:2: column person_id: " f3\u3000" is not valid: expected a person id without spaces around it (inside quotes they are kept, making another id) (household F2, person  f3\u3000)',
+      'h.csv:3:1: column household_id: "F1 " is not valid: expected a household id without spaces or invisible characters around it (kept, they would make another id) (household F1 , person f2)',
+      'h.csv:4:2: column person_id: " f3\u3000" is not valid: expected a person id without spaces or invisible characters around it (kept, they would make another id) (household F2, person  f3\u3000)',
     ]);
     await same('household_id,person_id,age,area\n"F1","f1",40,urban\n F1 ,"f2",38,urban\n');
+    // unquoted, a full-width space or a BOM before an id (not trimmed) is told too; Chinese ids are read
+    await sameProblems('household_id,person_id,age,area\n\u3000F1,f1,40,urban\n\uFEFFF2,f2,38,urban\nF3,\u00a0f3,5,urban\n');
+    await same('household_id,person_id,age,area\n南宁001,甲,40,urban\n南宁001,乙,38,urban\n');
   });
 });
 
