@@ -2,7 +2,7 @@
 // (core/budget-year.ts); every period of every run is evaluated in one pass over the households (runs that share
 // steps 1–2 share them), and each run's year is put together from its periods.
 import { figures, type Totals } from '../core/aggregate.js';
-import { changesIn, monthTotals, periodsOf, yearTotals, type Period } from '../core/budget-year.js';
+import { changesIn, monthSpans, periodRuns, periodsOf, yearTotals, type Period } from '../core/budget-year.js';
 import { fundingOf } from '../core/funding.js';
 import type { Scenario } from '../core/scenario.js';
 import { sensitivityPlan, type SensitivityResult } from '../core/sensitivity-plan.js';
@@ -88,9 +88,7 @@ export async function yearPass(
   /** Evaluates the runs on a population already read (the file is read here otherwise). */
   evaluate?: (runs: readonly Run[]) => Promise<Totals[]>,
 ): Promise<ScenarioReport[][]> {
-  const flat: Run[] = localities.flatMap((runs, l) =>
-    runs.flatMap((r) => r.periods.map((p) => ({ id: `${l}/${r.id}@${p.from}`, rules: p.rules }))),
-  );
+  const flat: Run[] = localities.flatMap((runs, l) => runs.flatMap((r) => periodRuns(r.periods, `${l}/${r.id}`)));
   const totals: Totals[] = evaluate
     ? await evaluate(flat)
     : await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(flat), o.quiet));
@@ -108,17 +106,19 @@ export async function yearPass(
 /** One run's year: its totals, who pays, its periods' months and the changes inside the year. */
 export function yearReport(r: YearRun, own: readonly Totals[], year: number): ScenarioReport {
   const estimates = yearEstimates(r.periods);
-  const months = own.map((t) => figures(monthTotals(t)));
+  // (the months in spans that pay alike: a gradual exit's months may end inside a period)
+  const spans = monthSpans(r.periods, own);
+  const months = spans.map((s) => figures(s.month));
   return {
     id: r.id,
     figures: figures(yearTotals(r.periods, own)),
-    funding: fundingOf(r.periods.map((p, i) => ({ figures: months[i]!, times: p.months.length, snapshot: p.snapshot }))),
+    funding: fundingOf(spans.map((s, i) => ({ figures: months[i]!, times: s.months.length, snapshot: s.snapshot }))),
     estimates,
     onEstimates: programsOnEstimates(estimates),
     parameters: r.periods[0]!.snapshot,
     year: {
       year,
-      periods: r.periods.map((p, i) => ({ from: p.from, months: p.months, month: months[i]! })),
+      periods: spans.map((s, i) => ({ from: s.from, months: s.months, month: months[i]! })),
       changes: changesIn(r.periods),
     },
   };

@@ -2,7 +2,7 @@
 // file says how parameters grow) and the households (their incomes and weights grown), every year's periods of every
 // run evaluated in one pass over that year's population; the population is read once.
 import type { Totals } from '../core/aggregate.js';
-import { periodsOf } from '../core/budget-year.js';
+import { periodRuns, periodsOf } from '../core/budget-year.js';
 import { madeForOthers, projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
 import type { Scenario } from '../core/scenario.js';
 import type { Run } from '../core/simulate.js';
@@ -53,7 +53,7 @@ export async function simulateYears(
     for (const [i, y] of years.entries()) {
       const pop = projection ? projectPopulation(base, projection, y) : base;
       const runs = byYear[i]!;
-      const flat: Run[] = runs.flatMap((r) => r.periods.map((p) => ({ id: `${r.id}@${p.from}`, rules: p.rules })));
+      const flat: Run[] = runs.flatMap((r) => periodRuns(r.periods, r.id));
       const totals: Totals[] = await simulateParallel(exec, pop, flat);
       let at = 0;
       out.push(

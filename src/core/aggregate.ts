@@ -56,8 +56,8 @@ export interface ProgramSums {
 
 const N = PROGRAMS.length;
 
-const sums = (): ProgramSums[] =>
-  Array.from({ length: N }, () => ({
+const sums = (n = N): ProgramSums[] =>
+  Array.from({ length: n }, () => ({
     households: new ExactSum(),
     persons: new ExactSum(),
     cost: new ExactSum(),
@@ -101,6 +101,18 @@ export class Totals {
     }
   }
 
+  /**
+   * A budget year's gradual exit, by calendar month (year-exit.ts): what each month pays, Σ weight, Σ weight × persons
+   * and Σ weight × fen; budget-year.ts reads the program's figures from them. Null outside a year's periods.
+   */
+  exitMonths: ProgramSums[] | null = null;
+
+  /** A household kept `amount` fen a month for the months [from, to) (1–12) of this period. */
+  addExitMonths(weight: number, persons: number, amount: number, from: number, to: number): void {
+    const months = (this.exitMonths ??= monthSums());
+    for (let m = from; m < to; m++) put(months[m - 1]!, weight, persons, amount);
+  }
+
   /** Counts a household of `persons` persons that gets nothing. */
   addHousehold(weight: number, persons: number): void {
     this.householdRows++;
@@ -109,7 +121,7 @@ export class Totals {
     this.all.persons.addProduct(weight, persons);
   }
 
-  /** These totals with every sum multiplied by k (a period's months), exactly. */
+  /** These totals with every sum multiplied by k (a period's months), exactly (exitMonths as they are). */
   times(k: number): Totals {
     const t = Totals.of(this.plain());
     const scale = (x: ProgramSums[]) => {
@@ -128,6 +140,7 @@ export class Totals {
     return {
       programs: plain(this.programs),
       declined: plain(this.declined),
+      ...(this.exitMonths ? { exitMonths: plain(this.exitMonths) } : {}),
       all: [this.all.households.value(), this.all.persons.value()],
       householdRows: this.householdRows,
       personRows: this.personRows,
@@ -146,6 +159,7 @@ export class Totals {
       });
     read(t.programs, p.programs);
     read(t.declined, p.declined);
+    if (p.exitMonths) read((t.exitMonths = monthSums()), p.exitMonths);
     t.all.households.merge(ExactSum.of(p.all[0]));
     t.all.persons.merge(ExactSum.of(p.all[1]));
     t.householdRows = p.householdRows;
@@ -169,8 +183,17 @@ export class Totals {
       });
     merge(this.programs, other.programs);
     merge(this.declined, other.declined);
+    if (other.exitMonths) merge((this.exitMonths ??= monthSums()), other.exitMonths);
+  }
+
+  /** The program in `slot` given these sums (a budget year's gradual exit, from its months: budget-year.ts). */
+  setProgram(slot: number, households: bigint, persons: bigint, cost: bigint): void {
+    this.programs[slot] = { households: ExactSum.of(households), persons: ExactSum.of(persons), cost: ExactSum.of(cost) };
   }
 }
+
+/** A year's months' sums (Totals.exitMonths). */
+const monthSums = () => sums(12);
 
 function put(s: ProgramSums, weight: number, persons: number, annual: number): void {
   s.households.addProduct(weight, 1);
@@ -181,6 +204,7 @@ function put(s: ProgramSums, weight: number, persons: number, annual: number): v
 export interface PlainTotals {
   readonly programs: ReadonlyArray<readonly [bigint, bigint, bigint]>;
   readonly declined: ReadonlyArray<readonly [bigint, bigint, bigint]>;
+  readonly exitMonths?: ReadonlyArray<readonly [bigint, bigint, bigint]>;
   readonly all: readonly [bigint, bigint];
   readonly householdRows: number;
   readonly personRows: number;

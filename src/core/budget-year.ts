@@ -1,11 +1,14 @@
 // The budget year (a calendar year): each month evaluated with the parameters in force on its first day; months
 // with the same parameters form one period, evaluated once. A period's one-date year (12 × a monthly amount; a
-// grant or a premium once; a gradual exit's months) counts for its months: the year's cost is Σ period year ×
-// months / 12 — a standard raised on 1 April counts 3 months old and 9 new. Counts are the average month's.
-import { Totals } from './aggregate.js';
+// grant or a premium once) counts for its months: the year's cost is Σ period year × months / 12 — a standard raised
+// on 1 April counts 3 months old and 9 new. Counts are the average month's. A gradual exit counts in the months it is
+// paid (year-exit.ts).
+import { Totals, type ExactSum, type ProgramSums } from './aggregate.js';
 import { PARAMS } from './parameters/schema.js';
 import { resolve, valueToJson, valueToText, type Policy, type Snapshot } from './parameters/tree.js';
 import { compileRules, type Rules } from './rules.js';
+import type { Run } from './simulate.js';
+import { EXIT } from './year-exit.js';
 
 export interface Period {
   /** The months (1–12) it covers, consecutive. */
@@ -79,7 +82,15 @@ export function snapshotChanges(a: Snapshot, b: Snapshot, date: string): Change[
   return out;
 }
 
-/** The year from each period's one-date totals: Σ totals × months, read in twelfths (Totals.per = 12). */
+/** The runs of a year's periods, consecutive, ids `${id}@${from}` (year-exit.ts reads them as one year). */
+export function periodRuns(periods: readonly Period[], id: string): Run[] {
+  return periods.map((p) => ({ id: `${id}@${p.from}`, rules: p.rules, period: { first: p.months[0]!, months: p.months.length } }));
+}
+
+/**
+ * The year from each period's one-date totals: Σ totals × months, read in twelfths (Totals.per = 12). The gradual
+ * exit's sums are already what its months pay (year-exit.ts): added as they are.
+ */
 export function yearTotals(periods: readonly Period[], totals: readonly Totals[]): Totals {
   const year = new Totals();
   year.per = 12;
@@ -88,15 +99,47 @@ export function yearTotals(periods: readonly Period[], totals: readonly Totals[]
     t.per = 12;
     year.merge(t);
   });
+  // the gradual exit from what its months pay: households and persons the average month's, the cost the year's
+  const sum = (get: (s: ProgramSums) => ExactSum) => (year.exitMonths ?? []).reduce((a, s) => a + get(s).value(), 0n);
+  year.setProgram(EXIT, sum((s) => s.households), sum((s) => s.persons), 12n * sum((s) => s.cost));
   // Rows read once, not once per period.
   year.householdRows = totals[0]!.householdRows;
   year.personRows = totals[0]!.personRows;
   return year;
 }
 
-/** A period's totals read as one of its months (its year ÷ 12). */
-export function monthTotals(periodTotals: Totals): Totals {
-  const t = periodTotals.times(1);
-  t.per = 12;
-  return t;
+/** Months of a period that pay alike (a gradual exit's months end inside a period), with their month's totals. */
+export interface MonthSpan {
+  readonly months: readonly number[];
+  /** Its first day, YYYY-MM-01. */
+  readonly from: string;
+  readonly snapshot: Snapshot;
+  /** One of its months: the period's year ÷ 12, the gradual exit's what the month pays (Totals.per = 12). */
+  readonly month: Totals;
+}
+
+/** The year's months in spans that pay alike: each period, cut where what its gradual exit pays changes. */
+export function monthSpans(periods: readonly Period[], totals: readonly Totals[]): MonthSpan[] {
+  const out: MonthSpan[] = [];
+  periods.forEach((p, i) => {
+    const t = totals[i]!;
+    const paid = (m: number) => t.exitMonths?.[m - 1];
+    const alike = (a: number, b: number) =>
+      (['households', 'persons', 'cost'] as const).every((k) => (paid(a)?.[k].value() ?? 0n) === (paid(b)?.[k].value() ?? 0n));
+    let span: number[] = [];
+    const close = () => {
+      const month = t.times(1);
+      month.per = 12;
+      const e = paid(span[0]!);
+      month.setProgram(EXIT, e?.households.value() ?? 0n, e?.persons.value() ?? 0n, 12n * (e?.cost.value() ?? 0n));
+      out.push({ months: span, from: `${p.from.slice(0, 5)}${String(span[0]).padStart(2, '0')}-01`, snapshot: p.snapshot, month });
+      span = [];
+    };
+    for (const m of p.months) {
+      if (span.length && !alike(span[0]!, m)) close();
+      span.push(m);
+    }
+    close();
+  });
+  return out;
 }

@@ -2,7 +2,7 @@
 // at a time, and the draws — each under the baseline and every scenario (applied on top of the changed policy, so a
 // scenario that scales an estimated value scales its low and high too) — all evaluated in one pass over the households.
 import { type Totals } from './aggregate.js';
-import { periodsOf, yearTotals, type Period } from './budget-year.js';
+import { periodRuns, periodsOf, yearTotals, type Period } from './budget-year.js';
 import { applyScenario, type Scenario } from './scenario.js';
 import { rulesAt } from './rules.js';
 import type { Run } from './simulate.js';
@@ -57,7 +57,7 @@ export function sensitivityPlan(
       }
       const periods: Period[] = periodsOf(p, when.year);
       const at = runs.length;
-      periods.forEach((q, k) => runs.push({ id: `${id}@${k}`, rules: q.rules }));
+      runs.push(...periodRuns(periods, id));
       return (t) => yearTotals(periods, t.slice(at, at + periods.length));
     });
   const central = add(baseline, 'central');

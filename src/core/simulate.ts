@@ -13,11 +13,14 @@ import {
 import type { Ctx } from './programs/context.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
+import { addYearExit, periodGroups, type PeriodOf } from './year-exit.js';
 
 export interface Run {
   /** "baseline" or a scenario id. */
   readonly id: string;
   readonly rules: Rules;
+  /** A budget year's period (budget-year.ts periodRuns): its gradual exit is counted over the year (year-exit.ts). */
+  readonly period?: PeriodOf;
 }
 
 export interface SimulateOptions {
@@ -53,7 +56,9 @@ export function simulateRange(
   // nothing under any run is left at that.
   const q = onHousehold ? null : quietAll(contexts);
   const everyone = new Totals();
-  visit(pop, from, to, contexts, likeOf, like, partial, q, everyone, onHousehold);
+  const periods = runs.map((r) => r.period);
+  const year = periodGroups(periods);
+  visit(pop, from, to, contexts, likeOf, like, partial, q, everyone, onHousehold, year && { groups: year, periods });
   for (const p of partial) p.merge(everyone);
   return partial;
 }
@@ -74,6 +79,7 @@ function visit(
   q: QuietAll | null,
   everyone: Totals,
   onHousehold: ((h: number, run: number, r: HouseholdResult) => void) | undefined,
+  year: { readonly groups: readonly number[][]; readonly periods: ReadonlyArray<PeriodOf | undefined> } | null,
 ): void {
   const results: Array<HouseholdResult | null> = [];
   for (let i = 0; i < contexts.length; i++) results.push(null); // this household's, by run
@@ -89,5 +95,7 @@ function visit(
       partial[i]!.addPrograms(w, r);
       onHousehold?.(h, i, r);
     }
+    // a budget year's gradual exit, over its periods (their totals' own figures of it are not read)
+    if (year) for (const g of year.groups) addYearExit(g, year.periods, results, partial, w);
   }
 }

@@ -11,7 +11,7 @@ import type { EstimateUsed } from './estimates.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import { LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
 
-/** A budget year: its periods of identical parameters (each with a month's figures) and what changes inside it. */
+/** A budget year: its periods of months that pay alike (each with a month's figures) and what changes inside it. */
 export interface YearReport {
   readonly year: number;
   readonly periods: ReadonlyArray<{ readonly from: string; readonly months: readonly number[]; readonly month: Figures }>;
@@ -189,10 +189,12 @@ function yearLines(y: YearReport, markdown: boolean, unit: Unit): string[] {
       ? monthName(y.year, p.months[0]!)
       : `${monthName(y.year, p.months[0]!)} to ${monthName(y.year, p.months.at(-1)!)}`;
   const lines = [
-    `budget year ${y.year}: ${y.periods.length} period${y.periods.length > 1 ? 's' : ''} of identical parameters, each evaluated once — ${y.periods.map((p) => `${span(p)} (${p.months.length} month${p.months.length > 1 ? 's' : ''})`).join(', ')}`,
+    `budget year ${y.year}: ${y.periods.length} period${y.periods.length > 1 ? 's' : ''} of months that pay alike (the same parameters; a gradual exit is paid in its own months) — ${y.periods.map((p) => `${span(p)} (${p.months.length} month${p.months.length > 1 ? 's' : ''})`).join(', ')}`,
     y.changes.length
       ? `changes inside the year: ${y.changes.map((c) => `${c.date} ${c.path} ${c.before} → ${c.after}${c.dated ? ` (dated ${c.dated} in the ${c.source?.startsWith('scenario ') ? 'scenario' : 'policy'}: the year's months are whole, so it counts from ${c.date})` : ''}`).join('; ')}`
-      : 'no parameter changes inside the year: the year is 12 × a month',
+      : y.periods.length > 1
+        ? "no parameter changes inside the year: its periods are a gradual exit's months"
+        : 'no parameter changes inside the year: the year is 12 × a month',
   ];
   if (y.periods.length > 1) {
     const header = [`a month 每月 (${UNIT_LABEL[unit]})`, ...y.periods.map(span)];

@@ -86,11 +86,17 @@ describe('simulate --year', () => {
     expect(changes).toContainEqual(['mid', '2022-04-01', 'dibao.standard.urban', 790, 810, '', 'nanning-2022']);
   });
 
-  it('a year with no change inside it is one period, and costs what the one-date run costs', () => {
-    // Nanning 2025: nothing changes after 1 January (2023: the minimum wage on 1 November; 2024: the edge line on 31 October)
+  it('a year with no change inside it costs what the one-date run costs; its periods are the gradual exit’s months', () => {
+    // Nanning 2025: nothing changes after 1 January (2023: the minimum wage on 1 November; 2024: the edge line on 31 October).
+    // A gradual exit is paid in its months (dibao.gradual_exit.months, 3: January to March), the rest of the year apart.
     const year = json('--year', '2025').scenarios[0];
     const date = json('--date', '2025-06-30').scenarios[0];
-    expect(year.periods).toHaveLength(1);
+    expect(year.changes).toEqual([]);
+    expect(year.periods).toEqual([
+      { from: '2025-01', to: '2025-03', months: 3 },
+      { from: '2025-04', to: '2025-12', months: 9 },
+    ]);
+    expect(D(year.months[0].programs.gradual_exit).gt(0) && year.months[3].programs.gradual_exit).toBe('0.00');
     for (const id of Object.keys(date.programs)) expect(year.programs[id].annual_cost).toBe(date.programs[id].annual_cost);
   });
 
@@ -591,7 +597,12 @@ describe('simulate --years with a projection', () => {
       source: 'scenario raise-2027',
     });
     expect(months(mid2027[1]).slice(0, 6)).toEqual(months(base[1]).slice(0, 6));
-    expect(months(mid2026[1])).toEqual(months(mid2027[1]).slice(6).concat(months(mid2027[1]).slice(6))); // 949.54 all year
+    // 949.54 all year: each month as July's of the year raised in July — but the gradual exit, paid in the months after
+    // a household leaves (from January, where the raise from July leaves it then; dibao.gradual_exit.months 6)
+    type Programs = { programs: Record<string, string> };
+    const but = (m: Programs) => Object.entries(m.programs).filter(([id]) => id !== 'gradual_exit');
+    for (const m of mid2026[1].months as Programs[]) expect(but(m)).toEqual(but(mid2027[1].months[6]));
+    expect(months(mid2026[1]).slice(6)).toEqual(months(mid2027[1]).slice(6));
   });
 
   it('years past the newest standard without a projection say so on stderr; with a projection, or --quiet, nothing', () => {

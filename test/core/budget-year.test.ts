@@ -2,7 +2,7 @@
 // evaluated once; the year = Σ a period's year × its months / 12. Simple policy: S urban 1000 (gap dibao).
 import { describe, expect, it } from 'vitest';
 import { figures, Totals } from '../../src/core/aggregate.js';
-import { changesIn, monthTotals, periodsOf, yearTotals } from '../../src/core/budget-year.js';
+import { changesIn, monthSpans, periodRuns, periodsOf, yearTotals } from '../../src/core/budget-year.js';
 import { D } from '../../src/core/money.js';
 import type { Policy } from '../../src/core/parameters/tree.js';
 import { populationOf } from '../../src/core/population.js';
@@ -24,10 +24,7 @@ const pop = populationOf([{ id: 'h', household: { area: 'urban' }, persons: [{ a
 
 function year(policy: Policy, y: number): { totals: Totals; periods: ReturnType<typeof periodsOf> } {
   const periods = periodsOf(policy, y);
-  const totals = simulate(
-    pop,
-    periods.map((p, i) => ({ id: String(i), rules: p.rules })),
-  );
+  const totals = simulate(pop, periodRuns(periods, 'y'));
   return { totals: yearTotals(periods, totals), periods };
 }
 
@@ -54,11 +51,11 @@ describe('the budget year', () => {
 
   it('a month reads as its period’s year ÷ 12', () => {
     const periods = periodsOf(raisedOnApril1(), 2024);
-    const totals = simulate(
-      pop,
-      periods.map((p, i) => ({ id: String(i), rules: p.rules })),
-    );
-    expect(totals.map((t) => figures(monthTotals(t)).programs.dibao.annual_cost)).toEqual(['600.00', '800.00']);
+    const spans = monthSpans(periods, simulate(pop, periodRuns(periods, 'y')));
+    expect(spans.map((s) => [s.from, figures(s.month).programs.dibao.annual_cost])).toEqual([
+      ['2024-01-01', '600.00'],
+      ['2024-04-01', '800.00'],
+    ]);
   });
 
   it('a one-off grant counts once in the year, under each period’s rules for its share of the months', () => {
@@ -66,10 +63,62 @@ describe('the budget year', () => {
       { id: 'e', household: { area: 'urban', emergency: fen('1200') }, persons: [{ age: 40, wage: fen('9000') }] },
     ]);
     const periods = periodsOf(raisedOnApril1(), 2024);
-    const totals = simulate(
-      withNeed,
-      periods.map((p, i) => ({ id: String(i), rules: p.rules })),
-    );
+    const totals = simulate(withNeed, periodRuns(periods, 'y'));
     expect(figures(yearTotals(periods, totals)).programs.temporary.annual_cost).toBe('1200.00');
+  });
+});
+
+// DOMAIN step 7 (000（四）渐退): a household on dibao whose income has risen above the line keeps its prior dibao for
+// gradual_exit.months months (the simple policy: 6) from the month it leaves — counted once, in the months it is paid
+// (an auditor's household was given 900 × 7/12 = 525 where it is paid 3 × 300 = 900). One urban worker, on dibao with
+// prior_dibao 300.00, earning 1300.00: I = 1300 − the deduction 200 = 1100.00.
+describe('the budget year’s gradual exit', () => {
+  const leaver = (wage: string) =>
+    populationOf([{ id: 'x', household: { area: 'urban', onDibao: 1, prior: fen('300') }, persons: [{ age: 40, wage: fen(wage) }] }]);
+  const run = (policy: Policy, y: number, wage: string) => {
+    const periods = periodsOf(policy, y);
+    const totals = simulate(leaver(wage), periodRuns(periods, 'y'));
+    const spans = monthSpans(periods, totals).map((s) => [s.from, s.months.length, figures(s.month).programs]);
+    return { year: figures(yearTotals(periods, totals)).programs, spans };
+  };
+
+  it('a year without changes: January to June at 300.00, 1800.00 in all; the average month 6/12 of a household', () => {
+    // 1100.00 ≥ S 1000: out of dibao from January, 300.00 kept for 6 months
+    const { year, spans } = run(raisedOnApril1(), 2023, '1300');
+    expect([year.gradual_exit.annual_cost, year.gradual_exit.households, year.gradual_exit.persons]).toEqual(['1800.00', '0.5', '0.5']);
+    expect(spans.map(([from, n, p]) => [from, n, (p as typeof year).gradual_exit.annual_cost])).toEqual([
+      ['2023-01-01', 6, '300.00'],
+      ['2023-07-01', 6, '0.00'],
+    ]);
+  });
+
+  it('back on dibao when S rises on 1 April: kept January to March only (900.00), then dibao 9 × 100.00', () => {
+    // 1100.00 ≥ 1000 until March (exit); from April 1100.00 < S 1200: dibao 100.00 a month — the exit ends there
+    const { year, spans } = run(raisedOnApril1(), 2024, '1300');
+    expect([year.gradual_exit.annual_cost, year.dibao.annual_cost]).toEqual(['900.00', '900.00']);
+    expect(
+      spans.map(([from, n, p]) => [from, n, (p as typeof year).gradual_exit.annual_cost, (p as typeof year).dibao.annual_cost]),
+    ).toEqual([
+      ['2024-01-01', 3, '300.00', '0.00'],
+      ['2024-04-01', 9, '0.00', '100.00'],
+    ]);
+  });
+
+  it('leaving when S falls on 1 April: kept from April for 6 months (1800.00), not from January', () => {
+    // S 1200 until March (1100.00 < 1200: dibao 100.00 a month), 1000 from April: out, 300.00 kept April to September
+    const p = raisedOnApril1();
+    const params = new Map(p.params);
+    const [a, b] = params.get('dibao.standard.urban')!;
+    params.set('dibao.standard.urban', [
+      { ...a!, value: D(1200) },
+      { ...b!, value: D(1000) },
+    ]);
+    const { year, spans } = run({ ...p, params }, 2024, '1300');
+    expect([year.gradual_exit.annual_cost, year.dibao.annual_cost]).toEqual(['1800.00', '300.00']);
+    expect(spans.map(([from, n, q]) => [from, n, (q as typeof year).gradual_exit.annual_cost])).toEqual([
+      ['2024-01-01', 3, '0.00'],
+      ['2024-04-01', 6, '300.00'],
+      ['2024-10-01', 3, '0.00'],
+    ]);
   });
 });

@@ -1,0 +1,71 @@
+// 渐退 gradual exit (DOMAIN step 7) in a budget year. A household on dibao whose income has risen above the line keeps
+// its prior dibao for `dibao.gradual_exit.months` months from its exit: one date's year counts those months (prior ×
+// months). A year cut into periods (budget-year.ts) evaluates each period as such a date, so a period's year × its
+// months / 12 spread the exit over the year and counted it again in every period it was seen in: an auditor's household
+// leaving in January, back on dibao from August, was given 900 × 7/12 = 525 where it is paid 3 × 300 = 900.
+//
+// Here the exit is counted once per household, in the months it is paid: from the first month of the first period it
+// exits in, for its months, no further than the year's end, nor than a later period in which it is on dibao again
+// (then a later exit starts anew). Each period's totals hold what each of its months pays (Totals.exitMonths), from
+// which budget-year.ts reads the program's year and its months.
+import type { Totals } from './aggregate.js';
+import type { HouseholdResult } from './programs/context.js';
+import { SLOT } from './programs/index.js';
+
+/**
+ * A run that is one period of a budget year: its first month (1–12) and how many months it covers. A year's periods
+ * are consecutive runs, the first from January (budget-year.ts periodRuns).
+ */
+export interface PeriodOf {
+  readonly first: number;
+  readonly months: number;
+}
+
+export const EXIT = SLOT.gradual_exit;
+const DIBAO = SLOT.dibao;
+const SINGLE = SLOT.single_person;
+
+/** The runs' years, each its periods' run indexes in month order (a year starts in January); null when none is. */
+export function periodGroups(periods: ReadonlyArray<PeriodOf | undefined>): number[][] | null {
+  const groups: number[][] = [];
+  periods.forEach((p, i) => {
+    if (!p) return;
+    const last = groups.at(-1);
+    const prev = last && periods[last.at(-1)!]!;
+    if (p.first > 1 && prev && last.at(-1) === i - 1 && prev.first + prev.months === p.first) last.push(i);
+    else if (p.first === 1) groups.push([i]);
+    else throw new Error(`run ${i}: a period from month ${p.first} that follows no period of its year`);
+  });
+  return groups.length ? groups : null;
+}
+
+/**
+ * Adds one household's gradual exit over a year's periods (`group`: its runs in month order) to those runs' totals, as
+ * paid in each period's months. `results[i]`: the household's result under run i; `w`: its weight.
+ */
+export function addYearExit(
+  group: readonly number[],
+  periods: ReadonlyArray<PeriodOf | undefined>,
+  results: ReadonlyArray<HouseholdResult | null>,
+  partial: readonly Totals[],
+  w: number,
+): void {
+  let exited = false; // since it was last on dibao
+  let [from, to, amount, persons] = [0, 0, 0, 0]; // the exit's months [from, to), its monthly amount and persons
+  for (const i of group) {
+    const r = results[i]!;
+    const { first, months } = periods[i]!;
+    if (r.flag[DIBAO] || r.flag[SINGLE]) {
+      // on dibao again (its income under the line, or a member included alone): the exit, if any, ends here
+      exited = false;
+      to = Math.min(to, first);
+      continue;
+    }
+    if (r.flag[EXIT] && !exited) {
+      exited = true;
+      [from, to, amount, persons] = [first, Math.min(13, first + r.months[EXIT]!), r.amount[EXIT]!, r.count[EXIT]!];
+    }
+    const [a, b] = [Math.max(from, first), Math.min(to, first + months)];
+    if (a < b) partial[i]!.addExitMonths(w, persons, amount, a, b);
+  }
+}
