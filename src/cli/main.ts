@@ -125,9 +125,7 @@ function buildProgram(ctx: Ctx): Command {
         .preset('100')
         .conflicts('year'),
     )
-    .addOption(
-      new Option('--ranges', "also each total's range from the estimates it rests on (which: jiuzhu sensitivity)"),
-    )
+    .addOption(new Option('--ranges', "also each total's range from the estimates it rests on (which: jiuzhu sensitivity)"))
     .addHelpText(
       'after',
       '\nExample:\n  $ jiuzhu compare --policy policies/guangxi-nanning.yaml --policy policies/guangdong-guangzhou.yaml \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --households policies/samples/households.csv --date 2025-06-30',

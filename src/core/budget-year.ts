@@ -101,7 +101,12 @@ export function yearTotals(periods: readonly Period[], totals: readonly Totals[]
   });
   // the gradual exit from what its months pay: households and persons the average month's, the cost the year's
   const sum = (get: (s: ProgramSums) => ExactSum) => (year.exitMonths ?? []).reduce((a, s) => a + get(s).value(), 0n);
-  year.setProgram(EXIT, sum((s) => s.households), sum((s) => s.persons), 12n * sum((s) => s.cost));
+  year.setProgram(
+    EXIT,
+    sum((s) => s.households),
+    sum((s) => s.persons),
+    12n * sum((s) => s.cost),
+  );
   // Rows read once, not once per period.
   year.householdRows = totals[0]!.householdRows;
   year.personRows = totals[0]!.personRows;

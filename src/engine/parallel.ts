@@ -86,7 +86,11 @@ export function rangesFor(exec: Executor, pop: Population): Array<[number, numbe
 
 /** Runs as a worker gets them: the rules without their parameter snapshot (the engine does not read it). */
 export function plainRuns(runs: readonly Run[]): Run[] {
-  return runs.map((r) => ({ id: r.id, rules: { ...r.rules, snapshot: null }, ...(r.period ? { period: r.period } : {}) })) as unknown as Run[];
+  return runs.map((r) => ({
+    id: r.id,
+    rules: { ...r.rules, snapshot: null },
+    ...(r.period ? { period: r.period } : {}),
+  })) as unknown as Run[];
 }
 
 /** The population's columns in shared memory (copied once if they are not already), without the ids. */

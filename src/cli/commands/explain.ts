@@ -28,7 +28,9 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   const under = scenarios[0] && { scenario: scenarios[0], baseline: explainHousehold(pop, h, runs[0]!.rules).result };
   const notes = policyNotes(runs[0]!.snapshot.policy, [snapshot.date]);
   ctx.stdout.write(
-    o.format === 'json' ? JSON.stringify(explainJson(e, pop, snapshot, under, notes), null, 2) + '\n' : explainText(e, pop, snapshot, under),
+    o.format === 'json'
+      ? JSON.stringify(explainJson(e, pop, snapshot, under, notes), null, 2) + '\n'
+      : explainText(e, pop, snapshot, under),
   );
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
   notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date]);
