@@ -11,7 +11,6 @@ import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import {
   estimateNote,
   RANGE_METHOD,
-  ROUNDING_NOTE,
   delta,
   paint,
   scenarioJson,
@@ -22,7 +21,17 @@ import {
   totalsCsvRows,
   type ScenarioReport,
 } from './totals.js';
-import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
+import {
+  groupCount,
+  groupDigits,
+  inUnit,
+  markdownTable,
+  ROUNDING_NOTE,
+  textTable,
+  UNIT_LABEL,
+  type Align,
+  type Unit,
+} from './text-table.js';
 import type { EstimateUsed } from './estimates.js';
 import { csvField } from './per-household.js';
 import { distributionJson, distributionMarkdown, distributionTable, type RateDistribution } from './marginal-rates.js';

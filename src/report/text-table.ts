@@ -92,3 +92,6 @@ export function markdownTable(header: string[], rows: string[][], align: Align[]
     ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
   ].join('\n');
 }
+
+/** Parts rounded each on its own may miss their total by a fen (the `*_exact` JSON fields reconcile). */
+export const ROUNDING_NOTE = '分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly';

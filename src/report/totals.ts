@@ -9,6 +9,7 @@ import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import type { EstimateUsed } from './estimates.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
+import { ROUNDING_NOTE } from './text-table.js';
 import { LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
 
 /** A budget year: its periods of months that pay alike (each with a month's figures) and what changes inside it. */
@@ -223,9 +224,6 @@ export function totalsJson(r: SimulationReport): object {
   };
 }
 
-/** Parts rounded each on its own may miss their total by a fen (the `*_exact` JSON fields reconcile). */
-export const ROUNDING_NOTE = '分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly';
-
 /** "+1,234.50" / "−12.00" with the percent, for people. */
 export function signed(d: Delta, unit?: Unit): string {
   const v = D(d.value);
@@ -343,12 +341,8 @@ export function totalsMarkdown(r: SimulationReport): string {
       );
     if (s.estimates.length) lines.push('', `\\* rests on estimated parameters: ${s.estimates.map((e) => `\`${e.path}\``).join(', ')}`);
   }
-  lines.push(
-    '',
-    ...(r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`),
-    ...(r.notes?.length ? [''] : []),
-    `_${ROUNDING_NOTE}._`,
-  );
+  const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`);
+  lines.push('', ...notes, ...(notes.length ? [''] : []), `_${ROUNDING_NOTE}._`);
   return lines.join('\n') + '\n';
 }
 

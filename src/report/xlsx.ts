@@ -19,7 +19,8 @@ import {
   sheet,
   SCENARIO_COLUMN,
 } from './sheets.js';
-import { delta, RANGE_METHOD, ROUNDING_NOTE, type ScenarioReport, type SimulationReport } from './totals.js';
+import { ROUNDING_NOTE } from './text-table.js';
+import { delta, RANGE_METHOD, type ScenarioReport, type SimulationReport } from './totals.js';
 import type { Policy } from '../core/parameters/tree.js';
 
 export const COUNT = '#,##0';

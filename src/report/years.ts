@@ -12,8 +12,8 @@ import type { Policy } from '../core/parameters/tree.js';
 import { changeText, type Scenario } from '../core/scenario.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { grownColumns, madeForOthers, type Projection } from '../core/projection.js';
-import { delta, estimateNote, fundingDelta, ROUNDING_NOTE, scenarioJson, signedIn, type ScenarioReport } from './totals.js';
-import { inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
+import { delta, estimateNote, fundingDelta, scenarioJson, signedIn, type ScenarioReport } from './totals.js';
+import { inUnit, markdownTable, ROUNDING_NOTE, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 
 export interface YearsReport {
   readonly unit?: Unit;
