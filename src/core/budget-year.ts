@@ -88,8 +88,8 @@ export function periodRuns(periods: readonly Period[], id: string): Run[] {
 }
 
 /**
- * The year from each period's one-date totals: Σ totals × months, read in twelfths (Totals.per = 12). The gradual
- * exit's sums are already what its months pay (year-exit.ts): added as they are.
+ * The year from each period's one-date totals: Σ totals × months, read in twelfths (Totals.per = 12); the gradual exit
+ * from what its months pay (Totals.exitMonths: year-exit.ts).
  */
 export function yearTotals(periods: readonly Period[], totals: readonly Totals[]): Totals {
   const year = new Totals();
