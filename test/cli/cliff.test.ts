@@ -45,14 +45,15 @@ describe('one household', () => {
     expect(base.cliffs).toHaveLength(1);
     const cliff = base.cliffs[0];
     expect(cliff.at).toBe('1499.50');
-    // 1666.67 at 1499.00 → 1499.50 + 120.50 = 1620.00: the last 0.50 of dibao and the subsidy 46.67, less 0.50 earned
-    expect(cliff.drop).toBe('46.67');
+    // 1666.67 at 1499.00 → 1499.50 + 120.50 = 1620.00 + the edge premium 2 × 150 ÷ 12 = 25.00 (001（七）, since
+    // 2024-10-31): the last 0.50 of dibao and 46.67 − 25.00 = 21.67 of premium, less 0.50 earned
+    expect(cliff.drop).toBe('21.67');
     expect(cliff.programs).toEqual(['medical_premium', 'dibao']);
-    expect(base.points[2].marginal_rate).toBe(D(1).plus(D(560).dividedBy(12).dividedBy(0.5)).toFixed(4));
-    // the annual view: 12 × 46.67, exactly 560.00 − 6.00 + 6.00
-    expect(base.cliffs_annual[0]).toMatchObject({ at: '1499.50', drop: '560.00' });
-    // the parts add up with the step's own income: 46.67 = 46.67 (premium) + 0.50 (dibao) − 0.50 (the wage's step)
-    expect(cliff.drops).toEqual({ medical_premium: '46.67', dibao: '0.50' });
+    expect(base.points[2].marginal_rate).toBe(D(1).plus(D(560 - 300).dividedBy(12).dividedBy(0.5)).toFixed(4));
+    // the annual view: the premium 560.00 − 300.00, exactly 260.00 − 6.00 + 6.00
+    expect(base.cliffs_annual[0]).toMatchObject({ at: '1499.50', drop: '260.00' });
+    // the parts add up with the step's own income: 21.67 = 21.67 (premium) + 0.50 (dibao) − 0.50 (the wage's step)
+    expect(cliff.drops).toEqual({ medical_premium: '21.67', dibao: '0.50' });
     expect(cliff.income_step).toBe('0.50');
     // which policy and date (a researcher could not tell three localities' sweeps apart)
     expect([out.policy, out.date]).toEqual([{ id: 'guangxi-nanning', file: 'policies/guangxi-nanning.yaml' }, '2024-12-31']);
@@ -61,7 +62,8 @@ describe('one household', () => {
   it('the table names the cliff and its programs; the chart and every line read at 80 columns', () => {
     const r = jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', COUPLE, '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('at 1,500.00: resources −46.17 a month');
+    // (1490.00 → 1500.00: 1666.67 → 1620.50 + 25.00, the edge premium a month)
+    expect(r.stdout).toContain('at 1,500.00: resources −21.17 a month');
     expect(r.stdout).toMatch(/低保 dibao −9\.50/);
     expect(r.stdout).toContain("      a's wage_income +10.00"); // (the step's own income: the parts add up)
     expect(r.stdout).toContain('广西壮族自治区·南宁市 (policies/guangxi-nanning.yaml), at 2024-12-31');
