@@ -49,7 +49,15 @@ describe('one household', () => {
     // 2024-10-31): the last 0.50 of dibao and 46.67 − 25.00 = 21.67 of premium, less 0.50 earned
     expect(cliff.drop).toBe('21.67');
     expect(cliff.programs).toEqual(['medical_premium', 'dibao']);
-    expect(base.points[2].marginal_rate).toBe(D(1).plus(D(560 - 300).dividedBy(12).dividedBy(0.5)).toFixed(4));
+    expect(base.points[2].marginal_rate).toBe(
+      D(1)
+        .plus(
+          D(560 - 300)
+            .dividedBy(12)
+            .dividedBy(0.5),
+        )
+        .toFixed(4),
+    );
     // the annual view: the premium 560.00 − 300.00, exactly 260.00 − 6.00 + 6.00
     expect(base.cliffs_annual[0]).toMatchObject({ at: '1499.50', drop: '260.00' });
     // the parts add up with the step's own income: 21.67 = 21.67 (premium) + 0.50 (dibao) − 0.50 (the wage's step)
