@@ -213,6 +213,18 @@ describe('explain', () => {
     ]);
   });
 
+  // A caseworker's trial: a tekun person with a grade-1 disability had no step 11 at all, nothing saying why
+  it('says why a severely disabled tekun person gets no care subsidy: tekun care covers the person (000（十二）)', () => {
+    const dir = tmp();
+    const csv = join(dir, 'h.csv');
+    writeFileSync(csv, 'household_id,person_id,age,area,disability_grade,labor_capacity,has_capable_supporter\nT1,t1,72,urban,1,none,0\n');
+    const r = jiuzhu(['explain', '--policy', NANNING, '--households', csv, '--household', 'T1', '--date', '2024-12-31', '--no-color']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('  check   not tekun (tekun care covers the person, taken up or not): tekun ≠ tekun → no\n');
+    expect(r.stdout).toContain('  result  no care subsidy: tekun care covers this person\n');
+    expect(r.stdout).not.toMatch(/重度残疾人护理补贴 severe-disability care subsidy \*?: /); // (not paid)
+  });
+
   it('prints the same trace as JSON, with parameter sources', () => {
     const r = jiuzhu([
       'explain',

@@ -53,7 +53,10 @@ export function disabilityCare(c: Ctx, r: CareRules): void {
       eligibleFlags = c.declinedGroups === 0 ? flags : groupFlags(c, r.groups, true);
     }
     // A tekun person is covered by tekun care, received or not (the layers follow eligibility).
-    if (c.tekun[k - c.start]) continue;
+    if (c.tekun[k - c.start]) {
+      if (c.tr) trace(c, r, k, grade, TEKUN, false);
+      continue;
+    }
     const g = r.all ? NO_GROUP : groupOf(c, k - c.start, flags);
     const gets = qualifies(r, grade, g);
     if (c.tr) trace(c, r, k, grade, g, gets);
@@ -83,9 +86,14 @@ function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: 
     values: [
       ['disability_grade', String(grade)],
       ['scope', r.all ? 'all' : 'assisted'],
-      ...(r.all ? [] : ([['group', GROUP_NAMES[g]!]] as Array<[string, string]>)),
+      ...(r.all && g !== TEKUN ? [] : ([['group', GROUP_NAMES[g]!]] as Array<[string, string]>)),
     ],
-    checks: r.all ? [] : [check('in the dibao, low_income or rigid group', GROUP_NAMES[g]!, '∈', '{dibao, low_income, rigid}', gets)],
-    result: gets ? `${y(r.byGrade[grade]!)} a month` : 'no care subsidy',
+    checks:
+      g === TEKUN
+        ? [check('not tekun (tekun care covers the person, taken up or not)', 'tekun', '≠', 'tekun', false)]
+        : r.all
+          ? []
+          : [check('in the dibao, low_income or rigid group', GROUP_NAMES[g]!, '∈', '{dibao, low_income, rigid}', gets)],
+    result: gets ? `${y(r.byGrade[grade]!)} a month` : g === TEKUN ? 'no care subsidy: tekun care covers this person' : 'no care subsidy',
   });
 }
