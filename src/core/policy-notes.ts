@@ -38,6 +38,9 @@ function wholeYears(from: string, to: string): number {
 }
 
 /** The notes for a policy run at these dates: the standards carried to the last of them; each rule finding once. */
+/** A note's text without its "note: " lead, for outputs that hold notes as data (JSON, a sheet's cell). */
+export const noteText = (note: string): string => note.replace(/^note: /, '');
+
 export function policyNotes(policy: Policy, dates: readonly string[]): string[] {
   const last = [...dates].sort().at(-1);
   const stale = last ? staleStandards(policy, last) : [];

@@ -1,5 +1,6 @@
 // `jiuzhu explain`: the trace of one household, as indented text for people or JSON for tools.
 import chalk from 'chalk';
+import { noteText } from '../core/policy-notes.js';
 import type { Explanation } from '../core/explain.js';
 import type { TraceStep } from '../core/trace.js';
 import { D, fenToYuan as y } from '../core/money.js';
@@ -231,7 +232,7 @@ export function explainJson(e: Explanation, pop: Population, s: Snapshot, under?
     // (programs resting on an estimate in force: their amounts move with it)
     on_estimates: [...programsOnEstimates(estimatesInForce(s))].filter((id) => viewOf(r)[id].flag),
     ...(under ? { baseline_result: resultRecord(under.baseline) } : {}),
-    notes: notes.map((n) => n.replace(/^note: /, '')),
+    notes: notes.map(noteText),
   };
 }
 

@@ -2,6 +2,7 @@
 // the JSON contract (DOMAIN "simulate … --format json") and CSV. Same numbers everywhere. A scenario's
 // entry carries its deltas against the baseline beside the contract keys.
 import chalk from 'chalk';
+import { noteText } from '../core/policy-notes.js';
 import type { Figures } from '../core/aggregate.js';
 import type { Change } from '../core/budget-year.js';
 import { D } from '../core/money.js';
@@ -220,7 +221,7 @@ export function totalsJson(r: SimulationReport): object {
     persons: { rows: base.person_rows, weighted: base.persons },
     scenarios: r.scenarios.map((s, i) => scenarioJson(s, i ? r.scenarios[0]!.funding : undefined)),
     // what stderr says of the policy (a standard carried forward), kept with the figures it qualifies
-    notes: (r.notes ?? []).map((n) => n.replace(/^note: /, '')),
+    notes: (r.notes ?? []).map(noteText),
   };
 }
 
@@ -341,7 +342,7 @@ export function totalsMarkdown(r: SimulationReport): string {
       );
     if (s.estimates.length) lines.push('', `\\* rests on estimated parameters: ${s.estimates.map((e) => `\`${e.path}\``).join(', ')}`);
   }
-  const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`);
+  const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`); // (a rule's warning: as it is)
   lines.push('', ...notes, ...(notes.length ? [''] : []), `_${ROUNDING_NOTE}._`);
   return lines.join('\n') + '\n';
 }

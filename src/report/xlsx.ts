@@ -3,6 +3,7 @@
 // frozen header rows. Built here; io/ writes it (report/ never opens a file). compare's workbook (compare-xlsx.ts) has
 // the same sheets with each row's locality before it (runSheets), and its own after them.
 import type ExcelJS from 'exceljs';
+import { noteText } from '../core/policy-notes.js';
 import { loadExcel, moneyUnit, type MoneyUnit } from './excel.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
@@ -47,7 +48,7 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
     [
       ['地区 locality', `${r.policy.name.zh} ${r.policy.name.en}`],
       ...datedRows(r.scenarios, r.date, r.householdsFile, money, r.unit),
-      ...(r.notes ?? []).map((note) => ['注意 note', note.replace(/^note: /, '')]),
+      ...(r.notes ?? []).map((note) => ['注意 note', noteText(note)]),
       ['四舍五入 rounding', ROUNDING_NOTE],
     ],
     made,
