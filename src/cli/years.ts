@@ -4,11 +4,13 @@
 import type { Totals } from '../core/aggregate.js';
 import { periodRuns, periodsOf } from '../core/budget-year.js';
 import { madeForOthers, projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
+import { sensitivityPlan } from '../core/sensitivity-plan.js';
 import type { Scenario } from '../core/scenario.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
 import { loadProjection } from '../io/projection-file.js';
+import { totalRange } from '../report/sensitivity.js';
 import type { Unit } from '../report/text-table.js';
 import type { YearsReport } from '../report/years.js';
 import type { Ctx } from './context.js';
@@ -26,7 +28,15 @@ export function yearSpan(text: string): [number, number] {
 
 export async function simulateYears(
   ctx: Ctx,
-  o: { readonly policy: string; readonly households: string; readonly quiet: boolean; readonly unit?: Unit; readonly projection?: string },
+  o: {
+    readonly policy: string;
+    readonly households: string;
+    readonly quiet: boolean;
+    readonly unit?: Unit;
+    readonly projection?: string;
+    /** Each year's range of each run's total: the year's sensitivity runs, evaluated in the same pass as the year. */
+    readonly ranges?: boolean;
+  },
   scenarios: readonly Scenario[],
   [first, last]: [number, number],
 ): Promise<YearsReport> {
@@ -47,6 +57,9 @@ export async function simulateYears(
   const byYear: YearRun[][] = await allOrEveryProblem(
     years.map(async (y) => policies.map((r) => ({ id: r.id, periods: periodsOf(r.policy, y) }))),
   );
+  // --ranges: each year's estimates in force (a projected value keeps the range of the estimate it grew from) at either
+  // end, one at a time, under the baseline and every scenario, as simulate --year --ranges does for one year.
+  const plans = o.ranges ? years.map((y) => sensitivityPlan(baseline, scenarios, { year: y })) : null;
   const reports = await withExecutor(ctx, async (exec) => {
     const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const out = [];
@@ -54,13 +67,16 @@ export async function simulateYears(
       const pop = projection ? projectPopulation(base, projection, y) : base;
       const runs = byYear[i]!;
       const flat: Run[] = runs.flatMap((r) => periodRuns(r.periods, r.id));
-      const totals: Totals[] = await simulateParallel(exec, pop, flat);
+      const plan = plans?.[i];
+      const totals: Totals[] = await simulateParallel(exec, pop, plan ? [...flat, ...plan.runs] : flat);
+      const ranges = plan?.fold(totals.slice(flat.length));
       let at = 0;
       out.push(
-        runs.map((r) => {
+        runs.map((r, k) => {
           const own = totals.slice(at, at + r.periods.length);
           at += r.periods.length;
-          return yearReport(r, own, y);
+          const report = yearReport(r, own, y);
+          return ranges ? { ...report, range: totalRange(ranges, k) } : report;
         }),
       );
     }
@@ -69,6 +85,7 @@ export async function simulateYears(
   return {
     unit: o.unit,
     policy,
+    projected: baseline,
     householdsFile: o.households,
     years,
     projection,

@@ -57,8 +57,23 @@ export function projectPolicy(policy: Policy, p: Projection, last: number): Poli
         if (history.some((e) => e.from >= start && e.from <= end)) continue; // published for that year: kept
         const before = history[indexInForce(history, `${y - 1}-12-31`)];
         if (!before) continue;
-        const value = D((before.value as Dec).times(D(1).plus(g.yearly)).toFixed(2));
-        const entry: DatedValue = { from: start, value, estimate: `${p.id}: ${g.basis}`, scenario: p.id, where: g.where };
+        const grow = (x: Dec) => D(x.times(D(1).plus(g.yearly)).toFixed(2));
+        const value = grow(before.value as Dec);
+        // An estimate's range grows with it: how far the grown value could be off is how far the value it grew from
+        // could be (simulate --years --ranges varies it).
+        const r = before.range;
+        const range =
+          r?.low !== undefined && r.high !== undefined
+            ? { low: grow(r.low as Dec), high: grow(r.high as Dec), basis: `${r.basis}; grown by ${p.id} as the value` }
+            : undefined;
+        const entry: DatedValue = {
+          from: start,
+          value,
+          estimate: `${p.id}: ${g.basis}`,
+          ...(range ? { range } : {}),
+          scenario: p.id,
+          where: g.where,
+        };
         history.splice(history.findIndex((e) => e.from > start) >>> 0, 0, entry);
         history.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
       }

@@ -2,22 +2,21 @@
 // year, its growth, what drives it (caseload or cost per person), and who pays each year. One view-model for the
 // table, Markdown, JSON, CSV and the workbook.
 import chalk from 'chalk';
-import type ExcelJS from 'exceljs';
-import { loadExcel, moneyUnit } from './excel.js';
-import { aboutSheet, CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet, SCENARIO_COLUMN } from './sheets.js';
 import { LEVEL_LABELS, LEVELS, type Split } from '../core/funding.js';
 import type { Figures } from '../core/aggregate.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
-import { changeText, type Scenario } from '../core/scenario.js';
+import type { Scenario } from '../core/scenario.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { grownColumns, madeForOthers, type Projection } from '../core/projection.js';
-import { delta, estimateNote, fundingDelta, scenarioJson, signedIn, type ScenarioReport } from './totals.js';
+import { delta, estimateNote, fundingDelta, RANGE_METHOD, scenarioJson, signedIn, type ScenarioReport, type TotalRange } from './totals.js';
 import { inUnit, markdownTable, ROUNDING_NOTE, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 
 export interface YearsReport {
   readonly unit?: Unit;
   readonly policy: Policy;
+  /** The policy the baseline runs under: `policy` projected, where a projection is given (its estimates' ranges). */
+  readonly projected?: Policy;
   readonly householdsFile: string;
   readonly years: readonly number[];
   readonly projection: Projection | null;
@@ -62,7 +61,12 @@ export function yearsJson(r: YearsReport): object {
     projection: projectionJson(r.projection),
     // each run's figures over the window, in DOMAIN's shape: annual_cost and the funding are the years' sum (an
     // auditor's trial read "annual" as one year's), counts a year's mean; each year's own figures are under `years`
-    window: { years: r.years.length, costs: 'summed over the years', counts: 'mean of the years' },
+    window: {
+      years: r.years.length,
+      costs: 'summed over the years',
+      counts: 'mean of the years',
+      ...(r.runs[0]!.years.every((s) => s.range) ? { ranges: "the years' ranges added; estimates and moving: the most of any year" } : {}),
+    },
     scenarios: r.runs.map((run, i) => ({
       ...scenarioJson(i ? { ...window(run.years), baseline: base.figures } : window(run.years), i ? base.funding : undefined),
       years: run.years.map((s, k) => {
@@ -74,7 +78,7 @@ export function yearsJson(r: YearsReport): object {
 }
 
 /** A run over the window: costs summed over its years, counts the average month (each year's is its own average). */
-function window(years: readonly ScenarioReport[]): ScenarioReport {
+export function window(years: readonly ScenarioReport[]): ScenarioReport {
   const n = years.length;
   const mean = (xs: readonly string[]) => {
     const d = xs.reduce((a, x) => a.plus(x), D(0)).dividedBy(n);
@@ -128,12 +132,22 @@ function window(years: readonly ScenarioReport[]): ScenarioReport {
     ),
   };
   const estimates = [...new Map(years.flatMap((s) => s.estimates).map((e) => [JSON.stringify([e.path, e.value, e.from]), e])).values()];
+  // (--ranges: the years' ranges added, as their costs are; the counts, the most of any year)
+  const range = years.every((s) => s.range)
+    ? {
+        low: sumYuan(years.map((s) => s.range!.low)),
+        high: sumYuan(years.map((s) => s.range!.high)),
+        estimates: Math.max(...years.map((s) => s.range!.estimates)),
+        moving: Math.max(...years.map((s) => s.range!.moving)),
+      }
+    : undefined;
   return {
     id: years[0]!.id,
     figures,
     estimates,
     onEstimates: new Set(years.flatMap((s) => [...s.onEstimates])),
     ...(funding ? { funding } : {}),
+    ...(range ? { range } : {}),
   };
 }
 
@@ -182,6 +196,11 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
     ...(w ? [inUnit(w.total_annual_cost, unit), yearly(a.figures.total_annual_cost, b.figures.total_annual_cost, n)] : []),
   ]);
   const rule = [rows.length - 1]; // (above the total)
+  // --ranges: how far each year's total could move with the estimates in force that year, and the window's (added)
+  if (run.years.every((s) => s.range)) {
+    const span = (x: TotalRange) => `${inUnit(x.low, unit)} – ${inUnit(x.high, unit)}`;
+    rows.push(['range 区间 †', ...run.years.map((s) => span(s.range!)), ...(w ? [span(window(run.years).range!), ''] : [])]);
+  }
   // A scenario's total against the baseline's, each year (as the one-date table's Δ column)
   const base = run === r.runs[0] ? null : r.runs[0]!;
   if (base)
@@ -192,7 +211,8 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
     ]);
   const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
   const table = (h: string[], body: string[][], al: Align[]) => (markdown ? markdownTable(h, body, al) : textTable(h, body, al, rule));
-  const out = [table(header, rows, align)];
+  const notes = rangeLines(run.years);
+  const out = [table(header, rows, align), ...(markdown && notes.length ? ['', ...notes] : notes)];
   if (n) {
     // What drives each program's change from the first year to the last: its caseload (persons, the average month)
     // or what it pays a person.
@@ -243,13 +263,23 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
   return out;
 }
 
+/** What the range row is, under the table: how many estimates move each year's total, and how it is made. */
+function rangeLines(years: readonly ScenarioReport[]): string[] {
+  if (!years.every((s) => s.range)) return [];
+  const moving = years.map((s) => `${s.year!.year} ${s.range!.moving} of ${s.range!.estimates}`).join(', ');
+  return [
+    `† estimates that move the total: ${moving}; ${RANGE_METHOD}; the window's, the years' added.`,
+    "  A projected value keeps its estimate's range, grown with it; the projection's own rates are not varied (which estimate: jiuzhu sensitivity --year YYYY).",
+  ];
+}
+
 /** A run's total less the baseline's, in yuan to the fen (of the exact sums, as the one-date Δ). */
-const totalDelta = (base: ScenarioReport, s: ScenarioReport) =>
+export const totalDelta = (base: ScenarioReport, s: ScenarioReport) =>
   delta(base.figures.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2).value;
 /** A yearly growth as a signed percent: +3.5%, −1%, 0%. */
 const pct = (g: Dec) => `${g.isNegative() ? '−' : g.isZero() ? '' : '+'}${g.abs().times(100).toFixed()}%`;
 
-function projectionLines(p: Projection | null, policyId: string): string[] {
+export function projectionLines(p: Projection | null, policyId: string): string[] {
   if (!p) return ['no projection: each year under the parameters the policy gives for it, the households as they are'];
   return [
     `projection ${p.id} (${p.file}): from ${p.baseYear}, a year —`,
@@ -285,84 +315,4 @@ export function yearsMarkdown(r: YearsReport): string {
   for (const run of r.runs) lines.push('', `#### scenario \`${run.id}\``, '', ...tables(r, run, true));
   lines.push('', `_${ROUNDING_NOTE}._`);
   return lines.join('\n') + '\n';
-}
-
-/** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
-export async function yearsWorkbook(r: YearsReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {
-  const Excel = await loadExcel();
-  const wb = new Excel.Workbook();
-  wb.creator = `jiuzhu ${made.version}`;
-  const { label: U, format: MONEY, cell: m } = moneyUnit(r.unit); // (--unit, said in every money column's header)
-  const ws = wb.addWorksheet('逐年 Years', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    SCENARIO_COLUMN,
-    { header: '年度 year', width: 8 },
-    { header: '项目 program', width: 30 },
-    { header: '户数 households', width: 14, style: { numFmt: '#,##0' } },
-    { header: '人数 persons', width: 14, style: { numFmt: '#,##0' } },
-    { header: `年度支出 cost (${U})`, width: 20, style: { numFmt: MONEY } },
-    ...LEVELS.map((l) => ({ header: `${LEVEL_LABELS[l]} (${U})`, width: 18, style: { numFmt: MONEY } })),
-    { header: `较基线 Δ vs baseline (${U})`, width: 20, style: { numFmt: MONEY } },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const run of r.runs)
-    run.years.forEach((s, k) => {
-      const base = run === r.runs[0] ? null : r.runs[0]!.years[k]!;
-      for (const p of PROGRAMS) {
-        const f = s.figures.programs[p.id];
-        const d = base && isCash(p) ? delta(base.figures.programs[p.id].annual_cost_exact, f.annual_cost_exact, 2).value : undefined;
-        ws.addRow([
-          run.id,
-          s.year!.year,
-          `${p.zh} ${p.en}`,
-          Number(f.households),
-          Number(f.persons),
-          isCash(p) ? m(f.annual_cost) : null,
-          ...LEVELS.map((l) => (s.funding?.programs[p.id] ? m(s.funding.programs[p.id]![l]) : null)),
-          m(d),
-        ]);
-      }
-      ws.addRow([
-        run.id,
-        s.year!.year,
-        '合计 total',
-        null,
-        null,
-        m(s.figures.total_annual_cost),
-        ...LEVELS.map((l) => (s.funding ? m(s.funding.total[l]) : null)),
-        base ? m(totalDelta(base, s)) : null,
-      ]);
-    });
-  // The parameters that change inside a year (a standard raised in July: the year in two periods)
-  sheet(
-    wb,
-    '参数变化 Changes',
-    [SCENARIO_COLUMN, ...CHANGE_COLUMNS],
-    r.runs.flatMap((run) => run.years.flatMap((s) => (s.year?.changes ?? []).map((c) => [run.id, ...changeCells(c)]))),
-  );
-  // The estimates each year rests on, with how far each could be off (as simulate's workbook gives them)
-  sheet(
-    wb,
-    '估计值 Estimates',
-    [SCENARIO_COLUMN, { header: '年度 year', width: 8 }, ...ESTIMATE_COLUMNS],
-    r.runs.flatMap((run) => run.years.flatMap((s) => s.estimates.map((e) => [run.id, s.year!.year, ...estimateCells(r.policy, e)]))),
-  );
-  aboutSheet(
-    wb,
-    [
-      ['地区 locality', `${r.policy.name.zh} ${r.policy.name.en}`],
-      ['年度 years', `${r.years[0]}–${r.years.at(-1)}`],
-      ['住户文件 households', r.householdsFile],
-      ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
-      ...projectionLines(r.projection, r.policy.id).map((l, i) => [i ? '' : '预测 projection', l.trim()]),
-      // each scenario and what it changes (a reform author's workbook did not say: a change on a year's first day is
-      // no change inside a year, and the years have no parameter sheet)
-      ...(r.scenarios ?? []).flatMap((sc) => [
-        ['情景 scenario', `${sc.id}: ${sc.title.zh} ${sc.title.en} — ${sc.reason} (${sc.file})`],
-        ...sc.changes.map((ch) => ['', changeText(ch)]),
-      ]),
-    ],
-    made,
-  );
-  return wb;
 }

@@ -15,6 +15,11 @@ const wan = (yuan: string) =>
     .dividedBy(10_000)
     .toFixed(2)
     .replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',')}`;
+/** A yuan amount as the tables show it: "1,234.57". */
+const commas = (yuan: string) =>
+  D(yuan)
+    .toFixed(2)
+    .replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
 const simulate = (...more: string[]) => jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...more]);
 const json = (...more: string[]) => JSON.parse(simulate(...more, '--format', 'json').stdout);
 
@@ -367,11 +372,20 @@ describe('simulate --years: a scenario against the baseline', () => {
     const ws = wb.getWorksheet('逐年 Years')!;
     expect(ws.getRow(1).getCell(10).value).toBe('较基线 Δ vs baseline (元)');
     const totals = ws.getRows(2, ws.rowCount - 1)!.filter((r) => r.getCell(3).value === '合计 total');
+    // each year, then the window (costs summed: a budget meeting's medium-term total; a trial asked for it)
     expect(totals.map((r) => [r.getCell(1).value, r.getCell(2).value, r.getCell(10).value])).toEqual([
       ['baseline', 2025, null],
       ['baseline', 2026, null],
+      ['baseline', '2025–2026 合计', null],
       ['dibao-standard-plus-10pct', 2025, Number(deltas[0])],
       ['dibao-standard-plus-10pct', 2026, Number(deltas[1])],
+      ['dibao-standard-plus-10pct', '2025–2026 合计', Number(whole)],
+    ]);
+    const baseWindow = json(...args).scenarios[0];
+    const windowRow = totals.find((r) => r.getCell(1).value === 'baseline' && r.getCell(2).value === '2025–2026 合计')!;
+    expect([6, 7, 8, 9].map((c) => windowRow.getCell(c).value)).toEqual([
+      Number(baseWindow.total_annual_cost),
+      ...['central', 'provincial', 'local'].map((l) => Number(baseWindow.funding[l])),
     ]);
     // what the scenario is and changes (a reform author's workbook said nowhere: no change falls inside a year)
     const about = wb.getWorksheet('说明 About')!;
@@ -664,5 +678,45 @@ describe('simulate --years with a projection', () => {
     expect(
       jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml']).code,
     ).toBe(2);
+  });
+});
+
+describe('simulate --years --ranges', () => {
+  // A budget officer defends three years' numbers: how far could the estimates move each year's total? (--years
+  // --ranges was refused: one year at a time only)
+  it('gives each year the range simulate --year --ranges gives it, the window the years’ added, in every format', async () => {
+    const args = ['--years', '2025-2026', '--ranges', '--quiet'];
+    const years = json(...args).scenarios[0];
+    const one = (y: string) => json('--year', y, '--ranges', '--quiet').scenarios[0];
+    for (const [k, y] of ['2025', '2026'].entries()) {
+      expect(years.years[k].total_annual_cost).toBe(one(y).total_annual_cost);
+      expect(years.years[k].total_annual_cost_range).toEqual(one(y).total_annual_cost_range);
+    }
+    const [a, b] = years.years.map((y: { total_annual_cost_range: { low: string; high: string } }) => y.total_annual_cost_range);
+    expect(D(a.low).lt(years.years[0].total_annual_cost) && D(a.high).gt(years.years[0].total_annual_cost)).toBe(true);
+    expect([years.total_annual_cost_range.low, years.total_annual_cost_range.high]).toEqual([
+      D(a.low).plus(b.low).toFixed(2),
+      D(a.high).plus(b.high).toFixed(2),
+    ]);
+    expect(simulate(...args).stdout).toMatch(
+      new RegExp(
+        `^range 区间 †\\s+${[a, b, years.total_annual_cost_range].map((r) => `${commas(r.low)} – ${commas(r.high)}`).join('\\s+')}$`,
+        'm',
+      ),
+    );
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-years-')), 'ranges.xlsx');
+    expect(simulate(...args, '--format', 'xlsx', '--out', out).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('逐年 Years')!;
+    expect([11, 12].map((c) => ws.getRow(1).getCell(c).value)).toEqual(['区间低 range, low (元)', '区间高 range, high (元)']);
+    const totals = ws.getRows(2, ws.rowCount - 1)!.filter((r) => r.getCell(3).value === '合计 total');
+    expect(totals.map((r) => [r.getCell(2).value, r.getCell(11).value, r.getCell(12).value])).toEqual([
+      [2025, Number(a.low), Number(a.high)],
+      [2026, Number(b.low), Number(b.high)],
+      ['2025–2026 合计', Number(years.total_annual_cost_range.low), Number(years.total_annual_cost_range.high)],
+    ]);
+    // CSV has no place for it (as for one date: jiuzhu sensitivity --format csv)
+    expect(simulate(...args, '--format', 'csv').code).toBe(2);
   });
 });

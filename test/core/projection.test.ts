@@ -30,6 +30,20 @@ describe('projectPolicy', () => {
   });
 });
 
+describe('projectPolicy: an estimate’s range', () => {
+  // simulate --years --ranges varies a projected year's estimates: a grown value keeps its estimate's range, grown too
+  it('Nanning’s living subsidy 122 (range 122–135) grown 3.5 %: 126.27, range 126.27–139.73; a published value has none', async () => {
+    const p = projectPolicy(await loadPolicy('policies/guangxi-nanning.yaml'), projection(), 2026);
+    const entry = (path: string) => resolve(p, '2026-06-30').values.get(path)!.entry!;
+    // 122 × 1.035 = 126.27; 135 × 1.035 = 139.725 → 139.73 (half up, as the value)
+    expect(dec(resolve(p, '2026-06-30'), 'disability.living.monthly').toFixed(2)).toBe('126.27');
+    const r = entry('disability.living.monthly').range!;
+    expect([String(r.low), String(r.high)]).toEqual(['126.27', '139.73']);
+    expect(r.basis).toMatch(/^122 is published from 2023 .*; grown by guangdong-3\.5pct as the value$/);
+    expect(entry('dibao.standard.urban').range).toBeUndefined(); // 810 is published: its projection has no range
+  });
+});
+
 describe('projectPopulation', () => {
   it('grows incomes 5 % a year, half up to the fen, and leaves the base year alone', () => {
     const pop = populationOf([{ id: 'h', household: { area: 'urban' }, persons: [{ age: 40, wage: 100_001, other: 333 }] }]);

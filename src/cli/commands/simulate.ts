@@ -33,7 +33,8 @@ import { budgetYear, simulateYear } from '../year.js';
 import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { totalRange } from '../../report/sensitivity.js';
 import { simulateYears, yearSpan } from '../years.js';
-import { yearsCsv, yearsJson, yearsMarkdown, yearsTable, yearsWorkbook } from '../../report/years.js';
+import { yearsCsv, yearsJson, yearsMarkdown, yearsTable } from '../../report/years.js';
+import { yearsWorkbook } from '../../report/years-xlsx.js';
 
 export type TotalsFormat = 'table' | 'json' | 'csv' | 'markdown' | 'xlsx' | 'html';
 
@@ -83,14 +84,9 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     else ctx.stdout.write(html);
     return;
   }
-  if (o.ranges && o.years !== undefined)
-    throw new UsageError(
-      "--ranges gives one date's or one budget year's range, not several years'",
-      'for each year: jiuzhu simulate --year YYYY --ranges (or jiuzhu sensitivity --year YYYY, each estimate apart)',
-    );
   if (o.ranges && (o.stream || o.perHousehold || o.format === 'csv'))
     throw new UsageError(
-      '--ranges goes with one --date or --year and the table, JSON, Markdown or workbook; for CSV: jiuzhu sensitivity --format csv',
+      '--ranges goes with one --date, --year or --years and the table, JSON, Markdown or workbook; for CSV: jiuzhu sensitivity --format csv',
     );
   if (o.years !== undefined) return simulateYearsCommand(ctx, o);
   if (o.year !== undefined) return simulateYearCommand(ctx, o);
