@@ -41,16 +41,27 @@ export interface Projection {
 /** Whether the projection's rates were made for another locality than the policy's (its `localities` name others). */
 export const madeForOthers = (p: Projection, policyId: string): boolean => !!p.localities && !p.localities.includes(policyId);
 
-/** The money parameters a growth covers. */
-export function pathsOf(g: Pick<Growth, 'read'>): string[] {
-  return PARAMS.filter((p) => p.kind.type === 'money' && covers(g.read, p.path)).map((p) => p.path);
+/**
+ * The money parameters a growth of the projection grows: those it covers that no more specific growth covers (a path
+ * named alone, or a longer prefix, has its own rate whatever the order of the lines: `dibao.standard.` at 3 % and
+ * `dibao.standard.urban` at 5 % grow the urban standard 5 %, the rural 3 %).
+ */
+export function pathsOf(g: Pick<Growth, 'read'>, all: ReadonlyArray<Pick<Growth, 'read'>> = [g]): string[] {
+  return PARAMS.filter((p) => p.kind.type === 'money' && covers(g.read, p.path) && growthOf(all, p.path) === g).map((p) => p.path);
+}
+
+/** The growth that grows a path: the most specific that covers it (its read the longest), or none. */
+export function growthOf<G extends Pick<Growth, 'read'>>(all: readonly G[], path: string): G | undefined {
+  let best: G | undefined;
+  for (const g of all) if (covers(g.read, path) && (!best || g.read.length > best.read.length)) best = g;
+  return best;
 }
 
 /** The policy with every uprated value grown, year by year, from the base year up to `last`. */
 export function projectPolicy(policy: Policy, p: Projection, last: number): Policy {
   const params = new Map(policy.params);
   for (const g of p.uprate) {
-    for (const path of pathsOf(g)) {
+    for (const path of pathsOf(g, p.uprate)) {
       const history = [...(params.get(path) ?? [])];
       for (let y = p.baseYear + 1; y <= last; y++) {
         const [start, end] = [`${y}-01-01`, `${y}-12-31`];

@@ -8,7 +8,7 @@ import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import type { Scenario } from '../core/scenario.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
-import { grownColumns, madeForOthers, type Projection } from '../core/projection.js';
+import { grownColumns, madeForOthers, pathsOf, type Projection } from '../core/projection.js';
 import { delta, estimateNote, fundingDelta, RANGE_METHOD, scenarioJson, signedIn, type ScenarioReport, type TotalRange } from './totals.js';
 import { inUnit, markdownTable, ROUNDING_NOTE, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 
@@ -39,7 +39,7 @@ function projectionJson(p: Projection | null): unknown {
     file: p.file,
     title: p.title,
     base_year: p.baseYear,
-    uprate: p.uprate.map((g) => ({ parameters: g.read, yearly: g.yearly.toFixed(), basis: g.basis })),
+    uprate: p.uprate.map((g) => ({ parameters: g.read, grows: pathsOf(g, p.uprate), yearly: g.yearly.toFixed(), basis: g.basis })),
     incomes: { yearly: p.incomes.yearly.toFixed(), basis: p.incomes.basis },
     population: { yearly: p.population.yearly.toFixed(), basis: p.population.basis },
     localities: p.localities ?? null,
@@ -284,7 +284,11 @@ export function projectionLines(p: Projection | null, policyId: string): string[
   return [
     `projection ${p.id} (${p.file}): from ${p.baseYear}, a year —`,
     ...(madeForOthers(p, policyId) ? [`  made for ${p.localities!.join(', ')}, not ${policyId}: its rates are that locality's`] : []),
-    ...p.uprate.map((g) => `  ${g.read} ${pct(g.yearly)} (${g.basis})`),
+    ...p.uprate.map((g) => {
+      // (a prefix whose paths another line names has those at that line's rate)
+      const others = pathsOf(g).filter((path) => !pathsOf(g, p.uprate).includes(path));
+      return `  ${g.read} ${pct(g.yearly)}${others.length ? ` (not ${others.join(', ')}: its own line)` : ''} (${g.basis})`;
+    }),
     `  incomes ${pct(p.incomes.yearly)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
     `  grown: ${grownColumns()
       .grown.map(([c, by]) => `${c} (${by})`)

@@ -30,6 +30,29 @@ describe('projectPolicy', () => {
   });
 });
 
+describe('projectPolicy: a path under two lines', () => {
+  // A budget officer's trial: `dibao.standard.` 3 % then `dibao.standard.urban` 5 % grew urban 3 % (the first line's
+  // value then counted as published for the year), while the header said +5 %; the other order gave 5 %
+  const FILE2 = (first: string, second: string) =>
+    readFileSync(FILE, 'utf8')
+      .replace('localities: [guangdong-guangzhou]', 'localities: [guangxi-nanning]')
+      .replace(/^ {2}dibao\.standard\.: .*$/m, `  ${first}\n  ${second}`);
+  const prefix = 'dibao.standard.: {yearly: 0.03, estimate: "3 % a year"}';
+  const urban = 'dibao.standard.urban: {yearly: 0.05, estimate: "urban faster"}';
+  it('the more specific line wins, whatever the order: urban 810 × 1.05 = 850.50, rural 566.67 × 1.03 = 583.67', async () => {
+    const nanning = await loadPolicy('policies/guangxi-nanning.yaml');
+    for (const [a, b] of [
+      [prefix, urban],
+      [urban, prefix],
+    ]) {
+      const p = projectPolicy(nanning, parseProjection(FILE2(a, b), 'p.yaml'), 2026);
+      const at = (path: string) => dec(resolve(p, '2026-06-30'), path).toFixed(2);
+      // 810 × 1.05 = 850.5; 566.67 × 1.03 = 583.6701 → 583.67
+      expect([at('dibao.standard.urban'), at('dibao.standard.rural')]).toEqual(['850.50', '583.67']);
+    }
+  });
+});
+
 describe('projectPolicy: an estimate’s range', () => {
   // simulate --years --ranges varies a projected year's estimates: a grown value keeps its estimate's range, grown too
   it('Nanning’s living subsidy 122 (range 122–135) grown 3.5 %: 126.27, range 126.27–139.73; a published value has none', async () => {
