@@ -4,6 +4,7 @@ import { parseFen } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { policyNotes } from '../core/policy-notes.js';
 import { snapshotChanges } from '../core/budget-year.js';
+import type { YearsReport } from '../report/years.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
@@ -225,11 +226,28 @@ export function noteUnchanged(
 ): void {
   const [base, ...rest] = report.scenarios;
   if (quiet || !base?.parameters) return;
-  const inYear = (s: ScenarioReport) => JSON.stringify((s.year?.changes ?? []).map((c) => [c.path, c.date, c.after]));
   for (const s of rest)
-    if (s.parameters && !snapshotChanges(base.parameters, s.parameters, report.date).length && inYear(s) === inYear(base))
+    if (sameParameters(base, s, report.date))
       ctx.stderr.write(
-        `note: scenario ${s.id} changes no parameter${where} ${s.year ? 'in' : 'at'} ${report.date}: ${whyUnchanged(s.id, s.parameters.policy, s.year ? `${report.date}-12-31` : report.date)} (its Δ is 0 by construction, not a finding)\n`,
+        `note: scenario ${s.id} changes no parameter${where} ${s.year ? 'in' : 'at'} ${report.date}: ${whyUnchanged(s.id, s.parameters!.policy, s.year ? `${report.date}-12-31` : report.date)} (its Δ is 0 by construction, not a finding)\n`,
+      );
+}
+
+/** Whether a run has the baseline's parameters at the date (or every month of the year). */
+function sameParameters(base: ScenarioReport, s: ScenarioReport, date: string): boolean {
+  const inYear = (x: ScenarioReport) => JSON.stringify((x.year?.changes ?? []).map((c) => [c.path, c.date, c.after]));
+  return !!base.parameters && !!s.parameters && !snapshotChanges(base.parameters, s.parameters, date).length && inYear(s) === inYear(base);
+}
+
+/** simulate --years: a scenario that changes no parameter in any of the years (a reform dated 2035 for 2027: Δ 0, unsaid). */
+export function noteUnchangedYears(ctx: Ctx, quiet: boolean, report: YearsReport): void {
+  const [base, ...rest] = report.runs;
+  if (quiet || !base) return;
+  const span = `${report.years[0]}–${report.years.at(-1)}`;
+  for (const run of rest)
+    if (run.years.every((s, k) => sameParameters(base.years[k]!, s, String(report.years[k]))))
+      ctx.stderr.write(
+        `note: scenario ${run.id} changes no parameter in ${span}: ${whyUnchanged(run.id, run.years[0]!.parameters!.policy, `${report.years.at(-1)}-12-31`)} (its Δ is 0 by construction, not a finding)\n`,
       );
 }
 

@@ -5,6 +5,7 @@ import type { Totals } from '../core/aggregate.js';
 import { periodRuns, periodsOf } from '../core/budget-year.js';
 import { madeForOthers, projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
 import { sensitivityPlan } from '../core/sensitivity-plan.js';
+import { policyNotes, projectionNotes } from '../core/policy-notes.js';
 import type { Scenario } from '../core/scenario.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
@@ -82,8 +83,15 @@ export async function simulateYears(
     }
     return out;
   });
+  // (projected, a standard's age is said of the base year; not projected, or nothing projected, of the last year)
+  const projects = projection && projection.baseYear < last;
+  const notes = [
+    ...policyNotes(policy, projects ? [] : [`${last}-12-31`]),
+    ...(projection ? projectionNotes(policy, projection, first, last) : []),
+  ];
   return {
     unit: o.unit,
+    notes,
     policy,
     projected: baseline,
     householdsFile: o.households,

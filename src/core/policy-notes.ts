@@ -37,6 +37,31 @@ function wholeYears(from: string, to: string): number {
   return ty - fy - (tmd < fmd ? 1 : 0);
 }
 
+/**
+ * What a projection over the years `first`–`last` should say of itself: a base year at or after the last year (nothing
+ * is grown: a typo in base_year gave a flat budget, unsaid), or standards older than its base year (taken as unchanged
+ * up to it: the policy's note of a standard carried forward went silent under a projection).
+ */
+export function projectionNotes(
+  policy: Policy,
+  p: { readonly id: string; readonly baseYear: number },
+  first: number,
+  last: number,
+): string[] {
+  if (p.baseYear >= last)
+    return [
+      `note: projection ${p.id} grows from the year after its base_year ${p.baseYear}, and the years are ${first}–${last}: nothing is projected (a typo in base_year?)`,
+    ];
+  const stale = staleStandards(policy, `${p.baseYear}-12-31`);
+  if (!stale.length) return [];
+  const which = stale.map((s) => `${s.path.split('.').pop()} ${s.value} from ${s.from}`).join(', ');
+  const since = Math.min(...stale.map((s) => Number(s.from.slice(0, 4)))) + 1;
+  return [
+    `note: projection ${p.id} grows from base_year ${p.baseYear}, but the newest dibao standard${stale.length > 1 ? 's' : ''} ${policy.file} gives (${which}) ${stale.length > 1 ? 'are' : 'is'} older: ` +
+      `${since < p.baseYear ? `${since}–${p.baseYear}` : since} taken as unchanged, then grown (add the published values, or an earlier base_year)`,
+  ];
+}
+
 /** The notes for a policy run at these dates: the standards carried to the last of them; each rule finding once. */
 /** A note's text without its "note: " lead, for outputs that hold notes as data (JSON, a sheet's cell). */
 export const noteText = (note: string): string => note.replace(/^note: /, '');

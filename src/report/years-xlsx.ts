@@ -5,6 +5,7 @@ import { loadExcel, moneyUnit } from './excel.js';
 import { aboutSheet, CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet, SCENARIO_COLUMN } from './sheets.js';
 import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { changeText } from '../core/scenario.js';
+import { noteText } from '../core/policy-notes.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { delta, RANGE_METHOD, type ScenarioReport } from './totals.js';
 import { projectionLines, totalDelta, window, type YearsReport } from './years.js';
@@ -97,6 +98,7 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
       ['年度 years', `${r.years[0]}–${r.years.at(-1)}`],
       ['住户文件 households', r.householdsFile],
       ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
+      ...(r.notes ?? []).map((note) => ['注意 note', noteText(note)]),
       ...(r.years.length > 1
         ? [['合计行 window rows', `${windowLabel}: costs and who pays summed over the years; households and persons the mean of the years`]]
         : []),

@@ -5,6 +5,7 @@ import chalk from 'chalk';
 import { LEVEL_LABELS, LEVELS, type Split } from '../core/funding.js';
 import type { Figures } from '../core/aggregate.js';
 import { D, type Dec } from '../core/money.js';
+import { noteText } from '../core/policy-notes.js';
 import type { Policy } from '../core/parameters/tree.js';
 import type { Scenario } from '../core/scenario.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
@@ -19,6 +20,8 @@ export interface YearsReport {
   readonly projected?: Policy;
   readonly householdsFile: string;
   readonly years: readonly number[];
+  /** What the run says of its policy and projection (core/policy-notes.ts): a standard carried forward, a base year. */
+  readonly notes?: readonly string[];
   readonly projection: Projection | null;
   /** The scenarios the runs after the baseline apply, in order (the workbook says what each changes). */
   readonly scenarios?: readonly Scenario[];
@@ -59,6 +62,7 @@ export function yearsJson(r: YearsReport): object {
     date: `${r.years[0]}-${r.years.at(-1)}`,
     years: r.years,
     projection: projectionJson(r.projection),
+    notes: (r.notes ?? []).map(noteText),
     // each run's figures over the window, in DOMAIN's shape: annual_cost and the funding are the years' sum (an
     // auditor's trial read "annual" as one year's), counts a year's mean; each year's own figures are under `years`
     window: {
@@ -317,6 +321,7 @@ export function yearsMarkdown(r: YearsReport): string {
     ...projectionLines(r.projection, r.policy.id).map((l) => `> ${l}`),
   ];
   for (const run of r.runs) lines.push('', `#### scenario \`${run.id}\``, '', ...tables(r, run, true));
-  lines.push('', `_${ROUNDING_NOTE}._`);
+  const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`);
+  lines.push('', ...notes, ...(notes.length ? [''] : []), `_${ROUNDING_NOTE}._`);
   return lines.join('\n') + '\n';
 }

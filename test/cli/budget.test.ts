@@ -1,5 +1,5 @@
 // The budget year, who pays, units and the Excel workbook, end to end on the bundled sample.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -526,6 +526,7 @@ describe('simulate --years with a projection', () => {
     expect(out.years).toEqual([2026, 2027, 2028]);
     expect(out.projection.uprate[0]).toEqual({
       parameters: 'dibao.standard.',
+      grows: ['dibao.standard.urban', 'dibao.standard.rural'],
       yearly: '0.035',
       basis: expect.stringMatching(/^source: Guangdong/),
     });
@@ -630,8 +631,11 @@ describe('simulate --years with a projection', () => {
     // a program resting on an estimate is marked, as the footnote under the table says (it was under no row)
     expect(plain.stdout).toMatch(/^低保 dibao \* /m);
     expect(plain.stdout).toMatch(/^\* rests on estimated parameters/m);
-    // (the only note with Guangdong's projection: that it was made for Guangzhou, not Nanning — the next test)
-    expect(simulate(...years, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml').stderr).not.toContain('newest dibao');
+    // with a projection from 2025 the old standards are said of its base year (the next test; a projection made for
+    // Guangzhou, not Nanning: the test after)
+    const projected = simulate(...years, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml').stderr;
+    expect(projected).not.toContain('carried forward unchanged');
+    expect(projected).toContain('2023–2025 taken as unchanged, then grown');
     expect(simulate('--date', '2022-06-30').stderr).toBe(''); // the standards of the date
   });
 
@@ -672,6 +676,41 @@ describe('simulate --years with a projection', () => {
     const own = run('policies/guangdong-guangzhou.yaml');
     expect(own.stderr).toBe('');
     expect(own.stdout).not.toContain('made for');
+  });
+
+  // A budget officer's trial: a one-digit typo gave a plausible flat budget, or a reform costing nothing, unsaid
+  it('says when nothing is projected, when standards are older than the base year, and when a scenario changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-years-'));
+    const text = readFileSync('scenarios/projections/guangdong-3.5pct.yaml', 'utf8');
+    const file = (name: string, body: string) => {
+      writeFileSync(join(dir, name), body);
+      return join(dir, name);
+    };
+    const late = file('late.yaml', text.replace('base_year: 2025', 'base_year: 2030'));
+    const run = (...more: string[]) => simulate('--years', '2027-2028', ...more);
+    const flat = run('--projection', late);
+    expect(flat.code).toBe(0);
+    expect(flat.stderr).toContain(
+      'note: projection guangdong-3.5pct grows from the year after its base_year 2030, and the years are 2027–2028: nothing is projected (a typo in base_year?)\n',
+    );
+    // (nothing grown: the standards are the policy's, carried forward, and said so as without a projection)
+    expect(flat.stderr).toContain('are 6+ years older than 2028-12-31: carried forward unchanged');
+    // Nanning's newest standards are of 2022-04-01; a projection from 2025 takes 2023–2025 as unchanged
+    const stale = run('--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--format', 'json');
+    expect(JSON.parse(stale.stdout).notes).toEqual([
+      'projection guangdong-3.5pct grows from base_year 2025, but the newest dibao standards policies/guangxi-nanning.yaml gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are older: 2023–2025 taken as unchanged, then grown (add the published values, or an earlier base_year)',
+    ]);
+    expect(stale.stderr).not.toContain('carried forward unchanged');
+    const typo = file(
+      'typo.yaml',
+      readFileSync('scenarios/dibao-standard-plus-10pct.yaml', 'utf8').replace(/\{scale: 1\.1\}/g, '{scale: 1.1, from: 2035-07-01}'),
+    );
+    const none = run('--scenario', typo);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).toMatch(
+      /^note: scenario \S+ changes no parameter in 2027–2028: its changes start after it \(the first from 2035-07-01\)/m,
+    );
+    expect(run('--scenario', 'scenarios/dibao-standard-plus-10pct.yaml').stderr).not.toContain('changes no parameter');
   });
 
   it('--projection without --years is a usage error', () => {

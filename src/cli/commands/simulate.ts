@@ -14,9 +14,9 @@ import { policyNotes } from '../../core/policy-notes.js';
 import {
   householdsSource,
   loadHouseholds,
-  notePolicy,
   noteEmpty,
   noteUnchanged,
+  noteUnchangedYears,
   loadRuns,
   loadScenarios,
   simulateHouseholds,
@@ -174,8 +174,8 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
   }[o.format as Exclude<TotalsFormat, 'xlsx' | 'html'>]();
   if (o.out) await writeTold(ctx, o.quiet, o.out, text);
   else ctx.stdout.write(text);
-  // (a projection grows the standards: only an unprojected run carries an old one forward)
-  notePolicy(ctx, o.quiet, report.policy, report.projection ? [] : [`${span[1]}-12-31`]);
+  if (!o.quiet) for (const n of report.notes ?? []) ctx.stderr.write(`${n}\n`);
+  noteUnchangedYears(ctx, o.quiet, report);
 }
 
 /** The report to standard output, or (--out) to a file; xlsx only to a file. */
