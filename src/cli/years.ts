@@ -18,12 +18,23 @@ import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
 import { yearReport, type YearRun } from './year.js';
 
-/** "2026-2028" → [2026, 2028] (at most ten years), or a usage error. */
+/**
+ * "2026-2028" → [2026, 2028] (at most ten years), or a usage error that says what to write. The dash may be any a
+ * person types or copies (the tables head the window "2026–2028 合计", with an en dash), or 至 / ~.
+ */
 export function yearSpan(text: string): [number, number] {
-  const m = /^(\d{4})-(\d{4})$/.exec(text);
-  const [a, b] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-  if (!m || a < 1990 || b > 2100 || b < a || b - a > 9)
-    throw new UsageError(`--years must be a span of at most ten years such as 2026-2028, got "${text}"`);
+  const bad = (why: string, hint?: string): never => {
+    throw new UsageError(`--years ${why}, got "${text}"`, hint);
+  };
+  const t = text.normalize('NFKC').trim();
+  if (/^\d{4}$/.test(t)) bad('is a span of years such as 2026-2028', `for one budget year, month by month: --year ${t}`);
+  const m = /^(\d{4})\s*(?:[-‐‑‒–—~〜]|至|to)\s*(\d{2,4})$/.exec(t);
+  if (!m) return bad('must be a span of at most ten years such as 2026-2028');
+  if (m[2]!.length < 4) bad(`needs both years in full: write ${m[1]}-${m[1]!.slice(0, 4 - m[2]!.length)}${m[2]}`);
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  if (a < 1990 || b > 2100) bad('must lie between 1990 and 2100');
+  if (b < a) bad(`runs backwards: write ${b}-${a}`);
+  if (b - a > 9) bad(`is at most ten years (${b - a + 1} asked)`);
   return [a, b];
 }
 

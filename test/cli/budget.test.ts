@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
 import { PROGRAM_IDS } from '../../src/core/programs/index.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+import { yearSpan } from '../../src/cli/years.js';
+import { UsageError } from '../../src/errors.js';
 
 const NANNING = 'policies/guangxi-nanning.yaml';
 /** A rise in yuan as the tables show it in 万元: "+1,234.57". */
@@ -757,5 +759,30 @@ describe('simulate --years --ranges', () => {
     ]);
     // CSV has no place for it (as for one date: jiuzhu sensitivity --format csv)
     expect(simulate(...args, '--format', 'csv').code).toBe(2);
+  });
+});
+
+describe('--years A-B as people write it', () => {
+  // A budget officer's trial: "2027–2029", as the tables head the window, was refused with the generic message
+  it('takes any dash, 至 or ~, full-width digits; says what to write for one year, a short year, a reversed or long span', () => {
+    for (const t of ['2027-2029', '2027–2029', '2027 — 2029', '2027~2029', '２０２７－２０２９', '2027至2029'])
+      expect(yearSpan(t), t).toEqual([2027, 2029]);
+    const told = (t: string) => {
+      try {
+        yearSpan(t);
+      } catch (e) {
+        expect(e).toBeInstanceOf(UsageError);
+        return [(e as UsageError).message, (e as UsageError).hint];
+      }
+      throw new Error(`${t} was taken`);
+    };
+    expect(told('2027')).toEqual([
+      '--years is a span of years such as 2026-2028, got "2027"',
+      'for one budget year, month by month: --year 2027',
+    ]);
+    expect(told('2027-29')[0]).toBe('--years needs both years in full: write 2027-2029, got "2027-29"');
+    expect(told('2029-2027')[0]).toBe('--years runs backwards: write 2027-2029, got "2029-2027"');
+    expect(told('2020-2035')[0]).toBe('--years is at most ten years (16 asked), got "2020-2035"');
+    expect(told('next three')[0]).toBe('--years must be a span of at most ten years such as 2026-2028, got "next three"');
   });
 });
