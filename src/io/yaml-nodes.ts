@@ -161,7 +161,35 @@ export function openMapping(
     y.problem(root, `a ${what} file is a mapping with keys ${keys.join(', ')}`);
     throw new InputError(y.problems);
   }
+  otherKind(y, root, what);
   return { y, root, top: y.known(root, keys, `the ${what} file`) };
+}
+
+/**
+ * jiuzhu's YAML files, each known by a key only it has (a profile and a cases file also name a policy), and where each
+ * is given: a file of one kind given for another is told as such (a policy given as a projection listed a dozen
+ * unknown and missing keys).
+ */
+const KINDS: ReadonlyArray<readonly [kind: string, key: string, given: string]> = [
+  ['scenario', 'scenario', '--scenario'],
+  ['projection', 'projection', 'simulate --years … --projection'],
+  ['profile', 'profile', 'generate --profile'],
+  ['cases', 'cases', 'jiuzhu test'],
+  ['policy', 'parameters', '--policy'],
+];
+
+function otherKind(y: YamlFile, root: YAMLMap, what: string): void {
+  const keys = root.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
+  const own = KINDS.find(([kind]) => kind === what);
+  if (own && keys.includes(own[1])) return;
+  const other = KINDS.find(([kind, key]) => kind !== what && keys.includes(key));
+  if (!other) return;
+  // (told at its id's key where it has one: `policy: guangxi-nanning`, else at the key that says what it is)
+  const idKey = other[0] === 'policy' ? 'policy' : other[0];
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === idKey) ?? root.items[keys.indexOf(other[1])]!;
+  const named = pair.key && isScalar(pair.key) && pair.key.value === idKey && isScalar(pair.value) ? ` (${String(pair.value.value)})` : '';
+  y.problem(pair.key as Node, `this is a ${other[0]} file${named}, not a ${what} file: give it as ${other[2]}`);
+  throw new InputError(y.problems);
 }
 
 export function didYouMean(key: string, candidates: Iterable<string>): string {

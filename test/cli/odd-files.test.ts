@@ -136,3 +136,30 @@ describe('a FIFO with no writer yet', () => {
     expect(JSON.parse(stdout).households.rows).toBe(600);
   });
 });
+
+describe('a YAML file of one kind given for another is named for what it is', () => {
+  // A budget officer's trial gave the policy as --projection: a dozen unknown and missing keys, not what to do
+  it('policy, scenario, projection, profile, cases: one line each, at its id, with where to give it', () => {
+    const told = (args: string[]) => {
+      const r = jiuzhu(args);
+      expect(r.code).toBe(3);
+      return r.stderr;
+    };
+    const S = ['simulate', '--policy', NANNING, '--households', SAMPLE];
+    expect(told([...S, '--years', '2027-2028', '--projection', NANNING])).toBe(
+      `jiuzhu: invalid input (1 problem):\n  ${NANNING}:7:1: this is a policy file (guangxi-nanning), not a projection file: give it as --policy\n`,
+    );
+    expect(told([...S, '--scenario', 'scenarios/projections/guangdong-3.5pct.yaml'])).toContain(
+      'guangdong-3.5pct.yaml:1:1: this is a projection file (guangdong-3.5pct), not a scenario file: give it as simulate --years … --projection\n',
+    );
+    expect(told(['simulate', '--policy', 'scenarios/low-income-2x.yaml', '--households', SAMPLE])).toContain(
+      'low-income-2x.yaml:1:1: this is a scenario file (low-income-2x), not a policy file: give it as --scenario\n',
+    );
+    expect(told([...S, '--scenario', 'policies/profiles/guangxi-nanning.yaml'])).toMatch(
+      /guangxi-nanning\.yaml:\d+:1: this is a profile file \(guangxi-nanning\), not a scenario file: give it as generate --profile\n$/,
+    );
+    expect(told(['simulate', '--policy', 'policies/cases/guangxi-nanning.yaml', '--households', SAMPLE])).toMatch(
+      /this is a cases file, not a policy file: give it as jiuzhu test\n$/,
+    );
+  });
+});
