@@ -21,7 +21,7 @@ import {
   SCENARIO_COLUMN,
 } from './sheets.js';
 import { ROUNDING_NOTE } from './text-table.js';
-import { delta, RANGE_METHOD, type ScenarioReport, type SimulationReport } from './totals.js';
+import { delta, fundingDelta, RANGE_METHOD, type ScenarioReport, type SimulationReport } from './totals.js';
 import type { Policy } from '../core/parameters/tree.js';
 
 export const COUNT = '#,##0';
@@ -186,7 +186,7 @@ export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lea
         { header: '项目 program', width: 30 },
         ...LEVELS.map((l) => ({ header: `${LEVEL_LABELS[l]} (${U})`, width: 18, format: MONEY })),
       ],
-      runs.flatMap(({ s, at }) =>
+      runs.flatMap(({ g, s, at }) =>
         s.funding
           ? [
               ...PROGRAMS.flatMap((p) => {
@@ -194,6 +194,16 @@ export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lea
                 return x ? [[...at, `${p.zh} ${p.en}`, ...LEVELS.map((l) => m(x[l]))]] : [];
               }),
               [...at, '合计 total', ...LEVELS.map((l) => m(s.funding!.total[l]))],
+              // (a scenario's change at each level, as the table's Δ rows: a trial found it in the table only)
+              ...(s !== g.scenarios[0] && g.scenarios[0]?.funding
+                ? [
+                    [
+                      ...at,
+                      '合计 较基线 total, Δ vs baseline',
+                      ...LEVELS.map((l) => m(fundingDelta(g.scenarios[0]!.funding!, s.funding!)[l])),
+                    ],
+                  ]
+                : []),
               // (the shares are estimates: each level's range, each share alone at either end, the changes added)
               ...(s.funding.range
                 ? [

@@ -2,12 +2,23 @@
 // parameters that change inside a year; the estimates each year rests on; how it was made.
 import type ExcelJS from 'exceljs';
 import { loadExcel, moneyUnit } from './excel.js';
-import { aboutSheet, CHANGE_COLUMNS, changeCells, ESTIMATE_COLUMNS, estimateCells, sheet, SCENARIO_COLUMN } from './sheets.js';
-import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
+import {
+  aboutSheet,
+  CHANGE_COLUMNS,
+  changeCells,
+  ESTIMATE_COLUMNS,
+  estimateCells,
+  PARAMETER_COLUMNS,
+  parameterRows,
+  sheet,
+  SCENARIO_COLUMN,
+} from './sheets.js';
+import { LEVEL_LABELS, LEVELS, type Level } from '../core/funding.js';
+import { D } from '../core/money.js';
 import { changeText } from '../core/scenario.js';
 import { noteText } from '../core/policy-notes.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
-import { delta, RANGE_METHOD, type ScenarioReport } from './totals.js';
+import { delta, fundingDelta, RANGE_METHOD, type ScenarioReport } from './totals.js';
 import { projectionLines, totalDelta, window, type YearsReport } from './years.js';
 
 /** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
@@ -34,11 +45,14 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
           { header: `区间高 range, high (${U})`, width: 20, style: { numFmt: MONEY } },
         ]
       : []),
+    // (on the window's rows: the yearly rate from the first year's cost to the last's, as the table's last column)
+    { header: '年均增长 growth a year', width: 14, style: { numFmt: '0.0%' } },
   ];
   ws.getRow(1).font = { bold: true };
   // Each run's years, then the window (the medium-term total a budget meeting asks for: costs and who pays summed over
   // the years, counts the mean of the years), each against the baseline's
   const windowLabel = `${r.years[0]}–${r.years.at(-1)} 合计`;
+  const n = r.years.length - 1;
   for (const run of r.runs) {
     const base = run === r.runs[0] ? null : r.runs[0]!;
     const entries: Array<{ at: number | string; s: ScenarioReport; b: ScenarioReport | null }> = run.years.map((s, k) => ({
@@ -46,8 +60,12 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
       s,
       b: base ? base.years[k]! : null,
     }));
-    if (r.years.length > 1) entries.push({ at: windowLabel, s: window(run.years), b: base ? window(base.years) : null });
+    if (n > 0) entries.push({ at: windowLabel, s: window(run.years), b: base ? window(base.years) : null });
+    const [first, last] = [run.years[0]!.figures, run.years.at(-1)!.figures];
+    const rate = (a: string, z: string) => (D(a).isZero() ? null : Number(D(z).dividedBy(a).pow(D(1).dividedBy(n)).minus(1).toFixed(6)));
     for (const { at, s, b } of entries) {
+      const grows = n > 0 && at === windowLabel;
+      const pad = ranged ? [null, null] : [];
       for (const p of PROGRAMS) {
         const f = s.figures.programs[p.id];
         const d = b && isCash(p) ? delta(b.figures.programs[p.id].annual_cost_exact, f.annual_cost_exact, 2).value : undefined;
@@ -60,6 +78,7 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
           isCash(p) ? m(f.annual_cost) : null,
           ...LEVELS.map((l) => (s.funding?.programs[p.id] ? m(s.funding.programs[p.id]![l]) : null)),
           m(d),
+          ...(grows && isCash(p) ? [...pad, rate(first.programs[p.id].annual_cost, last.programs[p.id].annual_cost)] : []),
         ]);
       }
       ws.addRow([
@@ -72,15 +91,58 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
         ...LEVELS.map((l) => (s.funding ? m(s.funding.total[l]) : null)),
         b ? m(totalDelta(b, s)) : null,
         ...(ranged ? [m(s.range?.low), m(s.range?.high)] : []),
+        ...(grows ? [rate(first.total_annual_cost, last.total_annual_cost)] : []),
       ]).font = { bold: true };
     }
   }
+  // Who pays, each year and over the window: each level's total, a scenario's change at each level (the table's Δ
+  // rows), and where the shares are estimates each level's range (a budget officer's trial found them in JSON only)
+  sheet(
+    wb,
+    '分级负担 Funding',
+    [
+      SCENARIO_COLUMN,
+      { header: '年度 year', width: 16 },
+      { header: '项 item', width: 28 },
+      ...LEVELS.map((l) => ({ header: `${LEVEL_LABELS[l]} (${U})`, width: 18, format: MONEY })),
+    ],
+    r.runs.flatMap((run) => {
+      const base = run === r.runs[0] ? null : r.runs[0]!;
+      const at = [...run.years.map((s, k) => ({ at: s.year!.year as number | string, s, b: base?.years[k] }))];
+      if (n > 0) at.push({ at: windowLabel, s: window(run.years), b: base ? window(base.years) : undefined });
+      return at.flatMap(({ at: y, s, b }) => {
+        const f = s.funding;
+        if (!f) return [];
+        const row = (item: string, split: Readonly<Record<Level, string>>) => [run.id, y, item, ...LEVELS.map((l) => m(split[l]))];
+        return [
+          row('合计 total', f.total),
+          ...(b?.funding ? [row('较基线 Δ vs baseline', fundingDelta(b.funding, f))] : []),
+          ...(f.range ? [row('区间低 range, low', f.range.low), row('区间高 range, high', f.range.high)] : []),
+        ];
+      });
+    }),
+  );
   // The parameters that change inside a year (a standard raised in July: the year in two periods)
   sheet(
     wb,
     '参数变化 Changes',
     [SCENARIO_COLUMN, ...CHANGE_COLUMNS],
     r.runs.flatMap((run) => run.years.flatMap((s) => (s.year?.changes ?? []).map((c) => [run.id, ...changeCells(c)]))),
+  );
+  // Every parameter each year's baseline uses (projected, where a projection grows it), where it comes from; a
+  // scenario's rows only where it differs from the baseline's that year (as simulate's workbook gives one date's)
+  sheet(
+    wb,
+    '参数 Parameters',
+    [SCENARIO_COLUMN, { header: '年度 year', width: 8 }, ...PARAMETER_COLUMNS],
+    r.runs.flatMap((run) =>
+      run.years.flatMap((s, k) => {
+        const base = r.runs[0]!.years[k]!.parameters;
+        return s.parameters && base
+          ? parameterRows(s.parameters, run === r.runs[0] ? undefined : base).map((row) => [run.id, s.year!.year, ...row])
+          : [];
+      }),
+    ),
   );
   // The estimates each year rests on, with how far each could be off (as simulate's workbook gives them)
   sheet(

@@ -2,7 +2,7 @@
 // year, its growth, what drives it (caseload or cost per person), and who pays each year. One view-model for the
 // table, Markdown, JSON, CSV and the workbook.
 import chalk from 'chalk';
-import { LEVEL_LABELS, LEVELS, type Split } from '../core/funding.js';
+import { LEVEL_LABELS, LEVELS, type Level, type Split } from '../core/funding.js';
 import type { Figures } from '../core/aggregate.js';
 import { D, type Dec } from '../core/money.js';
 import { noteText } from '../core/policy-notes.js';
@@ -32,7 +32,7 @@ export interface YearsReport {
 /** (b / a) − 1 as a percent, one decimal; '—' from zero. */
 const growth = (a: string, b: string) => (D(a).isZero() ? '—' : `${D(b).dividedBy(a).minus(1).times(100).toFixed(1)}%`);
 /** The yearly rate over n years, as a percent. */
-const yearly = (a: string, b: string, n: number) =>
+export const yearly = (a: string, b: string, n: number) =>
   D(a).isZero() || n === 0 ? '—' : `${D(b).dividedBy(a).pow(D(1).dividedBy(n)).minus(1).times(100).toFixed(1)}%`;
 
 function projectionJson(p: Projection | null): unknown {
@@ -126,8 +126,10 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
   const split = (get: (s: ScenarioReport) => Split | undefined): Split | undefined =>
     years.every((s) => get(s)) ? (Object.fromEntries(LEVELS.map((l) => [l, sumYuan(years.map((s) => get(s)![l]))])) as Split) : undefined;
   const total = split((s) => s.funding?.total);
+  const [low, high] = [split((s) => s.funding?.range?.low), split((s) => s.funding?.range?.high)];
   const funding = total && {
     total,
+    ...(low && high ? { range: { low, high, estimates: [...new Set(years.flatMap((s) => s.funding!.range!.estimates))] } } : {}),
     programs: Object.fromEntries(
       PROGRAMS.flatMap((p) => {
         const x = split((s) => s.funding?.programs[p.id]);
@@ -250,20 +252,30 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
         ];
       }),
     );
+  // (the shares are estimates: how far each level could move each year, the cost the same; the window's, added)
+  const ranged = run.years.every((s) => s.funding?.range);
+  if (ranged) {
+    const span = (f: ScenarioReport['funding'], l: Level) => `${inUnit(f!.range!.low[l], unit)} – ${inUnit(f!.range!.high[l], unit)}`;
+    frows.push(
+      ...LEVELS.map((l) => [
+        `${LEVEL_LABELS[l]} range 区间 *`,
+        ...run.years.map((s) => span(s.funding, l)),
+        ...(w ? [span(windowFunding, l)] : []),
+      ]),
+    );
+  }
+  const falign: Align[] = fh.map((_, i) => (i ? 'right' : 'left'));
   out.push(
     '',
-    markdown
-      ? markdownTable(
-          fh,
-          frows,
-          fh.map((_, i) => (i ? 'right' : 'left')),
-        )
-      : textTable(
-          fh,
-          frows,
-          fh.map((_, i) => (i ? 'right' : 'left')),
-        ),
+    markdown ? markdownTable(fh, frows, falign) : textTable(fh, frows, falign, frows.length > LEVELS.length ? [LEVELS.length] : []),
   );
+  if (ranged) {
+    const shares = new Set(run.years.flatMap((s) => s.funding!.range!.estimates)).size;
+    out.push(
+      ...(markdown ? [''] : []),
+      `* the ${shares} funding shares that are estimates, each alone at either end of its range, the changes added`,
+    );
+  }
   return out;
 }
 

@@ -245,6 +245,14 @@ describe('--format xlsx', () => {
       ['dibao.standard.urban', 891, 'scenario:dibao-standard-plus-10pct'],
       ['dibao.standard.rural', 623.34, 'scenario:dibao-standard-plus-10pct'],
     ]);
+    // the scenario's change at each level in the Funding sheet, as the table's Δ rows and the JSON's funding.delta
+    const d = json('--year', '2026', '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml').scenarios[1].funding.delta;
+    const funding = wb.getWorksheet('分级负担 Funding')!;
+    expect(funding.getRows(2, funding.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1))).toContainEqual([
+      'dibao-standard-plus-10pct',
+      '合计 较基线 total, Δ vs baseline',
+      ...['central', 'provincial', 'local'].map((l) => Number(d[l])),
+    ]);
     const about = wb
       .getWorksheet('说明 About')!
       .getRows(2, 20)!
@@ -287,7 +295,14 @@ describe('--format xlsx', () => {
     const years = join(dir, 'years.xlsx');
     expect(simulate('--years', '2025-2026', '--unit', 'wan', '--format', 'xlsx', '--out', years).code).toBe(0);
     const y = await read(years);
-    expect(y.worksheets.map((w) => w.name)).toEqual(['逐年 Years', '参数变化 Changes', '估计值 Estimates', '说明 About']);
+    expect(y.worksheets.map((w) => w.name)).toEqual([
+      '逐年 Years',
+      '分级负担 Funding',
+      '参数变化 Changes',
+      '参数 Parameters',
+      '估计值 Estimates',
+      '说明 About',
+    ]);
     // each year's estimates beside their ranges, as the one-year workbook gives them (it had none)
     const estimates = y
       .getWorksheet('估计值 Estimates')!
@@ -383,6 +398,34 @@ describe('simulate --years: a scenario against the baseline', () => {
       ['dibao-standard-plus-10pct', 2026, Number(deltas[1])],
       ['dibao-standard-plus-10pct', '2025–2026 合计', Number(whole)],
     ]);
+    // who pays, each year and the window, with the scenario's change at each level (the table's Δ rows; the workbook
+    // had none) — equal to the JSON's funding.delta
+    const j = json(...args);
+    const fundingRows = wb
+      .getWorksheet('分级负担 Funding')!
+      .getRows(2, 40)!
+      .map((r) => (r.values as unknown[]).slice(1, 7));
+    const levels = ['central', 'provincial', 'local'];
+    j.scenarios[1].years.forEach((y: { funding: { delta: Record<string, string> } }, k: number) =>
+      expect(fundingRows).toContainEqual([
+        'dibao-standard-plus-10pct',
+        2025 + k,
+        '较基线 Δ vs baseline',
+        ...levels.map((l) => Number(y.funding.delta[l])),
+      ]),
+    );
+    expect(fundingRows).toContainEqual([
+      'dibao-standard-plus-10pct',
+      '2025–2026 合计',
+      '较基线 Δ vs baseline',
+      ...levels.map((l) => Number(j.scenarios[1].funding.delta[l])),
+    ]);
+    // the window's yearly growth, as the table's last column: (2026 / 2025) − 1 over one year
+    const growthCol = (ws.getRow(1).values as unknown[]).indexOf('年均增长 growth a year'); // (values[0] is empty: 1-based)
+    const [t25, t26] = j.scenarios[0].years.map((y: { total_annual_cost: string }) => y.total_annual_cost);
+    expect(totals.find((r) => r.getCell(2).value === '2025–2026 合计')!.getCell(growthCol).value).toBe(
+      Number(D(t26).dividedBy(t25).minus(1).toFixed(6)),
+    );
     const baseWindow = json(...args).scenarios[0];
     const windowRow = totals.find((r) => r.getCell(1).value === 'baseline' && r.getCell(2).value === '2025–2026 合计')!;
     expect([6, 7, 8, 9].map((c) => windowRow.getCell(c).value)).toEqual([
@@ -757,6 +800,18 @@ describe('simulate --years --ranges', () => {
       [2026, Number(b.low), Number(b.high)],
       ['2025–2026 合计', Number(years.total_annual_cost_range.low), Number(years.total_annual_cost_range.high)],
     ]);
+    // who pays: each level's range where the shares are estimates, each year and the window's (added), as in JSON
+    const f = years.years.map(
+      (y: { funding: { range: { low: Record<string, string>; high: Record<string, string> } } }) => y.funding.range,
+    );
+    const w = years.funding.range;
+    expect(w.low.central).toBe(D(f[0].low.central).plus(f[1].low.central).toFixed(2));
+    expect(simulate(...args).stdout).toMatch(
+      new RegExp(
+        `^中央 central range 区间 \\*\\s+${[f[0], f[1], w].map((r) => `${commas(r.low.central)} – ${commas(r.high.central)}`).join('\\s+')}$`,
+        'm',
+      ),
+    );
     // CSV has no place for it (as for one date: jiuzhu sensitivity --format csv)
     expect(simulate(...args, '--format', 'csv').code).toBe(2);
   });
