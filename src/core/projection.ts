@@ -4,7 +4,6 @@
 // dated on 1 January and cite the projection; a value the policy publishes for that year is kept (it is not an
 // assumption). Money is rounded half up to the fen, weights to the millionth.
 import { COLUMNS, type ColumnDef } from './columns.js';
-import { indexInForce } from './dates.js';
 import { D, type Dec } from './money.js';
 import { covers } from './programs/step.js';
 import { PARAMS } from './parameters/schema.js';
@@ -18,6 +17,8 @@ export interface Growth {
   readonly read: string;
   /** A year's growth, e.g. 0.035. */
   readonly yearly: Dec;
+  /** The month each year's raise takes effect, on its 1st (1: January; Nanning raised its standards on 1 April 2022). */
+  readonly month?: number;
   /** Its source or estimate basis. */
   readonly basis: string;
   readonly where: Where;
@@ -64,9 +65,11 @@ export function projectPolicy(policy: Policy, p: Projection, last: number): Poli
     for (const path of pathsOf(g, p.uprate)) {
       const history = [...(params.get(path) ?? [])];
       for (let y = p.baseYear + 1; y <= last; y++) {
-        const [start, end] = [`${y}-01-01`, `${y}-12-31`];
-        if (history.some((e) => e.from >= start && e.from <= end)) continue; // published for that year: kept
-        const before = history[indexInForce(history, `${y - 1}-12-31`)];
+        if (history.some((e) => e.from >= `${y}-01-01` && e.from <= `${y}-12-31`)) continue; // published for that year: kept
+        const month = g.month ?? 1;
+        const start = `${y}-${String(month).padStart(2, '0')}-01`;
+        // (in force the day before: the last value dated before the raise's first day)
+        const before = history.filter((e) => e.from < start).at(-1);
         if (!before) continue;
         const grow = (x: Dec) => D(x.times(D(1).plus(g.yearly)).toFixed(2));
         const value = grow(before.value as Dec);

@@ -9,7 +9,7 @@ import { readText } from './policy-file.js';
 import { isMap, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['projection', 'title', 'description', 'localities', 'base_year', 'uprate', 'incomes', 'population'];
-const GROWTH_KEYS = ['yearly', 'source', 'estimate'];
+const GROWTH_KEYS = ['yearly', 'month', 'source', 'estimate'];
 const RATE_RE = /^-?0(\.\d{1,6})?$|^-?1(\.0{1,6})?$/;
 
 export async function loadProjection(path: string): Promise<Projection> {
@@ -62,7 +62,7 @@ export function parseProjection(text: string, file: string): Projection {
         y.problem(pair.key as Node, `"${read}" names no money parameter (uprating applies to amounts in yuan)${hint}`, 'uprate');
         continue;
       }
-      uprate.push({ read: growthRead, yearly: g.yearly, basis: g.basis, where: y.where(pair.key as Node) });
+      uprate.push({ read: growthRead, yearly: g.yearly, month: g.month, basis: g.basis, where: y.where(pair.key as Node) });
     }
   } else if (top.has('uprate'))
     y.problem(u, 'expected a mapping of parameter paths (or prefixes) to {yearly: 0.035, source or estimate}', 'uprate');
@@ -82,7 +82,7 @@ export function parseProjection(text: string, file: string): Projection {
   };
 }
 
-function growth(y: YamlFile, node: Node | null, subject: string): { yearly: ReturnType<typeof D>; basis: string } | null {
+function growth(y: YamlFile, node: Node | null, subject: string): { yearly: ReturnType<typeof D>; month: number; basis: string } | null {
   if (!isMap(node)) {
     y.problem(node, 'expected {yearly: 0.035, source: … or estimate: …}', subject);
     return null;
@@ -101,6 +101,12 @@ function growth(y: YamlFile, node: Node | null, subject: string): { yearly: Retu
     );
     return null;
   }
+  // (uprating only: the month each year's raise takes effect on its 1st; incomes and the population grow by the year)
+  const monthText = k.has('month') ? y.text(k.get('month')![0]) : '1';
+  const month = monthText !== null && /^(?:[1-9]|1[0-2])$/.test(monthText) ? Number(monthText) : 0;
+  if (!month) y.problem(k.get('month')![0], 'expected "month": the month each year\'s raise takes effect, 1 to 12 (7: on 1 July)', subject);
+  else if (month !== 1 && !subject.startsWith('uprate '))
+    y.problem(k.get('month')![0], `"month" is for uprating a parameter: ${subject} grow by the year`, subject);
   const basis = k.has('source')
     ? y.string(k.get('source')![0], 'the source', subject)
     : k.has('estimate')
@@ -110,5 +116,6 @@ function growth(y: YamlFile, node: Node | null, subject: string): { yearly: Retu
     y.problem(node, 'needs a "source" or, where nothing is published, an "estimate" with its basis', subject);
     return null;
   }
-  return { yearly: D(text), basis: k.has('source') ? `source: ${basis}` : `estimate: ${basis}` };
+  if (!month) return null;
+  return { yearly: D(text), month, basis: k.has('source') ? `source: ${basis}` : `estimate: ${basis}` };
 }

@@ -42,7 +42,13 @@ function projectionJson(p: Projection | null): unknown {
     file: p.file,
     title: p.title,
     base_year: p.baseYear,
-    uprate: p.uprate.map((g) => ({ parameters: g.read, grows: pathsOf(g, p.uprate), yearly: g.yearly.toFixed(), basis: g.basis })),
+    uprate: p.uprate.map((g) => ({
+      parameters: g.read,
+      grows: pathsOf(g, p.uprate),
+      yearly: g.yearly.toFixed(),
+      month: g.month ?? 1,
+      basis: g.basis,
+    })),
     incomes: { yearly: p.incomes.yearly.toFixed(), basis: p.incomes.basis },
     population: { yearly: p.population.yearly.toFixed(), basis: p.population.basis },
     localities: p.localities ?? null,
@@ -295,6 +301,8 @@ export const totalDelta = (base: ScenarioReport, s: ScenarioReport) =>
 /** A yearly growth as a signed percent: +3.5%, −1%, 0%. */
 const pct = (g: Dec) => `${g.isNegative() ? '−' : g.isZero() ? '' : '+'}${g.abs().times(100).toFixed()}%`;
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 export function projectionLines(p: Projection | null, policyId: string): string[] {
   if (!p) return ['no projection: each year under the parameters the policy gives for it, the households as they are'];
   return [
@@ -303,7 +311,8 @@ export function projectionLines(p: Projection | null, policyId: string): string[
     ...p.uprate.map((g) => {
       // (a prefix whose paths another line names has those at that line's rate)
       const others = pathsOf(g).filter((path) => !pathsOf(g, p.uprate).includes(path));
-      return `  ${g.read} ${pct(g.yearly)}${others.length ? ` (not ${others.join(', ')}: its own line)` : ''} (${g.basis})`;
+      const when = (g.month ?? 1) === 1 ? '' : ` from ${MONTHS[g.month! - 1]} 1 each year`;
+      return `  ${g.read} ${pct(g.yearly)}${when}${others.length ? ` (not ${others.join(', ')}: its own line)` : ''} (${g.basis})`;
     }),
     `  incomes ${pct(p.incomes.yearly)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
     `  grown: ${grownColumns()

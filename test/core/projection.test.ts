@@ -53,6 +53,34 @@ describe('projectPolicy: a path under two lines', () => {
   });
 });
 
+describe('projectPolicy: the month a raise takes effect', () => {
+  // A budget officer's trial: projected raises always fell on 1 January, where Nanning raised its standards on 1 April
+  const april = () =>
+    parseProjection(
+      readFileSync(FILE, 'utf8')
+        .replace('localities: [guangdong-guangzhou]', 'localities: [guangxi-nanning]')
+        .replace('dibao.standard.: {yearly: 0.035,', 'dibao.standard.: {yearly: 0.035, month: 4,'),
+      'p.yaml',
+    );
+  it('month: 4 raises Nanning’s 810 on 1 April each year: 838.35 from 2026-04-01, 867.69 from 2027-04-01', async () => {
+    const p = projectPolicy(await loadPolicy('policies/guangxi-nanning.yaml'), april(), 2027);
+    const at = (d: string) => dec(resolve(p, d), 'dibao.standard.urban').toFixed(2);
+    // 810 × 1.035 = 838.35; 838.35 × 1.035 = 867.69225 → 867.69
+    expect(['2026-03-31', '2026-04-01', '2027-03-31', '2027-04-01'].map(at)).toEqual(['810.00', '838.35', '838.35', '867.69']);
+    // (the other lines still on 1 January: the minimum wage)
+    expect(resolve(p, '2027-06-30').values.get('min_wage.monthly')!.entry!.from).toBe('2027-01-01');
+  });
+  it('a month outside 1–12, or on incomes or the population, is told at its place', () => {
+    const bad = readFileSync(FILE, 'utf8')
+      .replace('dibao.standard.: {yearly: 0.035,', 'dibao.standard.: {yearly: 0.035, month: 13,')
+      .replace('incomes: {yearly: 0.05,', 'incomes: {yearly: 0.05, month: 7,');
+    expect(problemsOfSync(() => parseProjection(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'uprate dibao.standard.: expected "month": the month each year\'s raise takes effect, 1 to 12 (7: on 1 July)',
+      'incomes: "month" is for uprating a parameter: incomes grow by the year',
+    ]);
+  });
+});
+
 describe('projectPolicy: an estimate’s range', () => {
   // simulate --years --ranges varies a projected year's estimates: a grown value keeps its estimate's range, grown too
   it('Nanning’s living subsidy 122 (range 122–135) grown 3.5 %: 126.27, range 126.27–139.73; a published value has none', async () => {
