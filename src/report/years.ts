@@ -29,11 +29,17 @@ export interface YearsReport {
   readonly runs: ReadonlyArray<{ readonly id: string; readonly years: readonly ScenarioReport[] }>;
 }
 
+/** A share as a percent to one decimal, never "-0.0%" (a fall smaller than 0.05 % is 0.0 %). */
+const percent = (x: Dec) =>
+  `${x
+    .times(100)
+    .toFixed(1)
+    .replace(/^-(0\.0)$/, '$1')}%`;
 /** (b / a) − 1 as a percent, one decimal; '—' from zero. */
-const growth = (a: string, b: string) => (D(a).isZero() ? '—' : `${D(b).dividedBy(a).minus(1).times(100).toFixed(1)}%`);
+const growth = (a: string, b: string) => (D(a).isZero() ? '—' : percent(D(b).dividedBy(a).minus(1)));
 /** The yearly rate over n years, as a percent. */
 export const yearly = (a: string, b: string, n: number) =>
-  D(a).isZero() || n === 0 ? '—' : `${D(b).dividedBy(a).pow(D(1).dividedBy(n)).minus(1).times(100).toFixed(1)}%`;
+  D(a).isZero() || n === 0 ? '—' : percent(D(b).dividedBy(a).pow(D(1).dividedBy(n)).minus(1));
 
 function projectionJson(p: Projection | null): unknown {
   if (!p) return null;
@@ -311,7 +317,7 @@ export function projectionLines(p: Projection | null, policyId: string): string[
     ...p.uprate.map((g) => {
       // (a prefix whose paths another line names has those at that line's rate)
       const others = pathsOf(g).filter((path) => !pathsOf(g, p.uprate).includes(path));
-      const when = (g.month ?? 1) === 1 ? '' : ` from ${MONTHS[g.month! - 1]} 1 each year`;
+      const when = (g.month ?? 1) === 1 ? '' : ` from 1 ${MONTHS[g.month! - 1]} each year`;
       return `  ${g.read} ${pct(g.yearly)}${when}${others.length ? ` (not ${others.join(', ')}: its own line)` : ''} (${g.basis})`;
     }),
     `  incomes ${pct(p.incomes.yearly)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,

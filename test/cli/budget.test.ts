@@ -573,6 +573,7 @@ describe('simulate --years with a projection', () => {
       parameters: 'dibao.standard.',
       grows: ['dibao.standard.urban', 'dibao.standard.rural'],
       yearly: '0.035',
+      month: 1,
       basis: expect.stringMatching(/^source: Guangdong/),
     });
     const base = out.scenarios[0].years;
@@ -756,6 +757,23 @@ describe('simulate --years with a projection', () => {
       /^note: scenario \S+ changes no parameter in 2027–2028: its changes start after it \(the first from 2035-07-01\)/m,
     );
     expect(run('--scenario', 'scenarios/dibao-standard-plus-10pct.yaml').stderr).not.toContain('changes no parameter');
+  });
+
+  // A budget officer in Nanning had no projection of Nanning's (the bundled one was Guangzhou's): one ships, every rate an
+  // estimate with its basis; its raises on 1 April cut each budget year there
+  it('Nanning’s own projection: no "made for" note, each year cut on 1 April, the standards 810 × 1.04 = 842.40 in 2026', () => {
+    const r = simulate('--years', '2026-2027', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('made for');
+    const y = JSON.parse(r.stdout).scenarios[0].years;
+    expect(y[0].periods).toEqual([
+      { from: '2026-01', to: '2026-03', months: 3 },
+      { from: '2026-04', to: '2026-12', months: 9 },
+    ]);
+    // 810 × 1.04 = 842.40; 842.40 × 1.04 = 876.096 → 876.10
+    expect(
+      y.map((x: { changes: Array<{ path: string; after: string }> }) => x.changes.find((c) => c.path === 'dibao.standard.urban')!.after),
+    ).toEqual(['842.4', '876.1']);
   });
 
   it('--projection without --years is a usage error', () => {
