@@ -82,8 +82,18 @@ export function estimateAxes(policy: Policy, when: When): Axis[] {
   return out;
 }
 
+/**
+ * Two entries of the policy file's one YAML node (an alias). A value a projection or scenario made is its own: it
+ * carries the place of the line that made it, which made the projected urban and rural standards (and each year's)
+ * one axis, at the first one's ends (an auditor's trial).
+ */
 const sameNode = (a: DatedValue, b: DatedValue) =>
-  a.where.line !== undefined && a.where.file === b.where.file && a.where.line === b.where.line && a.where.col === b.where.col;
+  a.scenario === undefined &&
+  b.scenario === undefined &&
+  a.where.line !== undefined &&
+  a.where.file === b.where.file &&
+  a.where.line === b.where.line &&
+  a.where.col === b.where.col;
 
 /** A new policy with entries changed (the baseline untouched). */
 export function patchPolicy(policy: Policy, patches: ReadonlyArray<{ readonly axis: Axis; readonly patch: Patch }>): Policy {

@@ -257,6 +257,8 @@ try {
 // simulate with the baseline plus 5 scenarios, end to end as a user runs it, alternating with DuckDB when it is here.
 const five = FIVE.flatMap((s) => ['--scenario', `scenarios/${s}.yaml`]);
 const SAMPLE = 'policies/samples/households.csv';
+/** A budget year's or years' run (no --date). */
+const yearly = (extra) => extra.includes('--year') || extra.includes('--years');
 const endToEnd = (command, extra, households = file) => {
   const e2e = spawnSync(
     '/usr/bin/time',
@@ -270,7 +272,7 @@ const endToEnd = (command, extra, households = file) => {
       'policies/guangxi-nanning.yaml',
       '--households',
       households,
-      ...(extra.includes('--year') ? [] : ['--date', '2025-06-30']),
+      ...(yearly(extra) ? [] : ['--date', '2025-06-30']),
       '--format',
       'json',
       '--quiet',
@@ -330,6 +332,13 @@ for (const [label, command, extra, reps, households] of [
   ['simulate --stream, baseline + 5 scenarios', 'simulate', [...five, '--stream'], 1],
   // Nanning 2022: standards raised on 1 April, two periods (the budget: at most 2 × the one-date run)
   ['simulate end to end, --year 2022 (2 periods)', 'simulate', ['--year', '2022'], 3],
+  // three budget years projected (raises on 1 April: 2 periods a year), each year's range: 3 × (2 + the estimates' ends)
+  [
+    'simulate --years 2027-2029 projected, --ranges',
+    'simulate',
+    ['--years', '2027-2029', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--ranges'],
+    1,
+  ],
   // every household's marginal rate on its main earner's next 100 yuan, baseline and one scenario (issue 17)
   ['cliff --households (rates), baseline + 1', 'cliff', ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'], 3],
   // each estimate in force at its low and its high, one run each (issue 18: 50 runs on 1M households under 30 s)
@@ -355,7 +364,7 @@ for (const [label, command, extra, reps, households] of [
     }
     ours.push(r.s);
     rss = Math.max(rss, r.mb);
-    if (duck && command === 'simulate' && extra.length && !extra.includes('--year') && households !== SAMPLE)
+    if (duck && command === 'simulate' && extra.length && !yearly(extra) && households !== SAMPLE)
       theirs.push((await time(() => duck(households === arrowFile || !households ? file : households), 1))[1]);
   }
   if (failed) {

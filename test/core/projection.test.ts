@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dec, resolve } from '../../src/core/parameters/tree.js';
 import { populationOf } from '../../src/core/population.js';
 import { projectPolicy, projectPopulation } from '../../src/core/projection.js';
+import { estimateAxes } from '../../src/core/sensitivity.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { parseProjection } from '../../src/io/projection-file.js';
 import { problemsOfSync } from '../helpers/problems.js';
@@ -83,6 +84,25 @@ describe('projectPolicy: the month a raise takes effect', () => {
 
 describe('projectPolicy: an estimate’s range', () => {
   // simulate --years --ranges varies a projected year's estimates: a grown value keeps its estimate's range, grown too
+  // An auditor's trial: the projected urban and rural standards carried their projection line's place, and the
+  // sensitivity runs took them for one YAML node: one axis, at urban's ends (rural 617.66 moved to 728 and 998.40)
+  it('each projected estimate is its own axis with its own ends: Fuliang’s urban 728–998.40, rural 525.20–800.80', async () => {
+    const fl = parseProjection(
+      readFileSync(FILE, 'utf8')
+        .replace('localities: [guangdong-guangzhou]', 'localities: [jiangxi-fuliang]')
+        .replace('dibao.standard.: {yearly: 0.035,', 'dibao.standard.: {yearly: 0.04, month: 4,'),
+      'p.yaml',
+    );
+    const p = projectPolicy(await loadPolicy('policies/jiangxi-fuliang.yaml'), fl, 2026);
+    const ends = (path: string) =>
+      estimateAxes(p, { year: 2026 })
+        .filter((a) => a.targets.some((t) => t.path === path && p.params.get(path)![t.index]!.from === '2026-04-01'))
+        .map((a) => [a.targets.map((t) => t.path), a.ends.map((e) => ('value' in e ? String(e.value) : ''))]);
+    // 798.10 (range 700–960) and 593.90 (505–770), each × 1.04: 830.02 (728–998.40), 617.66 (525.20–800.80)
+    expect(ends('dibao.standard.urban')).toEqual([[['dibao.standard.urban'], ['728', '998.4']]]);
+    expect(ends('dibao.standard.rural')).toEqual([[['dibao.standard.rural'], ['525.2', '800.8']]]);
+  });
+
   it('Nanning’s living subsidy 122 (range 122–135) grown 3.5 %: 126.27, range 126.27–139.73; a published value has none', async () => {
     const p = projectPolicy(await loadPolicy('policies/guangxi-nanning.yaml'), projection(), 2026);
     const entry = (path: string) => resolve(p, '2026-06-30').values.get(path)!.entry!;
