@@ -35,10 +35,14 @@ export async function yearRuns(policyFile: string, scenarios: readonly Scenario[
   return allOrEveryProblem(runs.map(async ({ id, policy: p }) => ({ id, periods: periodsOf(p, year) })));
 }
 
-/** Estimates in force in any period of the year (each once, as first in force). */
+/**
+ * Estimates in force in any period of the year, each value once: a parameter whose estimated value changes inside the
+ * year (a projected raise on 1 April) is listed with each (the workbook gave only January's, for 3 months of 12).
+ */
 function yearEstimates(periods: readonly Period[]): EstimateUsed[] {
   const seen = new Map<string, EstimateUsed>();
-  for (const p of periods) for (const e of estimatesInForce(p.snapshot)) if (!seen.has(e.path)) seen.set(e.path, e);
+  for (const p of periods)
+    for (const e of estimatesInForce(p.snapshot)) if (!seen.has(`${e.path} ${e.from}`)) seen.set(`${e.path} ${e.from}`, e);
   return [...seen.values()];
 }
 

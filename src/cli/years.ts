@@ -28,9 +28,10 @@ export function yearSpan(text: string): [number, number] {
   };
   const t = text.normalize('NFKC').trim();
   if (/^\d{4}$/.test(t)) bad('is a span of years such as 2026-2028', `for one budget year, month by month: --year ${t}`);
-  const m = /^(\d{4})\s*(?:[-‐‑‒–—~〜]|至|to)\s*(\d{2,4})$/.exec(t);
+  const m = /^(\d{2}|\d{4})\s*(?:[-‐‑‒–—~〜]|至|to)\s*(\d{2}|\d{4})$/.exec(t);
   if (!m) return bad('must be a span of at most ten years such as 2026-2028');
-  if (m[2]!.length < 4) bad(`needs both years in full: write ${m[1]}-${m[1]!.slice(0, 4 - m[2]!.length)}${m[2]}`);
+  const full = (y: string, like: string) => (y.length === 4 ? y : `${like.length === 4 ? like.slice(0, 2) : '20'}${y}`);
+  if (m[1]!.length < 4 || m[2]!.length < 4) bad(`needs both years in full: write ${full(m[1]!, m[2]!)}-${full(m[2]!, m[1]!)}`);
   const [a, b] = [Number(m[1]), Number(m[2])];
   if (a < 1990 || b > 2100) bad('must lie between 1990 and 2100');
   if (b < a) bad(`runs backwards: write ${b}-${a}`);
@@ -54,10 +55,6 @@ export async function simulateYears(
 ): Promise<YearsReport> {
   const projection: Projection | null = o.projection ? await loadProjection(o.projection) : null;
   const policy = await loadUsablePolicy(o.policy);
-  if (projection && madeForOthers(projection, policy.id) && !o.quiet)
-    ctx.stderr.write(
-      `note: projection ${projection.id} was made for ${projection.localities!.join(', ')}, not ${policy.id}: its rates are applied as they are\n`,
-    );
   // The baseline projected, then each scenario applied to it (as PolicyEngine applies a reform to uprated
   // parameters): a scale or add from a date multiplies or adds to the projected values from then on; a set, dated
   // values or same_as from a date replace them. Projected after a scenario, the scenario's own value in a year counted
@@ -94,11 +91,16 @@ export async function simulateYears(
     }
     return out;
   });
-  // (projected, a standard's age is said of the base year; not projected, or nothing projected, of the last year)
-  const projects = projection && projection.baseYear < last;
+  // (standards projected: their age is said of the base year; not projected, of the last year)
+  const grown = projection ? projectionNotes(policy, projection, first, last) : { notes: [], standards: false };
   const notes = [
-    ...policyNotes(policy, projects ? [] : [`${last}-12-31`]),
-    ...(projection ? projectionNotes(policy, projection, first, last) : []),
+    ...(projection && madeForOthers(projection, policy.id)
+      ? [
+          `note: projection ${projection.id} was made for ${projection.localities!.join(', ')}, not ${policy.id}: its rates are applied as they are`,
+        ]
+      : []),
+    ...policyNotes(policy, grown.standards ? [] : [`${last}-12-31`]),
+    ...grown.notes,
   ];
   return {
     unit: o.unit,

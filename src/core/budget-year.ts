@@ -5,7 +5,7 @@
 // paid (year-exit.ts).
 import { Totals, type ExactSum, type ProgramSums } from './aggregate.js';
 import { PARAMS } from './parameters/schema.js';
-import { resolve, valueToJson, valueToText, type Policy, type Snapshot } from './parameters/tree.js';
+import { madeBy, resolve, valueToJson, valueToText, type Policy, type Snapshot } from './parameters/tree.js';
 import { compileRules, type Rules } from './rules.js';
 import type { Run } from './simulate.js';
 import { EXIT } from './year-exit.js';
@@ -67,9 +67,7 @@ export function snapshotChanges(a: Snapshot, b: Snapshot, date: string): Change[
     if (JSON.stringify(valueToJson(x, spec)) === JSON.stringify(valueToJson(y, spec))) continue;
     const entry = b.values.get(spec.path)!.entry;
     const dated = entry?.from;
-    const source = entry?.scenario
-      ? `scenario ${entry.scenario}`
-      : entry?.source && `${entry.source}${entry.clause ? ` ${entry.clause}` : ''}`;
+    const source = entry?.scenario ? madeBy(entry) : entry?.source && `${entry.source}${entry.clause ? ` ${entry.clause}` : ''}`;
     out.push({
       path: spec.path,
       date,

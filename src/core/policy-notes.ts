@@ -5,6 +5,7 @@
 import { formatWhere } from '../errors.js';
 import { indexInForce } from './dates.js';
 import type { Policy } from './parameters/tree.js';
+import { growthOf, type Projection } from './projection.js';
 import { checkPolicy, type Violation } from './sanity.js';
 
 /** The standards whose age is worth a note: every other line follows them (S × k). */
@@ -44,22 +45,27 @@ function wholeYears(from: string, to: string): number {
  */
 export function projectionNotes(
   policy: Policy,
-  p: { readonly id: string; readonly baseYear: number },
+  p: Pick<Projection, 'id' | 'baseYear' | 'uprate'>,
   first: number,
   last: number,
-): string[] {
+): { readonly notes: string[]; readonly standards: boolean } {
   if (p.baseYear >= last)
-    return [
-      `note: projection ${p.id} grows from the year after its base_year ${p.baseYear}, and the years are ${first}–${last}: nothing is projected (a typo in base_year?)`,
-    ];
+    return {
+      notes: [
+        `note: projection ${p.id} grows from the year after its base_year ${p.baseYear}, and the years are ${first}–${last}: nothing is projected (a typo in base_year?)`,
+      ],
+      standards: false,
+    };
+  // (a projection that does not grow the standards carries them forward as the policy does: the policy's note says so)
+  if (!STANDARDS.every((path) => growthOf(p.uprate, path))) return { notes: [], standards: false };
   const stale = staleStandards(policy, `${p.baseYear}-12-31`);
-  if (!stale.length) return [];
+  if (!stale.length) return { notes: [], standards: true };
   const which = stale.map((s) => `${s.path.split('.').pop()} ${s.value} from ${s.from}`).join(', ');
   const since = Math.min(...stale.map((s) => Number(s.from.slice(0, 4)))) + 1;
-  return [
+  const note =
     `note: projection ${p.id} grows from base_year ${p.baseYear}, but the newest dibao standard${stale.length > 1 ? 's' : ''} ${policy.file} gives (${which}) ${stale.length > 1 ? 'are' : 'is'} older: ` +
-      `${since < p.baseYear ? `${since}–${p.baseYear}` : since} taken as unchanged, then grown (add the published values, or an earlier base_year)`,
-  ];
+    `${since < p.baseYear ? `${since}–${p.baseYear}` : since} taken as unchanged, then grown (add the published values, or an earlier base_year)`;
+  return { notes: [note], standards: true };
 }
 
 /** The notes for a policy run at these dates: the standards carried to the last of them; each rule finding once. */

@@ -86,6 +86,7 @@ export function projectPolicy(policy: Policy, p: Projection, last: number): Poli
           estimate: `${p.id}: ${g.basis}`,
           ...(range ? { range } : {}),
           scenario: p.id,
+          projected: true,
           where: g.where,
         };
         history.splice(history.findIndex((e) => e.from > start) >>> 0, 0, entry);

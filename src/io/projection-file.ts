@@ -10,7 +10,8 @@ import { isMap, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['projection', 'title', 'description', 'localities', 'base_year', 'uprate', 'incomes', 'population'];
 const GROWTH_KEYS = ['yearly', 'month', 'source', 'estimate'];
-const RATE_RE = /^-?0(\.\d{1,6})?$|^-?1(\.0{1,6})?$/;
+// (above -1: a fall of 100 % a year leaves nothing; at most 1)
+const RATE_RE = /^-?0(\.\d{1,6})?$|^1(\.0{1,6})?$/;
 
 export async function loadProjection(path: string): Promise<Projection> {
   return parseProjection(await readText(path, 'projection'), path);
@@ -92,7 +93,7 @@ function growth(y: YamlFile, node: Node | null, subject: string): { yearly: Retu
   if (text === null || !RATE_RE.test(text)) {
     y.problem(
       k.get('yearly')?.[0] ?? node,
-      `expected "yearly": a growth a year between -1 and 1 with at most six decimals, e.g. 0.035${
+      `expected "yearly": a growth a year above -1 and at most 1 with at most six decimals, e.g. 0.035${
         text !== null && /^\d+(\.\d+)?%?$/.test(text) && Number(text.replace('%', '')) >= 1
           ? ` (a percentage? ${text.replace('%', '')} % a year is ${D(text.replace('%', '')).dividedBy(100).toFixed()})`
           : ''

@@ -8,8 +8,8 @@ import { fenToYuan } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { fundingOf, LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
+import { estimateNote } from './estimates.js';
 import {
-  estimateNote,
   RANGE_METHOD,
   delta,
   paint,

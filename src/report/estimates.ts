@@ -1,5 +1,6 @@
 // Which parameters in force are estimates, and which programs' results depend on them: every output says
 // so when a number it shows rests on an estimate.
+import chalk from 'chalk';
 import { PARAMS } from '../core/parameters/schema.js';
 import { inUse, valueToJson, type Snapshot } from '../core/parameters/tree.js';
 import { dependsOnPath, PROGRAMS, type ProgramId } from '../core/programs/index.js';
@@ -45,4 +46,18 @@ export function estimatesInForce(s: Snapshot): EstimateUsed[] {
 /** The programs whose result depends on at least one estimate. */
 export function programsOnEstimates(estimates: readonly EstimateUsed[]): Set<ProgramId> {
   return new Set(PROGRAMS.filter((p) => estimates.some((e) => dependsOnPath(p, e.path))).map((p) => p.id));
+}
+
+/** The parameters of the estimates, each once (a year may hold two values of one). */
+export const estimatePaths = (estimates: readonly EstimateUsed[]): string[] => [...new Set(estimates.map((e) => e.path))];
+
+/** The note under a run's table: the estimates its figures rest on. */
+export function estimateNote(s: { readonly estimates: readonly EstimateUsed[] }): string[] {
+  if (!s.estimates.length) return [];
+  return [
+    chalk.yellow(
+      `* rests on estimated parameters (${estimatePaths(s.estimates).length} in force): ${estimatePaths(s.estimates).join(', ')}`,
+    ),
+    chalk.dim("  see `jiuzhu params --format table` for each estimate's basis"),
+  ];
 }

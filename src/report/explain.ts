@@ -6,7 +6,7 @@ import type { TraceStep } from '../core/trace.js';
 import { D, fenToYuan as y } from '../core/money.js';
 import type { Population } from '../core/population.js';
 import { CAPACITY } from '../core/columns.js';
-import { dec, inUse, valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
+import { dec, inUse, madeBy, valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
 import { viewOf, type HouseholdResult, type ProgramResult } from '../core/engine.js';
 import type { Scenario } from '../core/scenario.js';
 import { estimatesInForce, programsOnEstimates } from './estimates.js';
@@ -30,7 +30,7 @@ function shortParam(s: Snapshot, path: string): string {
   const ref = r.entry?.estimate
     ? 'estimate*'
     : r.entry?.scenario
-      ? `scenario ${r.entry.scenario}`
+      ? madeBy(r.entry)
       : r.entry?.source
         ? `${r.entry.source}${r.entry.clause ? ` ${shortClause(r.entry.clause)}` : ''}`
         : r.defaulted

@@ -2,7 +2,7 @@
 // path → value, decimals as exact strings. The table adds where each value came from.
 import chalk from 'chalk';
 import { PARAMS } from '../core/parameters/schema.js';
-import { valueToJson, valueToText, type Resolved, type Snapshot } from '../core/parameters/tree.js';
+import { madeBy, valueToJson, valueToText, type Resolved, type Snapshot } from '../core/parameters/tree.js';
 import { textTable } from './text-table.js';
 
 export function paramsJson(s: Snapshot): Record<string, unknown> {
@@ -14,7 +14,7 @@ export function provenance(r: Resolved): string {
   const e = r.entry;
   if (!e) return r.defaulted ? `not given: the default (${r.spec.default!.basis})` : 'not given (not used by the mode in force)';
   const parts: string[] = [];
-  if (e.scenario) parts.push(`scenario ${e.scenario}`);
+  if (e.scenario) parts.push(madeBy(e));
   if (e.estimate) parts.push(`ESTIMATE: ${e.estimate}`);
   if (e.range) parts.push(`RANGE: ${e.range.basis}`);
   if (e.exact) parts.push(`EXACT: ${e.exact}`);

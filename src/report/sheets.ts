@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import type { Change } from '../core/budget-year.js';
 import { PARAM_BY_PATH, PARAMS } from '../core/parameters/schema.js';
-import { inUse, valueToJson, valueToText, type Policy, type Snapshot } from '../core/parameters/tree.js';
+import { inUse, madeBy, valueToJson, valueToText, type Policy, type Snapshot } from '../core/parameters/tree.js';
 import { rangeText } from './params.js';
 import type { EstimateUsed } from './estimates.js';
 
@@ -113,12 +113,7 @@ export function parameterRows(s: Snapshot, baseline?: Snapshot): Cell[][] {
     const before = baseline?.values.get(spec.path)?.value;
     if (before !== undefined && before !== null && valueToText(before, spec) === value) return [];
     const e = r.entry;
-    const basis = [
-      e?.scenario ? `scenario ${e.scenario}` : '',
-      e?.estimate ?? '',
-      r.defaulted ? `default: ${spec.default!.basis}` : '',
-      e?.note ?? '',
-    ]
+    const basis = [e?.scenario ? madeBy(e) : '', e?.estimate ?? '', r.defaulted ? `default: ${spec.default!.basis}` : '', e?.note ?? '']
       .filter(Boolean)
       .join('; ');
     return [

@@ -8,7 +8,7 @@ import type { Change } from '../core/budget-year.js';
 import { D } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
-import type { EstimateUsed } from './estimates.js';
+import { estimateNote, estimatePaths, type EstimateUsed } from './estimates.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import { ROUNDING_NOTE } from './text-table.js';
 import { LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
@@ -315,14 +315,6 @@ export function takeUpNote(s: Pick<ScenarioReport, 'figures'>): string[] {
   ];
 }
 
-export function estimateNote(s: Pick<ScenarioReport, 'estimates'>): string[] {
-  if (!s.estimates.length) return [];
-  return [
-    chalk.yellow(`* rests on estimated parameters (${s.estimates.length} in force): ${s.estimates.map((e) => e.path).join(', ')}`),
-    chalk.dim("  see `jiuzhu params --format table` for each estimate's basis"),
-  ];
-}
-
 export function totalsMarkdown(r: SimulationReport): string {
   const base = r.scenarios[0]!.figures;
   const lines = [
@@ -340,7 +332,13 @@ export function totalsMarkdown(r: SimulationReport): string {
         '',
         `Range of the total: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD}).`,
       );
-    if (s.estimates.length) lines.push('', `\\* rests on estimated parameters: ${s.estimates.map((e) => `\`${e.path}\``).join(', ')}`);
+    if (s.estimates.length)
+      lines.push(
+        '',
+        `\\* rests on estimated parameters: ${estimatePaths(s.estimates)
+          .map((p) => `\`${p}\``)
+          .join(', ')}`,
+      );
   }
   const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`); // (a rule's warning: as it is)
   lines.push('', ...notes, ...(notes.length ? [''] : []), `_${ROUNDING_NOTE}._`);

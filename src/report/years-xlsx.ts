@@ -2,6 +2,7 @@
 // parameters that change inside a year; the estimates each year rests on; how it was made.
 import type ExcelJS from 'exceljs';
 import { loadExcel, moneyUnit } from './excel.js';
+import { ROUNDING_NOTE } from './text-table.js';
 import {
   aboutSheet,
   CHANGE_COLUMNS,
@@ -161,6 +162,8 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
       ['住户文件 households', r.householdsFile],
       ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
       ...(r.notes ?? []).map((note) => ['注意 note', noteText(note)]),
+      // (a window's cell is its exact sum rounded, not the sum of the rounded year cells: a fen apart at most per year)
+      ['四舍五入 rounding', ROUNDING_NOTE],
       ...(r.years.length > 1
         ? [['合计行 window rows', `${windowLabel}: costs and who pays summed over the years; households and persons the mean of the years`]]
         : []),

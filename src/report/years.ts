@@ -10,7 +10,8 @@ import type { Policy } from '../core/parameters/tree.js';
 import type { Scenario } from '../core/scenario.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { grownColumns, madeForOthers, pathsOf, type Projection } from '../core/projection.js';
-import { delta, estimateNote, fundingDelta, RANGE_METHOD, scenarioJson, signedIn, type ScenarioReport, type TotalRange } from './totals.js';
+import { estimateNote } from './estimates.js';
+import { delta, fundingDelta, RANGE_METHOD, scenarioJson, signedIn, type ScenarioReport, type TotalRange } from './totals.js';
 import { inUnit, markdownTable, ROUNDING_NOTE, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 
 export interface YearsReport {

@@ -744,9 +744,21 @@ describe('simulate --years with a projection', () => {
     // Nanning's newest standards are of 2022-04-01; a projection from 2025 takes 2023–2025 as unchanged
     const stale = run('--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--format', 'json');
     expect(JSON.parse(stale.stdout).notes).toEqual([
+      'projection guangdong-3.5pct was made for guangdong-guangzhou, not guangxi-nanning: its rates are applied as they are',
       'projection guangdong-3.5pct grows from base_year 2025, but the newest dibao standards policies/guangxi-nanning.yaml gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are older: 2023–2025 taken as unchanged, then grown (add the published values, or an earlier base_year)',
     ]);
     expect(stale.stderr).not.toContain('carried forward unchanged');
+    // a projection that does not grow the standards carries them forward, as the policy does (it said "then grown")
+    const wages = file('wages.yaml', text.replace(/^ {2}dibao\.standard\.: .*\n/m, ''));
+    const carried = run('--projection', wages, '--format', 'json');
+    expect(carried.stderr).not.toContain('then grown');
+    expect(JSON.parse(carried.stdout).notes).toContainEqual(
+      expect.stringMatching(/are 6\+ years older than 2028-12-31: carried forward unchanged/),
+    );
+    // made for another locality: said in the outputs' notes too (it was on stderr and in the header only)
+    expect(JSON.parse(carried.stdout).notes[0]).toBe(
+      'projection guangdong-3.5pct was made for guangdong-guangzhou, not guangxi-nanning: its rates are applied as they are',
+    );
     const typo = file(
       'typo.yaml',
       readFileSync('scenarios/dibao-standard-plus-10pct.yaml', 'utf8').replace(/\{scale: 1\.1\}/g, '{scale: 1.1, from: 2035-07-01}'),
@@ -854,6 +866,7 @@ describe('--years A-B as people write it', () => {
       'for one budget year, month by month: --year 2027',
     ]);
     expect(told('2027-29')[0]).toBe('--years needs both years in full: write 2027-2029, got "2027-29"');
+    expect(told('27-29')[0]).toBe('--years needs both years in full: write 2027-2029, got "27-29"');
     expect(told('2029-2027')[0]).toBe('--years runs backwards: write 2027-2029, got "2029-2027"');
     expect(told('2020-2035')[0]).toBe('--years is at most ten years (16 asked), got "2020-2035"');
     expect(told('next three')[0]).toBe('--years must be a span of at most ten years such as 2026-2028, got "next three"');

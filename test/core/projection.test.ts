@@ -145,9 +145,16 @@ describe('the projection file', () => {
       .replace('dibao.standard.: {yearly: 0.035,', 'dibao.standard.: {yearly: 3.5,')
       .replace('min_wage.monthly: {yearly: 0.05,', 'min_wage.monthly: {yearly: 5%,');
     expect(problemsOfSync(() => parseProjection(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
-      'uprate dibao.standard.: expected "yearly": a growth a year between -1 and 1 with at most six decimals, e.g. 0.035 (a percentage? 3.5 % a year is 0.035)',
-      'uprate min_wage.monthly: expected "yearly": a growth a year between -1 and 1 with at most six decimals, e.g. 0.035 (a percentage? 5 % a year is 0.05)',
+      'uprate dibao.standard.: expected "yearly": a growth a year above -1 and at most 1 with at most six decimals, e.g. 0.035 (a percentage? 3.5 % a year is 0.035)',
+      'uprate min_wage.monthly: expected "yearly": a growth a year above -1 and at most 1 with at most six decimals, e.g. 0.035 (a percentage? 5 % a year is 0.05)',
     ]);
+  });
+  it('a fall of 100 % a year (yearly: -1) is refused: it left a standard of 0 without a word (an auditor’s trial)', () => {
+    const bad = readFileSync(FILE, 'utf8').replace('dibao.standard.: {yearly: 0.035,', 'dibao.standard.: {yearly: -1,');
+    expect(problemsOfSync(() => parseProjection(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'uprate dibao.standard.: expected "yearly": a growth a year above -1 and at most 1 with at most six decimals, e.g. 0.035',
+    ]);
+    expect(() => parseProjection(readFileSync(FILE, 'utf8').replace('{yearly: 0.035,', '{yearly: -0.5,'), 'p.yaml')).not.toThrow();
   });
   it('reads the localities it was made for, a list of policy ids', () => {
     expect(projection().localities).toEqual(['guangdong-guangzhou']);

@@ -35,8 +35,10 @@ export interface DatedValue {
   /** An estimate with nothing to vary: why. */
   readonly exact?: string;
   readonly note?: string;
-  /** Set when a scenario introduced this value: the scenario's id. */
+  /** Set when a scenario introduced this value: the scenario's id (or the projection's, with `projected`). */
   readonly scenario?: string;
+  /** Made by a projection (simulate --years), not a scenario. */
+  readonly projected?: true;
   readonly where: Where;
 }
 
@@ -202,3 +204,6 @@ export function valueToText(v: ParamValue | null, spec: ParamSpec): string {
   }
   return String(valueToJson(v, spec));
 }
+
+/** Who made a value that is not the policy's: "scenario X" or "projection X" (the id in `scenario`). */
+export const madeBy = (e: Pick<DatedValue, 'scenario' | 'projected'>): string => `${e.projected ? 'projection' : 'scenario'} ${e.scenario}`;
