@@ -228,6 +228,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(scenario('also the delta of a scenario (repeatable)'))
     .addOption(date())
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
+    .option('--projection <file>', 'with --year: the year as a projection file grows the policy and the households (as simulate --years)')
     .option('--draws <n>', 'also every estimate drawn at once, uniform within its range, n times: percentiles of each cost')
     .option('--seed <s>', 'the draws’ seed: the same seed gives the same draws (default 1)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'xlsx']).default('table'))

@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { policyNotes } from '../core/policy-notes.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
-import { totalRange } from '../report/sensitivity.js';
+import { totalRange } from '../report/sensitivity-rows.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, loadUsablePolicy, simulateHouseholds, withExecutor } from './load.js';

@@ -11,7 +11,7 @@ import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
 import { loadProjection } from '../io/projection-file.js';
-import { totalRange } from '../report/sensitivity.js';
+import { totalRange } from '../report/sensitivity-rows.js';
 import type { Unit } from '../report/text-table.js';
 import type { YearsReport } from '../report/years.js';
 import type { Ctx } from './context.js';

@@ -131,6 +131,7 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: { comman
       ['地区 locality', `${rep.policy.name.zh} ${rep.policy.name.en}`],
       ['日期 date', v.date ?? `预算年度 budget year ${v.year}`],
       ['住户文件 households', rep.householdsFile],
+      ...(rep.projection ? [['预测 projection', `${rep.projection.id} (${rep.projection.file}), from ${rep.projection.baseYear}`]] : []),
       ['金额单位 money', `${U} (${rep.unit ?? 'yuan'})`],
       ['方法 method', 'each estimate moved alone to each end of its range (a choice to each other value), everything else central'],
       ...(v.draws ? [['抽样 draws', `${v.draws.n}, seed ${v.draws.seed}: ${v.draws.method}`] as Cell[]] : []),

@@ -3,11 +3,12 @@
 // tornado chart for the terminal; JSON, CSV and Markdown. Money as exact decimal strings (yuan, rounded half up to
 // the fen as simulate's annual_cost); swing = the largest total less the smallest of central, low and high.
 import chalk from 'chalk';
-import { weightedYuan, type Totals } from '../core/aggregate.js';
-import { isCash, PROGRAMS, type ProgramId } from '../core/programs/index.js';
-import { patchText, percentile, type Axis } from '../core/sensitivity.js';
+import type { Totals } from '../core/aggregate.js';
+import { addedRange, cost, label, max, min, rows, yuan } from './sensitivity-rows.js';
+import { PROGRAMS, type ProgramId } from '../core/programs/index.js';
+import { patchText, percentile } from '../core/sensitivity.js';
 import type { SensitivityResult } from '../core/sensitivity-plan.js';
-import { RANGE_METHOD, type TotalRange } from './totals.js';
+import { RANGE_METHOD } from './totals.js';
 import { displayWidth, inUnit, markdownTable, truncate, UNIT_LABEL, type Unit } from './text-table.js';
 
 export interface SensitivityReport {
@@ -16,125 +17,13 @@ export interface SensitivityReport {
   readonly householdsFile: string;
   readonly result: SensitivityResult;
   readonly unit?: Unit;
+  /** --year with --projection: the year as the projection grows the policy and the households. */
+  readonly projection?: { readonly id: string; readonly file: string; readonly baseYear: number };
 }
 
-/** Σ weight × fen of the cash programs (the total), or of one program. */
-const cost = (t: Totals, program?: number): bigint =>
-  program !== undefined
-    ? t.programs[program]!.cost.value()
-    : PROGRAMS.reduce((a, p, i) => (isCash(p) ? a + t.programs[i]!.cost.value() : a), 0n);
-const yuan = (v: bigint, t: Totals) => weightedYuan(v, BigInt(t.per));
-const max = (xs: readonly bigint[]) => xs.reduce((a, b) => (b > a ? b : a));
-const min = (xs: readonly bigint[]) => xs.reduce((a, b) => (b < a ? b : a));
-
-/** One estimate, one run: the central total and the totals at each end. */
-interface Row {
-  readonly axis: Axis;
-  readonly central: string;
-  /** The ends as text (low, high), or for a choice the values giving the smallest and the largest total. */
-  readonly low: string;
-  readonly high: string;
-  readonly runs: ReadonlyArray<{
-    readonly c: bigint;
-    readonly lo: bigint;
-    readonly hi: bigint;
-    readonly loT: Totals;
-    readonly hiT: Totals;
-  }>;
-  readonly swing: bigint;
-}
-
-/** Each result's rows, made once (the JSON, the table and the ranges all read them). */
-const rowsOf = new WeakMap<SensitivityResult, Row[]>();
-
-function rows(r: SensitivityResult): Row[] {
-  let out = rowsOf.get(r);
-  if (!out) rowsOf.set(r, (out = makeRows(r)));
-  return out;
-}
-
-function makeRows(r: SensitivityResult): Row[] {
-  const out = r.axes.map(({ axis, ends }): Row => {
-    const runs = r.central.map((ct, s) => {
-      const c = cost(ct);
-      if (!ends.length) return { c, lo: c, hi: c, loT: ct, hiT: ct, at: [null, null] as const };
-      if (axis.kind === 'choice') {
-        const all = [{ t: ct, p: null }, ...ends.map((e) => ({ t: e.totals[s]!, p: e.patch }))].map((x) => ({ ...x, v: cost(x.t) }));
-        const lo = all.reduce((a, b) => (b.v < a.v ? b : a));
-        const hi = all.reduce((a, b) => (b.v > a.v ? b : a));
-        return { c, lo: lo.v, hi: hi.v, loT: lo.t, hiT: hi.t, at: [lo.p, hi.p] as const };
-      }
-      const [lo, hi] = [ends[0]!.totals[s]!, ends[1]!.totals[s]!];
-      return { c, lo: cost(lo), hi: cost(hi), loT: lo, hiT: hi, at: [ends[0]!.patch, ends[1]!.patch] as const };
-    });
-    const base = runs[0]!;
-    return {
-      axis,
-      central: patchText(axis, null),
-      low: patchText(axis, base.at[0]),
-      high: patchText(axis, base.at[1]),
-      runs,
-      swing: max([base.c, base.lo, base.hi]) - min([base.c, base.lo, base.hi]),
-    };
-  });
-  return out.sort((a, b) => (b.swing > a.swing ? 1 : b.swing < a.swing ? -1 : a.axis.path.localeCompare(b.axis.path)));
-}
-
-/** The run's range from the one-at-a-time changes, added: every estimate at whichever end lowers (raises) the total. */
-export function addedRange(r: SensitivityResult, run = 0): { low: bigint; high: bigint; central: bigint } {
-  let [down, up] = [0n, 0n];
-  const central = cost(r.central[run]!);
-  for (const row of rows(r)) {
-    const x = row.runs[run]!;
-    down += min([0n, x.lo - x.c, x.hi - x.c]);
-    up += max([0n, x.lo - x.c, x.hi - x.c]);
-  }
-  return { low: central + down, high: central + up, central };
-}
-
-/** A run's range for the outputs that show a total (simulate and compare --ranges). */
-export function totalRange(r: SensitivityResult, run: number): TotalRange {
-  const range = addedRange(r, run);
-  const t0 = r.central[0]!;
-  const rs = rows(r);
-  return {
-    low: yuan(range.low, t0),
-    high: yuan(range.high, t0),
-    estimates: rs.length,
-    moving: rs.filter((x) => x.runs[run]!.lo !== x.runs[run]!.c || x.runs[run]!.hi !== x.runs[run]!.c).length,
-  };
-}
-
-/** Each estimate's change of the baseline total at its low and its high end (yuan), the largest swing first. */
-export function swings(r: SensitivityResult): Array<{
-  path: string;
-  label: string;
-  kind: string;
-  central: string;
-  lowEnd: string;
-  highEnd: string;
-  low: string;
-  high: string;
-  swing: string;
-  basis: string;
-}> {
-  const t0 = r.central[0]!;
-  return rows(r).map((row) => {
-    const x = row.runs[0]!;
-    return {
-      path: row.axis.path,
-      label: label(row.axis),
-      kind: row.axis.kind,
-      central: row.central,
-      lowEnd: row.low,
-      highEnd: row.high,
-      low: yuan(x.lo - x.c, t0),
-      high: yuan(x.hi - x.c, t0),
-      swing: yuan(row.swing, t0),
-      basis: row.axis.basis,
-    };
-  });
-}
+/** The population line: the households file, and the projection that grew it to the year. */
+const population = (rep: SensitivityReport) =>
+  `${rep.householdsFile}${rep.projection ? `, grown to the year by projection ${rep.projection.id} (${rep.projection.file}) from ${rep.projection.baseYear}` : ''}`;
 
 const programs = (t: Totals) => Object.fromEntries(PROGRAMS.map((p, i) => [p.id, yuan(cost(t, i), t)])) as Record<ProgramId, string>;
 
@@ -146,6 +35,7 @@ export function sensitivityJson(rep: SensitivityReport): object {
     policy: rep.policyFile,
     ...('date' in r.when ? { date: r.when.date } : { year: r.when.year }),
     households_file: rep.householdsFile,
+    ...(rep.projection ? { projection: { id: rep.projection.id, file: rep.projection.file, base_year: rep.projection.baseYear } } : {}),
     central: r.runIds.map((id, s) => {
       const range = addedRange(r, s);
       return {
@@ -205,7 +95,6 @@ export const TAKE_UP_DIBAO = [
 ];
 
 /** An estimate's name: its parameter, and how many more it sets (one value written once under a YAML anchor). */
-const label = (a: Axis) => (a.targets.length > 1 ? `${a.path} +${a.targets.length - 1} (one value)` : a.path);
 
 function drawsJson(r: SensitivityResult): object {
   const d = r.draws!;
@@ -285,7 +174,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
   const when = 'date' in r.when ? `at ${r.when.date}` : `budget year ${r.when.year} 预算年度`;
   const out = [
     chalk.bold(`sensitivity 敏感性分析 — ${rep.policy.name.zh} ${rep.policy.name.en}, ${when}`),
-    chalk.dim(`${rep.householdsFile}; money in ${UNIT_LABEL[unitOf(rep)]} a year`),
+    chalk.dim(`${population(rep)}; money in ${UNIT_LABEL[unitOf(rep)]} a year`),
     '',
     `total under the central values: ${money(rep, range.central)}`,
     `range: ${money(rep, range.low)} – ${money(rep, range.high)}`,
@@ -385,6 +274,7 @@ export function sensitivityMarkdown(rep: SensitivityReport): string {
   return [
     `### jiuzhu sensitivity — ${rep.policy.name.zh} ${rep.policy.name.en}, ${when}`,
     '',
+    ...(rep.projection ? [`${population(rep)}.`, ''] : []),
     `Total under the central values: **${money(rep, range.central)}**; range (${RANGE_METHOD}): ${money(rep, range.low)} – ${money(rep, range.high)}.`,
     '',
     markdownTable(header, body, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left']),

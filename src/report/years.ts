@@ -230,7 +230,7 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
     ]);
   const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
   const table = (h: string[], body: string[][], al: Align[]) => (markdown ? markdownTable(h, body, al) : textTable(h, body, al, rule));
-  const notes = rangeLines(run.years);
+  const notes = rangeLines(run.years, r.projection);
   const out = [table(header, rows, align), ...(markdown && notes.length ? ['', ...notes] : notes)];
   if (n) {
     // What drives each program's change from the first year to the last: its caseload (persons, the average month)
@@ -293,12 +293,12 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
 }
 
 /** What the range row is, under the table: how many estimates move each year's total, and how it is made. */
-function rangeLines(years: readonly ScenarioReport[]): string[] {
+function rangeLines(years: readonly ScenarioReport[], projection: Projection | null): string[] {
   if (!years.every((s) => s.range)) return [];
   const moving = years.map((s) => `${s.year!.year} ${s.range!.moving} of ${s.range!.estimates}`).join(', ');
   return [
     `† estimates that move the total: ${moving}; ${RANGE_METHOD}; the window's, the years' added.`,
-    "  A projected value keeps its estimate's range, grown with it; the projection's own rates are not varied (which estimate: jiuzhu sensitivity --year YYYY).",
+    `  A projected value keeps its estimate's range, grown with it; the projection's own rates are not varied (which estimate: jiuzhu sensitivity --year YYYY${projection ? ` --projection ${projection.file}` : ''}).`,
   ];
 }
 

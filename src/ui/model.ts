@@ -16,7 +16,7 @@ import { explainText } from '../report/explain.js';
 import type { Totals } from '../core/aggregate.js';
 import { sensitivityPlan } from '../core/sensitivity-plan.js';
 import { simulate, type Run as SimRun } from '../core/simulate.js';
-import { totalRange } from '../report/sensitivity.js';
+import { totalRange } from '../report/sensitivity-rows.js';
 import type { TotalRange } from '../report/totals.js';
 import { rateDistributionOf, type RateDistribution } from '../report/marginal-rates.js';
 

@@ -872,3 +872,27 @@ describe('--years A-B as people write it', () => {
     expect(told('next three')[0]).toBe('--years must be a span of at most ten years such as 2026-2028, got "next three"');
   });
 });
+
+describe('sensitivity --year --projection', () => {
+  // An auditor's trial: the --years range pointed to `sensitivity --year`, which knew nothing of the projection and
+  // gave the unprojected year. Projected, it is the year simulate --years gives: the same total, the same range.
+  it('gives the projected year’s total and range, as simulate --years --ranges gives them', () => {
+    const PRJ = ['--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml'];
+    const years = json('--years', '2027-2028', ...PRJ, '--ranges', '--quiet').scenarios[0].years[1];
+    const r = jiuzhu(['sensitivity', '--policy', NANNING, '--households', SAMPLE, '--year', '2028', ...PRJ, '--format', 'json', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.projection).toEqual({ id: 'guangxi-nanning-4pct', file: 'scenarios/projections/guangxi-nanning-4pct.yaml', base_year: 2025 });
+    expect(s.central[0].total).toBe(years.total_annual_cost);
+    expect([s.central[0].range.low, s.central[0].range.high]).toEqual([
+      years.total_annual_cost_range.low,
+      years.total_annual_cost_range.high,
+    ]);
+    // unprojected, the year is another (the policy as written: its standards carried forward from 2022)
+    const plain = JSON.parse(
+      jiuzhu(['sensitivity', '--policy', NANNING, '--households', SAMPLE, '--year', '2028', '--format', 'json', '--quiet']).stdout,
+    );
+    expect(plain.central[0].total).not.toBe(years.total_annual_cost);
+    expect(jiuzhu(['sensitivity', '--policy', NANNING, '--households', SAMPLE, '--date', '2028-06-30', ...PRJ]).code).toBe(2);
+  });
+});

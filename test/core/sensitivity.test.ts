@@ -16,7 +16,8 @@ import { populationOf, type HouseholdSpec } from '../../src/core/population.js';
 import { parsePolicy } from '../../src/io/policy-file.js';
 import { InputError } from '../../src/errors.js';
 import { parseScenario } from '../../src/io/scenario-file.js';
-import { addedRange, sensitivityJson } from '../../src/report/sensitivity.js';
+import { addedRange } from '../../src/report/sensitivity-rows.js';
+import { sensitivityJson } from '../../src/report/sensitivity.js';
 import { SIMPLE } from '../helpers/rules.js';
 
 const DATE = '2024-06-01';

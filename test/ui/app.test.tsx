@@ -11,7 +11,7 @@ import { App } from '../../src/ui/App.js';
 import { D } from '../../src/core/money.js';
 import { sensitivityPlan } from '../../src/core/sensitivity-plan.js';
 import { simulate } from '../../src/core/simulate.js';
-import { totalRange } from '../../src/report/sensitivity.js';
+import { totalRange } from '../../src/report/sensitivity-rows.js';
 import { money } from '../../src/ui/format.js';
 import { rateBands } from '../../src/core/marginal-rates.js';
 import { bandShares } from '../../src/report/marginal-rates.js';

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { incomeDeciles, type Deciles, type RunResult } from '../../core/compare.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
-import { totalRange } from '../../report/sensitivity.js';
+import { totalRange } from '../../report/sensitivity-rows.js';
 import { UsageError } from '../../errors.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
 import {

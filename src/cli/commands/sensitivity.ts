@@ -16,6 +16,7 @@ import type { Ctx } from '../context.js';
 import { writeTold } from '../written.js';
 import {
   applyUsable,
+  loadHouseholds,
   loadScenarios,
   loadUsablePolicy,
   noteEmpty,
@@ -27,6 +28,10 @@ import {
 } from '../load.js';
 import { figures } from '../../core/aggregate.js';
 import { budgetYear } from '../year.js';
+import { projectPolicy, projectPopulation } from '../../core/projection.js';
+import { projectionNotes } from '../../core/policy-notes.js';
+import { simulateParallel } from '../../engine/parallel.js';
+import { loadProjection } from '../../io/projection-file.js';
 
 export interface SensitivityOptions {
   readonly policy: string;
@@ -34,6 +39,7 @@ export interface SensitivityOptions {
   readonly scenario?: readonly string[];
   readonly date?: string;
   readonly year?: string;
+  readonly projection?: string;
   readonly draws?: string;
   readonly seed?: string;
   readonly format: 'table' | 'json' | 'csv' | 'markdown' | 'xlsx';
@@ -55,11 +61,30 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   const draws = o.draws === undefined ? undefined : whole('--draws', o.draws, 10_000);
   const seed = o.seed === undefined ? 1 : seedOption(o.seed);
   const when = o.year !== undefined ? { year: budgetYear(o.year) } : { date: simulationDate(ctx, o.date) };
-  const [policy, scenarios] = await Promise.all([loadUsablePolicy(o.policy), loadScenarios(o.scenario ?? [])]);
+  if (o.projection && when.year === undefined)
+    throw new UsageError('--projection goes with --year: the budget year the projection grows the policy and households to');
+  const [written, scenarios, projection] = await Promise.all([
+    loadUsablePolicy(o.policy),
+    loadScenarios(o.scenario ?? []),
+    o.projection ? loadProjection(o.projection) : null,
+  ]);
+  // (a projected year: the policy and the households as simulate --years has them that year, the scenarios on top)
+  const policy = projection ? projectPolicy(written, projection, when.year!) : written;
   for (const sc of scenarios) applyUsable(policy, sc); // (refused as simulate refuses it: a value in the wrong unit)
   const plan = sensitivityPlan(policy, scenarios, when, { draws, seed });
-  const totals = await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(plan.runs), o.quiet));
-  const report: SensitivityReport = { policy, policyFile: o.policy, householdsFile: o.households, result: plan.fold(totals), unit: o.unit };
+  const totals = await withExecutor(ctx, async (exec) => {
+    if (!projection) return simulateHouseholds(ctx, exec, o.households, Promise.resolve(plan.runs), o.quiet);
+    const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
+    return simulateParallel(exec, projectPopulation(base, projection, when.year!), plan.runs);
+  });
+  const report: SensitivityReport = {
+    policy,
+    policyFile: o.policy,
+    householdsFile: o.households,
+    result: plan.fold(totals),
+    unit: o.unit,
+    ...(projection ? { projection: { id: projection.id, file: projection.file, baseYear: projection.baseYear } } : {}),
+  };
   if (o.format === 'xlsx') {
     const { sensitivityWorkbook } = await import('../../report/sensitivity-xlsx.js');
     await writeTold(
@@ -80,6 +105,8 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   }
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
   const last = when.year !== undefined ? `${when.year}-12-31` : when.date!;
-  notePolicy(ctx, o.quiet, policy, [last]);
+  if (projection) {
+    if (!o.quiet) for (const n of projectionNotes(written, projection, when.year!, when.year!).notes) ctx.stderr.write(`${n}\n`);
+  } else notePolicy(ctx, o.quiet, policy, [last]);
   noteEmpty(ctx, o.quiet, o.households, totals[0] && figures(totals[0]).household_rows); // (as simulate says it)
 }

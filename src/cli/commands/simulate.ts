@@ -31,7 +31,7 @@ import type { Unit } from '../../report/text-table.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
 import { budgetYear, simulateYear } from '../year.js';
 import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
-import { totalRange } from '../../report/sensitivity.js';
+import { totalRange } from '../../report/sensitivity-rows.js';
 import { simulateYears, yearSpan } from '../years.js';
 import { yearsCsv, yearsJson, yearsMarkdown, yearsTable } from '../../report/years.js';
 import { yearsWorkbook } from '../../report/years-xlsx.js';

@@ -15,7 +15,7 @@ import type { CliffReport } from '../cliff.js';
 import { bandShares, type RateDistribution } from '../marginal-rates.js';
 import { provenance, rangeText } from '../params.js';
 import { parameterRows } from '../sheets.js';
-import { swings, totalRange } from '../sensitivity.js';
+import { swings, totalRange } from '../sensitivity-rows.js';
 import { inUnit, UNIT_LABEL, type Unit } from '../text-table.js';
 import { delta, signed } from '../totals.js';
 import { caseloadTable } from './caseloads.js';

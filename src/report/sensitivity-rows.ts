@@ -1,0 +1,129 @@
+// The figures of a sensitivity analysis, from its runs' totals: each estimate's row (the total at each end, the swing),
+// sorted by swing, made once per result; a run's range (the one-at-a-time changes added); each estimate's swing.
+// Read by jiuzhu sensitivity's outputs and by every output that shows a total's range (simulate, compare --ranges).
+import { weightedYuan, type Totals } from '../core/aggregate.js';
+import { isCash, PROGRAMS } from '../core/programs/index.js';
+import { patchText, type Axis } from '../core/sensitivity.js';
+import type { SensitivityResult } from '../core/sensitivity-plan.js';
+import type { TotalRange } from './totals.js';
+
+/** Σ weight × fen of the cash programs (the total), or of one program. */
+export const cost = (t: Totals, program?: number): bigint =>
+  program !== undefined
+    ? t.programs[program]!.cost.value()
+    : PROGRAMS.reduce((a, p, i) => (isCash(p) ? a + t.programs[i]!.cost.value() : a), 0n);
+export const yuan = (v: bigint, t: Totals) => weightedYuan(v, BigInt(t.per));
+export const max = (xs: readonly bigint[]) => xs.reduce((a, b) => (b > a ? b : a));
+export const min = (xs: readonly bigint[]) => xs.reduce((a, b) => (b < a ? b : a));
+
+/** One estimate, one run: the central total and the totals at each end. */
+export interface Row {
+  readonly axis: Axis;
+  readonly central: string;
+  /** The ends as text (low, high), or for a choice the values giving the smallest and the largest total. */
+  readonly low: string;
+  readonly high: string;
+  readonly runs: ReadonlyArray<{
+    readonly c: bigint;
+    readonly lo: bigint;
+    readonly hi: bigint;
+    readonly loT: Totals;
+    readonly hiT: Totals;
+  }>;
+  readonly swing: bigint;
+}
+
+/** Each result's rows, made once (the JSON, the table and the ranges all read them). */
+const rowsOf = new WeakMap<SensitivityResult, Row[]>();
+
+export function rows(r: SensitivityResult): Row[] {
+  let out = rowsOf.get(r);
+  if (!out) rowsOf.set(r, (out = makeRows(r)));
+  return out;
+}
+
+function makeRows(r: SensitivityResult): Row[] {
+  const out = r.axes.map(({ axis, ends }): Row => {
+    const runs = r.central.map((ct, s) => {
+      const c = cost(ct);
+      if (!ends.length) return { c, lo: c, hi: c, loT: ct, hiT: ct, at: [null, null] as const };
+      if (axis.kind === 'choice') {
+        const all = [{ t: ct, p: null }, ...ends.map((e) => ({ t: e.totals[s]!, p: e.patch }))].map((x) => ({ ...x, v: cost(x.t) }));
+        const lo = all.reduce((a, b) => (b.v < a.v ? b : a));
+        const hi = all.reduce((a, b) => (b.v > a.v ? b : a));
+        return { c, lo: lo.v, hi: hi.v, loT: lo.t, hiT: hi.t, at: [lo.p, hi.p] as const };
+      }
+      const [lo, hi] = [ends[0]!.totals[s]!, ends[1]!.totals[s]!];
+      return { c, lo: cost(lo), hi: cost(hi), loT: lo, hiT: hi, at: [ends[0]!.patch, ends[1]!.patch] as const };
+    });
+    const base = runs[0]!;
+    return {
+      axis,
+      central: patchText(axis, null),
+      low: patchText(axis, base.at[0]),
+      high: patchText(axis, base.at[1]),
+      runs,
+      swing: max([base.c, base.lo, base.hi]) - min([base.c, base.lo, base.hi]),
+    };
+  });
+  return out.sort((a, b) => (b.swing > a.swing ? 1 : b.swing < a.swing ? -1 : a.axis.path.localeCompare(b.axis.path)));
+}
+
+/** The run's range from the one-at-a-time changes, added: every estimate at whichever end lowers (raises) the total. */
+export function addedRange(r: SensitivityResult, run = 0): { low: bigint; high: bigint; central: bigint } {
+  let [down, up] = [0n, 0n];
+  const central = cost(r.central[run]!);
+  for (const row of rows(r)) {
+    const x = row.runs[run]!;
+    down += min([0n, x.lo - x.c, x.hi - x.c]);
+    up += max([0n, x.lo - x.c, x.hi - x.c]);
+  }
+  return { low: central + down, high: central + up, central };
+}
+
+/** A run's range for the outputs that show a total (simulate and compare --ranges). */
+export function totalRange(r: SensitivityResult, run: number): TotalRange {
+  const range = addedRange(r, run);
+  const t0 = r.central[0]!;
+  const rs = rows(r);
+  return {
+    low: yuan(range.low, t0),
+    high: yuan(range.high, t0),
+    estimates: rs.length,
+    moving: rs.filter((x) => x.runs[run]!.lo !== x.runs[run]!.c || x.runs[run]!.hi !== x.runs[run]!.c).length,
+  };
+}
+
+/** Each estimate's change of the baseline total at its low and its high end (yuan), the largest swing first. */
+export function swings(r: SensitivityResult): Array<{
+  path: string;
+  label: string;
+  kind: string;
+  central: string;
+  lowEnd: string;
+  highEnd: string;
+  low: string;
+  high: string;
+  swing: string;
+  basis: string;
+}> {
+  const t0 = r.central[0]!;
+  return rows(r).map((row) => {
+    const x = row.runs[0]!;
+    return {
+      path: row.axis.path,
+      label: label(row.axis),
+      kind: row.axis.kind,
+      central: row.central,
+      lowEnd: row.low,
+      highEnd: row.high,
+      low: yuan(x.lo - x.c, t0),
+      high: yuan(x.hi - x.c, t0),
+      swing: yuan(row.swing, t0),
+      basis: row.axis.basis,
+    };
+  });
+}
+
+/** An estimate's name: its path, and how many more parameters share its one value (a YAML alias). */
+export const label = (a: Axis) => (a.targets.length > 1 ? `${a.path} +${a.targets.length - 1} (one value)` : a.path);
