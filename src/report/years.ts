@@ -329,9 +329,12 @@ export function projectionLines(p: Projection | null, policyId: string): string[
   ];
 }
 
+/** "budget years 2027–2029", or for one "budget year 2027" (it read "2027–2027"). */
+const yearsTitle = (ys: readonly number[]) => (ys.length > 1 ? `budget years ${ys[0]}–${ys.at(-1)}` : `budget year ${ys[0]}`);
+
 export function yearsTable(r: YearsReport): string {
   const lines = [
-    chalk.bold(`${r.policy.name.zh} ${r.policy.name.en} — budget years ${r.years[0]}–${r.years.at(-1)} 中期财政规划`),
+    chalk.bold(`${r.policy.name.zh} ${r.policy.name.en} — ${yearsTitle(r.years)} 中期财政规划`),
     ...projectionLines(r.projection, r.policy.id).map((l) => chalk.dim(l)),
   ];
   for (const run of r.runs) {
@@ -344,7 +347,7 @@ export function yearsTable(r: YearsReport): string {
 
 export function yearsMarkdown(r: YearsReport): string {
   const lines = [
-    `### ${r.policy.name.zh} ${r.policy.name.en} — budget years ${r.years[0]}–${r.years.at(-1)}`,
+    `### ${r.policy.name.zh} ${r.policy.name.en} — ${yearsTitle(r.years)}`,
     '',
     ...projectionLines(r.projection, r.policy.id).map((l) => `> ${l}`),
   ];
