@@ -68,10 +68,10 @@ export function projectionNotes(
   return { notes: [note], standards: true };
 }
 
-/** The notes for a policy run at these dates: the standards carried to the last of them; each rule finding once. */
 /** A note's text without its "note: " lead, for outputs that hold notes as data (JSON, a sheet's cell). */
 export const noteText = (note: string): string => note.replace(/^note: /, '');
 
+/** The notes for a policy run at these dates: the standards carried to the last of them; each rule finding once. */
 export function policyNotes(policy: Policy, dates: readonly string[]): string[] {
   const last = [...dates].sort().at(-1);
   const stale = last ? staleStandards(policy, last) : [];

@@ -1,5 +1,6 @@
-// simulate --years as a workbook: each run's cost and who pays, per program and year, with the window's sum; the
-// parameters that change inside a year; the estimates each year rests on; how it was made.
+// simulate --years as a workbook: each run's cost and who pays, per program and year, with the window's sum (and each
+// total's range with --ranges); who pays by level; the parameters that change inside a year; each year's parameters
+// and the estimates they rest on; how it was made.
 import type ExcelJS from 'exceljs';
 import { loadExcel, moneyUnit } from './excel.js';
 import { ROUNDING_NOTE } from './text-table.js';
@@ -54,17 +55,21 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
   // the years, counts the mean of the years), each against the baseline's
   const windowLabel = `${r.years[0]}–${r.years.at(-1)} 合计`;
   const n = r.years.length - 1;
-  for (const run of r.runs) {
+  const entriesOf = (run: YearsReport['runs'][number]) => {
     const base = run === r.runs[0] ? null : r.runs[0]!;
-    const entries: Array<{ at: number | string; s: ScenarioReport; b: ScenarioReport | null }> = run.years.map((s, k) => ({
+    const out: Array<{ at: number | string; s: ScenarioReport; b: ScenarioReport | null }> = run.years.map((s, k) => ({
       at: s.year!.year,
       s,
       b: base ? base.years[k]! : null,
     }));
-    if (n > 0) entries.push({ at: windowLabel, s: window(run.years), b: base ? window(base.years) : null });
+    if (n > 0) out.push({ at: windowLabel, s: window(run.years), b: base ? window(base.years) : null });
+    return out;
+  };
+  const entries = new Map(r.runs.map((run) => [run, entriesOf(run)]));
+  for (const run of r.runs) {
     const [first, last] = [run.years[0]!.figures, run.years.at(-1)!.figures];
     const rate = (a: string, z: string) => (D(a).isZero() ? null : Number(D(z).dividedBy(a).pow(D(1).dividedBy(n)).minus(1).toFixed(6)));
-    for (const { at, s, b } of entries) {
+    for (const { at, s, b } of entries.get(run)!) {
       const grows = n > 0 && at === windowLabel;
       const pad = ranged ? [null, null] : [];
       for (const p of PROGRAMS) {
@@ -107,11 +112,8 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
       { header: '项 item', width: 28 },
       ...LEVELS.map((l) => ({ header: `${LEVEL_LABELS[l]} (${U})`, width: 18, format: MONEY })),
     ],
-    r.runs.flatMap((run) => {
-      const base = run === r.runs[0] ? null : r.runs[0]!;
-      const at = [...run.years.map((s, k) => ({ at: s.year!.year as number | string, s, b: base?.years[k] }))];
-      if (n > 0) at.push({ at: windowLabel, s: window(run.years), b: base ? window(base.years) : undefined });
-      return at.flatMap(({ at: y, s, b }) => {
+    r.runs.flatMap((run) =>
+      entries.get(run)!.flatMap(({ at: y, s, b }) => {
         const f = s.funding;
         if (!f) return [];
         const row = (item: string, split: Readonly<Record<Level, string>>) => [run.id, y, item, ...LEVELS.map((l) => m(split[l]))];
@@ -120,8 +122,8 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
           ...(b?.funding ? [row('较基线 Δ vs baseline', fundingDelta(b.funding, f))] : []),
           ...(f.range ? [row('区间低 range, low', f.range.low), row('区间高 range, high', f.range.high)] : []),
         ];
-      });
-    }),
+      }),
+    ),
   );
   // The parameters that change inside a year (a standard raised in July: the year in two periods)
   sheet(
@@ -177,7 +179,7 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
         : []),
       ...projectionLines(r.projection, r.policy.id).map((l, i) => [i ? '' : '预测 projection', l.trim()]),
       // each scenario and what it changes (a reform author's workbook did not say: a change on a year's first day is
-      // no change inside a year, and the years have no parameter sheet)
+      // no change inside a year)
       ...(r.scenarios ?? []).flatMap((sc) => [
         ['情景 scenario', `${sc.id}: ${sc.title.zh} ${sc.title.en} — ${sc.reason} (${sc.file})`],
         ...sc.changes.map((ch) => ['', changeText(ch)]),
