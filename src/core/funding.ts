@@ -57,7 +57,6 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
     for (const [path, r] of part.snapshot.values)
       if (path.startsWith('funding.') && r.entry?.estimate && r.entry.range?.low !== undefined) estimated.add(path);
   if (!estimated.size) return report;
-  const [low, high] = [{ ...total }, { ...total }];
   // Each estimate's ends move its line's split, worked on the line's cost (its programs' summed): a few partAt per
   // estimate, not per program (this runs for every run of every command).
   const lineCost = new Map<string, Dec[]>();
@@ -67,6 +66,16 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
       p.funding!,
       c.map((x, k) => x.plus(lineCost.get(p.funding!)?.[k] ?? 0)),
     );
+  }
+  // The ends start from the lines' splits, each rounded as its moved split is (from the programs' total, rounded a
+  // program at a time, a share's end of 0 left a fen or two: "-0.01" — a Guangzhou trial)
+  const [low, high] = [
+    { central: D(0), provincial: D(0), local: D(0) },
+    { central: D(0), provincial: D(0), local: D(0) },
+  ];
+  for (const [line, cost] of lineCost) {
+    const x = split(cost, ...sharesOf(line));
+    for (const l of LEVELS) [low[l], high[l]] = [low[l].plus(x[l]), high[l].plus(x[l])];
   }
   for (const path of estimated) {
     const [, line, level] = path.split('.') as [string, string, 'central' | 'provincial'];
@@ -84,9 +93,10 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
       high[l] = high[l].plus(D.max(0, a![l], b![l]));
     }
   }
-  // The city or county pays nothing at the least: shares whose high ends add up to 1 moved it a fen below 0 by rounding
-  // (above 1, a rule warns: funding-ranges-at-most-one)
-  low.local = D.max(0, low.local);
+  // No level pays less than nothing: shares whose high ends add up to 1 moved the city's or county's a fen below 0 by
+  // rounding (above 1, a rule warns: funding-ranges-at-most-one), and a share whose low end is 0 the province's (a
+  // Guangzhou trial saw "-0.00 – 66,653.80")
+  for (const l of LEVELS) low[l] = D.max(0, low[l]);
   const at = (d: Record<Level, Dec>) => Object.fromEntries(LEVELS.map((l) => [l, d[l].toFixed(2)])) as unknown as Split;
   return { ...report, range: { low: at(low), high: at(high), estimates: [...estimated] } };
 }

@@ -78,7 +78,7 @@ export function projectPolicy(policy: Policy, p: Projection, last: number): Poli
         const r = before.range;
         const range =
           r?.low !== undefined && r.high !== undefined
-            ? { low: grow(r.low as Dec), high: grow(r.high as Dec), basis: `${r.basis}; grown by ${p.id} as the value` }
+            ? { low: grow(r.low as Dec), high: grow(r.high as Dec), basis: grownBasis(r.basis, p.id) }
             : undefined;
         const entry: DatedValue = {
           from: start,
@@ -97,6 +97,12 @@ export function projectPolicy(policy: Policy, p: Projection, last: number): Poli
   }
   return { ...policy, params };
 }
+
+/** A grown range's basis: the estimate's, said once to be grown (a range grown again each year said it each time). */
+const grownBasis = (basis: string, id: string) => {
+  const said = `; grown by ${id} as the value`;
+  return basis.endsWith(said) ? basis : `${basis}${said}`;
+};
 
 /** The growth factor (1 + g)^k, to nine decimals (an assumption, not money). */
 export function factor(yearly: Dec, years: number): Dec {

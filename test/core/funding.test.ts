@@ -42,3 +42,27 @@ describe('who pays, at the fen', () => {
       }
   });
 });
+
+describe('a level’s range, at the fen', () => {
+  // A Guangzhou trial saw the province's range start at "-0.00" (-0.01 yuan) where its share's low end is 0: the ends
+  // started from the programs' parts, each rounded alone, and moved by the line's, rounded once.
+  it('a share whose low end is 0 gives exactly 0.00 at the low end: dibao 0.05 + tekun 0.05 at 0.5 / 0.25 (0 to 0.5)', () => {
+    const policy = withParams(simplePolicy(), { 'funding.assistance.central': '0.5', 'funding.assistance.provincial': '0.25' });
+    const p = 'funding.assistance.provincial';
+    const [e] = policy.params.get(p)!;
+    const ranged = new Map(policy.params).set(p, [{ ...e!, estimate: 'test', range: { low: D(0), high: D('0.5'), basis: 'test' } }]);
+    const both = {
+      programs: Object.fromEntries(
+        PROGRAMS.map((x) => {
+          const v = x.id === 'dibao' || x.id === 'tekun' ? '0.05' : '0';
+          return [x.id, { annual_cost: D(v).toFixed(2), annual_cost_exact: v }];
+        }),
+      ),
+    } as unknown as Figures;
+    const f = fundingOf([{ figures: both, times: 1, snapshot: resolve({ ...policy, params: ranged }, DATE) }]);
+    // each program: central 0.025 → 0.03, both 0.0375 → 0.04, provincial 0.01: 0.02 the two; the line (0.10): central
+    // 0.05, both 0.075 → 0.08, provincial 0.03; at the low end 0, at the high end 0.5: both 0.10, provincial 0.05
+    expect(f.total.provincial).toBe('0.02');
+    expect([f.range!.low.provincial, f.range!.high.provincial]).toEqual(['0.00', '0.05']);
+  });
+});
