@@ -332,13 +332,22 @@ export function projectionLines(p: Projection | null, policyId: string): string[
 /** "budget years 2027–2029", or for one "budget year 2027" (it read "2027–2027"). */
 const yearsTitle = (ys: readonly number[]) => (ys.length > 1 ? `budget years ${ys[0]}–${ys.at(-1)}` : `budget year ${ys[0]}`);
 
+/** What the years ran on (a trial's two tables, one on the sample and one on its own file, read alike). */
+const ranOn = (r: YearsReport) => `policy ${r.policy.file}; households ${r.householdsFile}`;
+/** A run's name: its id, and a scenario's title beside it. */
+const runName = (r: YearsReport, id: string) => {
+  const sc = r.scenarios?.find((x) => x.id === id);
+  return sc ? `${id} — ${sc.title.zh} ${sc.title.en}` : id;
+};
+
 export function yearsTable(r: YearsReport): string {
   const lines = [
     chalk.bold(`${r.policy.name.zh} ${r.policy.name.en} — ${yearsTitle(r.years)} 中期财政规划`),
+    chalk.dim(ranOn(r)),
     ...projectionLines(r.projection, r.policy.id).map((l) => chalk.dim(l)),
   ];
   for (const run of r.runs) {
-    lines.push('', chalk.bold(`scenario ${run.id}`), ...tables(r, run, false));
+    lines.push('', chalk.bold(`scenario ${runName(r, run.id)}`), ...tables(r, run, false));
     lines.push(...estimateNote({ estimates: [...new Map(run.years.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()] }));
   }
   lines.push('', chalk.dim(ROUNDING_NOTE));
@@ -349,9 +358,12 @@ export function yearsMarkdown(r: YearsReport): string {
   const lines = [
     `### ${r.policy.name.zh} ${r.policy.name.en} — ${yearsTitle(r.years)}`,
     '',
+    `${ranOn(r)}`,
+    '',
     ...projectionLines(r.projection, r.policy.id).map((l) => `> ${l}`),
   ];
-  for (const run of r.runs) lines.push('', `#### scenario \`${run.id}\``, '', ...tables(r, run, true));
+  for (const run of r.runs)
+    lines.push('', `#### scenario ${runName(r, run.id).replace(run.id, `\`${run.id}\``)}`, '', ...tables(r, run, true));
   const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`);
   lines.push('', ...notes, ...(notes.length ? [''] : []), `_${ROUNDING_NOTE}._`);
   return lines.join('\n') + '\n';
