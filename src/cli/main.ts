@@ -1,7 +1,7 @@
 // The CLI entry: builds the commands, decides colour, runs the command asked for; its errors are mapped to exit codes
 // in exit.ts.
 import chalk from 'chalk';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { refuseRepeated } from './repeated.js';
 import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
@@ -56,9 +56,15 @@ function buildProgram(ctx: Ctx): Command {
       const command = await load();
       await command(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) });
     };
+  // (the units as the outputs print them are taken too: a trial wrote --unit 万元)
+  const UNITS: Record<string, string> = { yuan: 'yuan', wan: 'wan', yi: 'yi', 元: 'yuan', 万元: 'wan', 亿元: 'yi' };
   const unit = (where = 'the table, Markdown and workbook') =>
     new Option('--unit <unit>', `money in ${where}: yuan 元, wan 万元, yi 亿元 (JSON and CSV stay in yuan)`)
-      .choices(['yuan', 'wan', 'yi'])
+      .argParser((v: string) => {
+        const u = UNITS[v.normalize('NFKC').trim().toLowerCase()];
+        if (!u) throw new InvalidArgumentError('Allowed choices are yuan (元), wan (万元), yi (亿元).');
+        return u;
+      })
       .default('yuan');
   const scenario = (what: string) => new Option('--scenario <file>', what).argParser((v: string, prev: string[] = []) => [...prev, v]);
 

@@ -55,3 +55,18 @@ describe('--seed', () => {
     );
   });
 });
+
+describe('--unit', () => {
+  // A Guangzhou trial wrote --unit 万元, as every output prints the unit: refused
+  it('takes the unit as the outputs print it (元, 万元, 亿元) as well as yuan, wan, yi; anything else is refused', () => {
+    const run = (u: string) => jiuzhu(['simulate', ...NANNING, '--date', '2025-06-30', '--unit', u, '--quiet']);
+    const wan = run('wan');
+    expect(wan.code).toBe(0);
+    expect(run('万元').stdout).toBe(wan.stdout);
+    expect(run('亿元').stdout).toBe(run('yi').stdout);
+    expect(run('元').stdout).toBe(run('yuan').stdout);
+    const bad = run('wanyuan');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("argument 'wanyuan' is invalid. Allowed choices are yuan (元), wan (万元), yi (亿元).");
+  });
+});
