@@ -126,6 +126,28 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
     );
   });
 
+  // A Guangzhou trial's pack: who pays was a stacked chart without labels; the director could not read the province's
+  // share of a reform
+  it('gives who pays at each level in every run, and a scenario’s change at each level, as compare’s JSON', () => {
+    const json = JSON.parse(
+      jiuzhu(['compare', ...POLICIES, ...SCENARIOS, '--households', SAMPLE, '--date', '2025-06-30', '--format', 'json']).stdout,
+    );
+    type Run = { funding: Record<string, string> & { delta?: Record<string, string> } };
+    json.localities.forEach((l: { scenarios: Run[] }, i: number) => {
+      const t = new RegExp(`<table id="funding-${i + 1}"[\\s\\S]*?</table>`).exec(html);
+      expect(t, `funding ${i + 1}`).not.toBeNull();
+      const rows = [...t![0].matchAll(/<tr><th scope="row">([^<]*)<\/th>(.*?)<\/tr>/g)]
+        .filter((m) => !m[1]!.includes('区间'))
+        .map((m) => [...m[2]!.matchAll(/data-yuan="([^"]*)"/g)].map((c) => c[1]));
+      expect(rows).toEqual(
+        ['central', 'provincial', 'local'].map((lv) => [
+          ...l.scenarios.map((s) => s.funding[lv]),
+          ...l.scenarios.slice(1).map((s) => s.funding.delta![lv]),
+        ]),
+      );
+    });
+  });
+
   it('its headline numbers are compare’s JSON, exactly: every cash program, the total, and the deltas', () => {
     const json = JSON.parse(
       jiuzhu(['compare', ...POLICIES, ...SCENARIOS, '--households', SAMPLE, '--date', '2025-06-30', '--format', 'json']).stdout,

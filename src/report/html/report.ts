@@ -19,6 +19,7 @@ import { swings, totalRange } from '../sensitivity-rows.js';
 import { inUnit, UNIT_LABEL, type Unit } from '../text-table.js';
 import { delta, signed } from '../totals.js';
 import { caseloadTable } from './caseloads.js';
+import { fundingTable } from './funding.js';
 import { barChart, heatmap, lineChart, tornadoChart, type Chart } from './charts.js';
 import { esc, figure, page, table, type Cell } from './page.js';
 
@@ -134,6 +135,7 @@ function headline(l: LocalityReport, unit: Unit, sens: SensitivityResult | null,
       caption: `annual cost 年度支出 (${UNIT_LABEL[unit]}); Δ against the baseline, red more spending`,
     }),
     caseloadTable(l, i),
+    fundingTable(l, i, unit),
     `<p class="note est">* rests on estimated parameters (section 4).${sens ? " The baseline's range: each estimate moved alone to the end that lowers (raises) the total, the changes added (a scenario's own: jiuzhu simulate --ranges)." : ''}</p>`,
   ];
 }
