@@ -18,8 +18,8 @@ import { allOrEveryProblem, applyUsable, loadUsablePolicy, simulateHouseholds, w
 
 /** "2022" → 2022, or a usage error. */
 export function budgetYear(text: string): number {
-  if (!/^\d{4}$/.test(text) || Number(text) < 1990 || Number(text) > 2100)
-    throw new UsageError(`--year must be a calendar year such as 2026, got "${text}"`);
+  if (!/^\d{4}$/.test(text)) throw new UsageError(`--year must be a calendar year such as 2026, got "${text}"`);
+  if (Number(text) < 1990 || Number(text) > 2100) throw new UsageError(`--year must lie between 1990 and 2100, got "${text}"`);
   return Number(text);
 }
 

@@ -231,7 +231,8 @@ export function signed(d: Delta, unit?: Unit): string {
   if (v.isZero()) return '0';
   const abs = d.value.replace(/^-/, '');
   const text = `${v.isNegative() ? '−' : '+'}${unit ? inUnit(abs, unit) : groupDigits(abs)}`;
-  return d.pct === null ? `${text} (new)` : `${text} (${v.isNegative() ? '' : '+'}${d.pct}%)`;
+  // (the percent signed as the amount: "−57.46 (−0.06%)", not "(-0.06%)")
+  return d.pct === null ? `${text} (new)` : `${text} (${v.isNegative() ? '−' : '+'}${d.pct.replace(/^-/, '')}%)`;
 }
 
 /** Spending up in red, down in green: the budget's view. */

@@ -111,6 +111,7 @@ describe('simulate --year', () => {
     expect(simulate('--year', '2024', '--date', '2024-06-30').code).toBe(2);
     expect(simulate('--year', '2024', '--per-household', join(mkdtempSync(join(tmpdir(), 'j-')), 'r.csv')).code).toBe(2);
     expect(simulate('--year', '24').stderr).toBe('jiuzhu: --year must be a calendar year such as 2026, got "24"\n');
+    expect(simulate('--year', '2207').stderr).toBe('jiuzhu: --year must lie between 1990 and 2100, got "2207"\n');
   });
 });
 

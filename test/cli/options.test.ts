@@ -70,3 +70,15 @@ describe('--unit', () => {
     expect(bad.stderr).toContain("argument 'wanyuan' is invalid. Allowed choices are yuan (元), wan (万元), yi (亿元).");
   });
 });
+
+describe('a fall and its percent', () => {
+  // A Guangzhou trial read "−57.46 (-0.06%)": the amount with a minus sign, its percent with a hyphen
+  it('are signed alike: −159,172,545.60 (−16.11%)', () => {
+    const r = jiuzhu([
+      ...['simulate', '--policy', 'policies/guangdong-guangzhou.yaml', '--households', SAMPLE, '--date', '2025-06-30'],
+      ...['--scenario', 'scenarios/tekun-basic-1.3x.yaml', '--quiet'],
+    ]);
+    expect(r.stdout).toMatch(/−[\d,]+\.\d\d \(−\d+\.\d\d%\)/);
+    expect(r.stdout).not.toMatch(/\(-\d/);
+  });
+});
