@@ -1,11 +1,15 @@
 // The figures of a sensitivity analysis, from its runs' totals: each estimate's row (the total at each end, the swing),
 // sorted by swing, made once per result; a run's range (the one-at-a-time changes added); each estimate's swing.
-// Read by jiuzhu sensitivity's outputs and by every output that shows a total's range (simulate, compare --ranges).
+// Read by jiuzhu sensitivity's outputs and by every output that shows a total's range (simulate, compare --ranges), with the
+// range line under a run's table.
 import { weightedYuan, type Totals } from '../core/aggregate.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { patchText, type Axis } from '../core/sensitivity.js';
 import type { SensitivityResult } from '../core/sensitivity-plan.js';
-import type { TotalRange } from './totals.js';
+import chalk from 'chalk';
+import { D } from '../core/money.js';
+import { inUnit, type Unit } from './text-table.js';
+import type { ScenarioReport, TotalRange } from './totals.js';
 
 /** Σ weight × fen of the cash programs (the total), or of one program. */
 export const cost = (t: Totals, program?: number): bigint =>
@@ -127,3 +131,19 @@ export function swings(r: SensitivityResult): Array<{
 
 /** An estimate's name: its path, and how many more parameters share its one value (a YAML alias). */
 export const label = (a: Axis) => (a.targets.length > 1 ? `${a.path} +${a.targets.length - 1} (one value)` : a.path);
+
+/** The range line under a run's table, or nothing. */
+export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Unit): string[] {
+  if (!s.range) return [];
+  // where the total lies in it (a trial's central total sat near the low end, unsaid: most estimates could only raise it)
+  const [lo, hi] = [D(s.range.low), D(s.range.high)];
+  const at = hi.gt(lo) ? D(s.figures.total_annual_cost).minus(lo).dividedBy(hi.minus(lo)).times(100).toFixed(0) : null;
+  return [
+    chalk.yellow(
+      `  range of the total 区间: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)}${at === null ? '' : ` (the total ${at} % of the way up)`}`,
+    ),
+    chalk.dim(
+      `  (${s.range.moving} of ${s.range.estimates} estimates move it, each alone at the end that lowers or raises it, the changes added; which: jiuzhu sensitivity)`,
+    ),
+  ];
+}

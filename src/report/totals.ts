@@ -9,6 +9,7 @@ import { D } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import { estimateNote, estimatePaths, type EstimateUsed } from './estimates.js';
+import { rangeNote } from './sensitivity-rows.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import { ROUNDING_NOTE } from './text-table.js';
 import { LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
@@ -46,17 +47,6 @@ export interface TotalRange {
   readonly moving: number;
 }
 export const RANGE_METHOD = 'each estimate moved alone to the end of its range that lowers (raises) the total; the changes added';
-
-/** The range line under a run's table, or nothing. */
-export function rangeNote(s: Pick<ScenarioReport, 'range'>, unit: Unit): string[] {
-  if (!s.range) return [];
-  return [
-    chalk.yellow(`  range of the total 区间: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)}`),
-    chalk.dim(
-      `  (${s.range.moving} of ${s.range.estimates} estimates move it, each alone at the end that lowers or raises it, the changes added; which: jiuzhu sensitivity)`,
-    ),
-  ];
-}
 
 export interface SimulationReport {
   /** The money unit of the table and Markdown (JSON and CSV are in yuan). */

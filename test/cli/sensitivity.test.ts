@@ -289,3 +289,14 @@ describe('the table, Markdown, CSV and bad input', () => {
     ).toBe(0);
   });
 });
+
+describe('where the total lies in its range', () => {
+  // A Guangzhou trial: the central total sat near the bottom of its range (most estimates could only raise it), unsaid
+  it('is said under the table: (total − low) / (high − low), in whole percent', () => {
+    const P = ['simulate', '--policy', 'policies/guangdong-guangzhou.yaml', '--households', 'policies/samples/households.csv'];
+    const j = JSON.parse(jiuzhu([...P, ...DATE, '--ranges', '--format', 'json', '--quiet']).stdout).scenarios[0];
+    const { low, high } = j.total_annual_cost_range;
+    const at = D(j.total_annual_cost).minus(low).dividedBy(D(high).minus(low)).times(100).toFixed(0);
+    expect(jiuzhu([...P, ...DATE, '--ranges', '--quiet']).stdout).toContain(`(the total ${at} % of the way up)`);
+  });
+});
