@@ -3,9 +3,9 @@
 // run evaluated in one pass over that year's population; the population is read once.
 import type { Totals } from '../core/aggregate.js';
 import { periodRuns, periodsOf } from '../core/budget-year.js';
-import { madeForOthers, projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
+import { projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
 import { sensitivityPlan } from '../core/sensitivity-plan.js';
-import { policyNotes, projectionNotes } from '../core/policy-notes.js';
+import { yearsNotes } from '../core/policy-notes.js';
 import type { Scenario } from '../core/scenario.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
@@ -91,17 +91,7 @@ export async function simulateYears(
     }
     return out;
   });
-  // (standards projected: their age is said of the base year; not projected, of the last year)
-  const grown = projection ? projectionNotes(policy, projection, first, last) : { notes: [], standards: false };
-  const notes = [
-    ...(projection && madeForOthers(projection, policy.id)
-      ? [
-          `note: projection ${projection.id} was made for ${projection.localities!.join(', ')}, not ${policy.id}: its rates are applied as they are`,
-        ]
-      : []),
-    ...policyNotes(policy, grown.standards ? [] : [`${last}-12-31`]),
-    ...grown.notes,
-  ];
+  const notes = yearsNotes(policy, projection, first, last);
   return {
     unit: o.unit,
     notes,

@@ -5,7 +5,7 @@
 import { formatWhere } from '../errors.js';
 import { indexInForce } from './dates.js';
 import type { Policy } from './parameters/tree.js';
-import { growthOf, type Projection } from './projection.js';
+import { growthOf, madeForOthers, type Projection } from './projection.js';
 import { checkPolicy, type Violation } from './sanity.js';
 
 /** The standards whose age is worth a note: every other line follows them (S × k). */
@@ -66,6 +66,24 @@ export function projectionNotes(
     `note: projection ${p.id} grows from base_year ${p.baseYear}, but the newest dibao standard${stale.length > 1 ? 's' : ''} ${policy.file} gives (${which}) ${stale.length > 1 ? 'are' : 'is'} older: ` +
     `${since < p.baseYear ? `${since}–${p.baseYear}` : since} taken as unchanged, then grown (add the published values, or an earlier base_year)`;
   return { notes: [note], standards: true };
+}
+
+/**
+ * The notes of a run over the years `first`–`last`, projected or not: a projection made for another locality, a standard
+ * carried forward (to the base year where the projection grows the standards, else to the last year), the
+ * projection's own notes, and the parameter rules' findings (simulate --years and sensitivity --projection say the same).
+ */
+export function yearsNotes(policy: Policy, projection: Projection | null, first: number, last: number): string[] {
+  const grown = projection ? projectionNotes(policy, projection, first, last) : { notes: [], standards: false };
+  return [
+    ...(projection && madeForOthers(projection, policy.id)
+      ? [
+          `note: projection ${projection.id} was made for ${projection.localities!.join(', ')}, not ${policy.id}: its rates are applied as they are`,
+        ]
+      : []),
+    ...policyNotes(policy, grown.standards ? [] : [`${last}-12-31`]),
+    ...grown.notes,
+  ];
 }
 
 /** A note's text without its "note: " lead, for outputs that hold notes as data (JSON, a sheet's cell). */

@@ -16,12 +16,11 @@ import {
   SCENARIO_COLUMN,
 } from './sheets.js';
 import { LEVEL_LABELS, LEVELS, type Level } from '../core/funding.js';
-import { D } from '../core/money.js';
 import { changeText } from '../core/scenario.js';
 import { noteText } from '../core/policy-notes.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { delta, fundingDelta, RANGE_METHOD, type ScenarioReport } from './totals.js';
-import { projectionLines, totalDelta, window, type YearsReport } from './years.js';
+import { projectionLines, totalDelta, window, yearlyRate, type YearsReport } from './years.js';
 
 /** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
 export async function yearsWorkbook(r: YearsReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {
@@ -68,7 +67,10 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
   const entries = new Map(r.runs.map((run) => [run, entriesOf(run)]));
   for (const run of r.runs) {
     const [first, last] = [run.years[0]!.figures, run.years.at(-1)!.figures];
-    const rate = (a: string, z: string) => (D(a).isZero() ? null : Number(D(z).dividedBy(a).pow(D(1).dividedBy(n)).minus(1).toFixed(6)));
+    const rate = (a: string, z: string) => {
+      const g = yearlyRate(a, z, n);
+      return g === null ? null : Number(g.toFixed(6));
+    };
     for (const { at, s, b } of entries.get(run)!) {
       const grows = n > 0 && at === windowLabel;
       const pad = ranged ? [null, null] : [];

@@ -38,9 +38,14 @@ const percent = (x: Dec) =>
     .replace(/^-(0\.0)$/, '$1')}%`;
 /** (b / a) − 1 as a percent, one decimal; '—' from zero. */
 const growth = (a: string, b: string) => (D(a).isZero() ? '—' : percent(D(b).dividedBy(a).minus(1)));
+/** The yearly rate from a to b over n years (null from zero or over no year): the table's percent, the workbook's cell. */
+export const yearlyRate = (a: string, b: string, n: number): Dec | null =>
+  D(a).isZero() || n === 0 ? null : D(b).dividedBy(a).pow(D(1).dividedBy(n)).minus(1);
 /** The yearly rate over n years, as a percent. */
-export const yearly = (a: string, b: string, n: number) =>
-  D(a).isZero() || n === 0 ? '—' : percent(D(b).dividedBy(a).pow(D(1).dividedBy(n)).minus(1));
+const yearly = (a: string, b: string, n: number) => {
+  const r = yearlyRate(a, b, n);
+  return r === null ? '—' : percent(r);
+};
 
 function projectionJson(p: Projection | null): unknown {
   if (!p) return null;
@@ -199,7 +204,8 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
   const [a, b] = [run.years[0]!, run.years.at(-1)!];
   const cash = PROGRAMS.filter(isCash);
   // the window's cost (the medium-term total a budget meeting asks for: a reform author added the years by hand)
-  const w = n ? window(run.years).figures : null;
+  const win = n ? window(run.years) : null;
+  const w = win?.figures ?? null;
   const span = `${r.years[0]}–${r.years.at(-1)} 合计`;
   const header = [`cost 年度支出 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(n ? [span, 'growth a year 年均增长'] : [])];
   const rows = cash.map((p) => [
@@ -218,15 +224,16 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
   // --ranges: how far each year's total could move with the estimates in force that year, and the window's (added)
   if (run.years.every((s) => s.range)) {
     const span = (x: TotalRange) => `${inUnit(x.low, unit)} – ${inUnit(x.high, unit)}`;
-    rows.push(['range 区间 †', ...run.years.map((s) => span(s.range!)), ...(w ? [span(window(run.years).range!), ''] : [])]);
+    rows.push(['range 区间 †', ...run.years.map((s) => span(s.range!)), ...(win ? [span(win.range!), ''] : [])]);
   }
   // A scenario's total against the baseline's, each year (as the one-date table's Δ column)
   const base = run === r.runs[0] ? null : r.runs[0]!;
+  const baseWin = base && win ? window(base.years) : null;
   if (base)
     rows.push([
       'Δ vs baseline 较基线',
       ...run.years.map((s, k) => signedIn(totalDelta(base.years[k]!, s), unit)),
-      ...(n ? [signedIn(totalDelta(window(base.years), window(run.years)), unit), ''] : []),
+      ...(win ? [signedIn(totalDelta(baseWin!, win), unit), ''] : []),
     ]);
   const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
   const table = (h: string[], body: string[][], al: Align[]) => (markdown ? markdownTable(h, body, al) : textTable(h, body, al, rule));
@@ -246,7 +253,7 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
     out.push('', markdown ? markdownTable(dh, drows, dal) : textTable(dh, drows, dal));
   }
   const fh = [`who pays 分级负担 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(w ? [span] : [])];
-  const windowFunding = w ? window(run.years).funding : undefined;
+  const windowFunding = win?.funding;
   const frows = LEVELS.map((l) => [
     LEVEL_LABELS[l],
     ...run.years.map((s) => (s.funding ? inUnit(s.funding.total[l], unit) : '—')),
@@ -258,11 +265,7 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
       ...LEVELS.map((l) => {
         const at = (b: ScenarioReport | undefined, s: ScenarioReport | undefined) =>
           b?.funding && s?.funding ? signedIn(fundingDelta(b.funding, s.funding)[l], unit) : '—';
-        return [
-          `Δ ${LEVEL_LABELS[l]}`,
-          ...run.years.map((s, k) => at(base.years[k], s)),
-          ...(w ? [at(window(base.years), window(run.years))] : []),
-        ];
+        return [`Δ ${LEVEL_LABELS[l]}`, ...run.years.map((s, k) => at(base.years[k], s)), ...(win ? [at(baseWin!, win)] : [])];
       }),
     );
   // (the shares are estimates: how far each level could move each year, the cost the same; the window's, added)

@@ -29,7 +29,7 @@ import {
 import { figures } from '../../core/aggregate.js';
 import { budgetYear } from '../year.js';
 import { projectPolicy, projectPopulation } from '../../core/projection.js';
-import { projectionNotes } from '../../core/policy-notes.js';
+import { yearsNotes } from '../../core/policy-notes.js';
 import { simulateParallel } from '../../engine/parallel.js';
 import { loadProjection } from '../../io/projection-file.js';
 
@@ -105,8 +105,9 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   }
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
   const last = when.year !== undefined ? `${when.year}-12-31` : when.date!;
+  // (projected, as simulate --years says it: the standards' age of the base year, the rules' findings, another locality)
   if (projection) {
-    if (!o.quiet) for (const n of projectionNotes(written, projection, when.year!, when.year!).notes) ctx.stderr.write(`${n}\n`);
+    if (!o.quiet) for (const n of yearsNotes(written, projection, when.year!, when.year!)) ctx.stderr.write(`${n}\n`);
   } else notePolicy(ctx, o.quiet, policy, [last]);
   noteEmpty(ctx, o.quiet, o.households, totals[0] && figures(totals[0]).household_rows); // (as simulate says it)
 }
