@@ -4,7 +4,7 @@ import { parseFen } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { policyNotes } from '../core/policy-notes.js';
 import { snapshotChanges } from '../core/budget-year.js';
-import type { YearsReport } from '../report/years.js';
+import type { YearsReport } from '../report/years-view.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';

@@ -13,7 +13,7 @@ import { simulateParallel } from '../engine/parallel.js';
 import { loadProjection } from '../io/projection-file.js';
 import { totalRange } from '../report/sensitivity-rows.js';
 import type { Unit } from '../report/text-table.js';
-import type { YearsReport } from '../report/years.js';
+import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
 import { yearReport, type YearRun } from './year.js';

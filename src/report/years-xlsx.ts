@@ -20,7 +20,7 @@ import { changeText } from '../core/scenario.js';
 import { noteText } from '../core/policy-notes.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { delta, fundingDelta, RANGE_METHOD, type ScenarioReport } from './totals.js';
-import { projectionLines, totalDelta, window, yearlyRate, type YearsReport } from './years.js';
+import { projectionLines, totalDelta, window, yearlyRate, type YearsReport } from './years-view.js';
 
 /** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
 export async function yearsWorkbook(r: YearsReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {

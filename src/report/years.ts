@@ -1,51 +1,15 @@
-// Several budget years (simulate --years, with a projection file or without): each run's cost per program per
-// year, its growth, what drives it (caseload or cost per person), and who pays each year. One view-model for the
-// table, Markdown, JSON, CSV and the workbook.
+// Several budget years (simulate --years, with a projection file or without) as JSON, CSV, a table and Markdown: each
+// run's cost per program per year, its growth, what drives it (caseload or cost per person), and who pays each year,
+// from the view of years-view.ts (which the workbook and the HTML report read too).
 import chalk from 'chalk';
-import { LEVEL_LABELS, LEVELS, type Level, type Split } from '../core/funding.js';
-import type { Figures } from '../core/aggregate.js';
-import { D, type Dec } from '../core/money.js';
+import { LEVELS } from '../core/funding.js';
 import { noteText } from '../core/policy-notes.js';
-import type { Policy } from '../core/parameters/tree.js';
-import type { Scenario } from '../core/scenario.js';
-import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
-import { grownColumns, madeForOthers, pathsOf, type Projection } from '../core/projection.js';
+import { PROGRAMS } from '../core/programs/index.js';
+import { pathsOf, type Projection } from '../core/projection.js';
 import { estimateNote } from './estimates.js';
-import { delta, fundingDelta, RANGE_METHOD, scenarioJson, signedIn, type ScenarioReport, type TotalRange } from './totals.js';
-import { inUnit, markdownTable, ROUNDING_NOTE, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
-
-export interface YearsReport {
-  readonly unit?: Unit;
-  readonly policy: Policy;
-  /** The policy the baseline runs under: `policy` projected, where a projection is given (its estimates' ranges). */
-  readonly projected?: Policy;
-  readonly householdsFile: string;
-  readonly years: readonly number[];
-  /** What the run says of its policy and projection (core/policy-notes.ts): a standard carried forward, a base year. */
-  readonly notes?: readonly string[];
-  readonly projection: Projection | null;
-  /** The scenarios the runs after the baseline apply, in order (the workbook says what each changes). */
-  readonly scenarios?: readonly Scenario[];
-  /** Per run (baseline first), its report for each year. */
-  readonly runs: ReadonlyArray<{ readonly id: string; readonly years: readonly ScenarioReport[] }>;
-}
-
-/** A share as a percent to one decimal, never "-0.0%" (a fall smaller than 0.05 % is 0.0 %). */
-const percent = (x: Dec) =>
-  `${x
-    .times(100)
-    .toFixed(1)
-    .replace(/^-(0\.0)$/, '$1')}%`;
-/** (b / a) − 1 as a percent, one decimal; '—' from zero. */
-const growth = (a: string, b: string) => (D(a).isZero() ? '—' : percent(D(b).dividedBy(a).minus(1)));
-/** The yearly rate from a to b over n years (null from zero or over no year): the table's percent, the workbook's cell. */
-export const yearlyRate = (a: string, b: string, n: number): Dec | null =>
-  D(a).isZero() || n === 0 ? null : D(b).dividedBy(a).pow(D(1).dividedBy(n)).minus(1);
-/** The yearly rate over n years, as a percent. */
-const yearly = (a: string, b: string, n: number) => {
-  const r = yearlyRate(a, b, n);
-  return r === null ? '—' : percent(r);
-};
+import { scenarioJson } from './totals.js';
+import { markdownTable, ROUNDING_NOTE, textTable, type Align } from './text-table.js';
+import { cellText, projectionLines, ranOn, runName, window, yearsBlocks, yearsTitle, type YearsReport } from './years-view.js';
 
 function projectionJson(p: Projection | null): unknown {
   if (!p) return null;
@@ -99,82 +63,6 @@ export function yearsJson(r: YearsReport): object {
   };
 }
 
-/** A run over the window: costs summed over its years, counts the average month (each year's is its own average). */
-export function window(years: readonly ScenarioReport[]): ScenarioReport {
-  const n = years.length;
-  const mean = (xs: readonly string[]) => {
-    const d = xs.reduce((a, x) => a.plus(x), D(0)).dividedBy(n);
-    return d.decimalPlaces() > 12 ? D(d.toFixed(6)).toFixed() : d.toFixed();
-  };
-  const sum = (xs: readonly string[]) => xs.reduce((a, x) => a.plus(x), D(0));
-  const sumYuan = (xs: readonly string[]) => sum(xs).toFixed(2);
-  const exact = (xs: readonly string[]) => {
-    const d = sum(xs);
-    return d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
-  };
-  const f = years.map((s) => s.figures);
-  const programs = Object.fromEntries(
-    PROGRAMS.map((p) => {
-      const of = (k: keyof (typeof f)[number]['programs'][typeof p.id]) => f.map((x) => x.programs[p.id][k]);
-      return [
-        p.id,
-        {
-          households: mean(of('households')),
-          persons: mean(of('persons')),
-          annual_cost: D(exact(of('annual_cost_exact'))).toFixed(2),
-          annual_cost_exact: exact(of('annual_cost_exact')),
-          eligible_households: mean(of('eligible_households')),
-          eligible_persons: mean(of('eligible_persons')),
-          eligible_annual_cost: sumYuan(of('eligible_annual_cost')),
-        },
-      ];
-    }),
-  ) as unknown as Figures['programs'];
-  const totalExact = exact(f.map((x) => x.total_annual_cost_exact));
-  const figures: Figures = {
-    programs,
-    total_annual_cost: D(totalExact).toFixed(2),
-    total_annual_cost_exact: totalExact,
-    eligible_total_annual_cost: sumYuan(f.map((x) => x.eligible_total_annual_cost)),
-    households: mean(f.map((x) => x.households)),
-    persons: mean(f.map((x) => x.persons)),
-    household_rows: f[0]!.household_rows,
-    person_rows: f[0]!.person_rows,
-  };
-  const split = (get: (s: ScenarioReport) => Split | undefined): Split | undefined =>
-    years.every((s) => get(s)) ? (Object.fromEntries(LEVELS.map((l) => [l, sumYuan(years.map((s) => get(s)![l]))])) as Split) : undefined;
-  const total = split((s) => s.funding?.total);
-  const [low, high] = [split((s) => s.funding?.range?.low), split((s) => s.funding?.range?.high)];
-  const funding = total && {
-    total,
-    ...(low && high ? { range: { low, high, estimates: [...new Set(years.flatMap((s) => s.funding!.range!.estimates))] } } : {}),
-    programs: Object.fromEntries(
-      PROGRAMS.flatMap((p) => {
-        const x = split((s) => s.funding?.programs[p.id]);
-        return x ? [[p.id, x]] : [];
-      }),
-    ),
-  };
-  const estimates = [...new Map(years.flatMap((s) => s.estimates).map((e) => [JSON.stringify([e.path, e.value, e.from]), e])).values()];
-  // (--ranges: the years' ranges added, as their costs are; the counts, the most of any year)
-  const range = years.every((s) => s.range)
-    ? {
-        low: sumYuan(years.map((s) => s.range!.low)),
-        high: sumYuan(years.map((s) => s.range!.high)),
-        estimates: Math.max(...years.map((s) => s.range!.estimates)),
-        moving: Math.max(...years.map((s) => s.range!.moving)),
-      }
-    : undefined;
-  return {
-    id: years[0]!.id,
-    figures,
-    estimates,
-    onEstimates: new Set(years.flatMap((s) => [...s.onEstimates])),
-    ...(funding ? { funding } : {}),
-    ...(range ? { range } : {}),
-  };
-}
-
 export function yearsCsv(r: YearsReport): string {
   const rows = r.runs.flatMap((run) =>
     run.years.flatMap((s) => [
@@ -198,150 +86,16 @@ export function yearsCsv(r: YearsReport): string {
   );
 }
 
+
+/** A run's tables as text or Markdown, each with its notes under it. */
 function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: boolean): string[] {
-  const unit = r.unit ?? 'yuan';
-  const n = r.years.length - 1;
-  const [a, b] = [run.years[0]!, run.years.at(-1)!];
-  const cash = PROGRAMS.filter(isCash);
-  // the window's cost (the medium-term total a budget meeting asks for: a reform author added the years by hand)
-  const win = n ? window(run.years) : null;
-  const w = win?.figures ?? null;
-  const span = `${r.years[0]}–${r.years.at(-1)} 合计`;
-  const header = [`cost 年度支出 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(n ? [span, 'growth a year 年均增长'] : [])];
-  const rows = cash.map((p) => [
-    `${programLabel(p)}${run.years.some((s) => s.onEstimates.has(p.id)) ? ' *' : ''}`, // (as the one-date table marks it)
-    ...run.years.map((s) => inUnit(s.figures.programs[p.id].annual_cost, unit)),
-    ...(w
-      ? [inUnit(w.programs[p.id].annual_cost, unit), yearly(a.figures.programs[p.id].annual_cost, b.figures.programs[p.id].annual_cost, n)]
-      : []),
-  ]);
-  rows.push([
-    'total 合计',
-    ...run.years.map((s) => inUnit(s.figures.total_annual_cost, unit)),
-    ...(w ? [inUnit(w.total_annual_cost, unit), yearly(a.figures.total_annual_cost, b.figures.total_annual_cost, n)] : []),
-  ]);
-  const rule = [rows.length - 1]; // (above the total)
-  // --ranges: how far each year's total could move with the estimates in force that year, and the window's (added)
-  if (run.years.every((s) => s.range)) {
-    const span = (x: TotalRange) => `${inUnit(x.low, unit)} – ${inUnit(x.high, unit)}`;
-    rows.push(['range 区间 †', ...run.years.map((s) => span(s.range!)), ...(win ? [span(win.range!), ''] : [])]);
-  }
-  // A scenario's total against the baseline's, each year (as the one-date table's Δ column)
-  const base = run === r.runs[0] ? null : r.runs[0]!;
-  const baseWin = base && win ? window(base.years) : null;
-  if (base)
-    rows.push([
-      'Δ vs baseline 较基线',
-      ...run.years.map((s, k) => signedIn(totalDelta(base.years[k]!, s), unit)),
-      ...(win ? [signedIn(totalDelta(baseWin!, win), unit), ''] : []),
-    ]);
-  const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
-  const table = (h: string[], body: string[][], al: Align[]) => (markdown ? markdownTable(h, body, al) : textTable(h, body, al, rule));
-  const notes = rangeLines(run.years, r.projection);
-  const out = [table(header, rows, align), ...(markdown && notes.length ? ['', ...notes] : notes)];
-  if (n) {
-    // What drives each program's change from the first year to the last: its caseload (persons, the average month)
-    // or what it pays a person.
-    const dh = [`${r.years[0]} → ${r.years.at(-1)} 变化`, 'cost 支出', 'persons 人数', 'per person 人均'];
-    const drows = cash.flatMap((p) => {
-      const [x, y] = [a.figures.programs[p.id], b.figures.programs[p.id]];
-      if (D(x.annual_cost).isZero() && D(y.annual_cost).isZero()) return [];
-      const per = (f: typeof x) => (D(f.persons).isZero() ? '0' : D(f.annual_cost).dividedBy(f.persons).toFixed(6));
-      return [[programLabel(p), growth(x.annual_cost, y.annual_cost), growth(x.persons, y.persons), growth(per(x), per(y))]];
-    });
-    const dal: Align[] = dh.map((_, i) => (i ? 'right' : 'left'));
-    out.push('', markdown ? markdownTable(dh, drows, dal) : textTable(dh, drows, dal));
-  }
-  const fh = [`who pays 分级负担 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(w ? [span] : [])];
-  const windowFunding = win?.funding;
-  const frows = LEVELS.map((l) => [
-    LEVEL_LABELS[l],
-    ...run.years.map((s) => (s.funding ? inUnit(s.funding.total[l], unit) : '—')),
-    ...(w ? [windowFunding ? inUnit(windowFunding.total[l], unit) : '—'] : []),
-  ]);
-  // a scenario's change at each level, each year and over the window (the province's share of a reform, at a glance)
-  if (base)
-    frows.push(
-      ...LEVELS.map((l) => {
-        const at = (b: ScenarioReport | undefined, s: ScenarioReport | undefined) =>
-          b?.funding && s?.funding ? signedIn(fundingDelta(b.funding, s.funding)[l], unit) : '—';
-        return [`Δ ${LEVEL_LABELS[l]}`, ...run.years.map((s, k) => at(base.years[k], s)), ...(win ? [at(baseWin!, win)] : [])];
-      }),
-    );
-  // (the shares are estimates: how far each level could move each year, the cost the same; the window's, added)
-  const ranged = run.years.every((s) => s.funding?.range);
-  if (ranged) {
-    const span = (f: ScenarioReport['funding'], l: Level) => `${inUnit(f!.range!.low[l], unit)} – ${inUnit(f!.range!.high[l], unit)}`;
-    frows.push(
-      ...LEVELS.map((l) => [
-        `${LEVEL_LABELS[l]} range 区间 *`,
-        ...run.years.map((s) => span(s.funding, l)),
-        ...(w ? [span(windowFunding, l)] : []),
-      ]),
-    );
-  }
-  const falign: Align[] = fh.map((_, i) => (i ? 'right' : 'left'));
-  out.push(
-    '',
-    markdown ? markdownTable(fh, frows, falign) : textTable(fh, frows, falign, frows.length > LEVELS.length ? [LEVELS.length] : []),
-  );
-  if (ranged) {
-    const shares = new Set(run.years.flatMap((s) => s.funding!.range!.estimates)).size;
-    out.push(
-      ...(markdown ? [''] : []),
-      `* the ${shares} funding shares that are estimates, each alone at either end of its range, the changes added`,
-    );
-  }
-  return out;
+  return yearsBlocks(r, run).flatMap((b, i) => {
+    const align: Align[] = b.header.map((_, k) => (k ? 'right' : 'left'));
+    const rows = b.rows.map((row) => row.map(cellText));
+    const table = markdown ? markdownTable([...b.header], rows, align) : textTable([...b.header], rows, align, [...b.rule]);
+    return [...(i ? [''] : []), table, ...(b.notes.length && markdown ? [''] : []), ...b.notes];
+  });
 }
-
-/** What the range row is, under the table: how many estimates move each year's total, and how it is made. */
-function rangeLines(years: readonly ScenarioReport[], projection: Projection | null): string[] {
-  if (!years.every((s) => s.range)) return [];
-  const moving = years.map((s) => `${s.year!.year} ${s.range!.moving} of ${s.range!.estimates}`).join(', ');
-  return [
-    `† estimates that move the total: ${moving}; ${RANGE_METHOD}; the window's, the years' added.`,
-    `  A projected value keeps its estimate's range, grown with it; the projection's own rates are not varied (which estimate: jiuzhu sensitivity --year YYYY${projection ? ` --projection ${projection.file}` : ''}).`,
-  ];
-}
-
-/** A run's total less the baseline's, in yuan to the fen (of the exact sums, as the one-date Δ). */
-export const totalDelta = (base: ScenarioReport, s: ScenarioReport) =>
-  delta(base.figures.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2).value;
-/** A yearly growth as a signed percent: +3.5%, −1%, 0%. */
-const pct = (g: Dec) => `${g.isNegative() ? '−' : g.isZero() ? '' : '+'}${g.abs().times(100).toFixed()}%`;
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function projectionLines(p: Projection | null, policyId: string): string[] {
-  if (!p) return ['no projection: each year under the parameters the policy gives for it, the households as they are'];
-  return [
-    `projection ${p.id} (${p.file}): from ${p.baseYear}, a year —`,
-    ...(madeForOthers(p, policyId) ? [`  made for ${p.localities!.join(', ')}, not ${policyId}: its rates are that locality's`] : []),
-    ...p.uprate.map((g) => {
-      // (a prefix whose paths another line names has those at that line's rate)
-      const others = pathsOf(g).filter((path) => !pathsOf(g, p.uprate).includes(path));
-      const when = (g.month ?? 1) === 1 ? '' : ` from 1 ${MONTHS[g.month! - 1]} each year`;
-      return `  ${g.read} ${pct(g.yearly)}${when}${others.length ? ` (not ${others.join(', ')}: its own line)` : ''} (${g.basis})`;
-    }),
-    `  incomes ${pct(p.incomes.yearly)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
-    `  grown: ${grownColumns()
-      .grown.map(([c, by]) => `${c} (${by})`)
-      .join(', ')}; as in the file, every year: ${grownColumns().kept.join(', ')}`,
-    '  a value the policy publishes for a year is kept; projected values are estimates that cite the projection; scenarios apply to the projected values',
-  ];
-}
-
-/** "budget years 2027–2029", or for one "budget year 2027" (it read "2027–2027"). */
-const yearsTitle = (ys: readonly number[]) => (ys.length > 1 ? `budget years ${ys[0]}–${ys.at(-1)}` : `budget year ${ys[0]}`);
-
-/** What the years ran on (a trial's two tables, one on the sample and one on its own file, read alike). */
-const ranOn = (r: YearsReport) => `policy ${r.policy.file}; households ${r.householdsFile}`;
-/** A run's name: its id, and a scenario's title beside it. */
-const runName = (r: YearsReport, id: string) => {
-  const sc = r.scenarios?.find((x) => x.id === id);
-  return sc ? `${id} — ${sc.title.zh} ${sc.title.en}` : id;
-};
 
 export function yearsTable(r: YearsReport): string {
   const lines = [
