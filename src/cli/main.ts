@@ -58,8 +58,8 @@ function buildProgram(ctx: Ctx): Command {
     };
   // (the units as the outputs print them are taken too: a trial wrote --unit 万元)
   const UNITS: Record<string, string> = { yuan: 'yuan', wan: 'wan', yi: 'yi', 元: 'yuan', 万元: 'wan', 亿元: 'yi' };
-  const unit = (where = 'the table, Markdown and workbook') =>
-    new Option('--unit <unit>', `money in ${where}: yuan 元, wan 万元, yi 亿元 (JSON and CSV stay in yuan)`)
+  const unit = (where = 'the table, Markdown and workbook', stay = ' (JSON and CSV stay in yuan)') =>
+    new Option('--unit <unit>', `money in ${where}: yuan 元, wan 万元, yi 亿元${stay}`)
       .argParser((v: string) => {
         const u = UNITS[v.normalize('NFKC').trim().toLowerCase()];
         if (!u) throw new InvalidArgumentError('Allowed choices are yuan (元), wan (万元), yi (亿元).');
@@ -218,11 +218,18 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(scenario('a scenario to compare with each baseline (repeatable)'))
     .addOption(date())
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
-    .addOption(new Option('--unit <unit>', 'money in the report: yuan 元, wan 万元, yi 亿元').choices(['yuan', 'wan', 'yi']).default('wan'))
+    .addOption(
+      new Option(
+        '--years <YYYY-YYYY>',
+        "several budget years (at most ten) as simulate --years gives them, each total's range in it",
+      ).conflicts(['date', 'year']),
+    )
+    .option('--projection <file>', 'with --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
+    .addOption(unit('the report', '').default('wan'))
     .requiredOption('--out <file>', 'the HTML file to write (atomically)')
     .addHelpText(
       'after',
-      '\nExample:\n  $ jiuzhu report --policy policies/guangxi-nanning.yaml --policy policies/jiangxi-fuliang.yaml \\\n      --households policies/samples/households.csv --scenario scenarios/tekun-basic-1.6x.yaml --date 2025-06-30 --out report.html',
+      '\nExample:\n  $ jiuzhu report --policy policies/guangxi-nanning.yaml --policy policies/jiangxi-fuliang.yaml \\\n      --households policies/samples/households.csv --scenario scenarios/tekun-basic-1.6x.yaml --date 2025-06-30 --out report.html\n  $ jiuzhu report --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv \\\n      --years 2027-2029 --projection scenarios/projections/guangxi-nanning-4pct.yaml --out budget-2027-2029.html',
     )
     .action(quietly(async () => (await import('./commands/report.js')).reportCommand));
 

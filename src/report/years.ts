@@ -86,7 +86,6 @@ export function yearsCsv(r: YearsReport): string {
   );
 }
 
-
 /** A run's tables as text or Markdown, each with its notes under it. */
 function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: boolean): string[] {
   return yearsBlocks(r, run).flatMap((b, i) => {

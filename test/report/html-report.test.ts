@@ -56,7 +56,7 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
     expect(html).toContain('<details><summary>广西壮族自治区·南宁市 Guangxi / Nanning: ');
     const row = /<tr><th scope="row">dibao\.standard\.urban<\/th>(.*?)<\/tr>/.exec(html.slice(html.indexOf('id="sources"')))![1]!;
     expect(row).toContain('<td class="num">810</td>');
-    expect(row).toContain('<td class="num">2022-04-01</td><td class="num">nanning-2022</td>');
+    expect(row).toContain('<td class="num">2022-04-01</td><td class="txt">nanning-2022</td>');
     expect(row).toContain('《南宁市人民政府关于提高全市城乡居民最低生活保障标准和补助水平的通知》');
     expect(row).toContain('http://www.nanninghotline.com/ml/shenghuo/75421.html');
     // an estimate is marked, and points to its basis in section 4

@@ -17,7 +17,8 @@ import { rateDistributionOf } from '../../report/marginal-rates.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
 import { writeTold } from '../written.js';
-import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
+import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, noteUnchangedYears, simulationDate, withExecutor } from '../load.js';
+import { simulateYears, yearSpan } from '../years.js';
 import { budgetYear, yearPass, yearRuns } from '../year.js';
 import { datedLocalities } from './compare.js';
 
@@ -27,6 +28,9 @@ export interface ReportOptions {
   readonly scenario?: readonly string[];
   readonly date?: string;
   readonly year?: string;
+  /** A span of budget years (with a projection or without): the three-year budget's report (html/years.ts). */
+  readonly years?: string;
+  readonly projection?: string;
   readonly out?: string;
   readonly unit?: Unit;
   readonly quiet: boolean;
@@ -47,7 +51,49 @@ const RATE_DELTA = 10_000;
 export async function reportCommand(ctx: Ctx, o: ReportOptions): Promise<void> {
   if (!o.out) throw new UsageError('jiuzhu report writes one HTML file: give --out FILE.html');
   await refuseOverwrite([{ flag: '--out', path: o.out, format: 'html' }], inputsOf(o));
-  await writeTold(ctx, o.quiet, o.out, await reportHtml(ctx, o));
+  if (o.projection && o.years === undefined) throw new UsageError('--projection goes with --years (e.g. --years 2027-2029)');
+  if (o.years === undefined) return writeTold(ctx, o.quiet, o.out, await reportHtml(ctx, o));
+  if (o.policy.length > 1)
+    throw new UsageError(
+      `--years reports one locality's budget years: give one --policy (${o.policy.length} given)`,
+      'for localities side by side: --date or --year',
+    );
+  await writeYearsReport(ctx, { ...o, policy: o.policy[0]!, years: o.years }, o.out);
+}
+
+/**
+ * The budget years' HTML (report --years, simulate --years --format html), written to `out` or stdout, then what the
+ * run says of its policy and projection on stderr, as simulate --years does. Each total's range is in it, as in the
+ * one-date report.
+ */
+export async function writeYearsReport(
+  ctx: Ctx,
+  o: { policy: string; households: string; scenario?: readonly string[]; years: string; projection?: string; unit?: Unit; quiet: boolean },
+  out: string | undefined,
+): Promise<void> {
+  const span = yearSpan(o.years);
+  const files = [
+    { role: 'policy 政策', path: o.policy },
+    ...(o.scenario ?? []).map((path) => ({ role: 'scenario 方案', path })),
+    ...(o.projection ? [{ role: 'projection 预测', path: o.projection }] : []),
+    { role: 'households 家庭', path: o.households },
+  ];
+  const digests = Promise.all(files.map(async (f) => ({ ...f, ...(await fileDigest(f.path)) })));
+  const years = await simulateYears(ctx, { ...o, unit: o.unit ?? 'wan', ranges: true }, await loadScenarios(o.scenario ?? []), span);
+  const { htmlYearsReport } = await import('../../report/html/years.js');
+  const html = htmlYearsReport({
+    years,
+    made: {
+      command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '),
+      version: ctx.version ?? '',
+      generated: ctx.now().toISOString(),
+      files: await digests,
+    },
+  });
+  if (out) await writeTold(ctx, o.quiet, out, html);
+  else ctx.stdout.write(html);
+  if (!o.quiet) for (const n of years.notes ?? []) ctx.stderr.write(`${n}\n`);
+  noteUnchangedYears(ctx, o.quiet, years);
 }
 
 export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {

@@ -74,11 +74,13 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   );
   if (o.projection && !o.years) throw new UsageError('--projection goes with --years (e.g. --years 2026-2028)');
   if (o.format === 'html') {
-    if (o.years !== undefined || o.stream || o.perHousehold || o.ranges)
+    if (o.stream || o.perHousehold || o.ranges)
       throw new UsageError(
-        '--format html is the report of jiuzhu report (one date or --year; the ranges are in it): without --years, --stream, --per-household, --ranges',
+        '--format html is the report of jiuzhu report (the ranges are in it): without --stream, --per-household, --ranges',
       );
-    const { reportHtml } = await import('./report.js'); // echarts is loaded only for a report
+    // (echarts is loaded only for a report)
+    if (o.years !== undefined) return (await import('./report.js')).writeYearsReport(ctx, { ...o, years: o.years }, o.out);
+    const { reportHtml } = await import('./report.js');
     const html = await reportHtml(ctx, { ...o, policy: [o.policy] });
     if (o.out) await writeTold(ctx, o.quiet, o.out, html);
     else ctx.stdout.write(html);

@@ -2,10 +2,12 @@
 // Each builder takes figures already computed (exact decimal strings) and returns one chart; plotted values are
 // numbers for drawing only — every figure a reader quotes is in a table beside it, exactly.
 import * as echarts from 'echarts';
+import { D } from '../../core/money.js';
+import type { Unit } from '../text-table.js';
 
 export const FONT =
   '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
-export const COLORS = ['#2f5d8a', '#d9822b', '#3a9d5d', '#b8413b', '#7a5ea8', '#8c6d3f', '#c06c9b', '#5f7f7f'];
+export const COLORS = ['#2f5d8a', '#d9822b', '#3a9d5d', '#b8413b', '#7a5ea8', '#8c6d3f', '#c06c9b', '#5f7f7f', '#4fa3c7', '#b5a33a'];
 
 export interface Chart {
   readonly id: string;
@@ -26,8 +28,26 @@ function render(option: Option, width: number, height: number): string {
 }
 
 const num = (s: string) => Number(s);
-const legend = (names: readonly string[]) => ({ data: [...names], top: 0, type: 'scroll' });
-const grid = (left = 70) => ({ left, right: 16, top: 36, bottom: 48, containLabel: false });
+const DIVISOR: Readonly<Record<Unit, number>> = { yuan: 1, wan: 10_000, yi: 100_000_000 };
+/** A money figure in the unit, as a chart plots it (decimal text; the tables beside carry it exactly). */
+export const inU = (yuan: string, unit: Unit): string =>
+  D(yuan)
+    .dividedBy(DIVISOR[unit])
+    .toFixed(unit === 'yi' ? 4 : 2);
+/** Every name in the legend, wrapped to rows: a static SVG cannot page a scrolling one (it hid all but a few programs). */
+const legend = (names: readonly string[]) => ({ data: [...names], top: 0, type: 'plain' });
+/** The rows a legend of these names takes at this width (a CJK character ~13 px, another ~7 px, a mark and gap ~40: rather a row too many than the axis's name under it). */
+function legendRows(names: readonly string[], width: number): number {
+  let [rows, x] = [1, 0];
+  for (const n of names) {
+    const w = 40 + [...n].reduce((a, ch) => a + (ch.codePointAt(0)! >= 0x2e80 ? 13 : 7), 0);
+    if (x > 0 && x + w > width - 20) [rows, x] = [rows + 1, 0];
+    x += w;
+  }
+  return rows;
+}
+const ROW = 22;
+const grid = (left = 70, rows = 1) => ({ left, right: 16, top: rows > 1 ? 24 + ROW * rows : 36, bottom: 48, containLabel: false });
 
 /** Grouped bars: one category axis, a series per run. */
 export function barChart(
@@ -39,14 +59,20 @@ export function barChart(
 ): Chart {
   const valueAxis = { type: 'value', name: o.unit, nameTextStyle: { align: 'left' } };
   const categoryAxis = { type: 'category', data: [...categories], axisLabel: { interval: 0, rotate: o.horizontal ? 0 : 30 } };
+  const width = o.width ?? 720;
+  const rows = legendRows(
+    series.map((s) => s.name),
+    width,
+  );
   const option: Option = {
     legend: legend(series.map((s) => s.name)),
-    grid: grid(o.horizontal ? 170 : 70),
+    grid: grid(o.horizontal ? 170 : 70, rows),
     xAxis: o.horizontal ? valueAxis : categoryAxis,
     yAxis: o.horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
     series: series.map((s) => ({ name: s.name, type: 'bar', data: s.values.map(num), ...(o.stack ? { stack: 'all' } : {}) })),
   };
-  return { id, title, svg: render(option, o.width ?? 720, o.height ?? (o.horizontal ? 40 + 24 * categories.length : 320)) };
+  const height = (o.height ?? (o.horizontal ? 40 + 24 * categories.length : 320)) + ROW * (rows - 1);
+  return { id, title, svg: render(option, width, height) };
 }
 
 /** Lines over a numeric x axis (a cliff: resources against earnings), a series per run. */
@@ -56,9 +82,13 @@ export function lineChart(
   series: ReadonlyArray<{ name: string; points: ReadonlyArray<readonly [number, number]> }>,
   o: { x: string; y: string; step?: boolean },
 ): Chart {
+  const rows = legendRows(
+    series.map((s) => s.name),
+    720,
+  );
   const option: Option = {
     legend: legend(series.map((s) => s.name)),
-    grid: grid(),
+    grid: grid(70, rows),
     xAxis: { type: 'value', name: o.x, nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'value', name: o.y, nameTextStyle: { align: 'left' }, scale: true },
     series: series.map((s) => ({
@@ -69,7 +99,7 @@ export function lineChart(
       data: s.points.map((p) => [...p]),
     })),
   };
-  return { id, title, svg: render(option, 720, 320) };
+  return { id, title, svg: render(option, 720, 320 + ROW * (rows - 1)) };
 }
 
 /** A flow matrix (rows → columns) as a heatmap with its numbers. */

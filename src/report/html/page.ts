@@ -7,6 +7,12 @@ import type { Chart } from './charts.js';
 export const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
+/**
+ * A figure's text (a number, money, a percent, a span, a date, a mark): set right and kept on one line. Any other text
+ * (a basis, a source, a name) wraps at the left: a basis set as a figure ran past the page's edge.
+ */
+const NUMERIC = /^[-+−–—\s\d.,%×()*†]*$/;
+
 /** A cell: text, or text with its exact yuan value, or a cell marked as a heading of its row. */
 export type Cell = string | { readonly text: string; readonly yuan?: string; readonly cls?: string };
 
@@ -17,7 +23,7 @@ export function table(
 ): string {
   const cell = (c: Cell, i: number) => {
     const x = typeof c === 'string' ? { text: c } : c;
-    const attrs = `${x.yuan !== undefined ? ` data-yuan="${esc(x.yuan)}"` : ''}${x.cls ? ` class="${x.cls}"` : i ? ' class="num"' : ''}`;
+    const attrs = `${x.yuan !== undefined ? ` data-yuan="${esc(x.yuan)}"` : ''}${x.cls ? ` class="${x.cls}"` : i && NUMERIC.test(x.text) ? ' class="num"' : ''}`;
     return i === 0 ? `<th scope="row"${attrs}>${esc(x.text)}</th>` : `<td${attrs}>${esc(x.text)}</td>`;
   };
   return [
@@ -44,7 +50,9 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 1
 caption { text-align: left; color: #566372; font-size: 12px; padding-bottom: 2px; }
 th, td { border-bottom: 1px solid #d7dde3; padding: 3px 6px; text-align: left; vertical-align: top; }
 thead th { background: #eef2f6; }
+th, td { overflow-wrap: anywhere; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 11px; word-break: break-all; }
 td.up { color: #b8413b; } td.down { color: #3a7d4d; }
 .est { color: #9a6a00; }
 .note { color: #566372; font-size: 12px; }

@@ -1,7 +1,7 @@
 // jiuzhu report: one HTML file a bureau can forward (issue 19). The headline (each run's annual cost and its delta by
 // program, the estimates marked, the range), the charts (ECharts → inline SVG), every parameter that differs between
 // the runs and the localities with its source or basis, the estimates and how far each moves the cost, and how the
-// file was made (command, version, SHA-256 of every input). The same figures as compare's JSON, from the same objects.
+// file was made (command, version, SHA-256 of every input: made.ts). The same figures as compare's JSON, from the same objects.
 import { policyNotes } from '../../core/policy-notes.js';
 import { D } from '../../core/money.js';
 import { BANDS } from '../../core/marginal-rates.js';
@@ -14,22 +14,15 @@ import type { CompareReport, LocalityReport } from '../compare.js';
 import type { CliffReport } from '../cliff.js';
 import { bandShares, type RateDistribution } from '../marginal-rates.js';
 import { provenance, rangeText } from '../params.js';
-import { parameterRows } from '../sheets.js';
+import { parameterRows, type Cell as SheetCell } from '../sheets.js';
 import { swings, totalRange } from '../sensitivity-rows.js';
 import { inUnit, UNIT_LABEL, type Unit } from '../text-table.js';
 import { delta, signed } from '../totals.js';
 import { caseloadTable } from './caseloads.js';
 import { fundingTable } from './funding.js';
-import { barChart, heatmap, lineChart, tornadoChart, type Chart } from './charts.js';
+import { barChart, heatmap, inU, lineChart, tornadoChart, type Chart } from './charts.js';
+import { madeSection, type Made } from './made.js';
 import { esc, figure, page, table, type Cell } from './page.js';
-
-export interface Made {
-  readonly command: string;
-  readonly version: string;
-  /** When the report was made (ISO time). */
-  readonly generated: string;
-  readonly files: ReadonlyArray<{ readonly role: string; readonly path: string; readonly sha256: string; readonly bytes: number }>;
-}
 
 export interface HtmlReportInput {
   readonly compare: CompareReport;
@@ -55,11 +48,6 @@ const LAYER_ZH: Readonly<Record<string, string>> = {
   none: '无',
 };
 const layer = (id: string) => `${LAYER_ZH[id] ?? ''} ${id}`.trim();
-const DIVISOR: Readonly<Record<Unit, number>> = { yuan: 1, wan: 10_000, yi: 100_000_000 };
-const inU = (yuan: string, unit: Unit) =>
-  D(yuan)
-    .dividedBy(DIVISOR[unit])
-    .toFixed(unit === 'yi' ? 4 : 2);
 const money = (yuan: string, unit: Unit): Cell => ({ text: inUnit(yuan, unit), yuan });
 const nameOf = (l: LocalityReport) => `${l.policy.name.zh} ${l.policy.name.en}`;
 
@@ -322,25 +310,27 @@ function parameterSections(input: HtmlReportInput): string[] {
  * The baseline's parameters as `jiuzhu params` traces them (report/sheets.ts parameterRows, the workbook's 参数 sheet):
  * a forwarded report named no document a standard rests on (an author's trial grepped it for its own sources).
  */
+/** The columns of a parameter list: what jiuzhu params traces, its citation beside it (the workbook's twelve ran off). */
+export const SOURCE_HEADER = ['parameter 参数', 'value 取值', 'unit 单位', 'since 起始', 'source 来源', 'document 文件'];
+/** A row of parameterRows as the list's six cells; an estimate marked, its range where it cites nothing. */
+export function sourceRow(row: readonly SheetCell[]): Cell[] {
+  const [path, value, unit, since, est, range, source, clause, title, where] = row.map((c) => (c === null ? '' : String(c)));
+  const cite = [source, clause].filter(Boolean).join(' ');
+  return [
+    path!,
+    `${value}${est ? ' *' : ''}`,
+    { text: unit!, cls: 'txt' },
+    since!,
+    { text: cite || (est ? `* ${range}` : ''), cls: 'txt' },
+    { text: [title, where].filter(Boolean).join(' — '), cls: 'txt' },
+  ];
+}
+
 function sourcesSection(l: LocalityReport, s: Snapshot): string[] {
-  const rows = parameterRows(s).map((r) => {
-    const [path, value, unit, since, est, range, source, clause, title, where] = r.map((c) => (c === null ? '' : String(c)));
-    const cite = [source, clause].filter(Boolean).join(' ');
-    return [
-      path!,
-      `${value}${est ? ' *' : ''}`,
-      unit!,
-      since!,
-      cite || (est ? `* ${range}` : ''),
-      [title, where].filter(Boolean).join(' — '),
-    ];
-  });
+  const rows = parameterRows(s).map(sourceRow);
   return [
     `<details><summary>${esc(nameOf(l))}: ${rows.length} parameters, each with its source</summary>`,
-    table(['parameter 参数', 'value 取值', 'unit 单位', 'since 起始', 'source 来源', 'document 文件'], rows, {
-      cls: 'sources',
-      caption: '* an estimate: its basis and range in section 4',
-    }),
+    table(SOURCE_HEADER, rows, { cls: 'sources', caption: '* an estimate: its basis and range in section 4' }),
     '</details>',
   ];
 }
@@ -375,24 +365,6 @@ function estimateSection(l: LocalityReport, s: Snapshot, sens: SensitivityResult
         caption:
           'swing: the largest less the smallest baseline total of the central value and the two ends, each estimate alone (jiuzhu sensitivity)',
       },
-    ),
-  ];
-}
-
-function madeSection(m: Made): string[] {
-  return [
-    table(
-      ['', ''],
-      [
-        ['command 命令', { text: m.command, cls: 'mono' }],
-        ['jiuzhu version 版本', { text: m.version, cls: 'mono' }],
-        ['made 生成时间', { text: m.generated, cls: 'mono' }],
-      ],
-    ),
-    table(
-      ['file 文件', 'role', 'bytes', 'SHA-256'],
-      m.files.map((f) => [f.path, { text: f.role, cls: '' }, String(f.bytes), { text: f.sha256, cls: 'mono' }]),
-      { caption: 'the inputs: the same files and command give the same figures' },
     ),
   ];
 }
