@@ -239,16 +239,20 @@ function sameParameters(base: ScenarioReport, s: ScenarioReport, date: string): 
   return !!base.parameters && !!s.parameters && !snapshotChanges(base.parameters, s.parameters, date).length && inYear(s) === inYear(base);
 }
 
-/** simulate --years: a scenario that changes no parameter in any of the years (a reform dated 2035 for 2027: Δ 0, unsaid). */
-export function noteUnchangedYears(ctx: Ctx, quiet: boolean, report: YearsReport): void {
+/**
+ * simulate --years: a scenario that changes no parameter in any of the years (a reform dated 2035 for 2027: Δ 0, unsaid),
+ * as a note of the report (stderr, JSON, Markdown, the workbook, the HTML page: a budget trial's page showed Δ 0 bare).
+ */
+export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>): string[] {
   const [base, ...rest] = report.runs;
-  if (quiet || !base) return;
-  const span = `${report.years[0]}–${report.years.at(-1)}`;
-  for (const run of rest)
-    if (run.years.every((s, k) => sameParameters(base.years[k]!, s, String(report.years[k]))))
-      ctx.stderr.write(
-        `note: scenario ${run.id} changes no parameter in ${span}: ${whyUnchanged(run.id, run.years[0]!.parameters!.policy, `${report.years.at(-1)}-12-31`)} (its Δ is 0 by construction, not a finding)\n`,
-      );
+  if (!base) return [];
+  const span = report.years.length > 1 ? `${report.years[0]}–${report.years.at(-1)}` : String(report.years[0]);
+  return rest
+    .filter((run) => run.years.every((s, k) => sameParameters(base.years[k]!, s, String(report.years[k]))))
+    .map(
+      (run) =>
+        `note: scenario ${run.id} changes no parameter in ${span}: ${whyUnchanged(run.id, run.years[0]!.parameters!.policy, `${report.years.at(-1)}-12-31`)} (its Δ is 0 by construction, not a finding)`,
+    );
 }
 
 /**

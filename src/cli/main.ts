@@ -387,6 +387,8 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
       ctx.stderr.write(
         `note: --unit ${unit} does not apply to ${format.toUpperCase()}: its money stays in yuan (the form other tools read); the unit applies to the table, Markdown and the workbook\n`,
       );
+    // The HTML report is in 万元 unless told (as jiuzhu report is): in yuan its tables ran off the page.
+    if (format === 'html' && action.getOptionValueSource('unit') !== 'cli') action.setOptionValue('unit', 'wan');
   });
   try {
     await program.parseAsync(argv, { from: 'user' });

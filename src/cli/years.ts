@@ -15,7 +15,7 @@ import { totalRange } from '../report/sensitivity-rows.js';
 import type { Unit } from '../report/text-table.js';
 import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
-import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
+import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, unchangedYearsNotes, withExecutor } from './load.js';
 import { yearReport, type YearRun } from './year.js';
 
 /**
@@ -27,7 +27,11 @@ export function yearSpan(text: string): [number, number] {
     throw new UsageError(`--years ${why}, got "${text}"`, hint);
   };
   const t = text.normalize('NFKC').trim();
-  if (/^\d{4}$/.test(t)) bad('is a span of years such as 2026-2028', `for one budget year, month by month: --year ${t}`);
+  if (/^\d{4}$/.test(t))
+    bad(
+      'is a span of years such as 2026-2028',
+      `for one budget year, month by month: --year ${t} (grown by a --projection: --years ${t}-${t})`,
+    );
   const m = /^(\d{2}|\d{4})\s*(?:[-‐‑‒–—~〜]|至|to)\s*(\d{2}|\d{4})$/.exec(t);
   if (!m) return bad('must be a span of at most ten years such as 2026-2028');
   const full = (y: string, like: string) => (y.length === 4 ? y : `${like.length === 4 ? like.slice(0, 2) : '20'}${y}`);
@@ -91,16 +95,16 @@ export async function simulateYears(
     }
     return out;
   });
-  const notes = yearsNotes(policy, projection, first, last);
+  const runs = policies.map((r, i) => ({ id: r.id, years: reports.map((perYear) => perYear[i]!) }));
   return {
     unit: o.unit,
-    notes,
+    notes: [...yearsNotes(policy, projection, first, last), ...unchangedYearsNotes({ runs, years })],
     policy,
     projected: baseline,
     householdsFile: o.households,
     years,
     projection,
     scenarios,
-    runs: policies.map((r, i) => ({ id: r.id, years: reports.map((perYear) => perYear[i]!) })),
+    runs,
   };
 }

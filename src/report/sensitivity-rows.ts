@@ -85,16 +85,35 @@ export function addedRange(r: SensitivityResult, run = 0): { low: bigint; high: 
   return { low: central + down, high: central + up, central };
 }
 
-/** A run's range for the outputs that show a total (simulate and compare --ranges). */
+/**
+ * A scenario's Δ against the baseline, its range: each estimate at either end in both runs (the Δ at the low end, at
+ * the high end, as jiuzhu sensitivity gives them), the changes of the Δ added as the total's are. A reform whose cost
+ * rests on an estimated baseline (tekun at 1.3 × S, where Nanning may pay 1.6 ×) can cost nothing.
+ */
+export function deltaRange(r: SensitivityResult, run: number): { low: bigint; high: bigint } {
+  const central = cost(r.central[run]!) - cost(r.central[0]!);
+  let [down, up] = [0n, 0n];
+  for (const row of rows(r)) {
+    const [b, x] = [row.runs[0]!, row.runs[run]!];
+    const d = [x.lo - b.lo - central, x.hi - b.hi - central];
+    down += min([0n, ...d]);
+    up += max([0n, ...d]);
+  }
+  return { low: central + down, high: central + up };
+}
+
+/** A run's range for the outputs that show a total (simulate and compare --ranges); a scenario's Δ's beside it. */
 export function totalRange(r: SensitivityResult, run: number): TotalRange {
   const range = addedRange(r, run);
   const t0 = r.central[0]!;
   const rs = rows(r);
+  const d = run ? deltaRange(r, run) : null;
   return {
     low: yuan(range.low, t0),
     high: yuan(range.high, t0),
     estimates: rs.length,
     moving: rs.filter((x) => x.runs[run]!.lo !== x.runs[run]!.c || x.runs[run]!.hi !== x.runs[run]!.c).length,
+    ...(d ? { delta: { low: yuan(d.low, t0), high: yuan(d.high, t0) } } : {}),
   };
 }
 

@@ -45,6 +45,8 @@ export interface TotalRange {
   /** Estimates in force, and how many of them move the total. */
   readonly estimates: number;
   readonly moving: number;
+  /** A scenario's Δ against the baseline, its range: each estimate at either end in both runs, the changes added. */
+  readonly delta?: { readonly low: string; readonly high: string };
 }
 export const RANGE_METHOD = 'each estimate moved alone to the end of its range that lowers (raises) the total; the changes added';
 

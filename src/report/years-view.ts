@@ -108,6 +108,9 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
         high: sumYuan(years.map((s) => s.range!.high)),
         estimates: Math.max(...years.map((s) => s.range!.estimates)),
         moving: Math.max(...years.map((s) => s.range!.moving)),
+        ...(years.every((s) => s.range!.delta)
+          ? { delta: { low: sumYuan(years.map((s) => s.range!.delta!.low)), high: sumYuan(years.map((s) => s.range!.delta!.high)) } }
+          : {}),
       }
     : undefined;
   return {
@@ -173,6 +176,12 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
       ...run.years.map((s, k) => change(totalDelta(base.years[k]!, s))),
       ...(win ? [change(totalDelta(baseWin!, win)), ''] : []),
     ]);
+  // (--ranges: how far the Δ could move with the estimates, each at either end in both runs: a reform priced against an
+  // estimated baseline may cost nothing)
+  if (base && run.years.every((s) => s.range?.delta)) {
+    const range = (x: TotalRange) => `${signedIn(x.delta!.low, unit)} – ${signedIn(x.delta!.high, unit)}`;
+    rows.push(['Δ range 区间 †', ...run.years.map((s) => range(s.range!)), ...(win ? [range(win.range!), ''] : [])]);
+  }
   const blocks: YearsBlock[] = [{ header, rows, rule, notes: rangeLines(run.years, r.projection) }];
   if (n) {
     // What drives each program's change from the first year to the last: its caseload (persons, the average month)
@@ -230,6 +239,11 @@ function rangeLines(years: readonly ScenarioReport[], projection: Projection | n
   const moving = years.map((s) => `${s.year!.year} ${s.range!.moving} of ${s.range!.estimates}`).join(', ');
   return [
     `† estimates that move the total: ${moving}; ${RANGE_METHOD}; the window's, the years' added.`,
+    ...(years.every((s) => s.range!.delta)
+      ? [
+          "  The Δ's range: each estimate at either end in both runs, the changes of the Δ added (a band the estimates allow, not a confidence interval).",
+        ]
+      : []),
     `  A projected value keeps its estimate's range, grown with it; the projection's own rates are not varied (which estimate: jiuzhu sensitivity --year YYYY${projection ? ` --projection ${projection.file}` : ''}).`,
   ];
 }

@@ -864,7 +864,7 @@ describe('--years A-B as people write it', () => {
     };
     expect(told('2027')).toEqual([
       '--years is a span of years such as 2026-2028, got "2027"',
-      'for one budget year, month by month: --year 2027',
+      'for one budget year, month by month: --year 2027 (grown by a --projection: --years 2027-2027)',
     ]);
     expect(told('2027-29')[0]).toBe('--years needs both years in full: write 2027-2029, got "2027-29"');
     expect(told('27-29')[0]).toBe('--years needs both years in full: write 2027-2029, got "27-29"');

@@ -13,7 +13,7 @@ describe('an option of another command', () => {
     const years = jiuzhu(['compare', ...NANNING, '--years', '2027-2029']);
     expect([years.code, years.stderr]).toEqual([
       2,
-      "error: unknown option '--years': compare has none; it is an option of simulate\n(run with --help for usage)\n",
+      "error: unknown option '--years': compare has none; it is an option of simulate, report\n(run with --help for usage)\n",
     ]);
     const rows = jiuzhu(['explain', ...NANNING, '--household', 'H0001', '--per-household', 'x.csv']);
     expect([rows.code, rows.stderr.split('\n')[0]]).toEqual([

@@ -54,17 +54,17 @@ describe('jiuzhu report --years 2027-2029 --projection (Nanning, baseline + teku
     expect(html).toContain('Social assistance: budget years 2027–2029');
   });
 
-  it("gives each run's total each year and over the window, the scenario's Δ, to the fen of simulate --years' JSON", () => {
+  it("gives each run's total each year and over the window, the scenario's Δ each year, to the fen of simulate --years' JSON", () => {
     const table = /<table id="totals">[\s\S]*?<\/table>/.exec(html)![0];
     const rows = yuanRows(table).filter((row) => row.length);
-    // baseline: three years and the window; the scenario: the same and its Δ over the window
-    expect(rows[0]).toEqual([...base.years.map((y: { total_annual_cost: string }) => y.total_annual_cost), base.total_annual_cost]);
-    expect(rows[1]).toEqual([
-      ...sc.years.map((y: { total_annual_cost: string }) => y.total_annual_cost),
-      sc.total_annual_cost,
-      D(sc.total_annual_cost_exact).minus(base.total_annual_cost_exact).toFixed(2),
-    ]);
-    expect(D(rows[1]![4]!).gt(0)).toBe(true); // (1.6 × S for tekun costs more)
+    type Year = { total_annual_cost: string; total_annual_cost_exact: string };
+    // baseline: three years and the window; the scenario: the same; its Δ each year and over the window (a trial read a
+    // lone window Δ as a year's)
+    expect(rows[0]).toEqual([...base.years.map((y: Year) => y.total_annual_cost), base.total_annual_cost]);
+    expect(rows[1]).toEqual([...sc.years.map((y: Year) => y.total_annual_cost), sc.total_annual_cost]);
+    const exact = (a: Year, b: Year) => D(b.total_annual_cost_exact).minus(a.total_annual_cost_exact).toFixed(2);
+    expect(rows[2]).toEqual([...sc.years.map((y: Year, k: number) => exact(base.years[k], y)), exact(base, sc)]);
+    expect(rows[2]!.every((d) => D(d).gt(0))).toBe(true); // (1.6 × S for tekun costs more)
     // each total's range, in 万元 as the page's unit, the window's the years' added
     for (const s of [base, sc]) {
       const [lo, hi] = [s.total_annual_cost_range.low, s.total_annual_cost_range.high];
@@ -72,6 +72,45 @@ describe('jiuzhu report --years 2027-2029 --projection (Nanning, baseline + teku
       const y = s.years[1].total_annual_cost_range;
       expect(table).toContain(`${grouped(wan(y.low))} – ${grouped(wan(y.high))}`);
     }
+  });
+
+  it("gives the Δ's range: each estimate at either end in both runs, the changes added, as sensitivity's rows add up", () => {
+    const d = sc.years[0].total_annual_cost_range.delta;
+    const central = D(sc.years[0].total_delta.annual_cost);
+    // Nanning's tekun multiplier is an estimate, 1.3 (range 1.3–1.6): at its high end the baseline pays 1.6 × S too and
+    // the reform costs nothing, so the Δ's low end is at most 0
+    expect(D(d.low).lte(0)).toBe(true);
+    expect(D(d.high).gte(central)).toBe(true);
+    // the same from sensitivity --year 2027's own Δ at each end of each estimate (each rounded to the fen: a fen a row)
+    const sens = JSON.parse(
+      jiuzhu(['sensitivity', ...ARGS.filter((a) => a !== '--years' && a !== '2027-2029'), '--year', '2027', '--format', 'json', '-q'])
+        .stdout,
+    );
+    let [down, up] = [D(0), D(0)];
+    for (const e of sens.estimates) {
+      const x = e.scenarios[0];
+      const ch = [D(x.delta_low).minus(x.delta_central), D(x.delta_high).minus(x.delta_central)];
+      down = down.plus(D.min(0, ...ch));
+      up = up.plus(D.max(0, ...ch));
+    }
+    const n = sens.estimates.length;
+    expect(
+      central
+        .plus(down)
+        .minus(d.low)
+        .abs()
+        .lte(0.01 * n),
+    ).toBe(true);
+    expect(
+      central
+        .plus(up)
+        .minus(d.high)
+        .abs()
+        .lte(0.01 * n),
+    ).toBe(true);
+    const table = /<table id="totals">[\s\S]*?<\/table>/.exec(html)![0];
+    expect(table).toContain('Δ range 区间 †');
+    expect(html).toContain('不是置信区间');
   });
 
   it('gives who pays at each level each year, as the JSON', () => {
@@ -119,6 +158,39 @@ describe('jiuzhu report --years 2027-2029 --projection (Nanning, baseline + teku
     expect(s.code, s.stderr).toBe(0);
     const cut = (h: string) => h.slice(0, h.indexOf('<h2 id="made">'));
     expect(cut(s.stdout)).toBe(cut(html));
+  });
+});
+
+describe('one budget year, a scenario the baseline already has (Nanning: low-income at 2 × S)', () => {
+  const one = [
+    '--policy',
+    'policies/guangxi-nanning.yaml',
+    '--households',
+    SAMPLE,
+    '--years',
+    '2027-2027',
+    '--scenario',
+    'scenarios/low-income-2x.yaml',
+  ];
+  const out = join(dir, 'one.html');
+  const r = jiuzhu(['report', ...one, '--out', out, '--quiet']);
+  const html = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  const NOTE = 'scenario low-income-2x changes no parameter in 2027: the baseline already has its values';
+
+  it('is titled a budget year, says on the page why its Δ is 0, and gives the caseloads', () => {
+    expect(r.code, r.stderr).toBe(0);
+    expect(html).toContain('<h1>社会救助 2027 预算年度<br>Social assistance: budget year 2027</h1>');
+    expect(html).toContain(NOTE); // (a trial's page showed Δ 0 bare: the note was on stderr only)
+    expect(html).toMatch(/<th scope="col">caseload 户 \/ 人 households \/ persons<\/th><th scope="col">2027<\/th>/);
+    expect(html).toContain('600 households in the file, standing for 179,341 households and 506,535 persons');
+  });
+
+  it('gives the note in JSON, and on stderr with the workbook too', () => {
+    const json = JSON.parse(jiuzhu(['simulate', ...one, '--format', 'json', '--quiet']).stdout);
+    expect(json.notes.some((n: string) => n.startsWith(NOTE))).toBe(true);
+    const x = jiuzhu(['simulate', ...one, '--format', 'xlsx', '--out', join(dir, 'one.xlsx')]);
+    expect(x.code, x.stderr).toBe(0);
+    expect(x.stderr).toContain(`note: ${NOTE}`);
   });
 });
 

@@ -17,7 +17,7 @@ import { rateDistributionOf } from '../../report/marginal-rates.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
 import { writeTold } from '../written.js';
-import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, noteUnchangedYears, simulationDate, withExecutor } from '../load.js';
+import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 import { simulateYears, yearSpan } from '../years.js';
 import { budgetYear, yearPass, yearRuns } from '../year.js';
 import { datedLocalities } from './compare.js';
@@ -93,7 +93,6 @@ export async function writeYearsReport(
   if (out) await writeTold(ctx, o.quiet, out, html);
   else ctx.stdout.write(html);
   if (!o.quiet) for (const n of years.notes ?? []) ctx.stderr.write(`${n}\n`);
-  noteUnchangedYears(ctx, o.quiet, years);
 }
 
 export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {

@@ -16,7 +16,6 @@ import {
   loadHouseholds,
   noteEmpty,
   noteUnchanged,
-  noteUnchangedYears,
   loadRuns,
   loadScenarios,
   simulateHouseholds,
@@ -167,17 +166,19 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
     throw new UsageError(`--years gives the years' totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
   const report = await simulateYears(ctx, o, await loadScenarios(o.scenario ?? []), span);
   const made = { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' };
-  if (o.format === 'xlsx') return writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, made));
-  const text = {
-    json: () => JSON.stringify(yearsJson(report), null, 2) + '\n',
-    csv: () => yearsCsv(report),
-    markdown: () => yearsMarkdown(report),
-    table: () => yearsTable(report),
-  }[o.format as Exclude<TotalsFormat, 'xlsx' | 'html'>]();
-  if (o.out) await writeTold(ctx, o.quiet, o.out, text);
-  else ctx.stdout.write(text);
+  if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, made));
+  else {
+    const text = {
+      json: () => JSON.stringify(yearsJson(report), null, 2) + '\n',
+      csv: () => yearsCsv(report),
+      markdown: () => yearsMarkdown(report),
+      table: () => yearsTable(report),
+    }[o.format as Exclude<TotalsFormat, 'xlsx' | 'html'>]();
+    if (o.out) await writeTold(ctx, o.quiet, o.out, text);
+    else ctx.stdout.write(text);
+  }
+  // (with the workbook too: a trial's xlsx run said nothing of its stale standards, which its About sheet gave)
   if (!o.quiet) for (const n of report.notes ?? []) ctx.stderr.write(`${n}\n`);
-  noteUnchangedYears(ctx, o.quiet, report);
 }
 
 /** The report to standard output, or (--out) to a file; xlsx only to a file. */

@@ -35,18 +35,19 @@ export const inU = (yuan: string, unit: Unit): string =>
     .dividedBy(DIVISOR[unit])
     .toFixed(unit === 'yi' ? 4 : 2);
 /** Every name in the legend, wrapped to rows: a static SVG cannot page a scrolling one (it hid all but a few programs). */
-const legend = (names: readonly string[]) => ({ data: [...names], top: 0, type: 'plain' });
+// (a wide gap: the server measures text narrower than a browser's CJK font draws it, and names ran into the next mark)
+const legend = (names: readonly string[]) => ({ data: [...names], top: 0, type: 'plain', itemGap: 18 });
 /** The rows a legend of these names takes at this width (a CJK character ~13 px, another ~7 px, a mark and gap ~40: rather a row too many than the axis's name under it). */
 function legendRows(names: readonly string[], width: number): number {
   let [rows, x] = [1, 0];
   for (const n of names) {
-    const w = 40 + [...n].reduce((a, ch) => a + (ch.codePointAt(0)! >= 0x2e80 ? 13 : 7), 0);
+    const w = 48 + [...n].reduce((a, ch) => a + (ch.codePointAt(0)! >= 0x2e80 ? 13 : 7), 0);
     if (x > 0 && x + w > width - 20) [rows, x] = [rows + 1, 0];
     x += w;
   }
   return rows;
 }
-const ROW = 22;
+const ROW = 30;
 const grid = (left = 70, rows = 1) => ({ left, right: 16, top: rows > 1 ? 24 + ROW * rows : 36, bottom: 48, containLabel: false });
 
 /** Grouped bars: one category axis, a series per run. */
@@ -58,7 +59,11 @@ export function barChart(
   o: { unit: string; horizontal?: boolean; stack?: boolean; width?: number; height?: number } = { unit: '' },
 ): Chart {
   const valueAxis = { type: 'value', name: o.unit, nameTextStyle: { align: 'left' } };
-  const categoryAxis = { type: 'category', data: [...categories], axisLabel: { interval: 0, rotate: o.horizontal ? 0 : 30 } };
+  const categoryAxis = {
+    type: 'category',
+    data: [...categories],
+    axisLabel: { interval: 0, rotate: o.horizontal || categories.length <= 6 ? 0 : 30 },
+  };
   const width = o.width ?? 720;
   const rows = legendRows(
     series.map((s) => s.name),

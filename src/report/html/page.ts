@@ -50,7 +50,8 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 1
 caption { text-align: left; color: #566372; font-size: 12px; padding-bottom: 2px; }
 th, td { border-bottom: 1px solid #d7dde3; padding: 3px 6px; text-align: left; vertical-align: top; }
 thead th { background: #eef2f6; }
-th, td { overflow-wrap: anywhere; }
+td { overflow-wrap: anywhere; }
+th[scope="row"] { overflow-wrap: anywhere; min-width: 8em; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 11px; word-break: break-all; }
 td.up { color: #b8413b; } td.down { color: #3a7d4d; }

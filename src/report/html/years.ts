@@ -8,19 +8,9 @@ import { noteText } from '../../core/policy-notes.js';
 import { isCash, PROGRAMS, programLabel } from '../../core/programs/index.js';
 import { estimatePaths } from '../estimates.js';
 import { estimateCells, parameterRows, type Cell as SheetCell } from '../sheets.js';
-import { inUnit, ROUNDING_NOTE, UNIT_LABEL, type Unit } from '../text-table.js';
+import { groupCount, inUnit, ROUNDING_NOTE, UNIT_LABEL, type Unit } from '../text-table.js';
 import { RANGE_METHOD, signedIn } from '../totals.js';
-import {
-  projectionLines,
-  ranOn,
-  runName,
-  totalDelta,
-  window,
-  yearsBlocks,
-  yearsTitle,
-  type YearsBlock,
-  type YearsReport,
-} from '../years-view.js';
+import { projectionLines, runName, totalDelta, window, yearsBlocks, yearsTitle, type YearsBlock, type YearsReport } from '../years-view.js';
 import { barChart, inU } from './charts.js';
 import { madeSection, type Made } from './made.js';
 import { SOURCE_HEADER, sourceRow } from './report.js';
@@ -33,8 +23,9 @@ export interface HtmlYearsInput {
 }
 
 const CASH = PROGRAMS.filter(isCash);
-/** A sheet's cell in a table: a number set as a figure, text (a basis, a source) to wrap. */
-const cell = (c: SheetCell): Cell => (typeof c === 'number' ? String(c) : { text: c ?? '', cls: 'txt' });
+/** A sheet's cell in a table: a number or a date set as a figure (a date wrapped as "202 6- 04- 01"), text to wrap. */
+const cell = (c: SheetCell): Cell =>
+  typeof c === 'number' || /^\d{4}-\d\d-\d\d$/.test(c ?? '') ? String(c) : { text: c ?? '', cls: 'txt' };
 /** Years as a span where they run on (2027–2029), else listed. */
 const spanOf = (ys: readonly number[]) =>
   ys.length > 1 && ys.at(-1)! - ys[0]! === ys.length - 1 ? `${ys[0]}–${ys.at(-1)}` : ys.join(', ');
@@ -42,10 +33,12 @@ const spanOf = (ys: readonly number[]) =>
 export function htmlYearsReport({ years: r, made }: HtmlYearsInput): string {
   const unit: Unit = r.unit ?? 'wan';
   const place = `${r.policy.name.zh} ${r.policy.name.en}`;
-  const title = `社会救助中期财政规划 ${place} — ${yearsTitle(r.years)}`;
+  // (one year is a budget year, not a medium-term plan)
+  const zh = r.years.length > 1 ? '社会救助中期财政规划' : `社会救助 ${r.years[0]} 预算年度`;
+  const title = `${zh} ${place} — ${yearsTitle(r.years)}`;
   const body = [
-    `<h1>社会救助中期财政规划<br>Social assistance: ${esc(yearsTitle(r.years))}</h1>`,
-    `<p class="sub">${esc(place)} — ${esc(ranOn(r))}; money in ${esc(UNIT_LABEL[unit])} a year${r.projection ? `; projection ${esc(r.projection.id)}` : ''}</p>`,
+    `<h1>${esc(zh)}<br>Social assistance: ${esc(yearsTitle(r.years))}</h1>`,
+    `<p class="sub">${esc(place)} — policy ${esc(r.policy.file)}; money in ${esc(UNIT_LABEL[unit])} a year${r.projection ? `; projection ${esc(r.projection.id)}` : ''}<br>${esc(population(r))}</p>`,
     `<h2 id="headline">1 结果摘要 Headline</h2>`,
     headline(r, unit),
     // what the run says of its policy and projection (a standard carried forward, a base year): before anyone budgets
@@ -56,6 +49,7 @@ export function htmlYearsReport({ years: r, made }: HtmlYearsInput): string {
     ...r.runs.flatMap((run, i) => [
       `<h3 id="run-${i + 1}">${esc(runName(r, run.id))}</h3>`,
       ...yearsBlocks(r, run).flatMap((b) => [blockTable(b), ...b.notes.map((n) => `<p class="note">${esc(n)}</p>`)]),
+      caseloads(r, run),
     ]),
     `<h2 id="projection">4 预测假设 How the years are projected</h2>`,
     `<ul class="note">${projectionLines(r.projection, r.policy.id)
@@ -72,36 +66,50 @@ export function htmlYearsReport({ years: r, made }: HtmlYearsInput): string {
   return page(title, body);
 }
 
-/** Each run's total each year and over the window, a scenario's change against the baseline, and each total's range. */
+/**
+ * Each run's total each year and over the window with its range; a scenario's Δ against the baseline each year and over
+ * the window (a trial read a lone window Δ as a year's), with the Δ's range (a reform priced against an estimated
+ * baseline may cost nothing).
+ */
 function headline(r: YearsReport, unit: Unit): string {
   const several = r.years.length > 1;
-  const span = `${r.years[0]}–${r.years.at(-1)} 合计`;
   const base = r.runs[0]!;
   const baseWin = window(base.years);
   const money = (yuan: string): Cell => ({ text: inUnit(yuan, unit), yuan });
+  const d = (v: string): Cell => ({
+    text: signedIn(v, unit),
+    yuan: v,
+    cls: `num ${D(v).isNegative() ? 'down' : D(v).isZero() ? '' : 'up'}`,
+  });
+  const span = (x: { low: string; high: string }, f: (v: string, u: Unit) => string) => `${f(x.low, unit)} – ${f(x.high, unit)}`;
   const rows: Cell[][] = r.runs.flatMap((run, i) => {
     const win = window(run.years);
-    const total = run.years.map((s) => s.figures.total_annual_cost);
     const ranged = run.years.every((s) => s.range);
-    const d = (v: string): Cell => ({
-      text: signedIn(v, unit),
-      yuan: v,
-      cls: `num ${D(v).isNegative() ? 'down' : D(v).isZero() ? '' : 'up'}`,
-    });
+    const note = (text: string): Cell => ({ text, cls: 'note' });
     return [
       [
         `${run.id}${run.years.some((s) => s.onEstimates.size) ? ' *' : ''}`,
-        ...total.map(money),
+        ...run.years.map((s) => money(s.figures.total_annual_cost)),
         ...(several ? [money(win.figures.total_annual_cost)] : []),
-        i ? d(totalDelta(baseWin, win)) : '',
       ],
       ...(ranged
+        ? [[note('range 区间 †'), ...run.years.map((s) => span(s.range!, inUnit)), ...(several ? [span(win.range!, inUnit)] : [])]]
+        : []),
+      ...(i
         ? [
             [
-              { text: `${run.id} range 区间 †`, cls: 'note' },
-              ...run.years.map((s) => `${inUnit(s.range!.low, unit)} – ${inUnit(s.range!.high, unit)}`),
-              ...(several ? [`${inUnit(win.range!.low, unit)} – ${inUnit(win.range!.high, unit)}`] : []),
-              '',
+              note('Δ vs baseline 较基线'),
+              ...run.years.map((s, k) => d(totalDelta(base.years[k]!, s))),
+              ...(several ? [d(totalDelta(baseWin, win))] : []),
+            ],
+          ]
+        : []),
+      ...(i && run.years.every((s) => s.range?.delta)
+        ? [
+            [
+              note('Δ range 区间 †'),
+              ...run.years.map((s) => span(s.range!.delta!, signedIn)),
+              ...(several ? [span(win.range!.delta!, signedIn)] : []),
             ],
           ]
         : []),
@@ -109,14 +117,26 @@ function headline(r: YearsReport, unit: Unit): string {
   });
   const ranged = r.runs.every((run) => run.years.every((s) => s.range));
   return [
-    table(['方案 run', ...r.years.map(String), ...(several ? [span] : []), 'Δ vs baseline 较基线'], rows, {
+    table(['方案 run', ...r.years.map(String), ...(several ? [`${r.years[0]}–${r.years.at(-1)} 合计`] : [])], rows, {
       id: 'totals',
-      caption: `total cost a year 年度支出合计 (${UNIT_LABEL[unit]}); * rests on estimates (section 5)`,
+      caption: `each run's total cost in each year 各年度支出合计 (${UNIT_LABEL[unit]})${several ? ", and the years' total" : ''}; * rests on estimates (section 5)`,
     }),
     ...(ranged
-      ? [`<p class="note">† ${esc(RANGE_METHOD)}; the window's, the years' added. The projection's own rates are not varied.</p>`]
+      ? [
+          `<p class="note">† 区间：每个估计参数单独取其区间的一端（方案与基线同取），变化相加；是估计值所允许的范围，不是置信区间；预测增长率本身不在其中。` +
+            ` ${esc(RANGE_METHOD)} (a scenario's Δ: each at either end in both runs)${several ? "; the years' total's, the years' added" : ''}. A band the estimates allow, not a confidence interval; the projection's own rates are not varied.</p>`,
+        ]
       : []),
   ].join('\n');
+}
+
+/** The households the figures stand for: the file's, and what they weigh (a trial could not tell a sample from a census). */
+function population(r: YearsReport): string {
+  const f = r.runs[0]!.years[0]!.figures;
+  return (
+    `${r.householdsFile}: ${groupCount(String(f.household_rows))} households in the file, standing for ${groupCount(D(f.households).toFixed(0))} households and ` +
+    `${groupCount(D(f.persons).toFixed(0))} persons (weighted, ${r.years[0]}${r.projection ? ', grown by the projection each year' : ''})`
+  );
 }
 
 function charts(r: YearsReport, unit: Unit) {
@@ -152,6 +172,18 @@ function charts(r: YearsReport, unit: Unit) {
         ]
       : []),
   ];
+}
+
+/** Each program's caseload each year: households and persons, weighted, the year's average month (the workbook's). */
+function caseloads(r: YearsReport, run: YearsReport['runs'][number]): string {
+  const count = (x: string) => groupCount(x);
+  const rows = PROGRAMS.filter((p) => run.years.some((s) => !D(s.figures.programs[p.id].persons).isZero())).map((p) => [
+    programLabel(p),
+    ...run.years.map((s) => `${count(s.figures.programs[p.id].households)} / ${count(s.figures.programs[p.id].persons)}`),
+  ]);
+  return table(['caseload 户 / 人 households / persons', ...r.years.map(String)], rows, {
+    caption: 'weighted, the average month of each year; a household in several programs is counted in each',
+  });
 }
 
 /** A block of years-view as an HTML table: its first column the row's heading, each money cell with its exact yuan. */
