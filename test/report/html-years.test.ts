@@ -153,8 +153,8 @@ describe('jiuzhu report --years 2027-2029 --projection (Nanning, baseline + teku
     expect(table).not.toMatch(/<td class="num">[^<]*[a-z]{4,}[^<]*<\/td>/);
   });
 
-  it('gives simulate --years --format html the same page (but the command that made it)', () => {
-    const s = jiuzhu(['simulate', ...ARGS, '--format', 'html', '--unit', 'wan', '--quiet']);
+  it('gives simulate --years --format html the same page, in 万元 as report is (but the command that made it)', () => {
+    const s = jiuzhu(['simulate', ...ARGS, '--format', 'html', '--quiet']);
     expect(s.code, s.stderr).toBe(0);
     const cut = (h: string) => h.slice(0, h.indexOf('<h2 id="made">'));
     expect(cut(s.stdout)).toBe(cut(html));
