@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { refuseRepeated } from './repeated.js';
 import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
+import { refuseEmptyAndDash } from './option-values.js';
 import { givesIo, guardPipe, guardSignals, report } from './exit.js';
 import { tellStrayBeforeMissing } from './stray-options.js';
 import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
@@ -218,12 +219,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(scenario('a scenario to compare with each baseline (repeatable)'))
     .addOption(date())
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
-    .addOption(
-      new Option(
-        '--years <YYYY-YYYY>',
-        "several budget years (at most ten) as simulate --years gives them, each total's range in it",
-      ).conflicts(['date', 'year']),
-    )
+    .addOption(new Option('--years <YYYY-YYYY>', 'budget years, as simulate --years (with ranges)').conflicts(['date', 'year']))
     .option('--projection <file>', 'with --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
     .addOption(unit('the report', '').default('wan'))
     .requiredOption('--out <file>', 'the HTML file to write (atomically)')
@@ -368,6 +364,7 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
   // How the households file is held, from the command line as parsed (any command that reads one).
   program.hook('preAction', (_top, action) => {
     refuseRepeated(action, argv);
+    refuseEmptyAndDash(action);
     const o = action.optsWithGlobals() as Omit<HouseholdsFlags, 'encoding'> & { encoding?: string };
     // GBK is a subset of GB18030: read as that.
     const encoding = o.encoding === 'gbk' ? 'gb18030' : (o.encoding as HouseholdsFlags['encoding']);

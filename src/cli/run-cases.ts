@@ -31,7 +31,8 @@ export async function caseFiles(paths: readonly string[], seen = new Set<string>
   for (const p of paths) {
     const s = await stat(p).catch(() => null);
     if (!s) throw new UsageError(`no such file or directory: ${p}`);
-    if (s.isFile()) await add(p);
+    // (a pipe or device is read as a file: `test /dev/null` was an internal error, ENOTDIR)
+    if (!s.isDirectory()) await add(p);
     else {
       for (const e of (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
         if (e.name.startsWith('.')) continue;

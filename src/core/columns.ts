@@ -343,10 +343,18 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
       if (!n) return notANumber(c, text);
       if ((n[3]?.length ?? 0) > 6)
         return { ok: false, expected: c.expected.includes('six decimals') ? c.expected : `${c.expected} (at most six decimals)` };
-      return { ok: false, expected: `${c.expected}: from ${k.min / 1_000_000} to ${k.max / 1_000_000}` };
+      return { ok: false, expected: `${c.expected}: from ${millionthsText(k.min)} to ${millionthsText(k.max)}` };
     }
   }
 }
 
 /** Text that is not a number as a column reads one: what it expects, and what the text most likely meant (1e3, 1,000). */
 const notANumber = (c: ColumnDef, text: string): Parsed => ({ ok: false, expected: `${c.expected}${numberHint(text)}` });
+
+/** Millionths as an exact decimal (2^53 − 1 millionths is 9007199254.740991: divided as a float it read …992, refused). */
+function millionthsText(v: number): string {
+  const frac = String(v % 1_000_000)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
+  return `${Math.floor(v / 1_000_000)}${frac ? `.${frac}` : ''}`;
+}

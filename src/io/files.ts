@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, createReadStream, openSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { setTimeout } from 'node:timers';
-import { open, readFile, realpath, stat } from 'node:fs/promises';
+import { open, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
@@ -136,12 +136,47 @@ export async function readInput(path: string): Promise<Buffer> {
 
 const STDIN = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
+/** The most a text input (a policy, scenario, snapshot…) may hold: far above any real one, far below memory's end. */
+const TEXT_LIMIT = 64 << 20;
+
+/**
+ * A text input's bytes, bounded: a device or pipe is read as it comes, up to TEXT_LIMIT, and a NUL byte stops it (a
+ * hardening trial's --policy /dev/zero read forever, 190 MB a second). A regular file's size is checked before it is read.
+ */
+async function readTextBytes(path: string, what: string, f: InputFile): Promise<Buffer> {
+  const tooLarge = (size: string) =>
+    new InputError([{ where: { file: path }, message: `is ${size}: too large for a ${what} (at most ${TEXT_LIMIT >> 20} MB)` }]);
+  const binary = (b: Buffer) =>
+    new InputError([
+      {
+        where: { file: path },
+        message:
+          (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)
+            ? `is UTF-16: a ${what} is UTF-8 (save it as UTF-8)`
+            : `is binary (it holds NUL bytes): not a ${what}, which is text`,
+      },
+    ]);
+  if (f.seekable && f.size > TEXT_LIMIT) throw tooLarge(`${(f.size / 2 ** 20).toFixed(0)} MB`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const c of inputStream(path)) {
+      const b = c as Buffer;
+      if (b.includes(0)) throw binary(chunks[0] ?? b);
+      size += b.length;
+      if (size > TEXT_LIMIT) throw tooLarge(`more than ${TEXT_LIMIT >> 20} MB`);
+      chunks.push(b);
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw fileError(e, `read the ${what}`, path);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** A text input (policy, scenario, case file, profile): UTF-8, or a located error. */
 export async function readInputText(path: string, what: string): Promise<string> {
-  await inputFile(path, what);
-  const b = await readFile(path).catch((e: unknown) => {
-    throw fileError(e, `read the ${what}`, path);
-  });
+  const b = await readTextBytes(path, what, await inputFile(path, what));
   const bad = firstInvalidUtf8(b, 0, b.length);
   if (bad >= 0) {
     const { line, message } = utf8Problem(b, 0, bad, 1, 'text');
@@ -240,11 +275,14 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
     const s = await stat(path).catch(() => null);
     return s && s.isFile() ? `${s.dev}:${s.ino}` : null;
   };
-  // A file to be: its directory's real path and its name (a device such as /dev/stdout may take several outputs).
-  const target = async (path: string) => {
+  // A file to be: its directory's real path and its name (a device such as /dev/stdout may take several outputs); a link
+  // to a file not there yet, the file it will make (a trial's o2link.csv → o2.csv took the per-household rows' place).
+  const target = async (path: string, links = 0): Promise<string | null> => {
     const existing = await id(path);
     if (existing) return existing;
     if (await stat(path).catch(() => null)) return null;
+    const link = links < 40 ? await readlink(path).catch(() => null) : null;
+    if (link !== null) return target(resolve(dirname(path), link), links + 1);
     const dir = await realpath(dirname(resolve(path))).catch(() => null);
     return dir === null ? null : join(dir, basename(path));
   };
@@ -296,8 +334,13 @@ const STDOUT = '\0stdout';
  */
 export const commandStdout = (instead?: string): Output => ({ flag: STDOUT, path: '-', instead });
 
-/** A file's SHA-256 (hex) and size, read as a stream: how a report says which inputs made it. */
-export async function fileDigest(path: string): Promise<{ sha256: string; bytes: number }> {
+/**
+ * A file's SHA-256 (hex) and size, read as a stream: how a report says which inputs made it. A pipe or standard input
+ * is read once, by the command: not here (a hardening trial's report on a FIFO took its data, then waited for ever).
+ */
+export async function fileDigest(path: string): Promise<{ sha256: string | null; bytes: number | null }> {
+  const s = STDIN.has(path) ? null : await stat(path).catch((e: unknown) => Promise.reject(fileError(e, 'read', path)));
+  if (!s?.isFile()) return { sha256: null, bytes: null };
   const hash = createHash('sha256');
   let bytes = 0;
   try {

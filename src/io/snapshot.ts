@@ -1,4 +1,5 @@
 // Reading and writing the snapshot file of `jiuzhu check` (core/snapshot.ts makes and checks its contents).
+import { closeSync, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { readInputText } from './files.js';
 import { snapshotFrom, type TotalsSnapshot } from '../core/snapshot.js';
@@ -77,4 +78,24 @@ function lineCol(text: string, at: number): { line: number; col: number } {
   const before = text.slice(0, at);
   const line = before.split('\n').length;
   return { line, col: at - before.lastIndexOf('\n') };
+}
+
+/** Whether a file begins as JSON does (`{`): a snapshot that cannot be read may be replaced, another kind of file not. */
+export function looksLikeJson(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const b = Buffer.alloc(64);
+      return /^\s*\{/.test(
+        b
+          .subarray(0, readSync(fd, b, 0, 64, 0))
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      );
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }

@@ -8,7 +8,7 @@ import { D } from '../../core/money.js';
 import { simulate } from '../../core/simulate.js';
 import { CheckFailedError, InputError, UsageError } from '../../errors.js';
 import { snapshotOf } from '../../core/snapshot.js';
-import { readSnapshot, writeSnapshot } from '../../io/snapshot.js';
+import { looksLikeJson, readSnapshot, writeSnapshot } from '../../io/snapshot.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
 import { checkJson, checkJunit, checkMarkdown, movements } from '../../report/check.js';
 import { AtomicFile } from '../../io/atomic-file.js';
@@ -83,9 +83,15 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
   if (o.junit)
     await refuseOverwrite([{ flag: '--junit', path: o.junit, format: 'xml' }], [...inputsOf(o), { what: 'snapshot', path: o.snapshot }]);
   // --update replaces a snapshot it cannot read (the error's hint says to recreate it so); a check stops at it.
+  let replaced = false;
   const old = await readSnapshot(o.snapshot).catch((e: unknown) => {
     if (!o.update || !(e instanceof InputError)) throw e;
+    // (a file that is no snapshot at all — not JSON: an Arrow population, a CSV — is not replaced: a trial's --snapshot
+    // h.arrow --update wrote over a population and said "Created")
+    if (e.problems[0]?.message.startsWith('is ') || !looksLikeJson(o.snapshot))
+      throw new InputError(e.problems, `it is not a snapshot (JSON), so --update does not replace it: give --snapshot another name`);
     if (!o.quiet) ctx.stderr.write(`note: the snapshot ${o.snapshot} could not be read (${e.problems[0]?.message}): it is made anew\n`);
+    replaced = true;
     return null;
   });
   if (!old && !o.update) throw new UsageError(`there is no snapshot ${o.snapshot} yet`, 'run again with --update to create it');
@@ -125,7 +131,7 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
       ctx.stdout.write(
         old
           ? checkMarkdown(title, all, []) + `\nUpdated ${o.snapshot}.\n`
-          : `Created ${o.snapshot} (${now.scenarios.length} scenario${now.scenarios.length > 1 ? 's' : ''}, ${date}).\n`,
+          : `${replaced ? 'Replaced' : 'Created'} ${o.snapshot} (${now.scenarios.length} scenario${now.scenarios.length > 1 ? 's' : ''}, ${date}).\n`,
       );
     else ctx.stdout.write(checkMarkdown(title, moved, within));
   }

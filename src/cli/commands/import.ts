@@ -26,7 +26,7 @@ export async function importCommand(ctx: Ctx, o: ImportOptions): Promise<void> {
     );
   const source = await fileDigest(o.households);
   const { populationToArrow } = await import('../../io/arrow.js'); // apache-arrow only when it is needed
-  const bytes = populationToArrow(pop, { source: o.households, source_sha256: source.sha256, version: ctx.version ?? '' });
+  const bytes = populationToArrow(pop, { source: o.households, source_sha256: source.sha256 ?? '', version: ctx.version ?? '' });
   await writeOutput(o.out, bytes);
   if (!o.quiet)
     ctx.stderr.write(

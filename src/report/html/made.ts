@@ -7,7 +7,13 @@ export interface Made {
   readonly version: string;
   /** When the report was made (ISO time). */
   readonly generated: string;
-  readonly files: ReadonlyArray<{ readonly role: string; readonly path: string; readonly sha256: string; readonly bytes: number }>;
+  /** Each input with its size and SHA-256 (null: a pipe or standard input, read once by the command, not hashed). */
+  readonly files: ReadonlyArray<{
+    readonly role: string;
+    readonly path: string;
+    readonly sha256: string | null;
+    readonly bytes: number | null;
+  }>;
 }
 
 export function madeSection(m: Made): string[] {
@@ -22,7 +28,12 @@ export function madeSection(m: Made): string[] {
     ),
     table(
       ['file 文件', 'role', 'bytes', 'SHA-256'],
-      m.files.map((f) => [f.path, { text: f.role, cls: '' }, String(f.bytes), { text: f.sha256, cls: 'mono' }]),
+      m.files.map((f) => [
+        f.path,
+        { text: f.role, cls: '' },
+        f.bytes === null ? '—' : String(f.bytes),
+        f.sha256 === null ? { text: 'not hashed: a pipe or standard input, read once', cls: 'txt' } : { text: f.sha256, cls: 'mono' },
+      ]),
       { caption: 'the inputs: the same files and command give the same figures' },
     ),
   ];
