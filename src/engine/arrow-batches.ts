@@ -40,6 +40,8 @@ export async function batchTotals(file: string, claims: Claims, runs: readonly R
       // The file's fingerprint lists each batch's hash of its ids: ids unique over the whole file.
       if (!batchIdsChecked(columns, i, reader.batchCount)) return null;
       const valuesChecked = batchValuesChecked(columns, i, reader.batchCount); // (else checked here)
+      // (values import wrote that differ now — edited or damaged since —: read whole, where it is said)
+      if (!valuesChecked && columns.metadata.get('jiuzhu.values') !== undefined) return null;
       const pop = await populationFromColumns(columns, file, { idsChecked: true, valuesChecked, scratch });
       const t = simulateRange(pop, runs, 0, pop.householdCount);
       if (totals) t.forEach((x, k) => totals![k]!.merge(x));

@@ -2,6 +2,7 @@
 // checked as the CSV readers check theirs: each column's name and type, a value in its range, a household-level value
 // the same on every row of its household, ids unique (unless `jiuzhu import` checked them, ids or values: their
 // fingerprints in the file say so).
+import { sayNote } from './files.js';
 import { COLUMNS, type ColumnDef } from '../core/columns.js';
 import { equalBytes, hashBytes, IdList, LazyIds } from '../core/ids.js';
 import { populationFrom, type Population } from '../core/population.js';
@@ -220,6 +221,16 @@ export async function populationFromColumns(table: ArrowColumns, file: string, o
   // (values `jiuzhu import` checked, as their hash in the file says: gathered only)
   const given = table.metadata.get('jiuzhu.values');
   const trusted = valuesChecked ?? (given !== undefined && given === valuesFingerprintOf(table.valuesHashes(), n));
+  // A file import wrote whose ids or values no longer match what it wrote (edited since, or damaged): checked again as a
+  // CSV's are, and said (a trial's byte flipped in a weight gave another total, unsaid)
+  const changed = [
+    !checked && idsChecked === undefined && table.metadata.get('jiuzhu.ids') !== undefined ? 'ids' : '',
+    !trusted && valuesChecked === undefined && given !== undefined ? 'values' : '',
+  ].filter(Boolean);
+  if (changed.length)
+    sayNote(
+      `note: ${file} has changed since jiuzhu import wrote it (its ${changed.join(' and ')} differ from what import wrote): each checked again, as a CSV's; the figures are of the file as it is now\n`,
+    );
   const found = trusted ? gatherRange(all) : split ? earliest(await split(all), values.length) : checkRange(all);
   const columns = new Map<string, Uint8Array | Float64Array>();
   values.forEach(({ c: i, rows: perRow, one }, k) => {

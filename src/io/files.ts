@@ -117,6 +117,8 @@ let ioNote = (_text: string): void => undefined;
 export function givesNotes(note: (text: string) => void): void {
   ioNote = note;
 }
+/** Says a note where io/ says them (a file found changed, a FIFO waited for). */
+export const sayNote = (text: string): void => ioNote(text);
 
 /** Standard input, as the CLI gives it (givesStdin): asked for only when a command reads it. */
 let standardInput = (): Readable => {

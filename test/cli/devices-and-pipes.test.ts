@@ -152,3 +152,23 @@ describe('outputs and options a run would have lost or misread', () => {
     expect(r.stderr).toContain('from 0.000001 to 9007199254.740991');
   });
 });
+
+describe('an Arrow file changed since import wrote it', () => {
+  it('is checked again and said so: one weight one greater (a flipped byte) gives another total, not unsaid', () => {
+    const arrow = join(dir, 'flip.arrow');
+    expect(jiuzhu(['import', SAMPLE, '--out', arrow, '-q']).code).toBe(0);
+    const b = readFileSync(arrow);
+    const at = b.indexOf(Buffer.from(new Float64Array([382_500_000]).buffer)); // H0001's weight, 382.5, in millionths
+    expect(at).toBeGreaterThan(0);
+    b[at + 3]! ^= 0x01; // (a mantissa bit worth 1 millionth: a valid weight, 382.500001)
+    const flipped = join(dir, 'flipped.arrow');
+    writeFileSync(flipped, b);
+    const args = ['simulate', '--policy', NANNING, ...AT, '--format', 'json'];
+    const before = jiuzhu([...args, '--households', arrow]);
+    const after = jiuzhu([...args, '--households', flipped]);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stderr).toContain(`note: ${flipped} has changed since jiuzhu import wrote it (its values differ from what import wrote)`);
+    expect(before.stderr).not.toContain('has changed since');
+    expect(JSON.parse(after.stdout).scenarios[0].total_annual_cost).not.toBe(JSON.parse(before.stdout).scenarios[0].total_annual_cost);
+  });
+});
