@@ -98,7 +98,7 @@ export async function simulateYears(
   const runs = policies.map((r, i) => ({ id: r.id, years: reports.map((perYear) => perYear[i]!) }));
   return {
     unit: o.unit,
-    notes: [...yearsNotes(policy, projection, first, last), ...unchangedYearsNotes({ runs, years })],
+    notes: [...yearsNotes(policy, projection, first, last, baseline), ...unchangedYearsNotes({ runs, years })],
     policy,
     projected: baseline,
     householdsFile: o.households,

@@ -73,8 +73,24 @@ export function projectionNotes(
  * carried forward (to the base year where the projection grows the standards, else to the last year), the
  * projection's own notes, and the parameter rules' findings (simulate --years and sensitivity --projection say the same).
  */
-export function yearsNotes(policy: Policy, projection: Projection | null, first: number, last: number): string[] {
+export function yearsNotes(policy: Policy, projection: Projection | null, first: number, last: number, projected?: Policy): string[] {
   const grown = projection ? projectionNotes(policy, projection, first, last) : { notes: [], standards: false };
+  // The parameter rules on the projected values (a rate of 100 % a year took the standard past the minimum wage, which a
+  // policy's own value may not, unsaid): each finding the policy's own values do not have, as a note
+  const own = new Set(checkPolicy(policy).map((v) => v.message));
+  // (one note per rule and parameter: the first year it fails, and how many more do)
+  const found = new Map<string, { v: Violation; more: number }>();
+  for (const v of projection && projected ? checkPolicy(projected) : []) {
+    if (own.has(v.message)) continue;
+    const key = `${v.rule.id} ${v.message.split(' ')[0]}`;
+    const seen = found.get(key);
+    if (seen) seen.more++;
+    else found.set(key, { v, more: 0 });
+  }
+  const projectedFindings = [...found.values()].map(
+    ({ v, more }) =>
+      `${ruleNote(v)} — in the values projection ${projection!.id} grew${more ? ` (and ${more} more like it)` : ''}: a rate too high?`,
+  );
   return [
     ...(projection && madeForOthers(projection, policy.id)
       ? [
@@ -83,6 +99,7 @@ export function yearsNotes(policy: Policy, projection: Projection | null, first:
       : []),
     ...policyNotes(policy, grown.standards ? [] : [`${last}-12-31`]),
     ...grown.notes,
+    ...projectedFindings,
   ];
 }
 

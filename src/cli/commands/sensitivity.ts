@@ -107,7 +107,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   const last = when.year !== undefined ? `${when.year}-12-31` : when.date!;
   // (projected, as simulate --years says it: the standards' age of the base year, the rules' findings, another locality)
   if (projection) {
-    if (!o.quiet) for (const n of yearsNotes(written, projection, when.year!, when.year!)) ctx.stderr.write(`${n}\n`);
+    if (!o.quiet) for (const n of yearsNotes(written, projection, when.year!, when.year!, policy)) ctx.stderr.write(`${n}\n`);
   } else notePolicy(ctx, o.quiet, policy, [last]);
   noteEmpty(ctx, o.quiet, o.households, totals[0] && figures(totals[0]).household_rows); // (as simulate says it)
 }
