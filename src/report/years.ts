@@ -2,12 +2,10 @@
 // run's cost per program per year, its growth, what drives it (caseload or cost per person), and who pays each year,
 // from the view of years-view.ts (which the workbook and the HTML report read too).
 import chalk from 'chalk';
-import { LEVELS } from '../core/funding.js';
 import { noteText } from '../core/policy-notes.js';
-import { PROGRAMS } from '../core/programs/index.js';
 import { pathsOf, type Projection } from '../core/projection.js';
 import { estimateNote } from './estimates.js';
-import { scenarioJson } from './totals.js';
+import { scenarioJson, TOTALS_CSV_HEADER, totalsCsvRows } from './totals.js';
 import { markdownTable, ROUNDING_NOTE, textTable, type Align } from './text-table.js';
 import { cellText, projectionLines, ranOn, runName, window, yearsBlocks, yearsTitle, type YearsReport } from './years-view.js';
 
@@ -63,27 +61,17 @@ export function yearsJson(r: YearsReport): object {
   };
 }
 
+/**
+ * Each year's rows in the columns of simulate's CSV (a scenario's Δ against the baseline's same year, uses_estimate,
+ * the eligible figures, who pays), the year first (as compare puts the policy): a trial found the Δ and the eligible
+ * columns missing. No window rows: a year column stays a year; the window's sums are in JSON and the workbook.
+ */
 export function yearsCsv(r: YearsReport): string {
-  const rows = r.runs.flatMap((run) =>
-    run.years.flatMap((s) => [
-      ...PROGRAMS.map((p) => {
-        const f = s.figures.programs[p.id];
-        return [
-          run.id,
-          s.year!.year,
-          p.id,
-          f.households,
-          f.persons,
-          f.annual_cost,
-          ...LEVELS.map((l) => s.funding?.programs[p.id]?.[l] ?? ''),
-        ].join(',');
-      }),
-      [run.id, s.year!.year, 'total', '', '', s.figures.total_annual_cost, ...LEVELS.map((l) => s.funding?.total[l] ?? '')].join(','),
-    ]),
+  const base = r.runs[0]!;
+  const rows = r.runs.flatMap((run, i) =>
+    run.years.flatMap((s, k) => totalsCsvRows(i ? { ...s, baseline: base.years[k]!.figures } : s, `${r.years[k]},`)),
   );
-  return (
-    ['scenario,year,program,households,persons,annual_cost,funding_central,funding_provincial,funding_local', ...rows].join('\n') + '\n'
-  );
+  return [`year,${TOTALS_CSV_HEADER}`, ...rows].join('\n') + '\n';
 }
 
 /** A run's tables as text or Markdown, each with its notes under it. */

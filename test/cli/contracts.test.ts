@@ -209,4 +209,26 @@ describe('the same numbers in every format', () => {
     expect(md).toContain(`| 低保 dibao * |`);
     expect(md).toContain(grouped(json.programs.tekun.annual_cost));
   });
+  it("--years CSV: simulate's columns with the year first, each year's figures and a scenario's Δ as its JSON gives them", () => {
+    const args = ['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--years', '2027-2028'];
+    const sc = ['--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '-q'];
+    const json = JSON.parse(jiuzhu([...args, ...sc, '--format', 'json']).stdout);
+    const csv = jiuzhu([...args, ...sc, '--format', 'csv']).stdout.split('\n');
+    expect(csv[0]).toBe(
+      'year,scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost,funding_central,funding_provincial,funding_local',
+    );
+    const [base, reform] = json.scenarios;
+    for (const k of [0, 1]) {
+      const [b, s] = [base.years[k], reform.years[k]];
+      const d = s.programs.tekun;
+      const delta = D(d.annual_cost_exact).minus(b.programs.tekun.annual_cost_exact).toFixed(2);
+      expect(csv).toContain(
+        `${2027 + k},tekun-basic-1.6x,tekun,${d.households},${d.persons},${d.annual_cost},1,${delta},` +
+          `${D(delta).dividedBy(b.programs.tekun.annual_cost_exact).times(100).toFixed(2)},${d.eligible_households},${d.eligible_persons},${d.eligible_annual_cost},` +
+          `${s.funding.programs.tekun.central},${s.funding.programs.tekun.provincial},${s.funding.programs.tekun.local}`,
+      );
+      expect(csv.find((l) => l.startsWith(`${2027 + k},tekun-basic-1.6x,total,`))!.split(',')[7]).toBe(s.total_delta.annual_cost);
+    }
+    expect(csv.filter((l) => l.includes(',total,'))).toHaveLength(4); // (each year's, each run's; no window row)
+  });
 });
