@@ -39,6 +39,9 @@ export function yearsJson(r: YearsReport): object {
   return {
     policy: { id: r.policy.id, file: r.policy.file, name: r.policy.name },
     households_file: r.householdsFile,
+    // (as simulate's at a date: the file's rows and what they weigh, the mean of the years as the window's counts are)
+    households: { rows: base.figures.household_rows, weighted: base.figures.households },
+    persons: { rows: base.figures.person_rows, weighted: base.figures.persons },
     date: `${r.years[0]}-${r.years.at(-1)}`,
     years: r.years,
     projection: projectionJson(r.projection),

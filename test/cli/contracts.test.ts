@@ -230,5 +230,7 @@ describe('the same numbers in every format', () => {
       expect(csv.find((l) => l.startsWith(`${2027 + k},tekun-basic-1.6x,total,`))!.split(',')[7]).toBe(s.total_delta.annual_cost);
     }
     expect(csv.filter((l) => l.includes(',total,'))).toHaveLength(4); // (each year's, each run's; no window row)
+    // the file's households and what they weigh, as at a date (the population is not grown by this projection)
+    expect([json.households, json.persons.rows]).toEqual([{ rows: 600, weighted: '179341.2' }, 1697]);
   });
 });

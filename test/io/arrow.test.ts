@@ -39,6 +39,12 @@ beforeAll(() => {
 });
 
 describe('jiuzhu import', () => {
+  it('says when it replaces a file, as every other output does', () => {
+    const out = join(dir, 'again.arrow');
+    expect(jiuzhu(['import', SAMPLE, '--out', out]).stderr).not.toContain('replacing');
+    expect(jiuzhu(['import', SAMPLE, '--out', out]).stderr).toContain('(0.2 MB), replacing the file that was there; read it with');
+  });
+
   it('gives simulate, compare and sensitivity the same results as the CSV', () => {
     for (const cmd of [
       ['simulate', ...P, '--scenario', 'scenarios/low-income-2x.yaml'],

@@ -6,6 +6,7 @@ import { fileDigest, inputsOf, refuseOverwrite } from '../../io/files.js';
 import { writeOutput } from '../../io/output-file.js';
 import type { Ctx } from '../context.js';
 import { loadHouseholds, withExecutor } from '../load.js';
+import { fileThere } from '../written.js';
 
 export interface ImportOptions {
   readonly households: string;
@@ -27,9 +28,10 @@ export async function importCommand(ctx: Ctx, o: ImportOptions): Promise<void> {
   const source = await fileDigest(o.households);
   const { populationToArrow } = await import('../../io/arrow.js'); // apache-arrow only when it is needed
   const bytes = populationToArrow(pop, { source: o.households, source_sha256: source.sha256 ?? '', version: ctx.version ?? '' });
+  const had = fileThere(o.out) !== null;
   await writeOutput(o.out, bytes);
   if (!o.quiet)
     ctx.stderr.write(
-      `wrote ${o.out}: ${pop.householdCount.toLocaleString('en')} households, ${pop.personCount.toLocaleString('en')} persons (${(bytes.length / 1e6).toFixed(1)} MB); read it with --households ${o.out}\n`,
+      `wrote ${o.out}: ${pop.householdCount.toLocaleString('en')} households, ${pop.personCount.toLocaleString('en')} persons (${(bytes.length / 1e6).toFixed(1)} MB)${had ? ', replacing the file that was there' : ''}; read it with --households ${o.out}\n`,
     );
 }
