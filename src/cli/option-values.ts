@@ -11,7 +11,8 @@ export function refuseEmptyAndDash(action: Command): void {
     const key = opt.attributeName();
     const v: unknown = action.getOptionValue(key);
     if (action.getOptionValueSource(key) !== 'cli') continue;
-    if (v === '' || (Array.isArray(v) && v.includes('')))
+    // (--household "" has its command's own word: which ids the file has)
+    if (key !== 'household' && (v === '' || (Array.isArray(v) && v.includes(''))))
       throw new UsageError(`${opt.long} is empty`, `give it a value, or leave ${opt.long} out`);
     if (v === '-' && ['--out', '--snapshot', '--junit'].includes(opt.long ?? ''))
       throw new UsageError(

@@ -271,7 +271,7 @@ export function projectionLines(p: Projection | null, policyId: string): string[
     `  grown: ${grownColumns()
       .grown.map(([c, by]) => `${c} (${by})`)
       .join(', ')}; as in the file, every year: ${grownColumns().kept.join(', ')}`,
-    '  a value the policy publishes for a year is kept; projected values are estimates that cite the projection; scenarios apply to the projected values',
+    "  a value the policy publishes for a year is kept; projected values are estimates that cite the projection, each year's rounded to the fen before the next is grown; scenarios apply to the projected values",
   ];
 }
 

@@ -120,6 +120,28 @@ describe('outputs and options a run would have lost or misread', () => {
     expect(existsSync(join(dir, '-'))).toBe(false);
   });
 
+  it('the per-household rows are put in place with the totals, or not at all (the totals failed: the old rows stay)', () => {
+    const rows = join(dir, 'rows.csv');
+    writeFileSync(rows, 'the rows of the run before\n');
+    const r = jiuzhu([
+      'simulate',
+      '--policy',
+      NANNING,
+      '--households',
+      SAMPLE,
+      ...AT,
+      '--per-household',
+      rows,
+      '--format',
+      'json',
+      '--out',
+      '/dev/full',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/dev/full');
+    expect(readFileSync(rows, 'utf8')).toBe('the rows of the run before\n');
+  });
+
   it('test on a device is a cases file that says what it lacks (exit 3), not an internal error (exit 4)', () => {
     const r = jiuzhu(['test', '/dev/null']);
     expect(r.code).toBe(3);

@@ -103,6 +103,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     : null;
   let ranges: SensitivityResult | null = null;
   const hadRows = o.perHousehold !== undefined && fileThere(o.perHousehold) !== null;
+  const held: { rows: AtomicFile | null } = { rows: null };
   const sums: Totals[] = await withExecutor(ctx, async (exec) => {
     if (planning) {
       const plan = await planning;
@@ -111,10 +112,12 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     }
     if (!o.stream && !o.perHousehold) return simulateHouseholds(ctx, exec, o.households, loading.then(runsOf), o.quiet);
     const runs = runsOf(await loading);
-    return o.stream ? runStreaming(ctx, o, runs) : run(await loadHouseholds(ctx, exec, o.households, o.quiet), runs, o.perHousehold!);
+    const done = o.stream
+      ? await runStreaming(ctx, o, runs)
+      : await run(await loadHouseholds(ctx, exec, o.households, o.quiet), runs, o.perHousehold!);
+    held.rows = done.rows;
+    return done.totals;
   });
-  const told = o.perHousehold && !o.quiet ? wroteLine(o.perHousehold, hadRows, 'a row per household and run') : null;
-  if (told) ctx.stderr.write(told);
   const totals = sums.map(figures);
   const loaded = await loading;
   const report: SimulationReport = {
@@ -137,7 +140,15 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     }),
     notes: policyNotes(loaded[0]!.snapshot.policy, [date]),
   };
-  await emit(ctx, o, report);
+  try {
+    await emit(ctx, o, report);
+    await held.rows?.commit(); // (the rows in place only now: with the totals, or not at all)
+  } catch (e) {
+    await held.rows?.abort();
+    throw e;
+  }
+  const told = o.perHousehold && !o.quiet ? wroteLine(o.perHousehold, hadRows, 'a row per household and run') : null;
+  if (told) ctx.stderr.write(told);
   if (!o.quiet) for (const n of report.notes ?? []) ctx.stderr.write(`${n}\n`); // (policyNotes: checked once, not twice)
   noteUnchanged(ctx, o.quiet, report);
   noteEmpty(ctx, o.quiet, report.householdsFile, report.scenarios[0]?.figures.household_rows);
@@ -239,13 +250,18 @@ async function evaluateChunk(
 }
 
 /** Runs `body` with the per-household file open; the file appears only if all went well. */
-async function withOutput<T>(perHousehold: string | undefined, body: (out: AtomicFile | null) => Promise<T>): Promise<T> {
+/**
+ * The runs with the per-household rows written as they go, the file not yet in place: the caller commits it after the
+ * totals are written (an interrupted run replaced the rows and left the totals of the run before: a QA trial's Ctrl-C).
+ */
+async function withOutput(
+  perHousehold: string | undefined,
+  body: (out: AtomicFile | null) => Promise<Totals[]>,
+): Promise<{ totals: Totals[]; rows: AtomicFile | null }> {
   const out = perHousehold ? await AtomicFile.open(perHousehold) : null;
   try {
     await out?.write(PER_HOUSEHOLD_HEADER);
-    const result = await body(out);
-    await out?.commit();
-    return result;
+    return { totals: await body(out), rows: out };
   } catch (e) {
     await out?.abort();
     throw e;
@@ -253,7 +269,7 @@ async function withOutput<T>(perHousehold: string | undefined, body: (out: Atomi
 }
 
 /** Evaluates every run chunk by chunk over a loaded population, writing per-household rows as it goes. */
-async function run(pop: Population, runs: readonly Run[], perHousehold: string): Promise<Totals[]> {
+async function run(pop: Population, runs: readonly Run[], perHousehold: string): Promise<{ totals: Totals[]; rows: AtomicFile | null }> {
   return withOutput(perHousehold, async (out) => {
     const totals = runs.map(() => new Totals());
     for (let from = 0; from < pop.householdCount; from += CHUNK)
@@ -263,7 +279,7 @@ async function run(pop: Population, runs: readonly Run[], perHousehold: string):
 }
 
 /** --stream: each chunk of households is evaluated as soon as it is read, then dropped. */
-async function runStreaming(ctx: Ctx, o: SimulateOptions, runs: readonly Run[]): Promise<Totals[]> {
+async function runStreaming(ctx: Ctx, o: SimulateOptions, runs: readonly Run[]): Promise<{ totals: Totals[]; rows: AtomicFile | null }> {
   const progress = makeProgress(ctx, `reading ${o.households}`, o.quiet);
   try {
     return await withOutput(o.perHousehold, async (out) => {
