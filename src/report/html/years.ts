@@ -176,10 +176,9 @@ function charts(r: YearsReport, unit: Unit) {
 
 /** Each program's caseload each year: households and persons, weighted, the year's average month (the workbook's). */
 function caseloads(r: YearsReport, run: YearsReport['runs'][number]): string {
-  const count = (x: string) => groupCount(x);
   const rows = PROGRAMS.filter((p) => run.years.some((s) => !D(s.figures.programs[p.id].persons).isZero())).map((p) => [
     programLabel(p),
-    ...run.years.map((s) => `${count(s.figures.programs[p.id].households)} / ${count(s.figures.programs[p.id].persons)}`),
+    ...run.years.map((s) => `${groupCount(s.figures.programs[p.id].households)} / ${groupCount(s.figures.programs[p.id].persons)}`),
   ]);
   return table(['caseload 户 / 人 households / persons', ...r.years.map(String)], rows, {
     caption: 'weighted, the average month of each year; a household in several programs is counted in each',
@@ -193,18 +192,18 @@ const blockTable = (b: YearsBlock) => table(b.header, b.rows as ReadonlyArray<re
 function estimates(r: YearsReport): string[] {
   const base = r.runs[0]!;
   // each estimate once, with the years it is in force (a projected value is its own row each year)
-  const years = new Map<string, { cells: SheetCell[]; years: number[] }>();
+  const byValue = new Map<string, { cells: SheetCell[]; years: number[] }>();
   for (const s of base.years)
     for (const e of s.estimates) {
       const cells = estimateCells(r.projected ?? r.policy, e);
       const key = JSON.stringify(cells);
-      const at = years.get(key) ?? { cells, years: [] };
+      const at = byValue.get(key) ?? { cells, years: [] };
       at.years.push(s.year!.year);
-      years.set(key, at);
+      byValue.set(key, at);
     }
   // (the workbook's columns, the range's ends in one, the source after the basis: eight columns ran off the page)
-  const order = [...new Set([...years.values()].map((x) => x.cells[0]))];
-  const rows = [...years.values()]
+  const order = [...new Set([...byValue.values()].map((x) => x.cells[0]))];
+  const rows = [...byValue.values()]
     .sort((a, b) => order.indexOf(a.cells[0]!) - order.indexOf(b.cells[0]!) || a.years[0]! - b.years[0]!)
     .map(({ cells: [path, value, from, low, high, basis, source], years }) => [
       String(path),
