@@ -9,7 +9,7 @@ import type { SensitivityResult } from '../core/sensitivity-plan.js';
 import chalk from 'chalk';
 import { D } from '../core/money.js';
 import { inUnit, type Unit } from './text-table.js';
-import type { ScenarioReport, TotalRange } from './totals.js';
+import { signedIn, type ScenarioReport, type TotalRange } from './totals.js';
 
 /** Σ weight × fen of the cash programs (the total), or of one program. */
 export const cost = (t: Totals, program?: number): bigint =>
@@ -164,5 +164,9 @@ export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Un
     chalk.dim(
       `  (${s.range.moving} of ${s.range.estimates} estimates move it, each alone at the end that lowers or raises it, the changes added; which: jiuzhu sensitivity)`,
     ),
+    // a scenario's Δ, its range (each estimate at either end in both runs): a reform priced against an estimated baseline
+    ...(s.range.delta
+      ? [chalk.yellow(`  range of the Δ vs baseline 较基线区间: ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}`)]
+      : []),
   ];
 }

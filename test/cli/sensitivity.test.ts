@@ -97,6 +97,15 @@ describe('simulate --year --ranges', () => {
     expect(D(sc.total_annual_cost_range.low).lessThan(sc.total_annual_cost)).toBe(true);
     expect(D(sc.total_annual_cost_range.high).greaterThan(sc.total_annual_cost)).toBe(true);
     expect(jiuzhu(['simulate', ...P, '--ranges', '--unit', 'wan']).stdout).toMatch(/range of the total 区间: [\d,.]+ – [\d,.]+/);
+    // the reform's Δ, its range: Nanning's tekun multiplier is an estimate, 1.3 in 1.3–1.6; at 1.6 the baseline pays as the
+    // reform does, so the Δ runs down to 0 — in JSON and under the table (a budget trial's Δ stood bare)
+    expect(D(sc.total_annual_cost_range.delta.low).isZero()).toBe(true);
+    expect(D(sc.total_annual_cost_range.delta.high).gte(sc.total_delta.annual_cost)).toBe(true); // (the rounding estimate at its other end raises it a little)
+    const table = jiuzhu(['simulate', ...P, '--ranges', '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--unit', 'yuan', '-q']).stdout;
+    const hi = D(sc.total_annual_cost_range.delta.high)
+      .toFixed(2)
+      .replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
+    expect(table).toContain(`range of the Δ vs baseline 较基线区间: 0 – +${hi}`);
     const out = join(dir, 'year-ranges.xlsx');
     expect(jiuzhu(['simulate', ...P, '--ranges', '--format', 'xlsx', '--out', out]).code).toBe(0);
     const wb = new ExcelJS.Workbook();
