@@ -166,7 +166,11 @@ export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Un
     ),
     // a scenario's Δ, its range (each estimate at either end in both runs): a reform priced against an estimated baseline
     ...(s.range.delta
-      ? [chalk.yellow(`  range of the Δ vs baseline 较基线区间: ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}`)]
+      ? [
+          chalk.yellow(
+            `  range of the Δ vs baseline 较基线区间: ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}`,
+          ),
+        ]
       : []),
   ];
 }
