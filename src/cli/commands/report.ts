@@ -12,6 +12,7 @@ import { compareParallel, ratesParallel, simulateParallel } from '../../engine/p
 import { UsageError } from '../../errors.js';
 import { fileDigest, inputsOf, refuseOverwrite } from '../../io/files.js';
 import type { CompareReport } from '../../report/compare.js';
+import type { Made } from '../../report/html/made.js';
 import { htmlReport } from '../../report/html/report.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 import type { Unit } from '../../report/text-table.js';
@@ -72,23 +73,12 @@ export async function writeYearsReport(
   out: string | undefined,
 ): Promise<void> {
   const span = yearSpan(o.years);
-  const files = [
-    { role: 'policy 政策', path: o.policy },
-    ...(o.scenario ?? []).map((path) => ({ role: 'scenario 方案', path })),
-    ...(o.projection ? [{ role: 'projection 预测', path: o.projection }] : []),
-    { role: 'households 家庭', path: o.households },
-  ];
-  const digests = Promise.all(files.map(async (f) => ({ ...f, ...(await fileDigest(f.path)) })));
+  const making = madeOf(ctx, { ...o, policy: [o.policy] });
   const years = await simulateYears(ctx, { ...o, unit: o.unit ?? 'wan', ranges: true }, await loadScenarios(o.scenario ?? []), span);
   const { htmlYearsReport } = await import('../../report/html/years.js');
   const html = htmlYearsReport({
     years,
-    made: {
-      command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '),
-      version: ctx.version ?? '',
-      generated: ctx.now().toISOString(),
-      files: await digests,
-    },
+    made: await making,
   });
   if (out) await writeTold(ctx, o.quiet, out, html);
   else ctx.stdout.write(html);
@@ -111,12 +101,7 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
   const rulesOf: Run[][] = dated
     ? dated.map((runs) => runs.map((r) => ({ id: r.id, rules: r.rules })))
     : yearly!.map((runs) => runs.map((r) => ({ id: r.id, rules: r.periods[0]!.rules })));
-  const files = [
-    ...o.policy.map((path) => ({ role: 'policy 政策', path })),
-    ...(o.scenario ?? []).map((path) => ({ role: 'scenario 方案', path })),
-    { role: 'households 家庭', path: o.households },
-  ];
-  const digests = Promise.all(files.map(async (f) => ({ ...f, ...(await fileDigest(f.path)) })));
+  const making = madeOf(ctx, o);
   const evaluated = await withExecutor(ctx, async (exec) => {
     const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const deciles = incomeDeciles(pop);
@@ -176,11 +161,28 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
     sensitivity: evaluated.sensitivity,
     rates: evaluated.rates,
     cliffs,
-    made: {
-      command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '),
-      version: ctx.version ?? '',
-      generated: ctx.now().toISOString(),
-      files: await digests,
-    },
+    made: await making,
   });
+}
+
+/**
+ * How a report was made (its last section): the command, the version, the time, and each input's size and SHA-256,
+ * hashed while the households are evaluated (a pipe is not: the command reads it once).
+ */
+async function madeOf(
+  ctx: Ctx,
+  o: { policy: readonly string[]; scenario?: readonly string[]; projection?: string; households: string },
+): Promise<Made> {
+  const files = [
+    ...o.policy.map((path) => ({ role: 'policy 政策', path })),
+    ...(o.scenario ?? []).map((path) => ({ role: 'scenario 方案', path })),
+    ...(o.projection ? [{ role: 'projection 预测', path: o.projection }] : []),
+    { role: 'households 家庭', path: o.households },
+  ];
+  return {
+    command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '),
+    version: ctx.version ?? '',
+    generated: ctx.now().toISOString(),
+    files: await Promise.all(files.map(async (f) => ({ ...f, ...(await fileDigest(f.path)) }))),
+  };
 }
