@@ -1,6 +1,7 @@
-// What a run should say about its policy before anyone budgets with it (found by a new-user trial): a dibao standard
-// carried forward from more than a year before the date (the policy gives no newer value: later costs rest on an old
-// standard, unflagged), and the parameter rules `jiuzhu validate` checks (a standard typed 10× too high ran silently).
+// What a run should say about its policy before anyone budgets with it (found by a new-user trial): a dibao standard or
+// a disposable income carried forward from more than a year before the date (the policy gives no newer value: later
+// costs rest on an old figure, unflagged), and the parameter rules `jiuzhu validate` checks (a standard typed 10× too
+// high ran silently).
 // Pure: the CLI prints these on stderr, as notes, unless --quiet.
 import { formatWhere } from '../errors.js';
 import { indexInForce } from './dates.js';
@@ -8,8 +9,20 @@ import type { Policy } from './parameters/tree.js';
 import { growthOf, madeForOthers, type Projection } from './projection.js';
 import { checkPolicy, type Violation } from './sanity.js';
 
-/** The standards whose age is worth a note: every other line follows them (S × k). */
-const STANDARDS = ['dibao.standard.urban', 'dibao.standard.rural'] as const;
+/**
+ * The figures whose age is worth a note: the dibao standards, which every other line follows (S × k), and the
+ * disposable incomes, the rigid-expenditure line's measure (last year's figure, published yearly: Nanning's 2023 one
+ * stood for 2025 unsaid).
+ */
+const WATCHED = [
+  { what: 'dibao standard', paths: ['dibao.standard.urban', 'dibao.standard.rural'] },
+  {
+    what: 'disposable income',
+    aside: 'the rigid-expenditure line',
+    paths: ['rigid.disposable_income.urban', 'rigid.disposable_income.rural'],
+  },
+] as const;
+type Watched = (typeof WATCHED)[number];
 
 export interface StaleStandard {
   readonly path: string;
@@ -19,9 +32,9 @@ export interface StaleStandard {
   readonly years: number;
 }
 
-/** Standards in force at `date` that are the policy's newest and were set a year or more before it. */
-export function staleStandards(policy: Policy, date: string): StaleStandard[] {
-  return STANDARDS.flatMap((path) => {
+/** Standards (or, given, other watched figures) in force at `date` that are the policy's newest, set a year or more before it. */
+export function staleStandards(policy: Policy, date: string, paths: readonly string[] = WATCHED[0].paths): StaleStandard[] {
+  return paths.flatMap((path) => {
     const history = policy.params.get(path) ?? [];
     const i = indexInForce(history, date);
     if (i < 0 || i !== history.length - 1) return [];
@@ -40,33 +53,42 @@ function wholeYears(from: string, to: string): number {
 
 /**
  * What a projection over the years `first`–`last` should say of itself: a base year at or after the last year (nothing
- * is grown: a typo in base_year gave a flat budget, unsaid), or standards older than its base year (taken as unchanged
- * up to it: the policy's note of a standard carried forward went silent under a projection).
+ * is grown: a typo in base_year gave a flat budget, unsaid), or figures it grows that are older than its base year
+ * (taken as unchanged up to it: the policy's note of a standard carried forward went silent under a projection). The
+ * watched figures it grows are given back: the policy's own note of them is then not said.
  */
 export function projectionNotes(
   policy: Policy,
   p: Pick<Projection, 'id' | 'baseYear' | 'uprate'>,
   first: number,
   last: number,
-): { readonly notes: string[]; readonly standards: boolean } {
+): { readonly notes: string[]; readonly grown: readonly Watched[] } {
   if (p.baseYear >= last)
     return {
       notes: [
         `note: projection ${p.id} grows from the year after its base_year ${p.baseYear}, and the years are ${first}–${last}: nothing is projected (a typo in base_year?)`,
       ],
-      standards: false,
+      grown: [],
     };
-  // (a projection that does not grow the standards carries them forward as the policy does: the policy's note says so)
-  if (!STANDARDS.every((path) => growthOf(p.uprate, path))) return { notes: [], standards: false };
-  const stale = staleStandards(policy, `${p.baseYear}-12-31`);
-  if (!stale.length) return { notes: [], standards: true };
-  const which = stale.map((s) => `${s.path.split('.').pop()} ${s.value} from ${s.from}`).join(', ');
-  const since = Math.min(...stale.map((s) => Number(s.from.slice(0, 4)))) + 1;
-  const note =
-    `note: projection ${p.id} grows from base_year ${p.baseYear}, but the newest dibao standard${stale.length > 1 ? 's' : ''} ${policy.file} gives (${which}) ${stale.length > 1 ? 'are' : 'is'} older: ` +
-    `${since < p.baseYear ? `${since}–${p.baseYear}` : since} taken as unchanged, then grown (add the published values, or an earlier base_year)`;
-  return { notes: [note], standards: true };
+  // (figures a projection does not grow are carried forward as the policy does: the policy's note says so)
+  const grown = WATCHED.filter((w) => w.paths.every((path) => growthOf(p.uprate, path)));
+  const notes = grown.flatMap((w) => {
+    const stale = staleStandards(policy, `${p.baseYear}-12-31`, w.paths);
+    if (!stale.length) return [];
+    const since = Math.min(...stale.map((s) => Number(s.from.slice(0, 4)))) + 1;
+    return [
+      `note: projection ${p.id} grows from base_year ${p.baseYear}, but the newest ${newest(w, stale)} ${policy.file} gives (${which(stale)}) ${stale.length > 1 ? 'are' : 'is'} older: ` +
+        `${since < p.baseYear ? `${since}–${p.baseYear}` : since} taken as unchanged, then grown (add the published values, or an earlier base_year)`,
+    ];
+  });
+  return { notes, grown };
 }
+
+/** "dibao standards", "disposable incomes (the rigid-expenditure line)": the figures' name, plural for two. */
+const newest = (w: Watched, stale: readonly StaleStandard[]): string =>
+  `${w.what}${stale.length > 1 ? 's' : ''}${'aside' in w ? ` (${w.aside})` : ''}`;
+const which = (stale: readonly StaleStandard[]): string =>
+  stale.map((s) => `${s.path.split('.').pop()} ${s.value} from ${s.from}`).join(', ');
 
 /**
  * The notes of a run over the years `first`–`last`, projected or not: a projection made for another locality, a standard
@@ -74,7 +96,7 @@ export function projectionNotes(
  * projection's own notes, and the parameter rules' findings (simulate --years and sensitivity --projection say the same).
  */
 export function yearsNotes(policy: Policy, projection: Projection | null, first: number, last: number, projected?: Policy): string[] {
-  const grown = projection ? projectionNotes(policy, projection, first, last) : { notes: [], standards: false };
+  const grown = projection ? projectionNotes(policy, projection, first, last) : { notes: [], grown: [] };
   // The parameter rules on the projected values (a rate of 100 % a year took the standard past the minimum wage, which a
   // policy's own value may not, unsaid): each finding the policy's own values do not have, as a note
   const own = new Set(checkPolicy(policy).map((v) => v.message));
@@ -97,7 +119,7 @@ export function yearsNotes(policy: Policy, projection: Projection | null, first:
           `note: projection ${projection.id} was made for ${projection.localities!.join(', ')}, not ${policy.id}: its rates are applied as they are`,
         ]
       : []),
-    ...policyNotes(policy, grown.standards ? [] : [`${last}-12-31`]),
+    ...policyNotes(policy, [`${last}-12-31`], grown.grown),
     ...grown.notes,
     ...projectedFindings,
   ];
@@ -106,18 +128,21 @@ export function yearsNotes(policy: Policy, projection: Projection | null, first:
 /** A note's text without its "note: " lead, for outputs that hold notes as data (JSON, a sheet's cell). */
 export const noteText = (note: string): string => note.replace(/^note: /, '');
 
-/** The notes for a policy run at these dates: the standards carried to the last of them; each rule finding once. */
-export function policyNotes(policy: Policy, dates: readonly string[]): string[] {
+/**
+ * The notes for a policy run at these dates: each watched figure carried to the last of them (but those a projection
+ * grows, said by projectionNotes); each rule finding once.
+ */
+export function policyNotes(policy: Policy, dates: readonly string[], grown: readonly Watched[] = []): string[] {
   const last = [...dates].sort().at(-1);
-  const stale = last ? staleStandards(policy, last) : [];
-  const years = Math.min(...stale.map((s) => s.years));
-  const which = stale.map((s) => `${s.path.split('.').pop()} ${s.value} from ${s.from}`).join(', ');
-  const notes = stale.length
-    ? [
-        `note: ${policy.file}: the newest dibao standard${stale.length > 1 ? 's' : ''} it gives (${which}) ${stale.length > 1 ? 'are' : 'is'} ` +
-          `${years}+ year${years > 1 ? 's' : ''} older than ${last}: carried forward unchanged (add the newer value, or simulate --years with a --projection)`,
-      ]
-    : [];
+  const notes = WATCHED.filter((w) => !grown.includes(w)).flatMap((w) => {
+    const stale = last ? staleStandards(policy, last, w.paths) : [];
+    if (!stale.length) return [];
+    const years = Math.min(...stale.map((s) => s.years));
+    return [
+      `note: ${policy.file}: the newest ${newest(w, stale)} it gives (${which(stale)}) ${stale.length > 1 ? 'are' : 'is'} ` +
+        `${years}+ year${years > 1 ? 's' : ''} older than ${last}: carried forward unchanged (add the newer value, or simulate --years with a --projection)`,
+    ];
+  });
   return [...notes, ...checkPolicy(policy).map(ruleNote)];
 }
 

@@ -672,7 +672,9 @@ describe('simulate --years with a projection', () => {
     const plain = simulate(...years);
     expect(plain.code).toBe(0);
     expect(plain.stderr).toBe(
-      'note: policies/guangxi-nanning.yaml: the newest dibao standards it gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are 5+ years older than 2027-12-31: carried forward unchanged (add the newer value, or simulate --years with a --projection)\n',
+      'note: policies/guangxi-nanning.yaml: the newest dibao standards it gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are 5+ years older than 2027-12-31: carried forward unchanged (add the newer value, or simulate --years with a --projection)\n' +
+        // (and the rigid-expenditure line's measure: last year's income, Nanning's 2023 figure, standing from 2024)
+        'note: policies/guangxi-nanning.yaml: the newest disposable incomes (the rigid-expenditure line) it gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are 3+ years older than 2027-12-31: carried forward unchanged (add the newer value, or simulate --years with a --projection)\n',
     );
     expect(simulate(...years, '--quiet').stderr).toBe('');
     // a program resting on an estimate is marked, as the footnote under the table says (it was under no row)
@@ -683,6 +685,10 @@ describe('simulate --years with a projection', () => {
     const projected = simulate(...years, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml').stderr;
     expect(projected).not.toContain('carried forward unchanged');
     expect(projected).toContain('2023–2025 taken as unchanged, then grown');
+    // (the disposable incomes too: the projection grows them from 2025, the policy's newest is 2024's)
+    expect(projected).toContain(
+      'but the newest disposable incomes (the rigid-expenditure line) policies/guangxi-nanning.yaml gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are older: 2025 taken as unchanged, then grown',
+    );
     expect(simulate('--date', '2022-06-30').stderr).toBe(''); // the standards of the date
   });
 
@@ -690,11 +696,13 @@ describe('simulate --years with a projection', () => {
   it('a standard carried forward is said in the JSON and Markdown it qualifies; the tables say parts are rounded apart', () => {
     const stale =
       'policies/guangxi-nanning.yaml: the newest dibao standards it gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are 5+ years older than 2027-12-31: carried forward unchanged (add the newer value, or simulate --years with a --projection)';
+    const staleIncome =
+      'policies/guangxi-nanning.yaml: the newest disposable incomes (the rigid-expenditure line) it gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are 3+ years older than 2027-12-31: carried forward unchanged (add the newer value, or simulate --years with a --projection)';
     for (const when of [
       ['--year', '2027'],
       ['--date', '2027-12-31'],
     ]) {
-      expect(JSON.parse(simulate(...when, '--format', 'json', '--quiet').stdout).notes).toEqual([stale]);
+      expect(JSON.parse(simulate(...when, '--format', 'json', '--quiet').stdout).notes).toEqual([stale, staleIncome]);
       const md = simulate(...when, '--format', 'markdown', '--quiet').stdout;
       expect(md).toContain(`> Note: ${stale}\n`);
       expect(md).toContain(
@@ -721,7 +729,10 @@ describe('simulate --years with a projection', () => {
       'guangdong-guangzhou',
     ]);
     const own = run('policies/guangdong-guangzhou.yaml');
-    expect(own.stderr).toBe('');
+    // (its own: only that Guangzhou's newest income, 2023's standing from 2024, is taken as 2025's before it is grown)
+    expect(own.stderr).toBe(
+      'note: projection guangdong-3.5pct grows from base_year 2025, but the newest disposable incomes (the rigid-expenditure line) policies/guangdong-guangzhou.yaml gives (urban 59307 from 2024-01-01, rural 25142 from 2024-01-01) are older: 2025 taken as unchanged, then grown (add the published values, or an earlier base_year)\n',
+    );
     expect(own.stdout).not.toContain('made for');
   });
 
@@ -747,12 +758,14 @@ describe('simulate --years with a projection', () => {
     expect(JSON.parse(stale.stdout).notes).toEqual([
       'projection guangdong-3.5pct was made for guangdong-guangzhou, not guangxi-nanning: its rates are applied as they are',
       'projection guangdong-3.5pct grows from base_year 2025, but the newest dibao standards policies/guangxi-nanning.yaml gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are older: 2023–2025 taken as unchanged, then grown (add the published values, or an earlier base_year)',
+      'projection guangdong-3.5pct grows from base_year 2025, but the newest disposable incomes (the rigid-expenditure line) policies/guangxi-nanning.yaml gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are older: 2025 taken as unchanged, then grown (add the published values, or an earlier base_year)',
     ]);
     expect(stale.stderr).not.toContain('carried forward unchanged');
     // a projection that does not grow the standards carries them forward, as the policy does (it said "then grown")
     const wages = file('wages.yaml', text.replace(/^ {2}dibao\.standard\.: .*\n/m, ''));
     const carried = run('--projection', wages, '--format', 'json');
-    expect(carried.stderr).not.toContain('then grown');
+    expect(carried.stderr).not.toMatch(/dibao standards .* then grown/);
+    expect(carried.stderr).toMatch(/disposable incomes .* then grown/); // (which it still grows)
     expect(JSON.parse(carried.stdout).notes).toContainEqual(
       expect.stringMatching(/are 6\+ years older than 2028-12-31: carried forward unchanged/),
     );

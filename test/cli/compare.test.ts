@@ -226,7 +226,14 @@ describe('compare, sensitivity and explain: what the policies say to watch', () 
     const dated = run('--date', DATE);
     expect(dated.code, dated.stderr).toBe(0);
     // (and no take-up note: the sample has no take_up_draw, so every locality takes everything up — budget.test.ts)
-    expect(dated.stderr.split('\n').filter((l) => l.startsWith('note: '))).toEqual([expect.stringContaining(stale(DATE, 3))]);
+    // (and each policy whose newest disposable income, the rigid-expenditure line's measure, is a year old: Fuliang's is 2025's)
+    const income = (policy: string, urban: number, rural: number) =>
+      `note: policies/${policy}.yaml: the newest disposable incomes (the rigid-expenditure line) it gives (urban ${urban} from 2024-01-01, rural ${rural} from 2024-01-01) are 1+ year older than ${DATE}: carried forward unchanged`;
+    expect(dated.stderr.split('\n').filter((l) => l.startsWith('note: '))).toEqual([
+      expect.stringContaining(stale(DATE, 3)),
+      expect.stringContaining(income('guangxi-nanning', 44469, 20369)),
+      expect.stringContaining(income('guangdong-guangzhou', 59307, 25142)),
+    ]);
     expect(run('--year', '2026').stderr).toContain(stale('2026-12-31', 4));
     expect(run('--date', DATE, '--quiet').stderr).toBe('');
     // sensitivity and explain say it too (found by a new-user trial: only simulate did)

@@ -3,7 +3,8 @@
 // urban 810 and rural 566.67 a month, both from 2022-04-01 (policies/guangxi-nanning.yaml).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { policyNotes, staleStandards } from '../../src/core/policy-notes.js';
+import { policyNotes, staleStandards, yearsNotes } from '../../src/core/policy-notes.js';
+import type { Projection } from '../../src/core/projection.js';
 import { parsePolicy } from '../../src/io/policy-file.js';
 
 const text = readFileSync('policies/guangxi-nanning.yaml', 'utf8');
@@ -27,6 +28,29 @@ describe('policyNotes', () => {
     expect(policyNotes(nanning, ['2022-06-30'])).toEqual([]);
     expect(policyNotes(nanning, ['2022-06-30', '2025-06-30'])).toEqual([
       'note: nanning.yaml: the newest dibao standards it gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are 3+ years older than 2025-06-30: carried forward unchanged (add the newer value, or simulate --years with a --projection)',
+      // the rigid-expenditure line's measure, last year's income: Nanning's 2023 figure stands from 2024-01-01 (001（一）
+      // 上年度当地居民人均可支配收入), so 2025 uses it a year late
+      'note: nanning.yaml: the newest disposable incomes (the rigid-expenditure line) it gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are 1+ year older than 2025-06-30: carried forward unchanged (add the newer value, or simulate --years with a --projection)',
+    ]);
+    // not a day sooner: 2024-12-31 is within the year of 2024's figure
+    expect(policyNotes(nanning, ['2024-12-31']).filter((n) => n.includes('disposable'))).toEqual([]);
+  });
+
+  it('a projection that grows a figure says its age once, of its base year, and the policy’s own note is not said', () => {
+    const projection = {
+      id: 'p',
+      baseYear: 2025,
+      uprate: [{ read: 'rigid.disposable_income.' }],
+    } as unknown as Projection;
+    const notes = yearsNotes(nanning, projection, 2026, 2027);
+    expect(notes.filter((n) => n.includes('disposable'))).toEqual([
+      'note: projection p grows from base_year 2025, but the newest disposable incomes (the rigid-expenditure line) nanning.yaml gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are older: 2025 taken as unchanged, then grown (add the published values, or an earlier base_year)',
+    ]);
+    // (the standards it does not grow: carried forward to the last year, as without a projection)
+    expect(notes.filter((n) => n.includes('dibao standards'))).toEqual([
+      expect.stringMatching(
+        /^note: nanning\.yaml: the newest dibao standards .* are 5\+ years older than 2027-12-31: carried forward unchanged/,
+      ),
     ]);
   });
 
