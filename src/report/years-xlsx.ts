@@ -48,6 +48,8 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
       : []),
     // (on the window's rows: the yearly rate from the first year's cost to the last's, as the table's last column)
     { header: '年均增长 growth a year', width: 14, style: { numFmt: '0.0%' } },
+    // (a program resting on an estimated parameter that year, or in any year of the window (window()): the tables' `*`)
+    { header: '依据估计 rests on an estimate', width: 14 },
   ];
   ws.getRow(1).font = { bold: true };
   // Each run's years, then the window (the medium-term total a budget meeting asks for: costs and who pays summed over
@@ -86,7 +88,9 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
           isCash(p) ? m(f.annual_cost) : null,
           ...LEVELS.map((l) => (s.funding?.programs[p.id] ? m(s.funding.programs[p.id]![l]) : null)),
           m(d),
-          ...(grows && isCash(p) ? [...pad, rate(first.programs[p.id].annual_cost, last.programs[p.id].annual_cost)] : []),
+          ...pad,
+          grows && isCash(p) ? rate(first.programs[p.id].annual_cost, last.programs[p.id].annual_cost) : null,
+          s.onEstimates.has(p.id) ? '是 yes' : '',
         ]);
       }
       ws.addRow([
@@ -99,7 +103,8 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
         ...LEVELS.map((l) => (s.funding ? m(s.funding.total[l]) : null)),
         b ? m(totalDelta(b, s)) : null,
         ...(ranged ? [m(s.range?.low), m(s.range?.high)] : []),
-        ...(grows ? [rate(first.total_annual_cost, last.total_annual_cost)] : []),
+        grows ? rate(first.total_annual_cost, last.total_annual_cost) : null,
+        s.onEstimates.size ? '是 yes' : '',
       ]).font = { bold: true };
     }
   }

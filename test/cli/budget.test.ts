@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
-import { PROGRAM_IDS } from '../../src/core/programs/index.js';
+import { PROGRAM_IDS, PROGRAMS } from '../../src/core/programs/index.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 import { yearSpan } from '../../src/cli/years.js';
 import { UsageError } from '../../src/errors.js';
@@ -317,6 +317,19 @@ describe('--format xlsx', () => {
       .getRows(2, 40)!
       .find((r) => r.getCell(2).value === 2026 && r.getCell(3).value === '合计 total')!;
     expect(row.getCell(6).value).toBe(Number(D(ys.total_annual_cost).dividedBy(10_000)));
+    // a program resting on an estimate is marked as the tables' `*` and JSON's uses_estimate mark it (it was not)
+    const sheet = y.getWorksheet('逐年 Years')!;
+    const mark = headers(sheet).indexOf('依据估计 rests on an estimate') + 1;
+    expect(mark).toBeGreaterThan(0);
+    const marked = (year: number | string) =>
+      sheet
+        .getRows(2, sheet.rowCount - 1)!
+        .filter((r) => r.getCell(2).value === year && r.getCell(mark).value === '是 yes')
+        .map((r) => r.getCell(3).value);
+    const byJson = PROGRAMS.filter((p) => ys.programs[p.id].uses_estimate).map((p) => `${p.zh} ${p.en}`);
+    expect(byJson.length).toBeGreaterThan(0);
+    expect(marked(2026)).toEqual([...byJson, '合计 total']);
+    expect(marked('2025–2026 合计')).toEqual(expect.arrayContaining(byJson)); // (the window: any year's)
     expect(headers(y.getWorksheet('逐年 Years')!).filter((h) => h.includes('元'))).toEqual(
       headers(y.getWorksheet('逐年 Years')!).filter((h) => h.includes('(万元)')),
     );
