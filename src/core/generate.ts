@@ -101,6 +101,7 @@ function settingsOf(p: Profile) {
       singleElderly: num(p, `composition.single_elderly.${a}`),
       coupleElderly: num(p, `composition.couple_elderly.${a}`),
       withElderly: num(p, `composition.with_elderly.${a}`),
+      noSupporter: num(p, `supporter.absent.${a}`),
       sigma,
       low,
       lowTop: top * mean,
@@ -122,7 +123,6 @@ function settingsOf(p: Profile) {
     elderlyLost: num(p, 'self_care.elderly_lost'),
     link: num(p, 'income.earning_link'),
     disabilityLink: num(p, 'income.disability_link'),
-    noSupporter: num(p, 'supporter.absent'),
     zeroAssets: num(p, 'assets.zero_share'),
     assetMonths: num(p, 'assets.median_months'),
     rigidSick: num(p, 'rigid.share_sick'),
@@ -145,7 +145,11 @@ function ages(r: Random, A: Settings['byArea'][number], over80: number, size: nu
   if (size === 2) {
     if (r.next() < A.coupleElderly) return [elder(), elder()];
     const x = r.next();
-    return x < 0.6 ? [adult(), adult()] : x < 0.85 ? [adult(), child()] : [adult(), elder()];
+    if (x < 0.85 && x >= 0.6) {
+      const [parent, kid] = [adult(), child()]; // (in this order: the draws as they were)
+      return [...parentOf([parent], [kid]), kid];
+    }
+    return x < 0.6 ? [adult(), adult()] : [adult(), elder()];
   }
   const elderly = r.next() < A.withElderly ? (size === 3 || r.next() < 0.5 ? 1 : 2) : 0;
   const rest = size - elderly;
@@ -153,11 +157,25 @@ function ages(r: Random, A: Settings['byArea'][number], over80: number, size: nu
   let adults = elderly ? (rest >= 3 ? 2 : rest === 2 ? 1 + Math.floor(r.next() * 2) : 1) : r.next() < 0.12 ? 1 : 2;
   if (rest - adults >= 1 && r.next() < 0.35) adults++;
   adults = Math.max(adults, rest - 3); // at most three children
-  return [
-    ...Array.from({ length: adults }, adult),
-    ...Array.from({ length: elderly }, elder),
-    ...Array.from({ length: rest - adults }, child),
-  ];
+  const grown = Array.from({ length: adults }, adult);
+  const elders = Array.from({ length: elderly }, elder);
+  const children = Array.from({ length: rest - adults }, child);
+  return [...parentOf(grown, children), ...elders, ...children];
+}
+
+/**
+ * The adults with the eldest at least 18 years older than the eldest child: a parent (an auditor found 1 household in
+ * 94 with a "parent" of 28 and a child of 15). Drawn apart, the eldest adult is moved up, 18–25 years above the child
+ * (by its own age, drawing nothing more: the same draws, so every other figure stays as it was); at most 42, still of
+ * working age.
+ */
+function parentOf(adults: number[], children: readonly number[]): number[] {
+  if (!children.length || !adults.length) return adults;
+  const eldest = Math.max(...adults);
+  const need = Math.max(...children) + 18;
+  if (eldest >= need) return adults;
+  const i = adults.indexOf(eldest);
+  return adults.map((a, k) => (k === i ? need + (eldest % 8) : a));
 }
 
 function member(r: Random, s: Settings, age: number): Member {
@@ -218,7 +236,7 @@ function householdRows(r: Random, set: Settings, s: GenerateSettings, d: Drawn, 
   const sum = shares.reduce((x, y) => x + y, 0) || 1;
   // A working-age earner supports the household; without one, it may have no capable supporter at all.
   const earner = members.some(canEarn);
-  const noSupporter = !earner && r.next() < set.noSupporter;
+  const noSupporter = !earner && r.next() < set.byArea[urban ? 0 : 1]!.noSupporter;
   const assets = r.next() < set.zeroAssets ? 0 : r.lognormal(set.assetMonths * total, 1);
   const sick = members.some((m) => m.ill || m.grade === 1 || m.grade === 2);
   const rigid =

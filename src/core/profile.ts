@@ -55,7 +55,8 @@ const DRAWS: readonly ProfileSpec[] = [
   { key: 'illness.adult', kind: 'share', en: 'serious-illness prevalence among adults under 60' },
   { key: 'illness.elderly', kind: 'share', en: 'serious-illness prevalence among the elderly' },
   { key: 'self_care.elderly_lost', kind: 'share', en: 'share of persons 80 and over who lost self-care in part' },
-  { key: 'supporter.absent', kind: 'share', en: 'share of households with no working-age earner that have no capable supporter elsewhere' },
+  // (by area: a town's elderly more often have a pension or a child nearby; nine in ten tekun are rural)
+  ...area('supporter.absent', 'share', 'share of households with no working-age earner that have no capable supporter elsewhere'),
   { key: 'assets.zero_share', kind: 'share', en: 'share of households with no financial assets' },
   { key: 'assets.median_months', kind: 'positive', en: 'median financial assets, in months of household income' },
   { key: 'rigid.share_sick', kind: 'share', en: 'share of households with an ill or severely disabled member that have rigid expenditure' },
@@ -85,6 +86,7 @@ export const TARGETS: readonly ProfileSpec[] = [
   { key: 'target.elderly_share', kind: 'share', en: 'share of persons 60 and over', optional: true },
   ...area('target.dibao_rate', 'share', 'dibao recipients as a share of persons'),
   { key: 'target.tekun_rate', kind: 'share', en: 'tekun persons as a share of persons' },
+  { key: 'target.tekun_urban_share', kind: 'share', en: 'share of tekun persons living in urban areas', optional: true },
   ...area('target.average_benefit', 'money', 'average dibao benefit per recipient a month', true),
   ...area('target.persons_per_dibao_household', 'positive', 'persons per dibao household', true),
   { key: 'target.dibao_elderly_share', kind: 'share', en: 'share of dibao recipients 60 and over', optional: true },

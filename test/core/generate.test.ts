@@ -89,6 +89,27 @@ describe('generate', () => {
     expect(beside).toBe(0);
   });
 
+  // An auditor found 1,059 of 100,000 Nanning households whose eldest adult was under 15 years older than the eldest
+  // child (ages 0, 15, 28): a parent 18 or more years older is who raises a child
+  it('a household with children has an adult at least 18 years older than the eldest', async () => {
+    for (const locality of ['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang']) {
+      const { s } = await settings(locality, 20_000);
+      const pop = await parseHouseholdsFast(Readable.from([csv(s)]), 'g.csv');
+      let withChildren = 0;
+      let young = 0;
+      for (let h = 0; h < pop.householdCount; h++) {
+        const ages = Array.from(pop.members.subarray(pop.offsets[h]!, pop.offsets[h + 1]!)).map((p) => pop.age[p]!);
+        const children = ages.filter((a) => a < 18);
+        if (!children.length) continue;
+        withChildren++;
+        // (a parent is of working age: a grandparent of 60 or more raising a child alone is not drawn)
+        if (Math.max(...ages.filter((a) => a >= 18 && a < 60)) < Math.max(...children) + 18) young++;
+      }
+      expect(withChildren, locality).toBeGreaterThan(3000);
+      expect(young, locality).toBe(0);
+    }
+  });
+
   it('reads back as valid households that gross up to the profile’s population', async () => {
     const { s, profile } = await settings('jiangxi-fuliang', 20_000);
     const pop = await parseHouseholdsFast(Readable.from([csv(s)]), 'g.csv');
