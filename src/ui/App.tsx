@@ -1,5 +1,5 @@
 // The TUI root: one reducer for every key (state.ts), the views over the model (model.ts), a single exit site.
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Charts } from './Charts.js';
 import { Help } from './Help.js';
@@ -13,7 +13,8 @@ import type { TotalRange } from '../report/totals.js';
 import type { RateDistribution } from '../report/marginal-rates.js';
 import { Rates } from './Rates.js';
 import { Overview } from './Overview.js';
-import { footerKeys, initialState, reduce, VIEWS, type State } from './state.js';
+import { footerKeys, initialState, reduce, selectedIn, VIEWS, type State } from './state.js';
+import { useTerminalSize } from './useTerminalSize.js';
 import { useViews } from './useViews.js';
 import { displayWidth, truncate } from '../report/text-table.js';
 
@@ -28,9 +29,9 @@ export const KNOB_SCENARIO_ID = 'tui-knobs';
 
 export function App({ data, lang, save }: AppProps) {
   const { exit } = useApp();
-  const { stdout } = useStdout();
-  const height = Math.max(20, stdout.rows ?? 24);
-  const width = Math.max(40, stdout.columns ?? 80);
+  const size = useTerminalSize();
+  const height = Math.max(20, size.rows);
+  const width = Math.max(40, size.columns);
   // Each locality's own baseline of each knob (a knob moved sets one value for all of them)
   const initials = useMemo(() => data.localities.map((l) => KNOBS.map((k) => k.initial(l.baseline.snapshot))), [data]);
   const [state, setState] = useState<State>(() => initialState(initials));
@@ -94,10 +95,9 @@ export function App({ data, lang, save }: AppProps) {
   }, [ratesKey, data, state.locality, view, run]);
 
   // Keys go through the reducer; saving (`w`) writes the file here, in the event, with the state the key produced.
+  // `latest` is the state after the last key, set only by a key: keys come faster than renders, and an effect syncing it
+  // from a render put back a state a key had already moved on from (a knob held down lost a press in three)
   const latest = useRef(state);
-  useEffect(() => {
-    latest.current = state;
-  });
   /** `w`: a new file when the knobs differ from the last one saved; else what is already there, or that nothing moved. */
   const saveKnobs = (s: State): SaveNote => {
     if (s.values.every((v) => v === null)) return { kind: 'saveNothing' };
@@ -145,7 +145,7 @@ export function App({ data, lang, save }: AppProps) {
   // The rows under the title and the views line and above the footer, less an error line shown
   const room = height - 3 - (shown.error ? 1 : 0) - (ratesError && state.view === 'rates' ? 1 : 0);
   // Below 80×24 the views wrap over each other: say so (a TUI trial saw the layout break with no word of why)
-  const [cols, lines] = [stdout.columns ?? 80, stdout.rows ?? 24];
+  const [cols, lines] = [size.columns, size.rows];
   if (cols < 80 || lines < 24) return <Text wrap="wrap">{t(lang, 'tooSmall').replace('{size}', `${cols}×${lines}`)}</Text>;
   return (
     <Box flexDirection="column">
@@ -210,7 +210,7 @@ export function App({ data, lang, save }: AppProps) {
       {!state.help && state.view === 'households' ? (
         <Households
           rows={rows}
-          selected={state.selected}
+          selected={selectedIn(state, rows.length)}
           filter={state.filter}
           trace={trace}
           scroll={state.scroll}

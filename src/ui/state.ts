@@ -123,13 +123,19 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
         return next;
       }
       if (input === 'f') return { ...next, filter: FILTERS[(FILTERS.indexOf(s.filter) + 1) % FILTERS.length]!, selected: 0 };
-      if (key.downArrow) return { ...next, selected: clamp(s.selected + 1, 0, Math.max(0, lim.households - 1)) };
-      if (key.upArrow) return { ...next, selected: clamp(s.selected - 1, 0, Math.max(0, lim.households - 1)) };
-      if ((key.return || key.rightArrow) && lim.households > 0) return { ...next, opened: s.selected, cliff: false, scroll: 0 };
+      // (the list may have shrunk under the selection since it moved: a knob changed who changes. It is the last row)
+      const last = Math.max(0, lim.households - 1);
+      const at = selectedIn(s, lim.households);
+      if (key.downArrow) return { ...next, selected: clamp(at + 1, 0, last) };
+      if (key.upArrow) return { ...next, selected: clamp(at - 1, 0, last) };
+      if ((key.return || key.rightArrow) && lim.households > 0) return { ...next, selected: at, opened: at, cliff: false, scroll: 0 };
       return next;
     }
   }
 }
+
+/** The selected household's row in a list of `households` (a list that shrank under it: its last row). */
+export const selectedIn = (s: Pick<State, 'selected'>, households: number): number => clamp(s.selected, 0, Math.max(0, households - 1));
 
 /** A knob's value as the shown locality has it: the value set for all, else its own baseline. */
 export function knobValue(s: Pick<State, 'values' | 'initials' | 'locality'>, knob: number): number {

@@ -170,6 +170,21 @@ describe('jiuzhu tui', () => {
     expect(await keys(a, '3', '+++')).toMatch(/▸ tekun basic standard\s+◂\s+1\.6 × S/); // Fuliang's 1.3, three steps
   });
 
+  // A TUI trial held `+` down in tmux: ten presses, each its own write, moved the knob 6 to 9 steps (an effect put back
+  // the state of a render already passed, after a press had moved on from it)
+  it('takes every key of a quick run of separate presses, however the renders fall between them', async () => {
+    for (const gap of [() => Promise.resolve(), () => new Promise((r) => setImmediate(r)), () => new Promise((r) => setTimeout(r, 1))]) {
+      const a = await open(await data(['policies/guangxi-nanning.yaml']));
+      await keys(a, '3');
+      for (let i = 0; i < 10; i++) {
+        a.stdin.write('+');
+        await gap();
+      }
+      expect(await keys(a, 'x')).toMatch(/▸ tekun basic standard\s+◂\s+2\.3 × S/); // Nanning's 1.3, ten steps
+      a.unmount();
+    }
+  });
+
   it('charts cost per program and the mean change by income decile', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
     const f = await keys(a, '2');
@@ -294,6 +309,18 @@ describe('jiuzhu tui', () => {
         'the terminal is 70×24: jiuzhu tui needs at least 80×24; make the window larger (q quits)',
       );
       expect(a.lastFrame()).not.toContain('overview');
+      // made larger, it draws the views at once, with no key pressed (it waited for one, a TUI trial found)
+      columns = 80;
+      const before = a.lastFrame();
+      a.stdout.emit('resize');
+      await settled(a, before);
+      expect(a.lastFrame()).toMatch(/^救助 jiuzhu Guangxi \/ Nanning/);
+      expect(a.lastFrame()).toContain('[1 overview]');
+      // and smaller again, it says so at once (the old views had wrapped over each other)
+      columns = 60;
+      a.stdout.emit('resize');
+      await settled(a, a.lastFrame());
+      expect(a.lastFrame()!.replace(/\s+/g, ' ')).toContain('the terminal is 60×24');
     } finally {
       columns = 80;
     }

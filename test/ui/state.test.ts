@@ -57,6 +57,15 @@ describe('the key reducer', () => {
     expect(press(start, 'w').saveRequested).toBe(false);
   });
 
+  // A TUI trial selected row 300 of 317 households that change, then moved a knob: 98 changed, no row was marked and
+  // Enter did nothing. The selection is the list's last row until a key moves it
+  it('a list that shrank under the selection: Enter opens its last row, ↑ and ↓ move from there', () => {
+    const far = { ...press(start, '4'), selected: 299 };
+    expect(press(far, { return: true })).toMatchObject({ selected: 2, opened: 2 });
+    expect(press(far, { downArrow: true }).selected).toBe(2);
+    expect(press(far, { upArrow: true }).selected).toBe(1);
+  });
+
   it('cycles localities with l / L and runs with s', () => {
     expect(press(start, 'l').locality).toBe(1);
     expect(press(start, 'l', 'l').locality).toBe(0);
