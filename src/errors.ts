@@ -88,3 +88,12 @@ export class ClosedPipe extends Error {
     this.name = 'ClosedPipe';
   }
 }
+
+/** The person stopped the run (Ctrl-C in the TUI, where the terminal's raw mode makes it a key, not a signal): 130. */
+export class Interrupted extends Error {
+  readonly exitCode = 130;
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}

@@ -3,6 +3,8 @@
 export interface Out {
   write(s: string): unknown;
   readonly isTTY?: boolean;
+  /** A terminal's width (a line wider than it wraps, and `\r` redraws only its last part). */
+  readonly columns?: number;
 }
 
 export interface Ctx {

@@ -2,7 +2,7 @@
 // error (a bug); no stack trace without --debug. And what an interrupted or cut-short run does: Ctrl-C or kill removes
 // the temporary file being written; a pipe closed early (`| head`) is not an error.
 import { CommanderError } from 'commander';
-import { CheckFailedError, ClosedPipe, formatProblem, InputError, UsageError } from '../errors.js';
+import { CheckFailedError, ClosedPipe, formatProblem, InputError, Interrupted, UsageError } from '../errors.js';
 import { ownsTemporaryFiles, removeTemporaryFiles } from '../io/atomic-file.js';
 import { givesNotes, releaseFifos } from '../io/files.js';
 import type { Ctx } from './context.js';
@@ -39,6 +39,7 @@ export function report(ctx: Ctx, e: unknown, debug: boolean): number {
       say(`note: the reader of ${e.path} closed it early: the run stopped there, and wrote nothing more (no --out)`);
     return e.exitCode;
   }
+  if (e instanceof Interrupted) return e.exitCode; // (as a signal's Ctrl-C: 130, nothing said)
   if (e instanceof CheckFailedError) {
     say(`jiuzhu: ${e.message}`);
     return e.exitCode;
@@ -46,6 +47,18 @@ export function report(ctx: Ctx, e: unknown, debug: boolean): number {
   say(`jiuzhu: internal error: ${(e as Error)?.message ?? String(e)}`);
   say(debug ? String((e as Error)?.stack ?? e) : 'This is a bug in jiuzhu. Run again with --debug and report the output.');
   return 4;
+}
+
+/** What Ctrl-C or kill should tidy on the terminal before the exit (a progress line left standing). */
+const tidy = new Set<() => void>();
+/** `fn` runs if the process is interrupted; the function returned takes it back. */
+export function atInterrupt(fn: () => void): () => void {
+  tidy.add(fn);
+  return () => void tidy.delete(fn);
+}
+/** Runs what atInterrupt was given (the signal handler's first step). */
+export function tidyOnInterrupt(): void {
+  for (const fn of tidy) fn();
 }
 
 let signalsGuarded = false;
@@ -58,6 +71,7 @@ export function guardSignals(): void {
     ['SIGTERM', 143],
   ] as const) {
     process.on(signal, () => {
+      tidyOnInterrupt();
       removeTemporaryFiles();
       releaseFifos();
       process.exit(code);

@@ -21,7 +21,7 @@ import { applyScenario, type Scenario } from '../core/scenario.js';
 import { AHEAD_YEARS, checkPolicy } from '../core/sanity.js';
 import { loadScenario } from '../io/scenario-file.js';
 import type { Ctx } from './context.js';
-import { makeProgress } from './progress.js';
+import { makeProgress, readingLabel } from './progress.js';
 
 export function simulationDate(ctx: Ctx, date: string | undefined): string {
   if (date === undefined) return today(ctx.now());
@@ -133,7 +133,7 @@ export async function householdsSource(ctx: Ctx, quiet: boolean): Promise<Pick<R
 
 export async function loadHouseholds(ctx: Ctx, exec: Executor, file: string, quiet: boolean): Promise<Population> {
   const source = await householdsSource(ctx, quiet);
-  const progress = makeProgress(ctx, `reading ${file}`, quiet);
+  const progress = makeProgress(ctx, readingLabel(file), quiet);
   try {
     return await readHouseholds(exec, file, { onProgress: progress?.update, ...source });
   } finally {
@@ -150,7 +150,7 @@ export async function simulateHouseholds(
   quiet: boolean,
 ): Promise<Totals[]> {
   const source = await householdsSource(ctx, quiet);
-  const progress = makeProgress(ctx, `reading ${file}`, quiet);
+  const progress = makeProgress(ctx, readingLabel(file), quiet);
   try {
     return await simulateFile(exec, file, runs, { onProgress: progress?.update, ...source });
   } finally {

@@ -42,10 +42,10 @@ function buildProgram(ctx: Ctx): Command {
 
   const date = () => new Option('--date <YYYY-MM-DD>', 'simulation date (default: today)');
   const policy = () => new Option('--policy <file>', 'locality policy YAML, e.g. policies/guangxi-nanning.yaml').makeOptionMandatory();
-  const households = () =>
+  const households = (stdin = '- reads a CSV from standard input') =>
     new Option(
       '--households <file>',
-      'households file: CSV (UTF-8 or GB18030), .xlsx, .parquet or .arrow; one row per person, incomes a month (README "Households"); - reads a CSV from standard input',
+      `households file: CSV (UTF-8 or GB18030), .xlsx, .parquet or .arrow; one row per person, incomes a month (README "Households"); ${stdin}`,
     )
       .argParser(stdinAsFile)
       .makeOptionMandatory();
@@ -148,7 +148,7 @@ function buildProgram(ctx: Ctx): Command {
         .makeOptionMandatory(),
     )
     .addOption(scenario('a scenario to compare with the baseline (repeatable)'))
-    .addOption(households())
+    .addOption(households('not - (the keys come from standard input)'))
     .addOption(date())
     .addOption(new Option('--lang <lang>', 'interface language (default: from LANG)').choices(['zh', 'en']))
     .action(async (o) => (await import('./commands/tui.js')).tuiCommand(ctx, o));

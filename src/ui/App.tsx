@@ -23,11 +23,13 @@ export interface AppProps {
   readonly lang: Lang;
   /** Writes a scenario's YAML under scenarios/ (a new file) and returns its path, or why it could not. */
   readonly save: (yaml: (id: string) => string) => { readonly path: string } | { readonly error: string };
+  /** Ctrl-C: the app closes, and the run exits as interrupted (130), as Ctrl-C does anywhere else; q quits (0). */
+  readonly onInterrupt?: () => void;
 }
 
 export const KNOB_SCENARIO_ID = 'tui-knobs';
 
-export function App({ data, lang, save }: AppProps) {
+export function App({ data, lang, save, onInterrupt }: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize();
   const height = Math.max(20, size.rows);
@@ -120,6 +122,11 @@ export function App({ data, lang, save }: AppProps) {
     if (next.saveRequested) setSaved(saveKnobs(next));
   };
   useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      onInterrupt?.();
+      exit();
+      return;
+    }
     // Keys that arrive in one chunk (typed fast, or a key held down) are each a key press: `lll` is three.
     const k = key as unknown as Record<string, boolean | undefined>;
     const plain = !['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'return', 'escape', 'tab', 'ctrl', 'meta'].some((x) => k[x]);

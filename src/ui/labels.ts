@@ -36,6 +36,7 @@ const L = {
   help: ['帮助', 'help'],
   loading: ['读取', 'reading'],
   stopReading: ['Ctrl-C 停止读取', 'Ctrl-C stops reading'],
+  rows: ['行', 'rows'],
   scenarios: ['各方案年度总支出（万元）', 'total annual cost per run (M yuan)'],
   locality: ['地区', 'locality'],
   recomputing: ['重新计算中…', 'recomputing…'],

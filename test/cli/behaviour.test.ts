@@ -307,4 +307,18 @@ describe('tui', () => {
       `\`jiuzhu compare --policy ${NANNING} --scenario scenarios/low-income-2x.yaml --households ${SAMPLE} --date 2025-06-30\``,
     );
   });
+
+  // An interactive QA trial: the help said "- reads a CSV from standard input", and `-` was then refused as no terminal,
+  // with a hint that rewrote it to /dev/stdin
+  it('--households - is refused as such (the keys come from standard input), and its help says not -', () => {
+    const r = jiuzhu(['tui', '--policy', NANNING, '--households', '-'], { input: 'h\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'jiuzhu: jiuzhu tui reads its keys from standard input, so it cannot read the households from it (--households -)\n' +
+        `hint: give the file by name (--households FILE); for piped households, \`jiuzhu compare --policy ${NANNING} --households -\`\n`,
+    );
+    const help = jiuzhu(['tui', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('not - (the keys come from standard input)');
+    expect(help).not.toContain('- reads a CSV from standard input');
+  });
 });

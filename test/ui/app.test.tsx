@@ -391,4 +391,16 @@ describe('loading', () => {
     expect(f).toContain('250,000 rows · 25.0 MB/s · ETA 2 s');
     expect(f).toContain('Ctrl-C stops reading'); // (q is read once the screen is up)
   });
+
+  it('from a pipe (no size known): rows and rate, no bar, no % and no ETA; in 中文 the rows too', async () => {
+    const { Loading } = await import('../../src/ui/Loading.js');
+    app = render(<Loading file="/dev/stdin" progress={{ bytes: 13e6, totalBytes: 0, rows: 380_928 }} seconds={2} lang="en" />);
+    const f = app.lastFrame()!;
+    expect(f).toContain('reading standard input');
+    expect(f).not.toMatch(/[░%]|ETA/);
+    expect(f).toContain('380,928 rows · 6.5 MB/s');
+    app.unmount();
+    app = render(<Loading file="a.csv" progress={{ bytes: 1e6, totalBytes: 2e6, rows: 10 }} seconds={1} lang="zh" />);
+    expect(app.lastFrame()).toContain('10 行 · 1.0 MB/s · ETA 1 s');
+  });
 });

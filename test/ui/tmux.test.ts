@@ -33,4 +33,22 @@ describe('tui in tmux', () => {
       spawnSync('tmux', ['kill-session', '-t', session]);
     }
   });
+
+  // An interactive QA trial: Ctrl-C once the screen was up exited 0 (Ink took it as a quit), 130 while it was loading;
+  // the README says Ctrl-C is 130. The terminal is given back either way
+  it('Ctrl-C exits as interrupted (130), the terminal given back (echo on)', async () => {
+    expect(hasTmux, 'tmux is not installed: apt-get install tmux (.ci/run does)').toBe(true);
+    const session = `jiuzhu-c-${process.pid}`;
+    const cmd = `${process.execPath} bin/jiuzhu.js tui --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2025-06-30 --lang en; echo EXIT=$?; stty -a | grep -q ' echo ' && echo ECHO=on || echo ECHO=off; sleep 3`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', cmd);
+    try {
+      expect(await screenWhen(session, /\[1 overview\]/)).toContain('[1 overview]');
+      tmux('send-keys', '-t', session, 'C-c');
+      const after = await screenWhen(session, /ECHO=/);
+      expect(after).toContain('EXIT=130');
+      expect(after).toContain('ECHO=on');
+    } finally {
+      spawnSync('tmux', ['kill-session', '-t', session]);
+    }
+  });
 });

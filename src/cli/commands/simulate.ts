@@ -22,7 +22,7 @@ import {
   simulationDate,
   withExecutor,
 } from '../load.js';
-import { makeProgress } from '../progress.js';
+import { makeProgress, readingLabel } from '../progress.js';
 import { streamHouseholds } from '../../engine/households.js';
 import { UsageError } from '../../errors.js';
 import { fundingOf } from '../../core/funding.js';
@@ -280,7 +280,7 @@ async function run(pop: Population, runs: readonly Run[], perHousehold: string):
 
 /** --stream: each chunk of households is evaluated as soon as it is read, then dropped. */
 async function runStreaming(ctx: Ctx, o: SimulateOptions, runs: readonly Run[]): Promise<{ totals: Totals[]; rows: AtomicFile | null }> {
-  const progress = makeProgress(ctx, `reading ${o.households}`, o.quiet);
+  const progress = makeProgress(ctx, readingLabel(o.households), o.quiet);
   try {
     return await withOutput(o.perHousehold, async (out) => {
       const totals = runs.map(() => new Totals());

@@ -31,6 +31,12 @@ export async function tuiCommand(
   o: TuiOptions,
   terminal: Terminal = { stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY) },
 ): Promise<void> {
+  // (`-` is read as /dev/stdin: its help said "- reads a CSV from standard input", then it asked for a terminal there)
+  if (o.households === '/dev/stdin')
+    throw new UsageError(
+      'jiuzhu tui reads its keys from standard input, so it cannot read the households from it (--households -)',
+      `give the file by name (--households FILE); for piped households, \`${compareCommand({ ...o, households: '-' })}\``,
+    );
   if (!terminal.stdin || !terminal.stdout) {
     throw new UsageError(
       'jiuzhu tui needs an interactive terminal (stdin and stdout)',
