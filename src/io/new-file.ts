@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileError } from './files.js';
 
 /** Writes the file if no file has its name: true, or false when one has (nothing written). Errors are thrown. */
 export function writeNewFile(path: string, text: string): boolean {
@@ -35,12 +36,25 @@ export function saveNewScenario(
 ): { readonly path: string } | { readonly error: string } {
   try {
     mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    // (in words: a file named `scenarios` gave Node's "EEXIST: file already exists, mkdir 'scenarios'")
+    return { error: said(e, 'make the folder', dir) };
+  }
+  let path = dir;
+  try {
     for (let n = 1; ; n++) {
       const id = `${prefix}-${n}`;
-      const path = join(dir, `${id}.yaml`);
+      path = join(dir, `${id}.yaml`);
       if (!existsSync(path) && writeNewFile(path, yaml(id))) return { path };
     }
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    return { error: said(e, 'write', path) };
   }
+}
+
+/** A file system error as words (the path, and its cause); another error as its message. */
+function said(e: unknown, doing: string, path: string): string {
+  if ((e as NodeJS.ErrnoException).code === 'EEXIST') return `cannot ${doing} ${path}: a file has that name`;
+  const u = fileError(e, doing, path);
+  return u instanceof Error ? u.message : String(u);
 }

@@ -38,7 +38,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   const initials = useMemo(() => data.localities.map((l) => KNOBS.map((k) => k.initial(l.baseline.snapshot))), [data]);
   const [state, setState] = useState<State>(() => initialState(initials));
   const [saved, setSaved] = useState<SaveNote | null>(null);
-  const lastSaved = useRef<{ values: readonly (number | null)[]; path: string } | null>(null);
+  // (every file saved this session: knobs moved back to values saved before are that file, not a copy of it)
+  const savedFiles = useRef<Array<{ values: readonly (number | null)[]; path: string }>>([]);
   const made = useMemo(() => ({ date: data.date, today: data.today }), [data]);
 
   const yaml = useMemo(() => knobScenarioYaml(state.values, KNOB_SCENARIO_ID, made), [state.values, made]);
@@ -100,14 +101,14 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   // `latest` is the state after the last key, set only by a key: keys come faster than renders, and an effect syncing it
   // from a render put back a state a key had already moved on from (a knob held down lost a press in three)
   const latest = useRef(state);
-  /** `w`: a new file when the knobs differ from the last one saved; else what is already there, or that nothing moved. */
+  /** `w`: a new file when the knobs differ from every one saved; else the file that has them, or that nothing moved. */
   const saveKnobs = (s: State): SaveNote => {
     if (s.values.every((v) => v === null)) return { kind: 'saveNothing' };
-    const last = lastSaved.current;
-    if (last && last.values.every((v, i) => v === s.values[i])) return { kind: 'savedSame', path: last.path };
+    const same = savedFiles.current.find((f) => f.values.every((v, i) => v === s.values[i]));
+    if (same) return { kind: 'savedSame', path: same.path };
     const r = save((id) => knobScenarioYaml(s.values, id, made)!);
     if ('error' in r) return { kind: 'saveFailed', why: r.error };
-    lastSaved.current = { values: s.values, path: r.path };
+    savedFiles.current.push({ values: s.values, path: r.path });
     return { kind: 'saved', path: r.path };
   };
   const press = (input: string, key: Parameters<typeof reduce>[2]) => {

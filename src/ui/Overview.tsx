@@ -103,7 +103,7 @@ export function Overview({
       {ch ? (
         <Text wrap="truncate-end">
           {truncate(
-            `${t(lang, 'winners')} ${Math.round(Number(ch.gainers!.households))} (${t(lang, 'entrants')} ${Math.round(Number(ch.entrants!.households))}) · ${t(lang, 'losers')} ${Math.round(Number(ch.losers!.households))} (${t(lang, 'exits')} ${Math.round(Number(ch.exits!.households))}) · ${t(lang, 'unchanged')} ${Math.round(Number(ch.unchanged!.households))}`,
+            `${t(lang, 'winners')} ${n(ch.gainers!.households)} (${t(lang, 'entrants')} ${n(ch.entrants!.households)}) · ${t(lang, 'losers')} ${n(ch.losers!.households)} (${t(lang, 'exits')} ${n(ch.exits!.households)}) · ${t(lang, 'unchanged')} ${n(ch.unchanged!.households)}`,
             width,
           )}
         </Text>
@@ -112,3 +112,6 @@ export function Overview({
     </Box>
   );
 }
+
+/** Weighted households as a whole number with its thousands grouped, as the tables give them (29745 read as 29,745). */
+const n = (households: string): string => Math.round(Number(households)).toLocaleString('en');

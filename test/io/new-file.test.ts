@@ -23,7 +23,8 @@ describe('saveNewScenario', () => {
     const parent = mkdtempSync(join(tmpdir(), 'jiuzhu-save-'));
     writeFileSync(join(parent, 'scenarios'), 'a file\n');
     const r = saveNewScenario(join(parent, 'scenarios'), 'tui-20261202', yaml);
-    expect(r).toEqual({ error: expect.stringMatching(/EEXIST|ENOTDIR/) });
+    // (in words: it gave Node's "EEXIST: file already exists, mkdir 'scenarios'", an interactive QA trial found)
+    expect(r).toEqual({ error: `cannot make the folder ${join(parent, 'scenarios')}: a file has that name` });
     expect(readdirSync(parent)).toEqual(['scenarios']);
   });
 });

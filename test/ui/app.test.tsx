@@ -95,6 +95,7 @@ async function settled(a: ReturnType<typeof render>, before: string | undefined)
   return a.lastFrame()!;
 }
 const RIGHT = '\u001B[C';
+const LEFT = '\u001B[D';
 
 describe('jiuzhu tui', () => {
   it('opens on the overview: programs, baseline against the first scenario, totals as bars, estimate flag', async () => {
@@ -106,7 +107,7 @@ describe('jiuzhu tui', () => {
     // 1593.7 (programs 1–8) + 117.7 of special assistance (premium 71.6 — edge and rigid members' 150 since 2024-10-31,
     // 001（七） — living 23.3, care 22.8 million yuan)
     expect(f).toMatch(/tekun-basic-1\.6x\s+█+\s+1711\.4/);
-    expect(f).toContain('gain 29745 (new 0) · lose 0');
+    expect(f).toContain('gain 29,745 (new 0) · lose 0');
     // what every eligible household would get, and who pays the run compared: simulate --format json's
     // eligible_total_annual_cost 1711441278.07 and funding 1078885358.99 / 272853512.34 / 359702406.75 (a TUI trial saw neither)
     expect(f).toContain('all eligible 1711.4 · pays: central 1078.9 · province 272.9 · county 359.7');
@@ -138,6 +139,9 @@ describe('jiuzhu tui', () => {
     expect(await keys(a, 'w')).toContain('unchanged since saved: scenarios/tui-test-1.yaml');
     expect(saves).toHaveLength(1);
     expect(await keys(a, RIGHT, 'w')).toContain('saved: scenarios/tui-test-2.yaml');
+    // back to the values of the first: that file again, not a copy (a trial found -3 repeating -1)
+    expect(await keys(a, LEFT, 'w')).toContain('unchanged since saved: scenarios/tui-test-1.yaml');
+    expect(saves).toHaveLength(2);
   });
 
   it('tells a save that failed in the TUI, and goes on (it threw: a stack trace, the session lost)', async () => {
