@@ -17,6 +17,7 @@ import { footerKeys, initialState, reduce, selectedIn, VIEWS, type State } from 
 import { useTerminalSize } from './useTerminalSize.js';
 import { useViews } from './useViews.js';
 import { displayWidth, truncate } from '../report/text-table.js';
+import { wrapLine } from './format.js';
 
 export interface AppProps {
   readonly data: TuiData;
@@ -60,13 +61,14 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
     knobs,
   ).views;
   const rows = useMemo(() => households(view, data.pop, run, state.filter), [view, data.pop, run, state.filter]);
-  const trace = useMemo(
-    () =>
-      state.view === 'households' && state.opened !== null && rows[state.opened]
-        ? (state.cliff ? cliffLines : traceLines)(data, state.locality, view, run, rows[state.opened]!.h)
-        : null,
-    [state.view, state.opened, state.cliff, rows, data, state.locality, view, run],
-  );
+  const trace = useMemo(() => {
+    if (state.view !== 'households' || state.opened === null || !rows[state.opened]) return null;
+    const h = rows[state.opened]!.h;
+    // (the trace wrapped to the screen, as its lines ran off it; the cliff chart is drawn to fit)
+    return state.cliff
+      ? cliffLines(data, state.locality, view, run, h)
+      : traceLines(data, state.locality, view, run, h).flatMap((l) => wrapLine(l, Math.max(40, size.columns) - 1));
+  }, [state.view, state.opened, state.cliff, rows, data, state.locality, view, run, size.columns]);
   // The marginal-rate distribution: computed when the view is open, once per run (on worker threads for a big population).
   const [rates, setRates] = useState<{ key: unknown; dist: RateDistribution } | null>(null);
   const [ratesError, setRatesError] = useState<unknown>(null);
@@ -116,7 +118,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
       localities: data.localities.length,
       runs: view.runs.length,
       households: rows.length,
-      traceLines: trace?.length ?? 0,
+      // (scrolled at most to the trace's last screenful: past it, one line stood on an empty screen)
+      traceLines: trace ? Math.max(1, trace.length - (height - 5) + 1) : 0,
     });
     latest.current = next;
     setState(next);

@@ -15,7 +15,7 @@ import { totalRange } from '../../src/report/sensitivity-rows.js';
 import { money } from '../../src/ui/format.js';
 import { rateBands } from '../../src/core/marginal-rates.js';
 import { bandShares } from '../../src/report/marginal-rates.js';
-import { groupDigits } from '../../src/report/text-table.js';
+import { displayWidth, groupDigits } from '../../src/report/text-table.js';
 import { TUI_RATE_DELTA } from '../../src/ui/model.js';
 import type { KnobComparer, TuiData } from '../../src/ui/model.js';
 import { parseScenario } from '../../src/io/scenario-file.js';
@@ -211,6 +211,33 @@ describe('jiuzhu tui', () => {
     expect(await keys(a, '\u001B')).toMatch(/filter: changed/);
     const losers = await keys(a, 'f');
     expect(losers, losers).toMatch(/filter: losers \(f\) — 0/);
+  });
+
+  // An interactive QA trial: the trace's lines were cut at the screen's edge (no way to read the rest), and ↓ past the
+  // end left one line on an empty screen
+  it('wraps the trace to the screen, and scrolls no further than its last screenful', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
+    await keys(a, '4');
+    const first = await keys(a, '\r');
+    const lines = first.split('\n');
+    expect(lines.every((l) => displayWidth(l) <= 80)).toBe(true);
+    expect(lines.some((l) => l.endsWith('…'))).toBe(false);
+    let last = first;
+    for (let i = 0; i < 600; i++) {
+      a.stdin.write('\u001B[B');
+      await new Promise((r) => setImmediate(r)); // (each its own key)
+    }
+    last = await keys(a, 'x');
+    // the last screenful: as many lines as the first (the body is full), ending with the trace's last line
+    // the last screenful: a full body of the trace (the title and the views above it, the keys below), not one line
+    expect(last.split('\n').length).toBeGreaterThanOrEqual(lines.length);
+    expect(
+      last
+        .split('\n')
+        .slice(2, -1)
+        .filter((l) => l.trim()).length,
+    ).toBeGreaterThanOrEqual(18);
+    expect(last).not.toBe(first);
   });
 
   it('opens a household’s cliff chart with c (baseline and the run compared), and c again goes back to its trace', async () => {

@@ -1,0 +1,26 @@
+// The TUI's screen text (ui/format.ts): an explain trace's long lines wrapped to the screen (they were cut, the rest
+// unreadable: an interactive QA trial).
+import { describe, expect, it } from 'vitest';
+import { wrapLine } from '../../src/ui/format.js';
+import { displayWidth } from '../../src/report/text-table.js';
+
+describe('wrapLine', () => {
+  it('keeps a line that fits; breaks a longer one after a space, the rest indented two past its own indent', () => {
+    expect(wrapLine('  values  age = 35', 40)).toEqual(['  values  age = 35']);
+    const line = '  values  age = 35 · wage_income = 1,200.00 · other_income = 0.00 · S = 405.00 · n = 3';
+    const lines = wrapLine(line, 40);
+    expect(lines).toEqual(['  values  age = 35 · wage_income =', '    1,200.00 · other_income = 0.00 · S =', '    405.00 · n = 3']);
+    expect(lines.every((l) => displayWidth(l) <= 40)).toBe(true);
+    // nothing lost: the words, in order
+    const words = (s: string) => s.split(/\s+/).filter(Boolean);
+    expect(words(lines.join(' '))).toEqual(words(line));
+  });
+
+  it('counts 中文 as two columns, and breaks a word longer than the screen where it must', () => {
+    const zh = wrapLine('特困人员基本生活标准 特困人员基本生活标准 特困人员基本生活标准', 24);
+    expect(zh.every((l) => displayWidth(l) <= 24)).toBe(true);
+    expect(zh.join('').replace(/\s/g, '')).toBe('特困人员基本生活标准'.repeat(3));
+    const long = wrapLine('x'.repeat(50), 20);
+    expect(long.map((l) => l.trim().length)).toEqual([20, 18, 12]);
+  });
+});
