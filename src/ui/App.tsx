@@ -60,7 +60,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
     useMemo(() => (state.view === 'localities' ? data.localities.map((_, l) => l) : []), [state.view, data]),
     knobs,
   ).views;
-  const rows = useMemo(() => households(view, data.pop, run, state.filter), [view, data.pop, run, state.filter]);
+  const list = useMemo(() => households(view, data.pop, run, state.filter), [view, data.pop, run, state.filter]);
+  const rows = list.rows;
   const trace = useMemo(() => {
     if (state.view !== 'households' || state.opened === null || !rows[state.opened]) return null;
     const h = rows[state.opened]!.h;
@@ -221,6 +222,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
       {!state.help && state.view === 'households' ? (
         <Households
           rows={rows}
+          total={list.total}
           selected={selectedIn(state, rows.length)}
           filter={state.filter}
           trace={trace}

@@ -8,6 +8,7 @@ import type { Filter } from './state.js';
 
 export function Households({
   rows,
+  total,
   selected,
   filter,
   trace,
@@ -17,6 +18,8 @@ export function Households({
   lang,
 }: {
   rows: readonly HouseholdRow[];
+  /** How many households the filter takes (the list shows the first LISTED). */
+  total: number;
   selected: number;
   filter: Filter;
   trace: string[] | null;
@@ -39,7 +42,7 @@ export function Households({
   const top = Math.max(0, Math.min(selected - Math.floor(height / 2), rows.length - height + 1));
   return (
     <Box flexDirection="column">
-      <Text bold>{`${t(lang, 'filter')}: ${filterLabel(lang, filter)} (f) — ${rows.length}${rows.length === 500 ? '+' : ''}`}</Text>
+      <Text bold>{`${t(lang, 'filter')}: ${filterLabel(lang, filter)} (f) — ${listed(rows.length, total, filter, lang)}`}</Text>
       {rows.length === 0 ? <Text dimColor>{t(lang, 'none')}</Text> : null}
       {rows.slice(top, top + height - 1).map((r, i) => {
         const d = r.now - r.base;
@@ -53,4 +56,12 @@ export function Households({
       })}
     </Box>
   );
+}
+
+/** "317", or "10,000 of 1,234,567 (the largest changes)" where the list stops short (it said "500+"). */
+function listed(shown: number, total: number, filter: Filter, lang: Lang): string {
+  const all = total.toLocaleString('en');
+  if (shown === total) return all;
+  const which = filter === 'all' ? t(lang, 'firstInFile') : t(lang, 'largestChanges');
+  return `${shown.toLocaleString('en')} ${lang === 'zh' ? '/' : 'of'} ${all} (${which})`;
 }

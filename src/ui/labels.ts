@@ -37,6 +37,8 @@ const L = {
   loading: ['读取', 'reading'],
   stopReading: ['Ctrl-C 停止读取', 'Ctrl-C stops reading'],
   rows: ['行', 'rows'],
+  firstInFile: ['文件中靠前的', 'the first in the file'],
+  largestChanges: ['变化最大的', 'the largest changes'],
   scenarios: ['各方案年度总支出（万元）', 'total annual cost per run (M yuan)'],
   locality: ['地区', 'locality'],
   recomputing: ['重新计算中…', 'recomputing…'],

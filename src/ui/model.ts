@@ -129,20 +129,39 @@ export function households(
   pop: Population,
   run: number,
   filter: 'changed' | 'losers' | 'gainers' | 'all',
-  limit = 500,
-): HouseholdRow[] {
+  limit = LISTED,
+): HouseholdList {
   const base = view.annual[0]!;
   const now = view.annual[run + 1] ?? base;
   const out: HouseholdRow[] = [];
+  const row = (h: number): HouseholdRow => ({
+    h,
+    id: pop.householdIds.at(h),
+    persons: pop.offsets[h + 1]! - pop.offsets[h]!,
+    base: base[h]!,
+    now: now[h]!,
+  });
+  // every household, in the file's order: the first `limit` (a trial found the list stopped at 500, unsaid how many more)
+  if (filter === 'all') {
+    for (let h = 0; h < Math.min(limit, pop.householdCount); h++) out.push(row(h));
+    return { rows: out, total: pop.householdCount };
+  }
   for (let h = 0; h < pop.householdCount; h++) {
     const d = now[h]! - base[h]!;
-    if (filter === 'changed' ? d !== 0 : filter === 'losers' ? d < 0 : filter === 'gainers' ? d > 0 : true) {
-      out.push({ h, id: pop.householdIds.at(h), persons: pop.offsets[h + 1]! - pop.offsets[h]!, base: base[h]!, now: now[h]! });
-    }
+    if (filter === 'changed' ? d !== 0 : filter === 'losers' ? d < 0 : d > 0) out.push(row(h));
   }
-  if (filter !== 'all') out.sort((a, b) => Math.abs(b.now - b.base) - Math.abs(a.now - a.base) || a.h - b.h);
-  return out.slice(0, limit);
+  out.sort((a, b) => Math.abs(b.now - b.base) - Math.abs(a.now - a.base) || a.h - b.h);
+  return { rows: out.slice(0, limit), total: out.length };
 }
+
+/** A list's rows, and how many households the filter takes in all. */
+export interface HouseholdList {
+  readonly rows: HouseholdRow[];
+  readonly total: number;
+}
+
+/** How many households a list shows at most (the largest changes first; all: the file's first). */
+export const LISTED = 10_000;
 
 /** The explain trace of household h under a run (the baseline when there is none), as lines. */
 export function traceLines(data: TuiData, l: number, view: LocalityView, run: number, h: number): string[] {
