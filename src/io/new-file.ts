@@ -40,7 +40,7 @@ export function saveNewScenario(
     // (in words: a file named `scenarios` gave Node's "EEXIST: file already exists, mkdir 'scenarios'")
     return { error: said(e, 'make the folder', dir) };
   }
-  let path = dir;
+  let path: string | undefined;
   try {
     for (let n = 1; ; n++) {
       const id = `${prefix}-${n}`;
@@ -48,7 +48,7 @@ export function saveNewScenario(
       if (!existsSync(path) && writeNewFile(path, yaml(id))) return { path };
     }
   } catch (e) {
-    return { error: said(e, 'write', path) };
+    return { error: said(e, 'write', path ?? dir) };
   }
 }
 

@@ -6,7 +6,8 @@ import chalk from 'chalk';
 import { cliffsOf, jumpsOf, marginalRates, type CliffPoint, type View } from '../core/cliff.js';
 import { D, fenToYuan } from '../core/money.js';
 import { isCash, PROGRAM_BY_ID, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
-import { groupDigits } from './text-table.js';
+import { estimateNote, estimatePaths, programsOnEstimates, type EstimateUsed } from './estimates.js';
+import { groupDigits, wrapLine } from './text-table.js';
 
 /** Fen a year in a view → yuan in that view (a month's: ÷ 12), half up to the fen. */
 const yuan = (x: number, view: View) => (view === 'monthly' ? D(x).dividedBy(1200).toFixed(2) : fenToYuan(x));
@@ -31,7 +32,12 @@ export interface CliffReport {
   /** The view of the table, chart and CSV. */
   readonly view: View;
   readonly runs: ReadonlyArray<{ readonly id: string; readonly points: readonly CliffPoint[] }>;
+  /** Each run's estimates in force (by run id): the programs resting on them are marked, as every output marks them. */
+  readonly estimates?: Readonly<Record<string, readonly EstimateUsed[]>>;
 }
+
+/** The programs of a run that rest on an estimated parameter (none where the report has no estimates). */
+const onEstimatesOf = (r: CliffReport, run: string): ReadonlySet<ProgramId> => programsOnEstimates(r.estimates?.[run] ?? []);
 
 const programsJson = (xs: Readonly<Partial<Record<ProgramId, number>>>, view: View) =>
   Object.fromEntries(Object.entries(xs).map(([id, x]) => [id, yuan(x, view)]));
@@ -75,6 +81,9 @@ export function cliffJson(r: CliffReport): object {
         })),
         cliffs: cliffsJson(run.points, 'monthly'),
         cliffs_annual: cliffsJson(run.points, 'annual'),
+        // (as simulate's uses_estimate: the cash programs whose amounts rest on an estimated parameter, and which)
+        uses_estimate: PROGRAMS.filter((p) => isCash(p) && onEstimatesOf(r, run.id).has(p.id)).map((p) => p.id),
+        estimates: estimatePaths(r.estimates?.[run.id] ?? []),
       };
     }),
   };
@@ -140,6 +149,8 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
     ...cliffChart(r, 56, chartHeight),
   ];
   for (const run of r.runs) {
+    const est = onEstimatesOf(r, run.id);
+    const label = (id: ProgramId) => `${programLabel(PROGRAM_BY_ID.get(id)!)}${est.has(id) ? ' *' : ''}`;
     const cliffs = cliffsOf(run.points, r.view);
     const jumps = jumpsOf(run.points, r.view);
     const high = marginalRates(run.points, r.view).filter((x) => x !== null && x.greaterThanOrEqualTo(1)).length;
@@ -158,8 +169,8 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
         at: c.at,
         lines: [
           `  at ${groupDigits(fenToYuan(c.at))}: resources −${groupDigits(yuan(c.drop, r.view))} ${per(r.view)}`,
-          ...c.programs.map((x) => `      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} −${groupDigits(yuan(x.drop, r.view))}`),
-          ...c.rises.map((x) => `      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} +${groupDigits(yuan(x.gain, r.view))}`),
+          ...c.programs.map((x) => `      ${label(x.id)} −${groupDigits(yuan(x.drop, r.view))}`),
+          ...c.rises.map((x) => `      ${label(x.id)} +${groupDigits(yuan(x.gain, r.view))}`),
           // (the step's own income: with it the parts add up to the drop — a researcher added them up and was 10 short)
           `      ${r.member}'s ${r.vary} +${groupDigits(yuan(c.step, r.view))}`,
         ],
@@ -171,12 +182,16 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
         at: j.at,
         lines: [
           `  at ${groupDigits(fenToYuan(j.at))}: resources +${groupDigits(yuan(-j.drop, r.view))} ${per(r.view)} (a jump up: more than the income's own rise)`,
-          ...j.rises.map((x) => `      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} +${groupDigits(yuan(x.gain, r.view))}`),
-          ...j.programs.map((x) => `      ${programLabel(PROGRAM_BY_ID.get(x.id)!)} −${groupDigits(yuan(x.drop, r.view))}`),
+          ...j.rises.map((x) => `      ${label(x.id)} +${groupDigits(yuan(x.gain, r.view))}`),
+          ...j.programs.map((x) => `      ${label(x.id)} −${groupDigits(yuan(x.drop, r.view))}`),
           `      ${r.member}'s ${r.vary} +${groupDigits(yuan(j.step, r.view))}`,
         ],
       });
     for (const x of told.sort((a, b) => a.at - b.at)) out.push(...x.lines);
   }
+  // (the estimates any run rests on, once: a researcher found the whole cliff rested on three, unmarked)
+  const all = Object.values(r.estimates ?? {}).flat();
+  if (all.length)
+    out.push('', ...estimateNote({ estimates: [...new Map(all.map((e) => [e.path, e])).values()] }).flatMap((l) => wrapLine(l, 80)));
   return out.join('\n') + '\n';
 }

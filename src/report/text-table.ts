@@ -95,3 +95,31 @@ export function markdownTable(header: string[], rows: string[][], align: Align[]
 
 /** Parts rounded each on its own may miss their total by a fen (the `*_exact` JSON fields reconcile). */
 export const ROUNDING_NOTE = '分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly';
+
+/**
+ * A line in lines of at most `width` display columns, broken after a space where one is (an explain trace's list of
+ * values ran off the screen, cut, with no way to read the rest); the lines after it indented two past the first's.
+ */
+export function wrapLine(line: string, width: number): string[] {
+  if (displayWidth(line) <= width) return [line];
+  const indent = ' '.repeat(Math.min(width >> 2, /^ */.exec(line)![0].length + 2));
+  const out: string[] = [];
+  let rest = [...line];
+  let lead = '';
+  while (rest.length) {
+    const room = width - lead.length;
+    let w = 0;
+    let i = 0;
+    while (i < rest.length && w + displayWidth(rest[i]!) <= room) w += displayWidth(rest[i++]!);
+    if (i < rest.length && rest[i] !== ' ') {
+      const space = rest.lastIndexOf(' ', i - 1);
+      if (space > 0) i = space + 1;
+    }
+    i = Math.max(1, i); // (a character wider than the room: it goes alone)
+    out.push(lead + rest.slice(0, i).join('').trimEnd());
+    rest = rest.slice(i);
+    while (rest[0] === ' ') rest.shift();
+    lead = indent;
+  }
+  return out;
+}

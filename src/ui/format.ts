@@ -1,6 +1,8 @@
 // Compact numbers for an 80-column screen; exact decimals in, rounded text out.
 import { D } from '../core/money.js';
-import { displayWidth, groupDigits } from '../report/text-table.js';
+import { groupDigits } from '../report/text-table.js';
+
+export { wrapLine } from '../report/text-table.js';
 
 /**
  * Money for the screen, in the unit of its language: "447930605.80" (yuan) → "44,793" (万元, as bureaus budget: a TUI
@@ -38,32 +40,4 @@ export function bar(value: number, max: number, width: number): string {
   const full = Math.floor(eighths / 8);
   const part = eighths % 8;
   return '█'.repeat(full) + (part ? ' ▏▎▍▌▋▊▉'[part]! : '');
-}
-
-/**
- * A line in lines of at most `width` display columns, broken after a space where one is (an explain trace's list of
- * values ran off the screen, cut, with no way to read the rest); the lines after it indented two past the first's.
- */
-export function wrapLine(line: string, width: number): string[] {
-  if (displayWidth(line) <= width) return [line];
-  const indent = ' '.repeat(Math.min(width >> 2, /^ */.exec(line)![0].length + 2));
-  const out: string[] = [];
-  let rest = [...line];
-  let lead = '';
-  while (rest.length) {
-    const room = width - lead.length;
-    let w = 0;
-    let i = 0;
-    while (i < rest.length && w + displayWidth(rest[i]!) <= room) w += displayWidth(rest[i++]!);
-    if (i < rest.length && rest[i] !== ' ') {
-      const space = rest.lastIndexOf(' ', i - 1);
-      if (space > 0) i = space + 1;
-    }
-    i = Math.max(1, i); // (a character wider than the room: it goes alone)
-    out.push(lead + rest.slice(0, i).join('').trimEnd());
-    rest = rest.slice(i);
-    while (rest[0] === ' ') rest.shift();
-    lead = indent;
-  }
-  return out;
 }

@@ -15,6 +15,12 @@ const NANNING = ['--policy', 'policies/guangxi-nanning.yaml'];
 // Nanning 2024-12-31: S urban 810 (000（三）), deduction 0; a couple, one with other income 120.50: S × n = 1620.00,
 // dibao ends when wage + 120.50 ≥ 1620.00, at a wage of 1499.50 (000（四）: I < S × n).
 const COUPLE = '{area: urban, persons: [{person_id: a, age: 45}, {person_id: b, age: 43, other_income: 120.50}]}';
+/** stderr without the policy's stale-standard note (Nanning's 810 of 2022-04-01 is 2+ years old at the date: said, as simulate says it). */
+const ownNotes = (stderr: string) =>
+  stderr
+    .split('\n')
+    .filter((l) => !l.includes('the newest dibao standards'))
+    .join('\n');
 
 describe('one household', () => {
   it('JSON: points with resources, programs and marginal rates; the cliff at exactly S × n − 120.50 = 1499.50', () => {
@@ -72,7 +78,9 @@ describe('one household', () => {
     expect(r.code, r.stderr).toBe(0);
     // (1490.00 → 1500.00: 1666.67 → 1620.50 + 25.00, the edge premium a month)
     expect(r.stdout).toContain('at 1,500.00: resources −21.17 a month');
-    expect(r.stdout).toMatch(/低保 dibao −9\.50/);
+    // (marked as every output marks a program resting on an estimate: a researcher found none marked)
+    expect(r.stdout).toMatch(/低保 dibao \* −9\.50/);
+    expect(r.stdout).toMatch(/^\* rests on estimated parameters \(\d+ in force\):[\s\S]*dibao\.supplement\.minor/m);
     expect(r.stdout).toContain("      a's wage_income +10.00"); // (the step's own income: the parts add up)
     expect(r.stdout).toContain('广西壮族自治区·南宁市 (policies/guangxi-nanning.yaml), at 2024-12-31');
     expect(r.stdout).toContain('● baseline  ○ dibao-standard-plus-10pct');
@@ -97,15 +105,45 @@ describe('one household', () => {
     const old = ['--describe', '{area: urban, persons: [{age: 71}, {age: 74}]}'];
     const r = jiuzhu(['cliff', ...NANNING, ...DATE, ...old]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe(
+    expect(ownNotes(r.stderr)).toBe(
       'note: the household described has no main earner (no wage, no adult 18–59 who can work): wage_income varies for its first member, p1; give --member to choose (members: p1, p2)\n',
     );
-    expect(jiuzhu(['cliff', ...NANNING, ...DATE, ...old, '--member', 'p2']).stderr).toBe('');
+    expect(ownNotes(jiuzhu(['cliff', ...NANNING, ...DATE, ...old, '--member', 'p2']).stderr)).toBe('');
     expect(jiuzhu(['cliff', ...NANNING, ...DATE, ...old, '--quiet']).stderr).toBe('');
-    expect(jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', '{area: urban, persons: [{age: 40}, {age: 10}]}']).stderr).toBe('');
+    expect(ownNotes(jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', '{area: urban, persons: [{age: 40}, {age: 10}]}']).stderr)).toBe(
+      '',
+    );
     const file = (h: string) => jiuzhu(['cliff', ...NANNING, ...DATE, '--households', 'policies/samples/households.csv', '--household', h]);
     expect(file('H0001').stderr).toContain('note: household H0001 has no main earner'); // (a lone elder)
     expect(file('H0003').stderr).not.toContain('no main earner'); // (a wage)
+  });
+
+  // A cliff researcher compared scenarios/gradual-exit-6-months.yaml with the baseline for a household described without
+  // on_dibao: the same cliff twice, not a word (a gradual exit is for a household on dibao now: DOMAIN step 7, 003 §11)
+  it('a gradual-exit reform says what it needs of the household, and what the monthly view cannot show', () => {
+    const sweep = (describe: string, ...more: string[]) =>
+      jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', describe, '--scenario', 'scenarios/gradual-exit-6-months.yaml', ...more]);
+    const parent = (h: string) => `{area: urban, ${h}persons: [{person_id: p, age: 35}, {person_id: c, age: 8}]}`;
+    expect(ownNotes(sweep(parent('')).stderr)).toBe(
+      'note: the household described is not on dibao now (on_dibao 0): no gradual exit (渐退) applies to it, in any run; give on_dibao: 1 and prior_dibao (its monthly dibao now) to see one\n',
+    );
+    expect(ownNotes(sweep(parent('on_dibao: 1, ')).stderr)).toContain(
+      'note: the household described is on dibao now but its prior_dibao is 0: a gradual exit keeps 0.00 a month',
+    );
+    const kept = sweep(parent('on_dibao: 1, prior_dibao: 300, '));
+    expect(ownNotes(kept.stderr)).toBe(
+      'note: a gradual exit keeps prior_dibao (300.00 a month, what the household described receives now) at every value swept past the line, not the dibao it had just below it\n' +
+        "note: the monthly view gives a gradual exit's kept amount in full, however many months it is kept (here 3 or 6): --view annual tells them apart\n",
+    );
+    // the annual view: 3 months kept (the baseline, gx-2020-23) against 6 — 900 and 1,800 a year at the line
+    const annual = JSON.parse(sweep(parent('on_dibao: 1, prior_dibao: 300, '), '--view', 'annual', '--format', 'json', '-q').stdout);
+    const at = (run: number) => annual.scenarios[run].points.find((p: { value: string }) => p.value === '1620.00').programs_annual;
+    expect([at(0).gradual_exit, at(1).gradual_exit]).toEqual(['900.00', '1800.00']);
+    // without a reform of it, nothing is said (Nanning's own 3 months is no comparison)
+    expect(ownNotes(jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', parent('')]).stderr)).toBe('');
+    // and the JSON names each run's programs resting on estimates, as simulate's uses_estimate does
+    expect(annual.scenarios[0].uses_estimate).toEqual(expect.arrayContaining(['dibao', 'dibao_supplement', 'medical_premium']));
+    expect(annual.scenarios[1].estimates).toContain('dibao.supplement.minor');
   });
 
   it('an option the mode does not read, two households at once, a person id twice: each refused, never ignored', () => {

@@ -222,12 +222,11 @@ describe('jiuzhu tui', () => {
     const lines = first.split('\n');
     expect(lines.every((l) => displayWidth(l) <= 80)).toBe(true);
     expect(lines.some((l) => l.endsWith('…'))).toBe(false);
-    let last = first;
     for (let i = 0; i < 600; i++) {
       a.stdin.write('\u001B[B');
       await new Promise((r) => setImmediate(r)); // (each its own key)
     }
-    last = await keys(a, 'x');
+    const last = await keys(a, 'x');
     // the last screenful: as many lines as the first (the body is full), ending with the trace's last line
     // the last screenful: a full body of the trace (the title and the views above it, the keys below), not one line
     expect(last.split('\n').length).toBeGreaterThanOrEqual(lines.length);
