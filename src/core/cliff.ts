@@ -131,17 +131,52 @@ function stepsWhere(
   for (let i = 1; i < points.length; i++) {
     const [q, p] = [points[i - 1]![view], points[i]![view]];
     const step = 12 * (points[i]!.value - points[i - 1]!.value);
-    if (!is(q, p, step)) continue;
-    const ids = [...new Set([...Object.keys(q.programs), ...Object.keys(p.programs)])] as ProgramId[];
-    const change = ids.map((id) => ({ id, drop: (q.programs[id] ?? 0) - (p.programs[id] ?? 0) }));
-    const programs = change.filter((x) => x.drop > 0).sort((a, b) => b.drop - a.drop);
-    const rises = change
-      .filter((x) => x.drop < 0)
-      .map((x) => ({ id: x.id, gain: -x.drop }))
-      .sort((a, b) => b.gain - a.gain);
-    out.push({ at: points[i]!.value, drop: q.resources - p.resources, programs, rises, step });
+    if (is(q, p, step)) out.push(stepOf(points[i - 1]!, points[i]!, view));
   }
   return out;
+}
+
+/** The step from q to p as a cliff (or a jump): where, how much, and the programs that fall and rise. */
+function stepOf(qp: CliffPoint, pp: CliffPoint, view: View): Cliff {
+  const [q, p] = [qp[view], pp[view]];
+  const ids = [...new Set([...Object.keys(q.programs), ...Object.keys(p.programs)])] as ProgramId[];
+  const change = ids.map((id) => ({ id, drop: (q.programs[id] ?? 0) - (p.programs[id] ?? 0) }));
+  const programs = change.filter((x) => x.drop > 0).sort((a, b) => b.drop - a.drop);
+  const rises = change
+    .filter((x) => x.drop < 0)
+    .map((x) => ({ id: x.id, gain: -x.drop }))
+    .sort((a, b) => b.gain - a.gain);
+  return { at: pp.value, drop: q.resources - p.resources, programs, rises, step: 12 * (pp.value - qp.value) };
+}
+
+/**
+ * The cliffs (or jumps) of a sweep at the rule's own threshold, to the fen: a step of the grid that holds one is
+ * searched for the one-fen step with the largest fall (or rise past the income's): the line S × n − other income, and
+ * what is lost there (a researcher's 10-yuan grid put Nanning's +10 % line at 1,790, losing 127.77, for 1,782 and
+ * 135.77). A step whose fall is a slope and not a step (no one fen holds half of it) stays as the grid has it.
+ */
+export function exactSteps(
+  points: readonly CliffPoint[],
+  view: View,
+  kind: 'cliffs' | 'jumps',
+  at: (values: readonly number[]) => readonly CliffPoint[],
+): Cliff[] {
+  const score = (q: CliffPoint, p: CliffPoint) =>
+    kind === 'cliffs' ? q[view].resources - p[view].resources : p[view].resources - q[view].resources - 12 * (p.value - q.value);
+  return (kind === 'cliffs' ? cliffsOf(points, view) : jumpsOf(points, view)).map((coarse) => {
+    const i = points.findIndex((p) => p.value === coarse.at);
+    let [lo, hi] = [points[i - 1]!, points[i]!];
+    const whole = score(lo, hi);
+    while (hi.value - lo.value > 1) {
+      const n = Math.min(hi.value - lo.value, 200);
+      const values = [...new Set(Array.from({ length: n + 1 }, (_, k) => lo.value + Math.round((k * (hi.value - lo.value)) / n)))];
+      const pts = at(values);
+      let best = 1;
+      for (let k = 2; k < pts.length; k++) if (score(pts[k - 1]!, pts[k]!) > score(pts[best - 1]!, pts[best]!)) best = k;
+      [lo, hi] = [pts[best - 1]!, pts[best]!];
+    }
+    return score(lo, hi) * 2 >= whole && score(lo, hi) > 0 ? stepOf(lo, hi, view) : coarse;
+  });
 }
 
 /** A household's sweep as `jiuzhu cliff` and the TUI make it: which member, the range, the points under each run. */
@@ -150,7 +185,15 @@ export interface HouseholdCliff {
   readonly member: number;
   /** The member's amount now, fen a month. */
   readonly current: number;
-  readonly runs: ReadonlyArray<{ readonly id: string; readonly points: readonly CliffPoint[] }>;
+  readonly runs: ReadonlyArray<SweptRun>;
+}
+
+/** A run's points, and its cliffs and jumps at their thresholds to the fen (exactSteps), in each view. */
+export interface SweptRun {
+  readonly id: string;
+  readonly points: readonly CliffPoint[];
+  readonly cliffs?: Readonly<Record<View, readonly Cliff[]>>;
+  readonly jumps?: Readonly<Record<View, readonly Cliff[]>>;
 }
 
 export const MAX_POINTS = 10_000;
@@ -191,5 +234,17 @@ export function householdCliff(
   const current = (one[o.vary] as ArrayLike<number>)[one.members[o.member]!]!;
   const values = sweepValues(o.from ?? 0, o.to ?? defaultSweepTo(current), o.step ?? 1_000);
   const points = values ? sweep(spec, o.member, o.vary, values, runs) : [];
-  return { member: o.member, current, values, runs: points.map((p, i) => ({ id: runs[i]!.id, points: p })) };
+  return {
+    member: o.member,
+    current,
+    values,
+    runs: points.map((p, i) => {
+      const at = (vs: readonly number[]) => sweep(spec, o.member, o.vary, vs, [runs[i]!])[0]!;
+      const exact = (kind: 'cliffs' | 'jumps') => ({
+        monthly: exactSteps(p, 'monthly', kind, at),
+        annual: exactSteps(p, 'annual', kind, at),
+      });
+      return { id: runs[i]!.id, points: p, cliffs: exact('cliffs'), jumps: exact('jumps') };
+    }),
+  };
 }

@@ -3,7 +3,7 @@
 // gradual exit's kept amount in full, a grant or premium ÷ 12; annual: the year, a gradual exit for its months); the
 // table, chart and CSV show the view asked for, and say which.
 import chalk from 'chalk';
-import { cliffsOf, jumpsOf, marginalRates, type CliffPoint, type View } from '../core/cliff.js';
+import { cliffsOf, jumpsOf, marginalRates, type SweptRun, type View } from '../core/cliff.js';
 import { D, fenToYuan } from '../core/money.js';
 import { isCash, PROGRAM_BY_ID, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import { estimateNote, estimatePaths, programsOnEstimates, type EstimateUsed } from './estimates.js';
@@ -31,7 +31,7 @@ export interface CliffReport {
   readonly current: number;
   /** The view of the table, chart and CSV. */
   readonly view: View;
-  readonly runs: ReadonlyArray<{ readonly id: string; readonly points: readonly CliffPoint[] }>;
+  readonly runs: ReadonlyArray<SweptRun>;
   /** Each run's estimates in force (by run id): the programs resting on them are marked, as every output marks them. */
   readonly estimates?: Readonly<Record<string, readonly EstimateUsed[]>>;
 }
@@ -42,8 +42,12 @@ const onEstimatesOf = (r: CliffReport, run: string): ReadonlySet<ProgramId> => p
 const programsJson = (xs: Readonly<Partial<Record<ProgramId, number>>>, view: View) =>
   Object.fromEntries(Object.entries(xs).map(([id, x]) => [id, yuan(x, view)]));
 
-const cliffsJson = (points: readonly CliffPoint[], view: View) =>
-  cliffsOf(points, view).map((c) => ({
+/** A run's cliffs (or jumps) in a view: at their thresholds where the sweep found them so (core/cliff.ts exactSteps). */
+const cliffsIn = (run: SweptRun, view: View) => run.cliffs?.[view] ?? cliffsOf(run.points, view);
+const jumpsIn = (run: SweptRun, view: View) => run.jumps?.[view] ?? jumpsOf(run.points, view);
+
+const cliffsJson = (run: SweptRun, view: View) =>
+  cliffsIn(run, view).map((c) => ({
     at: fenToYuan(c.at),
     drop: yuan(c.drop, view),
     programs: c.programs.map((x) => x.id),
@@ -79,8 +83,8 @@ export function cliffJson(r: CliffReport): object {
           programs_annual: programsJson(p.annual.programs, 'annual'),
           marginal_rate_annual: yearly[i]?.toFixed(4) ?? null,
         })),
-        cliffs: cliffsJson(run.points, 'monthly'),
-        cliffs_annual: cliffsJson(run.points, 'annual'),
+        cliffs: cliffsJson(run, 'monthly'),
+        cliffs_annual: cliffsJson(run, 'annual'),
         // (as simulate's uses_estimate: the cash programs whose amounts rest on an estimated parameter, and which)
         uses_estimate: PROGRAMS.filter((p) => isCash(p) && onEstimatesOf(r, run.id).has(p.id)).map((p) => p.id),
         estimates: estimatePaths(r.estimates?.[run.id] ?? []),
@@ -151,8 +155,8 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
   for (const run of r.runs) {
     const est = onEstimatesOf(r, run.id);
     const label = (id: ProgramId) => `${programLabel(PROGRAM_BY_ID.get(id)!)}${est.has(id) ? ' *' : ''}`;
-    const cliffs = cliffsOf(run.points, r.view);
-    const jumps = jumpsOf(run.points, r.view);
+    const cliffs = cliffsIn(run, r.view);
+    const jumps = jumpsIn(run, r.view);
     const high = marginalRates(run.points, r.view).filter((x) => x !== null && x.greaterThanOrEqualTo(1)).length;
     const steps = run.points.length - 1;
     const up = jumps.length ? `, ${jumps.length} jump${jumps.length === 1 ? '' : 's'} up` : '';

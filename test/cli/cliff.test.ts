@@ -66,9 +66,10 @@ describe('one household', () => {
     );
     // the annual view: the premium 560.00 − 300.00, exactly 260.00 − 6.00 + 6.00
     expect(base.cliffs_annual[0]).toMatchObject({ at: '1499.50', drop: '260.00' });
-    // the parts add up with the step's own income: 21.67 = 21.67 (premium) + 0.50 (dibao) − 0.50 (the wage's step)
-    expect(cliff.drops).toEqual({ medical_premium: '21.67', dibao: '0.50' });
-    expect(cliff.income_step).toBe('0.50');
+    // at the line to the fen (1499.49 → 1499.50: the grid's 0.50 step searched), the parts add up with the step's own
+    // income: 21.67 = 21.67 (premium) + 0.01 (dibao) − 0.01 (the wage's step)
+    expect(cliff.drops).toEqual({ medical_premium: '21.67', dibao: '0.01' });
+    expect(cliff.income_step).toBe('0.01');
     // which policy and date (a researcher could not tell three localities' sweeps apart)
     expect([out.policy, out.date]).toEqual([{ id: 'guangxi-nanning', file: 'policies/guangxi-nanning.yaml' }, '2024-12-31']);
   });
@@ -76,12 +77,15 @@ describe('one household', () => {
   it('the table names the cliff and its programs; the chart and every line read at 80 columns', () => {
     const r = jiuzhu(['cliff', ...NANNING, ...DATE, '--describe', COUPLE, '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml']);
     expect(r.code, r.stderr).toBe(0);
-    // (1490.00 → 1500.00: 1666.67 → 1620.50 + 25.00, the edge premium a month)
-    expect(r.stdout).toContain('at 1,500.00: resources −21.17 a month');
+    // at the line itself, S × n − 120.50 = 1499.50, found in the grid's step 1490.00 → 1500.00 (a researcher's cliff was
+    // put at the grid's 1,790 for a line at 1,782): 1666.67 at 1499.49 → 1620.00 + 25.00, the edge premium a month
+    expect(r.stdout).toContain('at 1,499.50: resources −21.67 a month');
     // (marked as every output marks a program resting on an estimate: a researcher found none marked)
-    expect(r.stdout).toMatch(/低保 dibao \* −9\.50/);
+    expect(r.stdout).toMatch(/低保 dibao \* −0\.01/);
     expect(r.stdout).toMatch(/^\* rests on estimated parameters \(\d+ in force\):[\s\S]*dibao\.supplement\.minor/m);
-    expect(r.stdout).toContain("      a's wage_income +10.00"); // (the step's own income: the parts add up)
+    expect(r.stdout).toContain("      a's wage_income +0.01"); // (the step's own income: the parts add up)
+    // under +10 %, the line 2 × 891 − 120.50 = 1661.50, off the grid (1660.00 → 1670.00) too
+    expect(r.stdout).toMatch(/dibao-standard-plus-10pct: [\s\S]*at 1,661\.50: resources −/);
     expect(r.stdout).toContain('广西壮族自治区·南宁市 (policies/guangxi-nanning.yaml), at 2024-12-31');
     expect(r.stdout).toContain('● baseline  ○ dibao-standard-plus-10pct');
     for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);

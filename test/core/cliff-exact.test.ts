@@ -1,0 +1,35 @@
+// core/cliff.ts exactSteps: a cliff the sweep's grid holds is found at the rule's own threshold, to the fen; a fall
+// that is a slope, not a step, stays as the grid has it. Resources here are synthetic (fen a year, one view).
+import { describe, expect, it } from 'vitest';
+import { exactSteps, type CliffPoint } from '../../src/core/cliff.js';
+
+/** A point at `value` (fen a month) with resources from `f`, its one program the resources less the income. */
+const pointOf =
+  (f: (v: number) => number) =>
+  (value: number): CliffPoint => {
+    const resources = f(value);
+    const r = { resources, programs: { dibao: resources - 12 * value } };
+    return { value, monthly: r, annual: r };
+  };
+
+describe('exactSteps', () => {
+  it('a step at 1,782.00 inside a 10-yuan grid step is found there, with what is lost across its one fen', () => {
+    // flat at 12 × (1,782.00 + 110.77) below the line, the income alone from it
+    const f = (v: number) => (v < 178_200 ? 12 * (178_200 + 11_077) : 12 * v);
+    const at = (vs: readonly number[]) => vs.map(pointOf(f));
+    const grid = at([177_000, 178_000, 179_000, 180_000]);
+    const [c] = exactSteps(grid, 'monthly', 'cliffs', at);
+    expect(c!.at).toBe(178_200);
+    expect(c!.drop).toBe(12 * 11_077); // 110.77 a month
+    expect(c!.step).toBe(12); // one fen
+  });
+
+  it('a slope past 100 % (no one fen holds half the fall) stays as the grid has it', () => {
+    // resources fall 2 fen for each fen earned from 1,000.00 on: a marginal rate of 300 %, no step
+    const f = (v: number) => 12 * (v < 100_000 ? 100_000 : 100_000 - 2 * (v - 100_000));
+    const at = (vs: readonly number[]) => vs.map(pointOf(f));
+    const grid = at([100_000, 101_000]);
+    const [c] = exactSteps(grid, 'monthly', 'cliffs', at);
+    expect(c).toMatchObject({ at: 101_000, drop: 12 * 2_000, step: 12 * 1_000 });
+  });
+});
