@@ -179,7 +179,7 @@ function buildProgram(ctx: Ctx): Command {
         .default('monthly'),
     )
     .option('--from <yuan>', 'first value, yuan a month', '0')
-    .option('--to <yuan>', 'last value, yuan a month (default: 3000, or more to pass the current value)')
+    .option('--to <yuan>', 'last value, yuan a month (default: past the low-income line; at least 3000 and the current value + 1000)')
     .option('--step <yuan>', 'step, yuan a month', '10')
     .option('--delta <yuan>', 'the whole file: yuan more a month of each main earner', '100')
     .option(

@@ -198,8 +198,13 @@ export interface SweptRun {
 
 export const MAX_POINTS = 10_000;
 
-/** Where a sweep ends unless told (fen a month): 3,000 yuan, or 1,000 yuan past the member's amount now. */
-export const defaultSweepTo = (current: number): number => Math.max(300_000, current + 100_000);
+/**
+ * Where a sweep ends unless told (fen a month): 3,000 yuan, 1,000 yuan past the member's amount now, or a tenth past
+ * `edge` (the household's highest low-income line under the runs, fen a month) rounded up to 100 yuan — the secondary
+ * cliffs of special assistance sit there (a researcher's couple had its edge line at 3,240, past the 3,000 swept).
+ */
+export const defaultSweepTo = (current: number, edge = 0): number =>
+  Math.max(300_000, current + 100_000, Math.ceil((edge * 1.1) / 10_000) * 10_000);
 
 /** What is wrong with a range (fen a month), in words, or null. */
 export function rangeProblem(from: number, to: number, step: number): string | null {

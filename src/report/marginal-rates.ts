@@ -90,14 +90,18 @@ export function distributionJson(d: RateDistribution): object {
 
 export function distributionTable(d: RateDistribution): string {
   const base = d.runs[0]!;
-  const header = ['run', ...BANDS, '≥ 80 %', 'Δ ≥ 100 % (pp)'];
+  // (≥ 100 % as a share and in weighted households, as the Markdown and JSON give it: a researcher added the two bands
+  // up by hand, beside a count of file rows)
+  const header = ['run', ...BANDS, '≥ 80 %', '≥ 100 %', 'Δ ≥ 100 % (pp)', 'households ≥ 100 %'];
   const rows = d.runs.map((r) => {
-    const all = sum(r.bands.overall);
+    const s = bandShares(r.bands.overall);
     return [
       r.id,
-      ...r.bands.overall.map((x) => `${pct(x, all)}%`),
-      `${pct(from(r.bands.overall, AT_LEAST_80), all)}%`,
+      ...BANDS.map((b) => `${s.shares[b]}%`),
+      `${s.at_least_80_pct}%`,
+      `${s.at_least_100_pct}%`,
       r === base ? '' : change(r.bands, base.bands),
+      groupDigits(s.at_least_100_households),
     ];
   });
   const layerRows = (r: RateDistribution['runs'][number]) =>
@@ -128,7 +132,7 @@ export function distributionTable(d: RateDistribution): string {
     if (r.bands.aboveCount)
       out.push(
         chalk.dim(
-          `${r.id}: ${groupDigits(String(r.bands.aboveCount))} household records face ≥ 100 %, e.g. ${r.aboveIds.slice(0, 4).join(', ')}`,
+          `${r.id}: ${groupDigits(String(r.bands.aboveCount))} rows of the file (${groupDigits(bandShares(r.bands.overall).at_least_100_households)} households weighted) face ≥ 100 %, e.g. ${r.aboveIds.slice(0, 4).join(', ')}`,
         ),
       );
   out.push(chalk.dim('one by one: cliff --households FILE --household ID; explain … --household ID [--scenario S]'));

@@ -101,7 +101,11 @@ describe('one household', () => {
     expect(at).toEqual([
       [1620, '+'],
       [2430, '−'],
+      // (the sweep now runs past the low-income line, 2 × 810 × 2 = 3,240, by default: the edge premium subsidy
+      // ends there, 2 × 150 ÷ 12 = 25.00 a month less the fen earned — a researcher's default sweep stopped at 3,000)
+      [3240, '−'],
     ]);
+    expect(r.stdout).toContain('at 3,240.00: resources −24.99 a month');
   });
 
   // A researcher swept two pensioners' household: the first member's wage moved, and nothing said so
@@ -263,6 +267,20 @@ describe('across each locality’s generated population', () => {
       },
     );
   }
+});
+
+describe('the whole file’s table', () => {
+  // A researcher added "100 %" and "> 100 %" by hand, beside a count of file rows where the shares are weighted
+  it('gives ≥ 100 % as a share and in weighted households, as the JSON does; the rows behind it counted apart', () => {
+    const args = ['cliff', ...NANNING, ...DATE, '--households', 'policies/samples/households.csv', '-q'];
+    const json = JSON.parse(jiuzhu([...args, '--format', 'json']).stdout);
+    const table = jiuzhu(args).stdout;
+    const overall = json.scenarios[0];
+    const weighted = Number(overall.at_least_100_households).toLocaleString('en');
+    expect(table).toMatch(/≥ 100 %\s+Δ ≥ 100 % \(pp\)\s+households ≥ 100 %/);
+    expect(table).toMatch(new RegExp(`^baseline .* ${overall.at_least_100_pct.replace('.', '\\.')}%\\s+${weighted}$`, 'm'));
+    expect(table).toMatch(new RegExp(`^baseline: \\d+ rows of the file \\(${weighted} households weighted\\) face ≥ 100 %`, 'm'));
+  });
 });
 
 describe('compare --marginal-rates', () => {

@@ -30,6 +30,7 @@ import {
 } from '../load.js';
 import { estimatesInForce } from '../../report/estimates.js';
 import { dec, type Snapshot } from '../../core/parameters/tree.js';
+import { D } from '../../core/money.js';
 
 export interface CliffOptions {
   readonly policy: string;
@@ -110,7 +111,10 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   const current = (described[vary] as ArrayLike<number>)[described.members[member]!]!;
   const from = yuanFlag('--from', o.from);
   const step = yuanFlag('--step', o.step);
-  const to = o.to === undefined ? defaultSweepTo(current) : yuanFlag('--to', o.to);
+  // (past the household's low-income line under every run: multiplier × the higher S × n, its special assistance ends there)
+  const S = (r: SweepRun) => D.max(dec(r.snapshot, 'dibao.standard.urban'), dec(r.snapshot, 'dibao.standard.rural'));
+  const edge = Math.max(...loaded.map((r) => dec(r.snapshot, 'low_income.multiplier').times(S(r)).times(ids.length).times(100).toNumber()));
+  const to = o.to === undefined ? defaultSweepTo(current, edge) : yuanFlag('--to', o.to);
   const problem = rangeProblem(from, to, step);
   if (problem) throw new UsageError(o.to === undefined ? `${problem} (--to defaults to ${(to / 100).toFixed(2)}: give one)` : problem);
   const cliff = householdCliff(spec, runs, { member, vary, from, to, step });
