@@ -131,7 +131,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   const persons = m.get('persons');
   const yuan = (fenTimesMillionths: Dec) => fenTimesMillionths.dividedBy(100);
 
-  row('weighted persons (population grossed up to)', persons.dividedBy(1e6), 'population.persons', 0);
+  row('人口 weighted persons (population grossed up to)', persons.dividedBy(1e6), 'population.persons', 0);
   // The income distribution: each fifth's mean as a multiple of the area's mean.
   AREA.forEach((a, ai) => {
     const target = `target.income_quintiles.${a}`;
@@ -149,79 +149,137 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
           target: key,
         });
       none(
-        `per-capita disposable income, ${a} (yuan a year)`,
+        `人均可支配收入 per-capita disposable income, ${a} (yuan a year)`,
         profile.values.has(`income.disposable.${a}`) ? D(num(profile, `income.disposable.${a}`)) : null,
         0,
         `income.disposable.${a}`,
       );
-      published.forEach((v, q) => none(`  fifth ${q + 1} of ${a} persons, × the mean`, D(v), 2, target));
+      published.forEach((v, q) => none(`  第${q + 1}组 fifth ${q + 1} of ${a} persons, × the mean`, D(v), 2, target));
       return;
     }
     const fifths = quintileMeans(incomes[ai]!);
     const mean = fifths.reduce((x, y) => x + y, 0) / 5;
-    row(`per-capita disposable income, ${a} (yuan a year)`, D(mean * 12).dividedBy(100), `income.disposable.${a}`, 0);
-    fifths.forEach((f, q) => finish(`  fifth ${q + 1} of ${a} persons, × the mean`, D(f / mean), D(published[q]!), target, 2, 1));
+    row(`人均可支配收入 per-capita disposable income, ${a} (yuan a year)`, D(mean * 12).dividedBy(100), `income.disposable.${a}`, 0);
+    fifths.forEach((f, q) =>
+      finish(`  第${q + 1}组 fifth ${q + 1} of ${a} persons, × the mean`, D(f / mean), D(published[q]!), target, 2, 1),
+    );
   });
-  row('persons per household', ratio(m.get('household_persons'), m.get('households')), 'target.household_size', 2);
-  row('persons under 18, %', ratio(m.get('children'), persons), 'target.child_share', 1, 100);
-  row('persons 60 and over, %', ratio(m.get('elderly'), persons), 'target.elderly_share', 1, 100);
+  row('户均人数 persons per household', ratio(m.get('household_persons'), m.get('households')), 'target.household_size', 2);
+  row('18岁以下 persons under 18, %', ratio(m.get('children'), persons), 'target.child_share', 1, 100);
+  row('60岁及以上 persons 60 and over, %', ratio(m.get('elderly'), persons), 'target.elderly_share', 1, 100);
   for (const a of AREA) {
     const n = m.get(`persons.${a}`);
-    row(`dibao recipients per 100 persons, ${a}`, ratio(m.get(`dibao.${a}`), n), `target.dibao_rate.${a}`, 2, 100);
-    finish(`  eligible (all who qualify), ${a}`, ratio(m.get(`dibao_eligible.${a}`), n), null, null, 2, 100);
+    row(`低保对象每百人 dibao recipients per 100 persons, ${a}`, ratio(m.get(`dibao.${a}`), n), `target.dibao_rate.${a}`, 2, 100);
+    finish(`  符合条件 eligible (all who qualify), ${a}`, ratio(m.get(`dibao_eligible.${a}`), n), null, null, 2, 100);
   }
   for (const a of AREA)
     row(
-      `average dibao benefit a recipient a month, ${a} (yuan)`,
+      `低保人均月补助 average dibao benefit a recipient a month, ${a} (yuan)`,
       yuan(ratio(m.get(`dibao_benefit.${a}`), m.get(`dibao.${a}`))),
       `target.average_benefit.${a}`,
       0,
     );
   for (const a of AREA)
     row(
-      `persons per dibao household, ${a}`,
+      `低保户均人数 persons per dibao household, ${a}`,
       ratio(m.get(`dibao_household_persons.${a}`), m.get(`dibao_households.${a}`)),
       `target.persons_per_dibao_household.${a}`,
       2,
     );
   const members = m.get('dibao_members');
-  row('dibao recipients 60 and over, %', ratio(m.get('dibao_elderly'), members), 'target.dibao_elderly_share', 1, 100);
-  row('dibao recipients with a disability, %', ratio(m.get('dibao_disabled'), members), 'target.dibao_disabled_share', 1, 100);
-  row('dibao recipients under 18, %', ratio(m.get('dibao_minors'), members), 'target.dibao_minor_share', 1, 100);
-  row('tekun persons per 100 persons', ratio(m.get('tekun'), persons), 'target.tekun_rate', 3, 100);
-  finish('  eligible (all who qualify)', ratio(m.get('tekun_eligible'), persons), null, null, 3, 100);
-  row('tekun persons living in urban areas, %', ratio(m.get('tekun.urban'), m.get('tekun')), 'target.tekun_urban_share', 1, 100);
+  row('低保对象中60岁及以上 dibao recipients 60 and over, %', ratio(m.get('dibao_elderly'), members), 'target.dibao_elderly_share', 1, 100);
   row(
-    'tekun persons who lost self-care (in full or in part), %',
+    '低保对象中残疾人 dibao recipients with a disability, %',
+    ratio(m.get('dibao_disabled'), members),
+    'target.dibao_disabled_share',
+    1,
+    100,
+  );
+  row('低保对象中未成年人 dibao recipients under 18, %', ratio(m.get('dibao_minors'), members), 'target.dibao_minor_share', 1, 100);
+  row('特困人员每百人 tekun persons per 100 persons', ratio(m.get('tekun'), persons), 'target.tekun_rate', 3, 100);
+  finish('  符合条件 eligible (all who qualify)', ratio(m.get('tekun_eligible'), persons), null, null, 3, 100);
+  row(
+    '特困人员中城市 tekun persons living in urban areas, %',
+    ratio(m.get('tekun.urban'), m.get('tekun')),
+    'target.tekun_urban_share',
+    1,
+    100,
+  );
+  row(
+    '特困人员中失能半失能 tekun persons who lost self-care (in full or in part), %',
     ratio(m.get('tekun_self_care_lost'), m.get('tekun')),
     'target.tekun_self_care_lost',
     1,
     100,
   );
-  finish('tekun persons living with a working-age earner (must be 0)', m.get('tekun_with_earner').dividedBy(1e6), null, null, 0, 1);
-  row('low-income (dibao-edge) persons per 100 persons', ratio(m.get('low_income'), persons), 'target.low_income_rate', 2, 100);
-  row('rigid-expenditure family persons per 100 persons', ratio(m.get('rigid'), persons), 'target.rigid_rate', 2, 100);
-  row('temporary-assistance cases a year per 100 persons', ratio(m.get('temporary_cases'), persons), 'target.temporary_rate', 2, 100);
+  finish(
+    '与就业者同住的特困人员 tekun persons living with a working-age earner (must be 0)',
+    m.get('tekun_with_earner').dividedBy(1e6),
+    null,
+    null,
+    0,
+    1,
+  );
   row(
-    'average temporary-assistance grant (yuan)',
+    '低保边缘每百人 low-income (dibao-edge) persons per 100 persons',
+    ratio(m.get('low_income'), persons),
+    'target.low_income_rate',
+    2,
+    100,
+  );
+  row(
+    '刚性支出困难家庭每百人 rigid-expenditure family persons per 100 persons',
+    ratio(m.get('rigid'), persons),
+    'target.rigid_rate',
+    2,
+    100,
+  );
+  row(
+    '临时救助每百人年次数 temporary-assistance cases a year per 100 persons',
+    ratio(m.get('temporary_cases'), persons),
+    'target.temporary_rate',
+    2,
+    100,
+  );
+  row(
+    '临时救助次均 average temporary-assistance grant (yuan)',
     yuan(ratio(m.get('temporary_cost'), m.get('temporary_cases'))),
     'target.temporary_average',
     0,
   );
   const dibaoCost = m.get('dibao_cost');
-  row('tekun spending ÷ dibao spending', ratio(m.get('tekun_cost'), dibaoCost), 'target.tekun_to_dibao_spending', 3);
-  row('temporary-assistance spending ÷ dibao spending', ratio(m.get('temporary_cost'), dibaoCost), 'target.temporary_to_dibao_spending', 3);
+  row('特困/低保支出 tekun spending ÷ dibao spending', ratio(m.get('tekun_cost'), dibaoCost), 'target.tekun_to_dibao_spending', 3);
+  row(
+    '临时救助/低保支出 temporary-assistance spending ÷ dibao spending',
+    ratio(m.get('temporary_cost'), dibaoCost),
+    'target.temporary_to_dibao_spending',
+    3,
+  );
   // (no published figure: rigid-expenditure families' aid is counted within dibao where it is paid as dibao; said, so
   // that a large one is seen — an auditor found it half of dibao, in no row)
-  finish('rigid-expenditure aid spending ÷ dibao spending', ratio(m.get('rigid_aid_cost'), dibaoCost), null, null, 3, 1);
+  finish(
+    '刚性支出救助/低保支出 rigid-expenditure aid spending ÷ dibao spending',
+    ratio(m.get('rigid_aid_cost'), dibaoCost),
+    null,
+    null,
+    3,
+    1,
+  );
   row(
-    'persons whose premium is subsidised, per 100 persons',
+    '资助参保每百人 persons whose premium is subsidised, per 100 persons',
     ratio(m.get('premium_persons'), persons),
     'target.premium_subsidised_rate',
     2,
     100,
   );
-  finish('special assistance (premium, living, care) ÷ dibao spending', ratio(m.get('special_cost'), dibaoCost), null, null, 3, 1);
+  finish(
+    '专项救助/低保支出 special assistance (premium, living, care) ÷ dibao spending',
+    ratio(m.get('special_cost'), dibaoCost),
+    null,
+    null,
+    3,
+    1,
+  );
   return rows;
 }
 

@@ -37,7 +37,7 @@ export function calibrationTable(
     [
       chalk.bold(`calibration of ${profile.id} — ${households.toLocaleString('en')} generated households, at ${date}, under the baseline`),
       chalk.dim('received figures (after take-up); "eligible" rows: every household that qualifies'),
-      textTable(['measure', 'generated', 'published', 'gap', 'accepted', '', 'published figure from'], body, [
+      textTable(['指标 measure', '生成 generated', '公布 published', '差距 gap', '容许 accepted', '', '出处 published figure from'], body, [
         'left',
         'right',
         'right',

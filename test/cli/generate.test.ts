@@ -40,8 +40,13 @@ describe('jiuzhu generate', () => {
       /average dibao benefit a recipient a month, urban \(yuan\)\s+\d+\s+395\s+[-+][\d.]+%\s+±25%\s+✓\s+nanning-2022 补助水平 urban/,
     );
     // Received beside eligible, and the national mix with its own tolerance and source.
-    expect(r.stdout).toMatch(/^ {2}eligible \(all who qualify\), urban\s+[\d.]+\s+—$/m);
-    expect(r.stdout).toMatch(/^temporary-assistance spending ÷ dibao spending\s+0\.0\d\d\s+0\.045\s+[-+][\d.]+%\s+±50%\s+✓\s+mca-2023-q3/m);
+    expect(r.stdout).toMatch(/^ {2}符合条件 eligible \(all who qualify\), urban\s+[\d.]+\s+—$/m);
+    expect(r.stdout).toMatch(
+      /^临时救助\/低保支出 temporary-assistance spending ÷ dibao spending\s+0\.0\d\d\s+0\.045\s+[-+][\d.]+%\s+±50%\s+✓\s+mca-2023-q3/m,
+    );
+    // (bilingual, as the tables are: the report was English only, an auditor found)
+    expect(r.stdout).toMatch(/^指标 measure\s+生成 generated\s+公布 published/m);
+    expect(r.stdout).toMatch(/^低保对象每百人 dibao recipients per 100 persons, urban\s/m);
     expect(r.stdout).toContain('every published figure is within its tolerance');
   });
 
@@ -75,8 +80,8 @@ describe('jiuzhu generate', () => {
   it('--report on a population too small to have a rural person: a dash for what it lacks, never NaN', () => {
     const r = jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '1', '--seed', '1', '--report']);
     expect(r.stdout).not.toMatch(/NaN/);
-    const rural = r.stdout.split('\n').find((l) => l.startsWith('per-capita disposable income, rural'))!;
-    expect(rural).toMatch(/^per-capita disposable income, rural \(yuan a year\)\s+—\s+[\d,]+\s/);
+    const rural = r.stdout.split('\n').find((l) => l.startsWith('人均可支配收入 per-capita disposable income, rural'))!;
+    expect(rural).toMatch(/^人均可支配收入 per-capita disposable income, rural \(yuan a year\)\s+—\s+[\d,]+\s/);
     expect(rural).not.toMatch(/[✓✗]/);
     // figures outside their tolerance at the profile's date fail the run, as check does: exit 1, each named
     expect(r.code).toBe(1);
