@@ -308,6 +308,26 @@ describe('tui', () => {
     );
   });
 
+  // An interactive QA trial: a missing households file was said under a loading screen already drawn (0 rows, ETA 0 s)
+  it('at a terminal, a missing households file or a directory is refused before the screen is drawn', async () => {
+    const { tuiCommand } = await import('../../src/cli/commands/tui.js');
+    const out: string[] = [];
+    const ctx = {
+      stdout: { write: (s: string) => out.push(s) },
+      stderr: { write: (s: string) => out.push(s) },
+      env: {},
+      now: () => new Date(),
+    };
+    const at = { stdin: true, stdout: true };
+    await expect(tuiCommand(ctx, { policy: [NANNING], households: 'no-such.csv' }, at)).rejects.toThrow(
+      'cannot read the households file no-such.csv: no such file or directory',
+    );
+    await expect(tuiCommand(ctx, { policy: [NANNING], households: 'policies' }, at)).rejects.toThrow(
+      'cannot read the households file policies: it is a directory',
+    );
+    expect(out).toEqual([]); // (nothing drawn)
+  });
+
   // An interactive QA trial: the help said "- reads a CSV from standard input", and `-` was then refused as no terminal,
   // with a hint that rewrote it to /dev/stdin
   it('--households - is refused as such (the keys come from standard input), and its help says not -', () => {

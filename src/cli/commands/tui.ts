@@ -8,6 +8,7 @@ import { KnobComparer } from '../../engine/knob-comparer.js';
 import { ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { parseScenario } from '../../io/scenario-file.js';
 import { saveNewScenario } from '../../io/new-file.js';
+import { inputFile } from '../../io/files.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
 import type { Ctx } from '../context.js';
@@ -43,6 +44,8 @@ export async function tuiCommand(
       `for piped or CI output, run the same comparison with \`${compareCommand(o)}\``,
     );
   }
+  // (a missing file or a directory said before the screen is drawn: it came under a frozen loading screen, a trial found)
+  await inputFile(o.households, 'households file');
   const date = simulationDate(ctx, o.date);
   const scenarios = await loadScenarios(o.scenario ?? []);
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date))); // errors before the screen opens
