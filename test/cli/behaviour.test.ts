@@ -274,6 +274,31 @@ describe('explain', () => {
     const cliff = jiuzhu(['cliff', '--policy', NANNING, '--households', SAMPLE, '--household', 'h0004', '--date', '2024-12-31']);
     expect([cliff.code, cliff.stderr.split('\n')[0]]).toEqual([2, `jiuzhu: household "h0004" is not in ${SAMPLE} (did you mean "H0004"?)`]);
   });
+
+  // A cliff researcher swept a household written inline (--describe) and could not explain it without writing a CSV
+  it('explains a household described inline, as cliff sweeps it; the same trace as from a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-describe-'));
+    const csv = join(dir, 'one.csv');
+    writeFileSync(csv, 'household_id,person_id,age,area,wage_income\nD1,p,35,urban,1000\nD1,c,8,urban,0\n');
+    const inline = '{area: urban, persons: [{person_id: p, age: 35, wage_income: 1000}, {person_id: c, age: 8}]}';
+    const described = jiuzhu(['explain', '--policy', NANNING, '--date', '2024-12-31', '--describe', inline, '-q']);
+    const filed = jiuzhu(['explain', '--policy', NANNING, '--date', '2024-12-31', '--households', csv, '--household', 'D1', '-q']);
+    expect(described.code, described.stderr).toBe(0);
+    // (1000 + 0 < 810 × 2: dibao, the gap 620.00)
+    expect(described.stdout).toMatch(/低保 dibao/);
+    expect(described.stdout.split('\n').slice(1)).toEqual(filed.stdout.split('\n').slice(1)); // (the first line names it)
+    expect(described.stdout.split('\n')[0]).toMatch(/^household described — /);
+    const both = jiuzhu(['explain', '--policy', NANNING, '--describe', inline, '--households', csv]);
+    expect([both.code, both.stderr]).toEqual([
+      2,
+      'jiuzhu: --describe gives the household itself: leave --households and --household out\n',
+    ]);
+    const none = jiuzhu(['explain', '--policy', NANNING]);
+    expect([none.code, none.stderr]).toEqual([
+      2,
+      'jiuzhu: give --households FILE and --household ID, or --describe "{area: …, persons: […]}"\n',
+    ]);
+  });
 });
 
 describe('params', () => {

@@ -1,14 +1,20 @@
-// jiuzhu explain --policy FILE [--scenario FILE] --households FILE --household ID [--date D] [--format text|json]
+// jiuzhu explain --policy FILE [--scenario FILE] (--households FILE --household ID | --describe YAML) [--date D]
+// [--format text|json]
 import { explainHousehold } from '../../core/explain.js';
 import { policyNotes } from '../../core/policy-notes.js';
 import { explainJson, explainText } from '../../report/explain.js';
 import type { Ctx } from '../context.js';
+import { UsageError } from '../../errors.js';
+import { parseHouseholdText } from '../../io/cases-file.js';
+import { populationOf, type Population } from '../../core/population.js';
 import { findHousehold, loadHouseholds, notePolicy, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 
 export interface ExplainOptions {
   readonly policy: string;
-  readonly households: string;
-  readonly household: string;
+  readonly households?: string;
+  readonly household?: string;
+  /** The household written inline, as in a case file (a cliff researcher could sweep it, and not explain it). */
+  readonly describe?: string;
   /** Explain under this scenario (applied to the policy) instead of the baseline. */
   readonly scenario?: string;
   readonly date?: string;
@@ -20,8 +26,7 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   const scenarios = await loadScenarios(o.scenario ? [o.scenario] : []);
   const runs = await loadRuns(o.policy, scenarios, simulationDate(ctx, o.date));
   const { snapshot, rules } = runs.at(-1)!;
-  const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households, o.quiet));
-  const h = findHousehold(pop, o.household, o.households);
+  const { pop, h } = await householdOf(ctx, o);
   const e = explainHousehold(pop, h, rules);
   // under a scenario: which one, and what the baseline gives the household (a caseworker's saved explanation of a
   // reform read as the household's decision)
@@ -34,4 +39,17 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   );
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
   notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date]);
+}
+
+/** The household to explain: one of a file (--households and --household), or one described (--describe). */
+async function householdOf(ctx: Ctx, o: ExplainOptions): Promise<{ pop: Population; h: number }> {
+  if (o.describe) {
+    if (o.households || o.household !== undefined)
+      throw new UsageError('--describe gives the household itself: leave --households and --household out');
+    return { pop: populationOf([parseHouseholdText(o.describe, '--describe')]), h: 0 };
+  }
+  if (!o.households || o.household === undefined)
+    throw new UsageError('give --households FILE and --household ID, or --describe "{area: …, persons: […]}"');
+  const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households!, o.quiet));
+  return { pop, h: findHousehold(pop, o.household, o.households) };
 }
