@@ -193,9 +193,13 @@ function otherKind(y: YamlFile, root: YAMLMap, what: string): void {
 }
 
 export function didYouMean(key: string, candidates: Iterable<string>): string {
+  // a key that is the first word of one name: that name (a researcher's "wage" was offered "age", not "wage_income")
+  const all = [...candidates];
+  const word = all.filter((c) => c.startsWith(`${key}_`) || c.startsWith(`${key}.`));
+  if (word.length === 1) return ` (did you mean "${word[0]}"?)`;
   let best: string | undefined;
   let score = Infinity;
-  for (const c of candidates) {
+  for (const c of all) {
     const d = editDistance(key, c);
     if (d < score) [best, score] = [c, d];
   }

@@ -1,0 +1,23 @@
+// "did you mean" for an unknown key (io/yaml-nodes.ts didYouMean): the nearest name by edit distance, but a key that
+// is the first word of one name gives that name (a cliff researcher's `wage` was offered `age`, not `wage_income`).
+import { describe, expect, it } from 'vitest';
+import { didYouMean } from '../../src/io/yaml-nodes.js';
+import { parseHouseholdText } from '../../src/io/cases-file.js';
+
+describe('didYouMean', () => {
+  it('a first word names its one column; else the nearest within a third of the key', () => {
+    const columns = ['age', 'area', 'wage_income', 'other_income', 'disability_grade'];
+    expect(didYouMean('wage', columns)).toBe(' (did you mean "wage_income"?)');
+    expect(didYouMean('disability', columns)).toBe(' (did you mean "disability_grade"?)');
+    expect(didYouMean('ag', columns)).toBe(' (did you mean "age"?)');
+    expect(didYouMean('salary', columns)).toBe('');
+    // (a first word two names share is no answer: the nearest, as before)
+    expect(didYouMean('a', ['a_b', 'a_c', 'b'])).toBe(' (did you mean "b"?)');
+  });
+
+  it('in a described household: --describe {persons: [{age: 35, wage: 1000}]}', () => {
+    expect(() => parseHouseholdText('{area: urban, persons: [{age: 35, wage: 1000}]}', '--describe')).toThrow(
+      /did you mean "wage_income"\?/,
+    );
+  });
+});
