@@ -8,6 +8,8 @@ import { D, type Dec } from './money.js';
 import { populationOf, type HouseholdSpec, type Population } from './population.js';
 import { isCash, PROGRAMS, type ProgramId } from './programs/index.js';
 import type { Run } from './simulate.js';
+import { dec } from './parameters/tree.js';
+import { standards } from './rules.js';
 
 /** A cash program's part of a month, in twelfths of a fen. */
 export function monthlyTwelfths(r: HouseholdResult, slot: number): number {
@@ -206,6 +208,19 @@ export const MAX_POINTS = 10_000;
 export const defaultSweepTo = (current: number, edge = 0): number =>
   Math.max(300_000, current + 100_000, Math.ceil((edge * 1.1) / 10_000) * 10_000);
 
+/** The highest low-income (dibao-edge) line of `n` persons under the runs, fen a month: multiplier × the higher S × n. */
+export function edgeLine(runs: readonly Pick<Run, 'rules'>[], n: number): number {
+  return Math.max(
+    0,
+    ...runs.map(({ rules: { snapshot: s } }) =>
+      dec(s, 'low_income.multiplier')
+        .times(Math.max(...standards(s)))
+        .times(n)
+        .toNumber(),
+    ),
+  );
+}
+
 /** What is wrong with a range (fen a month), in words, or null. */
 export function rangeProblem(from: number, to: number, step: number): string | null {
   const y = (f: number) => (f / 100).toFixed(2);
@@ -237,7 +252,7 @@ export function householdCliff(
 ): HouseholdCliff & { readonly values: readonly number[] | null } {
   const one = populationOf([spec]);
   const current = (one[o.vary] as ArrayLike<number>)[one.members[o.member]!]!;
-  const values = sweepValues(o.from ?? 0, o.to ?? defaultSweepTo(current), o.step ?? 1_000);
+  const values = sweepValues(o.from ?? 0, o.to ?? defaultSweepTo(current, edgeLine(runs, spec.persons.length)), o.step ?? 1_000);
   const points = values ? sweep(spec, o.member, o.vary, values, runs) : [];
   return {
     member: o.member,

@@ -33,3 +33,17 @@ describe('exactSteps', () => {
     expect(c).toMatchObject({ at: 101_000, drop: 12 * 2_000, step: 12 * 1_000 });
   });
 });
+
+describe('where a sweep ends unless told', () => {
+  it('past the household’s low-income line: Nanning 2024, 2 × 810 × 3 = 4,860, a tenth past it rounded up to 5,400', async () => {
+    const { loadPolicy } = await import('../../src/io/policy-file.js');
+    const { rulesAt } = await import('../../src/core/rules.js');
+    const { defaultSweepTo, edgeLine } = await import('../../src/core/cliff.js');
+    const { rules } = rulesAt(await loadPolicy('policies/guangxi-nanning.yaml'), '2024-12-31');
+    expect(edgeLine([{ rules }], 3)).toBe(486_000);
+    expect(defaultSweepTo(0, edgeLine([{ rules }], 3))).toBe(540_000);
+    // (a household whose line is below 3,000: 3,000, or 1,000 past its amount now)
+    expect(defaultSweepTo(0, edgeLine([{ rules }], 1))).toBe(300_000);
+    expect(defaultSweepTo(250_000, 0)).toBe(350_000);
+  });
+});

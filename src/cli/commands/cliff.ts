@@ -3,7 +3,7 @@
 // its main earner's next yuan, as a weighted distribution by layer.
 import { cliffCsv, cliffJson, cliffTable, type RunAbout } from '../../report/cliff.js';
 import { distributionCsv, distributionJson, distributionTable, rateDistributionOf } from '../../report/marginal-rates.js';
-import { defaultSweepTo, householdCliff, householdSpecOf, rangeProblem, type Vary, type View } from '../../core/cliff.js';
+import { defaultSweepTo, edgeLine, householdCliff, householdSpecOf, rangeProblem, type Vary, type View } from '../../core/cliff.js';
 import { populationOf } from '../../core/population.js';
 import { mainOrNone, type PerHouseholdRates } from '../../core/marginal-rates.js';
 import { typed } from '../../core/grow.js';
@@ -30,7 +30,6 @@ import {
 } from '../load.js';
 import { estimatesInForce } from '../../report/estimates.js';
 import { dec, type Snapshot } from '../../core/parameters/tree.js';
-import { D } from '../../core/money.js';
 
 export interface CliffOptions {
   readonly policy: string;
@@ -111,10 +110,8 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   const current = (described[vary] as ArrayLike<number>)[described.members[member]!]!;
   const from = yuanFlag('--from', o.from);
   const step = yuanFlag('--step', o.step);
-  // (past the household's low-income line under every run: multiplier × the higher S × n, its special assistance ends there)
-  const S = (r: SweepRun) => D.max(dec(r.snapshot, 'dibao.standard.urban'), dec(r.snapshot, 'dibao.standard.rural'));
-  const edge = Math.max(...loaded.map((r) => dec(r.snapshot, 'low_income.multiplier').times(S(r)).times(ids.length).times(100).toNumber()));
-  const to = o.to === undefined ? defaultSweepTo(current, edge) : yuanFlag('--to', o.to);
+  // (past the household's low-income line under every run: its special assistance ends there)
+  const to = o.to === undefined ? defaultSweepTo(current, edgeLine(runs, ids.length)) : yuanFlag('--to', o.to);
   const problem = rangeProblem(from, to, step);
   if (problem) throw new UsageError(o.to === undefined ? `${problem} (--to defaults to ${(to / 100).toFixed(2)}: give one)` : problem);
   const cliff = householdCliff(spec, runs, { member, vary, from, to, step });

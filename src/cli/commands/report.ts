@@ -2,7 +2,7 @@
 // compare's inputs, one HTML file out (written atomically): the households are read once and every evaluation —
 // the comparison (or the budget year), each estimate at its ends, the marginal rates, a reference family's cliff —
 // runs on that population. simulate and compare --format html are shorthands for it.
-import { householdCliff, type HouseholdCliff } from '../../core/cliff.js';
+import { defaultSweepTo, edgeLine, householdCliff, type HouseholdCliff } from '../../core/cliff.js';
 import { incomeDeciles } from '../../core/compare.js';
 import { mainMemberOf } from '../../core/marginal-rates.js';
 import type { HouseholdSpec } from '../../core/population.js';
@@ -142,7 +142,9 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
   };
   const member = mainMemberOf(REFERENCE_FAMILY);
   const cliffs = rulesOf.map((runs) => {
-    const c: HouseholdCliff = householdCliff(REFERENCE_FAMILY, runs, { member, vary: 'wage', from: 0, to: 400_000, step: 2_000 });
+    // (0 to 4,000 a month, or past the family's low-income line where it is higher: its secondary cliff is there)
+    const to = Math.max(400_000, defaultSweepTo(0, edgeLine(runs, REFERENCE_FAMILY.persons.length)));
+    const c: HouseholdCliff = householdCliff(REFERENCE_FAMILY, runs, { member, vary: 'wage', from: 0, to, step: 2_000 });
     return {
       household: REFERENCE_FAMILY.id,
       member: 'adult 1',

@@ -48,7 +48,8 @@ function legendRows(names: readonly string[], width: number): number {
   return rows;
 }
 const ROW = 30;
-const grid = (left = 70, rows = 1) => ({ left, right: 16, top: rows > 1 ? 24 + ROW * rows : 36, bottom: 48, containLabel: false });
+// (the legend's rows, then a row for the value axis's name: a researcher found the name drawn under the legend)
+const grid = (left = 70, rows = 1) => ({ left, right: 16, top: 24 + ROW * rows, bottom: 48, containLabel: false });
 
 /** Grouped bars: one category axis, a series per run. */
 export function barChart(
@@ -96,11 +97,15 @@ export function lineChart(
     grid: grid(70, rows),
     xAxis: { type: 'value', name: o.x, nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'value', name: o.y, nameTextStyle: { align: 'left' }, scale: true },
-    series: series.map((s) => ({
+    // the first run (the baseline) wide and beneath, each other run dashed over it: where a run is the baseline's, both
+    // are seen (the baseline was hidden under the runs drawn after it)
+    series: series.map((s, i) => ({
       name: s.name,
       type: 'line',
       showSymbol: false,
       step: o.step ? 'end' : false,
+      z: i ? 3 : 2,
+      lineStyle: i ? { width: 1.5, type: 'dashed' } : { width: 4, opacity: 0.6 },
       data: s.points.map((p) => [...p]),
     })),
   };
