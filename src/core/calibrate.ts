@@ -128,6 +128,8 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
       target: target ?? undefined,
     });
   };
+  /** A figure shown with no published one to hold it to (an eligible count, a check, a share no source gives). */
+  const shown = (measure: string, generated: Dec, digits: number, scale = 1) => finish(measure, generated, null, null, digits, scale);
   const persons = m.get('persons');
   const yuan = (fenTimesMillionths: Dec) => fenTimesMillionths.dividedBy(100);
 
@@ -170,7 +172,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   for (const a of AREA) {
     const n = m.get(`persons.${a}`);
     row(`低保对象每百人 dibao recipients per 100 persons, ${a}`, ratio(m.get(`dibao.${a}`), n), `target.dibao_rate.${a}`, 2, 100);
-    finish(`  符合条件 eligible (all who qualify), ${a}`, ratio(m.get(`dibao_eligible.${a}`), n), null, null, 2, 100);
+    shown(`  符合条件 eligible (all who qualify), ${a}`, ratio(m.get(`dibao_eligible.${a}`), n), 2, 100);
   }
   for (const a of AREA)
     row(
@@ -197,7 +199,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   );
   row('低保对象中未成年人 dibao recipients under 18, %', ratio(m.get('dibao_minors'), members), 'target.dibao_minor_share', 1, 100);
   row('特困人员每百人 tekun persons per 100 persons', ratio(m.get('tekun'), persons), 'target.tekun_rate', 3, 100);
-  finish('  符合条件 eligible (all who qualify)', ratio(m.get('tekun_eligible'), persons), null, null, 3, 100);
+  shown('  符合条件 eligible (all who qualify)', ratio(m.get('tekun_eligible'), persons), 3, 100);
   row(
     '特困人员中城市 tekun persons living in urban areas, %',
     ratio(m.get('tekun.urban'), m.get('tekun')),
@@ -212,14 +214,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     1,
     100,
   );
-  finish(
-    '与就业者同住的特困人员 tekun persons living with a working-age earner (must be 0)',
-    m.get('tekun_with_earner').dividedBy(1e6),
-    null,
-    null,
-    0,
-    1,
-  );
+  shown('与就业者同住的特困人员 tekun persons living with a working-age earner (must be 0)', m.get('tekun_with_earner').dividedBy(1e6), 0);
   row(
     '低保边缘每百人 low-income (dibao-edge) persons per 100 persons',
     ratio(m.get('low_income'), persons),
@@ -257,14 +252,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   );
   // (no published figure: rigid-expenditure families' aid is counted within dibao where it is paid as dibao; said, so
   // that a large one is seen — an auditor found it half of dibao, in no row)
-  finish(
-    '刚性支出救助/低保支出 rigid-expenditure aid spending ÷ dibao spending',
-    ratio(m.get('rigid_aid_cost'), dibaoCost),
-    null,
-    null,
-    3,
-    1,
-  );
+  shown('刚性支出救助/低保支出 rigid-expenditure aid spending ÷ dibao spending', ratio(m.get('rigid_aid_cost'), dibaoCost), 3);
   row(
     '资助参保每百人 persons whose premium is subsidised, per 100 persons',
     ratio(m.get('premium_persons'), persons),
@@ -272,14 +260,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     2,
     100,
   );
-  finish(
-    '专项救助/低保支出 special assistance (premium, living, care) ÷ dibao spending',
-    ratio(m.get('special_cost'), dibaoCost),
-    null,
-    null,
-    3,
-    1,
-  );
+  shown('专项救助/低保支出 special assistance (premium, living, care) ÷ dibao spending', ratio(m.get('special_cost'), dibaoCost), 3);
   return rows;
 }
 

@@ -8,7 +8,7 @@ import { D, type Dec } from './money.js';
 import { populationOf, type HouseholdSpec, type Population } from './population.js';
 import { isCash, PROGRAMS, type ProgramId } from './programs/index.js';
 import type { Run } from './simulate.js';
-import { dec } from './parameters/tree.js';
+import { dec, type Snapshot } from './parameters/tree.js';
 import { standards } from './rules.js';
 
 /** A cash program's part of a month, in twelfths of a fen. */
@@ -267,4 +267,33 @@ export function householdCliff(
       return { id: runs[i]!.id, points: p, cliffs: exact('cliffs'), jumps: exact('jumps') };
     }),
   };
+}
+
+/**
+ * What a gradual exit (渐退, 003 §11) needs to show in a sweep: a household on dibao now (on_dibao 1) with what it
+ * receives (prior_dibao); and that the monthly view gives the kept amount in full, whatever the months.
+ */
+export function gradualExitNotes(spec: HouseholdSpec, who: string, snapshots: readonly Snapshot[], view: View): string[] {
+  // (said where the runs' gradual exits differ: a reform of it compared, the case a researcher's sweep showed nothing)
+  const months = snapshots.map((s) => dec(s, 'dibao.gradual_exit.months').toNumber());
+  if (new Set(months).size < 2) return [];
+  const h = spec.household;
+  const out: string[] = [];
+  if (!h.onDibao)
+    out.push(
+      `note: ${who} is not on dibao now (on_dibao 0): no gradual exit (渐退) applies to it, in any run; give on_dibao: 1 and prior_dibao (its monthly dibao now) to see one`,
+    );
+  else if (!Number(h.prior ?? 0))
+    out.push(
+      `note: ${who} is on dibao now but its prior_dibao is 0: a gradual exit keeps 0.00 a month (give prior_dibao, its monthly dibao now)`,
+    );
+  else
+    out.push(
+      `note: a gradual exit keeps prior_dibao (${(Number(h.prior) / 100).toFixed(2)} a month, what ${who} receives now) at every value swept past the line, not the dibao it had just below it`,
+    );
+  if (h.onDibao && view === 'monthly')
+    out.push(
+      `note: the monthly view gives a gradual exit's kept amount in full, however many months it is kept (here ${[...new Set(months)].join(' or ')}): --view annual tells them apart`,
+    );
+  return out;
 }

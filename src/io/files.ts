@@ -13,6 +13,7 @@ import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 const CAUSES: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or directory',
   EISDIR: 'it is a directory',
+  EEXIST: 'a file has that name',
   ENOTDIR: 'a part of the path is not a directory',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',

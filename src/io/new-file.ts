@@ -52,9 +52,8 @@ export function saveNewScenario(
   }
 }
 
-/** A file system error as words (the path, and its cause); another error as its message. */
+/** A file system error as words (the path, and its cause: files.ts fileError); another error as its message. */
 function said(e: unknown, doing: string, path: string): string {
-  if ((e as NodeJS.ErrnoException).code === 'EEXIST') return `cannot ${doing} ${path}: a file has that name`;
   const u = fileError(e, doing, path);
   return u instanceof Error ? u.message : String(u);
 }

@@ -16,8 +16,7 @@ import { Overview } from './Overview.js';
 import { footerKeys, initialState, reduce, selectedIn, VIEWS, type State } from './state.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { useViews } from './useViews.js';
-import { displayWidth, truncate } from '../report/text-table.js';
-import { wrapLine } from './format.js';
+import { displayWidth, truncate, wrapLine } from '../report/text-table.js';
 
 export interface AppProps {
   readonly data: TuiData;
@@ -35,6 +34,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   const size = useTerminalSize();
   const height = Math.max(20, size.rows);
   const width = Math.max(40, size.columns);
+  const body = height - 5; // (the rows under the title and views line and above the footer)
   // Each locality's own baseline of each knob (a knob moved sets one value for all of them)
   const initials = useMemo(() => data.localities.map((l) => KNOBS.map((k) => k.initial(l.baseline.snapshot))), [data]);
   const [state, setState] = useState<State>(() => initialState(initials));
@@ -120,7 +120,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
       runs: view.runs.length,
       households: rows.length,
       // (scrolled at most to the trace's last screenful: past it, one line stood on an empty screen)
-      traceLines: trace ? Math.max(1, trace.length - (height - 5) + 1) : 0,
+      traceLines: trace ? Math.max(1, trace.length - body + 1) : 0,
     });
     latest.current = next;
     setState(next);
@@ -153,7 +153,6 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
     where,
     vs: truncate(vs, Math.max(1, width - displayWidth('救助 jiuzhu ') - displayWidth(truncate(name, nameRoom)) - displayWidth(where))),
   };
-  const body = height - 5;
   // The rows under the title and the views line and above the footer, less an error line shown
   const room = height - 3 - (shown.error ? 1 : 0) - (ratesError && state.view === 'rates' ? 1 : 0);
   // Below 80×24 the views wrap over each other: say so (a TUI trial saw the layout break with no word of why)

@@ -2,8 +2,6 @@
 import { D } from '../core/money.js';
 import { groupDigits } from '../report/text-table.js';
 
-export { wrapLine } from '../report/text-table.js';
-
 /**
  * Money for the screen, in the unit of its language: "447930605.80" (yuan) → "44,793" (万元, as bureaus budget: a TUI
  * trial found zh in 百万元) or "447.9" (million yuan).

@@ -1,8 +1,7 @@
 // The TUI's screen text (ui/format.ts): an explain trace's long lines wrapped to the screen (they were cut, the rest
 // unreadable: an interactive QA trial).
 import { describe, expect, it } from 'vitest';
-import { wrapLine } from '../../src/ui/format.js';
-import { displayWidth } from '../../src/report/text-table.js';
+import { displayWidth, wrapLine } from '../../src/report/text-table.js';
 
 describe('wrapLine', () => {
   it('keeps a line that fits; breaks a longer one after a space, the rest indented two past its own indent', () => {

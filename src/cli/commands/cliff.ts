@@ -3,7 +3,16 @@
 // its main earner's next yuan, as a weighted distribution by layer.
 import { cliffCsv, cliffJson, cliffTable, type RunAbout } from '../../report/cliff.js';
 import { distributionCsv, distributionJson, distributionTable, rateDistributionOf } from '../../report/marginal-rates.js';
-import { defaultSweepTo, edgeLine, householdCliff, householdSpecOf, rangeProblem, type Vary, type View } from '../../core/cliff.js';
+import {
+  defaultSweepTo,
+  edgeLine,
+  gradualExitNotes,
+  householdCliff,
+  householdSpecOf,
+  rangeProblem,
+  type Vary,
+  type View,
+} from '../../core/cliff.js';
 import { populationOf } from '../../core/population.js';
 import { mainOrNone, type PerHouseholdRates } from '../../core/marginal-rates.js';
 import { typed } from '../../core/grow.js';
@@ -29,7 +38,6 @@ import {
   yuanFlag,
 } from '../load.js';
 import { estimatesInForce } from '../../report/estimates.js';
-import { dec, type Snapshot } from '../../core/parameters/tree.js';
 
 export interface CliffOptions {
   readonly policy: string;
@@ -119,7 +127,14 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   // (a researcher's gradual-exit reform changed nothing for a household described as not on dibao, unsaid)
   notePolicy(ctx, o.quiet, loaded[0]!.snapshot.policy, [date]);
   const who = o.describe ? 'the household described' : `household ${spec.id}`;
-  if (!o.quiet) for (const n of gradualExitNotes(spec, who, loaded, o.view)) ctx.stderr.write(`${n}\n`);
+  if (!o.quiet)
+    for (const n of gradualExitNotes(
+      spec,
+      who,
+      loaded.map((r) => r.snapshot),
+      o.view,
+    ))
+      ctx.stderr.write(`${n}\n`);
   const estimates = Object.fromEntries(loaded.map((r) => [r.id, estimatesInForce(r.snapshot)]));
   const report = {
     about,
@@ -177,33 +192,3 @@ async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about
   };
   ctx.stdout.write(render[o.format]());
 }
-
-/**
- * What a gradual exit (渐退, 003 §11) needs to show in a sweep: a household on dibao now (on_dibao 1) with what it
- * receives (prior_dibao); and that the monthly view gives the kept amount in full, whatever the months.
- */
-function gradualExitNotes(spec: HouseholdSpec, who: string, loaded: readonly SweepRun[], view: 'monthly' | 'annual'): string[] {
-  // (said where the runs' gradual exits differ: a reform of it compared, the case a researcher's sweep showed nothing)
-  const months = loaded.map((r) => dec(r.snapshot, 'dibao.gradual_exit.months').toNumber());
-  if (new Set(months).size < 2) return [];
-  const h = spec.household;
-  const out: string[] = [];
-  if (!h.onDibao)
-    out.push(
-      `note: ${who} is not on dibao now (on_dibao 0): no gradual exit (渐退) applies to it, in any run; give on_dibao: 1 and prior_dibao (its monthly dibao now) to see one`,
-    );
-  else if (!Number(h.prior ?? 0))
-    out.push(
-      `note: ${who} is on dibao now but its prior_dibao is 0: a gradual exit keeps 0.00 a month (give prior_dibao, its monthly dibao now)`,
-    );
-  else
-    out.push(
-      `note: a gradual exit keeps prior_dibao (${(Number(h.prior) / 100).toFixed(2)} a month, what ${who} receives now) at every value swept past the line, not the dibao it had just below it`,
-    );
-  if (h.onDibao && view === 'monthly')
-    out.push(
-      `note: the monthly view gives a gradual exit's kept amount in full, however many months it is kept (here ${[...new Set(months)].join(' or ')}): --view annual tells them apart`,
-    );
-  return out;
-}
-type SweepRun = { readonly id: string; readonly snapshot: Snapshot };
