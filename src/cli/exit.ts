@@ -61,6 +61,14 @@ export function tidyOnInterrupt(): void {
   for (const fn of tidy) fn();
 }
 
+/** Ends the process at once, as a signal does (the TUI left while its file was still read, which would go on). */
+export function leaveNow(code: number): never {
+  tidyOnInterrupt();
+  removeTemporaryFiles();
+  releaseFifos();
+  process.exit(code);
+}
+
 let signalsGuarded = false;
 /** Ctrl-C or kill while an output is being written: the temporary file goes, and the exit code says which signal. */
 export function guardSignals(): void {
@@ -70,12 +78,7 @@ export function guardSignals(): void {
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const) {
-    process.on(signal, () => {
-      tidyOnInterrupt();
-      removeTemporaryFiles();
-      releaseFifos();
-      process.exit(code);
-    });
+    process.on(signal, () => leaveNow(code));
   }
 }
 

@@ -2,8 +2,9 @@
 // error (exit 2) naming the path and the cause, never an internal error. And the one rule about outputs: jiuzhu never
 // writes over a file it reads (compared by device and inode, so another spelling or a link to it counts).
 import { createHash } from 'node:crypto';
-import { closeSync, constants, createReadStream, openSync } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { closeSync, constants, createReadStream, open as openFd, openSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout } from 'node:timers';
 import { open, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -97,8 +98,9 @@ export async function inputFile(path: string, what: string): Promise<InputFile> 
  */
 export function inputStream(path: string, highWaterMark = 1 << 20): Readable {
   if (STDIN.has(path)) return standardInput();
-  const stream = createReadStream(path, { highWaterMark });
-  if (fifos.get(path) === 'input') {
+  const fifo = fifos.get(path) === 'input';
+  const stream = fifo ? fifoStream(path) : createReadStream(path, { highWaterMark });
+  if (fifo) {
     // Opening a FIFO waits for a writer: said after a while, not left silent (a hardening trial waited, not knowing)
     const waiting = setTimeout(
       () => ioNote(`note: waiting for ${path}, a FIFO (named pipe), to be written to (Ctrl-C to stop)\n`),
@@ -108,6 +110,24 @@ export function inputStream(path: string, highWaterMark = 1 << 20): Readable {
     stream.once('open', () => clearTimeout(waiting)).once('close', () => clearTimeout(waiting));
   }
   return stream;
+}
+
+/**
+ * A FIFO read as a pipe (polled, as process.stdin reads one), not as a file: a file's read waits in a libuv thread, and
+ * at exit libuv waits for its threads, so Ctrl-C while the writer was alive but quiet waited until it wrote or closed
+ * (a hang with a stuck writer). Its open still waits for a writer, which releaseFifos ends. 'open' as a file's stream.
+ */
+function fifoStream(path: string): Readable {
+  const out = new PassThrough();
+  openFd(path, 'r', (e, fd) => {
+    if (e) return void out.destroy(e);
+    out.emit('open', fd);
+    const pipe = new Socket({ fd, readable: true, writable: false });
+    pipe.on('error', (err) => out.destroy(err));
+    out.on('close', () => pipe.destroy());
+    pipe.pipe(out);
+  });
+  return out;
 }
 
 /** How long a FIFO's open may wait for its writer before it is said. */

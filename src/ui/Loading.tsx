@@ -26,7 +26,6 @@ export function Loading({ file, progress, seconds, lang }: { file: string; progr
         </Text>
       ) : null}
       <Text dimColor>{`${p.rows.toLocaleString('en')} ${t(lang, 'rows')} · ${(rate / 1e6).toFixed(1)} MB/s${eta}`}</Text>
-      {/* (q is read once the screen is up; while reading, Ctrl-C stops it: a trial pressed q and waited) */}
       <Text dimColor>{t(lang, 'stopReading')}</Text>
     </Box>
   );

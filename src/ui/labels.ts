@@ -35,7 +35,7 @@ const L = {
   none: ['无', 'none'],
   help: ['帮助', 'help'],
   loading: ['读取', 'reading'],
-  stopReading: ['Ctrl-C 停止读取', 'Ctrl-C stops reading'],
+  stopReading: ['q 或 Ctrl-C 停止读取并退出', 'q or Ctrl-C stops reading and quits'],
   rows: ['行', 'rows'],
   firstInFile: ['文件中靠前的', 'the first in the file'],
   largestChanges: ['变化最大的', 'the largest changes'],

@@ -1,6 +1,6 @@
 // Mounts the TUI: a loading screen while the households file is read (progress bar), then the App.
 // Imported lazily by the tui command, so no other command loads Ink or React.
-import { render, Text } from 'ink';
+import { render, Text, useApp, useInput } from 'ink';
 import { useEffect, useState } from 'react';
 import type { ReadProgress } from '../core/progress.js';
 import { Interrupted } from '../errors.js';
@@ -16,10 +16,25 @@ export interface TuiProps {
   readonly save: AppProps['save'];
   readonly onError: (e: unknown) => void;
   readonly onInterrupt: () => void;
+  /** q or Ctrl-C while the file is read (the read is then left to the command to stop). */
+  readonly onLeaveReading: (interrupted: boolean) => void;
 }
 
-function Tui({ file, lang, load, save, onError, onInterrupt }: TuiProps) {
+function Tui({ file, lang, load, save, onError, onInterrupt, onLeaveReading }: TuiProps) {
   const [data, setData] = useState<TuiData | null>(null);
+  const { exit } = useApp();
+  // While the file is read, its keys are taken here: q or Esc leaves, Ctrl-C leaves as interrupted (130), any other
+  // key is dropped. (The terminal held them, echoed over the bar, and gave them to the screen once up: a trial's
+  // presses moved knobs it had not seen; q waited for the read to end.)
+  useInput(
+    (input, key) => {
+      const interrupted = key.ctrl && input === 'c';
+      if (!interrupted && input !== 'q' && !key.escape) return;
+      onLeaveReading(interrupted);
+      exit();
+    },
+    { isActive: !data },
+  );
   // The progress, and the seconds since loading began, as of its last report (at most ten a second).
   const [progress, setProgress] = useState<{ p: ReadProgress; seconds: number } | null>(null);
   useEffect(() => {
@@ -37,8 +52,15 @@ function Tui({ file, lang, load, save, onError, onInterrupt }: TuiProps) {
   return data.localities.length ? <App data={data} lang={lang} save={save} onInterrupt={onInterrupt} /> : <Text>no locality</Text>;
 }
 
-export async function mountTui(props: Omit<TuiProps, 'onError' | 'onInterrupt'>): Promise<void> {
+/**
+ * The TUI until it is left. `leaveReading`: left while the file was still read (q: 0, Ctrl-C: 130): the command ends the
+ * process, as a signal would, since a read on this thread or from a pipe goes on until its input ends.
+ */
+export async function mountTui(
+  props: Omit<TuiProps, 'onError' | 'onInterrupt' | 'onLeaveReading'> & { readonly leaveReading: (code: number) => void },
+): Promise<void> {
   let failure: unknown = null;
+  let leftReading: number | null = null;
   const instance = render(
     <Tui
       {...props}
@@ -47,10 +69,12 @@ export async function mountTui(props: Omit<TuiProps, 'onError' | 'onInterrupt'>)
         instance.unmount();
       }}
       onInterrupt={() => (failure = new Interrupted())}
+      onLeaveReading={(interrupted) => (leftReading = interrupted ? new Interrupted().exitCode : 0)}
     />,
     // (the app takes Ctrl-C as a key, to exit as interrupted: Ink's own ended the run as a success)
     { exitOnCtrlC: false },
   );
   await instance.waitUntilExit();
+  if (leftReading !== null) props.leaveReading(leftReading);
   if (failure) throw failure;
 }

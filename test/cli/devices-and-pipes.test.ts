@@ -84,6 +84,31 @@ describe('a pipe is read once', () => {
   );
 });
 
+describe('Ctrl-C while a FIFO is read', () => {
+  // Its reads waited in a libuv thread, and the exit waited for that thread: with its writer alive but quiet, Ctrl-C
+  // ended the run only once the writer wrote again or closed (a stuck writer: never). The writer here stays 40 s.
+  it('exits 130 at once, though the writer holds the FIFO and writes nothing more', { timeout: 90_000 }, async () => {
+    const fifo = join(mkdtempSync(join(dir, 'fifo-')), 'h.csv');
+    spawnSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `head -c 3000 ${SAMPLE}; sleep 40`], { stdio: ['ignore', 'pipe', 'ignore'], detached: true });
+    const child = spawn(process.execPath, ['bin/jiuzhu.js', 'simulate', '--policy', NANNING, '--households', fifo, ...AT]);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const exit = new Promise<{ code: number | null; at: number }>((r) => child.on('exit', (code) => r({ code, at: Date.now() })));
+    // (the writer's output goes into the FIFO: opened for writing once the reader waits)
+    const sink = await import('node:fs').then((fs) => fs.createWriteStream(fifo));
+    writer.stdout!.pipe(sink);
+    await new Promise((r) => setTimeout(r, 3000)); // (read the 3,000 bytes, and waiting for more)
+    const sent = Date.now();
+    child.kill('SIGINT');
+    const { code, at } = await exit;
+    clearTimeout(killer);
+    if (writer.exitCode === null) process.kill(-writer.pid!, 'SIGKILL');
+    sink.destroy();
+    expect(code).toBe(130);
+    expect(at - sent, 'it waited for the writer').toBeLessThan(20_000);
+  });
+});
+
 describe('outputs and options a run would have lost or misread', () => {
   it('two outputs through a link to a file not there yet are one file: refused before anything is written', () => {
     const d = mkdtempSync(join(dir, 'link-'));

@@ -1,5 +1,8 @@
 // A smoke test in a real terminal: tmux runs `jiuzhu tui` at 80×24, keys are sent, the screen is read.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // tmux is needed: .ci/run installs it (Debian's package). Without it this test fails, saying so, rather than skip.
@@ -47,6 +50,64 @@ describe('tui in tmux', () => {
       const after = await screenWhen(session, /ECHO=/);
       expect(after).toContain('EXIT=130');
       expect(after).toContain('ECHO=on');
+    } finally {
+      spawnSync('tmux', ['kill-session', '-t', session]);
+    }
+  });
+
+  // An interactive QA trial: keys pressed while the file was read were echoed over the bar and given to the screen once
+  // up (knobs moved unseen), and q did nothing until the read ended. The households come through a FIFO whose writer
+  // pauses mid-file, so the keys surely come while it is read.
+  const slowly = (pause: number) => {
+    const fifo = join(mkdtempSync(join(tmpdir(), 'jiuzhu-tmux-')), 'h.csv');
+    execFileSync('mkfifo', [fifo]);
+    const writer = `(head -c 20000 policies/samples/households.csv; sleep ${pause}; tail -c +20001 policies/samples/households.csv) > ${fifo} &`;
+    return { fifo, writer };
+  };
+  const open = (session: string, fifo: string, writer: string) =>
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      '80',
+      '-y',
+      '24',
+      `${writer} ${process.execPath} bin/jiuzhu.js tui --policy policies/guangxi-nanning.yaml --households ${fifo} --date 2025-06-30 --lang en; echo EXIT=$?; sleep 3`,
+    );
+
+  it('keys pressed while reading are dropped: the screen opens on the overview, its knobs unmoved', async () => {
+    expect(hasTmux, 'tmux is not installed: apt-get install tmux (.ci/run does)').toBe(true);
+    const session = `jiuzhu-l-${process.pid}`;
+    const { fifo, writer } = slowly(4);
+    open(session, fifo, writer);
+    try {
+      expect(await screenWhen(session, /q or Ctrl-C stops reading/)).toContain('reading');
+      tmux('send-keys', '-t', session, '3', 'Right', '+', '+');
+      const up = await screenWhen(session, /\[1 overview\]/);
+      expect(up).toContain('[1 overview]');
+      expect(up).not.toMatch(/\+\+|\^\[/); // (not echoed)
+      tmux('send-keys', '-t', session, '3');
+      const knobs = await screenWhen(session, /no knob moved/);
+      expect(knobs).toMatch(/tekun basic standard\s+◂\s+1\.3 × S ▸/);
+      expect(knobs).toContain('no knob moved: same as the baseline');
+      tmux('send-keys', '-t', session, 'q');
+      expect(await screenWhen(session, /EXIT=\d+/)).toContain('EXIT=0');
+    } finally {
+      spawnSync('tmux', ['kill-session', '-t', session]);
+    }
+  });
+
+  it('q while reading leaves at once (exit 0), though the writer is still to write', async () => {
+    expect(hasTmux, 'tmux is not installed: apt-get install tmux (.ci/run does)').toBe(true);
+    const session = `jiuzhu-q-${process.pid}`;
+    const { fifo, writer } = slowly(30);
+    open(session, fifo, writer);
+    try {
+      expect(await screenWhen(session, /q or Ctrl-C stops reading/)).toContain('reading');
+      tmux('send-keys', '-t', session, 'q');
+      expect(await screenWhen(session, /EXIT=\d+/)).toContain('EXIT=0');
     } finally {
       spawnSync('tmux', ['kill-session', '-t', session]);
     }

@@ -12,6 +12,7 @@ import { inputFile } from '../../io/files.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
 import type { Ctx } from '../context.js';
+import { leaveNow } from '../exit.js';
 import { allOrEveryProblem, householdsSource, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 
 export interface TuiOptions {
@@ -79,6 +80,7 @@ export async function tuiCommand(
         };
       },
       save: (yaml) => saveNewScenario('scenarios', `tui-${today(ctx.now()).replace(/-/g, '')}`, yaml),
+      leaveReading: leaveNow,
     }),
   );
 }
