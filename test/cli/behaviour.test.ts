@@ -135,6 +135,28 @@ describe('explain', () => {
     expect(gz.stdout).toContain('  b: age 43, wage 0.00, other 120.50, inc(p) 120.50, disability 0');
     expect(r.stdout).toContain('  a: age 45, wage 900.00, other 0.00, inc(p) 900.00, disability 0');
     expect(gz.stdout).toContain("step take-up · 申请与认定 take-up   (no clause of this policy's documents: the model's rule)\n");
+    // every step its own documents set out cites them (a rules auditor's trial: temporary aid, the premium, the subsidies,
+    // the low-income and rigid steps said "no clause" in Guangzhou and Fuliang, where 003 and 004 have one)
+    const all =
+      '{area: urban, emergency_need: 3000, rigid_expenditure: 20000, persons: [{person_id: p, age: 45, wage_income: 2500, disability_grade: 1}]}';
+    const steps = (policy: string) =>
+      jiuzhu(['explain', '--policy', policy, '--date', '2025-06-30', '--describe', all])
+        .stdout.match(/^step .*$/gm)!
+        .join('\n');
+    const gzSteps = steps('policies/guangdong-guangzhou.yaml');
+    for (const line of ['rigid-expenditure aid   003 §1', 'low-income   003 §1', 'temporary assistance   003 §15'])
+      expect(gzSteps).toContain(line);
+    for (const line of [
+      'premium subsidy · person p   003 §8',
+      'disability living subsidy · person p   003 §13',
+      'care subsidy · person p   003 §13',
+    ])
+      expect(gzSteps).toContain(line);
+    const fl = steps('policies/jiangxi-fuliang.yaml');
+    for (const line of ['(R)   004 §1', 'rigid-expenditure aid   004 §1', 'low-income   004 §1', 'temporary assistance   004 §12'])
+      expect(fl).toContain(line);
+    expect(fl).toContain('premium subsidy · person p   004 §6');
+    expect(`${gzSteps}\n${fl}`.match(/no clause/g)).toHaveLength(2); // take-up, in each
     expect(r.stdout).toMatch(
       /dibao\.standard\.urban = 810 \(since 2022-04-01\)\n\s+nanning-2022 — 《南宁市人民政府关于提高全市城乡居民最低生活保障标准和补助水平的通知》/,
     );

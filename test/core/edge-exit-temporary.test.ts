@@ -92,6 +92,13 @@ describe('gradual exit: on dibao, no longer eligible, working: keeps prior_dibao
     // the same at the assets limit: still dibao
     expect(evaluate(leaver('700', { assets: fen('24000.00') })).dibao.persons).toBe(1);
   });
+  // 000（一） 家庭财产状况符合规定: a household over the assets limit is out of dibao whatever its income; the exit is for
+  // one that leaves through its income (a rules auditor's trial: 100,000 of assets, over a 19,440 limit, kept 900 a month).
+  it('needs its assets within the limit: income above S and assets over the limit, no exit', () => {
+    // wage 1500 → inc 1300 ≥ S × n = 1000; limit 24 × 1000 × 1 = 24000.00
+    expect(evaluate(leaver('1500', { assets: fen('24000.01') })).gradual_exit.months).toBe(0);
+    expect(evaluate(leaver('1500', { assets: fen('24000.00') })).gradual_exit.months).toBe(6);
+  });
   it('from S × n: inc 999.99 (wage 1199.99) is still dibao; inc 1000.00 = S × n (wage 1200) keeps 400 a month', () => {
     expect([evaluate(leaver('1199.99')).dibao.persons, evaluate(leaver('1199.99')).gradual_exit.months]).toEqual([1, 0]);
     expect(evaluate(leaver('1200')).gradual_exit.months).toBe(6); // out of dibao (not under S): no one-fen hole

@@ -1,5 +1,5 @@
 // Step 11 — 重度残疾人护理补贴 the care subsidy for severely disabled people (grades 1 and 2).
-// 000（十二）: 落实困难残疾人生活补贴和重度残疾人护理补贴制度. 004 §11: ……将重度残疾人护理补贴扩大到非重度智力、
+// 000（十二）: 落实困难残疾人生活补贴和重度残疾人护理补贴制度. 003 §13: 推进重度残疾人护理补贴. 004 §11: ……将重度残疾人护理补贴扩大到非重度智力、
 // 精神残疾人或其他残疾人 (not modelled: grades 1–2 only, as DOMAIN says).
 // Each person with disability_grade 1 or 2 who is not tekun (tekun care covers them) gets
 // disability.care.monthly.grade<N> a month: everyone under scope `all`; under `assisted`, only a person in the dibao,
@@ -11,7 +11,7 @@ import { declineExtra, GROUP_NAMES, groupFlags, groupOf, groupSlots, NO_GROUP, T
 import { traceParams, type Params, type Step } from './step.js';
 import { FEATURE } from './screen.js';
 
-export const CLAUSES = ['000（十二）', '004 §11'];
+export const CLAUSES = ['000（十二）', '003 §13', '004 §11'];
 
 export interface CareRules {
   /** By grade (index 1, 2), fen a month. */
@@ -76,6 +76,9 @@ export function disabilityCare(c: Ctx, r: CareRules): void {
 const qualifies = (r: CareRules, grade: number, g: number) => r.byGrade[grade]! > 0 && (r.all || (g !== NO_GROUP && g !== TEKUN));
 
 function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: boolean): void {
+  // A tekun-eligible person who did not take tekun up: still tekun here, as the layers follow eligibility (DOMAIN,
+  // take-up); said so, where step 10 shows their group after take-up (none): the trace read as contradicting itself.
+  const declined = g === TEKUN && (groupFlags(c, r.groups) & 1) === 0;
   c.tr!.record({
     step: '11',
     program: 'disability_care',
@@ -86,14 +89,30 @@ function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: 
     values: [
       ['disability_grade', String(grade)],
       ['scope', r.all ? 'all' : 'assisted'],
-      ...(r.all && g !== TEKUN ? [] : ([['group', GROUP_NAMES[g]!]] as Array<[string, string]>)),
+      ...(r.all && g !== TEKUN
+        ? []
+        : ([['group', declined ? 'tekun (eligible, not taken up)' : GROUP_NAMES[g]!]] as Array<[string, string]>)),
     ],
     checks:
       g === TEKUN
-        ? [check('not tekun (tekun care covers the person, taken up or not)', 'tekun', '≠', 'tekun', false)]
+        ? [
+            check(
+              'not tekun-eligible (tekun care covers the person, taken up or not: the layers follow eligibility)',
+              'tekun',
+              '≠',
+              'tekun',
+              false,
+            ),
+          ]
         : r.all
           ? []
           : [check('in the dibao, low_income or rigid group', GROUP_NAMES[g]!, '∈', '{dibao, low_income, rigid}', gets)],
-    result: gets ? `${y(r.byGrade[grade]!)} a month` : g === TEKUN ? 'no care subsidy: tekun care covers this person' : 'no care subsidy',
+    result: gets
+      ? `${y(r.byGrade[grade]!)} a month`
+      : declined
+        ? 'no care subsidy: tekun-eligible, so tekun care is theirs to take up (not taken up: not received)'
+        : g === TEKUN
+          ? 'no care subsidy: tekun care covers this person'
+          : 'no care subsidy',
   });
 }

@@ -1,5 +1,6 @@
 // Step 10 — 困难残疾人生活补贴 the living subsidy for disabled people in hardship.
 // 000（十二）: 落实困难残疾人生活补贴和重度残疾人护理补贴制度. 002 六: 推进……残疾人两项补贴.
+// 003 §13: 鼓励有条件的地区将困难残疾人生活补贴延伸至低收入家庭.
 // 004 §11: 健全残疾人两项补贴制度,有条件的地方可将困难残疾人生活补贴逐步扩大至低收入家庭残疾人及其他困难残疾人.
 // 001（十二）: 鼓励有条件的地方将困难残疾人生活补贴……等帮扶措施延伸至最低生活保障边缘家庭成员等.
 // Each person with disability_grade ≥ 1 who is not tekun and is in the dibao group (groups.ts) — or, where
@@ -10,7 +11,7 @@ import { enter, type Ctx } from './context.js';
 import { declineExtra, DIBAO, GROUP_NAMES, groupFlags, groupOf, groupSlots, LOW_INCOME, type GroupSlots } from './groups.js';
 import { traceParams, type Params, type Step } from './step.js';
 
-export const CLAUSES = ['000（十二）', '002 六', '004 §11', '001（十二）'];
+export const CLAUSES = ['000（十二）', '002 六', '003 §13', '004 §11', '001（十二）'];
 
 export interface LivingRules {
   readonly monthly: number;

@@ -6,7 +6,10 @@
 // 人均收入超过当地低保标准; DOMAIN step 7 leaves this out, and the seed wins: a household that leaves dibao through its
 // assets, its income still under S, has no gradual exit) keeps prior_dibao for gradual_exit.months months. (超过 read as
 // "no longer under": at I = S × n the household is out of dibao, 000（一） 低于; a literal "above" would leave it
-// neither dibao nor the exit, a one-fen hole no clause intends.)
+// neither dibao nor the exit, a one-fen hole no clause intends.) And its assets within the limit (assets_ok): the exit
+// is for a household that leaves 因就业 through its income; one whose assets are over the limit is out of dibao
+// whatever its income (000（一）: 家庭财产状况符合规定), and kept 900 a month with 100,000 of assets against a 19,440 limit
+// (a rules auditor's trial; DOMAIN step 7 leaves this out too).
 import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
@@ -47,7 +50,7 @@ export function gradualExit(c: Ctx, r: GradualRules): void {
   }
   const stillDibao = c.singles > 0;
   const above = c.I >= r.S * c.n;
-  const applies = working && above && !stillDibao && !c.rigidAid && r.months > 0;
+  const applies = working && above && c.assetsOk && !stillDibao && !c.rigidAid && r.months > 0;
   // A household that would keep nothing (prior_dibao 0) gets no gradual exit.
   const prior = pop.prior[c.h]!;
   if (applies && prior > 0) {
@@ -69,7 +72,7 @@ function trace(c: Ctx, r: GradualRules, working: boolean, applies: boolean): voi
     step: '7',
     program: 'gradual_exit',
     clauses: CLAUSES,
-    rule: 'on_dibao ∧ not dibao now ∧ no rigid aid ∧ some wage_income > 0 ∧ I ≥ S × n ⇒ keeps prior_dibao for gradual_exit.months months',
+    rule: 'on_dibao ∧ not dibao now ∧ no rigid aid ∧ some wage_income > 0 ∧ I ≥ S × n ∧ assets_ok ⇒ keeps prior_dibao for gradual_exit.months months',
     params: traceParams(STEP, c.area),
     values: [
       ['prior_dibao', y(pop.prior[c.h]!)],
@@ -80,6 +83,7 @@ function trace(c: Ctx, r: GradualRules, working: boolean, applies: boolean): voi
     checks: [
       check('some member of R has wage_income > 0', String(working), '=', 'true', working),
       check('I ≥ S × n (income no longer under the standard)', y(c.I), '≥', y(r.S * c.n), c.I >= r.S * c.n),
+      check('assets_ok (out through its income, not its assets)', String(c.assetsOk), '=', 'true', c.assetsOk),
       check('no single-person member and no rigid aid', String(!stillDibao && noAid), '=', 'true', !stillDibao && noAid),
     ],
     result: applies ? `keeps ${y(pop.prior[c.h]!)} a month for ${r.months} months` : 'no gradual exit',

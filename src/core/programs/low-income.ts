@@ -1,6 +1,7 @@
 // Step 6 — 低保边缘家庭 low-income (dibao-edge) families: a caseload, no cash.
 // 001（一）: 低保边缘家庭收入标准为家庭人均收入高于当地低保标准，但低于当地低保标准2倍。
 // 003 §1: 对家庭人均收入在当地城镇低保标准1.5倍以下且家庭财产状况符合相关规定的，认定为低收入家庭。
+// 004 §1: 健全低收入、支出型贫困家庭等相对贫困对象精准识别机制 (its line is the policy's: Fuliang's multiplier).
 // Where not dibao and assets_ok: low-income ⇔ I < multiplier × S_ref × n; where the policy's words are 以下
 // (low_income.bound at_or_below: 003 §1, and 民法典 第一千二百五十九条 以下包括本数), I ≤ multiplier × S_ref × n.
 // Members included as single-person dibao are not counted among its persons.
@@ -10,7 +11,7 @@ import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
 
-export const CLAUSES = ['001（一）', '003 §1', '000（四）'];
+export const CLAUSES = ['001（一）', '003 §1', '004 §1', '000（四）'];
 
 export interface LowIncomeRules {
   readonly multiplier: Ratio;

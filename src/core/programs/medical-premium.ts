@@ -1,13 +1,14 @@
 // Step 9 — 资助参保 the resident medical-insurance premium of people in assisted groups, paid in full or in part.
 // 000（七）: 健全医疗救助制度……做好分类资助参保和直接救助工作.
 // 001（七）: 对符合条件的低收入人口参加城乡居民基本医疗保险个人缴费部分给予全额或定额资助.
+// 003 §8: 全面落实资助重点救助对象参保缴费政策. 004 §6: 对符合条件的救助对象给予资助参保.
 // Per person a year, by the person's group after take-up (groups.ts): min(premium, round(share × premium) + fixed).
 import { fenToYuan as y, roundTimes, type Rounding } from '../money.js';
 import { enter, type Ctx } from './context.js';
 import { declineExtra, GROUP_NAMES, groupFlags, groupOf, groupSlots, type GroupSlots } from './groups.js';
 import { traceParams, type Params, type Step } from './step.js';
 
-export const CLAUSES = ['000（七）', '001（七）'];
+export const CLAUSES = ['000（七）', '001（七）', '003 §8', '004 §6'];
 
 export interface PremiumRules {
   /** The year's subsidy by group (GROUP_NAMES order; 0 for none), fen. */

@@ -7,7 +7,7 @@ import { countedIncome, type Ctx } from './context.js';
 import type { Population } from '../population.js';
 import { traceParams, type Params, type Step } from './step.js';
 
-export const CLAUSES = ['000（四）', '003 §7'];
+export const CLAUSES = ['000（四）', '003 §7', '004 §1'];
 
 export interface RestRules {
   readonly deduction: number;

@@ -1,6 +1,7 @@
 // Step 8 — 临时救助 temporary assistance, any household with an assessed emergency need.
 // 000（六）: 救助金额在当地城市低保标准年度总额0.5倍以下（含）的，委托乡镇（街道）负责审核认定；0.5倍以上至2倍（含）的，
 //   由县级民政部门负责审核认定；2倍以上的……按照“一事一议”的方式审核认定……年度救助总额最高不得超过当地城市低保标准年度总额的6倍。
+// 003 §15: 完善临时救助政策措施……加强急难型临时救助和支出型临时救助. 004 §12: 强化临时救助功能.
 // grant = min(emergency_need, annual_cap × 12 × S_urban) (the cap floored to the fen: never above it);
 // tier = township (≤ township_max × 12 S_urban), county (≤ county_max × 12 S_urban), else coordination.
 import { fenToYuan as y, floorDiv, mulLessEq, type Ratio } from '../money.js';
@@ -9,7 +10,7 @@ import { enter, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
 import { FEATURE } from './screen.js';
 
-export const CLAUSES = ['000（六）'];
+export const CLAUSES = ['000（六）', '003 §15', '004 §12'];
 
 /** The approval tiers, by code (0: no grant). */
 export const TIERS = ['', 'township', 'county', 'coordination'] as const;
