@@ -105,7 +105,7 @@ export const COLUMNS = [
     default: 0,
     expected: 'a disability grade 0–4 (0 none; 1, 2 severe)',
     zh: ['残疾等级'],
-    words: { 无: 0, 一级: 1, 二级: 2, 三级: 3, 四级: 4 },
+    words: { 无: 0, 无残疾: 0, 一级: 1, 二级: 2, 三级: 3, 四级: 4, '1级': 1, '2级': 2, '3级': 3, '4级': 4 },
   },
   {
     name: 'serious_illness',
@@ -135,7 +135,21 @@ export const COLUMNS = [
     default: 0,
     expected: 'full, partial or none',
     zh: ['自理能力', '生活自理能力'],
-    words: { 全自理: 0, 完全自理: 0, 能自理: 0, 半自理: 1, 部分自理: 1, 完全不能自理: 2, 不能自理: 2, 全护理: 2 },
+    // (the words of the tekun care grades too, as `init` and the parameters name them: 部分不能自理（半护理）)
+    words: {
+      全自理: 0,
+      完全自理: 0,
+      能自理: 0,
+      生活能自理: 0,
+      半自理: 1,
+      部分自理: 1,
+      部分不能自理: 1,
+      半护理: 1,
+      完全不能自理: 2,
+      不能自理: 2,
+      生活不能自理: 2,
+      全护理: 2,
+    },
   },
   {
     name: 'has_capable_supporter',
@@ -246,6 +260,10 @@ export const COLUMN_BY_NAME: ReadonlyMap<string, ColumnDef> = new Map(COLUMNS.ma
 /** A 中文 header → its column. */
 export const COLUMN_BY_ALIAS: ReadonlyMap<string, ColumnDef> = new Map(COLUMNS.flatMap((c: ColumnDef) => c.zh.map((z) => [z, c] as const)));
 
+/** How a problem names a column: as the file's header wrote it, and jiuzhu's name where that differs (残疾等级 (disability_grade)). */
+export const columnLabel = (c: ColumnDef, written: string | undefined): string =>
+  written !== undefined && written.trim() !== c.name ? `column ${written.trim()} (${c.name})` : `column ${c.name}`;
+
 /** The stored value of a 中文 word in a column (是 → 1, 城镇 → urban's code, 一级 → 1), or undefined. */
 export function wordValue(c: ColumnDef, text: string): number | undefined {
   return c.words && Object.hasOwn(c.words, text) ? c.words[text] : undefined;
@@ -303,6 +321,8 @@ const NUMBER_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
 export function parseCell(c: ColumnDef, text: string): Parsed {
   const word = wordValue(c, text);
   if (word !== undefined) return { ok: true, value: word };
+  // A 中文 word it does not know: the words it does (the message gave only full, partial or none to a file in 中文)
+  if (c.words && /[^\x00-\x7f]/.test(text)) return { ok: false, expected: `${c.expected}, or one of ${Object.keys(c.words).join('、')}` };
   const bad: Parsed = { ok: false, expected: c.expected };
   if (text === '') return c.default !== undefined ? { ok: true, value: c.default } : bad;
   const k = c.kind;

@@ -7,7 +7,7 @@
 import { equalBytes } from '../core/ids.js';
 import type { Problem } from '../errors.js';
 import type { ParsedPart } from './assemble.js';
-import { COL as C, COLUMNS, parseCell, type Column } from '../core/columns.js';
+import { COL as C, columnLabel, COLUMNS, parseCell, type Column } from '../core/columns.js';
 import {
   COMMA,
   compileScanner,
@@ -327,7 +327,7 @@ export class FastReader {
         const parsed = parseCell(COLUMNS[c], t);
         if (parsed.ok) continue;
         ok = false;
-        this.problem(recordLine, i + 1, `column ${COLUMNS[c].name}`, invalidMessage(t, parsed.expected, pid, hid));
+        this.problem(recordLine, i + 1, columnLabel(COLUMNS[c], this.names?.[i]), invalidMessage(t, parsed.expected, pid, hid));
       }
     }
     for (let j = 0; j < valueColumns.length; j++) {
@@ -346,7 +346,7 @@ export class FastReader {
         this.problem(
           recordLine,
           i + 1,
-          `column ${COLUMNS[c]!.name}`,
+          columnLabel(COLUMNS[c]!, this.names?.[i]),
           invalidMessage(raw, parsed.ok ? 'a valid value' : parsed.expected, this.text(b, pidAt), this.text(b, hAt)),
         );
       }

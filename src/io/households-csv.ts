@@ -4,7 +4,7 @@
 // household-level values name the household, the column and both rows. BOM, CRLF, quotes, extra and reordered
 // columns work. The fast reader (fast-csv.ts) is tested against this one.
 import type { Readable } from 'node:stream';
-import { COLUMNS, HOUSEHOLD_COLS, parseCell, PERSON_COLS, type Column } from '../core/columns.js';
+import { columnLabel, COLUMNS, HOUSEHOLD_COLS, parseCell, PERSON_COLS, type Column } from '../core/columns.js';
 import { PopulationBuilder, type Population } from '../core/population.js';
 import type { ReadProgress } from '../core/progress.js';
 import { InputError, type Problem } from '../errors.js';
@@ -36,6 +36,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
   const problems: Problem[] = [];
   const builder = new PopulationBuilder();
   let index: Map<Column, number> | null = null;
+  let header: readonly string[] = [];
   let bytes = 0;
   let rows = 0;
   const problem = (line: number, col: number | undefined, subject: string | undefined, message: string) => {
@@ -54,6 +55,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
     recordStart = info.bytes;
     if (index === null) {
       index = readHeader(record, file, line);
+      header = record;
       return;
     }
     if (record.every((f) => f === '')) return; // a row of only commas (a spreadsheet's empty row): as an empty line
@@ -69,7 +71,12 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
       if (parsed.ok) values[c] = parsed.value;
       else {
         rowOk = false;
-        problem(line, colNumber(at), `column ${def.name}`, invalidMessage(raw, parsed.expected, pid, hid));
+        problem(
+          line,
+          colNumber(at),
+          columnLabel(def, at === undefined ? undefined : header[at]),
+          invalidMessage(raw, parsed.expected, pid, hid),
+        );
       }
     });
     if (rowOk) {

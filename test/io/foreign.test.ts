@@ -218,6 +218,34 @@ describe('odd but valid', () => {
   });
 });
 
+// A county officer's trial: the words `init` and the parameters use (部分不能自理（半护理）) and 1级 were refused, and the
+// message named disability_grade where the file said 残疾等级, giving only English words for a file in 中文.
+describe('中文 words as a bureau writes them', () => {
+  const one = (grade: string, selfCare: string) =>
+    '户编号,个人编号,年龄,城乡,残疾等级,自理能力,劳动能力,有赡养人\n' + `A1,A1-1,82,农村,${grade},${selfCare},无劳动能力,否\n`;
+  it('1级 and 部分不能自理 / 半护理 read as 一级 and 半自理', () => {
+    writeFileSync(join(dir, 'w1.csv'), one('1级', '部分不能自理'));
+    writeFileSync(join(dir, 'w2.csv'), one('一级', '半护理'));
+    writeFileSync(join(dir, 'w3.csv'), one('一级', '半自理'));
+    const want = simulate('--households', join(dir, 'w3.csv'));
+    expect(simulate('--households', join(dir, 'w1.csv'))).toBe(want);
+    expect(simulate('--households', join(dir, 'w2.csv'))).toBe(want);
+  });
+  it('a word it does not know: the header as written, and the 中文 words it reads', () => {
+    writeFileSync(join(dir, 'w4.csv'), one('1極', '有点自理'));
+    for (const reader of ['fast', 'reference']) {
+      const r = jiuzhu(['simulate', ...P, '--households', join(dir, 'w4.csv')], { env: { JIUZHU_CSV_READER: reader } });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(
+        `w4.csv:2:5: column 残疾等级 (disability_grade): "1極" is not valid: expected a disability grade 0–4 (0 none; 1, 2 severe), or one of 无、无残疾、一级、`,
+      );
+      expect(r.stderr).toMatch(
+        /w4\.csv:2:6: column 自理能力 \(self_care\): "有点自理" is not valid: expected full, partial or none, or one of .*部分不能自理、半护理/,
+      );
+    }
+  });
+});
+
 // A data engineer's 400,000-household GB18030 roll under a mapping took 1.15 GB, --stream or not: it was read whole,
 // decoded whole and turned whole. It is now turned as it is read, a MiB at a time: a record, a quoted field spanning
 // lines, a two-byte character each cut by a chunk's end must read as the whole file did.
@@ -288,7 +316,7 @@ describe('located errors, exit 3', () => {
     await wb.xlsx.writeFile(join(dir, 'bad-age.xlsx'));
     const r = jiuzhu(['simulate', ...P, '--households', join(dir, 'bad-age.xlsx')]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`${join(dir, 'bad-age.xlsx')}:名册!C3: column age: "abc" is not valid`);
+    expect(r.stderr).toContain(`${join(dir, 'bad-age.xlsx')}:名册!C3: column 年龄 (age): "abc" is not valid`);
     // a formula no program computed (openpyxl, exceljs write them so): said, with what to do (found by a new-user trial)
     ws.getCell('C3').value = { formula: 'C2+1' } as ExcelJS.CellFormulaValue;
     await wb.xlsx.writeFile(join(dir, 'formula.xlsx'));
