@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { LAYERS } from '../core/compare.js';
 import { D } from '../core/money.js';
-import { PROGRAM_BY_ID, programLabel, type ProgramId } from '../core/programs/index.js';
+import { layerLabel } from '../core/programs/index.js';
 import { loadExcel, moneyUnit } from './excel.js';
 import type { CompareReport, LocalityReport, RunDetails } from './compare.js';
 import { BANDS } from '../core/marginal-rates.js';
@@ -16,12 +16,6 @@ import { COUNT, datedRows, runSheets } from './xlsx.js';
 
 /** A weighted count as a number (whole households or persons: compare's JSON rounds them so). */
 const count = (s: string): number => Number(s);
-
-/** A layer as its program is named (the last, none: in no program). */
-const layerLabel = (layer: string): string => {
-  const p = PROGRAM_BY_ID.get(layer as ProgramId);
-  return p ? programLabel(p) : '无 none';
-};
 
 export async function compareWorkbook(r: CompareReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {
   const Excel = await loadExcel();

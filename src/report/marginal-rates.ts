@@ -7,6 +7,7 @@ import type { View } from '../core/cliff.js';
 import { aboutJson, aboutLine, type RunAbout } from './cliff.js';
 import { ABOVE_100, AT_LEAST_100, BANDS, HOUSEHOLD_LAYERS, type RateBands } from '../core/marginal-rates.js';
 import { D, fenToYuan } from '../core/money.js';
+import { layerLabel } from '../core/programs/index.js';
 import { groupDigits, markdownTable, textTable, type Align } from './text-table.js';
 
 export interface RateDistribution {
@@ -108,7 +109,7 @@ export function distributionTable(d: RateDistribution): string {
     HOUSEHOLD_LAYERS.map((l, i) => {
       const xs = r.bands.byLayer[i]!;
       const all = sum(xs);
-      return [l, ...xs.map((x) => `${pct(x, all)}%`), groupDigits(households(all))];
+      return [layerLabel(l), ...xs.map((x) => `${pct(x, all)}%`), groupDigits(households(all))];
     }).filter((row) => row.at(-1) !== '0');
   const out = [
     chalk.bold(`effective marginal rates 有效边际税率: ${groupDigits(fenToYuan(d.delta))} yuan more a month for each main earner`),

@@ -7,7 +7,7 @@ import { Households } from './Households.js';
 import { KNOBS, knobScenarioYaml } from './knob-levers.js';
 import { Knobs, type SaveNote } from './Knobs.js';
 import { Localities } from './Localities.js';
-import { t, type Lang } from './labels.js';
+import { runName, t, type Lang } from './labels.js';
 import { cliffLines, households, rateDistribution, totalRanges, traceLines, type TuiData } from './model.js';
 import type { TotalRange } from '../report/totals.js';
 import type { RateDistribution } from '../report/marginal-rates.js';
@@ -145,7 +145,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   const snapshots = useMemo(() => [loc.baseline.snapshot, ...view.runs.map((r) => r.snapshot)], [loc, view]);
   // The title cut to the width by display width (Ink's own cut let a line of 中文 run one column over, and wrap)
   const where = `${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`;
-  const vs = `  ${t(lang, 'comparing')} ${view.runs[run]?.id ?? '—'}`;
+  const vs = `  ${t(lang, 'comparing')} ${view.runs[run] ? runName(lang, view.runs[run].id) : '—'}`;
   const name = lang === 'zh' ? loc.policy.name.zh : loc.policy.name.en;
   const nameRoom = Math.max(8, width - displayWidth('救助 jiuzhu ') - displayWidth(where) - displayWidth(vs));
   const title = {

@@ -4,7 +4,7 @@ import { D } from '../core/money.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
 import { bar, money } from './format.js';
-import { t, type Lang } from './labels.js';
+import { runName, t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 
 /** `height`: the rows the view may take; the deciles go in two columns when ten rows do not fit. */
@@ -27,7 +27,7 @@ export function Charts({ view, run, lang, height }: { view: LocalityView; run: n
   );
   return (
     <Box flexDirection="column">
-      <Text dimColor>{`${t(lang, 'perProgram')} — ${t(lang, 'baseline')} │ ${cur.id}`}</Text>
+      <Text dimColor>{`${t(lang, 'perProgram')} — ${t(lang, 'baseline')} │ ${runName(lang, cur.id)}`}</Text>
       {cash.map((p) => {
         const b = Number(base!.figures.programs[p.id].annual_cost);
         const c = Number(cur.figures.programs[p.id].annual_cost);

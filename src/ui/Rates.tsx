@@ -5,7 +5,7 @@ import { BANDS } from '../core/marginal-rates.js';
 import { bandShares, households, type RateDistribution } from '../report/marginal-rates.js';
 import { groupDigits, pad } from '../report/text-table.js';
 import { bar } from './format.js';
-import { t, type Lang } from './labels.js';
+import { runName, t, type Lang } from './labels.js';
 
 export function Rates({ dist, lang }: { dist: RateDistribution | null; lang: Lang }) {
   if (!dist) return <Text color="yellow">{t(lang, 'computing')}</Text>;
@@ -21,7 +21,7 @@ export function Rates({ dist, lang }: { dist: RateDistribution | null; lang: Lan
   return (
     <Box flexDirection="column">
       <Text dimColor>{t(lang, 'ratesTitle')}</Text>
-      <Text bold>{`${pad(t(lang, 'band'), 10, 'left')}${pad(t(lang, 'baseline'), 31, 'left')}${cur.id}`}</Text>
+      <Text bold>{`${pad(t(lang, 'band'), 10, 'left')}${pad(t(lang, 'baseline'), 31, 'left')}${runName(lang, cur.id)}`}</Text>
       {BANDS.map((band) => (
         <Text key={band}>
           {pad(band, 10, 'left')}

@@ -73,6 +73,9 @@ export function t(lang: Lang, key: LabelKey): string {
 
 const FILTERS = { changed: ['有变化', 'changed'], losers: ['受损', 'losers'], gainers: ['受益', 'gainers'], all: ['全部', 'all'] } as const;
 
+/** A run as the screen names it: the baseline in the screen's language (it showed "基线 │ baseline"), a scenario by its id. */
+export const runName = (lang: Lang, id: string): string => (id === 'baseline' ? t(lang, 'baseline') : id);
+
 export function filterLabel(lang: Lang, filter: keyof typeof FILTERS): string {
   return FILTERS[filter][lang === 'zh' ? 0 : 1];
 }

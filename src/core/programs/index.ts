@@ -95,7 +95,7 @@ const TABLE = [
     id: 'single_person',
     funding: 'assistance',
     group: 'dibao',
-    zh: '单人户',
+    zh: '单人户施保',
     en: 'single-person dibao',
     kind: 'monthly',
     step: step(single.STEP),
@@ -118,7 +118,7 @@ const TABLE = [
   {
     id: 'gradual_exit',
     funding: 'assistance',
-    zh: '渐退',
+    zh: '低保渐退',
     en: 'gradual exit',
     kind: 'kept',
     step: step(gradual.STEP),
@@ -220,6 +220,12 @@ export const isCash = (p: ProgramInfo): boolean => p.kind !== 'caseload';
 
 export function programLabel(p: ProgramInfo): string {
   return `${p.zh} ${p.en}`;
+}
+
+/** A layer (compare's, the marginal rates' by household) as its program is named; the last, none, in no program. */
+export function layerLabel(layer: string): string {
+  const p = PROGRAM_BY_ID.get(layer as ProgramId);
+  return p ? programLabel(p) : '无 none';
 }
 
 /**

@@ -7,7 +7,7 @@ import { D } from '../../core/money.js';
 import { BANDS } from '../../core/marginal-rates.js';
 import { PARAMS } from '../../core/parameters/schema.js';
 import { valueToText, type Snapshot } from '../../core/parameters/tree.js';
-import { isCash, PROGRAMS, programLabel } from '../../core/programs/index.js';
+import { isCash, layerLabel, PROGRAMS, programLabel } from '../../core/programs/index.js';
 import { LEVEL_LABELS, LEVELS } from '../../core/funding.js';
 import type { SensitivityResult } from '../../core/sensitivity-plan.js';
 import type { CompareReport, LocalityReport } from '../compare.js';
@@ -36,18 +36,6 @@ export interface HtmlReportInput {
 }
 
 const CASH = PROGRAMS.filter(isCash);
-/** The layers of compare's transitions, in 中文 and as their ids. */
-const LAYER_ZH: Readonly<Record<string, string>> = {
-  tekun: '特困',
-  dibao: '低保',
-  single_person: '单人户',
-  rigid_aid: '刚性支出救助',
-  gradual_exit: '渐退',
-  low_income: '低保边缘',
-  rigid_family: '刚性支出困难',
-  none: '无',
-};
-const layer = (id: string) => `${LAYER_ZH[id] ?? ''} ${id}`.trim();
 const money = (yuan: string, unit: Unit): Cell => ({ text: inUnit(yuan, unit), yuan });
 const nameOf = (l: LocalityReport) => `${l.policy.name.zh} ${l.policy.name.en}`;
 
@@ -167,8 +155,8 @@ function charts(l: LocalityReport, i: number, input: HtmlReportInput): string[] 
         heatmap(
           id(`flows-${s.id}`),
           `${nameOf(l)}: layer transitions 层级流动, baseline → ${s.id} (persons)`,
-          idx.map((a) => layer(t.layers[a]!)),
-          idx.map((a) => layer(t.layers[a]!)),
+          idx.map((a) => layerLabel(t.layers[a]!)),
+          idx.map((a) => layerLabel(t.layers[a]!)),
           idx.map((a) => idx.map((b) => t.persons[a]![b]!)),
         ),
       );
