@@ -322,7 +322,8 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
   const word = wordValue(c, text);
   if (word !== undefined) return { ok: true, value: word };
   // A 中文 word it does not know: the words it does (the message gave only full, partial or none to a file in 中文)
-  if (c.words && /[\u0080-\uffff]/.test(text)) return { ok: false, expected: `${c.expected}, or one of ${Object.keys(c.words).join('、')}` };
+  if (c.words && /[\u0080-\uffff]/.test(text))
+    return { ok: false, expected: `${c.expected}, or one of ${Object.keys(c.words).join('、')}` };
   const bad: Parsed = { ok: false, expected: c.expected };
   if (text === '') return c.default !== undefined ? { ok: true, value: c.default } : bad;
   const k = c.kind;

@@ -258,7 +258,12 @@ function rows(s: ScenarioReport, color: boolean, unit: Unit): string[][] {
     const f = s.figures.programs[p.id];
     const label = `${programLabel(p)}${s.onEstimates.has(p.id) ? ' *' : ''}`;
     const cash = isCash(p);
-    const row = [label, groupCount(f.households), groupCount(f.persons), cash ? inUnit(f.annual_cost, unit) : 'caseload, no cost 仅计对象，不计支出'];
+    const row = [
+      label,
+      groupCount(f.households),
+      groupCount(f.persons),
+      cash ? inUnit(f.annual_cost, unit) : 'caseload, no cost 仅计对象，不计支出',
+    ];
     if (eligible) row.push(cash ? inUnit(f.eligible_annual_cost, unit) : `${groupCount(f.eligible_households)} 户`);
     if (s.baseline) {
       const base = s.baseline.programs[p.id];
