@@ -43,13 +43,30 @@ export function paramsTable(s: Snapshot): string {
   const rows = PARAMS.map((spec) => {
     const r = s.values.get(spec.path)!;
     const value = valueToText(r.value, spec);
-    return [spec.path, r.entry?.estimate ? chalk.yellow(`${value} *`) : value, rangeText(r), spec.unit, r.entry?.from ?? '', provenance(r)];
+    return [
+      spec.path,
+      spec.zh,
+      r.entry?.estimate ? chalk.yellow(`${value} *`) : value,
+      rangeText(r),
+      spec.unit,
+      r.entry?.from ?? '',
+      provenance(r),
+    ];
   });
   const estimates = rows.filter((_, i) => s.values.get(PARAMS[i]!.path)!.entry?.estimate).length;
   return (
     [
       chalk.bold(`${s.policy.name.zh} ${s.policy.name.en} — parameters in force at ${s.date}`),
-      textTable(['parameter', 'value', 'range', 'unit', 'since', 'source'], rows, ['left', 'right', 'left', 'left', 'left', 'left']),
+      // (the 中文 name beside the path: init's template gives it, and nothing else did, a county officer's trial found)
+      textTable(['parameter 参数', '名称', 'value 值', 'range 范围', 'unit 单位', 'since 起始', 'source 依据'], rows, [
+        'left',
+        'left',
+        'right',
+        'left',
+        'left',
+        'left',
+        'left',
+      ]),
       estimates
         ? chalk.yellow(
             `* ${estimates} of ${PARAMS.length} values are estimates (basis and range shown; jiuzhu sensitivity: how far each moves the cost)`,

@@ -242,8 +242,21 @@ describe('explain', () => {
     writeFileSync(csv, 'household_id,person_id,age,area,disability_grade,labor_capacity,has_capable_supporter\nT1,t1,72,urban,1,none,0\n');
     const r = jiuzhu(['explain', '--policy', NANNING, '--households', csv, '--household', 'T1', '--date', '2024-12-31', '--no-color']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('  check   not tekun (tekun care covers the person, taken up or not): tekun ≠ tekun → no\n');
+    expect(r.stdout).toContain(
+      '  check   not tekun-eligible (tekun care covers the person, taken up or not: the layers follow eligibility): tekun ≠ tekun → no\n',
+    );
     expect(r.stdout).toContain('  result  no care subsidy: tekun care covers this person\n');
+    // one who did not take tekun up (a draw past take_up.tekun 0.95): said so, as step 10 shows the group after take-up
+    // (none); the trace read as contradicting itself, a rules auditor found
+    writeFileSync(
+      csv,
+      'household_id,person_id,age,area,disability_grade,labor_capacity,has_capable_supporter,take_up_draw\nT1,t1,72,urban,1,none,0,0.96\n',
+    );
+    const d = jiuzhu(['explain', '--policy', NANNING, '--households', csv, '--household', 'T1', '--date', '2024-12-31', '--no-color']);
+    expect(d.stdout).toContain('group = tekun (eligible, not taken up)');
+    expect(d.stdout).toContain(
+      '  result  no care subsidy: tekun-eligible, so tekun care is theirs to take up (not taken up: not received)\n',
+    );
     expect(r.stdout).not.toMatch(/重度残疾人护理补贴 severe-disability care subsidy \*?: /); // (not paid)
   });
 
@@ -327,8 +340,8 @@ describe('params', () => {
   it('the table marks estimates and names sources', () => {
     const r = jiuzhu(['params', '--policy', 'policies/jiangxi-fuliang.yaml', '--date', '2025-06-30']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/dibao\.standard\.urban\s+798\.1 \*/);
-    expect(r.stdout).toMatch(/tekun\.basic\.multiplier\s+1\.3\s.*fl-2021-2 §4/);
+    expect(r.stdout).toMatch(/dibao\.standard\.urban\s+城市低保标准\s+798\.1 \*/);
+    expect(r.stdout).toMatch(/tekun\.basic\.multiplier\s+\S+\s+1\.3\s.*fl-2021-2 §4/);
   });
 });
 

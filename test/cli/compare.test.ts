@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
-import { PROGRAM_IDS } from '../../src/core/programs/index.js';
+import { layerLabel, PROGRAM_IDS } from '../../src/core/programs/index.js';
 import { jiuzhu, POLICIES, SAMPLE } from '../helpers/cli.js';
 
 const DATE = '2025-06-30';
@@ -174,15 +174,17 @@ describe('compare', () => {
     expect(at).toBeGreaterThan(0);
     const header = md[at + 2]!.split('|').map((c) => c.trim());
     const layers = header.slice(2, -1);
-    expect(header[1]).toBe('baseline \\ scenario');
+    expect(header[1]).toBe('baseline \\ scenario 基线 \\ 方案');
     expect(layers.length).toBeGreaterThanOrEqual(2);
     const moved = layers.some((_from, i) => layers.some((_to, j) => i !== j && md[at + 4 + i]!.split('|')[2 + j]!.trim() !== '0'));
     expect(moved).toBe(true);
     // every row and cell as the JSON has it (weighted persons rounded, digits grouped)
-    layers.forEach((from, i) => {
+    // (rows named in full, 低保 dibao; columns in 中文 alone)
+    const ids = layers.map((zh) => all.find((id) => layerLabel(id).split(' ')[0] === zh)!);
+    ids.forEach((from, i) => {
       const cells = md[at + 4 + i]!.split('|').map((c) => c.trim());
-      expect(cells[1]).toBe(from);
-      layers.forEach((to, j) =>
+      expect(cells[1]).toBe(layerLabel(from));
+      ids.forEach((to, j) =>
         expect(cells[2 + j]).toBe(Math.round(Number(persons[all.indexOf(from)]![all.indexOf(to)])).toLocaleString('en')),
       );
     });
