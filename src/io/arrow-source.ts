@@ -1,6 +1,7 @@
 // Where an Arrow population file came from, as `jiuzhu import` recorded it (its schema's `jiuzhu.source`).
 import { open, stat } from 'node:fs/promises';
 import { arrowLib } from './arrow-lib.js';
+import { readArrowLayout } from './arrow-file.js';
 
 const { RecordBatchReader } = arrowLib;
 
@@ -12,6 +13,9 @@ const { RecordBatchReader } = arrowLib;
  */
 export async function staleSource(file: string): Promise<string | null> {
   try {
+    // The file's own layout first (bounds checked): apache-arrow, given a damaged footer, allocated until the heap ran
+    // out, deaf to Ctrl-C (a fuzzing trial's --stream run, whose note comes before the read that tells the damage).
+    readArrowLayout(file);
     const handle = await open(file, 'r');
     let source: string | undefined;
     try {
