@@ -6,14 +6,17 @@
 // trial). Read by name, nothing comes before it is asked for.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { PassThrough, pipeline, Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
+import { crc32, createInflateRaw } from 'node:zlib';
 
 export interface ZipEntry {
   readonly name: string;
   /** 0 stored, 8 deflated. */
   readonly method: number;
   readonly compressedSize: number;
+  /** Its bytes' CRC-32 and length, as the directory gives them (checked as it is read). */
+  readonly crc: number;
+  readonly size: number;
   /** Where its local header starts. */
   readonly local: number;
 }
@@ -43,7 +46,14 @@ export async function zipEntries(path: string): Promise<Map<string, ZipEntry>> {
       if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw new Error('a damaged zip directory');
       const [nameLength, extra, comment] = [cd.readUInt16LE(p + 28), cd.readUInt16LE(p + 30), cd.readUInt16LE(p + 32)];
       const name = cd.toString('utf8', p + 46, p + 46 + nameLength);
-      out.set(name, { name, method: cd.readUInt16LE(p + 10), compressedSize: cd.readUInt32LE(p + 20), local: cd.readUInt32LE(p + 42) });
+      out.set(name, {
+        name,
+        method: cd.readUInt16LE(p + 10),
+        crc: cd.readUInt32LE(p + 16),
+        compressedSize: cd.readUInt32LE(p + 20),
+        size: cd.readUInt32LE(p + 24),
+        local: cd.readUInt32LE(p + 42),
+      });
       p += 46 + nameLength + extra + comment;
     }
     return out;
@@ -63,11 +73,48 @@ export async function entryStream(path: string, e: ZipEntry): Promise<Readable> 
   }
   if (header.readUInt32LE(0) !== LOCAL) throw new Error(`a damaged zip entry (${e.name})`);
   const start = e.local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  if (e.compressedSize === 0) return Readable.from([]);
-  const raw = createReadStream(path, { start, end: start + e.compressedSize - 1 });
-  if (e.method === 0) return raw;
-  if (e.method !== 8) throw new Error(`${e.name} is compressed in a way jiuzhu does not read (method ${e.method})`);
-  const out = new PassThrough();
-  pipeline(raw, createInflateRaw(), out, () => {}); // (an error ends `out` with it)
+  if (e.compressedSize === 0 && e.size === 0) return Readable.from([]);
+  if (e.method !== 0 && e.method !== 8) throw new Error(`${e.name} is compressed in a way jiuzhu does not read (method ${e.method})`);
+  const raw = createReadStream(path, { start, end: start + Math.max(1, e.compressedSize) - 1 });
+  const out = new Checked(e);
+  if (e.method === 0) pipeline(raw, out, () => {});
+  else pipeline(raw, createInflateRaw(), out, () => {}); // (an error ends `out` with it)
   return out;
+}
+
+/**
+ * An entry's bytes as they pass, checked at their end: their CRC-32 and length as the directory gives them, and an XML
+ * part's last tag closing its first element. A sheet whose data ended mid-cell — its checksum made again, or not — was
+ * read as the rows before, exit 0: 57 households of 299 (a fuzzing trial).
+ */
+class Checked extends Transform {
+  private crc = 0;
+  private length = 0;
+  private head = '';
+  private tail = Buffer.alloc(0);
+  constructor(private readonly entry: ZipEntry) {
+    super();
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.crc = crc32(chunk, this.crc);
+    this.length += chunk.length;
+    if (this.head.length < 512) this.head += chunk.toString('latin1', 0, 512);
+    this.tail = Buffer.concat([this.tail, chunk.subarray(Math.max(0, chunk.length - 256))]).subarray(-256);
+    done(null, chunk);
+  }
+  override _flush(done: TransformCallback): void {
+    const e = this.entry;
+    if (this.length !== e.size || this.crc >>> 0 !== e.crc)
+      return done(new Error(`its part ${e.name} is damaged (its bytes do not match the checksum its zip directory gives)`));
+    if (e.name.endsWith('.xml') && !closesRoot(this.head, this.tail.toString('latin1')))
+      return done(new Error(`its part ${e.name} ends before its XML does: the workbook is damaged or cut short`));
+    done();
+  }
+}
+
+/** Whether an XML text's last tag closes its first element (its root): `</worksheet>` after `<worksheet …>`. */
+function closesRoot(head: string, tail: string): boolean {
+  const root = /<([A-Za-z_][\w.:-]*)[\s>/]/.exec(head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''))?.[1];
+  const end = tail.trimEnd();
+  return root !== undefined && (end.endsWith(`</${root}>`) || new RegExp(`<${root.replace('.', '\\.')}[^>]*/>$`).test(end));
 }
