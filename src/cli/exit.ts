@@ -4,6 +4,7 @@
 import { CommanderError } from 'commander';
 import { CheckFailedError, ClosedPipe, formatProblem, InputError, Interrupted, UsageError } from '../errors.js';
 import { ownsTemporaryFiles, removeTemporaryFiles } from '../io/atomic-file.js';
+import { MAX_THREADS } from './settings.js';
 import { givesNotes, releaseFifos } from '../io/files.js';
 import type { Ctx } from './context.js';
 
@@ -109,6 +110,9 @@ let guarded = false;
 export function guardPipe(): void {
   if (guarded) return;
   guarded = true;
+  // Each worker thread listens for its output's errors too: from 10 workers (JIUZHU_THREADS=10) Node warned of a leak on
+  // stderr, under --quiet too (a fuzzing trial). One each, and these.
+  for (const s of [process.stdout, process.stderr]) s.setMaxListeners(Math.max(s.getMaxListeners(), MAX_THREADS + 2));
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
     throw err;

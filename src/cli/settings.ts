@@ -7,12 +7,16 @@ import type { Ctx } from './context.js';
 import { hugePagesAsked } from './relaunch.js';
 
 /** A whole number ≥ min from the environment, or the fallback when unset. */
-function whole(env: Ctx['env'], name: string, min: number, fallback: number): number {
+function whole(env: Ctx['env'], name: string, min: number, fallback: number, max = Infinity): number {
   const v = env[name];
   if (v === undefined || v === '') return fallback;
-  if (!/^\d+$/.test(v.trim()) || Number(v) < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, got "${v}"`);
+  if (!/^\d+$/.test(v.trim()) || Number(v) < min || Number(v) > max)
+    throw new UsageError(`${name} must be a whole number ${max < Infinity ? `from ${min} to ${max}` : `≥ ${min}`}, got "${v}"`);
   return Number(v);
 }
+
+/** The most threads: more were taken as 64 without a word (a fuzzing trial). */
+export const MAX_THREADS = 64;
 
 /**
  * JIUZHU_THREADS (default: one per core, at most 8; 1 keeps everything on the main thread), JIUZHU_CSV_READER
@@ -30,7 +34,7 @@ export function settingsFromEnv(env: Ctx['env'], cores = availableParallelism())
       `JIUZHU_HUGE_PAGES must be 0 (never) or 1 (always; unset: for a households file from 64 MB read whole), got "${huge}"`,
     );
   return {
-    threads: Math.min(64, whole(env, 'JIUZHU_THREADS', 1, Math.min(cores, 8))),
+    threads: whole(env, 'JIUZHU_THREADS', 1, Math.min(cores, 8), MAX_THREADS),
     reader,
     parallelFromBytes: whole(env, 'JIUZHU_PARALLEL_FROM_BYTES', 0, DEFAULT_SETTINGS.parallelFromBytes),
     parallelFromHouseholds: whole(env, 'JIUZHU_PARALLEL_FROM_HOUSEHOLDS', 0, DEFAULT_SETTINGS.parallelFromHouseholds),

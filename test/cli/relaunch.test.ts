@@ -108,6 +108,17 @@ describe('the relaunched CLI', () => {
     ]);
   });
 
+  // A fuzzing trial: from 10 threads Node warned of an EventEmitter leak on stderr (each worker listens to the output's
+  // errors), under --quiet too; above 64 the number was taken as 64 without a word.
+  it('JIUZHU_THREADS: 12 workers say nothing on stderr under --quiet; more than 64 is refused, saying the range', () => {
+    const args = ['simulate', '--policy', NANNING, '--households', SAMPLE, '--quiet', '--format', 'json'];
+    const many = jiuzhu(args, { env: { JIUZHU_THREADS: '12', JIUZHU_PARALLEL_FROM_BYTES: '0', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0' } });
+    expect([many.code, many.stderr]).toEqual([0, '']);
+    expect(many.stdout).toBe(jiuzhu(args, { env: { JIUZHU_THREADS: '1' } }).stdout);
+    const over = jiuzhu(args, { env: { JIUZHU_THREADS: '65' } });
+    expect([over.code, over.stderr]).toEqual([2, 'jiuzhu: JIUZHU_THREADS must be a whole number from 1 to 64, got "65"\n']);
+  });
+
   it('gives the exit code of the process it started, or null when none could be started (the CLI then runs here)', async () => {
     expect(await relaunch('-e', ['process.exit(7)'], process.env)).toBe(7);
     expect(await relaunch('-e', ["process.kill(process.pid, 'SIGTERM')"], process.env)).toBe(143);
