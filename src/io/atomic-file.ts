@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ClosedPipe, UsageError } from '../errors.js';
-import { fileError, noteFifo } from './files.js';
+import { fileError, noteFifo, sayWhileOpening } from './files.js';
 
 /** The temporary files being written, for removeTemporaryFiles. */
 const temporary = new Set<string>();
@@ -88,7 +88,12 @@ export class AtomicFile {
     const s = await stat(path).catch(() => null); // follows links
     if (s?.isDirectory()) throw new UsageError(`cannot write ${path}: it is a directory`);
     if (s?.isFIFO()) noteFifo(path, 'output');
-    if (s && !s.isFile()) return new AtomicFile(path, null, null, await opened(createWriteStream(path), path));
+    if (s && !s.isFile()) {
+      const stream = createWriteStream(path);
+      // (opening a FIFO waits for a reader: said after a while, as for an input; it waited without a word, a fuzzing trial)
+      if (s.isFIFO()) sayWhileOpening(stream, `note: waiting for a reader of ${path}, a FIFO (named pipe) (Ctrl-C to stop)\n`);
+      return new AtomicFile(path, null, null, await opened(stream, path));
+    }
     const target = await realTarget(path);
     await removeLeftBehind(target);
     const tmp = join(dirname(target), `.${basename(target)}.${owner ? `${owner.pid}-` : ''}${randomBytes(4).toString('hex')}.tmp`);

@@ -100,16 +100,16 @@ export function inputStream(path: string, highWaterMark = 1 << 20): Readable {
   if (STDIN.has(path)) return standardInput();
   const fifo = fifos.get(path) === 'input';
   const stream = fifo ? fifoStream(path) : createReadStream(path, { highWaterMark });
-  if (fifo) {
-    // Opening a FIFO waits for a writer: said after a while, not left silent (a hardening trial waited, not knowing)
-    const waiting = setTimeout(
-      () => ioNote(`note: waiting for ${path}, a FIFO (named pipe), to be written to (Ctrl-C to stop)\n`),
-      FIFO_PATIENCE_MS,
-    );
-    waiting.unref();
-    stream.once('open', () => clearTimeout(waiting)).once('close', () => clearTimeout(waiting));
-  }
+  // Opening a FIFO waits for a writer: said after a while, not left silent (a hardening trial waited, not knowing)
+  if (fifo) sayWhileOpening(stream, `note: waiting for ${path}, a FIFO (named pipe), to be written to (Ctrl-C to stop)\n`);
   return stream;
+}
+
+/** `note` said if the stream has not opened after a while (a FIFO waiting for its other end). */
+export function sayWhileOpening(stream: { once(event: 'open' | 'close' | 'error', f: () => void): unknown }, note: string): void {
+  const waiting = setTimeout(() => ioNote(note), FIFO_PATIENCE_MS);
+  waiting.unref();
+  for (const event of ['open', 'close', 'error'] as const) stream.once(event, () => clearTimeout(waiting));
 }
 
 /**

@@ -135,6 +135,23 @@ describe('a FIFO with no writer yet', () => {
     expect(await exit).toBe(0);
     expect(JSON.parse(stdout).households.rows).toBe(600);
   });
+
+  // (a fuzzing trial: an output FIFO with no reader waited for ever without a word)
+  it('as an output with no reader yet: said after two seconds, then written whole when read', async () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), 'jiuzhu-fifo-')), 'rows.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const args = ['simulate', '--policy', NANNING, '--households', SAMPLE, '--date', '2025-06-30', '--format', 'json'];
+    const child = spawn(process.execPath, ['bin/jiuzhu.js', ...args, '--per-household', fifo]);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.resume();
+    const exit = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(stderr).toContain(`note: waiting for a reader of ${fifo}, a FIFO (named pipe) (Ctrl-C to stop)\n`);
+    const rows = readFileSync(fifo, 'utf8'); // (opens at once: the writer waits on it; read to its end)
+    expect(await exit).toBe(0);
+    expect(rows.trimEnd().split('\n')).toHaveLength(601);
+  });
 });
 
 describe('a YAML file of one kind given for another is named for what it is', () => {
