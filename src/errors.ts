@@ -18,8 +18,12 @@ export function formatWhere(w: Where): string {
 
 export function formatProblem(p: Problem): string {
   const at = p.where ? `${formatWhere(p.where)}: ` : '';
-  return `${at}${p.subject ? `${p.subject}: ` : ''}${p.message}`;
+  return `${at}${p.subject ? `${p.subject}: ` : ''}${p.message.replace(LONG_QUOTED, shortQuoted)}`;
 }
+
+/** A quoted value of hundreds of characters is cut (a value of a million put a megabyte on stderr: a fuzzing trial). */
+const LONG_QUOTED = /"([^"\n]{200,})"/g;
+const shortQuoted = (_: string, v: string) => `"${v.slice(0, 80)}…" (${v.length.toLocaleString('en')} characters)`;
 
 /** Exit 3: a policy, scenario or household file is invalid. Lists every problem found. */
 export class InputError extends Error {

@@ -81,7 +81,12 @@ export function snapshotFrom(json: unknown, file: string): TotalsSnapshot | Prob
     if (ids.has(sc.id)) at(where, `scenario ${sc.id} appears twice`);
     ids.add(sc.id);
     if (typeof sc.total_annual_cost !== 'string' || !DECIMAL.test(sc.total_annual_cost))
-      at(`${where}.total_annual_cost`, `expected a decimal string, got ${JSON.stringify(sc.total_annual_cost)}`);
+      at(
+        `${where}.total_annual_cost`,
+        sc.total_annual_cost === undefined
+          ? 'missing: expected a decimal string'
+          : `expected a decimal string, got ${JSON.stringify(sc.total_annual_cost)}`,
+      );
     unknown(where, sc, ['id', 'programs', 'total_annual_cost']);
     if (typeof sc.programs !== 'object' || sc.programs === null) return at(`${where}.programs`, 'expected an object of programs');
     for (const [p, f] of Object.entries(sc.programs)) {
@@ -90,7 +95,10 @@ export function snapshotFrom(json: unknown, file: string): TotalsSnapshot | Prob
       for (const k of ['households', 'persons', 'annual_cost'] as const) {
         const v = (f as Partial<SnapshotFigures> | null)?.[k];
         if (typeof v !== 'string' || !DECIMAL.test(v))
-          at(`${where}.programs.${p}.${k}`, `expected a decimal string, got ${JSON.stringify(v)}`);
+          at(
+            `${where}.programs.${p}.${k}`,
+            v === undefined ? 'missing: expected a decimal string' : `expected a decimal string, got ${JSON.stringify(v)}`,
+          );
       }
     }
   });

@@ -60,7 +60,9 @@ function placed(q: Problem, doc: Document, text: string): Problem {
     .split(/\.|\[(\d+)\]/)
     .filter((x) => x !== undefined && x !== '')
     .map((x) => (/^\d+$/.test(x) ? Number(x) : x));
-  const node = (path.length ? doc.getIn(path, true) : doc.contents) as Node | undefined;
+  // (a key that is missing: at the object that lacks it, the nearest there is — it had no line, a fuzzing trial found)
+  let node: Node | undefined;
+  for (let n = path.length; n >= 0 && !node; n--) node = (n ? doc.getIn(path.slice(0, n), true) : doc.contents) as Node | undefined;
   const key = /^unknown (?:key|program) "([^"]*)"/.exec(q.message)?.[1];
   const pair = key !== undefined && isMap(node) ? node.items.find((it) => isScalar(it.key) && it.key.value === key) : undefined;
   const at = (pair?.key as Node | undefined)?.range?.[0] ?? node?.range?.[0];

@@ -49,10 +49,15 @@ function listed(items: readonly string[]): string {
 export function headerNames(bytes: Uint8Array): string[] | null {
   const end = bytes.indexOf(0x0a);
   if (end < 0 || sniffFormat(bytes)) return null; // not a text CSV (UTF-16, compressed): the reader says what it is
-  const line = new TextDecoder()
-    .decode(bytes.subarray(0, end))
-    .replace(/^\uFEFF/, '')
-    .replace(/\r$/, '');
+  // (a header that is not UTF-8: none — the reader says what it is; "�����" was named as a column no one reads, a
+  // fuzzing trial's GB18030 file under --encoding utf-8)
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+  } catch {
+    return null;
+  }
+  const line = text.replace(/^\uFEFF/, '').replace(/\r$/, '');
   const names: string[] = [];
   let field = '';
   let quoted = false;

@@ -141,6 +141,8 @@ const written = (pair: Pair): string | undefined => (isScalar(pair.key) ? pair.k
 function syntaxMessage(code: string, message: string): string {
   if (code === 'MULTIPLE_DOCS') return 'a second YAML document starts here (after ---): the file is one document; remove the --- line';
   if (code === 'BLOCK_AS_IMPLICIT_KEY') return `${message} (a value with ": " in it goes in quotes: title: "…: …")`;
+  // (the parser's own recursion ran out: JavaScript's words, a fuzzing trial found)
+  if (/call stack/i.test(message)) return 'nested too deeply to read (thousands of levels): no jiuzhu file nests more than a few';
   return message;
 }
 
