@@ -23,6 +23,8 @@ export interface YearReport {
 
 export interface ScenarioReport {
   readonly id: string;
+  /** A scenario's title (its file's), said beside its id: the id alone read as a slug to a 中文 reader. */
+  readonly title?: { readonly zh: string; readonly en: string };
   /** A date's year, or (with `year`) the budget year's. */
   readonly figures: Figures;
   readonly year?: YearReport;
@@ -246,7 +248,7 @@ function header(s: ScenarioReport, unit: Unit): string[] {
     `${s.year ? `cost ${s.year.year} 年度支出` : 'annual cost 年度支出'} (${UNIT_LABEL[unit]})`,
     // (its unit said, as the cost's: a finance trial read the column without one; caseloads there say 户)
     ...(takeUpShows(s.figures) ? [`if all eligible took up 应保尽保 (${UNIT_LABEL[unit]})`] : []),
-    ...(s.baseline ? ['Δ vs baseline'] : []),
+    ...(s.baseline ? ['Δ vs baseline 较基线'] : []),
   ];
 }
 
@@ -293,7 +295,11 @@ export function totalsTable(r: SimulationReport): string {
   ];
   for (const s of r.scenarios) {
     const unit = r.unit ?? 'yuan';
-    lines.push('', chalk.bold(`scenario ${s.id}`), textTable(header(s, unit), rows(s, true, unit), align(s), [PROGRAMS.length]));
+    lines.push(
+      '',
+      chalk.bold(`scenario ${s.id}${titled(s)}`),
+      textTable(header(s, unit), rows(s, true, unit), align(s), [PROGRAMS.length]),
+    );
     lines.push(...takeUpNote(s), ...rangeNote(s, unit), ...estimateNote(s));
     if (s.year) lines.push(...yearLines(s.year, false, unit).map((l) => chalk.dim(l)));
     if (s.funding) lines.push(...fundingLines(s.funding, false, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding));
@@ -302,13 +308,17 @@ export function totalsTable(r: SimulationReport): string {
   return lines.join('\n') + '\n';
 }
 
+const titled = (s: Pick<ScenarioReport, 'id' | 'title'>) =>
+  s.title ? ` — ${s.title.zh} ${s.title.en}` : s.id === 'baseline' ? ' — 基线（现行政策） the rules in force' : '';
+
 /** What the eligible column means, or that there is none to show. */
 export function takeUpNote(s: Pick<ScenarioReport, 'figures'>): string[] {
   return [
     chalk.dim(
       takeUpShows(s.figures)
         ? '  households, persons and cost are what is received (take-up); "if all eligible took up": every eligible household'
-        : '  every eligible household takes its programs up: received = eligible',
+        : // (beside an estimated take-up rate in the list below it read as a contradiction: a county officer's trial)
+          '  every eligible household takes its programs up: received = eligible (each take_up_draw, 0 where the file has none, is under every take-up rate)',
     ),
   ];
 }
@@ -322,7 +332,7 @@ export function totalsMarkdown(r: SimulationReport): string {
   ];
   for (const s of r.scenarios) {
     const unit = r.unit ?? 'yuan';
-    lines.push('', `#### scenario \`${s.id}\``, '', markdownTable(header(s, unit), rows(s, false, unit), align(s)));
+    lines.push('', `#### scenario \`${s.id}\`${titled(s)}`, '', markdownTable(header(s, unit), rows(s, false, unit), align(s)));
     if (s.year) lines.push('', ...yearLines(s.year, true, unit));
     if (s.funding) lines.push('', ...fundingLines(s.funding, true, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding));
     if (s.range)

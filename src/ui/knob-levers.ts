@@ -82,9 +82,11 @@ export function knobScenarioYaml(values: readonly (number | null)[], id: string,
   const moved = KNOBS.flatMap((k, i) => (values[i] === null || values[i] === undefined ? [] : [[k, values[i]] as const]));
   if (!moved.length) return null;
   const what = moved.map(([k, v]) => `${k.en} ${knobText(k, v)}`).join(', ');
+  // (the 中文 title says what changed, as the English does: it said only 交互调整方案, a county officer's trial)
+  const zh = moved.map(([k, v]) => `${k.zh} ${knobText(k, v)}`).join('，');
   return [
     `scenario: ${id}`,
-    `title: {zh: 交互调整方案, en: "Adjusted in jiuzhu tui: ${what.replace(/"/g, "'")}"}`,
+    `title: {zh: "交互调整：${zh.replace(/"/g, "'")}", en: "Adjusted in jiuzhu tui: ${what.replace(/"/g, "'")}"}`,
     `description: Set with the live knobs of jiuzhu tui on ${made.today}, simulating ${made.date}.`,
     `reason: an interactive what-if (jiuzhu tui); give the clause or reason before using it in a budget`,
     'changes:',

@@ -98,3 +98,20 @@ describe('take-up and the full-coverage scenario', () => {
     expect(jiuzhu(['check', '--policy', NANNING, '--households', households, '--scenario', FULL, '--snapshot', snap]).code).toBe(0);
   });
 });
+
+// A county officer's trial: the table named a scenario by its id alone (a slug to a 中文 reader), and "every eligible
+// household takes its programs up" stood beside an estimated take-up rate with nothing saying why.
+describe('simulate says each run by its title, and why take-up moved nothing', () => {
+  it('the scenario’s title beside its id (table and Markdown); the draw behind "received = eligible"', () => {
+    const args = ['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', 'policies/samples/households.csv'];
+    const run = (format: string) =>
+      jiuzhu([...args, '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--date', '2025-06-30', '--format', format, '-q']).stdout;
+    const table = run('table');
+    expect(table).toContain('\nscenario baseline — 基线（现行政策） the rules in force\n');
+    expect(table).toContain(
+      '\nscenario tekun-basic-1.6x — 特困人员基本生活标准为低保标准的1.6倍 Tekun basic living standard at 1.6 × the dibao standard\n',
+    );
+    expect(table).toContain('received = eligible (each take_up_draw, 0 where the file has none, is under every take-up rate)');
+    expect(run('markdown')).toContain('#### scenario `tekun-basic-1.6x` — 特困人员基本生活标准为低保标准的1.6倍');
+  });
+});

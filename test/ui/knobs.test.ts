@@ -29,6 +29,11 @@ describe('knobs', () => {
     expect(yaml).toContain('  tekun.basic.multiplier: {set: 1.6}');
     expect(yaml).toContain('  dibao.standard.urban: {scale: 1.1}');
     const sc = parseScenario(yaml, 'tui-test.yaml');
+    // its title says what changed, in 中文 as in English
+    expect(sc.title).toEqual({
+      zh: '交互调整：特困基本生活标准 1.6 × S，低保标准 +10%',
+      en: 'Adjusted in jiuzhu tui: tekun basic standard 1.6 × S, dibao standard +10%',
+    });
     expect(sc.changes.map((c) => c.path)).toEqual(['tekun.basic.multiplier', 'dibao.standard.urban', 'dibao.standard.rural']);
     const after = resolve(applyScenario(policy, sc), '2025-06-30');
     const v = (p: string) => valueToJson(after.values.get(p)!.value, after.values.get(p)!.spec);

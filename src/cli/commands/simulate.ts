@@ -120,6 +120,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   });
   const totals = sums.map(figures);
   const loaded = await loading;
+  const defs = await scenarios;
   const report: SimulationReport = {
     unit: o.unit,
     policy: loaded[0]!.snapshot.policy,
@@ -129,6 +130,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
       const estimates = estimatesInForce(r.snapshot);
       return {
         id: r.id,
+        title: defs.find((sc) => sc.id === r.id)?.title,
         figures: totals[i]!,
         estimates,
         onEstimates: programsOnEstimates(estimates),
