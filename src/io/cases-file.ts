@@ -108,7 +108,9 @@ function field(
   const node = entry[0];
   const text = isScalar(node) && typeof node.value === 'boolean' ? (node.value ? '1' : '0') : y.text(node);
   const parsed = parseCell(def, text ?? '');
-  if (text === null || !parsed.ok) y.problem(node, `${def.name}: expected ${parsed.ok ? 'a value' : parsed.expected}`, subject);
+  // (the value given, as the CSV reader says it: a caseworker could not tell which of two numbers was meant)
+  const got = text === null ? '' : `, got ${JSON.stringify(text)}`;
+  if (text === null || !parsed.ok) y.problem(node, `${def.name}: expected ${parsed.ok ? 'a value' : parsed.expected}${got}`, subject);
   else values[def.key] = parsed.value;
 }
 
@@ -144,8 +146,10 @@ function parseHousehold(y: YamlFile, node: Node | null, id: string, subject: str
         y.problem(pk.get(def.name)![0], `${def.name} is the household's (the same for every member): give it beside "persons"`, subject);
     for (const def of PERSON_DEFS) if (def.default === undefined && !pk.has(def.name)) y.problem(p, `missing "${def.name}"`, subject);
     const v: Record<string, number> = {};
-    for (const def of PERSON_DEFS) field(y, pk.get(def.name), def, subject, v);
     const pid = pk.has('person_id') ? y.text(pk.get('person_id')![0]) : null;
+    // (whose: the person, by id or place — it said "the household" for every member's field)
+    const whose = `${subject}, person ${pid ?? i + 1}`;
+    for (const def of PERSON_DEFS) field(y, pk.get(def.name), def, whose, v);
     return { ...v, id: pid ?? `p${i + 1}` };
   });
   if (persons.some((p) => p === null)) return null;
