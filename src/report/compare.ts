@@ -170,7 +170,8 @@ export function compareCsv(r: CompareReport): string {
 /** The budget table: programs down, baseline and each scenario (with Δ) across. */
 function mainTable(l: LocalityReport, color: boolean, unit: Unit): [string[], string[][], Align[]] {
   const [base, ...others] = l.scenarios;
-  const header = ['program 项目', 'baseline 基线', ...others.flatMap((s) => [s.id, 'Δ'])];
+  // (the unit in the header, where a reader looks for it: it was on the total's row alone, a county officer's trial)
+  const header = [`program 项目 (${UNIT_LABEL[unit]}/year; caseloads 户)`, 'baseline 基线', ...others.flatMap((s) => [s.id, 'Δ'])];
   const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
   const cell = (s: ScenarioReport, p: (typeof PROGRAMS)[number]) => {
     const f = s.figures.programs[p.id];

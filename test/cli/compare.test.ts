@@ -143,7 +143,7 @@ describe('compare', () => {
       '--format',
       'markdown',
     ]).stdout;
-    expect(md).toMatch(/^\| program 项目 \| baseline 基线 \| tekun-basic-1\.6x \| Δ \|$/m);
+    expect(md).toMatch(/^\| program 项目 \(yuan 元\/year; caseloads 户\) \| baseline 基线 \| tekun-basic-1\.6x \| Δ \|$/m);
     const csv = jiuzhu([
       'compare',
       ...policyArgs,
