@@ -1,7 +1,7 @@
 // View 4: households filtered by how the run treats them; Enter opens one's explain trace (↑/↓ scroll, Esc back).
 import { Box, Text } from 'ink';
 import { fenToYuan } from '../core/money.js';
-import { pad, truncate } from '../report/text-table.js';
+import { groupDigits, pad, truncate } from '../report/text-table.js';
 import { filterLabel, t, type Lang } from './labels.js';
 import type { HouseholdRow } from './model.js';
 import type { Filter } from './state.js';
@@ -39,18 +39,28 @@ export function Households({
       </Box>
     );
   }
-  const top = Math.max(0, Math.min(selected - Math.floor(height / 2), rows.length - height + 1));
+  // (a header naming the columns and the unit: the rows were bare numbers, a county officer's trial)
+  const visible = height - 2;
+  const top = Math.max(0, Math.min(selected - Math.floor(visible / 2), rows.length - visible));
   return (
     <Box flexDirection="column">
       <Text bold>{`${t(lang, 'filter')}: ${filterLabel(lang, filter)} (f) — ${listed(rows.length, total, filter, lang)}`}</Text>
-      {rows.length === 0 ? <Text dimColor>{t(lang, 'none')}</Text> : null}
-      {rows.slice(top, top + height - 1).map((r, i) => {
+      {rows.length === 0 ? (
+        <Text dimColor>{t(lang, 'none')}</Text>
+      ) : (
+        <Text
+          dimColor
+        >{`  ${pad(t(lang, 'household'), 17, 'left')}${pad(t(lang, 'members'), 10, 'left')}${pad(t(lang, 'baseline'), 12, 'right')} → ${pad(t(lang, 'thisRun'), 12, 'right')}  Δ (${t(lang, 'yuanYear')})`}</Text>
+      )}
+      {rows.slice(top, top + visible).map((r, i) => {
         const d = r.now - r.base;
         return (
           <Text key={r.h} inverse={top + i === selected}>
             {/* (the marker: without colour, inverse video is all there was) */}
-            {`${top + i === selected ? '▸' : ' '} ${pad(truncate(r.id, 16), 17, 'left')}${pad(`${r.persons} ${lang === 'en' && r.persons === 1 ? 'person' : t(lang, 'persons')}`, 10, 'left')}${pad(fenToYuan(r.base), 12, 'right')} → ${pad(fenToYuan(r.now), 12, 'right')}  `}
-            <Text color={d < 0 ? 'red' : d > 0 ? 'green' : undefined}>{`${d > 0 ? '+' : d < 0 ? '−' : ''}${fenToYuan(Math.abs(d))}`}</Text>
+            {`${top + i === selected ? '▸' : ' '} ${pad(truncate(r.id, 16), 17, 'left')}${pad(`${r.persons} ${lang === 'en' && r.persons === 1 ? 'person' : t(lang, 'persons')}`, 10, 'left')}${pad(groupDigits(fenToYuan(r.base)), 12, 'right')} → ${pad(groupDigits(fenToYuan(r.now)), 12, 'right')}  `}
+            <Text
+              color={d < 0 ? 'red' : d > 0 ? 'green' : undefined}
+            >{`${d > 0 ? '+' : d < 0 ? '−' : ''}${groupDigits(fenToYuan(Math.abs(d)))}`}</Text>
           </Text>
         );
       })}

@@ -203,7 +203,9 @@ describe('jiuzhu tui', () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
     const list = await keys(a, '4');
     expect(list).toMatch(/filter: changed \(f\) — \d+/);
-    const first = /^[▸ ] (H\d{4})\s+\d persons?\s+[\d.]+ →\s+[\d.]+\s+\+[\d.]+$/m.exec(list);
+    // (its columns named, the unit said; amounts grouped by thousands)
+    expect(list).toMatch(/^ {2}household\s+persons\s+baseline → +this run {2}Δ \(yuan a year\)$/m);
+    const first = /^[▸ ] (H\d{4})\s+\d persons?\s+[\d,.]+ →\s+[\d,.]+\s+\+[\d,.]+$/m.exec(list);
     expect(first).not.toBeNull();
     const trace = await keys(a, '\r');
     expect(trace).toContain(`household ${first![1]} — 广西壮族自治区·南宁市 Guangxi / Nanning — ${DATE}`);
