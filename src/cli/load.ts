@@ -120,13 +120,25 @@ export async function loadRuns(policyFile: string, scenarios: readonly Scenario[
 }
 
 /** How to read the households file (--encoding, --columns, --sheet), and where its notes go. */
+/** --describe gives the household itself: the options that turn a households file would do nothing (cliff, explain). */
+export function refuseTurnsWithDescribe(ctx: Ctx): void {
+  const turns = (['columns', 'encoding', 'sheet'] as const).filter((k) => ctx.households?.[k] !== undefined);
+  if (turns.length)
+    throw new UsageError(
+      `--describe gives the household itself: ${turns.map((k) => `--${k}`).join(', ')} would do nothing (${turns.length > 1 ? 'they turn' : 'it turns'} a households file)`,
+      `leave ${turns.length > 1 ? 'them' : 'it'} out`,
+    );
+}
+
 export async function householdsSource(ctx: Ctx, quiet: boolean): Promise<Pick<ReadOptions, 'source' | 'onNote'>> {
   const f = ctx.households ?? {};
   const columns = f.columns === undefined ? undefined : await loadColumnMapping(f.columns);
+  const said = new Set<string>(); // (a note said once: a pipe's header is told after its read, which may come twice)
   return {
     source: { encoding: f.encoding, columns, sheet: f.sheet },
     onNote: (note) => {
-      if (!quiet) ctx.stderr.write(`${note}\n`);
+      if (!quiet && !said.has(note)) ctx.stderr.write(`${note}\n`);
+      said.add(note);
     },
   };
 }

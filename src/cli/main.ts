@@ -93,7 +93,7 @@ function buildProgram(ctx: Ctx): Command {
         .choices(['table', 'json', 'csv', 'markdown', 'xlsx', 'html'])
         .default('table'),
     )
-    .addOption(unit())
+    .addOption(unit().default('yuan', 'yuan; wan with --format html'))
     .option('--out <file>', 'write the totals to this file (atomically) instead of standard output; needed for xlsx')
     .option(
       '--per-household <file>',
@@ -126,7 +126,7 @@ function buildProgram(ctx: Ctx): Command {
         .default('table'),
     )
     .option('--out <file>', 'write to this file (atomically) instead of standard output; needed for xlsx')
-    .addOption(unit('the table, Markdown, workbook and the HTML report'))
+    .addOption(unit('the table, Markdown, workbook and the HTML report').default('yuan', 'yuan; wan with --format html'))
     .addOption(
       new Option('--marginal-rates [yuan]', 'also each run’s marginal-rate distribution on this much more a month of each main earner')
         .preset('100')
@@ -352,7 +352,6 @@ const stdoutAsFile = (v: string) => (v === '-' ? '/dev/stdout' : v);
 export async function run(argv: string[], given: Ctx = processContext()): Promise<number> {
   const debug = argv.includes('--debug');
   const ctx: Ctx = { ...given, debug, argv, version, households: {} };
-  useParsedCache(defaultParsedCache(ctx.env));
   if (argv.includes('--no-color') || ctx.env.NO_COLOR || !ctx.stdout.isTTY) chalk.level = 0;
   if (ctx.stdout === process.stdout) {
     guardPipe();
@@ -364,6 +363,7 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
   tellStrayBeforeMissing(program, argv);
   // How the households file is held, from the command line as parsed (any command that reads one).
   program.hook('preAction', (_top, action) => {
+    useParsedCache(defaultParsedCache(ctx.env)); // (here: a bad JIUZHU_CACHE is said as a usage error)
     refuseRepeated(action, argv);
     refuseEmptyAndDash(action);
     const o = action.optsWithGlobals() as Omit<HouseholdsFlags, 'encoding'> & { encoding?: string };

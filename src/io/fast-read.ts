@@ -9,6 +9,7 @@ import { FastReader, type StreamOptions } from './fast-csv.js';
 import { hasBom, LF } from './fast-fields.js';
 import { EMPTY_FILE, MAX_PROBLEMS } from './household-messages.js';
 import { HEAD, MAX_RECORD, RecordCutter } from './intake.js';
+import { noteUnreadColumns } from './unread-columns.js';
 import type { ReadOptions } from './households-csv.js';
 
 /**
@@ -110,6 +111,7 @@ export async function parseHouseholdsFast(
   );
   if (reader.names === null && !reader.fatal && !reader.problems.length && !problems.length)
     failWith([{ where: { file, line: 1 }, message: EMPTY_FILE }]);
+  if (totalBytes === 0 && reader.names) noteUnreadColumns(reader.names, file, opts);
   const last = assemble([reader.take()], [1], file, reader.columnOf);
   problems.push(...last.problems);
   if (problems.length) failWith(problems);

@@ -64,6 +64,12 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
     const arrow = await import('./arrow.js');
     return { population: await arrow.populationFromArrow(path, arrowChecks), notes: [] };
   }
+  // (a workbook's and a Parquet file's text is Unicode as they hold it: --encoding was taken and did nothing, a QA trial)
+  if (o.encoding !== undefined && (kind === 'workbook' || kind === 'parquet'))
+    throw new UsageError(
+      `${path} is ${kind === 'workbook' ? 'a workbook (.xlsx)' : 'a Parquet file'}, whose text is Unicode as it holds it: --encoding would do nothing to it`,
+      'leave --encoding out',
+    );
   if (kind === 'workbook') return fromWorkbook(path, o);
   if (kind === 'parquet') return fromParquet(path, o);
   if (kind === 'csv') return null;

@@ -22,6 +22,7 @@ import {
   MAX_PROBLEMS,
   readHeader,
 } from './household-messages.js';
+import { noteUnreadColumns } from './unread-columns.js';
 
 export interface ReadOptions {
   readonly onProgress?: (p: ReadProgress) => void;
@@ -158,6 +159,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
   if (index === null && problems.length === 0) {
     problems.push({ where: { file, line: 1 }, message: EMPTY_FILE });
   }
+  if (totalBytes === 0 && index !== null) noteUnreadColumns(header, file, opts);
   if (problems.length) throw householdsError(problems);
   opts.onProgress?.({ bytes, totalBytes, rows });
   return builder.build();

@@ -12,6 +12,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { D } from '../core/money.js';
+import { UsageError } from '../errors.js';
 
 /** Replaced by `true` in the bundle that bin/jiuzhu.js runs (package.json "bundle"); undefined in tsc's output. */
 declare const JIUZHU_BUNDLED: boolean | undefined;
@@ -73,6 +74,9 @@ export function parsedCache(dir: string, build: string): ParsedCache {
 /** The cache the environment asks for (see the header), or null when it is off or the code is not the bundle. */
 export function defaultParsedCache(env: Readonly<Record<string, string | undefined>>): ParsedCache | null {
   if (/^(0|off|false|no)$/i.test(env.JIUZHU_CACHE ?? '')) return null;
+  // (any other word was taken as on, unsaid, where every other variable is checked: a QA trial)
+  if (!/^(|1|on|true|yes)$/i.test(env.JIUZHU_CACHE ?? ''))
+    throw new UsageError(`JIUZHU_CACHE must be on or off (1/0, true/false, yes/no), got "${env.JIUZHU_CACHE}"`);
   // The build: the main bundle's identity (every `npm run build` writes it anew). tsc's output alone has none: a tsc
   // without the bundle would leave an old key over new code.
   if (typeof JIUZHU_BUNDLED === 'undefined' || !JIUZHU_BUNDLED) return null;

@@ -8,6 +8,7 @@ import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMNS, type ColumnDef } from '../cor
 import { resembles, squeezed } from './household-messages.js';
 import { showText, sniffFormat } from './text-checks.js';
 import { inputFile } from './files.js';
+import type { ReadOptions } from './households-csv.js';
 
 /** A name that is a column the file has but for case or spacing (`Area` beside area): an error already. */
 const sameButCase = (n: string, has: ReadonlySet<string | undefined>) => {
@@ -26,8 +27,16 @@ export function unreadColumnsNote(names: readonly string[], file: string, ignore
   // columns without a name, by their place (1-based): a spreadsheet's empty columns, or a column whose name was lost
   const unnamed = names.flatMap((n, i) => (n.trim() === '' && !ignored.has(n) ? [i + 1] : []));
   // (one field: a file cut by tabs or semicolons, which the header's error tells)
-  if ((!unread.length && !unnamed.length) || names.length === 1) return null;
+  if (names.length === 1) return null;
   const absent = (COLUMNS as readonly ColumnDef[]).filter((c) => c.default !== undefined && !has.has(c.name)).map((c) => c.name);
+  if (!unread.length && !unnamed.length) {
+    // Nothing left out, but a column that moves every figure is not there: said all the same (a file without
+    // wage_income read every income as 0, and one without weight every weight as 1, in silence: a QA trial).
+    const key = WEIGHTY.filter((c) => absent.includes(c));
+    return key.length
+      ? `note: ${file}: the file has no ${key.join(', ')}: every row takes ${key.map((c) => `${c} ${c === 'weight' ? 1 : 0}`).join(', ')} (give the column, or map one to it with --columns)`
+      : null;
+  }
   const named = unread.length ? `no column named ${listed(unread.map((n) => `"${showText(n, 40)}"`))}` : '';
   const nameless = unnamed.length
     ? `${named ? `, nor the column${unnamed.length > 1 ? 's' : ''}` : 'no column'} without a name (column${unnamed.length > 1 ? 's' : ''} ${listed(unnamed.map(String))})`
@@ -38,6 +47,9 @@ export function unreadColumnsNote(names: readonly string[], file: string, ignore
     ' (to read a column under another name, map it with --columns)'
   );
 }
+
+/** The optional columns whose absence moves every figure (the rest default to what most households have). */
+const WEIGHTY = ['wage_income', 'other_income', 'financial_assets', 'weight'] as const;
 
 /** Items joined by commas, the first SHOWN of a long list and how many in all (a header of 20,000 extra columns). */
 function listed(items: readonly string[]): string {
@@ -93,4 +105,13 @@ export async function fileHead(path: string): Promise<Uint8Array | null> {
   } finally {
     await f.close();
   }
+}
+
+/**
+ * A pipe's or a FIFO's header, told once it is read (its head cannot be read ahead, as a file's is: a pipe's unknown
+ * columns were left out in silence, a QA trial found — `wt` for weight, every weight 1).
+ */
+export function noteUnreadColumns(names: readonly string[], file: string, opts: Pick<ReadOptions, 'onNote' | 'source'>): void {
+  const note = opts.onNote && unreadColumnsNote(names, file, opts.source?.columns?.ignored);
+  if (note) opts.onNote!(note);
 }

@@ -32,6 +32,7 @@ import {
   loadRuns,
   loadScenarios,
   notePolicy,
+  refuseTurnsWithDescribe,
   simulationDate,
   withExecutor,
   yuanAbove0,
@@ -72,12 +73,7 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   if (o.household && o.describe) throw new UsageError('--household and --describe each name the household to sweep: give one');
   if (o.describe && given.has('households'))
     throw new UsageError('--describe gives the household itself: leave --households out (or sweep one of the file with --household H)');
-  const turns = (['columns', 'encoding', 'sheet'] as const).filter((k) => ctx.households?.[k] !== undefined);
-  if (o.describe && turns.length)
-    throw new UsageError(
-      `--describe gives the household itself: ${turns.map(flag).join(', ')} would do nothing (they turn a households file)`,
-      `leave ${turns.length > 1 ? 'them' : 'it'} out`,
-    );
+  if (o.describe) refuseTurnsWithDescribe(ctx);
   const stray = (single ? WHOLE_FILE_ONLY : ONE_HOUSEHOLD_ONLY).filter((x) => given.has(x));
   if (stray.length)
     throw new UsageError(

@@ -7,7 +7,16 @@ import type { Ctx } from '../context.js';
 import { UsageError } from '../../errors.js';
 import { parseHouseholdText } from '../../io/cases-file.js';
 import { populationOf, type Population } from '../../core/population.js';
-import { findHousehold, loadHouseholds, notePolicy, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
+import {
+  findHousehold,
+  loadHouseholds,
+  notePolicy,
+  loadRuns,
+  loadScenarios,
+  refuseTurnsWithDescribe,
+  simulationDate,
+  withExecutor,
+} from '../load.js';
 
 export interface ExplainOptions {
   readonly policy: string;
@@ -46,6 +55,7 @@ async function householdOf(ctx: Ctx, o: ExplainOptions): Promise<{ pop: Populati
   if (o.describe) {
     if (o.households || o.household !== undefined)
       throw new UsageError('--describe gives the household itself: leave --households and --household out');
+    refuseTurnsWithDescribe(ctx); // (--sheet and the like were taken, exit 0, doing nothing: a QA trial)
     return { pop: populationOf([parseHouseholdText(o.describe, '--describe')]), h: 0 };
   }
   if (!o.households || o.household === undefined)

@@ -87,7 +87,8 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   }
   if (o.ranges && (o.stream || o.perHousehold || o.format === 'csv'))
     throw new UsageError(
-      '--ranges goes with one --date, --year or --years and the table, JSON, Markdown or workbook; for CSV: jiuzhu sensitivity --format csv',
+      // (the option in the way named first: with --stream it spoke of the date and the format, which were fine)
+      `--ranges does not go with ${o.stream ? '--stream' : o.perHousehold ? '--per-household' : '--format csv'}: it goes with one --date, --year or --years and the table, JSON, Markdown or workbook; for CSV: jiuzhu sensitivity --format csv`,
     );
   if (o.years !== undefined) return simulateYearsCommand(ctx, o);
   if (o.year !== undefined) return simulateYearCommand(ctx, o);

@@ -1,0 +1,92 @@
+// A QA trial hunting silent defaults: a file without wage_income read every income as 0 without a word (the note came
+// only beside an unknown column), a pipe's unknown columns were left out in silence, --sheet with --describe and
+// --encoding with a workbook or Parquet file were taken and did nothing, --help gave yuan as the HTML page's unit,
+// --ranges with --stream spoke of the date and the format, and JIUZHU_CACHE=bogus meant "on".
+import { parquetWriteFile } from 'hyparquet-writer';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const NANNING = 'policies/guangxi-nanning.yaml';
+const AT = ['--date', '2025-06-30'];
+const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-silent-'));
+const lines = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n').slice(0, 30);
+/** The sample's first rows without the named columns. */
+const without = (...cols: string[]) => {
+  const header = lines[0]!.split(',');
+  const keep = header.map((h, i) => (cols.includes(h) ? -1 : i)).filter((i) => i >= 0);
+  return lines.map((l) => keep.map((i) => l.split(',')[i]).join(',')).join('\n') + '\n';
+};
+
+describe('a column that moves every figure, absent: said', () => {
+  it('no wage_income and no weight: a note, with nothing else unread (it came only beside an unknown column)', () => {
+    const f = join(dir, 'nowage.csv');
+    writeFileSync(f, without('wage_income', 'weight'));
+    const r = jiuzhu(['simulate', '--policy', NANNING, '--households', f, ...AT, '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `note: ${f}: the file has no wage_income, weight: every row takes wage_income 0, weight 1 (give the column, or map one to it with --columns)\n`,
+    );
+    // the sample itself, with every such column: no note
+    expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...AT, '--format', 'csv']).stderr).not.toContain(
+      'the file has no',
+    );
+  });
+
+  it('from a pipe, an unknown column is said once read, by both readers and --stream (it was left out in silence)', () => {
+    const piped = lines.join('\n').replace(/,weight$/m, ',wt') + '\n';
+    for (const [env, more] of [
+      [{}, []],
+      [{ JIUZHU_CSV_READER: 'reference' }, []],
+      [{}, ['--stream']],
+    ] as const) {
+      const r = jiuzhu(['simulate', '--policy', NANNING, '--households', '-', ...AT, '--format', 'csv', ...more], {
+        input: piped,
+        env: { ...env },
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr.match(/jiuzhu reads no column named "wt": left out of every figure; the file has no weight/g)).toHaveLength(1);
+    }
+  });
+});
+
+describe('options that would do nothing: refused (exit 2)', () => {
+  it('--sheet, --encoding or --columns with explain --describe', () => {
+    const r = jiuzhu(['explain', '--policy', NANNING, ...AT, '--describe', '{area: urban, persons: [{age: 40}]}', '--sheet', 'x']);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      'jiuzhu: --describe gives the household itself: --sheet would do nothing (it turns a households file)\nhint: leave it out\n',
+    ]);
+  });
+
+  it('--encoding with a Parquet file (its text is Unicode as it holds it)', () => {
+    const f = join(dir, 'h.parquet');
+    parquetWriteFile({
+      filename: f,
+      columnData: [
+        { name: 'household_id', type: 'STRING', data: ['H1'] },
+        { name: 'person_id', type: 'STRING', data: ['p1'] },
+        { name: 'age', type: 'INT32', data: [40] },
+        { name: 'area', type: 'STRING', data: ['urban'] },
+      ],
+    });
+    const r = jiuzhu(['simulate', '--policy', NANNING, '--households', f, ...AT, '--encoding', 'gbk']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${f} is a Parquet file, whose text is Unicode as it holds it: --encoding would do nothing to it`);
+  });
+
+  it('--ranges with --stream names --stream; a JIUZHU_CACHE that is neither on nor off', () => {
+    const r = jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...AT, '--stream', '--ranges', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^jiuzhu: --ranges does not go with --stream:/);
+    const c = jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...AT], { env: { JIUZHU_CACHE: 'bogus' } });
+    expect([c.code, c.stderr]).toEqual([2, 'jiuzhu: JIUZHU_CACHE must be on or off (1/0, true/false, yes/no), got "bogus"\n']);
+  });
+
+  it('--help gives the HTML page’s unit (万元) beside the default', () => {
+    for (const command of ['simulate', 'compare'])
+      expect(jiuzhu([command, '--help']).stdout.replace(/\s+/g, ' ')).toContain('(default: yuan; wan with --format html)');
+  });
+});
