@@ -260,12 +260,7 @@ function rows(s: ScenarioReport, color: boolean, unit: Unit): string[][] {
     const f = s.figures.programs[p.id];
     const label = `${programLabel(p)}${s.onEstimates.has(p.id) ? ' *' : ''}`;
     const cash = isCash(p);
-    const row = [
-      label,
-      groupCount(f.households),
-      groupCount(f.persons),
-      cash ? inUnit(f.annual_cost, unit) : 'caseload, no cost 仅计对象，不计支出',
-    ];
+    const row = [label, groupCount(f.households), groupCount(f.persons), cash ? inUnit(f.annual_cost, unit) : CASELOAD];
     if (eligible) row.push(cash ? inUnit(f.eligible_annual_cost, unit) : `${groupCount(f.eligible_households)} 户`);
     if (s.baseline) {
       const base = s.baseline.programs[p.id];
@@ -308,20 +303,18 @@ export function totalsTable(r: SimulationReport): string {
   return lines.join('\n') + '\n';
 }
 
+const CASELOAD = 'caseload, no cost 仅计对象，不计支出';
 const titled = (s: Pick<ScenarioReport, 'id' | 'title'>) =>
   s.title ? ` — ${s.title.zh} ${s.title.en}` : s.id === 'baseline' ? ' — 基线（现行政策） the rules in force' : '';
 
-/** What the eligible column means, or that there is none to show. */
-export function takeUpNote(s: Pick<ScenarioReport, 'figures'>): string[] {
-  return [
-    chalk.dim(
-      takeUpShows(s.figures)
-        ? '  households, persons and cost are what is received (take-up); "if all eligible took up": every eligible household'
-        : // (beside an estimated take-up rate in the list below it read as a contradiction: a county officer's trial)
-          '  every eligible household takes its programs up: received = eligible (each take_up_draw, 0 where the file has none, is under every take-up rate)',
-    ),
-  ];
-}
+/** What the eligible column means, or why there is none (beside an estimated take-up rate it read as a contradiction). */
+export const takeUpNote = (s: Pick<ScenarioReport, 'figures'>): string[] => [
+  chalk.dim(
+    takeUpShows(s.figures)
+      ? '  households, persons and cost are what is received (take-up); "if all eligible took up": every eligible household'
+      : '  every eligible household takes its programs up: received = eligible (each take_up_draw, 0 where the file has none, is under every take-up rate)',
+  ),
+];
 
 export function totalsMarkdown(r: SimulationReport): string {
   const base = r.scenarios[0]!.figures;

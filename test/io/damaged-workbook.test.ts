@@ -1,7 +1,7 @@
 // A damaged workbook is refused, not read short: a fuzzing trial cut a 299-row sheet's data mid-cell (its checksum made
 // again) and got 57 households, exit 0 — and `import` kept the loss in an Arrow file. Each part's bytes are now checked
 // against the CRC-32 and length its zip directory gives, and an XML part must end by closing its first element.
-// The workbooks here are exceljs's, taken apart (src/io/zip-entries.ts) and put together again as a stored zip.
+// The workbooks here are exceljs's, taken apart (src/io/zip-entries.ts) and put together again as a stored zip (zipOf).
 import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,47 +10,10 @@ import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entryStream, zipEntries } from '../../src/io/zip-entries.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+import { zipOf } from '../helpers/zip.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-workbook-'));
 const P = ['--policy', 'policies/guangxi-nanning.yaml', '--date', '2025-06-30', '--format', 'json', '--quiet'];
-
-/** A zip of stored entries; `claim` overrides what the directory says of an entry (its CRC-32 and length). */
-function storedZip(parts: ReadonlyArray<{ name: string; data: Buffer; claim?: { crc: number; size: number } }>): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let at = 0;
-  for (const { name, data, claim } of parts) {
-    const n = Buffer.from(name);
-    const [crc, size] = claim ? [claim.crc, claim.size] : [crc32(data), data.length];
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(n.length, 26);
-    const dirEntry = Buffer.alloc(46);
-    dirEntry.writeUInt32LE(0x02014b50, 0);
-    dirEntry.writeUInt16LE(20, 4);
-    dirEntry.writeUInt16LE(20, 6);
-    dirEntry.writeUInt32LE(crc, 16);
-    dirEntry.writeUInt32LE(data.length, 20);
-    dirEntry.writeUInt32LE(size, 24);
-    dirEntry.writeUInt16LE(n.length, 28);
-    dirEntry.writeUInt32LE(at, 42);
-    locals.push(local, n, data);
-    central.push(dirEntry, n);
-    at += 30 + n.length + data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(at, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
 
 let parts: Array<{ name: string; data: Buffer }>;
 const SHEET = 'xl/worksheets/sheet1.xml';
@@ -71,6 +34,10 @@ beforeAll(async () => {
   }
 });
 
+/** The parts, one of them replaced (and what the directory claims of it). */
+const storedZip = (replace: Record<string, Buffer> = {}, claims: Record<string, { crc: number; size: number }> = {}) =>
+  zipOf(Object.fromEntries(parts.map((p) => [p.name, replace[p.name] ?? p.data])), claims);
+
 const simulate = (name: string, zip: Buffer) => {
   writeFileSync(join(dir, name), zip);
   return jiuzhu(['simulate', ...P, '--households', join(dir, name)]);
@@ -80,7 +47,7 @@ describe('a damaged workbook', () => {
   it('put together again whole, reads as the CSV (the checks pass a sound workbook, stored or deflated)', () => {
     const csv = jiuzhu(['simulate', ...P, '--households', SAMPLE]);
     const strip = (s: string) => s.replace(/"households_file": "[^"]*"/, '');
-    const whole = simulate('whole.xlsx', storedZip(parts));
+    const whole = simulate('whole.xlsx', storedZip());
     expect(whole.code, whole.stderr).toBe(0);
     expect(strip(whole.stdout)).toBe(strip(csv.stdout));
     expect(strip(jiuzhu(['simulate', ...P, '--households', join(dir, 'roll.xlsx')]).stdout)).toBe(strip(csv.stdout));
@@ -89,12 +56,12 @@ describe('a damaged workbook', () => {
   it('a sheet cut mid-cell, its checksum made again: refused, exit 3 (it read the rows before, exit 0)', () => {
     const sheet = parts.find((p) => p.name === SHEET)!.data;
     const cut = sheet.subarray(0, sheet.indexOf('<c ', Math.floor(sheet.length * 0.4)) + 5);
-    const r = simulate('cut.xlsx', storedZip(parts.map((p) => (p.name === SHEET ? { name: p.name, data: cut } : p))));
+    const r = simulate('cut.xlsx', storedZip({ [SHEET]: cut }));
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`its part ${SHEET} ends before its XML does: the workbook is damaged or cut short`);
     // cut just after a row's end: every tag well formed, the sheet still unclosed
     const atRow = sheet.subarray(0, sheet.indexOf('</row>', Math.floor(sheet.length * 0.4)) + 6);
-    const r2 = simulate('cut-row.xlsx', storedZip(parts.map((p) => (p.name === SHEET ? { name: p.name, data: atRow } : p))));
+    const r2 = simulate('cut-row.xlsx', storedZip({ [SHEET]: atRow }));
     expect(r2.code).toBe(3);
     expect(r2.stderr).toContain('ends before its XML does');
   });
@@ -105,7 +72,7 @@ describe('a damaged workbook', () => {
     const k = flipped.indexOf('<v>', Math.floor(sheet.length / 2)) + 3; // a digit of a value: still a number
     flipped[k] = flipped[k] === 0x31 ? 0x32 : 0x31;
     const claim = { crc: crc32(sheet), size: sheet.length };
-    const r = simulate('flip.xlsx', storedZip(parts.map((p) => (p.name === SHEET ? { name: p.name, data: flipped, claim } : p))));
+    const r = simulate('flip.xlsx', storedZip({ [SHEET]: flipped }, { [SHEET]: claim }));
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`its part ${SHEET} is damaged (its bytes do not match the checksum its zip directory gives)`);
   });
