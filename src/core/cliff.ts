@@ -165,7 +165,11 @@ export function exactSteps(
 ): Cliff[] {
   const score = (q: CliffPoint, p: CliffPoint) =>
     kind === 'cliffs' ? q[view].resources - p[view].resources : p[view].resources - q[view].resources - 12 * (p.value - q.value);
-  return (kind === 'cliffs' ? cliffsOf(points, view) : jumpsOf(points, view)).map((coarse) => {
+  // A cliff smaller than a wide step's earnings is inside a step whose resources rise: a program ending there is
+  // searched too, and kept where one fen loses (--step 1000 found none of the cliffs --step 10 found: a QA trial).
+  const candidates =
+    kind === 'cliffs' ? stepsWhere(points, view, (q, p) => p.resources < q.resources || programEnds(q, p)) : jumpsOf(points, view);
+  const found = candidates.map((coarse) => {
     const i = points.findIndex((p) => p.value === coarse.at);
     let [lo, hi] = [points[i - 1]!, points[i]!];
     const whole = score(lo, hi);
@@ -177,9 +181,15 @@ export function exactSteps(
       for (let k = 2; k < pts.length; k++) if (score(pts[k - 1]!, pts[k]!) > score(pts[best - 1]!, pts[best]!)) best = k;
       [lo, hi] = [pts[best - 1]!, pts[best]!];
     }
-    return score(lo, hi) * 2 >= whole && score(lo, hi) > 0 ? stepOf(lo, hi, view) : coarse;
+    if (score(lo, hi) * 2 >= whole && score(lo, hi) > 0) return stepOf(lo, hi, view);
+    return whole > 0 ? coarse : null; // (a program that ends on a slope, no fen losing: no cliff)
   });
+  return found.filter((c): c is Cliff => c !== null);
 }
+
+/** Whether a program paid at q is not paid at p. */
+const programEnds = (q: CliffPoint[View], p: CliffPoint[View]) =>
+  Object.entries(q.programs).some(([id, v]) => v > 0 && !((p.programs[id as ProgramId] ?? 0) > 0));
 
 /** A household's sweep as `jiuzhu cliff` and the TUI make it: which member, the range, the points under each run. */
 export interface HouseholdCliff {

@@ -34,6 +34,35 @@ describe('exactSteps', () => {
   });
 });
 
+// A QA trial: --step 10 and 500 found a cliff that --step 1000 did not, the loss smaller than the step's earnings.
+describe('a cliff inside a step whose resources rise', () => {
+  /** Income plus a program of 100.00 a month paid below 1,500.00 (ending there: a cliff of 100.00 across one fen). */
+  const f = (v: number) => 12 * v + (v < 150_000 ? 12 * 10_000 : 0);
+  const pointWith = (value: number): CliffPoint => {
+    const r = { resources: f(value), programs: value < 150_000 ? { medical_premium: 12 * 10_000 } : {} };
+    return { value, monthly: r, annual: r };
+  };
+  const at = (vs: readonly number[]) => vs.map(pointWith);
+
+  it('is found at its fen where a program ends, though the step as a whole rises (1,000 earned, 100 lost)', () => {
+    const grid = at([100_000, 200_000]); // one step of 1,000.00: resources +900.00 a month
+    const [c] = exactSteps(grid, 'monthly', 'cliffs', at);
+    expect(c).toMatchObject({ at: 150_000, drop: 12 * 10_000 - 12, step: 12 });
+  });
+
+  it('a program that ends on a slope (no fen loses) is no cliff', () => {
+    // the same program tapering to nothing, a fen for each fen earned past 1,400.00: resources never fall
+    const g = (v: number) => 12 * v + 12 * Math.max(0, Math.min(10_000, 150_000 - v));
+    const slope = (vs: readonly number[]) =>
+      vs.map((value): CliffPoint => {
+        const pay = Math.max(0, Math.min(10_000, 150_000 - value));
+        const r = { resources: g(value), programs: pay ? { medical_premium: 12 * pay } : {} };
+        return { value, monthly: r, annual: r };
+      });
+    expect(exactSteps(slope([100_000, 200_000]), 'monthly', 'cliffs', slope)).toEqual([]);
+  });
+});
+
 describe('where a sweep ends unless told', () => {
   it('past the household’s low-income line: Nanning 2024, 2 × 810 × 3 = 4,860, a tenth past it rounded up to 5,400', async () => {
     const { loadPolicy } = await import('../../src/io/policy-file.js');
