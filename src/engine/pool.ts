@@ -120,7 +120,6 @@ export function closePrestarted(): void {
  */
 export class Executor {
   private opened: Pool | null = null;
-  private closed = false;
   constructor(readonly settings: Settings) {}
 
   get threads(): number {
@@ -130,9 +129,6 @@ export class Executor {
   /** The pool (started now if need be), or null when the settings allow one thread. */
   pool(): Pool | null {
     if (this.settings.threads < 2) return null;
-    // (work still going when its command ended — the TUI left while reading — fails, and starts no workers that would
-    // keep the process alive)
-    if (this.closed) throw new Error('the worker pool is closed');
     if (!this.opened && prestarted?.size === this.settings.threads) [this.opened, prestarted] = [prestarted, null];
     this.opened ??= new Pool(this.settings.threads);
     return this.opened;
@@ -144,7 +140,6 @@ export class Executor {
   }
 
   close(): void {
-    this.closed = true;
     this.opened?.close();
     this.opened = null;
   }

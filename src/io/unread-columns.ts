@@ -34,7 +34,7 @@ export function unreadColumnsNote(names: readonly string[], file: string, ignore
     // wage_income read every income as 0, and one without weight every weight as 1, in silence: a QA trial).
     const key = WEIGHTY.filter((c) => absent.includes(c));
     return key.length
-      ? `note: ${file}: the file has no ${key.join(', ')}: every row takes ${key.map((c) => `${c} ${c === 'weight' ? 1 : 0}`).join(', ')} (give the column, or map one to it with --columns)`
+      ? `note: ${file}: the file has no ${key.join(', ')}: every row takes ${key.map((c) => `${c} ${defaultText(COLUMN_BY_NAME.get(c)!)}`).join(', ')} (give the column, or map one to it with --columns)`
       : null;
   }
   const named = unread.length ? `no column named ${listed(unread.map((n) => `"${showText(n, 40)}"`))}` : '';
@@ -47,6 +47,10 @@ export function unreadColumnsNote(names: readonly string[], file: string, ignore
     ' (to read a column under another name, map it with --columns)'
   );
 }
+
+/** A column's default as a file would write it (money in fen and weights in millionths, as stored). */
+const defaultText = (c: ColumnDef) =>
+  String(c.kind.type === 'money' ? c.default! / 100 : c.kind.type === 'millionths' ? c.default! / 1e6 : c.default);
 
 /** The optional columns whose absence moves every figure (the rest default to what most households have). */
 const WEIGHTY = ['wage_income', 'other_income', 'financial_assets', 'weight'] as const;

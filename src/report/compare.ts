@@ -7,7 +7,7 @@ import { LAYERS, type Deciles, type GroupSums, type RunResult } from '../core/co
 import { fenToYuan } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { fundingOf, LEVEL_LABELS, LEVELS } from '../core/funding.js';
-import { isCash, layerLabel, PROGRAMS, programLabel } from '../core/programs/index.js';
+import { isCash, layerLabel, layerZh, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote } from './estimates.js';
 import {
   RANGE_METHOD,
@@ -241,7 +241,7 @@ function flowsTable(d: RunDetails, color: boolean): [string[], string[][], Align
   if (!idx.some((i) => idx.some((j) => i !== j && d.transitions.persons[i]![j] !== '0'))) return null;
   return [
     // (the columns in 中文 alone, named in full on the rows: eight full names made the table ~200 columns wide)
-    ['baseline \\ scenario 基线 \\ 方案', ...idx.map((i) => layerLabel(LAYERS[i]!).split(' ')[0]!)],
+    ['baseline \\ scenario 基线 \\ 方案', ...idx.map((i) => layerZh(LAYERS[i]!))],
     idx.map((i) => [
       layerLabel(LAYERS[i]!),
       ...idx.map((j) => {

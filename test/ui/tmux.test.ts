@@ -19,40 +19,45 @@ async function screenWhen(session: string, wanted: RegExp): Promise<string> {
   return screen;
 }
 
+/** Runs `cmd` in a new 80×24 tmux session named after `name`, gives the session to `body`, and ends it. */
+async function inTmux(name: string, cmd: string, body: (session: string) => Promise<void>): Promise<void> {
+  expect(hasTmux, 'tmux is not installed: apt-get install tmux (.ci/run does)').toBe(true);
+  const session = `jiuzhu-${name}-${process.pid}`;
+  tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', cmd);
+  try {
+    await body(session);
+  } finally {
+    spawnSync('tmux', ['kill-session', '-t', session]);
+  }
+}
+const TUI = `${process.execPath} bin/jiuzhu.js tui --policy policies/guangxi-nanning.yaml --date 2025-06-30 --lang en`;
+
 describe('tui in tmux', () => {
   it('opens, moves the tekun knob to 1.6×, shows the delta, and quits on q', async () => {
-    expect(hasTmux, 'tmux is not installed: apt-get install tmux (.ci/run does)').toBe(true);
-    const session = `jiuzhu-${process.pid}`;
-    const cmd = `${process.execPath} bin/jiuzhu.js tui --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2025-06-30 --lang en; echo EXIT=$?; sleep 3`;
-    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', cmd);
-    try {
+    await inTmux('o', `${TUI} --households policies/samples/households.csv; echo EXIT=$?; sleep 3`, async (session) => {
       expect(await screenWhen(session, /\[1 overview\]/)).toContain('[1 overview]');
       tmux('send-keys', '-t', session, '3', 'Right', 'Right', 'Right', '1');
       const delta = /特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/;
       expect(await screenWhen(session, delta)).toMatch(delta);
       tmux('send-keys', '-t', session, 'q');
       expect(await screenWhen(session, /EXIT=\d+/)).toContain('EXIT=0');
-    } finally {
-      spawnSync('tmux', ['kill-session', '-t', session]);
-    }
+    });
   });
 
   // An interactive QA trial: Ctrl-C once the screen was up exited 0 (Ink took it as a quit), 130 while it was loading;
   // the README says Ctrl-C is 130. The terminal is given back either way
   it('Ctrl-C exits as interrupted (130), the terminal given back (echo on)', async () => {
-    expect(hasTmux, 'tmux is not installed: apt-get install tmux (.ci/run does)').toBe(true);
-    const session = `jiuzhu-c-${process.pid}`;
-    const cmd = `${process.execPath} bin/jiuzhu.js tui --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2025-06-30 --lang en; echo EXIT=$?; stty -a | grep -q ' echo ' && echo ECHO=on || echo ECHO=off; sleep 3`;
-    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', cmd);
-    try {
-      expect(await screenWhen(session, /\[1 overview\]/)).toContain('[1 overview]');
-      tmux('send-keys', '-t', session, 'C-c');
-      const after = await screenWhen(session, /ECHO=/);
-      expect(after).toContain('EXIT=130');
-      expect(after).toContain('ECHO=on');
-    } finally {
-      spawnSync('tmux', ['kill-session', '-t', session]);
-    }
+    await inTmux(
+      'c',
+      `${TUI} --households policies/samples/households.csv; echo EXIT=$?; stty -a | grep -q ' echo ' && echo ECHO=on || echo ECHO=off; sleep 3`,
+      async (session) => {
+        expect(await screenWhen(session, /\[1 overview\]/)).toContain('[1 overview]');
+        tmux('send-keys', '-t', session, 'C-c');
+        const after = await screenWhen(session, /ECHO=/);
+        expect(after).toContain('EXIT=130');
+        expect(after).toContain('ECHO=on');
+      },
+    );
   });
 
   // An interactive QA trial: keys pressed while the file was read were echoed over the bar and given to the screen once
@@ -64,25 +69,10 @@ describe('tui in tmux', () => {
     const writer = `(head -c 20000 policies/samples/households.csv; sleep ${pause}; tail -c +20001 policies/samples/households.csv) > ${fifo} &`;
     return { fifo, writer };
   };
-  const open = (session: string, fifo: string, writer: string) =>
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      session,
-      '-x',
-      '80',
-      '-y',
-      '24',
-      `${writer} ${process.execPath} bin/jiuzhu.js tui --policy policies/guangxi-nanning.yaml --households ${fifo} --date 2025-06-30 --lang en; echo EXIT=$?; sleep 3`,
-    );
 
   it('keys pressed while reading are dropped: the screen opens on the overview, its knobs unmoved', async () => {
-    expect(hasTmux, 'tmux is not installed: apt-get install tmux (.ci/run does)').toBe(true);
-    const session = `jiuzhu-l-${process.pid}`;
     const { fifo, writer } = slowly(4);
-    open(session, fifo, writer);
-    try {
+    await inTmux('l', `${writer} ${TUI} --households ${fifo}; echo EXIT=$?; sleep 3`, async (session) => {
       expect(await screenWhen(session, /q or Ctrl-C stops reading/)).toContain('reading');
       tmux('send-keys', '-t', session, '3', 'Right', '+', '+');
       const up = await screenWhen(session, /\[1 overview\]/);
@@ -94,22 +84,15 @@ describe('tui in tmux', () => {
       expect(knobs).toContain('no knob moved: same as the baseline');
       tmux('send-keys', '-t', session, 'q');
       expect(await screenWhen(session, /EXIT=\d+/)).toContain('EXIT=0');
-    } finally {
-      spawnSync('tmux', ['kill-session', '-t', session]);
-    }
+    });
   });
 
   it('q while reading leaves at once (exit 0), though the writer is still to write', async () => {
-    expect(hasTmux, 'tmux is not installed: apt-get install tmux (.ci/run does)').toBe(true);
-    const session = `jiuzhu-q-${process.pid}`;
     const { fifo, writer } = slowly(30);
-    open(session, fifo, writer);
-    try {
+    await inTmux('q', `${writer} ${TUI} --households ${fifo}; echo EXIT=$?; sleep 3`, async (session) => {
       expect(await screenWhen(session, /q or Ctrl-C stops reading/)).toContain('reading');
       tmux('send-keys', '-t', session, 'q');
       expect(await screenWhen(session, /EXIT=\d+/)).toContain('EXIT=0');
-    } finally {
-      spawnSync('tmux', ['kill-session', '-t', session]);
-    }
+    });
   });
 });

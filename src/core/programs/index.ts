@@ -228,6 +228,9 @@ export function layerLabel(layer: string): string {
   return p ? programLabel(p) : '无 none';
 }
 
+/** A layer's 中文 name alone (a table's or a chart's columns, where eight full names are too wide). */
+export const layerZh = (layer: string): string => PROGRAM_BY_ID.get(layer as ProgramId)?.zh ?? '无';
+
 /**
  * Every step, in the order the engine runs them: after the steps each uses (a topological order), ties in DOMAIN's
  * step order, then the table's.

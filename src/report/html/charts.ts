@@ -122,12 +122,12 @@ export function heatmap(
 ): Chart {
   const data = values.flatMap((row, i) => row.map((v, j) => [j, i, num(v)] as const));
   const max = Math.max(1, ...data.filter(([j, i]) => i !== j).map((d) => d[2]));
-  // The rows' names in full, the grid as far in as the longest (at 100 px "刚性支出困难 rigid-expenditure family" was cut
-  // to "刖"); the columns' in 中文 alone, the first word (a county officer's trial).
+  // The grid as far in as the longest row name (at 100 px "刚性支出困难 rigid-expenditure family" was cut to "刖": a
+  // county officer's trial).
   const left = 16 + Math.ceil(6.5 * Math.max(0, ...rows.map(displayWidth)));
   const option: Option = {
     grid: { left, right: 16, top: 16, bottom: 70 },
-    xAxis: { type: 'category', data: cols.map((c) => c.split(' ')[0]!), axisLabel: { rotate: 30, interval: 0 } },
+    xAxis: { type: 'category', data: [...cols], axisLabel: { rotate: 30, interval: 0 } },
     yAxis: { type: 'category', data: [...rows], inverse: true },
     visualMap: { min: 0, max, show: false, inRange: { color: ['#f4f6f8', '#2f5d8a'] } },
     series: [
