@@ -119,7 +119,6 @@ export async function loadRuns(policyFile: string, scenarios: readonly Scenario[
   );
 }
 
-/** How to read the households file (--encoding, --columns, --sheet), and where its notes go. */
 /** --describe gives the household itself: the options that turn a households file would do nothing (cliff, explain). */
 export function refuseTurnsWithDescribe(ctx: Ctx): void {
   const turns = (['columns', 'encoding', 'sheet'] as const).filter((k) => ctx.households?.[k] !== undefined);
@@ -130,6 +129,7 @@ export function refuseTurnsWithDescribe(ctx: Ctx): void {
     );
 }
 
+/** How to read the households file (--encoding, --columns, --sheet), and where its notes go. */
 export async function householdsSource(ctx: Ctx, quiet: boolean): Promise<Pick<ReadOptions, 'source' | 'onNote'>> {
   const f = ctx.households ?? {};
   const columns = f.columns === undefined ? undefined : await loadColumnMapping(f.columns);
@@ -223,8 +223,10 @@ export function notePolicy(ctx: Ctx, quiet: boolean, policy: Policy, dates: read
 
 /** A households file with a header and no household (a county trial: all-zero totals, exit 0, not a word). */
 export function noteEmpty(ctx: Ctx, quiet: boolean, householdsFile: string, householdRows: number | undefined): void {
-  if (!quiet && householdRows === 0) ctx.stderr.write(`note: ${householdsFile} holds no household (a header only?): every figure is 0\n`);
+  if (!quiet && householdRows === 0) ctx.stderr.write(`${emptyNote(householdsFile)}\n`);
 }
+
+export const emptyNote = (householdsFile: string) => `note: ${householdsFile} holds no household (a header only?): every figure is 0`;
 
 /**
  * A scenario that changes no parameter (the baseline already has its values: Nanning's low-income line is 2× S): said,
@@ -240,9 +242,18 @@ export function noteUnchanged(
   if (quiet || !base?.parameters) return;
   for (const s of rest)
     if (sameParameters(base, s, report.date))
-      ctx.stderr.write(
-        `note: scenario ${s.id} changes no parameter${where} ${s.year ? 'in' : 'at'} ${report.date}: ${whyUnchanged(s.id, s.parameters!.policy, s.year ? `${report.date}-12-31` : report.date)} (its Δ is 0 by construction, not a finding)\n`,
-      );
+      ctx.stderr.write(`${unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, where)}\n`);
+}
+
+const unchangedText = (id: string, policy: Policy, date: string, year: boolean, where = '') =>
+  `note: scenario ${id} changes no parameter${where} ${year ? 'in' : 'at'} ${date}: ${whyUnchanged(id, policy, year ? `${date}-12-31` : date)} (its Δ is 0 by construction, not a finding)`;
+
+/** noteUnchanged's notes for runs at one date (the TUI's, which shows them in its help and says them as it closes). */
+export function unchangedRunsNotes(runs: readonly LoadedRun[], date: string, where = ''): string[] {
+  const [base, ...rest] = runs;
+  return rest
+    .filter((r) => base && !snapshotChanges(base.snapshot, r.snapshot, date).length)
+    .map((r) => unchangedText(r.id, r.snapshot.policy, date, false, where));
 }
 
 /** Whether a run has the baseline's parameters at the date (or every month of the year). */

@@ -81,6 +81,8 @@ export function inUnit(yuan: string, unit: Unit = 'yuan'): string {
 export function groupCount(decimal: string): string {
   const [int, frac] = decimal.split('.');
   const up = frac !== undefined && frac[0]! >= '5';
+  // (a year's average of 0.25 households — one for 3 months — is not "0" beside its cost: a rules auditor's trial)
+  if (!up && int === '0' && /[1-9]/.test(frac ?? '')) return '<1';
   return groupDigits(up ? (BigInt(int!) + 1n).toString() : int!);
 }
 

@@ -3,6 +3,7 @@ import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Charts } from './Charts.js';
 import { Help } from './Help.js';
+import { Notes } from './Notes.js';
 import { Households } from './Households.js';
 import { KNOBS, knobScenarioYaml } from './knob-levers.js';
 import { Knobs, type SaveNote } from './Knobs.js';
@@ -157,6 +158,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   const room = height - 3 - (shown.error ? 1 : 0) - (ratesError && state.view === 'rates' ? 1 : 0);
   // Below 80×24 the views wrap over each other: say so (a TUI trial saw the layout break with no word of why)
   const [cols, lines] = [size.columns, size.rows];
+  const overlay = state.help || state.notes;
   if (cols < 80 || lines < 24) return <Text wrap="wrap">{t(lang, 'tooSmall').replace('{size}', `${cols}×${lines}`)}</Text>;
   return (
     <Box flexDirection="column">
@@ -171,6 +173,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
       <Text wrap="truncate-end">
         {VIEWS.map((v, i) => (v === state.view ? `[${i + 1} ${t(lang, v)}]` : `${i + 1} ${t(lang, v)}`)).join(' ')}
         {shown.busy ? <Text color="yellow">{` ${t(lang, 'recomputing')}`}</Text> : null}
+        {data.notes?.length && !state.notes ? <Text color="yellow">{`  ⚠ ${data.notes.length} ${t(lang, 'notes')}`}</Text> : null}
       </Text>
       {ratesError && state.view === 'rates' ? (
         <Text
@@ -185,7 +188,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
         >{`${t(lang, 'failed')}: ${shown.error instanceof Error ? shown.error.message : String(shown.error)}`}</Text>
       ) : null}
       {state.help ? <Help lang={lang} /> : null}
-      {!state.help && state.view === 'overview' ? (
+      {state.notes ? <Notes notes={data.notes ?? []} lang={lang} height={room} width={width} /> : null}
+      {!overlay && state.view === 'overview' ? (
         <Overview
           view={view}
           run={run}
@@ -196,8 +200,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
           snapshots={snapshots}
         />
       ) : null}
-      {!state.help && state.view === 'charts' ? <Charts view={view} run={run} lang={lang} height={room} /> : null}
-      {!state.help && state.view === 'knobs' ? (
+      {!overlay && state.view === 'charts' ? <Charts view={view} run={run} lang={lang} height={room} /> : null}
+      {!overlay && state.view === 'knobs' ? (
         <Knobs
           values={state.values}
           initial={initials[state.locality]!}
@@ -209,7 +213,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
           lang={lang}
         />
       ) : null}
-      {!state.help && state.view === 'localities' ? (
+      {!overlay && state.view === 'localities' ? (
         <Localities
           views={all}
           names={data.localities.map((x) => (lang === 'zh' ? x.policy.name.zh : x.policy.name.en))}
@@ -217,8 +221,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
           lang={lang}
         />
       ) : null}
-      {!state.help && state.view === 'rates' ? <Rates dist={rates?.key === ratesKey ? rates.dist : null} lang={lang} /> : null}
-      {!state.help && state.view === 'households' ? (
+      {!overlay && state.view === 'rates' ? <Rates dist={rates?.key === ratesKey ? rates.dist : null} lang={lang} /> : null}
+      {!overlay && state.view === 'households' ? (
         <Households
           rows={rows}
           total={list.total}

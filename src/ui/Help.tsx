@@ -14,6 +14,7 @@ const KEYS: Array<[string, string, string]> = [
   ['Enter / Esc', '打开 / 关闭家庭的计算解释', 'open / close a household’s explain trace'],
   ['c', '在解释与悬崖图之间切换', 'switch an opened household between its trace and its cliff chart'],
   ['e', '总览：显示合计的区间（估计参数）', 'overview: the totals’ ranges from their estimates'],
+  ['n', '提示：文件、政策与方案的提示（退出时也写到 stderr）', 'notes on the file, the policies and the scenarios (said on stderr too)'],
   ['?', '帮助', 'this help'],
   ['q', '退出', 'quit'],
 ];

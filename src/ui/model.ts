@@ -58,6 +58,11 @@ export interface TuiData {
   readonly rates?: ((runs: readonly Run[], delta: number) => Promise<RateBands[]>) | null;
   /** Totals of runs over the population elsewhere (worker threads), for the ranges; here when unset. */
   readonly evaluate?: ((runs: readonly SimRun[]) => Promise<Totals[]>) | null;
+  /**
+   * What the other commands say on stderr (unread columns, standards not in force, a scenario that changes nothing),
+   * shown under the help (?), counted beside the views.
+   */
+  readonly notes?: readonly string[];
 }
 
 export interface LocalityView {

@@ -9,6 +9,8 @@ export type Filter = (typeof FILTERS)[number];
 export interface State {
   readonly view: View;
   readonly help: boolean;
+  /** The notes overlay (`n`): what the other commands say on stderr. */
+  readonly notes: boolean;
   readonly locality: number;
   /** Which run the overview compares with the baseline: an index into the comparison runs. */
   readonly run: number;
@@ -57,6 +59,7 @@ export function initialState(initials: readonly (readonly number[])[]): State {
   return {
     view: 'overview',
     help: false,
+    notes: false,
     locality: 0,
     run: 0,
     knob: 0,
@@ -77,9 +80,10 @@ const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v
 
 export function reduce(s: State, input: string, key: Key, lim: Limits): State {
   const next = { ...s, saveRequested: false };
-  if (input === 'q' || (key.escape && s.help === false && s.opened === null && s.view === 'overview')) return { ...next, quit: true };
-  if (input === '?') return { ...next, help: !s.help };
-  if (s.help) return key.escape ? { ...next, help: false } : next;
+  if (input === 'q' || (key.escape && !s.help && !s.notes && s.opened === null && s.view === 'overview')) return { ...next, quit: true };
+  if (input === '?') return { ...next, help: !s.help, notes: false };
+  if (input === 'n') return { ...next, notes: !s.notes, help: false };
+  if (s.help || s.notes) return key.escape ? { ...next, help: false, notes: false } : next;
   const n = Number(input);
   if (Number.isInteger(n) && n >= 1 && n <= VIEWS.length) return { ...next, view: VIEWS[n - 1]!, opened: null };
   if (key.tab) return { ...next, view: VIEWS[(VIEWS.indexOf(s.view) + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!, opened: null };

@@ -301,6 +301,28 @@ describe('jiuzhu tui', () => {
     expect(help).toContain('把方案保存到 scenarios/');
   });
 
+  it('counts the notes beside the views; n shows them wrapped to the screen, and says where the rest go', async () => {
+    const d = await data(['policies/guangxi-nanning.yaml']);
+    expect((await open(d)).lastFrame()).not.toContain('notes (n)');
+    app!.unmount();
+    const notes = ['note: a first note', `note: a long one ${'word '.repeat(60)}end`];
+    const a = await open({ ...d, notes });
+    expect(a.lastFrame()).toContain('⚠ 2 notes (n)');
+    const shown = await keys(a, 'n');
+    expect(shown).toContain('note: a first note');
+    expect(shown).toContain('end'); // wrapped, not cut at the border
+    expect(shown).not.toContain('⚠ 2 notes');
+    expect(shown).not.toContain('more on stderr');
+    expect(await keys(a, '\u001b')).toContain('⚠ 2 notes'); // Esc: back to the overview, the app open
+    app!.unmount();
+    // more lines than the screen's rows: the last shown says the rest are on stderr
+    const many = await open({ ...d, notes: Array.from({ length: 30 }, (_, i) => `note: number ${i + 1}`) });
+    const cut = await keys(many, 'n');
+    expect(cut).toMatch(/note: number 1 /);
+    expect(cut).not.toContain('note: number 30');
+    expect(cut).toContain('… more on stderr as the screen closes');
+  });
+
   it('puts localities side by side under the run compared (the knob run applied to each)', async () => {
     const a = await open(
       await data(

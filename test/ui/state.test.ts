@@ -22,6 +22,16 @@ describe('the key reducer', () => {
     expect(press(start, '?', '?').help).toBe(false);
   });
 
+  it('toggles the notes with n; Esc closes them, not the app; ? and n replace each other', () => {
+    expect(press(start, 'n').notes).toBe(true);
+    expect(press(start, 'n', 'n').notes).toBe(false);
+    expect(press(start, 'n', { escape: true })).toMatchObject({ notes: false, quit: false });
+    expect(press(start, 'n', '3').view).toBe('overview'); // keys other than ?/n/Esc/q are ignored under the notes
+    expect(press(start, 'n', '?')).toMatchObject({ notes: false, help: true });
+    expect(press(start, '?', 'n')).toMatchObject({ notes: true, help: false });
+    expect(press(start, 'n', 'q').quit).toBe(true);
+  });
+
   it('changes the selected knob by its step within its bounds, and resets it', () => {
     const k = KNOBS[0]!; // tekun basic, hundredths: 120 → 130 → …
     expect(start.values.every((v) => v === null)).toBe(true); // nothing moved: each locality its own

@@ -1,6 +1,6 @@
 // A smoke test in a real terminal: tmux runs `jiuzhu tui` at 80×24, keys are sent, the screen is read.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,7 @@ async function inTmux(name: string, cmd: string, body: (session: string) => Prom
     spawnSync('tmux', ['kill-session', '-t', session]);
   }
 }
+const SAMPLE_CSV = 'policies/samples/households.csv';
 const TUI = `${process.execPath} bin/jiuzhu.js tui --policy policies/guangxi-nanning.yaml --date 2025-06-30 --lang en`;
 
 describe('tui in tmux', () => {
@@ -58,6 +59,27 @@ describe('tui in tmux', () => {
         expect(after).toContain('ECHO=on');
       },
     );
+  });
+
+  // A QA trial: the TUI said none of what the other commands say on stderr (here a column it does not read, and a
+  // scenario the policy already has), and its screen hid anything written there.
+  it('counts the notes of the file, the policy and the scenarios; n shows them; they are said on stderr as it closes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-tmux-'));
+    const file = join(dir, 'h.csv');
+    const cmd = `(head -1 ${SAMPLE_CSV} | sed 's/$/,wt/'; tail -n +2 ${SAMPLE_CSV} | sed 's/$/,1/') > ${file}; ${TUI} --households ${file} --scenario scenarios/low-income-2x.yaml 2>${dir}/err; echo EXIT=$?; sleep 3`;
+    await inTmux('n', cmd, async (session) => {
+      // stale standards (dibao, disposable incomes), a scenario that changes nothing, the unread column
+      expect(await screenWhen(session, /\[1 overview\]/)).toContain('⚠ 4 notes (n)');
+      tmux('send-keys', '-t', session, 'n');
+      const shown = await screenWhen(session, /notes 提示/);
+      expect(shown).toContain('reads no column named "wt"');
+      expect(shown).toContain('scenario low-income-2x changes no parameter at 2025-06-30');
+      tmux('send-keys', '-t', session, 'q');
+      expect(await screenWhen(session, /EXIT=\d+/)).toContain('EXIT=0');
+    });
+    const said = readFileSync(join(dir, 'err'), 'utf8');
+    expect(said.match(/^note: /gm)).toHaveLength(4);
+    expect(said).toContain('jiuzhu reads no column named "wt"');
   });
 
   // An interactive QA trial: keys pressed while the file was read were echoed over the bar and given to the screen once

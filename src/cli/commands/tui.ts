@@ -13,7 +13,17 @@ import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
 import type { Ctx } from '../context.js';
 import { leaveNow } from '../exit.js';
-import { allOrEveryProblem, householdsSource, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
+import {
+  allOrEveryProblem,
+  emptyNote,
+  householdsSource,
+  loadRuns,
+  loadScenarios,
+  simulationDate,
+  unchangedRunsNotes,
+  withExecutor,
+} from '../load.js';
+import { policyNotes } from '../../core/policy-notes.js';
 
 export interface TuiOptions {
   readonly policy: readonly string[];
@@ -50,39 +60,53 @@ export async function tuiCommand(
   const date = simulationDate(ctx, o.date);
   const scenarios = await loadScenarios(o.scenario ?? []);
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date))); // errors before the screen opens
+  // What the other commands say on stderr, for the screen (it showed none: a QA trial) and said as it closes: the
+  // policies' and scenarios' now, the households file's as it is read.
+  const notes = localities.flatMap((runs) => {
+    const policy = runs[0]!.snapshot.policy;
+    return [...policyNotes(policy, [date]), ...unchangedRunsNotes(runs, date, localities.length > 1 ? ` in ${policy.id}` : '')];
+  });
+  const fileNote = (n: string) => void (notes.includes(n) || notes.push(n));
   const { mountTui } = await import('../../ui/mount.js');
-  await withExecutor(ctx, (exec) =>
-    mountTui({
-      file: o.households,
-      lang: o.lang ?? langFromEnv(ctx.env),
-      load: async (onProgress): Promise<TuiData> => {
-        const pop = await readHouseholds(exec, o.households, { onProgress, ...(await householdsSource(ctx, true)) });
-        // A big population: knob changes are compared on worker threads that keep it (the terminal stays responsive).
-        const comparer = KnobComparer.open(exec, pop);
-        comparer?.warm(localities[0]![0]!.rules);
-        return {
-          pop,
-          deciles: incomeDeciles(pop),
-          date,
-          today: today(ctx.now()),
-          householdsFile: o.households,
-          comparer,
-          rates: (runs, delta) => ratesParallel(exec, pop, runs, delta, 'monthly'),
-          evaluate: (runs) => simulateParallel(exec, pop, runs),
-          parseKnobs: (yaml) => parseScenario(yaml, 'tui-knobs.yaml'),
-          localities: localities.map((runs, l) => ({
-            file: o.policy[l]!,
-            policy: runs[0]!.snapshot.policy,
-            baseline: runs[0]!,
-            scenarios: runs.slice(1),
-            scenarioDefs: scenarios,
-          })),
-        };
-      },
-      save: (yaml) => saveNewScenario('scenarios', `tui-${today(ctx.now()).replace(/-/g, '')}`, yaml),
-      leaveReading: leaveNow,
-    }),
-  );
+  try {
+    await withExecutor(ctx, (exec) =>
+      mountTui({
+        file: o.households,
+        lang: o.lang ?? langFromEnv(ctx.env),
+        load: async (onProgress): Promise<TuiData> => {
+          const source = await householdsSource(ctx, true);
+          const pop = await readHouseholds(exec, o.households, { onProgress, ...source, onNote: fileNote });
+          if (pop.householdCount === 0) fileNote(emptyNote(o.households));
+          // A big population: knob changes are compared on worker threads that keep it (the terminal stays responsive).
+          const comparer = KnobComparer.open(exec, pop);
+          comparer?.warm(localities[0]![0]!.rules);
+          return {
+            pop,
+            deciles: incomeDeciles(pop),
+            date,
+            today: today(ctx.now()),
+            householdsFile: o.households,
+            comparer,
+            rates: (runs, delta) => ratesParallel(exec, pop, runs, delta, 'monthly'),
+            evaluate: (runs) => simulateParallel(exec, pop, runs),
+            parseKnobs: (yaml) => parseScenario(yaml, 'tui-knobs.yaml'),
+            localities: localities.map((runs, l) => ({
+              file: o.policy[l]!,
+              policy: runs[0]!.snapshot.policy,
+              baseline: runs[0]!,
+              scenarios: runs.slice(1),
+              scenarioDefs: scenarios,
+            })),
+            notes,
+          };
+        },
+        save: (yaml) => saveNewScenario('scenarios', `tui-${today(ctx.now()).replace(/-/g, '')}`, yaml),
+        leaveReading: leaveNow,
+      }),
+    );
+  } finally {
+    for (const n of notes) ctx.stderr.write(`${n}\n`);
+  }
 }
 
 /** The compare command that gives what the TUI shows, with every option given (the hint dropped --date and --scenario). */
