@@ -1,7 +1,7 @@
 // Shared steps of the commands: check a date, load a policy and its rules at that date, read households.
 import { isIsoDate, notADay, today } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
-import type { Policy, Snapshot } from '../core/parameters/tree.js';
+import { str, type Policy, type Snapshot } from '../core/parameters/tree.js';
 import { policyNotes } from '../core/policy-notes.js';
 import { snapshotChanges } from '../core/budget-year.js';
 import type { YearsReport } from '../report/years-view.js';
@@ -9,7 +9,8 @@ import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
-import { rulesAt, type Rules } from '../core/rules.js';
+import { rulesAt, unreadPaths, type Rules } from '../core/rules.js';
+import { PARAMS } from '../core/parameters/schema.js';
 import { InputError, UsageError } from '../errors.js';
 import { readHouseholds, simulateFile } from '../engine/households.js';
 import { Executor } from '../engine/pool.js';
@@ -240,9 +241,28 @@ export function noteUnchanged(
 ): void {
   const [base, ...rest] = report.scenarios;
   if (quiet || !base?.parameters) return;
-  for (const s of rest)
-    if (sameParameters(base, s, report.date))
-      ctx.stderr.write(`${unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, where)}\n`);
+  for (const s of rest) {
+    const note = sameParameters(base, s, report.date)
+      ? unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, where)
+      : unreadNote(s.id, base.parameters, s.parameters!, report.date, !!s.year, where);
+    if (note) ctx.stderr.write(`${note}\n`);
+  }
+}
+
+/**
+ * A scenario's changes that no rule reads with its values (a mode's parameters where another is in force: tiers under
+ * the gap), said as a change that does nothing: its Δ of 0 read as a finding, or a part of a reform left out unsaid.
+ */
+function unreadNote(id: string, base: Snapshot, s: Snapshot, date: string, year: boolean, where = ''): string | null {
+  const changed = snapshotChanges(base, s, date).map((c) => c.path);
+  const unread = unreadPaths(changed, s);
+  if (!unread.length) return null;
+  const why = (path: string) => {
+    const o = PARAMS.find((p) => p.path === path)?.optional;
+    return o ? `${path} (read when ${o.when} is ${o.equals}; it is ${str(s, o.when)})` : path;
+  };
+  const all = unread.length === changed.length;
+  return `note: scenario ${id} sets ${unread.map(why).join(', ')}, which no rule reads${where} ${year ? 'in' : 'at'} ${date}: ${all ? 'it changes nothing (its Δ is 0 by construction, not a finding)' : `${unread.length > 1 ? 'those changes do' : 'that change does'} nothing; its others apply`}`;
 }
 
 const unchangedText = (id: string, policy: Policy, date: string, year: boolean, where = '') =>
@@ -251,9 +271,12 @@ const unchangedText = (id: string, policy: Policy, date: string, year: boolean, 
 /** noteUnchanged's notes for runs at one date (the TUI's, which shows them in its help and says them as it closes). */
 export function unchangedRunsNotes(runs: readonly LoadedRun[], date: string, where = ''): string[] {
   const [base, ...rest] = runs;
-  return rest
-    .filter((r) => base && !snapshotChanges(base.snapshot, r.snapshot, date).length)
-    .map((r) => unchangedText(r.id, r.snapshot.policy, date, false, where));
+  return rest.flatMap((r) => {
+    const note = !snapshotChanges(base!.snapshot, r.snapshot, date).length
+      ? unchangedText(r.id, r.snapshot.policy, date, false, where)
+      : unreadNote(r.id, base!.snapshot, r.snapshot, date, false, where);
+    return note ? [note] : [];
+  });
 }
 
 /** Whether a run has the baseline's parameters at the date (or every month of the year). */

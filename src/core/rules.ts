@@ -4,7 +4,7 @@
 import { dec, resolve, type Policy, type Snapshot } from './parameters/tree.js';
 import { PROGRAMS, STEPS } from './programs/index.js';
 import type { RestRules } from './programs/rest.js';
-import { Params } from './programs/step.js';
+import { covers, Params } from './programs/step.js';
 import type { TekunRules } from './programs/tekun.js';
 import type { Area } from './columns.js';
 
@@ -24,9 +24,19 @@ export function rulesAt(policy: Policy, date: string): { readonly snapshot: Snap
 /** Each step's programs → their slots (index in PROGRAMS): where the step writes their results. */
 const SLOTS = STEPS.map((step) => new Map(PROGRAMS.flatMap((p, i) => (p.step === step ? [[p.id as string, i] as const] : []))));
 
-export function compileRules(s: Snapshot): Rules {
-  const compile = (area: Area) => STEPS.map((step, i) => step.compile(new Params(s, step.id, step.reads, SLOTS[i], area)));
+export function compileRules(s: Snapshot, read?: Set<string>): Rules {
+  const compile = (area: Area) => STEPS.map((step, i) => step.compile(new Params(s, step.id, step.reads, SLOTS[i], area, read)));
   return { snapshot: s, byArea: [compile('urban'), compile('rural')] };
+}
+
+/**
+ * Of the parameter paths given, those a step declares but none reads with the snapshot's values — a mode's own
+ * parameters where another mode is in force (dibao.payment.tiers under the gap): a scenario's change there does nothing.
+ */
+export function unreadPaths(paths: readonly string[], s: Snapshot): string[] {
+  const read = new Set<string>();
+  compileRules(s, read);
+  return paths.filter((path) => !read.has(path) && STEPS.some((step) => step.reads.some((r) => covers(r, path))));
 }
 
 const at = (id: string) => STEPS.findIndex((s) => s.id === id);

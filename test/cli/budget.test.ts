@@ -493,6 +493,36 @@ describe('a scenario the baseline already has', () => {
     }
   });
 
+  // A QA trial: a scenario giving tiers where the gap is paid changed nothing, Δ 0, not a word (a key silently ignored)
+  it('a change no rule reads with the values in force (tiers under the gap) is said: the whole scenario, or that part', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-unread-'));
+    const tiers = 'dibao.payment.tiers: {set: [{below_share: 0.5, per_person: 400}, {below_share: 1, per_person: 200}]}';
+    const file = (name: string, ...changes: string[]) => {
+      const f = join(dir, `${name}.yaml`);
+      writeFileSync(
+        f,
+        `scenario: ${name}\ntitle: {zh: 试, en: test}\ndescription: a test\nreason: a test\nchanges:\n${changes.map((c) => `  ${c}\n`).join('')}`,
+      );
+      return f;
+    };
+    const r = simulate(
+      ...['--date', '2025-06-30', '--format', 'json'],
+      ...['--scenario', file('tiers-only', tiers), '--scenario', file('tiers-and-raise', tiers, 'dibao.standard.urban: {scale: 1.1}')],
+      ...['--scenario', file('tiered', tiers, 'dibao.payment.mode: {set: tiered}')],
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const notes = r.stderr.split('\n').filter((l) => l.includes('no rule reads'));
+    const why = 'sets dibao.payment.tiers (read when dibao.payment.mode is tiered; it is gap), which no rule reads at 2025-06-30';
+    expect(notes).toEqual([
+      `note: scenario tiers-only ${why}: it changes nothing (its Δ is 0 by construction, not a finding)`,
+      `note: scenario tiers-and-raise ${why}: that change does nothing; its others apply`,
+    ]);
+    const [, only, raise, tiered] = JSON.parse(r.stdout).scenarios;
+    expect(only.total_delta.annual_cost).toBe('0.00');
+    expect(raise.total_delta.annual_cost).not.toBe('0.00');
+    expect(tiered.total_delta.annual_cost).not.toBe('0.00');
+  });
+
   it("compare says the localities' take-up differs on a population with draws, not on one without", () => {
     // A researcher read Guangzhou's 5.2 % dibao take-up as its rules: said. A reform author was told so on the sample,
     // where no household has a draw (received = eligible everywhere): not said there (above).

@@ -51,6 +51,8 @@ export class Params {
     private readonly slots: ReadonlyMap<string, number> = new Map(),
     /** The area the rules are compiled for. */
     readonly area: Area = 'urban',
+    /** Where each path read is recorded (rules.ts readsAt: what a scenario changes that no rule reads). */
+    private readonly read?: Set<string>,
   ) {}
 
   /** A per-area parameter of this area: `here('dibao.standard.')` is the household's S. */
@@ -67,6 +69,7 @@ export class Params {
 
   private checked(path: string): string {
     if (!this.reads.some((r) => covers(r, path))) throw new Error(`step ${this.step} reads ${path}, which it does not declare`);
+    this.read?.add(path);
     return path;
   }
 
@@ -74,7 +77,7 @@ export class Params {
   only(reads: readonly string[]): Params {
     for (const r of reads)
       if (!this.reads.some((d) => covers(d, r))) throw new Error(`step ${this.step} decides by ${r}, which it does not read`);
-    return new Params(this.s, this.step, reads, this.slots, this.area);
+    return new Params(this.s, this.step, reads, this.slots, this.area, this.read);
   }
 
   dec(path: string): Dec {
