@@ -293,12 +293,16 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>)
   const [base, ...rest] = report.runs;
   if (!base) return [];
   const span = report.years.length > 1 ? `${report.years[0]}–${report.years.at(-1)}` : String(report.years[0]);
-  return rest
-    .filter((run) => run.years.every((s, k) => sameParameters(base.years[k]!, s, String(report.years[k]))))
-    .map(
-      (run) =>
+  return rest.flatMap((run) => {
+    if (run.years.every((s, k) => sameParameters(base.years[k]!, s, String(report.years[k]))))
+      return [
         `note: scenario ${run.id} changes no parameter in ${span}: ${whyUnchanged(run.id, run.years[0]!.parameters!.policy, `${report.years.at(-1)}-12-31`)} (its Δ is 0 by construction, not a finding)`,
-    );
+      ];
+    // (a change no rule reads, as the last year's values have it)
+    const [b, s] = [base.years.at(-1)!.parameters, run.years.at(-1)!.parameters];
+    const unread = b && s ? unreadNote(run.id, b, s, String(report.years.at(-1)), true) : null;
+    return unread ? [unread] : [];
+  });
 }
 
 /**

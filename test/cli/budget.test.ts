@@ -521,6 +521,11 @@ describe('a scenario the baseline already has', () => {
     expect(only.total_delta.annual_cost).toBe('0.00');
     expect(raise.total_delta.annual_cost).not.toBe('0.00');
     expect(tiered.total_delta.annual_cost).not.toBe('0.00');
+    // --years: said as of the last year
+    const years = simulate('--years', '2025-2026', '--scenario', join(dir, 'tiers-and-raise.yaml'), '--format', 'json');
+    expect(years.stderr).toContain(
+      'note: scenario tiers-and-raise sets dibao.payment.tiers (read when dibao.payment.mode is tiered; it is gap), which no rule reads in 2026: that change does nothing; its others apply',
+    );
   });
 
   it("compare says the localities' take-up differs on a population with draws, not on one without", () => {
