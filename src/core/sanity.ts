@@ -14,8 +14,9 @@ export interface SanityRule {
   readonly severity: Severity;
   readonly text: string;
   /**
-   * A value in the wrong unit or scale (a percentage, a yearly amount, a sign): no policy or reform has it, so a scenario
-   * that makes one is refused too. Relations between values (rural ≤ urban, tekun ≥ S) a reform may set out to test.
+   * A value in the wrong unit or scale (a percentage, a yearly amount, a sign), or shares of a whole above it: no policy
+   * or reform has it, so a scenario that makes one is refused too. Relations between values (rural ≤ urban, tekun ≥ S) a
+   * reform may set out to test.
    */
   readonly unit?: true;
 }
@@ -75,6 +76,8 @@ export const RULES = {
     id: 'funding-shares-at-most-one',
     severity: 'error',
     text: 'a budget line’s central and provincial shares add up to at most 1 (the city or county pays the rest)',
+    // (a scenario too: central 0.9 + provincial 0.9 ran, the county "paying" −1.17 billion, exit 0: a code review)
+    unit: true,
   },
   fundingRanges: {
     id: 'funding-ranges-at-most-one',

@@ -120,4 +120,34 @@ describe('a policy breaking a rule of severity error', () => {
     expect(run('plus80', "dibao.standard.urban: {add: 80, from: '2027-07-01'}").r.code).toBe(0);
     expect(run('half', "dibao.standard.urban: {set: 995, from: '2027-07-01'}").r.code).toBe(0);
   });
+
+  // A code review: central 0.9 + provincial 0.9 ran, the city or county "paying" −1.17 billion yuan, exit 0
+  it('a scenario whose central and provincial shares add up to more than 1 is refused; up to 1 runs', () => {
+    const run = (name: string, central: string, provincial: string) => {
+      const sc = join(dir, `${name}.yaml`);
+      writeFileSync(
+        sc,
+        `scenario: ${name}\ntitle: {zh: 试, en: try}\nreason: test\nchanges:\n  funding.assistance.central: {set: ${central}}\n  funding.assistance.provincial: {set: ${provincial}}\n`,
+      );
+      return {
+        sc,
+        r: jiuzhu([
+          'simulate',
+          '--policy',
+          'policies/guangxi-nanning.yaml',
+          '--households',
+          SAMPLE,
+          '--scenario',
+          sc,
+          '--date',
+          '2025-06-30',
+        ]),
+      };
+    };
+    const over = run('over', '0.9', '0.9');
+    expect(over.r.code).toBe(3);
+    expect(over.r.stderr).toContain('scenario over on policies/guangxi-nanning.yaml: funding.assistance at');
+    expect(over.r.stderr).toContain('0.9 + 0.9 > 1 (funding-shares-at-most-one');
+    expect(run('whole', '0.6', '0.4').r.code).toBe(0);
+  });
 });
