@@ -64,6 +64,21 @@ describe('scenario arithmetic', () => {
     expect(at(p, '2022-04-01', 'dibao.standard.rural')).toBe('810');
   });
 
+  // A code review: the copy read the value as the lines before it had left it — 810 one way round, 891 the other
+  it('same_as copies the value as the scenario leaves it, whatever the lines’ order: 810 × 1.1 = 891', async () => {
+    const [copy, raise] = ['  dibao.standard.rural: {same_as: dibao.standard.urban}', '  dibao.standard.urban: {scale: 1.1}'];
+    for (const lines of [`${copy}\n${raise}`, `${raise}\n${copy}`]) {
+      const p = applyScenario(await nanning(), scenario(lines));
+      expect([at(p, '2022-04-01', 'dibao.standard.urban'), at(p, '2022-04-01', 'dibao.standard.rural')]).toEqual(['891', '891']);
+    }
+  });
+
+  it('a copy of a parameter the scenario copies too is refused (its value would hang on the lines’ order)', async () => {
+    const sc = scenario('  dibao.standard.rural: {same_as: dibao.standard.urban}\n  dibao.standard.urban: {same_as: dibao.standard.rural}');
+    const base = await nanning();
+    expect(() => applyScenario(base, sc)).toThrow(/copies dibao\.standard\.rural, which this scenario copies too/);
+  });
+
   it('cites the scenario as the source of the values it changed, and keeps estimates flagged when derived from one', async () => {
     const p = applyScenario(
       await nanning(),
