@@ -4,6 +4,7 @@
 import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
 import { evaluateHousehold, firstStepsLike, newContext, quietAll, quietEverywhere } from './engine.js';
 import { Unreached } from './unreached.js';
+import { eligibleFor } from './result.js';
 import { DOUBLE_ZERO } from './records.js';
 import { markReached, reachIndex, type ReachIndex } from './reach-index.js';
 import type { Ctx } from './programs/context.js';
@@ -23,10 +24,11 @@ export function layerOf(c: Ctx, k: number): number {
   if (c.tekun[i]) return 0;
   if (c.isDibao) return 1;
   if (c.single[i]) return 2;
-  if (o.flag[SLOT.rigid_aid]) return 3;
-  if (o.flag[SLOT.gradual_exit]) return 4;
-  if (o.flag[SLOT.low_income]) return 5;
-  if (o.flag[SLOT.rigid_family]) return 6;
+  // (eligibility, as tekun and dibao above: a rigid-aid household that declined it was in no layer, a code review)
+  if (eligibleFor(o, SLOT.rigid_aid)) return 3;
+  if (eligibleFor(o, SLOT.gradual_exit)) return 4;
+  if (eligibleFor(o, SLOT.low_income)) return 5;
+  if (eligibleFor(o, SLOT.rigid_family)) return 6;
   return 7;
 }
 

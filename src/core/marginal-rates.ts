@@ -8,6 +8,7 @@ import { evaluateHousehold, newContext, type HouseholdResult } from './engine.js
 import { populationOf, type HouseholdSpec, type Population } from './population.js';
 import { PROGRAM_BY_ID, PROGRAMS, type ProgramId } from './programs/index.js';
 import { fastRecord } from './records.js';
+import { eligibleFor } from './result.js';
 import type { Run } from './simulate.js';
 
 /**
@@ -28,7 +29,7 @@ export function bandOf(gain: number, delta: number): number {
   return gain > d ? 0 : 2 * gain > d ? 1 : 5 * gain > d ? 2 : gain > 0 ? 3 : gain === 0 ? 4 : 5;
 }
 
-/** A household's layer, most protective first (as compare's layers, by household). */
+/** A household's layer, most protective first (as compare's layers, by household: by eligibility, take-up aside). */
 export const HOUSEHOLD_LAYERS = ['tekun', 'dibao', 'rigid_aid', 'gradual_exit', 'low_income', 'rigid_family', 'none'] as const;
 const LAYER_SLOTS: ReadonlyArray<readonly number[]> = [
   ['tekun'],
@@ -40,7 +41,7 @@ const LAYER_SLOTS: ReadonlyArray<readonly number[]> = [
 ].map((ids) => ids.map((id) => PROGRAMS.indexOf(PROGRAM_BY_ID.get(id as ProgramId)!)));
 
 export function layerOf(r: HouseholdResult): number {
-  for (let l = 0; l < LAYER_SLOTS.length; l++) for (const s of LAYER_SLOTS[l]!) if (r.flag[s] === 1) return l;
+  for (let l = 0; l < LAYER_SLOTS.length; l++) for (const s of LAYER_SLOTS[l]!) if (eligibleFor(r, s)) return l;
   return LAYER_SLOTS.length;
 }
 

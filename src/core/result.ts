@@ -27,6 +27,16 @@ export function emptyResult(): HouseholdResult {
   };
 }
 
+/**
+ * Whether the household is eligible for the program in the slot: it receives it, or declined it (take-up). The layers
+ * follow eligibility (DOMAIN "Take-up"): compare's flows and the marginal rates by layer both place a household so.
+ */
+export function eligibleFor(r: HouseholdResult, slot: number): boolean {
+  if (r.flag[slot] === 1) return true;
+  for (let j = 0; j < r.declinedCount; j++) if (r.declined[j] === slot) return true;
+  return false;
+}
+
 /** A copy of a result that the next evaluation does not overwrite. */
 export function copyResult(r: HouseholdResult): HouseholdResult {
   return {

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { figures, Totals } from '../../src/core/aggregate.js';
 import { evaluateHousehold, newContext } from '../../src/core/engine.js';
 import { populationOf, type HouseholdSpec } from '../../src/core/population.js';
+import { compare, LAYERS } from '../../src/core/compare.js';
+import { HOUSEHOLD_LAYERS, layerOf as householdLayer } from '../../src/core/marginal-rates.js';
 import { evaluate, fen, rulesOf, simplePolicy, withParams } from '../helpers/rules.js';
 
 const rates = (r: Record<string, string>) =>
@@ -49,6 +51,30 @@ describe('what is not taken up gives nothing, and is counted as eligible', () =>
   it('layers follow eligibility: a dibao-eligible household that does not take dibao up is not low-income', () => {
     expect(evaluate(poor(600_000), r).low_income.flag).toBe(0);
   });
+  // A code review: the marginal rates by layer placed a dibao household that declined it in no layer, compare in dibao;
+  // and compare placed a rigid-aid household that declined it in no layer
+  it('a household that declines its program is in that program’s layer, in compare’s flows and the marginal rates alike', () => {
+    const both = rates({ dibao: '0.5', rigid: '0.5' });
+    // one adult with 1,500 a month and 8,400 of rigid spending a year: rigid aid 200.00 (rigid-single.test.ts)
+    const rigid = (draw: number) => ({
+      household: { area: 'urban' as const, rigid: fen('8400'), takeUpDraw: draw },
+      persons: [{ age: 40, other: fen('1500') }],
+    });
+    const pop = populationOf([
+      { id: 'dibao-taken', ...poor(100_000) },
+      { id: 'dibao-declined', ...poor(600_000) },
+      { id: 'rigid-taken', ...rigid(100_000) },
+      { id: 'rigid-declined', ...rigid(600_000) },
+    ]);
+    const c = newContext(pop, both);
+    const layers = [0, 1, 2, 3].map((h) => HOUSEHOLD_LAYERS[householdLayer(evaluateHousehold(c, h))]);
+    expect(layers).toEqual(['dibao', 'dibao', 'rigid_aid', 'rigid_aid']);
+    // compare's flows, the baseline against itself: each person stays in its layer
+    const [run] = compare(pop, [{ runs: [{ id: 'baseline', rules: both }] }])[0]!;
+    const stays = (layer: string) => run!.transitions[LAYERS.indexOf(layer as never)]![LAYERS.indexOf(layer as never)]!.value();
+    expect([stays('dibao'), stays('rigid_aid'), stays('none')]).toEqual([2_000_000n, 2_000_000n, 0n]); // (weights in millionths)
+  });
+
   it('totals: received beside eligible, eligible = received + declined, exactly', () => {
     const pop = populationOf([
       { id: 'a', ...poor(100_000) },
