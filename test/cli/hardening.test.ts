@@ -320,6 +320,37 @@ describe('odd output targets', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  // A terminal QA trial: standard output closed before the first write (`| true`) ended the run there and then, exit 0:
+  // no rows.csv and a temporary file left beside it; a check that failed passed
+  it('standard output closed early: the run goes on to its end, its files written, its exit code its verdict', () => {
+    const dir = tmp();
+    const piped = (args: string) =>
+      spawnSync('bash', ['-c', `node bin/jiuzhu.js ${args} | true; echo "exit \${PIPESTATUS[0]}"`], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    for (const format of ['table', 'json']) {
+      const rows = join(dir, `rows-${format}.csv`);
+      const r = piped(
+        `simulate --policy ${NANNING} --households ${SAMPLE} --date 2025-06-30 --format ${format} --per-household ${rows} --quiet`,
+      );
+      expect([r.stdout, r.stderr]).toEqual(['exit 0\n', '']);
+      expect(readFileSync(rows, 'utf8').split('\n')).toHaveLength(602);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['rows-json.csv', 'rows-table.csv']); // (no temporary file left)
+    // a snapshot with one figure moved: exit 1 through the closed pipe as without it
+    const snapshot = join(dir, 'moved.json');
+    writeFileSync(
+      snapshot,
+      readFileSync('policies/snapshots/guangxi-nanning.json', 'utf8')
+        .replace(/"(\.\.\/[^"]+)"/g, (_, rel: string) => JSON.stringify(join(process.cwd(), 'policies/snapshots', rel)))
+        .replace(/"annual_cost": "(\d)/, '"annual_cost": "9$1'),
+    );
+    const check = `check --policy ${NANNING} --households ${SAMPLE} --scenario scenarios/tekun-basic-1.6x.yaml --scenario scenarios/low-income-2x.yaml --snapshot ${snapshot} --quiet`;
+    expect(spawnSync('bash', ['-c', `node bin/jiuzhu.js ${check} > /dev/null`]).status).toBe(1);
+    expect(piped(check).stdout).toBe('exit 1\n');
+  });
+
   it('a directory as output, or an output in a directory that does not exist, is exit 2 naming it', () => {
     const dir = tmp();
     expect(simulate('--per-household', dir).stderr).toBe(`jiuzhu: cannot write ${dir}: it is a directory\n`);
