@@ -151,7 +151,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(households('not - (the keys come from standard input)'))
     .addOption(date())
     .addOption(new Option('--lang <lang>', 'interface language (default: from LANG)').choices(['zh', 'en']))
-    .action(async (o) => (await import('./commands/tui.js')).tuiCommand(ctx, o));
+    .action(quietly(async () => (await import('./commands/tui.js')).tuiCommand));
 
   program
     .command('explain')

@@ -107,7 +107,7 @@ export function inputStream(path: string, highWaterMark = 1 << 20): Readable {
 
 /** `note` said if the stream has not opened after a while (a FIFO waiting for its other end). */
 export function sayWhileOpening(stream: { once(event: 'open' | 'close' | 'error', f: () => void): unknown }, note: string): void {
-  const waiting = setTimeout(() => ioNote(note), FIFO_PATIENCE_MS);
+  const waiting = setTimeout(() => ioNote(note, true), FIFO_PATIENCE_MS);
   waiting.unref();
   for (const event of ['open', 'close', 'error'] as const) stream.once(event, () => clearTimeout(waiting));
 }
@@ -133,10 +133,16 @@ function fifoStream(path: string): Readable {
 /** How long a FIFO's open may wait for its writer before it is said. */
 const FIFO_PATIENCE_MS = 2000;
 
-/** Where io/ says a note (the CLI's stderr, unless --quiet: givesNotes); nowhere until it is given. */
-let ioNote = (_text: string): void => undefined;
-export function givesNotes(note: (text: string) => void): void {
+/**
+ * Where io/ says a note (the CLI's stderr, unless --quiet: givesNotes); nowhere until it is given. `passing`: a note of
+ * a wait that ends (a FIFO's writer awaited), which a screen showing the wait may drop. Returns where they went before.
+ */
+type IoNote = (text: string, passing?: boolean) => void;
+let ioNote: IoNote = () => undefined;
+export function givesNotes(note: IoNote): IoNote {
+  const before = ioNote;
   ioNote = note;
+  return before;
 }
 /** Says a note where io/ says them (a file found changed, a FIFO waited for). */
 export const sayNote = (text: string): void => ioNote(text);

@@ -33,6 +33,7 @@ export const KNOB_SCENARIO_ID = 'tui-knobs';
 export function App({ data, lang, save, onInterrupt }: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize();
+  const tooSmall = size.columns < 80 || size.rows < 24;
   const height = Math.max(20, size.rows);
   const width = Math.max(40, size.columns);
   const body = height - 5; // (the rows under the title and views line and above the footer)
@@ -133,6 +134,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
       exit();
       return;
     }
+    // Below 80×24 only q leaves: the screen shows none of what a key would do (a QA trial's `w` saved a scenario unseen)
+    if (tooSmall && input !== 'q') return;
     // Keys that arrive in one chunk (typed fast, or a key held down) are each a key press: `lll` is three.
     const k = key as unknown as Record<string, boolean | undefined>;
     const plain = !['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'return', 'escape', 'tab', 'ctrl', 'meta'].some((x) => k[x]);
@@ -159,7 +162,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   // Below 80×24 the views wrap over each other: say so (a TUI trial saw the layout break with no word of why)
   const [cols, lines] = [size.columns, size.rows];
   const overlay = state.help || state.notes;
-  if (cols < 80 || lines < 24) return <Text wrap="wrap">{t(lang, 'tooSmall').replace('{size}', `${cols}×${lines}`)}</Text>;
+  if (tooSmall) return <Text wrap="wrap">{t(lang, 'tooSmall').replace('{size}', `${cols}×${lines}`)}</Text>;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">

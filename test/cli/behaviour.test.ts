@@ -350,7 +350,7 @@ describe('tui', () => {
     const r = jiuzhu(['tui', '--policy', NANNING, '--households', SAMPLE]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `jiuzhu: jiuzhu tui needs an interactive terminal (stdin and stdout)\nhint: for piped or CI output, run the same comparison with \`jiuzhu compare --policy ${NANNING} --households ${SAMPLE}\`\n`,
+      `jiuzhu: tui needs an interactive terminal (stdin and stdout)\nhint: for piped or CI output, run the same comparison with \`jiuzhu compare --policy ${NANNING} --households ${SAMPLE}\`\n`,
     );
     const all = jiuzhu([
       'tui',
@@ -394,7 +394,7 @@ describe('tui', () => {
     const r = jiuzhu(['tui', '--policy', NANNING, '--households', '-'], { input: 'h\n' });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'jiuzhu: jiuzhu tui reads its keys from standard input, so it cannot read the households from it (--households -)\n' +
+      'jiuzhu: tui reads its keys from standard input, so it cannot read the households from it (--households -)\n' +
         `hint: give the file by name (--households FILE); for piped households, \`jiuzhu compare --policy ${NANNING} --households -\`\n`,
     );
     const help = jiuzhu(['tui', '--help']).stdout.replace(/\s+/g, ' ');

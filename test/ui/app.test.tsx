@@ -357,8 +357,9 @@ describe('jiuzhu tui', () => {
 
   it('below 80 columns says the terminal is too small, rather than wrapping the views over each other', async () => {
     columns = 70;
+    const saves: string[] = [];
     try {
-      const a = await open(await data(['policies/guangxi-nanning.yaml']));
+      const a = await open(await data(['policies/guangxi-nanning.yaml']), 'en', saves);
       expect(a.lastFrame()!.replace(/\s+/g, ' ')).toContain(
         'the terminal is 70×24: jiuzhu tui needs at least 80×24; make the window larger (q quits)',
       );
@@ -375,6 +376,14 @@ describe('jiuzhu tui', () => {
       a.stdout.emit('resize');
       await settled(a, a.lastFrame());
       expect(a.lastFrame()!.replace(/\s+/g, ' ')).toContain('the terminal is 60×24');
+      // keys while it is too small do nothing: no view opened, no knob moved, nothing saved (a QA trial's `w` saved one)
+      await keys(a, '3', '\u001b[C', 'w', '?');
+      columns = 80;
+      a.stdout.emit('resize');
+      await settled(a, a.lastFrame());
+      expect(a.lastFrame()).toContain('[1 overview]');
+      expect(a.lastFrame()).not.toContain('keys 按键');
+      expect(saves).toEqual([]);
     } finally {
       columns = 80;
     }

@@ -109,6 +109,25 @@ describe('tui in tmux', () => {
     });
   });
 
+  // A terminal QA trial: with TERM=dumb it drew with cursor moves all the same; and a FIFO's "waiting for" note, written
+  // to stderr, stood above the app once it was drawn
+  it('TERM=dumb is exit 2 pointing to compare; a FIFO waited for leaves no note over the screen', async () => {
+    await inTmux('d', `TERM=dumb ${TUI} --households ${SAMPLE_CSV}; echo EXIT=$?; sleep 3`, async (session) => {
+      const said = await screenWhen(session, /EXIT=\d+/);
+      expect(said).toContain('TERM=dumb');
+      expect(said).toContain('EXIT=2');
+    });
+    const fifo = join(mkdtempSync(join(tmpdir(), 'jiuzhu-tmux-')), 'h.csv');
+    execFileSync('mkfifo', [fifo]);
+    await inTmux('f', `(sleep 4; cat ${SAMPLE_CSV} > ${fifo}) & ${TUI} --households ${fifo}; echo EXIT=$?; sleep 3`, async (session) => {
+      const up = await screenWhen(session, /\[1 overview\]/);
+      expect(up.split('\n')[0]).toMatch(/^救助 jiuzhu/); // the title on the first line: nothing drawn over or above it
+      expect(up).not.toContain('waiting for');
+      tmux('send-keys', '-t', session, 'q');
+      expect(await screenWhen(session, /EXIT=\d+/)).not.toContain('waiting for');
+    });
+  });
+
   it('q while reading leaves at once (exit 0), though the writer is still to write', async () => {
     const { fifo, writer } = slowly(30);
     await inTmux('q', `${writer} ${TUI} --households ${fifo}; echo EXIT=$?; sleep 3`, async (session) => {

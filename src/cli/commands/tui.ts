@@ -8,7 +8,7 @@ import { KnobComparer } from '../../engine/knob-comparer.js';
 import { ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { parseScenario } from '../../io/scenario-file.js';
 import { saveNewScenario } from '../../io/new-file.js';
-import { inputFile } from '../../io/files.js';
+import { givesNotes, inputFile } from '../../io/files.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
 import type { Ctx } from '../context.js';
@@ -31,6 +31,8 @@ export interface TuiOptions {
   readonly scenario?: readonly string[];
   readonly date?: string;
   readonly lang?: Lang;
+  /** --quiet: the notes are neither counted on the screen nor said as it closes. */
+  readonly quiet?: boolean;
 }
 
 export interface Terminal {
@@ -46,15 +48,21 @@ export async function tuiCommand(
   // (`-` is read as /dev/stdin: its help said "- reads a CSV from standard input", then it asked for a terminal there)
   if (o.households === '/dev/stdin')
     throw new UsageError(
-      'jiuzhu tui reads its keys from standard input, so it cannot read the households from it (--households -)',
+      'tui reads its keys from standard input, so it cannot read the households from it (--households -)',
       `give the file by name (--households FILE); for piped households, \`${compareCommand({ ...o, households: '-' })}\``,
     );
   if (!terminal.stdin || !terminal.stdout) {
     throw new UsageError(
-      'jiuzhu tui needs an interactive terminal (stdin and stdout)',
+      'tui needs an interactive terminal (stdin and stdout)',
       `for piped or CI output, run the same comparison with \`${compareCommand(o)}\``,
     );
   }
+  // (it drew with cursor moves all the same: escape codes in an Emacs shell or a log — a terminal QA trial)
+  if (ctx.env.TERM === 'dumb')
+    throw new UsageError(
+      'tui redraws its screen by moving the cursor, which this terminal cannot (TERM=dumb)',
+      `in a terminal that can (TERM=xterm-256color, say), or run the same comparison with \`${compareCommand(o)}\``,
+    );
   // (a missing file or a directory said before the screen is drawn: it came under a frozen loading screen, a trial found)
   await inputFile(o.households, 'households file');
   const date = simulationDate(ctx, o.date);
@@ -68,6 +76,9 @@ export async function tuiCommand(
   });
   const fileNote = (n: string) => void (notes.includes(n) || notes.push(n));
   const { mountTui } = await import('../../ui/mount.js');
+  // io/'s notes too (a changed Arrow file), kept from the screen they were drawn over (a QA trial's FIFO note stood
+  // above the app); a wait's, which the loading screen shows, dropped
+  const toStderr = givesNotes((text, passing) => passing || fileNote(text.replace(/\n$/, '')));
   try {
     await withExecutor(ctx, (exec) =>
       mountTui({
@@ -97,7 +108,7 @@ export async function tuiCommand(
               scenarios: runs.slice(1),
               scenarioDefs: scenarios,
             })),
-            notes,
+            notes: o.quiet ? [] : notes,
           };
         },
         save: (yaml) => saveNewScenario('scenarios', `tui-${today(ctx.now()).replace(/-/g, '')}`, yaml),
@@ -105,7 +116,8 @@ export async function tuiCommand(
       }),
     );
   } finally {
-    for (const n of notes) ctx.stderr.write(`${n}\n`);
+    givesNotes(toStderr);
+    if (!o.quiet) for (const n of notes) ctx.stderr.write(`${n}\n`);
   }
 }
 
