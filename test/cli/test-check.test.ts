@@ -268,6 +268,13 @@ describe('jiuzhu check', () => {
     writeFileSync(snapshot, JSON.stringify(snap));
     const r = jiuzhu([...args, '--format', 'json', '--junit', join(dir, 'check.xml')]); // (without low-income-2x)
     expect(r.code, r.stderr).toBe(1);
+    // the JUnit on standard output beside the JSON: refused, as simulate's rows there (a QA trial got XML after JSON)
+    const mixed = jiuzhu([...args, '--format', 'json', '--junit', '/dev/stdout']);
+    expect([mixed.code, mixed.stdout, mixed.stderr.split('\n')[0]]).toEqual([
+      2,
+      '',
+      "jiuzhu: --junit /dev/stdout and the command's own output both go to standard output: their lines would mix",
+    ]);
     const out = JSON.parse(r.stdout);
     expect([out.passed, out.tolerance, out.snapshot_date]).toEqual([false, '0.005', '2025-06-30']);
     expect(out.beyond_tolerance).toEqual([

@@ -9,7 +9,7 @@ import { simulate } from '../../core/simulate.js';
 import { CheckFailedError, InputError, UsageError } from '../../errors.js';
 import { snapshotOf } from '../../core/snapshot.js';
 import { looksLikeJson, readSnapshot, writeSnapshot } from '../../io/snapshot.js';
-import { inputsOf, refuseOverwrite } from '../../io/files.js';
+import { commandStdout, inputsOf, refuseOverwrite } from '../../io/files.js';
 import { checkJson, checkJunit, checkMarkdown, movements } from '../../report/check.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import type { Ctx } from '../context.js';
@@ -81,7 +81,11 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
     );
   if (o.update) await refuseOverwrite([{ flag: '--snapshot', path: o.snapshot }], inputsOf(o));
   if (o.junit)
-    await refuseOverwrite([{ flag: '--junit', path: o.junit, format: 'xml' }], [...inputsOf(o), { what: 'snapshot', path: o.snapshot }]);
+    // (with the report on standard output: --junit /dev/stdout put XML after the JSON, a terminal QA trial)
+    await refuseOverwrite(
+      [commandStdout(), { flag: '--junit', path: o.junit, format: 'xml' }],
+      [...inputsOf(o), { what: 'snapshot', path: o.snapshot }],
+    );
   // --update replaces a snapshot it cannot read (the error's hint says to recreate it so); a check stops at it.
   let replaced = false;
   const old = await readSnapshot(o.snapshot).catch((e: unknown) => {
