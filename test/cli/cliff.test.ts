@@ -281,6 +281,11 @@ describe('the whole file’s table', () => {
     expect(table).toMatch(new RegExp(`^baseline .* ${overall.at_least_100_pct.replace('.', '\\.')}%\\s+${weighted}$`, 'm'));
     expect(table).toMatch(new RegExp(`^baseline: \\d+ rows of the file \\(${weighted} households weighted\\) face ≥ 100 %`, 'm'));
   });
+
+  it('says the policy’s notes (a standard carried forward), as for one household (a terminal QA trial: not said)', () => {
+    const r = jiuzhu(['cliff', ...NANNING, ...DATE, '--households', 'policies/samples/households.csv']);
+    expect(r.stderr).toContain('the newest dibao standards it gives (urban 810 from 2022-04-01');
+  });
 });
 
 describe('compare --marginal-rates', () => {

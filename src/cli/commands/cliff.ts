@@ -88,6 +88,7 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   if (!o.household && !o.describe) {
     if (!o.households)
       throw new UsageError('give --households FILE (with --household H for one household, or alone for the whole file), or --describe');
+    notePolicy(ctx, o.quiet, loaded[0]!.snapshot.policy, [date]); // (said for one household only: a terminal QA trial)
     return population(ctx, o, runs, about);
   }
   let spec: HouseholdSpec;
