@@ -1,6 +1,7 @@
 // Option values no command takes, refused before anything runs (cli/main.ts calls it for every command).
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { toStdout } from '../io/files.js';
 
 /**
  * An option given an empty value (`--per-household ""`: no file and no word, exit 0) or a file option given `-` where
@@ -24,4 +25,15 @@ export function refuseEmptyAndDash(action: Command): void {
           : 'give a file name',
       );
   }
+}
+
+/**
+ * --format xlsx needs --out: a file, or a pipe or file standard output was sent to — not a terminal (a QA trial's
+ * `--out /dev/stdout` there dumped the zip's bytes on the screen).
+ */
+export function refuseWorkbookNowhere(format: string, out: string | undefined, stdoutIsTerminal: boolean | undefined): void {
+  if (format !== 'xlsx') return;
+  if (!out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
+  if (stdoutIsTerminal && toStdout(out))
+    throw new UsageError(`--format xlsx writes a workbook, which is not for a terminal: --out ${out} is one`, 'give --out FILE.xlsx');
 }

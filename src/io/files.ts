@@ -354,7 +354,7 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
 }
 
 /** An output to standard output: `-` or its device's name. */
-const toStdout = (path: string) => ['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'].includes(path);
+export const toStdout = (path: string) => ['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'].includes(path);
 const STDOUT = '\0stdout';
 
 /**

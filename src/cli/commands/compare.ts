@@ -1,5 +1,6 @@
 // jiuzhu compare --policy FILE [--policy FILE …] [--scenario FILE …] --households FILE [--date D] [--format …]
 // One pass over the data: the file is parsed once and every locality × (baseline + scenarios) is evaluated on it.
+import { refuseWorkbookNowhere } from '../option-values.js';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { incomeDeciles, type Deciles, type RunResult } from '../../core/compare.js';
@@ -66,7 +67,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
       throw new UsageError(`--policy ${p} is given twice (${seen.get(key)} is the same file): compare needs different localities`);
     seen.set(key, p);
   }
-  if (o.format === 'xlsx' && !o.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
+  refuseWorkbookNowhere(o.format, o.out, ctx.stdout.isTTY);
   if (o.out) await refuseOverwrite([{ flag: '--out', path: o.out, format: o.format, chosen: true }], inputsOf(o));
   const write = (text: string) => (o.out ? writeTold(ctx, o.quiet, o.out, text) : ctx.stdout.write(text));
   const render = async (report: CompareReport) => {

@@ -1,6 +1,7 @@
 // jiuzhu sensitivity --policy FILE --households FILE [--scenario FILE…] [--date D | --year Y] [--draws N --seed S]
 // Each estimate in force at its low and its high, everything else central; optionally all drawn at once. The policy
 // and scenarios are checked first; the households are read once and every run is evaluated in the same pass.
+import { refuseWorkbookNowhere } from '../option-values.js';
 import { sensitivityPlan } from '../../core/sensitivity-plan.js';
 import { UsageError } from '../../errors.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
@@ -56,7 +57,7 @@ const whole = (flag: string, text: string, max: number): number => {
 
 export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promise<void> {
   if (o.seed !== undefined && o.draws === undefined) throw new UsageError('--seed goes with --draws N');
-  if (o.format === 'xlsx' && !o.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
+  refuseWorkbookNowhere(o.format, o.out, ctx.stdout.isTTY);
   await refuseOverwrite([o.out ? { flag: '--out', path: o.out, format: o.format, chosen: true } : null], inputsOf(o));
   const draws = o.draws === undefined ? undefined : whole('--draws', o.draws, 10_000);
   const seed = o.seed === undefined ? 1 : seedOption(o.seed);

@@ -1,5 +1,6 @@
 // jiuzhu simulate --policy FILE --households FILE [--scenario FILE…] [--date D] [--format table|json|csv|markdown]
 //   [--per-household FILE] [--stream]
+import { refuseWorkbookNowhere } from '../option-values.js';
 import { figures, Totals } from '../../core/aggregate.js';
 import type { Population } from '../../core/population.js';
 import { simulateRange, type Run } from '../../core/simulate.js';
@@ -63,7 +64,7 @@ export interface SimulateOptions {
 const CHUNK = 4096;
 
 export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
-  if (o.format === 'xlsx' && !o.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
+  refuseWorkbookNowhere(o.format, o.out, ctx.stdout.isTTY);
   await refuseOverwrite(
     [
       o.perHousehold ? { flag: '--per-household', path: o.perHousehold, format: 'csv' } : null,
