@@ -5,7 +5,7 @@ import { CommanderError } from 'commander';
 import { CheckFailedError, ClosedPipe, formatProblem, InputError, Interrupted, UsageError } from '../errors.js';
 import { ownsTemporaryFiles, removeTemporaryFiles } from '../io/atomic-file.js';
 import { MAX_THREADS } from './settings.js';
-import { givesNotes, releaseFifos } from '../io/files.js';
+import { givesNotes, givesStdin, releaseFifos } from '../io/files.js';
 import type { Ctx } from './context.js';
 
 /** How many problems an invalid input prints. */
@@ -93,6 +93,16 @@ export function givesIo(ctx: Ctx, argv: readonly string[]): void {
   const note = (t: string) => (quiet ? undefined : ctx.stderr.write(t));
   givesNotes(note);
   ownsTemporaryFiles({ pid: process.pid, alive: processAlive, note });
+  // `--households -` (or any input `-`): standard input, created when read, not before; a terminal there is said, as a
+  // FIFO awaited is (a QA trial's run waited without a word)
+  let told = false;
+  givesStdin(() => {
+    if (process.stdin.isTTY && !told && (told = true))
+      note(
+        'note: reading standard input, which is this terminal: paste or type the CSV and end it with Ctrl-D (or give the file by name)\n',
+      );
+    return process.stdin;
+  });
 }
 
 /** Whether a process is running (signal 0 tests without sending; EPERM: it runs, as another user). */

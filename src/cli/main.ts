@@ -10,7 +10,7 @@ import { givesIo, guardPipe, guardSignals, report } from './exit.js';
 import { tellStrayBeforeMissing } from './stray-options.js';
 import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
 import { defaultParsedCache, useParsedCache } from '../io/parsed-cache.js';
-import { givesStdin, readsAlso } from '../io/files.js';
+import { readsAlso } from '../io/files.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -357,7 +357,6 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
     guardPipe();
     guardSignals();
   }
-  givesStdin(() => process.stdin); // (`--households -`: created when read, not before)
   givesIo(ctx, argv);
   const program = buildProgram(ctx);
   tellStrayBeforeMissing(program, argv);

@@ -128,6 +128,20 @@ describe('tui in tmux', () => {
     });
   });
 
+  // (not the TUI: a command reading its households from standard input that is the terminal, in a terminal)
+  it('a command reading standard input from the terminal says so, and waits for the CSV (a QA trial: no word)', async () => {
+    const cmd = `${process.execPath} bin/jiuzhu.js simulate --policy policies/guangxi-nanning.yaml --households - --date 2025-06-30 --format csv; echo EXIT=$?; sleep 3`;
+    await inTmux('s', cmd, async (session) => {
+      const asked = (await screenWhen(session, /reading standard input/)).replace(/\s+/g, ' '); // (wrapped at 80)
+      expect(asked).toContain('which is this terminal: paste or type the CSV and end it with Ctrl-D');
+      for (const line of readFileSync(SAMPLE_CSV, 'utf8').split('\n').slice(0, 3)) tmux('send-keys', '-t', session, '-l', `${line}\n`);
+      tmux('send-keys', '-t', session, 'C-d');
+      const done = await screenWhen(session, /EXIT=\d+/);
+      expect(done).toContain('EXIT=0');
+      expect(done).toMatch(/^baseline,\w+,/m); // (the totals of the two households pasted)
+    });
+  });
+
   it('q while reading leaves at once (exit 0), though the writer is still to write', async () => {
     const { fifo, writer } = slowly(30);
     await inTmux('q', `${writer} ${TUI} --households ${fifo}; echo EXIT=$?; sleep 3`, async (session) => {
