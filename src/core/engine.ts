@@ -326,15 +326,3 @@ export function quietEverywhere(q: QuietAll, pop: Population, h: number): boolea
 export function firstStepsLike(rules: readonly Rules[]): number[] {
   return rules.map((r, i) => rules.findIndex((q, j) => j < i && sameFirstSteps(q, r)));
 }
-
-/** Evaluates households [from, to) and hands each result to `sink` (the result object is reused). */
-export function evaluateRange(
-  pop: Population,
-  rules: Rules,
-  from: number,
-  to: number,
-  sink: (h: number, r: HouseholdResult) => void,
-): void {
-  const c = newContext(pop, rules);
-  for (let h = from; h < to; h++) sink(h, evaluateHousehold(c, h));
-}

@@ -44,6 +44,5 @@ export class Grow<T extends Typed> {
   }
 }
 
-export const f64 = (n?: number, shared = false) => new Grow((k) => typed(Float64Array, k, shared), n);
 export const u8 = (n?: number, shared = false) => new Grow((k) => typed(Uint8Array, k, shared), n);
 export const i32 = (n?: number, shared = false) => new Grow((k) => typed(Int32Array, k, shared), n);

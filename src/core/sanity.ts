@@ -1,6 +1,7 @@
 // Parameter sanity rules, as the Atlanta Fed PRD checks its tables: run over every dated value of a policy
 // (not just one date). Each rule says whether a violation is an error (the data must be wrong) or a
 // warning (unusual; look at it).
+import { FUNDING_LINES } from './parameters/groups.js';
 import type { Where } from '../errors.js';
 import { indexInForce } from './dates.js';
 import { D, type Dec } from './money.js';
@@ -257,7 +258,7 @@ function check(policy: Policy): Violation[] {
     }
   }
 
-  for (const line of ['assistance', 'medical', 'disability']) {
+  for (const line of FUNDING_LINES) {
     const [c, p] = [`funding.${line}.central`, `funding.${line}.provincial`].map(history);
     for (const date of [...new Set([...c!, ...p!].map((e) => e.from))].sort()) {
       const [x, y] = [c!, p!].map((h) => h[indexInForce(h, date)]);

@@ -1,5 +1,7 @@
 // The canonical parameters of DOMAIN.md "What varies by place and over time": one table used by the
 // policy loader (types, ranges, unknown-key suggestions), `params` (order of the JSON contract) and docs.
+import { FUNDING_LINES, PREMIUM_GROUPS, TAKE_UP_GROUPS } from './groups.js';
+
 export type ParamKind =
   | { readonly type: 'money'; readonly positive?: boolean } // yuan, ≥ 0, at most 2 decimals
   | { readonly type: 'decimal'; readonly max?: string } // non-negative decimal (multiples, shares)
@@ -240,7 +242,7 @@ export const PARAMS: readonly ParamSpec[] = [
     en: 'rounding of monthly amounts',
     zh: '金额取整方式',
   },
-  ...(['tekun', 'dibao', 'rigid', 'low_income', 'temporary'] as const).map((group): ParamSpec => ({
+  ...TAKE_UP_GROUPS.map((group): ParamSpec => ({
     path: `take_up.${group}`,
     kind: share,
     unit: 'share of eligible households',
@@ -255,14 +257,14 @@ export const PARAMS: readonly ParamSpec[] = [
     en: 'resident medical-insurance individual premium',
     zh: '城乡居民医保个人缴费标准',
   },
-  ...(['tekun', 'dibao', 'low_income', 'rigid'] as const).map((g): ParamSpec => ({
+  ...PREMIUM_GROUPS.map((g): ParamSpec => ({
     path: `medical.subsidy.${g}`,
     kind: share,
     unit: 'share of the premium',
     en: `premium subsidy share, ${g.replace('_', '-')}`,
     zh: `资助参保比例（${GROUP_ZH[g]}）`,
   })),
-  ...(['tekun', 'dibao', 'low_income', 'rigid'] as const).map((g): ParamSpec => ({
+  ...PREMIUM_GROUPS.map((g): ParamSpec => ({
     path: `medical.fixed.${g}`,
     kind: money,
     unit: 'yuan/person/year',
@@ -304,7 +306,7 @@ export const PARAMS: readonly ParamSpec[] = [
     en: 'care subsidy: every grade 1–2 person, or the assisted groups only',
     zh: '护理补贴范围',
   },
-  ...(['assistance', 'medical', 'disability'] as const).flatMap((line) =>
+  ...FUNDING_LINES.flatMap((line) =>
     (['central', 'provincial'] as const).map((level): ParamSpec => ({
       path: `funding.${line}.${level}`,
       kind: share,

@@ -3,6 +3,7 @@
 // or a member included as single-person); `low_income` (a person counted in low_income_persons); `rigid` (a member of
 // R of a rigid-expenditure family); or none.
 import type { Ctx } from './context.js';
+import { PREMIUM_GROUPS } from '../parameters/groups.js';
 // The program table gives the slots; read when rules are compiled (after every module has loaded).
 import { SLOT } from './index.js';
 
@@ -11,7 +12,7 @@ export const NO_GROUP = 0,
   DIBAO = 2,
   LOW_INCOME = 3,
   RIGID = 4;
-export const GROUP_NAMES = ['none', 'tekun', 'dibao', 'low_income', 'rigid'] as const;
+export const GROUP_NAMES = ['none', ...PREMIUM_GROUPS] as const; // (the codes above: their index here)
 export type SpecialGroup = (typeof GROUP_NAMES)[number];
 
 /** The slots a person's group is read from. */

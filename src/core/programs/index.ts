@@ -3,6 +3,7 @@
 // check and what the per-household CSV prints. Totals, the per-household CSV, JSON, case expectations, explain,
 // compare and the TUI derive from this table; the steps the engine runs, in the order it runs them, and what each
 // program's result depends on (for the estimate flags) derive from the steps' declarations.
+import { FUNDING_LINES } from '../parameters/groups.js';
 import * as dibao from './dibao.js';
 import * as care from './disability-care.js';
 import * as living from './disability-living.js';
@@ -48,7 +49,7 @@ interface ProgramDef {
 }
 
 /** The budget lines whose cost is split between the levels of government. */
-export const FUNDING_LINES = ['assistance', 'medical', 'disability'] as const;
+export { FUNDING_LINES };
 export type FundingLine = (typeof FUNDING_LINES)[number];
 
 const step = <R>(s: Step<R>) => s as unknown as Step<never>;

@@ -7,6 +7,7 @@
 // low-income.
 // 000（十九）（二十）: 应保尽保, active discovery — take-up 1 is every eligible household covered.
 import { check } from '../trace.js';
+import { TAKE_UP_GROUPS } from '../parameters/groups.js';
 import type { Ctx } from './context.js';
 // The program table names each program's group; it is read when rules are compiled (after every module has loaded).
 import { PROGRAMS, yearOf } from './index.js';
@@ -15,7 +16,7 @@ import { traceParams, type Params, type Step } from './step.js';
 export const CLAUSES = ['000（十九）', '000（二十）'];
 
 /** The take-up groups, in DOMAIN's order; a program's entry in the table names its group. */
-export const GROUPS = ['tekun', 'dibao', 'rigid', 'low_income', 'temporary'] as const;
+export const GROUPS = TAKE_UP_GROUPS;
 export type TakeUpGroup = (typeof GROUPS)[number];
 /** A group's bit in Ctx.declined. */
 export const GROUP_BIT: Readonly<Record<TakeUpGroup, number>> = Object.fromEntries(GROUPS.map((g, i) => [g, 1 << i])) as Record<

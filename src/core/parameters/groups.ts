@@ -1,0 +1,12 @@
+// The groups and budget lines that parameters are declared for, one list each: the parameter table (schema.ts), the
+// steps that read them (take-up, the premium's groups), the program table and the sanity rules all take them from
+// here. (A leaf: it imports nothing, so the parameter table can load before any step.)
+
+/** DOMAIN "Take-up": the groups a household takes up, each with its rate take_up.<group>. */
+export const TAKE_UP_GROUPS = ['tekun', 'dibao', 'rigid', 'low_income', 'temporary'] as const;
+
+/** DOMAIN step 9: the groups a person may be in for the premium subsidy, in order (medical.subsidy.<group>, .fixed.). */
+export const PREMIUM_GROUPS = ['tekun', 'dibao', 'low_income', 'rigid'] as const;
+
+/** The budget lines a program's cost is split on (funding.<line>.central / .provincial). */
+export const FUNDING_LINES = ['assistance', 'medical', 'disability'] as const;
