@@ -108,6 +108,11 @@ function growth(y: YamlFile, node: Node | null, subject: string): { yearly: Retu
   if (!month) y.problem(k.get('month')![0], 'expected "month": the month each year\'s raise takes effect, 1 to 12 (7: on 1 July)', subject);
   else if (month !== 1 && !subject.startsWith('uprate '))
     y.problem(k.get('month')![0], `"month" is for uprating a parameter: ${subject} grow by the year`, subject);
+  // (both given: the estimate was dropped unsaid, a code review; a growth is published or estimated, not both)
+  if (k.has('source') && k.has('estimate')) {
+    y.problem(k.get('estimate')![0], 'give "source" (a published rate) or "estimate" (its basis), not both', subject);
+    return null;
+  }
   const basis = k.has('source')
     ? y.string(k.get('source')![0], 'the source', subject)
     : k.has('estimate')

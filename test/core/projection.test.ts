@@ -140,6 +140,15 @@ describe('the projection file', () => {
       'population: needs a "source" or, where nothing is published, an "estimate" with its basis',
     ]);
   });
+  it('a growth given both a source and an estimate is refused at the estimate (the estimate was dropped unsaid)', () => {
+    const both = readFileSync(FILE, 'utf8').replace(
+      'population: {yearly: 0, estimate:',
+      'population: {yearly: 0, source: "a yearbook", estimate:',
+    );
+    expect(problemsOfSync(() => parseProjection(both, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'population: give "source" (a published rate) or "estimate" (its basis), not both',
+    ]);
+  });
   it('a growth written as a percentage says what it is as a share (a reform author wrote yearly: 5)', () => {
     const bad = readFileSync(FILE, 'utf8')
       .replace('dibao.standard.: {yearly: 0.035,', 'dibao.standard.: {yearly: 3.5,')
