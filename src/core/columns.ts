@@ -3,7 +3,7 @@
 // (io/households-csv.ts, io/fast-*.ts), the parts and their assembly, the population, `generate`, case files and
 // error messages all derive what they need from this table.
 import { typed } from './grow.js';
-import { fenToYuan } from './money.js';
+import { fenToYuan, MONEY_RE } from './money.js';
 import { numberHint } from './number-hints.js';
 
 /** labor_capacity and self_care codes; index = the stored code. */
@@ -308,7 +308,6 @@ export function storedValue(c: ColumnDef, v: number | string): number {
 
 export type Parsed = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly expected: string };
 
-const MONEY_RE = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
 const DECIMAL_RE = /^(\d+)(?:\.(\d{1,6}))?$/;
 const DIGITS_RE = /^\d+$/;
 /** A plain decimal number: [1] its sign, [2] its integer digits, [3] its decimals. */

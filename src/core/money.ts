@@ -8,7 +8,8 @@ export type Dec = InstanceType<typeof D>;
 
 export type Rounding = 'fen' | 'yuan_up' | 'yuan_nearest';
 
-const MONEY_RE = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
+/** Money as text: yuan, at most 13 digits before the point and 2 after (a policy's values, a household's columns). */
+export const MONEY_RE = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
 
 /** "123.4" → 12340 fen; null when the text is not money (non-negative, at most two decimals). */
 export function parseFen(text: string): number | null {
@@ -76,7 +77,8 @@ export function floorDiv(a: number, b: number): number {
  */
 export function roundFen(p: number, q: number, mode: Rounding): number {
   if (p <= 0) return 0;
-  if (!(p <= MAX / 2 && q <= MAX / 200)) return Number(roundFenBig(BigInt(p), BigInt(q), mode));
+  // (bounds under which 2p + 100q, the largest sum below, stays a safe integer: MAX / 2 each let it pass 2^53, a review)
+  if (!(p <= MAX / 4 && q <= MAX / 400)) return Number(roundFenBig(BigInt(p), BigInt(q), mode));
   switch (mode) {
     case 'fen':
       return floorDiv(2 * p + q, 2 * q);

@@ -1,12 +1,11 @@
 // Parses one dated value of a canonical parameter by its kind, exactly (decimal text, never a float).
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { D } from '../core/money.js';
+import { D, MONEY_RE } from '../core/money.js';
 import { numberHint as hintFor } from '../core/number-hints.js';
 import type { ParamSpec } from '../core/parameters/schema.js';
 import type { ParamValue, Tier } from '../core/parameters/tree.js';
 import { didYouMean, type YamlFile } from './yaml-nodes.js';
 
-const MONEY_RE = /^\d{1,13}(\.\d{1,2})?$/;
 const DECIMAL_RE = /^\d{1,9}(\.\d{1,6})?$/;
 const INTEGER_RE = /^\d{1,9}$/;
 

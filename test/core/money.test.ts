@@ -27,6 +27,17 @@ describe('money', () => {
     expect(roundFen(0, 1, 'yuan_up')).toBe(0);
   });
 
+  it('rounds exactly where the sums it forms pass 2^53 (a review: p ≤ MAX/2, q ≤ MAX/200 let 2p + 100q overflow)', () => {
+    // p under MAX / 2, q under MAX / 200; 2p + q = 9,007,999,999,990,991 is odd past 2^53: as a double, …992
+    const [P, Q] = [4503499999995496n, 999999999999n];
+    const exact = {
+      fen: (2n * P + Q) / (2n * Q),
+      yuan_up: ((P + 100n * Q - 1n) / (100n * Q)) * 100n,
+      yuan_nearest: ((2n * P + 100n * Q) / (200n * Q)) * 100n,
+    };
+    for (const mode of ['fen', 'yuan_up', 'yuan_nearest'] as const) expect(roundFen(Number(P), Number(Q), mode)).toBe(Number(exact[mode]));
+  });
+
   it('computes round(k × S) exactly: 1.3 × 566.67 = 736.671 → 736.67; 1.6 × 1238 = 1980.8 → 1981 up', () => {
     expect(roundTimes(toRatio(D('1.3')), 56667, 'fen')).toBe(73667);
     expect(roundTimes(toRatio(D('1.6')), 123800, 'yuan_up')).toBe(198100);
