@@ -1,7 +1,6 @@
 // Runs case files: loads each policy (and scenario) once, evaluates every case's household, and collects
 // mismatches with the trace of the steps that decide them; runs the sanity rules on each policy used.
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { mismatches, traceSteps, type Case, type CaseError, type CaseResult, type CaseRun } from '../core/cases.js';
 import { explainHousehold } from '../core/explain.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
@@ -14,35 +13,10 @@ import { loadCases } from '../io/cases-file.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { loadScenario } from '../io/scenario-file.js';
 import { didYouMean } from '../io/yaml-nodes.js';
+import { namesBeside, yamlFiles } from '../io/places.js';
 
-/**
- * Case files under the given paths, each once however often or however spelled it is named: files as given,
- * directories searched for *.yaml / *.yml (any case: c.YAML was skipped), leaving out hidden files and folders (an
- * editor's lock file .#a.yaml, a dangling link, stopped the run).
- */
-export async function caseFiles(paths: readonly string[], seen = new Set<string>()): Promise<string[]> {
-  const out: string[] = [];
-  const add = async (f: string) => {
-    const key = await realpath(f).catch(() => resolve(f));
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(f);
-  };
-  for (const p of paths) {
-    const s = await stat(p).catch(() => null);
-    if (!s) throw new UsageError(`no such file or directory: ${p}`);
-    // (a pipe or device is read as a file: `test /dev/null` was an internal error, ENOTDIR)
-    if (!s.isDirectory()) await add(p);
-    else {
-      for (const e of (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-        if (e.name.startsWith('.')) continue;
-        if (e.isDirectory()) out.push(...(await caseFiles([join(p, e.name)], seen)));
-        else if (/\.ya?ml$/i.test(e.name)) await add(join(p, e.name));
-      }
-    }
-  }
-  return out;
-}
+/** Case files under the given paths, each once however often or however spelled it is named (io/places.ts). */
+export const caseFiles = (paths: readonly string[]): Promise<string[]> => yamlFiles(paths);
 
 /** Every case in the files, and each file that could not be read with its problems (the others' cases still run). */
 export async function loadAllCases(files: readonly string[]): Promise<{ cases: Case[]; errors: CaseError[] }> {
@@ -84,7 +58,7 @@ async function atCase(e: unknown, c: Case): Promise<unknown> {
 
 /** "; did you mean x.yaml?" for a missing file whose folder has one like it, or "". */
 async function nearName(path: string): Promise<string> {
-  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  const names = await namesBeside(path);
   const hint = didYouMean(basename(path), names);
   return hint ? `;${hint.replace(/^ \(/, ' ').replace(/\)$/, '')}` : '';
 }

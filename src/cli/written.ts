@@ -1,22 +1,10 @@
 // An output written to a file is said on stderr (a finance trial: `report --out` and `generate --out` wrote without a
 // word, and a `generate` replaced a 26 MB households file with 23 lines): where, how big, and whether it replaced a
 // file there. Nothing is said with --quiet, or for an output written through (/dev/stdout, a pipe).
-import { statSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { writeOutput } from '../io/output-file.js';
+import { fileThere } from '../io/places.js';
 import type { Ctx } from './context.js';
-
-/** A regular file at the path now, or null. */
-export function fileThere(path: string): { readonly size: number } | null {
-  // (/dev/stdout, /dev/fd/N: a stream, even where the shell sent it to a file — not "the file that was there")
-  if (/^\/dev\/(stdout|stderr|fd\/)/.test(path)) return null;
-  try {
-    const st = statSync(path, { throwIfNoEntry: false });
-    return st?.isFile() ? { size: st.size } : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The line that says a file was written (`what`: of what it holds, e.g. "1,000 households"). */
 export function wroteLine(path: string, had: boolean, what = ''): string | null {

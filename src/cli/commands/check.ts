@@ -1,7 +1,7 @@
 // jiuzhu check --policy FILE --households FILE [--scenario FILE…] --snapshot FILE [--update] [--tolerance 0.5%]
 // Compares totals per program and scenario with a committed snapshot; exit 1 when anything moved beyond the
 // tolerance. --update rewrites the snapshot. The snapshot's date is used unless --date is given.
-import { existsSync } from 'node:fs';
+import { somethingAt } from '../../io/places.js';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { figures } from '../../core/aggregate.js';
 import { D } from '../../core/money.js';
@@ -58,7 +58,7 @@ function sameFiles(old: { readonly policy: string; readonly households: string }
     const [fromSnapshot, fromHere] = [resolve(dirname(resolve(snapshot)), was), resolve(was)];
     if (fromSnapshot !== resolve(now) && fromHere !== resolve(now))
       throw new UsageError(
-        `the snapshot ${snapshot} was made from the ${what} ${existsSync(fromSnapshot) ? relative('.', fromSnapshot) : was}, not ${now}`,
+        `the snapshot ${snapshot} was made from the ${what} ${somethingAt(fromSnapshot) ? relative('.', fromSnapshot) : was}, not ${now}`,
         what === 'policy'
           ? 'give the files it was made from, or make it from these with --update'
           : "give the files it was made from, make it from these with --update, or check another roll against it with --other-households (a figure's move is then the roll's as well as the rules')",

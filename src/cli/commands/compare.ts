@@ -1,8 +1,7 @@
 // jiuzhu compare --policy FILE [--policy FILE …] [--scenario FILE …] --households FILE [--date D] [--format …]
 // One pass over the data: the file is parsed once and every locality × (baseline + scenarios) is evaluated on it.
+import { fileKey } from '../../io/places.js';
 import { refuseWorkbookNowhere } from '../option-values.js';
-import { realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { incomeDeciles, type Deciles, type RunResult } from '../../core/compare.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
@@ -62,7 +61,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   // The same locality twice compares it with itself (a county trial's slip, run without a word)
   const seen = new Map<string, string>();
   for (const p of o.policy) {
-    const key = await realpath(p).catch(() => resolve(p));
+    const key = await fileKey(p);
     if (seen.has(key))
       throw new UsageError(`--policy ${p} is given twice (${seen.get(key)} is the same file): compare needs different localities`);
     seen.set(key, p);

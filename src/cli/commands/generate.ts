@@ -1,7 +1,7 @@
 // jiuzhu generate --policy FILE --households N --seed S [--out FILE.csv] [--date D] [--profile FILE] [--report]
 // Deterministic synthetic households from the locality's population profile, streamed to the file; --report
 // sets what they yield under the baseline against the profile's published figures.
-import { existsSync } from 'node:fs';
+import { somethingAt } from '../../io/places.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
@@ -17,7 +17,8 @@ import { loadProfile } from '../../io/profile-file.js';
 import { calibrationTable } from '../../report/calibration.js';
 import { snapshotChanges } from '../../core/budget-year.js';
 import type { Ctx } from '../context.js';
-import { fileThere, wroteLine } from '../written.js';
+import { wroteLine } from '../written.js';
+import { fileThere } from '../../io/places.js';
 import { loadAt, seedOption, simulationDate } from '../load.js';
 
 export interface GenerateOptions {
@@ -56,7 +57,7 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
   );
   const profile = await loadProfile(profilePath).catch((e: unknown) => {
     // No profile beside the policy (a locality of one's own, an author's trial): say what one is and how to give it.
-    if (o.profile === undefined && e instanceof UsageError && !existsSync(profilePath))
+    if (o.profile === undefined && e instanceof UsageError && !somethingAt(profilePath))
       throw new UsageError(
         `${o.policy} has no population profile at ${profilePath}`,
         'give one with --profile FILE: a profile names its policy and the published figures (income quintiles, caseloads) the households are drawn to; policies/profiles/*.yaml are examples, README "Synthetic households" says what each key is',

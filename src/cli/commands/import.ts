@@ -6,7 +6,7 @@ import { fileDigest, inputsOf, refuseOverwrite } from '../../io/files.js';
 import { writeOutput } from '../../io/output-file.js';
 import type { Ctx } from '../context.js';
 import { loadHouseholds, withExecutor } from '../load.js';
-import { fileThere } from '../written.js';
+import { fileThere } from '../../io/places.js';
 
 export interface ImportOptions {
   readonly households: string;

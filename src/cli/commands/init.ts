@@ -1,7 +1,7 @@
 // jiuzhu init --out FILE.yaml [--from YYYY-MM-DD]  — a policy file to fill in for a locality of one's own
 // (report/policy-template.ts); with --profile --policy P, the population profile `generate` draws its households from
 // (report/profile-template.ts). Written new: an existing file is never written over.
-import { mkdirSync } from 'node:fs';
+import { makeFolderFor } from '../../io/places.js';
 import { basename, dirname, extname, relative } from 'node:path';
 import { isIsoDate, today } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
@@ -44,7 +44,7 @@ export async function initCommand(ctx: Ctx, o: InitOptions): Promise<void> {
   const text = o.profile ? profileTemplate({ id, policy, given: o.policy ?? '', date: from }) : policyTemplate({ id, from });
   let written: boolean;
   try {
-    mkdirSync(dirname(o.out), { recursive: true }); // (profiles/ beside the policy, where generate looks)
+    makeFolderFor(o.out); // (profiles/ beside the policy, where generate looks)
     written = writeNewFile(o.out, text);
   } catch (e) {
     throw fileError(e, 'write', o.out);

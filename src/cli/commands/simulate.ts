@@ -10,7 +10,8 @@ import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
-import { fileThere, writeTold, wroteLine } from '../written.js';
+import { writeTold, wroteLine } from '../written.js';
+import { fileThere } from '../../io/places.js';
 import { policyNotes } from '../../core/policy-notes.js';
 import {
   householdsSource,
