@@ -36,8 +36,12 @@ export function report(ctx: Ctx, e: unknown, debug: boolean): number {
     removeTemporaryFiles(); // (any other output being written)
     // (an output written straight through, beside the command's own: its --out was never written — a hardening trial's
     // `--per-household /dev/stdout --out r.json | head -1` ended with no r.json and not a word; said where it can be)
-    if (!(ctx.argv ?? []).some((a) => a === '--quiet' || a === '-q'))
-      say(`note: the reader of ${e.path} closed it early: the run stopped there, and wrote nothing more (no --out)`);
+    const argv = ctx.argv ?? [];
+    const out = argv[argv.indexOf('--out') + 1];
+    if (!argv.some((a) => a === '--quiet' || a === '-q'))
+      say(
+        `note: the reader of ${e.path} closed it early: the run stopped there, and wrote nothing more${argv.includes('--out') && out !== e.path ? ` (no ${out})` : ''}`,
+      );
     return e.exitCode;
   }
   if (e instanceof Interrupted) return e.exitCode; // (as a signal's Ctrl-C: 130, nothing said)

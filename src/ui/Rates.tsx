@@ -34,7 +34,7 @@ export function Rates({ dist, lang }: { dist: RateDistribution | null; lang: Lan
       <Text> </Text>
       {dist.runs.map((r) => (
         <Text key={r.id} wrap="truncate-end">
-          {`${r.id}: ${t(lang, 'facing')} ${groupDigits(bandShares(r.bands.overall).at_least_100_households)}${r.aboveIds.length ? ` (${r.aboveIds.slice(0, 3).join(', ')}…)` : ''}`}
+          {`${runName(lang, r.id)}: ${t(lang, 'facing')} ${groupDigits(bandShares(r.bands.overall).at_least_100_households)}${r.aboveIds.length ? ` (${r.aboveIds.slice(0, 3).join(', ')}…)` : ''}`}
         </Text>
       ))}
       <Text dimColor wrap="truncate-end">{`${t(lang, 'noEarner')}: ${groupDigits(households(base.bands.noEarner))}`}</Text>

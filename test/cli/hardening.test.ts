@@ -315,7 +315,7 @@ describe('odd output targets', () => {
     );
     expect([r.stdout, r.stderr]).toEqual([
       'exit 0\n',
-      'note: the reader of /dev/stdout closed it early: the run stopped there, and wrote nothing more (no --out)\n',
+      `note: the reader of /dev/stdout closed it early: the run stopped there, and wrote nothing more (no ${out})\n`,
     ]);
     expect(existsSync(out)).toBe(false);
   });

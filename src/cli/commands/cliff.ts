@@ -89,8 +89,7 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   if (!o.household && !o.describe) {
     if (!o.households)
       throw new UsageError('give --households FILE (with --household H for one household, or alone for the whole file), or --describe');
-    notePolicy(ctx, o.quiet, loaded[0]!.snapshot.policy, [date]); // (said for one household only: a terminal QA trial)
-    return population(ctx, o, runs, about);
+    return population(ctx, o, runs, about, () => notePolicy(ctx, o.quiet, loaded[0]!.snapshot.policy, [date]));
   }
   let spec: HouseholdSpec;
   if (o.describe) {
@@ -152,10 +151,12 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   ctx.stdout.write(render[o.format]());
 }
 
-async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about: RunAbout): Promise<void> {
+/** The whole file's rates; `notes`: the policy's (said for one household only: a terminal QA trial), once its options pass. */
+async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about: RunAbout, notes: () => void): Promise<void> {
   const delta = yuanAbove0('--delta', o.delta);
   const file = o.perHousehold;
   if (file) await refuseOverwrite([commandStdout(), { flag: '--per-household', path: file, format: 'csv' }], inputsOf(o));
+  notes();
   const had = file !== undefined && fileThere(file) !== null;
   const { pop, bands, each } = await withExecutor(ctx, async (exec) => {
     const pop = await loadHouseholds(ctx, exec, o.households!, o.quiet);

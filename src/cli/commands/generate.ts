@@ -120,7 +120,7 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
     const missed = rows.filter((r) => r.within === false);
     if (missed.length && date === profile.date)
       throw new CheckFailedError(
-        `${missed.length} published figure${missed.length > 1 ? 's' : ''} outside ${missed.length > 1 ? 'their' : 'its'} tolerance: ${missed.map((r) => r.measure).join('; ')}${o.out ? ` (${o.out} is written)` : ''}; a small population misses by chance, a larger one by its profile (README "Synthetic households")`,
+        `${missed.length} published figure${missed.length > 1 ? 's' : ''} outside ${missed.length > 1 ? 'their' : 'its'} tolerance: ${missed.map((r) => r.measure.trim()).join('; ')}${o.out ? ` (${o.out} is written)` : ''}; a small population misses by chance, a larger one by its profile (README "Synthetic households")`,
       );
   }
 }
