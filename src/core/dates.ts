@@ -20,6 +20,8 @@ export function notADay(text: string): string {
 
 /** A day written another way (2026/12/01, 2026-12-1, 2026年12月1日, 2026.12.01): " (write 2026-12-01)"; '' otherwise. */
 function otherwiseWritten(text: string): string {
+  // (a year alone, as YAML reads `from: 2021`: it was told "got nothing", an onboarding trial)
+  if (/^\d{4}$/.test(text.trim())) return ` (a year alone: write the day it took effect, e.g. ${text.trim()}-01-01)`;
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.normalize('NFKC').trim());
   if (!m) return '';
   const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;

@@ -10,7 +10,7 @@ import type { DatedValue, Policy, Source } from '../core/parameters/tree.js';
 import { parseValue } from './param-values.js';
 import { parsedOnce } from './parsed-cache.js';
 import { parseRange, RANGE_HINT } from './estimate-range.js';
-import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
+import { didYouMean, got, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['policy', 'name', 'description', 'sources', 'parameters'];
 const SOURCE_KEYS = ['title', 'file', 'url', 'grade', 'date', 'note'];
@@ -127,7 +127,11 @@ function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, so
     const fromNode = k.get('from')?.[0] ?? null;
     const from = isScalar(fromNode) && typeof fromNode.value === 'string' ? fromNode.value : null;
     if (!from || !isIsoDate(from)) {
-      y.problem(fromNode ?? item, `"from" must be a date YYYY-MM-DD, got ${from ?? 'nothing'}${from ? notADay(from) : ''}`, subject);
+      y.problem(
+        fromNode ?? item,
+        `"from" must be a date YYYY-MM-DD${got(fromNode)}${isScalar(fromNode) ? notADay(String(fromNode.value)) : ''}`,
+        subject,
+      );
       continue;
     }
     const prev = entries[entries.length - 1];

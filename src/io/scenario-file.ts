@@ -11,7 +11,7 @@ import { InputError } from '../errors.js';
 import { parseValue } from './param-values.js';
 import { parsedOnce } from './parsed-cache.js';
 import { readText } from './policy-file.js';
-import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
+import { didYouMean, got, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['scenario', 'title', 'description', 'reason', 'changes'];
 const OPS = ['set', 'scale', 'add', 'same_as', 'values'] as const;
@@ -179,7 +179,3 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
 }
 
 /** What was written instead, for a message (an author's trial: `add: 50元` was told only what was expected). */
-function got(node: Node | null): string {
-  const t = isScalar(node) ? (node.source ?? (node.value === null ? null : String(node.value))) : null;
-  return t === null || t === undefined ? ', got nothing' : `, got "${t}"`;
-}

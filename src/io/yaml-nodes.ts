@@ -209,3 +209,9 @@ export function didYouMean(key: string, candidates: Iterable<string>): string {
 }
 
 export { isMap, isScalar, isSeq };
+
+/** What a scalar node's text was, for a message: `, got "2021"` (a number or a date too), or `, got nothing`. */
+export function got(node: Node | null): string {
+  const t = isScalar(node) ? (node.source ?? (node.value === null ? null : String(node.value))) : null;
+  return t === null || t === undefined ? ', got nothing' : `, got "${t}"`;
+}

@@ -96,7 +96,14 @@ describe('policy validation', () => {
     expect(problems(dup)).toEqual([expect.stringMatching(/dibao\.standard\.urban: duplicate date 2020-01-01$/)]);
     const bad = SIMPLE.replace('urban: [{from: 2020-01-01,', 'urban: [{from: 2020-02-30,');
     expect(problems(bad)).toEqual([
-      expect.stringMatching(/"from" must be a date YYYY-MM-DD, got 2020-02-30 \(February 2020 has 29 days\)$/),
+      expect.stringMatching(/"from" must be a date YYYY-MM-DD, got "2020-02-30" \(February 2020 has 29 days\)$/),
+    ]);
+    // a year alone (YAML reads it as a number): it said "got nothing", an onboarding trial
+    const year = SIMPLE.replace('urban: [{from: 2020-01-01,', 'urban: [{from: 2020,');
+    expect(problems(year)).toEqual([
+      expect.stringMatching(
+        /"from" must be a date YYYY-MM-DD, got "2020" \(a year alone: write the day it took effect, e\.g\. 2020-01-01\)$/,
+      ),
     ]);
   });
 
