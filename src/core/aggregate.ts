@@ -77,6 +77,8 @@ export class Totals {
   /** Unweighted counts of the rows read. */
   householdRows = 0;
   personRows = 0;
+  /** Per program, the households of the file that receive it (unweighted: what a sample's precision rests on). */
+  readonly programRows: number[] = PROGRAMS.map(() => 0);
 
   add(weight: number, r: HouseholdResult): void {
     this.addHousehold(weight, r.persons);
@@ -89,6 +91,7 @@ export class Totals {
     for (let j = 0; j < r.presentCount; j++) {
       const i = present[j]!;
       put(this.programs[i]!, weight, count[i]!, annual[i]!);
+      this.programRows[i]!++;
     }
     for (let j = 0; j < r.declinedCount; j++) {
       // A program received in part (special assistance whose groups are partly declined) adds persons and cost to
@@ -144,6 +147,7 @@ export class Totals {
       all: [this.all.households.value(), this.all.persons.value()],
       householdRows: this.householdRows,
       personRows: this.personRows,
+      programRows: [...this.programRows],
       per: this.per,
     };
   }
@@ -164,6 +168,7 @@ export class Totals {
     t.all.persons.merge(ExactSum.of(p.all[1]));
     t.householdRows = p.householdRows;
     t.personRows = p.personRows;
+    p.programRows?.forEach((n, i) => (t.programRows[i] = n));
     t.per = p.per ?? 1;
     return t;
   }
@@ -172,6 +177,7 @@ export class Totals {
     if (other.per !== this.per) throw new Error('cannot merge totals of different kinds (a date and a year)');
     this.householdRows += other.householdRows;
     this.personRows += other.personRows;
+    other.programRows.forEach((n, i) => (this.programRows[i]! += n));
     this.all.households.merge(other.all.households);
     this.all.persons.merge(other.all.persons);
     const merge = (into: ProgramSums[], from: ProgramSums[]) =>
@@ -208,6 +214,7 @@ export interface PlainTotals {
   readonly all: readonly [bigint, bigint];
   readonly householdRows: number;
   readonly personRows: number;
+  readonly programRows?: readonly number[];
   readonly per?: number;
 }
 
