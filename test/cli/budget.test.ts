@@ -548,6 +548,14 @@ describe('a scenario the baseline already has', () => {
     expect(c.stderr).toMatch(
       /^note: take-up differs between the localities \(take_up\.dibao: guangxi-nanning 0\.75, jiangxi-fuliang 0\.7;.*\): their costs differ by who takes up as well as by their rules; to compare the rules alone, add --scenario scenarios\/full-coverage\.yaml/m,
     );
+    // full coverage given: named, not asked for (an onboarding trial was asked to add what it had given)
+    const given = jiuzhu([
+      ...['compare', '--policy', NANNING, '--policy', 'policies/jiangxi-fuliang.yaml', '--households', file, '--date', '2025-06-30'],
+      ...['--scenario', 'scenarios/full-coverage.yaml'],
+    ]);
+    expect(given.stderr).toMatch(
+      /their costs differ by who takes up as well as by their rules; the run full-coverage, where every eligible household takes up, compares the rules alone\n/,
+    );
   });
 
   it('a scenario whose changes all start after the date or year says so, and one with none says that', () => {

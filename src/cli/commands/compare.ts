@@ -146,6 +146,18 @@ function noteUnchangedIn(ctx: Ctx, quiet: boolean, report: CompareReport): void 
   if (!report.localities.some((l) => l.scenarios[0] && takeUpShows(l.scenarios[0].figures))) return;
   const paths = [...bases[0]!.values.keys()].filter((p) => p.startsWith('take_up.'));
   const differ = paths.filter((p) => new Set(bases.map((b) => b!.values.get(p)?.value?.toString())).size > 1);
+  // (a run where every locality's take-up is 1 is given already: named, not asked for — an onboarding trial)
+  const full = report.localities[0]!.scenarios.find(
+    (s, k) =>
+      k > 0 &&
+      report.localities.every((l) => {
+        const p = l.scenarios.find((x) => x.id === s.id)?.parameters;
+        return p && paths.every((path) => p.values.get(path)?.value?.toString() === '1');
+      }),
+  );
+  const rulesAlone = full
+    ? `the run ${full.id}, where every eligible household takes up, compares the rules alone`
+    : 'to compare the rules alone, add --scenario scenarios/full-coverage.yaml (every eligible household takes up), or read eligible_annual_cost in --format json';
   if (differ.length)
     ctx.stderr.write(
       `note: take-up differs between the localities (${differ
@@ -153,9 +165,7 @@ function noteUnchangedIn(ctx: Ctx, quiet: boolean, report: CompareReport): void 
           (p) =>
             `${p}: ${report.localities.map((l, i) => `${l.policy.id} ${bases[i]!.values.get(p)?.value?.toString() ?? '—'}`).join(', ')}`,
         )
-        .join(
-          '; ',
-        )}): their costs differ by who takes up as well as by their rules; to compare the rules alone, add --scenario scenarios/full-coverage.yaml (every eligible household takes up), or read eligible_annual_cost in --format json\n`,
+        .join('; ')}): their costs differ by who takes up as well as by their rules; ${rulesAlone}\n`,
     );
 }
 
