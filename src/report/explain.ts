@@ -155,7 +155,11 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, under?
     out.push(r.entry?.estimate ? chalk.yellow(`${line} *`) : line, chalk.dim(`      ${provenance(r)}`));
   }
   if (used.some((p) => s.values.get(p)?.entry?.estimate))
-    out.push(chalk.yellow('* an estimate: a value, or the day it took effect, that no published source gives; its basis is given (a program marked * rests on one)'));
+    out.push(
+      chalk.yellow(
+        '* an estimate: a value, or the day it took effect, that no published source gives; its basis is given (a program marked * rests on one)',
+      ),
+    );
   return out.join('\n') + '\n';
 }
 
