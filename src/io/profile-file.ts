@@ -48,19 +48,23 @@ export function parseProfile(text: string, file: string): Profile {
   const values = new Map<string, ProfileValue>();
   const valuesNode = top.get('values')?.[0] ?? null;
   if (isMap(valuesNode)) {
+    const given = new Set<string>();
     for (const [key, v, pair] of y.entries(valuesNode)) {
+      given.add(key);
       const spec = PROFILE_KEYS.find((k) => k.key === key);
       if (!spec) {
-        y.problem(pair.key as Node, `unknown profile value "${key}"${didYouMean(key, KEYS)}`);
+        const near = didYouMean(key, KEYS);
+        y.problem(pair.key as Node, `unknown profile value "${key}"${near}`);
+        given.add(/"([^"]+)"/.exec(near)?.[1] ?? key); // (the key it was meant for: told there, not missing too)
         continue;
       }
       const parsed = value(y, v, spec.kind, key, sources);
       if (parsed && spec.bounds && !withinBounds(y, v, parsed.value, spec.bounds, key)) continue;
       if (parsed) values.set(key, parsed);
     }
+    // Every key missing, at once (one a run took an onboarding trial eleven runs); a key given but wrong is told as such
     for (const spec of PROFILE_KEYS)
-      if (!values.has(spec.key) && !spec.optional && !y.problems.length)
-        y.problem(top.get('values')![1], `missing ${spec.key} (${spec.en})`);
+      if (!given.has(spec.key) && !spec.optional) y.problem(top.get('values')![1], `missing ${spec.key} (${spec.en})`);
   } else if (top.has('values')) y.problem(valuesNode, 'expected a mapping of profile values');
   if (y.problems.length) throw new InputError(y.problems, 'fix the profile');
   return { id: id!, file, policy: isAbsolute(policy!) ? policy! : join(dirname(file), policy!), date: date!, values };

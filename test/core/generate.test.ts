@@ -156,6 +156,20 @@ describe('profile validation', () => {
       expect.stringMatching(/^p\.yaml:\d+:\d+: unknown profile value "age\.over_80_share" \(did you mean "age\.over80_share"\?\)$/),
     ]);
   });
+  it('every key missing is told at once (one a run took an onboarding trial eleven runs), beside the other problems', () => {
+    const bad = text
+      .replace(/^ {2}household_size\.rural:.*\n/m, '')
+      .replace(/^ {2}composition\.single_elderly\.rural:.*\n/m, '')
+      .replace(
+        'target.average_benefit.urban: {value: 395, source: nanning-2022, clause: 补助水平 urban}',
+        'target.average_benefit.urban: {value: 395}',
+      );
+    expect(problemsOfSync(() => parseProfile(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'target.average_benefit.urban: needs a "source" or, where nothing is published, an "estimate" with its basis',
+      'missing household_size.rural (shares of households of 1, 2, … 6 persons, rural)',
+      'missing composition.single_elderly.rural (share of one-person households that are a person 60 or over, rural)',
+    ]);
+  });
   it('a target’s quintiles and tolerance are checked; only a target has a tolerance', () => {
     const bad = text
       .replace('target.income_quintiles.urban: {value: [0.348, 0.587,', 'target.income_quintiles.urban: {value: [0.587, 0.348,')
