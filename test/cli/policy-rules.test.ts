@@ -15,6 +15,13 @@ const at = text.indexOf('  low_income:\n    multiplier:\n      - from: 2020-11-2
 const line = text.slice(0, at).split('\n').length + 2; // (its dated entry's line)
 const bad = join(dir, 'percent.yaml');
 writeFileSync(bad, text.slice(0, at) + text.slice(at).replace('value: 2\n', 'value: 200\n'));
+/** simulate on the sample in Nanning under a scenario file of these change lines, written as `name`. */
+const underScenario = (name: string, changes: readonly string[], date = '2025-06-30') => {
+  const sc = join(dir, `${name}.yaml`);
+  writeFileSync(sc, `scenario: ${name}\ntitle: {zh: 试, en: try}\nreason: test\nchanges:\n${changes.map((c) => `  ${c}\n`).join('')}`);
+  const r = jiuzhu(['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--scenario', sc, '--date', date]);
+  return { sc, r };
+};
 
 describe('a policy breaking a rule of severity error', () => {
   it('is refused at its line by every command that computes (exit 3, no output); validate lists it (exit 1)', () => {
@@ -78,22 +85,7 @@ describe('a policy breaking a rule of severity error', () => {
   // A reform author's trial: {scale: 10}, a yearly 10680 for 890 and a yearly disability subsidy ran, exit 0, costing
   // 14–200 × the baseline. Nanning's minimum wage from 2025-10-01 is 1990 (the policy file); its urban S 810.
   it('a scenario standard typed yearly or ×10, or a yearly subsidy, is refused at the scenario line; a real raise runs', () => {
-    const run = (name: string, change: string) => {
-      const sc = join(dir, `${name}.yaml`);
-      writeFileSync(sc, `scenario: ${name}\ntitle: {zh: 试, en: try}\nreason: test\nchanges:\n  ${change}\n`);
-      const args = [
-        'simulate',
-        '--policy',
-        'policies/guangxi-nanning.yaml',
-        '--households',
-        SAMPLE,
-        '--scenario',
-        sc,
-        '--date',
-        '2027-08-01',
-      ];
-      return { sc, r: jiuzhu(args) };
-    };
+    const run = (name: string, change: string) => underScenario(name, [change], '2027-08-01');
     const x10 = run('x10', "dibao.standard.urban: {scale: 10, from: '2027-07-01'}");
     expect(x10.r.code).toBe(3);
     expect(x10.r.stderr).toContain(
@@ -123,27 +115,8 @@ describe('a policy breaking a rule of severity error', () => {
 
   // A code review: central 0.9 + provincial 0.9 ran, the city or county "paying" −1.17 billion yuan, exit 0
   it('a scenario whose central and provincial shares add up to more than 1 is refused; up to 1 runs', () => {
-    const run = (name: string, central: string, provincial: string) => {
-      const sc = join(dir, `${name}.yaml`);
-      writeFileSync(
-        sc,
-        `scenario: ${name}\ntitle: {zh: 试, en: try}\nreason: test\nchanges:\n  funding.assistance.central: {set: ${central}}\n  funding.assistance.provincial: {set: ${provincial}}\n`,
-      );
-      return {
-        sc,
-        r: jiuzhu([
-          'simulate',
-          '--policy',
-          'policies/guangxi-nanning.yaml',
-          '--households',
-          SAMPLE,
-          '--scenario',
-          sc,
-          '--date',
-          '2025-06-30',
-        ]),
-      };
-    };
+    const run = (name: string, central: string, provincial: string) =>
+      underScenario(name, [`funding.assistance.central: {set: ${central}}`, `funding.assistance.provincial: {set: ${provincial}}`]);
     const over = run('over', '0.9', '0.9');
     expect(over.r.code).toBe(3);
     expect(over.r.stderr).toContain('scenario over on policies/guangxi-nanning.yaml: funding.assistance at');
