@@ -286,7 +286,7 @@ function unreadNote(id: string, base: Snapshot, s: Snapshot, date: string, year:
 const unchangedText = (id: string, policy: Policy, date: string, year: boolean, where = '') =>
   `note: scenario ${id} changes no parameter${where} ${year ? 'in' : 'at'} ${date}: ${whyUnchanged(id, policy, year ? `${date}-12-31` : date)} (its Δ is 0 by construction, not a finding)`;
 
-/** noteUnchanged's notes for runs at one date (the TUI's, which shows them in its help and says them as it closes). */
+/** noteUnchanged's notes for runs at one date (the TUI's, which shows them with n and says them as it closes). */
 export function unchangedRunsNotes(runs: readonly LoadedRun[], date: string, where = ''): string[] {
   const [base, ...rest] = runs;
   return rest.flatMap((r) => {

@@ -51,7 +51,7 @@ export class Params {
     private readonly slots: ReadonlyMap<string, number> = new Map(),
     /** The area the rules are compiled for. */
     readonly area: Area = 'urban',
-    /** Where each path read is recorded (rules.ts readsAt: what a scenario changes that no rule reads). */
+    /** Where each path read is recorded (rules.ts unreadPaths: what a scenario changes that no rule reads). */
     private readonly read?: Set<string>,
   ) {}
 
