@@ -5,7 +5,7 @@ import { ExactSum } from './aggregate.js';
 import { evaluateHousehold, newContext } from './engine.js';
 import { D, type Dec } from './money.js';
 import type { Population } from './population.js';
-import { dist, num, toleranceOf, type Profile } from './profile.js';
+import { dist, emptyArea, num, toleranceOf, type Profile } from './profile.js';
 import { SLOT } from './programs/index.js';
 import { countedIncome } from './programs/context.js';
 import type { Rules } from './rules.js';
@@ -135,7 +135,10 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
 
   row('人口 weighted persons (population grossed up to)', persons.dividedBy(1e6), 'population.persons', 0);
   // The income distribution: each fifth's mean as a multiple of the area's mean.
+  // (an area no one lives in, by the profile, has no rows: Shenzhen's rural ones failed at −100 %)
+  const none = emptyArea(num(profile, 'population.urban_share'));
   AREA.forEach((a, ai) => {
+    if (a === none) return;
     const target = `target.income_quintiles.${a}`;
     const published = dist(profile, target);
     if (!incomes[ai]!.length) {
@@ -170,6 +173,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   row('18岁以下 persons under 18, %', ratio(m.get('children'), persons), 'target.child_share', 1, 100);
   row('60岁及以上 persons 60 and over, %', ratio(m.get('elderly'), persons), 'target.elderly_share', 1, 100);
   for (const a of AREA) {
+    if (a === none) continue;
     const n = m.get(`persons.${a}`);
     row(`低保对象每百人 dibao recipients per 100 persons, ${a}`, ratio(m.get(`dibao.${a}`), n), `target.dibao_rate.${a}`, 2, 100);
     shown(`  符合条件 eligible (all who qualify), ${a}`, ratio(m.get(`dibao_eligible.${a}`), n), 2, 100);

@@ -110,6 +110,39 @@ export const TARGETS: readonly ProfileSpec[] = [
 
 export const PROFILE_KEYS: readonly ProfileSpec[] = [...DRAWS, ...TARGETS];
 
+/**
+ * The area no one lives in (population.urban_share 1: a city without villages, as Shenzhen; 0: none in towns), whose
+ * keys a profile need not give and whose targets are not compared; null where both have persons. An onboarding trial
+ * had to invent every rural value of Shenzhen, and its rural targets failed at −100 %.
+ */
+export function emptyArea(urbanShare: number | undefined): 'urban' | 'rural' | null {
+  return urbanShare === 1 ? 'rural' : urbanShare === 0 ? 'urban' : null;
+}
+
+/**
+ * The values with the empty area's draws stood in for by the other area's (never drawn from: no household is drawn
+ * there), each saying so; its targets, and the urban share of tekun, are left out.
+ */
+export function withEmptyArea(values: Map<string, ProfileValue>): void {
+  const u = values.get('population.urban_share')?.value;
+  const none = emptyArea(typeof u === 'number' ? u : undefined);
+  if (!none) return;
+  const other = none === 'rural' ? 'urban' : 'rural';
+  values.delete('target.tekun_urban_share'); // (all of them in the one area, by construction)
+  for (const spec of PROFILE_KEYS) {
+    if (!spec.key.endsWith(`.${none}`)) continue;
+    if (spec.key.startsWith('target.')) values.delete(spec.key);
+    else {
+      const stand = values.get(`${spec.key.slice(0, -none.length)}${other}`);
+      if (stand && !values.has(spec.key))
+        values.set(spec.key, {
+          value: stand.value,
+          estimate: `no ${none} population (population.urban_share ${u}): the ${other} value stands in, never drawn from`,
+        });
+    }
+  }
+}
+
 export interface ProfileValue {
   readonly value: number | readonly number[];
   readonly source?: string;

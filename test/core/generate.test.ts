@@ -170,6 +170,26 @@ describe('profile validation', () => {
       'missing composition.single_elderly.rural (share of one-person households that are a person 60 or over, rural)',
     ]);
   });
+  // An onboarding trial (Shenzhen, all urban) had to invent every rural value, and its rural targets failed at −100 %
+  it('with urban_share 1 the rural keys need not be given: its draws stand in from urban, its targets are left out', async () => {
+    const city = text
+      .replace(/^ {2}population\.urban_share: \{value: [\d.]+/m, '  population.urban_share: {value: 1')
+      .replace(/^ {2}[\w.]+\.rural:.*\n/gm, '');
+    expect(city).not.toMatch(/\.rural:/);
+    const p = parseProfile(city, 'p.yaml');
+    expect(p.values.get('household_size.rural')).toEqual({
+      value: p.values.get('household_size.urban')!.value,
+      estimate: 'no rural population (population.urban_share 1): the urban value stands in, never drawn from',
+    });
+    expect([...p.values.keys()].filter((k) => k.startsWith('target.') && k.endsWith('.rural'))).toEqual([]);
+    expect(p.values.has('target.tekun_urban_share')).toBe(false);
+    // generated: every household urban, no rural row in the report
+    const snapshot = resolve(await loadPolicy('policies/guangxi-nanning.yaml'), p.date);
+    const s: GenerateSettings = { profile: p, households: 2000, seed: 1, standard: standards(snapshot), takeUpDibao: 0.75 };
+    const pop = await parseHouseholdsFast(Readable.from([csv(s)]), 'g.csv');
+    expect(Array.from(pop.area).every((a) => a === 0)).toBe(true);
+    expect(calibrate(pop, compileRules(snapshot), p).filter((r) => /rural/.test(r.measure))).toEqual([]);
+  });
   it('a target’s quintiles and tolerance are checked; only a target has a tolerance', () => {
     const bad = text
       .replace('target.income_quintiles.urban: {value: [0.348, 0.587,', 'target.income_quintiles.urban: {value: [0.587, 0.348,')
