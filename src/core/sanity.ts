@@ -109,6 +109,11 @@ export const RULES = {
     // (a scenario too: no reform makes a month's subsidy above S or a year's income below 12 S; a yearly figure does)
     unit: true,
   },
+  valuesRead: {
+    id: 'values-read',
+    severity: 'warning',
+    text: 'a value given is read by some rule while it is in force (dibao.payment.tiers only where the tiers are paid)',
+  },
   multiplesAboveOne: {
     id: 'lines-above-standard',
     severity: 'warning',
@@ -296,6 +301,24 @@ function check(policy: Policy): Violation[] {
       // 0 is how a policy says "not in force" (e.g. no single-person inclusion before a reform).
       if (!num(e).isZero() && num(e).lessThan(1)) add(RULES.multiplesAboveOne, e, `${path} is ${num(e).toFixed()} from ${e.from}`);
     }
+  }
+  // A mode's own value where another mode is in force all the while it is: no rule reads it (an onboarding trial's
+  // tiers under the gap, and a benefit share beside gap_own_income, validated without a word)
+  for (const spec of PARAMS) {
+    const o = spec.optional;
+    if (!o) continue;
+    const [h, mode] = [history(spec.path), history(o.when)];
+    h.forEach((e, i) => {
+      const until = h[i + 1]?.from ?? '9999-12-31';
+      const dates = [e.from, ...mode.filter((m) => m.from > e.from && m.from < until).map((m) => m.from)];
+      const modes = dates.map((d) => mode[indexInForce(mode, d)]?.value);
+      if (modes.every((m) => m !== undefined && m !== o.equals))
+        add(
+          RULES.valuesRead,
+          e,
+          `${spec.path} from ${e.from} is given, but ${o.when} is ${[...new Set(modes)].join(', then ')} while it is in force: no rule reads it (it is read when ${o.when} is ${o.equals})`,
+        );
+    });
   }
   return out;
 }

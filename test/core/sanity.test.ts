@@ -20,6 +20,34 @@ function withHistory(h: Record<string, Array<[string, string]>>): Policy {
 const found = (p: Policy) => checkPolicy(p).map((v) => `${v.rule.severity} ${v.rule.id}: ${v.message}`);
 
 describe('parameter sanity rules', () => {
+  // An onboarding trial's tiers under the gap validated without a word (no rule reads them)
+  it('a mode’s own value where another mode is in force all the while is a warning; in force in part of it, none', () => {
+    const mode = (values: Array<[string, string]>): DatedValue[] =>
+      values.map(([from, value]) => ({ from, value, source: 'test', where: { file: 'p.yaml', line: 2 } }));
+    const tiers: DatedValue = {
+      from: '2021-01-01',
+      value: [{ below_share: D('0.5'), per_person: D('400') }],
+      source: 'test',
+      where: { file: 'p.yaml', line: 3 },
+    };
+    const policy = (m: DatedValue[]): Policy => {
+      const base = simplePolicy();
+      return { ...base, params: new Map(base.params).set('dibao.payment.mode', m).set('dibao.payment.tiers', [tiers]) };
+    };
+    expect(found(policy(mode([['2000-01-01', 'gap']])))).toEqual([
+      'warning values-read: dibao.payment.tiers from 2021-01-01 is given, but dibao.payment.mode is gap while it is in force: no rule reads it (it is read when dibao.payment.mode is tiered)',
+    ]);
+    expect(
+      found(
+        policy(
+          mode([
+            ['2000-01-01', 'gap'],
+            ['2023-07-01', 'tiered'],
+          ]),
+        ),
+      ),
+    ).toEqual([]);
+  });
   it('all hold on the simple policy', () => {
     expect(found(simplePolicy())).toEqual([]);
   });
