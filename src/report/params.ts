@@ -3,7 +3,7 @@
 import chalk from 'chalk';
 import { PARAMS } from '../core/parameters/schema.js';
 import { madeBy, valueToJson, valueToText, type Resolved, type Snapshot } from '../core/parameters/tree.js';
-import { textTable } from './text-table.js';
+import { textTable, wrapLine, type Align } from './text-table.js';
 
 export function paramsJson(s: Snapshot): Record<string, unknown> {
   return Object.fromEntries(PARAMS.map((spec) => [spec.path, valueToJson(s.values.get(spec.path)!.value, spec)]));
@@ -39,7 +39,12 @@ export function rangeText(r: Resolved): string {
   return parts.join('; ');
 }
 
-export function paramsTable(s: Snapshot): string {
+/**
+ * `width`: a terminal's columns. The source (a document's title, an estimate's basis: up to ~2,000 characters) then
+ * goes under its row, wrapped to the width (in a column, the table ran ~1,000 columns wide: an onboarding trial and a
+ * terminal QA trial). In a file or a pipe, one line per parameter, as grep and diff like it.
+ */
+export function paramsTable(s: Snapshot, width?: number): string {
   const rows = PARAMS.map((spec) => {
     const r = s.values.get(spec.path)!;
     const value = valueToText(r.value, spec);
@@ -54,22 +59,30 @@ export function paramsTable(s: Snapshot): string {
     ];
   });
   const estimates = rows.filter((_, i) => s.values.get(PARAMS[i]!.path)!.entry?.estimate).length;
+  const fit = (line: string) => (width ? wrapLine(line, width - 1).join('\n') : line);
+  const HEADER = ['parameter 参数', '名称', 'value 值', 'range 范围', 'unit 单位', 'since 起始'];
+  const ALIGN: Align[] = ['left', 'left', 'right', 'left', 'left', 'left'];
+  /** At a terminal: path, value, unit and date in columns; the 中文 name, the range and the source under, wrapped. */
+  const sourceUnder = (all: string[][], w: number) => {
+    const pick = [0, 2, 4, 5];
+    const [head, rule, ...lines] = textTable(
+      pick.map((k) => HEADER[k]!),
+      all.map((r) => pick.map((k) => r[k]!)),
+      pick.map((k) => ALIGN[k]!),
+    ).split('\n');
+    const under = (r: string[]) => `    ${[r[1], r[3] && `range 范围 ${r[3]}`, r[6]].filter(Boolean).join(' · ')}`;
+    return [head, rule, ...lines.flatMap((l, i) => [l, ...wrapLine(under(all[i]!), w - 1).map((x) => chalk.dim(x))])].join('\n');
+  };
   return (
     [
       chalk.bold(`${s.policy.name.zh} ${s.policy.name.en} — parameters in force at ${s.date}`),
       // (the 中文 name beside the path: init's template gives it, and nothing else did, a county officer's trial found)
-      textTable(['parameter 参数', '名称', 'value 值', 'range 范围', 'unit 单位', 'since 起始', 'source 依据'], rows, [
-        'left',
-        'left',
-        'right',
-        'left',
-        'left',
-        'left',
-        'left',
-      ]),
+      width ? sourceUnder(rows, width) : textTable([...HEADER, 'source 依据'], rows, [...ALIGN, 'left']),
       estimates
         ? chalk.yellow(
-            `* ${estimates} of ${PARAMS.length} values are estimates (basis and range shown; jiuzhu sensitivity: how far each moves the cost)`,
+            fit(
+              `* ${estimates} of ${PARAMS.length} values are estimates (basis and range shown; jiuzhu sensitivity: how far each moves the cost)`,
+            ),
           )
         : '',
     ].join('\n') + '\n'

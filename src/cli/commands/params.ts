@@ -22,7 +22,7 @@ export async function paramsCommand(ctx: Ctx, o: ParamsOptions): Promise<void> {
   const derived = (await loadScenarios(o.scenario ?? [])).reduce(applyScenario, policy);
   const snapshot = resolve(derived, date);
   if (o.format === 'table') {
-    ctx.stdout.write(paramsTable(snapshot));
+    ctx.stdout.write(paramsTable(snapshot, ctx.stdout.isTTY ? ctx.stdout.columns : undefined));
     return;
   }
   // The JSON contract is path → value only, so the estimates are named on stderr.
