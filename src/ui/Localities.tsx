@@ -25,7 +25,8 @@ export function Localities({
     const cur = others[runOf(v)];
     const b = id === 'total' ? base!.figures.total_annual_cost : base!.figures.programs[id].annual_cost;
     const c = cur ? (id === 'total' ? cur.figures.total_annual_cost : cur.figures.programs[id].annual_cost) : b;
-    return pad(`${money(b, lang)} ${signedPct(b, c)}`, col, 'right');
+    // (the amount and its change each in its own place: as one string they did not line up, a terminal QA trial)
+    return `${pad(money(b, lang), col - 8, 'right')} ${pad(signedPct(b, c), 7, 'right')}`;
   };
   return (
     <Box flexDirection="column">
