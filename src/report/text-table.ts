@@ -36,6 +36,25 @@ export function truncate(s: string, width: number): string {
   return out + '…';
 }
 
+/**
+ * Cuts s to at most `width` display columns in its middle, keeping its start and its end (an id's number is at its
+ * end: 欧阳修远家庭户31 and …户32 were both cut to 欧阳修远家庭户3…, a terminal QA trial).
+ */
+export function truncateMiddle(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  const chars = [...s];
+  let [head, tail, w] = ['', '', 1]; // (the … takes one column)
+  for (let i = 0, j = chars.length - 1; i <= j;) {
+    const fromEnd = displayWidth(tail) < displayWidth(head);
+    const ch = fromEnd ? chars[j]! : chars[i]!;
+    if (w + displayWidth(ch) > width) break;
+    w += displayWidth(ch);
+    if (fromEnd) [tail, j] = [ch + tail, j - 1];
+    else [head, i] = [head + ch, i + 1];
+  }
+  return `${head}…${tail}`;
+}
+
 export function pad(s: string, width: number, align: Align): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
   return align === 'right' ? fill + s : s + fill;

@@ -1,7 +1,7 @@
 // View 4: households filtered by how the run treats them; Enter opens one's explain trace (↑/↓ scroll, Esc back).
 import { Box, Text } from 'ink';
 import { fenToYuan } from '../core/money.js';
-import { groupDigits, pad, truncate } from '../report/text-table.js';
+import { groupDigits, pad, truncate, truncateMiddle } from '../report/text-table.js';
 import { filterLabel, t, type Lang } from './labels.js';
 import type { HouseholdRow } from './model.js';
 import type { Filter } from './state.js';
@@ -57,7 +57,7 @@ export function Households({
         return (
           <Text key={r.h} inverse={top + i === selected}>
             {/* (the marker: without colour, inverse video is all there was) */}
-            {`${top + i === selected ? '▸' : ' '} ${pad(truncate(r.id, 16), 17, 'left')}${pad(`${r.persons} ${lang === 'en' && r.persons === 1 ? 'person' : t(lang, 'persons')}`, 10, 'left')}${pad(groupDigits(fenToYuan(r.base)), 12, 'right')} → ${pad(groupDigits(fenToYuan(r.now)), 12, 'right')}  `}
+            {`${top + i === selected ? '▸' : ' '} ${pad(truncateMiddle(r.id, 16), 17, 'left')}${pad(`${r.persons} ${lang === 'en' && r.persons === 1 ? 'person' : t(lang, 'persons')}`, 10, 'left')}${pad(groupDigits(fenToYuan(r.base)), 12, 'right')} → ${pad(groupDigits(fenToYuan(r.now)), 12, 'right')}  `}
             <Text
               color={d < 0 ? 'red' : d > 0 ? 'green' : undefined}
             >{`${d > 0 ? '+' : d < 0 ? '−' : ''}${groupDigits(fenToYuan(Math.abs(d)))}`}</Text>

@@ -1,6 +1,6 @@
 // The tables' counts for people: whole households and persons, and none that is not nothing shown as 0.
 import { describe, expect, it } from 'vitest';
-import { groupCount } from '../../src/report/text-table.js';
+import { displayWidth, groupCount, truncateMiddle } from '../../src/report/text-table.js';
 
 describe('groupCount', () => {
   it('rounds half up to whole households, digits grouped', () => {
@@ -10,5 +10,16 @@ describe('groupCount', () => {
   it('gives a year’s average under half a household as "<1", not "0" beside its cost', () => {
     // one household paid 3 months of 12 (a gradual exit): 0.25 on average over the year
     expect(['0.25', '0.000001', '0.0'].map(groupCount)).toEqual(['<1', '<1', '0']);
+  });
+});
+
+describe('truncateMiddle', () => {
+  it('keeps an id’s start and end within the width, 中文 two columns each (ids alike at the start stay apart)', () => {
+    // 16 columns into 14: the start and the end, alternately, as the width allows (…: one column)
+    expect(truncateMiddle('欧阳修远家庭户31', 14)).toBe('欧阳修…庭户31');
+    expect(truncateMiddle('欧阳修远家庭户32', 14)).toBe('欧阳修…庭户32');
+    expect(displayWidth(truncateMiddle('欧阳修远家庭户31', 14))).toBeLessThanOrEqual(14);
+    expect(truncateMiddle('H000123', 16)).toBe('H000123');
+    expect(truncateMiddle('household-0000000001234', 12)).toBe('househ…01234');
   });
 });
