@@ -190,7 +190,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
           wrap="truncate-end"
         >{`${t(lang, 'failed')}: ${shown.error instanceof Error ? shown.error.message : String(shown.error)}`}</Text>
       ) : null}
-      {state.help ? <Help lang={lang} /> : null}
+      {state.help ? <Help lang={lang} width={width} /> : null}
       {state.notes ? <Notes notes={data.notes ?? []} lang={lang} height={room} width={width} /> : null}
       {!overlay && state.view === 'overview' ? (
         <Overview

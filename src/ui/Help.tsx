@@ -1,6 +1,7 @@
 // The help overlay (?): every key, in the chosen language.
 import { Box, Text } from 'ink';
 import type { Lang } from './labels.js';
+import { wrapLine } from '../report/text-table.js';
 
 const KEYS: Array<[string, string, string]> = [
   ['1 … 6 / Tab', '切换视图：总览、图表、调节、家庭、地区对比、边际税率', 'views: overview, charts, knobs, households, localities, rates'],
@@ -19,12 +20,18 @@ const KEYS: Array<[string, string, string]> = [
   ['q', '退出', 'quit'],
 ];
 
-export function Help({ lang }: { lang: Lang }) {
+/** `width`: the screen's; a description wider than the box goes on under its own start (it wrapped under the key). */
+export function Help({ lang, width = 80 }: { lang: Lang; width?: number }) {
+  const room = Math.max(20, width - 4 - 16); // (the border and padding, the key's column)
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold>{lang === 'zh' ? '按键 keys' : 'keys 按键'}</Text>
       {KEYS.map(([k, zh, en]) => (
-        <Text key={k}>{`${k.padEnd(16)}${lang === 'zh' ? zh : en}`}</Text>
+        <Text key={k}>
+          {wrapLine(lang === 'zh' ? zh : en, room)
+            .map((l, i) => `${(i ? '' : k).padEnd(16)}${l.trimStart()}`)
+            .join('\n')}
+        </Text>
       ))}
     </Box>
   );
