@@ -162,7 +162,15 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   // Below 80×24 the views wrap over each other: say so (a TUI trial saw the layout break with no word of why)
   const [cols, lines] = [size.columns, size.rows];
   const overlay = state.help || state.notes;
-  if (tooSmall) return <Text wrap="wrap">{t(lang, 'tooSmall').replace('{size}', `${cols}×${lines}`)}</Text>;
+  // (wrapped here, by display width: Ink's wrap began a line with the space it broke at, a terminal QA trial)
+  if (tooSmall)
+    return (
+      <Text>
+        {wrapLine(t(lang, 'tooSmall').replace('{size}', `${cols}×${lines}`), Math.max(10, cols - 1))
+          .map((l) => l.trimStart())
+          .join('\n')}
+      </Text>
+    );
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">

@@ -375,6 +375,12 @@ describe('jiuzhu tui', () => {
         'the terminal is 70×24: jiuzhu tui needs at least 80×24; make the window larger (q quits)',
       );
       expect(a.lastFrame()).not.toContain('overview');
+      expect(
+        a
+          .lastFrame()!
+          .split('\n')
+          .every((l) => !l.startsWith(' ')),
+      ).toBe(true); // (no line begun by a space)
       // made larger, it draws the views at once, with no key pressed (it waited for one, a TUI trial found)
       columns = 80;
       const before = a.lastFrame();
