@@ -9,6 +9,7 @@ import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { fundingOf, LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, layerLabel, layerZh, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote } from './estimates.js';
+import { sideBySide } from './compare-side.js';
 import {
   RANGE_METHOD,
   delta,
@@ -259,6 +260,10 @@ function signedYuan(v: string, color: boolean, unit?: Unit): string {
   return color ? paint(d, text) : text;
 }
 
+/** Each locality's baseline, by its policy's id. */
+const sidesOf = (r: CompareReport) =>
+  r.localities.flatMap((l) => (l.scenarios[0] ? [{ id: l.policy.id, figures: l.scenarios[0].figures }] : []));
+
 export function compareTable(r: CompareReport): string {
   const out: string[] = [];
   const base = r.localities[0]?.scenarios[0]?.figures;
@@ -272,6 +277,8 @@ export function compareTable(r: CompareReport): string {
         '  budget year: costs for the year, counts of its average month; winners and losers, flows and splits are for one date: run compare again with --date (and no --year) for them',
       ),
     );
+  const side = sideBySide(sidesOf(r), r.unit ?? 'yuan');
+  if (side) out.push('', chalk.bold('localities side by side 地区对比'), textTable(...side, [PROGRAMS.length]));
   for (const l of r.localities) {
     const [header, rows, align] = mainTable(l, true, r.unit ?? 'yuan');
     out.push(
@@ -316,6 +323,8 @@ export function compareTable(r: CompareReport): string {
 
 export function compareMarkdown(r: CompareReport): string {
   const out = [`### jiuzhu compare — ${r.date}`, '', `Households: \`${r.householdsFile}\`.`];
+  const side = sideBySide(sidesOf(r), r.unit ?? 'yuan');
+  if (side) out.push('', '#### localities side by side 地区对比', '', markdownTable(...side));
   for (const l of r.localities) {
     const [header, rows, align] = mainTable(l, false, r.unit ?? 'yuan');
     out.push('', `#### ${l.policy.name.zh} ${l.policy.name.en} (\`${l.policyFile}\`)`, '', markdownTable(header, rows, align), '');

@@ -162,6 +162,28 @@ describe('compare', () => {
     expect(csv).toHaveLength(1 + 3 * 2 * (PROGRAM_IDS.length + 1) + 1); // a row per program and a total, per run
   });
 
+  // An onboarding trial subtracted Shenzhen's totals from Guangzhou's by hand: each locality's table came in turn
+  it('puts the localities’ baselines side by side, each one’s difference from the first, as the JSON’s figures give them', () => {
+    const t = jiuzhu(['compare', ...policyArgs, ...scenarioArgs, '--households', SAMPLE, '--date', DATE]).stdout;
+    type Total = { total_annual_cost: string; total_annual_cost_exact: string };
+    const [first, second, third] = json.localities.map((l: { scenarios: Total[] }) => l.scenarios[0]!) as Total[];
+    const grouped = (v: string) => v.replace(/^-/, '−').replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
+    // (the difference of the exact totals, rounded once: the rounded totals' differs by a fen)
+    const diff = (x: { total_annual_cost_exact: string }) => {
+      const d = D(D(x.total_annual_cost_exact).minus(first.total_annual_cost_exact).toFixed(2));
+      return `${d.isNegative() ? '' : '+'}${grouped(d.toFixed(2))} (${d.isNegative() ? '' : '+'}${d.dividedBy(first.total_annual_cost).times(100).toFixed(2).replace(/^-/, '−')}%)`;
+    };
+    const total = t.split('\n').find((l) => l.startsWith('total 合计') && l.includes(grouped(third.total_annual_cost)))!;
+    expect(total.split(/\s{2,}/).slice(1)).toEqual([
+      ...[first, second, third].map((x) => grouped(x.total_annual_cost)),
+      diff(second),
+      diff(third),
+    ]);
+    expect(t.indexOf('localities side by side 地区对比')).toBeLessThan(t.indexOf('Guangxi / Nanning'));
+    const one = jiuzhu(['compare', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--date', DATE]).stdout;
+    expect(one).not.toContain('side by side');
+  });
+
   it('Markdown has the flows between layers as a table, with the JSON transitions (it had the title only)', () => {
     const args = ['compare', '--policy', 'policies/guangxi-nanning.yaml', '--scenario', 'scenarios/combined-package.yaml'];
     const run = (format: string) => jiuzhu([...args, '--households', SAMPLE, '--date', DATE, '--format', format]).stdout;
