@@ -121,12 +121,12 @@ export function emptyArea(urbanShare: number | undefined): 'urban' | 'rural' | n
 
 /**
  * The values with the empty area's draws stood in for by the other area's (never drawn from: no household is drawn
- * there), each saying so; its targets, and the urban share of tekun, are left out.
+ * there), each saying so; its targets, and the urban share of tekun, are left out. Returns the empty area.
  */
-export function withEmptyArea(values: Map<string, ProfileValue>): void {
+export function withEmptyArea(values: Map<string, ProfileValue>): 'urban' | 'rural' | null {
   const u = values.get('population.urban_share')?.value;
   const none = emptyArea(typeof u === 'number' ? u : undefined);
-  if (!none) return;
+  if (!none) return null;
   const other = none === 'rural' ? 'urban' : 'rural';
   values.delete('target.tekun_urban_share'); // (all of them in the one area, by construction)
   for (const spec of PROFILE_KEYS) {
@@ -141,6 +141,7 @@ export function withEmptyArea(values: Map<string, ProfileValue>): void {
         });
     }
   }
+  return none;
 }
 
 export interface ProfileValue {

@@ -5,7 +5,7 @@ import type { Node } from 'yaml';
 import { isIsoDate } from '../core/dates.js';
 import { D } from '../core/money.js';
 import { PLACEHOLDER_SOURCE } from '../core/parameters/schema.js';
-import { emptyArea, PROFILE_KEYS, withEmptyArea, type Profile, type ProfileSpec, type ProfileValue } from '../core/profile.js';
+import { PROFILE_KEYS, withEmptyArea, type Profile, type ProfileSpec, type ProfileValue } from '../core/profile.js';
 import { InputError } from '../errors.js';
 import { readText } from './policy-file.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
@@ -64,12 +64,10 @@ export function parseProfile(text: string, file: string): Profile {
     }
     // Every key missing, at once (one a run took an onboarding trial eleven runs); a key given but wrong is told as such
     // (the keys of an area no one lives in need not be given: urban_share 1 or 0)
-    const u = values.get('population.urban_share')?.value;
-    const none = emptyArea(typeof u === 'number' ? u : undefined);
+    const none = withEmptyArea(values);
     for (const spec of PROFILE_KEYS)
       if (!given.has(spec.key) && !spec.optional && !(none && spec.key.endsWith(`.${none}`)))
         y.problem(top.get('values')![1], `missing ${spec.key} (${spec.en})`);
-    withEmptyArea(values);
   } else if (top.has('values')) y.problem(valuesNode, 'expected a mapping of profile values');
   if (y.problems.length) throw new InputError(y.problems, 'fix the profile');
   return { id: id!, file, policy: isAbsolute(policy!) ? policy! : join(dirname(file), policy!), date: date!, values };
