@@ -1,7 +1,7 @@
 // Weighted totals, exact. Each term is weight (millionths) × amount (fen), an integer; sums accumulate
 // in a safe-integer fast path and spill into a BigInt before they could pass 2^53. Merging partial
 // totals is associative and exact, so totals do not depend on chunking or thread count.
-import { D } from './money.js';
+import { D, fixed } from './money.js';
 import { DOUBLE_ZERO } from './records.js';
 import type { HouseholdResult } from './programs/context.js';
 import { isCash, PROGRAMS, type ProgramId } from './programs/index.js';
@@ -255,9 +255,7 @@ export function weightedCount(v: bigint, per = 1n): string {
 
 /** Σ weight × fen (millionths × fen) → yuan, rounded half up to the fen. */
 export function weightedYuan(v: bigint, per = 1n): string {
-  return D(v.toString())
-    .dividedBy(100_000_000 * Number(per))
-    .toFixed(2);
+  return fixed(D(v.toString()).dividedBy(100_000_000 * Number(per)));
 }
 
 /**
@@ -266,7 +264,7 @@ export function weightedYuan(v: bigint, per = 1n): string {
  */
 export function weightedYuanExact(v: bigint, per = 1n): string {
   const d = D(v.toString()).dividedBy(100_000_000 * Number(per));
-  if (d.decimalPlaces() > 20) return d.toFixed(10);
+  if (d.decimalPlaces() > 20) return fixed(d, 10);
   return d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
 }
 

@@ -19,6 +19,15 @@ export function parseFen(text: string): number | null {
   return Number(m[1]) * 100 + Number(frac);
 }
 
+/**
+ * `d` to `places` decimals (half up), never "-0.00": a change of less than half a fen, a share of a rounding, is
+ * written as no change (decimal.js keeps the sign of a value rounded to zero: a contract audit's "-0.00").
+ */
+export function fixed(d: Dec, places = 2): string {
+  const s = d.toFixed(places);
+  return s.startsWith('-') && /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}
+
 /** 12340 → "123.40". Works for any safe integer or bigint of fen. */
 export function fenToYuan(fen: number | bigint): string {
   const neg = fen < 0;

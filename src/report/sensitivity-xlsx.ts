@@ -4,7 +4,7 @@
 // percentiles, and how it was made. Built from sensitivityJson's view model (the same figures as JSON and CSV), money
 // in the unit asked for; io/ writes it.
 import type ExcelJS from 'exceljs';
-import { D } from '../core/money.js';
+import { D, fixed } from '../core/money.js';
 import { loadExcel, moneyUnit } from './excel.js';
 import { sensitivityJson, type SensitivityReport } from './sensitivity.js';
 import { aboutSheet, num, sheet, type Cell, SCENARIO_COLUMN } from './sheets.js';
@@ -44,7 +44,7 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: { comman
   const v = sensitivityJson(rep) as View;
   const { label: U, format: MONEY, cell: m } = moneyUnit(rep.unit);
   const money = (header: string, width = 20) => ({ header: `${header} (${U})`, width, format: MONEY });
-  const less = (a: string, b: string) => D(a).minus(b).toFixed(2);
+  const less = (a: string, b: string) => fixed(D(a).minus(b));
   const central = v.central[0]!.total;
   sheet(
     wb,

@@ -1,5 +1,5 @@
 // Plain-text tables, width-aware for Chinese (a CJK character takes two columns) and ANSI colour.
-import { D } from '../core/money.js';
+import { D, fixed } from '../core/money.js';
 /** ANSI colour codes (ESC [ … m). */
 const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
@@ -91,9 +91,7 @@ export const UNIT_LABEL: Readonly<Record<Unit, string>> = { yuan: 'yuan 元', wa
 /** Yuan (a decimal string) in the unit, digits grouped: two decimals, four for 亿元. */
 export function inUnit(yuan: string, unit: Unit = 'yuan'): string {
   const d = D(yuan);
-  return groupDigits(
-    unit === 'yuan' ? d.toFixed(2) : unit === 'wan' ? d.dividedBy(10_000).toFixed(2) : d.dividedBy(100_000_000).toFixed(4),
-  );
+  return groupDigits(unit === 'yuan' ? fixed(d) : unit === 'wan' ? fixed(d.dividedBy(10_000)) : fixed(d.dividedBy(100_000_000), 4));
 }
 
 /** A weighted count for people: whole households and persons (half up), digits grouped; JSON keeps the exact figure. */

@@ -5,7 +5,7 @@ import chalk from 'chalk';
 import { noteText } from '../core/policy-notes.js';
 import type { Figures } from '../core/aggregate.js';
 import type { Change } from '../core/budget-year.js';
-import { D } from '../core/money.js';
+import { D, fixed } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import { estimateNote, estimatePaths, type EstimateUsed } from './estimates.js';
@@ -73,8 +73,8 @@ export interface Delta {
 export function delta(base: string, now: string, dp?: number): Delta {
   const d = D(now).minus(base);
   return {
-    value: dp === undefined ? d.toFixed() : d.toFixed(dp),
-    pct: D(base).isZero() ? null : d.dividedBy(base).times(100).toFixed(2),
+    value: dp === undefined ? d.toFixed() : fixed(d, dp),
+    pct: D(base).isZero() ? null : fixed(d.dividedBy(base).times(100)),
   };
 }
 
@@ -170,7 +170,7 @@ function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, base?: Fu
 
 /** Each level's change from the baseline's split to a scenario's, in yuan (exact: the splits are decimals of two places). */
 export function fundingDelta(base: FundingReport, f: FundingReport): Readonly<Record<Level, string>> {
-  return Object.fromEntries(LEVELS.map((l) => [l, D(f.total[l]).minus(base.total[l]).toFixed(2)])) as Record<Level, string>;
+  return Object.fromEntries(LEVELS.map((l) => [l, fixed(D(f.total[l]).minus(base.total[l]))])) as Record<Level, string>;
 }
 
 /** A signed amount in the unit: "+1,234.50", "−3.00", "0". */

@@ -1,7 +1,10 @@
 // Exact money: parsing, formatting, rational rounding by the policy's rounding rule, exact comparisons.
 import { describe, expect, it } from 'vitest';
-import { D, fenToYuan, mulLess, parseFen, roundFen, roundTimes, toRatio } from '../../src/core/money.js';
+import { D, fenToYuan, fixed, mulLess, parseFen, roundFen, roundTimes, toRatio } from '../../src/core/money.js';
 import { ExactSum, weightedYuan } from '../../src/core/aggregate.js';
+import { toFen } from '../../src/report/sensitivity-rows.js';
+import { inUnit } from '../../src/report/text-table.js';
+import { delta } from '../../src/report/totals.js';
 
 describe('money', () => {
   it('parses yuan with at most two decimals into integer fen, and nothing else', () => {
@@ -58,5 +61,29 @@ describe('money', () => {
     expect(s.value()).toBe(999_999_999n * 99_999_999n * 1000n);
     expect(weightedYuan(150n)).toBe('0.00'); // 150 / 1e8 yuan
     expect(weightedYuan(500_000n)).toBe('0.01'); // 0.005 → 0.01
+  });
+
+  it('toFen rounds a weighted sum to the fen weightedYuan shows, either sign, over a year’s twelfths too', () => {
+    for (const per of [1n, 12n])
+      for (const v of [0n, 499_999n, 500_000n, 1_499_999n, 1_500_000n, 187_820_087_645_000_123n, 7n * 10n ** 20n + 5n])
+        for (const x of [v * per, -v * per, v * per + 1n, -v * per - 1n]) {
+          const f = toFen(x, per);
+          expect((f % (1_000_000n * per)).toString(), `${x}/${per}`).toBe('0');
+          expect(weightedYuan(f, per), `${x}/${per}`).toBe(weightedYuan(x, per));
+        }
+    // never "-0.00": less than half a fen below zero is no change (decimal.js kept the sign: a contract audit)
+    expect(weightedYuan(-1n)).toBe('0.00');
+    expect(weightedYuan(-499_999n)).toBe('0.00');
+    expect(weightedYuan(-500_000n)).toBe('-0.01');
+    expect(inUnit('-0.004', 'yuan')).toBe('0.00');
+    expect(inUnit('-49.99', 'wan')).toBe('0.00');
+    expect(inUnit('-4999', 'yi')).toBe('0.0000');
+    expect(inUnit('-50', 'wan')).toBe('-0.01');
+    expect(delta('1000', '999.99999').pct).toBe('0.00');
+    expect(fixed(D('-0.0000000000001'), 10)).toBe('0.0000000000');
+    expect(fixed(D('-0.1'), 0)).toBe('0');
+    expect(fixed(D('-1.5'), 0)).toBe('-2');
+    expect(toFen(500_000n, 1n)).toBe(1_000_000n); // 0.5 fen → 1 fen
+    expect(toFen(-500_000n, 1n)).toBe(-1_000_000n); // half away from zero, as weightedYuan
   });
 });
