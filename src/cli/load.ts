@@ -245,6 +245,16 @@ export function fewRowsNote(t: Totals, householdsFile: string, fewer = 100): str
   return `note: few households of ${householdsFile} receive ${few.join(', ')}: a figure resting on n households of a sample moves about ±2/√n from the draw alone (a larger population narrows it: generate --households)`;
 }
 
+/**
+ * Households whose prior_dibao (their monthly dibao now, the base of a gradual exit) no rule reads: not on dibao now
+ * (on_dibao 0), so no gradual exit applies (DOMAIN step 7, 003 §11) — a register's stale amount, or an on_dibao left out.
+ */
+export function priorNote(t: Totals, householdsFile: string): string | null {
+  const n = t.priorOffDibao;
+  if (!n) return null;
+  return `note: ${n.toLocaleString('en')} household${n > 1 ? 's' : ''} of ${householdsFile} give${n > 1 ? '' : 's'} prior_dibao but ${n > 1 ? 'are' : 'is'} not on dibao now (on_dibao 0): no rule reads it there — a gradual exit (渐退) keeps the dibao of a household on dibao now; give on_dibao 1 where it receives dibao`;
+}
+
 export const emptyNote = (householdsFile: string) => `note: ${householdsFile} holds no household (a header only?): every figure is 0`;
 
 /**

@@ -79,6 +79,8 @@ export class Totals {
   personRows = 0;
   /** Per program, the households of the file that receive it (unweighted: what a sample's precision rests on). */
   readonly programRows: number[] = PROGRAMS.map(() => 0);
+  /** Households of the file with a prior_dibao but not on dibao now (on_dibao 0): a value no rule reads (unweighted). */
+  priorOffDibao = 0;
 
   add(weight: number, r: HouseholdResult): void {
     this.addHousehold(weight, r.persons);
@@ -148,6 +150,7 @@ export class Totals {
       householdRows: this.householdRows,
       personRows: this.personRows,
       programRows: [...this.programRows],
+      priorOffDibao: this.priorOffDibao,
       per: this.per,
     };
   }
@@ -169,6 +172,7 @@ export class Totals {
     t.householdRows = p.householdRows;
     t.personRows = p.personRows;
     p.programRows?.forEach((n, i) => (t.programRows[i] = n));
+    t.priorOffDibao = p.priorOffDibao ?? 0;
     t.per = p.per ?? 1;
     return t;
   }
@@ -178,6 +182,7 @@ export class Totals {
     this.householdRows += other.householdRows;
     this.personRows += other.personRows;
     other.programRows.forEach((n, i) => (this.programRows[i]! += n));
+    this.priorOffDibao += other.priorOffDibao;
     this.all.households.merge(other.all.households);
     this.all.persons.merge(other.all.persons);
     const merge = (into: ProgramSums[], from: ProgramSums[]) =>
@@ -215,6 +220,7 @@ export interface PlainTotals {
   readonly householdRows: number;
   readonly personRows: number;
   readonly programRows?: readonly number[];
+  readonly priorOffDibao?: number;
   readonly per?: number;
 }
 

@@ -86,6 +86,7 @@ function visit(
   for (let h = from; h < to; h++) {
     const w = pop.weight[h]!;
     everyone.addHousehold(w, pop.offsets[h + 1]! - pop.offsets[h]!);
+    if (pop.prior[h]! > 0 && !pop.onDibao[h]) everyone.priorOffDibao++; // (said: cli/load.ts priorNote)
     if (q && quietEverywhere(q, pop, h)) continue;
     for (let i = 0; i < contexts.length; i++) {
       const l = like[i] ?? null;

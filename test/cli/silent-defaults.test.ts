@@ -121,3 +121,32 @@ describe('a sample that few of its households stand behind', () => {
     expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...AT, '--quiet']).stderr).toBe('');
   });
 });
+
+describe('a value no rule reads in a household', () => {
+  // DOMAIN step 7 (003 §11): the gradual exit keeps prior_dibao of a household with on_dibao = 1; a household not on
+  // dibao now is never read for it. Households A (one row) and B (two rows) give prior_dibao with on_dibao 0; C is on
+  // dibao with its prior_dibao; D gives neither.
+  const f = join(dir, 'prior.csv');
+  writeFileSync(
+    f,
+    'household_id,person_id,age,area,wage_income,on_dibao,prior_dibao\n' +
+      'A,a1,40,urban,3000,0,600\nB,b1,40,urban,3000,0,450.50\nB,b2,12,urban,0,0,450.50\nC,c1,40,urban,3000,1,600\nD,d1,30,rural,0,0,0\n',
+  );
+  const note = `note: 2 households of ${f} give prior_dibao but are not on dibao now (on_dibao 0): no rule reads it there`;
+  it('prior_dibao where on_dibao is 0: said with how many, by every reader (loaded, --stream, on worker threads, Arrow)', () => {
+    const arrow = join(dir, 'prior.arrow');
+    expect(jiuzhu(['import', '--households', f, '--out', arrow]).code).toBe(0);
+    for (const [households, more, env] of [
+      [f, [], {}],
+      [f, ['--stream'], {}],
+      [f, [], { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_BYTES: '0', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0' }],
+      [arrow, [], {}],
+    ] as const) {
+      const r = jiuzhu(['simulate', '--policy', NANNING, '--households', households, ...AT, ...more], { env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr, `${households} ${more.join(' ')} ${JSON.stringify(env)}`).toContain(note.replace(f, households));
+    }
+    expect(jiuzhu(['simulate', '--policy', NANNING, '--households', f, ...AT, '--quiet']).stderr).toBe('');
+    expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...AT]).stderr).not.toContain('prior_dibao');
+  });
+});

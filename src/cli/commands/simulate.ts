@@ -18,6 +18,7 @@ import {
   loadHouseholds,
   noteEmpty,
   fewRowsNote,
+  priorNote,
   noteUnchanged,
   loadRuns,
   loadScenarios,
@@ -158,8 +159,8 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   if (!o.quiet) for (const n of report.notes ?? []) ctx.stderr.write(`${n}\n`); // (policyNotes: checked once, not twice)
   noteUnchanged(ctx, o.quiet, report);
   noteEmpty(ctx, o.quiet, report.householdsFile, report.scenarios[0]?.figures.household_rows);
-  const few = o.quiet ? null : fewRowsNote(sums[0]!, o.households);
-  if (few) ctx.stderr.write(`${few}\n`);
+  for (const n of o.quiet ? [] : [fewRowsNote(sums[0]!, o.households), priorNote(sums[0]!, o.households)])
+    if (n) ctx.stderr.write(`${n}\n`);
   const estimated = report.scenarios.some((s) => s.estimates.length);
   if (o.format !== 'table' && o.format !== 'markdown' && estimated && !o.quiet) {
     ctx.stderr.write('note: the results rest on estimated parameters (see "estimates" in --format json, or jiuzhu params)\n');
