@@ -1,6 +1,6 @@
 // What moved between a committed snapshot and now: a Markdown table fit for a pull-request comment (moves within the
 // tolerance folded under it), JSON for a script, and JUnit XML for a CI job's test report.
-import { D } from '../core/money.js';
+import { D, fixed } from '../core/money.js';
 import { PROGRAM_BY_ID, PROGRAM_IDS, programLabel, type ProgramId } from '../core/programs/index.js';
 import type { SnapshotScenario, TotalsSnapshot } from '../core/snapshot.js';
 import { xml } from './cases.js';
@@ -109,7 +109,13 @@ const movementJson = (m: Movement) => ({
   measure: m.measure,
   snapshot: m.before,
   now: m.after,
-  change: m.before === null || m.after === null || m.measure === 'scenario' ? null : D(m.after).minus(m.before).toFixed(),
+  // (money to the fen, as the snapshot and the table give it: "447930604.8" was the JSON's: a contract audit)
+  change:
+    m.before === null || m.after === null || m.measure === 'scenario'
+      ? null
+      : m.measure === 'annual cost'
+        ? fixed(D(m.after).minus(m.before))
+        : D(m.after).minus(m.before).toFixed(),
   relative_change:
     m.before === null || m.after === null || D(m.before).isZero() ? null : D(m.after).minus(m.before).dividedBy(m.before).toFixed(6),
 });

@@ -261,9 +261,9 @@ describe('jiuzhu check', () => {
     expect(jiuzhu([...args, '--scenario', 'scenarios/low-income-2x.yaml', '--update']).code).toBe(0);
     const snap = JSON.parse(readFileSync(snapshot, 'utf8'));
     expect(snap.scenarios[0].programs.tekun.households).toBe('29745.3');
-    // dibao 751,000,000.00 in the snapshot, the run gives 750,802,524.83: −197,475.17, −0.026 % (within 0.5 %);
-    // tekun 29,000.0 households, the run gives 29,745.3: +745.3, +2.57 % (beyond)
-    snap.scenarios[0].programs.dibao.annual_cost = '751000000.00';
+    // dibao 751,000,000.03 in the snapshot, the run gives 750,802,524.83: −197,475.20, −0.026 % (within 0.5 %; to the fen:
+    // it was "-197475.2"); tekun 29,000.0 households, the run gives 29,745.3: +745.3, +2.57 % (beyond)
+    snap.scenarios[0].programs.dibao.annual_cost = '751000000.03';
     snap.scenarios[0].programs.tekun.households = '29000.0';
     writeFileSync(snapshot, JSON.stringify(snap));
     const r = jiuzhu([...args, '--format', 'json', '--junit', join(dir, 'check.xml')]); // (without low-income-2x)
@@ -302,9 +302,9 @@ describe('jiuzhu check', () => {
         scenario: 'baseline',
         program: 'dibao',
         measure: 'annual cost',
-        snapshot: '751000000.00',
+        snapshot: '751000000.03',
         now: '750802524.83',
-        change: '-197475.17',
+        change: '-197475.20',
         relative_change: '-0.000263',
       },
     ]);
@@ -319,11 +319,11 @@ describe('jiuzhu check', () => {
     // each case named by the program's id (DOMAIN: ids in every machine-readable output), then its name
     for (const name of ['baseline: dibao_supplement 分类施保', 'baseline: disability_care 重度残疾人护理补贴', 'baseline: total 合计'])
       expect(xml).toContain(`name="${name}"`);
-    expect(xml).toContain('<system-out>within the tolerance: annual cost: 751000000.00 → 750802524.83 (−197,475.17 (−0.03%))</system-out>');
+    expect(xml).toContain('<system-out>within the tolerance: annual cost: 751000000.03 → 750802524.83 (−197,475.20 (−0.03%))</system-out>');
     // the Markdown folds the move within the tolerance under the table of those beyond it
     const md = jiuzhu(args).stdout;
     expect(md).toMatch(/<details><summary>1 figure changed within the tolerance\.<\/summary>\n\n\| scenario \|/);
-    expect(md).toMatch(/^\| baseline \| 低保 dibao \| annual cost \| 751,000,000\.00 \| 750,802,524\.83 \| −197,475\.17 \(−0\.03%\) \|$/m);
+    expect(md).toMatch(/^\| baseline \| 低保 dibao \| annual cost \| 751,000,000\.03 \| 750,802,524\.83 \| −197,475\.20 \(−0\.03%\) \|$/m);
     const both = jiuzhu([...args, '--update', '--junit', join(dir, 'u.xml')]);
     expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--junit reports a check; --update accepts the changes')]);
   });
