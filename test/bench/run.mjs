@@ -24,11 +24,11 @@ const { loadPolicy } = await load('io/policy-file.js');
 const { loadScenario, parseScenario } = await load('io/scenario-file.js');
 const { loadProfile } = await load('io/profile-file.js');
 const { resolve } = await load('core/parameters/tree.js');
-const { compileRules, standards } = await load('core/rules.js');
+const { compileRules } = await load('core/rules.js');
 const { simulate } = await load('core/simulate.js');
 const { compare, incomeDeciles } = await load('core/compare.js');
 const { applyScenario } = await load('core/scenario.js');
-const { generateCsv, GENERATED_COLUMNS } = await load('core/generate.js');
+const { generateCsv, GENERATED_COLUMNS, GENERATOR_VERSION, settingsAt } = await load('core/generate.js');
 const { perHouseholdRow } = await load('report/per-household.js');
 const { localityView, localityViewAsync } = await load('ui/model.js');
 const { relaunchEnv, thisMachine } = await load('cli/relaunch.js');
@@ -36,18 +36,15 @@ const { relaunchEnv, thisMachine } = await load('cli/relaunch.js');
 // The input: `jiuzhu generate`'s synthetic Nanning population (seed 7), made once and kept in the temp dir.
 const N = Number(process.env.BENCH_HOUSEHOLDS ?? 200_000);
 // The name carries the generator's columns: a file from an older generator is not reused.
-const file = join(tmpdir(), `jiuzhu-bench-generated-${GENERATED_COLUMNS.length}c-${N}.csv`);
+const file = join(tmpdir(), `jiuzhu-bench-generated-v${GENERATOR_VERSION}-${GENERATED_COLUMNS.length}c-${N}.csv`);
 let generateS = null;
 if (!existsSync(file)) {
   const t = performance.now();
   const profile = await loadProfile('policies/profiles/guangxi-nanning.yaml');
   const snapshot = resolve(await loadPolicy(profile.policy), profile.date);
-  const standard = standards(snapshot);
-  const takeUpDibao = Number(snapshot.values.get('take_up.dibao').value.toFixed());
   const out = createWriteStream(`${file}.tmp`);
   out.write(GENERATED_COLUMNS.join(',') + '\n');
-  for (const chunk of generateCsv({ profile, households: N, seed: 7, standard, takeUpDibao }))
-    if (!out.write(chunk)) await once(out, 'drain');
+  for (const chunk of generateCsv(settingsAt(profile, snapshot, N, 7))) if (!out.write(chunk)) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
   renameSync(`${file}.tmp`, file);

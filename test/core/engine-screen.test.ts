@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { figures, Totals } from '../../src/core/aggregate.js';
 import { baselineCache, compare, compareWithBaseline, incomeDeciles, plainResult } from '../../src/core/compare.js';
 import { evaluateHousehold, newContext, quietAll, quietEverywhere, viewOf } from '../../src/core/engine.js';
-import { GENERATED_COLUMNS, generateCsv } from '../../src/core/generate.js';
-import { dec, resolve } from '../../src/core/parameters/tree.js';
+import { GENERATED_COLUMNS, generateCsv, settingsAt } from '../../src/core/generate.js';
+import { resolve } from '../../src/core/parameters/tree.js';
 import { PROGRAMS, STEPS } from '../../src/core/programs/index.js';
 import { compileScreen, householdFeatures, quiet, summariesOf, type Reach } from '../../src/core/programs/screen.js';
 import type { Population } from '../../src/core/population.js';
-import { compileRules, rulesAt, standards } from '../../src/core/rules.js';
+import { compileRules, rulesAt } from '../../src/core/rules.js';
 import { applyScenario } from '../../src/core/scenario.js';
 import { simulate } from '../../src/core/simulate.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
@@ -29,7 +29,7 @@ const read = (csv: string) => parseHouseholdsFast(Readable.from([csv]), 'h.csv')
 async function generated(locality: string, households: number, seed: number): Promise<Population> {
   const profile = await loadProfile(`policies/profiles/${locality}.yaml`);
   const snapshot = resolve(await loadPolicy(profile.policy), profile.date);
-  const s = { profile, households, seed, standard: standards(snapshot), takeUpDibao: dec(snapshot, 'take_up.dibao').toNumber() };
+  const s = settingsAt(profile, snapshot, households, seed);
   return read(GENERATED_COLUMNS.join(',') + '\n' + [...generateCsv(s)].join(''));
 }
 

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { calibrate } from '../../src/core/calibrate.js';
-import { GENERATED_COLUMNS, generateCsv, type GenerateSettings } from '../../src/core/generate.js';
-import { dec, resolve } from '../../src/core/parameters/tree.js';
+import { GENERATED_COLUMNS, generateCsv, settingsAt, type GenerateSettings } from '../../src/core/generate.js';
+import { resolve } from '../../src/core/parameters/tree.js';
 import { num } from '../../src/core/profile.js';
-import { compileRules, standards } from '../../src/core/rules.js';
+import { compileRules } from '../../src/core/rules.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { COLUMN_NAMES as COLUMNS } from '../../src/core/columns.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
@@ -18,13 +18,7 @@ async function settings(locality: string, households: number, seed = 7) {
   const profile = await loadProfile(`policies/profiles/${locality}.yaml`);
   const snapshot = resolve(await loadPolicy(profile.policy), profile.date);
   const rules = compileRules(snapshot);
-  const s: GenerateSettings = {
-    profile,
-    households,
-    seed,
-    standard: standards(snapshot),
-    takeUpDibao: dec(snapshot, 'take_up.dibao').toNumber(),
-  };
+  const s = settingsAt(profile, snapshot, households, seed);
   return { s, rules, profile };
 }
 const csv = (s: GenerateSettings) => GENERATED_COLUMNS.join(',') + '\n' + [...generateCsv(s)].join('');
@@ -87,6 +81,41 @@ describe('generate', () => {
     }
     expect(without).toBeGreaterThan(100); // (the rule has households to act on)
     expect(beside).toBe(0);
+  });
+
+  // A realism audit: 92 % of households with two or more earners paid them the same to the fen (95 % of pensions), so
+  // every rule read per person met household averages; and 5–8 % of households on dibao now held assets over the
+  // limit they entered under (step 2: financial_assets ≤ limit_months × S × n), up to 7.8 × it.
+  it('earners of a household are paid unlike; a household on dibao now holds assets within the limit', async () => {
+    for (const locality of ['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang']) {
+      const { s } = await settings(locality, 20_000);
+      const pop = await parseHouseholdsFast(Readable.from([csv(s)]), 'g.csv');
+      const [alike, many] = [
+        [0, 0],
+        [0, 0],
+      ];
+      let [onDibao, over] = [0, 0];
+      for (let h = 0; h < pop.householdCount; h++) {
+        const members = Array.from(pop.members.subarray(pop.offsets[h]!, pop.offsets[h + 1]!));
+        for (const [k, paid] of [members.map((p) => pop.wage[p]!), members.map((p) => (pop.age[p]! >= 60 ? pop.other[p]! : 0))].entries()) {
+          const got = paid.filter((x) => x > 0);
+          if (got.length < 2) continue;
+          many[k]!++;
+          if (got.every((x) => x === got[0])) alike[k]!++;
+        }
+        if (!pop.onDibao[h]) continue;
+        onDibao++;
+        // limit_months × S (fen) × n, as step 2 compares it
+        const limit = s.assetLimitMonths * s.standard[pop.area[h]!]! * members.length;
+        if (pop.assets[h]! > limit) over++;
+      }
+      expect(many[0], locality).toBeGreaterThan(1000);
+      expect(alike[0]! / many[0]!, `${locality}: earners paid alike`).toBeLessThan(0.01);
+      expect(many[1], locality).toBeGreaterThan(100);
+      expect(alike[1]! / many[1]!, `${locality}: pensions alike`).toBeLessThan(0.01);
+      expect(onDibao, locality).toBeGreaterThan(20); // (Guangzhou: 24 of 20,000)
+      expect(over, `${locality}: on dibao over the asset limit`).toBe(0);
+    }
   });
 
   // An auditor found 1,059 of 100,000 Nanning households whose eldest adult was under 15 years older than the eldest
@@ -185,7 +214,7 @@ describe('profile validation', () => {
     expect(p.values.has('target.tekun_urban_share')).toBe(false);
     // generated: every household urban, no rural row in the report
     const snapshot = resolve(await loadPolicy('policies/guangxi-nanning.yaml'), p.date);
-    const s: GenerateSettings = { profile: p, households: 2000, seed: 1, standard: standards(snapshot), takeUpDibao: 0.75 };
+    const s: GenerateSettings = { ...settingsAt(p, snapshot, 2000, 1), takeUpDibao: 0.75 };
     const pop = await parseHouseholdsFast(Readable.from([csv(s)]), 'g.csv');
     expect(Array.from(pop.area).every((a) => a === 0)).toBe(true);
     expect(calibrate(pop, compileRules(snapshot), p).filter((r) => /rural/.test(r.measure))).toEqual([]);

@@ -6,11 +6,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { newContext, quietAll, quietEverywhere } from '../../src/core/engine.js';
-import { GENERATED_COLUMNS, generateCsv } from '../../src/core/generate.js';
-import { dec, resolve } from '../../src/core/parameters/tree.js';
+import { GENERATED_COLUMNS, generateCsv, settingsAt } from '../../src/core/generate.js';
+import { resolve } from '../../src/core/parameters/tree.js';
 import type { Summaries } from '../../src/core/programs/screen.js';
 import { ascending, markReached, reachIndex } from '../../src/core/reach-index.js';
-import { compileRules, rulesAt, standards } from '../../src/core/rules.js';
+import { compileRules, rulesAt } from '../../src/core/rules.js';
 import { applyScenario } from '../../src/core/scenario.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
@@ -25,13 +25,7 @@ describe('the reach index', () => {
     const profile = await loadProfile('policies/profiles/guangxi-nanning.yaml');
     const policy = await loadPolicy(profile.policy);
     const snapshot = resolve(policy, profile.date);
-    const g = {
-      profile,
-      households: 3000,
-      seed: 11,
-      standard: standards(snapshot),
-      takeUpDibao: dec(snapshot, 'take_up.dibao').toNumber(),
-    };
+    const g = settingsAt(profile, snapshot, 3000, 11);
     const knobs = [
       'dibao.standard.urban: {scale: 0.9}\n  dibao.standard.rural: {scale: 0.9}',
       'dibao.standard.urban: {scale: 1.2}\n  dibao.standard.rural: {scale: 1.2}',

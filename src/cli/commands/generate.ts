@@ -6,9 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { calibrate } from '../../core/calibrate.js';
-import { GENERATED_COLUMNS, generateCsv, type GenerateSettings } from '../../core/generate.js';
-import { dec } from '../../core/parameters/tree.js';
-import { standards } from '../../core/rules.js';
+import { GENERATED_COLUMNS, generateCsv, settingsAt } from '../../core/generate.js';
 import { CheckFailedError, UsageError } from '../../errors.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
@@ -78,13 +76,7 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
         `to simulate later years, grow them with simulate --years … --projection whose base_year is ${profile.date.slice(0, 4)} (the policy's published standards are kept)\n`,
     );
   const { snapshot, rules } = await loadAt(o.policy, date);
-  const settings: GenerateSettings = {
-    profile,
-    households: n,
-    seed,
-    standard: standards(snapshot),
-    takeUpDibao: dec(snapshot, 'take_up.dibao').toNumber(),
-  };
+  const settings = settingsAt(profile, snapshot, n, seed);
   // One generation: each chunk goes to the file and, for --report, straight into the reader (never read back).
   const had = o.out !== undefined && fileThere(o.out) !== null;
   const out = o.out ? await AtomicFile.open(o.out) : null;
