@@ -12,25 +12,16 @@ import { inUnit, type Unit } from './text-table.js';
 import { signedIn, type ScenarioReport, type TotalRange } from './totals.js';
 
 /**
- * Σ weight × fen of the cash programs (the total), or of one program, rounded to the fen as it is shown (weightedYuan:
- * half away from zero): every difference taken of these (a swing, a Δ, a range's sum) is then the difference of the
- * figures printed beside it — total_high − total_low was a fen off the swing where each was rounded apart (a contract
- * audit).
+ * Σ weight × fen of the cash programs (the total), or of one program: exact. Every difference (a swing, a Δ, a range's
+ * sum) is taken of exact figures and rounded once, as simulate's Δ is, so a swing can differ by a fen from
+ * total_high − total_low, each rounded apart (README "Exactness"). Taken of figures rounded first, an estimate that moves
+ * the baseline and a scenario alike moved their Δ by a phantom fen, and --ranges added eleven of them up (a
+ * cross-format audit).
  */
 export const cost = (t: Totals, program?: number): bigint =>
-  toFen(
-    program !== undefined
-      ? t.programs[program]!.cost.value()
-      : PROGRAMS.reduce((a, p, i) => (isCash(p) ? a + t.programs[i]!.cost.value() : a), 0n),
-    BigInt(t.per),
-  );
-/** A Σ weight × fen (weights in millionths, over `per` twelfths) rounded to a whole fen, half away from zero. */
-export function toFen(v: bigint, per: bigint): bigint {
-  const q = 1_000_000n * per;
-  const r = v % q; // (its sign is v's)
-  const away = 2n * (r < 0n ? -r : r) >= q;
-  return v - r + (away ? (v < 0n ? -q : q) : 0n);
-}
+  program !== undefined
+    ? t.programs[program]!.cost.value()
+    : PROGRAMS.reduce((a, p, i) => (isCash(p) ? a + t.programs[i]!.cost.value() : a), 0n);
 export const yuan = (v: bigint, t: Totals) => weightedYuan(v, BigInt(t.per));
 export const max = (xs: readonly bigint[]) => xs.reduce((a, b) => (b > a ? b : a));
 export const min = (xs: readonly bigint[]) => xs.reduce((a, b) => (b < a ? b : a));
