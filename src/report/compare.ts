@@ -34,6 +34,10 @@ import {
   type Unit,
 } from './text-table.js';
 import type { EstimateUsed } from './estimates.js';
+
+/** A scenario's Δ against its locality's baseline, its range, after the total's (JSON gave it; the table did not). */
+const deltaRange = (s: ScenarioReport, unit: Unit) =>
+  s.range?.delta ? `; its Δ vs baseline 较基线 ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}` : '';
 import { csvField } from './per-household.js';
 import { distributionJson, distributionMarkdown, distributionTable, type RateDistribution } from './marginal-rates.js';
 import { programsOnEstimates } from './estimates.js';
@@ -309,7 +313,7 @@ export function compareTable(r: CompareReport): string {
       if (s.range)
         out.push(
           chalk.yellow(
-            `  range of the total 区间, ${s.id}: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates move it)`,
+            `  range of the total 区间 (${UNIT_LABEL[unit]}), ${s.id}: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates move it)${deltaRange(s, unit)}`,
           ),
         );
     if (l.scenarios.some((s) => s.range)) out.push(chalk.dim(`  (${RANGE_METHOD}; which: jiuzhu sensitivity)`));
@@ -342,7 +346,7 @@ export function compareMarkdown(r: CompareReport): string {
     for (const s of l.scenarios)
       if (s.range)
         out.push(
-          `- range of the total, ${s.id}: ${inUnit(s.range.low, r.unit ?? 'yuan')} – ${inUnit(s.range.high, r.unit ?? 'yuan')} (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD})`,
+          `- range of the total (${UNIT_LABEL[r.unit ?? 'yuan']}), ${s.id}: ${inUnit(s.range.low, r.unit ?? 'yuan')} – ${inUnit(s.range.high, r.unit ?? 'yuan')} (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD})${deltaRange(s, r.unit ?? 'yuan')}`,
         );
     if (estimates.length) out.push(`\\* rests on estimated parameters: ${estimates.map((e) => `\`${e}\``).join(', ')}`);
     if (l.marginalRates) out.push('', distributionMarkdown(l.marginalRates));

@@ -8,7 +8,7 @@ import { patchText, type Axis } from '../core/sensitivity.js';
 import type { SensitivityResult } from '../core/sensitivity-plan.js';
 import chalk from 'chalk';
 import { D } from '../core/money.js';
-import { inUnit, type Unit } from './text-table.js';
+import { inUnit, UNIT_LABEL, type Unit } from './text-table.js';
 import { signedIn, type ScenarioReport, type TotalRange } from './totals.js';
 
 /**
@@ -165,7 +165,7 @@ export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Un
   const at = hi.gt(lo) ? D(s.figures.total_annual_cost).minus(lo).dividedBy(hi.minus(lo)).times(100).toFixed(0) : null;
   return [
     chalk.yellow(
-      `  range of the total 区间: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)}${at === null ? '' : ` (the total ${at} % of the way up)`}`,
+      `  range of the total 区间 (${UNIT_LABEL[unit]}): ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)}${at === null ? '' : ` (the total ${at} % of the way up)`}`,
     ),
     chalk.dim(
       `  (${s.range.moving} of ${s.range.estimates} estimates move it, each alone at the end that lowers or raises it, the changes added; which: jiuzhu sensitivity)`,
@@ -174,7 +174,7 @@ export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Un
     ...(s.range.delta
       ? [
           chalk.yellow(
-            `  range of the Δ vs baseline 较基线区间: ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}`,
+            `  range of the Δ vs baseline 较基线区间 (${UNIT_LABEL[unit]}): ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}`,
           ),
         ]
       : []),

@@ -331,7 +331,14 @@ export function totalsMarkdown(r: SimulationReport): string {
     if (s.range)
       lines.push(
         '',
-        `Range of the total: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD}).`,
+        `Range of the total (${UNIT_LABEL[unit]}): ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD}).`,
+        // (the table and JSON gave the Δ's range; Markdown left it out: a cross-format audit)
+        ...(s.range.delta
+          ? [
+              '',
+              `Range of the Δ vs baseline (${UNIT_LABEL[unit]}): ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}.`,
+            ]
+          : []),
       );
     if (s.estimates.length)
       lines.push(

@@ -136,6 +136,9 @@ export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lea
         { header: `年度支出 cost (${U})`, width: 22, format: MONEY },
         { header: `区间低 low (${U})`, width: 22, format: MONEY },
         { header: `区间高 high (${U})`, width: 22, format: MONEY },
+        // a scenario's Δ against the baseline, its range (as the table and JSON give it: it was missing here)
+        { header: `较基线区间低 Δ low (${U})`, width: 22, format: MONEY },
+        { header: `较基线区间高 Δ high (${U})`, width: 22, format: MONEY },
         { header: '移动合计的估计 estimates moving it', width: 16 },
         { header: '方法 method', width: 100 },
       ],
@@ -144,6 +147,8 @@ export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lea
         m(s.figures.total_annual_cost),
         m(s.range?.low),
         m(s.range?.high),
+        m(s.range?.delta?.low),
+        m(s.range?.delta?.high),
         s.range ? `${s.range.moving} / ${s.range.estimates}` : '',
         s.range ? `${RANGE_METHOD}; which: jiuzhu sensitivity` : '',
       ]),

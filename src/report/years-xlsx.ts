@@ -44,6 +44,9 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
       ? [
           { header: `区间低 range, low (${U})`, width: 20, style: { numFmt: MONEY } },
           { header: `区间高 range, high (${U})`, width: 20, style: { numFmt: MONEY } },
+          // (a scenario's Δ, its range, as the table gives it: it was missing here)
+          { header: `较基线区间低 Δ range, low (${U})`, width: 20, style: { numFmt: MONEY } },
+          { header: `较基线区间高 Δ range, high (${U})`, width: 20, style: { numFmt: MONEY } },
         ]
       : []),
     // (on the window's rows: the yearly rate from the first year's cost to the last's, as the table's last column)
@@ -75,7 +78,7 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
     };
     for (const { at, s, b } of entries.get(run)!) {
       const grows = n > 0 && at === windowLabel;
-      const pad = ranged ? [null, null] : [];
+      const pad = ranged ? [null, null, null, null] : [];
       for (const p of PROGRAMS) {
         const f = s.figures.programs[p.id];
         const d = b && isCash(p) ? delta(b.figures.programs[p.id].annual_cost_exact, f.annual_cost_exact, 2).value : undefined;
@@ -102,7 +105,7 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
         m(s.figures.total_annual_cost),
         ...LEVELS.map((l) => (s.funding ? m(s.funding.total[l]) : null)),
         b ? m(totalDelta(b, s)) : null,
-        ...(ranged ? [m(s.range?.low), m(s.range?.high)] : []),
+        ...(ranged ? [m(s.range?.low), m(s.range?.high), m(s.range?.delta?.low), m(s.range?.delta?.high)] : []),
         grows ? rate(first.total_annual_cost, last.total_annual_cost) : null,
         s.onEstimates.size ? '是 yes' : '',
       ]).font = { bold: true };

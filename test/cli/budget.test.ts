@@ -898,12 +898,18 @@ describe('simulate --years --ranges', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('逐年 Years')!;
-    expect([11, 12].map((c) => ws.getRow(1).getCell(c).value)).toEqual(['区间低 range, low (元)', '区间高 range, high (元)']);
+    expect([11, 12, 13, 14].map((c) => ws.getRow(1).getCell(c).value)).toEqual([
+      '区间低 range, low (元)',
+      '区间高 range, high (元)',
+      // a scenario's Δ, its range (the table gave it, the workbook did not): empty on the baseline's rows
+      '较基线区间低 Δ range, low (元)',
+      '较基线区间高 Δ range, high (元)',
+    ]);
     const totals = ws.getRows(2, ws.rowCount - 1)!.filter((r) => r.getCell(3).value === '合计 total');
-    expect(totals.map((r) => [r.getCell(2).value, r.getCell(11).value, r.getCell(12).value])).toEqual([
-      [2025, Number(a.low), Number(a.high)],
-      [2026, Number(b.low), Number(b.high)],
-      ['2025–2026 合计', Number(years.total_annual_cost_range.low), Number(years.total_annual_cost_range.high)],
+    expect(totals.map((r) => [r.getCell(2).value, r.getCell(11).value, r.getCell(12).value, r.getCell(13).value])).toEqual([
+      [2025, Number(a.low), Number(a.high), null],
+      [2026, Number(b.low), Number(b.high), null],
+      ['2025–2026 合计', Number(years.total_annual_cost_range.low), Number(years.total_annual_cost_range.high), null],
     ]);
     // who pays: each level's range where the shares are estimates, each year and the window's (added), as in JSON
     const f = years.years.map(

@@ -109,7 +109,9 @@ describe('simulate --year --ranges', () => {
     expect(base.total_annual_cost_range).toMatchObject(sens.central[0].range);
     expect(D(sc.total_annual_cost_range.low).lessThan(sc.total_annual_cost)).toBe(true);
     expect(D(sc.total_annual_cost_range.high).greaterThan(sc.total_annual_cost)).toBe(true);
-    expect(jiuzhu(['simulate', ...P, '--ranges', '--unit', 'wan']).stdout).toMatch(/range of the total 区间: [\d,.]+ – [\d,.]+/);
+    expect(jiuzhu(['simulate', ...P, '--ranges', '--unit', 'wan']).stdout).toMatch(
+      /range of the total 区间 \(万元 10k yuan\): [\d,.]+ – [\d,.]+/,
+    );
     // the reform's Δ, its range: Nanning's tekun multiplier is an estimate, 1.3 in 1.3–1.6; at 1.6 the baseline pays as the
     // reform does, so the Δ runs down to 0 — in JSON and under the table (a budget trial's Δ stood bare)
     expect(D(sc.total_annual_cost_range.delta.low).isZero()).toBe(true);
@@ -118,7 +120,12 @@ describe('simulate --year --ranges', () => {
     const hi = D(sc.total_annual_cost_range.delta.high)
       .toFixed(2)
       .replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
-    expect(table).toContain(`range of the Δ vs baseline 较基线区间: 0 – +${hi}`);
+    expect(table).toContain(`range of the Δ vs baseline 较基线区间 (yuan 元): 0 – +${hi}`);
+    // in Markdown and in compare's table too (they gave the total's range alone: a cross-format audit)
+    const SC = ['--ranges', '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--unit', 'yuan', '-q'];
+    expect(jiuzhu(['simulate', ...P, ...SC, '--format', 'markdown']).stdout).toContain(`Range of the Δ vs baseline (yuan 元): 0 – +${hi}.`);
+    expect(jiuzhu(['compare', ...P, ...SC]).stdout).toContain(`; its Δ vs baseline 较基线 0 – +${hi}`);
+    expect(jiuzhu(['compare', ...P, ...SC, '--format', 'markdown']).stdout).toContain(`; its Δ vs baseline 较基线 0 – +${hi}`);
     const out = join(dir, 'year-ranges.xlsx');
     expect(jiuzhu(['simulate', ...P, '--ranges', '--format', 'xlsx', '--out', out]).code).toBe(0);
     const wb = new ExcelJS.Workbook();
@@ -129,6 +136,22 @@ describe('simulate --year --ranges', () => {
       Number(base.total_annual_cost),
       Number(base.total_annual_cost_range.low),
       Number(base.total_annual_cost_range.high),
+    ]);
+    // a scenario's row has its Δ's range beside the total's (it was missing from the workbook)
+    const scOut = join(dir, 'year-ranges-sc.xlsx');
+    expect(
+      jiuzhu(['simulate', ...P, '--ranges', '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--format', 'xlsx', '--out', scOut]).code,
+    ).toBe(0);
+    const scWb = new ExcelJS.Workbook();
+    await scWb.xlsx.readFile(scOut);
+    const ranges = scWb.getWorksheet('区间 Ranges')!;
+    expect((ranges.getRow(3).values as unknown[]).slice(1, 7)).toEqual([
+      'tekun-basic-1.6x',
+      Number(sc.total_annual_cost),
+      Number(sc.total_annual_cost_range.low),
+      Number(sc.total_annual_cost_range.high),
+      Number(sc.total_annual_cost_range.delta.low),
+      Number(sc.total_annual_cost_range.delta.high),
     ]);
     // without --ranges, no such sheet
     expect(jiuzhu(['simulate', ...P, '--format', 'xlsx', '--out', out]).code).toBe(0);
@@ -158,7 +181,7 @@ describe('simulate --year --ranges', () => {
         expect(l.scenarios.map((s) => ({ total: s.total_annual_cost, range: s.total_annual_cost_range }))).toEqual(alone(l.policy));
     }
     expect(jiuzhu(['compare', '--policy', NN, '--policy', GZ, ...H.slice(0, -4), '--ranges']).stdout).toMatch(
-      /range of the total 区间, baseline: [\d,.]+ – [\d,.]+/,
+      /range of the total 区间 \(yuan 元\), baseline: [\d,.]+ – [\d,.]+/,
     );
     expect(jiuzhu(['compare', '--policy', NN, '--policy', GZ, ...H.slice(0, -4), '--ranges', '--format', 'csv']).code).toBe(2);
   });
