@@ -49,6 +49,8 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
       '5 参数与来源 Every parameter in force and where it comes from',
       '6 如何生成 How this report was made',
     ]);
+    // under each locality's headline, as under every table: its parts need not add to its 合计 (a reader found a fen)
+    expect(html.match(/<p class="note">分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own/g)).toHaveLength(2);
   });
 
   // An author's trial grepped a report for the sources of its own standards: none was named (only in the workbook)
