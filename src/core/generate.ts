@@ -118,6 +118,7 @@ function settingsOf(p: Profile) {
       singleElderly: num(p, `composition.single_elderly.${a}`),
       coupleElderly: num(p, `composition.couple_elderly.${a}`),
       withElderly: num(p, `composition.with_elderly.${a}`),
+      grownChild: num(p, `composition.grown_child.${a}`),
       noSupporter: num(p, `supporter.absent.${a}`),
       sigma,
       low,
@@ -172,7 +173,7 @@ function ages(r: Random, A: Settings['byArea'][number], over80: number, size: nu
   const rest = size - elderly;
   // Parents (one in eight households a single parent), and often a grown child still at home.
   let adults = elderly ? (rest >= 3 ? 2 : rest === 2 ? 1 + Math.floor(r.next() * 2) : 1) : r.next() < 0.12 ? 1 : 2;
-  if (rest - adults >= 1 && r.next() < 0.35) adults++;
+  if (rest - adults >= 1 && r.next() < A.grownChild) adults++;
   adults = Math.max(adults, rest - 3); // at most three children
   const grown = Array.from({ length: adults }, adult);
   const elders = Array.from({ length: elderly }, elder);

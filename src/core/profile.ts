@@ -25,6 +25,7 @@ const DRAWS: readonly ProfileSpec[] = [
   ...area('composition.single_elderly', 'share', 'share of one-person households that are a person 60 or over'),
   ...area('composition.couple_elderly', 'share', 'share of two-person households that are an elderly couple'),
   ...area('composition.with_elderly', 'share', 'share of households of three or more with elderly members'),
+  ...area('composition.grown_child', 'share', 'share of households with room for a child that keep a grown child (18 or over) instead'),
   { key: 'age.over80_share', kind: 'share', en: 'share of the elderly who are 80 and over' },
   ...area('income.disposable', 'money', 'per-capita disposable income, yuan a year', false, {
     above: 0,
