@@ -198,25 +198,36 @@ export function sensitivityTable(rep: SensitivityReport): string {
   if (moving.length) out.push(chalk.dim('    bars: change of the total at the low / high end (green less, red more)'));
   if (rs.some((row) => row.axis.path === 'take_up.dibao')) out.push(...TAKE_UP_DIBAO.map((l) => chalk.dim(l)));
   for (let s = 1; s < r.runIds.length; s++) {
-    const deltas = rs.map((row) => {
-      const [b, x] = [row.runs[0]!, row.runs[s]!];
-      const d = [x.c - b.c, x.lo - b.lo, x.hi - b.hi];
-      return { row, lo: min(d), hi: max(d), c: d[0]! };
-    });
-    const c = deltas[0]?.c ?? cost(r.central[s]!) - cost(r.central[0]!);
-    const top = [...deltas].sort((a, b) => (b.hi - b.lo > a.hi - a.lo ? 1 : b.hi - b.lo < a.hi - a.lo ? -1 : 0)).filter((d) => d.hi > d.lo);
-    out.push('', chalk.bold(`${r.runIds[s]}: Δ against the baseline ${signedMoney(rep, c)} under the central values`));
-    if (!top.length) out.push('  no single estimate moves the delta');
-    else {
-      out.push(
-        `  one estimate at a time the delta runs from ${signedMoney(rep, min(deltas.map((d) => d.lo)))} to ${signedMoney(rep, max(deltas.map((d) => d.hi)))}; most:`,
-      );
-      for (const d of top.slice(0, 5)) out.push(`    ${label(d.row.axis)}: ${signedMoney(rep, d.lo)} … ${signedMoney(rep, d.hi)}`);
-    }
+    const d = scenarioDelta(rep, s);
+    out.push('', chalk.bold(d.head), ...d.lines.map((l) => `  ${l}`));
   }
   if (r.draws) out.push('', ...drawsLines(rep));
   out.push('', chalk.dim('bases and ranges: jiuzhu params --format table; every figure: --format json'));
   return out.join('\n') + '\n';
+}
+
+/**
+ * A scenario's Δ against the baseline under the central values, and how far each estimate alone moves it (the table and
+ * Markdown alike: Markdown had left the scenarios out, a cross-format audit).
+ */
+function scenarioDelta(rep: SensitivityReport, s: number): { head: string; lines: string[] } {
+  const r = rep.result;
+  const deltas = rows(r).map((row) => {
+    const [b, x] = [row.runs[0]!, row.runs[s]!];
+    const d = [x.c - b.c, x.lo - b.lo, x.hi - b.hi];
+    return { row, lo: min(d), hi: max(d), c: d[0]! };
+  });
+  const c = deltas[0]?.c ?? cost(r.central[s]!) - cost(r.central[0]!);
+  const top = [...deltas].sort((a, b) => (b.hi - b.lo > a.hi - a.lo ? 1 : b.hi - b.lo < a.hi - a.lo ? -1 : 0)).filter((d) => d.hi > d.lo);
+  const head = `${r.runIds[s]}: Δ against the baseline ${signedMoney(rep, c)} under the central values`;
+  if (!top.length) return { head, lines: ['no single estimate moves the delta'] };
+  return {
+    head,
+    lines: [
+      `one estimate at a time the delta runs from ${signedMoney(rep, min(deltas.map((d) => d.lo)))} to ${signedMoney(rep, max(deltas.map((d) => d.hi)))}; most:`,
+      ...top.slice(0, 5).map((d) => `  ${label(d.row.axis)}: ${signedMoney(rep, d.lo)} … ${signedMoney(rep, d.hi)}`),
+    ],
+  };
 }
 
 function drawsLines(rep: SensitivityReport): string[] {
@@ -275,9 +286,18 @@ export function sensitivityMarkdown(rep: SensitivityReport): string {
     `### jiuzhu sensitivity — ${rep.policy.name.zh} ${rep.policy.name.en}, ${when}`,
     '',
     ...(rep.projection ? [`${population(rep)}.`, ''] : []),
-    `Total under the central values: **${money(rep, range.central)}**; range (${RANGE_METHOD}): ${money(rep, range.low)} – ${money(rep, range.high)}.`,
+    `Total under the central values (${UNIT_LABEL[unitOf(rep)]}): **${money(rep, range.central)}**; range (${RANGE_METHOD}): ${money(rep, range.low)} – ${money(rep, range.high)}.`,
     '',
     markdownTable(header, body, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left']),
+    ...r.runIds.slice(1).flatMap((_, k) => {
+      const d = scenarioDelta(rep, k + 1);
+      return [
+        '',
+        `#### ${d.head} (${UNIT_LABEL[unitOf(rep)]})`,
+        '',
+        ...d.lines.map((l) => (l.startsWith('  ') ? `- \`${l.trim().replace(/: /, '`: ')}` : l)),
+      ];
+    }),
     ...(r.draws ? ['', ...drawsLines(rep).map((l) => l.replace(/^\s*/, '- '))] : []),
     '',
   ].join('\n');
