@@ -102,6 +102,26 @@ describe('exit codes and messages', () => {
 });
 
 describe('explain', () => {
+  // A hand-calculation audit: on dibao, a wage of 1700 ≥ S = 810 (step 7, 003 §11), prior_dibao 0 — explain said
+  // "keeps 0.00 a month for 3 months" where the row's gradual_exit_months was 0 (nothing kept: no gradual exit)
+  it('a gradual exit with prior_dibao 0 is none, in explain as in the rows', () => {
+    const describe = '{area: urban, on_dibao: 1, prior_dibao: 0, persons: [{person_id: a, age: 45, wage_income: 1700}]}';
+    const r = jiuzhu(['explain', '--policy', NANNING, '--date', '2025-06-30', '--describe', describe]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('result  no gradual exit: prior_dibao is 0, nothing to keep');
+    expect(r.stdout).not.toContain('keeps 0.00 a month');
+    const kept = jiuzhu([
+      'explain',
+      '--policy',
+      NANNING,
+      '--date',
+      '2025-06-30',
+      '--describe',
+      describe.replace('prior_dibao: 0', 'prior_dibao: 300'),
+    ]);
+    expect(kept.stdout).toContain('result  keeps 300.00 a month for 3 months');
+  });
+
   it('shows a dibao household’s gap arithmetic with S, n and I, each parameter’s source and the clause', () => {
     const dir = tmp();
     const csv = join(dir, 'h.csv');

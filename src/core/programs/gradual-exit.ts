@@ -86,6 +86,12 @@ function trace(c: Ctx, r: GradualRules, working: boolean, applies: boolean): voi
       check('assets_ok (out through its income, not its assets)', String(c.assetsOk), '=', 'true', c.assetsOk),
       check('no single-person member and no rigid aid', String(!stillDibao && noAid), '=', 'true', !stillDibao && noAid),
     ],
-    result: applies ? `keeps ${y(pop.prior[c.h]!)} a month for ${r.months} months` : 'no gradual exit',
+    // (prior_dibao 0 keeps nothing: no gradual exit, as the rows and cases give it — explain had said "keeps 0.00 a month
+    // for 3 months" where the row's months were 0: a hand-calculation audit)
+    result: !applies
+      ? 'no gradual exit'
+      : pop.prior[c.h]! > 0
+        ? `keeps ${y(pop.prior[c.h]!)} a month for ${r.months} months`
+        : 'no gradual exit: prior_dibao is 0, nothing to keep (give the household its monthly dibao now)',
   });
 }

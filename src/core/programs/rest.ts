@@ -72,7 +72,7 @@ function trace(c: Ctx, r: RestRules): void {
     checks: n > 0 ? [check('assets_ok: financial_assets ≤ limit_months × S × n', y(assets), '≤', y(limit), c.assetsOk)] : [],
     result:
       n === 0
-        ? 'R is empty: every member is tekun; steps 3–7 do not apply'
+        ? 'R is empty: every member is tekun-eligible (taken up or not); steps 3–7 do not apply'
         : `n = ${n}, I = ${y(I)}, assets ${c.assetsOk ? 'within' : 'over'} the limit`,
   });
 }
