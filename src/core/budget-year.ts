@@ -108,6 +108,7 @@ export function yearTotals(periods: readonly Period[], totals: readonly Totals[]
   // Rows read once, not once per period.
   year.householdRows = totals[0]!.householdRows;
   year.personRows = totals[0]!.personRows;
+  year.priorOffDibao = totals[0]!.priorOffDibao;
   return year;
 }
 
