@@ -215,7 +215,7 @@ const incomeShare = (m: Member): number =>
 const canEarn = (m: Member) => m.age >= 18 && m.age < 60 && m.labor !== 'none';
 
 /**
- * The household's income shared unevenly among its earners, and among its pensioners (a rules auditor found 92 % of
+ * The household's income shared unevenly among its earners, and among its pensioners (a realism audit found 92 % of
  * households with two earners paid the same to the fen, so that every rule read per person — tekun's own income, the
  * single-person inclusion, the 2 × S supporter — met household averages): each one's part times a factor drawn around
  * 1 (log-normal: wages σ 0.5, pensions σ 0.3; an estimate), the household's total kept. From a stream of its own per
