@@ -9,7 +9,7 @@ import type { SensitivityResult } from '../core/sensitivity-plan.js';
 import chalk from 'chalk';
 import { D } from '../core/money.js';
 import { inUnit, UNIT_LABEL, type Unit } from './text-table.js';
-import { signedIn, type ScenarioReport, type TotalRange } from './totals.js';
+import { RANGE_METHOD, signedIn, type ScenarioReport, type TotalRange } from './totals.js';
 
 /**
  * Σ weight × fen of the cash programs (the total), or of one program: exact. Every difference (a swing, a Δ, a range's
@@ -156,6 +156,19 @@ export function swings(r: SensitivityResult): Array<{
 
 /** An estimate's name: its path, and how many more parameters share its one value (a YAML alias). */
 export const label = (a: Axis) => (a.targets.length > 1 ? `${a.path} +${a.targets.length - 1} (one value)` : a.path);
+
+/** The range under a run's Markdown table, or nothing: the total's, and a scenario's Δ's (Markdown had left it out). */
+export function rangeMarkdown(s: Pick<ScenarioReport, 'range'>, unit: Unit): string[] {
+  if (!s.range) return [];
+  const u = UNIT_LABEL[unit];
+  return [
+    '',
+    `Range of the total (${u}): ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD}).`,
+    ...(s.range.delta
+      ? ['', `Range of the Δ vs baseline (${u}): ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}.`]
+      : []),
+  ];
+}
 
 /** The range line under a run's table, or nothing. */
 export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Unit): string[] {

@@ -9,7 +9,7 @@ import { D, fixed } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import { estimateNote, estimatePaths, type EstimateUsed } from './estimates.js';
-import { rangeNote } from './sensitivity-rows.js';
+import { rangeMarkdown, rangeNote } from './sensitivity-rows.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import { ROUNDING_NOTE } from './text-table.js';
 import { LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
@@ -328,18 +328,7 @@ export function totalsMarkdown(r: SimulationReport): string {
     lines.push('', `#### scenario \`${s.id}\`${titled(s)}`, '', markdownTable(header(s, unit), rows(s, false, unit), align(s)));
     if (s.year) lines.push('', ...yearLines(s.year, true, unit));
     if (s.funding) lines.push('', ...fundingLines(s.funding, true, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding));
-    if (s.range)
-      lines.push(
-        '',
-        `Range of the total (${UNIT_LABEL[unit]}): ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD}).`,
-        // (the table and JSON gave the Δ's range; Markdown left it out: a cross-format audit)
-        ...(s.range.delta
-          ? [
-              '',
-              `Range of the Δ vs baseline (${UNIT_LABEL[unit]}): ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}.`,
-            ]
-          : []),
-      );
+    lines.push(...rangeMarkdown(s, unit));
     if (s.estimates.length)
       lines.push(
         '',
