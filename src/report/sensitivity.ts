@@ -199,7 +199,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
   if (rs.some((row) => row.axis.path === 'take_up.dibao')) out.push(...TAKE_UP_DIBAO.map((l) => chalk.dim(l)));
   for (let s = 1; s < r.runIds.length; s++) {
     const d = scenarioDelta(rep, s);
-    out.push('', chalk.bold(d.head), ...d.lines.map((l) => `  ${l}`));
+    out.push('', chalk.bold(d.head), `  ${d.summary}`, ...d.most.map((m) => `    ${m.label}: ${m.range}`));
   }
   if (r.draws) out.push('', ...drawsLines(rep));
   out.push('', chalk.dim('bases and ranges: jiuzhu params --format table; every figure: --format json'));
@@ -210,7 +210,10 @@ export function sensitivityTable(rep: SensitivityReport): string {
  * A scenario's Δ against the baseline under the central values, and how far each estimate alone moves it (the table and
  * Markdown alike: Markdown had left the scenarios out, a cross-format audit).
  */
-function scenarioDelta(rep: SensitivityReport, s: number): { head: string; lines: string[] } {
+function scenarioDelta(
+  rep: SensitivityReport,
+  s: number,
+): { head: string; summary: string; most: Array<{ label: string; range: string }> } {
   const r = rep.result;
   const deltas = rows(r).map((row) => {
     const [b, x] = [row.runs[0]!, row.runs[s]!];
@@ -219,14 +222,12 @@ function scenarioDelta(rep: SensitivityReport, s: number): { head: string; lines
   });
   const c = deltas[0]?.c ?? cost(r.central[s]!) - cost(r.central[0]!);
   const top = [...deltas].sort((a, b) => (b.hi - b.lo > a.hi - a.lo ? 1 : b.hi - b.lo < a.hi - a.lo ? -1 : 0)).filter((d) => d.hi > d.lo);
-  const head = `${r.runIds[s]}: Δ against the baseline ${signedMoney(rep, c)} under the central values`;
-  if (!top.length) return { head, lines: ['no single estimate moves the delta'] };
   return {
-    head,
-    lines: [
-      `one estimate at a time the delta runs from ${signedMoney(rep, min(deltas.map((d) => d.lo)))} to ${signedMoney(rep, max(deltas.map((d) => d.hi)))}; most:`,
-      ...top.slice(0, 5).map((d) => `  ${label(d.row.axis)}: ${signedMoney(rep, d.lo)} … ${signedMoney(rep, d.hi)}`),
-    ],
+    head: `${r.runIds[s]}: Δ against the baseline ${signedMoney(rep, c)} under the central values`,
+    summary: top.length
+      ? `one estimate at a time the delta runs from ${signedMoney(rep, min(deltas.map((d) => d.lo)))} to ${signedMoney(rep, max(deltas.map((d) => d.hi)))}; most:`
+      : 'no single estimate moves the delta',
+    most: top.slice(0, 5).map((d) => ({ label: label(d.row.axis), range: `${signedMoney(rep, d.lo)} … ${signedMoney(rep, d.hi)}` })),
   };
 }
 
@@ -291,12 +292,7 @@ export function sensitivityMarkdown(rep: SensitivityReport): string {
     markdownTable(header, body, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left']),
     ...r.runIds.slice(1).flatMap((_, k) => {
       const d = scenarioDelta(rep, k + 1);
-      return [
-        '',
-        `#### ${d.head} (${UNIT_LABEL[unitOf(rep)]})`,
-        '',
-        ...d.lines.map((l) => (l.startsWith('  ') ? `- \`${l.trim().replace(/: /, '`: ')}` : l)),
-      ];
+      return ['', `#### ${d.head} (${UNIT_LABEL[unitOf(rep)]})`, '', d.summary, ...d.most.map((m) => `- \`${m.label}\`: ${m.range}`)];
     }),
     ...(r.draws ? ['', ...drawsLines(rep).map((l) => l.replace(/^\s*/, '- '))] : []),
     '',
