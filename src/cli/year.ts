@@ -5,7 +5,7 @@ import { figures, type Totals } from '../core/aggregate.js';
 import { changesIn, monthSpans, periodRuns, periodsOf, yearTotals, type Period } from '../core/budget-year.js';
 import { fundingOf } from '../core/funding.js';
 import type { Scenario } from '../core/scenario.js';
-import { sensitivityPlan, type SensitivityResult } from '../core/sensitivity-plan.js';
+import { sensitivityPlan, withCorners, type SensitivityResult } from '../core/sensitivity-plan.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { policyNotes } from '../core/policy-notes.js';
@@ -14,7 +14,8 @@ import type { Unit } from '../report/text-table.js';
 import { totalRange } from '../report/sensitivity-rows.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
-import { allOrEveryProblem, applyUsable, loadUsablePolicy, simulateHouseholds, withExecutor } from './load.js';
+import { allOrEveryProblem, applyUsable, loadHouseholds, loadUsablePolicy, simulateHouseholds, withExecutor } from './load.js';
+import { simulateParallel } from '../engine/parallel.js';
 
 /** "2022" → 2022, or a usage error. */
 export function budgetYear(text: string): number {
@@ -62,12 +63,14 @@ export async function simulateYear(
   const plan = o.ranges ? sensitivityPlan(policy, scenarios, { year }) : null;
   let ranges: SensitivityResult | null = null;
   const evaluate = plan
-    ? async (flat: readonly Run[]) => {
-        const all = [...flat, ...plan.runs];
-        const totals = await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(all), o.quiet));
-        ranges = plan.fold(totals.slice(flat.length));
-        return totals.slice(0, flat.length);
-      }
+    ? (flat: readonly Run[]) =>
+        withExecutor(ctx, async (exec) => {
+          // the year's periods and the estimates' ends in one pass, then the joint corners, on the population read once
+          const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
+          const totals = await simulateParallel(exec, pop, [...flat, ...plan.runs]);
+          ranges = await withCorners(plan, plan.fold(totals.slice(flat.length)), (runs) => simulateParallel(exec, pop, runs));
+          return totals.slice(0, flat.length);
+        })
     : undefined;
   const [reports] = await yearPass(ctx, o, [runs], year, evaluate);
   return {

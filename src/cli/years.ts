@@ -4,7 +4,7 @@
 import type { Totals } from '../core/aggregate.js';
 import { periodRuns, periodsOf } from '../core/budget-year.js';
 import { projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
-import { sensitivityPlan } from '../core/sensitivity-plan.js';
+import { sensitivityPlan, withCorners } from '../core/sensitivity-plan.js';
 import { yearsNotes } from '../core/policy-notes.js';
 import type { Scenario } from '../core/scenario.js';
 import type { Run } from '../core/simulate.js';
@@ -71,7 +71,7 @@ export async function simulateYears(
     years.map(async (y) => policies.map((r) => ({ id: r.id, periods: periodsOf(r.policy, y) }))),
   );
   // --ranges: each year's estimates in force (a projected value keeps the range of the estimate it grew from) at either
-  // end, one at a time, under the baseline and every scenario, as simulate --year --ranges does for one year.
+  // end, one at a time, under the baseline and every scenario, then their joint corners, as simulate --year --ranges does.
   const plans = o.ranges ? years.map((y) => sensitivityPlan(baseline, scenarios, { year: y })) : null;
   const reports = await withExecutor(ctx, async (exec) => {
     const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
@@ -82,7 +82,7 @@ export async function simulateYears(
       const flat: Run[] = runs.flatMap((r) => periodRuns(r.periods, r.id));
       const plan = plans?.[i];
       const totals: Totals[] = await simulateParallel(exec, pop, plan ? [...flat, ...plan.runs] : flat);
-      const ranges = plan?.fold(totals.slice(flat.length));
+      const ranges = plan && (await withCorners(plan, plan.fold(totals.slice(flat.length)), (r) => simulateParallel(exec, pop, r)));
       let at = 0;
       out.push(
         runs.map((r, k) => {

@@ -1,6 +1,8 @@
 // The runs of a sensitivity analysis, and their totals put back together: the central policy, each estimate's ends one
 // at a time, and the draws — each under the baseline and every scenario (applied on top of the changed policy, so a
-// scenario that scales an estimated value scales its low and high too) — all evaluated in one pass over the households.
+// scenario that scales an estimated value scales its low and high too) — all evaluated in one pass over the households;
+// then, in a second pass, the joint corners those runs point to (every estimate at once at the end that lowered, or
+// raised, a run's total or a scenario's Δ alone). A range is the lowest and highest of these real runs.
 import { type Totals } from './aggregate.js';
 import { periodRuns, periodsOf, yearTotals, type Period } from './budget-year.js';
 import { applyScenario, type Scenario } from './scenario.js';
@@ -8,7 +10,7 @@ import { rulesAt } from './rules.js';
 import type { Run } from './simulate.js';
 import { draws as drawPatches, estimateAxes, patchPolicy, type Axis, type Patch, type When } from './sensitivity.js';
 import { valueToJson, type Policy } from './parameters/tree.js';
-import { dependsOnPath, PROGRAMS } from './programs/index.js';
+import { dependsOnPath, isCash, PROGRAMS } from './programs/index.js';
 
 export interface SensitivityResult {
   readonly when: When;
@@ -21,11 +23,54 @@ export interface SensitivityResult {
     readonly ends: ReadonlyArray<{ readonly patch: Patch; readonly totals: readonly Totals[] }>;
   }>;
   readonly draws?: { readonly n: number; readonly seed: number; readonly totals: ReadonlyArray<readonly Totals[]> };
+  /**
+   * The joint corners (second pass): for each run's total and each scenario's Δ, every estimate at once at the end
+   * that lowered (raised) it alone — each corner's totals per run, the baseline and every scenario. Empty where no
+   * estimate moves anything.
+   */
+  readonly corners: ReadonlyArray<readonly Totals[]>;
 }
+
+/** The first pass's result: everything but the corners. */
+export type OneAtATime = Omit<SensitivityResult, 'corners'>;
 
 export interface SensitivityPlan {
   readonly runs: readonly Run[];
-  readonly fold: (totals: readonly Totals[]) => SensitivityResult;
+  readonly fold: (totals: readonly Totals[]) => OneAtATime;
+  /** The second pass, from the first's result: the joint corners' runs, and the whole result from their totals. */
+  readonly corners: (first: OneAtATime) => {
+    readonly runs: readonly Run[];
+    readonly fold: (totals: readonly Totals[]) => SensitivityResult;
+  };
+}
+
+/**
+ * Σ weight × fen of the cash programs (the total), or of one program: exact. Every difference (a swing, a Δ, a range's
+ * end) is taken of exact figures and rounded once, as simulate's Δ is, so a swing can differ by a fen from
+ * total_high − total_low, each rounded apart (README "Exactness"). Taken of figures rounded first, an estimate that moves
+ * the baseline and a scenario alike moved their Δ by a phantom fen (a cross-format audit).
+ */
+export const cost = (t: Totals, program?: number): bigint =>
+  program !== undefined
+    ? t.programs[program]!.cost.value()
+    : PROGRAMS.reduce((a, p, i) => (isCash(p) ? a + t.programs[i]!.cost.value() : a), 0n);
+
+/** Both passes, each given to `evaluate` (the runs' totals over the households). */
+export async function evaluatePlan(
+  plan: SensitivityPlan,
+  evaluate: (runs: readonly Run[]) => Promise<readonly Totals[]>,
+): Promise<SensitivityResult> {
+  return withCorners(plan, plan.fold(await evaluate(plan.runs)), evaluate);
+}
+
+/** The second pass on a first pass's result (evaluated with other runs: a budget year's periods). */
+export async function withCorners(
+  plan: SensitivityPlan,
+  first: OneAtATime,
+  evaluate: (runs: readonly Run[]) => Promise<readonly Totals[]>,
+): Promise<SensitivityResult> {
+  const second = plan.corners(first);
+  return second.fold(second.runs.length ? await evaluate(second.runs) : []);
 }
 
 /**
@@ -47,19 +92,7 @@ export function sensitivityPlan(
 ): SensitivityPlan {
   const axes = o.axes ?? estimateAxes(baseline, when);
   const runs: Run[] = [];
-  // Each policy variant × (baseline, scenarios): the runs it adds and how to fold their totals into one per run.
-  const add = (policy: Policy, label: string): Array<(t: readonly Totals[]) => Totals> =>
-    [policy, ...scenarios.map((sc) => applyScenario(policy, sc))].map((p, s) => {
-      const id = `${label}/${s}`;
-      if ('date' in when) {
-        const at = runs.push({ id, rules: rulesAt(p, when.date).rules }) - 1;
-        return (t) => t[at]!;
-      }
-      const periods: Period[] = periodsOf(p, when.year);
-      const at = runs.length;
-      runs.push(...periodRuns(periods, id));
-      return (t) => yearTotals(periods, t.slice(at, at + periods.length));
-    });
+  const add = (policy: Policy, label: string) => variantRuns(runs, policy, scenarios, when, label);
   const central = add(baseline, 'central');
   const ends = axes.map((axis, a) =>
     axis.ends.map((patch, e) => ({
@@ -77,5 +110,67 @@ export function sensitivityPlan(
       axes: axes.map((axis, a) => ({ axis, ends: ends[a]!.map(({ patch, folds }) => ({ patch, totals: folds.map((f) => f(t)) })) })),
       ...(o.draws ? { draws: { n: o.draws, seed: o.seed ?? 1, totals: drawn.map((folds) => folds.map((f) => f(t))) } } : {}),
     }),
+    corners: (first) => {
+      const second: Run[] = [];
+      const folds = cornerPatches(first).map((patches, k) =>
+        variantRuns(second, patchPolicy(baseline, patches), scenarios, when, `corner${k}`),
+      );
+      return { runs: second, fold: (t) => ({ ...first, corners: folds.map((f) => f.map((g) => g(t))) }) };
+    },
   };
+}
+
+/** A policy variant × (baseline, scenarios): the runs it adds to `runs`, and how to fold their totals into one per run. */
+function variantRuns(
+  runs: Run[],
+  policy: Policy,
+  scenarios: readonly Scenario[],
+  when: When,
+  label: string,
+): Array<(t: readonly Totals[]) => Totals> {
+  return [policy, ...scenarios.map((sc) => applyScenario(policy, sc))].map((p, s) => {
+    const id = `${label}/${s}`;
+    if ('date' in when) {
+      const at = runs.push({ id, rules: rulesAt(p, when.date).rules }) - 1;
+      return (t) => t[at]!;
+    }
+    const periods: Period[] = periodsOf(p, when.year);
+    const at = runs.length;
+    runs.push(...periodRuns(periods, id));
+    return (t) => yearTotals(periods, t.slice(at, at + periods.length));
+  });
+}
+
+/**
+ * The joint corners a first pass points to, each once: for each run's total (and each scenario's Δ against the
+ * baseline), every estimate at the end — of its ends and its central value — where that figure was lowest alone, then
+ * highest (a tie keeps the central value, then the earlier end). A corner where nothing moves is the central run, not
+ * run again. Added one at a time, changes that act on one another were counted twice: Nanning's tekun 1.6× reform cost
+ * "−10.9 million" at the low end, though under no values does it take money away (the realism audit); run jointly, it
+ * costs 0 there.
+ */
+function cornerPatches(r: OneAtATime): Array<Array<{ axis: Axis; patch: Patch }>> {
+  const measures: Array<(t: readonly Totals[]) => bigint> = [
+    ...r.runIds.map((_, i) => (t: readonly Totals[]) => cost(t[i]!)),
+    ...r.runIds.slice(1).map((_, i) => (t: readonly Totals[]) => cost(t[i + 1]!) - cost(t[0]!)),
+  ];
+  const seen = new Set<string>();
+  const out: Array<Array<{ axis: Axis; patch: Patch }>> = [];
+  for (const m of measures)
+    for (const dir of [-1n, 1n]) {
+      const picks = r.axes.map(({ ends }) => {
+        let [best, at] = [m(r.central) * dir, -1];
+        ends.forEach((e, k) => {
+          const v = m(e.totals) * dir;
+          if (v < best) [best, at] = [v, k];
+        });
+        return at;
+      });
+      const key = picks.join(',');
+      // (one estimate moved, or none: that run is made already)
+      if (picks.filter((k) => k >= 0).length < 2 || seen.has(key)) continue;
+      seen.add(key);
+      out.push(picks.flatMap((k, a) => (k < 0 ? [] : [{ axis: r.axes[a]!.axis, patch: r.axes[a]!.ends[k]!.patch }])));
+    }
+  return out;
 }

@@ -1,27 +1,15 @@
 // The figures of a sensitivity analysis, from its runs' totals: each estimate's row (the total at each end, the swing),
-// sorted by swing, made once per result; a run's range (the one-at-a-time changes added); each estimate's swing.
+// sorted by swing, made once per result; a run's range (the lowest and highest of the runs made); each estimate's swing.
 // Read by jiuzhu sensitivity's outputs and by every output that shows a total's range (simulate, compare --ranges), with the
 // range line under a run's table.
 import { weightedYuan, type Totals } from '../core/aggregate.js';
-import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { patchText, type Axis } from '../core/sensitivity.js';
-import type { SensitivityResult } from '../core/sensitivity-plan.js';
+import { cost, type SensitivityResult } from '../core/sensitivity-plan.js';
 import chalk from 'chalk';
 import { D } from '../core/money.js';
 import { inUnit, UNIT_LABEL, type Unit } from './text-table.js';
 import { RANGE_METHOD, signedIn, type ScenarioReport, type TotalRange } from './totals.js';
 
-/**
- * Σ weight × fen of the cash programs (the total), or of one program: exact. Every difference (a swing, a Δ, a range's
- * sum) is taken of exact figures and rounded once, as simulate's Δ is, so a swing can differ by a fen from
- * total_high − total_low, each rounded apart (README "Exactness"). Taken of figures rounded first, an estimate that moves
- * the baseline and a scenario alike moved their Δ by a phantom fen, and --ranges added eleven of them up (a
- * cross-format audit).
- */
-export const cost = (t: Totals, program?: number): bigint =>
-  program !== undefined
-    ? t.programs[program]!.cost.value()
-    : PROGRAMS.reduce((a, p, i) => (isCash(p) ? a + t.programs[i]!.cost.value() : a), 0n);
 export const yuan = (v: bigint, t: Totals) => weightedYuan(v, BigInt(t.per));
 export const max = (xs: readonly bigint[]) => xs.reduce((a, b) => (b > a ? b : a));
 export const min = (xs: readonly bigint[]) => xs.reduce((a, b) => (b < a ? b : a));
@@ -79,38 +67,36 @@ function makeRows(r: SensitivityResult): Row[] {
   return out.sort((a, b) => (b.swing > a.swing ? 1 : b.swing < a.swing ? -1 : a.axis.path.localeCompare(b.axis.path)));
 }
 
-/** The run's range from the one-at-a-time changes, added: every estimate at whichever end lowers (raises) the total. */
-export function addedRange(r: SensitivityResult, run = 0): { low: bigint; high: bigint; central: bigint } {
-  let [down, up] = [0n, 0n];
-  const central = cost(r.central[run]!);
-  for (const row of rows(r)) {
-    const x = row.runs[run]!;
-    down += min([0n, x.lo - x.c, x.hi - x.c]);
-    up += max([0n, x.lo - x.c, x.hi - x.c]);
-  }
-  return { low: central + down, high: central + up, central };
+/** Every policy variant run, each as its totals per run: the central values, each estimate alone at each end, the corners. */
+const variants = (r: SensitivityResult): Array<readonly Totals[]> => [
+  r.central,
+  ...r.axes.flatMap((a) => a.ends.map((e) => e.totals)),
+  ...r.corners,
+];
+
+/**
+ * A run's range: the lowest and the highest total of the runs made — the central values, each estimate alone at each
+ * end, and every estimate at once at the ends that lowered (raised) a total or a Δ alone (core/sensitivity-plan.ts
+ * cornerPatches). Every end is a total some values within the ranges give.
+ */
+export function runRange(r: SensitivityResult, run = 0): { low: bigint; high: bigint; central: bigint } {
+  const all = variants(r).map((t) => cost(t[run]!));
+  return { low: min(all), high: max(all), central: all[0]! };
 }
 
 /**
- * A scenario's Δ against the baseline, its range: each estimate at either end in both runs (the Δ at the low end, at
- * the high end, as jiuzhu sensitivity gives them), the changes of the Δ added as the total's are. A reform whose cost
- * rests on an estimated baseline (tekun at 1.3 × S, where Nanning may pay 1.6 ×) can cost nothing.
+ * A scenario's Δ against the baseline, its range: the lowest and highest Δ of the runs made, the baseline and the
+ * scenario each time under the same values. A reform that only adds money costs at least 0 at its low end; one whose
+ * cost rests on an estimated baseline (tekun at 1.3 × S, where Nanning may pay 1.6 ×) can cost nothing.
  */
 export function deltaRange(r: SensitivityResult, run: number): { low: bigint; high: bigint } {
-  const central = cost(r.central[run]!) - cost(r.central[0]!);
-  let [down, up] = [0n, 0n];
-  for (const row of rows(r)) {
-    const [b, x] = [row.runs[0]!, row.runs[run]!];
-    const d = [x.lo - b.lo - central, x.hi - b.hi - central];
-    down += min([0n, ...d]);
-    up += max([0n, ...d]);
-  }
-  return { low: central + down, high: central + up };
+  const all = variants(r).map((t) => cost(t[run]!) - cost(t[0]!));
+  return { low: min(all), high: max(all) };
 }
 
 /** A run's range for the outputs that show a total (simulate and compare --ranges); a scenario's Δ's beside it. */
 export function totalRange(r: SensitivityResult, run: number): TotalRange {
-  const range = addedRange(r, run);
+  const range = runRange(r, run);
   const t0 = r.central[0]!;
   const rs = rows(r);
   const d = run ? deltaRange(r, run) : null;
@@ -180,9 +166,7 @@ export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Un
     chalk.yellow(
       `  range of the total 区间 (${UNIT_LABEL[unit]}): ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)}${at === null ? '' : ` (the total ${at} % of the way up)`}`,
     ),
-    chalk.dim(
-      `  (${s.range.moving} of ${s.range.estimates} estimates move it, each alone at the end that lowers or raises it, the changes added; which: jiuzhu sensitivity)`,
-    ),
+    chalk.dim(`  (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD}; which: jiuzhu sensitivity)`),
     // a scenario's Δ, its range (each estimate at either end in both runs): a reform priced against an estimated baseline
     ...(s.range.delta
       ? [

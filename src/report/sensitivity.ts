@@ -4,10 +4,10 @@
 // the fen as simulate's annual_cost); swing = the largest total less the smallest of central, low and high.
 import chalk from 'chalk';
 import type { Totals } from '../core/aggregate.js';
-import { addedRange, cost, label, max, min, rows, yuan } from './sensitivity-rows.js';
+import { label, max, min, rows, runRange, yuan } from './sensitivity-rows.js';
 import { PROGRAMS, type ProgramId } from '../core/programs/index.js';
 import { patchText, percentile } from '../core/sensitivity.js';
-import type { SensitivityResult } from '../core/sensitivity-plan.js';
+import { cost, type SensitivityResult } from '../core/sensitivity-plan.js';
 import { RANGE_METHOD } from './totals.js';
 import { displayWidth, inUnit, markdownTable, truncate, UNIT_LABEL, type Unit } from './text-table.js';
 
@@ -37,7 +37,7 @@ export function sensitivityJson(rep: SensitivityReport): object {
     households_file: rep.householdsFile,
     ...(rep.projection ? { projection: { id: rep.projection.id, file: rep.projection.file, base_year: rep.projection.baseYear } } : {}),
     central: r.runIds.map((id, s) => {
-      const range = addedRange(r, s);
+      const range = runRange(r, s);
       return {
         id,
         total: yuan(range.central, t0),
@@ -170,7 +170,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
   const r = rep.result;
   const rs = rows(r);
   const moving = rs.filter((x) => x.swing > 0n);
-  const range = addedRange(r);
+  const range = runRange(r);
   const when = 'date' in r.when ? `at ${r.when.date}` : `budget year ${r.when.year} 预算年度`;
   const out = [
     chalk.bold(`sensitivity 敏感性分析 — ${rep.policy.name.zh} ${rep.policy.name.en}, ${when}`),
@@ -178,7 +178,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
     '',
     `total under the central values: ${money(rep, range.central)}`,
     `range: ${money(rep, range.low)} – ${money(rep, range.high)}`,
-    chalk.dim(`(range: each estimate alone at its lowering or raising end, the changes added)`),
+    chalk.dim('(range: the lowest and highest runs — each estimate alone, and all at once)'),
     `${rs.length} estimates in force: ${moving.length} move the total (by swing below), ${rs.length - moving.length} do not`,
     '',
   ];
@@ -270,7 +270,7 @@ export function centralAmongDraws(centralText: string, central: bigint, draws: r
 
 export function sensitivityMarkdown(rep: SensitivityReport): string {
   const r = rep.result;
-  const range = addedRange(r);
+  const range = runRange(r);
   const when = 'date' in r.when ? r.when.date : `budget year ${r.when.year}`;
   const header = ['estimate', 'central', 'low', 'high', `total at low (${UNIT_LABEL[unitOf(rep)]})`, 'total at high', 'swing', 'basis'];
   const body = rows(r).map((row) => [

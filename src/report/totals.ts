@@ -40,17 +40,18 @@ export interface ScenarioReport {
   readonly parameters?: Snapshot;
 }
 
-/** The total's range from the one-at-a-time runs: every estimate at the end that lowers (raises) it, the changes added. */
+/** The total's range: the lowest and highest of the runs made (report/sensitivity-rows.ts runRange). */
 export interface TotalRange {
   readonly low: string;
   readonly high: string;
   /** Estimates in force, and how many of them move the total. */
   readonly estimates: number;
   readonly moving: number;
-  /** A scenario's Δ against the baseline, its range: each estimate at either end in both runs, the changes added. */
+  /** A scenario's Δ against the baseline, its range: the lowest and highest Δ of the runs made (deltaRange). */
   readonly delta?: { readonly low: string; readonly high: string };
 }
-export const RANGE_METHOD = 'each estimate moved alone to the end of its range that lowers (raises) the total; the changes added';
+export const RANGE_METHOD =
+  'the lowest and highest of the runs made: each estimate alone at either end of its range, and all at once at the ends that lower (raise) it';
 
 export interface SimulationReport {
   /** The money unit of the table and Markdown (JSON and CSV are in yuan). */

@@ -14,7 +14,7 @@ import { estimatesInForce } from '../report/estimates.js';
 import { cliffTable } from '../report/cliff.js';
 import { explainText } from '../report/explain.js';
 import type { Totals } from '../core/aggregate.js';
-import { sensitivityPlan } from '../core/sensitivity-plan.js';
+import { evaluatePlan, sensitivityPlan } from '../core/sensitivity-plan.js';
 import { simulate, type Run as SimRun } from '../core/simulate.js';
 import { totalRange } from '../report/sensitivity-rows.js';
 import type { TotalRange } from '../report/totals.js';
@@ -220,8 +220,8 @@ export function rateDistribution(data: TuiData, l: number, view: LocalityView, r
 const rangeCache = new WeakMap<object, Map<number, Promise<TotalRange[]>>>();
 
 /**
- * The range of the baseline's total and the compared run's (issue 18: each estimate moved alone to the end that
- * lowers or raises the total, the changes added), computed once per run: the given scenario's, or the knobs'.
+ * The range of the baseline's total and the compared run's (issue 18; report/sensitivity-rows.ts runRange), computed
+ * once per run: the given scenario's, or the knobs'.
  */
 export function totalRanges(data: TuiData, l: number, view: LocalityView, run: number, knobs: Scenario | null): Promise<TotalRange[]> {
   const loc = data.localities[l]!;
@@ -233,11 +233,8 @@ export function totalRanges(data: TuiData, l: number, view: LocalityView, run: n
   let ranges = byLocality.get(l);
   if (!ranges) {
     const plan = sensitivityPlan(loc.policy, scenario ? [scenario] : [], { date: data.date });
-    const totals = data.evaluate ? data.evaluate(plan.runs) : Promise.resolve(simulate(data.pop, plan.runs));
-    ranges = totals.then((t) => {
-      const result = plan.fold(t);
-      return result.runIds.map((_, i) => totalRange(result, i));
-    });
+    const evaluate = (runs: readonly SimRun[]) => (data.evaluate ? data.evaluate(runs) : Promise.resolve(simulate(data.pop, runs)));
+    ranges = evaluatePlan(plan, evaluate).then((result) => result.runIds.map((_, i) => totalRange(result, i)));
     byLocality.set(l, ranges);
   }
   return ranges;

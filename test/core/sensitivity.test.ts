@@ -11,12 +11,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/core/simulate.js';
 import { draws, estimateAxes, percentile } from '../../src/core/sensitivity.js';
-import { sensitivityPlan } from '../../src/core/sensitivity-plan.js';
+import { cost, sensitivityPlan, type SensitivityPlan } from '../../src/core/sensitivity-plan.js';
 import { populationOf, type HouseholdSpec } from '../../src/core/population.js';
 import { parsePolicy } from '../../src/io/policy-file.js';
 import { InputError } from '../../src/errors.js';
 import { parseScenario } from '../../src/io/scenario-file.js';
-import { addedRange } from '../../src/report/sensitivity-rows.js';
+import { runRange, totalRange, yuan } from '../../src/report/sensitivity-rows.js';
 import { sensitivityJson } from '../../src/report/sensitivity.js';
 import { SIMPLE } from '../helpers/rules.js';
 
@@ -41,10 +41,12 @@ const pop = populationOf([
   { id: 'w', household: { area: 'urban', weight: W(5) }, persons: [{ age: 40, wage: 500_000 }] },
 ] as unknown as HouseholdSpec[]);
 
-const run = (o: Parameters<typeof sensitivityPlan>[3] = {}) => {
-  const plan = sensitivityPlan(policy, [], { date: DATE }, o);
-  return plan.fold(simulate(pop, plan.runs));
+/** Both passes: the estimates one at a time (and draws), then the joint corners they point to. */
+const both = (plan: SensitivityPlan) => {
+  const corners = plan.corners(plan.fold(simulate(pop, plan.runs)));
+  return corners.fold(simulate(pop, corners.runs));
 };
+const run = (o: Parameters<typeof sensitivityPlan>[3] = {}) => both(sensitivityPlan(policy, [], { date: DATE }, o));
 type Entry = {
   path: string;
   kind: string;
@@ -77,7 +79,7 @@ describe('one estimate at a time', () => {
       ['dibao.supplement.elderly', '0.1', '0.3', '52800.00', '62400.00', '9600.00'],
       ['dibao.standard.urban', '2024-01-01', '2024-12-31', '52800.00', '47520.00', '5280.00'],
     ]);
-    // the range, effects added: 52800 − 5280 … 52800 + 9600
+    // the range: the lowest and highest run, 52800 − 5280 … 52800 + 9600 (no corner moves both: the supplement's low end is its value)
     expect(json.central[0]!.range).toMatchObject({ low: '47520.00', high: '62400.00' });
   });
 
@@ -87,7 +89,7 @@ describe('one estimate at a time', () => {
       'x2.yaml',
     );
     const plan = sensitivityPlan(policy, [x2], { date: DATE });
-    const json = sensitivityJson({ policy, policyFile: 'p', householdsFile: 'h', result: plan.fold(simulate(pop, plan.runs)) }) as {
+    const json = sensitivityJson({ policy, policyFile: 'p', householdsFile: 'h', result: both(plan) }) as {
       estimates: Array<Entry & { scenarios: Array<Record<string, string>> }>;
     };
     // 4 elderly members (weighted): 0.1 → 0.2 is 100 a month more each, 1200 × 4; at the high end 0.3 → 0.6, 3600 × 4
@@ -104,12 +106,12 @@ describe('one estimate at a time', () => {
 });
 
 describe('draws', () => {
-  it('the same seed gives the same draws; the percentiles lie within the one-at-a-time range', () => {
+  it('the same seed gives the same draws; the percentiles lie within the range', () => {
     const axes = estimateAxes(policy, { date: DATE });
     expect(JSON.stringify(draws(axes, 20, 7))).toBe(JSON.stringify(draws(axes, 20, 7)));
     expect(JSON.stringify(draws(axes, 20, 7))).not.toBe(JSON.stringify(draws(axes, 20, 8)));
     const r = run({ draws: 40, seed: 3 });
-    const range = addedRange(r);
+    const range = runRange(r);
     const totals = r.draws!.totals.map((t) => t[0]!.programs.reduce((a, p) => a + p.cost.value(), 0n));
     for (const p of [5, 50, 95]) {
       const v = percentile(totals, p);
@@ -134,5 +136,55 @@ describe('draws', () => {
     expect(problem.where?.line).toBe(23); // the elderly supplement's entry (2 lines added above it)
     const outside = text.replace('low: 0.1, high: 0.3', 'low: 0.15, high: 0.3');
     expect(() => parsePolicy(outside, 'o.yaml')).toThrow(/outside its own range 0\.15–0\.3/);
+  });
+});
+
+// The joint corners (core/sensitivity-plan.ts cornerPatches), hand-worked: the urban standard S 1000 given a value range
+// 900–1200 and the elderly supplement e 0.1 in 0.1–0.3. Every cost is 12 × S × (1 + e) × 4 weighted elderly members
+// = 48 × S × (1 + e); a scenario setting e to 0.3 costs 48 × S × 1.3, its Δ 48 × S × (0.3 − e).
+describe('the joint corners', () => {
+  const joint = parsePolicy(
+    readFileSync(SIMPLE, 'utf8')
+      .replace(
+        'urban: [{from: 2020-01-01, value: 1000, source: test}]',
+        'urban: [{from: 2020-01-01, value: 1000, source: test, estimate: between two notices, range: {low: 900, high: 1200, basis: test}}]',
+      )
+      .replace(
+        'elderly: [{from: 2020-01-01, value: 0.1, source: test}]',
+        'elderly: [{from: 2020-01-01, value: 0.1, estimate: floor of the band, range: {low: 0.1, high: 0.3, basis: test}}]',
+      ),
+    'joint.yaml',
+  );
+  const to03 = parseScenario(
+    'scenario: to03\ntitle: {zh: 三成, en: thirty}\nreason: test\nchanges:\n  dibao.supplement.elderly: {set: 0.3}\n',
+    'to03.yaml',
+  );
+  const plan = sensitivityPlan(joint, [to03], { date: DATE });
+  const first = plan.fold(simulate(pop, plan.runs));
+  const second = plan.corners(first);
+  const result = second.fold(simulate(pop, second.runs));
+
+  it('runs every estimate at once where two of them lowered (raised) a figure alone: two corners, each in both runs', () => {
+    expect(estimateAxes(joint, { date: DATE }).map((a) => [a.path, a.kind])).toEqual([
+      ['dibao.standard.urban', 'value'],
+      ['dibao.supplement.elderly', 'value'],
+    ]);
+    // the baseline's high (S 1200, e 0.3) and the Δ's low (S 900, e 0.3); every other figure moves with one estimate
+    expect(second.runs).toHaveLength(4);
+    expect(result.corners.map((c) => c.map((t) => yuan(cost(t), t)))).toEqual([
+      ['74880.00', '74880.00'], // 48 × 1200 × 1.3
+      ['56160.00', '56160.00'], // 48 × 900 × 1.3
+    ]);
+  });
+
+  it('gives the lowest and highest run: the baseline 47520.00 – 74880.00 (added, the high was 72960.00)', () => {
+    // alone: S 900 47520, S 1200 63360, e 0.3 62400; added: 52800 + 10560 + 9600 = 72960; run jointly: 74880
+    expect(totalRange(result, 0)).toMatchObject({ low: '47520.00', high: '74880.00' });
+    expect(totalRange(result, 1)).toMatchObject({ low: '56160.00', high: '74880.00' });
+  });
+
+  it('a reform that only adds money costs at least 0: the Δ 0 – 11520.00 (added, its low was −960.00)', () => {
+    // Δ alone: central 9600, e 0.3 → 0, S 900 → 8640, S 1200 → 11520; added: 9600 − 9600 − 960 = −960
+    expect(totalRange(result, 1).delta).toEqual({ low: '0.00', high: '11520.00' });
   });
 });

@@ -9,7 +9,7 @@ import { incomeDeciles } from '../../src/core/compare.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { App } from '../../src/ui/App.js';
 import { D } from '../../src/core/money.js';
-import { sensitivityPlan } from '../../src/core/sensitivity-plan.js';
+import { evaluatePlan, sensitivityPlan } from '../../src/core/sensitivity-plan.js';
 import { simulate } from '../../src/core/simulate.js';
 import { totalRange } from '../../src/report/sensitivity-rows.js';
 import { money } from '../../src/ui/format.js';
@@ -279,7 +279,7 @@ describe('jiuzhu tui', () => {
     }
     const loc = d.localities[0]!;
     const plan = sensitivityPlan(loc.policy, loc.scenarioDefs!, { date: DATE });
-    const result = plan.fold(simulate(d.pop, plan.runs));
+    const result = await evaluatePlan(plan, async (runs) => simulate(d.pop, runs));
     const [b, c] = [totalRange(result, 0), totalRange(result, 1)];
     expect(D(b.low).lessThan(b.high)).toBe(true);
     expect(f).toContain(

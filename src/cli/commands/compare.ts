@@ -4,7 +4,7 @@ import { fileKey } from '../../io/places.js';
 import { refuseWorkbookNowhere } from '../option-values.js';
 import { incomeDeciles, type Deciles, type RunResult } from '../../core/compare.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
-import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
+import { evaluatePlan, sensitivityPlan, withCorners, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { totalRange } from '../../report/sensitivity-rows.js';
 import { UsageError } from '../../errors.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
@@ -31,7 +31,6 @@ import {
   loadScenarios,
   notePolicy,
   noteUnchanged,
-  simulateHouseholds,
   simulationDate,
   withExecutor,
   yuanAbove0,
@@ -111,8 +110,8 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
         deciles,
       ),
       rates: rateDelta === null ? null : await Promise.all(localities.map((runs) => ratesParallel(exec, pop, runs, rateDelta, 'monthly'))),
-      // --ranges: each locality's estimates one at a time, on the population already read
-      ranges: plans ? await Promise.all(plans.map(async (plan) => plan.fold(await simulateParallel(exec, pop, plan.runs)))) : null,
+      // --ranges: each locality's estimates one at a time, then their joint corners, on the population already read
+      ranges: plans ? await Promise.all(plans.map((plan) => evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs)))) : null,
     };
   });
   const report: CompareReport = {
@@ -206,17 +205,21 @@ function renderCompare(report: CompareReport, format: Exclude<CompareOptions['fo
 /** compare --year: every locality's runs cut into periods, all evaluated in one pass; the year's costs and deltas. */
 async function compareYear(ctx: Ctx, o: CompareOptions, scenarios: readonly Scenario[], year: number): Promise<CompareReport> {
   const localities = await allOrEveryProblem(o.policy.map((file) => yearRuns(file, scenarios, year)));
-  // --ranges: each locality's estimates one at a time over the year, evaluated in the same pass as the year's periods
+  // --ranges: each locality's estimates one at a time over the year, evaluated in the same pass as the year's periods;
+  // then their joint corners, on the population already read
   const plans = o.ranges ? localities.map((runs) => sensitivityPlan(runs[0]!.periods[0]!.snapshot.policy, scenarios, { year })) : null;
   let ranges: SensitivityResult[] | null = null;
   const evaluate = plans
-    ? async (flat: readonly Run[]) => {
-        const all = [...flat, ...plans.flatMap((plan) => plan.runs)];
-        const totals = await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(all), o.quiet));
-        let at = flat.length;
-        ranges = plans.map((plan) => plan.fold(totals.slice(at, (at += plan.runs.length))));
-        return totals.slice(0, flat.length);
-      }
+    ? (flat: readonly Run[]) =>
+        withExecutor(ctx, async (exec) => {
+          const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
+          const all = [...flat, ...plans.flatMap((plan) => plan.runs)];
+          const totals = await simulateParallel(exec, pop, all);
+          let at = flat.length;
+          const firsts = plans.map((plan) => plan.fold(totals.slice(at, (at += plan.runs.length))));
+          ranges = await Promise.all(plans.map((plan, l) => withCorners(plan, firsts[l]!, (runs) => simulateParallel(exec, pop, runs))));
+          return totals.slice(0, flat.length);
+        })
     : undefined;
   const reports = await yearPass(ctx, o, localities, year, evaluate);
   const rangesOf = (l: number): SensitivityResult | null => (ranges as SensitivityResult[] | null)?.[l] ?? null;

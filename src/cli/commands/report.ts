@@ -7,7 +7,7 @@ import { incomeDeciles } from '../../core/compare.js';
 import { mainMemberOf } from '../../core/marginal-rates.js';
 import type { HouseholdSpec } from '../../core/population.js';
 import type { Run } from '../../core/simulate.js';
-import { sensitivityPlan } from '../../core/sensitivity-plan.js';
+import { evaluatePlan, sensitivityPlan } from '../../core/sensitivity-plan.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { UsageError } from '../../errors.js';
 import { fileDigest, inputsOf, refuseOverwrite } from '../../io/files.js';
@@ -130,7 +130,7 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
         )
       : rulesOf.map(() => null);
     const sensitivity = [];
-    for (const plan of plans) sensitivity.push(plan.fold(await simulateParallel(exec, pop, plan.runs)));
+    for (const plan of plans) sensitivity.push(await evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs)));
     return { localities, rates, sensitivity };
   });
   const compare: CompareReport = {

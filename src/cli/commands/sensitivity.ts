@@ -2,7 +2,7 @@
 // Each estimate in force at its low and its high, everything else central; optionally all drawn at once. The policy
 // and scenarios are checked first; the households are read once and every run is evaluated in the same pass.
 import { refuseWorkbookNowhere } from '../option-values.js';
-import { sensitivityPlan } from '../../core/sensitivity-plan.js';
+import { evaluatePlan, sensitivityPlan } from '../../core/sensitivity-plan.js';
 import { UsageError } from '../../errors.js';
 import { inputsOf, refuseOverwrite } from '../../io/files.js';
 import {
@@ -23,7 +23,6 @@ import {
   noteEmpty,
   notePolicy,
   seedOption,
-  simulateHouseholds,
   simulationDate,
   withExecutor,
 } from '../load.js';
@@ -73,16 +72,17 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   const policy = projection ? projectPolicy(written, projection, when.year!) : written;
   for (const sc of scenarios) applyUsable(policy, sc); // (refused as simulate refuses it: a value in the wrong unit)
   const plan = sensitivityPlan(policy, scenarios, when, { draws, seed });
-  const totals = await withExecutor(ctx, async (exec) => {
-    if (!projection) return simulateHouseholds(ctx, exec, o.households, Promise.resolve(plan.runs), o.quiet);
+  // the estimates one at a time (and the draws) in one pass, then the joint corners they point to, on the population read once
+  const result = await withExecutor(ctx, async (exec) => {
     const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
-    return simulateParallel(exec, projectPopulation(base, projection, when.year!), plan.runs);
+    const pop = projection ? projectPopulation(base, projection, when.year!) : base;
+    return evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs));
   });
   const report: SensitivityReport = {
     policy,
     policyFile: o.policy,
     householdsFile: o.households,
-    result: plan.fold(totals),
+    result,
     unit: o.unit,
     ...(projection ? { projection: { id: projection.id, file: projection.file, baseYear: projection.baseYear } } : {}),
   };
@@ -110,5 +110,5 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   if (projection) {
     if (!o.quiet) for (const n of yearsNotes(written, projection, when.year!, when.year!, policy)) ctx.stderr.write(`${n}\n`);
   } else notePolicy(ctx, o.quiet, policy, [last]);
-  noteEmpty(ctx, o.quiet, o.households, totals[0] && figures(totals[0]).household_rows); // (as simulate says it)
+  noteEmpty(ctx, o.quiet, o.households, result.central[0] && figures(result.central[0]).household_rows); // (as simulate says it)
 }

@@ -33,8 +33,9 @@ import { fundingOf } from '../../core/funding.js';
 import type { Unit } from '../../report/text-table.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
 import { budgetYear, simulateYear } from '../year.js';
-import { sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
+import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { totalRange } from '../../report/sensitivity-rows.js';
+import { simulateParallel } from '../../engine/parallel.js';
 import { simulateYears, yearSpan } from '../years.js';
 import { yearsCsv, yearsJson, yearsMarkdown, yearsTable } from '../../report/years.js';
 import { yearsWorkbook } from '../../report/years-xlsx.js';
@@ -102,7 +103,8 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   const scenarios = loadScenarios(o.scenario ?? []);
   const loading = scenarios.then((sc) => loadRuns(o.policy, sc, date));
   const runsOf = (loaded: Awaited<typeof loading>): Run[] => loaded.map((r) => ({ id: r.id, rules: r.rules }));
-  // --ranges: the central runs first, then each estimate's ends, all in one pass (core/sensitivity-plan.ts).
+  // --ranges: the central runs and each estimate's ends in one pass, then the joint corners they point to, on the
+  // population read once (core/sensitivity-plan.ts).
   const planning = o.ranges
     ? Promise.all([loading, scenarios]).then(([runs, sc]) => sensitivityPlan(runs[0]!.snapshot.policy, sc, { date }))
     : null;
@@ -111,9 +113,11 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   const held: { rows: AtomicFile | null } = { rows: null };
   const sums: Totals[] = await withExecutor(ctx, async (exec) => {
     if (planning) {
-      const plan = await planning;
-      ranges = plan.fold(await simulateHouseholds(ctx, exec, o.households, Promise.resolve(plan.runs), o.quiet));
-      return [...ranges.central];
+      const plan = await planning; // (a policy or scenario error before the file is read)
+      const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
+      const result = await evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs));
+      ranges = result;
+      return [...result.central];
     }
     if (!o.stream && !o.perHousehold) return simulateHouseholds(ctx, exec, o.households, loading.then(runsOf), o.quiet);
     const runs = runsOf(await loading);

@@ -17,7 +17,7 @@ import { provenance, rangeText } from '../params.js';
 import { parameterRows, type Cell as SheetCell } from '../sheets.js';
 import { swings, totalRange } from '../sensitivity-rows.js';
 import { inUnit, ROUNDING_NOTE, UNIT_LABEL, type Unit } from '../text-table.js';
-import { delta, signed } from '../totals.js';
+import { delta, RANGE_METHOD, signed } from '../totals.js';
 import { caseloadTable } from './caseloads.js';
 import { fundingTable } from './funding.js';
 import { barChart, heatmap, inU, lineChart, tornadoChart, type Chart } from './charts.js';
@@ -112,7 +112,7 @@ function headline(l: LocalityReport, unit: Unit, sens: SensitivityResult | null,
     }),
     caseloadTable(l, i),
     fundingTable(l, i, unit),
-    `<p class="note est">* rests on estimated parameters (section 4).${sens ? " The baseline's range: each estimate moved alone to the end that lowers (raises) the total, the changes added (a scenario's own: jiuzhu simulate --ranges)." : ''}</p>`,
+    `<p class="note est">* rests on estimated parameters (section 4).${sens ? ` The baseline's range: ${esc(RANGE_METHOD)} (a scenario's own: jiuzhu simulate --ranges).` : ''}</p>`,
     // (as under every table and Markdown: a reader adding a column found a fen off its 合计, unsaid here)
     `<p class="note">${esc(ROUNDING_NOTE)}.</p>`,
   ];

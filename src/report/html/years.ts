@@ -123,8 +123,8 @@ function headline(r: YearsReport, unit: Unit): string {
     }),
     ...(ranged
       ? [
-          `<p class="note">† 区间：每个估计参数单独取其区间的一端（方案与基线同取），变化相加；是估计值所允许的范围，不是置信区间；预测增长率本身不在其中。` +
-            ` ${esc(RANGE_METHOD)} (a scenario's Δ: each at either end in both runs)${several ? "; the years' total's, the years' added" : ''}. A band the estimates allow, not a confidence interval; the projection's own rates are not varied.</p>`,
+          `<p class="note">† 区间：所算各次运行中的最低与最高——每个估计参数单独取其区间的一端，以及全部估计参数同时取使合计（或差额）降低、升高的一端（方案与基线同取）；是估计值所允许的范围，不是置信区间；预测增长率本身不在其中。` +
+            ` ${esc(RANGE_METHOD)} (a scenario's Δ: the baseline and the scenario under the same values each run)${several ? "; the years' total's, the years' added" : ''}. A band the estimates allow, not a confidence interval; the projection's own rates are not varied.</p>`,
         ]
       : []),
   ].join('\n');
