@@ -22,19 +22,37 @@ export interface CalibrationRow {
   readonly within: boolean | null;
   /** Key of the profile value the published figure comes from. */
   readonly target?: string;
+  /**
+   * A count's sampling error: the generated households behind it (n), and ±2σ of the figure relative to it, percent
+   * (2 × √((1 − p) / n) for a share p, 2 / √n for a rate, 2 × √(1/n + 1/n') for a spending ratio over n'
+   * households: households as the draws). Null for
+   * means (an income, a benefit, a household's size), whose error depends on the spread of the values.
+   */
+  readonly sample?: { readonly n: number; readonly twoSigma: string } | null;
 }
 
-/** Weighted sums of one evaluation pass. */
+/** Weighted sums of one evaluation pass, and how many households each has a term of. */
 class Sums {
   private readonly s = new Map<string, ExactSum>();
+  private readonly n = new Map<string, number>();
+  private readonly last = new Map<string, number>();
+  /** The household whose terms are being added. */
+  h = -1;
   add(key: string, weight: number, x: number): void {
     if (x === 0) return;
     let e = this.s.get(key);
     if (!e) this.s.set(key, (e = new ExactSum()));
     e.addProduct(weight, x);
+    if (this.last.get(key) !== this.h) {
+      this.last.set(key, this.h);
+      this.n.set(key, (this.n.get(key) ?? 0) + 1);
+    }
   }
   get(key: string): Dec {
     return D((this.s.get(key)?.value() ?? 0n).toString());
+  }
+  households(key: string): number {
+    return this.n.get(key) ?? 0;
   }
 }
 
@@ -47,6 +65,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   const c = newContext(pop, rules);
   const deduction = 0; // quintiles are of income as surveyed (before any deduction)
   for (let h = 0; h < pop.householdCount; h++) {
+    m.h = h;
     const r = evaluateHousehold(c, h);
     const w = pop.weight[h]!;
     const a = AREA[pop.area[h]!]!;
@@ -110,12 +129,38 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   }
   const ratio = (a: Dec, b: Dec) => (b.isZero() ? D(0) : a.dividedBy(b));
   const rows: CalibrationRow[] = [];
-  const row = (measure: string, generated: Dec, target: string | null, digits: number, scale = 1): void => {
+  /**
+   * A count's sample: the households with a term of `key`; `share`: the figure is a share of a whole (else a rate);
+   * `over`: a ratio to another sum drawn apart (a spending ratio), whose own error adds (2 × √(1/n + 1/n')).
+   */
+  const sampled = (key: string, share?: Dec | null, over?: string) => {
+    const n = m.households(key);
+    const q = share ? Math.max(0, 1 - share.toNumber()) : 1; // (a display figure: the error's size, not money)
+    const n2 = over ? m.households(over) : 0;
+    if (!n || (over && !n2)) return null;
+    return { n, twoSigma: (200 * Math.sqrt(q / n + (n2 ? 1 / n2 : 0))).toFixed(0) };
+  };
+  const row = (
+    measure: string,
+    generated: Dec,
+    target: string | null,
+    digits: number,
+    scale = 1,
+    sample: CalibrationRow['sample'] = null,
+  ): void => {
     if (target && !profile.values.has(target)) return;
     const publishedValue = target ? D(num(profile, target)) : null;
-    finish(measure, generated, publishedValue, target, digits, scale);
+    finish(measure, generated, publishedValue, target, digits, scale, sample);
   };
-  const finish = (measure: string, generated: Dec, published: Dec | null, target: string | null, digits: number, scale: number) => {
+  const finish = (
+    measure: string,
+    generated: Dec,
+    published: Dec | null,
+    target: string | null,
+    digits: number,
+    scale: number,
+    sample: CalibrationRow['sample'] = null,
+  ) => {
     const gap = published && !published.isZero() ? generated.dividedBy(published).minus(1) : null;
     const tolerance = target ? toleranceOf(profile, target) : null;
     rows.push({
@@ -126,6 +171,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
       tolerance: gap && tolerance !== null ? (tolerance * 100).toFixed(0) : null,
       within: gap && tolerance !== null ? gap.abs().lte(tolerance) : null,
       target: target ?? undefined,
+      sample,
     });
   };
   /** A figure shown with no published one to hold it to (an eligible count, a check, a share no source gives). */
@@ -170,12 +216,34 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     );
   });
   row('户均人数 persons per household', ratio(m.get('household_persons'), m.get('households')), 'target.household_size', 2);
-  row('18岁以下 persons under 18, %', ratio(m.get('children'), persons), 'target.child_share', 1, 100);
-  row('60岁及以上 persons 60 and over, %', ratio(m.get('elderly'), persons), 'target.elderly_share', 1, 100);
+  const share = (key: string, whole: Dec) => ratio(m.get(key), whole);
+  row(
+    '18岁以下 persons under 18, %',
+    share('children', persons),
+    'target.child_share',
+    1,
+    100,
+    sampled('children', share('children', persons)),
+  );
+  row(
+    '60岁及以上 persons 60 and over, %',
+    share('elderly', persons),
+    'target.elderly_share',
+    1,
+    100,
+    sampled('elderly', share('elderly', persons)),
+  );
   for (const a of AREA) {
     if (a === none) continue;
     const n = m.get(`persons.${a}`);
-    row(`低保对象每百人 dibao recipients per 100 persons, ${a}`, ratio(m.get(`dibao.${a}`), n), `target.dibao_rate.${a}`, 2, 100);
+    row(
+      `低保对象每百人 dibao recipients per 100 persons, ${a}`,
+      ratio(m.get(`dibao.${a}`), n),
+      `target.dibao_rate.${a}`,
+      2,
+      100,
+      sampled(`dibao.${a}`),
+    );
     shown(`  符合条件 eligible (all who qualify), ${a}`, ratio(m.get(`dibao_eligible.${a}`), n), 2, 100);
   }
   for (const a of AREA)
@@ -193,30 +261,48 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
       2,
     );
   const members = m.get('dibao_members');
-  row('低保对象中60岁及以上 dibao recipients 60 and over, %', ratio(m.get('dibao_elderly'), members), 'target.dibao_elderly_share', 1, 100);
+  const ofMembers = (key: string) => sampled(key, share(key, members));
+  row(
+    '低保对象中60岁及以上 dibao recipients 60 and over, %',
+    share('dibao_elderly', members),
+    'target.dibao_elderly_share',
+    1,
+    100,
+    ofMembers('dibao_elderly'),
+  );
   row(
     '低保对象中残疾人 dibao recipients with a disability, %',
-    ratio(m.get('dibao_disabled'), members),
+    share('dibao_disabled', members),
     'target.dibao_disabled_share',
     1,
     100,
+    ofMembers('dibao_disabled'),
   );
-  row('低保对象中未成年人 dibao recipients under 18, %', ratio(m.get('dibao_minors'), members), 'target.dibao_minor_share', 1, 100);
-  row('特困人员每百人 tekun persons per 100 persons', ratio(m.get('tekun'), persons), 'target.tekun_rate', 3, 100);
+  row(
+    '低保对象中未成年人 dibao recipients under 18, %',
+    share('dibao_minors', members),
+    'target.dibao_minor_share',
+    1,
+    100,
+    ofMembers('dibao_minors'),
+  );
+  row('特困人员每百人 tekun persons per 100 persons', ratio(m.get('tekun'), persons), 'target.tekun_rate', 3, 100, sampled('tekun'));
   shown('  符合条件 eligible (all who qualify)', ratio(m.get('tekun_eligible'), persons), 3, 100);
   row(
     '特困人员中城市 tekun persons living in urban areas, %',
-    ratio(m.get('tekun.urban'), m.get('tekun')),
+    share('tekun.urban', m.get('tekun')),
     'target.tekun_urban_share',
     1,
     100,
+    sampled('tekun.urban', share('tekun.urban', m.get('tekun'))),
   );
   row(
     '特困人员中失能半失能 tekun persons who lost self-care (in full or in part), %',
-    ratio(m.get('tekun_self_care_lost'), m.get('tekun')),
+    share('tekun_self_care_lost', m.get('tekun')),
     'target.tekun_self_care_lost',
     1,
     100,
+    sampled('tekun_self_care_lost', share('tekun_self_care_lost', m.get('tekun'))),
   );
   shown('与就业者同住的特困人员 tekun persons living with a working-age earner (must be 0)', m.get('tekun_with_earner').dividedBy(1e6), 0);
   row(
@@ -225,6 +311,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     'target.low_income_rate',
     2,
     100,
+    sampled('low_income'),
   );
   row(
     '刚性支出困难家庭每百人 rigid-expenditure family persons per 100 persons',
@@ -232,6 +319,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     'target.rigid_rate',
     2,
     100,
+    sampled('rigid'),
   );
   row(
     '临时救助每百人年次数 temporary-assistance cases a year per 100 persons',
@@ -239,6 +327,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     'target.temporary_rate',
     2,
     100,
+    sampled('temporary_cases'),
   );
   row(
     '临时救助次均 average temporary-assistance grant (yuan)',
@@ -247,12 +336,21 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     0,
   );
   const dibaoCost = m.get('dibao_cost');
-  row('特困/低保支出 tekun spending ÷ dibao spending', ratio(m.get('tekun_cost'), dibaoCost), 'target.tekun_to_dibao_spending', 3);
+  row(
+    '特困/低保支出 tekun spending ÷ dibao spending',
+    ratio(m.get('tekun_cost'), dibaoCost),
+    'target.tekun_to_dibao_spending',
+    3,
+    1,
+    sampled('tekun_cost', null, 'dibao_cost'),
+  );
   row(
     '临时救助/低保支出 temporary-assistance spending ÷ dibao spending',
     ratio(m.get('temporary_cost'), dibaoCost),
     'target.temporary_to_dibao_spending',
     3,
+    1,
+    sampled('temporary_cost', null, 'dibao_cost'),
   );
   // (no published figure: rigid-expenditure families' aid is counted within dibao where it is paid as dibao; said, so
   // that a large one is seen — an auditor found it half of dibao, in no row)
@@ -263,6 +361,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     'target.premium_subsidised_rate',
     2,
     100,
+    sampled('premium_persons'),
   );
   shown('专项救助/低保支出 special assistance (premium, living, care) ÷ dibao spending', ratio(m.get('special_cost'), dibaoCost), 3);
   return rows;

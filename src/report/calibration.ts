@@ -28,26 +28,34 @@ export function calibrationTable(
       r.published === null ? '—' : groupDigits(r.published),
       r.gap === null ? '' : `${r.gap.startsWith('-') ? '' : '+'}${r.gap}%`,
       r.tolerance === null ? '' : `±${r.tolerance}%`,
+      r.sample ? `±${r.sample.twoSigma}% (${groupDigits(String(r.sample.n))})` : '',
       mark,
       basis,
     ];
   });
-  const missed = rows.filter((r) => r.within === false).length;
+  const misses = rows.filter((r) => r.within === false);
+  const missed = misses.length;
+  // a miss by no more than its sampling error beyond the tolerance
+  const near = misses.filter((r) => r.sample && Math.abs(Number(r.gap)) <= Number(r.tolerance) + Number(r.sample.twoSigma)).length;
   return (
     [
       chalk.bold(`calibration of ${profile.id} — ${households.toLocaleString('en')} generated households, at ${date}, under the baseline`),
       chalk.dim('received figures (after take-up); "eligible" rows: every household that qualifies'),
-      textTable(['指标 measure', '生成 generated', '公布 published', '差距 gap', '容许 accepted', '', '出处 published figure from'], body, [
-        'left',
-        'right',
-        'right',
-        'right',
-        'right',
-        'left',
-        'left',
-      ]),
+      textTable(
+        ['指标 measure', '生成 generated', '公布 published', '差距 gap', '容许 accepted', '抽样 ±2σ (n)', '', '出处 published figure from'],
+        body,
+        ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
+      ),
+      chalk.dim(
+        "抽样 ±2σ: the draw's own error of a count, relative, from the n generated households behind it (2 × √((1 − p) / n) for a share p, 2 / √n for a rate, 2 × √(1/n + 1/n′) for a ratio of two spendings); a mean has none shown",
+      ),
       missed
-        ? chalk.red(`${missed} measure${missed > 1 ? 's' : ''} outside the tolerance`)
+        ? chalk.red(
+            `${missed} measure${missed > 1 ? 's' : ''} outside the tolerance` +
+              (near
+                ? ` (${near} within ±2σ of it: the draw's own error may explain ${near > 1 ? 'them' : 'it'}; a larger population tells)`
+                : ''),
+          )
         : chalk.green('every published figure is within its tolerance'),
       ...(date === profile.date ? [] : otherDate(profile.date, date, changes)),
     ].join('\n') + '\n'

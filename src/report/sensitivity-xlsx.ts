@@ -134,6 +134,7 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: { comman
       ...(rep.projection ? [['预测 projection', `${rep.projection.id} (${rep.projection.file}), from ${rep.projection.baseYear}`]] : []),
       ['金额单位 money', `${U} (${rep.unit ?? 'yuan'})`],
       ['方法 method', 'each estimate moved alone to each end of its range (a choice to each other value), everything else central'],
+      ['区间 ranges', RANGE_METHOD],
       ...(v.draws ? [['抽样 draws', `${v.draws.n}, seed ${v.draws.seed}: ${v.draws.method}`] as Cell[]] : []),
     ],
     made,

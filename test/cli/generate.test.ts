@@ -42,7 +42,7 @@ describe('jiuzhu generate', () => {
     // Received beside eligible, and the national mix with its own tolerance and source.
     expect(r.stdout).toMatch(/^ {2}符合条件 eligible \(all who qualify\), urban\s+[\d.]+\s+—$/m);
     expect(r.stdout).toMatch(
-      /^临时救助\/低保支出 temporary-assistance spending ÷ dibao spending\s+0\.0\d\d\s+0\.045\s+[-+][\d.]+%\s+±50%\s+✓\s+mca-2023-q3/m,
+      /^临时救助\/低保支出 temporary-assistance spending ÷ dibao spending\s+0\.0\d\d\s+0\.045\s+[-+][\d.]+%\s+±50%\s+±\d+% \([\d,]+\)\s+✓\s+mca-2023-q3/m,
     );
     // (bilingual, as the tables are: the report was English only, an auditor found)
     expect(r.stdout).toMatch(/^指标 measure\s+生成 generated\s+公布 published/m);

@@ -8,6 +8,8 @@ import { GENERATED_COLUMNS, generateCsv, settingsAt, type GenerateSettings } fro
 import { resolve } from '../../src/core/parameters/tree.js';
 import { num } from '../../src/core/profile.js';
 import { compileRules } from '../../src/core/rules.js';
+import { SLOT } from '../../src/core/programs/index.js';
+import { simulate } from '../../src/core/simulate.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { COLUMN_NAMES as COLUMNS } from '../../src/core/columns.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
@@ -161,6 +163,22 @@ describe.each(['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'])('ca
     // The national mix the issue names is within ±50 % for every locality (a proxy, or derived for Guangzhou).
     for (const m of ['tekun spending ÷ dibao spending', 'temporary-assistance spending ÷ dibao spending'])
       expect(Math.abs(Number(rows.find((r) => r.measure.endsWith(m))!.gap))).toBeLessThanOrEqual(50);
+    // Each count's sampling error from the generated households behind it, counted here apart (the engine's own results):
+    // tekun persons per 100 (2 / √n), and tekun spending over dibao spending (2 × √(1/n + 1/n'))
+    let [tekun, dibao] = [0, 0];
+    simulate(pop, [{ id: 'baseline', rules }], {
+      onHousehold: (_h, _run, r) => {
+        if (r.count[SLOT.tekun]! > 0) tekun++;
+        if (r.annual[SLOT.dibao]! + r.annual[SLOT.dibao_supplement]! + r.annual[SLOT.single_person]! !== 0) dibao++;
+      },
+    });
+    const rate = rows.find((r) => r.measure.endsWith('tekun persons per 100 persons'))!;
+    expect(rate.sample).toEqual({ n: tekun, twoSigma: (200 / Math.sqrt(tekun)).toFixed(0) });
+    const mix = rows.find((r) => r.measure.endsWith('tekun spending ÷ dibao spending'))!;
+    expect(mix.sample).toEqual({ n: tekun, twoSigma: (200 * Math.sqrt(1 / tekun + 1 / dibao)).toFixed(0) });
+    expect(tekun).toBeGreaterThan(20);
+    // a mean has none
+    expect(rows.find((r) => r.measure.includes('persons per household'))!.sample).toBeNull();
   });
 });
 
