@@ -8,7 +8,7 @@ import type { YearsReport } from '../report/years-view.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Totals } from '../core/aggregate.js';
 import { PROGRAMS, programLabel } from '../core/programs/index.js';
-import type { Population } from '../core/population.js';
+import { priorOffDibaoOf, type Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
 import { rulesAt, unreadPaths, type Rules } from '../core/rules.js';
 import { PARAMS } from '../core/parameters/schema.js';
@@ -148,11 +148,15 @@ export async function householdsSource(ctx: Ctx, quiet: boolean): Promise<Pick<R
 export async function loadHouseholds(ctx: Ctx, exec: Executor, file: string, quiet: boolean): Promise<Population> {
   const source = await householdsSource(ctx, quiet);
   const progress = makeProgress(ctx, readingLabel(file), quiet);
+  let pop: Population;
   try {
-    return await readHouseholds(exec, file, { onProgress: progress?.update, ...source });
+    pop = await readHouseholds(exec, file, { onProgress: progress?.update, ...source });
   } finally {
     progress?.done();
   }
+  const prior = priorNote(priorOffDibaoOf(pop), file);
+  if (prior) source.onNote?.(prior);
+  return pop;
 }
 
 /** The runs' totals over a households file (read while the runs load, and evaluated together: simulateFile), with a progress bar. */
@@ -165,11 +169,15 @@ export async function simulateHouseholds(
 ): Promise<Totals[]> {
   const source = await householdsSource(ctx, quiet);
   const progress = makeProgress(ctx, readingLabel(file), quiet);
+  let totals: Totals[];
   try {
-    return await simulateFile(exec, file, runs, { onProgress: progress?.update, ...source });
+    totals = await simulateFile(exec, file, runs, { onProgress: progress?.update, ...source });
   } finally {
     progress?.done();
   }
+  const prior = totals[0] && priorNote(totals[0].priorOffDibao, file);
+  if (prior) source.onNote?.(prior);
+  return totals;
 }
 
 /** Runs `body` with the command's executor (threads as the environment says), closed when it is done. */
@@ -249,8 +257,7 @@ export function fewRowsNote(t: Totals, householdsFile: string, fewer = 100): str
  * Households whose prior_dibao (their monthly dibao now, the base of a gradual exit) no rule reads: not on dibao now
  * (on_dibao 0), so no gradual exit applies (DOMAIN step 7, 003 §11) — a register's stale amount, or an on_dibao left out.
  */
-export function priorNote(t: Totals, householdsFile: string): string | null {
-  const n = t.priorOffDibao;
+export function priorNote(n: number, householdsFile: string): string | null {
   if (!n) return null;
   return `note: ${n.toLocaleString('en')} household${n > 1 ? 's' : ''} of ${householdsFile} give${n > 1 ? '' : 's'} prior_dibao but ${n > 1 ? 'are' : 'is'} not on dibao now (on_dibao 0): no rule reads it there — a gradual exit (渐退) keeps the dibao of a household on dibao now; give on_dibao 1 where it receives dibao`;
 }

@@ -187,3 +187,14 @@ export function populationOf(households: readonly HouseholdSpec[]): Population {
   }
   return b.build();
 }
+
+/**
+ * Households that give prior_dibao (their monthly dibao now, the base of a gradual exit) but are not on dibao now
+ * (on_dibao 0): no rule reads the value there (DOMAIN step 7, 003 §11). Said by every command that reads a file
+ * (cli/load.ts priorNote); simulate's passes count it too (Totals.priorOffDibao), as --stream holds no population.
+ */
+export function priorOffDibaoOf(pop: Population): number {
+  let n = 0;
+  for (let h = 0; h < pop.householdCount; h++) if (pop.prior[h]! > 0 && !pop.onDibao[h]) n++;
+  return n;
+}

@@ -149,4 +149,20 @@ describe('a value no rule reads in a household', () => {
     expect(jiuzhu(['simulate', '--policy', NANNING, '--households', f, ...AT, '--quiet']).stderr).toBe('');
     expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...AT]).stderr).not.toContain('prior_dibao');
   });
+
+  it('and by every other command that reads the file: simulate --year, --years, --ranges, compare, sensitivity, once each', () => {
+    for (const args of [
+      ['simulate', '--year', '2025'],
+      ['simulate', '--years', '2024-2025'],
+      ['simulate', ...AT, '--ranges'],
+      ['simulate', ...AT, '--per-household', join(dir, 'prior-rows.csv')],
+      ['compare', ...AT],
+      ['compare', '--year', '2025'],
+      ['sensitivity', ...AT],
+    ]) {
+      const r = jiuzhu([args[0]!, '--policy', NANNING, '--households', f, ...args.slice(1)]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr.split(note).length - 1, args.join(' ')).toBe(1);
+    }
+  });
 });

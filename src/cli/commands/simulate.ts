@@ -163,7 +163,8 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   if (!o.quiet) for (const n of report.notes ?? []) ctx.stderr.write(`${n}\n`); // (policyNotes: checked once, not twice)
   noteUnchanged(ctx, o.quiet, report);
   noteEmpty(ctx, o.quiet, report.householdsFile, report.scenarios[0]?.figures.household_rows);
-  for (const n of o.quiet ? [] : [fewRowsNote(sums[0]!, o.households), priorNote(sums[0]!, o.households)])
+  // (prior_dibao off dibao: said as the file was read, but by --stream, which holds no population: its passes count it)
+  for (const n of o.quiet ? [] : [fewRowsNote(sums[0]!, o.households), o.stream ? priorNote(sums[0]!.priorOffDibao, o.households) : null])
     if (n) ctx.stderr.write(`${n}\n`);
   const estimated = report.scenarios.some((s) => s.estimates.length);
   if (o.format !== 'table' && o.format !== 'markdown' && estimated && !o.quiet) {
