@@ -101,7 +101,10 @@ function buildProgram(ctx: Ctx): Command {
       stdoutAsFile,
     )
     .option('--stream', 'evaluate households as they are read, in bounded memory (rows grouped by household_id in sorted order)')
-    .option('--ranges', "also each total's range from the estimates it rests on (each moved alone; which: jiuzhu sensitivity)")
+    .option(
+      '--ranges',
+      "also each total's range from the estimates it rests on (the lowest and highest runs: each estimate alone, then all at once)",
+    )
     .addHelpText(
       'after',
       '\nExample:\n  $ jiuzhu simulate --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --date 2024-12-31',
