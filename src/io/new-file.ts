@@ -2,9 +2,10 @@
 // written whole to a temporary file beside it and linked in under its name, which fails, rather than replaces, when the
 // name is taken. No file is ever half-written, and the temporary one is always removed.
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileError } from './files.js';
+import { makeFolders } from './places.js';
 
 /** Writes the file if no file has its name: true, or false when one has (nothing written). Errors are thrown. */
 export function writeNewFile(path: string, text: string): boolean {
@@ -35,7 +36,7 @@ export function saveNewScenario(
   yaml: (id: string) => string,
 ): { readonly path: string } | { readonly error: string } {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
   } catch (e) {
     // (in words: a file named `scenarios` gave Node's "EEXIST: file already exists, mkdir 'scenarios'")
     return { error: said(e, 'make the folder', dir) };

@@ -7,12 +7,13 @@
 // shortcut: a missing, unreadable or damaged entry is parsed again, and a failed write leaves the run as it was.
 //   Where: $JIUZHU_CACHE_DIR, else $XDG_CACHE_HOME/jiuzhu, else ~/.cache/jiuzhu; JIUZHU_CACHE=off turns it off.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { D } from '../core/money.js';
 import { UsageError } from '../errors.js';
+import { makeFolders } from './places.js';
 
 /** Replaced by `true` in the bundle that bin/jiuzhu.js runs (package.json "bundle"); undefined in tsc's output. */
 declare const JIUZHU_BUNDLED: boolean | undefined;
@@ -56,7 +57,7 @@ export function parsedCache(dir: string, build: string): ParsedCache {
       const target = file(kind, path, text);
       const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
       try {
-        mkdirSync(dir, { recursive: true });
+        makeFolders(dir);
         writeFileSync(tmp, json);
         renameSync(tmp, target); // whole or not at all: a reader never sees half an entry
         sweep(dir);

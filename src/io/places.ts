@@ -24,7 +24,30 @@ export const fileKey = async (path: string): Promise<string> => realpath(path).c
 
 /** The folder a file is to be written in, made if it is not there (with the folders above it). */
 export function makeFolderFor(path: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolders(dirname(path));
+}
+
+/**
+ * A folder and the folders above it, made where missing (mkdir -p), one at a time: Node's own recursive mkdirSync
+ * spins for ever on a path under /proc (JIUZHU_CACHE_DIR=/proc/nope hung at 100 % CPU, deaf to every signal but
+ * SIGKILL: a QA trial). Throws as mkdir does (ENOENT, ENOTDIR, EACCES) where one cannot be made.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); ; ) {
+    let there: boolean;
+    try {
+      there = statSync(d, { throwIfNoEntry: false }) !== undefined;
+    } catch {
+      there = true; // (ENOTDIR, EACCES: the mkdir below says so)
+    }
+    if (there) break;
+    missing.push(d);
+    const up = dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
 }
 
 /** The names in the folder of a path (none where it cannot be read). */

@@ -8,11 +8,16 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function jiuzhu(args: string[], opts: { input?: string | Uint8Array; env?: Record<string, string>; cwd?: string } = {}): CliResult {
+export function jiuzhu(
+  args: string[],
+  /** timeout: ms, then SIGKILL (a hang deaf to SIGTERM fails the test rather than stopping the suite). */
+  opts: { input?: string | Uint8Array; env?: Record<string, string>; cwd?: string; timeout?: number } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [resolve('bin/jiuzhu.js'), ...args], {
     encoding: 'utf8',
     cwd: opts.cwd,
     input: opts.input,
+    ...(opts.timeout ? { timeout: opts.timeout, killSignal: 'SIGKILL' as const } : {}),
     env: { ...process.env, NO_COLOR: '1', CI: '', ...opts.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

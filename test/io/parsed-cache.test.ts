@@ -150,4 +150,17 @@ describe('the CLI with the cache', () => {
     expect(off.code, off.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['bad.yaml', 'c']);
   });
+
+  it("a cache folder that cannot be made runs without it: under /proc (Node's recursive mkdir spun there for ever), under a file", () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'file'), '');
+    for (const where of ['/proc/jiuzhu-nope/deeper', join(dir, 'file', 'c')]) {
+      const args = ['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--date', '2025-06-30', '-q'];
+      const r = jiuzhu(args, { env: { JIUZHU_CACHE_DIR: where }, timeout: 60_000 }); // (killed: a hang fails here)
+      expect(r.code, `${where}: ${r.stderr}`).toBe(0);
+    }
+    // and one that can is made, the folders above it with it
+    expect(simulate('policies/guangxi-nanning.yaml', { JIUZHU_CACHE_DIR: join(dir, 'a', 'b', 'c') }).code).toBe(0);
+    expect(readdirSync(join(dir, 'a', 'b', 'c', 'parsed'))).toHaveLength(2);
+  });
 });
