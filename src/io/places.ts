@@ -34,7 +34,7 @@ export function makeFolderFor(path: string): void {
  */
 export function makeFolders(dir: string): void {
   const missing: string[] = [];
-  for (let d = resolve(dir); ; ) {
+  for (let d = resolve(dir); ;) {
     let there: boolean;
     try {
       there = statSync(d, { throwIfNoEntry: false }) !== undefined;
