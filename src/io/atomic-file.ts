@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ClosedPipe, UsageError } from '../errors.js';
-import { fileError, noteFifo, sayWhileOpening } from './files.js';
+import { fileError, noteFifo, refuseFolderName, sayWhileOpening } from './files.js';
 
 /** The temporary files being written, for removeTemporaryFiles. */
 const temporary = new Set<string>();
@@ -158,7 +158,10 @@ async function opened(stream: WriteStream, path: string, opens = true): Promise<
 
 /** The path a link names, followed to the end (a link to a file not yet there: the path it names). */
 async function realTarget(path: string): Promise<string> {
-  let p = resolve(path);
+  refuseFolderName('the output', path);
+  // (its folder as the system reads it: resolve() read lnk/../h.csv as ./h.csv, the input, not the file cat shows)
+  const dir = await realpath(dirname(path)).catch(() => null);
+  let p = dir === null ? resolve(path) : join(dir, basename(path));
   for (let hops = 0; hops < 40; hops++) {
     const l = await lstat(p).catch(() => null);
     if (!l?.isSymbolicLink()) return l ? await realpath(p) : p;

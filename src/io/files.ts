@@ -253,6 +253,16 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** Refuses an output named for another kind of file than it gets (`--format xlsx --out b.csv`: a workbook named .csv). */
+/**
+ * A path that names a folder, not a file — ending in / (or /.), or . or .. last — refused as an output's: the system
+ * refuses it as a file, but path.resolve drops the slash, and h.csv/ had written over the households file h.csv,
+ * past the check that it is not an input (a QA trial).
+ */
+export function refuseFolderName(flag: string, path: string): void {
+  if (!/\/$|(^|\/)\.\.?$/.test(path)) return;
+  throw new UsageError(`${flag} ${path} names a folder, not a file`, "a file's name has no / at its end, nor a last . or ..");
+}
+
 function refuseOtherKind(out: Output): void {
   if (!out.format) return;
   const ext = extname(out.path).toLowerCase();
@@ -300,6 +310,7 @@ export function readsAlso(inputs: readonly Input[]): void {
  * other: `--out t.csv --per-household t.csv` kept only the totals), before anything is read or written.
  */
 export async function refuseOverwrite(outputs: readonly (Output | null | undefined)[], inputs: readonly Input[]): Promise<void> {
+  for (const out of outputs) if (out && !toStdout(out.path)) refuseFolderName(out.flag, out.path);
   const id = async (path: string) => {
     const s = await stat(path).catch(() => null);
     return s && s.isFile() ? `${s.dev}:${s.ino}` : null;
@@ -312,7 +323,8 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
     if (await stat(path).catch(() => null)) return null;
     const link = links < 40 ? await readlink(path).catch(() => null) : null;
     if (link !== null) return target(resolve(dirname(path), link), links + 1);
-    const dir = await realpath(dirname(resolve(path))).catch(() => null);
+    // (the folder as the system reads it: lnk/.. is the folder above the link's target, not the one above lnk)
+    const dir = await realpath(dirname(path)).catch(() => null);
     return dir === null ? null : join(dir, basename(path));
   };
   for (const out of outputs) {

@@ -90,6 +90,40 @@ describe('an output never overwrites an input (exit 2, before anything is read)'
     expect(readFileSync(policy, 'utf8')).toBe(readFileSync(NANNING, 'utf8'));
   });
 
+  // A QA trial: h.csv/ (or h.csv/.) got past the check (stat fails on it) and path.resolve dropped the slash, so the
+  // households, the policy, a snapshot were written over with exit 0; lnk/../h.csv was resolved by text to the input,
+  // where the system reads it as the folder above the link's target
+  it("an output path ending in / or /. (a folder's), refused by every writer; lnk/../x written where the system reads it", () => {
+    const dir = tmp();
+    const households = join(dir, 'h.csv');
+    copyFileSync(SAMPLE, households);
+    const before = readFileSync(households, 'utf8');
+    const run = ['simulate', '--policy', NANNING, '--households', households, '--date', '2024-12-31'];
+    for (const args of [
+      [...run, '--per-household', `${households}/`],
+      [...run, '--format', 'csv', '--out', `${households}//`],
+      [...run, '--format', 'json', '--out', `${households}/.`],
+      ['check', ...run.slice(1), '--snapshot', `${households}/`, '--update'],
+      ['report', ...run.slice(1), '--out', `${dir}/..`],
+      ['generate', '--policy', NANNING, '--households', '5', '--out', `${households}/`],
+    ]) {
+      const r = jiuzhu(args);
+      const flag = args.find((a) => a.startsWith('--') && args[args.indexOf(a) + 1]?.startsWith(dir) && a !== '--households')!;
+      expect([r.code, r.stderr], args.join(' ')).toEqual([
+        2,
+        `jiuzhu: ${flag} ${args[args.indexOf(flag) + 1]} names a folder, not a file\nhint: a file's name has no / at its end, nor a last . or ..\n`,
+      ]);
+    }
+    expect(readFileSync(households, 'utf8')).toBe(before);
+    // a link to a folder, then ..: the folder above the link's target (as cat and ls read it), not the input beside it
+    mkdirSync(join(dir, 'd', 'sub'), { recursive: true });
+    symlinkSync(join(dir, 'd', 'sub'), join(dir, 'lnk'));
+    const r = jiuzhu([...run, '--format', 'csv', '--out', `${dir}/lnk/../h.csv`, '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(households, 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'd', 'h.csv'), 'utf8')).toMatch(/^scenario,program,/);
+  });
+
   // A county trial's column mapping was replaced by the rows per household (exit 0): --columns is an input too
   it('--per-household or --out naming the --columns mapping: refused, the mapping kept', () => {
     const dir = tmp();
