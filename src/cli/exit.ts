@@ -5,7 +5,7 @@ import { CommanderError } from 'commander';
 import { CheckFailedError, ClosedPipe, formatProblem, InputError, Interrupted, UsageError } from '../errors.js';
 import { ownsTemporaryFiles, removeTemporaryFiles } from '../io/atomic-file.js';
 import { MAX_THREADS } from './settings.js';
-import { givesNotes, givesStdin, releaseFifos } from '../io/files.js';
+import { fileError, givesNotes, givesStdin, releaseFifos } from '../io/files.js';
 import type { Ctx } from './context.js';
 
 /** How many problems an invalid input prints. */
@@ -74,6 +74,21 @@ export function leaveNow(code: number): never {
   process.exit(code);
 }
 
+/**
+ * Standard output that cannot be written (a full disk under `> file`, an I/O error): said, and the run ends there with
+ * exit 2, its temporary files removed, as an --out on that disk does (it threw from the stream's error event: a stack
+ * trace and exit 1 — a QA trial's `simulate … > /dev/full`).
+ */
+function cannotWrite(err: NodeJS.ErrnoException, what: string): never {
+  const e = fileError(err, 'write', what);
+  try {
+    process.stderr.write(`jiuzhu: ${e instanceof UsageError ? e.message : `cannot write ${what}: ${err.message}`}\n`);
+  } catch {
+    // (stderr on the same full disk)
+  }
+  return leaveNow(2);
+}
+
 let signalsGuarded = false;
 /** Ctrl-C or kill while an output is being written: the temporary file goes, and the exit code says which signal. */
 export function guardSignals(): void {
@@ -82,6 +97,9 @@ export function guardSignals(): void {
   for (const [signal, code] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
+    // the terminal closed, or Ctrl-\ (quit): a temporary file was left behind (a QA trial; relaunch.ts passes them on)
+    ['SIGHUP', 129],
+    ['SIGQUIT', 131],
   ] as const) {
     process.on(signal, () => leaveNow(code));
   }
@@ -131,11 +149,11 @@ export function guardPipe(): void {
   // written, its exit code its verdict's. (It exited 0 there and then: `--per-household rows.csv | true` left a
   // temporary file and no rows.csv, and `check … | true` passed a failed check: a terminal QA trial.)
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
+    if (err.code !== 'EPIPE') return cannotWrite(err, 'standard output');
     process.stdout.write = (() => true) as typeof process.stdout.write;
   });
   // stderr closed early (`2>&1 | head`, or --per-household /dev/stderr | head): nothing more can be said there
   process.stderr.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
+    if (err.code !== 'EPIPE') leaveNow(2); // (a full disk: nowhere left to say so)
   });
 }

@@ -7,7 +7,7 @@
 // with JIUZHU_HUGE_PAGES=0 (medians of 5): from the Arrow file 2.65 → 1.74 s; the plain CSV 2.33 → 2.26 s; the
 // generated CSV 2.20 → 2.18 s; same output. The second process costs its start (~0.13 s here): from 64 MB, where the
 // gain is about as much. The child has this process's stdio, arguments and environment; its exit code (or signal)
-// becomes this process's; SIGINT, SIGTERM and SIGHUP sent to this process are passed on (the child removes its
+// becomes this process's; SIGINT, SIGTERM, SIGHUP and SIGQUIT sent to this process are passed on (the child removes its
 // temporary files, as it does when run directly). When the child cannot be started, the CLI runs here. Not for
 // simulate and sensitivity on a CSV: they evaluate households as they read them and write far less (see
 // evaluatesAsItReads below).
@@ -119,7 +119,7 @@ export const thisMachine: Machine = {
   },
 };
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 /**
  * Runs `script argv` in a new process with `env` and this one's stdio; resolves to the exit code to give, or null when

@@ -3,11 +3,13 @@
 // floods of problems. Each was a silent wrong result, a lost file, a leftover file or an internal error (exit 4).
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  closeSync,
   copyFileSync,
   existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   symlinkSync,
@@ -680,6 +682,9 @@ describe('Ctrl-C or kill while writing leaves nothing behind', () => {
   for (const [signal, code] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
+    // (a terminal closed, Ctrl-\: each had left its temporary file — a QA trial)
+    ['SIGHUP', 129],
+    ['SIGQUIT', 131],
   ] as const) {
     it(`${signal}: exit ${code}, no temporary file, no output`, async () => {
       const dir = tmp();
@@ -711,5 +716,51 @@ describe('an option that does nothing for the format asked for is said, not sile
     expect(simulate('--format', 'csv').stderr).not.toContain('--unit');
     expect(simulate('--format', 'csv', '--unit', 'wan', '--quiet').stderr).toBe('');
     expect(simulate('--unit', 'wan').stderr).not.toContain('--unit'); // the table is in 万元
+  });
+});
+
+// A QA trial: `simulate … > /dev/full` threw from the stream's error event — a stack trace, exit 1 (1 is a failed check)
+describe('standard output on a full disk', () => {
+  it('is said, exit 2, no stack trace (simulate, params)', () => {
+    for (const args of [
+      ['simulate', '--policy', NANNING, '--households', SAMPLE, '--date', '2024-12-31', '-q'],
+      ['params', '--policy', NANNING],
+    ]) {
+      const full = openSync('/dev/full', 'w');
+      const r = spawnSync(process.execPath, ['bin/jiuzhu.js', ...args], {
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      closeSync(full);
+      expect([r.status, r.stderr.trim().split('\n').at(-1)], args[0]).toEqual([
+        2,
+        'jiuzhu: cannot write standard output: no space left on the device',
+      ]);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+// A QA trial: report's inputs are hashed while the households are read; a missing one rejected that promise before it was
+// awaited — an unhandled rejection, a stack trace and exit 1
+describe('report with an input missing', () => {
+  it('says which, exit 2, no stack trace (households at a date, a projection over years, simulate --format html)', () => {
+    const dir = tmp();
+    for (const [args, said] of [
+      [['report', '--policy', NANNING, '--households', join(dir, 'none.csv')], `cannot read the households file ${dir}/none.csv`],
+      [
+        ['report', '--policy', NANNING, '--households', SAMPLE, '--years', '2026-2027', '--projection', join(dir, 'none.yaml')],
+        `cannot read the projection file ${dir}/none.yaml`,
+      ],
+      [
+        ['simulate', '--policy', NANNING, '--households', join(dir, 'none.csv'), '--format', 'html'],
+        `cannot read the households file ${dir}/none.csv`,
+      ],
+    ] as const) {
+      const r = jiuzhu([...args, '--out', join(dir, 'r.html')]);
+      expect([r.code, r.stderr], args.join(' ')).toEqual([2, `jiuzhu: ${said}: no such file or directory\n`]);
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -74,6 +74,7 @@ export async function writeYearsReport(
 ): Promise<void> {
   const span = yearSpan(o.years);
   const making = madeOf(ctx, { ...o, policy: [o.policy] });
+  making.catch(() => undefined); // (awaited below; a missing input failing first is not an unhandled rejection)
   const years = await simulateYears(ctx, { ...o, unit: o.unit ?? 'wan', ranges: true }, await loadScenarios(o.scenario ?? []), span);
   const { htmlYearsReport } = await import('../../report/html/years.js');
   const html = htmlYearsReport({
@@ -102,6 +103,7 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
     ? dated.map((runs) => runs.map((r) => ({ id: r.id, rules: r.rules })))
     : yearly!.map((runs) => runs.map((r) => ({ id: r.id, rules: r.periods[0]!.rules })));
   const making = madeOf(ctx, o);
+  making.catch(() => undefined); // (awaited below, after the households are read: their error is said first)
   const evaluated = await withExecutor(ctx, async (exec) => {
     const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const deciles = incomeDeciles(pop);
