@@ -167,7 +167,7 @@ export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Un
       `  range of the total 区间 (${UNIT_LABEL[unit]}): ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)}${at === null ? '' : ` (the total ${at} % of the way up)`}`,
     ),
     chalk.dim(`  (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD}; which: jiuzhu sensitivity)`),
-    // a scenario's Δ, its range (each estimate at either end in both runs): a reform priced against an estimated baseline
+    // a scenario's Δ, its range (both runs under the same values each time): a reform priced against an estimated baseline
     ...(s.range.delta
       ? [
           chalk.yellow(

@@ -176,7 +176,7 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
       ...run.years.map((s, k) => change(totalDelta(base.years[k]!, s))),
       ...(win ? [change(totalDelta(baseWin!, win)), ''] : []),
     ]);
-  // (--ranges: how far the Δ could move with the estimates, each at either end in both runs: a reform priced against an
+  // (--ranges: how far the Δ could move with the estimates, the baseline and the scenario under the same values: a reform priced against an
   // estimated baseline may cost nothing)
   if (base && run.years.every((s) => s.range?.delta)) {
     const range = (x: TotalRange) => `${signedIn(x.delta!.low, unit)} – ${signedIn(x.delta!.high, unit)}`;
@@ -241,7 +241,7 @@ function rangeLines(years: readonly ScenarioReport[], projection: Projection | n
     `† estimates that move the total: ${moving}; ${RANGE_METHOD}; the window's, the years' added.`,
     ...(years.every((s) => s.range!.delta)
       ? [
-          "  The Δ's range: each estimate at either end in both runs, the changes of the Δ added (a band the estimates allow, not a confidence interval).",
+          "  The Δ's range: the lowest and highest Δ of the same runs, the baseline and the scenario under the same values each time (a band the estimates allow, not a confidence interval).",
         ]
       : []),
     `  A projected value keeps its estimate's range, grown with it; the projection's own rates are not varied (which estimate: jiuzhu sensitivity --year YYYY${projection ? ` --projection ${projection.file}` : ''}).`,
