@@ -42,14 +42,18 @@ export function rows(r: SensitivityResult): Row[] {
 
 function makeRows(r: SensitivityResult): Row[] {
   const out = r.axes.map(({ axis, ends }): Row => {
+    // A choice's "low" and "high": the values giving the baseline's smallest and largest total, and every run at those
+    // same values (a scenario's own smallest had come from another value, under the baseline's label, and its Δ at the
+    // "low" end set two values against each other: a finance trial's rounding, fen against yuan_nearest).
+    const options = [{ t: r.central, p: null }, ...ends.map((e) => ({ t: e.totals, p: e.patch }))];
+    const v0 = options.map((o) => cost(o.t[0]!));
+    const [iLo, iHi] = [v0.indexOf(min(v0)), v0.indexOf(max(v0))];
     const runs = r.central.map((ct, s) => {
       const c = cost(ct);
       if (!ends.length) return { c, lo: c, hi: c, loT: ct, hiT: ct, at: [null, null] as const };
       if (axis.kind === 'choice') {
-        const all = [{ t: ct, p: null }, ...ends.map((e) => ({ t: e.totals[s]!, p: e.patch }))].map((x) => ({ ...x, v: cost(x.t) }));
-        const lo = all.reduce((a, b) => (b.v < a.v ? b : a));
-        const hi = all.reduce((a, b) => (b.v > a.v ? b : a));
-        return { c, lo: lo.v, hi: hi.v, loT: lo.t, hiT: hi.t, at: [lo.p, hi.p] as const };
+        const [lo, hi] = [options[iLo]!, options[iHi]!];
+        return { c, lo: cost(lo.t[s]!), hi: cost(hi.t[s]!), loT: lo.t[s]!, hiT: hi.t[s]!, at: [lo.p, hi.p] as const };
       }
       const [lo, hi] = [ends[0]!.totals[s]!, ends[1]!.totals[s]!];
       return { c, lo: cost(lo), hi: cost(hi), loT: lo, hiT: hi, at: [ends[0]!.patch, ends[1]!.patch] as const };
