@@ -4,7 +4,7 @@
 // the fen as simulate's annual_cost); swing = the largest total less the smallest of central, low and high.
 import chalk from 'chalk';
 import type { Totals } from '../core/aggregate.js';
-import { label, max, min, rows, runRange, yuan } from './sensitivity-rows.js';
+import { deltaRange, label, max, min, rows, runRange, yuan } from './sensitivity-rows.js';
 import { PROGRAMS, type ProgramId } from '../core/programs/index.js';
 import { patchText, percentile } from '../core/sensitivity.js';
 import { cost, type SensitivityResult } from '../core/sensitivity-plan.js';
@@ -42,7 +42,13 @@ export function sensitivityJson(rep: SensitivityReport): object {
         id,
         total: yuan(range.central, t0),
         programs: programs(r.central[s]!),
-        range: { low: yuan(range.low, t0), high: yuan(range.high, t0), method: RANGE_METHOD },
+        range: {
+          low: yuan(range.low, t0),
+          high: yuan(range.high, t0),
+          method: RANGE_METHOD,
+          // a scenario's Δ against the baseline, its range (as simulate --ranges gives total_annual_cost_range.delta)
+          ...(s ? { delta: (({ low, high }) => ({ low: yuan(low, t0), high: yuan(high, t0) }))(deltaRange(r, s)) } : {}),
+        },
       };
     }),
     estimates: rs.map((row) => ({
@@ -199,7 +205,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
   if (rs.some((row) => row.axis.path === 'take_up.dibao')) out.push(...TAKE_UP_DIBAO.map((l) => chalk.dim(l)));
   for (let s = 1; s < r.runIds.length; s++) {
     const d = scenarioDelta(rep, s);
-    out.push('', chalk.bold(d.head), `  ${d.summary}`, ...d.most.map((m) => `    ${m.label}: ${m.range}`));
+    out.push('', chalk.bold(d.head), `  ${d.range}`, `  ${d.summary}`, ...d.most.map((m) => `    ${m.label}: ${m.range}`));
   }
   if (r.draws) out.push('', ...drawsLines(rep));
   out.push('', chalk.dim('bases and ranges: jiuzhu params --format table; every figure: --format json'));
@@ -213,7 +219,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
 function scenarioDelta(
   rep: SensitivityReport,
   s: number,
-): { head: string; summary: string; most: Array<{ label: string; range: string }> } {
+): { head: string; range: string; summary: string; most: Array<{ label: string; range: string }> } {
   const r = rep.result;
   const deltas = rows(r).map((row) => {
     const [b, x] = [row.runs[0]!, row.runs[s]!];
@@ -222,8 +228,11 @@ function scenarioDelta(
   });
   const c = deltas[0]?.c ?? cost(r.central[s]!) - cost(r.central[0]!);
   const top = [...deltas].sort((a, b) => (b.hi - b.lo > a.hi - a.lo ? 1 : b.hi - b.lo < a.hi - a.lo ? -1 : 0)).filter((d) => d.hi > d.lo);
+  const all = deltaRange(r, s);
   return {
     head: `${r.runIds[s]}: Δ against the baseline ${signedMoney(rep, c)} under the central values`,
+    // (the range simulate --ranges gives it: a finance trial held the one-estimate line below against it)
+    range: `range of the Δ 较基线区间 (all runs): ${signedMoney(rep, all.low)} – ${signedMoney(rep, all.high)}`,
     summary: top.length
       ? `one estimate at a time the delta runs from ${signedMoney(rep, min(deltas.map((d) => d.lo)))} to ${signedMoney(rep, max(deltas.map((d) => d.hi)))}; most:`
       : 'no single estimate moves the delta',
@@ -292,7 +301,15 @@ export function sensitivityMarkdown(rep: SensitivityReport): string {
     markdownTable(header, body, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left']),
     ...r.runIds.slice(1).flatMap((_, k) => {
       const d = scenarioDelta(rep, k + 1);
-      return ['', `#### ${d.head} (${UNIT_LABEL[unitOf(rep)]})`, '', d.summary, ...d.most.map((m) => `- \`${m.label}\`: ${m.range}`)];
+      return [
+        '',
+        `#### ${d.head} (${UNIT_LABEL[unitOf(rep)]})`,
+        '',
+        `${d.range}.`,
+        '',
+        d.summary,
+        ...d.most.map((m) => `- \`${m.label}\`: ${m.range}`),
+      ];
     }),
     ...(r.draws ? ['', ...drawsLines(rep).map((l) => l.replace(/^\s*/, '- '))] : []),
     '',

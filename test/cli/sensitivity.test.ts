@@ -101,27 +101,35 @@ describe.each(POLICIES)('%s: sensitivity on its generated population', (policy) 
 // (the scenario's own smallest), so its delta_low set rounding fen against yuan_nearest. Every run is now at the values
 // named: each choice estimate's scenario totals are simulate's with the scenario and that value set.
 describe('a choice estimate under a scenario', () => {
-  it('gives every run at the values it names low and high (Nanning, the standards +10 %)', { timeout: 120_000 }, () => {
-    const P = ['--policy', 'policies/guangxi-nanning.yaml', '--households', 'policies/samples/households.csv', ...DATE];
-    const scenario = 'scenarios/dibao-standard-plus-10pct.yaml';
-    const out = JSON.parse(jiuzhu(['sensitivity', ...P, '--scenario', scenario, '--format', 'json', '-q']).stdout) as {
-      estimates: Array<Estimate & { scenarios: Array<{ total_low: string; total_high: string }> }>;
-    };
-    const choices = out.estimates.filter((e) => e.kind === 'choice');
-    expect(choices.map((e) => e.path)).toContain('rounding');
-    for (const e of choices)
-      for (const [end, total] of [
-        [e.low, e.scenarios[0]!.total_low],
-        [e.high, e.scenarios[0]!.total_high],
-      ] as const) {
-        const sc = join(dir, `choice-${e.path}-${end}.yaml`);
-        const set = (e.paths ?? [e.path]).map((p) => `  ${p}: {set: ${end}}`).join('\n');
-        writeFileSync(sc, readFileSync(scenario, 'utf8').replace(/^scenario: .*$/m, 'scenario: at-end') + `${set}\n`);
-        const sim = jiuzhu(['simulate', ...P, '--scenario', sc, '--format', 'json', '-q']);
-        expect(sim.code, sim.stderr).toBe(0);
-        expect(JSON.parse(sim.stdout).scenarios[1].total_annual_cost, `${e.path} = ${end}`).toBe(total);
-      }
-  });
+  it(
+    'gives every run at the values it names low and high, and the Δ its range as simulate --ranges does (Nanning, the standards +10 %)',
+    { timeout: 120_000 },
+    () => {
+      const P = ['--policy', 'policies/guangxi-nanning.yaml', '--households', 'policies/samples/households.csv', ...DATE];
+      const scenario = 'scenarios/dibao-standard-plus-10pct.yaml';
+      const out = JSON.parse(jiuzhu(['sensitivity', ...P, '--scenario', scenario, '--format', 'json', '-q']).stdout) as {
+        estimates: Array<Estimate & { scenarios: Array<{ total_low: string; total_high: string }> }>;
+      };
+      // the Δ's range, as simulate --ranges gives it (a finance trial held the one-estimate line against that one)
+      const ranged = JSON.parse(jiuzhu(['simulate', ...P, '--scenario', scenario, '--ranges', '--format', 'json', '-q']).stdout);
+      const delta = (out as unknown as { central: Array<{ range: { delta?: object } }> }).central[1]!.range.delta;
+      expect(delta).toEqual(ranged.scenarios[1].total_annual_cost_range.delta);
+      const choices = out.estimates.filter((e) => e.kind === 'choice');
+      expect(choices.map((e) => e.path)).toContain('rounding');
+      for (const e of choices)
+        for (const [end, total] of [
+          [e.low, e.scenarios[0]!.total_low],
+          [e.high, e.scenarios[0]!.total_high],
+        ] as const) {
+          const sc = join(dir, `choice-${e.path}-${end}.yaml`);
+          const set = (e.paths ?? [e.path]).map((p) => `  ${p}: {set: ${end}}`).join('\n');
+          writeFileSync(sc, readFileSync(scenario, 'utf8').replace(/^scenario: .*$/m, 'scenario: at-end') + `${set}\n`);
+          const sim = jiuzhu(['simulate', ...P, '--scenario', sc, '--format', 'json', '-q']);
+          expect(sim.code, sim.stderr).toBe(0);
+          expect(JSON.parse(sim.stdout).scenarios[1].total_annual_cost, `${e.path} = ${end}`).toBe(total);
+        }
+    },
+  );
 });
 
 // A finance bureau budgets a year in a workbook: the range of each run's total travels there too (it was refused).
