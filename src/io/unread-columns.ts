@@ -17,7 +17,9 @@ const sameButCase = (n: string, has: ReadonlySet<string | undefined>) => {
 };
 
 /** The note for a header's names, or null when jiuzhu reads every one. */
-export function unreadColumnsNote(names: readonly string[], file: string, ignored: ReadonlySet<string> = new Set()): string | null {
+export function unreadColumnsNote(given: readonly string[], file: string, ignored: ReadonlySet<string> = new Set()): string | null {
+  // (as the reader takes them: `, wage_income` is wage_income — the note had said the file has none, a QA trial)
+  const names = given.map((n) => n.trim());
   const known = (n: string) => COLUMN_BY_NAME.get(n) ?? COLUMN_BY_ALIAS.get(n);
   const has = new Set<string | undefined>(names.map((n) => known(n)?.name));
   // (a name like a column the file lacks is an error already; one like a column it has, `wgt` beside age, is not)
@@ -62,7 +64,7 @@ function listed(items: readonly string[]): string {
 
 /** The first line of a CSV (its header), split into names (quotes as CSV has them); null when there is none to read. */
 export function headerNames(bytes: Uint8Array): string[] | null {
-  const end = bytes.indexOf(0x0a);
+  const end = lineEnd(bytes);
   if (end < 0 || sniffFormat(bytes)) return null; // not a text CSV (UTF-16, compressed): the reader says what it is
   // (a header that is not UTF-8: none — the reader says what it is; "�����" was named as a column no one reads, a
   // fuzzing trial's GB18030 file under --encoding utf-8)
@@ -90,6 +92,15 @@ export function headerNames(bytes: Uint8Array): string[] | null {
   return names;
 }
 
+/**
+ * Where the first line ends: at its \n, or its \r in a file of CR line endings (old Mac, some exports: the header
+ * was not found there, and a wgt or notes column was left out in silence, every weight 1 — a QA trial), or -1.
+ */
+function lineEnd(bytes: Uint8Array): number {
+  const [lf, cr] = [bytes.indexOf(0x0a), bytes.indexOf(0x0d)];
+  return cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+}
+
 /** The head of a households file read as it is (a file, not a pipe: reading would consume it). */
 export async function fileHead(path: string): Promise<Uint8Array | null> {
   if (!(await inputFile(path, 'households file')).seekable) return null;
@@ -98,7 +109,7 @@ export async function fileHead(path: string): Promise<Uint8Array | null> {
     // 64 KiB, or up to the header's end when it is longer (20,000 extra columns), within the reader's 1 MiB a record
     let b = new Uint8Array(1 << 16);
     let got = (await f.read(b, 0, b.length, 0)).bytesRead;
-    while (got === b.length && b.indexOf(0x0a) < 0 && b.length <= 1 << 20) {
+    while (got === b.length && lineEnd(b) < 0 && b.length <= 1 << 20) {
       const more = new Uint8Array(b.length * 2);
       more.set(b);
       got += (await f.read(more, got, more.length - got, got)).bytesRead;

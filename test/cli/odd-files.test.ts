@@ -73,6 +73,24 @@ describe('a header with columns jiuzhu does not read: every one noted, none sile
     expect(r.stderr).toContain(`note: ${file}: jiuzhu reads no column named "village", nor the column without a name (column 3): left out`);
   });
 
+  // A QA trial: in a file of CR line endings the header was not found, and wgt and notes were left out in silence
+  // (every weight 1); with spaces after the commas, the note said the file had no wage_income, weight… that it read
+  it('CR line endings: the unknown columns noted as with LF; spaces after the commas: no column said missing that is read', () => {
+    const rows = ['household_id,person_id,age,area,wage_income,wgt,notes', 'H1,p1,40,urban,100,2,x', 'H2,p2,50,rural,0,3,y'];
+    for (const [name, text] of [
+      ['cr.csv', rows.join('\r') + '\r'],
+      ['lf.csv', rows.join('\n') + '\n'],
+    ]) {
+      const { file, r } = run(name, text);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`note: ${file}: jiuzhu reads no column named "wgt", "notes": left out of every figure; the file has no`);
+    }
+    const { file, r } = run('spaced.csv', 'household_id, person_id, age, area, wage_income, weight\nH1, p1, 40, urban, 100, 2\n');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).households.weighted).toBe('2');
+    expect(r.stderr).toContain(`note: ${file}: the file has no other_income, financial_assets: every row takes`);
+  });
+
   it('20,000 extra columns (a header past 64 KiB) are still noted, the first twelve named and the count', () => {
     const extra = Array.from({ length: 20000 }, (_, i) => `x${i}`);
     const { file, r } = run(
