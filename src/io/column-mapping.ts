@@ -59,8 +59,18 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
   };
   // A header mapped to nothing (`身份证号: ~`) is one the job knows and leaves out: not named in the unread columns' note.
   const ignored = new Set<string>();
-  mapOf('columns', (header, v) => {
-    if (v === null || (isScalar(v) && v.value === null)) return void ignored.add(header);
+  mapOf('columns', (header, v, keyNode) => {
+    if (v === null || (isScalar(v) && v.value === null)) {
+      // (a column jiuzhu reads, mapped to ~, was still read, in silence: `{wage_income: ~}` changed nothing — a QA trial)
+      const read = COLUMN_BY_NAME.get(header) ?? COLUMN_BY_ALIAS.get(header);
+      if (read)
+        return y.problem(
+          keyNode,
+          `"${header}" is ${read.name === header ? 'a column' : `a name of the column ${read.name}`} jiuzhu reads: mapped to ~ it is read all the same (a mapping cannot leave out a column jiuzhu reads: rename or remove it in the file)`,
+          'columns',
+        );
+      return void ignored.add(header);
+    }
     const c = column(v, y.text(v), `the column for header "${header}"`);
     if (c && [...renames.values()].includes(c)) y.problem(v, `${c} is given to two headers`, 'columns');
     if (c) renames.set(header, c);

@@ -56,6 +56,15 @@ describe('required columns', () => {
       'required: roll.csv has no column weight (under that name, its 中文 header; its headers: 户号, person_id, age, area)',
     );
   });
+  // A QA trial: `{wage_income: ~, weight: ~}` left the totals as they were, both columns read, not a word
+  it('a column jiuzhu reads (or a 中文 name of one) mapped to ~ is refused at its line; another header is left out', () => {
+    expect(() => parseColumnMapping('columns: {wage_income: ~}\n', 'c.yaml')).toThrow(
+      /c\.yaml:1:11: columns: "wage_income" is a column jiuzhu reads: mapped to ~ it is read all the same/,
+    );
+    expect(() => parseColumnMapping('columns: {年龄: ~}\n', 'c.yaml')).toThrow(/"年龄" is a name of the column age jiuzhu reads/);
+    expect([...parseColumnMapping('columns: {身份证号: ~}\n', 'c.yaml').ignored]).toEqual(['身份证号']);
+  });
+
   it('is a list of columns jiuzhu reads', () => {
     expect(() => parseColumnMapping('required: weight\n', 'r.yaml')).toThrow(/"required" is a list of columns/);
     expect(() => parseColumnMapping('required: [wieght]\n', 'r.yaml')).toThrow(/did you mean "weight"/);
