@@ -1,5 +1,5 @@
-// Options commander would tell in a confusing order or words: an unknown option before a missing mandatory one, and
-// an option of another command said as such (not "Did you mean" a near one).
+// Options commander would tell in a confusing order or words: an unknown option before a missing mandatory one, an
+// option of another command said as such (not "Did you mean" a near one), and an option taken for another's value.
 import type { Command, Option } from 'commander';
 
 /**
@@ -18,6 +18,22 @@ export function tellStrayBeforeMissing(program: Command, argv: readonly string[]
         code: 'commander.unknownOption',
       });
     };
+    // An option's value that is another option (`--out --format json`): commander took --format for the file's name and
+    // wrote a file named "--format" (a QA trial). A name beginning with -- goes as ./--name.
+    cmd.hook('preAction', (_, action) => {
+      const known = new Set([...action.options, ...program.options].map((o) => o.long));
+      for (const o of action.options) {
+        const v: unknown = action.getOptionValue(o.attributeName());
+        for (const x of Array.isArray(v) ? v : [v])
+          if (typeof x === 'string' && known.has(x) && o.long !== undefined)
+            action.error(
+              `error: option '${o.flags}' got ${x}, an option, for its value: give ${o.long} its value (a name beginning with -- goes as ./${x})`,
+              {
+                code: 'commander.optionMissingArgument',
+              },
+            );
+      }
+    });
     const missing = cmd.missingMandatoryOptionValue.bind(cmd);
     cmd.missingMandatoryOptionValue = (option: Option) => {
       const known = new Set([...cmd.options, ...program.options].map((o) => o.long));

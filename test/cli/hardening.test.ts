@@ -56,6 +56,17 @@ describe('odd requests a county trial made, said', () => {
     expect(readFileSync(good).equals(before)).toBe(true);
   });
 
+  // A QA trial: `--out --format -q` wrote a file named "--format", exit 0
+  it("an option given for another option's value is refused, and no file is written", () => {
+    const dir = tmp();
+    const r = jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--out', '--format', '-q'], { cwd: dir });
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([
+      2,
+      "error: option '--out <file>' got --format, an option, for its value: give --out its value (a name beginning with -- goes as ./--format)",
+    ]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('compare with one policy given twice, however spelled: a usage error (it compared the locality with itself)', () => {
     const r = jiuzhu(['compare', '--policy', NANNING, '--policy', `./${NANNING}`, '--households', SAMPLE]);
     expect([r.code, r.stderr]).toEqual([
