@@ -144,10 +144,10 @@ function variantRuns(
 /**
  * The joint corners a first pass points to, each once: for each run's total (and each scenario's Δ against the
  * baseline), every estimate at the end — of its ends and its central value — where that figure was lowest alone, then
- * highest (a tie keeps the central value, then the earlier end). A corner where nothing moves is the central run, not
- * run again. Added one at a time, changes that act on one another were counted twice: Nanning's tekun 1.6× reform cost
- * "−10.9 million" at the low end, though under no values does it take money away (the realism audit); run jointly, it
- * costs 0 there.
+ * highest (a tie keeps the central value, then the earlier end). A corner that moves one estimate or none is a run the
+ * first pass made, not run again. Added one at a time, changes that act on one another were counted twice: Nanning's
+ * tekun 1.6× reform cost "−10.9 million" at the low end, though under no values does it take money away (a
+ * cross-format audit); run jointly, it costs 0 there.
  */
 function cornerPatches(r: OneAtATime): Array<Array<{ axis: Axis; patch: Patch }>> {
   const measures: Array<(t: readonly Totals[]) => bigint> = [

@@ -252,7 +252,6 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   xml: 'XML',
 };
 
-/** Refuses an output named for another kind of file than it gets (`--format xlsx --out b.csv`: a workbook named .csv). */
 /**
  * A path that names a folder, not a file — ending in / (or /.), or . or .. last — refused as an output's: the system
  * refuses it as a file, but path.resolve drops the slash, and h.csv/ had written over the households file h.csv,
@@ -263,6 +262,7 @@ export function refuseFolderName(flag: string, path: string): void {
   throw new UsageError(`${flag} ${path} names a folder, not a file`, "a file's name has no / at its end, nor a last . or ..");
 }
 
+/** Refuses an output named for another kind of file than it gets (`--format xlsx --out b.csv`: a workbook named .csv). */
 function refuseOtherKind(out: Output): void {
   if (!out.format) return;
   const ext = extname(out.path).toLowerCase();

@@ -35,13 +35,15 @@ export function makeFolderFor(path: string): void {
 export function makeFolders(dir: string): void {
   const missing: string[] = [];
   for (let d = resolve(dir); ;) {
-    let there: boolean;
+    let st: ReturnType<typeof statSync> | 'unknown';
     try {
-      there = statSync(d, { throwIfNoEntry: false }) !== undefined;
+      st = statSync(d, { throwIfNoEntry: false });
     } catch {
-      there = true; // (ENOTDIR, EACCES: the mkdir below says so)
+      st = 'unknown'; // (ENOTDIR, EACCES: the mkdir below says so)
     }
-    if (there) break;
+    // (the folder itself a file: mkdir says EEXIST, as the recursive one did)
+    if (st !== undefined && st !== 'unknown' && !st.isDirectory() && !missing.length) mkdirSync(d);
+    if (st !== undefined) break;
     missing.push(d);
     const up = dirname(d);
     if (up === d) break;
