@@ -1,6 +1,7 @@
 // jiuzhu sensitivity --policy FILE --households FILE [--scenario FILE…] [--date D | --year Y] [--draws N --seed S]
 // Each estimate in force at its low and its high, everything else central; optionally all drawn at once. The policy
-// and scenarios are checked first; the households are read once and every run is evaluated in the same pass.
+// and scenarios are checked first; the households are read once; the runs go in one pass, then the joint corners
+// they point to in a second.
 import { refuseWorkbookNowhere } from '../option-values.js';
 import { evaluatePlan, sensitivityPlan } from '../../core/sensitivity-plan.js';
 import { UsageError } from '../../errors.js';

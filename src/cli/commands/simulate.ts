@@ -60,7 +60,7 @@ export interface SimulateOptions {
   /** Several budget years, and how they grow. */
   readonly years?: string;
   readonly projection?: string;
-  /** Also each total's range from the estimates it rests on (one at a time, in the same pass). */
+  /** Also each total's range from the estimates it rests on (the lowest and highest runs: core/sensitivity-plan.ts). */
   readonly ranges?: boolean;
   readonly quiet: boolean;
 }
