@@ -154,7 +154,7 @@ export async function loadHouseholds(ctx: Ctx, exec: Executor, file: string, qui
   } finally {
     progress?.done();
   }
-  const prior = priorNote(priorOffDibaoOf(pop), file);
+  const prior = priorNoteOf(pop, file);
   if (prior) source.onNote?.(prior);
   return pop;
 }
@@ -261,6 +261,9 @@ export function priorNote(n: number, householdsFile: string): string | null {
   if (!n) return null;
   return `note: ${n.toLocaleString('en')} household${n > 1 ? 's' : ''} of ${householdsFile} give${n > 1 ? '' : 's'} prior_dibao but ${n > 1 ? 'are' : 'is'} not on dibao now (on_dibao 0): no rule reads it there — a gradual exit (渐退) keeps the dibao of a household on dibao now; give on_dibao 1 where it receives dibao`;
 }
+
+/** priorNote of a loaded population (a stream's passes count it instead: Totals.priorOffDibao). */
+export const priorNoteOf = (pop: Population, householdsFile: string): string | null => priorNote(priorOffDibaoOf(pop), householdsFile);
 
 export const emptyNote = (householdsFile: string) => `note: ${householdsFile} holds no household (a header only?): every figure is 0`;
 

@@ -115,9 +115,8 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     if (planning) {
       const plan = await planning; // (a policy or scenario error before the file is read)
       const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
-      const result = await evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs));
-      ranges = result;
-      return [...result.central];
+      ranges = await evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs));
+      return [...ranges.central];
     }
     if (!o.stream && !o.perHousehold) return simulateHouseholds(ctx, exec, o.households, loading.then(runsOf), o.quiet);
     const runs = runsOf(await loading);

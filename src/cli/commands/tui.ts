@@ -16,7 +16,7 @@ import { leaveNow } from '../exit.js';
 import {
   allOrEveryProblem,
   emptyNote,
-  priorNote,
+  priorNoteOf,
   householdsSource,
   loadRuns,
   loadScenarios,
@@ -25,7 +25,6 @@ import {
   withExecutor,
 } from '../load.js';
 import { policyNotes } from '../../core/policy-notes.js';
-import { priorOffDibaoOf } from '../../core/population.js';
 
 export interface TuiOptions {
   readonly policy: readonly string[];
@@ -90,7 +89,7 @@ export async function tuiCommand(
           const source = await householdsSource(ctx, true);
           const pop = await readHouseholds(exec, o.households, { onProgress, ...source, onNote: fileNote });
           if (pop.householdCount === 0) fileNote(emptyNote(o.households));
-          const prior = priorNote(priorOffDibaoOf(pop), o.households);
+          const prior = priorNoteOf(pop, o.households);
           if (prior) fileNote(prior);
           // A big population: knob changes are compared on worker threads that keep it (the terminal stays responsive).
           const comparer = KnobComparer.open(exec, pop);
