@@ -7,7 +7,11 @@ import type { Command, Option } from 'commander';
  * specified", not the slip (a TUI trial). An unknown long option is told first, with commander's "Did you mean".
  */
 export function tellStrayBeforeMissing(program: Command, argv: readonly string[]): void {
-  type Checked = Command & { missingMandatoryOptionValue(o: Option): void; unknownOption(flag: string): void };
+  type Checked = Command & {
+    missingMandatoryOptionValue(o: Option): void;
+    unknownOption(flag: string): void;
+    _excessArguments(args: string[]): void;
+  };
   for (const cmd of program.commands as Checked[]) {
     // An option of another command says whose it is (a reform author's `compare --years` was told "Did you mean --year?")
     const unknown = cmd.unknownOption.bind(cmd);
@@ -20,20 +24,19 @@ export function tellStrayBeforeMissing(program: Command, argv: readonly string[]
     };
     // An option's value that is another option (`--out --format json`): commander took --format for the file's name and
     // wrote a file named "--format" (a QA trial). A name beginning with -- goes as ./--name.
-    cmd.hook('preAction', (_, action) => {
-      const known = new Set([...action.options, ...program.options].map((o) => o.long));
-      for (const o of action.options) {
-        const v: unknown = action.getOptionValue(o.attributeName());
-        for (const x of Array.isArray(v) ? v : [v])
-          if (typeof x === 'string' && known.has(x) && o.long !== undefined)
-            action.error(
-              `error: option '${o.flags}' got ${x}, an option, for its value: give ${o.long} its value (a name beginning with -- goes as ./${x})`,
-              {
-                code: 'commander.optionMissingArgument',
-              },
-            );
-      }
-    });
+    cmd.hook('preAction', (_, action) => refuseOptionAsValue(program, action));
+    // An argument where a command takes none. `--scenario --date 2022-07-01` (the option taken for the scenario's file,
+    // the date left over) and `compare a.yaml b.yaml` were told "too many arguments. Expected 0 arguments but got 1"
+    // (QA and finance trials): the option taken for a value is told first, then the argument by name, with where it goes.
+    const excess = cmd._excessArguments.bind(cmd);
+    cmd._excessArguments = (args: string[]) => {
+      refuseOptionAsValue(program, cmd);
+      if (cmd.registeredArguments.length) return excess(args);
+      const x = args[0]!;
+      cmd.error(`error: unexpected argument '${x}': ${cmd.name()} takes no arguments${whereItGoes(cmd, x)}`, {
+        code: 'commander.excessArguments',
+      });
+    };
     const missing = cmd.missingMandatoryOptionValue.bind(cmd);
     cmd.missingMandatoryOptionValue = (option: Option) => {
       const known = new Set([...cmd.options, ...program.options].map((o) => o.long));
@@ -42,4 +45,33 @@ export function tellStrayBeforeMissing(program: Command, argv: readonly string[]
       missing(option);
     };
   }
+}
+
+/** An option whose value is another option's name (`--out --format`) is refused, saying so. */
+function refuseOptionAsValue(program: Command, cmd: Command): void {
+  const known = new Set([...cmd.options, ...program.options].map((o) => o.long));
+  for (const o of cmd.options) {
+    const v: unknown = cmd.getOptionValue(o.attributeName());
+    for (const x of Array.isArray(v) ? v : [v])
+      if (typeof x === 'string' && known.has(x) && o.long !== undefined)
+        cmd.error(
+          `error: option '${o.flags}' got ${x}, an option, for its value: give ${o.long} its value (a name beginning with -- goes as ./${x})`,
+          { code: 'commander.optionMissingArgument' },
+        );
+  }
+}
+
+/** Where a stray argument likely belongs: a file by its kind to the command's option that takes it. */
+function whereItGoes(cmd: Command, arg: string): string {
+  const has = (flag: string) => cmd.options.some((o) => o.long === flag);
+  const yaml = /\.ya?ml$/i.test(arg);
+  const data = /\.(csv|tsv|txt|xlsx|arrow|parquet)$/i.test(arg);
+  const hints = [
+    yaml && has('--scenario') && 'a scenario goes with --scenario FILE (repeatable)',
+    yaml && has('--policy') && 'a policy with --policy FILE',
+    data && has('--households') && 'a households file goes with --households FILE',
+    /^\d{4}-\d{2}-\d{2}$/.test(arg) && has('--date') && 'a date goes with --date YYYY-MM-DD',
+    /^\d{4}$/.test(arg) && has('--year') && `a year goes with --year YYYY${has('--years') ? ', several with --years YYYY-YYYY' : ''}`,
+  ].filter((h): h is string => typeof h === 'string');
+  return hints.length ? `: ${hints.join('; ')}` : ' (an option’s value goes right after its option)';
 }

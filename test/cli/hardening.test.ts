@@ -67,6 +67,31 @@ describe('odd requests a county trial made, said', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  // QA and finance trials: `--scenario --date 2022-07-01` and `compare --policy P a.yaml b.yaml` were told "too many
+  // arguments. Expected 0 arguments but got 1" — the option taken for a value is told first, then the argument by name
+  it('an argument where a command takes none is told by name, with the option it belongs to', () => {
+    const first = (args: string[]) => {
+      const r = jiuzhu(args);
+      return [r.code, r.stderr.split('\n')[0]];
+    };
+    expect(first(['simulate', '--policy', NANNING, '--households', SAMPLE, '--scenario', '--date', '2022-07-01'])).toEqual([
+      2,
+      "error: option '--scenario <file>' got --date, an option, for its value: give --scenario its value (a name beginning with -- goes as ./--date)",
+    ]);
+    expect(first(['compare', '--policy', NANNING, '--households', SAMPLE, 'a.yaml', 'b.yaml'])).toEqual([
+      2,
+      "error: unexpected argument 'a.yaml': compare takes no arguments: a scenario goes with --scenario FILE (repeatable); a policy with --policy FILE",
+    ]);
+    expect(first(['simulate', '--policy', NANNING, '--households', SAMPLE, '--year', '2022', '2023'])).toEqual([
+      2,
+      "error: unexpected argument '2023': simulate takes no arguments: a year goes with --year YYYY, several with --years YYYY-YYYY",
+    ]);
+    expect(first(['params', '--policy', NANNING, 'x'])).toEqual([
+      2,
+      "error: unexpected argument 'x': params takes no arguments (an option’s value goes right after its option)",
+    ]);
+  });
+
   it('compare with one policy given twice, however spelled: a usage error (it compared the locality with itself)', () => {
     const r = jiuzhu(['compare', '--policy', NANNING, '--policy', `./${NANNING}`, '--households', SAMPLE]);
     expect([r.code, r.stderr]).toEqual([
