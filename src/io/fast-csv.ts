@@ -29,7 +29,7 @@ import { PartWriter } from './part.js';
 import type { ReaderOptions } from './reader-options.js';
 export type { ReaderOptions, StreamOptions } from './reader-options.js';
 import { formatProblem, recordLengthMessage, tooLongMessage } from './intake.js';
-import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
+import { firstTextProblem } from './text-checks.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -110,11 +110,11 @@ export class FastReader {
 
   /** Parses the complete records in b[0, end). */
   records(b: Buffer, whole: number): void {
-    // Bytes that are not UTF-8 end the reading on their line (the lines before it are read).
+    // Bytes that are not UTF-8, or a NUL, end the reading on their line (the lines before it are read).
     let end = whole;
-    const bad = this.stop ? -1 : firstInvalidUtf8(b, 0, whole);
-    const notUtf8 = bad >= 0 ? utf8Problem(b, 0, bad, this.line) : null;
-    if (bad >= 0) end = b.lastIndexOf(LF, bad) + 1;
+    const bad = this.stop ? null : firstTextProblem(b, 0, whole, this.line);
+    const notText = bad?.problem ?? null;
+    if (bad) end = b.lastIndexOf(LF, bad.at) + 1;
     this.recordsOf(b, end);
     const expected = this.opts.expectedBytes;
     if (expected && this.seen >= 0) {
@@ -124,8 +124,8 @@ export class FastReader {
         this.seen = -1;
       }
     }
-    if (notUtf8 && !this.stop) {
-      this.fatal = notUtf8;
+    if (notText && !this.stop) {
+      this.fatal = notText;
       this.stop = true;
     }
   }

@@ -4,7 +4,7 @@
 // to whole records, with the same words and the same lines: the fast reader in feed() and FastReader.records(), the
 // reference reader through an Intake, which also hands csv-parse whole records only.
 import { CR, LF, lineBreaks, QUOTE } from './fast-fields.js';
-import { firstInvalidUtf8, sniffFormat, utf8Problem } from './text-checks.js';
+import { firstTextProblem, sniffFormat } from './text-checks.js';
 
 export const MAX_RECORD = 1 << 20;
 /** How many of a file's first bytes are looked at to tell whether it is a text CSV. */
@@ -138,11 +138,11 @@ export class Intake {
 
   /** b[0, end) if it is UTF-8; else the lines before the first bad byte, and the problem. Counts the lines passed on. */
   private checked(b: Buffer, end: number): Buffer {
-    const bad = firstInvalidUtf8(b, 0, end);
+    const bad = firstTextProblem(b, 0, end, this.line);
     let pass = end;
-    if (bad >= 0) {
-      this.problem = utf8Problem(b, 0, bad, this.line);
-      pass = b.lastIndexOf(LF, bad) + 1;
+    if (bad) {
+      this.problem = bad.problem;
+      pass = b.lastIndexOf(LF, bad.at) + 1;
     }
     this.line += lineBreaks(b, 0, pass);
     return b.subarray(0, pass);

@@ -19,9 +19,53 @@ export function sniffFormat(head: Uint8Array): string | null {
   if (starts(0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c)) return 'a 7z archive: extract the CSV from it first';
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'a PDF document, not a CSV';
   if (starts(0x50, 0x41, 0x52, 0x31)) return 'a Parquet file, not a CSV';
+  // Binary: NUL bytes on the first line or many in the first 4 KB. A text file with a stray NUL is told at its line and
+  // column (firstTextProblem): it was said to be binary at line 1, and one past the first 4 KB was taken in silence.
   const n = Math.min(head.length, 4096);
-  for (let i = 0; i < n; i++) if (head[i] === 0) return 'binary (it holds NUL bytes), not a text CSV';
+  let nuls = 0;
+  let firstLine = true;
+  for (let i = 0; i < n; i++) {
+    if (head[i] === LF) firstLine = false;
+    else if (head[i] === 0 && (firstLine || ++nuls >= 8)) return 'binary (it holds NUL bytes), not a text CSV';
+  }
   return null;
+}
+
+/**
+ * The first byte of b[from, to) that a text CSV cannot hold — one that is not UTF-8, or a NUL (0x00: binary data, or a
+ * file cut or written over) — told at its line and column (`line` is the line b[from] is on); null if there is none.
+ */
+export function firstTextProblem(
+  b: Uint8Array,
+  from: number,
+  to: number,
+  line: number,
+): { at: number; problem: { line: number; col: number; message: string } } | null {
+  const bad = firstInvalidUtf8(b, from, to);
+  const found = b.subarray(from, to).indexOf(0); // (a Buffer's indexOf: memchr, ~6 ms for 120 MB)
+  const nul = found < 0 ? -1 : from + found;
+  if (nul >= 0 && (bad < 0 || nul < bad)) {
+    const { line: l, col } = locate(b, from, nul, line);
+    return {
+      at: nul,
+      problem: { line: l, col, message: 'a NUL byte (0x00), which a text CSV never holds: binary data, or a file cut or written over?' },
+    };
+  }
+  return bad < 0 ? null : { at: bad, problem: utf8Problem(b, from, bad, line) };
+}
+
+/** The line and column (the field, counting commas) of byte `at`, and where its line starts. */
+function locate(b: Uint8Array, from: number, at: number, line: number): { line: number; col: number; lineStart: number } {
+  let lineStart = from;
+  for (let i = from; i < at; i++) {
+    if (b[i] === LF || (b[i] === CR && b[i + 1] !== LF)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let col = 1;
+  for (let i = lineStart; i < at; i++) if (b[i] === 0x2c) col++;
+  return { line, col, lineStart };
 }
 
 /** The first byte of b[from, to) that does not belong to a valid UTF-8 sequence, or -1. */
@@ -51,15 +95,8 @@ export function utf8Problem(
   /** A households CSV (Excel's advice), or a text file such as a policy (a text editor's). */
   kind: 'csv' | 'text' = 'csv',
 ): { line: number; col: number; message: string } {
-  let lineStart = from;
-  for (let i = from; i < bad; i++) {
-    if (b[i] === LF || (b[i] === CR && b[i + 1] !== LF)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  let col = 1;
-  for (let i = lineStart; i < bad; i++) if (b[i] === 0x2c) col++;
+  const { col, lineStart } = locate(b, from, bad, line);
+  line = locate(b, from, bad, line).line;
   let lineEnd = bad;
   while (lineEnd < b.length && b[lineEnd] !== LF && b[lineEnd] !== CR) lineEnd++;
   let reads: string;
