@@ -78,7 +78,7 @@ export async function simulateYear(
     policy,
     date: String(year),
     householdsFile: o.households,
-    scenarios: reports!.map((s, i) => (ranges ? { ...s, range: totalRange(ranges, i) } : s)),
+    scenarios: reports!.map((s, i) => (ranges ? { ...s, range: totalRange(ranges, i, s.estimates) } : s)),
     notes: policyNotes(policy, [`${year}-12-31`]),
   };
 }

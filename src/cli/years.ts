@@ -89,7 +89,7 @@ export async function simulateYears(
           const own = totals.slice(at, at + r.periods.length);
           at += r.periods.length;
           const report = yearReport(r, own, y);
-          return ranges ? { ...report, range: totalRange(ranges, k) } : report;
+          return ranges ? { ...report, range: totalRange(ranges, k, report.estimates) } : report;
         }),
       );
     }

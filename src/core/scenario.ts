@@ -55,6 +55,12 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
       note,
       where: ch.where,
       ...(basedOn?.estimate ? { estimate: `derived from an estimate: ${basedOn.estimate}` } : {}),
+      // An estimate only of when the value took effect stays one of its start: at a date its window has passed the
+      // value in force is the same either way, and it is not starred (under a scenario that scaled Nanning's 790 it was,
+      // in 2022, and not under the baseline: a finance trial)
+      ...(basedOn?.range?.from && basedOn.range.low === undefined && basedOn.range.values === undefined
+        ? { range: { from: basedOn.range.from, basis: basedOn.range.basis } }
+        : {}),
     });
     const fail = (message: string) => problems.push({ where: ch.where, subject: `${policy.id}: ${ch.path}`, message });
     const c = ch.change;

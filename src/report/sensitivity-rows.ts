@@ -98,17 +98,24 @@ export function deltaRange(r: SensitivityResult, run: number): { low: bigint; hi
   return { low: min(all), high: max(all) };
 }
 
-/** A run's range for the outputs that show a total (simulate and compare --ranges); a scenario's Δ's beside it. */
-export function totalRange(r: SensitivityResult, run: number): TotalRange {
+/**
+ * A run's range for the outputs that show a total (simulate and compare --ranges); a scenario's Δ's beside it. "k of n
+ * estimates move it" counts the estimates in force in the run (`inForce`, the list starred under its table), and any
+ * other that moves it: a scenario that sets a value, and a start-date window over before the date, leave it out (a
+ * finance trial read "23 of 33 estimates move it" beside "32 in force"). null: every estimate of the policy.
+ */
+export function totalRange(r: SensitivityResult, run: number, inForce: readonly { readonly path: string }[] | null): TotalRange {
   const range = runRange(r, run);
   const t0 = r.central[0]!;
-  const rs = rows(r);
+  const moves = (x: Row) => x.runs[run]!.lo !== x.runs[run]!.c || x.runs[run]!.hi !== x.runs[run]!.c;
+  const paths = inForce && new Set(inForce.map((e) => e.path));
+  const rs = rows(r).filter((x) => !paths || moves(x) || x.axis.targets.some((t) => paths.has(t.path)));
   const d = run ? deltaRange(r, run) : null;
   return {
     low: yuan(range.low, t0),
     high: yuan(range.high, t0),
     estimates: rs.length,
-    moving: rs.filter((x) => x.runs[run]!.lo !== x.runs[run]!.c || x.runs[run]!.hi !== x.runs[run]!.c).length,
+    moving: rs.filter(moves).length,
     ...(d ? { delta: { low: yuan(d.low, t0), high: yuan(d.high, t0) } } : {}),
   };
 }

@@ -234,7 +234,7 @@ export function totalRanges(data: TuiData, l: number, view: LocalityView, run: n
   if (!ranges) {
     const plan = sensitivityPlan(loc.policy, scenario ? [scenario] : [], { date: data.date });
     const evaluate = (runs: readonly SimRun[]) => (data.evaluate ? data.evaluate(runs) : Promise.resolve(simulate(data.pop, runs)));
-    ranges = evaluatePlan(plan, evaluate).then((result) => result.runIds.map((_, i) => totalRange(result, i)));
+    ranges = evaluatePlan(plan, evaluate).then((result) => result.runIds.map((_, i) => totalRange(result, i, null)));
     byLocality.set(l, ranges);
   }
   return ranges;

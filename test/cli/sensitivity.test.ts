@@ -386,3 +386,47 @@ describe('where the total lies in its range', () => {
     expect(jiuzhu([...P, ...DATE, '--ranges', '--quiet']).stdout).toContain(`(the total ${at} % of the way up)`);
   });
 });
+
+// A finance trial: "23 of 33 estimates move it" stood beside "32 in force" under a scenario that sets one (the count
+// took every estimate of the policy), and in 2022 a scenario that scaled Nanning's 790 (an estimate only of its start
+// date, whose window had passed) starred it where the baseline did not.
+describe('a range counts the estimates in force in its run, as starred under its table', () => {
+  it('under the baseline and scenarios that set or scale an estimate, in a budget year', () => {
+    const r = jiuzhu([
+      'simulate',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      'policies/samples/households.csv',
+      '--year',
+      '2022',
+      '--ranges',
+      '--scenario',
+      'scenarios/tekun-basic-1.6x.yaml',
+      '--scenario',
+      'scenarios/dibao-standard-plus-10pct.yaml',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const runs = (
+      JSON.parse(r.stdout) as {
+        scenarios: Array<{
+          id: string;
+          estimates: Array<{ path: string }>;
+          total_annual_cost_range: { estimates: number; moving: number };
+        }>;
+      }
+    ).scenarios;
+    const starred = runs.map((s) => new Set(s.estimates.map((e) => e.path)));
+    // the scenario that sets tekun.basic.multiplier has one estimate fewer; the one that scales the standards none
+    expect(starred.map((s) => s.size)).toEqual([33, 32, 33]);
+    expect(starred[1]!.has('tekun.basic.multiplier')).toBe(false);
+    expect([...starred[2]!]).toEqual([...starred[0]!]);
+    for (const [i, s] of runs.entries()) {
+      expect(s.total_annual_cost_range.estimates, s.id).toBe(starred[i]!.size);
+      expect(s.total_annual_cost_range.moving).toBeLessThanOrEqual(s.total_annual_cost_range.estimates);
+    }
+  });
+});

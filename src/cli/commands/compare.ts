@@ -189,7 +189,7 @@ export function datedLocalities(
 
 /** The locality's runs, each with its total's range when --ranges asked for it. */
 function withRanges(l: LocalityReport, ranges: SensitivityResult | null): LocalityReport {
-  return ranges ? { ...l, scenarios: l.scenarios.map((s, i) => ({ ...s, range: totalRange(ranges, i) })) } : l;
+  return ranges ? { ...l, scenarios: l.scenarios.map((s, i) => ({ ...s, range: totalRange(ranges, i, s.estimates) })) } : l;
 }
 
 function renderCompare(report: CompareReport, format: Exclude<CompareOptions['format'], 'html' | 'xlsx'>): string {
@@ -231,7 +231,7 @@ async function compareYear(ctx: Ctx, o: CompareOptions, scenarios: readonly Scen
     localities: localities.map((runs, l) => ({
       policyFile: o.policy[l]!,
       policy: runs[0]!.periods[0]!.snapshot.policy,
-      scenarios: reports[l]!.map((r, i) => (rangesOf(l) ? { ...r, range: totalRange(rangesOf(l)!, i) } : r)),
+      scenarios: reports[l]!.map((r, i) => (rangesOf(l) ? { ...r, range: totalRange(rangesOf(l)!, i, r.estimates) } : r)),
     })),
   };
 }

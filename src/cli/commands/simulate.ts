@@ -145,7 +145,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
         baseline: i ? totals[0] : undefined,
         funding: fundingOf([{ figures: totals[i]!, times: 1, snapshot: r.snapshot }]),
         parameters: r.snapshot,
-        ...(ranges ? { range: totalRange(ranges, i) } : {}),
+        ...(ranges ? { range: totalRange(ranges, i, estimates) } : {}),
       };
     }),
     notes: policyNotes(loaded[0]!.snapshot.policy, [date]),

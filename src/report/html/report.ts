@@ -96,7 +96,7 @@ function headline(l: LocalityReport, unit: Unit, sens: SensitivityResult | null,
   ];
   // The range is the baseline's (each scenario's own: jiuzhu sensitivity --scenario, or simulate --ranges).
   if (sens) {
-    const x = totalRange(sens, 0);
+    const x = totalRange(sens, 0, l.scenarios[0]!.estimates);
     rows.push([
       '区间 range of the total',
       { text: `${inUnit(x.low, unit)} – ${inUnit(x.high, unit)}`, cls: 'num est' },
