@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isCash, PROGRAMS, programLabel } from '../../src/core/programs/index.js';
-import { groupCount } from '../../src/report/text-table.js';
+import { D } from '../../src/core/money.js';
+import { groupCount, groupDigits } from '../../src/report/text-table.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-report-'));
@@ -174,6 +175,31 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
           [...l.scenarios.map((s) => s.total_annual_cost), ...l.scenarios.slice(1).map((s) => s.total_delta!.annual_cost)],
         ];
         expect(rows.slice(0, expected.length)).toEqual(expected);
+      },
+    );
+  });
+
+  // A finance trial: the report at a date gave the baseline's range alone; compare --ranges gives every run's
+  it('its range row is every run’s range and each scenario’s Δ range, as compare --ranges’ JSON', () => {
+    const json = JSON.parse(
+      jiuzhu(['compare', ...POLICIES, ...SCENARIOS, '--households', SAMPLE, '--date', '2025-06-30', '--ranges', '--format', 'json']).stdout,
+    );
+    const yuan = (x: string) => groupDigits(D(x).toFixed(2));
+    const signedYuan = (x: string) => (D(x).isZero() ? '0' : `${D(x).isNegative() ? '−' : '+'}${yuan(x.replace(/^-/, ''))}`);
+    json.localities.forEach(
+      (
+        l: { scenarios: Array<{ total_annual_cost_range: { low: string; high: string; delta?: { low: string; high: string } } }> },
+        i: number,
+      ) => {
+        const t = new RegExp(`<table id="headline-${i + 1}"[\\s\\S]*?</table>`).exec(html)![0];
+        const row = /<tr><th scope="row">区间 range<\/th>(.*?)<\/tr>/.exec(t);
+        expect(row, `range row ${i + 1}`).not.toBeNull();
+        const cells = [...row![1]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+        const r = l.scenarios.map((s) => s.total_annual_cost_range);
+        expect(cells).toEqual([
+          ...r.map((x) => `${yuan(x.low)} – ${yuan(x.high)}`),
+          ...r.slice(1).map((x) => `${signedYuan(x.delta!.low)} – ${signedYuan(x.delta!.high)}`),
+        ]);
       },
     );
   });

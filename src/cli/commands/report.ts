@@ -98,7 +98,7 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
   ]);
   // Each locality's policy as loaded for its baseline run.
   const policies = dated ? dated.map((runs) => runs[0]!.snapshot.policy) : yearly!.map((runs) => runs[0]!.periods[0]!.snapshot.policy);
-  const plans = policies.map((p) => sensitivityPlan(p, [], date ? { date } : { year: year! }));
+  const plans = policies.map((p) => sensitivityPlan(p, scenarios, date ? { date } : { year: year! }));
   const rulesOf: Run[][] = dated
     ? dated.map((runs) => runs.map((r) => ({ id: r.id, rules: r.rules })))
     : yearly!.map((runs) => runs.map((r) => ({ id: r.id, rules: r.periods[0]!.rules })));

@@ -17,7 +17,7 @@ import { provenance, rangeText } from '../params.js';
 import { parameterRows, type Cell as SheetCell } from '../sheets.js';
 import { swings, totalRange } from '../sensitivity-rows.js';
 import { inUnit, ROUNDING_NOTE, UNIT_LABEL, type Unit } from '../text-table.js';
-import { delta, RANGE_METHOD, signed } from '../totals.js';
+import { delta, RANGE_METHOD, signed, signedIn } from '../totals.js';
 import { caseloadTable } from './caseloads.js';
 import { fundingTable } from './funding.js';
 import { barChart, heatmap, inU, lineChart, tornadoChart, type Chart } from './charts.js';
@@ -94,14 +94,14 @@ function headline(l: LocalityReport, unit: Unit, sens: SensitivityResult | null,
       (s) => s.figures.total_annual_cost_exact,
     ),
   ];
-  // The range is the baseline's (each scenario's own: jiuzhu sensitivity --scenario, or simulate --ranges).
+  // Each run's range, and each scenario's Δ's (a finance trial: the report gave the baseline's alone, at a date and
+  // in a --year, where simulate --ranges and the --years report give every run's).
   if (sens) {
-    const x = totalRange(sens, 0, l.scenarios[0]!.estimates);
+    const xs = l.scenarios.map((s, k) => totalRange(sens, k, s.estimates));
     rows.push([
-      '区间 range of the total',
-      { text: `${inUnit(x.low, unit)} – ${inUnit(x.high, unit)}`, cls: 'num est' },
-      ...l.scenarios.slice(1).map(() => ''),
-      ...scs.map(() => ''),
+      '区间 range',
+      ...xs.map((x) => ({ text: `${inUnit(x.low, unit)} – ${inUnit(x.high, unit)}`, cls: 'num est' })),
+      ...xs.slice(1).map((x) => ({ text: `${signedIn(x.delta!.low, unit)} – ${signedIn(x.delta!.high, unit)}`, cls: 'num est' })),
     ]);
   }
   return [
@@ -112,7 +112,7 @@ function headline(l: LocalityReport, unit: Unit, sens: SensitivityResult | null,
     }),
     caseloadTable(l, i),
     fundingTable(l, i, unit),
-    `<p class="note est">* rests on estimated parameters (section 4).${sens ? ` The baseline's range: ${esc(RANGE_METHOD)} (a scenario's own: jiuzhu simulate --ranges).` : ''}</p>`,
+    `<p class="note est">* rests on estimated parameters (section 4).${sens ? ` 区间 range: of each run's total and, under Δ, of its change against the baseline: ${esc(RANGE_METHOD)}.` : ''}</p>`,
     // (as under every table and Markdown: a reader adding a column found a fen off its 合计, unsaid here)
     `<p class="note">${esc(ROUNDING_NOTE)}.</p>`,
   ];
