@@ -14,7 +14,11 @@ type Pcts = Readonly<Record<'p5' | 'p50' | 'p95', string>>;
 interface View {
   readonly date?: string;
   readonly year?: number;
-  readonly central: ReadonlyArray<{ id: string; total: string; range: { low: string; high: string } }>;
+  readonly central: ReadonlyArray<{
+    id: string;
+    total: string;
+    range: { low: string; high: string; delta?: { low: string; high: string } };
+  }>;
   readonly estimates: ReadonlyArray<{
     path: string;
     paths?: readonly string[];
@@ -49,8 +53,28 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: { comman
   sheet(
     wb,
     '总额 Totals',
-    [SCENARIO_COLUMN, money('年度支出 cost'), money('区间低 low'), money('区间高 high'), { header: '方法 method', width: 90 }],
-    v.central.map((c) => [c.id, m(c.total), m(c.range.low), m(c.range.high), RANGE_METHOD]),
+    // (a scenario's Δ and its range beside its total, as the JSON, table and Markdown give them: a finance trial found
+    // the workbook without them)
+    [
+      SCENARIO_COLUMN,
+      money('年度支出 cost'),
+      money('区间低 low'),
+      money('区间高 high'),
+      money('较基线 Δ'),
+      money('差额区间低 Δ low'),
+      money('差额区间高 Δ high'),
+      { header: '方法 method', width: 90 },
+    ],
+    v.central.map((c, i) => [
+      c.id,
+      m(c.total),
+      m(c.range.low),
+      m(c.range.high),
+      m(i ? less(c.total, central) : undefined),
+      m(c.range.delta?.low),
+      m(c.range.delta?.high),
+      RANGE_METHOD,
+    ]),
   );
   sheet(
     wb,

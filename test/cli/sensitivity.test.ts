@@ -251,6 +251,16 @@ describe('sensitivity --format xlsx', () => {
       wan(j.central[0].range.low),
       wan(j.central[0].range.high),
     ]);
+    // a scenario's Δ and the Δ's range beside its total (a finance trial: JSON, table and Markdown had them, not this)
+    expect(rows('总额 Totals')[1]!.slice(0, 7)).toEqual([
+      'tekun-basic-1.6x',
+      wan(j.central[1].total),
+      wan(j.central[1].range.low),
+      wan(j.central[1].range.high),
+      wan(D(j.central[1].total).minus(j.central[0].total).toFixed(2)),
+      wan(j.central[1].range.delta.low),
+      wan(j.central[1].range.delta.high),
+    ]);
     // the first estimate is the largest swing, its changes at each end against the central total
     const [top] = j.estimates;
     expect(rows('估计值 Estimates')[0]!.slice(0, 9)).toEqual([
