@@ -95,8 +95,9 @@ export function utf8Problem(
   /** A households CSV (Excel's advice), or a text file such as a policy (a text editor's). */
   kind: 'csv' | 'text' = 'csv',
 ): { line: number; col: number; message: string } {
-  const { col, lineStart } = locate(b, from, bad, line);
-  line = locate(b, from, bad, line).line;
+  const where = locate(b, from, bad, line);
+  const { col, lineStart } = where;
+  line = where.line;
   let lineEnd = bad;
   while (lineEnd < b.length && b[lineEnd] !== LF && b[lineEnd] !== CR) lineEnd++;
   let reads: string;
