@@ -16,8 +16,10 @@ export interface Deciles {
 
 /**
  * Deciles of persons ranked by their household's per-capita income (wage + other income, before any
- * deduction, so the same for every locality), weighted; ties in household order. The ranking is exact: by
- * cross-multiplication, or (the same order, much quicker) by per-capita income as a double where that is exact.
+ * deduction, so the same for every locality), weighted. Households of equal per-capita income share a decile, the one
+ * the first of them starts in: a decile does not depend on the rows' order (a researcher's shuffled file moved a
+ * household on the D2/D3 boundary, tied with another at 1,464.77). The ranking is exact: by cross-multiplication, or
+ * (the same order, much quicker) by per-capita income as a double where that is exact.
  */
 export function incomeDeciles(pop: Population, opts: { crossMultiply?: boolean } = {}): Deciles {
   const H = pop.householdCount;
@@ -45,7 +47,11 @@ export function incomeDeciles(pop: Population, opts: { crossMultiply?: boolean }
         const y = income[b]! * size(a);
         return x < y ? -1 : x > y ? 1 : a - b;
       });
-  // A household's decile is floor(10 × before / total), before = Σ weight × persons of the households ranked ahead.
+  const tied = exactAsDouble
+    ? (a: number, b: number) => perCapita[a] === perCapita[b]
+    : (a: number, b: number) => income[a]! * size(b) === income[b]! * size(a);
+  // A household's decile is floor(10 × before / total), before = Σ weight × persons of the households ranked strictly
+  // ahead (a tie's first household's).
   const sum = new ExactSum();
   for (let h = 0; h < H; h++) sum.addProduct(pop.weight[h]!, size(h));
   const total = sum.value();
@@ -62,16 +68,22 @@ export function incomeDeciles(pop: Population, opts: { crossMultiply?: boolean }
     );
     let before = 0;
     let d = 0;
+    let prev = -1;
     for (const h of order) {
-      while (d < 9 && before >= starts[d + 1]!) d++;
+      if (prev < 0 || !tied(prev, h)) while (d < 9 && before >= starts[d + 1]!) d++;
       put(h, d);
       before += pop.weight[h]! * size(h);
+      prev = h;
     }
   } else {
     let before = 0n;
+    let d = 0;
+    let prev = -1;
     for (const h of order) {
-      put(h, Number((10n * before) / total));
+      if (prev < 0 || !tied(prev, h)) d = Math.min(9, Number((10n * before) / total));
+      put(h, d);
       before += BigInt(pop.weight[h]!) * BigInt(size(h));
+      prev = h;
     }
   }
   return { of, upper };
