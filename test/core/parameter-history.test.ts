@@ -83,6 +83,14 @@ describe('Jiangxi / Fuliang', () => {
     expect(await at('jiangxi-fuliang', '2022-01-01', 'tekun.basic.multiplier')).toBe('1.3');
     expect(await at('jiangxi-fuliang', '2021-03-31', 'min_wage.monthly')).toBe('1340');
     expect(await at('jiangxi-fuliang', '2021-04-01', 'min_wage.monthly')).toBe('1610');
+    // the published wages after it (research fiscal-and-provinces §1c; a fiscal-realism trial found 1610 used to 2025):
+    // 1740 in force by 2024-04-01 (its start an estimate), 1950 from 2025-12-01
+    expect(await at('jiangxi-fuliang', '2024-03-31', 'min_wage.monthly')).toBe('1610');
+    expect(await at('jiangxi-fuliang', '2024-04-01', 'min_wage.monthly')).toBe('1740');
+    expect(await at('jiangxi-fuliang', '2025-11-30', 'min_wage.monthly')).toBe('1740');
+    expect(await at('jiangxi-fuliang', '2025-12-01', 'min_wage.monthly')).toBe('1950');
+    expect(await at('guangdong-guangzhou', '2025-02-28', 'min_wage.monthly')).toBe('2300');
+    expect(await at('guangdong-guangzhou', '2025-03-01', 'min_wage.monthly')).toBe('2500');
   });
   it('marks its dibao standards as estimates', async () => {
     const s = resolve(await loadPolicy('policies/jiangxi-fuliang.yaml'), '2025-06-01');
