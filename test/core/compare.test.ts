@@ -69,8 +69,9 @@ describe('income deciles', () => {
     const huge = incomeDeciles(await read(rows(() => '9007199254'))); // the largest whole weight (2^53 − 1 millionths is the limit): the sum passes 2^53
     expect(huge).toEqual(small);
     // 21 persons of equal weight, by per-capita income (persons, persons before): H5 0 (1, 0), H11 0.005 (2, 1), H4 0.11
-    // (3, 3), H3 0.33 (1, 6), H7 0.34 (1, 7), H9 0.50 (2, 8), then the ties at 1 in household order: H0 (3, 10),
-    // H1 (2, 13), H2 (1, 15), H8 (1, 16); H6 1.67 (3, 17), H10 7 (1, 20). Decile = floor(10 × persons before / 21).
-    expect(Array.from(small.of)).toEqual([4, 6, 7, 2, 1, 0, 8, 3, 7, 3, 9, 0]);
+    // (3, 3), H3 0.33 (1, 6), H7 0.34 (1, 7), H9 0.50 (2, 8), then the ties at 1, which share the decile the first of
+    // them starts in: H0, H1, H2, H8 (7 persons, 10 before); H6 1.67 (3, 17), H10 7 (1, 20). Decile = floor(10 × persons
+    // before / 21): the ties' floor(100 / 21) = 4 (in household order they had been 4, 6, 7, 7).
+    expect(Array.from(small.of)).toEqual([4, 4, 4, 2, 1, 0, 8, 3, 4, 3, 9, 0]);
   });
 });

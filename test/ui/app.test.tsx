@@ -332,7 +332,9 @@ describe('jiuzhu tui', () => {
     );
     const f = await keys(a, '5');
     expect(f).toContain('[5 localities]');
-    expect(f).toMatch(/^特困 tekun\s+447\.9\s+\+17\.2%\s+988\.1\s+\+0\.0%\s+431\.2\s+\+18\.2%$/m);
+    // (Guangzhou 1000.3 and Fuliang 438.6 since their published minimum wages of 2025 were added: the sample at 2025-06-30
+    // meets Guangzhou's 2500 and Jiangxi's 1740)
+    expect(f).toMatch(/^特困 tekun\s+447\.9\s+\+17\.2%\s+1000\.3\s+\+0\.0%\s+438\.6\s+\+17\.9%$/m);
     // each amount in its own place, whatever its change's width ("+0.0%" or "0"): the first locality's amounts end in
     // one column (as one string with its change they did not line up, a QA trial)
     const rows = f.split('\n').filter((l) => /\d%$|\s0$/.test(l) && !l.startsWith('['));
@@ -345,8 +347,8 @@ describe('jiuzhu tui', () => {
     });
     expect(new Set(amountEnds).size).toBe(1);
     const knobbed = await keys(a, '3', RIGHT, RIGHT, RIGHT, RIGHT, '5'); // tekun to 1.7× everywhere
-    expect(knobbed).toMatch(/^特困 tekun\s+447\.9\s+\+\d+\.\d%\s+988\.1\s+\+\d+\.\d%\s+431\.2\s+\+\d+\.\d%$/m);
-    expect(knobbed).not.toMatch(/988\.1\s+\+0\.0%/);
+    expect(knobbed).toMatch(/^特困 tekun\s+447\.9\s+\+\d+\.\d%\s+1000\.3\s+\+\d+\.\d%\s+438\.6\s+\+\d+\.\d%$/m);
+    expect(knobbed).not.toMatch(/1000\.3\s+\+0\.0%/);
   });
 
   it('fits 24 rows: the title stays on top with three runs and the knob run, the ranges shown (it fell off)', async () => {
