@@ -235,7 +235,9 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean, uni
   return lines;
 }
 
-const FLOWS_TITLE = 'flows between layers (weighted persons, rounded; rows baseline, columns scenario)';
+// (a layer is what a person qualifies for, taken up or not — DOMAIN's "layers follow eligibility": a researcher read
+// Guangzhou's 1.5 million dibao-layer persons as recipients, of whom 160 thousand receive)
+const FLOWS_TITLE = 'flows between layers, by eligibility: taken up or not (weighted persons, rounded; rows baseline, columns scenario)';
 
 /** Persons moving between layers, over the layers anyone is in (null: nobody moves). */
 function flowsTable(d: RunDetails, color: boolean): [string[], string[][], Align[]] | null {

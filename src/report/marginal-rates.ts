@@ -125,7 +125,7 @@ export function distributionTable(d: RateDistribution): string {
     ),
   ];
   for (const r of d.runs) {
-    out.push('', chalk.bold(`${r.id}, by layer under the baseline 按层级`));
+    out.push('', chalk.bold(`${r.id}, by layer under the baseline 按层级 (by eligibility: taken up or not)`));
     out.push(textTable(['layer', ...BANDS, 'households 户'], layerRows(r), ['left', ...BANDS.map((): Align => 'right'), 'right']));
   }
   out.push('');
