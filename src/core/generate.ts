@@ -120,6 +120,8 @@ function settingsOf(p: Profile) {
       withElderly: num(p, `composition.with_elderly.${a}`),
       grownChild: num(p, `composition.grown_child.${a}`),
       noSupporter: num(p, `supporter.absent.${a}`),
+      rigidSick: num(p, `rigid.share_sick.${a}`),
+      rigidOther: num(p, `rigid.share_other.${a}`),
       sigma,
       low,
       lowTop: top * mean,
@@ -143,9 +145,7 @@ function settingsOf(p: Profile) {
     disabilityLink: num(p, 'income.disability_link'),
     zeroAssets: num(p, 'assets.zero_share'),
     assetMonths: num(p, 'assets.median_months'),
-    rigidSick: num(p, 'rigid.share_sick'),
     rigidMedian: num(p, 'rigid.median'),
-    rigidOther: num(p, 'rigid.share_other'),
     rigidOtherMedian: num(p, 'rigid.median_other'),
     band: num(p, 'on_dibao.band'),
     emergencyShare: num(p, 'emergency.share'),
@@ -278,10 +278,11 @@ function householdRows(r: Random, set: Settings, s: GenerateSettings, d: Drawn, 
   const noSupporter = !earner && r.next() < set.byArea[urban ? 0 : 1]!.noSupporter;
   const assets = r.next() < set.zeroAssets ? 0 : r.lognormal(set.assetMonths * total, 1);
   const sick = members.some((m) => m.ill || m.grade === 1 || m.grade === 2);
+  const A = set.byArea[urban ? 0 : 1]!;
   const rigid =
-    sick && r.next() < set.rigidSick
+    sick && r.next() < A.rigidSick
       ? r.lognormal(set.rigidMedian, 0.8)
-      : r.next() < set.rigidOther
+      : r.next() < A.rigidOther
         ? r.lognormal(set.rigidOtherMedian, 0.8)
         : 0;
   const emergency = r.next() < set.emergencyShare ? r.lognormal(set.emergencyMedian, 1) : 0;

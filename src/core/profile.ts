@@ -60,9 +60,9 @@ const DRAWS: readonly ProfileSpec[] = [
   ...area('supporter.absent', 'share', 'share of households with no working-age earner that have no capable supporter elsewhere'),
   { key: 'assets.zero_share', kind: 'share', en: 'share of households with no financial assets' },
   { key: 'assets.median_months', kind: 'positive', en: 'median financial assets, in months of household income' },
-  { key: 'rigid.share_sick', kind: 'share', en: 'share of households with an ill or severely disabled member that have rigid expenditure' },
+  ...area('rigid.share_sick', 'share', 'share of households with an ill or severely disabled member that have rigid expenditure'),
   { key: 'rigid.median', kind: 'money', en: 'their median rigid expenditure over 12 months, yuan' },
-  { key: 'rigid.share_other', kind: 'share', en: 'share of other households with rigid (medical, schooling) expenditure' },
+  ...area('rigid.share_other', 'share', 'share of other households with rigid (medical, schooling) expenditure'),
   { key: 'rigid.median_other', kind: 'money', en: 'their median rigid expenditure over 12 months, yuan' },
   {
     key: 'on_dibao.band',

@@ -40,7 +40,9 @@ export function calibrationTable(
   return (
     [
       chalk.bold(`calibration of ${profile.id} — ${households.toLocaleString('en')} generated households, at ${date}, under the baseline`),
-      chalk.dim('received figures (after take-up); "eligible" rows: every household that qualifies'),
+      chalk.dim(
+        'received figures (after take-up); "eligible" rows: every household that qualifies; dibao (低保) counts and spending, as published ones, hold the families paid rigid-expenditure aid (000（一）: given dibao) and, in spending, the gradual exit',
+      ),
       textTable(
         ['指标 measure', '生成 generated', '公布 published', '差距 gap', '容许 accepted', '抽样 ±2σ (n)', '', '出处 published figure from'],
         body,

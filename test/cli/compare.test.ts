@@ -102,7 +102,7 @@ describe('compare', () => {
     const [, fewer, lower] = JSON.parse(out.stdout).localities[0].scenarios.map(
       (s: { winners_losers: Record<string, { households: string }> }) => s.winners_losers,
     );
-    // take-up 0.75 → 0.5: every loser still could have what it had (those with a draw from 0.5 to 0.75 on dibao)
+    // take-up 0.6 → 0.5: every loser still could have what it had (those with a draw from 0.5 to 0.6 on dibao)
     expect(D(fewer.losers.households).gt(0)).toBe(true);
     expect(fewer.losers_through_take_up.households).toBe(fewer.losers.households);
     // a lower standard: losers by the rules, none by take-up alone (what they could have falls too)

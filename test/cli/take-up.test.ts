@@ -53,12 +53,12 @@ describe('take-up and the full-coverage scenario', () => {
 
   it('a generated population answers take_up.dibao: halving it about halves the households receiving dibao', () => {
     // generate marks on_dibao only above the line (the gradual exit's base); below it, receipt is the take-up draw
-    // alone. When it marked every recipient on_dibao, DOMAIN's "on_dibao always takes dibao up" kept them all: 0.375
-    // of 0.75 removed next to nothing (a finance-bureau trial: 0.5 of 0.7 removed 0.03 % of the cost).
+    // alone. When it marked every recipient on_dibao, DOMAIN's "on_dibao always takes dibao up" kept them all: half
+    // of the take-up removed next to nothing (a finance-bureau trial: 0.5 of 0.7 removed 0.03 % of the cost).
     const half = join(dir, 'half.yaml');
     writeFileSync(
       half,
-      'scenario: half-take-up\ntitle: {zh: 低保参与率减半, en: Half the dibao take-up}\nreason: a test\nchanges:\n  take_up.dibao: {set: 0.375}\n',
+      'scenario: half-take-up\ntitle: {zh: 低保参与率减半, en: Half the dibao take-up}\nreason: a test\nchanges:\n  take_up.dibao: {set: 0.3}\n',
     );
     const r = jiuzhu(['simulate', '--policy', NANNING, '--households', households, '--date', DATE, '--scenario', half, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
@@ -74,7 +74,7 @@ describe('take-up and the full-coverage scenario', () => {
     const params = JSON.parse(jiuzhu(['params', '--policy', NANNING, '--scenario', FULL, '--date', DATE, '--format', 'json']).stdout);
     expect(['tekun', 'dibao', 'rigid', 'low_income', 'temporary'].map((g) => params[`take_up.${g}`])).toEqual(['1', '1', '1', '1', '1']);
     const base = JSON.parse(jiuzhu(['params', '--policy', NANNING, '--date', DATE, '--format', 'json']).stdout);
-    expect(base['take_up.dibao']).toBe('0.75');
+    expect(base['take_up.dibao']).toBe('0.6');
     const cmp = jiuzhu([
       'compare',
       '--policy',
