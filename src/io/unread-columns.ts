@@ -34,9 +34,13 @@ export function unreadColumnsNote(given: readonly string[], file: string, ignore
   if (!unread.length && !unnamed.length) {
     // Nothing left out, but a column that moves every figure is not there: said all the same (a file without
     // wage_income read every income as 0, and one without weight every weight as 1, in silence: a QA trial).
+    // The other columns it lacks are named too, once the note is said (a researcher's file of the four required
+    // columns was told of four and not of the ten others that took their defaults as well).
     const key = WEIGHTY.filter((c) => absent.includes(c));
+    const others = absent.filter((c) => !(WEIGHTY as readonly string[]).includes(c));
+    const nor = others.length ? `; nor ${listed(others)}, which take${others.length > 1 ? ' their defaults' : 's its default'}` : '';
     return key.length
-      ? `note: ${file}: the file has no ${key.join(', ')}: every row takes ${key.map((c) => `${c} ${defaultText(COLUMN_BY_NAME.get(c)!)}`).join(', ')} (give the column, or map one to it with --columns)`
+      ? `note: ${file}: the file has no ${key.join(', ')}: every row takes ${key.map((c) => `${c} ${defaultText(COLUMN_BY_NAME.get(c)!)}`).join(', ')}${nor} (give the column, or map one to it with --columns)`
       : null;
   }
   const named = unread.length ? `no column named ${listed(unread.map((n) => `"${showText(n, 40)}"`))}` : '';

@@ -27,7 +27,14 @@ describe('a column that moves every figure, absent: said', () => {
     const r = jiuzhu(['simulate', '--policy', NANNING, '--households', f, ...AT, '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(
-      `note: ${f}: the file has no wage_income, weight: every row takes wage_income 0, weight 1 (give the column, or map one to it with --columns)\n`,
+      `note: ${f}: the file has no wage_income, weight: every row takes wage_income 0, weight 1; nor take_up_draw, which takes its default (give the column, or map one to it with --columns)\n`,
+    );
+    // a file of the required columns alone: every column it lacks is named (a researcher was told of four of fourteen)
+    const bare = join(dir, 'bare.csv');
+    writeFileSync(bare, without(...lines[0]!.split(',').slice(4)));
+    const b = jiuzhu(['simulate', '--policy', NANNING, '--households', bare, ...AT, '--format', 'csv']);
+    expect(b.stderr).toMatch(
+      /the file has no wage_income, other_income, financial_assets, weight: every row takes [^;]*; nor disability_grade, serious_illness, labor_capacity, self_care, has_capable_supporter, rigid_expenditure, on_dibao, prior_dibao, emergency_need, take_up_draw, which take their defaults/,
     );
     // the sample itself, with every such column: no note
     expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...AT, '--format', 'csv']).stderr).not.toContain(
