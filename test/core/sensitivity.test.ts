@@ -185,6 +185,6 @@ describe('the joint corners', () => {
 
   it('a reform that only adds money costs at least 0: the Δ 0 – 11520.00 (added, its low was −960.00)', () => {
     // Δ alone: central 9600, e 0.3 → 0, S 900 → 8640, S 1200 → 11520; added: 9600 − 9600 − 960 = −960
-    expect(totalRange(result, 1).delta).toEqual({ low: '0.00', high: '11520.00' });
+    expect(totalRange(result, 1, null).delta).toEqual({ low: '0.00', high: '11520.00' });
   });
 });

@@ -280,7 +280,7 @@ describe('jiuzhu tui', () => {
     const loc = d.localities[0]!;
     const plan = sensitivityPlan(loc.policy, loc.scenarioDefs!, { date: DATE });
     const result = await evaluatePlan(plan, async (runs) => simulate(d.pop, runs));
-    const [b, c] = [totalRange(result, 0), totalRange(result, 1)];
+    const [b, c] = [totalRange(result, 0, null), totalRange(result, 1, null)];
     expect(D(b.low).lessThan(b.high)).toBe(true);
     expect(f).toContain(
       `range from estimates: baseline ${money(b.low)}–${money(b.high)} · tekun-basic-1… ${money(c.low)}–${money(c.high)}`,
