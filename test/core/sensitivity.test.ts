@@ -179,8 +179,8 @@ describe('the joint corners', () => {
 
   it('gives the lowest and highest run: the baseline 47520.00 – 74880.00 (added, the high was 72960.00)', () => {
     // alone: S 900 47520, S 1200 63360, e 0.3 62400; added: 52800 + 10560 + 9600 = 72960; run jointly: 74880
-    expect(totalRange(result, 0)).toMatchObject({ low: '47520.00', high: '74880.00' });
-    expect(totalRange(result, 1)).toMatchObject({ low: '56160.00', high: '74880.00' });
+    expect(totalRange(result, 0, null)).toMatchObject({ low: '47520.00', high: '74880.00' });
+    expect(totalRange(result, 1, null)).toMatchObject({ low: '56160.00', high: '74880.00' });
   });
 
   it('a reform that only adds money costs at least 0: the Δ 0 – 11520.00 (added, its low was −960.00)', () => {
