@@ -88,21 +88,18 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     m.add('household_persons', w, size);
     // Programs, received and eligible.
     const got = (slot: number) => r.flag[slot] === 1;
-    // Dibao as the published counts and spending hold it: a family paid rigid-expenditure aid (差额救助 on its income
-    // after outlays, 002 三) is one given dibao in them (000（一）: a family whose rigid outlays exceed what it can bear
-    // 给予最低生活保障), and a household in its gradual exit is paid from dibao. They had been left out, and Nanning's
-    // aid, 0.46 × dibao, came on top of a dibao count calibrated alone (a fiscal-realism trial).
-    const dibaoPersons = sumOf(r.count, SLOT.dibao, SLOT.single_person, SLOT.rigid_aid);
+    // (rigid aid within dibao, and the gradual exit in its spending: the aid, 0.46 × dibao, came on top of it in Nanning)
+    const dibaoPersons = sumOf(r.count, ...DIBAO_PERSONS);
     m.add(`dibao.${a}`, w, dibaoPersons);
     if (dibaoPersons) m.add(`dibao_households.${a}`, w, 1);
     if (dibaoPersons)
       m.add(`dibao_household_persons.${a}`, w, r.count[SLOT.dibao]! || r.count[SLOT.rigid_aid]! ? r.restPersons : dibaoPersons);
-    m.add(`dibao_benefit.${a}`, w, sumOf(r.amount, SLOT.dibao, SLOT.dibao_supplement, SLOT.single_person, SLOT.rigid_aid));
-    m.add('dibao_cost', w, sumOf(r.annual, SLOT.dibao, SLOT.dibao_supplement, SLOT.single_person, SLOT.rigid_aid, SLOT.gradual_exit));
+    m.add(`dibao_benefit.${a}`, w, sumOf(r.amount, ...DIBAO_PAID));
+    m.add('dibao_cost', w, sumOf(r.annual, ...DIBAO_PAID, SLOT.gradual_exit));
     let eligibleDibao = dibaoPersons;
     for (let j = 0; j < r.declinedCount; j++) {
       const i = r.declined[j]!;
-      if (i === SLOT.dibao || i === SLOT.single_person || i === SLOT.rigid_aid) eligibleDibao += r.declinedPersons[i]!;
+      if (DIBAO_PERSONS.includes(i)) eligibleDibao += r.declinedPersons[i]!;
       if (i === SLOT.tekun) m.add('tekun_eligible', w, r.declinedPersons[i]!);
     }
     m.add(`dibao_eligible.${a}`, w, eligibleDibao);
@@ -370,6 +367,9 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   return rows;
 }
 
+/** Dibao as published figures hold it: with the families paid rigid-expenditure aid (002 三), given dibao (000（一）). */
+const DIBAO_PERSONS: readonly number[] = [SLOT.dibao, SLOT.single_person, SLOT.rigid_aid];
+const DIBAO_PAID: readonly number[] = [SLOT.dibao, SLOT.dibao_supplement, SLOT.single_person, SLOT.rigid_aid];
 /** The sum of a result's values at the slots named. */
 const sumOf = (x: ArrayLike<number>, ...slots: number[]): number => slots.reduce((t, i) => t + x[i]!, 0);
 

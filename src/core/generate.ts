@@ -275,10 +275,10 @@ function householdRows(r: Random, set: Settings, s: GenerateSettings, d: Drawn, 
   const sum = shares.reduce((x, y) => x + y, 0) || 1;
   // A working-age earner supports the household; without one, it may have no capable supporter at all.
   const earner = members.some(canEarn);
-  const noSupporter = !earner && r.next() < set.byArea[urban ? 0 : 1]!.noSupporter;
+  const A = set.byArea[urban ? 0 : 1]!;
+  const noSupporter = !earner && r.next() < A.noSupporter;
   const assets = r.next() < set.zeroAssets ? 0 : r.lognormal(set.assetMonths * total, 1);
   const sick = members.some((m) => m.ill || m.grade === 1 || m.grade === 2);
-  const A = set.byArea[urban ? 0 : 1]!;
   const rigid =
     sick && r.next() < A.rigidSick
       ? r.lognormal(set.rigidMedian, 0.8)
