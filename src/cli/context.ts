@@ -19,6 +19,14 @@ export interface Ctx {
   readonly version?: string;
   /** How the households file is held: --encoding, --columns, --sheet (set once the command line is read). */
   readonly households?: HouseholdsFlags;
+  /** Notes said on stderr once the command has done its work (none when it fails: its error stands alone). */
+  readonly atEnd?: string[];
+}
+
+/** A note said when the command ends well (ctx.atEnd), or now where none collects them (a command called directly). */
+export function noteAtEnd(ctx: Ctx, note: string): void {
+  if (ctx.atEnd) ctx.atEnd.push(note);
+  else ctx.stderr.write(`${note}\n`);
 }
 
 export interface HouseholdsFlags {

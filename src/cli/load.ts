@@ -22,14 +22,25 @@ import type { ReadOptions } from '../io/households-csv.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
 import { AHEAD_YEARS, checkPolicy } from '../core/sanity.js';
 import { loadScenario } from '../io/scenario-file.js';
-import type { Ctx } from './context.js';
+import { noteAtEnd, type Ctx } from './context.js';
 import { makeProgress, readingLabel } from './progress.js';
 
-export function simulationDate(ctx: Ctx, date: string | undefined): string {
-  if (date === undefined) return today(ctx.now());
+/**
+ * The day simulated: --date, or today — said on stderr unless quiet (a researcher's trial: a run without --date took
+ * the parameters of the day it ran, and only the header said which). `year`: the command also takes --year.
+ */
+export function simulationDate(ctx: Ctx, date: string | undefined, tell: { quiet: boolean; year?: boolean }): string {
+  if (date === undefined) {
+    const day = today(ctx.now());
+    if (!tell.quiet) noteAtEnd(ctx, todayNote(day, tell.year ?? false));
+    return day;
+  }
   if (!isIsoDate(date)) throw new UsageError(`--date must be a date YYYY-MM-DD, got "${date}"${notADay(date)}`);
   return date;
 }
+
+export const todayNote = (day: string, year: boolean): string =>
+  `note: no --date given: simulating today, ${day}, under the parameters in force that day; give --date YYYY-MM-DD for another day${year ? ', or --year YYYY for a budget year' : ''}`;
 
 export interface Loaded {
   readonly snapshot: Snapshot;

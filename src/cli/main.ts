@@ -51,11 +51,17 @@ function buildProgram(ctx: Ctx): Command {
       .makeOptionMandatory();
   const globals = (cmd: Command) => cmd.optsWithGlobals() as Globals;
   /** A command's action: its module loaded when it runs; its options, with the global --quiet. */
+  /** A command, then the notes kept for its end (ctx.atEnd: none when it fails, its error standing alone). */
+  const endingWell = async (run: (c: Ctx) => Promise<unknown>): Promise<void> => {
+    const atEnd: string[] = [];
+    await run({ ...ctx, atEnd });
+    for (const n of atEnd) ctx.stderr.write(`${n}\n`);
+  };
   const quietly =
     <O extends object>(load: () => Promise<(ctx: Ctx, o: O & { quiet: boolean }) => Promise<unknown>>) =>
     async (o: O, cmd: Command): Promise<void> => {
       const command = await load();
-      await command(ctx, { ...o, quiet: Boolean(globals(cmd).quiet) });
+      await endingWell((c) => command(c, { ...o, quiet: Boolean(globals(cmd).quiet) }));
     };
   // (the units as the outputs print them are taken too: a trial wrote --unit 万元)
   const UNITS: Record<string, string> = { yuan: 'yuan', wan: 'wan', yi: 'yi', 元: 'yuan', 万元: 'wan', 亿元: 'yi' };
@@ -203,13 +209,11 @@ function buildProgram(ctx: Ctx): Command {
         '  $ jiuzhu cliff --policy policies/guangxi-nanning.yaml --households nanning.csv --scenario scenarios/gradual-exit-6-months.yaml',
       ].join('\n'),
     )
-    .action(async (o, cmd: Command) =>
-      (await import('./commands/cliff.js')).cliffCommand(ctx, {
-        ...o,
-        quiet: Boolean(globals(cmd).quiet),
-        given: new Set(Object.keys(o).filter((k) => cmd.getOptionValueSource(k) === 'cli')),
-      }),
-    );
+    .action(async (o, cmd: Command) => {
+      const { cliffCommand } = await import('./commands/cliff.js');
+      const given = new Set(Object.keys(o).filter((k) => cmd.getOptionValueSource(k) === 'cli'));
+      await endingWell((c) => cliffCommand(c, { ...o, quiet: Boolean(globals(cmd).quiet), given }));
+    });
 
   program
     .command('report')

@@ -37,9 +37,13 @@ export function isIsoDate(text: string): boolean {
   return d <= days[mo - 1]!;
 }
 
-/** Today's date in UTC, as the default simulation date. */
+/**
+ * Today's date where the user is (the machine's time zone), as the default simulation date: in UTC, a run in Beijing
+ * before 08:00 on 1 July simulated 30 June, the day before a standard's rise.
+ */
 export function today(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(now.getFullYear()).padStart(4, '0')}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 /** Index of the entry in force at `date` in entries sorted by `from`, or -1 when none has started. */

@@ -82,3 +82,29 @@ describe('a fall and its percent', () => {
     expect(r.stdout).not.toMatch(/\(-\d/);
   });
 });
+
+describe('no --date', () => {
+  // A researcher's trial: a run without --date took the parameters of the day it ran, and only the header said which
+  it('simulates today where the user is, and says so unless --quiet (the budget-year hint where --year is taken)', () => {
+    const shanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()); // YYYY-MM-DD
+    const before = shanghai();
+    const r = jiuzhu(['simulate', ...NANNING, '--format', 'json'], { env: { TZ: 'Asia/Shanghai' } });
+    const after = shanghai();
+    expect(r.code).toBe(0);
+    const said =
+      /^note: no --date given: simulating today, (\d{4}-\d\d-\d\d), under the parameters in force that day; give --date YYYY-MM-DD for another day, or --year YYYY for a budget year$/m.exec(
+        r.stderr,
+      );
+    expect(said).not.toBeNull();
+    expect([before, after]).toContain(said![1]); // the machine's day (its time zone), not UTC's
+    expect(JSON.parse(r.stdout).date).toBe(said![1]);
+    const quiet = jiuzhu(['simulate', ...NANNING, '--format', 'json', '--quiet']);
+    expect([quiet.code, quiet.stderr]).toEqual([0, '']);
+    const dated = jiuzhu(['simulate', ...NANNING, '--date', '2025-06-30', '--format', 'json']);
+    expect(dated.stderr).not.toContain('no --date');
+    const params = jiuzhu(['params', '--policy', 'policies/guangxi-nanning.yaml']);
+    expect(params.stderr).toMatch(
+      /^note: no --date given: simulating today, \d{4}-\d\d-\d\d, under the parameters in force that day; give --date YYYY-MM-DD for another day$/m,
+    );
+  });
+});

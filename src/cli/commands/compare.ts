@@ -90,7 +90,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     noteUnchangedIn(ctx, o.quiet, report);
     return;
   }
-  const date = simulationDate(ctx, o.date);
+  const date = simulationDate(ctx, o.date, { quiet: o.quiet, year: true });
   const rateDelta = o.marginalRates === undefined ? null : yuanAbove0('--marginal-rates', o.marginalRates);
   if (rateDelta !== null && o.format === 'csv')
     throw new UsageError('compare --marginal-rates has no CSV form (one row per program): use jiuzhu cliff --households FILE --format csv');

@@ -33,7 +33,7 @@ export interface ExplainOptions {
 
 export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void> {
   const scenarios = await loadScenarios(o.scenario ? [o.scenario] : []);
-  const runs = await loadRuns(o.policy, scenarios, simulationDate(ctx, o.date));
+  const runs = await loadRuns(o.policy, scenarios, simulationDate(ctx, o.date, { quiet: o.quiet }));
   const { snapshot, rules } = runs.at(-1)!;
   const { pop, h } = await householdOf(ctx, o);
   const e = explainHousehold(pop, h, rules);

@@ -67,7 +67,7 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
     ctx.stderr.write(
       `note: profile ${profilePath} was made for ${profile.policy}, not ${o.policy}: the households are drawn to that locality's published figures${o.report ? ', and --report compares with them' : ''}\n`,
     );
-  const date = o.date ? simulationDate(ctx, o.date) : profile.date;
+  const date = o.date ? simulationDate(ctx, o.date, { quiet: true }) : profile.date;
   // The incomes are the profile's year's whatever the date (a Guangzhou trial's 2027 caseload rose 43 % on 2021
   // incomes against 2027 standards, unsaid): a projection from the profile's year grows them to the years simulated.
   if (!o.quiet)

@@ -16,7 +16,7 @@ export interface ParamsOptions {
 }
 
 export async function paramsCommand(ctx: Ctx, o: ParamsOptions): Promise<void> {
-  const date = simulationDate(ctx, o.date);
+  const date = simulationDate(ctx, o.date, { quiet: !!o.quiet });
   const policy = await loadPolicy(o.policy);
   // Several scenarios are applied one on top of the other, in the order given.
   const derived = (await loadScenarios(o.scenario ?? [])).reduce(applyScenario, policy);

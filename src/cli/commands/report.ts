@@ -90,7 +90,7 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
   const unit = o.unit ?? 'wan';
   const scenarios = await loadScenarios(o.scenario ?? []);
   const year = o.year !== undefined ? budgetYear(o.year) : null;
-  const date = year === null ? simulationDate(ctx, o.date) : null;
+  const date = year === null ? simulationDate(ctx, o.date, { quiet: o.quiet, year: true }) : null;
   // Every policy and scenario is checked before the households are read.
   const [dated, yearly] = await Promise.all([
     date ? allOrEveryProblem(o.policy.map((f) => loadRuns(f, scenarios, date))) : null,

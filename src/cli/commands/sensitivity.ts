@@ -61,7 +61,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   await refuseOverwrite([o.out ? { flag: '--out', path: o.out, format: o.format, chosen: true } : null], inputsOf(o));
   const draws = o.draws === undefined ? undefined : whole('--draws', o.draws, 10_000);
   const seed = o.seed === undefined ? 1 : seedOption(o.seed);
-  const when = o.year !== undefined ? { year: budgetYear(o.year) } : { date: simulationDate(ctx, o.date) };
+  const when = o.year !== undefined ? { year: budgetYear(o.year) } : { date: simulationDate(ctx, o.date, { quiet: o.quiet, year: true }) };
   if (o.projection && when.year === undefined)
     throw new UsageError('--projection goes with --year: the budget year the projection grows the policy and households to');
   const [written, scenarios, projection] = await Promise.all([

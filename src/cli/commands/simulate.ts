@@ -97,7 +97,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     );
   if (o.years !== undefined) return simulateYearsCommand(ctx, o);
   if (o.year !== undefined) return simulateYearCommand(ctx, o);
-  const date = simulationDate(ctx, o.date);
+  const date = simulationDate(ctx, o.date, { quiet: o.quiet, year: true });
   // Policy and scenarios are checked before the CSV is read (for totals only, big files start reading meanwhile,
   // and a policy or scenario error still comes first).
   const scenarios = loadScenarios(o.scenario ?? []);

@@ -21,6 +21,7 @@ import {
   loadRuns,
   loadScenarios,
   simulationDate,
+  todayNote,
   unchangedRunsNotes,
   withExecutor,
 } from '../load.js';
@@ -66,7 +67,7 @@ export async function tuiCommand(
     );
   // (a missing file or a directory said before the screen is drawn: it came under a frozen loading screen, a trial found)
   await inputFile(o.households, 'households file');
-  const date = simulationDate(ctx, o.date);
+  const date = simulationDate(ctx, o.date, { quiet: true }); // (today said among the screen's notes below)
   const scenarios = await loadScenarios(o.scenario ?? []);
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date))); // errors before the screen opens
   // What the other commands say on stderr, for the screen (it showed none: a QA trial) and said as it closes: the
@@ -75,6 +76,7 @@ export async function tuiCommand(
     const policy = runs[0]!.snapshot.policy;
     return [...policyNotes(policy, [date]), ...unchangedRunsNotes(runs, date, localities.length > 1 ? ` in ${policy.id}` : '')];
   });
+  if (o.date === undefined) notes.unshift(todayNote(date, false));
   const fileNote = (n: string) => void (notes.includes(n) || notes.push(n));
   const { mountTui } = await import('../../ui/mount.js');
   // io/'s notes too (a changed Arrow file), kept from the screen they were drawn over (a QA trial's FIFO note stood
