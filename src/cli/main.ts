@@ -10,7 +10,7 @@ import { givesIo, guardPipe, guardSignals, report } from './exit.js';
 import { tellStrayBeforeMissing } from './stray-options.js';
 import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
 import { defaultParsedCache, useParsedCache } from '../io/parsed-cache.js';
-import { readsAlso } from '../io/files.js';
+import { readsAlso } from '../io/outputs.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 

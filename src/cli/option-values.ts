@@ -1,7 +1,7 @@
 // Option values no command takes, refused before anything runs (cli/main.ts calls it for every command).
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { toStdout } from '../io/files.js';
+import { toStdout } from '../io/outputs.js';
 
 /**
  * An option given an empty value (`--per-household ""`: no file and no word, exit 0) or a file option given `-` where

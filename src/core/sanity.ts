@@ -6,7 +6,7 @@ import type { Where } from '../errors.js';
 import { indexInForce } from './dates.js';
 import { D, type Dec } from './money.js';
 import { PARAMS } from './parameters/schema.js';
-import type { DatedValue, Policy } from './parameters/tree.js';
+import { completeFrom, type DatedValue, type Policy } from './parameters/tree.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -40,6 +40,9 @@ export const MAX_MULTIPLE = 10;
 
 /** The minimum wage over a dibao standard above this is a wage typed ×10 or yearly (published: ~1.8 Shanghai, ~4 rural). */
 export const MAX_WAGE_PER_STANDARD = 10;
+
+/** The earliest date a value may start: the People's Republic's first day, before any document these policies cite. */
+const EARLIEST = '1949-10-01';
 
 export const RULES = {
   notNegative: {
@@ -85,6 +88,11 @@ export const RULES = {
     severity: 'warning',
     text: 'a budget line’s central and provincial shares add up to at most 1 at the high ends of their ranges too (sensitivity --draws draws both at once)',
   },
+  datedBefore: {
+    id: 'dated-plausibly',
+    severity: 'error',
+    text: 'a value is dated on or after 1949-10-01: no document in force today set one before (a year typed 0024 for 2024 is not)',
+  },
   datedAhead: {
     id: 'dated-far-ahead',
     severity: 'warning',
@@ -113,6 +121,11 @@ export const RULES = {
     id: 'values-read',
     severity: 'warning',
     text: 'a value given is read by some rule while it is in force (dibao.payment.tiers only where the tiers are paid)',
+  },
+  valuesGiven: {
+    id: 'values-given',
+    severity: 'error',
+    text: 'a mode in force has the value it reads (dibao.payment.tiers wherever dibao.payment.mode is tiered)',
   },
   multiplesAboveOne: {
     id: 'lines-above-standard',
@@ -283,8 +296,12 @@ function check(policy: Policy): Violation[] {
     }
   }
 
+  // A date before any document could have set it: a typo in its year (an author's 0024-01-01 for 2024 was taken, and
+  // every 2024 value was then warned "2000 years after" it, its own line never named)
+  for (const [path, h] of policy.params)
+    for (const e of h) if (e.from < EARLIEST) add(RULES.datedBefore, e, `${path} from ${e.from}: before ${EARLIEST} (a typo in its year?)`);
   // A date far after all the others: found by a finance trial (from: 2062-01-01 for 2026 ran with the old value).
-  const dates = [...new Set([...policy.params.values()].flatMap((h) => h.map((e) => e.from)))].sort();
+  const dates = [...new Set([...policy.params.values()].flatMap((h) => h.map((e) => e.from)))].filter((d) => d >= EARLIEST).sort();
   const [newest, next] = [dates.at(-1), dates.at(-2)];
   if (newest && next && Date.parse(newest) - Date.parse(next) > AHEAD_YEARS * 365.25 * 86_400_000)
     for (const [path, h] of policy.params)
@@ -319,6 +336,22 @@ function check(policy: Policy): Violation[] {
           `${spec.path} from ${e.from} is given, but ${o.when} is ${[...new Set(modes)].join(', then ')} while it is in force: no rule reads it (it is read when ${o.when} is ${o.equals})`,
         );
     });
+    // …and the converse: the mode in force with nothing for it to read (an author's trial: tiered without tiers passed
+    // validate, and simulate refused it at its date)
+    // (from the date the policy is complete: before it, no run is made — simulate says from when)
+    const told = new Set<DatedValue>();
+    const complete = completeFrom(policy) ?? '';
+    for (const date of [...new Set([complete, ...[...mode, ...h].map((x) => x.from).filter((d) => d > complete)])].sort()) {
+      const m = mode[indexInForce(mode, date)];
+      const own = h[indexInForce(h, date)]?.value;
+      const empty = own === undefined || own === null || (Array.isArray(own) && own.length === 0);
+      if (m && m.value === o.equals && empty && !told.has(m) && told.add(m))
+        add(
+          RULES.valuesGiven,
+          m,
+          `${o.when} is ${o.equals} from ${date}, so ${spec.path} needs a value then: ${h[0] ? `its first starts ${h[0].from}` : 'none is given'}`,
+        );
+    }
   }
   return out;
 }

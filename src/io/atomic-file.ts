@@ -10,7 +10,8 @@ import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ClosedPipe, UsageError } from '../errors.js';
-import { fileError, noteFifo, refuseFolderName, sayWhileOpening } from './files.js';
+import { fileError, noteFifo, sayWhileOpening } from './files.js';
+import { refuseFolderName } from './outputs.js';
 
 /** The temporary files being written, for removeTemporaryFiles. */
 const temporary = new Set<string>();

@@ -1,13 +1,11 @@
 // The file system's refusals in words: a path that is missing, a directory, unreadable, on a full disk… is a usage
-// error (exit 2) naming the path and the cause, never an internal error. And the one rule about outputs: jiuzhu never
-// writes over a file it reads (compared by device and inode, so another spelling or a link to it counts).
+// error (exit 2) naming the path and the cause, never an internal error. (The outputs' rules: io/outputs.ts.)
 import { createHash } from 'node:crypto';
 import { closeSync, constants, createReadStream, open as openFd, openSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout } from 'node:timers';
-import { open, readFile, readlink, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { open, readFile, stat } from 'node:fs/promises';
 import { InputError, UsageError } from '../errors.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 
@@ -213,167 +211,6 @@ export async function readInputText(path: string, what: string): Promise<string>
   }
   return b.toString('utf8').replace(/^\uFEFF/, '');
 }
-
-/** An output named on the command line (flag: e.g. "--per-household"), and the inputs of the same command. */
-export interface Output {
-  readonly flag: string;
-  readonly path: string;
-  /** What is written (the --format, or the output's one kind): a name ending in another kind's extension is refused. */
-  readonly format?: string;
-  /** The format is the command's --format (the hint may offer another). */
-  readonly chosen?: boolean;
-  /** The command's own output to standard output (commandStdout): how to send it elsewhere, for the hint. */
-  readonly instead?: string;
-}
-
-/** The extensions of each kind of output a command writes. */
-const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
-  table: ['.txt'],
-  json: ['.json'],
-  csv: ['.csv'],
-  markdown: ['.md', '.markdown'],
-  xlsx: ['.xlsx'],
-  html: ['.html', '.htm'],
-  arrow: ['.arrow'],
-  xml: ['.xml'],
-};
-const KIND_OF = new Map<string, string>(Object.entries(EXTENSIONS).flatMap(([kind, exts]) => exts.map((e) => [e, kind] as const)));
-// Kinds jiuzhu never writes, which an output may still be named for (a trial's report --out r.pdf got HTML)
-for (const e of ['.pdf', '.doc', '.docx', '.xls', '.ods', '.odt', '.png', '.jpg', '.svg', '.parquet']) KIND_OF.set(e, 'other');
-
-const KIND_WORDS: Readonly<Record<string, string>> = {
-  table: 'a text table',
-  json: 'JSON',
-  csv: 'CSV',
-  markdown: 'Markdown',
-  xlsx: 'an Excel workbook',
-  html: 'HTML',
-  arrow: 'an Arrow file',
-  xml: 'XML',
-};
-
-/**
- * A path that names a folder, not a file — ending in / (or /.), or . or .. last — refused as an output's: the system
- * refuses it as a file, but path.resolve drops the slash, and h.csv/ had written over the households file h.csv,
- * past the check that it is not an input (a QA trial).
- */
-export function refuseFolderName(flag: string, path: string): void {
-  if (!/\/$|(^|\/)\.\.?$/.test(path)) return;
-  throw new UsageError(`${flag} ${path} names a folder, not a file`, "a file's name has no / at its end, nor a last . or ..");
-}
-
-/** Refuses an output named for another kind of file than it gets (`--format xlsx --out b.csv`: a workbook named .csv). */
-function refuseOtherKind(out: Output): void {
-  if (!out.format) return;
-  const ext = extname(out.path).toLowerCase();
-  const named = KIND_OF.get(ext);
-  if (named === undefined || named === out.format || !(out.format in EXTENSIONS)) return;
-  const name = `${out.path.slice(0, out.path.length - ext.length)}${EXTENSIONS[out.format]![0]}`;
-  throw new UsageError(
-    `${out.flag} ${out.path} ends in ${extname(out.path)}, but it gets ${KIND_WORDS[out.format]}`,
-    `name it ${name}${out.chosen && named !== 'arrow' && named !== 'xml' && named !== 'other' ? `, or give --format ${named}` : ''}${
-      ext === '.pdf' && out.format === 'html' ? ' (a browser prints it to PDF)' : ''
-    }`,
-  );
-}
-export interface Input {
-  readonly what: string;
-  readonly path: string;
-}
-
-/** A command's inputs, from its options. */
-export function inputsOf(o: {
-  policy?: string | readonly string[];
-  households?: string;
-  scenario?: readonly string[];
-  profile?: string;
-  projection?: string;
-}): Input[] {
-  const many = (x: string | readonly string[] | undefined) => (x === undefined ? [] : typeof x === 'string' ? [x] : x);
-  return [
-    ...many(o.policy).map((path) => ({ what: 'policy file', path })),
-    ...many(o.households).map((path) => ({ what: 'households file', path })),
-    ...many(o.scenario).map((path) => ({ what: 'scenario file', path })),
-    ...many(o.profile).map((path) => ({ what: 'profile', path })),
-    ...many(o.projection).map((path) => ({ what: 'projection file', path })),
-  ];
-}
-
-/** Inputs a run reads besides its command's own (the global --columns mapping): said once per run (cli/main.ts). */
-let alsoRead: readonly Input[] = [];
-export function readsAlso(inputs: readonly Input[]): void {
-  alsoRead = inputs;
-}
-
-/**
- * Refuses (exit 2) an output that is one of the inputs (or of readsAlso's), or a file another output names too (one would replace the
- * other: `--out t.csv --per-household t.csv` kept only the totals), before anything is read or written.
- */
-export async function refuseOverwrite(outputs: readonly (Output | null | undefined)[], inputs: readonly Input[]): Promise<void> {
-  for (const out of outputs) if (out && !toStdout(out.path)) refuseFolderName(out.flag, out.path);
-  const id = async (path: string) => {
-    const s = await stat(path).catch(() => null);
-    return s && s.isFile() ? `${s.dev}:${s.ino}` : null;
-  };
-  // A file to be: its directory's real path and its name (a device such as /dev/stdout may take several outputs); a link
-  // to a file not there yet, the file it will make (a trial's o2link.csv → o2.csv took the per-household rows' place).
-  const target = async (path: string, links = 0): Promise<string | null> => {
-    const existing = await id(path);
-    if (existing) return existing;
-    if (await stat(path).catch(() => null)) return null;
-    const link = links < 40 ? await readlink(path).catch(() => null) : null;
-    if (link !== null) return target(resolve(dirname(path), link), links + 1);
-    // (the folder as the system reads it: lnk/.. is the folder above the link's target, not the one above lnk)
-    const dir = await realpath(dirname(path)).catch(() => null);
-    return dir === null ? null : join(dir, basename(path));
-  };
-  for (const out of outputs) {
-    if (!out) continue;
-    const o = await id(out.path);
-    if (o === null) continue;
-    for (const input of [...inputs, ...alsoRead]) {
-      if ((await id(input.path)) === o)
-        throw new UsageError(
-          `${out.flag} ${out.path} is the ${input.what} ${input.path}: jiuzhu never writes over a file it reads`,
-          `choose another name for ${out.flag}`,
-        );
-    }
-  }
-  const named = new Map<string, Output>();
-  for (const out of outputs) {
-    if (!out) continue;
-    refuseOtherKind(out);
-    const t = toStdout(out.path) ? STDOUT : await target(out.path);
-    const other = t === null ? undefined : named.get(t);
-    if (other && t === STDOUT) {
-      // (the command's own output is one of them when it has no --out)
-      const [mine, theirs] = other.flag === STDOUT ? [out, other] : [other, out];
-      const instead = theirs.instead;
-      throw new UsageError(
-        theirs.flag === STDOUT
-          ? `${mine.flag} ${mine.path} and the command's own output both go to standard output: their lines would mix`
-          : `${out.flag} ${out.path} and ${other.flag} ${other.path} both go to standard output: their lines would mix`,
-        `give ${mine.flag} a file${instead ? `, or ${instead}` : ''}`,
-      );
-    }
-    if (other)
-      throw new UsageError(
-        `${out.flag} ${out.path} and ${other.flag} ${other.path} are the same file: one would replace the other`,
-        `give ${out.flag} another name`,
-      );
-    if (t !== null) named.set(t, out);
-  }
-}
-
-/** An output to standard output: `-` or its device's name. */
-export const toStdout = (path: string) => ['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'].includes(path);
-const STDOUT = '\0stdout';
-
-/**
- * The command's own output when it goes to standard output (no --out): an output refuseOverwrite weighs with the
- * others; `instead`: how to send it elsewhere, for the hint.
- */
-export const commandStdout = (instead?: string): Output => ({ flag: STDOUT, path: '-', instead });
 
 /**
  * A file's SHA-256 (hex) and size, read as a stream: how a report says which inputs made it. A pipe or standard input

@@ -124,3 +124,46 @@ describe('a policy breaking a rule of severity error', () => {
     expect(run('whole', '0.6', '0.4').r.code).toBe(0);
   });
 });
+
+// An author's trial: tiered payment without its tiers passed validate (simulate refused it at its date); and validate of
+// several files stopped at the first that could not be loaded, the later ones neither checked nor named
+describe('validate', () => {
+  const mode = text.indexOf('          value: gap\n', text.indexOf('    payment:\n      mode:\n'));
+  const modeLine = text.slice(0, mode).split('\n').length - 1; // (the dated entry's `- from:` line)
+  const tiered = join(dir, 'tiered.yaml');
+  writeFileSync(tiered, text.slice(0, mode) + text.slice(mode).replace('value: gap\n', 'value: tiered\n'));
+
+  it('says where a mode in force has no value to read: tiered dibao without tiers (values-given, exit 1)', () => {
+    expect(mode).toBeGreaterThan(0);
+    const v = jiuzhu(['validate', '--policy', tiered]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(
+      `${tiered}:${modeLine}:11: error values-given: dibao.payment.mode is tiered from 2020-11-21, so dibao.payment.tiers needs a value then: none is given`,
+    );
+    const s = jiuzhu(['simulate', '--policy', tiered, '--households', SAMPLE, '--date', '2025-06-30']);
+    expect(s.code).toBe(3); // (as simulate refuses it)
+  });
+
+  it('says a date before 1949-10-01 at its own line (dated-plausibly, exit 1), and warns no other line of it', () => {
+    const typo = join(dir, 'typo.yaml');
+    writeFileSync(typo, text.slice(0, at) + text.slice(at).replace('- from: 2020-11-21\n', '- from: 0020-11-21\n'));
+    const v = jiuzhu(['validate', '--policy', typo]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(
+      `${typo}:${line}:9: error dated-plausibly: low_income.multiplier from 0020-11-21: before 1949-10-01 (a typo in its year?)`,
+    );
+    expect(v.stdout).toContain(`${typo}: 1 finding\n`);
+  });
+
+  it('checks every file given, one that cannot be loaded told at its turn and its problems after (exit 3)', () => {
+    const v = jiuzhu(['validate', '--policy', 'no-such.yaml', '--policy', bad, '--policy', 'policies/jiangxi-fuliang.yaml']);
+    expect(v.code).toBe(3);
+    expect(v.stdout.split('\n')[0]).toBe('no-such.yaml: cannot be loaded (1 problem, on stderr)');
+    expect(v.stdout).toContain(`${bad}: 1 finding`);
+    expect(v.stdout).toContain('multiples-plausible');
+    expect(v.stdout).toContain('policies/jiangxi-fuliang.yaml: valid; every parameter rule holds');
+    expect(v.stderr).toBe(
+      'jiuzhu: invalid input (1 problem):\n  no-such.yaml: cannot read the policy file no-such.yaml: no such file or directory\nhint: fix the policy files; and the 1 parameter rule error above\n',
+    );
+  });
+});

@@ -9,7 +9,7 @@ import { simulate } from '../../core/simulate.js';
 import { CheckFailedError, InputError, UsageError } from '../../errors.js';
 import { snapshotOf } from '../../core/snapshot.js';
 import { looksLikeJson, readSnapshot, writeSnapshot } from '../../io/snapshot.js';
-import { commandStdout, inputsOf, refuseOverwrite } from '../../io/files.js';
+import { commandStdout, inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import { checkJson, checkJunit, checkMarkdown, movements } from '../../report/check.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import type { Ctx } from '../context.js';

@@ -17,7 +17,7 @@ import { populationOf } from '../../core/population.js';
 import { mainOrNone, type PerHouseholdRates } from '../../core/marginal-rates.js';
 import { typed } from '../../core/grow.js';
 import { AtomicFile } from '../../io/atomic-file.js';
-import { commandStdout, inputsOf, refuseOverwrite } from '../../io/files.js';
+import { commandStdout, inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import { RATES_PER_HOUSEHOLD_HEADER, ratesRows } from '../../report/rates-per-household.js';
 import { wroteLine } from '../written.js';
 import { fileThere } from '../../io/places.js';

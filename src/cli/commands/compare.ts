@@ -7,7 +7,7 @@ import { compareParallel, ratesParallel, simulateParallel } from '../../engine/p
 import { evaluatePlan, sensitivityPlan, withCorners, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { totalRange } from '../../report/sensitivity-rows.js';
 import { UsageError } from '../../errors.js';
-import { inputsOf, refuseOverwrite } from '../../io/files.js';
+import { inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import {
   compareCsv,
   compareJson,

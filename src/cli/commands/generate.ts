@@ -9,7 +9,7 @@ import { calibrate } from '../../core/calibrate.js';
 import { GENERATED_COLUMNS, generateCsv, settingsAt } from '../../core/generate.js';
 import { CheckFailedError, UsageError } from '../../errors.js';
 import { AtomicFile } from '../../io/atomic-file.js';
-import { inputsOf, refuseOverwrite } from '../../io/files.js';
+import { inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import { parseHouseholdsFast } from '../../io/fast-read.js';
 import { loadProfile } from '../../io/profile-file.js';
 import { calibrationTable } from '../../report/calibration.js';

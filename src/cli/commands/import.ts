@@ -2,7 +2,8 @@
 // Read once, run many: the households file (any form jiuzhu reads) read and checked once, kept as an Apache Arrow IPC
 // file that every command reads as fast as memory allows, and other tools read too (io/arrow.ts). Written atomically.
 import { InputError, UsageError } from '../../errors.js';
-import { fileDigest, inputsOf, refuseOverwrite } from '../../io/files.js';
+import { fileDigest } from '../../io/files.js';
+import { inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import { writeOutput } from '../../io/output-file.js';
 import type { Ctx } from '../context.js';
 import { loadHouseholds, withExecutor } from '../load.js';

@@ -5,7 +5,7 @@
 import { refuseWorkbookNowhere } from '../option-values.js';
 import { evaluatePlan, sensitivityPlan } from '../../core/sensitivity-plan.js';
 import { UsageError } from '../../errors.js';
-import { inputsOf, refuseOverwrite } from '../../io/files.js';
+import { inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import {
   sensitivityCsv,
   sensitivityJson,

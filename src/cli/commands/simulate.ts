@@ -5,7 +5,7 @@ import { figures, Totals } from '../../core/aggregate.js';
 import type { Population } from '../../core/population.js';
 import { simulateRange, type Run } from '../../core/simulate.js';
 import { AtomicFile } from '../../io/atomic-file.js';
-import { commandStdout, inputsOf, refuseOverwrite } from '../../io/files.js';
+import { commandStdout, inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js';
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';

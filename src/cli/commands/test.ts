@@ -1,8 +1,9 @@
 // jiuzhu test [PATH…] [--junit FILE]  — declarative cases + parameter sanity rules; exit 1 on any failure.
 // jiuzhu validate --policy FILE…      — load and run the sanity rules only.
 import { checkPolicy } from '../../core/sanity.js';
-import { CheckFailedError, InputError, UsageError } from '../../errors.js';
-import { refuseOverwrite } from '../../io/files.js';
+import { CheckFailedError, InputError, UsageError, type Problem } from '../../errors.js';
+import type { Policy } from '../../core/parameters/tree.js';
+import { refuseOverwrite } from '../../io/outputs.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import { loadPolicy } from '../../io/policy-file.js';
 import { casesJunit, casesText, failed, problemsJunit, violationLines } from '../../report/cases.js';
@@ -70,15 +71,32 @@ async function junitOfProblems(e: unknown, junit: string | undefined, files: rea
   throw e;
 }
 
+/**
+ * Each policy loaded and its parameter rules checked, every file told: one that cannot be loaded is said at its turn and
+ * its problems after the others (an author's trial: the files after the first such were never checked, nor named).
+ */
 export async function validateCommand(ctx: Ctx, o: { policy: readonly string[] }): Promise<void> {
   let errors = 0;
+  const unread: Problem[] = [];
   for (const file of o.policy) {
-    const violations = checkPolicy(await loadPolicy(file));
+    let policy: Policy;
+    try {
+      policy = await loadPolicy(file);
+    } catch (e) {
+      if (!(e instanceof InputError || e instanceof UsageError) || o.policy.length === 1) throw e;
+      const problems = e instanceof InputError ? e.problems : [{ where: { file }, message: e.message }];
+      unread.push(...problems);
+      ctx.stdout.write(`${file}: cannot be loaded (${problems.length} problem${problems.length > 1 ? 's' : ''}, on stderr)\n`);
+      continue;
+    }
+    const violations = checkPolicy(policy);
     errors += violations.filter((v) => v.rule.severity === 'error').length;
     ctx.stdout.write(
       `${file}: ${violations.length ? `${violations.length} finding${violations.length > 1 ? 's' : ''}` : 'valid; every parameter rule holds'}\n`,
     );
     if (violations.length) ctx.stdout.write(violationLines(violations).join('\n') + '\n');
   }
-  if (errors) throw new CheckFailedError(`${errors} parameter rule error${errors > 1 ? 's' : ''}`);
+  const ruleErrors = `${errors} parameter rule error${errors > 1 ? 's' : ''}`;
+  if (unread.length) throw new InputError(unread, `fix the policy files${errors ? `; and the ${ruleErrors} above` : ''}`);
+  if (errors) throw new CheckFailedError(ruleErrors);
 }
