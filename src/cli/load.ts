@@ -20,7 +20,7 @@ import { loadPolicy } from '../io/policy-file.js';
 import { loadColumnMapping } from '../io/column-mapping.js';
 import type { ReadOptions } from '../io/households-csv.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
-import { AHEAD_YEARS, checkPolicy } from '../core/sanity.js';
+import { AHEAD_YEARS, checkPolicy, type Violation } from '../core/sanity.js';
 import { loadScenario } from '../io/scenario-file.js';
 import { noteAtEnd, type Ctx } from './context.js';
 import { makeProgress, readingLabel } from './progress.js';
@@ -295,7 +295,26 @@ export function noteUnchanged(
       ? unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, where)
       : unreadNote(s.id, base.parameters, s.parameters!, report.date, !!s.year, where);
     if (note) ctx.stderr.write(`${note}\n`);
+    for (const n of relationNotes(s.id, s.parameters!.policy, report.date, where)) ctx.stderr.write(`${n}\n`);
   }
+}
+
+/**
+ * A scenario's values that break a relation a policy must keep (rural above urban): computed as given, a reform may test
+ * it, and said (an author's trial set rural 900 over urban 756 without a word). Rules of unit or scale refuse it instead.
+ */
+function relationNotes(id: string, derived: Policy, date: string, where = ''): string[] {
+  // (each rule once: the latest breach dated at or before the date, else the first)
+  const byRule = new Map<string, Violation>();
+  const at = (v: Violation) => /\bat (\d{4}-\d\d-\d\d)/.exec(v.message)?.[1] ?? '';
+  for (const v of checkPolicy(derived)) {
+    if (v.rule.severity !== 'error' || v.rule.unit || v.where.file === derived.file) continue;
+    const had = byRule.get(v.rule.id);
+    if (!had || (at(v) <= date && at(v) > at(had))) byRule.set(v.rule.id, v);
+  }
+  return [...byRule.values()].map(
+    (v) => `note: scenario ${id}${where}: ${v.message} (${v.rule.id}: ${v.rule.text}); a reform may test that, so it is computed as given`,
+  );
 }
 
 /**
@@ -324,7 +343,7 @@ export function unchangedRunsNotes(runs: readonly LoadedRun[], date: string, whe
     const note = !snapshotChanges(base!.snapshot, r.snapshot, date).length
       ? unchangedText(r.id, r.snapshot.policy, date, false, where)
       : unreadNote(r.id, base!.snapshot, r.snapshot, date, false, where);
-    return note ? [note] : [];
+    return [...(note ? [note] : []), ...relationNotes(r.id, r.snapshot.policy, date, where)];
   });
 }
 

@@ -38,6 +38,12 @@ export function isIsoDate(text: string): boolean {
 }
 
 /**
+ * The earliest date a value may start (the People's Republic's first day, before any document a policy cites), and the
+ * start of a scenario's value for a parameter the policy leaves to its default.
+ */
+export const EARLIEST = '1949-10-01';
+
+/**
  * Today's date where the user is (the machine's time zone), as the default simulation date: in UTC, a run in Beijing
  * before 08:00 on 1 July simulated 30 June, the day before a standard's rise.
  */

@@ -3,7 +3,7 @@
 // warning (unusual; look at it).
 import { FUNDING_LINES } from './parameters/groups.js';
 import type { Where } from '../errors.js';
-import { indexInForce } from './dates.js';
+import { EARLIEST, indexInForce } from './dates.js';
 import { D, type Dec } from './money.js';
 import { PARAMS } from './parameters/schema.js';
 import { completeFrom, type DatedValue, type Policy } from './parameters/tree.js';
@@ -40,9 +40,6 @@ export const MAX_MULTIPLE = 10;
 
 /** The minimum wage over a dibao standard above this is a wage typed ×10 or yearly (published: ~1.8 Shanghai, ~4 rural). */
 export const MAX_WAGE_PER_STANDARD = 10;
-
-/** The earliest date a value may start: the People's Republic's first day, before any document these policies cite. */
-const EARLIEST = '1949-10-01';
 
 export const RULES = {
   notNegative: {
@@ -91,7 +88,8 @@ export const RULES = {
   datedBefore: {
     id: 'dated-plausibly',
     severity: 'error',
-    text: 'a value is dated on or after 1949-10-01: no document in force today set one before (a year typed 0024 for 2024 is not)',
+    text: `a value is dated on or after ${EARLIEST}: no document in force today set one before (a year typed 0024 for 2024 is not)`,
+    unit: true, // (a scenario's too: a typo, not a reform)
   },
   datedAhead: {
     id: 'dated-far-ahead',

@@ -3,7 +3,7 @@
 // derives a new Policy. The baseline is never mutated; every problem is found before anything is returned.
 import type { Problem, Where } from '../errors.js';
 import { InputError } from '../errors.js';
-import { indexInForce } from './dates.js';
+import { EARLIEST, indexInForce } from './dates.js';
 import { D, type Dec } from './money.js';
 import { PARAM_BY_PATH, type ParamSpec } from './parameters/schema.js';
 import type { DatedValue, ParamValue, Policy, Source } from './parameters/tree.js';
@@ -67,7 +67,7 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
     let derived: DatedValue[] | null = null;
     switch (c.op) {
       case 'set': {
-        const start = ch.from ?? history[0]?.from ?? '1900-01-01';
+        const start = ch.from ?? history[0]?.from ?? EARLIEST;
         derived = [...before(history, start), stamp(start, c.value, `set by scenario ${sc.id}`)];
         break;
       }

@@ -43,6 +43,13 @@ describe('a policy breaking a rule of severity error', () => {
     const v = jiuzhu(['validate', '--policy', bad]);
     expect(v.code).toBe(1);
     expect(v.stdout).toContain('multiples-plausible');
+    // params shows it, as asked, and says so (an author's trial read 130 for 1.3 there without a word)
+    const p = jiuzhu(['params', '--policy', bad, '--date', '2025-06-30']);
+    expect(p.code).toBe(0);
+    expect(p.stderr).toContain(
+      `note: 1 value shown here breaks a parameter rule of severity error, which simulate refuses: ${where}9: low_income.multiplier is 200 × S_ref from 2020-11-21`,
+    );
+    expect(jiuzhu(['params', '--policy', 'policies/guangxi-nanning.yaml', '--date', '2025-06-30']).stderr).not.toContain('severity error');
   });
 
   it('a scenario that makes one is refused at its own line, named', () => {
@@ -122,6 +129,21 @@ describe('a policy breaking a rule of severity error', () => {
     expect(over.r.stderr).toContain('scenario over on policies/guangxi-nanning.yaml: funding.assistance at');
     expect(over.r.stderr).toContain('0.9 + 0.9 > 1 (funding-shares-at-most-one');
     expect(run('whole', '0.6', '0.4').r.code).toBe(0);
+  });
+
+  // An author's trial: rural 900 over Nanning's urban 810 ran without a word (a relation a reform may test: it runs)
+  it('a scenario that breaks a relation runs, and says so once a rule, the latest breach at or before the date', () => {
+    const { r } = underScenario('rural900', ['dibao.standard.rural: {set: 900}']);
+    expect(r.code).toBe(0);
+    const said = r.stderr.split('\n').filter((l) => l.startsWith('note: scenario rural900'));
+    expect(said).toEqual([
+      'note: scenario rural900: at 2022-04-01 rural 900 is above urban 810 (rural-at-most-urban: the rural dibao standard is at most the urban one (equal when unified)); a reform may test that, so it is computed as given',
+    ]);
+    // (set with no date: from the policy's first value on, so above 2020's urban 790 too — said, as it is what it does)
+    expect(underScenario('rural800', ['dibao.standard.rural: {set: 800}']).r.stderr).toContain(
+      'note: scenario rural800: at 2020-01-01 rural 800 is above urban 790 (rural-at-most-urban',
+    );
+    expect(underScenario('rural700', ['dibao.standard.rural: {set: 700}']).r.stderr).not.toContain('note: scenario rural700');
   });
 });
 

@@ -4,7 +4,9 @@ import { paramsJson, paramsTable } from '../../report/params.js';
 import { resolve } from '../../core/parameters/tree.js';
 import { applyScenario } from '../../core/scenario.js';
 import { loadPolicy } from '../../io/policy-file.js';
-import type { Ctx } from '../context.js';
+import { checkPolicy } from '../../core/sanity.js';
+import { formatWhere } from '../../errors.js';
+import { noteAtEnd, type Ctx } from '../context.js';
 import { loadScenarios, simulationDate } from '../load.js';
 
 export interface ParamsOptions {
@@ -21,6 +23,16 @@ export async function paramsCommand(ctx: Ctx, o: ParamsOptions): Promise<void> {
   // Several scenarios are applied one on top of the other, in the order given.
   const derived = (await loadScenarios(o.scenario ?? [])).reduce(applyScenario, policy);
   const snapshot = resolve(derived, date);
+  // (shown all the same, as asked; an author's trial read 130 for 1.3 here without a word, where simulate refuses it)
+  const broken = checkPolicy(derived).filter((v) => v.rule.severity === 'error');
+  if (broken.length && !o.quiet)
+    noteAtEnd(
+      ctx,
+      `note: ${broken.length} value${broken.length > 1 ? 's' : ''} shown here break${broken.length > 1 ? '' : 's'} a parameter rule of severity error, which simulate refuses: ${broken
+        .slice(0, 3)
+        .map((v) => `${formatWhere(v.where)}: ${v.message} (${v.rule.id})`)
+        .join('; ')}${broken.length > 3 ? `; and ${broken.length - 3} more` : ''} (jiuzhu validate --policy ${o.policy} lists them)`,
+    );
   if (o.format === 'table') {
     ctx.stdout.write(paramsTable(snapshot, ctx.stdout.isTTY ? ctx.stdout.columns : undefined));
     return;
