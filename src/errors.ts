@@ -66,7 +66,7 @@ export class DateBeforePolicyError extends UsageError {
     const year = Number(from.slice(0, 4)) + (from.endsWith('-01-01') ? 0 : 1);
     super(
       `${policyFile} has no value at ${date} for ${missing.length} parameter${missing.length > 1 ? 's' : ''} (${shown}): its values are complete from ${from}`,
-      `give --date ${from} or later (a budget year: --year ${year} or later)`,
+      `give --date ${from} or later (budget years: --year ${year} or --years ${year}-${year + 2}, or later)`,
     );
     this.name = 'DateBeforePolicyError';
   }

@@ -31,11 +31,13 @@ export function parseCases(text: string, file: string): Case[] {
   const defaultScenarios = top.has('scenarios') ? paths(y, top.get('scenarios')![0]) : [];
   const cases: Case[] = [];
   const list = top.get('cases')?.[0] ?? null;
-  if (!isSeq(list) || list.items.length === 0) y.problem(list ?? root, 'expected "cases": a list of cases');
+  if (isSeq(list) && list.items.length === 0)
+    y.problem(list, '"cases" is empty: give at least one case (a file that tests nothing must not pass)');
+  else if (!isSeq(list)) y.problem(list ?? root, 'expected "cases": a list of cases');
   else {
     const names = new Set<string>();
     for (const item of list.items as Node[]) {
-      const c = parseCase(y, item, defaultDate, defaultScenarios);
+      const c = parseCase(y, item, top.has('date') ? (defaultDate ?? null) : undefined, defaultScenarios);
       if (!c || !policy) continue;
       if (names.has(c.name)) y.problem(item, `two cases are named "${c.name}"`);
       names.add(c.name);
@@ -64,7 +66,8 @@ function paths(y: YamlFile, node: Node | null): string[] {
 function parseCase(
   y: YamlFile,
   node: Node,
-  defaultDate: string | undefined,
+  /** The file's date; null when it gives one that is not a date (said once, at its line). */
+  defaultDate: string | null | undefined,
   defaultScenarios: string[],
 ): Omit<Case, 'file' | 'policy'> | null {
   if (!isMap(node)) {
@@ -74,8 +77,10 @@ function parseCase(
   const k = y.known(node, CASE_KEYS, 'a case');
   const name = k.has('name') ? y.string(k.get('name')![0], 'the case name') : (y.problem(node, 'missing "name"'), null);
   const subject = name ? `case "${name}"` : 'case';
-  const when = k.has('date') ? date(y, k.get('date')![0]) : defaultDate;
-  if (!when && !k.has('date')) y.problem(node, 'no date: give "date" in the case or at the top of the file', subject);
+  const when = k.has('date') ? date(y, k.get('date')![0]) : (defaultDate ?? undefined);
+  // (not where the file's date is said wrong: it gave nine cases' "no date" after the one that mattered, a trial)
+  if (!when && !k.has('date') && defaultDate !== null)
+    y.problem(node, 'no date: give "date" in the case or at the top of the file', subject);
   let tolerance = 0;
   if (k.has('tolerance')) {
     const t = parseFen(y.text(k.get('tolerance')![0]) ?? '');

@@ -67,7 +67,10 @@ export function parseValue(y: YamlFile, node: Node | null, spec: ParamSpec): Par
     }
     case 'boolean': {
       if (!isScalar(node) || typeof node.value !== 'boolean') {
-        y.problem(node, `expected true or false, got ${show(node)}`, subject);
+        // (YAML 1.2 reads yes/no as words, not booleans: an author's trial wrote yes)
+        const word = isScalar(node) && node.value !== null ? String(node.value).trim().toLowerCase() : '';
+        const meant = YES.has(word) ? ': write true' : NO.has(word) ? ': write false' : '';
+        y.problem(node, `expected true or false, got ${show(node)}${meant}`, subject);
         return null;
       }
       return node.value;
@@ -139,3 +142,6 @@ function show(node: Node | null): string {
 }
 
 const numberHint = (node: Node | null): string => (isScalar(node) && typeof node.value === 'string' ? hintFor(node.value) : '');
+
+const YES = new Set(['yes', 'y', 'on', '是', '1']);
+const NO = new Set(['no', 'n', 'off', '否', '0']);

@@ -5,7 +5,17 @@ import type { Node, Pair, YAMLMap } from 'yaml';
 import { InputError } from '../errors.js';
 import { readInputText } from './files.js';
 import { isIsoDate, notADay } from '../core/dates.js';
-import { BRANCHES, expectedOf, PARAMS, PARAM_BY_PATH, PLACEHOLDER_SOURCE, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
+import {
+  BRANCHES,
+  expectedOf,
+  ID_RE,
+  PARAMS,
+  PARAM_BY_PATH,
+  PLACEHOLDER_POLICY,
+  PLACEHOLDER_SOURCE,
+  suggestPath,
+  type ParamSpec,
+} from '../core/parameters/schema.js';
 import type { DatedValue, Policy, Source } from '../core/parameters/tree.js';
 import { parseValue } from './param-values.js';
 import { parsedOnce } from './parsed-cache.js';
@@ -27,8 +37,21 @@ export function parsePolicy(text: string, file: string): Policy {
   const { y, root, top } = openMapping(text, file, 'policy', TOP_KEYS);
   const id = top.has('policy') ? y.string(top.get('policy')![0], 'the policy id, e.g. guangxi-nanning', 'policy') : null;
   if (!top.has('policy')) y.problem(root, 'missing key "policy" (the policy id)');
+  // (as init's and a scenario's: an author's "henan gongyi!" headed every column and run)
+  else if (id && !ID_RE.test(id))
+    y.problem(
+      top.get('policy')![0],
+      `the id must be lower-case letters, digits, ".", "_" or "-"; got "${id}" (e.g. henan-gongyi)`,
+      'policy',
+    );
   const name = parseName(y, top.get('name'), root);
   const description = top.has('description') ? (y.string(top.get('description')![0], 'a description') ?? undefined) : undefined;
+  if (description?.trim() === PLACEHOLDER_POLICY.description)
+    y.problem(
+      top.get('description')![0],
+      "jiuzhu init's placeholder: say what this policy covers, and which values are estimates",
+      'description',
+    );
   const sources = parseSources(y, top.get('sources')?.[0] ?? null, root);
   const params = new Map<string, DatedValue[]>();
   const paramsNode = top.get('parameters')?.[0] ?? null;
@@ -54,6 +77,16 @@ function parseName(y: YamlFile, entry: [Node | null, Pair] | undefined, root: No
   const keys = y.known(entry[0], ['zh', 'en'], 'name');
   const zh = y.string(keys.get('zh')?.[0] ?? entry[0], 'the Chinese name', 'name.zh');
   const en = y.string(keys.get('en')?.[0] ?? entry[0], 'the English name', 'name.en');
+  for (const [key, value] of [
+    ['zh', zh],
+    ['en', en],
+  ] as const)
+    if (value === PLACEHOLDER_POLICY[key])
+      y.problem(
+        keys.get(key)![0],
+        `jiuzhu init's placeholder: give the locality's ${key === 'zh' ? 'Chinese' : 'English'} name`,
+        `name.${key}`,
+      );
   return zh && en ? { zh, en } : null;
 }
 

@@ -4,7 +4,7 @@
 import type { Node, YAMLMap } from 'yaml';
 import { isIsoDate, notADay } from '../core/dates.js';
 import { D } from '../core/money.js';
-import { BRANCHES, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
+import { BRANCHES, ID_RE, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
 import type { ParamValue } from '../core/parameters/tree.js';
 import type { Change, Scenario, ScenarioChange } from '../core/scenario.js';
 import { InputError } from '../errors.js';
@@ -16,7 +16,6 @@ import { didYouMean, got, isMap, isScalar, isSeq, openMapping, type YamlFile } f
 const TOP_KEYS = ['scenario', 'title', 'description', 'reason', 'changes'];
 const OPS = ['set', 'scale', 'add', 'same_as', 'values'] as const;
 const CHANGE_KEYS = [...OPS, 'from'];
-const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 const SIGNED_DECIMAL_RE = /^-?\d{1,9}(\.\d{1,6})?$/;
 
 export async function loadScenario(path: string): Promise<Scenario> {

@@ -31,7 +31,8 @@ export class YamlFile {
     this.problems.push(...keyboardSlips(lf, file), found[0]!);
     if (found.length > 1)
       this.problems.push({
-        where: found[1]!.where,
+        // (at the first error's line when the next is said before it: "from here on" pointed above the first, a trial)
+        where: before(found[1]!.where, found[0]!.where) ? found[0]!.where : found[1]!.where,
         message: `YAML: and ${found.length - 1} more error${found.length > 2 ? 's' : ''} from here on, which may all follow from the first: fix it and run again`,
       });
   }
@@ -138,7 +139,11 @@ function fullWidth(key: string, allowed: readonly string[]): string | null {
 const written = (pair: Pair): string | undefined => (isScalar(pair.key) ? pair.key.source : undefined);
 
 /** The parser's message, or ours where its words are for programmers or say nothing of the likely cause. */
+const before = (a: Where, b: Where) => (a.line ?? 0) < (b.line ?? 0) || (a.line === b.line && (a.col ?? 0) < (b.col ?? 0));
+
 function syntaxMessage(code: string, message: string): string {
+  // (an author's trial: "Tabs are not allowed as indentation", and no word of what to do)
+  if (code === 'TAB_AS_INDENT') return 'a tab indents this line: YAML indents with spaces only (replace each tab with spaces)';
   if (code === 'MULTIPLE_DOCS') return 'a second YAML document starts here (after ---): the file is one document; remove the --- line';
   if (code === 'BLOCK_AS_IMPLICIT_KEY') return `${message} (a value with ": " in it goes in quotes: title: "…: …")`;
   // (the parser's own recursion ran out: JavaScript's words, a fuzzing trial found)

@@ -3,7 +3,7 @@
 // parameter" errors at one line). Every canonical parameter (core/parameters/schema.ts) in its place, with what its
 // value is; each value left empty (~), so `jiuzhu validate` lists at its line every value still to give, and no other
 // locality's number is ever run by mistake. Pure: the command writes the text.
-import { expectedOf, PARAMS, PLACEHOLDER_SOURCE, type ParamSpec } from '../core/parameters/schema.js';
+import { expectedOf, PARAMS, PLACEHOLDER_POLICY, PLACEHOLDER_SOURCE, type ParamSpec } from '../core/parameters/schema.js';
 
 interface Branch {
   readonly children: Map<string, Branch | ParamSpec>;
@@ -29,9 +29,9 @@ export function policyTemplate(o: { readonly id: string; readonly from: string }
     `#   npx jiuzhu validate --policy ${o.id}.yaml        (every value still to give is listed at its line)`,
     `# The commented-out parameters are optional: their comment says what holds without them.`,
     `policy: ${o.id}`,
-    'name: {zh: 某省·某市·某县, en: Province / City / County}',
+    `name: {zh: ${PLACEHOLDER_POLICY.zh}, en: ${PLACEHOLDER_POLICY.en}}`,
     'description: >-',
-    '  What this policy covers, and which values are estimates.',
+    `  ${PLACEHOLDER_POLICY.description}`,
     '',
     'sources:',
     '  my-doc:',

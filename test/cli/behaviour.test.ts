@@ -60,7 +60,7 @@ describe('exit codes and messages', () => {
     expect([r.code, r.stderr]).toEqual([
       2,
       'jiuzhu: policies/jiangxi-fuliang.yaml has no value at 2019-01-01 for 33 parameters (dibao.standard.urban, dibao.standard.rural, dibao.assets.limit_months and 30 more): its values are complete from 2021-02-03\n' +
-        'hint: give --date 2021-02-03 or later (a budget year: --year 2022 or later)\n',
+        'hint: give --date 2021-02-03 or later (budget years: --year 2022 or --years 2022-2024, or later)\n',
     ]);
     const year = jiuzhu([
       'simulate',

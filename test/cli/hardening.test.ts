@@ -428,7 +428,10 @@ describe('odd output targets', () => {
     expect(simulate('--per-household', dir).stderr).toBe(`jiuzhu: cannot write ${dir}: it is a directory\n`);
     const nowhere = join(dir, 'no', 'rows.csv');
     const r = simulate('--per-household', nowhere);
-    expect([r.code, r.stderr]).toEqual([2, `jiuzhu: cannot write ${nowhere}: no such file or directory\n`]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `jiuzhu: --per-household ${nowhere}: its folder ${join(dir, 'no')} does not exist\nhint: make the folder first (mkdir -p ${join(dir, 'no')}), or give --per-household another path\n`,
+    ]);
   });
 });
 

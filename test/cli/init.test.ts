@@ -28,9 +28,11 @@ describe('jiuzhu init', () => {
     const v = jiuzhu(['validate', '--policy', file]);
     expect(v.code).toBe(3);
     const got = [...v.stderr.matchAll(/^ {2}\S+:(\d+):\d+: parameter (\S+): expected .*, got nothing$/gm)];
-    // (50 problems are printed, then how many more: the placeholder source's title and address first)
+    // (50 problems are printed, then how many more: the placeholder name (zh, en), description, source's title and
+    // address first)
+    expect(v.stderr).toContain("name.zh: jiuzhu init's placeholder: give the locality's Chinese name");
     expect(v.stderr).toContain("source my-doc: jiuzhu init's placeholder: give the document's title");
-    expect(got.length).toBe(Math.min(50, required.length + 2) - 2);
+    expect(got.length).toBe(Math.min(50, required.length + 5) - 5);
     for (const [, line, path] of got)
       expect(lines[Number(line) - 1]).toMatch(new RegExp(`^ +(- \\{from: 2024-01-01, value: ~|${path!.split('.').pop()}:)`));
     expect(v.stderr).not.toMatch(/missing parameter|groups parameters/);
@@ -55,6 +57,15 @@ describe('jiuzhu init', () => {
     expect(placeholder.stderr).toMatch(/:\d+:\d+: source my-doc: jiuzhu init's placeholder: give the document's address\n/);
     doc.setIn(['sources', 'my-doc', 'title'], '某政办发〔2024〕1号《关于提高城乡低保标准的通知》');
     doc.setIn(['sources', 'my-doc', 'url'], 'https://www.example.gov.cn/2024/1.html');
+    // (and the template's name and description, which headed every output: an author's trial)
+    writeFileSync(file, String(doc));
+    const named = jiuzhu(['validate', '--policy', file]);
+    expect(named.code).toBe(3);
+    expect(named.stderr).toMatch(/:\d+:\d+: name\.en: jiuzhu init's placeholder: give the locality's English name\n/);
+    expect(named.stderr).toMatch(/:\d+:\d+: description: jiuzhu init's placeholder: say what this policy covers/);
+    doc.setIn(['name', 'zh'], '湖南省·某县');
+    doc.setIn(['name', 'en'], 'Hunan / Mouxian');
+    doc.set('description', 'Mouxian from 2020: the test fixture’s values.');
     writeFileSync(file, String(doc));
     const v = jiuzhu(['validate', '--policy', file]);
     expect(v.stderr).toBe('');

@@ -111,6 +111,6 @@ describe('no value in force', () => {
     expect(e).toBeInstanceOf(DateBeforePolicyError);
     expect([e.from, e.date, e.exitCode]).toEqual(['2021-02-03', '2020-06-01', 2]);
     expect(e.missing).toContain('dibao.standard.urban'); // (its first value starts 2021-01-01)
-    expect(e.hint).toBe('give --date 2021-02-03 or later (a budget year: --year 2022 or later)');
+    expect(e.hint).toBe('give --date 2021-02-03 or later (budget years: --year 2022 or --years 2022-2024, or later)');
   });
 });

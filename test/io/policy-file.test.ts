@@ -73,7 +73,7 @@ describe('policy validation', () => {
         ),
         expect.stringMatching(/parameter tekun\.care\.min_wage_share\.none: must be at most 1 \(share of W\), got 1\.7$/),
         expect.stringMatching(/parameter dibao\.payment\.mode: expected one of gap, tiered, got "gaps" \(did you mean "gap"\?\)$/),
-        expect.stringMatching(/parameter rigid\.aid: expected true or false, got "yes"$/),
+        expect.stringMatching(/parameter rigid\.aid: expected true or false, got "yes": write true$/),
         expect.stringMatching(/parameter tekun\.elderly_age: expected a whole number from 0 to 130 \(years\), got "160"$/),
         expect.stringMatching(/parameter dibao\.gradual_exit\.months: expected a whole number from 0 to 12 \(months\), got "13"$/),
       ]),

@@ -1,0 +1,67 @@
+// What a policy author's trial slipped into and was told poorly or not at all (io/policy-file.ts, io/cases-file.ts,
+// io/yaml-nodes.ts, io/param-values.ts): each now said at its own line, with what to write.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { parseCases } from '../../src/io/cases-file.js';
+import { parsePolicy } from '../../src/io/policy-file.js';
+
+const SIMPLE = readFileSync('test/fixtures/policies/simple.yaml', 'utf8');
+const problems = (f: () => unknown): string[] => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError)
+      return e.problems.map((p) => `${p.where?.line}:${p.where?.col}: ${p.subject ? `${p.subject}: ` : ''}${p.message}`);
+    throw e;
+  }
+  return [];
+};
+
+describe('a policy', () => {
+  it('with an id of other characters than a-z 0-9 . _ - is refused at it', () => {
+    expect(problems(() => parsePolicy(SIMPLE.replace('policy: simple', 'policy: henan gongyi!'), 'p.yaml'))).toEqual([
+      '2:9: policy: the id must be lower-case letters, digits, ".", "_" or "-"; got "henan gongyi!" (e.g. henan-gongyi)',
+    ]);
+  });
+
+  it('with yes, no, 1 or 否 for a boolean is told what to write', () => {
+    const at = SIMPLE.indexOf('value: true');
+    expect(at).toBeGreaterThan(0);
+    const line = SIMPLE.slice(0, at).split('\n').length;
+    const said = problems(() => parsePolicy(SIMPLE.slice(0, at) + SIMPLE.slice(at).replace('value: true', 'value: yes'), 'p.yaml'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(new RegExp(`^${line}:\\d+: parameter \\S+: expected true or false, got "yes": write true$`));
+    expect(problems(() => parsePolicy(SIMPLE.slice(0, at) + SIMPLE.slice(at).replace('value: true', 'value: 否'), 'p.yaml'))[0]).toMatch(
+      /got "否": write false$/,
+    );
+    expect(problems(() => parsePolicy(SIMPLE.slice(0, at) + SIMPLE.slice(at).replace('value: true', 'value: maybe'), 'p.yaml'))[0]).toMatch(
+      /got "maybe"$/,
+    );
+  });
+
+  it('indented with a tab is told to indent with spaces, and what follows is counted at or after it', () => {
+    const said = problems(() => parsePolicy(SIMPLE.replace('\nname:', '\n\tname:'), 'p.yaml'));
+    expect(said[0]).toMatch(/^3:1: YAML: a tab indents this line: YAML indents with spaces only \(replace each tab with spaces\)$/);
+    for (const p of said.slice(1)) expect(Number(p.split(':')[0])).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('a case file', () => {
+  const CASE = '  - name: N\n    household: {area: urban, persons: [{age: 40}]}\n    expect: {dibao: 0}\n';
+  it('whose date is not a date is told so once, not once more for each case', () => {
+    expect(problems(() => parseCases(`policy: p.yaml\ndate: 30/06/2025\ncases:\n${CASE}${CASE.replace('N', 'M')}`, 'c.yaml'))).toEqual([
+      '2:7: expected a date YYYY-MM-DD, got 30/06/2025',
+    ]);
+    // with no date anywhere, each case is told
+    expect(problems(() => parseCases(`policy: p.yaml\ncases:\n${CASE}`, 'c.yaml'))).toEqual([
+      '3:5: case "N": no date: give "date" in the case or at the top of the file',
+    ]);
+  });
+
+  it('with an empty list of cases is told it is empty', () => {
+    expect(problems(() => parseCases('policy: p.yaml\ndate: 2025-06-30\ncases: []\n', 'c.yaml'))).toEqual([
+      '3:8: "cases" is empty: give at least one case (a file that tests nothing must not pass)',
+    ]);
+  });
+});
