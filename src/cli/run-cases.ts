@@ -45,13 +45,16 @@ async function atCase(e: unknown, c: Case): Promise<unknown> {
       [{ where: c.where, subject, message: `its policy ${c.policy} at ${c.date} has the problems below` }, ...e.problems],
       e.hint,
     );
+  // (at the line to fix: the file's date or policy where the case takes them from the file — an author's trial was
+  // sent to the first case's line for the file's own key)
   if (e instanceof DateBeforePolicyError)
-    return new InputError([{ where: c.where, subject, message: e.message }], `give the case a date from ${e.from}`);
+    return new InputError([{ where: c.given?.date ?? c.where, subject, message: e.message }], `give the case a date from ${e.from}`);
   if (!(e instanceof UsageError)) return e;
   const missing = [c.policy, ...c.scenarios].find((f) => e.message.includes(f));
   const near = missing ? await nearName(missing) : '';
+  const where = missing === c.policy ? c.given?.policy : missing !== undefined ? c.given?.scenarios : undefined;
   return new InputError(
-    [{ where: c.where, subject, message: `${e.message}${near}` }],
+    [{ where: where ?? c.where, subject, message: `${e.message}${near}` }],
     'fix the path in the case file (it is read from the case file’s folder)',
   );
 }

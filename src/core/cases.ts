@@ -42,6 +42,8 @@ export interface Case {
   readonly household: HouseholdSpec;
   readonly expect: readonly Expectation[];
   readonly where: Where;
+  /** Where the case file names its policy and, when the case takes the file's, its date and scenarios (what to fix). */
+  readonly given?: { readonly policy?: Where; readonly date?: Where; readonly scenarios?: Where };
 }
 
 export interface Mismatch {

@@ -41,7 +41,10 @@ export function parseCases(text: string, file: string): Case[] {
       if (!c || !policy) continue;
       if (names.has(c.name)) y.problem(item, `two cases are named "${c.name}"`);
       names.add(c.name);
-      cases.push({ ...c, file, policy: rel(policy), scenarios: c.scenarios.map(rel) });
+      const own = (key: string) => isMap(item) && (item as YAMLMap).has(key);
+      const at = (key: string) => (top.has(key) && !own(key) ? y.where(top.get(key)![0]) : undefined);
+      const given = { policy: y.where(top.get('policy')![0]), date: at('date'), scenarios: at('scenarios') };
+      cases.push({ ...c, file, policy: rel(policy), scenarios: c.scenarios.map(rel), given });
     }
   }
   if (y.problems.length) throw new InputError(y.problems, 'fix the case file');

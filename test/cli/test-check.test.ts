@@ -96,20 +96,27 @@ describe('case files a CI job gets wrong', () => {
   });
 
   it('a misspelt policy path, or a date before the policy’s values, is told at the case (exit 3, in the JUnit too)', () => {
+    // (at the file's own key where the case takes it from the file: an author's trial was sent to the first case's line)
+    const lineOf = (key: string) => CASES.split('\n').findIndex((l) => l.startsWith(`${key}:`)) + 1;
+    expect(lineOf('policy') * lineOf('date')).toBeGreaterThan(0);
     const dir = tmp();
     writeFileSync(join(dir, 'a.yaml'), CASES.replace('guangxi-nanning.yaml', 'guangxi-nanningg.yaml'));
     const junit = join(dir, 'j.xml');
     const r = jiuzhu(['test', dir, '--junit', junit]);
     expect(r.code).toBe(3); // (exit 2, naming no case file, and no JUnit)
     expect(r.stderr).toMatch(
-      /a\.yaml:\d+:\d+: case "[^"]+": cannot read the policy file \S+guangxi-nanningg\.yaml: no such file or directory; did you mean "guangxi-nanning\.yaml"\?/,
+      new RegExp(
+        `a\\.yaml:${lineOf('policy')}:\\d+: case "[^"]+": cannot read the policy file \\S+guangxi-nanningg\\.yaml: no such file or directory; did you mean "guangxi-nanning\\.yaml"\\?`,
+      ),
     );
     expect(readFileSync(junit, 'utf8')).toContain('guangxi-nanningg.yaml');
     writeFileSync(join(dir, 'a.yaml'), CASES.replace(/^date: \S+/m, 'date: 2001-01-01'));
     const early = jiuzhu(['test', dir]);
     expect(early.code).toBe(3);
     expect(early.stderr).toMatch(
-      /a\.yaml:\d+:\d+: case "[^"]+": \S+guangxi-nanning\.yaml has no value at 2001-01-01 for \d+ parameters \([^)]+\): its values are complete from 2020-11-21\n/,
+      new RegExp(
+        `a\\.yaml:${lineOf('date')}:\\d+: case "[^"]+": \\S+guangxi-nanning\\.yaml has no value at 2001-01-01 for \\d+ parameters \\([^)]+\\): its values are complete from 2020-11-21\n`,
+      ),
     );
     expect(early.stderr).toMatch(/\nhint: give the case a date from 2020-11-21; \d+ other cases? ran \(above\)\n$/);
     // told once for each policy, scenarios and date, not once a case
