@@ -15,7 +15,8 @@ import { totalRange } from '../report/sensitivity-rows.js';
 import type { Unit } from '../report/text-table.js';
 import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
-import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, unchangedYearsNotes, withExecutor } from './load.js';
+import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
+import { unchangedYearsNotes } from './scenario-notes.js';
 import { yearReport, type YearRun } from './year.js';
 
 /**

@@ -131,6 +131,16 @@ describe('a policy breaking a rule of severity error', () => {
     expect(run('whole', '0.6', '0.4').r.code).toBe(0);
   });
 
+  // An author's trial: one change dated 2099 in a reform otherwise in force went unsaid (the Δ read as the whole reform's)
+  it('a change dated after the run, beside others in force, is said; a scale of the policy’s own dates is not', () => {
+    const { r } = underScenario('later', ['tekun.basic.multiplier: {set: 1.6}', "dibao.standard.urban: {add: 50, from: '2099-01-01'}"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'note: scenario later also changes dibao.standard.urban from 2099-01-01, after 2025-06-30: not in this run (a typo in the year?); its other changes apply\n',
+    );
+    expect(underScenario('scaled', ['dibao.standard.urban: {scale: 1.1}']).r.stderr).not.toContain('not in this run');
+  });
+
   // An author's trial: rural 900 over Nanning's urban 810 ran without a word (a relation a reform may test: it runs)
   it('a scenario that breaks a relation runs, and says so once a rule, the latest breach at or before the date', () => {
     const { r } = underScenario('rural900', ['dibao.standard.rural: {set: 900}']);

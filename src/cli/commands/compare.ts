@@ -30,12 +30,12 @@ import {
   loadRuns,
   loadScenarios,
   notePolicy,
-  noteUnchanged,
   simulationDate,
   withExecutor,
   yuanAbove0,
   type LoadedRun,
 } from '../load.js';
+import { noteUnchanged } from '../scenario-notes.js';
 import type { Run } from '../../core/simulate.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 

@@ -19,13 +19,13 @@ import {
   noteEmpty,
   fewRowsNote,
   priorNote,
-  noteUnchanged,
   loadRuns,
   loadScenarios,
   simulateHouseholds,
   simulationDate,
   withExecutor,
 } from '../load.js';
+import { noteUnchanged } from '../scenario-notes.js';
 import { makeProgress, readingLabel } from '../progress.js';
 import { streamHouseholds } from '../../engine/households.js';
 import { UsageError } from '../../errors.js';

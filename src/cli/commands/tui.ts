@@ -22,9 +22,9 @@ import {
   loadScenarios,
   simulationDate,
   todayNote,
-  unchangedRunsNotes,
   withExecutor,
 } from '../load.js';
+import { unchangedRunsNotes } from '../scenario-notes.js';
 import { policyNotes } from '../../core/policy-notes.js';
 
 export interface TuiOptions {

@@ -1,0 +1,139 @@
+// What a scenario does that its totals alone would not say: a change no rule reads or none at all (its Δ of 0 read as a
+// finding), changes dated after the run, relations a reform breaks. Said on stderr, or kept as the report's notes.
+import { snapshotChanges } from '../core/budget-year.js';
+import { str, type Policy, type Snapshot } from '../core/parameters/tree.js';
+import { PARAMS } from '../core/parameters/schema.js';
+import { unreadPaths } from '../core/rules.js';
+import { AHEAD_YEARS, checkPolicy, type Violation } from '../core/sanity.js';
+import type { YearsReport } from '../report/years-view.js';
+import type { ScenarioReport, SimulationReport } from '../report/totals.js';
+import type { Ctx } from './context.js';
+import type { LoadedRun } from './load.js';
+
+/**
+ * A scenario that changes no parameter (the baseline already has its values: Nanning's low-income line is 2× S): said,
+ * as its Δ of 0 reads as a finding (a finance trial took two such for reforms that cost nothing).
+ */
+export function noteUnchanged(
+  ctx: Ctx,
+  quiet: boolean,
+  report: Pick<SimulationReport, 'date'> & { readonly scenarios: readonly ScenarioReport[] },
+  where = '',
+): void {
+  const [base, ...rest] = report.scenarios;
+  if (quiet || !base?.parameters) return;
+  for (const s of rest) {
+    const same = sameParameters(base, s, report.date);
+    const note = same
+      ? unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, where)
+      : unreadNote(s.id, base.parameters, s.parameters!, report.date, !!s.year, where);
+    if (note) ctx.stderr.write(`${note}\n`);
+    const later = same
+      ? null
+      : laterNote(s.id, base.parameters.policy, s.parameters!.policy, s.year ? `${report.date}-12-31` : report.date, where);
+    for (const n of [...(later ? [later] : []), ...relationNotes(s.id, s.parameters!.policy, report.date, where)])
+      ctx.stderr.write(`${n}\n`);
+  }
+}
+
+/**
+ * A scenario's changes dated after the run, beside others in force (an author's trial: one change dated 2099 in an
+ * active reform went unsaid, its Δ read as the whole reform's). Only the dates it adds: a scale of the policy's own
+ * later values is not one.
+ */
+function laterNote(id: string, policy: Policy, derived: Policy, end: string, where = ''): string | null {
+  const later = [...derived.params].flatMap(([path, h]) => {
+    const own = new Set((policy.params.get(path) ?? []).map((e) => e.from));
+    return h.filter((e) => e.scenario === id && e.from > end && !own.has(e.from)).map((e) => `${path} from ${e.from}`);
+  });
+  if (!later.length) return null;
+  const far = later.some((l) => Number(l.slice(-10, -6)) > Number(end.slice(0, 4)) + AHEAD_YEARS) ? ' (a typo in the year?)' : '';
+  return `note: scenario ${id} also changes ${later.join(', ')}${where}, after ${end}: not in this run${far}; its other changes apply`;
+}
+
+/**
+ * A scenario's values that break a relation a policy must keep (rural above urban): computed as given, a reform may test
+ * it, and said (an author's trial set rural 900 over urban 756 without a word). Rules of unit or scale refuse it instead.
+ */
+function relationNotes(id: string, derived: Policy, date: string, where = ''): string[] {
+  // (each rule once: the latest breach dated at or before the date, else the first)
+  const byRule = new Map<string, Violation>();
+  const at = (v: Violation) => /\bat (\d{4}-\d\d-\d\d)/.exec(v.message)?.[1] ?? '';
+  for (const v of checkPolicy(derived)) {
+    if (v.rule.severity !== 'error' || v.rule.unit || v.where.file === derived.file) continue;
+    const had = byRule.get(v.rule.id);
+    if (!had || (at(v) <= date && at(v) > at(had))) byRule.set(v.rule.id, v);
+  }
+  return [...byRule.values()].map(
+    (v) => `note: scenario ${id}${where}: ${v.message} (${v.rule.id}: ${v.rule.text}); a reform may test that, so it is computed as given`,
+  );
+}
+
+/**
+ * A scenario's changes that no rule reads with its values (a mode's parameters where another is in force: tiers under
+ * the gap), said as a change that does nothing: its Δ of 0 read as a finding, or a part of a reform left out unsaid.
+ */
+function unreadNote(id: string, base: Snapshot, s: Snapshot, date: string, year: boolean, where = ''): string | null {
+  const changed = snapshotChanges(base, s, date).map((c) => c.path);
+  const unread = unreadPaths(changed, s);
+  if (!unread.length) return null;
+  const why = (path: string) => {
+    const o = PARAMS.find((p) => p.path === path)?.optional;
+    return o ? `${path} (read when ${o.when} is ${o.equals}; it is ${str(s, o.when)})` : path;
+  };
+  const all = unread.length === changed.length;
+  return `note: scenario ${id} sets ${unread.map(why).join(', ')}, which no rule reads${where} ${year ? 'in' : 'at'} ${date}: ${all ? 'it changes nothing (its Δ is 0 by construction, not a finding)' : `${unread.length > 1 ? 'those changes do' : 'that change does'} nothing; its others apply`}`;
+}
+
+const unchangedText = (id: string, policy: Policy, date: string, year: boolean, where = '') =>
+  `note: scenario ${id} changes no parameter${where} ${year ? 'in' : 'at'} ${date}: ${whyUnchanged(id, policy, year ? `${date}-12-31` : date)} (its Δ is 0 by construction, not a finding)`;
+
+/** noteUnchanged's notes for runs at one date (the TUI's, which shows them with n and says them as it closes). */
+export function unchangedRunsNotes(runs: readonly LoadedRun[], date: string, where = ''): string[] {
+  const [base, ...rest] = runs;
+  return rest.flatMap((r) => {
+    const note = !snapshotChanges(base!.snapshot, r.snapshot, date).length
+      ? unchangedText(r.id, r.snapshot.policy, date, false, where)
+      : unreadNote(r.id, base!.snapshot, r.snapshot, date, false, where);
+    return [...(note ? [note] : []), ...relationNotes(r.id, r.snapshot.policy, date, where)];
+  });
+}
+
+/** Whether a run has the baseline's parameters at the date (or every month of the year). */
+function sameParameters(base: ScenarioReport, s: ScenarioReport, date: string): boolean {
+  const inYear = (x: ScenarioReport) => JSON.stringify((x.year?.changes ?? []).map((c) => [c.path, c.date, c.after]));
+  return !!base.parameters && !!s.parameters && !snapshotChanges(base.parameters, s.parameters, date).length && inYear(s) === inYear(base);
+}
+
+/**
+ * simulate --years: a scenario that changes no parameter in any of the years (a reform dated 2035 for 2027: Δ 0, unsaid),
+ * as a note of the report (stderr, JSON, Markdown, the workbook, the HTML page: a budget trial's page showed Δ 0 bare).
+ */
+export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>): string[] {
+  const [base, ...rest] = report.runs;
+  if (!base) return [];
+  const span = report.years.length > 1 ? `${report.years[0]}–${report.years.at(-1)}` : String(report.years[0]);
+  return rest.flatMap((run) => {
+    if (run.years.every((s, k) => sameParameters(base.years[k]!, s, String(report.years[k]))))
+      return [
+        `note: scenario ${run.id} changes no parameter in ${span}: ${whyUnchanged(run.id, run.years[0]!.parameters!.policy, `${report.years.at(-1)}-12-31`)} (its Δ is 0 by construction, not a finding)`,
+      ];
+    // (a change no rule reads, as the last year's values have it)
+    const [b, s] = [base.years.at(-1)!.parameters, run.years.at(-1)!.parameters];
+    const unread = b && s ? unreadNote(run.id, b, s, String(report.years.at(-1)), true) : null;
+    return unread ? [unread] : [];
+  });
+}
+
+/**
+ * Why a scenario changes nothing by `end`: its values all start later (a reform author's `from: 2072-07-01` for 2027
+ * was told "the baseline already has its values"), or the baseline has them (Nanning's low-income line is 2× S).
+ */
+function whyUnchanged(id: string, policy: Policy, end: string): string {
+  const dates = [...policy.params.values()].flatMap((h) => h.filter((e) => e.scenario === id).map((e) => e.from));
+  const first = dates.sort()[0];
+  if (first === undefined) return 'it gives no change';
+  return first > end
+    ? `its changes start after it (the first from ${first}${Number(first.slice(0, 4)) > Number(end.slice(0, 4)) + AHEAD_YEARS ? ': a typo in the year?' : ''})`
+    : 'the baseline already has its values';
+}
