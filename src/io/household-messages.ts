@@ -69,7 +69,7 @@ export function readHeader(record: readonly string[], file: string, line: number
   });
   record.forEach((name, i) => {
     if (COLUMN_BY_NAME.has(name) || COLUMN_BY_ALIAS.has(name)) return;
-    const like = resembles(name);
+    const like = resembles(name, (c) => index.has(c));
     // beside the column it is but for case or spacing: two columns for one thing, one of them read (a hardening trial's
     // `area` and `Area`, urban and rural, ran on area's values with a note only). (A name a letter or two from one the
     // file has, `wgt` beside age, may be a column of its own: noted as unread.)
@@ -84,7 +84,7 @@ export function readHeader(record: readonly string[], file: string, line: number
         : `its values would be ignored and every row take ${like}'s default`;
       problem(
         i + 1,
-        `column "${showText(name)}" looks like ${like} but is not named so (${lost}). Name it exactly "${like}", or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads`,
+        `column "${showText(name)}" looks like ${like} but is not named so (${lost}). Name it exactly "${namedAs(like, name)}", or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads`,
       );
     }
   });
@@ -124,9 +124,10 @@ const squeeze = (s: string) =>
 /** A name without case, spaces, underscores or hyphens. */
 export const squeezed = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
 
-export function resembles(name: string): Column | undefined {
+export function resembles(name: string, has: (c: Column) => boolean = () => false): Column | undefined {
   const s = squeeze(name);
   if (!s) return undefined;
+  if (/\p{Script=Han}/u.test(name)) return resemblesZh(name, has);
   let best: Column | undefined;
   let score = 3;
   for (const c of COLUMN_BY_NAME.keys()) {
@@ -135,6 +136,23 @@ export function resembles(name: string): Column | undefined {
   }
   return best;
 }
+
+/**
+ * The column a 中文 header resembles: one of its headers with a unit in brackets (年龄（岁）), or a part of one or one with
+ * more around it (工资 for 工资收入, 城乡类型 for 城乡), two characters at least — of those, the first the file lacks, else
+ * the first (收入: wage_income, or other_income beside 工资收入). A caseworker's 工资 was an unread column, the family
+ * paid as if it earned nothing.
+ */
+function resemblesZh(name: string, has: (c: Column) => boolean): Column | undefined {
+  const bare = name.replace(/[（(【[][^）)】\]]*[）)】\]]/gu, '').replace(/[\s\p{P}]/gu, '');
+  if (bare.length < 2) return undefined;
+  const like = [...COLUMN_BY_ALIAS].filter(([alias]) => alias.includes(bare) || bare.includes(alias)).map(([, def]) => def.name as Column);
+  return like.find((c) => !has(c)) ?? like[0]; // (收入 beside 工资收入: other_income, which the file lacks)
+}
+
+/** How a column is named in the words of the header that resembles it: its 中文 header for a 中文 one. */
+export const namedAs = (column: Column, header: string): string =>
+  /\p{Script=Han}/u.test(header) ? `${COLUMN_BY_NAME.get(column)!.zh[0]}" or "${column}` : column;
 
 /** A 0-based field index (or none) as a 1-based column number. */
 export const colNumber = (i: number | undefined) => (i === undefined || i < 0 ? undefined : i + 1);

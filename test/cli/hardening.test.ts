@@ -539,11 +539,11 @@ describe('odd inputs', () => {
   it('columns jiuzhu does not read are named in a note, with the optional columns the file lacks; --quiet silences it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-unread-'));
     const file = join(dir, 'roll.csv');
-    writeFileSync(file, 'household_id,person_id,age,area,"工资",wgt,village,weight\nH1,H1-1,40,urban,1000,2.5,东村,1\n');
+    writeFileSync(file, 'household_id,person_id,age,area,"备注",wgt,village,weight\nH1,H1-1,40,urban,1000,2.5,东村,1\n');
     const r = jiuzhu(['simulate', '--policy', NANNING, '--households', file, '--date', '2025-06-30']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
-      `note: ${file}: jiuzhu reads no column named "工资", "wgt", "village": left out of every figure; the file has no wage_income, other_income,`,
+      `note: ${file}: jiuzhu reads no column named "备注", "wgt", "village": left out of every figure; the file has no wage_income, other_income,`,
     );
     expect(r.stderr).not.toMatch(/the file has no [^:]*\bweight\b/);
     expect(jiuzhu(['simulate', '--policy', NANNING, '--households', file, '--date', '2025-06-30', '--quiet']).stderr).toBe('');

@@ -1,0 +1,48 @@
+// A 中文 header that resembles one jiuzhu reads but is not named so (io/household-messages.ts resembles) is an error,
+// as `wage_incom` is: a caseworker's 工资 had been an unread column, noted on stderr only, and the family paid full
+// dibao (9,720.00 a year) as if it earned nothing.
+import { describe, expect, it } from 'vitest';
+import { readHeader } from '../../src/io/household-messages.js';
+import { InputError } from '../../src/errors.js';
+
+const said = (header: string[]): string[] => {
+  try {
+    readHeader(header, 'h.csv', 1);
+    return [];
+  } catch (e) {
+    if (e instanceof InputError) return e.problems.map((p) => `${p.where?.col}: ${p.message}`);
+    throw e;
+  }
+};
+
+describe('a 中文 header like a column', () => {
+  it('is refused, naming the column and its 中文 header: a part of one, one with more around it, one with a unit', () => {
+    for (const [header, column, zh] of [
+      ['工资', 'wage_income', '工资收入'],
+      ['残疾', 'disability_grade', '残疾等级'],
+      ['是否重病（是/否）', 'serious_illness', '重病'],
+      ['家庭金融资产（元）', 'financial_assets', '金融资产'],
+    ] as const) {
+      const got = said(['户编号', '个人编号', '年龄', '城乡', header]);
+      expect(got, header).toEqual([
+        `5: column "${header}" looks like ${column} but is not named so (its values would be ignored and every row take ${column}'s default). Name it exactly "${zh}" or "${column}", or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads`,
+      ]);
+    }
+    // a required column's: said as one the file must have
+    expect(said(['户编号', '个人编号', '年龄（岁）', '城乡类型'])).toEqual([
+      '3: column "年龄（岁）" looks like age but is not named so (a column the file must have). Name it exactly "年龄" or "age", or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads',
+      '4: column "城乡类型" looks like area but is not named so (a column the file must have). Name it exactly "城乡" or "area", or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads',
+    ]);
+  });
+
+  it('of two columns, is the one the file lacks: 收入 beside 工资收入 is other_income', () => {
+    expect(said(['户编号', '个人编号', '年龄', '城乡', '工资收入', '收入'])[0]).toMatch(/^6: column "收入" looks like other_income /);
+    expect(said(['户编号', '个人编号', '年龄', '城乡', '收入'])[0]).toMatch(/^5: column "收入" looks like wage_income /);
+  });
+
+  it('is read where it is one (年龄, 城乡), and a column of its own (姓名, 备注, 村) is no problem', () => {
+    expect(said(['户编号', '个人编号', '年龄', '城乡', '工资收入', '姓名', '备注', '村', '户主'])).toEqual([]);
+    const index = readHeader(['户编号', '个人编号', '年龄', '城乡', '工资收入'], 'h.csv', 1);
+    expect(index.get('wage_income')).toBe(4);
+  });
+});
