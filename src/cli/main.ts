@@ -73,6 +73,8 @@ function buildProgram(ctx: Ctx): Command {
         return u;
       })
       .default('yuan');
+  const DESCRIBE =
+    'the household described as in a case file, e.g. "{area: urban, persons: [{age: 40, wage_income: 1500}]}" (or the 中文 headers: {城乡: 城镇, 成员: [{年龄: 40}]}): incomes a month, rigid_expenditure the last 12 months\' total, financial_assets the household\'s';
   const scenario = (what: string) => new Option('--scenario <file>', what).argParser((v: string, prev: string[] = []) => [...prev, v]);
 
   program
@@ -168,7 +170,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(policy())
     .addOption(households().makeOptionMandatory(false))
     .option('--household <id>', 'the household_id to explain (or --describe one, as cliff does)')
-    .option('--describe <yaml>', 'the household described as in a case file, e.g. "{area: urban, persons: [{age: 40}]}"')
+    .option('--describe <yaml>', DESCRIBE)
     .option('--scenario <file>', 'explain under this scenario instead of the baseline')
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -180,7 +182,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(policy())
     .option('--households <file>', 'household CSV: with --household, the household to sweep; alone, every household', stdinAsFile)
     .option('--household <id>', 'the household_id to sweep')
-    .option('--describe <yaml>', 'the household described as in a case file, e.g. "{area: urban, persons: [{age: 40}]}"')
+    .option('--describe <yaml>', DESCRIBE)
     .option('--member <id>', 'whose income varies (default: the main earner — the highest wage, else the first adult who can work)')
     .addOption(new Option('--vary <column>', 'the income that varies').choices(['wage_income', 'other_income']).default('wage_income'))
     .addOption(

@@ -9,7 +9,7 @@ import { isIsoDate } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
 import type { HouseholdSpec } from '../core/population.js';
 import { InputError } from '../errors.js';
-import { COLUMNS, HOUSEHOLD_COLS, parseCell, PERSON_COLS, type ColumnDef } from '../core/columns.js';
+import { COLUMN_BY_NAME, COLUMNS, HOUSEHOLD_COLS, parseCell, PERSON_COLS, type ColumnDef } from '../core/columns.js';
 import { readText } from './policy-file.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, YamlFile } from './yaml-nodes.js';
 
@@ -125,12 +125,38 @@ function field(
 const HOUSEHOLD_DEFS: readonly ColumnDef[] = HOUSEHOLD_COLS.map((c) => COLUMNS[c]!);
 const PERSON_DEFS: readonly ColumnDef[] = PERSON_COLS.map((c) => COLUMNS[c]!);
 
+/** The 中文 words for a household's persons, beside `persons`. */
+const PERSONS_ZH = ['成员', '家庭成员'];
+
+/**
+ * A household's or person's keys, each by its column's name or one of its 中文 headers (城乡, 年龄 …: core/columns.ts),
+ * as a households file takes them (a caseworker's {城乡: 农村} was an unknown key, where the file's header is read);
+ * a key given both ways is told.
+ */
+function known(y: YamlFile, map: YAMLMap, defs: readonly ColumnDef[], others: readonly string[], what: string, subject: string) {
+  const k = y.known(map, [...defs.flatMap((d) => [d.name, ...d.zh]), ...others], what);
+  for (const d of defs)
+    for (const zh of d.zh) {
+      if (!k.has(zh)) continue;
+      if (k.has(d.name)) y.problem(k.get(zh)![1].key as Node, `${zh} is ${d.name} again: give it once`, subject);
+      else k.set(d.name, k.get(zh)!);
+      k.delete(zh);
+    }
+  return k;
+}
+
 function parseHousehold(y: YamlFile, node: Node | null, id: string, subject: string): HouseholdSpec | null {
   if (!isMap(node)) {
     y.problem(node, 'expected a household {area, …, persons: [...]}', subject);
     return null;
   }
-  const k = y.known(node, [...HOUSEHOLD_DEFS.map((d) => d.name), ...PERSON_DEFS.map((d) => d.name), 'persons'], 'a household');
+  const k = known(y, node, [...HOUSEHOLD_DEFS, ...PERSON_DEFS], ['persons', ...PERSONS_ZH], 'a household', subject);
+  for (const zh of PERSONS_ZH) {
+    if (!k.has(zh)) continue;
+    if (k.has('persons')) y.problem(k.get(zh)![1].key as Node, `${zh} is persons again: give it once`, subject);
+    else k.set('persons', k.get(zh)!);
+    k.delete(zh);
+  }
   // A column at the wrong level is told where it belongs (it read "unknown key", or "did you mean age?" for area).
   for (const def of PERSON_DEFS)
     if (k.has(def.name)) y.problem(k.get(def.name)![0], `${def.name} is a person's: give it in each person under "persons"`, subject);
@@ -148,7 +174,7 @@ function parseHousehold(y: YamlFile, node: Node | null, id: string, subject: str
       y.problem(p, 'expected a person {age, …}', subject);
       return null;
     }
-    const pk = y.known(p, [...PERSON_DEFS.map((d) => d.name), ...HOUSEHOLD_DEFS.map((d) => d.name), 'person_id'], 'a person');
+    const pk = known(y, p, [...PERSON_DEFS, ...HOUSEHOLD_DEFS, COLUMN_BY_NAME.get('person_id')!], [], 'a person', subject);
     for (const def of HOUSEHOLD_DEFS)
       if (pk.has(def.name))
         y.problem(pk.get(def.name)![0], `${def.name} is the household's (the same for every member): give it beside "persons"`, subject);
@@ -245,7 +271,12 @@ export function parseHouseholdText(text: string, source: string): HouseholdSpec 
   const y = new YamlFile(source, text);
   if (y.broken) throw new InputError(y.problems, 'the household is not valid YAML');
   const spec = parseHousehold(y, y.doc.contents as Node | null, 'described', 'the household');
+  // (a caseworker gave a file's name: the text is wanted)
+  const named = /^[^\s{}[\]:]+\.(ya?ml|json|txt)$/i.test(text.trim()) ? `; for a file, its text: ${source} "$(cat ${text.trim()})"` : '';
   if (y.problems.length || !spec)
-    throw new InputError(y.problems, 'write the household as in a case file: {area: urban, persons: [{age: 40, wage_income: 1500}]}');
+    throw new InputError(
+      y.problems,
+      `write the household as in a case file: {area: urban, persons: [{age: 40, wage_income: 1500}]}${named}`,
+    );
   return spec;
 }

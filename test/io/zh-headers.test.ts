@@ -46,3 +46,27 @@ describe('a 中文 header like a column', () => {
     expect(index.get('wage_income')).toBe(4);
   });
 });
+
+describe('a household described (--describe, a case) with 中文 keys', () => {
+  // A caseworker's {城乡: 农村, persons: [{年龄: 72}]} was "unknown key 城乡", where a households file reads the header
+  it('reads them as the households file reads its headers, the same household as in English', async () => {
+    const { parseHouseholdText } = await import('../../src/io/cases-file.js');
+    const zh = parseHouseholdText(
+      '{城乡: 农村, 金融资产: 1000, 成员: [{个人编号: a, 年龄: 72, 其他收入: 300.5, 有赡养人: 否}, {年龄: 9}]}',
+      '--describe',
+    );
+    const en = parseHouseholdText(
+      '{area: rural, financial_assets: 1000, persons: [{person_id: a, age: 72, other_income: 300.5, has_capable_supporter: 0}, {age: 9}]}',
+      '--describe',
+    );
+    expect(zh).toEqual(en);
+  });
+
+  it('refuses a key given both ways, at the 中文 one', async () => {
+    const { parseHouseholdText } = await import('../../src/io/cases-file.js');
+    expect(() => parseHouseholdText('{城乡: 农村, area: rural, persons: [{age: 7}]}', '--describe')).toThrow(
+      '--describe:1:2: the household: 城乡 is area again: give it once',
+    );
+    expect(() => parseHouseholdText('{area: rural, persons: [{age: 7}], 成员: [{age: 8}]}', '--describe')).toThrow('成员 is persons again');
+  });
+});
