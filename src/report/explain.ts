@@ -143,7 +143,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, under?
     out.push('', ...stepLines(st, s));
     for (const p of paramsInUse(st, s)) if (!used.includes(p)) used.push(p);
   }
-  out.push('', chalk.bold('result'), ...resultLines(e, programsOnEstimates(estimatesInForce(s))));
+  out.push('', chalk.bold('result'), ...resultLines(e, programsOnEstimates(estimatesInForce(s)), s.date));
   if (under)
     out.push(
       `  baseline 基线: ${y(viewOf(under.baseline).annual)} a year; Δ ${signedFen(viewOf(e.result).annual - viewOf(under.baseline).annual)}`,
@@ -180,7 +180,7 @@ function resultText(p: ProgramInfo, x: ProgramResult): string {
   }
 }
 
-function resultLines(e: Explanation, onEstimates: ReadonlySet<ProgramId>): string[] {
+function resultLines(e: Explanation, onEstimates: ReadonlySet<ProgramId>, date: string): string[] {
   const r = viewOf(e.result);
   const lines = PER_HOUSEHOLD_ORDER.filter((p) => r[p.id].flag || (p.kind === 'kept' && r[p.id].months)).map((p) =>
     onEstimates.has(p.id)
@@ -200,7 +200,18 @@ function resultLines(e: Explanation, onEstimates: ReadonlySet<ProgramId>): strin
   }
   if (!lines.length) lines.push('  no assistance');
   if (!r.dibao.flag) lines.push(...whyNotDibao(e.steps));
-  lines.push(`  annual total 年度合计: ${y(r.annual)}`);
+  // (a caseworker's first figure is the month's; and the year's is that month twelve times, said so: a trial on the day
+  // before and the day of Fuliang's minimum wage rise read two years, neither the one the calendar year pays)
+  const monthly = PER_HOUSEHOLD_ORDER.filter((p) => p.kind === 'monthly' && r[p.id].flag).reduce((sum, p) => sum + r[p.id].amount, 0);
+  const rest = PER_HOUSEHOLD_ORDER.filter((p) => p.kind !== 'monthly' && p.kind !== 'caseload' && r[p.id].annual).map((p) => p.en);
+  if (monthly) lines.push(`  monthly total 每月合计: ${y(monthly)}`);
+  lines.push(
+    `  annual total 年度合计: ${y(r.annual)}${
+      monthly || rest.length
+        ? ` (${[...(monthly ? [`12 × the month at ${date}`] : []), ...rest].join(' + ')}; a year with a change in it: simulate --year)`
+        : ''
+    }`,
+  );
   if (r.eligibleAnnual !== r.annual) lines.push(`  had it taken up all it is eligible for 应保尽保: ${y(r.eligibleAnnual)}`);
   return lines;
 }

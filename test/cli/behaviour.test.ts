@@ -120,6 +120,24 @@ describe('explain', () => {
       describe.replace('prior_dibao: 0', 'prior_dibao: 300'),
     ]);
     expect(kept.stdout).toContain('result  keeps 300.00 a month for 3 months');
+    // said on stderr too, one input without the other (a caseworker read "no assistance", the reason deep in step 7)
+    expect(r.stderr).toContain('note: the household is on dibao now (on_dibao 1) with prior_dibao 0: were it to leave dibao');
+    expect(kept.stderr).not.toContain('on_dibao');
+    const unread = jiuzhu([
+      'explain',
+      '--policy',
+      NANNING,
+      '--date',
+      '2025-06-30',
+      '--describe',
+      describe.replace('on_dibao: 1, prior_dibao: 0', 'prior_dibao: 500'),
+    ]);
+    expect(unread.stderr).toContain(
+      'note: prior_dibao 500.00 is given but the household is not on dibao now (on_dibao 0): no rule reads it',
+    );
+    // the gradual exit's 3 × 300.00 is no month's: the year says what it holds
+    expect(kept.stdout).toContain('  annual total 年度合计: 900.00 (gradual exit; a year with a change in it: simulate --year)\n');
+    expect(kept.stdout).not.toContain('monthly total');
   });
 
   it('shows a dibao household’s gap arithmetic with S, n and I, each parameter’s source and the clause', () => {
@@ -181,7 +199,9 @@ describe('explain', () => {
       /dibao\.standard\.urban = 810 \(since 2022-04-01\)\n\s+nanning-2022 — 《南宁市人民政府关于提高全市城乡居民最低生活保障标准和补助水平的通知》/,
     );
     // 12 × 599.50 + the dibao premium subsidy, 2 × 280.00 a year (step 9, shown with its own parameters)
-    expect(r.stdout).toContain('annual total 年度合计: 7754.00');
+    expect(r.stdout).toContain(
+      '  monthly total 每月合计: 599.50\n  annual total 年度合计: 7754.00 (12 × the month at 2024-12-31 + medical-insurance premium subsidy; a year with a change in it: simulate --year)\n',
+    );
     expect(r.stdout).toMatch(/step 9 · 资助参保 medical-insurance premium subsidy · person a {3}000（七） 001（七）/);
     expect(r.stdout).toContain('medical.fixed.dibao = 280 [estimate*]');
     expect(r.stdout).toContain('result  280.00 of the year’s premium paid');

@@ -1,6 +1,7 @@
 // jiuzhu explain --policy FILE [--scenario FILE] (--households FILE --household ID | --describe YAML) [--date D]
 // [--format text|json]
 import { explainHousehold } from '../../core/explain.js';
+import { fenToYuan } from '../../core/money.js';
 import { policyNotes } from '../../core/policy-notes.js';
 import { explainJson, explainText } from '../../report/explain.js';
 import type { Ctx } from '../context.js';
@@ -48,6 +49,21 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   );
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
   notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date]);
+  const exit = exitNote(pop, h);
+  if (exit && !o.quiet) ctx.stderr.write(`${exit}\n`);
+}
+
+/**
+ * The gradual exit's two inputs, one without the other (a caseworker's on_dibao 1 left prior_dibao 0 and read "no
+ * assistance", the reason only deep in step 7; prior_dibao beside on_dibao 0 went unread without a word).
+ */
+function exitNote(pop: Population, h: number): string | null {
+  const [on, prior] = [pop.onDibao[h]!, pop.prior[h]!];
+  if (on && !prior)
+    return 'note: the household is on dibao now (on_dibao 1) with prior_dibao 0: were it to leave dibao, its gradual exit (渐退) would keep nothing — give prior_dibao, its monthly dibao now';
+  if (!on && prior)
+    return `note: prior_dibao ${fenToYuan(prior)} is given but the household is not on dibao now (on_dibao 0): no rule reads it — a gradual exit keeps the dibao of a household on dibao now; give on_dibao 1 where it receives dibao`;
+  return null;
 }
 
 /** The household to explain: one of a file (--households and --household), or one described (--describe). */
