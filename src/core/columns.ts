@@ -46,6 +46,12 @@ export interface ColumnDef {
 
 /** 是/否 for a 0/1 flag, and TRUE/FALSE (a spreadsheet's yes/no cell, as Excel saves it in a CSV). */
 const YES_NO = { 是: 1, 否: 0, TRUE: 1, FALSE: 0 } as const;
+/** A disability grade's words: 一级, 1级, 一级残疾 … 四级残疾. */
+const GRADE_WORDS: Readonly<Record<string, number>> = Object.fromEntries(
+  ['一', '二', '三', '四'].flatMap((n, i) => [`${n}级`, `${i + 1}级`, `${n}级残疾`].map((w) => [w, i + 1])),
+);
+/** …and 有/无 where the column asks whether the person has one (有赡养人: 有; 重病: 无 — a caseworker's words). */
+const HAS_NOT = { ...YES_NO, 有: 1, 无: 0 } as const;
 
 const money = { type: 'money' } as const;
 const flag = { type: 'integer', max: 1 } as const;
@@ -105,7 +111,7 @@ export const COLUMNS = [
     default: 0,
     expected: 'a disability grade 0–4 (0 none; 1, 2 severe)',
     zh: ['残疾等级'],
-    words: { 无: 0, 无残疾: 0, 一级: 1, 二级: 2, 三级: 3, 四级: 4, '1级': 1, '2级': 2, '3级': 3, '4级': 4 },
+    words: { 无: 0, 无残疾: 0, ...GRADE_WORDS },
   },
   {
     name: 'serious_illness',
@@ -115,7 +121,7 @@ export const COLUMNS = [
     default: 0,
     expected: '0 or 1',
     zh: ['重病', '是否重病'],
-    words: YES_NO,
+    words: HAS_NOT,
   },
   {
     name: 'labor_capacity',
@@ -125,7 +131,17 @@ export const COLUMNS = [
     default: 0,
     expected: 'full, partial or none',
     zh: ['劳动能力'],
-    words: { 有劳动能力: 0, 完全劳动能力: 0, 部分劳动能力: 1, 部分丧失劳动能力: 1, 无劳动能力: 2, 完全丧失劳动能力: 2 },
+    words: {
+      有劳动能力: 0,
+      完全劳动能力: 0,
+      有: 0,
+      部分劳动能力: 1,
+      部分丧失劳动能力: 1,
+      无劳动能力: 2,
+      完全丧失劳动能力: 2,
+      丧失劳动能力: 2,
+      无: 2,
+    },
   },
   {
     name: 'self_care',
@@ -159,7 +175,7 @@ export const COLUMNS = [
     default: 1,
     expected: '0 or 1',
     zh: ['有赡养人', '有法定赡养人'],
-    words: YES_NO,
+    words: HAS_NOT,
   },
   {
     name: 'financial_assets',

@@ -70,3 +70,25 @@ describe('a household described (--describe, a case) with 中文 keys', () => {
     expect(() => parseHouseholdText('{area: rural, persons: [{age: 7}], 成员: [{age: 8}]}', '--describe')).toThrow('成员 is persons again');
   });
 });
+
+describe('a caseworker’s words for a value', () => {
+  // 有/无 for a supporter or an illness, 无 for no labour capacity, 一级残疾: each was refused (`--describe`, a roster)
+  it('are read: 有/无, 无 (labour capacity), 丧失劳动能力, 一级残疾 … 四级残疾', async () => {
+    const { COLUMN_BY_NAME, parseCell } = await import('../../src/core/columns.js');
+    const read = (column: string, text: string) => parseCell(COLUMN_BY_NAME.get(column)!, text);
+    expect(read('has_capable_supporter', '有')).toEqual({ ok: true, value: 1 });
+    expect(read('has_capable_supporter', '无')).toEqual({ ok: true, value: 0 });
+    expect(read('serious_illness', '有')).toEqual({ ok: true, value: 1 });
+    expect(read('labor_capacity', '无')).toEqual({ ok: true, value: 2 }); // none
+    expect(read('labor_capacity', '丧失劳动能力')).toEqual({ ok: true, value: 2 });
+    expect(read('labor_capacity', '有')).toEqual({ ok: true, value: 0 }); // full
+    for (const [w, g] of [
+      ['一级残疾', 1],
+      ['二级', 2],
+      ['3级', 3],
+      ['四级残疾', 4],
+    ] as const)
+      expect(read('disability_grade', w)).toEqual({ ok: true, value: g });
+    expect(read('disability_grade', '五级').ok).toBe(false);
+  });
+});
