@@ -10,7 +10,7 @@ import { dec, inUse, madeBy, valueToJson, valueToText, type Snapshot } from '../
 import { viewOf, type HouseholdResult, type ProgramResult } from '../core/engine.js';
 import type { Scenario } from '../core/scenario.js';
 import { estimatesInForce, programsOnEstimates } from './estimates.js';
-import { countedIncome } from '../core/programs/context.js';
+import { countedIncome, isSevere } from '../core/programs/context.js';
 import { isCash, PROGRAM_BY_ID, programLabel, type ProgramId, type ProgramInfo } from '../core/programs/index.js';
 import { provenance } from './params.js';
 import { PER_HOUSEHOLD_ORDER, resultRecord } from './per-household.js';
@@ -143,7 +143,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, under?
     out.push('', ...stepLines(st, s));
     for (const p of paramsInUse(st, s)) if (!used.includes(p)) used.push(p);
   }
-  out.push('', chalk.bold('result'), ...resultLines(e, programsOnEstimates(estimatesInForce(s)), s.date));
+  out.push('', chalk.bold('result'), ...resultLines(e, programsOnEstimates(estimatesInForce(s)), s.date, canEnterAlone(pop, e.household)));
   if (under)
     out.push(
       `  baseline 基线: ${y(viewOf(under.baseline).annual)} a year; Δ ${signedFen(viewOf(e.result).annual - viewOf(under.baseline).annual)}`,
@@ -180,7 +180,7 @@ function resultText(p: ProgramInfo, x: ProgramResult): string {
   }
 }
 
-function resultLines(e: Explanation, onEstimates: ReadonlySet<ProgramId>, date: string): string[] {
+function resultLines(e: Explanation, onEstimates: ReadonlySet<ProgramId>, date: string, someoneAlone: boolean): string[] {
   const r = viewOf(e.result);
   const lines = PER_HOUSEHOLD_ORDER.filter((p) => r[p.id].flag || (p.kind === 'kept' && r[p.id].months)).map((p) =>
     onEstimates.has(p.id)
@@ -199,7 +199,8 @@ function resultLines(e: Explanation, onEstimates: ReadonlySet<ProgramId>, date: 
     );
   }
   if (!lines.length) lines.push('  no assistance');
-  if (!r.dibao.flag) lines.push(...whyNotDibao(e.steps));
+  if (!r.dibao.flag) lines.push(...whyNotDibao(e.steps, r.single_person.flag > 0));
+  lines.push(...nearMisses(e.steps, r, someoneAlone));
   // (a caseworker's first figure is the month's; and the year's is that month twelve times, said so: a trial on the day
   // before and the day of Fuliang's minimum wage rise read two years, neither the one the calendar year pays)
   const monthly = PER_HOUSEHOLD_ORDER.filter((p) => p.kind === 'monthly' && r[p.id].flag).reduce((sum, p) => sum + r[p.id].amount, 0);
@@ -256,7 +257,35 @@ export function explainJson(e: Explanation, pop: Population, s: Snapshot, under?
  * assets (step 2's test, with the amounts) or its income, with the income per person against S (000（一）:
  * 人均收入低于当地低保标准). Nothing when step 3 did not run (every member tekun).
  */
-function whyNotDibao(steps: readonly TraceStep[]): string[] {
+/** Whether a member could enter dibao alone (单人户施保: severely disabled or seriously ill; DOMAIN step 5). */
+function canEnterAlone(pop: Population, h: number): boolean {
+  for (let k = pop.offsets[h]!; k < pop.offsets[h + 1]!; k++) if (isSevere(pop, pop.members[k]!) || pop.ill[pop.members[k]!]) return true;
+  return false;
+}
+
+/**
+ * Why not, for the programs other than dibao: a step whose checks all held but one, for a program the household does not
+ * receive nor decline — a near miss, the one check said (a caseworker's lone elder on 900 read "not tekun" with the
+ * reason, 900.00 < 810.00, only in step 1). A step with more than one check failing is far from it: not said.
+ */
+function nearMisses(steps: readonly TraceStep[], r: ReturnType<typeof viewOf>, someoneAlone: boolean): string[] {
+  const gets = (id: string) => {
+    const x = (r as unknown as Record<string, ProgramResult | undefined>)[id];
+    return !x || x.flag > 0 || x.declined > 0 || (id === 'rigid_aid' && r.rigid_family.flag > 0);
+  };
+  return steps.flatMap((st) => {
+    const p = PROGRAM_BY_ID.get(st.program as ProgramId);
+    const failed = st.checks.filter((c) => !c.holds);
+    if (!p || st.program === 'dibao' || failed.length !== 1 || gets(st.program)) return [];
+    // (the household's ceiling, where no member is severe or ill: no one to enter alone, nothing near)
+    if (st.program === 'single_person' && !st.person && !someoneAlone) return [];
+    const c = failed[0]!;
+    const label = st.program === 'rigid_aid' ? '刚性支出困难 rigid-expenditure family' : programLabel(p);
+    return [`  not ${label}${st.person ? ` (person ${st.person})` : ''}: ${c.expr}: ${c.lhs} ${c.op} ${c.rhs} → no`];
+  });
+}
+
+function whyNotDibao(steps: readonly TraceStep[], alone = false): string[] {
   const dibao = steps.find((st) => st.program === 'dibao');
   const failed = dibao?.checks.find((c) => !c.holds);
   if (!dibao || !failed) return [];
@@ -272,7 +301,11 @@ function whyNotDibao(steps: readonly TraceStep[]): string[] {
   const perPerson = D(v.get('I')!).dividedBy(v.get('n')!);
   const shown =
     perPerson.decimalPlaces() > 3 ? `${perPerson.toFixed(3, D.ROUND_DOWN)}…` : perPerson.toFixed(perPerson.decimalPlaces() > 2 ? 3 : 2);
-  return [`  not 低保 dibao: income per person 人均收入 ${shown} is not below S ${v.get('S')} (I ${failed.lhs} ≥ S × n ${failed.rhs})`];
+  // (beside a member's single-person dibao it read as a contradiction: the household is not, the member alone is)
+  const who = alone ? ' as a household (a member enters alone: 单人户施保)' : '';
+  return [
+    `  not 低保 dibao${who}: income per person 人均收入 ${shown} is not below S ${v.get('S')} (I ${failed.lhs} ≥ S × n ${failed.rhs})`,
+  ];
 }
 
 /** "+120.00" / "−80.50" / "0.00", fen. */

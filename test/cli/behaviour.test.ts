@@ -104,6 +104,31 @@ describe('exit codes and messages', () => {
 describe('explain', () => {
   // A hand-calculation audit: on dibao, a wage of 1700 ≥ S = 810 (step 7, 003 §11), prior_dibao 0 — explain said
   // "keeps 0.00 a month for 3 months" where the row's gradual_exit_months was 0 (nothing kept: no gradual exit)
+  // A caseworker's trial: "why not" was answered for dibao alone; a lone elder on 900 read "not tekun" with the reason
+  // only in step 1, a family over the single-person ceiling saw no word of it (Nanning 2024-10-30: S 810, ceiling 1.5)
+  it('says why not where all but one check held (a near miss), and not where the household is far from it', () => {
+    const result = (describe: string) => {
+      const r = jiuzhu(['explain', '--policy', NANNING, '--date', '2024-10-30', '--describe', describe]);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout.slice(r.stdout.indexOf('\nresult\n'), r.stdout.indexOf('\nwhere the parameters'));
+    };
+    const elder = result('{area: urban, persons: [{age: 72, other_income: 900, has_capable_supporter: 0}]}');
+    expect(elder).toContain('  not 特困 tekun (person p1): no source of living: inc(p) < S: 900.00 < 810.00 → no\n');
+    const son = result(
+      '{area: urban, persons: [{age: 58, wage_income: 4000}, {age: 55}, {age: 24, disability_grade: 1, labor_capacity: none}]}',
+    );
+    // 3 × 810 × 1.5 = 3645 ≤ 4000 (DOMAIN step 5)
+    expect(son).toContain('  not 单人户施保 single-person dibao: I < income_ceiling × S × n: 4000.00 < 2430.00 × 1.5 → no\n');
+    const within = result(
+      '{area: urban, persons: [{age: 58, wage_income: 3000}, {age: 55}, {age: 24, disability_grade: 1, labor_capacity: none}]}',
+    );
+    expect(within).toContain('  not 低保 dibao as a household (a member enters alone: 单人户施保): ');
+    // no one severe or ill: the single-person ceiling is nothing near; a worker of 40 is far from tekun
+    const worker = result('{area: urban, persons: [{age: 40, wage_income: 9000}]}');
+    expect(worker).not.toMatch(/not 单人户施保|not 特困/);
+    expect(worker).toContain('  not 低保边缘 low-income: I < multiplier × S_ref × n: 9000.00 < 810.00 × 1.5 → no\n');
+  });
+
   it('a gradual exit with prior_dibao 0 is none, in explain as in the rows', () => {
     const describe = '{area: urban, on_dibao: 1, prior_dibao: 0, persons: [{person_id: a, age: 45, wage_income: 1700}]}';
     const r = jiuzhu(['explain', '--policy', NANNING, '--date', '2025-06-30', '--describe', describe]);
