@@ -135,28 +135,13 @@ describe('explain', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('result  no gradual exit: prior_dibao is 0, nothing to keep');
     expect(r.stdout).not.toContain('keeps 0.00 a month');
-    const kept = jiuzhu([
-      'explain',
-      '--policy',
-      NANNING,
-      '--date',
-      '2025-06-30',
-      '--describe',
-      describe.replace('prior_dibao: 0', 'prior_dibao: 300'),
-    ]);
+    const described = (d: string) => jiuzhu(['explain', '--policy', NANNING, '--date', '2025-06-30', '--describe', d]);
+    const kept = described(describe.replace('prior_dibao: 0', 'prior_dibao: 300'));
     expect(kept.stdout).toContain('result  keeps 300.00 a month for 3 months');
     // said on stderr too, one input without the other (a caseworker read "no assistance", the reason deep in step 7)
     expect(r.stderr).toContain('note: the household is on dibao now (on_dibao 1) with prior_dibao 0: were it to leave dibao');
     expect(kept.stderr).not.toContain('on_dibao');
-    const unread = jiuzhu([
-      'explain',
-      '--policy',
-      NANNING,
-      '--date',
-      '2025-06-30',
-      '--describe',
-      describe.replace('on_dibao: 1, prior_dibao: 0', 'prior_dibao: 500'),
-    ]);
+    const unread = described(describe.replace('on_dibao: 1, prior_dibao: 0', 'prior_dibao: 500'));
     expect(unread.stderr).toContain(
       'note: prior_dibao 500.00 is given but the household is not on dibao now (on_dibao 0): no rule reads it',
     );
