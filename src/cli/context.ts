@@ -23,6 +23,13 @@ export interface Ctx {
   readonly atEnd?: string[];
 }
 
+/** A command, then the notes kept for its end (ctx.atEnd: none when it fails, its error standing alone). */
+export async function endingWell(ctx: Ctx, run: (c: Ctx) => Promise<unknown>): Promise<void> {
+  const atEnd: string[] = [];
+  await run({ ...ctx, atEnd });
+  for (const n of atEnd) ctx.stderr.write(`${n}\n`);
+}
+
 /** A note said when the command ends well (ctx.atEnd), or now where none collects them (a command called directly). */
 export function noteAtEnd(ctx: Ctx, note: string): void {
   if (ctx.atEnd) ctx.atEnd.push(note);

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { refuseEmptyAndDash } from './option-values.js';
 import { givesIo, guardPipe, guardSignals, report } from './exit.js';
 import { tellStrayBeforeMissing } from './stray-options.js';
-import { processContext, type Ctx, type HouseholdsFlags } from './context.js';
+import { endingWell, processContext, type Ctx, type HouseholdsFlags } from './context.js';
 import { defaultParsedCache, useParsedCache } from '../io/parsed-cache.js';
 import { readsAlso } from '../io/outputs.js';
 
@@ -50,18 +50,12 @@ function buildProgram(ctx: Ctx): Command {
       .argParser(stdinAsFile)
       .makeOptionMandatory();
   const globals = (cmd: Command) => cmd.optsWithGlobals() as Globals;
-  /** A command's action: its module loaded when it runs; its options, with the global --quiet. */
-  /** A command, then the notes kept for its end (ctx.atEnd: none when it fails, its error standing alone). */
-  const endingWell = async (run: (c: Ctx) => Promise<unknown>): Promise<void> => {
-    const atEnd: string[] = [];
-    await run({ ...ctx, atEnd });
-    for (const n of atEnd) ctx.stderr.write(`${n}\n`);
-  };
+  /** A command's action: its module loaded when it runs; its options, with the global --quiet; its notes at its end. */
   const quietly =
     <O extends object>(load: () => Promise<(ctx: Ctx, o: O & { quiet: boolean }) => Promise<unknown>>) =>
     async (o: O, cmd: Command): Promise<void> => {
       const command = await load();
-      await endingWell((c) => command(c, { ...o, quiet: Boolean(globals(cmd).quiet) }));
+      await endingWell(ctx, (c) => command(c, { ...o, quiet: Boolean(globals(cmd).quiet) }));
     };
   // (the units as the outputs print them are taken too: a trial wrote --unit 万元)
   const UNITS: Record<string, string> = { yuan: 'yuan', wan: 'wan', yi: 'yi', 元: 'yuan', 万元: 'wan', 亿元: 'yi' };
@@ -214,7 +208,7 @@ function buildProgram(ctx: Ctx): Command {
     .action(async (o, cmd: Command) => {
       const { cliffCommand } = await import('./commands/cliff.js');
       const given = new Set(Object.keys(o).filter((k) => cmd.getOptionValueSource(k) === 'cli'));
-      await endingWell((c) => cliffCommand(c, { ...o, quiet: Boolean(globals(cmd).quiet), given }));
+      await endingWell(ctx, (c) => cliffCommand(c, { ...o, quiet: Boolean(globals(cmd).quiet), given }));
     });
 
   program

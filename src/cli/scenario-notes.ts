@@ -92,10 +92,12 @@ const unchangedText = (id: string, policy: Policy, date: string, year: boolean, 
 export function unchangedRunsNotes(runs: readonly LoadedRun[], date: string, where = ''): string[] {
   const [base, ...rest] = runs;
   return rest.flatMap((r) => {
-    const note = !snapshotChanges(base!.snapshot, r.snapshot, date).length
+    const same = !snapshotChanges(base!.snapshot, r.snapshot, date).length;
+    const note = same
       ? unchangedText(r.id, r.snapshot.policy, date, false, where)
       : unreadNote(r.id, base!.snapshot, r.snapshot, date, false, where);
-    return [...(note ? [note] : []), ...relationNotes(r.id, r.snapshot.policy, date, where)];
+    const later = same ? null : laterNote(r.id, base!.snapshot.policy, r.snapshot.policy, date, where);
+    return [note, later, ...relationNotes(r.id, r.snapshot.policy, date, where)].filter((n): n is string => n !== null);
   });
 }
 
