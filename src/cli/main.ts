@@ -70,6 +70,7 @@ function buildProgram(ctx: Ctx): Command {
   const DESCRIBE =
     'the household described as in a case file, e.g. "{area: urban, persons: [{age: 40, wage_income: 1500}]}" (or the 中文 headers: {城乡: 城镇, 成员: [{年龄: 40}]}): incomes a month, rigid_expenditure the last 12 months\' total, financial_assets the household\'s';
   const scenario = (what: string) => new Option('--scenario <file>', what).argParser((v: string, prev: string[] = []) => [...prev, v]);
+  const lang = (what: string) => new Option('--lang <lang>', `${what} (default: from LANG)`).choices(['zh', 'en']);
 
   program
     .command('params')
@@ -155,7 +156,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(scenario('a scenario to compare with the baseline (repeatable)'))
     .addOption(households('not - (the keys come from standard input)'))
     .addOption(date())
-    .addOption(new Option('--lang <lang>', 'interface language (default: from LANG)').choices(['zh', 'en']))
+    .addOption(lang('interface language'))
     .action(quietly(async () => (await import('./commands/tui.js')).tuiCommand));
 
   program
@@ -168,6 +169,8 @@ function buildProgram(ctx: Ctx): Command {
     .option('--scenario <file>', 'explain under this scenario instead of the baseline')
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(lang('the text in 中文 (zh) or in English with the 中文 names (en)'))
+    .option('--brief', 'the household and its result alone (each program, why not, the totals): no steps, no sources')
     .action(quietly(async () => (await import('./commands/explain.js')).explainCommand));
 
   program

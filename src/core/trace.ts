@@ -7,6 +7,8 @@ export interface Check {
   readonly op: string;
   readonly rhs: string;
   readonly holds: boolean;
+  /** The test in Chinese, its expression kept: "无生活来源: inc(p) < S" (explain --lang zh). */
+  readonly zh: string;
 }
 
 export interface TraceStep {
@@ -24,6 +26,8 @@ export interface TraceStep {
   readonly values: ReadonlyArray<readonly [string, string]>;
   readonly checks: readonly Check[];
   readonly result: string;
+  /** The rule and the result in Chinese (explain --lang zh), as a caseworker would tell a family. */
+  readonly zh: { readonly rule: string; readonly result: string };
 }
 
 export interface Tracer {
@@ -37,6 +41,6 @@ export class ListTracer implements Tracer {
   }
 }
 
-export function check(expr: string, lhs: string, op: string, rhs: string, holds: boolean): Check {
-  return { expr, lhs, op, rhs, holds };
+export function check(expr: string, lhs: string, op: string, rhs: string, holds: boolean, zh: string): Check {
+  return { expr, lhs, op, rhs, holds, zh };
 }

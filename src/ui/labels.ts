@@ -1,5 +1,7 @@
 // Interface labels in Chinese or English (--lang, default from LANG/LC_ALL). Program names stay bilingual.
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../report/lang.js';
+
+export { langFromEnv, type Lang } from '../report/lang.js';
 
 const L = {
   overview: ['总览', 'overview'],
@@ -86,8 +88,4 @@ export const runName = (lang: Lang, id: string): string => (id === 'baseline' ? 
 
 export function filterLabel(lang: Lang, filter: keyof typeof FILTERS): string {
   return FILTERS[filter][lang === 'zh' ? 0 : 1];
-}
-
-export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {
-  return /^zh/i.test(env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '') ? 'zh' : 'en';
 }

@@ -18,7 +18,8 @@ export function jiuzhu(
     cwd: opts.cwd,
     input: opts.input,
     ...(opts.timeout ? { timeout: opts.timeout, killSignal: 'SIGKILL' as const } : {}),
-    env: { ...process.env, NO_COLOR: '1', CI: '', ...opts.env },
+    // (the locale of the machine the tests run on chooses no language: explain's and the TUI's text default to it)
+    env: { ...process.env, NO_COLOR: '1', CI: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...opts.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -4,6 +4,7 @@ import { explainHousehold } from '../../core/explain.js';
 import { fenToYuan } from '../../core/money.js';
 import { policyNotes } from '../../core/policy-notes.js';
 import { explainJson, explainText } from '../../report/explain.js';
+import { langFromEnv, type Lang } from '../../report/lang.js';
 import type { Ctx } from '../context.js';
 import { UsageError } from '../../errors.js';
 import { parseHouseholdText } from '../../io/cases-file.js';
@@ -29,10 +30,19 @@ export interface ExplainOptions {
   readonly scenario?: string;
   readonly date?: string;
   readonly format: 'text' | 'json';
+  /** The text's language (default: from the locale, as the TUI's). */
+  readonly lang?: Lang;
+  /** The household and its result alone. */
+  readonly brief?: boolean;
   readonly quiet: boolean;
 }
 
 export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void> {
+  // (JSON carries the whole trace, in both languages: each step's and check's zh)
+  if (o.format === 'json' && (o.brief || o.lang))
+    throw new UsageError(
+      `${o.brief ? '--brief' : '--lang'} shapes the text: --format json gives the whole trace, each step in both languages (its zh)`,
+    );
   const scenarios = await loadScenarios(o.scenario ? [o.scenario] : []);
   const runs = await loadRuns(o.policy, scenarios, simulationDate(ctx, o.date, { quiet: o.quiet }));
   const { snapshot, rules } = runs.at(-1)!;
@@ -45,7 +55,7 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   ctx.stdout.write(
     o.format === 'json'
       ? JSON.stringify(explainJson(e, pop, snapshot, under, notes), null, 2) + '\n'
-      : explainText(e, pop, snapshot, under),
+      : explainText(e, pop, snapshot, { under, lang: o.lang ?? langFromEnv(ctx.env), brief: o.brief }),
   );
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
   notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date]);

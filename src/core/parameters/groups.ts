@@ -5,6 +5,16 @@
 /** DOMAIN "Take-up": the groups a household takes up, each with its rate take_up.<group>. */
 export const TAKE_UP_GROUPS = ['tekun', 'dibao', 'rigid', 'low_income', 'temporary'] as const;
 
+/** The groups' names in Chinese (explain --lang zh): every take-up and premium group, and none. */
+export const GROUP_ZH: Readonly<Record<(typeof TAKE_UP_GROUPS)[number] | 'none', string>> = {
+  tekun: '特困',
+  dibao: '低保',
+  rigid: '刚性支出困难',
+  low_income: '低保边缘',
+  temporary: '临时救助',
+  none: '无',
+};
+
 /** DOMAIN step 9: the groups a person may be in for the premium subsidy, in order (medical.subsidy.<group>, .fixed.). */
 export const PREMIUM_GROUPS = ['tekun', 'dibao', 'low_income', 'rigid'] as const;
 

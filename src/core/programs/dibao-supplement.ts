@@ -112,5 +112,9 @@ function trace(c: Ctx, r: SupplementRules, p: number, mask: number, amount: numb
     ],
     checks: [],
     result: `supplement ${y(amount)} per month`,
+    zh: {
+      rule: '属分类施保类别的成员每月 round(比例 × S)；多类并存按 stacking 合并（max 取高，sum 相加）',
+      result: `分类施保：每月 ${y(amount)} 元`,
+    },
   });
 }

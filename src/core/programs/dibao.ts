@@ -70,7 +70,7 @@ export function dibao(c: Ctx, r: DibaoRules): void {
   const Sn = r.S * n;
   c.isDibao = c.assetsOk && I < Sn;
   if (!c.isDibao) {
-    if (c.tr) trace(c, r, Sn, 'not dibao');
+    if (c.tr) trace(c, r, Sn, -1, -1, false);
     return;
   }
   let benefit: number;
@@ -91,15 +91,7 @@ export function dibao(c: Ctx, r: DibaoRules): void {
   enter(out, r.slot);
   out.count[r.slot] = n;
   out.amount[r.slot] = benefit;
-  if (c.tr)
-    trace(
-      c,
-      r,
-      Sn,
-      `dibao: ${y(benefit)} per month for ${n} ${n === 1 ? 'person' : 'persons'}${
-        r.tiered ? ` (band ${band + 1} of ${r.tiers.length}${raised ? ', one higher: a member in a supplement category, 002 一' : ''})` : ''
-      }`,
-    );
+  if (c.tr) trace(c, r, Sn, benefit, band, raised);
 }
 
 /** Whether a member of R is in a supplement category whose rate is above 0 (002 一's 重病患者、重度残疾人、老年人、未成年人). */
@@ -115,8 +107,10 @@ function inCategory(c: Ctx, k: NonNullable<DibaoRules['raise']>): boolean {
   return false;
 }
 
-function trace(c: Ctx, r: DibaoRules, Sn: number, result: string): void {
+/** Step 3's trace. `benefit`: the month's dibao, or −1 where the household is not dibao; `band`, `raised`: tiered. */
+function trace(c: Ctx, r: DibaoRules, Sn: number, benefit: number, band: number, raised: boolean): void {
   const { n, I } = c;
+  const tiers = r.tiered ? r.tiers.length : 0;
   c.tr!.record({
     step: '3',
     program: 'dibao',
@@ -133,7 +127,26 @@ function trace(c: Ctx, r: DibaoRules, Sn: number, result: string): void {
       ['S × n', y(Sn)],
       ...(c.isDibao && !r.tiered ? ([['S × n − I', y(Sn - I)]] as [string, string][]) : []),
     ],
-    checks: [check('assets_ok', String(c.assetsOk), '=', 'true', c.assetsOk), check('I < S × n', y(I), '<', y(Sn), I < Sn)],
-    result,
+    checks: [
+      check('assets_ok', String(c.assetsOk), '=', 'true', c.assetsOk, '家庭财产符合规定'),
+      check('I < S × n', y(I), '<', y(Sn), I < Sn, '家庭收入低于低保标准（I < S × n）'),
+    ],
+    result:
+      benefit < 0
+        ? 'not dibao'
+        : `dibao: ${y(benefit)} per month for ${n} ${n === 1 ? 'person' : 'persons'}${
+            tiers ? ` (band ${band + 1} of ${tiers}${raised ? ', one higher: a member in a supplement category, 002 一' : ''})` : ''
+          }`,
+    zh: {
+      rule: r.tiered
+        ? '低保 ⇔ 财产符合 ∧ I < S × n；分档：I < below_share × S × n 的第一档，每月 per_person × n；有成员属分类施保类别的，提高一档'
+        : '低保 ⇔ 财产符合 ∧ I < S × n；差额：低保金 = round(S × n − I)',
+      result:
+        benefit < 0
+          ? '不符合低保条件'
+          : `低保：${n} 人，每月 ${y(benefit)} 元${
+              tiers ? `（共 ${tiers} 档之第 ${band + 1} 档${raised ? '；有成员属分类施保类别，提高一档（002 一）' : ''}）` : ''
+            }`,
+    },
   });
 }

@@ -102,11 +102,21 @@ function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: 
               '≠',
               'tekun',
               false,
+              '不符合特困条件（特困照料护理覆盖此人，无论是否申请）',
             ),
           ]
         : r.all
           ? []
-          : [check('in the dibao, low_income or rigid group', GROUP_NAMES[g]!, '∈', '{dibao, low_income, rigid}', gets)],
+          : [
+              check(
+                'in the dibao, low_income or rigid group',
+                GROUP_NAMES[g]!,
+                '∈',
+                '{dibao, low_income, rigid}',
+                gets,
+                '属低保、低保边缘或刚性支出困难对象',
+              ),
+            ],
     result: gets
       ? `${y(r.byGrade[grade]!)} a month`
       : declined
@@ -114,5 +124,15 @@ function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: 
         : g === TEKUN
           ? 'no care subsidy: tekun care covers this person'
           : 'no care subsidy',
+    zh: {
+      rule: '重度残疾人（一级、二级）、非特困：每月 disability.care.monthly.grade<N>；范围为全体（scope all）或低保、低保边缘、刚性支出困难对象（assisted）',
+      result: gets
+        ? `每月 ${y(r.byGrade[grade]!)} 元`
+        : declined
+          ? '无护理补贴：符合特困条件，特困照料护理由其申请（未申请：不享受）'
+          : g === TEKUN
+            ? '无护理补贴：特困照料护理覆盖此人'
+            : '无护理补贴',
+    },
   });
 }

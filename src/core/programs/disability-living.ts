@@ -86,8 +86,13 @@ function trace(c: Ctx, r: LivingRules, k: number, g: number, gets: boolean): voi
         '∈',
         r.lowIncome ? '{dibao, low_income}' : '{dibao}',
         g === DIBAO || (r.lowIncome && g === LOW_INCOME),
+        r.lowIncome ? '属低保或低保边缘对象' : '属低保对象',
       ),
     ],
     result: gets ? `${y(r.monthly)} a month` : 'no living subsidy',
+    zh: {
+      rule: '残疾人（等级 ≥ 1）、非特困、属低保对象（disability.living.low_income 时含低保边缘）：每月 disability.living.monthly',
+      result: gets ? `每月 ${y(r.monthly)} 元` : '无生活补贴',
+    },
   });
 }

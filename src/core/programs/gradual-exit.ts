@@ -81,10 +81,31 @@ function trace(c: Ctx, r: GradualRules, working: boolean, applies: boolean): voi
       ['S × n', y(r.S * c.n)],
     ],
     checks: [
-      check('some member of R has wage_income > 0', String(working), '=', 'true', working),
-      check('I ≥ S × n (income no longer under the standard)', y(c.I), '≥', y(r.S * c.n), c.I >= r.S * c.n),
-      check('assets_ok (out through its income, not its assets)', String(c.assetsOk), '=', 'true', c.assetsOk),
-      check('no single-person member and no rigid aid', String(!stillDibao && noAid), '=', 'true', !stillDibao && noAid),
+      check('some member of R has wage_income > 0', String(working), '=', 'true', working, '其余成员中有人有工资收入（wage_income > 0）'),
+      check(
+        'I ≥ S × n (income no longer under the standard)',
+        y(c.I),
+        '≥',
+        y(r.S * c.n),
+        c.I >= r.S * c.n,
+        '家庭收入已不低于低保标准（I ≥ S × n）',
+      ),
+      check(
+        'assets_ok (out through its income, not its assets)',
+        String(c.assetsOk),
+        '=',
+        'true',
+        c.assetsOk,
+        '家庭财产符合规定（因收入而非财产退出）',
+      ),
+      check(
+        'no single-person member and no rigid aid',
+        String(!stillDibao && noAid),
+        '=',
+        'true',
+        !stillDibao && noAid,
+        '无单人户施保成员，无刚性支出救助',
+      ),
     ],
     // (prior_dibao 0 keeps nothing: no gradual exit, as the rows and cases give it — explain had said "keeps 0.00 a month
     // for 3 months" where the row's months were 0: a hand-calculation audit)
@@ -93,5 +114,13 @@ function trace(c: Ctx, r: GradualRules, working: boolean, applies: boolean): voi
       : pop.prior[c.h]! > 0
         ? `keeps ${y(pop.prior[c.h]!)} a month for ${r.months} months`
         : 'no gradual exit: prior_dibao is 0, nothing to keep (give the household its monthly dibao now)',
+    zh: {
+      rule: '现领低保 ∧ 不再符合低保 ∧ 无刚性支出救助 ∧ 有成员工资收入 > 0 ∧ I ≥ S × n ∧ 财产符合 ⇒ 按 prior_dibao 继续发放 gradual_exit.months 个月（渐退）',
+      result: !applies
+        ? '不适用渐退'
+        : pop.prior[c.h]! > 0
+          ? `渐退：每月 ${y(pop.prior[c.h]!)} 元，共 ${r.months} 个月`
+          : '不适用渐退：prior_dibao 为 0，无可延续的低保金（请填写家庭现领的每月低保金）',
+    },
   });
 }

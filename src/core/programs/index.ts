@@ -42,6 +42,8 @@ interface ProgramDef {
   readonly columns: readonly Field[];
   /** Names of its tier codes (0: none). */
   readonly tiers?: readonly string[];
+  /** …and in Chinese (explain --lang zh). */
+  readonly tiersZh?: readonly string[];
   /** The take-up group it is received through (DOMAIN "Take-up"); none: received whenever eligible. */
   readonly group?: TakeUpGroup;
   /** The budget line that pays for it (funding.<line>.central / .provincial; the city or county pays the rest). */
@@ -139,6 +141,7 @@ const TABLE = [
     fields: ['amount', 'tier'],
     columns: ['amount', 'tier'],
     tiers: temporary.TIERS,
+    tiersZh: temporary.TIERS_ZH,
   },
   {
     id: 'medical_premium',

@@ -75,10 +75,28 @@ function trace(c: Ctx, r: LowIncomeRules, is: boolean): void {
     ],
     checks: [
       r.atLine
-        ? check('I ≤ multiplier × S_ref × n', y(I), '≤', `${y(SrefN)} × ${m.num / m.den}`, is)
-        : check('I < multiplier × S_ref × n', y(I), '<', `${y(SrefN)} × ${m.num / m.den}`, is),
+        ? check(
+            'I ≤ multiplier × S_ref × n',
+            y(I),
+            '≤',
+            `${y(SrefN)} × ${m.num / m.den}`,
+            is,
+            '家庭收入不高于低保标准的规定倍数（I ≤ multiplier × S_ref × n）',
+          )
+        : check(
+            'I < multiplier × S_ref × n',
+            y(I),
+            '<',
+            `${y(SrefN)} × ${m.num / m.den}`,
+            is,
+            '家庭收入低于低保标准的规定倍数（I < multiplier × S_ref × n）',
+          ),
     ],
     result: is ? `low-income family, ${counted(c.out.count[r.slot]!)} counted` : 'not low-income',
+    zh: {
+      rule: `低保边缘 ⇔ 未获低保 ∧ 财产符合 ∧ I ${r.atLine ? '≤' : '<'} multiplier × S_ref × n（S_ref 按 low_income.reference${r.atLine ? '；“以下”含本数' : ''}）`,
+      result: is ? `低保边缘家庭，计 ${c.out.count[r.slot]!} 人` : '不属低保边缘家庭',
+    },
   });
 }
 

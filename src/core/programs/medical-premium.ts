@@ -84,5 +84,9 @@ function trace(c: Ctx, r: PremiumRules, k: number, g: number, amount: number): v
     ],
     checks: [],
     result: amount > 0 ? `${y(amount)} of the year’s premium paid` : 'no subsidy for this group',
+    zh: {
+      rule: '资助 = min(个人缴费, round(比例 × 个人缴费) + 定额)，按成员认定后的第一个类别',
+      result: amount > 0 ? `资助个人缴费 ${y(amount)} 元（每年）` : '该类别无资助',
+    },
   });
 }

@@ -69,10 +69,29 @@ function trace(c: Ctx, r: RestRules): void {
       ['financial_assets', y(assets)],
       ['limit_months × S × n', y(limit)],
     ],
-    checks: n > 0 ? [check('assets_ok: financial_assets ≤ limit_months × S × n', y(assets), '≤', y(limit), c.assetsOk)] : [],
+    checks:
+      n > 0
+        ? [
+            check(
+              'assets_ok: financial_assets ≤ limit_months × S × n',
+              y(assets),
+              '≤',
+              y(limit),
+              c.assetsOk,
+              '家庭财产符合规定（financial_assets ≤ limit_months × S × n）',
+            ),
+          ]
+        : [],
     result:
       n === 0
         ? 'R is empty: every member is tekun-eligible (taken up or not); steps 3–7 do not apply'
         : `n = ${n}, I = ${y(I)}, assets ${c.assetsOk ? 'within' : 'over'} the limit`,
+    zh: {
+      rule: 'R = 不属特困的成员；n = |R|；I = R 的 inc(p) 之和；财产符合 ⇔ financial_assets ≤ limit_months × S × n',
+      result:
+        n === 0
+          ? 'R 为空：全体成员符合特困条件（无论是否申请），第 3–7 步不适用'
+          : `n = ${n}，I = ${y(I)}，家庭财产${c.assetsOk ? '未超过' : '超过'}规定`,
+    },
   });
 }

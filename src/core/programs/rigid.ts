@@ -98,16 +98,40 @@ function trace(c: Ctx, r: RigidRules, d: Decided): void {
   const disposable = r.disposable * c.n;
   const { A, E, post, annualSn, belowIncome, overspent, postBelow, identified, aid } = d;
   const checks: Check[] = [
-    check('E > 0 (has rigid expenditure)', y(E), '>', '0.00', E > 0),
-    check('A < disposable_income × n', y(A), '<', y(disposable), belowIncome),
-    check('E ≥ A (spending exceeds income)', y(E), '≥', y(A), overspent),
+    check('E > 0 (has rigid expenditure)', y(E), '>', '0.00', E > 0, '有刚性支出（E > 0）'),
+    check(
+      'A < disposable_income × n',
+      y(A),
+      '<',
+      y(disposable),
+      belowIncome,
+      '家庭年收入低于当地居民人均可支配收入（A < disposable_income × n）',
+    ),
+    check('E ≥ A (spending exceeds income)', y(E), '≥', y(A), overspent, '刚性支出超过家庭收入（E ≥ A）'),
   ];
   if (!overspent) {
     checks.push(
-      check('A − E < identify_multiplier × 12 × S × n', y(post), '<', `${y(annualSn)} × ${r.identify.num / r.identify.den}`, postBelow),
+      check(
+        'A − E < identify_multiplier × 12 × S × n',
+        y(post),
+        '<',
+        `${y(annualSn)} × ${r.identify.num / r.identify.den}`,
+        postBelow,
+        '扣除刚性支出后收入低于认定线（A − E < identify_multiplier × 12 × S × n）',
+      ),
     );
   }
-  if (identified && r.aid) checks.push(check('aid: A − E < 12 × S × n', y(post), '<', y(annualSn), post < annualSn));
+  if (identified && r.aid)
+    checks.push(
+      check(
+        'aid: A − E < 12 × S × n',
+        y(post),
+        '<',
+        y(annualSn),
+        post < annualSn,
+        '扣除刚性支出后收入低于低保标准，给予救助（A − E < 12 × S × n）',
+      ),
+    );
   c.tr!.record({
     step: '4',
     program: 'rigid_aid',
@@ -125,5 +149,11 @@ function trace(c: Ctx, r: RigidRules, d: Decided): void {
     result: identified
       ? `rigid-expenditure family${aid ? `; aid ${y(aid)} per month` : r.aid ? '; no aid (A − E ≥ 12 × S × n)' : '; no cash aid (rigid.aid is false)'}`
       : 'not a rigid-expenditure family',
+    zh: {
+      rule: '认定 ⇔ E > 0 ∧ A < 居民人均可支配收入 × n ∧ (E ≥ A ∨ A − E < identify_multiplier × 12 × S × n)；rigid.aid 时救助 = round(min(S × n, (12 × S × n − (A − E)) / 12))',
+      result: identified
+        ? `刚性支出困难家庭${aid ? `；每月救助 ${y(aid)} 元` : r.aid ? '；不予救助（A − E ≥ 12 × S × n）' : '；无现金救助（rigid.aid 为 false）'}`
+        : '不属刚性支出困难家庭',
+    },
   });
 }

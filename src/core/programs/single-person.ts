@@ -99,8 +99,21 @@ function traceHousehold(c: Ctx, r: SingleRules, below: boolean): void {
       ['S × n', y(Sn)],
       ['income_ceiling', String(r.ceiling.num / r.ceiling.den)],
     ],
-    checks: [check('I < income_ceiling × S × n', y(I), '<', `${y(Sn)} × ${r.ceiling.num / r.ceiling.den}`, below)],
+    checks: [
+      check(
+        'I < income_ceiling × S × n',
+        y(I),
+        '<',
+        `${y(Sn)} × ${r.ceiling.num / r.ceiling.den}`,
+        below,
+        '家庭收入低于单人户施保的收入上限（I < income_ceiling × S × n）',
+      ),
+    ],
     result: below ? 'household within the ceiling' : 'household above the ceiling: no single-person inclusion',
+    zh: {
+      rule: '未获低保、无刚性支出救助、财产符合且 I < income_ceiling × S × n 的家庭，其重度残疾或重病成员可单独纳入低保',
+      result: below ? '家庭收入在上限以内' : '家庭收入超过上限：不予单人户施保',
+    },
   });
 }
 
@@ -119,7 +132,11 @@ function tracePerson(c: Ctx, r: SingleRules, p: number, inc: number, benefit: nu
       ['inc(p)', y(inc)],
       ['S', y(r.S)],
     ],
-    checks: r.byShare ? [] : [check('inc(p) < S', y(inc), '<', y(r.S), benefit >= 0)],
+    checks: r.byShare ? [] : [check('inc(p) < S', y(inc), '<', y(r.S), benefit >= 0, '本人收入低于低保标准（inc(p) < S）')],
     result: benefit >= 0 ? `enters dibao alone: ${y(benefit)} per month` : 'own income not under S: does not enter',
+    zh: {
+      rule: r.byShare ? '低保金 = round(benefit_share × S)' : '本人收入 inc(p) < S 的成员单独纳入，每月 round(S − inc(p))',
+      result: benefit >= 0 ? `单独纳入低保：每月 ${y(benefit)} 元` : '本人收入不低于低保标准：不纳入',
+    },
   });
 }

@@ -7,7 +7,7 @@
 // low-income.
 // 000（十九）（二十）: 应保尽保, active discovery — take-up 1 is every eligible household covered.
 import { check } from '../trace.js';
-import { TAKE_UP_GROUPS } from '../parameters/groups.js';
+import { GROUP_ZH, TAKE_UP_GROUPS } from '../parameters/groups.js';
 import type { Ctx } from './context.js';
 // The program table names each program's group; it is read when rules are compiled (after every module has loaded).
 import { PROGRAMS, yearOf } from './index.js';
@@ -107,9 +107,24 @@ function trace(c: Ctx, r: TakeUpRules, draw: number, declined: number): void {
     ],
     checks: GROUPS.map((g, i) =>
       i === r.dibao && onDibao
-        ? check(`takes up ${g}`, 'on_dibao', '=', '1', true)
-        : check(`takes up ${g}: take_up_draw < take_up.${g}`, (draw / 1_000_000).toFixed(6), '<', r.rates[i]!, !(declined & (1 << i))),
+        ? check(`takes up ${g}`, 'on_dibao', '=', '1', true, `申请并认定${GROUP_ZH[g]}（现领低保）`)
+        : check(
+            `takes up ${g}: take_up_draw < take_up.${g}`,
+            (draw / 1_000_000).toFixed(6),
+            '<',
+            r.rates[i]!,
+            !(declined & (1 << i)),
+            `申请并认定${GROUP_ZH[g]}（take_up_draw < take_up.${g}）`,
+          ),
     ),
     result: declined ? `does not take up ${GROUPS.filter((_, i) => declined & (1 << i)).join(', ')}` : 'takes up every group',
+    zh: {
+      rule: '某类别在 take_up_draw < take_up.<类别> 时视为申请并获认定（on_dibao = 1：低保始终认定）；未申请认定的，不予享受',
+      result: declined
+        ? `未申请认定：${GROUPS.filter((_, i) => declined & (1 << i))
+            .map((g) => GROUP_ZH[g])
+            .join('、')}`
+        : '各类别均申请并认定',
+    },
   });
 }

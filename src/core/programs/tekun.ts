@@ -140,6 +140,7 @@ function trace(
         'vs',
         `elderly ≥ ${elderlyAge}, minor < ${minorAge}`,
         inCategory,
+        '属老年人、残疾人或未成年人（age ≥ elderly_age ∨ disability_grade ≥ 1 ∨ age < minor_age）',
       ),
       check(
         'no labour capacity: elderly ∨ minor ∨ labor_capacity = none',
@@ -147,10 +148,15 @@ function trace(
         'vs',
         `elderly ≥ ${elderlyAge}, minor < ${minorAge}`,
         noLabour,
+        '无劳动能力（老年人 ∨ 未成年人 ∨ labor_capacity = none）',
       ),
-      check('no source of living: inc(p) < S', y(inc), '<', y(S), noLiving),
-      check('no capable supporter', String(pop.supporter[p]), '=', '0', noSupporter),
+      check('no source of living: inc(p) < S', y(inc), '<', y(S), noLiving, '无生活来源（inc(p) < S）'),
+      check('no capable supporter', String(pop.supporter[p]), '=', '0', noSupporter, '无有履行能力的法定赡养、抚养、扶养义务人'),
     ],
     result: is ? `tekun: ${y(basic)} basic + ${y(care)} care = ${y(basic + care)} per month` : 'not tekun',
+    zh: {
+      rule: '特困 ⇔ 属老年人、残疾人或未成年人 ∧ 无劳动能力 ∧ 无生活来源（inc(p) < S）∧ 无有履行能力的法定义务人；每月 = round(倍数 × S) + round(照料护理比例[自理能力] × W)',
+      result: is ? `特困人员：基本生活 ${y(basic)} + 照料护理 ${y(care)} = 每月 ${y(basic + care)} 元` : '不属特困人员',
+    },
   });
 }

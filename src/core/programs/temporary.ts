@@ -14,6 +14,8 @@ export const CLAUSES = ['000（六）', '003 §15', '004 §12'];
 
 /** The approval tiers, by code (0: no grant). */
 export const TIERS = ['', 'township', 'county', 'coordination'] as const;
+/** The tiers in Chinese (explain --lang zh); beyond the county, its coordination mechanism's 一事一议 (002 五, 003 §15). */
+export const TIERS_ZH = ['', '乡镇（街道）', '县级民政部门', '县级协调机制（一事一议）'] as const;
 
 export interface TemporaryRules {
   /** 12 × S_urban, fen: the base of the tiers. */
@@ -87,9 +89,27 @@ function trace(c: Ctx, r: TemporaryRules): void {
       ['cap', y(r.cap)],
     ],
     checks: [
-      check('grant ≤ township_max × 12 × S_urban', y(grant), '≤', `${y(urbanAnnual)} × ${township.num / township.den}`, tier === 1),
-      check('grant ≤ county_max × 12 × S_urban', y(grant), '≤', `${y(urbanAnnual)} × ${county.num / county.den}`, tier <= 2),
+      check(
+        'grant ≤ township_max × 12 × S_urban',
+        y(grant),
+        '≤',
+        `${y(urbanAnnual)} × ${township.num / township.den}`,
+        tier === 1,
+        '乡镇（街道）审批限额内（grant ≤ township_max × 12 × S_urban）',
+      ),
+      check(
+        'grant ≤ county_max × 12 × S_urban',
+        y(grant),
+        '≤',
+        `${y(urbanAnnual)} × ${county.num / county.den}`,
+        tier <= 2,
+        '县级审批限额内（grant ≤ county_max × 12 × S_urban）',
+      ),
     ],
     result: `grant ${y(grant)}, approved by ${TIERS[tier]}`,
+    zh: {
+      rule: '救助金 = min(emergency_need, annual_cap × 12 × S_urban)；乡镇（街道）审批 ≤ township_max × 12 × S_urban < 县级 ≤ county_max × 12 × S_urban < 一事一议',
+      result: `救助金 ${y(grant)} 元，由${TIERS_ZH[tier]}审批`,
+    },
   });
 }

@@ -1,0 +1,7 @@
+// The language a person reads output in: zh or en (--lang, default from the locale), for the TUI and explain.
+export type Lang = 'zh' | 'en';
+
+/** zh where the locale is Chinese (the first of LC_ALL, LC_MESSAGES and LANG that is set, beginning zh), else en. */
+export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {
+  return /^zh/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'zh' : 'en';
+}
