@@ -90,6 +90,13 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
   it('has one SVG per chart, every chart each locality should have', () => {
     const f = figures(html);
     expect(f.every((x) => x.svgs === 1)).toBe(true);
+    // every tag of every chart well formed, each attribute's value quoted whole (a chart's style="font-family:"PingFang
+    // SC", …" ended at the family's quote: saved as .svg it did not parse)
+    const svgs = html.match(/<svg [\s\S]*?<\/svg>/g) ?? [];
+    expect(svgs.length).toBeGreaterThan(10);
+    for (const svg of svgs)
+      for (const [tag, attrs] of svg.matchAll(/<[a-zA-Z][\w:-]*((?:[^>"]|"[^"]*")*)>/g))
+        expect(attrs!, tag!.slice(0, 160)).toMatch(/^(\s+[\w:.-]+="[^"<]*")*\s*\/?$/);
     for (const l of [1, 2])
       for (const kind of [
         'cost',

@@ -5,8 +5,10 @@ import * as echarts from 'echarts';
 import { D } from '../../core/money.js';
 import { displayWidth, type Unit } from '../text-table.js';
 
+// (names in single quotes: ECharts writes the family into a style="…" attribute unescaped, and double quotes ended the
+// attribute — a chart saved as .svg did not parse and its text fell back to a serif: a journalist's trial)
 export const FONT =
-  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+  "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
 export const COLORS = ['#2f5d8a', '#d9822b', '#3a9d5d', '#b8413b', '#7a5ea8', '#8c6d3f', '#c06c9b', '#5f7f7f', '#4fa3c7', '#b5a33a'];
 
 export interface Chart {
