@@ -129,7 +129,8 @@ function canEnterAlone(pop: Population, h: number): boolean {
 function nearMisses(steps: readonly TraceStep[], r: ReturnType<typeof viewOf>, someoneAlone: boolean, lang: Lang): string[] {
   const gets = (id: string) => {
     const x = (r as unknown as Record<string, ProgramResult | undefined>)[id];
-    return !x || x.flag > 0 || x.declined > 0 || (id === 'rigid_aid' && r.rigid_family.flag > 0);
+    // (step 4 decides the family too: identified, received or declined, is no near miss — its ∨ held a side)
+    return !x || x.flag > 0 || x.declined > 0 || (id === 'rigid_aid' && (r.rigid_family.flag > 0 || r.rigid_family.declined > 0));
   };
   return steps.flatMap((st) => {
     const p = PROGRAM_BY_ID.get(st.program as ProgramId);

@@ -127,6 +127,15 @@ describe('explain', () => {
     const worker = result('{area: urban, persons: [{age: 40, wage_income: 9000}]}');
     expect(worker).not.toMatch(/not 单人户施保|not 特困/);
     expect(worker).toContain('  not 低保边缘 low-income: I < multiplier × S_ref × n: 9000.00 < 810.00 × 1.5 → no\n');
+    // An analyst's trial: a Fuliang family that did not take rigid-expenditure identification up (rigid.aid false: no aid
+    // to decline) read both "eligible, not taken up" and "not 刚性支出困难: E ≥ A → no" — one side of step 4's ∨ failed,
+    // the other held (A − E = 12 × 1680 − 15000 = 5160 < 12 × 593.90 × 2 = 14253.60)
+    const fuliang = jiuzhu([
+      ...['explain', '--policy', 'policies/jiangxi-fuliang.yaml', '--date', '2025-08-01', '--brief', '--describe'],
+      '{area: rural, rigid_expenditure: 15000, take_up_draw: 0.68, persons: [{age: 40, wage_income: 1200}, {age: 38, wage_income: 800}]}',
+    ]).stdout;
+    expect(fuliang).toContain('  刚性支出困难 rigid-expenditure family: eligible, not taken up (would be 2 persons)\n');
+    expect(fuliang).not.toContain('not 刚性支出困难');
   });
 
   it('a gradual exit with prior_dibao 0 is none, in explain as in the rows', () => {
