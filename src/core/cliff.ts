@@ -212,22 +212,39 @@ export const MAX_POINTS = 10_000;
 
 /**
  * Where a sweep ends unless told (fen a month): 3,000 yuan, 1,000 yuan past the member's amount now, or a tenth past
- * `edge` (the household's highest low-income line under the runs, fen a month) rounded up to 100 yuan — the secondary
- * cliffs of special assistance sit there (a researcher's couple had its edge line at 3,240, past the 3,000 swept).
+ * `edge` (the household's highest line under the runs, edgeLine) rounded up to 100 yuan — the secondary cliffs sit
+ * there (a researcher's couple had its edge line at 3,240, past the 3,000 swept).
  */
 export const defaultSweepTo = (current: number, edge = 0): number =>
   Math.max(300_000, current + 100_000, Math.ceil((edge * 1.1) / 10_000) * 10_000);
 
-/** The highest low-income (dibao-edge) line of `n` persons under the runs, fen a month: multiplier × the higher S × n. */
-export function edgeLine(runs: readonly Pick<Run, 'rules'>[], n: number): number {
+/**
+ * The highest income line a household crosses under the runs, fen a month of counted income I: its low-income
+ * (dibao-edge) line, multiplier × the higher S × n; and, with rigid expenditure E, where step 4 stops identifying it —
+ * A = 12 × I reaching disposable_income × n or E + identify_multiplier × 12 × S × n, whichever is lower (a journalist's
+ * family with 150,000 of medical costs lost 2,467.49 a month of rigid aid at 11,117.25, past the 5,400 swept).
+ */
+export function edgeLine(runs: readonly Pick<Run, 'rules'>[], spec: HouseholdSpec): number {
+  const pop = populationOf([{ ...spec, id: 'edge' }]);
+  const [n, area, E] = [spec.persons.length, pop.area[0]!, pop.rigid[0]!];
   return Math.max(
     0,
-    ...runs.map(({ rules: { snapshot: s } }) =>
-      dec(s, 'low_income.multiplier')
-        .times(Math.max(...standards(s)))
+    ...runs.map(({ rules: { snapshot: s } }) => {
+      const S = standards(s);
+      const low = dec(s, 'low_income.multiplier')
+        .times(Math.max(...S))
         .times(n)
-        .toNumber(),
-    ),
+        .toNumber();
+      const disposable = `rigid.disposable_income.${area ? 'rural' : 'urban'}`;
+      if (!E || !s.values.has(disposable)) return low;
+      const identified = D(E).plus(dec(s, 'rigid.identify_multiplier').times(12 * S[area]! * n));
+      return Math.max(
+        low,
+        D.min(dec(s, disposable).times(100 * n), identified)
+          .dividedBy(12)
+          .toNumber(),
+      );
+    }),
   );
 }
 
@@ -262,7 +279,7 @@ export function householdCliff(
 ): HouseholdCliff & { readonly values: readonly number[] | null } {
   const one = populationOf([spec]);
   const current = (one[o.vary] as ArrayLike<number>)[one.members[o.member]!]!;
-  const values = sweepValues(o.from ?? 0, o.to ?? defaultSweepTo(current, edgeLine(runs, spec.persons.length)), o.step ?? 1_000);
+  const values = sweepValues(o.from ?? 0, o.to ?? defaultSweepTo(current, edgeLine(runs, spec)), o.step ?? 1_000);
   const points = values ? sweep(spec, o.member, o.vary, values, runs) : [];
   return {
     member: o.member,

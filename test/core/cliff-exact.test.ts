@@ -69,10 +69,36 @@ describe('where a sweep ends unless told', () => {
     const { rulesAt } = await import('../../src/core/rules.js');
     const { defaultSweepTo, edgeLine } = await import('../../src/core/cliff.js');
     const { rules } = rulesAt(await loadPolicy('policies/guangxi-nanning.yaml'), '2024-12-31');
-    expect(edgeLine([{ rules }], 3)).toBe(486_000);
-    expect(defaultSweepTo(0, edgeLine([{ rules }], 3))).toBe(540_000);
+    const family = (ages: number[], rigid?: number) => ({
+      id: 'f',
+      household: { area: 'urban' as const, ...(rigid ? { rigid } : {}) },
+      persons: ages.map((age) => ({ age })),
+    });
+    expect(edgeLine([{ rules }], family([45, 43, 15]))).toBe(486_000);
+    expect(defaultSweepTo(0, edgeLine([{ rules }], family([45, 43, 15])))).toBe(540_000);
     // (a household whose line is below 3,000: 3,000, or 1,000 past its amount now)
-    expect(defaultSweepTo(0, edgeLine([{ rules }], 1))).toBe(300_000);
+    expect(defaultSweepTo(0, edgeLine([{ rules }], family([70])))).toBe(300_000);
     expect(defaultSweepTo(250_000, 0)).toBe(350_000);
+  });
+
+  // A journalist's family with 150,000 a year of rigid expenditure lost 2,467.49 a month of rigid aid at 11,117.25, past
+  // the 5,400 swept: step 4 identifies it while A = 12 × I < disposable_income × n = 44,469 × 3 (nanning-income-2023)
+  // and A < E + identify_multiplier × 12 × S × n = 150,000 + 2 × 12 × 810 × 3 = 208,320 (gx-2024-34: 2×); the lower,
+  // 133,407 / 12 = 11,117.25
+  it('past where rigid expenditure stops being identified: Nanning 2024, 133,407 / 12 = 11,117.25, a tenth past: 12,300', async () => {
+    const { loadPolicy } = await import('../../src/io/policy-file.js');
+    const { rulesAt } = await import('../../src/core/rules.js');
+    const { defaultSweepTo, edgeLine } = await import('../../src/core/cliff.js');
+    const { rules } = rulesAt(await loadPolicy('policies/guangxi-nanning.yaml'), '2024-12-31');
+    // (rigid_expenditure in fen, as a described household stores it)
+    const family = (yuan: number) => ({
+      id: 'f',
+      household: { area: 'urban' as const, rigid: yuan * 100 },
+      persons: [{ age: 45 }, { age: 43 }, { age: 15 }],
+    });
+    expect(edgeLine([{ rules }], family(150_000))).toBe(1_111_725);
+    expect(defaultSweepTo(0, edgeLine([{ rules }], family(150_000)))).toBe(1_230_000);
+    // E + 2 × 12 × S × n the lower: (20,000 + 58,320) / 12 = 6,526.67, above the low-income line 4,860
+    expect(edgeLine([{ rules }], family(20_000))).toBeCloseTo(652_666.67, 1);
   });
 });

@@ -115,8 +115,9 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   const current = (described[vary] as ArrayLike<number>)[described.members[member]!]!;
   const from = yuanFlag('--from', o.from);
   const step = yuanFlag('--step', o.step);
-  // (past the household's low-income line under every run: its special assistance ends there)
-  const to = o.to === undefined ? defaultSweepTo(current, edgeLine(runs, ids.length)) : yuanFlag('--to', o.to);
+  // (past the household's highest line under every run: its low-income line, where special assistance ends, or where
+  // its rigid expenditure stops being identified)
+  const to = o.to === undefined ? defaultSweepTo(current, edgeLine(runs, spec)) : yuanFlag('--to', o.to);
   const problem = rangeProblem(from, to, step);
   if (problem) throw new UsageError(o.to === undefined ? `${problem} (--to defaults to ${(to / 100).toFixed(2)}: give one)` : problem);
   const cliff = householdCliff(spec, runs, { member, vary, from, to, step });

@@ -146,7 +146,7 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
   const member = mainMemberOf(REFERENCE_FAMILY);
   const cliffs = rulesOf.map((runs) => {
     // (0 to 4,000 a month, or past the family's low-income line where it is higher: its secondary cliff is there)
-    const to = Math.max(400_000, defaultSweepTo(0, edgeLine(runs, REFERENCE_FAMILY.persons.length)));
+    const to = Math.max(400_000, defaultSweepTo(0, edgeLine(runs, REFERENCE_FAMILY)));
     const c: HouseholdCliff = householdCliff(REFERENCE_FAMILY, runs, { member, vary: 'wage', from: 0, to, step: 2_000 });
     return {
       household: REFERENCE_FAMILY.id,
