@@ -6,34 +6,85 @@ import { PARAMS } from '../core/parameters/schema.js';
 import { unreadPaths } from '../core/rules.js';
 import { AHEAD_YEARS, checkPolicy, type Violation } from '../core/sanity.js';
 import type { YearsReport } from '../report/years-view.js';
-import type { ScenarioReport, SimulationReport } from '../report/totals.js';
+import { takeUpShows, type ScenarioReport, type SimulationReport } from '../report/totals.js';
+import type { CompareReport } from '../report/compare.js';
 import type { Ctx } from './context.js';
 import type { LoadedRun } from './load.js';
 
 /**
  * A scenario that changes no parameter (the baseline already has its values: Nanning's low-income line is 2× S): said,
- * as its Δ of 0 reads as a finding (a finance trial took two such for reforms that cost nothing).
+ * as its Δ of 0 reads as a finding (a finance trial took two such for reforms that cost nothing); and what else a
+ * scenario does that its totals would not say. Notes of the report: in every format that holds notes, and on stderr
+ * (an analyst's Markdown for a briefing showed a Δ of 0 bare: the note had gone to stderr alone).
  */
-export function noteUnchanged(
-  ctx: Ctx,
-  quiet: boolean,
+export function scenarioNotes(
   report: Pick<SimulationReport, 'date'> & { readonly scenarios: readonly ScenarioReport[] },
   where = '',
-): void {
+): string[] {
   const [base, ...rest] = report.scenarios;
-  if (quiet || !base?.parameters) return;
-  for (const s of rest) {
+  const b = base?.parameters;
+  if (!base || !b) return [];
+  return rest.flatMap((s) => {
     const same = sameParameters(base, s, report.date);
     const note = same
       ? unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, where)
-      : unreadNote(s.id, base.parameters, s.parameters!, report.date, !!s.year, where);
-    if (note) ctx.stderr.write(`${note}\n`);
-    const later = same
-      ? null
-      : laterNote(s.id, base.parameters.policy, s.parameters!.policy, s.year ? `${report.date}-12-31` : report.date, where);
-    for (const n of [...(later ? [later] : []), ...relationNotes(s.id, s.parameters!.policy, report.date, where)])
-      ctx.stderr.write(`${n}\n`);
-  }
+      : unreadNote(s.id, b, s.parameters!, report.date, !!s.year, where);
+    const later = same ? null : laterNote(s.id, b.policy, s.parameters!.policy, s.year ? `${report.date}-12-31` : report.date, where);
+    return [note, later, ...relationNotes(s.id, s.parameters!.policy, report.date, where)].filter((n): n is string => n !== null);
+  });
+}
+
+/**
+ * compare's notes: each locality's scenario notes; one household file run under several localities' rules (an analyst's
+ * costs of Fuliang's population carried Nanning's name, unsaid); and localities whose take-up differs — their costs differ
+ * by who takes up as well as by their rules (a researcher's trial compared Guangzhou's dibao, 5.2 % take-up, with
+ * Nanning's, 75 %, on one population, and read it as the rules').
+ */
+export function compareNotes(report: CompareReport): string[] {
+  const many = report.localities.length > 1;
+  const notes = report.localities.flatMap((l) =>
+    scenarioNotes({ date: report.date, scenarios: l.scenarios }, many ? ` in ${l.policy.id}` : ''),
+  );
+  if (many)
+    notes.push(
+      `note: one household file, ${report.householdsFile}, runs under each locality's rules: the same households in every column, not each locality's own population — the costs compare the rules (and take-up), not the places`,
+    );
+  const take = takeUpNote(report);
+  return take ? [...notes, take] : notes;
+}
+
+function takeUpNote(report: CompareReport): string | null {
+  const bases = report.localities.map((l) => l.scenarios[0]?.parameters);
+  if (bases.length < 2 || bases.some((b) => !b)) return null;
+  // (a population without draws takes everything up everywhere: received = eligible, whatever the shares — a reform
+  // author's trial was told take-up made the difference on the sample, which has no take_up_draw)
+  if (!report.localities.some((l) => l.scenarios[0] && takeUpShows(l.scenarios[0].figures))) return null;
+  const paths = [...bases[0]!.values.keys()].filter((p) => p.startsWith('take_up.'));
+  const differ = paths.filter((p) => new Set(bases.map((b) => b!.values.get(p)?.value?.toString())).size > 1);
+  if (!differ.length) return null;
+  // (a run where every locality's take-up is 1 is given already: named, not asked for — an onboarding trial)
+  const full = report.localities[0]!.scenarios.find(
+    (s, k) =>
+      k > 0 &&
+      report.localities.every((l) => {
+        const p = l.scenarios.find((x) => x.id === s.id)?.parameters;
+        return p && paths.every((path) => p.values.get(path)?.value?.toString() === '1');
+      }),
+  );
+  const rulesAlone = full
+    ? `the run ${full.id}, where every eligible household takes up, compares the rules alone`
+    : 'to compare the rules alone, add --scenario scenarios/full-coverage.yaml (every eligible household takes up), or read eligible_annual_cost in --format json';
+  const values = differ
+    .map(
+      (p) => `${p}: ${report.localities.map((l, i) => `${l.policy.id} ${bases[i]!.values.get(p)?.value?.toString() ?? '—'}`).join(', ')}`,
+    )
+    .join('; ');
+  return `note: take-up differs between the localities (${values}): their costs differ by who takes up as well as by their rules; ${rulesAlone}`;
+}
+
+/** Notes said on stderr, unless quiet. */
+export function sayNotes(ctx: Ctx, quiet: boolean, notes: readonly string[] | undefined): void {
+  if (!quiet) for (const n of notes ?? []) ctx.stderr.write(`${n}\n`);
 }
 
 /**

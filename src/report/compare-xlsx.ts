@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { LAYERS } from '../core/compare.js';
 import { D } from '../core/money.js';
+import { noteText } from '../core/policy-notes.js';
 import { layerLabel } from '../core/programs/index.js';
 import { loadExcel, moneyUnit } from './excel.js';
 import type { CompareReport, LocalityReport, RunDetails } from './compare.js';
@@ -108,6 +109,7 @@ export async function compareWorkbook(r: CompareReport, made: { command: string;
       ...r.localities.map((l) => ['地区 locality', `${name(l)} (${l.policyFile})`]),
       ...datedRows(r.localities[0]?.scenarios ?? [], r.date, r.householdsFile, money, r.unit),
       ...(r.year ? [['明细 details', '受益受损、分组、流动 are for one date: run compare with --date for them']] : []),
+      ...(r.notes ?? []).map((note) => ['注意 note', noteText(note)]),
     ],
     made,
   );

@@ -5,6 +5,7 @@ import chalk from 'chalk';
 import { figures, weightedCount, weightedYuan, type Figures } from '../core/aggregate.js';
 import { LAYERS, type Deciles, type GroupSums, type RunResult } from '../core/compare.js';
 import { fenToYuan } from '../core/money.js';
+import { noteText } from '../core/policy-notes.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { fundingOf, LEVEL_LABELS, LEVELS } from '../core/funding.js';
 import { isCash, layerLabel, layerZh, PROGRAMS, programLabel } from '../core/programs/index.js';
@@ -75,6 +76,8 @@ export interface CompareReport {
   readonly year?: number;
   readonly householdsFile: string;
   readonly localities: readonly LocalityReport[];
+  /** What the run says that its figures would not (cli/scenario-notes.ts compareNotes): a Δ of 0 by construction, … */
+  readonly notes?: readonly string[];
 }
 
 function group(g: GroupSums): GroupFigures {
@@ -164,6 +167,7 @@ export function compareJson(r: CompareReport): object {
       })),
       ...(l.marginalRates ? { marginal_rates: distributionJson(l.marginalRates) } : {}),
     })),
+    notes: (r.notes ?? []).map(noteText),
   };
 }
 
@@ -353,6 +357,7 @@ export function compareMarkdown(r: CompareReport): string {
     if (estimates.length) out.push(`\\* rests on estimated parameters: ${estimates.map((e) => `\`${e}\``).join(', ')}`);
     if (l.marginalRates) out.push('', distributionMarkdown(l.marginalRates));
   }
-  out.push('', `_${ROUNDING_NOTE}._`);
+  const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`);
+  out.push('', ...notes, ...(notes.length ? [''] : []), `_${ROUNDING_NOTE}._`);
   return out.join('\n') + '\n';
 }

@@ -493,6 +493,59 @@ describe('a scenario the baseline already has', () => {
     }
   });
 
+  // An analyst's trial: the Markdown pasted into a briefing showed low-income-2x's Δ 0 bare — the note had gone to stderr
+  // alone (with --years it was in the page); and compare's columns of one household file carried each locality's name
+  it('is a note of the report in every format: JSON, Markdown, the workbook, the HTML page; compare says one population', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-notes-'));
+    const NOTE = 'scenario low-income-2x changes no parameter';
+    for (const when of [
+      ['--date', '2025-06-30'],
+      ['--year', '2025'],
+    ]) {
+      const run = (cmd: string, format: string, ...more: string[]) => {
+        const policies = cmd === 'compare' ? ['--policy', NANNING, '--policy', 'policies/jiangxi-fuliang.yaml'] : ['--policy', NANNING];
+        const r = jiuzhu([
+          cmd,
+          ...policies,
+          '--households',
+          SAMPLE,
+          ...when,
+          '--scenario',
+          'scenarios/low-income-2x.yaml',
+          '--format',
+          format,
+          ...more,
+        ]);
+        expect(r.code, r.stderr).toBe(0);
+        return r.stdout;
+      };
+      for (const cmd of ['simulate', 'compare']) {
+        const json = JSON.parse(run(cmd, 'json')) as { notes: string[] };
+        expect(json.notes.filter((n) => n.startsWith(NOTE))).toHaveLength(1);
+        expect(run(cmd, 'markdown')).toMatch(new RegExp(`^> Note: ${NOTE}`, 'm'));
+        const out = join(dir, `${cmd}-${when[0]!.slice(2)}.xlsx`);
+        run(cmd, 'xlsx', '--out', out);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(out);
+        const about: string[] = [];
+        wb.worksheets.at(-1)!.eachRow((row) => about.push(row.values!.toString()));
+        expect(
+          about.some((row) => row.includes(`注意 note,${NOTE}`)),
+          about.join('\n'),
+        ).toBe(true);
+        const html = join(dir, `${cmd}-${when[0]!.slice(2)}.html`);
+        run(cmd, 'html', '--out', html);
+        expect(readFileSync(html, 'utf8')).toContain(`<p class="note est">note: ${NOTE}`);
+        // compare's columns are one file's households under each locality's rules: said, in the report as on stderr
+        const one = "runs under each locality's rules: the same households in every column";
+        if (cmd === 'compare') {
+          expect(json.notes.some((n) => n.includes(one))).toBe(true);
+          expect(readFileSync(html, 'utf8')).toContain(one.replace("'", '&#39;'));
+        } else expect(json.notes.some((n) => n.includes(one))).toBe(false);
+      }
+    }
+  });
+
   // A QA trial: a scenario giving tiers where the gap is paid changed nothing, Δ 0, not a word (a key silently ignored)
   it('a change no rule reads with the values in force (tiers under the gap) is said: the whole scenario, or that part', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-unread-'));

@@ -112,6 +112,9 @@ describe('compare --format xlsx', () => {
       '日期 date',
       '住户文件 households',
       '金额单位 money',
+      // (Guangzhou's tekun is 1.6 × S already: its Δ 0 by construction; and one file's households under both rules)
+      '注意 note',
+      '注意 note',
       '命令 command',
       '版本 version',
     ]);

@@ -18,7 +18,6 @@ import {
   type LocalityReport,
 } from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
-import { takeUpShows } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
 import { writeTold } from '../written.js';
 import type { Scenario } from '../../core/scenario.js';
@@ -35,7 +34,7 @@ import {
   yuanAbove0,
   type LoadedRun,
 } from '../load.js';
-import { noteUnchanged } from '../scenario-notes.js';
+import { compareNotes, sayNotes } from '../scenario-notes.js';
 import type { Run } from '../../core/simulate.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 
@@ -84,10 +83,11 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   if (o.ranges && o.format === 'csv') throw new UsageError('compare --ranges has no CSV form: use jiuzhu sensitivity --format csv');
   const scenarios = await loadScenarios(o.scenario ?? []);
   if (o.year !== undefined) {
-    const report = await compareYear(ctx, o, scenarios, budgetYear(o.year));
+    const made = await compareYear(ctx, o, scenarios, budgetYear(o.year));
+    const report = { ...made, notes: compareNotes(made) };
     await render(report);
     for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [`${o.year}-12-31`]);
-    noteUnchangedIn(ctx, o.quiet, report);
+    sayNotes(ctx, o.quiet, report.notes);
     return;
   }
   const date = simulationDate(ctx, o.date, { quiet: o.quiet, year: true });
@@ -114,7 +114,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
       ranges: plans ? await Promise.all(plans.map((plan) => evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs)))) : null,
     };
   });
-  const report: CompareReport = {
+  const made: CompareReport = {
     unit: o.unit,
     date,
     householdsFile: o.households,
@@ -125,47 +125,10 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
         : {}),
     })),
   };
+  const report = { ...made, notes: compareNotes(made) };
   await render(report);
   for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [date]);
-  noteUnchangedIn(ctx, o.quiet, report);
-}
-
-/**
- * A scenario that changes nothing in a locality (its Δ 0 read as a reform that costs nothing): said, as simulate does.
- * And localities whose take-up differs: their costs differ by who takes up as well as by their rules (a researcher's
- * trial compared Guangzhou's dibao, 5.2 % take-up, with Nanning's, 75 %, on one population, and read it as the rules').
- */
-function noteUnchangedIn(ctx: Ctx, quiet: boolean, report: CompareReport): void {
-  for (const l of report.localities)
-    noteUnchanged(ctx, quiet, { date: report.date, scenarios: l.scenarios }, report.localities.length > 1 ? ` in ${l.policy.id}` : '');
-  const bases = report.localities.map((l) => l.scenarios[0]?.parameters);
-  if (quiet || bases.length < 2 || bases.some((b) => !b)) return;
-  // (a population without draws takes everything up everywhere: received = eligible, whatever the shares — a reform
-  // author's trial was told take-up made the difference on the sample, which has no take_up_draw)
-  if (!report.localities.some((l) => l.scenarios[0] && takeUpShows(l.scenarios[0].figures))) return;
-  const paths = [...bases[0]!.values.keys()].filter((p) => p.startsWith('take_up.'));
-  const differ = paths.filter((p) => new Set(bases.map((b) => b!.values.get(p)?.value?.toString())).size > 1);
-  // (a run where every locality's take-up is 1 is given already: named, not asked for — an onboarding trial)
-  const full = report.localities[0]!.scenarios.find(
-    (s, k) =>
-      k > 0 &&
-      report.localities.every((l) => {
-        const p = l.scenarios.find((x) => x.id === s.id)?.parameters;
-        return p && paths.every((path) => p.values.get(path)?.value?.toString() === '1');
-      }),
-  );
-  const rulesAlone = full
-    ? `the run ${full.id}, where every eligible household takes up, compares the rules alone`
-    : 'to compare the rules alone, add --scenario scenarios/full-coverage.yaml (every eligible household takes up), or read eligible_annual_cost in --format json';
-  if (differ.length)
-    ctx.stderr.write(
-      `note: take-up differs between the localities (${differ
-        .map(
-          (p) =>
-            `${p}: ${report.localities.map((l, i) => `${l.policy.id} ${bases[i]!.values.get(p)?.value?.toString() ?? '—'}`).join(', ')}`,
-        )
-        .join('; ')}): their costs differ by who takes up as well as by their rules; ${rulesAlone}\n`,
-    );
+  sayNotes(ctx, o.quiet, report.notes);
 }
 
 /** Each locality's report at one date, from its runs and their compared results. */

@@ -19,6 +19,7 @@ import { rateDistributionOf } from '../../report/marginal-rates.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
 import { writeTold } from '../written.js';
+import { compareNotes, sayNotes } from '../scenario-notes.js';
 import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
 import { simulateYears, yearSpan } from '../years.js';
 import { budgetYear, yearPass, yearRuns } from '../year.js';
@@ -136,13 +137,15 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
     for (const plan of plans) sensitivity.push(await evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs)));
     return { localities, rates, sensitivity };
   });
-  const compare: CompareReport = {
+  const compared: CompareReport = {
     unit,
     date: date ?? String(year),
     ...(year !== null ? { year } : {}),
     householdsFile: o.households,
     localities: evaluated.localities,
   };
+  const compare = { ...compared, notes: compareNotes(compared) };
+  sayNotes(ctx, o.quiet, compare.notes); // (in the page, and said as simulate and compare say them)
   const member = mainMemberOf(REFERENCE_FAMILY);
   const cliffs = rulesOf.map((runs) => {
     // (0 to 4,000 a month, or past the family's low-income line where it is higher: its secondary cliff is there)

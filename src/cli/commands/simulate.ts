@@ -25,7 +25,7 @@ import {
   simulationDate,
   withExecutor,
 } from '../load.js';
-import { noteUnchanged } from '../scenario-notes.js';
+import { sayNotes, scenarioNotes } from '../scenario-notes.js';
 import { makeProgress, readingLabel } from '../progress.js';
 import { streamHouseholds } from '../../engine/households.js';
 import { UsageError } from '../../errors.js';
@@ -129,7 +129,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   const totals = sums.map(figures);
   const loaded = await loading;
   const defs = await scenarios;
-  const report: SimulationReport = {
+  const computed: SimulationReport = {
     unit: o.unit,
     policy: loaded[0]!.snapshot.policy,
     date,
@@ -150,6 +150,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     }),
     notes: policyNotes(loaded[0]!.snapshot.policy, [date]),
   };
+  const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed)] };
   try {
     await emit(ctx, o, report);
     await held.rows?.commit(); // (the rows in place only now: with the totals, or not at all)
@@ -159,8 +160,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   }
   const told = o.perHousehold && !o.quiet ? wroteLine(o.perHousehold, hadRows, 'a row per household and run') : null;
   if (told) ctx.stderr.write(told);
-  if (!o.quiet) for (const n of report.notes ?? []) ctx.stderr.write(`${n}\n`); // (policyNotes: checked once, not twice)
-  noteUnchanged(ctx, o.quiet, report);
+  sayNotes(ctx, o.quiet, report.notes); // (policyNotes: checked once, not twice)
   noteEmpty(ctx, o.quiet, report.householdsFile, report.scenarios[0]?.figures.household_rows);
   // (prior_dibao off dibao: said as the file was read, but by --stream, which holds no population: its passes count it)
   for (const n of o.quiet ? [] : [fewRowsNote(sums[0]!, o.households), o.stream ? priorNote(sums[0]!.priorOffDibao, o.households) : null])
@@ -176,10 +176,10 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
   const year = budgetYear(o.year!);
   if (o.perHousehold || o.stream)
     throw new UsageError(`--year gives a year's totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
-  const report = await simulateYear(ctx, o, await loadScenarios(o.scenario ?? []), year);
+  const computed = await simulateYear(ctx, o, await loadScenarios(o.scenario ?? []), year);
+  const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed)] };
   await emit(ctx, o, report);
-  if (!o.quiet) for (const n of report.notes ?? []) ctx.stderr.write(`${n}\n`);
-  noteUnchanged(ctx, o.quiet, report);
+  sayNotes(ctx, o.quiet, report.notes);
   noteEmpty(ctx, o.quiet, report.householdsFile, report.scenarios[0]?.figures.household_rows);
 }
 

@@ -52,6 +52,8 @@ export function htmlReport(input: HtmlReportInput): string {
       // what a run says of its policy (a standard carried forward for years, a rule's finding): before anyone budgets
       ...policyNotes(l.policy, [r.year ? `${r.year}-12-31` : r.date]).map((n) => `<p class="note est">${esc(n)}</p>`),
     ]),
+    // what the runs say that their figures would not: a scenario's Δ of 0 by construction, one population under each rule
+    ...(r.notes ?? []).map((n) => `<p class="note est">${esc(n)}</p>`),
     `<h2 id="charts">2 图表 Charts</h2>`,
     ...r.localities.flatMap((l, i) => charts(l, i, input)),
     `<h2 id="parameters">3 参数差异 Parameters that differ</h2>`,
