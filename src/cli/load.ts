@@ -15,7 +15,7 @@ import { describeSettings, settingsFromEnv } from './settings.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { loadColumnMapping } from '../io/column-mapping.js';
 import type { ReadOptions } from '../io/households-csv.js';
-import { applyScenario, type Scenario } from '../core/scenario.js';
+import { applyScenario, oddChanges, type Scenario } from '../core/scenario.js';
 import { checkPolicy } from '../core/sanity.js';
 import { loadScenario } from '../io/scenario-file.js';
 import { noteAtEnd, type Ctx } from './context.js';
@@ -110,13 +110,15 @@ export async function allOrEveryProblem<T>(loads: readonly Promise<T>[]): Promis
   throw failed.find((e) => !(e instanceof InputError));
 }
 
-export async function loadScenarios(files: readonly string[]): Promise<Scenario[]> {
+export async function loadScenarios(files: readonly string[], ctx?: Ctx, quiet = false): Promise<Scenario[]> {
   const scenarios = await allOrEveryProblem(files.map(loadScenario));
   const seen = new Set<string>();
   for (const [i, sc] of scenarios.entries()) {
     if (seen.has(sc.id)) throw new UsageError(`scenario id "${sc.id}" is given twice (${files[i]})`, 'give each scenario once');
     seen.add(sc.id);
   }
+  // what a file gives that is valid but reads like a slip (scale 0.1 for +10 %: an analyst's rural standard became 56.67)
+  if (ctx && !quiet) for (const n of scenarios.flatMap(oddChanges)) ctx.stderr.write(`${n}\n`);
   return scenarios;
 }
 

@@ -1,7 +1,9 @@
 // What a scenario does that its totals alone would not say: a change no rule reads or none at all (its Δ of 0 read as a
 // finding), changes dated after the run, relations a reform breaks. Said on stderr, or kept as the report's notes.
 import { snapshotChanges } from '../core/budget-year.js';
-import { str, type Policy, type Snapshot } from '../core/parameters/tree.js';
+import { dec, str, type Policy, type Snapshot } from '../core/parameters/tree.js';
+import { PREMIUM_GROUPS } from '../core/parameters/groups.js';
+import { D } from '../core/money.js';
 import { PARAMS } from '../core/parameters/schema.js';
 import { unreadPaths } from '../core/rules.js';
 import { AHEAD_YEARS, checkPolicy, type Violation } from '../core/sanity.js';
@@ -30,7 +32,12 @@ export function scenarioNotes(
       ? unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, where)
       : unreadNote(s.id, b, s.parameters!, report.date, !!s.year, where);
     const later = same ? null : laterNote(s.id, b.policy, s.parameters!.policy, s.year ? `${report.date}-12-31` : report.date, where);
-    return [note, later, ...relationNotes(s.id, s.parameters!.policy, report.date, where)].filter((n): n is string => n !== null);
+    return [
+      note,
+      later,
+      ...relationNotes(s.id, s.parameters!.policy, report.date, where),
+      ...premiumNotes(s.id, b, s.parameters!, where),
+    ].filter((n): n is string => n !== null);
   });
 }
 
@@ -85,6 +92,22 @@ function takeUpNote(report: CompareReport): string | null {
 /** Notes said on stderr, unless quiet. */
 export function sayNotes(ctx: Ctx, quiet: boolean, notes: readonly string[] | undefined): void {
   if (!quiet) for (const n of notes ?? []) ctx.stderr.write(`${n}\n`);
+}
+
+/**
+ * A premium share a scenario changes beside a fixed amount in force: the two add (DOMAIN step 9: min(premium, round(share ×
+ * premium) + fixed)) — an analyst's 50 % for Nanning's edge members paid 350 of 400, with Nanning's fixed 150 on top.
+ */
+function premiumNotes(id: string, base: Snapshot, s: Snapshot, where = ''): string[] {
+  const premium = dec(s, 'medical.premium');
+  return PREMIUM_GROUPS.flatMap((g) => {
+    const [share, fixed] = [dec(s, `medical.subsidy.${g}`), dec(s, `medical.fixed.${g}`)];
+    if (share.equals(dec(base, `medical.subsidy.${g}`)) || share.isZero() || fixed.isZero()) return [];
+    const paid = D.min(premium, share.times(premium).toDecimalPlaces(2).plus(fixed));
+    return [
+      `note: scenario ${id}${where} sets medical.subsidy.${g} ${share.toFixed()} beside medical.fixed.${g} ${fixed.toFixed()} in force: the two add, min(premium, ${share.toFixed()} × ${premium.toFixed()} + ${fixed.toFixed()}) = ${paid.toFixed(2)} of ${premium.toFixed(2)} a year (DOMAIN step 9); for the share alone, set medical.fixed.${g} to 0 too (as scenarios/edge-premium-50pct.yaml does)`,
+    ];
+  });
 }
 
 /**

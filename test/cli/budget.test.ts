@@ -546,6 +546,31 @@ describe('a scenario the baseline already has', () => {
     }
   });
 
+  // An analyst's trial: {scale: 0.1} meant +10 % made Nanning's rural standard 56.67 (the total fell 41 %), and a 50 %
+  // premium share for edge members paid 350 of 400 — Nanning's fixed 150 added to it — both without a word
+  it('says a scale that reads like a slip at its line, and a premium share that adds to a fixed amount in force', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-odd-'));
+    const file = join(dir, 'odd.yaml');
+    writeFileSync(
+      file,
+      'scenario: odd\ntitle: {zh: 试, en: odd}\nreason: a trial\nchanges:\n  medical.subsidy.low_income: {set: 0.5}\n  dibao.standard.rural: {scale: 0.1}\n  dibao.standard.urban: {scale: 0.9}\n',
+    );
+    const r = simulate('--date', '2025-06-30', '--scenario', file, '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `note: ${file}:6:3: scale 0.1 multiplies dibao.standard.rural by 0.1 (−90 %): a rise of 10 % is scale: 1.1, a cut of 10 % scale: 0.9\n`,
+    );
+    expect(r.stderr).not.toContain('dibao.standard.urban by'); // (a cut of 10 %: as meant)
+    // 0.5 × 400 + 150 = 350 of the premium of 400 (DOMAIN step 9)
+    const premium =
+      'note: scenario odd sets medical.subsidy.low_income 0.5 beside medical.fixed.low_income 150 in force: the two add, min(premium, 0.5 × 400 + 150) = 350.00 of 400.00 a year (DOMAIN step 9)';
+    expect(r.stderr).toContain(premium);
+    expect((JSON.parse(r.stdout) as { notes: string[] }).notes.some((n) => n.startsWith(premium.slice('note: '.length)))).toBe(true);
+    // the bundled 50 % scenario sets the fixed amount to 0 too: nothing to say
+    expect(simulate('--date', '2025-06-30', '--scenario', 'scenarios/edge-premium-50pct.yaml').stderr).not.toContain('the two add');
+    expect(simulate('--date', '2025-06-30', '--scenario', file, '--quiet').stderr).toBe('');
+  });
+
   // A QA trial: a scenario giving tiers where the gap is paid changed nothing, Δ 0, not a word (a key silently ignored)
   it('a change no rule reads with the values in force (tiers under the gap) is said: the whole scenario, or that part', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-unread-'));

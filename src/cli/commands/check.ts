@@ -101,7 +101,7 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
   if (!old && !o.update) throw new UsageError(`there is no snapshot ${o.snapshot} yet`, 'run again with --update to create it');
   if (old && !o.update) sameFiles(old, o, o.snapshot);
   const date = old && !o.date ? old.date : simulationDate(ctx, o.date, { quiet: o.quiet });
-  const runs = await loadRuns(o.policy, await loadScenarios(o.scenario ?? []), date);
+  const runs = await loadRuns(o.policy, await loadScenarios(o.scenario ?? [], ctx, o.quiet), date);
   const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households, o.quiet));
   const totals = simulate(
     pop,

@@ -81,7 +81,7 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
       `${stray.map(flag).join(', ')} ${stray.length > 1 ? 'are' : 'is'} for ${single ? 'the whole file (without --household or --describe)' : 'one household (--household H or --describe)'}`,
     );
   const date = simulationDate(ctx, o.date, { quiet: o.quiet });
-  const loaded = await loadRuns(o.policy, await loadScenarios(o.scenario ?? []), date);
+  const loaded = await loadRuns(o.policy, await loadScenarios(o.scenario ?? [], ctx, o.quiet), date);
   const runs = loaded.map((r) => ({ id: r.id, rules: r.rules }));
   // Which policy and date: named in every output (three localities' sweeps saved apart could not be told apart).
   const { id, name } = loaded[0]!.snapshot.policy;

@@ -81,7 +81,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     return;
   }
   if (o.ranges && o.format === 'csv') throw new UsageError('compare --ranges has no CSV form: use jiuzhu sensitivity --format csv');
-  const scenarios = await loadScenarios(o.scenario ?? []);
+  const scenarios = await loadScenarios(o.scenario ?? [], ctx, o.quiet);
   if (o.year !== undefined) {
     const made = await compareYear(ctx, o, scenarios, budgetYear(o.year));
     const report = { ...made, notes: compareNotes(made) };

@@ -43,7 +43,7 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
     throw new UsageError(
       `${o.brief ? '--brief' : '--lang'} shapes the text: --format json gives the whole trace, each step in both languages (its zh)`,
     );
-  const scenarios = await loadScenarios(o.scenario ? [o.scenario] : []);
+  const scenarios = await loadScenarios(o.scenario ? [o.scenario] : [], ctx, o.quiet);
   const runs = await loadRuns(o.policy, scenarios, simulationDate(ctx, o.date, { quiet: o.quiet }));
   const { snapshot, rules } = runs.at(-1)!;
   const { pop, h } = await householdOf(ctx, o);

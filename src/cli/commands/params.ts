@@ -21,7 +21,7 @@ export async function paramsCommand(ctx: Ctx, o: ParamsOptions): Promise<void> {
   const date = simulationDate(ctx, o.date, { quiet: !!o.quiet });
   const policy = await loadPolicy(o.policy);
   // Several scenarios are applied one on top of the other, in the order given.
-  const derived = (await loadScenarios(o.scenario ?? [])).reduce(applyScenario, policy);
+  const derived = (await loadScenarios(o.scenario ?? [], ctx, o.quiet)).reduce(applyScenario, policy);
   const snapshot = resolve(derived, date);
   // (shown all the same, as asked; an author's trial read 130 for 1.3 here without a word, where simulate refuses it)
   const broken = checkPolicy(derived).filter((v) => v.rule.severity === 'error');

@@ -77,7 +77,12 @@ export async function writeYearsReport(
   const span = yearSpan(o.years);
   const making = madeOf(ctx, { ...o, policy: [o.policy] });
   making.catch(() => undefined); // (awaited below; a missing input failing first is not an unhandled rejection)
-  const years = await simulateYears(ctx, { ...o, unit: o.unit ?? 'wan', ranges: true }, await loadScenarios(o.scenario ?? []), span);
+  const years = await simulateYears(
+    ctx,
+    { ...o, unit: o.unit ?? 'wan', ranges: true },
+    await loadScenarios(o.scenario ?? [], ctx, o.quiet),
+    span,
+  );
   const { htmlYearsReport } = await import('../../report/html/years.js');
   const html = htmlYearsReport({
     years,
@@ -90,7 +95,7 @@ export async function writeYearsReport(
 
 export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
   const unit = o.unit ?? 'wan';
-  const scenarios = await loadScenarios(o.scenario ?? []);
+  const scenarios = await loadScenarios(o.scenario ?? [], ctx, o.quiet);
   const year = o.year !== undefined ? budgetYear(o.year) : null;
   const date = year === null ? simulationDate(ctx, o.date, { quiet: o.quiet, year: true }) : null;
   // Every policy and scenario is checked before the households are read.

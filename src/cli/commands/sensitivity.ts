@@ -66,7 +66,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
     throw new UsageError('--projection goes with --year: the budget year the projection grows the policy and households to');
   const [written, scenarios, projection] = await Promise.all([
     loadUsablePolicy(o.policy),
-    loadScenarios(o.scenario ?? []),
+    loadScenarios(o.scenario ?? [], ctx, o.quiet),
     o.projection ? loadProjection(o.projection) : null,
   ]);
   // (a projected year: the policy and the households as simulate --years has them that year, the scenarios on top)

@@ -100,7 +100,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
   const date = simulationDate(ctx, o.date, { quiet: o.quiet, year: true });
   // Policy and scenarios are checked before the CSV is read (for totals only, big files start reading meanwhile,
   // and a policy or scenario error still comes first).
-  const scenarios = loadScenarios(o.scenario ?? []);
+  const scenarios = loadScenarios(o.scenario ?? [], ctx, o.quiet);
   const loading = scenarios.then((sc) => loadRuns(o.policy, sc, date));
   const runsOf = (loaded: Awaited<typeof loading>): Run[] => loaded.map((r) => ({ id: r.id, rules: r.rules }));
   // --ranges: the central runs and each estimate's ends in one pass, then the joint corners they point to, on the
@@ -176,7 +176,7 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
   const year = budgetYear(o.year!);
   if (o.perHousehold || o.stream)
     throw new UsageError(`--year gives a year's totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
-  const computed = await simulateYear(ctx, o, await loadScenarios(o.scenario ?? []), year);
+  const computed = await simulateYear(ctx, o, await loadScenarios(o.scenario ?? [], ctx, o.quiet), year);
   const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed)] };
   await emit(ctx, o, report);
   sayNotes(ctx, o.quiet, report.notes);
@@ -188,7 +188,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
   const span = yearSpan(o.years!);
   if (o.perHousehold || o.stream)
     throw new UsageError(`--years gives the years' totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
-  const report = await simulateYears(ctx, o, await loadScenarios(o.scenario ?? []), span);
+  const report = await simulateYears(ctx, o, await loadScenarios(o.scenario ?? [], ctx, o.quiet), span);
   const made = { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' };
   if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, made));
   else {

@@ -68,7 +68,7 @@ export async function tuiCommand(
   // (a missing file or a directory said before the screen is drawn: it came under a frozen loading screen, a trial found)
   await inputFile(o.households, 'households file');
   const date = simulationDate(ctx, o.date, { quiet: true }); // (today said among the screen's notes below)
-  const scenarios = await loadScenarios(o.scenario ?? []);
+  const scenarios = await loadScenarios(o.scenario ?? [], ctx, o.quiet);
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date))); // errors before the screen opens
   // What the other commands say on stderr, for the screen (it showed none: a QA trial) and said as it closes: the
   // policies' and scenarios' now, the households file's as it is read.
