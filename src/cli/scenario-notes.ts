@@ -54,7 +54,7 @@ export function compareNotes(report: CompareReport): string[] {
   );
   if (many)
     notes.push(
-      `note: one household file, ${report.householdsFile}, runs under each locality's rules: the same households in every column, not each locality's own population — the costs compare the rules (and take-up), not the places`,
+      `note: one household file runs under each locality's rules: the same households in every column, not each locality's own population — the costs compare the rules (and take-up), not the places`,
     );
   const take = takeUpNote(report);
   return take ? [...notes, take] : notes;

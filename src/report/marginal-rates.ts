@@ -89,10 +89,13 @@ export function distributionJson(d: RateDistribution): object {
   };
 }
 
-export function distributionTable(d: RateDistribution): string {
+/**
+ * Each run's shares in the bands, ≥ 80 % and ≥ 100 % (as a share and in weighted households), its change from the
+ * baseline: the table's and the Markdown's rows (a researcher added the two bands up by hand beside a count of file
+ * rows; a journalist's Markdown lacked the ≥ 100 % its text table had).
+ */
+function overallRows(d: RateDistribution): [string[], string[][]] {
   const base = d.runs[0]!;
-  // (≥ 100 % as a share and in weighted households, as the Markdown and JSON give it: a researcher added the two bands
-  // up by hand, beside a count of file rows)
   const header = ['run', ...BANDS, '≥ 80 %', '≥ 100 %', 'Δ ≥ 100 % (pp)', 'households ≥ 100 %'];
   const rows = d.runs.map((r) => {
     const s = bandShares(r.bands.overall);
@@ -105,6 +108,12 @@ export function distributionTable(d: RateDistribution): string {
       groupDigits(s.at_least_100_households),
     ];
   });
+  return [header, rows];
+}
+
+export function distributionTable(d: RateDistribution): string {
+  const base = d.runs[0]!;
+  const [header, rows] = overallRows(d);
   const layerRows = (r: RateDistribution['runs'][number]) =>
     HOUSEHOLD_LAYERS.map((l, i) => {
       const xs = r.bands.byLayer[i]!;
@@ -142,18 +151,7 @@ export function distributionTable(d: RateDistribution): string {
 
 /** The bands of every run as a Markdown table (compare --marginal-rates --format markdown). */
 export function distributionMarkdown(d: RateDistribution): string {
-  const base = d.runs[0]!;
-  const header = ['run', ...BANDS, '≥ 80 %', 'Δ ≥ 100 % (pp)', 'households ≥ 100 %'];
-  const rows = d.runs.map((r) => {
-    const s = bandShares(r.bands.overall);
-    return [
-      r.id,
-      ...BANDS.map((b) => `${s.shares[b]}%`),
-      `${s.at_least_80_pct}%`,
-      r === base ? '' : change(r.bands, base.bands),
-      groupDigits(s.at_least_100_households),
-    ];
-  });
+  const [header, rows] = overallRows(d);
   return [
     `**Effective marginal rates 有效边际税率** on ${groupDigits(fenToYuan(d.delta))} yuan more a month of each main earner (${d.view} view; shares of households with a main earner, weighted)`,
     '',

@@ -113,7 +113,9 @@ export function markdownTable(header: string[], rows: string[][], align: Align[]
 }
 
 /** Parts rounded each on its own may miss their total by a fen (the `*_exact` JSON fields reconcile). */
-export const ROUNDING_NOTE = '分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly';
+// (and a Δ: an analyst's 1,681 − 664 households read −1,016, the difference of the unrounded figures)
+export const ROUNDING_NOTE =
+  '分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly; a Δ is of the unrounded figures';
 
 /**
  * A line in lines of at most `width` display columns, broken after a space where one is (an explain trace's list of

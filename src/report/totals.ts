@@ -164,7 +164,8 @@ function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, base?: Fu
   return f.range
     ? [
         table,
-        `* the ${f.range.estimates.length} funding shares that are estimates, each alone at either end of its range, the changes added`,
+        // (escaped in Markdown: a line beginning "* " is a bullet there — an analyst's briefing showed one)
+        `${markdown ? '\\*' : '*'} the ${f.range.estimates.length} funding shares that are estimates, each alone at either end of its range, the changes added`,
       ]
     : [table];
 }
@@ -322,7 +323,7 @@ export function totalsMarkdown(r: SimulationReport): string {
   const lines = [
     `### ${r.policy.name.zh} ${r.policy.name.en} — ${r.date}`,
     '',
-    `${base.household_rows} households (${groupCount(base.households)} weighted), ${base.person_rows} persons (${groupCount(base.persons)} weighted), from \`${r.householdsFile}\`.`,
+    `${groupDigits(String(base.household_rows))} households (${groupCount(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons (${groupCount(base.persons)} weighted), from \`${r.householdsFile}\`.`,
   ];
   for (const s of r.scenarios) {
     const unit = r.unit ?? 'yuan';

@@ -83,7 +83,8 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
     const align: Align[] = b.header.map((_, k) => (k ? 'right' : 'left'));
     const rows = b.rows.map((row) => row.map(cellText));
     const table = markdown ? markdownTable([...b.header], rows, align) : textTable([...b.header], rows, align, [...b.rule]);
-    return [...(i ? [''] : []), table, ...(b.notes.length && markdown ? [''] : []), ...b.notes];
+    const notes = markdown ? b.notes.map((n) => n.replace(/^\*/, '\\*')) : b.notes; // (not a bullet)
+    return [...(i ? [''] : []), table, ...(b.notes.length && markdown ? [''] : []), ...notes];
   });
 }
 

@@ -227,6 +227,36 @@ describe('explain', () => {
     expect(r.stdout).toMatch(/dibao\.employment_deduction = 0 \(since 2020-11-21\) \*\n\s+ESTIMATE:/);
   });
 
+  // An analyst's explain at a date before the reform's from read "under scenario …" over the baseline's own figures
+  it('says a scenario that changes nothing at the date, as simulate does', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-later-')), 'later.yaml');
+    writeFileSync(
+      file,
+      'scenario: later\ntitle: {zh: 后来, en: later}\nreason: a trial\nchanges:\n  tekun.basic.multiplier: {set: 1.6, from: 2026-01-01}\n',
+    );
+    const explain = (date: string, ...more: string[]) =>
+      jiuzhu([
+        'explain',
+        '--policy',
+        NANNING,
+        '--date',
+        date,
+        '--scenario',
+        file,
+        '--brief',
+        '--describe',
+        '{area: urban, persons: [{age: 80}]}',
+        ...more,
+      ]);
+    const before = explain('2025-06-30');
+    expect(before.code, before.stderr).toBe(0);
+    expect(before.stderr).toContain(
+      'note: scenario later changes no parameter at 2025-06-30: its changes start after it (the first from 2026-01-01) (its Δ is 0 by construction, not a finding)\n',
+    );
+    expect(explain('2026-06-30').stderr).not.toContain('scenario later');
+    expect(explain('2025-06-30', '-q').stderr).toBe('');
+  });
+
   // A finance trial read "[scenario:dibao-10pct-july-2026 budget]": the scenario's reason cut to its first word
   it('names a scenario’s value by its scenario, and lists its reason once, whole', () => {
     const r = jiuzhu([

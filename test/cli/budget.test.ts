@@ -845,7 +845,7 @@ describe('simulate --years with a projection', () => {
       const md = simulate(...when, '--format', 'markdown', '--quiet').stdout;
       expect(md).toContain(`> Note: ${stale}\n`);
       expect(md).toContain(
-        '_分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly._\n',
+        '_分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly; a Δ is of the unrounded figures._\n',
       );
       expect(simulate(...when, '--quiet').stdout).toMatch(/\n分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own/);
     }

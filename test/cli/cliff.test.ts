@@ -310,6 +310,19 @@ describe('compare --marginal-rates', () => {
     expect(table.stdout.match(/effective marginal rates 有效边际税率: 100\.00 yuan more a month/g)).toHaveLength(2);
     const md = jiuzhu(['compare', ...NANNING, ...DATE, '--households', file, '--marginal-rates', '--format', 'markdown']);
     expect(md.stdout).toMatch(/\| baseline \| [\d.]+% \| [\d.]+% \|/);
+    // the text table's columns, ≥ 100 % among them (a journalist's Markdown lacked it), its row's share the JSON's
+    const header = (text: string) => text.split('\n').find((l) => l.includes('≥ 80 %'))!;
+    expect(
+      header(md.stdout)
+        .split('|')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ).toEqual(
+      header(jiuzhu(['compare', ...NANNING, ...DATE, '--households', file, '--marginal-rates']).stdout)
+        .trim()
+        .split(/\s{2,}|\s*│\s*/)
+        .filter(Boolean),
+    );
     const csv = jiuzhu(['compare', ...NANNING, ...DATE, '--households', file, '--marginal-rates', '--format', 'csv']);
     expect([csv.code, csv.stderr]).toEqual([2, expect.stringContaining('no CSV form')]);
     expect(jiuzhu(['compare', ...NANNING, '--year', '2024', '--households', file, '--marginal-rates']).code).toBe(2);

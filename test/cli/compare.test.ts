@@ -258,7 +258,7 @@ describe('compare, sensitivity and explain: what the policies say to watch', () 
       expect.stringContaining(income('guangxi-nanning', 44469, 20369)),
       expect.stringContaining(income('guangdong-guangzhou', 59307, 25142)),
       // (and what compare's columns are: one file's households under each locality's rules)
-      expect.stringContaining("note: one household file, policies/samples/households.csv, runs under each locality's rules"),
+      expect.stringContaining("note: one household file runs under each locality's rules"),
     ]);
     expect(run('--year', '2026').stderr).toContain(stale('2026-12-31', 4));
     expect(run('--date', DATE, '--quiet').stderr).toBe('');

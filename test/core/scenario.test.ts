@@ -129,6 +129,10 @@ describe('scenario validation', () => {
     expect(problems(`${head}changes:\n  tekun.basic.multiplyer: {set: 1.6}\n`)).toEqual([
       's.yaml:5:3: unknown parameter "tekun.basic.multiplyer" (did you mean "tekun.basic.multiplier"?)',
     ]);
+    // a level left out: the one parameter under the branch with that last name, not the branch (tekun.care: none)
+    expect(problems(`${head}changes:\n  tekun.care.none: {set: 0.7}\n`)).toEqual([
+      's.yaml:5:3: unknown parameter "tekun.care.none" (did you mean "tekun.care.min_wage_share.none"?)',
+    ]);
   });
   it('names an unknown operation with the nearest one, and a missing one', () => {
     expect(problems(`${head}changes:\n  tekun.basic.multiplier: {sett: 1.6}\n`)).toEqual([

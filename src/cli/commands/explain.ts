@@ -5,6 +5,7 @@ import { fenToYuan } from '../../core/money.js';
 import { policyNotes } from '../../core/policy-notes.js';
 import { explainJson, explainText } from '../../report/explain.js';
 import { langFromEnv, type Lang } from '../../report/lang.js';
+import { sayNotes, unchangedRunsNotes } from '../scenario-notes.js';
 import type { Ctx } from '../context.js';
 import { UsageError } from '../../errors.js';
 import { parseHouseholdText } from '../../io/cases-file.js';
@@ -57,8 +58,10 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
       ? JSON.stringify(explainJson(e, pop, snapshot, under, notes), null, 2) + '\n'
       : explainText(e, pop, snapshot, { under, lang: o.lang ?? langFromEnv(ctx.env), brief: o.brief }),
   );
-  // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
+  // what the policy says to watch (a stale standard, the parameter rules), as simulate says it; and a scenario that changes
+  // nothing at the date (an analyst's explain before the reform's from read "under scenario …" over the baseline's figures)
   notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date]);
+  sayNotes(ctx, o.quiet, unchangedRunsNotes(runs, snapshot.date));
   const exit = exitNote(pop, h);
   if (exit && !o.quiet) ctx.stderr.write(`${exit}\n`);
 }

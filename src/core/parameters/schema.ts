@@ -366,6 +366,14 @@ export function expectedOf(spec: ParamSpec): string {
 
 /** The nearest canonical path or branch to a misspelled one (edit distance), for "did you mean …?". */
 export function suggestPath(path: string): string | undefined {
+  // a level left out: the one parameter under the path's branch with its last name (tekun.care.none: an analyst was
+  // offered the branch tekun.care, no parameter, for tekun.care.min_wage_share.none)
+  const cut = path.lastIndexOf('.');
+  if (cut > 0) {
+    const [branch, leaf] = [path.slice(0, cut + 1), path.slice(cut)];
+    const deeper = PARAMS.filter((p) => p.path.startsWith(branch) && p.path.endsWith(leaf) && p.path !== path);
+    if (deeper.length === 1) return deeper[0]!.path;
+  }
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of [...PARAMS.map((p) => p.path), ...BRANCHES]) {
