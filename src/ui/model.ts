@@ -13,6 +13,7 @@ import { localityReport, type LocalityReport } from '../report/compare.js';
 import { estimatesInForce } from '../report/estimates.js';
 import { cliffTable } from '../report/cliff.js';
 import { explainText } from '../report/explain.js';
+import type { Lang } from '../report/lang.js';
 import type { Totals } from '../core/aggregate.js';
 import { evaluatePlan, sensitivityPlan } from '../core/sensitivity-plan.js';
 import { simulate, type Run as SimRun } from '../core/simulate.js';
@@ -168,10 +169,10 @@ export interface HouseholdList {
 /** How many households a list shows at most (the largest changes first; all: the file's first). */
 export const LISTED = 10_000;
 
-/** The explain trace of household h under a run (the baseline when there is none), as lines. */
-export function traceLines(data: TuiData, l: number, view: LocalityView, run: number, h: number): string[] {
+/** The explain trace of household h under a run (the baseline when there is none), as lines, in the screen's language. */
+export function traceLines(data: TuiData, l: number, view: LocalityView, run: number, h: number, lang: Lang = 'en'): string[] {
   const r = view.runs[run] ?? data.localities[l]!.baseline;
-  return explainText(explainHousehold(data.pop, h, r.rules), data.pop, r.snapshot)
+  return explainText(explainHousehold(data.pop, h, r.rules), data.pop, r.snapshot, { lang })
     .trimEnd()
     .split('\n');
 }

@@ -215,6 +215,16 @@ describe('jiuzhu tui', () => {
     expect(losers, losers).toMatch(/filter: losers \(f\) — 0/);
   });
 
+  // A caseworker's ask (explain --lang zh): the TUI in Chinese shows the trace in Chinese too
+  it('shows the explain trace in the screen’s language', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']), 'zh');
+    await keys(a, '4');
+    const trace = await keys(a, '\r');
+    expect(trace).toMatch(/^家庭 H\d{4} — 广西壮族自治区·南宁市 — /m);
+    expect(trace).toContain('第 1 步 · 特困');
+    expect(trace).not.toContain('step 1 ·');
+  });
+
   // An interactive QA trial: the trace's lines were cut at the screen's edge (no way to read the rest), and ↓ past the
   // end left one line on an empty screen
   it('wraps the trace to the screen, and scrolls no further than its last screenful', async () => {
