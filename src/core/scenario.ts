@@ -20,6 +20,8 @@ export interface ScenarioChange {
   readonly change: Change;
   /** From this date on; before it the baseline holds. Absent: every date. */
   readonly from?: string;
+  /** Until this date (the next change of the parameter's, in a list): from it the baseline holds again, or that one. */
+  readonly until?: string;
   readonly where: Where;
 }
 
@@ -129,6 +131,9 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
         break;
       }
     }
+    // (a change of a list ends where the next begins: its entries before `until`, the parameter's from it on, restated)
+    if (derived && ch.until)
+      derived = [...before(derived, ch.until), ...transform(history, ch.until, (e) => e).filter((e) => e.from >= ch.until!)];
     if (derived) params.set(ch.path, derived);
   }
   if (problems.length) throw new InputError(problems, `scenario ${sc.id} does not fit ${policy.id}; nothing was changed`);
@@ -151,7 +156,7 @@ export function changeText(ch: ScenarioChange): string {
           : c.op === 'same_as'
             ? `same as ${c.path}`
             : c.values.map((v) => `${show(v.value)} from ${v.from}`).join(', ');
-  return `${ch.path} ${what}${c.op === 'values' ? '' : ch.from ? ` from ${ch.from}` : ', every date'}`;
+  return `${ch.path} ${what}${c.op === 'values' ? '' : ch.from ? ` from ${ch.from}` : ', every date'}${ch.until ? ` until ${ch.until}` : ''}`;
 }
 
 function before(history: readonly DatedValue[], date: string): DatedValue[] {

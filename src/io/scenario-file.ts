@@ -63,9 +63,13 @@ function walk(y: YamlFile, map: YAMLMap, prefix: string, out: ScenarioChange[]):
     const path = prefix ? `${prefix}.${key}` : key;
     const spec = PARAM_BY_PATH.get(path);
     if (spec) {
-      if (out.some((c) => c.path === path)) y.problem(pair.key as Node, `${path} is changed twice; give one change per parameter`);
-      const change = parseChange(y, value, spec);
-      if (change) out.push({ ...change, path, where: y.where(pair.key as Node) });
+      if (out.some((c) => c.path === path))
+        y.problem(pair.key as Node, `${path} is changed twice; give one change per parameter (several, dated: a list of them)`);
+      if (isSeq(value)) out.push(...changeList(y, value.items as Node[], spec));
+      else {
+        const change = parseChange(y, value, spec);
+        if (change) out.push({ ...change, path, where: y.where(pair.key as Node) });
+      }
     } else if (BRANCHES.has(path) && isMap(value)) {
       walk(y, value, path, out);
     } else if (prefix && (OPS as readonly string[]).includes(key)) {
@@ -81,6 +85,36 @@ function walk(y: YamlFile, map: YAMLMap, prefix: string, out: ScenarioChange[]):
       y.problem(pair.key as Node, `unknown parameter "${path}"${near ? ` (did you mean "${near}"?)` : ''}`);
     }
   }
+}
+
+/**
+ * Several changes of one parameter, each from its date until the next's (an analyst's reform: rural × 1.1 from
+ * 2025-07-01, then the urban standard from 2027-01-01 — "changed twice" was refused, and dated numbers fitted one
+ * locality alone): `[{scale: 1.1, from: 2025-07-01}, {same_as: dibao.standard.urban, from: 2027-01-01}]`.
+ */
+function changeList(y: YamlFile, items: readonly Node[], spec: ParamSpec): ScenarioChange[] {
+  const subject = `changes of ${spec.path}`;
+  if (!items.length) y.problem(null, 'an empty list: give one change or more', subject);
+  const parsed = items.flatMap((item, i) => {
+    const c = parseChange(y, item, spec);
+    if (!c) return [];
+    if (c.change.op === 'values') {
+      y.problem(item, '"values" carry their own dates: give them as the one change of the parameter, not in a list', subject);
+      return [];
+    }
+    if (i > 0 && !c.from) y.problem(item, 'each change after the first needs "from": the date it takes over from the one before', subject);
+    return [{ ...c, where: y.where(item), node: item }];
+  });
+  let last: string | undefined;
+  for (const c of parsed) {
+    if (c.from && last && last >= c.from) y.problem(c.node, `dates must increase: ${c.from} after ${last}`, subject);
+    last = c.from && (!last || c.from > last) ? c.from : last;
+  }
+  return parsed.map(({ node: _node, ...c }, i) => ({
+    ...c,
+    path: spec.path,
+    ...(parsed[i + 1]?.from ? { until: parsed[i + 1]!.from } : {}),
+  }));
 }
 
 function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change: Change; from?: string } | null {
