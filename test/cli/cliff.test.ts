@@ -286,6 +286,26 @@ describe('the whole file’s table', () => {
     const r = jiuzhu(['cliff', ...NANNING, ...DATE, '--households', 'policies/samples/households.csv']);
     expect(r.stderr).toContain('the newest dibao standards it gives (urban 810 from 2022-04-01');
   });
+
+  // A journalist read Δ 0.00 pp for gradual-exit-6-months on a generated file: only households marked on_dibao 1 can
+  // enter the exit as their income rises, and generate marks only those already above the line
+  it('says how many households can enter a gradual exit where a run changes it', () => {
+    const file = 'policies/samples/households.csv';
+    const marked = new Set(
+      readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','))
+        .filter((row, i, rows) => i > 0 && row[rows[0]!.indexOf('on_dibao')] === '1')
+        .map((row) => row[0]),
+    ).size;
+    expect(marked).toBeGreaterThan(0);
+    const run = (scenario: string) => jiuzhu(['cliff', ...NANNING, ...DATE, '--households', file, '--scenario', scenario]).stderr;
+    expect(run('scenarios/gradual-exit-6-months.yaml')).toContain(
+      `note: gradual-exit-6-months changes the gradual exit (渐退, dibao.gradual_exit.months 3 → 6): a household enters it only if marked on_dibao 1 — ${marked} of the 600 here are;`,
+    );
+    expect(run('scenarios/tekun-basic-1.6x.yaml')).not.toContain('gradual exit (渐退');
+  });
 });
 
 describe('compare --marginal-rates', () => {

@@ -13,7 +13,9 @@ import {
   type Vary,
   type View,
 } from '../../core/cliff.js';
-import { populationOf } from '../../core/population.js';
+import { populationOf, type Population } from '../../core/population.js';
+import { dec } from '../../core/parameters/tree.js';
+import { groupDigits } from '../../report/text-table.js';
 import { mainOrNone, type PerHouseholdRates } from '../../core/marginal-rates.js';
 import { typed } from '../../core/grow.js';
 import { AtomicFile } from '../../io/atomic-file.js';
@@ -184,6 +186,8 @@ async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about
     const told = o.quiet ? null : wroteLine(file, had, 'a marginal rate per household and run');
     if (told) ctx.stderr.write(told);
   }
+  const exit = exitNote(runs, pop);
+  if (exit && !o.quiet) ctx.stderr.write(`${exit}\n`);
   const dist = { ...rateDistributionOf(delta, o.view, runs, bands, pop.householdIds), about };
   const render = {
     table: () => distributionTable(dist),
@@ -191,4 +195,18 @@ async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about
     csv: () => distributionCsv(dist),
   };
   ctx.stdout.write(render[o.format]());
+}
+
+/**
+ * A run that changes the gradual exit, on a file where few households can enter one: only a household marked on_dibao 1
+ * does, as its income rises (a journalist read Δ 0.00 pp for gradual-exit-6-months on a generated file, where generate
+ * marks on_dibao only for households already above the line — the rest take dibao up through their draw).
+ */
+function exitNote(runs: readonly Run[], pop: Population): string | null {
+  const months = (r: Run) => dec(r.rules.snapshot, 'dibao.gradual_exit.months').toFixed();
+  const changed = runs.slice(1).filter((r) => months(r) !== months(runs[0]!));
+  if (!changed.length) return null;
+  let marked = 0;
+  for (let h = 0; h < pop.householdCount; h++) marked += pop.onDibao[h]!;
+  return `note: ${changed.map((r) => r.id).join(', ')} change${changed.length > 1 ? '' : 's'} the gradual exit (渐退, dibao.gradual_exit.months ${months(runs[0]!)} → ${changed.map(months).join(', ')}): a household enters it only if marked on_dibao 1 — ${groupDigits(String(marked))} of the ${groupDigits(String(pop.householdCount))} here are; mark the households on dibao now (on_dibao 1, prior_dibao their dibao) to see the exit soften their cliff (generate marks only households already above the line, in their exit)`;
 }
