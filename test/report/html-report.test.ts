@@ -114,6 +114,42 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
     expect((html.match(/<svg /g) ?? []).length).toBe(f.length);
   });
 
+  // A journalist's trial: a county's report drew an urban family's cliff, on an axis from 2,000 with its label in English
+  it('draws the reference family of the area where most of the population’s weight lives, from 0, labelled in both languages', () => {
+    const rows = readFileSync(SAMPLE, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const weight = new Map(rows.map((r) => [r[0], [r[3], Number(r[16])] as const]));
+    const rural = [...weight.values()].reduce((x, [area, w]) => x + (area === 'rural' ? w : 0), 0);
+    const all = [...weight.values()].reduce((x, [, w]) => x + w, 0);
+    const area = rural * 2 > all ? '农村 rural' : '城镇 urban';
+    expect(html).toContain(`悬崖效应 — 参考家庭 reference family (two adults of 40 and 38, a child of 10, ${area})`);
+    const cliff = /<figure class="chart" id="c1-cliff">([\s\S]*?)<\/figure>/.exec(html)![1]!;
+    expect(cliff).toContain('月收入与救助 resources a month (yuan)');
+    // the y axis's labels begin at 0
+    expect(cliff).toMatch(/>0<\/text>/);
+    // a county's population, mostly rural: a rural family
+    const county = join(dir, 'county.csv');
+    writeFileSync(county, 'household_id,person_id,age,area,weight\nR1,R1-1,40,rural,3\nU1,U1-1,40,urban,2\n');
+    const out = join(dir, 'county.html');
+    const r = jiuzhu([
+      'report',
+      '--policy',
+      'policies/jiangxi-fuliang.yaml',
+      '--households',
+      county,
+      '--date',
+      '2025-06-30',
+      '--out',
+      out,
+      '-q',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('a child of 10, 农村 rural)');
+  });
+
   // A finance trial's reform (Nanning's low-income line 2 → 1.5 × S: 62 % fewer dibao-edge households) showed nothing
   // in the report: its headline is money, and 低保边缘 pays none.
   it('gives each program’s caseload in every run, as compare’s JSON counts it, and its change', () => {

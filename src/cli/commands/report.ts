@@ -5,7 +5,7 @@
 import { defaultSweepTo, edgeLine, householdCliff, type HouseholdCliff } from '../../core/cliff.js';
 import { incomeDeciles } from '../../core/compare.js';
 import { mainMemberOf } from '../../core/marginal-rates.js';
-import type { HouseholdSpec } from '../../core/population.js';
+import type { HouseholdSpec, Population } from '../../core/population.js';
 import type { Run } from '../../core/simulate.js';
 import { evaluatePlan, sensitivityPlan } from '../../core/sensitivity-plan.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
@@ -39,16 +39,32 @@ export interface ReportOptions {
   readonly quiet: boolean;
 }
 
-/** The reference family whose cliff the report draws: two adults and a child, urban, the first adult's wage varying. */
-export const REFERENCE_FAMILY: HouseholdSpec = {
-  id: '参考家庭 reference family (two adults of 40 and 38, a child of 10, urban)',
-  household: { area: 'urban' },
-  persons: [
-    { id: 'adult 1', age: 40 },
-    { id: 'adult 2', age: 38 },
-    { id: 'child', age: 10 },
-  ],
-} as unknown as HouseholdSpec;
+/**
+ * The reference family whose cliff the report draws: two adults and a child, the first adult's wage varying — in the
+ * area where most of the population lives (it was urban always: a county's report drew a city family's cliff, a
+ * journalist's trial of Fuliang).
+ */
+export const referenceFamily = (area: 'urban' | 'rural'): HouseholdSpec =>
+  ({
+    id: `参考家庭 reference family (two adults of 40 and 38, a child of 10, ${area === 'urban' ? '城镇 urban' : '农村 rural'})`,
+    household: { area },
+    persons: [
+      { id: 'adult 1', age: 40 },
+      { id: 'adult 2', age: 38 },
+      { id: 'child', age: 10 },
+    ],
+  }) as unknown as HouseholdSpec;
+
+/** The area where most of the population's weight lives. */
+function mostlyIn(pop: Population): 'urban' | 'rural' {
+  let rural = 0;
+  let all = 0;
+  for (let h = 0; h < pop.householdCount; h++) {
+    all += pop.weight[h]!;
+    if (pop.area[h]) rural += pop.weight[h]!;
+  }
+  return rural * 2 > all ? 'rural' : 'urban';
+}
 const RATE_DELTA = 10_000;
 
 export async function reportCommand(ctx: Ctx, o: ReportOptions): Promise<void> {
@@ -140,7 +156,7 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
       : rulesOf.map(() => null);
     const sensitivity = [];
     for (const plan of plans) sensitivity.push(await evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs)));
-    return { localities, rates, sensitivity };
+    return { localities, rates, sensitivity, area: mostlyIn(pop) };
   });
   const compared: CompareReport = {
     unit,
@@ -151,13 +167,14 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
   };
   const compare = { ...compared, notes: compareNotes(compared) };
   sayNotes(ctx, o.quiet, compare.notes); // (in the page, and said as simulate and compare say them)
-  const member = mainMemberOf(REFERENCE_FAMILY);
+  const family = referenceFamily(evaluated.area);
+  const member = mainMemberOf(family);
   const cliffs = rulesOf.map((runs) => {
     // (0 to 4,000 a month, or past the family's low-income line where it is higher: its secondary cliff is there)
-    const to = Math.max(400_000, defaultSweepTo(0, edgeLine(runs, REFERENCE_FAMILY)));
-    const c: HouseholdCliff = householdCliff(REFERENCE_FAMILY, runs, { member, vary: 'wage', from: 0, to, step: 2_000 });
+    const to = Math.max(400_000, defaultSweepTo(0, edgeLine(runs, family)));
+    const c: HouseholdCliff = householdCliff(family, runs, { member, vary: 'wage', from: 0, to, step: 2_000 });
     return {
-      household: REFERENCE_FAMILY.id,
+      household: family.id,
       member: 'adult 1',
       vary: 'wage_income' as const,
       view: 'monthly' as const,

@@ -217,7 +217,7 @@ function charts(l: LocalityReport, i: number, input: HtmlReportInput): string[] 
         id('cliff'),
         `${nameOf(l)}: benefit cliff 悬崖效应 — ${cliff.household}, resources a month as ${cliff.member}'s wage rises`,
         cliff.runs.map((run) => ({ name: run.id, points: run.points.map((p) => [p.value / 100, p.monthly.resources / 1200] as const) })),
-        { x: 'wage a month 月工资 (yuan)', y: 'resources a month (yuan)' },
+        { x: 'wage a month 月工资 (yuan)', y: '月收入与救助 resources a month (yuan)' },
       ),
     );
   const rates = input.rates[i];
