@@ -189,6 +189,14 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
           ...j.rises.map((x) => `      ${label(x.id)} +${groupDigits(yuan(x.gain, r.view))}`),
           ...j.programs.map((x) => `      ${label(x.id)} −${groupDigits(yuan(x.drop, r.view))}`),
           `      ${r.member}'s ${r.vary} +${groupDigits(yuan(j.step, r.view))}`,
+          // (why, where rigid aid starts as dibao stops: a journalist read the jump as a wrong number — it is the rules')
+          ...(j.rises.some((x) => x.id === 'rigid_aid') && j.programs.some((x) => x.id === 'dibao')
+            ? [
+                chalk.dim(
+                  '      (the rules: step 4 deducts rigid expenditure only for a household not on dibao (002 三; DOMAIN step 4) — on dibao its outlays are not counted, so the aid begins where dibao ends)',
+                ),
+              ]
+            : []),
         ],
       });
     for (const x of told.sort((a, b) => a.at - b.at)) out.push(...x.lines);

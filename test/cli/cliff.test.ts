@@ -23,6 +23,20 @@ const ownNotes = (stderr: string) =>
     .join('\n');
 
 describe('one household', () => {
+  // A journalist's family with 150,000 of medical costs: +2,316.50 at the dibao line read as a wrong number. DOMAIN step 4
+  // deducts rigid expenditure only for a household not on dibao: its aid, the whole S × n = 2,430 where E ≥ A, begins
+  // where dibao (0.01 at 2,429.99) ends; and the default sweep reaches where the aid ends, 44,469 × 3 / 12 = 11,117.25
+  it('says why a jump up where rigid aid begins as dibao ends, and sweeps on to where the aid ends', () => {
+    const r = jiuzhu([
+      ...['cliff', ...NANNING, '--date', '2025-06-30', '-q', '--describe'],
+      '{area: urban, rigid_expenditure: 150000, persons: [{age: 45}, {age: 43}, {age: 15}]}',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('  at 2,430.00: resources +2,316.50 a month (a jump up: more than the income');
+    expect(r.stdout).toContain('(the rules: step 4 deducts rigid expenditure only for a household not on dibao (002 三; DOMAIN step 4)');
+    expect(r.stdout).toMatch(/ {2}at 11,117\.25: resources −2,467\.49 a month\n {6}刚性支出救助 rigid-expenditure aid \* −2,430\.00/);
+  });
+
   it('JSON: points with resources, programs and marginal rates; the cliff at exactly S × n − 120.50 = 1499.50', () => {
     const r = jiuzhu([
       'cliff',
