@@ -2,15 +2,12 @@
 // in exit.ts.
 import chalk from 'chalk';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { refuseRepeated } from './repeated.js';
 import { createRequire } from 'node:module';
-import { UsageError } from '../errors.js';
-import { refuseEmptyAndDash } from './option-values.js';
 import { givesIo, guardPipe, guardSignals, report } from './exit.js';
 import { tellStrayBeforeMissing } from './stray-options.js';
-import { endingWell, processContext, type Ctx, type HouseholdsFlags } from './context.js';
-import { defaultParsedCache, useParsedCache } from '../io/parsed-cache.js';
-import { readsAlso } from '../io/outputs.js';
+import { endingWell, processContext, type Ctx } from './context.js';
+import { preAction } from './pre-action.js';
+import { UsageError } from '../errors.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -188,7 +185,7 @@ function buildProgram(ctx: Ctx): Command {
         .default('monthly'),
     )
     .option('--from <yuan>', 'first value, yuan a month', '0')
-    .option('--to <yuan>', 'last value, yuan a month (default: past the low-income line; at least 3000 and the current value + 1000)')
+    .option('--to <yuan>', 'last value, yuan a month (default: past the household’s lines; at least 3000 and the current value + 1000)')
     .option('--step <yuan>', 'step, yuan a month', '10')
     .option('--delta <yuan>', 'the whole file: yuan more a month of each main earner', '100')
     .option(
@@ -198,7 +195,8 @@ function buildProgram(ctx: Ctx): Command {
     )
     .addOption(scenario('also under a scenario (repeatable: each is its own run)'))
     .addOption(date())
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .option('--out <file>', 'write to this file (atomically) instead of standard output')
     .addHelpText(
       'after',
       [
@@ -366,33 +364,7 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
   givesIo(ctx, argv);
   const program = buildProgram(ctx);
   tellStrayBeforeMissing(program, argv);
-  // How the households file is held, from the command line as parsed (any command that reads one).
-  program.hook('preAction', (_top, action) => {
-    useParsedCache(defaultParsedCache(ctx.env)); // (here: a bad JIUZHU_CACHE is said as a usage error)
-    refuseRepeated(action, argv);
-    refuseEmptyAndDash(action);
-    const o = action.optsWithGlobals() as Omit<HouseholdsFlags, 'encoding'> & { encoding?: string };
-    // GBK is a subset of GB18030: read as that.
-    const encoding = o.encoding === 'gbk' ? 'gb18030' : (o.encoding as HouseholdsFlags['encoding']);
-    // A command that reads no households file would ignore them: said, not ignored (generate's --households is a count).
-    const readsFile = action.name() !== 'generate' && action.options.some((x) => x.long === '--households');
-    const given = (['encoding', 'columns', 'sheet'] as const).filter((k) => o[k] !== undefined);
-    if (!readsFile && given.length)
-      throw new UsageError(
-        `${action.name()} reads no households file: ${given.map((k) => `--${k}`).join(', ')} would do nothing`,
-        `leave ${given.length > 1 ? 'them' : 'it'} out`,
-      );
-    Object.assign(ctx.households!, { encoding, columns: o.columns, sheet: o.sheet });
-    readsAlso(o.columns ? [{ what: 'column mapping', path: o.columns }] : []); // (no output may write over it)
-    // --unit given for a format that stays in yuan (the contract other tools read): said, not silently ignored.
-    const { format, unit, quiet } = o as { format?: string; unit?: string; quiet?: boolean };
-    if (action.getOptionValueSource('unit') === 'cli' && (format === 'csv' || format === 'json') && !quiet)
-      ctx.stderr.write(
-        `note: --unit ${unit} does not apply to ${format.toUpperCase()}: its money stays in yuan (the form other tools read); the unit applies to the table, Markdown and the workbook\n`,
-      );
-    // The HTML report is in 万元 unless told (as jiuzhu report is): in yuan its tables ran off the page.
-    if (format === 'html' && action.getOptionValueSource('unit') !== 'cli') action.setOptionValue('unit', 'wan');
-  });
+  program.hook('preAction', (_top, action) => preAction(ctx, argv, action));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -3,11 +3,11 @@
 // gradual exit's kept amount in full, a grant or premium ÷ 12; annual: the year, a gradual exit for its months); the
 // table, chart and CSV show the view asked for, and say which.
 import chalk from 'chalk';
-import { cliffsOf, jumpsOf, marginalRates, type SweptRun, type View } from '../core/cliff.js';
+import { cliffsOf, jumpsOf, marginalRates, type Cliff, type SweptRun, type View } from '../core/cliff.js';
 import { D, fenToYuan } from '../core/money.js';
-import { isCash, PROGRAM_BY_ID, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
-import { estimateNote, estimatePaths, programsOnEstimates, type EstimateUsed } from './estimates.js';
-import { groupDigits, wrapLine } from './text-table.js';
+import { dependsOnPath, isCash, PROGRAM_BY_ID, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
+import { estimatePaths, programsOnEstimates, type EstimateUsed } from './estimates.js';
+import { groupDigits, markdownTable, wrapLine } from './text-table.js';
 
 /** Fen a year in a view → yuan in that view (a month's: ÷ 12), half up to the fen. */
 const yuan = (x: number, view: View) => (view === 'monthly' ? D(x).dividedBy(1200).toFixed(2) : fenToYuan(x));
@@ -140,6 +140,113 @@ export function cliffChart(r: CliffReport, width = 56, height = 12): string[] {
   return lines;
 }
 
+/** A cliff or a jump up of a run, as said: where, the change of resources, its parts (the step's own income last). */
+interface Event {
+  readonly at: string;
+  readonly change: string;
+  readonly jump: boolean;
+  readonly parts: ReadonlyArray<readonly [string, string]>;
+  readonly why?: string;
+}
+
+/** A run's cliffs and jumps up in the order of the income, each with the programs that fall and rise there. */
+function eventsOf(r: CliffReport, run: SweptRun): Event[] {
+  const est = onEstimatesOf(r, run.id);
+  const label = (id: ProgramId) => `${programLabel(PROGRAM_BY_ID.get(id)!)}${est.has(id) ? ' *' : ''}`;
+  const amount = (x: number) => groupDigits(yuan(x, r.view));
+  // (the step's own income: with it the parts add up to the drop — a researcher added them up and was 10 short)
+  const own = (c: Cliff): [string, string] => [`${r.member}'s ${r.vary}`, `+${amount(c.step)}`];
+  const cliffs = cliffsIn(run, r.view).map((c) => ({
+    at: c.at,
+    change: `−${amount(c.drop)}`,
+    jump: false,
+    parts: [
+      ...c.programs.map((x) => [label(x.id), `−${amount(x.drop)}`] as const),
+      ...c.rises.map((x) => [label(x.id), `+${amount(x.gain)}`] as const),
+      own(c),
+    ],
+  }));
+  // A jump up: resources rise by more than the income did, a program starting as another stops (earning a little less
+  // there loses it: the cliff seen from below)
+  const jumps = jumpsIn(run, r.view).map((j) => ({
+    at: j.at,
+    change: `+${amount(-j.drop)}`,
+    jump: true,
+    parts: [
+      ...j.rises.map((x) => [label(x.id), `+${amount(x.gain)}`] as const),
+      ...j.programs.map((x) => [label(x.id), `−${amount(x.drop)}`] as const),
+      own(j),
+    ],
+    // (why, where rigid aid starts as dibao stops: a journalist read the jump as a wrong number — it is the rules')
+    ...(j.rises.some((x) => x.id === 'rigid_aid') && j.programs.some((x) => x.id === 'dibao')
+      ? {
+          why: 'the rules: step 4 deducts rigid expenditure only for a household not on dibao (002 三; DOMAIN step 4) — on dibao its outlays are not counted, so the aid begins where dibao ends',
+        }
+      : {}),
+  }));
+  return [...cliffs, ...jumps].sort((a, b) => a.at - b.at).map((e) => ({ ...e, at: groupDigits(fenToYuan(e.at)) }));
+}
+
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * The estimates the programs of the runs' cliffs and jumps rest on, and how many are in force: the footnote names those
+ * (it named all 32 in force, funding shares among them: a journalist's trial), `jiuzhu params` every one.
+ */
+function estimatesBehind(r: CliffReport): { readonly paths: string[]; readonly inForce: number } {
+  const all = [...new Map(Object.values(r.estimates ?? {}).flatMap((es) => es.map((e) => [e.path, e] as const))).values()];
+  const ids = new Set(
+    r.runs.flatMap((run) =>
+      [...cliffsIn(run, r.view), ...jumpsIn(run, r.view)].flatMap((c) => [...c.programs.map((x) => x.id), ...c.rises.map((x) => x.id)]),
+    ),
+  );
+  const paths = estimatePaths(all.filter((e) => [...ids].some((id) => dependsOnPath(PROGRAM_BY_ID.get(id)!, e.path))));
+  return { paths, inForce: estimatePaths(all).length };
+}
+
+/** The footnote: the estimates behind the cliffs (`mark`: the asterisk as the format writes it). */
+function estimatesLine(r: CliffReport, mark: string, code = (p: string) => p): string | null {
+  const { paths, inForce } = estimatesBehind(r);
+  if (!inForce) return null;
+  return paths.length
+    ? `${mark} the programs marked rest on estimated parameters (${paths.length} of the ${inForce} in force; each one's basis: jiuzhu params --format table): ${paths.map(code).join(', ')}`
+    : `${mark} no cliff's program rests on an estimate (${inForce} in force: jiuzhu params --format table)`;
+}
+
+/**
+ * The cliffs as Markdown, for a page (a journalist could publish a household's cliff only by retyping the text): each
+ * run's cliffs and jumps up, their parts, and the estimates they rest on.
+ */
+export function cliffMarkdown(r: CliffReport): string {
+  const out = [
+    `### 悬崖效应 Benefit cliffs — ${r.household}: ${r.member}'s ${r.vary} varied (now ${groupDigits(fenToYuan(r.current))})`,
+    '',
+    `${r.about ? `${r.about.policy.name.zh} ${r.about.policy.name.en} (\`${r.about.policy.file}\`), at ${r.about.date}; ` : ''}resources ${per(r.view)} (${r.view} view): wages and other income + every cash program.`,
+  ];
+  for (const run of r.runs) {
+    const events = eventsOf(r, run);
+    out.push(
+      '',
+      `#### ${run.id}: ${count(events.filter((e) => !e.jump).length, 'cliff')}, ${count(events.filter((e) => e.jump).length, 'jump')} up`,
+      '',
+    );
+    if (!events.length) {
+      out.push('No cliff in the range swept.');
+      continue;
+    }
+    out.push(
+      markdownTable(
+        [`${r.vary} (yuan a month)`, `resources (${per(r.view)})`, 'of which'],
+        events.map((e) => [e.at, e.change, [...e.parts.map(([n, x]) => `${n} ${x}`), ...(e.why ? [`(${e.why})`] : [])].join('; ')]),
+        ['right', 'right', 'left'],
+      ),
+    );
+  }
+  const note = estimatesLine(r, '\\*', (p) => `\`${p}\``);
+  if (note) out.push('', note);
+  return out.join('\n') + '\n';
+}
+
 /** The chart and each run's cliffs; `chartHeight` rows of plot (the TUI's screen is shorter). */
 export function cliffTable(r: CliffReport, chartHeight = 12): string {
   const out = [
@@ -153,8 +260,6 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
     ...cliffChart(r, 56, chartHeight),
   ];
   for (const run of r.runs) {
-    const est = onEstimatesOf(r, run.id);
-    const label = (id: ProgramId) => `${programLabel(PROGRAM_BY_ID.get(id)!)}${est.has(id) ? ' *' : ''}`;
     const cliffs = cliffsIn(run, r.view);
     const jumps = jumpsIn(run, r.view);
     const high = marginalRates(run.points, r.view).filter((x) => x !== null && x.greaterThanOrEqualTo(1)).length;
@@ -167,43 +272,15 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
       ),
     );
     // Cliffs and jumps up in the order of the income (a researcher read "at 2,450.00" before "at 1,650.00")
-    const told: Array<{ readonly at: number; readonly lines: string[] }> = [];
-    for (const c of cliffs)
-      told.push({
-        at: c.at,
-        lines: [
-          `  at ${groupDigits(fenToYuan(c.at))}: resources −${groupDigits(yuan(c.drop, r.view))} ${per(r.view)}`,
-          ...c.programs.map((x) => `      ${label(x.id)} −${groupDigits(yuan(x.drop, r.view))}`),
-          ...c.rises.map((x) => `      ${label(x.id)} +${groupDigits(yuan(x.gain, r.view))}`),
-          // (the step's own income: with it the parts add up to the drop — a researcher added them up and was 10 short)
-          `      ${r.member}'s ${r.vary} +${groupDigits(yuan(c.step, r.view))}`,
-        ],
-      });
-    // A jump up: resources rise by more than the income did, a program starting as another stops (earning a little less
-    // there loses it: the cliff seen from below)
-    for (const j of jumps)
-      told.push({
-        at: j.at,
-        lines: [
-          `  at ${groupDigits(fenToYuan(j.at))}: resources +${groupDigits(yuan(-j.drop, r.view))} ${per(r.view)} (a jump up: more than the income's own rise)`,
-          ...j.rises.map((x) => `      ${label(x.id)} +${groupDigits(yuan(x.gain, r.view))}`),
-          ...j.programs.map((x) => `      ${label(x.id)} −${groupDigits(yuan(x.drop, r.view))}`),
-          `      ${r.member}'s ${r.vary} +${groupDigits(yuan(j.step, r.view))}`,
-          // (why, where rigid aid starts as dibao stops: a journalist read the jump as a wrong number — it is the rules')
-          ...(j.rises.some((x) => x.id === 'rigid_aid') && j.programs.some((x) => x.id === 'dibao')
-            ? [
-                chalk.dim(
-                  '      (the rules: step 4 deducts rigid expenditure only for a household not on dibao (002 三; DOMAIN step 4) — on dibao its outlays are not counted, so the aid begins where dibao ends)',
-                ),
-              ]
-            : []),
-        ],
-      });
-    for (const x of told.sort((a, b) => a.at - b.at)) out.push(...x.lines);
+    for (const e of eventsOf(r, run))
+      out.push(
+        `  at ${e.at}: resources ${e.change} ${per(r.view)}${e.jump ? " (a jump up: more than the income's own rise)" : ''}`,
+        ...e.parts.map(([name, x]) => `      ${name} ${x}`),
+        ...(e.why ? [chalk.dim(`      (${e.why})`)] : []),
+      );
   }
-  // (the estimates any run rests on, once: a researcher found the whole cliff rested on three, unmarked)
-  const all = Object.values(r.estimates ?? {}).flat();
-  if (all.length)
-    out.push('', ...estimateNote({ estimates: [...new Map(all.map((e) => [e.path, e])).values()] }).flatMap((l) => wrapLine(l, 80)));
+  // (the estimates the cliffs rest on, once: a researcher found the whole cliff rested on three, unmarked)
+  const note = estimatesLine(r, '*');
+  if (note) out.push('', ...wrapLine(chalk.yellow(note), 80));
   return out.join('\n') + '\n';
 }

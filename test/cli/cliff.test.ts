@@ -35,6 +35,32 @@ describe('one household', () => {
     expect(r.stdout).toContain('  at 2,430.00: resources +2,316.50 a month (a jump up: more than the income');
     expect(r.stdout).toContain('(the rules: step 4 deducts rigid expenditure only for a household not on dibao (002 三; DOMAIN step 4)');
     expect(r.stdout).toMatch(/ {2}at 11,117\.25: resources −2,467\.49 a month\n {6}刚性支出救助 rigid-expenditure aid \* −2,430\.00/);
+    // as Markdown, to a file (a journalist could publish a household's cliff only by retyping it): the same events
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-cliff-md-')), 'cliff.md');
+    const md = jiuzhu([
+      ...['cliff', ...NANNING, '--date', '2025-06-30', '-q', '--format', 'markdown', '--out', out, '--describe'],
+      '{area: urban, rigid_expenditure: 150000, persons: [{age: 45}, {age: 43}, {age: 15}]}',
+    ]);
+    expect([md.code, md.stdout]).toEqual([0, '']);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('#### baseline: 1 cliff, 1 jump up');
+    expect(text).toMatch(/^\| 2,430\.00 \| \+2,316\.50 \| 刚性支出救助 rigid-expenditure aid \* \+2,430\.00; .*\(the rules: step 4/m);
+    expect(text).toMatch(/^\| 11,117\.25 \| −2,467\.49 \| 刚性支出救助 rigid-expenditure aid \* −2,430\.00;/m);
+    expect(text).toMatch(/^\\\* the programs marked rest on estimated parameters \(\d+ of the \d+ in force/m);
+    // never over an input
+    const over = jiuzhu([
+      'cliff',
+      ...NANNING,
+      '--date',
+      '2025-06-30',
+      '--format',
+      'markdown',
+      '--out',
+      'policies/guangxi-nanning.yaml',
+      '--describe',
+      '{area: urban, persons: [{age: 45}]}',
+    ]);
+    expect(over.code).toBe(2);
   });
 
   it('JSON: points with resources, programs and marginal rates; the cliff at exactly S × n − 120.50 = 1499.50', () => {
@@ -96,7 +122,12 @@ describe('one household', () => {
     expect(r.stdout).toContain('at 1,499.50: resources −21.67 a month');
     // (marked as every output marks a program resting on an estimate: a researcher found none marked)
     expect(r.stdout).toMatch(/低保 dibao \* −0\.01/);
-    expect(r.stdout).toMatch(/^\* rests on estimated parameters \(\d+ in force\):[\s\S]*dibao\.supplement\.minor/m);
+    // (the estimates the cliffs' programs rest on, of those in force: it named all 32, funding shares among them — a
+    // journalist's trial)
+    expect(r.stdout).toMatch(
+      /^\* the programs marked rest on estimated parameters \((\d+) of the (\d+) in force;[\s\S]*dibao\.supplement\.minor/m,
+    );
+    expect(r.stdout).not.toMatch(/funding\.assistance/);
     expect(r.stdout).toContain("      a's wage_income +0.01"); // (the step's own income: the parts add up)
     // under +10 %, the line 2 × 891 − 120.50 = 1661.50, off the grid (1660.00 → 1670.00) too
     expect(r.stdout).toMatch(/dibao-standard-plus-10pct: [\s\S]*at 1,661\.50: resources −/);

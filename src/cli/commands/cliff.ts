@@ -1,8 +1,14 @@
 // jiuzhu cliff: a household's resources as one member's earnings vary — points, marginal rates, the cliffs and the
 // programs behind them, under each run — or (no --household) the marginal rate every household of a file faces on
 // its main earner's next yuan, as a weighted distribution by layer.
-import { cliffCsv, cliffJson, cliffTable, type RunAbout } from '../../report/cliff.js';
-import { distributionCsv, distributionJson, distributionTable, rateDistributionOf } from '../../report/marginal-rates.js';
+import { cliffCsv, cliffJson, cliffMarkdown, cliffTable, type RunAbout } from '../../report/cliff.js';
+import {
+  distributionCsv,
+  distributionJson,
+  distributionMarkdown,
+  distributionTable,
+  rateDistributionOf,
+} from '../../report/marginal-rates.js';
 import {
   defaultSweepTo,
   edgeLine,
@@ -21,7 +27,7 @@ import { typed } from '../../core/grow.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import { commandStdout, inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import { RATES_PER_HOUSEHOLD_HEADER, ratesRows } from '../../report/rates-per-household.js';
-import { wroteLine } from '../written.js';
+import { writeTold, wroteLine } from '../written.js';
 import { fileThere } from '../../io/places.js';
 import type { Run } from '../../core/simulate.js';
 import { ratesParallel } from '../../engine/parallel.js';
@@ -59,7 +65,9 @@ export interface CliffOptions {
   readonly perHousehold?: string;
   readonly scenario?: readonly string[];
   readonly date?: string;
-  readonly format: 'table' | 'json' | 'csv';
+  readonly format: 'table' | 'json' | 'csv' | 'markdown';
+  /** Write to this file (atomically) instead of standard output. */
+  readonly out?: string;
   readonly quiet: boolean;
   /** The options given on the command line (not defaults): one the mode does not read is refused, never ignored. */
   readonly given?: ReadonlySet<string>;
@@ -82,6 +90,8 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
     throw new UsageError(
       `${stray.map(flag).join(', ')} ${stray.length > 1 ? 'are' : 'is'} for ${single ? 'the whole file (without --household or --describe)' : 'one household (--household H or --describe)'}`,
     );
+  // (before any work: an input is never written over, a folder that is not there is said at once)
+  if (o.out && !o.perHousehold) await refuseOverwrite([{ flag: '--out', path: o.out, format: o.format, chosen: true }], inputsOf(o));
   const date = simulationDate(ctx, o.date, { quiet: o.quiet });
   const loaded = await loadRuns(o.policy, await loadScenarios(o.scenario ?? [], ctx, o.quiet), date);
   const runs = loaded.map((r) => ({ id: r.id, rules: r.rules }));
@@ -150,15 +160,29 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
     table: () => cliffTable(report),
     json: () => JSON.stringify(cliffJson(report), null, 2) + '\n',
     csv: () => cliffCsv(report),
+    markdown: () => cliffMarkdown(report),
   };
-  ctx.stdout.write(render[o.format]());
+  await emit(ctx, o, render[o.format]());
+}
+
+/** The output, to --out (atomically: whole or not at all) or standard output. */
+async function emit(ctx: Ctx, o: CliffOptions, text: string): Promise<void> {
+  if (o.out) await writeTold(ctx, o.quiet, o.out, text);
+  else ctx.stdout.write(text);
 }
 
 /** The whole file's rates; `notes`: the policy's (said for one household only: a terminal QA trial), once its options pass. */
 async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about: RunAbout, notes: () => void): Promise<void> {
   const delta = yuanAbove0('--delta', o.delta);
   const file = o.perHousehold;
-  if (file) await refuseOverwrite([commandStdout(), { flag: '--per-household', path: file, format: 'csv' }], inputsOf(o));
+  if (file)
+    await refuseOverwrite(
+      [
+        o.out ? { flag: '--out', path: o.out, format: o.format, chosen: true } : commandStdout(),
+        { flag: '--per-household', path: file, format: 'csv' },
+      ],
+      inputsOf(o),
+    );
   notes();
   const had = file !== undefined && fileThere(file) !== null;
   const { pop, bands, each } = await withExecutor(ctx, async (exec) => {
@@ -193,8 +217,9 @@ async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about
     table: () => distributionTable(dist),
     json: () => JSON.stringify(distributionJson(dist), null, 2) + '\n',
     csv: () => distributionCsv(dist),
+    markdown: () => distributionMarkdown(dist),
   };
-  ctx.stdout.write(render[o.format]());
+  await emit(ctx, o, render[o.format]());
 }
 
 /**
