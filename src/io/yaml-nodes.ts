@@ -204,6 +204,12 @@ export function didYouMean(key: string, candidates: Iterable<string>): string {
   const all = [...candidates];
   const word = all.filter((c) => c.startsWith(`${key}_`) || c.startsWith(`${key}.`));
   if (word.length === 1) return ` (did you mean "${word[0]}"?)`;
+  // a 中文 key that is a part of one name, or holds one, two characters at least: that name (a caseworker's 工资 was
+  // offered 年龄, two edits away, not 工资收入)
+  if (/\p{Script=Han}/u.test(key) && key.length >= 2) {
+    const part = all.find((c) => /\p{Script=Han}/u.test(c) && (c.includes(key) || key.includes(c)));
+    if (part) return ` (did you mean "${part}"?)`;
+  }
   let best: string | undefined;
   let score = Infinity;
   for (const c of all) {

@@ -26,8 +26,13 @@ export function personsText(n: number, lang: Lang = 'en'): string {
 export function checkText(c: Check, lang: Lang, colour = true): string {
   const [yes, no] = lang === 'zh' ? ['是', '否'] : ['yes', 'no'];
   const held = colour ? (c.holds ? chalk.green(yes) : chalk.red(no)) : c.holds ? yes : no;
-  return `${lang === 'zh' ? `${c.zh}：` : `${c.expr}: `}${c.lhs} ${c.op} ${c.rhs} → ${held}`;
+  if (lang !== 'zh') return `${c.expr}: ${c.lhs} ${c.op} ${c.rhs} → ${held}`;
+  // (a test of a finding, true or false, is the finding alone: "家庭财产符合规定：false = true → 否" read as code)
+  return flagged(c) ? `${c.zh} → ${held}` : `${c.zh}：${c.lhs} ${c.op} ${c.rhs} → ${held}`;
 }
+
+/** A check of a finding, true or false (assets_ok = true). */
+const flagged = (c: Check) => /^(true|false)$/.test(c.lhs) && /^(true|false)$/.test(c.rhs);
 
 /** "+120.00" / "−80.50" / "0.00", fen. */
 export const signedFen = (fen: number): string => (fen > 0 ? `+${y(fen)}` : fen < 0 ? `−${y(-fen)}` : y(0));
@@ -46,7 +51,7 @@ function resultText(p: ProgramInfo, x: ProgramResult, lang: Lang): string {
   const zh = lang === 'zh';
   switch (p.kind) {
     case 'caseload':
-      return persons || (zh ? '已认定' : 'identified');
+      return zh ? `认定${persons ? `，计 ${persons}` : ''}` : persons || 'identified';
     case 'kept':
       return zh ? `每月 ${y(x.amount)} 元，共 ${x.months} 个月` : `${y(x.amount)} a month for ${x.months} months`;
     case 'once':
@@ -91,16 +96,31 @@ export function resultLines(e: Explanation, pop: Population, onEstimates: Readon
     );
   }
   if (!lines.length) lines.push(zh ? '  无救助' : '  no assistance');
-  if (!r.dibao.flag) lines.push(...whyNotDibao(e.steps, r.single_person.flag > 0, lang));
+  if (!r.dibao.flag) lines.push(...whyNotDibao(e.steps, r.single_person.flag > 0, lang, pop.area[e.household]));
   lines.push(...nearMisses(e.steps, r, canEnterAlone(pop, e.household), lang));
   // (a caseworker's first figure is the month's; and the year's is that month twelve times, said so: a trial on the day
-  // before and the day of Fuliang's minimum wage rise read two years, neither the one the calendar year pays)
+  // before and the day of Fuliang's minimum wage rise read two years, neither the one the calendar year pays). A gradual
+  // exit is in the month's, for its months (a caseworker's exiting family read no month at all).
   const monthly = PER_HOUSEHOLD_ORDER.filter((p) => p.kind === 'monthly' && r[p.id].flag).reduce((sum, p) => sum + r[p.id].amount, 0);
-  const rest = PER_HOUSEHOLD_ORDER.filter((p) => p.kind !== 'monthly' && p.kind !== 'caseload' && r[p.id].annual).map((p) =>
+  const kept = PER_HOUSEHOLD_ORDER.filter((p) => p.kind === 'kept' && r[p.id].months > 0);
+  const once = PER_HOUSEHOLD_ORDER.filter((p) => (p.kind === 'once' || p.kind === 'yearly') && r[p.id].annual).map((p) =>
     zh ? p.zh : p.en,
   );
-  if (monthly) lines.push(zh ? `  每月合计：${y(monthly)} 元` : `  monthly total 每月合计: ${y(monthly)}`);
-  const parts = [...(monthly ? [zh ? `12 × ${date} 当月` : `12 × the month at ${date}`] : []), ...rest];
+  const month = monthly + kept.reduce((sum, p) => sum + r[p.id].amount, 0);
+  const keptText = kept.map((p) =>
+    zh ? `${p.zh} ${y(r[p.id].amount)} 元，共 ${r[p.id].months} 个月` : `${p.en} ${y(r[p.id].amount)} for ${r[p.id].months} months`,
+  );
+  if (month)
+    lines.push(
+      zh
+        ? `  每月合计：${y(month)} 元${kept.length ? `（其中${keptText.join('；')}）` : ''}`
+        : `  monthly total 每月合计: ${y(month)}${kept.length ? ` (of which ${keptText.join('; ')})` : ''}`,
+    );
+  const parts = [
+    ...(monthly ? [zh ? `${date} 当月 ${y(monthly)} 元 × 12` : `12 × ${y(monthly)}, the month at ${date}`] : []),
+    ...kept.map((p) => `${zh ? p.zh : p.en} ${y(r[p.id].amount)} × ${r[p.id].months}`),
+    ...once,
+  ];
   lines.push(
     zh
       ? `  年度合计：${y(r.annual)} 元${parts.length ? `（${parts.join(' + ')}；年内标准有调整的：simulate --year）` : ''}`
@@ -136,13 +156,18 @@ function nearMisses(steps: readonly TraceStep[], r: ReturnType<typeof viewOf>, s
     const p = PROGRAM_BY_ID.get(st.program as ProgramId);
     const failed = st.checks.filter((c) => !c.holds);
     if (!p || st.program === 'dibao' || failed.length !== 1 || gets(st.program)) return [];
+    // (a tekun person has tekun's care and living in their place: no near miss — "不属护理补贴：不符合特困条件" was said of
+    // a caseworker's tekun elder, the reason upside down)
+    if (failed[0]!.lhs.startsWith('tekun')) return [];
     // (the household's ceiling, where no member is severe or ill: no one to enter alone, nothing near)
     if (st.program === 'single_person' && !st.person && !someoneAlone) return [];
     const rigid = st.program === 'rigid_aid';
-    if (lang === 'zh')
-      return [
-        `  不属${rigid ? '刚性支出困难家庭' : p.zh}${st.person ? `（成员 ${st.person}）` : ''}：${checkText(failed[0]!, lang, false)}`,
-      ];
+    if (lang === 'zh') {
+      // (the test not met, its numbers after: "不满足“无生活来源（inc(p) < S）”（900.00 < 810.00）")
+      const c = failed[0]!;
+      const numbers = flagged(c) ? '' : `（${c.lhs} ${c.op} ${c.rhs}）`;
+      return [`  不属${rigid ? '刚性支出困难家庭' : p.zh}${st.person ? `（成员 ${st.person}）` : ''}：不满足“${c.zh}”${numbers}`];
+    }
     const label = rigid ? '刚性支出困难 rigid-expenditure family' : programLabel(p);
     return [`  not ${label}${st.person ? ` (person ${st.person})` : ''}: ${checkText(failed[0]!, lang, false)}`];
   });
@@ -153,7 +178,7 @@ function nearMisses(steps: readonly TraceStep[], r: ReturnType<typeof viewOf>, s
  * assets (step 2's test, with the amounts) or its income, with the income per person against S (000（一）:
  * 人均收入低于当地低保标准). Nothing when step 3 did not run (every member tekun).
  */
-function whyNotDibao(steps: readonly TraceStep[], alone: boolean, lang: Lang): string[] {
+function whyNotDibao(steps: readonly TraceStep[], alone: boolean, lang: Lang, area = 0): string[] {
   const dibao = steps.find((st) => st.program === 'dibao');
   const failed = dibao?.checks.find((c) => !c.holds);
   if (!dibao || !failed) return [];
@@ -175,7 +200,7 @@ function whyNotDibao(steps: readonly TraceStep[], alone: boolean, lang: Lang): s
   // (beside a member's single-person dibao it read as a contradiction: the household is not, the member alone is)
   if (zh)
     return [
-      `  不符合低保${alone ? '（按户；有成员单独纳入：单人户施保）' : ''}：家庭人均收入 ${shown} 元不低于低保标准 ${v.get('S')} 元（I ${failed.lhs} ≥ S × n ${failed.rhs}）`,
+      `  不符合低保${alone ? '（按户；有成员单独纳入：单人户施保）' : ''}：家庭人均收入 ${shown} 元/月，不低于${area ? '农村' : '城市'}低保标准 ${v.get('S')} 元/月（I ${failed.lhs} ≥ S × n ${failed.rhs}）`,
     ];
   const who = alone ? ' as a household (a member enters alone: 单人户施保)' : '';
   return [

@@ -38,6 +38,7 @@ const WORDS = {
     default: 'default',
     sources: 'where the parameters came from',
     since: (from: string) => ` (since ${from})`,
+    unset: ' (not given: the default)',
     footnote:
       '* an estimate: a value, or the day it took effect, that no published source gives; its basis is given (a program marked * rests on one)',
     brief: "  (every step, the numbers it compared and the parameters' sources: explain without --brief)",
@@ -55,9 +56,10 @@ const WORDS = {
     default: '默认',
     sources: '参数来源',
     since: (from: string) => `（自 ${from} 起）`,
-    footnote: '* 估计值：没有公开来源给出的数值或生效日期，依据如上（标 * 的项目依赖估计值）',
+    unset: '（未设定，取默认值）',
+    footnote: '* 标 * 的项目用了估计参数（没有公开来源给出的数值或生效日期），金额随之可变；依据见上',
     brief: '  （每一步的规则、比较的数值和参数来源：去掉 --brief）',
-    briefFootnote: '* 估计值：没有公开来源给出的数值或生效日期（依据：去掉 --brief 可见）',
+    briefFootnote: '* 标 * 的项目用了估计参数（没有公开来源给出的数值或生效日期），金额随之可变；依据：去掉 --brief 可见',
     resultTitle: '结果',
   },
 } as const;
@@ -94,10 +96,12 @@ const deductionOf = (s: Snapshot): number => dec(s, 'dibao.employment_deduction'
 function countedText(pop: Population, p: number, deduction: number, lang: Lang): string {
   const inc = countedIncome(pop, p, deduction);
   const [w, o] = [pop.wage[p]!, pop.other[p]!];
-  if (!deduction || !w) return `inc(p) ${y(inc)}`;
-  const less = lang === 'zh' ? '扣除' : 'deduction';
+  const zh = lang === 'zh';
+  const name = zh ? '计入收入 inc(p)' : 'inc(p)';
+  if (!deduction || !w) return `${name} ${y(inc)}${zh ? ' 元/月' : ''}`;
+  const less = zh ? '扣除' : 'deduction';
   const wage = w > deduction ? `(${y(w)} − ${less} ${y(deduction)})` : `max(0, ${y(w)} − ${less} ${y(deduction)})`;
-  return `inc(p) ${y(inc)} = ${wage} + ${y(o)}`;
+  return `${name} ${y(inc)}${zh ? ' 元/月' : ''} = ${wage} + ${y(o)}`;
 }
 
 /** A column's 中文 header (its first) and the word for a code of it (the first its words give), as files write them. */
@@ -118,8 +122,8 @@ function members(pop: Population, h: number, s: Snapshot, lang: Lang): string[] 
       lang === 'zh'
         ? `${id}：${[
             `${zhName('age')} ${pop.age[p]}`,
-            `${zhName('wage_income')} ${y(pop.wage[p]!)}`,
-            `${zhName('other_income')} ${y(pop.other[p]!)}`,
+            `${zhName('wage_income')} ${y(pop.wage[p]!)} 元/月`,
+            `${zhName('other_income')} ${y(pop.other[p]!)} 元/月`,
             counted,
             `${zhName('disability_grade')} ${zhWord('disability_grade', pop.disability[p]!)}`,
             `${zhName('serious_illness')} ${zhWord('serious_illness', pop.ill[p]!)}`,
@@ -143,10 +147,10 @@ function householdLine(pop: Population, h: number, persons: number, lang: Lang):
     return [
       zhWord('area', pop.area[h]!),
       personsText(persons, lang),
-      `${zhName('financial_assets')} ${y(pop.assets[h]!)}`,
-      `${zhName('rigid_expenditure')} ${y(pop.rigid[h]!)}`,
-      `${zhName('on_dibao')} ${zhWord('on_dibao', pop.onDibao[h]!)}（${zhName('prior_dibao')} ${y(pop.prior[h]!)}）`,
-      `${zhName('emergency_need')} ${y(pop.emergency[h]!)}`,
+      `${zhName('financial_assets')} ${y(pop.assets[h]!)} 元`,
+      `${zhName('rigid_expenditure')} ${y(pop.rigid[h]!)} 元（近 12 个月）`,
+      `${zhName('on_dibao')} ${zhWord('on_dibao', pop.onDibao[h]!)}（${zhName('prior_dibao')} ${y(pop.prior[h]!)} 元/月）`,
+      `${zhName('emergency_need')} ${y(pop.emergency[h]!)} 元`,
       `权重 ${weight}`,
       ...(draw ? [`take_up_draw ${draw}`] : []),
     ].join('，');
@@ -232,7 +236,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
   const id = pop.householdIds.at(h);
   const heading =
     lang === 'zh'
-      ? `家庭 ${id} — ${s.policy.name.zh} — ${s.date}${sc ? ` — 按方案 ${sc.id} ${sc.title.zh}（非现行政策）` : ''}`
+      ? `${id === 'described' ? '所录家庭' : `家庭 ${id}`} — ${s.policy.name.zh} — ${s.date}${sc ? ` — 按方案 ${sc.id} ${sc.title.zh}（非现行政策）` : ''}`
       : `household ${id} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}` +
         (sc ? ` — under scenario ${sc.id} ${sc.title.zh} ${sc.title.en} (not the policy in force)` : '');
   const out: string[] = [
@@ -252,7 +256,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
     out.push('', chalk.bold(w.sources));
     for (const path of used) {
       const r = s.values.get(path)!;
-      const line = `  ${path} = ${valueToText(r.value, r.spec)}${w.since(r.entry?.from ?? '—')}`;
+      const line = `  ${path} = ${valueToText(r.value, r.spec)}${r.entry ? w.since(r.entry.from) : w.unset}`;
       out.push(r.entry?.estimate ? chalk.yellow(`${line} *`) : line, chalk.dim(`      ${provenance(r)}`));
     }
   }

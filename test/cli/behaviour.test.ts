@@ -154,9 +154,12 @@ describe('explain', () => {
     expect(unread.stderr).toContain(
       'note: prior_dibao 500.00 is given but the household is not on dibao now (on_dibao 0): no rule reads it',
     );
-    // the gradual exit's 3 × 300.00 is no month's: the year says what it holds
-    expect(kept.stdout).toContain('  annual total 年度合计: 900.00 (gradual exit; a year with a change in it: simulate --year)\n');
-    expect(kept.stdout).not.toContain('monthly total');
+    // the gradual exit's 300.00 is the month's while kept, and the year's 3 × 300.00, said so (a caseworker's exiting
+    // family read no month at all)
+    expect(kept.stdout).toContain('  monthly total 每月合计: 300.00 (of which gradual exit 300.00 for 3 months)\n');
+    expect(kept.stdout).toContain(
+      '  annual total 年度合计: 900.00 (gradual exit 300.00 × 3; a year with a change in it: simulate --year)\n',
+    );
   });
 
   it('shows a dibao household’s gap arithmetic with S, n and I, each parameter’s source and the clause', () => {
@@ -219,7 +222,7 @@ describe('explain', () => {
     );
     // 12 × 599.50 + the dibao premium subsidy, 2 × 280.00 a year (step 9, shown with its own parameters)
     expect(r.stdout).toContain(
-      '  monthly total 每月合计: 599.50\n  annual total 年度合计: 7754.00 (12 × the month at 2024-12-31 + medical-insurance premium subsidy; a year with a change in it: simulate --year)\n',
+      '  monthly total 每月合计: 599.50\n  annual total 年度合计: 7754.00 (12 × 599.50, the month at 2024-12-31 + medical-insurance premium subsidy; a year with a change in it: simulate --year)\n',
     );
     expect(r.stdout).toMatch(/step 9 · 资助参保 medical-insurance premium subsidy · person a {3}000（七） 001（七）/);
     expect(r.stdout).toContain('medical.fixed.dibao = 280 [estimate*]');

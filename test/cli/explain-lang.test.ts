@@ -24,19 +24,45 @@ describe('explain --lang zh and --brief', () => {
     expect(block(r.stdout, '结果')).toEqual([
       '结果',
       // I 900 < 1.5 × 810 = 1215 (gx-2021-opinions 一/二): low-income, its take-up an estimate
-      '  低保边缘 *：1 人',
-      '  不符合低保：家庭人均收入 900.00 元不低于低保标准 810.00 元（I 900.00 ≥ S × n 810.00）',
+      '  低保边缘 *：认定，计 1 人',
+      '  不符合低保：家庭人均收入 900.00 元/月，不低于城市低保标准 810.00 元/月（I 900.00 ≥ S × n 810.00）',
       // the one tekun check that failed, every other held (a near miss)
-      '  不属特困（成员 p1）：无生活来源（inc(p) < S）：900.00 < 810.00 → 否',
+      '  不属特困（成员 p1）：不满足“无生活来源（inc(p) < S）”（900.00 < 810.00）',
       '  年度合计：0.00 元',
       '  （每一步的规则、比较的数值和参数来源：去掉 --brief）',
-      '* 估计值：没有公开来源给出的数值或生效日期（依据：去掉 --brief 可见）',
+      '* 标 * 的项目用了估计参数（没有公开来源给出的数值或生效日期），金额随之可变；依据：去掉 --brief 可见',
     ]);
     // the household in its file's words, no step, no source
     expect(r.stdout).toContain('城镇，1 人，');
-    expect(r.stdout).toContain('p1：年龄 70，工资收入 900.00，其他收入 0.00，inc(p) 900.00，残疾等级 无，重病 否，无劳动能力，');
+    expect(r.stdout).toContain(
+      'p1：年龄 70，工资收入 900.00 元/月，其他收入 0.00 元/月，计入收入 inc(p) 900.00 元/月，残疾等级 无，重病 否，无劳动能力，',
+    );
+    expect(r.stdout.split('\n')[0]).toBe('所录家庭 — 广西壮族自治区·南宁市 — 2024-07-01');
     expect(r.stdout).not.toMatch(/^第 \d+ 步/m);
     expect(r.stdout).not.toContain('\n参数来源\n');
+  });
+
+  // A caseworker's trial of the Chinese: the reasons a family is told, where they were left out, upside down or code
+  it('says each reason a family is told: assets bar low-income too; no "not the care subsidy" for a tekun person', () => {
+    const brief = (d: string) =>
+      jiuzhu(['explain', '--policy', NANNING, '--date', '2024-12-31', '--lang', 'zh', '--brief', '-q', '--describe', d]);
+    // savings of 50,000 over 24 × 810 × 2 = 38,880 (an estimate): not dibao, and not low-income though 2,000 < 2 × 810 × 2
+    const saver = brief('{城乡: 城镇, 金融资产: 50000, 成员: [{年龄: 50, 工资收入: 2000}, {年龄: 48}]}').stdout;
+    expect(saver).toContain('  不属低保边缘：不满足“家庭财产符合规定”\n');
+    expect(saver).not.toMatch(/false|true/);
+    // a tekun elder of grade 2: tekun's care is theirs, no near miss of the care subsidy (000（十二）)
+    const elder = brief(
+      '{城乡: 城镇, 成员: [{年龄: 65, 残疾等级: 二级, 劳动能力: 无劳动能力, 有赡养人: 否}, {年龄: 40, 工资收入: 1000}]}',
+    ).stdout;
+    expect(elder).toContain('  特困 *：1 人，每月 1252.00 元\n');
+    expect(elder).not.toContain('不属重度残疾人护理补贴');
+    // a gradual exit is the month's while kept
+    const exiting = brief('{城乡: 城镇, 在保: 是, 低保金: 300, 成员: [{年龄: 40, 工资收入: 2000}]}').stdout;
+    expect(exiting).toContain('  每月合计：300.00 元（其中低保渐退 300.00 元，共 3 个月）\n');
+    // a 中文 key that is a part of a column's: that column offered (工资 was offered 年龄)
+    expect(brief('{城乡: 城镇, 成员: [{年龄: 40, 工资: 2000}]}').stderr).toContain(
+      'unknown key "工资" in a person (did you mean "工资收入"?)',
+    );
   });
 
   it('the whole trace in Chinese: each step, check and result, and the brief result is the full one', () => {

@@ -46,7 +46,12 @@ export const STEP: Step<LowIncomeRules> = {
 };
 
 export function lowIncome(c: Ctx, r: LowIncomeRules): void {
-  if (c.isDibao || !c.assetsOk) return;
+  if (c.isDibao) return;
+  if (!c.assetsOk) {
+    // (traced: assets over the limit bar it too — a caseworker's family within the line read only "not dibao: assets")
+    if (c.tr) trace(c, r, false);
+    return;
+  }
   const { n, I } = c;
   const m = r.multiplier;
   const is = r.atLine ? mulLessEq(I, m.den, m.num, r.Sref * n) : mulLess(I, m.den, m.num, r.Sref * n);
@@ -62,6 +67,7 @@ function trace(c: Ctx, r: LowIncomeRules, is: boolean): void {
   const { n, I } = c;
   const m = r.multiplier;
   const SrefN = r.Sref * n;
+  const line = r.atLine ? mulLessEq(I, m.den, m.num, SrefN) : mulLess(I, m.den, m.num, SrefN);
   c.tr!.record({
     step: '6',
     program: 'low_income',
@@ -74,13 +80,14 @@ function trace(c: Ctx, r: LowIncomeRules, is: boolean): void {
       ['multiplier', String(m.num / m.den)],
     ],
     checks: [
+      check('assets_ok', String(c.assetsOk), '=', 'true', c.assetsOk, '家庭财产符合规定'),
       r.atLine
         ? check(
             'I ≤ multiplier × S_ref × n',
             y(I),
             '≤',
             `${y(SrefN)} × ${m.num / m.den}`,
-            is,
+            line,
             '家庭收入不高于低保标准的规定倍数（I ≤ multiplier × S_ref × n）',
           )
         : check(
@@ -88,7 +95,7 @@ function trace(c: Ctx, r: LowIncomeRules, is: boolean): void {
             y(I),
             '<',
             `${y(SrefN)} × ${m.num / m.den}`,
-            is,
+            line,
             '家庭收入低于低保标准的规定倍数（I < multiplier × S_ref × n）',
           ),
     ],

@@ -107,7 +107,7 @@ function trace(c: Ctx, r: RigidRules, d: Decided): void {
       belowIncome,
       '家庭年收入低于当地居民人均可支配收入（A < disposable_income × n）',
     ),
-    check('E ≥ A (spending exceeds income)', y(E), '≥', y(A), overspent, '刚性支出超过家庭收入（E ≥ A）'),
+    check('E ≥ A (spending exceeds income)', y(E), '≥', y(A), overspent, '刚性支出超过家庭收入（E ≥ A；与下一项满足其一即可）'),
   ];
   if (!overspent) {
     checks.push(
@@ -117,7 +117,7 @@ function trace(c: Ctx, r: RigidRules, d: Decided): void {
         '<',
         `${y(annualSn)} × ${r.identify.num / r.identify.den}`,
         postBelow,
-        '扣除刚性支出后收入低于认定线（A − E < identify_multiplier × 12 × S × n）',
+        '扣除刚性支出后收入低于认定线（A − E < identify_multiplier × 12 × S × n；与上一项满足其一即可）',
       ),
     );
   }
