@@ -20,8 +20,6 @@ export interface ScenarioChange {
   readonly change: Change;
   /** From this date on; before it the baseline holds. Absent: every date. */
   readonly from?: string;
-  /** Until this date (the next change of the parameter's, in a list): from it the baseline holds again, or that one. */
-  readonly until?: string;
   readonly where: Where;
 }
 
@@ -60,7 +58,9 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
   // lines' order (rural same_as urban before urban × 1.1 gave 810, after it 891: a code review). A copy of a copy
   // would hang on the copies' order: refused.
   const copyTargets = new Set(sc.changes.flatMap((ch) => (ch.change.op === 'same_as' ? [ch.path] : [])));
-  const copies = (ch: ScenarioChange) => ch.change.op === 'same_as';
+  // (a parameter's list of dated changes is applied in its order, each on what the one before left — with the copies
+  // when one of them copies: "+10 %, then +50 more" was a cut, each on the policy's own values, a budget officer's trial)
+  const copies = (ch: ScenarioChange) => copyTargets.has(ch.path);
   for (const ch of [...sc.changes.filter((x) => !copies(x)), ...sc.changes.filter(copies)]) {
     const spec = PARAM_BY_PATH.get(ch.path)!;
     const history = params.get(ch.path) ?? [];
@@ -131,9 +131,6 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
         break;
       }
     }
-    // (a change of a list ends where the next begins: its entries before `until`, the parameter's from it on, restated)
-    if (derived && ch.until)
-      derived = [...before(derived, ch.until), ...transform(history, ch.until, (e) => e).filter((e) => e.from >= ch.until!)];
     if (derived) params.set(ch.path, derived);
   }
   if (problems.length) throw new InputError(problems, `scenario ${sc.id} does not fit ${policy.id}; nothing was changed`);
@@ -156,7 +153,7 @@ export function changeText(ch: ScenarioChange): string {
           : c.op === 'same_as'
             ? `same as ${c.path}`
             : c.values.map((v) => `${show(v.value)} from ${v.from}`).join(', ');
-  return `${ch.path} ${what}${c.op === 'values' ? '' : ch.from ? ` from ${ch.from}` : ', every date'}${ch.until ? ` until ${ch.until}` : ''}`;
+  return `${ch.path} ${what}${c.op === 'values' ? '' : ch.from ? ` from ${ch.from}` : ', every date'}`;
 }
 
 function before(history: readonly DatedValue[], date: string): DatedValue[] {

@@ -88,7 +88,7 @@ function walk(y: YamlFile, map: YAMLMap, prefix: string, out: ScenarioChange[]):
 }
 
 /**
- * Several changes of one parameter, each from its date until the next's (an analyst's reform: rural × 1.1 from
+ * Several changes of one parameter, each from its date on, on the values the one before left (an analyst's reform: rural × 1.1 from
  * 2025-07-01, then the urban standard from 2027-01-01 — "changed twice" was refused, and dated numbers fitted one
  * locality alone): `[{scale: 1.1, from: 2025-07-01}, {same_as: dibao.standard.urban, from: 2027-01-01}]`.
  */
@@ -102,7 +102,7 @@ function changeList(y: YamlFile, items: readonly Node[], spec: ParamSpec): Scena
       y.problem(item, '"values" carry their own dates: give them as the one change of the parameter, not in a list', subject);
       return [];
     }
-    if (i > 0 && !c.from) y.problem(item, 'each change after the first needs "from": the date it takes over from the one before', subject);
+    if (i > 0 && !c.from) y.problem(item, 'each change after the first needs "from": the date it applies from', subject);
     return [{ ...c, where: y.where(item), node: item }];
   });
   let last: string | undefined;
@@ -110,11 +110,7 @@ function changeList(y: YamlFile, items: readonly Node[], spec: ParamSpec): Scena
     if (c.from && last && last >= c.from) y.problem(c.node, `dates must increase: ${c.from} after ${last}`, subject);
     last = c.from && (!last || c.from > last) ? c.from : last;
   }
-  return parsed.map(({ node: _node, ...c }, i) => ({
-    ...c,
-    path: spec.path,
-    ...(parsed[i + 1]?.from ? { until: parsed[i + 1]!.from } : {}),
-  }));
+  return parsed.map(({ node: _node, ...c }) => ({ ...c, path: spec.path }));
 }
 
 function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change: Change; from?: string } | null {

@@ -37,8 +37,8 @@ describe('scenario arithmetic', () => {
   });
 
   // An analyst's reform 4: rural × 1.1 from 2025-07-01, then the urban standard from 2027-01-01 — "changed twice" was
-  // refused, and dated numbers fitted Nanning alone. Each change of a list holds from its date until the next's.
-  it('a list of dated changes: each from its date until the next; the baseline before the first', async () => {
+  // refused, and dated numbers fitted Nanning alone. Each change of a list applies from its date, on the one before.
+  it('a list of dated changes: each from its date, on what the one before left; the baseline before the first', async () => {
     const p = applyScenario(
       await nanning(),
       scenario('  dibao.standard.rural:\n    - {scale: 1.1, from: 2025-07-01}\n    - {same_as: dibao.standard.urban, from: 2027-01-01}'),
@@ -47,27 +47,30 @@ describe('scenario arithmetic', () => {
     expect(at(p, '2025-07-01', 'dibao.standard.rural')).toBe('623.34'); // 566.67 × 1.1 = 623.337
     expect(at(p, '2026-12-31', 'dibao.standard.rural')).toBe('623.34');
     expect(at(p, '2027-01-01', 'dibao.standard.rural')).toBe('810'); // the urban standard (nanning-2022)
-    // a change that ends: the baseline's own value again from the next date (a one-year set, then × 1 — as given)
+    // each on what the one before left: + 10 %, then + 50 more (a budget officer's path read a cut, each on the policy's
+    // own values): 623.34 + 50 = 673.34 from 2026-01-01
     const q = applyScenario(
       await nanning(),
-      scenario('  tekun.basic.multiplier:\n    - {set: 1.6, from: 2025-01-01}\n    - {scale: 1, from: 2026-01-01}'),
+      scenario('  dibao.standard.rural:\n    - {scale: 1.1, from: 2025-07-01}\n    - {add: 50, from: 2026-01-01}'),
+    );
+    expect([at(q, '2025-12-31', 'dibao.standard.rural'), at(q, '2026-01-01', 'dibao.standard.rural')]).toEqual(['623.34', '673.34']);
+    // a copy, then a rise on the copy: 810 × 1.1 = 891 (the list in its order, the copy first, whatever the phases)
+    const u = applyScenario(
+      await nanning(),
+      scenario('  dibao.standard.rural:\n    - {same_as: dibao.standard.urban, from: 2025-01-01}\n    - {scale: 1.1, from: 2026-01-01}'),
     );
     expect([
-      at(q, '2024-12-31', 'tekun.basic.multiplier'),
-      at(q, '2025-06-30', 'tekun.basic.multiplier'),
-      at(q, '2026-01-01', 'tekun.basic.multiplier'),
-    ]).toEqual([
-      at(await nanning(), '2024-12-31', 'tekun.basic.multiplier'),
-      '1.6',
-      at(await nanning(), '2026-01-01', 'tekun.basic.multiplier'),
-    ]);
+      at(u, '2024-12-31', 'dibao.standard.rural'),
+      at(u, '2025-06-30', 'dibao.standard.rural'),
+      at(u, '2026-01-01', 'dibao.standard.rural'),
+    ]).toEqual(['566.67', '810', '891']);
     // what is wrong with a list is said at its item
     expect(
       problems(
         `scenario: s\ntitle: {zh: 测试, en: test}\nreason: r\nchanges:\n  dibao.standard.rural:\n    - {scale: 1.1, from: 2026-07-01}\n    - {add: 10}\n    - {scale: 1.2, from: 2026-01-01}\n    - {values: [{from: 2028-01-01, value: 900}]}\n`,
       ),
     ).toEqual([
-      's.yaml:7:7: changes of dibao.standard.rural: each change after the first needs "from": the date it takes over from the one before',
+      's.yaml:7:7: changes of dibao.standard.rural: each change after the first needs "from": the date it applies from',
       's.yaml:9:7: changes of dibao.standard.rural: "values" carry their own dates: give them as the one change of the parameter, not in a list',
       's.yaml:8:7: changes of dibao.standard.rural: dates must increase: 2026-01-01 after 2026-07-01',
     ]);
