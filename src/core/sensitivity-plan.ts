@@ -11,6 +11,7 @@ import type { Run } from './simulate.js';
 import { draws as drawPatches, estimateAxes, patchPolicy, type Axis, type Patch, type When } from './sensitivity.js';
 import { valueToJson, type Policy } from './parameters/tree.js';
 import { dependsOnPath, isCash, PROGRAMS } from './programs/index.js';
+import { checkPolicy } from './sanity.js';
 
 export interface SensitivityResult {
   readonly when: When;
@@ -29,10 +30,16 @@ export interface SensitivityResult {
    * estimate moves anything.
    */
   readonly corners: ReadonlyArray<readonly Totals[]>;
+  /**
+   * The joint corners and draws left out: their values break a rule the policy must keep and keeps (rural above urban
+   * where both standards are estimates — a budget officer's Fuliang reform "could save money" at such a corner, a pair
+   * validate refuses). Absent where none was.
+   */
+  readonly refused?: { readonly corners: number; readonly draws: number; readonly rules: readonly string[] };
 }
 
 /** The first pass's result: everything but the corners. */
-export type OneAtATime = Omit<SensitivityResult, 'corners'>;
+export type OneAtATime = Omit<SensitivityResult, 'corners' | 'refused'>;
 
 export interface SensitivityPlan {
   readonly runs: readonly Run[];
@@ -100,7 +107,16 @@ export function sensitivityPlan(
       folds: same(axis, patch) ? central : add(patchPolicy(baseline, [{ axis, patch }]), `${a}.${e}`),
     })),
   );
-  const drawn = o.draws ? drawPatches(axes, o.draws, o.seed ?? 1).map((patches, d) => add(patchPolicy(baseline, patches), `draw${d}`)) : [];
+  const refused = new Set<string>();
+  const allowed = (patches: ReadonlyArray<{ axis: Axis; patch: Patch }>) => {
+    const broken = breaks(baseline, patchPolicy(baseline, patches));
+    broken.forEach((id) => refused.add(id));
+    return broken.length === 0;
+  };
+  const all = o.draws ? drawPatches(axes, o.draws, o.seed ?? 1) : [];
+  const kept = all.filter(allowed);
+  const drawn = kept.map((patches, d) => add(patchPolicy(baseline, patches), `draw${d}`));
+  const refusedDraws = all.length - kept.length;
   return {
     runs,
     fold: (t) => ({
@@ -108,16 +124,40 @@ export function sensitivityPlan(
       runIds: ['baseline', ...scenarios.map((sc) => sc.id)],
       central: central.map((f) => f(t)),
       axes: axes.map((axis, a) => ({ axis, ends: ends[a]!.map(({ patch, folds }) => ({ patch, totals: folds.map((f) => f(t)) })) })),
-      ...(o.draws ? { draws: { n: o.draws, seed: o.seed ?? 1, totals: drawn.map((folds) => folds.map((f) => f(t))) } } : {}),
+      ...(o.draws ? { draws: { n: kept.length, seed: o.seed ?? 1, totals: drawn.map((folds) => folds.map((f) => f(t))) } } : {}),
     }),
     corners: (first) => {
       const second: Run[] = [];
-      const folds = cornerPatches(first).map((patches, k) =>
-        variantRuns(second, patchPolicy(baseline, patches), scenarios, when, `corner${k}`),
-      );
-      return { runs: second, fold: (t) => ({ ...first, corners: folds.map((f) => f.map((g) => g(t))) }) };
+      const patches = cornerPatches(first);
+      const fit = patches.filter(allowed);
+      const folds = fit.map((p, k) => variantRuns(second, patchPolicy(baseline, p), scenarios, when, `corner${k}`));
+      const left = { corners: patches.length - fit.length, draws: refusedDraws, rules: [...refused] };
+      return {
+        runs: second,
+        fold: (t) => ({
+          ...first,
+          corners: folds.map((f) => f.map((g) => g(t))),
+          ...(left.corners || left.draws ? { refused: left } : {}),
+        }),
+      };
     },
   };
+}
+
+/**
+ * The relations of error severity a variant breaks that the baseline keeps, by rule id (none: a state the policy may be
+ * in). Not the unit rules: they catch a value typed in the wrong unit, and a range's end may sit where they look (an
+ * annual cap of 12 × 12 S_urban, Fuliang's double of 6).
+ */
+function breaks(baseline: Policy, variant: Policy): string[] {
+  const had = new Set(checkPolicy(baseline).map((v) => `${v.rule.id} ${v.message}`));
+  return [
+    ...new Set(
+      checkPolicy(variant)
+        .filter((v) => v.rule.severity === 'error' && !v.rule.unit && !had.has(`${v.rule.id} ${v.message}`))
+        .map((v) => v.rule.id),
+    ),
+  ];
 }
 
 /** A policy variant × (baseline, scenarios): the runs it adds to `runs`, and how to fold their totals into one per run. */

@@ -84,7 +84,24 @@ export function sensitivityJson(rep: SensitivityReport): object {
       }),
     })),
     ...(r.draws ? { draws: drawsJson(r) } : {}),
+    ...(r.refused
+      ? { left_out: { corners: r.refused.corners, draws: r.refused.draws, rules: r.refused.rules, why: refusedText(r.refused) } }
+      : {}),
   };
+}
+
+/**
+ * The joint corners and draws left out, and why: their values break a rule the policy keeps (a budget officer's Fuliang
+ * reform "could save money" at urban 700 beside rural 770, a pair validate refuses).
+ */
+export function refusedText(x: NonNullable<SensitivityResult['refused']>): string {
+  const what = [
+    x.corners ? `${x.corners} joint corner${x.corners > 1 ? 's' : ''}` : '',
+    x.draws ? `${x.draws} draw${x.draws > 1 ? 's' : ''}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return `${what} left out: their estimates' ends together break ${x.rules.join(', ')}, which the policy keeps (jiuzhu validate) — not a state it can be in`;
 }
 
 const PCT = [5, 50, 95] as const;
@@ -208,6 +225,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
     out.push('', chalk.bold(d.head), `  ${d.range}`, `  ${d.summary}`, ...d.most.map((m) => `    ${m.label}: ${m.range}`));
   }
   if (r.draws) out.push('', ...drawsLines(rep));
+  if (r.refused) out.push('', chalk.yellow(`note: ${refusedText(r.refused)}`));
   out.push('', chalk.dim('bases and ranges: jiuzhu params --format table; every figure: --format json'));
   return out.join('\n') + '\n';
 }
@@ -312,6 +330,7 @@ export function sensitivityMarkdown(rep: SensitivityReport): string {
       ];
     }),
     ...(r.draws ? ['', ...drawsLines(rep).map((l) => l.replace(/^\s*/, '- '))] : []),
+    ...(r.refused ? ['', `> Note: ${refusedText(r.refused)}`] : []),
     '',
   ].join('\n');
 }

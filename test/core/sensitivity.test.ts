@@ -188,3 +188,28 @@ describe('the joint corners', () => {
     expect(totalRange(result, 1, null).delta).toEqual({ low: '0.00', high: '11520.00' });
   });
 });
+
+// A budget officer's Fuliang reform "could save money": its Δ's low end paired urban 700 with rural 770, both estimates at
+// their ends — a pair the policy's rule rural ≤ urban refuses (jiuzhu validate). Unifying rural with urban raises the rural
+// standard wherever rural ≤ urban holds: its Δ is never below 0 in a state the policy can be in.
+describe('the runs of a sensitivity analysis keep the policy’s relations', () => {
+  it('leaves out a joint corner or a draw whose values put rural above urban, and says so', async () => {
+    const { loadPolicy } = await import('../../src/io/policy-file.js');
+    const { loadScenario } = await import('../../src/io/scenario-file.js');
+    const { parseHouseholdsFast } = await import('../../src/io/fast-read.js');
+    const { Readable } = await import('node:stream');
+    const { deltaRange } = await import('../../src/report/sensitivity-rows.js');
+    const fuliang = await loadPolicy('policies/jiangxi-fuliang.yaml');
+    const unify = await loadScenario('scenarios/unify-rural-urban.yaml');
+    const sample = await parseHouseholdsFast(Readable.from([readFileSync('policies/samples/households.csv', 'utf8')]), 's.csv');
+    const plan = sensitivityPlan(fuliang, [unify], { date: '2025-06-30' }, { draws: 40, seed: 3 });
+    const first = plan.fold(simulate(sample, plan.runs));
+    const second = plan.corners(first);
+    const r = second.fold(simulate(sample, second.runs));
+    expect(deltaRange(r, 1).low).toBeGreaterThanOrEqual(0n);
+    expect(r.refused?.rules).toContain('rural-at-most-urban');
+    expect(r.refused!.corners + r.refused!.draws).toBeGreaterThan(0);
+    for (const totals of r.draws!.totals) expect(cost(totals[1]!) - cost(totals[0]!)).toBeGreaterThanOrEqual(0n);
+    expect(r.draws!.n).toBe(40 - r.refused!.draws);
+  });
+});
