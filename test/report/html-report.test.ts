@@ -134,18 +134,8 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
     const county = join(dir, 'county.csv');
     writeFileSync(county, 'household_id,person_id,age,area,weight\nR1,R1-1,40,rural,3\nU1,U1-1,40,urban,2\n');
     const out = join(dir, 'county.html');
-    const r = jiuzhu([
-      'report',
-      '--policy',
-      'policies/jiangxi-fuliang.yaml',
-      '--households',
-      county,
-      '--date',
-      '2025-06-30',
-      '--out',
-      out,
-      '-q',
-    ]);
+    const fuliang = ['--policy', 'policies/jiangxi-fuliang.yaml', '--date', '2025-06-30'];
+    const r = jiuzhu(['report', ...fuliang, '--households', county, '--out', out, '-q']);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('a child of 10, 农村 rural)');
   });
