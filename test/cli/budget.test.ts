@@ -381,6 +381,29 @@ describe('compare --year', () => {
 });
 
 describe('simulate --years: a scenario against the baseline', () => {
+  // A budget officer's three-year Changes sheet left out the reform's steps on 1 January (tekun 1.3 → 1.6 on 2027-01-01,
+  // the unification on 2028-01-01): only the changes inside a year were listed. A year's changes now begin with its first
+  // day's against the day before. Nanning: rural 566.67 × 1.1 = 623.34 from July 2026, then urban's 810 (nanning-2022).
+  it('lists the changes on a year’s first day with those inside it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-path-')), 'path.yaml');
+    writeFileSync(
+      file,
+      'scenario: reform-path\ntitle: {zh: 改革路径, en: reform path}\nreason: a budget path\nchanges:\n  tekun.basic.multiplier: {set: 1.6, from: 2027-01-01}\n' +
+        '  dibao.standard.rural:\n    - {scale: 1.1, from: 2026-07-01}\n    - {same_as: dibao.standard.urban, from: 2028-01-01}\n',
+    );
+    const r = json('--years', '2026-2028', '--scenario', file, '--quiet');
+    const changes = (run: number) =>
+      r.scenarios[run].years.map((y: { changes: Array<{ date: string; path: string; before: string; after: string }> }) =>
+        y.changes.map((c) => `${c.date} ${c.path} ${c.before} → ${c.after}`),
+      );
+    expect(changes(1)).toEqual([
+      ['2026-07-01 dibao.standard.rural 566.67 → 623.34'],
+      ['2027-01-01 tekun.basic.multiplier 1.3 → 1.6'],
+      ['2028-01-01 dibao.standard.rural 623.34 → 810'],
+    ]);
+    expect(changes(0)).toEqual([[], [], []]);
+  });
+
   // A finance trial: the JSON had each year's delta, the table and the workbook none (README: deltas in every format)
   it('gives its Δ each year in the table and the workbook, the JSON’s total_delta', async () => {
     const args = ['--years', '2025-2026', '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '--quiet'];
@@ -778,10 +801,19 @@ describe('simulate --years with a projection', () => {
     const [base, mid2026, mid2027] = JSON.parse(r.stdout).scenarios.map((s: { years: unknown }) => s.years);
     type Month = { total_cost: string };
     const months = (y: { months: Month[] }) => y.months.map((m) => m.total_cost);
-    expect(mid2026[0].changes).toEqual([
+    type Change = { date: string; path: string; source: string };
+    expect(mid2026[0].changes.filter((c: Change) => c.date === '2026-07-01')).toEqual([
       { path: 'dibao.standard.urban', date: '2026-07-01', before: '830.02', after: '913.02', source: 'scenario raise-2026' },
       { path: 'dibao.standard.rural', date: '2026-07-01', before: '617.66', after: '679.43', source: 'scenario raise-2026' },
     ]);
+    // (and, first, the year's first day against the day before: the projection's rise, 798.10 → 830.02)
+    expect(mid2026[0].changes[0]).toEqual({
+      path: 'dibao.standard.urban',
+      date: '2026-01-01',
+      before: '798.1',
+      after: '830.02',
+      source: 'projection fl-4pct',
+    });
     expect(months(mid2026[0]).slice(0, 6)).toEqual(months(base[0]).slice(0, 6));
     expect(D(mid2026[0].months[6].total_cost).gt(base[0].months[6].total_cost)).toBe(true);
     expect(months(mid2027[0])).toEqual(months(base[0]));
