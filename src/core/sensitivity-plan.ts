@@ -108,8 +108,10 @@ export function sensitivityPlan(
     })),
   );
   const refused = new Set<string>();
+  // (what the baseline breaks already, found once: a variant is judged by what it adds)
+  const had = new Set(checkPolicy(baseline).map((v) => `${v.rule.id} ${v.message}`));
   const allowed = (patches: ReadonlyArray<{ axis: Axis; patch: Patch }>) => {
-    const broken = breaks(baseline, patchPolicy(baseline, patches));
+    const broken = breaks(had, patchPolicy(baseline, patches));
     broken.forEach((id) => refused.add(id));
     return broken.length === 0;
   };
@@ -149,8 +151,7 @@ export function sensitivityPlan(
  * in). Not the unit rules: they catch a value typed in the wrong unit, and a range's end may sit where they look (an
  * annual cap of 12 × 12 S_urban, Fuliang's double of 6).
  */
-function breaks(baseline: Policy, variant: Policy): string[] {
-  const had = new Set(checkPolicy(baseline).map((v) => `${v.rule.id} ${v.message}`));
+function breaks(had: ReadonlySet<string>, variant: Policy): string[] {
   return [
     ...new Set(
       checkPolicy(variant)
