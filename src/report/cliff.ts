@@ -149,6 +149,15 @@ interface Event {
   readonly why?: string;
 }
 
+/** Why a jump up is the rules': a program rises there as one its step leaves out (Step.notWhere) falls. */
+function whyJump(j: Cliff): { why?: string } {
+  for (const x of j.rises) {
+    const not = PROGRAM_BY_ID.get(x.id)!.step.notWhere;
+    if (not && j.programs.some((y) => y.id === not.program)) return { why: `the rules: ${not.why}` };
+  }
+  return {};
+}
+
 /** A run's cliffs and jumps up in the order of the income, each with the programs that fall and rise there. */
 function eventsOf(r: CliffReport, run: SweptRun): Event[] {
   const est = onEstimatesOf(r, run.id);
@@ -177,12 +186,9 @@ function eventsOf(r: CliffReport, run: SweptRun): Event[] {
       ...j.programs.map((x) => [label(x.id), `−${amount(x.drop)}`] as const),
       own(j),
     ],
-    // (why, where rigid aid starts as dibao stops: a journalist read the jump as a wrong number — it is the rules')
-    ...(j.rises.some((x) => x.id === 'rigid_aid') && j.programs.some((x) => x.id === 'dibao')
-      ? {
-          why: 'the rules: step 4 deducts rigid expenditure only for a household not on dibao (002 三; DOMAIN step 4) — on dibao its outlays are not counted, so the aid begins where dibao ends',
-        }
-      : {}),
+    // (why, where a program starts as one its step leaves out stops — rigid aid as dibao ends: a journalist read the
+    // jump as a wrong number — it is the rules')
+    ...whyJump(j),
   }));
   return [...cliffs, ...jumps].sort((a, b) => a.at - b.at).map((e) => ({ ...e, at: groupDigits(fenToYuan(e.at)) }));
 }

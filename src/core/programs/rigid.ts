@@ -49,6 +49,10 @@ export const STEP: Step<RigidRules> = {
   run: rigid,
   // E > 0 and A = 12 × I < disposable_income × n
   reach: (r) => ({ needs: FEATURE.rigid, line: { num: r.disposable, den: 12 } }),
+  notWhere: {
+    program: 'dibao',
+    why: 'step 4 deducts rigid expenditure only for a household not on dibao (002 三; DOMAIN step 4) — on dibao its outlays are not counted, so the aid begins where dibao ends',
+  },
 };
 
 export function rigid(c: Ctx, r: RigidRules): void {
