@@ -12,6 +12,7 @@ import { policyNotes } from '../core/policy-notes.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
 import { totalRange } from '../report/sensitivity-rows.js';
+import { leftOutNotes } from '../report/sensitivity.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, loadHouseholds, loadUsablePolicy, simulateHouseholds, withExecutor } from './load.js';
@@ -79,7 +80,7 @@ export async function simulateYear(
     date: String(year),
     householdsFile: o.households,
     scenarios: reports!.map((s, i) => (ranges ? { ...s, range: totalRange(ranges, i, s.estimates) } : s)),
-    notes: policyNotes(policy, [`${year}-12-31`]),
+    notes: [...policyNotes(policy, [`${year}-12-31`]), ...leftOutNotes(ranges)],
   };
 }
 

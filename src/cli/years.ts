@@ -13,6 +13,7 @@ import { UsageError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
 import { loadProjection } from '../io/projection-file.js';
 import { totalRange } from '../report/sensitivity-rows.js';
+import { leftOutNotes } from '../report/sensitivity.js';
 import type { Unit } from '../report/text-table.js';
 import type { ScenarioReport } from '../report/totals.js';
 import type { YearsReport } from '../report/years-view.js';
@@ -76,6 +77,7 @@ export async function simulateYears(
   // --ranges: each year's estimates in force (a projected value keeps the range of the estimate it grew from) at either
   // end, one at a time, under the baseline and every scenario, then their joint corners, as simulate --year --ranges does.
   const plans = o.ranges ? years.map((y) => sensitivityPlan(baseline, scenarios, { year: y })) : null;
+  const leftOut: string[] = []; // (each year's ranges' joint corners left out, said)
   const reports = await withExecutor(ctx, async (exec) => {
     const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const out = [];
@@ -86,6 +88,7 @@ export async function simulateYears(
       const plan = plans?.[i];
       const totals: Totals[] = await simulateParallel(exec, pop, plan ? [...flat, ...plan.runs] : flat);
       const ranges = plan && (await withCorners(plan, plan.fold(totals.slice(flat.length)), (r) => simulateParallel(exec, pop, r)));
+      leftOut.push(...leftOutNotes(ranges, ` in ${y}`));
       let at = 0;
       out.push(
         runs.map((r, k) => {
@@ -101,7 +104,7 @@ export async function simulateYears(
   const runs = policies.map((r, i) => ({ id: r.id, years: reports.map((perYear) => perYear[i]!) }));
   return {
     unit: o.unit,
-    notes: [...yearsNotes(policy, projection, first, last, baseline), ...unchangedYearsNotes({ runs, years })],
+    notes: [...yearsNotes(policy, projection, first, last, baseline), ...unchangedYearsNotes({ runs, years }), ...leftOut],
     policy,
     projected: baseline,
     householdsFile: o.households,

@@ -104,6 +104,23 @@ export function refusedText(x: NonNullable<SensitivityResult['refused']>): strin
   return `${what} left out: their estimates' ends together break ${x.rules.join(', ')}, which the policy keeps (jiuzhu validate) — not a state it can be in`;
 }
 
+/**
+ * A report's note where its ranges (--ranges) left joint corners or draws out: said as jiuzhu sensitivity says it (a
+ * budget officer's trial: --ranges left them out without a word). `where`: the locality, where a report has several.
+ */
+export function leftOutNotes(r: SensitivityResult | null | undefined, where = ''): string[] {
+  return r?.refused ? [`note: the ranges${where}: ${refusedText(r.refused)}`] : [];
+}
+
+/** Each locality's ranges' joint corners left out, said with its id where there are several (compare, report). */
+export function localitiesLeftOut(
+  localities: ReadonlyArray<{ readonly policy: { readonly id: string } }>,
+  ranges: ReadonlyArray<SensitivityResult | null> | null,
+): string[] {
+  const many = localities.length > 1;
+  return localities.flatMap((l, i) => leftOutNotes(ranges?.[i], many ? ` in ${l.policy.id}` : ''));
+}
+
 const PCT = [5, 50, 95] as const;
 
 /**

@@ -6,6 +6,7 @@ import { incomeDeciles, type Deciles, type RunResult } from '../../core/compare.
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { evaluatePlan, sensitivityPlan, withCorners, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { totalRange } from '../../report/sensitivity-rows.js';
+import { localitiesLeftOut } from '../../report/sensitivity.js';
 import { UsageError } from '../../errors.js';
 import { inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import {
@@ -84,7 +85,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   const scenarios = await loadScenarios(o.scenario ?? [], ctx, o.quiet);
   if (o.year !== undefined) {
     const made = await compareYear(ctx, o, scenarios, budgetYear(o.year));
-    const report = { ...made, notes: compareNotes(made) };
+    const report = { ...made, notes: [...compareNotes(made), ...(made.notes ?? [])] };
     await render(report);
     for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [`${o.year}-12-31`]);
     sayNotes(ctx, o.quiet, report.notes);
@@ -125,7 +126,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
         : {}),
     })),
   };
-  const report = { ...made, notes: compareNotes(made) };
+  const report = { ...made, notes: [...compareNotes(made), ...localitiesLeftOut(made.localities, ranges)] };
   await render(report);
   for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [date]);
   sayNotes(ctx, o.quiet, report.notes);
@@ -191,6 +192,10 @@ async function compareYear(ctx: Ctx, o: CompareOptions, scenarios: readonly Scen
     date: String(year),
     year,
     householdsFile: o.households,
+    notes: localitiesLeftOut(
+      localities.map((runs) => ({ policy: runs[0]!.periods[0]!.snapshot.policy })),
+      ranges,
+    ),
     localities: localities.map((runs, l) => ({
       policyFile: o.policy[l]!,
       policy: runs[0]!.periods[0]!.snapshot.policy,

@@ -15,6 +15,7 @@ import { inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import type { CompareReport } from '../../report/compare.js';
 import type { Made } from '../../report/html/made.js';
 import { htmlReport } from '../../report/html/report.js';
+import { localitiesLeftOut } from '../../report/sensitivity.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
@@ -165,7 +166,7 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
     householdsFile: o.households,
     localities: evaluated.localities,
   };
-  const compare = { ...compared, notes: compareNotes(compared) };
+  const compare = { ...compared, notes: [...compareNotes(compared), ...localitiesLeftOut(compared.localities, evaluated.sensitivity)] };
   sayNotes(ctx, o.quiet, compare.notes); // (in the page, and said as simulate and compare say them)
   const family = referenceFamily(evaluated.area);
   const member = mainMemberOf(family);

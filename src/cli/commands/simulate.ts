@@ -35,6 +35,7 @@ import { totalsWorkbook } from '../../report/xlsx.js';
 import { budgetYear, simulateYear } from '../year.js';
 import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { totalRange } from '../../report/sensitivity-rows.js';
+import { leftOutNotes } from '../../report/sensitivity.js';
 import { simulateParallel } from '../../engine/parallel.js';
 import { simulateYears, yearSpan } from '../years.js';
 import { yearsCsv, yearsJson, yearsMarkdown, yearsTable } from '../../report/years.js';
@@ -148,7 +149,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
         ...(ranges ? { range: totalRange(ranges, i, estimates) } : {}),
       };
     }),
-    notes: policyNotes(loaded[0]!.snapshot.policy, [date]),
+    notes: [...policyNotes(loaded[0]!.snapshot.policy, [date]), ...leftOutNotes(ranges)],
   };
   const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed)] };
   try {
