@@ -15,7 +15,7 @@ import { decodeGb18030, decodes, isUtf8File, readWhole, turned } from './text-de
 import type { Population } from '../core/population.js';
 import { gb18030, HEAD, householdsKind, type HouseholdsKind } from './households-kind.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
-import { entryStream, zipEntries } from './zip-entries.js';
+import { entryText, zipEntries } from './zip-entries.js';
 
 export interface SourceOptions {
   /** Force an encoding; by default UTF-8, or GB18030 when the file's start is not UTF-8 and reads as GB18030. */
@@ -220,7 +220,7 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
     const entries = await zipEntries(path);
     const part = async (name: string) => {
       const e = entries.get(name);
-      return e ? entryStream(path, e) : null;
+      return e ? entryText(path, e) : null;
     };
     const book = await part('xl/workbook.xml');
     if (!book) {
