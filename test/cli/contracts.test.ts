@@ -42,6 +42,7 @@ const CANONICAL = [
   'rigid.disposable_income.rural',
   'rigid.identify_multiplier',
   'rigid.aid',
+  'rigid.aid_group',
   'temporary.township_max',
   'temporary.county_max',
   'temporary.annual_cap',

@@ -67,6 +67,41 @@ describe('step 9 — the premium subsidy follows the first group after take-up (
   });
 });
 
+// Guangxi 000（一）: 因病、因残、因灾等刚性支出导致生活必需支出超出家庭承受能力……给予最低生活保障 — the rigid aid is dibao
+// given on income after rigid expenditure, so a family paid it is in the dibao group (rigid.aid_group: dibao; DOMAIN
+// step 9's letter, the default, puts it in the rigid group). A provincial auditor found Nanning paying such a family
+// the rigid group's premium subsidy and no living subsidy.
+describe('rigid.aid_group — a family paid rigid aid, in the dibao group where the aid is dibao (000（一）)', () => {
+  // inc 2400 ≥ 2 × S (not edge); A = 28800 < 30000; E = 20000: A − E = 8800 < 24000, identified; 8800 < 12000: aid
+  // round((12000 − 8800) / 12) = 266.67 a month. The member: grade 3 (the living subsidy's, not the care subsidy's).
+  const family = urban([{ age: 40, other: fen('2400'), disability: 3, labor: 'partial' }], { rigid: fen('20000') });
+  it('default (rigid): min(400, 0 × 400 + 100) = 100.00 a year, no living subsidy', () => {
+    const r = evaluate(family);
+    expect([r.rigid_aid.amount, r.medical_premium.amount, r.disability_living.flag]).toEqual([fen('266.67'), fen('100.00'), 0]);
+  });
+  it('dibao: round(0.8 × 400) = 320.00 a year and the living subsidy 100.00 a month; the year 12 × 366.67 + 320.00', () => {
+    const r = evaluate(family, special({ 'rigid.aid_group': 'dibao' }));
+    expect([r.rigid_aid.amount, r.medical_premium.amount, r.disability_living.amount]).toEqual([
+      fen('266.67'),
+      fen('320.00'),
+      fen('100.00'),
+    ]);
+    expect(r.annual).toBe(fen('4720.04'));
+  });
+  it('only a family paid the aid: identified without it (rigid.aid false), it stays in the rigid group', () => {
+    const r = evaluate(family, special({ 'rigid.aid_group': 'dibao', 'rigid.aid': false }));
+    expect([r.rigid_family.flag, r.rigid_aid.flag, r.medical_premium.amount, r.disability_living.flag]).toEqual([1, 0, fen('100.00'), 0]);
+  });
+  it('not taken up: no aid, no group (the eligible figures hold the dibao group’s 320.00)', () => {
+    const r = evaluate(
+      { ...family, household: { ...family.household, takeUpDraw: 600_000 } },
+      special({ 'rigid.aid_group': 'dibao', 'take_up.rigid': '0.5' }),
+    );
+    expect([r.rigid_aid.flag, r.medical_premium.flag, r.disability_living.flag]).toEqual([0, 0, 0]);
+    expect([r.medical_premium.eligibleAnnual, r.disability_living.eligibleAnnual]).toEqual([fen('320.00'), fen('1200.00')]);
+  });
+});
+
 describe('step 10 — the living subsidy: disabled, not tekun, in the dibao group (000（十二）, 002 六, 004 §11)', () => {
   it('a disabled dibao member gets 100.00 a month, whatever the grade (1–4)', () => {
     for (const grade of [1, 2, 3, 4]) {

@@ -215,6 +215,15 @@ export const PARAMS: readonly ParamSpec[] = [
   },
   { path: 'rigid.aid', kind: { type: 'boolean' }, unit: '', en: 'rigid-expenditure gap aid', zh: '刚性支出困难差额救助' },
   {
+    // dibao: the aid is dibao given on income after rigid expenditure (Guangxi 000（一）), for steps 9–11 (groups.ts)
+    path: 'rigid.aid_group',
+    kind: { type: 'enum', values: ['rigid', 'dibao'] },
+    unit: '',
+    en: 'special-assistance group of a family paid rigid aid',
+    zh: '获刚性支出救助家庭成员的专项救助类别',
+    default: { value: 'rigid', basis: 'DOMAIN step 9: a member of a rigid-expenditure family is in the rigid group' },
+  },
+  {
     path: 'temporary.township_max',
     kind: multiple,
     unit: '× 12 S_urban',

@@ -7,7 +7,7 @@
 import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
-import { declineExtra, GROUP_NAMES, groupFlags, groupOf, groupSlots, NO_GROUP, TEKUN, type GroupSlots } from './groups.js';
+import { declineExtra, GROUP_NAMES, GROUP_READS, groupFlags, groupOf, groupSlots, NO_GROUP, TEKUN, type GroupSlots } from './groups.js';
 import { traceParams, type Params, type Step } from './step.js';
 import { FEATURE } from './screen.js';
 
@@ -24,13 +24,13 @@ export interface CareRules {
 export const STEP: Step<CareRules> = {
   id: 'disability_care',
   number: '11',
-  reads: ['disability.care.monthly.', 'disability.care.scope'],
+  reads: ['disability.care.monthly.', 'disability.care.scope', ...GROUP_READS],
   uses: ['take_up'],
   scope: 'household',
   compile: (p: Params) => ({
     byGrade: [0, p.fen('disability.care.monthly.grade1'), p.fen('disability.care.monthly.grade2')],
     all: p.str('disability.care.scope') === 'all',
-    groups: groupSlots(),
+    groups: groupSlots(p),
     slot: p.slot('disability_care'),
   }),
   run: disabilityCare,

@@ -8,7 +8,7 @@
 import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
-import { declineExtra, DIBAO, GROUP_NAMES, groupFlags, groupOf, groupSlots, LOW_INCOME, type GroupSlots } from './groups.js';
+import { declineExtra, DIBAO, GROUP_NAMES, GROUP_READS, groupFlags, groupOf, groupSlots, LOW_INCOME, type GroupSlots } from './groups.js';
 import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['000（十二）', '002 六', '003 §13', '004 §11', '001（十二）'];
@@ -23,13 +23,13 @@ export interface LivingRules {
 export const STEP: Step<LivingRules> = {
   id: 'disability_living',
   number: '10',
-  reads: ['disability.living.monthly', 'disability.living.low_income'],
+  reads: ['disability.living.monthly', 'disability.living.low_income', ...GROUP_READS],
   uses: ['take_up'],
   scope: 'household',
   compile: (p: Params) => ({
     monthly: p.fen('disability.living.monthly'),
     lowIncome: p.bool('disability.living.low_income'),
-    groups: groupSlots(),
+    groups: groupSlots(p),
     slot: p.slot('disability_living'),
   }),
   run: disabilityLiving,

@@ -1,8 +1,10 @@
 // The group a person is in after take-up, for the special assistance of steps 9–11 (DOMAIN step 9): the first of
 // `tekun` (a tekun person of a household that took tekun up); `dibao` (a member of R of a household receiving dibao,
-// or a member included as single-person); `low_income` (a person counted in low_income_persons); `rigid` (a member of
-// R of a rigid-expenditure family); or none.
+// or a member included as single-person — or, where rigid.aid_group is dibao, of a household paid rigid aid: the aid
+// is dibao given on income after rigid expenditure, Guangxi 000（一）); `low_income` (a person counted in
+// low_income_persons); `rigid` (a member of R of a rigid-expenditure family); or none.
 import type { Ctx } from './context.js';
+import type { Params } from './step.js';
 import { PREMIUM_GROUPS } from '../parameters/groups.js';
 // The program table gives the slots; read when rules are compiled (after every module has loaded).
 import { SLOT } from './index.js';
@@ -22,14 +24,22 @@ export interface GroupSlots {
   readonly single: number;
   readonly low: number;
   readonly rigid: number;
+  /** rigid_aid, and whether a household paid it is a dibao household here (rigid.aid_group). */
+  readonly aid: number;
+  readonly aidAsDibao: boolean;
 }
 
-export const groupSlots = (): GroupSlots => ({
+/** The parameters the groups read (each step of 9–11 declares them). */
+export const GROUP_READS = ['rigid.aid_group'] as const;
+
+export const groupSlots = (p: Params): GroupSlots => ({
   tekun: SLOT.tekun,
   dibao: SLOT.dibao,
   single: SLOT.single_person,
   low: SLOT.low_income,
   rigid: SLOT.rigid_family,
+  aid: SLOT.rigid_aid,
+  aidAsDibao: p.str('rigid.aid_group') === 'dibao',
 });
 
 /**
@@ -44,15 +54,23 @@ export function groupFlags(c: Ctx, s: GroupSlots, eligible = false): number {
     (flag[s.dibao] === 1 ? 2 : 0) |
     (flag[s.single] === 1 ? 4 : 0) |
     (flag[s.low] === 1 ? 8 : 0) |
-    (flag[s.rigid] === 1 ? 16 : 0);
+    (flag[s.rigid] === 1 ? 16 : 0) |
+    (s.aidAsDibao && flag[s.aid] === 1 ? 2 : 0);
   if (eligible && c.declinedGroups !== 0) {
     const { declined, declinedCount } = c.out;
     for (let j = 0; j < declinedCount; j++) {
       const slot = declined[j];
       bits |= slot === s.tekun ? 1 : slot === s.dibao ? 2 : slot === s.single ? 4 : slot === s.low ? 8 : slot === s.rigid ? 16 : 0;
+      if (slot === s.aid && s.aidAsDibao) bits |= 2;
     }
   }
   return bits;
+}
+
+/** Whether the household in c is in the dibao group by its rigid aid alone (rigid.aid_group dibao): explain says so. */
+export function dibaoByAid(c: Ctx, s: GroupSlots): boolean {
+  const { flag } = c.out;
+  return s.aidAsDibao && flag[s.aid] === 1 && flag[s.dibao] !== 1;
 }
 
 /** The group of the member at position i (k − c.start) of the household in c, given its groupFlags. */

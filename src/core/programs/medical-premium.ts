@@ -5,7 +5,7 @@
 // Per person a year, by the person's group after take-up (groups.ts): min(premium, round(share × premium) + fixed).
 import { fenToYuan as y, roundTimes, type Rounding } from '../money.js';
 import { enter, type Ctx } from './context.js';
-import { declineExtra, GROUP_NAMES, groupFlags, groupOf, groupSlots, type GroupSlots } from './groups.js';
+import { declineExtra, dibaoByAid, GROUP_NAMES, GROUP_READS, groupFlags, groupOf, groupSlots, type GroupSlots } from './groups.js';
 import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['000（七）', '001（七）', '003 §8', '004 §6'];
@@ -21,7 +21,7 @@ export interface PremiumRules {
 export const STEP: Step<PremiumRules> = {
   id: 'medical_premium',
   number: '9',
-  reads: ['medical.premium', 'medical.subsidy.', 'medical.fixed.', 'rounding'],
+  reads: ['medical.premium', 'medical.subsidy.', 'medical.fixed.', 'rounding', ...GROUP_READS],
   uses: ['take_up'],
   scope: 'household',
   compile: (p: Params) => {
@@ -30,7 +30,7 @@ export const STEP: Step<PremiumRules> = {
     const byGroup = GROUP_NAMES.map((g) =>
       g === 'none' ? 0 : Math.min(premium, roundTimes(p.ratio(`medical.subsidy.${g}`), premium, rounding) + p.fen(`medical.fixed.${g}`)),
     );
-    return { byGroup, premium, groups: groupSlots(), slot: p.slot('medical_premium') };
+    return { byGroup, premium, groups: groupSlots(p), slot: p.slot('medical_premium') };
   },
   run: medicalPremium,
   // a person's group (earlier steps); the group none is paid nothing
@@ -71,22 +71,30 @@ export function medicalPremium(c: Ctx, r: PremiumRules): void {
 function trace(c: Ctx, r: PremiumRules, k: number, g: number, amount: number): void {
   const group = GROUP_NAMES[g]!;
   if (group === 'none') return;
+  const aid = group === 'dibao' && c.single[k - c.start] !== 1 && dibaoByAid(c, r.groups);
   c.tr!.record({
     step: '9',
     program: 'medical_premium',
     person: c.pop.personIds.at(c.pop.members[k]!),
     clauses: CLAUSES,
     rule: 'subsidy = min(premium, round(share × premium) + fixed) for the person’s first group after take-up',
-    params: traceParams(STEP, c.area, { only: ['medical.premium', `medical.subsidy.${group}`, `medical.fixed.${group}`] }),
+    params: traceParams(STEP, c.area, {
+      only: [
+        'medical.premium',
+        `medical.subsidy.${group}`,
+        `medical.fixed.${group}`,
+        ...(aid ? GROUP_READS : []), // (in the dibao group by its rigid aid: the parameter that says so)
+      ],
+    }),
     values: [
       ['group', group],
       ['premium', y(r.premium)],
     ],
     checks: [],
-    result: amount > 0 ? `${y(amount)} of the year’s premium paid` : 'no subsidy for this group',
+    result: `${amount > 0 ? `${y(amount)} of the year’s premium paid` : 'no subsidy for this group'}${aid ? ' (the dibao group: its rigid aid is given as dibao, rigid.aid_group)' : ''}`,
     zh: {
       rule: '资助 = min(个人缴费, round(比例 × 个人缴费) + 定额)，按成员认定后的第一个类别',
-      result: amount > 0 ? `资助个人缴费 ${y(amount)} 元（每年）` : '该类别无资助',
+      result: `${amount > 0 ? `资助个人缴费 ${y(amount)} 元（每年）` : '该类别无资助'}${aid ? '（刚性支出救助按低保给予，计入低保类别）' : ''}`,
     },
   });
 }
