@@ -90,7 +90,7 @@ function group(g: GroupSums): GroupFigures {
     persons: weightedCount(g.persons.value()),
     baseline_annual_cost: base,
     annual_cost: now,
-    delta_annual_cost: delta(base, now, 2).value,
+    delta_annual_cost: weightedYuan(d), // (of the unrounded sums, as every Δ: the rounded ones' difference was a fen off)
     // Σ w × Δ / Σ w, both in millionths: the weighted mean change per household, to the fen.
     average_delta_per_household: hh === 0n ? null : fenToYuan(roundDiv(d, hh)),
   };

@@ -78,6 +78,38 @@ describe('compare', () => {
     }
   });
 
+  // A researcher's trial: by_area's and by_decile's Δ was the difference of the rounded costs, a fen off the exact Δ
+  // (contradicting the footer "a Δ is of the unrounded figures"). One household of weight 0.115838, Nanning urban, wage
+  // 100.01: dibao 810 − 100.01 = 709.99 → 891 − 100.01 = 790.99 under +10 % (S 891), Δ 81.00 a month; with the
+  // supplement, premium and the rest unchanged, the year's Δ is 12 × 81 = 972 × 0.115838 = 112.594536 → 112.59 (the
+  // rounded costs, 1,019.36 and 1,131.96, differ by 112.60).
+  it('a group’s Δ is of the unrounded sums, as the total’s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-delta-'));
+    const file = join(dir, 'one.csv');
+    writeFileSync(file, 'household_id,person_id,age,area,wage_income,weight\nA,a1,40,urban,100.01,0.115838\n');
+    const r = jiuzhu([
+      'compare',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--scenario',
+      'scenarios/dibao-standard-plus-10pct.yaml',
+      '--households',
+      file,
+      '--date',
+      '2025-06-30',
+      '--format',
+      'json',
+      '--quiet',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout).localities[0].scenarios[1];
+    expect(s.total_delta.annual_cost).toBe('112.59');
+    expect(s.by_area.urban.delta_annual_cost).toBe('112.59');
+    expect(s.by_decile.map((d: { delta_annual_cost: string }) => d.delta_annual_cost).filter((x: string) => x !== '0.00')).toEqual([
+      '112.59',
+    ]);
+  });
+
   // A researcher read households that lose through take-up (made eligible for dibao, not taking it up, so losing the
   // rigid-expenditure aid that goes to families not eligible for it) as a reform's losers: they are counted apart.
   it('counts the losers whose eligible amount does not fall — through take-up alone — apart', () => {
