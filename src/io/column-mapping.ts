@@ -6,8 +6,10 @@
 //   columns: {户主身份证号: household_id, 成员身份证号: person_id, 实足年龄: age}
 //   values: {self_care: {能自理: full, 半护理: partial, 全护理: none}}
 //   constants: {area: rural}
+//   per_year: [wage_income, other_income]   # a survey's yearly amounts: divided by 12 (half up, to the fen) as read
 import type { Node } from 'yaml';
-import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMN_NAMES, parseCell, wordValue } from '../core/columns.js';
+import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMN_NAMES, MONTHLY, parseCell, wordValue, YEARLY_HEADER } from '../core/columns.js';
+import { fenToYuan, parseFen } from '../core/money.js';
 import { InputError, type Problem } from '../errors.js';
 import { readInputText } from './files.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
@@ -38,7 +40,7 @@ export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
 }
 
 export function parseColumnMapping(text: string, file: string): ColumnMapping {
-  const { y, top } = openMapping(text, file, 'column mapping', ['columns', 'values', 'constants', 'required']);
+  const { y, top } = openMapping(text, file, 'column mapping', ['columns', 'values', 'constants', 'required', 'per_year', 'per_month']);
   const renames = new Map<string, string>();
   const values = new Map<string, Map<string, string>>();
   const constants = new Map<string, string>();
@@ -101,21 +103,38 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
       );
     else constants.set(c, t);
   });
+  const listOf = (key: string, example: string, only?: readonly string[]) => {
+    const out = new Set<string>();
+    const node = top.get(key)?.[0] ?? null;
+    if (!top.has(key)) return out;
+    if (!isSeq(node)) y.problem(node ?? top.get(key)![1], `"${key}" is a list of columns: ${example}`, key);
+    else
+      for (const n of node.items as Node[]) {
+        const c = column(n, y.text(n), `${key}: column`);
+        if (c && only && !only.includes(c))
+          y.problem(n, `${c} is not a month's amount (those are ${only.join(', ')})`, key);
+        else if (c) out.add(c);
+      }
+    return out;
+  };
   // Columns the file must have, by whatever header (an optional column missing takes its default with a note only: a
   // nightly export that dropped 权重 ran with every weight 1, exit 0, in a data engineer's trial).
-  const required = new Set<string>();
-  const requiredNode = top.get('required')?.[0] ?? null;
-  if (top.has('required')) {
-    if (!isSeq(requiredNode))
-      y.problem(requiredNode ?? top.get('required')![1], '"required" is a list of columns: [weight, disability_grade]', 'required');
-    else
-      for (const n of requiredNode.items as Node[]) {
-        const c = column(n, y.text(n), 'required: column');
-        if (c) required.add(c);
-      }
-  }
+  const required = listOf('required', '[weight, disability_grade]');
+  // A month's columns given as a year's (a survey's 年工资收入): divided by 12 as read — or, said so, a month's already.
+  // A header that says a year mapped to a month's column must say which (a researcher's yearly wages ran as monthly).
+  const perYear = listOf('per_year', '[wage_income, other_income]', MONTHLY);
+  const perMonth = listOf('per_month', '[wage_income]', MONTHLY);
+  for (const c of perYear)
+    if (perMonth.has(c)) y.problem(top.get('per_month')![0], `${c} is in per_year and per_month: give it in one`, 'per_month');
+  for (const [header, c] of renames)
+    if (MONTHLY.includes(c as never) && YEARLY_HEADER.test(header) && !perYear.has(c) && !perMonth.has(c))
+      y.problem(
+        top.get('columns')![0],
+        `the header "${header}" reads as a year's amount, and ${c} is yuan a month: add per_year: [${c}] (its values divided by 12, to the fen, as they are read) — or, if they are a month's, per_month: [${c}]`,
+        'columns',
+      );
   if (y.problems.length) throw new InputError(y.problems, 'fix the column mapping file; every problem found is listed');
-  const m = { renames, values, constants, required };
+  const m = { renames, values, constants, required, perYear };
   return {
     file,
     ignored,
@@ -160,6 +179,23 @@ interface Mapping {
   readonly values: Map<string, Map<string, string>>;
   readonly constants: Map<string, string>;
   readonly required: ReadonlySet<string>;
+  readonly perYear: ReadonlySet<string>;
+}
+
+/** A year's amount → the month's: a twelfth, half up, to the fen; undefined where it is not money (the reader tells it). */
+function twelfth(text: string): string | undefined {
+  const f = parseFen(text);
+  return f === null ? undefined : fenToYuan(Math.floor((2 * f + 12) / 24));
+}
+
+/** How a column's fields are turned: its words mapped, then a year's amount made a month's; null where neither. */
+function turnOf(c: string, m: Mapping): ((v: string) => string | undefined) | null {
+  const words = m.values.get(c) ?? null;
+  if (!m.perYear.has(c)) return words && ((v) => words.get(v));
+  return (v) => {
+    const w = words?.get(v);
+    return v === '' && w === undefined ? undefined : (twelfth(w ?? v) ?? w);
+  };
 }
 
 /** The header's columns, renamed; each column's words; the constants' values — or the mapping's problems with it. */
@@ -190,7 +226,7 @@ function plan(y: YamlFile, fileHeader: readonly string[], dataFile: string, m: M
   if (problems.length) throw new InputError(problems, 'fix the column mapping file');
   return {
     header: [...named, ...m.constants.keys()],
-    maps: canonical.map((c) => m.values.get(c) ?? null),
+    maps: canonical.map((c) => turnOf(c, m)),
     extra: [...m.constants.values()],
   };
 }
@@ -199,7 +235,7 @@ function apply(y: YamlFile, records: readonly (readonly string[])[], dataFile: s
   const { header, maps, extra } = plan(y, records[0] ?? [], dataFile, m);
   // A blank line stays blank (the readers skip it); every other record gets the constants after its own fields.
   return records.map((r, i) =>
-    i === 0 ? header : r.every((v) => v === '') ? [] : [...r.map((v, k) => maps[k]?.get(v.trim()) ?? v), ...extra],
+    i === 0 ? header : r.every((v) => v === '') ? [] : [...r.map((v, k) => maps[k]?.(v.trim()) ?? v), ...extra],
   );
 }
 
@@ -247,7 +283,7 @@ function applyText(y: YamlFile, state: TurnState, text: string, dataFile: string
       return;
     }
     for (let k = 0; k < r.count && k < p.maps.length; k++) {
-      const to = p.maps[k]?.get(unquoted(field(k)).trim());
+      const to = p.maps[k]?.(unquoted(field(k)).trim());
       if (to === undefined) continue;
       out.push(text.slice(copied, r.starts[k]), to);
       copied = r.ends[k]!;

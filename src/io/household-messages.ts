@@ -1,7 +1,7 @@
 // What both household readers say, in the same words: the header's checks, a bad value, a repeated person, a
 // household that disagrees with itself. The fast reader (fast-csv.ts) is tested to word every problem as the
 // reference reader (households-csv.ts) does, so both build their messages here.
-import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, REQUIRED, type Column } from '../core/columns.js';
+import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, MONTHLY, REQUIRED, YEARLY_HEADER, type Column } from '../core/columns.js';
 import { editDistance } from '../core/parameters/schema.js';
 import { showText } from './text-checks.js';
 import type { Conflict } from '../core/population.js';
@@ -82,9 +82,13 @@ export function readHeader(record: readonly string[], file: string, line: number
       const lost = REQUIRED.includes(like)
         ? 'a column the file must have'
         : `its values would be ignored and every row take ${like}'s default`;
+      // (a year's amount for a month's column: renamed as told, a researcher's yearly wages ran as monthly, 12 × too much)
+      const yearly = MONTHLY.includes(like) && YEARLY_HEADER.test(name);
       problem(
         i + 1,
-        `column "${showText(name)}" looks like ${like} but is not named so (${lost}). Name it exactly "${namedAs(like, name)}", or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads`,
+        yearly
+          ? `column "${showText(name)}" looks like ${like}, a month's amount (yuan a month), but its name says a year's: divide its values by 12 (to the fen) and name it "${namedAs(like, name)}", or map it with --columns and per_year: [${like}] (divided by 12 as it is read); to keep it as an extra column, give it a name that does not resemble one jiuzhu reads`
+          : `column "${showText(name)}" looks like ${like} but is not named so (${lost}). Name it exactly "${namedAs(like, name)}"${MONTHLY.includes(like) ? ` (${like} is yuan a month)` : ''}, or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads`,
       );
     }
   });

@@ -46,6 +46,38 @@ describe('a mapped export turned as text', () => {
 });
 
 // A nightly export that dropped 权重 ran with every weight 1, exit 0 (a note only): a mapping can require columns.
+// A researcher's survey gave yearly incomes (年工资收入): mapped to wage_income they ran as monthly, 12 × too much, with no
+// word; the mapping now says how to read them, and refuses a header that says a year without it.
+describe('per_year: a month’s column given as a year’s amount', () => {
+  const yearly = parseColumnMapping(
+    'columns: {年工资收入: wage_income}\nvalues: {wage_income: {NA: 0}}\nper_year: [wage_income]\n',
+    'y.yaml',
+  );
+  it('is divided by 12 as it is read, half up to the fen; empty stays empty (its default), a mapped word is turned first', () => {
+    // 12000.06 / 12 = 1000.005 → 1000.01; 1200 → 100.00; 0.05 / 12 = 0.0041… → 0.00; NA → 0 → 0.00
+    expect(yearly.applyText('年工资收入,household_id\n12000.06,H1\n1200,H2\n0.05,H3\n,H4\nNA,H5\n', 'y.csv')).toBe(
+      'wage_income,household_id\n1000.01,H1\n100.00,H2\n0.00,H3\n,H4\n0.00,H5\n',
+    );
+    // the parsed path (a workbook's records) alike; a value that is not money is left for the reader to tell
+    expect(yearly.apply([['年工资收入'], ['12000.06'], ['1.234'], ['abc']], 'y.xlsx')).toEqual([
+      ['wage_income'],
+      ['1000.01'],
+      ['1.234'],
+      ['abc'],
+    ]);
+  });
+  it('a header that says a year, mapped to a month’s column, must say which it is; per_year takes a month’s columns only', () => {
+    expect(() => parseColumnMapping('columns: {年工资收入: wage_income}\n', 'c.yaml')).toThrow(
+      /c\.yaml:1:10: columns: the header "年工资收入" reads as a year's amount, and wage_income is yuan a month: add per_year: \[wage_income\]/,
+    );
+    expect(() => parseColumnMapping('columns: {年工资收入: wage_income}\nper_month: [wage_income]\n', 'c.yaml')).not.toThrow();
+    expect(() => parseColumnMapping('per_year: [age]\n', 'c.yaml')).toThrow(
+      /per_year: age is not a month's amount \(those are wage_income, other_income, prior_dibao\)/,
+    );
+    expect(() => parseColumnMapping('per_year: [wage_income]\nper_month: [wage_income]\n', 'c.yaml')).toThrow(/in per_year and per_month/);
+  });
+});
+
 describe('required columns', () => {
   const required = parseColumnMapping('columns: {户号: household_id}\nrequired: [weight, disability_grade, area]\n', 'req.yaml');
   it('passes a file that has each, under its name, its 中文 header or the header mapped to it', () => {

@@ -25,7 +25,7 @@ describe('a 中文 header like a column', () => {
     ] as const) {
       const got = said(['户编号', '个人编号', '年龄', '城乡', header]);
       expect(got, header).toEqual([
-        `5: column "${header}" looks like ${column} but is not named so (its values would be ignored and every row take ${column}'s default). Name it exactly "${zh}" or "${column}", or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads`,
+        `5: column "${header}" looks like ${column} but is not named so (its values would be ignored and every row take ${column}'s default). Name it exactly "${zh}" or "${column}"${column === 'wage_income' ? ' (wage_income is yuan a month)' : ''}, or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads`,
       ]);
     }
     // a required column's: said as one the file must have
@@ -33,6 +33,24 @@ describe('a 中文 header like a column', () => {
       '3: column "年龄（岁）" looks like age but is not named so (a column the file must have). Name it exactly "年龄" or "age", or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads',
       '4: column "城乡类型" looks like area but is not named so (a column the file must have). Name it exactly "城乡" or "area", or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads',
     ]);
+  });
+
+  // A researcher's survey had 年工资收入: told to name it 工资收入, the yearly wages then ran as monthly (12 × too much)
+  it('a year’s amount for a month’s column says so: divide by 12, or --columns per_year', () => {
+    for (const [header, column] of [
+      ['年工资收入', 'wage_income'],
+      ['工资收入(元/年)', 'wage_income'],
+      ['全年其他收入', 'other_income'],
+    ] as const) {
+      const got = said(['户编号', '个人编号', '年龄', '城乡', header]);
+      expect(got[0], header).toContain(
+        `column "${header}" looks like ${column}, a month's amount (yuan a month), but its name says a year's: divide its values by 12 (to the fen) and name it`,
+      );
+      expect(got[0], header).toContain(`or map it with --columns and per_year: [${column}] (divided by 12 as it is read)`);
+    }
+    // 年龄 is age, and a year's rigid expenditure is that column's own period: neither is a month's amount
+    expect(said(['户编号', '个人编号', '年龄', '城乡', '工资收入'])).toEqual([]);
+    expect(said(['户编号', '个人编号', '年龄', '城乡', '年刚性支出'])[0]).not.toMatch(/a month's amount/);
   });
 
   it('of two columns, is the one the file lacks: 收入 beside 工资收入 is other_income', () => {
