@@ -111,8 +111,7 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
     else
       for (const n of node.items as Node[]) {
         const c = column(n, y.text(n), `${key}: column`);
-        if (c && only && !only.includes(c))
-          y.problem(n, `${c} is not a month's amount (those are ${only.join(', ')})`, key);
+        if (c && only && !only.includes(c)) y.problem(n, `${c} is not a month's amount (those are ${only.join(', ')})`, key);
         else if (c) out.add(c);
       }
     return out;
