@@ -147,6 +147,26 @@ describe('case files a CI job gets wrong', () => {
     expect(xml).toContain('which could not run</error>');
   });
 
+  // A QA trial: a scenario every computing command refuses (the rural standard × 10: 5,666.70 a month, above the minimum
+  // wage) passed its case, exit 0 — a CI job could pin figures no run can make.
+  it('a scenario in the wrong unit or scale is refused as simulate refuses it: the case could not run (exit 3)', () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'x10.yaml'),
+      'scenario: x10\ntitle: {zh: 测试, en: test}\nreason: test\nchanges:\n  dibao.standard.rural: {scale: 10}\n',
+    );
+    writeFileSync(
+      join(dir, 'case.yaml'),
+      `policy: ${join(process.cwd(), 'policies/guangxi-nanning.yaml')}\ndate: 2024-12-31\nscenarios: [x10.yaml]\ncases:\n  - name: rural under x10\n    household: {area: rural, persons: [{age: 45}]}\n    expect: {dibao: 5666.70}\n`,
+    );
+    const r = jiuzhu(['test', join(dir, 'case.yaml')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^cases: 0 passed, 0 failed, 1 could not run/m);
+    expect(r.stderr).toContain('case "rural under x10": its policy');
+    expect(r.stderr).toMatch(/x10\.yaml:5:3: scenario x10 on \S+guangxi-nanning\.yaml: [^\n]*standard-below-min-wage/);
+    expect(r.stderr).toContain('hint: the scenario gives a value no policy could have: fix the scenario');
+  });
+
   it('a file named twice, or again by its folder, runs once; *.YAML is read; hidden files are not', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'c.YAML'), CASES);
