@@ -23,18 +23,21 @@ const ownNotes = (stderr: string) =>
     .join('\n');
 
 describe('one household', () => {
-  // A journalist's family with 150,000 of medical costs: +2,316.50 at the dibao line read as a wrong number. DOMAIN step 4
+  // A journalist's family with 150,000 of medical costs: +2,316.50 at the dibao line read as a wrong number (now +2,349.00:
+  // paid the aid, the family keeps the dibao group's 280 premium where the rigid group had 150, rigid.aid_group: 3 × 130 /
+  // 12 = 32.50 more). DOMAIN step 4
   // deducts rigid expenditure only for a household not on dibao: its aid, the whole S × n = 2,430 where E ≥ A, begins
   // where dibao (0.01 at 2,429.99) ends; and the default sweep reaches where the aid ends, 44,469 × 3 / 12 = 11,117.25
+  // (there it loses the aid, 2,430.00, and the dibao group's premium, 3 × 280 / 12 = 70.00, for 0.01 more wage: −2,499.99)
   it('says why a jump up where rigid aid begins as dibao ends, and sweeps on to where the aid ends', () => {
     const r = jiuzhu([
       ...['cliff', ...NANNING, '--date', '2025-06-30', '-q', '--describe'],
       '{area: urban, rigid_expenditure: 150000, persons: [{age: 45}, {age: 43}, {age: 15}]}',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('  at 2,430.00: resources +2,316.50 a month (a jump up: more than the income');
+    expect(r.stdout).toContain('  at 2,430.00: resources +2,349.00 a month (a jump up: more than the income');
     expect(r.stdout).toContain('(the rules: step 4 deducts rigid expenditure only for a household not on dibao (002 三; DOMAIN step 4)');
-    expect(r.stdout).toMatch(/ {2}at 11,117\.25: resources −2,467\.49 a month\n {6}刚性支出救助 rigid-expenditure aid \* −2,430\.00/);
+    expect(r.stdout).toMatch(/ {2}at 11,117\.25: resources −2,499\.99 a month\n {6}刚性支出救助 rigid-expenditure aid \* −2,430\.00/);
     // as Markdown, to a file (a journalist could publish a household's cliff only by retyping it): the same events
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-cliff-md-')), 'cliff.md');
     const md = jiuzhu([
@@ -44,8 +47,8 @@ describe('one household', () => {
     expect([md.code, md.stdout]).toEqual([0, '']);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('#### baseline: 1 cliff, 1 jump up');
-    expect(text).toMatch(/^\| 2,430\.00 \| \+2,316\.50 \| 刚性支出救助 rigid-expenditure aid \* \+2,430\.00; .*\(the rules: step 4/m);
-    expect(text).toMatch(/^\| 11,117\.25 \| −2,467\.49 \| 刚性支出救助 rigid-expenditure aid \* −2,430\.00;/m);
+    expect(text).toMatch(/^\| 2,430\.00 \| \+2,349\.00 \| 刚性支出救助 rigid-expenditure aid \* \+2,430\.00; .*\(the rules: step 4/m);
+    expect(text).toMatch(/^\| 11,117\.25 \| −2,499\.99 \| 刚性支出救助 rigid-expenditure aid \* −2,430\.00;/m);
     expect(text).toMatch(/^\\\* the programs marked rest on estimated parameters \(\d+ of the \d+ in force/m);
     // never over an input
     const over = jiuzhu([

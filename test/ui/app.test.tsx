@@ -104,13 +104,13 @@ describe('jiuzhu tui', () => {
     expect(f).toContain('[1 overview] 2 charts');
     expect(f).toContain('vs tekun-basic-1.6x');
     expect(f).toMatch(/特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/);
-    // 1593.7 (programs 1–8) + 117.7 of special assistance (premium 71.6 — edge and rigid members' 150 since 2024-10-31,
-    // 001（七） — living 23.3, care 22.8 million yuan)
-    expect(f).toMatch(/tekun-basic-1\.6x\s+█+\s+1711\.4/);
+    // 1593.7 (programs 1–8) + 125.6 of special assistance (premium 74.6 — edge and rigid members' 150 since 2024-10-31,
+    // 001（七）; families paid rigid aid the dibao group's 280, rigid.aid_group — living 28.3, care 22.8 million yuan)
+    expect(f).toMatch(/tekun-basic-1\.6x\s+█+\s+1719\.3/);
     expect(f).toContain('gain 29,745 (new 0) · lose 0');
     // what every eligible household would get, and who pays the run compared: simulate --format json's
-    // eligible_total_annual_cost 1711441278.07 and funding 1078885358.99 / 272853512.34 / 359702406.75 (a TUI trial saw neither)
-    expect(f).toContain('all eligible 1711.4 · pays: central 1078.9 · province 272.9 · county 359.7');
+    // eligible_total_annual_cost 1719338577.27 and funding 1080633401.39 / 275782470.54 / 362922705.35 (a TUI trial saw neither)
+    expect(f).toContain('all eligible 1719.3 · pays: central 1080.6 · province 275.8 · county 362.9');
     expect(f).toContain('* rests on estimates');
   });
 
