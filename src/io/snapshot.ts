@@ -23,7 +23,11 @@ export async function readSnapshot(path: string): Promise<TotalsSnapshot | null>
       [
         {
           where,
-          message: conflict ? 'a merge conflict marker: the snapshot was merged by hand' : `not valid JSON: ${(e as Error).message}`,
+          message: conflict
+            ? 'a merge conflict marker: the snapshot was merged by hand'
+            : text.trim() === ''
+              ? 'empty: no snapshot in it'
+              : `not valid JSON: ${(e as Error).message}`,
         },
       ],
       'recreate it with jiuzhu check … --update',
@@ -88,12 +92,14 @@ export function looksLikeJson(path: string): boolean {
     const fd = openSync(path, 'r');
     try {
       const b = Buffer.alloc(64);
-      return /^\s*\{/.test(
-        b
-          .subarray(0, readSync(fd, b, 0, 64, 0))
-          .toString('utf8')
-          .replace(/^\uFEFF/, ''),
-      );
+      const n = readSync(fd, b, 0, 64, 0);
+      const head = b
+        .subarray(0, n)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
+      // (an empty file, or white space alone — a snapshot's name made ready, an editor's new file — holds nothing to
+      // lose: a QA trial was told to recreate it with --update, which then refused it)
+      return /^\s*\{/.test(head) || (n < 64 && /^\s*$/.test(head));
     } finally {
       closeSync(fd);
     }

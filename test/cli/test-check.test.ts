@@ -436,5 +436,10 @@ describe('jiuzhu check', () => {
     expect(check().stderr).toContain(`${snapshot}:3:1: a merge conflict marker`);
     writeFileSync(snapshot, '{\n  "jiuzhu_snapshot": 1,\n}\n');
     expect(check().stderr).toMatch(new RegExp(`${snapshot.replace(/[.]/g, '\\.')}:\\d+:\\d+: not valid JSON`));
+    // an empty file (a QA trial: told to recreate it with --update, which then refused it as "not a snapshot")
+    writeFileSync(snapshot, '');
+    expect([check().code, check().stderr]).toEqual([3, expect.stringContaining(`${snapshot}: empty: no snapshot in it`)]);
+    expect(check('--update').code).toBe(0);
+    expect(JSON.parse(readFileSync(snapshot, 'utf8')).jiuzhu_snapshot).toBe(1);
   });
 });
