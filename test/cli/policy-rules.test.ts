@@ -73,6 +73,11 @@ describe('a policy breaking a rule of severity error', () => {
     expect(r.stderr).toContain(`${sc}:6:`);
     expect(r.stderr).toContain('scenario percent on policies/guangxi-nanning.yaml: tekun.basic.multiplier is 160 × S');
     expect(r.stderr).toContain('fix the scenario');
+    // params shows it and names what lists it: simulate with the scenario — validate takes the policy alone, which is
+    // valid (a QA trial was sent there)
+    const p = jiuzhu(['params', '--policy', 'policies/guangxi-nanning.yaml', '--scenario', sc, '--date', '2025-06-30']);
+    expect(p.stderr).toContain('tekun.basic.multiplier is 160 × S');
+    expect(p.stderr).toContain(`(jiuzhu simulate --policy policies/guangxi-nanning.yaml --scenario ${sc} … lists them)`);
     // sensitivity applies its scenarios itself (core/sensitivity-plan.ts): refused the same
     const sens = jiuzhu([
       'sensitivity',

@@ -24,14 +24,21 @@ export async function paramsCommand(ctx: Ctx, o: ParamsOptions): Promise<void> {
   const derived = (await loadScenarios(o.scenario ?? [], ctx, o.quiet)).reduce(applyScenario, policy);
   const snapshot = resolve(derived, date);
   // (shown all the same, as asked; an author's trial read 130 for 1.3 here without a word, where simulate refuses it)
-  const broken = checkPolicy(derived).filter((v) => v.rule.severity === 'error');
+  // What simulate refuses (cli/load.ts usable): the policy's own errors, and a scenario's in a unit rule — a relation
+  // (rural above urban) a reform may test. Where they come from a scenario, validate (the policy alone) does not list
+  // them: simulate does (a QA trial was sent to validate, which found the policy valid).
+  const own = checkPolicy(policy).filter((v) => v.rule.severity === 'error');
+  const broken = own.length ? own : checkPolicy(derived).filter((v) => v.rule.severity === 'error' && v.rule.unit);
+  const lister = own.length
+    ? `jiuzhu validate --policy ${o.policy}`
+    : `jiuzhu simulate --policy ${o.policy} ${(o.scenario ?? []).map((f) => `--scenario ${f}`).join(' ')} …`;
   if (broken.length && !o.quiet)
     noteAtEnd(
       ctx,
       `note: ${broken.length} value${broken.length > 1 ? 's' : ''} shown here break${broken.length > 1 ? '' : 's'} a parameter rule of severity error, which simulate refuses: ${broken
         .slice(0, 3)
         .map((v) => `${formatWhere(v.where)}: ${v.message} (${v.rule.id})`)
-        .join('; ')}${broken.length > 3 ? `; and ${broken.length - 3} more` : ''} (jiuzhu validate --policy ${o.policy} lists them)`,
+        .join('; ')}${broken.length > 3 ? `; and ${broken.length - 3} more` : ''} (${lister} lists them)`,
     );
   if (o.format === 'table') {
     ctx.stdout.write(paramsTable(snapshot, ctx.stdout.isTTY ? ctx.stdout.columns : undefined));
