@@ -5,7 +5,7 @@
 // Pure: the CLI prints these on stderr, as notes, unless --quiet.
 import { formatWhere } from '../errors.js';
 import { indexInForce } from './dates.js';
-import type { Policy } from './parameters/tree.js';
+import { completeFrom, type Policy } from './parameters/tree.js';
 import { growthOf, madeForOthers, type Projection } from './projection.js';
 import { checkPolicy, type Violation } from './sanity.js';
 
@@ -72,6 +72,15 @@ export function projectionNotes(
     };
   // (figures a projection does not grow are carried forward as the policy does: the policy's note says so)
   const grown = WATCHED.filter((w) => w.paths.every((path) => growthOf(p.uprate, path)));
+  // A base year before the policy's values begin: the households grown from it, decades of growth (a QA trial's 1989
+  // halved a three-year budget, said only by rules on the policy's own lines)
+  const complete = completeFrom(policy);
+  const early =
+    complete && p.baseYear < Number(complete.slice(0, 4))
+      ? [
+          `note: projection ${p.id}'s base_year ${p.baseYear} is before ${policy.file}'s values begin (${complete}): the households' incomes and weights are grown from ${p.baseYear}, ${first - p.baseYear} years to ${first}, and each year without a published value grown in between (a typo in base_year? it is the last year of published values and of the households file)`,
+        ]
+      : [];
   const notes = grown.flatMap((w) => {
     const stale = staleStandards(policy, `${p.baseYear}-12-31`, w.paths);
     if (!stale.length) return [];
@@ -81,7 +90,7 @@ export function projectionNotes(
         `${since < p.baseYear ? `${since}–${p.baseYear}` : since} taken as unchanged, then grown (add the published values, or an earlier base_year)`,
     ];
   });
-  return { notes, grown };
+  return { notes: [...early, ...notes], grown };
 }
 
 /** "dibao standards", "disposable incomes (the rigid-expenditure line)": the figures' name, plural for two. */

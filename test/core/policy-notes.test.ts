@@ -54,6 +54,20 @@ describe('policyNotes', () => {
     ]);
   });
 
+  // A QA trial's base_year 1989 halved a three-year budget (incomes grown 37 years), said only by rules on the policy's lines
+  it('a base year before the policy’s values begin is said, with how long the households are grown', () => {
+    const at = (baseYear: number) =>
+      yearsNotes(nanning, { id: 'p', baseYear, uprate: [{ read: 'dibao.standard.' }] } as unknown as Projection, 2026, 2028).filter((n) =>
+        n.includes('values begin'),
+      );
+    expect(at(1989)).toEqual([
+      "note: projection p's base_year 1989 is before nanning.yaml's values begin (2020-11-21): the households' incomes and weights are grown from 1989, 37 years to 2026, and each year without a published value grown in between (a typo in base_year? it is the last year of published values and of the households file)",
+    ]);
+    expect(at(2019)).toHaveLength(1);
+    expect(at(2020)).toEqual([]); // (the year the values begin)
+    expect(at(2025)).toEqual([]);
+  });
+
   it('gives the parameter rules’ findings with their place: a standard typed 10× too high', () => {
     const typo = parsePolicy(text.replace(/( {10}value: )810\n/, '$18100\n'), 'typo.yaml');
     const line = text.split('\n').findIndex((l) => l === '          value: 810') + 1;
