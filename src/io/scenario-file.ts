@@ -155,13 +155,15 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
         return null;
       }
       const t = y.text(arg);
-      const ok = t !== null && SIGNED_DECIMAL_RE.test(t) && (op === 'add' || !t.startsWith('-'));
+      // (at most six decimals, named — "a factor ≥ 0" was said of 1.0000001; an amount added to money at most two: 0.004
+      // was rounded away, and the scenario then "changed nothing": a QA trial)
+      const places = spec.kind.type === 'money' && op === 'add' ? 2 : 6;
+      const ok =
+        t !== null && SIGNED_DECIMAL_RE.test(t) && (op === 'add' || !t.startsWith('-')) && (t.split('.')[1] ?? '').length <= places;
       if (!ok) {
-        y.problem(
-          arg,
-          `${op === 'scale' ? 'expected a factor ≥ 0, e.g. 1.1' : 'expected a number to add, e.g. 50 or -0.1'}${got(arg)}`,
-          subject,
-        );
+        const what =
+          op === 'scale' ? 'expected a factor ≥ 0, e.g. 1.1' : `expected a number to add, e.g. 50 or ${places === 2 ? '-12.5' : '-0.1'}`;
+        y.problem(arg, `${what}, with at most ${places === 2 ? 'two decimals (money: fen)' : 'six decimals'}${got(arg)}`, subject);
         return null;
       }
       return { change: { op, by: D(t) }, from };

@@ -193,9 +193,23 @@ describe('scenario validation', () => {
   });
   it('says what was written where a number or a date was expected (an author’s trial: `add: 50元` was not echoed)', () => {
     expect(problems(`${head}changes:\n  dibao.standard.urban: {add: 50元}\n  dibao.standard.rural: {add: 5, from: 2026/1/1}\n`)).toEqual([
-      's.yaml:5:31: change of dibao.standard.urban: expected a number to add, e.g. 50 or -0.1, got "50元"',
+      's.yaml:5:31: change of dibao.standard.urban: expected a number to add, e.g. 50 or -12.5, with at most two decimals (money: fen), got "50元"',
       's.yaml:6:40: change of dibao.standard.rural: "from" must be a date YYYY-MM-DD, got "2026/1/1" (write 2026-01-01)',
     ]);
+  });
+  // A QA trial: scale 1.0000001 was told "expected a factor ≥ 0" (it is one: six decimals is the rule), and add 0.004 to a
+  // standard was rounded away — the scenario then "changed nothing", a wrong reason
+  it('names the decimals it takes: six for a factor or a share, two (fen) for money added', () => {
+    expect(
+      problems(
+        `${head}changes:\n  dibao.standard.urban: {scale: 1.0000001}\n  dibao.standard.rural: {add: 0.004}\n  tekun.basic.multiplier: {add: 0.0000001}\n`,
+      ),
+    ).toEqual([
+      's.yaml:5:33: change of dibao.standard.urban: expected a factor ≥ 0, e.g. 1.1, with at most six decimals, got "1.0000001"',
+      's.yaml:6:31: change of dibao.standard.rural: expected a number to add, e.g. 50 or -12.5, with at most two decimals (money: fen), got "0.004"',
+      's.yaml:7:33: change of tekun.basic.multiplier: expected a number to add, e.g. 50 or -0.1, with at most six decimals, got "0.0000001"',
+    ]);
+    expect(problems(`${head}changes:\n  dibao.standard.rural: {add: 0.01}\n  tekun.basic.multiplier: {add: 0.000001}\n`)).toEqual([]);
   });
   it('requires the id, title, reason and changes', () => {
     expect(problems('scenario: s\n')).toEqual([
