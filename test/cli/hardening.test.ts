@@ -44,6 +44,15 @@ describe('odd requests a county trial made, said', () => {
     // replaced the night before's good Arrow file with "0 households", exit 0)
     const s = jiuzhu(['sensitivity', '--policy', NANNING, '--households', empty, '--date', '2025-06-30', '--format', 'json']);
     expect([s.code, s.stderr]).toEqual([0, expect.stringContaining(`note: ${empty} holds no household`)]);
+    // as cliff over the file, check (a snapshot of zeros, made in silence) and report do (a QA trial: not said there)
+    for (const more of [
+      ['cliff'],
+      ['check', '--snapshot', join(dir, 'zero.json'), '--update'],
+      ['report', '--out', join(dir, 'zero.html')],
+    ]) {
+      const r = jiuzhu([...more, '--policy', NANNING, '--households', empty, '--date', '2025-06-30']);
+      expect([r.code, r.stderr], more[0]).toEqual([0, expect.stringContaining(`note: ${empty} holds no household`)]);
+    }
     const good = join(dir, 'good.arrow');
     expect(jiuzhu(['import', SAMPLE, '--out', good, '-q']).code).toBe(0);
     const before = readFileSync(good);

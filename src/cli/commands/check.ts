@@ -13,7 +13,7 @@ import { commandStdout, inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import { checkJson, checkJunit, checkMarkdown, movements } from '../../report/check.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import type { Ctx } from '../context.js';
-import { loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
+import { loadHouseholds, loadRuns, loadScenarios, noteEmpty, simulationDate, withExecutor } from '../load.js';
 
 export interface CheckOptions {
   readonly policy: string;
@@ -126,6 +126,7 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
     updated: !!o.update,
   };
   if (o.update) await writeSnapshot(o.snapshot, now);
+  noteEmpty(ctx, o.quiet, o.households, pop.householdCount); // (a snapshot of a header only: every figure 0, said)
   if (o.format === 'json') ctx.stdout.write(checkJson(about, moved, within));
   else {
     // (a --date other than the snapshot's compares two dates: said in the title)

@@ -38,6 +38,7 @@ import type { Ctx } from '../context.js';
 import {
   findHousehold,
   loadHouseholds,
+  noteEmpty,
   loadRuns,
   loadScenarios,
   notePolicy,
@@ -220,6 +221,7 @@ async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about
     markdown: () => distributionMarkdown(dist),
   };
   await emit(ctx, o, render[o.format]());
+  noteEmpty(ctx, o.quiet, o.households!, pop.householdCount); // (as simulate says it: "0.00 % of the 0 households" alone)
 }
 
 /**

@@ -21,7 +21,7 @@ import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
 import { writeTold } from '../written.js';
 import { compareNotes, sayNotes } from '../scenario-notes.js';
-import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, simulationDate, withExecutor } from '../load.js';
+import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, noteEmpty, simulationDate, withExecutor } from '../load.js';
 import { simulateYears, yearSpan } from '../years.js';
 import { budgetYear, yearPass, yearRuns } from '../year.js';
 import { datedLocalities } from './compare.js';
@@ -157,7 +157,7 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
       : rulesOf.map(() => null);
     const sensitivity = [];
     for (const plan of plans) sensitivity.push(await evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs)));
-    return { localities, rates, sensitivity, area: mostlyIn(pop) };
+    return { localities, rates, sensitivity, area: mostlyIn(pop), households: pop.householdCount };
   });
   const compared: CompareReport = {
     unit,
@@ -168,6 +168,7 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
   };
   const compare = { ...compared, notes: [...compareNotes(compared), ...localitiesLeftOut(compared.localities, evaluated.sensitivity)] };
   sayNotes(ctx, o.quiet, compare.notes); // (in the page, and said as simulate and compare say them)
+  noteEmpty(ctx, o.quiet, o.households, evaluated.households);
   const family = referenceFamily(evaluated.area);
   const member = mainMemberOf(family);
   const cliffs = rulesOf.map((runs) => {
