@@ -20,4 +20,22 @@ describe('didYouMean', () => {
       /did you mean "wage_income"\?/,
     );
   });
+  // A QA trial: a person's unknown key offered area, 城乡 and weight (a household's), and a household's offered age
+  it('offers a person’s keys in a person, a household’s in a household (the other level’s are told where they belong)', () => {
+    const said = (text: string) => {
+      try {
+        parseHouseholdText(text, '--describe');
+      } catch (e) {
+        return (e as { problems: Array<{ message: string }> }).problems.map((p) => p.message).join('\n');
+      }
+      return '';
+    };
+    const person = said('{area: urban, persons: [{age: 35, wagee: 100}]}');
+    expect(person).toMatch(/unknown key "wagee" in a person .*expected one of age, 年龄, wage_income/);
+    expect(person).not.toMatch(/expected one of .*\b(area|weight|城乡)\b/);
+    const household = said('{areaa: urban, persons: [{age: 35}]}');
+    expect(household).toMatch(/expected one of area, 城乡, .*persons, 成员, 家庭成员$/m);
+    expect(household).not.toMatch(/expected one of .*\b(age|wage_income)\b/);
+    expect(said('{area: urban, persons: [{age: 35, 城乡: 城镇}]}')).toContain("area is the household's (the same for every member)");
+  });
 });
