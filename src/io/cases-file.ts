@@ -179,7 +179,8 @@ function parseHousehold(y: YamlFile, node: Node | null, id: string, subject: str
     y.problem(list ?? node, 'expected "persons": a list of persons {age, …}', subject);
     return null;
   }
-  const persons = (list.items as Node[]).map((p, i) => {
+  // (an alias of a person, *a after &a, is that person again: a QA trial's was "expected a person")
+  const persons = (list.items as Node[]).map((p) => y.deref(p)).map((p, i) => {
     if (!isMap(p)) {
       y.problem(p, 'expected a person {age, …}', subject);
       return null;

@@ -38,4 +38,15 @@ describe('didYouMean', () => {
     expect(household).not.toMatch(/expected one of .*\b(age|wage_income)\b/);
     expect(said('{area: urban, persons: [{age: 35, 城乡: 城镇}]}')).toContain("area is the household's (the same for every member)");
   });
+  // A QA trial: an alias of a person (&a … *a) was "expected a person", where an alias of a household was read
+  it('reads an alias of a person as that person again (its id, if it has one, then twice)', () => {
+    const h = parseHouseholdText('{area: urban, persons: [&a {age: 35, wage_income: 100}, *a]}', '--describe');
+    expect(h.persons.map((p) => [p.id, p.age, p.wage])).toEqual([
+      ['p1', 35, 10000],
+      ['p2', 35, 10000],
+    ]);
+    expect(() => parseHouseholdText('{area: urban, persons: [&a {person_id: x, age: 35}, *a]}', '--describe')).toThrow(
+      /person_id "x" is person 1's too/,
+    );
+  });
 });
