@@ -5,7 +5,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import type { Node, YAMLMap } from 'yaml';
 import { FIELDS, isTotal, type Case, type Expectation, type Field, type Target } from '../core/cases.js';
 import { PROGRAM_BY_ID } from '../core/programs/index.js';
-import { isIsoDate } from '../core/dates.js';
+import { isIsoDate, notADay } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
 import type { HouseholdSpec } from '../core/population.js';
 import { InputError } from '../errors.js';
@@ -51,10 +51,11 @@ export function parseCases(text: string, file: string): Case[] {
   return cases;
 }
 
-function date(y: YamlFile, node: Node | null): string | undefined {
+function date(y: YamlFile, node: Node | null, subject?: string): string | undefined {
   const d = isScalar(node) && typeof node.value === 'string' ? node.value : '';
   if (isIsoDate(d)) return d;
-  y.problem(node, `expected a date YYYY-MM-DD, got ${d || 'nothing'}`);
+  // (the case it belongs to, and why not a date: a QA trial's 2024-13-01 was told without either)
+  y.problem(node, `expected a date YYYY-MM-DD, got ${d || 'nothing'}${d ? notADay(d) : ''}`, subject);
   return undefined;
 }
 
@@ -80,7 +81,7 @@ function parseCase(
   const k = y.known(node, CASE_KEYS, 'a case');
   const name = k.has('name') ? y.string(k.get('name')![0], 'the case name') : (y.problem(node, 'missing "name"'), null);
   const subject = name ? `case "${name}"` : 'case';
-  const when = k.has('date') ? date(y, k.get('date')![0]) : (defaultDate ?? undefined);
+  const when = k.has('date') ? date(y, k.get('date')![0], subject) : (defaultDate ?? undefined);
   // (not where the file's date is said wrong: it gave nine cases' "no date" after the one that mattered, a trial)
   if (!when && !k.has('date') && defaultDate !== null)
     y.problem(node, 'no date: give "date" in the case or at the top of the file', subject);

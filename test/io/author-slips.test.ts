@@ -53,6 +53,12 @@ describe('a case file', () => {
     expect(problems(() => parseCases(`policy: p.yaml\ndate: 30/06/2025\ncases:\n${CASE}${CASE.replace('N', 'M')}`, 'c.yaml'))).toEqual([
       '2:7: expected a date YYYY-MM-DD, got 30/06/2025',
     ]);
+    // a case's own date: told with its case, and why it is not a day (a QA trial's 2024-13-01 was told with neither)
+    expect(
+      problems(() =>
+        parseCases(`policy: p.yaml\ncases:\n${CASE.replace('    household', '    date: 2024-13-01\n    household')}`, 'c.yaml'),
+      ),
+    ).toEqual(['4:11: case "N": expected a date YYYY-MM-DD, got 2024-13-01 (there is no month 13)']);
     // with no date anywhere, each case is told
     expect(problems(() => parseCases(`policy: p.yaml\ncases:\n${CASE}`, 'c.yaml'))).toEqual([
       '3:5: case "N": no date: give "date" in the case or at the top of the file',
