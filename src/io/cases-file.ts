@@ -181,23 +181,25 @@ function parseHousehold(y: YamlFile, node: Node | null, id: string, subject: str
     return null;
   }
   // (an alias of a person, *a after &a, is that person again: a QA trial's was "expected a person")
-  const persons = (list.items as Node[]).map((p) => y.deref(p)).map((p, i) => {
-    if (!isMap(p)) {
-      y.problem(p, 'expected a person {age, …}', subject);
-      return null;
-    }
-    const pk = known(y, p, [...PERSON_DEFS, COLUMN_BY_NAME.get('person_id')!], [], 'a person', subject, HOUSEHOLD_DEFS);
-    for (const def of HOUSEHOLD_DEFS)
-      if (pk.has(def.name))
-        y.problem(pk.get(def.name)![0], `${def.name} is the household's (the same for every member): give it beside "persons"`, subject);
-    for (const def of PERSON_DEFS) if (def.default === undefined && !pk.has(def.name)) y.problem(p, `missing "${def.name}"`, subject);
-    const v: Record<string, number> = {};
-    const pid = pk.has('person_id') ? y.text(pk.get('person_id')![0]) : null;
-    // (whose: the person, by id or place — it said "the household" for every member's field)
-    const whose = `${subject}, person ${pid ?? i + 1}`;
-    for (const def of PERSON_DEFS) field(y, pk.get(def.name), def, whose, v);
-    return { ...v, id: pid ?? `p${i + 1}` };
-  });
+  const persons = (list.items as Node[])
+    .map((p) => y.deref(p))
+    .map((p, i) => {
+      if (!isMap(p)) {
+        y.problem(p, 'expected a person {age, …}', subject);
+        return null;
+      }
+      const pk = known(y, p, [...PERSON_DEFS, COLUMN_BY_NAME.get('person_id')!], [], 'a person', subject, HOUSEHOLD_DEFS);
+      for (const def of HOUSEHOLD_DEFS)
+        if (pk.has(def.name))
+          y.problem(pk.get(def.name)![0], `${def.name} is the household's (the same for every member): give it beside "persons"`, subject);
+      for (const def of PERSON_DEFS) if (def.default === undefined && !pk.has(def.name)) y.problem(p, `missing "${def.name}"`, subject);
+      const v: Record<string, number> = {};
+      const pid = pk.has('person_id') ? y.text(pk.get('person_id')![0]) : null;
+      // (whose: the person, by id or place — it said "the household" for every member's field)
+      const whose = `${subject}, person ${pid ?? i + 1}`;
+      for (const def of PERSON_DEFS) field(y, pk.get(def.name), def, whose, v);
+      return { ...v, id: pid ?? `p${i + 1}` };
+    });
   if (persons.some((p) => p === null)) return null;
   // Each person's id once (a person without one is p1, p2 … by place): two alike were an internal error (exit 4).
   const first = new Map<string, number>();
