@@ -42,6 +42,8 @@ export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
 export function parseColumnMapping(text: string, file: string): ColumnMapping {
   const { y, top } = openMapping(text, file, 'column mapping', ['columns', 'values', 'constants', 'required', 'per_year', 'per_month']);
   const renames = new Map<string, string>();
+  /** Where each header and constant is in the mapping file: a problem with the data file's header is told there. */
+  const at = new Map<string, Node>();
   const values = new Map<string, Map<string, string>>();
   const constants = new Map<string, string>();
   const column = (node: Node | null, text: string | null, what: string): string | null => {
@@ -76,6 +78,7 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
     const c = column(v, y.text(v), `the column for header "${header}"`);
     if (c && [...renames.values()].includes(c)) y.problem(v, `${c} is given to two headers`, 'columns');
     if (c) renames.set(header, c);
+    at.set(`columns:${header}`, keyNode);
   });
   mapOf('values', (name, v, keyNode) => {
     const c = column(keyNode, name, 'values: column');
@@ -102,6 +105,7 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
         'constants',
       );
     else constants.set(c, t);
+    if (c) at.set(`constants:${c}`, keyNode);
   });
   const listOf = (key: string, example: string, only?: readonly string[]) => {
     const out = new Set<string>();
@@ -133,7 +137,7 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
         'columns',
       );
   if (y.problems.length) throw new InputError(y.problems, 'fix the column mapping file; every problem found is listed');
-  const m = { renames, values, constants, required, perYear };
+  const m = { renames, values, constants, required, perYear, at };
   return {
     file,
     ignored,
@@ -179,6 +183,7 @@ interface Mapping {
   readonly constants: Map<string, string>;
   readonly required: ReadonlySet<string>;
   readonly perYear: ReadonlySet<string>;
+  readonly at: ReadonlyMap<string, Node>;
 }
 
 /** A year's amount → the month's: a twelfth, half up, to the fen; undefined where it is not money (the reader tells it). */
@@ -204,7 +209,7 @@ function plan(y: YamlFile, fileHeader: readonly string[], dataFile: string, m: M
   for (const h of m.renames.keys())
     if (!header.includes(h))
       problems.push({
-        where: { file: y.file },
+        where: y.where(m.at.get(`columns:${h}`)),
         message: `columns: the header "${h}" is not in ${dataFile} (its headers: ${header.join(', ')})`,
       });
   const named = header.map((h) => m.renames.get(h) ?? h);
@@ -219,7 +224,7 @@ function plan(y: YamlFile, fileHeader: readonly string[], dataFile: string, m: M
   for (const c of m.constants.keys())
     if (canonical.includes(c))
       problems.push({
-        where: { file: y.file },
+        where: y.where(m.at.get(`constants:${c}`)),
         message: `constants: ${dataFile} has a column ${c} already: give it as a constant or in the file, not both`,
       });
   if (problems.length) throw new InputError(problems, 'fix the column mapping file');

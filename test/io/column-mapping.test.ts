@@ -42,6 +42,11 @@ describe('a mapped export turned as text', () => {
   it("the mapping's problems with the file's header are told as before", () => {
     expect(() => turn('household_id,成员,self_care\nH1,p1,full\n')).toThrow(/self_care already/);
     expect(() => turn('hh,成员\nH1,p1\n')).toThrow(/the header "户号" is not in roll.csv \(its headers: hh, 成员\)/);
+    // each at its line in the mapping file (a QA trial's had none)
+    expect(() => turn('hh,成员\nH1,p1\n')).toThrow(/map\.yaml:1:11: columns: the header "户号" is not in/);
+    expect(() => turn('household_id,成员,self_care\nH1,p1,full\n')).toThrow(
+      /map\.yaml:3:13: constants: roll\.csv has a column self_care already/,
+    );
   });
 });
 
