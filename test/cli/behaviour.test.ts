@@ -335,7 +335,7 @@ describe('explain', () => {
     const r = jiuzhu(['explain', '--policy', NANNING, '--households', csv, '--household', 'T1', '--date', '2024-12-31', '--no-color']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(
-      '  check   not tekun-eligible (tekun care covers the person, taken up or not: the layers follow eligibility): tekun ≠ tekun → no\n',
+      '  check   not tekun-eligible (tekun care covers the person, taken up or not: the layers follow eligibility): tekun ∉ {tekun, tekun-eligible} → no\n',
     );
     expect(r.stdout).toContain('  result  no care subsidy: tekun care covers this person\n');
     // one who did not take tekun up (a draw past take_up.tekun 0.95): said so, as step 10 shows the group after take-up
@@ -346,6 +346,8 @@ describe('explain', () => {
     );
     const d = jiuzhu(['explain', '--policy', NANNING, '--households', csv, '--household', 'T1', '--date', '2024-12-31', '--no-color']);
     expect(d.stdout).toContain('group = tekun (eligible, not taken up)');
+    // (its check read "tekun ≠ tekun → no": an auditor's trial)
+    expect(d.stdout).toContain(': tekun-eligible ∉ {tekun, tekun-eligible} → no\n');
     expect(d.stdout).toContain(
       '  result  no care subsidy: tekun-eligible, so tekun care is theirs to take up (not taken up: not received)\n',
     );

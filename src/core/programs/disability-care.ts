@@ -98,9 +98,9 @@ function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: 
         ? [
             check(
               'not tekun-eligible (tekun care covers the person, taken up or not: the layers follow eligibility)',
-              'tekun',
-              '≠',
-              'tekun',
+              declined ? 'tekun-eligible' : 'tekun', // (it read "tekun ≠ tekun → no": an auditor's trial)
+              '∉',
+              '{tekun, tekun-eligible}',
               false,
               '不符合特困条件（特困照料护理覆盖此人，无论是否申请）',
             ),
