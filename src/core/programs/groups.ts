@@ -27,6 +27,8 @@ export interface GroupSlots {
   /** rigid_aid, and whether a household paid it is a dibao household here (rigid.aid_group). */
   readonly aid: number;
   readonly aidAsDibao: boolean;
+  /** The dibao group's bit (2) where it is, else 0: or'd in without a branch (steps 9–11 read it once a household). */
+  readonly aidBit: number;
 }
 
 /** The parameters the groups read (each step of 9–11 declares them). */
@@ -40,6 +42,7 @@ export const groupSlots = (p: Params): GroupSlots => ({
   rigid: SLOT.rigid_family,
   aid: SLOT.rigid_aid,
   aidAsDibao: p.str('rigid.aid_group') === 'dibao',
+  aidBit: p.str('rigid.aid_group') === 'dibao' ? 2 : 0,
 });
 
 /**
@@ -55,7 +58,7 @@ export function groupFlags(c: Ctx, s: GroupSlots, eligible = false): number {
     (flag[s.single] === 1 ? 4 : 0) |
     (flag[s.low] === 1 ? 8 : 0) |
     (flag[s.rigid] === 1 ? 16 : 0) |
-    (s.aidAsDibao && flag[s.aid] === 1 ? 2 : 0);
+    (flag[s.aid] === 1 ? s.aidBit : 0);
   if (eligible && c.declinedGroups !== 0) {
     const { declined, declinedCount } = c.out;
     for (let j = 0; j < declinedCount; j++) {
