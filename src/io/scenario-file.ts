@@ -1,7 +1,7 @@
 // A scenario file (YAML) → Scenario, validated as strictly as a policy: unknown keys and paths are named
 // with the nearest valid one, every problem is listed with file:line:col, and nothing is applied until the
 // whole file is valid.
-import type { Node, YAMLMap } from 'yaml';
+import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import { isIsoDate, notADay } from '../core/dates.js';
 import { D } from '../core/money.js';
 import { BRANCHES, ID_RE, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
@@ -65,7 +65,7 @@ function walk(y: YamlFile, map: YAMLMap, prefix: string, out: ScenarioChange[]):
     if (spec) {
       if (out.some((c) => c.path === path))
         y.problem(pair.key as Node, `${path} is changed twice; give one change per parameter (several, dated: a list of them)`);
-      if (isSeq(value)) out.push(...changeList(y, value.items as Node[], spec));
+      if (isSeq(value)) out.push(...changeList(y, value, spec));
       else {
         const change = parseChange(y, value, spec);
         if (change) out.push({ ...change, path, where: y.where(pair.key as Node) });
@@ -92,9 +92,11 @@ function walk(y: YamlFile, map: YAMLMap, prefix: string, out: ScenarioChange[]):
  * 2025-07-01, then the urban standard from 2027-01-01 — "changed twice" was refused, and dated numbers fitted one
  * locality alone): `[{scale: 1.1, from: 2025-07-01}, {same_as: dibao.standard.urban, from: 2027-01-01}]`.
  */
-function changeList(y: YamlFile, items: readonly Node[], spec: ParamSpec): ScenarioChange[] {
+function changeList(y: YamlFile, list: YAMLSeq, spec: ParamSpec): ScenarioChange[] {
+  const items = list.items as Node[];
   const subject = `changes of ${spec.path}`;
-  if (!items.length) y.problem(null, 'an empty list: give one change or more', subject);
+  // (at the list: a QA trial's `[]` was told without a line)
+  if (!items.length) y.problem(list, 'an empty list: give one change or more', subject);
   const parsed = items.flatMap((item, i) => {
     const c = parseChange(y, item, spec);
     if (!c) return [];

@@ -74,6 +74,10 @@ describe('scenario arithmetic', () => {
       's.yaml:9:7: changes of dibao.standard.rural: "values" carry their own dates: give them as the one change of the parameter, not in a list',
       's.yaml:8:7: changes of dibao.standard.rural: dates must increase: 2026-01-01 after 2026-07-01',
     ]);
+    // an empty list, at its line (a QA trial's was told without one)
+    expect(problems(`scenario: s\ntitle: {zh: 测试, en: test}\nreason: r\nchanges:\n  dibao.standard.rural: []\n`)).toEqual([
+      's.yaml:5:25: changes of dibao.standard.rural: an empty list: give one change or more',
+    ]);
   });
 
   it('add adds (also negative amounts)', async () => {
