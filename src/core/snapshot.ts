@@ -61,6 +61,15 @@ export function snapshotFrom(json: unknown, file: string): TotalsSnapshot | Prob
   const problems: Problem[] = [];
   const at = (subject: string, message: string) => problems.push({ where: { file }, subject, message });
   const s = json as Partial<TotalsSnapshot> | null;
+  // (another version's is told as such: a QA trial's version 2 was "not a jiuzhu snapshot")
+  const version = (s as { jiuzhu_snapshot?: unknown } | null)?.jiuzhu_snapshot;
+  if (typeof version === 'number' && version !== 1)
+    return [
+      {
+        where: { file },
+        message: `a jiuzhu snapshot of version ${version}: this jiuzhu reads version 1 (made by another jiuzhu? make it anew with check --update)`,
+      },
+    ];
   if (typeof s !== 'object' || s === null || s.jiuzhu_snapshot !== 1 || !Array.isArray(s.scenarios)) {
     return [{ where: { file }, message: 'not a jiuzhu snapshot (expected {"jiuzhu_snapshot": 1, "date", "scenarios": [...]})' }];
   }

@@ -436,6 +436,9 @@ describe('jiuzhu check', () => {
     expect(check().stderr).toContain(`${snapshot}:3:1: a merge conflict marker`);
     writeFileSync(snapshot, '{\n  "jiuzhu_snapshot": 1,\n}\n');
     expect(check().stderr).toMatch(new RegExp(`${snapshot.replace(/[.]/g, '\\.')}:\\d+:\\d+: not valid JSON`));
+    // another version's (a QA trial's version 2 was "not a jiuzhu snapshot")
+    writeFileSync(snapshot, JSON.stringify({ ...made, jiuzhu_snapshot: 2 }));
+    expect(check().stderr).toContain(`${snapshot}:1:1: a jiuzhu snapshot of version 2: this jiuzhu reads version 1`);
     // an empty file (a QA trial: told to recreate it with --update, which then refused it as "not a snapshot")
     writeFileSync(snapshot, '');
     expect([check().code, check().stderr]).toEqual([3, expect.stringContaining(`${snapshot}: empty: no snapshot in it`)]);
