@@ -272,9 +272,6 @@ export const MEANING: Readonly<Record<Column, string>> = {
 /** The money columns of a month (MEANING): a survey's yearly amounts are a twelfth of them (--columns per_year). */
 export const MONTHLY: readonly Column[] = ['wage_income', 'other_income', 'prior_dibao'];
 
-/** A header that names a year's amount (年工资收入, 工资收入(元/年), annual_wage): not 年龄 (age) or 年级 (a school year). */
-export const YEARLY_HEADER = /年(?![龄级])|annual|yearly|per[\s_-]*year|\/\s*(year|yr|a)\b/i;
-
 export const COLUMN_NAMES: readonly Column[] = COLUMNS.map((c) => c.name);
 /** Column number by name (the index in COLUMNS). */
 export const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.name, i])) as Readonly<Record<Column, number>>;

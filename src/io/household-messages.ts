@@ -1,8 +1,8 @@
 // What both household readers say, in the same words: the header's checks, a bad value, a repeated person, a
 // household that disagrees with itself. The fast reader (fast-csv.ts) is tested to word every problem as the
 // reference reader (households-csv.ts) does, so both build their messages here.
-import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, MONTHLY, REQUIRED, YEARLY_HEADER, type Column } from '../core/columns.js';
-import { editDistance } from '../core/parameters/schema.js';
+import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, MONTHLY, REQUIRED, type Column } from '../core/columns.js';
+import { editDistance } from '../core/edit-distance.js';
 import { showText } from './text-checks.js';
 import type { Conflict } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
@@ -17,6 +17,9 @@ export function invalidMessage(raw: string, expected: string, personId: string |
   const whose = [householdId ? `household ${quotedId(householdId)}` : '', personId ? `person ${quotedId(personId)}` : ''].filter(Boolean);
   return `${raw === '' ? 'empty' : quoted(raw)} is not valid: expected ${expected}${whose.length ? ` (${whose.join(', ')})` : ''}`;
 }
+
+/** A header that names a year's amount (年工资收入, 工资收入(元/年), annual_wage): not 年龄 (age) or 年级 (a school year). */
+export const YEARLY_HEADER = /年(?![龄级])|annual|yearly|per[\s_-]*year|\/\s*(year|yr|a)\b/i;
 
 /** A value as messages show it: in JSON quotes (control characters escaped), cut after 40 characters. */
 export function quoted(raw: string, max = 40): string {

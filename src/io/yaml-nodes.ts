@@ -1,7 +1,7 @@
 // Small helpers over the yaml AST: locations and strict key checks, shared by policy and scenario files.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { InputError, type Problem, type Where } from '../errors.js';
-import { editDistance } from '../core/parameters/schema.js';
+import { editDistance } from '../core/edit-distance.js';
 import { keyboardSlips } from './yaml-slips.js';
 
 export class YamlFile {

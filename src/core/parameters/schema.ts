@@ -1,6 +1,7 @@
 // The canonical parameters of DOMAIN.md "What varies by place and over time": one table used by the
 // policy loader (types, ranges, unknown-key suggestions), `params` (order of the JSON contract) and docs.
 import { FUNDING_LINES, PREMIUM_GROUPS, TAKE_UP_GROUPS } from './groups.js';
+import { editDistance } from '../edit-distance.js';
 
 export type ParamKind =
   | { readonly type: 'money'; readonly positive?: boolean } // yuan, ≥ 0, at most 2 decimals
@@ -390,18 +391,4 @@ export function suggestPath(path: string): string | undefined {
     if (score < bestScore) [best, bestScore] = [candidate, score];
   }
   return bestScore <= Math.max(3, Math.floor(path.length / 3)) ? best : undefined;
-}
-
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
 }

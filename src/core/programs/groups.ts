@@ -24,10 +24,8 @@ export interface GroupSlots {
   readonly single: number;
   readonly low: number;
   readonly rigid: number;
-  /** rigid_aid, and whether a household paid it is a dibao household here (rigid.aid_group). */
+  /** rigid_aid, and the dibao group's bit (2) where a household paid it is a dibao household here (rigid.aid_group), else 0. */
   readonly aid: number;
-  readonly aidAsDibao: boolean;
-  /** The dibao group's bit (2) where it is, else 0: or'd in without a branch (steps 9–11 read it once a household). */
   readonly aidBit: number;
 }
 
@@ -41,7 +39,6 @@ export const groupSlots = (p: Params): GroupSlots => ({
   low: SLOT.low_income,
   rigid: SLOT.rigid_family,
   aid: SLOT.rigid_aid,
-  aidAsDibao: p.str('rigid.aid_group') === 'dibao',
   aidBit: p.str('rigid.aid_group') === 'dibao' ? 2 : 0,
 });
 
@@ -64,7 +61,7 @@ export function groupFlags(c: Ctx, s: GroupSlots, eligible = false): number {
     for (let j = 0; j < declinedCount; j++) {
       const slot = declined[j];
       bits |= slot === s.tekun ? 1 : slot === s.dibao ? 2 : slot === s.single ? 4 : slot === s.low ? 8 : slot === s.rigid ? 16 : 0;
-      if (slot === s.aid && s.aidAsDibao) bits |= 2;
+      if (slot === s.aid) bits |= s.aidBit;
     }
   }
   return bits;
@@ -73,7 +70,7 @@ export function groupFlags(c: Ctx, s: GroupSlots, eligible = false): number {
 /** Whether the household in c is in the dibao group by its rigid aid alone (rigid.aid_group dibao): explain says so. */
 export function dibaoByAid(c: Ctx, s: GroupSlots): boolean {
   const { flag } = c.out;
-  return s.aidAsDibao && flag[s.aid] === 1 && flag[s.dibao] !== 1;
+  return s.aidBit !== 0 && flag[s.aid] === 1 && flag[s.dibao] !== 1;
 }
 
 /** The group of the member at position i (k − c.start) of the household in c, given its groupFlags. */
