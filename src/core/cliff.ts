@@ -8,7 +8,7 @@ import { D, type Dec } from './money.js';
 import { populationOf, type HouseholdSpec, type Population } from './population.js';
 import { isCash, PROGRAMS, type ProgramId } from './programs/index.js';
 import type { Run } from './simulate.js';
-import { dec, type Snapshot } from './parameters/tree.js';
+import { dec, str, type Snapshot } from './parameters/tree.js';
 import { standards } from './rules.js';
 
 /** A cash program's part of a month, in twelfths of a fen. */
@@ -152,40 +152,84 @@ function stepOf(qp: CliffPoint, pp: CliffPoint, view: View): Cliff {
 }
 
 /**
- * The cliffs (or jumps) of a sweep at the rule's own threshold, to the fen: a step of the grid that holds one is
- * searched for the one-fen step with the largest fall (or rise past the income's): the line S × n − other income, and
+ * The rounding's unit, fen a month (rounding: fen 1, yuan_up and yuan_nearest 100). Paid in whole yuan, a dibao gap
+ * drops a yuan each time the income crosses one: a fall of up to a unit at one fen is that tooth, not a cliff (an
+ * economist's trial: Guangzhou's couple "lost 0.99" at 2,841.00, one of 2,600 such teeth, named a cliff).
+ */
+export const roundingUnit = (s: Snapshot): number => (str(s, 'rounding') === 'fen' ? 1 : 100);
+
+/** The points evaluated at most in searching one view's cliffs (or jumps) to the fen; then the grid's steps stay. */
+const SEARCH_POINTS = 200_000;
+
+/**
+ * The cliffs (or jumps) of a sweep at the rules' own thresholds, to the fen: every step of the grid that may hold one
+ * is searched, 200 points at a time, down to the one-fen steps where resources fall by more than the rounding's unit a
+ * month (`unit`, roundingUnit) — or, for jumps, rise past the income's own rise: the line S × n − other income, and
  * what is lost there (a researcher's 10-yuan grid put Nanning's +10 % line at 1,790, losing 127.77, for 1,782 and
- * 135.77). A step whose fall is a slope and not a step (no one fen holds half of it) stays as the grid has it.
+ * 135.77). Every such step is kept, however close: two thresholds one fen apart are two cliffs (Guangzhou's single-person
+ * ceiling "under" 1.5 × S × n and its low-income line "at or below" it; a --step of 2,000 kept one cliff of two: an
+ * economist's trial). A grid step whose fall is a slope and not a step (no one fen's fall stands out from its
+ * neighbours' by more than the unit) stays as the grid has it.
  */
 export function exactSteps(
   points: readonly CliffPoint[],
   view: View,
   kind: 'cliffs' | 'jumps',
   at: (values: readonly number[]) => readonly CliffPoint[],
+  unit = 1,
 ): Cliff[] {
+  const tooth = 12 * unit; // fen a year in the view
+  const earned = (q: CliffPoint, p: CliffPoint) => 12 * (p.value - q.value);
   const score = (q: CliffPoint, p: CliffPoint) =>
-    kind === 'cliffs' ? q[view].resources - p[view].resources : p[view].resources - q[view].resources - 12 * (p.value - q.value);
-  // A cliff smaller than a wide step's earnings is inside a step whose resources rise: a program ending there is
-  // searched too, and kept where one fen loses (--step 1000 found none of the cliffs --step 10 found: a QA trial).
-  const candidates =
-    kind === 'cliffs' ? stepsWhere(points, view, (q, p) => p.resources < q.resources || programEnds(q, p)) : jumpsOf(points, view);
-  const found = candidates.map((coarse) => {
-    const i = points.findIndex((p) => p.value === coarse.at);
-    let [lo, hi] = [points[i - 1]!, points[i]!];
-    const whole = score(lo, hi);
-    while (hi.value - lo.value > 1) {
-      const n = Math.min(hi.value - lo.value, 200);
-      const values = [...new Set(Array.from({ length: n + 1 }, (_, k) => lo.value + Math.round((k * (hi.value - lo.value)) / n)))];
-      const pts = at(values);
-      let best = 1;
-      for (let k = 2; k < pts.length; k++) if (score(pts[k - 1]!, pts[k]!) > score(pts[best - 1]!, pts[best]!)) best = k;
-      [lo, hi] = [pts[best - 1]!, pts[best]!];
+    kind === 'cliffs' ? q[view].resources - p[view].resources : p[view].resources - q[view].resources - earned(q, p);
+  const atFen = (q: CliffPoint, p: CliffPoint) => score(q, p) > (kind === 'cliffs' ? tooth : 0);
+  // A step worth a closer look. A cliff smaller than a wide step's earnings is inside a step whose resources rise: a
+  // program ending there, or one falling faster than the income rises, is searched too (--step 1000 found none of the
+  // cliffs --step 10 found: a QA trial); a jump inside a step where dibao is withdrawn, where a program starts.
+  const holds = (q: CliffPoint, p: CliffPoint) =>
+    atFen(q, p) ||
+    (kind === 'cliffs'
+      ? programEnds(q[view], p[view]) || programFalls(q[view], p[view], earned(q, p) + tooth)
+      : programEnds(p[view], q[view]));
+  // A fen's fall is a step where it stands out from both sides' (a slope falls as much at each fen: a marginal rate
+  // past 100 % is not a thousand cliffs of a fen, nor is the fen it starts at). A side's is its next fen's fall, or the
+  // one past it where that next fen stands out itself: two thresholds a fen apart are two steps.
+  const standsOut = (lo: CliffPoint, hi: CliffPoint): boolean => {
+    const near = new Map(
+      [lo, hi, ...at([lo.value - 2, lo.value - 1, hi.value + 1, hi.value + 2].filter((v) => v >= 0))].map((p) => [p.value, p]),
+    );
+    const fall = (v: number) => (near.has(v) && near.has(v + 1) ? score(near.get(v)!, near.get(v + 1)!) : 0);
+    const threshold = kind === 'cliffs' ? tooth : 0;
+    const side = (next: number, past: number) => (next - Math.max(0, past) > threshold ? past : next);
+    const base = Math.max(0, side(fall(lo.value - 1), fall(lo.value - 2)), side(fall(hi.value), fall(hi.value + 1)));
+    return score(lo, hi) - base > threshold;
+  };
+  const found: Cliff[] = [];
+  let left = SEARCH_POINTS;
+  const search = (lo: CliffPoint, hi: CliffPoint): void => {
+    if (hi.value - lo.value <= 1) {
+      if (atFen(lo, hi) && standsOut(lo, hi)) found.push(stepOf(lo, hi, view));
+      return;
     }
-    if (score(lo, hi) * 2 >= whole && score(lo, hi) > 0) return stepOf(lo, hi, view);
-    return whole > 0 ? coarse : null; // (a program that ends on a slope, no fen losing: no cliff)
-  });
-  return found.filter((c): c is Cliff => c !== null);
+    const n = Math.min(hi.value - lo.value, 200);
+    const pts = at([...new Set(Array.from({ length: n + 1 }, (_, k) => lo.value + Math.round((k * (hi.value - lo.value)) / n)))]);
+    left -= pts.length;
+    for (let k = 1; k < pts.length; k++) if (holds(pts[k - 1]!, pts[k]!)) search(pts[k - 1]!, pts[k]!);
+  };
+  for (let i = 1; i < points.length; i++) {
+    const [lo, hi] = [points[i - 1]!, points[i]!];
+    if (!holds(lo, hi)) continue;
+    const before = found.length;
+    if (left > 0) search(lo, hi);
+    // (a fall on a slope, no fen losing more than the unit; or the search's points spent: as the grid has it)
+    if (found.length === before && atFen(lo, hi)) found.push(stepOf(lo, hi, view));
+  }
+  return found;
 }
+
+/** Whether some program falls from q to p by more than `by` (fen a year in the view). */
+const programFalls = (q: CliffPoint[View], p: CliffPoint[View], by: number) =>
+  Object.entries(q.programs).some(([id, v]) => v - (p.programs[id as ProgramId] ?? 0) > by);
 
 /** Whether a program paid at q is not paid at p. */
 const programEnds = (q: CliffPoint[View], p: CliffPoint[View]) =>
@@ -287,9 +331,10 @@ export function householdCliff(
     values,
     runs: points.map((p, i) => {
       const at = (vs: readonly number[]) => sweep(spec, o.member, o.vary, vs, [runs[i]!])[0]!;
+      const unit = roundingUnit(runs[i]!.rules.snapshot);
       const exact = (kind: 'cliffs' | 'jumps') => ({
-        monthly: exactSteps(p, 'monthly', kind, at),
-        annual: exactSteps(p, 'annual', kind, at),
+        monthly: exactSteps(p, 'monthly', kind, at, unit),
+        annual: exactSteps(p, 'annual', kind, at, unit),
       });
       return { id: runs[i]!.id, points: p, cliffs: exact('cliffs'), jumps: exact('jumps') };
     }),

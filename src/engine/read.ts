@@ -13,12 +13,14 @@ import type { Population } from '../core/population.js';
 import type { ReadProgress } from '../core/progress.js';
 import type { Run } from '../core/simulate.js';
 import { assemble, failWith } from '../io/assemble.js';
+import { noteEmptyCells, sumEmpties } from '../io/empty-cells.js';
 import { plainRuns } from './parallel.js';
 import type { Pool } from './pool.js';
 import { startReads, sum, takeAhead } from './read-ahead.js';
 
 export interface ReadOptions {
   readonly onProgress?: (p: ReadProgress) => void;
+  readonly onNote?: (note: string) => void;
 }
 
 /** The file read by the pool's workers; null when it cannot be split safely (read it on one thread then). */
@@ -106,6 +108,7 @@ async function readRanges(
     return READ_AGAIN;
   }
   if (done.problems.length) failWith(done.problems);
+  noteEmptyCells(sumEmpties(parsed.map((p) => p.empties)), file, opts);
   opts.onProgress?.({ bytes: totalBytes, totalBytes, rows: sum(parsed.map((p) => p.part.rows)) });
   return {
     population: () => done.population(),

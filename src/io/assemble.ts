@@ -10,6 +10,7 @@ import { IdList } from '../core/ids.js';
 import { columnArray, COLUMNS, HOUSEHOLD_COLS, HOUSEHOLD_KEYS, PERSON_COLS, type HouseholdKey, type PersonKey } from '../core/columns.js';
 import { householdConflicts, populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
+import type { EmptyCells } from './empty-cells.js';
 import { conflictMessage, duplicateMessage, MAX_PROBLEMS } from './household-messages.js';
 import { anyPairTwice, BUCKET_BITS } from './id-buckets.js';
 import type { HouseholdValues, Part } from './part.js';
@@ -26,6 +27,8 @@ export interface ParsedPart {
   readonly fatal: { readonly line: number; readonly col?: number; readonly message: string } | null;
   /** Line ends in the part's bytes: the next part starts that many lines further. */
   readonly lines: number;
+  /** Empty cells per column in the part's rows (io/empty-cells.ts). */
+  readonly empties: EmptyCells;
 }
 
 export interface Assembled {

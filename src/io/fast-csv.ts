@@ -24,6 +24,7 @@ import {
   type ScanRecord,
 } from './fast-fields.js';
 import { colNumber, invalidMessage, MAX_PROBLEMS, readHeader } from './household-messages.js';
+import { countMask, noEmptyCells } from './empty-cells.js';
 import { naturalLess } from './natural-order.js';
 import { PartWriter } from './part.js';
 import type { ReaderOptions } from './reader-options.js';
@@ -58,7 +59,9 @@ export class FastReader {
   private kinds: Uint8Array | null = null;
   /** The fast path for this header's records (fast-fields.ts compileScanner). */
   private scan: ScanRecord | null = null;
-  private readonly ids = new Int32Array(4);
+  private readonly ids = new Int32Array(5);
+  /** Empty cells per column in the rows kept since the last take() (each took its column's default). */
+  private readonly empties = noEmptyCells();
   /** The line the next record starts on, from the first line of the bytes read (1). */
   private line = 1;
   // Streaming: the last household id, whether the ids so far are in plain / natural order.
@@ -159,6 +162,7 @@ export class FastReader {
           this.rows++;
           if (this.opts.onRows && (this.rows & 0xfff) === 0) this.opts.onRows(this.rows);
           const { ids } = this;
+          if (ids[4] !== 0) countMask(this.empties, ids[4]!);
           this.keep(b, ids[0]!, ids[1]!, ids[2]!, ids[3]!, recordLine);
           continue;
         }
@@ -269,29 +273,24 @@ export class FastReader {
     return true;
   }
 
-  /** A misplaced quote ends the reading (csv-parse stops there too). */
   /** The record being read has passed MAX_RECORD bytes (feed() tells): the reading ends there. */
   tooLong(): void {
     this.fatal = { line: this.line, message: tooLongMessage('{line}') };
     this.stop = true;
   }
 
+  /** A misplaced quote ends the reading (csv-parse stops there too). */
   private quoteFault(line: number, message: string): void {
     this.fatal = { line, message: `CSV: ${message}` };
     this.stop = true;
   }
 
+  /** Room for twice as many fields in a record. */
   private growFields(): void {
-    const grow = (a: Int32Array) => {
-      const x = new Int32Array(a.length * 2);
-      x.set(a);
-      return x;
-    };
-    this.starts = grow(this.starts);
-    this.ends = grow(this.ends);
-    const q = new Uint8Array(this.quoted.length * 2);
-    q.set(this.quoted);
-    this.quoted = q;
+    const doubled = <T extends Int32Array | Uint8Array>(a: T, x: T) => (x.set(a), x);
+    this.starts = doubled(this.starts, new Int32Array(this.starts.length * 2));
+    this.ends = doubled(this.ends, new Int32Array(this.ends.length * 2));
+    this.quoted = doubled(this.quoted, new Uint8Array(this.quoted.length * 2));
   }
 
   private text(b: Buffer, i: number): string {
@@ -334,6 +333,7 @@ export class FastReader {
       const c = valueColumns[j]!;
       const i = at[c]!;
       let v: number;
+      if (ends[i] === starts[i]! + (quoted[i] ? 2 : 0)) this.empties[c]!++;
       if (quoted[i]) {
         const parsed = parseCell(COLUMNS[c]!, unquote(b, starts[i]!, ends[i]!));
         v = parsed.ok ? parsed.value : -1;
@@ -394,6 +394,8 @@ export class FastReader {
   take(): ParsedPart {
     const part = this.writer.done();
     this.writer = new PartWriter(this.opts.cut ? part.rows : 1024, this.opts.shared);
-    return { part, problems: this.problems.splice(0), fatal: this.fatal, lines: this.line - 1 };
+    const empties = this.empties.slice();
+    this.empties.fill(0);
+    return { part, problems: this.problems.splice(0), fatal: this.fatal, lines: this.line - 1, empties };
   }
 }

@@ -231,6 +231,10 @@ export function fieldKinds(colOf: Int32Array): Uint8Array {
 }
 
 /** The fast path for one record (see compileScanner): its values into `values[column]`, the ids' bounds into `ids`. */
+/**
+ * Scans one record from p: its values into values[column], the ids' bounds into ids[0..3] and the mask of the columns
+ * whose cell was empty into ids[4] (bit c: column c, which took its default); returns where the next record starts.
+ */
 export type ScanRecord = (b: Uint8Array, p: number, values: Float64Array, ids: Int32Array) => number;
 
 const scanners = new Map<string, ScanRecord>();
@@ -270,7 +274,7 @@ export function compileScanner(kinds: Uint8Array, cols: Int32Array): ScanRecord 
       if (kind === HOUSEHOLD_ID) lines.push('if (p === s) return -1;', 'ids[0] = s;', 'ids[1] = p;');
       if (kind === PERSON_ID) lines.push('if (p === s) return -1;', 'ids[2] = s;', 'ids[3] = p;');
     } else {
-      lines.push(`if (x === ${COMMA} || x === ${LF} || x === ${CR}) v = ${DEFAULT[c]!};`, 'else {');
+      lines.push(`if (x === ${COMMA} || x === ${LF} || x === ${CR}) { v = ${DEFAULT[c]!}; e |= ${1 << c}; }`, 'else {');
       switch (kind) {
         case MONEY:
           lines.push(
@@ -333,7 +337,7 @@ export function compileScanner(kinds: Uint8Array, cols: Int32Array): ScanRecord 
     lines.push('p++;');
     return lines.map((l) => `  ${l}`).join('\n');
   });
-  const source = `return function scanRecord(b, p, values, ids) {\n  let s = 0, x = 0, v = 0;\n${blocks.join('\n')}\n  return p;\n};`;
+  const source = `return function scanRecord(b, p, values, ids) {\n  let s = 0, x = 0, v = 0, e = 0;\n${blocks.join('\n')}\n  ids[4] = e;\n  return p;\n};`;
   const make = new Function('STOPS', 'unicodeSpaceBefore', 'unicodeSpaceAt', 'MILLIONTHS_OF', source) as (...a: unknown[]) => ScanRecord;
   const scan = make(STOPS, unicodeSpaceBefore, unicodeSpaceAt, MILLIONTHS_OF);
   scanners.set(key, scan);

@@ -6,6 +6,7 @@ import { populationOf, type Population } from '../core/population.js';
 import type { Problem } from '../errors.js';
 import { assemble, failWith } from './assemble.js';
 import { FastReader, type StreamOptions } from './fast-csv.js';
+import { noteEmptyCells, sumEmpties, type EmptyCells } from './empty-cells.js';
 import { hasBom, LF } from './fast-fields.js';
 import { EMPTY_FILE, MAX_PROBLEMS } from './household-messages.js';
 import { HEAD, MAX_RECORD, RecordCutter } from './intake.js';
@@ -85,12 +86,14 @@ export async function parseHouseholdsFast(
   const progress = (rows: number) => opts.onProgress?.({ bytes, totalBytes, rows });
   const problems: Problem[] = [];
   const ready: Population[] = [];
+  const counted: EmptyCells[] = [];
   const reader: FastReader = new FastReader(file, {
     expectedBytes: stream ? undefined : totalBytes,
     onRows: progress,
     cut: stream && {
       households: stream.households,
       onPart: (p) => {
+        counted.push(p.empties);
         const done = assemble([p], [1], file, reader.columnOf);
         problems.push(...done.problems);
         // After a problem nothing more is handed over (the run will fail); drop chunks so memory stays bounded.
@@ -112,9 +115,11 @@ export async function parseHouseholdsFast(
   if (reader.names === null && !reader.fatal && !reader.problems.length && !problems.length)
     failWith([{ where: { file, line: 1 }, message: EMPTY_FILE }]);
   if (totalBytes === 0 && reader.names) noteUnreadColumns(reader.names, file, opts);
-  const last = assemble([reader.take()], [1], file, reader.columnOf);
+  const taken = reader.take();
+  const last = assemble([taken], [1], file, reader.columnOf);
   problems.push(...last.problems);
   if (problems.length) failWith(problems);
+  noteEmptyCells(sumEmpties([...counted, taken.empties]), file, opts);
   progress(reader.rows);
   if (!stream) return last.population();
   await stream.onChunk(last.population());

@@ -22,6 +22,7 @@ import {
   MAX_PROBLEMS,
   readHeader,
 } from './household-messages.js';
+import { noteEmptyCells, noEmptyCells } from './empty-cells.js';
 import { noteUnreadColumns } from './unread-columns.js';
 
 export interface ReadOptions {
@@ -44,6 +45,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
     problems.push({ where: { file, line, col }, subject, message });
   };
   const values = new Float64Array(COLUMNS.length);
+  const empties = noEmptyCells();
 
   // Each record is taken as csv-parse makes it (on_record), so every record before a CSV error (a misplaced quote,
   // a record of the wrong length) is checked before the error stops the reading: the fast reader does the same.
@@ -68,6 +70,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
     COLUMNS.forEach((def, c) => {
       const at = index!.get(def.name);
       const raw = at === undefined ? '' : record[at]!;
+      if (at !== undefined && raw === '') empties[c]!++;
       const parsed = parseCell(def, raw);
       if (parsed.ok) values[c] = parsed.value;
       else {
@@ -161,6 +164,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
   }
   if (totalBytes === 0 && index !== null) noteUnreadColumns(header, file, opts);
   if (problems.length) throw householdsError(problems);
+  noteEmptyCells(empties, file, opts);
   opts.onProgress?.({ bytes, totalBytes, rows });
   return builder.build();
 }

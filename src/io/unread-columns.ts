@@ -4,7 +4,8 @@
 // error already (household-messages.ts). With them, the note names the optional columns the file does not have,
 // whose defaults every row then takes: the likeliest reason for an unknown name is one of those under another name.
 import { open } from 'node:fs/promises';
-import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMNS, showValue, type ColumnDef } from '../core/columns.js';
+import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMNS, type ColumnDef } from '../core/columns.js';
+import { defaultText } from './empty-cells.js';
 import { resembles, squeezed } from './household-messages.js';
 import { showText, sniffFormat } from './text-checks.js';
 import { inputFile } from './files.js';
@@ -53,9 +54,6 @@ export function unreadColumnsNote(given: readonly string[], file: string, ignore
     ' (to read a column under another name, map it with --columns)'
   );
 }
-
-/** A column's default as a file would write it (showValue; whole yuan without their fen: "0", not "0.00"). */
-const defaultText = (c: ColumnDef) => showValue(c, c.default!).replace(/\.00$/, '');
 
 /** The optional columns whose absence moves every figure (the rest default to what most households have). */
 const WEIGHTY = ['wage_income', 'other_income', 'financial_assets', 'weight'] as const;

@@ -66,6 +66,41 @@ describe('one household', () => {
     expect(over.code).toBe(2);
   });
 
+  // An economist's trial (Guangzhou 2025-06-30: S urban 1,309, deduction 230, yuan_up): a couple, b severely disabled
+  // and unable to work. Single-person dibao (单人户施保) holds while the household's I < 1.5 × 1,309 × 2 = 3,927.00,
+  // and the low-income line while I ≤ 3,927.00 (low_income.bound at_or_below, gz §1 以下): a's wage 4,157.00 (3,927 +
+  // 230) ends the first, 4,157.01 the second. One grid step of 10 held both, and only the first was told. At 4,157.00 b
+  // loses single-person dibao S − 0 = 1,309.00, the severe-disability supplement ⌈0.4 × 1,309 = 523.6⌉ = 524.00 and
+  // half of the premium (b from the dibao group's 400 to the low-income group's 200: 200 / 12 = 16.67); at 4,157.01 the
+  // disability living subsidy 209.00 and both low-income premiums (2 × 200 / 12 = 33.33). And a yuan lost at each yuan
+  // below 2,848.00 (the household's gap, paid in whole yuan) is rounding, no cliff: it had said −0.99 at 2,841.00.
+  it('two thresholds a fen apart are two cliffs, on any grid; a whole-yuan payment’s tooth is none', () => {
+    const household =
+      '{area: urban, persons: [{person_id: a, age: 40}, {person_id: b, age: 38, disability_grade: 1, labor_capacity: none, self_care: partial}]}';
+    for (const step of [[], ['--step', '1000']]) {
+      const r = jiuzhu([
+        'cliff',
+        '--policy',
+        'policies/guangdong-guangzhou.yaml',
+        '--date',
+        '2025-06-30',
+        '-q',
+        '--describe',
+        household,
+        ...step,
+        '--format',
+        'json',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const [base] = JSON.parse(r.stdout).scenarios;
+      const told = (c: { at: string; drop: string; drops: Record<string, string> }) => [c.at, c.drop, c.drops];
+      expect(base.cliffs.map(told), step.join(' ')).toEqual([
+        ['4157.00', '1849.66', { single_person: '1309.00', dibao_supplement: '524.00', medical_premium: '16.67' }],
+        ['4157.01', '242.32', { disability_living: '209.00', medical_premium: '33.33' }],
+      ]);
+    }
+  });
+
   it('JSON: points with resources, programs and marginal rates; the cliff at exactly S × n − 120.50 = 1499.50', () => {
     const r = jiuzhu([
       'cliff',

@@ -173,3 +173,66 @@ describe('a value no rule reads in a household', () => {
     }
   });
 });
+
+describe('empty cells: said with how many and as what (DOMAIN reads one as the default, which a survey means as unknown)', () => {
+  // The sample's first rows, twice: with the defaults written out (wage_income 0, other_income 0; H0006's weight 1),
+  // and with those cells empty — unquoted, quoted ("") and spaces only. Same figures; the second is told.
+  const cut = lines.map((l) => l.split(','));
+  const [W, O, WT] = ['wage_income', 'other_income', 'weight'].map((c) => cut[0]!.indexOf(c));
+  const written = cut.map((r) => [...r]);
+  written[11]![WT!] = '1'; // H0006, one row
+  const emptied = written.map((r) => [...r]);
+  for (const i of [1, 2, 3]) emptied[i]![W!] = ''; // H0001, H0002 × 2: wage 0
+  emptied[3]![O!] = ''; // H0002-2: other income 0
+  emptied[11]![WT!] = '  ';
+  const full = join(dir, 'written.csv');
+  const holes = join(dir, 'holes.csv');
+  const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
+  writeFileSync(full, csv(written));
+  writeFileSync(holes, csv(emptied));
+  // (a quoted field is never split between worker threads: the same holes, one of them quoted, read on this thread)
+  const quoted = join(dir, 'holes-quoted.csv');
+  emptied[3]![O!] = '""';
+  writeFileSync(quoted, csv(emptied));
+  const note = (f: string) =>
+    `note: ${f}: 5 empty cells read as the column's default: wage_income 3 (as 0), other_income 1 (as 0), weight 1 (as 1) — an empty cell is read as none, not unknown (fill in what is known, or leave the household out)\n`;
+  const run = (f: string, more: readonly string[] = [], env = {}, input?: string) =>
+    jiuzhu(['simulate', '--policy', NANNING, '--households', f, ...AT, '--format', 'csv', ...more], { env, input });
+
+  it('by every reader: this thread, worker threads, --stream, the reference reader, a pipe; the figures are the defaults', () => {
+    const expected = run(full);
+    expect(expected.code, expected.stderr).toBe(0);
+    expect(expected.stderr).not.toContain('empty cell');
+    for (const [more, env] of [
+      [[], {}],
+      [[], { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_BYTES: '0', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0' }],
+      [['--stream'], {}],
+      [[], { JIUZHU_CSV_READER: 'reference' }],
+    ] as const) {
+      const r = run(holes, more, env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(expected.stdout);
+      expect(r.stderr.split(note(holes)).length - 1, `${more.join(' ')} ${JSON.stringify(env)}`).toBe(1);
+    }
+    for (const env of [{}, { JIUZHU_CSV_READER: 'reference' }]) expect(run(quoted, [], env).stderr).toContain(note(quoted));
+    const piped = run('-', [], {}, readFileSync(holes, 'utf8'));
+    expect(piped.stderr).toContain(note('/dev/stdin'));
+    expect(run(holes, ['--quiet']).stderr).toBe('');
+  });
+
+  it('once by each command over the file, and by import (the Arrow file holds the values read)', () => {
+    for (const args of [
+      ['simulate', '--years', '2024-2025'],
+      ['compare', ...AT],
+      ['sensitivity', ...AT],
+    ]) {
+      const r = jiuzhu([args[0]!, '--policy', NANNING, '--households', holes, ...args.slice(1)]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr.split(note(holes)).length - 1, args.join(' ')).toBe(1);
+    }
+    const arrow = join(dir, 'holes.arrow');
+    const imported = jiuzhu(['import', '--households', holes, '--out', arrow]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain(note(holes));
+  });
+});

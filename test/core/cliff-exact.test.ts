@@ -34,6 +34,54 @@ describe('exactSteps', () => {
   });
 });
 
+// An economist's trial: two thresholds a fen apart in one grid step gave one cliff; whole-yuan payments' teeth (a yuan
+// lost each time the income crosses one) were named cliffs beside a jump up.
+describe('every step of a grid step, and no rounding tooth', () => {
+  /** Points whose programs are given by `pay` (fen a year, view units), the resources the income and the programs. */
+  const swept = (pay: (v: number) => Record<string, number>) => (vs: readonly number[]) =>
+    vs.map((value): CliffPoint => {
+      const programs = pay(value);
+      const r = { resources: 12 * value + Object.values(programs).reduce((a, b) => a + b, 0), programs };
+      return { value, monthly: r, annual: r };
+    });
+
+  it('two programs ending a fen apart (under a line, and at or below it) are two cliffs, on any grid', () => {
+    // 100.00 a month paid while v < 4,157.00; 50.00 while v ≤ 4,157.00
+    const at = swept((v) => ({ ...(v < 415_700 ? { dibao: 12 * 10_000 } : {}), ...(v <= 415_700 ? { medical_premium: 12 * 5_000 } : {}) }));
+    for (const grid of [
+      [410_000, 420_000],
+      [0, 200_000, 400_000, 600_000],
+    ]) {
+      const found = exactSteps(at(grid), 'monthly', 'cliffs', at);
+      expect(found.map((c) => [c.at, c.drop])).toEqual([
+        [415_700, 12 * 10_000 - 12],
+        [415_701, 12 * 5_000 - 12],
+      ]);
+    }
+  });
+
+  it('a yuan lost as the income crosses each yuan (rounding up to the yuan) is no cliff at unit 100, one at unit 1', () => {
+    // a gap ⌈(3,000.00 − v) / 1 yuan⌉ yuan paid below 2,848.00; from there another program of 1,309.00 in its place (a
+    // jump up: the economist's Guangzhou couple, where single-person dibao takes over from the household's)
+    const gap = (v: number) => 100 * Math.ceil((300_000 - v) / 100);
+    const at = swept((v) => (v < 284_800 ? { dibao: 12 * gap(v) } : { single_person: 12 * 130_900 }));
+    const grid = at([280_000, 290_000]);
+    expect(exactSteps(grid, 'monthly', 'cliffs', at, 100)).toEqual([]);
+    expect(exactSteps(grid, 'monthly', 'jumps', at, 100).map((c) => c.at)).toEqual([284_800]);
+    // (kept to the fen, such a rule's yuan lost at a fen would be a cliff: at 2,801.00, 2,802.00 … 2,847.00, 47 of them)
+    const teeth = exactSteps(grid, 'monthly', 'cliffs', at, 1);
+    expect([teeth.length, teeth[0]!.at, teeth.at(-1)!.at, teeth[0]!.drop]).toEqual([47, 280_100, 284_700, 12 * 99]);
+  });
+
+  it('a slope past 100 % starting at a fen is no cliff there, nor a cliff just before it', () => {
+    // flat to 1,000.00, then 2 fen lost a fen; 30.00 lost at 999.50
+    const f = (v: number) => (v < 99_950 ? 3_000 : 0) + (v < 100_000 ? 100_000 : 100_000 - 2 * (v - 100_000)) - v;
+    const at = swept((v) => ({ dibao: 12 * f(v) }));
+    const found = exactSteps(at([99_000, 101_000]), 'monthly', 'cliffs', at);
+    expect(found.map((c) => [c.at, c.drop])).toEqual([[99_950, 12 * 3_000]]);
+  });
+});
+
 // A QA trial: --step 10 and 500 found a cliff that --step 1000 did not, the loss smaller than the step's earnings.
 describe('a cliff inside a step whose resources rise', () => {
   /** Income plus a program of 100.00 a month paid below 1,500.00 (ending there: a cliff of 100.00 across one fen). */

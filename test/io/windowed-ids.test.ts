@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../src/core/columns.js';
 import { checkHash, hashBytes } from '../../src/core/ids.js';
 import { assemble, type ParsedPart } from '../../src/io/assemble.js';
+import { noEmptyCells } from '../../src/io/empty-cells.js';
 import { PartWriter, WINDOW_ROWS, type WindowSink } from '../../src/io/part.js';
 
 const enc = new TextEncoder();
@@ -32,7 +33,7 @@ function windowedPart(persons: readonly string[], first: number, ready = true): 
   const part = w.done();
   expect(part.values).toBe(!ready);
   expect(part.pidBytes.length === 0).toBe(ready); // no bytes kept once the sink took the part's windows
-  return { part, problems: [], fatal: null, lines: persons.length };
+  return { part, problems: [], fatal: null, lines: persons.length, empties: noEmptyCells() };
 }
 
 /** Parts read with a sink, assembled; `late`: the parts whose sink was never ready (they keep their values). */
