@@ -194,7 +194,7 @@ interface ReaderSteps {
   workbookRels?: Array<{ Id: string; Target: string }>;
 }
 
-/** The first sheet (or --sheet) of a workbook, streamed row by row, as canonical CSV. */
+/** The first sheet (or --sheet) of a workbook, its XML read row by row as it is unzipped, as canonical CSV (the rows kept as text). */
 async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> {
   // exceljs is loaded for a workbook only (a third of a second)
   const mod = await import('exceljs');
@@ -280,7 +280,9 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
   };
   // The header: every column with values needs a header of its own (a merged header cell leaves the others empty).
   const header = records[0] ?? [];
-  const width = Math.max(0, ...records.map((r) => r.length));
+  // (a loop: spread into Math.max, 120,000 rows overflowed the stack — a determinism audit's 125,000-row workbook)
+  let width = 0;
+  for (const r of records) width = Math.max(width, r.length);
   // A row whose last cells are blank holds fewer cells than the header (a remark left empty): blank, as in the middle
   for (const r of records) while (r.length < width) r.push('');
   for (let c = 0; c < width; c++)
