@@ -1,7 +1,9 @@
 // Who pays: each program's cost split between the levels of government by its budget line's dated shares
 // (funding.<line>.central / .provincial; the city or county pays the rest). Exact: the central part, and the central and
 // provincial parts together, are rounded half up to the fen; the provincial part is the difference and the
-// city/county's the rest, so the three add up to the cost and none is below 0.
+// city/county's the rest, so the three add up to the cost and none is below 0. The total is split so from the programs'
+// exact parts, so that it adds up to the total cost (summing the programs' rounded splits, it was a fen or two off: a
+// determinism audit), and a window of years adds the years' exact parts (sumFunding) before it rounds.
 import type { Figures } from './aggregate.js';
 import { D, type Dec } from './money.js';
 import { dec, type Snapshot } from './parameters/tree.js';
@@ -17,9 +19,18 @@ export const LEVEL_LABELS: Readonly<Record<Level, string>> = {
 
 export type Split = Readonly<Record<Level, string>>;
 
+/** A cost's parts unrounded, yuan: the central part, the central and provincial parts together, and the cost. */
+export interface ExactSplit {
+  readonly central: Dec;
+  readonly both: Dec;
+  readonly cost: Dec;
+}
+
 export interface FundingReport {
   readonly programs: Readonly<Partial<Record<ProgramId, Split>>>;
   readonly total: Split;
+  /** Each program's parts unrounded (not an output: what a window of years adds, sumFunding). */
+  readonly exact: Readonly<Partial<Record<ProgramId, ExactSplit>>>;
   /**
    * How far each level's total could move with the funding shares that are estimates (a share moves who pays, never
    * the cost): each at the end of its range, alone, the changes to a level added, as a total's range is made.
@@ -38,18 +49,10 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
   // each program's cost in each part, read once (a decimal from its text is the costliest step here)
   const costs = new Map(FUNDED.map((p) => [p.id, parts.map((part) => D(part.figures.programs[p.id].annual_cost_exact).times(part.times))]));
   const shareIn = (path: string) => (k: number) => dec(parts[k]!.snapshot, path);
-  const programs: Partial<Record<ProgramId, Split>> = {};
-  const total = { central: D(0), provincial: D(0), local: D(0) };
+  const exact: Partial<Record<ProgramId, ExactSplit>> = {};
   const sharesOf = (line: string) => [shareIn(`funding.${line}.central`), shareIn(`funding.${line}.provincial`)] as const;
-  for (const p of FUNDED) {
-    const x = split(costs.get(p.id)!, ...sharesOf(p.funding!));
-    programs[p.id] = { central: x.central.toFixed(2), provincial: x.provincial.toFixed(2), local: x.local.toFixed(2) };
-    for (const l of LEVELS) total[l] = total[l].plus(x[l]);
-  }
-  const report = {
-    programs,
-    total: { central: total.central.toFixed(2), provincial: total.provincial.toFixed(2), local: total.local.toFixed(2) },
-  };
+  for (const p of FUNDED) exact[p.id] = exactSplit(costs.get(p.id)!, ...sharesOf(p.funding!));
+  const report = splitReport(exact);
   // The shares in force that are estimates with a range (in any part of the year). Each moves its own level's part of
   // its own line's programs, and the city or county's by as much the other way.
   const estimated = new Set<string>();
@@ -101,15 +104,59 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
   return { ...report, range: { low: at(low), high: at(high), estimates: [...estimated] } };
 }
 
+/** A cost (each part's) by the central and provincial shares (each part's), unrounded. */
+function exactSplit(cost: readonly Dec[], cs: (k: number) => Dec, ps: (k: number) => Dec): ExactSplit {
+  const at = (share: (k: number) => Dec) => cost.reduce((a, c, k) => a.plus(c.times(share(k))), D(0));
+  return { central: at(cs), both: at((k) => cs(k).plus(ps(k))), cost: cost.reduce((a, y) => a.plus(y), D(0)) };
+}
+
 /**
- * A cost (each part's) split by the central and provincial shares (each part's): the central part and the two together
- * rounded half up to the fen; the provincial part the difference, the city or county's the rest — never below 0 where
- * the shares add up to 1 (a trial saw −0.01, the two parts each rounded up on its own).
+ * Exact parts rounded: the central part and the two together rounded half up to the fen; the provincial part the
+ * difference, the city or county's the rest — never below 0 where the shares add up to 1 (a trial saw −0.01, the two
+ * parts each rounded up on its own).
  */
-function split(cost: readonly Dec[], cs: (k: number) => Dec, ps: (k: number) => Dec): Record<Level, Dec> {
-  const at = (share: (k: number) => Dec) => fen(cost.reduce((a, c, k) => a.plus(c.times(share(k))), D(0)));
-  const [c, both] = [at(cs), at((k) => cs(k).plus(ps(k)))];
-  return { central: c, provincial: both.minus(c), local: fen(cost.reduce((a, y) => a.plus(y), D(0))).minus(both) };
+function rounded(x: ExactSplit): Record<Level, Dec> {
+  const [c, both] = [fen(x.central), fen(x.both)];
+  return { central: c, provincial: both.minus(c), local: fen(x.cost).minus(both) };
+}
+
+/** A cost (each part's) split by the central and provincial shares (each part's), rounded. */
+const split = (cost: readonly Dec[], cs: (k: number) => Dec, ps: (k: number) => Dec) => rounded(exactSplit(cost, cs, ps));
+
+const text = (d: Record<Level, Dec>): Split => ({
+  central: d.central.toFixed(2),
+  provincial: d.provincial.toFixed(2),
+  local: d.local.toFixed(2),
+});
+
+/** The programs' splits and the total's, each rounded from its exact parts (the total from the programs' summed). */
+function splitReport(exact: Readonly<Partial<Record<ProgramId, ExactSplit>>>): Pick<FundingReport, 'programs' | 'total' | 'exact'> {
+  const parts = Object.values(exact);
+  const sum = (k: keyof ExactSplit) => parts.reduce((a, x) => a.plus(x[k]), D(0));
+  const programs = Object.fromEntries(Object.entries(exact).map(([id, x]) => [id, text(rounded(x))]));
+  return { programs, total: text(rounded({ central: sum('central'), both: sum('both'), cost: sum('cost') })), exact };
+}
+
+/**
+ * A window of years' split: each program's exact parts added over the years, then rounded as one (the years' rounded
+ * splits added were a fen off the window's cost); the estimates' ranges added as the years' are.
+ */
+export function sumFunding(years: readonly FundingReport[]): FundingReport {
+  const exact: Partial<Record<ProgramId, ExactSplit>> = {};
+  for (const y of years)
+    for (const [id, x] of Object.entries(y.exact) as Array<[ProgramId, ExactSplit]>) {
+      const had = exact[id];
+      exact[id] = had ? { central: had.central.plus(x.central), both: had.both.plus(x.both), cost: had.cost.plus(x.cost) } : x;
+    }
+  const ranges = years.map((y) => y.range);
+  const add = (get: (r: NonNullable<FundingReport['range']>) => Split) =>
+    Object.fromEntries(LEVELS.map((l) => [l, ranges.reduce((a, r) => a.plus(get(r!)[l]), D(0)).toFixed(2)])) as unknown as Split;
+  return {
+    ...splitReport(exact),
+    ...(ranges.every((r) => r)
+      ? { range: { low: add((r) => r.low), high: add((r) => r.high), estimates: [...new Set(ranges.flatMap((r) => r!.estimates))] } }
+      : {}),
+  };
 }
 
 /** The programs with a cost and a budget line. */

@@ -1,7 +1,7 @@
 // Several budget years, as every output reads them (simulate --years, report --years): the report object, the
 // window's figures (the years' costs added), growth rates, and each run's tables as cells — each figure with its exact
 // yuan, for the HTML report — which the table, Markdown and HTML render alike.
-import { LEVEL_LABELS, LEVELS, type Level, type Split } from '../core/funding.js';
+import { LEVEL_LABELS, LEVELS, sumFunding, type Level } from '../core/funding.js';
 import type { Figures } from '../core/aggregate.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
@@ -86,20 +86,7 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
     household_rows: f[0]!.household_rows,
     person_rows: f[0]!.person_rows,
   };
-  const split = (get: (s: ScenarioReport) => Split | undefined): Split | undefined =>
-    years.every((s) => get(s)) ? (Object.fromEntries(LEVELS.map((l) => [l, sumYuan(years.map((s) => get(s)![l]))])) as Split) : undefined;
-  const total = split((s) => s.funding?.total);
-  const [low, high] = [split((s) => s.funding?.range?.low), split((s) => s.funding?.range?.high)];
-  const funding = total && {
-    total,
-    ...(low && high ? { range: { low, high, estimates: [...new Set(years.flatMap((s) => s.funding!.range!.estimates))] } } : {}),
-    programs: Object.fromEntries(
-      PROGRAMS.flatMap((p) => {
-        const x = split((s) => s.funding?.programs[p.id]);
-        return x ? [[p.id, x]] : [];
-      }),
-    ),
-  };
+  const funding = years.every((s) => s.funding) ? sumFunding(years.map((s) => s.funding!)) : undefined;
   const estimates = [...new Map(years.flatMap((s) => s.estimates).map((e) => [JSON.stringify([e.path, e.value, e.from]), e])).values()];
   // (--ranges: the years' ranges added, as their costs are; the counts, the most of any year)
   const range = years.every((s) => s.range)

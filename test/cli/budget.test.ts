@@ -120,9 +120,17 @@ describe('who pays, and units', () => {
     const s = json('--date', '2024-12-31').scenarios[0];
     for (const [id, split] of Object.entries(s.funding.programs) as Array<[string, Record<string, string>]>)
       expect(D(split.central!).plus(split.provincial!).plus(split.local!).toFixed(2)).toBe(s.programs[id].annual_cost);
-    // The levels' totals add the programs' rounded costs (which may differ from the rounded total by a fen).
-    const programs = Object.keys(s.funding.programs).reduce((a, id) => a.plus(s.programs[id].annual_cost), D(0));
-    expect(D(s.funding.central).plus(s.funding.provincial).plus(s.funding.local).toFixed(2)).toBe(programs.toFixed(2));
+    // The levels' totals add up to the total cost (a determinism audit: they added the programs' rounded costs, a fen
+    // off the total printed beside them), for every locality and run.
+    expect(D(s.funding.central).plus(s.funding.provincial).plus(s.funding.local).toFixed(2)).toBe(s.total_annual_cost);
+  });
+
+  it('a window of years: each program’s split adds up to its window cost (Nanning 2026–2028: four were a fen off)', () => {
+    const w = json('--years', '2026-2028', '-q').scenarios[0];
+    const adds = (split: Record<string, string>) => D(split.central!).plus(split.provincial!).plus(split.local!).toFixed(2);
+    for (const [id, split] of Object.entries(w.funding.programs) as Array<[string, Record<string, string>]>)
+      expect(adds(split), id).toBe(w.programs[id].annual_cost);
+    expect(adds(w.funding)).toBe(w.total_annual_cost);
   });
 
   it('a scenario’s change at each level: in JSON (funding.delta) and as rows under its split (a reform author subtracted them)', () => {
@@ -763,8 +771,19 @@ describe('simulate --years with a projection', () => {
       );
     }
     expect(w.total_annual_cost).toBe(sum((y) => y.total_annual_cost_exact).toFixed(2));
-    expect(w.funding.central).toBe(sum((y) => y.funding.central).toFixed(2));
-    expect(D(w.funding.central).plus(w.funding.provincial).plus(w.funding.local).minus(w.total_annual_cost).abs().lte('0.03')).toBe(true);
+    // who pays in the window: each program's parts and the total's add up to their window costs exactly (a determinism
+    // audit: the years' rounded splits added were a fen or two off), and each level is its years' within a fen a year
+    const adds = (split: Record<string, string>) => D(split.central!).plus(split.provincial!).plus(split.local!).toFixed(2);
+    expect(adds(w.funding)).toBe(w.total_annual_cost);
+    for (const [p, split] of Object.entries(w.funding.programs) as Array<[string, Record<string, string>]>)
+      expect(adds(split), p).toBe(w.programs[p].annual_cost);
+    for (const l of ['central', 'provincial', 'local'])
+      expect(
+        D(w.funding[l])
+          .minus(sum((y) => y.funding[l]!))
+          .abs()
+          .lte('0.03'),
+      ).toBe(true);
     expect(run().stdout).toBe(r.stdout); // reproducible
     const table = jiuzhu([...args, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--unit', 'wan']).stdout;
     expect(table).toMatch(/^cost 年度支出 \(万元 10k yuan\)\s+2026\s+2027\s+2028\s+2026–2028 合计\s+growth a year 年均增长$/m);

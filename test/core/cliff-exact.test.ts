@@ -64,7 +64,7 @@ describe('every step of a grid step, and no rounding tooth', () => {
     // a gap ⌈(3,000.00 − v) / 1 yuan⌉ yuan paid below 2,848.00; from there another program of 1,309.00 in its place (a
     // jump up: the economist's Guangzhou couple, where single-person dibao takes over from the household's)
     const gap = (v: number) => 100 * Math.ceil((300_000 - v) / 100);
-    const at = swept((v) => (v < 284_800 ? { dibao: 12 * gap(v) } : { single_person: 12 * 130_900 }));
+    const at = swept((v): Record<string, number> => (v < 284_800 ? { dibao: 12 * gap(v) } : { single_person: 12 * 130_900 }));
     const grid = at([280_000, 290_000]);
     expect(exactSteps(grid, 'monthly', 'cliffs', at, 100)).toEqual([]);
     expect(exactSteps(grid, 'monthly', 'jumps', at, 100).map((c) => c.at)).toEqual([284_800]);

@@ -3,7 +3,7 @@
 // was rounded half up on its own. Now the central part and the two together are rounded; the provincial part is the
 // difference, the city or county's the rest.
 import { describe, expect, it } from 'vitest';
-import { fundingOf } from '../../src/core/funding.js';
+import { fundingOf, sumFunding } from '../../src/core/funding.js';
 import type { Figures } from '../../src/core/aggregate.js';
 import { resolve } from '../../src/core/parameters/tree.js';
 import { PROGRAMS } from '../../src/core/programs/index.js';
@@ -43,6 +43,37 @@ describe('who pays, at the fen', () => {
   });
 });
 
+// A determinism audit: central + provincial + local of the total was 2,046,385,105.42 beside a total of .43 (the
+// programs' rounded splits added), and a window of years' split of a program a fen off its window cost (the years'
+// rounded splits added). Each is now rounded once, from the exact parts.
+describe('the total and a window of years add up to their cost', () => {
+  /** Figures where dibao and tekun cost 0.004 yuan each (exact), the rest nothing. */
+  const tiny = {
+    programs: Object.fromEntries(
+      PROGRAMS.map((x) => {
+        const v = x.id === 'dibao' || x.id === 'tekun' ? '0.004' : '0';
+        return [x.id, { annual_cost: D(v).toFixed(2), annual_cost_exact: v }];
+      }),
+    ),
+  } as unknown as Figures;
+
+  it('the total of two programs of 0.004 each (0.00 each, rounded) is 0.008 → 0.01, all central at 1 / 0', () => {
+    const f = fundingOf([{ figures: tiny, times: 1, snapshot: snapshot('1', '0') }]);
+    expect([f.programs.dibao, f.programs.tekun]).toEqual([0, 0].map(() => ({ central: '0.00', provincial: '0.00', local: '0.00' })));
+    // (the programs' rounded splits added: 0.00; the total cost, 0.008 rounded: 0.01)
+    expect(f.total).toEqual({ central: '0.01', provincial: '0.00', local: '0.00' });
+  });
+
+  it('a window of two years: dibao 0.004 a year is 0.008 → 0.01 in the window, as its cost is; the total 0.016 → 0.02', () => {
+    const year = fundingOf([{ figures: tiny, times: 1, snapshot: snapshot('0.5', '0.5') }]);
+    const w = sumFunding([year, year]);
+    // central 0.004 → 0.00; both 0.008 → 0.01: provincial 0.01; local 0.01 − 0.01 = 0
+    expect(w.programs.dibao).toEqual({ central: '0.00', provincial: '0.01', local: '0.00' });
+    // central 2 × 2 × 0.002 = 0.008 → 0.01; both 0.016 → 0.02
+    expect(w.total).toEqual({ central: '0.01', provincial: '0.01', local: '0.00' });
+  });
+});
+
 describe('a level’s range, at the fen', () => {
   // A Guangzhou trial saw the province's range start at "-0.00" (-0.01 yuan) where its share's low end is 0: the ends
   // started from the programs' parts, each rounded alone, and moved by the line's, rounded once.
@@ -60,9 +91,10 @@ describe('a level’s range, at the fen', () => {
       ),
     } as unknown as Figures;
     const f = fundingOf([{ figures: both, times: 1, snapshot: resolve({ ...policy, params: ranged }, DATE) }]);
-    // each program: central 0.025 → 0.03, both 0.0375 → 0.04, provincial 0.01: 0.02 the two; the line (0.10): central
-    // 0.05, both 0.075 → 0.08, provincial 0.03; at the low end 0, at the high end 0.5: both 0.10, provincial 0.05
-    expect(f.total.provincial).toBe('0.02');
+    // each program: central 0.025 → 0.03, both 0.0375 → 0.04, provincial 0.01 (0.02 the two); the total, as the line
+    // (0.10): central 0.05, both 0.075 → 0.08, provincial 0.03; at the low end 0, at the high end 0.5: both 0.10,
+    // provincial 0.05
+    expect([f.programs.dibao!.provincial, f.programs.tekun!.provincial, f.total.provincial]).toEqual(['0.01', '0.01', '0.03']);
     expect([f.range!.low.provincial, f.range!.high.provincial]).toEqual(['0.00', '0.05']);
   });
 });
