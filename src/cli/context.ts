@@ -21,12 +21,17 @@ export interface Ctx {
   readonly households?: HouseholdsFlags;
   /** Notes said on stderr once the command has done its work (none when it fails: its error stands alone). */
   readonly atEnd?: string[];
+  /**
+   * The households file's notes (columns unread, empty cells, a sheet…) as they were heard: said on stderr then, and
+   * carried by the outputs' notes too (JSON, the workbook's About sheet, the HTML page), even with --quiet.
+   */
+  readonly heard?: string[];
 }
 
 /** A command, then the notes kept for its end (ctx.atEnd: none when it fails, its error standing alone). */
 export async function endingWell(ctx: Ctx, run: (c: Ctx) => Promise<unknown>): Promise<void> {
   const atEnd: string[] = [];
-  await run({ ...ctx, atEnd });
+  await run({ ...ctx, atEnd, heard: [] });
   for (const n of atEnd) ctx.stderr.write(`${n}\n`);
 }
 

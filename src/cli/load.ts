@@ -148,8 +148,10 @@ export async function householdsSource(ctx: Ctx, quiet: boolean): Promise<Pick<R
   return {
     source: { encoding: f.encoding, columns, sheet: f.sheet },
     onNote: (note) => {
-      if (!quiet && !said.has(note)) ctx.stderr.write(`${note}\n`);
+      if (said.has(note)) return;
+      if (!quiet) ctx.stderr.write(`${note}\n`);
       said.add(note);
+      ctx.heard?.push(note);
     },
   };
 }

@@ -91,8 +91,12 @@ function takeUpNote(report: CompareReport): string | null {
 
 /** Notes said on stderr, unless quiet. */
 export function sayNotes(ctx: Ctx, quiet: boolean, notes: readonly string[] | undefined): void {
-  if (!quiet) for (const n of notes ?? []) ctx.stderr.write(`${n}\n`);
+  const heard = new Set(ctx.heard);
+  if (!quiet) for (const n of notes ?? []) if (!heard.has(n)) ctx.stderr.write(`${n}\n`);
 }
+
+/** The households file's notes, first among a report's (said on stderr as they were heard: sayNotes says them no more). */
+export const heardNotes = (ctx: Ctx): string[] => [...new Set(ctx.heard ?? [])];
 
 /**
  * A premium share a scenario changes beside a fixed amount in force: the two add (DOMAIN step 9: min(premium, round(share ×

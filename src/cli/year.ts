@@ -15,6 +15,7 @@ import { totalRange } from '../report/sensitivity-rows.js';
 import { leftOutNotes } from '../report/sensitivity.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
+import { heardNotes } from './scenario-notes.js';
 import { allOrEveryProblem, applyUsable, loadHouseholds, loadUsablePolicy, simulateHouseholds, withExecutor } from './load.js';
 import { simulateParallel } from '../engine/parallel.js';
 
@@ -80,7 +81,7 @@ export async function simulateYear(
     date: String(year),
     householdsFile: o.households,
     scenarios: reports!.map((s, i) => (ranges ? { ...s, range: totalRange(ranges, i, s.estimates) } : s)),
-    notes: [...policyNotes(policy, [`${year}-12-31`]), ...leftOutNotes(ranges)],
+    notes: [...heardNotes(ctx), ...policyNotes(policy, [`${year}-12-31`]), ...leftOutNotes(ranges)],
   };
 }
 

@@ -19,7 +19,7 @@ import type { ScenarioReport } from '../report/totals.js';
 import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
-import { unchangedYearsNotes } from './scenario-notes.js';
+import { heardNotes, unchangedYearsNotes } from './scenario-notes.js';
 import { yearReport, type YearRun } from './year.js';
 
 /**
@@ -104,7 +104,12 @@ export async function simulateYears(
   const runs = policies.map((r, i) => ({ id: r.id, years: reports.map((perYear) => perYear[i]!) }));
   return {
     unit: o.unit,
-    notes: [...yearsNotes(policy, projection, first, last, baseline), ...unchangedYearsNotes({ runs, years }), ...leftOut],
+    notes: [
+      ...heardNotes(ctx),
+      ...yearsNotes(policy, projection, first, last, baseline),
+      ...unchangedYearsNotes({ runs, years }),
+      ...leftOut,
+    ],
     policy,
     projected: baseline,
     householdsFile: o.households,

@@ -2,6 +2,7 @@
 // only beside an unknown column), a pipe's unknown columns were left out in silence, --sheet with --describe and
 // --encoding with a workbook or Parquet file were taken and did nothing, --help gave yuan as the HTML page's unit,
 // --ranges with --stream spoke of the date and the format, and JIUZHU_CACHE=bogus meant "on".
+import ExcelJS from 'exceljs';
 import { parquetWriteFile } from 'hyparquet-writer';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -234,5 +235,52 @@ describe('empty cells: said with how many and as what (DOMAIN reads one as the d
     const imported = jiuzhu(['import', '--households', holes, '--out', arrow]);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr).toContain(note(holes));
+  });
+});
+
+// A determinism audit: a file whose weight was headed survey_weight ran with every weight 1, said on stderr alone — not
+// in the JSON's notes, the workbook's About sheet or the HTML page, and with --quiet nowhere at all.
+describe('the households file’s notes are in the outputs too', () => {
+  const f = join(dir, 'survey.csv');
+  writeFileSync(
+    f,
+    lines
+      .join('\n')
+      .replace(/,weight$/m, ',survey_weight')
+      .replace(/^(H0001,H0001-1,76,rural,)0,/m, '$1,') + '\n',
+  );
+  const unread = `${f}: jiuzhu reads no column named "survey_weight": left out of every figure; the file has no weight`;
+  const empty = `${f}: 1 empty cell read as the column's default: wage_income 1 (as 0)`;
+  const has = (notes: readonly string[], note: string) => notes.filter((n) => n.startsWith(note)).length;
+
+  it('JSON (simulate at a date, --year, --years; compare), with --quiet too; on stderr once each', () => {
+    for (const args of [
+      ['simulate', ...AT],
+      ['simulate', '--year', '2025'],
+      ['simulate', '--years', '2024-2025'],
+      ['compare', ...AT],
+    ]) {
+      for (const quiet of [[], ['-q']]) {
+        const r = jiuzhu([args[0]!, '--policy', NANNING, '--households', f, ...args.slice(1), '--format', 'json', ...quiet]);
+        expect(r.code, r.stderr).toBe(0);
+        const { notes } = JSON.parse(r.stdout) as { notes: string[] };
+        expect([has(notes, unread), has(notes, empty)], `${args.join(' ')} ${quiet}`).toEqual([1, 1]);
+        expect(r.stderr.split(`note: ${unread}`).length - 1).toBe(quiet.length ? 0 : 1);
+        expect(r.stderr.split(`note: ${empty}`).length - 1).toBe(quiet.length ? 0 : 1);
+      }
+    }
+  });
+
+  it('the workbook’s About sheet and the HTML report', async () => {
+    const xlsx = join(dir, 'survey.xlsx');
+    expect(jiuzhu(['simulate', '--policy', NANNING, '--households', f, ...AT, '--format', 'xlsx', '--out', xlsx, '-q']).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const about = wb.getWorksheet('说明 About')!.getSheetValues().flat().map(String);
+    expect([has(about, unread), has(about, empty)]).toEqual([1, 1]);
+    const html = join(dir, 'survey.html');
+    expect(jiuzhu(['report', '--policy', NANNING, '--households', f, ...AT, '--out', html, '-q']).code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    for (const note of [unread, empty]) expect(page).toContain(note.replaceAll('"', '&quot;').replace(/'/g, '&#39;'));
   });
 });

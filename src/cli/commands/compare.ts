@@ -35,7 +35,7 @@ import {
   yuanAbove0,
   type LoadedRun,
 } from '../load.js';
-import { compareNotes, sayNotes } from '../scenario-notes.js';
+import { compareNotes, heardNotes, sayNotes } from '../scenario-notes.js';
 import type { Run } from '../../core/simulate.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 
@@ -85,7 +85,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   const scenarios = await loadScenarios(o.scenario ?? [], ctx, o.quiet);
   if (o.year !== undefined) {
     const made = await compareYear(ctx, o, scenarios, budgetYear(o.year));
-    const report = { ...made, notes: [...compareNotes(made), ...(made.notes ?? [])] };
+    const report = { ...made, notes: [...heardNotes(ctx), ...compareNotes(made), ...(made.notes ?? [])] };
     await render(report);
     for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [`${o.year}-12-31`]);
     sayNotes(ctx, o.quiet, report.notes);
@@ -126,7 +126,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
         : {}),
     })),
   };
-  const report = { ...made, notes: [...compareNotes(made), ...localitiesLeftOut(made.localities, ranges)] };
+  const report = { ...made, notes: [...heardNotes(ctx), ...compareNotes(made), ...localitiesLeftOut(made.localities, ranges)] };
   await render(report);
   for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [date]);
   sayNotes(ctx, o.quiet, report.notes);

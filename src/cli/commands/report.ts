@@ -20,7 +20,7 @@ import { rateDistributionOf } from '../../report/marginal-rates.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
 import { writeTold } from '../written.js';
-import { compareNotes, sayNotes } from '../scenario-notes.js';
+import { compareNotes, heardNotes, sayNotes } from '../scenario-notes.js';
 import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, noteEmpty, simulationDate, withExecutor } from '../load.js';
 import { simulateYears, yearSpan } from '../years.js';
 import { budgetYear, yearPass, yearRuns } from '../year.js';
@@ -166,7 +166,10 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
     householdsFile: o.households,
     localities: evaluated.localities,
   };
-  const compare = { ...compared, notes: [...compareNotes(compared), ...localitiesLeftOut(compared.localities, evaluated.sensitivity)] };
+  const compare = {
+    ...compared,
+    notes: [...heardNotes(ctx), ...compareNotes(compared), ...localitiesLeftOut(compared.localities, evaluated.sensitivity)],
+  };
   sayNotes(ctx, o.quiet, compare.notes); // (in the page, and said as simulate and compare say them)
   noteEmpty(ctx, o.quiet, o.households, evaluated.households);
   const family = referenceFamily(evaluated.area);

@@ -25,7 +25,7 @@ import {
   simulationDate,
   withExecutor,
 } from '../load.js';
-import { sayNotes, scenarioNotes } from '../scenario-notes.js';
+import { heardNotes, sayNotes, scenarioNotes } from '../scenario-notes.js';
 import { makeProgress, readingLabel } from '../progress.js';
 import { streamHouseholds } from '../../engine/households.js';
 import { UsageError } from '../../errors.js';
@@ -149,7 +149,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
         ...(ranges ? { range: totalRange(ranges, i, estimates) } : {}),
       };
     }),
-    notes: [...policyNotes(loaded[0]!.snapshot.policy, [date]), ...leftOutNotes(ranges)],
+    notes: [...heardNotes(ctx), ...policyNotes(loaded[0]!.snapshot.policy, [date]), ...leftOutNotes(ranges)],
   };
   const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed)] };
   try {
@@ -203,7 +203,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
     else ctx.stdout.write(text);
   }
   // (with the workbook too: a trial's xlsx run said nothing of its stale standards, which its About sheet gave)
-  if (!o.quiet) for (const n of report.notes ?? []) ctx.stderr.write(`${n}\n`);
+  sayNotes(ctx, o.quiet, report.notes);
 }
 
 /** The report to standard output, or (--out) to a file; xlsx only to a file. */
