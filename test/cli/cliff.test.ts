@@ -101,6 +101,22 @@ describe('one household', () => {
     }
   });
 
+  // An economist's trial: Nanning's low-income line was 1.5 × S on 2022-07-01 already; cliff ran low-income-1.5x there
+  // and showed Δ 0 with no word (simulate says why), in both modes.
+  it('a scenario that changes nothing at the date is said, for one household and for the whole file', () => {
+    const note = 'note: scenario low-income-1.5x changes no parameter at 2022-07-01: the baseline already has its values';
+    for (const mode of [
+      ['--describe', COUPLE],
+      ['--households', 'policies/samples/households.csv'],
+    ]) {
+      const args = ['cliff', ...NANNING, '--date', '2022-07-01', ...mode];
+      const r = jiuzhu([...args, '--scenario', 'scenarios/low-income-1.5x.yaml']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr.split(note).length - 1, mode[0]).toBe(1);
+      expect(jiuzhu([...args, '--scenario', 'scenarios/low-income-2x.yaml']).stderr).not.toContain('changes no parameter');
+    }
+  });
+
   it('JSON: points with resources, programs and marginal rates; the cliff at exactly S × n − 120.50 = 1499.50', () => {
     const r = jiuzhu([
       'cliff',

@@ -35,6 +35,7 @@ import type { HouseholdSpec } from '../../core/population.js';
 import { UsageError } from '../../errors.js';
 import { parseHouseholdText } from '../../io/cases-file.js';
 import type { Ctx } from '../context.js';
+import { sayNotes, unchangedRunsNotes } from '../scenario-notes.js';
 import {
   findHousehold,
   loadHouseholds,
@@ -102,7 +103,10 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   if (!o.household && !o.describe) {
     if (!o.households)
       throw new UsageError('give --households FILE (with --household H for one household, or alone for the whole file), or --describe');
-    return population(ctx, o, runs, about, () => notePolicy(ctx, o.quiet, loaded[0]!.snapshot.policy, [date]));
+    return population(ctx, o, runs, about, () => {
+      notePolicy(ctx, o.quiet, loaded[0]!.snapshot.policy, [date]);
+      sayNotes(ctx, o.quiet, unchangedRunsNotes(loaded, date));
+    });
   }
   let spec: HouseholdSpec;
   if (o.describe) {
@@ -137,6 +141,9 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   // What the policy says to watch (a stale standard, a rule's finding), and what the gradual exit needs of the household
   // (a researcher's gradual-exit reform changed nothing for a household described as not on dibao, unsaid)
   notePolicy(ctx, o.quiet, loaded[0]!.snapshot.policy, [date]);
+  // (a scenario that changes nothing at the date: its sweep is the baseline's, said as simulate says it — an economist
+  // read "this reform does not move marginal rates" from a reform dated after the date)
+  sayNotes(ctx, o.quiet, unchangedRunsNotes(loaded, date));
   const who = o.describe ? 'the household described' : `household ${spec.id}`;
   if (!o.quiet)
     for (const n of gradualExitNotes(
