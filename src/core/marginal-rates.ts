@@ -29,11 +29,25 @@ export function bandOf(gain: number, delta: number): number {
   return gain > d ? 0 : 2 * gain > d ? 1 : 5 * gain > d ? 2 : gain > 0 ? 3 : gain === 0 ? 4 : 5;
 }
 
-/** A household's layer, most protective first (as compare's layers, by household: by eligibility, take-up aside). */
-export const HOUSEHOLD_LAYERS = ['tekun', 'dibao', 'rigid_aid', 'gradual_exit', 'low_income', 'rigid_family', 'none'] as const;
+/**
+ * A household's layer, most protective first (as compare's layers, by household: by eligibility, take-up aside). A
+ * household one of whose members alone is on dibao (单人户施保) is single_person, not dibao (an economist's trial: 143
+ * such households were read as dibao households, whose rates are another matter).
+ */
+export const HOUSEHOLD_LAYERS = [
+  'tekun',
+  'dibao',
+  'single_person',
+  'rigid_aid',
+  'gradual_exit',
+  'low_income',
+  'rigid_family',
+  'none',
+] as const;
 const LAYER_SLOTS: ReadonlyArray<readonly number[]> = [
   ['tekun'],
-  ['dibao', 'single_person'],
+  ['dibao'],
+  ['single_person'],
   ['rigid_aid'],
   ['gradual_exit'],
   ['low_income'],

@@ -1,7 +1,7 @@
 // jiuzhu cliff end to end: one household's cliff in the contract's JSON shape (issue 17), and each locality's
 // generated population — the share facing ≥ 100 % under the baseline and a scenario that changes it, every
 // household behind the figure confirmed one by one by the single-household sweep and explained.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -459,6 +459,44 @@ describe('cliff --households FILE --per-household', () => {
     expect(rateText(130_000, d)).toBe('-0.0833'); // gains more than earned
     expect(rateText(119_994, d)).toBe('0.0001'); // 6/12 of a ten-thousandth: half, up
     expect(rateText(120_006, d)).toBe('-0.0001'); // and away from zero
+  });
+
+  // An economist's trial: a household one member of which alone is on dibao (单人户施保) was in the dibao layer.
+  // Guangzhou 2025: S 1,309, deduction 230. S: a earns 3,500 (counted 3,270 ≥ S × 2 = 2,618; < 1.5 × 2,618 = 3,927),
+  // b severely disabled and unable to work: b alone is on dibao. D: no income, a dibao household. Each one's next 100
+  // yuan: S's single-person dibao is b's gap, not a's (0 %); D's is under the 230 deduction (0 %).
+  it('a household with one member alone on dibao is in the single_person layer, not dibao', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-rates-'));
+    const file = join(dir, 'two.csv');
+    writeFileSync(
+      file,
+      'household_id,person_id,age,area,wage_income,disability_grade,labor_capacity,self_care\n' +
+        'S,a,40,urban,3500,0,full,full\nS,b,38,urban,0,1,none,partial\nD,c,40,urban,0,0,full,full\nD,d,38,urban,0,0,full,full\n',
+    );
+    const out = join(dir, 'rates.csv');
+    const args = ['cliff', '--policy', 'policies/guangdong-guangzhou.yaml', '--households', file, '--date', '2025-06-30', '-q'];
+    const r = jiuzhu([...args, '--per-household', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    expect(rows.map((c) => [c[2], c[5], c[8]])).toEqual([
+      ['S', 'single_person', '0.0000'],
+      ['D', 'dibao', '0.0000'],
+    ]);
+    const byLayer = JSON.parse(jiuzhu([...args, '--format', 'json']).stdout).scenarios[0].by_layer;
+    expect(Object.keys(byLayer)).toEqual([
+      'tekun',
+      'dibao',
+      'single_person',
+      'rigid_aid',
+      'gradual_exit',
+      'low_income',
+      'rigid_family',
+      'none',
+    ]);
   });
 
   it('writes every household under every run; its ≥ 100 % rows are the distribution’s households, in file order', () => {

@@ -2,7 +2,16 @@
 // employment deduction: S urban 1000, the minor supplement 150.00, gap payment (000（四）). Each household's main
 // earner gets 100.00 more a month; rate = 1 − (100.00 + Δcash) / 100.00.
 import { describe, expect, it } from 'vitest';
-import { ABOVE_100, AT_LEAST_100, bandOf, mainEarner, mergeBands, rateBands, emptyBands } from '../../src/core/marginal-rates.js';
+import {
+  ABOVE_100,
+  AT_LEAST_100,
+  bandOf,
+  emptyBands,
+  HOUSEHOLD_LAYERS,
+  mainEarner,
+  mergeBands,
+  rateBands,
+} from '../../src/core/marginal-rates.js';
 import { populationOf, type HouseholdSpec } from '../../src/core/population.js';
 import type { Run } from '../../src/core/simulate.js';
 import { fen, rulesOf, simplePolicy, withParams } from '../helpers/rules.js';
@@ -70,10 +79,12 @@ describe('rateBands', () => {
   it('by the baseline layer, the same households under both runs', () => {
     const layers = (b: typeof base) => b!.byLayer.map((xs) => xs.reduce((a, x) => a + x, 0n));
     // dibao: phase-out, at-the-line (3); low-income: above (3); none: far-above (1)
-    expect(layers(base)).toEqual([0n, 3_000_000n, 0n, 0n, 3_000_000n, 0n, 1_000_000n]);
+    // (tekun, dibao, single_person, rigid_aid, gradual_exit, low_income, rigid_family, none)
+    expect(layers(base)).toEqual([0n, 3_000_000n, 0n, 0n, 0n, 3_000_000n, 0n, 1_000_000n]);
     expect(layers(raised)).toEqual(layers(base));
-    expect(raised!.byLayer[4]![ABOVE_100]).toBe(3_000_000n);
-    expect(raised!.byLayer[4]![AT_LEAST_100]).toBe(0n);
+    const low = HOUSEHOLD_LAYERS.indexOf('low_income');
+    expect(raised!.byLayer[low]![ABOVE_100]).toBe(3_000_000n);
+    expect(raised!.byLayer[low]![AT_LEAST_100]).toBe(0n);
   });
 
   it('any cut into ranges merges to the same bands', () => {
