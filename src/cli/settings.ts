@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_SETTINGS, type Settings } from '../engine/settings.js';
 import { UsageError } from '../errors.js';
 import type { Ctx } from './context.js';
+import { editDistance } from '../core/edit-distance.js';
 import { hugePagesAsked } from './relaunch.js';
 
 /** A whole number ≥ min from the environment, or the fallback when unset. */
@@ -40,6 +41,35 @@ export function settingsFromEnv(env: Ctx['env'], cores = availableParallelism())
     parallelFromHouseholds: whole(env, 'JIUZHU_PARALLEL_FROM_HOUSEHOLDS', 0, DEFAULT_SETTINGS.parallelFromHouseholds),
     arrowBatchRunsPerWorker: whole(env, 'JIUZHU_ARROW_BATCH_RUNS_PER_WORKER', 1, DEFAULT_SETTINGS.arrowBatchRunsPerWorker),
   };
+}
+
+/** Every JIUZHU_ variable jiuzhu reads (here, cli/relaunch.ts, io/parsed-cache.ts; the bench's own for its runs). */
+const KNOWN = [
+  'JIUZHU_THREADS',
+  'JIUZHU_CSV_READER',
+  'JIUZHU_PARALLEL_FROM_BYTES',
+  'JIUZHU_PARALLEL_FROM_HOUSEHOLDS',
+  'JIUZHU_ARROW_BATCH_RUNS_PER_WORKER',
+  'JIUZHU_HUGE_PAGES',
+  'JIUZHU_CACHE',
+  'JIUZHU_CACHE_DIR',
+  'JIUZHU_BENCH_NO_INSTALL',
+];
+
+/**
+ * A JIUZHU_ variable jiuzhu does not read is a usage error, with the one it resembles: a determinism audit's
+ * JIUZHU_THREAD=1 ran on every core, and nothing said so.
+ */
+export function refuseUnknownSettings(env: Ctx['env']): void {
+  const stray = Object.keys(env)
+    .filter((k) => k.startsWith('JIUZHU_') && !KNOWN.includes(k))
+    .sort();
+  if (!stray.length) return;
+  const like = (k: string) => KNOWN.find((n) => editDistance(n, k) <= 2);
+  throw new UsageError(
+    `${stray.map((k) => (like(k) ? `${k} (did you mean ${like(k)}?)` : k)).join(', ')} ${stray.length > 1 ? 'are not settings' : 'is not a setting'} jiuzhu reads`,
+    `the settings it reads: ${KNOWN.filter((k) => k !== 'JIUZHU_BENCH_NO_INSTALL').join(', ')} (README, "Environment")`,
+  );
 }
 
 /** What --debug prints about them. */

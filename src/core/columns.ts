@@ -368,9 +368,9 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
       // A number that breaks one limit is told that limit.
       const n = NUMBER_RE.exec(text);
       if (!n) return notANumber(c, text);
-      if (n[1]) return { ok: false, expected: 'an amount in yuan ≥ 0' };
+      if (n[1]) return { ok: false, expected: `an amount in yuan ≥ 0${numberHint(text)}` };
       if (n[2]!.length > 13) return { ok: false, expected: 'an amount in yuan of at most 13 digits before the point' };
-      return bad; // too many decimals: the message's own limit
+      return notANumber(c, text, 2); // too many decimals: the message's own limit (and zeros, said)
     }
     case 'millionths': {
       const m = DECIMAL_RE.exec(text);
@@ -380,15 +380,14 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
       }
       const n = NUMBER_RE.exec(text);
       if (!n) return notANumber(c, text);
-      if ((n[3]?.length ?? 0) > 6)
-        return { ok: false, expected: c.expected.includes('six decimals') ? c.expected : `${c.expected} (at most six decimals)` };
+      if ((n[3]?.length ?? 0) > 6) return notANumber(c, text, 6); // (its words say six decimals: weight, take_up_draw)
       return { ok: false, expected: `${c.expected}: from ${millionthsText(k.min)} to ${millionthsText(k.max)}` };
     }
   }
 }
 
 /** Text that is not a number as a column reads one: what it expects, and what the text most likely meant (1e3, 1,000). */
-const notANumber = (c: ColumnDef, text: string): Parsed => ({ ok: false, expected: `${c.expected}${numberHint(text)}` });
+const notANumber = (c: ColumnDef, text: string, dp?: number): Parsed => ({ ok: false, expected: c.expected + numberHint(text, dp) });
 
 /** Millionths as an exact decimal (2^53 − 1 millionths is 9007199254.740991: divided as a float it read …992, refused). */
 function millionthsText(v: number): string {

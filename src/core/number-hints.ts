@@ -4,8 +4,11 @@
 // and a households file's cells (columns.ts parseCell). Exact: decimal text, never a float.
 import { D } from './money.js';
 
-/** " (…: write X)" for text that is a number written another way; '' for anything else. */
-export function numberHint(text: string): string {
+/**
+ * " (…: write X)" for text that is a number written another way; '' for anything else. `decimals`: the most a column
+ * takes, where its text may have more that are zeros.
+ */
+export function numberHint(text: string, decimals?: number): string {
   const t = text.trim();
   if (!t) return '';
   const half = t.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
@@ -15,6 +18,14 @@ export function numberHint(text: string): string {
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(half)) return ` (no thousands separator: write ${half.replace(/,/g, '')})`;
   // 1e3, 2.5E+4: what a spreadsheet or a float printer writes; the exact decimal it stands for
   if (/^\d+(\.\d+)?[eE][+-]?\d{1,3}$/.test(half)) return ` (exponent notation: write ${D(half).toFixed()})`;
+  // +100.00 (a sign a spreadsheet's format adds), −0 (a rounding's sign): the number without it (a determinism audit
+  // read "expected an amount ≥ 0 with at most two decimals" of +100.00, which is one)
+  const signed = /^([+-])(\d+(?:\.\d+)?)$/.exec(half);
+  if (signed && (signed[1] === '+' || D(signed[2]!).isZero())) return ` (no sign: write ${signed[2]})`;
+  // 100.500, a weight of 1.0000000: more decimals than the column takes, but zeros
+  const zeros = /^(\d+)\.(\d*?)0+$/.exec(half);
+  if (zeros && decimals !== undefined && zeros[2]!.length <= decimals)
+    return ` (its last decimals are zeros: write ${zeros[2] ? `${zeros[1]}.${zeros[2]}` : zeros[1]})`;
   const unit = /^(?:[¥￥]\s*)?(\d+(?:\.\d+)?)\s*(元|万元|万|yuan|RMB|CNY)?(\/.*)?$/i.exec(half);
   if (unit && (unit[2] || half !== unit[1]))
     return unit[2] === '万元' || unit[2] === '万'

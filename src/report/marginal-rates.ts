@@ -142,7 +142,7 @@ export function distributionTable(d: RateDistribution): string {
     if (r.bands.aboveCount)
       out.push(
         chalk.dim(
-          `${r.id}: ${groupDigits(String(r.bands.aboveCount))} rows of the file (${groupDigits(bandShares(r.bands.overall).at_least_100_households)} households weighted) face ≥ 100 %, e.g. ${r.aboveIds.slice(0, 4).join(', ')}`,
+          `${r.id}: ${groupDigits(String(r.bands.aboveCount))} households of the file (${groupDigits(bandShares(r.bands.overall).at_least_100_households)} weighted) face ≥ 100 %, e.g. ${r.aboveIds.slice(0, 4).join(', ')}`,
         ),
       );
   out.push(chalk.dim('one by one: cliff --households FILE --household ID; explain … --household ID [--scenario S]'));

@@ -378,7 +378,7 @@ describe('the whole file’s table', () => {
     const weighted = Number(overall.at_least_100_households).toLocaleString('en');
     expect(table).toMatch(/≥ 100 %\s+Δ ≥ 100 % \(pp\)\s+households ≥ 100 %/);
     expect(table).toMatch(new RegExp(`^baseline .* ${overall.at_least_100_pct.replace('.', '\\.')}%\\s+${weighted}$`, 'm'));
-    expect(table).toMatch(new RegExp(`^baseline: \\d+ rows of the file \\(${weighted} households weighted\\) face ≥ 100 %`, 'm'));
+    expect(table).toMatch(new RegExp(`^baseline: \\d+ households of the file \\(${weighted} weighted\\) face ≥ 100 %`, 'm'));
   });
 
   it('says the policy’s notes (a standard carried forward), as for one household (a terminal QA trial: not said)', () => {

@@ -93,6 +93,21 @@ describe('options that would do nothing: refused (exit 2)', () => {
     expect([c.code, c.stderr]).toEqual([2, 'jiuzhu: JIUZHU_CACHE must be on or off (1/0, true/false, yes/no), got "bogus"\n']);
   });
 
+  it('a JIUZHU_ variable jiuzhu does not read is a usage error naming the one it resembles (JIUZHU_THREAD ran on every core)', () => {
+    for (const args of [
+      ['params', '--policy', NANNING],
+      ['simulate', '--policy', NANNING, '--households', SAMPLE, ...AT],
+    ]) {
+      const r = jiuzhu(args, { env: { JIUZHU_THREAD: '1', JIUZHU_FAST: 'yes' } });
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stderr).toMatch(
+        /^jiuzhu: JIUZHU_FAST, JIUZHU_THREAD \(did you mean JIUZHU_THREADS\?\) are not settings jiuzhu reads\nhint: the settings it reads: JIUZHU_THREADS, /,
+      );
+      expect(r.stdout).toBe('');
+    }
+    expect(jiuzhu(['params', '--policy', NANNING], { env: { JIUZHU_THREADS: '1', JIUZHU_CACHE: 'off' } }).code).toBe(0);
+  });
+
   it('--help gives the HTML page’s unit (万元) beside the default', () => {
     for (const command of ['simulate', 'compare'])
       expect(jiuzhu([command, '--help']).stdout.replace(/\s+/g, ' ')).toContain('(default: yuan; wan with --format html)');

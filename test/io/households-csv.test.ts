@@ -134,6 +134,23 @@ describe('errors name file, line, column, value and what was expected', () => {
     ]);
   });
 
+  // A determinism audit: "+100.00" was told "expected an amount ≥ 0 with at most two decimals", which it is; "-0" and
+  // 100.500 were told their limits with no word of what to write.
+  it('a sign, or decimals that are zeros past the column’s, say what to write; decimals that are not zeros do not', async () => {
+    const p = await problems(
+      'household_id,person_id,age,area,wage_income,other_income,weight\nH1,p1,+40,urban,+100.00,-0,1.0000000\nH1,p2,40,urban,100.500,100.1230,1.12345670\n',
+    );
+    expect(p).toEqual([
+      'h.csv:2:3: column age: "+40" is not valid: expected a whole number of years from 0 to 130 (no sign: write 40) (household H1, person p1)',
+      'h.csv:2:5: column wage_income: "+100.00" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (no sign: write 100.00) (household H1, person p1)',
+      'h.csv:2:6: column other_income: "-0" is not valid: expected an amount in yuan ≥ 0 (no sign: write 0) (household H1, person p1)',
+      'h.csv:2:7: column weight: "1.0000000" is not valid: expected a number > 0 with at most six decimals (its last decimals are zeros: write 1) (household H1, person p1)',
+      'h.csv:3:5: column wage_income: "100.500" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (its last decimals are zeros: write 100.5) (household H1, person p2)',
+      'h.csv:3:6: column other_income: "100.1230" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (household H1, person p2)',
+      'h.csv:3:7: column weight: "1.12345670" is not valid: expected a number > 0 with at most six decimals (household H1, person p2)',
+    ]);
+  });
+
   it('a household-level value that differs between rows names the household, the column and both rows', async () => {
     const p = await problems(
       'household_id,person_id,age,area,financial_assets\nH1,p1,40,urban,100\nH2,p9,1,rural,0\nH1,p2,41,rural,100.5\n',

@@ -136,7 +136,11 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   // its rigid expenditure stops being identified)
   const to = o.to === undefined ? defaultSweepTo(current, edgeLine(runs, spec)) : yuanFlag('--to', o.to);
   const problem = rangeProblem(from, to, step);
-  if (problem) throw new UsageError(o.to === undefined ? `${problem} (--to defaults to ${(to / 100).toFixed(2)}: give one)` : problem);
+  // (--to's default named where the range is the problem: not beside --step 0, an economist's trial)
+  if (problem)
+    throw new UsageError(
+      o.to === undefined && !problem.startsWith('--step') ? `${problem} (--to defaults to ${(to / 100).toFixed(2)}: give one)` : problem,
+    );
   const cliff = householdCliff(spec, runs, { member, vary, from, to, step });
   // What the policy says to watch (a stale standard, a rule's finding), and what the gradual exit needs of the household
   // (a researcher's gradual-exit reform changed nothing for a household described as not on dibao, unsaid)
