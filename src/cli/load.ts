@@ -147,11 +147,11 @@ export async function householdsSource(ctx: Ctx, quiet: boolean): Promise<Pick<R
   const said = new Set<string>(); // (a note said once: a pipe's header is told after its read, which may come twice)
   return {
     source: { encoding: f.encoding, columns, sheet: f.sheet },
-    onNote: (note) => {
+    onNote: (note, how) => {
       if (said.has(note)) return;
       if (!quiet) ctx.stderr.write(`${note}\n`);
       said.add(note);
-      ctx.heard?.push(note);
+      if (!how) ctx.heard?.push(note);
     },
   };
 }

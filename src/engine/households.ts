@@ -43,7 +43,7 @@ export async function streamHouseholds(path: string, opts: ReadOptions, stream: 
  */
 async function prepare(path: string, opts: ReadOptions, exec?: Executor): Promise<Prepared | null> {
   const p = await prepareHouseholds(path, opts.source, exec && arrowChecks(exec));
-  if (p) for (const note of p.notes) opts.onNote?.(note);
+  if (p) for (const note of p.notes) opts.onNote?.(note, 'how'); // (how it was read: the figures are the same)
   if (p && 'population' in p) await noteStale(path, opts);
   // The header's columns jiuzhu does not read (io/unread-columns.ts): a CSV's own, or the one a workbook, a GB18030
   // file or a mapped export was turned into. (An Arrow file has import's columns.)

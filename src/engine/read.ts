@@ -20,7 +20,7 @@ import { startReads, sum, takeAhead } from './read-ahead.js';
 
 export interface ReadOptions {
   readonly onProgress?: (p: ReadProgress) => void;
-  readonly onNote?: (note: string) => void;
+  readonly onNote?: (note: string, how?: 'how') => void;
 }
 
 /** The file read by the pool's workers; null when it cannot be split safely (read it on one thread then). */

@@ -29,8 +29,11 @@ export interface ReadOptions {
   readonly onProgress?: (p: ReadProgress) => void;
   /** How the file is held (encoding, a column mapping, a workbook's sheet: io/foreign.ts). */
   readonly source?: SourceOptions;
-  /** What was done to read it ("read as GB18030"), for stderr. */
-  readonly onNote?: (note: string) => void;
+  /**
+   * A note about the file, for stderr: what it holds that moves the figures (columns unread, empty cells), or (`how`)
+   * only what was done to read it ("read as GB18030", a workbook's sheet), which the outputs' notes leave out.
+   */
+  readonly onNote?: (note: string, how?: 'how') => void;
 }
 
 /** The reference reader: the fast reader (fast-csv.ts) is tested against it. */
