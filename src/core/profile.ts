@@ -106,6 +106,8 @@ export const TARGETS: readonly ProfileSpec[] = [
     en: 'persons whose medical-insurance premium is subsidised, as a share of persons',
     optional: true,
   },
+  { key: 'target.living_subsidy_rate', kind: 'share', en: 'disability living subsidy recipients as a share of persons', optional: true },
+  { key: 'target.care_subsidy_rate', kind: 'share', en: 'severe-disability care subsidy recipients as a share of persons', optional: true },
   { key: 'target.tolerance', kind: 'share', en: 'relative gap accepted where a target gives none' },
 ];
 
