@@ -93,22 +93,37 @@ export function cliffJson(r: CliffReport): object {
   };
 }
 
+/**
+ * A row per point and run. The member's amount is a month's; resources, the household's own income, the transfers (every
+ * cash program) and each program are in the view (a month's, or the year's); `cliffs` and `jumps` count those found
+ * in the step that ends at the point (at their fens: JSON's `at`) — an economist rebuilt the net transfer and the cliffs'
+ * places from the programs' columns by hand.
+ */
 export function cliffCsv(r: CliffReport): string {
   const cash = PROGRAMS.filter(isCash);
   const rows = r.runs.flatMap((run) => {
     const rates = marginalRates(run.points, r.view);
-    return run.points.map((p, i) =>
-      [
+    const inStep = (events: readonly Cliff[], i: number) =>
+      i ? events.filter((c) => c.at > run.points[i - 1]!.value && c.at <= run.points[i]!.value).length : 0;
+    const [cliffs, jumps] = [cliffsIn(run, r.view), jumpsIn(run, r.view)];
+    return run.points.map((p, i) => {
+      const transfers = Object.values(p[r.view].programs).reduce((a, x) => a + x, 0);
+      return [
         run.id,
         r.view,
         fenToYuan(p.value),
         yuan(p[r.view].resources, r.view),
         rates[i]?.toFixed(4) ?? '',
         ...cash.map((q) => yuan(p[r.view].programs[q.id] ?? 0, r.view)),
-      ].join(','),
-    );
+        yuan(p[r.view].resources - transfers, r.view),
+        yuan(transfers, r.view),
+        inStep(cliffs, i),
+        inStep(jumps, i),
+      ].join(',');
+    });
   });
-  return [`scenario,view,${r.vary},resources,marginal_rate,${cash.map((q) => q.id).join(',')}`, ...rows].join('\n') + '\n';
+  const header = `scenario,view,${r.vary},resources,marginal_rate,${cash.map((q) => q.id).join(',')},income,transfers,cliffs,jumps`;
+  return [header, ...rows].join('\n') + '\n';
 }
 
 const SYMBOLS = ['●', '○', '×', '+', '◆', '▲'];
@@ -133,10 +148,21 @@ export function cliffChart(r: CliffReport, width = 56, height = 12): string[] {
   const label = (t: number) => groupDigits(yuan(t, r.view)).padStart(12);
   const lines = grid.map((row, i) => `${i === 0 ? label(y1) : i === height - 1 ? label(y0) : ' '.repeat(12)} │${row.join('')}`);
   lines.push(`${' '.repeat(12)} └${'─'.repeat(width)}`);
+  // Where the first run's cliffs are (▲) — a fall of 10.83 is less than a row of the plot, and was seen nowhere
+  // (an economist's trial); its jumps up (△) where no cliff is marked.
+  const marks = Array.from({ length: width }, () => ' ');
+  const column = (v: number) => (x1 === x0 ? 0 : Math.round(((v - x0) / (x1 - x0)) * (width - 1)));
+  const first = r.runs[0];
+  if (first) {
+    for (const j of jumpsIn(first, r.view)) marks[column(j.at)] = '△';
+    for (const c of cliffsIn(first, r.view)) marks[column(c.at)] = '▲';
+  }
+  if (marks.some((m) => m !== ' ')) lines.push(`${' '.repeat(14)}${marks.join('').trimEnd()}`);
   const [left, right] = [groupDigits(fenToYuan(x0)), groupDigits(fenToYuan(x1))];
   lines.push(`${' '.repeat(14)}${left}${' '.repeat(Math.max(1, width - left.length - right.length))}${right}`);
   lines.push(`${' '.repeat(14)}${r.vary} a month →`);
   lines.push(`${' '.repeat(14)}${r.runs.map((run, s) => `${SYMBOLS[s % SYMBOLS.length]} ${run.id}`).join('  ')}`);
+  if (marks.some((m) => m !== ' ')) lines.push(`${' '.repeat(14)}▲ a cliff, △ a jump up (${r.runs[0]!.id})`);
   return lines;
 }
 

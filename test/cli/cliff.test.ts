@@ -117,6 +117,29 @@ describe('one household', () => {
     }
   });
 
+  // An economist's trial: the CSV had no income or transfer column and no mark of the cliffs (rebuilt by hand), and the
+  // chart's rows hid a cliff of 10.83. Nanning 2025-06-30, a single adult, S 810, the premium subsidy 280 (dibao group),
+  // 150 (low-income, to 2 × 810): at 810.00 dibao ends and the premium falls to 150 (−10.83); at 1,620.00 it ends (−12.49).
+  it('CSV: the household’s own income, the transfers and the cliffs in each step; the chart marks where they are', () => {
+    const single = ['cliff', ...NANNING, '--date', '2025-06-30', '-q', '--describe', '{area: urban, persons: [{person_id: a, age: 40}]}'];
+    const rows = jiuzhu([...single, '--format', 'csv'])
+      .stdout.trim()
+      .split('\n');
+    const header = rows[0]!.split(',');
+    expect(header.slice(-4)).toEqual(['income', 'transfers', 'cliffs', 'jumps']);
+    const at = (wage: string) => Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r.split(',')[2] === wage)!.split(',')[i]]));
+    // 800.00: dibao 10.00 and the premium 280 / 12 = 23.33; 810.00: the premium 150 / 12 = 12.50 alone, a cliff in the step
+    expect(at('800.00')).toMatchObject({ resources: '833.33', income: '800.00', transfers: '33.33', cliffs: '0' });
+    expect(at('810.00')).toMatchObject({ resources: '822.50', income: '810.00', transfers: '12.50', cliffs: '1', jumps: '0' });
+    expect(at('1620.00')).toMatchObject({ resources: '1620.00', transfers: '0.00', cliffs: '1' });
+    expect(rows.slice(1).reduce((a, r) => a + Number(r.split(',').at(-2)), 0)).toBe(2);
+    // the chart: ▲ under 810 and 1,620 of 0–3,000 across 56 columns (columns 15 and 30), after the 14 of labels
+    const chart = jiuzhu(single).stdout.split('\n');
+    const marks = chart.find((l) => l.includes('▲') && !l.includes('a cliff'))!;
+    expect([...marks].flatMap((ch, i) => (ch === '▲' ? [i - 14] : []))).toEqual([15, 30]);
+    expect(chart).toContain(`${' '.repeat(14)}▲ a cliff, △ a jump up (baseline)`);
+  });
+
   it('JSON: points with resources, programs and marginal rates; the cliff at exactly S × n − 120.50 = 1499.50', () => {
     const r = jiuzhu([
       'cliff',
