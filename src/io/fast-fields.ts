@@ -230,10 +230,10 @@ export function fieldKinds(colOf: Int32Array): Uint8Array {
   return Uint8Array.from(colOf, (c) => (c < 0 ? EXTRA : KIND[c]!));
 }
 
-/** The fast path for one record (see compileScanner): its values into `values[column]`, the ids' bounds into `ids`. */
 /**
- * Scans one record from p: its values into values[column], the ids' bounds into ids[0..3] and the mask of the columns
- * whose cell was empty into ids[4] (bit c: column c, which took its default); returns where the next record starts.
+ * The fast path for one record (see compileScanner), from p: its values into values[column], the ids' bounds into
+ * ids[0..3] and the mask of the columns whose cell was empty into ids[4] (bit c: column c, which took its default);
+ * returns where the next record starts.
  */
 export type ScanRecord = (b: Uint8Array, p: number, values: Float64Array, ids: Int32Array) => number;
 
