@@ -285,7 +285,6 @@ export class FastReader {
     this.stop = true;
   }
 
-  /** Room for twice as many fields in a record. */
   private growFields(): void {
     const doubled = <T extends Int32Array | Uint8Array>(a: T, x: T) => (x.set(a), x);
     this.starts = doubled(this.starts, new Int32Array(this.starts.length * 2));
