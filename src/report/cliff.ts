@@ -57,6 +57,10 @@ const cliffsJson = (run: SweptRun, view: View) =>
     income_step: yuan(c.step, view),
   }));
 
+/** Whether a program pays the household at some point of a run's sweep. */
+const paidIn = (run: SweptRun, id: ProgramId) =>
+  run.points.some((p) => (p.monthly.programs[id] ?? 0) > 0 || (p.annual.programs[id] ?? 0) > 0);
+
 export function cliffJson(r: CliffReport): object {
   return {
     ...aboutJson(r.about),
@@ -85,8 +89,9 @@ export function cliffJson(r: CliffReport): object {
         })),
         cliffs: cliffsJson(run, 'monthly'),
         cliffs_annual: cliffsJson(run, 'annual'),
-        // (as simulate's uses_estimate: the cash programs whose amounts rest on an estimated parameter, and which)
-        uses_estimate: PROGRAMS.filter((p) => isCash(p) && onEstimatesOf(r, run.id).has(p.id)).map((p) => p.id),
+        // (as simulate's uses_estimate: the cash programs whose amounts rest on an estimated parameter — of those the
+        // household gets somewhere in the sweep: it listed tekun for a working adult, an economist's trial)
+        uses_estimate: PROGRAMS.filter((p) => isCash(p) && onEstimatesOf(r, run.id).has(p.id) && paidIn(run, p.id)).map((p) => p.id),
         estimates: estimatePaths(r.estimates?.[run.id] ?? []),
       };
     }),

@@ -133,6 +133,8 @@ describe('one household', () => {
     expect(at('810.00')).toMatchObject({ resources: '822.50', income: '810.00', transfers: '12.50', cliffs: '1', jumps: '0' });
     expect(at('1620.00')).toMatchObject({ resources: '1620.00', transfers: '0.00', cliffs: '1' });
     expect(rows.slice(1).reduce((a, r) => a + Number(r.split(',').at(-2)), 0)).toBe(2);
+    // the programs resting on estimates, of those this adult gets somewhere in the sweep (it listed tekun and seven more)
+    expect(JSON.parse(jiuzhu([...single, '--format', 'json']).stdout).scenarios[0].uses_estimate).toEqual(['dibao', 'medical_premium']);
     // the chart: ▲ under 810 and 1,620 of 0–3,000 across 56 columns (columns 15 and 30), after the 14 of labels
     const chart = jiuzhu(single).stdout.split('\n');
     const marks = chart.find((l) => l.includes('▲') && !l.includes('a cliff'))!;
