@@ -182,7 +182,9 @@ export function exactSteps(
   const earned = (q: CliffPoint, p: CliffPoint) => 12 * (p.value - q.value);
   const score = (q: CliffPoint, p: CliffPoint) =>
     kind === 'cliffs' ? q[view].resources - p[view].resources : p[view].resources - q[view].resources - earned(q, p);
-  const atFen = (q: CliffPoint, p: CliffPoint) => score(q, p) > (kind === 'cliffs' ? tooth : 0);
+  // (a cliff falls by more than a tooth; a jump rises past the income's own rise at all)
+  const threshold = kind === 'cliffs' ? tooth : 0;
+  const atFen = (q: CliffPoint, p: CliffPoint) => score(q, p) > threshold;
   // A step worth a closer look. A cliff smaller than a wide step's earnings is inside a step whose resources rise: a
   // program ending there, or one falling faster than the income rises, is searched too (--step 1000 found none of the
   // cliffs --step 10 found: a QA trial); a jump inside a step where dibao is withdrawn, where a program starts.
@@ -199,7 +201,6 @@ export function exactSteps(
       [lo, hi, ...at([lo.value - 2, lo.value - 1, hi.value + 1, hi.value + 2].filter((v) => v >= 0))].map((p) => [p.value, p]),
     );
     const fall = (v: number) => (near.has(v) && near.has(v + 1) ? score(near.get(v)!, near.get(v + 1)!) : 0);
-    const threshold = kind === 'cliffs' ? tooth : 0;
     const side = (next: number, past: number) => (next - Math.max(0, past) > threshold ? past : next);
     const base = Math.max(0, side(fall(lo.value - 1), fall(lo.value - 2)), side(fall(hi.value), fall(hi.value + 1)));
     return score(lo, hi) - base > threshold;
