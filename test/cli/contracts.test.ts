@@ -52,6 +52,7 @@ const CANONICAL = [
   'take_up.rigid',
   'take_up.low_income',
   'take_up.temporary',
+  'take_up.disability', // beyond DOMAIN's five groups: the two disability subsidies (parameters/groups.ts)
   'medical.premium',
   'medical.subsidy.tekun',
   'medical.subsidy.dibao',

@@ -149,3 +149,27 @@ describe('step 11 — the care subsidy: grade 1 or 2, not tekun (000（十二）
     expect(r.annual).toBe(12 * (fen('600') + r.dibao_supplement.amount + fen('100') + fen('150')) + fen('320'));
   });
 });
+
+// take_up.disability (beyond DOMAIN's five groups): the two subsidies are received where the household takes them up —
+// under care scope `all` no other group's take-up reached them, and Guangzhou pays only its own hukou residents (about
+// half of its residents: policies/guangdong-guangzhou.yaml). A policy that omits it means 1, as every take-up does.
+describe('take_up.disability — the living and care subsidies, received where taken up', () => {
+  const severe = (other: string, draw: number) =>
+    urban([{ age: 40, other: fen(other), disability: 1, labor: 'none' }], { takeUpDraw: draw });
+  const half = (more: Record<string, string> = {}) => special({ 'take_up.disability': '0.5', ...more });
+  it('scope all: a draw under 0.5 gets 150.00 a month; 0.5 and over gets none, and the eligible figures keep 12 × 150.00', () => {
+    const all = { 'disability.care.scope': 'all' };
+    expect(evaluate(severe('5000', 499_999), half(all)).disability_care.amount).toBe(fen('150.00'));
+    const r = evaluate(severe('5000', 500_000), half(all));
+    expect([r.disability_care.flag, r.disability_care.eligibleAnnual]).toEqual([0, fen('1800.00')]);
+  });
+  it('scope assisted: a dibao member whose household takes dibao up but not the subsidies gets dibao alone', () => {
+    // inc 400 < S 1000: dibao 600 and the severe supplement; take_up.dibao 1; draw 0.7 ≥ take_up.disability 0.5
+    const r = evaluate(severe('400', 700_000), half());
+    expect([r.dibao.amount, r.disability_living.flag, r.disability_care.flag]).toEqual([fen('600.00'), 0, 0]);
+    expect([r.disability_living.eligibleAnnual, r.disability_care.eligibleAnnual]).toEqual([fen('1200.00'), fen('1800.00')]);
+  });
+  it('omitted, every household takes them up (draw 0.999999)', () => {
+    expect(evaluate(severe('400', 999_999)).disability_care.amount).toBe(fen('150.00'));
+  });
+});

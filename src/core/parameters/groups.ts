@@ -3,7 +3,9 @@
 // here. (A leaf: it imports nothing, so the parameter table can load before any step.)
 
 /** DOMAIN "Take-up": the groups a household takes up, each with its rate take_up.<group>. */
-export const TAKE_UP_GROUPS = ['tekun', 'dibao', 'rigid', 'low_income', 'temporary'] as const;
+// `disability`: the two disability subsidies (steps 10–11), beyond DOMAIN's five groups — under care scope `all` no
+// other group's take-up reaches them, and a locality's residents without its hukou cannot apply (Guangzhou: about half).
+export const TAKE_UP_GROUPS = ['tekun', 'dibao', 'rigid', 'low_income', 'temporary', 'disability'] as const;
 
 /** The groups' names in Chinese (explain --lang zh): every take-up and premium group, and none. */
 export const GROUP_ZH: Readonly<Record<(typeof TAKE_UP_GROUPS)[number] | 'none', string>> = {
@@ -12,6 +14,7 @@ export const GROUP_ZH: Readonly<Record<(typeof TAKE_UP_GROUPS)[number] | 'none',
   rigid: '刚性支出困难',
   low_income: '低保边缘',
   temporary: '临时救助',
+  disability: '残疾人两项补贴',
   none: '无',
 };
 

@@ -1,6 +1,6 @@
 // The canonical parameters of DOMAIN.md "What varies by place and over time": one table used by the
 // policy loader (types, ranges, unknown-key suggestions), `params` (order of the JSON contract) and docs.
-import { FUNDING_LINES, PREMIUM_GROUPS, TAKE_UP_GROUPS } from './groups.js';
+import { FUNDING_LINES, GROUP_ZH, PREMIUM_GROUPS, TAKE_UP_GROUPS } from './groups.js';
 import { editDistance } from '../edit-distance.js';
 
 export type ParamKind =
@@ -33,7 +33,12 @@ const FUNDING_EN = {
   disability: 'the two disability subsidies',
 } as const;
 const FUNDING_ZH = { assistance: '困难群众救助', medical: '资助参保', disability: '残疾人两项补贴' } as const;
-const GROUP_ZH = { tekun: '特困', dibao: '低保', low_income: '低保边缘', rigid: '刚性支出困难' } as const;
+/** What a take-up group holds beyond its name (the parameter's English label). */
+const TAKE_UP_WHAT: Partial<Record<(typeof TAKE_UP_GROUPS)[number], string>> = {
+  dibao: ' (with supplement and single-person)',
+  rigid: ' (family and aid)',
+  disability: ' (the living and care subsidies)',
+};
 
 export const PARAMS: readonly ParamSpec[] = [
   {
@@ -256,8 +261,8 @@ export const PARAMS: readonly ParamSpec[] = [
     path: `take_up.${group}`,
     kind: share,
     unit: 'share of eligible households',
-    en: `take-up of ${group.replace('_', '-')}${group === 'dibao' ? ' (with supplement and single-person)' : group === 'rigid' ? ' (family and aid)' : ''}`,
-    zh: `${{ tekun: '特困', dibao: '低保', rigid: '刚性支出困难', low_income: '低保边缘', temporary: '临时救助' }[group]}申请（认定）率`,
+    en: `take-up of ${group.replace('_', '-')}${TAKE_UP_WHAT[group] ?? ''}`,
+    zh: `${GROUP_ZH[group]}申请（认定）率`,
     default: { value: '1', basis: 'DOMAIN: a policy that gives no take-up means every eligible household (应保尽保)' },
   })),
   {

@@ -3,17 +3,32 @@
 // 精神残疾人或其他残疾人 (not modelled: grades 1–2 only, as DOMAIN says).
 // Each person with disability_grade 1 or 2 who is not tekun (tekun care covers them) gets
 // disability.care.monthly.grade<N> a month: everyone under scope `all`; under `assisted`, only a person in the dibao,
-// low_income or rigid group (groups.ts).
+// low_income or rigid group (groups.ts); in either, where its household takes the disability subsidies up
+// (take_up.disability: parameters/groups.ts).
 import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
-import { declineExtra, GROUP_NAMES, GROUP_READS, groupFlags, groupOf, groupSlots, NO_GROUP, TEKUN, type GroupSlots } from './groups.js';
+import {
+  declineExtra,
+  DECLINED_DISABILITY,
+  DISABILITY_TAKE_UP,
+  GROUP_NAMES,
+  GROUP_READS,
+  groupFlags,
+  groupOf,
+  groupSlots,
+  NO_GROUP,
+  TEKUN,
+  type GroupSlots,
+} from './groups.js';
 import { traceParams, type Params, type Step } from './step.js';
 import { FEATURE } from './screen.js';
 
 export const CLAUSES = ['000（十二）', '003 §13', '004 §11'];
 
 export interface CareRules {
+  /** take_up.disability is 1: every household takes the subsidies up. */
+  readonly everyone: boolean;
   /** By grade (index 1, 2), fen a month. */
   readonly byGrade: readonly number[];
   readonly all: boolean;
@@ -24,12 +39,13 @@ export interface CareRules {
 export const STEP: Step<CareRules> = {
   id: 'disability_care',
   number: '11',
-  reads: ['disability.care.monthly.', 'disability.care.scope', ...GROUP_READS],
+  reads: ['disability.care.monthly.', 'disability.care.scope', 'take_up.disability', ...GROUP_READS],
   uses: ['take_up'],
   scope: 'household',
   compile: (p: Params) => ({
     byGrade: [0, p.fen('disability.care.monthly.grade1'), p.fen('disability.care.monthly.grade2')],
     all: p.str('disability.care.scope') === 'all',
+    everyone: p.dec('take_up.disability').gte(1),
     groups: groupSlots(p),
     slot: p.slot('disability_care'),
   }),
@@ -45,6 +61,7 @@ export function disabilityCare(c: Ctx, r: CareRules): void {
   // The household's groups, read once and only for a household with someone to pay (received; had it taken every group up).
   let flags = -1;
   let eligibleFlags = -1;
+  const takes = r.everyone || (c.declinedGroups & DISABILITY_TAKE_UP) === 0;
   for (let k = c.start; k < c.end; k++) {
     const grade = pop.disability[pop.members[k]!]!;
     if (grade !== 1 && grade !== 2) continue;
@@ -54,13 +71,13 @@ export function disabilityCare(c: Ctx, r: CareRules): void {
     }
     // A tekun person is covered by tekun care, received or not (the layers follow eligibility).
     if (c.tekun[k - c.start]) {
-      if (c.tr) trace(c, r, k, grade, TEKUN, false);
+      if (c.tr) trace(c, r, k, grade, TEKUN, false, true);
       continue;
     }
     const g = r.all ? NO_GROUP : groupOf(c, k - c.start, flags);
-    const gets = qualifies(r, grade, g);
-    if (c.tr) trace(c, r, k, grade, g, gets);
-    if (!r.all && c.declinedGroups !== 0 && !gets && qualifies(r, grade, groupOf(c, k - c.start, eligibleFlags))) {
+    const gets = takes && qualifies(r, grade, g);
+    if (c.tr) trace(c, r, k, grade, g, gets, takes);
+    if (c.declinedGroups !== 0 && !gets && qualifies(r, grade, r.all ? g : groupOf(c, k - c.start, eligibleFlags))) {
       extraPersons++;
       extra += r.byGrade[grade]!;
     }
@@ -75,7 +92,7 @@ export function disabilityCare(c: Ctx, r: CareRules): void {
 
 const qualifies = (r: CareRules, grade: number, g: number) => r.byGrade[grade]! > 0 && (r.all || (g !== NO_GROUP && g !== TEKUN));
 
-function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: boolean): void {
+function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: boolean, takes: boolean): void {
   // A tekun-eligible person who did not take tekun up: still tekun here, as the layers follow eligibility (DOMAIN,
   // take-up); said so, where step 10 shows their group after take-up (none): the trace read as contradicting itself.
   const declined = g === TEKUN && (groupFlags(c, r.groups) & 1) === 0;
@@ -105,25 +122,30 @@ function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: 
               '不符合特困条件（特困照料护理覆盖此人，无论是否申请）',
             ),
           ]
-        : r.all
-          ? []
-          : [
-              check(
-                'in the dibao, low_income or rigid group',
-                GROUP_NAMES[g]!,
-                '∈',
-                '{dibao, low_income, rigid}',
-                gets,
-                '属低保、低保边缘或刚性支出困难对象',
-              ),
-            ],
+        : [
+            ...(r.all
+              ? []
+              : [
+                  check(
+                    'in the dibao, low_income or rigid group',
+                    GROUP_NAMES[g]!,
+                    '∈',
+                    '{dibao, low_income, rigid}',
+                    qualifies(r, grade, g),
+                    '属低保、低保边缘或刚性支出困难对象',
+                  ),
+                ]),
+            ...(takes || !qualifies(r, grade, g) ? [] : [DECLINED_DISABILITY]),
+          ],
     result: gets
       ? `${y(r.byGrade[grade]!)} a month`
       : declined
         ? 'no care subsidy: tekun-eligible, so tekun care is theirs to take up (not taken up: not received)'
         : g === TEKUN
           ? 'no care subsidy: tekun care covers this person'
-          : 'no care subsidy',
+          : takes || !qualifies(r, grade, g)
+            ? 'no care subsidy'
+            : 'no care subsidy: the household does not take the disability subsidies up',
     zh: {
       rule: '重度残疾人（一级、二级）、非特困：每月 disability.care.monthly.grade<N>；范围为全体（scope all）或低保、低保边缘、刚性支出困难对象（assisted）',
       result: gets
@@ -132,7 +154,9 @@ function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: 
           ? '无护理补贴：符合特困条件，特困照料护理由其申请（未申请：不享受）'
           : g === TEKUN
             ? '无护理补贴：特困照料护理覆盖此人'
-            : '无护理补贴',
+            : takes || !qualifies(r, grade, g)
+              ? '无护理补贴'
+              : '无护理补贴：家庭未申请残疾人两项补贴',
     },
   });
 }

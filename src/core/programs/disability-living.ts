@@ -4,16 +4,31 @@
 // 004 §11: 健全残疾人两项补贴制度,有条件的地方可将困难残疾人生活补贴逐步扩大至低收入家庭残疾人及其他困难残疾人.
 // 001（十二）: 鼓励有条件的地方将困难残疾人生活补贴……等帮扶措施延伸至最低生活保障边缘家庭成员等.
 // Each person with disability_grade ≥ 1 who is not tekun and is in the dibao group (groups.ts) — or, where
-// disability.living.low_income, in the low_income group — gets disability.living.monthly a month.
+// disability.living.low_income, in the low_income group — gets disability.living.monthly a month, where its household
+// takes the disability subsidies up (take_up.disability: parameters/groups.ts).
 import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
-import { declineExtra, DIBAO, GROUP_NAMES, GROUP_READS, groupFlags, groupOf, groupSlots, LOW_INCOME, type GroupSlots } from './groups.js';
+import {
+  declineExtra,
+  DECLINED_DISABILITY,
+  DIBAO,
+  DISABILITY_TAKE_UP,
+  GROUP_NAMES,
+  GROUP_READS,
+  groupFlags,
+  groupOf,
+  groupSlots,
+  LOW_INCOME,
+  type GroupSlots,
+} from './groups.js';
 import { traceParams, type Params, type Step } from './step.js';
 
 export const CLAUSES = ['000（十二）', '002 六', '003 §13', '004 §11', '001（十二）'];
 
 export interface LivingRules {
+  /** take_up.disability is 1: every household takes the subsidies up. */
+  readonly everyone: boolean;
   readonly monthly: number;
   readonly lowIncome: boolean;
   readonly groups: GroupSlots;
@@ -23,12 +38,13 @@ export interface LivingRules {
 export const STEP: Step<LivingRules> = {
   id: 'disability_living',
   number: '10',
-  reads: ['disability.living.monthly', 'disability.living.low_income', ...GROUP_READS],
+  reads: ['disability.living.monthly', 'disability.living.low_income', 'take_up.disability', ...GROUP_READS],
   uses: ['take_up'],
   scope: 'household',
   compile: (p: Params) => ({
     monthly: p.fen('disability.living.monthly'),
     lowIncome: p.bool('disability.living.low_income'),
+    everyone: p.dec('take_up.disability').gte(1),
     groups: groupSlots(p),
     slot: p.slot('disability_living'),
   }),
@@ -44,6 +60,7 @@ export function disabilityLiving(c: Ctx, r: LivingRules): void {
   // The household's groups, read once and only for a household with someone to pay (received; had it taken every group up).
   let flags = -1;
   let eligibleFlags = -1;
+  const takes = r.everyone || (c.declinedGroups & DISABILITY_TAKE_UP) === 0;
   for (let k = c.start; k < c.end; k++) {
     if (pop.disability[pop.members[k]!]! < 1) continue;
     if (flags < 0) {
@@ -51,8 +68,8 @@ export function disabilityLiving(c: Ctx, r: LivingRules): void {
       eligibleFlags = c.declinedGroups === 0 ? flags : groupFlags(c, r.groups, true);
     }
     const g = groupOf(c, k - c.start, flags);
-    const gets = qualifies(r, g);
-    if (c.tr) trace(c, r, k, g, gets);
+    const gets = takes && qualifies(r, g);
+    if (c.tr) trace(c, r, k, g, gets, takes);
     if (c.declinedGroups !== 0 && qualifies(r, groupOf(c, k - c.start, eligibleFlags))) eligible++;
     if (!gets) continue;
     enter(out, r.slot);
@@ -66,7 +83,7 @@ export function disabilityLiving(c: Ctx, r: LivingRules): void {
 
 const qualifies = (r: LivingRules, g: number) => r.monthly > 0 && (g === DIBAO || (r.lowIncome && g === LOW_INCOME));
 
-function trace(c: Ctx, r: LivingRules, k: number, g: number, gets: boolean): void {
+function trace(c: Ctx, r: LivingRules, k: number, g: number, gets: boolean, takes: boolean): void {
   const group = GROUP_NAMES[g]!;
   c.tr!.record({
     step: '10',
@@ -88,11 +105,16 @@ function trace(c: Ctx, r: LivingRules, k: number, g: number, gets: boolean): voi
         g === DIBAO || (r.lowIncome && g === LOW_INCOME),
         r.lowIncome ? '属低保或低保边缘对象' : '属低保对象',
       ),
+      ...(takes || !qualifies(r, g) ? [] : [DECLINED_DISABILITY]),
     ],
-    result: gets ? `${y(r.monthly)} a month` : 'no living subsidy',
+    result: gets
+      ? `${y(r.monthly)} a month`
+      : takes || !qualifies(r, g)
+        ? 'no living subsidy'
+        : 'no living subsidy: the household does not take the disability subsidies up',
     zh: {
       rule: '残疾人（等级 ≥ 1）、非特困、属低保对象（disability.living.low_income 时含低保边缘）：每月 disability.living.monthly',
-      result: gets ? `每月 ${y(r.monthly)} 元` : '无生活补贴',
+      result: gets ? `每月 ${y(r.monthly)} 元` : takes || !qualifies(r, g) ? '无生活补贴' : '无生活补贴：家庭未申请残疾人两项补贴',
     },
   });
 }

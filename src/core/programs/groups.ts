@@ -4,8 +4,9 @@
 // is dibao given on income after rigid expenditure, Guangxi 000（一）); `low_income` (a person counted in
 // low_income_persons); `rigid` (a member of R of a rigid-expenditure family); or none.
 import type { Ctx } from './context.js';
+import { check } from '../trace.js';
 import type { Params } from './step.js';
-import { PREMIUM_GROUPS } from '../parameters/groups.js';
+import { PREMIUM_GROUPS, TAKE_UP_GROUPS } from '../parameters/groups.js';
 // The program table gives the slots; read when rules are compiled (after every module has loaded).
 import { SLOT } from './index.js';
 
@@ -16,6 +17,22 @@ export const NO_GROUP = 0,
   RIGID = 4;
 export const GROUP_NAMES = ['none', ...PREMIUM_GROUPS] as const; // (the codes above: their index here)
 export type SpecialGroup = (typeof GROUP_NAMES)[number];
+
+/**
+ * The disability group's bit in Ctx.declinedGroups (take-up.ts GROUP_BIT): a household that did not take the two
+ * disability subsidies up (take_up.disability) receives neither, whatever its members' groups.
+ */
+export const DISABILITY_TAKE_UP = 1 << TAKE_UP_GROUPS.indexOf('disability');
+
+/** Steps 10 and 11 say, in a trace, that the household of a person who qualifies did not take the subsidies up. */
+export const DECLINED_DISABILITY = check(
+  'its household takes the disability subsidies up (the take-up step: take_up_draw < take_up.disability)',
+  'not taken up',
+  '=',
+  'taken up',
+  false,
+  '家庭申请残疾人两项补贴（take_up_draw < take_up.disability）',
+);
 
 /** The slots a person's group is read from. */
 export interface GroupSlots {

@@ -156,6 +156,7 @@ const TABLE = [
   },
   {
     id: 'disability_living',
+    group: 'disability',
     funding: 'disability',
     zh: '困难残疾人生活补贴',
     en: 'disability living subsidy',
@@ -167,6 +168,7 @@ const TABLE = [
   },
   {
     id: 'disability_care',
+    group: 'disability',
     funding: 'disability',
     zh: '重度残疾人护理补贴',
     en: 'severe-disability care subsidy',
