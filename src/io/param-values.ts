@@ -121,6 +121,16 @@ function parseTiers(y: YamlFile, node: Node | null, spec: ParamSpec): readonly T
       );
       ok = false;
     }
+    if (prev && D(amount).greaterThan(prev.per_person)) {
+      // (a reviewer's scenario paid 100 below 0.5 × S and 300 below S: a household with a member in a supplement
+      // category, raised one band (002 一 调高救助档次), was paid 100 where its own band paid 300)
+      y.problem(
+        keys.get('per_person')![0]!,
+        `per_person must not rise from band to band: a poorer band pays at least what a richer one does, and a household with a member in a supplement category is raised to the band before its own (002 一 调高救助档次); got ${amount} after ${prev.per_person.toFixed()}`,
+        subject,
+      );
+      ok = false;
+    }
     tiers.push({ below_share: D(share), per_person: D(amount) });
   }
   const last = tiers[tiers.length - 1];

@@ -209,6 +209,11 @@ describe('policy validation', () => {
     expect(problems(text)).toEqual([
       expect.stringMatching(/dibao\.payment\.tiers: bands must be in increasing order of below_share: 0\.4 after 0\.5$/),
     ]);
+    // a richer band paying more: raised one band (002 一 调高救助档次), a household would be paid less (a reviewer's scenario)
+    const rising = text.replace('{below_share: 0.4, per_person: 300}', '{below_share: 1, per_person: 700}');
+    expect(problems(rising)).toEqual([
+      expect.stringMatching(/dibao\.payment\.tiers: per_person must not rise from band to band: .*got 700 after 600$/),
+    ]);
     const short = text.replace('{below_share: 0.4, per_person: 300}', '{below_share: 0.9, per_person: 300}');
     expect(problems(short)).toEqual([expect.stringMatching(/the last band's below_share must be at least 1/)]);
     // shares written as percentages (an author's trial): the first band takes every household, the next is never reached
