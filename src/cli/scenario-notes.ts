@@ -3,9 +3,11 @@
 import { snapshotChanges } from '../core/budget-year.js';
 import { dec, str, type Policy, type Snapshot } from '../core/parameters/tree.js';
 import { PREMIUM_GROUPS } from '../core/parameters/groups.js';
-import { D } from '../core/money.js';
 import { PARAMS } from '../core/parameters/schema.js';
-import { unreadPaths } from '../core/rules.js';
+import { compileRules, stepRules, unreadPaths } from '../core/rules.js';
+import { GROUP_NAMES } from '../core/programs/groups.js';
+import { STEP as PREMIUM_STEP, type PremiumRules } from '../core/programs/medical-premium.js';
+import { fenToYuan } from '../core/money.js';
 import { AHEAD_YEARS, checkPolicy, type Violation } from '../core/sanity.js';
 import type { YearsReport } from '../report/years-view.js';
 import { takeUpShows, type ScenarioReport, type SimulationReport } from '../report/totals.js';
@@ -104,12 +106,14 @@ export const heardNotes = (ctx: Ctx): string[] => [...new Set(ctx.heard ?? [])];
  */
 function premiumNotes(id: string, base: Snapshot, s: Snapshot, where = ''): string[] {
   const premium = dec(s, 'medical.premium');
+  let byGroup: readonly number[] | null = null; // step 9's amounts as compiled (its rounding), once a note needs them
   return PREMIUM_GROUPS.flatMap((g) => {
     const [share, fixed] = [dec(s, `medical.subsidy.${g}`), dec(s, `medical.fixed.${g}`)];
     if (share.equals(dec(base, `medical.subsidy.${g}`)) || share.isZero() || fixed.isZero()) return [];
-    const paid = D.min(premium, share.times(premium).toDecimalPlaces(2).plus(fixed));
+    byGroup ??= stepRules<PremiumRules>(compileRules(s), PREMIUM_STEP.id).byGroup;
+    const paid = fenToYuan(byGroup[GROUP_NAMES.indexOf(g)]!);
     return [
-      `note: scenario ${id}${where} sets medical.subsidy.${g} ${share.toFixed()} beside medical.fixed.${g} ${fixed.toFixed()} in force: the two add, min(premium, ${share.toFixed()} × ${premium.toFixed()} + ${fixed.toFixed()}) = ${paid.toFixed(2)} of ${premium.toFixed(2)} a year (DOMAIN step 9); for the share alone, set medical.fixed.${g} to 0 too (as scenarios/edge-premium-50pct.yaml does)`,
+      `note: scenario ${id}${where} sets medical.subsidy.${g} ${share.toFixed()} beside medical.fixed.${g} ${fixed.toFixed()} in force: the two add, min(premium, round(${share.toFixed()} × ${premium.toFixed()}) + ${fixed.toFixed()}) = ${paid} of ${premium.toFixed(2)} a year (DOMAIN step 9); for the share alone, set medical.fixed.${g} to 0 too (as scenarios/edge-premium-50pct.yaml does)`,
     ];
   });
 }

@@ -594,8 +594,16 @@ describe('a scenario the baseline already has', () => {
     expect(r.stderr).not.toContain('dibao.standard.urban by'); // (a cut of 10 %: as meant)
     // 0.5 × 400 + 150 = 350 of the premium of 400 (DOMAIN step 9)
     const premium =
-      'note: scenario odd sets medical.subsidy.low_income 0.5 beside medical.fixed.low_income 150 in force: the two add, min(premium, 0.5 × 400 + 150) = 350.00 of 400.00 a year (DOMAIN step 9)';
+      'note: scenario odd sets medical.subsidy.low_income 0.5 beside medical.fixed.low_income 150 in force: the two add, min(premium, round(0.5 × 400) + 150) = 350.00 of 400.00 a year (DOMAIN step 9)';
     expect(r.stderr).toContain(premium);
+    // the amount as step 9 pays it, in the policy's rounding: yuan_up makes 0.333 × 400 = 133.20 → 134 (a code review:
+    // the note recomputed it to the fen, 283.20, where explain paid 284.00)
+    const up = join(dir, 'up.yaml');
+    writeFileSync(
+      up,
+      'scenario: up\ntitle: {zh: 试, en: up}\nreason: a trial\nchanges:\n  medical.subsidy.low_income: {set: 0.333}\n  rounding: {set: yuan_up}\n',
+    );
+    expect(simulate('--date', '2025-06-30', '--scenario', up).stderr).toContain('min(premium, round(0.333 × 400) + 150) = 284.00 of 400.00');
     expect((JSON.parse(r.stdout) as { notes: string[] }).notes.some((n) => n.startsWith(premium.slice('note: '.length)))).toBe(true);
     // the bundled 50 % scenario sets the fixed amount to 0 too: nothing to say
     expect(simulate('--date', '2025-06-30', '--scenario', 'scenarios/edge-premium-50pct.yaml').stderr).not.toContain('the two add');
