@@ -603,7 +603,9 @@ describe('a scenario the baseline already has', () => {
       up,
       'scenario: up\ntitle: {zh: 试, en: up}\nreason: a trial\nchanges:\n  medical.subsidy.low_income: {set: 0.333}\n  rounding: {set: yuan_up}\n',
     );
-    expect(simulate('--date', '2025-06-30', '--scenario', up).stderr).toContain('min(premium, round(0.333 × 400) + 150) = 284.00 of 400.00');
+    expect(simulate('--date', '2025-06-30', '--scenario', up).stderr).toContain(
+      'min(premium, round(0.333 × 400) + 150) = 284.00 of 400.00',
+    );
     expect((JSON.parse(r.stdout) as { notes: string[] }).notes.some((n) => n.startsWith(premium.slice('note: '.length)))).toBe(true);
     // the bundled 50 % scenario sets the fixed amount to 0 too: nothing to say
     expect(simulate('--date', '2025-06-30', '--scenario', 'scenarios/edge-premium-50pct.yaml').stderr).not.toContain('the two add');
