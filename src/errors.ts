@@ -101,3 +101,36 @@ export class Interrupted extends Error {
     this.name = 'Interrupted';
   }
 }
+
+/** An error as a worker thread sends it (structured-cloned): the typed ones keep what the exit code and message need. */
+export interface SentError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+  readonly problems?: readonly Problem[];
+  readonly hint?: string;
+}
+
+/** What a worker thread sends of an error it threw. */
+export function sendError(e: unknown): SentError {
+  const stack = e instanceof Error ? e.stack : undefined;
+  if (e instanceof InputError) return { name: 'InputError', message: e.message, problems: e.problems, hint: e.hint, stack };
+  if (e instanceof UsageError) return { name: 'UsageError', message: e.message, hint: e.hint, stack };
+  return { name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e), stack };
+}
+
+/**
+ * The error a worker thread sent, as the main thread throws it: an invalid input or a usage error as itself (its exit
+ * code, problems and hint: a file that could not be read in a worker was exit 4 with a stack trace, where the main
+ * thread says "cannot read …", exit 2 — a code review); anything else a bug, its stack kept for --debug.
+ */
+export function receivedError(s: SentError): Error {
+  const e =
+    s.name === 'InputError'
+      ? new InputError(s.problems ?? [], s.hint)
+      : s.name === 'UsageError'
+        ? new UsageError(s.message, s.hint)
+        : new Error(`a worker thread failed: ${s.message}`);
+  if (s.stack) e.stack = `${s.stack}\n    (in a worker thread)`;
+  return e;
+}

@@ -5,6 +5,7 @@
 import { Worker, type TransferListItem } from 'node:worker_threads';
 import type { Job, Reply } from './worker.js';
 import type { Settings } from './settings.js';
+import { receivedError } from '../errors.js';
 
 /** Replaced by `true` in the bundle that bin/jiuzhu.js runs (package.json "bundle"); undefined in tsc's output. */
 declare const JIUZHU_BUNDLED: boolean | undefined;
@@ -72,7 +73,7 @@ export class Pool {
     }
     this.pending.delete(m.id);
     if (![...this.pending.values()].some((q) => q.worker === w)) this.workers[w]?.unref();
-    if (m.kind === 'error') p.reject(new Error(`a worker thread failed: ${m.error}`));
+    if (m.kind === 'error') p.reject(receivedError(m.error));
     else {
       this.jobsDone[w]!++;
       p.resolve(m.result);

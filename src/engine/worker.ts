@@ -28,6 +28,7 @@ import { QUOTE } from '../io/fast-fields.js';
 import { rangeChunks } from '../io/range-chunks.js';
 import { partBuffers, type Part, type WindowSink } from '../io/part.js';
 import { segmentsAsHouseholds } from '../io/segments.js';
+import { sendError, type SentError } from '../errors.js';
 
 /** A range of households of a population in shared memory. */
 interface Range {
@@ -100,7 +101,7 @@ export type Job = { readonly id?: number } & (
 export type Reply =
   | { readonly id: number; readonly kind: 'progress'; readonly progress: unknown }
   | { readonly id: number; readonly kind: 'done'; readonly result: unknown }
-  | { readonly id: number; readonly kind: 'error'; readonly error: string };
+  | { readonly id: number; readonly kind: 'error'; readonly error: SentError };
 
 /** What a read job hands back: the part, and whether the range held a quote (the file is then read on one thread). */
 export interface ReadResult {
@@ -225,7 +226,7 @@ parentPort!.on('message', (job: Job & { id: number }) => {
     try {
       await handle(job.id, job);
     } catch (e) {
-      post({ id: job.id, kind: 'error', error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      post({ id: job.id, kind: 'error', error: sendError(e) });
     }
   });
 });

@@ -28,6 +28,8 @@ import { GENERATED_COLUMNS, generateCsv, settingsAt } from '../../src/core/gener
 import { resolve } from '../../src/core/parameters/tree.js';
 import { busy, executor, withThreads } from '../helpers/exec.js';
 import { problemsOf } from '../helpers/problems.js';
+import { InputError, receivedError, sendError, UsageError } from '../../src/errors.js';
+import { newClaims } from '../../src/engine/arrow-batches.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-parallel-'));
 let n = 0;
@@ -355,5 +357,41 @@ describe('comparing on worker threads', () => {
       expect(exact(result)).toBe(one);
       expect(busy(jobs)).toBe(threads === 1 ? 0 : threads);
     }
+  });
+});
+
+// A code review: every error a worker threw reached the main thread as "a worker thread failed: <stack>" — exit 4, a
+// stack trace without --debug, "a bug in jiuzhu" — where the same error on this thread is a usage error (exit 2) or an
+// invalid input (exit 3). The worker sends what the exit code and message need; the pool throws it as itself.
+describe('an error thrown on a worker thread', () => {
+  it('keeps its kind: a file the worker cannot read is a usage error, said as on this thread', async () => {
+    const missing = join(dir, 'gone.arrow');
+    const { result } = await withThreads(2, (exec) =>
+      exec
+        .pool()!
+        .run(0, { kind: 'arrow-totals', file: missing, claims: newClaims(1), runs: [] })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        ),
+    );
+    expect(result).toBeInstanceOf(UsageError);
+    expect((result as UsageError).message).toBe(`cannot read ${missing}: no such file or directory`);
+    expect((result as Error).stack).toContain('(in a worker thread)');
+  });
+  it('an invalid input keeps its problems and hint; anything else is a bug whose message holds no stack', () => {
+    const sent = structuredClone(
+      sendError(new InputError([{ where: { file: 'h.csv', line: 3 }, message: 'expected a number' }], 'fix it')),
+    );
+    const back = receivedError(sent);
+    expect(back).toBeInstanceOf(InputError);
+    expect([(back as InputError).problems, (back as InputError).hint, back.message]).toEqual([
+      [{ where: { file: 'h.csv', line: 3 }, message: 'expected a number' }],
+      'fix it',
+      'h.csv:3: expected a number',
+    ]);
+    const bug = receivedError(structuredClone(sendError(new TypeError('x is undefined'))));
+    expect([bug.constructor, bug.message]).toEqual([Error, 'a worker thread failed: x is undefined']);
+    expect(bug.stack).toContain('TypeError: x is undefined');
   });
 });
