@@ -2,6 +2,7 @@
 // figures, and read back from JSON with every value checked (a snapshot edited by hand or damaged is named, never
 // half-read).
 import type { Figures } from './aggregate.js';
+import type { DatedValue, ParamValue, Policy, Tier } from './parameters/tree.js';
 import { isIsoDate } from './dates.js';
 import { PROGRAM_IDS } from './programs/index.js';
 import type { Problem } from '../errors.js';
@@ -18,19 +19,85 @@ export interface SnapshotScenario {
   readonly total_annual_cost: string;
 }
 
+/**
+ * A run's parameter values as a snapshot keeps them: each path's dated values, [from, value] in date order — the
+ * policy's own for the baseline, the values a scenario made for a scenario. A change dated after the snapshot's date
+ * moves none of its figures, and is seen here (a CI trial's new standard from 2026 passed a check at 2025-06-30).
+ */
+export type SnapshotParameters = Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>;
+
 export interface TotalsSnapshot {
   readonly jiuzhu_snapshot: 1;
   readonly policy: string;
   readonly households: string;
   readonly date: string;
   readonly scenarios: readonly SnapshotScenario[];
+  /** By run id (absent in a snapshot made before jiuzhu kept them). */
+  readonly parameters?: Readonly<Record<string, SnapshotParameters>>;
+}
+
+/** A value as the snapshot keeps it: a decimal or word as written, a boolean as true/false, bands as JSON. */
+function valueText(v: ParamValue): string {
+  if (Array.isArray(v))
+    return JSON.stringify(
+      (v as readonly Tier[]).map((t) => ({ below_share: t.below_share.toFixed(), per_person: t.per_person.toFixed() })),
+    );
+  return typeof v === 'string' || typeof v === 'boolean' ? String(v) : (v as { toFixed(): string }).toFixed();
+}
+
+/** The run's parameters: the policy's own values (`scenario` undefined), or those the scenario made. */
+export function parametersOf(policy: Policy, scenario?: string): SnapshotParameters {
+  const mine = (e: DatedValue) => (scenario === undefined ? !e.scenario : e.scenario === scenario);
+  return Object.fromEntries(
+    [...policy.params]
+      .map(([path, h]) => [path, h.filter(mine).map((e) => [e.from, valueText(e.value)] as const)] as const)
+      .filter(([, h]) => h.length)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+}
+
+/** A parameter value that differs between a snapshot and now: one dated value added, removed or changed. */
+export interface ParameterChange {
+  readonly run: string;
+  readonly path: string;
+  readonly from: string;
+  readonly before: string | null;
+  readonly after: string | null;
+  /** Where it stands against the snapshot's date: dated after it (no figure of it can show the change), the value in force at it, or one a later value replaced by then. */
+  readonly when: 'after' | 'in force' | 'replaced';
+}
+
+/** What changed in the parameters of each run both have; nothing where the snapshot kept none. */
+export function parameterChanges(old: TotalsSnapshot, now: TotalsSnapshot, date: string): ParameterChange[] {
+  if (!old.parameters || !now.parameters) return [];
+  const out: ParameterChange[] = [];
+  for (const [run, after] of Object.entries(now.parameters)) {
+    const before = old.parameters[run];
+    if (!before) continue; // (a scenario added: its figures say so)
+    for (const path of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+      const [a, b] = [new Map(before[path] ?? []), new Map(after[path] ?? [])];
+      // The date of the value in force at `date` in either history: a change there is in the figures.
+      const inForce = (h: ReadonlyMap<string, string>) =>
+        [...h.keys()]
+          .filter((d) => d <= date)
+          .sort()
+          .at(-1);
+      const live = new Set([inForce(a), inForce(b)]);
+      for (const from of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+        const [x, y] = [a.get(from) ?? null, b.get(from) ?? null];
+        if (x === y) continue;
+        out.push({ run, path, from, before: x, after: y, when: from > date ? 'after' : live.has(from) ? 'in force' : 'replaced' });
+      }
+    }
+  }
+  return out;
 }
 
 export function snapshotOf(
   policy: string,
   households: string,
   date: string,
-  runs: ReadonlyArray<{ id: string; figures: Figures }>,
+  runs: ReadonlyArray<{ id: string; figures: Figures; parameters: SnapshotParameters }>,
 ): TotalsSnapshot {
   return {
     jiuzhu_snapshot: 1,
@@ -47,6 +114,7 @@ export function snapshotOf(
       ),
       total_annual_cost: r.figures.total_annual_cost,
     })),
+    parameters: Object.fromEntries(runs.map((r) => [r.id, r.parameters])),
   };
 }
 
@@ -81,7 +149,8 @@ export function snapshotFrom(json: unknown, file: string): TotalsSnapshot | Prob
   const unknown = (where: string, o: object, keys: readonly string[]) => {
     for (const k of Object.keys(o)) if (!keys.includes(k)) at(where, `unknown key "${k}" (a snapshot has ${keys.join(', ')})`);
   };
-  unknown('snapshot', s, ['jiuzhu_snapshot', 'policy', 'households', 'date', 'scenarios']);
+  unknown('snapshot', s, ['jiuzhu_snapshot', 'policy', 'households', 'date', 'scenarios', 'parameters']);
+  if (s.parameters !== undefined) parametersProblems(s.parameters, at);
   const ids = new Set<string>();
   s.scenarios.forEach((sc: Partial<SnapshotScenario> | null, i) => {
     const where = `scenarios[${i}]`;
@@ -112,4 +181,23 @@ export function snapshotFrom(json: unknown, file: string): TotalsSnapshot | Prob
     }
   });
   return problems.length ? problems : (s as TotalsSnapshot);
+}
+
+/** The snapshot's parameters, each run's an object of paths, each path's a list of [date, value] strings in date order. */
+function parametersProblems(ps: unknown, at: (subject: string, message: string) => void): void {
+  if (typeof ps !== 'object' || ps === null || Array.isArray(ps)) return at('parameters', 'expected an object of runs');
+  for (const [run, params] of Object.entries(ps)) {
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+      at(`parameters.${run}`, 'expected an object of parameters');
+      continue;
+    }
+    for (const [path, h] of Object.entries(params as object)) {
+      const ok =
+        Array.isArray(h) &&
+        h.every(
+          (e, i) => Array.isArray(e) && e.length === 2 && isIsoDate(e[0]) && typeof e[1] === 'string' && (i === 0 || h[i - 1][0] < e[0]),
+        );
+      if (!ok) at(`parameters.${run}.${path}`, 'expected a list of [date, value] pairs of strings, in date order');
+    }
+  }
 }

@@ -2,7 +2,7 @@
 // tolerance folded under it), JSON for a script, and JUnit XML for a CI job's test report.
 import { D, fixed } from '../core/money.js';
 import { PROGRAM_BY_ID, PROGRAM_IDS, programLabel, type ProgramId } from '../core/programs/index.js';
-import type { SnapshotScenario, TotalsSnapshot } from '../core/snapshot.js';
+import type { ParameterChange, SnapshotScenario, TotalsSnapshot } from '../core/snapshot.js';
 import { xml } from './cases.js';
 import { groupDigits, markdownTable } from './text-table.js';
 
@@ -77,9 +77,25 @@ function table(ms: readonly Movement[]): string {
 }
 
 /** What moved beyond the tolerance, in a table; what moved within it, in a table folded under a count. */
-export function checkMarkdown(title: string, moved: readonly Movement[], within: readonly Movement[]): string {
+export function checkMarkdown(
+  title: string,
+  moved: readonly Movement[],
+  within: readonly Movement[],
+  changed: readonly ParameterChange[] = [],
+): string {
   const lines = [`### ${title}`, ''];
   lines.push(moved.length ? table(moved) : 'Nothing moved beyond the tolerance.');
+  if (changed.length)
+    lines.push(
+      '',
+      `${changed.length} parameter value${changed.length > 1 ? 's' : ''} changed since the snapshot:`,
+      '',
+      markdownTable(
+        ['run', 'parameter', 'from', 'snapshot', 'now', 'in the figures'],
+        changed.map((c) => [c.run, c.path, c.from, c.before ?? '—', c.after ?? '—', WHEN[c.when]]),
+        ['left', 'left', 'left', 'right', 'right', 'left'],
+      ),
+    );
   if (within.length)
     lines.push(
       '',
@@ -91,6 +107,22 @@ export function checkMarkdown(title: string, moved: readonly Movement[], within:
     );
   return lines.join('\n') + '\n';
 }
+
+/** Whether the figures can show a parameter change (core/snapshot.ts ParameterChange.when). */
+const WHEN: Readonly<Record<ParameterChange['when'], string>> = {
+  'in force': "yes: in force at the snapshot's date",
+  after: "no: dated after the snapshot's date",
+  replaced: "no: a later value is in force at the snapshot's date",
+};
+
+const changeJson = (c: ParameterChange) => ({
+  run: c.run,
+  parameter: c.path,
+  from: c.from,
+  snapshot: c.before,
+  now: c.after,
+  in_figures: c.when === 'in force',
+});
 
 /** What a check compared, and found. */
 export interface CheckAbout {
@@ -121,7 +153,12 @@ const movementJson = (m: Movement) => ({
 });
 
 /** The check as JSON: money as decimal strings in yuan (as the snapshot holds it), relative changes as shares. */
-export function checkJson(a: CheckAbout, moved: readonly Movement[], within: readonly Movement[]): string {
+export function checkJson(
+  a: CheckAbout,
+  moved: readonly Movement[],
+  within: readonly Movement[],
+  changed: readonly ParameterChange[] = [],
+): string {
   const view = {
     policy: a.policy,
     households: a.households,
@@ -130,9 +167,10 @@ export function checkJson(a: CheckAbout, moved: readonly Movement[], within: rea
     snapshot_date: a.snapshotDate,
     tolerance: a.tolerance.toFixed(),
     updated: a.updated,
-    passed: a.updated || moved.length === 0,
+    passed: a.updated || (moved.length === 0 && changed.length === 0),
     beyond_tolerance: moved.map(movementJson),
     within_tolerance: within.map(movementJson),
+    parameters_changed: changed.map(changeJson),
   };
   return JSON.stringify(view, null, 2) + '\n';
 }
@@ -141,7 +179,13 @@ export function checkJson(a: CheckAbout, moved: readonly Movement[], within: rea
  * The check as JUnit XML: a test case for each scenario and program the snapshot or the run has (their totals too),
  * failing where a figure moved beyond the tolerance; moves within it in the case's output.
  */
-export function checkJunit(a: CheckAbout, ids: readonly string[], moved: readonly Movement[], within: readonly Movement[]): string {
+export function checkJunit(
+  a: CheckAbout,
+  ids: readonly string[],
+  moved: readonly Movement[],
+  within: readonly Movement[],
+  changed: readonly ParameterChange[] = [],
+): string {
   // (a scenario only the snapshot or the run has: one case for it, failing)
   const apart = new Set(moved.filter((m) => m.measure === 'scenario').map((m) => m.scenario));
   const keys = ids.flatMap((id) => (apart.has(id) ? [''] : [...PROGRAM_IDS, 'total']).map((p) => [id, p] as const));
@@ -159,6 +203,19 @@ export function checkJunit(a: CheckAbout, ids: readonly string[], moved: readonl
         : `${beyond.length} figure${beyond.length > 1 ? 's' : ''} moved beyond the tolerance of ${a.tolerance.times(100).toFixed()}%`;
     return `    <testcase classname="${xml(a.snapshot)}" name="${xml(name)}">\n      <failure message="${xml(message)}">${xml(beyond.map(line).join('\n'))}</failure>${out}\n    </testcase>`;
   });
+  // A case for each run's parameters, failing where a value changed (a change no figure shows fails no other case).
+  for (const id of ids.filter((i) => !apart.has(i))) {
+    const mine = changed.filter((c) => c.run === id);
+    const name = `${id}: parameters`;
+    if (!mine.length) cases.push(`    <testcase classname="${xml(a.snapshot)}" name="${xml(name)}"/>`);
+    else {
+      const message = `${mine.length} parameter value${mine.length > 1 ? 's' : ''} changed since the snapshot`;
+      const body = mine.map((c) => `${c.path} from ${c.from}: ${c.before ?? '—'} → ${c.after ?? '—'} (in the figures: ${WHEN[c.when]})`);
+      cases.push(
+        `    <testcase classname="${xml(a.snapshot)}" name="${xml(name)}">\n      <failure message="${xml(message)}">${xml(body.join('\n'))}</failure>\n    </testcase>`,
+      );
+    }
+  }
   const failures = cases.filter((c) => c.includes('<failure')).length;
   const suite = `  <testsuite name="${xml(`jiuzhu check: ${a.policy} on ${a.households} at ${a.date}`)}" tests="${cases.length}" failures="${failures}">`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jiuzhu check">\n${suite}\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;

@@ -243,9 +243,60 @@ describe('jiuzhu check', () => {
     expect(moved.stdout).toMatch(
       /^\| baseline \| 低保 dibao \| annual cost \| 750,802,524\.83 \| [\d,.]+ \| \+[\d,.]+ \(\+\d+\.\d\d%\) \|$/m,
     );
-    expect(moved.stderr).toMatch(/figures moved beyond the tolerance; if that is intended, accept it with --update/);
+    // the value that moved them, with it (a CI trial's table of 12 moves named no parameter)
+    expect(moved.stdout).toMatch(
+      /^\| baseline \| dibao\.standard\.urban \| \d{4}-\d\d-\d\d \| 810 \| 830 \| yes: in force at the snapshot's date \|$/m,
+    );
+    expect(moved.stderr).toMatch(
+      /figures moved beyond the tolerance and 1 parameter value changed; if that is intended, accept it with --update/,
+    );
     expect(jiuzhu([...args, '--update']).code).toBe(0);
     expect(jiuzhu(args).code).toBe(0);
+  });
+
+  // A CI trial: a new standard from 2026-01-01 (or 2062, a typo) passed a check at 2025-06-30 — no figure moves at the
+  // snapshot's date. The snapshot keeps every dated value of each run's parameters; a change is shown and fails.
+  it('fails on a parameter value dated after the snapshot, which no figure shows; a snapshot that keeps none says so', () => {
+    const dir = tmp();
+    cpSync('policies', join(dir, 'policies'), { recursive: true });
+    const policy = join(dir, 'policies/guangxi-nanning.yaml');
+    const snap = join(dir, 'snap.json');
+    const args = ['check', '--policy', policy, '--households', 'policies/samples/households.csv', '--snapshot', snap];
+    expect(jiuzhu([...args, '--date', '2025-06-30', '--update']).code).toBe(0);
+    const text = readFileSync(policy, 'utf8');
+    const rural = text.indexOf('      rural:\n', text.indexOf('    standard:\n', text.indexOf('\n  dibao:\n')));
+    writeFileSync(
+      policy,
+      `${text.slice(0, rural)}        - from: 2062-01-01\n          value: 850\n          source: nanning-2022\n${text.slice(rural)}`,
+    );
+    const later = jiuzhu(args);
+    expect(later.code, later.stderr).toBe(1);
+    expect(later.stdout).toContain('Nothing moved beyond the tolerance.');
+    expect(later.stdout).toContain("| baseline | dibao.standard.urban | 2062-01-01 | — | 850 | no: dated after the snapshot's date |");
+    expect(later.stderr).toContain(
+      'jiuzhu: 1 parameter value changed (1 where no figure at 2025-06-30 can show it); if that is intended, accept it with --update',
+    );
+    const json = JSON.parse(jiuzhu([...args, '--format', 'json']).stdout);
+    expect([json.passed, json.parameters_changed]).toEqual([
+      false,
+      [{ run: 'baseline', parameter: 'dibao.standard.urban', from: '2062-01-01', snapshot: null, now: '850', in_figures: false }],
+    ]);
+    const junit = join(dir, 'j.xml');
+    jiuzhu([...args, '--junit', junit]);
+    expect(readFileSync(junit, 'utf8')).toContain(
+      '<failure message="1 parameter value changed since the snapshot">dibao.standard.urban from 2062-01-01: — → 850',
+    );
+    expect(jiuzhu([...args, '--update']).code).toBe(0);
+    expect(jiuzhu(args).code).toBe(0);
+    // a snapshot made before jiuzhu kept them: checked by its figures, and said
+    const old = JSON.parse(readFileSync(snap, 'utf8'));
+    delete old.parameters;
+    writeFileSync(snap, JSON.stringify(old));
+    const unkept = jiuzhu(args);
+    expect([unkept.code, unkept.stderr]).toEqual([
+      0,
+      `note: the snapshot ${snap} keeps no parameter values (made by an earlier jiuzhu): a change dated after 2025-06-30 moves none of its figures and goes unseen; make it anew with --update to keep them\n`,
+    ]);
   });
 
   it('a wide enough tolerance lets small moves pass; a bad tolerance is a usage error', () => {
@@ -336,7 +387,7 @@ describe('jiuzhu check', () => {
       },
     ]);
     const xml = readFileSync(join(dir, 'check.xml'), 'utf8');
-    expect(xml).toMatch(/<testsuite name="jiuzhu check: [^"]*" tests="14" failures="2">/); // 12 programs, total, the scenario
+    expect(xml).toMatch(/<testsuite name="jiuzhu check: [^"]*" tests="15" failures="2">/); // 12 programs, total, the parameters, the scenario
     expect(xml).toContain(
       '<testcase classname="' +
         snapshot +

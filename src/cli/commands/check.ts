@@ -7,7 +7,7 @@ import { figures } from '../../core/aggregate.js';
 import { D } from '../../core/money.js';
 import { simulate } from '../../core/simulate.js';
 import { CheckFailedError, InputError, UsageError } from '../../errors.js';
-import { snapshotOf } from '../../core/snapshot.js';
+import { parameterChanges, parametersOf, snapshotOf } from '../../core/snapshot.js';
 import { looksLikeJson, readSnapshot, writeSnapshot } from '../../io/snapshot.js';
 import { commandStdout, inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import { checkJson, checkJunit, checkMarkdown, movements } from '../../report/check.js';
@@ -111,9 +111,14 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
     fromSnapshot(o.snapshot, o.policy),
     fromSnapshot(o.snapshot, o.households),
     date,
-    runs.map((r, i) => ({ id: r.id, figures: figures(totals[i]!) })),
+    runs.map((r, i) => ({
+      id: r.id,
+      figures: figures(totals[i]!),
+      parameters: parametersOf(r.snapshot.policy, i === 0 ? undefined : r.id),
+    })),
   );
   const all = old ? movements(old, now) : [];
+  const changed = old ? parameterChanges(old, now, date) : [];
   const moved = all.filter((m) => m.relative.greaterThan(tolerance));
   const within = all.filter((m) => !m.relative.greaterThan(tolerance));
   const about = {
@@ -127,7 +132,7 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
   };
   if (o.update) await writeSnapshot(o.snapshot, now);
   noteEmpty(ctx, o.quiet, o.households, pop.householdCount); // (a snapshot of a header only: every figure 0, said)
-  if (o.format === 'json') ctx.stdout.write(checkJson(about, moved, within));
+  if (o.format === 'json') ctx.stdout.write(checkJson(about, moved, within, changed));
   else {
     // (a --date other than the snapshot's compares two dates: said in the title)
     const other = old && old.date !== date ? ` (the snapshot is at ${old.date})` : '';
@@ -135,20 +140,30 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
     if (o.update)
       ctx.stdout.write(
         old
-          ? checkMarkdown(title, all, []) + `\nUpdated ${o.snapshot}.\n`
+          ? checkMarkdown(title, all, [], changed) + `\nUpdated ${o.snapshot}.\n`
           : `${replaced ? 'Replaced' : 'Created'} ${o.snapshot} (${now.scenarios.length} scenario${now.scenarios.length > 1 ? 's' : ''}, ${date}).\n`,
       );
-    else ctx.stdout.write(checkMarkdown(title, moved, within));
+    else ctx.stdout.write(checkMarkdown(title, moved, within, changed));
   }
   if (o.update) return;
   if (o.junit) {
     const ids = [...new Set([...old!.scenarios.map((s) => s.id), ...now.scenarios.map((s) => s.id)])];
     const out = await AtomicFile.open(o.junit);
-    await out.write(checkJunit(about, ids, moved, within));
+    await out.write(checkJunit(about, ids, moved, within, changed));
     await out.commit();
   }
-  if (moved.length)
-    throw new CheckFailedError(
-      `${moved.length} figure${moved.length > 1 ? 's' : ''} moved beyond the tolerance; if that is intended, accept it with --update`,
+  if (old && !old.parameters && !o.quiet)
+    ctx.stderr.write(
+      `note: the snapshot ${o.snapshot} keeps no parameter values (made by an earlier jiuzhu): a change dated after ${old.date} moves none of its figures and goes unseen; make it anew with --update to keep them\n`,
     );
+  const unseen = changed.filter((c) => c.when !== 'in force').length;
+  const failed = [
+    ...(moved.length ? [`${moved.length} figure${moved.length > 1 ? 's' : ''} moved beyond the tolerance`] : []),
+    ...(changed.length
+      ? [
+          `${changed.length} parameter value${changed.length > 1 ? 's' : ''} changed${unseen ? ` (${unseen} where no figure at ${date} can show ${unseen > 1 ? 'them' : 'it'})` : ''}`,
+        ]
+      : []),
+  ];
+  if (failed.length) throw new CheckFailedError(`${failed.join(' and ')}; if that is intended, accept it with --update`);
 }
