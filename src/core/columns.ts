@@ -5,6 +5,7 @@
 import { typed } from './grow.js';
 import { fenToYuan, MONEY_RE } from './money.js';
 import { numberHint } from './number-hints.js';
+import { invisibleId, invisibleIn } from './invisible.js';
 
 /** labor_capacity and self_care codes; index = the stored code. */
 export const CAPACITY = ['full', 'partial', 'none'] as const;
@@ -349,9 +350,9 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
     case 'id':
       // (spaces inside quotes, or a Unicode space or BOM before an id, are kept: "F1 " would be another household than F1,
       // its rows split off unseen)
-      return text.trim() === text
-        ? { ok: true, value: 0 }
-        : { ok: false, expected: `${c.expected} without spaces or invisible characters around it (kept, they would make another id)` };
+      if (text.trim() !== text)
+        return { ok: false, expected: `${c.expected} without spaces or invisible characters around it (kept, they would make another id)` };
+      return invisibleIn(text) === null ? { ok: true, value: 0 } : invisibleId(c, text);
     case 'integer': {
       if (!DIGITS_RE.test(text)) return notANumber(c, text);
       if (text.length > String(k.max).length) return bad;

@@ -20,7 +20,7 @@ import {
   QUOTE,
   trimmedEnd,
   unquote,
-  VT,
+  spoiltId,
   type ScanRecord,
 } from './fast-fields.js';
 import { colNumber, invalidMessage, MAX_PROBLEMS, readHeader } from './household-messages.js';
@@ -319,7 +319,7 @@ export class FastReader {
     }
     let ok = hs < he && ps < pe;
     // an empty id, or one with spaces trim() takes off: inside quotes, or a Unicode one before it (parseCell says which)
-    if (!ok || quoted[hAt] || quoted[pidAt] || ids[hs]! >= 0x80 || ids[ps]! >= 0x80 || ids[hs] === VT || ids[ps] === VT) {
+    if (!ok || quoted[hAt] || quoted[pidAt] || spoiltId(ids, hs, he) || spoiltId(ids, ps, pe)) {
       const [pid, hid] = [this.text(b, pidAt), this.text(b, hAt)];
       for (const [c, i, t] of [[C.household_id, hAt, hid] as const, [C.person_id, pidAt, pid] as const]) {
         const parsed = parseCell(COLUMNS[c], t);

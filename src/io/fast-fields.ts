@@ -35,6 +35,7 @@ const UNICODE_SPACES = [
   0x00a0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f,
   0x3000, 0xfeff,
 ].map((c) => Buffer.from(String.fromCodePoint(c), 'utf8'));
+const INVISIBLE_LEADS = [0xc2, 0xd8, 0xe1, 0xe2, 0xef, 0xf3];
 const ASCII_TRAILING = Uint8Array.from({ length: 256 }, (_, x) => (x === SPACE || (x >= TAB && x <= CR) ? 1 : 0));
 
 /** Where b[s, e) ends once the whitespace trimEnd() trims is taken off. */
@@ -53,6 +54,16 @@ export function trimmedEnd(b: Uint8Array, s: number, e: number): number {
     }
     return e;
   }
+}
+
+/**
+ * Whether the id b[s, e) is one parseCell should look at: starting with a byte past ASCII or VT (a space trim() would
+ * take off?), or holding the first byte of an invisible character anywhere (core/invisible.ts).
+ */
+export function spoiltId(b: Uint8Array, s: number, e: number): boolean {
+  if (b[s]! >= 0x80 || b[s] === VT) return true;
+  for (let i = s; i < e; i++) if (b[i]! >= 0x80 && INVISIBLE_LEADS.includes(b[i]!)) return true;
+  return false;
 }
 
 /** Whether b[s, e) starts with a Unicode space trim() would take off (an id that does is told: parseCell). */
@@ -220,9 +231,15 @@ function is(b: Buffer, s: number, e: number, l: Buffer): boolean {
   return true;
 }
 
-/** Bytes that end or spoil a plain field (scanRecord then looks closer). */
+/**
+ * Bytes that end or spoil a plain field (scanRecord then looks closer): also the first bytes of the UTF-8 of the
+ * invisible characters an id may not hold (core/invisible.ts: U+00AD, U+061C, U+180E, U+200B–U+206F, U+FEFF, U+FFF9–B,
+ * the tags U+E00xx), so that an id with one goes to parseCell.
+ */
 const STOPS = Uint8Array.from({ length: 256 }, (_, x) =>
-  x === COMMA || x === LF || x === CR || x === QUOTE || x === SPACE || x === TAB || x === FF || x === VT ? 1 : 0,
+  x === COMMA || x === LF || x === CR || x === QUOTE || x === SPACE || x === TAB || x === FF || x === VT || INVISIBLE_LEADS.includes(x)
+    ? 1
+    : 0,
 );
 
 /** Each field's kind, in the file's column order, from its column number (-1: a column jiuzhu does not read). */

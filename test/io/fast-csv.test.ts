@@ -105,6 +105,25 @@ describe('the fast reader reports what the reference reports', () => {
     await sameProblems('household_id,person_id,age,area\n\u3000F1,f1,40,urban\n\uFEFFF2,f2,38,urban\nF3,\u00a0f3,5,urban\n');
     await same('household_id,person_id,age,area\n南宁001,甲,40,urban\n南宁001,乙,38,urban\n');
   });
+
+  // A QA trial: a zero-width space before "H1" made another household that looks the same (trim() keeps it): the
+  // total 3.7 times the file's without it. Every format character (Cf) is told, at the start, the end or inside; the
+  // joiner inside an emoji, and a flag's tags, are not.
+  it('an id with an invisible character in it (U+200B, U+200E, U+2060, U+00AD…): told at its place by both readers', async () => {
+    const text =
+      'household_id,person_id,age,area\nH1,p1,40,urban\n\u200bH1,p2,8,urban\nH2\u200e,p3,40,urban\nH3,p\u00ad4,40,urban\nH\u20605,p5,1,urban\n';
+    await sameProblems(text);
+    expect(await problemsOf(() => parseHouseholds(Readable.from([text]), 'h.csv'))).toEqual([
+      'h.csv:3:1: column household_id: "\u200bH1" is not valid: expected a household id without the invisible character U+200B in it (it would make another id that looks the same) (household \u200bH1, person p2)',
+      'h.csv:4:1: column household_id: "H2\u200e" is not valid: expected a household id without the invisible character U+200E in it (it would make another id that looks the same) (household H2\u200e, person p3)',
+      'h.csv:5:2: column person_id: "p\u00ad4" is not valid: expected a person id without the invisible character U+00AD in it (it would make another id that looks the same) (household H3, person p\u00ad4)',
+      'h.csv:6:1: column household_id: "H\u20605" is not valid: expected a household id without the invisible character U+2060 in it (it would make another id that looks the same) (household H\u20605, person p5)',
+    ]);
+    // a family emoji (joiners between pictographs) and England's flag (tags) are ids like any other
+    await same(
+      'household_id,person_id,age,area\n\u{1F468}\u200d\u{1F469}\u200d\u{1F467},p1,40,urban\nF\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F},p2,3,urban\n',
+    );
+  });
 });
 
 describe('the fast reader against the reference on random fields', () => {
