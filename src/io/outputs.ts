@@ -27,6 +27,9 @@ const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
   html: ['.html', '.htm'],
   arrow: ['.arrow'],
   xml: ['.xml'],
+  // (jiuzhu's own policies, scenarios, cases and profiles: a QA trial's --per-household fuliang.yaml wrote a CSV over
+  // the policy; only init writes YAML)
+  yaml: ['.yaml', '.yml'],
 };
 const KIND_OF = new Map<string, string>(Object.entries(EXTENSIONS).flatMap(([kind, exts]) => exts.map((e) => [e, kind] as const)));
 // Kinds jiuzhu never writes, which an output may still be named for (a trial's report --out r.pdf got HTML)
@@ -41,6 +44,7 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   html: 'HTML',
   arrow: 'an Arrow file',
   xml: 'XML',
+  yaml: 'YAML',
 };
 
 /**
@@ -85,7 +89,7 @@ function refuseOtherKind(out: Output): void {
   const name = `${out.path.slice(0, out.path.length - ext.length)}${EXTENSIONS[out.format]![0]}`;
   throw new UsageError(
     `${out.flag} ${out.path} ends in ${extname(out.path)}, but it gets ${KIND_WORDS[out.format]}`,
-    `name it ${name}${out.chosen && named !== 'arrow' && named !== 'xml' && named !== 'other' ? `, or give --format ${named}` : ''}${
+    `name it ${name}${out.chosen && !['arrow', 'xml', 'yaml', 'other'].includes(named) ? `, or give --format ${named}` : ''}${
       ext === '.pdf' && out.format === 'html' ? ' (a browser prints it to PDF)' : ''
     }`,
   );

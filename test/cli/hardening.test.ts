@@ -252,6 +252,16 @@ describe('an output never overwrites an input (exit 2, before anything is read)'
       [...run, '--format', 'xlsx', '--out', join(dir, 'b.xls')],
       `jiuzhu: --out ${dir}/b.xls ends in .xls, but it gets an Excel workbook\nhint: name it ${dir}/b.xlsx\n`,
     );
+    // YAML: jiuzhu's own policies, scenarios, cases and profiles (a QA trial's --per-household fuliang.yaml wrote CSV over
+    // a policy, and check --snapshot x.yaml --update JSON)
+    refused(
+      [...run, '--per-household', join(dir, 'p.yaml')],
+      `jiuzhu: --per-household ${dir}/p.yaml ends in .yaml, but it gets CSV\nhint: name it ${dir}/p.csv\n`,
+    );
+    refused(
+      ['check', ...run.slice(1), '--snapshot', join(dir, 's.yml'), '--update'],
+      `jiuzhu: --snapshot ${dir}/s.yml ends in .yml, but it gets JSON\nhint: name it ${dir}/s.json\n`,
+    );
     expect(readdirSync(dir)).toEqual([]);
     // the right extension in any case, an extension jiuzhu does not write, or none
     for (const [format, name] of [

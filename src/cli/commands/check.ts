@@ -79,7 +79,7 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
       '--junit reports a check; --update accepts the changes without checking',
       'run the check without --update to write the JUnit',
     );
-  if (o.update) await refuseOverwrite([{ flag: '--snapshot', path: o.snapshot }], inputsOf(o));
+  if (o.update) await refuseOverwrite([{ flag: '--snapshot', path: o.snapshot, format: 'json' }], inputsOf(o));
   if (o.junit)
     // (with the report on standard output: --junit /dev/stdout put XML after the JSON, a terminal QA trial)
     await refuseOverwrite(

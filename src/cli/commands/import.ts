@@ -17,7 +17,7 @@ export interface ImportOptions {
 
 export async function importCommand(ctx: Ctx, o: ImportOptions): Promise<void> {
   if (!o.out.toLowerCase().endsWith('.arrow')) throw new UsageError(`--out names the Arrow file to write: end it in .arrow (got ${o.out})`);
-  await refuseOverwrite([{ flag: '--out', path: o.out }], inputsOf(o));
+  await refuseOverwrite([{ flag: '--out', path: o.out, format: 'arrow' }], inputsOf(o));
   const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households, o.quiet));
   // A header and no household (a nightly export's query that returned no row): refused, never written over the good
   // file of the night before (a data engineer's trial: it wrote "0 households" over it, exit 0).
