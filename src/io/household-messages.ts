@@ -120,17 +120,21 @@ const OTHER_DELIMITERS: ReadonlyArray<readonly [string, string]> = [
   ['，', 'full-width commas (，)'],
 ];
 
-/** Lower case, without spaces, underscores, dashes or control characters: how a name is compared for "resembles". */
+/**
+ * Lower case, its full-width letters as ASCII (NFKC: a QA trial's ｗａｇｅ＿ｉｎｃｏｍｅ was an unread column, the wages 0),
+ * without spaces, underscores, dashes or control characters: how a name is compared for "resembles".
+ */
 const squeeze = (s: string) =>
   s
+    .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s_-]/g, '')
     .replace(/\p{Cc}/gu, '');
 
-/** The known column a header name resembles (the same squeezed, or one or two edits away), or undefined. */
 /** A name without case, spaces, underscores or hyphens. */
 export const squeezed = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
 
+/** The known column a header name resembles (the same squeezed, or one or two edits away), or undefined. */
 export function resembles(name: string, has: (c: Column) => boolean = () => false): Column | undefined {
   const s = squeeze(name);
   if (!s) return undefined;
@@ -138,7 +142,7 @@ export function resembles(name: string, has: (c: Column) => boolean = () => fals
   let best: Column | undefined;
   let score = 3;
   for (const c of COLUMN_BY_NAME.keys()) {
-    const d = s === squeeze(c) ? 0 : editDistance(name.toLowerCase().trim(), c);
+    const d = s === squeeze(c) ? 0 : editDistance(name.normalize('NFKC').toLowerCase().trim(), c);
     if (d < score) [best, score] = [c as Column, d];
   }
   return best;

@@ -110,3 +110,16 @@ describe('a caseworker’s words for a value', () => {
     expect(read('disability_grade', '五级').ok).toBe(false);
   });
 });
+
+// A QA trial: ｗａｇｅ＿ｉｎｃｏｍｅ, as a Chinese input method types it, was a column not read (a note, nothing with -q):
+// every wage 0, the family paid dibao. Full-width letters compare as their ASCII (NFKC).
+describe('a header in full-width letters', () => {
+  it('is refused as the column it spells', () => {
+    expect(said(['household_id', 'person_id', 'age', 'area', 'ｗａｇｅ＿ｉｎｃｏｍｅ'])).toEqual([
+      `5: column "ｗａｇｅ＿ｉｎｃｏｍｅ" looks like wage_income but is not named so (its values would be ignored and every row take wage_income's default). Name it exactly "wage_income" (wage_income is yuan a month), or, to keep it as an extra column, give it a name that does not resemble one jiuzhu reads`,
+    ]);
+    expect(said(['household_id', 'person_id', 'ＡＧＥ', 'area'])[0]).toMatch(
+      /^3: column "ＡＧＥ" looks like age but is not named so \(a column the file must have\)/,
+    );
+  });
+});
