@@ -14,11 +14,14 @@ if (!existsSync(fileURLToPath(main))) {
   process.exit(4);
 }
 // A big households file: the CLI runs in a new process that asks for huge pages (src/cli/relaunch.ts).
-const { relaunchEnv, relaunch, thisMachine } = await import(new URL('../dist/cli/relaunch.bundle.js', import.meta.url).href);
+const { relaunchEnv, relaunch, followParent, thisMachine } = await import(new URL('../dist/cli/relaunch.bundle.js', import.meta.url).href);
 const env = relaunchEnv(process.argv.slice(2), process.env, thisMachine);
 const code = env ? await relaunch(fileURLToPath(import.meta.url), process.argv.slice(2), env) : null;
 if (code !== null) process.exitCode = code;
-else await runHere();
+else {
+  followParent(); // (relaunched: stop when the process that started it dies)
+  await runHere();
+}
 
 async function runHere() {
   // Worker threads for a big households file start loading now, while the CLI loads (src/cli/prestart.ts).

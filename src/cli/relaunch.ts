@@ -8,7 +8,8 @@
 // generated CSV 2.20 → 2.18 s; same output. The second process costs its start (~0.13 s here): from 64 MB, where the
 // gain is about as much. The child has this process's stdio, arguments and environment; its exit code (or signal)
 // becomes this process's; SIGINT, SIGTERM, SIGHUP and SIGQUIT sent to this process are passed on (the child removes its
-// temporary files, as it does when run directly). When the child cannot be started, the CLI runs here. Not for
+// temporary files, as it does when run directly), and when this process dies the child stops (followParent). When the
+// child cannot be started, the CLI runs here. Not for
 // simulate and sensitivity on a CSV: they evaluate households as they read them and write far less (see
 // evaluatesAsItReads below).
 // JIUZHU_HUGE_PAGES=0 never relaunches; =1 always does (on Linux; tests use it); unset: as above.
@@ -127,7 +128,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
  */
 export function relaunch(script: string, argv: readonly string[], env: NodeJS.ProcessEnv, node = process.execPath): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(node, [...process.execArgv, script, ...argv], { stdio: 'inherit', env });
+    // (an IPC channel beside stdio: the child sees it close when this process dies, and stops: followParent)
+    const child = spawn(node, [...process.execArgv, script, ...argv], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env });
     const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
     const handlers = SIGNALS.map((s) => [s, forward(s)] as const);
     for (const [s, h] of handlers) process.on(s, h);
@@ -143,8 +145,24 @@ export function relaunch(script: string, argv: readonly string[], env: NodeJS.Pr
     });
     child.on('exit', (code, signal) => {
       done();
-      // A child ended by a signal: the shell's convention, 128 + the signal's number.
+      // A child ended by a signal (its own handlers end it with a code): said — a QA trial's SIGKILL, as the system's
+      // out-of-memory killer sends, exited 137 without a word — and the shell's convention, 128 + the signal's number.
+      if (signal)
+        process.stderr.write(
+          `jiuzhu: the run was ended by ${signal}${signal === 'SIGKILL' ? ' (the system sends it when memory runs out)' : ''}: a file it was writing was not written\n`,
+        );
       resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
     });
   });
+}
+
+/**
+ * In a relaunched CLI: when the process that started it dies (kill -9 leaves no time to pass a signal on), stop as a
+ * SIGTERM stops it, its temporary files removed — an orphan had run on and later replaced a newer run's output with
+ * its own (a QA trial). The channel does not keep the process alive.
+ */
+export function followParent(): void {
+  if (!process.channel) return;
+  process.channel.unref();
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }

@@ -144,4 +144,54 @@ describe('the relaunched CLI', () => {
     expect(readdirSync(dir)).toEqual([]);
     expect(existsSync(out)).toBe(false);
   });
+
+  // A QA trial: after kill -9 of the first process, the relaunched one ran on as an orphan and later replaced a newer
+  // run's output with its own; and a relaunched one killed (as the out-of-memory killer does) ended it without a word.
+  const writing = async (stderr: 'ignore' | 'pipe') => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-'));
+    const out = join(dir, 'big.csv');
+    const first = spawn(process.execPath, ['bin/jiuzhu.js', 'generate', '--policy', NANNING, '--households', '50000000', '--out', out], {
+      env: { ...process.env, JIUZHU_HUGE_PAGES: '1' },
+      stdio: ['ignore', 'ignore', stderr],
+    });
+    let said = '';
+    first.stderr?.on('data', (d: Buffer) => (said += d.toString()));
+    const exited = new Promise<number | null>((resolve) => first.on('close', (code) => resolve(code)));
+    for (let i = 0; i < 200 && readdirSync(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(dir)).toHaveLength(1);
+    const child = Number(execFileSync('pgrep', ['-P', String(first.pid)], { encoding: 'utf8' }).trim());
+    return { dir, out, first, child, exited, said: () => said };
+  };
+  const gone = async (pid: number) => {
+    for (let i = 0; i < 100; i++) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        return true;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return false;
+  };
+
+  it('SIGKILL to the first process: the relaunched one stops too, its temporary file removed', async () => {
+    const { dir, out, first, child, exited } = await writing('ignore');
+    first.kill('SIGKILL');
+    await exited;
+    expect(await gone(child)).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('the relaunched one killed: the first says so, exit 137', async () => {
+    const { first, child, exited, said } = await writing('pipe');
+    process.kill(child, 'SIGKILL');
+    expect(await exited).toBe(137);
+    expect(
+      said().endsWith(
+        '\njiuzhu: the run was ended by SIGKILL (the system sends it when memory runs out): a file it was writing was not written\n',
+      ),
+    ).toBe(true);
+    expect(first.exitCode).toBe(137);
+  });
 });
