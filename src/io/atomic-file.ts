@@ -4,8 +4,8 @@
 // (/dev/stdout, a pipe) is written straight through, never replaced by a file; a directory is refused. Writes honour
 // backpressure; a failed write (a full disk) is a usage error naming the path, and leaves nothing behind. A kill no
 // handler sees (SIGKILL) leaves the temporary file: the next write beside it removes it and says so (ownsTemporaryFiles).
-import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
-import { lstat, readdir, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { constants, createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
+import { access, chmod, lstat, readdir, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -96,12 +96,18 @@ export class AtomicFile {
       return new AtomicFile(path, null, null, await opened(stream, path));
     }
     const target = await realTarget(path);
+    // A file there that this user may not write is not replaced (the rename would: a QA trial's read-only file of
+    // another user's became theirs), and the new one keeps its mode (a file of 600 was 644 once replaced).
+    if (s) await access(target, constants.W_OK).catch((e: unknown) => Promise.reject(fileError(e, 'write', path)));
     await removeLeftBehind(target);
     const tmp = join(dirname(target), `.${basename(target)}.${owner ? `${owner.pid}-` : ''}${randomBytes(4).toString('hex')}.tmp`);
     temporary.add(tmp);
     try {
-      return new AtomicFile(path, target, tmp, await opened(createWriteStream(tmp, { flags: 'wx' }), path));
+      const stream = await opened(createWriteStream(tmp, { flags: 'wx' }), path);
+      if (s) await chmod(tmp, s.mode & 0o7777).catch((e: unknown) => (stream.destroy(), Promise.reject(fileError(e, 'write', path))));
+      return new AtomicFile(path, target, tmp, stream);
     } catch (e) {
+      await unlink(tmp).catch(() => undefined);
       temporary.delete(tmp);
       throw e;
     }

@@ -1,6 +1,7 @@
 // The outputs a command names on its command line, checked before any work: not one of its inputs, not another output's
 // file, not a folder's name, in a folder that is there, named for the kind of file it gets. The one rule: jiuzhu never
 // writes over a file it reads (compared by device and inode, so another spelling or a link to it counts).
+import { fstatSync } from 'node:fs';
 import { lstat, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -181,6 +182,32 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
         `give ${out.flag} another name`,
       );
     if (t !== null) named.set(t, out);
+  }
+  // Standard output sent to a file (> f, >> f): not an input, nor a file an output replaces (a QA trial's
+  // `--per-household m.csv > m.csv` lost the totals to the file replaced; `>> h.csv` appended them to the households)
+  const out1 = stdoutFile();
+  if (out1 === null) return;
+  for (const input of [...inputs, ...alsoRead])
+    if ((await id(input.path)) === out1)
+      throw new UsageError(
+        `standard output goes to the ${input.what} ${input.path}: jiuzhu never writes over a file it reads`,
+        'send standard output to another file',
+      );
+  for (const out of outputs)
+    if (out && out.flag !== STDOUT && !toStdout(out.path) && (await id(out.path)) === out1)
+      throw new UsageError(
+        `${out.flag} ${out.path} is the file standard output goes to: one would replace the other`,
+        `send standard output to another file, or give ${out.flag} another name`,
+      );
+}
+
+/** The file standard output goes to (device and inode), when it is a regular file. */
+function stdoutFile(): string | null {
+  try {
+    const s = fstatSync(1);
+    return s.isFile() ? `${s.dev}:${s.ino}` : null;
+  } catch {
+    return null;
   }
 }
 

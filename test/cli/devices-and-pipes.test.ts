@@ -177,10 +177,16 @@ describe('outputs and options a run would have lost or misread', () => {
     const arrow = join(dir, 'population.arrow');
     expect(jiuzhu(['import', SAMPLE, '--out', arrow, '-q']).code).toBe(0);
     const before = readFileSync(arrow);
-    const r = jiuzhu(['check', '--policy', NANNING, '--households', SAMPLE, '--snapshot', arrow, '--update']);
+    // named .arrow: refused by its name, before any work; named otherwise, by what it holds
+    const named = jiuzhu(['check', '--policy', NANNING, '--households', SAMPLE, '--snapshot', arrow, '--update']);
+    expect([named.code, named.stderr.split('\n')[0]]).toEqual([2, `jiuzhu: --snapshot ${arrow} ends in .arrow, but it gets JSON`]);
+    const dat = join(dir, 'population.dat');
+    writeFileSync(dat, before);
+    const r = jiuzhu(['check', '--policy', NANNING, '--households', SAMPLE, '--snapshot', dat, '--update']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('does not replace it');
     expect(readFileSync(arrow).equals(before)).toBe(true);
+    expect(readFileSync(dat).equals(before)).toBe(true);
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{"scenarios": [\n<<<<<<< HEAD\n');
     const u = jiuzhu(['check', '--policy', NANNING, '--households', SAMPLE, '--snapshot', broken, ...AT, '--update']);

@@ -689,7 +689,7 @@ describe('runs that check nothing, and floods of problems', () => {
       good.replace('"date": "2025-06-30",', '"date": "2025-06-30",\n  "datum": 1,').replace('"persons": "32233.9"', '"persons": "x"'),
     );
     expect(check().stderr.split('\n').slice(1, 3)).toEqual([
-      `  ${snap}:6:3: snapshot: unknown key "datum" (a snapshot has jiuzhu_snapshot, policy, households, date, scenarios)`,
+      `  ${snap}:6:3: snapshot: unknown key "datum" (a snapshot has jiuzhu_snapshot, policy, households, date, scenarios, parameters)`,
       `  ${snap}:13:22: scenarios[0].programs.tekun.persons: expected a decimal string, got "x"`,
     ]);
     writeFileSync(snap, good.replace('"households": "29745.3",', '"households": "29745.3",\n          "households": "1",'));
