@@ -16,6 +16,7 @@ import type { Population } from '../core/population.js';
 import { gb18030, HEAD, householdsKind, type HouseholdsKind } from './households-kind.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 import { entryText, zipEntries } from './zip-entries.js';
+import { columnLetter, withCellRefs } from './sheet-refs.js';
 
 export interface SourceOptions {
   /** Force an encoding; by default UTF-8, or GB18030 when the file's start is not UTF-8 and reads as GB18030. */
@@ -150,13 +151,6 @@ export function toCsv(records: readonly (readonly string[])[]): Buffer {
   return Buffer.from(records.map((r) => r.map(field).join(',')).join('\n') + '\n', 'utf8');
 }
 
-/** A workbook's column letter: 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 type CellValue = ExcelJS.CellValue;
 
 /** A cell as the text a CSV would hold: numbers as written, TRUE/FALSE as words, a date its day, a formula's result, rich text's text. */
@@ -247,7 +241,9 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
     if (chosen && !sheet) throw new Error(`its sheet ${chosen.name} has no part ${chosen.part}`);
     if (chosen && sheet) {
       sheetName = chosen.name;
-      const [{ value: worksheet }] = [...steps._parseWorksheet(sheet, /(\d+)\.xml$/.exec(chosen.part)?.[1] ?? '1')];
+      const [{ value: worksheet }] = [
+        ...steps._parseWorksheet(Readable.from(withCellRefs(sheet)), /(\d+)\.xml$/.exec(chosen.part)?.[1] ?? '1'),
+      ];
       for await (const row of worksheet) {
         const values = row.values as CellValue[];
         const record: string[] = [];
