@@ -87,12 +87,12 @@ export const xml = (s: string) =>
  * The JUnit of a run that could not start: each problem of an invalid case, policy or scenario file as an error
  * (a CI job that publishes the JUnit shows why, not an empty report).
  */
-export function problemsJunit(problems: readonly Problem[]): string {
+export function problemsJunit(problems: readonly Problem[], suites = 'jiuzhu test'): string {
   const cases = problems.map((p) => {
     const file = p.where?.file ?? 'jiuzhu';
     return `    <testcase classname="${xml(file)}" name="${xml(formatProblem(p))}">\n      <error message="${xml(p.message)}">${xml(formatProblem(p))}</error>\n    </testcase>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jiuzhu test">\n  <testsuite name="invalid input" tests="${problems.length}" failures="0" errors="${problems.length}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(suites)}">\n  <testsuite name="invalid input" tests="${problems.length}" failures="0" errors="${problems.length}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }
 
 export function casesJunit(run: CaseRun): string {

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jiuzhu } from '../helpers/cli.js';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'jiuzhu-'));
 const CASES = readFileSync('policies/cases/guangxi-nanning.yaml', 'utf8')
@@ -248,10 +248,30 @@ describe('jiuzhu check', () => {
       /^\| baseline \| dibao\.standard\.urban \| \d{4}-\d\d-\d\d \| 810 \| 830 \| yes: in force at the snapshot's date \|$/m,
     );
     expect(moved.stderr).toMatch(
-      /figures moved beyond the tolerance and 1 parameter value changed; if that is intended, accept it with --update/,
+      /figures moved beyond the tolerance and 1 parameter value changed; if that is intended, accept it with\n {2}jiuzhu check --policy \S+ --households policies\/samples\/households\.csv --snapshot \S+ --date 2025-06-30 --tolerance 0\.5% --update\n/,
     );
     expect(jiuzhu([...args, '--update']).code).toBe(0);
     expect(jiuzhu(args).code).toBe(0);
+  });
+
+  // A CI trial: check --junit wrote no file on an invalid input (exit 3), where test --junit writes its problems; the
+  // job's report step found nothing.
+  it('an invalid input with --junit: the problems are the JUnit, exit 3', () => {
+    const dir = tmp();
+    const policy = join(dir, 'p.yaml');
+    const good = readFileSync('policies/guangxi-nanning.yaml', 'utf8');
+    writeFileSync(policy, good);
+    const args = ['check', '--policy', policy, '--households', SAMPLE, '--snapshot', join(dir, 's.json'), '--date', '2025-06-30'];
+    expect(jiuzhu([...args, '--update']).code).toBe(0);
+    writeFileSync(policy, good.replace('  dibao:\n', '  dibao:\n    standrad: 1\n'));
+    const junit = join(dir, 'j.xml');
+    const r = jiuzhu([...args, '--junit', junit]);
+    expect(r.code).toBe(3);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="jiuzhu check">\n {2}<testsuite name="invalid input" tests="1" failures="0" errors="1">/,
+    );
+    expect(xml).toContain('standrad');
   });
 
   // A CI trial: a new standard from 2026-01-01 (or 2062, a typo) passed a check at 2025-06-30 — no figure moves at the
@@ -274,7 +294,7 @@ describe('jiuzhu check', () => {
     expect(later.stdout).toContain('Nothing moved beyond the tolerance.');
     expect(later.stdout).toContain("| baseline | dibao.standard.urban | 2062-01-01 | — | 850 | no: dated after the snapshot's date |");
     expect(later.stderr).toContain(
-      'jiuzhu: 1 parameter value changed (1 where no figure at 2025-06-30 can show it); if that is intended, accept it with --update',
+      `jiuzhu: 1 parameter value changed (1 where no figure at 2025-06-30 can show it); if that is intended, accept it with\n  jiuzhu check --policy ${policy} --households policies/samples/households.csv --snapshot ${snap} --update\n`,
     );
     const json = JSON.parse(jiuzhu([...args, '--format', 'json']).stdout);
     expect([json.passed, json.parameters_changed]).toEqual([

@@ -13,6 +13,8 @@ import { commandStdout, inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import { checkJson, checkJunit, checkMarkdown, movements } from '../../report/check.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import type { Ctx } from '../context.js';
+import { commandLine } from '../shell-words.js';
+import { junitOfProblems } from '../junit-problems.js';
 import { loadHouseholds, loadRuns, loadScenarios, noteEmpty, simulationDate, withExecutor } from '../load.js';
 
 export interface CheckOptions {
@@ -73,6 +75,16 @@ const fromSnapshot = (snapshot: string, path: string) =>
     .join('/');
 
 export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
+  try {
+    await check(ctx, o);
+  } catch (e) {
+    // (an invalid policy, households file or snapshot: the JUnit says why nothing was checked)
+    if (o.junit && !o.update) await junitOfProblems(e, o.junit, [...inputsOf(o), { what: 'snapshot', path: o.snapshot }], 'jiuzhu check');
+    throw e;
+  }
+}
+
+async function check(ctx: Ctx, o: CheckOptions): Promise<void> {
   const tolerance = parseTolerance(o.tolerance);
   if (o.update && o.junit)
     throw new UsageError(
@@ -165,5 +177,13 @@ export async function checkCommand(ctx: Ctx, o: CheckOptions): Promise<void> {
         ]
       : []),
   ];
-  if (failed.length) throw new CheckFailedError(`${failed.join(' and ')}; if that is intended, accept it with --update`);
+  // (the whole command to accept it, as a snapshot tool gives it: "accept it with --update" left a CI log's reader to
+  // rebuild the line — a CI trial)
+  const again = commandLine([...withoutJunit(ctx.argv ?? []), '--update']);
+  if (failed.length) throw new CheckFailedError(`${failed.join(' and ')}; if that is intended, accept it with\n  ${again}`);
+}
+
+/** The arguments without --junit and its file (a JUnit reports a check; --update checks nothing). */
+function withoutJunit(argv: readonly string[]): string[] {
+  return argv.filter((a, i) => !(a === '--junit' || a.startsWith('--junit=') || argv[i - 1] === '--junit'));
 }

@@ -5,8 +5,9 @@ import { CheckFailedError, InputError, UsageError, type Problem } from '../../er
 import type { Policy } from '../../core/parameters/tree.js';
 import { refuseOverwrite } from '../../io/outputs.js';
 import { AtomicFile } from '../../io/atomic-file.js';
+import { junitOfProblems } from '../junit-problems.js';
 import { loadPolicy } from '../../io/policy-file.js';
-import { casesJunit, casesText, failed, problemsJunit, violationLines } from '../../report/cases.js';
+import { casesJunit, casesText, failed, violationLines } from '../../report/cases.js';
 import type { Ctx } from '../context.js';
 import { caseFiles, loadAllCases, runCases } from '../run-cases.js';
 
@@ -23,7 +24,8 @@ export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit
         'fix the case files',
       ),
       o.junit,
-      files,
+      files.map((path) => ({ what: 'case file', path })),
+      'jiuzhu test',
     );
   // A run that checks nothing must not pass for one that checked everything.
   if (!cases.length)
@@ -55,20 +57,6 @@ export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit
       ].join('; '),
     );
   if (failed(run)) throw new CheckFailedError('some cases or parameter rules failed (see above)');
-}
-
-/** An invalid input's problems written as the JUnit (when one is asked for), then thrown on (exit 3). */
-async function junitOfProblems(e: unknown, junit: string | undefined, files: readonly string[]): Promise<never> {
-  if (junit && e instanceof InputError) {
-    await refuseOverwrite(
-      [{ flag: '--junit', path: junit, format: 'xml' }],
-      files.map((path) => ({ what: 'case file', path })),
-    );
-    const out = await AtomicFile.open(junit);
-    await out.write(problemsJunit(e.problems));
-    await out.commit();
-  }
-  throw e;
 }
 
 /**

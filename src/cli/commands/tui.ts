@@ -12,6 +12,7 @@ import { givesNotes, inputFile } from '../../io/files.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import type { TuiData } from '../../ui/model.js';
 import type { Ctx } from '../context.js';
+import { shellWord } from '../shell-words.js';
 import { leaveNow } from '../exit.js';
 import {
   allOrEveryProblem,
@@ -128,7 +129,7 @@ export async function tuiCommand(
 
 /** The compare command that gives what the TUI shows, with every option given (the hint dropped --date and --scenario). */
 function compareCommand(o: TuiOptions): string {
-  const q = (s: string) => (/^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+  const q = shellWord;
   return [
     'jiuzhu compare',
     ...o.policy.map((p) => `--policy ${q(p)}`),
