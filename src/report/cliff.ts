@@ -2,6 +2,7 @@
 // that reads at 80 columns. Money as decimal strings in yuan. JSON has both views (monthly: a month's resources, a
 // gradual exit's kept amount in full, a grant or premium ÷ 12; annual: the year, a gradual exit for its months); the
 // table, chart and CSV show the view asked for, and say which.
+import { shownId } from '../core/invisible.js';
 import chalk from 'chalk';
 import { cliffsOf, jumpsOf, marginalRates, type Cliff, type SweptRun, type View } from '../core/cliff.js';
 import { D, fenToYuan } from '../core/money.js';
@@ -195,7 +196,7 @@ function eventsOf(r: CliffReport, run: SweptRun): Event[] {
   const label = (id: ProgramId) => `${programLabel(PROGRAM_BY_ID.get(id)!)}${est.has(id) ? ' *' : ''}`;
   const amount = (x: number) => groupDigits(yuan(x, r.view));
   // (the step's own income: with it the parts add up to the drop — a researcher added them up and was 10 short)
-  const own = (c: Cliff): [string, string] => [`${r.member}'s ${r.vary}`, `+${amount(c.step)}`];
+  const own = (c: Cliff): [string, string] => [`${shownId(r.member)}'s ${r.vary}`, `+${amount(c.step)}`];
   const cliffs = cliffsIn(run, r.view).map((c) => ({
     at: c.at,
     change: `−${amount(c.drop)}`,
@@ -256,7 +257,7 @@ function estimatesLine(r: CliffReport, mark: string, code = (p: string) => p): s
  */
 export function cliffMarkdown(r: CliffReport): string {
   const out = [
-    `### 悬崖效应 Benefit cliffs — ${r.household}: ${r.member}'s ${r.vary} varied (now ${groupDigits(fenToYuan(r.current))})`,
+    `### 悬崖效应 Benefit cliffs — ${shownId(r.household)}: ${shownId(r.member)}'s ${r.vary} varied (now ${groupDigits(fenToYuan(r.current))})`,
     '',
     `${r.about ? `${r.about.policy.name.zh} ${r.about.policy.name.en} (\`${r.about.policy.file}\`), at ${r.about.date}; ` : ''}resources ${per(r.view)} (${r.view} view): wages and other income + every cash program.`,
   ];
@@ -287,7 +288,9 @@ export function cliffMarkdown(r: CliffReport): string {
 /** The chart and each run's cliffs; `chartHeight` rows of plot (the TUI's screen is shorter). */
 export function cliffTable(r: CliffReport, chartHeight = 12): string {
   const out = [
-    chalk.bold(`cliffs 悬崖效应 — household ${r.household}, ${r.member}'s ${r.vary} varied (now ${groupDigits(fenToYuan(r.current))})`),
+    chalk.bold(
+      `cliffs 悬崖效应 — household ${shownId(r.household)}, ${shownId(r.member)}'s ${r.vary} varied (now ${groupDigits(fenToYuan(r.current))})`,
+    ),
     ...aboutLine(r.about),
     chalk.dim(`resources ${per(r.view)} (${r.view} view): wages and other income + every cash program;`),
     chalk.dim(

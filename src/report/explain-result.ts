@@ -1,5 +1,6 @@
 // explain's result: what each program gave the household, why not where it came near, and the month's and the year's
 // totals — in English with the 中文 names (the default), or in Chinese (--lang zh: what a caseworker tells a family).
+import { shownId } from '../core/invisible.js';
 import chalk from 'chalk';
 import type { Explanation } from '../core/explain.js';
 import type { Check, TraceStep } from '../core/trace.js';
@@ -166,10 +167,10 @@ function nearMisses(steps: readonly TraceStep[], r: ReturnType<typeof viewOf>, s
       // (the test not met, its numbers after: "不满足“无生活来源（inc(p) < S）”（900.00 < 810.00）")
       const c = failed[0]!;
       const numbers = flagged(c) ? '' : `（${c.lhs} ${c.op} ${c.rhs}）`;
-      return [`  不属${rigid ? '刚性支出困难家庭' : p.zh}${st.person ? `（成员 ${st.person}）` : ''}：不满足“${c.zh}”${numbers}`];
+      return [`  不属${rigid ? '刚性支出困难家庭' : p.zh}${st.person ? `（成员 ${shownId(st.person)}）` : ''}：不满足“${c.zh}”${numbers}`];
     }
     const label = rigid ? '刚性支出困难 rigid-expenditure family' : programLabel(p);
-    return [`  not ${label}${st.person ? ` (person ${st.person})` : ''}: ${checkText(failed[0]!, lang, false)}`];
+    return [`  not ${label}${st.person ? ` (person ${shownId(st.person)})` : ''}: ${checkText(failed[0]!, lang, false)}`];
   });
 }
 

@@ -1,5 +1,6 @@
 // `jiuzhu explain`: the trace of one household, as indented text for people (in English with the 中文 names, or in
 // Chinese: --lang zh) or JSON for tools.
+import { shownId } from '../core/invisible.js';
 import chalk from 'chalk';
 import { noteText } from '../core/policy-notes.js';
 import type { Explanation } from '../core/explain.js';
@@ -116,7 +117,7 @@ function members(pop: Population, h: number, s: Snapshot, lang: Lang): string[] 
   const deduction = deductionOf(s);
   for (let k = pop.offsets[h]!; k < pop.offsets[h + 1]!; k++) {
     const p = pop.members[k]!;
-    const id = pop.personIds.at(p);
+    const id = shownId(pop.personIds.at(p));
     const counted = countedText(pop, p, deduction, lang);
     out.push(
       lang === 'zh'
@@ -202,8 +203,8 @@ export function stepLines(st: TraceStep, s: Snapshot, indent = '', lang: Lang = 
   const clauses = clausesFor(st, s);
   const zh = lang === 'zh';
   const heading = zh
-    ? `${/^\d+$/.test(st.step) ? `第 ${st.step} 步 · ` : ''}${title}${st.person ? ` · 成员 ${st.person}` : ''}`
-    : `step ${st.step} · ${title}${st.person ? ` · person ${st.person}` : ''}`;
+    ? `${/^\d+$/.test(st.step) ? `第 ${st.step} 步 · ` : ''}${title}${st.person ? ` · 成员 ${shownId(st.person)}` : ''}`
+    : `step ${st.step} · ${title}${st.person ? ` · person ${shownId(st.person)}` : ''}`;
   const out = [chalk.bold(heading) + chalk.dim(`   ${clauses.length ? clauses.join(' ') : w.noClause}`)];
   out.push(`  ${w.rule}${zh ? st.zh.rule : st.rule}`);
   if (st.values.length) out.push(`  ${w.values}${st.values.map(([k, v]) => `${k} = ${v}`).join(' · ')}`);
@@ -233,7 +234,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
   const w = WORDS[lang];
   const h = e.household;
   const sc = under?.scenario;
-  const id = pop.householdIds.at(h);
+  const id = shownId(pop.householdIds.at(h));
   const heading =
     lang === 'zh'
       ? `${id === 'described' ? '所录家庭' : `家庭 ${id}`} — ${s.policy.name.zh} — ${s.date}${sc ? ` — 按方案 ${sc.id} ${sc.title.zh}（非现行政策）` : ''}`
