@@ -2,6 +2,7 @@
 // households in each band, the cumulative shares facing ≥ 80 % and ≥ 100 %, the change from the baseline, by layer,
 // and the households behind the ≥ 100 % figure (their ids, for jiuzhu explain). Shares are of the households with
 // someone to earn the next yuan; those without are counted apart.
+import { shownId } from '../core/invisible.js';
 import chalk from 'chalk';
 import type { View } from '../core/cliff.js';
 import { aboutJson, aboutLine, type RunAbout } from './cliff.js';
@@ -142,7 +143,7 @@ export function distributionTable(d: RateDistribution): string {
     if (r.bands.aboveCount)
       out.push(
         chalk.dim(
-          `${r.id}: ${groupDigits(String(r.bands.aboveCount))} households of the file (${groupDigits(bandShares(r.bands.overall).at_least_100_households)} weighted) face ≥ 100 %, e.g. ${r.aboveIds.slice(0, 4).join(', ')}`,
+          `${r.id}: ${groupDigits(String(r.bands.aboveCount))} households of the file (${groupDigits(bandShares(r.bands.overall).at_least_100_households)} weighted) face ≥ 100 %, e.g. ${r.aboveIds.slice(0, 4).map(shownId).join(', ')}`,
         ),
       );
   out.push(chalk.dim('one by one: cliff --households FILE --household ID; explain … --household ID [--scenario S]'));
