@@ -94,6 +94,7 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
       else words.set(word, t);
     }
     values.set(c, words);
+    at.set(`values:${c}`, keyNode);
   });
   mapOf('constants', (name, v, keyNode) => {
     const c = column(keyNode, name, 'constants: column');
@@ -117,7 +118,10 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
       for (const n of node.items as Node[]) {
         const c = column(n, y.text(n), `${key}: column`);
         if (c && only && !only.includes(c)) y.problem(n, `${c} is not a month's amount (those are ${only.join(', ')})`, key);
-        else if (c) out.add(c);
+        else if (c) {
+          out.add(c);
+          at.set(`${key}:${c}`, n);
+        }
       }
     return out;
   };
@@ -222,6 +226,17 @@ function plan(y: YamlFile, fileHeader: readonly string[], dataFile: string, m: M
         where: { file: y.file },
         message: `required: ${dataFile} has no column ${c} (under that name, its 中文 header${[...m.renames].some(([, to]) => to === c) ? ' or the header mapped to it' : ''}; its headers: ${header.join(', ')})`,
       });
+  // (words or yearly amounts for a column the file does not have were ignored in silence: a QA trial)
+  for (const [key, cs] of [
+    ['values', [...m.values.keys()]],
+    ['per_year', [...m.perYear]],
+  ] as const)
+    for (const c of cs)
+      if (!canonical.includes(c) && !m.constants.has(c))
+        problems.push({
+          where: y.where(m.at.get(`${key}:${c}`)),
+          message: `${key}: ${dataFile} has no column ${c} (under that name, its 中文 header or a header mapped to it; its headers: ${header.join(', ')}): map its header under columns, or leave ${c} out`,
+        });
   for (const c of m.constants.keys())
     if (canonical.includes(c))
       problems.push({

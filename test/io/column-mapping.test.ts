@@ -48,6 +48,16 @@ describe('a mapped export turned as text', () => {
       /map\.yaml:3:13: constants: roll\.csv has a column self_care already/,
     );
   });
+  // A QA trial: words and yearly amounts for a column the file does not have were ignored in silence
+  it('values and per_year for a column the file does not have: told at their lines', () => {
+    const m = parseColumnMapping('values:\n  labor_capacity: {全: full}\nper_year: [other_income]\n', 'v.yaml');
+    expect(() => m.applyText('household_id,person_id,age,area\nH1,p1,40,urban\n', 'r.csv')).toThrow(
+      /^v\.yaml:2:3: values: r\.csv has no column labor_capacity .*\nv\.yaml:3:12: per_year: r\.csv has no column other_income /,
+    );
+    expect(m.applyText('household_id,person_id,age,area,劳动能力,other_income\nH1,p1,40,urban,全,120\n', 'r.csv')).toBe(
+      'household_id,person_id,age,area,劳动能力,other_income\nH1,p1,40,urban,full,10.00\n',
+    );
+  });
 });
 
 // A nightly export that dropped 权重 ran with every weight 1, exit 0 (a note only): a mapping can require columns.
