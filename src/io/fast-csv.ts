@@ -29,7 +29,7 @@ import { naturalLess } from './natural-order.js';
 import { PartWriter } from './part.js';
 import type { ReaderOptions } from './reader-options.js';
 export type { ReaderOptions, StreamOptions } from './reader-options.js';
-import { formatProblem, recordLengthMessage, tooLongMessage } from './intake.js';
+import { formatProblem, recordLengthMessage, strayQuoteMessage, tooLongMessage } from './intake.js';
 import { firstTextProblem } from './text-checks.js';
 
 const encoder = new TextEncoder();
@@ -185,7 +185,8 @@ export class FastReader {
               // reference counts the line the file ends on, the line end feed() adds not included.
               return this.quoteFault(
                 recordLine + newlines - 1,
-                'Quote Not Closed: the parsing is finished with an opening quote at line {line}',
+                0,
+                'CSV: Quote Not Closed: the parsing is finished with an opening quote at line {line}',
               );
             }
             if (b[p] === QUOTE) {
@@ -208,9 +209,10 @@ export class FastReader {
             // csv-parse's words for what follows a closing quote but a delimiter (the reference reader's).
             return this.quoteFault(
               recordLine + newlines,
+              0,
               p === after
-                ? `Invalid Closing Quote: got "${String.fromCharCode(b[p]!)}" at line {line} instead of delimiter, record delimiter, trimable character (if activated) or comment`
-                : 'Invalid Closing Quote: found non trimable byte after quote at line {line}',
+                ? `CSV: Invalid Closing Quote: got "${String.fromCharCode(b[p]!)}" at line {line} instead of delimiter, record delimiter, trimable character (if activated) or comment`
+                : 'CSV: Invalid Closing Quote: found non trimable byte after quote at line {line}',
             );
           }
         } else {
@@ -219,10 +221,7 @@ export class FastReader {
             const x = b[p];
             if (x === COMMA || x === LF || x === CR) break;
             if (x === QUOTE) {
-              return this.quoteFault(
-                recordLine + newlines,
-                `Invalid Opening Quote: a quote is found on field ${n} at line {line}, value is ${JSON.stringify(b.toString('utf8', s, p))}`,
-              );
+              return this.quoteFault(recordLine + newlines, n + 1, strayQuoteMessage(b.toString('utf8', s, p)));
             }
             p++;
           }
@@ -280,8 +279,8 @@ export class FastReader {
   }
 
   /** A misplaced quote ends the reading (csv-parse stops there too). */
-  private quoteFault(line: number, message: string): void {
-    this.fatal = { line, message: `CSV: ${message}` };
+  private quoteFault(line: number, col: number, message: string): void {
+    this.fatal = col ? { line, col, message } : { line, message };
     this.stop = true;
   }
 

@@ -10,7 +10,7 @@ import type { ReadProgress } from '../core/progress.js';
 import { InputError, type Problem } from '../errors.js';
 import { once } from 'node:events';
 import { ReferenceLines } from './reference-lines.js';
-import { Intake, recordLengthMessage } from './intake.js';
+import { Intake, recordLengthMessage, strayQuoteMessage } from './intake.js';
 import type { SourceOptions } from './foreign.js';
 import {
   colNumber,
@@ -149,10 +149,14 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
       // never sees the bytes after one), and ends the reading as that would.
       const line = lines.fromCsvParse(err.lines!);
       const length = err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? /expect (\d+), got (\d+)/.exec(err.message) : null;
+      // (a quote inside an unquoted field: csv-parse counts fields from 0 — "field 1" was the second column, a QA trial)
+      const quote = err.code === 'INVALID_OPENING_QUOTE' ? /field (\d+) .*value is (".*")$/.exec(err.message) : null;
       const message = length
         ? recordLengthMessage(Number(length[1]), Number(length[2]))
-        : `CSV: ${err.message.replace(/\b(at|on) line \d+/, `$1 line ${line}`)}`;
-      problems.push({ where: { file, line }, message });
+        : quote
+          ? strayQuoteMessage(JSON.parse(quote[2]!) as string)
+          : `CSV: ${err.message.replace(/\b(at|on) line \d+/, `$1 line ${line}`)}`;
+      problems.push({ where: { file, line, ...(quote ? { col: Number(quote[1]) + 1 } : {}) }, message });
       intake.problem = null;
     } else if (e !== STOP) throw e; // STOP: the first MAX_PROBLEMS are reported
   } finally {

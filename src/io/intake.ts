@@ -35,6 +35,14 @@ export function recordLengthMessage(expected: number, got: number): string {
   return `CSV: ${got} fields where the header has ${expected}: ${cause}? Reading stopped at this row: fix it, and run again for any problem after it`;
 }
 
+/**
+ * The words for a quote inside a field that does not start with one, which ends the reading (both readers). It was
+ * csv-parse's "a quote is found on field 1", counted from 0 and with no column (a QA trial).
+ */
+export function strayQuoteMessage(value: string): string {
+  return `CSV: a quote inside the field ${JSON.stringify(value)}, which does not start with one: a field with a quote in it is written in quotes, its own quotes doubled ("a""b" for a"b); reading stopped at this row`;
+}
+
 /** The words for a file that is plainly not a text CSV, or null. */
 export function formatProblem(head: Uint8Array): string | null {
   const format = sniffFormat(head);

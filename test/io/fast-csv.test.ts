@@ -88,6 +88,14 @@ describe('the fast reader reports what the reference reports', () => {
   it('a bad value after a quoted field spanning lines is located on the line its record starts', async () => {
     await sameProblems('household_id,person_id,age,area,note\nH1,p1,40,urban,"two\nlines"\nH1,p2,x,urban,\n');
   });
+  // A QA trial: csv-parse's "a quote is found on field 1" counted fields from 0 and gave no column
+  it('a quote inside a field that does not start with one: its column, and how to write it, by both readers', async () => {
+    const text = 'household_id,person_id,age,area\nH1,p1",40,urban\n';
+    await sameProblems(text);
+    expect(await problemsOf(() => parseHouseholds(Readable.from([text]), 'h.csv'))).toEqual([
+      'h.csv:2:2: CSV: a quote inside the field "p1", which does not start with one: a field with a quote in it is written in quotes, its own quotes doubled ("a""b" for a"b); reading stopped at this row',
+    ]);
+  });
   it('empty ids and quoted bad values', async () => {
     await sameProblems('household_id,person_id,age,area\n,p1,40,urban\nH2,,40,urban\nH3,p3,"4x",urban\n');
   });
