@@ -42,7 +42,8 @@ export function movements(old: TotalsSnapshot, now: TotalsSnapshot): Movement[] 
               : null
             : (s.programs[p]?.[measure === 'annual cost' ? 'annual_cost' : measure] ?? null);
         const [x, y] = [get(a), get(b)];
-        if (x === y || (x === null && y === null) || (p === 'total' && measure !== 'annual cost')) continue;
+        // (equal as numbers: a hand-edited "12794.040" read as a move of +0.00 — a QA trial)
+        if (x === y || (x !== null && y !== null && D(x).equals(y)) || (p === 'total' && measure !== 'annual cost')) continue;
         const rel = x === null || y === null ? D(Infinity) : D(x).isZero() ? D(Infinity) : D(y).minus(x).abs().dividedBy(D(x).abs());
         out.push({ scenario: id, program: p, measure, before: x, after: y, relative: rel });
       }
