@@ -14,7 +14,7 @@ const snapshot = (cost: string, total: string): TotalsSnapshot => ({
 
 describe('movements', () => {
   it('a figure written with another trailing zero is no move; a fen is', () => {
-    expect(movements(snapshot('12794.040', '12794.0'), snapshot('12794.04', '12794.04'))).toEqual([]);
+    expect(movements(snapshot('12794.040', '12794.0400'), snapshot('12794.04', '12794.04'))).toEqual([]);
     expect(movements(snapshot('12794.04', '12794.04'), snapshot('12794.05', '12794.05')).map((m) => [m.program, m.after])).toEqual([
       ['dibao', '12794.05'],
       ['total', '12794.05'],
