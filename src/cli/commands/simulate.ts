@@ -42,6 +42,7 @@ import { yearsCsv, yearsJson, yearsMarkdown, yearsTable } from '../../report/yea
 import { yearsWorkbook } from '../../report/years-xlsx.js';
 
 export type TotalsFormat = 'table' | 'json' | 'csv' | 'markdown' | 'xlsx' | 'html';
+type TextFormat = Exclude<TotalsFormat, 'xlsx' | 'html'>;
 
 export interface SimulateOptions {
   readonly policy: string;
@@ -198,7 +199,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
       csv: () => yearsCsv(report),
       markdown: () => yearsMarkdown(report),
       table: () => yearsTable(report),
-    }[o.format as Exclude<TotalsFormat, 'xlsx' | 'html'>]();
+    }[o.format as TextFormat]();
     if (o.out) await writeTold(ctx, o.quiet, o.out, text);
     else ctx.stdout.write(text);
   }
@@ -212,12 +213,13 @@ async function emit(ctx: Ctx, o: SimulateOptions, report: SimulationReport): Pro
     const made = { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' };
     return writeTold(ctx, o.quiet, o.out!, await totalsWorkbook(report, made));
   }
-  const text = render(report, o.format);
+  const text = render(report, o.format as TextFormat); // (html: written by the report before, see the command)
   if (o.out) await writeTold(ctx, o.quiet, o.out, text);
   else ctx.stdout.write(text);
 }
 
-function render(r: SimulationReport, format: TotalsFormat): string {
+/** The text formats (a workbook, and the HTML page, are written elsewhere: emit, the report command). */
+function render(r: SimulationReport, format: TextFormat): string {
   switch (format) {
     case 'json':
       return JSON.stringify(totalsJson(r), null, 2) + '\n';
@@ -226,8 +228,6 @@ function render(r: SimulationReport, format: TotalsFormat): string {
     case 'markdown':
       return totalsMarkdown(r);
     case 'table':
-    case 'xlsx':
-    case 'html':
       return totalsTable(r);
   }
 }
