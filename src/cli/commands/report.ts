@@ -19,6 +19,7 @@ import { localitiesLeftOut } from '../../report/sensitivity.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
+import { madeBy } from '../shell-words.js';
 import { writeTold } from '../written.js';
 import { compareNotes, heardNotes, sayNotes } from '../scenario-notes.js';
 import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, noteEmpty, simulationDate, withExecutor } from '../load.js';
@@ -215,8 +216,7 @@ async function madeOf(
     { role: 'households 家庭', path: o.households },
   ];
   return {
-    command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '),
-    version: ctx.version ?? '',
+    ...madeBy(ctx),
     generated: ctx.now().toISOString(),
     files: await Promise.all(files.map(async (f) => ({ ...f, ...(await fileDigest(f.path)) }))),
   };

@@ -15,6 +15,7 @@ import {
 } from '../../report/sensitivity.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
+import { madeBy } from '../shell-words.js';
 import { writeTold } from '../written.js';
 import {
   applyUsable,
@@ -89,12 +90,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   };
   if (o.format === 'xlsx') {
     const { sensitivityWorkbook } = await import('../../report/sensitivity-xlsx.js');
-    await writeTold(
-      ctx,
-      o.quiet,
-      o.out!,
-      await sensitivityWorkbook(report, { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' }),
-    );
+    await writeTold(ctx, o.quiet, o.out!, await sensitivityWorkbook(report, madeBy(ctx)));
   } else {
     const text = {
       table: () => sensitivityTable(report),

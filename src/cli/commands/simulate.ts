@@ -10,6 +10,7 @@ import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
+import { madeBy } from '../shell-words.js';
 import { writeTold, wroteLine } from '../written.js';
 import { fileThere } from '../../io/places.js';
 import { policyNotes } from '../../core/policy-notes.js';
@@ -191,7 +192,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
   if (o.perHousehold || o.stream)
     throw new UsageError(`--years gives the years' totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
   const report = await simulateYears(ctx, o, await loadScenarios(o.scenario ?? [], ctx, o.quiet), span);
-  const made = { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' };
+  const made = madeBy(ctx);
   if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, made));
   else {
     const text = {
@@ -210,7 +211,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
 /** The report to standard output, or (--out) to a file; xlsx only to a file. */
 async function emit(ctx: Ctx, o: SimulateOptions, report: SimulationReport): Promise<void> {
   if (o.format === 'xlsx') {
-    const made = { command: ['jiuzhu', ...(ctx.argv ?? [])].join(' '), version: ctx.version ?? '' };
+    const made = madeBy(ctx);
     return writeTold(ctx, o.quiet, o.out!, await totalsWorkbook(report, made));
   }
   const text = render(report, o.format as TextFormat); // (html: written by the report before, see the command)
