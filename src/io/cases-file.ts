@@ -249,7 +249,9 @@ function parseExpect(y: YamlFile, node: Node | null, subject: string): Expectati
 }
 
 function expectation(y: YamlFile, node: Node | null, target: Target, f: Field, subject: string): Expectation | null {
-  const text = y.text(node) ?? '';
+  // (a flag may be true or false, as a household's flags may: a QA trial's flag: true was 'expected 0 or 1, got ""')
+  const bool = isScalar(node) && typeof node.value === 'boolean' ? node.value : null;
+  const text = f === 'flag' && bool !== null ? (bool ? '1' : '0') : (y.text(node) ?? (bool === null ? '' : String(bool)));
   // A tier is one of the program's tier names (or empty: no grant).
   const tiers = isTotal(target) ? [] : (PROGRAM_BY_ID.get(target)!.tiers ?? []);
   const expected: number | string | null =

@@ -65,6 +65,19 @@ describe('a case file', () => {
     ]);
   });
 
+  // A QA trial: flag: true was "expected 0 or 1, got """; true and false are a flag's 1 and 0, as in a household
+  it('a flag expected as true or false is 1 or 0; true for an amount is told as written', () => {
+    const file = (expect: string) => `policy: p.yaml\ndate: 2025-06-30\ncases:\n${CASE.replace('{dibao: 0}', expect)}`;
+    const flags = parseCases(file('{dibao: {flag: true}, tekun: {flag: false}}'), 'c.yaml')[0]!.expect;
+    expect(flags).toEqual([
+      expect.objectContaining({ target: 'dibao', field: 'flag', expected: 1 }),
+      expect.objectContaining({ target: 'tekun', field: 'flag', expected: 0 }),
+    ]);
+    expect(problems(() => parseCases(file('{dibao: {amount: true}}'), 'c.yaml'))).toEqual([
+      '6:30: case "N": dibao.amount: expected yuan with at most two decimals, got "true"',
+    ]);
+  });
+
   it('with an empty list of cases is told it is empty', () => {
     expect(problems(() => parseCases('policy: p.yaml\ndate: 2025-06-30\ncases: []\n', 'c.yaml'))).toEqual([
       '3:8: "cases" is empty: give at least one case (a file that tests nothing must not pass)',
