@@ -21,7 +21,11 @@ export function refuseEmptyAndDash(action: Command): void {
         opt.long === '--out'
           ? action.name() === 'report'
             ? 'give a file name (jiuzhu simulate --format html writes the report to standard output)'
-            : 'give a file name, or leave --out out to write to standard output'
+            : action.name() === 'generate'
+              ? 'give a file name, or --out /dev/stdout to write to standard output' // (its --out is needed: a QA trial)
+              : ['import', 'init'].includes(action.name())
+                ? 'give a file name'
+                : 'give a file name, or leave --out out to write to standard output'
           : 'give a file name',
       );
   }

@@ -143,6 +143,12 @@ describe('outputs and options a run would have lost or misread', () => {
       'jiuzhu: --out - would write a file named "-"\nhint: give a file name, or leave --out out to write to standard output\n',
     ]);
     expect(existsSync(join(dir, '-'))).toBe(false);
+    // generate needs its --out: not "leave --out out" (a QA trial), but how to reach standard output
+    const gen = jiuzhu(['generate', '--policy', NANNING, '--households', '10', '--out', '-'], { cwd: dir });
+    expect([gen.code, gen.stderr]).toEqual([
+      2,
+      'jiuzhu: --out - would write a file named "-"\nhint: give a file name, or --out /dev/stdout to write to standard output\n',
+    ]);
   });
 
   it('the per-household rows are put in place with the totals, or not at all (the totals failed: the old rows stay)', () => {
