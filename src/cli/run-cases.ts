@@ -38,11 +38,18 @@ export async function loadAllCases(files: readonly string[]): Promise<{ cases: C
  * a misspelt policy path named no case file, stopped the run with exit 2 and wrote no JUnit; a date before the policy's
  * first value gave 33 problems at policy lines and none at the case). An invalid input (exit 3), so --junit has it.
  */
-async function atCase(e: unknown, c: Case): Promise<unknown> {
+async function atCase(e: unknown, c: Case, reading = false): Promise<unknown> {
   const subject = `case "${c.name}"`;
   if (e instanceof InputError)
     return new InputError(
-      [{ where: c.where, subject, message: `its policy ${c.policy} at ${c.date} has the problems below` }, ...e.problems],
+      [
+        {
+          where: c.where,
+          subject,
+          message: `its policy ${c.policy}${reading ? '' : ` at ${c.date}`} has the problems below${reading ? ' (no case that reads it can run)' : ''}`,
+        },
+        ...e.problems,
+      ],
       e.hint,
     );
   // (at the line to fix: the file's date or policy where the case takes them from the file — an author's trial was
@@ -85,29 +92,34 @@ export async function runCases(
   const compiled = new Map<string, { snapshot: Snapshot; rules: Rules }>();
   const results: CaseResult[] = [];
   for (const c of cases) {
-    const key = JSON.stringify([c.policy, c.scenarios, c.date]);
-    let at = compiled.get(key);
-    if (!at && unusable.has(key)) {
-      const first = unusable.get(key)!;
+    // (a policy or scenario that cannot be read is told once, whatever the cases' dates: a CI trial's two problems were
+    // told once per date, 12 lines; one with no value at a date, once per date)
+    const [read, files, key] = [[c.policy], [c.policy, c.scenarios], [c.policy, c.scenarios, c.date]].map((k) => JSON.stringify(k));
+    let at = compiled.get(key!);
+    const first = [read, files, key].map((k) => unusable.get(k!)).find(Boolean);
+    if (!at && first) {
       // (not told again on stderr: once per policy, scenarios and date is enough; the JUnit and the list name it)
       errors.push({ file: c.file, name: c.name, problems: [], hint: first.hint, like: first.name });
       continue;
     }
     if (!at) {
+      let stage = read!;
       try {
         let p = await policy(c.policy);
+        stage = files!;
         // (a scenario in the wrong unit or scale refused, as every command that computes refuses it: a QA trial's ×10
         // rural standard passed its case, exit 0)
         for (const s of c.scenarios) p = applyUsable(p, await scenario(s));
+        stage = key!;
         at = rulesAt(p, c.date);
       } catch (e) {
-        const told = await atCase(e, c);
+        const told = await atCase(e, c, stage === read);
         if (!(told instanceof InputError)) throw told;
-        unusable.set(key, { name: c.name, hint: told.hint });
+        unusable.set(stage, { name: c.name, hint: told.hint });
         errors.push({ file: c.file, name: c.name, problems: told.problems, hint: told.hint });
         continue;
       }
-      compiled.set(key, at);
+      compiled.set(key!, at);
     }
     const { snapshot, rules } = at;
     const pop = populationOf([c.household]);
