@@ -32,10 +32,20 @@ export function ownsTemporaryFiles(o: Owner | null): void {
   owner = o;
 }
 
+/**
+ * The target's name as its temporary file's name holds it: cut (at a character) so that the whole name fits a file
+ * system's 255 bytes — a name of 250 bytes, which the system takes, was refused as too long (a QA trial).
+ */
+function tempBase(target: string): string {
+  let base = basename(target);
+  while (Buffer.byteLength(base) > 255 - 24) base = [...base].slice(0, -1).join('');
+  return base;
+}
+
 /** Removes the temporary files beside `target` that runs no longer alive left (their names carry their process). */
 async function removeLeftBehind(target: string): Promise<void> {
   if (!owner) return;
-  const base = basename(target);
+  const base = tempBase(target);
   const names = await readdir(dirname(target)).catch(() => [] as string[]);
   for (const name of names) {
     const m = /^\.(.+)\.(\d+)-[0-9a-f]{8}\.tmp$/.exec(name);
@@ -103,7 +113,7 @@ export class AtomicFile {
     // another user's became theirs), and the new one keeps its mode (a file of 600 was 644 once replaced).
     if (s) await access(target, constants.W_OK).catch((e: unknown) => Promise.reject(fileError(e, 'write', path)));
     await removeLeftBehind(target);
-    const tmp = join(dirname(target), `.${basename(target)}.${owner ? `${owner.pid}-` : ''}${randomBytes(4).toString('hex')}.tmp`);
+    const tmp = join(dirname(target), `.${tempBase(target)}.${owner ? `${owner.pid}-` : ''}${randomBytes(4).toString('hex')}.tmp`);
     temporary.add(tmp);
     try {
       const stream = await opened(createWriteStream(tmp, { flags: 'wx' }), path);

@@ -1,7 +1,7 @@
 // Where an output goes, beyond its name (a QA trial): standard output sent to a file jiuzhu reads or replaces, and a
 // file replaced keeps its mode (the rename that makes an output appear whole had made a file of 600 one of 644).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,18 @@ describe('standard output sent to a file', () => {
     const r = shell(['simulate', '--policy', NANNING, '--households', SAMPLE, '--format', 'csv', '-q'], `> "${join(dir, 'out.csv')}"`);
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toMatch(/^scenario,program,/);
+  });
+});
+
+describe('a long name', () => {
+  // A QA trial: a name of 250 bytes, which the system takes, was refused as too long (its temporary file's name added
+  // ~20 bytes); the temporary name is cut to fit, and none is left
+  it('is written', () => {
+    const dir = tmp();
+    const name = join(dir, `${'行'.repeat(80)}${'r'.repeat(6)}.csv`); // (250 bytes: 80 × 3 + 10)
+    const r = jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--per-household', name, '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dir)).toEqual([name.slice(dir.length + 1)]);
   });
 });
 
