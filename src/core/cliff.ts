@@ -315,7 +315,7 @@ export function sweepValues(from: number, to: number, step: number): number[] | 
 
 /**
  * The sweep of one member (`member`, else the main earner: `mainOf(pop)` picks the member index in the one-household
- * population) from `from` to `to` (default: 3,000 yuan, or 1,000 yuan past the member's amount now) by `step`.
+ * population) from `from` to `to` (default: defaultSweepTo) by `step`.
  */
 export function householdCliff(
   spec: HouseholdSpec,

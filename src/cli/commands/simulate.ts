@@ -264,7 +264,6 @@ async function evaluateChunk(
   for (const part of parts) if (out && part) await out.write(part);
 }
 
-/** Runs `body` with the per-household file open; the file appears only if all went well. */
 /**
  * The runs with the per-household rows written as they go, the file not yet in place: the caller commits it after the
  * totals are written (an interrupted run replaced the rows and left the totals of the run before: a QA trial's Ctrl-C).

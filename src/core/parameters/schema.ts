@@ -344,10 +344,6 @@ export const BRANCHES: ReadonlySet<string> = new Set(
   ),
 );
 
-/**
- * `jiuzhu init`'s placeholder source (report/policy-template.ts): a policy citing it as written is refused, as an
- * author's retrial cited it and validate called it valid (reports would cite an empty document, grade A).
- */
 /** What `jiuzhu init` writes for the locality's name and description, refused as given (they headed every output). */
 export const PLACEHOLDER_POLICY = {
   zh: '某省·某市·某县',
@@ -358,6 +354,10 @@ export const PLACEHOLDER_POLICY = {
 /** A policy's or scenario's id: it heads columns and names runs in every output. */
 export const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 
+/**
+ * `jiuzhu init`'s placeholder source (report/policy-template.ts): a policy citing it as written is refused, as an
+ * author's retrial cited it and validate called it valid (reports would cite an empty document, grade A).
+ */
 export const PLACEHOLDER_SOURCE = { title: '《关于……的通知》(the issuing office, document number)', url: 'https://…' } as const;
 
 /** What a value of the parameter is, for a person: "yuan/person/month", "× S", "one of gap, tiered", "true or false". */

@@ -25,7 +25,7 @@ import * as temporary from './temporary.js';
  * months; `once` a one-off grant; `yearly` the year's amount; `caseload` no money (households and persons only).
  */
 export type ProgramKind = 'monthly' | 'kept' | 'once' | 'yearly' | 'caseload';
-/** The fields of a program's result (context.ts ProgramResult) a case or the per-household CSV reads. */
+/** The fields of a program's result (result.ts ProgramResult) a case or the per-household CSV reads. */
 export type Field = 'amount' | 'persons' | 'flag' | 'months' | 'tier';
 
 interface ProgramDef {

@@ -13,7 +13,7 @@ import type { Reach } from './screen.js';
 export interface Step<R> {
   /** The step's id: a program id, or the name of a step that decides no program of its own ("rest"). */
   readonly id: string;
-  /** DOMAIN's step number ("1" … "8"). */
+  /** DOMAIN's step number ("1" … "11"; take-up, which DOMAIN gives none, "8.5"). */
   readonly number: string;
   /** Parameter paths it reads, or prefixes ending in "." (every path under them), in the order explain lists them. */
   readonly reads: readonly string[];
@@ -21,7 +21,10 @@ export interface Step<R> {
   readonly decides?: readonly string[];
   /** Earlier steps whose findings it uses (it runs after them; what they read moves its result too). */
   readonly uses: readonly string[];
-  /** 'rest': only when the household has members who are not tekun (steps 3–7); 'household': every household. */
+  /**
+   * 'rest': only when the household has members who are not tekun (steps 3–7); 'household': every household; 'engine':
+   * run by the engine itself (steps 1 and 2).
+   */
   readonly scope: 'rest' | 'household' | 'engine';
   /** The step's rules for households of one area (p.area), from the parameters it reads. */
   readonly compile: (p: Params) => R;
