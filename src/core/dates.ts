@@ -45,9 +45,9 @@ export const EARLIEST = '1949-10-01';
 
 /**
  * Today's date where the user is (the machine's time zone), as the default simulation date: in UTC, a run in Beijing
- * before 08:00 on 1 July simulated 30 June, the day before a standard's rise.
+ * before 08:00 on 1 July simulated 30 June, the day before a standard’s rise. `now` is the caller’s clock (core reads none).
  */
-export function today(now: Date = new Date()): string {
+export function today(now: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${String(now.getFullYear()).padStart(4, '0')}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
