@@ -10,7 +10,7 @@ import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
 import {
   declineExtra,
-  DECLINED_DISABILITY,
+  declinedDisability,
   DISABILITY_TAKE_UP,
   GROUP_NAMES,
   GROUP_READS,
@@ -29,6 +29,8 @@ export const CLAUSES = ['000（十二）', '003 §13', '004 §11'];
 export interface CareRules {
   /** take_up.disability is 1: every household takes the subsidies up. */
   readonly everyone: boolean;
+  /** take_up.disability as given, for explain. */
+  readonly rate: string;
   /** By grade (index 1, 2), fen a month. */
   readonly byGrade: readonly number[];
   readonly all: boolean;
@@ -46,6 +48,7 @@ export const STEP: Step<CareRules> = {
     byGrade: [0, p.fen('disability.care.monthly.grade1'), p.fen('disability.care.monthly.grade2')],
     all: p.str('disability.care.scope') === 'all',
     everyone: p.dec('take_up.disability').gte(1),
+    rate: p.dec('take_up.disability').toFixed(),
     groups: groupSlots(p),
     slot: p.slot('disability_care'),
   }),
@@ -135,7 +138,7 @@ function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: 
                     '属低保、低保边缘或刚性支出困难对象',
                   ),
                 ]),
-            ...(takes || !qualifies(r, grade, g) ? [] : [DECLINED_DISABILITY]),
+            ...(takes || !qualifies(r, grade, g) ? [] : [declinedDisability(c, r.rate)]),
           ],
     result: gets
       ? `${y(r.byGrade[grade]!)} a month`

@@ -11,7 +11,7 @@ import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
 import {
   declineExtra,
-  DECLINED_DISABILITY,
+  declinedDisability,
   DIBAO,
   DISABILITY_TAKE_UP,
   GROUP_NAMES,
@@ -29,6 +29,8 @@ export const CLAUSES = ['000（十二）', '002 六', '003 §13', '004 §11', '0
 export interface LivingRules {
   /** take_up.disability is 1: every household takes the subsidies up. */
   readonly everyone: boolean;
+  /** take_up.disability as given, for explain. */
+  readonly rate: string;
   readonly monthly: number;
   readonly lowIncome: boolean;
   readonly groups: GroupSlots;
@@ -45,6 +47,7 @@ export const STEP: Step<LivingRules> = {
     monthly: p.fen('disability.living.monthly'),
     lowIncome: p.bool('disability.living.low_income'),
     everyone: p.dec('take_up.disability').gte(1),
+    rate: p.dec('take_up.disability').toFixed(),
     groups: groupSlots(p),
     slot: p.slot('disability_living'),
   }),
@@ -105,7 +108,7 @@ function trace(c: Ctx, r: LivingRules, k: number, g: number, gets: boolean, take
         g === DIBAO || (r.lowIncome && g === LOW_INCOME),
         r.lowIncome ? '属低保或低保边缘对象' : '属低保对象',
       ),
-      ...(takes || !qualifies(r, g) ? [] : [DECLINED_DISABILITY]),
+      ...(takes || !qualifies(r, g) ? [] : [declinedDisability(c, r.rate)]),
     ],
     result: gets
       ? `${y(r.monthly)} a month`

@@ -4,7 +4,7 @@
 // is dibao given on income after rigid expenditure, Guangxi 000（一）); `low_income` (a person counted in
 // low_income_persons); `rigid` (a member of R of a rigid-expenditure family); or none.
 import type { Ctx } from './context.js';
-import { check } from '../trace.js';
+import { check, type Check } from '../trace.js';
 import type { Params } from './step.js';
 import { PREMIUM_GROUPS, TAKE_UP_GROUPS } from '../parameters/groups.js';
 // The program table gives the slots; read when rules are compiled (after every module has loaded).
@@ -24,15 +24,20 @@ export type SpecialGroup = (typeof GROUP_NAMES)[number];
  */
 export const DISABILITY_TAKE_UP = 1 << TAKE_UP_GROUPS.indexOf('disability');
 
-/** Steps 10 and 11 say, in a trace, that the household of a person who qualifies did not take the subsidies up. */
-export const DECLINED_DISABILITY = check(
-  'its household takes the disability subsidies up (the take-up step: take_up_draw < take_up.disability)',
-  'not taken up',
-  '=',
-  'taken up',
-  false,
-  '家庭申请残疾人两项补贴（take_up_draw < take_up.disability）',
-);
+/**
+ * Steps 10 and 11 say, in a trace, that the household of a person who qualifies did not take the subsidies up: its
+ * draw beside the rate (it read "not taken up = taken up → no", and in English inside the Chinese: a budget trial).
+ */
+export function declinedDisability(c: Ctx, rate: string): Check {
+  return check(
+    'its household takes the disability subsidies up: take_up_draw < take_up.disability',
+    (c.pop.takeUpDraw[c.h]! / 1_000_000).toFixed(6),
+    '<',
+    rate,
+    false,
+    '家庭申请（认定）残疾人两项补贴：take_up_draw < take_up.disability',
+  );
+}
 
 /** The slots a person's group is read from. */
 export interface GroupSlots {
