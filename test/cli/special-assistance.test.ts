@@ -45,3 +45,21 @@ describe('special-assistance scenarios in compare', () => {
     }
   });
 });
+
+// A Guangzhou budget trial: a household that did not take the disability subsidies up read "not taken up = taken up →
+// no", and English inside the Chinese; explain gives its draw beside the rate, in either language.
+describe('explain: the disability subsidies not taken up', () => {
+  it('says the draw and the rate at step 11, in English and Chinese', () => {
+    const args = [
+      'explain',
+      ...['--policy', 'policies/guangdong-guangzhou.yaml', '--date', '2024-12-31'],
+      ...['--describe', '{area: urban, take_up_draw: 0.6, persons: [{person_id: p, age: 35, wage_income: 9000, disability_grade: 1}]}'],
+    ];
+    expect(jiuzhu(args).stdout).toMatch(
+      /check {3}its household takes the disability subsidies up: take_up_draw < take_up\.disability: 0\.600000 < 0\.\d+ → no\n/,
+    );
+    expect(jiuzhu([...args, '--lang', 'zh']).stdout).toMatch(
+      /检验 {4}家庭申请（认定）残疾人两项补贴：take_up_draw < take_up\.disability：0\.600000 < 0\.\d+ → 否\n/,
+    );
+  });
+});
