@@ -11,7 +11,9 @@ import { enter, type Ctx } from './context.js';
 import {
   declineExtra,
   declinedDisability,
-  DISABILITY_TAKE_UP,
+  disabilityTakeUp,
+  takesDisability,
+  type DisabilityTakeUp,
   GROUP_NAMES,
   GROUP_READS,
   groupFlags,
@@ -27,10 +29,7 @@ import { FEATURE } from './screen.js';
 export const CLAUSES = ['000（十二）', '003 §13', '004 §11'];
 
 export interface CareRules {
-  /** take_up.disability is 1: every household takes the subsidies up. */
-  readonly everyone: boolean;
-  /** take_up.disability as given, for explain. */
-  readonly rate: string;
+  readonly takeUp: DisabilityTakeUp;
   /** By grade (index 1, 2), fen a month. */
   readonly byGrade: readonly number[];
   readonly all: boolean;
@@ -47,8 +46,7 @@ export const STEP: Step<CareRules> = {
   compile: (p: Params) => ({
     byGrade: [0, p.fen('disability.care.monthly.grade1'), p.fen('disability.care.monthly.grade2')],
     all: p.str('disability.care.scope') === 'all',
-    everyone: p.dec('take_up.disability').gte(1),
-    rate: p.dec('take_up.disability').toFixed(),
+    takeUp: disabilityTakeUp(p),
     groups: groupSlots(p),
     slot: p.slot('disability_care'),
   }),
@@ -64,7 +62,7 @@ export function disabilityCare(c: Ctx, r: CareRules): void {
   // The household's groups, read once and only for a household with someone to pay (received; had it taken every group up).
   let flags = -1;
   let eligibleFlags = -1;
-  const takes = r.everyone || (c.declinedGroups & DISABILITY_TAKE_UP) === 0;
+  const takes = takesDisability(c, r.takeUp);
   for (let k = c.start; k < c.end; k++) {
     const grade = pop.disability[pop.members[k]!]!;
     if (grade !== 1 && grade !== 2) continue;
@@ -138,7 +136,7 @@ function trace(c: Ctx, r: CareRules, k: number, grade: number, g: number, gets: 
                     '属低保、低保边缘或刚性支出困难对象',
                   ),
                 ]),
-            ...(takes || !qualifies(r, grade, g) ? [] : [declinedDisability(c, r.rate)]),
+            ...(takes || !qualifies(r, grade, g) ? [] : [declinedDisability(c, r.takeUp.rate)]),
           ],
     result: gets
       ? `${y(r.byGrade[grade]!)} a month`

@@ -13,7 +13,9 @@ import {
   declineExtra,
   declinedDisability,
   DIBAO,
-  DISABILITY_TAKE_UP,
+  disabilityTakeUp,
+  takesDisability,
+  type DisabilityTakeUp,
   GROUP_NAMES,
   GROUP_READS,
   groupFlags,
@@ -27,10 +29,7 @@ import { traceParams, type Params, type Step } from './step.js';
 export const CLAUSES = ['000（十二）', '002 六', '003 §13', '004 §11', '001（十二）'];
 
 export interface LivingRules {
-  /** take_up.disability is 1: every household takes the subsidies up. */
-  readonly everyone: boolean;
-  /** take_up.disability as given, for explain. */
-  readonly rate: string;
+  readonly takeUp: DisabilityTakeUp;
   readonly monthly: number;
   readonly lowIncome: boolean;
   readonly groups: GroupSlots;
@@ -46,8 +45,7 @@ export const STEP: Step<LivingRules> = {
   compile: (p: Params) => ({
     monthly: p.fen('disability.living.monthly'),
     lowIncome: p.bool('disability.living.low_income'),
-    everyone: p.dec('take_up.disability').gte(1),
-    rate: p.dec('take_up.disability').toFixed(),
+    takeUp: disabilityTakeUp(p),
     groups: groupSlots(p),
     slot: p.slot('disability_living'),
   }),
@@ -63,7 +61,7 @@ export function disabilityLiving(c: Ctx, r: LivingRules): void {
   // The household's groups, read once and only for a household with someone to pay (received; had it taken every group up).
   let flags = -1;
   let eligibleFlags = -1;
-  const takes = r.everyone || (c.declinedGroups & DISABILITY_TAKE_UP) === 0;
+  const takes = takesDisability(c, r.takeUp);
   for (let k = c.start; k < c.end; k++) {
     if (pop.disability[pop.members[k]!]! < 1) continue;
     if (flags < 0) {
@@ -108,7 +106,7 @@ function trace(c: Ctx, r: LivingRules, k: number, g: number, gets: boolean, take
         g === DIBAO || (r.lowIncome && g === LOW_INCOME),
         r.lowIncome ? '属低保或低保边缘对象' : '属低保对象',
       ),
-      ...(takes || !qualifies(r, g) ? [] : [declinedDisability(c, r.rate)]),
+      ...(takes || !qualifies(r, g) ? [] : [declinedDisability(c, r.takeUp.rate)]),
     ],
     result: gets
       ? `${y(r.monthly)} a month`

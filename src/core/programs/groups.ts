@@ -24,6 +24,19 @@ export type SpecialGroup = (typeof GROUP_NAMES)[number];
  */
 export const DISABILITY_TAKE_UP = 1 << TAKE_UP_GROUPS.indexOf('disability');
 
+/** take_up.disability as steps 10 and 11 read it: 1 (every household takes the subsidies up), and as given. */
+export interface DisabilityTakeUp {
+  readonly everyone: boolean;
+  readonly rate: string;
+}
+export function disabilityTakeUp(p: Params): DisabilityTakeUp {
+  const rate = p.dec('take_up.disability');
+  return { everyone: rate.gte(1), rate: rate.toFixed() };
+}
+
+/** Whether the household in c takes the disability subsidies up. */
+export const takesDisability = (c: Ctx, t: DisabilityTakeUp): boolean => t.everyone || (c.declinedGroups & DISABILITY_TAKE_UP) === 0;
+
 /**
  * Steps 10 and 11 say, in a trace, that the household of a person who qualifies did not take the subsidies up: its
  * draw beside the rate (it read "not taken up = taken up → no", and in English inside the Chinese: a budget trial).
