@@ -2,7 +2,7 @@
 // figures, and read back from JSON with every value checked (a snapshot edited by hand or damaged is named, never
 // half-read).
 import type { Figures } from './aggregate.js';
-import type { DatedValue, ParamValue, Policy, Tier } from './parameters/tree.js';
+import { valueJson, type DatedValue, type ParamValue, type Policy } from './parameters/tree.js';
 import { isIsoDate } from './dates.js';
 import { PROGRAM_IDS } from './programs/index.js';
 import type { Problem } from '../errors.js';
@@ -38,11 +38,8 @@ export interface TotalsSnapshot {
 
 /** A value as the snapshot keeps it: a decimal or word as written, a boolean as true/false, bands as JSON. */
 function valueText(v: ParamValue): string {
-  if (Array.isArray(v))
-    return JSON.stringify(
-      (v as readonly Tier[]).map((t) => ({ below_share: t.below_share.toFixed(), per_person: t.per_person.toFixed() })),
-    );
-  return typeof v === 'string' || typeof v === 'boolean' ? String(v) : (v as { toFixed(): string }).toFixed();
+  const j = valueJson(v);
+  return typeof j === 'string' ? j : JSON.stringify(j);
 }
 
 /** The run's parameters: the policy's own values (`scenario` undefined), or those the scenario made. */

@@ -188,7 +188,11 @@ export function optionalDec(s: Snapshot, path: string): Dec | null {
 
 /** JSON form of a value for the params contract: decimals as exact strings. */
 export function valueToJson(v: ParamValue | null, spec: ParamSpec): unknown {
-  if (v === null) return spec.kind.type === 'tiers' ? [] : null;
+  return v === null ? (spec.kind.type === 'tiers' ? [] : null) : valueJson(v);
+}
+
+/** JSON form of a value given: decimals as exact strings, bands as {below_share, per_person}. */
+export function valueJson(v: ParamValue): unknown {
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) {
     return (v as readonly Tier[]).map((t) => ({ below_share: t.below_share.toFixed(), per_person: t.per_person.toFixed() }));
