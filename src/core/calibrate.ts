@@ -76,6 +76,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
       const i = r.declined[j]!;
       if (DIBAO_PERSONS.includes(i)) eligibleDibao += r.declinedPersons[i]!;
       if (i === SLOT.tekun) m.add('tekun_eligible', w, r.declinedPersons[i]!);
+      if (i === SLOT.disability_care) m.add('care_eligible', w, r.declinedPersons[i]!);
     }
     m.add(`dibao_eligible.${a}`, w, eligibleDibao);
     m.add('tekun', w, r.count[SLOT.tekun]!);
@@ -90,6 +91,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     m.add('premium_persons', w, r.count[SLOT.medical_premium]!);
     m.add('living_persons', w, r.count[SLOT.disability_living]!);
     m.add('care_persons', w, r.count[SLOT.disability_care]!);
+    m.add('care_eligible', w, r.count[SLOT.disability_care]!);
     m.add('special_cost', w, r.annual[SLOT.medical_premium]! + r.annual[SLOT.disability_living]! + r.annual[SLOT.disability_care]!);
     // Who the recipients are: dibao households' members not tekun; tekun persons and how they live.
     for (let k = start; k < start + size; k++) {
@@ -356,6 +358,8 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
     'target.care_subsidy_rate',
     sampled('care_persons'),
   );
+  // (before take-up: Guangzhou's 1.40, its hukou half and certificates not counted — a budget trial looked for it)
+  shown('  符合条件 eligible (all who qualify)', ratio(m.get('care_eligible'), persons), 2, 100);
   shown('专项救助/低保支出 special assistance (premium, living, care) ÷ dibao spending', ratio(m.get('special_cost'), dibaoCost), 3);
   return rows;
 }

@@ -184,6 +184,13 @@ describe.each(['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'])('ca
     expect(tekun).toBeGreaterThan(20);
     // a mean has none
     expect(rows.find((r) => r.measure.includes('persons per household'))!.sample).toBeNull();
+    // the care subsidy's recipients, and below them all who qualify (before take-up: Guangzhou's take_up.disability);
+    // the rows in that order, the eligible at least the received
+    const care = rows.findIndex((r) => r.measure.includes('severe-disability care subsidy recipients per 100 persons'));
+    const [received, eligible] = [rows[care]!, rows[care + 1]!];
+    expect(eligible.measure).toBe('  符合条件 eligible (all who qualify)');
+    expect(Number(eligible.generated)).toBeGreaterThanOrEqual(Number(received.generated));
+    if (locality === 'guangdong-guangzhou') expect(Number(eligible.generated)).toBeGreaterThan(2 * Number(received.generated));
   });
 });
 
