@@ -32,10 +32,12 @@ export const invisibleId = (c: { readonly expected: string }, text: string) => (
 });
 
 /**
- * An id as a terminal shows it: control characters as escapes (\x1b), so that an id cannot clear the screen or set
- * the window's title (a QA trial's explain printed a household id's escape sequences raw). Text outputs only: JSON
- * escapes them itself, and CSV keeps the data as it is.
+ * Text as a terminal shows it: control characters as escapes (\r, \n, \t, else \x1b), so that an id cannot clear the
+ * screen or set the window's title (a QA trial's explain printed a household id's escape sequences raw). Messages
+ * (io/text-checks.ts showText) and text outputs alike; JSON escapes them itself, and CSV keeps the data as it is.
  */
 export const shownId = (id: string): string =>
   // eslint-disable-next-line no-control-regex -- control characters are what this replaces
-  id.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  id.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\r' ? '\\r' : c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );

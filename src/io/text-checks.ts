@@ -4,6 +4,7 @@
 // the same thing in the same words. And a value shown in a message is shown safely: control bytes escaped, long text cut.
 import { isUtf8 } from 'node:buffer';
 import { CR, LF } from './fast-fields.js';
+import { shownId } from '../core/invisible.js';
 
 /** Names the format of a file by its first bytes when it is plainly not a text CSV, else null. */
 export function sniffFormat(head: Uint8Array): string | null {
@@ -116,11 +117,7 @@ export function utf8Problem(
 
 /** Text for a message: control characters shown as escapes, at most `max` characters (the rest counted). */
 export function showText(s: string, max = 80): string {
-  const cut = s.length > max ? s.slice(0, max) : s;
-  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
-  const safe = cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
-    c === '\r' ? '\\r' : c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
+  const safe = shownId(s.length > max ? s.slice(0, max) : s);
   return s.length > max ? `${safe}… (${s.length} characters)` : safe;
 }
 
