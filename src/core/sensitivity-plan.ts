@@ -31,6 +31,12 @@ export interface SensitivityResult {
    */
   readonly corners: ReadonlyArray<readonly Totals[]>;
   /**
+   * For each corner, the figures it was run for: the runs whose total (`totals`, by run index) and the scenarios whose
+   * Δ (`deltas`) it lowered or raised. A range reads its own figure's corners only, so that it does not move with the
+   * scenarios run beside it (a Guangzhou analyst's baseline moved; a Δ's high end moved 4-fold).
+   */
+  readonly cornerFor: ReadonlyArray<CornerFor>;
+  /**
    * The joint corners and draws left out: their values break a rule the policy must keep and keeps (rural above urban
    * where both standards are estimates — a budget officer's Fuliang reform "could save money" at such a corner, a pair
    * validate refuses). Absent where none was.
@@ -38,8 +44,14 @@ export interface SensitivityResult {
   readonly refused?: { readonly corners: number; readonly draws: number; readonly rules: readonly string[] };
 }
 
+/** The figures a joint corner was run for (SensitivityResult.cornerFor). */
+export interface CornerFor {
+  readonly totals: readonly number[];
+  readonly deltas: readonly number[];
+}
+
 /** The first pass's result: everything but the corners. */
-export type OneAtATime = Omit<SensitivityResult, 'corners' | 'refused'>;
+export type OneAtATime = Omit<SensitivityResult, 'corners' | 'cornerFor' | 'refused'>;
 
 export interface SensitivityPlan {
   readonly runs: readonly Run[];
@@ -131,14 +143,15 @@ export function sensitivityPlan(
     corners: (first) => {
       const second: Run[] = [];
       const patches = cornerPatches(first);
-      const fit = patches.filter(allowed);
-      const folds = fit.map((p, k) => variantRuns(second, patchPolicy(baseline, p), scenarios, when, `corner${k}`));
+      const fit = patches.filter((c) => allowed(c.patches));
+      const folds = fit.map((c, k) => variantRuns(second, patchPolicy(baseline, c.patches), scenarios, when, `corner${k}`));
       const left = { corners: patches.length - fit.length, draws: refusedDraws, rules: [...refused] };
       return {
         runs: second,
         fold: (t) => ({
           ...first,
           corners: folds.map((f) => f.map((g) => g(t))),
+          cornerFor: fit.map((c) => c.for),
           ...(left.corners || left.draws ? { refused: left } : {}),
         }),
       };
@@ -183,35 +196,40 @@ function variantRuns(
 }
 
 /**
- * The joint corners a first pass points to, each once: for each run's total (and each scenario's Δ against the
- * baseline), every estimate at the end — of its ends and its central value — where that figure was lowest alone, then
- * highest (a tie keeps the central value, then the earlier end). A corner that moves one estimate or none is a run the
- * first pass made, not run again. Added one at a time, changes that act on one another were counted twice: Nanning's
- * tekun 1.6× reform cost "−10.9 million" at the low end, though under no values does it take money away (a
- * cross-format audit); run jointly, it costs 0 there.
+ * The joint corners a first pass points to, each once, with the figures each was run for: for each run's total (and
+ * each scenario's Δ against the baseline), every estimate at the end — of its ends and its central value — where that
+ * figure was lowest alone, then highest (a tie keeps the central value, then the earlier end). A corner that moves one
+ * estimate or none is a run the first pass made, not run again. Added one at a time, changes that act on one another
+ * were counted twice: Nanning's tekun 1.6× reform cost "−10.9 million" at the low end, though under no values does it
+ * take money away (a cross-format audit); run jointly, it costs 0 there.
  */
-function cornerPatches(r: OneAtATime): Array<Array<{ axis: Axis; patch: Patch }>> {
-  const measures: Array<(t: readonly Totals[]) => bigint> = [
-    ...r.runIds.map((_, i) => (t: readonly Totals[]) => cost(t[i]!)),
-    ...r.runIds.slice(1).map((_, i) => (t: readonly Totals[]) => cost(t[i + 1]!) - cost(t[0]!)),
+function cornerPatches(r: OneAtATime): Array<{ patches: Array<{ axis: Axis; patch: Patch }>; for: CornerFor }> {
+  const measures: Array<{ of: (t: readonly Totals[]) => bigint; total?: number; delta?: number }> = [
+    ...r.runIds.map((_, i) => ({ of: (t: readonly Totals[]) => cost(t[i]!), total: i })),
+    ...r.runIds.slice(1).map((_, i) => ({ of: (t: readonly Totals[]) => cost(t[i + 1]!) - cost(t[0]!), delta: i + 1 })),
   ];
-  const seen = new Set<string>();
-  const out: Array<Array<{ axis: Axis; patch: Patch }>> = [];
+  const byKey = new Map<string, { patches: Array<{ axis: Axis; patch: Patch }>; for: { totals: number[]; deltas: number[] } }>();
   for (const m of measures)
     for (const dir of [-1n, 1n]) {
       const picks = r.axes.map(({ ends }) => {
-        let [best, at] = [m(r.central) * dir, -1];
+        let [best, at] = [m.of(r.central) * dir, -1];
         ends.forEach((e, k) => {
-          const v = m(e.totals) * dir;
+          const v = m.of(e.totals) * dir;
           if (v < best) [best, at] = [v, k];
         });
         return at;
       });
-      const key = picks.join(',');
       // (one estimate moved, or none: that run is made already)
-      if (picks.filter((k) => k >= 0).length < 2 || seen.has(key)) continue;
-      seen.add(key);
-      out.push(picks.flatMap((k, a) => (k < 0 ? [] : [{ axis: r.axes[a]!.axis, patch: r.axes[a]!.ends[k]!.patch }])));
+      if (picks.filter((k) => k >= 0).length < 2) continue;
+      const key = picks.join(',');
+      const corner = byKey.get(key) ?? {
+        patches: picks.flatMap((k, a) => (k < 0 ? [] : [{ axis: r.axes[a]!.axis, patch: r.axes[a]!.ends[k]!.patch }])),
+        for: { totals: [], deltas: [] },
+      };
+      byKey.set(key, corner);
+      const list = m.total !== undefined ? corner.for.totals : corner.for.deltas;
+      const run = m.total ?? m.delta!;
+      if (!list.includes(run)) list.push(run);
     }
-  return out;
+  return [...byKey.values()];
 }

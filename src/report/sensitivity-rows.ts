@@ -4,7 +4,7 @@
 // range line under a run's table.
 import { weightedYuan, type Totals } from '../core/aggregate.js';
 import { patchText, type Axis } from '../core/sensitivity.js';
-import { cost, type SensitivityResult } from '../core/sensitivity-plan.js';
+import { cost, type CornerFor, type SensitivityResult } from '../core/sensitivity-plan.js';
 import chalk from 'chalk';
 import { D } from '../core/money.js';
 import { inUnit, UNIT_LABEL, type Unit } from './text-table.js';
@@ -71,30 +71,37 @@ function makeRows(r: SensitivityResult): Row[] {
   return out.sort((a, b) => (b.swing > a.swing ? 1 : b.swing < a.swing ? -1 : a.axis.path.localeCompare(b.axis.path)));
 }
 
-/** Every policy variant run, each as its totals per run: the central values, each estimate alone at each end, the corners. */
-const variants = (r: SensitivityResult): Array<readonly Totals[]> => [
+/**
+ * The policy variants run for a figure, each as its totals per run: the central values, each estimate alone at each
+ * end, and the joint corners run for that figure (`mine`: by what SensitivityResult.cornerFor says of each).
+ */
+const variants = (r: SensitivityResult, mine: (c: CornerFor) => boolean): Array<readonly Totals[]> => [
   r.central,
   ...r.axes.flatMap((a) => a.ends.map((e) => e.totals)),
-  ...r.corners,
+  ...r.corners.filter((_, k) => mine(r.cornerFor[k]!)),
 ];
 
 /**
- * A run's range: the lowest and the highest total of the runs made — the central values, each estimate alone at each
- * end, and every estimate at once at the ends that lowered (raised) a total or a Δ alone (core/sensitivity-plan.ts
- * cornerPatches). Every end is a total some values within the ranges give.
+ * A run's range: the lowest and the highest total of the runs made for it — the central values, each estimate alone at
+ * each end, and every estimate at once at the ends that lowered (raised) its total alone (core/sensitivity-plan.ts
+ * cornerPatches). Every end is a total some values within the ranges give. The corners run for other figures are not
+ * read: a run's range is the same whatever scenarios are run beside it.
  */
 export function runRange(r: SensitivityResult, run = 0): { low: bigint; high: bigint; central: bigint } {
-  const all = variants(r).map((t) => cost(t[run]!));
+  const all = variants(r, (c) => c.totals.includes(run)).map((t) => cost(t[run]!));
   return { low: min(all), high: max(all), central: all[0]! };
 }
 
 /**
- * A scenario's Δ against the baseline, its range: the lowest and highest Δ of the runs made, the baseline and the
- * scenario each time under the same values. A reform that only adds money costs at least 0 at its low end; one whose
- * cost rests on an estimated baseline (tekun at 1.3 × S, where Nanning may pay 1.6 ×) can cost nothing.
+ * A scenario's Δ against the baseline, its range: the lowest and highest Δ of the runs made for it (those of its own
+ * range, of the baseline's, and the corners that lowered or raised the Δ alone), the baseline and the scenario each
+ * time under the same values; not those made for other scenarios. A reform that only adds money costs at least 0 at
+ * its low end; one whose cost rests on an estimated baseline (tekun at 1.3 × S, where Nanning may pay 1.6 ×) can cost
+ * nothing.
  */
 export function deltaRange(r: SensitivityResult, run: number): { low: bigint; high: bigint } {
-  const all = variants(r).map((t) => cost(t[run]!) - cost(t[0]!));
+  const mine = (c: CornerFor) => c.deltas.includes(run) || c.totals.includes(run) || c.totals.includes(0);
+  const all = variants(r, mine).map((t) => cost(t[run]!) - cost(t[0]!));
   return { low: min(all), high: max(all) };
 }
 

@@ -213,3 +213,30 @@ describe('the runs of a sensitivity analysis keep the policy’s relations', () 
     expect(r.draws!.n).toBe(40 - r.refused!.draws);
   });
 });
+
+// A Fuliang budget trial: the 2028 baseline's low end moved when the tekun 1.6× reform was run beside it, and a Δ's
+// high end moved 4-fold on a generated Guangzhou. A range reads the runs made for its own figure only (the joint corners
+// of its total, and for a Δ of the two totals and the Δ), so it is the same whatever other scenarios run beside it.
+describe('a range does not move with the scenarios run beside it', () => {
+  it('Fuliang on the sample: the baseline’s and each scenario’s range and Δ, alone and with three others', async () => {
+    const { loadPolicy } = await import('../../src/io/policy-file.js');
+    const { loadScenario } = await import('../../src/io/scenario-file.js');
+    const { parseHouseholdsFast } = await import('../../src/io/fast-read.js');
+    const { Readable } = await import('node:stream');
+    const fuliang = await loadPolicy('policies/jiangxi-fuliang.yaml');
+    const ids = ['full-coverage', 'low-income-2x', 'dibao-standard-plus-10pct', 'edge-premium-50pct'];
+    const scenarios = await Promise.all(ids.map((id) => loadScenario(`scenarios/${id}.yaml`)));
+    const sample = await parseHouseholdsFast(Readable.from([readFileSync('policies/samples/households.csv', 'utf8')]), 's.csv');
+    const ranges = (scs: typeof scenarios) => {
+      const plan = sensitivityPlan(fuliang, scs, { date: '2025-06-30' });
+      const second = plan.corners(plan.fold(simulate(sample, plan.runs)));
+      const r = second.fold(simulate(sample, second.runs));
+      return scs.map((_, i) => [totalRange(r, 0, null), totalRange(r, i + 1, null)]);
+    };
+    const together = ranges(scenarios);
+    scenarios.forEach((sc, i) => {
+      const [baseline, alone] = ranges([sc])[0]!;
+      expect({ id: sc.id, baseline: together[i]![0], range: together[i]![1] }).toEqual({ id: sc.id, baseline, range: alone });
+    });
+  });
+});
