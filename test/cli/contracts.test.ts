@@ -28,6 +28,7 @@ const CANONICAL = [
   'single_person.income_ceiling',
   'single_person.benefit',
   'single_person.benefit_share',
+  'single_person.bound', // beyond DOMAIN's list, as low_income.bound: 003 §7 with §1's 以下 (README "How the rules are read")
   'tekun.elderly_age',
   'tekun.minor_age',
   'tekun.basic.multiplier',

@@ -81,6 +81,16 @@ describe('single-person inclusion (单人户): I < 1.5 × S × n, severe or ill 
     expect(evaluate(couple('3000.01')).single_person.persons).toBe(0);
   });
 
+  // 003 §7 单独纳入 the members of 低收入家庭, whom §1 defines as 1.5倍以下 (以下 includes the line: 民法典 第一千二百五十九条):
+  // under single_person.bound at_or_below a family exactly at 1.5 × S × n = 3000.00 is within the ceiling (a rules
+  // audit of Guangzhou found such a family low-income at step 6 while step 5's strict test left its member out).
+  it('at_or_below (以下, 003 §7 with §1): I = 3000.00 includes her, as step 6 counts the family low-income; 3000.01 does not', () => {
+    const gd = rulesOf(withParams(simplePolicy(), { 'single_person.bound': 'at_or_below' }));
+    const r = evaluate(couple('3000.00'), gd);
+    expect([r.single_person.persons, r.single_person.amount, r.annual]).toEqual([1, fen('1000.00'), fen('14400.00')]);
+    expect(evaluate(couple('3000.01'), gd).single_person.persons).toBe(0);
+  });
+
   it('pays S minus the member’s own counted income, never below zero', () => {
     const own = (other: string) =>
       evaluate({

@@ -169,6 +169,14 @@ describe('take_up.disability — the living and care subsidies, received where t
     expect([r.dibao.amount, r.disability_living.flag, r.disability_care.flag]).toEqual([fen('600.00'), 0, 0]);
     expect([r.disability_living.eligibleAnnual, r.disability_care.eligibleAnnual]).toEqual([fen('1200.00'), fen('1800.00')]);
   });
+  // DOMAIN "Take-up": on_dibao = 1 always takes the dibao group up; a household on the register holds local hukou and
+  // has applied, so it takes the subsidies up too (a rules audit: a Guangzhou dibao member of grade 1, draw 0.5, was
+  // paid neither, 5,496 a year short of DOMAIN step 10's living subsidy and step 11's care subsidy).
+  it('a household on dibao now (on_dibao 1) takes them up whatever its draw: the living 100.00 and care 150.00', () => {
+    const registered = urban([{ age: 40, other: fen('400'), disability: 1, labor: 'none' }], { takeUpDraw: 700_000, onDibao: 1 });
+    const r = evaluate(registered, half());
+    expect([r.dibao.amount, r.disability_living.amount, r.disability_care.amount]).toEqual([fen('600.00'), fen('100.00'), fen('150.00')]);
+  });
   it('omitted, every household takes them up (draw 0.999999)', () => {
     expect(evaluate(severe('400', 999_999)).disability_care.amount).toBe(fen('150.00'));
   });

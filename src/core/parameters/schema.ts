@@ -137,6 +137,16 @@ export const PARAMS: readonly ParamSpec[] = [
     zh: '单人户救助金比例',
     optional: { when: 'single_person.benefit', equals: 'share_of_standard' },
   },
+  {
+    // 000（四） 低于当地低保标准２倍: the line itself is out; 003 §7 names the members of 低收入家庭, which §1 defines as
+    // 1.5倍以下: the line is in (民法典 第一千二百五十九条), as low_income.bound says of the same line.
+    path: 'single_person.bound',
+    kind: { type: 'enum', values: ['below', 'at_or_below'] },
+    unit: '',
+    en: 'single-person ceiling: under it (低于), or at or under it (以下)',
+    zh: '单人户收入上限是否含本数',
+    default: { value: 'below', basis: 'DOMAIN step 5 and 000（四） 低于当地低保标准２倍: a family exactly at the ceiling is not included' },
+  },
   { path: 'tekun.elderly_age', kind: age, unit: 'years', en: 'tekun: elderly from age', zh: '特困：老年人年龄' },
   { path: 'tekun.minor_age', kind: age, unit: 'years', en: 'tekun: minors under age', zh: '特困：未成年人年龄' },
   {

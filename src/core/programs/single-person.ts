@@ -1,11 +1,12 @@
 // Step 5 — 单人户: single-person inclusion of severely disabled or seriously ill members.
 // 000（四）: 对家庭人均收入高于当地低保标准但低于当地低保标准２倍，且财产状况符合规定的低收入家庭中的重度残疾人、
 //   重病患者等特殊困难人员，依申请按“单人户”纳入低保范围。 002 一/二: 1.5倍. 003 §7: 单独纳入低保. 004 §3.
-// Where not dibao, no rigid aid, assets_ok and I < income_ceiling × S × n: each member of R who is severe or ill
+// Where not dibao, no rigid aid, assets_ok and I < income_ceiling × S × n (I ≤ where the policy's words are 以下:
+// single_person.bound at_or_below — 003 §7's 低收入家庭 are §1's 1.5倍以下): each member of R who is severe or ill
 // enters dibao alone with round(max(0, S − inc(p))) or round(benefit_share × S); the dibao supplement (step 3's
 // module) follows. Under gap_own_income a member whose own counted income is not under S needs nothing and does not
 // enter (DOMAIN step 5 as amended: before, such a member entered with 0.00 and drew the supplement).
-import { fenToYuan as y, mulLess, roundFen, roundTimes, toRatio, type Ratio, type Rounding } from '../money.js';
+import { fenToYuan as y, mulLess, mulLessEq, roundFen, roundTimes, toRatio, type Ratio, type Rounding } from '../money.js';
 import { check } from '../trace.js';
 import { countedIncome, enter, isSevere, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
@@ -15,6 +16,8 @@ export const CLAUSES = ['000（四）', '002 一', '002 二', '003 §7', '004 §
 
 export interface SingleRules {
   readonly ceiling: Ratio;
+  /** single_person.bound is `at_or_below` (以下): a family exactly at the ceiling is included. */
+  readonly atLine: boolean;
   readonly byShare: boolean;
   /** round(benefit_share × S), fen, under `share_of_standard`. */
   readonly shareAmount: number;
@@ -31,6 +34,7 @@ export const STEP: Step<SingleRules> = {
     'single_person.income_ceiling',
     'single_person.benefit',
     'single_person.benefit_share',
+    'single_person.bound',
     'dibao.standard.',
     'dibao.employment_deduction',
     'rounding',
@@ -44,6 +48,7 @@ export const STEP: Step<SingleRules> = {
     const share = byShare ? p.optionalDec('single_person.benefit_share') : null;
     return {
       ceiling: p.ratio('single_person.income_ceiling'),
+      atLine: p.str('single_person.bound') === 'at_or_below',
       byShare,
       shareAmount: share ? roundTimes(toRatio(share), S, rounding) : 0,
       S,
@@ -53,15 +58,19 @@ export const STEP: Step<SingleRules> = {
     };
   },
   run: singlePerson,
-  // a severe or ill member, and I < income_ceiling × S × n
-  reach: (r) => ({ needs: FEATURE.severeOrIll, line: { num: r.ceiling.num * r.S, den: r.ceiling.den } }),
+  // a severe or ill member, and I < income_ceiling × S × n (at_or_below: a fen a person higher reaches the line too)
+  reach: (r) => ({ needs: FEATURE.severeOrIll, line: { num: r.ceiling.num * r.S + (r.atLine ? 1 : 0), den: r.ceiling.den } }),
 };
+
+/** I < income_ceiling × S × n, or ≤ under single_person.bound at_or_below. */
+const within = (I: number, r: SingleRules, Sn: number) =>
+  r.atLine ? mulLessEq(I, r.ceiling.den, r.ceiling.num, Sn) : mulLess(I, r.ceiling.den, r.ceiling.num, Sn);
 
 export function singlePerson(c: Ctx, r: SingleRules): void {
   if (c.isDibao || c.rigidAid || !c.assetsOk) return;
   const { pop, n, I } = c;
   const S = r.S;
-  const below = mulLess(I, r.ceiling.den, r.ceiling.num, S * n);
+  const below = within(I, r, S * n);
   if (c.tr) traceHousehold(c, r, below);
   if (!below) return;
   const { out } = c;
@@ -92,8 +101,8 @@ function traceHousehold(c: Ctx, r: SingleRules, below: boolean): void {
     step: '5',
     program: 'single_person',
     clauses: CLAUSES,
-    rule: 'where not dibao, no rigid aid, assets_ok and I < income_ceiling × S × n, severe or ill members enter dibao alone',
-    params: traceParams(STEP, c.area, { only: ['single_person.income_ceiling', 'dibao.standard.'] }),
+    rule: `where not dibao, no rigid aid, assets_ok and I ${r.atLine ? '≤' : '<'} income_ceiling × S × n, severe or ill members enter dibao alone${r.atLine ? ' (以下: the ceiling itself included)' : ''}`,
+    params: traceParams(STEP, c.area, { only: ['single_person.income_ceiling', 'single_person.bound', 'dibao.standard.'] }),
     values: [
       ['I', y(I)],
       ['S × n', y(Sn)],
@@ -101,17 +110,17 @@ function traceHousehold(c: Ctx, r: SingleRules, below: boolean): void {
     ],
     checks: [
       check(
-        'I < income_ceiling × S × n',
+        `I ${r.atLine ? '≤' : '<'} income_ceiling × S × n`,
         y(I),
-        '<',
+        r.atLine ? '≤' : '<',
         `${y(Sn)} × ${r.ceiling.num / r.ceiling.den}`,
         below,
-        '家庭收入低于单人户施保的收入上限（I < income_ceiling × S × n）',
+        `家庭收入${r.atLine ? '不高于' : '低于'}单人户施保的收入上限（I ${r.atLine ? '≤' : '<'} income_ceiling × S × n）`,
       ),
     ],
     result: below ? 'household within the ceiling' : 'household above the ceiling: no single-person inclusion',
     zh: {
-      rule: '未获低保、无刚性支出救助、财产符合且 I < income_ceiling × S × n 的家庭，其重度残疾或重病成员可单独纳入低保',
+      rule: `未获低保、无刚性支出救助、财产符合且 I ${r.atLine ? '≤' : '<'} income_ceiling × S × n 的家庭，其重度残疾或重病成员可单独纳入低保`,
       result: below ? '家庭收入在上限以内' : '家庭收入超过上限：不予单人户施保',
     },
   });

@@ -1,6 +1,10 @@
 // Take-up (DOMAIN "Take-up"). Steps 1–8 decide eligibility as if every household applied; take-up then decides what
 // is received. A household takes group G up when take_up_draw < take_up.G (in millionths: draw < ⌈rate × 10⁶⌉); a
-// household with on_dibao = 1 always takes the dibao group up (it receives it now); gradual exit needs no take-up.
+// household with on_dibao = 1 always takes the dibao group up (it receives it now), and the disability subsidies
+// (jiuzhu's sixth group, take_up.disability: it stands for who may and does apply — Guangzhou's hukou half — and a
+// household on the register holds local hukou and has applied; a rules audit found a Guangzhou dibao member of grade 1
+// paid neither subsidy at a draw of 0.5, where DOMAIN step 10 gives the dibao group's disabled the living subsidy);
+// gradual exit needs no take-up.
 // A program not taken up contributes nothing to the household's row or to the totals; what it would have given is
 // kept apart (declined*), for the eligible figures every output shows beside the received ones. Layers follow
 // eligibility: the steps have run before, so a dibao-eligible household that does not take dibao up is still not
@@ -36,6 +40,7 @@ export interface TakeUpRules {
   /** Per program slot: its group's index, or -1 (no take-up: gradual exit). */
   readonly groupOf: readonly number[];
   readonly dibao: number;
+  readonly disability: number;
 }
 
 export const STEP: Step<TakeUpRules> = {
@@ -56,6 +61,7 @@ export const STEP: Step<TakeUpRules> = {
       least: Math.min(...below),
       groupOf: PROGRAMS.map((prog) => (prog.group ? GROUPS.indexOf(prog.group) : -1)),
       dibao: GROUPS.indexOf('dibao'),
+      disability: GROUPS.indexOf('disability'),
     };
   },
   run: takeUp,
@@ -69,8 +75,9 @@ export function takeUp(c: Ctx, r: TakeUpRules): void {
   const draw = c.pop.takeUpDraw[c.h]!;
   if (draw < r.least && !c.tr) return;
   let declined = 0;
+  const registered = c.pop.onDibao[c.h] === 1;
   for (let g = 0; g < r.below.length; g++) {
-    if (draw >= r.below[g]! && !(g === r.dibao && c.pop.onDibao[c.h])) declined |= 1 << g;
+    if (draw >= r.below[g]! && !(registered && (g === r.dibao || g === r.disability))) declined |= 1 << g;
   }
   if (c.tr) trace(c, r, draw, declined);
   if (!declined) return;
@@ -99,14 +106,14 @@ function trace(c: Ctx, r: TakeUpRules, draw: number, declined: number): void {
     step: 'take-up',
     program: 'take_up',
     clauses: CLAUSES,
-    rule: 'a group is taken up when take_up_draw < take_up.<group> (on_dibao = 1: dibao always); what is not taken up is not received',
+    rule: 'a group is taken up when take_up_draw < take_up.<group> (on_dibao = 1: dibao and disability always); what is not taken up is not received',
     params: traceParams(STEP, c.area),
     values: [
       ['take_up_draw', (draw / 1_000_000).toFixed(6)],
       ['on_dibao', String(c.pop.onDibao[c.h])],
     ],
     checks: GROUPS.map((g, i) =>
-      i === r.dibao && onDibao
+      (i === r.dibao || i === r.disability) && onDibao
         ? check(`takes up ${g}`, 'on_dibao', '=', '1', true, `申请并认定${GROUP_ZH[g]}（现领低保）`)
         : check(
             `takes up ${g}: take_up_draw < take_up.${g}`,
@@ -119,7 +126,7 @@ function trace(c: Ctx, r: TakeUpRules, draw: number, declined: number): void {
     ),
     result: declined ? `does not take up ${GROUPS.filter((_, i) => declined & (1 << i)).join(', ')}` : 'takes up every group',
     zh: {
-      rule: '某类别在 take_up_draw < take_up.<类别> 时视为申请并获认定（on_dibao = 1：低保始终认定）；未申请认定的，不予享受',
+      rule: '某类别在 take_up_draw < take_up.<类别> 时视为申请并获认定（on_dibao = 1：低保及残疾人两项补贴始终认定）；未申请认定的，不予享受',
       result: declined
         ? `未申请认定：${GROUPS.filter((_, i) => declined & (1 << i))
             .map((g) => GROUP_ZH[g])
