@@ -71,7 +71,7 @@ export function projectPolicy(policy: Policy, p: Projection, last: number): Poli
         // (in force the day before: the last value dated before the raise's first day)
         const before = history.filter((e) => e.from < start).at(-1);
         if (!before) continue;
-        const grow = (x: Dec) => D(x.times(D(1).plus(g.yearly)).toFixed(2));
+        const grow = (x: Dec) => growBy(x, [g.yearly]);
         const value = grow(before.value as Dec);
         // An estimate's range grows with it: how far the grown value could be off is how far the value it grew from
         // could be (simulate --years --ranges varies it).
@@ -87,6 +87,7 @@ export function projectPolicy(policy: Policy, p: Projection, last: number): Poli
           ...(range ? { range } : {}),
           scenario: p.id,
           projected: true,
+          grown: { from: before.grown?.from ?? before.from, steps: [...(before.grown?.steps ?? []), g.yearly] },
           where: g.where,
         };
         history.splice(history.findIndex((e) => e.from > start) >>> 0, 0, entry);
@@ -97,6 +98,9 @@ export function projectPolicy(policy: Policy, p: Projection, last: number): Poli
   }
   return { ...policy, params };
 }
+
+/** A value grown by each yearly rate in turn, each year's rounded half up to the fen. */
+export const growBy = (x: Dec, steps: readonly Dec[]): Dec => steps.reduce((v, g) => D(v.times(D(1).plus(g)).toFixed(2)), x);
 
 /** A grown range's basis: the estimate's, said once to be grown (a range grown again each year said it each time). */
 const grownBasis = (basis: string, id: string) => {

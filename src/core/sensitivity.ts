@@ -7,6 +7,7 @@ import { indexInForce } from './dates.js';
 import { Random } from './generate.js';
 import { D, type Dec } from './money.js';
 import { PARAMS, type ParamSpec } from './parameters/schema.js';
+import { growBy } from './projection.js';
 import { inUse, resolve, valueToJson, type DatedValue, type ParamValue, type Policy } from './parameters/tree.js';
 
 /** One date, or a budget year (the estimates in force at any month's first day). */
@@ -42,9 +43,17 @@ export function estimateAxes(policy: Policy, when: When): Axis[] {
   for (const spec of PARAMS) {
     const history = policy.params.get(spec.path) ?? [];
     const used = new Set<number>();
+    // A projected value in force stands for the estimate it grew from (each year's and month's one estimate: a budget
+    // trial's tornado listed Fuliang's projected rural standard twice, January's and July's, each moved alone).
+    const grownTo = new Map<number, DatedValue[]>();
     dates.forEach((d, k) => {
       const i = indexInForce(history, d);
-      if (i >= 0 && inUse(snapshots[k]!, spec.path)) used.add(i);
+      if (i < 0 || !inUse(snapshots[k]!, spec.path)) return;
+      const grown = history[i]!.grown;
+      const at = grown ? history.findIndex((e) => e.from === grown.from && !e.grown) : i;
+      if (at < 0) return;
+      used.add(at);
+      if (at !== i && !grownTo.get(at)?.includes(history[i]!)) grownTo.set(at, [...(grownTo.get(at) ?? []), history[i]!]);
     });
     history.forEach((e, i) => {
       const window = e.range?.from;
@@ -64,7 +73,7 @@ export function estimateAxes(policy: Policy, when: When): Axis[] {
             kind,
             entry: e,
             ends,
-            basis: e.range?.basis ?? e.exact ?? e.estimate!,
+            basis: grownBasis(e.range?.basis ?? e.exact ?? e.estimate!, grownTo.get(i), spec),
           });
       };
       if (used.has(i) && e.exact !== undefined) axis('exact', []);
@@ -81,6 +90,12 @@ export function estimateAxes(policy: Policy, when: When): Axis[] {
   }
   return out;
 }
+
+/** An estimate's basis, and the projected values grown from it that are in force (varied with it). */
+const grownBasis = (basis: string, grown: readonly DatedValue[] | undefined, spec: ParamSpec) =>
+  grown?.length
+    ? `${basis}; in force as grown by ${grown[0]!.scenario}: ${grown.map((g) => `${String(valueToJson(g.value, spec))} from ${g.from}`).join(', ')} (each moved with it)`
+    : basis;
 
 /**
  * Two entries of the policy file's one YAML node (an alias). A value a projection or scenario made is its own: it
@@ -102,6 +117,12 @@ export function patchPolicy(policy: Policy, patches: ReadonlyArray<{ readonly ax
     for (const t of axis.targets) {
       const history = [...params.get(t.path)!];
       history[t.index] = { ...history[t.index]!, ...patch };
+      // The values a projection grew from it grow again from the new value (the entry's own date: as written).
+      const from = policy.params.get(t.path)![t.index]!.from;
+      if ('value' in patch)
+        history.forEach((e, j) => {
+          if (e.grown?.from === from) history[j] = { ...e, value: growBy(patch.value as Dec, e.grown.steps) };
+        });
       params.set(t.path, history);
     }
   return { ...policy, params };

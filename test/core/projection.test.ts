@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dec, resolve } from '../../src/core/parameters/tree.js';
 import { populationOf } from '../../src/core/population.js';
 import { projectPolicy, projectPopulation } from '../../src/core/projection.js';
-import { estimateAxes } from '../../src/core/sensitivity.js';
+import { estimateAxes, patchPolicy } from '../../src/core/sensitivity.js';
 import { loadPolicy } from '../../src/io/policy-file.js';
 import { parseProjection } from '../../src/io/projection-file.js';
 import { problemsOfSync } from '../helpers/problems.js';
@@ -85,22 +85,41 @@ describe('projectPolicy: the month a raise takes effect', () => {
 describe('projectPolicy: an estimate’s range', () => {
   // simulate --years --ranges varies a projected year's estimates: a grown value keeps its estimate's range, grown too
   // An auditor's trial: the projected urban and rural standards carried their projection line's place, and the
-  // sensitivity runs took them for one YAML node: one axis, at urban's ends (rural 617.66 moved to 728 and 998.40)
-  it('each projected estimate is its own axis with its own ends: Fuliang’s urban 728–998.40, rural 525.20–800.80', async () => {
-    const fl = parseProjection(
+  // sensitivity runs took them for one YAML node: one axis, at urban's ends (rural 617.66 moved to 728 and 998.40).
+  // A budget trial: each grown value was an axis of its own — the rural standard listed twice in 2027's tornado
+  // (January's and July's), and a joint corner could put one at its low and the other at its high. Every value grown
+  // from one estimate is that estimate: one axis, at the ends of the value it grew from, each grown value grown again.
+  const fuliangApril = () =>
+    parseProjection(
       readFileSync(FILE, 'utf8')
         .replace('localities: [guangdong-guangzhou]', 'localities: [jiangxi-fuliang]')
         .replace('dibao.standard.: {yearly: 0.035,', 'dibao.standard.: {yearly: 0.04, month: 4,'),
       'p.yaml',
     );
-    const p = projectPolicy(await loadPolicy('policies/jiangxi-fuliang.yaml'), fl, 2026);
-    const ends = (path: string) =>
-      estimateAxes(p, { year: 2026 })
-        .filter((a) => a.targets.some((t) => t.path === path && p.params.get(path)![t.index]!.from === '2026-04-01'))
-        .map((a) => [a.targets.map((t) => t.path), a.ends.map((e) => ('value' in e ? String(e.value) : ''))]);
-    // 798.10 (range 700–960) and 593.90 (505–770), each × 1.04: 830.02 (728–998.40), 617.66 (525.20–800.80)
-    expect(ends('dibao.standard.urban')).toEqual([[['dibao.standard.urban'], ['728', '998.4']]]);
-    expect(ends('dibao.standard.rural')).toEqual([[['dibao.standard.rural'], ['525.2', '800.8']]]);
+  it('one axis per estimate, urban and rural apart, at the ends of the value grown from: 700–960 and 505–770', async () => {
+    const p = projectPolicy(await loadPolicy('policies/jiangxi-fuliang.yaml'), fuliangApril(), 2027);
+    const axes = estimateAxes(p, { year: 2027 }).filter((a) => a.path.startsWith('dibao.standard.'));
+    expect(
+      axes.map((a) => [a.path, a.targets.length, String(a.entry.value), a.ends.map((e) => ('value' in e ? String(e.value) : ''))]),
+    ).toEqual([
+      ['dibao.standard.urban', 1, '798.1', ['700', '960']],
+      ['dibao.standard.rural', 1, '593.9', ['505', '770']],
+    ]);
+    expect(axes[1]!.basis).toMatch(
+      /in force as grown by guangdong-3\.5pct: 617\.66 from 2026-04-01, 642\.37 from 2027-04-01 \(each moved with it\)$/,
+    );
+  });
+  it('moved to its low end, each value grown from it grows again: rural 505 × 1.04 = 525.20, × 1.04 = 546.21', async () => {
+    const p = projectPolicy(await loadPolicy('policies/jiangxi-fuliang.yaml'), fuliangApril(), 2027);
+    const rural = estimateAxes(p, { year: 2027 }).find((a) => a.path === 'dibao.standard.rural')!;
+    const low = patchPolicy(p, [{ axis: rural, patch: rural.ends[0]! }]);
+    const at = (policy: typeof p, d: string) => dec(resolve(policy, d), 'dibao.standard.rural').toFixed(2);
+    // central: 593.90 × 1.04 = 617.656 → 617.66; × 1.04 = 642.3664 → 642.37. Low: 525.20; 546.208 → 546.21
+    expect([at(p, '2027-03-01'), at(p, '2027-04-01')]).toEqual(['617.66', '642.37']);
+    expect([at(low, '2027-03-01'), at(low, '2027-04-01')]).toEqual(['525.20', '546.21']);
+    expect(dec(resolve(low, '2027-04-01'), 'dibao.standard.urban').toFixed(2)).toBe(
+      dec(resolve(p, '2027-04-01'), 'dibao.standard.urban').toFixed(2),
+    );
   });
 
   it('Nanning’s living subsidy 122 (range 122–135) grown 3.5 %: 126.27, range 126.27–139.73; a published value has none', async () => {

@@ -39,6 +39,12 @@ export interface DatedValue {
   readonly scenario?: string;
   /** Made by a projection (simulate --years), not a scenario. */
   readonly projected?: true;
+  /**
+   * A projected value: grown from the policy's own entry dated `from` (of the same parameter) by these yearly rates in
+   * turn, each year's rounded to the fen (core/projection.ts growBy). An estimate's every grown value is one estimate:
+   * sensitivity varies the entry it grew from and grows it again (core/sensitivity.ts).
+   */
+  readonly grown?: { readonly from: string; readonly steps: readonly Dec[] };
   readonly where: Where;
 }
 
