@@ -87,7 +87,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(date())
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .addOption(new Option('--years <YYYY-YYYY>', 'several budget years (at most ten)').conflicts(['date', 'year']))
-    .option('--projection <file>', 'with --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
+    .option('--projection <file>', 'with --year or --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
     .addOption(
       new Option('--format <format>', 'totals format (html: the report of jiuzhu report)')
         .choices(['table', 'json', 'csv', 'markdown', 'xlsx', 'html'])

@@ -8,7 +8,10 @@ import type { Scenario } from '../core/scenario.js';
 import { sensitivityPlan, withCorners, type SensitivityResult } from '../core/sensitivity-plan.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
-import { policyNotes } from '../core/policy-notes.js';
+import { policyNotes, yearsNotes } from '../core/policy-notes.js';
+import type { Policy } from '../core/parameters/tree.js';
+import { projectPolicy, projectPopulation } from '../core/projection.js';
+import { loadProjection } from '../io/projection-file.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
 import { totalRange } from '../report/sensitivity-rows.js';
@@ -33,7 +36,11 @@ export interface YearRun {
 
 /** The year's runs: the baseline and each scenario, each cut into periods (all of them checked before any is run). */
 export async function yearRuns(policyFile: string, scenarios: readonly Scenario[], year: number): Promise<YearRun[]> {
-  const policy = await loadUsablePolicy(policyFile);
+  return yearRunsOf(await loadUsablePolicy(policyFile), scenarios, year);
+}
+
+/** As yearRuns, of a policy read already (a projected one: simulate --year --projection). */
+function yearRunsOf(policy: Policy, scenarios: readonly Scenario[], year: number): Promise<YearRun[]> {
   const runs = [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyUsable(policy, sc) }))];
   return allOrEveryProblem(runs.map(async ({ id, policy: p }) => ({ id, periods: periodsOf(p, year) })));
 }
@@ -56,24 +63,37 @@ function yearEstimates(periods: readonly Period[]): EstimateUsed[] {
  */
 export async function simulateYear(
   ctx: Ctx,
-  o: { readonly policy: string; readonly households: string; readonly quiet: boolean; readonly unit?: Unit; readonly ranges?: boolean },
+  o: {
+    readonly policy: string;
+    readonly households: string;
+    readonly quiet: boolean;
+    readonly unit?: Unit;
+    readonly ranges?: boolean;
+    /** Grows the policy and the households from the projection's base year to this year (as simulate --years does). */
+    readonly projection?: string;
+  },
   scenarios: readonly Scenario[],
   year: number,
 ): Promise<SimulationReport> {
-  const runs = await yearRuns(o.policy, scenarios, year);
-  const policy = runs[0]!.periods[0]!.snapshot.policy;
+  const projection = o.projection ? await loadProjection(o.projection) : null;
+  const written = await loadUsablePolicy(o.policy);
+  // (projected as simulate --years projects it, the scenarios applied to the projected values: the same year's figures)
+  const policy = projection ? projectPolicy(written, projection, year) : written;
+  const runs = await yearRunsOf(policy, scenarios, year);
   const plan = o.ranges ? sensitivityPlan(policy, scenarios, { year }) : null;
   let ranges: SensitivityResult | null = null;
-  const evaluate = plan
-    ? (flat: readonly Run[]) =>
-        withExecutor(ctx, async (exec) => {
-          // the year's periods and the estimates' ends in one pass, then the joint corners, on the population read once
-          const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
-          const totals = await simulateParallel(exec, pop, [...flat, ...plan.runs]);
-          ranges = await withCorners(plan, plan.fold(totals.slice(flat.length)), (runs) => simulateParallel(exec, pop, runs));
-          return totals.slice(0, flat.length);
-        })
-    : undefined;
+  const evaluate =
+    plan || projection
+      ? (flat: readonly Run[]) =>
+          withExecutor(ctx, async (exec) => {
+            // the year's periods and the estimates' ends in one pass, then the joint corners, on the population read once
+            const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
+            const pop = projection ? projectPopulation(base, projection, year) : base;
+            const totals = await simulateParallel(exec, pop, [...flat, ...(plan?.runs ?? [])]);
+            if (plan) ranges = await withCorners(plan, plan.fold(totals.slice(flat.length)), (r) => simulateParallel(exec, pop, r));
+            return totals.slice(0, flat.length);
+          })
+      : undefined;
   const [reports] = await yearPass(ctx, o, [runs], year, evaluate);
   return {
     unit: o.unit,
@@ -81,7 +101,11 @@ export async function simulateYear(
     date: String(year),
     householdsFile: o.households,
     scenarios: reports!.map((s, i) => (ranges ? { ...s, range: totalRange(ranges, i, s.estimates) } : s)),
-    notes: [...heardNotes(ctx), ...policyNotes(policy, [`${year}-12-31`]), ...leftOutNotes(ranges)],
+    notes: [
+      ...heardNotes(ctx),
+      ...(projection ? yearsNotes(written, projection, year, year, policy) : policyNotes(policy, [`${year}-12-31`])),
+      ...leftOutNotes(ranges),
+    ],
   };
 }
 

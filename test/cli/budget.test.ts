@@ -1002,10 +1002,39 @@ describe('simulate --years with a projection', () => {
     ).toEqual(['842.4', '876.1']);
   });
 
-  it('--projection without --years is a usage error', () => {
-    expect(
-      jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--projection', 'scenarios/projections/guangdong-3.5pct.yaml']).code,
-    ).toBe(2);
+  it('--projection without --year or --years is a usage error', () => {
+    const r = jiuzhu([
+      'simulate',
+      '--policy',
+      NANNING,
+      '--households',
+      SAMPLE,
+      '--projection',
+      'scenarios/projections/guangdong-3.5pct.yaml',
+    ]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('--projection goes with --year or --years')]);
+  });
+
+  // A Fuliang budget trial: 2027 was 7,953.97 万元 by simulate --years 2027-2029 --projection and 8,459.29 by the
+  // budget-year commands, which took no projection (simulate --year refused it; sensitivity --year took it).
+  it('--year 2027 --projection gives 2027 as --years 2027-2028 gives it, every program, level and period', () => {
+    const args = ['simulate', '--policy', 'policies/guangdong-guangzhou.yaml', '--households', SAMPLE, '--format', 'json', '--quiet'];
+    const grow = ['--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--scenario', 'scenarios/low-income-2x.yaml'];
+    const one = jiuzhu([...args, ...grow, '--year', '2027']);
+    const two = jiuzhu([...args, ...grow, '--years', '2027-2028']);
+    const plain = jiuzhu([...args, '--scenario', 'scenarios/low-income-2x.yaml', '--year', '2027']);
+    expect([one.code, two.code, plain.code]).toEqual([0, 0, 0]);
+    type Year = { programs: unknown; funding: unknown; total_annual_cost_exact: string; periods?: unknown };
+    const fromYears = JSON.parse(two.stdout).scenarios.map((s: { years: Array<Year & { year: number }> }) =>
+      s.years.find((y) => y.year === 2027)!,
+    );
+    const fromYear = JSON.parse(one.stdout).scenarios as Year[];
+    expect(Object.keys(fromYear[0]!.programs as object)).toContain('dibao');
+    expect(fromYear.map((s) => [s.total_annual_cost_exact, s.programs, s.funding])).toEqual(
+      fromYears.map((s: Year) => [s.total_annual_cost_exact, s.programs, s.funding]),
+    );
+    // grown: Guangzhou's 2025 standard 1309 × 1.035² a year later than the policy's last, so 2027 costs more unprojected
+    expect(D(fromYear[0]!.total_annual_cost_exact).gt(JSON.parse(plain.stdout).scenarios[0].total_annual_cost_exact)).toBe(true);
   });
 });
 

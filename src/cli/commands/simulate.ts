@@ -79,7 +79,10 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     ],
     inputsOf(o),
   );
-  if (o.projection && !o.years) throw new UsageError('--projection goes with --years (e.g. --years 2026-2028)');
+  if (o.projection && o.years === undefined && o.year === undefined)
+    throw new UsageError(
+      '--projection goes with --year or --years: the budget years it grows the policy and households to (e.g. --years 2026-2028)',
+    );
   if (o.format === 'html') {
     if (o.stream || o.perHousehold || o.ranges)
       throw new UsageError(
