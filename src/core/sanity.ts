@@ -111,7 +111,7 @@ export const RULES = {
   amountsInTheirPeriod: {
     id: 'amounts-in-their-period',
     severity: 'error',
-    text: 'a monthly subsidy is at most the urban standard, the employment deduction below the minimum wage, and a yearly disposable income at least 12 × its area’s standard (a month typed for a year, or a year for a month, is not)',
+    text: 'a monthly subsidy is at most the urban standard, the employment deduction below the minimum wage, a yearly disposable income at least 12 × its area’s standard, and the yearly premium at least 0.1 × the urban standard (a month typed for a year, or a year for a month, is not)',
     // (a scenario too: no reform makes a month's subsidy above S or a year's income below 12 S; a yearly figure does)
     unit: true,
   },
@@ -250,6 +250,14 @@ function check(policy: Policy): Violation[] {
     'min_wage.monthly',
     (v, w) => v.greaterThanOrEqualTo(w),
     (_, w) => `a month is not below min_wage.monthly ${w.toFixed()} (a year's amount?)`,
+  );
+  // The premium is a person's year (national 2024: 400; 2016: 150, against urban standards of about 500): below a tenth
+  // of a month's standard, a month's premium was typed (a policy author's trial: 33.33 for 400, said valid).
+  against(
+    'medical.premium',
+    'dibao.standard.urban',
+    (v, s) => v.greaterThan(0) && v.lessThan(s.times('0.1')),
+    (_, s) => `a year is below 0.1 × dibao.standard.urban ${s.toFixed()} (the premium is yuan a person a year: a month's?)`,
   );
   for (const area of ['urban', 'rural'])
     against(

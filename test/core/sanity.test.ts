@@ -201,6 +201,16 @@ describe('parameter sanity rules', () => {
       ),
     ]);
   });
+  // A policy author's trial typed the yearly premium per month (33.33 for 400): valid, and the premium subsidy a twelfth.
+  it('a yearly premium below 0.1 × the urban standard is a month typed for a year: 99.99 under S 1000 is, 100 is not', () => {
+    const why = (x: string) => expect.stringMatching(new RegExp(`^error amounts-in-their-period: at 2020-01-01 ${x}`));
+    expect(found(withHistory({ 'medical.premium': [['2020-01-01', '99.99']] }))).toEqual([
+      why(
+        "medical\\.premium 99\\.99 a year is below 0\\.1 × dibao\\.standard\\.urban 1000 \\(the premium is yuan a person a year: a month's\\?\\)$",
+      ),
+    ]);
+    expect(found(withHistory({ 'medical.premium': [['2020-01-01', '100']] }))).toEqual([]);
+  });
   it('a minimum wage above 10 × the urban standard in force is an error, once per wage', () => {
     // urban S 1000 throughout; the wage 10000 (10 ×: allowed), then 20000.01 from 2022 (a yearly-change warning too)
     const f = found(
