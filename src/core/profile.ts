@@ -1,6 +1,8 @@
 // A locality's population profile: what `generate` draws synthetic households from, and the published figures
 // `generate --report` sets the generated population against. Every value names its source or is an estimate; every
 // target says how far the generated figure may be from it (its tolerance, else target.tolerance).
+import type { Problem, Where } from '../errors.js';
+
 export type ProfileKind = 'count' | 'share' | 'positive' | 'distribution' | 'money' | 'quintiles';
 
 export interface ProfileSpec {
@@ -154,6 +156,8 @@ export interface ProfileValue {
   readonly estimate?: string;
   /** For a target: the relative gap accepted (else target.tolerance). */
   readonly tolerance?: number;
+  /** Where the value is written (file:line:col), for a problem found later (generate, against the policy). */
+  readonly where?: Where;
 }
 
 export interface Profile {
@@ -181,4 +185,25 @@ export function dist(p: Profile, key: string): readonly number[] {
 /** A target's tolerance: its own, else the profile's default. */
 export function toleranceOf(p: Profile, key: string): number {
   return p.values.get(key)?.tolerance ?? num(p, 'target.tolerance');
+}
+
+/**
+ * The profile's per-capita disposable incomes against the policy's standards ([urban, rural], fen a month): an income
+ * is a person's year, at least 12 × its area's standard (as the policy rule amounts-in-their-period says of
+ * rigid.disposable_income). A policy author's trial typed a month's urban income (5432): generate drew every income
+ * from it, and its report missed twelve figures (dibao per 100 urban 92.49 against 0.66) without saying why.
+ */
+export function incomesInTheirPeriod(p: Profile, standard: readonly [number, number]): Problem[] {
+  return (['urban', 'rural'] as const).flatMap((area, i) => {
+    const v = p.values.get(`income.disposable.${area}`);
+    const yearFen = 12 * standard[i]!;
+    if (typeof v?.value !== 'number' || Math.round(v.value * 100) >= yearFen) return [];
+    return [
+      {
+        where: v.where ?? { file: p.file },
+        subject: `income.disposable.${area}`,
+        message: `${v.value} is below 12 × the policy's ${area} dibao standard (12 × ${(standard[i]! / 100).toFixed(2)} = ${(yearFen / 100).toFixed(2)}): the income is yuan a person a year — a month's figure (× 12 = ${(v.value * 12).toFixed(0)})?`,
+      },
+    ];
+  });
 }

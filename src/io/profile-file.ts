@@ -159,5 +159,5 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
     y.problem(v ?? node, `expected ${want}, got ${y.text(v) ?? 'nothing'}`, key);
     return null;
   }
-  return { value: n, source, clause, estimate, tolerance };
+  return { value: n, source, clause, estimate, tolerance, where: y.where(v) };
 }

@@ -1,5 +1,5 @@
 // jiuzhu generate end to end: the file, its bytes for a seed, the calibration report, usage errors.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,29 @@ describe('jiuzhu generate', () => {
     expect(r.stderr).toMatch(/^jiuzhu: \d+ published figures outside their tolerance: [^\n]*tekun persons per 100 persons/m);
   });
 
+  // A policy author's trial typed a month's urban income (5432) in a profile: generate drew every income from it and the
+  // report missed twelve figures, none saying why. An income under 12 × its area's standard is a month's: refused at its line.
+  it('a profile income below 12 × the standard is told at its line, nothing written (exit 3)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-'));
+    const profile = join(dir, 'p.yaml');
+    const text = readFileSync('policies/profiles/jiangxi-fuliang.yaml', 'utf8');
+    const line = text.split('\n').findIndex((l) => l.includes('income.disposable.urban:')) + 1;
+    writeFileSync(
+      profile,
+      text
+        .replace(/^policy: .*$/m, `policy: ${join(process.cwd(), 'policies/jiangxi-fuliang.yaml')}`)
+        .replace(/income\.disposable\.urban: \{value: \d+/, 'income.disposable.urban: {value: 5432'),
+    );
+    const out = join(dir, 'h.csv');
+    const r = jiuzhu(['generate', '--policy', 'policies/jiangxi-fuliang.yaml', '--profile', profile, '--households', '10', '--out', out]);
+    expect(r.code).toBe(3);
+    // Fuliang's urban standard at the profile's date 2024-06-30: 722 (12 × 722 = 8664)
+    expect(r.stderr).toContain(
+      `${profile}:${line}:36: income.disposable.urban: 5432 is below 12 × the policy's urban dibao standard (12 × 722.00 = 8664.00): the income is yuan a person a year — a month's figure (× 12 = 65184)?`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('usage errors exit 2', () => {
     expect(jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '0', '--report']).code).toBe(2);
     expect(jiuzhu(['generate', '--policy', 'policies/guangxi-nanning.yaml', '--households', '10']).stderr).toBe(
@@ -123,7 +146,7 @@ describe('jiuzhu generate', () => {
     expect(other.stderr).toBe(
       `note: profile policies/profiles/jiangxi-fuliang.yaml was made for policies/jiangxi-fuliang.yaml, not ${own}: the households are drawn to that locality's published figures\n` +
         // (the incomes' year: a Guangzhou trial simulated 2027 on 2021 incomes, unsaid)
-        `note: the households' incomes are drawn to the profile's figures of 2024-06-30: to simulate later years, grow them with simulate --years … --projection whose base_year is 2024 (the policy's published standards are kept)\n` +
+        `note: the households' incomes are drawn to the profile's figures of 2024-06-30: to simulate later years, grow them with simulate --year or --years … --projection whose base_year is 2024 (the policy's published standards are kept)\n` +
         `wrote ${out}: 10 households, seed 1 (3 KB)\n`,
     );
     // again over it: said (a finance trial replaced a 26 MB households file with 23 lines, not a word)

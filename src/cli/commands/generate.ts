@@ -7,7 +7,8 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { calibrate } from '../../core/calibrate.js';
 import { GENERATED_COLUMNS, generateCsv, settingsAt } from '../../core/generate.js';
-import { CheckFailedError, UsageError } from '../../errors.js';
+import { CheckFailedError, InputError, UsageError } from '../../errors.js';
+import { incomesInTheirPeriod } from '../../core/profile.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import { inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import { parseHouseholdsFast } from '../../io/fast-read.js';
@@ -68,15 +69,17 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
       `note: profile ${profilePath} was made for ${profile.policy}, not ${o.policy}: the households are drawn to that locality's published figures${o.report ? ', and --report compares with them' : ''}\n`,
     );
   const date = o.date ? simulationDate(ctx, o.date, { quiet: true }) : profile.date;
+  const { snapshot, rules } = await loadAt(o.policy, date);
+  const settings = settingsAt(profile, snapshot, n, seed);
+  const wrongPeriod = incomesInTheirPeriod(profile, settings.standard);
+  if (wrongPeriod.length) throw new InputError(wrongPeriod, 'fix the profile: every income is drawn from income.disposable');
   // The incomes are the profile's year's whatever the date (a Guangzhou trial's 2027 caseload rose 43 % on 2021
   // incomes against 2027 standards, unsaid): a projection from the profile's year grows them to the years simulated.
   if (!o.quiet)
     ctx.stderr.write(
       `note: the households' incomes are drawn to the profile's figures of ${profile.date}${date > profile.date ? ` (the standards and on_dibao are ${date}'s)` : ''}: ` +
-        `to simulate later years, grow them with simulate --years … --projection whose base_year is ${profile.date.slice(0, 4)} (the policy's published standards are kept)\n`,
+        `to simulate later years, grow them with simulate --year or --years … --projection whose base_year is ${profile.date.slice(0, 4)} (the policy's published standards are kept)\n`,
     );
-  const { snapshot, rules } = await loadAt(o.policy, date);
-  const settings = settingsAt(profile, snapshot, n, seed);
   // One generation: each chunk goes to the file and, for --report, straight into the reader (never read back).
   const had = o.out !== undefined && fileThere(o.out) !== null;
   const out = o.out ? await AtomicFile.open(o.out) : null;
