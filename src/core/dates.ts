@@ -22,6 +22,10 @@ export function notADay(text: string): string {
 function otherwiseWritten(text: string): string {
   // (a year alone, as YAML reads `from: 2021`: it was told "got nothing", an onboarding trial)
   if (/^\d{4}$/.test(text.trim())) return ` (a year alone: write the day it took effect, e.g. ${text.trim()}-01-01)`;
+  // a span (a policy author's `from: 2024-07-01 ~ 2025-06-30`): a value holds until the next entry's date
+  const span = /^(\d{4}-\d{2}-\d{2})\s*(?:~|～|to|至|到|—|–|--?)\s*(\d{4}-\d{2}-\d{2})$/.exec(text.normalize('NFKC').trim());
+  if (span && isIsoDate(span[1]!))
+    return ` (one day, the first: write ${span[1]}; a value holds until the next entry's "from", so a value that ends on ${span[2]} is followed by one from the day after)`;
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.normalize('NFKC').trim());
   if (!m) return '';
   const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;

@@ -40,7 +40,12 @@ export function parseValue(y: YamlFile, node: Node | null, spec: ParamSpec): Par
         return null;
       }
       if (kind.max !== undefined && D(t).greaterThan(kind.max)) {
-        y.problem(node, `must be at most ${kind.max} (${spec.unit}), got ${t}`, subject);
+        // (a share written as a percentage without its sign: a policy author's 20 for 0.2 was told "at most 1" alone)
+        const pct =
+          D(kind.max).equals(1) && D(t).gte(5) && D(t).lessThanOrEqualTo(100)
+            ? ` (a percentage? ${t} % is ${D(t).dividedBy(100).toFixed()})`
+            : '';
+        y.problem(node, `must be at most ${kind.max} (${spec.unit}), got ${t}${pct}`, subject);
         return null;
       }
       return D(t);
@@ -99,7 +104,8 @@ function parseTiers(y: YamlFile, node: Node | null, spec: ParamSpec): readonly T
     const share = y.text(keys.get('below_share')?.[0] ?? null);
     const amount = y.text(keys.get('per_person')?.[0] ?? null);
     if (share === null || !DECIMAL_RE.test(share)) {
-      y.problem(keys.get('below_share')?.[0] ?? item, 'below_share: expected a share of S, e.g. 0.5', subject);
+      const at = keys.get('below_share')?.[0] ?? null;
+      y.problem(at ?? item, `below_share: expected a share of S, e.g. 0.5, got ${show(at)}${numberHint(at)}`, subject);
       ok = false;
       continue;
     }

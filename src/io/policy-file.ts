@@ -4,7 +4,7 @@
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { InputError } from '../errors.js';
 import { readInputText } from './files.js';
-import { isIsoDate, notADay } from '../core/dates.js';
+import { EARLIEST, isIsoDate, notADay } from '../core/dates.js';
 import {
   BRANCHES,
   expectedOf,
@@ -58,9 +58,11 @@ export function parsePolicy(text: string, file: string): Policy {
   if (!isMap(paramsNode))
     y.problem(paramsNode ?? root, 'missing or invalid "parameters": a mapping of canonical parameter paths to dated values');
   else {
-    walk(y, paramsNode, '', params, sources);
+    const suggested = new Set<string>();
+    walk(y, paramsNode, '', params, sources, suggested);
     for (const spec of PARAMS) {
-      if (!params.has(spec.path) && !spec.optional && !spec.default) {
+      // (a misspelt key told "did you mean" it is not told missing as well: a policy author's trial heard both)
+      if (!params.has(spec.path) && !spec.optional && !spec.default && !suggested.has(spec.path)) {
         y.problem(top.get('parameters')![1], `missing parameter ${spec.path} (${spec.zh} ${spec.en}: ${expectedOf(spec)})`, 'parameters');
       }
     }
@@ -116,25 +118,40 @@ function parseSources(y: YamlFile, node: Node | null, root: Node): Map<string, S
         );
     if (src.grade && !GRADES.includes(src.grade))
       y.problem(k.get('grade')![0], `grade must be A, B or C, got ${src.grade}`, `source ${id}`);
-    if (src.date && !isIsoDate(src.date)) y.problem(k.get('date')![0], `date must be YYYY-MM-DD, got ${src.date}`, `source ${id}`);
+    if (src.date && !isIsoDate(src.date))
+      y.problem(k.get('date')![0], `date must be YYYY-MM-DD, got ${src.date}${notADay(src.date)}`, `source ${id}`);
     sources.set(id, src);
   }
   return sources;
 }
 
 /** Walks nested (or dotted) keys down to canonical paths; a canonical path's value is its history. */
-function walk(y: YamlFile, map: YAMLMap, prefix: string, out: Map<string, DatedValue[]>, sources: Map<string, Source>): void {
+function walk(
+  y: YamlFile,
+  map: YAMLMap,
+  prefix: string,
+  out: Map<string, DatedValue[]>,
+  sources: Map<string, Source>,
+  suggested: Set<string>,
+  firstAt = new Map<string, Node>(),
+): void {
   for (const [key, value, pair] of y.entries(map)) {
     const path = prefix ? `${prefix}.${key}` : key;
     const spec = PARAM_BY_PATH.get(path);
     if (spec) {
-      if (out.has(path)) y.problem(pair.key as Node, `parameter ${path} is given twice`);
-      else out.set(path, history(y, value, pair, spec, sources));
+      const first = firstAt.get(path);
+      // (written dotted and nested both: where the first is)
+      if (first) y.problem(pair.key as Node, `parameter ${path} is given twice (first on line ${y.where(first).line})`);
+      else {
+        firstAt.set(path, pair.key as Node);
+        out.set(path, history(y, value, pair, spec, sources));
+      }
     } else if (BRANCHES.has(path)) {
-      if (isMap(value)) walk(y, value, path, out, sources);
+      if (isMap(value)) walk(y, value, path, out, sources, suggested, firstAt);
       else y.problem(value ?? (pair.key as Node), `"${path}" groups parameters; expected a mapping under it`);
     } else {
       const near = suggestPath(path);
+      if (near) suggested.add(near);
       y.problem(pair.key as Node, `unknown parameter "${path}"${near ? ` (did you mean "${near}"?)` : ''}`);
     }
   }
@@ -169,7 +186,13 @@ function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, so
     }
     const prev = entries[entries.length - 1];
     if (prev && from === prev.from) y.problem(fromNode, `duplicate date ${from}`, subject);
-    else if (prev && from < prev.from) y.problem(fromNode, `dates must increase: ${from} comes after ${prev.from}`, subject);
+    else if (prev && from < prev.from)
+      y.problem(
+        fromNode,
+        // (a policy author's 0024-07-01 after 2023-01-01 was told to reorder: a year no document has is a typo)
+        `dates must increase: ${from} comes after ${prev.from}${from < EARLIEST ? ` (${from.slice(0, 4)}: a typo in its year?)` : ''}`,
+        subject,
+      );
     if (!k.has('value')) {
       y.problem(item, 'missing "value"', subject);
       continue;

@@ -66,7 +66,13 @@ export class YamlFile {
       const text = String(key.value);
       const first = seen.get(text);
       if (first) {
-        this.problem(key, `key "${text}" is given twice (first on line ${this.where(first).line}); a key appears once in a mapping`);
+        // (a policy author wrote a mid-year change as a second `urban:` list: its entries belong in the first one's)
+        const dated = isSeq(pair.value) && (pair.value.items as unknown[]).some((i) => isMap(i) && i.has('from'));
+        this.problem(
+          key,
+          `key "${text}" is given twice (first on line ${this.where(first).line}); a key appears once in a mapping` +
+            (dated ? ': a value from a later date is another entry in the first one’s list (- {from: YYYY-MM-DD, value: …})' : ''),
+        );
         continue;
       }
       seen.set(text, key);
@@ -149,6 +155,9 @@ function syntaxMessage(code: string, message: string): string {
   if (code === 'TAB_AS_INDENT') return 'a tab indents this line: YAML indents with spaces only (replace each tab with spaces)';
   if (code === 'MULTIPLE_DOCS') return 'a second YAML document starts here (after ---): the file is one document; remove the --- line';
   if (code === 'BLOCK_AS_IMPLICIT_KEY') return `${message} (a value with ": " in it goes in quotes: title: "…: …")`;
+  // (a policy author's trial: `{…, estimate: effective 2024-10-01 to 2025-04-01: the date assumed}` read as YAML's words)
+  if (code === 'BLOCK_IN_FLOW')
+    return `${message} (inside {…} a value with ": " in it goes in quotes: {estimate: "…: …"}, or the "{" or "[" of a value is not closed)`;
   // (the parser's own recursion ran out: JavaScript's words, a fuzzing trial found)
   if (/call stack/i.test(message)) return 'nested too deeply to read (thousands of levels): no jiuzhu file nests more than a few';
   return message;

@@ -29,8 +29,18 @@ describe('policy validation', () => {
     const line = lineOf(text, 'urbn:');
     const p = problems(text);
     expect(p).toContain(`p.yaml:${line}:7: unknown parameter "dibao.standard.urbn" (did you mean "dibao.standard.urban"?)`);
-    // and the now-missing parameter is reported too: every problem, not the first
-    expect(p.some((x) => x.includes('missing parameter dibao.standard.urban'))).toBe(true);
+    // and not told missing as well: "did you mean" names it (a policy author's trial heard both of one slip)
+    expect(p).toEqual([`p.yaml:${line}:7: unknown parameter "dibao.standard.urbn" (did you mean "dibao.standard.urban"?)`]);
+    // one missing with no slip near it is told
+    const gone = SIMPLE.replace(/^ {6}urban: \[\{from: 2020-01-01, value: 1000, source: test\}\]\n/m, '');
+    expect(problems(gone).some((x) => x.includes('missing parameter dibao.standard.urban'))).toBe(true);
+    // written dotted and nested both: where the first is
+    const both = SIMPLE.replace('  rounding:', '  dibao.standard.urban: [{from: 2020-01-01, value: 1000, source: test}]\n  rounding:');
+    expect(problems(both)).toEqual([
+      expect.stringMatching(
+        new RegExp(`: parameter dibao\\.standard\\.urban is given twice \\(first on line ${lineOf(SIMPLE, '      urban:')}\\)$`),
+      ),
+    ]);
     // with what its value is (it said "(payment mode, )" for an enum: an empty unit, no allowed values)
     expect(problems(SIMPLE.replace(/^ {4}payment:\n.*\n/m, ''))).toEqual([
       expect.stringMatching(/: missing parameter dibao\.payment\.mode \(低保金发放方式（差额\/分档） payment mode: one of gap, tiered\)$/),
@@ -61,6 +71,7 @@ describe('policy validation', () => {
   it('rejects wrong types and impossible values, saying what was expected', () => {
     const text = SIMPLE.replace('value: 1000, source', 'value: 1000.555, source')
       .replace('none: [{from: 2020-01-01, value: 0.7', 'none: [{from: 2020-01-01, value: 1.7')
+      .replace('partial: [{from: 2020-01-01, value: 0.3', 'partial: [{from: 2020-01-01, value: 20')
       .replace('value: gap, source', 'value: gaps, source')
       .replace('aid: [{from: 2020-01-01, value: true', 'aid: [{from: 2020-01-01, value: yes')
       .replace('elderly_age: [{from: 2020-01-01, value: 60', 'elderly_age: [{from: 2020-01-01, value: 160')
@@ -72,13 +83,17 @@ describe('policy validation', () => {
           /^p\.yaml:\d+:\d+: parameter dibao\.standard\.urban: expected an amount in yuan .* at most two decimals, got "1000\.555"$/,
         ),
         expect.stringMatching(/parameter tekun\.care\.min_wage_share\.none: must be at most 1 \(share of W\), got 1\.7$/),
+        // (a percentage without its sign: a policy author's 20 for 0.2; 1.7 above is not taken for one)
+        expect.stringMatching(
+          /parameter tekun\.care\.min_wage_share\.partial: must be at most 1 \(share of W\), got 20 \(a percentage\? 20 % is 0\.2\)$/,
+        ),
         expect.stringMatching(/parameter dibao\.payment\.mode: expected one of gap, tiered, got "gaps" \(did you mean "gap"\?\)$/),
         expect.stringMatching(/parameter rigid\.aid: expected true or false, got "yes": write true$/),
         expect.stringMatching(/parameter tekun\.elderly_age: expected a whole number from 0 to 130 \(years\), got "160"$/),
         expect.stringMatching(/parameter dibao\.gradual_exit\.months: expected a whole number from 0 to 12 \(months\), got "13"$/),
       ]),
     );
-    expect(p).toHaveLength(6);
+    expect(p).toHaveLength(7);
   });
 
   it('rejects unsorted and duplicate dates', () => {
@@ -88,6 +103,14 @@ describe('policy validation', () => {
     );
     expect(problems(unsorted)).toEqual([
       expect.stringMatching(/^p\.yaml:\d+:\d+: parameter dibao\.standard\.urban: dates must increase: 2020-01-01 comes after 2021-01-01$/),
+    ]);
+    // a year no document has, on a second entry (a policy author's 0024-07-01 was told to reorder)
+    const typo = SIMPLE.replace(
+      'urban: [{from: 2020-01-01, value: 1000, source: test}]',
+      'urban: [{from: 2020-01-01, value: 1000, source: test}, {from: 0024-07-01, value: 1100, source: test}]',
+    );
+    expect(problems(typo)).toEqual([
+      expect.stringMatching(/dates must increase: 0024-07-01 comes after 2020-01-01 \(0024: a typo in its year\?\)$/),
     ]);
     const dup = SIMPLE.replace(
       'urban: [{from: 2020-01-01, value: 1000, source: test}]',
@@ -197,6 +220,27 @@ describe('policy validation', () => {
     expect(problems(title)[0]).toMatch(
       /YAML: Nested mappings are not allowed in compact mappings \(a value with ": " in it goes in quotes: title: "…: …"\)$/,
     );
+    // the same slip inside {…} (a policy author's trial: YAML's words alone)
+    const flow = SIMPLE.replace(
+      'urban: [{from: 2020-01-01, value: 1000,',
+      'urban: [{from: 2020-01-01, note: in force: assumed, value: 1000,',
+    );
+    expect(problems(flow)[0]).toMatch(
+      /\(inside \{…\} a value with ": " in it goes in quotes: \{estimate: "…: …"\}, or the "\{" or "\[" of a value is not closed\)$/,
+    );
+  });
+
+  // A policy author wrote the mid-year change as a second `urban:` list and was told only that a key appears once.
+  it('a parameter’s list given twice says where a later value goes: another entry in the first list', () => {
+    const twice = SIMPLE.replace(
+      'urban: [{from: 2020-01-01, value: 1000, source: test}]',
+      'urban: [{from: 2020-01-01, value: 1000, source: test}]\n      urban: [{from: 2024-07-01, value: 1100, source: test}]',
+    );
+    expect(problems(twice)).toEqual([
+      expect.stringMatching(
+        /key "urban" is given twice \(first on line \d+\); a key appears once in a mapping: a value from a later date is another entry in the first one’s list \(- \{from: YYYY-MM-DD, value: …\}\)$/,
+      ),
+    ]);
   });
 
   it('validates tiers: increasing shares, the last at least 1', () => {
@@ -226,6 +270,10 @@ describe('policy validation', () => {
         /this band is never reached: the band before it \(below_share 30\) already takes every dibao household .*\(0\.3, not 30\)$/,
       ),
     ]);
+    // with its sign (a policy author's trial was told "expected a share of S, e.g. 0.5" without what it got)
+    expect(problems(text.replace('{below_share: 0.5,', '{below_share: 30%,'))).toEqual([
+      expect.stringMatching(/below_share: expected a share of S, e\.g\. 0\.5, got "30%" \(a percentage: write 0\.3\)$/),
+    ]);
   });
 });
 
@@ -248,6 +296,15 @@ describe('a reform author’s slips, each said with what to write (a finance ana
     expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027-7-1'}"))[0]).toMatch(/\(write 2027-07-01\)$/);
     expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027/02/30'}"))[0]).toMatch(/\(February 2027 has 28 days\)$/);
     expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027年7月'}"))[0]).toMatch(/got "2027年7月"$/);
+    // a span (a policy author's `from: 2024-07-01 ~ 2025-06-30`): one day, and how a value ends
+    expect(said(scenario('x', "dibao.standard.urban: {add: 80, from: '2027-07-01 ~ 2028-06-30'}"))[0]).toMatch(
+      /got "2027-07-01 ~ 2028-06-30" \(one day, the first: write 2027-07-01; a value holds until the next entry's "from", so a value that ends on 2028-06-30 is followed by one from the day after\)$/,
+    );
+    // a source's date says how to write it too (it said only "must be YYYY-MM-DD")
+    const policy = SIMPLE.replace(/^( {2}test: \{)/m, '$1date: 2024/07/01, ');
+    expect(problemsOfSync(() => parsePolicy(policy, 'p.yaml'))).toEqual([
+      expect.stringMatching(/date must be YYYY-MM-DD, got 2024\/07\/01 \(write 2024-07-01\)$/),
+    ]);
   });
 
   it('text YAML reads as a number: put it in quotes', () => {

@@ -3,7 +3,7 @@
 // (report/profile-template.ts). Written new: an existing file is never written over.
 import { makeFolderFor } from '../../io/places.js';
 import { basename, dirname, extname, relative } from 'node:path';
-import { isIsoDate, today } from '../../core/dates.js';
+import { isIsoDate, notADay, today } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 import { writeNewFile } from '../../io/new-file.js';
 import { fileError } from '../../io/files.js';
@@ -21,7 +21,7 @@ export interface InitOptions {
 
 export async function initCommand(ctx: Ctx, o: InitOptions): Promise<void> {
   const from = o.from ?? `${today(ctx.now()).slice(0, 4)}-01-01`;
-  if (!isIsoDate(from)) throw new UsageError(`--from must be a date YYYY-MM-DD, got "${o.from}"`);
+  if (!isIsoDate(from)) throw new UsageError(`--from must be a date YYYY-MM-DD, got "${from}"${notADay(from)}`);
   const what = o.profile ? 'a profile' : 'a policy file';
   if (!/\.ya?ml$/i.test(o.out)) throw new UsageError(`--out ${o.out}: ${what} is YAML (.yaml)`);
   if (o.policy !== undefined && !o.profile)
