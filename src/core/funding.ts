@@ -36,6 +36,11 @@ export interface FundingReport {
    * the cost): each at the end of its range, alone, the changes to a level added, as a total's range is made.
    */
   readonly range?: { readonly low: Split; readonly high: Split; readonly estimates: readonly string[] };
+  /**
+   * Not an output: by estimated share, each level's change with it at its low and high end (a window's: its years'
+   * added), so that a scenario's change at each level has its range from the same ends (fundingDeltaRange).
+   */
+  readonly moves?: ReadonlyMap<string, readonly [Readonly<Record<Level, Dec>>, Readonly<Record<Level, Dec>>]>;
 }
 
 /** A part of a run's cost under one set of shares: a date's figures, or a period's month × its months. */
@@ -80,6 +85,7 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
     const x = split(cost, ...sharesOf(line));
     for (const l of LEVELS) [low[l], high[l]] = [low[l].plus(x[l]), high[l].plus(x[l])];
   }
+  const moves = new Map<string, readonly [Record<Level, Dec>, Record<Level, Dec>]>();
   for (const path of estimated) {
     const [, line, level] = path.split('.') as [string, string, 'central' | 'provincial'];
     const [cs, ps] = sharesOf(line);
@@ -91,6 +97,7 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
       const y = level === 'central' ? split(cost, moved, ps) : split(cost, cs, moved);
       return Object.fromEntries(LEVELS.map((l) => [l, y[l].minus(base[l])])) as Record<Level, Dec>;
     });
+    moves.set(path, [a!, b!]);
     for (const l of LEVELS) {
       low[l] = low[l].plus(D.min(0, a![l], b![l]));
       high[l] = high[l].plus(D.max(0, a![l], b![l]));
@@ -101,7 +108,33 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
   // Guangzhou trial saw "-0.00 – 66,653.80")
   for (const l of LEVELS) low[l] = D.max(0, low[l]);
   const at = (d: Record<Level, Dec>) => Object.fromEntries(LEVELS.map((l) => [l, d[l].toFixed(2)])) as unknown as Split;
-  return { ...report, range: { low: at(low), high: at(high), estimates: [...estimated] } };
+  return { ...report, range: { low: at(low), high: at(high), estimates: [...estimated] }, moves };
+}
+
+/**
+ * A scenario's change at each level, its range from the funding shares that are estimates (the costs as they are): each
+ * share alone at either end in both runs, the change's changes added, as a level's range is made. A reform's cost to
+ * the county is its change times a share that may run from 0 to 0.35 (a county budget trial asked for it; only each
+ * level's total had a range). Undefined where neither run has an estimated share.
+ */
+export function fundingDeltaRange(base: FundingReport, f: FundingReport): { readonly low: Split; readonly high: Split } | undefined {
+  const paths = new Set([...(base.moves?.keys() ?? []), ...(f.moves?.keys() ?? [])]);
+  if (!paths.size) return undefined;
+  const change = (l: Level) => D(f.total[l]).minus(base.total[l]);
+  const [low, high] = [Object.fromEntries(LEVELS.map((l) => [l, change(l)])), Object.fromEntries(LEVELS.map((l) => [l, change(l)]))] as [
+    Record<Level, Dec>,
+    Record<Level, Dec>,
+  ];
+  for (const path of paths) {
+    const [s, b] = [f.moves?.get(path), base.moves?.get(path)];
+    for (const l of LEVELS) {
+      const at = (end: 0 | 1) => (s?.[end][l] ?? D(0)).minus(b?.[end][l] ?? D(0));
+      low[l] = low[l].plus(D.min(0, at(0), at(1)));
+      high[l] = high[l].plus(D.max(0, at(0), at(1)));
+    }
+  }
+  const text = (d: Record<Level, Dec>) => Object.fromEntries(LEVELS.map((l) => [l, d[l].toFixed(2)])) as unknown as Split;
+  return { low: text(low), high: text(high) };
 }
 
 /** A cost (each part's) by the central and provincial shares (each part's), unrounded. */
@@ -151,11 +184,20 @@ export function sumFunding(years: readonly FundingReport[]): FundingReport {
   const ranges = years.map((y) => y.range);
   const add = (get: (r: NonNullable<FundingReport['range']>) => Split) =>
     Object.fromEntries(LEVELS.map((l) => [l, ranges.reduce((a, r) => a.plus(get(r!)[l]), D(0)).toFixed(2)])) as unknown as Split;
+  const moves = new Map<string, readonly [Record<Level, Dec>, Record<Level, Dec>]>();
+  for (const y of years)
+    for (const [path, [a, b]] of y.moves ?? []) {
+      const had = moves.get(path);
+      const plus = (x: Readonly<Record<Level, Dec>>, z: Readonly<Record<Level, Dec>> | undefined) =>
+        Object.fromEntries(LEVELS.map((l) => [l, x[l].plus(z?.[l] ?? 0)])) as Record<Level, Dec>;
+      moves.set(path, [plus(a, had?.[0]), plus(b, had?.[1])]);
+    }
   return {
     ...splitReport(exact),
     ...(ranges.every((r) => r)
       ? { range: { low: add((r) => r.low), high: add((r) => r.high), estimates: [...new Set(ranges.flatMap((r) => r!.estimates))] } }
       : {}),
+    ...(moves.size ? { moves } : {}),
   };
 }
 

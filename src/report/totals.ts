@@ -12,7 +12,7 @@ import { estimateNote, estimatePaths, type EstimateUsed } from './estimates.js';
 import { rangeMarkdown, rangeNote } from './sensitivity-rows.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import { ROUNDING_NOTE } from './text-table.js';
-import { LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
+import { fundingDeltaRange, LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
 
 /** A budget year: its periods of months that pay alike (each with a month's figures) and what changes inside it. */
 export interface YearReport {
@@ -112,11 +112,13 @@ export function scenarioJson(s: ScenarioReport, baseFunding?: FundingReport): Re
   }
   if (s.range) out.total_annual_cost_range = { ...s.range, method: RANGE_METHOD };
   out.estimates = s.estimates;
+  const dr = s.funding && baseFunding ? fundingDeltaRange(baseFunding, s.funding) : undefined;
   if (s.funding)
     out.funding = {
       ...s.funding.total,
       programs: s.funding.programs,
-      ...(s.funding.range ? { range: s.funding.range } : {}),
+      // (a scenario's: its change at each level has a range too, range.delta, as total_annual_cost_range.delta)
+      ...(s.funding.range ? { range: { ...s.funding.range, ...(dr ? { delta: dr } : {}) } } : {}),
       ...(baseFunding ? { delta: fundingDelta(baseFunding, s.funding) } : {}),
     };
   if (s.year) Object.assign(out, yearJson(s.year));
@@ -157,6 +159,9 @@ function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, base?: Fu
   const rule = [rows.length - 1];
   // a scenario's change for each level (a budget meeting asks the province's share of a reform: it was subtracted by hand)
   if (base) rows.push(['Δ vs baseline 较基线', ...LEVELS.map((l) => signedIn(fundingDelta(base, f)[l], unit))]);
+  // (and how far the shares that are estimates could move it: a reform's cost to the county, the costs the same)
+  const dr = base && fundingDeltaRange(base, f);
+  if (dr) rows.push(['Δ range 区间 *', ...LEVELS.map((l) => `${signedIn(dr.low[l], unit)} – ${signedIn(dr.high[l], unit)}`)]);
   // (the shares are estimates: how far each level could move, the cost the same)
   if (f.range) rows.push(['range 区间 *', ...LEVELS.map((l) => `${inUnit(f.range!.low[l], unit)} – ${inUnit(f.range!.high[l], unit)}`)]);
   const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
@@ -165,7 +170,7 @@ function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, base?: Fu
     ? [
         table,
         // (escaped in Markdown: a line beginning "* " is a bullet there — an analyst's briefing showed one)
-        `${markdown ? '\\*' : '*'} the ${f.range.estimates.length} funding shares that are estimates, each alone at either end of its range, the changes added`,
+        `${markdown ? '\\*' : '*'} the ${f.range.estimates.length} funding shares that are estimates, each alone at either end of its range, the changes added (the costs as they are: a cost's own range is the total's)`,
       ]
     : [table];
 }

@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { noteText } from '../core/policy-notes.js';
 import { loadExcel, moneyUnit, type MoneyUnit } from './excel.js';
-import { LEVEL_LABELS, LEVELS } from '../core/funding.js';
+import { fundingDeltaRange, LEVEL_LABELS, LEVELS, type FundingReport } from '../core/funding.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import {
   aboutSheet,
@@ -54,6 +54,26 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
     made,
   );
   return wb;
+}
+
+/**
+ * A scenario's change at each level, its low and high from the funding shares that are estimates (the costs as they
+ * are: core/funding.ts fundingDeltaRange), as rows after `lead`; none where no share is an estimate.
+ */
+export function deltaRangeRows(
+  base: FundingReport,
+  f: FundingReport,
+  lead: readonly Cell[],
+  m: MoneyUnit['cell'],
+  label = '合计 较基线 total, Δ vs baseline',
+): Cell[][] {
+  const r = fundingDeltaRange(base, f);
+  return r
+    ? [
+        [...lead, `${label}: 区间低 low (the shares' ends)`, ...LEVELS.map((l) => m(r.low[l]))],
+        [...lead, `${label}: 区间高 high (the shares' ends)`, ...LEVELS.map((l) => m(r.high[l]))],
+      ]
+    : [];
 }
 
 /** The About sheet's date, households file and money unit. */
@@ -207,13 +227,23 @@ export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lea
                       '合计 较基线 total, Δ vs baseline',
                       ...LEVELS.map((l) => m(fundingDelta(g.scenarios[0]!.funding!, s.funding!)[l])),
                     ],
+                    // (its range from the shares that are estimates: a reform's cost to the county, a budget trial)
+                    ...deltaRangeRows(g.scenarios[0]!.funding!, s.funding!, at, m),
                   ]
                 : []),
               // (the shares are estimates: each level's range, each share alone at either end, the changes added)
               ...(s.funding.range
                 ? [
-                    [...at, '合计 区间低 total, low', ...LEVELS.map((l) => m(s.funding!.range!.low[l]))],
-                    [...at, '合计 区间高 total, high', ...LEVELS.map((l) => m(s.funding!.range!.high[l]))],
+                    [
+                      ...at,
+                      "合计 区间低 total, low (the shares' ends, the costs as they are)",
+                      ...LEVELS.map((l) => m(s.funding!.range!.low[l])),
+                    ],
+                    [
+                      ...at,
+                      "合计 区间高 total, high (the shares' ends, the costs as they are)",
+                      ...LEVELS.map((l) => m(s.funding!.range!.high[l])),
+                    ],
                   ]
                 : []),
             ]

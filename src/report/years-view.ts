@@ -1,7 +1,7 @@
 // Several budget years, as every output reads them (simulate --years, report --years): the report object, the
 // window's figures (the years' costs added), growth rates, and each run's tables as cells — each figure with its exact
 // yuan, for the HTML report — which the table, Markdown and HTML render alike.
-import { LEVEL_LABELS, LEVELS, sumFunding, type Level } from '../core/funding.js';
+import { fundingDeltaRange, LEVEL_LABELS, LEVELS, sumFunding, type Level } from '../core/funding.js';
 import type { Figures } from '../core/aggregate.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
@@ -209,13 +209,32 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
         ...(w ? [range(windowFunding, l)] : []),
       ]),
     );
+    // a scenario's change at each level, from the same ends (a county's cost of a reform: a budget trial asked for it)
+    if (base)
+      frows.push(
+        ...LEVELS.map((l) => {
+          const at = (b: ScenarioReport | undefined, s: ScenarioReport | undefined) => {
+            const d = b?.funding && s?.funding ? fundingDeltaRange(b.funding, s.funding) : undefined;
+            return d ? `${signedIn(d.low[l], unit)} – ${signedIn(d.high[l], unit)}` : '—';
+          };
+          return [
+            `Δ ${LEVEL_LABELS[l]} range 区间 *`,
+            ...run.years.map((s, k) => at(base.years[k], s)),
+            ...(win ? [at(baseWin!, win)] : []),
+          ];
+        }),
+      );
   }
   const shares = ranged ? new Set(run.years.flatMap((s) => s.funding!.range!.estimates)).size : 0;
   blocks.push({
     header: fh,
     rows: frows,
     rule: frows.length > LEVELS.length ? [LEVELS.length] : [],
-    notes: ranged ? [`* the ${shares} funding shares that are estimates, each alone at either end of its range, the changes added`] : [],
+    notes: ranged
+      ? [
+          `* the ${shares} funding shares that are estimates, each alone at either end of its range, the changes added (the costs as they are)`,
+        ]
+      : [],
   });
   return blocks;
 }

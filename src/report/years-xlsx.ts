@@ -21,6 +21,7 @@ import { noteText } from '../core/policy-notes.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { delta, fundingDelta, RANGE_METHOD, type ScenarioReport } from './totals.js';
 import { projectionLines, totalDelta, window, yearlyRate, type YearsReport } from './years-view.js';
+import { deltaRangeRows } from './xlsx.js';
 
 /** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
 export async function yearsWorkbook(r: YearsReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {
@@ -129,8 +130,18 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
         const row = (item: string, split: Readonly<Record<Level, string>>) => [run.id, y, item, ...LEVELS.map((l) => m(split[l]))];
         return [
           row('合计 total', f.total),
-          ...(b?.funding ? [row('较基线 Δ vs baseline', fundingDelta(b.funding, f))] : []),
-          ...(f.range ? [row('区间低 range, low', f.range.low), row('区间高 range, high', f.range.high)] : []),
+          ...(b?.funding
+            ? [
+                row('较基线 Δ vs baseline', fundingDelta(b.funding, f)),
+                ...deltaRangeRows(b.funding, f, [run.id, y], m, '较基线 Δ vs baseline'),
+              ]
+            : []),
+          ...(f.range
+            ? [
+                row("区间低 range, low (the shares' ends, the costs as they are)", f.range.low),
+                row("区间高 range, high (the shares' ends, the costs as they are)", f.range.high),
+              ]
+            : []),
         ];
       }),
     ),

@@ -148,6 +148,16 @@ describe('who pays, and units', () => {
         .split(/\s{2,}/)
         .slice(1),
     ).toEqual(['central', 'provincial', 'local'].map((l) => wan(raised.funding.delta[l])));
+    // and its range from the shares that are estimates (a county budget trial: the reform's cost to the county had none):
+    // each level's change lies in it, the three ends are the changes' ends (JSON funding.range.delta, a table row)
+    const dr = raised.funding.range.delta;
+    expect(base.funding.range.delta).toBeUndefined();
+    for (const level of ['central', 'provincial', 'local']) {
+      expect(D(dr.low[level]).lte(raised.funding.delta[level]), level).toBe(true);
+      expect(D(dr.high[level]).gte(raised.funding.delta[level]), level).toBe(true);
+      expect(D(dr.high[level]).gt(dr.low[level]), level).toBe(true);
+    }
+    expect(table.split('\n').filter((l) => l.startsWith('Δ range 区间 *'))).toHaveLength(1);
   });
 
   // A finance trial: every share is an estimate, yet who pays had no range (sensitivity gives each a swing of 0 on the

@@ -98,3 +98,41 @@ describe('a level’s range, at the fen', () => {
     expect([f.range!.low.provincial, f.range!.high.provincial]).toEqual(['0.00', '0.05']);
   });
 });
+
+// A county budget trial: the tekun reform's change to the county (33.57 万元 at a share of 0.15) had no range, where the
+// county's share of basic assistance runs from 0 to 0.35. The change at each level now has one, from the same ends.
+describe('a scenario’s change at each level, its range from the shares that are estimates', () => {
+  // dibao 1000.00 (baseline) and 2000.00 (scenario) a year; central 0.5 (0.4–0.6), provincial 0.2 (0.1–0.3), both estimates
+  const ranged = () => {
+    const policy = withParams(simplePolicy(), { 'funding.assistance.central': '0.5', 'funding.assistance.provincial': '0.2' });
+    const params = new Map(policy.params);
+    for (const [p, low, high] of [
+      ['funding.assistance.central', '0.4', '0.6'],
+      ['funding.assistance.provincial', '0.1', '0.3'],
+    ] as const) {
+      const [e] = params.get(p)!;
+      params.set(p, [{ ...e!, estimate: 'test', range: { low: D(low), high: D(high), basis: 'test' } }]);
+    }
+    return resolve({ ...policy, params }, DATE);
+  };
+  it('Δ 1000.00: central 500 (400–600), provincial 200 (100–300), the county 300 (100–500: each share’s 100 added)', async () => {
+    const { fundingDeltaRange } = await import('../../src/core/funding.js');
+    const s = ranged();
+    const [base, reform] = ['1000.00', '2000.00'].map((c) => fundingOf([{ figures: figures(c), times: 1, snapshot: s }]));
+    // central alone at 0.4 / 0.6: central −100 / +100, the county +100 / −100; provincial alone likewise
+    expect(fundingDeltaRange(base!, reform!)).toEqual({
+      low: { central: '400.00', provincial: '100.00', local: '100.00' },
+      high: { central: '600.00', provincial: '300.00', local: '500.00' },
+    });
+    // over a window of two such years, the years' ends added
+    const win = fundingDeltaRange(sumFunding([base!, base!]), sumFunding([reform!, reform!]));
+    expect(win).toEqual({
+      low: { central: '800.00', provincial: '200.00', local: '200.00' },
+      high: { central: '1200.00', provincial: '600.00', local: '1000.00' },
+    });
+    // no share an estimate: no range
+    const plain = snapshot('0.5', '0.2');
+    const [b0, r0] = ['1000.00', '2000.00'].map((c) => fundingOf([{ figures: figures(c), times: 1, snapshot: plain }]));
+    expect(fundingDeltaRange(b0!, r0!)).toBeUndefined();
+  });
+});
