@@ -74,9 +74,18 @@ describe('one household', () => {
   // half of the premium (b from the dibao group's 400 to the low-income group's 200: 200 / 12 = 16.67); at 4,157.01 the
   // disability living subsidy 209.00 and both low-income premiums (2 × 200 / 12 = 33.33). And a yuan lost at each yuan
   // below 2,848.00 (the household's gap, paid in whole yuan) is rounding, no cliff: it had said −0.99 at 2,841.00.
-  it('two thresholds a fen apart are two cliffs, on any grid; a whole-yuan payment’s tooth is none', () => {
+  // Guangzhou 2025: single-person inclusion under DOMAIN's strict ceiling ends at 4157.00 (I < 1.5 × S × n), the
+  // low-income line (以下, 003 §1) at 4157.01. A rules audit read 003 §7 (低收入家庭中的……单独纳入) with §1: the two are
+  // one line, and Guangzhou's single_person.bound is at_or_below — one cliff at 4157.01, both drops. Under a scenario
+  // that sets the strict bound back, the two thresholds a fen apart are still two cliffs, on any grid.
+  it('two thresholds a fen apart are two cliffs, on any grid; one line (Guangzhou’s 以下 both) is one cliff', () => {
     const household =
       '{area: urban, persons: [{person_id: a, age: 40}, {person_id: b, age: 38, disability_grade: 1, labor_capacity: none, self_care: partial}]}';
+    const strict = join(mkdtempSync(join(tmpdir(), 'jiuzhu-')), 'strict.yaml');
+    writeFileSync(
+      strict,
+      'scenario: strict\ntitle: {zh: 单人户上限不含本数, en: strict ceiling}\nreason: DOMAIN step 5 I < income_ceiling × S × n\nchanges:\n  single_person.bound: {set: below}\n',
+    );
     for (const step of [[], ['--step', '1000']]) {
       const r = jiuzhu([
         'cliff',
@@ -87,16 +96,25 @@ describe('one household', () => {
         '-q',
         '--describe',
         household,
+        '--scenario',
+        strict,
         ...step,
         '--format',
         'json',
       ]);
       expect(r.code, r.stderr).toBe(0);
-      const [base] = JSON.parse(r.stdout).scenarios;
+      const [base, below] = JSON.parse(r.stdout).scenarios;
       const told = (c: { at: string; drop: string; drops: Record<string, string> }) => [c.at, c.drop, c.drops];
-      expect(base.cliffs.map(told), step.join(' ')).toEqual([
+      expect(below.cliffs.map(told), step.join(' ')).toEqual([
         ['4157.00', '1849.66', { single_person: '1309.00', dibao_supplement: '524.00', medical_premium: '16.67' }],
         ['4157.01', '242.32', { disability_living: '209.00', medical_premium: '33.33' }],
+      ]);
+      expect(base.cliffs.map(told), step.join(' ')).toEqual([
+        [
+          '4157.01',
+          '2091.99',
+          { single_person: '1309.00', dibao_supplement: '524.00', disability_living: '209.00', medical_premium: '50.00' },
+        ],
       ]);
     }
   });
