@@ -113,7 +113,20 @@ export function parameterRows(s: Snapshot, baseline?: Snapshot): Cell[][] {
     const before = baseline?.values.get(spec.path)?.value;
     if (before !== undefined && before !== null && valueToText(before, spec) === value) return [];
     const e = r.entry;
-    const basis = [e?.scenario ? madeBy(e) : '', e?.estimate ?? '', r.defaulted ? `default: ${spec.default!.basis}` : '', e?.note ?? '']
+    // A projected value: the value it grew from, and that one's source (a budget trial's 2027 standard had its cells
+    // empty, the basis naming the projection alone)
+    const origin = e?.grown ? s.policy.params.get(spec.path)?.find((x) => x.from === e.grown!.from && !x.grown) : undefined;
+    const source = r.source ?? (origin?.source ? (s.policy.sources.get(origin.source) ?? null) : null);
+    const grownFrom = origin
+      ? `grown from ${valueToText(origin.value, spec)} (since ${origin.from}${origin.estimate ? `, an estimate: ${origin.estimate}` : origin.source ? `, ${origin.source}` : ''})`
+      : '';
+    const basis = [
+      e?.scenario ? madeBy(e) : '',
+      e?.estimate ?? '',
+      grownFrom,
+      r.defaulted ? `default: ${spec.default!.basis}` : '',
+      e?.note ?? '',
+    ]
       .filter(Boolean)
       .join('; ');
     return [
@@ -124,11 +137,11 @@ export function parameterRows(s: Snapshot, baseline?: Snapshot): Cell[][] {
         e?.from ?? '',
         e?.estimate ? '是 yes' : '',
         rangeText(r),
-        r.source?.id ?? '',
-        e?.clause ?? '',
-        r.source?.title ?? '',
-        r.source?.url ?? r.source?.file ?? '',
-        r.source?.grade ?? '',
+        source?.id ?? '',
+        e?.clause ?? origin?.clause ?? '',
+        source?.title ?? '',
+        source?.url ?? source?.file ?? '',
+        source?.grade ?? '',
         basis,
       ],
     ];

@@ -738,6 +738,17 @@ describe('simulate --years: projected estimates in the workbook', () => {
       '',
     ]);
     expect(rows.filter((x) => x[5] === '' && x[6] === '')).toEqual([]); // (every estimate: a range, exact, or derived)
+    // the Parameters sheet: a projected value cites the value it grew from, and that one's source (a budget trial's 2027
+    // standard had its source, clause, document and URL empty; the basis named the projection alone)
+    const ps = wb.getWorksheet('参数 Parameters')!;
+    const header = (ps.getRow(1).values as unknown[]).slice(1);
+    const cell = (row: unknown[], h: string) => row[header.findIndex((x) => String(x).startsWith(h))];
+    const urban = ps
+      .getRows(2, ps.rowCount - 1)!
+      .map((row) => (row.values as unknown[]).slice(1))
+      .find((x) => x.includes(2027) && x.includes('dibao.standard.urban'))!;
+    expect([cell(urban, '来源'), cell(urban, '文件')]).toEqual(['gz-2025', 'Guangzhou 2025 dibao standard 1309']);
+    expect(String(cell(urban, '依据'))).toMatch(/grown from 1309 \(since 2025-01-01, gz-2025\)/);
     // which household columns the projection grows, and which it keeps as in the file (a trial saw temporary
     // assistance flat while the standards rose: emergency_need is not grown, and nothing said so)
     const about = wb.getWorksheet('说明 About')!;
