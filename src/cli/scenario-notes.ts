@@ -6,6 +6,7 @@ import { PREMIUM_GROUPS } from '../core/parameters/groups.js';
 import { PARAMS } from '../core/parameters/schema.js';
 import { compileRules, stepRules, unreadPaths } from '../core/rules.js';
 import { GROUP_NAMES } from '../core/programs/groups.js';
+import { PROGRAMS, programLabel } from '../core/programs/index.js';
 import { STEP as PREMIUM_STEP, type PremiumRules } from '../core/programs/medical-premium.js';
 import { fenToYuan } from '../core/money.js';
 import { AHEAD_YEARS, checkPolicy, type Violation } from '../core/sanity.js';
@@ -205,8 +206,31 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>)
     // (a change no rule reads, as the last year's values have it)
     const [b, s] = [base.years.at(-1)!.parameters, run.years.at(-1)!.parameters];
     const unread = b && s ? unreadNote(run.id, b, s, String(report.years.at(-1)), true) : null;
-    return unread ? [unread] : [];
+    return unread ? [unread] : [caseloadsOnly(run.id, base.years, run.years, span, String(report.years[0]))].filter((n) => n !== null);
   });
+}
+
+/**
+ * A scenario whose change costs nothing in every year but moves caseloads (the low-income line at 2 × S: the edge
+ * families' count, whose special assistance pays nothing under the values in force): the years' table shows costs only,
+ * and a county budget trial read its Δ of 0 as doing nothing. Said with the first year's caseloads that move.
+ */
+function caseloadsOnly(
+  id: string,
+  base: readonly ScenarioReport[],
+  run: readonly ScenarioReport[],
+  span: string,
+  first: string,
+): string | null {
+  if (run.some((s, k) => s.figures.total_annual_cost_exact !== base[k]!.figures.total_annual_cost_exact)) return null;
+  const [b, s] = [base[0]!.figures.programs, run[0]!.figures.programs];
+  const count = (x: string) => Math.round(Number(x)).toLocaleString('en');
+  const moved = PROGRAMS.filter((p) => s[p.id].households !== b[p.id].households).map(
+    (p) => `${programLabel(p)} ${count(b[p.id].households)} → ${count(s[p.id].households)} households`,
+  );
+  return moved.length
+    ? `note: scenario ${id} changes no cost in ${span}, but caseloads (in ${first}: ${moved.join(', ')}): what it would pay them rests on values in force that pay nothing (--ranges gives its Δ's range under the estimates)`
+    : null;
 }
 
 /**

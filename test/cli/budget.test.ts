@@ -1006,6 +1006,33 @@ describe('simulate --years with a projection', () => {
     expect(run('--scenario', 'scenarios/dibao-standard-plus-10pct.yaml').stderr).not.toContain('changes no parameter');
   });
 
+  // A county budget trial: Fuliang's low-income line at 2 × S showed a change of 0 in every year and cell, its only
+  // effect — the edge families' count — out of the years' table, which shows costs.
+  it('a scenario that moves caseloads and no cost says so, with the first year’s caseloads; one that costs does not', () => {
+    const args = [
+      'simulate',
+      '--policy',
+      'policies/jiangxi-fuliang.yaml',
+      '--households',
+      SAMPLE,
+      '--years',
+      '2026-2027',
+      '--format',
+      'json',
+    ];
+    const r = jiuzhu([...args, '--scenario', 'scenarios/low-income-2x.yaml']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const [b, s] = out.scenarios.map(
+      (x: { years: Array<{ programs: Record<string, { households: string }> }> }) => x.years[0]!.programs.low_income.households,
+    );
+    expect(out.scenarios[1].total_annual_cost).toBe(out.scenarios[0].total_annual_cost);
+    const note = `note: scenario low-income-2x changes no cost in 2026–2027, but caseloads (in 2026: 低保边缘 low-income ${Math.round(Number(b)).toLocaleString('en')} → ${Math.round(Number(s)).toLocaleString('en')} households)`;
+    expect(r.stderr).toContain(note);
+    expect(out.notes).toContainEqual(expect.stringContaining(note.replace(/^note: /, '')));
+    expect(jiuzhu([...args, '--scenario', 'scenarios/tekun-basic-1.6x.yaml']).stderr).not.toContain('changes no cost');
+  });
+
   // A budget officer in Nanning had no projection of Nanning's (the bundled one was Guangzhou's): one ships, every rate an
   // estimate with its basis; its raises on 1 April cut each budget year there
   it('Nanning’s own projection: no "made for" note, each year cut on 1 April, the standards 810 × 1.04 = 842.40 in 2026', () => {
