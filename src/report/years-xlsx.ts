@@ -146,6 +146,31 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
       }),
     ),
   );
+  // Each year's months, by program (as simulate --year's workbook gives one year's): a standard raised in July shows
+  // as the months' costs (a county budget trial found the periods in the JSON only)
+  const cash = PROGRAMS.filter(isCash);
+  sheet(
+    wb,
+    '月度 Months',
+    [
+      SCENARIO_COLUMN,
+      { header: '月份 month', width: 10 },
+      ...cash.map((p) => ({ header: `${p.zh} ${p.id} (${U})`, width: 18, format: MONEY })),
+      { header: `合计 total (${U})`, width: 18, format: MONEY },
+    ],
+    r.runs.flatMap((run) =>
+      run.years.flatMap((s) =>
+        (s.year?.periods ?? []).flatMap((p) =>
+          p.months.map((month) => [
+            run.id,
+            `${s.year!.year}-${String(month).padStart(2, '0')}`,
+            ...cash.map((q) => m(p.month.programs[q.id].annual_cost)),
+            m(p.month.total_annual_cost),
+          ]),
+        ),
+      ),
+    ),
+  );
   // The parameters that change inside a year (a standard raised in July: the year in two periods)
   sheet(
     wb,

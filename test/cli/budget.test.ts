@@ -749,6 +749,23 @@ describe('simulate --years: projected estimates in the workbook', () => {
       .find((x) => x.includes(2027) && x.includes('dibao.standard.urban'))!;
     expect([cell(urban, '来源'), cell(urban, '文件')]).toEqual(['gz-2025', 'Guangzhou 2025 dibao standard 1309']);
     expect(String(cell(urban, '依据'))).toMatch(/grown from 1309 \(since 2025-01-01, gz-2025\)/);
+    // each year's months (a county budget trial found the periods in the JSON only): 24, and each year's add up to its
+    // cost on the Years sheet (a month's cost is the period's, cut to the fen: within 12 fen)
+    const months = wb.getWorksheet('月度 Months')!;
+    const mrows = months.getRows(2, months.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1));
+    expect(mrows.map((x) => x[1])).toEqual(
+      ['2026', '2027'].flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`)),
+    );
+    const years = wb.getWorksheet('逐年 Years')!;
+    const total = (y: number) =>
+      years
+        .getRows(2, years.rowCount - 1)!
+        .map((row) => (row.values as unknown[]).slice(1))
+        .find((x) => x[0] === 'baseline' && String(x[1]) === String(y) && String(x[2]).startsWith('合计 total'))![5] as number;
+    for (const y of [2026, 2027]) {
+      const sum = mrows.filter((x) => String(x[1]).startsWith(String(y))).reduce((a, x) => a + Number(x.at(-1)), 0);
+      expect(Math.abs(sum - total(y)), String(y)).toBeLessThan(0.125);
+    }
     // which household columns the projection grows, and which it keeps as in the file (a trial saw temporary
     // assistance flat while the standards rose: emergency_need is not grown, and nothing said so)
     const about = wb.getWorksheet('说明 About')!;
