@@ -59,6 +59,10 @@ describe('explain --lang zh and --brief', () => {
     // a gradual exit is the month's while kept
     const exiting = brief('{城乡: 城镇, 在保: 是, 低保金: 300, 成员: [{年龄: 40, 工资收入: 2000}]}').stdout;
     expect(exiting).toContain('  每月合计：300.00 元（其中低保渐退 300.00 元，共 3 个月）\n');
+    // a child with a supporter: the failed check names its column (a policy author read "（1 = 0）" as code)
+    expect(brief('{城乡: 城镇, 成员: [{年龄: 12}]}').stdout).toContain(
+      '不满足“无有履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）”（has_capable_supporter 1 = 0）',
+    );
     // a 中文 key that is a part of a column's: that column offered (工资 was offered 年龄)
     expect(brief('{城乡: 城镇, 成员: [{年龄: 40, 工资: 2000}]}').stderr).toContain(
       'unknown key "工资" in a person (did you mean "工资收入"?)',

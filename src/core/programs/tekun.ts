@@ -151,7 +151,14 @@ function trace(
         '无劳动能力（老年人 ∨ 未成年人 ∨ labor_capacity = none）',
       ),
       check('no source of living: inc(p) < S', y(inc), '<', y(S), noLiving, '无生活来源（inc(p) < S）'),
-      check('no capable supporter', String(pop.supporter[p]), '=', '0', noSupporter, '无有履行能力的法定赡养、抚养、扶养义务人'),
+      check(
+        'no capable supporter (has_capable_supporter = 0)',
+        `has_capable_supporter ${pop.supporter[p]}`,
+        '=',
+        '0',
+        noSupporter,
+        '无有履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）',
+      ),
     ],
     result: is ? `tekun: ${y(basic)} basic + ${y(care)} care = ${y(basic + care)} per month` : 'not tekun',
     zh: {
