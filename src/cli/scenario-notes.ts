@@ -35,9 +35,11 @@ export function scenarioNotes(
       ? unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, where)
       : unreadNote(s.id, b, s.parameters!, report.date, !!s.year, where);
     const later = same ? null : laterNote(s.id, b.policy, s.parameters!.policy, s.year ? `${report.date}-12-31` : report.date, where);
+    const when = s.year ? `in ${report.date}` : `at ${report.date}`;
     return [
       note,
       later,
+      same || note ? null : caseloadsOnly(s.id, [base], [s], `${when}${where}`),
       ...relationNotes(s.id, s.parameters!.policy, report.date, where),
       ...premiumNotes(s.id, b, s.parameters!, where),
     ].filter((n): n is string => n !== null);
@@ -206,7 +208,9 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>)
     // (a change no rule reads, as the last year's values have it)
     const [b, s] = [base.years.at(-1)!.parameters, run.years.at(-1)!.parameters];
     const unread = b && s ? unreadNote(run.id, b, s, String(report.years.at(-1)), true) : null;
-    return unread ? [unread] : [caseloadsOnly(run.id, base.years, run.years, span, String(report.years[0]))].filter((n) => n !== null);
+    return unread
+      ? [unread]
+      : [caseloadsOnly(run.id, base.years, run.years, `in ${span}`, String(report.years[0]))].filter((n) => n !== null);
   });
 }
 
@@ -220,7 +224,7 @@ function caseloadsOnly(
   base: readonly ScenarioReport[],
   run: readonly ScenarioReport[],
   span: string,
-  first: string,
+  first?: string,
 ): string | null {
   if (run.some((s, k) => s.figures.total_annual_cost_exact !== base[k]!.figures.total_annual_cost_exact)) return null;
   const [b, s] = [base[0]!.figures.programs, run[0]!.figures.programs];
@@ -229,7 +233,7 @@ function caseloadsOnly(
     (p) => `${programLabel(p)} ${count(b[p.id].households)} → ${count(s[p.id].households)} households`,
   );
   return moved.length
-    ? `note: scenario ${id} changes no cost in ${span}, but caseloads (in ${first}: ${moved.join(', ')}): what it would pay them rests on values in force that pay nothing (--ranges gives its Δ's range under the estimates)`
+    ? `note: scenario ${id} changes no cost ${span}, but caseloads (${first ? `in ${first}: ` : ''}${moved.join(', ')}): what it would pay them rests on values in force that pay nothing (--ranges gives its Δ's range under the estimates)`
     : null;
 }
 

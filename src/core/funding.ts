@@ -37,8 +37,8 @@ export interface FundingReport {
    */
   readonly range?: { readonly low: Split; readonly high: Split; readonly estimates: readonly string[] };
   /**
-   * Not an output: by estimated share, each level's change with it at its low and high end (a window's: its years'
-   * added), so that a scenario's change at each level has its range from the same ends (fundingDeltaRange).
+   * Not an output: by estimated share, each level's change with it at its low and high end, unrounded (a window's: its
+   * years' added), so that a scenario's change at each level has its range from the same ends (fundingDeltaRange).
    */
   readonly moves?: ReadonlyMap<string, readonly [Readonly<Record<Level, Dec>>, Readonly<Record<Level, Dec>>]>;
 }
@@ -91,13 +91,20 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
     const [cs, ps] = sharesOf(line);
     const cost = lineCost.get(line) ?? [];
     const base = split(cost, cs, ps);
-    // each level's change with this share at an end, the other as it is
-    const [a, b] = (['low', 'high'] as const).map((end) => {
+    // each level's change with this share at an end, the other as it is (rounded, as the splits shown; and unrounded,
+    // for a scenario's change: its range then rounds once, with no fen of rounding left at a share's end of 0)
+    const exactBase = levelsOf(exactSplit(cost, cs, ps));
+    const ends = (['low', 'high'] as const).map((end) => {
       const moved = (k: number) => endOf(parts[k]!.snapshot, path, end) ?? dec(parts[k]!.snapshot, path);
-      const y = level === 'central' ? split(cost, moved, ps) : split(cost, cs, moved);
-      return Object.fromEntries(LEVELS.map((l) => [l, y[l].minus(base[l])])) as Record<Level, Dec>;
+      const [c, p] = level === 'central' ? [moved, ps] : [cs, moved];
+      const y = split(cost, c, p);
+      const x = levelsOf(exactSplit(cost, c, p));
+      const by = (z: Record<Level, Dec>, from: Record<Level, Dec>) =>
+        Object.fromEntries(LEVELS.map((l) => [l, z[l].minus(from[l])])) as Record<Level, Dec>;
+      return [by(y, base), by(x, exactBase)] as const;
     });
-    moves.set(path, [a!, b!]);
+    const [a, b] = [ends[0]![0], ends[1]![0]];
+    moves.set(path, [ends[0]![1], ends[1]![1]]);
     for (const l of LEVELS) {
       low[l] = low[l].plus(D.min(0, a![l], b![l]));
       high[l] = high[l].plus(D.max(0, a![l], b![l]));
@@ -120,7 +127,14 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
 export function fundingDeltaRange(base: FundingReport, f: FundingReport): { readonly low: Split; readonly high: Split } | undefined {
   const paths = new Set([...(base.moves?.keys() ?? []), ...(f.moves?.keys() ?? [])]);
   if (!paths.size) return undefined;
-  const change = (l: Level) => D(f.total[l]).minus(base.total[l]);
+  // (of the unrounded parts: the change shown is of the rounded splits, a fen apart at most)
+  const whole = (r: FundingReport) => {
+    const xs = Object.values(r.exact);
+    const sum = (k: keyof ExactSplit) => xs.reduce((a, x) => a.plus(x[k]), D(0));
+    return levelsOf({ central: sum('central'), both: sum('both'), cost: sum('cost') });
+  };
+  const [after, before] = [whole(f), whole(base)];
+  const change = (l: Level) => after[l].minus(before[l]);
   const [low, high] = [Object.fromEntries(LEVELS.map((l) => [l, change(l)])), Object.fromEntries(LEVELS.map((l) => [l, change(l)]))] as [
     Record<Level, Dec>,
     Record<Level, Dec>,
@@ -152,6 +166,13 @@ function rounded(x: ExactSplit): Record<Level, Dec> {
   const [c, both] = [fen(x.central), fen(x.both)];
   return { central: c, provincial: both.minus(c), local: fen(x.cost).minus(both) };
 }
+
+/** Exact parts as each level's (the provincial part the two less the central, the city or county's the rest). */
+const levelsOf = (x: ExactSplit): Record<Level, Dec> => ({
+  central: x.central,
+  provincial: x.both.minus(x.central),
+  local: x.cost.minus(x.both),
+});
 
 /** A cost (each part's) split by the central and provincial shares (each part's), rounded. */
 const split = (cost: readonly Dec[], cs: (k: number) => Dec, ps: (k: number) => Dec) => rounded(exactSplit(cost, cs, ps));

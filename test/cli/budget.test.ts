@@ -1048,6 +1048,14 @@ describe('simulate --years with a projection', () => {
     expect(r.stderr).toContain(note);
     expect(out.notes).toContainEqual(expect.stringContaining(note.replace(/^note: /, '')));
     expect(jiuzhu([...args, '--scenario', 'scenarios/tekun-basic-1.6x.yaml']).stderr).not.toContain('changes no cost');
+    // a budget year and a date say it too (a re-trial found the note with --years only)
+    for (const [when, said] of [
+      [['--year', '2026'], 'in 2026'],
+      [['--date', '2026-06-30'], 'at 2026-06-30'],
+    ] as const) {
+      const one = jiuzhu([...args.slice(0, 5), ...when, '--scenario', 'scenarios/low-income-2x.yaml']);
+      expect(one.stderr).toContain(`note: scenario low-income-2x changes no cost ${said}, but caseloads (低保边缘 low-income `);
+    }
   });
 
   // A budget officer in Nanning had no projection of Nanning's (the bundled one was Guangzhou's): one ships, every rate an
