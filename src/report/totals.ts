@@ -12,7 +12,12 @@ import { estimateNote, estimatePaths, type EstimateUsed } from './estimates.js';
 import { rangeMarkdown, rangeNote } from './sensitivity-rows.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import { ROUNDING_NOTE } from './text-table.js';
-import { fundingDeltaRange, LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
+import { fundingDeltaRange, LEVELS, type FundingReport } from '../core/funding.js';
+import type { Projection } from '../core/projection.js';
+import { projectionJson, projectionLines } from './projection-view.js';
+import { fundingDelta, fundingLines, signedIn } from './funding-view.js';
+
+export { fundingDelta, signedIn };
 
 /** A budget year: its periods of months that pay alike (each with a month's figures) and what changes inside it. */
 export interface YearReport {
@@ -62,6 +67,8 @@ export interface SimulationReport {
   readonly scenarios: readonly ScenarioReport[];
   /** What the run says of its policy (core/policy-notes.ts: a standard carried forward, a rule's finding). */
   readonly notes?: readonly string[];
+  /** The projection a budget year was grown by (simulate --year --projection): said as --years says it. */
+  readonly projection?: Projection;
 }
 
 export interface Delta {
@@ -148,43 +155,6 @@ function yearJson(y: YearReport): Record<string, unknown> {
   };
 }
 
-/** Who pays, by program with a cost and in all (the shares are the policy's funding.* parameters). */
-function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, base?: FundingReport): string[] {
-  const header = [`who pays 分级负担 (${UNIT_LABEL[unit]})`, ...LEVELS.map((l) => LEVEL_LABELS[l])];
-  const rows = PROGRAMS.flatMap((p) => {
-    const x = f.programs[p.id];
-    return x && LEVELS.some((l) => !D(x[l]).isZero()) ? [[programLabel(p), ...LEVELS.map((l) => inUnit(x[l], unit))]] : [];
-  });
-  rows.push(['total 合计', ...LEVELS.map((l) => inUnit(f.total[l], unit))]);
-  const rule = [rows.length - 1];
-  // a scenario's change for each level (a budget meeting asks the province's share of a reform: it was subtracted by hand)
-  if (base) rows.push(['Δ vs baseline 较基线', ...LEVELS.map((l) => signedIn(fundingDelta(base, f)[l], unit))]);
-  // (and how far the shares that are estimates could move it: a reform's cost to the county, the costs the same)
-  const dr = base && fundingDeltaRange(base, f);
-  if (dr) rows.push(['Δ range 区间 *', ...LEVELS.map((l) => `${signedIn(dr.low[l], unit)} – ${signedIn(dr.high[l], unit)}`)]);
-  // (the shares are estimates: how far each level could move, the cost the same)
-  if (f.range) rows.push(['range 区间 *', ...LEVELS.map((l) => `${inUnit(f.range!.low[l], unit)} – ${inUnit(f.range!.high[l], unit)}`)]);
-  const align: Align[] = header.map((_, i) => (i ? 'right' : 'left'));
-  const table = markdown ? markdownTable(header, rows, align) : textTable(header, rows, align, rule);
-  return f.range
-    ? [
-        table,
-        // (escaped in Markdown: a line beginning "* " is a bullet there — an analyst's briefing showed one)
-        `${markdown ? '\\*' : '*'} the ${f.range.estimates.length} funding shares that are estimates, each alone at either end of its range, the changes added (the costs as they are: a cost's own range is the total's)`,
-      ]
-    : [table];
-}
-
-/** Each level's change from the baseline's split to a scenario's, in yuan (exact: the splits are decimals of two places). */
-export function fundingDelta(base: FundingReport, f: FundingReport): Readonly<Record<Level, string>> {
-  return Object.fromEntries(LEVELS.map((l) => [l, fixed(D(f.total[l]).minus(base.total[l]))])) as Record<Level, string>;
-}
-
-/** A signed amount in the unit: "+1,234.50", "−3.00", "0". */
-export function signedIn(yuan: string, unit: Unit): string {
-  return D(yuan).isZero() ? '0' : `${D(yuan).isNegative() ? '−' : '+'}${inUnit(yuan.replace(/^-/, ''), unit)}`;
-}
-
 /** People-facing lines on a budget year: its periods, the changes inside it, each period's cost a month. */
 function yearLines(y: YearReport, markdown: boolean, unit: Unit): string[] {
   const span = (p: YearReport['periods'][number]) =>
@@ -223,6 +193,7 @@ export function totalsJson(r: SimulationReport): object {
     scenarios: r.scenarios.map((s, i) => scenarioJson(s, i ? r.scenarios[0]!.funding : undefined)),
     // what stderr says of the policy (a standard carried forward), kept with the figures it qualifies
     notes: (r.notes ?? []).map(noteText),
+    ...(r.projection ? { projection: projectionJson(r.projection) } : {}),
   };
 }
 
@@ -294,6 +265,7 @@ export function totalsTable(r: SimulationReport): string {
       `${r.policy.name.zh} ${r.policy.name.en} — ${r.scenarios[0]?.year ? `budget year ${r.date} 预算年度 (averages of its months; costs for the year)` : r.date}`,
     ),
     `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupCount(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons (${groupCount(base.persons)} weighted)`,
+    ...(r.projection ? projectionLines(r.projection, r.policy.id).map((l) => chalk.dim(l)) : []),
   ];
   for (const s of r.scenarios) {
     const unit = r.unit ?? 'yuan';
@@ -329,6 +301,7 @@ export function totalsMarkdown(r: SimulationReport): string {
     `### ${r.policy.name.zh} ${r.policy.name.en} — ${r.date}`,
     '',
     `${groupDigits(String(base.household_rows))} households (${groupCount(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons (${groupCount(base.persons)} weighted), from \`${r.householdsFile}\`.`,
+    ...(r.projection ? ['', ...projectionLines(r.projection, r.policy.id).map((l) => `> ${l}`)] : []),
   ];
   for (const s of r.scenarios) {
     const unit = r.unit ?? 'yuan';

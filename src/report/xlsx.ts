@@ -5,6 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { noteText } from '../core/policy-notes.js';
 import { loadExcel, moneyUnit, type MoneyUnit } from './excel.js';
+import { projectionLines } from './projection-view.js';
 import { fundingDeltaRange, LEVEL_LABELS, LEVELS, type FundingReport } from '../core/funding.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import {
@@ -48,6 +49,7 @@ export async function totalsWorkbook(r: SimulationReport, made: { command: strin
     [
       ['地区 locality', `${r.policy.name.zh} ${r.policy.name.en}`],
       ...datedRows(r.scenarios, r.date, r.householdsFile, money, r.unit),
+      ...(r.projection ? projectionLines(r.projection, r.policy.id).map((l, i) => [i ? '' : '预测 projection', l.trim()]) : []),
       ...(r.notes ?? []).map((note) => ['注意 note', noteText(note)]),
       ['四舍五入 rounding', ROUNDING_NOTE],
     ],

@@ -7,7 +7,10 @@ import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import type { Scenario } from '../core/scenario.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
-import { grownColumns, madeForOthers, pathsOf, type Projection } from '../core/projection.js';
+import type { Projection } from '../core/projection.js';
+import { projectionLines } from './projection-view.js';
+
+export { projectionLines };
 import { delta, fundingDelta, RANGE_METHOD, signedIn, type ScenarioReport, type TotalRange } from './totals.js';
 import { inUnit, UNIT_LABEL, type Unit } from './text-table.js';
 
@@ -258,29 +261,6 @@ function rangeLines(years: readonly ScenarioReport[], projection: Projection | n
 export const totalDelta = (base: ScenarioReport, s: ScenarioReport) =>
   delta(base.figures.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2).value;
 /** A yearly growth as a signed percent: +3.5%, −1%, 0%. */
-const pct = (g: Dec) => `${g.isNegative() ? '−' : g.isZero() ? '' : '+'}${g.abs().times(100).toFixed()}%`;
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function projectionLines(p: Projection | null, policyId: string): string[] {
-  if (!p) return ['no projection: each year under the parameters the policy gives for it, the households as they are'];
-  return [
-    `projection ${p.id} (${p.file}): from ${p.baseYear}, a year —`,
-    ...(madeForOthers(p, policyId) ? [`  made for ${p.localities!.join(', ')}, not ${policyId}: its rates are that locality's`] : []),
-    ...p.uprate.map((g) => {
-      // (a prefix whose paths another line names has those at that line's rate)
-      const others = pathsOf(g).filter((path) => !pathsOf(g, p.uprate).includes(path));
-      const when = (g.month ?? 1) === 1 ? '' : ` from 1 ${MONTHS[g.month! - 1]} each year`;
-      return `  ${g.read} ${pct(g.yearly)}${when}${others.length ? ` (not ${others.join(', ')}: its own line)` : ''} (${g.basis})`;
-    }),
-    `  incomes ${pct(p.incomes.yearly)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
-    `  grown: ${grownColumns()
-      .grown.map(([c, by]) => `${c} (${by})`)
-      .join(', ')}; as in the file, every year: ${grownColumns().kept.join(', ')}`,
-    "  a value the policy publishes for a year is kept; projected values are estimates that cite the projection, each year's rounded to the fen before the next is grown; scenarios apply to the projected values",
-  ];
-}
-
 /** "budget years 2027–2029", or for one "budget year 2027" (it read "2027–2027"). */
 export const yearsTitle = (ys: readonly number[]) => (ys.length > 1 ? `budget years ${ys[0]}–${ys.at(-1)}` : `budget year ${ys[0]}`);
 

@@ -3,31 +3,11 @@
 // from the view of years-view.ts (which the workbook and the HTML report read too).
 import chalk from 'chalk';
 import { noteText } from '../core/policy-notes.js';
-import { pathsOf, type Projection } from '../core/projection.js';
+import { projectionJson } from './projection-view.js';
 import { estimateNote } from './estimates.js';
 import { scenarioJson, TOTALS_CSV_HEADER, totalsCsvRows } from './totals.js';
 import { markdownTable, ROUNDING_NOTE, textTable, type Align } from './text-table.js';
 import { cellText, projectionLines, ranOn, runName, window, yearsBlocks, yearsTitle, type YearsReport } from './years-view.js';
-
-function projectionJson(p: Projection | null): unknown {
-  if (!p) return null;
-  return {
-    id: p.id,
-    file: p.file,
-    title: p.title,
-    base_year: p.baseYear,
-    uprate: p.uprate.map((g) => ({
-      parameters: g.read,
-      grows: pathsOf(g, p.uprate),
-      yearly: g.yearly.toFixed(),
-      month: g.month ?? 1,
-      basis: g.basis,
-    })),
-    incomes: { yearly: p.incomes.yearly.toFixed(), basis: p.incomes.basis },
-    population: { yearly: p.population.yearly.toFixed(), basis: p.population.basis },
-    localities: p.localities ?? null,
-  };
-}
 
 /**
  * Each run's entry keeps DOMAIN's shape (`programs`, `total_annual_cost`, …: a contract reader of simulate's JSON was

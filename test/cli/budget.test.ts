@@ -317,6 +317,7 @@ describe('--format xlsx', () => {
     expect(y.worksheets.map((w) => w.name)).toEqual([
       '逐年 Years',
       '分级负担 Funding',
+      '月度 Months',
       '参数变化 Changes',
       '参数 Parameters',
       '估计值 Estimates',
@@ -348,9 +349,10 @@ describe('--format xlsx', () => {
     expect(byJson.length).toBeGreaterThan(0);
     expect(marked(2026)).toEqual([...byJson, '合计 total']);
     expect(marked('2025–2026 合计')).toEqual(expect.arrayContaining(byJson)); // (the window: any year's)
-    expect(headers(y.getWorksheet('逐年 Years')!).filter((h) => h.includes('元'))).toEqual(
-      headers(y.getWorksheet('逐年 Years')!).filter((h) => h.includes('(万元)')),
-    );
+    for (const name of ['逐年 Years', '月度 Months'])
+      expect(headers(y.getWorksheet(name)!).filter((h) => h.includes('元'))).toEqual(
+        headers(y.getWorksheet(name)!).filter((h) => h.includes('(万元)')),
+      );
     const items = y
       .getWorksheet('说明 About')!
       .getRows(2, 20)!
@@ -1105,6 +1107,13 @@ describe('simulate --years with a projection', () => {
     expect(Object.keys(fromYear[0]!.programs as object)).toContain('dibao');
     expect(fromYear.map((s) => [s.total_annual_cost_exact, s.programs, s.funding])).toEqual(
       fromYears.map((s: Year) => [s.total_annual_cost_exact, s.programs, s.funding]),
+    );
+    // and it says it was grown, as --years does (a re-trial: no word of the projection in the table, JSON or workbook)
+    expect(JSON.parse(one.stdout).projection).toEqual(JSON.parse(two.stdout).projection);
+    expect(JSON.parse(one.stdout).projection.id).toBe('guangdong-3.5pct');
+    expect(JSON.parse(plain.stdout).projection).toBeUndefined();
+    expect(jiuzhu([...args.filter((a) => a !== 'json' && a !== '--format'), ...grow, '--year', '2027']).stdout).toContain(
+      'projection guangdong-3.5pct (scenarios/projections/guangdong-3.5pct.yaml): from 2025, a year —',
     );
     // grown: Guangzhou's 2025 standard 1309 × 1.035² a year later than the policy's last, so 2027 costs more unprojected
     expect(D(fromYear[0]!.total_annual_cost_exact).gt(JSON.parse(plain.stdout).scenarios[0].total_annual_cost_exact)).toBe(true);
