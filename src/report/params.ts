@@ -31,7 +31,8 @@ export function rangeText(r: Resolved): string {
   const e = r.entry;
   if (!e?.estimate) return '';
   if (e.exact !== undefined) return 'none to vary';
-  if (!e.range) return '—';
+  // (a value a projection or scenario made from a published one, or at a rate of its own: as the Estimates sheet says)
+  if (!e.range) return e.scenario ? `派生 derived (${e.scenario})` : '—';
   const parts: string[] = [];
   if (e.range.low !== undefined) parts.push(`${valueToText(e.range.low, r.spec)}–${valueToText(e.range.high!, r.spec)}`);
   if (e.range.values) parts.push(e.range.values.map((v) => valueToText(v, r.spec)).join('|'));

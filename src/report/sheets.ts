@@ -69,7 +69,16 @@ export const ESTIMATE_COLUMNS: readonly Col[] = [
 
 /** An estimate in force: its value, since when, its range's ends (or plausible values, or start-date window), its basis. */
 export function estimateCells(policy: Policy, e: EstimateUsed): Cell[] {
-  return [e.path, num(String(e.value)), e.from, ...rangeOf(policy, e).map((v) => num(v)), e.basis, e.source ?? ''];
+  // A projected value: the value it grew from, and that one's basis or source (a re-trial found 99 of 156 rows of a
+  // projected year with no source, the basis the projection's rate alone)
+  const spec = PARAM_BY_PATH.get(e.path);
+  const grown = policy.params.get(e.path)?.find((x) => x.from === e.from)?.grown;
+  const origin = grown && spec ? policy.params.get(e.path)?.find((x) => x.from === grown.from && !x.grown) : undefined;
+  const from = origin
+    ? `; grown from ${valueToText(origin.value, spec!)} (since ${origin.from}${origin.estimate ? `, an estimate: ${origin.estimate}` : ''})`
+    : '';
+  const source = e.source ?? (origin?.source ? `${origin.source}${origin.clause ? ` ${origin.clause}` : ''}` : '');
+  return [e.path, num(String(e.value)), e.from, ...rangeOf(policy, e).map((v) => num(v)), `${e.basis}${from}`, source];
 }
 
 function rangeOf(policy: Policy, e: EstimateUsed): [string, string] {

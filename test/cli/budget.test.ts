@@ -740,6 +740,10 @@ describe('simulate --years: projected estimates in the workbook', () => {
       '',
     ]);
     expect(rows.filter((x) => x[5] === '' && x[6] === '')).toEqual([]); // (every estimate: a range, exact, or derived)
+    // with the value it grew from and that one's source (a re-trial: 99 of 156 projected rows had none)
+    const full = ws.getRows(2, ws.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1));
+    const std = full.find((x) => x[1] === 2027 && x[2] === 'dibao.standard.urban')!;
+    expect([String(std[7]).includes('; grown from 1309 (since 2025-01-01)'), String(std[8]).startsWith('gz-2025')]).toEqual([true, true]);
     // the Parameters sheet: a projected value cites the value it grew from, and that one's source (a budget trial's 2027
     // standard had its source, clause, document and URL empty; the basis named the projection alone)
     const ps = wb.getWorksheet('参数 Parameters')!;
@@ -750,6 +754,8 @@ describe('simulate --years: projected estimates in the workbook', () => {
       .map((row) => (row.values as unknown[]).slice(1))
       .find((x) => x.includes(2027) && x.includes('dibao.standard.urban'))!;
     expect([cell(urban, '来源'), cell(urban, '文件')]).toEqual(['gz-2025', 'Guangzhou 2025 dibao standard 1309']);
+    // grown from a published value: no range of its own, said as the Estimates sheet says it (it read "—")
+    expect(cell(urban, '区间')).toBe('派生 derived (guangdong-3.5pct)');
     expect(String(cell(urban, '依据'))).toMatch(/grown from 1309 \(since 2025-01-01, gz-2025\)/);
     // each year's months (a county budget trial found the periods in the JSON only): 24, and each year's add up to its
     // cost on the Years sheet (a month's cost is the period's, cut to the fen: within 12 fen)
