@@ -5,7 +5,8 @@
 // Pure: the CLI prints these on stderr, as notes, unless --quiet.
 import { formatWhere } from '../errors.js';
 import { indexInForce } from './dates.js';
-import { completeFrom, type Policy } from './parameters/tree.js';
+import { completeFrom, valueToText, type Policy } from './parameters/tree.js';
+import { PARAM_BY_PATH } from './parameters/schema.js';
 import { growthOf, madeForOthers, type Projection } from './projection.js';
 import { checkPolicy, type Violation } from './sanity.js';
 
@@ -90,7 +91,21 @@ export function projectionNotes(
         `${since < p.baseYear ? `${since}–${p.baseYear}` : since} taken as unchanged, then grown (add the published values, or an earlier base_year)`,
     ];
   });
-  return { notes: [...early, ...notes], grown };
+  // Values the policy publishes for a projected year are kept, that year not grown (a county budget re-trial: base_year
+  // 2024 beside Fuliang's standards of 2025-01-01 took no raise in July 2025, and nothing said so)
+  const kept = grown.flatMap((w) => {
+    const published = w.paths.flatMap((path) =>
+      (policy.params.get(path) ?? [])
+        .filter((e) => !e.projected && Number(e.from.slice(0, 4)) > p.baseYear && Number(e.from.slice(0, 4)) <= last)
+        .map((e) => ({ path, e })),
+    );
+    if (!published.length) return [];
+    const years = [...new Set(published.map(({ e }) => e.from.slice(0, 4)))].sort();
+    return [
+      `note: projection ${p.id} keeps the ${w.what}s ${policy.file} gives for ${years.join(', ')} (${published.map(({ path, e }) => `${path.split('.').pop()} ${valueToText(e.value, PARAM_BY_PATH.get(path)!)} from ${e.from}`).join(', ')}): ${years.length > 1 ? 'those years are' : 'that year is'} not grown, the next grown from them (a raise within such a year: add its dated value to the policy)`,
+    ];
+  });
+  return { notes: [...early, ...notes, ...kept], grown };
 }
 
 /** "dibao standards", "disposable incomes (the rigid-expenditure line)": the figures' name, plural for two. */

@@ -54,6 +54,16 @@ describe('policyNotes', () => {
     ]);
   });
 
+  // A county budget re-trial: base_year 2024 beside Nanning-like standards published for a later year took no raise in
+  // that year, unsaid. Nanning's standards of 2022-04-01 under base_year 2021: 2022 is kept, not grown.
+  it('a value the policy publishes for a projected year is said to be kept, that year not grown', () => {
+    const projection = { id: 'p', baseYear: 2021, uprate: [{ read: 'dibao.standard.' }] } as unknown as Projection;
+    expect(yearsNotes(nanning, projection, 2023, 2024).filter((n) => n.includes('keeps'))).toEqual([
+      'note: projection p keeps the dibao standards nanning.yaml gives for 2022 (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01): that year is not grown, the next grown from them (a raise within such a year: add its dated value to the policy)',
+    ]);
+    expect(yearsNotes(nanning, { ...projection, baseYear: 2022 }, 2023, 2024).filter((n) => n.includes('keeps'))).toEqual([]);
+  });
+
   // A QA trial's base_year 1989 halved a three-year budget (incomes grown 37 years), said only by rules on the policy's lines
   it('a base year before the policy’s values begin is said, with how long the households are grown', () => {
     const at = (baseYear: number) =>
