@@ -363,6 +363,10 @@ describe('across each locality’s generated population', () => {
           'json',
         ]);
         expect(r.code, r.stderr).toBe(0);
+        // the rates are of what is received: said, where take-up is under 1 and the file draws (a researcher's trial)
+        expect(r.stderr).toContain(
+          'note: the rates are of what households receive: under take-up below 1 (baseline, dibao-standard-plus-10pct)',
+        );
         const [base, raised] = JSON.parse(r.stdout).scenarios;
         expect(D(base.at_least_100_pct).greaterThan(0)).toBe(true);
         // a higher standard takes more households into the gap-filled range: the share rises

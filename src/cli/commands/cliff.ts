@@ -21,6 +21,7 @@ import {
 } from '../../core/cliff.js';
 import { populationOf, type Population } from '../../core/population.js';
 import { dec } from '../../core/parameters/tree.js';
+import { TAKE_UP_GROUPS } from '../../core/parameters/groups.js';
 import { groupDigits } from '../../report/text-table.js';
 import { mainOrNone, type PerHouseholdRates } from '../../core/marginal-rates.js';
 import { typed } from '../../core/grow.js';
@@ -224,6 +225,8 @@ async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about
   }
   const exit = exitNote(runs, pop);
   if (exit && !o.quiet) ctx.stderr.write(`${exit}\n`);
+  const takeUp = takeUpNote(runs, pop);
+  if (takeUp && !o.quiet) ctx.stderr.write(`${takeUp}\n`);
   const dist = { ...rateDistributionOf(delta, o.view, runs, bands, pop.householdIds), about };
   const render = {
     table: () => distributionTable(dist),
@@ -233,6 +236,19 @@ async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about
   };
   await emit(ctx, o, render[o.format]());
   noteEmpty(ctx, o.quiet, o.households!, pop.householdCount); // (as simulate says it: "0.00 % of the 0 households" alone)
+}
+
+/**
+ * Rates are of what households receive: where a take-up rate is under 1 and the file draws, a household that does not
+ * take a program up neither has it nor loses it as its income rises. A researcher's trial ranked three localities by
+ * their shares at ≥ 100 %, and the ranking turned over under full take-up (Guangzhou 1.23 % → 14.22 %, unsaid).
+ */
+function takeUpNote(runs: readonly Run[], pop: Population): string | null {
+  if (!pop.takeUpDraw.some((d) => d > 0)) return null;
+  const partial = runs.filter((r) => TAKE_UP_GROUPS.some((g) => dec(r.rules.snapshot, `take_up.${g}`).lessThan(1)));
+  return partial.length
+    ? `note: the rates are of what households receive: under take-up below 1 (${partial.map((r) => r.id).join(', ')}), a household that does not take a program up neither has it nor loses it as its income rises — rates if every eligible household took up: add --scenario scenarios/full-coverage.yaml`
+    : null;
 }
 
 /**
