@@ -367,6 +367,11 @@ describe('across each locality’s generated population', () => {
         expect(r.stderr).toContain(
           'note: the rates are of what households receive: under take-up below 1 (baseline, dibao-standard-plus-10pct)',
         );
+        // (not on a file without draws: every household takes every program up)
+        if (policy === POLICIES[0])
+          expect(jiuzhu(['cliff', ...P, ...DATE, '--households', 'policies/samples/households.csv']).stderr).not.toContain(
+            'what households receive',
+          );
         const [base, raised] = JSON.parse(r.stdout).scenarios;
         expect(D(base.at_least_100_pct).greaterThan(0)).toBe(true);
         // a higher standard takes more households into the gap-filled range: the share rises
