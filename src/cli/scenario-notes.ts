@@ -227,13 +227,17 @@ function caseloadsOnly(
   first?: string,
 ): string | null {
   if (run.some((s, k) => s.figures.total_annual_cost_exact !== base[k]!.figures.total_annual_cost_exact)) return null;
-  const [b, s] = [base[0]!.figures.programs, run[0]!.figures.programs];
   const count = (x: string) => Math.round(Number(x)).toLocaleString('en');
-  const moved = PROGRAMS.filter((p) => s[p.id].households !== b[p.id].households).map(
-    (p) => `${programLabel(p)} ${count(b[p.id].households)} → ${count(s[p.id].households)} households`,
-  );
-  return moved.length
-    ? `note: scenario ${id} changes no cost ${span}, but caseloads (${first ? `in ${first}: ` : ''}${moved.join(', ')}): what it would pay them rests on values in force that pay nothing (--ranges gives its Δ's range under the estimates)`
+  // (the first year whose caseloads move: a scenario from a later year moved none in the first — a reviewer)
+  const moves = run.map((r, k) => {
+    const [b, s] = [base[k]!.figures.programs, r.figures.programs];
+    return PROGRAMS.filter((p) => s[p.id].households !== b[p.id].households).map(
+      (p) => `${programLabel(p)} ${count(b[p.id].households)} → ${count(s[p.id].households)} households`,
+    );
+  });
+  const k = moves.findIndex((m) => m.length);
+  return k >= 0
+    ? `note: scenario ${id} changes no cost ${span}, but caseloads (${first ? `in ${Number(first) + k}: ` : ''}${moves[k]!.join(', ')}): what it would pay them rests on values in force that pay nothing (--ranges gives its Δ's range under the estimates)`
     : null;
 }
 

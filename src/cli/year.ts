@@ -101,7 +101,8 @@ export async function simulateYear(
     date: String(year),
     householdsFile: o.households,
     scenarios: reports!.map((s, i) => (ranges ? { ...s, range: totalRange(ranges, i, s.estimates) } : s)),
-    ...(projection ? { projection } : {}),
+    // (said where it grows the year: a base year at or after it projects nothing, and a note says so)
+    ...(projection && projection.baseYear < year ? { projection } : {}),
     notes: [
       ...heardNotes(ctx),
       ...(projection ? yearsNotes(written, projection, year, year, policy) : policyNotes(policy, [`${year}-12-31`])),

@@ -166,9 +166,9 @@ const SEARCH_POINTS = 200_000;
  * is searched, 200 points at a time, down to the one-fen steps where resources fall by more than the rounding's unit a
  * month (`unit`, roundingUnit) — or, for jumps, rise past the income's own rise: the line S × n − other income, and
  * what is lost there (a researcher's 10-yuan grid put Nanning's +10 % line at 1,790, losing 127.77, for 1,782 and
- * 135.77). Every such step is kept, however close: two thresholds one fen apart are two cliffs (Guangzhou's single-person
- * ceiling "under" 1.5 × S × n and its low-income line "at or below" it; a --step of 2,000 kept one cliff of two: an
- * economist's trial). A grid step whose fall is a slope and not a step (no one fen's fall stands out from its
+ * 135.77). Every such step is kept, however close: two thresholds one fen apart are two cliffs (a single-person
+ * ceiling "under" 1.5 × S × n beside a low-income line "at or below" it, as Guangzhou's were until its ceiling was read as
+ * 以下 too; a --step of 2,000 kept one cliff of two: an economist's trial). A grid step whose fall is a slope and not a step (no one fen's fall stands out from its
  * neighbours' by more than the unit) stays as the grid has it.
  */
 export function exactSteps(

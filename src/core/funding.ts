@@ -126,7 +126,11 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
  */
 export function fundingDeltaRange(base: FundingReport, f: FundingReport): { readonly low: Split; readonly high: Split } | undefined {
   const paths = new Set([...(base.moves?.keys() ?? []), ...(f.moves?.keys() ?? [])]);
-  if (!paths.size) return undefined;
+  // A scenario that sets, scales or adds to an estimated share makes it its own value, with no range: moving the
+  // baseline's alone would move the change by what the scenario fixed (a reviewer's central ×1.1 "could cut central
+  // spending"). No range then, in any output.
+  const same = (a: FundingReport, b: FundingReport) => [...(a.moves?.keys() ?? [])].every((p) => b.moves?.has(p));
+  if (!paths.size || !same(base, f) || !same(f, base)) return undefined;
   // (of the unrounded parts: the change shown is of the rounded splits, a fen apart at most)
   const whole = (r: FundingReport) => {
     const xs = Object.values(r.exact);
@@ -146,6 +150,11 @@ export function fundingDeltaRange(base: FundingReport, f: FundingReport): { read
       low[l] = low[l].plus(D.min(0, at(0), at(1)));
       high[l] = high[l].plus(D.max(0, at(0), at(1)));
     }
+  }
+  // (and the change shown, of the rounded splits, a fen from the unrounded one at most, within it)
+  for (const l of LEVELS) {
+    const shown = D(f.total[l]).minus(base.total[l]);
+    [low[l], high[l]] = [D.min(low[l], shown), D.max(high[l], shown)];
   }
   const text = (d: Record<Level, Dec>) => Object.fromEntries(LEVELS.map((l) => [l, d[l].toFixed(2)])) as unknown as Split;
   return { low: text(low), high: text(high) };

@@ -67,7 +67,7 @@ export function projectionNotes(
   if (p.baseYear >= last)
     return {
       notes: [
-        `note: projection ${p.id} grows from the year after its base_year ${p.baseYear}, and the years are ${first}–${last}: nothing is projected (a typo in base_year?)`,
+        `note: projection ${p.id} grows from the year after its base_year ${p.baseYear}, and ${first === last ? `the year is ${first}` : `the years are ${first}–${last}`}: nothing is projected (a typo in base_year?)`,
       ],
       grown: [],
     };
@@ -102,7 +102,7 @@ export function projectionNotes(
     if (!published.length) return [];
     const years = [...new Set(published.map(({ e }) => e.from.slice(0, 4)))].sort();
     return [
-      `note: projection ${p.id} keeps the ${w.what}s ${policy.file} gives for ${years.join(', ')} (${published.map(({ path, e }) => `${path.split('.').pop()} ${valueToText(e.value, PARAM_BY_PATH.get(path)!)} from ${e.from}`).join(', ')}): ${years.length > 1 ? 'those years are' : 'that year is'} not grown, the next grown from them (a raise within such a year: add its dated value to the policy)`,
+      `note: projection ${p.id} keeps the ${w.what}s${'aside' in w ? ` (${w.aside})` : ''} ${policy.file} gives for ${years.join(', ')} (${published.map(({ path, e }) => `${path.split('.').pop()} ${valueToText(e.value, PARAM_BY_PATH.get(path)!)} from ${e.from}`).join(', ')}): ${years.length > 1 ? 'those years are' : 'that year is'} not grown, the next grown from them (a raise within such a year: add its dated value to the policy)`,
     ];
   });
   return { notes: [...early, ...notes, ...kept], grown };

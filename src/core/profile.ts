@@ -2,6 +2,7 @@
 // `generate --report` sets the generated population against. Every value names its source or is an estimate; every
 // target says how far the generated figure may be from it (its tolerance, else target.tolerance).
 import type { Problem, Where } from '../errors.js';
+import { D } from './money.js';
 
 export type ProfileKind = 'count' | 'share' | 'positive' | 'distribution' | 'money' | 'quintiles';
 
@@ -197,7 +198,7 @@ export function incomesInTheirPeriod(p: Profile, standard: readonly [number, num
   return (['urban', 'rural'] as const).flatMap((area, i) => {
     const v = p.values.get(`income.disposable.${area}`);
     const yearFen = 12 * standard[i]!;
-    if (typeof v?.value !== 'number' || Math.round(v.value * 100) >= yearFen) return [];
+    if (typeof v?.value !== 'number' || D(String(v.value)).times(100).gte(yearFen)) return [];
     return [
       {
         where: v.where ?? { file: p.file },

@@ -8,7 +8,7 @@ import { Random } from './generate.js';
 import { D, type Dec } from './money.js';
 import { PARAMS, type ParamSpec } from './parameters/schema.js';
 import { growBy } from './projection.js';
-import { inUse, resolve, valueToJson, type DatedValue, type ParamValue, type Policy } from './parameters/tree.js';
+import { inUse, originIndex, resolve, valueToJson, type DatedValue, type ParamValue, type Policy } from './parameters/tree.js';
 
 /** One date, or a budget year (the estimates in force at any month's first day). */
 export type When = { readonly date: string } | { readonly year: number };
@@ -49,8 +49,7 @@ export function estimateAxes(policy: Policy, when: When): Axis[] {
     dates.forEach((d, k) => {
       const i = indexInForce(history, d);
       if (i < 0 || !inUse(snapshots[k]!, spec.path)) return;
-      const grown = history[i]!.grown;
-      const at = grown ? history.findIndex((e) => e.from === grown.from && !e.grown) : i;
+      const at = history[i]!.grown ? originIndex(history, history[i]!) : i;
       if (at < 0) return;
       used.add(at);
       if (at !== i && !grownTo.get(at)?.includes(history[i]!)) grownTo.set(at, [...(grownTo.get(at) ?? []), history[i]!]);

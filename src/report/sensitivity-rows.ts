@@ -84,11 +84,12 @@ const variants = (r: SensitivityResult, mine: (c: CornerFor) => boolean): Array<
 /**
  * A run's range: the lowest and the highest total of the runs made for it — the central values, each estimate alone at
  * each end, and every estimate at once at the ends that lowered (raised) its total alone (core/sensitivity-plan.ts
- * cornerPatches). Every end is a total some values within the ranges give. The corners run for other figures are not
- * read: a run's range is the same whatever scenarios are run beside it.
+ * cornerPatches), and for a scenario the baseline's too. Every end is a total some values within the ranges give. The
+ * corners run for other scenarios are not read: a run's range is the same whatever scenarios are run beside it.
  */
 export function runRange(r: SensitivityResult, run = 0): { low: bigint; high: bigint; central: bigint } {
-  const all = variants(r, (c) => c.totals.includes(run)).map((t) => cost(t[run]!));
+  // (a scenario's: the baseline's corners too, always run beside it, whatever other scenarios are)
+  const all = variants(r, (c) => c.totals.includes(run) || c.totals.includes(0)).map((t) => cost(t[run]!));
   return { low: min(all), high: max(all), central: all[0]! };
 }
 

@@ -134,6 +134,12 @@ export const TAKE_UP_DIBAO = [
   '    above the line, where the gradual exit applies)',
 ];
 
+/** The same of take_up.disability: a household on dibao now takes the two subsidies up too (programs/take-up.ts). */
+export const TAKE_UP_DISABILITY = [
+  '    take_up.disability: a household on dibao now (on_dibao = 1) always takes',
+  '    the disability subsidies up, so take-up moves only the others',
+];
+
 /** An estimate's name: its parameter, and how many more it sets (one value written once under a YAML anchor). */
 
 function drawsJson(r: SensitivityResult): object {
@@ -237,6 +243,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
   });
   if (moving.length) out.push(chalk.dim('    bars: change of the total at the low / high end (green less, red more)'));
   if (rs.some((row) => row.axis.path === 'take_up.dibao')) out.push(...TAKE_UP_DIBAO.map((l) => chalk.dim(l)));
+  if (rs.some((row) => row.axis.path === 'take_up.disability')) out.push(...TAKE_UP_DISABILITY.map((l) => chalk.dim(l)));
   for (let s = 1; s < r.runIds.length; s++) {
     const d = scenarioDelta(rep, s);
     out.push('', chalk.bold(d.head), `  ${d.range}`, `  ${d.summary}`, ...d.most.map((m) => `    ${m.label}: ${m.range}`));

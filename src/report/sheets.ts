@@ -4,8 +4,11 @@
 import type ExcelJS from 'exceljs';
 import type { Change } from '../core/budget-year.js';
 import { PARAM_BY_PATH, PARAMS } from '../core/parameters/schema.js';
-import { inUse, madeBy, valueToJson, valueToText, type Policy, type Snapshot } from '../core/parameters/tree.js';
+import { inUse, madeBy, originIndex, valueToJson, valueToText, type Policy, type Snapshot } from '../core/parameters/tree.js';
 import { rangeText } from './params.js';
+import { isCash, PROGRAMS as PROGRAMS_ALL } from '../core/programs/index.js';
+import type { MoneyUnit } from './excel.js';
+import type { YearReport } from './totals.js';
 import type { EstimateUsed } from './estimates.js';
 
 export interface Col {
@@ -18,6 +21,26 @@ export type Cell = string | number | null;
 
 /** The column naming each row's run, in every workbook. */
 export const SCENARIO_COLUMN: Col = { header: '方案 scenario', width: 22 };
+
+const CASH = PROGRAMS_ALL.filter(isCash);
+
+/** A budget year's months by program (simulate --year's and --years' 月度 Months sheet): its columns after `lead`. */
+export const monthColumns = (money: MoneyUnit): Col[] => [
+  { header: '月份 month', width: 10 },
+  ...CASH.map((p) => ({ header: `${p.zh} ${p.id} (${money.label})`, width: 18, format: money.format })),
+  { header: `合计 total (${money.label})`, width: 18, format: money.format },
+];
+
+/** …and its rows, each month of the year after the cells `lead`. */
+export const monthRows = (lead: readonly Cell[], y: YearReport | undefined, money: MoneyUnit): Cell[][] =>
+  (y?.periods ?? []).flatMap((p) =>
+    p.months.map((month) => [
+      ...lead,
+      `${y!.year}-${String(month).padStart(2, '0')}`,
+      ...CASH.map((q) => money.cell(p.month.programs[q.id].annual_cost)),
+      money.cell(p.month.total_annual_cost),
+    ]),
+  );
 
 export function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[], rows: ReadonlyArray<readonly Cell[]>): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -72,8 +95,9 @@ export function estimateCells(policy: Policy, e: EstimateUsed): Cell[] {
   // A projected value: the value it grew from, and that one's basis or source (a re-trial found 99 of 156 rows of a
   // projected year with no source, the basis the projection's rate alone)
   const spec = PARAM_BY_PATH.get(e.path);
-  const grown = policy.params.get(e.path)?.find((x) => x.from === e.from)?.grown;
-  const origin = grown && spec ? policy.params.get(e.path)?.find((x) => x.from === grown.from && !x.grown) : undefined;
+  const history = policy.params.get(e.path) ?? [];
+  const entry = history.find((x) => x.from === e.from);
+  const origin = entry && spec ? history[originIndex(history, entry)] : undefined;
   const from = origin
     ? `; grown from ${valueToText(origin.value, spec!)} (since ${origin.from}${origin.estimate ? `, an estimate: ${origin.estimate}` : ''})`
     : '';
@@ -124,7 +148,8 @@ export function parameterRows(s: Snapshot, baseline?: Snapshot): Cell[][] {
     const e = r.entry;
     // A projected value: the value it grew from, and that one's source (a budget trial's 2027 standard had its cells
     // empty, the basis naming the projection alone)
-    const origin = e?.grown ? s.policy.params.get(spec.path)?.find((x) => x.from === e.grown!.from && !x.grown) : undefined;
+    const history = s.policy.params.get(spec.path) ?? [];
+    const origin = e ? history[originIndex(history, e)] : undefined;
     const source = r.source ?? (origin?.source ? (s.policy.sources.get(origin.source) ?? null) : null);
     const grownFrom = origin
       ? `grown from ${valueToText(origin.value, spec)} (since ${origin.from}${origin.estimate ? `, an estimate: ${origin.estimate}` : origin.source ? `, ${origin.source}` : ''})`

@@ -20,6 +20,8 @@ import {
   parameterRows,
   sheet,
   SCENARIO_COLUMN,
+  monthColumns,
+  monthRows,
 } from './sheets.js';
 import { ROUNDING_NOTE } from './text-table.js';
 import { delta, fundingDelta, RANGE_METHOD, type ScenarioReport, type SimulationReport } from './totals.js';
@@ -176,26 +178,11 @@ export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lea
       ]),
     );
   if (runs.some(({ s }) => s.year)) {
-    const cash = PROGRAMS.filter(isCash);
     sheet(
       wb,
       '月度 Months',
-      [
-        ...scenarioCols,
-        { header: '月份 month', width: 10 },
-        ...cash.map((p) => ({ header: `${p.zh} ${p.id} (${U})`, width: 18, format: MONEY })),
-        { header: `合计 total (${U})`, width: 18, format: MONEY },
-      ],
-      runs.flatMap(({ s, at }) =>
-        (s.year?.periods ?? []).flatMap((p) =>
-          p.months.map((month) => [
-            ...at,
-            `${s.year!.year}-${String(month).padStart(2, '0')}`,
-            ...cash.map((q) => m(p.month.programs[q.id].annual_cost)),
-            m(p.month.total_annual_cost),
-          ]),
-        ),
-      ),
+      [...scenarioCols, ...monthColumns(money)],
+      runs.flatMap(({ s, at }) => monthRows(at, s.year, money)),
     );
     sheet(
       wb,

@@ -14,6 +14,8 @@ import {
   parameterRows,
   sheet,
   SCENARIO_COLUMN,
+  monthColumns,
+  monthRows,
 } from './sheets.js';
 import { LEVEL_LABELS, LEVELS, type Level } from '../core/funding.js';
 import { changeText } from '../core/scenario.js';
@@ -28,7 +30,8 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   wb.creator = `jiuzhu ${made.version}`;
-  const { label: U, format: MONEY, cell: m } = moneyUnit(r.unit); // (--unit, said in every money column's header)
+  const money = moneyUnit(r.unit); // (--unit, said in every money column's header)
+  const { label: U, format: MONEY, cell: m } = money;
   // --ranges: each total's range beside it (as simulate's 区间 sheet gives one date's)
   const ranged = r.runs.every((run) => run.years.every((s) => s.range));
   const ws = wb.addWorksheet('逐年 Years', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -148,28 +151,11 @@ export async function yearsWorkbook(r: YearsReport, made: { command: string; ver
   );
   // Each year's months, by program (as simulate --year's workbook gives one year's): a standard raised in July shows
   // as the months' costs (a county budget trial found the periods in the JSON only)
-  const cash = PROGRAMS.filter(isCash);
   sheet(
     wb,
     '月度 Months',
-    [
-      SCENARIO_COLUMN,
-      { header: '月份 month', width: 10 },
-      ...cash.map((p) => ({ header: `${p.zh} ${p.id} (${U})`, width: 18, format: MONEY })),
-      { header: `合计 total (${U})`, width: 18, format: MONEY },
-    ],
-    r.runs.flatMap((run) =>
-      run.years.flatMap((s) =>
-        (s.year?.periods ?? []).flatMap((p) =>
-          p.months.map((month) => [
-            run.id,
-            `${s.year!.year}-${String(month).padStart(2, '0')}`,
-            ...cash.map((q) => m(p.month.programs[q.id].annual_cost)),
-            m(p.month.total_annual_cost),
-          ]),
-        ),
-      ),
-    ),
+    [SCENARIO_COLUMN, ...monthColumns(money)],
+    r.runs.flatMap((run) => run.years.flatMap((s) => monthRows([run.id], s.year, money))),
   );
   // The parameters that change inside a year (a standard raised in July: the year in two periods)
   sheet(

@@ -969,7 +969,7 @@ describe('simulate --years with a projection', () => {
     expect(other.stderr).toBe(
       'note: projection guangdong-3.5pct was made for guangdong-guangzhou, not jiangxi-fuliang: its rates are applied as they are\n' +
         // (Fuliang publishes its 2026 disposable incomes: kept, not grown from 2025's)
-        'note: projection guangdong-3.5pct keeps the disposable incomes policies/jiangxi-fuliang.yaml gives for 2026 (urban 56502 from 2026-01-01, rural 24456 from 2026-01-01): that year is not grown, the next grown from them (a raise within such a year: add its dated value to the policy)\n',
+        'note: projection guangdong-3.5pct keeps the disposable incomes (the rigid-expenditure line) policies/jiangxi-fuliang.yaml gives for 2026 (urban 56502 from 2026-01-01, rural 24456 from 2026-01-01): that year is not grown, the next grown from them (a raise within such a year: add its dated value to the policy)\n',
     );
     expect(other.stdout).toContain('made for guangdong-guangzhou, not jiangxi-fuliang: its rates are that locality');
     expect(run('policies/jiangxi-fuliang.yaml', '--quiet').stderr).toBe('');

@@ -130,6 +130,14 @@ describe('a scenario’s change at each level, its range from the shares that ar
       low: { central: '800.00', provincial: '200.00', local: '200.00' },
       high: { central: '1200.00', provincial: '600.00', local: '1000.00' },
     });
+    // a scenario that makes an estimated share its own (scaled, set: no range of its own): no range, rather than the
+    // baseline's end moved alone (a reviewer's central × 1.1 "could cut central spending")
+    const scaled = resolve(
+      withParams(simplePolicy(), { 'funding.assistance.central': '0.55', 'funding.assistance.provincial': '0.2' }),
+      DATE,
+    );
+    const own = fundingOf([{ figures: figures('2000.00'), times: 1, snapshot: scaled }]);
+    expect(fundingDeltaRange(base!, own)).toBeUndefined();
     // no share an estimate: no range
     const plain = snapshot('0.5', '0.2');
     const [b0, r0] = ['1000.00', '2000.00'].map((c) => fundingOf([{ figures: figures(c), times: 1, snapshot: plain }]));

@@ -181,6 +181,14 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
           ...l.scenarios.slice(1).map((s) => s.funding.delta![lv]),
         ]),
       );
+      // where the shares are estimates, each level's range row gives the scenarios' Δ ranges too (JSON range.delta)
+      const ranged = [...t![0].matchAll(/<tr><th scope="row">([^<]*区间[^<]*)<\/th>(.*?)<\/tr>/g)].map((m) =>
+        [...m[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]),
+      );
+      const deltas = l.scenarios.slice(1).map((s) => (s.funding as unknown as { range?: { delta?: unknown } }).range?.delta);
+      expect(deltas.every((d) => d)).toBe(true); // (every share of both localities is an estimate)
+      expect(ranged).toHaveLength(3);
+      for (const row of ranged) expect(row.slice(l.scenarios.length).map((c) => c!.includes('–'))).toEqual(deltas.map(() => true));
     });
   });
 

@@ -48,6 +48,10 @@ export interface DatedValue {
   readonly where: Where;
 }
 
+/** In a parameter's history, the index of the policy's own entry a projected one grew from (-1: none, or not projected). */
+export const originIndex = (history: readonly DatedValue[], e: DatedValue): number =>
+  e.grown ? history.findIndex((x) => x.from === e.grown!.from && !x.grown) : -1;
+
 /** How far an estimate could be off: low/high (a number), the plausible values (a choice), a start-date window. */
 export interface EstimateRange {
   readonly low?: ParamValue;

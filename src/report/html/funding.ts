@@ -2,7 +2,7 @@
 // shares are estimates each level's range — as figures (a Guangzhou trial's pack had only a stacked chart without
 // labels: the director could not read the province's share of a reform).
 import { D } from '../../core/money.js';
-import { LEVEL_LABELS, LEVELS } from '../../core/funding.js';
+import { fundingDeltaRange, LEVEL_LABELS, LEVELS } from '../../core/funding.js';
 import type { LocalityReport } from '../compare.js';
 import { inUnit, UNIT_LABEL, type Unit } from '../text-table.js';
 import { fundingDelta, signedIn } from '../totals.js';
@@ -29,11 +29,15 @@ export function fundingTable(l: LocalityReport, i: number, unit: Unit): string {
           const r = s.funding!.range;
           return r ? { text: `${inUnit(r.low[lv], unit)} – ${inUnit(r.high[lv], unit)}`, cls: 'num est' } : '';
         }),
-        ...scs.map(() => ''),
+        // (a scenario's change, its range from the same ends: the Δ columns, as the table's Δ range row)
+        ...scs.map((s) => {
+          const d = fundingDeltaRange(base!.funding!, s.funding!);
+          return d ? { text: `${signedIn(d.low[lv], unit)} – ${signedIn(d.high[lv], unit)}`, cls: 'num est' } : '';
+        }),
       ]),
     );
   return table(header, rows, {
     id: `funding-${i + 1}`,
-    caption: `who pays 分级负担 (${UNIT_LABEL[unit]})${ranged ? '; * the funding shares that are estimates, each alone at either end of its range, the changes added' : ''}`,
+    caption: `who pays 分级负担 (${UNIT_LABEL[unit]})${ranged ? '; * the funding shares that are estimates, each alone at either end of its range, the changes added (the costs as they are)' : ''}`,
   });
 }
