@@ -1,44 +1,10 @@
 // The canonical parameters of DOMAIN.md "What varies by place and over time": one table used by the
 // policy loader (types, ranges, unknown-key suggestions), `params` (order of the JSON contract) and docs.
 import { FUNDING_LINES, GROUP_ZH, PREMIUM_GROUPS, TAKE_UP_GROUPS } from './groups.js';
+import { age, bound, FUNDING_EN, FUNDING_ZH, money, multiple, share, TAKE_UP_WHAT, type ParamSpec } from './param-kinds.js';
 import { editDistance } from '../edit-distance.js';
 
-export type ParamKind =
-  | { readonly type: 'money'; readonly positive?: boolean } // yuan, ≥ 0, at most 2 decimals
-  | { readonly type: 'decimal'; readonly max?: string } // non-negative decimal (multiples, shares)
-  | { readonly type: 'integer'; readonly min: number; readonly max: number }
-  | { readonly type: 'enum'; readonly values: readonly string[] }
-  | { readonly type: 'boolean' }
-  | { readonly type: 'tiers' };
-
-export interface ParamSpec {
-  readonly path: string;
-  readonly kind: ParamKind;
-  readonly unit: string;
-  readonly en: string;
-  readonly zh: string;
-  /** Needed only when another parameter says so; absent otherwise (params JSON: null or []). */
-  readonly optional?: { readonly when: string; readonly equals: string };
-  /** The value where a policy gives none (before its first date, or at all), and why (DOMAIN says what omission means). */
-  readonly default?: { readonly value: string; readonly basis: string };
-}
-
-const money = { type: 'money' } as const;
-const share = { type: 'decimal', max: '1' } as const;
-const multiple = { type: 'decimal' } as const;
-const age = { type: 'integer', min: 0, max: 130 } as const;
-const FUNDING_EN = {
-  assistance: 'basic assistance (tekun, dibao, rigid aid, gradual exit, temporary)',
-  medical: 'the premium subsidy',
-  disability: 'the two disability subsidies',
-} as const;
-const FUNDING_ZH = { assistance: '困难群众救助', medical: '资助参保', disability: '残疾人两项补贴' } as const;
-/** What a take-up group holds beyond its name (the parameter's English label). */
-const TAKE_UP_WHAT: Partial<Record<(typeof TAKE_UP_GROUPS)[number], string>> = {
-  dibao: ' (with supplement and single-person)',
-  rigid: ' (family and aid)',
-  disability: ' (the living and care subsidies)',
-};
+export type { ParamKind, ParamSpec } from './param-kinds.js';
 
 export const PARAMS: readonly ParamSpec[] = [
   {
@@ -137,16 +103,14 @@ export const PARAMS: readonly ParamSpec[] = [
     zh: '单人户救助金比例',
     optional: { when: 'single_person.benefit', equals: 'share_of_standard' },
   },
-  {
-    // 000（四） 低于当地低保标准２倍: the line itself is out; 003 §7 names the members of 低收入家庭, which §1 defines as
-    // 1.5倍以下: the line is in (民法典 第一千二百五十九条), as low_income.bound says of the same line.
-    path: 'single_person.bound',
-    kind: { type: 'enum', values: ['below', 'at_or_below'] },
-    unit: '',
-    en: 'single-person ceiling: under it (低于), or at or under it (以下)',
-    zh: '单人户收入上限是否含本数',
-    default: { value: 'below', basis: 'DOMAIN step 5 and 000（四） 低于当地低保标准２倍: a family exactly at the ceiling is not included' },
-  },
+  // 000（四） 低于当地低保标准２倍: the line itself is out; 003 §7 names the members of 低收入家庭, which §1 defines as
+  // 1.5倍以下: the line is in (民法典 第一千二百五十九条), as low_income.bound says of the same line.
+  bound(
+    'single_person.bound',
+    'single-person ceiling',
+    '单人户收入上限',
+    'DOMAIN step 5 and 000（四） 低于当地低保标准２倍: a family exactly at the ceiling is not included',
+  ),
   { path: 'tekun.elderly_age', kind: age, unit: 'years', en: 'tekun: elderly from age', zh: '特困：老年人年龄' },
   { path: 'tekun.minor_age', kind: age, unit: 'years', en: 'tekun: minors under age', zh: '特困：未成年人年龄' },
   {
@@ -198,16 +162,14 @@ export const PARAMS: readonly ParamSpec[] = [
     en: 'low-income reference standard',
     zh: '低保边缘参照标准',
   },
-  {
-    // 001（一） 低于当地低保标准2倍: the line itself is out; 003 §1 1.5倍以下: it is in (民法典 第一千二百五十九条:
-    // 以上、以下、以内 包括本数; 不满、超过 不包括本数).
-    path: 'low_income.bound',
-    kind: { type: 'enum', values: ['below', 'at_or_below'] },
-    unit: '',
-    en: 'low-income line: under it (低于), or at or under it (以下)',
-    zh: '低保边缘收入线是否含本数',
-    default: { value: 'below', basis: 'DOMAIN step 6 and 001（一） 低于……2倍: a family exactly at the line is not low-income' },
-  },
+  // 001（一） 低于当地低保标准2倍: the line itself is out; 003 §1 1.5倍以下: it is in (民法典 第一千二百五十九条: 以上、以下、以内
+  // 包括本数; 不满、超过 不包括本数).
+  bound(
+    'low_income.bound',
+    'low-income line',
+    '低保边缘收入线',
+    'DOMAIN step 6 and 001（一） 低于……2倍: a family exactly at the line is not low-income',
+  ),
   {
     path: 'rigid.disposable_income.urban',
     kind: money,
