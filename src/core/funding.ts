@@ -122,7 +122,7 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
  * A scenario's change at each level, its range from the funding shares that are estimates (the costs as they are): each
  * share alone at either end in both runs, the change's changes added, as a level's range is made. A reform's cost to
  * the county is its change times a share that may run from 0 to 0.35 (a county budget trial asked for it; only each
- * level's total had a range). Undefined where neither run has an estimated share.
+ * level's total had a range). Undefined where neither run has an estimated share, or they have not the same ones.
  */
 export function fundingDeltaRange(base: FundingReport, f: FundingReport): { readonly low: Split; readonly high: Split } | undefined {
   const paths = new Set([...(base.moves?.keys() ?? []), ...(f.moves?.keys() ?? [])]);
