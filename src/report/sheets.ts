@@ -3,8 +3,17 @@
 // force with how far each could be off (the policy's `range:`, what `sensitivity` varies) and their basis.
 import type ExcelJS from 'exceljs';
 import type { Change } from '../core/budget-year.js';
-import { PARAM_BY_PATH, PARAMS } from '../core/parameters/schema.js';
-import { inUse, madeBy, originIndex, valueToJson, valueToText, type Policy, type Snapshot } from '../core/parameters/tree.js';
+import { PARAM_BY_PATH, PARAMS, type ParamSpec } from '../core/parameters/schema.js';
+import {
+  inUse,
+  madeBy,
+  originIndex,
+  valueToJson,
+  valueToText,
+  type DatedValue,
+  type Policy,
+  type Snapshot,
+} from '../core/parameters/tree.js';
 import { rangeText } from './params.js';
 import { isCash, PROGRAMS as PROGRAMS_ALL } from '../core/programs/index.js';
 import type { MoneyUnit } from './excel.js';
@@ -90,6 +99,10 @@ export const ESTIMATE_COLUMNS: readonly Col[] = [
   { header: '来源 source', width: 30 },
 ];
 
+/** What a projected value grew from: the policy's own entry, its estimate's basis or its source. */
+const grownFrom = (origin: DatedValue, spec: ParamSpec): string =>
+  `grown from ${valueToText(origin.value, spec)} (since ${origin.from}${origin.estimate ? `, an estimate: ${origin.estimate}` : origin.source ? `, ${origin.source}` : ''})`;
+
 /** An estimate in force: its value, since when, its range's ends (or plausible values, or start-date window), its basis. */
 export function estimateCells(policy: Policy, e: EstimateUsed): Cell[] {
   // A projected value: the value it grew from, and that one's basis or source (a re-trial found 99 of 156 rows of a
@@ -98,9 +111,7 @@ export function estimateCells(policy: Policy, e: EstimateUsed): Cell[] {
   const history = policy.params.get(e.path) ?? [];
   const entry = history.find((x) => x.from === e.from);
   const origin = entry && spec ? history[originIndex(history, entry)] : undefined;
-  const from = origin
-    ? `; grown from ${valueToText(origin.value, spec!)} (since ${origin.from}${origin.estimate ? `, an estimate: ${origin.estimate}` : ''})`
-    : '';
+  const from = origin ? `; ${grownFrom(origin, spec!)}` : '';
   const source = e.source ?? (origin?.source ? `${origin.source}${origin.clause ? ` ${origin.clause}` : ''}` : '');
   return [e.path, num(String(e.value)), e.from, ...rangeOf(policy, e).map((v) => num(v)), `${e.basis}${from}`, source];
 }
@@ -151,13 +162,10 @@ export function parameterRows(s: Snapshot, baseline?: Snapshot): Cell[][] {
     const history = s.policy.params.get(spec.path) ?? [];
     const origin = e ? history[originIndex(history, e)] : undefined;
     const source = r.source ?? (origin?.source ? (s.policy.sources.get(origin.source) ?? null) : null);
-    const grownFrom = origin
-      ? `grown from ${valueToText(origin.value, spec)} (since ${origin.from}${origin.estimate ? `, an estimate: ${origin.estimate}` : origin.source ? `, ${origin.source}` : ''})`
-      : '';
     const basis = [
       e?.scenario ? madeBy(e) : '',
       e?.estimate ?? '',
-      grownFrom,
+      origin ? grownFrom(origin, spec) : '',
       r.defaulted ? `default: ${spec.default!.basis}` : '',
       e?.note ?? '',
     ]

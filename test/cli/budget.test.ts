@@ -743,7 +743,10 @@ describe('simulate --years: projected estimates in the workbook', () => {
     // with the value it grew from and that one's source (a re-trial: 99 of 156 projected rows had none)
     const full = ws.getRows(2, ws.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1));
     const std = full.find((x) => x[1] === 2027 && x[2] === 'dibao.standard.urban')!;
-    expect([String(std[7]).includes('; grown from 1309 (since 2025-01-01)'), String(std[8]).startsWith('gz-2025')]).toEqual([true, true]);
+    expect([String(std[7]).includes('; grown from 1309 (since 2025-01-01, gz-2025)'), String(std[8]).startsWith('gz-2025')]).toEqual([
+      true,
+      true,
+    ]);
     // the Parameters sheet: a projected value cites the value it grew from, and that one's source (a budget trial's 2027
     // standard had its source, clause, document and URL empty; the basis named the projection alone)
     const ps = wb.getWorksheet('参数 Parameters')!;
