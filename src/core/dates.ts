@@ -32,6 +32,11 @@ function otherwiseWritten(text: string): string {
   return isIsoDate(iso) ? ` (write ${iso})` : notADay(iso);
 }
 
+/** A date not after the one before it (a policy's or a scenario's dated values): said, with a year no document has. */
+export const notIncreasing = (from: string, prev: string): string =>
+  // (a policy author's 0024-07-01 after 2023-01-01 was told to reorder: a year before any document is a typo)
+  `dates must increase: ${from} comes after ${prev}${from < EARLIEST ? ` (${from.slice(0, 4)}: a typo in its year?)` : ''}`;
+
 export function isIsoDate(text: string): boolean {
   const m = ISO_RE.exec(text);
   if (!m) return false;

@@ -4,7 +4,7 @@
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { InputError } from '../errors.js';
 import { readInputText } from './files.js';
-import { EARLIEST, isIsoDate, notADay } from '../core/dates.js';
+import { isIsoDate, notADay, notIncreasing } from '../core/dates.js';
 import {
   BRANCHES,
   expectedOf,
@@ -186,13 +186,7 @@ function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, so
     }
     const prev = entries[entries.length - 1];
     if (prev && from === prev.from) y.problem(fromNode, `duplicate date ${from}`, subject);
-    else if (prev && from < prev.from)
-      y.problem(
-        fromNode,
-        // (a policy author's 0024-07-01 after 2023-01-01 was told to reorder: a year no document has is a typo)
-        `dates must increase: ${from} comes after ${prev.from}${from < EARLIEST ? ` (${from.slice(0, 4)}: a typo in its year?)` : ''}`,
-        subject,
-      );
+    else if (prev && from < prev.from) y.problem(fromNode, notIncreasing(from, prev.from), subject);
     if (!k.has('value')) {
       y.problem(item, 'missing "value"', subject);
       continue;

@@ -2,7 +2,7 @@
 // with the nearest valid one, every problem is listed with file:line:col, and nothing is applied until the
 // whole file is valid.
 import type { Node, YAMLMap, YAMLSeq } from 'yaml';
-import { isIsoDate, notADay } from '../core/dates.js';
+import { isIsoDate, notADay, notIncreasing } from '../core/dates.js';
 import { D } from '../core/money.js';
 import { BRANCHES, ID_RE, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
 import type { ParamValue } from '../core/parameters/tree.js';
@@ -109,7 +109,7 @@ function changeList(y: YamlFile, list: YAMLSeq, spec: ParamSpec): ScenarioChange
   });
   let last: string | undefined;
   for (const c of parsed) {
-    if (c.from && last && last >= c.from) y.problem(c.node, `dates must increase: ${c.from} after ${last}`, subject);
+    if (c.from && last && last >= c.from) y.problem(c.node, notIncreasing(c.from, last), subject);
     last = c.from && (!last || c.from > last) ? c.from : last;
   }
   return parsed.map(({ node: _node, ...c }) => ({ ...c, path: spec.path }));
@@ -202,7 +202,7 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
           continue;
         }
         if (values.length && date <= values[values.length - 1]!.from)
-          y.problem(f, `dates must increase: ${date} after ${values[values.length - 1]!.from}`, subject);
+          y.problem(f, notIncreasing(date, values[values.length - 1]!.from), subject);
         const value = e.has('value') ? parseValue(y, e.get('value')![0], spec) : (y.problem(item, 'missing "value"', subject), null);
         if (value !== null) values.push({ from: date, value });
       }

@@ -72,7 +72,15 @@ describe('scenario arithmetic', () => {
     ).toEqual([
       's.yaml:7:7: changes of dibao.standard.rural: each change after the first needs "from": the date it applies from',
       's.yaml:9:7: changes of dibao.standard.rural: "values" carry their own dates: give them as the one change of the parameter, not in a list',
-      's.yaml:8:7: changes of dibao.standard.rural: dates must increase: 2026-01-01 after 2026-07-01',
+      's.yaml:8:7: changes of dibao.standard.rural: dates must increase: 2026-01-01 comes after 2026-07-01',
+    ]);
+    // a year no document has, as a policy's dated values say it (0026 for 2026)
+    expect(
+      problems(
+        `scenario: s\ntitle: {zh: 测试, en: test}\nreason: r\nchanges:\n  dibao.standard.rural:\n    - {scale: 1.1, from: 2026-07-01}\n    - {scale: 1.2, from: 0026-01-01}\n`,
+      ),
+    ).toEqual([
+      's.yaml:7:7: changes of dibao.standard.rural: dates must increase: 0026-01-01 comes after 2026-07-01 (0026: a typo in its year?)',
     ]);
     // an empty list, at its line (a QA trial's was told without one)
     expect(problems(`scenario: s\ntitle: {zh: 测试, en: test}\nreason: r\nchanges:\n  dibao.standard.rural: []\n`)).toEqual([
