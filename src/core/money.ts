@@ -72,6 +72,14 @@ export function mulLessEq(a: number, b: number, c: number, d: number): boolean {
   return !mulLess(c, d, a, b);
 }
 
+/**
+ * Exact I < ratio × base, or I ≤ it where `atLine`: a line worded 以下 counts itself in (low_income.bound,
+ * single_person.bound; 民法典 第一千二百五十九条).
+ */
+export function underLine(I: number, ratio: Ratio, base: number, atLine: boolean): boolean {
+  return atLine ? mulLessEq(I, ratio.den, ratio.num, base) : mulLess(I, ratio.den, ratio.num, base);
+}
+
 /** floor(a / b) for a ≥ 0, b > 0 safe integers, corrected for floating-point division error. */
 export function floorDiv(a: number, b: number): number {
   let q = Math.floor(a / b);

@@ -6,7 +6,7 @@
 // (low_income.bound at_or_below: 003 §1, and 民法典 第一千二百五十九条 以下包括本数), I ≤ multiplier × S_ref × n.
 // Members included as single-person dibao are not counted among its persons.
 import { AREAS } from '../columns.js';
-import { fenToYuan as y, mulLess, mulLessEq, type Ratio } from '../money.js';
+import { fenToYuan as y, underLine, type Ratio } from '../money.js';
 import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
@@ -54,7 +54,7 @@ export function lowIncome(c: Ctx, r: LowIncomeRules): void {
   }
   const { n, I } = c;
   const m = r.multiplier;
-  const is = r.atLine ? mulLessEq(I, m.den, m.num, r.Sref * n) : mulLess(I, m.den, m.num, r.Sref * n);
+  const is = underLine(I, m, r.Sref * n, r.atLine);
   if (is) {
     enter(c.out, r.slot);
     c.out.count[r.slot] = n - c.singles;
@@ -67,7 +67,7 @@ function trace(c: Ctx, r: LowIncomeRules, is: boolean): void {
   const { n, I } = c;
   const m = r.multiplier;
   const SrefN = r.Sref * n;
-  const line = r.atLine ? mulLessEq(I, m.den, m.num, SrefN) : mulLess(I, m.den, m.num, SrefN);
+  const line = underLine(I, m, SrefN, r.atLine);
   c.tr!.record({
     step: '6',
     program: 'low_income',

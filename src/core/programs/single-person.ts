@@ -6,7 +6,7 @@
 // enters dibao alone with round(max(0, S − inc(p))) or round(benefit_share × S); the dibao supplement (step 3's
 // module) follows. Under gap_own_income a member whose own counted income is not under S needs nothing and does not
 // enter (DOMAIN step 5 as amended: before, such a member entered with 0.00 and drew the supplement).
-import { fenToYuan as y, mulLess, mulLessEq, roundFen, roundTimes, toRatio, type Ratio, type Rounding } from '../money.js';
+import { fenToYuan as y, roundFen, roundTimes, toRatio, underLine, type Ratio, type Rounding } from '../money.js';
 import { check } from '../trace.js';
 import { countedIncome, enter, isSevere, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
@@ -62,15 +62,11 @@ export const STEP: Step<SingleRules> = {
   reach: (r) => ({ needs: FEATURE.severeOrIll, line: { num: r.ceiling.num * r.S + (r.atLine ? 1 : 0), den: r.ceiling.den } }),
 };
 
-/** I < income_ceiling × S × n, or ≤ under single_person.bound at_or_below. */
-const within = (I: number, r: SingleRules, Sn: number) =>
-  r.atLine ? mulLessEq(I, r.ceiling.den, r.ceiling.num, Sn) : mulLess(I, r.ceiling.den, r.ceiling.num, Sn);
-
 export function singlePerson(c: Ctx, r: SingleRules): void {
   if (c.isDibao || c.rigidAid || !c.assetsOk) return;
   const { pop, n, I } = c;
   const S = r.S;
-  const below = within(I, r, S * n);
+  const below = underLine(I, r.ceiling, S * n, r.atLine);
   if (c.tr) traceHousehold(c, r, below);
   if (!below) return;
   const { out } = c;
