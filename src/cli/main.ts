@@ -225,7 +225,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(date())
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .addOption(new Option('--years <YYYY-YYYY>', 'budget years, as simulate --years (with ranges)').conflicts(['date', 'year']))
-    .option('--projection <file>', 'with --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
+    .option('--projection <file>', 'with --year or --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
     .addOption(unit('the report', '').default('wan'))
     .requiredOption('--out <file>', 'the HTML file to write (atomically)')
     .addHelpText(

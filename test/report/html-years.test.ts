@@ -179,8 +179,24 @@ describe('one budget year, a scenario the baseline already has (Nanning: low-inc
   });
 });
 
+describe('report --year 2028 --projection: the budget year grown, as simulate --year --projection gives it', () => {
+  it("is the budget years' report of that one year, its total the JSON's (a trial's report --year refused it)", () => {
+    const one = ['--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--year', '2028', '--projection', ARGS[7]!];
+    const out = join(dir, 'one.html');
+    const r = jiuzhu(['report', ...one, '--unit', 'yuan', '--out', out, '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const total = JSON.parse(jiuzhu(['simulate', ...one, '--format', 'json', '--quiet']).stdout).scenarios[0].total_annual_cost;
+    expect(html).toContain('budget year 2028');
+    expect(html).toContain(`data-yuan="${total}"`);
+    // (a grown year: 2028's total is not the unprojected year's)
+    const plain = JSON.parse(jiuzhu(['simulate', ...one.slice(0, 6), '--format', 'json', '--quiet']).stdout).scenarios[0];
+    expect(plain.total_annual_cost).not.toBe(total);
+  });
+});
+
 describe('report --years: what it cannot do', () => {
-  it('takes one locality, and --projection only with --years', () => {
+  it('takes one locality, and --projection only with --year or --years', () => {
     const two = jiuzhu(['report', ...ARGS, '--policy', 'policies/jiangxi-fuliang.yaml', '--out', join(dir, 'two.html')]);
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('--years reports one locality');
@@ -196,7 +212,19 @@ describe('report --years: what it cannot do', () => {
       join(dir, 'p.html'),
     ]);
     expect(lone.code).toBe(2);
-    expect(lone.stderr).toContain('--projection goes with --years');
-    expect(existsSync(join(dir, 'two.html')) || existsSync(join(dir, 'p.html'))).toBe(false);
+    expect(lone.stderr).toContain('--projection goes with --years or --year');
+    const twoYear = jiuzhu([
+      'report',
+      ...ARGS.slice(0, 4),
+      '--year',
+      '2028',
+      ...ARGS.slice(6, 8),
+      '--policy',
+      'policies/jiangxi-fuliang.yaml',
+      '--out',
+      join(dir, 'y.html'),
+    ]);
+    expect([twoYear.code, twoYear.stderr]).toEqual([2, expect.stringContaining('--year with --projection reports one locality')]);
+    expect(['two.html', 'p.html', 'y.html'].some((f) => existsSync(join(dir, f)))).toBe(false);
   });
 });

@@ -72,14 +72,18 @@ const RATE_DELTA = 10_000;
 export async function reportCommand(ctx: Ctx, o: ReportOptions): Promise<void> {
   if (!o.out) throw new UsageError('jiuzhu report writes one HTML file: give --out FILE.html');
   await refuseOverwrite([{ flag: '--out', path: o.out, format: 'html' }], inputsOf(o));
-  if (o.projection && o.years === undefined) throw new UsageError('--projection goes with --years (e.g. --years 2027-2029)');
-  if (o.years === undefined) return writeTold(ctx, o.quiet, o.out, await reportHtml(ctx, o));
+  if (o.projection && o.years === undefined && o.year === undefined)
+    throw new UsageError('--projection goes with --years or --year (e.g. --years 2027-2029)');
+  // A budget year grown by a projection is the budget years' report of that one year, as simulate --year --projection
+  // gives the year simulate --years gives (a trial's report --year refused the projection simulate took).
+  const years = o.years ?? (o.projection ? `${budgetYear(o.year!)}-${budgetYear(o.year!)}` : undefined);
+  if (years === undefined) return writeTold(ctx, o.quiet, o.out, await reportHtml(ctx, o));
   if (o.policy.length > 1)
     throw new UsageError(
-      `--years reports one locality's budget years: give one --policy (${o.policy.length} given)`,
-      'for localities side by side: --date or --year',
+      `${o.years ? '--years' : '--year with --projection'} reports one locality's budget years: give one --policy (${o.policy.length} given)`,
+      o.years ? 'for localities side by side: --date or --year' : 'for localities side by side: --year without --projection',
     );
-  await writeYearsReport(ctx, { ...o, policy: o.policy[0]!, years: o.years }, o.out);
+  await writeYearsReport(ctx, { ...o, policy: o.policy[0]!, years }, o.out);
 }
 
 /**
