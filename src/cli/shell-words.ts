@@ -5,9 +5,3 @@ export const shellWord = (s: string): string => (/^[\w./:@%+=,-]+$/.test(s) ? s 
 
 /** `jiuzhu` and its arguments, each quoted where it needs to be. */
 export const commandLine = (args: readonly string[]): string => ['jiuzhu', ...args.map(shellWord)].join(' ');
-
-/** How an output was made, for its About sheet or page: the command line as typed again, and jiuzhu's version. */
-export const madeBy = (ctx: { readonly argv?: readonly string[]; readonly version?: string }) => ({
-  command: commandLine(ctx.argv ?? []),
-  version: ctx.version ?? '',
-});

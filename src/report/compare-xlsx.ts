@@ -3,6 +3,7 @@
 // months, who pays, estimates, parameters — then what only compare has, at a date: winners and losers, the split by
 // area and by income decile, and the flows between layers. The same figures as compare's JSON, money in the unit
 // asked for; io/ writes it.
+import type { MadeBy } from './made.js';
 import type ExcelJS from 'exceljs';
 import { LAYERS } from '../core/compare.js';
 import { D } from '../core/money.js';
@@ -18,7 +19,7 @@ import { COUNT, datedRows, runSheets } from './xlsx.js';
 /** A weighted count as a number (whole households or persons: compare's JSON rounds them so). */
 const count = (s: string): number => Number(s);
 
-export async function compareWorkbook(r: CompareReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {
+export async function compareWorkbook(r: CompareReport, made: MadeBy): Promise<ExcelJS.Workbook> {
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   wb.creator = `jiuzhu ${made.version}`;

@@ -3,6 +3,7 @@
 // (the tornado's rows, largest swing first) with its basis, each scenario's delta at each end, the draws'
 // percentiles, and how it was made. Built from sensitivityJson's view model (the same figures as JSON and CSV), money
 // in the unit asked for; io/ writes it.
+import type { MadeBy } from './made.js';
 import type ExcelJS from 'exceljs';
 import { D, fixed } from '../core/money.js';
 import { loadExcel, moneyUnit } from './excel.js';
@@ -41,7 +42,7 @@ interface View {
   };
 }
 
-export async function sensitivityWorkbook(rep: SensitivityReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {
+export async function sensitivityWorkbook(rep: SensitivityReport, made: MadeBy): Promise<ExcelJS.Workbook> {
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   wb.creator = `jiuzhu ${made.version}`;

@@ -3,6 +3,7 @@
 // force with how far each could be off (the policy's `range:`, what `sensitivity` varies) and their basis.
 import type ExcelJS from 'exceljs';
 import type { Change } from '../core/budget-year.js';
+import { inputLine, type MadeBy } from './made.js';
 import { PARAM_BY_PATH, PARAMS, type ParamSpec } from '../core/parameters/schema.js';
 import {
   inUse,
@@ -58,8 +59,8 @@ export function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[], 
   for (const r of rows) ws.addRow([...r]);
 }
 
-/** The sheet of how the workbook was made: item and value, the command and version last. */
-export function aboutSheet(wb: ExcelJS.Workbook, rows: ReadonlyArray<readonly Cell[]>, made: { command: string; version: string }): void {
+/** The sheet of how the workbook was made: item and value, then each input with its SHA-256, the command and version last. */
+export function aboutSheet(wb: ExcelJS.Workbook, rows: ReadonlyArray<readonly Cell[]>, made: MadeBy): void {
   sheet(
     wb,
     '说明 About',
@@ -67,7 +68,12 @@ export function aboutSheet(wb: ExcelJS.Workbook, rows: ReadonlyArray<readonly Ce
       { header: '项 item', width: 18 },
       { header: '内容 value', width: 100 },
     ],
-    [...rows, ['命令 command', made.command], ['版本 version', `jiuzhu ${made.version}`]],
+    [
+      ...rows,
+      ...(made.files ?? []).map((f): Cell[] => [`输入 ${f.role}`, inputLine(f)]),
+      ['命令 command', made.command],
+      ['版本 version', `jiuzhu ${made.version}`],
+    ],
   );
 }
 

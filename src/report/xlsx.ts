@@ -2,6 +2,7 @@
 // pays, the parameter changes and the estimates — numbers as numbers with number formats, headers in 中文 and English,
 // frozen header rows. Built here; io/ writes it (report/ never opens a file). compare's workbook (compare-xlsx.ts) has
 // the same sheets with each row's locality before it (runSheets), and its own after them.
+import type { MadeBy } from './made.js';
 import type ExcelJS from 'exceljs';
 import { noteText } from '../core/policy-notes.js';
 import { loadExcel, moneyUnit, type MoneyUnit } from './excel.js';
@@ -40,7 +41,7 @@ export interface RunGroup {
 }
 
 /** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
-export async function totalsWorkbook(r: SimulationReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {
+export async function totalsWorkbook(r: SimulationReport, made: MadeBy): Promise<ExcelJS.Workbook> {
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   wb.creator = `jiuzhu ${made.version}`;

@@ -1,6 +1,7 @@
 // simulate --years as a workbook: each run's cost and who pays, per program and year, with the window's sum (and each
 // total's range with --ranges); who pays by level; the parameters that change inside a year; each year's parameters
 // and the estimates they rest on; how it was made.
+import type { MadeBy } from './made.js';
 import type ExcelJS from 'exceljs';
 import { loadExcel, moneyUnit } from './excel.js';
 import { ROUNDING_NOTE } from './text-table.js';
@@ -26,7 +27,7 @@ import { projectionLines, totalDelta, window, yearlyRate, type YearsReport } fro
 import { deltaRangeRows } from './xlsx.js';
 
 /** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
-export async function yearsWorkbook(r: YearsReport, made: { command: string; version: string }): Promise<ExcelJS.Workbook> {
+export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<ExcelJS.Workbook> {
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   wb.creator = `jiuzhu ${made.version}`;

@@ -1,6 +1,7 @@
 // compare --format xlsx: the workbook a finance bureau forwards when it compares reforms (and localities). Every
 // figure is compare's JSON figure, in the unit asked for, as a number; each row names its locality.
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -115,9 +116,22 @@ describe('compare --format xlsx', () => {
       // (Guangzhou's tekun is 1.6 × S already: its Δ 0 by construction; and one file's households under both rules)
       '注意 note',
       '注意 note',
+      // each input with its size and SHA-256, as the HTML report lists them (a finance trial: the workbook named no hash)
+      '输入 policy 政策',
+      '输入 policy 政策',
+      '输入 scenario 方案',
+      '输入 scenario 方案',
+      '输入 households 家庭',
       '命令 command',
       '版本 version',
     ]);
+    const hashed = (path: string) =>
+      `${path} · ${statSync(path).size} bytes · SHA-256 ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+    expect(
+      rows('说明 About')
+        .filter((r) => String(r[0]).startsWith('输入'))
+        .map((r) => r[1]),
+    ).toEqual([LOCALITIES[1]!, LOCALITIES[3]!, SCENARIOS[1]!, SCENARIOS[3]!, SAMPLE].map(hashed));
   });
 
   it('a budget year: its months and changes by locality, and no per-date details (said in About)', async () => {

@@ -20,7 +20,7 @@ import {
 } from '../../report/compare.js';
 import { estimatesInForce } from '../../report/estimates.js';
 import type { Ctx } from '../context.js';
-import { madeBy } from '../shell-words.js';
+import { madeWith } from '../made.js';
 import { writeTold } from '../written.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { Unit } from '../../report/text-table.js';
@@ -72,7 +72,7 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   const render = async (report: CompareReport) => {
     if (o.format !== 'xlsx') return write(renderCompare(report, o.format as Exclude<CompareOptions['format'], 'html' | 'xlsx'>));
     const { compareWorkbook } = await import('../../report/compare-xlsx.js'); // exceljs only for a workbook
-    const made = madeBy(ctx);
+    const made = await madeWith(ctx, o);
     return writeTold(ctx, o.quiet, o.out!, await compareWorkbook(report, made));
   };
   if (o.format === 'html') {

@@ -10,16 +10,14 @@ import type { Run } from '../../core/simulate.js';
 import { evaluatePlan, sensitivityPlan } from '../../core/sensitivity-plan.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { UsageError } from '../../errors.js';
-import { fileDigest } from '../../io/files.js';
 import { inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import type { CompareReport } from '../../report/compare.js';
-import type { Made } from '../../report/html/made.js';
 import { htmlReport } from '../../report/html/report.js';
 import { localitiesLeftOut } from '../../report/sensitivity.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
-import { madeBy } from '../shell-words.js';
+import { madeOf } from '../made.js';
 import { writeTold } from '../written.js';
 import { compareNotes, heardNotes, sayNotes } from '../scenario-notes.js';
 import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, noteEmpty, simulationDate, withExecutor } from '../load.js';
@@ -203,25 +201,4 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
     cliffs,
     made: await making,
   });
-}
-
-/**
- * How a report was made (its last section): the command, the version, the time, and each input's size and SHA-256,
- * hashed while the households are evaluated (a pipe is not: the command reads it once).
- */
-async function madeOf(
-  ctx: Ctx,
-  o: { policy: readonly string[]; scenario?: readonly string[]; projection?: string; households: string },
-): Promise<Made> {
-  const files = [
-    ...o.policy.map((path) => ({ role: 'policy 政策', path })),
-    ...(o.scenario ?? []).map((path) => ({ role: 'scenario 方案', path })),
-    ...(o.projection ? [{ role: 'projection 预测', path: o.projection }] : []),
-    { role: 'households 家庭', path: o.households },
-  ];
-  return {
-    ...madeBy(ctx),
-    generated: ctx.now().toISOString(),
-    files: await Promise.all(files.map(async (f) => ({ ...f, ...(await fileDigest(f.path)) }))),
-  };
 }

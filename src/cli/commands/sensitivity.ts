@@ -15,7 +15,7 @@ import {
 } from '../../report/sensitivity.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
-import { madeBy } from '../shell-words.js';
+import { madeWith } from '../made.js';
 import { writeTold } from '../written.js';
 import {
   applyUsable,
@@ -90,7 +90,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   };
   if (o.format === 'xlsx') {
     const { sensitivityWorkbook } = await import('../../report/sensitivity-xlsx.js');
-    await writeTold(ctx, o.quiet, o.out!, await sensitivityWorkbook(report, madeBy(ctx)));
+    await writeTold(ctx, o.quiet, o.out!, await sensitivityWorkbook(report, await madeWith(ctx, o)));
   } else {
     const text = {
       table: () => sensitivityTable(report),

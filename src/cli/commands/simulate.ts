@@ -10,7 +10,7 @@ import { estimatesInForce, programsOnEstimates } from '../../report/estimates.js
 import { PER_HOUSEHOLD_HEADER, perHouseholdRow } from '../../report/per-household.js';
 import { totalsCsv, totalsJson, totalsMarkdown, totalsTable, type SimulationReport } from '../../report/totals.js';
 import type { Ctx } from '../context.js';
-import { madeBy } from '../shell-words.js';
+import { madeWith } from '../made.js';
 import { writeTold, wroteLine } from '../written.js';
 import { fileThere } from '../../io/places.js';
 import { policyNotes } from '../../core/policy-notes.js';
@@ -195,8 +195,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
   if (o.perHousehold || o.stream)
     throw new UsageError(`--years gives the years' totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
   const report = await simulateYears(ctx, o, await loadScenarios(o.scenario ?? [], ctx, o.quiet), span);
-  const made = madeBy(ctx);
-  if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, made));
+  if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, await madeWith(ctx, o)));
   else {
     const text = {
       json: () => JSON.stringify(yearsJson(report), null, 2) + '\n',
@@ -214,8 +213,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
 /** The report to standard output, or (--out) to a file; xlsx only to a file. */
 async function emit(ctx: Ctx, o: SimulateOptions, report: SimulationReport): Promise<void> {
   if (o.format === 'xlsx') {
-    const made = madeBy(ctx);
-    return writeTold(ctx, o.quiet, o.out!, await totalsWorkbook(report, made));
+    return writeTold(ctx, o.quiet, o.out!, await totalsWorkbook(report, await madeWith(ctx, o)));
   }
   const text = render(report, o.format as TextFormat); // (html: written by the report before, see the command)
   if (o.out) await writeTold(ctx, o.quiet, o.out, text);

@@ -1,20 +1,9 @@
 // How a report was made, as its last section: the command, the version, when, and every input file with its size and
 // SHA-256 (the same files and command give the same figures).
+import type { Made } from '../made.js';
 import { table } from './page.js';
 
-export interface Made {
-  readonly command: string;
-  readonly version: string;
-  /** When the report was made (ISO time). */
-  readonly generated: string;
-  /** Each input with its size and SHA-256 (null: a pipe or standard input, read once by the command, not hashed). */
-  readonly files: ReadonlyArray<{
-    readonly role: string;
-    readonly path: string;
-    readonly sha256: string | null;
-    readonly bytes: number | null;
-  }>;
-}
+export type { Made };
 
 export function madeSection(m: Made): string[] {
   return [
