@@ -4,10 +4,14 @@
 // months / 12 spread the exit over the year and counted it again in every period it was seen in: an auditor's household
 // leaving in January, back on dibao from August, was given 900 × 7/12 = 525 where it is paid 3 × 300 = 900.
 //
-// Here the exit is counted once per household, in the months it is paid: from the first month of the first period it
-// exits in, for its months, no further than the year's end, nor than a later period in which it is on dibao again
-// (then a later exit starts anew). Each period's totals hold what each of its months pays (Totals.exitMonths), from
-// which budget-year.ts reads the program's year and its months.
+// Here the exit is counted once per household, in the months it is paid: from the first month of the period it leaves
+// dibao in, for its months, no further than the year's end, nor than a later period in which it is on dibao again
+// (then a later exit starts anew), nor than one in which it has rigid aid (step 7: no exit beside rigid aid; Nanning's
+// aid is dibao itself, 000（一）). A household that leaves with no exit (gradual_exit.months 0 then, its assets over the
+// limit, rigid aid) gets none in a later period of the year either: it left when it left (an auditor's Guangzhou
+// household, off dibao from January, was paid an exit from August, when the policy's exit began). Each period's totals
+// hold what each of its months pays (Totals.exitMonths), from which budget-year.ts reads the program's year and its
+// months.
 import type { Totals } from './aggregate.js';
 import type { HouseholdResult } from './programs/context.js';
 import { SLOT } from './programs/index.js';
@@ -24,6 +28,14 @@ export interface PeriodOf {
 export const EXIT = SLOT.gradual_exit;
 const DIBAO = SLOT.dibao;
 const SINGLE = SLOT.single_person;
+const AID = SLOT.rigid_aid;
+
+/** Eligible for a program: in it, or eligible and not taking it up (step 7 reads eligibility, as the one date does). */
+function eligible(r: HouseholdResult, slot: number): boolean {
+  if (r.flag[slot]) return true;
+  for (let j = 0; j < r.declinedCount; j++) if (r.declined[j] === slot) return true;
+  return false;
+}
 
 /** The runs' years, each its periods' run indexes in month order (a year starts in January); null when none is. */
 export function periodGroups(periods: ReadonlyArray<PeriodOf | undefined>): number[][] | null {
@@ -50,20 +62,22 @@ export function addYearExit(
   partial: readonly Totals[],
   w: number,
 ): void {
-  let exited = false; // since it was last on dibao
+  let left = false; // off dibao since a period of this year: it left then, with its exit or with none
   let [from, to, amount, persons] = [0, 0, 0, 0]; // the exit's months [from, to), its monthly amount and persons
   for (const i of group) {
     const r = results[i]!;
     const { first, months } = periods[i]!;
     if (r.flag[DIBAO] || r.flag[SINGLE]) {
       // on dibao again (its income under the line, or a member included alone): the exit, if any, ends here
-      exited = false;
+      left = false;
       to = Math.min(to, first);
       continue;
     }
-    if (r.flag[EXIT] && !exited) {
-      exited = true;
-      [from, to, amount, persons] = [first, Math.min(13, first + r.months[EXIT]!), r.amount[EXIT]!, r.count[EXIT]!];
+    // rigid aid from here: the exit, if any, ends (not paid beside it)
+    if (eligible(r, AID)) to = Math.min(to, first);
+    if (!left) {
+      left = true;
+      if (r.flag[EXIT]) [from, to, amount, persons] = [first, Math.min(13, first + r.months[EXIT]!), r.amount[EXIT]!, r.count[EXIT]!];
     }
     const [a, b] = [Math.max(from, first), Math.min(to, first + months)];
     if (a < b) partial[i]!.addExitMonths(w, persons, amount, a, b);

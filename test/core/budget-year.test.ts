@@ -122,3 +122,56 @@ describe('the budget year’s gradual exit', () => {
     ]);
   });
 });
+
+// DOMAIN step 7 over a year, as a rules auditor read it (README "Budgets": the exit runs from the first month of the
+// period a household leaves dibao in): a household that leaves with no exit gets none later in the year, and an exit
+// is not paid beside rigid aid. The simple policy, S urban 1000; one urban worker on dibao, prior_dibao 300.00.
+describe('the budget year’s gradual exit: when it leaves, and not beside rigid aid', () => {
+  /** The simple policy with `path` given dated values (each from its date). */
+  const dated = (p: Policy, path: string, values: ReadonlyArray<[string, number]>): Policy => {
+    const params = new Map(p.params);
+    const first = params.get(path)![0]!;
+    params.set(
+      path,
+      values.map(([from, v]) => ({ ...first, from, value: D(v) })),
+    );
+    return { ...p, params };
+  };
+  const run = (policy: Policy, household: Record<string, unknown>, wage: string) => {
+    const pop = populationOf([
+      { id: 'x', household: { area: 'urban', onDibao: 1, prior: fen('300'), ...household }, persons: [{ age: 40, wage: fen(wage) }] },
+    ]);
+    const periods = periodsOf(policy, 2024);
+    return figures(yearTotals(periods, simulate(pop, periodRuns(periods, 'y')))).programs;
+  };
+
+  it('off dibao from January while the policy had no exit (months 0 until April): none from April either', () => {
+    // I = 1300 − 200 = 1100.00 ≥ S 1000 all year: it left in January, when gradual_exit.months was 0 (the old reading
+    // started a 6-month exit in April: 1800.00)
+    const p = dated(simplePolicy(), 'dibao.gradual_exit.months', [
+      ['2020-01-01', 0],
+      ['2024-04-01', 6],
+    ]);
+    const year = run(p, {}, '1300');
+    expect([year.gradual_exit.annual_cost, year.dibao.annual_cost]).toEqual(['0.00', '0.00']);
+  });
+
+  it('off dibao from January through its assets (over 24 × S until S rises in April): no exit from April', () => {
+    // assets 25,000.00 > 24 × 1000 until March (out of dibao, no exit: 003 §11 is for leaving through income);
+    // from April 25,000.00 ≤ 24 × 1200 but I = 1500 − 200 = 1300.00 ≥ 1200: still out, having left in January
+    const year = run(raisedOnApril1(), { assets: fen('25000') }, '1500');
+    expect([year.gradual_exit.annual_cost, year.dibao.annual_cost]).toEqual(['0.00', '0.00']);
+  });
+
+  it('an exit from January ends where rigid aid begins (S 1000 → 1050 on 1 April): 900.00 of exit, then 9 × 8.33 of aid', () => {
+    // I = 1100.00, A = 12 × 1100 = 13,200, E = 700: A − E = 12,500. Until March 12 × S = 12,000 ≤ 12,500: no aid, the
+    // exit 300.00 a month. From April 12 × 1050 = 12,600 > 12,500: aid round((12,600 − 12,500) / 12) = 8.33 a month
+    // (001（一）), and step 7 gives no exit beside it: 3 × 300.00 = 900.00 (it was paid to June: 1800.00)
+    const p = dated(simplePolicy(), 'dibao.standard.urban', [
+      ['2020-01-01', 1000],
+      ['2024-04-01', 1050],
+    ]);
+    const year = run(p, { rigid: fen('700') }, '1300');
+    expect([year.gradual_exit.annual_cost, year.rigid_aid.annual_cost, year.dibao.annual_cost]).toEqual(['900.00', '74.97', '0.00']);
+  });
+});
