@@ -34,6 +34,21 @@ describe('a group is taken up when take_up_draw < take_up.<group>, compared exac
   it('on dibao now (on_dibao = 1), a household always takes dibao up', () => {
     expect(evaluate(poor(999_999, { onDibao: 1, prior: fen('600') }), r).dibao.flag).toBe(1);
   });
+  // An auditor's Nanning household on the register, its rigid aid the dibao it keeps (rigid.aid_group dibao, 000（一）),
+  // received nothing at a draw of 0.95. One adult with 1,500 a month and 8,400 of rigid spending a year: not dibao
+  // (1500 ≥ S 1000); A − E = 18,000 − 8,400 = 9,600 < 12,000: rigid aid (12,000 − 9,600) / 12 = 200.00 a month.
+  it('on dibao now, where rigid aid is dibao (rigid.aid_group dibao), a household takes its rigid aid up too', () => {
+    const registered = {
+      household: { area: 'urban' as const, rigid: fen('8400'), takeUpDraw: 950_000, onDibao: 1 },
+      persons: [{ age: 40, other: fen('1500') }],
+    };
+    const at = (group: string) => withParams(simplePolicy(), { 'take_up.rigid': '0.5', 'rigid.aid_group': group });
+    expect(evaluate(registered, rulesOf(at('dibao'))).rigid_aid).toMatchObject({ flag: 1, amount: fen('200.00') });
+    // where the aid is its own program (the default, DOMAIN's letter), the draw decides it
+    expect(evaluate(registered, rulesOf(at('rigid'))).rigid_aid).toMatchObject({ flag: 0, amount: 0, declined: 1 });
+    // and a household not on the register draws for it as any other
+    expect(evaluate({ ...registered, household: { ...registered.household, onDibao: 0 } }, rulesOf(at('dibao'))).rigid_aid.flag).toBe(0);
+  });
 });
 
 describe('what is not taken up gives nothing, and is counted as eligible', () => {

@@ -4,7 +4,9 @@
 // (jiuzhu's sixth group, take_up.disability: it stands for who may and does apply — Guangzhou's hukou half — and a
 // household on the register holds local hukou and has applied; a rules audit found a Guangzhou dibao member of grade 1
 // paid neither subsidy at a draw of 0.5, where DOMAIN step 10 gives the dibao group's disabled the living subsidy);
-// gradual exit needs no take-up.
+// and where rigid aid is dibao (rigid.aid_group dibao: Nanning's aid is dibao on income after rigid expenditure,
+// 000（一）) a registered household paid it takes it up too: it is the dibao it receives (an auditor's Nanning household
+// on the register, its aid the dibao it kept, received nothing at a draw of 0.95); gradual exit needs no take-up.
 // A program not taken up contributes nothing to the household's row or to the totals; what it would have given is
 // kept apart (declined*), for the eligible figures every output shows beside the received ones. Layers follow
 // eligibility: the steps have run before, so a dibao-eligible household that does not take dibao up is still not
@@ -41,12 +43,14 @@ export interface TakeUpRules {
   readonly groupOf: readonly number[];
   readonly dibao: number;
   readonly disability: number;
+  /** The rigid group's index, where rigid aid is dibao (rigid.aid_group dibao); else -1. */
+  readonly aidAsDibao: number;
 }
 
 export const STEP: Step<TakeUpRules> = {
   id: 'take_up',
   number: '8.5', // after step 8, before 9 (DOMAIN gives take-up no number)
-  reads: ['take_up.'],
+  reads: ['take_up.', 'rigid.aid_group'],
   // After every step that decides a program with a group (their results are what take-up keeps or declines).
   uses: ['tekun', 'dibao', 'dibao_supplement', 'single_person', 'rigid_aid', 'low_income', 'gradual_exit', 'temporary'],
   scope: 'household',
@@ -62,6 +66,7 @@ export const STEP: Step<TakeUpRules> = {
       groupOf: PROGRAMS.map((prog) => (prog.group ? GROUPS.indexOf(prog.group) : -1)),
       dibao: GROUPS.indexOf('dibao'),
       disability: GROUPS.indexOf('disability'),
+      aidAsDibao: p.str('rigid.aid_group') === 'dibao' ? GROUPS.indexOf('rigid') : -1,
     };
   },
   run: takeUp,
@@ -77,7 +82,7 @@ export function takeUp(c: Ctx, r: TakeUpRules): void {
   let declined = 0;
   const registered = c.pop.onDibao[c.h] === 1;
   for (let g = 0; g < r.below.length; g++) {
-    if (draw >= r.below[g]! && !(registered && (g === r.dibao || g === r.disability))) declined |= 1 << g;
+    if (draw >= r.below[g]! && !(registered && keeps(c, r, g))) declined |= 1 << g;
   }
   if (c.tr) trace(c, r, draw, declined);
   if (!declined) return;
@@ -100,21 +105,31 @@ export function takeUp(c: Ctx, r: TakeUpRules): void {
   out.presentCount = kept;
 }
 
+/** A group a household on the register (on_dibao 1) takes up whatever its draw: what it receives now. */
+const keeps = (c: Ctx, r: TakeUpRules, g: number): boolean => g === r.dibao || g === r.disability || (g === r.aidAsDibao && c.rigidAid);
+
 function trace(c: Ctx, r: TakeUpRules, draw: number, declined: number): void {
   const onDibao = c.pop.onDibao[c.h] === 1;
   c.tr!.record({
     step: 'take-up',
     program: 'take_up',
     clauses: CLAUSES,
-    rule: 'a group is taken up when take_up_draw < take_up.<group> (on_dibao = 1: dibao and disability always); what is not taken up is not received',
+    rule: 'a group is taken up when take_up_draw < take_up.<group> (on_dibao = 1: dibao and disability always, and rigid aid where it is dibao: rigid.aid_group); what is not taken up is not received',
     params: traceParams(STEP, c.area),
     values: [
       ['take_up_draw', (draw / 1_000_000).toFixed(6)],
       ['on_dibao', String(c.pop.onDibao[c.h])],
     ],
     checks: GROUPS.map((g, i) =>
-      (i === r.dibao || i === r.disability) && onDibao
-        ? check(`takes up ${g}`, 'on_dibao', '=', '1', true, `申请并认定${GROUP_ZH[g]}（现领低保）`)
+      onDibao && keeps(c, r, i)
+        ? check(
+            `takes up ${g}${i === r.aidAsDibao ? ' (its rigid aid is dibao: rigid.aid_group)' : ''}`,
+            'on_dibao',
+            '=',
+            '1',
+            true,
+            `申请并认定${GROUP_ZH[g]}（现领低保）`,
+          )
         : check(
             `takes up ${g}: take_up_draw < take_up.${g}`,
             (draw / 1_000_000).toFixed(6),
@@ -126,7 +141,7 @@ function trace(c: Ctx, r: TakeUpRules, draw: number, declined: number): void {
     ),
     result: declined ? `does not take up ${GROUPS.filter((_, i) => declined & (1 << i)).join(', ')}` : 'takes up every group',
     zh: {
-      rule: '某类别在 take_up_draw < take_up.<类别> 时视为申请并获认定（on_dibao = 1：低保及残疾人两项补贴始终认定）；未申请认定的，不予享受',
+      rule: '某类别在 take_up_draw < take_up.<类别> 时视为申请并获认定（on_dibao = 1：低保及残疾人两项补贴始终认定，刚性支出救助按低保给予的亦然）；未申请认定的，不予享受',
       result: declined
         ? `未申请认定：${GROUPS.filter((_, i) => declined & (1 << i))
             .map((g) => GROUP_ZH[g])
