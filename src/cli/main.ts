@@ -88,6 +88,10 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .addOption(new Option('--years <YYYY-YYYY>', 'several budget years (at most ten)').conflicts(['date', 'year']))
     .option('--projection <file>', 'with --year or --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
+    .option(
+      '--incomes-year <YYYY>',
+      "with --projection: the year the households' incomes are of (default: its base_year; a generated population's: its profile's year)",
+    )
     .addOption(
       new Option('--format <format>', 'totals format (html: the report of jiuzhu report)')
         .choices(['table', 'json', 'csv', 'markdown', 'xlsx', 'html'])
@@ -226,6 +230,10 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .addOption(new Option('--years <YYYY-YYYY>', 'budget years, as simulate --years (with ranges)').conflicts(['date', 'year']))
     .option('--projection <file>', 'with --year or --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
+    .option(
+      '--incomes-year <YYYY>',
+      "with --projection: the year the households' incomes are of (default: its base_year; a generated population's: its profile's year)",
+    )
     .addOption(unit('the report', '').default('wan'))
     .requiredOption('--out <file>', 'the HTML file to write (atomically)')
     .addHelpText(
@@ -243,6 +251,10 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(date())
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .option('--projection <file>', 'with --year: the year as a projection file grows the policy and the households (as simulate --years)')
+    .option(
+      '--incomes-year <YYYY>',
+      "with --projection: the year the households' incomes are of (default: its base_year; a generated population's: its profile's year)",
+    )
     .option('--draws <n>', 'also every estimate drawn at once, uniform within its range, n times: percentiles of each cost')
     .option('--seed <s>', 'the draws’ seed: the same seed gives the same draws (default 1)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'xlsx']).default('table'))

@@ -1,6 +1,8 @@
 // simulate --year: the budget year. Each run (baseline, scenarios) is cut into periods of identical parameters
 // (core/budget-year.ts); every period of every run is evaluated in one pass over the households (runs that share
 // steps 1–2 share them), and each run's year is put together from its periods.
+import { loadProfile } from '../io/profile-file.js';
+import { profileFor } from './commands/generate.js';
 import { figures, type Totals } from '../core/aggregate.js';
 import { changesIn, monthSpans, periodRuns, periodsOf, yearTotals, type Period } from '../core/budget-year.js';
 import { fundingOf } from '../core/funding.js';
@@ -10,7 +12,7 @@ import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { policyNotes, yearsNotes } from '../core/policy-notes.js';
 import type { Policy } from '../core/parameters/tree.js';
-import { projectPolicy, projectPopulation } from '../core/projection.js';
+import { projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
 import { loadProjection } from '../io/projection-file.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
@@ -23,10 +25,46 @@ import { allOrEveryProblem, applyUsable, loadHouseholds, loadUsablePolicy, simul
 import { simulateParallel } from '../engine/parallel.js';
 
 /** "2022" → 2022, or a usage error. */
-export function budgetYear(text: string): number {
-  if (!/^\d{4}$/.test(text)) throw new UsageError(`--year must be a calendar year such as 2026, got "${text}"`);
-  if (Number(text) < 1990 || Number(text) > 2100) throw new UsageError(`--year must lie between 1990 and 2100, got "${text}"`);
+export function budgetYear(text: string, flag = '--year'): number {
+  if (!/^\d{4}$/.test(text)) throw new UsageError(`${flag} must be a calendar year such as 2026, got "${text}"`);
+  if (Number(text) < 1990 || Number(text) > 2100) throw new UsageError(`${flag} must lie between 1990 and 2100, got "${text}"`);
   return Number(text);
+}
+
+/**
+ * Where the households may be a population generated from the locality's profile, of an earlier year than the
+ * projection's base_year, and no --incomes-year says their year: how to say it (a provincial trial's Guangzhou,
+ * generated with 2021 incomes, was grown from 2025: its 2027 cost 25 % high, and nothing said so).
+ */
+export async function incomesYearNotes(policyFile: string, p: Projection | null): Promise<string[]> {
+  if (!p || p.incomesYear !== undefined) return [];
+  const file = profileFor(policyFile);
+  const profile = await loadProfile(file).catch(() => null); // (no profile, or one that does not load: nothing to say)
+  const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
+  if (!(year < p.baseYear)) return [];
+  return [
+    `note: projection ${p.id} grows the households' incomes from its base_year ${p.baseYear}; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} (without it, its incomes are held ${year}–${p.baseYear} while the standards rise)`,
+  ];
+}
+
+/** --incomes-year is refused without --projection (said before anything is read; never ignored). */
+export function incomesYearWithProjection(o: { readonly projection?: string; readonly incomesYear?: string }): void {
+  if (o.incomesYear !== undefined && !o.projection)
+    throw new UsageError(
+      '--incomes-year goes with --projection: the year the households’ incomes are of, grown from it by the projection’s incomes rate',
+    );
+}
+
+/**
+ * --projection FILE, with --incomes-year YYYY: the year the households' incomes are of, where it is not the
+ * projection's base_year (a population generated from a profile of 2021 under a projection from 2025 kept its
+ * incomes flat 2021–2025 while the standards rose: a provincial trial's Guangzhou 2027 was 25 % high).
+ */
+export async function projectionOption(o: { readonly projection?: string; readonly incomesYear?: string }): Promise<Projection | null> {
+  incomesYearWithProjection(o);
+  if (!o.projection) return null;
+  const p = await loadProjection(o.projection);
+  return o.incomesYear === undefined ? p : { ...p, incomesYear: budgetYear(o.incomesYear, '--incomes-year') };
 }
 
 export interface YearRun {
@@ -71,11 +109,13 @@ export async function simulateYear(
     readonly ranges?: boolean;
     /** Grows the policy and the households from the projection's base year to this year (as simulate --years does). */
     readonly projection?: string;
+    /** The year the households' incomes are of (with projection; default its base_year). */
+    readonly incomesYear?: string;
   },
   scenarios: readonly Scenario[],
   year: number,
 ): Promise<SimulationReport> {
-  const projection = o.projection ? await loadProjection(o.projection) : null;
+  const projection = await projectionOption(o);
   const written = await loadUsablePolicy(o.policy);
   // (projected as simulate --years projects it, the scenarios applied to the projected values: the same year's figures)
   const policy = projection ? projectPolicy(written, projection, year) : written;
@@ -106,6 +146,7 @@ export async function simulateYear(
     notes: [
       ...heardNotes(ctx),
       ...(projection ? yearsNotes(written, projection, year, year, policy) : policyNotes(policy, [`${year}-12-31`])),
+      ...(await incomesYearNotes(o.policy, projection)),
       ...leftOutNotes(ranges),
     ],
   };

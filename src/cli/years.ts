@@ -11,7 +11,6 @@ import type { Scenario } from '../core/scenario.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
-import { loadProjection } from '../io/projection-file.js';
 import { totalRange } from '../report/sensitivity-rows.js';
 import { leftOutNotes } from '../report/sensitivity.js';
 import type { Unit } from '../report/text-table.js';
@@ -20,7 +19,7 @@ import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
 import { heardNotes, unchangedYearsNotes } from './scenario-notes.js';
-import { yearReport, type YearRun } from './year.js';
+import { incomesYearNotes, projectionOption, yearReport, type YearRun } from './year.js';
 
 /**
  * "2026-2028" → [2026, 2028] (at most ten years), or a usage error that says what to write. The dash may be any a
@@ -55,13 +54,15 @@ export async function simulateYears(
     readonly quiet: boolean;
     readonly unit?: Unit;
     readonly projection?: string;
+    /** The year the households' incomes are of (with projection; default its base_year). */
+    readonly incomesYear?: string;
     /** Each year's range of each run's total: the year's sensitivity runs, evaluated in the same pass as the year. */
     readonly ranges?: boolean;
   },
   scenarios: readonly Scenario[],
   [first, last]: [number, number],
 ): Promise<YearsReport> {
-  const projection: Projection | null = o.projection ? await loadProjection(o.projection) : null;
+  const projection: Projection | null = await projectionOption(o);
   const policy = await loadUsablePolicy(o.policy);
   // The baseline projected, then each scenario applied to it (as PolicyEngine applies a reform to uprated
   // parameters): a scale or add from a date multiplies or adds to the projected values from then on; a set, dated
@@ -107,6 +108,7 @@ export async function simulateYears(
     notes: [
       ...heardNotes(ctx),
       ...yearsNotes(policy, projection, first, last, baseline),
+      ...(await incomesYearNotes(o.policy, projection)),
       ...unchangedYearsNotes({ runs, years }),
       ...leftOut,
     ],

@@ -37,7 +37,15 @@ export interface Projection {
   readonly population: { readonly yearly: Dec; readonly basis: string };
   /** The policies (ids) whose locality the rates were made for; absent: any. */
   readonly localities?: readonly string[];
+  /**
+   * The year the households' incomes are of, where it is not base_year (--incomes-year: a population generated from a
+   * profile of 2021 under a projection from 2025): incomes grow from it at the incomes' rate, each year to the one run.
+   */
+  readonly incomesYear?: number;
 }
+
+/** The year the households' incomes are grown from: --incomes-year, or base_year. */
+export const incomesFrom = (p: Pick<Projection, 'baseYear' | 'incomesYear'>): number => p.incomesYear ?? p.baseYear;
 
 /** Whether the projection's rates were made for another locality than the policy's (its `localities` name others). */
 export const madeForOthers = (p: Projection, policyId: string): boolean => !!p.localities && !p.localities.includes(policyId);
@@ -125,12 +133,15 @@ export function grownColumns(): { grown: Array<[string, string]>; kept: string[]
   };
 }
 
-/** The base year's households as they would be in `year`: incomes and weights grown. */
+/**
+ * The households as they would be in `year`: incomes grown from their year (incomesFrom), weights from base_year (a
+ * year at or before either: as in the file).
+ */
 export function projectPopulation(pop: Population, p: Projection, year: number): Population {
-  const k = year - p.baseYear;
-  if (k <= 0) return pop;
-  const fi = factor(p.incomes.yearly, k);
-  const fp = factor(p.population.yearly, k);
+  const [ki, kp] = [year - incomesFrom(p), year - p.baseYear];
+  if (ki <= 0 && kp <= 0) return pop;
+  const fi = factor(p.incomes.yearly, Math.max(0, ki));
+  const fp = factor(p.population.yearly, Math.max(0, kp));
   const grow = (a: Float64Array, f: Dec) => {
     const out = new Float64Array(new SharedArrayBuffer(a.length * 8));
     // x × f rounded half up, in integers: f = num / 10⁹.

@@ -1,11 +1,15 @@
 // A projection as every output says it: its lines (the table, Markdown, a workbook's About sheet) and its JSON — for
 // several budget years (simulate --years) and for one (simulate --year --projection).
 import type { Dec } from '../core/money.js';
-import { grownColumns, madeForOthers, pathsOf, type Projection } from '../core/projection.js';
+import { grownColumns, incomesFrom, madeForOthers, pathsOf, type Projection } from '../core/projection.js';
 
 const pct = (g: Dec) => `${g.isNegative() ? '−' : g.isZero() ? '' : '+'}${g.abs().times(100).toFixed()}%`;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Where the households' incomes are of another year than base_year (--incomes-year): from it. */
+export const incomesSince = (p: Pick<Projection, 'baseYear' | 'incomesYear'>): string =>
+  p.incomesYear === undefined ? '' : ` from ${p.incomesYear} (--incomes-year: the households' incomes are of ${p.incomesYear})`;
 
 export function projectionLines(p: Projection | null, policyId: string): string[] {
   if (!p) return ['no projection: each year under the parameters the policy gives for it, the households as they are'];
@@ -18,7 +22,7 @@ export function projectionLines(p: Projection | null, policyId: string): string[
       const when = (g.month ?? 1) === 1 ? '' : ` from 1 ${MONTHS[g.month! - 1]} each year`;
       return `  ${g.read} ${pct(g.yearly)}${when}${others.length ? ` (not ${others.join(', ')}: its own line)` : ''} (${g.basis})`;
     }),
-    `  incomes ${pct(p.incomes.yearly)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
+    `  incomes ${pct(p.incomes.yearly)}${incomesSince(p)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
     `  grown: ${grownColumns()
       .grown.map(([c, by]) => `${c} (${by})`)
       .join(', ')}; as in the file, every year: ${grownColumns().kept.join(', ')}`,
@@ -41,7 +45,7 @@ export function projectionJson(p: Projection | null): unknown {
       month: g.month ?? 1,
       basis: g.basis,
     })),
-    incomes: { yearly: p.incomes.yearly.toFixed(), basis: p.incomes.basis },
+    incomes: { yearly: p.incomes.yearly.toFixed(), basis: p.incomes.basis, from: incomesFrom(p) },
     population: { yearly: p.population.yearly.toFixed(), basis: p.population.basis },
     localities: p.localities ?? null,
   };

@@ -2,6 +2,8 @@
 // latest start date), everything else central — the total and every program's annual cost, sorted by swing; a
 // tornado chart for the terminal; JSON, CSV and Markdown. Money as exact decimal strings (yuan, rounded half up to
 // the fen as simulate's annual_cost); swing = the largest total less the smallest of central, low and high.
+import { incomesFrom, type Projection } from '../core/projection.js';
+import { incomesSince } from './projection-view.js';
 import chalk from 'chalk';
 import type { Totals } from '../core/aggregate.js';
 import { deltaRange, label, max, min, rows, runRange, yuan } from './sensitivity-rows.js';
@@ -18,12 +20,12 @@ export interface SensitivityReport {
   readonly result: SensitivityResult;
   readonly unit?: Unit;
   /** --year with --projection: the year as the projection grows the policy and the households. */
-  readonly projection?: { readonly id: string; readonly file: string; readonly baseYear: number };
+  readonly projection?: Pick<Projection, 'id' | 'file' | 'baseYear' | 'incomesYear'>;
 }
 
 /** The population line: the households file, and the projection that grew it to the year. */
 const population = (rep: SensitivityReport) =>
-  `${rep.householdsFile}${rep.projection ? `, grown to the year by projection ${rep.projection.id} (${rep.projection.file}) from ${rep.projection.baseYear}` : ''}`;
+  `${rep.householdsFile}${rep.projection ? `, grown to the year by projection ${rep.projection.id} (${rep.projection.file}) from ${rep.projection.baseYear}${incomesSince(rep.projection)}` : ''}`;
 
 const programs = (t: Totals) => Object.fromEntries(PROGRAMS.map((p, i) => [p.id, yuan(cost(t, i), t)])) as Record<ProgramId, string>;
 
@@ -35,7 +37,16 @@ export function sensitivityJson(rep: SensitivityReport): object {
     policy: rep.policyFile,
     ...('date' in r.when ? { date: r.when.date } : { year: r.when.year }),
     households_file: rep.householdsFile,
-    ...(rep.projection ? { projection: { id: rep.projection.id, file: rep.projection.file, base_year: rep.projection.baseYear } } : {}),
+    ...(rep.projection
+      ? {
+          projection: {
+            id: rep.projection.id,
+            file: rep.projection.file,
+            base_year: rep.projection.baseYear,
+            incomes_from: incomesFrom(rep.projection),
+          },
+        }
+      : {}),
     central: r.runIds.map((id, s) => {
       const range = runRange(r, s);
       return {

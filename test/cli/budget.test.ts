@@ -1101,6 +1101,29 @@ describe('simulate --years with a projection', () => {
     expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('--projection goes with --year or --years')]);
   });
 
+  // A provincial trial: a population generated from Guangzhou's profile (2021 incomes) under the projection from 2025
+  // kept its incomes flat 2021–2025 while the standards rose — 2027 at 125,203 万元 where 99,865 with 2021's incomes
+  // grown — and nothing said so. --incomes-year says the incomes' year; without it, a note names it.
+  it('--incomes-year grows the incomes from their year, said in JSON; without it a note names the profile’s year', () => {
+    const args = ['simulate', '--policy', 'policies/guangdong-guangzhou.yaml', '--households', SAMPLE, '--format', 'json'];
+    const grow = ['--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--year', '2027'];
+    const [flat, grown] = [jiuzhu([...args, ...grow]), jiuzhu([...args, ...grow, '--incomes-year', '2021'])];
+    expect([flat.code, grown.code]).toEqual([0, 0]);
+    expect(flat.stderr).toContain(
+      "note: projection guangdong-3.5pct grows the households' incomes from its base_year 2025; a population generated from policies/profiles/guangdong-guangzhou.yaml has incomes of 2021: for it, give --incomes-year 2021",
+    );
+    expect(grown.stderr).not.toContain('--incomes-year 2021');
+    const [a, b] = [JSON.parse(flat.stdout), JSON.parse(grown.stdout)];
+    expect([a.projection.incomes.from, b.projection.incomes.from]).toEqual([2025, 2021]);
+    // higher incomes, fewer eligible: dibao costs less
+    expect(Number(b.scenarios[0].programs.dibao.annual_cost)).toBeLessThan(Number(a.scenarios[0].programs.dibao.annual_cost));
+    // never ignored: without --projection, or not a year
+    const lone = jiuzhu([...args, '--date', '2025-06-30', '--incomes-year', '2021']);
+    expect([lone.code, lone.stderr]).toEqual([2, expect.stringContaining('--incomes-year goes with --projection')]);
+    const typo = jiuzhu([...args, ...grow, '--incomes-year', '21']);
+    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining('--incomes-year must be a calendar year such as 2026, got "21"')]);
+  });
+
   // A Fuliang budget trial: 2027 was 7,953.97 万元 by simulate --years 2027-2029 --projection and 8,459.29 by the
   // budget-year commands, which took no projection (simulate --year refused it; sensitivity --year took it).
   it('--year 2027 --projection gives 2027 as --years 2027-2028 gives it, every program, level and period', () => {

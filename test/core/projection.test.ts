@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dec, resolve } from '../../src/core/parameters/tree.js';
+import { D } from '../../src/core/money.js';
 import { populationOf } from '../../src/core/population.js';
 import { projectPolicy, projectPopulation } from '../../src/core/projection.js';
 import { estimateAxes, patchPolicy } from '../../src/core/sensitivity.js';
@@ -141,6 +142,20 @@ describe('projectPopulation', () => {
     // × 1.1025: 100001 → 110251.1025 → 110251; 333 → 367.1325 → 367
     expect([y2027.wage[0], y2027.other[0], y2027.weight[0]]).toEqual([110_251, 367, 1_000_000]);
     expect(projectPopulation(pop, projection(), 2025)).toBe(pop);
+  });
+  // A population generated from Guangzhou's profile has 2021's incomes; the projection's base_year is 2025
+  it('grows incomes from --incomes-year (2021: six years to 2027), the weights still from base_year', () => {
+    const pop = populationOf([{ id: 'h', household: { area: 'urban', weight: 2_000_000 }, persons: [{ age: 40, wage: 100_000, other: 333 }] }]);
+    const p = { ...projection(), incomesYear: 2021, population: { yearly: D('0.01'), basis: 'test' } };
+    const y2027 = projectPopulation(pop, p, 2027);
+    // 1.05⁶ = 1.340095640625 → 1.340095641 (nine decimals): 100000 → 134009.5641 → 134010; 333 → 446.25 → 446.
+    // weight 2 × 1.01² = 2.0402 (from 2025: 2 years)
+    expect([y2027.wage[0], y2027.other[0], y2027.weight[0]]).toEqual([134_010, 446, 2_040_200]);
+    // at base_year, the incomes are still grown from 2021 (four years: × 1.21550625 → 121550.63 → 121551), the weights not
+    const y2025 = projectPopulation(pop, p, 2025);
+    expect([y2025.wage[0], y2025.weight[0]]).toEqual([121_551, 2_000_000]);
+    // incomes of a year after the one run are as in the file
+    expect(projectPopulation(pop, { ...p, incomesYear: 2030 }, 2025)).toBe(pop);
   });
 });
 

@@ -78,7 +78,7 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
   if (!o.quiet)
     ctx.stderr.write(
       `note: the households' incomes are drawn to the profile's figures of ${profile.date}${date > profile.date ? ` (the standards and on_dibao are ${date}'s)` : ''}: ` +
-        `to simulate later years, grow them with simulate --year or --years … --projection whose base_year is ${profile.date.slice(0, 4)} (the policy's published standards are kept)\n`,
+        `to simulate later years, grow them with simulate --year or --years … --projection P --incomes-year ${profile.date.slice(0, 4)} (or a projection whose base_year is ${profile.date.slice(0, 4)}; the policy's published standards are kept)\n`,
     );
   // One generation: each chunk goes to the file and, for --report, straight into the reader (never read back).
   const had = o.out !== undefined && fileThere(o.out) !== null;

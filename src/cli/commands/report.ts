@@ -22,7 +22,7 @@ import { writeTold } from '../written.js';
 import { compareNotes, heardNotes, sayNotes } from '../scenario-notes.js';
 import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, noteEmpty, simulationDate, withExecutor } from '../load.js';
 import { simulateYears, yearSpan } from '../years.js';
-import { budgetYear, yearPass, yearRuns } from '../year.js';
+import { budgetYear, incomesYearWithProjection, yearPass, yearRuns } from '../year.js';
 import { datedLocalities } from './compare.js';
 
 export interface ReportOptions {
@@ -34,6 +34,7 @@ export interface ReportOptions {
   /** A span of budget years (with a projection or without): the three-year budget's report (html/years.ts). */
   readonly years?: string;
   readonly projection?: string;
+  readonly incomesYear?: string;
   readonly out?: string;
   readonly unit?: Unit;
   readonly quiet: boolean;
@@ -70,6 +71,7 @@ const RATE_DELTA = 10_000;
 export async function reportCommand(ctx: Ctx, o: ReportOptions): Promise<void> {
   if (!o.out) throw new UsageError('jiuzhu report writes one HTML file: give --out FILE.html');
   await refuseOverwrite([{ flag: '--out', path: o.out, format: 'html' }], inputsOf(o));
+  incomesYearWithProjection(o);
   if (o.projection && o.years === undefined && o.year === undefined)
     throw new UsageError('--projection goes with --years or --year (e.g. --years 2027-2029)');
   // A budget year grown by a projection is the budget years' report of that one year, as simulate --year --projection
@@ -91,7 +93,16 @@ export async function reportCommand(ctx: Ctx, o: ReportOptions): Promise<void> {
  */
 export async function writeYearsReport(
   ctx: Ctx,
-  o: { policy: string; households: string; scenario?: readonly string[]; years: string; projection?: string; unit?: Unit; quiet: boolean },
+  o: {
+    policy: string;
+    households: string;
+    scenario?: readonly string[];
+    years: string;
+    projection?: string;
+    incomesYear?: string;
+    unit?: Unit;
+    quiet: boolean;
+  },
   out: string | undefined,
 ): Promise<void> {
   const span = yearSpan(o.years);

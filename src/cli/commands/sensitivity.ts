@@ -29,11 +29,10 @@ import {
   withExecutor,
 } from '../load.js';
 import { figures } from '../../core/aggregate.js';
-import { budgetYear } from '../year.js';
+import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOption } from '../year.js';
 import { projectPolicy, projectPopulation } from '../../core/projection.js';
 import { yearsNotes } from '../../core/policy-notes.js';
 import { simulateParallel } from '../../engine/parallel.js';
-import { loadProjection } from '../../io/projection-file.js';
 
 export interface SensitivityOptions {
   readonly policy: string;
@@ -42,6 +41,7 @@ export interface SensitivityOptions {
   readonly date?: string;
   readonly year?: string;
   readonly projection?: string;
+  readonly incomesYear?: string;
   readonly draws?: string;
   readonly seed?: string;
   readonly format: 'table' | 'json' | 'csv' | 'markdown' | 'xlsx';
@@ -63,12 +63,13 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   const draws = o.draws === undefined ? undefined : whole('--draws', o.draws, 10_000);
   const seed = o.seed === undefined ? 1 : seedOption(o.seed);
   const when = o.year !== undefined ? { year: budgetYear(o.year) } : { date: simulationDate(ctx, o.date, { quiet: o.quiet, year: true }) };
+  incomesYearWithProjection(o);
   if (o.projection && when.year === undefined)
     throw new UsageError('--projection goes with --year: the budget year the projection grows the policy and households to');
   const [written, scenarios, projection] = await Promise.all([
     loadUsablePolicy(o.policy),
     loadScenarios(o.scenario ?? [], ctx, o.quiet),
-    o.projection ? loadProjection(o.projection) : null,
+    projectionOption(o),
   ]);
   // (a projected year: the policy and the households as simulate --years has them that year, the scenarios on top)
   const policy = projection ? projectPolicy(written, projection, when.year!) : written;
@@ -86,7 +87,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
     householdsFile: o.households,
     result,
     unit: o.unit,
-    ...(projection ? { projection: { id: projection.id, file: projection.file, baseYear: projection.baseYear } } : {}),
+    ...(projection ? { projection } : {}),
   };
   if (o.format === 'xlsx') {
     const { sensitivityWorkbook } = await import('../../report/sensitivity-xlsx.js');
@@ -105,7 +106,12 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   const last = when.year !== undefined ? `${when.year}-12-31` : when.date!;
   // (projected, as simulate --years says it: the standards' age of the base year, the rules' findings, another locality)
   if (projection) {
-    if (!o.quiet) for (const n of yearsNotes(written, projection, when.year!, when.year!, policy)) ctx.stderr.write(`${n}\n`);
+    if (!o.quiet)
+      for (const n of [
+        ...yearsNotes(written, projection, when.year!, when.year!, policy),
+        ...(await incomesYearNotes(o.policy, projection)),
+      ])
+        ctx.stderr.write(`${n}\n`);
   } else notePolicy(ctx, o.quiet, policy, [last]);
   noteEmpty(ctx, o.quiet, o.households, result.central[0] && figures(result.central[0]).household_rows); // (as simulate says it)
 }

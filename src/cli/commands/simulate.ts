@@ -33,7 +33,7 @@ import { UsageError } from '../../errors.js';
 import { fundingOf } from '../../core/funding.js';
 import type { Unit } from '../../report/text-table.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
-import { budgetYear, simulateYear } from '../year.js';
+import { budgetYear, incomesYearWithProjection, simulateYear } from '../year.js';
 import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { totalRange } from '../../report/sensitivity-rows.js';
 import { leftOutNotes } from '../../report/sensitivity.js';
@@ -63,6 +63,7 @@ export interface SimulateOptions {
   /** Several budget years, and how they grow. */
   readonly years?: string;
   readonly projection?: string;
+  readonly incomesYear?: string;
   /** Also each total's range from the estimates it rests on (the lowest and highest runs: core/sensitivity-plan.ts). */
   readonly ranges?: boolean;
   readonly quiet: boolean;
@@ -79,6 +80,7 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     ],
     inputsOf(o),
   );
+  incomesYearWithProjection(o);
   if (o.projection && o.years === undefined && o.year === undefined)
     throw new UsageError(
       '--projection goes with --year or --years: the budget years it grows the policy and households to (e.g. --years 2026-2028)',
