@@ -145,7 +145,9 @@ describe('projectPopulation', () => {
   });
   // A population generated from Guangzhou's profile has 2021's incomes; the projection's base_year is 2025
   it('grows incomes from --incomes-year (2021: six years to 2027), the weights still from base_year', () => {
-    const pop = populationOf([{ id: 'h', household: { area: 'urban', weight: 2_000_000 }, persons: [{ age: 40, wage: 100_000, other: 333 }] }]);
+    const pop = populationOf([
+      { id: 'h', household: { area: 'urban', weight: 2_000_000 }, persons: [{ age: 40, wage: 100_000, other: 333 }] },
+    ]);
     const p = { ...projection(), incomesYear: 2021, population: { yearly: D('0.01'), basis: 'test' } };
     const y2027 = projectPopulation(pop, p, 2027);
     // 1.05⁶ = 1.340095640625 → 1.340095641 (nine decimals): 100000 → 134009.5641 → 134010; 333 → 446.25 → 446.
