@@ -146,7 +146,7 @@ describe('jiuzhu generate', () => {
     expect(other.stderr).toBe(
       `note: profile policies/profiles/jiangxi-fuliang.yaml was made for policies/jiangxi-fuliang.yaml, not ${own}: the households are drawn to that locality's published figures\n` +
         // (the incomes' year: a Guangzhou trial simulated 2027 on 2021 incomes, unsaid)
-        `note: the households' incomes are drawn to the profile's figures of 2024-06-30: to simulate later years, grow them with simulate --year or --years … --projection whose base_year is 2024 (the policy's published standards are kept)\n` +
+        `note: the households' incomes are drawn to the profile's figures of 2024-06-30: to simulate later years, grow them with simulate --year or --years … --projection P --incomes-year 2024 (or a projection whose base_year is 2024; the policy's published standards are kept)\n` +
         `wrote ${out}: 10 households, seed 1 (3 KB)\n`,
     );
     // again over it: said (a finance trial replaced a 26 MB households file with 23 lines, not a word)
