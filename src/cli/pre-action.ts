@@ -7,11 +7,12 @@ import { readsAlso } from '../io/outputs.js';
 import type { Ctx, HouseholdsFlags } from './context.js';
 import { refuseEmptyAndDash } from './option-values.js';
 import { refuseRepeated } from './repeated.js';
-import { refuseUnknownSettings } from './settings.js';
+import { refuseUnknownSettings, settingsFromEnv } from './settings.js';
 
 /** commander's preAction hook for `action`, the command about to run. */
 export function preAction(ctx: Ctx, argv: readonly string[], action: Command): void {
   refuseUnknownSettings(ctx.env);
+  settingsFromEnv(ctx.env); // (a bad value is a usage error in every command: params took JIUZHU_THREADS=0 unsaid)
   useParsedCache(defaultParsedCache(ctx.env)); // (here: a bad JIUZHU_CACHE is said as a usage error)
   refuseRepeated(action, argv);
   refuseEmptyAndDash(action);

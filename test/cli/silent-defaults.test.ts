@@ -108,6 +108,18 @@ describe('options that would do nothing: refused (exit 2)', () => {
     expect(jiuzhu(['params', '--policy', NANNING], { env: { JIUZHU_THREADS: '1', JIUZHU_CACHE: 'off' } }).code).toBe(0);
   });
 
+  // A README trial: JIUZHU_THREADS=0, JIUZHU_HUGE_PAGES=2 or JIUZHU_CSV_READER=foo with params: exit 0, nothing said
+  it('a setting’s bad value is a usage error in a command that reads no households too', () => {
+    for (const [k, v, said] of [
+      ['JIUZHU_THREADS', '0', 'JIUZHU_THREADS must be a whole number from 1 to 64, got "0"'],
+      ['JIUZHU_CSV_READER', 'foo', 'JIUZHU_CSV_READER must be fast or reference, got "foo"'],
+      ['JIUZHU_HUGE_PAGES', '2', 'JIUZHU_HUGE_PAGES must be 0 (never) or 1'],
+    ]) {
+      const r = jiuzhu(['params', '--policy', NANNING], { env: { [k!]: v! } });
+      expect([r.code, r.stderr, r.stdout], k).toEqual([2, expect.stringContaining(`jiuzhu: ${said}`), '']);
+    }
+  });
+
   it('--help gives the HTML page’s unit (万元) beside the default', () => {
     for (const command of ['simulate', 'compare'])
       expect(jiuzhu([command, '--help']).stdout.replace(/\s+/g, ' ')).toContain('(default: yuan; wan with --format html)');
