@@ -67,7 +67,8 @@ function buildProgram(ctx: Ctx): Command {
   const DESCRIBE =
     'the household described as in a case file, e.g. "{area: urban, persons: [{age: 40, wage_income: 1500}]}" (or the 中文 headers: {城乡: 城镇, 成员: [{年龄: 40}]}): incomes a month, rigid_expenditure the last 12 months\' total, financial_assets the household\'s';
   const scenario = (what: string) => new Option('--scenario <file>', what).argParser((v: string, prev: string[] = []) => [...prev, v]);
-  const lang = (what: string) => new Option('--lang <lang>', `${what} (default: from LANG)`).choices(['zh', 'en']);
+  const lang = (what: string) =>
+    new Option('--lang <lang>', `${what} (default: from LC_ALL, LC_MESSAGES or LANG: zh when it begins zh)`).choices(['zh', 'en']);
 
   program
     .command('params')
@@ -178,7 +179,11 @@ function buildProgram(ctx: Ctx): Command {
     .command('cliff')
     .description('benefit cliffs 悬崖效应: resources and marginal rates as one member earns more; or the rates a whole file faces')
     .addOption(policy())
-    .option('--households <file>', 'household CSV: with --household, the household to sweep; alone, every household', stdinAsFile)
+    .option(
+      '--households <file>',
+      'households file (CSV, .xlsx, .parquet or .arrow; - a CSV from standard input): with --household, the household to sweep; alone, every household',
+      stdinAsFile,
+    )
     .option('--household <id>', 'the household_id to sweep')
     .option('--describe <yaml>', DESCRIBE)
     .option('--member <id>', 'whose income varies (default: the main earner — the highest wage, else the first adult who can work)')
