@@ -53,7 +53,7 @@ const cliffsJson = (run: SweptRun, view: View) =>
     drop: yuan(c.drop, view),
     programs: c.programs.map((x) => x.id),
     drops: Object.fromEntries(c.programs.map((x) => [x.id, yuan(x.drop, view)])),
-    ...(c.rises.length ? { rises: Object.fromEntries(c.rises.map((x) => [x.id, yuan(x.gain, view)])) } : {}),
+    rises: Object.fromEntries(c.rises.map((x) => [x.id, yuan(x.gain, view)])), // (always: {} where nothing rises, as README says)
     // (the member's own income's rise at the step: drop = Σ drops − Σ rises − income_step)
     income_step: yuan(c.step, view),
   }));

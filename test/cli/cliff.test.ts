@@ -206,6 +206,7 @@ describe('one household', () => {
     // at the line to the fen (1499.49 → 1499.50: the grid's 0.50 step searched), the parts add up with the step's own
     // income: 21.67 = 21.67 (premium) + 0.01 (dibao) − 0.01 (the wage's step)
     expect(cliff.drops).toEqual({ medical_premium: '21.67', dibao: '0.01' });
+    expect(cliff.rises).toEqual({}); // (always there, {} where nothing rises: a README trial found the key missing)
     expect(cliff.income_step).toBe('0.01');
     // which policy and date (a researcher could not tell three localities' sweeps apart)
     expect([out.policy, out.date]).toEqual([{ id: 'guangxi-nanning', file: 'policies/guangxi-nanning.yaml' }, '2024-12-31']);
