@@ -14,7 +14,7 @@ import type { TotalRange } from '../report/totals.js';
 import type { RateDistribution } from '../report/marginal-rates.js';
 import { Rates } from './Rates.js';
 import { Overview } from './Overview.js';
-import { footerKeys, initialState, reduce, selectedIn, VIEWS, type State } from './state.js';
+import { footerKeys, initialState, reduce, runAt, selectedIn, VIEWS, type State } from './state.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { useViews } from './useViews.js';
 import { displayWidth, truncate, wrapLine } from '../report/text-table.js';
@@ -54,15 +54,16 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   );
   const view = shown.views[0]!;
   // Compare the knob run as soon as a knob moves (once it is computed); otherwise the run picked with `s`.
-  const runIn = (v: typeof view) =>
-    knobs && v.runs.at(-1)?.id === KNOB_SCENARIO_ID ? v.runs.length - 1 : Math.min(state.run, Math.max(0, v.runs.length - 1));
+  const runIn = (v: typeof view) => runAt(state, v.runs.length);
   const run = runIn(view);
   const all = useViews(
     data,
     useMemo(() => (state.view === 'localities' ? data.localities.map((_, l) => l) : []), [state.view, data]),
     knobs,
   ).views;
-  const list = useMemo(() => households(view, data.pop, run, state.filter), [view, data.pop, run, state.filter]);
+  // (with no run to compare, every household: "changed" listed none, a TUI trial's first look)
+  const filter = view.runs.length ? state.filter : 'all';
+  const list = useMemo(() => households(view, data.pop, run, filter), [view, data.pop, run, filter]);
   const rows = list.rows;
   const trace = useMemo(() => {
     if (state.view !== 'households' || state.opened === null || !rows[state.opened]) return null;
@@ -123,6 +124,9 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
       households: rows.length,
       // (scrolled at most to the trace's last screenful: past it, one line stood on an empty screen)
       traceLines: trace ? Math.max(1, trace.length - body + 1) : 0,
+      unsaved:
+        latest.current.values.some((v) => v !== null) &&
+        !savedFiles.current.some((f) => f.values.every((v, i) => v === latest.current.values[i])),
     });
     latest.current = next;
     setState(next);
@@ -238,7 +242,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
           rows={rows}
           total={list.total}
           selected={selectedIn(state, rows.length)}
-          filter={state.filter}
+          filter={filter}
           trace={trace}
           scroll={state.scroll}
           height={body}
@@ -246,7 +250,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
           lang={lang}
         />
       ) : null}
-      <Text dimColor wrap="truncate-end">
+      <Text dimColor={!state.confirmQuit} color={state.confirmQuit ? 'yellow' : undefined} wrap="truncate-end">
         {footerKeys(state, lang)}
       </Text>
     </Box>

@@ -60,9 +60,12 @@ export function Overview({
   const shown = cur ?? base!;
   const pays = fundingOf([{ figures: shown.figures, times: 1, snapshot: snapshots[cur ? run + 1 : 0] ?? snapshots[0]! }]).total;
   const eligible = shown.figures.eligible_total_annual_cost;
-  const payLine = `${t(lang, 'ifAllEligible')} ${money(eligible, lang)} · ${t(lang, 'whoPays')} ${LEVELS.map((l) => `${t(lang, l)} ${money(pays[l], lang)}`).join(' · ')}`;
+  // (the split first, beside the total it splits: "all eligible … · pays:" read as the split of the all-eligible cost)
+  // (and the all-eligible cost on a line of its own, only where take-up leaves some out: it was cut at 80 columns)
+  const payLine = `${t(lang, 'whoPays')} ${money(shown.figures.total_annual_cost, lang)} = ${LEVELS.map((l) => `${t(lang, l)} ${money(pays[l], lang)}`).join(' + ')}`;
+  const eligibleLine = eligible === shown.figures.total_annual_cost ? null : `${t(lang, 'ifAllEligible')} ${money(eligible, lang)}`;
   // The run bars take the rows left: the baseline and the run compared first, then the others in order.
-  const room = height - (1 + lines.length + 1 + 1 + (ranges ? 1 : 0) + (ch ? 1 : 0) + (estimated ? 1 : 0)) - 1;
+  const room = height - (1 + lines.length + 1 + 1 + (eligibleLine ? 1 : 0) + (ranges ? 1 : 0) + (ch ? 1 : 0) + (estimated ? 1 : 0)) - 1;
   const kept = new Set([0, run + 1, ...all.map((x) => x.i)].slice(0, Math.max(0, room)));
   const totals = all.filter((x) => kept.has(x.i));
   return (
@@ -85,6 +88,11 @@ export function Overview({
       <Text dimColor wrap="truncate-end">
         {truncate(payLine, width)}
       </Text>
+      {eligibleLine ? (
+        <Text dimColor wrap="truncate-end">
+          {truncate(eligibleLine, width)}
+        </Text>
+      ) : null}
       {ranges ? (
         <Text color="yellow" wrap="truncate-end">
           {ranges === 'computing'

@@ -12,7 +12,10 @@ export interface State {
   /** The notes overlay (`n`): what the other commands say on stderr. */
   readonly notes: boolean;
   readonly locality: number;
-  /** Which run the overview compares with the baseline: an index into the comparison runs. */
+  /**
+   * Which run the overview compares with the baseline: an index into the comparison runs, or −1 for the last (the knob
+   * run, once a knob moves; `s` then goes on through them all: it stayed on the knobs, a TUI trial).
+   */
   readonly run: number;
   readonly knob: number;
   /**
@@ -32,6 +35,8 @@ export interface State {
   readonly ranges: boolean;
   readonly scroll: number;
   readonly saveRequested: boolean;
+  /** q with knobs moved and not saved: said, and a second q quits (a TUI trial lost its knobs to one key). */
+  readonly confirmQuit: boolean;
   readonly quit: boolean;
 }
 
@@ -53,6 +58,8 @@ export interface Limits {
   readonly households: number;
   /** Lines of the opened trace. */
   readonly traceLines: number;
+  /** Knobs moved and not saved (`w`): q asks again. */
+  readonly unsaved?: boolean;
 }
 
 export function initialState(initials: readonly (readonly number[])[]): State {
@@ -72,6 +79,7 @@ export function initialState(initials: readonly (readonly number[])[]): State {
     ranges: false,
     scroll: 0,
     saveRequested: false,
+    confirmQuit: false,
     quit: false,
   };
 }
@@ -79,8 +87,10 @@ export function initialState(initials: readonly (readonly number[])[]): State {
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 export function reduce(s: State, input: string, key: Key, lim: Limits): State {
-  const next = { ...s, saveRequested: false };
-  if (input === 'q' || (key.escape && !s.help && !s.notes && s.opened === null && s.view === 'overview')) return { ...next, quit: true };
+  const next = { ...s, saveRequested: false, confirmQuit: false };
+  // q quits; with knobs moved and not saved, a second q (Esc closes what is open, and no longer quits: a TUI trial's
+  // Esc on the overview left with its knobs unsaved)
+  if (input === 'q') return lim.unsaved && !s.confirmQuit ? { ...next, confirmQuit: true } : { ...next, quit: true };
   if (input === '?') return { ...next, help: !s.help, notes: false };
   if (input === 'n') return { ...next, notes: !s.notes, help: false };
   if (s.help || s.notes) return key.escape ? { ...next, help: false, notes: false } : next;
@@ -93,12 +103,12 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
   switch (s.view) {
     case 'overview':
       if (input === 'e') return { ...next, ranges: !s.ranges };
-      if (input === 's' && lim.runs > 0) return { ...next, run: (s.run + 1) % lim.runs };
+      if (input === 's' && lim.runs > 0) return { ...next, run: (runAt(s, lim.runs) + 1) % lim.runs };
       return next;
     case 'charts':
     case 'localities':
     case 'rates':
-      if (input === 's' && lim.runs > 0) return { ...next, run: (s.run + 1) % lim.runs };
+      if (input === 's' && lim.runs > 0) return { ...next, run: (runAt(s, lim.runs) + 1) % lim.runs };
       return next;
     case 'knobs': {
       const k = KNOBS[s.knob]!;
@@ -106,7 +116,8 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
       const set = (v: number | null) => {
         const to = v === null ? null : clamp(v, k.min, k.max);
         const same = to !== null && s.initials.every((own) => own[s.knob] === to);
-        return { ...next, values: s.values.map((x, i) => (i === s.knob ? (same ? null : to) : x)) };
+        // (a knob moved: the knob run is compared, the last; `s` goes on from it)
+        return { ...next, values: s.values.map((x, i) => (i === s.knob ? (same ? null : to) : x)), run: -1 };
       };
       const at = knobValue(s, s.knob);
       if (key.upArrow) return { ...next, knob: (s.knob + KNOBS.length - 1) % KNOBS.length };
@@ -114,7 +125,7 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
       if (key.rightArrow || input === '+' || input === '=') return set(at + k.step);
       if (key.leftArrow || input === '-') return set(at - k.step);
       if (input === 'r') return set(null);
-      if (input === 'R') return { ...next, values: KNOBS.map(() => null) };
+      if (input === 'R') return { ...next, values: KNOBS.map(() => null), run: 0 };
       if (input === 'w') return { ...next, saveRequested: true };
       return next;
     }
@@ -138,6 +149,10 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
   }
 }
 
+/** The run compared, of `runs`: the one picked with `s`, or the last (−1: the knob run once a knob moves). */
+export const runAt = (s: Pick<State, 'run'>, runs: number): number =>
+  s.run < 0 ? Math.max(0, runs - 1) : clamp(s.run, 0, Math.max(0, runs - 1));
+
 /** The selected household's row in a list of `households` (a list that shrank under it: its last row). */
 export const selectedIn = (s: Pick<State, 'selected'>, households: number): number => clamp(s.selected, 0, Math.max(0, households - 1));
 
@@ -147,8 +162,10 @@ export function knobValue(s: Pick<State, 'values' | 'initials' | 'locality'>, kn
 }
 
 /** The footer: the keys that work in this view (w saves only in knobs, ⏎ opens only in households), 中文 or English. */
-export function footerKeys(s: Pick<State, 'view' | 'opened'>, lang: 'zh' | 'en'): string {
+export function footerKeys(s: Pick<State, 'view' | 'opened'> & Partial<Pick<State, 'confirmQuit'>>, lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
+  if (s.confirmQuit)
+    return zh ? '参数调节未保存：q 再按一次退出 · 3 参数视图中 w 保存' : 'knobs not saved: q again quits · w in 3 knobs saves them';
   const common = zh ? ['? 帮助', 'q 退出', '1-6 视图'] : ['? help', 'q quit', '1-6 views'];
   const here: Record<View, readonly string[]> = {
     overview: zh ? ['s 方案', 'e 区间'] : ['s run', 'e ranges'],

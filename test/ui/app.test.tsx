@@ -21,8 +21,12 @@ import type { KnobComparer, TuiData } from '../../src/ui/model.js';
 import { parseScenario } from '../../src/io/scenario-file.js';
 
 const DATE = '2025-06-30';
-async function data(policies: string[], scenarios: string[] = []): Promise<TuiData> {
-  const pop = await parseHouseholdsFast(Readable.from([readFileSync('policies/samples/households.csv')]), 'sample.csv');
+async function data(
+  policies: string[],
+  scenarios: string[] = [],
+  csv: string | Buffer = readFileSync('policies/samples/households.csv'),
+): Promise<TuiData> {
+  const pop = await parseHouseholdsFast(Readable.from([csv]), 'sample.csv');
   const sc = await loadScenarios(scenarios);
   const locs = await Promise.all(policies.map((f) => loadRuns(f, sc, DATE)));
   return {
@@ -110,8 +114,22 @@ describe('jiuzhu tui', () => {
     expect(f).toContain('gain 29,745 (new 0) · lose 0');
     // what every eligible household would get, and who pays the run compared: simulate --format json's
     // eligible_total_annual_cost 1719338577.27 and funding 1080633401.39 / 275782470.54 / 362922705.35 (a TUI trial saw neither)
-    expect(f).toContain('all eligible 1719.3 · pays: central 1080.6 · province 275.8 · county 362.9');
+    // (the split beside the total it splits; the all-eligible cost after it only where take-up leaves some out, as it
+    // does not here: a trial read "all eligible … · pays:" as the all-eligible cost's split)
+    expect(f).toContain('who pays 1719.3 = central 1080.6 + province 275.8 + county 362.9\n');
     expect(f).toContain('* rests on estimates');
+  });
+
+  it('gives the all-eligible cost under who pays where take-up leaves some out (Guangzhou: dibao 0.052)', async () => {
+    // (the sample, every household drawing 0.5: Guangzhou's take-up of dibao 0.052 leaves its dibao households out)
+    const [head, ...rows] = readFileSync('policies/samples/households.csv', 'utf8').trimEnd().split('\n');
+    const drawn = [`${head},take_up_draw`, ...rows.map((r) => `${r},0.5`)].join('\n') + '\n';
+    const f = (await open(await data(['policies/guangdong-guangzhou.yaml'], [], drawn))).lastFrame()!;
+    expect(f).toMatch(
+      /who pays ([\d.]+) = central [\d.]+ \+ province [\d.]+ \+ county [\d.]+\nall eligible \(had every eligible household taken it up\) ([\d.]+)\n/,
+    );
+    const [, paid, all] = f.match(/who pays ([\d.]+) = .*\nall eligible \(had every eligible household taken it up\) ([\d.]+)/)!;
+    expect(Number(all)).toBeGreaterThan(Number(paid));
   });
 
   it('switches tekun from 1.3× to 1.6× with the knobs and the overview’s delta follows', async () => {
@@ -474,6 +492,12 @@ describe('jiuzhu tui on a big population (the knob run compared elsewhere: data.
 });
 
 describe('households list', () => {
+  // A TUI trial's first look, no scenario given: "filter: changed — 0 / none", three f's from any household
+  it('with no run to compare lists every household', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml']));
+    expect(await keys(a, '4')).toContain('filter: all (f) — 600');
+  });
+
   // An interactive QA trial: `all` stopped at "500+" (H0501–H0600 of the sample out of reach, and how many more unsaid)
   it('lists up to 10,000 (the sample whole) and, where it stops short, says of how many and which', async () => {
     const d = await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']);

@@ -1,7 +1,7 @@
 // The TUI's key reducer, as a pure unit: views, knobs (steps, bounds, reset), localities, filters, traces.
 import { describe, expect, it } from 'vitest';
 import { KNOBS } from '../../src/ui/knob-levers.js';
-import { footerKeys, initialState, knobValue, reduce, type Key, type State } from '../../src/ui/state.js';
+import { footerKeys, initialState, knobValue, reduce, runAt, type Key, type State } from '../../src/ui/state.js';
 
 const lim = { localities: 2, runs: 2, households: 3, traceLines: 40 };
 const press = (s: State, ...keys: Array<string | Key>) =>
@@ -99,10 +99,27 @@ describe('the key reducer', () => {
     expect(press(start, '6').view).toBe('rates');
   });
 
-  it('quits on q anywhere, and on Esc from the overview', () => {
+  // A TUI trial: Esc on the overview quit at once, its knobs moved and not saved, and nothing said
+  it('quits on q anywhere; Esc does not quit; with knobs not saved q asks once, and any other key takes it back', () => {
     expect(press(start, '3', 'q').quit).toBe(true);
-    expect(press(start, { escape: true }).quit).toBe(true);
+    expect(press(start, { escape: true }).quit).toBe(false);
     expect(press(start, '3', { escape: true }).quit).toBe(false);
+    const unsaved = (s: State, ...keys: Array<string | Key>) =>
+      keys.reduce((st, k) => reduce(st, typeof k === 'string' ? k : '', typeof k === 'string' ? {} : k, { ...lim, unsaved: true }), s);
+    expect(unsaved(start, 'q')).toMatchObject({ confirmQuit: true, quit: false });
+    expect(footerKeys(unsaved(start, 'q'), 'en')).toBe('knobs not saved: q again quits · w in 3 knobs saves them');
+    expect(unsaved(start, 'q', 'q').quit).toBe(true);
+    expect(unsaved(start, 'q', '1', 'q')).toMatchObject({ confirmQuit: true, quit: false });
+  });
+
+  // A TUI trial: once a knob moved, s stayed on the knob run; the scenarios given could not be compared until R
+  it('a knob moved compares the knob run (the last); s goes on through every run from it', () => {
+    const moved = press(start, '3', { rightArrow: true }, '1');
+    expect(moved.run).toBe(-1);
+    expect(runAt(moved, 3)).toBe(2);
+    expect(runAt(press(moved, 's'), 3)).toBe(0); // (lim.runs 2 here: from the last, 1, on to 0)
+    expect(press(moved, 's', 's').run).toBe(1);
+    expect(press(moved, '3', 'R').run).toBe(0);
   });
 });
 

@@ -40,6 +40,9 @@ describe('tui in tmux', () => {
       tmux('send-keys', '-t', session, '3', 'Right', 'Right', 'Right', '1');
       const delta = /特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/;
       expect(await screenWhen(session, delta)).toMatch(delta);
+      // the knobs moved and not saved: q asks (a trial lost them to one key), a second q quits
+      tmux('send-keys', '-t', session, 'q');
+      expect(await screenWhen(session, /knobs not saved/)).toContain('knobs not saved: q again quits');
       tmux('send-keys', '-t', session, 'q');
       expect(await screenWhen(session, /EXIT=\d+/)).toContain('EXIT=0');
     });
@@ -142,12 +145,16 @@ describe('tui in tmux', () => {
     });
   });
 
-  it('q while reading leaves at once (exit 0), though the writer is still to write', async () => {
+  // (and says its notes: a TUI trial's q a second in, the file still read, left none on stderr)
+  it('q while reading leaves at once (exit 0), though the writer is still to write, and says the notes', async () => {
     const { fifo, writer } = slowly(30);
-    await inTmux('q', `${writer} ${TUI} --households ${fifo}; echo EXIT=$?; sleep 3`, async (session) => {
+    const err = join(mkdtempSync(join(tmpdir(), 'jiuzhu-tmux-')), 'err');
+    await inTmux('q', `${writer} ${TUI} --households ${fifo} 2>${err}; echo EXIT=$?; sleep 3`, async (session) => {
       expect(await screenWhen(session, /q or Ctrl-C stops reading/)).toContain('reading');
       tmux('send-keys', '-t', session, 'q');
       expect(await screenWhen(session, /EXIT=\d+/)).toContain('EXIT=0');
     });
+    // (Nanning's standards of 2022, older than the date: the policy's note)
+    expect(readFileSync(err, 'utf8')).toMatch(/^note: policies\/guangxi-nanning\.yaml: the newest dibao standards/m);
   });
 });

@@ -83,6 +83,7 @@ export async function tuiCommand(
   // io/'s notes too (a changed Arrow file), kept from the screen they were drawn over (a QA trial's FIFO note stood
   // above the app); a wait's, which the loading screen shows, dropped
   const toStderr = givesNotes((text, passing) => passing || fileNote(text.replace(/\n$/, '')));
+  let said = false;
   try {
     await withExecutor(ctx, (exec) =>
       mountTui({
@@ -118,12 +119,23 @@ export async function tuiCommand(
           };
         },
         save: (yaml) => saveNewScenario('scenarios', `tui-${today(ctx.now()).replace(/-/g, '')}`, yaml),
-        leaveReading: leaveNow,
+        // (q while the file is read: the notes said before the process ends — a trial's q a second in lost them)
+        leaveReading: (code) => {
+          sayNotes();
+          leaveNow(code);
+        },
       }),
     );
   } finally {
+    sayNotes();
+  }
+  /** The notes on stderr as the screen closes, once; on a new line (the screen's last line ends without one). */
+  function sayNotes(): void {
     givesNotes(toStderr);
-    if (!o.quiet) for (const n of notes) ctx.stderr.write(`${n}\n`);
+    if (o.quiet || said) return;
+    said = true;
+    if (notes.length && ctx.stderr.isTTY) ctx.stderr.write('\n');
+    for (const n of notes) ctx.stderr.write(`${n}\n`);
   }
 }
 
