@@ -12,6 +12,9 @@ export type Change =
   | { readonly op: 'set'; readonly value: ParamValue }
   | { readonly op: 'scale'; readonly by: Dec }
   | { readonly op: 'add'; readonly by: Dec }
+  /** 不低于 / 不高于: each dated value in force raised to a floor, or lowered to a ceiling (the greater, the lesser). */
+  | { readonly op: 'at_least'; readonly value: Dec }
+  | { readonly op: 'at_most'; readonly value: Dec }
   | { readonly op: 'same_as'; readonly path: string }
   | { readonly op: 'values'; readonly values: ReadonlyArray<{ readonly from: string; readonly value: ParamValue }> };
 
@@ -97,9 +100,23 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
         break;
       }
       case 'scale':
-      case 'add': {
-        const op = c.op === 'scale' ? (v: Dec) => v.times(c.by) : (v: Dec) => v.plus(c.by);
-        const label = c.op === 'scale' ? `× ${c.by.toFixed()}` : `${c.by.isNegative() ? '−' : '+'} ${c.by.abs().toFixed()}`;
+      case 'add':
+      case 'at_least':
+      case 'at_most': {
+        const op =
+          c.op === 'scale'
+            ? (v: Dec) => v.times(c.by)
+            : c.op === 'add'
+              ? (v: Dec) => v.plus(c.by)
+              : c.op === 'at_least'
+                ? (v: Dec) => D.max(v, c.value)
+                : (v: Dec) => D.min(v, c.value);
+        const label =
+          c.op === 'scale'
+            ? `× ${c.by.toFixed()}`
+            : c.op === 'add'
+              ? `${c.by.isNegative() ? '−' : '+'} ${c.by.abs().toFixed()}`
+              : `${c.op === 'at_least' ? 'at least' : 'at most'} ${c.value.toFixed()}`;
         derived = transform(history, ch.from, (e) => {
           const v = fit(op(e.value as Dec), spec);
           if (typeof v === 'string') {
@@ -150,7 +167,9 @@ export function changeText(ch: ScenarioChange): string {
         ? `× ${c.by.toFixed()}`
         : c.op === 'add'
           ? `${c.by.isNegative() ? '−' : '+'} ${c.by.abs().toFixed()}`
-          : c.op === 'same_as'
+          : c.op === 'at_least' || c.op === 'at_most'
+            ? `${c.op === 'at_least' ? '≥' : '≤'} ${c.value.toFixed()}`
+            : c.op === 'same_as'
             ? `same as ${c.path}`
             : c.values.map((v) => `${show(v.value)} from ${v.from}`).join(', ');
   return `${ch.path} ${what}${c.op === 'values' ? '' : ch.from ? ` from ${ch.from}` : ', every date'}`;

@@ -3,7 +3,7 @@
 // whole file is valid.
 import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import { isIsoDate, notADay, notIncreasing } from '../core/dates.js';
-import { D } from '../core/money.js';
+import { D, type Dec } from '../core/money.js';
 import { BRANCHES, ID_RE, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
 import type { ParamValue } from '../core/parameters/tree.js';
 import type { Change, Scenario, ScenarioChange } from '../core/scenario.js';
@@ -14,7 +14,7 @@ import { readText } from './policy-file.js';
 import { didYouMean, got, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['scenario', 'title', 'description', 'reason', 'changes'];
-const OPS = ['set', 'scale', 'add', 'same_as', 'values'] as const;
+const OPS = ['set', 'scale', 'add', 'at_least', 'at_most', 'same_as', 'values'] as const;
 const CHANGE_KEYS = [...OPS, 'from'];
 const SIGNED_DECIMAL_RE = /^-?\d{1,9}(\.\d{1,6})?$/;
 
@@ -120,7 +120,7 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
   if (!isMap(node)) {
     y.problem(
       node,
-      `expected one of {set: V}, {scale: K}, {add: X}, {same_as: PATH}, {values: [{from, value}]}, optionally with from: YYYY-MM-DD`,
+      `expected one of {set: V}, {scale: K}, {add: X}, {at_least: V}, {at_most: V}, {same_as: PATH}, {values: [{from, value}]}, optionally with from: YYYY-MM-DD`,
       subject,
     );
     return null;
@@ -169,6 +169,17 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
         return null;
       }
       return { change: { op, by: D(t) }, from };
+    }
+    case 'at_least':
+    case 'at_most': {
+      // 不低于 / 不高于: a floor or a ceiling on the value in force, each dated value its own (002 四's care standard
+      // 不低于 70 % of the minimum wage was written {set: 0.7}, a cut where a locality pays more: a provincial trial)
+      if (!numeric) {
+        y.problem(arg, `${spec.path} is ${spec.kind.type === 'enum' ? 'a choice' : `a ${spec.kind.type}`}; it can only be set`, subject);
+        return null;
+      }
+      const value = parseValue(y, arg, spec);
+      return value === null ? null : { change: { op, value: value as Dec }, from };
     }
     case 'same_as': {
       const other = isScalar(arg) && typeof arg.value === 'string' ? arg.value : '';

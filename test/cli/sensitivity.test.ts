@@ -133,6 +133,35 @@ describe('a choice estimate under a scenario', () => {
 });
 
 // A finance bureau budgets a year in a workbook: the range of each run's total travels there too (it was refused).
+// 002 四: the full-care standard 不低于 70 % of the minimum wage, a floor (scenario at_least). Written {set: 0.7}, its Δ
+// reached below 0 where Guangzhou's estimated share (0.6–0.8) was above 0.7: −1,160,400.00 on the sample, a cut no
+// floor makes (a provincial trial's −165.97 万元)
+describe('a floor (at_least) under estimates', () => {
+  it('the tekun care reform’s Δ range begins at 0 in Guangzhou, where {set: 0.7} reached below it', () => {
+    const run = (scenario: string) =>
+      JSON.parse(
+        jiuzhu([
+          'simulate',
+          '--policy',
+          'policies/guangdong-guangzhou.yaml',
+          '--households',
+          'policies/samples/households.csv',
+          ...DATE,
+          '--scenario',
+          scenario,
+          '--ranges',
+          '--format',
+          'json',
+          '--quiet',
+        ]).stdout,
+      ).scenarios[1].total_annual_cost_range.delta;
+    expect(run('scenarios/tekun-care-70pct-min-wage.yaml').low).toBe('0.00');
+    const set = join(dir, 'care-set.yaml');
+    writeFileSync(set, readFileSync('scenarios/tekun-care-70pct-min-wage.yaml', 'utf8').replace('{at_least: 0.7}', '{set: 0.7}'));
+    expect(D(run(set).low).isNegative()).toBe(true);
+  });
+});
+
 describe('simulate --year --ranges', () => {
   it('gives the budget year’s range that sensitivity --year gives, in JSON, the table and the workbook', async () => {
     const P = ['--policy', 'policies/guangxi-nanning.yaml', '--households', 'policies/samples/households.csv', '--year', '2022'];

@@ -94,6 +94,23 @@ describe('scenario arithmetic', () => {
     expect(at(p, '2024-01-01', 'tekun.minor_age')).toBe('20');
   });
 
+  // 002 四: 全护理特困对象照料护理标准不低于当地最低工资标准的70% — a floor, written {set: 0.7}, cut a locality that pays
+  // more (a provincial trial: Guangzhou's care reform "saved" 165.97 万元 at a corner where its share was above 0.7)
+  it('at_least raises each dated value to a floor and keeps one above it; at_most lowers to a ceiling', async () => {
+    const p = applyScenario(
+      await nanning(),
+      scenario('  dibao.standard.urban: {at_least: 800}\n  dibao.standard.rural: {at_most: 500}\n  tekun.minor_age: {at_least: 16}'),
+    );
+    expect(at(p, '2022-03-31', 'dibao.standard.urban')).toBe('800'); // 790 raised
+    expect(at(p, '2022-04-01', 'dibao.standard.urban')).toBe('810'); // 810 kept
+    expect(at(p, '2022-04-01', 'dibao.standard.rural')).toBe('500'); // 566.67 lowered
+    expect(at(p, '2024-01-01', 'tekun.minor_age')).toBe('18'); // 18 kept
+    expect(resolve(p, '2022-03-31').values.get('dibao.standard.urban')!.entry!.note).toBe('at least 800 of 790 (nanning-2022)');
+    expect(problems('scenario: s\ntitle: {zh: 测试, en: test}\nreason: r\nchanges:\n  rounding: {at_least: fen}\n')).toEqual([
+      's.yaml:5:24: change of rounding: rounding is a choice; it can only be set',
+    ]);
+  });
+
   it('from: the change starts that day; the baseline holds before it', async () => {
     const p = applyScenario(await nanning(), scenario('  dibao.standard.urban: {scale: 1.1, from: 2026-01-01}'));
     expect(at(p, '2025-12-31', 'dibao.standard.urban')).toBe('810');
@@ -188,8 +205,8 @@ describe('scenario validation', () => {
   });
   it('names an unknown operation with the nearest one, and a missing one', () => {
     expect(problems(`${head}changes:\n  tekun.basic.multiplier: {sett: 1.6}\n`)).toEqual([
-      's.yaml:5:28: unknown key "sett" in a change of tekun.basic.multiplier (did you mean "set"?); expected one of set, scale, add, same_as, values, from',
-      's.yaml:5:27: change of tekun.basic.multiplier: missing the operation: one of set, scale, add, same_as, values',
+      's.yaml:5:28: unknown key "sett" in a change of tekun.basic.multiplier (did you mean "set"?); expected one of set, scale, add, at_least, at_most, same_as, values, from',
+      's.yaml:5:27: change of tekun.basic.multiplier: missing the operation: one of set, scale, add, at_least, at_most, same_as, values',
     ]);
   });
   it('rejects scaling a choice, a bad value, a mismatched same_as and a reserved id — all at once', () => {
