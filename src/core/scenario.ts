@@ -170,8 +170,8 @@ export function changeText(ch: ScenarioChange): string {
           : c.op === 'at_least' || c.op === 'at_most'
             ? `${c.op === 'at_least' ? '≥' : '≤'} ${c.value.toFixed()}`
             : c.op === 'same_as'
-            ? `same as ${c.path}`
-            : c.values.map((v) => `${show(v.value)} from ${v.from}`).join(', ');
+              ? `same as ${c.path}`
+              : c.values.map((v) => `${show(v.value)} from ${v.from}`).join(', ');
   return `${ch.path} ${what}${c.op === 'values' ? '' : ch.from ? ` from ${ch.from}` : ', every date'}`;
 }
 
