@@ -8,7 +8,8 @@ import { compileRules, stepRules, unreadPaths } from '../core/rules.js';
 import { GROUP_NAMES } from '../core/programs/groups.js';
 import { PROGRAMS, programLabel } from '../core/programs/index.js';
 import { STEP as PREMIUM_STEP, type PremiumRules } from '../core/programs/medical-premium.js';
-import { fenToYuan } from '../core/money.js';
+import { D, fenToYuan } from '../core/money.js';
+import { groupDigits } from '../report/text-table.js';
 import { AHEAD_YEARS, checkPolicy, type Violation } from '../core/sanity.js';
 import type { YearsReport } from '../report/years-view.js';
 import { takeUpShows, type ScenarioReport, type SimulationReport } from '../report/totals.js';
@@ -212,6 +213,22 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>)
       ? [unread]
       : [caseloadsOnly(run.id, base.years, run.years, `in ${span}`, String(report.years[0]))].filter((n) => n !== null);
   });
+}
+
+/**
+ * The gradual exit paid in more than one year of a window: each year starts from the households file's register
+ * (on_dibao, prior_dibao), so the same households leave dibao again each January (a provincial trial's monthly plan
+ * showed Nanning's exit, 725.8 万元 a month, in January–March of every year). jiuzhu carries no one's leaving into the
+ * next year: said, with the years' figures.
+ */
+export function repeatedExitNote(report: Pick<YearsReport, 'runs' | 'years'>): string[] {
+  const base = report.runs[0];
+  const paid = (base?.years ?? []).map((s, k) => [report.years[k]!, s.figures.programs.gradual_exit.annual_cost] as const);
+  const years = paid.filter(([, cost]) => D(cost).gt(0));
+  if (years.length < 2) return [];
+  return [
+    `note: the gradual exit is paid again in ${years.length} years (${years.map(([y, cost]) => `${y}: ${groupDigits(cost)}`).join(', ')} yuan): each year starts from the households file's register (on_dibao, prior_dibao) as of its date, and jiuzhu carries no household's leaving into the next year — after ${years[0]![0]} it is the same households leaving again, an overstatement`,
+  ];
 }
 
 /**

@@ -18,7 +18,7 @@ import type { ScenarioReport } from '../report/totals.js';
 import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
-import { heardNotes, unchangedYearsNotes } from './scenario-notes.js';
+import { heardNotes, repeatedExitNote, unchangedYearsNotes } from './scenario-notes.js';
 import { incomesYearNotes, projectionOption, yearReport, type YearRun } from './year.js';
 
 /**
@@ -110,6 +110,7 @@ export async function simulateYears(
       ...yearsNotes(policy, projection, first, last, baseline),
       ...(await incomesYearNotes(o.policy, projection)),
       ...unchangedYearsNotes({ runs, years }),
+      ...repeatedExitNote({ runs, years }),
       ...leftOut,
     ],
     policy,

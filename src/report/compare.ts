@@ -319,7 +319,7 @@ export function compareTable(r: CompareReport): string {
       if (s.range)
         out.push(
           chalk.yellow(
-            `  range of the total 区间 (${UNIT_LABEL[unit]}), ${s.id}: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates move it)${deltaRange(s, unit)}`,
+            `  range of the total 区间 (${UNIT_LABEL[unit]}), ${s.id}: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates with a range move it)${deltaRange(s, unit)}`,
           ),
         );
     if (l.scenarios.some((s) => s.range)) out.push(chalk.dim(`  (${RANGE_METHOD}; which: jiuzhu sensitivity)`));
@@ -352,7 +352,7 @@ export function compareMarkdown(r: CompareReport): string {
     for (const s of l.scenarios)
       if (s.range)
         out.push(
-          `- range of the total (${UNIT_LABEL[r.unit ?? 'yuan']}), ${s.id}: ${inUnit(s.range.low, r.unit ?? 'yuan')} – ${inUnit(s.range.high, r.unit ?? 'yuan')} (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD})${deltaRange(s, r.unit ?? 'yuan')}`,
+          `- range of the total (${UNIT_LABEL[r.unit ?? 'yuan']}), ${s.id}: ${inUnit(s.range.low, r.unit ?? 'yuan')} – ${inUnit(s.range.high, r.unit ?? 'yuan')} (${s.range.moving} of ${s.range.estimates} estimates with a range move it; ${RANGE_METHOD})${deltaRange(s, r.unit ?? 'yuan')}`,
         );
     if (estimates.length) out.push(`\\* rests on estimated parameters: ${estimates.map((e) => `\`${e}\``).join(', ')}`);
     if (l.marginalRates) out.push('', distributionMarkdown(l.marginalRates));

@@ -108,9 +108,9 @@ export function deltaRange(r: SensitivityResult, run: number): { low: bigint; hi
 
 /**
  * A run's range for the outputs that show a total (simulate and compare --ranges); a scenario's Δ's beside it. "k of n
- * estimates move it" counts the estimates in force in the run (`inForce`, the list starred under its table), and any
+ * estimates with a range move it" counts the estimates in force in the run (`inForce`, the list starred under its table), and any
  * other that moves it: a scenario that sets a value, and a start-date window over before the date, leave it out (a
- * finance trial read "23 of 33 estimates move it" beside "32 in force"). null: every estimate of the policy.
+ * finance trial read "23 of 33 estimates with a range move it" beside "32 in force"). null: every estimate of the policy.
  */
 export function totalRange(r: SensitivityResult, run: number, inForce: readonly { readonly path: string }[] | null): TotalRange {
   const range = runRange(r, run);
@@ -168,7 +168,7 @@ export function rangeMarkdown(s: Pick<ScenarioReport, 'range'>, unit: Unit): str
   const u = UNIT_LABEL[unit];
   return [
     '',
-    `Range of the total (${u}): ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD}).`,
+    `Range of the total (${u}): ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates with a range move it; ${RANGE_METHOD}).`,
     ...(s.range.delta
       ? ['', `Range of the Δ vs baseline (${u}): ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}.`]
       : []),
@@ -185,7 +185,7 @@ export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Un
     chalk.yellow(
       `  range of the total 区间 (${UNIT_LABEL[unit]}): ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)}${at === null ? '' : ` (the total ${at} % of the way up)`}`,
     ),
-    chalk.dim(`  (${s.range.moving} of ${s.range.estimates} estimates move it; ${RANGE_METHOD}; which: jiuzhu sensitivity)`),
+    chalk.dim(`  (${s.range.moving} of ${s.range.estimates} estimates with a range move it; ${RANGE_METHOD}; which: jiuzhu sensitivity)`),
     // a scenario's Δ, its range (both runs under the same values each time): a reform priced against an estimated baseline
     ...(s.range.delta
       ? [

@@ -461,7 +461,7 @@ describe('where the total lies in its range', () => {
   });
 });
 
-// A finance trial: "23 of 33 estimates move it" stood beside "32 in force" under a scenario that sets one (the count
+// A finance trial: "23 of 33 estimates with a range move it" stood beside "32 in force" under a scenario that sets one (the count
 // took every estimate of the policy), and in 2022 a scenario that scaled Nanning's 790 (an estimate only of its start
 // date, whose window had passed) starred it where the baseline did not.
 describe('a range counts the estimates in force in its run, as starred under its table', () => {
