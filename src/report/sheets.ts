@@ -1,6 +1,7 @@
 // The parts two workbooks share (simulate's, report/xlsx.ts, and --years', report/years.ts): a sheet of columns with
 // headers in 中文 and English and a frozen header row; the parameter changes inside a budget year; the estimates in
 // force with how far each could be off (the policy's `range:`, what `sensitivity` varies) and their basis.
+import { monthCosts } from './month-costs.js';
 import type ExcelJS from 'exceljs';
 import type { Change } from '../core/budget-year.js';
 import { inputLine, type MadeBy } from './made.js';
@@ -18,7 +19,7 @@ import {
 import { rangeText } from './params.js';
 import { isCash, PROGRAMS as PROGRAMS_ALL } from '../core/programs/index.js';
 import type { MoneyUnit } from './excel.js';
-import type { YearReport } from './totals.js';
+import type { ScenarioReport } from './totals.js';
 import type { EstimateUsed } from './estimates.js';
 
 export interface Col {
@@ -41,16 +42,14 @@ export const monthColumns = (money: MoneyUnit): Col[] => [
   { header: `合计 total (${money.label})`, width: 18, format: money.format },
 ];
 
-/** …and its rows, each month of the year after the cells `lead`. */
-export const monthRows = (lead: readonly Cell[], y: YearReport | undefined, money: MoneyUnit): Cell[][] =>
-  (y?.periods ?? []).flatMap((p) =>
-    p.months.map((month) => [
-      ...lead,
-      `${y!.year}-${String(month).padStart(2, '0')}`,
-      ...CASH.map((q) => money.cell(p.month.programs[q.id].annual_cost)),
-      money.cell(p.month.total_annual_cost),
-    ]),
-  );
+/** …and its rows, each month of the year after the cells `lead` (the months add up to the year: month-costs.ts). */
+export const monthRows = (lead: readonly Cell[], s: Pick<ScenarioReport, 'figures' | 'year'>, money: MoneyUnit): Cell[][] =>
+  monthCosts(s).map((m) => [
+    ...lead,
+    `${s.year!.year}-${String(m.month).padStart(2, '0')}`,
+    ...CASH.map((q) => money.cell(m.programs[q.id]!)),
+    money.cell(m.total),
+  ]);
 
 export function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[], rows: ReadonlyArray<readonly Cell[]>): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });

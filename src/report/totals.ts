@@ -1,6 +1,7 @@
 // The totals of a simulation, as one view-model that feeds every format: the human table, Markdown,
 // the JSON contract (DOMAIN "simulate … --format json") and CSV. Same numbers everywhere. A scenario's
 // entry carries its deltas against the baseline beside the contract keys.
+import { monthCosts, type MonthCost } from './month-costs.js';
 import chalk from 'chalk';
 import { noteText } from '../core/policy-notes.js';
 import type { Figures } from '../core/aggregate.js';
@@ -128,21 +129,14 @@ export function scenarioJson(s: ScenarioReport, baseFunding?: FundingReport): Re
       ...(s.funding.range ? { range: { ...s.funding.range, ...(dr ? { delta: dr } : {}) } } : {}),
       ...(baseFunding ? { delta: fundingDelta(baseFunding, s.funding) } : {}),
     };
-  if (s.year) Object.assign(out, yearJson(s.year));
+  if (s.year) Object.assign(out, yearJson(s.year, monthCosts(s)));
   return out;
 }
 
 const monthName = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}`;
 
 /** A budget year beside the contract keys: its periods, each month's cost by program, the changes inside it. */
-function yearJson(y: YearReport): Record<string, unknown> {
-  const months = y.periods.flatMap((p) =>
-    p.months.map((m) => ({
-      month: monthName(y.year, m),
-      total_cost: p.month.total_annual_cost,
-      programs: Object.fromEntries(PROGRAMS.filter(isCash).map((q) => [q.id, p.month.programs[q.id].annual_cost])),
-    })),
-  );
+function yearJson(y: YearReport, months: readonly MonthCost[]): Record<string, unknown> {
   return {
     year: y.year,
     periods: y.periods.map((p) => ({
@@ -150,7 +144,8 @@ function yearJson(y: YearReport): Record<string, unknown> {
       to: monthName(y.year, p.months.at(-1)!),
       months: p.months.length,
     })),
-    months,
+    // (each month's running total rounded less the one before: they add up to the year, month-costs.ts)
+    months: months.map((m) => ({ month: monthName(y.year, m.month), total_cost: m.total, programs: m.programs })),
     changes: y.changes,
   };
 }

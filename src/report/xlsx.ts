@@ -183,7 +183,7 @@ export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lea
       wb,
       '月度 Months',
       [...scenarioCols, ...monthColumns(money)],
-      runs.flatMap(({ s, at }) => monthRows(at, s.year, money)),
+      runs.flatMap(({ s, at }) => monthRows(at, s, money)),
     );
     sheet(
       wb,

@@ -156,7 +156,7 @@ export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<Excel
     wb,
     '月度 Months',
     [SCENARIO_COLUMN, ...monthColumns(money)],
-    r.runs.flatMap((run) => run.years.flatMap((s) => monthRows([run.id], s.year, money))),
+    r.runs.flatMap((run) => run.years.flatMap((s) => monthRows([run.id], s, money))),
   );
   // The parameters that change inside a year (a standard raised in July: the year in two periods)
   sheet(
