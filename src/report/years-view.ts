@@ -60,6 +60,13 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
     const d = sum(xs);
     return d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
   };
+  // The window's eligible cost: its received cost (rounded from the exact sum) and each year's part not taken up (an
+  // auditor's window gave 10,921.29 received and 10,921.30 eligible where every household took up: the years' rounded
+  // eligible costs added).
+  const eligibleOver = (received: string, years: readonly string[], eligible: readonly string[]) =>
+    D(received)
+      .plus(eligible.reduce((a, e, k) => a.plus(e).minus(years[k]!), D(0)))
+      .toFixed(2);
   const f = years.map((s) => s.figures);
   const programs = Object.fromEntries(
     PROGRAMS.map((p) => {
@@ -73,7 +80,7 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
           annual_cost_exact: exact(of('annual_cost_exact')),
           eligible_households: mean(of('eligible_households')),
           eligible_persons: mean(of('eligible_persons')),
-          eligible_annual_cost: sumYuan(of('eligible_annual_cost')),
+          eligible_annual_cost: eligibleOver(D(exact(of('annual_cost_exact'))).toFixed(2), of('annual_cost'), of('eligible_annual_cost')),
         },
       ];
     }),
@@ -83,7 +90,11 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
     programs,
     total_annual_cost: D(totalExact).toFixed(2),
     total_annual_cost_exact: totalExact,
-    eligible_total_annual_cost: sumYuan(f.map((x) => x.eligible_total_annual_cost)),
+    eligible_total_annual_cost: eligibleOver(
+      D(totalExact).toFixed(2),
+      f.map((x) => x.total_annual_cost),
+      f.map((x) => x.eligible_total_annual_cost),
+    ),
     households: mean(f.map((x) => x.households)),
     persons: mean(f.map((x) => x.persons)),
     household_rows: f[0]!.household_rows,

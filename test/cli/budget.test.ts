@@ -1136,6 +1136,34 @@ describe('simulate --years with a projection', () => {
     expect(simulate('--year', '2027', '--format', 'json', '--quiet').stdout).not.toContain(EXIT_AGAIN);
   });
 
+  // An auditor's window: dibao 3007.266 + 3619.718064 + 4294.30551696 = 10921.2896 → 10921.29 received, and 10921.30
+  // eligible (the years' rounded eligible costs added) where every household took up
+  it('a window’s eligible cost is its received cost where every household takes up, to the fen', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-window-'));
+    const [households, projection] = [join(dir, 'h.csv'), join(dir, 'p.yaml')];
+    writeFileSync(
+      households,
+      'household_id,person_id,age,area,wage_income,other_income,weight\nW1,a1,40,urban,700,0,1.333333\nW2,a2,40,rural,500,33.33,2.5\n',
+    );
+    writeFileSync(
+      projection,
+      'projection: wt\ntitle: {zh: 测试, en: test}\nbase_year: 2025\nuprate:\n' +
+        '  dibao.standard.urban: {yearly: 0.05, month: 7, estimate: "test"}\n  dibao.standard.rural: {yearly: 0.04, estimate: "test"}\n' +
+        'incomes: {yearly: 0.03, estimate: "test"}\npopulation: {yearly: 0.02, estimate: "test"}\n',
+    );
+    const r = jiuzhu([
+      ...['simulate', '--policy', NANNING, '--households', households, '--years', '2026-2028', '--projection', projection],
+      ...['--format', 'json', '--quiet'],
+    ]);
+    const w = JSON.parse(r.stdout).scenarios[0];
+    expect([w.programs.dibao.annual_cost_exact, w.programs.dibao.annual_cost, w.programs.dibao.eligible_annual_cost]).toEqual([
+      '10921.28958096',
+      '10921.29',
+      '10921.29',
+    ]);
+    expect(w.eligible_total_annual_cost).toBe(w.total_annual_cost);
+  });
+
   it('--projection without --year or --years is a usage error', () => {
     const r = jiuzhu([
       'simulate',
