@@ -22,10 +22,13 @@ export function signedMoney(base: string, now: string, lang: 'zh' | 'en' = 'en')
   return `${d.isNegative() ? '−' : '+'}${shown}`;
 }
 
-/** A change in whole households (weighted counts rounded), signed and grouped: "+3,586", "−12", "0". */
+/**
+ * A change in whole households, signed and grouped: "+3,586", "−12", "0" — the exact change rounded, as compare gives
+ * it (the two counts rounded, then subtracted, gave +1,243 where compare said +1,242: a TUI trial).
+ */
 export function signedCount(base: string, now: string): string {
-  const d = Math.round(Number(now)) - Math.round(Number(base));
-  return d === 0 ? '0' : `${d < 0 ? '−' : '+'}${groupDigits(String(Math.abs(d)))}`;
+  const d = D(now).minus(base).toDecimalPlaces(0);
+  return d.isZero() ? '0' : `${d.isNegative() ? '−' : '+'}${groupDigits(d.abs().toFixed(0))}`;
 }
 
 /** Whole households, grouped, with the unit: "28,275户" / "28,275 hh". */

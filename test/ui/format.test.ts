@@ -23,3 +23,14 @@ describe('wrapLine', () => {
     expect(long.map((l) => l.trim().length)).toEqual([20, 18, 12]);
   });
 });
+
+// A TUI trial: 13,299 hh → 14,542 hh shown as +1,243 where compare said +1,242 (the counts rounded, then subtracted)
+describe('signedCount', () => {
+  it('rounds the exact change, as compare does', async () => {
+    const { signedCount } = await import('../../src/ui/format.js');
+    // 14541.6 − 13299.4 = 1242.2 → +1,242 (rounded first: 14,542 − 13,299 = +1,243)
+    expect(signedCount('13299.4', '14541.6')).toBe('+1,242');
+    expect(signedCount('10.5', '10')).toBe('−1'); // −0.5, half up away from zero
+    expect(signedCount('7.2', '7.4')).toBe('0');
+  });
+});
