@@ -3,7 +3,7 @@ import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Charts } from './Charts.js';
 import { Help } from './Help.js';
-import { Notes } from './Notes.js';
+import { noteLines, Notes, notesRoom } from './Notes.js';
 import { Households } from './Households.js';
 import { KNOBS, knobScenarioYaml } from './knob-levers.js';
 import { Knobs, type SaveNote } from './Knobs.js';
@@ -124,6 +124,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
       households: rows.length,
       // (scrolled at most to the trace's last screenful: past it, one line stood on an empty screen)
       traceLines: trace ? Math.max(1, trace.length - body + 1) : 0,
+      notesScroll: Math.max(0, noteLines(data.notes ?? [], width).length - notesRoom(room)),
       unsaved:
         latest.current.values.some((v) => v !== null) &&
         !savedFiles.current.some((f) => f.values.every((v, i) => v === latest.current.values[i])),
@@ -203,7 +204,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
         >{`${t(lang, 'failed')}: ${shown.error instanceof Error ? shown.error.message : String(shown.error)}`}</Text>
       ) : null}
       {state.help ? <Help lang={lang} width={width} /> : null}
-      {state.notes ? <Notes notes={data.notes ?? []} lang={lang} height={room} width={width} /> : null}
+      {state.notes ? <Notes notes={data.notes ?? []} lang={lang} height={room} width={width} scroll={state.notesScroll} /> : null}
       {!overlay && state.view === 'overview' ? (
         <Overview
           view={view}

@@ -42,7 +42,7 @@ const L = {
   help: ['帮助', 'help'],
   notes: ['条提示（n）', 'notes (n)'],
   notesTitle: ['提示 notes（退出时也写到 stderr；Esc 关闭）', 'notes 提示 (said on stderr too as the screen closes; Esc closes)'],
-  notesMore: ['更多见退出后的 stderr', 'more on stderr as the screen closes'],
+  notesMore: ['↑↓ 滚动（退出时也写到 stderr）', '↑↓ scroll (all said on stderr too as the screen closes)'],
   noNotes: ['没有提示', 'no notes'],
   loading: ['读取', 'reading'],
   stopReading: ['q 或 Ctrl-C 停止读取并退出', 'q or Ctrl-C stops reading and quits'],

@@ -34,6 +34,8 @@ export interface State {
   /** The overview shows the totals' ranges from their estimates (`e`). */
   readonly ranges: boolean;
   readonly scroll: number;
+  /** The first line of the notes overlay shown (↑↓ while it is open). */
+  readonly notesScroll: number;
   readonly saveRequested: boolean;
   /** q with knobs moved and not saved: said, and a second q quits (a TUI trial lost its knobs to one key). */
   readonly confirmQuit: boolean;
@@ -58,6 +60,8 @@ export interface Limits {
   readonly households: number;
   /** Lines of the opened trace. */
   readonly traceLines: number;
+  /** How far the notes overlay scrolls: its lines less those it shows at once. */
+  readonly notesScroll?: number;
   /** Knobs moved and not saved (`w`): q asks again. */
   readonly unsaved?: boolean;
 }
@@ -78,6 +82,7 @@ export function initialState(initials: readonly (readonly number[])[]): State {
     cliff: false,
     ranges: false,
     scroll: 0,
+    notesScroll: 0,
     saveRequested: false,
     confirmQuit: false,
     quit: false,
@@ -92,7 +97,9 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
   // Esc on the overview left with its knobs unsaved)
   if (input === 'q') return lim.unsaved && !s.confirmQuit ? { ...next, confirmQuit: true } : { ...next, quit: true };
   if (input === '?') return { ...next, help: !s.help, notes: false };
-  if (input === 'n') return { ...next, notes: !s.notes, help: false };
+  if (input === 'n') return { ...next, notes: !s.notes, help: false, notesScroll: 0 };
+  if (s.notes && (key.downArrow || key.upArrow))
+    return { ...next, notesScroll: clamp(s.notesScroll + (key.downArrow ? 1 : -1), 0, lim.notesScroll ?? 0) };
   if (s.help || s.notes) return key.escape ? { ...next, help: false, notes: false } : next;
   const n = Number(input);
   if (Number.isInteger(n) && n >= 1 && n <= VIEWS.length) return { ...next, view: VIEWS[n - 1]!, opened: null };

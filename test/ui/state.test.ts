@@ -32,6 +32,15 @@ describe('the key reducer', () => {
     expect(press(start, 'n', 'q').quit).toBe(true);
   });
 
+  it('scrolls the notes with ↑↓ within their lines, from the top each time they open', () => {
+    const at = (...keys: Array<string | Key>) =>
+      keys.reduce((st, k) => reduce(st, typeof k === 'string' ? k : '', typeof k === 'string' ? {} : k, { ...lim, notesScroll: 2 }), start);
+    expect(at('n', { downArrow: true }).notesScroll).toBe(1);
+    expect(at('n', { downArrow: true }, { downArrow: true }, { downArrow: true }).notesScroll).toBe(2); // (at most 2)
+    expect(at('n', { downArrow: true }, { upArrow: true }, { upArrow: true }).notesScroll).toBe(0);
+    expect(at('n', { downArrow: true }, 'n', 'n').notesScroll).toBe(0);
+  });
+
   it('changes the selected knob by its step within its bounds, and resets it', () => {
     const k = KNOBS[0]!; // tekun basic, hundredths: 120 → 130 → …
     expect(start.values.every((v) => v === null)).toBe(true); // nothing moved: each locality its own
