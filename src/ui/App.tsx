@@ -103,6 +103,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
     };
   }, [ratesKey, data, state.locality, view, run]);
 
+  // The rows under the title and the views line and above the footer, less an error line shown
+  const room = height - 3 - (shown.error ? 1 : 0) - (ratesError && state.view === 'rates' ? 1 : 0);
   // Keys go through the reducer; saving (`w`) writes the file here, in the event, with the state the key produced.
   // `latest` is the state after the last key, set only by a key: keys come faster than renders, and an effect syncing it
   // from a render put back a state a key had already moved on from (a knob held down lost a press in three)
@@ -162,8 +164,6 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
     where,
     vs: truncate(vs, Math.max(1, width - displayWidth('救助 jiuzhu ') - displayWidth(truncate(name, nameRoom)) - displayWidth(where))),
   };
-  // The rows under the title and the views line and above the footer, less an error line shown
-  const room = height - 3 - (shown.error ? 1 : 0) - (ratesError && state.view === 'rates' ? 1 : 0);
   // Below 80×24 the views wrap over each other: say so (a TUI trial saw the layout break with no word of why)
   const [cols, lines] = [size.columns, size.rows];
   const overlay = state.help || state.notes;
