@@ -1,6 +1,6 @@
 // View 3: the live knobs, and the scenario they make, as YAML (what `w` saves to scenarios/).
 import { Box, Text } from 'ink';
-import { pad, truncate } from '../report/text-table.js';
+import { displayWidth, pad, truncate } from '../report/text-table.js';
 import { KNOBS, knobText } from './knob-levers.js';
 import { t, type Lang } from './labels.js';
 
@@ -9,6 +9,9 @@ export type SaveNote =
   | { readonly kind: 'saved' | 'savedSame'; readonly path: string }
   | { readonly kind: 'saveNothing' }
   | { readonly kind: 'saveFailed'; readonly why: string };
+
+/** The knobs' names, each padded to the longest (中文 by its display width). */
+const LABEL = Math.max(...KNOBS.flatMap((k) => [displayWidth(k.en), displayWidth(k.zh)]));
 
 export function Knobs({
   values,
@@ -38,7 +41,7 @@ export function Knobs({
         const moved = values[i] !== null && values[i] !== undefined;
         return (
           <Text key={k.id} inverse={i === selected} color={moved ? 'yellow' : undefined}>
-            {`${i === selected ? '▸' : ' '} ${pad(lang === 'zh' ? k.zh : k.en, 26, 'left')} ◂ ${pad(knobText(k, v), 9, 'right')} ▸ ${moved ? `(${t(lang, 'baseline')} ${knobText(k, initial[i]!)})` : ''}`}
+            {`${i === selected ? '▸' : ' '} ${pad(lang === 'zh' ? k.zh : k.en, LABEL, 'left')} ◂ ${pad(knobText(k, v), 9, 'right')} ▸ ${moved ? `(${t(lang, 'baseline')} ${knobText(k, initial[i]!)})` : ''}`}
           </Text>
         );
       })}
