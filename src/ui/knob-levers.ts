@@ -51,7 +51,17 @@ const set = (
 
 export const KNOBS: readonly Knob[] = [
   set('tekun-basic', 'tekun basic standard', '特困基本生活标准', 'tekun.basic.multiplier', 2, 10, 100, 300, '× S'),
-  set('tekun-care', 'tekun full-care share (self_care none)', '全护理照料标准（完全失能）', 'tekun.care.min_wage_share.none', 2, 5, 0, 100, '× W'),
+  set(
+    'tekun-care',
+    'tekun full-care share (self_care none)',
+    '全护理照料标准（完全失能）',
+    'tekun.care.min_wage_share.none',
+    2,
+    5,
+    0,
+    100,
+    '× W',
+  ),
   set('low-income', 'low-income line', '低保边缘标准', 'low_income.multiplier', 2, 10, 100, 300, '× S'),
   {
     id: 'standard',
