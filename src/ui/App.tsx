@@ -146,7 +146,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
     // Keys that arrive in one chunk (typed fast, or a key held down) are each a key press: `lll` is three.
     const k = key as unknown as Record<string, boolean | undefined>;
     const plain = !['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'return', 'escape', 'tab', 'ctrl', 'meta'].some((x) => k[x]);
-    for (const one of plain && input.length > 1 ? [...input] : [input]) press(one, plain ? {} : key);
+    // (a Tab among them is a Tab: two in one chunk moved no view, a TUI trial)
+    for (const one of plain && input.length > 1 ? [...input] : [input]) press(one, one === '\t' ? { tab: true } : plain ? {} : key);
   });
   useEffect(() => {
     if (state.quit) exit();

@@ -496,6 +496,12 @@ describe('jiuzhu tui on a big population (the knob run compared elsewhere: data.
   });
 });
 
+// A TUI trial: two Tabs in one chunk (typed fast) moved no view
+it('takes two Tabs that arrive together as two', async () => {
+  const a = await open(await data(['policies/guangxi-nanning.yaml']));
+  expect(await keys(a, '\t\t')).toContain('[3 knobs]');
+});
+
 describe('households list', () => {
   // A TUI trial's first look, no scenario given: "filter: changed — 0 / none", three f's from any household
   it('with no run to compare lists every household', async () => {
