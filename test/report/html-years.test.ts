@@ -189,6 +189,9 @@ describe('report --year 2028 --projection: the budget year grown, as simulate --
     const total = JSON.parse(jiuzhu(['simulate', ...one, '--format', 'json', '--quiet']).stdout).scenarios[0].total_annual_cost;
     expect(html).toContain('budget year 2028');
     expect(html).toContain(`data-yuan="${total}"`);
+    // simulate --format html is the same page (it routed --year to the date page and dropped the projection: a review)
+    const page = jiuzhu(['simulate', ...one, '--format', 'html', '--unit', 'yuan', '--quiet']).stdout;
+    expect(page).toContain(`data-yuan="${total}"`);
     // (a grown year: 2028's total is not the unprojected year's)
     const plain = JSON.parse(jiuzhu(['simulate', ...one.slice(0, 6), '--format', 'json', '--quiet']).stdout).scenarios[0];
     expect(plain.total_annual_cost).not.toBe(total);

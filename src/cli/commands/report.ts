@@ -68,15 +68,23 @@ function mostlyIn(pop: Population): 'urban' | 'rural' {
 }
 const RATE_DELTA = 10_000;
 
+/**
+ * The budget years a page reports: --years, or a budget year grown by a projection — the budget years' report of that
+ * one year, as simulate --year --projection gives the year simulate --years gives (a trial's report --year refused the
+ * projection simulate took; simulate --format html --year --projection then ignored it: a code review). Undefined: the
+ * page of a date or an ungrown year.
+ */
+export function htmlYears(o: { readonly years?: string; readonly year?: string; readonly projection?: string }): string | undefined {
+  return o.years ?? (o.projection && o.year !== undefined ? `${budgetYear(o.year)}-${budgetYear(o.year)}` : undefined);
+}
+
 export async function reportCommand(ctx: Ctx, o: ReportOptions): Promise<void> {
   if (!o.out) throw new UsageError('jiuzhu report writes one HTML file: give --out FILE.html');
   await refuseOverwrite([{ flag: '--out', path: o.out, format: 'html' }], inputsOf(o));
   incomesYearWithProjection(o);
   if (o.projection && o.years === undefined && o.year === undefined)
     throw new UsageError('--projection goes with --years or --year (e.g. --years 2027-2029)');
-  // A budget year grown by a projection is the budget years' report of that one year, as simulate --year --projection
-  // gives the year simulate --years gives (a trial's report --year refused the projection simulate took).
-  const years = o.years ?? (o.projection ? `${budgetYear(o.year!)}-${budgetYear(o.year!)}` : undefined);
+  const years = htmlYears(o);
   if (years === undefined) return writeTold(ctx, o.quiet, o.out, await reportHtml(ctx, o));
   if (o.policy.length > 1)
     throw new UsageError(

@@ -91,8 +91,9 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
         '--format html is the report of jiuzhu report (the ranges are in it): without --stream, --per-household, --ranges',
       );
     // (echarts is loaded only for a report)
-    if (o.years !== undefined) return (await import('./report.js')).writeYearsReport(ctx, { ...o, years: o.years }, o.out);
-    const { reportHtml } = await import('./report.js');
+    const { htmlYears, reportHtml, writeYearsReport } = await import('./report.js');
+    const years = htmlYears(o);
+    if (years !== undefined) return writeYearsReport(ctx, { ...o, years }, o.out);
     const html = await reportHtml(ctx, { ...o, policy: [o.policy] });
     if (o.out) await writeTold(ctx, o.quiet, o.out, html);
     else ctx.stdout.write(html);
