@@ -5,7 +5,7 @@
 // paid (year-exit.ts).
 import { Totals, type ExactSum, type ProgramSums } from './aggregate.js';
 import { PARAMS } from './parameters/schema.js';
-import { madeBy, resolve, valueToJson, valueToText, type Policy, type Snapshot } from './parameters/tree.js';
+import { madeBy, resolve, str, valueToJson, valueToText, type Policy, type Snapshot } from './parameters/tree.js';
 import { compileRules, type Rules } from './rules.js';
 import type { Run } from './simulate.js';
 import { EXIT } from './year-exit.js';
@@ -82,7 +82,11 @@ export function snapshotChanges(a: Snapshot, b: Snapshot, date: string): Change[
 
 /** The runs of a year's periods, consecutive, ids `${id}@${from}` (year-exit.ts reads them as one year). */
 export function periodRuns(periods: readonly Period[], id: string): Run[] {
-  return periods.map((p) => ({ id: `${id}@${p.from}`, rules: p.rules, period: { first: p.months[0]!, months: p.months.length } }));
+  return periods.map((p) => ({
+    id: `${id}@${p.from}`,
+    rules: p.rules,
+    period: { first: p.months[0]!, months: p.months.length, aidIsDibao: str(p.snapshot, 'rigid.aid_group') === 'dibao' },
+  }));
 }
 
 /**

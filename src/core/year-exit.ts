@@ -23,6 +23,8 @@ import { SLOT } from './programs/index.js';
 export interface PeriodOf {
   readonly first: number;
   readonly months: number;
+  /** rigid.aid_group is dibao in the period: rigid aid is dibao (Nanning, 000（一）), and leaving it is leaving dibao. */
+  readonly aidIsDibao?: boolean;
 }
 
 export const EXIT = SLOT.gradual_exit;
@@ -66,8 +68,9 @@ export function addYearExit(
   let [from, to, amount, persons] = [0, 0, 0, 0]; // the exit's months [from, to), its monthly amount and persons
   for (const i of group) {
     const r = results[i]!;
-    const { first, months } = periods[i]!;
-    if (r.flag[DIBAO] || r.flag[SINGLE]) {
+    const { first, months, aidIsDibao } = periods[i]!;
+    // (rigid aid where it is dibao is dibao: leaving it mid-year starts the exit, as at one date — a code review)
+    if (r.flag[DIBAO] || r.flag[SINGLE] || (aidIsDibao && eligible(r, AID))) {
       // on dibao again (its income under the line, or a member included alone): the exit, if any, ends here
       left = false;
       to = Math.min(to, first);

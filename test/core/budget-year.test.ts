@@ -163,6 +163,28 @@ describe('the budget year’s gradual exit: when it leaves, and not beside rigid
     expect([year.gradual_exit.annual_cost, year.dibao.annual_cost]).toEqual(['0.00', '0.00']);
   });
 
+  // A code review: where rigid aid is dibao (rigid.aid_group dibao, Nanning's 000（一）), a household paid it Jan–Jun
+  // that loses it in July leaves dibao then, and its exit starts then; where the aid is its own program, it left dibao
+  // in January (with no exit: it had rigid aid) and gets none in July.
+  it('leaving rigid aid that is dibao starts the exit then (July: 6 × 300.00); aid of its own program does not', () => {
+    // I = 1300 − 200 = 1100.00 ≥ S 1000; A − E = 13,200 − 9,000 = 4,200 < 12,000: aid min(1000, 7,800 / 12) = 650.00
+    const withAid = (group: string) => {
+      const p = simplePolicy();
+      const params = new Map(p.params);
+      const first = params.get('rigid.aid')![0]!;
+      params.set('rigid.aid', [
+        { ...first, from: '2020-01-01', value: true },
+        { ...first, from: '2024-07-01', value: false },
+      ]);
+      params.set('rigid.aid_group', [{ ...first, from: '2020-01-01', value: group }]);
+      return { ...p, params };
+    };
+    const dibao = run(withAid('dibao'), { rigid: fen('9000') }, '1300');
+    expect([dibao.rigid_aid.annual_cost, dibao.gradual_exit.annual_cost]).toEqual(['3900.00', '1800.00']);
+    const own = run(withAid('rigid'), { rigid: fen('9000') }, '1300');
+    expect([own.rigid_aid.annual_cost, own.gradual_exit.annual_cost]).toEqual(['3900.00', '0.00']);
+  });
+
   it('an exit from January ends where rigid aid begins (S 1000 → 1050 on 1 April): 900.00 of exit, then 9 × 8.33 of aid', () => {
     // I = 1100.00, A = 12 × 1100 = 13,200, E = 700: A − E = 12,500. Until March 12 × S = 12,000 ≤ 12,500: no aid, the
     // exit 300.00 a month. From April 12 × 1050 = 12,600 > 12,500: aid round((12,600 − 12,500) / 12) = 8.33 a month
