@@ -1,8 +1,7 @@
 // simulate --year: the budget year. Each run (baseline, scenarios) is cut into periods of identical parameters
 // (core/budget-year.ts); every period of every run is evaluated in one pass over the households (runs that share
 // steps 1–2 share them), and each run's year is put together from its periods.
-import { loadProfile } from '../io/profile-file.js';
-import { profileFor } from './commands/generate.js';
+import { loadProfile, profileFor } from '../io/profile-file.js';
 import { figures, type Totals } from '../core/aggregate.js';
 import { changesIn, monthSpans, periodRuns, periodsOf, yearTotals, type Period } from '../core/budget-year.js';
 import { fundingOf } from '../core/funding.js';
@@ -12,7 +11,7 @@ import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { policyNotes, yearsNotes } from '../core/policy-notes.js';
 import type { Policy } from '../core/parameters/tree.js';
-import { projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
+import { incomesFrom, projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
 import { loadProjection } from '../io/projection-file.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
@@ -60,11 +59,22 @@ export function incomesYearWithProjection(o: { readonly projection?: string; rea
  * projection's base_year (a population generated from a profile of 2021 under a projection from 2025 kept its
  * incomes flat 2021–2025 while the standards rose: a provincial trial's Guangzhou 2027 was 25 % high).
  */
-export async function projectionOption(o: { readonly projection?: string; readonly incomesYear?: string }): Promise<Projection | null> {
+export async function projectionOption(
+  o: { readonly projection?: string; readonly incomesYear?: string },
+  first: number,
+): Promise<Projection | null> {
   incomesYearWithProjection(o);
   if (!o.projection) return null;
   const p = await loadProjection(o.projection);
-  return o.incomesYear === undefined ? p : { ...p, incomesYear: budgetYear(o.incomesYear, '--incomes-year') };
+  if (o.incomesYear === undefined) return p;
+  const incomesYear = budgetYear(o.incomesYear, '--incomes-year');
+  // (incomes of a later year than the one run would be shrunk, which no projection says how: 2030's with --year 2027
+  // ran as the file's, JSON saying "from 2030" — a code review)
+  if (incomesYear > first)
+    throw new UsageError(
+      `--incomes-year ${incomesYear} is after ${first}, the first year run: the households' incomes are of a year at or before the years simulated`,
+    );
+  return { ...p, incomesYear };
 }
 
 export interface YearRun {
@@ -115,7 +125,7 @@ export async function simulateYear(
   scenarios: readonly Scenario[],
   year: number,
 ): Promise<SimulationReport> {
-  const projection = await projectionOption(o);
+  const projection = await projectionOption(o, year);
   const written = await loadUsablePolicy(o.policy);
   // (projected as simulate --years projects it, the scenarios applied to the projected values: the same year's figures)
   const policy = projection ? projectPolicy(written, projection, year) : written;
@@ -142,7 +152,7 @@ export async function simulateYear(
     householdsFile: o.households,
     scenarios: reports!.map((s, i) => (ranges ? { ...s, range: totalRange(ranges, i, s.estimates) } : s)),
     // (said where it grows the year: a base year at or after it projects nothing, and a note says so)
-    ...(projection && projection.baseYear < year ? { projection } : {}),
+    ...(projection && (projection.baseYear < year || incomesFrom(projection) < year) ? { projection } : {}),
     notes: [
       ...heardNotes(ctx),
       ...(projection ? yearsNotes(written, projection, year, year, policy) : policyNotes(policy, [`${year}-12-31`])),

@@ -7,7 +7,7 @@ import { formatWhere } from '../errors.js';
 import { indexInForce } from './dates.js';
 import { completeFrom, valueToText, type Policy } from './parameters/tree.js';
 import { PARAM_BY_PATH } from './parameters/schema.js';
-import { growthOf, madeForOthers, type Projection } from './projection.js';
+import { growthOf, incomesFrom, madeForOthers, type Projection } from './projection.js';
 import { checkPolicy, type Violation } from './sanity.js';
 
 /**
@@ -60,14 +60,14 @@ function wholeYears(from: string, to: string): number {
  */
 export function projectionNotes(
   policy: Policy,
-  p: Pick<Projection, 'id' | 'baseYear' | 'uprate'>,
+  p: Pick<Projection, 'id' | 'baseYear' | 'uprate' | 'incomesYear'>,
   first: number,
   last: number,
 ): { readonly notes: string[]; readonly grown: readonly Watched[] } {
   if (p.baseYear >= last)
     return {
       notes: [
-        `note: projection ${p.id} grows from the year after its base_year ${p.baseYear}, and ${first === last ? `the year is ${first}` : `the years are ${first}–${last}`}: nothing is projected (a typo in base_year?)`,
+        `note: projection ${p.id} grows from the year after its base_year ${p.baseYear}, and ${first === last ? `the year is ${first}` : `the years are ${first}–${last}`}: ${incomesFrom(p) < last ? `only the households' incomes are grown, from ${incomesFrom(p)} (--incomes-year); the parameters are the policy's` : 'nothing is projected (a typo in base_year?)'}`,
       ],
       grown: [],
     };
@@ -79,7 +79,7 @@ export function projectionNotes(
   const early =
     complete && p.baseYear < Number(complete.slice(0, 4))
       ? [
-          `note: projection ${p.id}'s base_year ${p.baseYear} is before ${policy.file}'s values begin (${complete}): the households' incomes and weights are grown from ${p.baseYear}, ${first - p.baseYear} years to ${first}, and each year without a published value grown in between (a typo in base_year? it is the last year of published values and of the households file)`,
+          `note: projection ${p.id}'s base_year ${p.baseYear} is before ${policy.file}'s values begin (${complete}): the households' ${p.incomesYear === undefined ? 'incomes and weights are' : 'weights are'} grown from ${p.baseYear}, ${first - p.baseYear} years to ${first}, and each year without a published value grown in between (a typo in base_year? it is the last year of published values and of the households file)`,
         ]
       : [];
   const notes = grown.flatMap((w) => {

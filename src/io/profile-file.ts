@@ -1,6 +1,6 @@
 // A population profile (YAML) → Profile. Validated like a policy: unknown keys named with the nearest one,
 // each value typed and ranged, each naming a source or marked an estimate, every problem with file:line:col.
-import { dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Node } from 'yaml';
 import { isIsoDate } from '../core/dates.js';
 import { D } from '../core/money.js';
@@ -14,6 +14,11 @@ const TOP_KEYS = ['profile', 'policy', 'date', 'sources', 'values'];
 const VALUE_KEYS = ['value', 'source', 'clause', 'estimate', 'tolerance'];
 const KEYS = PROFILE_KEYS.map((k) => k.key);
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
+
+/** A policy's own profile, beside it: policies/x.yaml → policies/profiles/x.yaml */
+export function profileFor(policy: string): string {
+  return join(dirname(policy), 'profiles', basename(policy));
+}
 
 export async function loadProfile(path: string): Promise<Profile> {
   return parseProfile(await readText(path, 'profile'), path);

@@ -11,6 +11,10 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export const incomesSince = (p: Pick<Projection, 'baseYear' | 'incomesYear'>): string =>
   p.incomesYear === undefined ? '' : ` from ${p.incomesYear} (--incomes-year: the households' incomes are of ${p.incomesYear})`;
 
+/** "from 2025", and where the incomes are of another year, "from 2025, the incomes from 2021 (--incomes-year)". */
+export const grownFromText = (p: Pick<Projection, 'baseYear' | 'incomesYear'>): string =>
+  `from ${p.baseYear}${p.incomesYear === undefined ? '' : `, the incomes from ${p.incomesYear} (--incomes-year)`}`;
+
 export function projectionLines(p: Projection | null, policyId: string): string[] {
   if (!p) return ['no projection: each year under the parameters the policy gives for it, the households as they are'];
   return [

@@ -3,7 +3,7 @@
 // (the tornado's rows, largest swing first) with its basis, each scenario's delta at each end, the draws'
 // percentiles, and how it was made. Built from sensitivityJson's view model (the same figures as JSON and CSV), money
 // in the unit asked for; io/ writes it.
-import { incomesSince } from './projection-view.js';
+import { grownFromText } from './projection-view.js';
 import type { MadeBy } from './made.js';
 import type ExcelJS from 'exceljs';
 import { D, fixed } from '../core/money.js';
@@ -157,14 +157,7 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: MadeBy):
       ['地区 locality', `${rep.policy.name.zh} ${rep.policy.name.en}`],
       ['日期 date', v.date ?? `预算年度 budget year ${v.year}`],
       ['住户文件 households', rep.householdsFile],
-      ...(rep.projection
-        ? [
-            [
-              '预测 projection',
-              `${rep.projection.id} (${rep.projection.file}), from ${rep.projection.baseYear}${incomesSince(rep.projection)}`,
-            ],
-          ]
-        : []),
+      ...(rep.projection ? [['预测 projection', `${rep.projection.id} (${rep.projection.file}), ${grownFromText(rep.projection)}`]] : []),
       ['金额单位 money', `${U} (${rep.unit ?? 'yuan'})`],
       ['方法 method', 'each estimate moved alone to each end of its range (a choice to each other value), everything else central'],
       ['区间 ranges', RANGE_METHOD],

@@ -3,7 +3,7 @@
 // tornado chart for the terminal; JSON, CSV and Markdown. Money as exact decimal strings (yuan, rounded half up to
 // the fen as simulate's annual_cost); swing = the largest total less the smallest of central, low and high.
 import { incomesFrom, type Projection } from '../core/projection.js';
-import { incomesSince } from './projection-view.js';
+import { grownFromText } from './projection-view.js';
 import chalk from 'chalk';
 import type { Totals } from '../core/aggregate.js';
 import { deltaRange, label, max, min, rows, runRange, yuan } from './sensitivity-rows.js';
@@ -25,7 +25,7 @@ export interface SensitivityReport {
 
 /** The population line: the households file, and the projection that grew it to the year. */
 const population = (rep: SensitivityReport) =>
-  `${rep.householdsFile}${rep.projection ? `, grown to the year by projection ${rep.projection.id} (${rep.projection.file}) from ${rep.projection.baseYear}${incomesSince(rep.projection)}` : ''}`;
+  `${rep.householdsFile}${rep.projection ? `, grown to the year by projection ${rep.projection.id} (${rep.projection.file}) ${grownFromText(rep.projection)}` : ''}`;
 
 const programs = (t: Totals) => Object.fromEntries(PROGRAMS.map((p, i) => [p.id, yuan(cost(t, i), t)])) as Record<ProgramId, string>;
 
@@ -43,7 +43,7 @@ export function sensitivityJson(rep: SensitivityReport): object {
             id: rep.projection.id,
             file: rep.projection.file,
             base_year: rep.projection.baseYear,
-            incomes_from: incomesFrom(rep.projection),
+            incomes: { from: incomesFrom(rep.projection) },
           },
         }
       : {}),

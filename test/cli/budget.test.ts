@@ -1198,6 +1198,22 @@ describe('simulate --years with a projection', () => {
     expect([lone.code, lone.stderr]).toEqual([2, expect.stringContaining('--incomes-year goes with --projection')]);
     const typo = jiuzhu([...args, ...grow, '--incomes-year', '21']);
     expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining('--incomes-year must be a calendar year such as 2026, got "21"')]);
+    // incomes of a year after the one run: refused (2030's ran as the file's, JSON saying "from 2030": a code review)
+    const later = jiuzhu([...args, ...grow, '--incomes-year', '2030']);
+    expect([later.code, later.stderr]).toEqual([2, expect.stringContaining('--incomes-year 2030 is after 2027, the first year run')]);
+    // a year at or before base_year: the incomes alone are grown, and said so (it said "nothing is projected")
+    const at2025 = jiuzhu([
+      ...args,
+      '--projection',
+      'scenarios/projections/guangdong-3.5pct.yaml',
+      '--year',
+      '2025',
+      '--incomes-year',
+      '2021',
+    ]);
+    expect(at2025.code, at2025.stderr).toBe(0);
+    expect(at2025.stderr).toContain("only the households' incomes are grown, from 2021 (--incomes-year); the parameters are the policy's");
+    expect(JSON.parse(at2025.stdout).projection.incomes.from).toBe(2021);
   });
 
   // A Fuliang budget trial: 2027 was 7,953.97 万元 by simulate --years 2027-2029 --projection and 8,459.29 by the
@@ -1327,7 +1343,7 @@ describe('sensitivity --year --projection', () => {
       id: 'guangxi-nanning-4pct',
       file: 'scenarios/projections/guangxi-nanning-4pct.yaml',
       base_year: 2025,
-      incomes_from: 2025,
+      incomes: { from: 2025 },
     });
     expect(s.central[0].total).toBe(years.total_annual_cost);
     expect([s.central[0].range.low, s.central[0].range.high]).toEqual([

@@ -2,7 +2,7 @@
 // Deterministic synthetic households from the locality's population profile, streamed to the file; --report
 // sets what they yield under the baseline against the profile's published figures.
 import { somethingAt } from '../../io/places.js';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { calibrate } from '../../core/calibrate.js';
@@ -12,7 +12,7 @@ import { incomesInTheirPeriod } from '../../core/profile.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import { inputsOf, refuseOverwrite } from '../../io/outputs.js';
 import { parseHouseholdsFast } from '../../io/fast-read.js';
-import { loadProfile } from '../../io/profile-file.js';
+import { loadProfile, profileFor } from '../../io/profile-file.js';
 import { calibrationTable } from '../../report/calibration.js';
 import { snapshotChanges } from '../../core/budget-year.js';
 import type { Ctx } from '../context.js';
@@ -34,11 +34,6 @@ export interface GenerateOptions {
 const HEADER = GENERATED_COLUMNS.join(',') + '\n';
 /** The most households generate writes: a whole country's register (about 40 GB of CSV). */
 const MAX_GENERATED = 200_000_000;
-
-/** policies/x.yaml → policies/profiles/x.yaml */
-export function profileFor(policy: string): string {
-  return join(dirname(policy), 'profiles', basename(policy));
-}
 
 export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<void> {
   const n = Number(o.households);

@@ -69,7 +69,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   const [written, scenarios, projection] = await Promise.all([
     loadUsablePolicy(o.policy),
     loadScenarios(o.scenario ?? [], ctx, o.quiet),
-    projectionOption(o),
+    projectionOption(o, when.year ?? 0),
   ]);
   // (a projected year: the policy and the households as simulate --years has them that year, the scenarios on top)
   const policy = projection ? projectPolicy(written, projection, when.year!) : written;
