@@ -222,13 +222,18 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>)
  * next year: said, with the years' figures.
  */
 export function repeatedExitNote(report: Pick<YearsReport, 'runs' | 'years'>): string[] {
-  const base = report.runs[0];
-  const paid = (base?.years ?? []).map((s, k) => [report.years[k]!, s.figures.programs.gradual_exit.annual_cost] as const);
-  const years = paid.filter(([, cost]) => D(cost).gt(0));
-  if (years.length < 2) return [];
-  return [
-    `note: the gradual exit is paid again in ${years.length} years (${years.map(([y, cost]) => `${y}: ${groupDigits(cost)}`).join(', ')} yuan): each year starts from the households file's register (on_dibao, prior_dibao) as of its date, and jiuzhu carries no household's leaving into the next year — after ${years[0]![0]} it is the same households leaving again, an overstatement`,
-  ];
+  const paidIn = (run: YearsReport['runs'][number]) =>
+    run.years.map((s, k) => [report.years[k]!, s.figures.programs.gradual_exit.annual_cost] as const).filter(([, cost]) => D(cost).gt(0));
+  const said = (years: ReturnType<typeof paidIn>, who: string) =>
+    `note: ${who}the gradual exit is paid again in ${years.length} years (${years.map(([y, cost]) => `${y}: ${groupDigits(cost)}`).join(', ')} yuan): each year starts from the households file's register (on_dibao, prior_dibao) as of its date, and jiuzhu carries no household's leaving into the next year — after ${years[0]![0]} it is the same households leaving again, an overstatement`;
+  const [base, ...rest] = report.runs;
+  const baseYears = base ? paidIn(base) : [];
+  if (baseYears.length > 1) return [said(baseYears, '')];
+  // (a scenario that brings in or lengthens the exit, over a baseline that pays none again: its Δ overstated, a review)
+  return rest.flatMap((run) => {
+    const years = paidIn(run);
+    return years.length > 1 ? [said(years, `under scenario ${run.id}, `)] : [];
+  });
 }
 
 /**

@@ -1162,6 +1162,25 @@ describe('simulate --years with a projection', () => {
       '10921.29',
     ]);
     expect(w.eligible_total_annual_cost).toBe(w.total_annual_cost);
+    // where one takes up and one does not (W1 draws 0.99): the window's received cost and each year's part not taken
+    // up (a window's eligible that dropped that part would pass the first case alone: a code review)
+    writeFileSync(
+      households,
+      'household_id,person_id,age,area,wage_income,other_income,weight,take_up_draw\nW1,a1,40,urban,700,0,1.333333,0.99\nW2,a2,40,rural,500,33.33,2.5,0\n',
+    );
+    const d = JSON.parse(
+      jiuzhu([
+        ...['simulate', '--policy', NANNING, '--households', households, '--years', '2026-2028', '--projection', projection],
+        ...['--format', 'json', '--quiet'],
+      ]).stdout,
+    ).scenarios[0];
+    const declined = d.years.reduce(
+      (a: ReturnType<typeof D>, y: { programs: { dibao: { eligible_annual_cost: string; annual_cost: string } } }) =>
+        a.plus(y.programs.dibao.eligible_annual_cost).minus(y.programs.dibao.annual_cost),
+      D(0),
+    );
+    expect(declined.gt(0)).toBe(true);
+    expect(d.programs.dibao.eligible_annual_cost).toBe(D(d.programs.dibao.annual_cost).plus(declined).toFixed(2));
   });
 
   it('--projection without --year or --years is a usage error', () => {

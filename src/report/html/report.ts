@@ -2,6 +2,7 @@
 // program, the estimates marked, the range), the charts (ECharts → inline SVG), every parameter that differs between
 // the runs and the localities with its source or basis, the estimates and how far each moves the cost, and how the
 // file was made (command, version, SHA-256 of every input: made.ts). The same figures as compare's JSON, from the same objects.
+import { monthCosts } from '../month-costs.js';
 import { policyNotes } from '../../core/policy-notes.js';
 import { D } from '../../core/money.js';
 import { BANDS } from '../../core/marginal-rates.js';
@@ -188,8 +189,8 @@ function charts(l: LocalityReport, i: number, input: HtmlReportInput): string[] 
   const year = l.scenarios[0]!.year;
   if (year) {
     const months = Array.from({ length: 12 }, (_, m) => m + 1);
-    const monthCost = (s: (typeof l.scenarios)[number], m: number) =>
-      s.year!.periods.find((p) => p.months.includes(m))!.month.total_annual_cost;
+    // (the months as the JSON and the Months sheet give them, adding up to the year: month-costs.ts)
+    const monthCost = (s: (typeof l.scenarios)[number], m: number) => monthCosts(s).find((x) => x.month === m)!.total;
     out.push(
       barChart(
         id('months'),
