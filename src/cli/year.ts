@@ -117,7 +117,7 @@ export async function simulateYear(
     readonly quiet: boolean;
     readonly unit?: Unit;
     readonly ranges?: boolean;
-    /** Grows the policy and the households from the projection's base year to this year (as simulate --years does). */
+    /** Grows the policy and the households to this year, as simulate --years does (the incomes from --incomes-year, if given). */
     readonly projection?: string;
     /** The year the households' incomes are of (with projection; default its base_year). */
     readonly incomesYear?: string;

@@ -111,12 +111,7 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
               : c.op === 'at_least'
                 ? (v: Dec) => D.max(v, c.value)
                 : (v: Dec) => D.min(v, c.value);
-        const label =
-          c.op === 'scale'
-            ? `× ${c.by.toFixed()}`
-            : c.op === 'add'
-              ? `${c.by.isNegative() ? '−' : '+'} ${c.by.abs().toFixed()}`
-              : `${c.op === 'at_least' ? 'at least' : 'at most'} ${c.value.toFixed()}`;
+        const label = opLabel(c);
         derived = transform(history, ch.from, (e) => {
           const v = fit(op(e.value as Dec), spec);
           if (typeof v === 'string') {
@@ -156,6 +151,13 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
   return { ...policy, sources, params };
 }
 
+/** A change of a number in words: "× 1.1", "+ 50", "− 12.5", "at least 0.7", "at most 2". */
+function opLabel(c: Extract<Change, { op: 'scale' | 'add' | 'at_least' | 'at_most' }>): string {
+  if (c.op === 'scale') return `× ${c.by.toFixed()}`;
+  if (c.op === 'add') return `${c.by.isNegative() ? '−' : '+'} ${c.by.abs().toFixed()}`;
+  return `${c.op === 'at_least' ? 'at least' : 'at most'} ${c.value.toFixed()}`;
+}
+
 /** A change in words, for people (a workbook's About sheet): "dibao.standard.urban + 80 from 2027-07-01". */
 export function changeText(ch: ScenarioChange): string {
   const c = ch.change;
@@ -163,15 +165,11 @@ export function changeText(ch: ScenarioChange): string {
   const what =
     c.op === 'set'
       ? `= ${show(c.value)}`
-      : c.op === 'scale'
-        ? `× ${c.by.toFixed()}`
-        : c.op === 'add'
-          ? `${c.by.isNegative() ? '−' : '+'} ${c.by.abs().toFixed()}`
-          : c.op === 'at_least' || c.op === 'at_most'
-            ? `${c.op === 'at_least' ? '≥' : '≤'} ${c.value.toFixed()}`
-            : c.op === 'same_as'
-              ? `same as ${c.path}`
-              : c.values.map((v) => `${show(v.value)} from ${v.from}`).join(', ');
+      : c.op === 'same_as'
+        ? `same as ${c.path}`
+        : c.op === 'values'
+          ? c.values.map((v) => `${show(v.value)} from ${v.from}`).join(', ')
+          : opLabel(c);
   return `${ch.path} ${what}${c.op === 'values' ? '' : ch.from ? ` from ${ch.from}` : ', every date'}`;
 }
 

@@ -1,6 +1,7 @@
 // Compact numbers for an 80-column screen; exact decimals in, rounded text out.
 import { D } from '../core/money.js';
 import { groupDigits } from '../report/text-table.js';
+import { delta } from '../report/totals.js';
 
 /**
  * Money for the screen, in the unit of its language: "447930605.80" (yuan) → "44,793" (万元, as bureaus budget: a TUI
@@ -27,7 +28,7 @@ export function signedMoney(base: string, now: string, lang: 'zh' | 'en' = 'en')
  * it (the two counts rounded, then subtracted, gave +1,243 where compare said +1,242: a TUI trial).
  */
 export function signedCount(base: string, now: string): string {
-  const d = D(now).minus(base).toDecimalPlaces(0);
+  const d = D(delta(base, now, 0).value);
   return d.isZero() ? '0' : `${d.isNegative() ? '−' : '+'}${groupDigits(d.abs().toFixed(0))}`;
 }
 

@@ -123,8 +123,10 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
       const set = (v: number | null) => {
         const to = v === null ? null : clamp(v, k.min, k.max);
         const same = to !== null && s.initials.every((own) => own[s.knob] === to);
-        // (a knob moved: the knob run is compared, the last; `s` goes on from it)
-        return { ...next, values: s.values.map((x, i) => (i === s.knob ? (same ? null : to) : x)), run: -1 };
+        // (a knob moved: the knob run is compared, the last; `s` goes on from it — and with every knob back, there is
+        // no knob run: the first run again, as R gives, not the last scenario)
+        const values = s.values.map((x, i) => (i === s.knob ? (same ? null : to) : x));
+        return { ...next, values, run: values.every((v) => v === null) ? 0 : -1 };
       };
       const at = knobValue(s, s.knob);
       if (key.upArrow) return { ...next, knob: (s.knob + KNOBS.length - 1) % KNOBS.length };

@@ -129,6 +129,7 @@ describe('the key reducer', () => {
     expect(runAt(press(moved, 's'), 3)).toBe(0); // (lim.runs 2 here: from the last, 1, on to 0)
     expect(press(moved, 's', 's').run).toBe(1);
     expect(press(moved, '3', 'R').run).toBe(0);
+    expect(press(moved, '3', 'r').run).toBe(0); // (the knob back to its own value: no knob run)
   });
 });
 

@@ -3,8 +3,6 @@
 import type { Made } from '../made.js';
 import { table } from './page.js';
 
-export type { Made };
-
 export function madeSection(m: Made): string[] {
   return [
     table(

@@ -22,7 +22,8 @@ import { delta, RANGE_METHOD, signed, signedIn } from '../totals.js';
 import { caseloadTable } from './caseloads.js';
 import { fundingTable } from './funding.js';
 import { barChart, heatmap, inU, lineChart, tornadoChart, type Chart } from './charts.js';
-import { madeSection, type Made } from './made.js';
+import type { Made } from '../made.js';
+import { madeSection } from './made.js';
 import { esc, figure, page, table, type Cell } from './page.js';
 
 export interface HtmlReportInput {

@@ -12,7 +12,8 @@ import { groupCount, inUnit, ROUNDING_NOTE, UNIT_LABEL, type Unit } from '../tex
 import { RANGE_METHOD, signedIn } from '../totals.js';
 import { projectionLines, runName, totalDelta, window, yearsBlocks, yearsTitle, type YearsBlock, type YearsReport } from '../years-view.js';
 import { barChart, inU } from './charts.js';
-import { madeSection, type Made } from './made.js';
+import type { Made } from '../made.js';
+import { madeSection } from './made.js';
 import { SOURCE_HEADER, sourceRow } from './report.js';
 import { esc, figure, page, table, type Cell } from './page.js';
 
