@@ -162,6 +162,7 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: MadeBy):
       ['方法 method', 'each estimate moved alone to each end of its range (a choice to each other value), everything else central'],
       ['区间 ranges', RANGE_METHOD],
       ...(v.draws ? [['抽样 draws', `${v.draws.n}, seed ${v.draws.seed}: ${v.draws.method}`] as Cell[]] : []),
+      ...(rep.notes ?? []).map((n): Cell[] => ['注意 note', n]),
     ],
     made,
   );

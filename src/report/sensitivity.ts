@@ -21,6 +21,8 @@ export interface SensitivityReport {
   readonly unit?: Unit;
   /** --year with --projection: the year as the projection grows the policy and the households. */
   readonly projection?: Pick<Projection, 'id' | 'file' | 'baseYear' | 'incomesYear'>;
+  /** What the run says of its policy and projection (said on stderr too), without the "note: ". */
+  readonly notes?: readonly string[];
 }
 
 /** The population line: the households file, and the projection that grew it to the year. */
@@ -37,6 +39,7 @@ export function sensitivityJson(rep: SensitivityReport): object {
     policy: rep.policyFile,
     ...('date' in r.when ? { date: r.when.date } : { year: r.when.year }),
     households_file: rep.householdsFile,
+    notes: rep.notes ?? [],
     ...(rep.projection
       ? {
           projection: {

@@ -1364,6 +1364,9 @@ describe('sensitivity --year --projection', () => {
       base_year: 2025,
       incomes: { from: 2025 },
     });
+    // what the run says, in the JSON as simulate's are (a provincial re-trial found them on stderr only)
+    expect(s.notes).toEqual(json('--years', '2028-2028', ...PRJ, '--quiet').notes.filter((n: string) => !n.startsWith(EXIT_AGAIN)));
+    expect(s.notes).toContainEqual(expect.stringContaining("grows the households' incomes from its base_year 2025"));
     expect(s.central[0].total).toBe(years.total_annual_cost);
     expect([s.central[0].range.low, s.central[0].range.high]).toEqual([
       years.total_annual_cost_range.low,

@@ -23,7 +23,6 @@ import {
   loadScenarios,
   loadUsablePolicy,
   noteEmpty,
-  notePolicy,
   seedOption,
   simulationDate,
   withExecutor,
@@ -31,7 +30,7 @@ import {
 import { figures } from '../../core/aggregate.js';
 import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOption } from '../year.js';
 import { projectPolicy, projectPopulation } from '../../core/projection.js';
-import { yearsNotes } from '../../core/policy-notes.js';
+import { noteText, policyNotes, yearsNotes } from '../../core/policy-notes.js';
 import { simulateParallel } from '../../engine/parallel.js';
 
 export interface SensitivityOptions {
@@ -81,6 +80,13 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
     const pop = projection ? projectPopulation(base, projection, when.year!) : base;
     return evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs));
   });
+  // What the policy says to watch (a stale standard, the parameter rules), as simulate says it; projected, as simulate
+  // --years says it (the standards' age of the base year, the rules' findings, another locality, the incomes' year).
+  // In the outputs too, as simulate's are (a provincial re-trial found them on stderr only).
+  const last = when.year !== undefined ? `${when.year}-12-31` : when.date!;
+  const notes = projection
+    ? [...yearsNotes(written, projection, when.year!, when.year!, policy), ...(await incomesYearNotes(o.policy, projection))]
+    : policyNotes(policy, [last]);
   const report: SensitivityReport = {
     policy,
     policyFile: o.policy,
@@ -88,6 +94,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
     result,
     unit: o.unit,
     ...(projection ? { projection } : {}),
+    notes: notes.map(noteText),
   };
   if (o.format === 'xlsx') {
     const { sensitivityWorkbook } = await import('../../report/sensitivity-xlsx.js');
@@ -102,16 +109,6 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
     if (o.out) await writeTold(ctx, o.quiet, o.out, text);
     else ctx.stdout.write(text);
   }
-  // what the policy says to watch (a stale standard, the parameter rules), as simulate says it
-  const last = when.year !== undefined ? `${when.year}-12-31` : when.date!;
-  // (projected, as simulate --years says it: the standards' age of the base year, the rules' findings, another locality)
-  if (projection) {
-    if (!o.quiet)
-      for (const n of [
-        ...yearsNotes(written, projection, when.year!, when.year!, policy),
-        ...(await incomesYearNotes(o.policy, projection)),
-      ])
-        ctx.stderr.write(`${n}\n`);
-  } else notePolicy(ctx, o.quiet, policy, [last]);
+  if (!o.quiet) for (const n of notes) ctx.stderr.write(`${n}\n`);
   noteEmpty(ctx, o.quiet, o.households, result.central[0] && figures(result.central[0]).household_rows); // (as simulate says it)
 }
