@@ -192,6 +192,12 @@ describe('report --year 2028 --projection: the budget year grown, as simulate --
     // simulate --format html is the same page (it routed --year to the date page and dropped the projection: a review)
     const page = jiuzhu(['simulate', ...one, '--format', 'html', '--unit', 'yuan', '--quiet']).stdout;
     expect(page).toContain(`data-yuan="${total}"`);
+    // --ranges asks what the page holds: taken (a re-trial was told to leave it out), the same page
+    const ranged = jiuzhu(['simulate', ...one, '--format', 'html', '--unit', 'yuan', '--ranges', '--quiet']);
+    expect(ranged.code, ranged.stderr).toBe(0);
+    expect(ranged.stdout.replace(/--ranges /, '').replace(/<td class="mono">20\d\d-\d\d-\d\dT[^<]*</, '')).toBe(
+      page.replace(/<td class="mono">20\d\d-\d\d-\d\dT[^<]*</, ''),
+    );
     // (a grown year: 2028's total is not the unprojected year's)
     const plain = JSON.parse(jiuzhu(['simulate', ...one.slice(0, 6), '--format', 'json', '--quiet']).stdout).scenarios[0];
     expect(plain.total_annual_cost).not.toBe(total);

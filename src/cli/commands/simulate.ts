@@ -86,10 +86,9 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
       '--projection goes with --year or --years: the budget years it grows the policy and households to (e.g. --years 2026-2028)',
     );
   if (o.format === 'html') {
-    if (o.stream || o.perHousehold || o.ranges)
-      throw new UsageError(
-        '--format html is the report of jiuzhu report (the ranges are in it): without --stream, --per-household, --ranges',
-      );
+    // (--ranges asks what the page always holds: taken, not refused — a provincial re-trial was told to leave it out)
+    if (o.stream || o.perHousehold)
+      throw new UsageError('--format html is the report of jiuzhu report (the ranges are in it): without --stream, --per-household');
     // (echarts is loaded only for a report)
     const { htmlYears, reportHtml, writeYearsReport } = await import('./report.js');
     const years = htmlYears(o);
