@@ -329,5 +329,10 @@ describe('the budget year and the shorthands', () => {
     const cmp = jiuzhu(['compare', ...POLICIES, '--households', SAMPLE, '--date', '2025-06-30', '--format', 'html', '--out', out]);
     expect(cmp.code, cmp.stderr).toBe(0);
     expect(headline(readFileSync(out, 'utf8'), 2).length).toBeGreaterThan(10);
+    // --ranges asks what the page holds: taken (it was refused); --marginal-rates' value has no place on it: refused
+    const ranged = jiuzhu(['compare', ...POLICIES, '--households', SAMPLE, '--date', '2025-06-30', '--format', 'html', '--ranges']);
+    expect(ranged.code, ranged.stderr).toBe(0);
+    const rates = jiuzhu(['compare', ...POLICIES, '--households', SAMPLE, '--format', 'html', '--marginal-rates', '50']);
+    expect([rates.code, rates.stderr]).toEqual([2, expect.stringContaining('it has the marginal rates already')]);
   });
 });

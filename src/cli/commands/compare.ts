@@ -76,8 +76,9 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
     return writeTold(ctx, o.quiet, o.out!, await compareWorkbook(report, made));
   };
   if (o.format === 'html') {
-    if (o.marginalRates !== undefined || o.ranges)
-      throw new UsageError('--format html is the report of jiuzhu report: it has the marginal rates and the ranges already');
+    // (--ranges asks what the page holds: taken, as simulate --format html takes it)
+    if (o.marginalRates !== undefined)
+      throw new UsageError('--format html is the report of jiuzhu report: it has the marginal rates already (and the ranges)');
     const { reportHtml } = await import('./report.js'); // echarts is loaded only for a report
     await write(await reportHtml(ctx, o));
     return;
