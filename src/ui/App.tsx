@@ -127,7 +127,9 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
       // (scrolled at most to the trace's last screenful: past it, one line stood on an empty screen)
       traceLines: trace ? Math.max(1, trace.length - body + 1) : 0,
       notesScroll: Math.max(0, noteLines(data.notes ?? [], width).length - notesRoom(room)),
+      // (below 80×24 the footer that asks is not shown: q quits there, as the screen says)
       unsaved:
+        !tooSmall &&
         latest.current.values.some((v) => v !== null) &&
         !savedFiles.current.some((f) => f.values.every((v, i) => v === latest.current.values[i])),
     });
