@@ -75,7 +75,9 @@ const RATE_DELTA = 10_000;
  * page of a date or an ungrown year.
  */
 export function htmlYears(o: { readonly years?: string; readonly year?: string; readonly projection?: string }): string | undefined {
-  return o.years ?? (o.projection && o.year !== undefined ? `${budgetYear(o.year)}-${budgetYear(o.year)}` : undefined);
+  if (o.years !== undefined || !o.projection || o.year === undefined) return o.years;
+  const y = budgetYear(o.year);
+  return `${y}-${y}`;
 }
 
 export async function reportCommand(ctx: Ctx, o: ReportOptions): Promise<void> {

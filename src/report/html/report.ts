@@ -191,7 +191,9 @@ function charts(l: LocalityReport, i: number, input: HtmlReportInput): string[] 
   if (year) {
     const months = Array.from({ length: 12 }, (_, m) => m + 1);
     // (the months as the JSON and the Months sheet give them, adding up to the year: month-costs.ts)
-    const monthCost = (s: (typeof l.scenarios)[number], m: number) => monthCosts(s).find((x) => x.month === m)!.total;
+    // (each run's months worked out once, not once per month)
+    const byRun = new Map(l.scenarios.map((s) => [s, new Map(monthCosts(s).map((x) => [x.month, x.total]))]));
+    const monthCost = (s: (typeof l.scenarios)[number], m: number) => byRun.get(s)!.get(m)!;
     out.push(
       barChart(
         id('months'),
