@@ -8,8 +8,7 @@ import { compileRules, stepRules, unreadPaths } from '../core/rules.js';
 import { GROUP_NAMES } from '../core/programs/groups.js';
 import { PROGRAMS, programLabel } from '../core/programs/index.js';
 import { STEP as PREMIUM_STEP, type PremiumRules } from '../core/programs/medical-premium.js';
-import { D, fenToYuan } from '../core/money.js';
-import { groupDigits } from '../report/text-table.js';
+import { fenToYuan } from '../core/money.js';
 import { AHEAD_YEARS, checkPolicy, type Violation } from '../core/sanity.js';
 import type { YearsReport } from '../report/years-view.js';
 import { takeUpShows, type ScenarioReport, type SimulationReport } from '../report/totals.js';
@@ -212,27 +211,6 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>)
     return unread
       ? [unread]
       : [caseloadsOnly(run.id, base.years, run.years, `in ${span}`, String(report.years[0]))].filter((n) => n !== null);
-  });
-}
-
-/**
- * The gradual exit paid in more than one year of a window: each year starts from the households file's register
- * (on_dibao, prior_dibao), so the same households leave dibao again each January (a provincial trial's monthly plan
- * showed Nanning's exit, 725.8 万元 a month, in January–March of every year). jiuzhu carries no one's leaving into the
- * next year: said, with the years' figures.
- */
-export function repeatedExitNote(report: Pick<YearsReport, 'runs' | 'years'>): string[] {
-  const paidIn = (run: YearsReport['runs'][number]) =>
-    run.years.map((s, k) => [report.years[k]!, s.figures.programs.gradual_exit.annual_cost] as const).filter(([, cost]) => D(cost).gt(0));
-  const said = (years: ReturnType<typeof paidIn>, who: string) =>
-    `note: ${who}the gradual exit is paid again in ${years.length} years (${years.map(([y, cost]) => `${y}: ${groupDigits(cost)}`).join(', ')} yuan): each year starts from the households file's register (on_dibao, prior_dibao) as of its date, and jiuzhu carries no household's leaving into the next year — after ${years[0]![0]} it is the same households leaving again, an overstatement`;
-  const [base, ...rest] = report.runs;
-  const baseYears = base ? paidIn(base) : [];
-  if (baseYears.length > 1) return [said(baseYears, '')];
-  // (a scenario that brings in or lengthens the exit, over a baseline that pays none again: its Δ overstated, a review)
-  return rest.flatMap((run) => {
-    const years = paidIn(run);
-    return years.length > 1 ? [said(years, `under scenario ${run.id}, `)] : [];
   });
 }
 

@@ -2,13 +2,14 @@
 // file says how parameters grow) and the households (their incomes and weights grown), every year's periods of every
 // run evaluated in one pass over that year's population; the population is read once.
 import type { Totals } from '../core/aggregate.js';
-import { periodRuns, periodsOf, snapshotChanges, type Period } from '../core/budget-year.js';
+import { carryExits, periodRuns, periodsOf, snapshotChanges, type Period } from '../core/budget-year.js';
 import { resolve, type Policy, type Snapshot } from '../core/parameters/tree.js';
 import { projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
 import { sensitivityPlan, withCorners } from '../core/sensitivity-plan.js';
 import { yearsNotes } from '../core/policy-notes.js';
 import type { Scenario } from '../core/scenario.js';
 import type { Run } from '../core/simulate.js';
+import { newExitCarry, type ExitCarry } from '../core/year-exit.js';
 import { UsageError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
 import { totalRange } from '../report/sensitivity-rows.js';
@@ -18,7 +19,7 @@ import type { ScenarioReport } from '../report/totals.js';
 import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
-import { heardNotes, repeatedExitNote, unchangedYearsNotes } from './scenario-notes.js';
+import { heardNotes, unchangedYearsNotes } from './scenario-notes.js';
 import { incomesYearNotes, projectionOption, yearReport, type YearRun } from './year.js';
 
 /**
@@ -82,13 +83,23 @@ export async function simulateYears(
   const reports = await withExecutor(ctx, async (exec) => {
     const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const out = [];
+    // Each run's households' gradual exits carried from one year to the next (year-exit.ts ExitCarry): who has left
+    // dibao stays left, and an exit from the autumn pays its last months in the next year.
+    let carried: ExitCarry[] | null = null;
     for (const [i, y] of years.entries()) {
       const pop = projection ? projectPopulation(base, projection, y) : base;
       const runs = byYear[i]!;
-      const flat: Run[] = runs.flatMap((r) => periodRuns(r.periods, r.id));
+      const next = y < last ? policies.map(() => newExitCarry(pop.householdCount)) : null;
+      const flat: Run[] = carryExits(
+        runs.flatMap((r, k) => periodRuns(r.periods, r.id, k)),
+        carried,
+        next,
+      );
       const plan = plans?.[i];
-      const totals: Totals[] = await simulateParallel(exec, pop, plan ? [...flat, ...plan.runs] : flat);
-      const ranges = plan && (await withCorners(plan, plan.fold(totals.slice(flat.length)), (r) => simulateParallel(exec, pop, r)));
+      const varied = (r: readonly Run[]) => carryExits(r, carried, null);
+      const totals: Totals[] = await simulateParallel(exec, pop, plan ? [...flat, ...varied(plan.runs)] : flat);
+      const ranges = plan && (await withCorners(plan, plan.fold(totals.slice(flat.length)), (r) => simulateParallel(exec, pop, varied(r))));
+      carried = next;
       leftOut.push(...leftOutNotes(ranges, ` in ${y}`));
       let at = 0;
       out.push(
@@ -110,7 +121,6 @@ export async function simulateYears(
       ...yearsNotes(policy, projection, first, last, baseline),
       ...(await incomesYearNotes(o.policy, projection)),
       ...unchangedYearsNotes({ runs, years }),
-      ...repeatedExitNote({ runs, years }),
       ...leftOut,
     ],
     policy,

@@ -8,7 +8,7 @@ import { PARAMS } from './parameters/schema.js';
 import { madeBy, resolve, str, valueToJson, valueToText, type Policy, type Snapshot } from './parameters/tree.js';
 import { compileRules, type Rules } from './rules.js';
 import type { Run } from './simulate.js';
-import { EXIT } from './year-exit.js';
+import { EXIT, type ExitCarry } from './year-exit.js';
 
 export interface Period {
   /** The months (1–12) it covers, consecutive. */
@@ -80,13 +80,33 @@ export function snapshotChanges(a: Snapshot, b: Snapshot, date: string): Change[
   return out;
 }
 
-/** The runs of a year's periods, consecutive, ids `${id}@${from}` (year-exit.ts reads them as one year). */
-export function periodRuns(periods: readonly Period[], id: string): Run[] {
+/**
+ * The runs of a year's periods, consecutive, ids `${id}@${from}` (year-exit.ts reads them as one year); `of`: which of
+ * the baseline and scenarios they are or vary (whose gradual exits a window's next year carries on: carryExits).
+ */
+export function periodRuns(periods: readonly Period[], id: string, of?: number): Run[] {
   return periods.map((p) => ({
     id: `${id}@${p.from}`,
     rules: p.rules,
-    period: { first: p.months[0]!, months: p.months.length, aidIsDibao: str(p.snapshot, 'rigid.aid_group') === 'dibao' },
+    period: {
+      first: p.months[0]!,
+      months: p.months.length,
+      aidIsDibao: str(p.snapshot, 'rigid.aid_group') === 'dibao',
+      ...(of === undefined ? {} : { of }),
+    },
   }));
+}
+
+/**
+ * A window's year's period runs with the households' exits carried in from the year before (`from`, by run: the
+ * baseline's, each scenario's) and out to the next (`to`; none for a sensitivity run, which carries in its run's).
+ */
+export function carryExits(runs: readonly Run[], from: readonly ExitCarry[] | null, to: readonly ExitCarry[] | null): Run[] {
+  return runs.map((r) => {
+    const k = r.period?.of;
+    if (k === undefined || (!from && !to)) return r;
+    return { ...r, period: { ...r.period!, carry: { ...(from ? { from: from[k]! } : {}), ...(to ? { to: to[k]! } : {}) } } };
+  });
 }
 
 /**

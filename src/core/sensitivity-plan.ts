@@ -190,7 +190,7 @@ function variantRuns(
     }
     const periods: Period[] = periodsOf(p, when.year);
     const at = runs.length;
-    runs.push(...periodRuns(periods, id));
+    runs.push(...periodRuns(periods, id, s));
     return (t) => yearTotals(periods, t.slice(at, at + periods.length));
   });
 }

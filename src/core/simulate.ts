@@ -13,7 +13,7 @@ import {
 import type { Ctx } from './programs/context.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
-import { addYearExit, periodGroups, type PeriodOf } from './year-exit.js';
+import { addYearExit, periodGroups, quietYearExit, type PeriodOf } from './year-exit.js';
 
 export interface Run {
   /** "baseline" or a scenario id. */
@@ -87,7 +87,8 @@ function visit(
     const w = pop.weight[h]!;
     everyone.addHousehold(w, pop.offsets[h + 1]! - pop.offsets[h]!);
     if (pop.prior[h]! > 0 && !pop.onDibao[h]) everyone.priorOffDibao++; // (said: cli/load.ts priorNote)
-    if (q && quietEverywhere(q, pop, h)) continue;
+    // (a quiet household in a budget year: off dibao all year, unless an exit carried in from the year before pays)
+    if (q && quietEverywhere(q, pop, h) && (!year || quietYearExit(year.groups, year.periods, h))) continue;
     for (let i = 0; i < contexts.length; i++) {
       const l = like[i] ?? null;
       // A run whose rules decide alike with an earlier one for this household gets that one's result (not copied).
@@ -97,6 +98,6 @@ function visit(
       onHousehold?.(h, i, r);
     }
     // a budget year's gradual exit, over its periods (their totals' own figures of it are not read)
-    if (year) for (const g of year.groups) addYearExit(g, year.periods, results, partial, w);
+    if (year) for (const g of year.groups) addYearExit(g, year.periods, results, partial, w, h);
   }
 }

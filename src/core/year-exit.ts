@@ -25,6 +25,37 @@ export interface PeriodOf {
   readonly months: number;
   /** rigid.aid_group is dibao in the period: rigid aid is dibao (Nanning, 000（一）), and leaving it is leaving dibao. */
   readonly aidIsDibao?: boolean;
+  /** Which of the baseline and scenarios (0, 1, …) the run is, or varies (a sensitivity run): whose exits it carries. */
+  readonly of?: number;
+  /**
+   * simulate --years: the households' exits at the end of the year before, carried in (`from`), and at this year's end,
+   * carried out to the next (`to`). Read from a year's first period. Without it a year starts from the file's register.
+   */
+  readonly carry?: { readonly from?: ExitCarry; readonly to?: ExitCarry };
+}
+
+/**
+ * Each household's gradual exit at a year's end under one run (the baseline, a scenario), for the next year of a window:
+ * a provincial trial's three-year monthly plan paid Nanning's exit, 725.8 万元 a month, in January–March of every year,
+ * each year starting again from the file's register (on_dibao 1) — the same households leaving again. Carried, a
+ * household that left stays left (a new exit only after it is on dibao again), and an exit from October of 6 months
+ * pays its last 3 in the next January–March. Shared between threads: each household's entries are written by the
+ * thread that evaluates it, and read in the next year's pass.
+ */
+export interface ExitCarry {
+  /** Per household: 0 on dibao at the year's end (or never registered); 1 + its exit's months still to pay, when off it. */
+  readonly state: Uint8Array;
+  /** Its exit's monthly amount, fen, and persons (where months are still to pay). */
+  readonly amount: Float64Array;
+  readonly persons: Uint16Array;
+}
+
+export function newExitCarry(households: number): ExitCarry {
+  return {
+    state: new Uint8Array(new SharedArrayBuffer(households)),
+    amount: new Float64Array(new SharedArrayBuffer(households * 8)),
+    persons: new Uint16Array(new SharedArrayBuffer(households * 2)),
+  };
 }
 
 export const EXIT = SLOT.gradual_exit;
@@ -63,9 +94,16 @@ export function addYearExit(
   results: ReadonlyArray<HouseholdResult | null>,
   partial: readonly Totals[],
   w: number,
+  h: number,
 ): void {
-  let left = false; // off dibao since a period of this year: it left then, with its exit or with none
+  let left = false; // off dibao since a period of this year (or the year before): it left then, with its exit or none
   let [from, to, amount, persons] = [0, 0, 0, 0]; // the exit's months [from, to), its monthly amount and persons
+  const carry = periods[group[0]!]!.carry;
+  const had = carry?.from?.state[h] ?? 0;
+  if (had > 0) {
+    left = true;
+    if (had > 1) [from, to, amount, persons] = [1, had, carry!.from!.amount[h]!, carry!.from!.persons[h]!];
+  }
   for (const i of group) {
     const r = results[i]!;
     const { first, months, aidIsDibao } = periods[i]!;
@@ -80,9 +118,32 @@ export function addYearExit(
     if (eligible(r, AID)) to = Math.min(to, first);
     if (!left) {
       left = true;
-      if (r.flag[EXIT]) [from, to, amount, persons] = [first, Math.min(13, first + r.months[EXIT]!), r.amount[EXIT]!, r.count[EXIT]!];
+      if (r.flag[EXIT]) [from, to, amount, persons] = [first, first + r.months[EXIT]!, r.amount[EXIT]!, r.count[EXIT]!];
     }
     const [a, b] = [Math.max(from, first), Math.min(to, first + months)];
     if (a < b) partial[i]!.addExitMonths(w, persons, amount, a, b);
   }
+  const out = carry?.to;
+  if (out) carryOut(out, h, left, to, amount, persons);
+}
+
+/** A household's exit at the year's end: off dibao or not, and the months past December still to pay (to > 13). */
+function carryOut(out: ExitCarry, h: number, left: boolean, to: number, amount: number, persons: number): void {
+  const rest = left ? Math.max(0, to - 13) : 0;
+  out.state[h] = left ? 1 + Math.min(rest, 254) : 0;
+  out.amount[h] = rest > 0 ? amount : 0;
+  out.persons[h] = rest > 0 ? persons : 0;
+}
+
+/**
+ * A household no run gives anything in any period (simulate.ts skips it): off dibao all year, so left where it was
+ * registered (written for the next year). False where an exit carried in still pays: then it is evaluated.
+ */
+export function quietYearExit(groups: readonly number[][], periods: ReadonlyArray<PeriodOf | undefined>, h: number): boolean {
+  for (const g of groups) if ((periods[g[0]!]!.carry?.from?.state[h] ?? 0) > 1) return false;
+  for (const g of groups) {
+    const out = periods[g[0]!]!.carry?.to;
+    if (out) carryOut(out, h, true, 0, 0, 0);
+  }
+  return true;
 }
