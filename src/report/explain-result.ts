@@ -97,17 +97,14 @@ export function resultLines(e: Explanation, pop: Population, onEstimates: Readon
     );
   }
   if (!lines.length) lines.push(zh ? '  无救助' : '  no assistance');
-  if (!r.dibao.flag) lines.push(...whyNotDibao(e.steps, r.single_person.flag > 0, lang, pop.area[e.household]));
-  lines.push(...nearMisses(e.steps, r, canEnterAlone(pop, e.household), lang));
+  lines.push(...whyNot(e, pop, lang));
   // (a caseworker's first figure is the month's; and the year's is that month twelve times, said so: a trial on the day
   // before and the day of Fuliang's minimum wage rise read two years, neither the one the calendar year pays). A gradual
   // exit is in the month's, for its months (a caseworker's exiting family read no month at all).
-  const monthly = PER_HOUSEHOLD_ORDER.filter((p) => p.kind === 'monthly' && r[p.id].flag).reduce((sum, p) => sum + r[p.id].amount, 0);
-  const kept = PER_HOUSEHOLD_ORDER.filter((p) => p.kind === 'kept' && r[p.id].months > 0);
+  const { monthly, kept, month } = monthOf(r);
   const once = PER_HOUSEHOLD_ORDER.filter((p) => (p.kind === 'once' || p.kind === 'yearly') && r[p.id].annual).map((p) =>
     zh ? p.zh : p.en,
   );
-  const month = monthly + kept.reduce((sum, p) => sum + r[p.id].amount, 0);
   const keptText = kept.map((p) =>
     zh ? `${p.zh} ${y(r[p.id].amount)} 元，共 ${r[p.id].months} 个月` : `${p.en} ${y(r[p.id].amount)} for ${r[p.id].months} months`,
   );
@@ -134,6 +131,25 @@ export function resultLines(e: Explanation, pop: Population, onEstimates: Readon
         : `  had it taken up all it is eligible for 应保尽保: ${y(r.eligibleAnnual)}`,
     );
   return lines;
+}
+
+/**
+ * The household's month, fen: its monthly programs (`monthly`), with the kept programs (a gradual exit, for its months)
+ * added (`month`, the monthly total 每月合计).
+ */
+export function monthOf(r: ReturnType<typeof viewOf>): { monthly: number; kept: ProgramInfo[]; month: number } {
+  const monthly = PER_HOUSEHOLD_ORDER.filter((p) => p.kind === 'monthly' && r[p.id].flag).reduce((sum, p) => sum + r[p.id].amount, 0);
+  const kept = PER_HOUSEHOLD_ORDER.filter((p) => p.kind === 'kept' && r[p.id].months > 0);
+  return { monthly, kept, month: monthly + kept.reduce((sum, p) => sum + r[p.id].amount, 0) };
+}
+
+/** Why not dibao (the first test of step 3 it fails), and each program missed by one test: a line each, indented. */
+export function whyNot(e: Explanation, pop: Population, lang: Lang): string[] {
+  const r = viewOf(e.result);
+  return [
+    ...(r.dibao.flag ? [] : whyNotDibao(e.steps, r.single_person.flag > 0, lang, pop.area[e.household])),
+    ...nearMisses(e.steps, r, canEnterAlone(pop, e.household), lang),
+  ];
 }
 
 /** Whether a member could enter dibao alone (单人户施保: severely disabled or seriously ill; DOMAIN step 5). */

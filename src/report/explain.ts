@@ -1,5 +1,6 @@
 // `jiuzhu explain`: the trace of one household, as indented text for people (in English with the 中文 names, or in
 // Chinese: --lang zh) or JSON for tools.
+import { stripVTControlCharacters } from 'node:util';
 import { shownId } from '../core/invisible.js';
 import chalk from 'chalk';
 import { noteText } from '../core/policy-notes.js';
@@ -16,7 +17,7 @@ import { countedIncome } from '../core/programs/context.js';
 import { PROGRAM_BY_ID, type ProgramId } from '../core/programs/index.js';
 import { provenance } from './params.js';
 import { resultRecord } from './per-household.js';
-import { baselineLine, checkText, nameIn, personsText, resultLines, type Lang } from './explain-result.js';
+import { baselineLine, checkText, monthOf, nameIn, personsText, resultLines, whyNot, type Lang } from './explain-result.js';
 
 export type { Lang } from './explain-result.js';
 
@@ -293,6 +294,10 @@ export function explainJson(e: Explanation, pop: Population, s: Snapshot, under?
       }),
     })),
     result: resultRecord(r),
+    // what the text's result says beside the row: the month (a gradual exit in it, for its months), why not dibao and the
+    // programs missed by one test (a pipeline's audit found them in the text only)
+    monthly_total: y(monthOf(viewOf(r)).month),
+    why_not: whyNot(e, pop, 'en').map((l) => stripVTControlCharacters(l).trim()),
     // (programs resting on an estimate in force: their amounts move with it)
     on_estimates: [...programsOnEstimates(estimatesInForce(s))].filter((id) => viewOf(r)[id].flag),
     ...(under ? { baseline_result: resultRecord(under.baseline) } : {}),

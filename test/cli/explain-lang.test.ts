@@ -113,6 +113,18 @@ describe('explain --lang zh and --brief', () => {
       .steps;
     expect(steps.find((s) => s.program === 'dibao')!.zh.result).toBe('不符合低保条件');
     expect(steps[0]!.checks.map((c) => c.zh)).toContain('无生活来源（inc(p) < S）');
+    // what the text's result says beside the row (a pipeline's audit found it in the text only): the month — the elder is
+    // low-income, no cash: 0.00 — why not dibao and the near miss, as the text's lines
+    const j = JSON.parse(json.stdout) as { monthly_total: string; why_not: string[] };
+    expect(j.monthly_total).toBe('0.00');
+    expect(j.why_not).toEqual([
+      'not 低保 dibao: income per person 人均收入 900.00 is not below S 810.00 (I 900.00 ≥ S × n 810.00)',
+      'not 特困 tekun (person p1): no source of living: inc(p) < S: 900.00 < 810.00 → no',
+    ]);
+    // a household with cash: the sample's H0029, leaving dibao with a gradual exit of 472.00 a month (its prior_dibao)
+    const h = ['explain', '--policy', NANNING, '--households', 'policies/samples/households.csv', '--household', 'H0029', '-q'];
+    expect(JSON.parse(jiuzhu([...h, '--format', 'json']).stdout).monthly_total).toBe('472.00');
+    expect(jiuzhu(h).stdout).toContain('monthly total 每月合计: 472.00 (of which gradual exit 472.00 for 3 months)');
     for (const flag of [['--brief'], ['--lang', 'zh']]) {
       const r = explain('--format', 'json', ...flag);
       expect(r.code).toBe(2);
