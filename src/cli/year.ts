@@ -15,13 +15,13 @@ import { incomesFrom, projectPolicy, projectPopulation, type Projection } from '
 import { loadProjection } from '../io/projection-file.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
-import { totalRange } from '../report/sensitivity-rows.js';
 import { leftOutNotes } from '../report/sensitivity.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
 import { heardNotes } from './scenario-notes.js';
 import { allOrEveryProblem, applyUsable, loadHouseholds, loadUsablePolicy, simulateHouseholds, withExecutor } from './load.js';
 import { simulateParallel } from '../engine/parallel.js';
+import { ranged } from '../report/funding-ranges.js';
 
 /** "2022" → 2022, or a usage error. */
 export function budgetYear(text: string, flag = '--year'): number {
@@ -150,7 +150,7 @@ export async function simulateYear(
     policy,
     date: String(year),
     householdsFile: o.households,
-    scenarios: reports!.map((s, i) => (ranges ? { ...s, range: totalRange(ranges, i, s.estimates) } : s)),
+    scenarios: ranged(reports!, ranges),
     // (said where it grows the year: a base year at or after it projects nothing, and a note says so)
     ...(projection && (projection.baseYear < year || incomesFrom(projection) < year) ? { projection } : {}),
     notes: [

@@ -12,7 +12,6 @@ import type { Run } from '../core/simulate.js';
 import { newExitCarry, type ExitCarry } from '../core/year-exit.js';
 import { UsageError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
-import { totalRange } from '../report/sensitivity-rows.js';
 import { leftOutNotes } from '../report/sensitivity.js';
 import type { Unit } from '../report/text-table.js';
 import type { ScenarioReport } from '../report/totals.js';
@@ -21,6 +20,7 @@ import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
 import { heardNotes, unchangedYearsNotes } from './scenario-notes.js';
 import { incomesYearNotes, projectionOption, yearReport, type YearRun } from './year.js';
+import { ranged } from '../report/funding-ranges.js';
 
 /**
  * "2026-2028" → [2026, 2028] (at most ten years), or a usage error that says what to write. The dash may be any a
@@ -102,14 +102,12 @@ export async function simulateYears(
       carried = next;
       leftOut.push(...leftOutNotes(ranges, ` in ${y}`));
       let at = 0;
-      out.push(
-        runs.map((r, k) => {
-          const own = totals.slice(at, at + r.periods.length);
-          at += r.periods.length;
-          const report = withNewYear(yearReport(r, own, y), policies[k]!.policy, r.periods, y);
-          return ranges ? { ...report, range: totalRange(ranges, k, report.estimates) } : report;
-        }),
-      );
+      const reports = runs.map((r, k) => {
+        const own = totals.slice(at, at + r.periods.length);
+        at += r.periods.length;
+        return withNewYear(yearReport(r, own, y), policies[k]!.policy, r.periods, y);
+      });
+      out.push(ranged(reports, ranges));
     }
     return out;
   });

@@ -35,12 +35,28 @@ export interface FundingReport {
    * How far each level's total could move with the funding shares that are estimates (a share moves who pays, never
    * the cost): each at the end of its range, alone, the changes to a level added, as a total's range is made.
    */
-  readonly range?: { readonly low: Split; readonly high: Split; readonly estimates: readonly string[] };
+  readonly range?: {
+    readonly low: Split;
+    readonly high: Split;
+    readonly estimates: readonly string[];
+    /**
+     * With the costs' own estimates too (--ranges: report/funding-ranges.ts): the lowest and highest of the runs made for
+     * the total's range, each split with the shares at either end. Absent: the costs as they are.
+     */
+    readonly costs?: boolean;
+  };
+  /**
+   * --ranges: a scenario's change at each level, its range over the same runs, the baseline and the scenario each time
+   * under the same values (report/funding-ranges.ts); fundingDeltaRange gives it where it is.
+   */
+  readonly delta?: { readonly low: Split; readonly high: Split };
   /**
    * Not an output: by estimated share, each level's change with it at its low and high end, unrounded (a window's: its
    * years' added), so that a scenario's change at each level has its range from the same ends (fundingDeltaRange).
    */
   readonly moves?: ReadonlyMap<string, readonly [Readonly<Record<Level, Dec>>, Readonly<Record<Level, Dec>>]>;
+  /** Not an output: each budget line's shares as a unit of its cost, to split another run's costs (fundingAt). */
+  readonly unit?: ReadonlyMap<string, UnitShares>;
 }
 
 /** A part of a run's cost under one set of shares: a date's figures, or a period's month × its months. */
@@ -54,68 +70,136 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
   // each program's cost in each part, read once (a decimal from its text is the costliest step here)
   const costs = new Map(FUNDED.map((p) => [p.id, parts.map((part) => D(part.figures.programs[p.id].annual_cost_exact).times(part.times))]));
   const shareIn = (path: string) => (k: number) => dec(parts[k]!.snapshot, path);
-  const exact: Partial<Record<ProgramId, ExactSplit>> = {};
-  const sharesOf = (line: string) => [shareIn(`funding.${line}.central`), shareIn(`funding.${line}.provincial`)] as const;
-  for (const p of FUNDED) exact[p.id] = exactSplit(costs.get(p.id)!, ...sharesOf(p.funding!));
-  const report = splitReport(exact);
   // The shares in force that are estimates with a range (in any part of the year). Each moves its own level's part of
   // its own line's programs, and the city or county's by as much the other way.
   const estimated = new Set<string>();
   for (const part of parts)
     for (const [path, r] of part.snapshot.values)
       if (path.startsWith('funding.') && r.entry?.estimate && r.entry.range?.low !== undefined) estimated.add(path);
-  if (!estimated.size) return report;
-  // Each estimate's ends move its line's split, worked on the line's cost (its programs' summed): a few partAt per
-  // estimate, not per program (this runs for every run of every command).
-  const lineCost = new Map<string, Dec[]>();
+  const lines = new Map<string, Line>();
   for (const p of FUNDED) {
+    const line = p.funding!;
     const c = costs.get(p.id)!;
-    lineCost.set(
-      p.funding!,
-      c.map((x, k) => x.plus(lineCost.get(p.funding!)?.[k] ?? 0)),
-    );
+    const had = lines.get(line);
+    if (had) {
+      had.cost = c.map((x, k) => x.plus(had.cost[k]!));
+      continue;
+    }
+    const at = (level: string) => shareIn(`funding.${line}.${level}`);
+    const ends = new Map<string, readonly [Shares, Shares]>();
+    for (const path of estimated) {
+      const [, of, level] = path.split('.') as [string, string, 'central' | 'provincial'];
+      if (of !== line) continue;
+      const end = (e: 'low' | 'high'): Shares => {
+        const moved = (k: number) => endOf(parts[k]!.snapshot, path, e) ?? dec(parts[k]!.snapshot, path);
+        return level === 'central' ? [moved, at('provincial')] : [at('central'), moved];
+      };
+      ends.set(path, [end('low'), end('high')]);
+    }
+    lines.set(line, { cost: c, shares: [at('central'), at('provincial')], ends });
   }
+  const exact: Partial<Record<ProgramId, ExactSplit>> = {};
+  for (const p of FUNDED) exact[p.id] = exactSplit(costs.get(p.id)!, ...lines.get(p.funding!)!.shares);
+  // (a unit of each line's cost split as this run's is: another run's costs split so, sensitivity's runs — fundingAt)
+  const unit = new Map([...lines].map(([line, l]) => [line, unitOf(l, parts)]));
+  return { ...splitReport(exact), ...rangeOf(lines, estimated), unit };
+}
+
+/** A budget line's cost in each part, its central and provincial shares, and each estimated share's ends. */
+interface Line {
+  cost: readonly Dec[];
+  readonly shares: Shares;
+  readonly ends: ReadonlyMap<string, readonly [Shares, Shares]>;
+}
+/** The central and the provincial share, in each part. */
+type Shares = readonly [(k: number) => Dec, (k: number) => Dec];
+
+/** A unit of a line's cost: its central and provincial shares, each estimated share's ends (each a [central, provincial]). */
+interface UnitShares {
+  readonly shares: readonly [Dec, Dec];
+  readonly ends: ReadonlyMap<string, readonly [readonly [Dec, Dec], readonly [Dec, Dec]]>;
+}
+
+/**
+ * A line's shares as one unit of its cost: the shares themselves where every part has the same (a date; a year whose
+ * shares do not change), else each part's weighted by its cost (by its months where the line costs nothing).
+ */
+function unitOf(l: Line, parts: readonly FundingPart[]): UnitShares {
+  const ks = parts.map((_, k) => k);
+  const total = l.cost.reduce((a, c) => a.plus(c), D(0));
+  const w = (k: number) => (total.isZero() ? D(parts[k]!.times) : l.cost[k]!);
+  const all = total.isZero() ? parts.reduce((a, p) => a.plus(p.times), D(0)) : total;
+  const one = (share: (k: number) => Dec) =>
+    ks.every((k) => share(k).eq(share(0))) ? share(0) : ks.reduce((a, k) => a.plus(w(k).times(share(k))), D(0)).dividedBy(all);
+  const pair = ([c, p]: Shares) => [one(c), one(p)] as const;
+  return { shares: pair(l.shares), ends: new Map([...l.ends].map(([path, [lo, hi]]) => [path, [pair(lo), pair(hi)] as const])) };
+}
+
+/**
+ * Each level's range with the estimated shares each alone at either end of its range, the changes added, on the lines'
+ * costs; and each share's moves, unrounded (for a scenario's change: fundingDeltaRange). Nothing where none is estimated.
+ */
+function rangeOf(lines: ReadonlyMap<string, Line>, estimated: ReadonlySet<string>): Pick<FundingReport, 'range' | 'moves'> {
+  if (!estimated.size) return {};
   // The ends start from the lines' splits, each rounded as its moved split is (from the programs' total, rounded a
   // program at a time, a share's end of 0 left a fen or two: "-0.01" — a Guangzhou trial)
   const [low, high] = [
     { central: D(0), provincial: D(0), local: D(0) },
     { central: D(0), provincial: D(0), local: D(0) },
   ];
-  for (const [line, cost] of lineCost) {
-    const x = split(cost, ...sharesOf(line));
+  for (const { cost, shares } of lines.values()) {
+    const x = split(cost, ...shares);
     for (const l of LEVELS) [low[l], high[l]] = [low[l].plus(x[l]), high[l].plus(x[l])];
   }
   const moves = new Map<string, readonly [Record<Level, Dec>, Record<Level, Dec>]>();
-  for (const path of estimated) {
-    const [, line, level] = path.split('.') as [string, string, 'central' | 'provincial'];
-    const [cs, ps] = sharesOf(line);
-    const cost = lineCost.get(line) ?? [];
-    const base = split(cost, cs, ps);
-    // each level's change with this share at an end, the other as it is (rounded, as the splits shown; and unrounded,
-    // for a scenario's change: its range then rounds once, with no fen of rounding left at a share's end of 0)
-    const exactBase = levelsOf(exactSplit(cost, cs, ps));
-    const ends = (['low', 'high'] as const).map((end) => {
-      const moved = (k: number) => endOf(parts[k]!.snapshot, path, end) ?? dec(parts[k]!.snapshot, path);
-      const [c, p] = level === 'central' ? [moved, ps] : [cs, moved];
-      const y = split(cost, c, p);
-      const x = levelsOf(exactSplit(cost, c, p));
+  for (const { cost, shares, ends } of lines.values())
+    for (const [path, [lo, hi]] of ends) {
+      const base = split(cost, ...shares);
+      // each level's change with this share at an end, the other as it is (rounded, as the splits shown; and unrounded,
+      // for a scenario's change: its range then rounds once, with no fen of rounding left at a share's end of 0)
+      const exactBase = levelsOf(exactSplit(cost, ...shares));
       const by = (z: Record<Level, Dec>, from: Record<Level, Dec>) =>
         Object.fromEntries(LEVELS.map((l) => [l, z[l].minus(from[l])])) as Record<Level, Dec>;
-      return [by(y, base), by(x, exactBase)] as const;
-    });
-    const [a, b] = [ends[0]![0], ends[1]![0]];
-    moves.set(path, [ends[0]![1], ends[1]![1]]);
-    for (const l of LEVELS) {
-      low[l] = low[l].plus(D.min(0, a![l], b![l]));
-      high[l] = high[l].plus(D.max(0, a![l], b![l]));
+      const [a, b] = [lo, hi].map((s) => by(split(cost, ...s), base));
+      moves.set(path, [by(levelsOf(exactSplit(cost, ...lo)), exactBase), by(levelsOf(exactSplit(cost, ...hi)), exactBase)]);
+      for (const l of LEVELS) {
+        low[l] = low[l].plus(D.min(0, a![l], b![l]));
+        high[l] = high[l].plus(D.max(0, a![l], b![l]));
+      }
     }
-  }
   // No level pays less than nothing: shares whose high ends add up to 1 moved the city's or county's a fen below 0 by
   // rounding (above 1, a rule warns: funding-ranges-at-most-one), and a share whose low end is 0 the province's (a
   // Guangzhou trial saw "-0.00 – 66,653.80")
   for (const l of LEVELS) low[l] = D.max(0, low[l]);
   const at = (d: Record<Level, Dec>) => Object.fromEntries(LEVELS.map((l) => [l, d[l].toFixed(2)])) as unknown as Split;
-  return { ...report, range: { low: at(low), high: at(high), estimates: [...estimated] }, moves };
+  return { range: { low: at(low), high: at(high), estimates: [...estimated] }, moves };
+}
+
+/**
+ * Another run's split, with this report's shares and their ranges (`central`: a run's report, fundingOf): a sensitivity
+ * run's costs, which moves no funding share (a share splits a cost, it does not make it). Each line's cost split by a
+ * unit of it as the central run's is — exact where the shares do not change within the year.
+ */
+export function fundingAt(central: FundingReport, figures: Figures): FundingReport {
+  const lines = new Map<string, Line>();
+  const exact: Partial<Record<ProgramId, ExactSplit>> = {};
+  const fixed = (x: Dec) => () => x;
+  const sharesOf = ([c, p]: readonly [Dec, Dec]): Shares => [fixed(c), fixed(p)];
+  for (const p of FUNDED) {
+    const line = p.funding!;
+    const cost = D(figures.programs[p.id].annual_cost_exact);
+    const u = central.unit!.get(line)!;
+    const had = lines.get(line);
+    if (had) had.cost = [had.cost[0]!.plus(cost)];
+    else
+      lines.set(line, {
+        cost: [cost],
+        shares: sharesOf(u.shares),
+        ends: new Map([...u.ends].map(([k, [lo, hi]]) => [k, [sharesOf(lo), sharesOf(hi)]])),
+      });
+    exact[p.id] = exactSplit([cost], ...lines.get(line)!.shares);
+  }
+  return { ...splitReport(exact), ...rangeOf(lines, new Set(central.range?.estimates ?? [])), unit: central.unit! };
 }
 
 /**
@@ -125,6 +209,7 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
  * level's total had a range). Undefined where neither run has an estimated share, or they have not the same ones.
  */
 export function fundingDeltaRange(base: FundingReport, f: FundingReport): { readonly low: Split; readonly high: Split } | undefined {
+  if (f.delta) return f.delta;
   const paths = new Set([...(base.moves?.keys() ?? []), ...(f.moves?.keys() ?? [])]);
   // A scenario that sets, scales or adds to an estimated share makes it its own value, with no range: moving the
   // baseline's alone would move the change by what the scenario fixed (a reviewer's central ×1.1 "could cut central
@@ -222,14 +307,37 @@ export function sumFunding(years: readonly FundingReport[]): FundingReport {
         Object.fromEntries(LEVELS.map((l) => [l, x[l].plus(z?.[l] ?? 0)])) as Record<Level, Dec>;
       moves.set(path, [plus(a, had?.[0]), plus(b, had?.[1])]);
     }
+  const deltas = years.map((y) => y.delta);
+  const plus = (get: (d: NonNullable<FundingReport['delta']>) => Split) =>
+    Object.fromEntries(LEVELS.map((l) => [l, deltas.reduce((a, d) => a.plus(get(d!)[l]), D(0)).toFixed(2)])) as unknown as Split;
   return {
     ...splitReport(exact),
     ...(ranges.every((r) => r)
-      ? { range: { low: add((r) => r.low), high: add((r) => r.high), estimates: [...new Set(ranges.flatMap((r) => r!.estimates))] } }
+      ? {
+          range: {
+            low: add((r) => r.low),
+            high: add((r) => r.high),
+            estimates: [...new Set(ranges.flatMap((r) => r!.estimates))],
+            ...(ranges.every((r) => r!.costs) ? { costs: true } : {}),
+          },
+        }
       : {}),
+    ...(deltas.every((d) => d) ? { delta: { low: plus((d) => d.low), high: plus((d) => d.high) } } : {}),
     ...(moves.size ? { moves } : {}),
   };
 }
+
+/** How a level's range was made, in words (every output that shows one says it). */
+export function fundingRangeMethod(r: Pick<NonNullable<FundingReport['range']>, 'estimates' | 'costs'>): string {
+  const n = r.estimates.length;
+  return r.costs
+    ? `the lowest and highest of the runs made for the total's range (the costs' estimates), each split with ${n ? `the ${n} funding shares that are estimates each alone at either end of its range, the changes added` : 'the shares in force'}`
+    : `the ${n} funding shares that are estimates, each alone at either end of its range, the changes added (the costs as they are: a cost's own range is the total's; --ranges moves them too)`;
+}
+
+/** A workbook's short words for it: what the range's ends are. */
+export const fundingRangeEnds = (r: Pick<NonNullable<FundingReport['range']>, 'costs'>): string =>
+  r.costs ? "the runs made for the total's range, the shares' ends" : "the shares' ends, the costs as they are";
 
 /** The programs with a cost and a budget line. */
 const FUNDED = PROGRAMS.filter((p) => isCash(p) && p.funding);

@@ -146,6 +146,29 @@ export function yearsNotes(policy: Policy, projection: Projection | null, first:
     ...policyNotes(policy, [`${last}-12-31`], grown.grown),
     ...grown.notes,
     ...projectedFindings,
+    ...(projection ? frozenWhileIncomesGrow(policy, projection) : []),
+  ];
+}
+
+/**
+ * --incomes-year before base_year grows the incomes over years for which the policy gives no newer dibao standard: its
+ * standards held while incomes rise. A provincial re-trial's Nanning (810 from 2022-04-01, none newer) with
+ * --incomes-year 2022 lost a fifth of its 2027 dibao caseload; each half had its note, the two together none.
+ */
+function frozenWhileIncomesGrow(policy: Policy, p: Projection): string[] {
+  const from = p.incomesYear;
+  if (from === undefined || from >= p.baseYear) return [];
+  const paths = ['dibao.standard.urban', 'dibao.standard.rural'];
+  const newer = (path: string) => (policy.params.get(path) ?? []).some((e) => e.from > `${from}-12-31` && e.from <= `${p.baseYear}-12-31`);
+  if (paths.some(newer)) return [];
+  const newest = paths
+    .map((path) => {
+      const e = (policy.params.get(path) ?? []).filter((x) => x.from <= `${p.baseYear}-12-31`).at(-1);
+      return e ? `${path.split('.').at(-1)} ${String(e.value)} from ${e.from}` : null;
+    })
+    .filter((x) => x !== null);
+  return [
+    `note: --incomes-year ${from} grows the households' incomes ${from}–${p.baseYear} by projection ${p.id}'s incomes rate, while ${policy.file} gives no dibao standard newer than ${from} (${newest.join(', ')}): held there until the projection grows them after ${p.baseYear}, so caseloads fall as incomes pass them — add the standards the locality set since, if any`,
   ];
 }
 

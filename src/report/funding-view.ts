@@ -2,7 +2,7 @@
 // and, where the funding shares are estimates, each level's range and the change's (core/funding.ts).
 import { D, fixed } from '../core/money.js';
 import { PROGRAMS, programLabel } from '../core/programs/index.js';
-import { fundingDeltaRange, LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
+import { fundingDeltaRange, fundingRangeMethod, LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
 import { inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 
 /** Who pays, by program with a cost and in all (the shares are the policy's funding.* parameters). */
@@ -27,7 +27,7 @@ export function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, ba
     ? [
         table,
         // (escaped in Markdown: a line beginning "* " is a bullet there — an analyst's briefing showed one)
-        `${markdown ? '\\*' : '*'} the ${f.range.estimates.length} funding shares that are estimates, each alone at either end of its range, the changes added (the costs as they are: a cost's own range is the total's)`,
+        `${markdown ? '\\*' : '*'} ${fundingRangeMethod(f.range)}`,
       ]
     : [table];
 }

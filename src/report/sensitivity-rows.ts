@@ -75,7 +75,7 @@ function makeRows(r: SensitivityResult): Row[] {
  * The policy variants run for a figure, each as its totals per run: the central values, each estimate alone at each
  * end, and the joint corners run for that figure (`mine`: by what SensitivityResult.cornerFor says of each).
  */
-const variants = (r: SensitivityResult, mine: (c: CornerFor) => boolean): Array<readonly Totals[]> => [
+export const variants = (r: SensitivityResult, mine: (c: CornerFor) => boolean): Array<readonly Totals[]> => [
   r.central,
   ...r.axes.flatMap((a) => a.ends.map((e) => e.totals)),
   ...r.corners.filter((_, k) => mine(r.cornerFor[k]!)),

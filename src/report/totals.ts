@@ -13,7 +13,7 @@ import { estimateNote, estimatePaths, type EstimateUsed } from './estimates.js';
 import { rangeMarkdown, rangeNote } from './sensitivity-rows.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import { ROUNDING_NOTE } from './text-table.js';
-import { fundingDeltaRange, LEVELS, type FundingReport } from '../core/funding.js';
+import { fundingDeltaRange, fundingRangeMethod, LEVELS, type FundingReport } from '../core/funding.js';
 import type { Projection } from '../core/projection.js';
 import { projectionJson, projectionLines } from './projection-view.js';
 import { fundingDelta, fundingLines, signedIn } from './funding-view.js';
@@ -126,7 +126,9 @@ export function scenarioJson(s: ScenarioReport, baseFunding?: FundingReport): Re
       ...s.funding.total,
       programs: s.funding.programs,
       // (a scenario's: its change at each level has a range too, range.delta, as total_annual_cost_range.delta)
-      ...(s.funding.range ? { range: { ...s.funding.range, ...(dr ? { delta: dr } : {}) } } : {}),
+      ...(s.funding.range
+        ? { range: { ...s.funding.range, method: fundingRangeMethod(s.funding.range), ...(dr ? { delta: dr } : {}) } }
+        : {}),
       ...(baseFunding ? { delta: fundingDelta(baseFunding, s.funding) } : {}),
     };
   if (s.year) Object.assign(out, yearJson(s.year, monthCosts(s)));

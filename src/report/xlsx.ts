@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { noteText } from '../core/policy-notes.js';
 import { loadExcel, moneyUnit, type MoneyUnit } from './excel.js';
 import { projectionLines } from './projection-view.js';
-import { fundingDeltaRange, LEVEL_LABELS, LEVELS, type FundingReport } from '../core/funding.js';
+import { fundingDeltaRange, fundingRangeEnds, LEVEL_LABELS, LEVELS, type FundingReport } from '../core/funding.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import {
   aboutSheet,
@@ -226,12 +226,12 @@ export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lea
                 ? [
                     [
                       ...at,
-                      "合计 区间低 total, low (the shares' ends, the costs as they are)",
+                      `合计 区间低 total, low (${fundingRangeEnds(s.funding.range)})`,
                       ...LEVELS.map((l) => m(s.funding!.range!.low[l])),
                     ],
                     [
                       ...at,
-                      "合计 区间高 total, high (the shares' ends, the costs as they are)",
+                      `合计 区间高 total, high (${fundingRangeEnds(s.funding.range)})`,
                       ...LEVELS.map((l) => m(s.funding!.range!.high[l])),
                     ],
                   ]

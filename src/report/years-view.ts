@@ -1,7 +1,7 @@
 // Several budget years, as every output reads them (simulate --years, report --years): the report object, the
 // window's figures (the years' costs added), growth rates, and each run's tables as cells — each figure with its exact
 // yuan, for the HTML report — which the table, Markdown and HTML render alike.
-import { fundingDeltaRange, LEVEL_LABELS, LEVELS, sumFunding, type Level } from '../core/funding.js';
+import { fundingDeltaRange, fundingRangeMethod, LEVEL_LABELS, LEVELS, sumFunding, type Level } from '../core/funding.js';
 import type { Figures } from '../core/aggregate.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
@@ -212,7 +212,8 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
         return [`Δ ${LEVEL_LABELS[l]}`, ...run.years.map((s, k) => at(base.years[k], s)), ...(win ? [at(baseWin!, win)] : [])];
       }),
     );
-  // (the shares are estimates: how far each level could move each year, the cost the same; the window's, added)
+  // (how far each level could move each year, with the shares that are estimates — and under --ranges the costs'
+  // estimates too; the window's, added)
   const ranged = run.years.every((s) => s.funding?.range);
   if (ranged) {
     const range = (f: ScenarioReport['funding'], l: Level) => `${inUnit(f!.range!.low[l], unit)} – ${inUnit(f!.range!.high[l], unit)}`;
@@ -239,16 +240,12 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
         }),
       );
   }
-  const shares = ranged ? new Set(run.years.flatMap((s) => s.funding!.range!.estimates)).size : 0;
+  const shares = ranged ? new Set(run.years.flatMap((s) => s.funding!.range!.estimates)) : new Set<string>();
   blocks.push({
     header: fh,
     rows: frows,
     rule: frows.length > LEVELS.length ? [LEVELS.length] : [],
-    notes: ranged
-      ? [
-          `* the ${shares} funding shares that are estimates, each alone at either end of its range, the changes added (the costs as they are)`,
-        ]
-      : [],
+    notes: ranged ? [`* ${fundingRangeMethod({ estimates: [...shares], costs: run.years.every((s) => s.funding!.range!.costs) })}`] : [],
   });
   return blocks;
 }

@@ -18,7 +18,7 @@ import {
   monthColumns,
   monthRows,
 } from './sheets.js';
-import { LEVEL_LABELS, LEVELS, type Level } from '../core/funding.js';
+import { fundingRangeEnds, LEVEL_LABELS, LEVELS, type Level } from '../core/funding.js';
 import { changeText } from '../core/scenario.js';
 import { noteText } from '../core/policy-notes.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
@@ -142,8 +142,8 @@ export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<Excel
             : []),
           ...(f.range
             ? [
-                row("区间低 range, low (the shares' ends, the costs as they are)", f.range.low),
-                row("区间高 range, high (the shares' ends, the costs as they are)", f.range.high),
+                row(`区间低 range, low (${fundingRangeEnds(f.range)})`, f.range.low),
+                row(`区间高 range, high (${fundingRangeEnds(f.range)})`, f.range.high),
               ]
             : []),
         ];

@@ -1227,6 +1227,36 @@ describe('simulate --years with a projection', () => {
     expect(JSON.parse(at2025.stdout).projection.incomes.from).toBe(2021);
   });
 
+  // A provincial re-trial: Nanning's standards stand at 810 / 566.67 from 2022-04-01, none newer, while --incomes-year 2022
+  // grew the incomes 2022–2025: its 2027 dibao caseload fell a fifth, each half noted, the two together not.
+  it('says where --incomes-year grows incomes over years the policy gives no newer dibao standard for (Nanning from 2022)', () => {
+    const args = ['simulate', '--policy', NANNING, '--households', SAMPLE, '--year', '2027', '--format', 'json', '-q'];
+    const grow = (from: string) => [...args, '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--incomes-year', from];
+    const said = (r: ReturnType<typeof jiuzhu>) => (JSON.parse(r.stdout).notes as string[]).filter((n) => n.startsWith('--incomes-year'));
+    expect(said(jiuzhu(grow('2022')))).toEqual([
+      "--incomes-year 2022 grows the households' incomes 2022–2025 by projection guangxi-nanning-4pct's incomes rate, while policies/guangxi-nanning.yaml gives no dibao standard newer than 2022 (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01): held there until the projection grows them after 2025, so caseloads fall as incomes pass them — add the standards the locality set since, if any",
+    ]);
+    // incomes of 2021: the 2022 standards are newer, nothing to say; Guangzhou, whose standards rise each year, neither
+    expect(said(jiuzhu(grow('2021')))).toEqual([]);
+    const gz = jiuzhu([
+      'simulate',
+      '--policy',
+      'policies/guangdong-guangzhou.yaml',
+      '--households',
+      SAMPLE,
+      '--year',
+      '2027',
+      '--format',
+      'json',
+      '-q',
+      '--projection',
+      'scenarios/projections/guangdong-3.5pct.yaml',
+      '--incomes-year',
+      '2021',
+    ]);
+    expect(said(gz)).toEqual([]);
+  });
+
   // A Fuliang budget trial: 2027 was 7,953.97 万元 by simulate --years 2027-2029 --projection and 8,459.29 by the
   // budget-year commands, which took no projection (simulate --year refused it; sensitivity --year took it).
   it('--year 2027 --projection gives 2027 as --years 2027-2028 gives it, every program, level and period', () => {

@@ -5,7 +5,6 @@ import { refuseWorkbookNowhere } from '../option-values.js';
 import { incomeDeciles, type Deciles, type RunResult } from '../../core/compare.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { evaluatePlan, sensitivityPlan, withCorners, type SensitivityResult } from '../../core/sensitivity-plan.js';
-import { totalRange } from '../../report/sensitivity-rows.js';
 import { localitiesLeftOut } from '../../report/sensitivity.js';
 import { UsageError } from '../../errors.js';
 import { inputsOf, refuseOverwrite } from '../../io/outputs.js';
@@ -39,6 +38,7 @@ import {
 import { compareNotes, heardNotes, sayNotes } from '../scenario-notes.js';
 import type { Run } from '../../core/simulate.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
+import { ranged } from '../../report/funding-ranges.js';
 
 export interface CompareOptions {
   readonly policy: readonly string[];
@@ -155,7 +155,7 @@ export function datedLocalities(
 
 /** The locality's runs, each with its total's range when --ranges asked for it. */
 function withRanges(l: LocalityReport, ranges: SensitivityResult | null): LocalityReport {
-  return ranges ? { ...l, scenarios: l.scenarios.map((s, i) => ({ ...s, range: totalRange(ranges, i, s.estimates) })) } : l;
+  return ranges ? { ...l, scenarios: ranged(l.scenarios, ranges) } : l;
 }
 
 function renderCompare(report: CompareReport, format: Exclude<CompareOptions['format'], 'html' | 'xlsx'>): string {
@@ -201,7 +201,7 @@ async function compareYear(ctx: Ctx, o: CompareOptions, scenarios: readonly Scen
     localities: localities.map((runs, l) => ({
       policyFile: o.policy[l]!,
       policy: runs[0]!.periods[0]!.snapshot.policy,
-      scenarios: reports[l]!.map((r, i) => (rangesOf(l) ? { ...r, range: totalRange(rangesOf(l)!, i, r.estimates) } : r)),
+      scenarios: ranged(reports[l]!, rangesOf(l)),
     })),
   };
 }

@@ -35,7 +35,7 @@ import type { Unit } from '../../report/text-table.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
 import { budgetYear, incomesYearWithProjection, simulateYear } from '../year.js';
 import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
-import { totalRange } from '../../report/sensitivity-rows.js';
+import { ranged } from '../../report/funding-ranges.js';
 import { leftOutNotes } from '../../report/sensitivity.js';
 import { simulateParallel } from '../../engine/parallel.js';
 import { simulateYears, yearSpan } from '../years.js';
@@ -142,20 +142,22 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
     policy: loaded[0]!.snapshot.policy,
     date,
     householdsFile: o.households,
-    scenarios: loaded.map((r, i) => {
-      const estimates = estimatesInForce(r.snapshot);
-      return {
-        id: r.id,
-        title: defs.find((sc) => sc.id === r.id)?.title,
-        figures: totals[i]!,
-        estimates,
-        onEstimates: programsOnEstimates(estimates),
-        baseline: i ? totals[0] : undefined,
-        funding: fundingOf([{ figures: totals[i]!, times: 1, snapshot: r.snapshot }]),
-        parameters: r.snapshot,
-        ...(ranges ? { range: totalRange(ranges, i, estimates) } : {}),
-      };
-    }),
+    scenarios: ranged(
+      loaded.map((r, i) => {
+        const estimates = estimatesInForce(r.snapshot);
+        return {
+          id: r.id,
+          title: defs.find((sc) => sc.id === r.id)?.title,
+          figures: totals[i]!,
+          estimates,
+          onEstimates: programsOnEstimates(estimates),
+          baseline: i ? totals[0] : undefined,
+          funding: fundingOf([{ figures: totals[i]!, times: 1, snapshot: r.snapshot }]),
+          parameters: r.snapshot,
+        };
+      }),
+      ranges,
+    ),
     notes: [...heardNotes(ctx), ...policyNotes(loaded[0]!.snapshot.policy, [date]), ...leftOutNotes(ranges)],
   };
   const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed)] };

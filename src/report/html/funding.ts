@@ -2,7 +2,7 @@
 // shares are estimates each level's range — as figures (a Guangzhou trial's pack had only a stacked chart without
 // labels: the director could not read the province's share of a reform).
 import { D } from '../../core/money.js';
-import { fundingDeltaRange, LEVEL_LABELS, LEVELS } from '../../core/funding.js';
+import { fundingDeltaRange, fundingRangeMethod, LEVEL_LABELS, LEVELS } from '../../core/funding.js';
 import type { LocalityReport } from '../compare.js';
 import { inUnit, UNIT_LABEL, type Unit } from '../text-table.js';
 import { fundingDelta, signedIn } from '../totals.js';
@@ -12,7 +12,7 @@ export function fundingTable(l: LocalityReport, i: number, unit: Unit): string {
   const [base, ...scs] = l.scenarios;
   if (!l.scenarios.every((s) => s.funding)) return '';
   const header = ['级次 level', ...l.scenarios.map((s) => s.id), ...scs.map((s) => `Δ ${s.id}`)];
-  const ranged = l.scenarios.some((s) => s.funding!.range);
+  const ranged = l.scenarios.find((s) => s.funding!.range)?.funding!.range;
   const rows = LEVELS.map((lv): Cell[] => [
     LEVEL_LABELS[lv],
     ...l.scenarios.map((s) => ({ text: inUnit(s.funding!.total[lv], unit), yuan: s.funding!.total[lv] })),
@@ -38,6 +38,6 @@ export function fundingTable(l: LocalityReport, i: number, unit: Unit): string {
     );
   return table(header, rows, {
     id: `funding-${i + 1}`,
-    caption: `who pays 分级负担 (${UNIT_LABEL[unit]})${ranged ? '; * the funding shares that are estimates, each alone at either end of its range, the changes added (the costs as they are)' : ''}`,
+    caption: `who pays 分级负担 (${UNIT_LABEL[unit]})${ranged ? `; * ${fundingRangeMethod(ranged)}` : ''}`,
   });
 }
