@@ -215,6 +215,20 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>)
 }
 
 /**
+ * A window whose first year pays a gradual exit: the file's register leaving (on_dibao 1, above the line in January),
+ * a one-off a budget trial saw fall 99 % the next year (2,028.49 → 21.35 万元) with nothing to say why; and who is
+ * given one later: households the window saw on dibao, leaving. Each year's exits carry on (core/year-exit.ts).
+ */
+export function firstYearExitNote(report: Pick<YearsReport, 'runs' | 'years'>): string[] {
+  const base = report.runs[0];
+  const [first] = report.years;
+  if (!base || report.years.length < 2 || base.years[0]!.figures.programs.gradual_exit.households === '0') return [];
+  return [
+    `note: the gradual exit in ${first} is chiefly the households the file registers on dibao (on_dibao 1) whose income is above the line in January ${first}, leaving then; in later years it is those the window saw on dibao leaving (each keeping the dibao it was paid before), and exits carried over from the year before. A household the file does not register (on_dibao 0) that joins dibao in the window is given no exit when it leaves`,
+  ];
+}
+
+/**
  * A scenario whose change costs nothing in every year but moves caseloads (the low-income line at 2 × S: the edge
  * families' count, whose special assistance pays nothing under the values in force): the years' table shows costs only,
  * and a county budget trial read its Δ of 0 as doing nothing. Said with the first year's caseloads that move.

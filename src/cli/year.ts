@@ -3,14 +3,14 @@
 // steps 1–2 share them), and each run's year is put together from its periods.
 import { loadProfile, profileFor } from '../io/profile-file.js';
 import { figures, type Totals } from '../core/aggregate.js';
-import { changesIn, monthSpans, periodRuns, periodsOf, yearTotals, type Period } from '../core/budget-year.js';
+import { changesIn, monthSpans, periodRuns, periodsOf, snapshotChanges, yearTotals, type Change, type Period } from '../core/budget-year.js';
 import { fundingOf } from '../core/funding.js';
 import type { Scenario } from '../core/scenario.js';
 import { sensitivityPlan, withCorners, type SensitivityResult } from '../core/sensitivity-plan.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { policyNotes, yearsNotes } from '../core/policy-notes.js';
-import type { Policy } from '../core/parameters/tree.js';
+import { resolve, type Policy, type Snapshot } from '../core/parameters/tree.js';
 import { incomesFrom, projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
 import { loadProjection } from '../io/projection-file.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
@@ -205,7 +205,23 @@ export function yearReport(r: YearRun, own: readonly Totals[], year: number): Sc
     year: {
       year,
       periods: spans.map((s, i) => ({ from: s.from, months: s.months, month: months[i]! })),
-      changes: changesIn(r.periods),
+      changes: [...newYearChanges(r.periods, year), ...changesIn(r.periods)],
     },
   };
+}
+
+/**
+ * The changes on a year's first day against the day before (a budget officer's three-year Changes sheet left out
+ * tekun 1.3 → 1.6 on 2027-01-01 and the unification on 2028-01-01: only the changes inside a year were listed; and
+ * --year listed them not, where --years did — a provincial trial).
+ */
+function newYearChanges(periods: readonly Period[], year: number): Change[] {
+  const first = periods[0]!.snapshot;
+  let before: Snapshot;
+  try {
+    before = resolve(first.policy, `${year - 1}-12-31`);
+  } catch {
+    return []; // (the policy has no values the day before: nothing changed then)
+  }
+  return snapshotChanges(before, first, `${year}-01-01`);
 }

@@ -2,8 +2,7 @@
 // file says how parameters grow) and the households (their incomes and weights grown), every year's periods of every
 // run evaluated in one pass over that year's population; the population is read once.
 import type { Totals } from '../core/aggregate.js';
-import { carryExits, periodRuns, periodsOf, snapshotChanges, type Period } from '../core/budget-year.js';
-import { resolve, type Policy, type Snapshot } from '../core/parameters/tree.js';
+import { carryExits, periodRuns, periodsOf } from '../core/budget-year.js';
 import { projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
 import { sensitivityPlan, withCorners } from '../core/sensitivity-plan.js';
 import { yearsNotes } from '../core/policy-notes.js';
@@ -14,11 +13,10 @@ import { UsageError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
 import { leftOutNotes } from '../report/sensitivity.js';
 import type { Unit } from '../report/text-table.js';
-import type { ScenarioReport } from '../report/totals.js';
 import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
-import { heardNotes, unchangedYearsNotes } from './scenario-notes.js';
+import { firstYearExitNote, heardNotes, unchangedYearsNotes } from './scenario-notes.js';
 import { incomesYearNotes, projectionOption, yearReport, type YearRun } from './year.js';
 import { ranged } from '../report/funding-ranges.js';
 
@@ -102,10 +100,10 @@ export async function simulateYears(
       carried = next;
       leftOut.push(...leftOutNotes(ranges, ` in ${y}`));
       let at = 0;
-      const reports = runs.map((r, k) => {
+      const reports = runs.map((r) => {
         const own = totals.slice(at, at + r.periods.length);
         at += r.periods.length;
-        return withNewYear(yearReport(r, own, y), policies[k]!.policy, r.periods, y);
+        return yearReport(r, own, y);
       });
       out.push(ranged(reports, ranges));
     }
@@ -119,6 +117,7 @@ export async function simulateYears(
       ...yearsNotes(policy, projection, first, last, baseline),
       ...(await incomesYearNotes(o.policy, projection)),
       ...unchangedYearsNotes({ runs, years }),
+      ...firstYearExitNote({ runs, years }),
       ...leftOut,
     ],
     policy,
@@ -129,19 +128,4 @@ export async function simulateYears(
     scenarios,
     runs,
   };
-}
-
-/**
- * A year's changes with those on its first day against the day before (a budget officer's three-year Changes sheet left
- * out tekun 1.3 → 1.6 on 2027-01-01 and the unification on 2028-01-01: only the changes inside a year were listed).
- */
-function withNewYear(report: ScenarioReport, policy: Policy, periods: readonly Period[], year: number): ScenarioReport {
-  let before: Snapshot;
-  try {
-    before = resolve(policy, `${year - 1}-12-31`);
-  } catch {
-    return report; // (the policy has no values the day before: nothing changed then)
-  }
-  const first = snapshotChanges(before, periods[0]!.snapshot, `${year}-01-01`);
-  return first.length && report.year ? { ...report, year: { ...report.year, changes: [...first, ...report.year.changes] } } : report;
 }

@@ -330,9 +330,10 @@ export function sumFunding(years: readonly FundingReport[]): FundingReport {
 /** How a level's range was made, in words (every output that shows one says it). */
 export function fundingRangeMethod(r: Pick<NonNullable<FundingReport['range']>, 'estimates' | 'costs'>): string {
   const n = r.estimates.length;
+  // (each level at its own ends: a budget trial added the three highs and found more than the total's high)
   return r.costs
-    ? `the lowest and highest of the runs made for the total's range (the costs' estimates), each split with ${n ? `the ${n} funding shares that are estimates each alone at either end of its range, the changes added` : 'the shares in force'}`
-    : `the ${n} funding shares that are estimates, each alone at either end of its range, the changes added (the costs as they are: a cost's own range is the total's; --ranges moves them too)`;
+    ? `the lowest and highest of the runs made for the total's range (the costs' estimates), each split with ${n ? `the ${n} funding shares that are estimates each alone at either end of its range, the changes added` : 'the shares in force'}; each level at its own ends, so the levels' ends need not add up to the total's`
+    : `the ${n} funding shares that are estimates, each alone at either end of its range, the changes added (the costs as they are: a cost's own range is the total's; --ranges moves them too); each level at its own ends, so the levels' ends need not add up to the total's`;
 }
 
 /** A workbook's short words for it: what the range's ends are. */

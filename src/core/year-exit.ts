@@ -11,7 +11,8 @@
 // limit, rigid aid) gets none in a later period of the year either: it left when it left (an auditor's Guangzhou
 // household, off dibao from January, was paid an exit from August, when the policy's exit began). Each period's totals
 // hold what each of its months pays (Totals.exitMonths), from which budget-year.ts reads the program's year and its
-// months.
+// months. The exit keeps the dibao the household was paid in the last period it was on dibao, where the year (or the
+// window, through the carry) saw it so; else the file's prior_dibao, its dibao at the file's date.
 import type { Totals } from './aggregate.js';
 import type { HouseholdResult } from './programs/context.js';
 import { SLOT } from './programs/index.js';
@@ -45,7 +46,10 @@ export interface PeriodOf {
 export interface ExitCarry {
   /** Per household: 0 on dibao at the year's end (or never registered); 1 + its exit's months still to pay, when off it. */
   readonly state: Uint8Array;
-  /** Its exit's monthly amount, fen, and persons (where months are still to pay). */
+  /**
+   * Its exit's monthly amount, fen, and persons (where months are still to pay); on dibao at the year's end, its dibao a
+   * month (what an exit next year keeps).
+   */
   readonly amount: Float64Array;
   readonly persons: Uint16Array;
 }
@@ -98,12 +102,14 @@ export function addYearExit(
 ): void {
   let left = false; // off dibao since a period of this year (or the year before): it left then, with its exit or none
   let [from, to, amount, persons] = [0, 0, 0, 0]; // the exit's months [from, to), its monthly amount and persons
+  // its dibao a month in the last period it was seen on dibao (0: not seen; the file's prior_dibao stands for it)
+  let last = 0;
   const carry = periods[group[0]!]!.carry;
   const had = carry?.from?.state[h] ?? 0;
   if (had > 0) {
     left = true;
     if (had > 1) [from, to, amount, persons] = [1, had, carry!.from!.amount[h]!, carry!.from!.persons[h]!];
-  }
+  } else last = carry?.from?.amount[h] ?? 0;
   for (const i of group) {
     const r = results[i]!;
     const { first, months, aidIsDibao } = periods[i]!;
@@ -112,26 +118,41 @@ export function addYearExit(
       // on dibao again (its income under the line, or a member included alone): the exit, if any, ends here
       left = false;
       to = Math.min(to, first);
+      last = dibaoOf(r, aidIsDibao);
       continue;
     }
     // rigid aid from here: the exit, if any, ends (not paid beside it)
     if (eligible(r, AID)) to = Math.min(to, first);
     if (!left) {
       left = true;
-      if (r.flag[EXIT]) [from, to, amount, persons] = [first, first + r.months[EXIT]!, r.amount[EXIT]!, r.count[EXIT]!];
+      // (its prior dibao: what it was paid before it left, where this window saw it; else the file's, prior_dibao — an
+      // exit from January paid the 2022 file's 300.00 to a household on dibao at 26.30 until December: a budget trial)
+      if (r.flag[EXIT]) [from, to, amount, persons] = [first, first + r.months[EXIT]!, last || r.amount[EXIT]!, r.count[EXIT]!];
     }
     const [a, b] = [Math.max(from, first), Math.min(to, first + months)];
     if (a < b) partial[i]!.addExitMonths(w, persons, amount, a, b);
   }
   const out = carry?.to;
-  if (out) carryOut(out, h, left, to, amount, persons);
+  if (out) carryOut(out, h, left, to, left ? amount : last, persons);
 }
 
-/** A household's exit at the year's end: off dibao or not, and the months past December still to pay (to > 13). */
+/** The dibao a household on dibao is paid a month: as a household, its members included alone, rigid aid that is dibao. */
+function dibaoOf(r: HouseholdResult, aidIsDibao: boolean | undefined): number {
+  let x = 0;
+  if (r.flag[DIBAO]) x += r.amount[DIBAO]!;
+  if (r.flag[SINGLE]) x += r.amount[SINGLE]!;
+  if (aidIsDibao && r.flag[AID]) x += r.amount[AID]!;
+  return x;
+}
+
+/**
+ * A household's exit at the year's end: off dibao or not, and the months past December still to pay (to > 13), with
+ * their amount; on dibao, its dibao a month (`amount`: the prior dibao of an exit next year).
+ */
 function carryOut(out: ExitCarry, h: number, left: boolean, to: number, amount: number, persons: number): void {
   const rest = left ? Math.max(0, to - 13) : 0;
   out.state[h] = left ? 1 + Math.min(rest, 254) : 0;
-  out.amount[h] = rest > 0 ? amount : 0;
+  out.amount[h] = !left || rest > 0 ? amount : 0;
   out.persons[h] = rest > 0 ? persons : 0;
 }
 

@@ -8,9 +8,8 @@ import { figures, type Totals } from '../core/aggregate.js';
 import { fundingAt, fundingDeltaRange, LEVELS, type FundingReport, type Level, type Split } from '../core/funding.js';
 import { D, type Dec } from '../core/money.js';
 import type { CornerFor, SensitivityResult } from '../core/sensitivity-plan.js';
-import { variants } from './sensitivity-rows.js';
 import { fundingDelta } from './funding-view.js';
-import { totalRange } from './sensitivity-rows.js';
+import { totalRange, variants } from './sensitivity-rows.js';
 import type { ScenarioReport } from './totals.js';
 
 /** A run's report with its total's range and who pays its range from the same runs (`base`: the baseline's report). */

@@ -62,8 +62,9 @@ export async function totalsWorkbook(r: SimulationReport, made: MadeBy): Promise
 }
 
 /**
- * A scenario's change at each level, its low and high from the funding shares that are estimates (the costs as they
- * are: core/funding.ts fundingDeltaRange), as rows after `lead`; none where no share is an estimate.
+ * A scenario's change at each level, its low and high from the funding shares that are estimates (core/funding.ts
+ * fundingDeltaRange; under --ranges the runs made for the total's range too), as rows after `lead`; none where there
+ * is no range.
  */
 export function deltaRangeRows(
   base: FundingReport,
@@ -73,10 +74,12 @@ export function deltaRangeRows(
   label = '合计 较基线 total, Δ vs baseline',
 ): Cell[][] {
   const r = fundingDeltaRange(base, f);
+  // (under --ranges the costs' estimates are in it too: a budget trial read "(the shares' ends)" of a Δ they moved)
+  const ends = fundingRangeEnds({ costs: !!f.delta });
   return r
     ? [
-        [...lead, `${label}: 区间低 low (the shares' ends)`, ...LEVELS.map((l) => m(r.low[l]))],
-        [...lead, `${label}: 区间高 high (the shares' ends)`, ...LEVELS.map((l) => m(r.high[l]))],
+        [...lead, `${label}: 区间低 low (${ends})`, ...LEVELS.map((l) => m(r.low[l]))],
+        [...lead, `${label}: 区间高 high (${ends})`, ...LEVELS.map((l) => m(r.high[l]))],
       ]
     : [];
 }

@@ -52,7 +52,7 @@ describe('who pays, its range with the costs’ estimates (--ranges)', () => {
       }
     }
     expect(r.method).toBe(
-      "the lowest and highest of the runs made for the total's range (the costs' estimates), each split with the shares in force",
+      "the lowest and highest of the runs made for the total's range (the costs' estimates), each split with the shares in force; each level at its own ends, so the levels' ends need not add up to the total's",
     );
   });
 

@@ -104,8 +104,9 @@ describe('the budget year’s gradual exit', () => {
     ]);
   });
 
-  it('leaving when S falls on 1 April: kept from April for 6 months (1800.00), not from January', () => {
-    // S 1200 until March (1100.00 < 1200: dibao 100.00 a month), 1000 from April: out, 300.00 kept April to September
+  it('leaving when S falls on 1 April: kept from April for 6 months at the dibao it was paid (600.00), not from January', () => {
+    // S 1200 until March (1100.00 < 1200: dibao 100.00 a month), 1000 from April: out, its dibao before it left, 100.00,
+    // kept April to September (the file's prior_dibao 300.00 is what it was paid at the file's date, not in March)
     const p = raisedOnApril1();
     const params = new Map(p.params);
     const [a, b] = params.get('dibao.standard.urban')!;
@@ -114,10 +115,10 @@ describe('the budget year’s gradual exit', () => {
       { ...b!, value: D(1000) },
     ]);
     const { year, spans } = run({ ...p, params }, 2024, '1300');
-    expect([year.gradual_exit.annual_cost, year.dibao.annual_cost]).toEqual(['1800.00', '300.00']);
+    expect([year.gradual_exit.annual_cost, year.dibao.annual_cost]).toEqual(['600.00', '300.00']);
     expect(spans.map(([from, n, q]) => [from, n, (q as typeof year).gradual_exit.annual_cost])).toEqual([
       ['2024-01-01', 3, '0.00'],
-      ['2024-04-01', 6, '300.00'],
+      ['2024-04-01', 6, '100.00'],
       ['2024-10-01', 3, '0.00'],
     ]);
   });
@@ -166,7 +167,7 @@ describe('the budget year’s gradual exit: when it leaves, and not beside rigid
   // A code review: where rigid aid is dibao (rigid.aid_group dibao, Nanning's 000（一）), a household paid it Jan–Jun
   // that loses it in July leaves dibao then, and its exit starts then; where the aid is its own program, it left dibao
   // in January (with no exit: it had rigid aid) and gets none in July.
-  it('leaving rigid aid that is dibao starts the exit then (July: 6 × 300.00); aid of its own program does not', () => {
+  it('leaving rigid aid that is dibao starts the exit then (July: 6 × the 650.00 it was paid); aid of its own program does not', () => {
     // I = 1300 − 200 = 1100.00 ≥ S 1000; A − E = 13,200 − 9,000 = 4,200 < 12,000: aid min(1000, 7,800 / 12) = 650.00
     const withAid = (group: string) => {
       const p = simplePolicy();
@@ -180,7 +181,7 @@ describe('the budget year’s gradual exit: when it leaves, and not beside rigid
       return { ...p, params };
     };
     const dibao = run(withAid('dibao'), { rigid: fen('9000') }, '1300');
-    expect([dibao.rigid_aid.annual_cost, dibao.gradual_exit.annual_cost]).toEqual(['3900.00', '1800.00']);
+    expect([dibao.rigid_aid.annual_cost, dibao.gradual_exit.annual_cost]).toEqual(['3900.00', '3900.00']);
     const own = run(withAid('rigid'), { rigid: fen('9000') }, '1300');
     expect([own.rigid_aid.annual_cost, own.gradual_exit.annual_cost]).toEqual(['3900.00', '0.00']);
   });

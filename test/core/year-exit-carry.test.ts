@@ -3,6 +3,8 @@
 // Nanning's exit in January–March of every year: each year started from the file's register (on_dibao 1), so the
 // same households left dibao again each January. The simple policy (S urban 1000 unless dated here, the exit 6 months);
 // one urban worker on dibao (on_dibao 1) with prior_dibao 300.00, earning 1300.00: I = 1300 − the deduction 200 = 1100.00.
+// An exit keeps the dibao the household was paid before it left, where the window saw it on dibao (at S 1200: 100.00),
+// else the file's prior_dibao (a budget trial's household, on dibao at 26.30 until December, left each January at 300.00).
 import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/core/aggregate.js';
 import { carryExits, periodRuns, periodsOf, yearTotals } from '../../src/core/budget-year.js';
@@ -56,34 +58,34 @@ describe('the gradual exit across a window’s years', () => {
 
   it('an exit from October pays October–December and its last three months in January–March of the next year', () => {
     // S 1200 until September 2023 (1100.00 < 1200: dibao 100.00 a month, 9 × 100.00 = 900.00), 1000 from October:
-    // out, 300.00 kept for 6 months: 3 in 2023 (900.00), 3 in 2024 (900.00); 2025 nothing
+    // out, its dibao 100.00 kept for 6 months: 3 in 2023 (300.00), 3 in 2024 (300.00); 2025 nothing
     const p = dated('dibao.standard.urban', [
       ['2020-01-01', 1200],
       ['2023-10-01', 1000],
     ]);
     expect(window(p, [2023, 2024, 2025])).toEqual([
-      ['900.00', '900.00'],
-      ['900.00', '0.00'],
+      ['300.00', '900.00'],
+      ['300.00', '0.00'],
       ['0.00', '0.00'],
     ]);
   });
 
   it('a carried exit ends where the household is on dibao again (S 1000 → 1200 on 1 February 2024)', () => {
-    // as above to December 2023; 2024: January's exit 300.00, then 1100.00 < 1200 from February: dibao 11 × 100.00
+    // as above to December 2023; 2024: January's exit 100.00, then 1100.00 < 1200 from February: dibao 11 × 100.00
     const p = dated('dibao.standard.urban', [
       ['2020-01-01', 1200],
       ['2023-10-01', 1000],
       ['2024-02-01', 1200],
     ]);
     expect(window(p, [2023, 2024])).toEqual([
-      ['900.00', '900.00'],
-      ['300.00', '1100.00'],
+      ['300.00', '900.00'],
+      ['100.00', '1100.00'],
     ]);
   });
 
   it('back on dibao, a household that leaves again has a new exit', () => {
-    // 2023: out from January (1800.00). 2024: S 1200 January–June (dibao 6 × 100.00), 1000 from July: out again,
-    // 6 × 300.00 from July = 1800.00
+    // 2023: out from January, never seen on dibao: the file's prior_dibao, 6 × 300.00 = 1800.00. 2024: S 1200
+    // January–June (dibao 6 × 100.00), 1000 from July: out again, its dibao 100.00 kept 6 months = 600.00
     const p = dated('dibao.standard.urban', [
       ['2020-01-01', 1000],
       ['2024-01-01', 1200],
@@ -91,13 +93,13 @@ describe('the gradual exit across a window’s years', () => {
     ]);
     expect(window(p, [2023, 2024])).toEqual([
       ['1800.00', '0.00'],
-      ['1800.00', '600.00'],
+      ['600.00', '600.00'],
     ]);
   });
 
   it('an exit granted in 2023 is paid out in 2024 although the policy gives none from 2024 (months 0)', () => {
     // out from October 2023 with 6 months; from 2024 gradual_exit.months is 0: no exit is granted then (the household
-    // is given nothing by any rule), but the one granted in October 2023 runs its course: 900.00 in each year
+    // is given nothing by any rule), but the one granted in October 2023 runs its course: 3 × 100.00 in each year
     const p = dated(
       'dibao.gradual_exit.months',
       [
@@ -110,13 +112,14 @@ describe('the gradual exit across a window’s years', () => {
       ]),
     );
     expect(window(p, [2023, 2024])).toEqual([
-      ['900.00', '900.00'],
-      ['900.00', '0.00'],
+      ['300.00', '900.00'],
+      ['300.00', '0.00'],
     ]);
   });
 
   it('an exit of 18 months from December runs through the next year and into the one after', () => {
-    // months 18; out from December 2023 (S 1200 → 1000): 1 month in 2023, 12 in 2024, 5 in 2025
+    // months 18; on dibao at 100.00 until November 2023, out from December (S 1200 → 1000): 1 month in 2023, 12 in
+    // 2024, 5 in 2025, each 100.00
     const p = dated(
       'dibao.gradual_exit.months',
       [['2020-01-01', 18]],
@@ -125,7 +128,20 @@ describe('the gradual exit across a window’s years', () => {
         ['2023-12-01', 1000],
       ]),
     );
-    expect(window(p, [2023, 2024, 2025]).map(([exit]) => exit)).toEqual(['300.00', '3600.00', '1500.00']);
+    expect(window(p, [2023, 2024, 2025]).map(([exit]) => exit)).toEqual(['100.00', '1200.00', '500.00']);
+  });
+
+  it('a household on dibao at the year’s end that leaves in January keeps the dibao it was paid in December', () => {
+    // S 1200 to December 2023 (dibao 12 × 100.00), 1000 from 2024: out in January 2024, 6 × 100.00 (the file's
+    // prior_dibao 300.00 is what it was paid at the file's date, before 2023)
+    const p = dated('dibao.standard.urban', [
+      ['2020-01-01', 1200],
+      ['2024-01-01', 1000],
+    ]);
+    expect(window(p, [2023, 2024])).toEqual([
+      ['0.00', '1200.00'],
+      ['600.00', '0.00'],
+    ]);
   });
 });
 

@@ -24,6 +24,7 @@ import { allOrEveryProblem, loadHouseholds, loadRuns, loadScenarios, noteEmpty, 
 import { simulateYears, yearSpan } from '../years.js';
 import { budgetYear, incomesYearWithProjection, yearPass, yearRuns } from '../year.js';
 import { datedLocalities } from './compare.js';
+import { ranged } from '../../report/funding-ranges.js';
 
 export interface ReportOptions {
   readonly policy: readonly string[];
@@ -188,7 +189,8 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
     date: date ?? String(year),
     ...(year !== null ? { year } : {}),
     householdsFile: o.households,
-    localities: evaluated.localities,
+    // (who pays, its ranges from the same runs as the totals' — report/funding-ranges.ts)
+    localities: evaluated.localities.map((l, i) => ({ ...l, scenarios: ranged(l.scenarios, evaluated.sensitivity[i]) })),
   };
   const compare = {
     ...compared,
