@@ -434,6 +434,9 @@ describe('simulate --years: a scenario against the baseline', () => {
       ['2028-01-01 dibao.standard.rural 623.34 → 810'],
     ]);
     expect(changes(0)).toEqual([[], [], []]);
+    // one budget year lists its 1 January changes too (a provincial trial: --year listed only those inside the year)
+    const one = json('--year', '2027', '--scenario', file, '--quiet').scenarios[1].changes as Array<{ date: string; path: string }>;
+    expect(one.map((c) => `${c.date} ${c.path}`)).toEqual(['2027-01-01 tekun.basic.multiplier']);
   });
 
   // A finance trial: the JSON had each year's delta, the table and the workbook none (README: deltas in every format)
