@@ -8,7 +8,7 @@ import type { Policy } from '../../src/core/parameters/tree.js';
 import { populationOf } from '../../src/core/population.js';
 import { rulesAt } from '../../src/core/rules.js';
 import { simulate } from '../../src/core/simulate.js';
-import { fen, simplePolicy } from '../helpers/rules.js';
+import { fen, simplePolicy, withDated } from '../helpers/rules.js';
 
 /** The simple policy with S urban raised from 1000 to 1200 on 2024-04-01. */
 function raisedOnApril1(): Policy {
@@ -128,16 +128,6 @@ describe('the budget year’s gradual exit', () => {
 // period a household leaves dibao in): a household that leaves with no exit gets none later in the year, and an exit
 // is not paid beside rigid aid. The simple policy, S urban 1000; one urban worker on dibao, prior_dibao 300.00.
 describe('the budget year’s gradual exit: when it leaves, and not beside rigid aid', () => {
-  /** The simple policy with `path` given dated values (each from its date). */
-  const dated = (p: Policy, path: string, values: ReadonlyArray<[string, number]>): Policy => {
-    const params = new Map(p.params);
-    const first = params.get(path)![0]!;
-    params.set(
-      path,
-      values.map(([from, v]) => ({ ...first, from, value: D(v) })),
-    );
-    return { ...p, params };
-  };
   const run = (policy: Policy, household: Record<string, unknown>, wage: string) => {
     const pop = populationOf([
       { id: 'x', household: { area: 'urban', onDibao: 1, prior: fen('300'), ...household }, persons: [{ age: 40, wage: fen(wage) }] },
@@ -149,7 +139,7 @@ describe('the budget year’s gradual exit: when it leaves, and not beside rigid
   it('off dibao from January while the policy had no exit (months 0 until April): none from April either', () => {
     // I = 1300 − 200 = 1100.00 ≥ S 1000 all year: it left in January, when gradual_exit.months was 0 (the old reading
     // started a 6-month exit in April: 1800.00)
-    const p = dated(simplePolicy(), 'dibao.gradual_exit.months', [
+    const p = withDated(simplePolicy(), 'dibao.gradual_exit.months', [
       ['2020-01-01', 0],
       ['2024-04-01', 6],
     ]);
@@ -190,7 +180,7 @@ describe('the budget year’s gradual exit: when it leaves, and not beside rigid
     // I = 1100.00, A = 12 × 1100 = 13,200, E = 700: A − E = 12,500. Until March 12 × S = 12,000 ≤ 12,500: no aid, the
     // exit 300.00 a month. From April 12 × 1050 = 12,600 > 12,500: aid round((12,600 − 12,500) / 12) = 8.33 a month
     // (001（一）), and step 7 gives no exit beside it: 3 × 300.00 = 900.00 (it was paid to June: 1800.00)
-    const p = dated(simplePolicy(), 'dibao.standard.urban', [
+    const p = withDated(simplePolicy(), 'dibao.standard.urban', [
       ['2020-01-01', 1000],
       ['2024-04-01', 1050],
     ]);

@@ -8,23 +8,14 @@
 import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/core/aggregate.js';
 import { carryExits, periodRuns, periodsOf, yearTotals } from '../../src/core/budget-year.js';
-import { D } from '../../src/core/money.js';
 import type { Policy } from '../../src/core/parameters/tree.js';
 import { populationOf } from '../../src/core/population.js';
 import { simulate } from '../../src/core/simulate.js';
 import { newExitCarry, quietYearExit, type ExitCarry } from '../../src/core/year-exit.js';
-import { fen, simplePolicy } from '../helpers/rules.js';
+import { fen, simplePolicy, withDated } from '../helpers/rules.js';
 
-/** The simple policy with dated values of `path`. */
-function dated(path: string, values: ReadonlyArray<[string, number]>, p: Policy = simplePolicy()): Policy {
-  const params = new Map(p.params);
-  const first = params.get(path)![0]!;
-  params.set(
-    path,
-    values.map(([from, v]) => ({ ...first, from, value: D(v) })),
-  );
-  return { ...p, params };
-}
+/** The simple policy (or `p`) with dated values of `path`. */
+const dated = (path: string, values: ReadonlyArray<[string, number]>, p: Policy = simplePolicy()) => withDated(p, path, values);
 
 const leaver = populationOf([
   { id: 'x', household: { area: 'urban', onDibao: 1, prior: fen('300') }, persons: [{ age: 40, wage: fen('1300') }] },

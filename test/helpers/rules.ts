@@ -15,6 +15,17 @@ export function simplePolicy(): Policy {
   return parsePolicy(readFileSync(SIMPLE, 'utf8'), SIMPLE);
 }
 
+/** A copy of the policy where `path` holds the dated numbers given (each from its date; the first entry's source kept). */
+export function withDated(policy: Policy, path: string, values: ReadonlyArray<[string, number]>): Policy {
+  const params = new Map(policy.params);
+  const first = params.get(path)![0]!;
+  params.set(
+    path,
+    values.map(([from, v]) => ({ ...first, from, value: D(v) })),
+  );
+  return { ...policy, params };
+}
+
 type Override = string | number | boolean | Array<{ below_share: string; per_person: string }>;
 
 /** A copy of the policy where each given path holds one value from 2000-01-01 (the original is untouched). */
