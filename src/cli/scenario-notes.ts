@@ -215,16 +215,22 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>)
 }
 
 /**
- * A window whose first year pays a gradual exit: the file's register leaving (on_dibao 1, above the line in January),
- * a one-off a budget trial saw fall 99 % the next year (2,028.49 → 21.35 万元) with nothing to say why; and who is
- * given one later: households the window saw on dibao, leaving. Each year's exits carry on (core/year-exit.ts).
+ * A budget year (or a window's first) that pays a gradual exit: chiefly the file's register leaving — households on
+ * dibao (on_dibao 1) whose income is already above the line, each leaving in January with its full months: a stock at
+ * the file's date placed in the first year run, and moving with it. A budget trial saw it fall 99 % the next year
+ * (2,028.49 → 21.35 万元), and the same 2,028.49 in 2026 with a window from 2026, with nothing to say why. Later years:
+ * households the window saw on dibao, leaving (core/year-exit.ts).
  */
 export function firstYearExitNote(report: Pick<YearsReport, 'runs' | 'years'>): string[] {
   const base = report.runs[0];
   const [first] = report.years;
-  if (!base || report.years.length < 2 || base.years[0]!.figures.programs.gradual_exit.households === '0') return [];
+  if (!base || base.years[0]!.figures.programs.gradual_exit.households === '0') return [];
+  const later =
+    report.years.length > 1
+      ? ` In later years it is those the window saw on dibao leaving (each keeping the dibao it was paid before), and exits carried over from the year before. A household the file does not register (on_dibao 0) that joins dibao in the window is given no exit when it leaves.`
+      : '';
   return [
-    `note: the gradual exit in ${first} is chiefly the households the file registers on dibao (on_dibao 1) whose income is above the line in January ${first}, leaving then; in later years it is those the window saw on dibao leaving (each keeping the dibao it was paid before), and exits carried over from the year before. A household the file does not register (on_dibao 0) that joins dibao in the window is given no exit when it leaves`,
+    `note: the gradual exit in ${first} is chiefly the households the file registers on dibao (on_dibao 1) whose income is already above the line, each leaving in January ${first} with its full months at its prior_dibao: a stock at the file's date, placed in the first year run and moving with it (a run from ${first + 1} puts it in ${first + 1}), not a flow of ${first}.${later}`,
   ];
 }
 

@@ -3,7 +3,16 @@
 // steps 1–2 share them), and each run's year is put together from its periods.
 import { loadProfile, profileFor } from '../io/profile-file.js';
 import { figures, type Totals } from '../core/aggregate.js';
-import { changesIn, monthSpans, periodRuns, periodsOf, snapshotChanges, yearTotals, type Change, type Period } from '../core/budget-year.js';
+import {
+  changesIn,
+  monthSpans,
+  periodRuns,
+  periodsOf,
+  snapshotChanges,
+  yearTotals,
+  type Change,
+  type Period,
+} from '../core/budget-year.js';
 import { fundingOf } from '../core/funding.js';
 import type { Scenario } from '../core/scenario.js';
 import { sensitivityPlan, withCorners, type SensitivityResult } from '../core/sensitivity-plan.js';
@@ -18,7 +27,7 @@ import type { Unit } from '../report/text-table.js';
 import { leftOutNotes } from '../report/sensitivity.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
-import { heardNotes } from './scenario-notes.js';
+import { firstYearExitNote, heardNotes } from './scenario-notes.js';
 import { allOrEveryProblem, applyUsable, loadHouseholds, loadUsablePolicy, simulateHouseholds, withExecutor } from './load.js';
 import { simulateParallel } from '../engine/parallel.js';
 import { ranged } from '../report/funding-ranges.js';
@@ -157,6 +166,7 @@ export async function simulateYear(
       ...heardNotes(ctx),
       ...(projection ? yearsNotes(written, projection, year, year, policy) : policyNotes(policy, [`${year}-12-31`])),
       ...(await incomesYearNotes(o.policy, projection)),
+      ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year] }),
       ...leftOutNotes(ranges),
     ],
   };

@@ -209,6 +209,8 @@ export function fundingAt(central: FundingReport, figures: Figures): FundingRepo
  * level's total had a range). Undefined where neither run has an estimated share, or they have not the same ones.
  */
 export function fundingDeltaRange(base: FundingReport, f: FundingReport): { readonly low: Split; readonly high: Split } | undefined {
+  // (--ranges: made against the baseline over the runs made for the range — report/funding-ranges.ts; `base` is that
+  // baseline in every caller)
   if (f.delta) return f.delta;
   const paths = new Set([...(base.moves?.keys() ?? []), ...(f.moves?.keys() ?? [])]);
   // A scenario that sets, scales or adds to an estimated share makes it its own value, with no range: moving the

@@ -160,8 +160,10 @@ function frozenWhileIncomesGrow(policy: Policy, p: Projection): string[] {
   if (from === undefined || from >= p.baseYear) return [];
   const paths = ['dibao.standard.urban', 'dibao.standard.rural'];
   const newer = (path: string) => (policy.params.get(path) ?? []).some((e) => e.from > `${from}-12-31` && e.from <= `${p.baseYear}-12-31`);
-  if (paths.some(newer)) return [];
-  const newest = paths
+  // (each standard held: Guangzhou's are unified, an urban value newer than the rural would leave the rural held)
+  const held = paths.filter((path) => !newer(path));
+  if (!held.length) return [];
+  const newest = held
     .map((path) => {
       const e = (policy.params.get(path) ?? []).filter((x) => x.from <= `${p.baseYear}-12-31`).at(-1);
       return e ? `${path.split('.').at(-1)} ${String(e.value)} from ${e.from}` : null;

@@ -97,7 +97,8 @@ function visit(
       partial[i]!.addPrograms(w, r);
       onHousehold?.(h, i, r);
     }
-    // a budget year's gradual exit, over its periods (their totals' own figures of it are not read)
+    // a budget year's gradual exit, over its periods (their totals' own figures of it are not read); in a window of
+    // years it also writes each household's exit at the year's end into the runs' carry (year-exit.ts ExitCarry)
     if (year) for (const g of year.groups) addYearExit(g, year.periods, results, partial, w, h);
   }
 }

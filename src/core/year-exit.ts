@@ -44,7 +44,7 @@ export interface PeriodOf {
  * thread that evaluates it, and read in the next year's pass.
  */
 export interface ExitCarry {
-  /** Per household: 0 on dibao at the year's end (or never registered); 1 + its exit's months still to pay, when off it. */
+  /** Per household: 0 on dibao at the year's end; 1 + its exit's months still to pay when off it (left, or never on it). */
   readonly state: Uint8Array;
   /**
    * Its exit's monthly amount, fen, and persons (where months are still to pay); on dibao at the year's end, its dibao a

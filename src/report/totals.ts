@@ -161,7 +161,7 @@ function yearLines(y: YearReport, markdown: boolean, unit: Unit): string[] {
   const lines = [
     `budget year ${y.year}: ${y.periods.length} period${y.periods.length > 1 ? 's' : ''} of months that pay alike (the same parameters; a gradual exit is paid in its own months) — ${y.periods.map((p) => `${span(p)} (${p.months.length} month${p.months.length > 1 ? 's' : ''})`).join(', ')}`,
     y.changes.length
-      ? `changes inside the year: ${y.changes.map((c) => `${c.date} ${c.path} ${c.before} → ${c.after}${c.dated ? ` (dated ${c.dated} in the ${c.source?.startsWith('scenario ') ? 'scenario' : 'policy'}: the year's months are whole, so it counts from ${c.date})` : ''}`).join('; ')}`
+      ? `changes ${y.changes.some((c) => c.date === `${y.year}-01-01`) ? 'on 1 January and ' : ''}inside the year: ${y.changes.map((c) => `${c.date} ${c.path} ${c.before} → ${c.after}${c.dated ? ` (dated ${c.dated} in the ${c.source?.startsWith('scenario ') ? 'scenario' : 'policy'}: the year's months are whole, so it counts from ${c.date})` : ''}`).join('; ')}`
       : y.periods.length > 1
         ? "no parameter changes inside the year: its periods are a gradual exit's months"
         : 'no parameter changes inside the year: the year is 12 × a month',

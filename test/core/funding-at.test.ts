@@ -52,4 +52,13 @@ describe('fundingAt: another run’s costs split with a run’s shares', () => {
     expect(central.total).toEqual({ central: '720.00', provincial: '360.00', local: '720.00' });
     expect(fundingAt(central, figures('3600.00')).total).toEqual({ central: '1440.00', provincial: '720.00', local: '1440.00' });
   });
+
+  it('a year whose line cost nothing: a unit split as its months are (3 at 0.5, 9 at 0.3: 0.35)', () => {
+    // (1.5 + 2.7) / 12 = 0.35 central, 0.2 provincial: 1200.00 of another run is 420.00 / 240.00 / 540.00
+    const central = fundingOf([
+      { figures: figures('0'), times: 3, snapshot: shares('0.5', '0.2', false) },
+      { figures: figures('0'), times: 9, snapshot: shares('0.3', '0.2', false) },
+    ]);
+    expect(fundingAt(central, figures('1200.00')).total).toEqual({ central: '420.00', provincial: '240.00', local: '540.00' });
+  });
 });
