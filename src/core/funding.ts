@@ -340,7 +340,7 @@ export function fundingRangeMethod(r: Pick<NonNullable<FundingReport['range']>, 
 
 /** A workbook's short words for it: what the range's ends are. */
 export const fundingRangeEnds = (r: Pick<NonNullable<FundingReport['range']>, 'costs'>): string =>
-  r.costs ? "the runs made for the total's range, the shares' ends" : "the shares' ends, the costs as they are";
+  `${r.costs ? "the runs made for the total's range, the shares' ends" : "the shares' ends, the costs as they are"}; each level at its own, not adding up`;
 
 /** The programs with a cost and a budget line. */
 const FUNDED = PROGRAMS.filter((p) => isCash(p) && p.funding);

@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
@@ -79,5 +80,26 @@ describe('who pays, its range with the costs’ estimates (--ranges)', () => {
     for (const l of ['central', 'provincial', 'local']) expect(D(b.low[l]!).lte(a.low[l]!) && D(b.high[l]!).gte(a.high[l]!), l).toBe(true);
     // the care share's own range (0.6–0.8 of the minimum wage) moves the reform's cost: the county's part more than its share alone
     expect(D(b.high.local!).gt(a.high.local!)).toBe(true);
+  });
+
+  it('the workbook’s Funding rows say what their ends are, with --ranges and without', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-funding-xlsx-'));
+    const labels = async (...more: string[]) => {
+      const out = join(dir, `${more.length}.xlsx`);
+      const args = ['simulate', '--policy', GUANGZHOU, '--households', SAMPLE, '--date', '2025-06-30', '--format', 'xlsx'];
+      const r = jiuzhu([...args, '--out', out, '-q', '--scenario', 'scenarios/tekun-care-70pct-min-wage.yaml', ...more]);
+      expect(r.code, r.stderr).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const ws = wb.getWorksheet('分级负担 Funding')!;
+      const cells: string[] = [];
+      ws.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && c.value.includes('区间') && cells.push(c.value)));
+      return [...new Set(cells)];
+    };
+    const ranged = await labels('--ranges');
+    expect(ranged.length).toBeGreaterThan(0);
+    for (const l of ranged)
+      expect(l).toContain("(the runs made for the total's range, the shares' ends; each level at its own, not adding up)");
+    for (const l of await labels()) expect(l).toContain("(the shares' ends, the costs as they are; each level at its own, not adding up)");
   });
 });
