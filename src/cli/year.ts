@@ -208,7 +208,11 @@ export function yearReport(r: YearRun, own: readonly Totals[], year: number): Sc
   return {
     id: r.id,
     figures: figures(yearTotals(r.periods, own)),
-    funding: fundingOf(spans.map((s, i) => ({ figures: months[i]!, times: s.months.length, snapshot: s.snapshot }))),
+    // (each span's month at its year's rate, × its months, ÷ 12 once: exact — a month is x ÷ 12, to 10 decimals)
+    funding: fundingOf(
+      spans.map((s) => ({ figures: figures(atYearRate(s.month)), times: s.months.length, snapshot: s.snapshot })),
+      12,
+    ),
     estimates,
     onEstimates: programsOnEstimates(estimates),
     parameters: r.periods[0]!.snapshot,
@@ -218,6 +222,13 @@ export function yearReport(r: YearRun, own: readonly Totals[], year: number): Sc
       changes: [...newYearChanges(r.periods, year), ...changesIn(r.periods)],
     },
   };
+}
+
+/** A month's totals (read in twelfths) as a year at its rate: the same sums, read whole. */
+function atYearRate(month: Totals): Totals {
+  const t = month.times(1);
+  t.per = 1;
+  return t;
 }
 
 /**

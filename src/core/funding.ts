@@ -59,14 +59,19 @@ export interface FundingReport {
   readonly unit?: ReadonlyMap<string, UnitShares>;
 }
 
-/** A part of a run's cost under one set of shares: a date's figures, or a period's month × its months. */
+/** A part of a run's cost under one set of shares: a date's figures, or a period's months (fundingOf's `per`). */
 export interface FundingPart {
   readonly figures: Figures;
   readonly times: number;
   readonly snapshot: Snapshot;
 }
 
-export function fundingOf(parts: readonly FundingPart[]): FundingReport {
+/**
+ * Who pays a run's cost, from its parts. `per`: the parts' costs are that many times the cost (a budget year's months
+ * each at its year's rate: ÷ 12 once, at the end — a month's cost, x ÷ 12 to 10 decimals, made a year's central part
+ * 864.85 where its exact is 864.855, a budget trial's).
+ */
+export function fundingOf(parts: readonly FundingPart[], per = 1): FundingReport {
   // each program's cost in each part, read once (a decimal from its text is the costliest step here)
   const costs = new Map(FUNDED.map((p) => [p.id, parts.map((part) => D(part.figures.programs[p.id].annual_cost_exact).times(part.times))]));
   const shareIn = (path: string) => (k: number) => dec(parts[k]!.snapshot, path);
@@ -96,10 +101,10 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
       };
       ends.set(path, [end('low'), end('high')]);
     }
-    lines.set(line, { cost: c, shares: [at('central'), at('provincial')], ends });
+    lines.set(line, { cost: c, per, shares: [at('central'), at('provincial')], ends });
   }
   const exact: Partial<Record<ProgramId, ExactSplit>> = {};
-  for (const p of FUNDED) exact[p.id] = exactSplit(costs.get(p.id)!, ...lines.get(p.funding!)!.shares);
+  for (const p of FUNDED) exact[p.id] = exactSplit(costs.get(p.id)!, ...lines.get(p.funding!)!.shares, per);
   // (a unit of each line's cost split as this run's is: another run's costs split so, sensitivity's runs — fundingAt)
   const unit = new Map([...lines].map(([line, l]) => [line, unitOf(l, parts)]));
   return { ...splitReport(exact), ...rangeOf(lines, estimated), unit };
@@ -108,6 +113,8 @@ export function fundingOf(parts: readonly FundingPart[]): FundingReport {
 /** A budget line's cost in each part, its central and provincial shares, and each estimated share's ends. */
 interface Line {
   cost: readonly Dec[];
+  /** The costs are `per` times the line's (a budget year's months at their year's rate: 12). */
+  readonly per: number;
   readonly shares: Shares;
   readonly ends: ReadonlyMap<string, readonly [Shares, Shares]>;
 }
@@ -147,21 +154,21 @@ function rangeOf(lines: ReadonlyMap<string, Line>, estimated: ReadonlySet<string
     { central: D(0), provincial: D(0), local: D(0) },
     { central: D(0), provincial: D(0), local: D(0) },
   ];
-  for (const { cost, shares } of lines.values()) {
-    const x = split(cost, ...shares);
+  for (const { cost, shares, per } of lines.values()) {
+    const x = split(cost, ...shares, per);
     for (const l of LEVELS) [low[l], high[l]] = [low[l].plus(x[l]), high[l].plus(x[l])];
   }
   const moves = new Map<string, readonly [Record<Level, Dec>, Record<Level, Dec>]>();
-  for (const { cost, shares, ends } of lines.values())
+  for (const { cost, shares, ends, per } of lines.values())
     for (const [path, [lo, hi]] of ends) {
-      const base = split(cost, ...shares);
+      const base = split(cost, ...shares, per);
       // each level's change with this share at an end, the other as it is (rounded, as the splits shown; and unrounded,
       // for a scenario's change: its range then rounds once, with no fen of rounding left at a share's end of 0)
-      const exactBase = levelsOf(exactSplit(cost, ...shares));
+      const exactBase = levelsOf(exactSplit(cost, ...shares, per));
       const by = (z: Record<Level, Dec>, from: Record<Level, Dec>) =>
         Object.fromEntries(LEVELS.map((l) => [l, z[l].minus(from[l])])) as Record<Level, Dec>;
-      const [a, b] = [lo, hi].map((s) => by(split(cost, ...s), base));
-      moves.set(path, [by(levelsOf(exactSplit(cost, ...lo)), exactBase), by(levelsOf(exactSplit(cost, ...hi)), exactBase)]);
+      const [a, b] = [lo, hi].map((s) => by(split(cost, ...s, per), base));
+      moves.set(path, [by(levelsOf(exactSplit(cost, ...lo, per)), exactBase), by(levelsOf(exactSplit(cost, ...hi, per)), exactBase)]);
       for (const l of LEVELS) {
         low[l] = low[l].plus(D.min(0, a![l], b![l]));
         high[l] = high[l].plus(D.max(0, a![l], b![l]));
@@ -194,6 +201,7 @@ export function fundingAt(central: FundingReport, figures: Figures): FundingRepo
     else
       lines.set(line, {
         cost: [cost],
+        per: 1,
         shares: sharesOf(u.shares),
         ends: new Map([...u.ends].map(([k, [lo, hi]]) => [k, [sharesOf(lo), sharesOf(hi)]])),
       });
@@ -248,9 +256,10 @@ export function fundingDeltaRange(base: FundingReport, f: FundingReport): { read
 }
 
 /** A cost (each part's) by the central and provincial shares (each part's), unrounded. */
-function exactSplit(cost: readonly Dec[], cs: (k: number) => Dec, ps: (k: number) => Dec): ExactSplit {
-  const at = (share: (k: number) => Dec) => cost.reduce((a, c, k) => a.plus(c.times(share(k))), D(0));
-  return { central: at(cs), both: at((k) => cs(k).plus(ps(k))), cost: cost.reduce((a, y) => a.plus(y), D(0)) };
+function exactSplit(cost: readonly Dec[], cs: (k: number) => Dec, ps: (k: number) => Dec, per = 1): ExactSplit {
+  // (each sum ÷ per once: exact where the split ends, as one on a half fen does)
+  const at = (share: (k: number) => Dec) => cost.reduce((a, c, k) => a.plus(c.times(share(k))), D(0)).dividedBy(per);
+  return { central: at(cs), both: at((k) => cs(k).plus(ps(k))), cost: cost.reduce((a, y) => a.plus(y), D(0)).dividedBy(per) };
 }
 
 /**
@@ -271,7 +280,7 @@ const levelsOf = (x: ExactSplit): Record<Level, Dec> => ({
 });
 
 /** A cost (each part's) split by the central and provincial shares (each part's), rounded. */
-const split = (cost: readonly Dec[], cs: (k: number) => Dec, ps: (k: number) => Dec) => rounded(exactSplit(cost, cs, ps));
+const split = (cost: readonly Dec[], cs: (k: number) => Dec, ps: (k: number) => Dec, per = 1) => rounded(exactSplit(cost, cs, ps, per));
 
 const text = (d: Record<Level, Dec>): Split => ({
   central: d.central.toFixed(2),
