@@ -18,16 +18,8 @@ describe('a window’s carried exits on worker threads', () => {
       'scenario: cut-nov\ntitle: {zh: 十一月降标, en: a cut in November}\nreason: a test\nchanges:\n' +
         '  dibao.standard.urban: {scale: 0.9, from: 2026-11-01}\n  dibao.standard.rural: {scale: 0.9, from: 2026-11-01}\n',
     );
-    const run = (threads: string) => {
+    const run = (threads: string, ...more: string[]) => {
       const r = jiuzhu(
-        ['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--years', '2026-2027', '--scenario', cut],
-        { env: { JIUZHU_THREADS: threads, JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0', JIUZHU_PARALLEL_FROM_BYTES: '0' } },
-      );
-      expect(r.code, r.stderr).toBe(0);
-      return r.stdout;
-    };
-    const json = (threads: string) =>
-      jiuzhu(
         [
           'simulate',
           '--policy',
@@ -38,12 +30,14 @@ describe('a window’s carried exits on worker threads', () => {
           '2026-2027',
           '--scenario',
           cut,
-          '--format',
-          'json',
-          '-q',
+          ...more,
         ],
         { env: { JIUZHU_THREADS: threads, JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0', JIUZHU_PARALLEL_FROM_BYTES: '0' } },
-      ).stdout;
+      );
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const json = (threads: string) => run(threads, '--format', 'json', '-q');
     const one = json('1');
     expect(json('2')).toBe(one);
     expect(json('4')).toBe(one);
