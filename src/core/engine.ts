@@ -81,19 +81,26 @@ function learnLike(c: EngineCtx, like: FirstSteps): void {
   }
 }
 
-/** `like` (a context) has just evaluated a household of this area and size whose whole result c would take over. */
-function sameAsLike(c: EngineCtx, like: FirstSteps, area: number, size: number): boolean {
+/**
+ * `like` (a context) has just evaluated a household of this area and size whose whole result c would take over: its
+ * rules decide alike, and it read the same register (`registered`, `prior`: a window's runs may differ in it).
+ */
+function sameAsLike(c: EngineCtx, like: FirstSteps, area: number, size: number, registered: boolean, prior: number): boolean {
   if (like !== c.like) learnLike(c, like);
-  return c.whole[area]! && (c.tekunAlike[area]! || like.n === size) && !c.tr;
+  const l = like as EngineCtx;
+  return c.whole[area]! && (c.tekunAlike[area]! || like.n === size) && !c.tr && l.registered === registered && l.prior === prior;
 }
 
 /**
  * Household h's result under `ctx` is the whole result of `like`, which has just evaluated it (evaluateHousehold would
- * copy it over): a caller that reads only the result may take like's and not evaluate h under ctx at all.
+ * copy it over): a caller that reads only the result may take like's and not evaluate h under ctx at all. `seen`: as
+ * evaluateHousehold's.
  */
-export function resultOfLike(ctx: Ctx, h: number, like: FirstSteps): boolean {
+export function resultOfLike(ctx: Ctx, h: number, like: FirstSteps, seen = 0): boolean {
   const c = ctx as EngineCtx;
-  return sameAsLike(c, like, c.pop.area[h]!, c.pop.offsets[h + 1]! - c.pop.offsets[h]!);
+  const { pop } = c;
+  const registered = seen > 0 || pop.onDibao[h] === 1;
+  return sameAsLike(c, like, pop.area[h]!, pop.offsets[h + 1]! - pop.offsets[h]!, registered, seen > 0 ? seen : pop.prior[h]!);
 }
 
 /** Household c.h as `l` evaluated it (l's rules decide alike for it): its findings and result, copied into c. */
@@ -160,6 +167,8 @@ export function newContext(pop: Population, rules: Rules, tr: Tracer | null = nu
     rigidAid: false,
     singles: 0,
     declinedGroups: 0,
+    registered: false,
+    prior: DOUBLE_ZERO,
     tr,
     out: emptyResult(),
     rules,
@@ -203,9 +212,11 @@ export interface FirstSteps {
 /**
  * Evaluates household h into c.out (overwritten). `like`: steps 1–2 as found for h under rules with sameFirstSteps
  * (another run's context, or a cached baseline's) — taken over; the amounts are this run's own. The result is the
- * same as without it (test/core/engine-sharing.test.ts).
+ * same as without it (test/core/engine-sharing.test.ts). `seen`: in a window of budget years, the dibao a month h was
+ * last paid under this run (an earlier period or year: year-exit.ts registeredAt), which puts it on the register
+ * with that prior dibao; 0, the file's on_dibao and prior_dibao.
  */
-export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null = null): HouseholdResult {
+export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null = null, seen = 0): HouseholdResult {
   const c = ctx as EngineCtx;
   const { pop, out } = c;
   reset(out);
@@ -219,6 +230,8 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
   c.rigidAid = false;
   c.singles = 0;
   c.declinedGroups = 0;
+  const registered = (c.registered = seen > 0 || pop.onDibao[h] === 1);
+  c.prior = seen > 0 ? seen : pop.prior[h]!;
   const size = c.end - c.start;
   if (c.tekun.length < size) {
     c.tekun = new Uint8Array(size * 2);
@@ -234,7 +247,7 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
   let f = -1; // the household's features (programs/screen.ts), once read
   if (like) {
     // Every step decides alike under both rules for this household: like's result is this one.
-    if (sameAsLike(c, like, area, size)) {
+    if (sameAsLike(c, like, area, size, registered, c.prior)) {
       takeOverAll(c, like as EngineCtx, size);
       return out;
     }
@@ -259,7 +272,10 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
   }
   // The other steps, in order; steps 3–7 only for a household with members who are not tekun. A household with no
   // tekun member that none of them can reach is left as they would leave it: with nothing (programs/screen.ts).
-  if (!(screen && c.n === size && quiet(screen, f < 0 ? householdFeatures(pop, sums, h) : f, c.I, size))) {
+  // (on the register where the file has it off: the file's features say otherwise)
+  if (f < 0 && screen && c.n === size) f = householdFeatures(pop, sums, h);
+  if (seen > 0) f |= FEATURE.onDibao;
+  if (!(screen && c.n === size && quiet(screen, f, c.I, size))) {
     laterSteps(c, c.laterByArea[area]!);
   }
 

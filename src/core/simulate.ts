@@ -13,7 +13,7 @@ import {
 import type { Ctx } from './programs/context.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
-import { addYearExit, periodGroups, quietYearExit, type PeriodOf } from './year-exit.js';
+import { addYearExit, periodGroups, quietYearExit, registeredAt, type PeriodOf } from './year-exit.js';
 
 export interface Run {
   /** "baseline" or a scenario id. */
@@ -83,16 +83,19 @@ function visit(
 ): void {
   const results: Array<HouseholdResult | null> = [];
   for (let i = 0; i < contexts.length; i++) results.push(null); // this household's, by run
+  // a budget year's: the dibao a month each run last paid this household (its register: year-exit.ts registeredAt)
+  const seen = year ? new Float64Array(contexts.length) : null;
   for (let h = from; h < to; h++) {
     const w = pop.weight[h]!;
     everyone.addHousehold(w, pop.offsets[h + 1]! - pop.offsets[h]!);
     if (pop.prior[h]! > 0 && !pop.onDibao[h]) everyone.priorOffDibao++; // (said: cli/load.ts priorNote)
     // (a quiet household in a budget year: off dibao all year, unless an exit carried in from the year before pays)
-    if (q && quietEverywhere(q, pop, h) && (!year || quietYearExit(year.groups, year.periods, h))) continue;
+    if (q && quietEverywhere(q, pop, h) && (!year || quietYearExit(year.groups, year.periods, pop, h))) continue;
     for (let i = 0; i < contexts.length; i++) {
       const l = like[i] ?? null;
+      const s = seen ? (seen[i] = registeredAt(i, year!.periods, results, seen, h)) : 0;
       // A run whose rules decide alike with an earlier one for this household gets that one's result (not copied).
-      const r = l && resultOfLike(contexts[i]!, h, l) ? results[likeOf[i]!]! : evaluateHousehold(contexts[i]!, h, l);
+      const r = l && resultOfLike(contexts[i]!, h, l, s) ? results[likeOf[i]!]! : evaluateHousehold(contexts[i]!, h, l, s);
       results[i] = r;
       partial[i]!.addPrograms(w, r);
       onHousehold?.(h, i, r);

@@ -14,6 +14,7 @@
 // months. The exit keeps the dibao the household was paid in the last period it was on dibao, where the year (or the
 // window, through the carry) saw it so; else the file's prior_dibao, its dibao at the file's date.
 import type { Totals } from './aggregate.js';
+import type { Population } from './population.js';
 import type { HouseholdResult } from './programs/context.js';
 import { SLOT } from './programs/index.js';
 
@@ -136,6 +137,36 @@ export function addYearExit(
   if (out) carryOut(out, h, left, to, left ? amount : last, persons);
 }
 
+/**
+ * The register run i reads for household h (engine.ts evaluateHousehold's `seen`): the dibao a month h was last paid
+ * under the run — in an earlier period of the year, or at the year before's end (carried) — which puts it on the
+ * register with that prior dibao; 0 where it was not seen on dibao (the file's on_dibao and prior_dibao). A household
+ * the file does not register, on dibao in 2023 and out in January 2024, left with no exit: DOMAIN step 7 reads on_dibao.
+ * `seen`: the earlier runs' values for h, by run.
+ */
+export function registeredAt(
+  i: number,
+  periods: ReadonlyArray<PeriodOf | undefined>,
+  results: ReadonlyArray<HouseholdResult | null>,
+  seen: Float64Array,
+  h: number,
+): number {
+  const p = periods[i];
+  if (!p) return 0;
+  if (p.first === 1) {
+    const from = p.carry?.from;
+    return from ? onDibaoAtEnd(from, h) : 0;
+  }
+  // (the period before, in the same year: periodGroups)
+  const paid = dibaoOf(results[i - 1]!, periods[i - 1]!.aidIsDibao);
+  return paid > 0 ? paid : seen[i - 1]!;
+}
+
+/** The dibao a month household h was paid at the end of the year a carry is from, if it was on dibao then; else 0. */
+function onDibaoAtEnd(from: ExitCarry, h: number): number {
+  return from.state[h] === 0 ? from.amount[h]! : 0;
+}
+
 /** The dibao a household on dibao is paid a month: as a household, its members included alone, rigid aid that is dibao. */
 function dibaoOf(r: HouseholdResult, aidIsDibao: boolean | undefined): number {
   let x = 0;
@@ -157,11 +188,21 @@ function carryOut(out: ExitCarry, h: number, left: boolean, to: number, amount: 
 }
 
 /**
- * A household no run gives anything in any period (simulate.ts skips it): off dibao all year, so left where it was
- * registered (written for the next year). False where an exit carried in still pays: then it is evaluated.
+ * A household no run gives anything in any period (simulate.ts skips it, on the file's register `pop`): off dibao all
+ * year, so left where it was registered (written for the next year). False where an exit carried in still pays, or a
+ * run's register has it on dibao where the file does not: then it is evaluated.
  */
-export function quietYearExit(groups: readonly number[][], periods: ReadonlyArray<PeriodOf | undefined>, h: number): boolean {
-  for (const g of groups) if ((periods[g[0]!]!.carry?.from?.state[h] ?? 0) > 1) return false;
+export function quietYearExit(
+  groups: readonly number[][],
+  periods: ReadonlyArray<PeriodOf | undefined>,
+  pop: Population,
+  h: number,
+): boolean {
+  for (const g of groups) {
+    const from = periods[g[0]!]!.carry?.from;
+    // (on a run's register and not the file's: the screen read the file's, and an exit may be its)
+    if (from && (from.state[h]! > 1 || (!pop.onDibao[h] && onDibaoAtEnd(from, h) > 0))) return false;
+  }
   for (const g of groups) {
     const out = periods[g[0]!]!.carry?.to;
     if (out) carryOut(out, h, true, 0, 0, 0);

@@ -66,6 +66,14 @@ export interface Ctx {
   rigidAid: boolean;
   /** Step 5: members included as single-person households. */
   singles: number;
+  /**
+   * The register as this evaluation reads it (DOMAIN step 7, take-up): on_dibao and prior_dibao from the file; in a
+   * window of budget years, a household seen on dibao since (an earlier period or year under the same run) is on it,
+   * its prior dibao what it was paid then (simulate.ts, year-exit.ts `registeredAt`).
+   */
+  registered: boolean;
+  /** Fen a month. */
+  prior: number;
   /** Take-up: the groups not taken up, as bits (take-up.ts GROUP_BIT); 0 when every group is. */
   declinedGroups: number;
   readonly tr: Tracer | null;

@@ -43,7 +43,7 @@ export const STEP: Step<GradualRules> = {
 
 export function gradualExit(c: Ctx, r: GradualRules): void {
   const { pop } = c;
-  if (!pop.onDibao[c.h] || c.isDibao) return;
+  if (!c.registered || c.isDibao) return;
   let working = false;
   for (let k = c.start; k < c.end && !working; k++) {
     if (!c.tekun[k - c.start] && pop.wage[pop.members[k]!]! > 0) working = true;
@@ -52,7 +52,7 @@ export function gradualExit(c: Ctx, r: GradualRules): void {
   const above = c.I >= r.S * c.n;
   const applies = working && above && c.assetsOk && !stillDibao && !c.rigidAid && r.months > 0;
   // A household that would keep nothing (prior_dibao 0) gets no gradual exit.
-  const prior = pop.prior[c.h]!;
+  const prior = c.prior;
   if (applies && prior > 0) {
     const { out } = c;
     enter(out, r.slot);
@@ -65,7 +65,6 @@ export function gradualExit(c: Ctx, r: GradualRules): void {
 
 /** What step 7 decided, with the values it used (explain); apart, so that the rule stays small enough to inline. */
 function trace(c: Ctx, r: GradualRules, working: boolean, applies: boolean): void {
-  const { pop } = c;
   const stillDibao = c.singles > 0;
   const noAid = !c.rigidAid;
   c.tr!.record({
@@ -75,7 +74,7 @@ function trace(c: Ctx, r: GradualRules, working: boolean, applies: boolean): voi
     rule: 'on_dibao ∧ not dibao now ∧ no rigid aid ∧ some wage_income > 0 ∧ I ≥ S × n ∧ assets_ok ⇒ keeps prior_dibao for gradual_exit.months months',
     params: traceParams(STEP, c.area),
     values: [
-      ['prior_dibao', y(pop.prior[c.h]!)],
+      ['prior_dibao', y(c.prior)],
       ['months', String(r.months)],
       ['I', y(c.I)],
       ['S × n', y(r.S * c.n)],
@@ -111,15 +110,15 @@ function trace(c: Ctx, r: GradualRules, working: boolean, applies: boolean): voi
     // for 3 months" where the row's months were 0: a hand-calculation audit)
     result: !applies
       ? 'no gradual exit'
-      : pop.prior[c.h]! > 0
-        ? `keeps ${y(pop.prior[c.h]!)} a month for ${r.months} months`
+      : c.prior > 0
+        ? `keeps ${y(c.prior)} a month for ${r.months} months`
         : 'no gradual exit: prior_dibao is 0, nothing to keep (give the household its monthly dibao now)',
     zh: {
       rule: '现领低保 ∧ 不再符合低保 ∧ 无刚性支出救助 ∧ 有成员工资收入 > 0 ∧ I ≥ S × n ∧ 财产符合 ⇒ 按 prior_dibao 继续发放 gradual_exit.months 个月（渐退）',
       result: !applies
         ? '不适用渐退'
-        : pop.prior[c.h]! > 0
-          ? `渐退：每月 ${y(pop.prior[c.h]!)} 元，共 ${r.months} 个月`
+        : c.prior > 0
+          ? `渐退：每月 ${y(c.prior)} 元，共 ${r.months} 个月`
           : '不适用渐退：prior_dibao 为 0，无可延续的低保金（请填写家庭现领的每月低保金）',
     },
   });

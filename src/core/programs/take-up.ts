@@ -80,7 +80,7 @@ export function takeUp(c: Ctx, r: TakeUpRules): void {
   const draw = c.pop.takeUpDraw[c.h]!;
   if (draw < r.least && !c.tr) return;
   let declined = 0;
-  const registered = c.pop.onDibao[c.h] === 1;
+  const registered = c.registered;
   for (let g = 0; g < r.below.length; g++) {
     if (draw >= r.below[g]! && !(registered && keeps(c, r, g))) declined |= 1 << g;
   }
@@ -109,7 +109,7 @@ export function takeUp(c: Ctx, r: TakeUpRules): void {
 const keeps = (c: Ctx, r: TakeUpRules, g: number): boolean => g === r.dibao || g === r.disability || (g === r.aidAsDibao && c.rigidAid);
 
 function trace(c: Ctx, r: TakeUpRules, draw: number, declined: number): void {
-  const onDibao = c.pop.onDibao[c.h] === 1;
+  const onDibao = c.registered;
   c.tr!.record({
     step: 'take-up',
     program: 'take_up',
@@ -118,7 +118,7 @@ function trace(c: Ctx, r: TakeUpRules, draw: number, declined: number): void {
     params: traceParams(STEP, c.area),
     values: [
       ['take_up_draw', (draw / 1_000_000).toFixed(6)],
-      ['on_dibao', String(c.pop.onDibao[c.h])],
+      ['on_dibao', c.registered ? '1' : '0'],
     ],
     checks: GROUPS.map((g, i) =>
       onDibao && keeps(c, r, i)
