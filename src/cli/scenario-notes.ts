@@ -10,7 +10,7 @@ import { PROGRAMS, programLabel } from '../core/programs/index.js';
 import { STEP as PREMIUM_STEP, type PremiumRules } from '../core/programs/medical-premium.js';
 import { fenToYuan } from '../core/money.js';
 import { AHEAD_YEARS, checkPolicy, type Violation } from '../core/sanity.js';
-import type { YearsReport } from '../report/years-view.js';
+import { firstYearExit, type YearsReport } from '../report/years-view.js';
 import { takeUpShows, type ScenarioReport, type SimulationReport } from '../report/totals.js';
 import type { CompareReport } from '../report/compare.js';
 import type { Ctx } from './context.js';
@@ -224,7 +224,7 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>)
 export function firstYearExitNote(report: Pick<YearsReport, 'runs' | 'years'>): string[] {
   const base = report.runs[0];
   const [first] = report.years;
-  if (!base || base.years[0]!.figures.programs.gradual_exit.households === '0') return [];
+  if (!base || !firstYearExit(base.years)) return [];
   const later =
     report.years.length > 1
       ? ` In later years it is those the window saw on dibao leaving (each keeping the dibao it was paid before), and exits carried over from the year before. A household the file does not register (on_dibao 0) that joins dibao in the window is on the register from then, and leaves with its exit.`

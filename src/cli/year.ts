@@ -51,7 +51,7 @@ export async function incomesYearNotes(policyFile: string, p: Projection | null)
   const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
   if (!(year < p.baseYear)) return [];
   return [
-    `note: projection ${p.id} grows the households' incomes from its base_year ${p.baseYear}; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} (without it, its incomes are held ${year}–${p.baseYear} while the standards rise)`,
+    `note: projection ${p.id} grows the households' incomes from its base_year ${p.baseYear}; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} (without it, they are read as ${p.baseYear}'s: not grown from ${year} to ${p.baseYear}, whatever the standards do in those years)`,
   ];
 }
 

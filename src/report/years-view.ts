@@ -6,7 +6,7 @@ import type { Figures } from '../core/aggregate.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import type { Scenario } from '../core/scenario.js';
-import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
+import { isCash, PROGRAM_BY_ID, PROGRAMS, programLabel } from '../core/programs/index.js';
 import type { Projection } from '../core/projection.js';
 import { projectionLines } from './projection-view.js';
 
@@ -46,6 +46,13 @@ const yearly = (a: string, b: string, n: number) => {
   const r = yearlyRate(a, b, n);
   return r === null ? '—' : percent(r);
 };
+
+/**
+ * The first year's gradual exit is chiefly the file's register leaving in January (a stock at the file's date:
+ * cli/scenario-notes.ts firstYearExitNote says so), so its change over the window is no trend: marked ‡ where shown.
+ */
+export const firstYearExit = (years: readonly ScenarioReport[]): boolean => years[0]?.figures.programs.gradual_exit.households !== '0';
+const EXIT_MARK = ' ‡';
 
 /** A run over the window: costs summed over its years, counts the average month (each year's is its own average). */
 export function window(years: readonly ScenarioReport[]): ScenarioReport {
@@ -150,11 +157,17 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
   const w = win?.figures ?? null;
   const span = `${r.years[0]}–${r.years.at(-1)} 合计`;
   const header = [`cost 年度支出 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(n ? [span, 'growth a year 年均增长'] : [])];
+  // (the first year's exit a stock: its growth marked, and said under the table)
+  const stock = n > 0 && firstYearExit(run.years);
+  const mark = (id: string) => (stock && id === 'gradual_exit' ? EXIT_MARK : '');
   const rows: YearsCell[][] = cash.map((p) => [
     `${programLabel(p)}${run.years.some((s) => s.onEstimates.has(p.id)) ? ' *' : ''}`, // (as the one-date table marks it)
     ...run.years.map((s) => money(s.figures.programs[p.id].annual_cost)),
     ...(w
-      ? [money(w.programs[p.id].annual_cost), yearly(a.figures.programs[p.id].annual_cost, b.figures.programs[p.id].annual_cost, n)]
+      ? [
+          money(w.programs[p.id].annual_cost),
+          yearly(a.figures.programs[p.id].annual_cost, b.figures.programs[p.id].annual_cost, n) + mark(p.id),
+        ]
       : []),
   ]);
   rows.push([
@@ -183,7 +196,12 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
     const range = (x: TotalRange) => `${signedIn(x.delta!.low, unit)} – ${signedIn(x.delta!.high, unit)}`;
     rows.push(['Δ range 区间 †', ...run.years.map((s) => range(s.range!)), ...(win ? [range(win.range!), ''] : [])]);
   }
-  const blocks: YearsBlock[] = [{ header, rows, rule, notes: rangeLines(run.years, r.projection) }];
+  const exitLine = stock
+    ? [
+        `‡ ${programLabel(PROGRAM_BY_ID.get('gradual_exit')!)}: ${r.years[0]}'s is chiefly the file's register leaving in January (a stock at the file's date: see the note), so its change from ${r.years[0]} is no trend`,
+      ]
+    : [];
+  const blocks: YearsBlock[] = [{ header, rows, rule, notes: [...rangeLines(run.years, r.projection), ...exitLine] }];
   if (n) {
     // What drives each program's change from the first year to the last: its caseload (persons, the average month)
     // or what it pays a person.
@@ -192,7 +210,8 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
       const [x, y] = [a.figures.programs[p.id], b.figures.programs[p.id]];
       if (D(x.annual_cost).isZero() && D(y.annual_cost).isZero()) return [];
       const per = (f: typeof x) => (D(f.persons).isZero() ? '0' : D(f.annual_cost).dividedBy(f.persons).toFixed(6));
-      return [[programLabel(p), growth(x.annual_cost, y.annual_cost), growth(x.persons, y.persons), growth(per(x), per(y))]];
+      const m = mark(p.id);
+      return [[programLabel(p) + m, growth(x.annual_cost, y.annual_cost), growth(x.persons, y.persons), growth(per(x), per(y))]];
     });
     blocks.push({ header: dh, rows: drows, rule: [], notes: [] });
   }

@@ -141,9 +141,7 @@ describe('the gradual exit across a window’s years', () => {
 // A household the file does not register (on_dibao 0, no prior_dibao) that joins dibao in the window leaves it as a
 // registered one does: DOMAIN step 7 reads on_dibao, which a later year reads from the year before's end (each run its
 // own: year-exit.ts registerOf). The same worker as above, I = 1100.00.
-const joiner = populationOf([
-  { id: 'j', household: { area: 'urban', onDibao: 0, prior: 0 }, persons: [{ age: 40, wage: fen('1300') }] },
-]);
+const joiner = populationOf([{ id: 'j', household: { area: 'urban', onDibao: 0, prior: 0 }, persons: [{ age: 40, wage: fen('1300') }] }]);
 
 /** Each year's gradual exit under each policy (the baseline, then scenarios), run together with their exits carried. */
 function windowRuns(policies: readonly Policy[], years: readonly number[]): string[][] {
