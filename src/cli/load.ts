@@ -238,8 +238,8 @@ export function findHousehold(pop: Population, id: string, file: string): number
 }
 
 /** What a policy's dates and parameter rules say to watch at the dates (core/policy-notes.ts), on stderr unless quiet. */
-export function notePolicy(ctx: Ctx, quiet: boolean, policy: Policy, dates: readonly string[]): void {
-  if (!quiet) for (const n of policyNotes(policy, dates)) ctx.stderr.write(`${n}\n`);
+export function notePolicy(ctx: Ctx, quiet: boolean, policy: Policy, dates: readonly string[], lang: 'en' | 'zh' = 'en'): void {
+  if (!quiet) for (const n of policyNotes(policy, dates, [], lang)) ctx.stderr.write(`${n}\n`);
 }
 
 /** A households file with a header and no household (a county trial: all-zero totals, exit 0, not a word). */

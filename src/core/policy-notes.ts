@@ -16,9 +16,10 @@ import { checkPolicy, type Violation } from './sanity.js';
  * stood for 2025 unsaid).
  */
 const WATCHED = [
-  { what: 'dibao standard', paths: ['dibao.standard.urban', 'dibao.standard.rural'] },
+  { what: 'dibao standard', zh: '低保标准', paths: ['dibao.standard.urban', 'dibao.standard.rural'] },
   {
     what: 'disposable income',
+    zh: '居民人均可支配收入（刚性支出认定线）',
     aside: 'the rigid-expenditure line',
     paths: ['rigid.disposable_income.urban', 'rigid.disposable_income.rural'],
   },
@@ -181,12 +182,17 @@ export const noteText = (note: string): string => note.replace(/^note: /, '');
  * The notes for a policy run at these dates: each watched figure carried to the last of them (but those a projection
  * grows, said by projectionNotes); each rule finding once.
  */
-export function policyNotes(policy: Policy, dates: readonly string[], grown: readonly Watched[] = []): string[] {
+export function policyNotes(policy: Policy, dates: readonly string[], grown: readonly Watched[] = [], lang: 'en' | 'zh' = 'en'): string[] {
   const last = [...dates].sort().at(-1);
   const notes = WATCHED.filter((w) => !grown.includes(w)).flatMap((w) => {
     const stale = last ? staleStandards(policy, last, w.paths) : [];
     if (!stale.length) return [];
     const years = Math.min(...stale.map((s) => s.years));
+    // (explain --lang zh: a caseworker's text in 中文, its notes too)
+    if (lang === 'zh')
+      return [
+        `注：${policy.file}：其中最新的${w.zh}（${whichZh(stale)}）早于 ${last} ${years} 年以上，沿用不变（请补充新的数值，或用 simulate --years 加 --projection 预测）`,
+      ];
     return [
       `note: ${policy.file}: the newest ${newest(w, stale)} it gives (${which(stale)}) ${stale.length > 1 ? 'are' : 'is'} ` +
         `${years}+ year${years > 1 ? 's' : ''} older than ${last}: carried forward unchanged (add the newer value, or simulate --years with a --projection)`,
@@ -194,6 +200,10 @@ export function policyNotes(policy: Policy, dates: readonly string[], grown: rea
   });
   return [...notes, ...checkPolicy(policy).map(ruleNote)];
 }
+
+const AREA_ZH: Readonly<Record<string, string>> = { urban: '城市', rural: '农村' };
+const whichZh = (stale: readonly StaleStandard[]): string =>
+  stale.map((s) => `${AREA_ZH[s.path.split('.').pop()!] ?? s.path} ${s.value}，${s.from} 起`).join('；');
 
 function ruleNote(v: Violation): string {
   return `${v.rule.severity}: ${formatWhere(v.where)}: ${v.message} (${v.rule.id}: ${v.rule.text}; jiuzhu validate lists them)`;

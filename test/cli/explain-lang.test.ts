@@ -18,6 +18,25 @@ const block = (text: string, heading: string) => {
 };
 
 describe('explain --lang zh and --brief', () => {
+  // A caseworker's 中文 text ended in English notes: the policy's stale standards (Nanning's newest, 810 and 566.67 from
+  // 2022-04-01, are 3 whole years older than 2025-06-30) and the gradual exit's inputs (在保 with no 低保金) in its language
+  it('says the notes of the household and its policy in the text’s language', () => {
+    const at = (lang: string, d: string) =>
+      jiuzhu(['explain', '--policy', NANNING, '--date', '2025-06-30', '--lang', lang, '--brief', '--describe', d]);
+    const registered = '{城乡: 城镇, 在保: 是, 成员: [{年龄: 40, 工资收入: 2000}]}';
+    const zh = at('zh', registered);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain(
+      '注：policies/guangxi-nanning.yaml：其中最新的低保标准（城市 810，2022-04-01 起；农村 566.67，2022-04-01 起）早于 2025-06-30 3 年以上，沿用不变（请补充新的数值，或用 simulate --years 加 --projection 预测）\n',
+    );
+    expect(zh.stderr).toContain('注：该户现领低保（on_dibao 1）但 prior_dibao 为 0：若退出低保，渐退期无可延续的低保金');
+    expect(zh.stderr).not.toContain('note: policies/guangxi-nanning.yaml');
+    const en = at('en', registered).stderr;
+    expect(en).toContain('note: policies/guangxi-nanning.yaml: the newest dibao standards it gives (urban 810 from 2022-04-01');
+    expect(en).toContain('note: the household is on dibao now (on_dibao 1) with prior_dibao 0');
+    expect(en).not.toContain('注：');
+  });
+
   it('the result in Chinese: why not tekun (000（一）无生活来源: 900 ≥ 810) and not dibao (人均收入 900 ≥ S 810), the low-income line', () => {
     const r = explain('--lang', 'zh', '--brief');
     expect(r.code, r.stderr).toBe(0);

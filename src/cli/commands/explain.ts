@@ -53,16 +53,18 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   // reform read as the household's decision)
   const under = scenarios[0] && { scenario: scenarios[0], baseline: explainHousehold(pop, h, runs[0]!.rules).result };
   const notes = policyNotes(runs[0]!.snapshot.policy, [snapshot.date]);
+  const lang = o.format === 'json' ? 'en' : (o.lang ?? langFromEnv(ctx.env));
   ctx.stdout.write(
     o.format === 'json'
       ? JSON.stringify(explainJson(e, pop, snapshot, under, notes), null, 2) + '\n'
-      : explainText(e, pop, snapshot, { under, lang: o.lang ?? langFromEnv(ctx.env), brief: o.brief }),
+      : explainText(e, pop, snapshot, { under, lang, brief: o.brief }),
   );
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it; and a scenario that changes
-  // nothing at the date (an analyst's explain before the reform's from read "under scenario …" over the baseline's figures)
-  notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date]);
+  // nothing at the date (an analyst's explain before the reform's from read "under scenario …" over the baseline's figures).
+  // In the text's language where they are the household's or its policy's (a caseworker's 中文 text ended in English notes).
+  notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date], lang);
   sayNotes(ctx, o.quiet, unchangedRunsNotes(runs, snapshot.date));
-  const exit = exitNote(pop, h);
+  const exit = exitNote(pop, h, lang);
   if (exit && !o.quiet) ctx.stderr.write(`${exit}\n`);
 }
 
@@ -70,12 +72,17 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
  * The gradual exit's two inputs, one without the other (a caseworker's on_dibao 1 left prior_dibao 0 and read "no
  * assistance", the reason only deep in step 7; prior_dibao beside on_dibao 0 went unread without a word).
  */
-function exitNote(pop: Population, h: number): string | null {
+function exitNote(pop: Population, h: number, lang: 'en' | 'zh'): string | null {
   const [on, prior] = [pop.onDibao[h]!, pop.prior[h]!];
+  const zh = lang === 'zh';
   if (on && !prior)
-    return 'note: the household is on dibao now (on_dibao 1) with prior_dibao 0: were it to leave dibao, its gradual exit (渐退) would keep nothing — give prior_dibao, its monthly dibao now';
+    return zh
+      ? '注：该户现领低保（on_dibao 1）但 prior_dibao 为 0：若退出低保，渐退期无可延续的低保金——请填写 prior_dibao，即现领的每月低保金'
+      : 'note: the household is on dibao now (on_dibao 1) with prior_dibao 0: were it to leave dibao, its gradual exit (渐退) would keep nothing — give prior_dibao, its monthly dibao now';
   if (!on && prior)
-    return `note: prior_dibao ${fenToYuan(prior)} is given but the household is not on dibao now (on_dibao 0): no rule reads it — a gradual exit keeps the dibao of a household on dibao now; give on_dibao 1 where it receives dibao`;
+    return zh
+      ? `注：填写了 prior_dibao ${fenToYuan(prior)}，但该户现未领低保（on_dibao 0）：没有规则读取它——渐退延续的是现领低保家庭的低保金；该户在领低保时请填 on_dibao 1`
+      : `note: prior_dibao ${fenToYuan(prior)} is given but the household is not on dibao now (on_dibao 0): no rule reads it — a gradual exit keeps the dibao of a household on dibao now; give on_dibao 1 where it receives dibao`;
   return null;
 }
 
