@@ -227,7 +227,7 @@ export function firstYearExitNote(report: Pick<YearsReport, 'runs' | 'years'>): 
   if (!base || !firstYearExit(base.years)) return [];
   const later =
     report.years.length > 1
-      ? ` In later years it is those the window saw on dibao leaving (each keeping the dibao it was paid before), and exits carried over from the year before. A household the file does not register (on_dibao 0) that joins dibao in the window is on the register from then, and leaves with its exit.`
+      ? ` In later years it is those the window saw on dibao leaving (each keeping the dibao it was paid before), and exits carried over from the year before. A household the file does not register (on_dibao 0) that joins dibao in the window is on the register while on dibao, and leaves with its exit.`
       : '';
   return [
     `note: the gradual exit in ${first} is chiefly the households the file registers on dibao (on_dibao 1) whose income is already above the line, each leaving in January ${first} with its full months at its prior_dibao: a stock at the file's date, placed in the first year run and moving with it (a run from ${first + 1} puts it in ${first + 1}), not a flow of ${first}.${later}`,

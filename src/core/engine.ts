@@ -212,9 +212,10 @@ export interface FirstSteps {
 /**
  * Evaluates household h into c.out (overwritten). `like`: steps 1–2 as found for h under rules with sameFirstSteps
  * (another run's context, or a cached baseline's) — taken over; the amounts are this run's own. The result is the
- * same as without it (test/core/engine-sharing.test.ts). `seen`: in a window of budget years, the dibao a month h was
- * last paid under this run (an earlier period or year: year-exit.ts registeredAt), which puts it on the register
- * with that prior dibao; 0, the file's on_dibao and prior_dibao.
+ * same as without it (test/core/engine-sharing.test.ts). `seen`: in a budget year, the dibao a month h was paid
+ * under this run in the period before (the year's previous period, or the year before's December:
+ * year-exit.ts registeredAt), which puts it on the register with that prior dibao; 0, the file's on_dibao and
+ * prior_dibao.
  */
 export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null = null, seen = 0): HouseholdResult {
   const c = ctx as EngineCtx;

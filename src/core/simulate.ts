@@ -83,17 +83,17 @@ function visit(
 ): void {
   const results: Array<HouseholdResult | null> = [];
   for (let i = 0; i < contexts.length; i++) results.push(null); // this household's, by run
-  // a budget year's: the dibao a month each run last paid this household (its register: year-exit.ts registeredAt)
-  const seen = year ? new Float64Array(contexts.length) : null;
   for (let h = from; h < to; h++) {
     const w = pop.weight[h]!;
     everyone.addHousehold(w, pop.offsets[h + 1]! - pop.offsets[h]!);
     if (pop.prior[h]! > 0 && !pop.onDibao[h]) everyone.priorOffDibao++; // (said: cli/load.ts priorNote)
-    // (a quiet household in a budget year: off dibao all year, unless an exit carried in from the year before pays)
+    // (a quiet household in a budget year: off dibao all year, unless an exit carried in from the year before pays, or
+    // it was on dibao at that year's end where the file does not register it: quietYearExit)
     if (q && quietEverywhere(q, pop, h) && (!year || quietYearExit(year.groups, year.periods, pop, h))) continue;
     for (let i = 0; i < contexts.length; i++) {
       const l = like[i] ?? null;
-      const s = seen ? (seen[i] = registeredAt(i, year!.periods, results, seen, h)) : 0;
+      // (a budget year's: on the register where the run paid it dibao the period before: year-exit.ts registeredAt)
+      const s = year ? registeredAt(i, year.periods, results, h) : 0;
       // A run whose rules decide alike with an earlier one for this household gets that one's result (not copied).
       const r = l && resultOfLike(contexts[i]!, h, l, s) ? results[likeOf[i]!]! : evaluateHousehold(contexts[i]!, h, l, s);
       results[i] = r;

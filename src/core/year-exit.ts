@@ -138,17 +138,17 @@ export function addYearExit(
 }
 
 /**
- * The register run i reads for household h (engine.ts evaluateHousehold's `seen`): the dibao a month h was last paid
- * under the run — in an earlier period of the year, or at the year before's end (carried) — which puts it on the
- * register with that prior dibao; 0 where it was not seen on dibao (the file's on_dibao and prior_dibao). A household
- * the file does not register, on dibao in 2023 and out in January 2024, left with no exit: DOMAIN step 7 reads on_dibao.
- * `seen`: the earlier runs' values for h, by run.
+ * The register run i reads for household h (engine.ts evaluateHousehold's `seen`): the dibao a month h was paid under
+ * the run in the period before — the year's previous period, or December of the year before (carried) — which puts it
+ * on the register with that prior dibao, so that it leaves with its exit as one the file registers does (DOMAIN step
+ * 7 reads on_dibao: a household the file does not register, on dibao in 2023 and out in January 2024, had been given
+ * none); 0 where it was not on dibao then (the file's on_dibao and prior_dibao). Once off dibao, it is off the register
+ * again, within a year as from one year to the next (a code review found it kept on within a year only).
  */
 export function registeredAt(
   i: number,
   periods: ReadonlyArray<PeriodOf | undefined>,
   results: ReadonlyArray<HouseholdResult | null>,
-  seen: Float64Array,
   h: number,
 ): number {
   const p = periods[i];
@@ -158,8 +158,7 @@ export function registeredAt(
     return from ? onDibaoAtEnd(from, h) : 0;
   }
   // (the period before, in the same year: periodGroups)
-  const paid = dibaoOf(results[i - 1]!, periods[i - 1]!.aidIsDibao);
-  return paid > 0 ? paid : seen[i - 1]!;
+  return dibaoOf(results[i - 1]!, periods[i - 1]!.aidIsDibao);
 }
 
 /** The dibao a month household h was paid at the end of the year a carry is from, if it was on dibao then; else 0. */

@@ -14,7 +14,7 @@ import { populationOf } from '../../src/core/population.js';
 import { SLOT } from '../../src/core/programs/index.js';
 import { simulate } from '../../src/core/simulate.js';
 import { newExitCarry, quietYearExit, type ExitCarry } from '../../src/core/year-exit.js';
-import { fen, rulesOf, simplePolicy, withDated } from '../helpers/rules.js';
+import { fen, rulesOf, simplePolicy, withDated, withParams } from '../helpers/rules.js';
 
 /** The simple policy (or `p`) with dated values of `path`. */
 const dated = (path: string, values: ReadonlyArray<[string, number]>, p: Policy = simplePolicy()) => withDated(p, path, values);
@@ -140,29 +140,46 @@ describe('the gradual exit across a window’s years', () => {
 
 // A household the file does not register (on_dibao 0, no prior_dibao) that joins dibao in the window leaves it as a
 // registered one does: DOMAIN step 7 reads on_dibao, which a later year reads from the year before's end (each run its
-// own: year-exit.ts registerOf). The same worker as above, I = 1100.00.
+// own: year-exit.ts registeredAt). The same worker as above, I = 1100.00.
 const joiner = populationOf([{ id: 'j', household: { area: 'urban', onDibao: 0, prior: 0 }, persons: [{ age: 40, wage: fen('1300') }] }]);
 
-/** Each year's gradual exit under each policy (the baseline, then scenarios), run together with their exits carried. */
-function windowRuns(policies: readonly Policy[], years: readonly number[]): string[][] {
+/**
+ * Each year's cost of a program (the gradual exit unless said) under each policy (the baseline, then scenarios), run
+ * together with their exits carried, on `pop` (the joiner unless said).
+ */
+function windowRuns(
+  policies: readonly Policy[],
+  years: readonly number[],
+  program: 'gradual_exit' | 'dibao' = 'gradual_exit',
+  pop = joiner,
+): string[][] {
   let from: ExitCarry[] | null = null;
   return years.map((y, i) => {
     const periods = policies.map((p) => periodsOf(p, y));
-    const to = i < years.length - 1 ? policies.map(() => newExitCarry(joiner.householdCount)) : null;
+    const to = i < years.length - 1 ? policies.map(() => newExitCarry(pop.householdCount)) : null;
     const runs = carryExits(
       periods.flatMap((ps, k) => periodRuns(ps, k ? `s${k}` : 'baseline', k)),
       from,
       to,
     );
-    const totals = simulate(joiner, runs);
+    const totals = simulate(pop, runs);
     from = to;
     let at = 0;
     return periods.map((ps) => {
       const own = totals.slice(at, (at += ps.length));
-      return figures(yearTotals(ps, own)).programs.gradual_exit.annual_cost;
+      return figures(yearTotals(ps, own)).programs[program].annual_cost;
     });
   });
 }
+
+// The joiner with a take-up draw of 0.6: it takes dibao up where take_up.dibao is 1, not where it is 0.5 — unless it
+// is on the register (take-up.ts: a household on dibao keeps it).
+const drawn = populationOf([
+  { id: 'd', household: { area: 'urban', onDibao: 0, prior: 0, takeUpDraw: 600_000 }, persons: [{ age: 40, wage: fen('1300') }] },
+]);
+/** `p` with take_up.dibao dated. */
+const takeUp = (values: ReadonlyArray<[string, number]>, p: Policy = simplePolicy()) =>
+  withDated(withParams(p, { 'take_up.dibao': 1 }), 'take_up.dibao', values);
 
 describe('a household that joins dibao in the window', () => {
   // S 1200 in 2023 (1100.00 < 1200: dibao 100.00 a month), 700 from 2024: it leaves in January 2024, working, its
@@ -183,6 +200,59 @@ describe('a household that joins dibao in the window', () => {
       ['2023-07-01', 1000],
     ]);
     expect(windowRuns([p], [2023])).toEqual([['600.00']]);
+  });
+
+  it('on the register while on dibao: in 2024 it keeps dibao where its draw is over take-up, as one the file registers', () => {
+    // S 1200 throughout (dibao 100.00 a month); take_up.dibao 1 in 2023, 0.5 from 2024. The baseline: on dibao all 2023,
+    // so on the register in 2024: it keeps dibao, 12 × 100.00. The scenario, 0.5 throughout: never taken up, 0.00 —
+    // though its 2024 rules are the baseline's (a run takes over another's result only where both read one register:
+    // without that, 1200.00; a code review)
+    const s1200 = dated('dibao.standard.urban', [['2020-01-01', 1200]]);
+    const base = takeUp(
+      [
+        ['2020-01-01', 1],
+        ['2024-01-01', 0.5],
+      ],
+      s1200,
+    );
+    const half = takeUp([['2020-01-01', 0.5]], s1200);
+    expect(windowRuns([base, half], [2023, 2024], 'dibao', drawn)).toEqual([
+      ['1200.00', '0.00'],
+      ['1200.00', '0.00'],
+    ]);
+  });
+
+  it('off dibao, off the register: back under the line, it takes dibao up by its draw, in the same year as in the next', () => {
+    // dibao 100.00 January–March (take-up 1); S 1000 from April: out (its exit, 6 × 100.00 from April); S 1200 again
+    // from July, take-up 0.5 then: off the register since April, its draw 0.6 declines. Dibao 3 × 100.00 = 300.00
+    // (kept on the register for the rest of the year, as a code review found, it had 300.00 + 6 × 100.00).
+    const standards = (year: number) =>
+      dated('dibao.standard.urban', [
+        ['2020-01-01', 1200],
+        [`${year}-04-01`, 1000],
+        [`${year}-07-01`, 1200],
+      ]);
+    const within = takeUp(
+      [
+        ['2020-01-01', 1],
+        ['2024-07-01', 0.5],
+      ],
+      standards(2024),
+    );
+    expect(windowRuns([within], [2024], 'dibao', drawn)).toEqual([['300.00']]);
+    // the same a year apart: on dibao January–March 2023, out from April; 2024 at take-up 0.5: 0.00
+    const apart = takeUp(
+      [
+        ['2020-01-01', 1],
+        ['2024-01-01', 0.5],
+      ],
+      dated('dibao.standard.urban', [
+        ['2020-01-01', 1200],
+        ['2023-04-01', 1000],
+        ['2024-01-01', 1200],
+      ]),
+    );
+    expect(windowRuns([apart], [2023, 2024], 'dibao', drawn)).toEqual([['300.00'], ['0.00']]);
   });
 
   it('a run under which it never joined gives none, though its rules for 2024 are the baseline’s', () => {

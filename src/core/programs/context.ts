@@ -68,8 +68,8 @@ export interface Ctx {
   singles: number;
   /**
    * The register as this evaluation reads it (DOMAIN step 7, take-up): on_dibao and prior_dibao from the file; in a
-   * window of budget years, a household seen on dibao since (an earlier period or year under the same run) is on it,
-   * its prior dibao what it was paid then (simulate.ts, year-exit.ts `registeredAt`).
+   * budget year, a household paid dibao under the same run in the period before (or the year before's December) is
+   * on it, its prior dibao what it was paid then (simulate.ts, year-exit.ts `registeredAt`).
    */
   registered: boolean;
   /** Fen a month. */
