@@ -62,6 +62,9 @@ export interface Conflict {
   readonly firstValue: string;
   readonly value: string;
   readonly firstRow: number;
+  /** Where each is the column's default: an empty cell reads so (the message says it — an import trial's empty cell was told as 0.00). */
+  readonly valueIsDefault?: boolean;
+  readonly firstIsDefault?: boolean;
 }
 
 /** What adding a row did: added; refused as a repeated person id; or added with household-level values that differ. */
@@ -77,7 +80,15 @@ export function householdConflicts(first: ArrayLike<number>, row: ArrayLike<numb
   HOUSEHOLD_COLS.forEach((c, j) => {
     if (first[j] === row[j]) return;
     const def: ColumnDef = COLUMNS[c]!;
-    out.push({ column: def.name, firstValue: showValue(def, first[j]!), value: showValue(def, row[j]!), firstRow });
+    const isDefault = (v: number) => def.default !== undefined && v === def.default;
+    out.push({
+      column: def.name,
+      firstValue: showValue(def, first[j]!),
+      value: showValue(def, row[j]!),
+      firstRow,
+      ...(isDefault(row[j]!) ? { valueIsDefault: true } : {}),
+      ...(isDefault(first[j]!) ? { firstIsDefault: true } : {}),
+    });
   });
   return out;
 }

@@ -35,7 +35,9 @@ export function duplicateMessage(pid: string, firstLine: number): string {
 
 /** A household-level value that differs from the household's first row, in both readers' words. */
 export function conflictMessage(c: Conflict, line: number): string {
-  return `${c.column} is ${c.value} on line ${line} but ${c.firstValue} on line ${c.firstRow}; a household-level value must be the same on every row of the household`;
+  const empty = (is: boolean | undefined) => (is ? ' (what an empty cell is read as)' : '');
+  const either = c.valueIsDefault || c.firstIsDefault ? ': give it on each of its rows' : '';
+  return `${c.column} is ${c.value}${empty(c.valueIsDefault)} on line ${line} but ${c.firstValue}${empty(c.firstIsDefault)} on line ${c.firstRow}; a household-level value must be the same on every row of the household${either}`;
 }
 
 /** The problems of a reading, the first MAX_PROBLEMS, as the error to throw. */
@@ -50,7 +52,10 @@ export function householdsError(problems: readonly Problem[]): InputError {
  * have — the same but for case, spacing or stray characters, or one or two letters off (`Weight`, `wage_incom`) — whose
  * values would otherwise be ignored and the column's default silently used (DOMAIN "The household data").
  */
-export function readHeader(record: readonly string[], file: string, line: number): Map<Column, number> {
+export function readHeader(header: readonly string[], file: string, line: number): Map<Column, number> {
+  // (a name with spaces about it is the name: the readers trim an unquoted value's ASCII spaces before it, as csv-parse
+  // does, and the Unicode ones after; a full-width space before 　年龄 was refused as "looks like age" — an import trial)
+  const record = header.map((n) => n.trim());
   const problems: Problem[] = [];
   const index = new Map<Column, number>();
   const seen = new Map<string, number>();

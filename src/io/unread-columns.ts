@@ -40,8 +40,15 @@ export function unreadColumnsNote(given: readonly string[], file: string, ignore
     const key = WEIGHTY.filter((c) => absent.includes(c));
     const others = absent.filter((c) => !(WEIGHTY as readonly string[]).includes(c));
     const nor = others.length ? `; nor ${listed(others)}, which take${others.length > 1 ? ' their defaults' : 's its default'}` : '';
-    return key.length
-      ? `note: ${file}: the file has no ${key.join(', ')}: every row takes ${key.map((c) => `${c} ${defaultText(COLUMN_BY_NAME.get(c)!)}`).join(', ')}${nor} (give the column, or map one to it with --columns)`
+    const takes = (cs: readonly string[]) => cs.map((c) => `${c} ${defaultText(COLUMN_BY_NAME.get(c)!)}`).join(', ');
+    if (key.length)
+      return `note: ${file}: the file has no ${key.join(', ')}: every row takes ${takes(key)}${nor} (give the column, or map one to it with --columns)`;
+    // The others alone are said too (a data engineer's file without disability_grade paid no disability subsidy, in
+    // silence), but take_up_draw: a register without draws is one whose households take up what they are eligible
+    // for (draw 0, README "Take-up"), the bundled sample's reading.
+    const left = others.filter((c) => c !== 'take_up_draw');
+    return left.length
+      ? `note: ${file}: the file has no ${listed(left)}: every row takes ${takes(left)} (give the column, or map one to it with --columns)`
       : null;
   }
   const named = unread.length ? `no column named ${listed(unread.map((n) => `"${showText(n, 40)}"`))}` : '';

@@ -91,6 +91,24 @@ describe('a header with columns jiuzhu does not read: every one noted, none sile
     expect(r.stderr).toContain(`note: ${file}: the file has no other_income, financial_assets: every row takes`);
   });
 
+  // An import trial: a file with every weighty column and no disability_grade or emergency_need paid no disability
+  // subsidy in silence, where README says a note names the columns left out. take_up_draw alone is not said: a
+  // register without draws takes up what it is eligible for (the bundled sample's reading).
+  it('an optional column left out is said, whichever it is; take_up_draw alone is not', () => {
+    const head = 'household_id,person_id,age,area,wage_income,other_income,financial_assets,weight';
+    const { file, r } = run('no-disability.csv', `${head}\nH1,p1,40,urban,100,0,0,2\n`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `note: ${file}: the file has no disability_grade, serious_illness, labor_capacity, self_care, has_capable_supporter, rigid_expenditure, on_dibao, prior_dibao, emergency_need: every row takes disability_grade 0, serious_illness 0,`,
+    );
+    expect(r.stderr).not.toContain('take_up_draw');
+    const all =
+      'disability_grade,serious_illness,labor_capacity,self_care,has_capable_supporter,rigid_expenditure,on_dibao,prior_dibao,emergency_need';
+    const full = run('no-draw.csv', `${head},${all}\nH1,p1,40,urban,100,0,0,2,0,0,full,full,1,0,0,0,0\n`);
+    expect(full.r.code, full.r.stderr).toBe(0);
+    expect(full.r.stderr).not.toContain('the file has no');
+  });
+
   it('20,000 extra columns (a header past 64 KiB) are still noted, the first twelve named and the count', () => {
     const extra = Array.from({ length: 20000 }, (_, i) => `x${i}`);
     const { file, r } = run(
