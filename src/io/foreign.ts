@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, REQUIRED, type Column } from '../core/columns.js';
 import { InputError, UsageError, type Problem, type Where } from '../errors.js';
 import type { CheckFound, CheckRange } from './arrow-checks.js';
 import type { ColumnMapping } from './column-mapping.js';
@@ -289,6 +290,20 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
           message: 'the header cell is empty but the column has values (a merged header cell?): give every column its own header',
         });
   if (problems.length) throw new InputError(problems, 'fix the workbook, or save the sheet as "CSV UTF-8"');
+  // The first sheet, read by default, with none of the columns a households file must have where the workbook has
+  // others (an import trial's 说明 sheet before its 低保名册 was told "missing required columns" alone): which to name
+  const required = (h: string) =>
+    REQUIRED.includes(((COLUMN_BY_NAME.get(h.trim()) ?? COLUMN_BY_ALIAS.get(h.trim()))?.name ?? '') as Column);
+  if (o.sheet === undefined && !o.columns && names.length > 1 && !header.some(required))
+    throw new InputError(
+      [
+        {
+          where: { file: at(1) },
+          message: `its first sheet, "${sheetName}", has none of the columns a households file must have (${REQUIRED.join(', ')}); the workbook's sheets: ${names.join(', ')}`,
+        },
+      ],
+      `name the households' sheet with --sheet (--sheet ${names.find((n) => n !== sheetName)})`,
+    );
   return {
     ...whole(toCsv(o.columns ? o.columns.apply(records, path) : records), [], (w) => w),
     notes: [`note: ${path} read from sheet "${sheetName}"`],

@@ -91,6 +91,14 @@ describe('the same households, however the bureau holds them', () => {
     expect(simulate('--households', join(dir, 'gb.csv'))).toBe(base);
     expect(simulate('--households', join(dir, 'roll.xlsx'), '--sheet', '低保名册')).toBe(base);
     expect(simulate('--households', join(dir, 'extract.parquet'))).toBe(base);
+    // without --sheet, its first sheet (说明, a title alone): which sheet to name (an import trial had "missing required
+    // columns" alone)
+    const first = jiuzhu(['simulate', ...P, '--households', join(dir, 'roll.xlsx')]);
+    expect(first.code).toBe(3);
+    expect(first.stderr).toContain(
+      `roll.xlsx:说明!1:1: its first sheet, "说明", has none of the columns a households file must have (household_id, person_id, age, area); the workbook's sheets: 说明, 低保名册`,
+    );
+    expect(first.stderr).toContain('--sheet 低保名册');
     // the reference reader and the parallel reader read 中文 headers and values too
     writeFileSync(join(dir, 'zh-utf8.csv'), csv(chinese));
     expect(
