@@ -54,7 +54,7 @@ export function householdsError(problems: readonly Problem[]): InputError {
  */
 export function readHeader(header: readonly string[], file: string, line: number): Map<Column, number> {
   // (a name with spaces about it is the name: the readers trim an unquoted value's ASCII spaces before it, as csv-parse
-  // does, and the Unicode ones after; a full-width space before 　年龄 was refused as "looks like age" — an import trial)
+  // does, and the Unicode ones after; a full-width space before 年龄 (U+3000) was refused as "looks like age" — an import trial)
   const record = header.map((n) => n.trim());
   const problems: Problem[] = [];
   const index = new Map<Column, number>();

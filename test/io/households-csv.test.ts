@@ -173,7 +173,7 @@ describe('errors name file, line, column, value and what was expected', () => {
     ]);
   });
 
-  // An import trial: a full-width space before a name (　年龄) was refused as "looks like age"; ASCII spaces were taken off
+  // An import trial: a full-width space before a name (U+3000 before 年龄) was refused as "looks like age"; ASCII spaces were taken off
   it('a name with spaces about it, ASCII or full-width, is the name', async () => {
     expect(await problems('household_id,person_id,\u3000年龄\u3000, area\nH1,p1,40,urban\n')).toEqual([]);
   });
