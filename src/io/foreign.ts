@@ -7,7 +7,8 @@
 import type ExcelJS from 'exceljs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, REQUIRED, type Column } from '../core/columns.js';
+import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, REQUIRED } from '../core/columns.js';
+import { resembles } from './household-messages.js';
 import { InputError, UsageError, type Problem, type Where } from '../errors.js';
 import type { CheckFound, CheckRange } from './arrow-checks.js';
 import type { ColumnMapping } from './column-mapping.js';
@@ -292,9 +293,10 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
   if (problems.length) throw new InputError(problems, 'fix the workbook, or save the sheet as "CSV UTF-8"');
   // The first sheet, read by default, with none of the columns a households file must have where the workbook has
   // others (an import trial's 说明 sheet before its 低保名册 was told "missing required columns" alone): which to name
-  const required = (h: string) =>
-    REQUIRED.includes(((COLUMN_BY_NAME.get(h.trim()) ?? COLUMN_BY_ALIAS.get(h.trim()))?.name ?? '') as Column);
-  if (o.sheet === undefined && !o.columns && names.length > 1 && !header.some(required))
+  // (not where a header names or resembles a column: that sheet is the households', its names told one by one — a
+  // review's sheet of Household_ID, Age was sent to the 说明 after it)
+  const column = (h: string) => COLUMN_BY_NAME.has(h.trim()) || COLUMN_BY_ALIAS.has(h.trim()) || resembles(h.trim()) !== undefined;
+  if (o.sheet === undefined && !o.columns && names.length > 1 && !header.some(column))
     throw new InputError(
       [
         {
@@ -302,7 +304,7 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
           message: `its first sheet, "${sheetName}", has none of the columns a households file must have (${REQUIRED.join(', ')}); the workbook's sheets: ${names.join(', ')}`,
         },
       ],
-      `name the households' sheet with --sheet (--sheet ${names.find((n) => n !== sheetName)})`,
+      `name the households' sheet with --sheet (--sheet ${quotedSheet(names.find((n) => n !== sheetName)!)}, if it is that one)`,
     );
   return {
     ...whole(toCsv(o.columns ? o.columns.apply(records, path) : records), [], (w) => w),
@@ -310,6 +312,9 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
     where: (w) => (w.file === path && w.line !== undefined ? { file: at(w.line, w.col) } : w),
   };
 }
+
+/** A sheet's name as a command line takes it (quoted where it holds a space or a quote: 低保 名册). */
+const quotedSheet = (name: string) => (/^[^\s'"\\$`]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`);
 
 /** A cell of a Parquet column as CSV text: numbers as written, booleans 1/0, text as it is. */
 function parquetText(v: unknown): string | { problem: string } {

@@ -86,7 +86,7 @@ beforeAll(async () => {
 });
 
 describe('the same households, however the bureau holds them', () => {
-  it('UTF-8 CSV, GB18030 CSV with 中文 headers and values, an .xlsx roll and a Parquet extract give byte-identical simulate JSON', () => {
+  it('UTF-8 CSV, GB18030 CSV with 中文 headers and values, an .xlsx roll and a Parquet extract give byte-identical simulate JSON', async () => {
     const base = simulate('--households', SAMPLE);
     expect(simulate('--households', join(dir, 'gb.csv'))).toBe(base);
     expect(simulate('--households', join(dir, 'roll.xlsx'), '--sheet', '低保名册')).toBe(base);
@@ -99,6 +99,19 @@ describe('the same households, however the bureau holds them', () => {
       `roll.xlsx:说明!1:1: its first sheet, "说明", has none of the columns a households file must have (household_id, person_id, age, area); the workbook's sheets: 说明, 低保名册`,
     );
     expect(first.stderr).toContain('--sheet 低保名册');
+    // a first sheet whose names resemble the columns is the households': told name by name, not sent to another sheet
+    // (a review: Household_ID, Age … before a 说明 sheet was told to take --sheet 说明)
+    const cased = new ExcelJS.Workbook();
+    cased.addWorksheet('roll').addRows([
+      ['Household_ID', 'Person_ID', 'Age', 'Area'],
+      ['H1', 'p1', 40, 'urban'],
+    ]);
+    cased.addWorksheet('说明').addRow(['名册说明']);
+    await cased.xlsx.writeFile(join(dir, 'cased.xlsx'));
+    const told = jiuzhu(['simulate', ...P, '--households', join(dir, 'cased.xlsx')]);
+    expect(told.code).toBe(3);
+    expect(told.stderr).toContain('column "Age" looks like age');
+    expect(told.stderr).not.toContain('its first sheet');
     // the reference reader and the parallel reader read 中文 headers and values too
     writeFileSync(join(dir, 'zh-utf8.csv'), csv(chinese));
     expect(
