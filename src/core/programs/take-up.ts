@@ -1,6 +1,7 @@
 // Take-up (DOMAIN "Take-up"). Steps 1–8 decide eligibility as if every household applied; take-up then decides what
 // is received. A household takes group G up when take_up_draw < take_up.G (in millionths: draw < ⌈rate × 10⁶⌉); a
-// household with on_dibao = 1 always takes the dibao group up (it receives it now), and the disability subsidies
+// household with on_dibao = 1 (or, in a budget year, paid dibao the period before: Ctx.registered) always takes the
+// dibao group up (it receives it now), and the disability subsidies
 // (jiuzhu's sixth group, take_up.disability: it stands for who may and does apply — Guangzhou's hukou half — and a
 // household on the register holds local hukou and has applied; a rules audit found a Guangzhou dibao member of grade 1
 // paid neither subsidy at a draw of 0.5, where DOMAIN step 10 gives the dibao group's disabled the living subsidy);
