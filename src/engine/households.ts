@@ -82,7 +82,10 @@ async function relocate<T>(p: Converted, read: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     throw new InputError(
-      e.problems.map((q) => (q.where ? placed(q, p.where(q.where)) : q)),
+      e.problems.map((q) => {
+        const r = p.text ? { ...q, message: p.text(q.message) } : q;
+        return r.where ? placed(r, p.where(r.where)) : r;
+      }),
       e.hint,
     );
   }

@@ -44,6 +44,8 @@ export interface Converted {
   readonly notes: readonly string[];
   /** A problem's place in the canonical CSV → its place in the file. */
   readonly where: (w: Where) => Where;
+  /** A problem's words with the CSV's lines they name (a row's household disagreeing with another's) as the file's. */
+  readonly text?: (message: string) => string;
 }
 
 /** How the file is read (io/households-kind.ts), from its name and first bytes, without reading it: 'csv' for a pipe. */
@@ -310,6 +312,8 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
     ...whole(toCsv(o.columns ? o.columns.apply(records, path) : records), [], (w) => w),
     notes: [`note: ${path} read from sheet "${sheetName}"`],
     where: (w) => (w.file === path && w.line !== undefined ? { file: at(w.line, w.col) } : w),
+    // ("area is rural on line 4 but urban on line 2" of a sheet whose blank rows were skipped: the sheet's rows — a review)
+    text: (m) => m.replace(/\bline (\d+)\b/g, (_, l: string) => `row ${rows[Number(l) - 1] ?? l}`),
   };
 }
 

@@ -343,6 +343,24 @@ describe('located errors, exit 3', () => {
     await wb.xlsx.writeFile(join(dir, 'formula.xlsx'));
     const f = jiuzhu(['simulate', ...P, '--households', join(dir, 'formula.xlsx')]);
     expect([f.code, f.stderr]).toEqual([3, expect.stringContaining(`${join(dir, 'formula.xlsx')}:名册!C3: a formula with no saved value`)]);
+    // a household that disagrees with itself, a blank row between: its rows named as the sheet's (a review: "on line 4
+    // but … line 2" where the cell is 名册!D5)
+    const split = new ExcelJS.Workbook();
+    split
+      .addWorksheet('名册')
+      .addRows([
+        ['household_id', 'person_id', 'age', 'area'],
+        ['H1', 'p1', 40, 'urban'],
+        [],
+        ['H2', 'p2', 50, 'rural'],
+        ['H1', 'p3', 41, 'rural'],
+      ]);
+    await split.xlsx.writeFile(join(dir, 'split.xlsx'));
+    const d = jiuzhu(['simulate', ...P, '--households', join(dir, 'split.xlsx')]);
+    expect(d.code).toBe(3);
+    expect(d.stderr).toContain(
+      `${join(dir, 'split.xlsx')}:名册!D5: household H1: area is rural on row 5 but urban on row 2; a household-level value must be the same on every row of the household`,
+    );
   });
 
   // openpyxl and pandas name a sheet's part by absolute path: exceljs's stream reader then called every sheet "Sheet1",
