@@ -366,5 +366,6 @@ async function fromParquet(path: string, o: SourceOptions): Promise<Converted> {
       w.file === path && w.line !== undefined && w.line > 1
         ? { file: at(w.line - 1, w.col !== undefined ? header[w.col - 1] : undefined) }
         : w,
+    text: (m) => m.replace(/\bline (\d+)\b/g, (_, l: string) => `row ${Number(l) - 1}`),
   };
 }

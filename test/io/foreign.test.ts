@@ -434,5 +434,21 @@ describe('located errors, exit 3', () => {
     expect(r.code).toBe(3);
     // the column named once (the place names it; it was "column age: column age:")
     expect(r.stderr).toContain(`${join(dir, 'bad.parquet')}: row 2, column age: "300" is not valid`);
+    // a repeated person and a household that disagrees: the rows in the words too (not the CSV's lines, one further)
+    parquetWriteFile({
+      filename: join(dir, 'split.parquet'),
+      columnData: [
+        { name: 'household_id', type: 'STRING', data: ['H1', 'H2', 'H1'] },
+        { name: 'person_id', type: 'STRING', data: ['p1', 'p1', 'p3'] },
+        { name: 'age', type: 'INT32', data: [40, 50, 41] },
+        { name: 'area', type: 'STRING', data: ['urban', 'rural', 'rural'] },
+      ],
+    });
+    const d = jiuzhu(['simulate', ...P, '--households', join(dir, 'split.parquet')]);
+    expect(d.code).toBe(3);
+    expect(d.stderr).toContain(`${join(dir, 'split.parquet')}: row 2, column person_id: person "p1" appears again (first on row 1)`);
+    expect(d.stderr).toContain(
+      `${join(dir, 'split.parquet')}: row 3, column area: household H1: area is rural on row 3 but urban on row 1`,
+    );
   });
 });
