@@ -313,9 +313,15 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
     notes: [`note: ${path} read from sheet "${sheetName}"`],
     where: (w) => (w.file === path && w.line !== undefined ? { file: at(w.line, w.col) } : w),
     // ("area is rural on line 4 but urban on line 2" of a sheet whose blank rows were skipped: the sheet's rows — a review)
-    text: (m) => m.replace(/\bline (\d+)\b/g, (_, l: string) => `row ${rows[Number(l) - 1] ?? l}`),
+    text: rowWords((line) => rows[line - 1] ?? line),
   };
 }
+
+/** A problem's words with the canonical CSV's lines ("on line 4") as the file's rows. */
+const rowWords =
+  (rowOf: (line: number) => number) =>
+  (message: string): string =>
+    message.replace(/\bline (\d+)\b/g, (_, l: string) => `row ${rowOf(Number(l))}`);
 
 /** A sheet's name as a command line takes it (quoted where it holds a space or a quote: 低保 名册). */
 const quotedSheet = (name: string) => (/^[^\s'"\\$`]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`);
@@ -366,6 +372,6 @@ async function fromParquet(path: string, o: SourceOptions): Promise<Converted> {
       w.file === path && w.line !== undefined && w.line > 1
         ? { file: at(w.line - 1, w.col !== undefined ? header[w.col - 1] : undefined) }
         : w,
-    text: (m) => m.replace(/\bline (\d+)\b/g, (_, l: string) => `row ${Number(l) - 1}`),
+    text: rowWords((line) => line - 1),
   };
 }
