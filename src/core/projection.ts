@@ -35,6 +35,11 @@ export interface Projection {
   /** Every person's wage and other income, a year; and every household's weight. */
   readonly incomes: { readonly yearly: Dec; readonly basis: string };
   readonly population: { readonly yearly: Dec; readonly basis: string };
+  /**
+   * Household money columns grown each at its own rate (the file's `households:`): rigid_expenditure, emergency_need,
+   * financial_assets. Money of the same file as the incomes: grown from the same year (incomesFrom). Absent: none.
+   */
+  readonly households?: readonly ColumnGrowth[];
   /** The policies (ids) whose locality the rates were made for; absent: any. */
   readonly localities?: readonly string[];
   /**
@@ -42,6 +47,15 @@ export interface Projection {
    * profile of 2021 under a projection from 2025): incomes grow from it at the incomes' rate, each year to the one run.
    */
   readonly incomesYear?: number;
+}
+
+/** A household column a projection grows at its own rate (Projection.households). */
+export interface ColumnGrowth {
+  /** The column's name (core/columns.ts). */
+  readonly column: string;
+  readonly yearly: Dec;
+  readonly basis: string;
+  readonly where: Where;
 }
 
 /** The year the households' incomes are grown from: --incomes-year, or base_year. */
@@ -124,14 +138,35 @@ export function factor(yearly: Dec, years: number): Dec {
 /** The population's columns a projection grows, each by its rate; every other column stays as in the file. */
 export const GROWN = { wage: 'incomes', other: 'incomes', weight: 'population' } as const;
 
+/**
+ * Why a column cannot be grown by a projection's `households:` (its name, or null where it can): incomes and weights
+ * have their own rates, prior_dibao is what was paid at the file's date, and only amounts in yuan grow.
+ */
+export function notGrowable(name: string): string | null {
+  const c = (COLUMNS as readonly ColumnDef[]).find((x) => x.name === name);
+  if (!c) return 'is not a household column';
+  if (c.key === 'weight') return 'grows with `population`';
+  if (c.key in GROWN) return 'grows with `incomes`';
+  if (c.key === 'prior')
+    return 'is the dibao paid at the file’s date: not grown (a household paid dibao in a budget window leaves at what it was paid then)';
+  if (c.kind.type !== 'money') return 'is not an amount in yuan: a projection grows money columns only';
+  return null;
+}
+
 /** The households' columns a projection grows (by name, with the rate) and those it keeps as in the file. */
-export function grownColumns(): { grown: Array<[string, string]>; kept: string[] } {
+export function grownColumns(p: Pick<Projection, 'households'> | null = null): { grown: Array<[string, string]>; kept: string[] } {
   const money = (COLUMNS as readonly ColumnDef[]).filter((c) => c.kind.type === 'money' || c.name === 'weight' || c.name === 'age');
+  const own = new Map((p?.households ?? []).map((g) => [g.column, g]));
+  const rate = (c: ColumnDef) =>
+    c.key in GROWN ? GROWN[c.key as keyof typeof GROWN] : own.has(c.name) ? `${ratePct(own.get(c.name)!.yearly)} a year` : null;
   return {
-    grown: money.filter((c) => c.key in GROWN).map((c) => [c.name, GROWN[c.key as keyof typeof GROWN]]),
-    kept: money.filter((c) => !(c.key in GROWN)).map((c) => c.name),
+    grown: money.filter((c) => rate(c) !== null).map((c) => [c.name, rate(c)!]),
+    kept: money.filter((c) => rate(c) === null).map((c) => c.name),
   };
 }
+
+/** A yearly rate as people read it: +1.2%, −0.5%, 0%. */
+export const ratePct = (g: Dec): string => `${g.isNegative() ? '−' : g.isZero() ? '' : '+'}${g.abs().times(100).toFixed()}%`;
 
 /**
  * The households as they would be in `year`: incomes grown from their year (incomesFrom), weights from base_year (a
@@ -155,9 +190,15 @@ export function projectPopulation(pop: Population, p: Projection, year: number):
   };
   const keys = Object.keys(pop);
   const rate = { incomes: fi, population: fp };
+  const columns = pop as unknown as Record<string, Float64Array>;
   const replaced: Record<string, unknown> = Object.fromEntries(
-    Object.entries(GROWN).map(([key, by]) => [key, grow((pop as unknown as Record<string, Float64Array>)[key]!, rate[by])]),
+    Object.entries(GROWN).map(([key, by]) => [key, grow(columns[key]!, rate[by])]),
   );
+  // The household columns the projection grows at their own rates, from the incomes' year (the same file's money).
+  for (const g of p.households ?? []) {
+    const key = (COLUMNS as readonly ColumnDef[]).find((c) => c.name === g.column)!.key;
+    replaced[key] = grow(columns[key]!, factor(g.yearly, Math.max(0, ki)));
+  }
   return fastRecord<Population>(
     keys,
     keys.map((key) => (key in replaced ? replaced[key] : (pop as unknown as Record<string, unknown>)[key])),

@@ -3,12 +3,14 @@
 import type { Node } from 'yaml';
 import { D } from '../core/money.js';
 import { PARAMS, suggestPath } from '../core/parameters/schema.js';
-import { pathsOf, type Growth, type Projection } from '../core/projection.js';
+import { COLUMNS } from '../core/columns.js';
+import { editDistance } from '../core/edit-distance.js';
+import { notGrowable, pathsOf, type ColumnGrowth, type Growth, type Projection } from '../core/projection.js';
 import { InputError } from '../errors.js';
 import { readText } from './policy-file.js';
 import { isMap, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
-const TOP_KEYS = ['projection', 'title', 'description', 'localities', 'base_year', 'uprate', 'incomes', 'population'];
+const TOP_KEYS = ['projection', 'title', 'description', 'localities', 'base_year', 'uprate', 'incomes', 'population', 'households'];
 const GROWTH_KEYS = ['yearly', 'month', 'source', 'estimate'];
 // (above -1: a fall of 100 % a year leaves nothing; at most 1)
 const RATE_RE = /^-?0(\.\d{1,6})?$|^1(\.0{1,6})?$/;
@@ -69,6 +71,7 @@ export function parseProjection(text: string, file: string): Projection {
     y.problem(u, 'expected a mapping of parameter paths (or prefixes) to {yearly: 0.035, source or estimate}', 'uprate');
   const incomes = growth(y, top.get('incomes')?.[0] ?? null, 'incomes');
   const population = growth(y, top.get('population')?.[0] ?? null, 'population');
+  const households = columnGrowths(y, top.get('households')?.[0] ?? null, top.has('households'));
   if (y.problems.length) throw new InputError(y.problems, 'fix the projection file');
   return {
     id,
@@ -79,8 +82,35 @@ export function parseProjection(text: string, file: string): Projection {
     uprate,
     incomes: incomes!,
     population: population!,
+    ...(households.length ? { households } : {}),
     ...(localities ? { localities } : {}),
   };
+}
+
+/** `households:`: household money columns, each with its own growth (rigid_expenditure: {yearly: 0.012, estimate: …}). */
+function columnGrowths(y: YamlFile, node: Node | null, given: boolean): ColumnGrowth[] {
+  const out: ColumnGrowth[] = [];
+  if (!given) return out;
+  if (!isMap(node)) {
+    y.problem(node, 'expected a mapping of household columns to {yearly: 0.02, source or estimate}, e.g. rigid_expenditure', 'households');
+    return out;
+  }
+  for (const [column, v, pair] of y.entries(node)) {
+    const why = notGrowable(column);
+    if (why) {
+      // (a misspelt name: the nearest column that can grow)
+      const near = COLUMNS.map((c) => c.name)
+        .filter((c) => !notGrowable(c))
+        .map((c) => [c, editDistance(column, c)] as const)
+        .sort((a, b) => a[1] - b[1])[0];
+      const hint = why === 'is not a household column' && near && near[1] <= 3 ? `; did you mean "${near[0]}"?` : '';
+      y.problem(pair.key as Node, `"${column}" ${why}${hint}`, 'households');
+      continue;
+    }
+    const g = growth(y, v, `households ${column}`);
+    if (g) out.push({ column, yearly: g.yearly, basis: g.basis, where: y.where(pair.key as Node) });
+  }
+  return out;
 }
 
 function growth(y: YamlFile, node: Node | null, subject: string): { yearly: ReturnType<typeof D>; month: number; basis: string } | null {
@@ -107,7 +137,11 @@ function growth(y: YamlFile, node: Node | null, subject: string): { yearly: Retu
   const month = monthText !== null && /^(?:[1-9]|1[0-2])$/.test(monthText) ? Number(monthText) : 0;
   if (!month) y.problem(k.get('month')![0], 'expected "month": the month each year\'s raise takes effect, 1 to 12 (7: on 1 July)', subject);
   else if (month !== 1 && !subject.startsWith('uprate '))
-    y.problem(k.get('month')![0], `"month" is for uprating a parameter: ${subject} grow by the year`, subject);
+    y.problem(
+      k.get('month')![0],
+      `"month" is for uprating a parameter: ${subject.startsWith('households ') ? `${subject.slice(11)} grows` : `${subject} grow`} by the year`,
+      subject,
+    );
   // (both given: the estimate was dropped unsaid, a code review; a growth is published or estimated, not both)
   if (k.has('source') && k.has('estimate')) {
     y.problem(k.get('estimate')![0], 'give "source" (a published rate) or "estimate" (its basis), not both', subject);

@@ -1,9 +1,6 @@
 // A projection as every output says it: its lines (the table, Markdown, a workbook's About sheet) and its JSON — for
 // several budget years (simulate --years) and for one (simulate --year --projection).
-import type { Dec } from '../core/money.js';
-import { grownColumns, incomesFrom, madeForOthers, pathsOf, type Projection } from '../core/projection.js';
-
-const pct = (g: Dec) => `${g.isNegative() ? '−' : g.isZero() ? '' : '+'}${g.abs().times(100).toFixed()}%`;
+import { grownColumns, incomesFrom, madeForOthers, pathsOf, ratePct as pct, type Projection } from '../core/projection.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -27,9 +24,12 @@ export function projectionLines(p: Projection | null, policyId: string): string[
       return `  ${g.read} ${pct(g.yearly)}${when}${others.length ? ` (not ${others.join(', ')}: its own line)` : ''} (${g.basis})`;
     }),
     `  incomes ${pct(p.incomes.yearly)}${incomesSince(p)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
-    `  grown: ${grownColumns()
+    ...(p.households ?? []).map(
+      (g) => `  ${g.column} ${pct(g.yearly)}${p.incomesYear === undefined ? '' : ` from ${p.incomesYear} (--incomes-year)`} (${g.basis})`,
+    ),
+    `  grown: ${grownColumns(p)
       .grown.map(([c, by]) => `${c} (${by})`)
-      .join(', ')}; as in the file, every year: ${grownColumns().kept.join(', ')}`,
+      .join(', ')}; as in the file, every year: ${grownColumns(p).kept.join(', ')}`,
     "  a value the policy publishes for a year is kept; projected values are estimates that cite the projection, each year's rounded to the fen before the next is grown; scenarios apply to the projected values",
   ];
 }
@@ -51,6 +51,8 @@ export function projectionJson(p: Projection | null): unknown {
     })),
     incomes: { yearly: p.incomes.yearly.toFixed(), basis: p.incomes.basis, from: incomesFrom(p) },
     population: { yearly: p.population.yearly.toFixed(), basis: p.population.basis },
+    // (from the incomes' year: the same file's money)
+    households: (p.households ?? []).map((g) => ({ column: g.column, yearly: g.yearly.toFixed(), basis: g.basis, from: incomesFrom(p) })),
     localities: p.localities ?? null,
   };
 }

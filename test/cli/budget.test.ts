@@ -793,11 +793,14 @@ describe('simulate --years: projected estimates in the workbook', () => {
       expect(Math.abs(sum - total(y)), String(y)).toBeLessThan(0.125);
     }
     // which household columns the projection grows, and which it keeps as in the file (a trial saw temporary
-    // assistance flat while the standards rose: emergency_need is not grown, and nothing said so)
+    // assistance flat while the standards rose: emergency_need was not grown, and nothing said so; the projection now
+    // grows it, with rigid_expenditure and financial_assets, each at its own rate)
     const about = wb.getWorksheet('说明 About')!;
-    expect(about.getRows(2, about.rowCount - 1)!.map((row) => row.getCell(2).value)).toContain(
-      'grown: wage_income (incomes), other_income (incomes), weight (population); as in the file, every year: age, financial_assets, rigid_expenditure, prior_dibao, emergency_need',
+    const lines = about.getRows(2, about.rowCount - 1)!.map((row) => row.getCell(2).value);
+    expect(lines).toContain(
+      'grown: wage_income (incomes), other_income (incomes), financial_assets (+5% a year), rigid_expenditure (+1.2% a year), emergency_need (+1% a year), weight (population); as in the file, every year: age, prior_dibao',
     );
+    expect(lines).toContainEqual(expect.stringMatching(/^rigid_expenditure \+1\.2% \(estimate: medical spending a household pays itself/));
   });
 });
 
@@ -816,6 +819,12 @@ describe('simulate --years with a projection', () => {
       month: 1,
       basis: expect.stringMatching(/^source: Guangdong/),
     });
+    // the household columns it grows at their own rates, from the incomes' year
+    expect(out.projection.households.map((g: { column: string; yearly: string; from: number }) => [g.column, g.yearly, g.from])).toEqual([
+      ['rigid_expenditure', '0.012', 2025],
+      ['emergency_need', '0.01', 2025],
+      ['financial_assets', '0.05', 2025],
+    ]);
     const base = out.scenarios[0].years;
     for (const y of base) {
       expect(Object.keys(y.programs)).toContain('dibao');

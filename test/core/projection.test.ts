@@ -161,6 +161,52 @@ describe('projectPopulation', () => {
   });
 });
 
+describe('projectPopulation: the household columns a projection grows at their own rates', () => {
+  // guangdong-3.5pct: rigid_expenditure +1.2 %, emergency_need +1 %, financial_assets +5 % a year; prior_dibao never
+  const pop = populationOf([
+    {
+      id: 'h',
+      household: { area: 'urban', rigid: 100_001, emergency: 50_000, assets: 1_000_000, prior: 80_000 },
+      persons: [{ age: 40, wage: 0 }],
+    },
+  ]);
+  const columns = (q: typeof pop) => [q.rigid[0], q.emergency[0], q.assets[0], q.prior[0]];
+  it('grows each from base_year, half up to the fen: 1000.01 × 1.012² = 1024.15; 500 × 1.01² = 510.05; 10000 × 1.05² = 11025', () => {
+    // 1.012² = 1.024144: 100001 → 102415.424144 → 102415
+    expect(columns(projectPopulation(pop, projection(), 2027))).toEqual([102_415, 51_005, 1_102_500, 80_000]);
+    expect(projectPopulation(pop, projection(), 2025)).toBe(pop);
+    // without the file's households: as in the file (the incomes still grown)
+    const { households: _, ...without } = projection();
+    expect(columns(projectPopulation(pop, without, 2027))).toEqual([100_001, 50_000, 1_000_000, 80_000]);
+  });
+  it('from --incomes-year, as the incomes (the same file’s money): 2021 to 2027, six years', () => {
+    // 1.012⁶ = 1.074194873 (nine decimals): 100001 → 107420.5615 → 107421; 1.01⁶ = 1.061520151: 50000 → 53076.0076 →
+    // 53076; 1.05⁶ = 1.340095641: 1000000 → 1340095.641 → 1340096
+    expect(columns(projectPopulation(pop, { ...projection(), incomesYear: 2021 }, 2027))).toEqual([107_421, 53_076, 1_340_096, 80_000]);
+  });
+  it('the file names a column that cannot grow here with why, and a misspelt one with the nearest', () => {
+    const bad = readFileSync(FILE, 'utf8')
+      .replace(
+        /^households:\n/m,
+        'households:\n  wage_income: {yearly: 0.05, estimate: x}\n  weight: {yearly: 0.01, estimate: x}\n  prior_dibao: {yearly: 0.04, estimate: x}\n  age: {yearly: 0.01, estimate: x}\n  rigid_expenditur: {yearly: 0.01, estimate: x}\n  emergency: {yearly: 0.01, estimate: x}\n',
+      )
+      .replace('emergency_need: {yearly: 0.01, estimate:', 'emergency_need: {yearly: 0.01, month: 4, estimate:');
+    expect(problemsOfSync(() => parseProjection(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'households: "wage_income" grows with `incomes`',
+      'households: "weight" grows with `population`',
+      'households: "prior_dibao" is the dibao paid at the file’s date: not grown (a household paid dibao in a budget window leaves at what it was paid then)',
+      'households: "age" is not an amount in yuan: a projection grows money columns only',
+      'households: "rigid_expenditur" is not a household column; did you mean "rigid_expenditure"?',
+      'households: "emergency" is not a household column',
+      'households emergency_need: "month" is for uprating a parameter: emergency_need grows by the year',
+    ]);
+    const notMap = readFileSync(FILE, 'utf8').replace(/^households:\n( {2}.*\n)+/m, 'households: [rigid_expenditure]\n');
+    expect(problemsOfSync(() => parseProjection(notMap, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'households: expected a mapping of household columns to {yearly: 0.02, source or estimate}, e.g. rigid_expenditure',
+    ]);
+  });
+});
+
 describe('the projection file', () => {
   it('names an unknown path with the nearest one, a growth without a basis, and a non-money parameter', () => {
     const bad = readFileSync(FILE, 'utf8')
