@@ -2,7 +2,7 @@
 // evaluated household by household. Besides the totals of each run it gathers, against the locality's
 // baseline: winners and losers, person-level flows between layers, urban/rural and income-decile splits.
 import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
-import { evaluateHousehold, firstStepsLike, newContext, quietAll, quietEverywhere } from './engine.js';
+import { evaluateHousehold, firstStepsLikeByArea, newContext, quietAll, quietEverywhere } from './engine.js';
 import { Unreached } from './unreached.js';
 import { eligibleFor } from './result.js';
 import { DOUBLE_ZERO } from './records.js';
@@ -174,7 +174,12 @@ export function compare(
 ): RunResult[][] {
   const results = localities.map((l, li) => l.runs.map((run) => newResult(li, run.id, pop, Boolean(opts.annuals))));
   const contexts = localities.map((l) => l.runs.map((r) => newContext(pop, r.rules, null, opts.screen ?? true)));
-  const like = localities.map((l, li) => firstStepsLike(l.runs.map((r) => r.rules)).map((j) => (j < 0 ? null : contexts[li]![j]!)));
+  // By locality, run and area (run i, area a at 2i + a): the context it takes steps 1–2 over from.
+  const like = localities.map((l, li) =>
+    firstStepsLikeByArea(l.runs.map((r) => r.rules))
+      .flat()
+      .map((j) => (j < 0 ? null : contexts[li]![j]!)),
+  );
   // Per locality: households none of its runs reaches, counted apart (unreached.ts).
   const quiet = contexts.map((cs) => quietAll(cs));
   const unreached = localities.map(() => new Unreached());
@@ -194,7 +199,7 @@ export function compare(
       let baseEligible = 0;
       for (let i = 0; i < contexts[l]!.length; i++) {
         const c = contexts[l]![i]!;
-        evaluateHousehold(c, h, like[l]![i]!);
+        evaluateHousehold(c, h, like[l]![2 * i + pop.area[h]!]!);
         if (i === 0) {
           baseAnnual = c.out.total;
           baseEligible = c.out.eligibleTotal;

@@ -62,23 +62,21 @@ interface EngineCtx extends Ctx {
   /** The population's features and incomes as the screen reads them (shared by every context on it). */
   readonly sums: Summaries;
   /**
-   * The last `like` seen, and by area what may be taken over from it beyond steps 1–2: `whole` when it is a context
-   * whose steps after 1–2 have rules equal to these (its whole result, for a household without a tekun member, or any
-   * household when `tekunAlike` too: step 1's amounts equal).
+   * By area, the last `like` seen for a household of that area, and what may be taken over from it beyond steps 1–2:
+   * `whole` when it is a context whose steps after 1–2 have rules equal to these (its whole result, for a household
+   * without a tekun member, or any household when `tekunAlike` too: step 1's amounts equal).
    */
-  like: FirstSteps | null;
+  likeAt: [FirstSteps | null, FirstSteps | null];
   whole: [boolean, boolean];
   tekunAlike: [boolean, boolean];
 }
 
-/** What c may take over from `like` (EngineCtx.whole, tekunAlike). */
-function learnLike(c: EngineCtx, like: FirstSteps): void {
-  c.like = like;
+/** What c may take over from `like` for a household of area a (EngineCtx.whole, tekunAlike). */
+function learnLike(c: EngineCtx, like: FirstSteps, a: number): void {
+  c.likeAt[a] = like;
   const l = like as Partial<EngineCtx>;
-  for (const a of [0, 1]) {
-    c.whole[a] = l.laterByArea !== undefined && equal(l.laterByArea[a], c.laterByArea[a]);
-    c.tekunAlike[a] = l.tekunByArea !== undefined && equal(l.tekunByArea[a], c.tekunByArea[a]);
-  }
+  c.whole[a] = l.laterByArea !== undefined && equal(l.laterByArea[a], c.laterByArea[a]);
+  c.tekunAlike[a] = l.tekunByArea !== undefined && equal(l.tekunByArea[a], c.tekunByArea[a]);
 }
 
 /**
@@ -86,7 +84,7 @@ function learnLike(c: EngineCtx, like: FirstSteps): void {
  * rules decide alike, and it read the same register (`registered`, `prior`: a window's runs may differ in it).
  */
 function sameAsLike(c: EngineCtx, like: FirstSteps, area: number, size: number, registered: boolean, prior: number): boolean {
-  if (like !== c.like) learnLike(c, like);
+  if (like !== c.likeAt[area]) learnLike(c, like, area);
   const l = like as EngineCtx;
   return c.whole[area]! && (c.tekunAlike[area]! || like.n === size) && !c.tr && l.registered === registered && l.prior === prior;
 }
@@ -177,7 +175,7 @@ export function newContext(pop: Population, rules: Rules, tr: Tracer | null = nu
     laterByArea,
     screenByArea: screen && !tr ? [screenOf(laterByArea[0]), screenOf(laterByArea[1])] : [null, null],
     sums: summariesOf(pop, (rules.byArea[0]![REST_AT] as RestRules).deduction),
-    like: null,
+    likeAt: [null, null],
     whole: [false, false],
     tekunAlike: [false, false],
   };
@@ -339,7 +337,13 @@ export function quietEverywhere(q: QuietAll, pop: Population, h: number): boolea
   return true;
 }
 
-/** For each run, an earlier run whose steps 1 and 2 it can take over (sameFirstSteps), or -1. */
-export function firstStepsLike(rules: readonly Rules[]): number[] {
-  return rules.map((r, i) => rules.findIndex((q, j) => j < i && sameFirstSteps(q, r)));
+/**
+ * For each run, by area, an earlier run whose steps 1 and 2 it can take over for a household of that area
+ * (sameFirstSteps in that area), or -1: a reform of the rural standards alone (unify-rural-urban) takes over every
+ * urban household's findings, and its whole result where the steps after decide alike, from the baseline.
+ */
+export function firstStepsLikeByArea(rules: readonly Rules[]): Array<readonly [number, number]> {
+  const by = (a: number) => rules.map((r, i) => rules.findIndex((q, j) => j < i && sameFirstSteps(q, r, [a])));
+  const [urban, rural] = [by(0), by(1)];
+  return rules.map((_, i) => [urban[i]!, rural[i]!] as const);
 }

@@ -57,10 +57,10 @@ const restRules = (r: Rules, area: number) => r.byArea[area]![REST_AT] as RestRu
 /**
  * Steps 1 and 2 decide alike under both rules — the same values of what decides who is tekun (tekun's `decides`) and
  * of what step 2 reads, in both areas; the amounts may differ — so a run may take over another's findings for a
- * household (engine.ts).
+ * household (engine.ts). `areas`: in those areas only (a household's rules are its area's).
  */
-export function sameFirstSteps(a: Rules, b: Rules): boolean {
-  return [0, 1].every(
+export function sameFirstSteps(a: Rules, b: Rules, areas: readonly number[] = [0, 1]): boolean {
+  return areas.every(
     (area) => equal(tekunRules(a, area).decide, tekunRules(b, area).decide) && equal(restRules(a, area), restRules(b, area)),
   );
 }

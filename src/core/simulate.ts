@@ -2,7 +2,7 @@
 import { Totals } from './aggregate.js';
 import {
   evaluateHousehold,
-  firstStepsLike,
+  firstStepsLikeByArea,
   newContext,
   quietAll,
   quietEverywhere,
@@ -49,7 +49,8 @@ export function simulateRange(
   onHousehold?: (h: number, run: number, r: HouseholdResult) => void,
 ): Totals[] {
   const contexts = runs.map((r) => newContext(pop, r.rules));
-  const likeOf = firstStepsLike(runs.map((r) => r.rules));
+  // By run and area (run i, area a at 2i + a): the earlier run it takes steps 1–2 over from, and its context.
+  const likeOf = firstStepsLikeByArea(runs.map((r) => r.rules)).flat();
   const like = likeOf.map((j) => (j < 0 ? null : contexts[j]!));
   const partial = runs.map(() => new Totals());
   // Every household is counted once, apart, and added to every run's totals at the end; a household that gets
@@ -90,12 +91,13 @@ function visit(
     // (a quiet household in a budget year: off dibao all year, unless an exit carried in from the year before pays, or
     // it was on dibao at that year's end where the file does not register it: quietYearExit)
     if (q && quietEverywhere(q, pop, h) && (!year || quietYearExit(year.groups, year.periods, pop, h))) continue;
+    const area = pop.area[h]!;
     for (let i = 0; i < contexts.length; i++) {
-      const l = like[i] ?? null;
+      const l = like[2 * i + area] ?? null;
       // (a budget year's: on the register where the run paid it dibao the period before: year-exit.ts registeredAt)
       const s = year ? registeredAt(i, year.periods, results, h) : 0;
       // A run whose rules decide alike with an earlier one for this household gets that one's result (not copied).
-      const r = l && resultOfLike(contexts[i]!, h, l, s) ? results[likeOf[i]!]! : evaluateHousehold(contexts[i]!, h, l, s);
+      const r = l && resultOfLike(contexts[i]!, h, l, s) ? results[likeOf[2 * i + area]!]! : evaluateHousehold(contexts[i]!, h, l, s);
       results[i] = r;
       partial[i]!.addPrograms(w, r);
       onHousehold?.(h, i, r);

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/core/aggregate.js';
 import { compare, incomeDeciles, plainResult } from '../../src/core/compare.js';
-import { firstStepsLike } from '../../src/core/engine.js';
+import { firstStepsLikeByArea } from '../../src/core/engine.js';
 import { rulesAt } from '../../src/core/rules.js';
 import { applyScenario } from '../../src/core/scenario.js';
 import { simulate } from '../../src/core/simulate.js';
@@ -41,6 +41,9 @@ describe.each(['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'])('st
     'dibao.assets.limit_months: {set: 6}',
     'dibao.assets.limit_months: {set: 0}',
     'dibao.assets.limit_months: {set: 0}\n  dibao.standard.urban: {scale: 1.5}\n  dibao.standard.rural: {scale: 1.5}',
+    // one area's standard alone: the other area's households take over the baseline's findings (and whole result)
+    'dibao.standard.urban: {scale: 1.2}',
+    'dibao.standard.rural: {scale: 0.8}',
   ].map((change, i) =>
     parseScenario(`scenario: move-${i}\ntitle: {zh: m, en: m}\nreason: test\nchanges:\n  ${change}\n`, `move-${i}.yaml`),
   );
@@ -62,9 +65,11 @@ describe.each(['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'])('st
       { id: 'baseline', rules: rulesAt(policy, '2025-06-30').rules },
       ...scenarios.map((sc) => ({ id: sc.id, rules: rulesAt(applyScenario(policy, sc), '2025-06-30').rules })),
     ];
-    const like = firstStepsLike(runs.map((r) => r.rules));
-    expect(like.filter((j) => j >= 0).length).toBeGreaterThan(1); // some runs do share (else this tests nothing)
-    expect(like.filter((j) => j < 0).length).toBeGreaterThan(1); // and some do not (S or the ages move)
+    const like = firstStepsLikeByArea(runs.map((r) => r.rules));
+    const shares = (n: number) => like.filter(([u, r]) => Number(u >= 0) + Number(r >= 0) === n).length;
+    expect(shares(2)).toBeGreaterThan(1); // some runs do share in both areas (else this tests nothing)
+    expect(shares(0)).toBeGreaterThan(1); // some in neither (S or the ages move)
+    expect(shares(1)).toBeGreaterThan(1); // and some in one area only (unify-rural-urban, one area's standard)
     const together = simulate(pop, runs).map(figures);
     runs.forEach((run, i) => expect(plain(together[i])).toBe(plain(figures(simulate(pop, [run])[0]!))));
     const deciles = incomeDeciles(pop);
