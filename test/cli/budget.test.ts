@@ -1431,7 +1431,11 @@ describe('sensitivity --year --projection', () => {
     // what the run says, in the JSON as simulate's are (a provincial re-trial found them on stderr only)
     // (but the note on the year's gradual exit, a program sensitivity does not break its totals into)
     expect(s.notes).toEqual(json('--years', '2028-2028', ...PRJ, '--quiet').notes.filter((n: string) => !FIRST_EXIT.test(`note: ${n}\n`)));
-    expect(s.notes).toContainEqual(expect.stringContaining("grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) from its base_year 2025"));
+    expect(s.notes).toContainEqual(
+      expect.stringContaining(
+        "grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) from its base_year 2025",
+      ),
+    );
     expect(s.central[0].total).toBe(years.total_annual_cost);
     expect([s.central[0].range.low, s.central[0].range.high]).toEqual([
       years.total_annual_cost_range.low,
