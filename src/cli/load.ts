@@ -25,18 +25,20 @@ import { makeProgress, readingLabel } from './progress.js';
  * The day simulated: --date, or today — said on stderr unless quiet (a researcher's trial: a run without --date took
  * the parameters of the day it ran, and only the header said which). `year`: the command also takes --year.
  */
-export function simulationDate(ctx: Ctx, date: string | undefined, tell: { quiet: boolean; year?: boolean }): string {
+export function simulationDate(ctx: Ctx, date: string | undefined, tell: { quiet: boolean; year?: boolean; lang?: 'zh' | 'en' }): string {
   if (date === undefined) {
     const day = today(ctx.now());
-    if (!tell.quiet) noteAtEnd(ctx, todayNote(day, tell.year ?? false));
+    if (!tell.quiet) noteAtEnd(ctx, todayNote(day, tell.year ?? false, tell.lang));
     return day;
   }
   if (!isIsoDate(date)) throw new UsageError(`--date must be a date YYYY-MM-DD, got "${date}"${notADay(date)}`);
   return date;
 }
 
-export const todayNote = (day: string, year: boolean): string =>
-  `note: no --date given: simulating today, ${day}, under the parameters in force that day; give --date YYYY-MM-DD for another day${year ? ', or --year YYYY for a budget year' : ''}`;
+export const todayNote = (day: string, year: boolean, lang: 'zh' | 'en' = 'en'): string =>
+  lang === 'zh'
+    ? `注：未给 --date：按今天 ${day} 模拟，用当天有效的参数；另一天请给 --date YYYY-MM-DD${year ? '，预算年度请给 --year YYYY' : ''}`
+    : `note: no --date given: simulating today, ${day}, under the parameters in force that day; give --date YYYY-MM-DD for another day${year ? ', or --year YYYY for a budget year' : ''}`;
 
 export interface Loaded {
   readonly snapshot: Snapshot;

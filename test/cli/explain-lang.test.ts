@@ -35,6 +35,14 @@ describe('explain --lang zh and --brief', () => {
     expect(en).toContain('note: policies/guangxi-nanning.yaml: the newest dibao standards it gives (urban 810 from 2022-04-01');
     expect(en).toContain('note: the household is on dibao now (on_dibao 1) with prior_dibao 0');
     expect(en).not.toContain('注：');
+    // without --date: today, said in the text's language too (it was the one English line under a 中文 text)
+    const today = (lang: string) =>
+      jiuzhu(['explain', '--policy', NANNING, '--lang', lang, '--brief', '--describe', registered]).stderr.split('\n');
+    expect(today('zh')).toContainEqual(
+      expect.stringMatching(/^注：未给 --date：按今天 \d{4}-\d\d-\d\d 模拟，用当天有效的参数；另一天请给 --date YYYY-MM-DD$/),
+    );
+    expect(today('zh').filter((l) => l.startsWith('note:'))).toEqual([]);
+    expect(today('en')).toContainEqual(expect.stringMatching(/^note: no --date given: simulating today, \d{4}-\d\d-\d\d, /));
   });
 
   it('the result in Chinese: why not tekun (000（一）无生活来源: 900 ≥ 810) and not dibao (人均收入 900 ≥ S 810), the low-income line', () => {

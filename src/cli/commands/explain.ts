@@ -44,8 +44,9 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
     throw new UsageError(
       `${o.brief ? '--brief' : '--lang'} shapes the text: --format json gives the whole trace, each step in both languages (its zh)`,
     );
+  const lang = o.format === 'json' ? 'en' : (o.lang ?? langFromEnv(ctx.env));
   const scenarios = await loadScenarios(o.scenario ? [o.scenario] : [], ctx, o.quiet);
-  const runs = await loadRuns(o.policy, scenarios, simulationDate(ctx, o.date, { quiet: o.quiet }));
+  const runs = await loadRuns(o.policy, scenarios, simulationDate(ctx, o.date, { quiet: o.quiet, lang }));
   const { snapshot, rules } = runs.at(-1)!;
   const { pop, h } = await householdOf(ctx, o);
   const e = explainHousehold(pop, h, rules);
@@ -53,7 +54,6 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   // reform read as the household's decision)
   const under = scenarios[0] && { scenario: scenarios[0], baseline: explainHousehold(pop, h, runs[0]!.rules).result };
   const notes = policyNotes(runs[0]!.snapshot.policy, [snapshot.date]);
-  const lang = o.format === 'json' ? 'en' : (o.lang ?? langFromEnv(ctx.env));
   ctx.stdout.write(
     o.format === 'json'
       ? JSON.stringify(explainJson(e, pop, snapshot, under, notes), null, 2) + '\n'
