@@ -78,7 +78,7 @@ export class Totals {
   /**
    * addPrograms' running sums, four a program (Σ weight, Σ weight × persons, Σ weight × fen, rows), each a safe
    * integer, added into `received` and `rows` before one could pass 2^53 and whenever they are read: one flat array to
-   * add into measured 10–12 % faster on the whole evaluation than three ExactSums a program and a count (a household
+   * add into measured about 10 % faster on the whole evaluation than three ExactSums a program and a count (a household
    * adds 2–3 programs a run).
    */
   private readonly fast = new Float64Array(N * 4);
@@ -112,7 +112,7 @@ export class Totals {
       const persons = weight * count[i]!;
       const cost = weight * annual[i]!;
       // (each sum a safe integer after the term: else the sums go to `received` first, and a term that is not one
-      // straight there, multiplied in BigInt; a weight is one: households.ts)
+      // straight there, multiplied in BigInt; a weight is a safe integer, as the households readers check)
       if (f[k]! > MAX - weight || f[k + 1]! > MAX - persons || f[k + 2]! > MAX - cost) {
         this.flush();
         if (persons > MAX || cost > MAX) {
