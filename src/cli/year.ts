@@ -20,7 +20,7 @@ import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { policyNotes, yearsNotes } from '../core/policy-notes.js';
 import { resolve, type Policy, type Snapshot } from '../core/parameters/tree.js';
-import { incomesFrom, projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
+import { grownAlso, incomesFrom, projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
 import { loadProjection } from '../io/projection-file.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
@@ -50,9 +50,8 @@ export async function incomesYearNotes(policyFile: string, p: Projection | null)
   const profile = await loadProfile(file).catch(() => null); // (no profile, or one that does not load: nothing to say)
   const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
   if (!(year < p.baseYear)) return [];
-  const also = p.households?.length ? ` (and ${p.households.map((g) => g.column).join(', ')}, of the same file)` : '';
   return [
-    `note: projection ${p.id} grows the households' incomes${also} from its base_year ${p.baseYear}; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} (without it, they are read as ${p.baseYear}'s: not grown from ${year} to ${p.baseYear}, whatever the standards do in those years)`,
+    `note: projection ${p.id} grows the households' incomes${grownAlso(p)} from its base_year ${p.baseYear}; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} (without it, they are read as ${p.baseYear}'s: not grown from ${year} to ${p.baseYear}, whatever the standards do in those years)`,
   ];
 }
 

@@ -7,7 +7,7 @@ import { formatWhere } from '../errors.js';
 import { indexInForce } from './dates.js';
 import { completeFrom, valueToText, type Policy } from './parameters/tree.js';
 import { PARAM_BY_PATH } from './parameters/schema.js';
-import { growthOf, incomesFrom, madeForOthers, type Projection } from './projection.js';
+import { growthOf, grownAlso, incomesFrom, madeForOthers, type Projection } from './projection.js';
 import { checkPolicy, type Violation } from './sanity.js';
 
 /**
@@ -144,7 +144,7 @@ export function yearsNotes(policy: Policy, projection: Projection | null, first:
           `note: projection ${projection.id} was made for ${projection.localities!.join(', ')}, not ${policy.id}: its rates are applied as they are`,
         ]
       : []),
-    ...policyNotes(policy, [`${last}-12-31`], grown.grown),
+    ...policyNotes(policy, [`${last}-12-31`], grown.grown, 'en', projection ?? undefined),
     ...grown.notes,
     ...projectedFindings,
     ...(projection ? frozenWhileIncomesGrow(policy, projection) : []),
@@ -171,7 +171,7 @@ function frozenWhileIncomesGrow(policy: Policy, p: Projection): string[] {
     })
     .filter((x) => x !== null);
   return [
-    `note: --incomes-year ${from} grows the households' incomes ${from}–${p.baseYear} by projection ${p.id}'s incomes rate, while ${policy.file} gives no dibao standard newer than ${from} (${newest.join(', ')}): held there until the projection grows them after ${p.baseYear}, so caseloads fall as incomes pass them — add the standards the locality set since, if any`,
+    `note: --incomes-year ${from} grows the households' incomes${grownAlso(p)} ${from}–${p.baseYear} by projection ${p.id}'s rates, while ${policy.file} gives no dibao standard newer than ${from} (${newest.join(', ')}): held there until the projection grows them after ${p.baseYear}, so caseloads fall as incomes pass them — add the standards the locality set since, if any`,
   ];
 }
 
@@ -182,7 +182,13 @@ export const noteText = (note: string): string => note.replace(/^note: /, '');
  * The notes for a policy run at these dates: each watched figure carried to the last of them (but those a projection
  * grows, said by projectionNotes); each rule finding once.
  */
-export function policyNotes(policy: Policy, dates: readonly string[], grown: readonly Watched[] = [], lang: 'en' | 'zh' = 'en'): string[] {
+export function policyNotes(
+  policy: Policy,
+  dates: readonly string[],
+  grown: readonly Watched[] = [],
+  lang: 'en' | 'zh' = 'en',
+  projection?: Pick<Projection, 'id' | 'file'>,
+): string[] {
   const last = [...dates].sort().at(-1);
   const notes = WATCHED.filter((w) => !grown.includes(w)).flatMap((w) => {
     const stale = last ? staleStandards(policy, last, w.paths) : [];
@@ -195,7 +201,12 @@ export function policyNotes(policy: Policy, dates: readonly string[], grown: rea
       ];
     return [
       `note: ${policy.file}: the newest ${newest(w, stale)} it gives (${which(stale)}) ${stale.length > 1 ? 'are' : 'is'} ` +
-        `${years}+ year${years > 1 ? 's' : ''} older than ${last}: carried forward unchanged (add the newer value, or simulate --years with a --projection)`,
+        `${years}+ year${years > 1 ? 's' : ''} older than ${last}: carried forward unchanged (add the newer value, or ${
+          // (a run under a projection that does not grow it: the advice to run one was what it already did)
+          projection
+            ? `grow it in projection ${projection.id}: a line under uprate in ${projection.file}, e.g. ${w.paths[0].replace(/[^.]*$/, '')}`
+            : 'simulate --years with a --projection'
+        })`,
     ];
   });
   return [...notes, ...checkPolicy(policy).map(ruleNote)];

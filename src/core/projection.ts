@@ -143,7 +143,7 @@ export const GROWN = { wage: 'incomes', other: 'incomes', weight: 'population' }
  * have their own rates, prior_dibao is what was paid at the file's date, and only amounts in yuan grow.
  */
 export function notGrowable(name: string): string | null {
-  const c = (COLUMNS as readonly ColumnDef[]).find((x) => x.name === name);
+  const c = columnNamed(name);
   if (!c) return 'is not a household column';
   if (c.key === 'weight') return 'grows with `population`';
   if (c.key in GROWN) return 'grows with `incomes`';
@@ -153,17 +153,33 @@ export function notGrowable(name: string): string | null {
   return null;
 }
 
-/** The households' columns a projection grows (by name, with the rate) and those it keeps as in the file. */
-export function grownColumns(p: Pick<Projection, 'households'> | null = null): { grown: Array<[string, string]>; kept: string[] } {
+/** A households column by its name or one of its 中文 names (金融资产: financial_assets), as the households file reads it. */
+export const columnNamed = (name: string): ColumnDef | undefined =>
+  (COLUMNS as readonly ColumnDef[]).find((c) => c.name === name || c.zh.includes(name));
+
+/** The households' columns a projection grows (by name, with the rate a year) and those it keeps as in the file. */
+export function grownColumns(p: Pick<Projection, 'households' | 'incomes' | 'population'>): {
+  grown: Array<[string, string]>;
+  kept: string[];
+} {
   const money = (COLUMNS as readonly ColumnDef[]).filter((c) => c.kind.type === 'money' || c.name === 'weight' || c.name === 'age');
-  const own = new Map((p?.households ?? []).map((g) => [g.column, g]));
-  const rate = (c: ColumnDef) =>
-    c.key in GROWN ? GROWN[c.key as keyof typeof GROWN] : own.has(c.name) ? `${ratePct(own.get(c.name)!.yearly)} a year` : null;
+  const own = new Map((p.households ?? []).map((g) => [g.column, g]));
+  const rate = (c: ColumnDef) => {
+    if (c.key in GROWN) {
+      const by = GROWN[c.key as keyof typeof GROWN];
+      return `${by}, ${ratePct(p[by].yearly)} a year`;
+    }
+    return own.has(c.name) ? `${ratePct(own.get(c.name)!.yearly)} a year` : null;
+  };
   return {
     grown: money.filter((c) => rate(c) !== null).map((c) => [c.name, rate(c)!]),
     kept: money.filter((c) => rate(c) === null).map((c) => c.name),
   };
 }
+
+/** The columns a projection grows beside the incomes, as a note names them: " (and rigid_expenditure, …, of the same file)". */
+export const grownAlso = (p: Pick<Projection, 'households'>): string =>
+  p.households?.length ? ` (and ${p.households.map((g) => g.column).join(', ')}, of the same file)` : '';
 
 /** A yearly rate as people read it: +1.2%, −0.5%, 0%. */
 export const ratePct = (g: Dec): string => `${g.isNegative() ? '−' : g.isZero() ? '' : '+'}${g.abs().times(100).toFixed()}%`;
@@ -196,7 +212,7 @@ export function projectPopulation(pop: Population, p: Projection, year: number):
   );
   // The household columns the projection grows at their own rates, from the incomes' year (the same file's money).
   for (const g of p.households ?? []) {
-    const key = (COLUMNS as readonly ColumnDef[]).find((c) => c.name === g.column)!.key;
+    const key = columnNamed(g.column)!.key;
     replaced[key] = grow(columns[key]!, factor(g.yearly, Math.max(0, ki)));
   }
   return fastRecord<Population>(

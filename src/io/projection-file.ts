@@ -5,7 +5,7 @@ import { D } from '../core/money.js';
 import { PARAMS, suggestPath } from '../core/parameters/schema.js';
 import { COLUMNS } from '../core/columns.js';
 import { editDistance } from '../core/edit-distance.js';
-import { notGrowable, pathsOf, type ColumnGrowth, type Growth, type Projection } from '../core/projection.js';
+import { columnNamed, notGrowable, pathsOf, type ColumnGrowth, type Growth, type Projection } from '../core/projection.js';
 import { InputError } from '../errors.js';
 import { readText } from './policy-file.js';
 import { isMap, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
@@ -90,6 +90,7 @@ export function parseProjection(text: string, file: string): Projection {
 /** `households:`: household money columns, each with its own growth (rigid_expenditure: {yearly: 0.012, estimate: …}). */
 function columnGrowths(y: YamlFile, node: Node | null, given: boolean): ColumnGrowth[] {
   const out: ColumnGrowth[] = [];
+  const seen = new Set<string>();
   if (!given) return out;
   if (!isMap(node)) {
     y.problem(node, 'expected a mapping of household columns to {yearly: 0.02, source or estimate}, e.g. rigid_expenditure', 'households');
@@ -107,8 +108,15 @@ function columnGrowths(y: YamlFile, node: Node | null, given: boolean): ColumnGr
       y.problem(pair.key as Node, `"${column}" ${why}${hint}`, 'households');
       continue;
     }
-    const g = growth(y, v, `households ${column}`);
-    if (g) out.push({ column, yearly: g.yearly, basis: g.basis, where: y.where(pair.key as Node) });
+    // (by its canonical name: 金融资产 is financial_assets, as in the households file)
+    const name = columnNamed(column)!.name;
+    if (seen.has(name)) {
+      y.problem(pair.key as Node, `"${column}" is ${name}, given already: one growth a column`, 'households');
+      continue;
+    }
+    seen.add(name);
+    const g = growth(y, v, `households ${name}`);
+    if (g) out.push({ column: name, yearly: g.yearly, basis: g.basis, where: y.where(pair.key as Node) });
   }
   return out;
 }
@@ -153,7 +161,9 @@ function growth(y: YamlFile, node: Node | null, subject: string): { yearly: Retu
       ? y.string(k.get('estimate')![0], 'the basis of the estimate', subject)
       : null;
   if (!basis) {
-    y.problem(node, 'needs a "source" or, where nothing is published, an "estimate" with its basis', subject);
+    // (an empty one is told at its place already)
+    if (!k.has('source') && !k.has('estimate'))
+      y.problem(node, 'needs a "source" or, where nothing is published, an "estimate" with its basis', subject);
     return null;
   }
   if (!month) return null;

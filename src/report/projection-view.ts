@@ -53,6 +53,8 @@ export function projectionJson(p: Projection | null): unknown {
     population: { yearly: p.population.yearly.toFixed(), basis: p.population.basis },
     // (from the incomes' year: the same file's money)
     households: (p.households ?? []).map((g) => ({ column: g.column, yearly: g.yearly.toFixed(), basis: g.basis, from: incomesFrom(p) })),
+    // the household columns no rate grows: as in the file, every year
+    kept: grownColumns(p).kept,
     localities: p.localities ?? null,
   };
 }

@@ -798,7 +798,7 @@ describe('simulate --years: projected estimates in the workbook', () => {
     const about = wb.getWorksheet('说明 About')!;
     const lines = about.getRows(2, about.rowCount - 1)!.map((row) => row.getCell(2).value);
     expect(lines).toContain(
-      'grown: wage_income (incomes), other_income (incomes), financial_assets (+5% a year), rigid_expenditure (+1.2% a year), emergency_need (+1% a year), weight (population); as in the file, every year: age, prior_dibao',
+      'grown: wage_income (incomes, +5% a year), other_income (incomes, +5% a year), financial_assets (+5% a year), rigid_expenditure (+1.2% a year), emergency_need (+1% a year), weight (population, 0% a year); as in the file, every year: age, prior_dibao',
     );
     expect(lines).toContainEqual(expect.stringMatching(/^rigid_expenditure \+1\.2% \(estimate: medical spending a household pays itself/));
   });
@@ -825,6 +825,7 @@ describe('simulate --years with a projection', () => {
       ['emergency_need', '0.01', 2025],
       ['financial_assets', '0.05', 2025],
     ]);
+    expect(out.projection.kept).toEqual(['age', 'prior_dibao']); // (the columns no rate grows: as in the file)
     const base = out.scenarios[0].years;
     for (const y of base) {
       expect(Object.keys(y.programs)).toContain('dibao');
@@ -967,6 +968,17 @@ describe('simulate --years with a projection', () => {
     // (the disposable incomes too: the projection grows them from 2025, the policy's newest is 2024's)
     expect(projected).toContain(
       'but the newest disposable incomes (the rigid-expenditure line) policies/guangxi-nanning.yaml gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are older: 2025 taken as unchanged, then grown',
+    );
+    // under a projection that does not grow them, the advice is to grow them there (it was to run with a projection:
+    // what the run did — a trial)
+    const own = join(mkdtempSync(join(tmpdir(), 'jiuzhu-grow-')), 'p.yaml');
+    writeFileSync(
+      own,
+      readFileSync('scenarios/projections/guangxi-nanning-4pct.yaml', 'utf8').replace(/^ {2}rigid\.disposable_income\.: .*\n/m, ''),
+    );
+    expect(simulate(...years, '--projection', own).stderr).toContain(
+      'note: policies/guangxi-nanning.yaml: the newest disposable incomes (the rigid-expenditure line) it gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are 3+ years older than 2027-12-31: carried forward unchanged (add the newer value, or grow it in projection guangxi-nanning-4pct: a line under uprate in ' +
+        `${own}, e.g. rigid.disposable_income.)\n`,
     );
     // the standards of the date: nothing of them (the sample's few households of some programs are said, section 5)
     expect(
@@ -1267,7 +1279,7 @@ describe('simulate --years with a projection', () => {
     const grow = (from: string) => [...args, '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--incomes-year', from];
     const said = (r: ReturnType<typeof jiuzhu>) => (JSON.parse(r.stdout).notes as string[]).filter((n) => n.startsWith('--incomes-year'));
     expect(said(jiuzhu(grow('2022')))).toEqual([
-      "--incomes-year 2022 grows the households' incomes 2022–2025 by projection guangxi-nanning-4pct's incomes rate, while policies/guangxi-nanning.yaml gives no dibao standard newer than 2022 (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01): held there until the projection grows them after 2025, so caseloads fall as incomes pass them — add the standards the locality set since, if any",
+      "--incomes-year 2022 grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) 2022–2025 by projection guangxi-nanning-4pct's rates, while policies/guangxi-nanning.yaml gives no dibao standard newer than 2022 (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01): held there until the projection grows them after 2025, so caseloads fall as incomes pass them — add the standards the locality set since, if any",
     ]);
     // incomes of 2021: the 2022 standards are newer, nothing to say; Guangzhou, whose standards rise each year, neither
     expect(said(jiuzhu(grow('2021')))).toEqual([]);

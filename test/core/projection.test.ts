@@ -200,6 +200,18 @@ describe('projectPopulation: the household columns a projection grows at their o
       'households: "emergency" is not a household column',
       'households emergency_need: "month" is for uprating a parameter: emergency_need grows by the year',
     ]);
+    // a 中文 name as the households file reads it is the column; the same column twice, or an empty basis, told once
+    const zh = readFileSync(FILE, 'utf8').replace('  financial_assets: {', '  金融资产: {');
+    expect(parseProjection(zh, 'p.yaml').households!.map((g) => g.column)).toEqual([
+      'rigid_expenditure',
+      'emergency_need',
+      'financial_assets',
+    ]);
+    const twice = zh.replace('  rigid_expenditure: {', '  financial_assets: {yearly: 0.05, estimate: ""}\n  rigid_expenditure: {');
+    expect(problemsOfSync(() => parseProjection(twice, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'households financial_assets: expected the basis of the estimate (text)',
+      'households: "金融资产" is financial_assets, given already: one growth a column',
+    ]);
     const notMap = readFileSync(FILE, 'utf8').replace(/^households:\n( {2}.*\n)+/m, 'households: [rigid_expenditure]\n');
     expect(problemsOfSync(() => parseProjection(notMap, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
       'households: expected a mapping of household columns to {yearly: 0.02, source or estimate}, e.g. rigid_expenditure',
