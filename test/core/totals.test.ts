@@ -9,8 +9,11 @@ const MAX = Number.MAX_SAFE_INTEGER;
 const DIBAO = PROGRAMS.findIndex((p) => p.id === 'dibao');
 const OTHER = PROGRAMS.findIndex((p) => p.id === 'low_income');
 
-/** A result receiving `annual` fen of dibao with `persons` persons, and 1 fen of low-income for one person. */
-function result(persons: number, annual: number) {
+/**
+ * A result receiving `annual` fen of dibao with `persons` persons, and (unless `alone`) 1 fen of low-income for one
+ * person (whose sums, each Σ weight, would be added in first whenever dibao's Σ weight could pass 2^53).
+ */
+function result(persons: number, annual: number, alone = false) {
   const r = emptyResult();
   r.present[0] = DIBAO;
   r.flag[DIBAO] = 1;
@@ -20,7 +23,7 @@ function result(persons: number, annual: number) {
   r.flag[OTHER] = 1;
   r.count[OTHER] = 1;
   r.annual[OTHER] = 1;
-  r.presentCount = 2;
+  r.presentCount = alone ? 1 : 2;
   return r;
 }
 
@@ -39,6 +42,7 @@ describe('Totals: the running sums of addPrograms', () => {
       [3_000_000_000_000_001, 3, 0, 3], // Σ persons alone passes 2^53 (at the second add), no cost
       [999_999_999, 3, 99_999_999, 4], // a cost term of ~1e17: past 2^53 on its own (to BigInt straight)
       [MAX, 3, 0, 2], // a persons term past 2^53 on its own (3 × (2^53 − 1), odd), no cost
+      [MAX, 0, 0, 3], // Σ weight alone passes 2^53 (no persons, no cost, no other program: nothing else does)
       [123_457, 2, 1_234_567, 1001], // small
     ];
     for (const read of [false, true]) {
@@ -46,7 +50,7 @@ describe('Totals: the running sums of addPrograms', () => {
       const want = [0n, 0n, 0n, 0n];
       for (const [w, n, a, times] of cases) {
         for (let k = 0; k < times; k++) {
-          t.addPrograms(w, result(n, a));
+          t.addPrograms(w, result(n, a, n === 0));
           want[0]! += BigInt(w);
           want[1]! += BigInt(w) * BigInt(n);
           want[2]! += BigInt(w) * BigInt(a);
@@ -55,8 +59,9 @@ describe('Totals: the running sums of addPrograms', () => {
         }
       }
       expect(sums(t, DIBAO)).toEqual(want);
-      const rows = BigInt(cases.reduce((s, c) => s + c[3], 0));
-      const weights = cases.reduce((s, [w, , , times]) => s + BigInt(w) * BigInt(times), 0n);
+      const withOther = cases.filter(([, n]) => n > 0);
+      const rows = BigInt(withOther.reduce((s, c) => s + c[3], 0));
+      const weights = withOther.reduce((s, [w, , , times]) => s + BigInt(w) * BigInt(times), 0n);
       expect(sums(t, OTHER)).toEqual([weights, weights, weights, rows]);
       // Handed over as plain data, merged and multiplied: the same sums.
       const back = Totals.of(t.plain());
