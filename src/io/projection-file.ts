@@ -4,11 +4,10 @@ import type { Node } from 'yaml';
 import { D } from '../core/money.js';
 import { PARAMS, suggestPath } from '../core/parameters/schema.js';
 import { COLUMNS } from '../core/columns.js';
-import { editDistance } from '../core/edit-distance.js';
 import { columnNamed, notGrowable, pathsOf, type ColumnGrowth, type Growth, type Projection } from '../core/projection.js';
 import { InputError } from '../errors.js';
 import { readText } from './policy-file.js';
-import { isMap, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
+import { didYouMean, isMap, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['projection', 'title', 'description', 'localities', 'base_year', 'uprate', 'incomes', 'population', 'households'];
 const GROWTH_KEYS = ['yearly', 'month', 'source', 'estimate'];
@@ -99,13 +98,9 @@ function columnGrowths(y: YamlFile, node: Node | null, given: boolean): ColumnGr
   for (const [column, v, pair] of y.entries(node)) {
     const why = notGrowable(column);
     if (why) {
-      // (a misspelt name: the nearest column that can grow)
-      const near = COLUMNS.map((c) => c.name)
-        .filter((c) => !notGrowable(c))
-        .map((c) => [c, editDistance(column, c)] as const)
-        .sort((a, b) => a[1] - b[1])[0];
-      const hint = why === 'is not a household column' && near && near[1] <= 3 ? `; did you mean "${near[0]}"?` : '';
-      y.problem(pair.key as Node, `"${column}" ${why}${hint}`, 'households');
+      // (a misspelt name: the nearest column that can grow, by either of its names)
+      const growable = COLUMNS.filter((c) => !notGrowable(c.name)).flatMap((c) => [c.name, ...c.zh]);
+      y.problem(pair.key as Node, `"${column}" ${why}${columnNamed(column) ? '' : didYouMean(column, growable)}`, 'households');
       continue;
     }
     // (by its canonical name: 金融资产 is financial_assets, as in the households file)

@@ -196,8 +196,8 @@ describe('projectPopulation: the household columns a projection grows at their o
       'households: "weight" grows with `population`',
       'households: "prior_dibao" is the dibao paid at the file’s date: not grown (a household paid dibao in a budget window leaves at what it was paid then)',
       'households: "age" is not an amount in yuan: a projection grows money columns only',
-      'households: "rigid_expenditur" is not a household column; did you mean "rigid_expenditure"?',
-      'households: "emergency" is not a household column',
+      'households: "rigid_expenditur" is not a household column (did you mean "rigid_expenditure"?)',
+      'households: "emergency" is not a household column (did you mean "emergency_need"?)',
       'households emergency_need: "month" is for uprating a parameter: emergency_need grows by the year',
     ]);
     // a 中文 name as the households file reads it is the column; the same column twice, or an empty basis, told once
