@@ -26,7 +26,9 @@ export function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, ba
   return f.range
     ? [
         table,
-        // (escaped in Markdown: a line beginning "* " is a bullet there — an analyst's briefing showed one)
+        // (in Markdown after a blank line: a line right under a table is one more row of it, in GitHub's and CommonMark
+        // tables — a 科长's Markdown; escaped: a line beginning "* " is a bullet there — an analyst's briefing)
+        ...(markdown ? [''] : []),
         `${markdown ? '\\*' : '*'} ${fundingRangeMethod(f.range)}`,
       ]
     : [table];
