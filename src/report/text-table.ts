@@ -97,9 +97,10 @@ export function inUnit(yuan: string, unit: Unit = 'yuan'): string {
 /** A weighted count for people: whole households and persons (half up), digits grouped; JSON keeps the exact figure. */
 export function groupCount(decimal: string): string {
   const [int, frac] = decimal.split('.');
+  // (a year's average of 0.25 households — one for 3 months — is not "0" beside its cost: a rules auditor's trial; nor
+  // are its 0.5 persons "1" beside "<1" households: a 科长's — anything between 0 and 1 is "<1")
+  if (int === '0' && /[1-9]/.test(frac ?? '')) return '<1';
   const up = frac !== undefined && frac[0]! >= '5';
-  // (a year's average of 0.25 households — one for 3 months — is not "0" beside its cost: a rules auditor's trial)
-  if (!up && int === '0' && /[1-9]/.test(frac ?? '')) return '<1';
   return groupDigits(up ? (BigInt(int!) + 1n).toString() : int!);
 }
 

@@ -4,12 +4,13 @@ import { displayWidth, groupCount, truncateMiddle } from '../../src/report/text-
 
 describe('groupCount', () => {
   it('rounds half up to whole households, digits grouped', () => {
-    expect(['0', '0.5', '1234.4', '1234.5', '179341.000000'].map(groupCount)).toEqual(['0', '1', '1,234', '1,235', '179,341']);
+    expect(['0', '1.5', '1234.4', '1234.5', '179341.000000'].map(groupCount)).toEqual(['0', '2', '1,234', '1,235', '179,341']);
   });
 
-  it('gives a year’s average under half a household as "<1", not "0" beside its cost', () => {
-    // one household paid 3 months of 12 (a gradual exit): 0.25 on average over the year
-    expect(['0.25', '0.000001', '0.0'].map(groupCount)).toEqual(['<1', '<1', '0']);
+  it('gives a year’s average under one household or person as "<1", not "0" beside its cost, nor "1"', () => {
+    // one household of two paid 3 months of 12 (a gradual exit): 0.25 households and 0.5 persons on average over the
+    // year — "<1" both, not "<1" households of "1" person (a 科长's trial)
+    expect(['0.25', '0.5', '0.999999', '0.000001', '0.0', '1.0'].map(groupCount)).toEqual(['<1', '<1', '<1', '<1', '0', '1']);
   });
 });
 
