@@ -1,7 +1,8 @@
 // The CLI entry: builds the commands, decides colour, runs the command asked for; its errors are mapped to exit codes
 // in exit.ts.
 import chalk from 'chalk';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { LANGS, oneOfWords } from './option-values.js';
 import { createRequire } from 'node:module';
 import { givesIo, guardPipe, guardSignals, report } from './exit.js';
 import { tellStrayBeforeMissing } from './stray-options.js';
@@ -54,21 +55,20 @@ function buildProgram(ctx: Ctx): Command {
       const command = await load();
       await endingWell(ctx, (c) => command(c, { ...o, quiet: Boolean(globals(cmd).quiet) }));
     };
-  // (the units as the outputs print them are taken too: a trial wrote --unit 万元)
-  const UNITS: Record<string, string> = { yuan: 'yuan', wan: 'wan', yi: 'yi', 元: 'yuan', 万元: 'wan', 亿元: 'yi' };
+  // (the units as the outputs print them are taken too: a trial wrote --unit 万元; a 科长 --unit 万)
+  const UNITS = { yuan: 'yuan', wan: 'wan', yi: 'yi', 元: 'yuan', 万元: 'wan', 亿元: 'yi', 万: 'wan', 亿: 'yi' };
   const unit = (where = 'the table, Markdown and workbook', stay = ' (JSON and CSV stay in yuan)') =>
     new Option('--unit <unit>', `money in ${where}: yuan 元, wan 万元, yi 亿元${stay}`)
-      .argParser((v: string) => {
-        const u = UNITS[v.normalize('NFKC').trim().toLowerCase()];
-        if (!u) throw new InvalidArgumentError('Allowed choices are yuan (元), wan (万元), yi (亿元).');
-        return u;
-      })
+      .argParser(oneOfWords(UNITS, 'yuan (元), wan (万元), yi (亿元)'))
       .default('yuan');
   const DESCRIBE =
     'the household described as in a case file, e.g. "{area: urban, persons: [{age: 40, wage_income: 1500}]}" (or the 中文 headers: {城乡: 城镇, 成员: [{年龄: 40}]}): incomes a month, rigid_expenditure the last 12 months\' total, financial_assets the household\'s';
   const scenario = (what: string) => new Option('--scenario <file>', what).argParser((v: string, prev: string[] = []) => [...prev, v]);
+  // (a 科长 wrote --lang 中文 and --lang cn: the language's names and locale spellings are taken too)
   const lang = (what: string) =>
-    new Option('--lang <lang>', `${what} (default: from LC_ALL, LC_MESSAGES or LANG: zh when it begins zh)`).choices(['zh', 'en']);
+    new Option('--lang <lang>', `${what}: zh 中文 or en (default: from LC_ALL, LC_MESSAGES or LANG: zh when it begins zh)`).argParser(
+      oneOfWords(LANGS, 'zh (中文), en (English)'),
+    );
 
   program
     .command('params')

@@ -1,5 +1,5 @@
 // Option values no command takes, refused before anything runs (cli/main.ts calls it for every command).
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { toStdout } from '../io/outputs.js';
 
@@ -41,3 +41,23 @@ export function refuseWorkbookNowhere(format: string, out: string | undefined, s
   if (stdoutIsTerminal && toStdout(out))
     throw new UsageError(`--format xlsx writes a workbook, which is not for a terminal: --out ${out} is one`, 'give --out FILE.xlsx');
 }
+
+/**
+ * An option's parser taking the words of `table` (matched whatever their width or case), each to its value; any other
+ * is refused with the choices (commander then names the option and the value given).
+ */
+export function oneOfWords<V extends string>(table: Readonly<Record<string, V>>, choices: string): (v: string) => V {
+  return (v: string) => {
+    const x = table[v.normalize('NFKC').trim().toLowerCase()];
+    if (!x) throw new InvalidArgumentError(`Allowed choices are ${choices}.`);
+    return x;
+  };
+}
+
+/** --lang's words: the codes, the locale spellings (zh_CN, zh-Hans), the languages' names. */
+export const LANGS: Readonly<Record<string, 'zh' | 'en'>> = {
+  ...Object.fromEntries(
+    ['zh', 'cn', 'zh-cn', 'zh_cn', 'zh-hans', 'chinese', '中文', '汉语', '汉', '中', '简体中文', '简体'].map((w) => [w, 'zh' as const]),
+  ),
+  ...Object.fromEntries(['en', 'en-us', 'en_us', 'en-gb', 'en_gb', 'english', '英文', '英语', '英'].map((w) => [w, 'en' as const])),
+};

@@ -65,9 +65,30 @@ describe('--unit', () => {
     expect(run('万元').stdout).toBe(wan.stdout);
     expect(run('亿元').stdout).toBe(run('yi').stdout);
     expect(run('元').stdout).toBe(run('yuan').stdout);
+    // (and 万, 亿 alone: a 科长's trial)
+    expect(run('万').stdout).toBe(wan.stdout);
+    expect(run('亿').stdout).toBe(run('yi').stdout);
     const bad = run('wanyuan');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("argument 'wanyuan' is invalid. Allowed choices are yuan (元), wan (万元), yi (亿元).");
+  });
+});
+
+// A 科长's trial wrote --lang 中文 and --lang cn: refused ("Allowed choices are zh, en.")
+describe('--lang', () => {
+  const explain = (lang: string) =>
+    jiuzhu(['explain', ...NANNING, '--household', 'H0004', '--date', '2025-06-30', '--brief', '-q', '--lang', lang]);
+  it('takes the language’s names and locale spellings; anything else is refused with the choices', () => {
+    const zh = explain('zh');
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^家庭 H0004/);
+    for (const w of ['中文', 'cn', 'zh_CN', 'zh-Hans', 'ZH', '简体中文']) expect(explain(w).stdout, w).toBe(zh.stdout);
+    const en = explain('en');
+    expect(en.stdout).toMatch(/^household H0004/);
+    for (const w of ['英文', 'English', 'en_US']) expect(explain(w).stdout, w).toBe(en.stdout);
+    const bad = explain('fr');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("argument 'fr' is invalid. Allowed choices are zh (中文), en (English).");
   });
 });
 
