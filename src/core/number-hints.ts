@@ -11,7 +11,8 @@ import { D } from './money.js';
 export function numberHint(text: string, decimals?: number): string {
   const t = text.trim();
   if (!t) return '';
-  const half = t.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  // (a full-width comma is a thousands separator as a comma is: a 科长's 2，500)
+  const half = t.replace(/[０-９．，]/g, (c) => (c === '．' ? '.' : c === '，' ? ',' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   if (half !== t && /^\d+(\.\d+)?$/.test(half)) return ` (full-width digits: write ${half})`;
   const pct = /^(\d+(?:\.\d+)?)\s*[%％]$/.exec(half);
   if (pct) return ` (a percentage: write ${D(pct[1]!).dividedBy(100).toFixed()})`;

@@ -1,11 +1,13 @@
 // The file system's refusals in words: a path that is missing, a directory, unreadable, on a full disk… is a usage
 // error (exit 2) naming the path and the cause, never an internal error. (The outputs' rules: io/outputs.ts.)
 import { createHash } from 'node:crypto';
-import { closeSync, constants, createReadStream, open as openFd, openSync } from 'node:fs';
+import { closeSync, constants, createReadStream, open as openFd, openSync, readdirSync } from 'node:fs';
+import { basename, dirname, extname, join, sep } from 'node:path';
 import { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout } from 'node:timers';
 import { open, readFile, stat } from 'node:fs/promises';
+import { editDistance } from '../core/edit-distance.js';
 import { InputError, UsageError } from '../errors.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 
@@ -34,7 +36,43 @@ const CAUSES: Readonly<Record<string, string>> = {
 export function fileError(e: unknown, doing: string, path: string): UsageError | unknown {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (!code || !/^E[A-Z]+$/.test(code)) return e;
-  return new UsageError(`cannot ${doing} ${path}: ${CAUSES[code] ?? code}`);
+  return new UsageError(
+    `cannot ${doing} ${path}: ${CAUSES[code] ?? code}`,
+    code === 'ENOENT' && doing.startsWith('read') ? besideIt(path) : undefined,
+  );
+}
+
+/**
+ * A missing input's neighbours: the file of its folder it most likely meant (a 科长's policies/nanning.yaml was
+ * policies/guangxi-nanning.yaml: a name holding the one given, or a few edits from it), else the folder's files of
+ * its kind when they are few. Undefined when nothing is there to offer.
+ */
+function besideIt(path: string): string | undefined {
+  const dir = dirname(path);
+  const name = basename(path);
+  const kind = (n: string) =>
+    extname(n)
+      .toLowerCase()
+      .replace(/^\.yml$/, '.yaml'); // (.yml and .yaml: one kind)
+  const ext = extname(name);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => kind(n) === kind(name) && !n.startsWith('.'));
+  } catch {
+    return undefined;
+  }
+  const at = (n: string) => (dir === '.' && !path.startsWith('.') ? n : join(dir, n));
+  const stem = name.slice(0, name.length - ext.length).toLowerCase();
+  const holding = stem.length >= 3 ? names.filter((n) => n.toLowerCase().includes(stem)) : [];
+  if (holding.length === 1) return `did you mean ${at(holding[0]!)}?`;
+  const near = names
+    .map((n) => [n, editDistance(name.toLowerCase(), n.toLowerCase())] as const)
+    .filter(([, d]) => d <= Math.max(2, Math.floor(name.length / 4)))
+    .sort((a, b) => a[1] - b[1]);
+  if (near.length) return `did you mean ${at(near[0]![0])}?`;
+  if (ext && names.length && names.length <= 8)
+    return `the ${ext} files in ${dir === '.' ? 'this folder' : `${dir}${sep}`}: ${names.sort().map(at).join(', ')}`;
+  return undefined;
 }
 
 /**

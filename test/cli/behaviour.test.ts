@@ -29,15 +29,37 @@ describe('exit codes and messages', () => {
     const nofile = jiuzhu(['params', '--policy', 'policies/nowhere.yaml']);
     expect([nofile.code, nofile.stderr]).toEqual([
       2,
-      'jiuzhu: cannot read the policy file policies/nowhere.yaml: no such file or directory\n',
+      'jiuzhu: cannot read the policy file policies/nowhere.yaml: no such file or directory\n' +
+        'hint: the .yaml files in policies/: policies/guangdong-guangzhou.yaml, policies/guangxi-nanning.yaml, policies/jiangxi-fuliang.yaml\n',
     ]);
+  });
+
+  // A 科长 gave policies/nanning.yaml, and was not told what policies/ holds
+  it('a missing input names the file of its folder it most likely meant', () => {
+    const hint = (...args: string[]) => jiuzhu(args).stderr.split('\n')[1] || undefined;
+    expect(hint('params', '--policy', 'policies/nanning.yaml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
+    expect(hint('params', '--policy', 'policies/guangxi-nanning.yml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
+    expect(hint('params', '--policy', 'policies/guangxi-nanning.json')).toBeUndefined(); // (no file of that kind there)
+    expect(hint('params', '--policy', 'policies/Guangxi-Naning.yaml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
+    expect(hint('simulate', '--policy', NANNING, '--households', 'policies/samples/household.csv')).toBe(
+      'hint: did you mean policies/samples/households.csv?',
+    );
+    expect(hint('params', '--policy', NANNING, '--scenario', 'scenarios/low-income-2.yaml')).toBe(
+      'hint: did you mean scenarios/low-income-2x.yaml?',
+    );
+    // (a folder of many: "tekun" is in 4 scenarios' names, and none is a few edits from it: nothing offered)
+    expect(hint('params', '--policy', NANNING, '--scenario', 'scenarios/tekun.yaml')).toBeUndefined();
   });
 
   it('simulate: a missing policy file and a missing households file together — the policy error, exit 2, no stack trace', () => {
     // The policy loads while the households file is looked at; its error must not escape as an unhandled rejection.
     for (const scenario of [[], ['--scenario', 'scenarios/low-income-2x.yaml']]) {
       const r = jiuzhu(['simulate', '--policy', 'policies/nowhere.yaml', '--households', 'nowhere.csv', ...scenario]);
-      expect([r.code, r.stderr]).toEqual([2, 'jiuzhu: cannot read the policy file policies/nowhere.yaml: no such file or directory\n']);
+      expect([r.code, r.stderr.split('\n')[0]]).toEqual([
+        2,
+        'jiuzhu: cannot read the policy file policies/nowhere.yaml: no such file or directory',
+      ]);
+      expect(r.stderr).not.toMatch(/nowhere\.csv|at .*\.js/);
     }
   });
 

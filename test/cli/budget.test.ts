@@ -123,6 +123,9 @@ describe('simulate --year', () => {
     expect(simulate('--year', '2024', '--date', '2024-06-30').code).toBe(2);
     expect(simulate('--year', '2024', '--per-household', join(mkdtempSync(join(tmpdir(), 'j-')), 'r.csv')).code).toBe(2);
     expect(simulate('--year', '24').stderr).toBe('jiuzhu: --year must be a calendar year such as 2026, got "24"\n');
+    // a year written in Chinese, or full-width (a 科长's 2025年): what to write
+    for (const y of ['2025年', '２０２５', '2025年度'])
+      expect(simulate('--year', y).stderr).toBe(`jiuzhu: --year must be a calendar year such as 2026, got "${y}" (write 2025)\n`);
     expect(simulate('--year', '2207').stderr).toBe('jiuzhu: --year must lie between 1990 and 2100, got "2207"\n');
   });
 });
@@ -1401,7 +1404,17 @@ describe('simulate --years --ranges', () => {
 describe('--years A-B as people write it', () => {
   // A budget officer's trial: "2027–2029", as the tables head the window, was refused with the generic message
   it('takes any dash, 至 or ~, full-width digits; says what to write for one year, a short year, a reversed or long span', () => {
-    for (const t of ['2027-2029', '2027–2029', '2027 — 2029', '2027~2029', '２０２７－２０２９', '2027至2029'])
+    // (and with 年 or 年度 after a year: a 科长's)
+    for (const t of [
+      '2027-2029',
+      '2027–2029',
+      '2027 — 2029',
+      '2027~2029',
+      '２０２７－２０２９',
+      '2027至2029',
+      '2027年-2029年',
+      '2027年度至2029年度',
+    ])
       expect(yearSpan(t), t).toEqual([2027, 2029]);
     const told = (t: string) => {
       try {

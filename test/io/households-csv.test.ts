@@ -132,6 +132,11 @@ describe('errors name file, line, column, value and what was expected', () => {
       'h.csv:3:6: column other_income: "0.5万" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (in yuan, the number alone: 0.5万 is 5000) (household H1, person p2)',
       'h.csv:3:7: column financial_assets: "-3" is not valid: expected an amount in yuan ≥ 0 (household H1, person p2)',
     ]);
+    // a full-width comma as the thousands separator (a 科长's 2，500), full-width digits beside it
+    expect(await problems('household_id,person_id,age,area,wage_income,other_income\nH1,p1,40,urban,"2，500",１，２００．５\n')).toEqual([
+      'h.csv:2:5: column wage_income: "2，500" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (no thousands separator: write 2500) (household H1, person p1)',
+      'h.csv:2:6: column other_income: "１，２００．５" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (no thousands separator: write 1200.5) (household H1, person p1)',
+    ]);
   });
 
   // A determinism audit: "+100.00" was told "expected an amount ≥ 0 with at most two decimals", which it is; "-0" and
