@@ -5,7 +5,9 @@
 // the parser refused is scanned, and only outside quotes and comments: a value may hold any of them.
 import type { Problem } from '../errors.js';
 
-const KEY = String.raw`[A-Za-z_][\w.\-]*`;
+// (a key may be 中文: a households file's headers are, and so are --describe's and a case file's keys: a 科长's
+// {城乡：城镇，成员：[{年龄：70}]} was told "Missing , or : between flow map items")
+const KEY = String.raw`[A-Za-z_\p{Script=Han}][\w.\-\p{Script=Han}]*`;
 
 /** Each full-width slip in the text, by its line and column (1-based, as the parser's positions). */
 export function keyboardSlips(text: string, file: string): Problem[] {
@@ -17,14 +19,14 @@ export function keyboardSlips(text: string, file: string): Problem[] {
     const space = lead.indexOf('\u3000');
     if (space >= 0) at(line, space + 1, 'a full-width space (U+3000 全角空格) in the indentation: indent with ordinary spaces');
     const code = plain(raw);
-    const key = new RegExp(String.raw`^[ \t\u3000]*(?:-\s+)?${KEY}\s*(：)`).exec(code);
+    const key = new RegExp(String.raw`^[ \t\u3000]*(?:-\s+)?${KEY}\s*(：)`, 'u').exec(code);
     const flow = code.includes('{') || code.includes('[');
-    const colons = flow ? [...code.matchAll(new RegExp(String.raw`[{,，]\s*${KEY}\s*(：)`, 'g'))] : [];
+    const colons = flow ? [...code.matchAll(new RegExp(String.raw`[{,，]\s*${KEY}\s*(：)`, 'gu'))] : [];
     for (const m of [key, ...colons]) {
       if (m) at(line, m.index + m[0].length, `a full-width colon "：" (U+FF1A) after a key: YAML needs ":" and a space`);
     }
     if (flow)
-      for (const m of code.matchAll(new RegExp(String.raw`，(?=\s*${KEY}\s*[:：])`, 'g')))
+      for (const m of code.matchAll(new RegExp(String.raw`，(?=\s*${KEY}\s*[:：])`, 'gu')))
         at(line, m.index + 1, `a full-width comma "，" (U+FF0C) between entries: YAML needs ","`);
   });
   return out.sort((a, b) => a.where!.line! - b.where!.line! || a.where!.col! - b.where!.col!);

@@ -1,6 +1,7 @@
 // Policy validation: every problem is reported, each with file:line:col and what was expected.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { keyboardSlips } from '../../src/io/yaml-slips.js';
 import { problemsOfSync } from '../helpers/problems.js';
 import { parsePolicy } from '../../src/io/policy-file.js';
 import { parseScenario } from '../../src/io/scenario-file.js';
@@ -182,6 +183,19 @@ describe('policy validation', () => {
     const quoted = SIMPLE.replace('name: {zh: 测试,', 'name: {zh: "测试：甲，乙",') + '# 注释：说明，\n  bad: [x\n';
     expect(problems(quoted).length).toBeGreaterThan(0);
     expect(problems(quoted).some((x) => x.includes('full-width'))).toBe(false);
+  });
+
+  // A 科长 typed --describe on a Chinese keyboard with the 中文 keys (城乡, 成员, 年龄): told only "Missing , or :"
+  it('names a full-width colon or comma after a 中文 key too', () => {
+    expect(keyboardSlips('{城乡：城镇，成员：[{年龄：70}]}', '--describe').map((p) => `${p.where!.col}: ${p.message}`)).toEqual([
+      '4: YAML: a full-width colon "：" (U+FF1A) after a key: YAML needs ":" and a space',
+      '7: YAML: a full-width comma "，" (U+FF0C) between entries: YAML needs ","',
+      '10: YAML: a full-width colon "：" (U+FF1A) after a key: YAML needs ":" and a space',
+      '15: YAML: a full-width colon "：" (U+FF1A) after a key: YAML needs ":" and a space',
+    ]);
+    expect(keyboardSlips('家庭编号：H1\n', 'h.yaml').map((p) => p.where!.col)).toEqual([5]); // (a block key)
+    // (a value holding them is not a key: 方案：甲 after "title: ")
+    expect(keyboardSlips('title: 方案：甲，乙\n', 'h.yaml')).toEqual([]);
   });
 
   // An author's retrial: in {…} a full-width colon or space parses (as a key of its own), and a value typed as text
