@@ -1,5 +1,7 @@
 // What `explain` shows: for each step, the rule, the parameters it read, the numbers it compared and
 // the result. Programs record into a Tracer only when one is injected (null on the hot path).
+import { COLUMN_BY_NAME } from './columns.js';
+
 export interface Check {
   /** e.g. "I < S × n" */
   readonly expr: string;
@@ -9,6 +11,11 @@ export interface Check {
   readonly holds: boolean;
   /** The test in Chinese, its expression kept: "无生活来源: inc(p) < S" (explain --lang zh). */
   readonly zh: string;
+  /**
+   * Its sides as a Chinese reader reads them, where they are columns' codes, not numbers: "有赡养人 是" (a 科长 read
+   * "has_capable_supporter 1 = 0"). Absent: lhs op rhs.
+   */
+  readonly zhSides?: string;
 }
 
 export interface TraceStep {
@@ -41,6 +48,15 @@ export class ListTracer implements Tracer {
   }
 }
 
-export function check(expr: string, lhs: string, op: string, rhs: string, holds: boolean, zh: string): Check {
-  return { expr, lhs, op, rhs, holds, zh };
+export function check(expr: string, lhs: string, op: string, rhs: string, holds: boolean, zh: string, zhSides?: string): Check {
+  return zhSides === undefined ? { expr, lhs, op, rhs, holds, zh } : { expr, lhs, op, rhs, holds, zh, zhSides };
+}
+
+/** A column's 中文 header (its first), as files write it. */
+export const zhColumn = (column: string): string => COLUMN_BY_NAME.get(column)!.zh[0]!;
+
+/** The 中文 word for a code of a column (the first its words give), as files write it: disability_grade 2 → 二级. */
+export function zhCode(column: string, code: number): string {
+  const words = COLUMN_BY_NAME.get(column)!.words ?? {};
+  return Object.keys(words).find((w) => words[w] === code) ?? String(code);
 }

@@ -29,7 +29,7 @@ export function checkText(c: Check, lang: Lang, colour = true): string {
   const held = colour ? (c.holds ? chalk.green(yes) : chalk.red(no)) : c.holds ? yes : no;
   if (lang !== 'zh') return `${c.expr}: ${c.lhs} ${c.op} ${c.rhs} → ${held}`;
   // (a test of a finding, true or false, is the finding alone: "家庭财产符合规定：false = true → 否" read as code)
-  return flagged(c) ? `${c.zh} → ${held}` : `${c.zh}：${c.lhs} ${c.op} ${c.rhs} → ${held}`;
+  return flagged(c) ? `${c.zh} → ${held}` : `${c.zh}：${c.zhSides ?? `${c.lhs} ${c.op} ${c.rhs}`} → ${held}`;
 }
 
 /** A check of a finding, true or false (assets_ok = true). */
@@ -42,7 +42,8 @@ export const signedFen = (fen: number): string => (fen > 0 ? `+${y(fen)}` : fen 
 export function baselineLine(result: HouseholdResult, baseline: HouseholdResult, lang: Lang): string {
   const [now, was] = [viewOf(result).annual, viewOf(baseline).annual];
   return lang === 'zh'
-    ? `  基线：每年 ${y(was)} 元；差额 Δ ${signedFen(now - was)}`
+    ? // (not 差额: the word of the gap payment, 差额发放 — a 科长's trial)
+      `  基线（现行政策）：每年 ${y(was)} 元；较基线 ${now === was ? '无变化' : `${signedFen(now - was)} 元`}`
     : `  baseline 基线: ${y(was)} a year; Δ ${signedFen(now - was)}`;
 }
 
@@ -52,7 +53,7 @@ function resultText(p: ProgramInfo, x: ProgramResult, lang: Lang): string {
   const zh = lang === 'zh';
   switch (p.kind) {
     case 'caseload':
-      return zh ? `认定${persons ? `，计 ${persons}` : ''}` : persons || 'identified';
+      return zh ? `已认定${persons ? `，共 ${persons}` : ''}` : persons || 'identified';
     case 'kept':
       return zh ? `每月 ${y(x.amount)} 元，共 ${x.months} 个月` : `${y(x.amount)} a month for ${x.months} months`;
     case 'once':
@@ -182,8 +183,10 @@ function nearMisses(steps: readonly TraceStep[], r: ReturnType<typeof viewOf>, s
     if (lang === 'zh') {
       // (the test not met, its numbers after: "不满足“无生活来源（inc(p) < S）”（900.00 < 810.00）")
       const c = failed[0]!;
-      const numbers = flagged(c) ? '' : `（${c.lhs} ${c.op} ${c.rhs}）`;
-      return [`  不属${rigid ? '刚性支出困难家庭' : p.zh}${st.person ? `（成员 ${shownId(st.person)}）` : ''}：不满足“${c.zh}”${numbers}`];
+      const numbers = flagged(c) ? '' : `（${c.zhSides ?? `${c.lhs} ${c.op} ${c.rhs}`}）`;
+      // (the test's name without its formula: "不满足“无具备履行能力的法定赡养、抚养、扶养义务人”（有赡养人 是）")
+      const test = c.zhSides ? c.zh.replace(/（[^（）]*[=<>≥≤∨∧][^（）]*）$/, '') : c.zh;
+      return [`  不属${rigid ? '刚性支出困难家庭' : p.zh}${st.person ? `（成员 ${shownId(st.person)}）` : ''}：不满足“${test}”${numbers}`];
     }
     const label = rigid ? '刚性支出困难 rigid-expenditure family' : programLabel(p);
     return [`  not ${label}${st.person ? ` (person ${shownId(st.person)})` : ''}: ${checkText(failed[0]!, lang, false)}`];

@@ -5,10 +5,10 @@ import { shownId } from '../core/invisible.js';
 import chalk from 'chalk';
 import { noteText } from '../core/policy-notes.js';
 import type { Explanation } from '../core/explain.js';
-import type { TraceStep } from '../core/trace.js';
+import { zhCode, zhColumn, type TraceStep } from '../core/trace.js';
 import { fenToYuan as y } from '../core/money.js';
 import type { Population } from '../core/population.js';
-import { CAPACITY, COLUMN_BY_NAME } from '../core/columns.js';
+import { CAPACITY } from '../core/columns.js';
 import { dec, inUse, madeBy, valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
 import { viewOf, type HouseholdResult } from '../core/engine.js';
 import type { Scenario } from '../core/scenario.js';
@@ -106,13 +106,6 @@ function countedText(pop: Population, p: number, deduction: number, lang: Lang):
   return `${name} ${y(inc)}${zh ? ' 元/月' : ''} = ${wage} + ${y(o)}`;
 }
 
-/** A column's 中文 header (its first) and the word for a code of it (the first its words give), as files write them. */
-const zhName = (column: string): string => COLUMN_BY_NAME.get(column)!.zh[0]!;
-function zhWord(column: string, code: number): string {
-  const words = COLUMN_BY_NAME.get(column)!.words ?? {};
-  return Object.keys(words).find((w) => words[w] === code) ?? String(code);
-}
-
 function members(pop: Population, h: number, s: Snapshot, lang: Lang): string[] {
   const out: string[] = [];
   const deduction = deductionOf(s);
@@ -123,15 +116,15 @@ function members(pop: Population, h: number, s: Snapshot, lang: Lang): string[] 
     out.push(
       lang === 'zh'
         ? `${id}：${[
-            `${zhName('age')} ${pop.age[p]}`,
-            `${zhName('wage_income')} ${y(pop.wage[p]!)} 元/月`,
-            `${zhName('other_income')} ${y(pop.other[p]!)} 元/月`,
+            `${zhColumn('age')} ${pop.age[p]}`,
+            `${zhColumn('wage_income')} ${y(pop.wage[p]!)} 元/月`,
+            `${zhColumn('other_income')} ${y(pop.other[p]!)} 元/月`,
             counted,
-            `${zhName('disability_grade')} ${zhWord('disability_grade', pop.disability[p]!)}`,
-            `${zhName('serious_illness')} ${zhWord('serious_illness', pop.ill[p]!)}`,
-            zhWord('labor_capacity', pop.labor[p]!),
-            `${zhName('self_care')} ${zhWord('self_care', pop.selfCare[p]!)}`,
-            `${zhName('has_capable_supporter')} ${zhWord('has_capable_supporter', pop.supporter[p]!)}`,
+            `${zhColumn('disability_grade')} ${zhCode('disability_grade', pop.disability[p]!)}`,
+            `${zhColumn('serious_illness')} ${zhCode('serious_illness', pop.ill[p]!)}`,
+            zhCode('labor_capacity', pop.labor[p]!),
+            `${zhColumn('self_care')} ${zhCode('self_care', pop.selfCare[p]!)}`,
+            `${zhColumn('has_capable_supporter')} ${zhCode('has_capable_supporter', pop.supporter[p]!)}`,
           ].join('，')}`
         : `${id}: age ${pop.age[p]}, wage ${y(pop.wage[p]!)}, other ${y(pop.other[p]!)}, ${counted}, ` +
             `disability ${pop.disability[p]}, ill ${pop.ill[p]}, labour ${CAPACITY[pop.labor[p]!]}, self-care ${CAPACITY[pop.selfCare[p]!]}, ` +
@@ -147,12 +140,12 @@ function householdLine(pop: Population, h: number, persons: number, lang: Lang):
   const draw = pop.takeUpDraw[h] ? (pop.takeUpDraw[h]! / 1e6).toFixed(6) : '';
   if (lang === 'zh')
     return [
-      zhWord('area', pop.area[h]!),
+      zhCode('area', pop.area[h]!),
       personsText(persons, lang),
-      `${zhName('financial_assets')} ${y(pop.assets[h]!)} 元`,
-      `${zhName('rigid_expenditure')} ${y(pop.rigid[h]!)} 元（近 12 个月）`,
-      `${zhName('on_dibao')} ${zhWord('on_dibao', pop.onDibao[h]!)}（${zhName('prior_dibao')} ${y(pop.prior[h]!)} 元/月）`,
-      `${zhName('emergency_need')} ${y(pop.emergency[h]!)} 元`,
+      `${zhColumn('financial_assets')} ${y(pop.assets[h]!)} 元`,
+      `${zhColumn('rigid_expenditure')} ${y(pop.rigid[h]!)} 元（近 12 个月）`,
+      `${zhColumn('on_dibao')} ${zhCode('on_dibao', pop.onDibao[h]!)}（${zhColumn('prior_dibao')} ${y(pop.prior[h]!)} 元/月）`,
+      `${zhColumn('emergency_need')} ${y(pop.emergency[h]!)} 元`,
       `权重 ${weight}`,
       ...(draw ? [`take_up_draw ${draw}`] : []),
     ].join('，');

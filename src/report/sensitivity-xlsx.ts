@@ -63,8 +63,8 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: MadeBy):
       money('区间低 low'),
       money('区间高 high'),
       money('较基线 Δ'),
-      money('差额区间低 Δ low'),
-      money('差额区间高 Δ high'),
+      money('较基线区间低 Δ low'),
+      money('较基线区间高 Δ high'),
       { header: '方法 method', width: 90 },
     ],
     v.central.map((c, i) => [
@@ -111,13 +111,13 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: MadeBy):
   if (v.central.length > 1)
     sheet(
       wb,
-      '方案差额 Scenario deltas',
+      '方案较基线 Scenario deltas',
       [
         SCENARIO_COLUMN,
         { header: '参数 parameter', width: 34 },
-        money('中值差额 Δ central'),
-        money('低端差额 Δ at low'),
-        money('高端差额 Δ at high'),
+        money('中值较基线 Δ central'),
+        money('低端较基线 Δ at low'),
+        money('高端较基线 Δ at high'),
         money('摆幅 swing'),
       ],
       v.estimates.flatMap((e) =>
@@ -135,8 +135,8 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: MadeBy):
         money('P5'),
         money('P50'),
         money('P95'),
-        money('差额 Δ P5'),
-        money('差额 Δ P95'),
+        money('较基线 Δ P5'),
+        money('较基线 Δ P95'),
       ],
       // (the central total beside the percentiles: when nearly every draw costs more, the central values sit toward
       // the cheaper ends of their ranges, as the CLI says)

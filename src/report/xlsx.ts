@@ -121,7 +121,7 @@ export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lea
       { header: `应保尽保 if all eligible took up (${U})`, width: 24, format: MONEY },
       { header: `较基线 Δ vs baseline (${U})`, width: 20, format: MONEY },
       { header: '依据估计 rests on an estimate', width: 14 },
-      { header: '户数差额 Δ households', width: 16, format: COUNT },
+      { header: '户数较基线 Δ households', width: 16, format: COUNT },
     ],
     runs.flatMap(({ s, at }) => [
       ...PROGRAMS.map((p) => {

@@ -385,7 +385,7 @@ describe('--format xlsx', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('总表 Totals')!;
-    expect(ws.getRow(1).getCell(10).value).toBe('户数差额 Δ households');
+    expect(ws.getRow(1).getCell(10).value).toBe('户数较基线 Δ households');
     const row = ws
       .getRows(2, ws.rowCount - 1)!
       .find((r) => r.getCell(1).value === 'low-income-1.5x' && r.getCell(3).value === 'low_income')!;

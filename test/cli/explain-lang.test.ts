@@ -51,7 +51,7 @@ describe('explain --lang zh and --brief', () => {
     expect(block(r.stdout, '结果')).toEqual([
       '结果',
       // I 900 < 1.5 × 810 = 1215 (gx-2021-opinions 一/二): low-income, its take-up an estimate
-      '  低保边缘 *：认定，计 1 人',
+      '  低保边缘 *：已认定，共 1 人',
       '  不符合低保：家庭人均收入 900.00 元/月，不低于城市低保标准 810.00 元/月（I 900.00 ≥ S × n 810.00）',
       // the one tekun check that failed, every other held (a near miss)
       '  不属特困（成员 p1）：不满足“无生活来源（inc(p) < S）”（900.00 < 810.00）',
@@ -86,10 +86,47 @@ describe('explain --lang zh and --brief', () => {
     // a gradual exit is the month's while kept
     const exiting = brief('{城乡: 城镇, 在保: 是, 低保金: 300, 成员: [{年龄: 40, 工资收入: 2000}]}').stdout;
     expect(exiting).toContain('  每月合计：300.00 元（其中低保渐退 300.00 元，共 3 个月）\n');
-    // a child with a supporter: the failed check names its column (a policy author read "（1 = 0）" as code)
+    // a child with a supporter: the failed check in the file's words (a policy author read "（1 = 0）" as code; a 科长
+    // "has_capable_supporter 1 = 0", and "无有履行能力" as no Chinese)
     expect(brief('{城乡: 城镇, 成员: [{年龄: 12}]}').stdout).toContain(
-      '不满足“无有履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）”（has_capable_supporter 1 = 0）',
+      '  不属特困（成员 p1）：不满足“无具备履行能力的法定赡养、抚养、扶养义务人”（有赡养人 是）\n',
     );
+    // a man of 45 able to work: the labour test in words (年龄, 劳动能力), not "age 45, labor_capacity full"
+    const full = jiuzhu([
+      'explain',
+      '--policy',
+      NANNING,
+      '--date',
+      '2024-12-31',
+      '--lang',
+      'zh',
+      '-q',
+      '--describe',
+      '{城乡: 城镇, 成员: [{年龄: 45, 有赡养人: 否}]}',
+    ]);
+    expect(full.stdout).toContain(
+      '  检验    无劳动能力（老年人 ∨ 未成年人 ∨ labor_capacity = none）：年龄 45，有劳动能力；老年人 ≥ 60 岁，未成年人 < 18 岁 → 否\n',
+    );
+    expect(full.stdout).toContain('  检验    无具备履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）：有赡养人 否 → 是\n');
+    // under a scenario: the change against the baseline, not 差额 (the gap payment's word)
+    const raised = ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'];
+    expect(brief(`{城乡: 城镇, 成员: [{年龄: 45, 工资收入: 1000}]}`).stdout).not.toContain('基线');
+    const more = jiuzhu([
+      'explain',
+      '--policy',
+      NANNING,
+      '--date',
+      '2024-12-31',
+      '--lang',
+      'zh',
+      '--brief',
+      '-q',
+      ...raised,
+      '--describe',
+      '{城乡: 城镇, 成员: [{年龄: 45, 工资收入: 700}]}',
+    ]);
+    // S 810 → 891 (+10 %): dibao 110.00 → 191.00 a month, 12 × 81 = 972 more a year
+    expect(more.stdout).toMatch(/^ {2}基线（现行政策）：每年 \d+\.\d\d 元；较基线 \+972\.00 元$/m);
     // a 中文 key that is a part of a column's: that column offered (工资 was offered 年龄)
     expect(brief('{城乡: 城镇, 成员: [{年龄: 40, 工资: 2000}]}').stderr).toContain(
       'unknown key "工资" in a person (did you mean "工资收入"?)',

@@ -300,7 +300,7 @@ describe('sensitivity --format xlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       '总额 Totals',
       '估计值 Estimates',
-      '方案差额 Scenario deltas',
+      '方案较基线 Scenario deltas',
       '抽样 Draws',
       '说明 About',
     ]);

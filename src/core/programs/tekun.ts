@@ -5,7 +5,7 @@
 // 003 §14 ≥ 1.6 × S; 004 §4 ≥ 1.3 × S (tekun.basic.multiplier). 002 四: 全护理 ≥ 70% 最低工资 (care share).
 import { CAPACITY, NONE } from '../columns.js';
 import { fenToYuan as y, roundTimes } from '../money.js';
-import { check } from '../trace.js';
+import { check, zhCode, zhColumn } from '../trace.js';
 import { countedIncome, enter, type Ctx } from './context.js';
 import type { Population } from '../population.js';
 import { traceParams, type Params, type Step } from './step.js';
@@ -141,6 +141,7 @@ function trace(
         `elderly ≥ ${elderlyAge}, minor < ${minorAge}`,
         inCategory,
         '属老年人、残疾人或未成年人（age ≥ elderly_age ∨ disability_grade ≥ 1 ∨ age < minor_age）',
+        `${zhColumn('age')} ${age}，${zhColumn('disability_grade')} ${zhCode('disability_grade', pop.disability[p]!)}；老年人 ≥ ${elderlyAge} 岁，未成年人 < ${minorAge} 岁`,
       ),
       check(
         'no labour capacity: elderly ∨ minor ∨ labor_capacity = none',
@@ -149,6 +150,7 @@ function trace(
         `elderly ≥ ${elderlyAge}, minor < ${minorAge}`,
         noLabour,
         '无劳动能力（老年人 ∨ 未成年人 ∨ labor_capacity = none）',
+        `${zhColumn('age')} ${age}，${zhCode('labor_capacity', pop.labor[p]!)}；老年人 ≥ ${elderlyAge} 岁，未成年人 < ${minorAge} 岁`,
       ),
       check('no source of living: inc(p) < S', y(inc), '<', y(S), noLiving, '无生活来源（inc(p) < S）'),
       check(
@@ -157,12 +159,14 @@ function trace(
         '=',
         '0',
         noSupporter,
-        '无有履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）',
+        // (a 科长 read "无有履行能力的…（has_capable_supporter 1 = 0）")
+        '无具备履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）',
+        `${zhColumn('has_capable_supporter')} ${zhCode('has_capable_supporter', pop.supporter[p]!)}`,
       ),
     ],
     result: is ? `tekun: ${y(basic)} basic + ${y(care)} care = ${y(basic + care)} per month` : 'not tekun',
     zh: {
-      rule: '特困 ⇔ 属老年人、残疾人或未成年人 ∧ 无劳动能力 ∧ 无生活来源（inc(p) < S）∧ 无有履行能力的法定义务人；每月 = round(倍数 × S) + round(照料护理比例[自理能力] × W)',
+      rule: '特困 ⇔ 属老年人、残疾人或未成年人 ∧ 无劳动能力 ∧ 无生活来源（inc(p) < S）∧ 无具备履行能力的法定义务人；每月 = round(倍数 × S) + round(照料护理比例[自理能力] × W)',
       result: is ? `特困人员：基本生活 ${y(basic)} + 照料护理 ${y(care)} = 每月 ${y(basic + care)} 元` : '不属特困人员',
     },
   });
