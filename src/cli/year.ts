@@ -92,6 +92,8 @@ export async function projectionOption(
 
 export interface YearRun {
   readonly id: string;
+  /** A scenario's title (its file's): said beside its id, as at a date (a 科长 saw the slug alone under --year). */
+  readonly title?: Scenario['title'];
   readonly periods: readonly Period[];
 }
 
@@ -102,8 +104,11 @@ export async function yearRuns(policyFile: string, scenarios: readonly Scenario[
 
 /** As yearRuns, of a policy read already (a projected one: simulate --year --projection). */
 function yearRunsOf(policy: Policy, scenarios: readonly Scenario[], year: number): Promise<YearRun[]> {
-  const runs = [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyUsable(policy, sc) }))];
-  return allOrEveryProblem(runs.map(async ({ id, policy: p }) => ({ id, periods: periodsOf(p, year) })));
+  const runs = [
+    { id: 'baseline', title: undefined, policy },
+    ...scenarios.map((sc) => ({ id: sc.id, title: sc.title, policy: applyUsable(policy, sc) })),
+  ];
+  return allOrEveryProblem(runs.map(async ({ id, title, policy: p }) => ({ id, title, periods: periodsOf(p, year) })));
 }
 
 /**
@@ -211,6 +216,7 @@ export function yearReport(r: YearRun, own: readonly Totals[], year: number): Sc
   const months = spans.map((s) => figures(s.month));
   return {
     id: r.id,
+    title: r.title,
     figures: figures(yearTotals(r.periods, own)),
     // (each span's month at its year's rate, × its months, ÷ 12 once: exact — a month is x ÷ 12, to 10 decimals)
     funding: fundingOf(

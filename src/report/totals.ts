@@ -280,7 +280,8 @@ export function totalsTable(r: SimulationReport): string {
 }
 
 const CASELOAD = 'caseload, no cost 仅计对象，不计支出';
-const titled = (s: Pick<ScenarioReport, 'id' | 'title'>) =>
+/** " — 其标题 its title" after a run's id: a scenario's file's title, the baseline's own (the id alone read as a slug). */
+export const titled = (s: Pick<ScenarioReport, 'id' | 'title'>) =>
   s.title ? ` — ${s.title.zh} ${s.title.en}` : s.id === 'baseline' ? ' — 基线（现行政策） the rules in force' : '';
 
 /** What the eligible column means, or why there is none (beside an estimated take-up rate it read as a contradiction). */

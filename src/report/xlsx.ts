@@ -25,7 +25,7 @@ import {
   monthRows,
 } from './sheets.js';
 import { ROUNDING_NOTE } from './text-table.js';
-import { delta, fundingDelta, RANGE_METHOD, type ScenarioReport, type SimulationReport } from './totals.js';
+import { delta, fundingDelta, RANGE_METHOD, titled, type ScenarioReport, type SimulationReport } from './totals.js';
 import type { Policy } from '../core/parameters/tree.js';
 
 export const COUNT = '#,##0';
@@ -51,6 +51,8 @@ export async function totalsWorkbook(r: SimulationReport, made: MadeBy): Promise
     wb,
     [
       ['地区 locality', `${r.policy.name.zh} ${r.policy.name.en}`],
+      // (each run's id, as the sheets' 方案 column gives it, beside its title: a 科长 read "baseline" and a slug)
+      ...r.scenarios.map((s): Cell[] => ['方案 scenario', `${s.id}${titled(s)}`]),
       ...datedRows(r.scenarios, r.date, r.householdsFile, money, r.unit),
       ...(r.projection ? projectionLines(r.projection, r.policy.id).map((l, i) => [i ? '' : '预测 projection', l.trim()]) : []),
       ...(r.notes ?? []).map((note) => ['注意 note', noteText(note)]),

@@ -11,7 +11,7 @@ import type { Projection } from '../core/projection.js';
 import { projectionLines } from './projection-view.js';
 
 export { projectionLines };
-import { delta, fundingDelta, RANGE_METHOD, signedIn, type ScenarioReport, type TotalRange } from './totals.js';
+import { delta, fundingDelta, RANGE_METHOD, signedIn, titled, type ScenarioReport, type TotalRange } from './totals.js';
 import { inUnit, UNIT_LABEL, type Unit } from './text-table.js';
 
 export interface YearsReport {
@@ -296,5 +296,5 @@ export const ranOn = (r: YearsReport) => `policy ${r.policy.file}; households ${
 /** A run's name: its id, and a scenario's title beside it. */
 export const runName = (r: YearsReport, id: string) => {
   const sc = r.scenarios?.find((x) => x.id === id);
-  return sc ? `${id} — ${sc.title.zh} ${sc.title.en}` : id;
+  return `${id}${titled({ id, title: sc?.title })}`;
 };

@@ -17,13 +17,14 @@ import {
   SCENARIO_COLUMN,
   monthColumns,
   monthRows,
+  type Cell,
 } from './sheets.js';
 import { fundingRangeEnds, LEVEL_LABELS, LEVELS, type Level } from '../core/funding.js';
 import { changeText } from '../core/scenario.js';
 import { noteText } from '../core/policy-notes.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { delta, fundingDelta, RANGE_METHOD, type ScenarioReport } from './totals.js';
-import { projectionLines, totalDelta, window, yearlyRate, type YearsReport } from './years-view.js';
+import { projectionLines, runName, totalDelta, window, yearlyRate, type YearsReport } from './years-view.js';
 import { deltaRangeRows } from './xlsx.js';
 
 /** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
@@ -193,6 +194,7 @@ export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<Excel
     wb,
     [
       ['地区 locality', `${r.policy.name.zh} ${r.policy.name.en}`],
+      ...r.runs.map((run): Cell[] => ['方案 scenario', runName(r, run.id)]),
       ['年度 years', `${r.years[0]}–${r.years.at(-1)}`],
       ['住户文件 households', r.householdsFile],
       ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],

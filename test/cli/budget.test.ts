@@ -130,6 +130,25 @@ describe('simulate --year', () => {
   });
 });
 
+// A 科长's --year table named the scenario by its id alone (at a date it had its title); --years the baseline likewise
+describe('each run named with its title', () => {
+  const REFORM = ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'];
+  const named = (r: { stdout: string }) => r.stdout.split('\n').filter((l) => /^(#### )?scenario /.test(l));
+  it.each([
+    ['--year', ['--year', '2025']],
+    ['--years', ['--years', '2025-2026', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml']],
+  ])('%s: table and Markdown', (_, more) => {
+    const want = [
+      'baseline — 基线（现行政策） the rules in force',
+      'dibao-standard-plus-10pct — 城乡低保标准提高10% Urban and rural dibao standards raised by 10 %',
+    ];
+    expect(named(simulate(...more, ...REFORM, '-q'))).toEqual(want.map((w) => `scenario ${w}`));
+    expect(named(simulate(...more, ...REFORM, '-q', '--format', 'markdown'))).toEqual(
+      want.map((w) => `#### scenario ${w.replace(/^([^ ]+)/, '`$1`')}`),
+    );
+  });
+});
+
 describe('who pays, and units', () => {
   it('central + provincial + city/county = each program’s cost, exactly', () => {
     const s = json('--date', '2024-12-31').scenarios[0];
@@ -390,6 +409,13 @@ describe('--format xlsx', () => {
       .getRows(2, ws.rowCount - 1)!
       .find((r) => r.getCell(1).value === 'low-income-1.5x' && r.getCell(3).value === 'low_income')!;
     expect(row.getCell(10).value).toBe(Number(want));
+    // each run's id as the 方案 column gives it, beside its title (a 科长 read "baseline" and a slug alone)
+    const about = wb.getWorksheet('说明 About')!;
+    const runs = about.getRows(2, about.rowCount - 1)!.filter((r) => r.getCell(1).value === '方案 scenario');
+    expect(runs.map((r) => r.getCell(2).value)).toEqual([
+      'baseline — 基线（现行政策） the rules in force',
+      'low-income-1.5x — 低保边缘家庭收入标准为低保标准的1.5倍 Low-income (dibao-edge) line at 1.5 × the dibao standard',
+    ]);
   });
 
   it('needs --out (a workbook is not for a terminal)', () => {
