@@ -36,7 +36,10 @@ import { ranged } from '../report/funding-ranges.js';
 export function budgetYear(text: string, flag = '--year'): number {
   if (!/^\d{4}$/.test(text)) {
     // (a 科长's 2025年; full-width ２０２５)
-    const plain = text.normalize('NFKC').trim().replace(/年度?$/, '');
+    const plain = text
+      .normalize('NFKC')
+      .trim()
+      .replace(/年度?$/, '');
     throw new UsageError(`${flag} must be a calendar year such as 2026, got "${text}"${/^\d{4}$/.test(plain) ? ` (write ${plain})` : ''}`);
   }
   if (Number(text) < 1990 || Number(text) > 2100) throw new UsageError(`${flag} must lie between 1990 and 2100, got "${text}"`);

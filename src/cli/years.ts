@@ -29,7 +29,10 @@ export function yearSpan(text: string): [number, number] {
     throw new UsageError(`--years ${why}, got "${text}"`, hint);
   };
   // (years written 2026年-2028年 or 2026年度: the numbers alone)
-  const t = text.normalize('NFKC').trim().replace(/(\d)\s*年度?/g, '$1');
+  const t = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/(\d)\s*年度?/g, '$1');
   if (/^\d{4}$/.test(t))
     bad(
       'is a span of years such as 2026-2028',
