@@ -99,6 +99,7 @@ function buildProgram(ctx: Ctx): Command {
         .default('table'),
     )
     .addOption(unit().default('yuan', 'yuan; wan with --format html'))
+    .addOption(lang('the language of the notes in the table, Markdown and workbook (JSON and CSV stay English)'))
     .option('--out <file>', 'write the totals to this file (atomically) instead of standard output; needed for xlsx')
     .option(
       '--per-household <file>',

@@ -1,5 +1,6 @@
 // What a scenario does that its totals alone would not say: a change no rule reads or none at all (its Δ of 0 read as a
 // finding), changes dated after the run, relations a reform breaks. Said on stderr, or kept as the report's notes.
+import type { Lang } from '../report/lang.js';
 import { snapshotChanges } from '../core/budget-year.js';
 import { dec, str, type Policy, type Snapshot } from '../core/parameters/tree.js';
 import { PREMIUM_GROUPS } from '../core/parameters/groups.js';
@@ -221,10 +222,15 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>)
  * (2,028.49 → 21.35 万元), and the same 2,028.49 in 2026 with a window from 2026, with nothing to say why. Later years:
  * households the window saw on dibao, leaving (core/year-exit.ts).
  */
-export function firstYearExitNote(report: Pick<YearsReport, 'runs' | 'years'>): string[] {
+export function firstYearExitNote(report: Pick<YearsReport, 'runs' | 'years'>, lang?: Lang): string[] {
   const base = report.runs[0];
   const [first] = report.years;
   if (!base || !firstYearExit(base.years)) return [];
+  // (in Chinese where the table is: the one note that explains the gradual exit's fall — a 科长's trial)
+  if (lang === 'zh')
+    return [
+      `注：${first} 年的低保渐退主要是文件登记在保（on_dibao 1）而收入已超过标准的家庭：各于 ${first} 年 1 月退出，按其 prior_dibao 领满渐退月数——是文件日期时的存量，算在所运行的第一年并随之移动（从 ${first + 1} 年起运行则算在 ${first + 1} 年），不是 ${first} 年的流量。${report.years.length > 1 ? '以后各年是期间所见在保家庭的退出（各按退出前所领低保），以及上一年结转的渐退。文件未登记（on_dibao 0）而期间进入低保的家庭，在保期间视为登记，退出时同样渐退。' : ''}`,
+    ];
   const later =
     report.years.length > 1
       ? ` In later years it is those the window saw on dibao leaving (each keeping the dibao it was paid before), and exits carried over from the year before. A household the file does not register (on_dibao 0) that joins dibao in the window is on the register while on dibao, and leaves with its exit.`

@@ -24,6 +24,7 @@ import { grownAlso, incomesFrom, projectPolicy, projectPopulation, type Projecti
 import { loadProjection } from '../io/projection-file.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
+import type { Lang } from '../report/lang.js';
 import { leftOutNotes } from '../report/sensitivity.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
@@ -142,6 +143,8 @@ export async function simulateYear(
     readonly projection?: string;
     /** The year the households' incomes are of (with projection; default its base_year). */
     readonly incomesYear?: string;
+    /** The language of the table's and Markdown's sentences, and of the notes that have one (en by default). */
+    readonly lang?: Lang;
   },
   scenarios: readonly Scenario[],
   year: number,
@@ -174,11 +177,12 @@ export async function simulateYear(
     scenarios: ranged(reports!, ranges),
     // (said where it grows the year: a base year at or after it projects nothing, and a note says so)
     ...(projection && (projection.baseYear < year || incomesFrom(projection) < year) ? { projection } : {}),
+    lang: o.lang,
     notes: [
       ...heardNotes(ctx),
-      ...(projection ? yearsNotes(written, projection, year, year, policy) : policyNotes(policy, [`${year}-12-31`])),
+      ...(projection ? yearsNotes(written, projection, year, year, policy) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
       ...(await incomesYearNotes(o.policy, projection)),
-      ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year] }),
+      ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year] }, o.lang),
       ...leftOutNotes(ranges),
     ],
   };

@@ -197,7 +197,8 @@ export function policyNotes(
     // (explain --lang zh: a caseworker's text in 中文, its notes too)
     if (lang === 'zh')
       return [
-        `注：${policy.file}：其中最新的${w.zh}（${whichZh(stale)}）早于 ${last} ${years} 年以上，沿用不变（请补充新的数值，或用 simulate --years 加 --projection 预测）`,
+        // (a 科长's wording: "其中最新的…早于 … 3 年以上，沿用不变" read as translated)
+        `注：${policy.file} 中最新的${w.zh}（${whichZh(stale)}）距 ${last} 已超过 ${years} 年，按原值沿用（请补充新的数值，或用 simulate --years 加 --projection 预测）`,
       ];
     return [
       `note: ${policy.file}: the newest ${newest(w, stale)} it gives (${which(stale)}) ${stale.length > 1 ? 'are' : 'is'} ` +

@@ -1,6 +1,8 @@
 // Which parameters in force are estimates, and which programs' results depend on them: every output says
 // so when a number it shows rests on an estimate.
 import chalk from 'chalk';
+import type { Lang } from './lang.js';
+import { estimateWords } from './totals-words.js';
 import { PARAMS } from '../core/parameters/schema.js';
 import { inUse, valueToJson, type Snapshot } from '../core/parameters/tree.js';
 import { dependsOnPath, PROGRAMS, type ProgramId } from '../core/programs/index.js';
@@ -52,12 +54,8 @@ export function programsOnEstimates(estimates: readonly EstimateUsed[]): Set<Pro
 export const estimatePaths = (estimates: readonly EstimateUsed[]): string[] => [...new Set(estimates.map((e) => e.path))];
 
 /** The note under a run's table: the estimates its figures rest on. */
-export function estimateNote(s: { readonly estimates: readonly EstimateUsed[] }): string[] {
+export function estimateNote(s: { readonly estimates: readonly EstimateUsed[] }, lang?: Lang): string[] {
   if (!s.estimates.length) return [];
-  return [
-    chalk.yellow(
-      `* rests on estimated parameters (${estimatePaths(s.estimates).length} in force): ${estimatePaths(s.estimates).join(', ')}`,
-    ),
-    chalk.dim("  see `jiuzhu params --format table` for each estimate's basis"),
-  ];
+  const [line, basis] = estimateWords(estimatePaths(s.estimates), lang);
+  return [chalk.yellow(line), chalk.dim(basis)];
 }

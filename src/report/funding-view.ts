@@ -4,9 +4,11 @@ import { D, fixed } from '../core/money.js';
 import { PROGRAMS, programLabel } from '../core/programs/index.js';
 import { fundingDeltaRange, fundingRangeMethod, LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
 import { inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
+import type { Lang } from './lang.js';
+import { fundingMethodWords } from './totals-words.js';
 
 /** Who pays, by program with a cost and in all (the shares are the policy's funding.* parameters). */
-export function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, base?: FundingReport): string[] {
+export function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, base?: FundingReport, lang?: Lang): string[] {
   const header = [`who pays 分级负担 (${UNIT_LABEL[unit]})`, ...LEVELS.map((l) => LEVEL_LABELS[l])];
   const rows = PROGRAMS.flatMap((p) => {
     const x = f.programs[p.id];
@@ -29,7 +31,7 @@ export function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, ba
         // (in Markdown after a blank line: a line right under a table is one more row of it, in GitHub's and CommonMark
         // tables — a 科长's Markdown; escaped: a line beginning "* " is a bullet there — an analyst's briefing)
         ...(markdown ? [''] : []),
-        `${markdown ? '\\*' : '*'} ${fundingRangeMethod(f.range)}`,
+        `${markdown ? '\\*' : '*'} ${fundingMethodWords(f.range, fundingRangeMethod(f.range), lang)}`,
       ]
     : [table];
 }

@@ -8,7 +8,9 @@ import { cost, type CornerFor, type SensitivityResult } from '../core/sensitivit
 import chalk from 'chalk';
 import { D } from '../core/money.js';
 import { inUnit, UNIT_LABEL, type Unit } from './text-table.js';
-import { RANGE_METHOD, signedIn, type ScenarioReport, type TotalRange } from './totals.js';
+import { signedIn, type ScenarioReport, type TotalRange } from './totals.js';
+import type { Lang } from './lang.js';
+import { deltaRangeWords, rangeMarkdownWords, rangeWords } from './totals-words.js';
 
 export const yuan = (v: bigint, t: Totals) => weightedYuan(v, BigInt(t.per));
 export const max = (xs: readonly bigint[]) => xs.reduce((a, b) => (b > a ? b : a));
@@ -163,36 +165,27 @@ export function swings(r: SensitivityResult): Array<{
 export const label = (a: Axis) => (a.targets.length > 1 ? `${a.path} +${a.targets.length - 1} (one value)` : a.path);
 
 /** The range under a run's Markdown table, or nothing: the total's, and a scenario's Δ's (Markdown had left it out). */
-export function rangeMarkdown(s: Pick<ScenarioReport, 'range'>, unit: Unit): string[] {
+export function rangeMarkdown(s: Pick<ScenarioReport, 'range'>, unit: Unit, lang?: Lang): string[] {
   if (!s.range) return [];
-  const u = UNIT_LABEL[unit];
-  return [
-    '',
-    `Range of the total (${u}): ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates with a range move it; ${RANGE_METHOD}).`,
-    ...(s.range.delta
-      ? ['', `Range of the Δ vs baseline (${u}): ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}.`]
-      : []),
-  ];
+  const r = s.range;
+  const delta = r.delta ? { low: signedIn(r.delta.low, unit), high: signedIn(r.delta.high, unit) } : null;
+  return rangeMarkdownWords({ ...r, low: inUnit(r.low, unit), high: inUnit(r.high, unit) }, delta, UNIT_LABEL[unit], lang);
 }
 
 /** The range line under a run's table, or nothing. */
-export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Unit): string[] {
+export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Unit, lang?: Lang): string[] {
   if (!s.range) return [];
   // where the total lies in it (a trial's central total sat near the low end, unsaid: most estimates could only raise it)
   const [lo, hi] = [D(s.range.low), D(s.range.high)];
   const at = hi.gt(lo) ? D(s.figures.total_annual_cost).minus(lo).dividedBy(hi.minus(lo)).times(100).toFixed(0) : null;
+  const u = UNIT_LABEL[unit];
+  const [range, how] = rangeWords({ ...s.range, low: inUnit(s.range.low, unit), high: inUnit(s.range.high, unit), at }, u, lang);
   return [
-    chalk.yellow(
-      `  range of the total 区间 (${UNIT_LABEL[unit]}): ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)}${at === null ? '' : ` (the total ${at} % of the way up)`}`,
-    ),
-    chalk.dim(`  (${s.range.moving} of ${s.range.estimates} estimates with a range move it; ${RANGE_METHOD}; which: jiuzhu sensitivity)`),
+    chalk.yellow(range),
+    chalk.dim(how),
     // a scenario's Δ, its range (both runs under the same values each time): a reform priced against an estimated baseline
     ...(s.range.delta
-      ? [
-          chalk.yellow(
-            `  range of the Δ vs baseline 较基线区间 (${UNIT_LABEL[unit]}): ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}`,
-          ),
-        ]
+      ? [chalk.yellow(deltaRangeWords(signedIn(s.range.delta.low, unit), signedIn(s.range.delta.high, unit), u, lang))]
       : []),
   ];
 }

@@ -16,6 +16,17 @@ import { ROUNDING_NOTE } from './text-table.js';
 import { fundingDeltaRange, fundingRangeMethod, LEVELS, type FundingReport } from '../core/funding.js';
 import type { Projection } from '../core/projection.js';
 import { projectionJson, projectionLines } from './projection-view.js';
+import type { Lang } from './lang.js';
+import {
+  changesWords,
+  estimateFootnote,
+  householdsLine,
+  monthSpan,
+  periodsWords,
+  RANGE_METHOD,
+  takeUpWords,
+  yearHeadline,
+} from './totals-words.js';
 import { fundingDelta, fundingLines, signedIn } from './funding-view.js';
 
 export { fundingDelta, signedIn };
@@ -56,8 +67,7 @@ export interface TotalRange {
   /** A scenario's Δ against the baseline, its range: the lowest and highest Δ of the runs made (deltaRange). */
   readonly delta?: { readonly low: string; readonly high: string };
 }
-export const RANGE_METHOD =
-  'the lowest and highest of the runs made: each estimate alone at either end of its range, and all at once at the ends that lower (raise) it';
+export { RANGE_METHOD };
 
 export interface SimulationReport {
   /** The money unit of the table and Markdown (JSON and CSV are in yuan). */
@@ -70,6 +80,8 @@ export interface SimulationReport {
   readonly notes?: readonly string[];
   /** The projection a budget year was grown by (simulate --year --projection): said as --years says it. */
   readonly projection?: Projection;
+  /** The language of the table's and Markdown's sentences (totals-words.ts; the labels are bilingual): en by default. */
+  readonly lang?: Lang;
 }
 
 export interface Delta {
@@ -153,18 +165,20 @@ function yearJson(y: YearReport, months: readonly MonthCost[]): Record<string, u
 }
 
 /** People-facing lines on a budget year: its periods, the changes inside it, each period's cost a month. */
-function yearLines(y: YearReport, markdown: boolean, unit: Unit): string[] {
-  const span = (p: YearReport['periods'][number]) =>
-    p.months.length === 1
-      ? monthName(y.year, p.months[0]!)
-      : `${monthName(y.year, p.months[0]!)} to ${monthName(y.year, p.months.at(-1)!)}`;
+function yearLines(y: YearReport, markdown: boolean, unit: Unit, lang?: Lang): string[] {
+  const span = (p: YearReport['periods'][number]) => monthSpan(monthName(y.year, p.months[0]!), monthName(y.year, p.months.at(-1)!), lang);
   const lines = [
-    `budget year ${y.year}: ${y.periods.length} period${y.periods.length > 1 ? 's' : ''} of months that pay alike (the same parameters; a gradual exit is paid in its own months) — ${y.periods.map((p) => `${span(p)} (${p.months.length} month${p.months.length > 1 ? 's' : ''})`).join(', ')}`,
-    y.changes.length
-      ? `changes ${y.changes.some((c) => c.date === `${y.year}-01-01`) ? 'on 1 January and ' : ''}inside the year: ${y.changes.map((c) => `${c.date} ${c.path} ${c.before} → ${c.after}${c.dated ? ` (dated ${c.dated} in the ${c.source?.startsWith('scenario ') ? 'scenario' : 'policy'}: the year's months are whole, so it counts from ${c.date})` : ''}`).join('; ')}`
-      : y.periods.length > 1
-        ? "no parameter changes inside the year: its periods are a gradual exit's months"
-        : 'no parameter changes inside the year: the year is 12 × a month',
+    periodsWords(
+      y.year,
+      y.periods.map((p) => ({ span: span(p), months: p.months.length })),
+      lang,
+    ),
+    changesWords(
+      y.changes.map((c) => ({ ...c, inScenario: Boolean(c.source?.startsWith('scenario ')) })),
+      y.changes.some((c) => c.date === `${y.year}-01-01`),
+      y.periods.length,
+      lang,
+    ),
   ];
   if (y.periods.length > 1) {
     const header = [`a month 每月 (${UNIT_LABEL[unit]})`, ...y.periods.map(span)];
@@ -256,12 +270,9 @@ function rows(s: ScenarioReport, color: boolean, unit: Unit): string[][] {
 }
 
 export function totalsTable(r: SimulationReport): string {
-  const base = r.scenarios[0]!.figures;
   const lines = [
-    chalk.bold(
-      `${r.policy.name.zh} ${r.policy.name.en} — ${r.scenarios[0]?.year ? `budget year ${r.date} 预算年度 (averages of its months; costs for the year)` : r.date}`,
-    ),
-    `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupCount(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons (${groupCount(base.persons)} weighted)`,
+    chalk.bold(`${r.policy.name.zh} ${r.policy.name.en} — ${r.scenarios[0]?.year ? yearHeadline(r.date, r.lang) : r.date}`),
+    householdsLine(counts(r), false, r.lang),
     ...(r.projection ? projectionLines(r.projection, r.policy.id).map((l) => chalk.dim(l)) : []),
   ];
   for (const s of r.scenarios) {
@@ -271,9 +282,9 @@ export function totalsTable(r: SimulationReport): string {
       chalk.bold(`scenario ${s.id}${titled(s)}`),
       textTable(header(s, unit), rows(s, true, unit), align(s), [PROGRAMS.length]),
     );
-    lines.push(...takeUpNote(s), ...rangeNote(s, unit), ...estimateNote(s));
-    if (s.year) lines.push(...yearLines(s.year, false, unit).map((l) => chalk.dim(l)));
-    if (s.funding) lines.push(...fundingLines(s.funding, false, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding));
+    lines.push(...takeUpNote(s, r.lang), ...rangeNote(s, unit, r.lang), ...estimateNote(s, r.lang));
+    if (s.year) lines.push(...yearLines(s.year, false, unit, r.lang).map((l) => chalk.dim(l)));
+    if (s.funding) lines.push(...fundingLines(s.funding, false, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding, r.lang));
   }
   lines.push('', chalk.dim(ROUNDING_NOTE));
   return lines.join('\n') + '\n';
@@ -285,35 +296,37 @@ export const titled = (s: Pick<ScenarioReport, 'id' | 'title'>) =>
   s.title ? ` — ${s.title.zh} ${s.title.en}` : s.id === 'baseline' ? ' — 基线（现行政策） the rules in force' : '';
 
 /** What the eligible column means, or why there is none (beside an estimated take-up rate it read as a contradiction). */
-export const takeUpNote = (s: Pick<ScenarioReport, 'figures'>): string[] => [
-  chalk.dim(
-    takeUpShows(s.figures)
-      ? '  households, persons and cost are what is received (take-up); "if all eligible took up": every eligible household'
-      : '  every eligible household takes its programs up: received = eligible (each take_up_draw, 0 where the file has none, is under every take-up rate)',
-  ),
+export const takeUpNote = (s: Pick<ScenarioReport, 'figures'>, lang?: Lang): string[] => [
+  chalk.dim(takeUpWords(takeUpShows(s.figures), lang)),
 ];
 
-export function totalsMarkdown(r: SimulationReport): string {
+/** The file's households and persons, rows and weighted, grouped for people. */
+const counts = (r: SimulationReport) => {
   const base = r.scenarios[0]!.figures;
+  return {
+    file: r.householdsFile,
+    rows: groupDigits(String(base.household_rows)),
+    weighted: groupCount(base.households),
+    persons: groupDigits(String(base.person_rows)),
+    personsWeighted: groupCount(base.persons),
+  };
+};
+
+export function totalsMarkdown(r: SimulationReport): string {
   const lines = [
-    `### ${r.policy.name.zh} ${r.policy.name.en} — ${r.date}`,
+    `### ${r.policy.name.zh} ${r.policy.name.en} — ${r.scenarios[0]?.year ? yearHeadline(r.date, r.lang) : r.date}`,
     '',
-    `${groupDigits(String(base.household_rows))} households (${groupCount(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons (${groupCount(base.persons)} weighted), from \`${r.householdsFile}\`.`,
+    householdsLine(counts(r), true, r.lang),
     ...(r.projection ? ['', ...projectionLines(r.projection, r.policy.id).map((l) => `> ${l}`)] : []),
   ];
   for (const s of r.scenarios) {
     const unit = r.unit ?? 'yuan';
     lines.push('', `#### scenario \`${s.id}\`${titled(s)}`, '', markdownTable(header(s, unit), rows(s, false, unit), align(s)));
-    if (s.year) lines.push('', ...yearLines(s.year, true, unit));
-    if (s.funding) lines.push('', ...fundingLines(s.funding, true, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding));
-    lines.push(...rangeMarkdown(s, unit));
-    if (s.estimates.length)
-      lines.push(
-        '',
-        `\\* rests on estimated parameters: ${estimatePaths(s.estimates)
-          .map((p) => `\`${p}\``)
-          .join(', ')}`,
-      );
+    if (s.year) lines.push('', ...yearLines(s.year, true, unit, r.lang));
+    if (s.funding)
+      lines.push('', ...fundingLines(s.funding, true, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding, r.lang));
+    lines.push(...rangeMarkdown(s, unit, r.lang));
+    if (s.estimates.length) lines.push('', estimateFootnote(estimatePaths(s.estimates), r.lang));
   }
   const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`); // (a rule's warning: as it is)
   lines.push('', ...notes, ...(notes.length ? [''] : []), `_${ROUNDING_NOTE}._`);

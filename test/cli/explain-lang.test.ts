@@ -27,7 +27,7 @@ describe('explain --lang zh and --brief', () => {
     const zh = at('zh', registered);
     expect(zh.code, zh.stderr).toBe(0);
     expect(zh.stderr).toContain(
-      '注：policies/guangxi-nanning.yaml：其中最新的低保标准（城市 810，2022-04-01 起；农村 566.67，2022-04-01 起）早于 2025-06-30 3 年以上，沿用不变（请补充新的数值，或用 simulate --years 加 --projection 预测）\n',
+      '注：policies/guangxi-nanning.yaml 中最新的低保标准（城市 810，2022-04-01 起；农村 566.67，2022-04-01 起）距 2025-06-30 已超过 3 年，按原值沿用（请补充新的数值，或用 simulate --years 加 --projection 预测）\n',
     );
     expect(zh.stderr).toContain('注：该户现领低保（on_dibao 1）但 prior_dibao 为 0：若退出低保，渐退期无可延续的低保金');
     expect(zh.stderr).not.toContain('note: policies/guangxi-nanning.yaml');

@@ -4,16 +4,11 @@
 // right under its table: rendered, it was a last row.
 import { describe, expect, it } from 'vitest';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+import { underTables } from '../helpers/markdown.js';
 
 const NANNING = ['--policy', 'policies/guangxi-nanning.yaml'];
 const REFORM = ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'];
 const PROJECTION = ['--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml'];
-
-/** Lines (1-based, with their text) that are not table rows nor blank and come right after a table row. */
-export function underTables(md: string): string[] {
-  const lines = md.split('\n');
-  return lines.flatMap((l, i) => (i > 0 && lines[i - 1]!.startsWith('|') && l !== '' && !l.startsWith('|') ? [`${i + 1}: ${l}`] : []));
-}
 
 const markdown = (...args: string[]) => {
   const r = jiuzhu([...args, '--format', 'markdown', '-q']);

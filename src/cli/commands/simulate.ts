@@ -32,6 +32,7 @@ import { streamHouseholds } from '../../engine/households.js';
 import { UsageError } from '../../errors.js';
 import { fundingOf } from '../../core/funding.js';
 import type { Unit } from '../../report/text-table.js';
+import { langFromEnv, type Lang } from '../../report/lang.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
 import { budgetYear, incomesYearWithProjection, simulateYear } from '../year.js';
 import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
@@ -58,6 +59,8 @@ export interface SimulateOptions {
   readonly year?: string;
   /** The money unit of the table and Markdown. */
   readonly unit?: Unit;
+  /** The language of the notes in the table, Markdown and workbook (default from the locale; JSON and CSV: English). */
+  readonly lang?: Lang;
   /** Write the totals here instead of standard output. */
   readonly out?: string;
   /** Several budget years, and how they grow. */
@@ -71,7 +74,10 @@ export interface SimulateOptions {
 
 const CHUNK = 4096;
 
-export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
+export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise<void> {
+  // (JSON and CSV are contracts: their notes stay English whatever the locale)
+  const people = ['table', 'markdown', 'xlsx'].includes(given.format);
+  const o: SimulateOptions = { ...given, lang: people ? (given.lang ?? langFromEnv(ctx.env)) : 'en' };
   refuseWorkbookNowhere(o.format, o.out, ctx.stdout.isTTY);
   await refuseOverwrite(
     [
@@ -103,6 +109,9 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
       // (the option in the way named first: with --stream it spoke of the date and the format, which were fine)
       `--ranges does not go with ${o.stream ? '--stream' : o.perHousehold ? '--per-household' : '--format csv'}: it goes with one --date, --year or --years and the table, JSON, Markdown or workbook; for CSV: jiuzhu sensitivity --format csv`,
     );
+  // (--years's tables say more — the projection, growth, the window — and are English for now: said, not left to surprise)
+  if (o.years !== undefined && given.lang === 'zh' && people && !o.quiet)
+    ctx.stderr.write('注：simulate --years 的表格说明暂为英文（单一日期与 --year 的说明按 --lang 为中文）\n');
   if (o.years !== undefined) return simulateYearsCommand(ctx, o);
   if (o.year !== undefined) return simulateYearCommand(ctx, o);
   const date = simulationDate(ctx, o.date, { quiet: o.quiet, year: true });
@@ -158,7 +167,8 @@ export async function simulateCommand(ctx: Ctx, o: SimulateOptions): Promise<voi
       }),
       ranges,
     ),
-    notes: [...heardNotes(ctx), ...policyNotes(loaded[0]!.snapshot.policy, [date]), ...leftOutNotes(ranges)],
+    notes: [...heardNotes(ctx), ...policyNotes(loaded[0]!.snapshot.policy, [date], [], o.lang), ...leftOutNotes(ranges)],
+    lang: o.lang,
   };
   const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed)] };
   try {

@@ -1,0 +1,163 @@
+// The sentences of simulate's table and Markdown in the reader's language (--lang, default from the locale): a 科长's
+// trial read every note under the table in English, the one that explains the gradual exit's fall among them. The
+// tables' own labels stay bilingual (program 项目, total 合计); JSON and CSV are contracts, in English, and never read
+// these. One place for each sentence in both languages: totals.ts, estimates.ts, sensitivity-rows.ts, funding-view.ts
+// and year.ts ask here.
+import type { Lang } from './lang.js';
+
+const zh = (lang: Lang | undefined) => lang === 'zh';
+
+/** The title line's date part of a budget year. */
+export const yearHeadline = (year: number | string, lang?: Lang) =>
+  zh(lang)
+    ? `${year} 预算年度（户数、人数为各月平均；支出为全年）`
+    : `budget year ${year} 预算年度 (averages of its months; costs for the year)`;
+
+/** How many households and persons the file holds, rows and weighted (figures grouped already). */
+export function householdsLine(
+  n: {
+    readonly file: string;
+    readonly rows: string;
+    readonly weighted: string;
+    readonly persons: string;
+    readonly personsWeighted: string;
+  },
+  markdown: boolean,
+  lang?: Lang,
+): string {
+  if (zh(lang))
+    return markdown
+      ? `共 ${n.rows} 户（加权 ${n.weighted} 户）、${n.persons} 人（加权 ${n.personsWeighted} 人），来自 \`${n.file}\`。`
+      : `${n.file}：${n.rows} 户（加权 ${n.weighted} 户），${n.persons} 人（加权 ${n.personsWeighted} 人）`;
+  const counts = `${n.rows} households (${n.weighted} weighted), ${n.persons} persons (${n.personsWeighted} weighted)`;
+  return markdown ? `${counts}, from \`${n.file}\`.` : `${n.file}: ${counts}`;
+}
+
+/** What the eligible column means (`shows`), or why there is none. */
+export const takeUpWords = (shows: boolean, lang?: Lang) =>
+  zh(lang)
+    ? shows
+      ? '  户数、人数和支出为实际享受的（按各项申请率）；“应保尽保”：符合条件的家庭全部享受时'
+      : '  符合条件的家庭全部享受：实际享受 = 符合条件（每户的 take_up_draw——文件没有的取 0——都低于各项申请率）'
+    : shows
+      ? '  households, persons and cost are what is received (take-up); "if all eligible took up": every eligible household'
+      : '  every eligible household takes its programs up: received = eligible (each take_up_draw, 0 where the file has none, is under every take-up rate)';
+
+/** The estimates a run rests on: the line under the table, and where their basis is. */
+export const estimateWords = (paths: readonly string[], lang?: Lang): [string, string] =>
+  zh(lang)
+    ? [`* 标 * 的项目用了估计参数（现行 ${paths.length} 项）：${paths.join(', ')}`, '  各项估计的依据：jiuzhu params --format table']
+    : [
+        `* rests on estimated parameters (${paths.length} in force): ${paths.join(', ')}`,
+        "  see `jiuzhu params --format table` for each estimate's basis",
+      ];
+
+/** …and Markdown's footnote of them. */
+export const estimateFootnote = (paths: readonly string[], lang?: Lang) =>
+  `\\* ${zh(lang) ? '标 \\* 的项目用了估计参数：' : 'rests on estimated parameters: '}${paths.map((p) => `\`${p}\``).join(', ')}`;
+
+export const RANGE_METHOD =
+  'the lowest and highest of the runs made: each estimate alone at either end of its range, and all at once at the ends that lower (raise) it';
+const RANGE_METHOD_ZH = '取各次运行的最低与最高：每项估计单独取其区间两端，以及全部同时取使合计降低（升高）的一端';
+
+/** The total's range under the table: where the total lies in it, and how it was made. */
+export function rangeWords(
+  r: { readonly low: string; readonly high: string; readonly at: string | null; readonly moving: number; readonly estimates: number },
+  unit: string,
+  lang?: Lang,
+): [string, string] {
+  return zh(lang)
+    ? [
+        `  合计区间 (${unit}): ${r.low} – ${r.high}${r.at === null ? '' : `（合计位于区间的 ${r.at}% 处）`}`,
+        `  （${r.estimates} 项有区间的估计中 ${r.moving} 项会移动它；${RANGE_METHOD_ZH}；是哪几项：jiuzhu sensitivity）`,
+      ]
+    : [
+        `  range of the total 区间 (${unit}): ${r.low} – ${r.high}${r.at === null ? '' : ` (the total ${r.at} % of the way up)`}`,
+        `  (${r.moving} of ${r.estimates} estimates with a range move it; ${RANGE_METHOD}; which: jiuzhu sensitivity)`,
+      ];
+}
+
+/** A scenario's Δ, its range, under the table. */
+export const deltaRangeWords = (low: string, high: string, unit: string, lang?: Lang) =>
+  zh(lang) ? `  较基线区间 (${unit}): ${low} – ${high}` : `  range of the Δ vs baseline 较基线区间 (${unit}): ${low} – ${high}`;
+
+/** …and both in Markdown. */
+export function rangeMarkdownWords(
+  r: { readonly low: string; readonly high: string; readonly moving: number; readonly estimates: number },
+  delta: { readonly low: string; readonly high: string } | null,
+  unit: string,
+  lang?: Lang,
+): string[] {
+  const total = zh(lang)
+    ? `合计区间（${unit}）：${r.low} – ${r.high}（${r.estimates} 项有区间的估计中 ${r.moving} 项会移动它；${RANGE_METHOD_ZH}）。`
+    : `Range of the total (${unit}): ${r.low} – ${r.high} (${r.moving} of ${r.estimates} estimates with a range move it; ${RANGE_METHOD}).`;
+  if (!delta) return ['', total];
+  return [
+    '',
+    total,
+    '',
+    zh(lang)
+      ? `较基线区间（${unit}）：${delta.low} – ${delta.high}。`
+      : `Range of the Δ vs baseline (${unit}): ${delta.low} – ${delta.high}.`,
+  ];
+}
+
+/** A budget year's periods of months that pay alike (each its span and months). */
+export function periodsWords(year: number, spans: ReadonlyArray<{ readonly span: string; readonly months: number }>, lang?: Lang): string {
+  if (zh(lang))
+    return `${year} 预算年度：${spans.length} 个支付相同的时段（参数相同；低保渐退按其月份支付）——${spans.map((s) => `${s.span}（${s.months} 个月）`).join('，')}`;
+  const n = spans.length;
+  return `budget year ${year}: ${n} period${n > 1 ? 's' : ''} of months that pay alike (the same parameters; a gradual exit is paid in its own months) — ${spans.map((s) => `${s.span} (${s.months} month${s.months > 1 ? 's' : ''})`).join(', ')}`;
+}
+
+/** "2025-01 to 2025-03" / "2025-01 至 2025-03". */
+export const monthSpan = (first: string, last: string, lang?: Lang) =>
+  first === last ? first : `${first} ${zh(lang) ? '至' : 'to'} ${last}`;
+
+/** The changes inside a budget year, each "date path before → after" with its own date where it was a month's middle. */
+export function changesWords(
+  changes: ReadonlyArray<{
+    readonly date: string;
+    readonly path: string;
+    readonly before: string;
+    readonly after: string;
+    readonly dated?: string;
+    readonly inScenario: boolean;
+  }>,
+  onNewYear: boolean,
+  periods: number,
+  lang?: Lang,
+): string {
+  if (!changes.length)
+    return zh(lang)
+      ? periods > 1
+        ? '年内参数无变化：各时段为低保渐退的月份'
+        : '年内参数无变化：全年 = 12 × 一个月'
+      : periods > 1
+        ? "no parameter changes inside the year: its periods are a gradual exit's months"
+        : 'no parameter changes inside the year: the year is 12 × a month';
+  const each = changes.map((c) => {
+    const head = `${c.date} ${c.path} ${c.before} → ${c.after}`;
+    if (!c.dated) return head;
+    return zh(lang)
+      ? `${head}（${c.inScenario ? '方案' : '政策'}所载日期 ${c.dated}：年内按整月计，自 ${c.date} 起）`
+      : `${head} (dated ${c.dated} in the ${c.inScenario ? 'scenario' : 'policy'}: the year's months are whole, so it counts from ${c.date})`;
+  });
+  return zh(lang)
+    ? `年内参数变化${onNewYear ? '（含 1 月 1 日）' : ''}：${each.join('；')}`
+    : `changes ${onNewYear ? 'on 1 January and ' : ''}inside the year: ${each.join('; ')}`;
+}
+
+/** Who pays's footnote: how each level's range was made (the JSON's `method` stays core/funding.ts's English). */
+export function fundingMethodWords(
+  r: { readonly estimates: readonly unknown[]; readonly costs?: boolean },
+  english: string,
+  lang?: Lang,
+): string {
+  if (!zh(lang)) return english;
+  const n = r.estimates.length;
+  const apart = '各级各取其两端，故各级两端之和不必等于合计的两端';
+  return r.costs
+    ? `取为合计区间所做各次运行的最低与最高，每次按${n ? ` ${n} 项估计的分担比例各自单独取其区间两端、变化相加` : '现行分担比例'}拆分；${apart}`
+    : `${n} 项估计的分担比例各自单独取其区间两端、变化相加（支出不变：支出自身的区间即合计的区间，--ranges 也移动它们）；${apart}`;
+}

@@ -1,0 +1,116 @@
+// simulate --lang zh (or a Chinese locale): the sentences of the table, Markdown and workbook in Chinese — a 科长's
+// trial read every note under the budget year's table in English, the one that explains the gradual exit's fall among
+// them. The figures, the bilingual labels and the JSON and CSV contracts are the same whatever the language.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+import { underTables } from '../helpers/markdown.js';
+
+const NANNING = ['--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE];
+const REFORM = ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'];
+const simulate = (args: string[], env?: Record<string, string>) => {
+  const r = jiuzhu(['simulate', ...NANNING, ...args], { env });
+  expect(r.code, r.stderr).toBe(0);
+  return r;
+};
+/** The table's rows of figures (a label, then numbers): what no language changes. */
+const figures = (t: string) => t.split('\n').filter((l) => /^\S.*\s[\d,.<−+%() ]+$/.test(l) && /\d/.test(l));
+
+// English sentences the Chinese table must not carry (the labels, bilingual, aside)
+const ENGLISH = [
+  /households \(/,
+  /takes its programs up|what is received/,
+  /rests on estimated parameters/,
+  /each estimate's basis/,
+  /budget year \d{4}:/,
+  /no parameter changes/,
+  /range of the total/,
+  /estimates with a range move it/,
+  /funding shares that are estimates/,
+  /the gradual exit in \d{4} is chiefly/,
+];
+
+describe('simulate --lang zh', () => {
+  it('at a date: the households line, take-up, estimates and who pays’s footnote in Chinese; the same figures', () => {
+    const zh = simulate(['--date', '2025-06-30', ...REFORM, '--lang', 'zh']);
+    const en = simulate(['--date', '2025-06-30', ...REFORM, '--lang', 'en']);
+    // the sample: 600 rows, 179,341.46 weighted (the English line's figures)
+    expect(en.stdout).toContain('policies/samples/households.csv: 600 households (179,341 weighted), 1,697 persons (506,535 weighted)\n');
+    expect(zh.stdout).toContain('policies/samples/households.csv：600 户（加权 179,341 户），1,697 人（加权 506,535 人）\n');
+    expect(zh.stdout).toContain('  符合条件的家庭全部享受：实际享受 = 符合条件（每户的 take_up_draw——文件没有的取 0——都低于各项申请率）\n');
+    expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（现行 34 项）：dibao\.assets\.limit_months, /m);
+    expect(zh.stdout).toContain('\n  各项估计的依据：jiuzhu params --format table\n');
+    expect(zh.stdout).toMatch(/^\* 6 项估计的分担比例各自单独取其区间两端、变化相加/m);
+    for (const e of ENGLISH) expect(zh.stdout, String(e)).not.toMatch(e);
+    expect(figures(zh.stdout)).toEqual(figures(en.stdout));
+    expect(figures(zh.stdout).length).toBeGreaterThan(30);
+    // the policy's stale standard, on stderr, in Chinese too
+    expect(zh.stderr).toContain(
+      '注：policies/guangxi-nanning.yaml 中最新的低保标准（城市 810，2022-04-01 起；农村 566.67，2022-04-01 起）距 2025-06-30 已超过 3 年，按原值沿用',
+    );
+  });
+
+  it('a budget year with --ranges: its periods, the ranges and the first year’s exit note in Chinese', () => {
+    const zh = simulate(['--year', '2025', ...REFORM, '--ranges', '--lang', 'zh', '--unit', '万元']);
+    const en = simulate(['--year', '2025', ...REFORM, '--ranges', '--lang', 'en', '--unit', '万元']);
+    expect(zh.stdout.split('\n')[0]).toBe('广西壮族自治区·南宁市 Guangxi / Nanning — 2025 预算年度（户数、人数为各月平均；支出为全年）');
+    // the sample's exits paid January–March (6 months of gradual exit from a date in the file: DOMAIN step 7)
+    expect(zh.stdout).toContain(
+      '2025 预算年度：2 个支付相同的时段（参数相同；低保渐退按其月份支付）——2025-01 至 2025-03（3 个月），2025-04 至 2025-12（9 个月）\n',
+    );
+    expect(zh.stdout).toContain('年内参数无变化：各时段为低保渐退的月份\n');
+    expect(zh.stdout).toMatch(/^ {2}合计区间 \(万元 10k yuan\): [\d,.]+ – [\d,.]+（合计位于区间的 \d+% 处）$/m);
+    expect(zh.stdout).toMatch(/^ {2}较基线区间 \(万元 10k yuan\): \+[\d,.]+ – \+[\d,.]+$/m);
+    for (const e of ENGLISH) expect(zh.stdout, String(e)).not.toMatch(e);
+    expect(figures(zh.stdout)).toEqual(figures(en.stdout));
+    expect(zh.stderr).toMatch(/^注：2025 年的低保渐退主要是文件登记在保（on_dibao 1）而收入已超过标准的家庭/m);
+    expect(en.stderr).toMatch(/^note: the gradual exit in 2025 is chiefly/m);
+  });
+
+  it('Markdown: its sentences in Chinese, every table still ending at a blank line', () => {
+    const md = simulate(['--year', '2025', ...REFORM, '--lang', 'zh', '--format', 'markdown', '-q']).stdout;
+    expect(md).toContain('\n共 600 户（加权 179,341 户）、1,697 人（加权 506,535 人），来自 `policies/samples/households.csv`。\n');
+    expect(md).toMatch(/^\\\* 标 \\\* 的项目用了估计参数：`dibao\.assets\.limit_months`/m);
+    expect(md).toMatch(/^> 注：2025 年的低保渐退主要是/m);
+    for (const e of ENGLISH) expect(md, String(e)).not.toMatch(e);
+    expect(underTables(md)).toEqual([]);
+  });
+
+  it('a Chinese locale chooses it, --lang en keeps English; JSON and CSV are the same in any language', () => {
+    const args = ['--date', '2025-06-30', ...REFORM, '-q'];
+    const zhEnv = { LANG: 'zh_CN.UTF-8' };
+    expect(simulate(args, zhEnv).stdout).toBe(simulate([...args, '--lang', 'zh']).stdout);
+    expect(simulate([...args, '--lang', 'en'], zhEnv).stdout).toBe(simulate(args).stdout);
+    for (const format of ['json', 'csv']) {
+      const en = simulate([...args, '--format', format]).stdout;
+      expect(simulate([...args, '--format', format, '--lang', 'zh']).stdout, format).toBe(en);
+      expect(simulate([...args, '--format', format], zhEnv).stdout, format).toBe(en);
+    }
+    // (JSON's notes too: the contract's, in English)
+    const notes = JSON.parse(simulate([...args, '--format', 'json', '--lang', 'zh']).stdout).notes as string[];
+    expect(notes[0]).toMatch(/^policies\/guangxi-nanning\.yaml: the newest dibao standards/);
+  });
+
+  it('the workbook’s notes in Chinese', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-lang-')), 'zh.xlsx');
+    simulate(['--year', '2025', '--lang', 'zh', '--format', 'xlsx', '--out', out, '-q']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const about = wb.getWorksheet('说明 About')!;
+    const notes = about
+      .getRows(2, about.rowCount - 1)!
+      .filter((r) => r.getCell(1).value === '注意 note')
+      .map((r) => String(r.getCell(2).value));
+    expect(notes.length).toBe(3);
+    for (const n of notes) expect(n).toMatch(/^注：/);
+  });
+
+  it('--years: told that its tables’ sentences are English for now', () => {
+    const r = simulate(['--years', '2025-2026', '--lang', 'zh']);
+    expect(r.stderr).toContain('注：simulate --years 的表格说明暂为英文（单一日期与 --year 的说明按 --lang 为中文）\n');
+    expect(simulate(['--years', '2025-2026']).stderr).not.toContain('暂为英文');
+  });
+});
