@@ -171,16 +171,19 @@ function unreadNote(id: string, base: Snapshot, s: Snapshot, date: string, year:
   return `note: scenario ${id} sets ${unread.map(why).join(', ')}, which no rule reads${where} ${year ? 'in' : 'at'} ${date}: ${all ? 'it changes nothing (its Δ is 0 by construction, not a finding)' : `${unread.length > 1 ? 'those changes do' : 'that change does'} nothing; its others apply`}`;
 }
 
-const unchangedText = (id: string, policy: Policy, date: string, year: boolean, where = '') =>
-  `note: scenario ${id} changes no parameter${where} ${year ? 'in' : 'at'} ${date}: ${whyUnchanged(id, policy, year ? `${date}-12-31` : date)} (its Δ is 0 by construction, not a finding)`;
+const unchangedText = (id: string, policy: Policy, date: string, year: boolean, where = '', lang?: Lang) =>
+  lang === 'zh'
+    ? // (explain --lang zh: a 科长's "差额 Δ 0.00" was explained in English only)
+      `注：方案 ${id} 在 ${date} 不改变任何参数：${whyUnchanged(id, policy, year ? `${date}-12-31` : date, lang)}（较基线为 0 是必然的，不是测算结果）`
+    : `note: scenario ${id} changes no parameter${where} ${year ? 'in' : 'at'} ${date}: ${whyUnchanged(id, policy, year ? `${date}-12-31` : date)} (its Δ is 0 by construction, not a finding)`;
 
 /** noteUnchanged's notes for runs at one date (the TUI's, which shows them with n and says them as it closes). */
-export function unchangedRunsNotes(runs: readonly LoadedRun[], date: string, where = ''): string[] {
+export function unchangedRunsNotes(runs: readonly LoadedRun[], date: string, where = '', lang?: Lang): string[] {
   const [base, ...rest] = runs;
   return rest.flatMap((r) => {
     const same = !snapshotChanges(base!.snapshot, r.snapshot, date).length;
     const note = same
-      ? unchangedText(r.id, r.snapshot.policy, date, false, where)
+      ? unchangedText(r.id, r.snapshot.policy, date, false, where, lang)
       : unreadNote(r.id, base!.snapshot, r.snapshot, date, false, where);
     const later = same ? null : laterNote(r.id, base!.snapshot.policy, r.snapshot.policy, date, where);
     return [note, later, ...relationNotes(r.id, r.snapshot.policy, date, where)].filter((n): n is string => n !== null);
@@ -271,11 +274,15 @@ function caseloadsOnly(
  * Why a scenario changes nothing by `end`: its values all start later (a reform author's `from: 2072-07-01` for 2027
  * was told "the baseline already has its values"), or the baseline has them (Nanning's low-income line is 2× S).
  */
-function whyUnchanged(id: string, policy: Policy, end: string): string {
+function whyUnchanged(id: string, policy: Policy, end: string, lang?: Lang): string {
   const dates = [...policy.params.values()].flatMap((h) => h.filter((e) => e.scenario === id).map((e) => e.from));
   const first = dates.sort()[0];
-  if (first === undefined) return 'it gives no change';
-  return first > end
-    ? `its changes start after it (the first from ${first}${Number(first.slice(0, 4)) > Number(end.slice(0, 4)) + AHEAD_YEARS ? ': a typo in the year?' : ''})`
-    : 'the baseline already has its values';
+  const zh = lang === 'zh';
+  if (first === undefined) return zh ? '方案没有给出任何变化' : 'it gives no change';
+  const typo = Number(first.slice(0, 4)) > Number(end.slice(0, 4)) + AHEAD_YEARS;
+  if (first > end)
+    return zh
+      ? `其变化在此之后才开始（最早自 ${first} 起${typo ? '：年份写错了？' : ''}）`
+      : `its changes start after it (the first from ${first}${typo ? ': a typo in the year?' : ''})`;
+  return zh ? '基线已是这些数值' : 'the baseline already has its values';
 }

@@ -251,8 +251,9 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
     out.push('', chalk.bold(w.sources));
     for (const path of used) {
       const r = s.values.get(path)!;
-      const line = `  ${path} = ${valueToText(r.value, r.spec)}${r.entry ? w.since(r.entry.from) : w.unset}`;
-      out.push(r.entry?.estimate ? chalk.yellow(`${line} *`) : line, chalk.dim(`      ${provenance(r)}`));
+      // (its 中文 name first in Chinese: a 科长 read the dotted ids alone, where params gives each its name)
+      const line = `  ${lang === 'zh' ? `${r.spec.zh} ` : ''}${path} = ${valueToText(r.value, r.spec)}${r.entry ? w.since(r.entry.from) : w.unset}`;
+      out.push(r.entry?.estimate ? chalk.yellow(`${line} *`) : line, chalk.dim(`      ${provenance(r, lang)}`));
     }
   }
   if (used.some((p) => s.values.get(p)?.entry?.estimate)) out.push(chalk.yellow(brief ? w.briefFootnote : w.footnote));

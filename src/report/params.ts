@@ -9,21 +9,30 @@ export function paramsJson(s: Snapshot): Record<string, unknown> {
   return Object.fromEntries(PARAMS.map((spec) => [spec.path, valueToJson(s.values.get(spec.path)!.value, spec)]));
 }
 
-/** Where a value came from, in one line: source and clause, or the estimate's basis. */
-export function provenance(r: Resolved): string {
+/**
+ * Where a value came from, in one line: source and clause, or the estimate's basis. In Chinese (explain --lang zh)
+ * the labels are (估计, 区间, …): the bases are the policy file's own words, written once, in English.
+ */
+export function provenance(r: Resolved, lang: 'en' | 'zh' = 'en'): string {
   const e = r.entry;
-  if (!e) return r.defaulted ? `not given: the default (${r.spec.default!.basis})` : 'not given (not used by the mode in force)';
+  const zh = lang === 'zh';
+  if (!e)
+    return r.defaulted
+      ? `${zh ? '未给出：取默认值' : 'not given: the default'} (${r.spec.default!.basis})`
+      : zh
+        ? '未给出（现行方式不用）'
+        : 'not given (not used by the mode in force)';
   const parts: string[] = [];
-  if (e.scenario) parts.push(madeBy(e));
-  if (e.estimate) parts.push(`ESTIMATE: ${e.estimate}`);
-  if (e.range) parts.push(`RANGE: ${e.range.basis}`);
-  if (e.exact) parts.push(`EXACT: ${e.exact}`);
+  if (e.scenario) parts.push(zh ? `${e.projected ? '预测' : '方案'} ${e.scenario}` : madeBy(e));
+  if (e.estimate) parts.push(`${zh ? '估计：' : 'ESTIMATE: '}${e.estimate}`);
+  if (e.range) parts.push(`${zh ? '区间：' : 'RANGE: '}${e.range.basis}`);
+  if (e.exact) parts.push(`${zh ? '无区间：' : 'EXACT: '}${e.exact}`);
   if (r.source) {
     const where = r.source.url ? `${r.source.url} (grade ${r.source.grade})` : r.source.file;
     parts.push(`${r.source.id}${e.clause ? ` ${e.clause}` : ''} — ${r.source.title}${where ? ` [${where}]` : ''}`);
   }
-  if (e.note) parts.push(`note: ${e.note}`);
-  return parts.join('; ');
+  if (e.note) parts.push(`${zh ? '注：' : 'note: '}${e.note}`);
+  return parts.join(zh ? '；' : '; ');
 }
 
 /** An estimate's range in a few characters: low–high, the values, the start-date window; or exact. */

@@ -108,6 +108,26 @@ describe('explain --lang zh and --brief', () => {
       '  检验    无劳动能力（老年人 ∨ 未成年人 ∨ labor_capacity = none）：年龄 45，有劳动能力；老年人 ≥ 60 岁，未成年人 < 18 岁 → 否\n',
     );
     expect(full.stdout).toContain('  检验    无具备履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）：有赡养人 否 → 是\n');
+    // a scenario that changes nothing at the date: said in Chinese too (a 科长 saw "差额 Δ 0.00" explained in English)
+    const same = jiuzhu([
+      'explain',
+      '--policy',
+      NANNING,
+      '--date',
+      '2024-12-31',
+      '--lang',
+      'zh',
+      '--brief',
+      '--scenario',
+      'scenarios/low-income-2x.yaml',
+      '--describe',
+      '{城乡: 城镇, 成员: [{年龄: 45}]}',
+    ]);
+    expect(same.stderr).toContain(
+      '注：方案 low-income-2x 在 2024-12-31 不改变任何参数：基线已是这些数值（较基线为 0 是必然的，不是测算结果）\n',
+    );
+    expect(same.stdout).toContain('  基线（现行政策）：每年 ');
+    expect(same.stdout).toContain('；较基线 无变化\n');
     // under a scenario: the change against the baseline, not 差额 (the gap payment's word)
     const raised = ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'];
     expect(brief(`{城乡: 城镇, 成员: [{年龄: 45, 工资收入: 1000}]}`).stdout).not.toContain('基线');
@@ -140,6 +160,14 @@ describe('explain --lang zh and --brief', () => {
     expect(full.stdout).toContain('  检验    无生活来源（inc(p) < S）：900.00 < 810.00 → 否');
     expect(full.stdout).toContain('  结果    不符合低保条件');
     expect(full.stdout).toContain('参数来源');
+    // each parameter under its 中文 name, its basis's labels in Chinese (the bases are the policy file's English); a
+    // 科长 read the dotted ids alone and "ESTIMATE: … RANGE: …"
+    const sources = full.stdout.slice(full.stdout.indexOf('参数来源'));
+    expect(sources).toContain('\n  城市低保标准 dibao.standard.urban = 810（自 2022-04-01 起）\n');
+    expect(sources).toMatch(
+      /^ {2}人均金融资产上限（月数） dibao\.assets\.limit_months = 24（自 2017-10-01 起） \*\n {6}估计：no Nanning asset rule found; .*；区间：reasoned: /m,
+    );
+    expect(sources).not.toMatch(/ESTIMATE:|RANGE:|EXACT:|not given/);
     const brief = explain('--lang', 'zh', '--brief').stdout;
     expect(block(full.stdout, '结果')).toEqual(block(brief, '结果').slice(0, -2));
     // no English left in what the steps say (parameter paths, columns' names and the sources' own text aside)

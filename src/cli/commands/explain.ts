@@ -63,7 +63,7 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   // nothing at the date (an analyst's explain before the reform's from read "under scenario …" over the baseline's figures).
   // In the text's language where they are the household's or its policy's (a caseworker's 中文 text ended in English notes).
   notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date], lang);
-  sayNotes(ctx, o.quiet, unchangedRunsNotes(runs, snapshot.date));
+  sayNotes(ctx, o.quiet, unchangedRunsNotes(runs, snapshot.date, '', lang));
   const exit = exitNote(pop, h, lang);
   if (exit && !o.quiet) ctx.stderr.write(`${exit}\n`);
 }
