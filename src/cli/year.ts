@@ -35,16 +35,14 @@ import { ranged } from '../report/funding-ranges.js';
 
 /** "2022" → 2022, or a usage error. */
 export function budgetYear(text: string, flag = '--year'): number {
-  if (!/^\d{4}$/.test(text)) {
-    // (a 科长's 2025年; full-width ２０２５)
-    const plain = text
-      .normalize('NFKC')
-      .trim()
-      .replace(/年度?$/, '');
-    throw new UsageError(`${flag} must be a calendar year such as 2026, got "${text}"${/^\d{4}$/.test(plain) ? ` (write ${plain})` : ''}`);
-  }
-  if (Number(text) < 1990 || Number(text) > 2100) throw new UsageError(`${flag} must lie between 1990 and 2100, got "${text}"`);
-  return Number(text);
+  // (2026年, 2026年度 and full-width ２０２６ are years as --years takes them: a 科长's 2025年 was refused)
+  const plain = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/^(\d{4})\s*年度?$/, '$1');
+  if (!/^\d{4}$/.test(plain)) throw new UsageError(`${flag} must be a calendar year such as 2026, got "${text}"`);
+  if (Number(plain) < 1990 || Number(plain) > 2100) throw new UsageError(`${flag} must lie between 1990 and 2100, got "${text}"`);
+  return Number(plain);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The file system's refusals in words: a path that is missing, a directory, unreadable, on a full disk… is a usage
 // error (exit 2) naming the path and the cause, never an internal error. (The outputs' rules: io/outputs.ts.)
 import { createHash } from 'node:crypto';
-import { closeSync, constants, createReadStream, open as openFd, openSync, readdirSync } from 'node:fs';
+import { closeSync, constants, createReadStream, open as openFd, openSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, sep } from 'node:path';
 import { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
@@ -55,13 +55,17 @@ function besideIt(path: string): string | undefined {
       .toLowerCase()
       .replace(/^\.yml$/, '.yaml'); // (.yml and .yaml: one kind)
   const ext = extname(name);
-  let names: string[];
+  let all: string[];
   try {
-    names = readdirSync(dir).filter((n) => kind(n) === kind(name) && !n.startsWith('.'));
+    all = readdirSync(dir).filter((n) => !n.startsWith('.'));
   } catch {
     return undefined;
   }
   const at = (n: string) => (dir === '.' && !path.startsWith('.') ? n : join(dir, n));
+  // (the name without its extension: policies/guangxi-nanning — a finance clerk's)
+  const extended = ext ? [] : all.filter((n) => n.startsWith(`${name}.`));
+  if (extended.length === 1) return `did you mean ${at(extended[0]!)}?`;
+  const names = all.filter((n) => kind(n) === kind(name));
   const stem = name.slice(0, name.length - ext.length).toLowerCase();
   const holding = stem.length >= 3 ? names.filter((n) => n.toLowerCase().includes(stem)) : [];
   if (holding.length === 1) return `did you mean ${at(holding[0]!)}?`;
@@ -70,9 +74,21 @@ function besideIt(path: string): string | undefined {
     .filter(([, d]) => d <= Math.max(2, Math.floor(name.length / 4)))
     .sort((a, b) => a[1] - b[1]);
   if (near.length) return `did you mean ${at(near[0]![0])}?`;
+  // the same name one folder down (scenarios/x.yaml for scenarios/projections/x.yaml — the clerk's projection)
+  const below = all.map((d) => join(dir, d, name)).filter(isFileThere);
+  if (below.length === 1) return `did you mean ${below[0]}?`;
   if (ext && names.length && names.length <= 8)
     return `the ${ext} files in ${dir === '.' ? 'this folder' : `${dir}${sep}`}: ${names.sort().map(at).join(', ')}`;
   return undefined;
+}
+
+/** Whether a regular file is at the path (any error: not). */
+function isFileThere(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**

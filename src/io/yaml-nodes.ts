@@ -191,7 +191,7 @@ export function openMapping(
  */
 const KINDS: ReadonlyArray<readonly [kind: string, key: string, given: string]> = [
   ['scenario', 'scenario', '--scenario'],
-  ['projection', 'projection', 'simulate --years … --projection'],
+  ['projection', 'projection', '--projection, with --year or --years'],
   ['profile', 'profile', 'generate --profile'],
   ['cases', 'cases', 'jiuzhu test'],
   ['policy', 'parameters', '--policy'],

@@ -4,6 +4,7 @@
 // these. One place for each sentence in both languages: totals.ts, estimates.ts, sensitivity-rows.ts, funding-view.ts
 // and year.ts ask here.
 import type { Lang } from './lang.js';
+import { PARAMS } from '../core/parameters/schema.js';
 
 const zh = (lang: Lang | undefined) => lang === 'zh';
 
@@ -38,7 +39,7 @@ export const takeUpWords = (shows: boolean, lang?: Lang) =>
   zh(lang)
     ? shows
       ? '  户数、人数和支出为实际享受的（按各项申请率）；“应保尽保”：符合条件的家庭全部享受时'
-      : '  符合条件的家庭全部享受：实际享受 = 符合条件（每户的 take_up_draw——文件没有的取 0——都低于各项申请率）'
+      : '  符合条件的家庭全部享受（应保尽保）：每户的 take_up_draw（文件无此列时取 0）都低于各项申请率'
     : shows
       ? '  households, persons and cost are what is received (take-up); "if all eligible took up": every eligible household'
       : '  every eligible household takes its programs up: received = eligible (each take_up_draw, 0 where the file has none, is under every take-up rate)';
@@ -46,7 +47,11 @@ export const takeUpWords = (shows: boolean, lang?: Lang) =>
 /** The estimates a run rests on: the line under the table, and where their basis is. */
 export const estimateWords = (paths: readonly string[], lang?: Lang): [string, string] =>
   zh(lang)
-    ? [`* 标 * 的项目用了估计参数（现行 ${paths.length} 项）：${paths.join(', ')}`, '  各项估计的依据：jiuzhu params --format table']
+    ? // (by their 中文 names, as params names them: a finance clerk read 34 code names)
+      [
+        `* 标 * 的项目用了估计参数（共 ${paths.length} 项）：${paths.map(zhParam).join('，')}`,
+        '  各项估计的依据：jiuzhu params --format table',
+      ]
     : [
         `* rests on estimated parameters (${paths.length} in force): ${paths.join(', ')}`,
         "  see `jiuzhu params --format table` for each estimate's basis",
@@ -54,7 +59,12 @@ export const estimateWords = (paths: readonly string[], lang?: Lang): [string, s
 
 /** …and Markdown's footnote of them. */
 export const estimateFootnote = (paths: readonly string[], lang?: Lang) =>
-  `\\* ${zh(lang) ? '标 \\* 的项目用了估计参数：' : 'rests on estimated parameters: '}${paths.map((p) => `\`${p}\``).join(', ')}`;
+  zh(lang)
+    ? `\\* 标 \\* 的项目用了估计参数：${paths.map((p) => `${zhParam(p)}（\`${p}\`）`).join('，')}`
+    : `\\* rests on estimated parameters: ${paths.map((p) => `\`${p}\``).join(', ')}`;
+
+/** A parameter's 中文 name (the schema's, as params and the workbooks give it). */
+const zhParam = (path: string) => PARAMS.find((s) => s.path === path)?.zh ?? path;
 
 export const RANGE_METHOD =
   'the lowest and highest of the runs made: each estimate alone at either end of its range, and all at once at the ends that lower (raise) it';
@@ -69,7 +79,7 @@ export function rangeWords(
   return zh(lang)
     ? [
         `  合计区间 (${unit}): ${r.low} – ${r.high}${r.at === null ? '' : `（合计位于区间的 ${r.at}% 处）`}`,
-        `  （${r.estimates} 项有区间的估计中 ${r.moving} 项会移动它；${RANGE_METHOD_ZH}；是哪几项：jiuzhu sensitivity）`,
+        `  （${r.estimates} 项有区间的估计中 ${r.moving} 项会移动它；${RANGE_METHOD_ZH}；各项影响大小见 jiuzhu sensitivity）`,
       ]
     : [
         `  range of the total 区间 (${unit}): ${r.low} – ${r.high}${r.at === null ? '' : ` (the total ${r.at} % of the way up)`}`,
@@ -105,7 +115,8 @@ export function rangeMarkdownWords(
 /** A budget year's periods of months that pay alike (each its span and months). */
 export function periodsWords(year: number, spans: ReadonlyArray<{ readonly span: string; readonly months: number }>, lang?: Lang): string {
   if (zh(lang))
-    return `${year} 预算年度：${spans.length} 个支付相同的时段（参数相同；低保渐退按其月份支付）——${spans.map((s) => `${s.span}（${s.months} 个月）`).join('，')}`;
+    // (not "N 个支付相同的时段": read as periods paying the same, where a standard rises between them — a finance clerk)
+    return `${year} 预算年度分为 ${spans.length} 个时段（同一时段内各月参数相同；低保渐退按其月份支付）——${spans.map((s) => `${s.span}（${s.months} 个月）`).join('，')}`;
   const n = spans.length;
   return `budget year ${year}: ${n} period${n > 1 ? 's' : ''} of months that pay alike (the same parameters; a gradual exit is paid in its own months) — ${spans.map((s) => `${s.span} (${s.months} month${s.months > 1 ? 's' : ''})`).join(', ')}`;
 }
@@ -131,7 +142,7 @@ export function changesWords(
   if (!changes.length)
     return zh(lang)
       ? periods > 1
-        ? '年内参数无变化：各时段为低保渐退的月份'
+        ? '年内参数无变化；分段仅因低保渐退只在其月份支付'
         : '年内参数无变化：全年 = 12 × 一个月'
       : periods > 1
         ? "no parameter changes inside the year: its periods are a gradual exit's months"
@@ -156,8 +167,9 @@ export function fundingMethodWords(
 ): string {
   if (!zh(lang)) return english;
   const n = r.estimates.length;
-  const apart = '各级各取其两端，故各级两端之和不必等于合计的两端';
+  const apart = '各级两端之和不必等于合计的两端';
+  // (a finance clerk's wording: the first one "…变化相加（支出不变：支出自身的区间即合计的区间…）" was hard to follow)
   return r.costs
-    ? `取为合计区间所做各次运行的最低与最高，每次按${n ? ` ${n} 项估计的分担比例各自单独取其区间两端、变化相加` : '现行分担比例'}拆分；${apart}`
-    : `${n} 项估计的分担比例各自单独取其区间两端、变化相加（支出不变：支出自身的区间即合计的区间，--ranges 也移动它们）；${apart}`;
+    ? `各级区间：为合计区间所做各次运行中的最低与最高，每次的支出按${n ? ` ${n} 项估计的分担比例各自单独取两端（变化相加）` : '现行分担比例'}拆分；${apart}`
+    : `各级区间：${n} 项估计的分担比例各自单独取两端（变化相加），支出按中值不变（加 --ranges 则支出也变动）；${apart}`;
 }

@@ -39,7 +39,22 @@ describe('exit codes and messages', () => {
     const hint = (...args: string[]) => jiuzhu(args).stderr.split('\n')[1] || undefined;
     expect(hint('params', '--policy', 'policies/nanning.yaml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
     expect(hint('params', '--policy', 'policies/guangxi-nanning.yml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
-    expect(hint('params', '--policy', 'policies/guangxi-nanning.json')).toBeUndefined(); // (no file of that kind there)
+    expect(hint('params', '--policy', 'policies/guangxi-nanning.txt')).toBeUndefined(); // (no file of that kind there)
+    // (its extension left out; a projection looked for among the scenarios, one folder up: a finance clerk's)
+    expect(hint('params', '--policy', 'policies/guangxi-nanning')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
+    expect(
+      hint(
+        'simulate',
+        '--policy',
+        NANNING,
+        '--households',
+        SAMPLE,
+        '--year',
+        '2026',
+        '--projection',
+        'scenarios/guangxi-nanning-4pct.yaml',
+      ),
+    ).toBe('hint: did you mean scenarios/projections/guangxi-nanning-4pct.yaml?');
     expect(hint('params', '--policy', 'policies/Guangxi-Naning.yaml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
     expect(hint('simulate', '--policy', NANNING, '--households', 'policies/samples/household.csv')).toBe(
       'hint: did you mean policies/samples/households.csv?',

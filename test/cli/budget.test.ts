@@ -123,9 +123,9 @@ describe('simulate --year', () => {
     expect(simulate('--year', '2024', '--date', '2024-06-30').code).toBe(2);
     expect(simulate('--year', '2024', '--per-household', join(mkdtempSync(join(tmpdir(), 'j-')), 'r.csv')).code).toBe(2);
     expect(simulate('--year', '24').stderr).toBe('jiuzhu: --year must be a calendar year such as 2026, got "24"\n');
-    // a year written in Chinese, or full-width (a 科长's 2025年): what to write
-    for (const y of ['2025年', '２０２５', '2025年度'])
-      expect(simulate('--year', y).stderr).toBe(`jiuzhu: --year must be a calendar year such as 2026, got "${y}" (write 2025)\n`);
+    // a year written in Chinese, or full-width (a 科长's 2025年): taken, as --years takes them
+    const plain = simulate('--year', '2025', '-q', '--format', 'json').stdout;
+    for (const y of ['2025年', '２０２５', '2025年度']) expect(simulate('--year', y, '-q', '--format', 'json').stdout, y).toBe(plain);
     expect(simulate('--year', '2207').stderr).toBe('jiuzhu: --year must lie between 1990 and 2100, got "2207"\n');
   });
 });

@@ -89,7 +89,7 @@ describe('explain --lang zh and --brief', () => {
     // a child with a supporter: the failed check in the file's words (a policy author read "（1 = 0）" as code; a 科长
     // "has_capable_supporter 1 = 0", and "无有履行能力" as no Chinese)
     expect(brief('{城乡: 城镇, 成员: [{年龄: 12}]}').stdout).toContain(
-      '  不属特困（成员 p1）：不满足“无具备履行能力的法定赡养、抚养、扶养义务人”（有赡养人 是）\n',
+      '  不属特困（成员 p1）：不满足“无具备履行能力的法定赡养、抚养、扶养义务人”（有赡养、抚养、扶养人：是）\n',
     );
     // a man of 45 able to work: the labour test in words (年龄, 劳动能力), not "age 45, labor_capacity full"
     const full = jiuzhu([
@@ -107,7 +107,9 @@ describe('explain --lang zh and --brief', () => {
     expect(full.stdout).toContain(
       '  检验    无劳动能力（老年人 ∨ 未成年人 ∨ labor_capacity = none）：年龄 45，有劳动能力；老年人 ≥ 60 岁，未成年人 < 18 岁 → 否\n',
     );
-    expect(full.stdout).toContain('  检验    无具备履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）：有赡养人 否 → 是\n');
+    expect(full.stdout).toContain(
+      '  检验    无具备履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）：有赡养、抚养、扶养人：否 → 是\n',
+    );
     // a scenario that changes nothing at the date: said in Chinese too (a 科长 saw "差额 Δ 0.00" explained in English)
     const same = jiuzhu([
       'explain',

@@ -203,7 +203,7 @@ describe('a YAML file of one kind given for another is named for what it is', ()
       `jiuzhu: invalid input (1 problem):\n  ${NANNING}:7:1: this is a policy file (guangxi-nanning), not a projection file: give it as --policy\n`,
     );
     expect(told([...S, '--scenario', 'scenarios/projections/guangdong-3.5pct.yaml'])).toContain(
-      'guangdong-3.5pct.yaml:1:1: this is a projection file (guangdong-3.5pct), not a scenario file: give it as simulate --years … --projection\n',
+      'guangdong-3.5pct.yaml:1:1: this is a projection file (guangdong-3.5pct), not a scenario file: give it as --projection, with --year or --years\n',
     );
     expect(told(['simulate', '--policy', 'scenarios/low-income-2x.yaml', '--households', SAMPLE])).toContain(
       'low-income-2x.yaml:1:1: this is a scenario file (low-income-2x), not a policy file: give it as --scenario\n',

@@ -40,10 +40,12 @@ describe('simulate --lang zh', () => {
     // the sample: 600 rows, 179,341.46 weighted (the English line's figures)
     expect(en.stdout).toContain('policies/samples/households.csv: 600 households (179,341 weighted), 1,697 persons (506,535 weighted)\n');
     expect(zh.stdout).toContain('policies/samples/households.csv：600 户（加权 179,341 户），1,697 人（加权 506,535 人）\n');
-    expect(zh.stdout).toContain('  符合条件的家庭全部享受：实际享受 = 符合条件（每户的 take_up_draw——文件没有的取 0——都低于各项申请率）\n');
-    expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（现行 34 项）：dibao\.assets\.limit_months, /m);
+    expect(zh.stdout).toContain('  符合条件的家庭全部享受（应保尽保）：每户的 take_up_draw（文件无此列时取 0）都低于各项申请率\n');
+    // (each by its 中文 name, as params names it)
+    expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 34 项）：人均金融资产上限（月数），低保金发放方式（差额\/分档），/m);
+    expect(zh.stdout).not.toMatch(/dibao\.assets\.limit_months/);
     expect(zh.stdout).toContain('\n  各项估计的依据：jiuzhu params --format table\n');
-    expect(zh.stdout).toMatch(/^\* 6 项估计的分担比例各自单独取其区间两端、变化相加/m);
+    expect(zh.stdout).toMatch(/^\* 各级区间：6 项估计的分担比例各自单独取两端（变化相加），支出按中值不变/m);
     for (const e of ENGLISH) expect(zh.stdout, String(e)).not.toMatch(e);
     expect(figures(zh.stdout)).toEqual(figures(en.stdout));
     expect(figures(zh.stdout).length).toBeGreaterThan(30);
@@ -59,9 +61,9 @@ describe('simulate --lang zh', () => {
     expect(zh.stdout.split('\n')[0]).toBe('广西壮族自治区·南宁市 Guangxi / Nanning — 2025 预算年度（户数、人数为各月平均；支出为全年）');
     // the sample's exits paid January–March (6 months of gradual exit from a date in the file: DOMAIN step 7)
     expect(zh.stdout).toContain(
-      '2025 预算年度：2 个支付相同的时段（参数相同；低保渐退按其月份支付）——2025-01 至 2025-03（3 个月），2025-04 至 2025-12（9 个月）\n',
+      '2025 预算年度分为 2 个时段（同一时段内各月参数相同；低保渐退按其月份支付）——2025-01 至 2025-03（3 个月），2025-04 至 2025-12（9 个月）\n',
     );
-    expect(zh.stdout).toContain('年内参数无变化：各时段为低保渐退的月份\n');
+    expect(zh.stdout).toContain('年内参数无变化；分段仅因低保渐退只在其月份支付\n');
     expect(zh.stdout).toMatch(/^ {2}合计区间 \(万元 10k yuan\): [\d,.]+ – [\d,.]+（合计位于区间的 \d+% 处）$/m);
     expect(zh.stdout).toMatch(/^ {2}较基线区间 \(万元 10k yuan\): \+[\d,.]+ – \+[\d,.]+$/m);
     for (const e of ENGLISH) expect(zh.stdout, String(e)).not.toMatch(e);
@@ -73,7 +75,7 @@ describe('simulate --lang zh', () => {
   it('Markdown: its sentences in Chinese, every table still ending at a blank line', () => {
     const md = simulate(['--year', '2025', ...REFORM, '--lang', 'zh', '--format', 'markdown', '-q']).stdout;
     expect(md).toContain('\n共 600 户（加权 179,341 户）、1,697 人（加权 506,535 人），来自 `policies/samples/households.csv`。\n');
-    expect(md).toMatch(/^\\\* 标 \\\* 的项目用了估计参数：`dibao\.assets\.limit_months`/m);
+    expect(md).toMatch(/^\\\* 标 \\\* 的项目用了估计参数：人均金融资产上限（月数）（`dibao\.assets\.limit_months`）/m);
     expect(md).toMatch(/^> 注：2025 年的低保渐退主要是/m);
     for (const e of ENGLISH) expect(md, String(e)).not.toMatch(e);
     expect(underTables(md)).toEqual([]);
