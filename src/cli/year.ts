@@ -50,12 +50,16 @@ export function budgetYear(text: string, flag = '--year'): number {
  * projection's base_year, and no --incomes-year says their year: how to say it (a provincial trial's Guangzhou,
  * generated with 2021 incomes, was grown from 2025: its 2027 cost 25 % high, and nothing said so).
  */
-export async function incomesYearNotes(policyFile: string, p: Projection | null): Promise<string[]> {
+export async function incomesYearNotes(policyFile: string, p: Projection | null, lang?: Lang): Promise<string[]> {
   if (!p || p.incomesYear !== undefined) return [];
   const file = profileFor(policyFile);
   const profile = await loadProfile(file).catch(() => null); // (no profile, or one that does not load: nothing to say)
   const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
   if (!(year < p.baseYear)) return [];
+  if (lang === 'zh')
+    return [
+      `注：预测 ${p.id} 自基年 ${p.baseYear} 起增长家庭收入${grownAlso(p) ? '（及同一文件中的其他金额列）' : ''}；由 ${file} 生成的家庭，其收入是 ${year} 年的：请给 --incomes-year ${year}（不给则视为 ${p.baseYear} 年的收入：${year} 至 ${p.baseYear} 年间不增长，而标准照常变化）`,
+    ];
   return [
     `note: projection ${p.id} grows the households' incomes${grownAlso(p)} from its base_year ${p.baseYear}; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} (without it, they are read as ${p.baseYear}'s: not grown from ${year} to ${p.baseYear}, whatever the standards do in those years)`,
   ];
@@ -178,8 +182,8 @@ export async function simulateYear(
     lang: o.lang,
     notes: [
       ...heardNotes(ctx),
-      ...(projection ? yearsNotes(written, projection, year, year, policy) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
-      ...(await incomesYearNotes(o.policy, projection)),
+      ...(projection ? yearsNotes(written, projection, year, year, policy, o.lang) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
+      ...(await incomesYearNotes(o.policy, projection, o.lang)),
       ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year] }, o.lang),
       ...leftOutNotes(ranges),
     ],

@@ -1,6 +1,7 @@
 // simulate --years A-B [--projection FILE]: several budget years, each from the policy (projected, where a projection
 // file says how parameters grow) and the households (their incomes and weights grown), every year's periods of every
 // run evaluated in one pass over that year's population; the population is read once.
+import type { Lang } from '../report/lang.js';
 import type { Totals } from '../core/aggregate.js';
 import { carryExits, periodRuns, periodsOf } from '../core/budget-year.js';
 import { projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
@@ -61,6 +62,8 @@ export async function simulateYears(
     readonly incomesYear?: string;
     /** Each year's range of each run's total: the year's sensitivity runs, evaluated in the same pass as the year. */
     readonly ranges?: boolean;
+    /** The language of the sentences of the table, Markdown and workbook, and of the notes that have one. */
+    readonly lang?: Lang;
   },
   scenarios: readonly Scenario[],
   [first, last]: [number, number],
@@ -116,12 +119,13 @@ export async function simulateYears(
   const runs = policies.map((r, i) => ({ id: r.id, years: reports.map((perYear) => perYear[i]!) }));
   return {
     unit: o.unit,
+    lang: o.lang,
     notes: [
       ...heardNotes(ctx),
-      ...yearsNotes(policy, projection, first, last, baseline),
-      ...(await incomesYearNotes(o.policy, projection)),
+      ...yearsNotes(policy, projection, first, last, baseline, o.lang),
+      ...(await incomesYearNotes(o.policy, projection, o.lang)),
       ...unchangedYearsNotes({ runs, years }),
-      ...firstYearExitNote({ runs, years }),
+      ...firstYearExitNote({ runs, years }, o.lang),
       ...leftOut,
     ],
     policy,

@@ -64,6 +64,7 @@ export function projectionNotes(
   p: Pick<Projection, 'id' | 'baseYear' | 'uprate' | 'incomesYear'>,
   first: number,
   last: number,
+  lang: 'en' | 'zh' = 'en',
 ): { readonly notes: string[]; readonly grown: readonly Watched[] } {
   if (p.baseYear >= last)
     return {
@@ -87,6 +88,12 @@ export function projectionNotes(
     const stale = staleStandards(policy, `${p.baseYear}-12-31`, w.paths);
     if (!stale.length) return [];
     const since = Math.min(...stale.map((s) => Number(s.from.slice(0, 4)))) + 1;
+    const held = since < p.baseYear ? `${since}–${p.baseYear}` : String(since);
+    // (in Chinese where the table is: a finance clerk's --years ended in four English notes)
+    if (lang === 'zh')
+      return [
+        `注：预测 ${p.id} 自基年 ${p.baseYear} 起增长，但 ${policy.file} 中最新的${w.zh}（${whichZh(stale)}）更早：${held} 年按原值沿用，然后再增长（请补充公布的数值，或用更早的 base_year）`,
+      ];
     return [
       `note: projection ${p.id} grows from base_year ${p.baseYear}, but the newest ${newest(w, stale)} ${policy.file} gives (${which(stale)}) ${stale.length > 1 ? 'are' : 'is'} older: ` +
         `${since < p.baseYear ? `${since}–${p.baseYear}` : since} taken as unchanged, then grown (add the published values, or an earlier base_year)`,
@@ -120,8 +127,15 @@ const which = (stale: readonly StaleStandard[]): string =>
  * carried forward (to the base year where the projection grows the standards, else to the last year), the
  * projection's own notes, and the parameter rules' findings (simulate --years and sensitivity --projection say the same).
  */
-export function yearsNotes(policy: Policy, projection: Projection | null, first: number, last: number, projected?: Policy): string[] {
-  const grown = projection ? projectionNotes(policy, projection, first, last) : { notes: [], grown: [] };
+export function yearsNotes(
+  policy: Policy,
+  projection: Projection | null,
+  first: number,
+  last: number,
+  projected?: Policy,
+  lang: 'en' | 'zh' = 'en',
+): string[] {
+  const grown = projection ? projectionNotes(policy, projection, first, last, lang) : { notes: [], grown: [] };
   // The parameter rules on the projected values (a rate of 100 % a year took the standard past the minimum wage, which a
   // policy's own value may not, unsaid): each finding the policy's own values do not have, as a note
   const own = new Set(checkPolicy(policy).map((v) => v.message));
@@ -144,7 +158,7 @@ export function yearsNotes(policy: Policy, projection: Projection | null, first:
           `note: projection ${projection.id} was made for ${projection.localities!.join(', ')}, not ${policy.id}: its rates are applied as they are`,
         ]
       : []),
-    ...policyNotes(policy, [`${last}-12-31`], grown.grown, 'en', projection ?? undefined),
+    ...policyNotes(policy, [`${last}-12-31`], grown.grown, lang, projection ?? undefined),
     ...grown.notes,
     ...projectedFindings,
     ...(projection ? frozenWhileIncomesGrow(policy, projection) : []),

@@ -1,5 +1,6 @@
 // A projection as every output says it: its lines (the table, Markdown, a workbook's About sheet) and its JSON — for
 // several budget years (simulate --years) and for one (simulate --year --projection).
+import type { Lang } from './lang.js';
 import { grownColumns, incomesFrom, madeForOthers, pathsOf, ratePct as pct, type Projection } from '../core/projection.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -12,25 +13,50 @@ export const incomesSince = (p: Pick<Projection, 'baseYear' | 'incomesYear'>): s
 export const grownFromText = (p: Pick<Projection, 'baseYear' | 'incomesYear'>): string =>
   `from ${p.baseYear}${p.incomesYear === undefined ? '' : `, the incomes from ${p.incomesYear} (--incomes-year)`}`;
 
-export function projectionLines(p: Projection | null, policyId: string): string[] {
-  if (!p) return ['no projection: each year under the parameters the policy gives for it, the households as they are'];
+export function projectionLines(p: Projection | null, policyId: string, lang?: Lang): string[] {
+  const zh = lang === 'zh';
+  if (!p)
+    return [
+      zh
+        ? '无预测：各年按政策给出的当年参数，家庭按文件原样'
+        : 'no projection: each year under the parameters the policy gives for it, the households as they are',
+    ];
+  // (in Chinese the framework's words; each rate's basis is the projection file's own, in English)
+  const from = (y: number) => (zh ? `自 ${y} 年（--incomes-year）` : ` from ${y} (--incomes-year)`);
   return [
-    `projection ${p.id} (${p.file}): from ${p.baseYear}, a year —`,
-    ...(madeForOthers(p, policyId) ? [`  made for ${p.localities!.join(', ')}, not ${policyId}: its rates are that locality's`] : []),
+    zh ? `预测 ${p.id}（${p.file}）：自 ${p.baseYear} 年起，每年——` : `projection ${p.id} (${p.file}): from ${p.baseYear}, a year —`,
+    ...(madeForOthers(p, policyId)
+      ? [
+          zh
+            ? `  为 ${p.localities!.join('、')} 所作，不是 ${policyId}：其增长率是该地的`
+            : `  made for ${p.localities!.join(', ')}, not ${policyId}: its rates are that locality's`,
+        ]
+      : []),
     ...p.uprate.map((g) => {
       // (a prefix whose paths another line names has those at that line's rate)
       const others = pathsOf(g).filter((path) => !pathsOf(g, p.uprate).includes(path));
-      const when = (g.month ?? 1) === 1 ? '' : ` from 1 ${MONTHS[g.month! - 1]} each year`;
-      return `  ${g.read} ${pct(g.yearly)}${when}${others.length ? ` (not ${others.join(', ')}: its own line)` : ''} (${g.basis})`;
+      const month = g.month ?? 1;
+      const when = month === 1 ? '' : zh ? ` 每年 ${month} 月 1 日起` : ` from 1 ${MONTHS[month - 1]} each year`;
+      const own = others.length ? (zh ? `（${others.join('、')} 除外：另有一行）` : ` (not ${others.join(', ')}: its own line)`) : '';
+      return `  ${g.read} ${pct(g.yearly)}${when}${own} (${g.basis})`;
     }),
-    `  incomes ${pct(p.incomes.yearly)}${incomesSince(p)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
+    zh
+      ? `  收入 ${pct(p.incomes.yearly)}${p.incomesYear === undefined ? '' : from(p.incomesYear)} (${p.incomes.basis})；人口 ${pct(p.population.yearly)} (${p.population.basis})`
+      : `  incomes ${pct(p.incomes.yearly)}${incomesSince(p)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
     ...(p.households ?? []).map(
-      (g) => `  ${g.column} ${pct(g.yearly)}${p.incomesYear === undefined ? '' : ` from ${p.incomesYear} (--incomes-year)`} (${g.basis})`,
+      (g) =>
+        `  ${g.column} ${pct(g.yearly)}${p.incomesYear === undefined ? '' : zh ? from(p.incomesYear) : ` from ${p.incomesYear} (--incomes-year)`} (${g.basis})`,
     ),
-    `  grown: ${grownColumns(p)
-      .grown.map(([c, by]) => `${c} (${by})`)
-      .join(', ')}; as in the file, every year: ${grownColumns(p).kept.join(', ')}`,
-    "  a value the policy publishes for a year is kept; projected values are estimates that cite the projection, each year's rounded to the fen before the next is grown; scenarios apply to the projected values",
+    zh
+      ? `  增长的列：${grownColumns(p)
+          .grown.map(([c, by]) => `${c}（${by}）`)
+          .join('、')}；各年按文件原样：${grownColumns(p).kept.join('、')}`
+      : `  grown: ${grownColumns(p)
+          .grown.map(([c, by]) => `${c} (${by})`)
+          .join(', ')}; as in the file, every year: ${grownColumns(p).kept.join(', ')}`,
+    zh
+      ? '  政策公布的某年数值照用；预测值是引用该预测的估计，每年先取整到分再增长下一年；方案作用于预测值'
+      : "  a value the policy publishes for a year is kept; projected values are estimates that cite the projection, each year's rounded to the fen before the next is grown; scenarios apply to the projected values",
   ];
 }
 

@@ -173,3 +173,48 @@ export function fundingMethodWords(
     ? `各级区间：为合计区间所做各次运行中的最低与最高，每次的支出按${n ? ` ${n} 项估计的分担比例各自单独取两端（变化相加）` : '现行分担比例'}拆分；${apart}`
     : `各级区间：${n} 项估计的分担比例各自单独取两端（变化相加），支出按中值不变（加 --ranges 则支出也变动）；${apart}`;
 }
+
+/** "budget years 2027–2029" (one: "budget year 2027"); in Chinese "2027–2029 年度". */
+export const yearsTitleWords = (ys: readonly number[], lang?: Lang) =>
+  zh(lang)
+    ? `${ys.length > 1 ? `${ys[0]}–${ys.at(-1)}` : ys[0]} 年度`
+    : ys.length > 1
+      ? `budget years ${ys[0]}–${ys.at(-1)}`
+      : `budget year ${ys[0]}`;
+
+/** What the years ran on. */
+export const ranOnWords = (policyFile: string, householdsFile: string, lang?: Lang) =>
+  zh(lang) ? `政策 ${policyFile}；家庭 ${householdsFile}` : `policy ${policyFile}; households ${householdsFile}`;
+
+/** The first year's gradual exit, a stock: the mark under the years' table. */
+export const exitStockWords = (label: string, first: number, lang?: Lang) =>
+  zh(lang)
+    ? `‡ ${label}：${first} 年的主要是文件登记在保的家庭于 1 月退出（文件日期时的存量，见注），其自 ${first} 年的变化不是趋势`
+    : `‡ ${label}: ${first}'s is chiefly the file's register leaving in January (a stock at the file's date: see the note), so its change from ${first} is no trend`;
+
+/** The years' range rows, under the table: how many estimates move each year's total, and how it is made. */
+export function yearsRangeWords(
+  moving: ReadonlyArray<{ readonly year: number; readonly moving: number; readonly estimates: number }>,
+  delta: boolean,
+  projectionFile: string | null,
+  lang?: Lang,
+): string[] {
+  const sensitivity = `jiuzhu sensitivity --year YYYY${projectionFile ? ` --projection ${projectionFile}` : ''}`;
+  if (zh(lang))
+    return [
+      `† 移动合计的估计：${moving.map((m) => `${m.year} 年 ${m.estimates} 项中 ${m.moving} 项`).join('，')}；${RANGE_METHOD_ZH}；期间合计的区间为各年相加。`,
+      ...(delta
+        ? ['  较基线的区间：同样各次运行中较基线的最低与最高，基线与方案每次取同样的数值（估计所容许的范围，不是置信区间）。']
+        : []),
+      `  预测值保留其估计的区间并随之增长；预测本身的增长率不变动（是哪项估计：${sensitivity}）。`,
+    ];
+  return [
+    `† estimates that move the total: ${moving.map((m) => `${m.year} ${m.moving} of ${m.estimates}`).join(', ')}; ${RANGE_METHOD}; the window's, the years' added.`,
+    ...(delta
+      ? [
+          "  The Δ's range: the lowest and highest Δ of the same runs, the baseline and the scenario under the same values each time (a band the estimates allow, not a confidence interval).",
+        ]
+      : []),
+    `  A projected value keeps its estimate's range, grown with it; the projection's own rates are not varied (which estimate: ${sensitivity}).`,
+  ];
+}

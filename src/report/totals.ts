@@ -273,7 +273,7 @@ export function totalsTable(r: SimulationReport): string {
   const lines = [
     chalk.bold(`${r.policy.name.zh} ${r.policy.name.en} — ${r.scenarios[0]?.year ? yearHeadline(r.date, r.lang) : r.date}`),
     householdsLine(counts(r), false, r.lang),
-    ...(r.projection ? projectionLines(r.projection, r.policy.id).map((l) => chalk.dim(l)) : []),
+    ...(r.projection ? projectionLines(r.projection, r.policy.id, r.lang).map((l) => chalk.dim(l)) : []),
   ];
   for (const s of r.scenarios) {
     const unit = r.unit ?? 'yuan';
@@ -317,7 +317,7 @@ export function totalsMarkdown(r: SimulationReport): string {
     `### ${r.policy.name.zh} ${r.policy.name.en} — ${r.scenarios[0]?.year ? yearHeadline(r.date, r.lang) : r.date}`,
     '',
     householdsLine(counts(r), true, r.lang),
-    ...(r.projection ? ['', ...projectionLines(r.projection, r.policy.id).map((l) => `> ${l}`)] : []),
+    ...(r.projection ? ['', ...projectionLines(r.projection, r.policy.id, r.lang).map((l) => `> ${l}`)] : []),
   ];
   for (const s of r.scenarios) {
     const unit = r.unit ?? 'yuan';

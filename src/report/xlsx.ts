@@ -54,7 +54,7 @@ export async function totalsWorkbook(r: SimulationReport, made: MadeBy): Promise
       // (each run's id, as the sheets' 方案 column gives it, beside its title: a 科长 read "baseline" and a slug)
       ...r.scenarios.map((s): Cell[] => ['方案 scenario', `${s.id}${titled(s)}`]),
       ...datedRows(r.scenarios, r.date, r.householdsFile, money, r.unit),
-      ...(r.projection ? projectionLines(r.projection, r.policy.id).map((l, i) => [i ? '' : '预测 projection', l.trim()]) : []),
+      ...(r.projection ? projectionLines(r.projection, r.policy.id, r.lang).map((l, i) => [i ? '' : '预测 projection', l.trim()]) : []),
       ...(r.notes ?? []).map((note) => ['注意 note', noteText(note)]),
       ['四舍五入 rounding', ROUNDING_NOTE],
     ],

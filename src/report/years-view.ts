@@ -11,8 +11,10 @@ import type { Projection } from '../core/projection.js';
 import { projectionLines } from './projection-view.js';
 
 export { projectionLines };
-import { delta, fundingDelta, RANGE_METHOD, signedIn, titled, type ScenarioReport, type TotalRange } from './totals.js';
+import { delta, fundingDelta, signedIn, titled, type ScenarioReport, type TotalRange } from './totals.js';
 import { inUnit, UNIT_LABEL, type Unit } from './text-table.js';
+import type { Lang } from './lang.js';
+import { exitStockWords, fundingMethodWords, ranOnWords, yearsRangeWords, yearsTitleWords } from './totals-words.js';
 
 export interface YearsReport {
   readonly unit?: Unit;
@@ -28,6 +30,8 @@ export interface YearsReport {
   readonly scenarios?: readonly Scenario[];
   /** Per run (baseline first), its report for each year. */
   readonly runs: ReadonlyArray<{ readonly id: string; readonly years: readonly ScenarioReport[] }>;
+  /** The language of the sentences of the table, Markdown and workbook (totals-words.ts): en by default. */
+  readonly lang?: Lang;
 }
 
 /** A share as a percent to one decimal, never "-0.0%" (a fall smaller than 0.05 % is 0.0 %). */
@@ -196,12 +200,8 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
     const range = (x: TotalRange) => `${signedIn(x.delta!.low, unit)} – ${signedIn(x.delta!.high, unit)}`;
     rows.push(['Δ range 区间 †', ...run.years.map((s) => range(s.range!)), ...(win ? [range(win.range!), ''] : [])]);
   }
-  const exitLine = stock
-    ? [
-        `‡ ${programLabel(PROGRAM_BY_ID.get('gradual_exit')!)}: ${r.years[0]}'s is chiefly the file's register leaving in January (a stock at the file's date: see the note), so its change from ${r.years[0]} is no trend`,
-      ]
-    : [];
-  const blocks: YearsBlock[] = [{ header, rows, rule, notes: [...rangeLines(run.years, r.projection), ...exitLine] }];
+  const exitLine = stock ? [exitStockWords(programLabel(PROGRAM_BY_ID.get('gradual_exit')!), r.years[0]!, r.lang)] : [];
+  const blocks: YearsBlock[] = [{ header, rows, rule, notes: [...rangeLines(run.years, r.projection, r.lang), ...exitLine] }];
   if (n) {
     // What drives each program's change from the first year to the last: its caseload (persons, the average month)
     // or what it pays a person.
@@ -264,24 +264,28 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
     header: fh,
     rows: frows,
     rule: frows.length > LEVELS.length ? [LEVELS.length] : [],
-    notes: ranged ? [`* ${fundingRangeMethod({ estimates: [...shares], costs: run.years.every((s) => s.funding!.range!.costs) })}`] : [],
+    notes: ranged
+      ? [
+          (({ estimates, costs }) => `* ${fundingMethodWords({ estimates, costs }, fundingRangeMethod({ estimates, costs }), r.lang)}`)({
+            estimates: [...shares],
+            costs: run.years.every((s) => s.funding!.range!.costs),
+          }),
+        ]
+      : [],
   });
   return blocks;
 }
 
 /** What the range row is, under the table: how many estimates move each year's total, and how it is made. */
-function rangeLines(years: readonly ScenarioReport[], projection: Projection | null): string[] {
+function rangeLines(years: readonly ScenarioReport[], projection: Projection | null, lang?: Lang): string[] {
   if (!years.every((s) => s.range)) return [];
-  const moving = years.map((s) => `${s.year!.year} ${s.range!.moving} of ${s.range!.estimates}`).join(', ');
-  return [
-    `† estimates that move the total: ${moving}; ${RANGE_METHOD}; the window's, the years' added.`,
-    ...(years.every((s) => s.range!.delta)
-      ? [
-          "  The Δ's range: the lowest and highest Δ of the same runs, the baseline and the scenario under the same values each time (a band the estimates allow, not a confidence interval).",
-        ]
-      : []),
-    `  A projected value keeps its estimate's range, grown with it; the projection's own rates are not varied (which estimate: jiuzhu sensitivity --year YYYY${projection ? ` --projection ${projection.file}` : ''}).`,
-  ];
+  const moving = years.map((s) => ({ year: s.year!.year, moving: s.range!.moving, estimates: s.range!.estimates }));
+  return yearsRangeWords(
+    moving,
+    years.every((s) => s.range!.delta),
+    projection?.file ?? null,
+    lang,
+  );
 }
 
 /** A run's total less the baseline's, in yuan to the fen (of the exact sums, as the one-date Δ). */
@@ -289,10 +293,10 @@ export const totalDelta = (base: ScenarioReport, s: ScenarioReport) =>
   delta(base.figures.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2).value;
 /** A yearly growth as a signed percent: +3.5%, −1%, 0%. */
 /** "budget years 2027–2029", or for one "budget year 2027" (it read "2027–2027"). */
-export const yearsTitle = (ys: readonly number[]) => (ys.length > 1 ? `budget years ${ys[0]}–${ys.at(-1)}` : `budget year ${ys[0]}`);
+export const yearsTitle = (ys: readonly number[], lang?: Lang) => yearsTitleWords(ys, lang);
 
 /** What the years ran on (a trial's two tables, one on the sample and one on its own file, read alike). */
-export const ranOn = (r: YearsReport) => `policy ${r.policy.file}; households ${r.householdsFile}`;
+export const ranOn = (r: YearsReport) => ranOnWords(r.policy.file, r.householdsFile, r.lang);
 /** A run's name: its id, and a scenario's title beside it. */
 export const runName = (r: YearsReport, id: string) => {
   const sc = r.scenarios?.find((x) => x.id === id);

@@ -212,7 +212,7 @@ export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<Excel
             ],
           ]
         : []),
-      ...projectionLines(r.projection, r.policy.id).map((l, i) => [i ? '' : '预测 projection', l.trim()]),
+      ...projectionLines(r.projection, r.policy.id, r.lang).map((l, i) => [i ? '' : '预测 projection', l.trim()]),
       // each scenario and what it changes (a reform author's workbook did not say: a change on a year's first day is
       // no change inside a year)
       ...(r.scenarios ?? []).flatMap((sc) => [

@@ -70,13 +70,15 @@ function tables(r: YearsReport, run: YearsReport['runs'][number], markdown: bool
 
 export function yearsTable(r: YearsReport): string {
   const lines = [
-    chalk.bold(`${r.policy.name.zh} ${r.policy.name.en} — ${yearsTitle(r.years)} 中期财政规划`),
+    chalk.bold(`${r.policy.name.zh} ${r.policy.name.en} — ${yearsTitle(r.years, r.lang)} 中期财政规划`),
     chalk.dim(ranOn(r)),
-    ...projectionLines(r.projection, r.policy.id).map((l) => chalk.dim(l)),
+    ...projectionLines(r.projection, r.policy.id, r.lang).map((l) => chalk.dim(l)),
   ];
   for (const run of r.runs) {
     lines.push('', chalk.bold(`scenario ${runName(r, run.id)}`), ...tables(r, run, false));
-    lines.push(...estimateNote({ estimates: [...new Map(run.years.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()] }));
+    lines.push(
+      ...estimateNote({ estimates: [...new Map(run.years.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()] }, r.lang),
+    );
   }
   lines.push('', chalk.dim(ROUNDING_NOTE));
   return lines.join('\n') + '\n';
@@ -84,11 +86,11 @@ export function yearsTable(r: YearsReport): string {
 
 export function yearsMarkdown(r: YearsReport): string {
   const lines = [
-    `### ${r.policy.name.zh} ${r.policy.name.en} — ${yearsTitle(r.years)}`,
+    `### ${r.policy.name.zh} ${r.policy.name.en} — ${yearsTitle(r.years, r.lang)} 中期财政规划`,
     '',
     `${ranOn(r)}`,
     '',
-    ...projectionLines(r.projection, r.policy.id).map((l) => `> ${l}`),
+    ...projectionLines(r.projection, r.policy.id, r.lang).map((l) => `> ${l}`),
   ];
   for (const run of r.runs)
     lines.push('', `#### scenario ${runName(r, run.id).replace(run.id, `\`${run.id}\``)}`, '', ...tables(r, run, true));

@@ -110,9 +110,41 @@ describe('simulate --lang zh', () => {
     for (const n of notes) expect(n).toMatch(/^注：/);
   });
 
-  it('--years: told that its tables’ sentences are English for now', () => {
-    const r = simulate(['--years', '2025-2026', '--lang', 'zh']);
-    expect(r.stderr).toContain('注：simulate --years 的表格说明暂为英文（单一日期与 --year 的说明按 --lang 为中文）\n');
-    expect(simulate(['--years', '2025-2026']).stderr).not.toContain('暂为英文');
+  it('--years with a projection and --ranges: the title, what it ran on, the projection’s words and the notes in Chinese', () => {
+    const args = ['--years', '2025-2026', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', ...REFORM, '--ranges'];
+    const zh = simulate([...args, '--lang', 'zh', '--unit', '万元']);
+    const en = simulate([...args, '--lang', 'en', '--unit', '万元']);
+    expect(zh.stdout.split('\n').slice(0, 3)).toEqual([
+      '广西壮族自治区·南宁市 Guangxi / Nanning — 2025–2026 年度 中期财政规划',
+      '政策 policies/guangxi-nanning.yaml；家庭 policies/samples/households.csv',
+      '预测 guangxi-nanning-4pct（scenarios/projections/guangxi-nanning-4pct.yaml）：自 2025 年起，每年——',
+    ]);
+    // the standards +4 % from 1 April (the projection's own basis, its file's English, after it)
+    expect(zh.stdout).toMatch(/^ {2}dibao\.standard\. \+4% 每年 4 月 1 日起 \(estimate: /m);
+    expect(zh.stdout).toMatch(/^† 移动合计的估计：2025 年 \d+ 项中 \d+ 项，2026 年 \d+ 项中 \d+ 项；/m);
+    expect(zh.stdout).toContain('‡ 低保渐退 gradual exit：2025 年的主要是文件登记在保的家庭于 1 月退出');
+    expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 \d+ 项）：/m);
+    expect(zh.stdout).toMatch(/^\* 各级区间：为合计区间所做各次运行中的最低与最高/m);
+    for (const e of [
+      ...ENGLISH,
+      /budget years/,
+      /^policy /m,
+      /^projection /m,
+      /a year —/,
+      /estimates that move the total/,
+      /A projected value keeps/,
+      /chiefly the file's register/,
+    ])
+      expect(zh.stdout, String(e)).not.toMatch(e);
+    expect(figures(zh.stdout)).toEqual(figures(en.stdout));
+    expect(zh.stderr).toMatch(/^注：2025 年的低保渐退主要是/m);
+    // the projection's notes: Nanning's standards of 2022 held to its base year 2025; the profile's incomes of 2022
+    expect(zh.stderr).toContain(
+      '注：预测 guangxi-nanning-4pct 自基年 2025 起增长，但 policies/guangxi-nanning.yaml 中最新的低保标准（城市 810，2022-04-01 起；农村 566.67，2022-04-01 起）更早：2023–2025 年按原值沿用，然后再增长',
+    );
+    expect(zh.stderr).toMatch(
+      /^注：预测 guangxi-nanning-4pct 自基年 2025 起增长家庭收入（及同一文件中的其他金额列）；由 policies\/profiles\/guangxi-nanning\.yaml 生成的家庭，其收入是 2022 年的：请给 --incomes-year 2022/m,
+    );
+    expect(en.stderr).toMatch(/^note: projection guangxi-nanning-4pct grows from base_year 2025, but the newest dibao standards/m);
   });
 });

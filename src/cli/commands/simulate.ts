@@ -109,9 +109,6 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
       // (the option in the way named first: with --stream it spoke of the date and the format, which were fine)
       `--ranges does not go with ${o.stream ? '--stream' : o.perHousehold ? '--per-household' : '--format csv'}: it goes with one --date, --year or --years and the table, JSON, Markdown or workbook; for CSV: jiuzhu sensitivity --format csv`,
     );
-  // (--years's tables say more — the projection, growth, the window — and are English for now: said, not left to surprise)
-  if (o.years !== undefined && given.lang === 'zh' && people && !o.quiet)
-    ctx.stderr.write('注：simulate --years 的表格说明暂为英文（单一日期与 --year 的说明按 --lang 为中文）\n');
   if (o.years !== undefined) return simulateYearsCommand(ctx, o);
   if (o.year !== undefined) return simulateYearCommand(ctx, o);
   const date = simulationDate(ctx, o.date, { quiet: o.quiet, year: true });
