@@ -111,42 +111,17 @@ describe('explain --lang zh and --brief', () => {
       '  检验    无具备履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）：有赡养、抚养、扶养人：否 → 是\n',
     );
     // a scenario that changes nothing at the date: said in Chinese too (a 科长 saw "差额 Δ 0.00" explained in English)
-    const same = jiuzhu([
-      'explain',
-      '--policy',
-      NANNING,
-      '--date',
-      '2024-12-31',
-      '--lang',
-      'zh',
-      '--brief',
-      '--scenario',
-      'scenarios/low-income-2x.yaml',
-      '--describe',
-      '{城乡: 城镇, 成员: [{年龄: 45}]}',
-    ]);
+    const under = (scenario: string, d: string) =>
+      jiuzhu(['explain', '--policy', NANNING, '--date', '2024-12-31', '--lang', 'zh', '--brief', '--scenario', scenario, '--describe', d]);
+    const same = under('scenarios/low-income-2x.yaml', '{城乡: 城镇, 成员: [{年龄: 45}]}');
     expect(same.stderr).toContain(
       '注：方案 low-income-2x 在 2024-12-31 不改变任何参数：基线已是这些数值（较基线为 0 是必然的，不是测算结果）\n',
     );
     expect(same.stdout).toContain('  基线（现行政策）：每年 ');
     expect(same.stdout).toContain('；较基线 无变化\n');
     // under a scenario: the change against the baseline, not 差额 (the gap payment's word)
-    const raised = ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'];
     expect(brief(`{城乡: 城镇, 成员: [{年龄: 45, 工资收入: 1000}]}`).stdout).not.toContain('基线');
-    const more = jiuzhu([
-      'explain',
-      '--policy',
-      NANNING,
-      '--date',
-      '2024-12-31',
-      '--lang',
-      'zh',
-      '--brief',
-      '-q',
-      ...raised,
-      '--describe',
-      '{城乡: 城镇, 成员: [{年龄: 45, 工资收入: 700}]}',
-    ]);
+    const more = under('scenarios/dibao-standard-plus-10pct.yaml', '{城乡: 城镇, 成员: [{年龄: 45, 工资收入: 700}]}');
     // S 810 → 891 (+10 %): dibao 110.00 → 191.00 a month, 12 × 81 = 972 more a year
     expect(more.stdout).toMatch(/^ {2}基线（现行政策）：每年 \d+\.\d\d 元；较基线 \+972\.00 元$/m);
     // a 中文 key that is a part of a column's: that column offered (工资 was offered 年龄)
