@@ -48,9 +48,15 @@ export function refuseWorkbookNowhere(format: string, out: string | undefined, s
  */
 export function oneOfWords<V extends string>(table: Readonly<Record<string, V>>, choices: string): (v: string) => V {
   return (v: string) => {
-    const x = table[v.normalize('NFKC').trim().toLowerCase()];
-    if (!x) throw new InvalidArgumentError(`Allowed choices are ${choices}.`);
-    return x;
+    // (a locale as LANG spells it: zh_CN.UTF-8, en_US@euro)
+    const word = v
+      .normalize('NFKC')
+      .trim()
+      .toLowerCase()
+      .replace(/[.@].*$/, '');
+    // (the table's own words only: "constructor" was taken, as the objects' prototype has it — a review)
+    if (!Object.hasOwn(table, word)) throw new InvalidArgumentError(`Allowed choices are ${choices}.`);
+    return table[word]!;
   };
 }
 

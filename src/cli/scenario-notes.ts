@@ -26,6 +26,7 @@ import type { LoadedRun } from './load.js';
 export function scenarioNotes(
   report: Pick<SimulationReport, 'date'> & { readonly scenarios: readonly ScenarioReport[] },
   where = '',
+  lang?: Lang,
 ): string[] {
   const [base, ...rest] = report.scenarios;
   const b = base?.parameters;
@@ -33,7 +34,7 @@ export function scenarioNotes(
   return rest.flatMap((s) => {
     const same = sameParameters(base, s, report.date);
     const note = same
-      ? unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, where)
+      ? unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, where, lang)
       : unreadNote(s.id, b, s.parameters!, report.date, !!s.year, where);
     const later = same ? null : laterNote(s.id, b.policy, s.parameters!.policy, s.year ? `${report.date}-12-31` : report.date, where);
     const when = s.year ? `in ${report.date}` : `at ${report.date}`;
@@ -174,7 +175,7 @@ function unreadNote(id: string, base: Snapshot, s: Snapshot, date: string, year:
 const unchangedText = (id: string, policy: Policy, date: string, year: boolean, where = '', lang?: Lang) =>
   lang === 'zh'
     ? // (explain --lang zh: a 科长's "差额 Δ 0.00" was explained in English only)
-      `注：方案 ${id} 在 ${date} 不改变任何参数：${whyUnchanged(id, policy, year ? `${date}-12-31` : date, lang)}（较基线为 0 是必然的，不是测算结果）`
+      `注：方案 ${id}${where} 在 ${date}${year ? ' 年' : ' '}不改变任何参数：${whyUnchanged(id, policy, year ? `${date}-12-31` : date, lang)}（较基线为 0 是必然的，不是测算结果）`
     : `note: scenario ${id} changes no parameter${where} ${year ? 'in' : 'at'} ${date}: ${whyUnchanged(id, policy, year ? `${date}-12-31` : date)} (its Δ is 0 by construction, not a finding)`;
 
 /** noteUnchanged's notes for runs at one date (the TUI's, which shows them with n and says them as it closes). */
@@ -200,15 +201,19 @@ function sameParameters(base: ScenarioReport, s: ScenarioReport, date: string): 
  * simulate --years: a scenario that changes no parameter in any of the years (a reform dated 2035 for 2027: Δ 0, unsaid),
  * as a note of the report (stderr, JSON, Markdown, the workbook, the HTML page: a budget trial's page showed Δ 0 bare).
  */
-export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>): string[] {
+export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>, lang?: Lang): string[] {
   const [base, ...rest] = report.runs;
   if (!base) return [];
   const span = report.years.length > 1 ? `${report.years[0]}–${report.years.at(-1)}` : String(report.years[0]);
   return rest.flatMap((run) => {
-    if (run.years.every((s, k) => sameParameters(base.years[k]!, s, String(report.years[k]))))
+    if (run.years.every((s, k) => sameParameters(base.years[k]!, s, String(report.years[k])))) {
+      const why = whyUnchanged(run.id, run.years[0]!.parameters!.policy, `${report.years.at(-1)}-12-31`, lang);
       return [
-        `note: scenario ${run.id} changes no parameter in ${span}: ${whyUnchanged(run.id, run.years[0]!.parameters!.policy, `${report.years.at(-1)}-12-31`)} (its Δ is 0 by construction, not a finding)`,
+        lang === 'zh'
+          ? `注：方案 ${run.id} 在 ${span} 年不改变任何参数：${why}（较基线为 0 是必然的，不是测算结果）`
+          : `note: scenario ${run.id} changes no parameter in ${span}: ${why} (its Δ is 0 by construction, not a finding)`,
       ];
+    }
     // (a change no rule reads, as the last year's values have it)
     const [b, s] = [base.years.at(-1)!.parameters, run.years.at(-1)!.parameters];
     const unread = b && s ? unreadNote(run.id, b, s, String(report.years.at(-1)), true) : null;

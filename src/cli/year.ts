@@ -58,7 +58,7 @@ export async function incomesYearNotes(policyFile: string, p: Projection | null,
   if (!(year < p.baseYear)) return [];
   if (lang === 'zh')
     return [
-      `注：预测 ${p.id} 自基年 ${p.baseYear} 起增长家庭收入${grownAlso(p) ? '（及同一文件中的其他金额列）' : ''}；由 ${file} 生成的家庭，其收入是 ${year} 年的：请给 --incomes-year ${year}（不给则视为 ${p.baseYear} 年的收入：${year} 至 ${p.baseYear} 年间不增长，而标准照常变化）`,
+      `注：预测 ${p.id} 自基年 ${p.baseYear} 起增长家庭收入${p.households?.length ? `（及同一文件的 ${p.households.map((g) => g.column).join('、')}）` : ''}；由 ${file} 生成的家庭，其收入是 ${year} 年的：请给 --incomes-year ${year}（不给则视为 ${p.baseYear} 年的收入：${year} 至 ${p.baseYear} 年间不增长，而标准照常变化）`,
     ];
   return [
     `note: projection ${p.id} grows the households' incomes${grownAlso(p)} from its base_year ${p.baseYear}; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} (without it, they are read as ${p.baseYear}'s: not grown from ${year} to ${p.baseYear}, whatever the standards do in those years)`,

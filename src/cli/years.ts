@@ -124,7 +124,7 @@ export async function simulateYears(
       ...heardNotes(ctx),
       ...yearsNotes(policy, projection, first, last, baseline, o.lang),
       ...(await incomesYearNotes(o.policy, projection, o.lang)),
-      ...unchangedYearsNotes({ runs, years }),
+      ...unchangedYearsNotes({ runs, years }, o.lang),
       ...firstYearExitNote({ runs, years }, o.lang),
       ...leftOut,
     ],

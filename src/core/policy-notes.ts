@@ -155,7 +155,9 @@ export function yearsNotes(
   return [
     ...(projection && madeForOthers(projection, policy.id)
       ? [
-          `note: projection ${projection.id} was made for ${projection.localities!.join(', ')}, not ${policy.id}: its rates are applied as they are`,
+          lang === 'zh'
+            ? `注：预测 ${projection.id} 是为 ${projection.localities!.join('、')} 所作，不是 ${policy.id}：其增长率照原样使用`
+            : `note: projection ${projection.id} was made for ${projection.localities!.join(', ')}, not ${policy.id}: its rates are applied as they are`,
         ]
       : []),
     ...policyNotes(policy, [`${last}-12-31`], grown.grown, lang, projection ?? undefined),

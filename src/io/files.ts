@@ -1,7 +1,7 @@
 // The file system's refusals in words: a path that is missing, a directory, unreadable, on a full disk… is a usage
 // error (exit 2) naming the path and the cause, never an internal error. (The outputs' rules: io/outputs.ts.)
 import { createHash } from 'node:crypto';
-import { closeSync, constants, createReadStream, open as openFd, openSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, open as openFd, openSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, extname, join, sep } from 'node:path';
 import { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
@@ -55,13 +55,17 @@ function besideIt(path: string): string | undefined {
       .toLowerCase()
       .replace(/^\.yml$/, '.yaml'); // (.yml and .yaml: one kind)
   const ext = extname(name);
-  let all: string[];
+  let entries: Dirent[];
   try {
-    all = readdirSync(dir).filter((n) => !n.startsWith('.'));
+    entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
   } catch {
     return undefined;
   }
   const at = (n: string) => (dir === '.' && !path.startsWith('.') ? n : join(dir, n));
+  // files only, and never the name given (a dangling link offered itself: a review)
+  const all = entries
+    .filter((e) => e.name !== name && (e.isFile() || (e.isSymbolicLink() && isFileThere(join(dir, e.name)))))
+    .map((e) => e.name);
   // (the name without its extension: policies/guangxi-nanning — a finance clerk's)
   const extended = ext ? [] : all.filter((n) => n.startsWith(`${name}.`));
   if (extended.length === 1) return `did you mean ${at(extended[0]!)}?`;
@@ -75,7 +79,10 @@ function besideIt(path: string): string | undefined {
     .sort((a, b) => a[1] - b[1]);
   if (near.length) return `did you mean ${at(near[0]![0])}?`;
   // the same name one folder down (scenarios/x.yaml for scenarios/projections/x.yaml — the clerk's projection)
-  const below = all.map((d) => join(dir, d, name)).filter(isFileThere);
+  const below = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => join(dir, e.name, name))
+    .filter(isFileThere);
   if (below.length === 1) return `did you mean ${below[0]}?`;
   if (ext && names.length && names.length <= 8)
     return `the ${ext} files in ${dir === '.' ? 'this folder' : `${dir}${sep}`}: ${names.sort().map(at).join(', ')}`;

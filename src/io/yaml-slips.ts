@@ -13,9 +13,14 @@ const KEY = String.raw`[A-Za-z_\p{Script=Han}][\w.\-\p{Script=Han}]*`;
 export function keyboardSlips(text: string, file: string): Problem[] {
   const out: Problem[] = [];
   const at = (line: number, col: number, message: string) => out.push({ where: { file, line, col }, message: `YAML: ${message}` });
+  // A block scalar's lines (after `note: |` or `>`, more indented than its key) are text: "说明：这是…" is no key there
+  // (a review's scenario with a Chinese note was told of two full-width colons beside its real error).
+  let block = -1; // the key's indentation while in a block scalar
   text.split('\n').forEach((raw, i) => {
     const line = i + 1;
     const lead = /^[ \t\u3000]*/.exec(raw)![0];
+    if (block >= 0 && (raw.trim() === '' || lead.length > block)) return;
+    block = /:\s+[|>][+-]?\d*\s*(#.*)?$/.test(plain(raw)) ? lead.length : -1;
     const space = lead.indexOf('\u3000');
     if (space >= 0) at(line, space + 1, 'a full-width space (U+3000 全角空格) in the indentation: indent with ordinary spaces');
     const code = plain(raw);

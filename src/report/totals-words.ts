@@ -218,3 +218,9 @@ export function yearsRangeWords(
     `  A projected value keeps its estimate's range, grown with it; the projection's own rates are not varied (which estimate: ${sensitivity}).`,
   ];
 }
+
+/** A workbook's cell of how a total's range was made (the Ranges sheet; the years' About sheet with `years`). */
+export const rangeMethodCell = (lang?: Lang, years = false) =>
+  zh(lang)
+    ? `${RANGE_METHOD_ZH}；${years ? '预测值保留其估计的区间并随之增长；预测本身的增长率不变动；期间合计的区间为各年相加' : '各项影响大小见 jiuzhu sensitivity'}`
+    : `${RANGE_METHOD}; ${years ? "a projected value keeps its estimate's range, grown with it; the projection's own rates are not varied; the window's: the years' added" : 'which: jiuzhu sensitivity'}`;

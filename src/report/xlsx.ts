@@ -25,7 +25,9 @@ import {
   monthRows,
 } from './sheets.js';
 import { ROUNDING_NOTE } from './text-table.js';
-import { delta, fundingDelta, RANGE_METHOD, titled, type ScenarioReport, type SimulationReport } from './totals.js';
+import { delta, fundingDelta, titled, type ScenarioReport, type SimulationReport } from './totals.js';
+import { rangeMethodCell } from './totals-words.js';
+import type { Lang } from './lang.js';
 import type { Policy } from '../core/parameters/tree.js';
 
 export const COUNT = '#,##0';
@@ -46,7 +48,7 @@ export async function totalsWorkbook(r: SimulationReport, made: MadeBy): Promise
   const wb = new Excel.Workbook();
   wb.creator = `jiuzhu ${made.version}`;
   const money = moneyUnit(r.unit);
-  runSheets(wb, [{ lead: [], policy: r.policy, scenarios: r.scenarios }], [], money, r.date);
+  runSheets(wb, [{ lead: [], policy: r.policy, scenarios: r.scenarios }], [], money, r.date, r.lang);
   aboutSheet(
     wb,
     [
@@ -105,7 +107,14 @@ export function datedRows(
  * The runs' sheets — totals by program, ranges, the months of a budget year and its parameter changes, who pays, the
  * estimates and the parameters — each row led by its group's `lead` cells (under the `lead` columns).
  */
-export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lead: readonly Col[], money: MoneyUnit, date: string): void {
+export function runSheets(
+  wb: ExcelJS.Workbook,
+  groups: readonly RunGroup[],
+  lead: readonly Col[],
+  money: MoneyUnit,
+  date: string,
+  lang?: Lang,
+): void {
   // money in the unit asked for (--unit), said in every money column's header
   const { label: U, format: MONEY, cell: m } = money;
   const runs = groups.flatMap((g) => g.scenarios.map((s) => ({ g, s, at: [...g.lead, s.id] as Cell[] })));
@@ -180,7 +189,7 @@ export function runSheets(wb: ExcelJS.Workbook, groups: readonly RunGroup[], lea
         m(s.range?.delta?.low),
         m(s.range?.delta?.high),
         s.range ? `${s.range.moving} / ${s.range.estimates}` : '',
-        s.range ? `${RANGE_METHOD}; which: jiuzhu sensitivity` : '',
+        s.range ? rangeMethodCell(lang) : '',
       ]),
     );
   if (runs.some(({ s }) => s.year)) {

@@ -17,14 +17,14 @@ import {
   SCENARIO_COLUMN,
   monthColumns,
   monthRows,
-  type Cell,
 } from './sheets.js';
 import { fundingRangeEnds, LEVEL_LABELS, LEVELS, type Level } from '../core/funding.js';
 import { changeText } from '../core/scenario.js';
 import { noteText } from '../core/policy-notes.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
-import { delta, fundingDelta, RANGE_METHOD, type ScenarioReport } from './totals.js';
-import { projectionLines, runName, totalDelta, window, yearlyRate, type YearsReport } from './years-view.js';
+import { delta, fundingDelta, type ScenarioReport } from './totals.js';
+import { rangeMethodCell } from './totals-words.js';
+import { projectionLines, totalDelta, window, yearlyRate, type YearsReport } from './years-view.js';
 import { deltaRangeRows } from './xlsx.js';
 
 /** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
@@ -194,7 +194,6 @@ export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<Excel
     wb,
     [
       ['地区 locality', `${r.policy.name.zh} ${r.policy.name.en}`],
-      ...r.runs.map((run): Cell[] => ['方案 scenario', runName(r, run.id)]),
       ['年度 years', `${r.years[0]}–${r.years.at(-1)}`],
       ['住户文件 households', r.householdsFile],
       ['金额单位 money', `${U} (${r.unit ?? 'yuan'})`],
@@ -204,14 +203,7 @@ export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<Excel
       ...(r.years.length > 1
         ? [['合计行 window rows', `${windowLabel}: costs and who pays summed over the years; households and persons the mean of the years`]]
         : []),
-      ...(ranged
-        ? [
-            [
-              '区间 range',
-              `${RANGE_METHOD}; a projected value keeps its estimate's range, grown with it; the projection's own rates are not varied; the window's: the years' added`,
-            ],
-          ]
-        : []),
+      ...(ranged ? [['区间 range', rangeMethodCell(r.lang, true)]] : []),
       ...projectionLines(r.projection, r.policy.id, r.lang).map((l, i) => [i ? '' : '预测 projection', l.trim()]),
       // each scenario and what it changes (a reform author's workbook did not say: a change on a year's first day is
       // no change inside a year)

@@ -1,7 +1,7 @@
 // End-to-end behaviour: exit codes (0 ok, 2 usage, 3 invalid input, 4 bug), messages without stack traces,
 // no partial output files, closed pipes, and explain's trace.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +62,12 @@ describe('exit codes and messages', () => {
     expect(hint('params', '--policy', NANNING, '--scenario', 'scenarios/low-income-2.yaml')).toBe(
       'hint: did you mean scenarios/low-income-2x.yaml?',
     );
+    // (never a folder, nor the name given itself — a dangling link offered itself: a review)
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-beside-'));
+    mkdirSync(join(dir, 'policies'));
+    symlinkSync(join(dir, 'nowhere.yaml'), join(dir, 'broken.yaml'));
+    expect(hint('params', '--policy', join(dir, 'polic'))).toBeUndefined();
+    expect(hint('params', '--policy', join(dir, 'broken.yaml'))).toBeUndefined();
     // (a folder of many: "tekun" is in 4 scenarios' names, and none is a few edits from it: nothing offered)
     expect(hint('params', '--policy', NANNING, '--scenario', 'scenarios/tekun.yaml')).toBeUndefined();
   });

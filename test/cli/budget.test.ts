@@ -439,6 +439,15 @@ describe('compare --year', () => {
       expect(a[1].winners_losers).toBeUndefined(); // household-level details are for one date
     }
   });
+
+  // (a review: 2026年 was taken as 2026, and its text put in the stale note's date — "older than 2026年-12-31", 3+ years)
+  it('takes 2026年 as 2026 everywhere, its notes too', () => {
+    const run = (y: string) => jiuzhu(['compare', '--policy', NANNING, '--households', SAMPLE, '--year', y]);
+    const [plain, written] = [run('2026'), run('2026年')];
+    expect(written.stdout).toBe(plain.stdout);
+    expect(written.stderr).toBe(plain.stderr);
+    expect(plain.stderr).toContain('are 4+ years older than 2026-12-31');
+  });
 });
 
 describe('simulate --years: a scenario against the baseline', () => {

@@ -68,6 +68,7 @@ describe('--unit', () => {
     // (and 万, 亿 alone: a 科长's trial)
     expect(run('万').stdout).toBe(wan.stdout);
     expect(run('亿').stdout).toBe(run('yi').stdout);
+    expect(run('constructor').code).toBe(2);
     const bad = run('wanyuan');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("argument 'wanyuan' is invalid. Allowed choices are yuan (元), wan (万元), yi (亿元).");
@@ -86,6 +87,9 @@ describe('--lang', () => {
     const en = explain('en');
     expect(en.stdout).toMatch(/^household H0004/);
     for (const w of ['英文', 'English', 'en_US']) expect(explain(w).stdout, w).toBe(en.stdout);
+    // a locale as LANG spells it; never a word of the objects' prototype (a review: --unit constructor printed "(undefined)")
+    expect(explain('zh_CN.UTF-8').stdout).toBe(zh.stdout);
+    for (const w of ['constructor', '__proto__', 'toString']) expect(explain(w).code, w).toBe(2);
     const bad = explain('fr');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("argument 'fr' is invalid. Allowed choices are zh (中文), en (English).");

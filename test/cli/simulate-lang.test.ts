@@ -96,6 +96,18 @@ describe('simulate --lang zh', () => {
     expect(notes[0]).toMatch(/^policies\/guangxi-nanning\.yaml: the newest dibao standards/);
   });
 
+  // (a review: the note that explains a Δ of 0 stayed English among the Chinese 注 lines)
+  it('a scenario that changes nothing: said in Chinese at a date, in a year and over years', () => {
+    const same = ['--scenario', 'scenarios/low-income-2x.yaml', '--lang', 'zh'];
+    expect(simulate(['--date', '2025-06-30', ...same]).stderr).toContain(
+      '注：方案 low-income-2x 在 2025-06-30 不改变任何参数：基线已是这些数值（较基线为 0 是必然的，不是测算结果）\n',
+    );
+    expect(simulate(['--year', '2025', ...same]).stderr).toContain('注：方案 low-income-2x 在 2025 年不改变任何参数：基线已是这些数值');
+    expect(simulate(['--years', '2025-2026', ...same]).stderr).toContain(
+      '注：方案 low-income-2x 在 2025–2026 年不改变任何参数：基线已是这些数值',
+    );
+  });
+
   it('the workbook’s notes in Chinese', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-lang-')), 'zh.xlsx');
     simulate(['--year', '2025', '--lang', 'zh', '--format', 'xlsx', '--out', out, '-q']);
@@ -108,6 +120,14 @@ describe('simulate --lang zh', () => {
       .map((r) => String(r.getCell(2).value));
     expect(notes.length).toBe(3);
     for (const n of notes) expect(n).toMatch(/^注：/);
+    // (and the Ranges sheet's method: a review found it English)
+    const ranged = join(mkdtempSync(join(tmpdir(), 'jiuzhu-lang-')), 'ranges.xlsx');
+    simulate(['--date', '2025-06-30', '--ranges', '--lang', 'zh', '--format', 'xlsx', '--out', ranged, '-q']);
+    const rb = new ExcelJS.Workbook();
+    await rb.xlsx.readFile(ranged);
+    const cells = rb.worksheets.flatMap((ws) => ws.getSheetValues().flatMap((r) => (Array.isArray(r) ? r : []))).map(String);
+    expect(cells.some((c) => c.startsWith('取各次运行的最低与最高：每项估计单独取其区间两端'))).toBe(true);
+    expect(cells.some((c) => c.includes('the lowest and highest of the runs made'))).toBe(false);
   });
 
   it('--years with a projection and --ranges: the title, what it ran on, the projection’s words and the notes in Chinese', () => {
@@ -143,7 +163,7 @@ describe('simulate --lang zh', () => {
       '注：预测 guangxi-nanning-4pct 自基年 2025 起增长，但 policies/guangxi-nanning.yaml 中最新的低保标准（城市 810，2022-04-01 起；农村 566.67，2022-04-01 起）更早：2023–2025 年按原值沿用，然后再增长',
     );
     expect(zh.stderr).toMatch(
-      /^注：预测 guangxi-nanning-4pct 自基年 2025 起增长家庭收入（及同一文件中的其他金额列）；由 policies\/profiles\/guangxi-nanning\.yaml 生成的家庭，其收入是 2022 年的：请给 --incomes-year 2022/m,
+      /^注：预测 guangxi-nanning-4pct 自基年 2025 起增长家庭收入（及同一文件的 rigid_expenditure、emergency_need、financial_assets）；由 policies\/profiles\/guangxi-nanning\.yaml 生成的家庭，其收入是 2022 年的：请给 --incomes-year 2022/m,
     );
     expect(en.stderr).toMatch(/^note: projection guangxi-nanning-4pct grows from base_year 2025, but the newest dibao standards/m);
   });

@@ -194,8 +194,13 @@ describe('policy validation', () => {
       '15: YAML: a full-width colon "：" (U+FF1A) after a key: YAML needs ":" and a space',
     ]);
     expect(keyboardSlips('家庭编号：H1\n', 'h.yaml').map((p) => p.where!.col)).toEqual([5]); // (a block key)
-    // (a value holding them is not a key: 方案：甲 after "title: ")
+    // (a value holding them is not a key: 方案：甲 after "title: "; nor a block scalar's text, more indented than its key)
     expect(keyboardSlips('title: 方案：甲，乙\n', 'h.yaml')).toEqual([]);
+    expect(
+      keyboardSlips('note: |\n  说明：这是一段文字\n\n  第二段：也是\nreason: >-\n   依据：文件\n城乡：城镇\n', 's.yaml').map(
+        (p) => p.where!.line,
+      ),
+    ).toEqual([7]);
   });
 
   // An author's retrial: in {…} a full-width colon or space parses (as a key of its own), and a value typed as text

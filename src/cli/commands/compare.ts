@@ -86,10 +86,11 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   if (o.ranges && o.format === 'csv') throw new UsageError('compare --ranges has no CSV form: use jiuzhu sensitivity --format csv');
   const scenarios = await loadScenarios(o.scenario ?? [], ctx, o.quiet);
   if (o.year !== undefined) {
-    const made = await compareYear(ctx, o, scenarios, budgetYear(o.year));
+    const year = budgetYear(o.year); // (as parsed: 2026年 is 2026 — a review found the text itself in a note's date)
+    const made = await compareYear(ctx, o, scenarios, year);
     const report = { ...made, notes: [...heardNotes(ctx), ...compareNotes(made), ...(made.notes ?? [])] };
     await render(report);
-    for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [`${o.year}-12-31`]);
+    for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [`${year}-12-31`]);
     sayNotes(ctx, o.quiet, report.notes);
     return;
   }

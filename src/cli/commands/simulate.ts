@@ -167,7 +167,7 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
     notes: [...heardNotes(ctx), ...policyNotes(loaded[0]!.snapshot.policy, [date], [], o.lang), ...leftOutNotes(ranges)],
     lang: o.lang,
   };
-  const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed)] };
+  const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang)] };
   try {
     await emit(ctx, o, report);
     await held.rows?.commit(); // (the rows in place only now: with the totals, or not at all)
@@ -194,7 +194,7 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
   if (o.perHousehold || o.stream)
     throw new UsageError(`--year gives a year's totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
   const computed = await simulateYear(ctx, o, await loadScenarios(o.scenario ?? [], ctx, o.quiet), year);
-  const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed)] };
+  const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang)] };
   await emit(ctx, o, report);
   sayNotes(ctx, o.quiet, report.notes);
   noteEmpty(ctx, o.quiet, report.householdsFile, report.scenarios[0]?.figures.household_rows);
