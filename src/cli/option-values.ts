@@ -1,4 +1,5 @@
-// Option values no command takes, refused before anything runs (cli/main.ts calls it for every command).
+// Option values no command takes, refused before anything runs (cli/main.ts calls it for every command); and the
+// parser of options that take words (--lang, --unit), as people write them.
 import { InvalidArgumentError, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { toStdout } from '../io/outputs.js';

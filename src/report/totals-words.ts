@@ -1,8 +1,9 @@
-// The sentences of simulate's table and Markdown in the reader's language (--lang, default from the locale): a 科长's
-// trial read every note under the table in English, the one that explains the gradual exit's fall among them. The
-// tables' own labels stay bilingual (program 项目, total 合计); JSON and CSV are contracts, in English, and never read
-// these. One place for each sentence in both languages: totals.ts, estimates.ts, sensitivity-rows.ts, funding-view.ts
-// and year.ts ask here.
+// The sentences of simulate's table, Markdown and workbook in the reader's language (--lang, default from the locale):
+// a 科长's trial read every note under the table in English, the one that explains the gradual exit's fall among them.
+// The tables' own labels stay bilingual (program 项目, total 合计); JSON and CSV are contracts, in English, and never
+// read these. One place for each sentence in both languages: totals.ts, years-view.ts, estimates.ts,
+// sensitivity-rows.ts, funding-view.ts and the workbooks (xlsx.ts, years-xlsx.ts) ask here; a projection's lines are
+// projection-view.ts's own, in both.
 import type { Lang } from './lang.js';
 import { PARAMS } from '../core/parameters/schema.js';
 
