@@ -254,12 +254,16 @@ export function noteEmpty(ctx: Ctx, quiet: boolean, householdsFile: string, hous
  * draw alone (an onboarding trial's tekun came out 0.006 to 0.024 per 100 persons over four seeds of 50,000
  * households, its scenario +56 %, and nothing said so). Not said of a register (every weight 1): it is not a sample.
  */
-export function fewRowsNote(t: Totals, householdsFile: string, fewer = 100): string | null {
-  if (t.per !== 1 || t.householdRows === 0) return null;
-  const weighted = Number(t.all.households.value()) / 1e6; // (millionths)
-  if (weighted < 1.5 * t.householdRows) return null;
+export function fewRowsNote(t: Totals | readonly Totals[], householdsFile: string, fewer = 100): string | null {
+  // (a budget year's periods: each program's households in the period it has the most — a finance clerk's --year on the
+  // sample said nothing of its 7 single-person households)
+  const ts: readonly Totals[] = Array.isArray(t) ? t : [t as Totals];
+  const first = ts[0];
+  if (!first || ts.some((x) => x.per !== 1) || first.householdRows === 0) return null;
+  const weighted = Number(first.all.households.value()) / 1e6; // (millionths)
+  if (weighted < 1.5 * first.householdRows) return null;
   const few = PROGRAMS.flatMap((p, i) => {
-    const n = t.programRows[i]!;
+    const n = Math.max(...ts.map((x) => x.programRows[i]!));
     return n > 0 && n < fewer ? [`${programLabel(p)} (${n}: ±${Math.round(200 / Math.sqrt(n))} %)`] : [];
   });
   if (!few.length) return null;

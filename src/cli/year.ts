@@ -147,6 +147,8 @@ export async function simulateYear(
     readonly incomesYear?: string;
     /** The language of the table's and Markdown's sentences, and of the notes that have one (en by default). */
     readonly lang?: Lang;
+    /** Given the baseline's period totals (for the few-households note). */
+    readonly onBaseline?: (periods: readonly Totals[]) => void;
   },
   scenarios: readonly Scenario[],
   year: number,
@@ -170,7 +172,7 @@ export async function simulateYear(
             return totals.slice(0, flat.length);
           })
       : undefined;
-  const [reports] = await yearPass(ctx, o, [runs], year, evaluate);
+  const [reports] = await yearPass(ctx, o, [runs], year, evaluate, o.onBaseline);
   return {
     unit: o.unit,
     policy,
@@ -201,6 +203,8 @@ export async function yearPass(
   year: number,
   /** Evaluates the runs on a population already read (the file is read here otherwise). */
   evaluate?: (runs: readonly Run[]) => Promise<Totals[]>,
+  /** Given the first locality's baseline's period totals. */
+  onBaseline?: (periods: readonly Totals[]) => void,
 ): Promise<ScenarioReport[][]> {
   const flat: Run[] = localities.flatMap((runs, l) => runs.flatMap((r) => periodRuns(r.periods, `${l}/${r.id}`)));
   const totals: Totals[] = evaluate
@@ -210,6 +214,7 @@ export async function yearPass(
   return localities.map((runs) => {
     const reports = runs.map((r) => {
       const own = totals.slice(at, at + r.periods.length);
+      if (at === 0) onBaseline?.(own);
       at += r.periods.length;
       return yearReport(r, own, year);
     });

@@ -64,6 +64,8 @@ export async function simulateYears(
     readonly ranges?: boolean;
     /** The language of the sentences of the table, Markdown and workbook, and of the notes that have one. */
     readonly lang?: Lang;
+    /** Given the first year's baseline's period totals (for the few-households note). */
+    readonly onBaseline?: (periods: readonly Totals[]) => void;
   },
   scenarios: readonly Scenario[],
   [first, last]: [number, number],
@@ -109,6 +111,7 @@ export async function simulateYears(
       let at = 0;
       const reports = runs.map((r) => {
         const own = totals.slice(at, at + r.periods.length);
+        if (i === 0 && at === 0) o.onBaseline?.(own);
         at += r.periods.length;
         return yearReport(r, own, y);
       });

@@ -155,6 +155,21 @@ describe('a sample that few of its households stand behind', () => {
     expect(jiuzhu(['simulate', '--policy', NANNING, '--households', register, ...AT]).stderr).not.toContain('few households');
     expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...AT, '--quiet']).stderr).toBe('');
   });
+
+  // A finance clerk's --year on the sample said nothing of it: the same note, from the year's (the first year's) periods
+  it('is said of a budget year and of years too: each program’s households in the period it has the most', () => {
+    const noteOf = (...more: string[]) =>
+      jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...more])
+        .stderr.split('\n')
+        .find((l) => l.startsWith('note: few households of'));
+    // 2025-06-30 and the year 2025 have the same parameters (no change inside 2025): the same households receive each
+    // program; the gradual exit's 11 pay in the year's first period (January–March), where the year has them
+    const atDate = noteOf('--date', '2025-06-30');
+    expect(atDate).toContain('低保渐退 gradual exit (11: ±60 %)');
+    expect(noteOf('--year', '2025')).toBe(atDate);
+    expect(noteOf('--years', '2025-2026')).toBe(atDate);
+    expect(noteOf('--year', '2025', '--quiet')).toBeUndefined();
+  });
 });
 
 describe('a value no rule reads in a household', () => {

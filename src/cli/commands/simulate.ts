@@ -193,11 +193,14 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
   const year = budgetYear(o.year!);
   if (o.perHousehold || o.stream)
     throw new UsageError(`--year gives a year's totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
-  const computed = await simulateYear(ctx, o, await loadScenarios(o.scenario ?? [], ctx, o.quiet), year);
+  let periods: readonly Totals[] = [];
+  const onBaseline = (t: readonly Totals[]) => void (periods = t);
+  const computed = await simulateYear(ctx, { ...o, onBaseline }, await loadScenarios(o.scenario ?? [], ctx, o.quiet), year);
   const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang)] };
   await emit(ctx, o, report);
   sayNotes(ctx, o.quiet, report.notes);
   noteEmpty(ctx, o.quiet, report.householdsFile, report.scenarios[0]?.figures.household_rows);
+  sayFewRows(ctx, o, periods);
 }
 
 /** simulate --years: several budget years, projected where a projection file says how. */
@@ -205,7 +208,9 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
   const span = yearSpan(o.years!);
   if (o.perHousehold || o.stream)
     throw new UsageError(`--years gives the years' totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
-  const report = await simulateYears(ctx, o, await loadScenarios(o.scenario ?? [], ctx, o.quiet), span);
+  let periods: readonly Totals[] = [];
+  const onBaseline = (t: readonly Totals[]) => void (periods = t);
+  const report = await simulateYears(ctx, { ...o, onBaseline }, await loadScenarios(o.scenario ?? [], ctx, o.quiet), span);
   if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, await madeWith(ctx, o)));
   else {
     const text = {
@@ -219,6 +224,13 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
   }
   // (with the workbook too: a trial's xlsx run said nothing of its stale standards, which its About sheet gave)
   sayNotes(ctx, o.quiet, report.notes);
+  sayFewRows(ctx, o, periods);
+}
+
+/** The few-households note of a budget year's (the first year's) baseline periods, as at a date. */
+function sayFewRows(ctx: Ctx, o: SimulateOptions, periods: readonly Totals[]): void {
+  const note = o.quiet ? null : fewRowsNote(periods, o.households);
+  if (note) ctx.stderr.write(`${note}\n`);
 }
 
 /** The report to standard output, or (--out) to a file; xlsx only to a file. */
