@@ -214,7 +214,12 @@ export function policyNotes(
     if (lang === 'zh')
       return [
         // (a 科长's wording: "其中最新的…早于 … 3 年以上，沿用不变" read as translated)
-        `注：${policy.file} 中最新的${w.zh}（${whichZh(stale)}）距 ${last} 已超过 ${years} 年，按原值沿用（请补充新的数值，或用 simulate --years 加 --projection 预测）`,
+        `注：${policy.file} 中最新的${w.zh}（${whichZh(stale)}）距 ${last} 已超过 ${years} 年，按原值沿用（请补充新的数值，或${
+          // (as in English: under a projection that does not grow it, the advice is to grow it there)
+          projection
+            ? `在预测 ${projection.id} 中增长它：在 ${projection.file} 的 uprate 下加一行，如 ${w.paths[0].replace(/[^.]*$/, '')}`
+            : '用 simulate --years 加 --projection 预测'
+        }）`,
       ];
     return [
       `note: ${policy.file}: the newest ${newest(w, stale)} it gives (${which(stale)}) ${stale.length > 1 ? 'are' : 'is'} ` +

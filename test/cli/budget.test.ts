@@ -1021,6 +1021,11 @@ describe('simulate --years with a projection', () => {
       'note: policies/guangxi-nanning.yaml: the newest disposable incomes (the rigid-expenditure line) it gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are 3+ years older than 2027-12-31: carried forward unchanged (add the newer value, or grow it in projection guangxi-nanning-4pct: a line under uprate in ' +
         `${own}, e.g. rigid.disposable_income.)\n`,
     );
+    // (in Chinese alike: not "用 simulate --years 加 --projection 预测", what the run did)
+    expect(simulate(...years, '--projection', own, '--lang', 'zh').stderr).toContain(
+      '中最新的居民人均可支配收入（刚性支出认定线）（城市 44469，2024-01-01 起；农村 20369，2024-01-01 起）距 2027-12-31 已超过 3 年，按原值沿用（请补充新的数值，或在预测 guangxi-nanning-4pct 中增长它：在 ' +
+        `${own} 的 uprate 下加一行，如 rigid.disposable_income.）\n`,
+    );
     // the standards of the date: nothing of them (the sample's few households of some programs are said, section 5)
     expect(
       simulate('--date', '2022-06-30')
