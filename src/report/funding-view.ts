@@ -2,7 +2,7 @@
 // and, where the funding shares are estimates, each level's range and the change's (core/funding.ts).
 import { D, fixed } from '../core/money.js';
 import { PROGRAMS, programLabel } from '../core/programs/index.js';
-import { fundingDeltaRange, fundingRangeMethod, LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
+import { fundingDeltaRange, LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
 import { inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import type { Lang } from './lang.js';
 import { fundingMethodWords } from './totals-words.js';
@@ -31,7 +31,7 @@ export function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, ba
         // (in Markdown after a blank line: a line right under a table is one more row of it, in GitHub's and CommonMark
         // tables — a 科长's Markdown; escaped: a line beginning "* " is a bullet there — an analyst's briefing)
         ...(markdown ? [''] : []),
-        `${markdown ? '\\*' : '*'} ${fundingMethodWords(f.range, fundingRangeMethod(f.range), lang)}`,
+        `${markdown ? '\\*' : '*'} ${fundingMethodWords(f.range, lang)}`,
       ]
     : [table];
 }

@@ -5,7 +5,8 @@
 // sensitivity-rows.ts, funding-view.ts and the workbooks (xlsx.ts, years-xlsx.ts) ask here; a projection's lines are
 // projection-view.ts's own, in both.
 import type { Lang } from './lang.js';
-import { PARAMS } from '../core/parameters/schema.js';
+import { PARAM_BY_PATH } from '../core/parameters/schema.js';
+import { fundingRangeMethod, type FundingReport } from '../core/funding.js';
 
 const zh = (lang: Lang | undefined) => lang === 'zh';
 
@@ -65,7 +66,7 @@ export const estimateFootnote = (paths: readonly string[], lang?: Lang) =>
     : `\\* rests on estimated parameters: ${paths.map((p) => `\`${p}\``).join(', ')}`;
 
 /** A parameter's 中文 name (the schema's, as params and the workbooks give it). */
-const zhParam = (path: string) => PARAMS.find((s) => s.path === path)?.zh ?? path;
+const zhParam = (path: string) => PARAM_BY_PATH.get(path)?.zh ?? path;
 
 export const RANGE_METHOD =
   'the lowest and highest of the runs made: each estimate alone at either end of its range, and all at once at the ends that lower (raise) it';
@@ -161,12 +162,8 @@ export function changesWords(
 }
 
 /** Who pays's footnote: how each level's range was made (the JSON's `method` stays core/funding.ts's English). */
-export function fundingMethodWords(
-  r: { readonly estimates: readonly unknown[]; readonly costs?: boolean },
-  english: string,
-  lang?: Lang,
-): string {
-  if (!zh(lang)) return english;
+export function fundingMethodWords(r: Pick<NonNullable<FundingReport['range']>, 'estimates' | 'costs'>, lang?: Lang): string {
+  if (!zh(lang)) return fundingRangeMethod(r);
   const n = r.estimates.length;
   const apart = '各级两端之和不必等于合计的两端';
   // (a finance clerk's wording: the first one "…变化相加（支出不变：支出自身的区间即合计的区间…）" was hard to follow)

@@ -1,7 +1,7 @@
 // Several budget years, as every output reads them (simulate --years, report --years): the report object, the
 // window's figures (the years' costs added), growth rates, and each run's tables as cells — each figure with its exact
 // yuan, for the HTML report — which the table, Markdown and HTML render alike.
-import { fundingDeltaRange, fundingRangeMethod, LEVEL_LABELS, LEVELS, sumFunding, type Level } from '../core/funding.js';
+import { fundingDeltaRange, LEVEL_LABELS, LEVELS, sumFunding, type Level } from '../core/funding.js';
 import type { Figures } from '../core/aggregate.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
@@ -265,12 +265,7 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
     rows: frows,
     rule: frows.length > LEVELS.length ? [LEVELS.length] : [],
     notes: ranged
-      ? [
-          (({ estimates, costs }) => `* ${fundingMethodWords({ estimates, costs }, fundingRangeMethod({ estimates, costs }), r.lang)}`)({
-            estimates: [...shares],
-            costs: run.years.every((s) => s.funding!.range!.costs),
-          }),
-        ]
+      ? [`* ${fundingMethodWords({ estimates: [...shares], costs: run.years.every((s) => s.funding!.range!.costs) }, r.lang)}`]
       : [],
   });
   return blocks;
@@ -293,7 +288,7 @@ export const totalDelta = (base: ScenarioReport, s: ScenarioReport) =>
   delta(base.figures.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2).value;
 /** A yearly growth as a signed percent: +3.5%, −1%, 0%. */
 /** "budget years 2027–2029", or for one "budget year 2027" (it read "2027–2027"). */
-export const yearsTitle = (ys: readonly number[], lang?: Lang) => yearsTitleWords(ys, lang);
+export { yearsTitleWords as yearsTitle };
 
 /** What the years ran on (a trial's two tables, one on the sample and one on its own file, read alike). */
 export const ranOn = (r: YearsReport) => ranOnWords(r.policy.file, r.householdsFile, r.lang);
