@@ -142,6 +142,7 @@ function buildProgram(ctx: Ctx): Command {
         .conflicts('year'),
     )
     .addOption(new Option('--ranges', "also each total's range from the estimates it rests on (which: jiuzhu sensitivity)"))
+    .addOption(lang('the language of the sentences in the table and Markdown (JSON and CSV stay English)'))
     .addHelpText(
       'after',
       '\nExample:\n  $ jiuzhu compare --policy policies/guangxi-nanning.yaml --policy policies/guangdong-guangzhou.yaml \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --households policies/samples/households.csv --date 2025-06-30',
@@ -266,6 +267,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'xlsx']).default('table'))
     .option('--out <file>', 'write to this file (atomically) instead of standard output; needed for xlsx')
     .addOption(unit())
+    .addOption(lang('the language of the sentences in the table and Markdown (JSON and CSV stay English)'))
     .addHelpText(
       'after',
       '\nExample:\n  $ jiuzhu sensitivity --policy policies/jiangxi-fuliang.yaml --households policies/samples/households.csv \\\n      --scenario scenarios/tekun-basic-1.6x.yaml --date 2025-06-30 --unit wan',

@@ -54,20 +54,21 @@ export function scenarioNotes(
  * by who takes up as well as by their rules (a researcher's trial compared Guangzhou's dibao, 5.2 % take-up, with
  * Nanning's, 75 %, on one population, and read it as the rules').
  */
-export function compareNotes(report: CompareReport): string[] {
+export function compareNotes(report: CompareReport, lang?: Lang): string[] {
   const many = report.localities.length > 1;
-  const notes = report.localities.flatMap((l) =>
-    scenarioNotes({ date: report.date, scenarios: l.scenarios }, many ? ` in ${l.policy.id}` : ''),
-  );
+  const where = (l: CompareReport['localities'][number]) => (!many ? '' : lang === 'zh' ? `（${l.policy.id}）` : ` in ${l.policy.id}`);
+  const notes = report.localities.flatMap((l) => scenarioNotes({ date: report.date, scenarios: l.scenarios }, where(l), lang));
   if (many)
     notes.push(
-      `note: one household file runs under each locality's rules: the same households in every column, not each locality's own population — the costs compare the rules (and take-up), not the places`,
+      lang === 'zh'
+        ? '注：同一家庭文件按各地区的规则分别运行：每列是同样的家庭，不是各地区自己的人口——支出比较的是规则（与申请率），不是地方'
+        : `note: one household file runs under each locality's rules: the same households in every column, not each locality's own population — the costs compare the rules (and take-up), not the places`,
     );
-  const take = takeUpNote(report);
+  const take = takeUpNote(report, lang);
   return take ? [...notes, take] : notes;
 }
 
-function takeUpNote(report: CompareReport): string | null {
+function takeUpNote(report: CompareReport, lang?: Lang): string | null {
   const bases = report.localities.map((l) => l.scenarios[0]?.parameters);
   if (bases.length < 2 || bases.some((b) => !b)) return null;
   // (a population without draws takes everything up everywhere: received = eligible, whatever the shares — a reform
@@ -85,14 +86,20 @@ function takeUpNote(report: CompareReport): string | null {
         return p && paths.every((path) => p.values.get(path)?.value?.toString() === '1');
       }),
   );
-  const rulesAlone = full
-    ? `the run ${full.id}, where every eligible household takes up, compares the rules alone`
-    : 'to compare the rules alone, add --scenario scenarios/full-coverage.yaml (every eligible household takes up), or read eligible_annual_cost in --format json';
   const values = differ
     .map(
       (p) => `${p}: ${report.localities.map((l, i) => `${l.policy.id} ${bases[i]!.values.get(p)?.value?.toString() ?? '—'}`).join(', ')}`,
     )
     .join('; ');
+  if (lang === 'zh')
+    return `注：各地区的申请率不同（${values}）：支出之差既来自规则，也来自谁申请享受；${
+      full
+        ? `运行 ${full.id}（符合条件的家庭全部享受）只比较规则`
+        : '只比较规则：加 --scenario scenarios/full-coverage.yaml（符合条件的家庭全部享受），或看 --format json 的 eligible_annual_cost'
+    }`;
+  const rulesAlone = full
+    ? `the run ${full.id}, where every eligible household takes up, compares the rules alone`
+    : 'to compare the rules alone, add --scenario scenarios/full-coverage.yaml (every eligible household takes up), or read eligible_annual_cost in --format json';
   return `note: take-up differs between the localities (${values}): their costs differ by who takes up as well as by their rules; ${rulesAlone}`;
 }
 

@@ -7,12 +7,11 @@ import { LAYERS, type Deciles, type GroupSums, type RunResult } from '../core/co
 import { fenToYuan } from '../core/money.js';
 import { noteText } from '../core/policy-notes.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
-import { fundingOf, LEVEL_LABELS, LEVELS } from '../core/funding.js';
+import { fundingOf, LEVELS } from '../core/funding.js';
 import { isCash, layerLabel, layerZh, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote } from './estimates.js';
 import { sideBySide } from './compare-side.js';
 import {
-  RANGE_METHOD,
   delta,
   paint,
   scenarioJson,
@@ -23,22 +22,39 @@ import {
   totalsCsvRows,
   type ScenarioReport,
 } from './totals.js';
+import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
+import type { Lang } from './lang.js';
+import { estimateFootnote, roundingWords } from './totals-words.js';
 import {
-  groupCount,
-  groupDigits,
-  inUnit,
-  markdownTable,
-  ROUNDING_NOTE,
-  textTable,
-  UNIT_LABEL,
-  type Align,
-  type Unit,
-} from './text-table.js';
+  byAreaWords,
+  byDecileWords,
+  compareHouseholdsLine,
+  compareRangeWords,
+  compareYearWords,
+  deltaLegend,
+  flowsTitle,
+  levelWords,
+  markdownHouseholds,
+  nobodyMovesWords,
+  rangeMethodWords,
+  whoPaysWords,
+  winnersWords,
+} from './compare-words.js';
 import type { EstimateUsed } from './estimates.js';
 
-/** A scenario's Δ against its locality's baseline, its range, after the total's (JSON gave it; the table did not). */
-const deltaRange = (s: ScenarioReport, unit: Unit) =>
-  s.range?.delta ? `; its Δ vs baseline 较基线 ${signedIn(s.range.delta.low, unit)} – ${signedIn(s.range.delta.high, unit)}` : '';
+/**
+ * A run's total, its range, and its Δ's against its locality's baseline (JSON gave the Δ's; the table did not): the
+ * table's line, or Markdown's bullet.
+ */
+const rangeLine = (s: ScenarioReport, unit: Unit, markdown: boolean, lang?: Lang) =>
+  compareRangeWords(
+    s.id,
+    { ...s.range!, low: inUnit(s.range!.low, unit), high: inUnit(s.range!.high, unit) },
+    s.range!.delta ? { low: signedIn(s.range!.delta.low, unit), high: signedIn(s.range!.delta.high, unit) } : null,
+    unit,
+    markdown,
+    lang,
+  );
 import { csvField } from './per-household.js';
 import { distributionJson, distributionMarkdown, distributionTable, type RateDistribution } from './marginal-rates.js';
 import { programsOnEstimates } from './estimates.js';
@@ -78,6 +94,8 @@ export interface CompareReport {
   readonly localities: readonly LocalityReport[];
   /** What the run says that its figures would not (cli/scenario-notes.ts compareNotes): a Δ of 0 by construction, … */
   readonly notes?: readonly string[];
+  /** The language of the table's and Markdown's sentences (compare-words.ts; the labels are bilingual): en by default. */
+  readonly lang?: Lang;
 }
 
 function group(g: GroupSums): GroupFigures {
@@ -211,37 +229,43 @@ function mainTable(l: LocalityReport, color: boolean, unit: Unit): [string[], st
 }
 
 /** A scenario's winners, flows, areas and deciles: totals in the unit asked for, a household's mean change in yuan. */
-function detailLines(s: LocalityReport['scenarios'][number], color: boolean, unit: Unit): string[] {
+function detailLines(s: LocalityReport['scenarios'][number], color: boolean, unit: Unit, lang?: Lang): string[] {
   const d = s.details;
   if (!d) return [];
   const c = d.changes;
   const lines = [
-    `  winners 受益 ${groupCount(c.gainers!.households)} households (+${inUnit(c.gainers!.amount!, unit)} ${UNIT_LABEL[unit]}/year), of which new entrants ${groupCount(c.entrants!.households)}; ` +
-      `losers 受损 ${groupCount(c.losers!.households)} (−${inUnit(c.losers!.amount!, unit)}), of which exits ${groupCount(c.exits!.households)}, through take-up alone ${groupCount(c.losers_through_take_up!.households)}; unchanged ${groupCount(c.unchanged!.households)}`,
+    winnersWords(
+      {
+        gainers: groupCount(c.gainers!.households),
+        gain: inUnit(c.gainers!.amount!, unit),
+        entrants: groupCount(c.entrants!.households),
+        losers: groupCount(c.losers!.households),
+        loss: inUnit(c.losers!.amount!, unit),
+        exits: groupCount(c.exits!.households),
+        takeUp: groupCount(c.losers_through_take_up!.households),
+        unchanged: groupCount(c.unchanged!.households),
+      },
+      unit,
+      lang,
+    ),
   ];
   const flows = flowsTable(d, color);
   if (flows) {
-    lines.push(`  ${FLOWS_TITLE}:`);
+    lines.push(`  ${flowsTitle(lang)}`);
     lines.push(
       ...textTable(...flows)
         .split('\n')
         .map((x) => `    ${x}`),
     );
-  } else lines.push('  nobody moves between layers');
-  const area = (['urban', 'rural'] as const).map(
-    (a) => `${a === 'urban' ? '城镇 urban' : '农村 rural'} ${signedYuan(d.byArea[a].delta_annual_cost, color, unit)}`,
-  );
-  lines.push(`  by area (${UNIT_LABEL[unit]}/year): ${area.join(' · ')}`);
+  } else lines.push(nobodyMovesWords(lang));
+  const [urban, rural] = (['urban', 'rural'] as const).map((a) => signedYuan(d.byArea[a].delta_annual_cost, color, unit));
+  lines.push(byAreaWords(urban!, rural!, unit, lang));
   const deciles = d.byDecile.map(
     (g) => `D${g.decile} ${g.average_delta_per_household === null ? '—' : signedYuan(g.average_delta_per_household, color)}`,
   );
-  lines.push(`  average change per household, yuan 元 a year, by per-capita income decile (D1 poorest): ${deciles.join(' · ')}`);
+  lines.push(byDecileWords(deciles, lang));
   return lines;
 }
-
-// (a layer is what a person qualifies for, taken up or not — DOMAIN's "layers follow eligibility": a researcher read
-// Guangzhou's 1.5 million dibao-layer persons as recipients, of whom 160 thousand receive)
-const FLOWS_TITLE = 'flows between layers, by eligibility: taken up or not (weighted persons, rounded; rows baseline, columns scenario)';
 
 /** Persons moving between layers, over the layers anyone is in (null: nobody moves). */
 function flowsTable(d: RunDetails, color: boolean): [string[], string[][], Align[]] | null {
@@ -279,14 +303,19 @@ export function compareTable(r: CompareReport): string {
   const base = r.localities[0]?.scenarios[0]?.figures;
   if (base)
     out.push(
-      `${r.householdsFile}: ${groupDigits(String(base.household_rows))} households (${groupCount(base.households)} weighted), ${groupDigits(String(base.person_rows))} persons — ${r.year ? `budget year ${r.year} 预算年度` : `at ${r.date}`}`,
-    );
-  if (r.year)
-    out.push(
-      chalk.dim(
-        '  budget year: costs for the year, counts of its average month; winners and losers, flows and splits are for one date: run compare again with --date (and no --year) for them',
+      compareHouseholdsLine(
+        {
+          file: r.householdsFile,
+          rows: groupDigits(String(base.household_rows)),
+          weighted: groupCount(base.households),
+          persons: groupDigits(String(base.person_rows)),
+        },
+        r.year,
+        r.date,
+        r.lang,
       ),
     );
+  if (r.year) out.push(chalk.dim(compareYearWords(r.lang)));
   const side = sideBySide(sidesOf(r), r.unit ?? 'yuan');
   if (side) out.push('', chalk.bold('localities side by side 地区对比'), textTable(...side, [PROGRAMS.length]));
   for (const l of r.localities) {
@@ -296,43 +325,37 @@ export function compareTable(r: CompareReport): string {
       chalk.bold(`${l.policy.name.zh} ${l.policy.name.en}`) + chalk.dim(`  (${l.policyFile})`),
       textTable(header, rows, align, [PROGRAMS.length]),
     );
-    out.push(
-      chalk.dim(
-        "  Δ: change in annual cost against this locality's baseline (red more spending, green less); caseloads in households (户)",
-      ),
-    );
+    out.push(chalk.dim(deltaLegend(r.lang)));
     const unit = r.unit ?? 'yuan';
     for (const s of l.scenarios.slice(1)) {
-      const details = detailLines(s, true, unit);
+      const details = detailLines(s, true, unit, r.lang);
       if (details.length) out.push(chalk.bold(`  ${s.id}`), ...details);
     }
     for (const s of l.scenarios)
       if (s.funding)
         out.push(
-          `  who pays 分级负担 (${UNIT_LABEL[unit]}), ${s.id}: ${LEVELS.map((lv) => `${LEVEL_LABELS[lv]} ${inUnit(s.funding!.total[lv], unit)}`).join(' · ')}${
+          whoPaysWords(
+            s.id,
+            LEVELS.map((lv) => `${levelWords(lv, r.lang)} ${inUnit(s.funding!.total[lv], unit)}`),
             s !== l.scenarios[0] && l.scenarios[0]!.funding
-              ? ` (Δ ${LEVELS.map((lv) => signedIn(fundingDelta(l.scenarios[0]!.funding!, s.funding!)[lv], unit)).join(' · ')})`
-              : ''
-          }`,
-        );
-    for (const s of l.scenarios)
-      if (s.range)
-        out.push(
-          chalk.yellow(
-            `  range of the total 区间 (${UNIT_LABEL[unit]}), ${s.id}: ${inUnit(s.range.low, unit)} – ${inUnit(s.range.high, unit)} (${s.range.moving} of ${s.range.estimates} estimates with a range move it)${deltaRange(s, unit)}`,
+              ? LEVELS.map((lv) => signedIn(fundingDelta(l.scenarios[0]!.funding!, s.funding!)[lv], unit))
+              : null,
+            unit,
+            r.lang,
           ),
         );
-    if (l.scenarios.some((s) => s.range)) out.push(chalk.dim(`  (${RANGE_METHOD}; which: jiuzhu sensitivity)`));
+    for (const s of l.scenarios) if (s.range) out.push(chalk.yellow(rangeLine(s, unit, false, r.lang)));
+    if (l.scenarios.some((s) => s.range)) out.push(chalk.dim(rangeMethodWords(r.lang)));
     const estimates = [...new Map(l.scenarios.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()];
-    out.push(...estimateNote({ estimates }));
+    out.push(...estimateNote({ estimates }, r.lang));
     if (l.marginalRates) out.push('', distributionTable(l.marginalRates).trimEnd());
   }
-  out.push('', chalk.dim(ROUNDING_NOTE));
+  out.push('', chalk.dim(roundingWords(r.lang)));
   return out.join('\n') + '\n';
 }
 
 export function compareMarkdown(r: CompareReport): string {
-  const out = [`### jiuzhu compare — ${r.date}`, '', `Households: \`${r.householdsFile}\`.`];
+  const out = [`### jiuzhu compare — ${r.date}`, '', markdownHouseholds(r.householdsFile, r.lang)];
   const side = sideBySide(sidesOf(r), r.unit ?? 'yuan');
   if (side) out.push('', '#### localities side by side 地区对比', '', markdownTable(...side));
   for (const l of r.localities) {
@@ -342,22 +365,18 @@ export function compareMarkdown(r: CompareReport): string {
       // The detail lines as bullets; the flows' table (indented in the text) as a Markdown table under its bullet.
       const flows = s.details && flowsTable(s.details, false);
       out.push(`**${s.id}**`, '');
-      for (const x of detailLines(s, false, r.unit ?? 'yuan').filter((x) => !x.startsWith('    '))) {
+      for (const x of detailLines(s, false, r.unit ?? 'yuan', r.lang).filter((x) => !x.startsWith('    '))) {
         out.push(`- ${x.trim()}`);
-        if (flows && x.trim() === `${FLOWS_TITLE}:`) out.push('', markdownTable(...flows), '');
+        if (flows && x.trim() === flowsTitle(r.lang)) out.push('', markdownTable(...flows), '');
       }
       out.push('');
     }
     const estimates = [...new Set(l.scenarios.flatMap((s) => s.estimates.map((e) => e.path)))];
-    for (const s of l.scenarios)
-      if (s.range)
-        out.push(
-          `- range of the total (${UNIT_LABEL[r.unit ?? 'yuan']}), ${s.id}: ${inUnit(s.range.low, r.unit ?? 'yuan')} – ${inUnit(s.range.high, r.unit ?? 'yuan')} (${s.range.moving} of ${s.range.estimates} estimates with a range move it; ${RANGE_METHOD})${deltaRange(s, r.unit ?? 'yuan')}`,
-        );
-    if (estimates.length) out.push(`\\* rests on estimated parameters: ${estimates.map((e) => `\`${e}\``).join(', ')}`);
+    for (const s of l.scenarios) if (s.range) out.push(`- ${rangeLine(s, r.unit ?? 'yuan', true, r.lang)}`);
+    if (estimates.length) out.push(estimateFootnote(estimates, r.lang));
     if (l.marginalRates) out.push('', distributionMarkdown(l.marginalRates));
   }
   const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`);
-  out.push('', ...notes, ...(notes.length ? [''] : []), `_${ROUNDING_NOTE}._`);
+  out.push('', ...notes, ...(notes.length ? [''] : []), `_${roundingWords(r.lang)}._`);
   return out.join('\n') + '\n';
 }

@@ -10,8 +10,10 @@ export const incomesSince = (p: Pick<Projection, 'baseYear' | 'incomesYear'>): s
   p.incomesYear === undefined ? '' : ` from ${p.incomesYear} (--incomes-year: the households' incomes are of ${p.incomesYear})`;
 
 /** "from 2025", and where the incomes are of another year, "from 2025, the incomes from 2021 (--incomes-year)". */
-export const grownFromText = (p: Pick<Projection, 'baseYear' | 'incomesYear'>): string =>
-  `from ${p.baseYear}${p.incomesYear === undefined ? '' : `, the incomes from ${p.incomesYear} (--incomes-year)`}`;
+export const grownFromText = (p: Pick<Projection, 'baseYear' | 'incomesYear'>, lang?: Lang): string =>
+  lang === 'zh'
+    ? `自 ${p.baseYear} 年起${p.incomesYear === undefined ? '' : `，收入自 ${p.incomesYear} 年起（--incomes-year）`}`
+    : `from ${p.baseYear}${p.incomesYear === undefined ? '' : `, the incomes from ${p.incomesYear} (--incomes-year)`}`;
 
 export function projectionLines(p: Projection | null, policyId: string, lang?: Lang): string[] {
   const zh = lang === 'zh';

@@ -31,6 +31,8 @@ export interface Row {
     readonly hiT: Totals;
   }>;
   readonly swing: bigint;
+  /** Whether the estimate has ends to vary at all (a start date whose window lies wholly before the date has none). */
+  readonly varied: boolean;
 }
 
 /** Each result's rows, made once (the JSON, the table and the ranges all read them). */
@@ -68,6 +70,7 @@ function makeRows(r: SensitivityResult): Row[] {
       high: patchText(axis, base.at[1]),
       runs,
       swing: max([base.c, base.lo, base.hi]) - min([base.c, base.lo, base.hi]),
+      varied: ends.length > 0,
     };
   });
   return out.sort((a, b) => (b.swing > a.swing ? 1 : b.swing < a.swing ? -1 : a.axis.path.localeCompare(b.axis.path)));

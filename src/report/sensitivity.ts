@@ -12,6 +12,25 @@ import { patchText, percentile } from '../core/sensitivity.js';
 import { cost, type SensitivityResult } from '../core/sensitivity-plan.js';
 import { RANGE_METHOD } from './totals.js';
 import { displayWidth, inUnit, markdownTable, truncate, UNIT_LABEL, type Unit } from './text-table.js';
+import type { Lang } from './lang.js';
+import {
+  barsWords,
+  centralAmongDraws,
+  countWords,
+  drawsWords,
+  estimateName,
+  grownWords,
+  headWords,
+  markdownHeader,
+  markdownTotalWords,
+  refusedWords,
+  scenarioDeltaWords,
+  takeUpDibaoWords,
+  takeUpDisabilityWords,
+  valuesWords,
+  whenWords,
+  whereMoreWords,
+} from './sensitivity-words.js';
 
 export interface SensitivityReport {
   readonly policy: { readonly id: string; readonly name: { readonly zh: string; readonly en: string } };
@@ -23,11 +42,13 @@ export interface SensitivityReport {
   readonly projection?: Pick<Projection, 'id' | 'file' | 'baseYear' | 'incomesYear'>;
   /** What the run says of its policy and projection (said on stderr too), without the "note: ". */
   readonly notes?: readonly string[];
+  /** The language of the table's and Markdown's sentences (sensitivity-words.ts; the labels are bilingual): en by default. */
+  readonly lang?: Lang;
 }
 
 /** The population line: the households file, and the projection that grew it to the year. */
 const population = (rep: SensitivityReport) =>
-  `${rep.householdsFile}${rep.projection ? `, grown to the year by projection ${rep.projection.id} (${rep.projection.file}) ${grownFromText(rep.projection)}` : ''}`;
+  `${rep.householdsFile}${rep.projection ? grownWords(rep.projection.id, rep.projection.file, grownFromText(rep.projection, rep.lang), rep.lang) : ''}`;
 
 const programs = (t: Totals) => Object.fromEntries(PROGRAMS.map((p, i) => [p.id, yuan(cost(t, i), t)])) as Record<ProgramId, string>;
 
@@ -108,15 +129,7 @@ export function sensitivityJson(rep: SensitivityReport): object {
  * The joint corners and draws left out, and why: their values break a rule the policy keeps (a budget officer's Fuliang
  * reform "could save money" at urban 700 beside rural 770, a pair validate refuses).
  */
-export function refusedText(x: NonNullable<SensitivityResult['refused']>): string {
-  const what = [
-    x.corners ? `${x.corners} joint corner${x.corners > 1 ? 's' : ''}` : '',
-    x.draws ? `${x.draws} draw${x.draws > 1 ? 's' : ''}` : '',
-  ]
-    .filter(Boolean)
-    .join(' and ');
-  return `${what} left out: their estimates' ends together break ${x.rules.join(', ')}, which the policy keeps (jiuzhu validate) — not a state it can be in`;
-}
+export const refusedText = (x: NonNullable<SensitivityResult['refused']>, lang?: Lang): string => refusedWords(x, lang);
 
 /**
  * A report's note where its ranges (--ranges) left joint corners or draws out: said as jiuzhu sensitivity says it (a
@@ -136,25 +149,6 @@ export function localitiesLeftOut(
 }
 
 const PCT = [5, 50, 95] as const;
-
-/**
- * What take_up.dibao moves: a household on dibao now (on_dibao = 1) always takes it up (DOMAIN, take-up), so on a roll
- * that marks every recipient on_dibao the take-up moves only the others (a finance-bureau trial saw 0.5 of 0.7 remove
- * 0.03 %, when jiuzhu generate marked them so too); jiuzhu generate now marks on_dibao only above the line.
- */
-export const TAKE_UP_DIBAO = [
-  '    take_up.dibao: a household on dibao now (on_dibao = 1) always takes it up,',
-  '    so take-up moves only the others (jiuzhu generate marks on_dibao only',
-  '    above the line, where the gradual exit applies)',
-];
-
-/** The same of take_up.disability: a household on dibao now takes the two subsidies up too (programs/take-up.ts). */
-export const TAKE_UP_DISABILITY = [
-  '    take_up.disability: a household on dibao now (on_dibao = 1) always takes',
-  '    the disability subsidies up, so take-up moves only the others',
-];
-
-/** An estimate's name: its parameter, and how many more it sets (one value written once under a YAML anchor). */
 
 function drawsJson(r: SensitivityResult): object {
   const d = r.draws!;
@@ -231,40 +225,60 @@ export function sensitivityTable(rep: SensitivityReport): string {
   const rs = rows(r);
   const moving = rs.filter((x) => x.swing > 0n);
   const range = runRange(r);
-  const when = 'date' in r.when ? `at ${r.when.date}` : `budget year ${r.when.year} 预算年度`;
+  const lang = rep.lang;
+  const head = headWords(
+    population(rep),
+    unitOf(rep),
+    { central: money(rep, range.central), low: money(rep, range.low), high: money(rep, range.high) },
+    lang,
+  );
   const out = [
-    chalk.bold(`sensitivity 敏感性分析 — ${rep.policy.name.zh} ${rep.policy.name.en}, ${when}`),
-    chalk.dim(`${population(rep)}; money in ${UNIT_LABEL[unitOf(rep)]} a year`),
+    chalk.bold(
+      `sensitivity 敏感性分析 — ${rep.policy.name.zh} ${rep.policy.name.en}${lang === 'zh' ? '，' : ', '}${whenWords(r.when, false, lang)}`,
+    ),
+    chalk.dim(head.sub),
     '',
-    `total under the central values: ${money(rep, range.central)}`,
-    `range: ${money(rep, range.low)} – ${money(rep, range.high)}`,
-    chalk.dim('(range: the lowest and highest runs — each estimate alone, and all at once)'),
-    `${rs.length} estimates in force: ${moving.length} move the total (by swing below), ${rs.length - moving.length} do not`,
+    ...head.lines,
+    chalk.dim(head.how),
+    countWords(rs.length, moving.length, lang),
     '',
   ];
   const scale = moving[0]?.swing ?? 0n;
   moving.forEach((row, i) => {
     const x = row.runs[0]!;
-    const range =
-      row.axis.kind === 'choice'
-        ? `${row.central} (of ${row.axis.entry.range!.values!.map((v) => patchText(row.axis, { value: v })).join('|')})`
-        : `${row.axis.kind === 'start_date' ? 'starts ' : ''}${row.central}; ${row.low} → ${row.high}`;
-    const head = `${String(i + 1).padStart(2)}. ${label(row.axis)}`;
-    out.push(chalk.bold(head) + chalk.dim(truncate(`  ${range}`, 80 - displayWidth(head))));
+    const range = valuesWords(
+      {
+        ...row,
+        options: row.axis.kind === 'choice' ? row.axis.entry.range!.values!.map((v) => patchText(row.axis, { value: v })) : undefined,
+        start: row.axis.kind === 'start_date',
+      },
+      lang,
+    );
+    const head = `${String(i + 1).padStart(2)}. ${estimateName(label(row.axis), row.axis.path, lang)}`;
+    // (the values on a line of their own where the name leaves them too little room: a 中文 name before the code cut
+    // "0.1; 0.05 → 0.15" to "0.1; 0.05 …")
+    if (displayWidth(head) + displayWidth(range) + 2 <= 80) out.push(chalk.bold(head) + chalk.dim(`  ${range}`));
+    else out.push(chalk.bold(truncate(head, 80)), chalk.dim(truncate(`     ${range}`, 80)));
     out.push(
       `    ${tornado(min([0n, x.lo - x.c, x.hi - x.c]), max([0n, x.lo - x.c, x.hi - x.c]), scale)}  ${signedMoney(rep, x.lo - x.c)} / ${signedMoney(rep, x.hi - x.c)}`,
     );
   });
-  if (moving.length) out.push(chalk.dim('    bars: change of the total at the low / high end (green less, red more)'));
-  if (rs.some((row) => row.axis.path === 'take_up.dibao')) out.push(...TAKE_UP_DIBAO.map((l) => chalk.dim(l)));
-  if (rs.some((row) => row.axis.path === 'take_up.disability')) out.push(...TAKE_UP_DISABILITY.map((l) => chalk.dim(l)));
+  if (moving.length) out.push(chalk.dim(barsWords(lang)));
+  if (rs.some((row) => row.axis.path === 'take_up.dibao')) out.push(...takeUpDibaoWords(lang).map((l) => chalk.dim(l)));
+  if (rs.some((row) => row.axis.path === 'take_up.disability')) out.push(...takeUpDisabilityWords(lang).map((l) => chalk.dim(l)));
   for (let s = 1; s < r.runIds.length; s++) {
     const d = scenarioDelta(rep, s);
-    out.push('', chalk.bold(d.head), `  ${d.range}`, `  ${d.summary}`, ...d.most.map((m) => `    ${m.label}: ${m.range}`));
+    out.push(
+      '',
+      chalk.bold(d.head),
+      `  ${d.range}`,
+      `  ${d.summary}`,
+      ...d.most.map((m) => `    ${m.name ? `${m.name} ` : ''}${m.label}${rep.lang === 'zh' ? '：' : ': '}${m.range}`),
+    );
   }
   if (r.draws) out.push('', ...drawsLines(rep));
-  if (r.refused) out.push('', chalk.yellow(`note: ${refusedText(r.refused)}`));
-  out.push('', chalk.dim('bases and ranges: jiuzhu params --format table; every figure: --format json'));
+  if (r.refused) out.push('', chalk.yellow(`${lang === 'zh' ? '注：' : 'note: '}${refusedText(r.refused, lang)}`));
+  out.push('', chalk.dim(whereMoreWords(lang)));
   return out.join('\n') + '\n';
 }
 
@@ -275,7 +289,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
 function scenarioDelta(
   rep: SensitivityReport,
   s: number,
-): { head: string; range: string; summary: string; most: Array<{ label: string; range: string }> } {
+): { head: string; range: string; summary: string; most: Array<{ label: string; name: string; range: string }> } {
   const r = rep.result;
   const deltas = rows(r).map((row) => {
     const [b, x] = [row.runs[0]!, row.runs[s]!];
@@ -285,74 +299,65 @@ function scenarioDelta(
   const c = deltas[0]?.c ?? cost(r.central[s]!) - cost(r.central[0]!);
   const top = [...deltas].sort((a, b) => (b.hi - b.lo > a.hi - a.lo ? 1 : b.hi - b.lo < a.hi - a.lo ? -1 : 0)).filter((d) => d.hi > d.lo);
   const all = deltaRange(r, s);
+  const words = scenarioDeltaWords(
+    r.runIds[s]!,
+    { central: signedMoney(rep, c), low: signedMoney(rep, all.low), high: signedMoney(rep, all.high) },
+    top.length ? { low: signedMoney(rep, min(deltas.map((d) => d.lo))), high: signedMoney(rep, max(deltas.map((d) => d.hi))) } : null,
+    rep.lang,
+  );
   return {
-    head: `${r.runIds[s]}: Δ against the baseline ${signedMoney(rep, c)} under the central values`,
-    // (the range simulate --ranges gives it: a finance trial held the one-estimate line below against it)
-    range: `range of the Δ 较基线区间 (all runs): ${signedMoney(rep, all.low)} – ${signedMoney(rep, all.high)}`,
-    summary: top.length
-      ? `one estimate at a time the delta runs from ${signedMoney(rep, min(deltas.map((d) => d.lo)))} to ${signedMoney(rep, max(deltas.map((d) => d.hi)))}; most:`
-      : 'no single estimate moves the delta',
-    most: top.slice(0, 5).map((d) => ({ label: label(d.row.axis), range: `${signedMoney(rep, d.lo)} … ${signedMoney(rep, d.hi)}` })),
+    ...words,
+    most: top.slice(0, 5).map((d) => ({
+      label: label(d.row.axis),
+      name: estimateName('', d.row.axis.path, rep.lang).trim(),
+      range: `${signedMoney(rep, d.lo)} … ${signedMoney(rep, d.hi)}`,
+    })),
   };
 }
 
 function drawsLines(rep: SensitivityReport): string[] {
   const r = rep.result;
   const d = r.draws!;
-  const out = [chalk.bold(`${d.n} draws of every estimate at once (seed ${d.seed}), percentiles of the annual cost`)];
+  const out = [chalk.bold(drawsWords.title(d.n, d.seed, rep.lang))];
   for (let s = 0; s < r.runIds.length; s++) {
     const ts = d.totals.map((x) => x[s]!);
     const p = (xs: bigint[]) => PCT.map((q) => `p${q} ${money(rep, percentile(xs, q))}`).join(' · ');
-    out.push(`  ${r.runIds[s]}: total ${p(ts.map((t) => cost(t)))}`);
+    out.push(drawsWords.total(r.runIds[s]!, p(ts.map((t) => cost(t))), rep.lang));
     out.push(
       `    ${centralAmongDraws(
         money(rep, cost(r.central[s]!)),
         cost(r.central[s]!),
         ts.map((t) => cost(t)),
+        rep.lang,
       )}`,
     );
-    if (s) out.push(`    Δ against the baseline: ${p(d.totals.map((x) => cost(x[s]!) - cost(x[0]!)))}`);
+    if (s) out.push(drawsWords.delta(p(d.totals.map((x) => cost(x[s]!) - cost(x[0]!))), rep.lang));
   }
   return out;
-}
-
-/**
- * Where the total under the central values lies among the draws: the share of draws that cost more. When nearly all
- * do (or nearly none), the central values sit toward the cheap (or dear) ends of the ranges, and a reader comparing
- * the central total with the percentiles is told why they disagree.
- */
-export function centralAmongDraws(centralText: string, central: bigint, draws: readonly bigint[]): string {
-  const above = draws.filter((x) => x > central).length;
-  const pct = Math.round((100 * above) / Math.max(1, draws.length));
-  const lean =
-    pct >= 95
-      ? ': the central values sit toward the cheaper ends of their ranges'
-      : pct <= 5
-        ? ': the central values sit toward the dearer ends of their ranges'
-        : '';
-  return `the total under the central values (${centralText}): ${pct} % of the draws cost more${lean}`;
 }
 
 export function sensitivityMarkdown(rep: SensitivityReport): string {
   const r = rep.result;
   const range = runRange(r);
-  const when = 'date' in r.when ? r.when.date : `budget year ${r.when.year}`;
-  const header = ['estimate', 'central', 'low', 'high', `total at low (${UNIT_LABEL[unitOf(rep)]})`, 'total at high', 'swing', 'basis'];
+  const lang = rep.lang;
+  const header = markdownHeader(unitOf(rep));
   const body = rows(r).map((row) => [
-    `\`${label(row.axis)}\``,
+    estimateName(`\`${label(row.axis)}\``, row.axis.path, lang),
     row.central,
-    row.low,
-    row.high,
+    // (an estimate with nothing to vary — a start date whose window lies wholly before the date — has no ends: its
+    // central value twice read as two ends, a researcher's trial)
+    row.varied ? row.low : '—',
+    row.varied ? row.high : '—',
     money(rep, row.runs[0]!.lo),
     money(rep, row.runs[0]!.hi),
     money(rep, row.swing),
     row.axis.basis,
   ]);
   return [
-    `### jiuzhu sensitivity — ${rep.policy.name.zh} ${rep.policy.name.en}, ${when}`,
+    `### jiuzhu sensitivity — ${rep.policy.name.zh} ${rep.policy.name.en}${lang === 'zh' ? '，' : ', '}${whenWords(r.when, true, lang)}`,
     '',
     ...(rep.projection ? [`${population(rep)}.`, ''] : []),
-    `Total under the central values (${UNIT_LABEL[unitOf(rep)]}): **${money(rep, range.central)}**; range (${RANGE_METHOD}): ${money(rep, range.low)} – ${money(rep, range.high)}.`,
+    markdownTotalWords(unitOf(rep), money(rep, range.central), money(rep, range.low), money(rep, range.high), lang),
     '',
     markdownTable(header, body, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left']),
     ...r.runIds.slice(1).flatMap((_, k) => {
@@ -361,14 +366,14 @@ export function sensitivityMarkdown(rep: SensitivityReport): string {
         '',
         `#### ${d.head} (${UNIT_LABEL[unitOf(rep)]})`,
         '',
-        `${d.range}.`,
+        `${d.range}${lang === 'zh' ? '。' : '.'}`,
         '',
         d.summary,
-        ...d.most.map((m) => `- \`${m.label}\`: ${m.range}`),
+        ...d.most.map((m) => `- ${m.name ? `${m.name} ` : ''}\`${m.label}\`${lang === 'zh' ? '：' : ': '}${m.range}`),
       ];
     }),
     ...(r.draws ? ['', ...drawsLines(rep).map((l) => l.replace(/^\s*/, '- '))] : []),
-    ...(r.refused ? ['', `> Note: ${refusedText(r.refused)}`] : []),
+    ...(r.refused ? ['', `> ${lang === 'zh' ? '注：' : 'Note: '}${refusedText(r.refused, lang)}`] : []),
     '',
   ].join('\n');
 }

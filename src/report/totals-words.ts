@@ -7,6 +7,7 @@
 import type { Lang } from './lang.js';
 import { PARAM_BY_PATH } from '../core/parameters/schema.js';
 import { fundingRangeMethod, type FundingReport } from '../core/funding.js';
+import { ROUNDING_NOTE } from './text-table.js';
 
 const zh = (lang: Lang | undefined) => lang === 'zh';
 
@@ -70,7 +71,11 @@ const zhParam = (path: string) => PARAM_BY_PATH.get(path)?.zh ?? path;
 
 export const RANGE_METHOD =
   'the lowest and highest of the runs made: each estimate alone at either end of its range, and all at once at the ends that lower (raise) it';
-const RANGE_METHOD_ZH = '取各次运行的最低与最高：每项估计单独取其区间两端，以及全部同时取使合计降低（升高）的一端';
+export const RANGE_METHOD_ZH = '取各次运行的最低与最高：每项估计单独取其区间两端，以及全部同时取使合计降低（升高）的一端';
+
+/** Under every table and Markdown: the parts are rounded each on its own (text-table.ts's bilingual line, in English). */
+export const roundingWords = (lang?: Lang) =>
+  zh(lang) ? '分项数因四舍五入，与合计可能略有出入；较基线之差按未舍入的数计算' : ROUNDING_NOTE;
 
 /** The total's range under the table: where the total lies in it, and how it was made. */
 export function rangeWords(

@@ -12,7 +12,6 @@ import { isCash, PROGRAMS, programLabel, type ProgramId } from '../core/programs
 import { estimateNote, estimatePaths, type EstimateUsed } from './estimates.js';
 import { rangeMarkdown, rangeNote } from './sensitivity-rows.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
-import { ROUNDING_NOTE } from './text-table.js';
 import { fundingDeltaRange, fundingRangeMethod, LEVELS, type FundingReport } from '../core/funding.js';
 import type { Projection } from '../core/projection.js';
 import { projectionJson, projectionLines } from './projection-view.js';
@@ -25,6 +24,7 @@ import {
   periodsWords,
   RANGE_METHOD,
   takeUpWords,
+  roundingWords,
   yearHeadline,
 } from './totals-words.js';
 import { fundingDelta, fundingLines, signedIn } from './funding-view.js';
@@ -286,7 +286,7 @@ export function totalsTable(r: SimulationReport): string {
     if (s.year) lines.push(...yearLines(s.year, false, unit, r.lang).map((l) => chalk.dim(l)));
     if (s.funding) lines.push(...fundingLines(s.funding, false, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding, r.lang));
   }
-  lines.push('', chalk.dim(ROUNDING_NOTE));
+  lines.push('', chalk.dim(roundingWords(r.lang)));
   return lines.join('\n') + '\n';
 }
 
@@ -329,7 +329,7 @@ export function totalsMarkdown(r: SimulationReport): string {
     if (s.estimates.length) lines.push('', estimateFootnote(estimatePaths(s.estimates), r.lang));
   }
   const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`); // (a rule's warning: as it is)
-  lines.push('', ...notes, ...(notes.length ? [''] : []), `_${ROUNDING_NOTE}._`);
+  lines.push('', ...notes, ...(notes.length ? [''] : []), `_${roundingWords(r.lang)}._`);
   return lines.join('\n') + '\n';
 }
 

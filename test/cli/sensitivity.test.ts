@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { TAKE_UP_DIBAO } from '../../src/report/sensitivity.js';
+import { takeUpDibaoWords } from '../../src/report/sensitivity-words.js';
 import { D } from '../../src/core/money.js';
 import { parsePolicy } from '../../src/io/policy-file.js';
 import { displayWidth } from '../../src/report/text-table.js';
@@ -401,7 +401,7 @@ describe('the table, Markdown, CSV and bad input', () => {
     expect(md.stdout).toContain('- `tekun.basic.multiplier`: ±0.00 … +7,717.93');
     expect(md.stdout).toContain('Total under the central values (万元 10k yuan): **');
     // why take-up's low end moves little: on_dibao households always take it up (found by a new-user trial)
-    expect(t.stdout).toContain(TAKE_UP_DIBAO.join('\n'));
+    expect(t.stdout).toContain(takeUpDibaoWords().join('\n'));
     for (const line of t.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
     const csv = jiuzhu(['sensitivity', ...P, '--format', 'csv']).stdout.split('\n');
     expect(csv[0]).toBe('path,kind,end,value,scenario,program,annual_cost');

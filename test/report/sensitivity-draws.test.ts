@@ -2,7 +2,7 @@
 // finance-bureau trial saw the central total below the draws' p5 with nothing to say why: when (nearly) every draw
 // costs more, the central values sit toward the cheaper ends of their ranges (take-up 0.052 in 0.03–0.3, for one).
 import { describe, expect, it } from 'vitest';
-import { centralAmongDraws } from '../../src/report/sensitivity.js';
+import { centralAmongDraws } from '../../src/report/sensitivity-words.js';
 
 const draws = (below: number, above: number) => [...Array<bigint>(below).fill(50n), ...Array<bigint>(above).fill(150n)];
 

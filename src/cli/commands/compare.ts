@@ -39,6 +39,7 @@ import { compareNotes, heardNotes, sayNotes } from '../scenario-notes.js';
 import type { Run } from '../../core/simulate.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 import { ranged } from '../../report/funding-ranges.js';
+import { langFromEnv, type Lang } from '../../report/lang.js';
 
 export interface CompareOptions {
   readonly policy: readonly string[];
@@ -54,10 +55,14 @@ export interface CompareOptions {
   readonly marginalRates?: string;
   /** Also each total's range from the estimates it rests on, from the population already read. */
   readonly ranges?: boolean;
+  /** The language of the table's and Markdown's sentences (default from the locale; JSON and CSV: English). */
+  readonly lang?: Lang;
   readonly quiet: boolean;
 }
 
-export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void> {
+export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<void> {
+  // (JSON and CSV are contracts: English whatever the locale; a researcher under zh_CN read compare in English)
+  const o: CompareOptions = { ...given, lang: ['table', 'markdown'].includes(given.format) ? (given.lang ?? langFromEnv(ctx.env)) : 'en' };
   // The same locality twice compares it with itself (a county trial's slip, run without a word)
   const seen = new Map<string, string>();
   for (const p of o.policy) {
@@ -88,9 +93,9 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
   if (o.year !== undefined) {
     const year = budgetYear(o.year); // (as parsed: 2026年 is 2026 — a review found the text itself in a note's date)
     const made = await compareYear(ctx, o, scenarios, year);
-    const report = { ...made, notes: [...heardNotes(ctx), ...compareNotes(made), ...(made.notes ?? [])] };
+    const report = { ...made, lang: o.lang, notes: [...heardNotes(ctx), ...compareNotes(made, o.lang), ...(made.notes ?? [])] };
     await render(report);
-    for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [`${year}-12-31`]);
+    for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [`${year}-12-31`], o.lang);
     sayNotes(ctx, o.quiet, report.notes);
     return;
   }
@@ -129,9 +134,13 @@ export async function compareCommand(ctx: Ctx, o: CompareOptions): Promise<void>
         : {}),
     })),
   };
-  const report = { ...made, notes: [...heardNotes(ctx), ...compareNotes(made), ...localitiesLeftOut(made.localities, ranges)] };
+  const report = {
+    ...made,
+    lang: o.lang,
+    notes: [...heardNotes(ctx), ...compareNotes(made, o.lang), ...localitiesLeftOut(made.localities, ranges)],
+  };
   await render(report);
-  for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [date]);
+  for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [date], o.lang);
   sayNotes(ctx, o.quiet, report.notes);
 }
 

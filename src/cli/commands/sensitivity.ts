@@ -32,6 +32,7 @@ import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOpti
 import { projectPolicy, projectPopulation } from '../../core/projection.js';
 import { noteText, policyNotes, yearsNotes } from '../../core/policy-notes.js';
 import { simulateParallel } from '../../engine/parallel.js';
+import { langFromEnv, type Lang } from '../../report/lang.js';
 
 export interface SensitivityOptions {
   readonly policy: string;
@@ -46,6 +47,8 @@ export interface SensitivityOptions {
   readonly format: 'table' | 'json' | 'csv' | 'markdown' | 'xlsx';
   readonly out?: string;
   readonly unit?: Unit;
+  /** The language of the table's and Markdown's sentences, and of the notes (default from the locale; JSON and CSV: English). */
+  readonly lang?: Lang;
   readonly quiet: boolean;
 }
 
@@ -55,7 +58,10 @@ const whole = (flag: string, text: string, max: number): number => {
   return Number(text);
 };
 
-export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promise<void> {
+export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): Promise<void> {
+  // (JSON and CSV are contracts: English whatever the locale, their notes too; a researcher under zh_CN read it in English)
+  const people = ['table', 'markdown', 'xlsx'].includes(given.format);
+  const o: SensitivityOptions = { ...given, lang: people ? (given.lang ?? langFromEnv(ctx.env)) : 'en' };
   if (o.seed !== undefined && o.draws === undefined) throw new UsageError('--seed goes with --draws N');
   refuseWorkbookNowhere(o.format, o.out, ctx.stdout.isTTY);
   await refuseOverwrite([o.out ? { flag: '--out', path: o.out, format: o.format, chosen: true } : null], inputsOf(o));
@@ -85,8 +91,11 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
   // In the outputs too, as simulate's are (a provincial re-trial found them on stderr only).
   const last = when.year !== undefined ? `${when.year}-12-31` : when.date!;
   const notes = projection
-    ? [...yearsNotes(written, projection, when.year!, when.year!, policy), ...(await incomesYearNotes(o.policy, projection))]
-    : policyNotes(policy, [last]);
+    ? [
+        ...yearsNotes(written, projection, when.year!, when.year!, policy, o.lang),
+        ...(await incomesYearNotes(o.policy, projection, o.lang)),
+      ]
+    : policyNotes(policy, [last], [], o.lang);
   const report: SensitivityReport = {
     policy,
     policyFile: o.policy,
@@ -95,6 +104,7 @@ export async function sensitivityCommand(ctx: Ctx, o: SensitivityOptions): Promi
     unit: o.unit,
     ...(projection ? { projection } : {}),
     notes: notes.map(noteText),
+    lang: o.lang,
   };
   if (o.format === 'xlsx') {
     const { sensitivityWorkbook } = await import('../../report/sensitivity-xlsx.js');

@@ -1,0 +1,114 @@
+// The sentences of compare's table and Markdown in the reader's language (--lang, default from the locale): a
+// researcher's trial under a Chinese locale read every line around compare's bilingual labels in English (winners
+// and losers, the flows, the splits, the legend). The labels stay bilingual (低保 dibao, total 合计), as simulate's;
+// JSON and CSV are contracts, in English, and never read these. compare.ts asks here.
+import type { Lang } from './lang.js';
+import { RANGE_METHOD, RANGE_METHOD_ZH } from './totals-words.js';
+import { UNIT_LABEL, type Unit } from './text-table.js';
+import { LEVEL_LABELS, type Level } from '../core/funding.js';
+
+const zh = (lang: Lang | undefined) => lang === 'zh';
+
+/** A unit in a sentence: 万元 in Chinese, "万元 10k yuan" in English (the label the tables give it). */
+export const unitWords = (unit: Unit, lang?: Lang) => (zh(lang) ? { yuan: '元', wan: '万元', yi: '亿元' }[unit] : UNIT_LABEL[unit]);
+
+/** The first line: the file, its households and persons (grouped already), and the date or the budget year. */
+export const compareHouseholdsLine = (
+  n: { readonly file: string; readonly rows: string; readonly weighted: string; readonly persons: string },
+  year: number | undefined,
+  date: string,
+  lang?: Lang,
+) =>
+  zh(lang)
+    ? `${n.file}：${n.rows} 户（加权 ${n.weighted} 户），${n.persons} 人 —— ${year ? `${year} 预算年度` : date}`
+    : `${n.file}: ${n.rows} households (${n.weighted} weighted), ${n.persons} persons — ${year ? `budget year ${year} 预算年度` : `at ${date}`}`;
+
+/** Under a budget year: what its figures are, and where the details are. */
+export const compareYearWords = (lang?: Lang) =>
+  zh(lang)
+    ? '  预算年度：支出为全年，户数、人数为各月平均；受益受损、层级流动及按城乡、收入分组只对一个日期计算：用 --date（不加 --year）再运行 compare 得到它们'
+    : '  budget year: costs for the year, counts of its average month; winners and losers, flows and splits are for one date: run compare again with --date (and no --year) for them';
+
+/** The legend under each locality's table. */
+export const deltaLegend = (lang?: Lang) =>
+  zh(lang)
+    ? '  Δ：较本地区基线的年度支出变化（红色增支，绿色减支）；认定类项目为户数（户）'
+    : "  Δ: change in annual cost against this locality's baseline (red more spending, green less); caseloads in households (户)";
+
+/** A sum of money in a sentence with its sign, none on zero (a researcher read "losers 0 (−0.00)"). */
+const signedSum = (sign: '+' | '−', text: string) => (/^[0.,]+$/.test(text) ? text : `${sign}${text}`);
+
+/** Winners and losers of a scenario (counts grouped, sums in the unit already). */
+export function winnersWords(
+  c: {
+    readonly gainers: string;
+    readonly gain: string;
+    readonly entrants: string;
+    readonly losers: string;
+    readonly loss: string;
+    readonly exits: string;
+    readonly takeUp: string;
+    readonly unchanged: string;
+  },
+  unit: Unit,
+  lang?: Lang,
+): string {
+  const [gain, loss] = [signedSum('+', c.gain), signedSum('−', c.loss)];
+  return zh(lang)
+    ? `  受益 ${c.gainers} 户（${gain} ${unitWords(unit, lang)}/年），其中新进入 ${c.entrants} 户；受损 ${c.losers} 户（${loss} ${unitWords(unit, lang)}/年），其中退出 ${c.exits} 户、仅因申请率 ${c.takeUp} 户；不变 ${c.unchanged} 户`
+    : // (the losers' sum carries its unit: a researcher's "losers 受损 9,168 (−391.07)" said none)
+      `  winners 受益 ${c.gainers} households (${gain} ${UNIT_LABEL[unit]}/year), of which new entrants ${c.entrants}; ` +
+        `losers 受损 ${c.losers} (${loss} ${UNIT_LABEL[unit]}/year), of which exits ${c.exits}, through take-up alone ${c.takeUp}; unchanged ${c.unchanged}`;
+}
+
+// (a layer is what a person qualifies for, taken up or not — DOMAIN's "layers follow eligibility": a researcher read
+// Guangzhou's 1.5 million dibao-layer persons as recipients, of whom 160 thousand receive)
+/** The flows table's title, before it. */
+export const flowsTitle = (lang?: Lang) =>
+  zh(lang)
+    ? '层级间流动，按资格（无论是否申请享受；加权人数，取整；行为基线，列为方案）：'
+    : 'flows between layers, by eligibility: taken up or not (weighted persons, rounded; rows baseline, columns scenario):';
+
+export const nobodyMovesWords = (lang?: Lang) => (zh(lang) ? '  无人在层级间移动' : '  nobody moves between layers');
+
+/** The Δ by area (each "城镇 urban +1.00" already). */
+export const byAreaWords = (urban: string, rural: string, unit: Unit, lang?: Lang) =>
+  zh(lang)
+    ? `  按城乡（${unitWords(unit, lang)}/年）：城镇 ${urban} · 农村 ${rural}`
+    : `  by area (${UNIT_LABEL[unit]}/year): 城镇 urban ${urban} · 农村 rural ${rural}`;
+
+/** A household's mean change by income decile (each "D1 +1.00" already). */
+export const byDecileWords = (deciles: readonly string[], lang?: Lang) =>
+  zh(lang)
+    ? `  按人均收入十等分组（D1 最低）的户均变化（元/年）：${deciles.join(' · ')}`
+    : `  average change per household, yuan 元 a year, by per-capita income decile (D1 poorest): ${deciles.join(' · ')}`;
+
+/** Who pays a run's total (each level "中央 central 1.00" already), and its Δ against the baseline. */
+export const whoPaysWords = (id: string, levels: readonly string[], deltas: readonly string[] | null, unit: Unit, lang?: Lang) =>
+  zh(lang)
+    ? `  分级负担（${unitWords(unit, lang)}），${id}：${levels.join(' · ')}${deltas ? `（较基线 ${deltas.join(' · ')}）` : ''}`
+    : `  who pays 分级负担 (${UNIT_LABEL[unit]}), ${id}: ${levels.join(' · ')}${deltas ? ` (Δ ${deltas.join(' · ')})` : ''}`;
+
+/** A run's total, its range (and its Δ's): the table's line, or Markdown's bullet with the method in it. */
+export function compareRangeWords(
+  id: string,
+  r: { readonly low: string; readonly high: string; readonly moving: number; readonly estimates: number },
+  delta: { readonly low: string; readonly high: string } | null,
+  unit: Unit,
+  markdown: boolean,
+  lang?: Lang,
+): string {
+  if (zh(lang))
+    return `${markdown ? '' : '  '}合计区间（${unitWords(unit, lang)}），${id}：${r.low} – ${r.high}（${r.estimates} 项有区间的估计中 ${r.moving} 项会移动它${markdown ? `；${RANGE_METHOD_ZH}` : ''}）${delta ? `；较基线区间 ${delta.low} – ${delta.high}` : ''}`;
+  return `${markdown ? '' : '  '}range of the total ${markdown ? '' : '区间 '}(${UNIT_LABEL[unit]}), ${id}: ${r.low} – ${r.high} (${r.moving} of ${r.estimates} estimates with a range move it${markdown ? `; ${RANGE_METHOD}` : ''})${delta ? `; its Δ vs baseline 较基线 ${delta.low} – ${delta.high}` : ''}`;
+}
+
+/** Under the ranges in the table: how they are made. */
+export const rangeMethodWords = (lang?: Lang) =>
+  zh(lang) ? `  （${RANGE_METHOD_ZH}；各项影响大小见 jiuzhu sensitivity）` : `  (${RANGE_METHOD}; which: jiuzhu sensitivity)`;
+
+/** Markdown's households line. */
+export const markdownHouseholds = (file: string, lang?: Lang) => (zh(lang) ? `家庭：\`${file}\`。` : `Households: \`${file}\`.`);
+
+/** A level of government in a sentence: 中央 in Chinese, "中央 central" in English (core/funding.ts's label). */
+export const levelWords = (level: Level, lang?: Lang) => (zh(lang) ? LEVEL_LABELS[level].split(' ')[0]! : LEVEL_LABELS[level]);

@@ -1,0 +1,196 @@
+// The sentences of jiuzhu sensitivity's table and Markdown in the reader's language (--lang, default from the locale):
+// a researcher's trial under a Chinese locale read the tornado's every line in English, each estimate by its code
+// name alone. The labels stay bilingual; JSON and CSV are contracts, in English, and never read these.
+// sensitivity.ts asks here.
+import type { Lang } from './lang.js';
+import { PARAM_BY_PATH } from '../core/parameters/schema.js';
+import { RANGE_METHOD, RANGE_METHOD_ZH } from './totals-words.js';
+import { unitWords } from './compare-words.js';
+import type { Unit } from './text-table.js';
+
+const zh = (lang: Lang | undefined) => lang === 'zh';
+
+/** An estimate's name: in Chinese its parameter's 中文 name before the code name (as params gives it). */
+export const estimateName = (code: string, path: string, lang?: Lang) => {
+  const name = zh(lang) ? PARAM_BY_PATH.get(path)?.zh : undefined;
+  return name ? `${name} ${code}` : code;
+};
+
+/** The title's date part: a date, or a budget year. */
+export const whenWords = (when: { readonly date: string } | { readonly year: number }, markdown: boolean, lang?: Lang) =>
+  'date' in when
+    ? zh(lang) || markdown
+      ? when.date
+      : `at ${when.date}`
+    : zh(lang)
+      ? `${when.year} 预算年度`
+      : markdown
+        ? `budget year ${when.year}`
+        : `budget year ${when.year} 预算年度`;
+
+/** The population line's projection, and the years it grows from (projection-view.ts grownFromText). */
+export const grownWords = (id: string, file: string, from: string, lang?: Lang) =>
+  zh(lang) ? `，按预测 ${id}（${file}）增长到该年：${from}` : `, grown to the year by projection ${id} (${file}) ${from}`;
+
+/** The table's lines over the tornado: the money's unit, the central total and the range, and how many estimates move it. */
+export function headWords(
+  population: string,
+  unit: Unit,
+  t: { readonly central: string; readonly low: string; readonly high: string },
+  lang?: Lang,
+): { sub: string; lines: string[]; how: string } {
+  if (zh(lang))
+    return {
+      sub: `${population}；金额单位：${unitWords(unit, lang)}/年`,
+      lines: [`各项估计取中值时的合计：${t.central}`, `区间：${t.low} – ${t.high}`],
+      how: '（区间：各次运行的最低与最高——每项估计单独取两端，以及全部同时取）',
+    };
+  return {
+    sub: `${population}; money in ${unitWords(unit)} a year`,
+    lines: [`total under the central values: ${t.central}`, `range: ${t.low} – ${t.high}`],
+    how: '(range: the lowest and highest runs — each estimate alone, and all at once)',
+  };
+}
+
+export const countWords = (all: number, moving: number, lang?: Lang) =>
+  zh(lang)
+    ? `现行估计共 ${all} 项：${moving} 项会移动合计（按摆幅排列如下），${all - moving} 项不会`
+    : `${all} estimates in force: ${moving} move the total (by swing below), ${all - moving} do not`;
+
+/** An estimate's values beside its name: a choice's options, or the central value and the ends (a start date's). */
+export const valuesWords = (
+  x: {
+    readonly central: string;
+    readonly low: string;
+    readonly high: string;
+    readonly options?: readonly string[];
+    readonly start: boolean;
+  },
+  lang?: Lang,
+) =>
+  x.options
+    ? zh(lang)
+      ? `${x.central}（可选 ${x.options.join('|')}）`
+      : `${x.central} (of ${x.options.join('|')})`
+    : `${x.start ? (zh(lang) ? '起始日 ' : 'starts ') : ''}${x.central}; ${x.low} → ${x.high}`;
+
+export const barsWords = (lang?: Lang) =>
+  zh(lang)
+    ? '    条形：取低端 / 高端时合计的变化（绿色减少，红色增加）'
+    : '    bars: change of the total at the low / high end (green less, red more)';
+
+/**
+ * What take_up.dibao moves: a household on dibao now (on_dibao = 1) always takes it up (DOMAIN, take-up), so on a roll
+ * that marks every recipient on_dibao the take-up moves only the others (a finance-bureau trial saw 0.5 of 0.7 remove
+ * 0.03 %, when jiuzhu generate marked them so too); jiuzhu generate now marks on_dibao only above the line.
+ */
+export const takeUpDibaoWords = (lang?: Lang) =>
+  zh(lang)
+    ? [
+        '    take_up.dibao：现已在保的家庭（on_dibao = 1）总是享受低保，',
+        '    申请率只影响其他家庭（jiuzhu generate 只对收入在线上、适用渐退的家庭标记 on_dibao）',
+      ]
+    : [
+        '    take_up.dibao: a household on dibao now (on_dibao = 1) always takes it up,',
+        '    so take-up moves only the others (jiuzhu generate marks on_dibao only',
+        '    above the line, where the gradual exit applies)',
+      ];
+
+/** The same of take_up.disability: a household on dibao now takes the two subsidies up too (programs/take-up.ts). */
+export const takeUpDisabilityWords = (lang?: Lang) =>
+  zh(lang)
+    ? ['    take_up.disability：现已在保的家庭（on_dibao = 1）总是享受残疾人两项补贴，申请率只影响其他家庭']
+    : [
+        '    take_up.disability: a household on dibao now (on_dibao = 1) always takes',
+        '    the disability subsidies up, so take-up moves only the others',
+      ];
+
+/** A scenario's Δ under the central values, its range, and what one estimate at a time does to it (money as text). */
+export function scenarioDeltaWords(
+  id: string,
+  d: { readonly central: string; readonly low: string; readonly high: string },
+  one: { readonly low: string; readonly high: string } | null,
+  lang?: Lang,
+): { head: string; range: string; summary: string } {
+  if (zh(lang))
+    return {
+      head: `${id}：各项估计取中值时较基线 ${d.central}`,
+      range: `较基线区间（全部运行）：${d.low} – ${d.high}`,
+      summary: one ? `每次只动一项估计，较基线之差从 ${one.low} 到 ${one.high}；影响最大的：` : '没有哪一项估计单独会改变较基线之差',
+    };
+  return {
+    head: `${id}: Δ against the baseline ${d.central} under the central values`,
+    // (the range simulate --ranges gives it: a finance trial held the one-estimate line below against it)
+    range: `range of the Δ 较基线区间 (all runs): ${d.low} – ${d.high}`,
+    summary: one ? `one estimate at a time the delta runs from ${one.low} to ${one.high}; most:` : 'no single estimate moves the delta',
+  };
+}
+
+/** The draws' lines: the title, a run's total and Δ percentiles (each "p5 1.00 · …" already). */
+export const drawsWords = {
+  title: (n: number, seed: number | string, lang?: Lang) =>
+    zh(lang)
+      ? `全部估计同时在其区间内均匀抽取 ${n} 次（种子 ${seed}），年度支出的百分位数`
+      : `${n} draws of every estimate at once (seed ${seed}), percentiles of the annual cost`,
+  total: (id: string, p: string, lang?: Lang) => (zh(lang) ? `  ${id}：合计 ${p}` : `  ${id}: total ${p}`),
+  delta: (p: string, lang?: Lang) => (zh(lang) ? `    较基线：${p}` : `    Δ against the baseline: ${p}`),
+};
+
+/**
+ * Where the total under the central values lies among the draws: the share of draws that cost more. When nearly all
+ * do (or nearly none), the central values sit toward the cheap (or dear) ends of the ranges, and a reader comparing
+ * the central total with the percentiles is told why they disagree.
+ */
+export function centralAmongDraws(centralText: string, central: bigint, draws: readonly bigint[], lang?: Lang): string {
+  const above = draws.filter((x) => x > central).length;
+  const pct = Math.round((100 * above) / Math.max(1, draws.length));
+  const side = pct >= 95 ? 'cheap' : pct <= 5 ? 'dear' : null;
+  if (zh(lang))
+    return `各项估计取中值时的合计（${centralText}）：${pct}% 的抽取支出更高${side ? `：中值偏向其区间${side === 'cheap' ? '较省' : '较贵'}的一端` : ''}`;
+  const lean = side ? `: the central values sit toward the ${side === 'cheap' ? 'cheaper' : 'dearer'} ends of their ranges` : '';
+  return `the total under the central values (${centralText}): ${pct} % of the draws cost more${lean}`;
+}
+
+/** The joint corners and draws left out, and why (the rules they break together, the policy keeps). */
+export function refusedWords(
+  x: { readonly corners: number; readonly draws: number; readonly rules: readonly string[] },
+  lang?: Lang,
+): string {
+  if (zh(lang)) {
+    const what = [x.corners ? `${x.corners} 个联合端点组合` : '', x.draws ? `${x.draws} 次抽取` : ''].filter(Boolean).join('和');
+    return `略去 ${what}：其估计的端点合在一起违反政策所守的 ${x.rules.join('、')}（jiuzhu validate）——不是政策可能处于的状态`;
+  }
+  const what = [
+    x.corners ? `${x.corners} joint corner${x.corners > 1 ? 's' : ''}` : '',
+    x.draws ? `${x.draws} draw${x.draws > 1 ? 's' : ''}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return `${what} left out: their estimates' ends together break ${x.rules.join(', ')}, which the policy keeps (jiuzhu validate) — not a state it can be in`;
+}
+
+export const whereMoreWords = (lang?: Lang) =>
+  zh(lang)
+    ? '各项依据与区间：jiuzhu params --format table；全部数字：--format json'
+    : 'bases and ranges: jiuzhu params --format table; every figure: --format json';
+
+/** Markdown's line of the central total and its range. */
+export const markdownTotalWords = (unit: Unit, central: string, low: string, high: string, lang?: Lang) =>
+  zh(lang)
+    ? `各项估计取中值时的合计（${unitWords(unit, lang)}）：**${central}**；区间（${RANGE_METHOD_ZH}）：${low} – ${high}。`
+    : `Total under the central values (${unitWords(unit)}): **${central}**; range (${RANGE_METHOD}): ${low} – ${high}.`;
+
+/** Markdown's header (bilingual labels, as the tables'; each sum with its unit: a researcher's "swing" had none). */
+export const markdownHeader = (unit: Unit) => {
+  const u = unitWords(unit);
+  return [
+    'estimate 估计',
+    'central 中值',
+    'low 低端',
+    'high 高端',
+    `total at low 低端合计 (${u})`,
+    `total at high 高端合计 (${u})`,
+    `swing 摆幅 (${u})`,
+    'basis 依据',
+  ];
+};

@@ -1,0 +1,162 @@
+// compare --lang zh and sensitivity --lang zh (or a Chinese locale): the sentences of the table and Markdown in Chinese
+// — a researcher's trial under zh_CN read every line around the bilingual labels in English (winners and losers, the
+// flows, the splits, the tornado's heads, each estimate by its code name alone). The figures, the labels and the JSON and
+// CSV contracts are the same whatever the language.
+import { describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const TWO = ['--policy', 'policies/guangxi-nanning.yaml', '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE];
+const AT = ['--date', '2025-06-30'];
+const EDGE = ['--scenario', 'scenarios/low-income-1.5x.yaml'];
+const run = (args: string[], env?: Record<string, string>) => {
+  const r = jiuzhu(args, { env: { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env } });
+  expect(r.code, r.stderr).toBe(0);
+  return r;
+};
+/** The rows of figures (a label, then numbers): what no language changes. */
+const figures = (t: string) => t.split('\n').filter((l) => /^(\S.*|\| .*)\s[\d,.<−+%()户| ]+\|?$/.test(l) && /\d/.test(l));
+const grouped = (x: string) => Math.round(Number(x)).toLocaleString('en');
+const money = (x: string) => Number(x).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+// English sentences the Chinese outputs must not carry (the labels, bilingual, aside)
+const ENGLISH = [
+  /households \(/,
+  /of which new entrants/,
+  /flows between layers/,
+  /nobody moves/,
+  /by area/,
+  /average change per household/,
+  /who pays/,
+  /range of the total/,
+  /rests on estimated parameters/,
+  /parts are rounded/,
+  /changes no parameter/,
+  /one household file runs/,
+];
+
+describe('compare --lang zh', () => {
+  it('at a date with --ranges: every sentence in Chinese, the winners’ counts and sums the JSON’s, the same figures', () => {
+    const args = ['compare', ...TWO, ...AT, ...EDGE, '--ranges', '--unit', 'wan'];
+    const zh = run([...args, '--lang', 'zh']);
+    const en = run([...args, '--lang', 'en']);
+    const j = JSON.parse(run(['compare', ...TWO, ...AT, ...EDGE, '--format', 'json']).stdout);
+    const s = j.localities[0].scenarios[1];
+    const c = s.winners_losers;
+    const wan = (x: string) => money(String(Number(x) / 10_000));
+    expect(zh.stdout).toContain(`${SAMPLE}：600 户（加权 179,341 户），1,697 人 —— 2025-06-30\n`);
+    expect(zh.stdout).toContain('  Δ：较本地区基线的年度支出变化（红色增支，绿色减支）；认定类项目为户数（户）\n');
+    // Nanning's 1.5× edge line: no winner (its sum 0.00, unsigned: "−0.00" was a researcher's catch), 9,168 losers
+    expect(c.gainers.households).toBe('0');
+    expect(zh.stdout).toContain(
+      `  受益 0 户（0.00 万元/年），其中新进入 0 户；受损 ${grouped(c.losers.households)} 户（−${wan(c.losers.amount)} 万元/年），其中退出 ${grouped(c.exits.households)} 户、仅因申请率 0 户；不变 ${grouped(c.unchanged.households)} 户\n`,
+    );
+    expect(zh.stdout).toContain('  层级间流动，按资格（无论是否申请享受；加权人数，取整；行为基线，列为方案）：\n');
+    expect(zh.stdout).toContain(`  按城乡（万元/年）：城镇 −${wan(s.by_area.urban.delta_annual_cost.slice(1))} · 农村 −`);
+    expect(zh.stdout).toContain('  按人均收入十等分组（D1 最低）的户均变化（元/年）：D1 0 · ');
+    expect(zh.stdout).toMatch(/^ {2}分级负担（万元），low-income-1\.5x：中央 [\d,.]+ · 省级 [\d,.]+ · 市县 [\d,.]+（较基线 −/m);
+    expect(zh.stdout).toMatch(
+      /^ {2}合计区间（万元），low-income-1\.5x：[\d,.]+ – [\d,.]+（\d+ 项有区间的估计中 \d+ 项会移动它）；较基线区间 /m,
+    );
+    expect(zh.stdout).toContain('  （取各次运行的最低与最高：');
+    expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 34 项）：人均金融资产上限（月数），/m);
+    // Fuliang's edge line is 1.5× already: nobody moves
+    expect(zh.stdout).toContain('  无人在层级间移动\n');
+    expect(zh.stdout).toContain('分项数因四舍五入，与合计可能略有出入；较基线之差按未舍入的数计算\n');
+    for (const e of ENGLISH) expect(zh.stdout, String(e)).not.toMatch(e);
+    expect(figures(zh.stdout)).toEqual(figures(en.stdout));
+    expect(figures(zh.stdout).length).toBeGreaterThanOrEqual(39); // three tables of 13 rows
+    // the notes on stderr: the stale standard, the scenario that changes nothing in Fuliang, the one household file
+    expect(zh.stderr).toContain('注：policies/guangxi-nanning.yaml 中最新的低保标准');
+    expect(zh.stderr).toContain('注：方案 low-income-1.5x（jiangxi-fuliang） 在 2025-06-30 不改变任何参数');
+    expect(zh.stderr).toContain('注：同一家庭文件按各地区的规则分别运行');
+    for (const e of ENGLISH) expect(zh.stderr, String(e)).not.toMatch(e);
+    // the English: the losers' sum with its unit, and no "+0.00" / "−0.00" on a sum of nothing
+    expect(en.stdout).toContain(
+      `  winners 受益 0 households (0.00 万元 10k yuan/year), of which new entrants 0; losers 受损 ${grouped(c.losers.households)} (−${wan(c.losers.amount)} 万元 10k yuan/year)`,
+    );
+    expect(en.stdout).toContain('losers 受损 0 (0.00 万元 10k yuan/year)');
+    expect(en.stdout).not.toMatch(/[+−]0\.00 万元/);
+  });
+
+  it('Markdown: the flows table under its Chinese bullet, the estimates by their 中文 names', () => {
+    const md = run(['compare', ...TWO, ...AT, ...EDGE, '--format', 'markdown', '--lang', 'zh']).stdout.split('\n');
+    expect(md).toContain('家庭：`policies/samples/households.csv`。');
+    const at = md.indexOf('- 层级间流动，按资格（无论是否申请享受；加权人数，取整；行为基线，列为方案）：');
+    expect(at).toBeGreaterThan(0);
+    expect(md[at + 2]).toMatch(/^\| baseline \\ scenario 基线 \\ 方案 \| 特困 \|/);
+    expect(md.join('\n')).toMatch(/^\\\* 标 \\\* 的项目用了估计参数：人均金融资产上限（月数）（`dibao\.assets\.limit_months`），/m);
+    for (const e of ENGLISH) expect(md.join('\n'), String(e)).not.toMatch(e);
+  });
+
+  it('a budget year: its line in Chinese; the locale chooses when --lang is not given; JSON and CSV the same bytes', () => {
+    const zh = run(['compare', ...TWO, '--year', '2025', ...EDGE], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.stdout).toContain(`${SAMPLE}：600 户（加权 179,341 户），1,697 人 —— 2025 预算年度\n`);
+    expect(zh.stdout).toContain('  预算年度：支出为全年，户数、人数为各月平均；受益受损、层级流动及按城乡、收入分组只对一个日期计算');
+    for (const format of ['json', 'csv']) {
+      const args = ['compare', ...TWO, ...AT, ...EDGE, '--format', format];
+      const en = run([...args, '--lang', 'en']).stdout;
+      expect(run([...args, '--lang', 'zh']).stdout).toBe(en);
+      expect(run(args, { LANG: 'zh_CN.UTF-8' }).stdout).toBe(en);
+    }
+  });
+});
+
+describe('sensitivity --lang zh', () => {
+  const NANNING = ['sensitivity', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, ...AT];
+  const TEKUN = ['--scenario', 'scenarios/tekun-basic-1.6x.yaml'];
+
+  it('the tornado: its heads, each estimate by its 中文 name then its code, the scenario’s Δ and the draws in Chinese', () => {
+    const zh = run([...NANNING, ...TEKUN, '--draws', '20', '--lang', 'zh']);
+    const en = run([...NANNING, ...TEKUN, '--draws', '20', '--lang', 'en']);
+    const t = zh.stdout;
+    expect(t).toContain('sensitivity 敏感性分析 — 广西壮族自治区·南宁市 Guangxi / Nanning，2025-06-30\n');
+    expect(t).toContain(`${SAMPLE}；金额单位：元/年\n`);
+    // the same sums as the English lines
+    const central = /total under the central values: ([\d,.]+)/.exec(en.stdout)![1];
+    expect(t).toContain(`各项估计取中值时的合计：${central}\n`);
+    expect(t).toMatch(/^现行估计共 34 项：22 项会移动合计（按摆幅排列如下），12 项不会$/m);
+    expect(t).toMatch(/^ 1\. 人均金融资产上限（月数） dibao\.assets\.limit_months {2}24; 12 → 36$/m);
+    expect(t).toMatch(/^\d+\. 金额取整方式 rounding {2}fen（可选 fen\|yuan_up\|yuan_nearest）$/m);
+    expect(t).toContain('    条形：取低端 / 高端时合计的变化（绿色减少，红色增加）\n');
+    expect(t).toMatch(/^tekun-basic-1\.6x：各项估计取中值时较基线 \+77,179,320\.00$/m);
+    expect(t).toContain('    特困基本生活标准（低保标准倍数） tekun.basic.multiplier：±0.00 … +77,179,320.00\n');
+    expect(t).toContain('全部估计同时在其区间内均匀抽取 20 次（种子 1），年度支出的百分位数\n');
+    expect(t).toContain('各项依据与区间：jiuzhu params --format table；全部数字：--format json\n');
+    for (const e of [/total under/, /estimates in force/, /bars:/, /Δ against the baseline/, /draws of every/, /bases and ranges/])
+      expect(t, String(e)).not.toMatch(e);
+    // every money figure of the English, in the same order
+    const sums = (x: string) => x.match(/[−+±]?\d[\d,]*\.\d\d/g);
+    expect(sums(t)).toEqual(sums(en.stdout));
+    for (const format of ['json', 'csv']) {
+      const args = [...NANNING, ...TEKUN, '--format', format];
+      expect(run([...args, '--lang', 'zh']).stdout).toBe(run([...args, '--lang', 'en']).stdout);
+    }
+  });
+
+  it('Markdown: bilingual headers with their unit; an estimate with nothing to vary shows no ends', () => {
+    const md = run([
+      'sensitivity',
+      '--policy',
+      'policies/jiangxi-fuliang.yaml',
+      '--households',
+      SAMPLE,
+      ...AT,
+      '--format',
+      'markdown',
+    ]).stdout;
+    expect(md).toContain(
+      '| estimate 估计 | central 中值 | low 低端 | high 高端 | total at low 低端合计 (yuan 元) | total at high 高端合计 (yuan 元) | swing 摆幅 (yuan 元) | basis 依据 |',
+    );
+    // Fuliang's minimum wage took effect in 2021-04-02 … 2024-04-01: at 2025-06-30 it is 1740 whichever — its central
+    // date, and no ends (they read "2024-04-01 | 2024-04-01" as two values: a researcher's trial)
+    expect(md).toMatch(/^\| `min_wage\.monthly` \| 2024-04-01 \| — \| — \| [\d,.]+ \| [\d,.]+ \| 0\.00 \|/m);
+    // one that varies keeps its ends
+    expect(md).toMatch(/^\| `dibao\.assets\.limit_months` \| 24 \| 12 \| 36 \|/m);
+    const zh = run(['sensitivity', '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE, ...AT, '--format', 'markdown'], {
+      LANG: 'zh_CN.UTF-8',
+    }).stdout;
+    expect(zh).toContain('### jiuzhu sensitivity — 江西省·景德镇市·浮梁县 Jiangxi / Fuliang county，2025-06-30\n');
+    expect(zh).toMatch(/^各项估计取中值时的合计（元）：\*\*[\d,.]+\*\*；区间（取各次运行的最低与最高：/m);
+    expect(zh).toMatch(/^\| 人均金融资产上限（月数） `dibao\.assets\.limit_months` \| 24 \| 12 \| 36 \|/m);
+  });
+});
