@@ -208,6 +208,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(date())
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
     .option('--out <file>', 'write to this file (atomically) instead of standard output')
+    .addOption(lang('the language of the sentences in the table, chart and Markdown (JSON and CSV stay English)'))
     .addHelpText(
       'after',
       [

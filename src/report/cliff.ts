@@ -9,10 +9,24 @@ import { D, fenToYuan } from '../core/money.js';
 import { dependsOnPath, isCash, PROGRAM_BY_ID, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import { estimatePaths, programsOnEstimates, type EstimateUsed } from './estimates.js';
 import { groupDigits, markdownTable, wrapLine } from './text-table.js';
+import type { Lang } from './lang.js';
+import {
+  aboutWords,
+  chartWords,
+  cliffHeader,
+  estimatesWords,
+  eventWords,
+  noCliffWords,
+  ownIncome,
+  resourcesWords,
+  rulesWords,
+  runWords,
+  titleWords,
+  viewWords,
+} from './cliff-words.js';
 
 /** Fen a year in a view → yuan in that view (a month's: ÷ 12), half up to the fen. */
 const yuan = (x: number, view: View) => (view === 'monthly' ? D(x).dividedBy(1200).toFixed(2) : fenToYuan(x));
-const per = (view: View) => (view === 'monthly' ? 'a month' : 'a year');
 
 /** Which policy and date a sweep or a distribution ran under: named in every output but the CSV (its rows). */
 export interface RunAbout {
@@ -21,7 +35,8 @@ export interface RunAbout {
 }
 
 export const aboutJson = (a: RunAbout | undefined) => (a ? { policy: { id: a.policy.id, file: a.policy.file }, date: a.date } : {});
-export const aboutLine = (a: RunAbout | undefined) => (a ? [chalk.dim(`${a.policy.name.zh} (${a.policy.file}), at ${a.date}`)] : []); // (80 columns: the file says the English)
+export const aboutLine = (a: RunAbout | undefined, lang?: Lang) =>
+  a ? [chalk.dim(aboutWords(a.policy.name.zh, a.policy.file, a.date, lang))] : []; // (80 columns: the file says the English)
 
 export interface CliffReport {
   readonly about?: RunAbout;
@@ -35,6 +50,8 @@ export interface CliffReport {
   readonly runs: ReadonlyArray<SweptRun>;
   /** Each run's estimates in force (by run id): the programs resting on them are marked, as every output marks them. */
   readonly estimates?: Readonly<Record<string, readonly EstimateUsed[]>>;
+  /** The language of the table's, chart's and Markdown's sentences (cliff-words.ts): en by default. */
+  readonly lang?: Lang;
 }
 
 /** The programs of a run that rest on an estimated parameter (none where the report has no estimates). */
@@ -166,9 +183,9 @@ export function cliffChart(r: CliffReport, width = 56, height = 12): string[] {
   if (marks.some((m) => m !== ' ')) lines.push(`${' '.repeat(14)}${marks.join('').trimEnd()}`);
   const [left, right] = [groupDigits(fenToYuan(x0)), groupDigits(fenToYuan(x1))];
   lines.push(`${' '.repeat(14)}${left}${' '.repeat(Math.max(1, width - left.length - right.length))}${right}`);
-  lines.push(`${' '.repeat(14)}${r.vary} a month →`);
+  lines.push(`${' '.repeat(14)}${chartWords.axis(r.vary, r.lang)}`);
   lines.push(`${' '.repeat(14)}${r.runs.map((run, s) => `${SYMBOLS[s % SYMBOLS.length]} ${run.id}`).join('  ')}`);
-  if (marks.some((m) => m !== ' ')) lines.push(`${' '.repeat(14)}▲ a cliff, △ a jump up (${r.runs[0]!.id})`);
+  if (marks.some((m) => m !== ' ')) lines.push(`${' '.repeat(14)}${chartWords.marks(r.runs[0]!.id, r.lang)}`);
   return lines;
 }
 
@@ -182,10 +199,10 @@ interface Event {
 }
 
 /** Why a jump up is the rules': a program rises there as one its step leaves out (Step.notWhere) falls. */
-function whyJump(j: Cliff): { why?: string } {
+function whyJump(j: Cliff, lang?: Lang): { why?: string } {
   for (const x of j.rises) {
     const not = PROGRAM_BY_ID.get(x.id)!.step.notWhere;
-    if (not && j.programs.some((y) => y.id === not.program)) return { why: `the rules: ${not.why}` };
+    if (not && j.programs.some((y) => y.id === not.program)) return { why: rulesWords(lang === 'zh' ? not.zh : not.why, lang) };
   }
   return {};
 }
@@ -196,7 +213,7 @@ function eventsOf(r: CliffReport, run: SweptRun): Event[] {
   const label = (id: ProgramId) => `${programLabel(PROGRAM_BY_ID.get(id)!)}${est.has(id) ? ' *' : ''}`;
   const amount = (x: number) => groupDigits(yuan(x, r.view));
   // (the step's own income: with it the parts add up to the drop — a researcher added them up and was 10 short)
-  const own = (c: Cliff): [string, string] => [`${shownId(r.member)}'s ${r.vary}`, `+${amount(c.step)}`];
+  const own = (c: Cliff): [string, string] => [ownIncome(shownId(r.member), r.vary, r.lang), `+${amount(c.step)}`];
   const cliffs = cliffsIn(run, r.view).map((c) => ({
     at: c.at,
     change: `−${amount(c.drop)}`,
@@ -220,12 +237,10 @@ function eventsOf(r: CliffReport, run: SweptRun): Event[] {
     ],
     // (why, where a program starts as one its step leaves out stops — rigid aid as dibao ends: a journalist read the
     // jump as a wrong number — it is the rules')
-    ...whyJump(j),
+    ...whyJump(j, r.lang),
   }));
   return [...cliffs, ...jumps].sort((a, b) => a.at - b.at).map((e) => ({ ...e, at: groupDigits(fenToYuan(e.at)) }));
 }
-
-const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /**
  * The estimates the programs of the runs' cliffs and jumps rest on, and how many are in force: the footnote names those
@@ -245,10 +260,7 @@ function estimatesBehind(r: CliffReport): { readonly paths: string[]; readonly i
 /** The footnote: the estimates behind the cliffs (`mark`: the asterisk as the format writes it). */
 function estimatesLine(r: CliffReport, mark: string, code = (p: string) => p): string | null {
   const { paths, inForce } = estimatesBehind(r);
-  if (!inForce) return null;
-  return paths.length
-    ? `${mark} the programs marked rest on estimated parameters (${paths.length} of the ${inForce} in force; each one's basis: jiuzhu params --format table): ${paths.map(code).join(', ')}`
-    : `${mark} no cliff's program rests on an estimate (${inForce} in force: jiuzhu params --format table)`;
+  return inForce ? estimatesWords(mark, paths, inForce, code, r.lang) : null;
 }
 
 /**
@@ -256,25 +268,24 @@ function estimatesLine(r: CliffReport, mark: string, code = (p: string) => p): s
  * run's cliffs and jumps up, their parts, and the estimates they rest on.
  */
 export function cliffMarkdown(r: CliffReport): string {
+  const zh = r.lang === 'zh';
+  const about =
+    r.about && aboutWords(`${r.about.policy.name.zh} ${r.about.policy.name.en}`, `\`${r.about.policy.file}\``, r.about.date, r.lang);
   const out = [
-    `### 悬崖效应 Benefit cliffs — ${shownId(r.household)}: ${shownId(r.member)}'s ${r.vary} varied (now ${groupDigits(fenToYuan(r.current))})`,
+    `### 悬崖效应 Benefit cliffs — ${titleWords(shownId(r.household), ownIncome(shownId(r.member), r.vary, r.lang), groupDigits(fenToYuan(r.current)), true, r.lang)}`,
     '',
-    `${r.about ? `${r.about.policy.name.zh} ${r.about.policy.name.en} (\`${r.about.policy.file}\`), at ${r.about.date}; ` : ''}resources ${per(r.view)} (${r.view} view): wages and other income + every cash program.`,
+    `${about ? `${about}${zh ? '；' : '; '}` : ''}${resourcesWords(r.view, r.lang)}${zh ? '。' : '.'}`,
   ];
   for (const run of r.runs) {
     const events = eventsOf(r, run);
-    out.push(
-      '',
-      `#### ${run.id}: ${count(events.filter((e) => !e.jump).length, 'cliff')}, ${count(events.filter((e) => e.jump).length, 'jump')} up`,
-      '',
-    );
+    out.push('', `#### ${runWords(run.id, events.filter((e) => !e.jump).length, events.filter((e) => e.jump).length, null, r.lang)}`, '');
     if (!events.length) {
-      out.push('No cliff in the range swept.');
+      out.push(noCliffWords(r.lang));
       continue;
     }
     out.push(
       markdownTable(
-        [`${r.vary} (yuan a month)`, `resources (${per(r.view)})`, 'of which'],
+        cliffHeader(r.vary, r.view),
         events.map((e) => [e.at, e.change, [...e.parts.map(([n, x]) => `${n} ${x}`), ...(e.why ? [`(${e.why})`] : [])].join('; ')]),
         ['right', 'right', 'left'],
       ),
@@ -289,13 +300,11 @@ export function cliffMarkdown(r: CliffReport): string {
 export function cliffTable(r: CliffReport, chartHeight = 12): string {
   const out = [
     chalk.bold(
-      `cliffs 悬崖效应 — household ${shownId(r.household)}, ${shownId(r.member)}'s ${r.vary} varied (now ${groupDigits(fenToYuan(r.current))})`,
+      `cliffs 悬崖效应 — ${titleWords(shownId(r.household), ownIncome(shownId(r.member), r.vary, r.lang), groupDigits(fenToYuan(r.current)), false, r.lang)}`,
     ),
-    ...aboutLine(r.about),
-    chalk.dim(`resources ${per(r.view)} (${r.view} view): wages and other income + every cash program;`),
-    chalk.dim(
-      r.view === 'monthly' ? 'a gradual exit in full while kept, a grant or the premium ÷ 12' : 'a gradual exit for its months only',
-    ),
+    ...aboutLine(r.about, r.lang),
+    chalk.dim(`${resourcesWords(r.view, r.lang)}${r.lang === 'zh' ? '；' : ';'}`),
+    chalk.dim(viewWords(r.view, r.lang)),
     '',
     ...cliffChart(r, 56, chartHeight),
   ];
@@ -304,23 +313,17 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
     const jumps = jumpsIn(run, r.view);
     const high = marginalRates(run.points, r.view).filter((x) => x !== null && x.greaterThanOrEqualTo(1)).length;
     const steps = run.points.length - 1;
-    const up = jumps.length ? `, ${jumps.length} jump${jumps.length === 1 ? '' : 's'} up` : '';
-    out.push(
-      '',
-      chalk.bold(
-        `${run.id}: ${cliffs.length} cliff${cliffs.length === 1 ? '' : 's'}${up}; marginal rate ≥ 100 % on ${high} of ${steps} steps`,
-      ),
-    );
+    out.push('', chalk.bold(runWords(run.id, cliffs.length, jumps.length, { high, steps }, r.lang)));
     // Cliffs and jumps up in the order of the income (a researcher read "at 2,450.00" before "at 1,650.00")
     for (const e of eventsOf(r, run))
       out.push(
-        `  at ${e.at}: resources ${e.change} ${per(r.view)}${e.jump ? " (a jump up: more than the income's own rise)" : ''}`,
+        eventWords(e.at, e.change, r.view, e.jump, r.lang),
         ...e.parts.map(([name, x]) => `      ${name} ${x}`),
         ...(e.why ? [chalk.dim(`      (${e.why})`)] : []),
       );
   }
   // (the estimates the cliffs rest on, once: a researcher found the whole cliff rested on three, unmarked)
-  const note = estimatesLine(r, '*');
+  const note = estimatesLine(r, '*', r.lang === 'zh' ? () => '' : undefined); // (中文 names alone at 80 columns: the codes in Markdown)
   if (note) out.push('', ...wrapLine(chalk.yellow(note), 80));
   return out.join('\n') + '\n';
 }

@@ -348,7 +348,7 @@ export function compareTable(r: CompareReport): string {
     if (l.scenarios.some((s) => s.range)) out.push(chalk.dim(rangeMethodWords(r.lang)));
     const estimates = [...new Map(l.scenarios.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()];
     out.push(...estimateNote({ estimates }, r.lang));
-    if (l.marginalRates) out.push('', distributionTable(l.marginalRates).trimEnd());
+    if (l.marginalRates) out.push('', distributionTable(l.marginalRates, r.lang).trimEnd());
   }
   out.push('', chalk.dim(roundingWords(r.lang)));
   return out.join('\n') + '\n';
@@ -374,7 +374,7 @@ export function compareMarkdown(r: CompareReport): string {
     const estimates = [...new Set(l.scenarios.flatMap((s) => s.estimates.map((e) => e.path)))];
     for (const s of l.scenarios) if (s.range) out.push(`- ${rangeLine(s, r.unit ?? 'yuan', true, r.lang)}`);
     if (estimates.length) out.push(estimateFootnote(estimates, r.lang));
-    if (l.marginalRates) out.push('', distributionMarkdown(l.marginalRates));
+    if (l.marginalRates) out.push('', distributionMarkdown(l.marginalRates, r.lang));
   }
   const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`);
   out.push('', ...notes, ...(notes.length ? [''] : []), `_${roundingWords(r.lang)}._`);

@@ -10,6 +10,8 @@ import { ABOVE_100, AT_LEAST_100, BANDS, HOUSEHOLD_LAYERS, type RateBands } from
 import { D, fenToYuan } from '../core/money.js';
 import { layerLabel } from '../core/programs/index.js';
 import { groupDigits, markdownTable, textTable, type Align } from './text-table.js';
+import type { Lang } from './lang.js';
+import { ratesWords } from './cliff-words.js';
 
 export interface RateDistribution {
   /** Fen more a month of each household's main earner's wage. */
@@ -97,7 +99,7 @@ export function distributionJson(d: RateDistribution): object {
  */
 function overallRows(d: RateDistribution): [string[], string[][]] {
   const base = d.runs[0]!;
-  const header = ['run', ...BANDS, '≥ 80 %', '≥ 100 %', 'Δ ≥ 100 % (pp)', 'households ≥ 100 %'];
+  const header = ['run 方案', ...BANDS, '≥ 80 %', '≥ 100 %', 'Δ ≥ 100 % (pp)', 'households ≥ 100 % 户'];
   const rows = d.runs.map((r) => {
     const s = bandShares(r.bands.overall);
     return [
@@ -112,7 +114,7 @@ function overallRows(d: RateDistribution): [string[], string[][]] {
   return [header, rows];
 }
 
-export function distributionTable(d: RateDistribution): string {
+export function distributionTable(d: RateDistribution, lang?: Lang): string {
   const base = d.runs[0]!;
   const [header, rows] = overallRows(d);
   const layerRows = (r: RateDistribution['runs'][number]) =>
@@ -122,12 +124,10 @@ export function distributionTable(d: RateDistribution): string {
       return [layerLabel(l), ...xs.map((x) => `${pct(x, all)}%`), groupDigits(households(all))];
     }).filter((row) => row.at(-1) !== '0');
   const out = [
-    chalk.bold(`effective marginal rates 有效边际税率: ${groupDigits(fenToYuan(d.delta))} yuan more a month for each main earner`),
-    ...aboutLine(d.about),
-    chalk.dim(
-      `${d.view} view; shares of the ${groupDigits(households(sum(base.bands.overall)))} households with a main earner (weighted);`,
-    ),
-    chalk.dim(`${groupDigits(households(base.bands.noEarner))} households have none (no wage, no adult 18–59 who can work)`),
+    chalk.bold(ratesWords.title(groupDigits(fenToYuan(d.delta)), lang)),
+    ...aboutLine(d.about, lang),
+    chalk.dim(ratesWords.shares(d.view, groupDigits(households(sum(base.bands.overall))), lang)),
+    chalk.dim(ratesWords.none(groupDigits(households(base.bands.noEarner)), lang)),
     textTable(
       header,
       rows,
@@ -135,26 +135,32 @@ export function distributionTable(d: RateDistribution): string {
     ),
   ];
   for (const r of d.runs) {
-    out.push('', chalk.bold(`${r.id}, by layer under the baseline 按层级 (by eligibility: taken up or not)`));
-    out.push(textTable(['layer', ...BANDS, 'households 户'], layerRows(r), ['left', ...BANDS.map((): Align => 'right'), 'right']));
+    out.push('', chalk.bold(ratesWords.byLayer(r.id, lang)));
+    out.push(textTable(['layer 层级', ...BANDS, 'households 户'], layerRows(r), ['left', ...BANDS.map((): Align => 'right'), 'right']));
   }
   out.push('');
   for (const r of d.runs)
     if (r.bands.aboveCount)
       out.push(
         chalk.dim(
-          `${r.id}: ${groupDigits(String(r.bands.aboveCount))} households of the file (${groupDigits(bandShares(r.bands.overall).at_least_100_households)} weighted) face ≥ 100 %, e.g. ${r.aboveIds.slice(0, 4).map(shownId).join(', ')}`,
+          ratesWords.above(
+            r.id,
+            groupDigits(String(r.bands.aboveCount)),
+            groupDigits(bandShares(r.bands.overall).at_least_100_households),
+            r.aboveIds.slice(0, 4).map(shownId).join(', '),
+            lang,
+          ),
         ),
       );
-  out.push(chalk.dim('one by one: cliff --households FILE --household ID; explain … --household ID [--scenario S]'));
+  out.push(chalk.dim(ratesWords.oneByOne(lang)));
   return out.join('\n') + '\n';
 }
 
 /** The bands of every run as a Markdown table (compare --marginal-rates --format markdown). */
-export function distributionMarkdown(d: RateDistribution): string {
+export function distributionMarkdown(d: RateDistribution, lang?: Lang): string {
   const [header, rows] = overallRows(d);
   return [
-    `**Effective marginal rates 有效边际税率** on ${groupDigits(fenToYuan(d.delta))} yuan more a month of each main earner (${d.view} view; shares of households with a main earner, weighted)`,
+    ratesWords.markdown(groupDigits(fenToYuan(d.delta)), d.view, lang),
     '',
     markdownTable(
       header,

@@ -119,9 +119,11 @@ export const ROUNDING_NOTE =
   '分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly; a Δ is of the unrounded figures';
 
 /**
- * A line in lines of at most `width` display columns, broken after a space where one is (an explain trace's list of
+ * A line in lines of at most `width` display columns, broken after a space (or ，；：、。) where one is (an explain trace's list of
  * values ran off the screen, cut, with no way to read the rest); the lines after it indented two past the first's.
  */
+const BREAK_AFTER = new Set([' ', '，', '；', '：', '、', '。']);
+
 export function wrapLine(line: string, width: number): string[] {
   if (displayWidth(line) <= width) return [line];
   const indent = ' '.repeat(Math.min(width >> 2, /^ */.exec(line)![0].length + 2));
@@ -134,8 +136,10 @@ export function wrapLine(line: string, width: number): string[] {
     let i = 0;
     while (i < rest.length && w + displayWidth(rest[i]!) <= room) w += displayWidth(rest[i++]!);
     if (i < rest.length && rest[i] !== ' ') {
-      const space = rest.lastIndexOf(' ', i - 1);
-      if (space > 0) i = space + 1;
+      // (after a space, or after Chinese punctuation: a 中文 list has no spaces, and was cut inside its code names)
+      let at = i - 1;
+      while (at > 0 && !BREAK_AFTER.has(rest[at]!)) at--;
+      if (at > 0) i = at + 1;
     }
     i = Math.max(1, i); // (a character wider than the room: it goes alone)
     out.push(lead + rest.slice(0, i).join('').trimEnd());

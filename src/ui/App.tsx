@@ -70,7 +70,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
     const h = rows[state.opened]!.h;
     // (the trace wrapped to the screen, as its lines ran off it; the cliff chart is drawn to fit)
     return state.cliff
-      ? cliffLines(data, state.locality, view, run, h)
+      ? cliffLines(data, state.locality, view, run, h, lang)
       : traceLines(data, state.locality, view, run, h, lang).flatMap((l) => wrapLine(l, Math.max(40, size.columns) - 1));
   }, [state.view, state.opened, state.cliff, rows, data, state.locality, view, run, size.columns, lang]);
   // The marginal-rate distribution: computed when the view is open, once per run (on worker threads for a big population).

@@ -184,7 +184,7 @@ const pair = (data: TuiData, l: number, view: LocalityView, run: number): Run[] 
 };
 
 /** Household h's cliff (`jiuzhu cliff --household`): its main earner's wage 0 → 3,000 yuan (or past it) by 10, as lines. */
-export function cliffLines(data: TuiData, l: number, view: LocalityView, run: number, h: number): string[] {
+export function cliffLines(data: TuiData, l: number, view: LocalityView, run: number, h: number, lang: Lang = 'en'): string[] {
   const spec = householdSpecOf(data.pop, h);
   const member = mainMemberOf(spec);
   const c = householdCliff(spec, pair(data, l, view, run), { member, vary: 'wage' });
@@ -195,6 +195,7 @@ export function cliffLines(data: TuiData, l: number, view: LocalityView, run: nu
     view: 'monthly',
     current: c.current,
     runs: c.runs,
+    lang,
   } as const;
   return cliffTable(report, 7).trimEnd().split('\n');
 }

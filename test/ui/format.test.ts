@@ -22,6 +22,22 @@ describe('wrapLine', () => {
     const long = wrapLine('x'.repeat(50), 20);
     expect(long.map((l) => l.trim().length)).toEqual([20, 18, 12]);
   });
+
+  it('breaks a 中文 list after its punctuation, not inside a name or a code (a cliff footnote cut "dibao.suppl|ement")', () => {
+    const codes = ['dibao.gradual_exit.months', 'dibao.supplement.elderly', 'rounding', 'take_up.low_income'];
+    const line = `* 标 * 的项目用了估计参数：低保渐退期（${codes[0]}），分类施保：老年人（${codes[1]}），金额取整方式（${codes[2]}），低保边缘申请（认定）率（${codes[3]}）`;
+    const lines = wrapLine(line, 50);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.every((l) => displayWidth(l) <= 50)).toBe(true);
+    // each line but the last ends after its punctuation (it was cut wherever the width ran out)
+    for (const l of lines.slice(0, -1)) expect(l, l).toMatch(/[，；：、。]$/u);
+    for (const c of codes)
+      expect(
+        lines.some((l) => l.includes(c)),
+        c,
+      ).toBe(true);
+    expect(lines.join('').replace(/\s/g, '')).toBe(line.replace(/\s/g, ''));
+  });
 });
 
 // A TUI trial: 13,299 hh → 14,542 hh shown as +1,243 where compare said +1,242 (the counts rounded, then subtracted)

@@ -51,6 +51,7 @@ import {
   yuanFlag,
 } from '../load.js';
 import { estimatesInForce } from '../../report/estimates.js';
+import { langFromEnv, type Lang } from '../../report/lang.js';
 
 export interface CliffOptions {
   readonly policy: string;
@@ -71,6 +72,8 @@ export interface CliffOptions {
   readonly format: 'table' | 'json' | 'csv' | 'markdown';
   /** Write to this file (atomically) instead of standard output. */
   readonly out?: string;
+  /** The language of the table's, chart's and Markdown's sentences, and of the notes (default from the locale; JSON and CSV: English). */
+  readonly lang?: Lang;
   readonly quiet: boolean;
   /** The options given on the command line (not defaults): one the mode does not read is refused, never ignored. */
   readonly given?: ReadonlySet<string>;
@@ -81,14 +84,16 @@ const WHOLE_FILE_ONLY = ['delta', 'perHousehold'];
 const ONE_HOUSEHOLD_ONLY = ['member', 'vary', 'from', 'to', 'step'];
 const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`; // (perHousehold → --per-household)
 
-export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
-  const given = o.given ?? new Set<string>();
+export async function cliffCommand(ctx: Ctx, given: CliffOptions): Promise<void> {
+  // (JSON and CSV are contracts: English whatever the locale; a researcher under zh_CN read the cliffs in English)
+  const o: CliffOptions = { ...given, lang: ['table', 'markdown'].includes(given.format) ? (given.lang ?? langFromEnv(ctx.env)) : 'en' };
+  const cli = o.given ?? new Set<string>();
   const single = Boolean(o.household || o.describe);
   if (o.household && o.describe) throw new UsageError('--household and --describe each name the household to sweep: give one');
-  if (o.describe && given.has('households'))
+  if (o.describe && cli.has('households'))
     throw new UsageError('--describe gives the household itself: leave --households out (or sweep one of the file with --household H)');
   if (o.describe) refuseTurnsWithDescribe(ctx);
-  const stray = (single ? WHOLE_FILE_ONLY : ONE_HOUSEHOLD_ONLY).filter((x) => given.has(x));
+  const stray = (single ? WHOLE_FILE_ONLY : ONE_HOUSEHOLD_ONLY).filter((x) => cli.has(x));
   if (stray.length)
     throw new UsageError(
       `${stray.map(flag).join(', ')} ${stray.length > 1 ? 'are' : 'is'} for ${single ? 'the whole file (without --household or --describe)' : 'one household (--household H or --describe)'}`,
@@ -105,8 +110,8 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
     if (!o.households)
       throw new UsageError('give --households FILE (with --household H for one household, or alone for the whole file), or --describe');
     return population(ctx, o, runs, about, () => {
-      notePolicy(ctx, o.quiet, loaded[0]!.snapshot.policy, [date]);
-      sayNotes(ctx, o.quiet, unchangedRunsNotes(loaded, date));
+      notePolicy(ctx, o.quiet, loaded[0]!.snapshot.policy, [date], o.lang);
+      sayNotes(ctx, o.quiet, unchangedRunsNotes(loaded, date, '', o.lang));
     });
   }
   let spec: HouseholdSpec;
@@ -145,10 +150,10 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
   const cliff = householdCliff(spec, runs, { member, vary, from, to, step });
   // What the policy says to watch (a stale standard, a rule's finding), and what the gradual exit needs of the household
   // (a researcher's gradual-exit reform changed nothing for a household described as not on dibao, unsaid)
-  notePolicy(ctx, o.quiet, loaded[0]!.snapshot.policy, [date]);
+  notePolicy(ctx, o.quiet, loaded[0]!.snapshot.policy, [date], o.lang);
   // (a scenario that changes nothing at the date: its sweep is the baseline's, said as simulate says it — an economist
   // read "this reform does not move marginal rates" from a reform dated after the date)
-  sayNotes(ctx, o.quiet, unchangedRunsNotes(loaded, date));
+  sayNotes(ctx, o.quiet, unchangedRunsNotes(loaded, date, '', o.lang));
   const who = o.describe ? 'the household described' : `household ${spec.id}`;
   if (!o.quiet)
     for (const n of gradualExitNotes(
@@ -168,6 +173,7 @@ export async function cliffCommand(ctx: Ctx, o: CliffOptions): Promise<void> {
     current: cliff.current,
     runs: cliff.runs,
     estimates,
+    lang: o.lang,
   };
   const render = {
     table: () => cliffTable(report),
@@ -229,10 +235,10 @@ async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about
   if (takeUp && !o.quiet) ctx.stderr.write(`${takeUp}\n`);
   const dist = { ...rateDistributionOf(delta, o.view, runs, bands, pop.householdIds), about };
   const render = {
-    table: () => distributionTable(dist),
+    table: () => distributionTable(dist, o.lang),
     json: () => JSON.stringify(distributionJson(dist), null, 2) + '\n',
     csv: () => distributionCsv(dist),
-    markdown: () => distributionMarkdown(dist),
+    markdown: () => distributionMarkdown(dist, o.lang),
   };
   await emit(ctx, o, render[o.format]());
   noteEmpty(ctx, o.quiet, o.households!, pop.householdCount); // (as simulate says it: "0.00 % of the 0 households" alone)

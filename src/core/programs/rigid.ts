@@ -52,6 +52,7 @@ export const STEP: Step<RigidRules> = {
   notWhere: {
     program: 'dibao',
     why: 'step 4 deducts rigid expenditure only for a household not on dibao (002 三; DOMAIN step 4) — on dibao its outlays are not counted, so the aid begins where dibao ends',
+    zh: '第 4 步只对不在低保的家庭扣除刚性支出（002 三；DOMAIN 第 4 步）——在保时不计其支出，所以这项救助从低保结束处开始',
   },
 };
 

@@ -39,7 +39,7 @@ export interface Step<R> {
    * A program whose households the step leaves out (it acts only where that one does not), and the rule that says so:
    * where that program stops, this step's may start, and a jump up there is the rules' (report/cliff.ts says why).
    */
-  readonly notWhere?: { readonly program: string; readonly why: string };
+  readonly notWhere?: { readonly program: string; readonly why: string; readonly zh: string };
 }
 
 /** Whether a declared read (a path, or a prefix ending in ".") covers a parameter path. */
