@@ -25,23 +25,23 @@ import type { LoadedRun } from './load.js';
  */
 export function scenarioNotes(
   report: Pick<SimulationReport, 'date'> & { readonly scenarios: readonly ScenarioReport[] },
-  where = '',
+  place = '',
   lang?: Lang,
 ): string[] {
   const [base, ...rest] = report.scenarios;
   const b = base?.parameters;
   if (!base || !b) return [];
+  const where = whereIn(place);
   return rest.flatMap((s) => {
     const same = sameParameters(base, s, report.date);
     const note = same
-      ? unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, where, lang)
+      ? unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, place, lang)
       : unreadNote(s.id, b, s.parameters!, report.date, !!s.year, where);
     const later = same ? null : laterNote(s.id, b.policy, s.parameters!.policy, s.year ? `${report.date}-12-31` : report.date, where);
-    const when = s.year ? `in ${report.date}` : `at ${report.date}`;
     return [
       note,
       later,
-      same || note ? null : caseloadsOnly(s.id, [base], [s], `${when}${where}`),
+      same || note ? null : caseloadsOnly(s.id, [base], [s], { date: report.date, year: !!s.year, place }, undefined, lang),
       ...relationNotes(s.id, s.parameters!.policy, report.date, where),
       ...premiumNotes(s.id, b, s.parameters!, where),
     ].filter((n): n is string => n !== null);
@@ -56,8 +56,9 @@ export function scenarioNotes(
  */
 export function compareNotes(report: CompareReport, lang?: Lang): string[] {
   const many = report.localities.length > 1;
-  const where = (l: CompareReport['localities'][number]) => (!many ? '' : lang === 'zh' ? `（${l.policy.id}）` : ` in ${l.policy.id}`);
-  const notes = report.localities.flatMap((l) => scenarioNotes({ date: report.date, scenarios: l.scenarios }, where(l), lang));
+  const notes = report.localities.flatMap((l) =>
+    scenarioNotes({ date: report.date, scenarios: l.scenarios }, many ? l.policy.id : '', lang),
+  );
   if (many)
     notes.push(
       lang === 'zh'
@@ -179,19 +180,29 @@ function unreadNote(id: string, base: Snapshot, s: Snapshot, date: string, year:
   return `note: scenario ${id} sets ${unread.map(why).join(', ')}, which no rule reads${where} ${year ? 'in' : 'at'} ${date}: ${all ? 'it changes nothing (its Δ is 0 by construction, not a finding)' : `${unread.length > 1 ? 'those changes do' : 'that change does'} nothing; its others apply`}`;
 }
 
-const unchangedText = (id: string, policy: Policy, date: string, year: boolean, where = '', lang?: Lang) =>
+/** Where a note's scenario ran, among several localities (its id; '' for one): " in ID" in an English sentence. */
+const whereIn = (place: string) => (place ? ` in ${place}` : '');
+
+/** "方案 ID" with its locality, as a Chinese sentence names it: "方案 ID（PLACE）". */
+const zhScenario = (id: string, place: string) => `方案 ${id}${place ? `（${place}）` : ' '}`;
+
+const unchangedText = (id: string, policy: Policy, date: string, year: boolean, place = '', lang?: Lang) =>
   lang === 'zh'
     ? // (explain --lang zh: a 科长's "差额 Δ 0.00" was explained in English only)
-      `注：方案 ${id}${where} 在 ${date}${year ? ' 年' : ' '}不改变任何参数：${whyUnchanged(id, policy, year ? `${date}-12-31` : date, lang)}（较基线为 0 是必然的，不是测算结果）`
-    : `note: scenario ${id} changes no parameter${where} ${year ? 'in' : 'at'} ${date}: ${whyUnchanged(id, policy, year ? `${date}-12-31` : date)} (its Δ is 0 by construction, not a finding)`;
+      `注：${zhScenario(id, place)}在 ${date}${year ? ' 年' : ' '}不改变任何参数：${whyUnchanged(id, policy, year ? `${date}-12-31` : date, lang)}（较基线为 0 是必然的，不是测算结果）`
+    : `note: scenario ${id} changes no parameter${whereIn(place)} ${year ? 'in' : 'at'} ${date}: ${whyUnchanged(id, policy, year ? `${date}-12-31` : date)} (its Δ is 0 by construction, not a finding)`;
 
-/** noteUnchanged's notes for runs at one date (the TUI's, which shows them with n and says them as it closes). */
-export function unchangedRunsNotes(runs: readonly LoadedRun[], date: string, where = '', lang?: Lang): string[] {
+/**
+ * noteUnchanged's notes for runs at one date (the TUI's, which shows them with n and says them as it closes); `place`:
+ * the locality's id where there are several.
+ */
+export function unchangedRunsNotes(runs: readonly LoadedRun[], date: string, place = '', lang?: Lang): string[] {
   const [base, ...rest] = runs;
+  const where = whereIn(place);
   return rest.flatMap((r) => {
     const same = !snapshotChanges(base!.snapshot, r.snapshot, date).length;
     const note = same
-      ? unchangedText(r.id, r.snapshot.policy, date, false, where, lang)
+      ? unchangedText(r.id, r.snapshot.policy, date, false, place, lang)
       : unreadNote(r.id, base!.snapshot, r.snapshot, date, false, where);
     const later = same ? null : laterNote(r.id, base!.snapshot.policy, r.snapshot.policy, date, where);
     return [note, later, ...relationNotes(r.id, r.snapshot.policy, date, where)].filter((n): n is string => n !== null);
@@ -226,7 +237,9 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>,
     const unread = b && s ? unreadNote(run.id, b, s, String(report.years.at(-1)), true) : null;
     return unread
       ? [unread]
-      : [caseloadsOnly(run.id, base.years, run.years, `in ${span}`, String(report.years[0]))].filter((n) => n !== null);
+      : [caseloadsOnly(run.id, base.years, run.years, { date: span, year: true, place: '' }, String(report.years[0]), lang)].filter(
+          (n) => n !== null,
+        );
   });
 }
 
@@ -264,22 +277,25 @@ function caseloadsOnly(
   id: string,
   base: readonly ScenarioReport[],
   run: readonly ScenarioReport[],
-  span: string,
+  at: { readonly date: string; readonly year: boolean; readonly place: string },
   first?: string,
+  lang?: Lang,
 ): string | null {
   if (run.some((s, k) => s.figures.total_annual_cost_exact !== base[k]!.figures.total_annual_cost_exact)) return null;
   const count = (x: string) => Math.round(Number(x)).toLocaleString('en');
+  const zh = lang === 'zh';
   // (the first year whose caseloads move: a scenario from a later year moved none in the first — a reviewer)
   const moves = run.map((r, k) => {
     const [b, s] = [base[k]!.figures.programs, r.figures.programs];
     return PROGRAMS.filter((p) => s[p.id].households !== b[p.id].households).map(
-      (p) => `${programLabel(p)} ${count(b[p.id].households)} → ${count(s[p.id].households)} households`,
+      (p) => `${programLabel(p)} ${count(b[p.id].households)} → ${count(s[p.id].households)}${zh ? ' 户' : ' households'}`,
     );
   });
   const k = moves.findIndex((m) => m.length);
-  return k >= 0
-    ? `note: scenario ${id} changes no cost ${span}, but caseloads (${first ? `in ${Number(first) + k}: ` : ''}${moves[k]!.join(', ')}): what it would pay them rests on values in force that pay nothing (--ranges gives its Δ's range under the estimates)`
-    : null;
+  if (k < 0) return null;
+  if (zh)
+    return `注：${zhScenario(id, at.place)}在 ${at.date}${at.year ? ' 年' : ' '}不改变支出，只改变认定户数（${first ? `${Number(first) + k} 年：` : ''}${moves[k]!.join('，')}）：它本应支付给这些家庭的金额，取决于现行取值为零、不支付任何金额的参数（--ranges 给出其较基线之差在各项估计下的区间）`;
+  return `note: scenario ${id} changes no cost ${at.year ? 'in' : 'at'} ${at.date}${whereIn(at.place)}, but caseloads (${first ? `in ${Number(first) + k}: ` : ''}${moves[k]!.join(', ')}): what it would pay them rests on values in force that pay nothing (--ranges gives its Δ's range under the estimates)`;
 }
 
 /**

@@ -187,7 +187,7 @@ export async function simulateYear(
       ...(projection ? yearsNotes(written, projection, year, year, policy, o.lang) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
       ...(await incomesYearNotes(o.policy, projection, o.lang)),
       ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year] }, o.lang),
-      ...leftOutNotes(ranges),
+      ...leftOutNotes(ranges, undefined, o.lang),
     ],
   };
 }

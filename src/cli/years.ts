@@ -107,7 +107,7 @@ export async function simulateYears(
       const totals: Totals[] = await simulateParallel(exec, pop, plan ? [...flat, ...varied(plan.runs)] : flat);
       const ranges = plan && (await withCorners(plan, plan.fold(totals.slice(flat.length)), (r) => simulateParallel(exec, pop, varied(r))));
       carried = next;
-      leftOut.push(...leftOutNotes(ranges, ` in ${y}`));
+      leftOut.push(...leftOutNotes(ranges, { en: ` in ${y}`, zh: `（${y} 年）` }, o.lang));
       let at = 0;
       const reports = runs.map((r) => {
         const own = totals.slice(at, at + r.periods.length);

@@ -2,12 +2,10 @@
 // language (--lang, default from the locale; the TUI's own): a researcher's trial under a Chinese locale read a
 // household's cliffs — "at 2,430.00: resources −113.50 a month" — in English. The labels stay bilingual; JSON and CSV
 // are contracts, in English, and never read these. cliff.ts and marginal-rates.ts ask here.
-import type { Lang } from './lang.js';
+import { isZh as zh, type Lang } from './lang.js';
 import type { View } from '../core/cliff.js';
 import { zhColumn } from '../core/trace.js';
-import { PARAM_BY_PATH } from '../core/parameters/schema.js';
-
-const zh = (lang: Lang | undefined) => lang === 'zh';
+import { zhParam } from './totals-words.js';
 
 /** A month's or a year's. */
 export const perWords = (view: View, lang?: Lang) =>
@@ -24,7 +22,7 @@ export const aboutWords = (name: string, file: string, date: string, lang?: Lang
 /** The title's part after "cliffs 悬崖效应 — ": the household, the member's income varied, and its amount now. */
 export const titleWords = (household: string, income: string, now: string, markdown: boolean, lang?: Lang) =>
   zh(lang)
-    ? `${markdown ? '' : '家庭 '}${household}：${income}变动（现为 ${now}）`
+    ? `${household === 'described' ? '所描述的家庭' : `${markdown ? '' : '家庭 '}${household}`}：${income}变动（现为 ${now}）`
     : `${markdown ? `${household}:` : `household ${household},`} ${income} varied (now ${now})`;
 
 /** What resources are, in the view. */
@@ -60,7 +58,7 @@ export function runWords(
   lang?: Lang,
 ): string {
   if (zh(lang))
-    return `${id}：${cliffs} 处悬崖${jumps || !steep ? `，${jumps} 处跳升` : ''}${steep ? `；边际税率 ≥ 100% 的步长 ${steep.high} / ${steep.steps}` : ''}`;
+    return `${id}：${cliffs} 处悬崖${jumps || !steep ? `，${jumps} 处跳升` : ''}${steep ? `；${steep.steps} 步中有 ${steep.high} 步边际税率 ≥ 100%` : ''}`;
   if (!steep) return `${id}: ${count(cliffs, 'cliff')}, ${count(jumps, 'jump')} up`;
   return `${id}: ${count(cliffs, 'cliff')}${jumps ? `, ${count(jumps, 'jump')} up` : ''}; marginal rate ≥ 100 % on ${steep.high} of ${steep.steps} steps`;
 }
@@ -72,14 +70,14 @@ export const eventWords = (at: string, change: string, view: View, jump: boolean
     : `  at ${at}: resources ${change} ${perWords(view)}${jump ? " (a jump up: more than the income's own rise)" : ''}`;
 
 /** Why a jump up is the rules' (a step's notWhere). */
-export const rulesWords = (why: string, lang?: Lang) => (zh(lang) ? `规则如此：${why}` : `the rules: ${why}`);
+export const rulesWords = (why: string, lang?: Lang) => (zh(lang) ? `（规则如此：${why}）` : `(the rules: ${why})`);
 
 export const noCliffWords = (lang?: Lang) => (zh(lang) ? '所扫描的范围内没有悬崖。' : 'No cliff in the range swept.');
 
 /** Markdown's header: the income, the change of resources (a change, not a level: a researcher's catch), its parts. */
 export const cliffHeader = (vary: string, view: View) => [
   `${vary} ${zhColumn(vary)} (yuan 元 a month)`,
-  `change of resources 资源变化 (${perWords(view)})`,
+  `change of resources 资源变化 (${perWords(view)} ${perWords(view, 'zh')})`,
   'of which 其中',
 ];
 
@@ -87,7 +85,7 @@ export const cliffHeader = (vary: string, view: View) => [
 export function estimatesWords(mark: string, paths: readonly string[], inForce: number, code: (p: string) => string, lang?: Lang): string {
   if (zh(lang))
     return paths.length
-      ? `${mark} 标 * 的项目用了估计参数（现行 ${inForce} 项中的 ${paths.length} 项；各项依据：jiuzhu params --format table）：${paths.map((p) => (code(p) ? `${PARAM_BY_PATH.get(p)?.zh ?? p}（${code(p)}）` : (PARAM_BY_PATH.get(p)?.zh ?? p))).join('，')}`
+      ? `${mark} 标 * 的项目用了估计参数（现行 ${inForce} 项中的 ${paths.length} 项；各项依据：jiuzhu params --format table）：${paths.map((p) => (code(p) ? `${zhParam(p)}（${code(p)}）` : zhParam(p))).join('，')}`
       : `${mark} 悬崖涉及的项目都不依赖估计参数（现行估计 ${inForce} 项：jiuzhu params --format table）`;
   return paths.length
     ? `${mark} the programs marked rest on estimated parameters (${paths.length} of the ${inForce} in force; each one's basis: jiuzhu params --format table): ${paths.map(code).join(', ')}`
@@ -106,7 +104,7 @@ export const ratesWords = {
       : `${view} view; shares of the ${households} households with a main earner (weighted);`,
   none: (households: string, lang?: Lang) =>
     zh(lang)
-      ? `${households} 户没有（无工资，也无 18–59 岁有劳动能力的成年人）`
+      ? `另有 ${households} 户没有主要劳动者（无工资，也无 18–59 岁有劳动能力的成年人）`
       : `${households} households have none (no wage, no adult 18–59 who can work)`,
   byLayer: (id: string, lang?: Lang) =>
     zh(lang)

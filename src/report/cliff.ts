@@ -286,7 +286,7 @@ export function cliffMarkdown(r: CliffReport): string {
     out.push(
       markdownTable(
         cliffHeader(r.vary, r.view),
-        events.map((e) => [e.at, e.change, [...e.parts.map(([n, x]) => `${n} ${x}`), ...(e.why ? [`(${e.why})`] : [])].join('; ')]),
+        events.map((e) => [e.at, e.change, [...e.parts.map(([n, x]) => `${n} ${x}`), ...(e.why ? [e.why] : [])].join('; ')]),
         ['right', 'right', 'left'],
       ),
     );
@@ -319,7 +319,7 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
       out.push(
         eventWords(e.at, e.change, r.view, e.jump, r.lang),
         ...e.parts.map(([name, x]) => `      ${name} ${x}`),
-        ...(e.why ? [chalk.dim(`      (${e.why})`)] : []),
+        ...(e.why ? [chalk.dim(`      ${e.why}`)] : []),
       );
   }
   // (the estimates the cliffs rest on, once: a researcher found the whole cliff rested on three, unmarked)

@@ -2,15 +2,12 @@
 // researcher's trial under a Chinese locale read every line around compare's bilingual labels in English (winners
 // and losers, the flows, the splits, the legend). The labels stay bilingual (低保 dibao, total 合计), as simulate's;
 // JSON and CSV are contracts, in English, and never read these. compare.ts asks here.
-import type { Lang } from './lang.js';
-import { RANGE_METHOD, RANGE_METHOD_ZH } from './totals-words.js';
+import { isZh as zh, type Lang } from './lang.js';
+import { RANGE_METHOD, RANGE_METHOD_ZH, unitWords } from './totals-words.js';
+
+export { unitWords };
 import { UNIT_LABEL, type Unit } from './text-table.js';
 import { LEVEL_LABELS, type Level } from '../core/funding.js';
-
-const zh = (lang: Lang | undefined) => lang === 'zh';
-
-/** A unit in a sentence: 万元 in Chinese, "万元 10k yuan" in English (the label the tables give it). */
-export const unitWords = (unit: Unit, lang?: Lang) => (zh(lang) ? { yuan: '元', wan: '万元', yi: '亿元' }[unit] : UNIT_LABEL[unit]);
 
 /** The first line: the file, its households and persons (grouped already), and the date or the budget year. */
 export const compareHouseholdsLine = (
@@ -66,7 +63,7 @@ export function winnersWords(
 /** The flows table's title, before it. */
 export const flowsTitle = (lang?: Lang) =>
   zh(lang)
-    ? '层级间流动，按资格（无论是否申请享受；加权人数，取整；行为基线，列为方案）：'
+    ? '层级间流动，按资格（无论是否申请享受；加权人数，取整；行：基线，列：方案）：'
     : 'flows between layers, by eligibility: taken up or not (weighted persons, rounded; rows baseline, columns scenario):';
 
 export const nobodyMovesWords = (lang?: Lang) => (zh(lang) ? '  无人在层级间移动' : '  nobody moves between layers');
@@ -99,7 +96,7 @@ export function compareRangeWords(
   lang?: Lang,
 ): string {
   if (zh(lang))
-    return `${markdown ? '' : '  '}合计区间（${unitWords(unit, lang)}），${id}：${r.low} – ${r.high}（${r.estimates} 项有区间的估计中 ${r.moving} 项会移动它${markdown ? `；${RANGE_METHOD_ZH}` : ''}）${delta ? `；较基线区间 ${delta.low} – ${delta.high}` : ''}`;
+    return `${markdown ? '' : '  '}合计区间（${unitWords(unit, lang)}），${id}：${r.low} – ${r.high}（${r.estimates} 项有区间的估计中有 ${r.moving} 项影响合计${markdown ? `；${RANGE_METHOD_ZH}` : ''}）${delta ? `；较基线区间 ${delta.low} – ${delta.high}` : ''}`;
   return `${markdown ? '' : '  '}range of the total ${markdown ? '' : '区间 '}(${UNIT_LABEL[unit]}), ${id}: ${r.low} – ${r.high} (${r.moving} of ${r.estimates} estimates with a range move it${markdown ? `; ${RANGE_METHOD}` : ''})${delta ? `; its Δ vs baseline 较基线 ${delta.low} – ${delta.high}` : ''}`;
 }
 

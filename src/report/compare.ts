@@ -24,7 +24,7 @@ import {
 } from './totals.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import type { Lang } from './lang.js';
-import { estimateFootnote, roundingWords } from './totals-words.js';
+import { estimateFootnote, roundingMarkdown, roundingWords } from './totals-words.js';
 import {
   byAreaWords,
   byDecileWords,
@@ -377,6 +377,6 @@ export function compareMarkdown(r: CompareReport): string {
     if (l.marginalRates) out.push('', distributionMarkdown(l.marginalRates, r.lang));
   }
   const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`);
-  out.push('', ...notes, ...(notes.length ? [''] : []), `_${roundingWords(r.lang)}._`);
+  out.push('', ...notes, ...(notes.length ? [''] : []), roundingMarkdown(r.lang));
   return out.join('\n') + '\n';
 }

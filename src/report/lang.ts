@@ -5,3 +5,6 @@ export type Lang = 'zh' | 'en';
 export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {
   return /^zh/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'zh' : 'en';
 }
+
+/** Whether the reader's language is Chinese (the words modules' one test). */
+export const isZh = (lang: Lang | undefined): boolean => lang === 'zh';

@@ -7,10 +7,10 @@ import { patchText, type Axis } from '../core/sensitivity.js';
 import { cost, type CornerFor, type SensitivityResult } from '../core/sensitivity-plan.js';
 import chalk from 'chalk';
 import { D } from '../core/money.js';
-import { inUnit, UNIT_LABEL, type Unit } from './text-table.js';
+import { inUnit, type Unit } from './text-table.js';
 import { signedIn, type ScenarioReport, type TotalRange } from './totals.js';
 import type { Lang } from './lang.js';
-import { deltaRangeWords, rangeMarkdownWords, rangeWords } from './totals-words.js';
+import { deltaRangeWords, rangeMarkdownWords, rangeWords, unitWords } from './totals-words.js';
 
 export const yuan = (v: bigint, t: Totals) => weightedYuan(v, BigInt(t.per));
 export const max = (xs: readonly bigint[]) => xs.reduce((a, b) => (b > a ? b : a));
@@ -172,7 +172,7 @@ export function rangeMarkdown(s: Pick<ScenarioReport, 'range'>, unit: Unit, lang
   if (!s.range) return [];
   const r = s.range;
   const delta = r.delta ? { low: signedIn(r.delta.low, unit), high: signedIn(r.delta.high, unit) } : null;
-  return rangeMarkdownWords({ ...r, low: inUnit(r.low, unit), high: inUnit(r.high, unit) }, delta, UNIT_LABEL[unit], lang);
+  return rangeMarkdownWords({ ...r, low: inUnit(r.low, unit), high: inUnit(r.high, unit) }, delta, unitWords(unit, lang), lang);
 }
 
 /** The range line under a run's table, or nothing. */
@@ -181,7 +181,7 @@ export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Un
   // where the total lies in it (a trial's central total sat near the low end, unsaid: most estimates could only raise it)
   const [lo, hi] = [D(s.range.low), D(s.range.high)];
   const at = hi.gt(lo) ? D(s.figures.total_annual_cost).minus(lo).dividedBy(hi.minus(lo)).times(100).toFixed(0) : null;
-  const u = UNIT_LABEL[unit];
+  const u = unitWords(unit, lang);
   const [range, how] = rangeWords({ ...s.range, low: inUnit(s.range.low, unit), high: inUnit(s.range.high, unit), at }, u, lang);
   return [
     chalk.yellow(range),

@@ -2,19 +2,12 @@
 // a researcher's trial under a Chinese locale read the tornado's every line in English, each estimate by its code
 // name alone. The labels stay bilingual; JSON and CSV are contracts, in English, and never read these.
 // sensitivity.ts asks here.
-import type { Lang } from './lang.js';
-import { PARAM_BY_PATH } from '../core/parameters/schema.js';
-import { RANGE_METHOD, RANGE_METHOD_ZH } from './totals-words.js';
-import { unitWords } from './compare-words.js';
+import { isZh as zh, type Lang } from './lang.js';
+import { RANGE_METHOD, RANGE_METHOD_ZH, unitWords, zhParam } from './totals-words.js';
 import type { Unit } from './text-table.js';
 
-const zh = (lang: Lang | undefined) => lang === 'zh';
-
 /** An estimate's name: in Chinese its parameter's 中文 name before the code name (as params gives it). */
-export const estimateName = (code: string, path: string, lang?: Lang) => {
-  const name = zh(lang) ? PARAM_BY_PATH.get(path)?.zh : undefined;
-  return name ? `${name} ${code}` : code;
-};
+export const estimateName = (code: string, path: string, lang?: Lang) => (zh(lang) ? `${zhParam(path)} ${code}` : code);
 
 /** The title's date part: a date, or a budget year. */
 export const whenWords = (when: { readonly date: string } | { readonly year: number }, markdown: boolean, lang?: Lang) =>
@@ -30,7 +23,7 @@ export const whenWords = (when: { readonly date: string } | { readonly year: num
 
 /** The population line's projection, and the years it grows from (projection-view.ts grownFromText). */
 export const grownWords = (id: string, file: string, from: string, lang?: Lang) =>
-  zh(lang) ? `，按预测 ${id}（${file}）增长到该年：${from}` : `, grown to the year by projection ${id} (${file}) ${from}`;
+  zh(lang) ? `，按预测 ${id}（${file}）${from}增长到该年` : `, grown to the year by projection ${id} (${file}) ${from}`;
 
 /** The table's lines over the tornado: the money's unit, the central total and the range, and how many estimates move it. */
 export function headWords(
@@ -54,7 +47,7 @@ export function headWords(
 
 export const countWords = (all: number, moving: number, lang?: Lang) =>
   zh(lang)
-    ? `现行估计共 ${all} 项：${moving} 项会移动合计（按摆幅排列如下），${all - moving} 项不会`
+    ? `现行估计共 ${all} 项：${moving} 项影响合计（按摆幅排列如下），${all - moving} 项不影响`
     : `${all} estimates in force: ${moving} move the total (by swing below), ${all - moving} do not`;
 
 /** An estimate's values beside its name: a choice's options, or the central value and the ends (a start date's). */
@@ -87,8 +80,9 @@ export const barsWords = (lang?: Lang) =>
 export const takeUpDibaoWords = (lang?: Lang) =>
   zh(lang)
     ? [
-        '    take_up.dibao：现已在保的家庭（on_dibao = 1）总是享受低保，',
-        '    申请率只影响其他家庭（jiuzhu generate 只对收入在线上、适用渐退的家庭标记 on_dibao）',
+        '    take_up.dibao：现已在保的家庭（on_dibao = 1）总是享受低保，申请率只影响',
+        '    其他家庭（jiuzhu generate 只对收入已高于低保标准、适用渐退的家庭标记',
+        '    on_dibao）',
       ]
     : [
         '    take_up.dibao: a household on dibao now (on_dibao = 1) always takes it up,',
@@ -99,7 +93,7 @@ export const takeUpDibaoWords = (lang?: Lang) =>
 /** The same of take_up.disability: a household on dibao now takes the two subsidies up too (programs/take-up.ts). */
 export const takeUpDisabilityWords = (lang?: Lang) =>
   zh(lang)
-    ? ['    take_up.disability：现已在保的家庭（on_dibao = 1）总是享受残疾人两项补贴，申请率只影响其他家庭']
+    ? ['    take_up.disability：现已在保的家庭（on_dibao = 1）总是享受残疾人两项补贴，', '    申请率只影响其他家庭']
     : [
         '    take_up.disability: a household on dibao now (on_dibao = 1) always takes',
         '    the disability subsidies up, so take-up moves only the others',
@@ -130,7 +124,7 @@ export function scenarioDeltaWords(
 export const drawsWords = {
   title: (n: number, seed: number | string, lang?: Lang) =>
     zh(lang)
-      ? `全部估计同时在其区间内均匀抽取 ${n} 次（种子 ${seed}），年度支出的百分位数`
+      ? `全部估计同时在其区间内均匀抽样 ${n} 次（种子 ${seed}），年度支出的百分位数`
       : `${n} draws of every estimate at once (seed ${seed}), percentiles of the annual cost`,
   total: (id: string, p: string, lang?: Lang) => (zh(lang) ? `  ${id}：合计 ${p}` : `  ${id}: total ${p}`),
   delta: (p: string, lang?: Lang) => (zh(lang) ? `    较基线：${p}` : `    Δ against the baseline: ${p}`),
@@ -146,7 +140,7 @@ export function centralAmongDraws(centralText: string, central: bigint, draws: r
   const pct = Math.round((100 * above) / Math.max(1, draws.length));
   const side = pct >= 95 ? 'cheap' : pct <= 5 ? 'dear' : null;
   if (zh(lang))
-    return `各项估计取中值时的合计（${centralText}）：${pct}% 的抽取支出更高${side ? `：中值偏向其区间${side === 'cheap' ? '较省' : '较贵'}的一端` : ''}`;
+    return `各项估计取中值时的合计（${centralText}）：${pct}% 的抽样结果支出更高${side ? `：中值偏向其区间${side === 'cheap' ? '较省' : '较贵'}的一端` : ''}`;
   const lean = side ? `: the central values sit toward the ${side === 'cheap' ? 'cheaper' : 'dearer'} ends of their ranges` : '';
   return `the total under the central values (${centralText}): ${pct} % of the draws cost more${lean}`;
 }
@@ -157,8 +151,8 @@ export function refusedWords(
   lang?: Lang,
 ): string {
   if (zh(lang)) {
-    const what = [x.corners ? `${x.corners} 个联合端点组合` : '', x.draws ? `${x.draws} 次抽取` : ''].filter(Boolean).join('和');
-    return `略去 ${what}：其估计的端点合在一起违反政策所守的 ${x.rules.join('、')}（jiuzhu validate）——不是政策可能处于的状态`;
+    const what = [x.corners ? `${x.corners} 个联合端点组合` : '', x.draws ? `${x.draws} 次抽样` : ''].filter(Boolean).join(' 和 ');
+    return `略去 ${what}：这些估计同时取端点时违反本政策的规则 ${x.rules.join('、')}（jiuzhu validate），政策不可能处于这种状态`;
   }
   const what = [
     x.corners ? `${x.corners} joint corner${x.corners > 1 ? 's' : ''}` : '',

@@ -13,6 +13,7 @@ import { cost, type SensitivityResult } from '../core/sensitivity-plan.js';
 import { RANGE_METHOD } from './totals.js';
 import { displayWidth, inUnit, markdownTable, truncate, UNIT_LABEL, type Unit } from './text-table.js';
 import type { Lang } from './lang.js';
+import { unitWords } from './totals-words.js';
 import {
   barsWords,
   centralAmongDraws,
@@ -120,32 +121,36 @@ export function sensitivityJson(rep: SensitivityReport): object {
     })),
     ...(r.draws ? { draws: drawsJson(r) } : {}),
     ...(r.refused
-      ? { left_out: { corners: r.refused.corners, draws: r.refused.draws, rules: r.refused.rules, why: refusedText(r.refused) } }
+      ? { left_out: { corners: r.refused.corners, draws: r.refused.draws, rules: r.refused.rules, why: refusedWords(r.refused) } }
       : {}),
   };
 }
 
 /**
- * The joint corners and draws left out, and why: their values break a rule the policy keeps (a budget officer's Fuliang
- * reform "could save money" at urban 700 beside rural 770, a pair validate refuses).
- */
-export const refusedText = (x: NonNullable<SensitivityResult['refused']>, lang?: Lang): string => refusedWords(x, lang);
-
-/**
  * A report's note where its ranges (--ranges) left joint corners or draws out: said as jiuzhu sensitivity says it (a
- * budget officer's trial: --ranges left them out without a word). `where`: the locality, where a report has several.
+ * budget officer's trial: --ranges left them out without a word). `where`: the locality (or the year), where a report
+ * has several, as each language says it.
  */
-export function leftOutNotes(r: SensitivityResult | null | undefined, where = ''): string[] {
-  return r?.refused ? [`note: the ranges${where}: ${refusedText(r.refused)}`] : [];
+export function leftOutNotes(
+  r: SensitivityResult | null | undefined,
+  where: { readonly en: string; readonly zh: string } = { en: '', zh: '' },
+  lang?: Lang,
+): string[] {
+  if (!r?.refused) return [];
+  return [
+    lang === 'zh' ? `注：区间${where.zh}：${refusedWords(r.refused, lang)}` : `note: the ranges${where.en}: ${refusedWords(r.refused)}`,
+  ];
 }
 
 /** Each locality's ranges' joint corners left out, said with its id where there are several (compare, report). */
 export function localitiesLeftOut(
   localities: ReadonlyArray<{ readonly policy: { readonly id: string } }>,
   ranges: ReadonlyArray<SensitivityResult | null> | null,
+  lang?: Lang,
 ): string[] {
   const many = localities.length > 1;
-  return localities.flatMap((l, i) => leftOutNotes(ranges?.[i], many ? ` in ${l.policy.id}` : ''));
+  const where = (id: string) => (many ? { en: ` in ${id}`, zh: `（${id}）` } : undefined);
+  return localities.flatMap((l, i) => leftOutNotes(ranges?.[i], where(l.policy.id), lang));
 }
 
 const PCT = [5, 50, 95] as const;
@@ -234,7 +239,8 @@ export function sensitivityTable(rep: SensitivityReport): string {
   );
   const out = [
     chalk.bold(
-      `sensitivity 敏感性分析 — ${rep.policy.name.zh} ${rep.policy.name.en}${lang === 'zh' ? '，' : ', '}${whenWords(r.when, false, lang)}`,
+      // (the 中文 name alone in Chinese: both, and the budget year's words, ran past 80 columns)
+      `sensitivity 敏感性分析 — ${lang === 'zh' ? `${rep.policy.name.zh}，` : `${rep.policy.name.zh} ${rep.policy.name.en}, `}${whenWords(r.when, false, lang)}`,
     ),
     chalk.dim(head.sub),
     '',
@@ -273,11 +279,15 @@ export function sensitivityTable(rep: SensitivityReport): string {
       chalk.bold(d.head),
       `  ${d.range}`,
       `  ${d.summary}`,
-      ...d.most.map((m) => `    ${m.name ? `${m.name} ` : ''}${m.label}${rep.lang === 'zh' ? '：' : ': '}${m.range}`),
+      ...d.most.map((m) => {
+        // (in Chinese the name, then the code where 80 columns hold both: the code in Markdown and JSON)
+        const line = `    ${m.name ? `${m.name} ` : ''}${m.label}${rep.lang === 'zh' ? '：' : ': '}${m.range}`;
+        return displayWidth(line) <= 80 || !m.name ? line : `    ${m.name}：${m.range}`;
+      }),
     );
   }
   if (r.draws) out.push('', ...drawsLines(rep));
-  if (r.refused) out.push('', chalk.yellow(`${lang === 'zh' ? '注：' : 'note: '}${refusedText(r.refused, lang)}`));
+  if (r.refused) out.push('', chalk.yellow(`${lang === 'zh' ? '注：' : 'note: '}${refusedWords(r.refused, lang)}`));
   out.push('', chalk.dim(whereMoreWords(lang)));
   return out.join('\n') + '\n';
 }
@@ -356,7 +366,7 @@ export function sensitivityMarkdown(rep: SensitivityReport): string {
   return [
     `### jiuzhu sensitivity — ${rep.policy.name.zh} ${rep.policy.name.en}${lang === 'zh' ? '，' : ', '}${whenWords(r.when, true, lang)}`,
     '',
-    ...(rep.projection ? [`${population(rep)}.`, ''] : []),
+    ...(rep.projection ? [`${population(rep)}${lang === 'zh' ? '。' : '.'}`, ''] : []),
     markdownTotalWords(unitOf(rep), money(rep, range.central), money(rep, range.low), money(rep, range.high), lang),
     '',
     markdownTable(header, body, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left']),
@@ -364,7 +374,7 @@ export function sensitivityMarkdown(rep: SensitivityReport): string {
       const d = scenarioDelta(rep, k + 1);
       return [
         '',
-        `#### ${d.head} (${UNIT_LABEL[unitOf(rep)]})`,
+        `#### ${d.head} ${lang === 'zh' ? `（${unitWords(unitOf(rep), lang)}）` : `(${UNIT_LABEL[unitOf(rep)]})`}`,
         '',
         `${d.range}${lang === 'zh' ? '。' : '.'}`,
         '',
@@ -373,7 +383,7 @@ export function sensitivityMarkdown(rep: SensitivityReport): string {
       ];
     }),
     ...(r.draws ? ['', ...drawsLines(rep).map((l) => l.replace(/^\s*/, '- '))] : []),
-    ...(r.refused ? ['', `> ${lang === 'zh' ? '注：' : 'Note: '}${refusedText(r.refused, lang)}`] : []),
+    ...(r.refused ? ['', `> ${lang === 'zh' ? '注：' : 'Note: '}${refusedWords(r.refused, lang)}`] : []),
     '',
   ].join('\n');
 }

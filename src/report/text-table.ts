@@ -118,12 +118,14 @@ export function markdownTable(header: string[], rows: string[][], align: Align[]
 export const ROUNDING_NOTE =
   '分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly; a Δ is of the unrounded figures';
 
+/** Where a line may break: after these, else after a colon. */
+const BREAK_AFTER: ReadonlySet<string> = new Set([' ', '，', '；', '、', '。']);
+const COLON: ReadonlySet<string> = new Set(['：']);
+
 /**
- * A line in lines of at most `width` display columns, broken after a space (or ，；：、。) where one is (an explain trace's list of
+ * A line in lines of at most `width` display columns, broken after a space (or ，；、。, else ：) where one is (an explain trace's list of
  * values ran off the screen, cut, with no way to read the rest); the lines after it indented two past the first's.
  */
-const BREAK_AFTER = new Set([' ', '，', '；', '：', '、', '。']);
-
 export function wrapLine(line: string, width: number): string[] {
   if (displayWidth(line) <= width) return [line];
   const indent = ' '.repeat(Math.min(width >> 2, /^ */.exec(line)![0].length + 2));
@@ -136,9 +138,17 @@ export function wrapLine(line: string, width: number): string[] {
     let i = 0;
     while (i < rest.length && w + displayWidth(rest[i]!) <= room) w += displayWidth(rest[i++]!);
     if (i < rest.length && rest[i] !== ' ') {
-      // (after a space, or after Chinese punctuation: a 中文 list has no spaces, and was cut inside its code names)
-      let at = i - 1;
-      while (at > 0 && !BREAK_AFTER.has(rest[at]!)) at--;
+      // (after a space, or after Chinese punctuation: a 中文 list has no spaces, and was cut inside its code names; a
+      // colon only where nothing else will do, as a 中文 name may hold one — 分类施保：老年人)
+      const last = (breaks: ReadonlySet<string>) => {
+        let at = i - 1;
+        while (at > 0 && !breaks.has(rest[at]!)) at--;
+        return at;
+      };
+      const [soft, colon] = [last(BREAK_AFTER), last(COLON)];
+      // (the colon where the other break would leave the line less than half full: "* 标 * " of a 中文 footnote)
+      const short = displayWidth(rest.slice(0, soft + 1).join('')) < room / 2;
+      const at = soft > 0 && !(short && colon > soft) ? soft : colon;
       if (at > 0) i = at + 1;
     }
     i = Math.max(1, i); // (a character wider than the room: it goes alone)

@@ -4,12 +4,13 @@
 // read these. One place for each sentence in both languages: totals.ts, years-view.ts, estimates.ts,
 // sensitivity-rows.ts, funding-view.ts and the workbooks (xlsx.ts, years-xlsx.ts) ask here; a projection's lines are
 // projection-view.ts's own, in both.
-import type { Lang } from './lang.js';
+import { isZh as zh, type Lang } from './lang.js';
 import { PARAM_BY_PATH } from '../core/parameters/schema.js';
 import { fundingRangeMethod, type FundingReport } from '../core/funding.js';
-import { ROUNDING_NOTE } from './text-table.js';
+import { ROUNDING_NOTE, UNIT_LABEL, type Unit } from './text-table.js';
 
-const zh = (lang: Lang | undefined) => lang === 'zh';
+/** A unit in a sentence: 万元 in Chinese, "万元 10k yuan" in English (the label the tables give it). */
+export const unitWords = (unit: Unit, lang?: Lang) => (zh(lang) ? { yuan: '元', wan: '万元', yi: '亿元' }[unit] : UNIT_LABEL[unit]);
 
 /** The title line's date part of a budget year. */
 export const yearHeadline = (year: number | string, lang?: Lang) =>
@@ -66,8 +67,8 @@ export const estimateFootnote = (paths: readonly string[], lang?: Lang) =>
     ? `\\* 标 \\* 的项目用了估计参数：${paths.map((p) => `${zhParam(p)}（\`${p}\`）`).join('，')}`
     : `\\* rests on estimated parameters: ${paths.map((p) => `\`${p}\``).join(', ')}`;
 
-/** A parameter's 中文 name (the schema's, as params and the workbooks give it). */
-const zhParam = (path: string) => PARAM_BY_PATH.get(path)?.zh ?? path;
+/** A parameter's 中文 name (the schema's, as params and the workbooks give it), or its path where it has none. */
+export const zhParam = (path: string) => PARAM_BY_PATH.get(path)?.zh ?? path;
 
 export const RANGE_METHOD =
   'the lowest and highest of the runs made: each estimate alone at either end of its range, and all at once at the ends that lower (raise) it';
@@ -77,6 +78,9 @@ export const RANGE_METHOD_ZH = '取各次运行的最低与最高：每项估计
 export const roundingWords = (lang?: Lang) =>
   zh(lang) ? '分项数因四舍五入，与合计可能略有出入；较基线之差按未舍入的数计算' : ROUNDING_NOTE;
 
+/** …as Markdown's last line, in italics, with its full stop. */
+export const roundingMarkdown = (lang?: Lang) => `_${roundingWords(lang)}${zh(lang) ? '。' : '.'}_`;
+
 /** The total's range under the table: where the total lies in it, and how it was made. */
 export function rangeWords(
   r: { readonly low: string; readonly high: string; readonly at: string | null; readonly moving: number; readonly estimates: number },
@@ -85,8 +89,8 @@ export function rangeWords(
 ): [string, string] {
   return zh(lang)
     ? [
-        `  合计区间 (${unit}): ${r.low} – ${r.high}${r.at === null ? '' : `（合计位于区间的 ${r.at}% 处）`}`,
-        `  （${r.estimates} 项有区间的估计中 ${r.moving} 项会移动它；${RANGE_METHOD_ZH}；各项影响大小见 jiuzhu sensitivity）`,
+        `  合计区间（${unit}）：${r.low} – ${r.high}${r.at === null ? '' : `（合计位于区间的 ${r.at}% 处）`}`,
+        `  （${r.estimates} 项有区间的估计中有 ${r.moving} 项影响合计；${RANGE_METHOD_ZH}；各项影响大小见 jiuzhu sensitivity）`,
       ]
     : [
         `  range of the total 区间 (${unit}): ${r.low} – ${r.high}${r.at === null ? '' : ` (the total ${r.at} % of the way up)`}`,
@@ -96,7 +100,7 @@ export function rangeWords(
 
 /** A scenario's Δ, its range, under the table. */
 export const deltaRangeWords = (low: string, high: string, unit: string, lang?: Lang) =>
-  zh(lang) ? `  较基线区间 (${unit}): ${low} – ${high}` : `  range of the Δ vs baseline 较基线区间 (${unit}): ${low} – ${high}`;
+  zh(lang) ? `  较基线区间（${unit}）：${low} – ${high}` : `  range of the Δ vs baseline 较基线区间 (${unit}): ${low} – ${high}`;
 
 /** …and both in Markdown. */
 export function rangeMarkdownWords(
@@ -106,7 +110,7 @@ export function rangeMarkdownWords(
   lang?: Lang,
 ): string[] {
   const total = zh(lang)
-    ? `合计区间（${unit}）：${r.low} – ${r.high}（${r.estimates} 项有区间的估计中 ${r.moving} 项会移动它；${RANGE_METHOD_ZH}）。`
+    ? `合计区间（${unit}）：${r.low} – ${r.high}（${r.estimates} 项有区间的估计中有 ${r.moving} 项影响合计；${RANGE_METHOD_ZH}）。`
     : `Range of the total (${unit}): ${r.low} – ${r.high} (${r.moving} of ${r.estimates} estimates with a range move it; ${RANGE_METHOD}).`;
   if (!delta) return ['', total];
   return [
@@ -205,7 +209,7 @@ export function yearsRangeWords(
   const sensitivity = `jiuzhu sensitivity --year YYYY${projectionFile ? ` --projection ${projectionFile}` : ''}`;
   if (zh(lang))
     return [
-      `† 移动合计的估计：${moving.map((m) => `${m.year} 年 ${m.estimates} 项中 ${m.moving} 项`).join('，')}；${RANGE_METHOD_ZH}；期间合计的区间为各年相加。`,
+      `† 影响合计的估计：${moving.map((m) => `${m.year} 年 ${m.estimates} 项中 ${m.moving} 项`).join('，')}；${RANGE_METHOD_ZH}；期间合计的区间为各年相加。`,
       ...(delta
         ? ['  较基线的区间：同样各次运行中较基线的最低与最高，基线与方案每次取同样的数值（估计所容许的范围，不是置信区间）。']
         : []),

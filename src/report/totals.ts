@@ -24,6 +24,7 @@ import {
   periodsWords,
   RANGE_METHOD,
   takeUpWords,
+  roundingMarkdown,
   roundingWords,
   yearHeadline,
 } from './totals-words.js';
@@ -329,7 +330,7 @@ export function totalsMarkdown(r: SimulationReport): string {
     if (s.estimates.length) lines.push('', estimateFootnote(estimatePaths(s.estimates), r.lang));
   }
   const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`); // (a rule's warning: as it is)
-  lines.push('', ...notes, ...(notes.length ? [''] : []), `_${roundingWords(r.lang)}._`);
+  lines.push('', ...notes, ...(notes.length ? [''] : []), roundingMarkdown(r.lang));
   return lines.join('\n') + '\n';
 }
 

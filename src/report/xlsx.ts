@@ -178,7 +178,7 @@ export function runSheets(
         // a scenario's Δ against the baseline, its range (as the table and JSON give it: it was missing here)
         { header: `较基线区间低 Δ low (${U})`, width: 22, format: MONEY },
         { header: `较基线区间高 Δ high (${U})`, width: 22, format: MONEY },
-        { header: '移动合计的估计 estimates moving it', width: 16 },
+        { header: '影响合计的估计 estimates moving it', width: 16 },
         { header: '方法 method', width: 100 },
       ],
       runs.map(({ s, at }) => [

@@ -20,7 +20,7 @@ describe('cliff --lang zh', () => {
     const zh = run([...NANNING, ...FAMILY, ...EDGE, '--lang', 'zh']);
     const en = run([...NANNING, ...FAMILY, ...EDGE, '--lang', 'en']);
     const t = zh.stdout;
-    expect(t).toContain('cliffs 悬崖效应 — 家庭 described：p1 的工资收入变动（现为 1,000.00）\n');
+    expect(t).toContain('cliffs 悬崖效应 — 所描述的家庭：p1 的工资收入变动（现为 1,000.00）\n');
     expect(t).toContain('广西壮族自治区·南宁市（policies/guangxi-nanning.yaml），2025-06-30\n');
     expect(t).toContain(
       '可支配资源（每月，月度口径）：工资与其他收入 + 各项现金救助；\n渐退期内按全额计，一次性救助与参保资助按 ÷ 12 计\n',
@@ -30,7 +30,7 @@ describe('cliff --lang zh', () => {
     // Nanning's urban S = 810, n = 2 (DOMAIN step 5: dibao while I < S × n): the first cliff at 1,620.00 — the minor's
     // supplement 0.1 × 810 = 81.00 and the premium subsidy (dibao's fixed 280 − low-income's 150) × 2 ÷ 12 = 21.67
     // go, dibao's last fen with them, less the income's own fen: −102.67
-    expect(t).toMatch(/^baseline：2 处悬崖；边际税率 ≥ 100% 的步长 \d+ \/ \d+$/m);
+    expect(t).toMatch(/^baseline：2 处悬崖；360 步中有 \d+ 步边际税率 ≥ 100%$/m);
     expect(t).toContain(
       '  在 1,620.00：资源每月 −102.67\n      分类施保 dibao supplement * −81.00\n      资助参保 medical-insurance premium subsidy * −21.67\n',
     );
@@ -50,15 +50,15 @@ describe('cliff --lang zh', () => {
 
   it('Markdown: the header bilingual — a change of resources, not a level — and each run’s count in Chinese', () => {
     const md = run([...NANNING, ...FAMILY, '--format', 'markdown'], { LANG: 'zh_CN.UTF-8' }).stdout;
-    expect(md).toContain('### 悬崖效应 Benefit cliffs — described：p1 的工资收入变动（现为 1,000.00）\n');
+    expect(md).toContain('### 悬崖效应 Benefit cliffs — 所描述的家庭：p1 的工资收入变动（现为 1,000.00）\n');
     expect(md).toContain('#### baseline：2 处悬崖，0 处跳升\n');
-    expect(md).toContain('| wage_income 工资收入 (yuan 元 a month) | change of resources 资源变化 (a month) | of which 其中 |\n');
+    expect(md).toContain('| wage_income 工资收入 (yuan 元 a month) | change of resources 资源变化 (a month 每月) | of which 其中 |\n');
     expect(md).toMatch(
       /^\\\* 标 \* 的项目用了估计参数（现行 \d+ 项中的 \d+ 项；各项依据：jiuzhu params --format table）：人均金融资产上限（月数）（`dibao\.assets\.limit_months`）/m,
     );
     const en = run([...NANNING, ...FAMILY, '--format', 'markdown']).stdout;
     expect(en).toContain('#### baseline: 2 cliffs, 0 jumps up\n');
-    expect(en).toContain('| wage_income 工资收入 (yuan 元 a month) | change of resources 资源变化 (a month) | of which 其中 |\n');
+    expect(en).toContain('| wage_income 工资收入 (yuan 元 a month) | change of resources 资源变化 (a month 每月) | of which 其中 |\n');
   });
 
   it('the whole file’s rates in Chinese; JSON and CSV the same bytes in either language', () => {
@@ -69,6 +69,7 @@ describe('cliff --lang zh', () => {
     const households = /shares of the ([\d,]+) households with a main earner/.exec(en)![1];
     expect(zh).toContain(`月度口径；有主要劳动者的 ${households} 户（加权）中的占比；\n`);
     expect(zh).toMatch(/^baseline，按基线层级 by layer（按资格：无论是否申请享受）$/m);
+    expect(zh).toMatch(/^另有 [\d,]+ 户没有主要劳动者（无工资，也无 18–59 岁有劳动能力的成年人）$/m);
     expect(zh).toMatch(/^baseline：文件中 \d+ 户（加权 [\d,]+ 户）边际税率 ≥ 100%，例如 H\d+/m);
     expect(zh).toContain('逐户查看：cliff --households FILE --household ID；explain … --household ID [--scenario S]\n');
     expect(zh.match(/\d[\d,]*\.\d\d%/g)).toEqual(en.match(/\d[\d,]*\.\d\d%/g));

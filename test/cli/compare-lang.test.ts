@@ -2,8 +2,13 @@
 // — a researcher's trial under zh_CN read every line around the bilingual labels in English (winners and losers, the
 // flows, the splits, the tornado's heads, each estimate by its code name alone). The figures, the labels and the JSON and
 // CSV contracts are the same whatever the language.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+import { displayWidth } from '../../src/report/text-table.js';
 
 const TWO = ['--policy', 'policies/guangxi-nanning.yaml', '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE];
 const AT = ['--date', '2025-06-30'];
@@ -32,6 +37,7 @@ const ENGLISH = [
   /parts are rounded/,
   /changes no parameter/,
   /one household file runs/,
+  /note:/i,
 ];
 
 describe('compare --lang zh', () => {
@@ -50,12 +56,12 @@ describe('compare --lang zh', () => {
     expect(zh.stdout).toContain(
       `  受益 0 户（0.00 万元/年），其中新进入 0 户；受损 ${grouped(c.losers.households)} 户（−${wan(c.losers.amount)} 万元/年），其中退出 ${grouped(c.exits.households)} 户、仅因申请率 0 户；不变 ${grouped(c.unchanged.households)} 户\n`,
     );
-    expect(zh.stdout).toContain('  层级间流动，按资格（无论是否申请享受；加权人数，取整；行为基线，列为方案）：\n');
+    expect(zh.stdout).toContain('  层级间流动，按资格（无论是否申请享受；加权人数，取整；行：基线，列：方案）：\n');
     expect(zh.stdout).toContain(`  按城乡（万元/年）：城镇 −${wan(s.by_area.urban.delta_annual_cost.slice(1))} · 农村 −`);
     expect(zh.stdout).toContain('  按人均收入十等分组（D1 最低）的户均变化（元/年）：D1 0 · ');
     expect(zh.stdout).toMatch(/^ {2}分级负担（万元），low-income-1\.5x：中央 [\d,.]+ · 省级 [\d,.]+ · 市县 [\d,.]+（较基线 −/m);
     expect(zh.stdout).toMatch(
-      /^ {2}合计区间（万元），low-income-1\.5x：[\d,.]+ – [\d,.]+（\d+ 项有区间的估计中 \d+ 项会移动它）；较基线区间 /m,
+      /^ {2}合计区间（万元），low-income-1\.5x：[\d,.]+ – [\d,.]+（\d+ 项有区间的估计中有 \d+ 项影响合计）；较基线区间 /m,
     );
     expect(zh.stdout).toContain('  （取各次运行的最低与最高：');
     expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 34 项）：人均金融资产上限（月数），/m);
@@ -67,7 +73,7 @@ describe('compare --lang zh', () => {
     expect(figures(zh.stdout).length).toBeGreaterThanOrEqual(39); // three tables of 13 rows
     // the notes on stderr: the stale standard, the scenario that changes nothing in Fuliang, the one household file
     expect(zh.stderr).toContain('注：policies/guangxi-nanning.yaml 中最新的低保标准');
-    expect(zh.stderr).toContain('注：方案 low-income-1.5x（jiangxi-fuliang） 在 2025-06-30 不改变任何参数');
+    expect(zh.stderr).toContain('注：方案 low-income-1.5x（jiangxi-fuliang）在 2025-06-30 不改变任何参数');
     expect(zh.stderr).toContain('注：同一家庭文件按各地区的规则分别运行');
     for (const e of ENGLISH) expect(zh.stderr, String(e)).not.toMatch(e);
     // the English: the losers' sum with its unit, and no "+0.00" / "−0.00" on a sum of nothing
@@ -81,7 +87,7 @@ describe('compare --lang zh', () => {
   it('Markdown: the flows table under its Chinese bullet, the estimates by their 中文 names', () => {
     const md = run(['compare', ...TWO, ...AT, ...EDGE, '--format', 'markdown', '--lang', 'zh']).stdout.split('\n');
     expect(md).toContain('家庭：`policies/samples/households.csv`。');
-    const at = md.indexOf('- 层级间流动，按资格（无论是否申请享受；加权人数，取整；行为基线，列为方案）：');
+    const at = md.indexOf('- 层级间流动，按资格（无论是否申请享受；加权人数，取整；行：基线，列：方案）：');
     expect(at).toBeGreaterThan(0);
     expect(md[at + 2]).toMatch(/^\| baseline \\ scenario 基线 \\ 方案 \| 特困 \|/);
     expect(md.join('\n')).toMatch(/^\\\* 标 \\\* 的项目用了估计参数：人均金融资产上限（月数）（`dibao\.assets\.limit_months`），/m);
@@ -101,6 +107,43 @@ describe('compare --lang zh', () => {
   });
 });
 
+describe('compare --lang zh: the rarer notes', () => {
+  it('a joint corner the ranges leave out, and a scenario that moves caseloads alone, said in Chinese', () => {
+    // Fuliang unified (urban = rural): the ends where rural exceeds urban are left out (the rule rural-at-most-urban)
+    const unify = run([
+      'compare',
+      '--policy',
+      'policies/jiangxi-fuliang.yaml',
+      '--households',
+      SAMPLE,
+      ...AT,
+      '--scenario',
+      'scenarios/unify-rural-urban.yaml',
+      '--ranges',
+      '--format',
+      'markdown',
+      '--lang',
+      'zh',
+    ]);
+    expect(unify.stdout).toMatch(
+      /^> 注：区间：略去 \d+ 个联合端点组合：这些估计同时取端点时违反本政策的规则 rural-at-most-urban（jiuzhu validate），政策不可能处于这种状态$/m,
+    );
+    expect(unify.stdout).toMatch(/^_分项数因四舍五入，与合计可能略有出入；较基线之差按未舍入的数计算。_$/m);
+    // Fuliang's 2× edge line moves low-income caseloads and no cost (its edge members' premium subsidy is 0 at the estimate)
+    const edge = run(['compare', ...TWO, ...AT, '--scenario', 'scenarios/low-income-2x.yaml', '--format', 'markdown', '--lang', 'zh']);
+    expect(edge.stdout).toMatch(
+      /^> 注：方案 low-income-2x（jiangxi-fuliang）在 2025-06-30 不改变支出，只改变认定户数（低保边缘 low-income 15,731 → 27,087 户）：/m,
+    );
+    expect(edge.stdout).toMatch(/^> 注：方案 low-income-2x（guangxi-nanning）在 2025-06-30 不改变任何参数/m);
+    for (const e of ENGLISH) expect(unify.stdout + edge.stdout, String(e)).not.toMatch(e);
+    // the English keeps its words, the locality after the date
+    const en = run(['compare', ...TWO, ...AT, '--scenario', 'scenarios/low-income-2x.yaml', '--format', 'markdown']).stdout;
+    expect(en).toMatch(
+      /^> Note: scenario low-income-2x changes no cost at 2025-06-30 in jiangxi-fuliang, but caseloads \(低保边缘 low-income 15,731 → 27,087 households\)/m,
+    );
+  });
+});
+
 describe('sensitivity --lang zh', () => {
   const NANNING = ['sensitivity', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, ...AT];
   const TEKUN = ['--scenario', 'scenarios/tekun-basic-1.6x.yaml'];
@@ -109,18 +152,21 @@ describe('sensitivity --lang zh', () => {
     const zh = run([...NANNING, ...TEKUN, '--draws', '20', '--lang', 'zh']);
     const en = run([...NANNING, ...TEKUN, '--draws', '20', '--lang', 'en']);
     const t = zh.stdout;
-    expect(t).toContain('sensitivity 敏感性分析 — 广西壮族自治区·南宁市 Guangxi / Nanning，2025-06-30\n');
+    expect(t).toContain('sensitivity 敏感性分析 — 广西壮族自治区·南宁市，2025-06-30\n');
     expect(t).toContain(`${SAMPLE}；金额单位：元/年\n`);
     // the same sums as the English lines
     const central = /total under the central values: ([\d,.]+)/.exec(en.stdout)![1];
     expect(t).toContain(`各项估计取中值时的合计：${central}\n`);
-    expect(t).toMatch(/^现行估计共 34 项：22 项会移动合计（按摆幅排列如下），12 项不会$/m);
+    expect(t).toMatch(/^现行估计共 34 项：22 项影响合计（按摆幅排列如下），12 项不影响$/m);
     expect(t).toMatch(/^ 1\. 人均金融资产上限（月数） dibao\.assets\.limit_months {2}24; 12 → 36$/m);
     expect(t).toMatch(/^\d+\. 金额取整方式 rounding {2}fen（可选 fen\|yuan_up\|yuan_nearest）$/m);
     expect(t).toContain('    条形：取低端 / 高端时合计的变化（绿色减少，红色增加）\n');
     expect(t).toMatch(/^tekun-basic-1\.6x：各项估计取中值时较基线 \+77,179,320\.00$/m);
-    expect(t).toContain('    特困基本生活标准（低保标准倍数） tekun.basic.multiplier：±0.00 … +77,179,320.00\n');
-    expect(t).toContain('全部估计同时在其区间内均匀抽取 20 次（种子 1），年度支出的百分位数\n');
+    expect(t).toContain('    特困基本生活标准（低保标准倍数）：±0.00 … +77,179,320.00\n');
+    expect(t).toContain('全部估计同时在其区间内均匀抽样 20 次（种子 1），年度支出的百分位数\n');
+    expect(t).toMatch(/^ {4}各项估计取中值时的合计（[\d,.]+）：\d+% 的抽样结果支出更高/m);
+    // at 80 columns, as the English (the draws' lines aside, as there)
+    for (const line of t.split('\n').filter((l) => !/p5 |抽样/.test(l))) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
     expect(t).toContain('各项依据与区间：jiuzhu params --format table；全部数字：--format json\n');
     for (const e of [/total under/, /estimates in force/, /bars:/, /Δ against the baseline/, /draws of every/, /bases and ranges/])
       expect(t, String(e)).not.toMatch(e);
@@ -129,8 +175,29 @@ describe('sensitivity --lang zh', () => {
     expect(sums(t)).toEqual(sums(en.stdout));
     for (const format of ['json', 'csv']) {
       const args = [...NANNING, ...TEKUN, '--format', format];
-      expect(run([...args, '--lang', 'zh']).stdout).toBe(run([...args, '--lang', 'en']).stdout);
+      const en = run([...args, '--lang', 'en']).stdout;
+      expect(run([...args, '--lang', 'zh']).stdout).toBe(en);
+      expect(run(args, { LANG: 'zh_CN.UTF-8' }).stdout).toBe(en);
     }
+  });
+
+  it('the workbook keeps its English sentences under a Chinese locale (its notes too: the rest of it is not translated)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-sens-lang-'));
+    const book = async (env: Record<string, string>, name: string) => {
+      const out = join(dir, name);
+      run([...NANNING, '--format', 'xlsx', '--out', out], env);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const cells: string[] = [];
+      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
+      return cells;
+    };
+    const [zh, en] = [await book({ LANG: 'zh_CN.UTF-8' }, 'zh.xlsx'), await book({}, 'en.xlsx')];
+    expect(zh.some((c) => c.includes('the newest dibao standards'))).toBe(true);
+    expect(zh.some((c) => c.startsWith('注：'))).toBe(false);
+    expect(zh.filter((c) => !/^\d{4}-\d\d-\d\dT|generated|sha256|[0-9a-f]{64}|^jiuzhu sensitivity /.test(c))).toEqual(
+      en.filter((c) => !/^\d{4}-\d\d-\d\dT|generated|sha256|[0-9a-f]{64}|^jiuzhu sensitivity /.test(c)),
+    );
   });
 
   it('Markdown: bilingual headers with their unit; an estimate with nothing to vary shows no ends', () => {

@@ -64,8 +64,8 @@ describe('simulate --lang zh', () => {
       '2025 预算年度分为 2 个时段（同一时段内各月参数相同；低保渐退按其月份支付）——2025-01 至 2025-03（3 个月），2025-04 至 2025-12（9 个月）\n',
     );
     expect(zh.stdout).toContain('年内参数无变化；分段仅因低保渐退只在其月份支付\n');
-    expect(zh.stdout).toMatch(/^ {2}合计区间 \(万元 10k yuan\): [\d,.]+ – [\d,.]+（合计位于区间的 \d+% 处）$/m);
-    expect(zh.stdout).toMatch(/^ {2}较基线区间 \(万元 10k yuan\): \+[\d,.]+ – \+[\d,.]+$/m);
+    expect(zh.stdout).toMatch(/^ {2}合计区间（万元）：[\d,.]+ – [\d,.]+（合计位于区间的 \d+% 处）$/m);
+    expect(zh.stdout).toMatch(/^ {2}较基线区间（万元）：\+[\d,.]+ – \+[\d,.]+$/m);
     for (const e of ENGLISH) expect(zh.stdout, String(e)).not.toMatch(e);
     expect(figures(zh.stdout)).toEqual(figures(en.stdout));
     expect(zh.stderr).toMatch(/^注：2025 年的低保渐退主要是文件登记在保（on_dibao 1）而收入已超过标准的家庭/m);
@@ -141,7 +141,7 @@ describe('simulate --lang zh', () => {
     ]);
     // the standards +4 % from 1 April (the projection's own basis, its file's English, after it)
     expect(zh.stdout).toMatch(/^ {2}dibao\.standard\. \+4% 每年 4 月 1 日起 \(estimate: /m);
-    expect(zh.stdout).toMatch(/^† 移动合计的估计：2025 年 \d+ 项中 \d+ 项，2026 年 \d+ 项中 \d+ 项；/m);
+    expect(zh.stdout).toMatch(/^† 影响合计的估计：2025 年 \d+ 项中 \d+ 项，2026 年 \d+ 项中 \d+ 项；/m);
     expect(zh.stdout).toContain('‡ 低保渐退 gradual exit：2025 年的主要是文件登记在保的家庭于 1 月退出');
     expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 \d+ 项）：/m);
     expect(zh.stdout).toMatch(/^\* 各级区间：为合计区间所做各次运行中的最低与最高/m);

@@ -30,12 +30,14 @@ describe('wrapLine', () => {
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.every((l) => displayWidth(l) <= 50)).toBe(true);
     // each line but the last ends after its punctuation (it was cut wherever the width ran out)
-    for (const l of lines.slice(0, -1)) expect(l, l).toMatch(/[，；：、。]$/u);
+    for (const l of lines.slice(0, -1)) expect(l, l).toMatch(/[，；、。]$|参数：$/u);
     for (const c of codes)
       expect(
         lines.some((l) => l.includes(c)),
         c,
       ).toBe(true);
+    // nor inside a 中文 name that holds a colon, where a comma is there to break after
+    expect(lines.some((l) => l.includes('分类施保：老年人'))).toBe(true);
     expect(lines.join('').replace(/\s/g, '')).toBe(line.replace(/\s/g, ''));
   });
 });

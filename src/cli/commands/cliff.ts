@@ -72,7 +72,10 @@ export interface CliffOptions {
   readonly format: 'table' | 'json' | 'csv' | 'markdown';
   /** Write to this file (atomically) instead of standard output. */
   readonly out?: string;
-  /** The language of the table's, chart's and Markdown's sentences, and of the notes (default from the locale; JSON and CSV: English). */
+  /**
+   * The language of the table's, chart's and Markdown's sentences, and of the policy's and scenarios' notes (default
+   * from the locale; JSON and CSV: English). The notes of the gradual exit and of take-up stay English.
+   */
   readonly lang?: Lang;
   readonly quiet: boolean;
   /** The options given on the command line (not defaults): one the mode does not read is refused, never ignored. */

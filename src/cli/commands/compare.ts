@@ -137,7 +137,7 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
   const report = {
     ...made,
     lang: o.lang,
-    notes: [...heardNotes(ctx), ...compareNotes(made, o.lang), ...localitiesLeftOut(made.localities, ranges)],
+    notes: [...heardNotes(ctx), ...compareNotes(made, o.lang), ...localitiesLeftOut(made.localities, ranges, o.lang)],
   };
   await render(report);
   for (const l of report.localities) notePolicy(ctx, o.quiet, l.policy, [date], o.lang);
@@ -207,6 +207,7 @@ async function compareYear(ctx: Ctx, o: CompareOptions, scenarios: readonly Scen
     notes: localitiesLeftOut(
       localities.map((runs) => ({ policy: runs[0]!.periods[0]!.snapshot.policy })),
       ranges,
+      o.lang,
     ),
     localities: localities.map((runs, l) => ({
       policyFile: o.policy[l]!,

@@ -47,7 +47,7 @@ export interface SensitivityOptions {
   readonly format: 'table' | 'json' | 'csv' | 'markdown' | 'xlsx';
   readonly out?: string;
   readonly unit?: Unit;
-  /** The language of the table's and Markdown's sentences, and of the notes (default from the locale; JSON and CSV: English). */
+  /** The language of the table's and Markdown's sentences, and of the notes (default from the locale; JSON, CSV, workbook: English). */
   readonly lang?: Lang;
   readonly quiet: boolean;
 }
@@ -59,8 +59,9 @@ const whole = (flag: string, text: string, max: number): number => {
 };
 
 export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): Promise<void> {
-  // (JSON and CSV are contracts: English whatever the locale, their notes too; a researcher under zh_CN read it in English)
-  const people = ['table', 'markdown', 'xlsx'].includes(given.format);
+  // (JSON and CSV are contracts: English whatever the locale, their notes too; a researcher under zh_CN read it in English.
+  // The workbook is bilingual in its labels and English in its sentences, its notes among them: as it was.)
+  const people = ['table', 'markdown'].includes(given.format);
   const o: SensitivityOptions = { ...given, lang: people ? (given.lang ?? langFromEnv(ctx.env)) : 'en' };
   if (o.seed !== undefined && o.draws === undefined) throw new UsageError('--seed goes with --draws N');
   refuseWorkbookNowhere(o.format, o.out, ctx.stdout.isTTY);

@@ -164,7 +164,7 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
       }),
       ranges,
     ),
-    notes: [...heardNotes(ctx), ...policyNotes(loaded[0]!.snapshot.policy, [date], [], o.lang), ...leftOutNotes(ranges)],
+    notes: [...heardNotes(ctx), ...policyNotes(loaded[0]!.snapshot.policy, [date], [], o.lang), ...leftOutNotes(ranges, undefined, o.lang)],
     lang: o.lang,
   };
   const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang)] };

@@ -75,7 +75,7 @@ export async function tuiCommand(
   // policies' and scenarios' now, the households file's as it is read.
   const notes = localities.flatMap((runs) => {
     const policy = runs[0]!.snapshot.policy;
-    return [...policyNotes(policy, [date]), ...unchangedRunsNotes(runs, date, localities.length > 1 ? ` in ${policy.id}` : '')];
+    return [...policyNotes(policy, [date]), ...unchangedRunsNotes(runs, date, localities.length > 1 ? policy.id : '')];
   });
   if (o.date === undefined) notes.unshift(todayNote(date, false));
   const fileNote = (n: string) => void (notes.includes(n) || notes.push(n));
