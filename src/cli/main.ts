@@ -2,7 +2,7 @@
 // in exit.ts.
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
-import { LANGS, oneOfWords } from './option-values.js';
+import { LANGS, lenientChoices, oneOfWords } from './option-values.js';
 import { createRequire } from 'node:module';
 import { givesIo, guardPipe, guardSignals, report } from './exit.js';
 import { tellStrayBeforeMissing } from './stray-options.js';
@@ -385,6 +385,7 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
   givesIo(ctx, argv);
   const program = buildProgram(ctx);
   tellStrayBeforeMissing(program, argv);
+  lenientChoices(program);
   program.hook('preAction', (_top, action) => preAction(ctx, argv, action));
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -3,6 +3,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { toStdout } from '../io/outputs.js';
+import { editDistance } from '../core/edit-distance.js';
 
 /**
  * An option given an empty value (`--per-household ""`: no file and no word, exit 0) or a file option given `-` where
@@ -56,9 +57,43 @@ export function oneOfWords<V extends string>(table: Readonly<Record<string, V>>,
       .toLowerCase()
       .replace(/[.@].*$/, '');
     // (the table's own words only: "constructor" was taken, as the objects' prototype has it — a review)
-    if (!Object.hasOwn(table, word)) throw new InvalidArgumentError(`Allowed choices are ${choices}.`);
+    if (!Object.hasOwn(table, word)) throw new InvalidArgumentError(`Allowed choices are ${choices}.${meant(word, Object.keys(table))}`);
     return table[word]!;
   };
+}
+
+/** " Did you mean X?" where one word is a slip or two from the one given (`--unit wann`: a researcher's), else ''. */
+function meant(word: string, words: readonly string[]): string {
+  const near = words
+    .map((w) => [w, swapped(word, w) ? 1 : editDistance(word, w)] as const)
+    .filter(([, d]) => d > 0 && d <= Math.max(1, Math.floor(word.length / 3)))
+    .sort((a, b) => a[1] - b[1]);
+  return near.length && (near.length === 1 || near[0]![1] < near[1]![1]) ? ` Did you mean ${near[0]![0]}?` : '';
+}
+
+/** Whether b is a with two neighbouring letters swapped (jsno for json: one slip, two edits). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const at = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return at.length === 2 && at[1] === at[0]! + 1 && a[at[0]!] === b[at[1]!] && a[at[1]!] === b[at[0]!];
+}
+
+/**
+ * Every option with choices (--format, --view, --encoding …) takes them as people write them: full-width (ｘｌｓｘ, as
+ * a Chinese keyboard may give it), in capitals (UTF-8), with a space around; any other is refused with the choices and
+ * the one likely meant (a researcher's `--format ｘｌｓｘ` was told the choices alone, as if xlsx were not one).
+ */
+export function lenientChoices(program: Command): void {
+  for (const cmd of [program, ...program.commands])
+    for (const o of cmd.options) {
+      const choices = o.argChoices;
+      if (!choices || o.variadic) continue;
+      o.parseArg = ((arg: string) => {
+        const word = arg.normalize('NFKC').trim().toLowerCase();
+        if (choices.includes(word)) return word;
+        throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.${meant(word, choices)}`);
+      }) as typeof o.parseArg;
+    }
 }
 
 /** --lang's words: the codes, the locale spellings (zh_CN, zh-Hans), the languages' names. */

@@ -16,6 +16,14 @@ export function tellStrayBeforeMissing(program: Command, argv: readonly string[]
     // An option of another command says whose it is (a reform author's `compare --years` was told "Did you mean --year?")
     const unknown = cmd.unknownOption.bind(cmd);
     cmd.unknownOption = (flag: string) => {
+      // An option and its value joined by a full-width space (a Chinese keyboard's U+3000: `--unit[U+3000]wan` was told an
+      // unknown option, the space unseen): said, with what to write
+      const joined = /^(--[\w-]+)([\u3000\u00a0\s]+)(.*)$/u.exec(flag);
+      if (joined && [...cmd.options, ...program.options].some((o) => o.long === joined[1]))
+        cmd.error(
+          `error: '${flag}' joins ${joined[1]} and its value with a ${joined[2]!.includes('\u3000') ? 'full-width space (U+3000)' : 'space that is not a plain one'}: write ${joined[1]} ${joined[3]} with a plain space`,
+          { code: 'commander.unknownOption' },
+        );
       const whose = program.commands.filter((c) => c !== cmd && c.options.some((o) => o.long === flag)).map((c) => c.name());
       if (!whose.length) return unknown(flag);
       cmd.error(`error: unknown option '${flag}': ${cmd.name()} has none; it is an option of ${whose.join(', ')}`, {

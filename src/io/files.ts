@@ -1,13 +1,12 @@
 // The file system's refusals in words: a path that is missing, a directory, unreadable, on a full disk… is a usage
 // error (exit 2) naming the path and the cause, never an internal error. (The outputs' rules: io/outputs.ts.)
 import { createHash } from 'node:crypto';
-import { closeSync, constants, createReadStream, open as openFd, openSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, extname, join, sep } from 'node:path';
+import { closeSync, constants, createReadStream, open as openFd, openSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout } from 'node:timers';
 import { open, readFile, stat } from 'node:fs/promises';
-import { editDistance } from '../core/edit-distance.js';
+import { besideIt } from './missing-file.js';
 import { InputError, UsageError } from '../errors.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
 
@@ -38,64 +37,8 @@ export function fileError(e: unknown, doing: string, path: string): UsageError |
   if (!code || !/^E[A-Z]+$/.test(code)) return e;
   return new UsageError(
     `cannot ${doing} ${path}: ${CAUSES[code] ?? code}`,
-    code === 'ENOENT' && doing.startsWith('read') ? besideIt(path) : undefined,
+    code === 'ENOENT' && doing.startsWith('read') ? besideIt(path, doing) : undefined,
   );
-}
-
-/**
- * A missing input's neighbours: the file of its folder it most likely meant (a 科长's policies/nanning.yaml was
- * policies/guangxi-nanning.yaml: a name holding the one given, or a few edits from it), else the folder's files of
- * its kind when they are few. Undefined when nothing is there to offer.
- */
-function besideIt(path: string): string | undefined {
-  const dir = dirname(path);
-  const name = basename(path);
-  const kind = (n: string) =>
-    extname(n)
-      .toLowerCase()
-      .replace(/^\.yml$/, '.yaml'); // (.yml and .yaml: one kind)
-  const ext = extname(name);
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
-  } catch {
-    return undefined;
-  }
-  const at = (n: string) => (dir === '.' && !path.startsWith('.') ? n : join(dir, n));
-  // files only, and never the name given (a dangling link offered itself: a review)
-  const all = entries
-    .filter((e) => e.name !== name && (e.isFile() || (e.isSymbolicLink() && isFileThere(join(dir, e.name)))))
-    .map((e) => e.name);
-  // (the name without its extension: policies/guangxi-nanning — a finance clerk's)
-  const extended = ext ? [] : all.filter((n) => n.startsWith(`${name}.`));
-  if (extended.length === 1) return `did you mean ${at(extended[0]!)}?`;
-  const names = all.filter((n) => kind(n) === kind(name));
-  const stem = name.slice(0, name.length - ext.length).toLowerCase();
-  const holding = stem.length >= 3 ? names.filter((n) => n.toLowerCase().includes(stem)) : [];
-  if (holding.length === 1) return `did you mean ${at(holding[0]!)}?`;
-  const near = names
-    .map((n) => [n, editDistance(name.toLowerCase(), n.toLowerCase())] as const)
-    .filter(([, d]) => d <= Math.max(2, Math.floor(name.length / 4)))
-    .sort((a, b) => a[1] - b[1]);
-  if (near.length) return `did you mean ${at(near[0]![0])}?`;
-  // the same name one folder down (scenarios/x.yaml for scenarios/projections/x.yaml — the clerk's projection)
-  const below = entries
-    .filter((e) => e.isDirectory())
-    .map((e) => join(dir, e.name, name))
-    .filter(isFileThere);
-  if (below.length === 1) return `did you mean ${below[0]}?`;
-  if (ext && names.length && names.length <= 8)
-    return `the ${ext} files in ${dir === '.' ? 'this folder' : `${dir}${sep}`}: ${names.sort().map(at).join(', ')}`;
-  return undefined;
-}
-
-/** Whether a regular file is at the path (any error: not). */
-function isFileThere(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -72,6 +72,35 @@ describe('exit codes and messages', () => {
     expect(hint('params', '--policy', NANNING, '--scenario', 'scenarios/tekun.yaml')).toBeUndefined();
   });
 
+  // A researcher at a Chinese keyboard: --policy guangxi-nanning, --policy 南宁, two policies joined by a full-width comma
+  it('a missing input given as people give it: a bare name, the locality’s 中文 name, two joined by a comma', () => {
+    const hint = (...args: string[]) => jiuzhu(args).stderr.split('\n')[1] || undefined;
+    // a bare name in the project's root: the folder one down (and the bundled sample, two down)
+    expect(hint('params', '--policy', 'guangxi-nanning')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
+    expect(hint('params', '--policy', 'nanning')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
+    expect(hint('params', '--policy', NANNING, '--scenario', 'low-income-2x')).toBe('hint: did you mean scenarios/low-income-2x.yaml?');
+    expect(hint('simulate', '--policy', NANNING, '--households', 'households.csv')).toBe(
+      'hint: did you mean policies/samples/households.csv?',
+    );
+    // the locality by its 中文 name: the policy that names it — a policy, not a scenario whose title holds the word
+    // (scenarios/unify-rural-urban.yaml names 广西 too)
+    expect(hint('params', '--policy', '南宁')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
+    expect(hint('params', '--policy', '浮梁')).toBe('hint: did you mean policies/jiangxi-fuliang.yaml?');
+    expect(hint('params', '--policy', '广西')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
+    expect(hint('params', '--policy', NANNING, '--scenario', '低保边缘')).toMatch(
+      /^hint: files that name 低保边缘: (scenarios\/[\w.-]+\.yaml, )+scenarios\/[\w.-]+\.yaml$/,
+    );
+    // two files joined by a comma, full-width or not: one to each option
+    const comma = jiuzhu(['compare', '--policy', `${NANNING}，policies/jiangxi-fuliang.yaml`, '--households', SAMPLE]);
+    expect(comma.code).toBe(2);
+    expect(comma.stderr.split('\n')[1]).toBe(
+      'hint: one file to each --policy: repeat it (--policy A.yaml --policy B.yaml), not a comma between them',
+    );
+    expect(hint('params', '--policy', NANNING, '--scenario', 'a.yaml,b.yaml')).toBe(
+      'hint: one file to each --scenario: repeat it (--scenario A.yaml --scenario B.yaml), not a comma between them',
+    );
+  });
+
   it('simulate: a missing policy file and a missing households file together — the policy error, exit 2, no stack trace', () => {
     // The policy loads while the households file is looked at; its error must not escape as an unhandled rejection.
     for (const scenario of [[], ['--scenario', 'scenarios/low-income-2x.yaml']]) {

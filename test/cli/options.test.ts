@@ -96,6 +96,39 @@ describe('--lang', () => {
   });
 });
 
+// A researcher at a Chinese keyboard: --format ｘｌｓｘ (full-width) was told the choices alone, --unit wann no more,
+// and --unit[U+3000]wan (a full-width space) an unknown option
+describe('choices as people type them', () => {
+  const run = (...extra: string[]) => jiuzhu(['simulate', ...NANNING, '--date', '2025-06-30', '--quiet', ...extra]);
+  it('takes a choice full-width, in capitals or with spaces around; a slip is told the one meant', () => {
+    const json = run('--format', 'json');
+    expect(json.code).toBe(0);
+    for (const w of ['ｊｓｏｎ', 'JSON', ' json ', 'Ｊｓｏｎ']) expect(run('--format', w).stdout, w).toBe(json.stdout);
+    expect(run('--format', 'json', '--encoding', 'UTF-8').stdout).toBe(json.stdout);
+    const slip = run('--format', 'jsno');
+    expect(slip.code).toBe(2);
+    expect(slip.stderr).toContain(
+      "argument 'jsno' is invalid. Allowed choices are table, json, csv, markdown, xlsx, html. Did you mean json?",
+    );
+    expect(run('--format', 'markdwon').stderr).toContain('Did you mean markdown?');
+    // (nothing offered where nothing is near, or two are as near)
+    expect(run('--format', 'pdf').stderr).toMatch(/Allowed choices are table, json, csv, markdown, xlsx, html\.\n/);
+    expect(run('--unit', 'wann').stderr).toContain(
+      "argument 'wann' is invalid. Allowed choices are yuan (元), wan (万元), yi (亿元). Did you mean wan?",
+    );
+  });
+
+  it('an option and its value joined by a full-width space: said, with what to write', () => {
+    const r = run('--unit\u3000wan');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "error: '--unit\u3000wan' joins --unit and its value with a full-width space (U+3000): write --unit wan with a plain space",
+    );
+    // (an option that is not one is still unknown, with commander's words)
+    expect(run('--uni\u3000wan').stderr).toContain("unknown option '--uni\u3000wan'");
+  });
+});
+
 describe('a fall and its percent', () => {
   // A Guangzhou trial read "−57.46 (-0.06%)": the amount with a minus sign, its percent with a hyphen
   it('are signed alike: −159,172,545.60 (−16.11%)', () => {
