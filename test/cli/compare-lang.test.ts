@@ -84,6 +84,16 @@ describe('compare --lang zh', () => {
     expect(en.stdout).not.toMatch(/[+−]0\.00 万元/);
   });
 
+  it('a file written is said in Chinese, and that it replaced one (it said "wrote FILE (2 KB)" under zh_CN)', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-wrote-')), 'cmp.md');
+    const args = ['compare', ...TWO, ...AT, '--format', 'markdown', '--out', out, '--lang', 'zh'];
+    expect(run(args).stderr).toMatch(new RegExp(`^已写入 ${out}（\\d+ KB）$`, 'm'));
+    expect(run(args).stderr).toMatch(new RegExp(`^已写入 ${out}（\\d+ KB），替换了原有的文件$`, 'm'));
+    expect(run([...args.slice(0, -2), '--lang', 'en']).stderr).toMatch(
+      new RegExp(`^wrote ${out} \\(\\d+ KB\\), replacing the file that was there$`, 'm'),
+    );
+  });
+
   it('Markdown: the flows table under its Chinese bullet, the estimates by their 中文 names', () => {
     const md = run(['compare', ...TWO, ...AT, ...EDGE, '--format', 'markdown', '--lang', 'zh']).stdout.split('\n');
     expect(md).toContain('家庭：`policies/samples/households.csv`。');

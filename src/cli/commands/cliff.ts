@@ -189,7 +189,7 @@ export async function cliffCommand(ctx: Ctx, given: CliffOptions): Promise<void>
 
 /** The output, to --out (atomically: whole or not at all) or standard output. */
 async function emit(ctx: Ctx, o: CliffOptions, text: string): Promise<void> {
-  if (o.out) await writeTold(ctx, o.quiet, o.out, text);
+  if (o.out) await writeTold(ctx, o.quiet, o.out, text, o.lang);
   else ctx.stdout.write(text);
 }
 
@@ -229,7 +229,9 @@ async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about
       await out.abort();
       throw e;
     }
-    const told = o.quiet ? null : wroteLine(file, had, 'a marginal rate per household and run');
+    const told = o.quiet
+      ? null
+      : wroteLine(file, had, { en: 'a marginal rate per household and run', zh: '每户每次运行的边际税率' }, o.lang);
     if (told) ctx.stderr.write(told);
   }
   const exit = exitNote(runs, pop);

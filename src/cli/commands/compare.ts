@@ -73,7 +73,7 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
   }
   refuseWorkbookNowhere(o.format, o.out, ctx.stdout.isTTY);
   if (o.out) await refuseOverwrite([{ flag: '--out', path: o.out, format: o.format, chosen: true }], inputsOf(o));
-  const write = (text: string) => (o.out ? writeTold(ctx, o.quiet, o.out, text) : ctx.stdout.write(text));
+  const write = (text: string) => (o.out ? writeTold(ctx, o.quiet, o.out, text, o.lang) : ctx.stdout.write(text));
   const render = async (report: CompareReport) => {
     if (o.format !== 'xlsx') return write(renderCompare(report, o.format as Exclude<CompareOptions['format'], 'html' | 'xlsx'>));
     const { compareWorkbook } = await import('../../report/compare-xlsx.js'); // exceljs only for a workbook

@@ -92,7 +92,7 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
     }
     tee?.end();
     await out?.commit();
-    const told = o.out && !o.quiet ? wroteLine(o.out, had, `${n.toLocaleString('en')} households, seed ${seed}`) : null;
+    const told = o.out && !o.quiet ? wroteLine(o.out, had, { en: `${n.toLocaleString('en')} households, seed ${seed}` }) : null;
     if (told) ctx.stderr.write(told);
   } catch (e) {
     tee?.destroy();

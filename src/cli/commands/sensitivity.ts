@@ -117,7 +117,7 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
       csv: () => sensitivityCsv(report),
       markdown: () => sensitivityMarkdown(report),
     }[o.format]();
-    if (o.out) await writeTold(ctx, o.quiet, o.out, text);
+    if (o.out) await writeTold(ctx, o.quiet, o.out, text, o.lang);
     else ctx.stdout.write(text);
   }
   if (!o.quiet) for (const n of notes) ctx.stderr.write(`${n}\n`);

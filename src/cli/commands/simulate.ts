@@ -100,7 +100,7 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
     const years = htmlYears(o);
     if (years !== undefined) return writeYearsReport(ctx, { ...o, years }, o.out);
     const html = await reportHtml(ctx, { ...o, policy: [o.policy] });
-    if (o.out) await writeTold(ctx, o.quiet, o.out, html);
+    if (o.out) await writeTold(ctx, o.quiet, o.out, html, o.lang);
     else ctx.stdout.write(html);
     return;
   }
@@ -175,7 +175,10 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
     await held.rows?.abort();
     throw e;
   }
-  const told = o.perHousehold && !o.quiet ? wroteLine(o.perHousehold, hadRows, 'a row per household and run') : null;
+  const told =
+    o.perHousehold && !o.quiet
+      ? wroteLine(o.perHousehold, hadRows, { en: 'a row per household and run', zh: '每户每次运行一行' }, o.lang)
+      : null;
   if (told) ctx.stderr.write(told);
   sayNotes(ctx, o.quiet, report.notes); // (policyNotes: checked once, not twice)
   noteEmpty(ctx, o.quiet, report.householdsFile, report.scenarios[0]?.figures.household_rows);
@@ -211,7 +214,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
   let periods: readonly Totals[] = [];
   const onBaseline = (t: readonly Totals[]) => void (periods = t);
   const report = await simulateYears(ctx, { ...o, onBaseline }, await loadScenarios(o.scenario ?? [], ctx, o.quiet), span);
-  if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, await madeWith(ctx, o)));
+  if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, await madeWith(ctx, o)), o.lang);
   else {
     const text = {
       json: () => JSON.stringify(yearsJson(report), null, 2) + '\n',
@@ -219,7 +222,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
       markdown: () => yearsMarkdown(report),
       table: () => yearsTable(report),
     }[o.format as TextFormat]();
-    if (o.out) await writeTold(ctx, o.quiet, o.out, text);
+    if (o.out) await writeTold(ctx, o.quiet, o.out, text, o.lang);
     else ctx.stdout.write(text);
   }
   // (with the workbook too: a trial's xlsx run said nothing of its stale standards, which its About sheet gave)
@@ -236,10 +239,10 @@ function sayFewRows(ctx: Ctx, o: SimulateOptions, periods: readonly Totals[]): v
 /** The report to standard output, or (--out) to a file; xlsx only to a file. */
 async function emit(ctx: Ctx, o: SimulateOptions, report: SimulationReport): Promise<void> {
   if (o.format === 'xlsx') {
-    return writeTold(ctx, o.quiet, o.out!, await totalsWorkbook(report, await madeWith(ctx, o)));
+    return writeTold(ctx, o.quiet, o.out!, await totalsWorkbook(report, await madeWith(ctx, o)), o.lang);
   }
   const text = render(report, o.format as TextFormat); // (html: written by the report before, see the command)
-  if (o.out) await writeTold(ctx, o.quiet, o.out, text);
+  if (o.out) await writeTold(ctx, o.quiet, o.out, text, o.lang);
   else ctx.stdout.write(text);
 }
 
