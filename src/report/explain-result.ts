@@ -47,6 +47,25 @@ export function baselineLine(result: HouseholdResult, baseline: HouseholdResult,
     : `  baseline 基线: ${y(was)} a year; Δ ${signedFen(now - was)}`;
 }
 
+/**
+ * A program the baseline paid that the scenario does not, where the rules leave it out once another is paid (its
+ * step's notWhere: rigid-expenditure aid where dibao begins) — the reason a reform that raises the standard takes
+ * 42,776 a year from a family (a caseworker's trial read it as a mistake: the trace said nothing of why).
+ */
+export function replacedLines(result: HouseholdResult, baseline: HouseholdResult, lang: Lang): string[] {
+  const [now, was] = [viewOf(result), viewOf(baseline)];
+  return PER_HOUSEHOLD_ORDER.flatMap((p) => {
+    const not = p.step.notWhere;
+    if (!not || !isCash(p) || !was[p.id].amount || now[p.id].flag || !now[not.program as ProgramId]?.flag) return [];
+    const by = PROGRAM_BY_ID.get(not.program as ProgramId)!;
+    return [
+      lang === 'zh'
+        ? `  ${p.zh}（基线每月 ${y(was[p.id].amount)} 元）不再发放：现享受${by.zh}，${not.zh}`
+        : `  ${programLabel(p)} (${y(was[p.id].amount)} a month under the baseline) stops: ${programLabel(by)} is paid now, and ${not.why}`,
+    ];
+  });
+}
+
 /** What a program gave the household, in words its kind and fields call for. */
 function resultText(p: ProgramInfo, x: ProgramResult, lang: Lang): string {
   const persons = p.fields.includes('persons') ? personsText(x.persons, lang) : '';

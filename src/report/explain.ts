@@ -17,7 +17,7 @@ import { countedIncome } from '../core/programs/context.js';
 import { PROGRAM_BY_ID, type ProgramId } from '../core/programs/index.js';
 import { provenance } from './params.js';
 import { resultRecord } from './per-household.js';
-import { baselineLine, checkText, monthOf, nameIn, personsText, resultLines, whyNot, type Lang } from './explain-result.js';
+import { baselineLine, checkText, monthOf, nameIn, personsText, replacedLines, resultLines, whyNot, type Lang } from './explain-result.js';
 
 export type { Lang } from './explain-result.js';
 
@@ -245,7 +245,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
     for (const p of paramsInUse(st, s)) if (!used.includes(p)) used.push(p);
   }
   out.push('', chalk.bold(w.resultTitle), ...resultLines(e, pop, programsOnEstimates(estimatesInForce(s)), s.date, lang));
-  if (under) out.push(baselineLine(e.result, under.baseline, lang));
+  if (under) out.push(baselineLine(e.result, under.baseline, lang), ...replacedLines(e.result, under.baseline, lang));
   if (brief) out.push(chalk.dim(w.brief));
   else {
     out.push('', chalk.bold(w.sources));

@@ -126,6 +126,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
       households: rows.length,
       // (scrolled at most to the trace's last screenful: past it, one line stood on an empty screen)
       traceLines: trace ? Math.max(1, trace.length - body + 1) : 0,
+      page: Math.max(1, body - 1),
       notesScroll: Math.max(0, noteLines(data.notes ?? [], width).length - notesRoom(room)),
       // (below 80×24 the footer that asks is not shown: q quits there, as the screen says)
       unsaved:
@@ -147,7 +148,21 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
     if (tooSmall && input !== 'q') return;
     // Keys that arrive in one chunk (typed fast, or a key held down) are each a key press: `lll` is three.
     const k = key as unknown as Record<string, boolean | undefined>;
-    const plain = !['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'return', 'escape', 'tab', 'ctrl', 'meta'].some((x) => k[x]);
+    const plain = ![
+      'upArrow',
+      'downArrow',
+      'leftArrow',
+      'rightArrow',
+      'pageUp',
+      'pageDown',
+      'home',
+      'end',
+      'return',
+      'escape',
+      'tab',
+      'ctrl',
+      'meta',
+    ].some((x) => k[x]);
     // (a Tab among them is a Tab: two in one chunk moved no view, a TUI trial)
     for (const one of plain && input.length > 1 ? [...input] : [input]) press(one, one === '\t' ? { tab: true } : plain ? {} : key);
   });

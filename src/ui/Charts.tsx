@@ -4,7 +4,7 @@ import { D } from '../core/money.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
 import { bar, money } from './format.js';
-import { runName, t, type Lang } from './labels.js';
+import { programName, runName, t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 
 /** `height`: the rows the view may take; the deciles go in two columns when ten rows do not fit. */
@@ -33,7 +33,7 @@ export function Charts({ view, run, lang, height }: { view: LocalityView; run: n
         const c = Number(cur.figures.programs[p.id].annual_cost);
         return (
           <Text key={p.id}>
-            {pad(truncate(`${p.zh} ${p.en}`, 18), 19, 'left')}
+            {pad(truncate(programName(p, lang), 18), 19, 'left')}
             {pad(bar(b, max, 22), 23, 'left')}
             <Text color="cyan">{pad(bar(c, max, 22), 23, 'left')}</Text>
             {money(String(c), lang)}

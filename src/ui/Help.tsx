@@ -8,6 +8,8 @@ const KEYS: Array<[string, string, string]> = [
   ['l / L', '下一个 / 上一个地区', 'next / previous locality'],
   ['s', '对比下一个方案', 'compare the next run'],
   ['↑ ↓', '选择调节项 / 家庭；滚动解释', 'pick a knob / household; scroll a trace'],
+  ['PgUp PgDn', '翻一页：家庭列表、解释、提示', 'a page: the households, a trace, the notes'],
+  ['Home End', '到开头 / 结尾', 'to the first / the last'],
   ['← → + -', '调整所选参数', 'change the selected knob'],
   ['r / R', '恢复此项 / 全部为基线', 'reset this knob / all knobs'],
   ['w', '把方案保存到 scenarios/', 'save the scenario to scenarios/'],
@@ -25,7 +27,7 @@ export function Help({ lang, width = 80 }: { lang: Lang; width?: number }) {
   const room = Math.max(20, width - 4 - 16); // (the border and padding, the key's column)
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text bold>{lang === 'zh' ? '按键 keys' : 'keys 按键'}</Text>
+      <Text bold>{lang === 'zh' ? '按键' : 'keys 按键'}</Text>
       {KEYS.map(([k, zh, en]) => (
         <Text key={k}>
           {wrapLine(lang === 'zh' ? zh : en, room)

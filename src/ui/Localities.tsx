@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
 import { money, signedPct } from './format.js';
-import { t, type Lang } from './labels.js';
+import { programName, t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 
 export function Localities({
@@ -36,7 +36,7 @@ export function Localities({
       </Text>
       {PROGRAMS.filter(isCash).map((p) => (
         <Text key={p.id}>
-          {pad(truncate(`${p.zh} ${p.en}`, label - 1), label, 'left')}
+          {pad(truncate(programName(p, lang), label - 1), label, 'left')}
           {views.map((v) => cell(v, p.id)).join('')}
         </Text>
       ))}

@@ -5,7 +5,7 @@ import type { Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
 import { bar, households, money, signedCount, signedMoney, signedPct } from './format.js';
-import { runName, t, type Lang } from './labels.js';
+import { programName, runName, t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 import type { TotalRange } from '../report/totals.js';
 
@@ -39,7 +39,7 @@ export function Overview({
     const c = cur?.figures.programs[p.id] ?? b;
     const cash = isCash(p);
     const [bv, cv] = cash ? [b.annual_cost, c.annual_cost] : [b.households, c.households];
-    const name = truncate(`${p.zh} ${p.en}`, label - 2) + (view.report.scenarios.some((s) => s.onEstimates.has(p.id)) ? ' *' : '');
+    const name = truncate(programName(p, lang), label - 2) + (view.report.scenarios.some((s) => s.onEstimates.has(p.id)) ? ' *' : '');
     return {
       text: row([
         name,

@@ -1,5 +1,10 @@
-// Interface labels in Chinese or English (--lang, default from LANG/LC_ALL). Program names stay bilingual.
+// Interface labels in Chinese or English (--lang, default from LANG/LC_ALL). Program names are bilingual in English,
+// 中文 alone in Chinese (a caseworker's trial read "重度残疾人护理补贴 severe-disability care s…" at 140 columns).
 import type { Lang } from '../report/lang.js';
+import type { ProgramInfo } from '../core/programs/index.js';
+
+/** A program's name on the screen: 低保 in Chinese, "低保 dibao" in English. */
+export const programName = (p: Pick<ProgramInfo, 'zh' | 'en'>, lang: Lang): string => (lang === 'zh' ? p.zh : `${p.zh} ${p.en}`);
 
 export { langFromEnv, type Lang } from '../report/lang.js';
 
@@ -41,7 +46,7 @@ const L = {
   none: ['无', 'none'],
   help: ['帮助', 'help'],
   notes: ['条提示（n）', 'notes (n)'],
-  notesTitle: ['提示 notes（退出时也写到 stderr；Esc 关闭）', 'notes 提示 (said on stderr too as the screen closes; Esc closes)'],
+  notesTitle: ['提示（退出时也写到 stderr；Esc 关闭）', 'notes 提示 (said on stderr too as the screen closes; Esc closes)'],
   notesMore: ['↑↓ 滚动（退出时也写到 stderr）', '↑↓ scroll (all said on stderr too as the screen closes)'],
   noNotes: ['没有提示', 'no notes'],
   loading: ['读取', 'reading'],

@@ -51,6 +51,10 @@ export interface Key {
   readonly escape?: boolean;
   readonly tab?: boolean;
   readonly shift?: boolean;
+  readonly pageUp?: boolean;
+  readonly pageDown?: boolean;
+  readonly home?: boolean;
+  readonly end?: boolean;
 }
 
 export interface Limits {
@@ -60,6 +64,8 @@ export interface Limits {
   readonly households: number;
   /** Lines of the opened trace. */
   readonly traceLines: number;
+  /** Lines a page holds (PgUp / PgDn): the trace's or the list's screenful. */
+  readonly page?: number;
   /** How far the notes overlay scrolls: its lines less those it shows at once. */
   readonly notesScroll?: number;
   /** Knobs moved and not saved (`w`): q asks again. */
@@ -98,8 +104,8 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
   if (input === 'q') return lim.unsaved && !s.confirmQuit ? { ...next, confirmQuit: true } : { ...next, quit: true };
   if (input === '?') return { ...next, help: !s.help, notes: false };
   if (input === 'n') return { ...next, notes: !s.notes, help: false, notesScroll: 0 };
-  if (s.notes && (key.downArrow || key.upArrow))
-    return { ...next, notesScroll: clamp(s.notesScroll + (key.downArrow ? 1 : -1), 0, lim.notesScroll ?? 0) };
+  if (s.notes && moves(key))
+    return { ...next, notesScroll: clamp(moved(s.notesScroll, key, lim.page ?? 1, lim.notesScroll ?? 0), 0, lim.notesScroll ?? 0) };
   if (s.help || s.notes) return key.escape ? { ...next, help: false, notes: false } : next;
   const n = Number(input);
   if (Number.isInteger(n) && n >= 1 && n <= VIEWS.length) return { ...next, view: VIEWS[n - 1]!, opened: null };
@@ -142,20 +148,31 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
       if (s.opened !== null) {
         if (key.escape || key.leftArrow) return { ...next, opened: null, scroll: 0 };
         if (input === 'c') return { ...next, cliff: !s.cliff, scroll: 0 };
-        if (key.downArrow) return { ...next, scroll: clamp(s.scroll + 1, 0, Math.max(0, lim.traceLines - 1)) };
-        if (key.upArrow) return { ...next, scroll: clamp(s.scroll - 1, 0, Math.max(0, lim.traceLines - 1)) };
+        // (a page at a time, or to either end, as well as a line: a trace of ~350 lines took a caseworker 550 presses)
+        const most = Math.max(0, lim.traceLines - 1);
+        if (moves(key)) return { ...next, scroll: clamp(moved(s.scroll, key, lim.page ?? 1, most), 0, most) };
         return next;
       }
       if (input === 'f') return { ...next, filter: FILTERS[(FILTERS.indexOf(s.filter) + 1) % FILTERS.length]!, selected: 0 };
       // (the list may have shrunk under the selection since it moved: a knob changed who changes. It is the last row)
       const last = Math.max(0, lim.households - 1);
       const at = selectedIn(s, lim.households);
-      if (key.downArrow) return { ...next, selected: clamp(at + 1, 0, last) };
-      if (key.upArrow) return { ...next, selected: clamp(at - 1, 0, last) };
+      if (moves(key)) return { ...next, selected: clamp(moved(at, key, lim.page ?? 1, last), 0, last) };
       if ((key.return || key.rightArrow) && lim.households > 0) return { ...next, selected: at, opened: at, cliff: false, scroll: 0 };
       return next;
     }
   }
+}
+
+/** Whether a key moves through a list or a text: ↑ ↓, PgUp PgDn, Home End. */
+const moves = (k: Key) => Boolean(k.upArrow || k.downArrow || k.pageUp || k.pageDown || k.home || k.end);
+
+/** Where such a key moves from `at`: a line, a page, or to the first (0) or the last (`last`). */
+function moved(at: number, k: Key, page: number, last: number): number {
+  if (k.home) return 0;
+  if (k.end) return last;
+  const step = k.pageUp || k.pageDown ? Math.max(1, page) : 1;
+  return at + (k.downArrow || k.pageDown ? step : -step);
 }
 
 /** The run compared, of `runs`: the one picked with `s`, or the last (−1: the knob run once a knob moves). */

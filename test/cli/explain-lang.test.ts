@@ -202,3 +202,41 @@ describe('explain --lang zh and --brief', () => {
     }
   });
 });
+
+// A caseworker's trial: dibao +10 % took 42,776.28 a year from H0296, and the trace said nothing of why. Its members' own
+// incomes are 1,165.40 + 541.14 + 2,530.45 = 4,236.99 a month, n = 5, urban: under Nanning's S = 810, 4,236.99 ≥ 4,050
+// (S × n) — no dibao, and rigid-expenditure aid (its 133,655.19 of rigid spending counted: DOMAIN step 4) pays 4,050.00;
+// under 891 it is dibao (4,455 − 4,236.99 = 218.01), and step 4 counts rigid spending only off dibao (002 三)
+describe('explain under a scenario: a program the rules stop once another is paid', () => {
+  const h0296 = (...extra: string[]) =>
+    jiuzhu([
+      'explain',
+      '--policy',
+      NANNING,
+      '--households',
+      'policies/samples/households.csv',
+      '--household',
+      'H0296',
+      '--date',
+      '2025-06-30',
+      '--brief',
+      '-q',
+      ...extra,
+    ]);
+  const plus10 = ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'];
+  it('says which, how much it paid, and the rule', () => {
+    const zh = h0296(...plus10, '--lang', 'zh').stdout;
+    expect(zh).toContain('  低保 *：5 人，每月 218.01 元\n');
+    expect(zh).toContain('  基线（现行政策）：每年 51464.00 元；较基线 −42776.28 元\n');
+    expect(zh).toContain(
+      '  刚性支出救助（基线每月 4050.00 元）不再发放：现享受低保，第 4 步只对不在低保的家庭扣除刚性支出（002 三；DOMAIN 第 4 步）——在保时不计其支出，所以这项救助从低保结束处开始\n',
+    );
+    const en = h0296(...plus10, '--lang', 'en').stdout;
+    expect(en).toContain(
+      '  刚性支出救助 rigid-expenditure aid (4050.00 a month under the baseline) stops: 低保 dibao is paid now, and step 4 deducts',
+    );
+    // (one line: the rigid-expenditure family, a caseload, is not a payment that stops; nothing without a scenario)
+    expect(zh.match(/不再发放/g)).toHaveLength(1);
+    expect(h0296('--lang', 'zh').stdout).not.toContain('不再发放');
+  });
+});

@@ -257,6 +257,10 @@ describe('jiuzhu tui', () => {
       await new Promise((r) => setImmediate(r)); // (each its own key)
     }
     const last = await keys(a, 'x');
+    // End goes there at once, and Home back (a caseworker's trace took 550 presses of ↓)
+    expect(await keys(a, '\u001B[H')).toBe(first);
+    expect(await keys(a, '\u001B[F')).toBe(last);
+    expect(await keys(a, '\u001B[5~', '\u001B[6~')).toBe(await keys(a, '\u001B[F', '\u001B[5~', '\u001B[6~'));
     // the last screenful: as many lines as the first (the body is full), ending with the trace's last line
     // the last screenful: a full body of the trace (the title and the views above it, the keys below), not one line
     expect(last.split('\n').length).toBeGreaterThanOrEqual(lines.length);
@@ -319,13 +323,18 @@ describe('jiuzhu tui', () => {
   it('shows localities side by side with l, and the help overlay with ?', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml', 'policies/guangdong-guangzhou.yaml']), 'zh');
     expect(a.lastFrame()).toContain('广西壮族自治区·南宁市 (1/2, l)');
+    // programs by their 中文 names alone (English after them cut them short at 140 columns: a caseworker's trial)
+    expect(a.lastFrame()).toMatch(/^\s*重度残疾人护理补贴 \*?\s/m);
+    expect(a.lastFrame()).not.toMatch(/tekun|dibao supplement|severe-disability/);
     // money in 万元, as bureaus budget (it was 百万元): whole 万元, grouped
     expect(a.lastFrame()).toMatch(/合计 \(万元\/年\)\s+\d{1,3}(,\d{3})+\s/);
     expect(a.lastFrame()).not.toContain('百万');
     expect([money('447930605.80', 'zh'), money('447930605.80')]).toEqual(['44,793', '447.9']);
     expect(await keys(a, 'l')).toContain('广东省·广州市 (2/2, l)');
     const help = await keys(a, '?');
-    expect(help).toContain('按键 keys');
+    expect(help).toContain('按键');
+    expect(help).not.toContain('keys');
+    expect(help).toContain('PgUp PgDn'); // (a page at a time: a caseworker's trace took 550 presses of ↓)
     expect(help).toContain('把方案保存到 scenarios/');
   });
 

@@ -108,6 +108,25 @@ describe('the key reducer', () => {
     expect(press(start, '6').view).toBe('rates');
   });
 
+  // A caseworker's trial: a trace of ~350 lines at 80×24 took 550 presses of ↓; PgDn, End and Home did nothing
+  it('moves a page, or to either end, with PgUp PgDn Home End: a trace, the list and the notes', () => {
+    const paged = { ...lim, page: 18, households: 100, notesScroll: 30 };
+    const go = (s: State, ...keys: Key[]) => keys.reduce((st, k) => reduce(st, '', k, paged), s);
+    const opened = go(press(start, '4'), { return: true });
+    expect(go(opened, { pageDown: true }).scroll).toBe(18);
+    expect(go(opened, { pageDown: true }, { pageDown: true }, { pageUp: true }).scroll).toBe(18);
+    expect(go(opened, { end: true }).scroll).toBe(39); // (traceLines 40: the last screenful's first line)
+    expect(go(opened, { end: true }, { pageDown: true }).scroll).toBe(39);
+    expect(go(opened, { end: true }, { home: true }).scroll).toBe(0);
+    expect(go(opened, { pageUp: true }).scroll).toBe(0);
+    const list = press(start, '4');
+    expect(go(list, { pageDown: true }).selected).toBe(18);
+    expect(go(list, { end: true }).selected).toBe(99);
+    expect(go(list, { end: true }, { pageUp: true }, { home: true }).selected).toBe(0);
+    expect(go(press(start, 'n'), { pageDown: true }, { pageDown: true }).notesScroll).toBe(30);
+    expect(go(press(start, 'n'), { end: true }, { home: true }).notesScroll).toBe(0);
+  });
+
   // A TUI trial: Esc on the overview quit at once, its knobs moved and not saved, and nothing said
   it('quits on q anywhere; Esc does not quit; with knobs not saved q asks once, and any other key takes it back', () => {
     expect(press(start, '3', 'q').quit).toBe(true);

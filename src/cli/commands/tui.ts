@@ -73,11 +73,13 @@ export async function tuiCommand(
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date))); // errors before the screen opens
   // What the other commands say on stderr, for the screen (it showed none: a QA trial) and said as it closes: the
   // policies' and scenarios' now, the households file's as it is read.
+  // (in the screen's language: a caseworker's 中文 screen showed them in English, as simulate and explain did not)
+  const lang = o.lang ?? langFromEnv(ctx.env);
   const notes = localities.flatMap((runs) => {
     const policy = runs[0]!.snapshot.policy;
-    return [...policyNotes(policy, [date]), ...unchangedRunsNotes(runs, date, localities.length > 1 ? policy.id : '')];
+    return [...policyNotes(policy, [date], [], lang), ...unchangedRunsNotes(runs, date, localities.length > 1 ? policy.id : '', lang)];
   });
-  if (o.date === undefined) notes.unshift(todayNote(date, false));
+  if (o.date === undefined) notes.unshift(todayNote(date, false, lang));
   const fileNote = (n: string) => void (notes.includes(n) || notes.push(n));
   const { mountTui } = await import('../../ui/mount.js');
   // io/'s notes too (a changed Arrow file), kept from the screen they were drawn over (a QA trial's FIFO note stood
@@ -88,7 +90,7 @@ export async function tuiCommand(
     await withExecutor(ctx, (exec) =>
       mountTui({
         file: o.households,
-        lang: o.lang ?? langFromEnv(ctx.env),
+        lang,
         load: async (onProgress): Promise<TuiData> => {
           const source = await householdsSource(ctx, true);
           const pop = await readHouseholds(exec, o.households, { onProgress, ...source, onNote: fileNote });
