@@ -16,6 +16,7 @@ import { estimatesInForce, programsOnEstimates } from './estimates.js';
 import { countedIncome } from '../core/programs/context.js';
 import { PROGRAM_BY_ID, type ProgramId } from '../core/programs/index.js';
 import { provenance } from './params.js';
+import { valueText } from './trace-values.js';
 import { resultRecord } from './per-household.js';
 import { baselineLine, checkText, monthOf, nameIn, personsText, replacedLines, resultLines, whyNot, type Lang } from './explain-result.js';
 
@@ -201,7 +202,7 @@ export function stepLines(st: TraceStep, s: Snapshot, indent = '', lang: Lang = 
     : `step ${st.step} · ${title}${st.person ? ` · person ${shownId(st.person)}` : ''}`;
   const out = [chalk.bold(heading) + chalk.dim(`   ${clauses.length ? clauses.join(' ') : w.noClause}`)];
   out.push(`  ${w.rule}${zh ? st.zh.rule : st.rule}`);
-  if (st.values.length) out.push(`  ${w.values}${st.values.map(([k, v]) => `${k} = ${v}`).join(' · ')}`);
+  if (st.values.length) out.push(`  ${w.values}${st.values.map(([k, v]) => valueText(k, v, lang)).join(' · ')}`);
   for (const c of st.checks) out.push(`  ${w.check}${checkText(c, lang)}`);
   const params = paramsInUse(st, s);
   if (params.length) out.push(`  ${w.params}${params.map((path) => shortParam(s, path, lang)).join(' · ')}`);

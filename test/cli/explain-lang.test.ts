@@ -240,3 +240,38 @@ describe('explain under a scenario: a program the rules stop once another is pai
     expect(h0296('--lang', 'zh').stdout).not.toContain('不再发放');
   });
 });
+
+// A caseworker's trial read "age = 81 · labor_capacity = none · has_capable_supporter = 1" on a 中文 screen
+describe('explain --lang zh: the values each step compared, by their 中文 names and words', () => {
+  it('a column by its header and a code by its word; the rule’s symbols as the rule writes them; English unchanged', () => {
+    const zh = explain('--lang', 'zh').stdout;
+    expect(zh).toContain(
+      '  数值    年龄 = 70 · 残疾等级 = 无 · 劳动能力 = 无劳动能力 · inc(p) = 900.00 · S = 810.00 · 有赡养、抚养、扶养人 = 否\n',
+    );
+    expect(zh).toContain('  数值    申请抽样值 = 0.000000 · 在保 = 否\n');
+    expect(zh).toContain('  数值    资助参保类别 = 低保边缘 · 个人缴费 = 400.00\n');
+    expect(zh).toContain('  数值    S = 810.00 · n = 1 · I = 900.00 · S × n = 810.00\n');
+    expect(zh).not.toMatch(/数值[^\n]*(age|labor_capacity|has_capable_supporter|group) =/);
+    const en = explain('--lang', 'en').stdout;
+    expect(en).toContain(
+      '  values  age = 70 · disability_grade = 0 · labor_capacity = none · inc(p) = 900.00 · S = 810.00 · has_capable_supporter = 0\n',
+    );
+    // (a household's supplement categories, and the care subsidy's scope)
+    const h = jiuzhu([
+      'explain',
+      '--policy',
+      NANNING,
+      '--households',
+      'policies/samples/households.csv',
+      '--household',
+      'H0004',
+      '--date',
+      '2025-06-30',
+      '-q',
+      '--lang',
+      'zh',
+    ]).stdout;
+    expect(h).toContain('  数值    分类施保类别 = 重度残疾人 + 老年人 · 年龄 = 81 · S = 566.67\n');
+    expect(h).toContain('  数值    残疾等级 = 一级 · 护理补贴范围 = 所有一、二级残疾人\n');
+  });
+});
