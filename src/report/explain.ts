@@ -107,6 +107,21 @@ function countedText(pop: Population, p: number, deduction: number, lang: Lang):
   return `${name} ${y(inc)}${zh ? ' 元/月' : ''} = ${wage} + ${y(o)}`;
 }
 
+/**
+ * A member's labour capacity as the file gives it, and, for a minor or an elder who has one, how tekun's test counts it
+ * (DOMAIN step 1: no labour capacity under tekun.minor_age or from tekun.elderly_age) — an 8-year-old read
+ * "有劳动能力" to a caseworker's trial.
+ */
+function labourText(pop: Population, p: number, s: Snapshot, lang: Lang): string {
+  const given = lang === 'zh' ? zhCode('labor_capacity', pop.labor[p]!) : `labour ${CAPACITY[pop.labor[p]!]}`;
+  const age = pop.age[p]!;
+  const minor = age < Number(dec(s, 'tekun.minor_age'));
+  if (CAPACITY[pop.labor[p]!] === 'none' || !(minor || age >= Number(dec(s, 'tekun.elderly_age')))) return given;
+  return lang === 'zh'
+    ? `${given}（${minor ? '未成年' : '老年人'}：特困认定按无劳动能力）`
+    : `${given} (${minor ? 'a minor' : 'an elder'}: none for tekun)`;
+}
+
 function members(pop: Population, h: number, s: Snapshot, lang: Lang): string[] {
   const out: string[] = [];
   const deduction = deductionOf(s);
@@ -114,6 +129,7 @@ function members(pop: Population, h: number, s: Snapshot, lang: Lang): string[] 
     const p = pop.members[k]!;
     const id = shownId(pop.personIds.at(p));
     const counted = countedText(pop, p, deduction, lang);
+    const labour = labourText(pop, p, s, lang);
     out.push(
       lang === 'zh'
         ? `${id}：${[
@@ -123,12 +139,13 @@ function members(pop: Population, h: number, s: Snapshot, lang: Lang): string[] 
             counted,
             `${zhColumn('disability_grade')} ${zhCode('disability_grade', pop.disability[p]!)}`,
             `${zhColumn('serious_illness')} ${zhCode('serious_illness', pop.ill[p]!)}`,
-            zhCode('labor_capacity', pop.labor[p]!),
+            labour,
             `${zhColumn('self_care')} ${zhCode('self_care', pop.selfCare[p]!)}`,
-            `${zhColumn('has_capable_supporter')} ${zhCode('has_capable_supporter', pop.supporter[p]!)}`,
+            // (a child's supporter is 抚养, a spouse's 扶养: the column's header 有赡养人 is an elder's — a clerk's catch)
+            `有赡养、抚养、扶养人 ${zhCode('has_capable_supporter', pop.supporter[p]!)}`,
           ].join('，')}`
         : `${id}: age ${pop.age[p]}, wage ${y(pop.wage[p]!)}, other ${y(pop.other[p]!)}, ${counted}, ` +
-            `disability ${pop.disability[p]}, ill ${pop.ill[p]}, labour ${CAPACITY[pop.labor[p]!]}, self-care ${CAPACITY[pop.selfCare[p]!]}, ` +
+            `disability ${pop.disability[p]}, ill ${pop.ill[p]}, ${labour}, self-care ${CAPACITY[pop.selfCare[p]!]}, ` +
             `supporter ${pop.supporter[p]}`,
     );
   }

@@ -274,4 +274,26 @@ describe('explain --lang zh: the values each step compared, by their 中文 name
     expect(h).toContain('  数值    分类施保类别 = 重度残疾人 + 老年人 · 年龄 = 81 · S = 566.67\n');
     expect(h).toContain('  数值    残疾等级 = 一级 · 护理补贴范围 = 所有一、二级残疾人\n');
   });
+
+  // (an 8-year-old read "有劳动能力" to a caseworker: the file's default, where tekun's test counts a minor as unable)
+  it('a minor’s or an elder’s labour capacity, with how tekun’s test counts it; the supporter in the words for any member', () => {
+    const family = (lang: string) =>
+      jiuzhu([
+        'explain',
+        '--policy',
+        NANNING,
+        '--date',
+        '2025-06-30',
+        '-q',
+        '--lang',
+        lang,
+        '--describe',
+        '{城乡: 城镇, 成员: [{年龄: 35, 工资收入: 1000}, {年龄: 8}, {年龄: 75}]}',
+      ]).stdout;
+    const zh = family('zh');
+    expect(zh).toMatch(/^ {2}p1：年龄 35，[^\n]*，有劳动能力，自理能力 全自理，有赡养、抚养、扶养人 是$/m);
+    expect(zh).toMatch(/^ {2}p2：年龄 8，[^\n]*，有劳动能力（未成年：特困认定按无劳动能力），/m);
+    expect(zh).toMatch(/^ {2}p3：年龄 75，[^\n]*，有劳动能力（老年人：特困认定按无劳动能力），/m);
+    expect(family('en')).toMatch(/^ {2}p2: age 8, [^\n]*, labour full \(a minor: none for tekun\), self-care full, supporter 1$/m);
+  });
 });
