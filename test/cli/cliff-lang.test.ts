@@ -2,17 +2,13 @@
 // Chinese — a researcher's trial under zh_CN read "at 2,430.00: resources −113.50 a month" in English. The figures, the
 // labels and the JSON and CSV contracts are the same whatever the language.
 import { describe, expect, it } from 'vitest';
-import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+import { SAMPLE, succeeds } from '../helpers/cli.js';
 
 const NANNING = ['cliff', '--policy', 'policies/guangxi-nanning.yaml', '--date', '2025-06-30'];
 // an urban adult earning 1,000 a month and a child of 8
 const FAMILY = ['--describe', '{area: urban, persons: [{age: 35, wage_income: 1000}, {age: 8}]}'];
 const EDGE = ['--scenario', 'scenarios/low-income-1.5x.yaml'];
-const run = (args: string[], env?: Record<string, string>) => {
-  const r = jiuzhu(args, { env: { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env } });
-  expect(r.code, r.stderr).toBe(0);
-  return r;
-};
+const run = succeeds;
 const sums = (x: string) => x.match(/[−+]?\d[\d,]*\.\d\d/g);
 
 describe('cliff --lang zh', () => {

@@ -7,17 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+import { SAMPLE, succeeds } from '../helpers/cli.js';
 import { displayWidth } from '../../src/report/text-table.js';
 
 const TWO = ['--policy', 'policies/guangxi-nanning.yaml', '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE];
 const AT = ['--date', '2025-06-30'];
 const EDGE = ['--scenario', 'scenarios/low-income-1.5x.yaml'];
-const run = (args: string[], env?: Record<string, string>) => {
-  const r = jiuzhu(args, { env: { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env } });
-  expect(r.code, r.stderr).toBe(0);
-  return r;
-};
+const run = succeeds;
 /** The rows of figures (a label, then numbers): what no language changes. */
 const figures = (t: string) => t.split('\n').filter((l) => /^(\S.*|\| .*)\s[\d,.<−+%()户| ]+\|?$/.test(l) && /\d/.test(l));
 const grouped = (x: string) => Math.round(Number(x)).toLocaleString('en');

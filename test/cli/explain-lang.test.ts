@@ -8,6 +8,21 @@ const NANNING = 'policies/guangxi-nanning.yaml';
 const ELDER = '{城乡: 城镇, 成员: [{年龄: 70, 工资收入: 900, 有赡养人: 无, 劳动能力: 无}]}';
 const explain = (...extra: string[]) =>
   jiuzhu(['explain', '--policy', NANNING, '--date', '2024-07-01', '--describe', ELDER, '-q', ...extra]);
+/** A household of the bundled sample at 2025-06-30. */
+const ofSample = (household: string, ...extra: string[]) =>
+  jiuzhu([
+    'explain',
+    '--policy',
+    NANNING,
+    '--households',
+    'policies/samples/households.csv',
+    '--household',
+    household,
+    '--date',
+    '2025-06-30',
+    '-q',
+    ...extra,
+  ]);
 /** The lines from a heading to the next blank line. */
 const block = (text: string, heading: string) => {
   const lines = text.split('\n');
@@ -208,21 +223,7 @@ describe('explain --lang zh and --brief', () => {
 // (S × n) — no dibao, and rigid-expenditure aid (its 133,655.19 of rigid spending counted: DOMAIN step 4) pays 4,050.00;
 // under 891 it is dibao (4,455 − 4,236.99 = 218.01), and step 4 counts rigid spending only off dibao (002 三)
 describe('explain under a scenario: a program the rules stop once another is paid', () => {
-  const h0296 = (...extra: string[]) =>
-    jiuzhu([
-      'explain',
-      '--policy',
-      NANNING,
-      '--households',
-      'policies/samples/households.csv',
-      '--household',
-      'H0296',
-      '--date',
-      '2025-06-30',
-      '--brief',
-      '-q',
-      ...extra,
-    ]);
+  const h0296 = (...extra: string[]) => ofSample('H0296', '--brief', ...extra);
   const plus10 = ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'];
   it('says which, how much it paid, and the rule', () => {
     const zh = h0296(...plus10, '--lang', 'zh').stdout;
@@ -257,20 +258,7 @@ describe('explain --lang zh: the values each step compared, by their 中文 name
       '  values  age = 70 · disability_grade = 0 · labor_capacity = none · inc(p) = 900.00 · S = 810.00 · has_capable_supporter = 0\n',
     );
     // (a household's supplement categories, and the care subsidy's scope)
-    const h = jiuzhu([
-      'explain',
-      '--policy',
-      NANNING,
-      '--households',
-      'policies/samples/households.csv',
-      '--household',
-      'H0004',
-      '--date',
-      '2025-06-30',
-      '-q',
-      '--lang',
-      'zh',
-    ]).stdout;
+    const h = ofSample('H0004', '--lang', 'zh').stdout;
     expect(h).toContain('  数值    分类施保类别 = 重度残疾人 + 老年人 · 年龄 = 81 · S = 566.67\n');
     expect(h).toContain('  数值    残疾等级 = 一级 · 护理补贴范围 = 所有一、二级残疾人\n');
   });

@@ -24,5 +24,12 @@ export function jiuzhu(
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** jiuzhu that must succeed (exit 0: its stderr shown where it does not), under the environment's additions. */
+export function succeeds(args: string[], env?: Record<string, string>): CliResult {
+  const r = jiuzhu(args, { env });
+  if (r.code !== 0) throw new Error(`jiuzhu ${args.join(' ')} exited ${r.code}:\n${r.stderr}`);
+  return r;
+}
+
 export const POLICIES = ['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'] as const;
 export const SAMPLE = 'policies/samples/households.csv';
