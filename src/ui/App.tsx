@@ -8,7 +8,7 @@ import { Households } from './Households.js';
 import { KNOBS, knobScenarioYaml } from './knob-levers.js';
 import { Knobs, type SaveNote } from './Knobs.js';
 import { Localities } from './Localities.js';
-import { runName, t, type Lang } from './labels.js';
+import { KNOB_SCENARIO_ID, runName, t, type Lang } from './labels.js';
 import { cliffLines, households, rateDistribution, totalRanges, traceLines, type TuiData } from './model.js';
 import type { TotalRange } from '../report/totals.js';
 import type { RateDistribution } from '../report/marginal-rates.js';
@@ -28,7 +28,7 @@ export interface AppProps {
   readonly onInterrupt?: () => void;
 }
 
-export const KNOB_SCENARIO_ID = 'tui-knobs';
+export { KNOB_SCENARIO_ID };
 
 export function App({ data, lang, save, onInterrupt }: AppProps) {
   const { exit } = useApp();
@@ -174,7 +174,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   const snapshots = useMemo(() => [loc.baseline.snapshot, ...view.runs.map((r) => r.snapshot)], [loc, view]);
   // The title cut to the width by display width (Ink's own cut let a line of 中文 run one column over, and wrap)
   const where = `${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`;
-  const vs = `  ${t(lang, 'comparing')} ${view.runs[run] ? runName(lang, view.runs[run].id) : '—'}`;
+  const vs = `  ${t(lang, 'comparing')} ${view.runs[run] ? runName(lang, view.runs[run].id, view.titles) : '—'}`;
   const name = lang === 'zh' ? loc.policy.name.zh : loc.policy.name.en;
   const nameRoom = Math.max(8, width - displayWidth('救助 jiuzhu ') - displayWidth(where) - displayWidth(vs));
   const title = {
@@ -255,7 +255,9 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
           lang={lang}
         />
       ) : null}
-      {!overlay && state.view === 'rates' ? <Rates dist={rates?.key === ratesKey ? rates.dist : null} lang={lang} /> : null}
+      {!overlay && state.view === 'rates' ? (
+        <Rates dist={rates?.key === ratesKey ? rates.dist : null} lang={lang} titles={view.titles} />
+      ) : null}
       {!overlay && state.view === 'households' ? (
         <Households
           rows={rows}

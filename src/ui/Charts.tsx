@@ -27,7 +27,7 @@ export function Charts({ view, run, lang, height }: { view: LocalityView; run: n
   );
   return (
     <Box flexDirection="column">
-      <Text dimColor>{`${t(lang, 'perProgram')} — ${t(lang, 'baseline')} │ ${runName(lang, cur.id)}`}</Text>
+      <Text dimColor>{`${t(lang, 'perProgram')} — ${t(lang, 'baseline')} │ ${runName(lang, cur.id, view.titles)}`}</Text>
       {cash.map((p) => {
         const b = Number(base!.figures.programs[p.id].annual_cost);
         const c = Number(cur.figures.programs[p.id].annual_cost);

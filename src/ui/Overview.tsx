@@ -70,7 +70,9 @@ export function Overview({
   const totals = all.filter((x) => kept.has(x.i));
   return (
     <Box flexDirection="column">
-      <Text bold>{row([t(lang, 'program'), t(lang, 'baseline'), truncate(cur ? runName(lang, cur.id) : '—', 10), 'Δ', 'Δ%'])}</Text>
+      <Text bold>
+        {row([t(lang, 'program'), t(lang, 'baseline'), truncate(cur ? runName(lang, cur.id, view.titles) : '—', 10), 'Δ', 'Δ%'])}
+      </Text>
       {lines.map((l, i) => (
         <Text key={i} color={l.changed ? 'yellow' : undefined}>
           {l.text}
@@ -97,13 +99,13 @@ export function Overview({
         <Text color="yellow" wrap="truncate-end">
           {ranges === 'computing'
             ? `${t(lang, 'range')}: ${t(lang, 'computing')}`
-            : `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${truncate(cur ? runName(lang, cur.id) : '', 14)} ` : `${t(lang, 'baseline')} `}${money(x.low, lang)}–${money(x.high, lang)}`).join(' · ')}`}
+            : `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${truncate(cur ? runName(lang, cur.id, view.titles) : '', 14)} ` : `${t(lang, 'baseline')} `}${money(x.low, lang)}–${money(x.high, lang)}`).join(' · ')}`}
         </Text>
       ) : null}
       {totals.length ? <Text dimColor>{t(lang, 'scenarios')}</Text> : null}
       {totals.map((x) => (
         <Text key={x.id} color={x.i === run + 1 ? 'cyan' : undefined}>
-          {pad(truncate(runName(lang, x.id), 22), 23, 'left')}
+          {pad(truncate(runName(lang, x.id, view.titles), 22), 23, 'left')}
           {pad(bar(x.v, max, 40), 41, 'left')}
           {money(String(x.v), lang)}
         </Text>

@@ -5,9 +5,9 @@ import { BANDS } from '../core/marginal-rates.js';
 import { bandShares, households, type RateDistribution } from '../report/marginal-rates.js';
 import { groupDigits, pad } from '../report/text-table.js';
 import { bar } from './format.js';
-import { runName, t, type Lang } from './labels.js';
+import { runName, t, type Lang, type RunTitles } from './labels.js';
 
-export function Rates({ dist, lang }: { dist: RateDistribution | null; lang: Lang }) {
+export function Rates({ dist, lang, titles }: { dist: RateDistribution | null; lang: Lang; titles?: RunTitles }) {
   if (!dist) return <Text color="yellow">{t(lang, 'computing')}</Text>;
   const [base, cur] = [dist.runs[0]!, dist.runs.at(-1)!];
   const [b, c] = [bandShares(base.bands.overall), bandShares(cur.bands.overall)];
@@ -21,7 +21,7 @@ export function Rates({ dist, lang }: { dist: RateDistribution | null; lang: Lan
   return (
     <Box flexDirection="column">
       <Text dimColor>{t(lang, 'ratesTitle')}</Text>
-      <Text bold>{`${pad(t(lang, 'band'), 10, 'left')}${pad(t(lang, 'baseline'), 31, 'left')}${runName(lang, cur.id)}`}</Text>
+      <Text bold>{`${pad(t(lang, 'band'), 10, 'left')}${pad(t(lang, 'baseline'), 31, 'left')}${runName(lang, cur.id, titles)}`}</Text>
       {BANDS.map((band) => (
         <Text key={band}>
           {pad(band, 10, 'left')}
@@ -34,7 +34,7 @@ export function Rates({ dist, lang }: { dist: RateDistribution | null; lang: Lan
       <Text> </Text>
       {dist.runs.map((r) => (
         <Text key={r.id} wrap="truncate-end">
-          {`${runName(lang, r.id)}: ${t(lang, 'facing')} ${groupDigits(bandShares(r.bands.overall).at_least_100_households)}${r.aboveIds.length ? ` (${r.aboveIds.slice(0, 3).join(', ')}…)` : ''}`}
+          {`${runName(lang, r.id, titles)}: ${t(lang, 'facing')} ${groupDigits(bandShares(r.bands.overall).at_least_100_households)}${r.aboveIds.length ? ` (${r.aboveIds.slice(0, 3).join(', ')}…)` : ''}`}
         </Text>
       ))}
       <Text dimColor wrap="truncate-end">{`${t(lang, 'noEarner')}: ${groupDigits(households(base.bands.noEarner))}`}</Text>

@@ -15,6 +15,7 @@ const L = {
   knobs: ['调节', 'knobs'],
   households: ['家庭', 'households'],
   baseline: ['基线', 'baseline'],
+  knobRun: ['参数调节', 'tui-knobs'],
   comparing: ['对比', 'vs'],
   program: ['项目', 'program'],
   million: ['万元/年', 'M yuan/yr'],
@@ -89,7 +90,18 @@ export function t(lang: Lang, key: LabelKey): string {
 const FILTERS = { changed: ['有变化', 'changed'], losers: ['受损', 'losers'], gainers: ['受益', 'gainers'], all: ['全部', 'all'] } as const;
 
 /** A run as the screen names it: the baseline in the screen's language (it showed "基线 │ baseline"), a scenario by its id. */
-export const runName = (lang: Lang, id: string): string => (id === 'baseline' ? t(lang, 'baseline') : id);
+/** The knobs' run: its scenario's id. */
+export const KNOB_SCENARIO_ID = 'tui-knobs';
+
+/** A run's titles by its id (a scenario file's title). */
+export type RunTitles = ReadonlyMap<string, { readonly zh: string; readonly en: string }>;
+
+/**
+ * A run as the screen names it: the baseline and the knobs' run in words; a scenario by its id, or in Chinese by its
+ * 中文 title (a caseworker's screen read "对比 dibao-standard-plus-10pct", the scenario's 城乡低保标准提高10% nowhere).
+ */
+export const runName = (lang: Lang, id: string, titles?: RunTitles): string =>
+  id === 'baseline' ? t(lang, 'baseline') : id === KNOB_SCENARIO_ID ? t(lang, 'knobRun') : lang === 'zh' ? (titles?.get(id)?.zh ?? id) : id;
 
 export function filterLabel(lang: Lang, filter: keyof typeof FILTERS): string {
   return FILTERS[filter][lang === 'zh' ? 0 : 1];

@@ -20,6 +20,7 @@ import { simulate, type Run as SimRun } from '../core/simulate.js';
 import { totalRange } from '../report/sensitivity-rows.js';
 import type { TotalRange } from '../report/totals.js';
 import { rateDistributionOf, type RateDistribution } from '../report/marginal-rates.js';
+import type { RunTitles } from './labels.js';
 
 export interface Run {
   readonly id: string;
@@ -72,6 +73,8 @@ export interface LocalityView {
   readonly runs: readonly Run[];
   /** Annual amount per household, fen: [baseline, ...runs]. */
   readonly annual: readonly Float64Array[];
+  /** The scenarios' titles by their ids (the screen names a run by its title in Chinese). */
+  readonly titles: RunTitles;
 }
 
 export function runOf(policy: Policy, id: string, date: string): Run {
@@ -99,7 +102,12 @@ function viewOf(data: TuiData, l: number, knob: { run: Run; result: RunResult } 
   const runs = [...loc.scenarios, ...(knob ? [knob.run] : [])];
   const results = [...given(data, l).given, ...(knob ? [knob.result] : [])];
   const estimates = [loc.baseline, ...runs].map((r) => estimatesInForce(r.snapshot));
-  return { report: localityReport(loc.file, loc.policy, results, estimates, data.deciles), runs, annual: results.map((r) => r.annual!) };
+  return {
+    report: localityReport(loc.file, loc.policy, results, estimates, data.deciles),
+    runs,
+    annual: results.map((r) => r.annual!),
+    titles: new Map((loc.scenarioDefs ?? []).map((d) => [d.id, d.title])),
+  };
 }
 
 /** The locality's comparison; only the knob run is evaluated again when the knobs change. */

@@ -338,6 +338,18 @@ describe('jiuzhu tui', () => {
     expect(help).toContain('把方案保存到 scenarios/');
   });
 
+  // A caseworker's screen read "对比 tekun-basic-1.6x", the scenario's 中文 title nowhere; the knobs' run "tui-knobs"
+  it('in Chinese names a scenario by its 中文 title and the knobs’ run in words; in English by their ids', async () => {
+    const zh = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']), 'zh');
+    expect(zh.lastFrame()).toContain('对比 特困人员基本生活标准为低保标准的1.6倍');
+    expect(zh.lastFrame()).not.toContain('tekun-basic-1.6x');
+    expect(await keys(zh, '3', '\u001b[C', '1')).toContain('对比 参数调节');
+    app!.unmount();
+    const en = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
+    expect(en.lastFrame()).toContain('vs tekun-basic-1.6x');
+    expect(await keys(en, '3', '\u001b[C', '1')).toContain('vs tui-knobs');
+  });
+
   it('counts the notes beside the views; n shows them wrapped to the screen, and says where the rest go', async () => {
     const d = await data(['policies/guangxi-nanning.yaml']);
     expect((await open(d)).lastFrame()).not.toContain('notes (n)');
