@@ -2,7 +2,7 @@
 // language (--lang, default from the locale; the TUI's own): a researcher's trial under a Chinese locale read a
 // household's cliffs — "at 2,430.00: resources −113.50 a month" — in English. The labels stay bilingual; JSON and CSV
 // are contracts, in English, and never read these. cliff.ts and marginal-rates.ts ask here.
-import { isZh as zh, type Lang } from './lang.js';
+import { householdZh, isZh as zh, type Lang } from './lang.js';
 import type { View } from '../core/cliff.js';
 import { zhColumn } from '../core/trace.js';
 import { zhParam } from './totals-words.js';
@@ -22,7 +22,7 @@ export const aboutWords = (name: string, file: string, date: string, lang?: Lang
 /** The title's part after "cliffs 悬崖效应 — ": the household, the member's income varied, and its amount now. */
 export const titleWords = (household: string, income: string, now: string, markdown: boolean, lang?: Lang) =>
   zh(lang)
-    ? `${household === 'described' ? '所描述的家庭' : `${markdown ? '' : '家庭 '}${household}`}：${income}变动（现为 ${now}）`
+    ? `${householdZh(household)}：${income}变动（现为 ${now}）`
     : `${markdown ? `${household}:` : `household ${household},`} ${income} varied (now ${now})`;
 
 /** What resources are, in the view. */

@@ -4,8 +4,6 @@
 // JSON and CSV are contracts, in English, and never read these. compare.ts asks here.
 import { isZh as zh, type Lang } from './lang.js';
 import { RANGE_METHOD, RANGE_METHOD_ZH, unitWords } from './totals-words.js';
-
-export { unitWords };
 import { UNIT_LABEL, type Unit } from './text-table.js';
 import { LEVEL_LABELS, type Level } from '../core/funding.js';
 

@@ -41,6 +41,9 @@ import {
   winnersWords,
 } from './compare-words.js';
 import type { EstimateUsed } from './estimates.js';
+import { csvField } from './per-household.js';
+import { distributionJson, distributionMarkdown, distributionTable, type RateDistribution } from './marginal-rates.js';
+import { programsOnEstimates } from './estimates.js';
 
 /**
  * A run's total, its range, and its Δ's against its locality's baseline (JSON gave the Δ's; the table did not): the
@@ -55,9 +58,6 @@ const rangeLine = (s: ScenarioReport, unit: Unit, markdown: boolean, lang?: Lang
     markdown,
     lang,
   );
-import { csvField } from './per-household.js';
-import { distributionJson, distributionMarkdown, distributionTable, type RateDistribution } from './marginal-rates.js';
-import { programsOnEstimates } from './estimates.js';
 
 export interface RunDetails {
   readonly changes: Record<string, { households: string; amount?: string }>;

@@ -17,6 +17,7 @@ import { countedIncome } from '../core/programs/context.js';
 import { PROGRAM_BY_ID, type ProgramId } from '../core/programs/index.js';
 import { provenance } from './params.js';
 import { valueText } from './trace-values.js';
+import { householdZh } from './lang.js';
 import { resultRecord } from './per-household.js';
 import { baselineLine, checkText, monthOf, nameIn, personsText, replacedLines, resultLines, whyNot, type Lang } from './explain-result.js';
 
@@ -249,7 +250,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
   const id = shownId(pop.householdIds.at(h));
   const heading =
     lang === 'zh'
-      ? `${id === 'described' ? '所录家庭' : `家庭 ${id}`} — ${s.policy.name.zh} — ${s.date}${sc ? ` — 按方案 ${sc.id} ${sc.title.zh}（非现行政策）` : ''}`
+      ? `${householdZh(id)} — ${s.policy.name.zh} — ${s.date}${sc ? ` — 按方案 ${sc.id} ${sc.title.zh}（非现行政策）` : ''}`
       : `household ${id} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}` +
         (sc ? ` — under scenario ${sc.id} ${sc.title.zh} ${sc.title.en} (not the policy in force)` : '');
   const out: string[] = [

@@ -6,5 +6,8 @@ export function langFromEnv(env: Readonly<Record<string, string | undefined>>): 
   return /^zh/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'zh' : 'en';
 }
 
+/** A household named in Chinese: 家庭 H0004, or 所录家庭 for one given by --describe (its id, "described"). */
+export const householdZh = (id: string): string => (id === 'described' ? '所录家庭' : `家庭 ${id}`);
+
 /** Whether the reader's language is Chinese (the words modules' one test). */
 export const isZh = (lang: Lang | undefined): boolean => lang === 'zh';

@@ -16,7 +16,7 @@ describe('cliff --lang zh', () => {
     const zh = run([...NANNING, ...FAMILY, ...EDGE, '--lang', 'zh']);
     const en = run([...NANNING, ...FAMILY, ...EDGE, '--lang', 'en']);
     const t = zh.stdout;
-    expect(t).toContain('cliffs 悬崖效应 — 所描述的家庭：p1 的工资收入变动（现为 1,000.00）\n');
+    expect(t).toContain('cliffs 悬崖效应 — 所录家庭：p1 的工资收入变动（现为 1,000.00）\n');
     expect(t).toContain('广西壮族自治区·南宁市（policies/guangxi-nanning.yaml），2025-06-30\n');
     expect(t).toContain(
       '可支配资源（每月，月度口径）：工资与其他收入 + 各项现金救助；\n渐退期内按全额计，一次性救助与参保资助按 ÷ 12 计\n',
@@ -46,7 +46,7 @@ describe('cliff --lang zh', () => {
 
   it('Markdown: the header bilingual — a change of resources, not a level — and each run’s count in Chinese', () => {
     const md = run([...NANNING, ...FAMILY, '--format', 'markdown'], { LANG: 'zh_CN.UTF-8' }).stdout;
-    expect(md).toContain('### 悬崖效应 Benefit cliffs — 所描述的家庭：p1 的工资收入变动（现为 1,000.00）\n');
+    expect(md).toContain('### 悬崖效应 Benefit cliffs — 所录家庭：p1 的工资收入变动（现为 1,000.00）\n');
     expect(md).toContain('#### baseline：2 处悬崖，0 处跳升\n');
     expect(md).toContain('| wage_income 工资收入 (yuan 元 a month) | change of resources 资源变化 (a month 每月) | of which 其中 |\n');
     expect(md).toMatch(
