@@ -9,6 +9,7 @@ import type ExcelJS from 'exceljs';
 import { D, fixed } from '../core/money.js';
 import { loadExcel, moneyUnit } from './excel.js';
 import { sensitivityJson, type SensitivityReport } from './sensitivity.js';
+import { rows } from './sensitivity-rows.js';
 import { aboutSheet, num, sheet, type Cell, SCENARIO_COLUMN } from './sheets.js';
 import { RANGE_METHOD } from './totals.js';
 
@@ -52,6 +53,7 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: MadeBy):
   const money = (header: string, width = 20) => ({ header: `${header} (${U})`, width, format: MONEY });
   const less = (a: string, b: string) => fixed(D(a).minus(b));
   const central = v.central[0]!.total;
+  const varied = rows(rep.result).map((r) => r.varied);
   sheet(
     wb,
     '总额 Totals',
@@ -100,8 +102,10 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: MadeBy):
       // (values as numbers, as the simulate workbook's 参数 sheet holds them: a finance trial saw Excel's "number stored as
       // text" on each; a date or a choice stays text)
       num(e.kind === 'start_date' ? e.from : e.central),
-      num(e.low),
-      num(e.high),
+      // (an estimate with nothing to vary at this date — a start date in force either way — has no ends: `—`, as the
+      // Markdown and the table give it, not its central value twice)
+      varied[i] ? num(e.low) : '—',
+      varied[i] ? num(e.high) : '—',
       m(less(e.total_low, central)),
       m(less(e.total_high, central)),
       m(e.swing),

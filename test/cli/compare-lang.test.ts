@@ -232,4 +232,15 @@ describe('sensitivity --lang zh', () => {
     expect(zh).toMatch(/^各项估计取中值时的合计（元）：\*\*[\d,.]+\*\*；区间（取各次运行的最低与最高：/m);
     expect(zh).toMatch(/^\| 人均金融资产上限（月数） `dibao\.assets\.limit_months` \| 24 \| 12 \| 36 \|/m);
   });
+
+  it('the workbook: an estimate with nothing to vary shows no ends either (its central date twice read as two values)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-sens-ends-')), 'fuliang.xlsx');
+    run(['sensitivity', '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE, ...AT, '--format', 'xlsx', '--out', out]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('估计值 Estimates')!;
+    const byPath = new Map(ws.getRows(2, ws.rowCount - 1)!.map((r) => [r.getCell(2).value, [3, 4, 5, 6].map((c) => r.getCell(c).value)]));
+    expect(byPath.get('min_wage.monthly')).toEqual(['start_date', '2024-04-01', '—', '—']);
+    expect(byPath.get('dibao.assets.limit_months')).toEqual(['value', 24, 12, 36]);
+  });
 });
