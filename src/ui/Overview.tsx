@@ -41,12 +41,14 @@ export function Overview({
     const [bv, cv] = cash ? [b.annual_cost, c.annual_cost] : [b.households, c.households];
     const name = truncate(programName(p, lang), label - 2) + (view.report.scenarios.some((s) => s.onEstimates.has(p.id)) ? ' *' : '');
     return {
+      // (with nothing to compare — no scenario, no knob moved — the baseline alone: its figures again beside it with
+      // Δ 0 read as a reform that changes nothing)
       text: row([
         name,
         cash ? money(bv, lang) : households(bv, lang),
-        cash ? money(cv, lang) : households(cv, lang),
-        cash ? signedMoney(bv, cv, lang) : signedCount(bv, cv),
-        signedPct(bv, cv),
+        ...(cur
+          ? [cash ? money(cv, lang) : households(cv, lang), cash ? signedMoney(bv, cv, lang) : signedCount(bv, cv), signedPct(bv, cv)]
+          : []),
       ]),
       changed: bv !== cv,
     };
@@ -71,7 +73,7 @@ export function Overview({
   return (
     <Box flexDirection="column">
       <Text bold>
-        {row([t(lang, 'program'), t(lang, 'baseline'), truncate(cur ? runName(lang, cur.id, view.titles) : '—', 10), 'Δ', 'Δ%'])}
+        {row([t(lang, 'program'), t(lang, 'baseline'), ...(cur ? [truncate(runName(lang, cur.id, view.titles), 10), 'Δ', 'Δ%'] : [])])}
       </Text>
       {lines.map((l, i) => (
         <Text key={i} color={l.changed ? 'yellow' : undefined}>
