@@ -1,4 +1,5 @@
 // Shared steps of the commands: check a date, load a policy and its rules at that date, read households.
+import { counted } from '../report/lang.js';
 import { isIsoDate, notADay, today } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
@@ -235,7 +236,9 @@ export function findHousehold(pop: Population, id: string, file: string): number
   const some = Array.from({ length: Math.min(3, pop.householdCount) }, (_, i) => pop.householdIds.at(i)).join(', ');
   throw new UsageError(
     `household "${id}" is not in ${file}${near !== undefined ? ` (did you mean "${near}"?)` : ''}`,
-    pop.householdCount ? `it has ${pop.householdCount.toLocaleString('en')} households, e.g. ${some}` : 'the file has no households',
+    pop.householdCount
+      ? `it has ${counted(pop.householdCount.toLocaleString('en'), 'household')}, e.g. ${some}`
+      : 'the file has no households',
   );
 }
 

@@ -373,11 +373,15 @@ const stdinAsFile = (v: string) => (v === '-' ? '/dev/stdin' : v);
 /** `-` for an output: standard output (a file named "-" was written in the working directory). */
 const stdoutAsFile = (v: string) => (v === '-' ? '/dev/stdout' : v);
 
+/** Output goes to a file (`--out FILE`, not `-`): no colour in it (a text file from a terminal held escape codes). */
+const toFile = (argv: readonly string[]) =>
+  argv.some((a, i) => (a === '--out' && argv[i + 1] !== undefined && argv[i + 1] !== '-') || (a.startsWith('--out=') && a !== '--out=-'));
+
 /** Runs the CLI; returns the exit code. */
 export async function run(argv: string[], given: Ctx = processContext()): Promise<number> {
   const debug = argv.includes('--debug');
   const ctx: Ctx = { ...given, debug, argv, version, households: {} };
-  if (argv.includes('--no-color') || ctx.env.NO_COLOR || !ctx.stdout.isTTY) chalk.level = 0;
+  if (argv.includes('--no-color') || ctx.env.NO_COLOR || !ctx.stdout.isTTY || toFile(argv)) chalk.level = 0;
   if (ctx.stdout === process.stdout) {
     guardPipe();
     guardSignals();

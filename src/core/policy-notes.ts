@@ -81,7 +81,7 @@ export function projectionNotes(
   const early =
     complete && p.baseYear < Number(complete.slice(0, 4))
       ? [
-          `note: projection ${p.id}'s base_year ${p.baseYear} is before ${policy.file}'s values begin (${complete}): the households' ${p.incomesYear === undefined ? 'incomes and weights are' : 'weights are'} grown from ${p.baseYear}, ${first - p.baseYear} years to ${first}, and each year without a published value grown in between (a typo in base_year? it is the last year of published values and of the households file)`,
+          `note: projection ${p.id}'s base_year ${p.baseYear} is before ${policy.file}'s values begin (${complete}): the households' ${p.incomesYear === undefined ? 'incomes and weights are' : 'weights are'} grown from ${p.baseYear}, ${first - p.baseYear} year${first - p.baseYear === 1 ? '' : 's'} to ${first}, and each year without a published value grown in between (a typo in base_year? it is the last year of published values and of the households file)`,
         ]
       : [];
   const notes = grown.flatMap((w) => {

@@ -16,6 +16,11 @@ export interface Check {
    * "has_capable_supporter 1 = 0"). Absent: lhs op rhs.
    */
   readonly zhSides?: string;
+  /**
+   * What was found where the test fails, in English words, for a near miss (explain's "not tekun: has a capable
+   * supporter"): "no capable supporter … = 0 → no" read as a double negative to an economist. Absent: the test as above.
+   */
+  readonly failedEn?: string;
 }
 
 export interface TraceStep {
@@ -48,8 +53,26 @@ export class ListTracer implements Tracer {
   }
 }
 
-export function check(expr: string, lhs: string, op: string, rhs: string, holds: boolean, zh: string, zhSides?: string): Check {
-  return zhSides === undefined ? { expr, lhs, op, rhs, holds, zh } : { expr, lhs, op, rhs, holds, zh, zhSides };
+export function check(
+  expr: string,
+  lhs: string,
+  op: string,
+  rhs: string,
+  holds: boolean,
+  zh: string,
+  zhSides?: string,
+  failedEn?: string,
+): Check {
+  return {
+    expr,
+    lhs,
+    op,
+    rhs,
+    holds,
+    zh,
+    ...(zhSides === undefined ? {} : { zhSides }),
+    ...(failedEn === undefined || holds ? {} : { failedEn }),
+  };
 }
 
 /** A column's 中文 header (its first), as files write it. */

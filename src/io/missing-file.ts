@@ -55,7 +55,7 @@ export function besideIt(path: string, doing = 'read'): string | undefined {
     if (holding.length === 1) return `did you mean ${holding[0]!.at}?`;
     if (holding.length > 1 && holding.length <= 8) return `files that name ${words}: ${holding.map((f) => f.at).join(', ')}`;
   }
-  const ext = extname(name);
+  const ext = extOf(name);
   const names = here.filter((f) => kind(f.name) === kind(name));
   if (ext && names.length && names.length <= 8)
     return `the ${ext} files in ${dir === '.' ? 'this folder' : `${dir}${sep}`}: ${names
@@ -65,9 +65,18 @@ export function besideIt(path: string, doing = 'read'): string | undefined {
   return undefined;
 }
 
+/**
+ * A name's extension, where it is one (`.yaml`, `.csv`): not the end of a scenario's id (`tekun-basic-1.6x`, whose
+ * `.6x` hid scenarios/tekun-basic-1.6x.yaml from an economist's `--scenario tekun-basic-1.6x`).
+ */
+const extOf = (n: string) => {
+  const e = extname(n);
+  return /^\.[a-z][a-z0-9]{0,7}$/i.test(e) ? e : '';
+};
+
 /** .yml and .yaml: one kind. */
 const kind = (n: string) =>
-  extname(n)
+  extOf(n)
     .toLowerCase()
     .replace(/^\.yml$/, '.yaml');
 
@@ -76,7 +85,7 @@ const kind = (n: string) =>
  * clerk's), one of its kind holding the name (a 科长's policies/nanning.yaml), or one a few edits from it.
  */
 function meant(name: string, files: readonly Found[]): string | null {
-  const ext = extname(name);
+  const ext = extOf(name);
   const extended = ext ? [] : files.filter((f) => f.name.startsWith(`${name}.`));
   if (extended.length === 1) return extended[0]!.at;
   const names = files.filter((f) => kind(f.name) === kind(name) || (!ext && /\.ya?ml$/i.test(f.name)));

@@ -31,7 +31,12 @@ export function unreadColumnsNote(given: readonly string[], file: string, ignore
   const unnamed = names.flatMap((n, i) => (n.trim() === '' && !ignored.has(n) ? [i + 1] : []));
   // (one field: a file cut by tabs or semicolons, which the header's error tells)
   if (names.length === 1) return null;
-  const absent = (COLUMNS as readonly ColumnDef[]).filter((c) => c.default !== undefined && !has.has(c.name)).map((c) => c.name);
+  // (a column a name of the file resembles is not said to be missing: that name is an error, which says so — a note
+  // "the file has no weight: every row takes weight 1" stood before the error on its column "Weight")
+  const likened = new Set<string | undefined>(names.map((n) => (known(n) ? undefined : resembles(n))));
+  const absent = (COLUMNS as readonly ColumnDef[])
+    .filter((c) => c.default !== undefined && !has.has(c.name) && !likened.has(c.name))
+    .map((c) => c.name);
   if (!unread.length && !unnamed.length) {
     // Nothing left out, but a column that moves every figure is not there: said all the same (a file without
     // wage_income read every income as 0, and one without weight every weight as 1, in silence: a QA trial).

@@ -2,7 +2,7 @@
 // language (--lang, default from the locale; the TUI's own): a researcher's trial under a Chinese locale read a
 // household's cliffs — "at 2,430.00: resources −113.50 a month" — in English. The labels stay bilingual; JSON and CSV
 // are contracts, in English, and never read these. cliff.ts and marginal-rates.ts ask here.
-import { householdZh, isZh as zh, type Lang } from './lang.js';
+import { counted, householdZh, isZh as zh, type Lang } from './lang.js';
 import type { View } from '../core/cliff.js';
 import { zhColumn } from '../core/trace.js';
 import { zhParam } from './totals-words.js';
@@ -101,11 +101,11 @@ export const ratesWords = {
   shares: (view: View, households: string, lang?: Lang) =>
     zh(lang)
       ? `${view === 'monthly' ? '月度' : '年度'}口径；有主要劳动者的 ${households} 户（加权）中的占比；`
-      : `${view} view; shares of the ${households} households with a main earner (weighted);`,
+      : `${view} view; shares of the ${counted(households, 'household')} with a main earner (weighted);`,
   none: (households: string, lang?: Lang) =>
     zh(lang)
       ? `另有 ${households} 户没有主要劳动者（无工资，也无 18–59 岁有劳动能力的成年人）`
-      : `${households} households have none (no wage, no adult 18–59 who can work)`,
+      : `${counted(households, 'household has', 'households have')} none (no wage, no adult 18–59 who can work)`,
   byLayer: (id: string, lang?: Lang) =>
     zh(lang)
       ? `${id}，按基线层级 by layer（按资格：无论是否申请享受）`
@@ -113,7 +113,7 @@ export const ratesWords = {
   above: (id: string, rows: string, weighted: string, ids: string, lang?: Lang) =>
     zh(lang)
       ? `${id}：文件中 ${rows} 户（加权 ${weighted} 户）边际税率 ≥ 100%，例如 ${ids}`
-      : `${id}: ${rows} households of the file (${weighted} weighted) face ≥ 100 %, e.g. ${ids}`,
+      : `${id}: ${counted(rows, 'household')} of the file (${weighted} weighted) ${rows === '1' ? 'faces' : 'face'} ≥ 100 %, e.g. ${ids}`,
   oneByOne: (lang?: Lang) =>
     zh(lang)
       ? '逐户查看：cliff --households FILE --household ID；explain … --household ID [--scenario S]'

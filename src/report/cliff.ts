@@ -9,7 +9,7 @@ import { D, fenToYuan } from '../core/money.js';
 import { dependsOnPath, isCash, PROGRAM_BY_ID, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import { estimatePaths, programsOnEstimates, type EstimateUsed } from './estimates.js';
 import { groupDigits, markdownTable, wrapLine } from './text-table.js';
-import type { Lang } from './lang.js';
+import { isZh, type Lang } from './lang.js';
 import {
   aboutWords,
   chartWords,
@@ -36,7 +36,8 @@ export interface RunAbout {
 
 export const aboutJson = (a: RunAbout | undefined) => (a ? { policy: { id: a.policy.id, file: a.policy.file }, date: a.date } : {});
 export const aboutLine = (a: RunAbout | undefined, lang?: Lang) =>
-  a ? [chalk.dim(aboutWords(a.policy.name.zh, a.policy.file, a.date, lang))] : []; // (80 columns: the file says the English)
+  // (the locality in the reader's language alone, to fit 80 columns: an English reader had the 中文 name only)
+  a ? [chalk.dim(aboutWords(isZh(lang) ? a.policy.name.zh : a.policy.name.en, a.policy.file, a.date, lang))] : [];
 
 export interface CliffReport {
   readonly about?: RunAbout;

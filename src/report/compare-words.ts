@@ -2,7 +2,7 @@
 // researcher's trial under a Chinese locale read every line around compare's bilingual labels in English (winners
 // and losers, the flows, the splits, the legend). The labels stay bilingual (低保 dibao, total 合计), as simulate's;
 // JSON and CSV are contracts, in English, and never read these. compare.ts asks here.
-import { isZh as zh, type Lang } from './lang.js';
+import { counted, isZh as zh, type Lang } from './lang.js';
 import { RANGE_METHOD, RANGE_METHOD_ZH, unitWords } from './totals-words.js';
 import { UNIT_LABEL, type Unit } from './text-table.js';
 import { LEVEL_LABELS, type Level } from '../core/funding.js';
@@ -16,7 +16,7 @@ export const compareHouseholdsLine = (
 ) =>
   zh(lang)
     ? `${n.file}：${n.rows} 户（加权 ${n.weighted} 户），${n.persons} 人 —— ${year ? `${year} 预算年度` : date}`
-    : `${n.file}: ${n.rows} households (${n.weighted} weighted), ${n.persons} persons — ${year ? `budget year ${year} 预算年度` : `at ${date}`}`;
+    : `${n.file}: ${counted(n.rows, 'household')} (${n.weighted} weighted), ${counted(n.persons, 'person')} — ${year ? `budget year ${year} 预算年度` : `at ${date}`}`;
 
 /** Under a budget year: what its figures are, and where the details are. */
 export const compareYearWords = (lang?: Lang) =>
@@ -24,11 +24,11 @@ export const compareYearWords = (lang?: Lang) =>
     ? '  预算年度：支出为全年，户数、人数为各月平均；受益受损、层级流动及按城乡、收入分组只对一个日期计算：用 --date（不加 --year）再运行 compare 得到它们'
     : '  budget year: costs for the year, counts of its average month; winners and losers, flows and splits are for one date: run compare again with --date (and no --year) for them';
 
-/** The legend under each locality's table. */
-export const deltaLegend = (lang?: Lang) =>
+/** The legend under each locality's table; its colours where the table has them (`colored`). */
+export const deltaLegend = (colored: boolean, lang?: Lang) =>
   zh(lang)
-    ? '  Δ：较本地区基线的年度支出变化（红色增支，绿色减支）；认定类项目为户数（户）'
-    : "  Δ: change in annual cost against this locality's baseline (red more spending, green less); caseloads in households (户)";
+    ? `  Δ：较本地区基线的年度支出变化${colored ? '（红色增支，绿色减支）' : ''}；认定类项目为户数（户）`
+    : `  Δ: change in annual cost against this locality's baseline${colored ? ' (red more spending, green less)' : ''}; caseloads in households (户)`;
 
 /** A sum of money in a sentence with its sign, none on zero (a researcher read "losers 0 (−0.00)"). */
 const signedSum = (sign: '+' | '−', text: string) => (/^[0.,]+$/.test(text) ? text : `${sign}${text}`);
@@ -52,7 +52,7 @@ export function winnersWords(
   return zh(lang)
     ? `  受益 ${c.gainers} 户（${gain} ${unitWords(unit, lang)}/年），其中新进入 ${c.entrants} 户；受损 ${c.losers} 户（${loss} ${unitWords(unit, lang)}/年），其中退出 ${c.exits} 户、仅因申请率 ${c.takeUp} 户；不变 ${c.unchanged} 户`
     : // (the losers' sum carries its unit: a researcher's "losers 受损 9,168 (−391.07)" said none)
-      `  winners 受益 ${c.gainers} households (${gain} ${UNIT_LABEL[unit]}/year), of which new entrants ${c.entrants}; ` +
+      `  winners 受益 ${counted(c.gainers, 'household')} (${gain} ${UNIT_LABEL[unit]}/year), of which new entrants ${c.entrants}; ` +
         `losers 受损 ${c.losers} (${loss} ${UNIT_LABEL[unit]}/year), of which exits ${c.exits}, through take-up alone ${c.takeUp}; unchanged ${c.unchanged}`;
 }
 

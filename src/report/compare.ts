@@ -8,7 +8,7 @@ import { fenToYuan } from '../core/money.js';
 import { noteText } from '../core/policy-notes.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { fundingOf, LEVELS } from '../core/funding.js';
-import { isCash, layerLabel, layerZh, PROGRAMS, programLabel } from '../core/programs/index.js';
+import { isCash, layerLabel, layerShort, layerZh, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote } from './estimates.js';
 import { sideBySide } from './compare-side.js';
 import {
@@ -23,7 +23,7 @@ import {
   type ScenarioReport,
 } from './totals.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
-import type { Lang } from './lang.js';
+import { isZh, type Lang } from './lang.js';
 import { estimateFootnote, roundingMarkdown, roundingWords } from './totals-words.js';
 import {
   byAreaWords,
@@ -249,7 +249,7 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean, uni
       lang,
     ),
   ];
-  const flows = flowsTable(d, color);
+  const flows = flowsTable(d, color, lang);
   if (flows) {
     lines.push(`  ${flowsTitle(lang)}`);
     lines.push(
@@ -267,16 +267,19 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean, uni
   return lines;
 }
 
-/** Persons moving between layers, over the layers anyone is in (null: nobody moves). */
-function flowsTable(d: RunDetails, color: boolean): [string[], string[][], Align[]] | null {
+/**
+ * Persons moving between layers, over the layers anyone is in (null: nobody moves). The columns: in Markdown named in
+ * full as the rows are; at the terminal each in the reader's language alone, cut short (eight full names made the
+ * table ~200 columns wide).
+ */
+function flowsTable(d: RunDetails, color: boolean, lang: Lang | undefined, markdown = false): [string[], string[][], Align[]] | null {
   const used = LAYERS.map(
     (_, i) => d.transitions.persons[i]!.some((x) => x !== '0') || d.transitions.persons.some((row) => row[i] !== '0'),
   );
   const idx = LAYERS.map((_, i) => i).filter((i) => used[i]);
   if (!idx.some((i) => idx.some((j) => i !== j && d.transitions.persons[i]![j] !== '0'))) return null;
   return [
-    // (the columns in 中文 alone, named in full on the rows: eight full names made the table ~200 columns wide)
-    ['baseline \\ scenario 基线 \\ 方案', ...idx.map((i) => layerZh(LAYERS[i]!))],
+    ['baseline \\ scenario 基线 \\ 方案', ...idx.map((i) => (markdown ? layerLabel : isZh(lang) ? layerZh : layerShort)(LAYERS[i]!))],
     idx.map((i) => [
       layerLabel(LAYERS[i]!),
       ...idx.map((j) => {
@@ -325,7 +328,7 @@ export function compareTable(r: CompareReport): string {
       chalk.bold(`${l.policy.name.zh} ${l.policy.name.en}`) + chalk.dim(`  (${l.policyFile})`),
       textTable(header, rows, align, [PROGRAMS.length]),
     );
-    out.push(chalk.dim(deltaLegend(r.lang)));
+    out.push(chalk.dim(deltaLegend(chalk.level > 0, r.lang)));
     const unit = r.unit ?? 'yuan';
     for (const s of l.scenarios.slice(1)) {
       const details = detailLines(s, true, unit, r.lang);
@@ -363,7 +366,7 @@ export function compareMarkdown(r: CompareReport): string {
     out.push('', `#### ${l.policy.name.zh} ${l.policy.name.en} (\`${l.policyFile}\`)`, '', markdownTable(header, rows, align), '');
     for (const s of l.scenarios.slice(1)) {
       // The detail lines as bullets; the flows' table (indented in the text) as a Markdown table under its bullet.
-      const flows = s.details && flowsTable(s.details, false);
+      const flows = s.details && flowsTable(s.details, false, r.lang, true);
       out.push(`**${s.id}**`, '');
       for (const x of detailLines(s, false, r.unit ?? 'yuan', r.lang).filter((x) => !x.startsWith('    '))) {
         out.push(`- ${x.trim()}`);

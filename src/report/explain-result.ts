@@ -208,7 +208,8 @@ function nearMisses(steps: readonly TraceStep[], r: ReturnType<typeof viewOf>, s
       return [`  不属${rigid ? '刚性支出困难家庭' : p.zh}${st.person ? `（成员 ${shownId(st.person)}）` : ''}：不满足“${test}”${numbers}`];
     }
     const label = rigid ? '刚性支出困难 rigid-expenditure family' : programLabel(p);
-    return [`  not ${label}${st.person ? ` (person ${shownId(st.person)})` : ''}: ${checkText(failed[0]!, lang, false)}`];
+    const c = failed[0]!;
+    return [`  not ${label}${st.person ? ` (person ${shownId(st.person)})` : ''}: ${c.failedEn ?? checkText(c, lang, false)}`];
   });
 }
 

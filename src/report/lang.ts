@@ -11,3 +11,9 @@ export const householdZh = (id: string): string => (id === 'described' ? '所录
 
 /** Whether the reader's language is Chinese (the words modules' one test). */
 export const isZh = (lang: Lang | undefined): boolean => lang === 'zh';
+
+/**
+ * A count and its noun in English, singular for one: `1 household`, `2 households` (the count as shown, grouped or not:
+ * a one-household file read "1 households (1 weighted), 1 persons").
+ */
+export const counted = (n: string | number, one: string, many = `${one}s`): string => `${n} ${String(n) === '1' ? one : many}`;

@@ -70,7 +70,7 @@ export function paramsTable(s: Snapshot, width?: number): string {
   });
   const estimates = rows.filter((_, i) => s.values.get(PARAMS[i]!.path)!.entry?.estimate).length;
   const fit = (line: string) => (width ? wrapLine(line, width - 1).join('\n') : line);
-  const HEADER = ['parameter 参数', '名称', 'value 值', 'range 范围', 'unit 单位', 'since 起始'];
+  const HEADER = ['parameter 参数', 'name 名称', 'value 值', 'range 范围', 'unit 单位', 'since 起始'];
   const ALIGN: Align[] = ['left', 'left', 'right', 'left', 'left', 'left'];
   /** At a terminal: path, value, unit and date in columns; the 中文 name, the range and the source under, wrapped. */
   const sourceUnder = (all: string[][], w: number) => {

@@ -215,7 +215,8 @@ const csvText = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` 
 
 const unitOf = (rep: SensitivityReport) => rep.unit ?? 'yuan';
 const money = (rep: SensitivityReport, v: bigint) => inUnit(yuan(v, rep.result.central[0]!), unitOf(rep));
-const signedMoney = (rep: SensitivityReport, v: bigint) => `${v < 0n ? '−' : v > 0n ? '+' : '±'}${money(rep, v < 0n ? -v : v)}`;
+/** A change with its sign; no change `0`, as simulate's, compare's and the report's Δ and Δ ranges give it (it read `±0.00`). */
+const signedMoney = (rep: SensitivityReport, v: bigint) => (v === 0n ? '0' : `${v < 0n ? '−' : '+'}${money(rep, v < 0n ? -v : v)}`);
 const BAR = 20;
 
 /** A tornado bar: the fall to the left of the centre line, the rise to its right, scaled to the largest swing. */

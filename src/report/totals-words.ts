@@ -4,7 +4,7 @@
 // read these. One place for each sentence in both languages: totals.ts, years-view.ts, estimates.ts,
 // sensitivity-rows.ts, funding-view.ts and the workbooks (xlsx.ts, years-xlsx.ts) ask here; a projection's lines are
 // projection-view.ts's own, in both.
-import { isZh as zh, type Lang } from './lang.js';
+import { counted, isZh as zh, type Lang } from './lang.js';
 import { PARAM_BY_PATH } from '../core/parameters/schema.js';
 import { fundingRangeMethod, type FundingReport } from '../core/funding.js';
 import { ROUNDING_NOTE, UNIT_LABEL, type Unit } from './text-table.js';
@@ -34,7 +34,7 @@ export function householdsLine(
     return markdown
       ? `共 ${n.rows} 户（加权 ${n.weighted} 户）、${n.persons} 人（加权 ${n.personsWeighted} 人），来自 \`${n.file}\`。`
       : `${n.file}：${n.rows} 户（加权 ${n.weighted} 户），${n.persons} 人（加权 ${n.personsWeighted} 人）`;
-  const counts = `${n.rows} households (${n.weighted} weighted), ${n.persons} persons (${n.personsWeighted} weighted)`;
+  const counts = `${counted(n.rows, 'household')} (${n.weighted} weighted), ${counted(n.persons, 'person')} (${n.personsWeighted} weighted)`;
   return markdown ? `${counts}, from \`${n.file}\`.` : `${n.file}: ${counts}`;
 }
 

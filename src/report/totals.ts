@@ -251,11 +251,12 @@ function rows(s: ScenarioReport, color: boolean, unit: Unit): string[][] {
     const label = `${programLabel(p)}${s.onEstimates.has(p.id) ? ' *' : ''}`;
     const cash = isCash(p);
     const row = [label, groupCount(f.households), groupCount(f.persons), cash ? inUnit(f.annual_cost, unit) : CASELOAD];
-    if (eligible) row.push(cash ? inUnit(f.eligible_annual_cost, unit) : `${groupCount(f.eligible_households)} 户`);
+    // (a caseload in the money columns says its unit in both languages: `163,631 户` alone read as Chinese-only)
+    if (eligible) row.push(cash ? inUnit(f.eligible_annual_cost, unit) : `${groupCount(f.eligible_households)} ${HOUSEHOLDS}`);
     if (s.baseline) {
       const base = s.baseline.programs[p.id];
       const d = cash ? delta(base.annual_cost_exact, f.annual_cost_exact, 2) : delta(base.households, f.households, 0);
-      const text = `${cash ? signed(d, unit) : signed(d)}${cash || D(d.value).isZero() ? '' : ' 户'}`;
+      const text = `${cash ? signed(d, unit) : signed(d)}${cash || D(d.value).isZero() ? '' : ` ${HOUSEHOLDS}`}`;
       row.push(color ? paint(d, text) : text);
     }
     return row;
@@ -292,6 +293,7 @@ export function totalsTable(r: SimulationReport): string {
 }
 
 const CASELOAD = 'caseload, no cost 仅计对象，不计支出';
+const HOUSEHOLDS = 'households 户';
 /** " — 其标题 its title" after a run's id: a scenario's file's title, the baseline's own (the id alone read as a slug). */
 export const titled = (s: Pick<ScenarioReport, 'id' | 'title'>) =>
   s.title ? ` — ${s.title.zh} ${s.title.en}` : s.id === 'baseline' ? ' — 基线（现行政策） the rules in force' : '';

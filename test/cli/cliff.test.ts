@@ -229,7 +229,7 @@ describe('one household', () => {
     expect(r.stdout).toContain("      a's wage_income +0.01"); // (the step's own income: the parts add up)
     // under +10 %, the line 2 × 891 − 120.50 = 1661.50, off the grid (1660.00 → 1670.00) too
     expect(r.stdout).toMatch(/dibao-standard-plus-10pct: [\s\S]*at 1,661\.50: resources −/);
-    expect(r.stdout).toContain('广西壮族自治区·南宁市 (policies/guangxi-nanning.yaml), at 2024-12-31');
+    expect(r.stdout).toContain('Guangxi / Nanning (policies/guangxi-nanning.yaml), at 2024-12-31');
     expect(r.stdout).toContain('● baseline  ○ dibao-standard-plus-10pct');
     for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
   });

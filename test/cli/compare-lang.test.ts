@@ -46,7 +46,7 @@ describe('compare --lang zh', () => {
     const c = s.winners_losers;
     const wan = (x: string) => money(String(Number(x) / 10_000));
     expect(zh.stdout).toContain(`${SAMPLE}：600 户（加权 179,341 户），1,697 人 —— 2025-06-30\n`);
-    expect(zh.stdout).toContain('  Δ：较本地区基线的年度支出变化（红色增支，绿色减支）；认定类项目为户数（户）\n');
+    expect(zh.stdout).toContain('  Δ：较本地区基线的年度支出变化；认定类项目为户数（户）\n');
     // Nanning's 1.5× edge line: no winner (its sum 0.00, unsigned: "−0.00" was a researcher's catch), 9,168 losers
     expect(c.gainers.households).toBe('0');
     expect(zh.stdout).toContain(
@@ -168,7 +168,7 @@ describe('sensitivity --lang zh', () => {
     expect(t).toMatch(/^\d+\. 金额取整方式 rounding {2}fen（可选 fen\|yuan_up\|yuan_nearest）$/m);
     expect(t).toContain('    条形：取低端 / 高端时合计的变化（绿色减少，红色增加）\n');
     expect(t).toMatch(/^tekun-basic-1\.6x：各项估计取中值时较基线 \+77,179,320\.00$/m);
-    expect(t).toContain('    特困基本生活标准（低保标准倍数）：±0.00 … +77,179,320.00\n');
+    expect(t).toContain('    特困基本生活标准（低保标准倍数）：0 … +77,179,320.00\n');
     expect(t).toContain('全部估计同时在其区间内均匀抽样 20 次（种子 1），年度支出的百分位数\n');
     expect(t).toMatch(/^ {4}各项估计取中值时的合计（[\d,.]+）：\d+% 的抽样结果支出更高/m);
     // at 80 columns, as the English (the draws' lines aside, as there)

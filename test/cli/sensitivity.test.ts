@@ -398,7 +398,7 @@ describe('the table, Markdown, CSV and bad input', () => {
     // Δ, simulate's +7,717.93 万元, rests on the tekun multiplier alone: 0 at its high end (1.6, the reform's value)
     const md = jiuzhu(['sensitivity', ...P, '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--unit', 'wan', '--format', 'markdown']);
     expect(md.stdout).toContain('#### tekun-basic-1.6x: Δ against the baseline +7,717.93 under the central values (万元 10k yuan)');
-    expect(md.stdout).toContain('- `tekun.basic.multiplier`: ±0.00 … +7,717.93');
+    expect(md.stdout).toContain('- `tekun.basic.multiplier`: 0 … +7,717.93');
     expect(md.stdout).toContain('Total under the central values (万元 10k yuan): **');
     // why take-up's low end moves little: on_dibao households always take it up (found by a new-user trial)
     expect(t.stdout).toContain(takeUpDibaoWords().join('\n'));

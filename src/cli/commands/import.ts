@@ -1,6 +1,7 @@
 // jiuzhu import --households FILE --out FILE.arrow [--encoding …] [--columns …] [--sheet …]
 // Read once, run many: the households file (any form jiuzhu reads) read and checked once, kept as an Apache Arrow IPC
 // file that every command reads as fast as memory allows, and other tools read too (io/arrow.ts). Written atomically.
+import { counted } from '../../report/lang.js';
 import { InputError, UsageError } from '../../errors.js';
 import { fileDigest } from '../../io/files.js';
 import { inputsOf, refuseOverwrite } from '../../io/outputs.js';
@@ -33,6 +34,6 @@ export async function importCommand(ctx: Ctx, o: ImportOptions): Promise<void> {
   await writeOutput(o.out, bytes);
   if (!o.quiet)
     ctx.stderr.write(
-      `wrote ${o.out}: ${pop.householdCount.toLocaleString('en')} households, ${pop.personCount.toLocaleString('en')} persons (${(bytes.length / 1e6).toFixed(1)} MB)${had ? ', replacing the file that was there' : ''}; read it with --households ${o.out}\n`,
+      `wrote ${o.out}: ${counted(pop.householdCount.toLocaleString('en'), 'household')}, ${counted(pop.personCount.toLocaleString('en'), 'person')} (${(bytes.length / 1e6).toFixed(1)} MB)${had ? ', replacing the file that was there' : ''}; read it with --households ${o.out}\n`,
     );
 }

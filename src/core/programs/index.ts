@@ -238,6 +238,23 @@ export function layerLabel(layer: string): string {
 export const layerZh = (layer: string): string => PROGRAM_BY_ID.get(layer as ProgramId)?.zh ?? '无';
 
 /**
+ * A layer's English name cut short, for the same columns read in English (the rows name each in full, in the same
+ * order): an English reader had the 中文 alone.
+ */
+export const layerShort = (layer: string): string =>
+  (
+    ({
+      single_person: 'single',
+      rigid_aid: 'rigid aid',
+      gradual_exit: 'exit',
+      low_income: 'low-inc.',
+      rigid_family: 'rigid fam.',
+    }) as Record<string, string>
+  )[layer] ??
+  PROGRAM_BY_ID.get(layer as ProgramId)?.en ??
+  'none';
+
+/**
  * Every step, in the order the engine runs them: after the steps each uses (a topological order), ties in DOMAIN's
  * step order, then the table's.
  */

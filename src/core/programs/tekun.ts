@@ -163,6 +163,7 @@ function trace(
         '无具备履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）',
         // (the column is 有赡养人; a child's supporter is 抚养, a spouse's 扶养: all three, as the clause says)
         `有赡养、抚养、扶养人：${zhCode('has_capable_supporter', pop.supporter[p]!)}`,
+        'has a capable supporter (has_capable_supporter = 1)',
       ),
     ],
     result: is ? `tekun: ${y(basic)} basic + ${y(care)} care = ${y(basic + care)} per month` : 'not tekun',

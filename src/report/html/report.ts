@@ -8,7 +8,7 @@ import { D } from '../../core/money.js';
 import { BANDS } from '../../core/marginal-rates.js';
 import { PARAMS } from '../../core/parameters/schema.js';
 import { valueToText, type Snapshot } from '../../core/parameters/tree.js';
-import { isCash, layerLabel, layerZh, PROGRAMS, programLabel } from '../../core/programs/index.js';
+import { isCash, layerLabel, layerShort, layerZh, PROGRAMS, programLabel } from '../../core/programs/index.js';
 import { LEVEL_LABELS, LEVELS } from '../../core/funding.js';
 import type { SensitivityResult } from '../../core/sensitivity-plan.js';
 import type { CompareReport, LocalityReport } from '../compare.js';
@@ -162,7 +162,8 @@ function charts(l: LocalityReport, i: number, input: HtmlReportInput): string[] 
           id(`flows-${s.id}`),
           `${nameOf(l)}: layer transitions 层级流动, baseline → ${s.id} (persons)`,
           idx.map((a) => layerLabel(t.layers[a]!)),
-          idx.map((a) => layerZh(t.layers[a]!)), // (the columns in 中文 alone: the full names ran into each other)
+          // (the columns in 中文 over a short English name: the full names ran into each other, 中文 alone was unread)
+          idx.map((a) => `${layerZh(t.layers[a]!)}\n${layerShort(t.layers[a]!)}`),
           idx.map((a) => idx.map((b) => t.persons[a]![b]!)),
         ),
       );

@@ -2,6 +2,7 @@
 // the same figures as simulate --years' JSON and workbook, from the same view (report/years-view.ts): each run's total
 // each year and over the window with its range, the charts, each run's tables (costs by program, what drives them,
 // who pays), how the years are projected, the estimates each year rests on, the parameters each year, how it was made.
+import { counted } from '../lang.js';
 import { LEVEL_LABELS, LEVELS } from '../../core/funding.js';
 import { D } from '../../core/money.js';
 import { noteText } from '../../core/policy-notes.js';
@@ -135,8 +136,8 @@ function headline(r: YearsReport, unit: Unit): string {
 function population(r: YearsReport): string {
   const f = r.runs[0]!.years[0]!.figures;
   return (
-    `${r.householdsFile}: ${groupCount(String(f.household_rows))} households in the file, standing for ${groupCount(D(f.households).toFixed(0))} households and ` +
-    `${groupCount(D(f.persons).toFixed(0))} persons (weighted, ${r.years[0]}${r.projection ? ', grown by the projection each year' : ''})`
+    `${r.householdsFile}: ${counted(groupCount(String(f.household_rows)), 'household')} in the file, standing for ${counted(groupCount(D(f.households).toFixed(0)), 'household')} and ` +
+    `${counted(groupCount(D(f.persons).toFixed(0)), 'person')} (weighted, ${r.years[0]}${r.projection ? ', grown by the projection each year' : ''})`
   );
 }
 
