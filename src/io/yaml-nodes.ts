@@ -216,6 +216,9 @@ export function didYouMean(key: string, candidates: Iterable<string>): string {
   const all = [...candidates];
   const word = all.filter((c) => c.startsWith(`${key}_`) || c.startsWith(`${key}.`));
   if (word.length === 1) return ` (did you mean "${word[0]}"?)`;
+  // …or its last word (an economist's "id" in a person was offered 年龄, two edits away, not person_id)
+  const last = all.filter((c) => c.endsWith(`_${key}`));
+  if (last.length === 1) return ` (did you mean "${last[0]}"?)`;
   // a 中文 key that is a part of one name, or holds one, two characters at least: that name (a caseworker's 工资 was
   // offered 年龄, two edits away, not 工资收入)
   if (/\p{Script=Han}/u.test(key) && key.length >= 2) {
@@ -224,7 +227,9 @@ export function didYouMean(key: string, candidates: Iterable<string>): string {
   }
   let best: string | undefined;
   let score = Infinity;
-  for (const c of all) {
+  // (by edits only among names of the key's own script: any two-letter key is two edits from any two-character 中文 one)
+  const han = /\p{Script=Han}/u.test(key);
+  for (const c of all.filter((x) => /\p{Script=Han}/u.test(x) === han)) {
     const d = editDistance(key, c);
     if (d < score) [best, score] = [c, d];
   }

@@ -67,10 +67,11 @@ export const valuesWords = (
       : `${x.central} (of ${x.options.join('|')})`
     : `${x.start ? (zh(lang) ? '起始日 ' : 'starts ') : ''}${x.central}; ${x.low} → ${x.high}`;
 
-export const barsWords = (lang?: Lang) =>
+/** The bars' legend: left of ┃ less, right more; their colours where they have some (`colored`). */
+export const barsWords = (colored: boolean, lang?: Lang) =>
   zh(lang)
-    ? '    条形：取低端 / 高端时合计的变化（绿色减少，红色增加）'
-    : '    bars: change of the total at the low / high end (green less, red more)';
+    ? `    条形：取低端 / 高端时合计的变化（${colored ? '绿色减少，红色增加' : '左减少，右增加'}）`
+    : `    bars: change of the total at the low / high end (${colored ? 'green less, red more' : 'left less, right more'})`;
 
 /**
  * What take_up.dibao moves: a household on dibao now (on_dibao = 1) always takes it up (DOMAIN, take-up), so on a roll

@@ -270,7 +270,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
       `    ${tornado(min([0n, x.lo - x.c, x.hi - x.c]), max([0n, x.lo - x.c, x.hi - x.c]), scale)}  ${signedMoney(rep, x.lo - x.c)} / ${signedMoney(rep, x.hi - x.c)}`,
     );
   });
-  if (moving.length) out.push(chalk.dim(barsWords(lang)));
+  if (moving.length) out.push(chalk.dim(barsWords(chalk.level > 0, lang)));
   if (rs.some((row) => row.axis.path === 'take_up.dibao')) out.push(...takeUpDibaoWords(lang).map((l) => chalk.dim(l)));
   if (rs.some((row) => row.axis.path === 'take_up.disability')) out.push(...takeUpDisabilityWords(lang).map((l) => chalk.dim(l)));
   for (let s = 1; s < r.runIds.length; s++) {

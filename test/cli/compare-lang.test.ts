@@ -95,7 +95,7 @@ describe('compare --lang zh', () => {
     expect(md).toContain('家庭：`policies/samples/households.csv`。');
     const at = md.indexOf('- 层级间流动，按资格（无论是否申请享受；加权人数，取整；行：基线，列：方案）：');
     expect(at).toBeGreaterThan(0);
-    expect(md[at + 2]).toMatch(/^\| baseline \\ scenario 基线 \\ 方案 \| 特困 \|/);
+    expect(md[at + 2]).toMatch(/^\| baseline \\ scenario 基线 \\ 方案 \| 特困 tekun \|/);
     expect(md.join('\n')).toMatch(/^\\\* 标 \\\* 的项目用了估计参数：人均金融资产上限（月数）（`dibao\.assets\.limit_months`），/m);
     for (const e of ENGLISH) expect(md.join('\n'), String(e)).not.toMatch(e);
   });
@@ -166,9 +166,9 @@ describe('sensitivity --lang zh', () => {
     expect(t).toMatch(/^现行估计共 34 项：22 项影响合计（按摆幅排列如下），12 项不影响$/m);
     expect(t).toMatch(/^ 1\. 人均金融资产上限（月数） dibao\.assets\.limit_months {2}24; 12 → 36$/m);
     expect(t).toMatch(/^\d+\. 金额取整方式 rounding {2}fen（可选 fen\|yuan_up\|yuan_nearest）$/m);
-    expect(t).toContain('    条形：取低端 / 高端时合计的变化（绿色减少，红色增加）\n');
+    expect(t).toContain('    条形：取低端 / 高端时合计的变化（左减少，右增加）\n');
     expect(t).toMatch(/^tekun-basic-1\.6x：各项估计取中值时较基线 \+77,179,320\.00$/m);
-    expect(t).toContain('    特困基本生活标准（低保标准倍数）：0 … +77,179,320.00\n');
+    expect(t).toContain('    特困基本生活标准（低保标准倍数） tekun.basic.multiplier：0 … +77,179,320.00\n');
     expect(t).toContain('全部估计同时在其区间内均匀抽样 20 次（种子 1），年度支出的百分位数\n');
     expect(t).toMatch(/^ {4}各项估计取中值时的合计（[\d,.]+）：\d+% 的抽样结果支出更高/m);
     // at 80 columns, as the English (the draws' lines aside, as there)

@@ -233,8 +233,8 @@ describe('compare', () => {
     const moved = layers.some((_from, i) => layers.some((_to, j) => i !== j && md[at + 4 + i]!.split('|')[2 + j]!.trim() !== '0'));
     expect(moved).toBe(true);
     // every row and cell as the JSON has it (weighted persons rounded, digits grouped)
-    // (rows named in full, 低保 dibao; columns in 中文 alone)
-    const ids = layers.map((zh) => all.find((id) => layerLabel(id).split(' ')[0] === zh)!);
+    // (rows and columns named in full, 低保 dibao: an English reader had the columns in 中文 alone)
+    const ids = layers.map((name) => all.find((id) => layerLabel(id) === name)!);
     ids.forEach((from, i) => {
       const cells = md[at + 4 + i]!.split('|').map((c) => c.trim());
       expect(cells[1]).toBe(layerLabel(from));
