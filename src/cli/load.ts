@@ -6,7 +6,7 @@ import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { policyNotes } from '../core/policy-notes.js';
 import type { Totals } from '../core/aggregate.js';
 import { PROGRAMS, programLabel } from '../core/programs/index.js';
-import { priorOffDibaoOf, type Population } from '../core/population.js';
+import { householdAlike, priorOffDibaoOf, type Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
 import { rulesAt, type Rules } from '../core/rules.js';
 import { InputError, UsageError } from '../errors.js';
@@ -228,11 +228,9 @@ export function findHousehold(pop: Population, id: string, file: string): number
   if (id.trim() === '') throw new UsageError(`--household is empty: give a household_id of ${file}`);
   const h = pop.householdIds.indexOf(id);
   if (h >= 0) return h;
-  // (full-width letters and digits, as a Chinese input method types them: Ｃ０１ may mean C01)
-  const loose = (x: string) => x.normalize('NFKC').trim().toLowerCase();
-  let near: string | undefined;
-  for (let i = 0; i < pop.householdCount && near === undefined; i++)
-    if (loose(pop.householdIds.at(i)) === loose(id)) near = pop.householdIds.at(i);
+  // (full-width letters and digits, as a Chinese input method types them: Ｃ０１ may mean C01; offered, not taken)
+  const alike = householdAlike(pop, id);
+  const near = alike >= 0 ? pop.householdIds.at(alike) : undefined;
   const some = Array.from({ length: Math.min(3, pop.householdCount) }, (_, i) => pop.householdIds.at(i)).join(', ');
   throw new UsageError(
     `household "${id}" is not in ${file}${near !== undefined ? ` (did you mean "${near}"?)` : ''}`,

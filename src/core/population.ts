@@ -209,3 +209,16 @@ export function priorOffDibaoOf(pop: Population): number {
   for (let h = 0; h < pop.householdCount; h++) if (pop.prior[h]! > 0 && !pop.onDibao[h]) n++;
   return n;
 }
+
+/**
+ * A household's index by its id as a person types it: the id itself, else the one alike but for case, spaces and
+ * full-width forms (Ｃ０１ for C01, as a Chinese input method types it); -1 when there is none.
+ */
+export function householdAlike(pop: Population, id: string): number {
+  const h = pop.householdIds.indexOf(id);
+  if (h >= 0) return h;
+  const loose = (x: string) => x.normalize('NFKC').trim().toLowerCase();
+  const want = loose(id);
+  for (let i = 0; i < pop.householdCount; i++) if (loose(pop.householdIds.at(i)) === want) return i;
+  return -1;
+}

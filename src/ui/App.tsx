@@ -15,6 +15,7 @@ import type { RateDistribution } from '../report/marginal-rates.js';
 import { Rates } from './Rates.js';
 import { Overview } from './Overview.js';
 import { footerKeys, initialState, reduce, runAt, selectedIn, VIEWS, type State } from './state.js';
+import { householdAlike } from '../core/population.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { useViews } from './useViews.js';
 import { displayWidth, truncate, wrapLine } from '../report/text-table.js';
@@ -63,7 +64,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   ).views;
   // (with no run to compare, every household: "changed" listed none, a TUI trial's first look)
   const filter = view.runs.length ? state.filter : 'all';
-  const list = useMemo(() => households(view, data.pop, run, filter), [view, data.pop, run, filter]);
+  const list = useMemo(() => households(view, data.pop, run, filter, state.pinned), [view, data.pop, run, filter, state.pinned]);
   const rows = list.rows;
   const trace = useMemo(() => {
     if (state.view !== 'households' || state.opened === null || !rows[state.opened]) return null;
@@ -134,9 +135,17 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
         latest.current.values.some((v) => v !== null) &&
         !savedFiles.current.some((f) => f.values.every((v, i) => v === latest.current.values[i])),
     });
-    latest.current = next;
-    setState(next);
-    if (next.saveRequested) setSaved(saveKnobs(next));
+    // (`/` and an id: the household found opens, listed first; an id that is none is said over the list)
+    const found = next.find === null ? -1 : householdAlike(data.pop, next.find);
+    const after =
+      next.find === null
+        ? next
+        : found < 0
+          ? { ...next, missed: next.find }
+          : { ...next, pinned: found, missed: null, selected: 0, opened: 0, cliff: false, scroll: 0 };
+    latest.current = after;
+    setState(after);
+    if (after.saveRequested) setSaved(saveKnobs(after));
   };
   useInput((input, key) => {
     if (key.ctrl && input === 'c') {
@@ -160,6 +169,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
       'return',
       'escape',
       'tab',
+      'backspace',
+      'delete',
       'ctrl',
       'meta',
     ].some((x) => k[x]);
@@ -264,6 +275,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
           total={list.total}
           selected={selectedIn(state, rows.length)}
           filter={filter}
+          missed={state.missed}
+          outside={list.outside}
           trace={trace}
           scroll={state.scroll}
           height={body}

@@ -11,6 +11,8 @@ export function Households({
   total,
   selected,
   filter,
+  missed = null,
+  outside = 0,
   trace,
   scroll,
   height,
@@ -22,6 +24,10 @@ export function Households({
   total: number;
   selected: number;
   filter: Filter;
+  /** An id given with `/` that is no household's. */
+  missed?: string | null;
+  /** Rows listed that the filter does not take (a household found by its id, first). */
+  outside?: number;
   trace: string[] | null;
   scroll: number;
   height: number;
@@ -44,7 +50,15 @@ export function Households({
   const top = Math.max(0, Math.min(selected - Math.floor(visible / 2), rows.length - visible));
   return (
     <Box flexDirection="column">
-      <Text bold>{`${t(lang, 'filter')}: ${filterLabel(lang, filter)} (f) — ${listed(rows.length, total, filter, lang)}`}</Text>
+      {missed !== null ? (
+        <Text color="yellow" wrap="truncate-end">
+          {lang === 'zh' ? `没有户编号为“${missed}”的家庭（/ 重新查找）` : `no household "${missed}" (/ to find another)`}
+        </Text>
+      ) : (
+        <Text
+          bold
+        >{`${t(lang, 'filter')}: ${filterLabel(lang, filter)} (f) — ${listed(rows.length - outside, total, filter, lang)}${outside ? (lang === 'zh' ? '，另有查找到的 1 户' : ', and 1 found') : ''}`}</Text>
+      )}
       {rows.length === 0 ? (
         <Text dimColor>{t(lang, 'none')}</Text>
       ) : (

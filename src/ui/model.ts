@@ -143,18 +143,35 @@ export function households(
   pop: Population,
   run: number,
   filter: 'changed' | 'losers' | 'gainers' | 'all',
+  /** A household found by its id (state.ts pinned): listed first, whether the filter takes it or not. */
+  pin: number | null = null,
   limit = LISTED,
+): HouseholdList {
+  const list = filtered(view, pop, run, filter, limit);
+  if (pin === null || pin < 0 || pin >= pop.householdCount) return list;
+  const at = list.rows.findIndex((r) => r.h === pin);
+  const pinned = at >= 0 ? list.rows[at]! : rowOf(view, pop, run, pin);
+  return { rows: [pinned, ...list.rows.filter((r) => r.h !== pin)], total: list.total, outside: at >= 0 ? 0 : 1 };
+}
+
+/** Household h's row under the run. */
+function rowOf(view: LocalityView, pop: Population, run: number, h: number): HouseholdRow {
+  const base = view.annual[0]!;
+  const now = view.annual[run + 1] ?? base;
+  return { h, id: pop.householdIds.at(h), persons: pop.offsets[h + 1]! - pop.offsets[h]!, base: base[h]!, now: now[h]! };
+}
+
+function filtered(
+  view: LocalityView,
+  pop: Population,
+  run: number,
+  filter: 'changed' | 'losers' | 'gainers' | 'all',
+  limit: number,
 ): HouseholdList {
   const base = view.annual[0]!;
   const now = view.annual[run + 1] ?? base;
   const out: HouseholdRow[] = [];
-  const row = (h: number): HouseholdRow => ({
-    h,
-    id: pop.householdIds.at(h),
-    persons: pop.offsets[h + 1]! - pop.offsets[h]!,
-    base: base[h]!,
-    now: now[h]!,
-  });
+  const row = (h: number): HouseholdRow => rowOf(view, pop, run, h);
   // every household, in the file's order: the first `limit` (a trial found the list stopped at 500, unsaid how many more)
   if (filter === 'all') {
     for (let h = 0; h < Math.min(limit, pop.householdCount); h++) out.push(row(h));
@@ -172,6 +189,8 @@ export function households(
 export interface HouseholdList {
   readonly rows: HouseholdRow[];
   readonly total: number;
+  /** Rows listed that the filter does not take: a household found by its id (1), first. */
+  readonly outside?: number;
 }
 
 /** How many households a list shows at most (the largest changes first; all: the file's first). */

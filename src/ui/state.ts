@@ -37,6 +37,16 @@ export interface State {
   /** The first line of the notes overlay shown (↑↓ while it is open). */
   readonly notesScroll: number;
   readonly saveRequested: boolean;
+  /**
+   * A household id being typed after `/` in the households list (null: not finding); `find`: the id given with Enter,
+   * for the app to look up (it then opens the household, pinned to the list where its filter leaves it out); `missed`:
+   * an id that is no household's, said over the list. A caseworker could only scroll to a family: 600 of them.
+   */
+  readonly finding: string | null;
+  readonly find: string | null;
+  readonly missed: string | null;
+  /** A household found by its id (its index in the population), listed first wherever the filter has it or not. */
+  readonly pinned: number | null;
   /** q with knobs moved and not saved: said, and a second q quits (a TUI trial lost its knobs to one key). */
   readonly confirmQuit: boolean;
   readonly quit: boolean;
@@ -55,6 +65,10 @@ export interface Key {
   readonly pageDown?: boolean;
   readonly home?: boolean;
   readonly end?: boolean;
+  readonly backspace?: boolean;
+  readonly delete?: boolean;
+  readonly ctrl?: boolean;
+  readonly meta?: boolean;
 }
 
 export interface Limits {
@@ -90,6 +104,10 @@ export function initialState(initials: readonly (readonly number[])[]): State {
     scroll: 0,
     notesScroll: 0,
     saveRequested: false,
+    finding: null,
+    find: null,
+    missed: null,
+    pinned: null,
     confirmQuit: false,
     quit: false,
   };
@@ -98,7 +116,17 @@ export function initialState(initials: readonly (readonly number[])[]): State {
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 export function reduce(s: State, input: string, key: Key, lim: Limits): State {
-  const next = { ...s, saveRequested: false, confirmQuit: false };
+  const next = { ...s, saveRequested: false, confirmQuit: false, find: null };
+  // An id being typed takes every key as text (q and the digits too) until Enter or Esc.
+  if (s.finding !== null) {
+    if (key.escape) return { ...next, finding: null };
+    if (key.return) return { ...next, finding: null, find: s.finding.trim() === '' ? null : s.finding };
+    if (key.backspace || key.delete) return { ...next, finding: s.finding.slice(0, -1) };
+    // (printable text only: an arrow or a control key adds nothing)
+    if (input && !key.ctrl && !key.meta && !moves(key) && !key.tab && !/[\u0000-\u001f\u007f]/.test(input))
+      return { ...next, finding: s.finding + input };
+    return next;
+  }
   // q quits; with knobs moved and not saved, a second q (Esc closes what is open, and no longer quits: a TUI trial's
   // Esc on the overview left with its knobs unsaved)
   if (input === 'q') return lim.unsaved && !s.confirmQuit ? { ...next, confirmQuit: true } : { ...next, quit: true };
@@ -153,7 +181,9 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
         if (moves(key)) return { ...next, scroll: clamp(moved(s.scroll, key, lim.page ?? 1, most), 0, most) };
         return next;
       }
-      if (input === 'f') return { ...next, filter: FILTERS[(FILTERS.indexOf(s.filter) + 1) % FILTERS.length]!, selected: 0 };
+      if (input === '/') return { ...next, finding: '', missed: null };
+      if (input === 'f')
+        return { ...next, filter: FILTERS[(FILTERS.indexOf(s.filter) + 1) % FILTERS.length]!, selected: 0, pinned: null, missed: null };
       // (the list may have shrunk under the selection since it moved: a knob changed who changes. It is the last row)
       const last = Math.max(0, lim.households - 1);
       const at = selectedIn(s, lim.households);
@@ -188,10 +218,12 @@ export function knobValue(s: Pick<State, 'values' | 'initials' | 'locality'>, kn
 }
 
 /** The footer: the keys that work in this view (w saves only in knobs, ⏎ opens only in households), 中文 or English. */
-export function footerKeys(s: Pick<State, 'view' | 'opened'> & Partial<Pick<State, 'confirmQuit'>>, lang: 'zh' | 'en'): string {
+export function footerKeys(s: Pick<State, 'view' | 'opened'> & Partial<Pick<State, 'confirmQuit' | 'finding'>>, lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
   if (s.confirmQuit)
     return zh ? '参数调节未保存：q 再按一次退出 · 3 参数视图中 w 保存' : 'knobs not saved: q again quits · w in 3 knobs saves them';
+  if (s.finding !== null && s.finding !== undefined)
+    return zh ? `查找户编号：${s.finding}▏ · ⏎ 打开 · esc 取消` : `find household id: ${s.finding}▏ · ⏎ open · esc cancel`;
   const common = zh ? ['? 帮助', 'q 退出', '1-6 视图'] : ['? help', 'q quit', '1-6 views'];
   const here: Record<View, readonly string[]> = {
     overview: zh ? ['s 方案', 'e 区间'] : ['s run', 'e ranges'],
@@ -202,8 +234,8 @@ export function footerKeys(s: Pick<State, 'view' | 'opened'> & Partial<Pick<Stat
     households:
       s.opened === null
         ? zh
-          ? ['↑↓ 选择', '⏎ 解释', 'f 筛选']
-          : ['↑↓ select', '⏎ explain', 'f filter']
+          ? ['↑↓ 选择', '⏎ 解释', 'f 筛选', '/ 查找']
+          : ['↑↓ select', '⏎ explain', 'f filter', '/ find']
         : zh
           ? ['c 悬崖', 'esc 返回']
           : ['c cliff', 'esc back'],

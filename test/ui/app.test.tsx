@@ -347,6 +347,22 @@ describe('jiuzhu tui', () => {
     expect(help).toContain('把方案保存到 scenarios/');
   });
 
+  // The help had grown past 24 rows: at 80×24 the title and the box's top scrolled off the screen
+  it('fits the help in 80×24, the title on top, each key on one line (English and 中文)', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const a = await open(await data(['policies/guangxi-nanning.yaml']), lang);
+      const help = (await keys(a, '?')).split('\n');
+      expect(help.length, help.join('\n')).toBeLessThanOrEqual(24);
+      expect(help[0]).toMatch(/^救助 jiuzhu /);
+      expect(help[2]).toMatch(/^╭─+╮$/);
+      expect(
+        help.filter((l) => /^│ {14}/.test(l)),
+        'a description wrapped',
+      ).toEqual([]);
+      a.unmount();
+    }
+  });
+
   // A caseworker's screen read "对比 tekun-basic-1.6x", the scenario's 中文 title nowhere; the knobs' run "tui-knobs"
   it('in Chinese names a scenario by its 中文 title and the knobs’ run in words; in English by their ids', async () => {
     const zh = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']), 'zh');
@@ -537,6 +553,28 @@ describe('households list', () => {
   it('with no run to compare lists every household', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml']));
     expect(await keys(a, '4')).toContain('filter: all (f) — 600');
+  });
+
+  // A caseworker could only scroll to a family (and 10,000 are listed at most): / and its id open it
+  it('finds a household by its id with / (any case, full-width too), listed first wherever the filter leaves it', async () => {
+    const a = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
+    await keys(a, '4', 'f'); // losers: none under tekun 1.6 ×
+    const typed = await keys(a, '/', 'h', '0', '2', '9', '6');
+    expect(typed).toContain('find household id: h0296▏ · ⏎ open · esc cancel');
+    const trace = await keys(a, '\r');
+    expect(trace).toContain(`household H0296 — 广西壮族自治区·南宁市 Guangxi / Nanning — ${DATE}`);
+    // back to the list: the household first, though the filter (losers) takes no one
+    const list = await keys(a, '\u001B');
+    expect(list).toMatch(/filter: losers \(f\) — 0, and 1 found\n[\s\S]*\n▸ H0296 /);
+    // full-width, as a Chinese input method types it
+    await keys(a, '/', ...'Ｈ０００４', '\r');
+    expect(a.lastFrame()).toContain('household H0004 — ');
+    // an id that is no household's is said, and the list stays
+    await keys(a, '\u001B', '/', ...'X9', '\r');
+    expect(a.lastFrame()).toContain('no household "X9" (/ to find another)');
+    // q while typing is a letter, not quit
+    await keys(a, '/', 'q');
+    expect(a.lastFrame()).toContain('find household id: q▏');
   });
 
   // An interactive QA trial: `all` stopped at "500+" (H0501–H0600 of the sample out of reach, and how many more unsaid)

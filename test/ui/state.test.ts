@@ -108,6 +108,24 @@ describe('the key reducer', () => {
     expect(press(start, '6').view).toBe('rates');
   });
 
+  // A caseworker's trial: the only way to a family was to scroll to it (600 in the sample; 10,000 listed at most)
+  it('finds a household by its id after /: every key is text until Enter (q and digits too), Esc cancels', () => {
+    const typing = press(start, '4', '/', 'H', '0', 'q', '2', { backspace: true }, '9', '6');
+    expect([typing.finding, typing.quit, typing.view]).toEqual(['H0q96', false, 'households']);
+    expect(press(typing, { upArrow: true }, { tab: true }).finding).toBe('H0q96'); // (keys that are no text add none)
+    const asked = press(typing, { return: true });
+    expect([asked.finding, asked.find]).toEqual([null, 'H0q96']);
+    // the request lasts one key: the app answers it at once
+    expect(press(asked, { downArrow: true }).find).toBe(null);
+    expect(press(typing, { escape: true })).toMatchObject({ finding: null, find: null, view: 'households', quit: false });
+    expect(press(start, '4', '/', { return: true }).find).toBe(null); // (nothing typed: nothing asked)
+    // a household found is pinned first; f takes the pin and a miss away
+    expect(press({ ...start, view: 'households', pinned: 7, missed: 'X' }, 'f')).toMatchObject({ pinned: null, missed: null });
+    // only the list finds: not in an opened trace, nor in another view
+    expect(press(start, '1', '/').finding).toBe(null);
+    expect(press(start, '4', { return: true }, '/').finding).toBe(null);
+  });
+
   // A caseworker's trial: a trace of ~350 lines at 80×24 took 550 presses of ↓; PgDn, End and Home did nothing
   it('moves a page, or to either end, with PgUp PgDn Home End: a trace, the list and the notes', () => {
     const paged = { ...lim, page: 18, households: 100, notesScroll: 30 };
@@ -157,7 +175,9 @@ describe('the footer', () => {
     const at = (view: State['view'], opened: number | null = null) => footerKeys({ view, opened }, 'en');
     expect(at('knobs')).toBe('? help · q quit · 1-6 views · ↑↓ knob · ←→ value · r/R reset · w save');
     expect(at('overview')).toBe('? help · q quit · 1-6 views · s run · e ranges');
-    expect(at('households')).toBe('? help · q quit · 1-6 views · ↑↓ select · ⏎ explain · f filter');
+    expect(at('households')).toBe('? help · q quit · 1-6 views · ↑↓ select · ⏎ explain · f filter · / find');
+    // while an id is typed after /: what is typed, and how it ends
+    expect(footerKeys({ view: 'households', opened: null, finding: 'H02' }, 'en')).toBe('find household id: H02▏ · ⏎ open · esc cancel');
     expect(at('households', 0)).toBe('? help · q quit · 1-6 views · c cliff · esc back');
     for (const view of ['overview', 'charts', 'localities', 'rates', 'households'] as const) {
       expect(at(view)).not.toContain('w save');
