@@ -123,7 +123,7 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
     if (key.return) return { ...next, finding: null, find: s.finding.trim() === '' ? null : s.finding };
     if (key.backspace || key.delete) return { ...next, finding: s.finding.slice(0, -1) };
     // (printable text only: an arrow or a control key adds nothing)
-    if (input && !key.ctrl && !key.meta && !moves(key) && !key.tab && !/[\u0000-\u001f\u007f]/.test(input))
+    if (input && !key.ctrl && !key.meta && !moves(key) && !key.tab && !/\p{Cc}/u.test(input))
       return { ...next, finding: s.finding + input };
     return next;
   }
