@@ -9,7 +9,7 @@ import { D, fenToYuan } from '../core/money.js';
 import { dependsOnPath, isCash, PROGRAM_BY_ID, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
 import { estimatePaths, programsOnEstimates, type EstimateUsed } from './estimates.js';
 import { groupDigits, markdownTable, wrapLine } from './text-table.js';
-import { isZh, type Lang } from './lang.js';
+import { isZh, runShown, type Lang } from './lang.js';
 import {
   aboutWords,
   chartWords,
@@ -185,8 +185,8 @@ export function cliffChart(r: CliffReport, width = 56, height = 12): string[] {
   const [left, right] = [groupDigits(fenToYuan(x0)), groupDigits(fenToYuan(x1))];
   lines.push(`${' '.repeat(14)}${left}${' '.repeat(Math.max(1, width - left.length - right.length))}${right}`);
   lines.push(`${' '.repeat(14)}${chartWords.axis(r.vary, r.lang)}`);
-  lines.push(`${' '.repeat(14)}${r.runs.map((run, s) => `${SYMBOLS[s % SYMBOLS.length]} ${run.id}`).join('  ')}`);
-  if (marks.some((m) => m !== ' ')) lines.push(`${' '.repeat(14)}${chartWords.marks(r.runs[0]!.id, r.lang)}`);
+  lines.push(`${' '.repeat(14)}${r.runs.map((run, s) => `${SYMBOLS[s % SYMBOLS.length]} ${runShown(run.id, r.lang)}`).join('  ')}`);
+  if (marks.some((m) => m !== ' ')) lines.push(`${' '.repeat(14)}${chartWords.marks(runShown(r.runs[0]!.id, r.lang), r.lang)}`);
   return lines;
 }
 
@@ -279,7 +279,11 @@ export function cliffMarkdown(r: CliffReport): string {
   ];
   for (const run of r.runs) {
     const events = eventsOf(r, run);
-    out.push('', `#### ${runWords(run.id, events.filter((e) => !e.jump).length, events.filter((e) => e.jump).length, null, r.lang)}`, '');
+    out.push(
+      '',
+      `#### ${runWords(runShown(run.id, r.lang), events.filter((e) => !e.jump).length, events.filter((e) => e.jump).length, null, r.lang)}`,
+      '',
+    );
     if (!events.length) {
       out.push(noCliffWords(r.lang));
       continue;
@@ -314,7 +318,7 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
     const jumps = jumpsIn(run, r.view);
     const high = marginalRates(run.points, r.view).filter((x) => x !== null && x.greaterThanOrEqualTo(1)).length;
     const steps = run.points.length - 1;
-    out.push('', chalk.bold(runWords(run.id, cliffs.length, jumps.length, { high, steps }, r.lang)));
+    out.push('', chalk.bold(runWords(runShown(run.id, r.lang), cliffs.length, jumps.length, { high, steps }, r.lang)));
     // Cliffs and jumps up in the order of the income (a researcher read "at 2,450.00" before "at 1,650.00")
     for (const e of eventsOf(r, run))
       out.push(

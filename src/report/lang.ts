@@ -17,3 +17,6 @@ export const isZh = (lang: Lang | undefined): boolean => lang === 'zh';
  * a one-household file read "1 households (1 weighted), 1 persons").
  */
 export const counted = (n: string | number, one: string, many = `${one}s`): string => `${n} ${String(n) === '1' ? one : many}`;
+
+/** A run as a reader names it: the baseline 基线 in Chinese, a scenario by its id (the id stays as the files name it). */
+export const runShown = (id: string, lang: Lang | undefined): string => (isZh(lang) && id === 'baseline' ? '基线' : id);

@@ -10,7 +10,7 @@ import { ABOVE_100, AT_LEAST_100, BANDS, HOUSEHOLD_LAYERS, type RateBands } from
 import { D, fenToYuan } from '../core/money.js';
 import { layerLabel } from '../core/programs/index.js';
 import { groupDigits, markdownTable, textTable, type Align } from './text-table.js';
-import type { Lang } from './lang.js';
+import { runShown, type Lang } from './lang.js';
 import { ratesWords } from './cliff-words.js';
 
 export interface RateDistribution {
@@ -135,7 +135,7 @@ export function distributionTable(d: RateDistribution, lang?: Lang): string {
     ),
   ];
   for (const r of d.runs) {
-    out.push('', chalk.bold(ratesWords.byLayer(r.id, lang)));
+    out.push('', chalk.bold(ratesWords.byLayer(runShown(r.id, lang), lang)));
     out.push(textTable(['layer 层级', ...BANDS, 'households 户'], layerRows(r), ['left', ...BANDS.map((): Align => 'right'), 'right']));
   }
   out.push('');
@@ -144,7 +144,7 @@ export function distributionTable(d: RateDistribution, lang?: Lang): string {
       out.push(
         chalk.dim(
           ratesWords.above(
-            r.id,
+            runShown(r.id, lang),
             groupDigits(String(r.bands.aboveCount)),
             groupDigits(bandShares(r.bands.overall).at_least_100_households),
             r.aboveIds.slice(0, 4).map(shownId).join(', '),

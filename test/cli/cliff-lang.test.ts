@@ -22,11 +22,12 @@ describe('cliff --lang zh', () => {
       '可支配资源（每月，月度口径）：工资与其他收入 + 各项现金救助；\n渐退期内按全额计，一次性救助与参保资助按 ÷ 12 计\n',
     );
     expect(t).toContain('工资收入（每月）→\n');
-    expect(t).toContain('▲ 悬崖，△ 跳升（baseline）\n');
+    expect(t).toMatch(/● 基线( |$)/m);
+    expect(t).toContain('▲ 悬崖，△ 跳升（基线）\n');
     // Nanning's urban S = 810, n = 2 (DOMAIN step 5: dibao while I < S × n): the first cliff at 1,620.00 — the minor's
     // supplement 0.1 × 810 = 81.00 and the premium subsidy (dibao's fixed 280 − low-income's 150) × 2 ÷ 12 = 21.67
     // go, dibao's last fen with them, less the income's own fen: −102.67
-    expect(t).toMatch(/^baseline：2 处悬崖；360 步中有 \d+ 步边际税率 ≥ 100%$/m);
+    expect(t).toMatch(/^基线：2 处悬崖；360 步中有 \d+ 步边际税率 ≥ 100%$/m);
     expect(t).toContain(
       '  在 1,620.00：资源每月 −102.67\n      分类施保 dibao supplement * −81.00\n      资助参保 medical-insurance premium subsidy * −21.67\n',
     );
@@ -47,7 +48,7 @@ describe('cliff --lang zh', () => {
   it('Markdown: the header bilingual — a change of resources, not a level — and each run’s count in Chinese', () => {
     const md = run([...NANNING, ...FAMILY, '--format', 'markdown'], { LANG: 'zh_CN.UTF-8' }).stdout;
     expect(md).toContain('### 悬崖效应 Benefit cliffs — 所录家庭：p1 的工资收入变动（现为 1,000.00）\n');
-    expect(md).toContain('#### baseline：2 处悬崖，0 处跳升\n');
+    expect(md).toContain('#### 基线：2 处悬崖，0 处跳升\n');
     expect(md).toContain('| wage_income 工资收入 (yuan 元 a month) | change of resources 资源变化 (a month 每月) | of which 其中 |\n');
     expect(md).toMatch(
       /^\\\* 标 \* 的项目用了估计参数（现行 \d+ 项中的 \d+ 项；各项依据：jiuzhu params --format table）：人均金融资产上限（月数）（`dibao\.assets\.limit_months`）/m,
@@ -64,9 +65,9 @@ describe('cliff --lang zh', () => {
     expect(zh).toContain('有效边际税率 effective marginal rates：每个主要劳动者每月多挣 100.00 元\n');
     const households = /shares of the ([\d,]+) households with a main earner/.exec(en)![1];
     expect(zh).toContain(`月度口径；有主要劳动者的 ${households} 户（加权）中的占比；\n`);
-    expect(zh).toMatch(/^baseline，按基线层级 by layer（按资格：无论是否申请享受）$/m);
+    expect(zh).toMatch(/^基线，按基线层级 by layer（按资格：无论是否申请享受）$/m);
     expect(zh).toMatch(/^另有 [\d,]+ 户没有主要劳动者（无工资，也无 18–59 岁有劳动能力的成年人）$/m);
-    expect(zh).toMatch(/^baseline：文件中 \d+ 户（加权 [\d,]+ 户）边际税率 ≥ 100%，例如 H\d+/m);
+    expect(zh).toMatch(/^基线：文件中 \d+ 户（加权 [\d,]+ 户）边际税率 ≥ 100%，例如 H\d+/m);
     expect(zh).toContain('逐户查看：cliff --households FILE --household ID；explain … --household ID [--scenario S]\n');
     expect(zh.match(/\d[\d,]*\.\d\d%/g)).toEqual(en.match(/\d[\d,]*\.\d\d%/g));
     for (const format of ['json', 'csv']) {
