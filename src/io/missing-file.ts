@@ -29,6 +29,9 @@ export function besideIt(path: string, doing = 'read'): string | undefined {
       ? `one file to each ${flag}: repeat it (${flag} A.yaml ${flag} B.yaml), not a comma between them`
       : 'one file to each option: the name holds a comma';
   }
+  // (a space at either end, as a path pasted from a spreadsheet's cell has it)
+  if (path !== path.trim() && isFileThere(path.trim()))
+    return `did you mean "${path.trim()}"? (the path given ends or begins with a space)`;
   const here = filesIn(dir, path);
   if (!here) return undefined;
   const found = meant(name, here);
@@ -39,10 +42,16 @@ export function besideIt(path: string, doing = 'read'): string | undefined {
   const down = (bare ? meant(name, below) : null) ?? below.find((f) => f.name === name)?.at; // (scenarios/projections/x.yaml)
   if (down) return `did you mean ${down}?`;
   // …and two down, for the name itself (households.csv for the bundled policies/samples/households.csv)
+  // (…or the name meant there: a projection's id for scenarios/projections/guangdong-3.5pct.yaml)
   if (bare) {
-    const deeper = subfolders(dir).flatMap((d) => subfolders(join(dir, d)).map((e) => join(dir, d, e, name)));
-    const there = deeper.filter(isFileThere);
+    const folders = subfolders(dir).flatMap((d) => subfolders(join(dir, d)).map((e) => join(dir, d, e)));
+    const there = folders.map((f) => join(f, name)).filter(isFileThere);
     if (there.length === 1) return `did you mean ${there[0]}?`;
+    const two = meant(
+      name,
+      folders.flatMap((f) => filesIn(f, join(f, 'x')) ?? []),
+    );
+    if (two) return `did you mean ${two}?`;
   }
   // a 中文 name: the YAML file of the kind asked for that names it (a policy's locality, a scenario's title)
   if (/\p{Script=Han}/u.test(name)) {
@@ -92,10 +101,12 @@ function meant(name: string, files: readonly Found[]): string | null {
   const stem = name.slice(0, name.length - ext.length).toLowerCase();
   const holding = stem.length >= 3 ? names.filter((f) => f.name.toLowerCase().includes(stem)) : [];
   if (holding.length === 1) return holding[0]!.at;
+  // (a few edits, among names of the same script, and not every character changed: 南宁 was offered a file named `e`)
+  const han = (x: string) => /\p{Script=Han}/u.test(x);
   const near = names
-    .filter((f) => kind(f.name) === kind(name))
-    .map((f) => [f.at, editDistance(name.toLowerCase(), f.name.toLowerCase())] as const)
-    .filter(([, d]) => d <= Math.max(2, Math.floor(name.length / 4)))
+    .filter((f) => kind(f.name) === kind(name) && han(f.name) === han(name))
+    .map((f) => [f.at, editDistance(name.toLowerCase(), f.name.toLowerCase()), Math.min(name.length, f.name.length)] as const)
+    .filter(([, d, shorter]) => d <= Math.max(2, Math.floor(name.length / 4)) && d < shorter)
     .sort((a, b) => a[1] - b[1]);
   return near[0]?.[0] ?? null;
 }

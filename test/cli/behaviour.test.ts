@@ -90,6 +90,21 @@ describe('exit codes and messages', () => {
     expect(hint('params', '--policy', NANNING, '--scenario', '低保边缘')).toMatch(
       /^hint: files that name 低保边缘: (scenarios\/[\w.-]+\.yaml, )+scenarios\/[\w.-]+\.yaml$/,
     );
+    // a projection's id, two folders down; a path with a space at its end, as pasted from a cell
+    expect(hint('simulate', '--policy', NANNING, '--households', SAMPLE, '--year', '2026', '--projection', 'guangxi-nanning-4pct')).toBe(
+      'hint: did you mean scenarios/projections/guangxi-nanning-4pct.yaml?',
+    );
+    expect(hint('params', '--policy', `${NANNING} `)).toBe(`hint: did you mean "${NANNING}"? (the path given ends or begins with a space)`);
+    // a 中文 name is never offered a file a few edits from it in another script (a QA's folder with a file `e`: 南宁 was
+    // offered qa/e, two edits away, as was any two-character name)
+    const t = mkdtempSync(join(tmpdir(), 'jiuzhu-hint-'));
+    mkdirSync(join(t, 'qa'));
+    writeFileSync(join(t, 'qa', 'e'), '');
+    writeFileSync(join(t, 'ab'), '');
+    const there = (...args: string[]) => jiuzhu(args, { cwd: t }).stderr.split('\n')[1] || undefined;
+    expect(there('params', '--policy', '南宁')).toBeUndefined();
+    expect(there('params', '--policy', '特困')).toBeUndefined();
+    expect(there('params', '--policy', ' ')).toBeUndefined();
     // two files joined by a comma, full-width or not: one to each option
     const comma = jiuzhu(['compare', '--policy', `${NANNING}，policies/jiangxi-fuliang.yaml`, '--households', SAMPLE]);
     expect(comma.code).toBe(2);
