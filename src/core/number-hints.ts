@@ -4,6 +4,9 @@
 // and a households file's cells (columns.ts parseCell). Exact: decimal text, never a float.
 import { D } from './money.js';
 
+/** The most digits before the point of any value read (money.ts: an amount in yuan). */
+const MAX_DIGITS = 13;
+
 /**
  * " (…: write X)" for text that is a number written another way; '' for anything else. `decimals`: the most a column
  * takes, where its text may have more that are zeros.
@@ -18,7 +21,14 @@ export function numberHint(text: string, decimals?: number): string {
   if (pct) return ` (a percentage: write ${D(pct[1]!).dividedBy(100).toFixed()})`;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(half)) return ` (no thousands separator: write ${half.replace(/,/g, '')})`;
   // 1e3, 2.5E+4: what a spreadsheet or a float printer writes; the exact decimal it stands for
-  if (/^\d+(\.\d+)?[eE][+-]?\d{1,3}$/.test(half)) return ` (exponent notation: write ${D(half).toFixed()})`;
+  // (never one of more digits than any value takes: 1e15 was told to be written 1000000000000000, then refused)
+  if (/^\d+(\.\d+)?[eE][+-]?\d{1,3}$/.test(half)) {
+    const full = D(half).toFixed();
+    const digits = full.split('.')[0]!.length;
+    return digits > MAX_DIGITS
+      ? ` (exponent notation: a number of ${digits} digits before the point, more than the ${MAX_DIGITS} any value may have)`
+      : ` (exponent notation: write ${full})`;
+  }
   // +100.00 (a sign a spreadsheet's format adds), −0 (a rounding's sign): the number without it (a determinism audit
   // read "expected an amount ≥ 0 with at most two decimals" of +100.00, which is one)
   const signed = /^([+-])(\d+(?:\.\d+)?)$/.exec(half);

@@ -132,6 +132,10 @@ describe('errors name file, line, column, value and what was expected', () => {
       'h.csv:3:6: column other_income: "0.5万" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (in yuan, the number alone: 0.5万 is 5000) (household H1, person p2)',
       'h.csv:3:7: column financial_assets: "-3" is not valid: expected an amount in yuan ≥ 0 (household H1, person p2)',
     ]);
+    // never a number of more digits than any value takes (1e15 was told "write 1000000000000000", then refused)
+    expect(await problems('household_id,person_id,age,area,wage_income,other_income\nH1,p1,40,urban,1e15,0\n')).toEqual([
+      'h.csv:2:5: column wage_income: "1e15" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (exponent notation: a number of 16 digits before the point, more than the 13 any value may have) (household H1, person p1)',
+    ]);
     // a full-width comma as the thousands separator (a 科长's 2，500), full-width digits beside it
     expect(await problems('household_id,person_id,age,area,wage_income,other_income\nH1,p1,40,urban,"2，500",１，２００．５\n')).toEqual([
       'h.csv:2:5: column wage_income: "2，500" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (no thousands separator: write 2500) (household H1, person p1)',
