@@ -57,8 +57,12 @@ export function oneOfWords<V extends string>(table: Readonly<Record<string, V>>,
       .toLowerCase()
       .replace(/[.@].*$/, '');
     // (the table's own words only: "constructor" was taken, as the objects' prototype has it — a review)
-    if (!Object.hasOwn(table, word)) throw new InvalidArgumentError(`Allowed choices are ${choices}.${meant(word, Object.keys(table))}`);
-    return table[word]!;
+    if (Object.hasOwn(table, word)) return table[word]!;
+    // (a language with its region or script, as a locale names it: zh_TW, zh-Hant, en-AU — its language's word;
+    // LANG=zh_TW.UTF-8 chose Chinese where --lang zh_TW was refused, and zh-Hant was offered zh-hans, a QA's)
+    const language = /^([a-z]{2,3})[-_][a-z0-9-_]+$/.exec(word)?.[1];
+    if (language && Object.hasOwn(table, language)) return table[language]!;
+    throw new InvalidArgumentError(`Allowed choices are ${choices}.${language ? '' : meant(word, Object.keys(table))}`);
   };
 }
 

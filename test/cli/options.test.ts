@@ -84,9 +84,13 @@ describe('--lang', () => {
     expect(zh.code).toBe(0);
     expect(zh.stdout).toMatch(/^家庭 H0004/);
     for (const w of ['中文', 'cn', 'zh_CN', 'zh-Hans', 'ZH', '简体中文']) expect(explain(w).stdout, w).toBe(zh.stdout);
+    // a language with any region or script, as LANG takes it (zh_TW was refused where LANG=zh_TW.UTF-8 chose Chinese,
+    // and zh-Hant was offered "zh-hans": a QA's)
+    for (const w of ['zh_TW', 'zh-HK', 'zh-Hant', 'zh-SG']) expect(explain(w).stdout, w).toBe(zh.stdout);
     const en = explain('en');
     expect(en.stdout).toMatch(/^household H0004/);
-    for (const w of ['英文', 'English', 'en_US']) expect(explain(w).stdout, w).toBe(en.stdout);
+    for (const w of ['英文', 'English', 'en_US', 'en-AU']) expect(explain(w).stdout, w).toBe(en.stdout);
+    expect(explain('fr_FR').stderr).toContain("argument 'fr_FR' is invalid. Allowed choices are zh (中文), en (English).\n");
     // a locale as LANG spells it; never a word of the objects' prototype (a review: --unit constructor printed "(undefined)")
     expect(explain('zh_CN.UTF-8').stdout).toBe(zh.stdout);
     for (const w of ['constructor', '__proto__', 'toString']) expect(explain(w).code, w).toBe(2);

@@ -39,11 +39,11 @@ export interface ExplainOptions {
 }
 
 export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void> {
-  // (JSON carries the whole trace, in both languages: each step's and check's zh)
-  if (o.format === 'json' && (o.brief || o.lang))
-    throw new UsageError(
-      `${o.brief ? '--brief' : '--lang'} shapes the text: --format json gives the whole trace, each step in both languages (its zh)`,
-    );
+  // (JSON carries the whole trace, in both languages: each step's and check's zh. --lang is taken with it and changes
+  // nothing, as every other command's JSON takes it — English, its notes too: a script passing --lang to each command
+  // broke on explain alone)
+  if (o.format === 'json' && o.brief)
+    throw new UsageError('--brief shapes the text: --format json gives the whole trace, each step in both languages (its zh)');
   const lang = o.format === 'json' ? 'en' : (o.lang ?? langFromEnv(ctx.env));
   const scenarios = await loadScenarios(o.scenario ? [o.scenario] : [], ctx, o.quiet);
   const runs = await loadRuns(o.policy, scenarios, simulationDate(ctx, o.date, { quiet: o.quiet, lang }));
