@@ -159,20 +159,21 @@ export const columnNamed = (name: string): ColumnDef | undefined =>
 
 /** The households' columns a projection grows (by name, with the rate a year) and those it keeps as in the file. */
 export function grownColumns(p: Pick<Projection, 'households' | 'incomes' | 'population'>): {
-  grown: Array<[string, string]>;
+  /** Each column grown, by what (the incomes' or the population's rate; null: its own line), at its yearly rate. */
+  grown: Array<[column: string, by: 'incomes' | 'population' | null, rate: string]>;
   kept: string[];
 } {
   const money = (COLUMNS as readonly ColumnDef[]).filter((c) => c.kind.type === 'money' || c.name === 'weight' || c.name === 'age');
   const own = new Map((p.households ?? []).map((g) => [g.column, g]));
-  const rate = (c: ColumnDef) => {
+  const rate = (c: ColumnDef): [string, 'incomes' | 'population' | null, string] | null => {
     if (c.key in GROWN) {
       const by = GROWN[c.key as keyof typeof GROWN];
-      return `${by}, ${ratePct(p[by].yearly)} a year`;
+      return [c.name, by, ratePct(p[by].yearly)];
     }
-    return own.has(c.name) ? `${ratePct(own.get(c.name)!.yearly)} a year` : null;
+    return own.has(c.name) ? [c.name, null, ratePct(own.get(c.name)!.yearly)] : null;
   };
   return {
-    grown: money.filter((c) => rate(c) !== null).map((c) => [c.name, rate(c)!]),
+    grown: money.map(rate).filter((r) => r !== null),
     kept: money.filter((c) => rate(c) === null).map((c) => c.name),
   };
 }

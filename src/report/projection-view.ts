@@ -23,8 +23,10 @@ export function projectionLines(p: Projection | null, policyId: string, lang?: L
         ? '无预测：各年按政策给出的当年参数，家庭按文件原样'
         : 'no projection: each year under the parameters the policy gives for it, the households as they are',
     ];
-  // (in Chinese the framework's words; each rate's basis is the projection file's own, in English)
+  // (in Chinese the framework's words; each rate's basis is the projection file's own, in English, after 来源 or 估计 —
+  // a QA's 中文 lines read "(source: …" and "(estimate: …")
   const from = (y: number) => (zh ? `自 ${y} 年（--incomes-year）` : ` from ${y} (--incomes-year)`);
+  const basis = (b: string) => (zh ? `（${b.replace(/^source: /, '来源：').replace(/^estimate: /, '估计：')}）` : ` (${b})`);
   return [
     zh ? `预测 ${p.id}（${p.file}）：自 ${p.baseYear} 年起，每年——` : `projection ${p.id} (${p.file}): from ${p.baseYear}, a year —`,
     ...(madeForOthers(p, policyId)
@@ -40,21 +42,21 @@ export function projectionLines(p: Projection | null, policyId: string, lang?: L
       const month = g.month ?? 1;
       const when = month === 1 ? '' : zh ? ` 每年 ${month} 月 1 日起` : ` from 1 ${MONTHS[month - 1]} each year`;
       const own = others.length ? (zh ? `（${others.join('、')} 除外：另有一行）` : ` (not ${others.join(', ')}: its own line)`) : '';
-      return `  ${g.read} ${pct(g.yearly)}${when}${own} (${g.basis})`;
+      return `  ${g.read} ${pct(g.yearly)}${when}${own}${basis(g.basis)}`;
     }),
     zh
-      ? `  收入 ${pct(p.incomes.yearly)}${p.incomesYear === undefined ? '' : from(p.incomesYear)} (${p.incomes.basis})；人口 ${pct(p.population.yearly)} (${p.population.basis})`
+      ? `  收入 ${pct(p.incomes.yearly)}${p.incomesYear === undefined ? '' : from(p.incomesYear)}${basis(p.incomes.basis)}；人口 ${pct(p.population.yearly)}${basis(p.population.basis)}`
       : `  incomes ${pct(p.incomes.yearly)}${incomesSince(p)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
     ...(p.households ?? []).map(
       (g) =>
-        `  ${g.column} ${pct(g.yearly)}${p.incomesYear === undefined ? '' : zh ? from(p.incomesYear) : ` from ${p.incomesYear} (--incomes-year)`} (${g.basis})`,
+        `  ${g.column} ${pct(g.yearly)}${p.incomesYear === undefined ? '' : zh ? from(p.incomesYear) : ` from ${p.incomesYear} (--incomes-year)`}${basis(g.basis)}`,
     ),
     zh
       ? `  增长的列：${grownColumns(p)
-          .grown.map(([c, by]) => `${c}（${by}）`)
+          .grown.map(([c, by, rate]) => `${c}（${by ? `${by === 'incomes' ? '收入' : '人口'}，` : ''}每年 ${rate}）`)
           .join('、')}；各年按文件原样：${grownColumns(p).kept.join('、')}`
       : `  grown: ${grownColumns(p)
-          .grown.map(([c, by]) => `${c} (${by})`)
+          .grown.map(([c, by, rate]) => `${c} (${by ? `${by}, ` : ''}${rate} a year)`)
           .join(', ')}; as in the file, every year: ${grownColumns(p).kept.join(', ')}`,
     zh
       ? '  政策公布的某年数值照用；预测值是引用该预测的估计，每年先取整到分再增长下一年；方案作用于预测值'

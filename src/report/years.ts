@@ -6,7 +6,8 @@ import { noteText } from '../core/policy-notes.js';
 import { projectionJson } from './projection-view.js';
 import { estimateNote } from './estimates.js';
 import { scenarioJson, TOTALS_CSV_HEADER, totalsCsvRows } from './totals.js';
-import { markdownTable, ROUNDING_NOTE, textTable, type Align } from './text-table.js';
+import { markdownTable, textTable, type Align } from './text-table.js';
+import { roundingMarkdown, roundingWords } from './totals-words.js';
 import { cellText, projectionLines, ranOn, runName, window, yearsBlocks, yearsTitle, type YearsReport } from './years-view.js';
 
 /**
@@ -80,7 +81,7 @@ export function yearsTable(r: YearsReport): string {
       ...estimateNote({ estimates: [...new Map(run.years.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()] }, r.lang),
     );
   }
-  lines.push('', chalk.dim(ROUNDING_NOTE));
+  lines.push('', chalk.dim(roundingWords(r.lang)));
   return lines.join('\n') + '\n';
 }
 
@@ -95,6 +96,6 @@ export function yearsMarkdown(r: YearsReport): string {
   for (const run of r.runs)
     lines.push('', `#### scenario ${runName(r, run.id).replace(run.id, `\`${run.id}\``)}`, '', ...tables(r, run, true));
   const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`);
-  lines.push('', ...notes, ...(notes.length ? [''] : []), `_${ROUNDING_NOTE}._`);
+  lines.push('', ...notes, ...(notes.length ? [''] : []), roundingMarkdown(r.lang));
   return lines.join('\n') + '\n';
 }
