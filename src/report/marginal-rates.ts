@@ -99,7 +99,9 @@ export function distributionJson(d: RateDistribution): object {
  */
 function overallRows(d: RateDistribution): [string[], string[][]] {
   const base = d.runs[0]!;
-  const header = ['run 方案', ...BANDS, '≥ 80 %', '≥ 100 %', 'Δ ≥ 100 % (pp)', 'households ≥ 100 % 户'];
+  // (the change's column only beside a run to change from: with the baseline alone it stood empty, a QA's)
+  const vs = d.runs.length > 1;
+  const header = ['run 方案', ...BANDS, '≥ 80 %', '≥ 100 %', ...(vs ? ['Δ ≥ 100 % (pp)'] : []), 'households ≥ 100 % 户'];
   const rows = d.runs.map((r) => {
     const s = bandShares(r.bands.overall);
     return [
@@ -107,7 +109,7 @@ function overallRows(d: RateDistribution): [string[], string[][]] {
       ...BANDS.map((b) => `${s.shares[b]}%`),
       `${s.at_least_80_pct}%`,
       `${s.at_least_100_pct}%`,
-      r === base ? '' : change(r.bands, base.bands),
+      ...(vs ? [r === base ? '' : change(r.bands, base.bands)] : []),
       groupDigits(s.at_least_100_households),
     ];
   });
