@@ -42,8 +42,6 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   const initials = useMemo(() => data.localities.map((l) => KNOBS.map((k) => k.initial(l.baseline.snapshot))), [data]);
   const [state, setState] = useState<State>(() => initialState(initials));
   const [saved, setSaved] = useState<SaveNote | null>(null);
-  // (a knob moved after a save: the note of that save goes — it read "saved: …-4.yaml" beside values the file lacks, a QA's)
-  useEffect(() => setSaved(null), [state.values]);
   // (every file saved this session: knobs moved back to values saved before are that file, not a copy of it)
   const savedFiles = useRef<Array<{ values: readonly (number | null)[]; path: string }>>([]);
   const made = useMemo(() => ({ date: data.date, today: data.today }), [data]);
@@ -145,6 +143,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
         : found < 0
           ? { ...next, missed: next.find }
           : { ...next, pinned: found, missed: null, selected: 0, opened: 0, cliff: false, scroll: 0 };
+    // (a knob moved after a save: the note of that save goes — it read "saved: …-4.yaml" beside values the file lacks, a QA's)
+    if (after.values !== latest.current.values) setSaved(null);
     latest.current = after;
     setState(after);
     if (after.saveRequested) setSaved(saveKnobs(after));
