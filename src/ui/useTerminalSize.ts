@@ -4,11 +4,18 @@ import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 
 export function useTerminalSize(): { readonly columns: number; readonly rows: number } {
-  const { stdout } = useStdout();
+  const { stdout, write } = useStdout();
   const read = () => ({ columns: stdout.columns ?? 80, rows: stdout.rows ?? 24 });
   const [size, setSize] = useState(read);
   useEffect(() => {
-    const resized = () => setSize(read());
+    // (the screen cleared first, through Ink, which then draws its last frame again: a terminal reflows what is on it
+    // as it resizes, and Ink erases only the lines it last drew — after 79×23, 60×15 and back to 100×30 the too-small
+    // message's first line stayed above the views, a QA's. Written past Ink, a frame that came out the same was not
+    // drawn again: the screen stayed blank)
+    const resized = () => {
+      if (stdout.isTTY) write('\u001B[2J\u001B[3J\u001B[H');
+      setSize(read());
+    };
     stdout.on('resize', resized);
     return () => {
       stdout.off('resize', resized);

@@ -48,6 +48,28 @@ describe('tui in tmux', () => {
     });
   });
 
+  // A QA trial: resized below 80×24, smaller still, then back, the too-small message's first line stayed above the
+  // views; and a frame that came out the same after a resize was not drawn again once the screen was cleared
+  it('is drawn whole after resizes below 80×24 and back, nothing of the old screen left above it', async () => {
+    await inTmux('r', `${TUI} --households ${SAMPLE_CSV}; sleep 3`, async (session) => {
+      expect(await screenWhen(session, /\[1 overview\]/)).toContain('[1 overview]');
+      tmux('resize-window', '-t', session, '-x', '79', '-y', '23');
+      expect(await screenWhen(session, /needs at least 80×24/)).toContain('the terminal is 79×23');
+      tmux('resize-window', '-t', session, '-x', '60', '-y', '15');
+      expect(await screenWhen(session, /60×15/)).toContain('the terminal is 60×15');
+      tmux('resize-window', '-t', session, '-x', '100', '-y', '30');
+      const back = await screenWhen(session, /^救助 jiuzhu [^\n]*\n\[1 overview\]/);
+      expect(back.split('\n')[0]).toMatch(/^救助 jiuzhu /);
+      expect(back).not.toContain('needs at least');
+      // a resize that leaves the frame as it was (the charts at 100 and 90 columns): drawn again, not left blank
+      tmux('send-keys', '-t', session, '2');
+      expect(await screenWhen(session, /\[2 charts\]/)).toContain('[2 charts]');
+      tmux('resize-window', '-t', session, '-x', '90', '-y', '28');
+      await sleep(1000);
+      expect(await screenWhen(session, /\[2 charts\]/)).toMatch(/^救助 jiuzhu [^\n]*\n[^\n]*\[2 charts\]/);
+    });
+  });
+
   // An interactive QA trial: Ctrl-C once the screen was up exited 0 (Ink took it as a quit), 130 while it was loading;
   // the README says Ctrl-C is 130. The terminal is given back either way
   it('Ctrl-C exits as interrupted (130), the terminal given back (echo on)', async () => {
