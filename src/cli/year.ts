@@ -21,7 +21,7 @@ import { UsageError } from '../errors.js';
 import { policyNotes, yearsNotes } from '../core/policy-notes.js';
 import { resolve, type Policy, type Snapshot } from '../core/parameters/tree.js';
 import { grownAlso, incomesFrom, projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
-import { loadProjection } from '../io/projection-file.js';
+import { loadProjection, projectionsNamedFor } from '../io/projection-file.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
 import type { Lang } from '../report/lang.js';
@@ -50,11 +50,12 @@ export function budgetYear(text: string, flag = '--year'): number {
  * projection's base_year, and no --incomes-year says their year: how to say it (a provincial trial's Guangzhou,
  * generated with 2021 incomes, was grown from 2025: its 2027 cost 25 % high, and nothing said so).
  */
-export async function incomesYearNotes(policyFile: string, p: Projection | null, lang?: Lang): Promise<string[]> {
-  if (!p || p.incomesYear !== undefined) return [];
+export async function incomesYearNotes(policyFile: string, p: Projection | null, lang?: Lang, budget?: number): Promise<string[]> {
+  if (p?.incomesYear !== undefined || (!p && budget === undefined)) return [];
   const file = profileFor(policyFile);
   const profile = await loadProfile(file).catch(() => null); // (no profile, or one that does not load: nothing to say)
   const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
+  if (!p) return budget! > year ? unGrownNote(policyFile, file, year, budget!, lang) : [];
   if (!(year < p.baseYear)) return [];
   if (lang === 'zh')
     return [
@@ -62,6 +63,22 @@ export async function incomesYearNotes(policyFile: string, p: Projection | null,
     ];
   return [
     `note: projection ${p.id} grows the households' incomes${grownAlso(p)} from its base_year ${p.baseYear}; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} (without it, they are read as ${p.baseYear}'s: not grown from ${year} to ${p.baseYear}, whatever the standards do in those years)`,
+  ];
+}
+
+/**
+ * A budget year without a projection: the households' incomes as they are, the standards of that year. A county
+ * officer's population generated with 2022's incomes cost 23 % more in 2026 than grown to 2026, and nothing said so.
+ */
+function unGrownNote(policyFile: string, file: string, year: number, budget: number, lang?: Lang): string[] {
+  const named = projectionsNamedFor(policyFile);
+  const which = named.length ? (lang === 'zh' ? `（P：${named.join('、')}）` : ` (P: ${named.join(' or ')})`) : '';
+  if (lang === 'zh')
+    return [
+      `注：家庭收入按原样用于 ${budget} 年；由 ${file} 生成的家庭，其收入是 ${year} 年的，未增长到 ${budget} 年，而标准是 ${budget} 年的：请给 --projection P --incomes-year ${year}${which}`,
+    ];
+  return [
+    `note: the households' incomes are taken as they are in ${budget}; a population generated from ${file} has incomes of ${year}, not grown to ${budget} while the standards are ${budget}'s: for it, give --projection P --incomes-year ${year}${which}`,
   ];
 }
 
@@ -185,7 +202,7 @@ export async function simulateYear(
     notes: [
       ...heardNotes(ctx),
       ...(projection ? yearsNotes(written, projection, year, year, policy, o.lang) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
-      ...(await incomesYearNotes(o.policy, projection, o.lang)),
+      ...(await incomesYearNotes(o.policy, projection, o.lang, year)),
       ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year] }, o.lang),
       ...leftOutNotes(ranges, undefined, o.lang),
     ],

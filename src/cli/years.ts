@@ -126,7 +126,7 @@ export async function simulateYears(
     notes: [
       ...heardNotes(ctx),
       ...yearsNotes(policy, projection, first, last, baseline, o.lang),
-      ...(await incomesYearNotes(o.policy, projection, o.lang)),
+      ...(await incomesYearNotes(o.policy, projection, o.lang, first)),
       ...unchangedYearsNotes({ runs, years }, o.lang),
       ...firstYearExitNote({ runs, years }, o.lang),
       ...leftOut,

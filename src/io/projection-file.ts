@@ -1,5 +1,7 @@
 // A projection file (YAML) → Projection, validated like a scenario: unknown keys and paths named with the nearest
 // valid one, each growth with its source or estimate basis, every problem with file:line:col.
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Node } from 'yaml';
 import { D } from '../core/money.js';
 import { PARAMS, suggestPath } from '../core/parameters/schema.js';
@@ -13,6 +15,20 @@ const TOP_KEYS = ['projection', 'title', 'description', 'localities', 'base_year
 const GROWTH_KEYS = ['yearly', 'month', 'source', 'estimate'];
 // (above -1: a fall of 100 % a year leaves nothing; at most 1)
 const RATE_RE = /^-?0(\.\d{1,6})?$|^1(\.0{1,6})?$/;
+
+/** The projections beside a policy made for it by name (policies/x.yaml → scenarios/projections/x-*.yaml), for a hint. */
+export function projectionsNamedFor(policy: string): string[] {
+  const dir = join(dirname(policy), '..', 'scenarios', 'projections');
+  const id = basename(policy).replace(/\.ya?ml$/i, '');
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.startsWith(`${id}-`) && /\.ya?ml$/i.test(f))
+      .sort()
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
 
 export async function loadProjection(path: string): Promise<Projection> {
   return parseProjection(await readText(path, 'projection'), path);

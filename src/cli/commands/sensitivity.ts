@@ -96,7 +96,7 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
         ...yearsNotes(written, projection, when.year!, when.year!, policy, o.lang),
         ...(await incomesYearNotes(o.policy, projection, o.lang)),
       ]
-    : policyNotes(policy, [last], [], o.lang);
+    : [...policyNotes(policy, [last], [], o.lang), ...(await incomesYearNotes(o.policy, null, o.lang, when.year))];
   const report: SensitivityReport = {
     policy,
     policyFile: o.policy,

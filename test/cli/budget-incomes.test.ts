@@ -1,0 +1,59 @@
+// A budget year without a projection takes the households' incomes as they are. A county officer's population generated
+// from Nanning's profile (incomes of 2022) ran --year 2026 at 170,729 万元 where grown to 2026 (--projection …
+// --incomes-year 2022) it was 138,701 — and nothing said the incomes were four years older than the standards.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jiuzhu } from '../helpers/cli.js';
+
+const NANNING = 'policies/guangxi-nanning.yaml';
+const NOTE =
+  "note: the households' incomes are taken as they are in 2026; a population generated from policies/profiles/guangxi-nanning.yaml has incomes of 2022, not grown to 2026 while the standards are 2026's: for it, give --projection P --incomes-year 2022 (P: scenarios/projections/guangxi-nanning-4pct.yaml)";
+
+describe('a budget year on incomes older than it', () => {
+  let file = '';
+  beforeAll(() => {
+    file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-incomes-')), 'g.csv');
+    const made = jiuzhu(['generate', '--policy', NANNING, '--households', '3000', '--seed', '5', '--out', file, '-q']);
+    expect(made.code, made.stderr).toBe(0);
+  });
+  const run = (...more: string[]) => jiuzhu(['simulate', '--policy', NANNING, '--households', file, ...more]);
+
+  it('says so for --year, --years and sensitivity --year, in the JSON notes too; in Chinese under --lang zh', () => {
+    const year = run('--year', '2026');
+    expect(year.code, year.stderr).toBe(0);
+    expect(year.stderr).toContain(NOTE);
+    expect(run('--years', '2026-2027').stderr).toContain(NOTE);
+    expect(JSON.parse(run('--year', '2026', '--format', 'json', '-q').stdout).notes).toContain(NOTE.slice('note: '.length));
+    expect(run('--year', '2026', '--lang', 'zh').stderr).toContain(
+      '注：家庭收入按原样用于 2026 年；由 policies/profiles/guangxi-nanning.yaml 生成的家庭，其收入是 2022 年的，未增长到 2026 年，而标准是 2026 年的：请给 --projection P --incomes-year 2022（P：scenarios/projections/guangxi-nanning-4pct.yaml）',
+    );
+    const s = jiuzhu(['sensitivity', '--policy', NANNING, '--households', file, '--year', '2026']);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stderr).toContain(NOTE);
+  });
+
+  it('and not where the incomes are grown, the year is the profile’s, or the run is at a date', () => {
+    const grown = run('--year', '2026', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--incomes-year', '2022');
+    expect(grown.code, grown.stderr).toBe(0);
+    expect(grown.stderr).not.toContain('taken as they are');
+    expect(run('--year', '2022').stderr).not.toContain('taken as they are');
+    expect(run('--date', '2026-06-30').stderr).not.toContain('taken as they are');
+    // (the note's advice moves the figure: grown incomes, fewer eligible)
+    const cost = (r: ReturnType<typeof run>) => Number(JSON.parse(r.stdout).scenarios[0].total_annual_cost);
+    const asIs = run('--year', '2026', '--format', 'json', '-q');
+    const grownJson = run(
+      '--year',
+      '2026',
+      '--projection',
+      'scenarios/projections/guangxi-nanning-4pct.yaml',
+      '--incomes-year',
+      '2022',
+      '--format',
+      'json',
+      '-q',
+    );
+    expect(cost(grownJson)).not.toBe(cost(asIs));
+  });
+});
