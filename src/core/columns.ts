@@ -337,6 +337,16 @@ const NUMBER_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
  * One cell's text (already unquoted and trimmed) as its stored value, by the column's kind; an empty cell takes the
  * default. The reference reader, the fast reader's slow path and case files all read cells through this.
  */
+/**
+ * An id as Excel shows a number of 12 digits or more (4.50102E+17): its digits are lost, so families whose ids shared
+ * the first six would be one household (a data engineer's register: four families read as one of 11 persons, exit 0).
+ * No id is written so; refused, whatever the reader (the fast reader sends any id with a "+" here: fast-fields.ts).
+ */
+export const EXCEL_ROUNDED_ID = /^[0-9](\.[0-9]+)?E\+[0-9]+$/i;
+
+const excelRoundedId = (c: ColumnDef, text: string) =>
+  `${c.expected} as written, not a number in scientific notation: ${text} is how Excel shows an id of 12 digits or more, its digits lost (ids that shared the first ones now name one household); format the column as Text (文本) in Excel before the ids are entered or imported, or export them as text`;
+
 export function parseCell(c: ColumnDef, text: string): Parsed {
   const word = wordValue(c, text);
   if (word !== undefined) return { ok: true, value: word };
@@ -352,7 +362,8 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
       // its rows split off unseen)
       if (text.trim() !== text)
         return { ok: false, expected: `${c.expected} without spaces or invisible characters around it (kept, they would make another id)` };
-      return invisibleIn(text) === null ? { ok: true, value: 0 } : invisibleId(c, text);
+      if (invisibleIn(text) !== null) return invisibleId(c, text);
+      return EXCEL_ROUNDED_ID.test(text) ? { ok: false, expected: excelRoundedId(c, text) } : { ok: true, value: 0 };
     case 'integer': {
       if (!DIGITS_RE.test(text)) return notANumber(c, text);
       if (text.length > String(k.max).length) return bad;

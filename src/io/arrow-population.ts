@@ -3,7 +3,7 @@
 // the same on every row of its household, ids unique (unless `jiuzhu import` checked them, ids or values: their
 // fingerprints in the file say so).
 import { sayNote } from './files.js';
-import { COLUMNS, type ColumnDef } from '../core/columns.js';
+import { COLUMNS, EXCEL_ROUNDED_ID, type ColumnDef } from '../core/columns.js';
 import { equalBytes, hashBytes, IdList, LazyIds } from '../core/ids.js';
 import { populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
@@ -151,10 +151,16 @@ export async function populationFromColumns(table: ArrowColumns, file: string, o
       `jiuzhu reads the columns as jiuzhu import writes them (README: "Read once, run many"); make the file with jiuzhu import --households FILE --out FILE.arrow`,
     );
   const data = (c: ColumnDef): ColumnData => table.column(arrowName(c))!;
-  // An id as another tool wrote it: empty, or with spaces around it (the CSV readers trim them; here they would make
-  // another id): told at its row. (Ids import checked are neither.)
+  // An id as another tool wrote it: empty, with spaces around it (the CSV readers trim them; here they would make
+  // another id), or Excel's 4.50102E+17 (refused by the CSV readers too): told at its row. (Ids import checked are none.)
   const badId = (v: Uint8Array, s: number, e: number) =>
-    e === s ? 'is empty' : SPACE.has(v[s]!) || SPACE.has(v[e - 1]!) ? 'has spaces around it (write the id without them)' : null;
+    e === s
+      ? 'is empty'
+      : SPACE.has(v[s]!) || SPACE.has(v[e - 1]!)
+        ? 'has spaces around it (write the id without them)'
+        : v.subarray(s, e).includes(PLUS) && EXCEL_ROUNDED_ID.test(new TextDecoder().decode(v.subarray(s, e)))
+          ? `is ${new TextDecoder().decode(v.subarray(s, e))}, a number in scientific notation as Excel shows an id of 12 digits or more, its digits lost (ids that shared the first ones now name one household)`
+          : null;
   const n = table.rows;
   const at = (row: number, c: ColumnDef) => ({ file: `${file}: row ${firstRow + row + 1}, column ${arrowName(c)}` });
   const problem = (row: number, c: ColumnDef, message: string) => {
@@ -286,6 +292,7 @@ export async function populationFromColumns(table: ArrowColumns, file: string, o
 }
 
 const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const PLUS = 0x2b;
 
 /**
  * The file's field names: one given twice (jiuzhu would read the first), or one like a column's name but not it (`weight`

@@ -12,6 +12,8 @@ export const SPACE = 0x20;
 export const TAB = 0x09;
 const FF = 0x0c;
 export const VT = 0x0b;
+/** (in an id: perhaps Excel's 4.50102E+17 — core/columns.ts EXCEL_ROUNDED_ID) */
+const PLUS = 0x2b;
 
 // Line ends: LF, CR LF, or CR alone (old Mac text, or CR CR LF from a file converted twice) end a line, and a
 // record outside quotes — as the reference reader (csv-parse) is told, and as it counts lines.
@@ -58,11 +60,12 @@ export function trimmedEnd(b: Uint8Array, s: number, e: number): number {
 
 /**
  * Whether the id b[s, e) is one parseCell should look at: starting with a byte past ASCII or VT (a space trim() would
- * take off?), or holding the first byte of an invisible character anywhere (core/invisible.ts).
+ * take off?), or holding the first byte of an invisible character anywhere (core/invisible.ts), or a "+" (Excel's
+ * 4.50102E+17: core/columns.ts EXCEL_ROUNDED_ID).
  */
 export function spoiltId(b: Uint8Array, s: number, e: number): boolean {
   if (b[s]! >= 0x80 || b[s] === VT) return true;
-  for (let i = s; i < e; i++) if (b[i]! >= 0x80 && INVISIBLE_LEADS.includes(b[i]!)) return true;
+  for (let i = s; i < e; i++) if ((b[i]! >= 0x80 && INVISIBLE_LEADS.includes(b[i]!)) || b[i] === PLUS) return true;
   return false;
 }
 
@@ -234,10 +237,19 @@ function is(b: Buffer, s: number, e: number, l: Buffer): boolean {
 /**
  * Bytes that end or spoil a plain field (scanRecord then looks closer): also the first bytes of the UTF-8 of the
  * invisible characters an id may not hold (core/invisible.ts: U+00AD, U+061C, U+180E, U+200B–U+206F, U+FEFF, U+FFF9–B,
- * the tags U+E00xx), so that an id with one goes to parseCell.
+ * the tags U+E00xx), and "+", so that an id with one goes to parseCell.
  */
 const STOPS = Uint8Array.from({ length: 256 }, (_, x) =>
-  x === COMMA || x === LF || x === CR || x === QUOTE || x === SPACE || x === TAB || x === FF || x === VT || INVISIBLE_LEADS.includes(x)
+  x === COMMA ||
+  x === LF ||
+  x === CR ||
+  x === QUOTE ||
+  x === SPACE ||
+  x === TAB ||
+  x === FF ||
+  x === VT ||
+  x === PLUS ||
+  INVISIBLE_LEADS.includes(x)
     ? 1
     : 0,
 );

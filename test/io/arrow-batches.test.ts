@@ -365,6 +365,22 @@ describe('an Arrow file another tool wrote', () => {
       3,
       expect.stringContaining('spaced-pid.arrow: row 10, column person_id: the person id has spaces around it'),
     ]);
+    // Excel's 4.50102E+17 for an 18-digit id, as the CSV readers refuse it
+    const excel = fails(
+      write(
+        'excel-hid.arrow',
+        relabel(
+          'household_id',
+          ids.map((v, r) => (r === 2 ? '4.50102E+17' : v)),
+        ),
+      ),
+    );
+    expect([excel.code, excel.stderr]).toEqual([
+      3,
+      expect.stringContaining(
+        'excel-hid.arrow: row 3, column household_id: the household id is 4.50102E+17, a number in scientific notation as Excel shows an id of 12 digits or more',
+      ),
+    ]);
   });
 
   it('--columns, --encoding or --sheet with it is a usage error (they would do nothing to it), on every path', () => {
