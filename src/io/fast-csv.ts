@@ -29,7 +29,7 @@ import { naturalLess } from './natural-order.js';
 import { PartWriter } from './part.js';
 import type { ReaderOptions } from './reader-options.js';
 export type { ReaderOptions, StreamOptions } from './reader-options.js';
-import { formatProblem, recordLengthMessage, strayQuoteMessage, tooLongMessage } from './intake.js';
+import { afterQuoteMessage, formatProblem, recordLengthMessage, strayQuoteMessage, tooLongMessage, UNCLOSED_QUOTE } from './intake.js';
 import { firstTextProblem } from './text-checks.js';
 
 const encoder = new TextEncoder();
@@ -181,13 +181,9 @@ export class FastReader {
           p++;
           for (;;) {
             if (p >= end) {
-              // The input ends inside the quotes (only at the end of the file: feed() hands over whole records). The
-              // reference counts the line the file ends on, the line end feed() adds not included.
-              return this.quoteFault(
-                recordLine + newlines - 1,
-                0,
-                'CSV: Quote Not Closed: the parsing is finished with an opening quote at line {line}',
-              );
+              // The input ends inside the quotes (only at the end of the file: feed() hands over whole records): told
+              // at the record's line and the field the quote opens.
+              return this.quoteFault(recordLine, n + 1, UNCLOSED_QUOTE);
             }
             if (b[p] === QUOTE) {
               if (b[p + 1] === QUOTE) {
@@ -206,13 +202,11 @@ export class FastReader {
           const after = p;
           while (LEADING[b[p]!] && p < end) p++;
           if (!(b[p] === COMMA || b[p] === LF || b[p] === CR || p >= end)) {
-            // csv-parse's words for what follows a closing quote but a delimiter (the reference reader's).
+            // what follows a closing quote but a delimiter: told at the quote's line, as the reference tells it
             return this.quoteFault(
               recordLine + newlines,
-              0,
-              p === after
-                ? `CSV: Invalid Closing Quote: got "${String.fromCharCode(b[p]!)}" at line {line} instead of delimiter, record delimiter, trimable character (if activated) or comment`
-                : 'CSV: Invalid Closing Quote: found non trimable byte after quote at line {line}',
+              n + 1,
+              afterQuoteMessage(p === after ? `"${String.fromCharCode(b[p]!)}"` : 'a character after spaces'),
             );
           }
         } else {

@@ -10,7 +10,7 @@ import type { ReadProgress } from '../core/progress.js';
 import { InputError, type Problem } from '../errors.js';
 import { once } from 'node:events';
 import { ReferenceLines } from './reference-lines.js';
-import { Intake, recordLengthMessage, strayQuoteMessage } from './intake.js';
+import { afterQuoteMessage, Intake, recordLengthMessage, strayQuoteMessage, UNCLOSED_QUOTE } from './intake.js';
 import type { SourceOptions } from './foreign.js';
 import {
   colNumber,
@@ -147,7 +147,11 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
     if (e instanceof CsvError) {
       // Any of csv-parse's (its codes do not all start with CSV_). It comes before any intake problem (the parser
       // never sees the bytes after one), and ends the reading as that would.
-      const line = lines.fromCsvParse(err.lines!);
+      // (a quote never closed: told at the line of the record it opens in, not the file's end; each told at its field)
+      const unclosed = err.code === 'CSV_QUOTE_NOT_CLOSED';
+      const afterQuote = err.code === 'CSV_INVALID_CLOSING_QUOTE' || err.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE';
+      const closing = afterQuote ? /got (".") at line/.exec(err.message) : null;
+      const line = unclosed ? lines.recordLine(recordStart) : lines.fromCsvParse(err.lines!);
       const length = err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? /expect (\d+), got (\d+)/.exec(err.message) : null;
       // (a quote inside an unquoted field: csv-parse counts fields from 0 — "field 1" was the second column, a QA trial)
       const quote = err.code === 'INVALID_OPENING_QUOTE' ? /field (\d+) .*value is (".*")$/.exec(err.message) : null;
@@ -155,8 +159,13 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
         ? recordLengthMessage(Number(length[1]), Number(length[2]))
         : quote
           ? strayQuoteMessage(JSON.parse(quote[2]!) as string)
-          : `CSV: ${err.message.replace(/\b(at|on) line \d+/, `$1 line ${line}`)}`;
-      problems.push({ where: { file, line, ...(quote ? { col: Number(quote[1]) + 1 } : {}) }, message });
+          : unclosed
+            ? UNCLOSED_QUOTE
+            : afterQuote
+              ? afterQuoteMessage(closing ? closing[1]! : 'a character after spaces')
+              : `CSV: ${err.message.replace(/\b(at|on) line \d+/, `$1 line ${line}`)}`;
+      const col = quote ? Number(quote[1]) + 1 : unclosed || afterQuote ? (err as { index?: number }).index! + 1 : 0;
+      problems.push({ where: { file, line, ...(col ? { col } : {}) }, message });
       intake.problem = null;
     } else if (e !== STOP) throw e; // STOP: the first MAX_PROBLEMS are reported
   } finally {

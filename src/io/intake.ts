@@ -43,6 +43,19 @@ export function strayQuoteMessage(value: string): string {
   return `CSV: a quote inside the field ${JSON.stringify(value)}, which does not start with one: a field with a quote in it is written in quotes, its own quotes doubled ("a""b" for a"b); reading stopped at this row`;
 }
 
+/**
+ * The words for a quote never closed (both readers; told at the line of the record it opens in, and its field). It was
+ * csv-parse's "the parsing is finished with an opening quote at line 1698", the file's last line, where the quote had
+ * opened on line 8 (a data engineer's trial).
+ */
+export const UNCLOSED_QUOTE =
+  'CSV: a quote opens this field and is never closed: every line after it was read into the field, to the end of the file; a field with a quote in it is written in quotes, its own quotes doubled ("a""b" for a"b)';
+
+/** The words for a character after the quote that closes a field, ending the reading (both readers). */
+export function afterQuoteMessage(what: string): string {
+  return `CSV: ${what} after the quote that closes this field: a field in quotes ends at its quote, then a comma or the line's end (write the whole value inside the quotes, its own quotes doubled: "a""b" for a"b); reading stopped at this row`;
+}
+
 /** The words for a file that is plainly not a text CSV, or null. */
 export function formatProblem(head: Uint8Array): string | null {
   const format = sniffFormat(head);
