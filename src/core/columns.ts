@@ -365,14 +365,17 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
       if (invisibleIn(text) !== null) return invisibleId(c, text);
       return EXCEL_ROUNDED_ID.test(text) ? { ok: false, expected: excelRoundedId(c, text) } : { ok: true, value: 0 };
     case 'integer': {
-      if (!DIGITS_RE.test(text)) return notANumber(c, text);
+      if (!DIGITS_RE.test(text)) return notANumber(c, text, 0);
       if (text.length > String(k.max).length) return bad;
       const v = Number(text);
       return v <= k.max ? { ok: true, value: v } : bad;
     }
     case 'code': {
       const v = k.codes.indexOf(text);
-      return v >= 0 ? { ok: true, value: v } : bad;
+      if (v >= 0) return { ok: true, value: v };
+      // Rural, URBAN: the code in lower case
+      const lower = k.codes.find((code) => code === text.toLowerCase());
+      return lower ? { ok: false, expected: `${c.expected} (in lower case: write ${lower})` } : bad;
     }
     case 'money': {
       const m = MONEY_RE.exec(text);

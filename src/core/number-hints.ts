@@ -9,9 +9,9 @@ const MAX_DIGITS = 13;
 
 /**
  * " (…: write X)" for text that is a number written another way; '' for anything else. `decimals`: the most a column
- * takes, where its text may have more that are zeros.
+ * takes, where its text may have more that are zeros; `yuan`: whether the value is money (45万 of persons is no yuan).
  */
-export function numberHint(text: string, decimals?: number): string {
+export function numberHint(text: string, decimals?: number, yuan = true): string {
   const t = text.trim();
   if (!t) return '';
   // (a full-width comma is a thousands separator as a comma is: a 科长's 2，500)
@@ -20,6 +20,23 @@ export function numberHint(text: string, decimals?: number): string {
   const pct = /^(\d+(?:\.\d+)?)\s*[%％]$/.exec(half);
   if (pct) return ` (a percentage: write ${D(pct[1]!).dividedBy(100).toFixed()})`;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(half)) return ` (no thousands separator: write ${half.replace(/,/g, '')})`;
+  // 0，6 or 0。6: a decimal point typed as a Chinese comma or full stop (not a thousands separator: not three digits after)
+  const point = /^(\d+)[,。](\d+)$/.exec(half.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (point && (point[2]!.length !== 3 || t.includes('。'))) return ` (a decimal point is ".": write ${point[1]}.${point[2]})`;
+  // +100.00 (a sign a spreadsheet's format adds), −0 (a rounding's sign): the number without it (a determinism audit
+  // read "expected an amount ≥ 0 with at most two decimals" of +100.00, which is one)
+  const signed = /^([+-])(\d+(?:\.\d+)?)$/.exec(half);
+  if (signed && (signed[1] === '+' || D(signed[2]!).isZero())) return ` (no sign: write ${signed[2]})`;
+  // 100.500, a weight of 1.0000000: more decimals than the column takes, but zeros
+  const zeros = /^(\d+)\.(\d*?)0+$/.exec(half);
+  if (zeros && decimals !== undefined && zeros[2]!.length <= decimals)
+    return ` (its last decimals are zeros: write ${zeros[2] ? `${zeros[1]}.${zeros[2]}` : zeros[1]})`;
+  // 195.98000000000002, 0.30000000000000004, 2.6999999999999997: a float's rounding, as a spreadsheet or a script prints it
+  const float = /^(\d+\.\d*?)(?:0{6,}|9{6,})\d{0,2}[1-9]$/.exec(half);
+  if (float) {
+    const places = float[1]!.length - float[1]!.indexOf('.') - 1;
+    return ` (a float's rounding: write ${D(half).toDecimalPlaces(places).toFixed()})`;
+  }
   // 1e3, 2.5E+4: what a spreadsheet or a float printer writes; the exact decimal it stands for
   // (never one of more digits than any value takes: 1e15 was told to be written 1000000000000000, then refused)
   if (/^\d+(\.\d+)?[eE][+-]?\d{1,3}$/.test(half)) {
@@ -29,18 +46,10 @@ export function numberHint(text: string, decimals?: number): string {
       ? ` (exponent notation: a number of ${digits} digits before the point, more than the ${MAX_DIGITS} any value may have)`
       : ` (exponent notation: write ${full})`;
   }
-  // +100.00 (a sign a spreadsheet's format adds), −0 (a rounding's sign): the number without it (a determinism audit
-  // read "expected an amount ≥ 0 with at most two decimals" of +100.00, which is one)
-  const signed = /^([+-])(\d+(?:\.\d+)?)$/.exec(half);
-  if (signed && (signed[1] === '+' || D(signed[2]!).isZero())) return ` (no sign: write ${signed[2]})`;
-  // 100.500, a weight of 1.0000000: more decimals than the column takes, but zeros
-  const zeros = /^(\d+)\.(\d*?)0+$/.exec(half);
-  if (zeros && decimals !== undefined && zeros[2]!.length <= decimals)
-    return ` (its last decimals are zeros: write ${zeros[2] ? `${zeros[1]}.${zeros[2]}` : zeros[1]})`;
   const unit = /^(?:[¥￥]\s*)?(\d+(?:\.\d+)?)\s*(元|万元|万|yuan|RMB|CNY)?(\/.*)?$/i.exec(half);
   if (unit && (unit[2] || half !== unit[1]))
     return unit[2] === '万元' || unit[2] === '万'
-      ? ` (in yuan, the number alone: ${unit[1]}万 is ${D(unit[1]!).times(10000).toFixed()})`
+      ? ` (${yuan ? 'in yuan, ' : ''}the number alone: ${unit[1]}万 is ${D(unit[1]!).times(10000).toFixed()})`
       : ` (the number alone: write ${unit[1]})`;
   return '';
 }

@@ -157,7 +157,16 @@ function show(node: Node | null): string {
   return isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'an unexpected value';
 }
 
-const numberHint = (node: Node | null): string => (isScalar(node) && typeof node.value === 'string' ? hintFor(node.value) : '');
+const numberHint = (node: Node | null): string => (isScalar(node) && typeof node.value === 'string' ? textHint(node.value) : '');
+
+/** A number's hint (core/number-hints.ts), or a comment begun with a full-width ＃, which YAML reads as part of the value. */
+export function textHint(text: string, yuan = true): string {
+  const at = text.search(/\s＃/);
+  if (at < 0) return hintFor(text, undefined, yuan);
+  const before = text.slice(0, at).trim();
+  const comment = text.slice(at).trim();
+  return ` ("＃" is full-width: a comment starts with a half-width "#" after a space, so "${comment}" was read as part of the value; write ${before} #${comment.slice(1)})`;
+}
 
 const YES = new Set(['yes', 'y', 'on', '是', '1']);
 const NO = new Set(['no', 'n', 'off', '否', '0']);

@@ -13,6 +13,7 @@ import {
   PARAM_BY_PATH,
   PLACEHOLDER_POLICY,
   PLACEHOLDER_SOURCE,
+  localShareWritten,
   suggestPath,
   type ParamSpec,
 } from '../core/parameters/schema.js';
@@ -149,6 +150,8 @@ function walk(
     } else if (BRANCHES.has(path)) {
       if (isMap(value)) walk(y, value, path, out, sources, suggested, firstAt);
       else y.problem(value ?? (pair.key as Node), `"${path}" groups parameters; expected a mapping under it`);
+    } else if (localShareWritten(path)) {
+      y.problem(pair.key as Node, `unknown parameter "${path}": ${localShareWritten(path)}`);
     } else {
       const near = suggestPath(path);
       if (near) suggested.add(near);

@@ -7,6 +7,7 @@ import { D } from '../core/money.js';
 import { PLACEHOLDER_SOURCE } from '../core/parameters/schema.js';
 import { PROFILE_KEYS, withEmptyArea, type Profile, type ProfileSpec, type ProfileValue } from '../core/profile.js';
 import { InputError } from '../errors.js';
+import { textHint } from './param-values.js';
 import { readText } from './policy-file.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
@@ -161,7 +162,11 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
       count: 'a whole number above 0',
       money: 'an amount in yuan ≥ 0',
     }[kind];
-    y.problem(v ?? node, `expected ${want}, got ${y.text(v) ?? 'nothing'}`, key);
+    y.problem(
+      v ?? node,
+      `expected ${want}, got ${y.text(v) ?? 'nothing'}${isScalar(v) && typeof v.value === 'string' ? textHint(v.value, kind === 'money') : ''}`,
+      key,
+    );
     return null;
   }
   return { value: n, source, clause, estimate, tolerance, where: y.where(v) };

@@ -4,7 +4,7 @@
 import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import { isIsoDate, notADay, notIncreasing } from '../core/dates.js';
 import { D, type Dec } from '../core/money.js';
-import { BRANCHES, ID_RE, PARAM_BY_PATH, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
+import { BRANCHES, ID_RE, PARAM_BY_PATH, localShareWritten, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
 import type { ParamValue } from '../core/parameters/tree.js';
 import type { Change, Scenario, ScenarioChange } from '../core/scenario.js';
 import { InputError } from '../errors.js';
@@ -80,6 +80,8 @@ function walk(y: YamlFile, map: YAMLMap, prefix: string, out: ScenarioChange[]):
         pair.key as Node,
         `${prefix} is a group of parameters, not one: give the change to each${members.length ? ` (${members.join(', ')})` : ' of its parameters'}`,
       );
+    } else if (localShareWritten(path)) {
+      y.problem(pair.key as Node, `unknown parameter "${path}": ${localShareWritten(path)}`);
     } else {
       const near = suggestPath(path);
       y.problem(pair.key as Node, `unknown parameter "${path}"${near ? ` (did you mean "${near}"?)` : ''}`);

@@ -1,6 +1,6 @@
 // What a YAML file's syntax errors most often come from when it is typed on a Chinese keyboard (an author's trial): a
 // full-width colon after a key (assets：), a full-width comma between a flow mapping's entries ({from: 2024-01-01，
-// value: 620}) and full-width spaces (全角空格) in the indentation. The parser's own words for these are about implicit
+// value: 620}) and full-width spaces (全角空格) in the indentation or after a colon. The parser's own words for these are about implicit
 // keys, block collections and columns; these name the character, where it is, and what YAML needs instead. Only a file
 // the parser refused is scanned, and only outside quotes and comments: a value may hold any of them.
 import type { Problem } from '../errors.js';
@@ -30,6 +30,10 @@ export function keyboardSlips(text: string, file: string): Problem[] {
     for (const m of [key, ...colons]) {
       if (m) at(line, m.index + m[0].length, `a full-width colon "：" (U+FF1A) after a key: YAML needs ":" and a space`);
     }
+    // value:　870 — the colon's space typed full-width: YAML sees a key "value:　870" with no colon after it
+    const spaced = new RegExp(String.raw`(?:^[ \t\u3000]*(?:-\s+)?|[{,，]\s*)${KEY}[:：](\u3000)`, 'gu');
+    for (const m of code.matchAll(spaced))
+      at(line, m.index + m[0].length, 'a full-width space (U+3000 全角空格) after a colon: YAML needs ":" and an ordinary space');
     if (flow)
       for (const m of code.matchAll(new RegExp(String.raw`，(?=\s*${KEY}\s*[:：])`, 'gu')))
         at(line, m.index + 1, `a full-width comma "，" (U+FF0C) between entries: YAML needs ","`);

@@ -249,6 +249,16 @@ describe('profile validation', () => {
     expect(Array.from(pop.area).every((a) => a === 0)).toBe(true);
     expect(calibrate(pop, compileRules(snapshot), p).filter((r) => /rural/.test(r.measure))).toEqual([]);
   });
+  // A county officer's 45万 persons and 35% urban share were told only what was expected
+  it('a number written another way says what to write, in the profile’s own unit', () => {
+    const bad = text
+      .replace('population.persons: {value: 8891000,', 'population.persons: {value: 889万,')
+      .replace('population.urban_share: {value: 0.70,', 'population.urban_share: {value: 70%,');
+    expect(problemsOfSync(() => parseProfile(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'population.persons: expected a whole number above 0, got 889万 (the number alone: 889万 is 8890000)',
+      'population.urban_share: expected a share from 0 to 1, got 70% (a percentage: write 0.7)',
+    ]);
+  });
   it('a target’s quintiles and tolerance are checked; only a target has a tolerance', () => {
     const bad = text
       .replace('target.income_quintiles.urban: {value: [0.348, 0.587,', 'target.income_quintiles.urban: {value: [0.587, 0.348,')

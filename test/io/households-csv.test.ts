@@ -136,6 +136,12 @@ describe('errors name file, line, column, value and what was expected', () => {
     expect(await problems('household_id,person_id,age,area,wage_income,other_income\nH1,p1,40,urban,1e15,0\n')).toEqual([
       'h.csv:2:5: column wage_income: "1e15" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (exponent notation: a number of 16 digits before the point, more than the 13 any value may have) (household H1, person p1)',
     ]);
+    // a data engineer's export: an age as 76.0, a code capitalised, a float's tail (pandas' 195.98000000000002)
+    expect(await problems('household_id,person_id,age,area,wage_income,other_income\nH1,p1,76.0,Rural,195.98000000000002,0\n')).toEqual([
+      'h.csv:2:3: column age: "76.0" is not valid: expected a whole number of years from 0 to 130 (its last decimals are zeros: write 76) (household H1, person p1)',
+      'h.csv:2:4: column area: "Rural" is not valid: expected urban or rural (in lower case: write rural) (household H1, person p1)',
+      'h.csv:2:5: column wage_income: "195.98000000000002" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (a float\'s rounding: write 195.98) (household H1, person p1)',
+    ]);
     // a full-width comma as the thousands separator (a 科长's 2，500), full-width digits beside it
     expect(await problems('household_id,person_id,age,area,wage_income,other_income\nH1,p1,40,urban,"2，500",１，２００．５\n')).toEqual([
       'h.csv:2:5: column wage_income: "2，500" is not valid: expected an amount in yuan ≥ 0 with at most two decimals (no thousands separator: write 2500) (household H1, person p1)',

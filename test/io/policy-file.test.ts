@@ -179,6 +179,14 @@ describe('policy validation', () => {
     expect(space[0]).toBe(`p.yaml:${assets}:1: YAML: a full-width space (U+3000 全角空格) in the indentation: indent with ordinary spaces`);
     expect(space.at(-1)).toMatch(/: YAML: and \d+ more errors from here on, which may all follow from the first: fix it and run again$/);
     expect(space.length).toBeLessThanOrEqual(3);
+    // the space after a colon typed full-width (a county officer's value:　870: told only "Implicit keys need to be on a
+    // single line"), in a block or a flow mapping
+    expect(problems(SIMPLE.replace('    assets:\n', '    assets:\u3000\n'))[0]).toBe(
+      `p.yaml:${assets}:12: YAML: a full-width space (U+3000 全角空格) after a colon: YAML needs ":" and an ordinary space`,
+    );
+    expect(keyboardSlips('a: {from:\u30002020-01-01, value: 1}\n', 'p.yaml').map((p) => `${p.where!.col}: ${p.message}`)).toEqual([
+      '10: YAML: a full-width space (U+3000 全角空格) after a colon: YAML needs ":" and an ordinary space',
+    ]);
     // in a quoted value or a comment they are text, not slips (the file is refused for its other error alone)
     const quoted = SIMPLE.replace('name: {zh: 测试,', 'name: {zh: "测试：甲，乙",') + '# 注释：说明，\n  bad: [x\n';
     expect(problems(quoted).length).toBeGreaterThan(0);
@@ -222,6 +230,23 @@ describe('policy validation', () => {
     expect(
       problems(SIMPLE.replace('income_ceiling: [{from: 2020-01-01, value: 1.5', 'income_ceiling: [{from: 2020-01-01, value: 150%'))[0],
     ).toMatch(/got "150%" \(a percentage: write 1\.5\)$/);
+    // a county officer's slips: a decimal point typed as ， or 。, a comment begun with a full-width ＃
+    expect(got('0，6')).toBe('"0，6" (a decimal point is ".": write 0.6)');
+    expect(got('0。6')).toBe('"0。6" (a decimal point is ".": write 0.6)');
+    expect(got('1000  ＃城镇')).toBe(
+      '"1000  ＃城镇" ("＃" is full-width: a comment starts with a half-width "#" after a space, so "＃城镇" was read as part of the value; write 1000 #城镇)',
+    );
+  });
+
+  // A county officer wrote all three levels' shares and was offered funding.assistance.central for the county's
+  it('a city’s or county’s funding share written out is told it is the rest', () => {
+    const text = SIMPLE.replace(
+      '      provincial: [{from: 2020-01-01, value: 0.2, source: test}]\n',
+      '      provincial: [{from: 2020-01-01, value: 0.2, source: test}]\n      county: [{from: 2020-01-01, value: 0.2, source: test}]\n',
+    );
+    expect(problems(text)).toEqual([
+      `p.yaml:${lineOf(text, 'county:')}:7: unknown parameter "funding.assistance.county": the city's or county's share is not given: it is what is left, 1 − funding.assistance.central − funding.assistance.provincial (leave "county" out)`,
+    ]);
   });
 
   it('says what a second document, an unquoted ": " in a value and a thousands separator are', () => {

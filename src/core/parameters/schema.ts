@@ -352,6 +352,16 @@ export function expectedOf(spec: ParamSpec): string {
 }
 
 /** The nearest canonical path or branch to a misspelled one (edit distance), for "did you mean …?". */
+/**
+ * A city's or county's funding share written out (funding.assistance.county): what the other levels leave, never given.
+ * A county officer wrote all three and was offered funding.assistance.central, which would have replaced the centre's.
+ */
+export function localShareWritten(path: string): string | undefined {
+  const m = /^funding\.([a-z_]+)\.(county|city|local|city_county|municipal|prefecture|district)$/.exec(path);
+  if (!m || !PARAM_BY_PATH.has(`funding.${m[1]}.central`)) return undefined;
+  return `the city's or county's share is not given: it is what is left, 1 − funding.${m[1]}.central − funding.${m[1]}.provincial (leave "${m[2]}" out)`;
+}
+
 export function suggestPath(path: string): string | undefined {
   // a level left out: the one parameter under the path's branch with its last name (tekun.care.none: an analyst was
   // offered the branch tekun.care, no parameter, for tekun.care.min_wage_share.none)
