@@ -30,7 +30,7 @@ export function keyboardSlips(text: string, file: string): Problem[] {
     for (const m of [key, ...colons]) {
       if (m) at(line, m.index + m[0].length, `a full-width colon "：" (U+FF1A) after a key: YAML needs ":" and a space`);
     }
-    // value:　870 — the colon's space typed full-width: YAML sees a key "value:　870" with no colon after it
+    // value:[U+3000]870 — the colon's space typed full-width: YAML sees one plain scalar "value:[U+3000]870", no key
     const spaced = new RegExp(String.raw`(?:^[ \t\u3000]*(?:-\s+)?|[{,，]\s*)${KEY}[:：](\u3000)`, 'gu');
     for (const m of code.matchAll(spaced))
       at(line, m.index + m[0].length, 'a full-width space (U+3000 全角空格) after a colon: YAML needs ":" and an ordinary space');

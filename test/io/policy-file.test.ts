@@ -179,7 +179,7 @@ describe('policy validation', () => {
     expect(space[0]).toBe(`p.yaml:${assets}:1: YAML: a full-width space (U+3000 全角空格) in the indentation: indent with ordinary spaces`);
     expect(space.at(-1)).toMatch(/: YAML: and \d+ more errors from here on, which may all follow from the first: fix it and run again$/);
     expect(space.length).toBeLessThanOrEqual(3);
-    // the space after a colon typed full-width (a county officer's value:　870: told only "Implicit keys need to be on a
+    // the space after a colon typed full-width (a county officer's value:[U+3000]870: told only "Implicit keys need to be on a
     // single line"), in a block or a flow mapping
     expect(problems(SIMPLE.replace('    assets:\n', '    assets:\u3000\n'))[0]).toBe(
       `p.yaml:${assets}:12: YAML: a full-width space (U+3000 全角空格) after a colon: YAML needs ":" and an ordinary space`,
