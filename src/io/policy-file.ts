@@ -188,7 +188,13 @@ function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, so
       continue;
     }
     const prev = entries[entries.length - 1];
-    if (prev && from === prev.from) y.problem(fromNode, `duplicate date ${from}`, subject);
+    // (where the first is too: a county officer was shown the second alone)
+    if (prev && from === prev.from)
+      y.problem(
+        fromNode,
+        `duplicate date ${from}${prev.where.line ? ` (first on line ${prev.where.line}): one value a date` : ''}`,
+        subject,
+      );
     else if (prev && from < prev.from) y.problem(fromNode, notIncreasing(from, prev.from), subject);
     if (!k.has('value')) {
       y.problem(item, 'missing "value"', subject);

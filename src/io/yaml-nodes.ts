@@ -20,7 +20,8 @@ export class YamlFile {
     this.doc = parseDocument(lf, { lineCounter: this.lines, uniqueKeys: false, prettyErrors: false });
     const found = [...this.doc.errors, ...this.doc.warnings].map((e) => {
       const pos = e.linePos?.[0] ?? this.lines.linePos(e.pos[0]);
-      return { where: { file, line: pos.line, col: pos.col }, message: `YAML: ${syntaxMessage(e.code, e.message.split('\n')[0]!)}` };
+      const message = overIndented(lf, pos.line, e.code) ?? syntaxMessage(e.code, e.message.split('\n')[0]!);
+      return { where: { file, line: pos.line, col: pos.col }, message: `YAML: ${message}` };
     });
     if (!this.doc.errors.length) {
       this.problems.push(...found);
@@ -149,6 +150,23 @@ const written = (pair: Pair): string | undefined => (isScalar(pair.key) ? pair.k
 
 /** The parser's message, or ours where its words are for programmers or say nothing of the likely cause. */
 const before = (a: Where, b: Where) => (a.line ?? 0) < (b.line ?? 0) || (a.line === b.line && (a.col ?? 0) < (b.col ?? 0));
+
+/**
+ * A key indented past its sibling on the line above (a county officer's `value:` two spaces deeper than `- from:`): YAML
+ * reads it inside the line's value, and says "Nested mappings are not allowed in compact mappings" — whose usual hint,
+ * quoting a value with ": ", led the wrong way. Null where that is not it.
+ */
+function overIndented(text: string, line: number, code: string): string | null {
+  if (code !== 'BLOCK_AS_IMPLICIT_KEY') return null;
+  const lines = text.split('\n');
+  const here = /^( *(?:- +)?)([\w.\-\p{Script=Han}]+):[ \t]+\S/u.exec(lines[line - 1] ?? '');
+  if (!here) return null;
+  let next = line;
+  while (next < lines.length && lines[next]!.trim() === '') next++;
+  const below = /^( +)([\w.\-\p{Script=Han}]+):/u.exec(lines[next] ?? '');
+  if (!below || below[1]!.length <= here[1]!.length) return null;
+  return `line ${next + 1}'s "${below[2]}" is indented ${below[1]!.length} spaces, more than "${here[2]}" on this line (${here[1]!.length}): YAML reads it inside this line's value; indent "${below[2]}" as "${here[2]}" is`;
+}
 
 function syntaxMessage(code: string, message: string): string {
   // (an author's trial: "Tabs are not allowed as indentation", and no word of what to do)

@@ -117,7 +117,12 @@ describe('policy validation', () => {
       'urban: [{from: 2020-01-01, value: 1000, source: test}]',
       'urban: [{from: 2020-01-01, value: 1000, source: test}, {from: 2020-01-01, value: 1100, source: test}]',
     );
-    expect(problems(dup)).toEqual([expect.stringMatching(/dibao\.standard\.urban: duplicate date 2020-01-01$/)]);
+    const line = lineOf(dup, 'urban: [');
+    expect(problems(dup)).toEqual([
+      expect.stringMatching(
+        new RegExp(`dibao\\.standard\\.urban: duplicate date 2020-01-01 \\(first on line ${line}\\): one value a date$`),
+      ),
+    ]);
     const bad = SIMPLE.replace('urban: [{from: 2020-01-01,', 'urban: [{from: 2020-02-30,');
     expect(problems(bad)).toEqual([
       expect.stringMatching(/"from" must be a date YYYY-MM-DD, got "2020-02-30" \(February 2020 has 29 days\)$/),
@@ -263,6 +268,14 @@ describe('policy validation', () => {
     );
     expect(problems(title)[0]).toMatch(
       /YAML: Nested mappings are not allowed in compact mappings \(a value with ": " in it goes in quotes: title: "…: …"\)$/,
+    );
+    // a key indented past its sibling (a county officer's value: under - from:, told to quote a value with ": ")
+    const deeper = SIMPLE.replace(
+      '      urban: [{from: 2020-01-01, value: 1000, source: test}]',
+      '      urban:\n        - from: 2020-01-01\n            value: 1000\n          source: test',
+    );
+    expect(problems(deeper)[0]).toBe(
+      `p.yaml:${lineOf(deeper, '- from: 2020-01-01')}:17: YAML: line ${lineOf(deeper, 'value: 1000')}'s "value" is indented 12 spaces, more than "from" on this line (10): YAML reads it inside this line's value; indent "value" as "from" is`,
     );
     // the same slip inside {…} (a policy author's trial: YAML's words alone)
     const flow = SIMPLE.replace(
