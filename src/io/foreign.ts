@@ -13,7 +13,7 @@ import { InputError, UsageError, type Problem, type Where } from '../errors.js';
 import type { CheckFound, CheckRange } from './arrow-checks.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { fileError, inputFile } from './files.js';
-import { decodeGb18030, decodes, isUtf8File, readWhole, turned } from './text-decoding.js';
+import { decodeGb18030, decodes, hasUtf8Bom, isUtf8File, readWhole, turned, withoutUtf8Bom } from './text-decoding.js';
 import type { Population } from '../core/population.js';
 import { gb18030, HEAD, householdsKind, type HouseholdsKind } from './households-kind.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
@@ -83,13 +83,15 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
   // file whose start is UTF-8 and the rest not, is read whole as before.
   const gbHead = gb18030(head, o.encoding);
   if (file.seekable && (gbHead || o.encoding === 'utf-8' || (await isUtf8File(path)))) {
-    const notes = gbHead ? [`note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)`] : [];
+    const notes = gbHead ? [gbNote(path, head)] : [];
     const open = () => Readable.from(turned(path, gbHead, o));
     // The header as the readers will see it (its unread columns are named before the file is read): the head turned.
     const firstLine = head.subarray(0, head.indexOf(0x0a) + 1 || head.length);
     let headText = '';
     try {
-      headText = new TextDecoder(gbHead ? 'gb18030' : 'utf-8').decode(firstLine).replace(/^\uFEFF/, '');
+      headText = new TextDecoder(gbHead ? 'gb18030' : 'utf-8')
+        .decode(gbHead ? withoutUtf8Bom(firstLine) : firstLine)
+        .replace(/^\uFEFF/, '');
     } catch {
       // (told where the file is read)
     }
@@ -106,11 +108,15 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
     throw new InputError([{ where: { file: path, line: p.line, col: p.col }, message: p.message }]);
   }
   const text = gb ? decodeGb18030(raw, path, o.encoding === 'gb18030') : raw.toString('utf8').replace(/^\uFEFF/, '');
-  const notes = gb ? [`note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)`] : [];
+  const notes = gb ? [gbNote(path, raw)] : [];
   // The text goes to the reader as written (turned to UTF-8, and the mapping's headers, words and constants): one pass,
   // and the reader's own checks and messages, at the file's lines.
   return whole(Buffer.from(o.columns ? o.columns.applyText(text, path) : text, 'utf8'), notes, (w) => w);
 }
+
+/** What reading a file as GB18030 is said as: and a UTF-8 BOM at its start, left out. */
+const gbNote = (path: string, start: Uint8Array) =>
+  `note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)${hasUtf8Bom(start) ? `; the UTF-8 byte order mark at its start, which its GB18030 text does not follow, left out` : ''}`;
 
 /** Canonical CSV made whole (a workbook's, a Parquet file's, a pipe's), as a Converted. */
 function whole(bytes: Buffer, notes: readonly string[], where: (w: Where) => Where): Converted {

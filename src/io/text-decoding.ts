@@ -57,8 +57,12 @@ export async function* turned(path: string, gb: boolean, o: SourceOptions): Asyn
       throw await undecodable(path, gb, o);
     }
   };
+  let first = gb;
   for await (const chunk of inputStream(path)) {
-    const b = give(await decode(chunk as Buffer));
+    // (a UTF-8 BOM before GB18030 text: left out, not decoded as 锘 and a character made of its last byte and the next)
+    const bytes = first ? withoutUtf8Bom(chunk as Buffer) : (chunk as Buffer);
+    first = false;
+    const b = give(await decode(bytes));
     if (b) yield b;
   }
   const b = give(await decode());
@@ -92,7 +96,7 @@ export async function readWhole(path: string): Promise<Buffer> {
 export function decodeGb18030(b: Buffer, file: string, forced: boolean): string {
   try {
     return gbDecoder()
-      .decode(b)
+      .decode(withoutUtf8Bom(b))
       .replace(/^\uFEFF/, '');
   } catch {
     if (forced && firstInvalidUtf8(b, 0, b.length) < 0)
@@ -131,3 +135,12 @@ export function decodes(b: Uint8Array): boolean {
     return false;
   }
 }
+
+/** Whether the bytes start with UTF-8's byte order mark (EF BB BF). */
+export const hasUtf8Bom = (b: Uint8Array): boolean => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+
+/**
+ * The bytes without a UTF-8 byte order mark at their start: before GB18030 text (a data engineer's file, a BOM and
+ * then GBK) its bytes would decode as 锘 and a character made of its last byte and the header's first ("锘縣ousehold_id").
+ */
+export const withoutUtf8Bom = <T extends Uint8Array>(b: T): T => (hasUtf8Bom(b) ? (b.subarray(3) as T) : b);

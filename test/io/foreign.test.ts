@@ -156,6 +156,23 @@ describe('the same households, however the bureau holds them', () => {
     expect(simulate('--households', join(dir, 'gb.csv'), '--encoding', 'gbk')).toBe(simulate('--households', SAMPLE));
   });
 
+  // A data engineer's export: a UTF-8 BOM, then GBK. Its bytes were decoded with the text's: the header began
+  // "锘縣ousehold_id", told "missing required column household_id".
+  it('a UTF-8 BOM before GB18030 text is left out, and said; a file and a pipe read the same', () => {
+    const bom = join(dir, 'bom-gb.csv');
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(csv(chinese), 'gb18030')]));
+    const base = simulate('--households', SAMPLE);
+    expect(simulate('--households', bom)).toBe(base);
+    const r = jiuzhu(['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--date', '2025-06-30', '--households', bom]);
+    expect(r.stderr).toContain(
+      `${bom} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030); the UTF-8 byte order mark at its start, which its GB18030 text does not follow, left out`,
+    );
+    const piped = jiuzhu(['simulate', ...P, '--households', '-', '--encoding', 'gb18030'], { input: readFileSync(bom) });
+    expect(piped.code, piped.stderr).toBe(0);
+    const plain = jiuzhu(['simulate', ...P, '--households', SAMPLE]);
+    expect(JSON.parse(piped.stdout).scenarios).toEqual(JSON.parse(plain.stdout).scenarios);
+  });
+
   it('a column mapping renames headers, maps words and adds a constant column', () => {
     // the export: its own ids and age headers, its own self-care words, no area column (an all-urban roll)
     const rename: Record<string, string> = { household_id: '户主编号', person_id: '成员编号', age: '实足年龄' };
