@@ -2,6 +2,8 @@
 // (core/budget-year.ts); every period of every run is evaluated in one pass over the households (runs that share
 // steps 1–2 share them), and each run's year is put together from its periods.
 import { loadProfile, profileFor } from '../io/profile-file.js';
+import { firstHouseholdId } from '../io/households-kind.js';
+import { GENERATED_ID } from '../core/ids.js';
 import { figures, type Totals } from '../core/aggregate.js';
 import {
   changesIn,
@@ -50,12 +52,20 @@ export function budgetYear(text: string, flag = '--year'): number {
  * projection's base_year, and no --incomes-year says their year: how to say it (a provincial trial's Guangzhou,
  * generated with 2021 incomes, was grown from 2025: its 2027 cost 25 % high, and nothing said so).
  */
-export async function incomesYearNotes(policyFile: string, p: Projection | null, lang?: Lang, budget?: number): Promise<string[]> {
+export async function incomesYearNotes(
+  policyFile: string,
+  p: Projection | null,
+  lang?: Lang,
+  budget?: { readonly year: number; readonly households: string },
+): Promise<string[]> {
   if (p?.incomesYear !== undefined || (!p && budget === undefined)) return [];
+  // (without a projection: only where the file is one jiuzhu generate wrote — any file's incomes are of some year, and
+  // the bundled sample's are of none in particular)
+  if (!p && !GENERATED_ID.test(firstHouseholdId(budget!.households) ?? '')) return [];
   const file = profileFor(policyFile);
   const profile = await loadProfile(file).catch(() => null); // (no profile, or one that does not load: nothing to say)
   const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
-  if (!p) return budget! > year ? unGrownNote(policyFile, file, year, budget!, lang) : [];
+  if (!p) return budget!.year > year ? unGrownNote(policyFile, file, year, budget!.year, lang) : [];
   if (!(year < p.baseYear)) return [];
   if (lang === 'zh')
     return [
@@ -202,7 +212,7 @@ export async function simulateYear(
     notes: [
       ...heardNotes(ctx),
       ...(projection ? yearsNotes(written, projection, year, year, policy, o.lang) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
-      ...(await incomesYearNotes(o.policy, projection, o.lang, year)),
+      ...(await incomesYearNotes(o.policy, projection, o.lang, { year, households: o.households })),
       ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year] }, o.lang),
       ...leftOutNotes(ranges, undefined, o.lang),
     ],

@@ -126,7 +126,7 @@ export async function simulateYears(
     notes: [
       ...heardNotes(ctx),
       ...yearsNotes(policy, projection, first, last, baseline, o.lang),
-      ...(await incomesYearNotes(o.policy, projection, o.lang, first)),
+      ...(await incomesYearNotes(o.policy, projection, o.lang, { year: first, households: o.households })),
       ...unchangedYearsNotes({ runs, years }, o.lang),
       ...firstYearExitNote({ runs, years }, o.lang),
       ...leftOut,

@@ -11,6 +11,7 @@
 // everyone in the household; only a household with no earner may lack one. Take-up draws are uniform; a household
 // that takes dibao up and is from S to (1 + band) × S per capita received it before (on_dibao, prior_dibao: the
 // gradual exit's base); one below S receives it by its take-up draw alone, so take-up stays a lever.
+import { generatedId } from './ids.js';
 import { COL, COLUMN_NAMES, type Column } from './columns.js';
 import { fenToYuan } from './money.js';
 import { dec, type Snapshot } from './parameters/tree.js';
@@ -342,7 +343,7 @@ function householdRows(r: Random, set: Settings, s: GenerateSettings, d: Drawn, 
   // on_dibao, it would take dibao up whatever take_up.dibao says (DOMAIN, take-up).
   const onDibao = d.perCapita >= S && d.perCapita < (1 + set.band) * S && draw < s.takeUpDibao * 1_000_000 ? 1 : 0;
   const prior = onDibao ? Math.max(S * 0.3, S - d.perCapita) * size : 0;
-  const hid = `G${String(h).padStart(width, '0')}`;
+  const hid = generatedId(h, width);
   // (draws of this household's own, apart from the chunk's stream: every other draw stays as it was)
   const own = new Random(Math.imul(s.seed ^ 0x5bd1e995, 0x27d4eb2d) ^ h);
   const incomes = members.map((_, i) => (total * shares[i]!) / sum);

@@ -2,6 +2,11 @@
 // open-addressing hash table of typed arrays. The fast reader interns ids straight from the file's bytes
 // (a Map<string, …> of 2.7M person ids was ~40 % of the parse); a string is made only when one is shown.
 
+/** A generated household's id (jiuzhu generate): G and its number, six digits or more (G000001). */
+export const generatedId = (h: number, width: number): string => `G${String(h).padStart(width, '0')}`;
+/** Whether an id is one generatedId makes (a budget year's note on generated incomes looks for it: cli/year.ts). */
+export const GENERATED_ID = /^G\d{6,}$/;
+
 /** The ids of a population, in index order. */
 export interface Ids {
   readonly length: number;

@@ -1,5 +1,6 @@
 // What a households file is, from its name and its first bytes: the one decision of how it is read, made by
 // io/foreign.ts for every command, and by cli/prestart.ts to start reading a plain CSV before the CLI has loaded.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { ARROW_MAGIC, firstInvalidUtf8, sniffFormat } from './text-checks.js';
 
 /** The bytes a file is sniffed by. */
@@ -34,4 +35,27 @@ export function gb18030(head: Uint8Array, encoding: string | undefined): boolean
 function startsNotUtf8(head: Uint8Array): boolean {
   const end = head.length < HEAD ? head.length : head.lastIndexOf(0x0a) + 1;
   return firstInvalidUtf8(head, 0, end) >= 0;
+}
+
+/**
+ * The household_id of a CSV file's first row, from its first bytes (a plain file; null for anything else or where it
+ * cannot tell): to see whether a file is one `jiuzhu generate` wrote (core/generate.ts GENERATED_ID).
+ */
+export function firstHouseholdId(path: string): string | null {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(8192);
+    const n = readSync(fd, head, 0, head.length, 0);
+    const [header, first] = head
+      .toString('utf8', 0, n)
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
+    const at = header?.split(',').indexOf('household_id') ?? -1;
+    return at >= 0 && first !== undefined ? (first.split(',')[at] ?? null) : null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }

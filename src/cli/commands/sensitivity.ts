@@ -96,7 +96,10 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
         ...yearsNotes(written, projection, when.year!, when.year!, policy, o.lang),
         ...(await incomesYearNotes(o.policy, projection, o.lang)),
       ]
-    : [...policyNotes(policy, [last], [], o.lang), ...(await incomesYearNotes(o.policy, null, o.lang, when.year))];
+    : [
+        ...policyNotes(policy, [last], [], o.lang),
+        ...(when.year !== undefined ? await incomesYearNotes(o.policy, null, o.lang, { year: when.year, households: o.households }) : []),
+      ];
   const report: SensitivityReport = {
     policy,
     policyFile: o.policy,
