@@ -14,6 +14,7 @@ import type { ReadProgress } from '../core/progress.js';
 import type { Run } from '../core/simulate.js';
 import { assemble, failWith } from '../io/assemble.js';
 import { noteEmptyCells, sumEmpties } from '../io/empty-cells.js';
+import { noteApart } from '../io/apart-rows.js';
 import { plainRuns } from './parallel.js';
 import type { Pool } from './pool.js';
 import { startReads, sum, takeAhead } from './read-ahead.js';
@@ -109,6 +110,7 @@ async function readRanges(
   }
   if (done.problems.length) failWith(done.problems);
   noteEmptyCells(sumEmpties(parsed.map((p) => p.empties)), file, opts);
+  noteApart(done.apart, file, opts);
   opts.onProgress?.({ bytes: totalBytes, totalBytes, rows: sum(parsed.map((p) => p.part.rows)) });
   return {
     population: () => done.population(),

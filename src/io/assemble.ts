@@ -10,6 +10,7 @@ import { IdList } from '../core/ids.js';
 import { columnArray, COLUMNS, HOUSEHOLD_COLS, HOUSEHOLD_KEYS, PERSON_COLS, type HouseholdKey, type PersonKey } from '../core/columns.js';
 import { householdConflicts, populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
+import type { Apart } from './apart-rows.js';
 import type { EmptyCells } from './empty-cells.js';
 import { conflictMessage, duplicateMessage, MAX_PROBLEMS } from './household-messages.js';
 import { anyPairTwice, BUCKET_BITS } from './id-buckets.js';
@@ -42,6 +43,8 @@ export interface Assembled {
    * again keeping them (the problems and population then come from that reading).
    */
   readonly readAgain: boolean;
+  /** The households whose rows lie apart in the file (not a household split between two parts), or null. */
+  readonly apart: Apart | null;
   /** Builds the population (when there are no problems). */
   population(): Population;
 }
@@ -91,7 +94,7 @@ export function assemble(
   if (!parts.every((p) => p.values)) {
     if (problems.length || parts.some((p) => p.odd.length)) return READ_AGAIN;
     const twice = (k: 'pid' | 'hid') => anyPairTwice(parts.map((p) => hashPairs(p, k)));
-    return twice('pid') || twice('hid') ? READ_AGAIN : { problems: [], joined: false, readAgain: false, population: noValues };
+    return twice('pid') || twice('hid') ? READ_AGAIN : { problems: [], joined: false, readAgain: false, apart: null, population: noValues };
   }
   const pid = new PartIds(parts.map((p) => new IdList(p.pidBytes, p.pidStart)));
   const hid = new PartIds(parts.map((p) => new IdList(p.hidBytes, p.hidStart)));
@@ -134,6 +137,17 @@ export function assemble(
     for (const o of p.odd) odd.set(o.row + rowBase[i]!, o.values);
   });
   segFirst[S] = R;
+  // A segment of a household seen before, after another household's rows (one straight after its own household's
+  // segment is the household split between two parts): its rows lie apart (io/apart-rows.ts)
+  let apart: Apart | null = null;
+  const seenApart = new Uint8Array(H);
+  for (let s = 1; s < S; s++) {
+    const h = household[s]!;
+    if (canon[s] === s || household[s - 1] === h) continue;
+    if (!seenApart[h]) seenApart[h] = 1;
+    apart ??= { households: 0, id: hid.at(canon[s]!), first: lineOf(segFirst[canon[s]!]!), again: lineOf(segFirst[s]!) };
+  }
+  if (apart) apart = { ...apart, households: seenApart.reduce((a, x) => a + x, 0) };
 
   // Household-level values must be those of the household's first row on every row; a repeated person's row is
   // left out (the reference reader does not add it). Only households with something unusual are looked at row by
@@ -172,6 +186,7 @@ export function assemble(
     problems: problems.filter((p) => p.where!.line! <= lastLine),
     joined: H < S,
     readAgain: false,
+    apart,
     population: () => {
       if (problems.some((p) => p.where!.line! <= lastLine)) throw new Error('assemble: no population for a file with problems');
       return build();
@@ -239,7 +254,7 @@ export function assemble(
 function noValues(): never {
   throw new Error('assemble: no population from parts evaluated as they were read');
 }
-const READ_AGAIN: Assembled = { problems: [], joined: true, readAgain: true, population: noValues };
+const READ_AGAIN: Assembled = { problems: [], joined: true, readAgain: true, apart: null, population: noValues };
 
 function prefix(counts: readonly number[]): number[] {
   const out = [0];

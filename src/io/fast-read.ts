@@ -7,6 +7,7 @@ import type { Problem } from '../errors.js';
 import { assemble, failWith } from './assemble.js';
 import { FastReader, type StreamOptions } from './fast-csv.js';
 import { noteEmptyCells, sumEmpties, type EmptyCells } from './empty-cells.js';
+import { noteApart } from './apart-rows.js';
 import { hasBom, LF } from './fast-fields.js';
 import { EMPTY_FILE, MAX_PROBLEMS } from './household-messages.js';
 import { HEAD, MAX_RECORD, RecordCutter } from './intake.js';
@@ -120,6 +121,7 @@ export async function parseHouseholdsFast(
   problems.push(...last.problems);
   if (problems.length) failWith(problems);
   noteEmptyCells(sumEmpties([...counted, taken.empties]), file, opts);
+  noteApart(last.apart, file, opts);
   progress(reader.rows);
   if (!stream) return last.population();
   await stream.onChunk(last.population());

@@ -23,6 +23,7 @@ import {
   readHeader,
 } from './household-messages.js';
 import { noteEmptyCells, noEmptyCells } from './empty-cells.js';
+import { ApartRows, noteApart } from './apart-rows.js';
 import { noteUnreadColumns } from './unread-columns.js';
 
 export interface ReadOptions {
@@ -49,6 +50,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
   };
   const values = new Float64Array(COLUMNS.length);
   const empties = noEmptyCells();
+  const apart = new ApartRows();
 
   // Each record is taken as csv-parse makes it (on_record), so every record before a CSV error (a misplaced quote,
   // a record of the wrong length) is checked before the error stops the reading: the fast reader does the same.
@@ -69,6 +71,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
     if (opts.onProgress && (rows & 0xfff) === 0) opts.onProgress({ bytes, totalBytes, rows });
     const pid = record[index.get('person_id')!]!;
     const hid = record[index.get('household_id')!]!;
+    apart.row(hid, line);
     let rowOk = true;
     COLUMNS.forEach((def, c) => {
       const at = index!.get(def.name);
@@ -181,6 +184,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
   if (totalBytes === 0 && index !== null) noteUnreadColumns(header, file, opts);
   if (problems.length) throw householdsError(problems);
   noteEmptyCells(empties, file, opts);
+  noteApart(apart.result(), file, opts);
   opts.onProgress?.({ bytes, totalBytes, rows });
   return builder.build();
 }
