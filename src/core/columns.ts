@@ -342,6 +342,9 @@ const NUMBER_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
  * the first six would be one household (a data engineer's register: four families read as one of 11 persons, exit 0).
  * No id is written so; refused, whatever the reader (the fast reader sends any id with a "+" here: fast-fields.ts).
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
 export const EXCEL_ROUNDED_ID = /^[0-9](\.[0-9]+)?E\+[0-9]+$/i;
 
 const excelRoundedId = (c: ColumnDef, text: string) =>
@@ -363,6 +366,9 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
       if (text.trim() !== text)
         return { ok: false, expected: `${c.expected} without spaces or invisible characters around it (kept, they would make another id)` };
       if (invisibleIn(text) !== null) return invisibleId(c, text);
+      // "H00\n01" in quotes: a line break or a tab inside an id (a data engineer's trial: read as an ordinary id)
+      if (CONTROL.test(text))
+        return { ok: false, expected: `${c.expected} on one line, without a line break, tab or other control character in it` };
       return EXCEL_ROUNDED_ID.test(text) ? { ok: false, expected: excelRoundedId(c, text) } : { ok: true, value: 0 };
     case 'integer': {
       if (!DIGITS_RE.test(text)) return notANumber(c, text, 0);

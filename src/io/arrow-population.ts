@@ -158,9 +158,11 @@ export async function populationFromColumns(table: ArrowColumns, file: string, o
       ? 'is empty'
       : SPACE.has(v[s]!) || SPACE.has(v[e - 1]!)
         ? 'has spaces around it (write the id without them)'
-        : v.subarray(s, e).includes(PLUS) && EXCEL_ROUNDED_ID.test(new TextDecoder().decode(v.subarray(s, e)))
-          ? `is ${new TextDecoder().decode(v.subarray(s, e))}, a number in scientific notation as Excel shows an id of 12 digits or more, its digits lost (ids that shared the first ones now name one household)`
-          : null;
+        : v.subarray(s, e).some((x) => x < 0x20 || x === 0x7f)
+          ? 'has a line break, tab or other control character in it'
+          : v.subarray(s, e).includes(PLUS) && EXCEL_ROUNDED_ID.test(new TextDecoder().decode(v.subarray(s, e)))
+            ? `is ${new TextDecoder().decode(v.subarray(s, e))}, a number in scientific notation as Excel shows an id of 12 digits or more, its digits lost (ids that shared the first ones now name one household)`
+            : null;
   const n = table.rows;
   const at = (row: number, c: ColumnDef) => ({ file: `${file}: row ${firstRow + row + 1}, column ${arrowName(c)}` });
   const problem = (row: number, c: ColumnDef, message: string) => {

@@ -47,6 +47,19 @@ describe('the fast reader reads what the reference reads', () => {
     await same(head + 'A+B,A+B-1,40,urban\n4.5E+17x,p2,30,rural\nC1,+1,20,urban\n');
   });
 
+  // (a data engineer's "H00\n01": a broken export read as an ordinary id)
+  it('an id with a line break, tab or other control character inside its quotes is refused', async () => {
+    const text = 'household_id,person_id,age,area\n"H00\n01",p1,40,urban\nH2,"p\t2",30,rural\nH3,"p\u00073",30,rural\n';
+    await sameProblems(text);
+    expect((await problemsOf(() => parseHouseholdsFast(chunks(text, 4096), 'h.csv'))).map((p) => p.replace(/ \(household.*$/, ''))).toEqual(
+      [
+        'h.csv:2:1: column household_id: "H00\\n01" is not valid: expected a household id on one line, without a line break, tab or other control character in it',
+        'h.csv:4:2: column person_id: "p\\t2" is not valid: expected a person id on one line, without a line break, tab or other control character in it',
+        'h.csv:5:2: column person_id: "p\\u00073" is not valid: expected a person id on one line, without a line break, tab or other control character in it',
+      ],
+    );
+  });
+
   it('the bundled sample', async () => {
     await same(readFileSync('policies/samples/households.csv', 'utf8'));
   });
