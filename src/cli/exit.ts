@@ -3,7 +3,7 @@
 // the temporary file being written; a pipe closed early (`| head`) is not an error.
 import { CommanderError } from 'commander';
 import { CheckFailedError, ClosedPipe, formatProblem, InputError, Interrupted, UsageError } from '../errors.js';
-import { ownsTemporaryFiles, removeTemporaryFiles } from '../io/atomic-file.js';
+import { outputsBeingWritten, ownsTemporaryFiles, removeTemporaryFiles } from '../io/atomic-file.js';
 import { MAX_THREADS } from './settings.js';
 import { fileError, givesNotes, givesStdin, releaseFifos } from '../io/files.js';
 import type { Ctx } from './context.js';
@@ -89,6 +89,21 @@ function cannotWrite(err: NodeJS.ErrnoException, what: string): never {
   return leaveNow(2);
 }
 
+/**
+ * Said as Ctrl-C or kill stops a run that was writing an output: which, and that a file it replaces is as it was (a
+ * data engineer's Ctrl-C during an import ended with exit 130 and nothing said).
+ */
+function stoppedWhileWriting(signal: string): void {
+  const outputs = outputsBeingWritten();
+  if (!outputs.length) return;
+  const said = outputs.map((o) => `${o.path}${o.replaces ? ' (the file there is as it was)' : ''}`);
+  try {
+    process.stderr.write(`jiuzhu: stopped by ${signal}: not written: ${said.join(', ')}\n`);
+  } catch {
+    // (stderr gone with the terminal: SIGHUP)
+  }
+}
+
 let signalsGuarded = false;
 /** Ctrl-C or kill while an output is being written: the temporary file goes, and the exit code says which signal. */
 export function guardSignals(): void {
@@ -101,7 +116,10 @@ export function guardSignals(): void {
     ['SIGHUP', 129],
     ['SIGQUIT', 131],
   ] as const) {
-    process.on(signal, () => leaveNow(code));
+    process.on(signal, () => {
+      stoppedWhileWriting(signal);
+      leaveNow(code);
+    });
   }
 }
 

@@ -149,7 +149,7 @@ export function relaunch(script: string, argv: readonly string[], env: NodeJS.Pr
       // out-of-memory killer sends, exited 137 without a word — and the shell's convention, 128 + the signal's number.
       if (signal)
         process.stderr.write(
-          `jiuzhu: the run was ended by ${signal}${signal === 'SIGKILL' ? ' (the system sends it when memory runs out)' : ''}: a file it was writing was not written\n`,
+          `jiuzhu: the run was ended by ${signal}${signal === 'SIGKILL' ? ' (the system sends it when memory runs out)' : ''}: any file it was writing was not written, none left half-written\n`,
         );
       resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
     });

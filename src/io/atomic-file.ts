@@ -13,8 +13,11 @@ import { ClosedPipe, UsageError } from '../errors.js';
 import { fileError, noteFifo, sayWhileOpening } from './files.js';
 import { refuseFolderName } from './outputs.js';
 
-/** The temporary files being written, for removeTemporaryFiles. */
-const temporary = new Set<string>();
+/** The temporary files being written, for removeTemporaryFiles: each with the output it becomes, and whether one is there. */
+const temporary = new Map<string, { readonly path: string; readonly replaces: boolean }>();
+
+/** The outputs being written (their temporary files open), as named: what a Ctrl-C leaves unwritten. */
+export const outputsBeingWritten = (): Array<{ readonly path: string; readonly replaces: boolean }> => [...temporary.values()];
 
 /**
  * This process, as the CLI gives it (io/ reads no process): its id goes into each temporary file's name, so that the
@@ -65,7 +68,7 @@ async function removeLeftBehind(target: string): Promise<void> {
 
 /** Removes every temporary file still open (synchronous: for a signal handler). */
 export function removeTemporaryFiles(): void {
-  for (const tmp of temporary) {
+  for (const tmp of temporary.keys()) {
     try {
       unlinkSync(tmp);
     } catch {
@@ -114,7 +117,7 @@ export class AtomicFile {
     if (s) await access(target, constants.W_OK).catch((e: unknown) => Promise.reject(fileError(e, 'write', path)));
     await removeLeftBehind(target);
     const tmp = join(dirname(target), `.${tempBase(target)}.${owner ? `${owner.pid}-` : ''}${randomBytes(4).toString('hex')}.tmp`);
-    temporary.add(tmp);
+    temporary.set(tmp, { path, replaces: !!s });
     try {
       const stream = await opened(createWriteStream(tmp, { flags: 'wx' }), path);
       if (s) await chmod(tmp, s.mode & 0o7777).catch((e: unknown) => (stream.destroy(), Promise.reject(fileError(e, 'write', path))));

@@ -748,16 +748,37 @@ describe('Ctrl-C or kill while writing leaves nothing behind', () => {
       const dir = tmp();
       const out = join(dir, 'big.csv');
       const child = spawn(process.execPath, ['bin/jiuzhu.js', 'generate', '--policy', NANNING, '--households', '50000000', '--out', out]);
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       // Wait until the temporary file is being written.
       for (let i = 0; i < 200 && readdirSync(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
       expect(readdirSync(dir)).toHaveLength(1);
       child.kill(signal);
-      const exit = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+      const exit = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
       expect(exit).toBe(code);
       expect(readdirSync(dir)).toEqual([]);
       expect(existsSync(out)).toBe(false);
+      // said, not only an exit code (a data engineer's Ctrl-C during an import: exit 130, nothing on stderr)
+      expect(stderr).toContain(`jiuzhu: stopped by ${signal}: not written: ${out}\n`);
     });
   }
+});
+
+describe('Ctrl-C while replacing a file', () => {
+  it('leaves the file that was there as it was, and says so', async () => {
+    const dir = tmp();
+    const out = join(dir, 'big.csv');
+    writeFileSync(out, 'kept\n');
+    const child = spawn(process.execPath, ['bin/jiuzhu.js', 'generate', '--policy', NANNING, '--households', '50000000', '--out', out]);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    for (let i = 0; i < 200 && readdirSync(dir).length === 1; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(dir)).toHaveLength(2); // (its temporary file beside it)
+    child.kill('SIGINT');
+    expect(await new Promise<number | null>((r) => child.on('close', (c) => r(c)))).toBe(130);
+    expect([readdirSync(dir), readFileSync(out, 'utf8')]).toEqual([['big.csv'], 'kept\n']);
+    expect(stderr).toContain(`jiuzhu: stopped by SIGINT: not written: ${out} (the file there is as it was)\n`);
+  });
 });
 
 describe('an option that does nothing for the format asked for is said, not silently ignored', () => {

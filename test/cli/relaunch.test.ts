@@ -189,7 +189,7 @@ describe('the relaunched CLI', () => {
     expect(await exited).toBe(137);
     expect(
       said().endsWith(
-        '\njiuzhu: the run was ended by SIGKILL (the system sends it when memory runs out): a file it was writing was not written\n',
+        '\njiuzhu: the run was ended by SIGKILL (the system sends it when memory runs out): any file it was writing was not written, none left half-written\n',
       ),
     ).toBe(true);
     expect(first.exitCode).toBe(137);
