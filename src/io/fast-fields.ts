@@ -60,12 +60,15 @@ export function trimmedEnd(b: Uint8Array, s: number, e: number): number {
 
 /**
  * Whether the id b[s, e) is one parseCell should look at: starting with a byte past ASCII or VT (a space trim() would
- * take off?), or holding the first byte of an invisible character anywhere (core/invisible.ts), or a "+" (Excel's
- * 4.50102E+17: core/columns.ts EXCEL_ROUNDED_ID).
+ * take off?), or holding the first byte of an invisible character anywhere (core/invisible.ts), a "+" (Excel's
+ * 4.50102E+17: core/columns.ts EXCEL_ROUNDED_ID) or a control character (a form feed inside an id).
  */
 export function spoiltId(b: Uint8Array, s: number, e: number): boolean {
   if (b[s]! >= 0x80 || b[s] === VT) return true;
-  for (let i = s; i < e; i++) if ((b[i]! >= 0x80 && INVISIBLE_LEADS.includes(b[i]!)) || b[i] === PLUS) return true;
+  for (let i = s; i < e; i++) {
+    const x = b[i]!;
+    if ((x >= 0x80 && INVISIBLE_LEADS.includes(x)) || x === PLUS || x < 0x20 || x === 0x7f) return true;
+  }
   return false;
 }
 
@@ -237,7 +240,7 @@ function is(b: Buffer, s: number, e: number, l: Buffer): boolean {
 /**
  * Bytes that end or spoil a plain field (scanRecord then looks closer): also the first bytes of the UTF-8 of the
  * invisible characters an id may not hold (core/invisible.ts: U+00AD, U+061C, U+180E, U+200B–U+206F, U+FEFF, U+FFF9–B,
- * the tags U+E00xx), and "+", so that an id with one goes to parseCell.
+ * the tags U+E00xx), "+" and every control character, so that an id with one goes to parseCell.
  */
 const STOPS = Uint8Array.from({ length: 256 }, (_, x) =>
   x === COMMA ||
@@ -249,6 +252,8 @@ const STOPS = Uint8Array.from({ length: 256 }, (_, x) =>
   x === FF ||
   x === VT ||
   x === PLUS ||
+  x < 0x20 ||
+  x === 0x7f ||
   INVISIBLE_LEADS.includes(x)
     ? 1
     : 0,

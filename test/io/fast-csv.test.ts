@@ -51,6 +51,8 @@ describe('the fast reader reads what the reference reads', () => {
   it('an id with a line break, tab or other control character inside its quotes is refused', async () => {
     const text = 'household_id,person_id,age,area\n"H00\n01",p1,40,urban\nH2,"p\t2",30,rural\nH3,"p\u00073",30,rural\n';
     await sameProblems(text);
+    // unquoted too: a form feed, a bell, DEL (the fuzzing test found "H\f007" read by the fast reader alone)
+    await sameProblems('household_id,person_id,age,area\nH\f7,p1,40,urban\nH\u00078,p2,40,urban\nH9,p\u007f9,40,urban\n');
     expect((await problemsOf(() => parseHouseholdsFast(chunks(text, 4096), 'h.csv'))).map((p) => p.replace(/ \(household.*$/, ''))).toEqual(
       [
         'h.csv:2:1: column household_id: "H00\\n01" is not valid: expected a household id on one line, without a line break, tab or other control character in it',
