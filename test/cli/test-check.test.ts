@@ -1,7 +1,7 @@
 // jiuzhu test / validate / check end to end: exit codes, what a failure says, JUnit, snapshots.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
@@ -451,6 +451,26 @@ describe('jiuzhu check', () => {
     // same figures pass; a policy other than the snapshot's is still refused
     expect(jiuzhu([...args('policies/guangxi-nanning.yaml', households), '--other-households']).code).toBe(0);
     expect(jiuzhu([...args('policies/jiangxi-fuliang.yaml', households), '--other-households']).code).toBe(2);
+    // a roll whose figures moved: accepted on the snapshot's own households file — a CI trial ran the line given, with
+    // --other-households and --update, and the committed snapshot then named the other roll, outside the repository
+    const moved = join(dir, 'moved.csv');
+    // (every weight doubled: every figure moves)
+    writeFileSync(
+      moved,
+      readFileSync('policies/samples/households.csv', 'utf8').replace(/,(\d+(?:\.\d+)?)$/gm, (_, w: string) => `,${Number(w) * 2}`),
+    );
+    const roll = jiuzhu([...args('policies/guangxi-nanning.yaml', moved), '--other-households']);
+    expect(roll.code, roll.stderr).toBe(1);
+    expect(roll.stderr).toContain(
+      `accept it on the households file the snapshot was made from with\n  jiuzhu check --policy policies/guangxi-nanning.yaml --households policies/samples/households.csv --snapshot ${snapshot} --date 2025-06-30 --update\n`,
+    );
+    const both = jiuzhu([...args('policies/guangxi-nanning.yaml', moved), '--other-households', '--update']);
+    expect([both.code, both.stderr]).toEqual([
+      2,
+      `jiuzhu: --update makes the snapshot from the files given, so its households file would become ${moved}; --other-households checks another roll against it without that\n` +
+        'hint: to accept a change of the rules, run --update with the households file the snapshot was made from, without --other-households\n',
+    ]);
+    expect(JSON.parse(readFileSync(snapshot, 'utf8')).households).toBe(relative(dir, 'policies/samples/households.csv'));
     expect(jiuzhu([...args('policies/jiangxi-fuliang.yaml'), '--update']).code).toBe(0); // made from these now
     expect(jiuzhu(args('policies/jiangxi-fuliang.yaml')).code).toBe(0);
   });

@@ -91,6 +91,13 @@ async function check(ctx: Ctx, o: CheckOptions): Promise<void> {
       '--junit reports a check; --update accepts the changes without checking',
       'run the check without --update to write the JUnit',
     );
+  // (--other-households checks another roll against the snapshot; --update with it made the snapshot from that roll: a
+  // CI trial's accepted change pointed the committed snapshot at a file outside the repository)
+  if (o.update && o.otherHouseholds)
+    throw new UsageError(
+      `--update makes the snapshot from the files given, so its households file would become ${o.households}; --other-households checks another roll against it without that`,
+      'to accept a change of the rules, run --update with the households file the snapshot was made from, without --other-households',
+    );
   if (o.update) await refuseOverwrite([{ flag: '--snapshot', path: o.snapshot, format: 'json' }], inputsOf(o));
   if (o.junit)
     // (with the report on standard output: --junit /dev/stdout put XML after the JSON, a terminal QA trial)
@@ -179,8 +186,21 @@ async function check(ctx: Ctx, o: CheckOptions): Promise<void> {
   ];
   // (the whole command to accept it, as a snapshot tool gives it: "accept it with --update" left a CI log's reader to
   // rebuild the line — a CI trial)
-  const again = commandLine([...withoutJunit(ctx.argv ?? []), '--update']);
-  if (failed.length) throw new CheckFailedError(`${failed.join(' and ')}; if that is intended, accept it with\n  ${again}`);
+  // (another roll: accepted on the snapshot's own households file — its figures are what the snapshot holds)
+  const own = o.otherHouseholds && old ? relative('.', resolve(dirname(resolve(o.snapshot)), old.households)) : null;
+  const again = commandLine([...withHouseholds(withoutJunit(ctx.argv ?? []), own), '--update']);
+  if (failed.length)
+    throw new CheckFailedError(
+      `${failed.join(' and ')}; if that is intended, accept it${own ? ' on the households file the snapshot was made from' : ''} with\n  ${again}`,
+    );
+}
+
+/** The arguments with the households file `own` for the one given and no --other-households (`own` null: as they are). */
+function withHouseholds(argv: readonly string[], own: string | null): string[] {
+  if (own === null) return [...argv];
+  return argv
+    .map((a, i) => (argv[i - 1] === '--households' ? own : a.startsWith('--households=') ? `--households=${own}` : a))
+    .filter((a) => a !== '--other-households');
 }
 
 /** The arguments without --junit and its file (a JUnit reports a check; --update checks nothing). */
