@@ -3,7 +3,7 @@
 import { checkPolicy } from '../../core/sanity.js';
 import { CheckFailedError, InputError, UsageError, type Problem } from '../../errors.js';
 import type { Policy } from '../../core/parameters/tree.js';
-import { refuseOverwrite } from '../../io/outputs.js';
+import { commandStdout, refuseOverwrite } from '../../io/outputs.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import { junitOfProblems } from '../junit-problems.js';
 import { loadPolicy } from '../../io/policy-file.js';
@@ -34,7 +34,8 @@ export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit
       'give case files or directories of them: jiuzhu test policies/cases',
     );
   await refuseOverwrite(
-    [o.junit ? { flag: '--junit', path: o.junit, format: 'xml' } : null],
+    // (with the report on standard output: --junit /dev/stdout put the XML among the text, a CI trial; check refuses it)
+    [commandStdout(), o.junit ? { flag: '--junit', path: o.junit, format: 'xml' } : null],
     [
       ...files.map((path) => ({ what: 'case file', path })),
       ...cases.flatMap((c) => [{ what: 'policy file', path: c.policy }, ...c.scenarios.map((path) => ({ what: 'scenario file', path }))]),
