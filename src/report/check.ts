@@ -54,10 +54,17 @@ export function movements(old: TotalsSnapshot, now: TotalsSnapshot): Movement[] 
 
 const label = (p: string) => (p === 'total' ? 'total 合计' : p === '' ? '' : programLabel(PROGRAM_BY_ID.get(p as ProgramId)!));
 
-function change(m: Movement): string {
+/** A movement as a table shows it: its change, and the change as a share of the figure before. */
+export function change(m: Movement): string {
   if (m.before === null || m.after === null) return m.before === null ? 'new' : 'removed';
   const d = D(m.after).minus(m.before);
-  const pct = D(m.before).isZero() ? '' : ` (${d.isNegative() ? '−' : '+'}${d.dividedBy(m.before).times(100).abs().toFixed(2)}%)`;
+  // (a move below 0.005 % is said as under 0.01 %: a fen's move read "−0.01 (−0.00%)", a CI trial)
+  const share = d
+    .dividedBy(D(m.before).isZero() ? 1 : m.before)
+    .times(100)
+    .abs();
+  const shown = !d.isZero() && share.lessThan(0.005) ? '<0.01' : share.toFixed(2);
+  const pct = D(m.before).isZero() ? '' : ` (${d.isNegative() ? '−' : '+'}${shown}%)`;
   return `${d.isNegative() ? '−' : '+'}${groupDigits(d.abs().toFixed(m.measure === 'annual cost' ? 2 : undefined))}${pct}`;
 }
 
