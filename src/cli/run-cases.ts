@@ -129,5 +129,5 @@ export async function runCases(
     results.push({ case: c, mismatches: failed, steps: e.steps.filter((s) => show.has(s.program)), snapshot });
   }
   const loaded = (await Promise.allSettled([...policies.values()])).flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  return { results, violations: loaded.flatMap(checkPolicy), policies: loaded.map((p) => p.file), errors };
+  return { results, violations: loaded.flatMap(checkPolicy), policies: loaded.map((p) => p.file), ruled: loaded.map((p) => p.id), errors };
 }

@@ -75,6 +75,8 @@ export interface CaseRun {
   readonly results: readonly CaseResult[];
   readonly violations: readonly Violation[];
   readonly policies: readonly string[];
+  /** The ids of the policies whose parameter rules were checked (each rule a JUnit testcase, passed or not). */
+  readonly ruled: readonly string[];
   readonly errors: readonly CaseError[];
 }
 

@@ -2,7 +2,7 @@
 // of the step that decides them; parameter-rule violations; a summary line; and JUnit XML for CI.
 import chalk from 'chalk';
 import { showValue, type CaseResult, type CaseRun } from '../core/cases.js';
-import type { Violation } from '../core/sanity.js';
+import { RULES, type Violation } from '../core/sanity.js';
 import { formatProblem, formatWhere, type Problem } from '../errors.js';
 import { stepLines } from './explain.js';
 import { stripAnsi } from './text-table.js';
@@ -125,12 +125,23 @@ export function casesJunit(run: CaseRun): string {
     const errors = errored.length ? ` errors="${errored.length}"` : '';
     return `  <testsuite name="${xml(file)}" tests="${rs.length + errored.length}" failures="${failures}"${errors}>\n${[...cases, ...errored].join('\n')}\n  </testsuite>`;
   });
-  const rules = run.violations.map((v) => {
-    const tc = `    <testcase classname="parameter-rules" name="${xml(`${v.policy}: ${v.rule.id}`)}"`;
-    return v.rule.severity === 'error'
-      ? `${tc}>\n      <failure message="${xml(v.message)}">${xml(v.rule.text)}</failure>\n    </testcase>`
-      : `${tc}>\n      <system-out>${xml(`warning: ${v.message}`)}</system-out>\n    </testcase>`;
-  });
+  // Every rule of every policy checked, a testcase each (passed, or one per finding, named apart by its line): a CI
+  // trial's five findings of one rule were five testcases of one name, and the suite came and went with them.
+  const every = new Map([...Object.values(RULES), ...run.violations.map((v) => v.rule)].map((r) => [r.id, r]));
+  const rules = [...new Set([...run.ruled, ...run.violations.map((v) => v.policy)])].flatMap((policy) =>
+    [...every.values()].flatMap((rule) => {
+      const found = run.violations.filter((v) => v.policy === policy && v.rule.id === rule.id);
+      const name = `${policy}: ${rule.id}`;
+      if (!found.length) return [`    <testcase classname="parameter-rules" name="${xml(name)}"/>`];
+      return found.map((v, k) => {
+        const apart = found.length > 1 ? ` (${k + 1} of ${found.length}, line ${v.where.line ?? '?'})` : '';
+        const tc = `    <testcase classname="parameter-rules" name="${xml(name + apart)}"`;
+        return v.rule.severity === 'error'
+          ? `${tc}>\n      <failure message="${xml(v.message)}">${xml(v.rule.text)}</failure>\n    </testcase>`
+          : `${tc}>\n      <system-out>${xml(`warning: ${v.message}`)}</system-out>\n    </testcase>`;
+      });
+    }),
+  );
   if (rules.length)
     suites.push(
       `  <testsuite name="parameter-rules" tests="${rules.length}" failures="${run.violations.filter((v) => v.rule.severity === 'error').length}">\n${rules.join('\n')}\n  </testsuite>`,

@@ -180,6 +180,29 @@ describe('case files a CI job gets wrong', () => {
     expect(twice.stdout.match(/cases: (\d+) passed/)![1]).toBe(once);
   });
 
+  // A CI trial: a standard typed ×10 gave five testcases of one name, and the parameter-rules suite was there only when
+  // a rule fired — Jenkins merges same-named cases, and tests came and went between runs
+  it('JUnit: every parameter rule of every policy a testcase, passed or not; findings of one rule named apart', () => {
+    const dir = tmp();
+    const policy = join(dir, 'nanning.yaml');
+    writeFileSync(
+      policy,
+      readFileSync('policies/guangxi-nanning.yaml', 'utf8').replace('          value: 810\n', '          value: 8100\n'),
+    );
+    writeFileSync(join(dir, 'c.yaml'), CASES.replace(`policy: ${resolve('policies/guangxi-nanning.yaml')}`, `policy: ${policy}`));
+    const junit = join(dir, 'j.xml');
+    expect(jiuzhu(['test', join(dir, 'c.yaml'), '--junit', junit]).code).toBe(3); // (its scenarios' cases cannot run on it)
+    const names = [...readFileSync(junit, 'utf8').matchAll(/<testcase classname="parameter-rules" name="([^"]+)"/g)].map((m) => m[1]!);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.filter((n) => /^guangxi-nanning: amounts-in-their-period \(\d of \d, line \d+\)$/.test(n)).length).toBeGreaterThan(1);
+    expect(names).toContain('guangxi-nanning: tekun-basic-at-least-standard'); // (a rule that holds: passed)
+    const good = join(dir, 'good.xml');
+    expect(jiuzhu(['test', 'policies/cases/guangxi-nanning.yaml', '--junit', good]).code).toBe(0);
+    const passed = [...readFileSync(good, 'utf8').matchAll(/<testcase classname="parameter-rules" name="([^"]+)"\/>/g)].map((m) => m[1]!);
+    expect(passed).toContain('guangxi-nanning: amounts-in-their-period');
+    expect(passed.length).toBeGreaterThan(5);
+  });
+
   it('JUnit holds a case name with a control character as text XML can hold', () => {
     const dir = tmp();
     writeFileSync(
