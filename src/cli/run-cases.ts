@@ -8,7 +8,7 @@ import { populationOf } from '../core/population.js';
 import { rulesAt, type Rules } from '../core/rules.js';
 import { checkPolicy } from '../core/sanity.js';
 import { DateBeforePolicyError, InputError, UsageError } from '../errors.js';
-import { loadCases } from '../io/cases-file.js';
+import { loadCaseFile } from '../io/cases-file.js';
 import { loadPolicy } from '../io/policy-file.js';
 import { applyUsable } from './load.js';
 import { loadScenario } from '../io/scenario-file.js';
@@ -24,7 +24,10 @@ export async function loadAllCases(files: readonly string[]): Promise<{ cases: C
   const errors: CaseError[] = [];
   for (const f of files) {
     try {
-      for (const c of await loadCases(f)) cases.push(c);
+      const read = await loadCaseFile(f);
+      cases.push(...read.cases);
+      // (a case that could not be read: by its name, beside the file's others, which run)
+      for (const x of read.errors) errors.push({ file: f, name: x.name, problems: x.problems, hint: 'fix the case' });
     } catch (e) {
       if (e instanceof InputError) errors.push({ file: f, problems: e.problems, hint: e.hint });
       else throw e;

@@ -8,7 +8,7 @@ import { PROGRAM_BY_ID } from '../core/programs/index.js';
 import { isIsoDate, notADay } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
 import type { HouseholdSpec } from '../core/population.js';
-import { InputError } from '../errors.js';
+import { InputError, type Problem } from '../errors.js';
 import { COLUMN_BY_NAME, COLUMNS, HOUSEHOLD_COLS, parseCell, PERSON_COLS, type ColumnDef } from '../core/columns.js';
 import { readText } from './policy-file.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, YamlFile } from './yaml-nodes.js';
@@ -17,12 +17,34 @@ const TOP_KEYS = ['policy', 'scenarios', 'date', 'cases'];
 const CASE_KEYS = ['name', 'clause', 'date', 'scenarios', 'tolerance', 'household', 'expect'];
 const TARGETS = Object.keys(FIELDS) as Target[];
 
-export async function loadCases(path: string): Promise<Case[]> {
-  return parseCases(await readText(path, 'cases'), path);
+export async function loadCaseFile(path: string): Promise<ReturnType<typeof parseCaseFile>> {
+  return parseCaseFile(await readText(path, 'cases'), path);
 }
 
 export function parseCases(text: string, file: string): Case[] {
+  const { cases, errors } = parseCaseFile(text, file);
+  if (errors.length)
+    throw new InputError(
+      errors.flatMap((e) => e.problems),
+      'fix the case file',
+    );
+  return cases;
+}
+
+/** A case that could not be read: its name (or its place in the list), and its problems. */
+export interface UnreadCase {
+  readonly name: string;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * The file's cases, and each case that could not be read with its problems: the others still run (a CI trial's one
+ * misspelt key stopped every case of its file, and the JUnit lost their names). A problem outside the cases (the
+ * file's policy, date, scenarios, its YAML) is the whole file's: thrown.
+ */
+export function parseCaseFile(text: string, file: string): { cases: Case[]; errors: UnreadCase[] } {
   const { y, root, top } = openMapping(text, file, 'cases', TOP_KEYS);
+  const errors: UnreadCase[] = [];
   const rel = (p: string) => (isAbsolute(p) ? p : join(dirname(file), p));
   const policy = top.has('policy')
     ? y.string(top.get('policy')![0], 'the policy file, relative to this file', 'policy')
@@ -36,19 +58,27 @@ export function parseCases(text: string, file: string): Case[] {
   else if (!isSeq(list)) y.problem(list ?? root, 'expected "cases": a list of cases');
   else {
     const names = new Set<string>();
-    for (const item of list.items as Node[]) {
+    const fileWide = y.problems.splice(0); // (the file's own, before any case's: put back below)
+    (list.items as Node[]).forEach((item, i) => {
       const c = parseCase(y, item, top.has('date') ? (defaultDate ?? null) : undefined, defaultScenarios);
-      if (!c || !policy) continue;
-      if (names.has(c.name)) y.problem(item, `two cases are named "${c.name}"`);
+      if (c && names.has(c.name)) y.problem(item, `two cases are named "${c.name}"`);
+      if (y.problems.length) {
+        const named = isMap(item) ? (item as YAMLMap).get('name') : undefined;
+        errors.push({ name: c?.name ?? (typeof named === 'string' && named ? named : `case ${i + 1}`), problems: y.problems.splice(0) });
+        return;
+      }
+      if (!c || !policy) return;
       names.add(c.name);
       const own = (key: string) => isMap(item) && (item as YAMLMap).has(key);
       const at = (key: string) => (top.has(key) && !own(key) ? y.where(top.get(key)![0]) : undefined);
       const given = { policy: y.where(top.get('policy')![0]), date: at('date'), scenarios: at('scenarios') };
       cases.push({ ...c, file, policy: rel(policy), scenarios: c.scenarios.map(rel), given });
-    }
+    });
+    y.problems.push(...fileWide);
   }
-  if (y.problems.length) throw new InputError(y.problems, 'fix the case file');
-  return cases;
+  // (the file's own problems: no case runs, and every case's problems are said with them)
+  if (y.problems.length) throw new InputError([...y.problems, ...errors.flatMap((e) => e.problems)], 'fix the case file');
+  return { cases, errors };
 }
 
 function date(y: YamlFile, node: Node | null, subject?: string): string | undefined {

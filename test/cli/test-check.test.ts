@@ -50,15 +50,33 @@ describe('jiuzhu test', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+: case "a 17-year-old .*", person \d+: has_capable_supporter: expected 0 or 1, got "[^"]*"/);
     expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+: case "full care .*": unknown program "tekn" \(did you mean "tekun"\?\)/);
-    // with --junit, the problems are the JUnit's errors (a CI job publishing it shows why), and the exit stays 3
+    // the file's other cases still run (a CI trial's one misspelt key stopped every case of its file); with --junit the
+    // two are its errors by their names (a CI job publishing it shows why), and the exit stays 3
+    const total = CASES.match(/^ {2}- name: /gm)!.length;
+    expect(r.stdout).toMatch(new RegExp(`cases: ${total - 2} passed, 0 failed, 2 could not run`));
     const junit = join(dir, 'junit.xml');
     expect(jiuzhu(['test', dir, '--junit', junit]).code).toBe(3);
     const xml = readFileSync(junit, 'utf8');
-    expect(xml).toMatch(/<testsuite name="invalid input" tests="2" failures="0" errors="2">/);
+    expect(xml).toMatch(new RegExp(`<testsuite name="[^"]*bad\\.yaml" tests="${total}" failures="0" errors="2">`));
     expect(xml).toMatch(
-      /<error message="unknown program &quot;tekn&quot; \(did you mean &quot;tekun&quot;\?\)[^"]*">[^<]*bad\.yaml:\d+:\d+: case/,
+      /<testcase classname="[^"]*bad\.yaml" name="full care [^"]*">\n {6}<error message="unknown program &quot;tekn&quot; \(did you mean &quot;tekun&quot;\?\)[^"]*">[^<]*bad\.yaml:\d+:\d+: case/,
     );
-    expect(xml.match(/<testcase /g)).toHaveLength(2);
+    expect(xml.match(/<testcase classname="[^"]*bad\.yaml"/g)).toHaveLength(total);
+    // and the same shape with that case alone in its file
+    const one = tmp();
+    writeFileSync(
+      join(one, 'one.yaml'),
+      CASES.split(/\n(?= {2}- name: )/)[0] +
+        '\n' +
+        CASES.split(/\n(?= {2}- name: )/)
+          .find((c) => c.includes('full care'))!
+          .replace('expect: {tekun: 2446.00}', 'expect: {tekn: 2446.00}') +
+        '\n',
+    );
+    expect(jiuzhu(['test', one, '--junit', join(one, 'j.xml')]).code).toBe(3);
+    expect(readFileSync(join(one, 'j.xml'), 'utf8')).toMatch(
+      /<testsuite name="[^"]*one\.yaml" tests="1" failures="0" errors="1">\n {4}<testcase classname="[^"]*one\.yaml" name="full care /,
+    );
   });
 });
 

@@ -11,7 +11,7 @@ import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-apart-'));
 const run = (file: string, env: Record<string, string>) =>
   jiuzhu(['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', file, '--format', 'json'], { env });
-const READERS = [
+const READERS: Array<Record<string, string>> = [
   { JIUZHU_CSV_READER: 'reference' },
   { JIUZHU_THREADS: '1' },
   ...['2', '3', '4'].map((t) => ({ JIUZHU_THREADS: t, JIUZHU_PARALLEL_FROM_BYTES: '0', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0' })),

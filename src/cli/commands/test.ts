@@ -16,8 +16,9 @@ export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit
   const files = await caseFiles(searched);
   const loaded = await loadAllCases(files);
   const { cases } = loaded;
-  // (no case could be read: the files' problems, in the JUnit too)
-  if (!cases.length && loaded.errors.length)
+  // (no case could be read and no file either — a case file that does not parse, or names no policy: the files'
+  // problems, in the JUnit too; a file whose cases could not be read runs below, each case an error by its name)
+  if (!cases.length && loaded.errors.length && loaded.errors.every((x) => x.name === undefined))
     await junitOfProblems(
       new InputError(
         loaded.errors.flatMap((x) => x.problems),
@@ -28,7 +29,7 @@ export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit
       'jiuzhu test',
     );
   // A run that checks nothing must not pass for one that checked everything.
-  if (!cases.length)
+  if (!cases.length && !loaded.errors.length)
     throw new UsageError(
       `no test cases in ${searched.join(', ')}${files.length ? ` (${files.length} file${files.length > 1 ? 's' : ''} read, none with a case)` : ' (no .yaml or .yml file)'}`,
       'give case files or directories of them: jiuzhu test policies/cases',
