@@ -221,6 +221,15 @@ describe('case files a CI job gets wrong', () => {
     expect(passed.length).toBeGreaterThan(5);
   });
 
+  it('run from another folder with no case files named, says where it looked and why', () => {
+    const elsewhere = tmp();
+    const r = jiuzhu(['test'], { cwd: elsewhere });
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `jiuzhu: no such file or directory: policies/cases\nhint: policies/cases is where jiuzhu test looks when given no case files, from the folder it runs in (${elsewhere}): run it from the project's folder, or name the case files or folders\n`,
+    ]);
+  });
+
   it('JUnit holds a case name with a control character as text XML can hold', () => {
     const dir = tmp();
     writeFileSync(

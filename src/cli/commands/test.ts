@@ -13,7 +13,15 @@ import { caseFiles, loadAllCases, runCases } from '../run-cases.js';
 
 export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit?: string }): Promise<void> {
   const searched = paths.length ? paths : ['policies/cases'];
-  const files = await caseFiles(searched);
+  // (the default folder is relative to where the command runs: a CI trial run from another folder was told only "no such
+  // file or directory: policies/cases")
+  const files = await caseFiles(searched).catch((e: unknown) => {
+    if (paths.length || !(e instanceof UsageError) || e.hint) throw e;
+    throw new UsageError(
+      e.message,
+      `policies/cases is where jiuzhu test looks when given no case files, from the folder it runs in (${process.cwd()}): run it from the project's folder, or name the case files or folders`,
+    );
+  });
   const loaded = await loadAllCases(files);
   const { cases } = loaded;
   // (no case could be read and no file either — a case file that does not parse, or names no policy: the files'
