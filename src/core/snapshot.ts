@@ -60,8 +60,11 @@ export interface ParameterChange {
   readonly from: string;
   readonly before: string | null;
   readonly after: string | null;
-  /** Where it stands against the snapshot's date: dated after it (no figure of it can show the change), the value in force at it, or one a later value replaced by then. */
-  readonly when: 'after' | 'in force' | 'replaced';
+  /**
+   * Where it stands against the snapshot's date: dated after it (no figure of it can show the change), the value in
+   * force at it, one a later value replaced by then, or a date moved where the value in force at it is the same.
+   */
+  readonly when: 'after' | 'in force' | 'replaced' | 'same';
 }
 
 /** What changed in the parameters of each run both have; nothing where the snapshot kept none. */
@@ -80,10 +83,13 @@ export function parameterChanges(old: TotalsSnapshot, now: TotalsSnapshot, date:
           .sort()
           .at(-1);
       const live = new Set([inForce(a), inForce(b)]);
+      // (a date moved, the value not: 810 from 2022-04-01 → from 2022-05-01 was "in the figures: yes", a CI trial)
+      const same = a.get(inForce(a) ?? '') !== undefined && a.get(inForce(a)!) === b.get(inForce(b) ?? '');
       for (const from of [...new Set([...a.keys(), ...b.keys()])].sort()) {
         const [x, y] = [a.get(from) ?? null, b.get(from) ?? null];
         if (x === y) continue;
-        out.push({ run, path, from, before: x, after: y, when: from > date ? 'after' : live.has(from) ? 'in force' : 'replaced' });
+        const when = from > date ? 'after' : !live.has(from) ? 'replaced' : same ? 'same' : 'in force';
+        out.push({ run, path, from, before: x, after: y, when });
       }
     }
   }

@@ -121,6 +121,7 @@ const WHEN: Readonly<Record<ParameterChange['when'], string>> = {
   'in force': "yes: in force at the snapshot's date",
   after: "no: dated after the snapshot's date",
   replaced: "no: a later value is in force at the snapshot's date",
+  same: "no: the value in force at the snapshot's date is the same (its date moved)",
 };
 
 const changeJson = (c: ParameterChange) => ({

@@ -360,6 +360,26 @@ describe('jiuzhu check', () => {
     );
     expect(jiuzhu([...args, '--update']).code).toBe(0);
     expect(jiuzhu(args).code).toBe(0);
+    // a date moved, the value not (810 from 2022-04-01 → 2022-05-01): no figure at 2025-06-30 moves — it was "yes: in
+    // force at the snapshot's date" twice, a CI trial
+    const moved = readFileSync(policy, 'utf8').replace(
+      '        - from: 2022-04-01\n          value: 810\n',
+      '        - from: 2022-05-01\n          value: 810\n',
+    );
+    writeFileSync(policy, moved);
+    const same = JSON.parse(jiuzhu([...args, '--format', 'json']).stdout);
+    expect(same.parameters_changed.map((c: { from: string; in_figures: boolean }) => [c.from, c.in_figures])).toEqual([
+      ['2022-04-01', false],
+      ['2022-05-01', false],
+    ]);
+    expect(jiuzhu(args).stdout).toContain(
+      "| baseline | dibao.standard.urban | 2022-05-01 | — | 810 | no: the value in force at the snapshot's date is the same (its date moved) |",
+    );
+    writeFileSync(
+      policy,
+      moved.replace('        - from: 2022-05-01\n          value: 810\n', '        - from: 2022-04-01\n          value: 810\n'),
+    );
+    expect(jiuzhu(args).code).toBe(0);
     // a snapshot made before jiuzhu kept them: checked by its figures, and said
     const old = JSON.parse(readFileSync(snap, 'utf8'));
     delete old.parameters;
