@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
 const NANNING = 'policies/guangxi-nanning.yaml';
+const GROWN = ['--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--incomes-year', '2022'];
 const NOTE =
   "note: the households' incomes are taken as they are in 2026; a population generated from policies/profiles/guangxi-nanning.yaml has incomes of 2022, not grown to 2026 while the standards are 2026's: for it, give --projection P --incomes-year 2022 (P: scenarios/projections/guangxi-nanning-4pct.yaml)";
 
@@ -37,7 +38,7 @@ describe('a budget year on incomes older than it', () => {
   it('and not where the incomes are grown, the year is the profile’s, the run is at a date, or the file is not generated', () => {
     // (the bundled sample's incomes are of no year in particular: its ids are not generate's G000001 …)
     expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--year', '2026']).stderr).not.toContain('taken as they are');
-    const grown = run('--year', '2026', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--incomes-year', '2022');
+    const grown = run('--year', '2026', ...GROWN);
     expect(grown.code, grown.stderr).toBe(0);
     expect(grown.stderr).not.toContain('taken as they are');
     expect(run('--year', '2022').stderr).not.toContain('taken as they are');
@@ -45,17 +46,7 @@ describe('a budget year on incomes older than it', () => {
     // (the note's advice moves the figure: grown incomes, fewer eligible)
     const cost = (r: ReturnType<typeof run>) => Number(JSON.parse(r.stdout).scenarios[0].total_annual_cost);
     const asIs = run('--year', '2026', '--format', 'json', '-q');
-    const grownJson = run(
-      '--year',
-      '2026',
-      '--projection',
-      'scenarios/projections/guangxi-nanning-4pct.yaml',
-      '--incomes-year',
-      '2022',
-      '--format',
-      'json',
-      '-q',
-    );
+    const grownJson = run('--year', '2026', ...GROWN, '--format', 'json', '-q');
     expect(cost(grownJson)).not.toBe(cost(asIs));
   });
 });
