@@ -5,7 +5,7 @@
 import { typed } from './grow.js';
 import { fenToYuan, MONEY_RE } from './money.js';
 import { numberHint } from './number-hints.js';
-import { invisibleId, invisibleIn } from './invisible.js';
+import { idProblem } from './invisible.js';
 
 /** labor_capacity and self_care codes; index = the stored code. */
 export const CAPACITY = ['full', 'partial', 'none'] as const;
@@ -337,19 +337,6 @@ const NUMBER_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
  * One cell's text (already unquoted and trimmed) as its stored value, by the column's kind; an empty cell takes the
  * default. The reference reader, the fast reader's slow path and case files all read cells through this.
  */
-/**
- * An id as Excel shows a number of 12 digits or more (4.50102E+17): its digits are lost, so families whose ids shared
- * the first six would be one household (a data engineer's register: four families read as one of 11 persons, exit 0).
- * No id is written so; refused, whatever the reader (the fast reader sends any id with a "+" here: fast-fields.ts).
- */
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
-export const EXCEL_ROUNDED_ID = /^[0-9](\.[0-9]+)?E\+[0-9]+$/i;
-
-const excelRoundedId = (c: ColumnDef, text: string) =>
-  `${c.expected} as written, not a number in scientific notation: ${text} is how Excel shows an id of 12 digits or more, its digits lost (ids that shared the first ones now name one household); format the column as Text (文本) in Excel before the ids are entered or imported, or export them as text`;
-
 export function parseCell(c: ColumnDef, text: string): Parsed {
   const word = wordValue(c, text);
   if (word !== undefined) return { ok: true, value: word };
@@ -360,16 +347,10 @@ export function parseCell(c: ColumnDef, text: string): Parsed {
   if (text === '') return c.default !== undefined ? { ok: true, value: c.default } : bad;
   const k = c.kind;
   switch (k.type) {
-    case 'id':
-      // (spaces inside quotes, or a Unicode space or BOM before an id, are kept: "F1 " would be another household than F1,
-      // its rows split off unseen)
-      if (text.trim() !== text)
-        return { ok: false, expected: `${c.expected} without spaces or invisible characters around it (kept, they would make another id)` };
-      if (invisibleIn(text) !== null) return invisibleId(c, text);
-      // "H00\n01" in quotes: a line break or a tab inside an id (a data engineer's trial: read as an ordinary id)
-      if (CONTROL.test(text))
-        return { ok: false, expected: `${c.expected} on one line, without a line break, tab or other control character in it` };
-      return EXCEL_ROUNDED_ID.test(text) ? { ok: false, expected: excelRoundedId(c, text) } : { ok: true, value: 0 };
+    case 'id': {
+      const wrong = idProblem(c.expected, text);
+      return wrong === null ? { ok: true, value: 0 } : { ok: false, expected: wrong };
+    }
     case 'integer': {
       if (!DIGITS_RE.test(text)) return notANumber(c, text, 0);
       if (text.length > String(k.max).length) return bad;

@@ -3,7 +3,8 @@
 // the same on every row of its household, ids unique (unless `jiuzhu import` checked them, ids or values: their
 // fingerprints in the file say so).
 import { sayNote } from './files.js';
-import { COLUMNS, EXCEL_ROUNDED_ID, type ColumnDef } from '../core/columns.js';
+import { COLUMNS, type ColumnDef } from '../core/columns.js';
+import { EXCEL_ROUNDED_ID } from '../core/invisible.js';
 import { equalBytes, hashBytes, IdList, LazyIds } from '../core/ids.js';
 import { populationFrom, type Population } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';

@@ -12,7 +12,7 @@ export const SPACE = 0x20;
 export const TAB = 0x09;
 const FF = 0x0c;
 export const VT = 0x0b;
-/** (in an id: perhaps Excel's 4.50102E+17 — core/columns.ts EXCEL_ROUNDED_ID) */
+/** (in an id: perhaps Excel's 4.50102E+17 — core/invisible.ts EXCEL_ROUNDED_ID) */
 const PLUS = 0x2b;
 
 // Line ends: LF, CR LF, or CR alone (old Mac text, or CR CR LF from a file converted twice) end a line, and a
@@ -61,7 +61,7 @@ export function trimmedEnd(b: Uint8Array, s: number, e: number): number {
 /**
  * Whether the id b[s, e) is one parseCell should look at: starting with a byte past ASCII or VT (a space trim() would
  * take off?), or holding the first byte of an invisible character anywhere (core/invisible.ts), a "+" (Excel's
- * 4.50102E+17: core/columns.ts EXCEL_ROUNDED_ID) or a control character (a form feed inside an id).
+ * 4.50102E+17: core/invisible.ts EXCEL_ROUNDED_ID) or a control character (a form feed inside an id).
  */
 export function spoiltId(b: Uint8Array, s: number, e: number): boolean {
   if (b[s]! >= 0x80 || b[s] === VT) return true;
