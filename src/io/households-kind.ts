@@ -1,6 +1,6 @@
 // What a households file is, from its name and its first bytes: the one decision of how it is read, made by
 // io/foreign.ts for every command, and by cli/prestart.ts to start reading a plain CSV before the CLI has loaded.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { ARROW_MAGIC, firstInvalidUtf8, sniffFormat } from './text-checks.js';
 
 /** The bytes a file is sniffed by. */
@@ -38,12 +38,14 @@ function startsNotUtf8(head: Uint8Array): boolean {
 }
 
 /**
- * The household_id of a CSV file's first row, from its first bytes (a plain file; null for anything else or where it
- * cannot tell): to see whether a file is one `jiuzhu generate` wrote (core/generate.ts GENERATED_ID).
+ * The household_id of a CSV file's first row, from its first bytes (a regular file only; null for anything else or
+ * where it cannot tell): to see whether a file is one `jiuzhu generate` wrote (core/ids.ts GENERATED_ID). Never a pipe
+ * or a FIFO: opening one again would wait for a writer, or take bytes its reader needs.
  */
 export function firstHouseholdId(path: string): string | null {
   let fd: number | null = null;
   try {
+    if (!statSync(path).isFile()) return null;
     fd = openSync(path, 'r');
     const head = Buffer.alloc(8192);
     const n = readSync(fd, head, 0, head.length, 0);

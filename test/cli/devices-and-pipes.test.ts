@@ -68,6 +68,13 @@ describe('a pipe is read once', () => {
     expect(sim.stdout).toBe(csv.stdout.replace(`"households_file": "${SAMPLE}"`, `"households_file": "${out}"`));
   });
 
+  // (the budget year's look at a file's first id, to say whether generate wrote it, opened the FIFO a second time once
+  // it had been read: it waited for a writer for ever, and SIGTERM could not end it — found re-reading the change)
+  it('simulate --year from a FIFO ends, its first id never looked at again', { timeout: 90_000 }, async () => {
+    const r = await throughFifo((fifo) => ['simulate', '--policy', NANNING, '--households', fifo, '--year', '2026', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
   it(
     'report from a FIFO and from standard input: the page, its input "not hashed" (it was hashed after the read)',
     { timeout: 90_000 },
