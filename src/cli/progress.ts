@@ -1,6 +1,7 @@
 // Progress on stderr while a long read runs: only when stderr is a terminal that can erase a line (not TERM=dumb), not
 // in CI, not --quiet, and only after half a second. One line, cut to the terminal's width (a wider one wrapped, and
 // each redraw left the wrapped part behind), redrawn in place, erased when done — and on Ctrl-C.
+import { namedFile } from '../report/paths.js';
 import type { ReadProgress } from '../core/progress.js';
 import { displayWidth, truncate } from '../report/text-table.js';
 import type { Ctx } from './context.js';
@@ -14,7 +15,7 @@ export interface Progress {
 const ERASE = '\r\x1b[2K';
 
 /** "reading FILE", or "reading standard input" for `-` (it said /dev/stdin, which no one typed). */
-export const readingLabel = (file: string): string => `reading ${file === '/dev/stdin' || file === '-' ? 'standard input' : file}`;
+export const readingLabel = (file: string): string => `reading ${namedFile(file) === '-' ? 'standard input' : file}`;
 
 export function makeProgress(ctx: Ctx, label: string, quiet: boolean): Progress | undefined {
   if (quiet || !ctx.stderr.isTTY || ctx.env.CI || ctx.env.TERM === 'dumb') return undefined;

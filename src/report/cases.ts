@@ -83,6 +83,32 @@ export const xml = (s: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 
+/** A JUnit suite: its testcases' XML, and how many of them failed and could not run. */
+export interface Suite {
+  readonly name: string;
+  readonly cases: readonly string[];
+  readonly failures: number;
+  readonly errors: number;
+}
+
+/**
+ * A JUnit document: each suite with its tests, failures and errors, and the root with their sums (a downstream trial:
+ * CI parsers that read the root's counts found none, and `errors` only where there were some).
+ */
+export function junitDocument(name: string, suites: readonly Suite[]): string {
+  const sum = (of: (s: Suite) => number) => suites.reduce((n, s) => n + of(s), 0);
+  const counts = (tests: number, failures: number, errors: number) => `tests="${tests}" failures="${failures}" errors="${errors}"`;
+  const body = suites.map(
+    (s) => `  <testsuite name="${xml(s.name)}" ${counts(s.cases.length, s.failures, s.errors)}>\n${s.cases.join('\n')}\n  </testsuite>`,
+  );
+  const root = counts(
+    sum((s) => s.cases.length),
+    sum((s) => s.failures),
+    sum((s) => s.errors),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(name)}" ${root}>\n${body.join('\n')}\n</testsuites>\n`;
+}
+
 /**
  * The JUnit of a run that could not start: each problem of an invalid case, policy or scenario file as an error
  * (a CI job that publishes the JUnit shows why, not an empty report).
@@ -92,14 +118,14 @@ export function problemsJunit(problems: readonly Problem[], suites = 'jiuzhu tes
     const file = p.where?.file ?? 'jiuzhu';
     return `    <testcase classname="${xml(file)}" name="${xml(formatProblem(p))}">\n      <error message="${xml(p.message)}">${xml(formatProblem(p))}</error>\n    </testcase>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(suites)}">\n  <testsuite name="invalid input" tests="${problems.length}" failures="0" errors="${problems.length}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+  return junitDocument(suites, [{ name: 'invalid input', cases, failures: 0, errors: problems.length }]);
 }
 
 export function casesJunit(run: CaseRun): string {
   const byFile = new Map<string, CaseResult[]>();
   for (const r of run.results) byFile.set(r.case.file, [...(byFile.get(r.case.file) ?? []), r]);
   for (const x of run.errors) if (!byFile.has(x.file)) byFile.set(x.file, []);
-  const suites = [...byFile].map(([file, rs]) => {
+  const suites: Suite[] = [...byFile].map(([file, rs]) => {
     // a case (or the file) that could not run: an error, with its problems
     const errored = run.errors
       .filter((x) => x.file === file)
@@ -122,8 +148,7 @@ export function casesJunit(run: CaseRun): string {
       return `    <testcase classname="${xml(file)}" name="${xml(name)}">\n      <failure message="${xml(message)}">${xml(trace)}</failure>\n    </testcase>`;
     });
     const failures = rs.filter((r) => r.mismatches.length).length;
-    const errors = errored.length ? ` errors="${errored.length}"` : '';
-    return `  <testsuite name="${xml(file)}" tests="${rs.length + errored.length}" failures="${failures}"${errors}>\n${[...cases, ...errored].join('\n')}\n  </testsuite>`;
+    return { name: file, cases: [...cases, ...errored], failures, errors: errored.length };
   });
   // Every rule of every policy checked, a testcase each (passed, or one per finding, named apart by its line): a CI
   // trial's five findings of one rule were five testcases of one name, and the suite came and went with them.
@@ -142,9 +167,7 @@ export function casesJunit(run: CaseRun): string {
       });
     }),
   );
-  if (rules.length)
-    suites.push(
-      `  <testsuite name="parameter-rules" tests="${rules.length}" failures="${run.violations.filter((v) => v.rule.severity === 'error').length}">\n${rules.join('\n')}\n  </testsuite>`,
-    );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jiuzhu test">\n${suites.join('\n')}\n</testsuites>\n`;
+  const failed = run.violations.filter((v) => v.rule.severity === 'error').length;
+  if (rules.length) suites.push({ name: 'parameter-rules', cases: rules, failures: failed, errors: 0 });
+  return junitDocument('jiuzhu test', suites);
 }

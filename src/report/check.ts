@@ -3,7 +3,7 @@
 import { D, fixed } from '../core/money.js';
 import { PROGRAM_BY_ID, PROGRAM_IDS, programLabel, type ProgramId } from '../core/programs/index.js';
 import type { ParameterChange, SnapshotScenario, TotalsSnapshot } from '../core/snapshot.js';
-import { xml } from './cases.js';
+import { junitDocument, xml } from './cases.js';
 import { groupDigits, markdownTable } from './text-table.js';
 
 export interface Movement {
@@ -147,7 +147,8 @@ export interface CheckAbout {
 const movementJson = (m: Movement) => ({
   scenario: m.scenario,
   program: m.program || null,
-  measure: m.measure,
+  // (the figure's key in simulate's JSON: "annual cost" was the table's words — a downstream trial)
+  measure: m.measure === 'annual cost' ? 'annual_cost' : m.measure,
   snapshot: m.before,
   now: m.after,
   // (money to the fen, as the snapshot and the table give it: "447930604.8" was the JSON's: a contract audit)
@@ -226,6 +227,5 @@ export function checkJunit(
     }
   }
   const failures = cases.filter((c) => c.includes('<failure')).length;
-  const suite = `  <testsuite name="${xml(`jiuzhu check: ${a.policy} on ${a.households} at ${a.date}`)}" tests="${cases.length}" failures="${failures}">`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jiuzhu check">\n${suite}\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+  return junitDocument('jiuzhu check', [{ name: `jiuzhu check: ${a.policy} on ${a.households} at ${a.date}`, cases, failures, errors: 0 }]);
 }

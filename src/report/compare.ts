@@ -1,6 +1,7 @@
 // `jiuzhu compare`: localities side by side, each scenario against its locality's baseline. The JSON keeps
 // simulate's scenario entries (DOMAIN: "localities": [{ "policy", "scenarios": [...] }]) and adds, beside
 // them, winners and losers, layer transitions, urban/rural and income-decile breakdowns.
+import { namedFile } from './paths.js';
 import chalk from 'chalk';
 import { figures, weightedCount, weightedYuan, type Figures } from '../core/aggregate.js';
 import { LAYERS, type Deciles, type GroupSums, type RunResult } from '../core/compare.js';
@@ -170,7 +171,7 @@ export function compareJson(r: CompareReport): object {
   const base = r.localities[0]?.scenarios[0]?.figures;
   return {
     date: r.date,
-    households_file: r.householdsFile,
+    households_file: namedFile(r.householdsFile),
     households: base ? { rows: base.household_rows, weighted: base.households } : null,
     persons: base ? { rows: base.person_rows, weighted: base.persons } : null,
     localities: r.localities.map((l) => ({

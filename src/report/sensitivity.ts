@@ -2,6 +2,7 @@
 // latest start date), everything else central — the total and every program's annual cost, sorted by swing; a
 // tornado chart for the terminal; JSON, CSV and Markdown. Money as exact decimal strings (yuan, rounded half up to
 // the fen as simulate's annual_cost); swing = the largest total less the smallest of central, low and high.
+import { namedFile } from './paths.js';
 import { incomesFrom, type Projection } from '../core/projection.js';
 import { grownFromText } from './projection-view.js';
 import chalk from 'chalk';
@@ -60,7 +61,7 @@ export function sensitivityJson(rep: SensitivityReport): object {
   return {
     policy: rep.policyFile,
     ...('date' in r.when ? { date: r.when.date } : { year: r.when.year }),
-    households_file: rep.householdsFile,
+    households_file: namedFile(rep.householdsFile),
     notes: rep.notes ?? [],
     ...(rep.projection
       ? {

@@ -1,6 +1,7 @@
 // The totals of a simulation, as one view-model that feeds every format: the human table, Markdown,
 // the JSON contract (DOMAIN "simulate … --format json") and CSV. Same numbers everywhere. A scenario's
 // entry carries its deltas against the baseline beside the contract keys.
+import { namedFile } from './paths.js';
 import { monthCosts, type MonthCost } from './month-costs.js';
 import chalk from 'chalk';
 import { noteText } from '../core/policy-notes.js';
@@ -199,7 +200,7 @@ export function totalsJson(r: SimulationReport): object {
   return {
     policy: { id: r.policy.id, file: r.policy.file, name: r.policy.name },
     date: r.date,
-    households_file: r.householdsFile,
+    households_file: namedFile(r.householdsFile),
     households: { rows: base.household_rows, weighted: base.households },
     persons: { rows: base.person_rows, weighted: base.persons },
     scenarios: r.scenarios.map((s, i) => scenarioJson(s, i ? r.scenarios[0]!.funding : undefined)),
@@ -384,5 +385,11 @@ export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
 }
 
 export function totalsCsv(r: SimulationReport): string {
-  return [TOTALS_CSV_HEADER, ...r.scenarios.flatMap((s) => totalsCsvRows(s))].join('\n') + '\n';
+  // A budget year's rows begin with it, as each year's of --years (a downstream trial: the two CSVs had two headers,
+  // and --year's did not say which year it covered).
+  const year = r.scenarios[0]?.year?.year;
+  const prefix = year === undefined ? '' : `${year},`;
+  return (
+    [`${year === undefined ? '' : 'year,'}${TOTALS_CSV_HEADER}`, ...r.scenarios.flatMap((s) => totalsCsvRows(s, prefix))].join('\n') + '\n'
+  );
 }

@@ -1,6 +1,7 @@
 // Several budget years (simulate --years, with a projection file or without) as JSON, CSV, a table and Markdown: each
 // run's cost per program per year, its growth, what drives it (caseload or cost per person), and who pays each year,
 // from the view of years-view.ts (which the workbook and the HTML report read too).
+import { namedFile } from './paths.js';
 import chalk from 'chalk';
 import { noteText } from '../core/policy-notes.js';
 import { projectionJson } from './projection-view.js';
@@ -19,7 +20,7 @@ export function yearsJson(r: YearsReport): object {
   const base = window(r.runs[0]!.years);
   return {
     policy: { id: r.policy.id, file: r.policy.file, name: r.policy.name },
-    households_file: r.householdsFile,
+    households_file: namedFile(r.householdsFile),
     // (as simulate's at a date: the file's rows and what they weigh, the mean of the years as the window's counts are)
     households: { rows: base.figures.household_rows, weighted: base.figures.households },
     persons: { rows: base.figures.person_rows, weighted: base.figures.persons },

@@ -237,3 +237,23 @@ describe('the same numbers in every format', () => {
     expect([json.households, json.persons.rows]).toEqual([{ rows: 600, weighted: '179341.2' }, 1697]);
   });
 });
+
+// README: JSON `notes` are "what the run says on stderr, without the `note: `" — a dashboard reading stdout only.
+describe('JSON notes hold every note the run says', () => {
+  const said = (stderr: string) => stderr.split('\n').flatMap((l) => (l.startsWith('note: ') ? [l.slice('note: '.length)] : []));
+  it.each([
+    // (the sample: the policy's stale standards, the few households' ±2/√n, the estimates — the last two were missing)
+    ['simulate', ['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--date', DATE]],
+    ['simulate --year', ['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--year', '2024']],
+    // (compare's policy notes were said after its report, and missing from it)
+    ['compare', ['compare', '--policy', 'policies/guangxi-nanning.yaml', '--policy', 'policies/jiangxi-fuliang.yaml', '--date', DATE]],
+  ])('%s', (_, args) => {
+    const r = jiuzhu([...args, '--households', SAMPLE, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const notes = said(r.stderr);
+    expect(notes.length).toBeGreaterThanOrEqual(2);
+    expect(notes.some((n) => n.includes('older than'))).toBe(true); // a stale standard
+    if (args[0] === 'simulate') expect(notes.some((n) => n.startsWith('few households of'))).toBe(true);
+    expect(JSON.parse(r.stdout).notes).toEqual(notes);
+  });
+});

@@ -17,7 +17,7 @@ import { policyNotes } from '../../core/policy-notes.js';
 import {
   householdsSource,
   loadHouseholds,
-  noteEmpty,
+  emptyNote,
   fewRowsNote,
   priorNote,
   loadRuns,
@@ -167,7 +167,18 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
     notes: [...heardNotes(ctx), ...policyNotes(loaded[0]!.snapshot.policy, [date], [], o.lang), ...leftOutNotes(ranges, undefined, o.lang)],
     lang: o.lang,
   };
-  const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang)] };
+  // Every note the run says is in the report too (JSON `notes`: "what the run says on stderr" — a downstream trial's
+  // dashboard, reading stdout only, never saw the sample's ±2/√n or the estimates' note).
+  // (the table and Markdown mark the programs resting on estimates; the workbook has its Estimates sheet)
+  const estimated = computed.scenarios.some((s) => s.estimates.length) && (o.format === 'json' || o.format === 'csv');
+  const after = [
+    computed.scenarios[0]?.figures.household_rows === 0 ? emptyNote(o.households) : null,
+    fewRowsNote(sums[0]!, o.households),
+    // (prior_dibao off dibao: said as the file was read, but by --stream, which holds no population: its passes count it)
+    o.stream ? priorNote(sums[0]!.priorOffDibao, o.households) : null,
+    estimated ? ESTIMATED_NOTE : null,
+  ];
+  const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang), ...present(after)] };
   try {
     await emit(ctx, o, report);
     await held.rows?.commit(); // (the rows in place only now: with the totals, or not at all)
@@ -181,15 +192,9 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
       : null;
   if (told) ctx.stderr.write(told);
   sayNotes(ctx, o.quiet, report.notes); // (policyNotes: checked once, not twice)
-  noteEmpty(ctx, o.quiet, report.householdsFile, report.scenarios[0]?.figures.household_rows);
-  // (prior_dibao off dibao: said as the file was read, but by --stream, which holds no population: its passes count it)
-  for (const n of o.quiet ? [] : [fewRowsNote(sums[0]!, o.households), o.stream ? priorNote(sums[0]!.priorOffDibao, o.households) : null])
-    if (n) ctx.stderr.write(`${n}\n`);
-  const estimated = report.scenarios.some((s) => s.estimates.length);
-  if (o.format !== 'table' && o.format !== 'markdown' && estimated && !o.quiet) {
-    ctx.stderr.write('note: the results rest on estimated parameters (see "estimates" in --format json, or jiuzhu params)\n');
-  }
 }
+
+const ESTIMATED_NOTE = 'note: the results rest on estimated parameters (see "estimates" in --format json, or jiuzhu params)';
 
 /** simulate --year: the budget year's totals (one row per household would need a year's rows: not offered). */
 async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
@@ -199,11 +204,10 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
   let periods: readonly Totals[] = [];
   const onBaseline = (t: readonly Totals[]) => void (periods = t);
   const computed = await simulateYear(ctx, { ...o, onBaseline }, await loadScenarios(o.scenario ?? [], ctx, o.quiet), year);
-  const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang)] };
+  const after = [computed.scenarios[0]?.figures.household_rows === 0 ? emptyNote(o.households) : null, fewRowsNote(periods, o.households)];
+  const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang), ...present(after)] };
   await emit(ctx, o, report);
   sayNotes(ctx, o.quiet, report.notes);
-  noteEmpty(ctx, o.quiet, report.householdsFile, report.scenarios[0]?.figures.household_rows);
-  sayFewRows(ctx, o, periods);
 }
 
 /** simulate --years: several budget years, projected where a projection file says how. */
@@ -213,7 +217,8 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
     throw new UsageError(`--years gives the years' totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
   let periods: readonly Totals[] = [];
   const onBaseline = (t: readonly Totals[]) => void (periods = t);
-  const report = await simulateYears(ctx, { ...o, onBaseline }, await loadScenarios(o.scenario ?? [], ctx, o.quiet), span);
+  const made = await simulateYears(ctx, { ...o, onBaseline }, await loadScenarios(o.scenario ?? [], ctx, o.quiet), span);
+  const report = { ...made, notes: [...(made.notes ?? []), ...present([fewRowsNote(periods, o.households)])] };
   if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, await madeWith(ctx, o)), o.lang);
   else {
     const text = {
@@ -227,14 +232,9 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
   }
   // (with the workbook too: a trial's xlsx run said nothing of its stale standards, which its About sheet gave)
   sayNotes(ctx, o.quiet, report.notes);
-  sayFewRows(ctx, o, periods);
 }
 
-/** The few-households note of a budget year's (the first year's) baseline periods, as at a date. */
-function sayFewRows(ctx: Ctx, o: SimulateOptions, periods: readonly Totals[]): void {
-  const note = o.quiet ? null : fewRowsNote(periods, o.households);
-  if (note) ctx.stderr.write(`${note}\n`);
-}
+const present = (notes: readonly (string | null)[]): string[] => notes.filter((n): n is string => n !== null);
 
 /** The report to standard output, or (--out) to a file; xlsx only to a file. */
 async function emit(ctx: Ctx, o: SimulateOptions, report: SimulationReport): Promise<void> {
