@@ -1,5 +1,5 @@
 // Shared steps of the commands: check a date, load a policy and its rules at that date, read households.
-import { counted } from '../report/lang.js';
+import { counted, type Lang } from '../report/lang.js';
 import { isIsoDate, notADay, today } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
@@ -255,7 +255,7 @@ export function noteEmpty(ctx: Ctx, quiet: boolean, householdsFile: string, hous
  * draw alone (an onboarding trial's tekun came out 0.006 to 0.024 per 100 persons over four seeds of 50,000
  * households, its scenario +56 %, and nothing said so). Not said of a register (every weight 1): it is not a sample.
  */
-export function fewRowsNote(t: Totals | readonly Totals[], householdsFile: string, fewer = 100): string | null {
+export function fewRowsNote(t: Totals | readonly Totals[], householdsFile: string, lang: Lang = 'en', fewer = 100): string | null {
   // (a budget year's periods: each program's households in the period it has the most — a finance clerk's --year on the
   // sample said nothing of its 7 single-person households)
   const ts: readonly Totals[] = Array.isArray(t) ? t : [t as Totals];
@@ -268,6 +268,9 @@ export function fewRowsNote(t: Totals | readonly Totals[], householdsFile: strin
     return n > 0 && n < fewer ? [`${programLabel(p)} (${n}: ±${Math.round(200 / Math.sqrt(n))} %)`] : [];
   });
   if (!few.length) return null;
+  // (in the report's notes too: a 中文 workbook's About sheet says it in Chinese)
+  if (lang === 'zh')
+    return `注：${householdsFile} 中领取这些项目的家庭很少：${few.join('、')}：样本中以 n 户为据的数字仅因抽样就可能偏离约 ±2/√n（人口更多则偏差更小：generate --households）`;
   return `note: few households of ${householdsFile} receive ${few.join(', ')}: a figure resting on n households of a sample moves about ±2/√n from the draw alone (a larger population narrows it: generate --households)`;
 }
 

@@ -30,6 +30,8 @@ export interface Axis {
   /** The ends run (low, high; or each other value of a choice); none for an exact estimate or a window that does not reach the date. */
   readonly ends: readonly Patch[];
   readonly basis: string;
+  /** The values a projection grew from this estimate that are in force (moved with it), by date. */
+  readonly grown?: readonly DatedValue[];
 }
 
 export const monthStarts = (year: number): string[] => Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}-01`);
@@ -73,6 +75,7 @@ export function estimateAxes(policy: Policy, when: When): Axis[] {
             entry: e,
             ends,
             basis: grownBasis(e.range?.basis ?? e.exact ?? e.estimate!, grownTo.get(i), spec),
+            ...(grownTo.has(i) ? { grown: grownTo.get(i)! } : {}),
           });
       };
       if (used.has(i) && e.exact !== undefined) axis('exact', []);
@@ -127,10 +130,18 @@ export function patchPolicy(policy: Policy, patches: ReadonlyArray<{ readonly ax
   return { ...policy, params };
 }
 
-/** An end as text: a value as the params JSON gives it, or a date. */
+/**
+ * An end as text: a value as the params JSON gives it, or a date. An estimate a projection grew is shown as it is in force
+ * (the last of its grown values at the date or in the year), its ends grown as that one is: a budget trial's tornado
+ * read "disability.care.monthly.grade2 122; 122 → 135" for a year whose values, and the swing, were 126.93 → 140.45.
+ */
 export function patchText(axis: Axis, patch: Patch | null): string {
-  if (patch === null) return axis.kind === 'start_date' ? axis.entry.from : String(valueToJson(axis.entry.value, axis.spec));
-  return 'from' in patch ? patch.from : String(valueToJson(patch.value, axis.spec));
+  if (patch !== null && 'from' in patch) return patch.from;
+  if (patch === null && axis.kind === 'start_date') return axis.entry.from;
+  const value = patch === null ? axis.entry.value : patch.value;
+  const last = axis.grown?.at(-1);
+  const shown = last?.grown && (axis.kind === 'value' || axis.kind === 'exact') ? growBy(value as Dec, last.grown.steps) : value;
+  return String(valueToJson(shown, axis.spec));
 }
 
 const places = (d: Dec) => Math.max(0, d.decimalPlaces());

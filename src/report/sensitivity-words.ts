@@ -35,7 +35,7 @@ export function headWords(
   if (zh(lang))
     return {
       sub: `${population}；金额单位：${unitWords(unit, lang)}/年`,
-      lines: [`各项估计取中值时的合计：${t.central}`, `区间：${t.low} – ${t.high}`],
+      lines: [`各项估计取中心值时的合计：${t.central}`, `区间：${t.low} – ${t.high}`],
       how: '（区间：各次运行的最低与最高——每项估计单独取两端，以及全部同时取）',
     };
   return {
@@ -109,7 +109,7 @@ export function scenarioDeltaWords(
 ): { head: string; range: string; summary: string } {
   if (zh(lang))
     return {
-      head: `${id}：各项估计取中值时较基线 ${d.central}`,
+      head: `${id}：各项估计取中心值时较基线 ${d.central}`,
       range: `较基线区间（全部运行）：${d.low} – ${d.high}`,
       summary: one ? `每次只动一项估计，较基线之差从 ${one.low} 到 ${one.high}；影响最大的：` : '没有哪一项估计单独会改变较基线之差',
     };
@@ -141,7 +141,7 @@ export function centralAmongDraws(centralText: string, central: bigint, draws: r
   const pct = Math.round((100 * above) / Math.max(1, draws.length));
   const side = pct >= 95 ? 'cheap' : pct <= 5 ? 'dear' : null;
   if (zh(lang))
-    return `各项估计取中值时的合计（${centralText}）：${pct}% 的抽样结果支出更高${side ? `：中值偏向其区间${side === 'cheap' ? '较省' : '较贵'}的一端` : ''}`;
+    return `各项估计取中心值时的合计（${centralText}）：${pct}% 的抽样结果支出更高${side ? `：中心估计偏向其区间${side === 'cheap' ? '较省' : '较贵'}的一端` : ''}`;
   const lean = side ? `: the central values sit toward the ${side === 'cheap' ? 'cheaper' : 'dearer'} ends of their ranges` : '';
   return `the total under the central values (${centralText}): ${pct} % of the draws cost more${lean}`;
 }
@@ -172,7 +172,7 @@ export const whereMoreWords = (lang?: Lang) =>
 /** Markdown's line of the central total and its range. */
 export const markdownTotalWords = (unit: Unit, central: string, low: string, high: string, lang?: Lang) =>
   zh(lang)
-    ? `各项估计取中值时的合计（${unitWords(unit, lang)}）：**${central}**；区间（${RANGE_METHOD_ZH}）：${low} – ${high}。`
+    ? `各项估计取中心值时的合计（${unitWords(unit, lang)}）：**${central}**；区间（${RANGE_METHOD_ZH}）：${low} – ${high}。`
     : `Total under the central values (${unitWords(unit)}): **${central}**; range (${RANGE_METHOD}): ${low} – ${high}.`;
 
 /** Markdown's header (bilingual labels, as the tables'; each sum with its unit: a researcher's "swing" had none). */
@@ -180,7 +180,7 @@ export const markdownHeader = (unit: Unit) => {
   const u = unitWords(unit);
   return [
     'estimate 估计',
-    'central 中值',
+    'central 中心估计',
     'low 低端',
     'high 高端',
     `total at low 低端合计 (${u})`,

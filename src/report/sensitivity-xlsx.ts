@@ -119,7 +119,7 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: MadeBy):
       [
         SCENARIO_COLUMN,
         { header: '参数 parameter', width: 34 },
-        money('中值较基线 Δ central'),
+        money('中心估计较基线 Δ central'),
         money('低端较基线 Δ at low'),
         money('高端较基线 Δ at high'),
         money('摆幅 swing'),
@@ -134,8 +134,8 @@ export async function sensitivityWorkbook(rep: SensitivityReport, made: MadeBy):
       '抽样 Draws',
       [
         SCENARIO_COLUMN,
-        money('中值 central'),
-        { header: '高于中值的抽样 draws costing more', width: 18, format: '0%' },
+        money('中心估计 central'),
+        { header: '高于中心估计的抽样 draws costing more', width: 18, format: '0%' },
         money('P5'),
         money('P50'),
         money('P95'),

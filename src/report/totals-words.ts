@@ -178,7 +178,7 @@ export function fundingMethodWords(r: Pick<NonNullable<FundingReport['range']>, 
   // (a finance clerk's wording: the first one "…变化相加（支出不变：支出自身的区间即合计的区间…）" was hard to follow)
   return r.costs
     ? `各级区间：为合计区间所做各次运行中的最低与最高，每次的支出按${n ? ` ${n} 项估计的分担比例各自单独取两端（变化相加）` : '现行分担比例'}拆分；${apart}`
-    : `各级区间：${n} 项估计的分担比例各自单独取两端（变化相加），支出按中值不变（加 --ranges 则支出也变动）；${apart}`;
+    : `各级区间：${n} 项估计的分担比例各自单独取两端（变化相加），支出按中心值不变（加 --ranges 则支出也变动）；${apart}`;
 }
 
 /** "budget years 2027–2029" (one: "budget year 2027"); in Chinese "2027–2029 年度". */

@@ -1529,6 +1529,14 @@ describe('sensitivity --year --projection', () => {
       jiuzhu(['sensitivity', '--policy', NANNING, '--households', SAMPLE, '--year', '2028', '--format', 'json', '--quiet']).stdout,
     );
     expect(plain.central[0].total).not.toBe(years.total_annual_cost);
+    // each estimate as in force: the disability subsidy 122 grown 2 % a year to the fen (124.44, 126.93, 129.47), its
+    // ends grown so (135: 137.70, 140.45, 143.26) — a budget trial's tornado read "122; 122 → 135" for a projected year
+    const living = (x: { estimates: Array<{ path: string; central: string; low: string; high: string }> }) => {
+      const e = x.estimates.find((v) => v.path === 'disability.living.monthly')!;
+      return [e.central, e.low, e.high];
+    };
+    expect(living(s)).toEqual(['129.47', '129.47', '143.26']);
+    expect(living(plain)).toEqual(['122', '122', '135']);
     expect(jiuzhu(['sensitivity', '--policy', NANNING, '--households', SAMPLE, '--date', '2028-06-30', ...PRJ]).code).toBe(2);
   });
 });

@@ -162,15 +162,15 @@ describe('sensitivity --lang zh', () => {
     expect(t).toContain(`${SAMPLE}；金额单位：元/年\n`);
     // the same sums as the English lines
     const central = /total under the central values: ([\d,.]+)/.exec(en.stdout)![1];
-    expect(t).toContain(`各项估计取中值时的合计：${central}\n`);
+    expect(t).toContain(`各项估计取中心值时的合计：${central}\n`);
     expect(t).toMatch(/^现行估计共 34 项：22 项影响合计（按摆幅排列如下），12 项不影响$/m);
     expect(t).toMatch(/^ 1\. 人均金融资产上限（月数） dibao\.assets\.limit_months {2}24; 12 → 36$/m);
     expect(t).toMatch(/^\d+\. 金额取整方式 rounding {2}fen（可选 fen\|yuan_up\|yuan_nearest）$/m);
     expect(t).toContain('    条形：取低端 / 高端时合计的变化（左减少，右增加）\n');
-    expect(t).toMatch(/^tekun-basic-1\.6x：各项估计取中值时较基线 \+77,179,320\.00$/m);
+    expect(t).toMatch(/^tekun-basic-1\.6x：各项估计取中心值时较基线 \+77,179,320\.00$/m);
     expect(t).toContain('    特困基本生活标准（低保标准倍数） tekun.basic.multiplier：0 … +77,179,320.00\n');
     expect(t).toContain('全部估计同时在其区间内均匀抽样 20 次（种子 1），年度支出的百分位数\n');
-    expect(t).toMatch(/^ {4}各项估计取中值时的合计（[\d,.]+）：\d+% 的抽样结果支出更高/m);
+    expect(t).toMatch(/^ {4}各项估计取中心值时的合计（[\d,.]+）：\d+% 的抽样结果支出更高/m);
     // at 80 columns, as the English (the draws' lines aside, as there)
     for (const line of t.split('\n').filter((l) => !/p5 |抽样/.test(l))) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
     expect(t).toContain('各项依据与区间：jiuzhu params --format table；全部数字：--format json\n');
@@ -218,7 +218,7 @@ describe('sensitivity --lang zh', () => {
       'markdown',
     ]).stdout;
     expect(md).toContain(
-      '| estimate 估计 | central 中值 | low 低端 | high 高端 | total at low 低端合计 (yuan 元) | total at high 高端合计 (yuan 元) | swing 摆幅 (yuan 元) | basis 依据 |',
+      '| estimate 估计 | central 中心估计 | low 低端 | high 高端 | total at low 低端合计 (yuan 元) | total at high 高端合计 (yuan 元) | swing 摆幅 (yuan 元) | basis 依据 |',
     );
     // Fuliang's minimum wage took effect in 2021-04-02 … 2024-04-01: at 2025-06-30 it is 1740 whichever — its central
     // date, and no ends (they read "2024-04-01 | 2024-04-01" as two values: a researcher's trial)
@@ -229,7 +229,7 @@ describe('sensitivity --lang zh', () => {
       LANG: 'zh_CN.UTF-8',
     }).stdout;
     expect(zh).toContain('### jiuzhu sensitivity — 江西省·景德镇市·浮梁县 Jiangxi / Fuliang county，2025-06-30\n');
-    expect(zh).toMatch(/^各项估计取中值时的合计（元）：\*\*[\d,.]+\*\*；区间（取各次运行的最低与最高：/m);
+    expect(zh).toMatch(/^各项估计取中心值时的合计（元）：\*\*[\d,.]+\*\*；区间（取各次运行的最低与最高：/m);
     expect(zh).toMatch(/^\| 人均金融资产上限（月数） `dibao\.assets\.limit_months` \| 24 \| 12 \| 36 \|/m);
   });
 

@@ -45,7 +45,7 @@ describe('simulate --lang zh', () => {
     expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 34 项）：人均金融资产上限（月数），低保金发放方式（差额\/分档），/m);
     expect(zh.stdout).not.toMatch(/dibao\.assets\.limit_months/);
     expect(zh.stdout).toContain('\n  各项估计的依据：jiuzhu params --format table\n');
-    expect(zh.stdout).toMatch(/^\* 各级区间：6 项估计的分担比例各自单独取两端（变化相加），支出按中值不变/m);
+    expect(zh.stdout).toMatch(/^\* 各级区间：6 项估计的分担比例各自单独取两端（变化相加），支出按中心值不变/m);
     for (const e of ENGLISH) expect(zh.stdout, String(e)).not.toMatch(e);
     expect(figures(zh.stdout)).toEqual(figures(en.stdout));
     expect(figures(zh.stdout).length).toBeGreaterThan(30);
@@ -118,8 +118,9 @@ describe('simulate --lang zh', () => {
       .getRows(2, about.rowCount - 1)!
       .filter((r) => r.getCell(1).value === '注意 note')
       .map((r) => String(r.getCell(2).value));
-    expect(notes.length).toBe(3);
+    expect(notes.length).toBe(4); // (stale standards and incomes, the first year's exit, the sample's few households)
     for (const n of notes) expect(n).toMatch(/^注：/);
+    expect(notes.some((n) => n.includes('家庭很少'))).toBe(true);
     // (and the Ranges sheet's method: a review found it English)
     const ranged = join(mkdtempSync(join(tmpdir(), 'jiuzhu-lang-')), 'ranges.xlsx');
     simulate(['--date', '2025-06-30', '--ranges', '--lang', 'zh', '--format', 'xlsx', '--out', ranged, '-q']);
