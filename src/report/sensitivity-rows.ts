@@ -175,12 +175,19 @@ export function rangeMarkdown(s: Pick<ScenarioReport, 'range'>, unit: Unit, lang
   return rangeMarkdownWords({ ...r, low: inUnit(r.low, unit), high: inUnit(r.high, unit) }, delta, unitWords(unit, lang), lang);
 }
 
+/**
+ * Where a total lies in its range, in percent of the way up (null for a range of one point): a trial's central total sat
+ * near the low end, unsaid, where most estimates could only raise it.
+ */
+export function placeInRange(r: { readonly low: string; readonly high: string }, total: string): string | null {
+  const [lo, hi] = [D(r.low), D(r.high)];
+  return hi.gt(lo) ? D(total).minus(lo).dividedBy(hi.minus(lo)).times(100).toFixed(0) : null;
+}
+
 /** The range line under a run's table, or nothing. */
 export function rangeNote(s: Pick<ScenarioReport, 'range' | 'figures'>, unit: Unit, lang?: Lang): string[] {
   if (!s.range) return [];
-  // where the total lies in it (a trial's central total sat near the low end, unsaid: most estimates could only raise it)
-  const [lo, hi] = [D(s.range.low), D(s.range.high)];
-  const at = hi.gt(lo) ? D(s.figures.total_annual_cost).minus(lo).dividedBy(hi.minus(lo)).times(100).toFixed(0) : null;
+  const at = placeInRange(s.range, s.figures.total_annual_cost);
   const u = unitWords(unit, lang);
   const [range, how] = rangeWords({ ...s.range, low: inUnit(s.range.low, unit), high: inUnit(s.range.high, unit), at }, u, lang);
   return [

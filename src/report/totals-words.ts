@@ -201,15 +201,17 @@ export const exitStockWords = (label: string, first: number, lang?: Lang) =>
 
 /** The years' range rows, under the table: how many estimates move each year's total, and how it is made. */
 export function yearsRangeWords(
-  moving: ReadonlyArray<{ readonly year: number; readonly moving: number; readonly estimates: number }>,
+  moving: ReadonlyArray<{ readonly year: number; readonly moving: number; readonly estimates: number; readonly at: string | null }>,
   delta: boolean,
   projectionFile: string | null,
   lang?: Lang,
 ): string[] {
   const sensitivity = `jiuzhu sensitivity --year YYYY${projectionFile ? ` --projection ${projectionFile}` : ''}`;
+  const placed = moving.filter((m) => m.at !== null);
   if (zh(lang))
     return [
       `† 影响合计的估计：${moving.map((m) => `${m.year} 年 ${m.estimates} 项中 ${m.moving} 项`).join('，')}；${RANGE_METHOD_ZH}；期间合计的区间为各年相加。`,
+      ...(placed.length ? [`  合计在区间中的位置（自低端起）：${placed.map((m) => `${m.year} 年 ${m.at}%`).join('，')}。`] : []),
       ...(delta
         ? ['  较基线的区间：同样各次运行中较基线的最低与最高，基线与方案每次取同样的数值（估计所容许的范围，不是置信区间）。']
         : []),
@@ -217,6 +219,7 @@ export function yearsRangeWords(
     ];
   return [
     `† estimates that move the total: ${moving.map((m) => `${m.year} ${m.moving} of ${m.estimates}`).join(', ')}; ${RANGE_METHOD}; the window's, the years' added.`,
+    ...(placed.length ? [`  Each total in its range: ${placed.map((m) => `${m.year} ${m.at} %`).join(', ')} of the way up.`] : []),
     ...(delta
       ? [
           "  The Δ's range: the lowest and highest Δ of the same runs, the baseline and the scenario under the same values each time (a band the estimates allow, not a confidence interval).",

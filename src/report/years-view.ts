@@ -15,6 +15,7 @@ import { delta, fundingDelta, signedIn, titled, type ScenarioReport, type TotalR
 import { inUnit, UNIT_LABEL, type Unit } from './text-table.js';
 import type { Lang } from './lang.js';
 import { exitStockWords, fundingMethodWords, ranOnWords, yearsRangeWords, yearsTitleWords } from './totals-words.js';
+import { placeInRange } from './sensitivity-rows.js';
 
 export interface YearsReport {
   readonly unit?: Unit;
@@ -274,7 +275,13 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
 /** What the range row is, under the table: how many estimates move each year's total, and how it is made. */
 function rangeLines(years: readonly ScenarioReport[], projection: Projection | null, lang?: Lang): string[] {
   if (!years.every((s) => s.range)) return [];
-  const moving = years.map((s) => ({ year: s.year!.year, moving: s.range!.moving, estimates: s.range!.estimates }));
+  const moving = years.map((s) => ({
+    year: s.year!.year,
+    moving: s.range!.moving,
+    estimates: s.range!.estimates,
+    // (where each year's total lies in its range, as under a year's table: a budget trial's central sat near the low end)
+    at: placeInRange(s.range!, s.figures.total_annual_cost),
+  }));
   return yearsRangeWords(
     moving,
     years.every((s) => s.range!.delta),

@@ -1424,6 +1424,14 @@ describe('simulate --years --ranges', () => {
         'm',
       ),
     );
+    // where each year's total lies in its range, as under a year's table (a budget trial's central sat near the low end)
+    const way = (r: { low: string; high: string }, total: string) =>
+      D(total).minus(r.low).dividedBy(D(r.high).minus(r.low)).times(100).toFixed(0);
+    const places = [way(a, years.years[0].total_annual_cost), way(b, years.years[1].total_annual_cost)];
+    expect(simulate(...args).stdout).toContain(`  Each total in its range: 2025 ${places[0]} %, 2026 ${places[1]} % of the way up.\n`);
+    expect(simulate(...args, '--lang', 'zh').stdout).toContain(
+      `合计在区间中的位置（自低端起）：2025 年 ${places[0]}%，2026 年 ${places[1]}%。`,
+    );
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-years-')), 'ranges.xlsx');
     expect(simulate(...args, '--format', 'xlsx', '--out', out).code).toBe(0);
     const wb = new ExcelJS.Workbook();
