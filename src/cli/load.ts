@@ -255,7 +255,7 @@ export function noteEmpty(ctx: Ctx, quiet: boolean, householdsFile: string, hous
  * draw alone (an onboarding trial's tekun came out 0.006 to 0.024 per 100 persons over four seeds of 50,000
  * households, its scenario +56 %, and nothing said so). Not said of a register (every weight 1): it is not a sample.
  */
-export function fewRowsNote(t: Totals | readonly Totals[], householdsFile: string, lang: Lang = 'en', fewer = 100): string | null {
+export function fewRowsNote(t: Totals | readonly Totals[], lang: Lang = 'en', fewer = 100): string | null {
   // (a budget year's periods: each program's households in the period it has the most — a finance clerk's --year on the
   // sample said nothing of its 7 single-person households)
   const ts: readonly Totals[] = Array.isArray(t) ? t : [t as Totals];
@@ -269,9 +269,11 @@ export function fewRowsNote(t: Totals | readonly Totals[], householdsFile: strin
   });
   if (!few.length) return null;
   // (in the report's notes too: a 中文 workbook's About sheet says it in Chinese)
+  // (the file not named: the note is in the report's notes too, and the same households read from a GB18030 copy, a
+  // workbook or an Arrow file give the same report — the file is beside it, households_file)
   if (lang === 'zh')
-    return `注：${householdsFile} 中领取这些项目的家庭很少：${few.join('、')}：样本中以 n 户为据的数字仅因抽样就可能偏离约 ±2/√n（人口更多则偏差更小：generate --households）`;
-  return `note: few households of ${householdsFile} receive ${few.join(', ')}: a figure resting on n households of a sample moves about ±2/√n from the draw alone (a larger population narrows it: generate --households)`;
+    return `注：样本中领取这些项目的家庭很少：${few.join('、')}：以 n 户为据的数字仅因抽样就可能偏离约 ±2/√n（人口更多则偏差更小：generate --households）`;
+  return `note: few households of the sample receive ${few.join(', ')}: a figure resting on n households of a sample moves about ±2/√n from the draw alone (a larger population narrows it: generate --households)`;
 }
 
 /**

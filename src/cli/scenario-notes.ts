@@ -250,9 +250,11 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>,
  * (2,028.49 → 21.35 万元), and the same 2,028.49 in 2026 with a window from 2026, with nothing to say why. Later years:
  * households the window saw on dibao, leaving (core/year-exit.ts).
  */
-export function firstYearExitNote(report: Pick<YearsReport, 'runs' | 'years'>, lang?: Lang): string[] {
+export function firstYearExitNote(report: Pick<YearsReport, 'runs' | 'years' | 'ranFirst'>, lang?: Lang): string[] {
   const base = report.runs[0];
   const [first] = report.years;
+  const ran = report.ranFirst ?? [];
+  if (ran.length) return [ranFirstNote(ran, first!, lang)];
   if (!base || !firstYearExit(base.years)) return [];
   // (in Chinese where the table is: the one note that explains the gradual exit's fall — a 科长's trial)
   if (lang === 'zh')
@@ -266,6 +268,15 @@ export function firstYearExitNote(report: Pick<YearsReport, 'runs' | 'years'>, l
   return [
     `note: the gradual exit in ${first} is chiefly the households the file registers on dibao (on_dibao 1) whose income is already above the line, each leaving in January ${first} with its full months at its prior_dibao: a stock at the file's date, placed in the first year run and moving with it (a run from ${first + 1} puts it in ${first + 1}), not a flow of ${first}.${later}`,
   ];
+}
+
+/** The years run before the first (cli/burn-in.ts), said: what the first year's register and exits are. */
+function ranFirstNote(ran: readonly number[], first: number, lang?: Lang): string {
+  const span = ran.length > 1 ? `${ran[0]}–${ran.at(-1)}` : String(ran[0]);
+  const register = ran[0]! - 1;
+  if (lang === 'zh')
+    return `注：文件的在保登记（on_dibao、prior_dibao）按其收入所属年份 ${register} 年末计；${span} 年先行运行、不列出：其间退出低保的家庭及仍在领取的渐退，结转入 ${first} 年（同一预算年度无论单独运行还是在哪个期间中，数字相同）。`;
+  return `note: the file's register (on_dibao, prior_dibao) is taken as of the end of ${register}, the year its incomes are of; ${span} ${ran.length > 1 ? 'were' : 'was'} run first and not shown: who left dibao then, and any gradual exit still paying, is carried into ${first} (a budget year is the same alone and in any window that holds it).`;
 }
 
 /**

@@ -1,11 +1,13 @@
 // simulate --year: the budget year. Each run (baseline, scenarios) is cut into periods of identical parameters
 // (core/budget-year.ts); every period of every run is evaluated in one pass over the households (runs that share
 // steps 1–2 share them), and each run's year is put together from its periods.
+import { burnIn } from './burn-in.js';
 import { loadProfile, profileFor } from '../io/profile-file.js';
 import { firstHouseholdId } from '../io/households-kind.js';
 import { GENERATED_ID } from '../core/ids.js';
 import { figures, type Totals } from '../core/aggregate.js';
 import {
+  carryExits,
   changesIn,
   monthSpans,
   periodRuns,
@@ -136,7 +138,7 @@ export async function yearRuns(policyFile: string, scenarios: readonly Scenario[
 }
 
 /** As yearRuns, of a policy read already (a projected one: simulate --year --projection). */
-function yearRunsOf(policy: Policy, scenarios: readonly Scenario[], year: number): Promise<YearRun[]> {
+export function yearRunsOf(policy: Policy, scenarios: readonly Scenario[], year: number): Promise<YearRun[]> {
   const runs = [
     { id: 'baseline', title: undefined, policy },
     ...scenarios.map((sc) => ({ id: sc.id, title: sc.title, policy: applyUsable(policy, sc) })),
@@ -187,6 +189,7 @@ export async function simulateYear(
   const runs = await yearRunsOf(policy, scenarios, year);
   const plan = o.ranges ? sensitivityPlan(policy, scenarios, { year }) : null;
   let ranges: SensitivityResult | null = null;
+  let ranFirst: readonly number[] = [];
   const evaluate =
     plan || projection
       ? (flat: readonly Run[]) =>
@@ -194,8 +197,13 @@ export async function simulateYear(
             // the year's periods and the estimates' ends in one pass, then the joint corners, on the population read once
             const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
             const pop = projection ? projectPopulation(base, projection, year) : base;
-            const totals = await simulateParallel(exec, pop, [...flat, ...(plan?.runs ?? [])]);
-            if (plan) ranges = await withCorners(plan, plan.fold(totals.slice(flat.length)), (r) => simulateParallel(exec, pop, r));
+            // (the years between the register's and this one run first, as simulate --years runs them: burn-in.ts)
+            const burned = await burnIn(exec, base, projection, year, (y) => yearRunsOf(policy, scenarios, y));
+            ranFirst = burned?.years ?? [];
+            const carried = (r: readonly Run[]) => carryExits(r, burned?.carried ?? null, null);
+            const totals = await simulateParallel(exec, pop, carried([...flat, ...(plan?.runs ?? [])]));
+            if (plan)
+              ranges = await withCorners(plan, plan.fold(totals.slice(flat.length)), (r) => simulateParallel(exec, pop, carried(r)));
             return totals.slice(0, flat.length);
           })
       : undefined;
@@ -213,7 +221,7 @@ export async function simulateYear(
       ...heardNotes(ctx),
       ...(projection ? yearsNotes(written, projection, year, year, policy, o.lang) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year, households: o.households })),
-      ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year] }, o.lang),
+      ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year], ranFirst }, o.lang),
       ...leftOutNotes(ranges, undefined, o.lang),
     ],
   };
@@ -233,7 +241,8 @@ export async function yearPass(
   /** Given the first locality's baseline's period totals. */
   onBaseline?: (periods: readonly Totals[]) => void,
 ): Promise<ScenarioReport[][]> {
-  const flat: Run[] = localities.flatMap((runs, l) => runs.flatMap((r) => periodRuns(r.periods, `${l}/${r.id}`)));
+  // (each run's `of`, its place among its locality's runs: whose exits it carries, where a carry is given)
+  const flat: Run[] = localities.flatMap((runs, l) => runs.flatMap((r, k) => periodRuns(r.periods, `${l}/${r.id}`, k)));
   const totals: Totals[] = evaluate
     ? await evaluate(flat)
     : await withExecutor(ctx, (exec) => simulateHouseholds(ctx, exec, o.households, Promise.resolve(flat), o.quiet));

@@ -20,6 +20,7 @@ import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withE
 import { firstYearExitNote, heardNotes, unchangedYearsNotes } from './scenario-notes.js';
 import { incomesYearNotes, projectionOption, yearReport, type YearRun } from './year.js';
 import { ranged } from '../report/funding-ranges.js';
+import { burnIn } from './burn-in.js';
 
 /**
  * "2026-2028" → [2026, 2028] (at most ten years), or a usage error that says what to write. The dash may be any a
@@ -87,12 +88,18 @@ export async function simulateYears(
   // end, one at a time, under the baseline and every scenario, then their joint corners, as simulate --year --ranges does.
   const plans = o.ranges ? years.map((y) => sensitivityPlan(baseline, scenarios, { year: y })) : null;
   const leftOut: string[] = []; // (each year's ranges' joint corners left out, said)
+  let ranFirst: readonly number[] = []; // (the years run before the first, not reported)
   const reports = await withExecutor(ctx, async (exec) => {
     const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const out = [];
     // Each run's households' gradual exits carried from one year to the next (year-exit.ts ExitCarry): who has left
-    // dibao stays left, and an exit from the autumn pays its last months in the next year.
-    let carried: ExitCarry[] | null = null;
+    // dibao stays left, and an exit from the autumn pays its last months in the next year — from the years between
+    // the register's and the first (burn-in.ts), run first.
+    const burned = await burnIn(exec, base, projection, first, async (y) =>
+      policies.map((r) => ({ id: r.id, periods: periodsOf(r.policy, y) })),
+    );
+    ranFirst = burned?.years ?? [];
+    let carried: ExitCarry[] | null = burned?.carried ?? null;
     for (const [i, y] of years.entries()) {
       const pop = projection ? projectPopulation(base, projection, y) : base;
       const runs = byYear[i]!;
@@ -128,7 +135,7 @@ export async function simulateYears(
       ...yearsNotes(policy, projection, first, last, baseline, o.lang),
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year: first, households: o.households })),
       ...unchangedYearsNotes({ runs, years }, o.lang),
-      ...firstYearExitNote({ runs, years }, o.lang),
+      ...firstYearExitNote({ runs, years, ranFirst }, o.lang),
       ...leftOut,
     ],
     policy,
@@ -138,5 +145,6 @@ export async function simulateYears(
     projection,
     scenarios,
     runs,
+    ranFirst,
   };
 }

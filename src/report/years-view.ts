@@ -33,6 +33,11 @@ export interface YearsReport {
   readonly runs: ReadonlyArray<{ readonly id: string; readonly years: readonly ScenarioReport[] }>;
   /** The language of the sentences of the table, Markdown and workbook (totals-words.ts): en by default. */
   readonly lang?: Lang;
+  /**
+   * The years run before the first, not reported (cli/burn-in.ts): between the register's year and the first, whose
+   * leavers and exits the first year carries in. Empty: the first year starts from the file's register.
+   */
+  readonly ranFirst?: readonly number[];
 }
 
 /** A share as a percent to one decimal, never "-0.0%" (a fall smaller than 0.05 % is 0.0 %). */
@@ -55,8 +60,10 @@ const yearly = (a: string, b: string, n: number) => {
 /**
  * The first year's gradual exit is chiefly the file's register leaving in January (a stock at the file's date:
  * cli/scenario-notes.ts firstYearExitNote says so), so its change over the window is no trend: marked ‡ where shown.
+ * Not where the years before it were run first (`ranFirst`): it then carries in who left in them.
  */
-export const firstYearExit = (years: readonly ScenarioReport[]): boolean => years[0]?.figures.programs.gradual_exit.households !== '0';
+export const firstYearExit = (years: readonly ScenarioReport[], ranFirst: readonly number[] = []): boolean =>
+  !ranFirst.length && years[0]?.figures.programs.gradual_exit.households !== '0';
 const EXIT_MARK = ' ‡';
 
 /** A run over the window: costs summed over its years, counts the average month (each year's is its own average). */
@@ -163,7 +170,7 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
   const span = `${r.years[0]}–${r.years.at(-1)} 合计`;
   const header = [`cost 年度支出 (${UNIT_LABEL[unit]})`, ...r.years.map(String), ...(n ? [span, 'growth a year 年均增长'] : [])];
   // (the first year's exit a stock: its growth marked, and said under the table)
-  const stock = n > 0 && firstYearExit(run.years);
+  const stock = n > 0 && firstYearExit(run.years, r.ranFirst);
   const mark = (id: string) => (stock && id === 'gradual_exit' ? EXIT_MARK : '');
   const rows: YearsCell[][] = cash.map((p) => [
     `${programLabel(p)}${run.years.some((s) => s.onEstimates.has(p.id)) ? ' *' : ''}`, // (as the one-date table marks it)

@@ -31,11 +31,17 @@ const json = (...more: string[]) => JSON.parse(simulate(...more, '--format', 'js
 const FIRST_EXIT = /^note: the gradual exit in \d{4} is chiefly .*\n/m;
 const withoutFirstExit = (err: string) => err.replace(FIRST_EXIT, '').replace(/^note: few households of .*\n/m, '');
 /**
- * JSON notes without those two, nor the one that results rest on estimates (said at a date): a report's notes hold
- * what the run says.
+ * JSON notes without those two, nor the one that results rest on estimates (said at a date), nor the years run before
+ * the first: a report's notes hold what the run says.
  */
 const otherNotes = (notes: readonly string[]) =>
-  notes.filter((n) => !FIRST_EXIT.test(`note: ${n}\n`) && !n.startsWith('few households of') && !n.startsWith('the results rest on'));
+  notes.filter(
+    (n) =>
+      !FIRST_EXIT.test(`note: ${n}\n`) &&
+      !n.startsWith('few households of') &&
+      !n.startsWith('the results rest on') &&
+      !n.startsWith("the file's register (on_dibao, prior_dibao)"), // (burn-in.test.ts)
+  );
 
 describe('simulate --year', () => {
   it('2022 in Nanning: two periods (standards raised on 1 April), twelve months, the change named', () => {
@@ -1205,32 +1211,34 @@ describe('simulate --years with a projection', () => {
   // A provincial trial's monthly plan showed Nanning's exit in January–March of every year: each year started from the
   // file's register (on_dibao), the same households leaving dibao again each January. Each run's exits are now carried
   // from year to year (core/year-exit.ts; hand-worked in test/core/year-exit-carry.test.ts): Nanning's exit is 6 months
-  // from January, so 2027's leavers are paid in 2027 only, and 2028 pays what a window starting in 2028 would not: the
-  // households that joined dibao in 2027 (the file does not register them) leaving in 2028 — on the sample 223,004.07,
-  // where paying 2027's leavers again gave 8,705,787.00.
-  it('carries the gradual exit from one year of a window to the next: 2027’s leavers are not paid again in 2028', () => {
+  // from January, so 2026's leavers are paid in 2026 only, and 2027 pays the households that joined dibao in 2026 (the
+  // file does not register them) leaving in 2027 — on the sample 411,194.95, where paying 2026's leavers again gave
+  // 8,705,787.00. The sample's incomes are the projection's base_year's (2025): a window from 2026 starts from its
+  // register, a later one runs the years before it first (cli/burn-in.ts, test/cli/burn-in.test.ts).
+  it('carries the gradual exit from one year of a window to the next: 2026’s leavers are not paid again in 2027', () => {
     const years = (span: string) =>
       json('--years', span, '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--quiet').scenarios[0].years.map(
         (y: { programs: { gradual_exit: { annual_cost: string } } }) => y.programs.gradual_exit.annual_cost,
       );
-    const [y2027, y2028] = years('2027-2028');
-    const [alone] = years('2028-2028'); // a window from 2028: its register's leavers leave in January 2028
-    expect(D(y2027).gt(0)).toBe(true);
-    expect(alone).toBe(y2027); // (the same households, the same prior_dibao, 6 months)
-    expect(D(y2028).gt(0) && D(y2028).lt(D(y2027).div(20))).toBe(true);
-    // the first year's exit said for what it is (a budget trial's director would ask why 2028 is 1 % of 2027)
+    const [y2026, y2027] = years('2026-2027');
+    expect([y2026, y2027]).toEqual(['8705787.00', '411194.95']);
+    const [alone] = years('2027-2027'); // a window from 2027: 2026 run first, the same year
+    expect(alone).toBe(y2027);
+    expect(D(y2027).gt(0) && D(y2027).lt(D(y2026).div(20))).toBe(true);
+    // the first year's exit said for what it is (a budget trial's director would ask why 2027 is 5 % of 2026)
     const notes = (span: string) =>
       json('--years', span, '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--quiet').notes as string[];
-    expect(notes('2027-2028').filter((n) => n.startsWith('the gradual exit in 2027 is chiefly'))).toHaveLength(1);
-    // one year: the same stock, nothing said of later years
+    expect(notes('2026-2027').filter((n) => n.startsWith('the gradual exit in 2026 is chiefly'))).toHaveLength(1);
+    // from 2027: no stock to say, but what was run first
+    expect(notes('2027-2027').filter((n) => n.includes('is chiefly'))).toHaveLength(0);
     expect(
-      notes('2028-2028').filter((n) => n.startsWith('the gradual exit in 2028 is chiefly') && !n.includes('later years')),
+      notes('2027-2027').filter((n) => n.startsWith("the file's register (on_dibao, prior_dibao) is taken as of the end of 2025")),
     ).toHaveLength(1);
     // and its change over the window marked as no trend (a budget trial read the exit's −95 % as one), that row alone
-    const table = simulate('--years', '2027-2028', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--quiet').stdout;
+    const table = simulate('--years', '2026-2027', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--quiet').stdout;
     expect(table).toMatch(/^低保渐退 gradual exit \*\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+\s+-[\d.]+% ‡$/m);
     expect(table).toMatch(/^低保渐退 gradual exit ‡\s+-[\d.]+%/m); // (what drives each program's change)
-    expect(table).toMatch(/^‡ 低保渐退 gradual exit: 2027's is chiefly the file's register leaving in January .* is no trend$/m);
+    expect(table).toMatch(/^‡ 低保渐退 gradual exit: 2026's is chiefly the file's register leaving in January .* is no trend$/m);
     expect(table.match(/‡/g)).toHaveLength(3);
   });
 
@@ -1508,7 +1516,7 @@ describe('sensitivity --year --projection', () => {
   // gave the unprojected year. Projected, it is the year simulate --years gives: the same total, the same range.
   it('gives the projected year’s total and range, as simulate --years --ranges gives a window from that year', () => {
     const PRJ = ['--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml'];
-    // (a window from 2028: a year alone starts from the file's register, as the window's first year does)
+    // (a window from 2028: the years before it run first, as for the year alone — cli/burn-in.ts)
     const years = json('--years', '2028-2028', ...PRJ, '--ranges', '--quiet').scenarios[0].years[0];
     const r = jiuzhu(['sensitivity', '--policy', NANNING, '--households', SAMPLE, '--year', '2028', ...PRJ, '--format', 'json', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
@@ -1521,7 +1529,12 @@ describe('sensitivity --year --projection', () => {
     });
     // what the run says, in the JSON as simulate's are (a provincial re-trial found them on stderr only)
     // (but the note on the year's gradual exit, a program sensitivity does not break its totals into)
-    expect(s.notes).toEqual(otherNotes(json('--years', '2028-2028', ...PRJ, '--quiet').notes));
+    const yearsNotes = json('--years', '2028-2028', ...PRJ, '--quiet').notes as string[];
+    expect(otherNotes(s.notes)).toEqual(otherNotes(yearsNotes));
+    // (2026–2027 run first, as the window runs them: the same note)
+    const ranFirst = (ns: readonly string[]) => ns.filter((n) => n.startsWith("the file's register"));
+    expect(ranFirst(s.notes)).toEqual(ranFirst(yearsNotes));
+    expect(ranFirst(s.notes)).toHaveLength(1);
     expect(s.notes).toContainEqual(
       expect.stringContaining(
         "grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) from its base_year 2025",

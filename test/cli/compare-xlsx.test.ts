@@ -113,7 +113,11 @@ describe('compare --format xlsx', () => {
       '日期 date',
       '住户文件 households',
       '金额单位 money',
-      // (Guangzhou's tekun is 1.6 × S already: its Δ 0 by construction; and one file's households under both rules)
+      // (each locality's stale standards and incomes, as compare says them — a downstream trial found them on stderr
+      // only; Guangzhou's tekun is 1.6 × S already: its Δ 0 by construction; and one file's households under both rules)
+      '注意 note',
+      '注意 note',
+      '注意 note',
       '注意 note',
       '注意 note',
       // each input with its size and SHA-256, as the HTML report lists them (a finance trial: the workbook named no hash)
@@ -125,6 +129,7 @@ describe('compare --format xlsx', () => {
       '命令 command',
       '版本 version',
     ]);
+    expect(rows('说明 About').filter((r) => r[0] === '注意 note' && String(r[1]).includes('older than'))).toHaveLength(3);
     const hashed = (path: string) =>
       `${path} · ${statSync(path).size} bytes · SHA-256 ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
     expect(

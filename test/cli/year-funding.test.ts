@@ -1,6 +1,8 @@
 // Who pays a budget year, exact at a half fen (cli/year.ts: each span's month at its year's rate, ÷ 12 once). A budget
-// trial's one urban household in Nanning 2027 (grown by guangxi-nanning-4pct from 2022's incomes): dibao 236.70, the
-// gradual exit 900.00 and the premium subsidy 210.00 (280.00 a year, for 9 months: 280 ÷ 12 = 23.33… a month, which
+// trial's one urban household in Nanning 2027 (grown by guangxi-nanning-4pct: its income 849.80 in 2027, here 809.33
+// of 2026 × 1.05, the register 2026's, so that it leaves dibao in January 2027 with its prior 300.00 — of 2022's
+// incomes, 2023–2026 are run first and it leaves with the 33.07 it was paid in December 2026: burn-in.test.ts): dibao 236.70, the gradual exit 900.00 (300 ×
+// 3: back on dibao from April) and the premium subsidy 210.00 (280.00 a year, for 9 months: 280 ÷ 12 = 23.33… a month, which
 // to 10 decimals made 209.9999999997). Nanning's shares: assistance 0.65 central, 0.15 provincial; medical 0.6, 0.15.
 // Central 0.65 × 1,136.70 + 0.6 × 210 = 738.855 + 126 = 864.855 → 864.86 (it was 864.85); central and provincial
 // together 0.8 × 1,136.70 + 0.75 × 210 = 1,066.86: provincial 202.00 (was 202.01), the county 1,346.70 − 1,066.86 = 279.84.
@@ -15,7 +17,7 @@ describe('who pays a budget year', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-half-fen-')), 'a.csv');
     writeFileSync(
       file,
-      'household_id,person_id,age,area,wage_income,on_dibao,prior_dibao,weight,take_up_draw\nA,A-1,40,urban,665.84,1,300.00,1,0.1\n',
+      'household_id,person_id,age,area,wage_income,on_dibao,prior_dibao,weight,take_up_draw\nA,A-1,40,urban,809.33,1,300.00,1,0.1\n',
     );
     const r = jiuzhu([
       'simulate',
@@ -28,7 +30,7 @@ describe('who pays a budget year', () => {
       '--projection',
       'scenarios/projections/guangxi-nanning-4pct.yaml',
       '--incomes-year',
-      '2022',
+      '2026',
       '--format',
       'json',
       '-q',

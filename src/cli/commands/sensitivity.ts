@@ -28,7 +28,10 @@ import {
   withExecutor,
 } from '../load.js';
 import { figures } from '../../core/aggregate.js';
-import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOption } from '../year.js';
+import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOption, yearRunsOf } from '../year.js';
+import { burnIn } from '../burn-in.js';
+import { carryExits } from '../../core/budget-year.js';
+import { firstYearExitNote } from '../scenario-notes.js';
 import { projectPolicy, projectPopulation } from '../../core/projection.js';
 import { noteText, policyNotes, yearsNotes } from '../../core/policy-notes.js';
 import { simulateParallel } from '../../engine/parallel.js';
@@ -82,10 +85,15 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
   for (const sc of scenarios) applyUsable(policy, sc); // (refused as simulate refuses it: a value in the wrong unit)
   const plan = sensitivityPlan(policy, scenarios, when, { draws, seed });
   // the estimates one at a time (and the draws) in one pass, then the joint corners they point to, on the population read once
+  let ranFirst: readonly number[] = [];
   const result = await withExecutor(ctx, async (exec) => {
     const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const pop = projection ? projectPopulation(base, projection, when.year!) : base;
-    return evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs));
+    // (projected: the years between the register's and this one run first, as simulate --year runs them: burn-in.ts)
+    const burned =
+      when.year === undefined ? null : await burnIn(exec, base, projection, when.year, (y) => yearRunsOf(policy, scenarios, y));
+    ranFirst = burned?.years ?? [];
+    return evaluatePlan(plan, (runs) => simulateParallel(exec, pop, carryExits(runs, burned?.carried ?? null, null)));
   });
   // What the policy says to watch (a stale standard, the parameter rules), as simulate says it; projected, as simulate
   // --years says it (the standards' age of the base year, the rules' findings, another locality, the incomes' year).
@@ -95,6 +103,7 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
     ? [
         ...yearsNotes(written, projection, when.year!, when.year!, policy, o.lang),
         ...(await incomesYearNotes(o.policy, projection, o.lang)),
+        ...firstYearExitNote({ runs: [], years: [when.year!], ranFirst }, o.lang).filter(() => ranFirst.length > 0),
       ]
     : [
         ...policyNotes(policy, [last], [], o.lang),

@@ -173,7 +173,7 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
   const estimated = computed.scenarios.some((s) => s.estimates.length) && (o.format === 'json' || o.format === 'csv');
   const after = [
     computed.scenarios[0]?.figures.household_rows === 0 ? emptyNote(o.households) : null,
-    fewRowsNote(sums[0]!, o.households, o.lang),
+    fewRowsNote(sums[0]!, o.lang),
     // (prior_dibao off dibao: said as the file was read, but by --stream, which holds no population: its passes count it)
     o.stream ? priorNote(sums[0]!.priorOffDibao, o.households) : null,
     estimated ? ESTIMATED_NOTE : null,
@@ -204,10 +204,7 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
   let periods: readonly Totals[] = [];
   const onBaseline = (t: readonly Totals[]) => void (periods = t);
   const computed = await simulateYear(ctx, { ...o, onBaseline }, await loadScenarios(o.scenario ?? [], ctx, o.quiet), year);
-  const after = [
-    computed.scenarios[0]?.figures.household_rows === 0 ? emptyNote(o.households) : null,
-    fewRowsNote(periods, o.households, o.lang),
-  ];
+  const after = [computed.scenarios[0]?.figures.household_rows === 0 ? emptyNote(o.households) : null, fewRowsNote(periods, o.lang)];
   const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang), ...present(after)] };
   await emit(ctx, o, report);
   sayNotes(ctx, o.quiet, report.notes);
@@ -221,7 +218,7 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
   let periods: readonly Totals[] = [];
   const onBaseline = (t: readonly Totals[]) => void (periods = t);
   const made = await simulateYears(ctx, { ...o, onBaseline }, await loadScenarios(o.scenario ?? [], ctx, o.quiet), span);
-  const report = { ...made, notes: [...(made.notes ?? []), ...present([fewRowsNote(periods, o.households, o.lang)])] };
+  const report = { ...made, notes: [...(made.notes ?? []), ...present([fewRowsNote(periods, o.lang)])] };
   if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, await madeWith(ctx, o)), o.lang);
   else {
     const text = {

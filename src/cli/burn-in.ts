@@ -1,0 +1,67 @@
+// The years between a projected population's register and the first budget year reported. A projection grows the
+// households from the year their incomes are of (--incomes-year, else its base_year), and their register (on_dibao,
+// prior_dibao) is of that year too. Reported from a later year, the households whose grown income is above the line
+// by then all left dibao in its January, each with its full gradual exit at its old prior_dibao: a budget trial's 2027
+// paid 2,190 万元 of exits (104 a year after), and `--year 2028` alone gave 2028 another 2,187 where the window from
+// 2027 gave 104 — one year, two totals. So the years in between are run first, the baseline and each scenario, and not
+// reported: who leaves dibao in them, and any exit still paying, is carried into the first year reported (year-exit.ts
+// ExitCarry), as a window carries it from one year to the next. A budget year is then the same in any window that
+// holds it, and by itself. Without a projection the file's register is taken as the first year's (nothing runs).
+import { carryExits, periodRuns, type Period } from '../core/budget-year.js';
+import type { Population } from '../core/population.js';
+import { incomesFrom, projectPopulation, type Projection } from '../core/projection.js';
+import { newExitCarry, type ExitCarry } from '../core/year-exit.js';
+import { InputError } from '../errors.js';
+import { simulateParallel } from '../engine/parallel.js';
+import type { Executor } from '../engine/pool.js';
+
+/** A year's runs: the baseline's periods, then each scenario's (their order is the carry's: the runs' `of`). */
+export type RunsOfYear = (year: number) => Promise<ReadonlyArray<{ readonly id: string; readonly periods: readonly Period[] }>>;
+
+/** The years run first, not reported: from the one after the register's to the one before `first` (none: empty). */
+export function burnInYears(projection: Projection | null, first: number): number[] {
+  if (!projection) return [];
+  const from = incomesFrom(projection) + 1;
+  return Array.from({ length: Math.max(0, first - from) }, (_, i) => from + i);
+}
+
+/**
+ * Runs the years between the register and `first` (burnInYears) on the population, grown to each, and gives each run's
+ * exits carried out of the last of them (null when there is none to run). A year before the policy can be run (a value
+ * it lacks then) is left out: the register is taken as of the year before the first that can.
+ */
+export async function burnIn(
+  exec: Executor,
+  base: Population,
+  projection: Projection | null,
+  first: number,
+  runsOf: RunsOfYear,
+): Promise<{ readonly carried: ExitCarry[]; readonly years: readonly number[] } | null> {
+  const years: number[] = [];
+  const each: Array<Awaited<ReturnType<RunsOfYear>>> = [];
+  for (const y of burnInYears(projection, first)) {
+    try {
+      each.push(await runsOf(y));
+      years.push(y);
+    } catch (e) {
+      if (!(e instanceof InputError) || years.length) throw e;
+    }
+  }
+  let carried: ExitCarry[] | null = null;
+  for (const [i, y] of years.entries()) {
+    const pop = projectPopulation(base, projection!, y);
+    const runs = each[i]!;
+    const next = runs.map(() => newExitCarry(pop.householdCount));
+    await simulateParallel(
+      exec,
+      pop,
+      carryExits(
+        runs.flatMap((r, k) => periodRuns(r.periods, r.id, k)),
+        carried,
+        next,
+      ),
+    );
+    carried = next;
+  }
+  return carried && { carried, years };
+}
