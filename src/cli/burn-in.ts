@@ -11,7 +11,7 @@ import { carryExits, periodRuns, type Period } from '../core/budget-year.js';
 import type { Population } from '../core/population.js';
 import { incomesFrom, projectPopulation, type Projection } from '../core/projection.js';
 import { newExitCarry, type ExitCarry } from '../core/year-exit.js';
-import { InputError } from '../errors.js';
+import { DateBeforePolicyError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
 import type { Executor } from '../engine/pool.js';
 
@@ -44,7 +44,7 @@ export async function burnIn(
       each.push(await runsOf(y));
       years.push(y);
     } catch (e) {
-      if (!(e instanceof InputError) || years.length) throw e;
+      if (!(e instanceof DateBeforePolicyError) || years.length) throw e;
     }
   }
   let carried: ExitCarry[] | null = null;

@@ -12,6 +12,7 @@ import { STEP as PREMIUM_STEP, type PremiumRules } from '../core/programs/medica
 import { fenToYuan } from '../core/money.js';
 import { AHEAD_YEARS, checkPolicy, type Violation } from '../core/sanity.js';
 import { firstYearExit, type YearsReport } from '../report/years-view.js';
+import { incomesFrom, type Projection } from '../core/projection.js';
 import { takeUpShows, type ScenarioReport, type SimulationReport } from '../report/totals.js';
 import type { CompareReport } from '../report/compare.js';
 import type { Ctx } from './context.js';
@@ -250,11 +251,14 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>,
  * (2,028.49 → 21.35 万元), and the same 2,028.49 in 2026 with a window from 2026, with nothing to say why. Later years:
  * households the window saw on dibao, leaving (core/year-exit.ts).
  */
-export function firstYearExitNote(report: Pick<YearsReport, 'runs' | 'years' | 'ranFirst'>, lang?: Lang): string[] {
+export function firstYearExitNote(
+  report: Pick<YearsReport, 'runs' | 'years' | 'ranFirst'> & { readonly projection?: Projection | null },
+  lang?: Lang,
+): string[] {
   const base = report.runs[0];
   const [first] = report.years;
   const ran = report.ranFirst ?? [];
-  if (ran.length) return [ranFirstNote(ran, first!, lang)];
+  if (ran.length) return [ranFirstNote(ran, first!, report.projection ? incomesFrom(report.projection) : ran[0]! - 1, lang)];
   if (!base || !firstYearExit(base.years)) return [];
   // (in Chinese where the table is: the one note that explains the gradual exit's fall — a 科长's trial)
   if (lang === 'zh')
@@ -271,12 +275,14 @@ export function firstYearExitNote(report: Pick<YearsReport, 'runs' | 'years' | '
 }
 
 /** The years run before the first (cli/burn-in.ts), said: what the first year's register and exits are. */
-function ranFirstNote(ran: readonly number[], first: number, lang?: Lang): string {
+function ranFirstNote(ran: readonly number[], first: number, incomes: number, lang?: Lang): string {
   const span = ran.length > 1 ? `${ran[0]}–${ran.at(-1)}` : String(ran[0]);
   const register = ran[0]! - 1;
+  // (incomes of a year before the policy has every value: the register is taken as of the year before its first whole one)
+  const same = register === incomes;
   if (lang === 'zh')
-    return `注：文件的在保登记（on_dibao、prior_dibao）按其收入所属年份 ${register} 年末计；${span} 年先行运行、不列出：其间退出低保的家庭及仍在领取的渐退，结转入 ${first} 年（同一预算年度无论单独运行还是在哪个期间中，数字相同）。`;
-  return `note: the file's register (on_dibao, prior_dibao) is taken as of the end of ${register}, the year its incomes are of; ${span} ${ran.length > 1 ? 'were' : 'was'} run first and not shown: who left dibao then, and any gradual exit still paying, is carried into ${first} (a budget year is the same alone and in any window that holds it).`;
+    return `注：文件的在保登记（on_dibao、prior_dibao）按${same ? '其收入所属年份 ' : ' '}${register} 年末计${same ? '' : `（其收入属 ${incomes} 年，早于政策首个完整年度）`}；${span} 年先行运行、不列出：其间退出低保的家庭及仍在领取的渐退，结转入 ${first} 年（同一预算年度无论单独运行还是在哪个期间中，数字相同）。`;
+  return `note: the file's register (on_dibao, prior_dibao) is taken as of the end of ${register}${same ? ', the year its incomes are of' : ` (its incomes are of ${incomes}, before the policy's first whole year)`}; ${span} ${ran.length > 1 ? 'were' : 'was'} run first and not shown: who left dibao then, and any gradual exit still paying, is carried into ${first} (a budget year is the same alone and in any window that holds it).`;
 }
 
 /**

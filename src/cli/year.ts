@@ -221,7 +221,7 @@ export async function simulateYear(
       ...heardNotes(ctx),
       ...(projection ? yearsNotes(written, projection, year, year, policy, o.lang) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year, households: o.households })),
-      ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year], ranFirst }, o.lang),
+      ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year], ranFirst, projection }, o.lang),
       ...leftOutNotes(ranges, undefined, o.lang),
     ],
   };

@@ -135,7 +135,7 @@ export async function simulateYears(
       ...yearsNotes(policy, projection, first, last, baseline, o.lang),
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year: first, households: o.households })),
       ...unchangedYearsNotes({ runs, years }, o.lang),
-      ...firstYearExitNote({ runs, years, ranFirst }, o.lang),
+      ...firstYearExitNote({ runs, years, ranFirst, projection }, o.lang),
       ...leftOut,
     ],
     policy,

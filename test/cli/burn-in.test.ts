@@ -46,6 +46,11 @@ describe('the years before the first budget year, run first', () => {
     // the window's 2027 is the year alone (and 2026's own figures, run from 2023, are what the burn-in ran)
     expect(figures(json([...args, '--years', '2027-2028']).scenarios[0]!.years[0]!)).toEqual(figures(s));
     expect(json([...args, '--years', '2026-2027']).scenarios[0]!.years[0]!.programs.dibao!.annual_cost).toBe('299.64');
+    // incomes of a year before the policy has every value (Nanning's from 2020-11-21): run from its first whole year
+    const early = json(['--households', file, '--incomes-year', '2005', '--year', '2027']);
+    expect(early.stderr).toContain(
+      "note: the file's register (on_dibao, prior_dibao) is taken as of the end of 2020 (its incomes are of 2005, before the policy's first whole year); 2021–2026 were run first",
+    );
   });
 
   it('the sample: 2028 alone, in a window from 2027 and in one from 2028 is one year (a budget trial had two totals)', () => {
