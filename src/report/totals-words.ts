@@ -210,7 +210,7 @@ export function yearsRangeWords(
   const placed = moving.filter((m) => m.at !== null);
   if (zh(lang))
     return [
-      `† 影响合计的估计：${moving.map((m) => `${m.year} 年 ${m.estimates} 项中 ${m.moving} 项`).join('，')}；${RANGE_METHOD_ZH}；期间合计的区间为各年相加。`,
+      `† 影响合计的估计：${moving.map((m) => `${m.year} 年有区间的 ${m.estimates} 项中 ${m.moving} 项`).join('，')}；${RANGE_METHOD_ZH}；期间合计的区间为各年相加。`,
       ...(placed.length ? [`  合计在区间中的位置（自低端起）：${placed.map((m) => `${m.year} 年 ${m.at}%`).join('，')}。`] : []),
       ...(delta
         ? ['  较基线的区间：同样各次运行中较基线的最低与最高，基线与方案每次取同样的数值（估计所容许的范围，不是置信区间）。']
@@ -218,7 +218,8 @@ export function yearsRangeWords(
       `  预测值保留其估计的区间并随之增长；预测本身的增长率不变动（是哪项估计：${sensitivity}）。`,
     ];
   return [
-    `† estimates that move the total: ${moving.map((m) => `${m.year} ${m.moving} of ${m.estimates}`).join(', ')}; ${RANGE_METHOD}; the window's, the years' added.`,
+    // ("of the N with a range": a budget trial set 26 of 34 beside the star list's 39 in force, exact ones among them)
+    `† estimates that move the total: ${moving.map((m) => `${m.year} ${m.moving} of the ${m.estimates} with a range`).join(', ')}; ${RANGE_METHOD}; the window's, the years' added.`,
     ...(placed.length ? [`  Each total in its range: ${placed.map((m) => `${m.year} ${m.at} %`).join(', ')} of the way up.`] : []),
     ...(delta
       ? [
