@@ -268,9 +268,8 @@ export function fewRowsNote(t: Totals | readonly Totals[], lang: Lang = 'en', fe
     return n > 0 && n < fewer ? [`${programLabel(p)} (${n}: ±${Math.round(200 / Math.sqrt(n))} %)`] : [];
   });
   if (!few.length) return null;
-  // (in the report's notes too: a 中文 workbook's About sheet says it in Chinese)
-  // (the file not named: the note is in the report's notes too, and the same households read from a GB18030 copy, a
-  // workbook or an Arrow file give the same report — the file is beside it, households_file)
+  // (in the report's notes too: in Chinese on a 中文 workbook's About sheet; the file not named, as the same households
+  // read from a GB18030 copy, a workbook or an Arrow file give the same report — the file is beside it, households_file)
   if (lang === 'zh')
     return `注：样本中领取这些项目的家庭很少：${few.join('、')}：以 n 户为据的数字仅因抽样就可能偏离约 ±2/√n（人口更多则偏差更小：generate --households）`;
   return `note: few households of the sample receive ${few.join(', ')}: a figure resting on n households of a sample moves about ±2/√n from the draw alone (a larger population narrows it: generate --households)`;

@@ -103,7 +103,7 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
     ? [
         ...yearsNotes(written, projection, when.year!, when.year!, policy, o.lang),
         ...(await incomesYearNotes(o.policy, projection, o.lang)),
-        ...firstYearExitNote({ runs: [], years: [when.year!], ranFirst, projection }, o.lang).filter(() => ranFirst.length > 0),
+        ...firstYearExitNote({ runs: [], years: [when.year!], ranFirst, projection }, o.lang), // (the years run first, if any)
       ]
     : [
         ...policyNotes(policy, [last], [], o.lang),
