@@ -30,6 +30,7 @@ import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../rep
 import type { Unit } from '../report/text-table.js';
 import type { Lang } from '../report/lang.js';
 import { leftOutNotes } from '../report/sensitivity.js';
+import { unrangedRatesNotes } from '../report/projection-view.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
 import { firstYearExitNote, heardNotes } from './scenario-notes.js';
@@ -222,6 +223,7 @@ export async function simulateYear(
       ...(projection ? yearsNotes(written, projection, year, year, policy, o.lang) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year, households: o.households })),
       ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year], ranFirst, projection }, o.lang),
+      ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),
       ...leftOutNotes(ranges, undefined, o.lang),
     ],
   };

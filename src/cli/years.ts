@@ -13,6 +13,7 @@ import { newExitCarry, type ExitCarry } from '../core/year-exit.js';
 import { UsageError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
 import { leftOutNotes } from '../report/sensitivity.js';
+import { unrangedRatesNotes } from '../report/projection-view.js';
 import type { Unit } from '../report/text-table.js';
 import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
@@ -136,6 +137,7 @@ export async function simulateYears(
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year: first, households: o.households })),
       ...unchangedYearsNotes({ runs, years }, o.lang),
       ...firstYearExitNote({ runs, years, ranFirst, projection }, o.lang),
+      ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),
       ...leftOut,
     ],
     policy,

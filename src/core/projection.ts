@@ -7,7 +7,7 @@ import { COLUMNS, type ColumnDef } from './columns.js';
 import { D, type Dec } from './money.js';
 import { covers } from './programs/step.js';
 import { PARAMS } from './parameters/schema.js';
-import type { DatedValue, Policy } from './parameters/tree.js';
+import type { DatedValue, GrowthRate, Policy, RateRange } from './parameters/tree.js';
 import type { Population } from './population.js';
 import { fastRecord } from './records.js';
 import type { Where } from '../errors.js';
@@ -21,6 +21,8 @@ export interface Growth {
   readonly month?: number;
   /** Its source or estimate basis. */
   readonly basis: string;
+  /** How far an estimated rate could be off (sensitivity and --ranges vary it). */
+  readonly range?: RateRange;
   readonly where: Where;
 }
 
@@ -84,6 +86,14 @@ export function growthOf<G extends Pick<Growth, 'read'>>(all: readonly G[], path
 export function projectPolicy(policy: Policy, p: Projection, last: number): Policy {
   const params = new Map(policy.params);
   for (const g of p.uprate) {
+    const rate: GrowthRate = {
+      projection: p.id,
+      read: g.read,
+      yearly: g.yearly,
+      ...(g.range ? { range: g.range } : {}),
+      basis: g.basis,
+      where: g.where,
+    };
     for (const path of pathsOf(g, p.uprate)) {
       const history = [...(params.get(path) ?? [])];
       for (let y = p.baseYear + 1; y <= last; y++) {
@@ -109,7 +119,7 @@ export function projectPolicy(policy: Policy, p: Projection, last: number): Poli
           ...(range ? { range } : {}),
           scenario: p.id,
           projected: true,
-          grown: { from: before.grown?.from ?? before.from, steps: [...(before.grown?.steps ?? []), g.yearly] },
+          grown: { from: before.grown?.from ?? before.from, steps: [...(before.grown?.steps ?? []), g.yearly], rate },
           where: g.where,
         };
         history.splice(history.findIndex((e) => e.from > start) >>> 0, 0, entry);

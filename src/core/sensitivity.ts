@@ -8,12 +8,22 @@ import { Random } from './generate.js';
 import { D, type Dec } from './money.js';
 import { PARAMS, type ParamSpec } from './parameters/schema.js';
 import { growBy } from './projection.js';
-import { inUse, originIndex, resolve, valueToJson, type DatedValue, type ParamValue, type Policy } from './parameters/tree.js';
+import {
+  inUse,
+  originIndex,
+  resolve,
+  valueToJson,
+  type DatedValue,
+  type GrowthRate,
+  type ParamValue,
+  type Policy,
+} from './parameters/tree.js';
 
 /** One date, or a budget year (the estimates in force at any month's first day). */
 export type When = { readonly date: string } | { readonly year: number };
 
-export type AxisKind = 'value' | 'choice' | 'start_date' | 'exact';
+/** `rate`: a projection line's yearly rate, every value it grew in force grown again at each end (the values' own axes aside). */
+export type AxisKind = 'value' | 'choice' | 'start_date' | 'exact' | 'rate';
 
 /** What an end of a range changes in the entry: its value, or its start date. */
 export type Patch = { readonly value: ParamValue } | { readonly from: string };
@@ -32,6 +42,8 @@ export interface Axis {
   readonly basis: string;
   /** The values a projection grew from this estimate that are in force (moved with it), by date. */
   readonly grown?: readonly DatedValue[];
+  /** A rate axis's projection line (its targets: the parameters it grows, index -1). */
+  readonly rate?: GrowthRate;
 }
 
 export const monthStarts = (year: number): string[] => Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}-01`);
@@ -90,8 +102,58 @@ export function estimateAxes(policy: Policy, when: When): Axis[] {
       if (window) axis('start_date', straddles && i > 0 ? [{ from: window[0] }, { from: window[1] }] : []);
     });
   }
-  return out;
+  return [...out, ...rateAxes(policy, dates, snapshots)];
 }
+
+/**
+ * Each projection line with a range whose grown values are in force (at the date, or at any month of the year): one axis,
+ * its targets every parameter of the line with such a value (a budget analyst's largest assumption, Nanning's standards
+ * +4 % a year, had been in no tornado). Its ends grow every value of the line again at the low and the high rate.
+ */
+function rateAxes(policy: Policy, dates: readonly string[], snapshots: ReturnType<typeof resolve>[]): Axis[] {
+  const lines = new Map<string, { rate: GrowthRate; paths: string[]; first: string }>();
+  for (const spec of PARAMS) {
+    const history = policy.params.get(spec.path) ?? [];
+    dates.forEach((d, k) => {
+      const e = history[indexInForce(history, d)];
+      const rate = e?.grown?.rate;
+      if (!rate?.range || !inUse(snapshots[k]!, spec.path)) return;
+      const key = `${rate.projection}\t${rate.read}`;
+      const line = lines.get(key) ?? { rate, paths: [], first: e.from };
+      if (!line.paths.includes(spec.path)) line.paths.push(spec.path);
+      if (e.from < line.first) line.first = e.from;
+      lines.set(key, line);
+    });
+  }
+  return [...lines.values()].map(({ rate, paths, first }) => ({
+    path: rate.read,
+    targets: paths.map((path) => ({ path, index: -1 })),
+    spec: rateSpec(rate),
+    index: -1,
+    kind: 'rate' as const,
+    entry: {
+      from: first,
+      value: rate.yearly,
+      estimate: `${rate.projection}: ${rate.basis}`,
+      range: { low: rate.range!.low, high: rate.range!.high, basis: rate.range!.basis },
+      scenario: rate.projection,
+      projected: true as const,
+      where: rate.where,
+    },
+    ends: [{ value: rate.range!.low }, { value: rate.range!.high }],
+    basis: `${rate.range!.basis}; projection ${rate.projection}'s yearly rate for ${rate.read}, which grows ${paths.join(', ')} (every value it grew moved with it)`,
+    rate,
+  }));
+}
+
+/** A yearly rate as a parameter: a decimal above -1 (drawn, like a share, two decimals finer than its range's). */
+const rateSpec = (rate: GrowthRate): ParamSpec => ({
+  path: rate.read,
+  kind: { type: 'decimal' },
+  unit: 'a year',
+  en: `the yearly growth of ${rate.read} (projection ${rate.projection})`,
+  zh: '预测年增长率',
+});
 
 /** An estimate's basis, and the projected values grown from it that are in force (varied with it). */
 const grownBasis = (basis: string, grown: readonly DatedValue[] | undefined, spec: ParamSpec) =>
@@ -117,6 +179,10 @@ export function patchPolicy(policy: Policy, patches: ReadonlyArray<{ readonly ax
   const params = new Map(policy.params);
   for (const { axis, patch } of patches)
     for (const t of axis.targets) {
+      if (axis.rate && 'value' in patch) {
+        params.set(t.path, regrown(params.get(t.path)!, axis.rate, patch.value as Dec));
+        continue;
+      }
       const history = [...params.get(t.path)!];
       history[t.index] = { ...history[t.index]!, ...patch };
       // The values a projection grew from it grow again from the new value (the entry's own date: as written).
@@ -128,6 +194,27 @@ export function patchPolicy(policy: Policy, patches: ReadonlyArray<{ readonly ax
       params.set(t.path, history);
     }
   return { ...policy, params };
+}
+
+/**
+ * A parameter's history with every value the line grew grown again at another rate, from its origin as it stands (a value
+ * patched before is grown at the new rate; one patched after is grown at the new steps), the grown range with it.
+ */
+function regrown(history: readonly DatedValue[], line: GrowthRate, yearly: Dec): DatedValue[] {
+  return history.map((e) => {
+    if (e.grown?.rate.projection !== line.projection || e.grown.rate.read !== line.read) return e;
+    const steps = e.grown.steps.map(() => yearly);
+    const origin = history[originIndex(history, e)]!;
+    const r = origin.range;
+    return {
+      ...e,
+      value: growBy(origin.value as Dec, steps),
+      ...(e.range && r?.low !== undefined && r.high !== undefined
+        ? { range: { ...e.range, low: growBy(r.low as Dec, steps), high: growBy(r.high as Dec, steps) } }
+        : {}),
+      grown: { ...e.grown, steps },
+    };
+  });
 }
 
 /**
@@ -158,7 +245,7 @@ export function drawPatches(axes: readonly Axis[], rng: Random): Array<{ axis: A
   const out: Array<{ axis: Axis; patch: Patch }> = [];
   for (const axis of axes) {
     const r = axis.entry.range;
-    if (axis.kind === 'value' && r?.low !== undefined) {
+    if ((axis.kind === 'value' || axis.kind === 'rate') && r?.low !== undefined) {
       const [lo, hi] = [r.low as Dec, r.high as Dec];
       const dp =
         axis.spec.kind.type === 'money'

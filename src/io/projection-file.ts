@@ -3,16 +3,17 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Node } from 'yaml';
-import { D } from '../core/money.js';
+import { D, type Dec } from '../core/money.js';
 import { PARAMS, suggestPath } from '../core/parameters/schema.js';
 import { COLUMNS } from '../core/columns.js';
 import { columnNamed, notGrowable, pathsOf, type ColumnGrowth, type Growth, type Projection } from '../core/projection.js';
+import type { RateRange } from '../core/parameters/tree.js';
 import { InputError } from '../errors.js';
 import { readText } from './policy-file.js';
 import { didYouMean, isMap, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['projection', 'title', 'description', 'localities', 'base_year', 'uprate', 'incomes', 'population', 'households'];
-const GROWTH_KEYS = ['yearly', 'month', 'source', 'estimate'];
+const GROWTH_KEYS = ['yearly', 'month', 'source', 'estimate', 'range'];
 // (above -1: a fall of 100 % a year leaves nothing; at most 1)
 const RATE_RE = /^-?0(\.\d{1,6})?$|^1(\.0{1,6})?$/;
 
@@ -80,7 +81,14 @@ export function parseProjection(text: string, file: string): Projection {
         y.problem(pair.key as Node, `"${read}" names no money parameter (uprating applies to amounts in yuan)${hint}`, 'uprate');
         continue;
       }
-      uprate.push({ read: growthRead, yearly: g.yearly, month: g.month, basis: g.basis, where: y.where(pair.key as Node) });
+      uprate.push({
+        read: growthRead,
+        yearly: g.yearly,
+        month: g.month,
+        basis: g.basis,
+        ...(g.range ? { range: g.range } : {}),
+        where: y.where(pair.key as Node),
+      });
     }
   } else if (top.has('uprate'))
     y.problem(u, 'expected a mapping of parameter paths (or prefixes) to {yearly: 0.035, source or estimate}', 'uprate');
@@ -132,7 +140,11 @@ function columnGrowths(y: YamlFile, node: Node | null, given: boolean): ColumnGr
   return out;
 }
 
-function growth(y: YamlFile, node: Node | null, subject: string): { yearly: ReturnType<typeof D>; month: number; basis: string } | null {
+function growth(
+  y: YamlFile,
+  node: Node | null,
+  subject: string,
+): { yearly: ReturnType<typeof D>; month: number; basis: string; range?: RateRange } | null {
   if (!isMap(node)) {
     y.problem(node, 'expected {yearly: 0.035, source: … or estimate: …}', subject);
     return null;
@@ -177,6 +189,46 @@ function growth(y: YamlFile, node: Node | null, subject: string): { yearly: Retu
       y.problem(node, 'needs a "source" or, where nothing is published, an "estimate" with its basis', subject);
     return null;
   }
-  if (!month) return null;
-  return { yearly: D(text), month, basis: k.has('source') ? `source: ${basis}` : `estimate: ${basis}` };
+  const range = k.has('range') ? rateRange(y, k.get('range')![0], D(text), subject, k.has('estimate')) : undefined;
+  if (!month || range === null) return null;
+  return { yearly: D(text), month, basis: k.has('source') ? `source: ${basis}` : `estimate: ${basis}`, ...(range ? { range } : {}) };
+}
+
+/**
+ * An estimated uprating rate's range, `range: {low, high, basis}` (low ≤ yearly ≤ high), or null after saying what is
+ * wrong. Only an uprating line's rate is varied (sensitivity, --ranges); the households' growth is not, so a range there
+ * is refused rather than kept unused.
+ */
+function rateRange(y: YamlFile, node: Node | null, yearly: Dec, subject: string, estimate: boolean): RateRange | null {
+  if (!subject.startsWith('uprate ')) {
+    y.problem(
+      node,
+      "a range is varied for uprate lines only: the households' growth (incomes, population, households) is one figure a run; remove the range, and say in the estimate how far it could be off",
+      subject,
+    );
+    return null;
+  }
+  if (!estimate) {
+    y.problem(node, 'only an estimated rate has a range: a published one ("source") is run as published', subject);
+    return null;
+  }
+  if (!isMap(node)) {
+    y.problem(node, 'expected {low: 0.02, high: 0.06, basis: …}: the lowest and highest yearly rate, and why', subject);
+    return null;
+  }
+  const k = y.known(node, ['low', 'high', 'basis'], 'a range');
+  const [low, high] = (['low', 'high'] as const).map((end) => {
+    const t = k.has(end) ? y.text(k.get(end)![0]) : null;
+    if (t !== null && RATE_RE.test(t)) return D(t);
+    y.problem(k.get(end)?.[0] ?? node, `expected "${end}": a yearly rate as "yearly" is written (above -1, at most 1), e.g. 0.02`, subject);
+    return null;
+  });
+  const basis = k.has('basis') ? y.string(k.get('basis')![0], 'the basis of the range', subject) : null;
+  if (!k.has('basis'))
+    y.problem(node, 'missing "basis": where the band comes from (past years\' rates, another locality, a plan)', subject);
+  if (!low || !high || !basis) return null;
+  if (!low.lessThan(high)) return (y.problem(k.get('low')![0], `low ${low.toFixed()} must be below high ${high.toFixed()}`, subject), null);
+  if (low.greaterThan(yearly) || high.lessThan(yearly))
+    return (y.problem(node, `the rate ${yearly.toFixed()} is outside its own range ${low.toFixed()}–${high.toFixed()}`, subject), null);
+  return { low, high, basis };
 }

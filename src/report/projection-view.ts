@@ -42,7 +42,13 @@ export function projectionLines(p: Projection | null, policyId: string, lang?: L
       const month = g.month ?? 1;
       const when = month === 1 ? '' : zh ? ` 每年 ${month} 月 1 日起` : ` from 1 ${MONTHS[month - 1]} each year`;
       const own = others.length ? (zh ? `（${others.join('、')} 除外：另有一行）` : ` (not ${others.join(', ')}: its own line)`) : '';
-      return `  ${g.read} ${pct(g.yearly)}${when}${own}${basis(g.basis)}`;
+      // (an estimated rate's range: sensitivity and --ranges vary it)
+      const range = g.range
+        ? zh
+          ? `（区间 ${pct(g.range.low)}～${pct(g.range.high)}）`
+          : ` (range ${pct(g.range.low)} to ${pct(g.range.high)})`
+        : '';
+      return `  ${g.read} ${pct(g.yearly)}${when}${range}${own}${basis(g.basis)}`;
     }),
     zh
       ? `  收入 ${pct(p.incomes.yearly)}${p.incomesYear === undefined ? '' : from(p.incomesYear)}${basis(p.incomes.basis)}；人口 ${pct(p.population.yearly)}${basis(p.population.basis)}`
@@ -78,6 +84,7 @@ export function projectionJson(p: Projection | null): unknown {
       yearly: g.yearly.toFixed(),
       month: g.month ?? 1,
       basis: g.basis,
+      range: g.range ? { low: g.range.low.toFixed(), high: g.range.high.toFixed(), basis: g.range.basis } : null,
     })),
     incomes: { yearly: p.incomes.yearly.toFixed(), basis: p.incomes.basis, from: incomesFrom(p) },
     population: { yearly: p.population.yearly.toFixed(), basis: p.population.basis },
@@ -87,4 +94,18 @@ export function projectionJson(p: Projection | null): unknown {
     kept: grownColumns(p).kept,
     localities: p.localities ?? null,
   };
+}
+
+/**
+ * Under a sensitivity or --ranges: the projection's estimated uprating rates without a range, not varied (a policy's
+ * estimate must have one; a projection's may not, so that a file written before ranges runs as it did).
+ */
+export function unrangedRatesNotes(p: Projection | null, lang?: Lang): string[] {
+  const lines = (p?.uprate ?? []).filter((g) => !g.range && g.basis.startsWith('estimate: ')).map((g) => g.read);
+  if (!p || !lines.length) return [];
+  return [
+    lang === 'zh'
+      ? `注：预测 ${p.id} 中估计的增长率 ${lines.join('、')} 没有区间：区间与敏感性分析不变动它们（在 ${p.file} 中各加 range: {low, high, basis}）`
+      : `note: projection ${p.id}'s estimated rate${lines.length > 1 ? 's' : ''} for ${lines.join(', ')} ${lines.length > 1 ? 'have' : 'has'} no range: the ranges and sensitivity do not vary ${lines.length > 1 ? 'them' : 'it'} (add range: {low, high, basis} beside each in ${p.file})`,
+  ];
 }

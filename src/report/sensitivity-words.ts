@@ -5,9 +5,15 @@
 import { isZh as zh, type Lang } from './lang.js';
 import { RANGE_METHOD, RANGE_METHOD_ZH, unitWords, zhParam } from './totals-words.js';
 import type { Unit } from './text-table.js';
+import type { Axis } from '../core/sensitivity.js';
 
 /** An estimate's name: in Chinese its parameter's 中文 name before the code name (as params gives it). */
-export const estimateName = (code: string, path: string, lang?: Lang) => (zh(lang) ? `${zhParam(path)} ${code}` : code);
+export const estimateName = (code: string, axis: Pick<Axis, 'path' | 'rate' | 'targets'>, lang?: Lang) =>
+  zh(lang) ? `${axis.rate ? rateZh(axis) : zhParam(axis.path)} ${code}` : code;
+
+/** A projection line's rate in Chinese: its parameter's name (a prefix's: its first parameter's, 等), 年增长率 (预测). */
+const rateZh = (a: Pick<Axis, 'path' | 'targets'>) =>
+  `${a.path.endsWith('.') ? `${zhParam(a.targets[0]!.path)}等` : zhParam(a.path)}年增长率（预测）`;
 
 /** The title's date part: a date, or a budget year. */
 export const whenWords = (when: { readonly date: string } | { readonly year: number }, markdown: boolean, lang?: Lang) =>

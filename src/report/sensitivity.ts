@@ -90,7 +90,9 @@ export function sensitivityJson(rep: SensitivityReport): object {
     }),
     estimates: rs.map((row) => ({
       path: row.axis.path,
-      ...(row.axis.targets.length > 1 ? { paths: row.axis.targets.map((t) => t.path) } : {}),
+      ...(row.axis.targets.length > 1 || row.axis.rate ? { paths: row.axis.targets.map((t) => t.path) } : {}),
+      // (a projection line's yearly rate: the projection, its line as `path`, the parameters it grows as `paths`)
+      ...(row.axis.rate ? { projection: row.axis.rate.projection } : {}),
       kind: row.axis.kind,
       from: row.axis.entry.from,
       central: row.central,
@@ -262,7 +264,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
       },
       lang,
     );
-    const head = `${String(i + 1).padStart(2)}. ${estimateName(label(row.axis), row.axis.path, lang)}`;
+    const head = `${String(i + 1).padStart(2)}. ${estimateName(label(row.axis), row.axis, lang)}`;
     // (the values on a line of their own where the name leaves them too little room: a 中文 name before the code cut
     // "0.1; 0.05 → 0.15" to "0.1; 0.05 …")
     if (displayWidth(head) + displayWidth(range) + 2 <= 80) out.push(chalk.bold(head) + chalk.dim(`  ${range}`));
@@ -321,7 +323,7 @@ function scenarioDelta(
     ...words,
     most: top.slice(0, 5).map((d) => ({
       label: label(d.row.axis),
-      name: estimateName('', d.row.axis.path, rep.lang).trim(),
+      name: estimateName('', d.row.axis, rep.lang).trim(),
       range: `${signedMoney(rep, d.lo)} … ${signedMoney(rep, d.hi)}`,
     })),
   };
@@ -354,7 +356,7 @@ export function sensitivityMarkdown(rep: SensitivityReport): string {
   const lang = rep.lang;
   const header = markdownHeader(unitOf(rep));
   const body = rows(r).map((row) => [
-    estimateName(`\`${label(row.axis)}\``, row.axis.path, lang),
+    estimateName(`\`${label(row.axis)}\``, row.axis, lang),
     row.central,
     // (an estimate with nothing to vary — a start date whose window lies wholly before the date — has no ends: its
     // central value twice read as two ends, a researcher's trial)

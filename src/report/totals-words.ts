@@ -215,7 +215,7 @@ export function yearsRangeWords(
       ...(delta
         ? ['  较基线的区间：同样各次运行中较基线的最低与最高，基线与方案每次取同样的数值（估计所容许的范围，不是置信区间）。']
         : []),
-      `  预测值保留其估计的区间并随之增长；预测本身的增长率不变动（是哪项估计：${sensitivity}）。`,
+      `  ${PROJECTED_RANGES_ZH}（是哪项估计：${sensitivity}）。`,
     ];
   return [
     // ("of the N with a range": a budget trial set 26 of 34 beside the star list's 39 in force, exact ones among them)
@@ -226,12 +226,21 @@ export function yearsRangeWords(
           "  The Δ's range: the lowest and highest Δ of the same runs, the baseline and the scenario under the same values each time (a band the estimates allow, not a confidence interval).",
         ]
       : []),
-    `  A projected value keeps its estimate's range, grown with it; the projection's own rates are not varied (which estimate: ${sensitivity}).`,
+    `  ${PROJECTED_RANGES[0]!.toUpperCase()}${PROJECTED_RANGES.slice(1)} (which estimate: ${sensitivity}).`,
   ];
 }
+
+/**
+ * What a projection's ranges are: a grown value keeps its estimate's range; a rate with a range is itself an estimate
+ * (core/sensitivity.ts rateAxes); the households' growth is one figure.
+ */
+export const PROJECTED_RANGES =
+  "a projected value keeps its estimate's range, grown with it; a projection's rate with a range is an estimate of its own, every value it grew grown again at its ends (the households' growth is not varied)";
+export const PROJECTED_RANGES_ZH =
+  '预测值保留其估计的区间并随之增长；预测中有区间的增长率本身是一项估计，取其两端时由它增长的各值重新增长（住户的增长率不变动）';
 
 /** A workbook's cell of how a total's range was made (the Ranges sheet; the years' About sheet with `years`). */
 export const rangeMethodCell = (lang?: Lang, years = false) =>
   zh(lang)
-    ? `${RANGE_METHOD_ZH}；${years ? '预测值保留其估计的区间并随之增长；预测本身的增长率不变动；期间合计的区间为各年相加' : '各项影响大小见 jiuzhu sensitivity'}`
-    : `${RANGE_METHOD}; ${years ? "a projected value keeps its estimate's range, grown with it; the projection's own rates are not varied; the window's: the years' added" : 'which: jiuzhu sensitivity'}`;
+    ? `${RANGE_METHOD_ZH}；${years ? `${PROJECTED_RANGES_ZH}；期间合计的区间为各年相加` : '各项影响大小见 jiuzhu sensitivity'}`
+    : `${RANGE_METHOD}; ${years ? `${PROJECTED_RANGES}; the window's: the years' added` : 'which: jiuzhu sensitivity'}`;

@@ -880,6 +880,13 @@ describe('simulate --years with a projection', () => {
       yearly: '0.035',
       month: 1,
       basis: expect.stringMatching(/^source: Guangdong/),
+      range: null, // (a published rate: none)
+    });
+    // an estimated rate's range, as the file gives it
+    expect(out.projection.uprate[3].range).toEqual({
+      low: '0.02',
+      high: '0.05',
+      basis: expect.stringMatching(/^Guangdong's two subsidies/),
     });
     // the household columns it grows at their own rates, from the incomes' year
     expect(out.projection.households.map((g: { column: string; yearly: string; from: number }) => [g.column, g.yearly, g.from])).toEqual([

@@ -141,7 +141,7 @@ describe('simulate --lang zh', () => {
       '预测 guangxi-nanning-4pct（scenarios/projections/guangxi-nanning-4pct.yaml）：自 2025 年起，每年——',
     ]);
     // the standards +4 % from 1 April (the projection's own basis, its file's English, after it)
-    expect(zh.stdout).toMatch(/^ {2}dibao\.standard\. \+4% 每年 4 月 1 日起（估计：/m);
+    expect(zh.stdout).toMatch(/^ {2}dibao\.standard\. \+4% 每年 4 月 1 日起（区间 \+2%～\+6%）（估计：/m);
     expect(zh.stdout).toMatch(/^ {2}增长的列：wage_income（收入，每年 \+[\d.]+%）/m);
     expect(zh.stdout).not.toMatch(/\((source|estimate): |parts are rounded|incomes, /);
     expect(zh.stdout).toMatch(/^† 影响合计的估计：2025 年有区间的 \d+ 项中 \d+ 项，2026 年有区间的 \d+ 项中 \d+ 项；/m);

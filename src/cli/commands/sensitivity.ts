@@ -36,6 +36,7 @@ import { projectPolicy, projectPopulation } from '../../core/projection.js';
 import { noteText, policyNotes, yearsNotes } from '../../core/policy-notes.js';
 import { simulateParallel } from '../../engine/parallel.js';
 import { langFromEnv, type Lang } from '../../report/lang.js';
+import { unrangedRatesNotes } from '../../report/projection-view.js';
 
 export interface SensitivityOptions {
   readonly policy: string;
@@ -104,6 +105,7 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
         ...yearsNotes(written, projection, when.year!, when.year!, policy, o.lang),
         ...(await incomesYearNotes(o.policy, projection, o.lang)),
         ...firstYearExitNote({ runs: [], years: [when.year!], ranFirst, projection }, o.lang), // (the years run first, if any)
+        ...unrangedRatesNotes(projection, o.lang),
       ]
     : [
         ...policyNotes(policy, [last], [], o.lang),

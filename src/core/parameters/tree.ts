@@ -44,8 +44,30 @@ export interface DatedValue {
    * turn, each year's rounded to the fen (core/projection.ts growBy). An estimate's every grown value is one estimate:
    * sensitivity varies the entry it grew from and grows it again (core/sensitivity.ts).
    */
-  readonly grown?: { readonly from: string; readonly steps: readonly Dec[] };
+  readonly grown?: { readonly from: string; readonly steps: readonly Dec[]; readonly rate: GrowthRate };
   readonly where: Where;
+}
+
+/**
+ * The projection line a value was grown by (every step of one grown value is that line's: a parameter is grown by one
+ * line, and a published value starts its chain again): its rate, and how far the rate could be off (sensitivity varies
+ * it, growing every value of the line again: core/sensitivity.ts).
+ */
+export interface GrowthRate {
+  readonly projection: string;
+  /** The line's path or prefix (`dibao.standard.`). */
+  readonly read: string;
+  readonly yearly: Dec;
+  readonly range?: RateRange;
+  readonly basis: string;
+  readonly where: Where;
+}
+
+/** A projection rate's range (an estimated rate's `range: {low, high, basis}`). */
+export interface RateRange {
+  readonly low: Dec;
+  readonly high: Dec;
+  readonly basis: string;
 }
 
 /** In a parameter's history, the index of the policy's own entry a projected one grew from (-1: none, or not projected). */

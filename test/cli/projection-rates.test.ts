@@ -1,0 +1,84 @@
+// A projection's rates with a range, in sensitivity and --ranges (core/sensitivity.ts rateAxes): hand-worked on one
+// household, and said where a projection's estimated rate has none.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const NANNING = ['--policy', 'policies/guangxi-nanning.yaml'];
+const PRJ_FILE = 'scenarios/projections/guangxi-nanning-4pct.yaml';
+interface Estimate {
+  readonly path: string;
+  readonly kind: string;
+  readonly projection?: string;
+  readonly paths?: readonly string[];
+  readonly central: string;
+  readonly low: string;
+  readonly high: string;
+  readonly programs: Record<string, { readonly low: string; readonly high: string }>;
+}
+const sensitivity = (args: readonly string[]) => {
+  const r = jiuzhu(['sensitivity', ...NANNING, ...args, '--format', 'json']);
+  expect(r.code, r.stderr).toBe(0);
+  return { ...(JSON.parse(r.stdout) as { central: Array<{ programs: Record<string, string> }>; estimates: Estimate[] }), stderr: r.stderr };
+};
+
+describe("a projection's rate with a range", () => {
+  it('one household on dibao, 2027: the standards at 2 % and 6 % a year give 10,063.08 and 10,766.88 (10,412.10 at 4 %)', () => {
+    // An urban adult with no income on dibao (the 2025 register): dibao is S each month. Nanning's S 810 (2022, carried
+    // to 2025) grows from 1 April: at 4 %, 842.40 (2026) and 876.10 (2027) — 3 × 842.40 + 9 × 876.10 = 10,412.10; at
+    // 2 %, 826.20 and 842.72 — 2,478.60 + 7,584.48 = 10,063.08; at 6 %, 858.60 and 910.12 — 2,575.80 + 8,191.08 = 10,766.88.
+    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-rates-')), 'a.csv');
+    writeFileSync(
+      file,
+      'household_id,person_id,age,area,wage_income,on_dibao,prior_dibao,weight,take_up_draw\nA,A-1,40,urban,0,1,810.00,1,0.1\n',
+    );
+    const r = sensitivity(['--households', file, '--year', '2027', '--projection', PRJ_FILE]);
+    expect(r.central[0]!.programs.dibao).toBe('10412.10');
+    const rate = r.estimates.find((e) => e.kind === 'rate' && e.path === 'dibao.standard.')!;
+    expect([rate.projection, rate.paths, rate.central, rate.low, rate.high]).toEqual([
+      'guangxi-nanning-4pct',
+      ['dibao.standard.urban', 'dibao.standard.rural'],
+      '0.04',
+      '0.02',
+      '0.06',
+    ]);
+    expect(rate.programs.dibao).toEqual({ low: '10063.08', high: '10766.88' });
+    expect(r.stderr).not.toContain('has no range');
+  });
+
+  it('--years --ranges widens with it, the later years more; a rate without a range is said, not varied', () => {
+    const years = (projection: string) => {
+      const r = jiuzhu([
+        'simulate',
+        ...NANNING,
+        '--households',
+        SAMPLE,
+        '--years',
+        '2027-2028',
+        '--projection',
+        projection,
+        '--ranges',
+        '--format',
+        'json',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const s = JSON.parse(r.stdout).scenarios[0] as { years: Array<{ total_annual_cost_range: { low: string; high: string } }> };
+      return {
+        widths: s.years.map((y) => Number(y.total_annual_cost_range.high) - Number(y.total_annual_cost_range.low)),
+        stderr: r.stderr,
+      };
+    };
+    // the same projection with the standards' range taken out
+    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-rates-')), 'p.yaml');
+    writeFileSync(file, readFileSync(PRJ_FILE, 'utf8').replace(/(dibao\.standard\.: \{.*), range: \{low: 0\.02.*\}\}$/m, '$1}'));
+    const [ranged, without] = [years(PRJ_FILE), years(file)];
+    expect(ranged.widths[0]!).toBeGreaterThan(without.widths[0]!);
+    expect(ranged.widths[1]! - without.widths[1]!).toBeGreaterThan(ranged.widths[0]! - without.widths[0]!);
+    expect(without.stderr).toContain(
+      `note: projection guangxi-nanning-4pct's estimated rate for dibao.standard. has no range: the ranges and sensitivity do not vary it (add range: {low, high, basis} beside each in ${file})`,
+    );
+    expect(ranged.stderr).not.toContain('has no range');
+  });
+});
