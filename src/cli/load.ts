@@ -17,7 +17,8 @@ import { loadPolicy } from '../io/policy-file.js';
 import { loadColumnMapping } from '../io/column-mapping.js';
 import type { ReadOptions } from '../io/households-csv.js';
 import { applyScenario, oddChanges, type Scenario } from '../core/scenario.js';
-import { checkPolicy } from '../core/sanity.js';
+import { checkPolicy, findingKey, type Violation } from '../core/sanity.js';
+import { projectPolicy, type Projection } from '../core/projection.js';
 import { loadScenario } from '../io/scenario-file.js';
 import { noteAtEnd, type Ctx } from './context.js';
 import { makeProgress, readingLabel } from './progress.js';
@@ -65,6 +66,33 @@ export async function loadUsablePolicy(policyFile: string): Promise<Policy> {
  */
 export function applyUsable(policy: Policy, scenario: Scenario): Policy {
   return usable(applyScenario(policy, scenario), scenario);
+}
+
+/**
+ * The policy a projection grows to `last`, refused where a grown value is in the wrong unit or scale — a rule marked
+ * `unit` the policy's own values keep (a trial's `dibao.standard.: {yearly: 1}`, 1 % typed as 100 %, took the standard
+ * past the minimum wage: said as an error, run all the same, exit 0) — at the projection's line, once a rule and
+ * parameter. Relations between values (rural ≤ urban) are said, not refused: a projection may grow them apart.
+ */
+export function projectUsable(policy: Policy, projection: Projection, last: number): Policy {
+  const projected = projectPolicy(policy, projection, last);
+  const own = new Set(checkPolicy(policy).map((v) => v.message));
+  const found = new Map<string, { v: Violation; more: number }>();
+  for (const v of checkPolicy(projected)) {
+    if (v.rule.severity !== 'error' || !v.rule.unit || own.has(v.message)) continue;
+    const key = findingKey(v);
+    const seen = found.get(key);
+    if (seen) seen.more++;
+    else found.set(key, { v, more: 0 });
+  }
+  if (!found.size) return projected;
+  throw new InputError(
+    [...found.values()].map(({ v, more }) => ({
+      where: v.where,
+      message: `projection ${projection.id} on ${policy.file} grows: ${v.message}${more ? ` (and ${more} more like it)` : ''} (${v.rule.id}: ${v.rule.text})`,
+    })),
+    'the projection grows a value no policy could have: a rate too high (1 % is 0.01)? fix the projection',
+  );
 }
 
 function usable(policy: Policy, scenario?: Scenario): Policy {

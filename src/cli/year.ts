@@ -24,7 +24,7 @@ import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { policyNotes, yearsNotes } from '../core/policy-notes.js';
 import { resolve, type Policy, type Snapshot } from '../core/parameters/tree.js';
-import { grownAlso, incomesFrom, projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
+import { grownAlso, incomesFrom, projectPopulation, type Projection } from '../core/projection.js';
 import { loadProjection, projectionsNamedFor } from '../io/projection-file.js';
 import { estimatesInForce, programsOnEstimates, type EstimateUsed } from '../report/estimates.js';
 import type { Unit } from '../report/text-table.js';
@@ -34,7 +34,15 @@ import { unrangedRatesNotes } from '../report/projection-view.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
 import { firstYearExitNote, heardNotes } from './scenario-notes.js';
-import { allOrEveryProblem, applyUsable, loadHouseholds, loadUsablePolicy, simulateHouseholds, withExecutor } from './load.js';
+import {
+  allOrEveryProblem,
+  applyUsable,
+  projectUsable,
+  loadHouseholds,
+  loadUsablePolicy,
+  simulateHouseholds,
+  withExecutor,
+} from './load.js';
 import { simulateParallel } from '../engine/parallel.js';
 import { ranged } from '../report/funding-ranges.js';
 
@@ -186,7 +194,7 @@ export async function simulateYear(
   const projection = await projectionOption(o, year);
   const written = await loadUsablePolicy(o.policy);
   // (projected as simulate --years projects it, the scenarios applied to the projected values: the same year's figures)
-  const policy = projection ? projectPolicy(written, projection, year) : written;
+  const policy = projection ? projectUsable(written, projection, year) : written;
   const runs = await yearRunsOf(policy, scenarios, year);
   const plan = o.ranges ? sensitivityPlan(policy, scenarios, { year }) : null;
   let ranges: SensitivityResult | null = null;

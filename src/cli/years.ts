@@ -4,7 +4,7 @@
 import type { Lang } from '../report/lang.js';
 import type { Totals } from '../core/aggregate.js';
 import { carryExits, periodRuns, periodsOf } from '../core/budget-year.js';
-import { projectPolicy, projectPopulation, type Projection } from '../core/projection.js';
+import { projectPopulation, type Projection } from '../core/projection.js';
 import { sensitivityPlan, withCorners } from '../core/sensitivity-plan.js';
 import { yearsNotes } from '../core/policy-notes.js';
 import type { Scenario } from '../core/scenario.js';
@@ -17,7 +17,7 @@ import { unrangedRatesNotes } from '../report/projection-view.js';
 import type { Unit } from '../report/text-table.js';
 import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
-import { allOrEveryProblem, applyUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
+import { allOrEveryProblem, applyUsable, projectUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
 import { firstYearExitNote, heardNotes, unchangedYearsNotes } from './scenario-notes.js';
 import { incomesYearNotes, projectionOption, yearReport, type YearRun } from './year.js';
 import { ranged } from '../report/funding-ranges.js';
@@ -78,7 +78,7 @@ export async function simulateYears(
   // parameters): a scale or add from a date multiplies or adds to the projected values from then on; a set, dated
   // values or same_as from a date replace them. Projected after a scenario, the scenario's own value in a year counted
   // as one the policy publishes: a raise from July 2026 left January–June at the unprojected 2025 standard.
-  const baseline = projection ? projectPolicy(policy, projection, last) : policy;
+  const baseline = projection ? projectUsable(policy, projection, last) : policy;
   const policies = [{ id: 'baseline', policy: baseline }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyUsable(baseline, sc) }))];
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   // Every year of every run cut into periods before any household is read (a missing value is reported first).

@@ -7,8 +7,9 @@ import { formatWhere } from '../errors.js';
 import { indexInForce } from './dates.js';
 import { completeFrom, valueToText, type Policy } from './parameters/tree.js';
 import { PARAM_BY_PATH } from './parameters/schema.js';
-import { growthOf, grownAlso, incomesFrom, madeForOthers, type Projection } from './projection.js';
-import { checkPolicy, type Violation } from './sanity.js';
+import { growthOf, grownAlso, incomesFrom, madeForOthers, ratePct, type Projection } from './projection.js';
+import { D, type Dec } from './money.js';
+import { checkPolicy, findingKey, type Violation } from './sanity.js';
 
 /**
  * The figures whose age is worth a note: the dibao standards, which every other line follows (S × k), and the
@@ -143,7 +144,7 @@ export function yearsNotes(
   const found = new Map<string, { v: Violation; more: number }>();
   for (const v of projection && projected ? checkPolicy(projected) : []) {
     if (own.has(v.message)) continue;
-    const key = `${v.rule.id} ${v.message.split(' ')[0]}`;
+    const key = findingKey(v);
     const seen = found.get(key);
     if (seen) seen.more++;
     else found.set(key, { v, more: 0 });
@@ -164,6 +165,29 @@ export function yearsNotes(
     ...grown.notes,
     ...projectedFindings,
     ...(projection ? frozenWhileIncomesGrow(policy, projection) : []),
+    ...(projection ? steepRates(projection, lang) : []),
+  ];
+}
+
+/** A yearly rate this steep, up or down, is said: no published series here moves 15 % a year (a percentage typed?). */
+const STEEP = D('0.15');
+
+/** The projection's rates of 15 % a year or more, up or down (those of 50 % are refused as percentages: projection-file.ts). */
+function steepRates(p: Projection, lang: 'en' | 'zh'): string[] {
+  const lines: Array<[string, Dec]> = [
+    ...p.uprate.map((g): [string, Dec] => [g.read, g.yearly]),
+    // (a projection read from a file has both; one made in code may give neither)
+    ...(p.incomes ? [[lang === 'zh' ? '收入' : 'incomes', p.incomes.yearly] as [string, Dec]] : []),
+    ...(p.population ? [[lang === 'zh' ? '人口' : 'population', p.population.yearly] as [string, Dec]] : []),
+    ...(p.households ?? []).map((g): [string, Dec] => [g.column, g.yearly]),
+  ];
+  const steep = lines.filter(([, g]) => g.abs().greaterThanOrEqualTo(STEEP));
+  if (!steep.length) return [];
+  const list = steep.map(([what, g]) => `${what} ${ratePct(g)}`);
+  return [
+    lang === 'zh'
+      ? `注：预测 ${p.id} 的增长率 ${list.join('、')} 每年超过 15%（远高于已公布的任何序列）：是否把百分数写成了小数？每年 1% 写作 0.01`
+      : `note: projection ${p.id} grows ${list.join(', ')} a year: 15 % a year or more, beyond any published series here (a percentage typed? 1 % a year is 0.01)`,
   ];
 }
 

@@ -29,6 +29,10 @@ export interface Violation {
   readonly message: string;
 }
 
+/** A finding's rule and the first parameter its message names (else its words without figures): one said for each, and how many more like it. */
+export const findingKey = (v: Violation): string =>
+  `${v.rule.id} ${v.message.match(/[a-z_]+(?:\.[a-z0-9_]+)+/)?.[0] ?? v.message.replace(/\d[\d.,-]*/g, '#')}`;
+
 /** How far after every other date a value's date may lie before it is taken for a typo (2062 for 2026). */
 export const AHEAD_YEARS = 10;
 

@@ -14,8 +14,16 @@ import { didYouMean, isMap, isSeq, openMapping, type YamlFile } from './yaml-nod
 
 const TOP_KEYS = ['projection', 'title', 'description', 'localities', 'base_year', 'uprate', 'incomes', 'population', 'households'];
 const GROWTH_KEYS = ['yearly', 'month', 'source', 'estimate', 'range'];
-// (above -1: a fall of 100 % a year leaves nothing; at most 1)
-const RATE_RE = /^-?0(\.\d{1,6})?$|^1(\.0{1,6})?$/;
+// (between -0.5 and 0.5: a trial's `population: {yearly: -0.5}` for −0.5 % halved the caseload each year, and
+// `incomes: {yearly: 1}` for 1 % doubled the incomes, both unsaid; no published series moves half or more in a year)
+const RATE_RE = /^-?0(\.[0-4]\d{0,5})?$/;
+/** What a rate outside the band was likely meant as: a percentage (1 for 1 %). */
+const percentHint = (text: string | null) => {
+  const n = text?.replace(/\s*%$/, '');
+  return n && /^-?\d+(\.\d+)?$/.test(n) && D(n).abs().greaterThanOrEqualTo(0.5)
+    ? ` (a percentage? ${n} % a year is ${D(n).dividedBy(100).toFixed()}; half or more a year is no projection rate: give the policy its dated values)`
+    : '';
+};
 
 /** The projections beside a policy made for it by name (policies/x.yaml → scenarios/projections/x-*.yaml), for a hint. */
 export function projectionsNamedFor(policy: string): string[] {
@@ -154,11 +162,7 @@ function growth(
   if (text === null || !RATE_RE.test(text)) {
     y.problem(
       k.get('yearly')?.[0] ?? node,
-      `expected "yearly": a growth a year above -1 and at most 1 with at most six decimals, e.g. 0.035${
-        text !== null && /^\d+(\.\d+)?%?$/.test(text) && Number(text.replace('%', '')) >= 1
-          ? ` (a percentage? ${text.replace('%', '')} % a year is ${D(text.replace('%', '')).dividedBy(100).toFixed()})`
-          : ''
-      }`,
+      `expected "yearly": a growth a year above -0.5 and below 0.5 with at most six decimals, e.g. 0.035${percentHint(text)}`,
       subject,
     );
     return null;
@@ -220,7 +224,11 @@ function rateRange(y: YamlFile, node: Node | null, yearly: Dec, subject: string,
   const [low, high] = (['low', 'high'] as const).map((end) => {
     const t = k.has(end) ? y.text(k.get(end)![0]) : null;
     if (t !== null && RATE_RE.test(t)) return D(t);
-    y.problem(k.get(end)?.[0] ?? node, `expected "${end}": a yearly rate as "yearly" is written (above -1, at most 1), e.g. 0.02`, subject);
+    y.problem(
+      k.get(end)?.[0] ?? node,
+      `expected "${end}": a yearly rate as "yearly" is written (above -0.5, below 0.5), e.g. 0.02${percentHint(t)}`,
+      subject,
+    );
     return null;
   });
   const basis = k.has('basis') ? y.string(k.get('basis')![0], 'the basis of the range', subject) : null;

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { policyNotes, staleStandards, yearsNotes } from '../../src/core/policy-notes.js';
 import type { Projection } from '../../src/core/projection.js';
+import { D } from '../../src/core/money.js';
 import { parsePolicy } from '../../src/io/policy-file.js';
 
 const text = readFileSync('policies/guangxi-nanning.yaml', 'utf8');
@@ -40,7 +41,7 @@ describe('policyNotes', () => {
     const projection = {
       id: 'p',
       baseYear: 2025,
-      uprate: [{ read: 'rigid.disposable_income.' }],
+      uprate: [{ read: 'rigid.disposable_income.', yearly: D('0.05') }],
     } as unknown as Projection;
     const notes = yearsNotes(nanning, projection, 2026, 2027);
     expect(notes.filter((n) => n.includes('disposable'))).toEqual([
@@ -57,7 +58,7 @@ describe('policyNotes', () => {
   // A county budget re-trial: base_year 2024 beside Nanning-like standards published for a later year took no raise in
   // that year, unsaid. Nanning's standards of 2022-04-01 under base_year 2021: 2022 is kept, not grown.
   it('a value the policy publishes for a projected year is said to be kept, that year not grown', () => {
-    const projection = { id: 'p', baseYear: 2021, uprate: [{ read: 'dibao.standard.' }] } as unknown as Projection;
+    const projection = { id: 'p', baseYear: 2021, uprate: [{ read: 'dibao.standard.', yearly: D('0.04') }] } as unknown as Projection;
     expect(yearsNotes(nanning, projection, 2023, 2024).filter((n) => n.includes('keeps'))).toEqual([
       'note: projection p keeps the dibao standards nanning.yaml gives for 2022 (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01): that year is not grown, the next grown from them (a raise within such a year: add its dated value to the policy)',
     ]);
@@ -67,9 +68,12 @@ describe('policyNotes', () => {
   // A QA trial's base_year 1989 halved a three-year budget (incomes grown 37 years), said only by rules on the policy's lines
   it('a base year before the policy’s values begin is said, with how long the households are grown', () => {
     const at = (baseYear: number) =>
-      yearsNotes(nanning, { id: 'p', baseYear, uprate: [{ read: 'dibao.standard.' }] } as unknown as Projection, 2026, 2028).filter((n) =>
-        n.includes('values begin'),
-      );
+      yearsNotes(
+        nanning,
+        { id: 'p', baseYear, uprate: [{ read: 'dibao.standard.', yearly: D('0.04') }] } as unknown as Projection,
+        2026,
+        2028,
+      ).filter((n) => n.includes('values begin'));
     expect(at(1989)).toEqual([
       "note: projection p's base_year 1989 is before nanning.yaml's values begin (2020-11-21): the households' incomes and weights are grown from 1989, 37 years to 2026, and each year without a published value grown in between (a typo in base_year? it is the last year of published values and of the households file)",
     ]);

@@ -248,16 +248,24 @@ describe('the projection file', () => {
       .replace('dibao.standard.: {yearly: 0.035,', 'dibao.standard.: {yearly: 3.5,')
       .replace('min_wage.monthly: {yearly: 0.05,', 'min_wage.monthly: {yearly: 5%,');
     expect(problemsOfSync(() => parseProjection(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
-      'uprate dibao.standard.: expected "yearly": a growth a year above -1 and at most 1 with at most six decimals, e.g. 0.035 (a percentage? 3.5 % a year is 0.035)',
-      'uprate min_wage.monthly: expected "yearly": a growth a year above -1 and at most 1 with at most six decimals, e.g. 0.035 (a percentage? 5 % a year is 0.05)',
+      'uprate dibao.standard.: expected "yearly": a growth a year above -0.5 and below 0.5 with at most six decimals, e.g. 0.035 (a percentage? 3.5 % a year is 0.035; half or more a year is no projection rate: give the policy its dated values)',
+      'uprate min_wage.monthly: expected "yearly": a growth a year above -0.5 and below 0.5 with at most six decimals, e.g. 0.035 (a percentage? 5 % a year is 0.05; half or more a year is no projection rate: give the policy its dated values)',
     ]);
   });
-  it('a fall of 100 % a year (yearly: -1) is refused: it left a standard of 0 without a word (an auditor’s trial)', () => {
-    const bad = readFileSync(FILE, 'utf8').replace('dibao.standard.: {yearly: 0.035,', 'dibao.standard.: {yearly: -1,');
+  it('half or more a year, up or down, is refused as a percentage: a trial’s −0.5 % and 1 % halved and doubled unsaid', () => {
+    // (a fall of 100 % a year, yearly: -1, had left a standard of 0 without a word: an auditor's trial)
+    const bad = readFileSync(FILE, 'utf8')
+      .replace('dibao.standard.: {yearly: 0.035,', 'dibao.standard.: {yearly: -1,')
+      .replace('incomes: {yearly: 0.05,', 'incomes: {yearly: 1,')
+      .replace('population: {yearly: 0,', 'population: {yearly: -0.5,');
     expect(problemsOfSync(() => parseProjection(bad, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
-      'uprate dibao.standard.: expected "yearly": a growth a year above -1 and at most 1 with at most six decimals, e.g. 0.035',
+      'uprate dibao.standard.: expected "yearly": a growth a year above -0.5 and below 0.5 with at most six decimals, e.g. 0.035 (a percentage? -1 % a year is -0.01; half or more a year is no projection rate: give the policy its dated values)',
+      'incomes: expected "yearly": a growth a year above -0.5 and below 0.5 with at most six decimals, e.g. 0.035 (a percentage? 1 % a year is 0.01; half or more a year is no projection rate: give the policy its dated values)',
+      'population: expected "yearly": a growth a year above -0.5 and below 0.5 with at most six decimals, e.g. 0.035 (a percentage? -0.5 % a year is -0.005; half or more a year is no projection rate: give the policy its dated values)',
     ]);
-    expect(() => parseProjection(readFileSync(FILE, 'utf8').replace('{yearly: 0.035,', '{yearly: -0.5,'), 'p.yaml')).not.toThrow();
+    // just inside the band: run (a steep rate is said when it runs: core/policy-notes.ts)
+    expect(() => parseProjection(readFileSync(FILE, 'utf8').replace('{yearly: 0.035,', '{yearly: -0.49,'), 'p.yaml')).not.toThrow();
+    expect(() => parseProjection(readFileSync(FILE, 'utf8').replace('{yearly: 0.035,', '{yearly: 0.499999,'), 'p.yaml')).not.toThrow();
   });
   it('reads the localities it was made for, a list of policy ids', () => {
     expect(projection().localities).toEqual(['guangdong-guangzhou']);

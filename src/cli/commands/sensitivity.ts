@@ -23,6 +23,7 @@ import {
   loadScenarios,
   loadUsablePolicy,
   noteEmpty,
+  projectUsable,
   seedOption,
   simulationDate,
   withExecutor,
@@ -32,7 +33,7 @@ import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOpti
 import { burnIn } from '../burn-in.js';
 import { carryExits } from '../../core/budget-year.js';
 import { firstYearExitNote } from '../scenario-notes.js';
-import { projectPolicy, projectPopulation } from '../../core/projection.js';
+import { projectPopulation } from '../../core/projection.js';
 import { noteText, policyNotes, yearsNotes } from '../../core/policy-notes.js';
 import { simulateParallel } from '../../engine/parallel.js';
 import { langFromEnv, type Lang } from '../../report/lang.js';
@@ -82,7 +83,7 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
     projectionOption(o, when.year ?? 0),
   ]);
   // (a projected year: the policy and the households as simulate --years has them that year, the scenarios on top)
-  const policy = projection ? projectPolicy(written, projection, when.year!) : written;
+  const policy = projection ? projectUsable(written, projection, when.year!) : written;
   for (const sc of scenarios) applyUsable(policy, sc); // (refused as simulate refuses it: a value in the wrong unit)
   const plan = sensitivityPlan(policy, scenarios, when, { draws, seed });
   // the estimates one at a time (and the draws) in one pass, then the joint corners they point to, on the population read once
