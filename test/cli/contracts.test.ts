@@ -32,6 +32,7 @@ const CANONICAL = [
   'tekun.elderly_age',
   'tekun.minor_age',
   'tekun.basic.multiplier',
+  'tekun.basic.reference', // beyond DOMAIN's list, as low_income.reference: a county's 城市低保标准的1.3倍 (README "How the rules are read")
   'tekun.care.min_wage_share.none',
   'tekun.care.min_wage_share.partial',
   'tekun.care.min_wage_share.full',

@@ -63,6 +63,17 @@ describe('tekun: the amount (003 §14 / 004 §4 basic; 002 四 care)', () => {
     expect(evaluate({ household: { area: 'rural' }, persons: [{ age: 70, supporter: 0 }] }).tekun.amount).toBe(fen('1240.00'));
   });
 
+  it('tekun.basic.reference urban (城市低保标准的1.3倍): a rural tekun too gets 1.3 × 1000 = 1300 + 200 care', () => {
+    // a county's rule that no parameter could say (a policy author's trial): its rural tekun were costed at the rural S
+    const urban = rulesOf(withParams(simplePolicy(), { 'tekun.basic.reference': 'urban' }));
+    const rural = { household: { area: 'rural' as const }, persons: [{ age: 70, supporter: 0 }] };
+    expect(evaluate(rural, urban).tekun.amount).toBe(fen('1500.00'));
+    expect(evaluate(alone({}), urban).tekun.amount).toBe(fen('1500.00'));
+    // who is tekun is still judged by the person's own S: 799.99 < 800 rural qualifies, 800.00 does not
+    expect(evaluate({ ...rural, persons: [{ age: 70, supporter: 0, other: fen('799.99') }] }, urban).tekun.persons).toBe(1);
+    expect(evaluate({ ...rural, persons: [{ age: 70, supporter: 0, other: fen('800.00') }] }, urban).tekun.persons).toBe(0);
+  });
+
   it('rounds the basic amount by the policy rule: 1.6 × 1238 = 1980.80 → 1981 (yuan_up), Guangzhou 2023 published 1981', () => {
     const gz = withParams(simplePolicy(), {
       'dibao.standard.urban': '1238',

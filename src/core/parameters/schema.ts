@@ -121,6 +121,18 @@ export const PARAMS: readonly ParamSpec[] = [
     zh: '特困基本生活标准（低保标准倍数）',
   },
   {
+    // (a county's "按当地城市低保标准的1.3倍": the urban S for rural tekun too, as low_income.reference does for its line)
+    path: 'tekun.basic.reference',
+    kind: { type: 'enum', values: ['own_area', 'urban'] },
+    unit: '',
+    en: 'tekun basic standard: a multiple of the person’s own area’s S, or of the urban S for everyone',
+    zh: '特困基本生活标准参照（本地区或城市低保标准）',
+    default: {
+      value: 'own_area',
+      basis: 'DOMAIN step 1: basic = round(multiplier × S), S of the person’s area (003 §14 当地低保标准; 004 §4 最低生活保障标准)',
+    },
+  },
+  {
     path: 'tekun.care.min_wage_share.none',
     kind: share,
     unit: 'share of W',

@@ -2,8 +2,9 @@
 // 000（一）: 对无劳动能力、无生活来源、无法定赡养抚养扶养义务人或者其法定义务人无履行义务能力的城乡老年人、
 //   残疾人、未成年人，给予特困人员救助供养。
 // 000（五）/ 002 四 / 003 §7 / 004 §3: 未成年人年龄从16周岁延长至18周岁 (tekun.minor_age).
-// 003 §14 ≥ 1.6 × S; 004 §4 ≥ 1.3 × S (tekun.basic.multiplier). 002 四: 全护理 ≥ 70% 最低工资 (care share).
-import { CAPACITY, NONE } from '../columns.js';
+// 003 §14 ≥ 1.6 × S; 004 §4 ≥ 1.3 × S (tekun.basic.multiplier), S the person's area's — or the urban S for everyone
+// where the policy says 城市低保标准 (tekun.basic.reference urban). 002 四: 全护理 ≥ 70% 最低工资 (care share).
+import { AREAS, CAPACITY, NONE } from '../columns.js';
 import { fenToYuan as y, roundTimes } from '../money.js';
 import { check, zhCode, zhColumn } from '../trace.js';
 import { countedIncome, enter, type Ctx } from './context.js';
@@ -23,8 +24,10 @@ export interface TekunDecide {
 
 export interface TekunRules {
   readonly decide: TekunDecide;
-  /** round(tekun.basic.multiplier × S), fen a month. */
+  /** round(tekun.basic.multiplier × S_basic), fen a month: S_basic the area's S, or the urban S (tekun.basic.reference). */
   readonly basic: number;
+  /** S_basic, fen (the area's S unless tekun.basic.reference is `urban`). */
+  readonly Sbasic: number;
   /** round(min_wage_share[self_care] × W), fen a month, by self_care code. */
   readonly care: readonly number[];
   readonly slot: number;
@@ -35,7 +38,7 @@ const DECIDES = ['tekun.elderly_age', 'tekun.minor_age', 'dibao.standard.', 'dib
 export const STEP: Step<TekunRules> = {
   id: 'tekun',
   number: '1',
-  reads: [...DECIDES, 'tekun.basic.multiplier', 'tekun.care.min_wage_share.', 'min_wage.monthly', 'rounding'],
+  reads: [...DECIDES, 'tekun.basic.multiplier', 'tekun.basic.reference', 'tekun.care.min_wage_share.', 'min_wage.monthly', 'rounding'],
   decides: DECIDES,
   uses: [],
   scope: 'engine',
@@ -44,6 +47,7 @@ export const STEP: Step<TekunRules> = {
     const S = d.fen(p.here('dibao.standard.'));
     const rounding = p.rounding();
     const basic = p.ratio('tekun.basic.multiplier');
+    const Sbasic = p.str('tekun.basic.reference') === 'urban' ? p.fen('dibao.standard.urban') : S;
     const W = p.fen('min_wage.monthly');
     return {
       decide: {
@@ -52,7 +56,8 @@ export const STEP: Step<TekunRules> = {
         deduction: d.fen('dibao.employment_deduction'),
         S,
       },
-      basic: roundTimes(basic, S, rounding),
+      basic: roundTimes(basic, Sbasic, rounding),
+      Sbasic,
       care: CAPACITY.map((k) => roundTimes(p.ratio(`tekun.care.min_wage_share.${k}`), W, rounding)),
       slot: p.slot('tekun'),
     };
@@ -107,6 +112,8 @@ function trace(
   const { elderlyAge, minorAge, deduction } = r.decide;
   const S = r.decide.S;
   const basic = r.basic;
+  // (the urban S, said where it is not the person's own: a rural tekun under tekun.basic.reference urban)
+  const urban = r.Sbasic !== S;
   const { inCategory, noLabour, noSupporter, is, care } = d;
   const age = pop.age[p]!;
   const inc = countedIncome(pop, p, deduction);
@@ -117,14 +124,18 @@ function trace(
     program: 'tekun',
     person: pop.personIds.at(p),
     clauses: CLAUSES,
-    rule: 'tekun ⇔ category (elderly, disabled or minor) ∧ no labour capacity ∧ inc(p) < S ∧ no capable supporter; monthly = round(multiplier × S) + round(care share[self_care] × W)',
-    params: traceParams(STEP, c.area, { only: is ? STEP.reads : DECIDES, pick: { 'tekun.care.min_wage_share.': sc } }),
+    rule: `tekun ⇔ category (elderly, disabled or minor) ∧ no labour capacity ∧ inc(p) < S ∧ no capable supporter; monthly = round(multiplier × ${urban ? 'S_urban' : 'S'}) + round(care share[self_care] × W)`,
+    params: traceParams(STEP, c.area, {
+      only: is ? STEP.reads : DECIDES,
+      pick: { 'tekun.care.min_wage_share.': sc, ...(is && urban ? { 'dibao.standard.': [AREAS[c.area]!, 'urban'] } : {}) },
+    }),
     values: [
       ['age', String(age)],
       ['disability_grade', String(pop.disability[p])],
       ['labor_capacity', CAPACITY[pop.labor[p]!]!],
       ['inc(p)', y(inc)],
       ['S', y(S)],
+      ...(is && urban ? ([['S_urban', y(r.Sbasic)]] as [string, string][]) : []),
       ['has_capable_supporter', String(pop.supporter[p])],
       ...(is
         ? ([
@@ -168,7 +179,7 @@ function trace(
     ],
     result: is ? `tekun: ${y(basic)} basic + ${y(care)} care = ${y(basic + care)} per month` : 'not tekun',
     zh: {
-      rule: '特困 ⇔ 属老年人、残疾人或未成年人 ∧ 无劳动能力 ∧ 无生活来源（inc(p) < S）∧ 无具备履行能力的法定义务人；每月 = round(倍数 × S) + round(照料护理比例[自理能力] × W)',
+      rule: `特困 ⇔ 属老年人、残疾人或未成年人 ∧ 无劳动能力 ∧ 无生活来源（inc(p) < S）∧ 无具备履行能力的法定义务人；每月 = round(倍数 × ${urban ? 'S_urban（城市低保标准）' : 'S'}) + round(照料护理比例[自理能力] × W)`,
       result: is ? `特困人员：基本生活 ${y(basic)} + 照料护理 ${y(care)} = 每月 ${y(basic + care)} 元` : '不属特困人员',
     },
   });
