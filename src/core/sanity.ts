@@ -39,6 +39,9 @@ export const AHEAD_YEARS = 10;
 /** The band of a standard's change per year between consecutive values (PRD uses 0.90–1.15). */
 export const YEARLY_BAND = { low: '0.95', high: '1.15' } as const;
 
+/** Under any recent monthly minimum wage (research/parameters-cn.md §3: the lowest found is 1,300, Guangxi tier 3 of 2018). */
+const MIN_PUBLISHED_WAGE = 1000;
+
 /** A multiple of S above this is a percentage or an amount typed for the multiple (an author's trial: 130 for 1.3). */
 export const MAX_MULTIPLE = 10;
 
@@ -211,7 +214,12 @@ function check(policy: Policy): Violation[] {
         add(
           RULES.standardBelowMinWage,
           blame(st, w),
-          `at ${date} ${path} ${num(st).toFixed()} is not below min_wage.monthly ${num(w).toFixed()} (a month's amounts both: a yearly figure, or a digit too many?)`,
+          `at ${date} ${path} ${num(st).toFixed()} is not below min_wage.monthly ${num(w).toFixed()} (${
+            // (a wage under any published one is the value to look at: a trial's scenario set 190 and was told of the standard)
+            num(w).lessThan(MIN_PUBLISHED_WAGE)
+              ? `a minimum wage under ${MIN_PUBLISHED_WAGE} a month, below any of recent years: a digit short?`
+              : "a month's amounts both: a yearly figure, or a digit too many?"
+          })`,
         );
     }
   }
@@ -371,5 +379,10 @@ function mistaken(v: Dec, unit: string): string {
   if (v.greaterThanOrEqualTo(1000)) return `an amount in yuan where a multiple (${unit}) goes?`;
   if (unit.startsWith('× 12'))
     return `months where a number of years goes (${v.toFixed()} months is ${v.dividedBy(12).toDecimalPlaces(4).toFixed()} ${unit})?`;
+  // (a published multiple is about 1–3: 130 for 1.3 is a percentage; 15 for 1.5 a digit too many — an author's trial was
+  // told 15 is 0.15, no multiple of S)
+  const plausible = (x: Dec) => x.greaterThanOrEqualTo(0.5) && x.lessThanOrEqualTo(5);
+  if (!plausible(v.dividedBy(100)) && plausible(v.dividedBy(10)))
+    return `a digit too many (${v.toFixed()} for ${v.dividedBy(10).toFixed()})?`;
   return `a percentage (${v.toFixed()} % is ${v.dividedBy(100).toFixed()})?`;
 }

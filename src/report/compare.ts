@@ -298,9 +298,13 @@ function signedYuan(v: string, color: boolean, unit?: Unit): string {
   return color ? paint(d, text) : text;
 }
 
-/** Each locality's baseline, by its policy's id. */
+/** Each locality's baseline, by its policy's id (and its file's name where two give one id: a variant kept its id). */
 const sidesOf = (r: CompareReport) =>
-  r.localities.flatMap((l) => (l.scenarios[0] ? [{ id: l.policy.id, figures: l.scenarios[0].figures }] : []));
+  r.localities.flatMap((l) => {
+    const twin = r.localities.filter((o) => o.policy.id === l.policy.id).length > 1;
+    const id = twin ? `${l.policy.id} (${l.policyFile.split(/[\\/]/).pop()})` : l.policy.id;
+    return l.scenarios[0] ? [{ id, figures: l.scenarios[0].figures }] : [];
+  });
 
 export function compareTable(r: CompareReport): string {
   const out: string[] = [];

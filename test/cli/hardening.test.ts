@@ -108,6 +108,19 @@ describe('odd requests a county trial made, said', () => {
       `jiuzhu: --policy ./${NANNING} is given twice (${NANNING} is the same file): compare needs different localities\n`,
     ]);
   });
+
+  it('compare with two files of one policy id: told apart by file in the table, and said (a copied variant kept its id)', () => {
+    const copy = join(tmp(), 'variant.yaml');
+    writeFileSync(copy, readFileSync(NANNING, 'utf8'));
+    const r = jiuzhu(['compare', '--policy', NANNING, '--policy', copy, '--households', SAMPLE, '--date', '2025-06-30']);
+    expect(r.code, r.stderr).toBe(0);
+    const header = r.stdout.split('\n').find((l) => l.startsWith('baseline 基线'))!;
+    expect(header).toContain('guangxi-nanning (guangxi-nanning.yaml)  guangxi-nanning (variant.yaml)');
+    expect(header).toMatch(/guangxi-nanning \(variant\.yaml\) − guangxi-nanning \(guangxi-nanning\.yaml\)$/);
+    expect(r.stderr).toContain(
+      `note: ${NANNING}, ${copy} give one policy id, guangxi-nanning: the side-by-side table tells them apart by file (a variant? give it its own policy: id, or write it as a --scenario)`,
+    );
+  });
 });
 
 describe('an output never overwrites an input (exit 2, before anything is read)', () => {

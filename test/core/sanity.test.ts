@@ -155,9 +155,16 @@ describe('parameter sanity rules', () => {
         ],
       }),
     );
+    // (a wage under 1000 is the value to look at: a policy author's scenario set 190 and was told of the standard)
+    const short = '(a minimum wage under 1000 a month, below any of recent years: a digit short?)';
     expect(fell.filter((f) => f.startsWith('error'))).toEqual([
-      `error standard-below-min-wage: at 2024-01-01 dibao.standard.urban 1000 is not below min_wage.monthly 900 ${why}`,
+      `error standard-below-min-wage: at 2024-01-01 dibao.standard.urban 1000 is not below min_wage.monthly 900 ${short}`,
     ]);
+    expect(
+      found(withHistory({ 'min_wage.monthly': [['2020-01-01', '1000']], 'dibao.standard.urban': [['2020-01-01', '1000']] })).filter((f) =>
+        f.startsWith('error'),
+      ),
+    ).toEqual([`error standard-below-min-wage: at 2020-01-01 dibao.standard.urban 1000 is not below min_wage.monthly 1000 ${why}`]);
     expect(found(withHistory({ 'dibao.standard.urban': [['2020-01-01', '1999.99']] }))).toEqual([]);
   });
 
@@ -175,6 +182,10 @@ describe('parameter sanity rules', () => {
     ).toEqual([
       'error multiples-plausible: tekun.basic.multiplier is 130 × S from 2020-01-01: a percentage (130 % is 1.3)?',
       'error multiples-plausible: temporary.annual_cap is 44640 × 12 S_urban from 2020-01-01: an amount in yuan where a multiple (× 12 S_urban) goes?',
+    ]);
+    // 15 for 1.5 (a policy author's trial was told "15 % is 0.15", no multiple of S): a digit too many
+    expect(found(withHistory({ 'low_income.multiplier': [['2020-01-01', '15']] }))).toEqual([
+      'error multiples-plausible: low_income.multiplier is 15 × S_ref from 2020-01-01: a digit too many (15 for 1.5)?',
     ]);
     // six years of the standard typed in months (a retrial was told "72 % is 0.72")
     expect(found(withHistory({ 'temporary.annual_cap': [['2020-01-01', '72']] }))).toEqual([

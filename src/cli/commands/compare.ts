@@ -160,7 +160,25 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
  */
 const localitiesNotes = (localities: readonly { readonly policy: Policy }[], date: string, lang?: Lang): string[] => [
   ...new Set(localities.flatMap((l) => policyNotes(l.policy, [date], [], lang))),
+  ...sameIds(
+    localities.map((l) => l.policy),
+    lang,
+  ),
 ];
+
+/**
+ * Policies of one id (a variant copied from a bundled file, its id kept): said, and told apart by their files in the
+ * side-by-side table (a policy author's trial read `guangxi-nanning − guangxi-nanning`, with no note).
+ */
+function sameIds(policies: readonly Policy[], lang?: Lang): string[] {
+  const ids = [...new Set(policies.map((p) => p.id))].filter((id) => policies.filter((p) => p.id === id).length > 1);
+  return ids.map((id) => {
+    const files = policies.filter((p) => p.id === id).map((p) => p.file);
+    return lang === 'zh'
+      ? `注：${files.join('、')} 的政策 id 同为 ${id}：对比表按文件区分（如为变体，可改其 policy: id，或写成方案 --scenario）`
+      : `note: ${files.join(', ')} give one policy id, ${id}: the side-by-side table tells them apart by file (a variant? give it its own policy: id, or write it as a --scenario)`;
+  });
+}
 
 /** Each locality's report at one date, from its runs and their compared results. */
 export function datedLocalities(
