@@ -33,7 +33,7 @@ import { leftOutNotes } from '../report/sensitivity.js';
 import { unrangedRatesNotes } from '../report/projection-view.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
-import { firstYearExitNote, heardNotes } from './scenario-notes.js';
+import { firstYearExitNote, heardNotes, rangesRegisterNote } from './scenario-notes.js';
 import {
   allOrEveryProblem,
   applyUsable,
@@ -231,7 +231,7 @@ export async function simulateYear(
       ...(projection ? yearsNotes(written, projection, year, year, policy, o.lang) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year, households: o.households })),
       ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year], ranFirst, projection }, o.lang),
-      ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),
+      ...(o.ranges ? [...unrangedRatesNotes(projection, o.lang), ...rangesRegisterNote([year], ranFirst, o.lang)] : []),
       ...leftOutNotes(ranges, undefined, o.lang),
     ],
   };

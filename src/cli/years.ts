@@ -18,7 +18,7 @@ import type { Unit } from '../report/text-table.js';
 import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, projectUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
-import { firstYearExitNote, heardNotes, unchangedYearsNotes } from './scenario-notes.js';
+import { firstYearExitNote, heardNotes, rangesRegisterNote, unchangedYearsNotes } from './scenario-notes.js';
 import { incomesYearNotes, projectionOption, yearReport, type YearRun } from './year.js';
 import { ranged } from '../report/funding-ranges.js';
 import { burnIn } from './burn-in.js';
@@ -137,7 +137,7 @@ export async function simulateYears(
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year: first, households: o.households })),
       ...unchangedYearsNotes({ runs, years }, o.lang),
       ...firstYearExitNote({ runs, years, ranFirst, projection }, o.lang),
-      ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),
+      ...(o.ranges ? [...unrangedRatesNotes(projection, o.lang), ...rangesRegisterNote(years, ranFirst, o.lang)] : []),
       ...leftOut,
     ],
     policy,

@@ -32,7 +32,7 @@ import { figures } from '../../core/aggregate.js';
 import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOption, yearRunsOf } from '../year.js';
 import { burnIn } from '../burn-in.js';
 import { carryExits } from '../../core/budget-year.js';
-import { firstYearExitNote } from '../scenario-notes.js';
+import { firstYearExitNote, rangesRegisterNote } from '../scenario-notes.js';
 import { projectPopulation } from '../../core/projection.js';
 import { noteText, policyNotes, yearsNotes } from '../../core/policy-notes.js';
 import { simulateParallel } from '../../engine/parallel.js';
@@ -107,6 +107,7 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
         ...(await incomesYearNotes(o.policy, projection, o.lang)),
         ...firstYearExitNote({ runs: [], years: [when.year!], ranFirst, projection }, o.lang), // (the years run first, if any)
         ...unrangedRatesNotes(projection, o.lang),
+        ...rangesRegisterNote([when.year!], ranFirst, o.lang),
       ]
     : [
         ...policyNotes(policy, [last], [], o.lang),
