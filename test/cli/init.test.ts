@@ -69,7 +69,11 @@ describe('jiuzhu init', () => {
     writeFileSync(file, String(doc));
     const v = jiuzhu(['validate', '--policy', file]);
     expect(v.stderr).toBe('');
-    expect(v.stdout).toBe(`${file}: valid; every parameter rule holds\n`);
+    expect(v.stdout).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: valid; every parameter rule holds; it runs from \\d{4}-\\d\\d-\\d\\d \\(every parameter has a value from then\\)\\n$`,
+      ),
+    );
   });
 
   it('never writes over a file, and takes the policy id from the name', () => {

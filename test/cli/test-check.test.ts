@@ -250,7 +250,8 @@ describe('case files a CI job gets wrong', () => {
 describe('jiuzhu validate', () => {
   it('reports rule findings; errors exit 1', () => {
     expect(jiuzhu(['validate', '--policy', 'policies/guangxi-nanning.yaml']).stdout).toBe(
-      'policies/guangxi-nanning.yaml: valid; every parameter rule holds\n',
+      // (and the first date it runs at: Nanning's last first value is of 2020-11-21)
+      'policies/guangxi-nanning.yaml: valid; every parameter rule holds; it runs from 2020-11-21 (every parameter has a value from then)\n',
     );
     const dir = tmp();
     const bad = join(dir, 'p.yaml');

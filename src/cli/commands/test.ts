@@ -2,7 +2,7 @@
 // jiuzhu validate --policy FILE…      — load and run the sanity rules only.
 import { checkPolicy } from '../../core/sanity.js';
 import { CheckFailedError, InputError, UsageError, type Problem } from '../../errors.js';
-import type { Policy } from '../../core/parameters/tree.js';
+import { completeFrom, type Policy } from '../../core/parameters/tree.js';
 import { commandStdout, refuseOverwrite } from '../../io/outputs.js';
 import { AtomicFile } from '../../io/atomic-file.js';
 import { junitOfProblems } from '../junit-problems.js';
@@ -88,9 +88,13 @@ export async function validateCommand(ctx: Ctx, o: { policy: readonly string[] }
       continue;
     }
     const violations = checkPolicy(policy);
-    errors += violations.filter((v) => v.rule.severity === 'error').length;
+    const own = violations.filter((v) => v.rule.severity === 'error').length;
+    errors += own;
+    // (the first date it can run at, where it can: an author's minimum wage from 2025 failed only when simulate asked for 2024)
+    const from = own ? undefined : completeFrom(policy);
+    const runs = from ? `; it runs from ${from} (every parameter has a value from then)` : '';
     ctx.stdout.write(
-      `${file}: ${violations.length ? `${violations.length} finding${violations.length > 1 ? 's' : ''}` : 'valid; every parameter rule holds'}\n`,
+      `${file}: ${violations.length ? `${violations.length} finding${violations.length > 1 ? 's' : ''}` : 'valid; every parameter rule holds'}${runs}\n`,
     );
     if (violations.length) ctx.stdout.write(violationLines(violations).join('\n') + '\n');
   }
