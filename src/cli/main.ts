@@ -323,10 +323,12 @@ function buildProgram(ctx: Ctx): Command {
       ),
     )
     .option('--profile', "write a population profile instead, for generate: what a locality's synthetic households are drawn from")
-    .option('--policy <file>', 'with --profile: the policy the profile is for')
+    .option('--projection', 'write a projection instead: yearly growth over budget years (simulate --years … --projection)')
+    .option('--scenario', 'write a scenario instead: a reform as data (--scenario)')
+    .option('--policy <file>', 'with --profile or --projection: the policy it is for')
     .addHelpText(
       'after',
-      '\nExample:\n  $ jiuzhu init --out hunan-mouxian.yaml\n  $ jiuzhu validate --policy hunan-mouxian.yaml\n  $ jiuzhu init --profile --policy hunan-mouxian.yaml --out profiles/hunan-mouxian.yaml\n  $ jiuzhu generate --policy hunan-mouxian.yaml --households 100000 --report',
+      '\nExample:\n  $ jiuzhu init --out hunan-mouxian.yaml\n  $ jiuzhu validate --policy hunan-mouxian.yaml\n  $ jiuzhu init --profile --policy hunan-mouxian.yaml --out profiles/hunan-mouxian.yaml\n  $ jiuzhu generate --policy hunan-mouxian.yaml --households 100000 --report\n  $ jiuzhu init --projection --policy hunan-mouxian.yaml --out scenarios/projections/hunan-mouxian-4pct.yaml\n  $ jiuzhu init --scenario --out scenarios/mouxian-unify.yaml',
     )
     .action(quietly(async () => (await import('./commands/init.js')).initCommand));
 
