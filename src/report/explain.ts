@@ -68,9 +68,13 @@ const WORDS = {
   },
 } as const;
 
-/** A clause's label without its quoted text: "（五）将…" → "（五）", "§3 …" → "§3", "第十四条 …" → "第十四条". */
+/**
+ * A clause's label without its quoted text: "（五）将…" → "（五）", "§3 …" → "§3", "第十四条 …" → "第十四条"; a label ending
+ * in a colon without it ("低保对象定额资助: the fixed amount" → "低保对象定额资助": an author's trial read the colon).
+ */
 export function shortClause(clause: string): string {
-  return /^(（[^）]*）|\([^)]*\)|[^\s（(]+)/.exec(clause)?.[1] ?? clause;
+  const label = /^(（[^）]*）|\([^)]*\)|[^\s（(]+)/.exec(clause)?.[1] ?? clause;
+  return label.replace(/(?<=.)[:：,，;；]+$/, '');
 }
 
 /** "path = value [source clause]" or "[estimate]": the short form; the full provenance is listed once. */
