@@ -65,8 +65,17 @@ const programsJson = (xs: Readonly<Partial<Record<ProgramId, number>>>, view: Vi
 const cliffsIn = (run: SweptRun, view: View) => run.cliffs?.[view] ?? cliffsOf(run.points, view);
 const jumpsIn = (run: SweptRun, view: View) => run.jumps?.[view] ?? jumpsOf(run.points, view);
 
-const cliffsJson = (run: SweptRun, view: View) =>
-  cliffsIn(run, view).map((c) => ({
+const cliffsJson = (run: SweptRun, view: View) => eventsJson(cliffsIn(run, view), view);
+
+/**
+ * Jumps up as cliffs are given, `rise` for `drop` (the resources' rise, above the income's own): JSON had none, where
+ * the table and CSV showed one at the dibao line (a researcher's trial; README names `jumps`).
+ */
+const jumpsJson = (run: SweptRun, view: View) =>
+  eventsJson(jumpsIn(run, view), view).map(({ at, drop, ...j }) => ({ at, rise: drop.replace(/^-/, ''), ...j }));
+
+const eventsJson = (events: readonly Cliff[], view: View) =>
+  events.map((c) => ({
     at: fenToYuan(c.at),
     drop: yuan(c.drop, view),
     programs: c.programs.map((x) => x.id),
@@ -108,6 +117,8 @@ export function cliffJson(r: CliffReport): object {
         })),
         cliffs: cliffsJson(run, 'monthly'),
         cliffs_annual: cliffsJson(run, 'annual'),
+        jumps: jumpsJson(run, 'monthly'),
+        jumps_annual: jumpsJson(run, 'annual'),
         // (as simulate's uses_estimate: the cash programs whose amounts rest on an estimated parameter — of those the
         // household gets somewhere in the sweep: it listed tekun for a working adult, an economist's trial)
         uses_estimate: PROGRAMS.filter((p) => isCash(p) && onEstimatesOf(r, run.id).has(p.id) && paidIn(run, p.id)).map((p) => p.id),

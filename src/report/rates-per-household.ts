@@ -3,12 +3,14 @@
 // run (a researcher's only way to it was one `cliff --household` per household: ~0.5 s each, 14 hours for 100,000).
 // The rate is exact to its 4 decimals: 1 − gain / (12 × delta), both whole fen, rounded half away from zero.
 import { mainEarner, HOUSEHOLD_LAYERS, type PerHouseholdRates } from '../core/marginal-rates.js';
+import { weightedCount } from '../core/aggregate.js';
 import { fenToYuan } from '../core/money.js';
 import type { Population } from '../core/population.js';
 import { csvField } from './per-household.js';
 
+// (weight last: a researcher had to join the households file back for every weighted share; the columns before it kept)
 export const RATES_PER_HOUSEHOLD_HEADER =
-  'policy,date,household_id,scenario,main_earner,layer,extra_wage_a_month,resources_gain_a_year,marginal_rate\n';
+  'policy,date,household_id,scenario,main_earner,layer,extra_wage_a_month,resources_gain_a_year,marginal_rate,weight\n';
 
 /** 1 − gain / (12 × delta) with 4 decimals (gain: fen a year; delta: fen a month). */
 export function rateText(gain: number, delta: number): string {
@@ -38,10 +40,11 @@ export function ratesRows(
     const id = csvField(pop.householdIds.at(h));
     const who = m < 0 ? '' : csvField(pop.personIds.at(m));
     const layer = HOUSEHOLD_LAYERS[each.layers[h]!];
+    const weight = weightedCount(BigInt(pop.weight[h]!)); // (millionths: exact, as the file gave it)
     runIds.forEach((run, i) => {
       const gain = each.gains[i]![h]!;
       const [kept, rate] = Number.isNaN(gain) ? ['', ''] : [fenToYuan(gain), rateText(gain, delta)];
-      out += `${head}${id},${csvField(run)},${who},${layer},${m < 0 ? '' : extra},${kept},${rate}\n`;
+      out += `${head}${id},${csvField(run)},${who},${layer},${m < 0 ? '' : extra},${kept},${rate},${weight}\n`;
     });
   }
   return out;

@@ -38,6 +38,16 @@ describe('one household', () => {
     expect(r.stdout).toContain('  at 2,430.00: resources +2,349.00 a month (a jump up: more than the income');
     expect(r.stdout).toContain('(the rules: step 4 deducts rigid expenditure only for a household not on dibao (002 三; DOMAIN step 4)');
     expect(r.stdout).toMatch(/ {2}at 11,117\.25: resources −2,499\.99 a month\n {6}刚性支出救助 rigid-expenditure aid \* −2,430\.00/);
+    // and in JSON (it had cliffs only: a researcher scripting from it missed the jump at the dibao line): at 2,430.00
+    // the aid's 2,430.00 begins as dibao's 0.01 and the dibao group's premium 70.00 … end, + 0.01 of wage: 2,349.00
+    const json = jiuzhu([
+      ...['cliff', ...NANNING, '--date', '2025-06-30', '-q', '--format', 'json', '--to', '3000', '--describe'],
+      '{area: urban, rigid_expenditure: 150000, persons: [{age: 45}, {age: 43}, {age: 15}]}',
+    ]);
+    const base = JSON.parse(json.stdout).scenarios[0];
+    expect(base.jumps.map((j: { at: string; rise: string }) => [j.at, j.rise])).toEqual([['2430.00', '2349.00']]);
+    expect(base.jumps[0].rises).toEqual({ rigid_aid: '2430.00' });
+    expect(base.jumps_annual.length).toBeGreaterThan(0);
     // as Markdown, to a file (a journalist could publish a household's cliff only by retyping it): the same events
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-cliff-md-')), 'cliff.md');
     const md = jiuzhu([
@@ -566,7 +576,8 @@ describe('cliff --households FILE --per-household', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`wrote ${out}: a marginal rate per household and run`);
     const [head, ...rows] = readFileSync(out, 'utf8').trimEnd().split('\n');
-    expect(head).toBe('policy,date,household_id,scenario,main_earner,layer,extra_wage_a_month,resources_gain_a_year,marginal_rate');
+    // (its weight last, as the file gives it: a researcher joined the households file back for every weighted share)
+    expect(head).toBe('policy,date,household_id,scenario,main_earner,layer,extra_wage_a_month,resources_gain_a_year,marginal_rate,weight');
     expect(rows).toHaveLength(600 * 2);
     const json = JSON.parse(r.stdout);
     json.scenarios.forEach((s: { id: string; facing_at_least_100_pct: { records: number; ids: string[] } }) => {
@@ -578,8 +589,8 @@ describe('cliff --households FILE --per-household', () => {
     });
     // by hand: H0003's earner keeps all of 100 more (no program moves: 1,200 a year, 0 %); H0001 (a lone elder) has no
     // earner: its rate is empty, not 0
-    expect(rows).toContain('guangxi-nanning,2024-12-31,H0003,baseline,H0003-1,none,100.00,1200.00,0.0000');
-    expect(rows).toContain('guangxi-nanning,2024-12-31,H0001,baseline,,dibao,,,');
+    expect(rows).toContain('guangxi-nanning,2024-12-31,H0003,baseline,H0003-1,none,100.00,1200.00,0.0000,210.3');
+    expect(rows).toContain('guangxi-nanning,2024-12-31,H0001,baseline,,dibao,,,,382.5');
     // the same bytes from worker threads, each filling its range of households
     const threaded = join(dirname(out), 'threaded.csv');
     const t = jiuzhu(
