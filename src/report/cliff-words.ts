@@ -96,8 +96,8 @@ export function estimatesWords(mark: string, paths: readonly string[], inForce: 
 export const ratesWords = {
   title: (delta: string, lang?: Lang) =>
     zh(lang)
-      ? `有效边际税率 effective marginal rates：每个主要劳动者每月多挣 ${delta} 元`
-      : `effective marginal rates 有效边际税率: ${delta} yuan more a month for each main earner`,
+      ? `有效边际税率 effective marginal rates：每个主要劳动者每月多挣 ${delta} 元（仅计救助的减少：不含个人所得税和社会保险费）`
+      : `effective marginal rates 有效边际税率: ${delta} yuan more a month for each main earner (assistance withdrawn only: no income tax or social insurance)`,
   shares: (view: View, households: string, lang?: Lang) =>
     zh(lang)
       ? `${view === 'monthly' ? '月度' : '年度'}口径；有主要劳动者的 ${households} 户（加权）中的占比；`
@@ -108,8 +108,8 @@ export const ratesWords = {
       : `${counted(households, 'household has', 'households have')} none (no wage, no adult 18–59 who can work)`,
   byLayer: (id: string, lang?: Lang) =>
     zh(lang)
-      ? `${id}，按基线层级 by layer（按资格：无论是否申请享受）`
-      : `${id}, by layer under the baseline 按层级 (by eligibility: taken up or not)`,
+      ? `${id}，按基线层级 by layer（层级按资格：无论是否申请享受；税率按实际所得：有资格而未享受的家庭，按其所得计）`
+      : `${id}, by layer under the baseline 按层级 (the layer by eligibility, taken up or not; the rate as received: a household eligible but not taking a program up has the rate of what it gets)`,
   above: (id: string, rows: string, weighted: string, ids: string, lang?: Lang) =>
     zh(lang)
       ? `${id}：文件中 ${rows} 户（加权 ${weighted} 户）边际税率 ≥ 100%，例如 ${ids}`
@@ -120,6 +120,6 @@ export const ratesWords = {
       : 'one by one: cliff --households FILE --household ID; explain … --household ID [--scenario S]',
   markdown: (delta: string, view: View, lang?: Lang) =>
     zh(lang)
-      ? `**有效边际税率 Effective marginal rates**：每个主要劳动者每月多挣 ${delta} 元（${view === 'monthly' ? '月度' : '年度'}口径；有主要劳动者的家庭中的占比，加权）`
-      : `**Effective marginal rates 有效边际税率** on ${delta} yuan more a month of each main earner (${view} view; shares of households with a main earner, weighted)`,
+      ? `**有效边际税率 Effective marginal rates**：每个主要劳动者每月多挣 ${delta} 元（${view === 'monthly' ? '月度' : '年度'}口径；仅计救助的减少，不含税费；有主要劳动者的家庭中的占比，加权）`
+      : `**Effective marginal rates 有效边际税率** on ${delta} yuan more a month of each main earner (${view} view; assistance withdrawn only, no income tax or social insurance; shares of households with a main earner, weighted)`,
 };

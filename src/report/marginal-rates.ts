@@ -77,7 +77,7 @@ export function distributionJson(d: RateDistribution): object {
     ...aboutJson(d.about),
     delta: fenToYuan(d.delta),
     view: d.view,
-    rate: '1 − (Δwage + Δcash programs) / Δwage of the main earner (highest wage; else the first adult 18–59 who can work)',
+    rate: '1 − (Δwage + Δcash programs) / Δwage of the main earner (highest wage; else the first adult 18–59 who can work): assistance withdrawn only, no income tax or social insurance',
     shares_of: 'households with a main earner, weighted',
     bands: BANDS,
     scenarios: d.runs.map((r) => ({

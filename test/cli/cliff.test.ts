@@ -616,3 +616,45 @@ describe('cliff --households FILE --per-household', () => {
     expect([one.code, one.stderr]).toEqual([2, expect.stringContaining('--per-household is for the whole file')]);
   });
 });
+
+describe('cliff: a --to off the step', () => {
+  it('says the last step is shorter (900 → 1,000 under --step 300), and draws it as it is', () => {
+    const r = jiuzhu([
+      ...[
+        'cliff',
+        '--policy',
+        'policies/guangxi-nanning.yaml',
+        '--date',
+        '2024-12-31',
+        '--describe',
+        '{area: urban, persons: [{age: 40}]}',
+      ],
+      ...['--from', '0', '--to', '1000', '--step', '300', '--format', 'csv'],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'note: the last step is 100.00 (900.00 → 1000.00), shorter than --step 300.00: its marginal rate is over that step',
+    );
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[2]),
+    ).toEqual(['0.00', '300.00', '600.00', '900.00', '1000.00']);
+    // on the grid: nothing to say
+    const even = jiuzhu([
+      ...[
+        'cliff',
+        '--policy',
+        'policies/guangxi-nanning.yaml',
+        '--date',
+        '2024-12-31',
+        '--describe',
+        '{area: urban, persons: [{age: 40}]}',
+      ],
+      ...['--from', '0', '--to', '900', '--step', '300', '--format', 'csv'],
+    ]);
+    expect(even.stderr).not.toContain('last step');
+  });
+});

@@ -158,6 +158,15 @@ export async function cliffCommand(ctx: Ctx, given: CliffOptions): Promise<void>
   // read "this reform does not move marginal rates" from a reform dated after the date)
   sayNotes(ctx, o.quiet, unchangedRunsNotes(loaded, date, '', o.lang));
   const who = o.describe ? 'the household described' : `household ${spec.id}`;
+  // (a --to off the step's grid: its last step is shorter, and its marginal rate over that step — said, as a researcher
+  // found it only in the points, 900 → 1,000 under --step 300)
+  const last = (to - from) % step;
+  if (!o.quiet && o.to !== undefined && last)
+    ctx.stderr.write(
+      o.lang === 'zh'
+        ? `注：最后一步是 ${(last / 100).toFixed(2)}（${((to - last) / 100).toFixed(2)} → ${(to / 100).toFixed(2)}），短于 --step ${(step / 100).toFixed(2)}：其边际税率是这一步的\n`
+        : `note: the last step is ${(last / 100).toFixed(2)} (${((to - last) / 100).toFixed(2)} → ${(to / 100).toFixed(2)}), shorter than --step ${(step / 100).toFixed(2)}: its marginal rate is over that step\n`,
+    );
   if (!o.quiet)
     for (const n of gradualExitNotes(
       spec,

@@ -230,7 +230,8 @@ function charts(l: LocalityReport, i: number, input: HtmlReportInput): string[] 
     out.push(
       barChart(
         id('rates'),
-        `${nameOf(l)}: effective marginal rates 有效边际税率 on ${rates.delta / 100} yuan more a month of the main earner (share of households, %)`,
+        // (a researcher's trial: the caption did not say weighted, which households, which view, nor that it is assistance only)
+        `${nameOf(l)}: effective marginal rates 有效边际税率 on ${rates.delta / 100} yuan more a month of the main earner — assistance withdrawn only (no tax or social insurance), ${rates.view ?? 'monthly'} view, as received; weighted share of the households with a main earner, %`,
         BANDS,
         rates.runs.map((run) => ({ name: run.id, values: BANDS.map((b) => bandShares(run.bands.overall).shares[b]!) })),
         { unit: '%' },
