@@ -128,11 +128,13 @@ export function resultLines(e: Explanation, pop: Population, onEstimates: Readon
   const keptText = kept.map((p) =>
     zh ? `${p.zh} ${y(r[p.id].amount)} 元，共 ${r[p.id].months} 个月` : `${p.en} ${y(r[p.id].amount)} for ${r[p.id].months} months`,
   );
+  // (what it leaves out said: a researcher's cliff showed 146.17 a month, with the premium ÷ 12, beside explain's 99.50)
+  const apart = once.length ? (zh ? `${once.join('、')}另计：计入年度合计` : `${once.join(', ')} apart: in the annual total`) : '';
   if (month)
     lines.push(
       zh
-        ? `  每月合计：${y(month)} 元${kept.length ? `（其中${keptText.join('；')}）` : ''}`
-        : `  monthly total 每月合计: ${y(month)}${kept.length ? ` (of which ${keptText.join('; ')})` : ''}`,
+        ? `  每月合计：${y(month)} 元${kept.length || apart ? `（${[...(kept.length ? [`其中${keptText.join('；')}`] : []), ...(apart ? [apart] : [])].join('；')}）` : ''}`
+        : `  monthly total 每月合计: ${y(month)}${kept.length || apart ? ` (${[...(kept.length ? [`of which ${keptText.join('; ')}`] : []), ...(apart ? [apart] : [])].join('; ')})` : ''}`,
     );
   const parts = [
     ...(monthly ? [zh ? `${date} 当月 ${y(monthly)} 元 × 12` : `12 × ${y(monthly)}, the month at ${date}`] : []),

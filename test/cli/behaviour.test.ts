@@ -309,7 +309,7 @@ describe('explain', () => {
     );
     // 12 × 599.50 + the dibao premium subsidy, 2 × 280.00 a year (step 9, shown with its own parameters)
     expect(r.stdout).toContain(
-      '  monthly total 每月合计: 599.50\n  annual total 年度合计: 7754.00 (12 × 599.50, the month at 2024-12-31 + medical-insurance premium subsidy; a year with a change in it: simulate --year)\n',
+      '  monthly total 每月合计: 599.50 (medical-insurance premium subsidy apart: in the annual total)\n  annual total 年度合计: 7754.00 (12 × 599.50, the month at 2024-12-31 + medical-insurance premium subsidy; a year with a change in it: simulate --year)\n',
     );
     expect(r.stdout).toMatch(/step 9 · 资助参保 medical-insurance premium subsidy · person a {3}000（七） 001（七）/);
     expect(r.stdout).toContain('medical.fixed.dibao = 280 [estimate*]');
