@@ -208,7 +208,9 @@ describe('explain --lang zh and --brief', () => {
     // a household with cash: the sample's H0029, leaving dibao with a gradual exit of 472.00 a month (its prior_dibao)
     const h = ['explain', '--policy', NANNING, '--households', 'policies/samples/households.csv', '--household', 'H0029', '-q'];
     expect(JSON.parse(jiuzhu([...h, '--format', 'json']).stdout).monthly_total).toBe('472.00');
-    expect(jiuzhu(h).stdout).toContain('monthly total 每月合计: 472.00 (of which gradual exit 472.00 for 3 months; medical-insurance premium subsidy apart: in the annual total)');
+    expect(jiuzhu(h).stdout).toContain(
+      'monthly total 每月合计: 472.00 (of which gradual exit 472.00 for 3 months; medical-insurance premium subsidy apart: in the annual total)',
+    );
     const r = explain('--format', 'json', '--brief');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
