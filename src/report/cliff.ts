@@ -196,7 +196,14 @@ export function cliffChart(r: CliffReport, width = 56, height = 12): string[] {
   const [left, right] = [groupDigits(fenToYuan(x0)), groupDigits(fenToYuan(x1))];
   lines.push(`${' '.repeat(14)}${left}${' '.repeat(Math.max(1, width - left.length - right.length))}${right}`);
   lines.push(`${' '.repeat(14)}${chartWords.axis(r.vary, r.lang)}`);
-  lines.push(`${' '.repeat(14)}${r.runs.map((run, s) => `${SYMBOLS[s % SYMBOLS.length]} ${runShown(run.id, r.lang)}`).join('  ')}`);
+  // (a run the same as the first at every point is drawn under it: said, as a trial saw its symbol nowhere)
+  const hidden = (run: SweptRun, s: number) =>
+    s > 0 && first && run.points.every((p, i) => p[r.view].resources === first.points[i]?.[r.view].resources);
+  const under = () =>
+    r.lang === 'zh' ? `（各点与${runShown(first!.id, r.lang)}相同）` : ` (= ${runShown(first!.id, r.lang)} at every point)`;
+  lines.push(
+    `${' '.repeat(14)}${r.runs.map((run, s) => `${SYMBOLS[s % SYMBOLS.length]} ${runShown(run.id, r.lang)}${hidden(run, s) ? under() : ''}`).join('  ')}`,
+  );
   if (marks.some((m) => m !== ' ')) lines.push(`${' '.repeat(14)}${chartWords.marks(runShown(r.runs[0]!.id, r.lang), r.lang)}`);
   return lines;
 }

@@ -617,6 +617,26 @@ describe('cliff --households FILE --per-household', () => {
   });
 });
 
+describe('cliff: the chart’s legend', () => {
+  it('says of a run drawn under the first at every point that it is the same (a trial saw its symbol nowhere)', () => {
+    const r = jiuzhu([
+      ...[
+        'cliff',
+        '--policy',
+        'policies/guangxi-nanning.yaml',
+        '--date',
+        '2024-12-31',
+        '--describe',
+        '{area: urban, persons: [{age: 40}]}',
+      ],
+      ...['--scenario', 'scenarios/low-income-2x.yaml', '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    // (Nanning's low-income line is 2 × S already: that reform moves nothing; the 10 % raise does)
+    expect(r.stdout).toContain('● baseline  ○ low-income-2x (= baseline at every point)  × dibao-standard-plus-10pct\n');
+  });
+});
+
 describe('cliff: a --to off the step', () => {
   it('says the last step is shorter (900 → 1,000 under --step 300), and draws it as it is', () => {
     const r = jiuzhu([
