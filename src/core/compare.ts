@@ -73,6 +73,11 @@ export interface RunResult {
   readonly changes: ChangeSums;
   /** transitions[from][to]: Σ weight over persons in layer `from` under the baseline and `to` under this run. */
   readonly transitions: ExactSum[][];
+  /**
+   * The same over the losers' persons alone: where a reform's losers went (a policy author's unifying reform had 29
+   * losers, unexplained: members included alone whose household now qualifies whole, paid S × n − I).
+   */
+  readonly loserTransitions: ExactSum[][];
   readonly byArea: readonly [GroupSums, GroupSums];
   readonly byDecile: readonly GroupSums[];
   /** Each household's annual amount (fen), when asked for. */
@@ -102,6 +107,7 @@ function newResult(locality: number, scenario: string, pop: Population | null, a
       takeUpLosers: new ExactSum(),
     },
     transitions: LAYERS.map(() => LAYERS.map(() => new ExactSum())),
+    loserTransitions: LAYERS.map(() => LAYERS.map(() => new ExactSum())),
     byArea: [groupSums(), groupSums()],
     byDecile: Array.from({ length: 10 }, groupSums),
     ...(annuals && pop ? { annual: new Float64Array(pop.householdCount) } : {}),
@@ -134,6 +140,7 @@ function accumulate(
   addGroup(res.byArea[pop.area[h]!]!, w, size, baseAnnual, r.total);
   addGroup(res.byDecile[decile]!, w, size, baseAnnual, r.total);
   const ch = res.changes;
+  const lost = r.total < baseAnnual;
   if (r.total > baseAnnual) {
     ch.gainers.addProduct(w, 1);
     ch.gain.addProduct(w, r.total - baseAnnual);
@@ -152,14 +159,20 @@ function accumulate(
     const f = baseLayers[baseOffset + k - c.start]!;
     const t = layerOf(c, k);
     if (f !== from || t !== to) {
-      if (run) res.transitions[from]![to]!.addProduct(w, run);
+      if (run) addFlow(res, lost, from, to, w, run);
       from = f;
       to = t;
       run = 0;
     }
     run++;
   }
-  if (run) res.transitions[from]![to]!.addProduct(w, run);
+  if (run) addFlow(res, lost, from, to, w, run);
+}
+
+/** `run` persons of weight w from layer `from` to `to`; a loser's among the losers' too. */
+function addFlow(res: RunResult, lost: boolean, from: number, to: number, w: number, run: number): void {
+  res.transitions[from]![to]!.addProduct(w, run);
+  if (lost) res.loserTransitions[from]![to]!.addProduct(w, run);
 }
 
 /**
@@ -359,6 +372,7 @@ function sumsOf(r: RunResult): ExactSum[] {
   return [
     ...Object.values(r.changes),
     ...r.transitions.flat(),
+    ...r.loserTransitions.flat(),
     ...[...r.byArea, ...r.byDecile].flatMap((g) => [g.households, g.persons, g.baseline, g.cost]),
   ];
 }

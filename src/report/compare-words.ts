@@ -4,8 +4,10 @@
 // JSON and CSV are contracts, in English, and never read these. compare.ts asks here.
 import { counted, isZh as zh, type Lang } from './lang.js';
 import { RANGE_METHOD, RANGE_METHOD_ZH, unitWords } from './totals-words.js';
-import { UNIT_LABEL, type Unit } from './text-table.js';
+import { groupCount, UNIT_LABEL, type Unit } from './text-table.js';
 import { LEVEL_LABELS, type Level } from '../core/funding.js';
+import { LAYERS } from '../core/compare.js';
+import { layerShort, layerZh } from '../core/programs/index.js';
 
 /** The first line: the file, its households and persons (grouped already), and the date or the budget year. */
 export const compareHouseholdsLine = (
@@ -107,3 +109,28 @@ export const markdownHouseholds = (file: string, lang?: Lang) => (zh(lang) ? `�
 
 /** A level of government in a sentence: 中央 in Chinese, "中央 central" in English (core/funding.ts's label). */
 export const levelWords = (level: Level, lang?: Lang) => (zh(lang) ? LEVEL_LABELS[level].split(' ')[0]! : LEVEL_LABELS[level]);
+
+/**
+ * Where the losers' members went, the largest three flows (a layer to itself: paid less in it), or null where there are
+ * no losers: a unifying reform's losers were unexplained (members included alone whose household qualifies whole).
+ */
+export function losersWent(persons: readonly (readonly string[])[], lang?: Lang): string | null {
+  const cells = LAYERS.flatMap((_, i) => LAYERS.map((_, j) => ({ i, j, v: persons[i]![j]! })))
+    .filter((c) => c.v !== '0')
+    .sort((a, b) => Number(b.v) - Number(a.v) || a.i - b.i || a.j - b.j);
+  if (!cells.length) return null;
+  const name = zh(lang) ? layerZh : layerShort;
+  const shown = cells
+    .slice(0, 3)
+    .map(({ i, j, v }) =>
+      i === j
+        ? zh(lang)
+          ? `${groupCount(v)} 人仍在${name(LAYERS[i]!)}（所得减少）`
+          : `${groupCount(v)} stayed ${name(LAYERS[i]!)} (paid less)`
+        : `${groupCount(v)} ${name(LAYERS[i]!)} → ${name(LAYERS[j]!)}`,
+    );
+  const more = cells.length > 3 ? (zh(lang) ? '；等' : '; …') : '';
+  return zh(lang)
+    ? `  受损家庭成员（加权人数）：${shown.join('；')}${more}`
+    : `  the losers' members (weighted persons): ${shown.join('; ')}${more}`;
+}

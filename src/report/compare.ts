@@ -39,6 +39,7 @@ import {
   nobodyMovesWords,
   rangeMethodWords,
   whoPaysWords,
+  losersWent,
   winnersWords,
 } from './compare-words.js';
 import type { EstimateUsed } from './estimates.js';
@@ -63,6 +64,8 @@ const rangeLine = (s: ScenarioReport, unit: Unit, markdown: boolean, lang?: Lang
 export interface RunDetails {
   readonly changes: Record<string, { households: string; amount?: string }>;
   readonly transitions: { readonly layers: readonly string[]; readonly persons: string[][] };
+  /** The same over the losers' persons alone (JSON `loser_transitions`): where the losers went. */
+  readonly loserTransitions: { readonly layers: readonly string[]; readonly persons: string[][] };
   readonly byArea: Record<'urban' | 'rural', GroupFigures>;
   readonly byDecile: Array<GroupFigures & { decile: number; upper_income_per_capita: string | null }>;
 }
@@ -133,6 +136,7 @@ export function runDetails(r: RunResult, deciles: Deciles): RunDetails {
       losers_through_take_up: { households: weightedCount(c.takeUpLosers.value()) },
     },
     transitions: { layers: LAYERS, persons: r.transitions.map((row) => row.map((x) => weightedCount(x.value()))) },
+    loserTransitions: { layers: LAYERS, persons: r.loserTransitions.map((row) => row.map((x) => weightedCount(x.value()))) },
     byArea: { urban: group(r.byArea[0]), rural: group(r.byArea[1]) },
     byDecile: r.byDecile.map((g, d) => ({
       decile: d + 1,
@@ -180,7 +184,9 @@ export function compareJson(r: CompareReport): object {
       name: l.policy.name,
       scenarios: l.scenarios.map((s, i) => ({
         ...scenarioJson(s, i ? l.scenarios[0]!.funding : undefined),
-        ...(i && s.details ? { winners_losers: s.details.changes, transitions: s.details.transitions } : {}),
+        ...(i && s.details
+          ? { winners_losers: s.details.changes, transitions: s.details.transitions, loser_transitions: s.details.loserTransitions }
+          : {}),
         // the baseline's too: its distribution by area and decile (a researcher's first table; its deltas are 0)
         ...(s.details ? { by_area: s.details.byArea, by_decile: s.details.byDecile } : {}),
       })),
@@ -250,6 +256,8 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean, uni
       lang,
     ),
   ];
+  const went = losersWent(d.loserTransitions.persons, lang);
+  if (went) lines.push(went);
   const flows = flowsTable(d, color, lang);
   if (flows) {
     lines.push(`  ${flowsTitle(lang)}`);

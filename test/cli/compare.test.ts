@@ -377,3 +377,64 @@ describe('compare --unit: every total in the unit asked for', () => {
     expect(md).toContain(`- by area (万元 10k yuan/year): 城镇 urban +${wan(s.by_area.urban.delta_annual_cost)}`);
   });
 });
+
+describe('compare: where the losers went', () => {
+  // A policy author's unifying reform had losers, unexplained: the flows of the losers' members alone, in JSON
+  // (`loser_transitions`) and as the largest three under the winners line.
+  it('counts the losers’ persons, as simulate’s per-household rows give them, and the same on worker threads', () => {
+    const args = [
+      'compare',
+      '--policy',
+      'policies/jiangxi-fuliang.yaml',
+      '--households',
+      SAMPLE,
+      '--scenario',
+      'scenarios/unify-rural-urban.yaml',
+      '--date',
+      DATE,
+    ];
+    const r = jiuzhu([...args, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout).localities[0].scenarios[1];
+    const sum = (m: string[][]) => m.flat().reduce((a, x) => a.plus(x), D(0));
+    // by hand from simulate's rows: Σ weight × persons over the households whose annual total falls
+    const rows = join(mkdtempSync(join(tmpdir(), 'jiuzhu-losers-')), 'rows.csv');
+    const sim = jiuzhu([
+      ...[
+        'simulate',
+        '--policy',
+        'policies/jiangxi-fuliang.yaml',
+        '--households',
+        SAMPLE,
+        '--scenario',
+        'scenarios/unify-rural-urban.yaml',
+      ],
+      ...['--date', DATE, '--per-household', rows, '-q'],
+    ]);
+    expect(sim.code, sim.stderr).toBe(0);
+    const [head, ...lines] = readFileSync(rows, 'utf8').trim().split('\n');
+    const col = (name: string) => head!.split(',').indexOf(name);
+    const [sampleHead, ...sampleRows] = readFileSync(SAMPLE, 'utf8').trim().split('\n');
+    const w = sampleHead!.split(',').indexOf('weight');
+    const weights = new Map(sampleRows.map((l) => l.split(',')).map((c) => [c[0]!, c[w]!] as const));
+    const byId = new Map<string, { base?: string; now?: string; persons: string }>();
+    for (const l of lines) {
+      const c = l.split(',');
+      const e = byId.get(c[0]!) ?? { persons: c[col('persons')]! };
+      e[c[col('scenario')] === 'baseline' ? 'base' : 'now'] = c[col('annual_total')]!;
+      byId.set(c[0]!, e);
+    }
+    const losers = [...byId].filter(([, e]) => D(e.now!).lessThan(e.base!));
+    const persons = losers.reduce((a, [id, e]) => a.plus(D(weights.get(id)!).times(e.persons)), D(0));
+    expect(losers.length).toBeGreaterThan(0);
+    expect(sum(s.loser_transitions.persons).toFixed(1)).toBe(persons.toFixed(1));
+    expect(sum(s.loser_transitions.persons).lessThan(sum(s.transitions.persons))).toBe(true);
+    // the table's line, the largest three
+    expect(jiuzhu(args).stdout).toMatch(/\n {2}the losers' members \(weighted persons\): [\d,]+ \S+ → \S+; /);
+    // the same figures from worker threads, each its range of households, merged exactly
+    const threaded = jiuzhu([...args, '--format', 'json'], {
+      env: { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0', JIUZHU_PARALLEL_FROM_BYTES: '0' },
+    });
+    expect(JSON.parse(threaded.stdout).localities[0].scenarios[1].loser_transitions).toEqual(s.loser_transitions);
+  });
+});
