@@ -146,7 +146,7 @@ function rateAxes(policy: Policy, dates: readonly string[], snapshots: ReturnTyp
   }));
 }
 
-/** A yearly rate as a parameter: a decimal above -1 (drawn, like a share, two decimals finer than its range's). */
+/** A yearly rate as a parameter: a decimal between -0.5 and 0.5 (drawn, like a share, two decimals finer than its ends). */
 const rateSpec = (rate: GrowthRate): ParamSpec => ({
   path: rate.read,
   kind: { type: 'decimal' },
