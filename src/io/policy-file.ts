@@ -1,7 +1,9 @@
 // A locality's policy file (YAML) → Policy. Validates the whole file and reports every problem with
 // file:line:col: unknown keys and paths (with the nearest valid one), wrong types, impossible values,
 // unsorted or duplicate dates, sources that do not exist, parameters missing. No key is ignored.
-import type { Node, Pair, YAMLMap } from 'yaml';
+import { parse, type Node, type Pair, type YAMLMap } from 'yaml';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { readInputText } from './files.js';
 import { isIsoDate, notADay, notIncreasing } from '../core/dates.js';
@@ -254,4 +256,16 @@ function checkDateWindows(y: YamlFile, entries: readonly DatedValue[], subject: 
 
 function knownIds(ids: string[]): string {
   return ids.length ? `; sources are ${ids.join(', ')}` : '; the file has no sources';
+}
+
+/** A policy file's `policy:` id, or its file's name where the file cannot be read or gives none. */
+export async function policyIdOf(file: string): Promise<string> {
+  try {
+    const doc: unknown = parse(await readFile(file, 'utf8'));
+    const id = doc && typeof doc === 'object' ? (doc as Record<string, unknown>).policy : undefined;
+    if (typeof id === 'string' && id) return id;
+  } catch {
+    // (unreadable or not YAML yet: the run says so when the projection is used)
+  }
+  return basename(file, extname(file));
 }

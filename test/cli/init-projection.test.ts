@@ -49,6 +49,14 @@ describe('jiuzhu init --projection', () => {
     expect(ok.stdout).toContain('dibao.standard. +3% (range +1% to +5%)');
   });
 
+  it('names the policy by the id its file gives, which its name need not be', () => {
+    const copy = join(dir, 'other-name.yaml');
+    writeFileSync(copy, readFileSync(NANNING, 'utf8'));
+    const file = join(dir, 'other-4pct.yaml');
+    expect(jiuzhu(['init', '--projection', '--policy', copy, '--out', file, '-q']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^localities: \[guangxi-nanning\] /m);
+  });
+
   it('--projection needs the policy it is for; --scenario takes none; one kind at a time', () => {
     const out = join(dir, 'x.yaml');
     expect(jiuzhu(['init', '--projection', '--out', out]).stderr).toContain(

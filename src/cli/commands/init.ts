@@ -3,6 +3,7 @@
 // (report/profile-template.ts); with --projection --policy P, a projection over budget years, and with --scenario a
 // reform (report/projection-template.ts). Written new: an existing file is never written over.
 import { makeFolderFor } from '../../io/places.js';
+import { policyIdOf } from '../../io/policy-file.js';
 import { basename, dirname, extname, relative } from 'node:path';
 import { isIsoDate, notADay, today } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
@@ -51,12 +52,13 @@ export async function initCommand(ctx: Ctx, o: InitOptions): Promise<void> {
   if (!/^[a-z0-9][a-z0-9.-]*$/.test(id) || (kind !== 'projection' && kind !== 'scenario' && id.includes('.')))
     throw new UsageError(`the ${kind} id is the file's name, "${id}": lower-case letters, digits and -`, 'e.g. --out hunan-mouxian.yaml');
   const policy = o.policy === undefined ? '' : relative(dirname(o.out), o.policy).split('\\').join('/');
+  // (the id the policy file gives, which its name need not be; its name where it cannot be read yet)
+  const policyId = kind === 'projection' ? await policyIdOf(o.policy!) : '';
   const text = {
     policy: () => policyTemplate({ id, from }),
     profile: () => profileTemplate({ id, policy, given: o.policy ?? '', date: from }),
-    // (the policy's id is its file's name; base_year the year before --from's: the last of published values)
-    projection: () =>
-      projectionTemplate({ id, policy: basename(o.policy!, extname(o.policy!)), given: o.policy!, baseYear: Number(from.slice(0, 4)) - 1 }),
+    // (base_year the year before --from's: the last of published values)
+    projection: () => projectionTemplate({ id, policy: policyId, given: o.policy!, baseYear: Number(from.slice(0, 4)) - 1 }),
     scenario: () => scenarioTemplate({ id }),
   }[kind]();
   let written: boolean;
@@ -76,5 +78,4 @@ export async function initCommand(ctx: Ctx, o: InitOptions): Promise<void> {
         scenario: `wrote ${o.out}: its title, reason and changes to give (~); list what is left with\n  jiuzhu simulate --policy POLICY.yaml --households FILE --scenario ${o.out}\n`,
       }[kind],
     );
-  await Promise.resolve();
 }
