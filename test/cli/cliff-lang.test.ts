@@ -62,10 +62,12 @@ describe('cliff --lang zh', () => {
     const whole = ['cliff', '--policy', 'policies/guangxi-nanning.yaml', '--date', '2025-06-30', '--households', SAMPLE];
     const zh = run([...whole, '--lang', 'zh']).stdout;
     const en = run([...whole, '--lang', 'en']).stdout;
-    expect(zh).toContain('有效边际税率 effective marginal rates：每个主要劳动者每月多挣 100.00 元\n');
+    expect(zh).toContain(
+      '有效边际税率 effective marginal rates：每个主要劳动者每月多挣 100.00 元（仅计救助的减少：不含个人所得税和社会保险费）\n',
+    );
     const households = /shares of the ([\d,]+) households with a main earner/.exec(en)![1];
     expect(zh).toContain(`月度口径；有主要劳动者的 ${households} 户（加权）中的占比；\n`);
-    expect(zh).toMatch(/^基线，按基线层级 by layer（按资格：无论是否申请享受）$/m);
+    expect(zh).toMatch(/^基线，按基线层级 by layer（层级按资格：无论是否申请享受；税率按实际所得：有资格而未享受的家庭，按其所得计）$/m);
     expect(zh).toMatch(/^另有 [\d,]+ 户没有主要劳动者（无工资，也无 18–59 岁有劳动能力的成年人）$/m);
     expect(zh).toMatch(/^基线：文件中 \d+ 户（加权 [\d,]+ 户）边际税率 ≥ 100%，例如 H\d+/m);
     expect(zh).toContain('逐户查看：cliff --households FILE --household ID；explain … --household ID [--scenario S]\n');
