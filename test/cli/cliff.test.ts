@@ -617,18 +617,21 @@ describe('cliff --households FILE --per-household', () => {
   });
 });
 
+/** One urban adult described, Nanning at 2024-12-31. */
+const ONE_ADULT = [
+  'cliff',
+  '--policy',
+  'policies/guangxi-nanning.yaml',
+  '--date',
+  '2024-12-31',
+  '--describe',
+  '{area: urban, persons: [{age: 40}]}',
+];
+
 describe('cliff: the chart’s legend', () => {
   it('says of a run drawn under the first at every point that it is the same (a trial saw its symbol nowhere)', () => {
     const r = jiuzhu([
-      ...[
-        'cliff',
-        '--policy',
-        'policies/guangxi-nanning.yaml',
-        '--date',
-        '2024-12-31',
-        '--describe',
-        '{area: urban, persons: [{age: 40}]}',
-      ],
+      ...ONE_ADULT,
       ...['--scenario', 'scenarios/low-income-2x.yaml', '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'],
     ]);
     expect(r.code, r.stderr).toBe(0);
@@ -639,18 +642,7 @@ describe('cliff: the chart’s legend', () => {
 
 describe('cliff: a --to off the step', () => {
   it('says the last step is shorter (900 → 1,000 under --step 300), and draws it as it is', () => {
-    const r = jiuzhu([
-      ...[
-        'cliff',
-        '--policy',
-        'policies/guangxi-nanning.yaml',
-        '--date',
-        '2024-12-31',
-        '--describe',
-        '{area: urban, persons: [{age: 40}]}',
-      ],
-      ...['--from', '0', '--to', '1000', '--step', '300', '--format', 'csv'],
-    ]);
+    const r = jiuzhu([...ONE_ADULT, ...['--from', '0', '--to', '1000', '--step', '300', '--format', 'csv']]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(
       'note: the last step is 100.00 (900.00 → 1000.00), shorter than --step 300.00: its marginal rate is over that step',
@@ -663,18 +655,7 @@ describe('cliff: a --to off the step', () => {
         .map((l) => l.split(',')[2]),
     ).toEqual(['0.00', '300.00', '600.00', '900.00', '1000.00']);
     // on the grid: nothing to say
-    const even = jiuzhu([
-      ...[
-        'cliff',
-        '--policy',
-        'policies/guangxi-nanning.yaml',
-        '--date',
-        '2024-12-31',
-        '--describe',
-        '{area: urban, persons: [{age: 40}]}',
-      ],
-      ...['--from', '0', '--to', '900', '--step', '300', '--format', 'csv'],
-    ]);
+    const even = jiuzhu([...ONE_ADULT, ...['--from', '0', '--to', '900', '--step', '300', '--format', 'csv']]);
     expect(even.stderr).not.toContain('last step');
   });
 });
