@@ -7,6 +7,7 @@ import { RANGE_METHOD, RANGE_METHOD_ZH, unitWords } from './totals-words.js';
 import { groupCount, UNIT_LABEL, type Unit } from './text-table.js';
 import { LEVEL_LABELS, type Level } from '../core/funding.js';
 import { LAYERS } from '../core/compare.js';
+import { D } from '../core/money.js';
 import { layerShort, layerZh } from '../core/programs/index.js';
 
 /** The first line: the file, its households and persons (grouped already), and the date or the budget year. */
@@ -117,7 +118,7 @@ export const levelWords = (level: Level, lang?: Lang) => (zh(lang) ? LEVEL_LABEL
 export function losersWent(persons: readonly (readonly string[])[], lang?: Lang): string | null {
   const cells = LAYERS.flatMap((_, i) => LAYERS.map((_, j) => ({ i, j, v: persons[i]![j]! })))
     .filter((c) => c.v !== '0')
-    .sort((a, b) => Number(b.v) - Number(a.v) || a.i - b.i || a.j - b.j);
+    .sort((a, b) => D(b.v).comparedTo(a.v) || a.i - b.i || a.j - b.j); // (exact: weighted counts are decimals)
   if (!cells.length) return null;
   const name = zh(lang) ? layerZh : layerShort;
   const shown = cells
