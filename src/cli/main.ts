@@ -91,7 +91,7 @@ function buildProgram(ctx: Ctx): Command {
     .option('--projection <file>', 'with --year or --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
     .option(
       '--incomes-year <YYYY>',
-      "with --projection: the year the households' incomes (and the columns it grows) are of (default: its base_year; a generated population's: its profile's year)",
+      "with --projection: the year the households' incomes (and the columns it grows) are of (default: its base_year; a generated population's is its profile's year: give it, it is not found out)",
     )
     .addOption(
       new Option('--format <format>', 'totals format (html: the report of jiuzhu report)')
@@ -240,7 +240,7 @@ function buildProgram(ctx: Ctx): Command {
     .option('--projection <file>', 'with --year or --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
     .option(
       '--incomes-year <YYYY>',
-      "with --projection: the year the households' incomes (and the columns it grows) are of (default: its base_year; a generated population's: its profile's year)",
+      "with --projection: the year the households' incomes (and the columns it grows) are of (default: its base_year; a generated population's is its profile's year: give it, it is not found out)",
     )
     .addOption(unit('the report', '').default('wan'))
     .requiredOption('--out <file>', 'the HTML file to write (atomically)')
@@ -261,7 +261,7 @@ function buildProgram(ctx: Ctx): Command {
     .option('--projection <file>', 'with --year: the year as a projection file grows the policy and the households (as simulate --years)')
     .option(
       '--incomes-year <YYYY>',
-      "with --projection: the year the households' incomes (and the columns it grows) are of (default: its base_year; a generated population's: its profile's year)",
+      "with --projection: the year the households' incomes (and the columns it grows) are of (default: its base_year; a generated population's is its profile's year: give it, it is not found out)",
     )
     .option('--draws <n>', 'also every estimate drawn at once, uniform within its range, n times: percentiles of each cost')
     .option('--seed <s>', 'the draws’ seed: the same seed gives the same draws (default 1)')

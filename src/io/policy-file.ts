@@ -258,14 +258,24 @@ function knownIds(ids: string[]): string {
   return ids.length ? `; sources are ${ids.join(', ')}` : '; the file has no sources';
 }
 
-/** A policy file's `policy:` id, or its file's name where the file cannot be read or gives none. */
-export async function policyIdOf(file: string): Promise<string> {
+/**
+ * A policy file's `policy:` id (its file's name where the file cannot be read or gives none), and the month its newest
+ * urban standard took effect.
+ */
+export async function policyIdOf(file: string): Promise<{ readonly id: string; readonly raiseMonth?: number }> {
+  const name = basename(file, extname(file));
   try {
     const doc: unknown = parse(await readFile(file, 'utf8'));
-    const id = doc && typeof doc === 'object' ? (doc as Record<string, unknown>).policy : undefined;
-    if (typeof id === 'string' && id) return id;
+    const at = (o: unknown, key: string): unknown => (o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined);
+    const id = at(doc, 'policy');
+    // (the month of its newest urban standard: the month a projection raises it each year — Nanning's April, where a
+    // template's January was easy to miss: a finance officer's trial)
+    const urban = at(at(at(at(doc, 'parameters'), 'dibao'), 'standard'), 'urban');
+    const from = Array.isArray(urban) ? String(at(urban.at(-1), 'from') ?? '') : '';
+    const month = /^\d{4}-(\d\d)-\d\d$/.exec(from)?.[1];
+    return { id: typeof id === 'string' && id ? id : name, ...(month ? { raiseMonth: Number(month) } : {}) };
   } catch {
     // (unreadable or not YAML yet: the run says so when the projection is used)
+    return { id: name };
   }
-  return basename(file, extname(file));
 }

@@ -159,14 +159,15 @@ function growth(
   }
   const k = y.known(node, GROWTH_KEYS, subject);
   const text = k.has('yearly') ? y.text(k.get('yearly')![0]) : null;
-  if (text === null || !RATE_RE.test(text)) {
+  // (a bad rate said, and the line's other keys checked all the same: an officer filling init's template was told its
+  // values in three rounds, the rates, then the bases, then the ranges)
+  const rateOk = text !== null && RATE_RE.test(text);
+  if (!rateOk)
     y.problem(
       k.get('yearly')?.[0] ?? node,
       `expected "yearly": a growth a year above -0.5 and below 0.5 with at most six decimals, e.g. 0.035${percentHint(text)}`,
       subject,
     );
-    return null;
-  }
   // (uprating only: the month each year's raise takes effect on its 1st; incomes and the population grow by the year)
   const monthText = k.has('month') ? y.text(k.get('month')![0]) : '1';
   const month = monthText !== null && /^(?:[1-9]|1[0-2])$/.test(monthText) ? Number(monthText) : 0;
@@ -187,14 +188,11 @@ function growth(
     : k.has('estimate')
       ? y.string(k.get('estimate')![0], 'the basis of the estimate', subject)
       : null;
-  if (!basis) {
-    // (an empty one is told at its place already)
-    if (!k.has('source') && !k.has('estimate'))
-      y.problem(node, 'needs a "source" or, where nothing is published, an "estimate" with its basis', subject);
-    return null;
-  }
-  const range = k.has('range') ? rateRange(y, k.get('range')![0], D(text), subject, k.has('estimate')) : undefined;
-  if (!month || range === null) return null;
+  // (an empty one is told at its place already)
+  if (!basis && !k.has('source') && !k.has('estimate'))
+    y.problem(node, 'needs a "source" or, where nothing is published, an "estimate" with its basis', subject);
+  const range = k.has('range') ? rateRange(y, k.get('range')![0], rateOk ? D(text) : null, subject, k.has('estimate')) : undefined;
+  if (!rateOk || !month || !basis || range === null) return null;
   return { yearly: D(text), month, basis: k.has('source') ? `source: ${basis}` : `estimate: ${basis}`, ...(range ? { range } : {}) };
 }
 
@@ -203,7 +201,7 @@ function growth(
  * wrong. Only an uprating line's rate is varied (sensitivity, --ranges); the households' growth is not, so a range there
  * is refused rather than kept unused.
  */
-function rateRange(y: YamlFile, node: Node | null, yearly: Dec, subject: string, estimate: boolean): RateRange | null {
+function rateRange(y: YamlFile, node: Node | null, yearly: Dec | null, subject: string, estimate: boolean): RateRange | null {
   if (!subject.startsWith('uprate ')) {
     y.problem(
       node,
@@ -236,7 +234,8 @@ function rateRange(y: YamlFile, node: Node | null, yearly: Dec, subject: string,
     y.problem(node, 'missing "basis": where the band comes from (past years\' rates, another locality, a plan)', subject);
   if (!low || !high || !basis) return null;
   if (!low.lessThan(high)) return (y.problem(k.get('low')![0], `low ${low.toFixed()} must be below high ${high.toFixed()}`, subject), null);
-  if (low.greaterThan(yearly) || high.lessThan(yearly))
+  // (a rate that is itself wrong is said at its own place: its range is held to it once it is right)
+  if (yearly !== null && (low.greaterThan(yearly) || high.lessThan(yearly)))
     return (y.problem(node, `the rate ${yearly.toFixed()} is outside its own range ${low.toFixed()}–${high.toFixed()}`, subject), null);
   return { low, high, basis };
 }

@@ -11,6 +11,8 @@ export function projectionTemplate(o: {
   readonly policy: string;
   readonly given: string;
   readonly baseYear: number;
+  /** The month the policy's newest standard took effect (its raises' month). */
+  readonly month: number;
 }): string {
   const growth = (key: string, what: string, extra = '') => [
     `  # ${what}`,
@@ -33,8 +35,8 @@ export function projectionTemplate(o: {
       'uprate:',
       ...growth(
         'dibao.standard.',
-        'the dibao standards, urban and rural (and every line tied to S); month: the month each raise takes effect',
-        ', month: 1',
+        `the dibao standards, urban and rural (and every line tied to S); month: the month each raise takes effect (${o.month === 1 ? 'January' : `the policy's newest standard took effect in month ${o.month}`})`,
+        `, month: ${o.month}`,
       ),
       ...growth('min_wage.monthly', 'the minimum wage (tekun care is a share of it)'),
       ...growth('rigid.disposable_income.', 'last year’s disposable income, urban and rural (the rigid-expenditure line)'),

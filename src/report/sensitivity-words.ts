@@ -76,8 +76,9 @@ export const valuesWords = (
 /** The bars' legend: left of ┃ less, right more; their colours where they have some (`colored`). */
 export const barsWords = (colored: boolean, lang?: Lang) =>
   zh(lang)
-    ? `    条形：取低端 / 高端时合计的变化（${colored ? '绿色减少，红色增加' : '左减少，右增加'}）`
-    : `    bars: change of the total at the low / high end (${colored ? 'green less, red more' : 'left less, right more'})`;
+    ? `    每项：中心值；低端 → 高端（年增长率为每年比例：0.04 即 4%）\n    条形：取低端 / 高端时合计的变化（${colored ? '绿色减少，红色增加' : '左减少，右增加'}）`
+    : // (a finance officer's trial: "0.04; 0.02 → 0.06" had no legend, the bars one)
+      `    each line: central; low → high (a yearly rate as a share: 0.04 is 4 %)\n    bars: change of the total at the low / high end (${colored ? 'green less, red more' : 'left less, right more'})`;
 
 /**
  * What take_up.dibao moves: a household on dibao now (on_dibao = 1) always takes it up (DOMAIN, take-up), so on a roll

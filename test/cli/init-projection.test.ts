@@ -22,10 +22,13 @@ describe('jiuzhu init --projection', () => {
     const run = (f: string) => jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--years', '2026-2027', '--projection', f]);
     const empty = run(file);
     expect(empty.code).toBe(3);
-    // the two titles, and each of the ten lines' rate, each at its own line
+    // every value at once (an officer was told them in three rounds): the two titles; each uprating line's rate, basis
+    // and range (low, high, basis); each of the five other lines' rate and basis — 2 + 5 × 5 + 5 × 2, on 11 lines
     const lines = [...empty.stderr.matchAll(/:(\d+):\d+: /g)].map((m) => Number(m[1]));
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(37);
     expect(new Set(lines).size).toBe(11);
+    // the standards raised in the month the policy's newest one took effect (Nanning's April)
+    expect(text).toMatch(/^ {2}dibao\.standard\.: \{yearly: ~, month: 4, /m);
     const doc = parseDocument(text);
     doc.setIn(['title', 'zh'], '南宁自拟');
     doc.setIn(['title', 'en'], 'Nanning, mine');
@@ -46,7 +49,7 @@ describe('jiuzhu init --projection', () => {
     writeFileSync(filled, String(doc));
     const ok = run(filled);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('dibao.standard. +3% (range +1% to +5%)');
+    expect(ok.stdout).toContain('dibao.standard. +3% from 1 April each year (range +1% to +5%)');
   });
 
   it('names the policy by the id its file gives, which its name need not be', () => {

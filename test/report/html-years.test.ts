@@ -96,6 +96,11 @@ describe('jiuzhu report --years 2027-2029 --projection (Nanning, baseline + teku
     const table = /<table id="totals">[\s\S]*?<\/table>/.exec(html)![0];
     expect(table).toContain('Δ range 区间 †');
     expect(html).toContain('不是置信区间');
+    // the projection's rates with a range are in the band, in Chinese as in English (the Chinese had said they were not:
+    // a finance officer's trial)
+    expect(html).toContain('预测中有区间的增长率本身是一项估计');
+    expect(html).toContain('rate with a range is an estimate of its own');
+    expect(html).not.toContain('预测增长率本身不在其中');
   });
 
   it('gives who pays at each level each year, as the JSON', () => {

@@ -53,12 +53,13 @@ export async function initCommand(ctx: Ctx, o: InitOptions): Promise<void> {
     throw new UsageError(`the ${kind} id is the file's name, "${id}": lower-case letters, digits and -`, 'e.g. --out hunan-mouxian.yaml');
   const policy = o.policy === undefined ? '' : relative(dirname(o.out), o.policy).split('\\').join('/');
   // (the id the policy file gives, which its name need not be; its name where it cannot be read yet)
-  const policyId = kind === 'projection' ? await policyIdOf(o.policy!) : '';
+  const of = kind === 'projection' ? await policyIdOf(o.policy!) : { id: '' };
   const text = {
     policy: () => policyTemplate({ id, from }),
     profile: () => profileTemplate({ id, policy, given: o.policy ?? '', date: from }),
     // (base_year the year before --from's: the last of published values)
-    projection: () => projectionTemplate({ id, policy: policyId, given: o.policy!, baseYear: Number(from.slice(0, 4)) - 1 }),
+    projection: () =>
+      projectionTemplate({ id, policy: of.id, given: o.policy!, baseYear: Number(from.slice(0, 4)) - 1, month: of.raiseMonth ?? 1 }),
     scenario: () => scenarioTemplate({ id }),
   }[kind]();
   let written: boolean;

@@ -11,7 +11,7 @@ import { estimatePaths } from '../estimates.js';
 import { estimateCells, parameterRows, type Cell as SheetCell } from '../sheets.js';
 import { groupCount, inUnit, ROUNDING_NOTE, UNIT_LABEL, type Unit } from '../text-table.js';
 import { RANGE_METHOD, signedIn } from '../totals.js';
-import { PROJECTED_RANGES } from '../totals-words.js';
+import { PROJECTED_RANGES, PROJECTED_RANGES_ZH } from '../totals-words.js';
 import { projectionLines, runName, totalDelta, window, yearsBlocks, yearsTitle, type YearsBlock, type YearsReport } from '../years-view.js';
 import { barChart, inU } from './charts.js';
 import type { Made } from '../made.js';
@@ -126,7 +126,7 @@ function headline(r: YearsReport, unit: Unit): string {
     }),
     ...(ranged
       ? [
-          `<p class="note">† 区间：所算各次运行中的最低与最高——每个估计参数单独取其区间的一端，以及全部估计参数同时取使合计（或差额）降低、升高的一端（方案与基线同取）；是估计值所允许的范围，不是置信区间；预测增长率本身不在其中。` +
+          `<p class="note">† 区间：所算各次运行中的最低与最高——每个估计参数单独取其区间的一端，以及全部估计参数同时取使合计（或差额）降低、升高的一端（方案与基线同取）；是估计值所允许的范围，不是置信区间；${esc(PROJECTED_RANGES_ZH)}。` +
             ` ${esc(RANGE_METHOD)} (a scenario's Δ: the baseline and the scenario under the same values each run)${several ? "; the years' total's, the years' added" : ''}. A band the estimates allow, not a confidence interval; ${esc(PROJECTED_RANGES)}.</p>`,
         ]
       : []),
