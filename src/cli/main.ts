@@ -316,12 +316,7 @@ function buildProgram(ctx: Ctx): Command {
       'write a policy (or --profile: a population profile) to fill in for a locality of your own: every value, what it is, none given',
     )
     .requiredOption('--out <file.yaml>', 'the policy (or profile) file to write (its name is its id); never over an existing file')
-    .addOption(
-      new Option(
-        '--from <YYYY-MM-DD>',
-        "the date each value takes effect from; a profile's: the date its figures describe (default: 1 January this year)",
-      ),
-    )
+    .option('--from <YYYY-MM-DD>', "the date values take effect from; a profile's: its figures' date (default: 1 January this year)")
     .option('--profile', "write a population profile instead, for generate: what a locality's synthetic households are drawn from")
     .option('--projection', 'write a projection instead: yearly growth over budget years (simulate --years … --projection)')
     .option('--scenario', 'write a scenario instead: a reform as data (--scenario)')

@@ -262,7 +262,7 @@ function knownIds(ids: string[]): string {
  * A policy file's `policy:` id (its file's name where the file cannot be read or gives none), and the month its newest
  * urban standard took effect.
  */
-export async function policyIdOf(file: string): Promise<{ readonly id: string; readonly raiseMonth?: number }> {
+export async function policyFacts(file: string): Promise<{ readonly id: string; readonly raiseMonth?: number }> {
   const name = basename(file, extname(file));
   try {
     const doc: unknown = parse(await readFile(file, 'utf8'));

@@ -3,7 +3,7 @@
 // (report/profile-template.ts); with --projection --policy P, a projection over budget years, and with --scenario a
 // reform (report/projection-template.ts). Written new: an existing file is never written over.
 import { makeFolderFor } from '../../io/places.js';
-import { policyIdOf } from '../../io/policy-file.js';
+import { policyFacts } from '../../io/policy-file.js';
 import { basename, dirname, extname, relative } from 'node:path';
 import { isIsoDate, notADay, today } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
@@ -53,7 +53,7 @@ export async function initCommand(ctx: Ctx, o: InitOptions): Promise<void> {
     throw new UsageError(`the ${kind} id is the file's name, "${id}": lower-case letters, digits and -`, 'e.g. --out hunan-mouxian.yaml');
   const policy = o.policy === undefined ? '' : relative(dirname(o.out), o.policy).split('\\').join('/');
   // (the id the policy file gives, which its name need not be; its name where it cannot be read yet)
-  const of = kind === 'projection' ? await policyIdOf(o.policy!) : { id: '' };
+  const of = kind === 'projection' ? await policyFacts(o.policy!) : { id: '' };
   const text = {
     policy: () => policyTemplate({ id, from }),
     profile: () => profileTemplate({ id, policy, given: o.policy ?? '', date: from }),
