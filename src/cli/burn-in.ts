@@ -14,6 +14,8 @@ import { newExitCarry, type ExitCarry } from '../core/year-exit.js';
 import { DateBeforePolicyError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
 import type { Executor } from '../engine/pool.js';
+import type { Policy } from '../core/parameters/tree.js';
+import type { Before } from './registers.js';
 
 /** A year's runs: the baseline's periods, then each scenario's (their order is the carry's: the runs' `of`). */
 export type RunsOfYear = (year: number) => Promise<ReadonlyArray<{ readonly id: string; readonly periods: readonly Period[] }>>;
@@ -27,8 +29,10 @@ export function burnInYears(projection: Projection | null, first: number): numbe
 
 /**
  * Runs the years between the register and `first` (burnInYears) on the population, grown to each, and gives each run's
- * exits carried out of the last of them (null when there is none to run). A year before the policy can be run (a value
- * it lacks then) is left out: the register is taken as of the year before the first that can.
+ * exits carried out of the last of them, with what a sensitivity variant needs to run those years itself (registers.ts;
+ * `central`: the runs' policies, the baseline then each scenario on it) — null when there is none to run. A year before
+ * the policy can be run (a value it lacks then) is left out: the register is taken as of the year before the first that
+ * can.
  */
 export async function burnIn(
   exec: Executor,
@@ -36,7 +40,8 @@ export async function burnIn(
   projection: Projection | null,
   first: number,
   runsOf: RunsOfYear,
-): Promise<{ readonly carried: ExitCarry[]; readonly years: readonly number[] } | null> {
+  central: readonly Policy[],
+): Promise<(Before & { readonly carried: ExitCarry[] }) | null> {
   const years: number[] = [];
   const each: Array<Awaited<ReturnType<RunsOfYear>>> = [];
   for (const y of burnInYears(projection, first)) {
@@ -63,5 +68,5 @@ export async function burnIn(
     );
     carried = next;
   }
-  return carried && { carried, years };
+  return carried && { carried, years, popOf: (y) => projectPopulation(base, projection!, y), central };
 }

@@ -274,30 +274,6 @@ export function firstYearExitNote(
   ];
 }
 
-/**
- * Under ranges or sensitivity of a year with years run first (or a later year of a window): every run starts from the
- * central run's register, so take-up moves only the households not on it (a policy author's trial read take_up.dibao's
- * −7 / +1,870 万元 in 2028 against −1,352 / +2,068 at a date, and took take-up to barely matter). Each run's own years
- * before (not done) would cost a burn-in, and a carry of 11 bytes a household, per run.
- */
-export function rangesRegisterNote(years: readonly number[], ranFirst: readonly number[], lang?: Lang): string[] {
-  if (!ranFirst.length && years.length < 2) return [];
-  const [first] = years;
-  const span = (ys: readonly number[]) => (ys.length > 1 ? `${ys[0]}–${ys.at(-1)}` : String(ys[0]));
-  const from = ranFirst.length
-    ? lang === 'zh'
-      ? `${first} 年起于中心值运行的在保登记（${span(ranFirst)} 年按中心值先行运行）${years.length > 1 ? '，以后各年起于其上一年末的在保登记' : ''}`
-      : `start ${first} from the central run's register (${span(ranFirst)} run first under the central values)${years.length > 1 ? ', and each later year from its register at the end of the year before' : ''}`
-    : lang === 'zh'
-      ? `${first + 1} 年起的各年起于中心值运行上一年末的在保登记`
-      : `start each year after ${first} from the central run's register at the end of the year before`;
-  return [
-    lang === 'zh'
-      ? `注：区间与敏感性分析的各次运行，${from}：一户在此登记中即总是享受低保，所以申请率（take_up.*）只影响不在其中的家庭，其摆幅小于某一日期（--date）下的摆幅`
-      : `note: the ranges' and sensitivity's runs ${from}: a household on that register always takes dibao up, so take-up (take_up.*) moves only the households not on it — its swing is smaller than at a date (--date)`,
-  ];
-}
-
 /** The years run before the first (cli/burn-in.ts), said: what the first year's register and exits are. */
 function ranFirstNote(ran: readonly number[], first: number, incomes: number, lang?: Lang): string {
   const span = ran.length > 1 ? `${ran[0]}–${ran.at(-1)}` : String(ran[0]);

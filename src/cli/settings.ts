@@ -40,6 +40,7 @@ export function settingsFromEnv(env: Ctx['env'], cores = availableParallelism())
     parallelFromBytes: whole(env, 'JIUZHU_PARALLEL_FROM_BYTES', 0, DEFAULT_SETTINGS.parallelFromBytes),
     parallelFromHouseholds: whole(env, 'JIUZHU_PARALLEL_FROM_HOUSEHOLDS', 0, DEFAULT_SETTINGS.parallelFromHouseholds),
     arrowBatchRunsPerWorker: whole(env, 'JIUZHU_ARROW_BATCH_RUNS_PER_WORKER', 1, DEFAULT_SETTINGS.arrowBatchRunsPerWorker),
+    registersBytes: whole(env, 'JIUZHU_REGISTERS_BYTES', 0, DEFAULT_SETTINGS.registersBytes),
   };
 }
 
@@ -50,6 +51,7 @@ const KNOWN = [
   'JIUZHU_PARALLEL_FROM_BYTES',
   'JIUZHU_PARALLEL_FROM_HOUSEHOLDS',
   'JIUZHU_ARROW_BATCH_RUNS_PER_WORKER',
+  'JIUZHU_REGISTERS_BYTES',
   'JIUZHU_HUGE_PAGES',
   'JIUZHU_CACHE',
   'JIUZHU_CACHE_DIR',
@@ -76,5 +78,5 @@ export function refuseUnknownSettings(env: Ctx['env']): void {
 export function describeSettings(s: Settings, env: Ctx['env']): string {
   const threads = env.JIUZHU_THREADS ? `JIUZHU_THREADS=${env.JIUZHU_THREADS}` : `one per core, at most 8: ${availableParallelism()} cores`;
   const huge = hugePagesAsked(env) ? 'huge pages asked of malloc (GLIBC_TUNABLES)' : 'no huge pages asked';
-  return `jiuzhu: ${s.threads} thread${s.threads > 1 ? 's' : ''} (${threads}), ${s.reader} reader; threads from ${s.parallelFromBytes} bytes / ${s.parallelFromHouseholds} households / a worker per ${s.arrowBatchRunsPerWorker} Arrow batches × runs; ${huge}`;
+  return `jiuzhu: ${s.threads} thread${s.threads > 1 ? 's' : ''} (${threads}), ${s.reader} reader; threads from ${s.parallelFromBytes} bytes / ${s.parallelFromHouseholds} households / a worker per ${s.arrowBatchRunsPerWorker} Arrow batches × runs; varied runs' registers ${s.registersBytes} bytes at once; ${huge}`;
 }

@@ -33,7 +33,7 @@ import { leftOutNotes } from '../report/sensitivity.js';
 import { unrangedRatesNotes } from '../report/projection-view.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
-import { firstYearExitNote, heardNotes, rangesRegisterNote } from './scenario-notes.js';
+import { firstYearExitNote, heardNotes } from './scenario-notes.js';
 import {
   allOrEveryProblem,
   applyUsable,
@@ -43,7 +43,7 @@ import {
   simulateHouseholds,
   withExecutor,
 } from './load.js';
-import { simulateParallel } from '../engine/parallel.js';
+import { centralPolicies, evaluateOnRegisters } from './registers.js';
 import { ranged } from '../report/funding-ranges.js';
 
 /** "2022" → 2022, or a usage error. */
@@ -207,12 +207,16 @@ export async function simulateYear(
             const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
             const pop = projection ? projectPopulation(base, projection, year) : base;
             // (the years between the register's and this one run first, as simulate --years runs them: burn-in.ts)
-            const burned = await burnIn(exec, base, projection, year, (y) => yearRunsOf(policy, scenarios, y));
+            // (each variant that makes those years another register runs them itself: registers.ts)
+            const central = centralPolicies(policy, scenarios);
+            const burned = await burnIn(exec, base, projection, year, (y) => yearRunsOf(policy, scenarios, y), central);
             ranFirst = burned?.years ?? [];
-            const carried = (r: readonly Run[]) => carryExits(r, burned?.carried ?? null, null);
-            const totals = await simulateParallel(exec, pop, carried([...flat, ...(plan?.runs ?? [])]));
+            const ahead = carryExits(flat, burned?.carried ?? null, null);
+            const totals = await evaluateOnRegisters(exec, pop, plan?.runs ?? [], plan?.variants ?? [], burned, ahead);
             if (plan)
-              ranges = await withCorners(plan, plan.fold(totals.slice(flat.length)), (r) => simulateParallel(exec, pop, carried(r)));
+              ranges = await withCorners(plan, plan.fold(totals.slice(flat.length)), (r, v) =>
+                evaluateOnRegisters(exec, pop, r, v, burned),
+              );
             return totals.slice(0, flat.length);
           })
       : undefined;
@@ -231,7 +235,7 @@ export async function simulateYear(
       ...(projection ? yearsNotes(written, projection, year, year, policy, o.lang) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year, households: o.households })),
       ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year], ranFirst, projection }, o.lang),
-      ...(o.ranges ? [...unrangedRatesNotes(projection, o.lang), ...rangesRegisterNote([year], ranFirst, o.lang)] : []),
+      ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),
       ...leftOutNotes(ranges, undefined, o.lang),
     ],
   };

@@ -18,10 +18,11 @@ import type { Unit } from '../report/text-table.js';
 import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, projectUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
-import { firstYearExitNote, heardNotes, rangesRegisterNote, unchangedYearsNotes } from './scenario-notes.js';
+import { firstYearExitNote, heardNotes, unchangedYearsNotes } from './scenario-notes.js';
 import { incomesYearNotes, projectionOption, yearReport, type YearRun } from './year.js';
 import { ranged } from '../report/funding-ranges.js';
 import { burnIn } from './burn-in.js';
+import { evaluateOnRegisters, type Before } from './registers.js';
 
 /**
  * "2026-2028" → [2026, 2028] (at most ten years), or a usage error that says what to write. The dash may be any a
@@ -96,8 +97,14 @@ export async function simulateYears(
     // Each run's households' gradual exits carried from one year to the next (year-exit.ts ExitCarry): who has left
     // dibao stays left, and an exit from the autumn pays its last months in the next year — from the years between
     // the register's and the first (burn-in.ts), run first.
-    const burned = await burnIn(exec, base, projection, first, async (y) =>
-      policies.map((r) => ({ id: r.id, periods: periodsOf(r.policy, y) })),
+    const central = policies.map((r) => r.policy);
+    const burned = await burnIn(
+      exec,
+      base,
+      projection,
+      first,
+      async (y) => policies.map((r) => ({ id: r.id, periods: periodsOf(r.policy, y) })),
+      central,
     );
     ranFirst = burned?.years ?? [];
     let carried: ExitCarry[] | null = burned?.carried ?? null;
@@ -111,9 +118,18 @@ export async function simulateYears(
         next,
       );
       const plan = plans?.[i];
-      const varied = (r: readonly Run[]) => carryExits(r, carried, null);
-      const totals: Totals[] = await simulateParallel(exec, pop, plan ? [...flat, ...varied(plan.runs)] : flat);
-      const ranges = plan && (await withCorners(plan, plan.fold(totals.slice(flat.length)), (r) => simulateParallel(exec, pop, varied(r))));
+      // (each year's variants from their own register where the years before make it another: registers.ts)
+      const before: Before = {
+        years: [...ranFirst, ...years.slice(0, i)],
+        popOf: (y) => (projection ? projectPopulation(base, projection, y) : base),
+        central,
+        carried,
+      };
+      const totals: Totals[] = plan
+        ? await evaluateOnRegisters(exec, pop, plan.runs, plan.variants, before, flat)
+        : await simulateParallel(exec, pop, flat);
+      const ranges =
+        plan && (await withCorners(plan, plan.fold(totals.slice(flat.length)), (r, v) => evaluateOnRegisters(exec, pop, r, v, before)));
       carried = next;
       leftOut.push(...leftOutNotes(ranges, { en: ` in ${y}`, zh: `（${y} 年）` }, o.lang));
       let at = 0;
@@ -137,7 +153,7 @@ export async function simulateYears(
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year: first, households: o.households })),
       ...unchangedYearsNotes({ runs, years }, o.lang),
       ...firstYearExitNote({ runs, years, ranFirst, projection }, o.lang),
-      ...(o.ranges ? [...unrangedRatesNotes(projection, o.lang), ...rangesRegisterNote(years, ranFirst, o.lang)] : []),
+      ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),
       ...leftOut,
     ],
     policy,

@@ -5,6 +5,7 @@
 // paid (year-exit.ts).
 import { Totals, type ExactSum, type ProgramSums } from './aggregate.js';
 import { PARAMS } from './parameters/schema.js';
+import { readsRegister } from './programs/index.js';
 import { madeBy, resolve, str, valueToJson, valueToText, type Policy, type Snapshot } from './parameters/tree.js';
 import { compileRules, type Rules } from './rules.js';
 import type { Run } from './simulate.js';
@@ -39,6 +40,21 @@ const monthStart = (year: number, m: number) => `${year}-${String(m).padStart(2,
 /** What a snapshot's values are, as one comparable key. */
 function valuesKey(s: Snapshot): string {
   return JSON.stringify(PARAMS.map((spec) => valueToJson(s.values.get(spec.path)!.value, spec)));
+}
+
+const REGISTER_PARAMS = PARAMS.filter((spec) => readsRegister(spec.path));
+
+/**
+ * A policy's year, month by month, in what decides the register it carries into the next (programs/index.ts
+ * readsRegister): two policies with one key for a year carry the same register out of it, from the same one in.
+ */
+export function registerKey(policy: Policy, year: number): string {
+  return JSON.stringify(
+    Array.from({ length: 12 }, (_, m) => {
+      const s = resolve(policy, monthStart(year, m + 1));
+      return REGISTER_PARAMS.map((spec) => valueToJson(s.values.get(spec.path)!.value, spec));
+    }),
+  );
 }
 
 /** The year's months grouped into periods of identical parameters (consecutive months only). */

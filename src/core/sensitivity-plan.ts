@@ -53,14 +53,30 @@ export interface CornerFor {
 /** The first pass's result: everything but the corners. */
 export type OneAtATime = Omit<SensitivityResult, 'corners' | 'cornerFor' | 'refused'>;
 
-export interface SensitivityPlan {
+/**
+ * A policy variant's runs among a pass's (a first pass's, its corners'): its policies, the varied baseline then each
+ * scenario on it, and where its runs sit. A budget year's variant runs the years before it from the file's register
+ * where they differ from the central's (cli/registers.ts).
+ */
+export interface Variant {
+  readonly policies: readonly Policy[];
+  readonly at: number;
+  readonly count: number;
+}
+
+/** A pass's runs, by variant. */
+export interface Batch {
   readonly runs: readonly Run[];
+  readonly variants: readonly Variant[];
+}
+
+/** The runs' totals over the households, in the runs' order. */
+export type Evaluate = (runs: readonly Run[], variants: readonly Variant[]) => Promise<readonly Totals[]>;
+
+export interface SensitivityPlan extends Batch {
   readonly fold: (totals: readonly Totals[]) => OneAtATime;
   /** The second pass, from the first's result: the joint corners' runs, and the whole result from their totals. */
-  readonly corners: (first: OneAtATime) => {
-    readonly runs: readonly Run[];
-    readonly fold: (totals: readonly Totals[]) => SensitivityResult;
-  };
+  readonly corners: (first: OneAtATime) => Batch & { readonly fold: (totals: readonly Totals[]) => SensitivityResult };
 }
 
 /**
@@ -75,21 +91,14 @@ export const cost = (t: Totals, program?: number): bigint =>
     : PROGRAMS.reduce((a, p, i) => (isCash(p) ? a + t.programs[i]!.cost.value() : a), 0n);
 
 /** Both passes, each given to `evaluate` (the runs' totals over the households). */
-export async function evaluatePlan(
-  plan: SensitivityPlan,
-  evaluate: (runs: readonly Run[]) => Promise<readonly Totals[]>,
-): Promise<SensitivityResult> {
-  return withCorners(plan, plan.fold(await evaluate(plan.runs)), evaluate);
+export async function evaluatePlan(plan: SensitivityPlan, evaluate: Evaluate): Promise<SensitivityResult> {
+  return withCorners(plan, plan.fold(await evaluate(plan.runs, plan.variants)), evaluate);
 }
 
 /** The second pass on a first pass's result (evaluated with other runs: a budget year's periods). */
-export async function withCorners(
-  plan: SensitivityPlan,
-  first: OneAtATime,
-  evaluate: (runs: readonly Run[]) => Promise<readonly Totals[]>,
-): Promise<SensitivityResult> {
+export async function withCorners(plan: SensitivityPlan, first: OneAtATime, evaluate: Evaluate): Promise<SensitivityResult> {
   const second = plan.corners(first);
-  return second.fold(second.runs.length ? await evaluate(second.runs) : []);
+  return second.fold(second.runs.length ? await evaluate(second.runs, second.variants) : []);
 }
 
 /**
@@ -111,7 +120,8 @@ export function sensitivityPlan(
 ): SensitivityPlan {
   const axes = o.axes ?? estimateAxes(baseline, when);
   const runs: Run[] = [];
-  const add = (policy: Policy, label: string) => variantRuns(runs, policy, scenarios, when, label);
+  const variants: Variant[] = [];
+  const add = (policy: Policy, label: string) => variantRuns({ runs, variants }, policy, scenarios, when, label);
   const central = add(baseline, 'central');
   const ends = axes.map((axis, a) =>
     axis.ends.map((patch, e) => ({
@@ -133,6 +143,7 @@ export function sensitivityPlan(
   const refusedDraws = all.length - kept.length;
   return {
     runs,
+    variants,
     fold: (t) => ({
       when,
       runIds: ['baseline', ...scenarios.map((sc) => sc.id)],
@@ -141,13 +152,13 @@ export function sensitivityPlan(
       ...(o.draws ? { draws: { n: kept.length, seed: o.seed ?? 1, totals: drawn.map((folds) => folds.map((f) => f(t))) } } : {}),
     }),
     corners: (first) => {
-      const second: Run[] = [];
+      const second = { runs: [] as Run[], variants: [] as Variant[] };
       const patches = cornerPatches(first);
       const fit = patches.filter((c) => allowed(c.patches));
       const folds = fit.map((c, k) => variantRuns(second, patchPolicy(baseline, c.patches), scenarios, when, `corner${k}`));
       const left = { corners: patches.length - fit.length, draws: refusedDraws, rules: [...refused] };
       return {
-        runs: second,
+        ...second,
         fold: (t) => ({
           ...first,
           corners: folds.map((f) => f.map((g) => g(t))),
@@ -174,15 +185,21 @@ function breaks(had: ReadonlySet<string>, variant: Policy): string[] {
   ];
 }
 
-/** A policy variant × (baseline, scenarios): the runs it adds to `runs`, and how to fold their totals into one per run. */
+/**
+ * A policy variant × (baseline, scenarios): the runs it adds to the batch (and the variant), and how to fold their
+ * totals into one per run.
+ */
 function variantRuns(
-  runs: Run[],
+  batch: { readonly runs: Run[]; readonly variants: Variant[] },
   policy: Policy,
   scenarios: readonly Scenario[],
   when: When,
   label: string,
 ): Array<(t: readonly Totals[]) => Totals> {
-  return [policy, ...scenarios.map((sc) => applyScenario(policy, sc))].map((p, s) => {
+  const { runs } = batch;
+  const policies = [policy, ...scenarios.map((sc) => applyScenario(policy, sc))];
+  const start = runs.length;
+  const folds = policies.map((p, s): ((t: readonly Totals[]) => Totals) => {
     const id = `${label}/${s}`;
     if ('date' in when) {
       const at = runs.push({ id, rules: rulesAt(p, when.date).rules }) - 1;
@@ -193,6 +210,8 @@ function variantRuns(
     runs.push(...periodRuns(periods, id, s));
     return (t) => yearTotals(periods, t.slice(at, at + periods.length));
   });
+  batch.variants.push({ policies, at: start, count: runs.length - start });
+  return folds;
 }
 
 /**

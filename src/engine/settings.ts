@@ -17,6 +17,11 @@ export interface Settings {
    * against 3.76 s).
    */
   readonly arrowBatchRunsPerWorker: number;
+  /**
+   * The memory a sensitivity's varied runs' own registers take at once (cli/registers.ts: 11 bytes a household and run;
+   * at least one variant's): 64 MB keeps a 1M-household window's peak under 1 GB.
+   */
+  readonly registersBytes: number;
 }
 
 /** Below 8 MB one thread reads a file quicker than starting workers; below 50,000 households likewise for evaluating. */
@@ -26,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   parallelFromBytes: 8 << 20,
   parallelFromHouseholds: 50_000,
   arrowBatchRunsPerWorker: 80,
+  registersBytes: 64 << 20,
 };
 
 /** Whether a households file of this size is read on worker threads (by the fast reader, with more than one thread). */

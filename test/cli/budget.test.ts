@@ -1540,7 +1540,7 @@ describe('sensitivity --year --projection', () => {
     });
     // what the run says, in the JSON as simulate's are (a provincial re-trial found them on stderr only)
     // (but the note on the year's gradual exit, a program sensitivity does not break its totals into)
-    // (the window's with --ranges: its ranges start from the central run's register, as sensitivity's runs do, said alike)
+    // (the window's with --ranges: its notes as sensitivity's)
     const yearsNotes = json('--years', '2028-2028', ...PRJ, '--ranges', '--quiet').notes as string[];
     expect(otherNotes(s.notes)).toEqual(otherNotes(yearsNotes));
     // (2026–2027 run first, as the window runs them: the same note)

@@ -31,11 +31,10 @@ import {
 import { figures } from '../../core/aggregate.js';
 import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOption, yearRunsOf } from '../year.js';
 import { burnIn } from '../burn-in.js';
-import { carryExits } from '../../core/budget-year.js';
-import { firstYearExitNote, rangesRegisterNote } from '../scenario-notes.js';
+import { centralPolicies, evaluateOnRegisters } from '../registers.js';
+import { firstYearExitNote } from '../scenario-notes.js';
 import { projectPopulation } from '../../core/projection.js';
 import { noteText, policyNotes, yearsNotes } from '../../core/policy-notes.js';
-import { simulateParallel } from '../../engine/parallel.js';
 import { langFromEnv, type Lang } from '../../report/lang.js';
 import { unrangedRatesNotes } from '../../report/projection-view.js';
 
@@ -92,10 +91,13 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
     const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const pop = projection ? projectPopulation(base, projection, when.year!) : base;
     // (projected: the years between the register's and this one run first, as simulate --year runs them: burn-in.ts)
+    // (each variant that makes those years another register runs them itself: registers.ts)
     const burned =
-      when.year === undefined ? null : await burnIn(exec, base, projection, when.year, (y) => yearRunsOf(policy, scenarios, y));
+      when.year === undefined
+        ? null
+        : await burnIn(exec, base, projection, when.year, (y) => yearRunsOf(policy, scenarios, y), centralPolicies(policy, scenarios));
     ranFirst = burned?.years ?? [];
-    return evaluatePlan(plan, (runs) => simulateParallel(exec, pop, carryExits(runs, burned?.carried ?? null, null)));
+    return evaluatePlan(plan, (runs, variants) => evaluateOnRegisters(exec, pop, runs, variants, burned));
   });
   // What the policy says to watch (a stale standard, the parameter rules), as simulate says it; projected, as simulate
   // --years says it (the standards' age of the base year, the rules' findings, another locality, the incomes' year).
@@ -107,7 +109,6 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
         ...(await incomesYearNotes(o.policy, projection, o.lang)),
         ...firstYearExitNote({ runs: [], years: [when.year!], ranFirst, projection }, o.lang), // (the years run first, if any)
         ...unrangedRatesNotes(projection, o.lang),
-        ...rangesRegisterNote([when.year!], ranFirst, o.lang),
       ]
     : [
         ...policyNotes(policy, [last], [], o.lang),

@@ -298,6 +298,18 @@ export function dependsOn(p: ProgramInfo): string[] {
 
 const DEPENDS = new Map(PROGRAMS.map((p) => [p.id, dependsOn(p)]));
 
+/**
+ * What decides the register a budget year carries into the next (year-exit.ts ExitCarry: who is on dibao, single-person
+ * inclusion or rigid aid as dibao, and who leaves with which exit): the programs as taken up, so the take-up step and
+ * every step behind it.
+ */
+const REGISTER_READS = [...new Set(stepsBehind(step(takeUp.STEP)).flatMap((s) => s.reads))];
+
+/** Whether a parameter can change the register a budget year carries into the next. */
+export function readsRegister(path: string): boolean {
+  return REGISTER_READS.some((d) => covers(d, path));
+}
+
 export function dependsOnPath(p: ProgramInfo, path: string): boolean {
   return DEPENDS.get(p.id)!.some((d) => covers(d, path));
 }
