@@ -16,7 +16,7 @@ import type { Totals } from '../core/aggregate.js';
 import { carryExits, periodRuns, periodsOf, registerKey } from '../core/budget-year.js';
 import type { Policy } from '../core/parameters/tree.js';
 import type { Population } from '../core/population.js';
-import type { Variant } from '../core/sensitivity-plan.js';
+import type { Batch, Variant } from '../core/sensitivity-plan.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
 import type { Run } from '../core/simulate.js';
 import { newExitCarry, type ExitCarry } from '../core/year-exit.js';
@@ -33,6 +33,8 @@ export interface Before {
   readonly central: readonly Policy[];
   /** Their register carried into the year, by run (null: the file's). */
   readonly carried: readonly ExitCarry[] | null;
+  /** The varied runs' registers, made once and reused group after group (and year after year: a window's). */
+  readonly pool: ExitCarry[];
 }
 
 /** A year's central policies: the baseline, then each scenario on it (as a sensitivity plan's variants hold theirs). */
@@ -43,69 +45,152 @@ export function centralPolicies(baseline: Policy, scenarios: readonly Scenario[]
 const BYTES_PER_HOUSEHOLD = 11;
 
 /**
- * The totals of `ahead` (runs carried already, evaluated first) and of `runs` (a plan's pass, by variant), in that order,
- * on the year's population: each variant from its own register where the years before make it another.
+ * The totals of `ahead` (runs carried already, evaluated first) and of `runs` (a plan's pass for `year`, by variant), in
+ * that order, on the year's population: each variant from its own register where the years before make it another.
+ * Those in `known` (a window's, followed through it: windowRegisters) are not run again.
  */
 export async function evaluateOnRegisters(
   exec: Executor,
   pop: Population,
-  runs: readonly Run[],
-  variants: readonly Variant[],
+  year: number,
+  batch: Batch,
   before: Before | null,
   ahead: readonly Run[] = [],
+  known?: ReadonlyMap<number, Totals>,
 ): Promise<Totals[]> {
-  const carried = before?.carried ?? null;
-  const keyOf = (policies: readonly Policy[]) => before!.years.map((y) => policies.map((p) => registerKey(p, y)).join('\n')).join('\n\n');
-  const centralKey = before?.years.length ? keyOf(before.central) : '';
-  const own = before?.years.length ? variants.filter((v) => keyOf(v.policies) !== centralKey) : [];
+  const { runs, variants } = batch;
+  const keys = before && registerKeys(before.years);
+  const central = keys?.(before!.central, before!.years.length);
+  const own = keys ? variants.filter((v) => !known?.has(v.at) && keys(v.policies, before!.years.length) !== central) : [];
   // the runs ahead and those of every variant alike with the central (or of none), from the central's register, in one pass
-  const mine = new Uint8Array(runs.length);
-  for (const v of own) mine.fill(1, v.at, v.at + v.count);
-  const shared = runs.flatMap((_, i) => (mine[i] ? [] : [i]));
+  const apart = new Uint8Array(runs.length);
+  for (const v of own) apart.fill(1, v.at, v.at + v.count);
+  for (const i of known?.keys() ?? []) apart[i] = 1;
+  const shared = runs.flatMap((_, i) => (apart[i] ? [] : [i]));
   const totals: Totals[] = new Array<Totals>(ahead.length + runs.length);
   const first = await simulateParallel(exec, pop, [
     ...ahead,
     ...carryExits(
       shared.map((i) => runs[i]!),
-      carried,
+      before?.carried ?? null,
       null,
     ),
   ]);
   first.forEach((t, k) => (totals[k < ahead.length ? k : ahead.length + shared[k - ahead.length]!] = t));
-  const pool: ExitCarry[] = []; // (the registers, made once and reused group after group)
-  for (const group of groups(own, pop.householdCount, exec.settings.registersBytes)) {
-    let slot = 0;
-    const registers = group.map((v) => v.policies.map(() => (pool[slot++] ??= newExitCarry(pop.householdCount))));
-    // the years before, from the file's register, each group's runs' registers rewritten in place
-    for (const [k, y] of before!.years.entries()) {
-      const year = group.flatMap((v, g) =>
-        carryExits(
-          v.policies.flatMap((p, s) => periodRuns(periodsOf(p, y), `register${g}/${s}`, s)),
-          k ? registers[g]! : null,
-          registers[g]!,
-        ),
-      );
-      await simulateParallel(exec, before!.popOf(y), year);
-    }
-    const own = await simulateParallel(
-      exec,
-      pop,
-      group.flatMap((v, g) => carryExits(runs.slice(v.at, v.at + v.count), registers[g]!, null)),
-    );
-    let k = 0;
-    for (const v of group) for (let i = v.at; i < v.at + v.count; i++) totals[ahead.length + i] = own[k++]!;
-  }
+  for (const [i, t] of known ?? []) totals[ahead.length + i] = t;
+  // the others through the years before, then this one, each from the file's register
+  const chain = { ...before!, years: [...(before?.years ?? []), year] };
+  const put = (v: Variant) => (t: readonly Totals[]) => t.forEach((x, k) => (totals[ahead.length + v.at + k] = x));
+  await follow(
+    exec,
+    chain,
+    pop.householdCount,
+    own.map((v) => ({
+      policies: v.policies,
+      from: chain.years.length - 1,
+      members: [{ runs: runs.slice(v.at, v.at + v.count), put: put(v) }],
+    })),
+  );
   return totals;
 }
 
-/** The variants in groups whose registers fit in `budget` bytes (one variant at least). */
-function groups(variants: readonly Variant[], households: number, budget: number): Variant[][] {
-  const out: Variant[][] = [];
+/**
+ * A window's first passes' varied runs that need registers of their own (each year's plan: `batches`, the window's years
+ * the last of `chain.years`), each followed through the window once: a variant of one year whose values up to it are
+ * another year's variant's, year for year, goes on from that one's register (an estimate at its end is one variant in
+ * every year it is in force). Run apart, a 1M-household window 2027–2029 ran 2026 three times and 2027 twice for each
+ * (55 s against 20 s without registers of their own). By year, the totals by run index.
+ */
+export async function windowRegisters(
+  exec: Executor,
+  chain: Before,
+  households: number,
+  batches: readonly Batch[],
+): Promise<Array<Map<number, Totals>>> {
+  const keys = registerKeys(chain.years);
+  const out = batches.map(() => new Map<number, Totals>());
+  const first = chain.years.length - batches.length; // (the chain's index of the window's first year)
+  const lineages: Lineage[] = [];
+  let open = new Map<string, Lineage>(); // (those with a member the year before, by their values up to this year)
+  batches.forEach((batch, i) => {
+    const t = first + i;
+    const central = keys(chain.central, t);
+    const next = new Map<string, Lineage>();
+    for (const v of batch.variants) {
+      const key = keys(v.policies, t);
+      if (key === central) continue;
+      const member = {
+        runs: batch.runs.slice(v.at, v.at + v.count),
+        put: (x: readonly Totals[]) => x.forEach((y, k) => out[i]!.set(v.at + k, y)),
+      };
+      const on = open.get(key);
+      open.delete(key);
+      const lineage = on ?? { policies: v.policies, from: t, members: [] };
+      lineage.members.push(member);
+      if (!on) lineages.push(lineage);
+      if (i + 1 < batches.length) next.set(keys(v.policies, t + 1), lineage);
+    }
+    open = next;
+  });
+  await follow(exec, chain, households, lineages);
+  return out;
+}
+
+/** A variant followed through years: its policies for the years before its first (`from`), then its runs year by year. */
+interface Lineage {
+  readonly policies: readonly Policy[];
+  /** The chain's index of its first year run as a member. */
+  readonly from: number;
+  readonly members: Array<{ readonly runs: readonly Run[]; readonly put: (totals: readonly Totals[]) => void }>;
+}
+
+/**
+ * Each lineage through the chain's years from the file's register, its registers (one a run) rewritten in place year
+ * after year, in groups that fit the settings' registersBytes: each year one pass of the group's lineages in it.
+ */
+async function follow(exec: Executor, chain: Before, households: number, lineages: readonly Lineage[]): Promise<void> {
+  for (const group of groups(lineages, households, exec.settings.registersBytes)) {
+    let slot = 0;
+    const registers = group.map((l) => l.policies.map(() => (chain.pool[slot++] ??= newExitCarry(households))));
+    const end = Math.max(...group.map((l) => l.from + l.members.length));
+    for (let t = 0; t < end; t++) {
+      const y = chain.years[t]!;
+      const at: Array<{ lineage: Lineage; count: number }> = [];
+      const runs = group.flatMap((l, g) => {
+        if (t >= l.from + l.members.length) return [];
+        const own =
+          t < l.from ? l.policies.flatMap((p, s) => periodRuns(periodsOf(p, y), `register${g}/${s}`, s)) : l.members[t - l.from]!.runs;
+        at.push({ lineage: l, count: own.length });
+        return carryExits(own, t ? registers[g]! : null, registers[g]!);
+      });
+      const totals = await simulateParallel(exec, chain.popOf(y), runs);
+      let k = 0;
+      for (const { lineage, count } of at) {
+        if (t >= lineage.from) lineage.members[t - lineage.from]!.put(totals.slice(k, k + count));
+        k += count;
+      }
+    }
+  }
+}
+
+/** Policies' values, year by year over the first `upto` of `years`, in what decides the register: one string (memoized). */
+function registerKeys(years: readonly number[]): (policies: readonly Policy[], upto: number) => string {
+  const memo = new WeakMap<Policy, string[]>();
+  const of = (p: Policy, t: number) => {
+    const ks = memo.get(p) ?? (memo.set(p, []), memo.get(p)!);
+    return (ks[t] ??= registerKey(p, years[t]!));
+  };
+  return (policies, upto) => Array.from({ length: upto }, (_, t) => policies.map((p) => of(p, t)).join('\n')).join('\n\n');
+}
+
+/** The lineages in groups whose registers fit in `budget` bytes (one lineage at least). */
+function groups(lineages: readonly Lineage[], households: number, budget: number): Lineage[][] {
+  const out: Lineage[][] = [];
   let bytes = Infinity;
-  for (const v of variants) {
-    const size = v.policies.length * BYTES_PER_HOUSEHOLD * households;
+  for (const l of lineages) {
+    const size = l.policies.length * BYTES_PER_HOUSEHOLD * households;
     if (bytes + size > budget) [out[out.length], bytes] = [[], 0];
-    out.at(-1)!.push(v);
+    out.at(-1)!.push(l);
     bytes += size;
   }
   return out;

@@ -1,7 +1,7 @@
 // simulate --year: the budget year. Each run (baseline, scenarios) is cut into periods of identical parameters
 // (core/budget-year.ts); every period of every run is evaluated in one pass over the households (runs that share
 // steps 1–2 share them), and each run's year is put together from its periods.
-import { burnIn } from './burn-in.js';
+import { burnIn, inTurn, populationsOf } from './burn-in.js';
 import { loadProfile, profileFor } from '../io/profile-file.js';
 import { firstHouseholdId } from '../io/households-kind.js';
 import { GENERATED_ID } from '../core/ids.js';
@@ -206,16 +206,18 @@ export async function simulateYear(
             // the year's periods and the estimates' ends in one pass, then the joint corners, on the population read once
             const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
             const pop = projection ? projectPopulation(base, projection, year) : base;
+            const popOf = populationsOf(base, projection); // (the years before's, in memory of their own)
             // (the years between the register's and this one run first, as simulate --years runs them: burn-in.ts)
             // (each variant that makes those years another register runs them itself: registers.ts)
             const central = centralPolicies(policy, scenarios);
-            const burned = await burnIn(exec, base, projection, year, (y) => yearRunsOf(policy, scenarios, y), central);
+            const turn = inTurn(central.length, base.householdCount);
+            const burned = await burnIn(exec, popOf, projection, year, (y) => yearRunsOf(policy, scenarios, y), central, turn);
             ranFirst = burned?.years ?? [];
             const ahead = carryExits(flat, burned?.carried ?? null, null);
-            const totals = await evaluateOnRegisters(exec, pop, plan?.runs ?? [], plan?.variants ?? [], burned, ahead);
+            const totals = await evaluateOnRegisters(exec, pop, year, plan ?? { runs: [], variants: [] }, burned, ahead);
             if (plan)
               ranges = await withCorners(plan, plan.fold(totals.slice(flat.length)), (r, v) =>
-                evaluateOnRegisters(exec, pop, r, v, burned),
+                evaluateOnRegisters(exec, pop, year, { runs: r, variants: v }, burned),
               );
             return totals.slice(0, flat.length);
           })

@@ -9,7 +9,8 @@ import { sensitivityPlan, withCorners } from '../core/sensitivity-plan.js';
 import { yearsNotes } from '../core/policy-notes.js';
 import type { Scenario } from '../core/scenario.js';
 import type { Run } from '../core/simulate.js';
-import { newExitCarry, type ExitCarry } from '../core/year-exit.js';
+import type { ExitCarry } from '../core/year-exit.js';
+import type { Population } from '../core/population.js';
 import { UsageError } from '../errors.js';
 import { simulateParallel } from '../engine/parallel.js';
 import { leftOutNotes } from '../report/sensitivity.js';
@@ -21,8 +22,8 @@ import { allOrEveryProblem, applyUsable, projectUsable, loadUsablePolicy, loadHo
 import { firstYearExitNote, heardNotes, unchangedYearsNotes } from './scenario-notes.js';
 import { incomesYearNotes, projectionOption, yearReport, type YearRun } from './year.js';
 import { ranged } from '../report/funding-ranges.js';
-import { burnIn } from './burn-in.js';
-import { evaluateOnRegisters, type Before } from './registers.js';
+import { burnIn, inTurn, populationsOf } from './burn-in.js';
+import { evaluateOnRegisters, windowRegisters, type Before } from './registers.js';
 
 /**
  * "2026-2028" → [2026, 2028] (at most ten years), or a usage error that says what to write. The dash may be any a
@@ -98,38 +99,50 @@ export async function simulateYears(
     // dibao stays left, and an exit from the autumn pays its last months in the next year — from the years between
     // the register's and the first (burn-in.ts), run first.
     const central = policies.map((r) => r.policy);
+    const popOf = populationsOf(base, projection); // (the years before's, in memory of their own)
+    const turn = inTurn(policies.length, base.householdCount);
     const burned = await burnIn(
       exec,
-      base,
+      popOf,
       projection,
       first,
       async (y) => policies.map((r) => ({ id: r.id, periods: periodsOf(r.policy, y) })),
       central,
+      turn,
     );
     ranFirst = burned?.years ?? [];
+    const pool = burned?.pool ?? [];
+    // (each year's varied runs whose years before make another register, followed through the window once: registers.ts)
+    const chain = { years: [...ranFirst, ...years], popOf, central, carried: null, pool };
+    const known = plans && (await windowRegisters(exec, chain, base.householdCount, plans));
     let carried: ExitCarry[] | null = burned?.carried ?? null;
+    let grown: Population | undefined; // (each year's in the memory of the year before's)
     for (const [i, y] of years.entries()) {
-      const pop = projection ? projectPopulation(base, projection, y) : base;
+      const pop = projection ? (grown = projectPopulation(base, projection, y, grown)) : base;
       const runs = byYear[i]!;
-      const next = y < last ? policies.map(() => newExitCarry(pop.householdCount)) : null;
+      const next = y < last ? turn(ranFirst.length + i) : null;
       const flat: Run[] = carryExits(
         runs.flatMap((r, k) => periodRuns(r.periods, r.id, k)),
         carried,
         next,
       );
       const plan = plans?.[i];
-      // (each year's variants from their own register where the years before make it another: registers.ts)
+      // (the corners' likewise, each from the file's register)
       const before: Before = {
         years: [...ranFirst, ...years.slice(0, i)],
-        popOf: (y) => (projection ? projectPopulation(base, projection, y) : base),
+        popOf,
         central,
         carried,
+        pool,
       };
       const totals: Totals[] = plan
-        ? await evaluateOnRegisters(exec, pop, plan.runs, plan.variants, before, flat)
+        ? await evaluateOnRegisters(exec, pop, y, plan, before, flat, known![i])
         : await simulateParallel(exec, pop, flat);
       const ranges =
-        plan && (await withCorners(plan, plan.fold(totals.slice(flat.length)), (r, v) => evaluateOnRegisters(exec, pop, r, v, before)));
+        plan &&
+        (await withCorners(plan, plan.fold(totals.slice(flat.length)), (r, v) =>
+          evaluateOnRegisters(exec, pop, y, { runs: r, variants: v }, before),
+        ));
       carried = next;
       leftOut.push(...leftOutNotes(ranges, { en: ` in ${y}`, zh: `（${y} 年）` }, o.lang));
       let at = 0;

@@ -75,6 +75,12 @@ describe("each varied run's own register, from the years run before its year", (
     const together = run(args, { JIUZHU_THREADS: '2', ...threads });
     expect(apart).toEqual(one);
     expect(together).toEqual(one);
+    // a window likewise, each varied run followed through it once, and its second year as that year alone
+    const window = ['simulate', ...NANNING, ...PRJ, '--incomes-year', '2022', '--households', file, '--ranges'];
+    const years = run([...window, '--years', '2027-2028'], { JIUZHU_THREADS: '1' });
+    expect(run([...window, '--years', '2027-2028'], { JIUZHU_THREADS: '2', JIUZHU_REGISTERS_BYTES: '0', ...threads })).toEqual(years);
+    const alone = run([...window, '--year', '2028'], { JIUZHU_THREADS: '1' }).scenarios[0];
+    expect(years.scenarios[0].years[1].total_annual_cost_range).toEqual(alone.total_annual_cost_range);
     // (and take-up moves 2027 as its own years before make it: its low end below the central by more than at a date's swing of 0)
     const takeUp = (one.estimates as Array<{ path: string; low: string; programs: Record<string, Range> }>).find(
       (e) => e.path === 'take_up.dibao',

@@ -161,6 +161,51 @@ describe('projectPopulation', () => {
   });
 });
 
+describe('projectPopulation: exact whatever the size of the amount, and into memory it gave before', () => {
+  // x × num ÷ 10⁹ half up, num = 1.05ⁿ to nine decimals: the reference in BigInt, as the growth was computed before
+  const reference = (x: number, f: string) => {
+    const num = BigInt(D(f).times(1e9).toFixed(0));
+    return Number((2n * BigInt(x) * num + 1_000_000_000n) / 2_000_000_000n);
+  };
+  // amounts at the edges: the half (x × num ending in 5 × 10⁸), the split at 2¹⁶, large fen, a bit random
+  let seed = 7;
+  const next = () => (seed = (seed * 48271) % 2147483647);
+  const wages = [
+    1,
+    2,
+    65535,
+    65536,
+    65537,
+    10_000_000,
+    2 ** 31,
+    2 ** 38 + 12345,
+    2 ** 45,
+    9_007_199_254_740,
+    1_000_000_000_000,
+    ...Array.from({ length: 200 }, () => next() % 5_000_000),
+    ...Array.from({ length: 50 }, () => next() * 1000 + (next() % 1000)),
+  ];
+  const pop = populationOf([{ id: 'h', household: { area: 'urban' }, persons: wages.map((wage) => ({ age: 40, wage, other: wage })) }]);
+  it('every amount as the BigInt formula gives it, for one year of growth and ten', () => {
+    for (const [year, f] of [
+      [2026, '1.05'],
+      [2035, '1.628894627'], // 1.05¹⁰ = 1.62889462677744… to nine decimals
+    ] as const) {
+      const grown = projectPopulation(pop, { ...projection(), incomes: { yearly: D('0.05'), basis: 'test' } }, year);
+      expect(Array.from(grown.wage)).toEqual(wages.map((x) => reference(x, f)));
+    }
+  });
+  it('into the memory of a population it gave before: the new year’s amounts, the earlier population left as it was', () => {
+    const p = { ...projection(), incomes: { yearly: D('0.05'), basis: 'test' } };
+    const first = projectPopulation(pop, p, 2026);
+    const again = projectPopulation(pop, p, 2027, first);
+    expect(again.wage.buffer).toBe(first.wage.buffer); // (the same memory)
+    expect(Array.from(again.wage)).toEqual(wages.map((x) => reference(x, '1.1025')));
+    expect(Array.from(pop.wage)).toEqual(wages); // (the file's, never written into)
+    expect(projectPopulation(pop, p, 2025, again)).toBe(pop);
+  });
+});
+
 describe('projectPopulation: the household columns a projection grows at their own rates', () => {
   // guangdong-3.5pct: rigid_expenditure +1.2 %, emergency_need +1 %, financial_assets +5 % a year; prior_dibao never
   const pop = populationOf([

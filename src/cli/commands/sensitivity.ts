@@ -30,10 +30,10 @@ import {
 } from '../load.js';
 import { figures } from '../../core/aggregate.js';
 import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOption, yearRunsOf } from '../year.js';
-import { burnIn } from '../burn-in.js';
+import { burnIn, inTurn, populationsOf } from '../burn-in.js';
+import { projectPopulation } from '../../core/projection.js';
 import { centralPolicies, evaluateOnRegisters } from '../registers.js';
 import { firstYearExitNote } from '../scenario-notes.js';
-import { projectPopulation } from '../../core/projection.js';
 import { noteText, policyNotes, yearsNotes } from '../../core/policy-notes.js';
 import { langFromEnv, type Lang } from '../../report/lang.js';
 import { unrangedRatesNotes } from '../../report/projection-view.js';
@@ -90,14 +90,24 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
   const result = await withExecutor(ctx, async (exec) => {
     const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const pop = projection ? projectPopulation(base, projection, when.year!) : base;
+    const popOf = populationsOf(base, projection); // (the years before's, in memory of their own)
+    const central = centralPolicies(policy, scenarios);
     // (projected: the years between the register's and this one run first, as simulate --year runs them: burn-in.ts)
     // (each variant that makes those years another register runs them itself: registers.ts)
     const burned =
       when.year === undefined
         ? null
-        : await burnIn(exec, base, projection, when.year, (y) => yearRunsOf(policy, scenarios, y), centralPolicies(policy, scenarios));
+        : await burnIn(
+            exec,
+            popOf,
+            projection,
+            when.year,
+            (y) => yearRunsOf(policy, scenarios, y),
+            central,
+            inTurn(central.length, base.householdCount),
+          );
     ranFirst = burned?.years ?? [];
-    return evaluatePlan(plan, (runs, variants) => evaluateOnRegisters(exec, pop, runs, variants, burned));
+    return evaluatePlan(plan, (runs, variants) => evaluateOnRegisters(exec, pop, when.year ?? 0, { runs, variants }, burned));
   });
   // What the policy says to watch (a stale standard, the parameter rules), as simulate says it; projected, as simulate
   // --years says it (the standards' age of the base year, the rules' findings, another locality, the incomes' year).
