@@ -76,6 +76,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(policy())
     .addOption(scenario('apply a scenario (repeatable: applied in order, one on top of the other)'))
     .addOption(date())
+    .option('--projection <file>', "the values grown to the date's year as this projection grows them (as simulate --year has them)")
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(quietly(async () => (await import('./commands/params.js')).paramsCommand));
 

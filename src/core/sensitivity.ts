@@ -218,6 +218,28 @@ function regrown(history: readonly DatedValue[], line: GrowthRate, yearly: Dec):
 }
 
 /**
+ * A grown value at its line's rate's ends (the rate a range: null otherwise): the value grown again from its origin at
+ * the low and the high rate, as sensitivity's rate axis grows it. A grown standard read `派生 derived`, no range, in
+ * params and the Estimates sheet though its rate had one (a municipal finance officer's trial).
+ */
+export function atRateEnds(e: DatedValue, history: readonly DatedValue[]): readonly [Dec, Dec] | null {
+  const range = e.grown?.rate.range;
+  if (!range) return null;
+  const origin = history[originIndex(history, e)];
+  if (!origin) return null;
+  return [
+    growBy(
+      origin.value as Dec,
+      e.grown!.steps.map(() => range.low),
+    ),
+    growBy(
+      origin.value as Dec,
+      e.grown!.steps.map(() => range.high),
+    ),
+  ];
+}
+
+/**
  * An end as text: a value as the params JSON gives it, or a date. An estimate a projection grew is shown as it is in force
  * (the last of its grown values at the date or in the year), its ends grown as that one is: a budget trial's tornado
  * read "disability.care.monthly.grade2 122; 122 → 135" for a year whose values, and the swing, were 126.93 → 140.45.

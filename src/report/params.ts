@@ -2,7 +2,12 @@
 // path → value, decimals as exact strings. The table adds where each value came from.
 import chalk from 'chalk';
 import { PARAMS } from '../core/parameters/schema.js';
-import { madeBy, valueToJson, valueToText, type Resolved, type Snapshot } from '../core/parameters/tree.js';
+import { madeBy, valueToJson, valueToText, type GrowthRate, type Policy, type Resolved, type Snapshot } from '../core/parameters/tree.js';
+import { ratePct } from '../core/projection.js';
+import { atRateEnds } from '../core/sensitivity.js';
+
+/** A projection rate's ends, as a grown value's range is said: "+2%…+6% a year". */
+export const rateEndsText = (rate: GrowthRate): string => `${ratePct(rate.range!.low)}…${ratePct(rate.range!.high)} a year`;
 import { textTable, wrapLine, type Align } from './text-table.js';
 
 export function paramsJson(s: Snapshot): Record<string, unknown> {
@@ -35,11 +40,16 @@ export function provenance(r: Resolved, lang: 'en' | 'zh' = 'en'): string {
   return parts.join(zh ? '；' : '; ');
 }
 
-/** An estimate's range in a few characters: low–high, the values, the start-date window; or exact. */
-export function rangeText(r: Resolved): string {
+/**
+ * An estimate's range in a few characters: low–high, the values, the start-date window; or exact. A value a projection
+ * grew at a rate with a range: the value at the rate's ends (`policy`: its history).
+ */
+export function rangeText(r: Resolved, policy: Policy): string {
   const e = r.entry;
   if (!e?.estimate) return '';
   if (e.exact !== undefined) return 'none to vary';
+  const ends = !e.range && atRateEnds(e, policy.params.get(r.spec.path) ?? []);
+  if (ends) return `${valueToText(ends[0], r.spec)}–${valueToText(ends[1], r.spec)} (${rateEndsText(e.grown!.rate)})`;
   // (a value a projection or scenario made from a published one, or at a rate of its own: as the Estimates sheet says)
   if (!e.range) return e.scenario ? `派生 derived (${e.scenario})` : '—';
   const parts: string[] = [];
@@ -62,7 +72,7 @@ export function paramsTable(s: Snapshot, width?: number): string {
       spec.path,
       spec.zh,
       r.entry?.estimate ? chalk.yellow(`${value} *`) : value,
-      rangeText(r),
+      rangeText(r, s.policy),
       spec.unit,
       r.entry?.from ?? '',
       provenance(r),

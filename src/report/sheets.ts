@@ -16,7 +16,8 @@ import {
   type Policy,
   type Snapshot,
 } from '../core/parameters/tree.js';
-import { rangeText } from './params.js';
+import { rangeText, rateEndsText } from './params.js';
+import { atRateEnds } from '../core/sensitivity.js';
 import { isCash, PROGRAMS as PROGRAMS_ALL } from '../core/programs/index.js';
 import type { MoneyUnit } from './excel.js';
 import type { ScenarioReport } from './totals.js';
@@ -116,7 +117,8 @@ export function estimateCells(policy: Policy, e: EstimateUsed): Cell[] {
   const history = policy.params.get(e.path) ?? [];
   const entry = history.find((x) => x.from === e.from);
   const origin = entry && spec ? history[originIndex(history, entry)] : undefined;
-  const from = origin ? `; ${grownFrom(origin, spec!)}` : '';
+  const atEnds = entry?.grown?.rate.range && !entry.range ? `; its range at the rate's ends, ${rateEndsText(entry.grown.rate)}` : '';
+  const from = origin ? `; ${grownFrom(origin, spec!)}${atEnds}` : '';
   const source = e.source ?? (origin?.source ? `${origin.source}${origin.clause ? ` ${origin.clause}` : ''}` : '');
   return [e.path, num(String(e.value)), e.from, ...rangeOf(policy, e).map((v) => num(v)), `${e.basis}${from}`, source];
 }
@@ -127,6 +129,9 @@ function rangeOf(policy: Policy, e: EstimateUsed): [string, string] {
   // (a scenario's value derived from the estimate is not the one the range is about)
   const range = spec && entry && JSON.stringify(valueToJson(entry.value, spec)) === JSON.stringify(e.value) ? entry.range : undefined;
   if (spec && entry?.exact !== undefined) return ['不变 exact', '']; // an estimate with nothing to vary (its basis says why)
+  // a value a projection grew at a rate with a range: at the rate's ends (a finance officer read `派生 derived`, no range)
+  const ends = spec && entry && !range && atRateEnds(entry, policy.params.get(e.path) ?? []);
+  if (ends) return [valueToText(ends[0], spec!), valueToText(ends[1], spec!)];
   // a value a projection or scenario made (from an estimate, or at a rate of its own): no range of its own
   if (!range && e.by) return [`派生 derived (${e.by})`, ''];
   if (!spec || !range) return ['', ''];
@@ -183,7 +188,7 @@ export function parameterRows(s: Snapshot, baseline?: Snapshot): Cell[][] {
         spec.unit,
         e?.from ?? '',
         e?.estimate ? '是 yes' : '',
-        rangeText(r),
+        rangeText(r, s.policy),
         source?.id ?? '',
         e?.clause ?? origin?.clause ?? '',
         source?.title ?? '',

@@ -340,6 +340,14 @@ for (const [label, command, extra, reps, households] of [
   ['cliff --households (rates), baseline + 1', 'cliff', ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'], 3],
   // each estimate in force at its low and its high, one run each (issue 18: 50 runs on 1M households under 30 s)
   ['sensitivity, Nanning at 2025-06-30 (37 runs)', 'sensitivity', [], 1],
+  // a projected year after four years run first (incomes of 2022): each varied run that makes another register in them
+  // runs them itself (cli/registers.ts) — 5 × the year's evaluation for those runs
+  [
+    'sensitivity --year 2027 projected, from 2022',
+    'sensitivity',
+    ['--year', '2027', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--incomes-year', '2022'],
+    1,
+  ],
   // warm: the first two lines, from the Arrow file (their difference: what each further run costs)
   ['simulate from Arrow, baseline', 'simulate', [], 3, arrowFile],
   ['simulate from Arrow, baseline + 5 scenarios', 'simulate', five, 3, arrowFile],

@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
@@ -80,5 +81,51 @@ describe("a projection's rate with a range", () => {
       `note: projection guangxi-nanning-4pct's estimated rate for dibao.standard. has no range: the ranges and sensitivity do not vary it (add range: {low, high, basis} beside each in ${file})`,
     );
     expect(ranged.stderr).not.toContain('has no range');
+  });
+
+  it("params --projection: a grown standard, its range the value at the rate's ends (842.72–910.12 at 2 % and 6 %)", () => {
+    // S 810 grown 4 % from April 2026: 842.40, 876.10 (from April 2027); at 2 % 826.20, 842.72; at 6 % 858.60, 910.12
+    const args = ['params', ...NANNING, '--projection', PRJ_FILE, '--date', '2027-06-30'];
+    const table = jiuzhu([...args, '--quiet']);
+    expect(table.code, table.stderr).toBe(0);
+    const urban = table.stdout.split('\n').find((l) => l.startsWith('dibao.standard.urban'))!;
+    expect(urban).toContain('876.1');
+    expect(urban).toContain('842.72–910.12 (+2%…+6% a year)');
+    // the JSON (path → value) at the date, grown; before April, 2026's
+    expect(JSON.parse(jiuzhu([...args, '--format', 'json', '--quiet']).stdout)['dibao.standard.urban']).toBe('876.1');
+    const march = jiuzhu(['params', ...NANNING, '--projection', PRJ_FILE, '--date', '2027-03-31', '--format', 'json', '--quiet']);
+    expect(JSON.parse(march.stdout)['dibao.standard.urban']).toBe('842.4');
+    // what a projected year says (the standards taken as unchanged to its base year), as simulate says it
+    expect(jiuzhu(args).stderr).toContain('note: projection guangxi-nanning-4pct grows from base_year 2025');
+  });
+
+  it("the workbook's Estimates sheet: a grown standard's low and high at its rate's ends", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-rates-')), 'y.xlsx');
+    const r = jiuzhu([
+      'simulate',
+      ...NANNING,
+      '--households',
+      SAMPLE,
+      '--years',
+      '2027-2027',
+      '--projection',
+      PRJ_FILE,
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('估计值 Estimates')!;
+    const rows = ws.getRows(2, ws.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1));
+    // (2027's two values: 842.40 from January, 876.10 from April — each at the rate's ends)
+    const urban = rows.filter((x) => x[2] === 'dibao.standard.urban').map((x) => x.slice(3, 7));
+    expect(urban).toEqual([
+      [842.4, '2026-04-01', 826.2, 858.6],
+      [876.1, '2027-04-01', 842.72, 910.12],
+    ]);
+    expect(String(rows.find((x) => x[2] === 'dibao.standard.urban')![7])).toContain("its range at the rate's ends, +2%…+6% a year");
   });
 });

@@ -1,9 +1,12 @@
-// jiuzhu params --policy FILE [--date D] --format json|table
+// jiuzhu params --policy FILE [--date D] [--projection FILE] --format json|table
 import { estimatesInForce } from '../../report/estimates.js';
 import { paramsJson, paramsTable } from '../../report/params.js';
 import { resolve } from '../../core/parameters/tree.js';
 import { applyScenario } from '../../core/scenario.js';
 import { loadPolicy } from '../../io/policy-file.js';
+import { loadProjection } from '../../io/projection-file.js';
+import { projectPolicy } from '../../core/projection.js';
+import { yearsNotes } from '../../core/policy-notes.js';
 import { checkPolicy } from '../../core/sanity.js';
 import { formatWhere } from '../../errors.js';
 import { noteAtEnd, type Ctx } from '../context.js';
@@ -14,14 +17,21 @@ export interface ParamsOptions {
   readonly date?: string;
   readonly format: 'json' | 'table';
   readonly scenario?: readonly string[];
+  /** Grows the policy to the date's year as simulate --year does (a finance officer could see a grown standard only in a run's totals). */
+  readonly projection?: string;
   readonly quiet?: boolean;
 }
 
 export async function paramsCommand(ctx: Ctx, o: ParamsOptions): Promise<void> {
   const date = simulationDate(ctx, o.date, { quiet: !!o.quiet });
   const policy = await loadPolicy(o.policy);
+  // (projected to the date's year, the scenarios on top, as simulate --year --projection has them)
+  const year = Number(date.slice(0, 4));
+  const projection = o.projection ? await loadProjection(o.projection) : null;
+  const projected = projection ? projectPolicy(policy, projection, year) : policy;
+  if (projection && !o.quiet) for (const n of yearsNotes(policy, projection, year, year, projected)) noteAtEnd(ctx, n);
   // Several scenarios are applied one on top of the other, in the order given.
-  const derived = (await loadScenarios(o.scenario ?? [], ctx, o.quiet)).reduce(applyScenario, policy);
+  const derived = (await loadScenarios(o.scenario ?? [], ctx, o.quiet)).reduce(applyScenario, projected);
   const snapshot = resolve(derived, date);
   // (shown all the same, as asked; an author's trial read 130 for 1.3 here without a word, where simulate refuses it)
   // What simulate refuses (cli/load.ts usable): the policy's own errors, and a scenario's in a unit rule — a relation

@@ -345,7 +345,7 @@ function estimateSection(l: LocalityReport, s: Snapshot, sens: SensitivityResult
     rows.push([
       spec.path,
       valueToText(r.value, spec),
-      rangeText(r),
+      rangeText(r, s.policy),
       m ? { text: inUnit(m.swing, unit), yuan: m.swing } : '',
       r.entry.range?.basis ?? r.entry.exact ?? r.entry.estimate,
     ]);
