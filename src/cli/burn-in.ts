@@ -48,11 +48,11 @@ export function burnInYears(projection: Projection | null, first: number): numbe
 }
 
 /**
- * Runs the years between the register and `first` (burnInYears) on the population grown to each (`popOf`), and gives each run's
- * exits carried out of the last of them, with what a sensitivity variant needs to run those years itself (registers.ts;
- * `central`: the runs' policies, the baseline then each scenario on it) — null when there is none to run. A year before
- * the policy can be run (a value it lacks then) is left out: the register is taken as of the year before the first that
- * can.
+ * Runs the years between the register and `first` (burnInYears) on the population grown to each (`popOf`), and gives
+ * each run's exits carried out of the last of them, with what a sensitivity variant needs to run those years itself
+ * (registers.ts; `central`: the runs' policies, the baseline then each scenario on it) — null when there is none to run.
+ * A year before the policy can be run (a value it lacks then) is left out: the register is taken as of the year before
+ * the first that can.
  */
 export async function burnIn(
   exec: Executor,

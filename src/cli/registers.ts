@@ -10,8 +10,9 @@
 //
 // A run's register is 11 bytes a household (year-exit.ts ExitCarry), rewritten in place year after year (a household's
 // is read before it is written, by the thread that evaluates it). The variants go in groups whose registers fit the
-// settings' registersBytes (64 MB), each group's years then its own year in passes of their own: the cost is (the years before + 1) ×
-// the year's evaluation, for the variants that differ only.
+// settings' registersBytes (64 MB), each group's years then its own year in passes of their own: the cost is (the years
+// before + 1) × the year's evaluation, for the variants that differ only. In a window each is followed through it once
+// (windowRegisters): one year's variant goes on from the year before's with the same values.
 import type { Totals } from '../core/aggregate.js';
 import { carryExits, periodRuns, periodsOf, registerKey } from '../core/budget-year.js';
 import type { Policy } from '../core/parameters/tree.js';
@@ -78,8 +79,9 @@ export async function evaluateOnRegisters(
   ]);
   first.forEach((t, k) => (totals[k < ahead.length ? k : ahead.length + shared[k - ahead.length]!] = t));
   for (const [i, t] of known ?? []) totals[ahead.length + i] = t;
+  if (!own.length) return totals;
   // the others through the years before, then this one, each from the file's register
-  const chain = { ...before!, years: [...(before?.years ?? []), year] };
+  const chain = { ...before!, years: [...before!.years, year] };
   const put = (v: Variant) => (t: readonly Totals[]) => t.forEach((x, k) => (totals[ahead.length + v.at + k] = x));
   await follow(
     exec,
