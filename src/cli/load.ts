@@ -154,8 +154,15 @@ export async function loadScenarios(files: readonly string[], ctx?: Ctx, quiet =
 }
 
 /** The baseline of a policy, then each scenario applied to it (never to each other), all at one date. */
-export async function loadRuns(policyFile: string, scenarios: readonly Scenario[], date: string): Promise<LoadedRun[]> {
-  const policy = await loadUsablePolicy(policyFile);
+export async function loadRuns(
+  policyFile: string,
+  scenarios: readonly Scenario[],
+  date: string,
+  /** Grows the policy to the date's year first (explain --projection), refused as simulate refuses it. */
+  projection?: Projection | null,
+): Promise<LoadedRun[]> {
+  const written = await loadUsablePolicy(policyFile);
+  const policy = projection ? projectUsable(written, projection, Number(date.slice(0, 4))) : written;
   return [{ id: 'baseline', policy }, ...scenarios.map((sc) => ({ id: sc.id, policy: applyUsable(policy, sc) }))].map(
     ({ id, policy: p }) => ({ id, ...rulesAt(p, date) }),
   );

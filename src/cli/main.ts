@@ -39,6 +39,11 @@ function buildProgram(ctx: Ctx): Command {
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
 
   const date = () => new Option('--date <YYYY-MM-DD>', 'simulation date (default: today)');
+  const incomesYear = () =>
+    new Option(
+      '--incomes-year <YYYY>',
+      "with --projection: the year the households' incomes (and the columns it grows) are of (default: its base_year; a generated population's is its profile's year: give it, it is not found out)",
+    );
   const policy = () => new Option('--policy <file>', 'locality policy YAML, e.g. policies/guangxi-nanning.yaml').makeOptionMandatory();
   const households = (stdin = '- reads a CSV from standard input') =>
     new Option(
@@ -90,10 +95,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .addOption(new Option('--years <YYYY-YYYY>', 'several budget years (at most ten)').conflicts(['date', 'year']))
     .option('--projection <file>', 'with --year or --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
-    .option(
-      '--incomes-year <YYYY>',
-      "with --projection: the year the households' incomes (and the columns it grows) are of (default: its base_year; a generated population's is its profile's year: give it, it is not found out)",
-    )
+    .addOption(incomesYear())
     .addOption(
       new Option('--format <format>', 'totals format (html: the report of jiuzhu report)')
         .choices(['table', 'json', 'csv', 'markdown', 'xlsx', 'html'])
@@ -173,6 +175,8 @@ function buildProgram(ctx: Ctx): Command {
     .option('--describe <yaml>', DESCRIBE)
     .option('--scenario <file>', 'explain under this scenario instead of the baseline')
     .addOption(date())
+    .option('--projection <file>', "the policy and the household grown to the date's year as this projection grows them")
+    .addOption(incomesYear())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(lang('the text in 中文 (zh) or in English with the 中文 names (en)'))
     .option('--brief', 'the household and its result alone (each program, why not, the totals): no steps, no sources')
@@ -239,10 +243,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .addOption(new Option('--years <YYYY-YYYY>', 'budget years, as simulate --years (with ranges)').conflicts(['date', 'year']))
     .option('--projection <file>', 'with --year or --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
-    .option(
-      '--incomes-year <YYYY>',
-      "with --projection: the year the households' incomes (and the columns it grows) are of (default: its base_year; a generated population's is its profile's year: give it, it is not found out)",
-    )
+    .addOption(incomesYear())
     .addOption(unit('the report', '').default('wan'))
     .requiredOption('--out <file>', 'the HTML file to write (atomically)')
     .addHelpText(
@@ -260,10 +261,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(date())
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
     .option('--projection <file>', 'with --year: the year as a projection file grows the policy and the households (as simulate --years)')
-    .option(
-      '--incomes-year <YYYY>',
-      "with --projection: the year the households' incomes (and the columns it grows) are of (default: its base_year; a generated population's is its profile's year: give it, it is not found out)",
-    )
+    .addOption(incomesYear())
     .option('--draws <n>', 'also every estimate drawn at once, uniform within its range, n times: percentiles of each cost')
     .option('--seed <s>', 'the draws’ seed: the same seed gives the same draws (default 1)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'xlsx']).default('table'))

@@ -83,22 +83,6 @@ describe("a projection's rate with a range", () => {
     expect(ranged.stderr).not.toContain('has no range');
   });
 
-  it("params --projection: a grown standard, its range the value at the rate's ends (842.72–910.12 at 2 % and 6 %)", () => {
-    // S 810 grown 4 % from April 2026: 842.40, 876.10 (from April 2027); at 2 % 826.20, 842.72; at 6 % 858.60, 910.12
-    const args = ['params', ...NANNING, '--projection', PRJ_FILE, '--date', '2027-06-30'];
-    const table = jiuzhu([...args, '--quiet']);
-    expect(table.code, table.stderr).toBe(0);
-    const urban = table.stdout.split('\n').find((l) => l.startsWith('dibao.standard.urban'))!;
-    expect(urban).toContain('876.1');
-    expect(urban).toContain('842.72–910.12 (+2%…+6% a year)');
-    // the JSON (path → value) at the date, grown; before April, 2026's
-    expect(JSON.parse(jiuzhu([...args, '--format', 'json', '--quiet']).stdout)['dibao.standard.urban']).toBe('876.1');
-    const march = jiuzhu(['params', ...NANNING, '--projection', PRJ_FILE, '--date', '2027-03-31', '--format', 'json', '--quiet']);
-    expect(JSON.parse(march.stdout)['dibao.standard.urban']).toBe('842.4');
-    // what a projected year says (the standards taken as unchanged to its base year), as simulate says it
-    expect(jiuzhu(args).stderr).toContain('note: projection guangxi-nanning-4pct grows from base_year 2025');
-  });
-
   it("the workbook's Estimates sheet: a grown standard's low and high at its rate's ends", async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-rates-')), 'y.xlsx');
     const r = jiuzhu([

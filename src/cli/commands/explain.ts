@@ -1,5 +1,5 @@
 // jiuzhu explain --policy FILE [--scenario FILE] (--households FILE --household ID | --describe YAML) [--date D]
-// [--format text|json]
+// [--projection FILE [--incomes-year Y]] [--format text|json]
 import { explainHousehold } from '../../core/explain.js';
 import { fenToYuan } from '../../core/money.js';
 import { policyNotes } from '../../core/policy-notes.js';
@@ -10,6 +10,11 @@ import type { Ctx } from '../context.js';
 import { UsageError } from '../../errors.js';
 import { parseHouseholdText } from '../../io/cases-file.js';
 import { populationOf, type Population } from '../../core/population.js';
+import { projectPopulation, type Projection } from '../../core/projection.js';
+import { yearsNotes } from '../../core/policy-notes.js';
+import { loadPolicy } from '../../io/policy-file.js';
+import { burnInYears } from '../burn-in.js';
+import { incomesYearWithProjection, projectionOption } from '../year.js';
 import {
   findHousehold,
   loadHouseholds,
@@ -30,6 +35,10 @@ export interface ExplainOptions {
   /** Explain under this scenario (applied to the policy) instead of the baseline. */
   readonly scenario?: string;
   readonly date?: string;
+  /** The policy and the household grown to the date's year (a finance officer could not see a projected year's household). */
+  readonly projection?: string;
+  /** The year the household's incomes are of (with projection; default its base_year). */
+  readonly incomesYear?: string;
   readonly format: 'text' | 'json';
   /** The text's language (default: from the locale, as the TUI's). */
   readonly lang?: Lang;
@@ -45,15 +54,24 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   if (o.format === 'json' && o.brief)
     throw new UsageError('--brief shapes the text: --format json gives the whole trace, each step in both languages (its zh)');
   const lang = o.format === 'json' ? 'en' : (o.lang ?? langFromEnv(ctx.env));
+  incomesYearWithProjection(o);
   const scenarios = await loadScenarios(o.scenario ? [o.scenario] : [], ctx, o.quiet);
-  const runs = await loadRuns(o.policy, scenarios, simulationDate(ctx, o.date, { quiet: o.quiet, lang }));
+  const date = simulationDate(ctx, o.date, { quiet: o.quiet, lang });
+  const year = Number(date.slice(0, 4));
+  const projection = await projectionOption(o, year);
+  const runs = await loadRuns(o.policy, scenarios, date, projection);
   const { snapshot, rules } = runs.at(-1)!;
-  const { pop, h } = await householdOf(ctx, o);
+  const given = await householdOf(ctx, o);
+  const { h } = given;
+  const pop = projection ? projectPopulation(given.pop, projection, year) : given.pop;
   const e = explainHousehold(pop, h, rules);
   // under a scenario: which one, and what the baseline gives the household (a caseworker's saved explanation of a
   // reform read as the household's decision)
   const under = scenarios[0] && { scenario: scenarios[0], baseline: explainHousehold(pop, h, runs[0]!.rules).result };
-  const notes = policyNotes(runs[0]!.snapshot.policy, [snapshot.date]);
+  const written = projection && (await loadPolicy(o.policy));
+  const projected = (l: Lang) =>
+    written ? [...yearsNotes(written, projection, year, year, runs[0]!.snapshot.policy, l), ...registerNote(projection, year, l)] : null;
+  const notes = projected('en') ?? policyNotes(runs[0]!.snapshot.policy, [snapshot.date]);
   ctx.stdout.write(
     o.format === 'json'
       ? JSON.stringify(explainJson(e, pop, snapshot, under, notes), null, 2) + '\n'
@@ -62,7 +80,8 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it; and a scenario that changes
   // nothing at the date (an analyst's explain before the reform's from read "under scenario …" over the baseline's figures).
   // In the text's language where they are the household's or its policy's (a caseworker's 中文 text ended in English notes).
-  notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date], lang);
+  if (written) sayNotes(ctx, o.quiet, projected(lang)!);
+  else notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date], lang);
   sayNotes(ctx, o.quiet, unchangedRunsNotes(runs, snapshot.date, '', lang));
   const exit = exitNote(pop, h, lang);
   if (exit && !o.quiet) ctx.stderr.write(`${exit}\n`);
@@ -84,6 +103,21 @@ function exitNote(pop: Population, h: number, lang: 'en' | 'zh'): string | null 
       ? `注：填写了 prior_dibao ${fenToYuan(prior)}，但该户现未领低保（on_dibao 0）：没有规则读取它——渐退延续的是现领低保家庭的低保金；该户在领低保时请填 on_dibao 1`
       : `note: prior_dibao ${fenToYuan(prior)} is given but the household is not on dibao now (on_dibao 0): no rule reads it — a gradual exit keeps the dibao of a household on dibao now; give on_dibao 1 where it receives dibao`;
   return null;
+}
+
+/**
+ * A projected year after years a budget year runs first (cli/burn-in.ts): explain takes the file's register as it is,
+ * where simulate --year has run the years between (who left dibao then, who joined it).
+ */
+function registerNote(p: Projection, year: number, lang: Lang): string[] {
+  const ran = burnInYears(p, year);
+  if (!ran.length) return [];
+  const span = ran.length > 1 ? `${ran[0]}–${ran.at(-1)}` : String(ran[0]);
+  return [
+    lang === 'zh'
+      ? `注：该户的在保登记（on_dibao、prior_dibao）按文件原样取用；simulate --year ${year} 先行运行 ${span} 年，其间该户可能已退出或进入低保`
+      : `note: the household's register (on_dibao, prior_dibao) is the file's as it is; simulate --year ${year} runs ${span} first, in which it may have left or joined dibao`,
+  ];
 }
 
 /** The household to explain: one of a file (--households and --household), or one described (--describe). */

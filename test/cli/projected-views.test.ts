@@ -1,0 +1,55 @@
+// A projected year seen in params and explain (--projection): the values grown to the date's year, the household's
+// incomes grown with them — hand-worked on Nanning's 4 % projection.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jiuzhu } from '../helpers/cli.js';
+
+const NANNING = ['--policy', 'policies/guangxi-nanning.yaml'];
+const PRJ_FILE = 'scenarios/projections/guangxi-nanning-4pct.yaml';
+
+describe('a projected year in params and explain', () => {
+  it("params --projection: a grown standard, its range the value at the rate's ends (842.72–910.12 at 2 % and 6 %)", () => {
+    // S 810 grown 4 % from April 2026: 842.40, 876.10 (from April 2027); at 2 % 826.20, 842.72; at 6 % 858.60, 910.12
+    const args = ['params', ...NANNING, '--projection', PRJ_FILE, '--date', '2027-06-30'];
+    const table = jiuzhu([...args, '--quiet']);
+    expect(table.code, table.stderr).toBe(0);
+    const urban = table.stdout.split('\n').find((l) => l.startsWith('dibao.standard.urban'))!;
+    expect(urban).toContain('876.1');
+    expect(urban).toContain('842.72–910.12 (+2%…+6% a year)');
+    // the JSON (path → value) at the date, grown; before April, 2026's
+    expect(JSON.parse(jiuzhu([...args, '--format', 'json', '--quiet']).stdout)['dibao.standard.urban']).toBe('876.1');
+    const march = jiuzhu(['params', ...NANNING, '--projection', PRJ_FILE, '--date', '2027-03-31', '--format', 'json', '--quiet']);
+    expect(JSON.parse(march.stdout)['dibao.standard.urban']).toBe('842.4');
+    // what a projected year says (the standards taken as unchanged to its base year), as simulate says it
+    expect(jiuzhu(args).stderr).toContain('note: projection guangxi-nanning-4pct grows from base_year 2025');
+  });
+
+  it('explain --projection: the household as simulate --year has it in June 2027 (its wage and the standard grown)', () => {
+    // An urban adult earning 500 a month, on dibao. Its wage grows 5 % a year from the projection's base_year 2025:
+    // 500 × 1.05² = 551.25; S in June 2027 876.10 (above). Dibao makes up the difference (DOMAIN step 5): 876.10 − 551.25
+    // = 324.85 a month. With --incomes-year 2026 the wage is 2026's grown once: 525.00, dibao 351.10.
+    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-explain-')), 'a.csv');
+    writeFileSync(file, 'household_id,person_id,age,area,wage_income,on_dibao,prior_dibao,weight\nA,A-1,40,urban,500,1,310.00,1\n');
+    const args = ['explain', ...NANNING, '--households', file, '--household', 'A', '--date', '2027-06-30', '--projection', PRJ_FILE];
+    const explain = (more: readonly string[]) => {
+      const r = jiuzhu([...args, ...more, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      return { json: JSON.parse(r.stdout), stderr: r.stderr };
+    };
+    const { json, stderr } = explain([]);
+    expect(json.result.dibao).toBe('324.85');
+    expect(explain(['--incomes-year', '2026']).json.result.dibao).toBe('351.10');
+    // what it leaves to simulate --year: the years run first (2026), which may move the household's register
+    expect(json.notes).toContainEqual(
+      expect.stringContaining(
+        "the household's register (on_dibao, prior_dibao) is the file's as it is; simulate --year 2027 runs 2026 first",
+      ),
+    );
+    expect(stderr).toContain('note: projection guangxi-nanning-4pct grows from base_year 2025');
+    // --incomes-year without --projection: refused, as simulate refuses it
+    const alone = jiuzhu(['explain', ...NANNING, '--households', file, '--household', 'A', '--incomes-year', '2026']);
+    expect([alone.code, alone.stderr]).toEqual([2, expect.stringContaining('--incomes-year goes with --projection')]);
+  });
+});
