@@ -33,7 +33,7 @@ import { leftOutNotes } from '../report/sensitivity.js';
 import { unrangedRatesNotes } from '../report/projection-view.js';
 import type { ScenarioReport, SimulationReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
-import { firstYearExitNote, heardNotes } from './scenario-notes.js';
+import { firstYearExitNote, heardNotes, takeUpRangesNote } from './scenario-notes.js';
 import {
   allOrEveryProblem,
   applyUsable,
@@ -67,7 +67,8 @@ export async function incomesYearNotes(
   policyFile: string,
   p: Projection | null,
   lang?: Lang,
-  budget?: { readonly year: number; readonly households: string },
+  /** `date`: a one-date run's (sensitivity --date), its year `year`. */
+  budget?: { readonly year: number; readonly households: string; readonly date?: string },
 ): Promise<string[]> {
   if (p?.incomesYear !== undefined || (!p && budget === undefined)) return [];
   // (without a projection: only where the file is one jiuzhu generate wrote — any file's incomes are of some year, and
@@ -76,7 +77,7 @@ export async function incomesYearNotes(
   const file = profileFor(policyFile);
   const profile = await loadProfile(file).catch(() => null); // (no profile, or one that does not load: nothing to say)
   const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
-  if (!p) return budget!.year > year ? unGrownNote(policyFile, file, year, budget!.year, lang) : [];
+  if (!p) return budget!.year > year ? unGrownNote(policyFile, file, year, budget!.year, lang, budget!.date) : [];
   if (!(year < p.baseYear)) return [];
   if (lang === 'zh')
     return [
@@ -91,9 +92,16 @@ export async function incomesYearNotes(
  * A budget year without a projection: the households' incomes as they are, the standards of that year. A county
  * officer's population generated with 2022's incomes cost 23 % more in 2026 than grown to 2026, and nothing said so.
  */
-function unGrownNote(policyFile: string, file: string, year: number, budget: number, lang?: Lang): string[] {
+function unGrownNote(policyFile: string, file: string, year: number, budget: number, lang?: Lang, date?: string): string[] {
   const named = projectionsNamedFor(policyFile);
   const which = named.length ? (lang === 'zh' ? `（P：${named.join('、')}）` : ` (P: ${named.join(' or ')})`) : '';
+  // (at a date, a projection needs the year: sensitivity --date refuses --projection)
+  if (date)
+    return [
+      lang === 'zh'
+        ? `注：家庭收入按原样用于 ${date}；由 ${file} 生成的家庭，其收入是 ${year} 年的，未增长到 ${budget} 年，而标准是 ${date} 的：请按年度运行：--year ${budget} --projection P --incomes-year ${year}${which}`
+        : `note: the households' incomes are taken as they are at ${date}; a population generated from ${file} has incomes of ${year}, not grown to ${budget} while the standards are ${date}'s: for it, run the year: --year ${budget} --projection P --incomes-year ${year}${which}`,
+    ];
   if (lang === 'zh')
     return [
       `注：家庭收入按原样用于 ${budget} 年；由 ${file} 生成的家庭，其收入是 ${year} 年的，未增长到 ${budget} 年，而标准是 ${budget} 年的：请给 --projection P --incomes-year ${year}${which}`,
@@ -238,6 +246,7 @@ export async function simulateYear(
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year, households: o.households })),
       ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year], ranFirst, projection }, o.lang),
       ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),
+      ...takeUpRangesNote(reports![0]?.figures, ranges, o.households, o.lang),
       ...leftOutNotes(ranges, undefined, o.lang),
     ],
   };

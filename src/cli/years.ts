@@ -19,7 +19,7 @@ import type { Unit } from '../report/text-table.js';
 import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, projectUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
-import { firstYearExitNote, heardNotes, unchangedYearsNotes } from './scenario-notes.js';
+import { firstYearExitNote, heardNotes, takeUpRangesNote, unchangedYearsNotes } from './scenario-notes.js';
 import { incomesYearNotes, projectionOption, yearReport, type YearRun } from './year.js';
 import { ranged } from '../report/funding-ranges.js';
 import { burnIn, inTurn, populationsOf } from './burn-in.js';
@@ -91,6 +91,7 @@ export async function simulateYears(
   // end, one at a time, under the baseline and every scenario, then their joint corners, as simulate --year --ranges does.
   const plans = o.ranges ? years.map((y) => sensitivityPlan(baseline, scenarios, { year: y })) : null;
   const leftOut: string[] = []; // (each year's ranges' joint corners left out, said)
+  const takeUp: string[] = []; // (take-up that cannot move the ranges, said once)
   let ranFirst: readonly number[] = []; // (the years run before the first, not reported)
   const reports = await withExecutor(ctx, async (exec) => {
     const base = await loadHouseholds(ctx, exec, o.households, o.quiet);
@@ -152,6 +153,7 @@ export async function simulateYears(
         at += r.periods.length;
         return yearReport(r, own, y);
       });
+      if (i === 0) takeUp.push(...takeUpRangesNote(reports[0]?.figures, ranges ?? null, o.households, o.lang));
       out.push(ranged(reports, ranges));
     }
     return out;
@@ -168,6 +170,7 @@ export async function simulateYears(
       ...firstYearExitNote({ runs, years, ranFirst, projection }, o.lang),
       ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),
       ...leftOut,
+      ...takeUp,
     ],
     policy,
     projected: baseline,

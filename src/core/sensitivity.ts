@@ -219,24 +219,18 @@ function regrown(history: readonly DatedValue[], line: GrowthRate, yearly: Dec):
 
 /**
  * A grown value at its line's rate's ends (the rate a range: null otherwise): the value grown again from its origin at
- * the low and the high rate, as sensitivity's rate axis grows it. A grown standard read `派生 derived`, no range, in
- * params and the Estimates sheet though its rate had one (a municipal finance officer's trial).
+ * the low and the high rate, as sensitivity's rate axis grows it — from its origin's range's ends where it has one (the
+ * premium 400, range 400–430, at 0–5 % a year: 400–497.78 by 2028, where its range grown at the central rate alone said
+ * 400–430). A grown standard read `派生 derived`, no range, in params and the Estimates sheet though its rate had one (a
+ * municipal finance officer's trial).
  */
 export function atRateEnds(e: DatedValue, history: readonly DatedValue[]): readonly [Dec, Dec] | null {
   const range = e.grown?.rate.range;
-  if (!range) return null;
-  const origin = history[originIndex(history, e)];
+  const origin = range && history[originIndex(history, e)];
   if (!origin) return null;
-  return [
-    growBy(
-      origin.value as Dec,
-      e.grown!.steps.map(() => range.low),
-    ),
-    growBy(
-      origin.value as Dec,
-      e.grown!.steps.map(() => range.high),
-    ),
-  ];
+  const [low, high] = [origin.range?.low ?? origin.value, origin.range?.high ?? origin.value] as Dec[];
+  const at = (rate: Dec) => e.grown!.steps.map(() => rate);
+  return [growBy(low!, at(range.low)), growBy(high!, at(range.high))];
 }
 
 /**

@@ -48,8 +48,9 @@ export function rangeText(r: Resolved, policy: Policy): string {
   const e = r.entry;
   if (!e?.estimate) return '';
   if (e.exact !== undefined) return 'none to vary';
-  const ends = !e.range && atRateEnds(e, policy.params.get(r.spec.path) ?? []);
-  if (ends) return `${valueToText(ends[0], r.spec)}–${valueToText(ends[1], r.spec)} (${rateEndsText(e.grown!.rate)})`;
+  const ends = atRateEnds(e, policy.params.get(r.spec.path) ?? []);
+  if (ends)
+    return `${valueToText(ends[0], r.spec)}–${valueToText(ends[1], r.spec)} (${e.range ? 'its range grown at ' : ''}${rateEndsText(e.grown!.rate)})`;
   // (a value a projection or scenario made from a published one, or at a rate of its own: as the Estimates sheet says)
   if (!e.range) return e.scenario ? `派生 derived (${e.scenario})` : '—';
   const parts: string[] = [];

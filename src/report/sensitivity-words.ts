@@ -4,7 +4,7 @@
 // sensitivity.ts asks here.
 import { isZh as zh, type Lang } from './lang.js';
 import { RANGE_METHOD, RANGE_METHOD_ZH, unitWords, zhParam } from './totals-words.js';
-import type { Unit } from './text-table.js';
+import { wrapLine, type Unit } from './text-table.js';
 import type { Axis } from '../core/sensitivity.js';
 
 /** An estimate's name: in Chinese its parameter's 中文 name before the code name (as params gives it). */
@@ -51,10 +51,27 @@ export function headWords(
   };
 }
 
-export const countWords = (all: number, moving: number, lang?: Lang) =>
-  zh(lang)
-    ? `现行估计共 ${all} 项：${moving} 项影响合计（按摆幅排列如下），${all - moving} 项不影响`
-    : `${all} estimates in force: ${moving} move the total (by swing below), ${all - moving} do not`;
+/**
+ * How many estimates move the total, and those that do not, named (a trial read "12 do not" and could not tell which:
+ * take-up on a file without draws among them); the funding shares, which split a cost and never make it, as one.
+ */
+export function countWords(all: number, still: readonly string[], lang?: Lang): string[] {
+  const shares = still.filter((p) => p.startsWith('funding.')).length;
+  const named = [
+    ...(shares
+      ? [zh(lang) ? `${shares} 项分担比例（只分谁出）` : `${shares} funding share${shares > 1 ? 's' : ''} (who pays, not how much)`]
+      : []),
+    ...still.filter((p) => !p.startsWith('funding.')),
+  ].join(zh(lang) ? '、' : ', ');
+  const moving = all - still.length;
+  // (the names on lines of their own, at most 80 columns, as every line of the table)
+  return [
+    zh(lang)
+      ? `现行估计共 ${all} 项：${moving} 项影响合计（按摆幅排列如下），${still.length} 项不影响${still.length ? '：' : ''}`
+      : `${all} estimates in force: ${moving} move the total (by swing below), ${still.length} do not${still.length ? ':' : ''}`,
+    ...(still.length ? wrapLine(`  ${named}`, 80) : []),
+  ];
+}
 
 /** An estimate's values beside its name: a choice's options, or the central value and the ends (a start date's). */
 export const valuesWords = (

@@ -250,7 +250,11 @@ export function sensitivityTable(rep: SensitivityReport): string {
     '',
     ...head.lines,
     chalk.dim(head.how),
-    countWords(rs.length, moving.length, lang),
+    ...countWords(
+      rs.length,
+      rs.filter((x) => x.swing === 0n).map((x) => x.axis.path),
+      lang,
+    ),
     '',
   ];
   const scale = moving[0]?.swing ?? 0n;

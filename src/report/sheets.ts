@@ -117,7 +117,9 @@ export function estimateCells(policy: Policy, e: EstimateUsed): Cell[] {
   const history = policy.params.get(e.path) ?? [];
   const entry = history.find((x) => x.from === e.from);
   const origin = entry && spec ? history[originIndex(history, entry)] : undefined;
-  const atEnds = entry?.grown?.rate.range && !entry.range ? `; its range at the rate's ends, ${rateEndsText(entry.grown.rate)}` : '';
+  const atEnds = entry?.grown?.rate.range
+    ? `; its range at the rate's ends, ${entry.range ? "its own range's ends grown at " : ''}${rateEndsText(entry.grown.rate)}`
+    : '';
   const from = origin ? `; ${grownFrom(origin, spec!)}${atEnds}` : '';
   const source = e.source ?? (origin?.source ? `${origin.source}${origin.clause ? ` ${origin.clause}` : ''}` : '');
   return [e.path, num(String(e.value)), e.from, ...rangeOf(policy, e).map((v) => num(v)), `${e.basis}${from}`, source];
@@ -130,7 +132,7 @@ function rangeOf(policy: Policy, e: EstimateUsed): [string, string] {
   const range = spec && entry && JSON.stringify(valueToJson(entry.value, spec)) === JSON.stringify(e.value) ? entry.range : undefined;
   if (spec && entry?.exact !== undefined) return ['不变 exact', '']; // an estimate with nothing to vary (its basis says why)
   // a value a projection grew at a rate with a range: at the rate's ends (a finance officer read `派生 derived`, no range)
-  const ends = spec && entry && !range && atRateEnds(entry, policy.params.get(e.path) ?? []);
+  const ends = spec && entry && atRateEnds(entry, policy.params.get(e.path) ?? []);
   if (ends) return [valueToText(ends[0], spec!), valueToText(ends[1], spec!)];
   // a value a projection or scenario made (from an estimate, or at a rate of its own): no range of its own
   if (!range && e.by) return [`派生 derived (${e.by})`, ''];

@@ -22,6 +22,12 @@ describe('a projected year in params and explain', () => {
     expect(JSON.parse(jiuzhu([...args, '--format', 'json', '--quiet']).stdout)['dibao.standard.urban']).toBe('876.1');
     const march = jiuzhu(['params', ...NANNING, '--projection', PRJ_FILE, '--date', '2027-03-31', '--format', 'json', '--quiet']);
     expect(JSON.parse(march.stdout)['dibao.standard.urban']).toBe('842.4');
+    // a grown estimate with a range of its own: its ends grown at the rate's (the premium 400, range 400–430, at 0–5 %:
+    // 430 × 1.05³ = 497.77875 → 497.78 by 2028; the living subsidy 122–135 at 0–3.5 %: 135 × 1.035³ = 149.68)
+    const y2028 = jiuzhu(['params', ...NANNING, '--projection', PRJ_FILE, '--date', '2028-06-30', '--quiet']).stdout.split('\n');
+    const row = (path: string) => y2028.find((l) => l.startsWith(`${path} `))!;
+    expect(row('medical.premium')).toContain('400–497.78 (its range grown at 0%…+5% a year)');
+    expect(row('disability.living.monthly')).toContain('122–149.68 (its range grown at 0%…+3.5% a year)');
     // what a projected year says (the standards taken as unchanged to its base year), as simulate says it
     expect(jiuzhu(args).stderr).toContain('note: projection guangxi-nanning-4pct grows from base_year 2025');
   });

@@ -60,6 +60,10 @@ describe("each varied run's own register, from the years run before its year", (
     const window = run(['simulate', ...NANNING, ...PRJ, '--households', SAMPLE, '--years', '2027-2028', '--ranges']).scenarios[0];
     expect(window.years[1].total_annual_cost).toBe(alone.total_annual_cost);
     expect(window.years[1].total_annual_cost_range).toEqual(alone.total_annual_cost_range);
+    // the sample has no take_up_draw: take-up cannot move anything, said (an analyst read its range as if it could)
+    const said = `every eligible household in ${SAMPLE} takes its programs up (no take_up_draw, or none at or above a rate): take-up (take_up.*, 4 estimates with a range) cannot move the totals or their ranges here`;
+    const notes = run(['simulate', ...NANNING, ...PRJ, '--households', SAMPLE, '--years', '2027-2028', '--ranges']).notes as string[];
+    expect(notes).toContainEqual(expect.stringContaining(said));
   });
 
   it('the same figures whatever the groups the varied runs go in, and on one thread or two (a generated population)', () => {
@@ -86,5 +90,14 @@ describe("each varied run's own register, from the years run before its year", (
       (e) => e.path === 'take_up.dibao',
     )!;
     expect(Number(takeUp.programs.dibao!.low)).toBeLessThan(Number(one.central[0].programs.dibao));
+    expect((one.notes as string[]).join('\n')).not.toContain('cannot move the totals'); // (a generated file has draws)
+    // at a date, its incomes of 2022 said, and how to run them grown (sensitivity --date refuses --projection)
+    const atDate = run(['sensitivity', ...NANNING, '--households', file, '--date', '2025-06-30']).notes as string[];
+    expect(atDate).toContainEqual(
+      expect.stringContaining(
+        'incomes are taken as they are at 2025-06-30; a population generated from policies/profiles/guangxi-nanning.yaml has incomes of 2022',
+      ),
+    );
+    expect(atDate.join('\n')).toContain('for it, run the year: --year 2025 --projection P --incomes-year 2022');
   });
 });

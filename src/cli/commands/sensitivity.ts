@@ -33,7 +33,7 @@ import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOpti
 import { burnIn, inTurn, populationsOf } from '../burn-in.js';
 import { projectPopulation } from '../../core/projection.js';
 import { centralPolicies, evaluateOnRegisters } from '../registers.js';
-import { firstYearExitNote } from '../scenario-notes.js';
+import { firstYearExitNote, takeUpRangesNote } from '../scenario-notes.js';
 import { noteText, policyNotes, yearsNotes } from '../../core/policy-notes.js';
 import { langFromEnv, type Lang } from '../../report/lang.js';
 import { unrangedRatesNotes } from '../../report/projection-view.js';
@@ -119,10 +119,17 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
         ...(await incomesYearNotes(o.policy, projection, o.lang)),
         ...firstYearExitNote({ runs: [], years: [when.year!], ranFirst, projection }, o.lang), // (the years run first, if any)
         ...unrangedRatesNotes(projection, o.lang),
+        ...takeUpRangesNote(result.central[0] && figures(result.central[0]), result, o.households, o.lang),
       ]
     : [
         ...policyNotes(policy, [last], [], o.lang),
-        ...(when.year !== undefined ? await incomesYearNotes(o.policy, null, o.lang, { year: when.year, households: o.households }) : []),
+        // (at a date too: a generated population's incomes of 2022 at 2025-06-30 went unsaid — a budget-uncertainty trial)
+        ...(await incomesYearNotes(o.policy, null, o.lang, {
+          year: when.year ?? Number(when.date!.slice(0, 4)),
+          households: o.households,
+          ...(when.date ? { date: when.date } : {}),
+        })),
+        ...takeUpRangesNote(result.central[0] && figures(result.central[0]), result, o.households, o.lang),
       ];
   const report: SensitivityReport = {
     policy,

@@ -26,7 +26,7 @@ import {
   simulationDate,
   withExecutor,
 } from '../load.js';
-import { heardNotes, sayNotes, scenarioNotes } from '../scenario-notes.js';
+import { heardNotes, sayNotes, scenarioNotes, takeUpRangesNote } from '../scenario-notes.js';
 import { makeProgress, readingLabel } from '../progress.js';
 import { streamHouseholds } from '../../engine/households.js';
 import { UsageError } from '../../errors.js';
@@ -164,7 +164,12 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
       }),
       ranges,
     ),
-    notes: [...heardNotes(ctx), ...policyNotes(loaded[0]!.snapshot.policy, [date], [], o.lang), ...leftOutNotes(ranges, undefined, o.lang)],
+    notes: [
+      ...heardNotes(ctx),
+      ...policyNotes(loaded[0]!.snapshot.policy, [date], [], o.lang),
+      ...leftOutNotes(ranges, undefined, o.lang),
+      ...takeUpRangesNote(totals[0], ranges, o.households, o.lang),
+    ],
     lang: o.lang,
   };
   // Every note the run says is in the report too (JSON `notes`: "what the run says on stderr" — a downstream trial's
