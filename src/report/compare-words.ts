@@ -97,8 +97,8 @@ export function compareRangeWords(
   lang?: Lang,
 ): string {
   if (zh(lang))
-    return `${markdown ? '' : '  '}合计区间（${unitWords(unit, lang)}），${id}：${r.low} – ${r.high}（${r.estimates} 项有区间的估计中有 ${r.moving} 项影响合计${markdown ? `；${RANGE_METHOD_ZH}` : ''}）${delta ? `；较基线区间 ${delta.low} – ${delta.high}` : ''}`;
-  return `${markdown ? '' : '  '}range of the total ${markdown ? '' : '区间 '}(${UNIT_LABEL[unit]}), ${id}: ${r.low} – ${r.high} (${r.moving} of ${r.estimates} estimates with a range move it${markdown ? `; ${RANGE_METHOD}` : ''})${delta ? `; its Δ vs baseline 较基线 ${delta.low} – ${delta.high}` : ''}`;
+    return `${markdown ? '' : '  '}合计区间（${unitWords(unit, lang)}），${id}：${r.low} – ${r.high}（现行 ${r.estimates} 项估计中有 ${r.moving} 项影响合计${markdown ? `；${RANGE_METHOD_ZH}` : ''}）${delta ? `；较基线区间 ${delta.low} – ${delta.high}` : ''}`;
+  return `${markdown ? '' : '  '}range of the total ${markdown ? '' : '区间 '}(${UNIT_LABEL[unit]}), ${id}: ${r.low} – ${r.high} (${r.moving} of the ${r.estimates} estimates in force move it${markdown ? `; ${RANGE_METHOD}` : ''})${delta ? `; its Δ vs baseline 较基线 ${delta.low} – ${delta.high}` : ''}`;
 }
 
 /** Under the ranges in the table: how they are made. */

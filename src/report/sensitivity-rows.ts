@@ -113,7 +113,7 @@ export function deltaRange(r: SensitivityResult, run: number): { low: bigint; hi
 
 /**
  * A run's range for the outputs that show a total (simulate and compare --ranges); a scenario's Δ's beside it. "k of n
- * estimates with a range move it" counts the estimates in force in the run (`inForce`, the list starred under its table), and any
+ * estimates in force move it" (once "with a range") counts the estimates in force in the run (`inForce`, the list starred under its table), and any
  * other that moves it: a scenario that sets a value, and a start-date window over before the date, leave it out (a
  * finance trial read "23 of 33 estimates with a range move it" beside "32 in force"). null: every estimate of the policy.
  */

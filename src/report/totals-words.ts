@@ -90,11 +90,11 @@ export function rangeWords(
   return zh(lang)
     ? [
         `  合计区间（${unit}）：${r.low} – ${r.high}${r.at === null ? '' : `（合计位于区间的 ${r.at}% 处）`}`,
-        `  （${r.estimates} 项有区间的估计中有 ${r.moving} 项影响合计；${RANGE_METHOD_ZH}；各项影响大小见 jiuzhu sensitivity）`,
+        `  （现行 ${r.estimates} 项估计中有 ${r.moving} 项影响合计；${RANGE_METHOD_ZH}；各项影响大小见 jiuzhu sensitivity）`,
       ]
     : [
         `  range of the total 区间 (${unit}): ${r.low} – ${r.high}${r.at === null ? '' : ` (the total ${r.at} % of the way up)`}`,
-        `  (${r.moving} of ${r.estimates} estimates with a range move it; ${RANGE_METHOD}; which: jiuzhu sensitivity)`,
+        `  (${r.moving} of the ${r.estimates} estimates in force move it; ${RANGE_METHOD}; which: jiuzhu sensitivity)`,
       ];
 }
 
@@ -110,8 +110,8 @@ export function rangeMarkdownWords(
   lang?: Lang,
 ): string[] {
   const total = zh(lang)
-    ? `合计区间（${unit}）：${r.low} – ${r.high}（${r.estimates} 项有区间的估计中有 ${r.moving} 项影响合计；${RANGE_METHOD_ZH}）。`
-    : `Range of the total (${unit}): ${r.low} – ${r.high} (${r.moving} of ${r.estimates} estimates with a range move it; ${RANGE_METHOD}).`;
+    ? `合计区间（${unit}）：${r.low} – ${r.high}（现行 ${r.estimates} 项估计中有 ${r.moving} 项影响合计；${RANGE_METHOD_ZH}）。`
+    : `Range of the total (${unit}): ${r.low} – ${r.high} (${r.moving} of the ${r.estimates} estimates in force move it; ${RANGE_METHOD}).`;
   if (!delta) return ['', total];
   return [
     '',
@@ -210,23 +210,27 @@ export function yearsRangeWords(
   const placed = moving.filter((m) => m.at !== null);
   if (zh(lang))
     return [
-      `† 影响合计的估计：${moving.map((m) => `${m.year} 年有区间的 ${m.estimates} 项中 ${m.moving} 项`).join('，')}；${RANGE_METHOD_ZH}；期间合计的区间为各年相加。`,
+      `† 影响合计的估计：${moving.map((m) => `${m.year} 年现行 ${m.estimates} 项中 ${m.moving} 项`).join('，')}；${RANGE_METHOD_ZH}；期间合计的区间为各年相加。`,
       ...(placed.length ? [`  合计在区间中的位置（自低端起）：${placed.map((m) => `${m.year} 年 ${m.at}%`).join('，')}。`] : []),
       ...(delta
         ? ['  较基线的区间：同样各次运行中较基线的最低与最高，基线与方案每次取同样的数值（估计所容许的范围，不是置信区间）。']
         : []),
-      `  ${PROJECTED_RANGES_ZH}（是哪项估计：${sensitivity}）。`,
+      // (a projection's words where there is one: without, a window's footnote spoke of its rates — a trial)
+      projectionFile ? `  ${PROJECTED_RANGES_ZH}（是哪项估计：${sensitivity}）。` : `  是哪项估计：${sensitivity}。`,
     ];
   return [
-    // ("of the N with a range": a budget trial set 26 of 34 beside the star list's 39 in force, exact ones among them)
-    `† estimates that move the total: ${moving.map((m) => `${m.year} ${m.moving} of the ${m.estimates} with a range`).join(', ')}; ${RANGE_METHOD}; the window's, the years' added.`,
+    // ("of the N in force", the star list's N: a budget trial set 26 of 34 beside the star list's 39; "with a range" was
+    // said of them though some have nothing to vary, `exact` — a budget-uncertainty trial)
+    `† estimates that move the total: ${moving.map((m) => `${m.year} ${m.moving} of the ${m.estimates} in force`).join(', ')}; ${RANGE_METHOD}; the window's, the years' added.`,
     ...(placed.length ? [`  Each total in its range: ${placed.map((m) => `${m.year} ${m.at} %`).join(', ')} of the way up.`] : []),
     ...(delta
       ? [
           "  The Δ's range: the lowest and highest Δ of the same runs, the baseline and the scenario under the same values each time (a band the estimates allow, not a confidence interval).",
         ]
       : []),
-    `  ${PROJECTED_RANGES[0]!.toUpperCase()}${PROJECTED_RANGES.slice(1)} (which estimate: ${sensitivity}).`,
+    projectionFile
+      ? `  ${PROJECTED_RANGES[0]!.toUpperCase()}${PROJECTED_RANGES.slice(1)} (which estimate: ${sensitivity}).`
+      : `  Which estimate: ${sensitivity}.`,
   ];
 }
 

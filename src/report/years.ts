@@ -37,7 +37,7 @@ export function yearsJson(r: YearsReport): object {
       ...(r.runs[0]!.years.every((s) => s.range) ? { ranges: "the years' ranges added; estimates and moving: the most of any year" } : {}),
     },
     scenarios: r.runs.map((run, i) => ({
-      ...scenarioJson(i ? { ...window(run.years), baseline: base.figures } : window(run.years), i ? base.funding : undefined),
+      ...windowJson(scenarioJson(i ? { ...window(run.years), baseline: base.figures } : window(run.years), i ? base.funding : undefined)),
       years: run.years.map((s, k) => {
         const b = r.runs[0]!.years[k]!;
         return { ...scenarioJson(i ? { ...s, baseline: b.figures } : s, i ? b.funding : undefined) };
@@ -45,6 +45,13 @@ export function yearsJson(r: YearsReport): object {
     })),
   };
 }
+
+/** The window's range says how it is made (it said a year's runs' words: a budget-uncertainty trial). */
+function windowJson<T extends { total_annual_cost_range?: object }>(j: T): T {
+  if (!j.total_annual_cost_range) return j;
+  return { ...j, total_annual_cost_range: { ...j.total_annual_cost_range, method: WINDOW_METHOD } };
+}
+const WINDOW_METHOD = "the years' ranges added (each year's: the lowest and highest of its runs)";
 
 /**
  * Each year's rows in the columns of simulate's CSV (a scenario's Δ against the baseline's same year, uses_estimate,

@@ -57,7 +57,7 @@ describe('compare --lang zh', () => {
     expect(zh.stdout).toContain('  按人均收入十等分组（D1 最低）的户均变化（元/年）：D1 0 · ');
     expect(zh.stdout).toMatch(/^ {2}分级负担（万元），low-income-1\.5x：中央 [\d,.]+ · 省级 [\d,.]+ · 市县 [\d,.]+（较基线 −/m);
     expect(zh.stdout).toMatch(
-      /^ {2}合计区间（万元），low-income-1\.5x：[\d,.]+ – [\d,.]+（\d+ 项有区间的估计中有 \d+ 项影响合计）；较基线区间 /m,
+      /^ {2}合计区间（万元），low-income-1\.5x：[\d,.]+ – [\d,.]+（现行 \d+ 项估计中有 \d+ 项影响合计）；较基线区间 /m,
     );
     expect(zh.stdout).toContain('  （取各次运行的最低与最高：');
     expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 34 项）：人均金融资产上限（月数），/m);

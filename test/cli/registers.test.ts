@@ -51,6 +51,9 @@ describe("each varied run's own register, from the years run before its year", (
     const years = s.years as Array<{ programs: Record<string, { annual_cost: string }>; total_annual_cost_range: Range }>;
     expect(years.map((y) => y.programs.dibao!.annual_cost)).toEqual(['10412.10', '10828.56']);
     expect(years.map((y) => y.total_annual_cost_range.low)).toEqual(['0.00', '0.00']);
+    // the window's range: the years' added, and said so (it said a year's runs' words)
+    expect(s.total_annual_cost_range.low).toBe('0.00');
+    expect(s.total_annual_cost_range.method).toBe("the years' ranges added (each year's: the lowest and highest of its runs)");
   });
 
   it('a year alone and in a window have one range: the same years run before each varied run (the sample)', () => {

@@ -28,7 +28,7 @@ const ENGLISH = [
   /budget year \d{4}:/,
   /no parameter changes/,
   /range of the total/,
-  /estimates with a range move it/,
+  /estimates in force move it/,
   /funding shares that are estimates/,
   /the gradual exit in \d{4} is chiefly/,
 ];
@@ -144,7 +144,7 @@ describe('simulate --lang zh', () => {
     expect(zh.stdout).toMatch(/^ {2}dibao\.standard\. \+4% 每年 4 月 1 日起（区间 \+2%～\+6%）（估计：/m);
     expect(zh.stdout).toMatch(/^ {2}增长的列：wage_income（收入，每年 \+[\d.]+%）/m);
     expect(zh.stdout).not.toMatch(/\((source|estimate): |parts are rounded|incomes, /);
-    expect(zh.stdout).toMatch(/^† 影响合计的估计：2025 年有区间的 \d+ 项中 \d+ 项，2026 年有区间的 \d+ 项中 \d+ 项；/m);
+    expect(zh.stdout).toMatch(/^† 影响合计的估计：2025 年现行 \d+ 项中 \d+ 项，2026 年现行 \d+ 项中 \d+ 项；/m);
     expect(zh.stdout).toContain('‡ 低保渐退 gradual exit：2025 年的主要是文件登记在保的家庭于 1 月退出');
     expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 \d+ 项）：/m);
     expect(zh.stdout).toMatch(/^\* 各级区间：为合计区间所做各次运行中的最低与最高/m);
