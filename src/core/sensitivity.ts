@@ -121,10 +121,15 @@ function rateAxes(policy: Policy, dates: readonly string[], snapshots: ReturnTyp
       const key = `${rate.projection}\t${rate.read}`;
       const line = lines.get(key) ?? { rate, paths: [], first: e.from };
       if (!line.paths.includes(spec.path)) line.paths.push(spec.path);
-      if (e.from < line.first) line.first = e.from;
       lines.set(key, line);
     });
   }
+  // (its `from`: the first value the line grew, in force or not — 2028's read 2027-04-01, the rate grows from 2026: a trial)
+  for (const line of lines.values())
+    for (const path of line.paths)
+      for (const e of policy.params.get(path) ?? [])
+        if (e.grown?.rate.projection === line.rate.projection && e.grown.rate.read === line.rate.read && e.from < line.first)
+          line.first = e.from;
   return [...lines.values()].map(({ rate, paths, first }) => ({
     path: rate.read,
     targets: paths.map((path) => ({ path, index: -1 })),

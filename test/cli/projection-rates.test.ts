@@ -12,6 +12,7 @@ const PRJ_FILE = 'scenarios/projections/guangxi-nanning-4pct.yaml';
 interface Estimate {
   readonly path: string;
   readonly kind: string;
+  readonly from?: string;
   readonly projection?: string;
   readonly paths?: readonly string[];
   readonly central: string;
@@ -46,6 +47,9 @@ describe("a projection's rate with a range", () => {
       '0.06',
     ]);
     expect(rate.programs.dibao).toEqual({ low: '10063.08', high: '10766.88' });
+    // the rate's from: the first value it grew, 2026-04-01, in 2028 too (it said 2027-04-01, the first in force that year)
+    const y2028 = sensitivity(['--households', file, '--year', '2028', '--projection', PRJ_FILE]);
+    expect(y2028.estimates.find((e) => e.kind === 'rate' && e.path === 'dibao.standard.')!.from).toBe('2026-04-01');
     expect(r.stderr).not.toContain('has no range');
   });
 
