@@ -186,9 +186,26 @@ export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<Excel
     wb,
     '估计值 Estimates',
     [SCENARIO_COLUMN, { header: '年度 year', width: 8 }, ...ESTIMATE_COLUMNS],
-    r.runs.flatMap((run) =>
-      run.years.flatMap((s) => s.estimates.map((e) => [run.id, s.year!.year, ...estimateCells(r.projected ?? r.policy, e)])),
-    ),
+    [
+      ...r.runs.flatMap((run) =>
+        run.years.flatMap((s) => s.estimates.map((e) => [run.id, s.year!.year, ...estimateCells(r.projected ?? r.policy, e)])),
+      ),
+      // the projection's estimated rates with a range, each an estimate of its own for every run and year (sensitivity's
+      // workbook listed them; this one did not — a budget-uncertainty trial)
+      ...(r.projection?.uprate ?? [])
+        .filter((g) => g.range)
+        .map((g) => [
+          `预测 projection ${r.projection!.id}`,
+          `${r.years[0]}–${r.years.at(-1)}`,
+          `${g.read} 年增长率 yearly rate`,
+          Number(g.yearly.toString()),
+          `${r.projection!.baseYear + 1}-${String(g.month ?? 1).padStart(2, '0')}-01`,
+          Number(g.range!.low.toString()),
+          Number(g.range!.high.toString()),
+          `${g.range!.basis}; the rate: ${g.basis}`,
+          r.projection!.file,
+        ]),
+    ],
   );
   aboutSheet(
     wb,

@@ -1444,9 +1444,9 @@ describe('simulate --years --ranges', () => {
       D(total).minus(r.low).dividedBy(D(r.high).minus(r.low)).times(100).toFixed(0);
     const places = [way(a, years.years[0].total_annual_cost), way(b, years.years[1].total_annual_cost)];
     expect(simulate(...args).stdout).toContain(`  Each total in its range: 2025 ${places[0]} %, 2026 ${places[1]} % of the way up.\n`);
-    // (of the estimates with a range: beside the star list's count of all in force, exact ones too)
+    // (of the estimates in force, as the star list counts them, exact ones too: "with a range" was said of them)
     expect(simulate(...args).stdout).toMatch(
-      /^† estimates that move the total: 2025 \d+ of the \d+ with a range, 2026 \d+ of the \d+ with a range;/m,
+      /^† estimates that move the total: 2025 \d+ of the \d+ in force, 2026 \d+ of the \d+ in force;/m,
     );
     expect(simulate(...args, '--lang', 'zh').stdout).toContain(
       `合计在区间中的位置（自低端起）：2025 年 ${places[0]}%，2026 年 ${places[1]}%。`,

@@ -115,5 +115,16 @@ describe("a projection's rate with a range", () => {
       [876.1, '2027-04-01', 842.72, 910.12],
     ]);
     expect(String(rows.find((x) => x[2] === 'dibao.standard.urban')![7])).toContain("its range at the rate's ends, +2%…+6% a year");
+    // the projection's rates with a range, each a row of its own (for every run and year)
+    const rate = rows.find((x) => x[2] === 'dibao.standard. 年增长率 yearly rate')!;
+    expect(rate.slice(0, 7)).toEqual([
+      '预测 projection guangxi-nanning-4pct',
+      '2027–2027',
+      'dibao.standard. 年增长率 yearly rate',
+      0.04,
+      '2026-04-01',
+      0.02,
+      0.06,
+    ]);
   });
 });
