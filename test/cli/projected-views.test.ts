@@ -47,15 +47,55 @@ describe('a projected year in params and explain', () => {
     const { json, stderr } = explain([]);
     expect(json.result.dibao).toBe('324.85');
     expect(explain(['--incomes-year', '2026']).json.result.dibao).toBe('351.10');
-    // what it leaves to simulate --year: the years run first (2026), which may move the household's register
+    // its register in January 2027 as simulate --year has it after running 2026: on dibao at 842.40 − 525.00 = 317.40
     expect(json.notes).toContainEqual(
       expect.stringContaining(
-        "the household's register (on_dibao, prior_dibao) is the file's as it is; simulate --year 2027 runs 2026 first",
+        "the household's register in January 2027 is as simulate --year 2027 has it after running 2026 first: on dibao (317.40 a month) (the file: on dibao (310.00 a month))",
       ),
     );
     expect(stderr).toContain('note: projection guangxi-nanning-4pct grows from base_year 2025');
     // --incomes-year without --projection: refused, as simulate refuses it
     const alone = jiuzhu(['explain', ...NANNING, '--households', file, '--household', 'A', '--incomes-year', '2026']);
     expect([alone.code, alone.stderr]).toEqual([2, expect.stringContaining('--incomes-year goes with --projection')]);
+  });
+
+  it('explain --projection follows the register simulate --year has: a household that left dibao in 2026 has no exit in 2027', () => {
+    // On dibao in the file (2025) at 300.00, wage 830: in 2026 its wage is 871.50, above S (810, then 842.40), and it
+    // leaves in January 2026 with its exit; in June 2027, 915.08 against 876.10, it is off dibao and its exit long paid.
+    // Read from the file's register, explain paid it 300.00 × 3 months again in 2027, which simulate --year does not.
+    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-explain-')), 'b.csv');
+    writeFileSync(file, 'household_id,person_id,age,area,wage_income,on_dibao,prior_dibao,weight\nB,B-1,40,urban,830,1,300.00,1\n');
+    const r = jiuzhu([
+      'explain',
+      ...NANNING,
+      '--households',
+      file,
+      '--household',
+      'B',
+      '--date',
+      '2027-06-30',
+      '--projection',
+      PRJ_FILE,
+      '--format',
+      'json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect([json.result.gradual_exit, json.result.dibao]).toEqual(['0.00', '0.00']);
+    expect(json.notes).toContainEqual(expect.stringContaining('after running 2026 first: off dibao (the file: on dibao (300.00 a month))'));
+    const year = jiuzhu([
+      'simulate',
+      ...NANNING,
+      '--households',
+      file,
+      '--year',
+      '2027',
+      '--projection',
+      PRJ_FILE,
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(JSON.parse(year.stdout).scenarios[0].programs.gradual_exit.annual_cost).toBe('0.00');
   });
 });

@@ -13,10 +13,13 @@ import { populationOf, type Population } from '../../core/population.js';
 import { projectPopulation, type Projection } from '../../core/projection.js';
 import { yearsNotes } from '../../core/policy-notes.js';
 import { loadPolicy } from '../../io/policy-file.js';
-import { burnInYears } from '../burn-in.js';
+import { burnIn, inTurn, populationsOf } from '../burn-in.js';
+import { periodsOf } from '../../core/budget-year.js';
+import type { ExitCarry } from '../../core/year-exit.js';
 import { incomesYearWithProjection, projectionOption } from '../year.js';
 import {
   findHousehold,
+  type LoadedRun,
   loadHouseholds,
   notePolicy,
   loadRuns,
@@ -63,14 +66,21 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   const { snapshot, rules } = runs.at(-1)!;
   const given = await householdOf(ctx, o);
   const { h } = given;
-  const pop = projection ? projectPopulation(given.pop, projection, year) : given.pop;
+  const grown = projection ? projectPopulation(given.pop, projection, year) : given.pop;
+  // (projected: the register at the year's January as simulate --year has it, after the years it runs first — the
+  // file's kept a household on dibao that had left it in 2023, and explain paid it an exit the budget did not: a trial)
+  const ran = projection ? await registersAt(ctx, given.pop, projection, year, runs) : null;
+  const popOf = (k: number) => (ran ? withRegister(grown, h, ran.carried[k]!) : grown);
+  const pop = popOf(runs.length - 1);
   const e = explainHousehold(pop, h, rules);
   // under a scenario: which one, and what the baseline gives the household (a caseworker's saved explanation of a
   // reform read as the household's decision)
-  const under = scenarios[0] && { scenario: scenarios[0], baseline: explainHousehold(pop, h, runs[0]!.rules).result };
+  const under = scenarios[0] && { scenario: scenarios[0], baseline: explainHousehold(popOf(0), h, runs[0]!.rules).result };
   const written = projection && (await loadPolicy(o.policy));
   const projected = (l: Lang) =>
-    written ? [...yearsNotes(written, projection, year, year, runs[0]!.snapshot.policy, l), ...registerNote(projection, year, l)] : null;
+    written
+      ? [...yearsNotes(written, projection, year, year, runs[0]!.snapshot.policy, l), ...registerNote(ran, given.pop, pop, h, year, l)]
+      : null;
   const notes = projected('en') ?? policyNotes(runs[0]!.snapshot.policy, [snapshot.date]);
   ctx.stdout.write(
     o.format === 'json'
@@ -105,18 +115,60 @@ function exitNote(pop: Population, h: number, lang: 'en' | 'zh'): string | null 
   return null;
 }
 
+/** The years a budget year runs first (cli/burn-in.ts), run on the file: each run's register at the year's January. */
+async function registersAt(ctx: Ctx, base: Population, p: Projection, year: number, runs: readonly LoadedRun[]) {
+  const central = runs.map((r) => r.snapshot.policy);
+  return withExecutor(ctx, (exec) =>
+    burnIn(
+      exec,
+      populationsOf(base, p),
+      p,
+      year,
+      async (y) => central.map((policy, k) => ({ id: runs[k]!.id, periods: periodsOf(policy, y) })),
+      central,
+      inTurn(central.length, base.householdCount),
+    ),
+  );
+}
+
+/** The household's register as a carry has it: on dibao at its amount, or off (its exit still paying aside). */
+function withRegister(pop: Population, h: number, carry: ExitCarry): Population {
+  const on = carry.state[h] === 0 && carry.amount[h]! > 0;
+  const onDibao = pop.onDibao.slice();
+  const prior = pop.prior.slice();
+  onDibao[h] = on ? 1 : 0;
+  prior[h] = on ? carry.amount[h]! : 0;
+  return { ...pop, onDibao, prior };
+}
+
 /**
- * A projected year after years a budget year runs first (cli/burn-in.ts): explain takes the file's register as it is,
- * where simulate --year has run the years between (who left dibao then, who joined it).
+ * A projected year after years a budget year runs first: the household's register at the year's January, as simulate
+ * --year has it, beside the file's; one date's rules (a change later in the year, and an exit still paying from the
+ * year before, are simulate --year's).
  */
-function registerNote(p: Projection, year: number, lang: Lang): string[] {
-  const ran = burnInYears(p, year);
-  if (!ran.length) return [];
-  const span = ran.length > 1 ? `${ran[0]}–${ran.at(-1)}` : String(ran[0]);
+function registerNote(
+  ran: { readonly years: readonly number[] } | null,
+  file: Population,
+  pop: Population,
+  h: number,
+  year: number,
+  lang: Lang,
+): string[] {
+  if (!ran) return [];
+  const span = ran.years.length > 1 ? `${ran.years[0]}–${ran.years.at(-1)}` : String(ran.years[0]);
+  const reg = (p: Population, zh: boolean) =>
+    p.onDibao[h]
+      ? zh
+        ? `在保（每月 ${fenToYuan(p.prior[h]!)}）`
+        : `on dibao (${fenToYuan(p.prior[h]!)} a month)`
+      : zh
+        ? '不在保'
+        : 'off dibao';
+  const same = file.onDibao[h] === pop.onDibao[h] && (!pop.onDibao[h] || file.prior[h] === pop.prior[h]);
   return [
     lang === 'zh'
-      ? `注：该户的在保登记（on_dibao、prior_dibao）按文件原样取用；simulate --year ${year} 先行运行 ${span} 年，其间该户可能已退出或进入低保`
-      : `note: the household's register (on_dibao, prior_dibao) is the file's as it is; simulate --year ${year} runs ${span} first, in which it may have left or joined dibao`,
+      ? `注：该户 ${year} 年 1 月的在保登记按 simulate --year ${year} 先行运行 ${span} 年后所得：${reg(pop, true)}${same ? '，与文件相同' : `（文件：${reg(file, true)}）`}；本年内的变化（如 4 月调标）及上年延续的渐退见 simulate --year`
+      : `note: the household's register in January ${year} is as simulate --year ${year} has it after running ${span} first: ${reg(pop, false)}${same ? ', as in the file' : ` (the file: ${reg(file, false)})`}; changes within ${year} (a raise in April) and an exit still paying from the year before are simulate --year's`,
   ];
 }
 
