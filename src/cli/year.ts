@@ -70,7 +70,8 @@ export async function incomesYearNotes(
   /** `date`: a one-date run's (sensitivity --date), its year `year`. */
   budget?: { readonly year: number; readonly households: string; readonly date?: string },
 ): Promise<string[]> {
-  if (p?.incomesYear !== undefined || (!p && budget === undefined)) return [];
+  if (p?.incomesYear !== undefined) return wrongIncomesYear(policyFile, p.incomesYear, budget?.households, lang);
+  if (!p && budget === undefined) return [];
   // (without a projection: only where the file is one jiuzhu generate wrote — any file's incomes are of some year, and
   // the bundled sample's are of none in particular)
   if (!p && !GENERATED_ID.test(firstHouseholdId(budget!.households) ?? '')) return [];
@@ -85,6 +86,23 @@ export async function incomesYearNotes(
     ];
   return [
     `note: projection ${p.id} grows the households' incomes${grownAlso(p)} from its base_year ${p.baseYear}; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} (without it, they are read as ${p.baseYear}'s: not grown from ${year} to ${p.baseYear}, whatever the standards do in those years)`,
+  ];
+}
+
+/**
+ * --incomes-year beside a file jiuzhu generate wrote, of another year than its profile's: a county officer's typo of
+ * 2021 for 2022 took 5 % off the budget, 2000 for 2022 55 %, and nothing said so.
+ */
+async function wrongIncomesYear(policyFile: string, given: number, households: string | undefined, lang?: Lang): Promise<string[]> {
+  if (households === undefined || !GENERATED_ID.test(firstHouseholdId(households) ?? '')) return [];
+  const file = profileFor(policyFile);
+  const profile = await loadProfile(file).catch(() => null);
+  const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
+  if (!Number.isFinite(year) || year === given) return [];
+  return [
+    lang === 'zh'
+      ? `注：给了 --incomes-year ${given}，但由 ${file} 生成的家庭，其收入是 ${year} 年的：其收入按自 ${given} 年起增长（${given < year ? '多' : '少'}增长了 ${Math.abs(year - given)} 年）`
+      : `note: --incomes-year ${given} is given, but a population generated from ${file} has incomes of ${year}: they are grown from ${given} (${Math.abs(year - given)} year${Math.abs(year - given) > 1 ? 's' : ''} ${given < year ? 'too many' : 'too few'})`,
   ];
 }
 

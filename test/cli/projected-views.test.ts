@@ -98,4 +98,43 @@ describe('a projected year in params and explain', () => {
     ]);
     expect(JSON.parse(year.stdout).scenarios[0].programs.gradual_exit.annual_cost).toBe('0.00');
   });
+
+  it("--incomes-year other than a generated population's profile year is said (a typo moved a budget 5–55 %, unsaid)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-incomes-'));
+    const file = join(dir, 'g.csv');
+    expect(jiuzhu(['generate', ...NANNING, '--households', '50', '--seed', '3', '--out', file, '--quiet']).code).toBe(0);
+    const said =
+      'note: --incomes-year 2021 is given, but a population generated from policies/profiles/guangxi-nanning.yaml has incomes of 2022: they are grown from 2021 (1 year too many)';
+    const year = jiuzhu([
+      'simulate',
+      ...NANNING,
+      '--households',
+      file,
+      '--year',
+      '2027',
+      '--projection',
+      PRJ_FILE,
+      '--incomes-year',
+      '2021',
+    ]);
+    expect(year.stderr).toContain(said);
+    expect(
+      jiuzhu(['simulate', ...NANNING, '--households', file, '--year', '2027', '--projection', PRJ_FILE, '--incomes-year', '2022']).stderr,
+    ).not.toContain('--incomes-year 2022 is given');
+    // explain says the incomes' year as simulate does: none given, the profile's named
+    const explain = jiuzhu([
+      'explain',
+      ...NANNING,
+      '--households',
+      file,
+      '--household',
+      'G000001',
+      '--date',
+      '2027-06-30',
+      '--projection',
+      PRJ_FILE,
+      '--brief',
+    ]);
+    expect(explain.stderr).toContain('for it, give --incomes-year 2022');
+  });
 });

@@ -16,7 +16,7 @@ import { loadPolicy } from '../../io/policy-file.js';
 import { burnIn, inTurn, populationsOf } from '../burn-in.js';
 import { periodsOf } from '../../core/budget-year.js';
 import type { ExitCarry } from '../../core/year-exit.js';
-import { incomesYearWithProjection, projectionOption } from '../year.js';
+import { incomesYearNotes, incomesYearWithProjection, projectionOption } from '../year.js';
 import {
   findHousehold,
   type LoadedRun,
@@ -77,9 +77,17 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   // reform read as the household's decision)
   const under = scenarios[0] && { scenario: scenarios[0], baseline: explainHousehold(popOf(0), h, runs[0]!.rules).result };
   const written = projection && (await loadPolicy(o.policy));
+  // (the incomes' year, as simulate says it: a generated file's, or one given that is not its profile's — a trial)
+  const incomes = async (l: Lang) =>
+    projection && o.households ? await incomesYearNotes(o.policy, projection, l, { year, households: o.households }) : [];
+  const said = { en: await incomes('en'), zh: await incomes('zh') };
   const projected = (l: Lang) =>
     written
-      ? [...yearsNotes(written, projection, year, year, runs[0]!.snapshot.policy, l), ...registerNote(ran, given.pop, pop, h, year, l)]
+      ? [
+          ...yearsNotes(written, projection, year, year, runs[0]!.snapshot.policy, l),
+          ...said[l],
+          ...registerNote(ran, given.pop, pop, h, year, l),
+        ]
       : null;
   const notes = projected('en') ?? policyNotes(runs[0]!.snapshot.policy, [snapshot.date]);
   ctx.stdout.write(

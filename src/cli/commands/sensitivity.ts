@@ -116,7 +116,7 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
   const notes = projection
     ? [
         ...yearsNotes(written, projection, when.year!, when.year!, policy, o.lang),
-        ...(await incomesYearNotes(o.policy, projection, o.lang)),
+        ...(await incomesYearNotes(o.policy, projection, o.lang, { year: when.year!, households: o.households })),
         ...firstYearExitNote({ runs: [], years: [when.year!], ranFirst, projection }, o.lang), // (the years run first, if any)
         ...unrangedRatesNotes(projection, o.lang),
         ...takeUpRangesNote(result.central[0] && figures(result.central[0]), result, o.households, o.lang),
