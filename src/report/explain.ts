@@ -12,6 +12,8 @@ import { CAPACITY } from '../core/columns.js';
 import { dec, inUse, madeBy, valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
 import { viewOf, type HouseholdResult } from '../core/engine.js';
 import type { Scenario } from '../core/scenario.js';
+import { incomesFrom, type Projection } from '../core/projection.js';
+import { projectionJson } from './projection-view.js';
 import { estimatesInForce, programsOnEstimates } from './estimates.js';
 import { countedIncome } from '../core/programs/context.js';
 import { PROGRAM_BY_ID, type ProgramId } from '../core/programs/index.js';
@@ -244,6 +246,8 @@ export interface TextOptions {
   readonly lang?: Lang;
   /** The household and its result alone: no steps, no sources. */
   readonly brief?: boolean;
+  /** A projected year (explain --projection): said under the heading (the text alone did not say its figures were grown). */
+  readonly projection?: Projection;
 }
 
 export function explainText(e: Explanation, pop: Population, s: Snapshot, o: TextOptions = {}): string {
@@ -257,8 +261,18 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
       ? `${householdZh(id)} — ${s.policy.name.zh} — ${s.date}${sc ? ` — 按方案 ${sc.id} ${sc.title.zh}（非现行政策）` : ''}`
       : `household ${id} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}` +
         (sc ? ` — under scenario ${sc.id} ${sc.title.zh} ${sc.title.en} (not the policy in force)` : '');
+  const p = o.projection;
   const out: string[] = [
     chalk.bold(heading),
+    ...(p
+      ? [
+          chalk.dim(
+            lang === 'zh'
+              ? `按预测 ${p.id}：政策增长到 ${s.date.slice(0, 4)} 年，该户收入自 ${incomesFrom(p)} 年起增长`
+              : `projected by ${p.id}: the policy grown to ${s.date.slice(0, 4)}, the household's incomes from ${incomesFrom(p)}`,
+          ),
+        ]
+      : []),
     householdLine(pop, h, e.result.persons, lang),
     ...members(pop, h, s, lang).map((m) => `  ${m}`),
   ];
@@ -283,7 +297,14 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
   return out.join('\n') + '\n';
 }
 
-export function explainJson(e: Explanation, pop: Population, s: Snapshot, under?: Under, notes: readonly string[] = []): object {
+export function explainJson(
+  e: Explanation,
+  pop: Population,
+  s: Snapshot,
+  under?: Under,
+  notes: readonly string[] = [],
+  projection?: Projection,
+): object {
   const r = e.result;
   const sc = under?.scenario;
   return {
@@ -319,6 +340,8 @@ export function explainJson(e: Explanation, pop: Population, s: Snapshot, under?
     on_estimates: [...programsOnEstimates(estimatesInForce(s))].filter((id) => viewOf(r)[id].flag),
     ...(under ? { baseline_result: resultRecord(under.baseline) } : {}),
     notes: notes.map(noteText),
+    // (projected: by which projection, its rates and the incomes' year, as simulate's JSON gives it)
+    ...(projection ? { projection: projectionJson(projection) } : {}),
   };
 }
 

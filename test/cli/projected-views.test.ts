@@ -46,6 +46,11 @@ describe('a projected year in params and explain', () => {
     };
     const { json, stderr } = explain([]);
     expect(json.result.dibao).toBe('324.85');
+    // the JSON names the projection, as simulate's does; the text says it under its heading
+    expect([json.projection.id, json.projection.incomes.from]).toEqual(['guangxi-nanning-4pct', 2025]);
+    expect(jiuzhu([...args, '--brief', '--quiet']).stdout.split('\n')[1]).toBe(
+      "projected by guangxi-nanning-4pct: the policy grown to 2027, the household's incomes from 2025",
+    );
     expect(explain(['--incomes-year', '2026']).json.result.dibao).toBe('351.10');
     // its register in January 2027 as simulate --year has it after running 2026: on dibao at 842.40 − 525.00 = 317.40
     expect(json.notes).toContainEqual(

@@ -92,8 +92,8 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   const notes = projected('en') ?? policyNotes(runs[0]!.snapshot.policy, [snapshot.date]);
   ctx.stdout.write(
     o.format === 'json'
-      ? JSON.stringify(explainJson(e, pop, snapshot, under, notes), null, 2) + '\n'
-      : explainText(e, pop, snapshot, { under, lang, brief: o.brief }),
+      ? JSON.stringify(explainJson(e, pop, snapshot, under, notes, projection ?? undefined), null, 2) + '\n'
+      : explainText(e, pop, snapshot, { under, lang, brief: o.brief, projection: projection ?? undefined }),
   );
   // what the policy says to watch (a stale standard, the parameter rules), as simulate says it; and a scenario that changes
   // nothing at the date (an analyst's explain before the reform's from read "under scenario …" over the baseline's figures).
