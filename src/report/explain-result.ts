@@ -204,7 +204,9 @@ function nearMisses(steps: readonly TraceStep[], r: ReturnType<typeof viewOf>, s
     if (lang === 'zh') {
       // (the test not met, its numbers after: "不满足“无生活来源（inc(p) < S）”（900.00 < 810.00）")
       const c = failed[0]!;
-      const numbers = flagged(c) ? '' : `（${c.zhSides ?? `${c.lhs} ${c.op} ${c.rhs}`}）`;
+      // (a comparison said not to hold: "（1322.23 < 876.10）" alone read as a claim — a county officer's trial)
+      const sides = c.zhSides ?? `${c.lhs} ${c.op} ${c.rhs}`;
+      const numbers = flagged(c) ? '' : `（${sides}${/[<>≤≥‹›]/.test(sides) ? '，不成立' : ''}）`;
       // (the test's name without its formula: "不满足“无具备履行能力的法定赡养、抚养、扶养义务人”（有赡养人 是）")
       const test = c.zhSides ? c.zh.replace(/（[^（）]*[=<>≥≤∨∧][^（）]*）$/, '') : c.zh;
       return [`  不属${rigid ? '刚性支出困难家庭' : p.zh}${st.person ? `（成员 ${shownId(st.person)}）` : ''}：不满足“${test}”${numbers}`];

@@ -86,7 +86,7 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
       ? [
           ...yearsNotes(written, projection, year, year, runs[0]!.snapshot.policy, l),
           ...said[l],
-          ...registerNote(ran, given.pop, pop, h, year, l),
+          ...registerNote(ran, given.pop, pop, h, year, l, o.describe !== undefined),
         ]
       : null;
   const notes = projected('en') ?? policyNotes(runs[0]!.snapshot.policy, [snapshot.date]);
@@ -161,6 +161,8 @@ function registerNote(
   h: number,
   year: number,
   lang: Lang,
+  /** The household was described (--describe): its register is as described, not a file's. */
+  described: boolean,
 ): string[] {
   if (!ran) return [];
   const span = ran.years.length > 1 ? `${ran.years[0]}–${ran.years.at(-1)}` : String(ran.years[0]);
@@ -175,8 +177,8 @@ function registerNote(
   const same = file.onDibao[h] === pop.onDibao[h] && (!pop.onDibao[h] || file.prior[h] === pop.prior[h]);
   return [
     lang === 'zh'
-      ? `注：该户 ${year} 年 1 月的在保登记按 simulate --year ${year} 先行运行 ${span} 年后所得：${reg(pop, true)}${same ? '，与文件相同' : `（文件：${reg(file, true)}）`}；本年内的变化（如 4 月调标）及上年延续的渐退见 simulate --year`
-      : `note: the household's register in January ${year} is as simulate --year ${year} has it after running ${span} first: ${reg(pop, false)}${same ? ', as in the file' : ` (the file: ${reg(file, false)})`}; changes within ${year} (a raise in April) and an exit still paying from the year before are simulate --year's`,
+      ? `注：该户 ${year} 年 1 月的在保登记按 simulate --year ${year} 先行运行 ${span} 年后所得：${reg(pop, true)}${same ? `，与${described ? '所述' : '文件'}相同` : `（${described ? '所述' : '文件'}：${reg(file, true)}）`}；本年内的变化（如 4 月调标）及上年延续的渐退见 simulate --year`
+      : `note: the household's register in January ${year} is as simulate --year ${year} has it after running ${span} first: ${reg(pop, false)}${same ? `, as ${described ? 'described' : 'in the file'}` : ` (${described ? 'as described' : 'the file'}: ${reg(file, false)})`}; changes within ${year} (a raise in April) and an exit still paying from the year before are simulate --year's`,
   ];
 }
 
