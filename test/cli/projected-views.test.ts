@@ -8,6 +8,9 @@ import { jiuzhu } from '../helpers/cli.js';
 
 const NANNING = ['--policy', 'policies/guangxi-nanning.yaml'];
 const PRJ_FILE = 'scenarios/projections/guangxi-nanning-4pct.yaml';
+/** simulate --year 2027 under Nanning's projection, on a households file. */
+const year2027 = (file: string, ...more: string[]) =>
+  jiuzhu(['simulate', ...NANNING, '--households', file, '--year', '2027', '--projection', PRJ_FILE, ...more]);
 
 describe('a projected year in params and explain', () => {
   it("params --projection: a grown standard, its range the value at the rate's ends (842.72–910.12 at 2 % and 6 %)", () => {
@@ -88,19 +91,7 @@ describe('a projected year in params and explain', () => {
     const json = JSON.parse(r.stdout);
     expect([json.result.gradual_exit, json.result.dibao]).toEqual(['0.00', '0.00']);
     expect(json.notes).toContainEqual(expect.stringContaining('after running 2026 first: off dibao (the file: on dibao (300.00 a month))'));
-    const year = jiuzhu([
-      'simulate',
-      ...NANNING,
-      '--households',
-      file,
-      '--year',
-      '2027',
-      '--projection',
-      PRJ_FILE,
-      '--format',
-      'json',
-      '-q',
-    ]);
+    const year = year2027(file, '--format', 'json', '-q');
     expect(JSON.parse(year.stdout).scenarios[0].programs.gradual_exit.annual_cost).toBe('0.00');
   });
 
@@ -110,22 +101,9 @@ describe('a projected year in params and explain', () => {
     expect(jiuzhu(['generate', ...NANNING, '--households', '50', '--seed', '3', '--out', file, '--quiet']).code).toBe(0);
     const said =
       'note: --incomes-year 2021 is given, but a population generated from policies/profiles/guangxi-nanning.yaml has incomes of 2022: they are grown from 2021 (1 year too many)';
-    const year = jiuzhu([
-      'simulate',
-      ...NANNING,
-      '--households',
-      file,
-      '--year',
-      '2027',
-      '--projection',
-      PRJ_FILE,
-      '--incomes-year',
-      '2021',
-    ]);
+    const year = year2027(file, '--incomes-year', '2021');
     expect(year.stderr).toContain(said);
-    expect(
-      jiuzhu(['simulate', ...NANNING, '--households', file, '--year', '2027', '--projection', PRJ_FILE, '--incomes-year', '2022']).stderr,
-    ).not.toContain('--incomes-year 2022 is given');
+    expect(year2027(file, '--incomes-year', '2022').stderr).not.toContain('--incomes-year 2022 is given');
     // explain says the incomes' year as simulate does: none given, the profile's named
     const explain = jiuzhu([
       'explain',

@@ -20,6 +20,9 @@ interface Estimate {
   readonly high: string;
   readonly programs: Record<string, { readonly low: string; readonly high: string }>;
 }
+/** simulate --years on the sample under a projection. */
+const sampleYears = (years: string, projection: string, ...more: string[]) =>
+  jiuzhu(['simulate', ...NANNING, '--households', SAMPLE, '--years', years, '--projection', projection, ...more]);
 const sensitivity = (args: readonly string[]) => {
   const r = jiuzhu(['sensitivity', ...NANNING, ...args, '--format', 'json']);
   expect(r.code, r.stderr).toBe(0);
@@ -55,19 +58,7 @@ describe("a projection's rate with a range", () => {
 
   it('--years --ranges widens with it, the later years more; a rate without a range is said, not varied', () => {
     const years = (projection: string) => {
-      const r = jiuzhu([
-        'simulate',
-        ...NANNING,
-        '--households',
-        SAMPLE,
-        '--years',
-        '2027-2028',
-        '--projection',
-        projection,
-        '--ranges',
-        '--format',
-        'json',
-      ]);
+      const r = sampleYears('2027-2028', projection, '--ranges', '--format', 'json');
       expect(r.code, r.stderr).toBe(0);
       const s = JSON.parse(r.stdout).scenarios[0] as { years: Array<{ total_annual_cost_range: { low: string; high: string } }> };
       return {
@@ -89,20 +80,7 @@ describe("a projection's rate with a range", () => {
 
   it("the workbook's Estimates sheet: a grown standard's low and high at its rate's ends", async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-rates-')), 'y.xlsx');
-    const r = jiuzhu([
-      'simulate',
-      ...NANNING,
-      '--households',
-      SAMPLE,
-      '--years',
-      '2027-2027',
-      '--projection',
-      PRJ_FILE,
-      '--format',
-      'xlsx',
-      '--out',
-      out,
-    ]);
+    const r = sampleYears('2027-2027', PRJ_FILE, '--format', 'xlsx', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
