@@ -339,13 +339,13 @@ function whyUnchanged(id: string, policy: Policy, end: string, lang?: Lang): str
  * or none at or above a rate): take-up, the largest line of a generated population's tornado, cannot move anything,
  * and nothing said so — an analyst on the bundled sample read a range without it (a budget-uncertainty trial).
  */
-export function takeUpRangesNote(baseline: Figures | undefined, result: SensitivityResult | null, file: string, lang?: Lang): string[] {
+export function takeUpRangesNote(baseline: Figures | undefined, result: SensitivityResult | null, lang?: Lang): string[] {
   if (!baseline || !result || takeUpShows(baseline)) return [];
   const rates = result.axes.filter((a) => a.axis.path.startsWith('take_up.') && a.ends.length).length;
   if (!rates) return [];
   return [
     lang === 'zh'
-      ? `注：${file} 中符合条件的家庭全部享受（无 take_up_draw 列，或其值都低于申请率）：申请率（take_up.*，${rates} 项有区间的估计）在此不能改变合计及其区间——jiuzhu generate 生成的家庭带有申请抽签值`
-      : `note: every eligible household in ${file} takes its programs up (no take_up_draw, or none at or above a rate): take-up (take_up.*, ${rates} estimates with a range) cannot move the totals or their ranges here — a population from jiuzhu generate carries take-up draws`,
+      ? `注：住户文件中符合条件的家庭全部享受（无 take_up_draw 列，或其值都低于申请率）：申请率（take_up.*，${rates} 项有区间的估计）在此不能改变合计及其区间——jiuzhu generate 生成的家庭带有申请抽签值`
+      : `note: every eligible household in the households file takes its programs up (no take_up_draw, or none at or above a rate): take-up (take_up.*, ${rates} estimates with a range) cannot move the totals or their ranges here — a population from jiuzhu generate carries take-up draws`,
   ];
 }

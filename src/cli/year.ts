@@ -264,7 +264,7 @@ export async function simulateYear(
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year, households: o.households })),
       ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year], ranFirst, projection }, o.lang),
       ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),
-      ...takeUpRangesNote(reports![0]?.figures, ranges, o.households, o.lang),
+      ...takeUpRangesNote(reports![0]?.figures, ranges, o.lang),
       ...leftOutNotes(ranges, undefined, o.lang),
     ],
   };

@@ -153,7 +153,7 @@ export async function simulateYears(
         at += r.periods.length;
         return yearReport(r, own, y);
       });
-      if (i === 0) takeUp.push(...takeUpRangesNote(reports[0]?.figures, ranges ?? null, o.households, o.lang));
+      if (i === 0) takeUp.push(...takeUpRangesNote(reports[0]?.figures, ranges ?? null, o.lang));
       out.push(ranged(reports, ranges));
     }
     return out;

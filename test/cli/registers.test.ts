@@ -64,7 +64,7 @@ describe("each varied run's own register, from the years run before its year", (
     expect(window.years[1].total_annual_cost).toBe(alone.total_annual_cost);
     expect(window.years[1].total_annual_cost_range).toEqual(alone.total_annual_cost_range);
     // the sample has no take_up_draw: take-up cannot move anything, said (an analyst read its range as if it could)
-    const said = `every eligible household in ${SAMPLE} takes its programs up (no take_up_draw, or none at or above a rate): take-up (take_up.*, 4 estimates with a range) cannot move the totals or their ranges here`;
+    const said = `every eligible household in the households file takes its programs up (no take_up_draw, or none at or above a rate): take-up (take_up.*, 4 estimates with a range) cannot move the totals or their ranges here`;
     const notes = run(['simulate', ...NANNING, ...PRJ, '--households', SAMPLE, '--years', '2027-2028', '--ranges']).notes as string[];
     expect(notes).toContainEqual(expect.stringContaining(said));
   });

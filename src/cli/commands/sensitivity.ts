@@ -119,7 +119,7 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
         ...(await incomesYearNotes(o.policy, projection, o.lang, { year: when.year!, households: o.households })),
         ...firstYearExitNote({ runs: [], years: [when.year!], ranFirst, projection }, o.lang), // (the years run first, if any)
         ...unrangedRatesNotes(projection, o.lang),
-        ...takeUpRangesNote(result.central[0] && figures(result.central[0]), result, o.households, o.lang),
+        ...takeUpRangesNote(result.central[0] && figures(result.central[0]), result, o.lang),
       ]
     : [
         ...policyNotes(policy, [last], [], o.lang),
@@ -129,7 +129,7 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
           households: o.households,
           ...(when.date ? { date: when.date } : {}),
         })),
-        ...takeUpRangesNote(result.central[0] && figures(result.central[0]), result, o.households, o.lang),
+        ...takeUpRangesNote(result.central[0] && figures(result.central[0]), result, o.lang),
       ];
   const report: SensitivityReport = {
     policy,

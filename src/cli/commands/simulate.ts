@@ -168,7 +168,7 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
       ...heardNotes(ctx),
       ...policyNotes(loaded[0]!.snapshot.policy, [date], [], o.lang),
       ...leftOutNotes(ranges, undefined, o.lang),
-      ...takeUpRangesNote(totals[0], ranges, o.households, o.lang),
+      ...takeUpRangesNote(totals[0], ranges, o.lang),
     ],
     lang: o.lang,
   };
