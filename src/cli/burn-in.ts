@@ -7,7 +7,7 @@
 // reported: who leaves dibao in them, and any exit still paying, is carried into the first year reported (year-exit.ts
 // ExitCarry), as a window carries it from one year to the next. A budget year is then the same in any window that
 // holds it, and by itself. Without a projection the file's register is taken as the first year's (nothing runs).
-import { carryExits, periodRuns, type Period } from '../core/budget-year.js';
+import { carryExits, periodRuns, periodsOf, type Period } from '../core/budget-year.js';
 import type { Population } from '../core/population.js';
 import { incomesFrom, projectPopulation, type Projection } from '../core/projection.js';
 import { newExitCarry, type ExitCarry } from '../core/year-exit.js';
@@ -16,9 +16,6 @@ import { simulateParallel } from '../engine/parallel.js';
 import type { Executor } from '../engine/pool.js';
 import type { Policy } from '../core/parameters/tree.js';
 import type { Before } from './registers.js';
-
-/** A year's runs: the baseline's periods, then each scenario's (their order is the carry's: the runs' `of`). */
-export type RunsOfYear = (year: number) => Promise<ReadonlyArray<{ readonly id: string; readonly periods: readonly Period[] }>>;
 
 /**
  * Each year's population, grown by the projection (as it is without one), in memory reused call after call: what a call
@@ -59,16 +56,16 @@ export async function burnIn(
   popOf: (year: number) => Population,
   projection: Projection | null,
   first: number,
-  runsOf: RunsOfYear,
   central: readonly Policy[],
   /** The runs' registers, year k's written into turn(k) (the years after these continue the count). */
   turn: (k: number) => ExitCarry[],
 ): Promise<(Before & { readonly carried: ExitCarry[] }) | null> {
   const years: number[] = [];
-  const each: Array<Awaited<ReturnType<RunsOfYear>>> = [];
+  // (each year's runs: the baseline's periods, then each scenario's — their order is the carry's, the runs' `of`)
+  const each: Period[][][] = [];
   for (const y of burnInYears(projection, first)) {
     try {
-      each.push(await runsOf(y));
+      each.push(central.map((p) => periodsOf(p, y)));
       years.push(y);
     } catch (e) {
       if (!(e instanceof DateBeforePolicyError) || years.length) throw e;
@@ -83,7 +80,7 @@ export async function burnIn(
       exec,
       pop,
       carryExits(
-        runs.flatMap((r, k) => periodRuns(r.periods, r.id, k)),
+        runs.flatMap((periods, k) => periodRuns(periods, `run${k}`, k)),
         carried,
         next,
       ),

@@ -237,7 +237,7 @@ export async function simulateYear(
             // (each variant that makes those years another register runs them itself: registers.ts)
             const central = centralPolicies(policy, scenarios);
             const turn = inTurn(central.length, base.householdCount);
-            const burned = await burnIn(exec, popOf, projection, year, (y) => yearRunsOf(policy, scenarios, y), central, turn);
+            const burned = await burnIn(exec, popOf, projection, year, central, turn);
             ranFirst = burned?.years ?? [];
             const ahead = carryExits(flat, burned?.carried ?? null, null);
             const totals = await evaluateOnRegisters(exec, pop, year, plan ?? { runs: [], variants: [] }, burned, ahead);

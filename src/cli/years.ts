@@ -102,15 +102,7 @@ export async function simulateYears(
     const central = policies.map((r) => r.policy);
     const popOf = populationsOf(base, projection); // (the years before's, in memory of their own)
     const turn = inTurn(policies.length, base.householdCount);
-    const burned = await burnIn(
-      exec,
-      popOf,
-      projection,
-      first,
-      async (y) => policies.map((r) => ({ id: r.id, periods: periodsOf(r.policy, y) })),
-      central,
-      turn,
-    );
+    const burned = await burnIn(exec, popOf, projection, first, central, turn);
     ranFirst = burned?.years ?? [];
     const pool = burned?.pool ?? [];
     // (each year's varied runs whose years before make another register, followed through the window once: registers.ts)

@@ -14,7 +14,6 @@ import { projectPopulation, type Projection } from '../../core/projection.js';
 import { yearsNotes } from '../../core/policy-notes.js';
 import { loadPolicy } from '../../io/policy-file.js';
 import { burnIn, inTurn, populationsOf } from '../burn-in.js';
-import { periodsOf } from '../../core/budget-year.js';
 import type { ExitCarry } from '../../core/year-exit.js';
 import { incomesYearNotes, incomesYearWithProjection, projectionOption } from '../year.js';
 import {
@@ -126,17 +125,7 @@ function exitNote(pop: Population, h: number, lang: 'en' | 'zh'): string | null 
 /** The years a budget year runs first (cli/burn-in.ts), run on the file: each run's register at the year's January. */
 async function registersAt(ctx: Ctx, base: Population, p: Projection, year: number, runs: readonly LoadedRun[]) {
   const central = runs.map((r) => r.snapshot.policy);
-  return withExecutor(ctx, (exec) =>
-    burnIn(
-      exec,
-      populationsOf(base, p),
-      p,
-      year,
-      async (y) => central.map((policy, k) => ({ id: runs[k]!.id, periods: periodsOf(policy, y) })),
-      central,
-      inTurn(central.length, base.householdCount),
-    ),
-  );
+  return withExecutor(ctx, (exec) => burnIn(exec, populationsOf(base, p), p, year, central, inTurn(central.length, base.householdCount)));
 }
 
 /** The household's register as a carry has it: on dibao at its amount, or off (its exit still paying aside). */

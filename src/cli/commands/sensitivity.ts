@@ -29,7 +29,7 @@ import {
   withExecutor,
 } from '../load.js';
 import { figures } from '../../core/aggregate.js';
-import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOption, yearRunsOf } from '../year.js';
+import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOption } from '../year.js';
 import { burnIn, inTurn, populationsOf } from '../burn-in.js';
 import { projectPopulation } from '../../core/projection.js';
 import { centralPolicies, evaluateOnRegisters } from '../registers.js';
@@ -97,15 +97,7 @@ export async function sensitivityCommand(ctx: Ctx, given: SensitivityOptions): P
     const burned =
       when.year === undefined
         ? null
-        : await burnIn(
-            exec,
-            popOf,
-            projection,
-            when.year,
-            (y) => yearRunsOf(policy, scenarios, y),
-            central,
-            inTurn(central.length, base.householdCount),
-          );
+        : await burnIn(exec, popOf, projection, when.year, central, inTurn(central.length, base.householdCount));
     ranFirst = burned?.years ?? [];
     return evaluatePlan(plan, (runs, variants) => evaluateOnRegisters(exec, pop, when.year ?? 0, { runs, variants }, burned));
   });
