@@ -20,6 +20,7 @@ import {
 import { fundingOf } from '../core/funding.js';
 import type { Scenario } from '../core/scenario.js';
 import { sensitivityPlan, withCorners, type SensitivityResult } from '../core/sensitivity-plan.js';
+import type { Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { policyNotes, yearsNotes } from '../core/policy-notes.js';
@@ -213,6 +214,8 @@ export async function simulateYear(
     readonly lang?: Lang;
     /** Given the baseline's period totals (for the few-households note). */
     readonly onBaseline?: (periods: readonly Totals[]) => void;
+    /** --per-household: evaluates the year's runs (their registers carried in) writing a row per household (year-rows.ts). */
+    readonly rows?: (pop: Population, runs: readonly Run[], ids: readonly string[]) => Promise<Totals[]>;
   },
   scenarios: readonly Scenario[],
   year: number,
@@ -226,7 +229,7 @@ export async function simulateYear(
   let ranges: SensitivityResult | null = null;
   let ranFirst: readonly number[] = [];
   const evaluate =
-    plan || projection
+    plan || projection || o.rows
       ? (flat: readonly Run[]) =>
           withExecutor(ctx, async (exec) => {
             // the year's periods and the estimates' ends in one pass, then the joint corners, on the population read once
@@ -240,6 +243,12 @@ export async function simulateYear(
             const burned = await burnIn(exec, popOf, projection, year, central, turn);
             ranFirst = burned?.years ?? [];
             const ahead = carryExits(flat, burned?.carried ?? null, null);
+            if (o.rows)
+              return o.rows(
+                pop,
+                ahead,
+                runs.map((r) => r.id),
+              ); // (--ranges is refused beside it)
             const totals = await evaluateOnRegisters(exec, pop, year, plan ?? { runs: [], variants: [] }, burned, ahead);
             if (plan)
               ranges = await withCorners(plan, plan.fold(totals.slice(flat.length)), (r, v) =>

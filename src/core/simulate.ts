@@ -13,7 +13,7 @@ import {
 import type { Ctx } from './programs/context.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
-import { addYearExit, periodGroups, quietYearExit, registeredAt, type PeriodOf } from './year-exit.js';
+import { addYearExit, periodGroups, quietYearExit, registeredAt, type ExitPaid, type PeriodOf } from './year-exit.js';
 
 export interface Run {
   /** "baseline" or a scenario id. */
@@ -47,6 +47,8 @@ export function simulateRange(
   from: number,
   to: number,
   onHousehold?: (h: number, run: number, r: HouseholdResult) => void,
+  /** A budget year's: after the household's runs, each year's (periodGroups' g) gradual exit as paid (reused object). */
+  onYearExit?: (h: number, g: number, paid: ExitPaid) => void,
 ): Totals[] {
   const contexts = runs.map((r) => newContext(pop, r.rules));
   // By run and area (run i, area a at 2i + a): the earlier run it takes steps 1–2 over from, and its context.
@@ -59,7 +61,7 @@ export function simulateRange(
   const everyone = new Totals();
   const periods = runs.map((r) => r.period);
   const year = periodGroups(periods);
-  visit(pop, from, to, contexts, likeOf, like, partial, q, everyone, onHousehold, year && { groups: year, periods });
+  visit(pop, from, to, contexts, likeOf, like, partial, q, everyone, onHousehold, year && { groups: year, periods, onYearExit });
   for (const p of partial) p.merge(everyone);
   return partial;
 }
@@ -80,9 +82,14 @@ function visit(
   q: QuietAll | null,
   everyone: Totals,
   onHousehold: ((h: number, run: number, r: HouseholdResult) => void) | undefined,
-  year: { readonly groups: readonly number[][]; readonly periods: ReadonlyArray<PeriodOf | undefined> } | null,
+  year: {
+    readonly groups: readonly number[][];
+    readonly periods: ReadonlyArray<PeriodOf | undefined>;
+    readonly onYearExit: ((h: number, g: number, paid: ExitPaid) => void) | undefined;
+  } | null,
 ): void {
   const results: Array<HouseholdResult | null> = [];
+  const paid: ExitPaid | undefined = year?.onYearExit ? { months: 0, fen: 0 } : undefined;
   for (let i = 0; i < contexts.length; i++) results.push(null); // this household's, by run
   for (let h = from; h < to; h++) {
     const w = pop.weight[h]!;
@@ -104,6 +111,10 @@ function visit(
     }
     // a budget year's gradual exit, over its periods (their totals' own figures of it are not read); in a window of
     // years it also writes each household's exit at the year's end into the runs' carry (year-exit.ts ExitCarry)
-    if (year) for (const g of year.groups) addYearExit(g, year.periods, results, partial, w, h);
+    if (year)
+      for (let g = 0; g < year.groups.length; g++) {
+        addYearExit(year.groups[g]!, year.periods, results, partial, w, h, paid);
+        if (paid) year.onYearExit!(h, g, paid);
+      }
   }
 }

@@ -89,6 +89,12 @@ export function periodGroups(periods: ReadonlyArray<PeriodOf | undefined>): numb
   return groups.length ? groups : null;
 }
 
+/** A household's gradual exit as paid in a year: its months, and fen over them. */
+export interface ExitPaid {
+  months: number;
+  fen: number;
+}
+
 /**
  * Adds one household's gradual exit over a year's periods (`group`: its runs in month order) to those runs' totals, as
  * paid in each period's months. `results[i]`: the household's result under run i; `w`: its weight.
@@ -100,7 +106,10 @@ export function addYearExit(
   partial: readonly Totals[],
   w: number,
   h: number,
+  /** Given: the household's exit as paid in this year, written here (year-rows.ts: a row per household). */
+  paid?: ExitPaid,
 ): void {
+  if (paid) paid.months = paid.fen = 0;
   let left = false; // off dibao since a period of this year (or the year before): it left then, with its exit or none
   let [from, to, amount, persons] = [0, 0, 0, 0]; // the exit's months [from, to), its monthly amount and persons
   // its dibao a month in the last period it was seen on dibao (0: not seen; the file's prior_dibao stands for it)
@@ -131,7 +140,10 @@ export function addYearExit(
       if (r.flag[EXIT]) [from, to, amount, persons] = [first, first + r.months[EXIT]!, last || r.amount[EXIT]!, r.count[EXIT]!];
     }
     const [a, b] = [Math.max(from, first), Math.min(to, first + months)];
-    if (a < b) partial[i]!.addExitMonths(w, persons, amount, a, b);
+    if (a < b) {
+      partial[i]!.addExitMonths(w, persons, amount, a, b);
+      if (paid) [paid.months, paid.fen] = [paid.months + b - a, paid.fen + amount * (b - a)];
+    }
   }
   const out = carry?.to;
   if (out) carryOut(out, h, left, to, left ? amount : last, persons);

@@ -35,6 +35,7 @@ import type { Unit } from '../../report/text-table.js';
 import { langFromEnv, type Lang } from '../../report/lang.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
 import { budgetYear, incomesYearWithProjection, simulateYear } from '../year.js';
+import { openYearRows, roundedNote, yearRowsPass, type YearRowsOut } from '../year-rows.js';
 import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { ranged } from '../../report/funding-ranges.js';
 import { leftOutNotes } from '../../report/sensitivity.js';
@@ -201,25 +202,45 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
 
 const ESTIMATED_NOTE = 'note: the results rest on estimated parameters (see "estimates" in --format json, or jiuzhu params)';
 
-/** simulate --year: the budget year's totals (one row per household would need a year's rows: not offered). */
+/** simulate --year: the budget year's totals; with --per-household each household's year (cli/year-rows.ts). */
 async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
   const year = budgetYear(o.year!);
-  if (o.perHousehold || o.stream)
-    throw new UsageError(`--year gives a year's totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
+  if (o.stream) throw new UsageError(`--year gives a year's totals; --stream works with one --date`);
   let periods: readonly Totals[] = [];
   const onBaseline = (t: readonly Totals[]) => void (periods = t);
-  const computed = await simulateYear(ctx, { ...o, onBaseline }, await loadScenarios(o.scenario ?? [], ctx, o.quiet), year);
-  const after = [computed.scenarios[0]?.figures.household_rows === 0 ? emptyNote(o.households) : null, fewRowsNote(periods, o.lang)];
-  const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang), ...present(after)] };
-  await emit(ctx, o, report);
-  sayNotes(ctx, o.quiet, report.notes);
+  const scenarios = await loadScenarios(o.scenario ?? [], ctx, o.quiet);
+  const hadRows = o.perHousehold !== undefined && fileThere(o.perHousehold) !== null;
+  let out: YearRowsOut | null = null;
+  try {
+    const rows = o.perHousehold
+      ? async (pop: Population, runs: readonly Run[], ids: readonly string[]) =>
+          yearRowsPass(pop, runs, ids, (out = await openYearRows(o.perHousehold!)))
+      : undefined;
+    const computed = await simulateYear(ctx, { ...o, onBaseline, rows }, scenarios, year);
+    const after = [computed.scenarios[0]?.figures.household_rows === 0 ? emptyNote(o.households) : null, fewRowsNote(periods, o.lang)];
+    const notes = [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang), ...present(after), ...roundedNote(out, o.lang)];
+    const report = { ...computed, notes };
+    await emit(ctx, o, report);
+    await (out as YearRowsOut | null)?.file.commit(); // (the rows in place only now: with the totals, or not at all)
+    const what = { en: "each household's year, a row per run", zh: '每户全年，每次运行一行' };
+    const told = o.perHousehold && !o.quiet ? wroteLine(o.perHousehold, hadRows, what, o.lang) : null;
+    if (told) ctx.stderr.write(told);
+    sayNotes(ctx, o.quiet, report.notes);
+  } catch (e) {
+    await (out as YearRowsOut | null)?.file.abort();
+    throw e;
+  }
 }
 
 /** simulate --years: several budget years, projected where a projection file says how. */
 async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
   const span = yearSpan(o.years!);
   if (o.perHousehold || o.stream)
-    throw new UsageError(`--years gives the years' totals; ${o.perHousehold ? '--per-household' : '--stream'} works with one --date`);
+    throw new UsageError(
+      o.perHousehold
+        ? `--years gives the years' totals; --per-household works with one --date or one --year (a file for each year)`
+        : `--years gives the years' totals; --stream works with one --date`,
+    );
   let periods: readonly Totals[] = [];
   const onBaseline = (t: readonly Totals[]) => void (periods = t);
   const made = await simulateYears(ctx, { ...o, onBaseline }, await loadScenarios(o.scenario ?? [], ctx, o.quiet), span);
