@@ -143,9 +143,10 @@ describe('simulate --year', () => {
     expect(year.stdout).toBe(simulate('--years', '2022-2022', '--format', 'csv', '--quiet').stdout);
   });
 
-  it('--year and --date together, or --year with --per-household, is a usage error', () => {
+  it('--year and --date together, or --year with --stream, is a usage error', () => {
     expect(simulate('--year', '2024', '--date', '2024-06-30').code).toBe(2);
-    expect(simulate('--year', '2024', '--per-household', join(mkdtempSync(join(tmpdir(), 'j-')), 'r.csv')).code).toBe(2);
+    // (--per-household goes with --year: each household's year, test/cli/year-rows.test.ts)
+    expect(simulate('--year', '2024', '--stream').code).toBe(2);
     expect(simulate('--year', '24').stderr).toBe('jiuzhu: --year must be a calendar year such as 2026, got "24"\n');
     // a year written in Chinese, or full-width (a 科长's 2025年): taken, as --years takes them
     const plain = simulate('--year', '2025', '-q', '--format', 'json').stdout;
