@@ -166,7 +166,7 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   AREA.forEach((a, ai) => {
     if (a === none) return;
     const target = `target.income_quintiles.${a}`;
-    const published = dist(profile, target);
+    const published = profile.values.has(target) ? dist(profile, target) : null;
     if (!incomes[ai]!.length) {
       // No person in the area (a tiny population): nothing to compare, not NaN.
       const none = (measure: string, value: Dec | null, digits: number, key: string) =>
@@ -185,15 +185,17 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
         0,
         `income.disposable.${a}`,
       );
-      published.forEach((v, q) => none(`  第${q + 1}组 fifth ${q + 1} of ${a} persons, × the mean`, D(v), 2, target));
+      published?.forEach((v, q) => none(`  第${q + 1}组 fifth ${q + 1} of ${a} persons, × the mean`, D(v), 2, target));
       return;
     }
     const fifths = quintileMeans(incomes[ai]!);
     const mean = fifths.reduce((x, y) => x + y, 0) / 5;
     row(`人均可支配收入 per-capita disposable income, ${a} (yuan a year)`, D(mean * 12).dividedBy(100), `income.disposable.${a}`, 0);
-    fifths.forEach((f, q) =>
-      finish(`  第${q + 1}组 fifth ${q + 1} of ${a} persons, × the mean`, D(f / mean), D(published[q]!), target, 2, 1),
-    );
+    fifths.forEach((f, q) => {
+      const measure = `  第${q + 1}组 fifth ${q + 1} of ${a} persons, × the mean`;
+      if (published) finish(measure, D(f / mean), D(published[q]!), target, 2, 1);
+      else shown(measure, D(f / mean), 2);
+    });
   });
   row('户均人数 persons per household', ratio(m.get('household_persons'), m.get('households')), 'target.household_size', 2);
   const share = (key: string, whole: Dec) => ratio(m.get(key), whole);

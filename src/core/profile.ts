@@ -78,7 +78,9 @@ const DRAWS: readonly ProfileSpec[] = [
 
 /** The published figures the generated population is set against (generate --report). */
 export const TARGETS: readonly ProfileSpec[] = [
-  ...area('target.income_quintiles', 'quintiles', 'per-capita income of each fifth of persons, as a multiple of the mean'),
+  // (optional: a locality whose own fifths are not published, where another province's contradict its own caseloads,
+  // shows its fifths with none to hold them to — Guangzhou's; a realism audit)
+  ...area('target.income_quintiles', 'quintiles', 'per-capita income of each fifth of persons, as a multiple of the mean', true),
   {
     key: 'target.household_size',
     kind: 'positive',

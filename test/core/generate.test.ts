@@ -157,7 +157,13 @@ describe.each(['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'])('ca
     const rows = calibrate(pop, rules, profile);
     const checked = rows.filter((r) => r.within !== null);
     // population, incomes and fifths, household size, ages, dibao, composition, tekun, the edge, rigid, temporary, the mix
-    expect(checked.length).toBeGreaterThanOrEqual(25);
+    // (Guangzhou's fifths are shown with none to hold them to: its own were not found, and Fujian's, which stood in,
+    // contradicted its own caseloads — a realism audit; the profile says so)
+    const fifths = rows.filter((r) => r.measure.includes('fifth'));
+    expect(fifths).toHaveLength(10);
+    const targeted = profile.values.has('target.income_quintiles.urban');
+    expect(fifths.every((r) => (r.within !== null) === targeted)).toBe(true);
+    expect(checked.length).toBeGreaterThanOrEqual(targeted ? 25 : 15);
     expect(checked.filter((r) => !r.within).map((r) => `${r.measure}: ${r.generated} vs ${r.published} (${r.gap}%)`)).toEqual([]);
     expect(rows.find((r) => r.measure.includes('tekun persons living with a working-age earner'))!.generated).toBe('0');
     // the weights gross up to the profile's persons (they fell 0.4–1.2 % short, always: a demographer's trial; the draw's

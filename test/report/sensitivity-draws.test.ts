@@ -1,6 +1,6 @@
 // sensitivity --draws: where the total under the central values lies among the draws (report/sensitivity.ts). A
 // finance-bureau trial saw the central total below the draws' p5 with nothing to say why: when (nearly) every draw
-// costs more, the central values sit toward the cheaper ends of their ranges (take-up 0.052 in 0.03–0.3, for one).
+// costs more, the central values sit toward the cheaper ends of their ranges (take-up 0.25 in 0.2–0.31, for one).
 import { describe, expect, it } from 'vitest';
 import { centralAmongDraws } from '../../src/report/sensitivity-words.js';
 

@@ -129,8 +129,8 @@ describe('jiuzhu tui', () => {
     expect(f).not.toContain('Δ%');
   });
 
-  it('gives the all-eligible cost under who pays where take-up leaves some out (Guangzhou: dibao 0.052)', async () => {
-    // (the sample, every household drawing 0.5: Guangzhou's take-up of dibao 0.052 leaves its dibao households out)
+  it('gives the all-eligible cost under who pays where take-up leaves some out (Guangzhou: dibao 0.25)', async () => {
+    // (the sample, every household drawing 0.5: Guangzhou's take-up of dibao 0.25 leaves its dibao households out)
     const [head, ...rows] = readFileSync('policies/samples/households.csv', 'utf8').trimEnd().split('\n');
     const drawn = [`${head},take_up_draw`, ...rows.map((r) => `${r},0.5`)].join('\n') + '\n';
     const f = (await open(await data(['policies/guangdong-guangzhou.yaml'], [], drawn))).lastFrame()!;
