@@ -59,9 +59,24 @@ export function calibrationTable(
                 : ''),
           )
         : chalk.green('every published figure is within its tolerance'),
+      ...(missed && households < FEW ? [chalk.yellow(fewNote(households))] : []),
       ...(date === profile.date ? [] : otherDate(profile.date, date, changes)),
     ].join('\n') + '\n'
   );
+}
+
+/** Households under which a report's misses are chiefly the draw's (the shipped profiles are checked at 100,000). */
+const FEW = 10_000;
+
+/**
+ * Under a report of few households that misses: a rare program is drawn for few or none, where the ±2σ cannot say
+ * (a realism trial's --households 1 was told of 26 misses and nothing of its size).
+ */
+function fewNote(households: number): string {
+  const word = households === 1 ? 'household is' : 'households are';
+  const k = Math.round((households * 2.6) / 300); // (≈ 2.6 persons a household)
+  const drawn = k < 2 ? 'likely drawn for no one here' : `drawn for about ${k.toLocaleString('en')} persons here`;
+  return `note: ${households.toLocaleString('en')} ${word} few to hold to the published figures: a program that reaches 1 person in 300 (tekun) is ${drawn}; the shipped profiles meet their figures at 100,000 households (generate --households 100000 --report)`;
 }
 
 /** The note under a report at another date than the published figures'. */
