@@ -135,6 +135,11 @@ describe('jiuzhu generate', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain(`jiuzhu: ${own} has no population profile at ${join(dir, 'profiles', 'hunan-mouxian.yaml')}\n`);
     expect(none.stderr).toContain('hint: give one with --profile FILE');
+    // a file that is no policy is told so first (the households file as --policy was told it had no profile)
+    const csv = jiuzhu(['generate', '--policy', 'policies/samples/households.csv', '--households', '10', '--out', out]);
+    expect(csv.code).toBe(3);
+    expect(csv.stderr).toContain('policies/samples/households.csv:1:1: a policy file is a mapping with keys');
+    expect(csv.stderr).not.toContain('population profile');
     const other = jiuzhu([
       'generate',
       '--policy',

@@ -18,7 +18,7 @@ import { snapshotChanges } from '../../core/budget-year.js';
 import type { Ctx } from '../context.js';
 import { wroteLine } from '../written.js';
 import { fileThere } from '../../io/places.js';
-import { loadAt, seedOption, simulationDate } from '../load.js';
+import { loadAt, loadUsablePolicy, seedOption, simulationDate } from '../load.js';
 
 export interface GenerateOptions {
   readonly policy: string;
@@ -49,13 +49,16 @@ export async function generateCommand(ctx: Ctx, o: GenerateOptions): Promise<voi
     [o.out ? { flag: '--out', path: o.out, format: 'csv' } : null],
     inputsOf({ policy: o.policy, profile: profilePath }),
   );
-  const profile = await loadProfile(profilePath).catch((e: unknown) => {
-    // No profile beside the policy (a locality of one's own, an author's trial): say what one is and how to give it.
-    if (o.profile === undefined && e instanceof UsageError && !somethingAt(profilePath))
+  const profile = await loadProfile(profilePath).catch(async (e: unknown) => {
+    // No profile beside the policy (a locality of one's own, an author's trial): say what one is and how to give it —
+    // once the policy is one (a households file given as --policy was told it had no profile: a realism trial).
+    if (o.profile === undefined && e instanceof UsageError && !somethingAt(profilePath)) {
+      await loadUsablePolicy(o.policy);
       throw new UsageError(
         `${o.policy} has no population profile at ${profilePath}`,
         'give one with --profile FILE: a profile names its policy and the published figures (income quintiles, caseloads) the households are drawn to; policies/profiles/*.yaml are examples, README "Synthetic households" says what each key is',
       );
+    }
     throw e;
   });
   // A profile made for another locality: its households are drawn to that locality's figures (say so, as a projection does).
