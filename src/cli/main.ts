@@ -106,7 +106,7 @@ function buildProgram(ctx: Ctx): Command {
     .option('--out <file>', 'write the totals to this file (atomically) instead of standard output; needed for xlsx')
     .option(
       '--per-household <file>',
-      'also write one CSV row per household and run (columns of the README contract; with --year, its year); - is standard output (with --out)',
+      'also write one CSV row per household and run (columns of the README contract; with --year or --years, each year); - is standard output (with --out)',
       stdoutAsFile,
     )
     .option('--stream', 'evaluate households as they are read, in bounded memory (rows grouped by household_id in sorted order)')

@@ -1,5 +1,5 @@
-// simulate --year --per-household FILE: the budget year's period runs over the households, chunk by chunk, each
-// household's year written as a row per run (core/year-rows.ts) while the totals are summed in the same pass: the
+// simulate --year / --years --per-household FILE: each budget year's period runs over the households, chunk by chunk,
+// each household's year written as a row per run (core/year-rows.ts) while the totals are summed in the same pass: the
 // rows and the totals are one evaluation. On this thread, as a date's rows are (simulate.ts run): the rows are the work.
 import { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
@@ -11,36 +11,64 @@ import type { Lang } from '../report/lang.js';
 
 const CHUNK = 4096;
 
-/** The rows' file, open until the totals are written: then committed (or, on any error, removed). */
-export interface YearRowsOut {
-  readonly file: AtomicFile;
-  /** Amounts written to the nearest fen: a grant or premium that changes inside the year, a share of a fen left out. */
-  readonly rounded: { count: number };
-}
-
-export async function openYearRows(path: string): Promise<YearRowsOut> {
-  const file = await AtomicFile.open(path);
-  try {
-    await file.write(YEAR_ROWS_HEADER);
-  } catch (e) {
-    await file.abort();
-    throw e;
-  }
-  return { file, rounded: { count: 0 } };
-}
+/** Evaluates a year's period runs (`ids`: the baseline's and each scenario's, in the runs' order), writing the rows. */
+export type YearRowsPass = (pop: Population, runs: readonly Run[], ids: readonly string[], year: number) => Promise<Totals[]>;
 
 /**
- * Evaluates a budget year's period runs (their exits carried in, if any) over every household, writing each household's
- * year under each run (`ids`: the baseline's and each scenario's, in the runs' order), and gives the runs' totals.
+ * The rows' file: opened at the first year's pass, written year after year, put in place (commit) only once the totals
+ * are written — or removed (abort) on any error, so that no half-written file is left.
  */
-export async function yearRowsPass(pop: Population, runs: readonly Run[], ids: readonly string[], out: YearRowsOut): Promise<Totals[]> {
+export class YearRowsFile {
+  private file: AtomicFile | null = null;
+  /** Amounts written to the nearest fen: a grant or premium that changes inside the year, a share of a fen left out. */
+  private rounded = { count: 0 };
+
+  constructor(private readonly path: string) {}
+
+  readonly pass: YearRowsPass = async (pop, runs, ids, year) => {
+    if (!this.file) {
+      this.file = await AtomicFile.open(this.path);
+      await this.file.write(YEAR_ROWS_HEADER);
+    }
+    return yearRowsPass(pop, runs, ids, year, this.file, this.rounded);
+  };
+
+  async commit(): Promise<void> {
+    await this.file?.commit();
+  }
+
+  async abort(): Promise<void> {
+    await this.file?.abort();
+  }
+
+  /** Said where an amount was rounded to the fen. */
+  notes(lang?: Lang): string[] {
+    const n = this.rounded.count;
+    if (!n) return [];
+    return [
+      lang === 'zh'
+        ? `注：逐户行中 ${n} 个金额取整到分（年内变化的临时救助或参保资助按月数 ÷ 12 计，不足一分的部分）；合计按精确值相加`
+        : `note: ${n} amount${n > 1 ? 's' : ''} in the rows ${n > 1 ? 'are' : 'is'} rounded to the fen (a grant or premium that changes inside the year counts months ÷ 12 of each: a share of a fen); the totals add them exactly`,
+    ];
+  }
+}
+
+/** One year's pass: every household's year under every run, written to `file`; the runs' totals. */
+async function yearRowsPass(
+  pop: Population,
+  runs: readonly Run[],
+  ids: readonly string[],
+  year: number,
+  file: AtomicFile,
+  rounded: { count: number },
+): Promise<Totals[]> {
   const totals = runs.map(() => new Totals());
   let rows: string[] = [];
   const parts: string[] = [];
   const years = new YearRows(runs, (h, g, y) => {
     const persons = pop.offsets[h + 1]! - pop.offsets[h]!;
     // (joined a few thousand at a time, as a date's rows: simulate.ts evaluateChunk)
-    if (rows.push(yearRow(pop.householdIds.at(h), ids[g]!, persons, y, out.rounded)) < 2048) return;
+    if (rows.push(yearRow(pop.householdIds.at(h), ids[g]!, year, persons, y, rounded)) < 2048) return;
     parts.push(rows.join(''));
     rows = [];
   });
@@ -49,18 +77,7 @@ export async function yearRowsPass(pop: Population, runs: readonly Run[], ids: r
     partial.forEach((p, i) => totals[i]!.merge(p));
     parts.push(rows.join(''));
     rows = [];
-    for (const part of parts.splice(0)) if (part) await out.file.write(part);
+    for (const part of parts.splice(0)) if (part) await file.write(part);
   }
   return totals;
-}
-
-/** Said under the rows' line where an amount was rounded to the fen. */
-export function roundedNote(out: YearRowsOut | null, lang?: Lang): string[] {
-  const n = out?.rounded.count ?? 0;
-  if (!n) return [];
-  return [
-    lang === 'zh'
-      ? `注：逐户行中 ${n} 个金额取整到分（年内变化的临时救助或参保资助按月数 ÷ 12 计，不足一分的部分）；合计按精确值相加`
-      : `note: ${n} amount${n > 1 ? 's' : ''} in the rows ${n > 1 ? 'are' : 'is'} rounded to the fen (a grant or premium that changes inside the year counts months ÷ 12 of each: a share of a fen); the totals add them exactly`,
-  ];
 }

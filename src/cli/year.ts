@@ -20,7 +20,6 @@ import {
 import { fundingOf } from '../core/funding.js';
 import type { Scenario } from '../core/scenario.js';
 import { sensitivityPlan, withCorners, type SensitivityResult } from '../core/sensitivity-plan.js';
-import type { Population } from '../core/population.js';
 import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { policyNotes, yearsNotes } from '../core/policy-notes.js';
@@ -45,6 +44,7 @@ import {
   withExecutor,
 } from './load.js';
 import { centralPolicies, evaluateOnRegisters } from './registers.js';
+import type { YearRowsPass } from './year-rows.js';
 import { ranged } from '../report/funding-ranges.js';
 
 /** "2022" → 2022, or a usage error. */
@@ -215,7 +215,7 @@ export async function simulateYear(
     /** Given the baseline's period totals (for the few-households note). */
     readonly onBaseline?: (periods: readonly Totals[]) => void;
     /** --per-household: evaluates the year's runs (their registers carried in) writing a row per household (year-rows.ts). */
-    readonly rows?: (pop: Population, runs: readonly Run[], ids: readonly string[]) => Promise<Totals[]>;
+    readonly rows?: YearRowsPass;
   },
   scenarios: readonly Scenario[],
   year: number,
@@ -243,12 +243,14 @@ export async function simulateYear(
             const burned = await burnIn(exec, popOf, projection, year, central, turn);
             ranFirst = burned?.years ?? [];
             const ahead = carryExits(flat, burned?.carried ?? null, null);
+            // (--ranges is refused beside --per-household)
             if (o.rows)
               return o.rows(
                 pop,
                 ahead,
                 runs.map((r) => r.id),
-              ); // (--ranges is refused beside it)
+                year,
+              );
             const totals = await evaluateOnRegisters(exec, pop, year, plan ?? { runs: [], variants: [] }, burned, ahead);
             if (plan)
               ranges = await withCorners(plan, plan.fold(totals.slice(flat.length)), (r, v) =>

@@ -24,6 +24,7 @@ import { incomesYearNotes, projectionOption, yearReport, type YearRun } from './
 import { ranged } from '../report/funding-ranges.js';
 import { burnIn, inTurn, populationsOf } from './burn-in.js';
 import { evaluateOnRegisters, windowRegisters, type Before } from './registers.js';
+import type { YearRowsPass } from './year-rows.js';
 
 /**
  * "2026-2028" → [2026, 2028] (at most ten years), or a usage error that says what to write. The dash may be any a
@@ -70,6 +71,8 @@ export async function simulateYears(
     readonly lang?: Lang;
     /** Given the first year's baseline's period totals (for the few-households note). */
     readonly onBaseline?: (periods: readonly Totals[]) => void;
+    /** --per-household: evaluates each year's runs writing a row per household (year-rows.ts; no --ranges beside it). */
+    readonly rows?: YearRowsPass;
   },
   scenarios: readonly Scenario[],
   [first, last]: [number, number],
@@ -130,7 +133,14 @@ export async function simulateYears(
       };
       const totals: Totals[] = plan
         ? await evaluateOnRegisters(exec, pop, y, plan, before, flat, known![i])
-        : await simulateParallel(exec, pop, flat);
+        : o.rows
+          ? await o.rows(
+              pop,
+              flat,
+              runs.map((r) => r.id),
+              y,
+            )
+          : await simulateParallel(exec, pop, flat);
       const ranges =
         plan &&
         (await withCorners(plan, plan.fold(totals.slice(flat.length)), (r, v) =>

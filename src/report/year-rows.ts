@@ -1,4 +1,4 @@
-// simulate --year --per-household: a row per household and run of the budget year (core/year-rows.ts). Not DOMAIN's
+// simulate --year / --years --per-household: a row per household, run and budget year (core/year-rows.ts). Not DOMAIN's
 // per-household CSV, which is a date's (a month's amounts): here each program's months in the year and what they
 // cost, in yuan with two decimals, the programs in the order that CSV shows them.
 import { fenToYuan } from '../core/money.js';
@@ -11,6 +11,7 @@ const columns = PER_HOUSEHOLD_ORDER.flatMap((p) => (isCash(p) ? [`${p.id}_months
 export const YEAR_ROWS_COLUMNS: readonly string[] = [
   'household_id',
   'scenario',
+  'year',
   'persons',
   ...columns,
   'year_total',
@@ -22,13 +23,20 @@ export const YEAR_ROWS_HEADER = YEAR_ROWS_COLUMNS.join(',') + '\n';
 const slots = PER_HOUSEHOLD_ORDER.map((p) => ({ slot: SLOT[p.id], cash: isCash(p) }));
 
 /** A household's year as a row; `rounded` counts the amounts written to the nearest fen (a share of a fen left out). */
-export function yearRow(householdId: string, scenario: string, persons: number, y: HouseholdYear, rounded: { count: number }): string {
+export function yearRow(
+  householdId: string,
+  scenario: string,
+  year: number,
+  persons: number,
+  y: HouseholdYear,
+  rounded: { count: number },
+): string {
   const yuan = (twelfths: number) => {
     const { fen, exact } = twelfthsToFen(twelfths);
     if (!exact) rounded.count++;
     return fenToYuan(fen);
   };
-  let row = `${csvField(householdId)},${csvField(scenario)},${persons}`;
+  let row = `${csvField(householdId)},${csvField(scenario)},${year},${persons}`;
   let total = 0;
   for (const { slot, cash } of slots) {
     row += `,${y.months[slot]}`;

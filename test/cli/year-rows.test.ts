@@ -36,11 +36,11 @@ describe('simulate --year --per-household: a row per household and run of the bu
     const out = join(d, 'rows.csv');
     const r = jiuzhu(['simulate', ...NANNING, '--households', households(d), '--year', '2025', '--per-household', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`wrote ${out}: each household's year, a row per run`);
+    expect(r.stderr).toContain(`wrote ${out}: each household's year, a row per run and year`);
     const [a, b] = rows(out);
     // A: dibao S × n − I = 810.00 every month (step 3, gap mode): 12 × 810.00 = 9,720.00; a dibao member's premium
     // subsidy, medical.fixed.dibao 280 a year (step 10); the year 10,000.00
-    expect(a).toMatchObject({ household_id: 'A', scenario: 'baseline', persons: '1', dibao_months: '12', dibao: '9720.00' });
+    expect(a).toMatchObject({ household_id: 'A', scenario: 'baseline', year: '2025', persons: '1', dibao_months: '12', dibao: '9720.00' });
     expect(a).toMatchObject({ medical_premium_months: '12', medical_premium: '280.00', gradual_exit: '0.00' });
     expect(a).toMatchObject({ year_total: '10000.00', eligible_year_total: '10000.00' });
     // B: I 1,000 ≥ S 810 and a wage: leaves dibao in January with its gradual exit (000（四）), its prior 300.00 kept for
@@ -131,7 +131,25 @@ describe('simulate --year --per-household: a row per household and run of the bu
     expect(yuan(sums.get('tekun-basic-1.6x year_total')!)).toBe(json.scenarios[1].total_annual_cost);
   });
 
-  it('the same rows on one thread or two; --ranges, --stream and --years are refused beside it, and an error leaves no file', () => {
+  it('--years: a row per household, run and year, each year the one --year gives (2028 after 2027 run first)', () => {
+    // 2028 alone runs 2026–2027 first (burn-in.ts); the window runs 2026 first and reports 2027: the same register, so
+    // the same rows for 2028 — and 2027's are --year 2027's
+    const d = dir();
+    const args = ['simulate', ...NANNING, ...PRJ, '--households', SAMPLE, '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--quiet'];
+    const [win, y27, y28] = [join(d, 'w.csv'), join(d, '27.csv'), join(d, '28.csv')];
+    expect(jiuzhu([...args, '--years', '2027-2028', '--per-household', win]).code).toBe(0);
+    expect(jiuzhu([...args, '--year', '2027', '--per-household', y27]).code).toBe(0);
+    expect(jiuzhu([...args, '--year', '2028', '--per-household', y28]).code).toBe(0);
+    const [head, ...lines] = readFileSync(win, 'utf8').trimEnd().split('\n');
+    const body = (f: string) => readFileSync(f, 'utf8').trimEnd().split('\n').slice(1);
+    expect(head).toBe(readFileSync(y27, 'utf8').split('\n')[0]);
+    // the years in turn, each year's rows household by household, the baseline then the scenario
+    expect(lines).toEqual([...body(y27), ...body(y28)]);
+    expect(lines).toHaveLength(2 * 2 * 600);
+    expect(rows(win).filter((x) => x.year === '2028' && x.scenario === 'baseline')).toHaveLength(600);
+  });
+
+  it('the same rows on one thread or two; --ranges and --stream are refused beside it, and an error leaves no file', () => {
     const d = dir();
     const args = ['simulate', ...NANNING, ...PRJ, '--households', SAMPLE, '--year', '2028', '--quiet'];
     const threads = { JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0', JIUZHU_PARALLEL_FROM_BYTES: '0' };
@@ -142,8 +160,6 @@ describe('simulate --year --per-household: a row per household and run of the bu
     const refused = (extra: string[]) => jiuzhu([...args, '--per-household', join(d, 'x.csv'), ...extra]);
     expect(refused(['--ranges']).stderr).toContain('--ranges does not go with --per-household');
     expect(refused(['--stream']).stderr).toContain('--stream works with one --date');
-    const years = ['simulate', ...NANNING, '--households', SAMPLE, '--years', '2025-2026', '--per-household', join(d, 'x.csv')];
-    expect(jiuzhu(years).stderr).toContain('--per-household works with one --date or one --year');
     expect(existsSync(join(d, 'x.csv'))).toBe(false);
     // a household file with a bad row: the error, and no rows file (nor a leftover)
     const bad = join(d, 'bad.csv');

@@ -35,7 +35,7 @@ import type { Unit } from '../../report/text-table.js';
 import { langFromEnv, type Lang } from '../../report/lang.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
 import { budgetYear, incomesYearWithProjection, simulateYear } from '../year.js';
-import { openYearRows, roundedNote, yearRowsPass, type YearRowsOut } from '../year-rows.js';
+import { YearRowsFile } from '../year-rows.js';
 import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { ranged } from '../../report/funding-ranges.js';
 import { leftOutNotes } from '../../report/sensitivity.js';
@@ -209,55 +209,62 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
   let periods: readonly Totals[] = [];
   const onBaseline = (t: readonly Totals[]) => void (periods = t);
   const scenarios = await loadScenarios(o.scenario ?? [], ctx, o.quiet);
-  const hadRows = o.perHousehold !== undefined && fileThere(o.perHousehold) !== null;
-  let out: YearRowsOut | null = null;
-  try {
-    const rows = o.perHousehold
-      ? async (pop: Population, runs: readonly Run[], ids: readonly string[]) =>
-          yearRowsPass(pop, runs, ids, (out = await openYearRows(o.perHousehold!)))
-      : undefined;
-    const computed = await simulateYear(ctx, { ...o, onBaseline, rows }, scenarios, year);
+  await withYearRows(ctx, o, async (rows) => {
+    const computed = await simulateYear(ctx, { ...o, onBaseline, rows: rows?.pass }, scenarios, year);
     const after = [computed.scenarios[0]?.figures.household_rows === 0 ? emptyNote(o.households) : null, fewRowsNote(periods, o.lang)];
-    const notes = [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang), ...present(after), ...roundedNote(out, o.lang)];
+    const notes = [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang), ...present(after), ...(rows?.notes(o.lang) ?? [])];
     const report = { ...computed, notes };
     await emit(ctx, o, report);
-    await (out as YearRowsOut | null)?.file.commit(); // (the rows in place only now: with the totals, or not at all)
-    const what = { en: "each household's year, a row per run", zh: '每户全年，每次运行一行' };
-    const told = o.perHousehold && !o.quiet ? wroteLine(o.perHousehold, hadRows, what, o.lang) : null;
-    if (told) ctx.stderr.write(told);
-    sayNotes(ctx, o.quiet, report.notes);
+    return report.notes;
+  });
+}
+
+/**
+ * --per-household beside --year or --years: the rows' file written as the years are evaluated, put in place once the
+ * totals are written (or removed on any error); then said, and the run's notes after it.
+ */
+async function withYearRows(ctx: Ctx, o: SimulateOptions, body: (rows: YearRowsFile | null) => Promise<readonly string[]>): Promise<void> {
+  const hadRows = o.perHousehold !== undefined && fileThere(o.perHousehold) !== null;
+  const rows = o.perHousehold ? new YearRowsFile(o.perHousehold) : null;
+  let notes: readonly string[];
+  try {
+    notes = await body(rows);
+    await rows?.commit(); // (the rows in place only now: with the totals, or not at all)
   } catch (e) {
-    await (out as YearRowsOut | null)?.file.abort();
+    await rows?.abort();
     throw e;
   }
+  const what = { en: "each household's year, a row per run and year", zh: '每户每年，每次运行一行' };
+  const told = o.perHousehold && !o.quiet ? wroteLine(o.perHousehold, hadRows, what, o.lang) : null;
+  if (told) ctx.stderr.write(told);
+  sayNotes(ctx, o.quiet, notes);
 }
 
 /** simulate --years: several budget years, projected where a projection file says how. */
 async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void> {
   const span = yearSpan(o.years!);
-  if (o.perHousehold || o.stream)
-    throw new UsageError(
-      o.perHousehold
-        ? `--years gives the years' totals; --per-household works with one --date or one --year (a file for each year)`
-        : `--years gives the years' totals; --stream works with one --date`,
-    );
+  if (o.stream) throw new UsageError(`--years gives the years' totals; --stream works with one --date`);
   let periods: readonly Totals[] = [];
   const onBaseline = (t: readonly Totals[]) => void (periods = t);
-  const made = await simulateYears(ctx, { ...o, onBaseline }, await loadScenarios(o.scenario ?? [], ctx, o.quiet), span);
-  const report = { ...made, notes: [...(made.notes ?? []), ...present([fewRowsNote(periods, o.lang)])] };
-  if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, await madeWith(ctx, o)), o.lang);
-  else {
-    const text = {
-      json: () => JSON.stringify(yearsJson(report), null, 2) + '\n',
-      csv: () => yearsCsv(report),
-      markdown: () => yearsMarkdown(report),
-      table: () => yearsTable(report),
-    }[o.format as TextFormat]();
-    if (o.out) await writeTold(ctx, o.quiet, o.out, text, o.lang);
-    else ctx.stdout.write(text);
-  }
-  // (with the workbook too: a trial's xlsx run said nothing of its stale standards, which its About sheet gave)
-  sayNotes(ctx, o.quiet, report.notes);
+  const scenarios = await loadScenarios(o.scenario ?? [], ctx, o.quiet);
+  await withYearRows(ctx, o, async (rows) => {
+    const made = await simulateYears(ctx, { ...o, onBaseline, rows: rows?.pass }, scenarios, span);
+    const notes = [...(made.notes ?? []), ...present([fewRowsNote(periods, o.lang)]), ...(rows?.notes(o.lang) ?? [])];
+    const report = { ...made, notes };
+    if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, await madeWith(ctx, o)), o.lang);
+    else {
+      const text = {
+        json: () => JSON.stringify(yearsJson(report), null, 2) + '\n',
+        csv: () => yearsCsv(report),
+        markdown: () => yearsMarkdown(report),
+        table: () => yearsTable(report),
+      }[o.format as TextFormat]();
+      if (o.out) await writeTold(ctx, o.quiet, o.out, text, o.lang);
+      else ctx.stdout.write(text);
+    }
+    // (with the workbook too: a trial's xlsx run said nothing of its stale standards, which its About sheet gave)
+    return report.notes;
+  });
 }
 
 const present = (notes: readonly (string | null)[]): string[] => notes.filter((n): n is string => n !== null);
