@@ -19,6 +19,8 @@ export interface CalibrationRow {
   readonly gap: string | null;
   /** The accepted gap, percent; null without a published figure. */
   readonly tolerance: string | null;
+  /** `upper`: the published figure is a ceiling, the gap accepted above it only (any figure below is within). */
+  readonly bound?: 'upper';
   readonly within: boolean | null;
   /** Key of the profile value the published figure comes from. */
   readonly target?: string;
@@ -143,13 +145,15 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
   ) => {
     const gap = published && !published.isZero() ? generated.dividedBy(published).minus(1) : null;
     const tolerance = target ? toleranceOf(profile, target) : null;
+    const bound = target ? profile.values.get(target)?.bound : undefined;
     rows.push({
       measure,
       generated: generated.times(scale).toFixed(digits),
       published: published ? published.times(scale).toFixed(digits) : null,
       gap: gap ? gap.times(100).toFixed(1) : null,
       tolerance: gap && tolerance !== null ? (tolerance * 100).toFixed(0) : null,
-      within: gap && tolerance !== null ? gap.abs().lte(tolerance) : null,
+      within: gap && tolerance !== null ? (bound === 'upper' ? gap : gap.abs()).lte(tolerance) : null,
+      ...(bound ? { bound } : {}),
       target: target ?? undefined,
       sample,
     });

@@ -159,6 +159,8 @@ export interface ProfileValue {
   readonly estimate?: string;
   /** For a target: the relative gap accepted (else target.tolerance). */
   readonly tolerance?: number;
+  /** For a target: `upper` where the published figure is a ceiling (any figure below it is within). */
+  readonly bound?: 'upper';
   /** Where the value is written (file:line:col), for a problem found later (generate, against the policy). */
   readonly where?: Where;
 }

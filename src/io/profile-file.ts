@@ -12,7 +12,7 @@ import { readText } from './policy-file.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['profile', 'policy', 'date', 'sources', 'values'];
-const VALUE_KEYS = ['value', 'source', 'clause', 'estimate', 'tolerance'];
+const VALUE_KEYS = ['value', 'source', 'clause', 'estimate', 'tolerance', 'bound'];
 const KEYS = PROFILE_KEYS.map((k) => k.key);
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
 
@@ -115,6 +115,15 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
       y.problem(k.get('tolerance')![0], 'expected a relative gap such as 0.25', key);
     else tolerance = Number(t);
   }
+  // (a published figure that is a ceiling: the rigid-expenditure rate's, a register group it is part of — a realism audit
+  // saw it held two-sided, a figure below it failing)
+  let bound: 'upper' | undefined;
+  if (k.has('bound')) {
+    const b = y.text(k.get('bound')![0]);
+    if (!key.startsWith('target.') || key === 'target.tolerance') y.problem(k.get('bound')![0], 'only a target has a bound', key);
+    else if (b !== 'upper') y.problem(k.get('bound')![0], 'expected "upper" (the published figure is a ceiling)', key);
+    else bound = 'upper';
+  }
   const v = k.get('value')?.[0] ?? null;
   const number = (n: Node | null): number | null => {
     const t = y.text(n);
@@ -130,7 +139,7 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
       y.problem(v ?? node, 'expected five increasing multiples of the mean income (the fifths, poorest first), averaging 1', key);
       return null;
     }
-    return { value: xs, source, clause, estimate, tolerance };
+    return { value: xs, source, clause, estimate, tolerance, bound };
   }
   if (kind === 'distribution') {
     const texts = isSeq(v) ? (v.items as Node[]).map((n) => y.text(n)) : [];
@@ -150,7 +159,7 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
       y.problem(v ?? node, `expected six shares (households of 1, 2, … 6 persons) adding up to 1${what}`, key);
       return null;
     }
-    return { value: texts.map(Number), source, clause, estimate, tolerance };
+    return { value: texts.map(Number), source, clause, estimate, tolerance, bound };
   }
   const n = number(v);
   const ok =
@@ -169,5 +178,5 @@ function value(y: YamlFile, node: Node | null, kind: string, key: string, source
     );
     return null;
   }
-  return { value: n, source, clause, estimate, tolerance, where: y.where(v) };
+  return { value: n, source, clause, estimate, tolerance, bound, where: y.where(v) };
 }

@@ -27,7 +27,7 @@ export function calibrationTable(
       groupDigits(r.generated),
       r.published === null ? '—' : groupDigits(r.published),
       r.gap === null ? '' : `${r.gap.startsWith('-') ? '' : '+'}${r.gap}%`,
-      r.tolerance === null ? '' : `±${r.tolerance}%`,
+      r.tolerance === null ? '' : r.bound === 'upper' ? `≤ +${r.tolerance}%` : `±${r.tolerance}%`,
       r.sample ? `±${r.sample.twoSigma}% (${groupDigits(String(r.sample.n))})` : '',
       mark,
       basis,

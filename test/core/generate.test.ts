@@ -276,6 +276,33 @@ describe('profile validation', () => {
       'target.income_quintiles.urban: expected five increasing multiples of the mean income (the fifths, poorest first), averaging 1',
     ]);
   });
+  // A realism trial: the rigid-expenditure target is a ceiling (a register group it is part of), held two-sided
+  it('a target that is a ceiling (bound: upper) takes any figure below it, and one above within its tolerance only', async () => {
+    const misplaced = text
+      .replace('age.over80_share: {value: 0.14,', 'age.over80_share: {value: 0.14, bound: upper,')
+      .replace('target.tekun_rate: {value: 0.0033,', 'target.tekun_rate: {value: 0.0033, bound: lower,');
+    expect(problemsOfSync(() => parseProfile(misplaced, 'p.yaml')).map((x) => x.replace(/^p\.yaml:\d+:\d+: /, ''))).toEqual([
+      'target.tekun_rate: expected "upper" (the published figure is a ceiling)',
+      'age.over80_share: only a target has a bound',
+    ]);
+    const at = (value: string, bound: string) =>
+      parseProfile(
+        text.replace(
+          /target\.rigid_rate: \{value: 0\.009, tolerance: 0\.5, bound: upper,/,
+          `target.rigid_rate: {value: ${value}, tolerance: 0.5,${bound}`,
+        ),
+        'p.yaml',
+      );
+    const snapshot = resolve(await loadPolicy('policies/guangxi-nanning.yaml'), at('0.009', '').date);
+    const pop = await parseHouseholdsFast(Readable.from([csv(settingsAt(at('0.009', ''), snapshot, 3000, 1))]), 'g.csv');
+    const rigid = (p: ReturnType<typeof parseProfile>) =>
+      calibrate(pop, compileRules(snapshot), p).find((r) => r.target === 'target.rigid_rate')!;
+    // a ceiling 100 × the figure: far below it, within; held two-sided, far outside
+    expect(rigid(at('0.9', ' bound: upper,'))).toMatchObject({ within: true, bound: 'upper' });
+    expect(rigid(at('0.9', '')).within).toBe(false);
+    // a ceiling a hundredth of it: above by far more than the tolerance, outside either way
+    expect(rigid(at('0.00009', ' bound: upper,')).within).toBe(false);
+  });
   it('a value of its kind that makes no sense is refused with why; a negative share is named, not summed', () => {
     // a hardening trial's profile: urban income 0, sigma 50, a household size of 9, a share of −0.05 (all accepted)
     const bad = text
