@@ -81,6 +81,14 @@ export async function incomesYearNotes(
   const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
   if (!p) return budget!.year > year ? unGrownNote(policyFile, file, year, budget!.year, lang, budget!.date) : [];
   if (!(year < p.baseYear)) return [];
+  // (a first year at or before the base_year: the projection grows nothing there, the incomes included — it said it
+  // grew them from its base_year, a year after the one run)
+  if (budget && budget.year <= p.baseYear)
+    return [
+      lang === 'zh'
+        ? `注：预测 ${p.id} 的基年 ${p.baseYear} 不早于 ${budget.year}：家庭收入按原样使用；由 ${file} 生成的家庭，其收入是 ${year} 年的：请给 --incomes-year ${year}，按预测的收入增长率增长到 ${budget.year} 年`
+        : `note: projection ${p.id}'s base_year ${p.baseYear} is not before ${budget.year}: the households' incomes are taken as they are; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} to grow them to ${budget.year} at the projection's incomes rate`,
+    ];
   if (lang === 'zh')
     return [
       `注：预测 ${p.id} 自基年 ${p.baseYear} 起增长家庭收入${p.households?.length ? `（及同一文件的 ${p.households.map((g) => g.column).join('、')}）` : ''}；由 ${file} 生成的家庭，其收入是 ${year} 年的：请给 --incomes-year ${year}（不给则视为 ${p.baseYear} 年的收入：${year} 至 ${p.baseYear} 年间不增长，而标准照常变化）`,

@@ -227,13 +227,22 @@ export function policyNotes(
   dates: readonly string[],
   grown: readonly Watched[] = [],
   lang: 'en' | 'zh' = 'en',
-  projection?: Pick<Projection, 'id' | 'file'>,
+  projection?: Pick<Projection, 'id' | 'file' | 'uprate' | 'baseYear'>,
 ): string[] {
   const last = [...dates].sort().at(-1);
   const notes = WATCHED.filter((w) => !grown.includes(w)).flatMap((w) => {
     const stale = last ? staleStandards(policy, last, w.paths) : [];
     if (!stale.length) return [];
     const years = Math.min(...stale.map((s) => s.years));
+    // (a projection that grows it, but from after the years run: its base_year is the advice, not a line it has — a
+    // base_year in the future told to add the uprate line it held)
+    const later = projection && w.paths.every((path) => growthOf(projection.uprate, path)) ? projection : null;
+    if (later)
+      return [
+        lang === 'zh'
+          ? `注：${policy.file} 中最新的${w.zh}（${whichZh(stale)}）距 ${last} 已超过 ${years} 年，按原值沿用：预测 ${later.id} 自基年 ${later.baseYear} 之后才增长它（请补充新的数值，或用更早的 base_year）`
+          : `note: ${policy.file}: the newest ${newest(w, stale)} it gives (${which(stale)}) ${stale.length > 1 ? 'are' : 'is'} ${years}+ year${years > 1 ? 's' : ''} older than ${last}: carried forward unchanged — projection ${later.id} grows ${stale.length > 1 ? 'them' : 'it'} only after its base_year ${later.baseYear} (add the newer value, or an earlier base_year)`,
+      ];
     // (explain --lang zh: a caseworker's text in 中文, its notes too)
     if (lang === 'zh')
       return [
