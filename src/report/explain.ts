@@ -268,8 +268,8 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
       ? [
           chalk.dim(
             lang === 'zh'
-              ? `按预测 ${p.id}：政策增长到 ${s.date.slice(0, 4)} 年，该户收入自 ${incomesFrom(p)} 年起增长`
-              : `projected by ${p.id}: the policy grown to ${s.date.slice(0, 4)}, the household's incomes from ${incomesFrom(p)}`,
+              ? `按预测 ${p.id}：政策增长到 ${s.date.slice(0, 4)} 年，该户收入自 ${incomesFrom(p)} 年起增长，在保登记按 simulate --year 在该日所得`
+              : `projected by ${p.id}: the policy grown to ${s.date.slice(0, 4)}, the household's incomes from ${incomesFrom(p)}, its register (on dibao) as simulate --year has it at the date`,
           ),
         ]
       : []),

@@ -1,6 +1,6 @@
 // A projected year seen in params and explain (--projection): the values grown to the date's year, the household's
 // incomes grown with them — hand-worked on Nanning's 4 % projection.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,7 +52,7 @@ describe('a projected year in params and explain', () => {
     // the JSON names the projection, as simulate's does; the text says it under its heading
     expect([json.projection.id, json.projection.incomes.from]).toEqual(['guangxi-nanning-4pct', 2025]);
     expect(jiuzhu([...args, '--brief', '--quiet']).stdout.split('\n')[1]).toBe(
-      "projected by guangxi-nanning-4pct: the policy grown to 2027, the household's incomes from 2025",
+      "projected by guangxi-nanning-4pct: the policy grown to 2027, the household's incomes from 2025, its register (on dibao) as simulate --year has it at the date",
     );
     expect(explain(['--incomes-year', '2026']).json.result.dibao).toBe('351.10');
     // its register in January 2027 as simulate --year has it after running 2026: on dibao at 842.40 − 525.00 = 317.40
@@ -93,6 +93,46 @@ describe('a projected year in params and explain', () => {
     expect(json.notes).toContainEqual(expect.stringContaining('after running 2026 first: off dibao (the file: on dibao (300.00 a month))'));
     const year = year2027(file, '--format', 'json', '-q');
     expect(JSON.parse(year.stdout).scenarios[0].programs.gradual_exit.annual_cost).toBe('0.00');
+  });
+
+  it("explain --projection of a date inside the year: the register the year's earlier months leave, as the year's row has it", () => {
+    // On dibao in the file (2025) at 40.00, wage 800, grown 5 % a year: 840.00 in 2026, off dibao in January–March 2026
+    // (S 810) and back on from April (S 842.40: 2.40 a month); 882.00 in 2027, above S (842.40, then 876.10): it leaves
+    // in January 2027 and its exit keeps 2.40 for 3 months (000（四）; the row: gradual_exit_months 3, 7.20). In June it is
+    // off the register: no exit then — explain read January's register and paid it 2.40 × 3 again (an auditor's check).
+    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-explain-')), 'c.csv');
+    writeFileSync(file, 'household_id,person_id,age,area,wage_income,on_dibao,prior_dibao,weight\nC,C-1,40,urban,800,1,40.00,1\n');
+    const at = (date: string) => {
+      const r = jiuzhu([
+        'explain',
+        ...NANNING,
+        '--households',
+        file,
+        '--household',
+        'C',
+        '--date',
+        date,
+        '--projection',
+        PRJ_FILE,
+        '--format',
+        'json',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    expect([at('2027-02-15').result.gradual_exit, at('2027-02-15').result.gradual_exit_months]).toEqual(['2.40', 3]);
+    const june = at('2027-06-15');
+    expect([june.result.gradual_exit, june.result.dibao]).toEqual(['0.00', '0.00']);
+    expect(june.notes).toContainEqual(
+      expect.stringContaining(
+        "at 2027-06-15 the household's register is as simulate --year 2027 leaves it after the year's earlier months: off dibao (in January: on dibao (2.40 a month))",
+      ),
+    );
+    const rows = join(mkdtempSync(join(tmpdir(), 'jiuzhu-rows-')), 'r.csv');
+    expect(year2027(file, '--per-household', rows, '-q').code).toBe(0);
+    const [head, row] = readFileSync(rows, 'utf8').trim().split('\n');
+    const c = Object.fromEntries(head!.split(',').map((k, i) => [k, row!.split(',')[i]]));
+    expect([c.gradual_exit_months, c.gradual_exit, c.dibao_months]).toEqual(['3', '7.20', '0']);
   });
 
   it("--incomes-year other than a generated population's profile year is said (a typo moved a budget 5–55 %, unsaid)", () => {

@@ -10,15 +10,13 @@ import type { Ctx } from '../context.js';
 import { UsageError } from '../../errors.js';
 import { parseHouseholdText } from '../../io/cases-file.js';
 import { populationOf, type Population } from '../../core/population.js';
-import { projectPopulation, type Projection } from '../../core/projection.js';
+import { projectPopulation } from '../../core/projection.js';
 import { yearsNotes } from '../../core/policy-notes.js';
 import { loadPolicy } from '../../io/policy-file.js';
-import { burnIn, inTurn, populationsOf } from '../burn-in.js';
-import type { ExitCarry } from '../../core/year-exit.js';
+import { registerNote, registersAt, registersInYear, withRegister } from '../explain-register.js';
 import { incomesYearNotes, incomesYearWithProjection, projectionOption } from '../year.js';
 import {
   findHousehold,
-  type LoadedRun,
   loadHouseholds,
   notePolicy,
   loadRuns,
@@ -69,7 +67,11 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   // (projected: the register at the year's January as simulate --year has it, after the years it runs first — the
   // file's kept a household on dibao that had left it in 2023, and explain paid it an exit the budget did not: a trial)
   const ran = projection ? await registersAt(ctx, given.pop, projection, year, runs) : null;
-  const popOf = (k: number) => (ran ? withRegister(grown, h, ran.carried[k]!) : grown);
+  const january = (k: number) => (ran ? withRegister(grown, h, ran.carried[k]!) : grown);
+  // (and the year's months before the date's period, run on the household as simulate --year runs them: rigid aid that
+  // is dibao in January–March put a household on dibao from April, and explain of June said it was off — an auditor)
+  const inYear = projection ? registersInYear(grown, h, runs, date, ran?.carried ?? null) : null;
+  const popOf = (k: number) => inYear?.[k] ?? january(k);
   const pop = popOf(runs.length - 1);
   const e = explainHousehold(pop, h, rules);
   // under a scenario: which one, and what the baseline gives the household (a caseworker's saved explanation of a
@@ -85,7 +87,7 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
       ? [
           ...yearsNotes(written, projection, year, year, runs[0]!.snapshot.policy, l),
           ...said[l],
-          ...registerNote(ran, given.pop, pop, h, year, l, o.describe !== undefined),
+          ...registerNote(ran, { file: given.pop, january: january(runs.length - 1), at: pop }, h, date, l, o.describe !== undefined),
         ]
       : null;
   const notes = projected('en') ?? policyNotes(runs[0]!.snapshot.policy, [snapshot.date]);
@@ -120,55 +122,6 @@ function exitNote(pop: Population, h: number, lang: 'en' | 'zh'): string | null 
       ? `注：填写了 prior_dibao ${fenToYuan(prior)}，但该户现未领低保（on_dibao 0）：没有规则读取它——渐退延续的是现领低保家庭的低保金；该户在领低保时请填 on_dibao 1`
       : `note: prior_dibao ${fenToYuan(prior)} is given but the household is not on dibao now (on_dibao 0): no rule reads it — a gradual exit keeps the dibao of a household on dibao now; give on_dibao 1 where it receives dibao`;
   return null;
-}
-
-/** The years a budget year runs first (cli/burn-in.ts), run on the file: each run's register at the year's January. */
-async function registersAt(ctx: Ctx, base: Population, p: Projection, year: number, runs: readonly LoadedRun[]) {
-  const central = runs.map((r) => r.snapshot.policy);
-  return withExecutor(ctx, (exec) => burnIn(exec, populationsOf(base, p), p, year, central, inTurn(central.length, base.householdCount)));
-}
-
-/** The household's register as a carry has it: on dibao at its amount, or off (its exit still paying aside). */
-function withRegister(pop: Population, h: number, carry: ExitCarry): Population {
-  const on = carry.state[h] === 0 && carry.amount[h]! > 0;
-  const onDibao = pop.onDibao.slice();
-  const prior = pop.prior.slice();
-  onDibao[h] = on ? 1 : 0;
-  prior[h] = on ? carry.amount[h]! : 0;
-  return { ...pop, onDibao, prior };
-}
-
-/**
- * A projected year after years a budget year runs first: the household's register at the year's January, as simulate
- * --year has it, beside the file's; one date's rules (a change later in the year, and an exit still paying from the
- * year before, are simulate --year's).
- */
-function registerNote(
-  ran: { readonly years: readonly number[] } | null,
-  file: Population,
-  pop: Population,
-  h: number,
-  year: number,
-  lang: Lang,
-  /** The household was described (--describe): its register is as described, not a file's. */
-  described: boolean,
-): string[] {
-  if (!ran) return [];
-  const span = ran.years.length > 1 ? `${ran.years[0]}–${ran.years.at(-1)}` : String(ran.years[0]);
-  const reg = (p: Population, zh: boolean) =>
-    p.onDibao[h]
-      ? zh
-        ? `在保（每月 ${fenToYuan(p.prior[h]!)}）`
-        : `on dibao (${fenToYuan(p.prior[h]!)} a month)`
-      : zh
-        ? '不在保'
-        : 'off dibao';
-  const same = file.onDibao[h] === pop.onDibao[h] && (!pop.onDibao[h] || file.prior[h] === pop.prior[h]);
-  return [
-    lang === 'zh'
-      ? `注：该户 ${year} 年 1 月的在保登记按 simulate --year ${year} 先行运行 ${span} 年后所得：${reg(pop, true)}${same ? `，与${described ? '所述' : '文件'}相同` : `（${described ? '所述' : '文件'}：${reg(file, true)}）`}；本年内的变化（如 4 月调标）及上年延续的渐退见 simulate --year`
-      : `note: the household's register in January ${year} is as simulate --year ${year} has it after running ${span} first: ${reg(pop, false)}${same ? `, as ${described ? 'described' : 'in the file'}` : ` (${described ? 'as described' : 'the file'}: ${reg(file, false)})`}; changes within ${year} (a raise in April) and an exit still paying from the year before are simulate --year's`,
-  ];
 }
 
 /** The household to explain: one of a file (--households and --household), or one described (--describe). */
