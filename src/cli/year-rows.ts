@@ -6,7 +6,7 @@ import type { Population } from '../core/population.js';
 import { simulateRange, type Run } from '../core/simulate.js';
 import { YearRows } from '../core/year-rows.js';
 import { AtomicFile } from '../io/atomic-file.js';
-import { YEAR_ROWS_HEADER, yearRow } from '../report/year-rows.js';
+import { Rounded, YEAR_ROWS_HEADER, yearRow } from '../report/year-rows.js';
 import type { Lang } from '../report/lang.js';
 
 const CHUNK = 4096;
@@ -21,7 +21,7 @@ export type YearRowsPass = (pop: Population, runs: readonly Run[], ids: readonly
 export class YearRowsFile {
   private file: AtomicFile | null = null;
   /** Amounts written to the nearest fen: a grant or premium that changes inside the year, a share of a fen left out. */
-  private rounded = { count: 0 };
+  private readonly rounded = new Rounded();
 
   constructor(private readonly path: string) {}
 
@@ -45,10 +45,12 @@ export class YearRowsFile {
   notes(lang?: Lang): string[] {
     const n = this.rounded.count;
     if (!n) return [];
+    const gaps = this.rounded.gaps();
+    const by = gaps.map(([c, g]) => `${c} ${g}`).join(', ');
     return [
       lang === 'zh'
-        ? `注：逐户行中 ${n} 个金额取整到分（年内变化的临时救助或参保资助按月数 ÷ 12 计，不足一分的部分）；合计按精确值相加`
-        : `note: ${n} amount${n > 1 ? 's' : ''} in the rows ${n > 1 ? 'are' : 'is'} rounded to the fen (a grant or premium that changes inside the year counts months ÷ 12 of each: a share of a fen); the totals add them exactly`,
+        ? `注：逐户行中 ${n} 个金额取整到分（年内变化的临时救助或参保资助按月数 ÷ 12 计，不足一分的部分）；合计按精确值相加${gaps.length ? `：逐户行加权合计与合计之差（元）：${by}` : ''}`
+        : `note: ${n} amount${n > 1 ? 's' : ''} in the rows ${n > 1 ? 'are' : 'is'} rounded to the fen (a grant or premium that changes inside the year counts months ÷ 12 of each: a share of a fen); the totals add them exactly${gaps.length ? `: the rows, weighted, differ from the totals by (yuan) ${by}` : ''}`,
     ];
   }
 }
@@ -60,7 +62,7 @@ async function yearRowsPass(
   ids: readonly string[],
   year: number,
   file: AtomicFile,
-  rounded: { count: number },
+  rounded: Rounded,
 ): Promise<Totals[]> {
   const totals = runs.map(() => new Totals());
   let rows: string[] = [];
@@ -68,7 +70,7 @@ async function yearRowsPass(
   const years = new YearRows(runs, (h, g, y) => {
     const persons = pop.offsets[h + 1]! - pop.offsets[h]!;
     // (joined a few thousand at a time, as a date's rows: simulate.ts evaluateChunk)
-    if (rows.push(yearRow(pop.householdIds.at(h), ids[g]!, year, persons, y, rounded)) < 2048) return;
+    if (rows.push(yearRow(pop.householdIds.at(h), ids[g]!, year, persons, pop.weight[h]!, y, rounded)) < 2048) return;
     parts.push(rows.join(''));
     rows = [];
   });

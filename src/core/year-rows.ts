@@ -13,6 +13,8 @@ const N = PROGRAMS.length;
 /** One household's year under one run: by program slot, months in the program and the year in twelfths of a fen. */
 export interface HouseholdYear {
   readonly months: Uint8Array;
+  /** Persons × months in the program (Σ weight × it ÷ 12 is the totals' persons, the average month's). */
+  readonly personMonths: Float64Array;
   readonly twelfths: Float64Array;
   /** The year had the household taken up every program it is eligible for, in twelfths of a fen. */
   eligibleTwelfths: number;
@@ -38,7 +40,12 @@ export class YearRows {
     this.groupOf = new Int32Array(runs.length);
     this.monthsOf = Uint8Array.from(runs, (r) => r.period!.months);
     groups.forEach((g, k) => g.forEach((i) => (this.groupOf[i] = k)));
-    this.years = groups.map(() => ({ months: new Uint8Array(N), twelfths: new Float64Array(N), eligibleTwelfths: 0 }));
+    this.years = groups.map(() => ({
+      months: new Uint8Array(N),
+      personMonths: new Float64Array(N),
+      twelfths: new Float64Array(N),
+      eligibleTwelfths: 0,
+    }));
   }
 
   /** Run i's result for the household: each program it receives counts its period's months. */
@@ -49,6 +56,7 @@ export class YearRows {
       const slot = r.present[j]!;
       if (slot === EXIT) continue; // (the year's exit is what its months pay: `exit`)
       y.months[slot] += months;
+      y.personMonths[slot] += r.count[slot]! * months;
       y.twelfths[slot] += r.annual[slot]! * months;
     }
     y.eligibleTwelfths += (r.eligibleTotal - (r.flag[EXIT] ? r.annual[EXIT]! : 0)) * months;
@@ -62,6 +70,7 @@ export class YearRows {
     y.eligibleTwelfths += 12 * paid.fen;
     this.done(h, g, y);
     y.months.fill(0);
+    y.personMonths.fill(0);
     y.twelfths.fill(0);
     y.eligibleTwelfths = 0;
   };

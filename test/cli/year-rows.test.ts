@@ -42,6 +42,8 @@ describe('simulate --year --per-household: a row per household and run of the bu
     // subsidy, medical.fixed.dibao 280 a year (step 10); the year 10,000.00
     expect(a).toMatchObject({ household_id: 'A', scenario: 'baseline', year: '2025', persons: '1', dibao_months: '12', dibao: '9720.00' });
     expect(a).toMatchObject({ medical_premium_months: '12', medical_premium: '280.00', gradual_exit: '0.00' });
+    // persons × months: Σ weight × it ÷ 12 is the totals' persons (the average month's)
+    expect(a).toMatchObject({ dibao_person_months: '12', medical_premium_person_months: '12', tekun_person_months: '0' });
     expect(a).toMatchObject({ year_total: '10000.00', eligible_year_total: '10000.00' });
     // B: I 1,000 ≥ S 810 and a wage: leaves dibao in January with its gradual exit (000（四）), its prior 300.00 kept for
     // dibao.gradual_exit.months = 3 months: 900.00 — one exit, not one per period; a dibao-edge family all year
@@ -80,6 +82,28 @@ describe('simulate --year --per-household: a row per household and run of the bu
     expect(JSON.parse(r.stdout).notes).toContainEqual(expect.stringContaining(note));
     expect(JSON.parse(r.stdout).scenarios[1].programs.medical_premium.annual_cost).toBe('430.58');
     expect(rows(out).map((x) => `${x.household_id} ${x.scenario}`)).toEqual(['A baseline', 'A june', 'B baseline', 'B june']);
+    // weighted, the rows' sum is the totals' less the shares of a fen: A at weight 1,000 writes 280.58 for 280.5833…,
+    // 1,000 × −0.00333… = −3.33 yuan in the premium, the year and the eligible year (the totals: 280,733.33 + 150.00)
+    const heavy = join(d, 'heavy.csv');
+    writeFileSync(heavy, readFileSync(households(d), 'utf8').replace('A,A-1,40,urban,0,0,0,0,1', 'A,A-1,40,urban,0,0,0,0,1000'));
+    const w = jiuzhu([
+      'simulate',
+      ...NANNING,
+      '--households',
+      heavy,
+      '--year',
+      '2025',
+      '--scenario',
+      sc,
+      '--per-household',
+      out,
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(w.stdout).scenarios[1].programs.medical_premium.annual_cost).toBe('280733.33');
+    expect(w.stderr).toContain(
+      'the rows, weighted, differ from the totals by (yuan) medical_premium -3.33, year_total -3.33, eligible_year_total -3.33',
+    );
   });
 
   it("the sample, weighted and added, is each program's year in the totals, baseline and scenario (exits and all)", () => {
@@ -110,9 +134,11 @@ describe('simulate --year --per-household: a row per household and run of the bu
     const sums = new Map<string, bigint>();
     for (const row of rows(out))
       for (const [k, v] of Object.entries(row)) {
-        if (['household_id', 'scenario', 'persons'].includes(k) || k.endsWith('_months')) continue;
+        if (['household_id', 'scenario', 'year', 'persons'].includes(k) || (k.endsWith('_months') && !k.endsWith('_person_months')))
+          continue;
         const key = `${row.scenario} ${k}`;
-        sums.set(key, (sums.get(key) ?? 0n) + toInt(weights.get(row.household_id!)!, 6) * toInt(v, 2));
+        const places = k.endsWith('_person_months') ? 0 : 2;
+        sums.set(key, (sums.get(key) ?? 0n) + toInt(weights.get(row.household_id!)!, 6) * toInt(v, places));
       }
     const yuan = (x: bigint) => {
       const fen = (x + 500_000n) / 1_000_000n; // (half up: never negative)
@@ -127,6 +153,19 @@ describe('simulate --year --per-household: a row per household and run of the bu
         checked++;
       }
     expect(checked).toBe(20); // (10 programs with money, 2 runs)
+    // persons: Σ weight × person-months ÷ 12 is the average month's, the totals' (to the JSON's last decimal)
+    let persons = 0;
+    for (const s of json.scenarios)
+      for (const [p, v] of Object.entries(s.programs as Record<string, { persons: string }>)) {
+        const pm = sums.get(`${s.id} ${p}_person_months`);
+        if (pm === undefined) continue;
+        const decimals = v.persons.split('.')[1]?.length ?? 0;
+        const scaled = toInt(v.persons, decimals) * 12n * 1_000_000n; // (the JSON's figure × 12 in weight-millionths)
+        const mine = pm * 10n ** BigInt(decimals);
+        expect(mine - scaled <= 6_000_000n && scaled - mine <= 6_000_000n, `${s.id} ${p} persons`).toBe(true);
+        persons++;
+      }
+    expect(persons).toBe(14); // (7 programs count persons, 2 runs)
     expect(yuan(sums.get('baseline gradual_exit')!)).not.toBe('0.00');
     expect(yuan(sums.get('tekun-basic-1.6x year_total')!)).toBe(json.scenarios[1].total_annual_cost);
   });
