@@ -665,7 +665,7 @@ describe('a scenario the baseline already has', () => {
         } else expect(json.notes.some((n) => n.includes(one))).toBe(false);
       }
     }
-  });
+  }, 60_000); // (some twenty runs of the CLI: 12–15 s alone, past 30 s on a loaded machine)
 
   // An analyst's trial: {scale: 0.1} meant +10 % made Nanning's rural standard 56.67 (the total fell 41 %), and a 50 %
   // premium share for edge members paid 350 of 400 — Nanning's fixed 150 added to it — both without a word
@@ -1484,7 +1484,7 @@ describe('simulate --years --ranges', () => {
     );
     // CSV has no place for it (as for one date: jiuzhu sensitivity --format csv)
     expect(simulate(...args, '--format', 'csv').code).toBe(2);
-  });
+  }, 60_000); // (the years and their ranges in four formats: 12–15 s alone, past 30 s on a loaded machine)
 });
 
 describe('--years A-B as people write it', () => {
