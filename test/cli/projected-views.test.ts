@@ -12,6 +12,14 @@ const PRJ_FILE = 'scenarios/projections/guangxi-nanning-4pct.yaml';
 const year2027 = (file: string, ...more: string[]) =>
   jiuzhu(['simulate', ...NANNING, '--households', file, '--year', '2027', '--projection', PRJ_FILE, ...more]);
 
+/** explain --projection of household `id` of `file` at `date`, as JSON (exit 0). */
+const explained = (file: string, id: string, date: string) => {
+  const args = ['--households', file, '--household', id, '--date', date, '--projection', PRJ_FILE, '--format', 'json'];
+  const r = jiuzhu(['explain', ...NANNING, ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
 describe('a projected year in params and explain', () => {
   it("params --projection: a grown standard, its range the value at the rate's ends (842.72–910.12 at 2 % and 6 %)", () => {
     // S 810 grown 4 % from April 2026: 842.40, 876.10 (from April 2027); at 2 % 826.20, 842.72; at 6 % 858.60, 910.12
@@ -73,22 +81,7 @@ describe('a projected year in params and explain', () => {
     // Read from the file's register, explain paid it 300.00 × 3 months again in 2027, which simulate --year does not.
     const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-explain-')), 'b.csv');
     writeFileSync(file, 'household_id,person_id,age,area,wage_income,on_dibao,prior_dibao,weight\nB,B-1,40,urban,830,1,300.00,1\n');
-    const r = jiuzhu([
-      'explain',
-      ...NANNING,
-      '--households',
-      file,
-      '--household',
-      'B',
-      '--date',
-      '2027-06-30',
-      '--projection',
-      PRJ_FILE,
-      '--format',
-      'json',
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const json = JSON.parse(r.stdout);
+    const json = explained(file, 'B', '2027-06-30');
     expect([json.result.gradual_exit, json.result.dibao]).toEqual(['0.00', '0.00']);
     expect(json.notes).toContainEqual(expect.stringContaining('after running 2026 first: off dibao (the file: on dibao (300.00 a month))'));
     const year = year2027(file, '--format', 'json', '-q');
@@ -102,24 +95,7 @@ describe('a projected year in params and explain', () => {
     // off the register: no exit then — explain read January's register and paid it 2.40 × 3 again (an auditor's check).
     const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-explain-')), 'c.csv');
     writeFileSync(file, 'household_id,person_id,age,area,wage_income,on_dibao,prior_dibao,weight\nC,C-1,40,urban,800,1,40.00,1\n');
-    const at = (date: string) => {
-      const r = jiuzhu([
-        'explain',
-        ...NANNING,
-        '--households',
-        file,
-        '--household',
-        'C',
-        '--date',
-        date,
-        '--projection',
-        PRJ_FILE,
-        '--format',
-        'json',
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-      return JSON.parse(r.stdout);
-    };
+    const at = (date: string) => explained(file, 'C', date);
     expect([at('2027-02-15').result.gradual_exit, at('2027-02-15').result.gradual_exit_months]).toEqual(['2.40', 3]);
     const june = at('2027-06-15');
     expect([june.result.gradual_exit, june.result.dibao]).toEqual(['0.00', '0.00']);
