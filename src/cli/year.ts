@@ -68,8 +68,8 @@ export async function incomesYearNotes(
   policyFile: string,
   p: Projection | null,
   lang?: Lang,
-  /** `date`: a one-date run's (sensitivity --date), its year `year`. */
-  budget?: { readonly year: number; readonly households: string; readonly date?: string },
+  /** `date`: a one-date run's (sensitivity --date), its year `year`; `last`: a window's last year (else `year`). */
+  budget?: { readonly year: number; readonly last?: number; readonly households: string; readonly date?: string },
 ): Promise<string[]> {
   if (p?.incomesYear !== undefined) return wrongIncomesYear(policyFile, p.incomesYear, budget?.households, lang);
   if (!p && budget === undefined) return [];
@@ -81,13 +81,14 @@ export async function incomesYearNotes(
   const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
   if (!p) return budget!.year > year ? unGrownNote(policyFile, file, year, budget!.year, lang, budget!.date) : [];
   if (!(year < p.baseYear)) return [];
-  // (a first year at or before the base_year: the projection grows nothing there, the incomes included — it said it
+  // (every year run at or before the base_year: the projection grows nothing there, the incomes included — it said it
   // grew them from its base_year, a year after the one run)
-  if (budget && budget.year <= p.baseYear)
+  const last = budget?.last ?? budget?.year;
+  if (budget && last! <= p.baseYear)
     return [
       lang === 'zh'
-        ? `注：预测 ${p.id} 的基年 ${p.baseYear} 不早于 ${budget.year}：家庭收入按原样使用；由 ${file} 生成的家庭，其收入是 ${year} 年的：请给 --incomes-year ${year}，按预测的收入增长率增长到 ${budget.year} 年`
-        : `note: projection ${p.id}'s base_year ${p.baseYear} is not before ${budget.year}: the households' incomes are taken as they are; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} to grow them to ${budget.year} at the projection's incomes rate`,
+        ? `注：预测 ${p.id} 的基年 ${p.baseYear} 不早于 ${last}：家庭收入按原样使用；由 ${file} 生成的家庭，其收入是 ${year} 年的：请给 --incomes-year ${year}，按预测的收入增长率增长到 ${budget.year} 年`
+        : `note: projection ${p.id}'s base_year ${p.baseYear} is not before ${last}: the households' incomes are taken as they are; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} to grow them to ${budget.year} at the projection's incomes rate`,
     ];
   if (lang === 'zh')
     return [

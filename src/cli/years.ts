@@ -167,7 +167,7 @@ export async function simulateYears(
     notes: [
       ...heardNotes(ctx),
       ...yearsNotes(policy, projection, first, last, baseline, o.lang),
-      ...(await incomesYearNotes(o.policy, projection, o.lang, { year: first, households: o.households })),
+      ...(await incomesYearNotes(o.policy, projection, o.lang, { year: first, last, households: o.households })),
       ...unchangedYearsNotes({ runs, years }, o.lang),
       ...firstYearExitNote({ runs, years, ranFirst, projection }, o.lang),
       ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),

@@ -4,7 +4,7 @@
 // not asserted.
 // Each timed piece runs several times and the median is printed (this machine's timings vary from run to run).
 // Size: BENCH_HOUSEHOLDS (default 200000; the performance issue's target input is 1000000). Threads: JIUZHU_THREADS.
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { availableParallelism, cpus, homedir, tmpdir } from 'node:os';
@@ -282,6 +282,8 @@ const endToEnd = (command, extra, households = file) => {
     ? { s: Number(wall), mb: Number(rssKb) / 1024 }
     : { error: e2e.error?.message ?? e2e.stderr.trim().split('\n')[0] };
 };
+// The year's rows, written by one line below and removed after the lines (a file of some 200 MB at 1M households).
+const yearRowsFile = join(tmpdir(), `jiuzhu-bench-year-rows-${process.pid}.csv`);
 // Read once, run many: the file imported once as Arrow (jiuzhu import), then read by every run.
 const arrowFile = file.replace(/\.csv$/, '.arrow');
 // A file jiuzhu did not generate, as a DuckDB user would write one: a plain generator (households of 1–5 persons in
@@ -329,6 +331,8 @@ for (const [label, command, extra, reps, households] of [
   ['simulate --stream, baseline + 5 scenarios', 'simulate', [...five, '--stream'], 1],
   // Nanning 2022: standards raised on 1 April, two periods (the budget: at most 2 × the one-date run)
   ['simulate end to end, --year 2022 (2 periods)', 'simulate', ['--year', '2022'], 3],
+  // the same year with each household's row (simulate --year --per-household: on one thread, as a date's rows)
+  ['simulate --year 2022 --per-household', 'simulate', ['--year', '2022', '--per-household', yearRowsFile], 1],
   // three budget years projected (raises on 1 April: 2 periods a year), each year's range: 3 × (2 + the estimates' ends)
   [
     'simulate --years 2027-2029 projected, --ranges',
@@ -385,6 +389,7 @@ for (const [label, command, extra, reps, households] of [
     `${label.padEnd(46)} ${median(ours).toFixed(2)} s   peak RSS ${rss.toFixed(0)} MB (target ≤ 1024)${reps > 1 ? '' : ' (once)'}${vs}`,
   );
 }
+rmSync(yearRowsFile, { force: true });
 // The warm target (issue 20: ≤ 0.3× DuckDB's time on the CSV) against what no households file changes: a process that
 // starts, loads and exits (`jiuzhu --version`), and the cost of each run beyond the first on the Arrow file.
 const startS = median(

@@ -1,7 +1,7 @@
 // A budget year without a projection takes the households' incomes as they are. A county officer's population generated
 // from Nanning's profile (incomes of 2022) ran --year 2026 at 170,729 万元 where grown to 2026 (--projection …
 // --incomes-year 2022) it was 138,701 — and nothing said the incomes were four years older than the standards.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,5 +48,27 @@ describe('a budget year on incomes older than it', () => {
     const asIs = run('--year', '2026', '--format', 'json', '-q');
     const grownJson = run('--year', '2026', ...GROWN, '--format', 'json', '-q');
     expect(cost(grownJson)).not.toBe(cost(asIs));
+  });
+
+  it('under a projection whose base_year is not before the years run: the notes name the base_year, not a missing line', () => {
+    // (a base_year of 2028 for 2026: the projection grows nothing there — the notes said it grew the incomes from 2028,
+    // and told the user to add the standard's uprate line the projection held)
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-future-'));
+    const later = join(dir, 'later.yaml');
+    writeFileSync(
+      later,
+      readFileSync('scenarios/projections/guangxi-nanning-4pct.yaml', 'utf8').replace('base_year: 2025', 'base_year: 2028'),
+    );
+    const year = run('--year', '2026', '--projection', later);
+    expect(year.code, year.stderr).toBe(0);
+    expect(year.stderr).toContain('carried forward unchanged — projection guangxi-nanning-4pct grows them only after its base_year 2028');
+    expect(year.stderr).not.toContain('a line under uprate');
+    expect(year.stderr).toContain(
+      "note: projection guangxi-nanning-4pct's base_year 2028 is not before 2026: the households' incomes are taken as they are; a population generated from policies/profiles/guangxi-nanning.yaml has incomes of 2022: for it, give --incomes-year 2022 to grow them to 2026",
+    );
+    // a window past the base_year grows the incomes from it: the note says so, as before
+    const window = run('--years', '2026-2029', '--projection', later);
+    expect(window.stderr).not.toContain('is not before');
+    expect(window.stderr).toContain("grows the households' incomes");
   });
 });
