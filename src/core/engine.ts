@@ -1,7 +1,7 @@
 // The engine: DOMAIN's steps for one household, in the order the program table derives from the steps' declarations
 // (programs/index.ts STEPS), and a pass over a population. Pure and deterministic: the same population and rules
 // give the same results. No I/O here.
-import type { Ctx, HouseholdResult } from './programs/context.js';
+import { FILE_REGISTER, type Ctx, type HouseholdResult } from './programs/context.js';
 import { STEPS, yearOf } from './programs/index.js';
 import { emptyResult } from './result.js';
 import { DOUBLE_ZERO } from './records.js';
@@ -94,11 +94,11 @@ function sameAsLike(c: EngineCtx, like: FirstSteps, area: number, size: number, 
  * copy it over): a caller that reads only the result may take like's and not evaluate h under ctx at all. `seen`: as
  * evaluateHousehold's.
  */
-export function resultOfLike(ctx: Ctx, h: number, like: FirstSteps, seen = 0): boolean {
+export function resultOfLike(ctx: Ctx, h: number, like: FirstSteps, seen = FILE_REGISTER): boolean {
   const c = ctx as EngineCtx;
   const { pop } = c;
-  const registered = seen > 0 || pop.onDibao[h] === 1;
-  return sameAsLike(c, like, pop.area[h]!, pop.offsets[h + 1]! - pop.offsets[h]!, registered, seen > 0 ? seen : pop.prior[h]!);
+  const registered = seen < 0 ? pop.onDibao[h] === 1 : seen > 0;
+  return sameAsLike(c, like, pop.area[h]!, pop.offsets[h + 1]! - pop.offsets[h]!, registered, seen < 0 ? pop.prior[h]! : seen);
 }
 
 /** Household c.h as `l` evaluated it (l's rules decide alike for it): its findings and result, copied into c. */
@@ -212,10 +212,10 @@ export interface FirstSteps {
  * (another run's context, or a cached baseline's) — taken over; the amounts are this run's own. The result is the
  * same as without it (test/core/engine-sharing.test.ts). `seen`: in a budget year, the dibao a month h was paid
  * under this run in the period before (the year's previous period, or the year before's December:
- * year-exit.ts registeredAt), which puts it on the register with that prior dibao; 0, the file's on_dibao and
- * prior_dibao.
+ * year-exit.ts registeredAt), which puts it on the register with that prior dibao; 0, off it (it was not on dibao
+ * then, whatever the file says); FILE_REGISTER, the file's on_dibao and prior_dibao.
  */
-export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null = null, seen = 0): HouseholdResult {
+export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null = null, seen = FILE_REGISTER): HouseholdResult {
   const c = ctx as EngineCtx;
   const { pop, out } = c;
   reset(out);
@@ -229,8 +229,8 @@ export function evaluateHousehold(ctx: Ctx, h: number, like: FirstSteps | null =
   c.rigidAid = false;
   c.singles = 0;
   c.declinedGroups = 0;
-  const registered = (c.registered = seen > 0 || pop.onDibao[h] === 1);
-  c.prior = seen > 0 ? seen : pop.prior[h]!;
+  const registered = (c.registered = seen < 0 ? pop.onDibao[h] === 1 : seen > 0);
+  c.prior = seen < 0 ? pop.prior[h]! : seen;
   const size = c.end - c.start;
   if (c.tekun.length < size) {
     c.tekun = new Uint8Array(size * 2);

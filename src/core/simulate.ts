@@ -10,7 +10,7 @@ import {
   type HouseholdResult,
   type QuietAll,
 } from './engine.js';
-import type { Ctx } from './programs/context.js';
+import { FILE_REGISTER, type Ctx } from './programs/context.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
 import { addYearExit, periodGroups, quietYearExit, registeredAt, type ExitPaid, type PeriodOf } from './year-exit.js';
@@ -102,7 +102,7 @@ function visit(
     for (let i = 0; i < contexts.length; i++) {
       const l = like[2 * i + area] ?? null;
       // (a budget year's: on the register where the run paid it dibao the period before: year-exit.ts registeredAt)
-      const s = year ? registeredAt(i, year.periods, results, h) : 0;
+      const s = year ? registeredAt(i, year.periods, results, h) : FILE_REGISTER;
       // A run whose rules decide alike with an earlier one for this household gets that one's result (not copied).
       const r = l && resultOfLike(contexts[i]!, h, l, s) ? results[likeOf[2 * i + area]!]! : evaluateHousehold(contexts[i]!, h, l, s);
       results[i] = r;

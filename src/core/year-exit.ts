@@ -15,7 +15,7 @@
 // window, through the carry) saw it so; else the file's prior_dibao, its dibao at the file's date.
 import type { Totals } from './aggregate.js';
 import type { Population } from './population.js';
-import type { HouseholdResult } from './programs/context.js';
+import { FILE_REGISTER, type HouseholdResult } from './programs/context.js';
 import { SLOT } from './programs/index.js';
 
 /**
@@ -154,8 +154,11 @@ export function addYearExit(
  * the run in the period before — the year's previous period, or December of the year before (carried) — which puts it
  * on the register with that prior dibao, so that it leaves with its exit as one the file registers does (DOMAIN step
  * 7 reads on_dibao: a household the file does not register, on dibao in 2023 and out in January 2024, had been given
- * none); 0 where it was not on dibao then (the file's on_dibao and prior_dibao). Once off dibao, it is off the register
- * again, within a year as from one year to the next (a code review found it kept on within a year only).
+ * none); 0 where it was not on dibao then, off the register whatever the file says (a household the file registers
+ * that left in January stayed on it all year, so that it kept dibao by take-up when eligible again, where explain of
+ * the date, reading the register the year leaves, had it apply anew: an auditor's edge); FILE_REGISTER (the file's
+ * on_dibao and prior_dibao) only in a year's first period with no year run before it. Once off dibao, it is off the
+ * register again, within a year as from one year to the next (a code review found it kept on within a year only).
  */
 export function registeredAt(
   i: number,
@@ -164,10 +167,10 @@ export function registeredAt(
   h: number,
 ): number {
   const p = periods[i];
-  if (!p) return 0;
+  if (!p) return FILE_REGISTER;
   if (p.first === 1) {
     const from = p.carry?.from;
-    return from ? onDibaoAtEnd(from, h) : 0;
+    return from ? onDibaoAtEnd(from, h) : FILE_REGISTER;
   }
   // (the period before, in the same year: periodGroups)
   return dibaoOf(results[i - 1]!, periods[i - 1]!.aidIsDibao);

@@ -11,6 +11,7 @@ import { carryExits, periodRuns, periodsOf, yearTotals } from '../../src/core/bu
 import type { Policy } from '../../src/core/parameters/tree.js';
 import { evaluateHousehold, newContext, resultOfLike } from '../../src/core/engine.js';
 import { populationOf } from '../../src/core/population.js';
+import { FILE_REGISTER } from '../../src/core/programs/context.js';
 import { SLOT } from '../../src/core/programs/index.js';
 import { simulate } from '../../src/core/simulate.js';
 import { newExitCarry, quietYearExit, type ExitCarry } from '../../src/core/year-exit.js';
@@ -255,6 +256,38 @@ describe('a household that joins dibao in the window', () => {
     expect(windowRuns([apart], [2023, 2024], 'dibao', drawn)).toEqual([['300.00'], ['0.00']]);
   });
 
+  it('one the file registers is off the register once it has left: back under the line, its draw decides', () => {
+    // on_dibao 1, prior_dibao 300.00, draw 0.6, take_up.dibao 0.5 throughout. S 1000 until June 2024 (I 1100.00 ≥ S):
+    // out from January, its exit 6 × 300.00; S 1200 from July (1100.00 < 1200: dibao 100.00 a month). Off the register
+    // since January, its draw declines: dibao 0.00. (Read from the file's on_dibao in every period, it kept dibao from
+    // July, 6 × 100.00 = 600.00, where explain of a July date, reading the register the year leaves, declined it.)
+    const half = (standards: Policy) => takeUp([['2020-01-01', 0.5]], standards);
+    const registered = populationOf([
+      {
+        id: 'r',
+        household: { area: 'urban', onDibao: 1, prior: fen('300'), takeUpDraw: 600_000 },
+        persons: [{ age: 40, wage: fen('1300') }],
+      },
+    ]);
+    const within = half(
+      dated('dibao.standard.urban', [
+        ['2020-01-01', 1000],
+        ['2024-07-01', 1200],
+      ]),
+    );
+    expect(windowRuns([within], [2024], 'dibao', registered)).toEqual([['0.00']]);
+    expect(windowRuns([within], [2024], 'gradual_exit', registered)).toEqual([['1800.00']]);
+    // a year apart: out from January 2023 (its exit 1800.00), S 1200 from 2024: off the register, 0.00 (it had 1200.00)
+    const apart = half(
+      dated('dibao.standard.urban', [
+        ['2020-01-01', 1000],
+        ['2024-01-01', 1200],
+      ]),
+    );
+    expect(windowRuns([apart], [2023, 2024], 'dibao', registered)).toEqual([['0.00'], ['0.00']]);
+    expect(windowRuns([apart], [2023, 2024], 'gradual_exit', registered)).toEqual([['1800.00'], ['0.00']]);
+  });
+
   it('a run under which it never joined gives none, though its rules for 2024 are the baseline’s', () => {
     // the scenario: S 700 throughout — never on dibao, so no exit in 2024, where its 2024 rules equal the baseline's
     const never = dated('dibao.standard.urban', [['2020-01-01', 700]]);
@@ -277,6 +310,19 @@ describe('the register an evaluation reads', () => {
     expect(resultOfLike(b, 0, a)).toBe(true);
     const r = evaluateHousehold(b, 0, a, 10_000);
     expect([r.flag[SLOT.gradual_exit], r.amount[SLOT.gradual_exit], r.months[SLOT.gradual_exit]]).toEqual([1, 10_000, 6]);
+  });
+
+  it('seen off dibao: off the register, whatever the file says; the file’s register only where no run has left one', () => {
+    // the leaver (on_dibao 1, prior 300.00, I 1100.00 ≥ S 1000): on the file's register it leaves with 6 × 300.00
+    const c = newContext(leaver, rulesOf());
+    const exit = (seen?: number) => {
+      const r = evaluateHousehold(c, 0, null, seen);
+      return [r.flag[SLOT.gradual_exit], r.amount[SLOT.gradual_exit]];
+    };
+    expect(exit()).toEqual([1, 30_000]);
+    expect(exit(FILE_REGISTER)).toEqual([1, 30_000]);
+    expect(exit(0)).toEqual([0, 0]);
+    expect([c.registered, c.prior]).toEqual([false, 0]);
   });
 });
 

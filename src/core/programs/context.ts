@@ -69,10 +69,11 @@ export interface Ctx {
   /**
    * The register as this evaluation reads it (DOMAIN step 7, take-up): on_dibao and prior_dibao from the file; in a
    * budget year, a household paid dibao under the same run in the period before (or the year before's December) is
-   * on it, its prior dibao what it was paid then (simulate.ts, year-exit.ts `registeredAt`).
+   * on it, its prior dibao what it was paid then, and one that was not is off it, whatever the file says (simulate.ts,
+   * year-exit.ts `registeredAt`).
    */
   registered: boolean;
-  /** Fen a month. */
+  /** Fen a month (0 off the register). */
   prior: number;
   /** Take-up: the groups not taken up, as bits (take-up.ts GROUP_BIT); 0 when every group is. */
   declinedGroups: number;
@@ -98,3 +99,9 @@ export function isSevere(pop: Population, p: number): boolean {
   const g = pop.disability[p]!;
   return g === 1 || g === 2;
 }
+
+/**
+ * The register an evaluation reads where no run has left one (engine.ts evaluateHousehold's `seen`): the file's on_dibao
+ * and prior_dibao — one date, and a budget year's first period when no year was run before it.
+ */
+export const FILE_REGISTER = -1;
