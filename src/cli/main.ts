@@ -132,6 +132,8 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(households())
     .addOption(date())
     .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
+    .option('--projection <file>', 'with --year (one --policy): the policy and households grown to it, as simulate --year has them')
+    .addOption(incomesYear())
     .addOption(
       new Option('--format <format>', 'output format (html: the report of jiuzhu report)')
         .choices(['table', 'json', 'csv', 'markdown', 'xlsx', 'html'])

@@ -5,6 +5,7 @@ import { Totals } from '../core/aggregate.js';
 import type { Population } from '../core/population.js';
 import { simulateRange, type Run } from '../core/simulate.js';
 import { YearRows } from '../core/year-rows.js';
+import type { Executor } from '../engine/pool.js';
 import { AtomicFile } from '../io/atomic-file.js';
 import { Rounded, YEAR_ROWS_HEADER, yearRow } from '../report/year-rows.js';
 import type { Lang } from '../report/lang.js';
@@ -12,7 +13,14 @@ import type { Lang } from '../report/lang.js';
 const CHUNK = 4096;
 
 /** Evaluates a year's period runs (`ids`: the baseline's and each scenario's, in the runs' order), writing the rows. */
-export type YearRowsPass = (pop: Population, runs: readonly Run[], ids: readonly string[], year: number) => Promise<Totals[]>;
+export type YearRowsPass = (
+  pop: Population,
+  runs: readonly Run[],
+  ids: readonly string[],
+  year: number,
+  /** The command's executor (compare --year: its changes evaluated on its workers). */
+  exec: Executor,
+) => Promise<Totals[]>;
 
 /**
  * The rows' file: opened at the first year's pass, written year after year, put in place (commit) only once the totals

@@ -259,6 +259,7 @@ export async function simulateYear(
                 ahead,
                 runs.map((r) => r.id),
                 year,
+                exec,
               );
             const totals = await evaluateOnRegisters(exec, pop, year, plan ?? { runs: [], variants: [] }, burned, ahead);
             if (plan)

@@ -139,6 +139,7 @@ export async function simulateYears(
               flat,
               runs.map((r) => r.id),
               y,
+              exec,
             )
           : await simulateParallel(exec, pop, flat);
       const ranges =

@@ -2,6 +2,7 @@
 // evaluated household by household. Besides the totals of each run it gathers, against the locality's
 // baseline: winners and losers, person-level flows between layers, urban/rural and income-decile splits.
 import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
+import { addChange, addGroup, areaSums, changeSums, decileSums, type ChangeSums, type GroupSums } from './changes.js';
 import { evaluateHousehold, firstStepsLikeByArea, newContext, quietAll, quietEverywhere } from './engine.js';
 import { Unreached } from './unreached.js';
 import { eligibleFor } from './result.js';
@@ -32,40 +33,6 @@ export function layerOf(c: Ctx, k: number): number {
   return 7;
 }
 
-export interface GroupSums {
-  readonly households: ExactSum;
-  readonly persons: ExactSum;
-  /** Σ weight × annual amount under the locality's baseline, and under this run. */
-  readonly baseline: ExactSum;
-  readonly cost: ExactSum;
-}
-
-const groupSums = (): GroupSums => ({
-  households: new ExactSum(),
-  persons: new ExactSum(),
-  baseline: new ExactSum(),
-  cost: new ExactSum(),
-});
-
-export interface ChangeSums {
-  /** Households whose annual amount rises, and by how much in all (Σ weight × gain). */
-  readonly gainers: ExactSum;
-  readonly gain: ExactSum;
-  readonly losers: ExactSum;
-  readonly loss: ExactSum;
-  readonly unchanged: ExactSum;
-  /** Nothing in the baseline, something now; and the reverse. */
-  readonly entrants: ExactSum;
-  readonly exits: ExactSum;
-  /**
-   * Losers whose eligible amount (had they taken up every program they are eligible for) does not fall: they lose only
-   * through take-up. A reform that makes a household eligible for dibao, whose draw does not take it up, ends the
-   * rigid-expenditure aid it received (that aid is for families not eligible for dibao, DOMAIN step 4): a researcher
-   * read such households as the reform's losers.
-   */
-  readonly takeUpLosers: ExactSum;
-}
-
 export interface RunResult {
   readonly locality: number;
   readonly scenario: string;
@@ -90,35 +57,20 @@ export interface LocalityRuns {
 }
 
 export { incomeDeciles, type Deciles } from './deciles.js';
+export type { ChangeSums, GroupSums } from './changes.js';
 
 function newResult(locality: number, scenario: string, pop: Population | null, annuals: boolean): RunResult {
   return {
     locality,
     scenario,
     totals: new Totals(),
-    changes: {
-      gainers: new ExactSum(),
-      gain: new ExactSum(),
-      losers: new ExactSum(),
-      loss: new ExactSum(),
-      unchanged: new ExactSum(),
-      entrants: new ExactSum(),
-      exits: new ExactSum(),
-      takeUpLosers: new ExactSum(),
-    },
+    changes: changeSums(),
     transitions: LAYERS.map(() => LAYERS.map(() => new ExactSum())),
     loserTransitions: LAYERS.map(() => LAYERS.map(() => new ExactSum())),
-    byArea: [groupSums(), groupSums()],
-    byDecile: Array.from({ length: 10 }, groupSums),
+    byArea: areaSums(),
+    byDecile: decileSums(),
     ...(annuals && pop ? { annual: new Float64Array(pop.householdCount) } : {}),
   };
-}
-
-function addGroup(g: GroupSums, w: number, persons: number, baseAnnual: number, annual: number): void {
-  g.households.addProduct(w, 1);
-  g.persons.addProduct(w, persons);
-  g.baseline.addProduct(w, baseAnnual);
-  g.cost.addProduct(w, annual);
 }
 
 /** Adds household h, just evaluated in c, to a run's result, against the baseline's annual amount and layers. */
@@ -139,18 +91,7 @@ function accumulate(
   if (res.annual) res.annual[h] = r.total;
   addGroup(res.byArea[pop.area[h]!]!, w, size, baseAnnual, r.total);
   addGroup(res.byDecile[decile]!, w, size, baseAnnual, r.total);
-  const ch = res.changes;
-  const lost = r.total < baseAnnual;
-  if (r.total > baseAnnual) {
-    ch.gainers.addProduct(w, 1);
-    ch.gain.addProduct(w, r.total - baseAnnual);
-    if (baseAnnual === 0) ch.entrants.addProduct(w, 1);
-  } else if (r.total < baseAnnual) {
-    ch.losers.addProduct(w, 1);
-    ch.loss.addProduct(w, baseAnnual - r.total);
-    if (r.total === 0) ch.exits.addProduct(w, 1);
-    if (r.eligibleTotal >= baseEligible) ch.takeUpLosers.addProduct(w, 1);
-  } else ch.unchanged.addProduct(w, 1);
+  const lost = addChange(res.changes, w, size, baseAnnual, r.total, baseEligible, r.eligibleTotal);
   // Persons by (baseline layer, layer now): a household's members mostly share one pair, so runs of a pair are added at once.
   let from = -1;
   let to = -1;

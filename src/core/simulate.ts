@@ -49,6 +49,11 @@ export function simulateRange(
   onHousehold?: (h: number, run: number, r: HouseholdResult) => void,
   /** A budget year's: after the household's runs, each year's (periodGroups' g) gradual exit as paid (reused object). */
   onYearExit?: (h: number, g: number, paid: ExitPaid) => void,
+  /**
+   * Given beside onHousehold: a household no run gives anything (the screen: nothing under any run, no exit carried)
+   * is not evaluated, and handed here instead of to onHousehold (compare --year: unchanged, its amounts 0).
+   */
+  onQuiet?: (h: number) => void,
 ): Totals[] {
   const contexts = runs.map((r) => newContext(pop, r.rules));
   // By run and area (run i, area a at 2i + a): the earlier run it takes steps 1–2 over from, and its context.
@@ -57,11 +62,11 @@ export function simulateRange(
   const partial = runs.map(() => new Totals());
   // Every household is counted once, apart, and added to every run's totals at the end; a household that gets
   // nothing under any run is left at that.
-  const q = onHousehold ? null : quietAll(contexts);
+  const q = onHousehold && !onQuiet ? null : quietAll(contexts);
   const everyone = new Totals();
   const periods = runs.map((r) => r.period);
   const year = periodGroups(periods);
-  visit(pop, from, to, contexts, likeOf, like, partial, q, everyone, onHousehold, year && { groups: year, periods, onYearExit });
+  visit(pop, from, to, contexts, likeOf, like, partial, q, everyone, onHousehold, year && { groups: year, periods, onYearExit }, onQuiet);
   for (const p of partial) p.merge(everyone);
   return partial;
 }
@@ -87,6 +92,7 @@ function visit(
     readonly periods: ReadonlyArray<PeriodOf | undefined>;
     readonly onYearExit: ((h: number, g: number, paid: ExitPaid) => void) | undefined;
   } | null,
+  onQuiet: ((h: number) => void) | undefined,
 ): void {
   const results: Array<HouseholdResult | null> = [];
   const paid: ExitPaid | undefined = year?.onYearExit ? { months: 0, fen: 0 } : undefined;
@@ -97,7 +103,10 @@ function visit(
     if (pop.prior[h]! > 0 && !pop.onDibao[h]) everyone.priorOffDibao++; // (said: cli/load.ts priorNote)
     // (a quiet household in a budget year: off dibao all year, unless an exit carried in from the year before pays, or
     // it was on dibao at that year's end where the file does not register it: quietYearExit)
-    if (q && quietEverywhere(q, pop, h) && (!year || quietYearExit(year.groups, year.periods, pop, h))) continue;
+    if (q && quietEverywhere(q, pop, h) && (!year || quietYearExit(year.groups, year.periods, pop, h))) {
+      onQuiet?.(h);
+      continue;
+    }
     const area = pop.area[h]!;
     for (let i = 0; i < contexts.length; i++) {
       const l = like[2 * i + area] ?? null;

@@ -17,6 +17,7 @@ import { emptyBands, mergeBands, rateBands, type PerHouseholdRates, type RateBan
 import type { Population } from '../core/population.js';
 import { fastRecord } from '../core/records.js';
 import { simulate, type Run } from '../core/simulate.js';
+import { emptyYearChanges, mergeYearChanges, yearChanges, type PlainYearChanges, type YearChangeResult } from '../core/year-changes.js';
 import type { Executor } from './pool.js';
 
 /** Totals of every run over the whole population, on the executor's workers when that pays. */
@@ -53,6 +54,30 @@ export async function compareParallel(
   const results = localities.map((l, li) => l.runs.map((r) => emptyRunResult(r.id, undefined, li)));
   for (const part of parts) part.forEach((runs, l) => runs.forEach((p, i) => mergeResult(results[l]![i]!, p)));
   return results;
+}
+
+/**
+ * A budget year's period runs with each run's changes over the year (core/year-changes.ts), on the executor's workers
+ * when that pays; the same, exactly.
+ */
+export async function yearChangesParallel(
+  exec: Executor,
+  pop: Population,
+  runs: readonly Run[],
+  deciles: Deciles,
+): Promise<{ totals: Totals[]; changes: YearChangeResult[] }> {
+  const ranges = rangesFor(exec, pop);
+  const pool = ranges && exec.pool(); // no pool started for work that stays on this thread
+  if (!ranges || !pool) return yearChanges(pop, runs, deciles.of);
+  const shared = sharedPopulation(pop);
+  const plain = plainRuns(runs);
+  const decileOf = inShared(deciles.of);
+  const parts = await Promise.all(
+    ranges.map(([from, to], w) => pool.run<PlainYearChanges>(w, { kind: 'year-changes', pop: shared, runs: plain, decileOf, from, to })),
+  );
+  const made = { totals: runs.map(() => new Totals()), changes: parts[0]!.sums.map(emptyYearChanges) };
+  for (const part of parts) mergeYearChanges(made, part);
+  return made;
 }
 
 /** The marginal-rate bands of every run (core/marginal-rates.ts), on the executor's workers when that pays; the same, exactly. */

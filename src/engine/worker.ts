@@ -19,6 +19,7 @@ import type { Population } from '../core/population.js';
 import { fastCopy } from '../core/records.js';
 import type { Rules } from '../core/rules.js';
 import { simulateRange, type Run } from '../core/simulate.js';
+import { plainYearChanges, yearChanges, type PlainYearChanges } from '../core/year-changes.js';
 import type { ParsedPart } from '../io/assemble.js';
 import { checkRange, type CheckFound, type CheckRange } from '../io/arrow-checks.js';
 import type { Claims } from './arrow-batches.js';
@@ -71,6 +72,8 @@ export type Job = { readonly id?: number } & (
       readonly each: PerHouseholdRates | null;
     })
   | (Range & { readonly kind: 'compare'; readonly localities: readonly LocalityRuns[]; readonly decileOf: Uint8Array })
+  /** A budget year's period runs and each run's changes over the year (core/year-changes.ts). */
+  | (Range & { readonly kind: 'year-changes'; readonly runs: readonly Run[]; readonly decileOf: Uint8Array })
   /** Check an Arrow file's value columns over a range of households (io/arrow-checks.ts). */
   | (CheckRange & { readonly kind: 'arrow-check' })
   /** The totals of the record batches of an Arrow population file this worker claims, under the runs (arrow-batches.ts). */
@@ -197,6 +200,12 @@ function handle(id: number, job: Job): Promise<void> | void {
       const results = compare(fastCopy(job.pop), job.localities, { of: job.decileOf, upper: [] }, { from: job.from, to: job.to });
       return post({ id, kind: 'done', result: results.map((runs) => runs.map(plainResult)) });
     }
+    case 'year-changes':
+      return post({
+        id,
+        kind: 'done',
+        result: plainYearChanges(yearChanges(fastCopy(job.pop), job.runs, job.decileOf, job.from, job.to)) satisfies PlainYearChanges,
+      });
     case 'arrow-check':
       return post({ id, kind: 'done', result: checkRange(job) satisfies CheckFound });
     case 'arrow-totals':

@@ -24,8 +24,8 @@ export const compareHouseholdsLine = (
 /** Under a budget year: what its figures are, and where the details are. */
 export const compareYearWords = (lang?: Lang) =>
   zh(lang)
-    ? '  预算年度：支出为全年，户数、人数为各月平均；受益受损、层级流动及按城乡、收入分组只对一个日期计算：用 --date（不加 --year）再运行 compare 得到它们'
-    : '  budget year: costs for the year, counts of its average month; winners and losers, flows and splits are for one date: run compare again with --date (and no --year) for them';
+    ? '  预算年度：支出为全年，户数、人数为各月平均；受益受损及按城乡、收入分组按每户全年所得与基线全年所得比较；层级流动只对一个日期计算（年内层级会变）：用 --date 运行 compare 得到它'
+    : "  budget year: costs for the year, counts of its average month; winners and losers and the splits compare each household's year with its year under the baseline; flows between layers are for one date (a layer changes inside the year): run compare with --date for them";
 
 /** The legend under each locality's table; its colours where the table has them (`colored`). */
 export const deltaLegend = (colored: boolean, lang?: Lang) =>
@@ -40,9 +40,11 @@ const signedSum = (sign: '+' | '−', text: string) => (/^[0.,]+$/.test(text) ? 
 export function winnersWords(
   c: {
     readonly gainers: string;
+    readonly gainerPersons: string;
     readonly gain: string;
     readonly entrants: string;
     readonly losers: string;
+    readonly loserPersons: string;
     readonly loss: string;
     readonly exits: string;
     readonly takeUp: string;
@@ -53,10 +55,11 @@ export function winnersWords(
 ): string {
   const [gain, loss] = [signedSum('+', c.gain), signedSum('−', c.loss)];
   return zh(lang)
-    ? `  受益 ${c.gainers} 户（${gain} ${unitWords(unit, lang)}/年），其中新进入 ${c.entrants} 户；受损 ${c.losers} 户（${loss} ${unitWords(unit, lang)}/年），其中退出 ${c.exits} 户、仅因申请率 ${c.takeUp} 户；不变 ${c.unchanged} 户`
-    : // (the losers' sum carries its unit: a researcher's "losers 受损 9,168 (−391.07)" said none)
-      `  winners 受益 ${counted(c.gainers, 'household')} (${gain} ${UNIT_LABEL[unit]}/year), of which new entrants ${c.entrants}; ` +
-        `losers 受损 ${c.losers} (${loss} ${UNIT_LABEL[unit]}/year), of which exits ${c.exits}, through take-up alone ${c.takeUp}; unchanged ${c.unchanged}`;
+    ? `  受益 ${c.gainers} 户 ${c.gainerPersons} 人（${gain} ${unitWords(unit, lang)}/年），其中新进入 ${c.entrants} 户；受损 ${c.losers} 户 ${c.loserPersons} 人（${loss} ${unitWords(unit, lang)}/年），其中退出 ${c.exits} 户、仅因申请率 ${c.takeUp} 户；不变 ${c.unchanged} 户`
+    : // (the losers' sum carries its unit: a researcher's "losers 受损 9,168 (−391.07)" said none; persons beside the
+      // households: a reform analyst's briefing counts people)
+      `  winners 受益 ${counted(c.gainers, 'household')}, ${counted(c.gainerPersons, 'person')} (${gain} ${UNIT_LABEL[unit]}/year), of which new entrants ${c.entrants}; ` +
+        `losers 受损 ${c.losers}, ${counted(c.loserPersons, 'person')} (${loss} ${UNIT_LABEL[unit]}/year), of which exits ${c.exits}, through take-up alone ${c.takeUp}; unchanged ${c.unchanged}`;
 }
 
 // (a layer is what a person qualifies for, taken up or not — DOMAIN's "layers follow eligibility": a researcher read

@@ -34,7 +34,7 @@ export async function compareWorkbook(r: CompareReport, made: MadeBy): Promise<E
     money,
     r.date,
   );
-  // Each scenario against its locality's baseline, household by household (a date's: a budget year has none).
+  // Each scenario against its locality's baseline, household by household (a budget year's: over the year, no flows).
   const detailed = r.localities.flatMap((l) =>
     l.scenarios.flatMap((s, i) => (s.details ? [{ at: [name(l), s.id] as Cell[], d: s.details, scenario: i > 0 }] : [])),
   );
@@ -46,9 +46,11 @@ export async function compareWorkbook(r: CompareReport, made: MadeBy): Promise<E
       [
         ...scenarioCols,
         { header: '受益户 gainers', width: 14, format: COUNT },
+        { header: '受益人 their persons', width: 14, format: COUNT },
         { header: `增加 gain (${U})`, width: 18, format: MONEY },
         { header: '其中新进入 of which entrants', width: 16, format: COUNT },
         { header: '受损户 losers', width: 14, format: COUNT },
+        { header: '受损人 their persons', width: 14, format: COUNT },
         { header: `减少 loss (${U})`, width: 18, format: MONEY },
         { header: '其中退出 of which exits', width: 16, format: COUNT },
         { header: '其中仅因申领 of which through take-up alone', width: 20, format: COUNT },
@@ -61,9 +63,11 @@ export async function compareWorkbook(r: CompareReport, made: MadeBy): Promise<E
           return [
             ...at,
             count(c.gainers!.households),
+            count(c.gainers!.persons!),
             m(c.gainers!.amount),
             count(c.entrants!.households),
             count(c.losers!.households),
+            count(c.losers!.persons!),
             m(c.losers!.amount),
             count(c.exits!.households),
             count(c.losers_through_take_up!.households),
@@ -109,7 +113,14 @@ export async function compareWorkbook(r: CompareReport, made: MadeBy): Promise<E
     [
       ...r.localities.map((l) => ['地区 locality', `${name(l)} (${l.policyFile})`]),
       ...datedRows(r.localities[0]?.scenarios ?? [], r.date, r.householdsFile, money, r.unit),
-      ...(r.year ? [['明细 details', '受益受损、分组、流动 are for one date: run compare with --date for them']] : []),
+      ...(r.year
+        ? [
+            [
+              '明细 details',
+              "受益受损、分组 each household's year against its baseline year; 流动 flows are for one date: run compare with --date for them",
+            ],
+          ]
+        : []),
       ...(r.notes ?? []).map((note) => ['注意 note', noteText(note)]),
     ],
     made,
@@ -139,9 +150,11 @@ function groupRows(at: readonly Cell[], d: RunDetails, m: (yuan: string | undefi
 
 /** The persons who move from one layer to another (none where nobody does). */
 function flowRows(at: readonly Cell[], d: RunDetails): Cell[][] {
+  const t = d.transitions;
+  if (!t) return []; // (a budget year's: none)
   return LAYERS.flatMap((from, i) =>
     LAYERS.flatMap((to, j) => {
-      const v = d.transitions.persons[i]![j]!;
+      const v = t.persons[i]![j]!;
       return i !== j && v !== '0' ? [[...at, layerLabel(from), layerLabel(to), count(v)]] : [];
     }),
   );

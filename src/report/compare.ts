@@ -2,10 +2,11 @@
 // simulate's scenario entries (DOMAIN: "localities": [{ "policy", "scenarios": [...] }]) and adds, beside
 // them, winners and losers, layer transitions, urban/rural and income-decile breakdowns.
 import { namedFile } from './paths.js';
+import { runDetails, type RunDetails } from './compare-details.js';
+export { runDetails, type RunDetails } from './compare-details.js';
 import chalk from 'chalk';
-import { figures, weightedCount, weightedYuan, type Figures } from '../core/aggregate.js';
-import { LAYERS, type Deciles, type GroupSums, type RunResult } from '../core/compare.js';
-import { fenToYuan } from '../core/money.js';
+import { figures, type Figures } from '../core/aggregate.js';
+import { LAYERS, type Deciles, type RunResult } from '../core/compare.js';
 import { noteText } from '../core/policy-notes.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { fundingOf, LEVELS } from '../core/funding.js';
@@ -61,24 +62,6 @@ const rangeLine = (s: ScenarioReport, unit: Unit, markdown: boolean, lang?: Lang
     lang,
   );
 
-export interface RunDetails {
-  readonly changes: Record<string, { households: string; amount?: string }>;
-  readonly transitions: { readonly layers: readonly string[]; readonly persons: string[][] };
-  /** The same over the losers' persons alone (JSON `loser_transitions`): where the losers went. */
-  readonly loserTransitions: { readonly layers: readonly string[]; readonly persons: string[][] };
-  readonly byArea: Record<'urban' | 'rural', GroupFigures>;
-  readonly byDecile: Array<GroupFigures & { decile: number; upper_income_per_capita: string | null }>;
-}
-
-interface GroupFigures {
-  households: string;
-  persons: string;
-  baseline_annual_cost: string;
-  annual_cost: string;
-  delta_annual_cost: string;
-  average_delta_per_household: string | null;
-}
-
 export interface LocalityReport {
   readonly policyFile: string;
   readonly policy: Policy;
@@ -100,50 +83,6 @@ export interface CompareReport {
   readonly notes?: readonly string[];
   /** The language of the table's and Markdown's sentences (compare-words.ts; the labels are bilingual): en by default. */
   readonly lang?: Lang;
-}
-
-function group(g: GroupSums): GroupFigures {
-  const base = weightedYuan(g.baseline.value());
-  const now = weightedYuan(g.cost.value());
-  const hh = g.households.value();
-  const d = g.cost.value() - g.baseline.value();
-  return {
-    households: weightedCount(hh),
-    persons: weightedCount(g.persons.value()),
-    baseline_annual_cost: base,
-    annual_cost: now,
-    delta_annual_cost: weightedYuan(d), // (of the unrounded sums, as every Δ: the rounded ones' difference was a fen off)
-    // Σ w × Δ / Σ w, both in millionths: the weighted mean change per household, to the fen.
-    average_delta_per_household: hh === 0n ? null : fenToYuan(roundDiv(d, hh)),
-  };
-}
-
-/** Integer division rounded half away from zero. */
-function roundDiv(a: bigint, b: bigint): bigint {
-  const q = (2n * (a < 0n ? -a : a) + b) / (2n * b);
-  return a < 0n ? -q : q;
-}
-
-export function runDetails(r: RunResult, deciles: Deciles): RunDetails {
-  const c = r.changes;
-  return {
-    changes: {
-      gainers: { households: weightedCount(c.gainers.value()), amount: weightedYuan(c.gain.value()) },
-      losers: { households: weightedCount(c.losers.value()), amount: weightedYuan(c.loss.value()) },
-      unchanged: { households: weightedCount(c.unchanged.value()) },
-      entrants: { households: weightedCount(c.entrants.value()) },
-      exits: { households: weightedCount(c.exits.value()) },
-      losers_through_take_up: { households: weightedCount(c.takeUpLosers.value()) },
-    },
-    transitions: { layers: LAYERS, persons: r.transitions.map((row) => row.map((x) => weightedCount(x.value()))) },
-    loserTransitions: { layers: LAYERS, persons: r.loserTransitions.map((row) => row.map((x) => weightedCount(x.value()))) },
-    byArea: { urban: group(r.byArea[0]), rural: group(r.byArea[1]) },
-    byDecile: r.byDecile.map((g, d) => ({
-      decile: d + 1,
-      upper_income_per_capita: deciles.upper[d]! < 0 ? null : fenToYuan(deciles.upper[d]!),
-      ...group(g),
-    })),
-  };
 }
 
 export function localityReport(
@@ -244,9 +183,11 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean, uni
     winnersWords(
       {
         gainers: groupCount(c.gainers!.households),
+        gainerPersons: groupCount(c.gainers!.persons!),
         gain: inUnit(c.gainers!.amount!, unit),
         entrants: groupCount(c.entrants!.households),
         losers: groupCount(c.losers!.households),
+        loserPersons: groupCount(c.losers!.persons!),
         loss: inUnit(c.losers!.amount!, unit),
         exits: groupCount(c.exits!.households),
         takeUp: groupCount(c.losers_through_take_up!.households),
@@ -256,9 +197,10 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean, uni
       lang,
     ),
   ];
-  const went = losersWent(d.loserTransitions.persons, lang);
+  const went = d.loserTransitions && losersWent(d.loserTransitions.persons, lang);
   if (went) lines.push(went);
   const flows = flowsTable(d, color, lang);
+  // (a budget year's have none: a household's layer changes inside the year; the line under the table says so)
   if (flows) {
     lines.push(`  ${flowsTitle(lang)}`);
     lines.push(
@@ -266,7 +208,7 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean, uni
         .split('\n')
         .map((x) => `    ${x}`),
     );
-  } else lines.push(nobodyMovesWords(lang));
+  } else if (d.transitions) lines.push(nobodyMovesWords(lang));
   const [urban, rural] = (['urban', 'rural'] as const).map((a) => signedYuan(d.byArea[a].delta_annual_cost, color, unit));
   lines.push(byAreaWords(urban!, rural!, unit, lang));
   const deciles = d.byDecile.map(
@@ -282,17 +224,17 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean, uni
  * table ~200 columns wide).
  */
 function flowsTable(d: RunDetails, color: boolean, lang: Lang | undefined, markdown = false): [string[], string[][], Align[]] | null {
-  const used = LAYERS.map(
-    (_, i) => d.transitions.persons[i]!.some((x) => x !== '0') || d.transitions.persons.some((row) => row[i] !== '0'),
-  );
+  const t = d.transitions;
+  if (!t) return null;
+  const used = LAYERS.map((_, i) => t.persons[i]!.some((x) => x !== '0') || t.persons.some((row) => row[i] !== '0'));
   const idx = LAYERS.map((_, i) => i).filter((i) => used[i]);
-  if (!idx.some((i) => idx.some((j) => i !== j && d.transitions.persons[i]![j] !== '0'))) return null;
+  if (!idx.some((i) => idx.some((j) => i !== j && t.persons[i]![j] !== '0'))) return null;
   return [
     ['baseline \\ scenario 基线 \\ 方案', ...idx.map((i) => (markdown ? layerLabel : isZh(lang) ? layerZh : layerShort)(LAYERS[i]!))],
     idx.map((i) => [
       layerLabel(LAYERS[i]!),
       ...idx.map((j) => {
-        const v = d.transitions.persons[i]![j]!;
+        const v = t.persons[i]![j]!;
         return i !== j && v !== '0' && color ? chalk.bold(groupCount(v)) : groupCount(v);
       }),
     ]),
@@ -313,6 +255,24 @@ const sidesOf = (r: CompareReport) =>
     const id = twin ? `${l.policy.id} (${l.policyFile.split(/[\\/]/).pop()})` : l.policy.id;
     return l.scenarios[0] ? [{ id, figures: l.scenarios[0].figures }] : [];
   });
+
+/** Each run's funding by level (who pays), a scenario's with its Δ against the baseline's. */
+const whoPays = (l: LocalityReport, unit: Unit, lang?: Lang): string[] =>
+  l.scenarios.flatMap((s) =>
+    s.funding
+      ? [
+          whoPaysWords(
+            s.id,
+            LEVELS.map((lv) => `${levelWords(lv, lang)} ${inUnit(s.funding!.total[lv], unit)}`),
+            s !== l.scenarios[0] && l.scenarios[0]!.funding
+              ? LEVELS.map((lv) => signedIn(fundingDelta(l.scenarios[0]!.funding!, s.funding!)[lv], unit))
+              : null,
+            unit,
+            lang,
+          ),
+        ]
+      : [],
+  );
 
 export function compareTable(r: CompareReport): string {
   const out: string[] = [];
@@ -347,19 +307,7 @@ export function compareTable(r: CompareReport): string {
       const details = detailLines(s, true, unit, r.lang);
       if (details.length) out.push(chalk.bold(`  ${s.id}`), ...details);
     }
-    for (const s of l.scenarios)
-      if (s.funding)
-        out.push(
-          whoPaysWords(
-            s.id,
-            LEVELS.map((lv) => `${levelWords(lv, r.lang)} ${inUnit(s.funding!.total[lv], unit)}`),
-            s !== l.scenarios[0] && l.scenarios[0]!.funding
-              ? LEVELS.map((lv) => signedIn(fundingDelta(l.scenarios[0]!.funding!, s.funding!)[lv], unit))
-              : null,
-            unit,
-            r.lang,
-          ),
-        );
+    out.push(...whoPays(l, unit, r.lang));
     for (const s of l.scenarios) if (s.range) out.push(chalk.yellow(rangeLine(s, unit, false, r.lang)));
     if (l.scenarios.some((s) => s.range)) out.push(chalk.dim(rangeMethodWords(r.lang)));
     const estimates = [...new Map(l.scenarios.flatMap((s) => s.estimates).map((e) => [e.path, e])).values()];
@@ -372,6 +320,7 @@ export function compareTable(r: CompareReport): string {
 
 export function compareMarkdown(r: CompareReport): string {
   const out = [`### jiuzhu compare — ${r.date}`, '', markdownHouseholds(r.householdsFile, r.lang)];
+  if (r.year) out.push('', compareYearWords(r.lang).trim());
   const side = sideBySide(sidesOf(r), r.unit ?? 'yuan');
   if (side) out.push('', '#### localities side by side 地区对比', '', markdownTable(...side));
   for (const l of r.localities) {
@@ -387,6 +336,8 @@ export function compareMarkdown(r: CompareReport): string {
       }
       out.push('');
     }
+    // who pays (a reform analyst pasted compare's Markdown into a briefing: the table's funding lines were not in it)
+    out.push(...whoPays(l, r.unit ?? 'yuan', r.lang).map((x) => `- ${x.trim()}`), '');
     const estimates = [...new Set(l.scenarios.flatMap((s) => s.estimates.map((e) => e.path)))];
     for (const s of l.scenarios) if (s.range) out.push(`- ${rangeLine(s, r.unit ?? 'yuan', true, r.lang)}`);
     if (estimates.length) out.push(estimateFootnote(estimates, r.lang));

@@ -340,6 +340,13 @@ for (const [label, command, extra, reps, households] of [
     ['--years', '2027-2029', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '--ranges'],
     1,
   ],
+  // who gains and who loses over a budget year (compare --year: each household's year against its baseline year)
+  [
+    'compare --year 2022, baseline + 2, winners',
+    'compare',
+    ['--year', '2022', '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'],
+    1,
+  ],
   // every household's marginal rate on its main earner's next 100 yuan, baseline and one scenario (issue 17)
   ['cliff --households (rates), baseline + 1', 'cliff', ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'], 3],
   // each estimate in force at its low and its high, one run each (issue 18: 50 runs on 1M households under 30 s)

@@ -50,7 +50,7 @@ describe('compare --lang zh', () => {
     // Nanning's 1.5× edge line: no winner (its sum 0.00, unsigned: "−0.00" was a researcher's catch), 9,168 losers
     expect(c.gainers.households).toBe('0');
     expect(zh.stdout).toContain(
-      `  受益 0 户（0.00 万元/年），其中新进入 0 户；受损 ${grouped(c.losers.households)} 户（−${wan(c.losers.amount)} 万元/年），其中退出 ${grouped(c.exits.households)} 户、仅因申请率 0 户；不变 ${grouped(c.unchanged.households)} 户\n`,
+      `  受益 0 户 0 人（0.00 万元/年），其中新进入 0 户；受损 ${grouped(c.losers.households)} 户 ${grouped(c.losers.persons)} 人（−${wan(c.losers.amount)} 万元/年），其中退出 ${grouped(c.exits.households)} 户、仅因申请率 0 户；不变 ${grouped(c.unchanged.households)} 户\n`,
     );
     expect(zh.stdout).toContain('  层级间流动，按资格（无论是否申请享受；加权人数，取整；行：基线，列：方案）：\n');
     expect(zh.stdout).toContain(`  按城乡（万元/年）：城镇 −${wan(s.by_area.urban.delta_annual_cost.slice(1))} · 农村 −`);
@@ -74,9 +74,9 @@ describe('compare --lang zh', () => {
     for (const e of ENGLISH) expect(zh.stderr, String(e)).not.toMatch(e);
     // the English: the losers' sum with its unit, and no "+0.00" / "−0.00" on a sum of nothing
     expect(en.stdout).toContain(
-      `  winners 受益 0 households (0.00 万元 10k yuan/year), of which new entrants 0; losers 受损 ${grouped(c.losers.households)} (−${wan(c.losers.amount)} 万元 10k yuan/year)`,
+      `  winners 受益 0 households, 0 persons (0.00 万元 10k yuan/year), of which new entrants 0; losers 受损 ${grouped(c.losers.households)}, ${grouped(c.losers.persons)} persons (−${wan(c.losers.amount)} 万元 10k yuan/year)`,
     );
-    expect(en.stdout).toContain('losers 受损 0 (0.00 万元 10k yuan/year)');
+    expect(en.stdout).toContain('losers 受损 0, 0 persons (0.00 万元 10k yuan/year)');
     expect(en.stdout).not.toMatch(/[+−]0\.00 万元/);
   });
 
@@ -103,7 +103,8 @@ describe('compare --lang zh', () => {
   it('a budget year: its line in Chinese; the locale chooses when --lang is not given; JSON and CSV the same bytes', () => {
     const zh = run(['compare', ...TWO, '--year', '2025', ...EDGE], { LANG: 'zh_CN.UTF-8' });
     expect(zh.stdout).toContain(`${SAMPLE}：600 户（加权 179,341 户），1,697 人 —— 2025 预算年度\n`);
-    expect(zh.stdout).toContain('  预算年度：支出为全年，户数、人数为各月平均；受益受损、层级流动及按城乡、收入分组只对一个日期计算');
+    expect(zh.stdout).toContain('  预算年度：支出为全年，户数、人数为各月平均；受益受损及按城乡、收入分组按每户全年所得与基线全年所得比较');
+    expect(zh.stdout).toMatch(/^ {2}受益 [\d,.]+ 户 [\d,.]+ 人（/m); // (the year's winners, in Chinese too)
     for (const format of ['json', 'csv']) {
       const args = ['compare', ...TWO, ...AT, ...EDGE, '--format', format];
       const en = run([...args, '--lang', 'en']).stdout;

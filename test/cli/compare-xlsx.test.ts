@@ -74,9 +74,11 @@ describe('compare --format xlsx', () => {
             locality(i),
             s.id,
             Number(w.gainers.households),
+            Number(w.gainers.persons),
             wan(w.gainers.amount),
             Number(w.entrants.households),
             Number(w.losers.households),
+            Number(w.losers.persons),
             wan(w.losers.amount),
             Number(w.exits.households),
             Number(w.losers_through_take_up.households),
@@ -139,7 +141,7 @@ describe('compare --format xlsx', () => {
     ).toEqual([LOCALITIES[1]!, LOCALITIES[3]!, SCENARIOS[1]!, SCENARIOS[3]!, SAMPLE].map(hashed));
   });
 
-  it('a budget year: its months and changes by locality, and no per-date details (said in About)', async () => {
+  it("a budget year: its months and changes by locality, its winners over the year, no flows (a date's: said in About)", async () => {
     const { names, rows } = await workbook('--year', '2022');
     expect(names).toEqual([
       '总表 Totals',
@@ -148,6 +150,8 @@ describe('compare --format xlsx', () => {
       '分级负担 Funding',
       '估计值 Estimates',
       '参数 Parameters',
+      '受益受损 Winners',
+      '分组 Groups',
       '说明 About',
     ]);
     const months = rows('月度 Months');
@@ -167,7 +171,10 @@ describe('compare --format xlsx', () => {
       '',
       'nanning-2022',
     ]);
-    expect(rows('说明 About').find((r) => r[0] === '明细 details')?.[1]).toContain('--date');
+    expect(rows('说明 About').find((r) => r[0] === '明细 details')?.[1]).toContain('流动 flows are for one date: run compare with --date');
+    const json = JSON.parse(compare('--year', '2022', '--format', 'json').stdout);
+    const w = json.localities[0].scenarios[1].winners_losers;
+    expect(rows('受益受损 Winners')[0]!.slice(2, 4)).toEqual([Number(w.gainers.households), Number(w.gainers.persons)]);
   });
 
   it('--marginal-rates: each run’s distribution as shares a sheet can add', async () => {

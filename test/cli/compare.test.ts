@@ -362,7 +362,7 @@ describe('compare --unit: every total in the unit asked for', () => {
     const text = jiuzhu([...args, '--unit', 'wan']).stdout;
     expect(text).toContain(`(+${wan(s.winners_losers.gainers.amount)} 万元 10k yuan/year), of which new entrants`);
     expect(text).toContain(
-      `losers 受损 ${Math.round(Number(s.winners_losers.losers.households)).toLocaleString('en')} (−${wan(s.winners_losers.losers.amount)} 万元 10k yuan/year)`,
+      `losers 受损 ${Math.round(Number(s.winners_losers.losers.households)).toLocaleString('en')}, ${Math.round(Number(s.winners_losers.losers.persons)).toLocaleString('en')} persons (−${wan(s.winners_losers.losers.amount)} 万元 10k yuan/year)`,
     );
     expect(text).toContain(
       `by area (万元 10k yuan/year): 城镇 urban +${wan(s.by_area.urban.delta_annual_cost)} · 农村 rural +${wan(s.by_area.rural.delta_annual_cost)}`,

@@ -4,7 +4,7 @@ import { fileKey } from '../../io/places.js';
 import { refuseWorkbookNowhere } from '../option-values.js';
 import { incomeDeciles, type Deciles, type RunResult } from '../../core/compare.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
-import { evaluatePlan, sensitivityPlan, withCorners, type SensitivityResult } from '../../core/sensitivity-plan.js';
+import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { localitiesLeftOut } from '../../report/sensitivity.js';
 import { UsageError } from '../../errors.js';
 import { inputsOf, refuseOverwrite } from '../../io/outputs.js';
@@ -21,9 +21,9 @@ import { estimatesInForce } from '../../report/estimates.js';
 import type { Ctx } from '../context.js';
 import { madeWith } from '../made.js';
 import { writeTold } from '../written.js';
-import type { Scenario } from '../../core/scenario.js';
 import type { Unit } from '../../report/text-table.js';
-import { budgetYear, yearPass, yearRuns } from '../year.js';
+import { budgetYear, incomesYearWithProjection } from '../year.js';
+import { compareYear } from '../compare-year.js';
 import {
   allOrEveryProblem,
   loadHouseholds,
@@ -35,7 +35,6 @@ import {
   type LoadedRun,
 } from '../load.js';
 import { compareNotes, heardNotes, sayNotes } from '../scenario-notes.js';
-import type { Run } from '../../core/simulate.js';
 import { policyNotes } from '../../core/policy-notes.js';
 import type { Policy } from '../../core/parameters/tree.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
@@ -49,8 +48,11 @@ export interface CompareOptions {
   readonly date?: string;
   readonly format: 'table' | 'json' | 'csv' | 'markdown' | 'xlsx' | 'html';
   readonly out?: string;
-  /** A budget year instead of a date: the year's costs and deltas (details are for one date). */
+  /** A budget year instead of a date: the year's costs and deltas, its winners and losers (flows are a date's). */
   readonly year?: string;
+  /** With year (one locality): the policy and households grown to it (simulate --year --projection). */
+  readonly projection?: string;
+  readonly incomesYear?: string;
   readonly unit?: Unit;
   /** Yuan a month more of each main earner: each run's marginal-rate distribution too. */
   readonly marginalRates?: string;
@@ -72,6 +74,13 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
       throw new UsageError(`--policy ${p} is given twice (${seen.get(key)} is the same file): compare needs different localities`);
     seen.set(key, p);
   }
+  incomesYearWithProjection(o);
+  if (o.projection && o.year === undefined)
+    throw new UsageError('--projection goes with --year: the budget year it grows the policy and the households to (e.g. --year 2027)');
+  if (o.projection && o.format === 'html')
+    throw new UsageError(
+      'compare --format html is the report of jiuzhu report: for a projected year, jiuzhu report --year Y --projection P',
+    );
   refuseWorkbookNowhere(o.format, o.out, ctx.stdout.isTTY);
   if (o.out) await refuseOverwrite([{ flag: '--out', path: o.out, format: o.format, chosen: true }], inputsOf(o));
   const write = (text: string) => (o.out ? writeTold(ctx, o.quiet, o.out, text, o.lang) : ctx.stdout.write(text));
@@ -212,43 +221,4 @@ function renderCompare(report: CompareReport, format: Exclude<CompareOptions['fo
     table: () => compareTable(report),
   };
   return render[format]();
-}
-
-/** compare --year: every locality's runs cut into periods, all evaluated in one pass; the year's costs and deltas. */
-async function compareYear(ctx: Ctx, o: CompareOptions, scenarios: readonly Scenario[], year: number): Promise<CompareReport> {
-  const localities = await allOrEveryProblem(o.policy.map((file) => yearRuns(file, scenarios, year)));
-  // --ranges: each locality's estimates one at a time over the year, evaluated in the same pass as the year's periods;
-  // then their joint corners, on the population already read
-  const plans = o.ranges ? localities.map((runs) => sensitivityPlan(runs[0]!.periods[0]!.snapshot.policy, scenarios, { year })) : null;
-  let ranges: SensitivityResult[] | null = null;
-  const evaluate = plans
-    ? (flat: readonly Run[]) =>
-        withExecutor(ctx, async (exec) => {
-          const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
-          const all = [...flat, ...plans.flatMap((plan) => plan.runs)];
-          const totals = await simulateParallel(exec, pop, all);
-          let at = flat.length;
-          const firsts = plans.map((plan) => plan.fold(totals.slice(at, (at += plan.runs.length))));
-          ranges = await Promise.all(plans.map((plan, l) => withCorners(plan, firsts[l]!, (runs) => simulateParallel(exec, pop, runs))));
-          return totals.slice(0, flat.length);
-        })
-    : undefined;
-  const reports = await yearPass(ctx, o, localities, year, evaluate);
-  const rangesOf = (l: number): SensitivityResult | null => (ranges as SensitivityResult[] | null)?.[l] ?? null;
-  return {
-    unit: o.unit,
-    date: String(year),
-    year,
-    householdsFile: o.households,
-    notes: localitiesLeftOut(
-      localities.map((runs) => ({ policy: runs[0]!.periods[0]!.snapshot.policy })),
-      ranges,
-      o.lang,
-    ),
-    localities: localities.map((runs, l) => ({
-      policyFile: o.policy[l]!,
-      policy: runs[0]!.periods[0]!.snapshot.policy,
-      scenarios: ranged(reports[l]!, rangesOf(l)),
-    })),
-  };
 }

@@ -155,6 +155,7 @@ function charts(l: LocalityReport, i: number, input: HtmlReportInput): string[] 
     );
     for (const s of detailed) {
       const t = s.details!.transitions;
+      if (!t) continue; // (a budget year's: a household's layer changes inside it)
       const used = t.layers.map((_, a) => t.persons[a]!.some((x) => x !== '0') || t.persons.some((row) => row[a] !== '0'));
       const idx = t.layers.map((_, a) => a).filter((a) => used[a]);
       out.push(

@@ -1,0 +1,110 @@
+// compare --year: every locality's runs cut into periods, all evaluated in one pass over the households; the year's
+// costs and deltas, and who gains and who loses over the year (core/year-changes.ts). With --projection (one
+// locality): the policy and the households grown to the year, its register after the years run first, as simulate
+// --year --projection has them — a reform analyst briefing on a projected year had its costs from simulate and its
+// gainers from compare at an unprojected date.
+import { incomeDeciles, type Deciles } from '../core/compare.js';
+import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../core/sensitivity-plan.js';
+import type { Run } from '../core/simulate.js';
+import type { Scenario } from '../core/scenario.js';
+import type { Population } from '../core/population.js';
+import type { YearChangeResult } from '../core/year-changes.js';
+import { simulateParallel, yearChangesParallel } from '../engine/parallel.js';
+import type { Executor } from '../engine/pool.js';
+import { UsageError } from '../errors.js';
+import { runDetails, type CompareReport } from '../report/compare.js';
+import { ranged } from '../report/funding-ranges.js';
+import { localitiesLeftOut } from '../report/sensitivity.js';
+import type { ScenarioReport } from '../report/totals.js';
+import type { Unit } from '../report/text-table.js';
+import type { Lang } from '../report/lang.js';
+import type { Ctx } from './context.js';
+import { allOrEveryProblem, loadHouseholds, withExecutor } from './load.js';
+import { simulateYear, yearPass, yearRuns } from './year.js';
+import type { YearRowsPass } from './year-rows.js';
+
+export interface CompareYearOptions {
+  readonly policy: readonly string[];
+  readonly households: string;
+  readonly quiet: boolean;
+  readonly unit?: Unit;
+  readonly ranges?: boolean;
+  readonly projection?: string;
+  readonly incomesYear?: string;
+  readonly lang?: Lang;
+}
+
+/** The households' years evaluated: each run's changes, and the deciles of the households they were evaluated on. */
+interface Evaluated {
+  changes: YearChangeResult[];
+  deciles: Deciles;
+}
+
+/** Each run's report with its changes over the year (its `g`: the index of its year among all the runs'). */
+function withDetails(reports: readonly ScenarioReport[], first: number, made: Evaluated | null) {
+  return reports.map((s, i) => (made ? { ...s, details: runDetails(made.changes[first + i]!, made.deciles, 12n) } : s));
+}
+
+/** The runs' totals and their changes over the year (on the executor's workers where that pays). */
+async function evaluated(exec: Executor, pop: Population, runs: readonly Run[], into: { made: Evaluated | null }) {
+  const deciles = incomeDeciles(pop);
+  const { totals, changes } = await yearChangesParallel(exec, pop, runs, deciles);
+  into.made = { changes, deciles };
+  return totals;
+}
+
+export async function compareYear(ctx: Ctx, o: CompareYearOptions, scenarios: readonly Scenario[], year: number): Promise<CompareReport> {
+  if (o.projection) return compareProjectedYear(ctx, o, scenarios, year);
+  const localities = await allOrEveryProblem(o.policy.map((file) => yearRuns(file, scenarios, year)));
+  // --ranges: each locality's estimates one at a time over the year, then their joint corners, on the population read
+  const plans = o.ranges ? localities.map((runs) => sensitivityPlan(runs[0]!.periods[0]!.snapshot.policy, scenarios, { year })) : null;
+  let ranges: SensitivityResult[] | null = null;
+  const into: { made: Evaluated | null } = { made: null };
+  const reports = await yearPass(ctx, o, localities, year, (flat) =>
+    withExecutor(ctx, async (exec) => {
+      const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
+      const totals = await evaluated(exec, pop, flat, into);
+      if (plans) ranges = await Promise.all(plans.map((plan) => evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs))));
+      return totals;
+    }),
+  );
+  const rangesOf = (l: number): SensitivityResult | null => (ranges as SensitivityResult[] | null)?.[l] ?? null;
+  const firsts = localities.map((_, l) => localities.slice(0, l).reduce((n, runs) => n + runs.length, 0));
+  return {
+    unit: o.unit,
+    date: String(year),
+    year,
+    householdsFile: o.households,
+    notes: localitiesLeftOut(
+      localities.map((runs) => ({ policy: runs[0]!.periods[0]!.snapshot.policy })),
+      ranges,
+      o.lang,
+    ),
+    localities: localities.map((runs, l) => ({
+      policyFile: o.policy[l]!,
+      policy: runs[0]!.periods[0]!.snapshot.policy,
+      scenarios: withDetails(ranged(reports[l]!, rangesOf(l)), firsts[l]!, into.made),
+    })),
+  };
+}
+
+/** compare --year --projection: one locality's year as simulate --year --projection runs it, with its changes. */
+async function compareProjectedYear(ctx: Ctx, o: CompareYearOptions, scenarios: readonly Scenario[], year: number): Promise<CompareReport> {
+  if (o.policy.length > 1)
+    throw new UsageError(
+      '--projection grows one locality (its rates are that place’s): compare one --policy with it, or run compare --year for each locality',
+    );
+  if (o.ranges)
+    throw new UsageError('compare --year --projection has no --ranges: simulate --year … --projection … --ranges gives each total’s range');
+  const into: { made: Evaluated | null } = { made: null };
+  const rows: YearRowsPass = (pop, runs, _ids, _year, exec) => evaluated(exec, pop, runs, into);
+  const sim = await simulateYear(ctx, { ...o, policy: o.policy[0]!, rows }, scenarios, year);
+  return {
+    unit: o.unit,
+    date: String(year),
+    year,
+    householdsFile: o.households,
+    notes: sim.notes ?? [],
+    localities: [{ policyFile: o.policy[0]!, policy: sim.policy, scenarios: withDetails(sim.scenarios, 0, into.made) }],
+  };
+}

@@ -1,0 +1,99 @@
+// compare --year: who gains and who loses over a budget year. A household's year under each run is what simulate --year
+// --per-household gives it (year-rows.ts: each period's months, the gradual exit in the months it is paid), and its
+// change is its year against its locality's baseline's year — the measure a finance bureau budgets, where one date's
+// winners (compare --date) miss a raise from April or an exit paid from January. A reform analyst's trial had to diff
+// the per-household rows with a script of their own to brief leadership on a projected year's gainers.
+//
+// The flows between layers stay a date's (a household's layer changes inside a year). Sums are exact: amounts in
+// twelfths of a fen, as the year's totals add them.
+import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
+import { addChange, addGroup, areaSums, changeSums, decileSums, type ChangeSums, type GroupSums } from './changes.js';
+import type { Population } from './population.js';
+import { simulateRange, type Run } from './simulate.js';
+import { YearRows, type HouseholdYear } from './year-rows.js';
+
+/** One run's changes over the year against its locality's baseline (the baseline's own: everyone unchanged). */
+export interface YearChangeResult {
+  readonly changes: ChangeSums;
+  readonly byArea: readonly [GroupSums, GroupSums];
+  readonly byDecile: readonly GroupSums[];
+}
+
+/** A household's year, twelfths of a fen: every program's, and had it taken up every program it is eligible for. */
+function yearOf(y: HouseholdYear): number {
+  let t = 0;
+  for (let j = 0; j < y.twelfths.length; j++) t += y.twelfths[j]!;
+  return t;
+}
+
+/**
+ * Evaluates a budget year's period runs (budget-year.ts periodRuns; each locality's baseline, `of` 0, then its
+ * scenarios) over households [from, to), on this thread: the runs' totals and each run's changes over the year (by
+ * run, in the order of the runs' years). Partial results of other households add exactly (mergeYearChanges).
+ */
+export function yearChanges(
+  pop: Population,
+  runs: readonly Run[],
+  decileOf: Uint8Array,
+  from = 0,
+  to = pop.householdCount,
+): { totals: Totals[]; changes: YearChangeResult[] } {
+  const firsts: number[] = []; // each year's (run's) first period run
+  runs.forEach((r, i) => {
+    if (r.period?.first === 1) firsts.push(i);
+  });
+  // each year's baseline: the latest year at or before it whose runs are a baseline's (of 0)
+  const baselineOf = firsts.map((_, k) => k);
+  firsts.forEach((i, k) => (baselineOf[k] = (runs[i]!.period!.of ?? 0) === 0 ? k : baselineOf[k - 1]!));
+  const changes = firsts.map(emptyYearChanges);
+  let [base, baseEligible] = [0, 0];
+  const rows = new YearRows(runs, (h, g, y) => {
+    const now = yearOf(y);
+    if (baselineOf[g] === g) [base, baseEligible] = [now, y.eligibleTwelfths];
+    const w = pop.weight[h]!;
+    const persons = pop.offsets[h + 1]! - pop.offsets[h]!;
+    const c = changes[g]!;
+    addChange(c.changes, w, persons, base, now, baseEligible, y.eligibleTwelfths);
+    addGroup(c.byArea[pop.area[h]!]!, w, persons, base, now);
+    addGroup(c.byDecile[decileOf[h]!]!, w, persons, base, now);
+  });
+  // (a household no run gives anything, not evaluated: unchanged under every run, its year 0)
+  const quiet = (h: number) => {
+    const w = pop.weight[h]!;
+    const persons = pop.offsets[h + 1]! - pop.offsets[h]!;
+    for (const c of changes) {
+      addChange(c.changes, w, persons, 0, 0, 0, 0);
+      addGroup(c.byArea[pop.area[h]!]!, w, persons, 0, 0);
+      addGroup(c.byDecile[decileOf[h]!]!, w, persons, 0, 0);
+    }
+  };
+  const partial = simulateRange(pop, runs, from, to, rows.add, rows.exit, quiet);
+  const totals = runs.map(() => new Totals());
+  partial.forEach((p, i) => totals[i]!.merge(p));
+  return { totals, changes };
+}
+
+export const emptyYearChanges = (): YearChangeResult => ({ changes: changeSums(), byArea: areaSums(), byDecile: decileSums() });
+
+/** Every sum of a run's changes, in a fixed order. */
+const sumsOf = (c: YearChangeResult): ExactSum[] => [
+  ...Object.values(c.changes),
+  ...[...c.byArea, ...c.byDecile].flatMap((g) => [g.households, g.persons, g.baseline, g.cost]),
+];
+
+/** A partial result as plain data (bigints) for postMessage. */
+export interface PlainYearChanges {
+  readonly totals: readonly PlainTotals[];
+  readonly sums: ReadonlyArray<readonly bigint[]>;
+}
+
+export const plainYearChanges = (r: { totals: Totals[]; changes: YearChangeResult[] }): PlainYearChanges => ({
+  totals: r.totals.map((t) => t.plain()),
+  sums: r.changes.map((c) => sumsOf(c).map((x) => x.value())),
+});
+
+/** Adds a partial result (of other households) into `into`, exactly. */
+export function mergeYearChanges(into: { totals: Totals[]; changes: YearChangeResult[] }, p: PlainYearChanges): void {
+  into.totals.forEach((t, i) => t.merge(Totals.of(p.totals[i]!)));
+  into.changes.forEach((c, g) => sumsOf(c).forEach((x, k) => x.merge(ExactSum.of(p.sums[g]![k]!))));
+}

@@ -1,0 +1,166 @@
+// compare --year: who gains and who loses over a budget year (core/year-changes.ts) — each household's year under a
+// scenario against its year under the baseline, as simulate --year --per-household gives both; with --projection, the
+// projected year (a reform analyst's briefing had its costs from simulate --year --projection and its gainers from
+// compare at an unprojected date, and diffed the rows with a script of their own).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const NANNING = ['--policy', 'policies/guangxi-nanning.yaml'];
+const PRJ = ['--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml'];
+const dir = () => mkdtempSync(join(tmpdir(), 'jiuzhu-compare-year-'));
+
+// A: an urban adult with no income, off the register. B: an urban adult on dibao at 300.00 (on_dibao 1), earning 950 a
+// month. Nanning 2025: S urban 810 (nanning-2022), the gradual exit 3 months, take-up 0.6 with no draw column (draw 0).
+const households = (d: string) => {
+  const file = join(d, 'ab.csv');
+  writeFileSync(
+    file,
+    'household_id,person_id,age,area,wage_income,other_income,on_dibao,prior_dibao,weight\n' +
+      'A,A-1,40,urban,0,0,0,0,1\nB,B-1,40,urban,950,0,1,300,1\n',
+  );
+  return file;
+};
+const scenario = (d: string, id: string, change: string) => {
+  const file = join(d, `${id}.yaml`);
+  writeFileSync(file, `scenario: ${id}\ntitle: {zh: ${id}, en: ${id}}\nreason: a test\nchanges:\n  ${change}\n`);
+  return ['--scenario', file];
+};
+type Count = { households: string; persons?: string; amount?: string };
+interface Run {
+  total_annual_cost: string;
+  winners_losers: Record<'gainers' | 'losers' | 'unchanged' | 'exits', Count>;
+  by_area: Record<'urban' | 'rural', Record<string, string>>;
+  transitions?: unknown;
+}
+const json = (args: readonly string[]) => {
+  const r = jiuzhu(['compare', ...args, '--format', 'json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { localities: Array<{ scenarios: Run[] }> };
+};
+
+describe('compare --year: winners and losers over the budget year', () => {
+  it('by hand: a raise from July counts its six months; a cut from July loses them (DOMAIN steps 3, 7, 10)', () => {
+    const d = dir();
+    const args = [
+      ...NANNING,
+      '--households',
+      households(d),
+      '--year',
+      '2025',
+      ...scenario(d, 'raise', 'dibao.standard.urban: {set: 1000, from: 2025-07-01}'),
+      ...scenario(d, 'cut', 'dibao.standard.urban: {set: 700, from: 2025-07-01}'),
+    ];
+    const [, raise, cut] = json(args).localities[0]!.scenarios;
+    // Baseline. A: dibao 12 × 810.00 + the dibao premium subsidy 280.00 = 10,000.00. B: I 950 ≥ 810, a wage: off dibao
+    // in January with its exit, 3 × 300.00 = 900.00 (000（四）); a dibao-edge family (950 < 2 × 810), premium 150.00:
+    // 1,050.00.
+    // raise (S 1000 from July). A: 6 × 810.00 + 6 × 1000.00 + 280.00 = 11,140.00, +1,140.00. B: 950 < 1000 from July,
+    // on dibao again (draw 0 < 0.6): 6 × 50.00 = 300.00; its premium 150 × 6/12 (edge) + 280 × 6/12 (dibao) = 215.00;
+    // the exit 900.00: 1,415.00, +365.00. Two winners, +1,505.00; at one date before July, none.
+    expect(raise!.winners_losers.gainers).toEqual({ households: '2', persons: '2', amount: '1505.00' });
+    expect(raise!.winners_losers.losers).toEqual({ households: '0', persons: '0', amount: '0.00' });
+    expect(raise!.winners_losers.unchanged).toEqual({ households: '0' });
+    expect(raise!.by_area.urban).toMatchObject({ baseline_annual_cost: '11050.00', annual_cost: '12555.00', delta_annual_cost: '1505.00' });
+    // cut (S 700 from July). A: 6 × 810.00 + 6 × 700.00 + 280.00 = 9,340.00, −660.00. B: 950 ≥ 700, edge still
+    // (950 < 1400): 1,050.00, unchanged.
+    expect(cut!.winners_losers.gainers).toEqual({ households: '0', persons: '0', amount: '0.00' });
+    expect(cut!.winners_losers.losers).toEqual({ households: '1', persons: '1', amount: '660.00' });
+    expect([cut!.winners_losers.unchanged, cut!.winners_losers.exits]).toEqual([{ households: '1' }, { households: '0' }]);
+    // a layer changes inside a year: the flows are a date's, and absent here
+    expect(raise!.transitions).toBeUndefined();
+    const text = jiuzhu(['compare', ...args, '--lang', 'en']);
+    expect(text.stdout).toContain('winners 受益 2 households, 2 persons (+1,505.00 yuan 元/year)');
+    expect(text.stdout).toContain("winners and losers and the splits compare each household's year");
+    const md = jiuzhu(['compare', ...args, '--lang', 'en', '--format', 'markdown']).stdout;
+    expect(md).toContain('- winners 受益 2 households, 2 persons (+1,505.00 yuan 元/year)');
+    // who pays, in the Markdown as in the table (a briefing pasted the Markdown: its funding lines were missing)
+    expect(md).toMatch(/- who pays 分级负担 \(yuan 元\), raise: .*\(Δ \+/);
+  });
+
+  it('--projection: the projected year, its gainers the rows of simulate --year --projection --per-household', () => {
+    const d = dir();
+    const rowsFile = join(d, 'rows.csv');
+    const run = ['--households', SAMPLE, '--year', '2027', ...PRJ, '--scenario', 'scenarios/tekun-basic-1.6x.yaml'];
+    const [, tekun] = json([...NANNING, ...run]).localities[0]!.scenarios;
+    const sim = jiuzhu(['simulate', ...NANNING, ...run, '--per-household', rowsFile, '--format', 'json']);
+    expect(sim.code, sim.stderr).toBe(0);
+    expect(sim.stderr).not.toContain('rounded to the fen'); // (every row exact: the sums below are the rows')
+    // the same year's totals
+    const simTotals = (JSON.parse(sim.stdout) as { scenarios: Array<{ total_annual_cost: string }> }).scenarios;
+    expect(tekun!.total_annual_cost).toBe(simTotals[1]!.total_annual_cost);
+    // each household's change, from the rows: the gainers, their persons and gain, weighted
+    const [head, ...lines] = readFileSync(rowsFile, 'utf8').trimEnd().split('\n');
+    const col = (name: string) => head!.split(',').indexOf(name);
+    const weights = new Map(
+      readFileSync(SAMPLE, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .map((f) => [f[0]!, f]),
+    );
+    const weightCol = readFileSync(SAMPLE, 'utf8').split('\n')[0]!.split(',').indexOf('weight');
+    const year = new Map<string, { base: number; now: number; persons: number }>();
+    for (const l of lines) {
+      const f = l.split(',');
+      const id = f[col('household_id')]!;
+      const fen = Math.round(Number(f[col('year_total')]) * 100);
+      const y = year.get(id) ?? { base: 0, now: 0, persons: Number(f[col('persons')]) };
+      if (f[col('scenario')] === 'baseline') y.base = fen;
+      else y.now = fen;
+      year.set(id, y);
+    }
+    // (exactly: the weights have one decimal, so in tenths they are whole; Σ tenths × fen in thousandths of a yuan)
+    let [households, persons, gain, unchanged] = [0n, 0n, 0n, 0n];
+    for (const [id, y] of year) {
+      const w = BigInt(Math.round(Number(weights.get(id)![weightCol]) * 10));
+      // (the rows are every household's, evaluated; compare skips those no run gives anything: unchanged, still counted)
+      if (y.now === y.base) unchanged += w;
+      if (y.now <= y.base) continue;
+      [households, persons, gain] = [households + w, persons + w * BigInt(y.persons), gain + w * BigInt(y.now - y.base)];
+    }
+    const tenths = (v: bigint) => (v % 10n ? `${v / 10n}.${v % 10n}` : `${v / 10n}`);
+    const cents = (gain + 5n) / 10n; // (half up, to the fen)
+    expect(households).toBeGreaterThan(0n);
+    expect(tekun!.winners_losers.gainers).toEqual({
+      households: tenths(households),
+      persons: tenths(persons),
+      amount: `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`,
+    });
+    expect(tekun!.winners_losers.unchanged).toEqual({ households: tenths(unchanged) });
+  });
+
+  it('the same figures on one thread or three (every household range on a worker), two localities at once', () => {
+    const args = ['compare', ...NANNING, '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE, '--year', '2025'];
+    const more = ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '--format', 'json'];
+    const on = (threads: string) =>
+      jiuzhu([...args, ...more], {
+        env: { JIUZHU_THREADS: threads, JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0', JIUZHU_PARALLEL_FROM_BYTES: '0' },
+      });
+    const [one, three] = [on('1'), on('3')];
+    expect(one.code, one.stderr).toBe(0);
+    expect(three.stdout).toBe(one.stdout);
+    // each locality's scenario against its own baseline: Fuliang's winners are Fuliang's (the runs' years in one pass)
+    const [nanning, fuliang] = (JSON.parse(one.stdout) as { localities: Array<{ scenarios: Run[] }> }).localities;
+    expect(nanning!.scenarios[1]!.winners_losers.gainers).not.toEqual(fuliang!.scenarios[1]!.winners_losers.gainers);
+    const fl = jiuzhu(['compare', '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE, '--year', '2025', ...more]);
+    expect((JSON.parse(fl.stdout) as { localities: Array<{ scenarios: Run[] }> }).localities[0]!.scenarios[1]!.winners_losers).toEqual(
+      fuliang!.scenarios[1]!.winners_losers,
+    );
+  });
+
+  it('refuses what it cannot give, before reading anything: two localities, --ranges or html with --projection; --projection without --year', () => {
+    const base = ['compare', ...NANNING, '--households', SAMPLE];
+    const two = jiuzhu([...base, '--policy', 'policies/jiangxi-fuliang.yaml', '--year', '2027', ...PRJ]);
+    expect([two.code, two.stderr]).toEqual([2, expect.stringContaining('--projection grows one locality')]);
+    const ranges = jiuzhu([...base, '--year', '2027', ...PRJ, '--ranges']);
+    expect([ranges.code, ranges.stderr]).toEqual([2, expect.stringContaining('compare --year --projection has no --ranges')]);
+    const html = jiuzhu([...base, '--year', '2027', ...PRJ, '--format', 'html', '--out', join(dir(), 'r.html')]);
+    expect([html.code, html.stderr]).toEqual([2, expect.stringContaining('jiuzhu report --year Y --projection P')]);
+    const noYear = jiuzhu([...base, '--date', '2025-06-30', ...PRJ]);
+    expect([noYear.code, noYear.stderr]).toEqual([2, expect.stringContaining('--projection goes with --year')]);
+  });
+});
