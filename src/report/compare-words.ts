@@ -62,6 +62,12 @@ export function winnersWords(
         `losers 受损 ${c.losers}, ${counted(c.loserPersons, 'person')} (${loss} ${UNIT_LABEL[unit]}/year), of which exits ${c.exits}, through take-up alone ${c.takeUp}; unchanged ${c.unchanged}`;
 }
 
+/** The summary's title: a row per scenario (report/compare-summary.ts). */
+export const summaryTitle = (unit: Unit, lang?: Lang) =>
+  zh(lang)
+    ? `摘要（${unitWords(unit, lang)}/年）：各方案较基线的支出变化、受益与受损（户 · 人）、中央 · 省级 · 市县负担的变化`
+    : `summary (${UNIT_LABEL[unit]}/year): each scenario against the baseline — its cost, who gains and who loses (households · persons), who pays (中央 central · 省级 provincial · 市县 city/county)`;
+
 // (a layer is what a person qualifies for, taken up or not — DOMAIN's "layers follow eligibility": a researcher read
 // Guangzhou's 1.5 million dibao-layer persons as recipients, of whom 160 thousand receive)
 /** The flows table's title, before it. */

@@ -3,6 +3,7 @@
 // them, winners and losers, layer transitions, urban/rural and income-decile breakdowns.
 import { namedFile } from './paths.js';
 import { runDetails, type RunDetails } from './compare-details.js';
+import { summaryTable } from './compare-summary.js';
 export { runDetails, type RunDetails } from './compare-details.js';
 import chalk from 'chalk';
 import { figures, type Figures } from '../core/aggregate.js';
@@ -35,6 +36,7 @@ import {
   compareYearWords,
   deltaLegend,
   flowsTitle,
+  summaryTitle,
   levelWords,
   markdownHouseholds,
   nobodyMovesWords,
@@ -302,6 +304,14 @@ export function compareTable(r: CompareReport): string {
       textTable(header, rows, align, [PROGRAMS.length]),
     );
     out.push(chalk.dim(deltaLegend(chalk.level > 0, r.lang)));
+    const summary = summaryTable(l, r.unit ?? 'yuan');
+    if (summary)
+      out.push(
+        chalk.bold(`  ${summaryTitle(r.unit ?? 'yuan', r.lang)}`),
+        ...textTable(...summary)
+          .split('\n')
+          .map((x) => `    ${x}`),
+      );
     const unit = r.unit ?? 'yuan';
     for (const s of l.scenarios.slice(1)) {
       const details = detailLines(s, true, unit, r.lang);
@@ -325,7 +335,11 @@ export function compareMarkdown(r: CompareReport): string {
   if (side) out.push('', '#### localities side by side 地区对比', '', markdownTable(...side));
   for (const l of r.localities) {
     const [header, rows, align] = mainTable(l, false, r.unit ?? 'yuan');
-    out.push('', `#### ${l.policy.name.zh} ${l.policy.name.en} (\`${l.policyFile}\`)`, '', markdownTable(header, rows, align), '');
+    out.push('', `#### ${l.policy.name.zh} ${l.policy.name.en} (\`${l.policyFile}\`)`, '');
+    // (the briefing's table first: each scenario's change, winners, losers and who pays it, a row each)
+    const summary = summaryTable(l, r.unit ?? 'yuan');
+    if (summary) out.push(`**${summaryTitle(r.unit ?? 'yuan', r.lang)}**`, '', markdownTable(...summary), '');
+    out.push(markdownTable(header, rows, align), '');
     for (const s of l.scenarios.slice(1)) {
       // The detail lines as bullets; the flows' table (indented in the text) as a Markdown table under its bullet.
       const flows = s.details && flowsTable(s.details, false, r.lang, true);

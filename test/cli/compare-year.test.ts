@@ -78,6 +78,30 @@ describe('compare --year: winners and losers over the budget year', () => {
     expect(md).toContain('- winners 受益 2 households, 2 persons (+1,505.00 yuan 元/year)');
     // who pays, in the Markdown as in the table (a briefing pasted the Markdown: its funding lines were missing)
     expect(md).toMatch(/- who pays 分级负担 \(yuan 元\), raise: .*\(Δ \+/);
+    // the briefing's table: a row per scenario — Δ of the baseline's 11,050.00 (1,505 ÷ 11,050 = 13.62 %; 660 ÷ 11,050 =
+    // 5.97 %), winners and losers as households · persons, and the three levels' Δ, which add up to the Δ
+    const row = (id: string) =>
+      md
+        .split('\n')
+        .find((l) => l.startsWith(`| ${id} |`))!
+        .split('|')
+        .slice(2, -1)
+        .map((c) => c.trim());
+    expect(row('raise').slice(0, 3)).toEqual(['+1,505.00 (+13.62%)', '2 · 2', '0 · 0']);
+    expect(row('cut').slice(0, 3)).toEqual(['−660.00 (−5.97%)', '0 · 0', '1 · 1']);
+    const fen = (c: string) => Math.round(Number(c.replace(/[+,]/g, '').replace('−', '-')) * 100);
+    expect(
+      row('raise')
+        .slice(3)
+        .map(fen)
+        .reduce((a, b) => a + b),
+    ).toBe(150_500);
+    expect(
+      row('cut')
+        .slice(3)
+        .map(fen)
+        .reduce((a, b) => a + b),
+    ).toBe(-66_000);
   });
 
   it('--projection: the projected year, its gainers the rows of simulate --year --projection --per-household', () => {

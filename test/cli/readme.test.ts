@@ -38,6 +38,23 @@ describe("README's examples", () => {
     for (const xml of ['junit.xml', 'check.xml']) expect(readFileSync(join(dir, xml), 'utf8')).toMatch(/failures="0"/);
   });
 
+  // A reform analyst pieced the budget-year briefing together from 1,500 lines: the recipe near the top runs as written
+  it("the briefing recipe's commands run (its population smaller) and give the year's winners and who pays", () => {
+    const recipe = blocks('sh').find((b) => b.startsWith('npx jiuzhu generate'));
+    expect(recipe).toBeDefined();
+    const commands = [...recipe!.matchAll(/npx jiuzhu ((?:\\\n|[^\n#])+)/g)].map((m) => m[1]!.replace(/\\\n/g, ' ').trim().split(/\s+/));
+    expect(commands.map((c) => c[0])).toEqual(['generate', 'compare']);
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-readme-'));
+    const [generate, compare] = commands.map((args) => args.map((a) => (a === '100000' ? '3000' : a.endsWith('.csv') ? join(dir, a) : a)));
+    const g = jiuzhu(generate!);
+    // (3,000 households: --report's figures are noisy, and a figure outside its tolerance exits 1 — the file is written)
+    expect(g.stderr).toMatch(/^wrote .*nanning\.csv: 3,000 households, seed 7/m);
+    const c = jiuzhu(compare!);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stdout).toMatch(/^- winners 受益 [\d,]+ households, [\d,]+ persons \(\+[\d,.]+ 万元/m);
+    expect(c.stdout).toMatch(/^- who pays 分级负担 \(万元 10k yuan\), dibao-standard-plus-10pct: 中央 central/m);
+  });
+
   // A researcher could not tell that incomes are monthly: the README named the columns and pointed to a file it lacks
   it('the table of household columns gives every column, what it is, a valid value and its default, as core/columns.ts', () => {
     const rows = [...README.matchAll(/^\| `([a-z_]+)` \| (person|household) \| (.*) \| (.*) \| (.*) \|$/gm)].map((m) => m.slice(1));
