@@ -276,13 +276,13 @@ describe('--format xlsx', () => {
     expect(dibao.getCell(6).value).toBe(Number(s.programs.dibao.annual_cost));
     expect(totals.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(wb.getWorksheet('月度 Months')!.rowCount).toBe(1 + 12);
-    // each estimate beside its range, as the policy gives it (Nanning: take_up.dibao 0.6, range 0.47–0.75; the payment
+    // each estimate beside its range, as the policy gives it (Nanning: take_up.dibao 0.6, range 0.45–0.73; the payment
     // mode an estimate with nothing to vary)
     const estimates = wb
       .getWorksheet('估计值 Estimates')!
       .getRows(2, 100)!
       .map((row) => (row.values as unknown[]).slice(2, 7));
-    expect(estimates).toContainEqual(['take_up.dibao', 0.6, '2017-10-01', 0.47, 0.75]); // (numbers a sheet can add)
+    expect(estimates).toContainEqual(['take_up.dibao', 0.6, '2017-10-01', 0.45, 0.73]); // (numbers a sheet can add)
     expect(estimates).toContainEqual(['dibao.payment.mode', 'gap', '2020-11-21', '不变 exact', '']);
     // every parameter in force at the year's start, traced to its document (as jiuzhu params gives it); the year's
     // changes with their source: Nanning's urban standard 790 (its start date an estimate) → 810 from 2022-04-01
@@ -387,7 +387,7 @@ describe('--format xlsx', () => {
       .getWorksheet('估计值 Estimates')!
       .getRows(2, 400)!
       .map((r) => (r.values as unknown[]).slice(1, 8));
-    expect(estimates).toContainEqual(['baseline', 2026, 'take_up.dibao', 0.6, '2017-10-01', 0.47, 0.75]);
+    expect(estimates).toContainEqual(['baseline', 2026, 'take_up.dibao', 0.6, '2017-10-01', 0.45, 0.73]);
     expect(estimates.filter((e) => e[2] === 'take_up.dibao').map((e) => e[1])).toEqual([2025, 2026]);
     const ys = json('--years', '2025-2026').scenarios[0].years[1];
     const row = y

@@ -19,7 +19,7 @@ interface Range {
 }
 
 // An urban adult with no income, not on the file's (2025) register, its take-up draw 0.55. Nanning's take_up.dibao is
-// 0.6 (range 0.47–0.75); a household takes a program up when its draw is below the rate (DOMAIN "Take-up"), and one on the
+// 0.6 (range 0.45–0.73); a household takes a program up when its draw is below the rate (DOMAIN "Take-up"), and one on the
 // register keeps dibao (DOMAIN step 7: on_dibao). Its dibao is S each month: S 810 grown 4 % a year from 1 April,
 // 842.40 from April 2026, 876.10 from April 2027, 911.14 from April 2028 (876.10 × 1.04 = 911.144).
 const household = () => {
@@ -34,9 +34,9 @@ const household = () => {
 describe("each varied run's own register, from the years run before its year", () => {
   it("sensitivity 2027: take_up.dibao's low end leaves the household off dibao in 2026, so off it in 2027 (it was kept on)", () => {
     // central 0.6: in 2026 (run first) 0.55 < 0.6, it takes dibao up and is on the register in January 2027, keeping it:
-    // 3 × 842.40 + 9 × 876.10 = 10,412.10, and its medical premium subsidy, 280.00. At the low end 0.47 it declines in 2026
-    // (0.55 ≥ 0.47), is on no register in 2027 and declines again: 0 — run from the central run's register, it was kept
-    // on dibao at 10,412.10. At the high end, 0.75: 10,412.10.
+    // 3 × 842.40 + 9 × 876.10 = 10,412.10, and its medical premium subsidy, 280.00. At the low end 0.45 it declines in 2026
+    // (0.55 ≥ 0.45), is on no register in 2027 and declines again: 0 — run from the central run's register, it was kept
+    // on dibao at 10,412.10. At the high end, 0.73: 10,412.10.
     const r = run(['sensitivity', ...NANNING, ...PRJ, '--households', household(), '--year', '2027']);
     expect(r.central[0].programs.dibao).toBe('10412.10');
     const takeUp = (r.estimates as Array<{ path: string; programs: Record<string, Range> }>).find((e) => e.path === 'take_up.dibao')!;
