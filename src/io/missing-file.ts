@@ -33,7 +33,17 @@ export function besideIt(path: string, doing = 'read'): string | undefined {
   if (path !== path.trim() && isFileThere(path.trim()))
     return `did you mean "${path.trim()}"? (the path given ends or begins with a space)`;
   const here = filesIn(dir, path);
-  if (!here) return undefined;
+  if (!here) {
+    // a folder mistyped (scenarios/projection/x.yaml, a finance officer's): the file by its name in one beside it
+    const up = dirname(dir);
+    const beside =
+      dir === up
+        ? []
+        : subfolders(up)
+            .map((d) => join(up, d, name))
+            .filter(isFileThere);
+    return beside.length === 1 ? `did you mean ${beside[0]}?` : undefined;
+  }
   const found = meant(name, here);
   if (found) return `did you mean ${found}?`;
   // a bare name, in no folder: the folders one down (policies/, scenarios/ …) as well

@@ -1,6 +1,7 @@
 // compare's details of a run against its baseline, as figures: winners and losers (households, persons, amounts), the
 // flows between layers (a date's), and the amounts by area and income decile — at one date or over a budget year.
-import { weightedCount, weightedYuan } from '../core/aggregate.js';
+import { weightedCount, weightedYuan, type ExactSum } from '../core/aggregate.js';
+import { PROGRAMS } from '../core/programs/index.js';
 import { LAYERS, type Deciles, type GroupSums, type RunResult } from '../core/compare.js';
 import { fenToYuan } from '../core/money.js';
 
@@ -10,6 +11,8 @@ export interface RunDetails {
   readonly transitions?: { readonly layers: readonly string[]; readonly persons: string[][] };
   /** The same over the losers' persons alone (JSON `loser_transitions`): where the losers went. */
   readonly loserTransitions?: { readonly layers: readonly string[]; readonly persons: string[][] };
+  /** A budget year's losers by the program whose year fell most for them, weighted households (JSON `losers_by_program`). */
+  readonly losersBy?: Readonly<Record<string, string>>;
   readonly byArea: Record<'urban' | 'rural', GroupFigures>;
   readonly byDecile: Array<GroupFigures & { decile: number; upper_income_per_capita: string | null }>;
 }
@@ -51,7 +54,8 @@ function roundDiv(a: bigint, b: bigint): bigint {
  * (core/year-changes.ts: `per` 12, its amounts in twelfths of a fen; no flows).
  */
 export function runDetails(
-  r: Pick<RunResult, 'changes' | 'byArea' | 'byDecile'> & Partial<Pick<RunResult, 'transitions' | 'loserTransitions'>>,
+  r: Pick<RunResult, 'changes' | 'byArea' | 'byDecile'> &
+    Partial<Pick<RunResult, 'transitions' | 'loserTransitions'>> & { readonly losersBy?: readonly ExactSum[] },
   deciles: Deciles,
   per = 1n,
 ): RunDetails {
@@ -75,6 +79,17 @@ export function runDetails(
       losers_through_take_up: { households: weightedCount(c.takeUpLosers.value()) },
     },
     ...(r.transitions && r.loserTransitions ? { transitions: flows(r.transitions), loserTransitions: flows(r.loserTransitions) } : {}),
+    // (the programs some loser loses most in, most losers first)
+    ...(r.losersBy
+      ? {
+          losersBy: Object.fromEntries(
+            PROGRAMS.map((p, j) => [p.id, r.losersBy![j]!.value()] as const)
+              .filter(([, v]) => v > 0n)
+              .sort((a, b) => (b[1] > a[1] ? 1 : b[1] < a[1] ? -1 : 0))
+              .map(([id, v]) => [id, weightedCount(v)]),
+          ),
+        }
+      : {}),
     byArea: { urban: group(r.byArea[0], per), rural: group(r.byArea[1], per) },
     byDecile: r.byDecile.map((g, d) => ({
       decile: d + 1,

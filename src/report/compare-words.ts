@@ -24,8 +24,8 @@ export const compareHouseholdsLine = (
 /** Under a budget year: what its figures are, and where the details are. */
 export const compareYearWords = (lang?: Lang) =>
   zh(lang)
-    ? '  预算年度：支出为全年，户数、人数为各月平均；受益受损及按城乡、收入分组按每户全年所得与基线全年所得比较；层级流动只对一个日期计算（年内层级会变）：用 --date 运行 compare 得到它'
-    : "  budget year: costs for the year, counts of its average month; winners and losers and the splits compare each household's year with its year under the baseline; flows between layers are for one date (a layer changes inside the year): run compare with --date for them";
+    ? '  预算年度：支出为全年，户数、人数为各月平均；受益受损及按城乡、收入分组按每户全年所得与基线全年所得比较（受损户按减少最多的项目列出）；层级流动只对一个日期计算（年内层级会变）：用 --date 运行 compare（按文件中的收入，不加 --projection）'
+    : "  budget year: costs for the year, counts of its average month; winners and losers and the splits compare each household's year with its year under the baseline (the losers by the program they lose most in); flows between layers are for one date (a layer changes inside the year): compare --date gives them, on the file's incomes (no --projection)";
 
 /** The legend under each locality's table; its colours where the table has them (`colored`). */
 export const deltaLegend = (colored: boolean, lang?: Lang) =>
@@ -61,6 +61,15 @@ export function winnersWords(
       `  winners 受益 ${counted(c.gainers, 'household')}, ${counted(c.gainerPersons, 'person')} (${gain} ${UNIT_LABEL[unit]}/year), of which new entrants ${c.entrants}; ` +
         `losers 受损 ${c.losers}, ${counted(c.loserPersons, 'person')} (${loss} ${UNIT_LABEL[unit]}/year), of which exits ${c.exits}, through take-up alone ${c.takeUp}; unchanged ${c.unchanged}`;
 }
+
+/**
+ * A budget year's losers by the program they lose most in (at most three, labels bilingual already): the year has no
+ * flows between layers to say where they went.
+ */
+export const losersByWords = (by: ReadonlyArray<readonly [string, string]>, lang?: Lang) =>
+  zh(lang)
+    ? `  受损户按减少最多的项目：${by.map(([p, n]) => `${p} ${n} 户`).join(' · ')}`
+    : `  the losers by the program they lose most in: ${by.map(([p, n]) => `${p} ${n}`).join(' · ')} (households)`;
 
 /** The summary's title: a row per scenario (report/compare-summary.ts). */
 export const summaryTitle = (unit: Unit, lang?: Lang) =>

@@ -37,6 +37,7 @@ import {
   deltaLegend,
   flowsTitle,
   summaryTitle,
+  losersByWords,
   levelWords,
   markdownHouseholds,
   nobodyMovesWords,
@@ -126,7 +127,12 @@ export function compareJson(r: CompareReport): object {
       scenarios: l.scenarios.map((s, i) => ({
         ...scenarioJson(s, i ? l.scenarios[0]!.funding : undefined),
         ...(i && s.details
-          ? { winners_losers: s.details.changes, transitions: s.details.transitions, loser_transitions: s.details.loserTransitions }
+          ? {
+              winners_losers: s.details.changes,
+              transitions: s.details.transitions,
+              loser_transitions: s.details.loserTransitions,
+              losers_by_program: s.details.losersBy,
+            }
           : {}),
         // the baseline's too: its distribution by area and decile (a researcher's first table; its deltas are 0)
         ...(s.details ? { by_area: s.details.byArea, by_decile: s.details.byDecile } : {}),
@@ -201,6 +207,14 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean, uni
   ];
   const went = d.loserTransitions && losersWent(d.loserTransitions.persons, lang);
   if (went) lines.push(went);
+  const by = d.losersBy && Object.entries(d.losersBy);
+  if (by?.length)
+    lines.push(
+      losersByWords(
+        by.slice(0, 3).map(([id, n]) => [layerLabel(id), groupCount(n)] as const),
+        lang,
+      ),
+    );
   const flows = flowsTable(d, color, lang);
   // (a budget year's have none: a household's layer changes inside the year; the line under the table says so)
   if (flows) {

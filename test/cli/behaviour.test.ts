@@ -56,6 +56,21 @@ describe('exit codes and messages', () => {
       ),
     ).toBe('hint: did you mean scenarios/projections/guangxi-nanning-4pct.yaml?');
     expect(hint('params', '--policy', 'policies/Guangxi-Naning.yaml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
+    // (its folder mistyped: the file of that name in a folder beside it — a finance officer's scenarios/projection/)
+    expect(
+      hint(
+        'simulate',
+        '--policy',
+        NANNING,
+        '--households',
+        SAMPLE,
+        '--year',
+        '2026',
+        '--projection',
+        'scenarios/projection/guangxi-nanning-4pct.yaml',
+      ),
+    ).toBe('hint: did you mean scenarios/projections/guangxi-nanning-4pct.yaml?');
+    expect(hint('params', '--policy', 'polices/guangxi-nanning.yaml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
     expect(hint('simulate', '--policy', NANNING, '--households', 'policies/samples/household.csv')).toBe(
       'hint: did you mean policies/samples/households.csv?',
     );

@@ -34,6 +34,7 @@ interface Run {
   winners_losers: Record<'gainers' | 'losers' | 'unchanged' | 'exits', Count>;
   by_area: Record<'urban' | 'rural', Record<string, string>>;
   transitions?: unknown;
+  losers_by_program?: Record<string, string>;
 }
 const json = (args: readonly string[]) => {
   const r = jiuzhu(['compare', ...args, '--format', 'json']);
@@ -69,11 +70,14 @@ describe('compare --year: winners and losers over the budget year', () => {
     expect(cut!.winners_losers.gainers).toEqual({ households: '0', persons: '0', amount: '0.00' });
     expect(cut!.winners_losers.losers).toEqual({ households: '1', persons: '1', amount: '660.00' });
     expect([cut!.winners_losers.unchanged, cut!.winners_losers.exits]).toEqual([{ households: '1' }, { households: '0' }]);
+    // by the program it loses most in: A's dibao (a year has no flows to say where a loser went)
+    expect([raise!.losers_by_program, cut!.losers_by_program]).toEqual([{}, { dibao: '1' }]);
     // a layer changes inside a year: the flows are a date's, and absent here
     expect(raise!.transitions).toBeUndefined();
     const text = jiuzhu(['compare', ...args, '--lang', 'en']);
     expect(text.stdout).toContain('winners 受益 2 households, 2 persons (+1,505.00 yuan 元/year)');
     expect(text.stdout).toContain("winners and losers and the splits compare each household's year");
+    expect(text.stdout).toContain('  the losers by the program they lose most in: 低保 dibao 1 (households)\n');
     const md = jiuzhu(['compare', ...args, '--lang', 'en', '--format', 'markdown']).stdout;
     expect(md).toContain('- winners 受益 2 households, 2 persons (+1,505.00 yuan 元/year)');
     // who pays, in the Markdown as in the table (a briefing pasted the Markdown: its funding lines were missing)
@@ -170,6 +174,13 @@ describe('compare --year: winners and losers over the budget year', () => {
     // each locality's scenario against its own baseline: Fuliang's winners are Fuliang's (the runs' years in one pass)
     const [nanning, fuliang] = (JSON.parse(one.stdout) as { localities: Array<{ scenarios: Run[] }> }).localities;
     expect(nanning!.scenarios[1]!.winners_losers.gainers).not.toEqual(fuliang!.scenarios[1]!.winners_losers.gainers);
+    // every loser counted once, by the program it loses most in
+    for (const l of [nanning!, fuliang!]) {
+      const s = l.scenarios[1]!;
+      const by = Object.values(s.losers_by_program!).reduce((a, b) => a + Number(b), 0);
+      expect(by).toBeCloseTo(Number(s.winners_losers.losers.households), 6);
+    }
+    expect(Object.keys(nanning!.scenarios[1]!.losers_by_program!).length).toBeGreaterThan(0);
     const fl = jiuzhu(['compare', '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE, '--year', '2025', ...more]);
     expect((JSON.parse(fl.stdout) as { localities: Array<{ scenarios: Run[] }> }).localities[0]!.scenarios[1]!.winners_losers).toEqual(
       fuliang!.scenarios[1]!.winners_losers,
