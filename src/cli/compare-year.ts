@@ -16,23 +16,13 @@ import { runDetails, type CompareReport } from '../report/compare.js';
 import { ranged } from '../report/funding-ranges.js';
 import { localitiesLeftOut } from '../report/sensitivity.js';
 import type { ScenarioReport } from '../report/totals.js';
-import type { Unit } from '../report/text-table.js';
-import type { Lang } from '../report/lang.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, loadHouseholds, withExecutor } from './load.js';
-import { simulateYear, yearPass, yearRuns } from './year.js';
+import { simulateYear, yearPass, yearRuns, type YearOptions } from './year.js';
 import type { YearRowsPass } from './year-rows.js';
 
-export interface CompareYearOptions {
-  readonly policy: readonly string[];
-  readonly households: string;
-  readonly quiet: boolean;
-  readonly unit?: Unit;
-  readonly ranges?: boolean;
-  readonly projection?: string;
-  readonly incomesYear?: string;
-  readonly lang?: Lang;
-}
+/** simulate --year's options (cli/year.ts), with the localities compared. */
+export type CompareYearOptions = Omit<YearOptions, 'policy' | 'onBaseline' | 'rows'> & { readonly policy: readonly string[] };
 
 /** The households' years evaluated: each run's changes, and the deciles of the households they were evaluated on. */
 interface Evaluated {

@@ -207,28 +207,25 @@ function yearEstimates(periods: readonly Period[]): EstimateUsed[] {
  * `ranges`, each run's total beside how far its estimates could move it (the sensitivity runs of the year evaluated in
  * the same pass over the households).
  */
-export async function simulateYear(
-  ctx: Ctx,
-  o: {
-    readonly policy: string;
-    readonly households: string;
-    readonly quiet: boolean;
-    readonly unit?: Unit;
-    readonly ranges?: boolean;
-    /** Grows the policy and the households to this year, as simulate --years does (the incomes from --incomes-year, if given). */
-    readonly projection?: string;
-    /** The year the households' incomes are of (with projection; default its base_year). */
-    readonly incomesYear?: string;
-    /** The language of the table's and Markdown's sentences, and of the notes that have one (en by default). */
-    readonly lang?: Lang;
-    /** Given the baseline's period totals (for the few-households note). */
-    readonly onBaseline?: (periods: readonly Totals[]) => void;
-    /** --per-household: evaluates the year's runs (their registers carried in) writing a row per household (year-rows.ts). */
-    readonly rows?: YearRowsPass;
-  },
-  scenarios: readonly Scenario[],
-  year: number,
-): Promise<SimulationReport> {
+export interface YearOptions {
+  readonly policy: string;
+  readonly households: string;
+  readonly quiet: boolean;
+  readonly unit?: Unit;
+  readonly ranges?: boolean;
+  /** Grows the policy and the households to this year, as simulate --years does (the incomes from --incomes-year, if given). */
+  readonly projection?: string;
+  /** The year the households' incomes are of (with projection; default its base_year). */
+  readonly incomesYear?: string;
+  /** The language of the table's and Markdown's sentences, and of the notes that have one (en by default). */
+  readonly lang?: Lang;
+  /** Given the baseline's period totals (for the few-households note). */
+  readonly onBaseline?: (periods: readonly Totals[]) => void;
+  /** --per-household: evaluates the year's runs (their registers carried in) writing a row per household (year-rows.ts). */
+  readonly rows?: YearRowsPass;
+}
+
+export async function simulateYear(ctx: Ctx, o: YearOptions, scenarios: readonly Scenario[], year: number): Promise<SimulationReport> {
   const projection = await projectionOption(o, year);
   const written = await loadUsablePolicy(o.policy);
   // (projected as simulate --years projects it, the scenarios applied to the projected values: the same year's figures)

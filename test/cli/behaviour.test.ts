@@ -37,39 +37,19 @@ describe('exit codes and messages', () => {
   // A 科长 gave policies/nanning.yaml, and was not told what policies/ holds
   it('a missing input names the file of its folder it most likely meant', () => {
     const hint = (...args: string[]) => jiuzhu(args).stderr.split('\n')[1] || undefined;
+    const projection = (path: string) =>
+      hint('simulate', '--policy', NANNING, '--households', SAMPLE, '--year', '2026', '--projection', path);
     expect(hint('params', '--policy', 'policies/nanning.yaml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
     expect(hint('params', '--policy', 'policies/guangxi-nanning.yml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
     expect(hint('params', '--policy', 'policies/guangxi-nanning.txt')).toBeUndefined(); // (no file of that kind there)
     // (its extension left out; a projection looked for among the scenarios, one folder up: a finance clerk's)
     expect(hint('params', '--policy', 'policies/guangxi-nanning')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
-    expect(
-      hint(
-        'simulate',
-        '--policy',
-        NANNING,
-        '--households',
-        SAMPLE,
-        '--year',
-        '2026',
-        '--projection',
-        'scenarios/guangxi-nanning-4pct.yaml',
-      ),
-    ).toBe('hint: did you mean scenarios/projections/guangxi-nanning-4pct.yaml?');
+    expect(projection('scenarios/guangxi-nanning-4pct.yaml')).toBe('hint: did you mean scenarios/projections/guangxi-nanning-4pct.yaml?');
     expect(hint('params', '--policy', 'policies/Guangxi-Naning.yaml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
     // (its folder mistyped: the file of that name in a folder beside it — a finance officer's scenarios/projection/)
-    expect(
-      hint(
-        'simulate',
-        '--policy',
-        NANNING,
-        '--households',
-        SAMPLE,
-        '--year',
-        '2026',
-        '--projection',
-        'scenarios/projection/guangxi-nanning-4pct.yaml',
-      ),
-    ).toBe('hint: did you mean scenarios/projections/guangxi-nanning-4pct.yaml?');
+    expect(projection('scenarios/projection/guangxi-nanning-4pct.yaml')).toBe(
+      'hint: did you mean scenarios/projections/guangxi-nanning-4pct.yaml?',
+    );
     expect(hint('params', '--policy', 'polices/guangxi-nanning.yaml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
     expect(hint('simulate', '--policy', NANNING, '--households', 'policies/samples/household.csv')).toBe(
       'hint: did you mean policies/samples/households.csv?',
