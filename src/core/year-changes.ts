@@ -11,6 +11,7 @@ import { addChange, addGroup, areaSums, changeSums, decileSums, type ChangeSums,
 import type { Population } from './population.js';
 import { simulateRange, type Run } from './simulate.js';
 import { YearRows, type HouseholdYear } from './year-rows.js';
+import { periodGroups } from './year-exit.js';
 import { PROGRAMS } from './programs/index.js';
 
 /** One run's changes over the year against its locality's baseline (the baseline's own: everyone unchanged). */
@@ -45,10 +46,8 @@ export function yearChanges(
   from = 0,
   to = pop.householdCount,
 ): { totals: Totals[]; changes: YearChangeResult[] } {
-  const firsts: number[] = []; // each year's (run's) first period run
-  runs.forEach((r, i) => {
-    if (r.period?.first === 1) firsts.push(i);
-  });
+  // each year's (run's) first period run, as YearRows groups them
+  const firsts = (periodGroups(runs.map((r) => r.period)) ?? []).map((g) => g[0]!);
   // each year's baseline: the latest year at or before it whose runs are a baseline's (of 0)
   const baselineOf = firsts.map((_, k) => k);
   firsts.forEach((i, k) => (baselineOf[k] = (runs[i]!.period!.of ?? 0) === 0 ? k : baselineOf[k - 1]!));
