@@ -342,10 +342,20 @@ export function sumFunding(years: readonly FundingReport[]): FundingReport {
 export function fundingRangeMethod(r: Pick<NonNullable<FundingReport['range']>, 'estimates' | 'costs'>): string {
   const n = r.estimates.length;
   // (each level at its own ends: a budget trial added the three highs and found more than the total's high)
-  return r.costs
-    ? `the lowest and highest of the runs made for the total's range (the costs' estimates), each split with ${n ? `the ${n} funding shares that are estimates each alone at either end of its range, the changes added` : 'the shares in force'}; each level at its own ends, so the levels' ends need not add up to the total's`
-    : `the ${n} funding shares that are estimates, each alone at either end of its range, the changes added (the costs as they are: a cost's own range is the total's; --ranges moves them too); each level at its own ends, so the levels' ends need not add up to the total's`;
+  return (
+    (r.costs
+      ? `the lowest and highest of the runs made for the total's range (the costs' estimates), each split with ${n ? `the ${n} funding shares that are estimates each alone at either end of its range, the changes added` : 'the shares in force'}; each level at its own ends, so the levels' ends need not add up to the total's`
+      : `the ${n} funding shares that are estimates, each alone at either end of its range, the changes added (the costs as they are: a cost's own range is the total's; --ranges moves them too); each level at its own ends, so the levels' ends need not add up to the total's`) +
+    (n ? knownShares(r.estimates) : '')
+  );
 }
+
+/**
+ * What a bureau that knows its shares does (a finance officer's city/county range ran 1,712–113,647 万元 on estimated
+ * shares, and nothing said how to narrow it): writes them into the policy, each with the document that sets it.
+ */
+const knownShares = (paths: readonly string[]) =>
+  `. A bureau that knows its shares writes them into the policy (${paths.join(', ')}), each with the document that sets it: a share so given is no estimate, and leaves the range`;
 
 /** A workbook's short words for it: what the range's ends are. */
 export const fundingRangeEnds = (r: Pick<NonNullable<FundingReport['range']>, 'costs'>): string =>

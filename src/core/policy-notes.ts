@@ -7,7 +7,7 @@ import { formatWhere } from '../errors.js';
 import { indexInForce } from './dates.js';
 import { completeFrom, valueToText, type Policy } from './parameters/tree.js';
 import { PARAM_BY_PATH } from './parameters/schema.js';
-import { growthOf, grownAlso, incomesFrom, madeForOthers, ratePct, type Projection } from './projection.js';
+import { growthOf, grownAlso, heldEntry, incomesFrom, madeForOthers, ratePct, wholeYears, type Projection } from './projection.js';
 import { D, type Dec } from './money.js';
 import { checkPolicy, findingKey, type Violation } from './sanity.js';
 
@@ -47,13 +47,6 @@ export function staleStandards(policy: Policy, date: string, paths: readonly str
   });
 }
 
-/** Whole years from one ISO date to a later one. */
-function wholeYears(from: string, to: string): number {
-  const [fy, fmd] = [Number(from.slice(0, 4)), from.slice(5)];
-  const [ty, tmd] = [Number(to.slice(0, 4)), to.slice(5)];
-  return ty - fy - (tmd < fmd ? 1 : 0);
-}
-
 /**
  * What a projection over the years `first`–`last` should say of itself: a base year at or after the last year (nothing
  * is grown: a typo in base_year gave a flat budget, unsaid), or figures it grows that are older than its base year
@@ -90,14 +83,17 @@ export function projectionNotes(
     if (!stale.length) return [];
     const since = Math.min(...stale.map((s) => Number(s.from.slice(0, 4)))) + 1;
     const held = since < p.baseYear ? `${since}–${p.baseYear}` : String(since);
+    // (the assumption's range, where the line's rate has one: core/projection.ts heldEntry)
+    const ranged = stale.every((x) => heldEntry(policy.params.get(x.path)!, p, growthOf(p.uprate, x.path)!));
+    const high = ranged ? growthOf(p.uprate, stale[0]!.path)!.range!.high : undefined;
     // (in Chinese where the table is: a finance clerk's --years ended in four English notes)
     if (lang === 'zh')
       return [
-        `注：预测 ${p.id} 自基年 ${p.baseYear} 起增长，但 ${policy.file} 中最新的${w.zh}（${whichZh(stale)}）更早：${held} 年按原值沿用，然后再增长（请补充公布的数值，或用更早的 base_year）`,
+        `注：预测 ${p.id} 自基年 ${p.baseYear} 起增长，但 ${policy.file} 中最新的${w.zh}（${whichZh(stale)}）更早：${held} 年按原值沿用${high ? `（估计区间：从不提高到每年按最高增速 ${ratePct(high)} 提高；--ranges 与 sensitivity 会变动它）` : ''}，然后再增长（请补充公布的数值，或用更早的 base_year）`,
       ];
     return [
       `note: projection ${p.id} grows from base_year ${p.baseYear}, but the newest ${newest(w, stale)} ${policy.file} gives (${which(stale)}) ${stale.length > 1 ? 'are' : 'is'} older: ` +
-        `${since < p.baseYear ? `${since}–${p.baseYear}` : since} taken as unchanged, then grown (add the published values, or an earlier base_year)`,
+        `${held} taken as unchanged${high ? ` (an estimate ranged from no raise to a raise at the rate's high, ${ratePct(high)}, each year: --ranges and sensitivity vary it)` : ''}, then grown (add the published values, or an earlier base_year)`,
     ];
   });
   // Values the policy publishes for a projected year are kept, that year not grown (a county budget re-trial: base_year

@@ -96,6 +96,8 @@ export function projectPolicy(policy: Policy, p: Projection, last: number): Poli
     };
     for (const path of pathsOf(g, p.uprate)) {
       const history = [...(params.get(path) ?? [])];
+      const held = heldEntry(history, p, g);
+      if (held) history.splice(insertAt(history, held.from), 0, held);
       for (let y = p.baseYear + 1; y <= last; y++) {
         if (history.some((e) => e.from >= `${y}-01-01` && e.from <= `${y}-12-31`)) continue; // published for that year: kept
         const month = g.month ?? 1;
@@ -131,6 +133,58 @@ export function projectPolicy(policy: Policy, p: Projection, last: number): Poli
   return { ...policy, params };
 }
 
+/** Where an entry dated `from` goes in a history sorted by date (after any of the same date). */
+const insertAt = (history: readonly DatedValue[], from: string): number => {
+  const i = history.findIndex((e) => e.from > from);
+  return i < 0 ? history.length : i;
+};
+
+/**
+ * The value a policy last gives before base_year, taken as unchanged up to it (policy-notes.ts says so), as an estimate
+ * on base_year's 1 January where the line's rate has a range: the same value, from no raise in the years without one
+ * (low) to a raise at the range's high in each of them (high) — sensitivity and --ranges vary it, and every value grown
+ * from it moves with it. A finance-bureau trial: Nanning's newest standards are of 2022; grown from 2022 rather than held
+ * to 2025, its 2027 baseline moved 23 %, and no range carried it. Null where the value is of base_year (or after), where
+ * a projection made it, where it has a range of its own, or where the line's rate has none.
+ */
+export function heldEntry(history: readonly DatedValue[], p: Pick<Projection, 'id' | 'baseYear'>, g: Growth): DatedValue | null {
+  const end = `${p.baseYear}-12-31`;
+  const last = history.filter((e) => e.from <= end).at(-1);
+  // (an estimate with a range of its own already says how far the value it holds could be: Nanning's disability subsidy
+  // 122, ranged 122–135 for raises up to 2026)
+  if (!g.range || !last || last.projected || last.range?.high !== undefined || last.from >= `${p.baseYear}-01-01`) return null;
+  const years = wholeYears(last.from, end);
+  if (years < 1) return null;
+  const since = `${Number(last.from.slice(0, 4)) + 1}`;
+  const span = since === String(p.baseYear) ? since : `${since}–${p.baseYear}`;
+  const high = growBy(last.value as Dec, Array<Dec>(years).fill(g.range.high));
+  const cited = last.source ? `${last.source}${last.clause ? ` ${last.clause}` : ''}` : `estimate: ${last.estimate ?? 'as given'}`;
+  return {
+    from: `${p.baseYear}-01-01`,
+    value: last.value,
+    // (its source, as the value's: a projected year's Estimates and Parameters sheets cite where it came from)
+    ...(last.source ? { source: last.source } : {}),
+    ...(last.clause ? { clause: last.clause } : {}),
+    estimate: `${p.id}: the value of ${last.from} (${cited}), the newest the policy gives, taken as unchanged to base_year ${p.baseYear} (no value for ${span} was found)`,
+    range: {
+      low: last.value,
+      high,
+      basis: `from no raise in ${span} (as taken) to a raise at ${g.read}'s highest rate, ${ratePct(g.range.high)}, ${years === 1 ? 'in that year' : `in each of those ${years} years`} (the value is of ${last.from})`,
+    },
+    scenario: p.id,
+    projected: true,
+    held: { from: last.from },
+    where: g.where,
+  };
+}
+
+/** Whole years from one ISO date to a later one. */
+export function wholeYears(from: string, to: string): number {
+  const [fy, fmd] = [Number(from.slice(0, 4)), from.slice(5)];
+  const [ty, tmd] = [Number(to.slice(0, 4)), to.slice(5)];
+  return ty - fy - (tmd < fmd ? 1 : 0);
+}
+
 /** A value grown by each yearly rate in turn, each year's rounded half up to the fen. */
 export const growBy = (x: Dec, steps: readonly Dec[]): Dec => steps.reduce((v, g) => D(v.times(D(1).plus(g)).toFixed(2)), x);
 
@@ -143,6 +197,12 @@ const grownBasis = (basis: string, id: string) => {
 /** The growth factor (1 + g)^k, to nine decimals (an assumption, not money). */
 export function factor(yearly: Dec, years: number): Dec {
   return D(D(1).plus(yearly).pow(years).toFixed(9));
+}
+
+/** How far below their path amounts not grown for `years` at `yearly` are, in percent to a decimal (null: not below). */
+export function shortfall(yearly: Dec, years: number): string | null {
+  const f = factor(yearly, years);
+  return f.greaterThan(1) ? D(1).minus(D(1).dividedBy(f)).times(100).toFixed(1) : null;
 }
 
 /** The population's columns a projection grows, each by its rate; every other column stays as in the file. */

@@ -164,9 +164,15 @@ export function swings(r: SensitivityResult): Array<{
   });
 }
 
-/** An estimate's name: its path, and how many more parameters share its one value (a YAML alias); a projection's rate, its line. */
+/** An estimate's name: its path, and how many more parameters share its one value (a YAML alias); a projection's rate, its line; a value held to base_year, since when. */
 export const label = (a: Axis) =>
-  a.rate ? `${a.path} yearly rate` : a.targets.length > 1 ? `${a.path} +${a.targets.length - 1} (one value)` : a.path;
+  a.rate
+    ? `${a.path} yearly rate`
+    : a.targets.length > 1
+      ? `${a.path} +${a.targets.length - 1} (one value)`
+      : a.entry.held
+        ? `${a.path} held from ${a.entry.held.from}`
+        : a.path;
 
 /** The range under a run's Markdown table, or nothing: the total's, and a scenario's Δ's (Markdown had left it out). */
 export function rangeMarkdown(s: Pick<ScenarioReport, 'range'>, unit: Unit, lang?: Lang): string[] {

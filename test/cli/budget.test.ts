@@ -1039,7 +1039,7 @@ describe('simulate --years with a projection', () => {
     expect(projected).toContain('2023–2025 taken as unchanged, then grown');
     // (the disposable incomes too: the projection grows them from 2025, the policy's newest is 2024's)
     expect(projected).toContain(
-      'but the newest disposable incomes (the rigid-expenditure line) policies/guangxi-nanning.yaml gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are older: 2025 taken as unchanged, then grown',
+      "but the newest disposable incomes (the rigid-expenditure line) policies/guangxi-nanning.yaml gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are older: 2025 taken as unchanged (an estimate ranged from no raise to a raise at the rate's high, +6.5%, each year: --ranges and sensitivity vary it), then grown",
     );
     // under a projection that does not grow them, the advice is to grow them there (it was to run with a projection:
     // what the run did — a trial)
@@ -1100,7 +1100,7 @@ describe('simulate --years with a projection', () => {
         // (Fuliang publishes its 2026 disposable incomes: kept, not grown from 2025's)
         'note: projection guangdong-3.5pct keeps the disposable incomes (the rigid-expenditure line) policies/jiangxi-fuliang.yaml gives for 2026 (urban 56502 from 2026-01-01, rural 24456 from 2026-01-01): that year is not grown, the next grown from them (a raise within such a year: add its dated value to the policy)\n' +
         // (a population generated from Fuliang's profile has 2024's incomes: a provincial trial's were held flat to 2025)
-        "note: projection guangdong-3.5pct grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) from its base_year 2025; a population generated from policies/profiles/jiangxi-fuliang.yaml has incomes of 2024: for it, give --incomes-year 2024 (without it, they are read as 2025's: not grown from 2024 to 2025, whatever the standards do in those years)\n",
+        "warning: projection guangdong-3.5pct grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) from its base_year 2025; a population generated from policies/profiles/jiangxi-fuliang.yaml has incomes of 2024: for it, give --incomes-year 2024 (without it, they are read as 2025's: not grown from 2024 to 2025, every income 4.8 % below its path at the projection's +5% a year, whatever the standards do in those years)\n",
     );
     expect(other.stdout).toContain('made for guangdong-guangzhou, not jiangxi-fuliang: its rates are that locality');
     expect(run('policies/jiangxi-fuliang.yaml', '--quiet').stderr).toBe('');
@@ -1111,7 +1111,7 @@ describe('simulate --years with a projection', () => {
     // (its own: only that Guangzhou's newest income, 2023's standing from 2024, is taken as 2025's before it is grown)
     expect(withoutFirstExit(own.stderr)).toBe(
       'note: projection guangdong-3.5pct grows from base_year 2025, but the newest disposable incomes (the rigid-expenditure line) policies/guangdong-guangzhou.yaml gives (urban 59307 from 2024-01-01, rural 25142 from 2024-01-01) are older: 2025 taken as unchanged, then grown (add the published values, or an earlier base_year)\n' +
-        "note: projection guangdong-3.5pct grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) from its base_year 2025; a population generated from policies/profiles/guangdong-guangzhou.yaml has incomes of 2021: for it, give --incomes-year 2021 (without it, they are read as 2025's: not grown from 2021 to 2025, whatever the standards do in those years)\n",
+        "warning: projection guangdong-3.5pct grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) from its base_year 2025; a population generated from policies/profiles/guangdong-guangzhou.yaml has incomes of 2021: for it, give --incomes-year 2021 (without it, they are read as 2025's: not grown from 2021 to 2025, every income 17.7 % below its path at the projection's +5% a year, whatever the standards do in those years)\n",
     );
     expect(own.stdout).not.toContain('made for');
   });
@@ -1138,8 +1138,8 @@ describe('simulate --years with a projection', () => {
     expect(otherNotes(JSON.parse(stale.stdout).notes)).toEqual([
       'projection guangdong-3.5pct was made for guangdong-guangzhou, not guangxi-nanning: its rates are applied as they are',
       'projection guangdong-3.5pct grows from base_year 2025, but the newest dibao standards policies/guangxi-nanning.yaml gives (urban 810 from 2022-04-01, rural 566.67 from 2022-04-01) are older: 2023–2025 taken as unchanged, then grown (add the published values, or an earlier base_year)',
-      'projection guangdong-3.5pct grows from base_year 2025, but the newest disposable incomes (the rigid-expenditure line) policies/guangxi-nanning.yaml gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are older: 2025 taken as unchanged, then grown (add the published values, or an earlier base_year)',
-      "projection guangdong-3.5pct grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) from its base_year 2025; a population generated from policies/profiles/guangxi-nanning.yaml has incomes of 2022: for it, give --incomes-year 2022 (without it, they are read as 2025's: not grown from 2022 to 2025, whatever the standards do in those years)",
+      "projection guangdong-3.5pct grows from base_year 2025, but the newest disposable incomes (the rigid-expenditure line) policies/guangxi-nanning.yaml gives (urban 44469 from 2024-01-01, rural 20369 from 2024-01-01) are older: 2025 taken as unchanged (an estimate ranged from no raise to a raise at the rate's high, +6.5%, each year: --ranges and sensitivity vary it), then grown (add the published values, or an earlier base_year)",
+      "warning: projection guangdong-3.5pct grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) from its base_year 2025; a population generated from policies/profiles/guangxi-nanning.yaml has incomes of 2022: for it, give --incomes-year 2022 (without it, they are read as 2025's: not grown from 2022 to 2025, every income 13.6 % below its path at the projection's +5% a year, whatever the standards do in those years)",
     ]);
     expect(stale.stderr).not.toContain('carried forward unchanged');
     // a projection that does not grow the standards carries them forward, as the policy does (it said "then grown")
@@ -1321,7 +1321,7 @@ describe('simulate --years with a projection', () => {
     const [flat, grown] = [jiuzhu([...args, ...grow]), jiuzhu([...args, ...grow, '--incomes-year', '2021'])];
     expect([flat.code, grown.code]).toEqual([0, 0]);
     expect(flat.stderr).toContain(
-      "note: projection guangdong-3.5pct grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) from its base_year 2025; a population generated from policies/profiles/guangdong-guangzhou.yaml has incomes of 2021: for it, give --incomes-year 2021",
+      "warning: projection guangdong-3.5pct grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) from its base_year 2025; a population generated from policies/profiles/guangdong-guangzhou.yaml has incomes of 2021: for it, give --incomes-year 2021",
     );
     expect(grown.stderr).not.toContain('--incomes-year 2021');
     const [a, b] = [JSON.parse(flat.stdout), JSON.parse(grown.stdout)];

@@ -21,14 +21,15 @@ const explained = (file: string, id: string, date: string) => {
 };
 
 describe('a projected year in params and explain', () => {
-  it("params --projection: a grown standard, its range the value at the rate's ends (842.72–910.12 at 2 % and 6 %)", () => {
-    // S 810 grown 4 % from April 2026: 842.40, 876.10 (from April 2027); at 2 % 826.20, 842.72; at 6 % 858.60, 910.12
+  it("params --projection: a grown standard, its range the value at the rate's ends (842.72–1083.97: 2 % from 810, 6 % from the held 964.73)", () => {
+    // S 810 grown 4 % from April 2026: 842.40, 876.10 (from April 2027); at 2 % 826.20, 842.72; at 6 % from the high of
+    // 810 held 2023–2025 (964.73: three raises at 6 %, core/projection.ts heldEntry) 1022.61, 1083.97 (1022.6138, 1083.9666)
     const args = ['params', ...NANNING, '--projection', PRJ_FILE, '--date', '2027-06-30'];
     const table = jiuzhu([...args, '--quiet']);
     expect(table.code, table.stderr).toBe(0);
     const urban = table.stdout.split('\n').find((l) => l.startsWith('dibao.standard.urban'))!;
     expect(urban).toContain('876.1');
-    expect(urban).toContain('842.72–910.12 (+2%…+6% a year)');
+    expect(urban).toContain('842.72–1083.97 (its range grown at +2%…+6% a year)');
     // the JSON (path → value) at the date, grown; before April, 2026's
     expect(JSON.parse(jiuzhu([...args, '--format', 'json', '--quiet']).stdout)['dibao.standard.urban']).toBe('876.1');
     const march = jiuzhu(['params', ...NANNING, '--projection', PRJ_FILE, '--date', '2027-03-31', '--format', 'json', '--quiet']);

@@ -86,13 +86,16 @@ describe("a projection's rate with a range", () => {
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('估计值 Estimates')!;
     const rows = ws.getRows(2, ws.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1));
-    // (2027's two values: 842.40 from January, 876.10 from April — each at the rate's ends)
+    // (2027's two values: 842.40 from January, 876.10 from April — each at the rate's ends: the low grown from 810 at 2 %,
+    // the high from the high of 810 held 2023–2025, 964.73, at 6 %: 1022.61, 1083.97)
     const urban = rows.filter((x) => x[2] === 'dibao.standard.urban').map((x) => x.slice(3, 7));
     expect(urban).toEqual([
-      [842.4, '2026-04-01', 826.2, 858.6],
-      [876.1, '2027-04-01', 842.72, 910.12],
+      [842.4, '2026-04-01', 826.2, 1022.61],
+      [876.1, '2027-04-01', 842.72, 1083.97],
     ]);
-    expect(String(rows.find((x) => x[2] === 'dibao.standard.urban')![7])).toContain("its range at the rate's ends, +2%…+6% a year");
+    expect(String(rows.find((x) => x[2] === 'dibao.standard.urban')![7])).toContain(
+      "its range at the rate's ends, its own range's ends grown at +2%…+6% a year",
+    );
     // the projection's rates with a range, each a row of its own (for every run and year)
     const rate = rows.find((x) => x[2] === 'dibao.standard. 年增长率 yearly rate')!;
     expect(rate.slice(0, 7)).toEqual([

@@ -163,10 +163,10 @@ describe('simulate --lang zh', () => {
     expect(zh.stderr).toMatch(/^注：2025 年的低保渐退主要是/m);
     // the projection's notes: Nanning's standards of 2022 held to its base year 2025; the profile's incomes of 2022
     expect(zh.stderr).toContain(
-      '注：预测 guangxi-nanning-4pct 自基年 2025 起增长，但 policies/guangxi-nanning.yaml 中最新的低保标准（城市 810，2022-04-01 起；农村 566.67，2022-04-01 起）更早：2023–2025 年按原值沿用，然后再增长',
+      '注：预测 guangxi-nanning-4pct 自基年 2025 起增长，但 policies/guangxi-nanning.yaml 中最新的低保标准（城市 810，2022-04-01 起；农村 566.67，2022-04-01 起）更早：2023–2025 年按原值沿用（估计区间：从不提高到每年按最高增速 +6% 提高；--ranges 与 sensitivity 会变动它），然后再增长',
     );
     expect(zh.stderr).toMatch(
-      /^注：预测 guangxi-nanning-4pct 自基年 2025 起增长家庭收入（及同一文件的 rigid_expenditure、emergency_need、financial_assets）；由 policies\/profiles\/guangxi-nanning\.yaml 生成的家庭，其收入是 2022 年的：请给 --incomes-year 2022/m,
+      /^警告：预测 guangxi-nanning-4pct 自基年 2025 起增长家庭收入（及同一文件的 rigid_expenditure、emergency_need、financial_assets）；由 policies\/profiles\/guangxi-nanning\.yaml 生成的家庭，其收入是 2022 年的：请给 --incomes-year 2022/m,
     );
     expect(en.stderr).toMatch(/^note: projection guangxi-nanning-4pct grows from base_year 2025, but the newest dibao standards/m);
   });

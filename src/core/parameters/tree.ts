@@ -45,6 +45,8 @@ export interface DatedValue {
    * sensitivity varies the entry it grew from and grows it again (core/sensitivity.ts).
    */
   readonly grown?: { readonly from: string; readonly steps: readonly Dec[]; readonly rate: GrowthRate };
+  /** A projection's value of its base_year: the policy's newest, of `from`, taken as unchanged to it (projection.ts heldEntry). */
+  readonly held?: { readonly from: string };
   readonly where: Where;
 }
 
