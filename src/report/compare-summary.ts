@@ -7,8 +7,12 @@ import { fundingDelta, signedIn } from './funding-view.js';
 import { groupCount, type Align, type Unit } from './text-table.js';
 import { delta, signed } from './totals.js';
 
-/** The locality's scenarios, a row each (null where it has none). */
-export function summaryTable(l: LocalityReport, unit: Unit): [string[], string[][], Align[]] | null {
+/**
+ * The locality's scenarios, a row each (null where it has none); `titled`: each named by its id and its 中文 title (the
+ * Markdown a briefing pastes: a finance officer's leadership read `tekun-basic-1.6x` as a code; the terminal's table keeps
+ * to the id, its width).
+ */
+export function summaryTable(l: LocalityReport, unit: Unit, titled = false): [string[], string[][], Align[]] | null {
   const [base, ...others] = l.scenarios;
   if (!base || !others.length) return null;
   const detailed = others.some((s) => s.details);
@@ -25,7 +29,7 @@ export function summaryTable(l: LocalityReport, unit: Unit): [string[], string[]
     const people = (k: 'gainers' | 'losers') => (c ? `${groupCount(c[k]!.households)} · ${groupCount(c[k]!.persons ?? '0')}` : '—');
     const d = funded ? fundingDelta(base.funding!, s.funding!) : null;
     return [
-      s.id,
+      titled && s.title ? `${s.id} ${s.title.zh}` : s.id,
       signed(delta(base.figures.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2), unit),
       ...(detailed ? [people('gainers'), people('losers')] : []),
       ...(d ? LEVELS.map((lv) => signedIn(d[lv], unit)) : []),

@@ -1,7 +1,8 @@
 // jiuzhu compare as a workbook (--format xlsx --out FILE.xlsx): simulate's sheets (report/xlsx.ts runSheets) with each
 // row's locality before it — totals by program with the Δ against the locality's baseline, ranges, a budget year's
 // months, who pays, estimates, parameters — then what only compare has, at a date: winners and losers, the split by
-// area and by income decile, and the flows between layers. The same figures as compare's JSON, money in the unit
+// area and by income decile, and the flows between layers (over a budget year: the losers by the program they lose most
+// in, no flows). The same figures as compare's JSON, money in the unit
 // asked for; io/ writes it.
 import type { MadeBy } from './made.js';
 import type ExcelJS from 'exceljs';
@@ -74,6 +75,23 @@ export async function compareWorkbook(r: CompareReport, made: MadeBy): Promise<E
             count(c.unchanged!.households),
           ];
         }),
+    );
+  // A budget year's losers by the program they lose most in (JSON `losers_by_program`; a finance officer's workbook had
+  // the 2,497 losers without it)
+  const losersBy = detailed.flatMap(({ at, d }) =>
+    Object.entries(d.losersBy ?? {}).map(([id, n]): Cell[] => [...at, layerLabel(id), id, count(n)]),
+  );
+  if (losersBy.length)
+    sheet(
+      wb,
+      '受损项目 Losers by program',
+      [
+        ...scenarioCols,
+        { header: '减少最多的项目 the program they lose most in', width: 30 },
+        { header: '代码 id', width: 18 },
+        { header: '受损户 losers (households)', width: 16, format: COUNT },
+      ],
+      losersBy,
     );
   if (detailed.length) {
     sheet(

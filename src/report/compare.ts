@@ -351,7 +351,7 @@ export function compareMarkdown(r: CompareReport): string {
     const [header, rows, align] = mainTable(l, false, r.unit ?? 'yuan');
     out.push('', `#### ${l.policy.name.zh} ${l.policy.name.en} (\`${l.policyFile}\`)`, '');
     // (the briefing's table first: each scenario's change, winners, losers and who pays it, a row each)
-    const summary = summaryTable(l, r.unit ?? 'yuan');
+    const summary = summaryTable(l, r.unit ?? 'yuan', true);
     if (summary) out.push(`**${summaryTitle(r.unit ?? 'yuan', r.lang)}**`, '', markdownTable(...summary), '');
     out.push(markdownTable(header, rows, align), '');
     for (const s of l.scenarios.slice(1)) {

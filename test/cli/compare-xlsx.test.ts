@@ -151,6 +151,7 @@ describe('compare --format xlsx', () => {
       '估计值 Estimates',
       '参数 Parameters',
       '受益受损 Winners',
+      '受损项目 Losers by program',
       '分组 Groups',
       '说明 About',
     ]);

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
@@ -25,7 +26,7 @@ const households = (d: string) => {
 };
 const scenario = (d: string, id: string, change: string) => {
   const file = join(d, `${id}.yaml`);
-  writeFileSync(file, `scenario: ${id}\ntitle: {zh: ${id}, en: ${id}}\nreason: a test\nchanges:\n  ${change}\n`);
+  writeFileSync(file, `scenario: ${id}\ntitle: {zh: 方案${id}, en: ${id}}\nreason: a test\nchanges:\n  ${change}\n`);
   return ['--scenario', file];
 };
 type Count = { households: string; persons?: string; amount?: string };
@@ -43,7 +44,7 @@ const json = (args: readonly string[]) => {
 };
 
 describe('compare --year: winners and losers over the budget year', () => {
-  it('by hand: a raise from July counts its six months; a cut from July loses them (DOMAIN steps 3, 7, 10)', () => {
+  it('by hand: a raise from July counts its six months; a cut from July loses them (DOMAIN steps 3, 7, 10)', async () => {
     const d = dir();
     const args = [
       ...NANNING,
@@ -83,11 +84,12 @@ describe('compare --year: winners and losers over the budget year', () => {
     // who pays, in the Markdown as in the table (a briefing pasted the Markdown: its funding lines were missing)
     expect(md).toMatch(/- who pays 分级负担 \(yuan 元\), raise: .*\(Δ \+/);
     // the briefing's table: a row per scenario — Δ of the baseline's 11,050.00 (1,505 ÷ 11,050 = 13.62 %; 660 ÷ 11,050 =
-    // 5.97 %), winners and losers as households · persons, and the three levels' Δ, which add up to the Δ
+    // 5.97 %), winners and losers as households · persons, and the three levels' Δ, which add up to the Δ; each scenario
+    // named by its id and 中文 title
     const row = (id: string) =>
       md
         .split('\n')
-        .find((l) => l.startsWith(`| ${id} |`))!
+        .find((l) => l.startsWith(`| ${id} 方案${id} |`))!
         .split('|')
         .slice(2, -1)
         .map((c) => c.trim());
@@ -106,6 +108,13 @@ describe('compare --year: winners and losers over the budget year', () => {
         .map(fen)
         .reduce((a, b) => a + b),
     ).toBe(-66_000);
+    // the workbook: the losers by the program they lose most in, a row each (cut: A, on dibao)
+    const out = join(d, 'c.xlsx');
+    expect(jiuzhu(['compare', ...args, '--format', 'xlsx', '--out', out, '-q']).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('受损项目 Losers by program')!;
+    expect(ws.getRows(2, ws.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(2))).toEqual([['cut', '低保 dibao', 'dibao', 1]]);
   });
 
   it('--projection: the projected year, its gainers the rows of simulate --year --projection --per-household', () => {
