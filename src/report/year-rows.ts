@@ -22,6 +22,9 @@ export const YEAR_ROWS_COLUMNS: readonly string[] = [
   ...columns,
   'year_total',
   'eligible_year_total',
+  // (last: the household's weight in that year, as the totals weigh it — grown by a projection's population rate; a
+  // finance officer weighed the rows by joining the households file, whose weights a projection does not grow)
+  'weight',
 ];
 
 export const YEAR_ROWS_HEADER = YEAR_ROWS_COLUMNS.join(',') + '\n';
@@ -58,7 +61,7 @@ export class Rounded {
   }
 }
 
-/** A household's year as a row (`weight`: its weight in millionths, for the rounding's tally). */
+/** A household's year as a row (`weight`: its weight in millionths, written last and for the rounding's tally). */
 export function yearRow(
   householdId: string,
   scenario: string,
@@ -78,5 +81,12 @@ export function yearRow(
     total += y.twelfths[slot]!;
   }
   const totals = `${fenToYuan(rounded.fen('year_total', total, weight))},${fenToYuan(rounded.fen('eligible_year_total', y.eligibleTwelfths, weight))}`;
-  return `${row},${totals}\n`;
+  return `${row},${totals},${weightText(weight)}\n`;
+}
+
+/** A weight in millionths as the households file writes it: 382.5, 1, 0.000001. */
+export function weightText(millionths: number): string {
+  const whole = Math.floor(millionths / 1_000_000);
+  const part = millionths - whole * 1_000_000;
+  return part ? `${whole}.${String(part).padStart(6, '0').replace(/0+$/, '')}` : String(whole);
 }

@@ -58,7 +58,30 @@ describe('simulate --year --per-household: a row per household and run of the bu
     const out = join(d, 'rows.csv');
     const r = jiuzhu(['simulate', ...NANNING, ...PRJ, '--households', households(d), '--year', '2027', '--per-household', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(rows(out)[0]).toMatchObject({ dibao_months: '12', dibao: '10412.10', year_total: '10692.10' });
+    expect(rows(out)[0]).toMatchObject({ dibao_months: '12', dibao: '10412.10', year_total: '10692.10', weight: '1' });
+    // the weight is the year's: a population growing 1.5 % a year from 2025 weighs A 1.030225 in 2027 (1.015² = 1.030225)
+    const grown = join(d, 'grown.yaml');
+    writeFileSync(
+      grown,
+      readFileSync('scenarios/projections/guangxi-nanning-4pct.yaml', 'utf8').replace(
+        /^population: \{yearly: 0,/m,
+        'population: {yearly: 0.015,',
+      ),
+    );
+    const g = jiuzhu([
+      'simulate',
+      ...NANNING,
+      '--projection',
+      grown,
+      '--households',
+      households(d),
+      '--year',
+      '2027',
+      '--per-household',
+      out,
+    ]);
+    expect(g.code, g.stderr).toBe(0);
+    expect(rows(out).map((x) => x.weight)).toEqual(['1.030225', '1.030225']);
   });
 
   it('a premium that changes inside the year counts months ÷ 12 of each: rounded to the fen in the row, and said', () => {
@@ -132,14 +155,21 @@ describe('simulate --year --per-household: a row per household and run of the bu
       return BigInt(i! + f.padEnd(places, '0').slice(0, places));
     };
     const sums = new Map<string, bigint>();
-    for (const row of rows(out))
+    for (const row of rows(out)) {
+      // each row's weight, its last column, is the file's (the projection's population grows 0 % a year): the rows are
+      // weighed without the households file
+      expect(toInt(row.weight!, 6), row.household_id).toBe(toInt(weights.get(row.household_id!)!, 6));
       for (const [k, v] of Object.entries(row)) {
-        if (['household_id', 'scenario', 'year', 'persons'].includes(k) || (k.endsWith('_months') && !k.endsWith('_person_months')))
+        if (
+          ['household_id', 'scenario', 'year', 'persons', 'weight'].includes(k) ||
+          (k.endsWith('_months') && !k.endsWith('_person_months'))
+        )
           continue;
         const key = `${row.scenario} ${k}`;
         const places = k.endsWith('_person_months') ? 0 : 2;
-        sums.set(key, (sums.get(key) ?? 0n) + toInt(weights.get(row.household_id!)!, 6) * toInt(v, places));
+        sums.set(key, (sums.get(key) ?? 0n) + toInt(row.weight!, 6) * toInt(v, places));
       }
+    }
     const yuan = (x: bigint) => {
       const fen = (x + 500_000n) / 1_000_000n; // (half up: never negative)
       return `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
