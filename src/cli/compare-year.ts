@@ -84,8 +84,6 @@ async function compareProjectedYear(ctx: Ctx, o: CompareYearOptions, scenarios: 
     throw new UsageError(
       '--projection grows one locality (its rates are that place’s): compare one --policy with it, or run compare --year for each locality',
     );
-  if (o.ranges)
-    throw new UsageError('compare --year --projection has no --ranges: simulate --year … --projection … --ranges gives each total’s range');
   const into: { made: Evaluated | null } = { made: null };
   const rows: YearRowsPass = (pop, runs, _ids, _year, exec) => evaluated(exec, pop, runs, into);
   const sim = await simulateYear(ctx, { ...o, policy: o.policy[0]!, rows }, scenarios, year);

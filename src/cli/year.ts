@@ -251,15 +251,22 @@ export async function simulateYear(ctx: Ctx, o: YearOptions, scenarios: readonly
             const burned = await burnIn(exec, popOf, projection, year, central, turn);
             ranFirst = burned?.years ?? [];
             const ahead = carryExits(flat, burned?.carried ?? null, null);
-            // (--ranges is refused beside --per-household)
-            if (o.rows)
-              return o.rows(
+            // (the rows' pass, then the estimates' runs and corners in passes of their own: compare --year --projection
+            // --ranges; simulate refuses --ranges beside --per-household)
+            if (o.rows) {
+              const rowed = await o.rows(
                 pop,
                 ahead,
                 runs.map((r) => r.id),
                 year,
                 exec,
               );
+              if (plan)
+                ranges = await withCorners(plan, plan.fold(await evaluateOnRegisters(exec, pop, year, plan, burned)), (r, v) =>
+                  evaluateOnRegisters(exec, pop, year, { runs: r, variants: v }, burned),
+                );
+              return rowed;
+            }
             const totals = await evaluateOnRegisters(exec, pop, year, plan ?? { runs: [], variants: [] }, burned, ahead);
             if (plan)
               ranges = await withCorners(plan, plan.fold(totals.slice(flat.length)), (r, v) =>

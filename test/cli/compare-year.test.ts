@@ -170,6 +170,38 @@ describe('compare --year: winners and losers over the budget year', () => {
     expect(tekun!.winners_losers.unchanged).toEqual({ households: tenths(unchanged) });
   });
 
+  it('--projection --ranges: each run’s range and who pays’s as simulate --year --projection --ranges gives them; the winners beside them; a Ranges sheet', async () => {
+    // (a finance officer's compare workbook had no Ranges sheet: compare refused --ranges with --projection)
+    const run = ['--households', SAMPLE, '--year', '2027', ...PRJ, '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--ranges'];
+    type Ranged = Run & { total_annual_cost_range: { low: string; high: string; delta?: unknown }; funding: { range: unknown } };
+    const scenarios = json([...NANNING, ...run]).localities[0]!.scenarios as Ranged[];
+    const sim = jiuzhu(['simulate', ...NANNING, ...run, '--format', 'json', '-q']);
+    expect(sim.code, sim.stderr).toBe(0);
+    const simulated = (JSON.parse(sim.stdout) as { scenarios: Ranged[] }).scenarios;
+    expect(scenarios.map((s) => [s.total_annual_cost, s.total_annual_cost_range, s.funding.range])).toEqual(
+      simulated.map((s) => [s.total_annual_cost, s.total_annual_cost_range, s.funding.range]),
+    );
+    expect(Number(scenarios[0]!.total_annual_cost_range.high)).toBeGreaterThan(Number(scenarios[0]!.total_annual_cost));
+    expect(scenarios[1]!.total_annual_cost_range.delta).toBeDefined();
+    expect(Number(scenarios[1]!.winners_losers.gainers.households)).toBeGreaterThan(0);
+    const out = join(dir(), 'r.xlsx');
+    const x = jiuzhu(['compare', ...NANNING, ...run, '--format', 'xlsx', '--out', out, '-q']);
+    expect(x.code, x.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('区间 Ranges')!;
+    // (in yuan, the unit asked for by default: the JSON's low and high)
+    const cells = ws.getRows(2, ws.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(2, 6));
+    expect(cells).toEqual(
+      scenarios.map((s) => [
+        s.id,
+        Number(s.total_annual_cost),
+        Number(s.total_annual_cost_range.low),
+        Number(s.total_annual_cost_range.high),
+      ]),
+    );
+  });
+
   it('the same figures on one thread or three (every household range on a worker), two localities at once', () => {
     const args = ['compare', ...NANNING, '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE, '--year', '2025'];
     const more = ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '--format', 'json'];
@@ -196,12 +228,10 @@ describe('compare --year: winners and losers over the budget year', () => {
     );
   });
 
-  it('refuses what it cannot give, before reading anything: two localities, --ranges or html with --projection; --projection without --year', () => {
+  it('refuses what it cannot give, before reading anything: two localities or html with --projection; --projection without --year', () => {
     const base = ['compare', ...NANNING, '--households', SAMPLE];
     const two = jiuzhu([...base, '--policy', 'policies/jiangxi-fuliang.yaml', '--year', '2027', ...PRJ]);
     expect([two.code, two.stderr]).toEqual([2, expect.stringContaining('--projection grows one locality')]);
-    const ranges = jiuzhu([...base, '--year', '2027', ...PRJ, '--ranges']);
-    expect([ranges.code, ranges.stderr]).toEqual([2, expect.stringContaining('compare --year --projection has no --ranges')]);
     const html = jiuzhu([...base, '--year', '2027', ...PRJ, '--format', 'html', '--out', join(dir(), 'r.html')]);
     expect([html.code, html.stderr]).toEqual([2, expect.stringContaining('jiuzhu report --year Y --projection P')]);
     const noYear = jiuzhu([...base, '--date', '2025-06-30', ...PRJ]);
