@@ -173,7 +173,11 @@ describe('compare --year: winners and losers over the budget year', () => {
   it('--projection --ranges: each run’s range and who pays’s as simulate --year --projection --ranges gives them; the winners beside them; a Ranges sheet', async () => {
     // (a finance officer's compare workbook had no Ranges sheet: compare refused --ranges with --projection)
     const run = ['--households', SAMPLE, '--year', '2027', ...PRJ, '--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--ranges'];
-    type Ranged = Run & { total_annual_cost_range: { low: string; high: string; delta?: unknown }; funding: { range: unknown } };
+    type Ranged = Run & {
+      id: string;
+      total_annual_cost_range: { low: string; high: string; delta?: unknown };
+      funding: { range: unknown };
+    };
     const scenarios = json([...NANNING, ...run]).localities[0]!.scenarios as Ranged[];
     const sim = jiuzhu(['simulate', ...NANNING, ...run, '--format', 'json', '-q']);
     expect(sim.code, sim.stderr).toBe(0);
