@@ -99,7 +99,8 @@ function supplementFor(c: Ctx, r: SupplementRules, p: number): void {
 function trace(c: Ctx, r: SupplementRules, p: number, mask: number, amount: number): void {
   const cats = CATEGORIES.filter(([bit]) => mask & bit).map(([, name]) => name);
   c.tr!.record({
-    step: '3',
+    // (a member included alone draws it after step 5, and is traced there: an analyst read "step 3" after step 5)
+    step: c.isDibao ? '3' : '5',
     program: 'dibao_supplement',
     person: c.pop.personIds.at(p),
     clauses: CLAUSES,
