@@ -93,6 +93,7 @@ async function compareProjectedYear(ctx: Ctx, o: CompareYearOptions, scenarios: 
     year,
     householdsFile: o.households,
     notes: sim.notes ?? [],
+    ...(sim.projection ? { projection: sim.projection } : {}),
     localities: [{ policyFile: o.policy[0]!, policy: sim.policy, scenarios: withDetails(sim.scenarios, 0, into.made) }],
   };
 }

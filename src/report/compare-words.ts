@@ -66,10 +66,30 @@ export function winnersWords(
  * A budget year's losers by the program they lose most in (at most three, labels bilingual already): the year has no
  * flows between layers to say where they went.
  */
-export const losersByWords = (by: ReadonlyArray<readonly [string, string]>, lang?: Lang) =>
-  zh(lang)
+export const losersByWords = (by: ReadonlyArray<readonly [string, string]>, lang?: Lang, ids: readonly string[] = []) =>
+  (zh(lang)
     ? `  受损户按减少最多的项目：${by.map(([p, n]) => `${p} ${n} 户`).join(' · ')}`
-    : `  the losers by the program they lose most in: ${by.map(([p, n]) => `${p} ${n}`).join(' · ')} (households)`;
+    : `  the losers by the program they lose most in: ${by.map(([p, n]) => `${p} ${n}`).join(' · ')} (households)`) + whyLost(ids, lang);
+
+/**
+ * Why a household loses a program as a reform makes it more generous, for those the rules end so (a county clerk's +10 %
+ * standards made 42 losers of single-person dibao, unexplained: the finance bureau would ask why a raise hurts).
+ */
+const WHY: Record<string, { readonly en: string; readonly zh: string }> = {
+  rigid_aid: {
+    en: 'rigid-expenditure aid ends where the household qualifies for dibao (step 4), which may pay less or be declined',
+    zh: '家庭符合低保即不再给予刚性支出救助（第 4 步），低保可能更少或未申领',
+  },
+  single_person: {
+    en: 'a member included alone leaves single-person dibao as the whole household qualifies (step 5): the household’s gap S × n − I can be less than hers with the supplement',
+    zh: '全家纳入低保后不再单人户施保（第 5 步）：全家差额 S × n − I 可能少于原单人保障加分类施保',
+  },
+};
+
+const whyLost = (ids: readonly string[], lang?: Lang): string => {
+  const why = ids.flatMap((id) => (WHY[id] ? [WHY[id][zh(lang) ? 'zh' : 'en']] : []));
+  return why.length ? (zh(lang) ? `（${why.join('；')}）` : ` — ${why.join('; ')}`) : '';
+};
 
 /** The summary's title: a row per scenario (report/compare-summary.ts). */
 export const summaryTitle = (unit: Unit, lang?: Lang) =>

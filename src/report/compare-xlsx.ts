@@ -11,7 +11,7 @@ import { D } from '../core/money.js';
 import { noteText } from '../core/policy-notes.js';
 import { layerLabel } from '../core/programs/index.js';
 import { loadExcel, moneyUnit } from './excel.js';
-import type { CompareReport, LocalityReport, RunDetails } from './compare.js';
+import { projectedLines, type CompareReport, type LocalityReport, type RunDetails } from './compare.js';
 import { BANDS } from '../core/marginal-rates.js';
 import { distributionJson } from './marginal-rates.js';
 import { aboutSheet, sheet, type Cell, type Col, SCENARIO_COLUMN } from './sheets.js';
@@ -131,11 +131,14 @@ export async function compareWorkbook(r: CompareReport, made: MadeBy): Promise<E
     [
       ...r.localities.map((l) => ['地区 locality', `${name(l)} (${l.policyFile})`]),
       ...datedRows(r.localities[0]?.scenarios ?? [], r.date, r.householdsFile, money, r.unit),
+      ...projectedLines(r).map((l, i) => [i ? '' : '预测 projection', l.trim()]),
       ...(r.year
         ? [
             [
               '明细 details',
-              "受益受损、分组 each household's year against its baseline year; 流动 flows are for one date: run compare with --date for them",
+              r.lang === 'zh'
+                ? '受益受损、分组：每户全年与其基线全年比较；层级流动只对一个日期计算：请用 --date 运行 compare'
+                : "受益受损、分组 each household's year against its baseline year; 流动 flows are for one date: run compare with --date for them",
             ],
           ]
         : []),

@@ -10,6 +10,8 @@ import { figures, type Figures } from '../core/aggregate.js';
 import { LAYERS, type Deciles, type RunResult } from '../core/compare.js';
 import { noteText } from '../core/policy-notes.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
+import type { Projection } from '../core/projection.js';
+import { projectionJson, projectionLines } from './projection-view.js';
 import { fundingOf, LEVELS } from '../core/funding.js';
 import { isCash, layerLabel, layerShort, layerZh, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote } from './estimates.js';
@@ -26,7 +28,7 @@ import {
   type ScenarioReport,
 } from './totals.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
-import { isZh, type Lang } from './lang.js';
+import { isZh, runShown, type Lang } from './lang.js';
 import { estimateFootnote, roundingMarkdown, roundingWords } from './totals-words.js';
 import {
   byAreaWords,
@@ -86,6 +88,11 @@ export interface CompareReport {
   readonly notes?: readonly string[];
   /** The language of the table's and Markdown's sentences (compare-words.ts; the labels are bilingual): en by default. */
   readonly lang?: Lang;
+  /**
+   * compare --year --projection: what the year was grown by, said as simulate says it (a county clerk's compare Markdown
+   * and workbook for the finance bureau never said what 2027 assumed).
+   */
+  readonly projection?: Projection;
 }
 
 export function localityReport(
@@ -113,10 +120,15 @@ export function localityReport(
   };
 }
 
+/** The projection's lines, as simulate gives them (none without one). */
+export const projectedLines = (r: CompareReport): string[] =>
+  r.projection ? projectionLines(r.projection, r.localities[0]!.policy.id, r.lang) : [];
+
 export function compareJson(r: CompareReport): object {
   const base = r.localities[0]?.scenarios[0]?.figures;
   return {
     date: r.date,
+    ...(r.projection ? { projection: projectionJson(r.projection) } : {}),
     households_file: namedFile(r.householdsFile),
     households: base ? { rows: base.household_rows, weighted: base.households } : null,
     persons: base ? { rows: base.person_rows, weighted: base.persons } : null,
@@ -213,6 +225,7 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean, uni
       losersByWords(
         by.slice(0, 3).map(([id, n]) => [layerLabel(id), groupCount(n)] as const),
         lang,
+        by.slice(0, 3).map(([id]) => id),
       ),
     );
   const flows = flowsTable(d, color, lang);
@@ -278,7 +291,7 @@ const whoPays = (l: LocalityReport, unit: Unit, lang?: Lang): string[] =>
     s.funding
       ? [
           whoPaysWords(
-            s.id,
+            runShown(s.id, lang),
             LEVELS.map((lv) => `${levelWords(lv, lang)} ${inUnit(s.funding!.total[lv], unit)}`),
             s !== l.scenarios[0] && l.scenarios[0]!.funding
               ? LEVELS.map((lv) => signedIn(fundingDelta(l.scenarios[0]!.funding!, s.funding!)[lv], unit))
@@ -308,6 +321,7 @@ export function compareTable(r: CompareReport): string {
       ),
     );
   if (r.year) out.push(chalk.dim(compareYearWords(r.lang)));
+  out.push(...projectedLines(r).map((l) => chalk.dim(l)));
   const side = sideBySide(sidesOf(r), r.unit ?? 'yuan');
   if (side) out.push('', chalk.bold('localities side by side 地区对比'), textTable(...side, [PROGRAMS.length]));
   for (const l of r.localities) {
@@ -345,6 +359,8 @@ export function compareTable(r: CompareReport): string {
 export function compareMarkdown(r: CompareReport): string {
   const out = [`### jiuzhu compare — ${r.date}`, '', markdownHouseholds(r.householdsFile, r.lang)];
   if (r.year) out.push('', compareYearWords(r.lang).trim());
+  const projected = projectedLines(r);
+  if (projected.length) out.push('', ...projected.map((l) => `> ${l}`));
   const side = sideBySide(sidesOf(r), r.unit ?? 'yuan');
   if (side) out.push('', '#### localities side by side 地区对比', '', markdownTable(...side));
   for (const l of r.localities) {

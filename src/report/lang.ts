@@ -1,6 +1,14 @@
 // The language a person reads output in: zh or en (--lang, default from the locale), for the TUI and explain.
 export type Lang = 'zh' | 'en';
 
+/**
+ * The language of a command's output for `format`: the one asked for (or the locale's) where a person reads it — a table,
+ * Markdown, a workbook — and English in JSON and CSV, contracts whatever the locale (a county clerk's compare workbook
+ * under --lang zh had its notes in English).
+ */
+export const outputLang = (format: string, lang: Lang | undefined, env: Readonly<Record<string, string | undefined>>): Lang =>
+  ['table', 'markdown', 'xlsx'].includes(format) ? (lang ?? langFromEnv(env)) : 'en';
+
 /** zh where the locale is Chinese (the first of LC_ALL, LC_MESSAGES and LANG that is set, beginning zh), else en. */
 export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {
   return /^zh/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'zh' : 'en';

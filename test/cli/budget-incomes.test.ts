@@ -41,6 +41,11 @@ describe('a budget year on incomes older than it', () => {
     const grown = run('--year', '2026', ...GROWN);
     expect(grown.code, grown.stderr).toBe(0);
     expect(grown.stderr).not.toContain('taken as they are');
+    // (the standards held while the incomes grow from 2022: said, in Chinese under --lang zh — a county clerk's Markdown
+    // had it in English)
+    expect(run('--year', '2026', ...GROWN, '--lang', 'zh').stderr).toContain(
+      '注：--incomes-year 2022 使家庭收入（及同一文件的 rigid_expenditure、emergency_need、financial_assets）按预测 guangxi-nanning-4pct 的增长率在 2022–2025 年间增长，而 policies/guangxi-nanning.yaml 中没有比 2022 年更新的低保标准（城市 810，2022-04-01 起；农村 566.67，2022-04-01 起）',
+    );
     expect(run('--year', '2022').stderr).not.toContain('taken as they are');
     expect(run('--date', '2026-06-30').stderr).not.toContain('taken as they are');
     // (the note's advice moves the figure: grown incomes, fewer eligible)

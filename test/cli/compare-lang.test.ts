@@ -13,6 +13,7 @@ import { displayWidth } from '../../src/report/text-table.js';
 const TWO = ['--policy', 'policies/guangxi-nanning.yaml', '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE];
 const AT = ['--date', '2025-06-30'];
 const EDGE = ['--scenario', 'scenarios/low-income-1.5x.yaml'];
+const PRJ = ['--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml'];
 const run = succeeds;
 /** The rows of figures (a label, then numbers): what no language changes. */
 const figures = (t: string) => t.split('\n').filter((l) => /^(\S.*|\| .*)\s[\d,.<−+%()户| ]+\|?$/.test(l) && /\d/.test(l));
@@ -88,6 +89,34 @@ describe('compare --lang zh', () => {
     expect(run([...args.slice(0, -2), '--lang', 'en']).stderr).toMatch(
       new RegExp(`^wrote ${out} \\(\\d+ KB\\), replacing the file that was there$`, 'm'),
     );
+  });
+
+  it('a workbook under --lang zh: said written in Chinese, its notes and details in Chinese, as the Markdown (a county clerk’s were English)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-wrote-')), 'cmp.xlsx');
+    const args = ['compare', ...TWO.slice(0, 2), '--households', SAMPLE, '--year', '2027', ...PRJ, '--format', 'xlsx', '--out', out];
+    const zh = run([...args, '--lang', 'zh']);
+    expect(zh.stderr).toMatch(new RegExp(`^已写入 ${out}（\\d+ KB）$`, 'm'));
+    const about = async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const rows: string[][] = [];
+      wb.getWorksheet('说明 About')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(String)));
+      return rows;
+    };
+    const rows = await about();
+    const notes = rows.filter(([k]) => k === '注意 note').map(([, v]) => v!);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const n of notes) expect(n, n).toMatch(/^注：|^警告：/);
+    expect(rows.find(([k]) => k === '明细 details')![1]).toMatch(/^受益受损、分组：每户全年与其基线全年比较/);
+    // what the year was grown by, as simulate's workbook says it (a clerk's compare never said what 2027 assumed)
+    expect(rows.find(([k]) => k === '预测 projection')![1]).toMatch(
+      /^预测 guangxi-nanning-4pct（scenarios\/projections\/guangxi-nanning-4pct\.yaml）：自 2025 年起/,
+    );
+    // and English where it is asked for
+    run([...args, '--lang', 'en']);
+    const en = await about();
+    expect(en.filter(([k]) => k === '注意 note').every(([, v]) => !/^注：/.test(v!))).toBe(true);
+    expect(en.find(([k]) => k === '预测 projection')![1]).toMatch(/^projection guangxi-nanning-4pct \(/);
   });
 
   it('Markdown: the flows table under its Chinese bullet, the estimates by their 中文 names', () => {

@@ -121,7 +121,15 @@ describe('compare --year: winners and losers over the budget year', () => {
     const d = dir();
     const rowsFile = join(d, 'rows.csv');
     const run = ['--households', SAMPLE, '--year', '2027', ...PRJ, '--scenario', 'scenarios/tekun-basic-1.6x.yaml'];
-    const [, tekun] = json([...NANNING, ...run]).localities[0]!.scenarios;
+    const made = json([...NANNING, ...run]) as ReturnType<typeof json> & { projection?: { id: string; base_year: number } };
+    const [, tekun] = made.localities[0]!.scenarios;
+    // what the year was grown by, as simulate gives it (JSON `projection`; the Markdown's and table's lines)
+    expect(made.projection).toMatchObject({ id: 'guangxi-nanning-4pct', base_year: 2025 });
+    const md = jiuzhu(['compare', ...NANNING, ...run, '--format', 'markdown', '--lang', 'en', '-q']).stdout;
+    expect(md).toMatch(/^> projection guangxi-nanning-4pct \(scenarios\/projections\/guangxi-nanning-4pct\.yaml\): from 2025/m);
+    expect(md).toMatch(/^> {3}dibao\.standard\. \+4% from 1 April each year/m);
+    const zh = jiuzhu(['compare', ...NANNING, ...run, '--format', 'markdown', '--lang', 'zh', '-q']).stdout;
+    expect(zh).toContain('- 分级负担（元），基线：中央 ');
     const sim = jiuzhu(['simulate', ...NANNING, ...run, '--per-household', rowsFile, '--format', 'json']);
     expect(sim.code, sim.stderr).toBe(0);
     expect(sim.stderr).not.toContain('rounded to the fen'); // (every row exact: the sums below are the rows')

@@ -51,7 +51,7 @@ import {
   yuanFlag,
 } from '../load.js';
 import { estimatesInForce } from '../../report/estimates.js';
-import { langFromEnv, type Lang } from '../../report/lang.js';
+import { outputLang, type Lang } from '../../report/lang.js';
 
 export interface CliffOptions {
   readonly policy: string;
@@ -89,7 +89,7 @@ const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerC
 
 export async function cliffCommand(ctx: Ctx, given: CliffOptions): Promise<void> {
   // (JSON and CSV are contracts: English whatever the locale; a researcher under zh_CN read the cliffs in English)
-  const o: CliffOptions = { ...given, lang: ['table', 'markdown'].includes(given.format) ? (given.lang ?? langFromEnv(ctx.env)) : 'en' };
+  const o: CliffOptions = { ...given, lang: outputLang(given.format, given.lang, ctx.env) };
   const cli = o.given ?? new Set<string>();
   const single = Boolean(o.household || o.describe);
   if (o.household && o.describe) throw new UsageError('--household and --describe each name the household to sweep: give one');

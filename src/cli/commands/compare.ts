@@ -39,7 +39,7 @@ import { policyNotes } from '../../core/policy-notes.js';
 import type { Policy } from '../../core/parameters/tree.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 import { ranged } from '../../report/funding-ranges.js';
-import { langFromEnv, type Lang } from '../../report/lang.js';
+import { outputLang, type Lang } from '../../report/lang.js';
 
 export interface CompareOptions {
   readonly policy: readonly string[];
@@ -65,7 +65,7 @@ export interface CompareOptions {
 
 export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<void> {
   // (JSON and CSV are contracts: English whatever the locale; a researcher under zh_CN read compare in English)
-  const o: CompareOptions = { ...given, lang: ['table', 'markdown'].includes(given.format) ? (given.lang ?? langFromEnv(ctx.env)) : 'en' };
+  const o: CompareOptions = { ...given, lang: outputLang(given.format, given.lang, ctx.env) };
   // The same locality twice compares it with itself (a county trial's slip, run without a word)
   const seen = new Map<string, string>();
   for (const p of o.policy) {
@@ -88,7 +88,7 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
     if (o.format !== 'xlsx') return write(renderCompare(report, o.format as Exclude<CompareOptions['format'], 'html' | 'xlsx'>));
     const { compareWorkbook } = await import('../../report/compare-xlsx.js'); // exceljs only for a workbook
     const made = await madeWith(ctx, o);
-    return writeTold(ctx, o.quiet, o.out!, await compareWorkbook(report, made));
+    return writeTold(ctx, o.quiet, o.out!, await compareWorkbook(report, made), o.lang);
   };
   if (o.format === 'html') {
     // (--ranges asks what the page holds: taken, as simulate --format html takes it)

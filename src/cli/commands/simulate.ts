@@ -32,7 +32,7 @@ import { streamHouseholds } from '../../engine/households.js';
 import { UsageError } from '../../errors.js';
 import { fundingOf } from '../../core/funding.js';
 import type { Unit } from '../../report/text-table.js';
-import { langFromEnv, type Lang } from '../../report/lang.js';
+import { outputLang, type Lang } from '../../report/lang.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
 import { budgetYear, incomesYearWithProjection, simulateYear } from '../year.js';
 import { YearRowsFile } from '../year-rows.js';
@@ -76,9 +76,7 @@ export interface SimulateOptions {
 const CHUNK = 4096;
 
 export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise<void> {
-  // (JSON and CSV are contracts: their notes stay English whatever the locale)
-  const people = ['table', 'markdown', 'xlsx'].includes(given.format);
-  const o: SimulateOptions = { ...given, lang: people ? (given.lang ?? langFromEnv(ctx.env)) : 'en' };
+  const o: SimulateOptions = { ...given, lang: outputLang(given.format, given.lang, ctx.env) };
   refuseWorkbookNowhere(o.format, o.out, ctx.stdout.isTTY);
   await refuseOverwrite(
     [
