@@ -1,7 +1,8 @@
 // A projection as every output says it: its lines (the table, Markdown, a workbook's About sheet) and its JSON — for
 // several budget years (simulate --years) and for one (simulate --year --projection).
 import type { Lang } from './lang.js';
-import { grownColumns, incomesFrom, madeForOthers, pathsOf, ratePct as pct, type Projection } from '../core/projection.js';
+import { columnNamed, grownColumns, incomesFrom, madeForOthers, pathsOf, ratePct as pct, type Projection } from '../core/projection.js';
+import { zhParam } from './totals-words.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -48,14 +49,16 @@ export function projectionLines(p: Projection | null, policyId: string, lang?: L
           ? `（区间 ${pct(g.range.low)}～${pct(g.range.high)}）`
           : ` (range ${pct(g.range.low)} to ${pct(g.range.high)})`
         : '';
-      return `  ${g.read} ${pct(g.yearly)}${when}${range}${own}${basis(g.basis)}`;
+      // (in Chinese the line's 中文 name before its code, as sensitivity names its rate: a county clerk read the codes alone)
+      const name = zh ? `${g.read.endsWith('.') ? `${zhParam(pathsOf(g)[0] ?? g.read)}等` : zhParam(g.read)} ` : '';
+      return `  ${name}${g.read} ${pct(g.yearly)}${when}${range}${own}${basis(g.basis)}`;
     }),
     zh
       ? `  收入 ${pct(p.incomes.yearly)}${p.incomesYear === undefined ? '' : from(p.incomesYear)}${basis(p.incomes.basis)}；人口 ${pct(p.population.yearly)}${basis(p.population.basis)}`
       : `  incomes ${pct(p.incomes.yearly)}${incomesSince(p)} (${p.incomes.basis}); population ${pct(p.population.yearly)} (${p.population.basis})`,
     ...(p.households ?? []).map(
       (g) =>
-        `  ${g.column} ${pct(g.yearly)}${p.incomesYear === undefined ? '' : zh ? from(p.incomesYear) : ` from ${p.incomesYear} (--incomes-year)`}${basis(g.basis)}`,
+        `  ${zh ? `${columnNamed(g.column)?.zh[0] ?? ''} ` : ''}${g.column} ${pct(g.yearly)}${p.incomesYear === undefined ? '' : zh ? from(p.incomesYear) : ` from ${p.incomesYear} (--incomes-year)`}${basis(g.basis)}`,
     ),
     zh
       ? `  增长的列：${grownColumns(p)

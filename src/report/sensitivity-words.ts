@@ -61,7 +61,8 @@ export function countWords(all: number, still: readonly string[], lang?: Lang): 
     ...(shares
       ? [zh(lang) ? `${shares} 项分担比例（只分谁出）` : `${shares} funding share${shares > 1 ? 's' : ''} (who pays, not how much)`]
       : []),
-    ...still.filter((p) => !p.startsWith('funding.')),
+    // (in Chinese each by its 中文 name before its code, as the tornado names them: a county clerk read the codes alone)
+    ...still.filter((p) => !p.startsWith('funding.')).map((p) => (zh(lang) && zhParam(p) !== p ? `${zhParam(p)}（${p}）` : p)),
   ].join(zh(lang) ? '、' : ', ');
   const moving = all - still.length;
   // (the names on lines of their own, at most 80 columns, as every line of the table)

@@ -159,7 +159,9 @@ export function changesWords(
         ? "no parameter changes inside the year: its periods are a gradual exit's months"
         : 'no parameter changes inside the year: the year is 12 × a month';
   const each = changes.map((c) => {
-    const head = `${c.date} ${c.path} ${c.before} → ${c.after}`;
+    // (in Chinese, each parameter by its 中文 name before its code: a county clerk read `min_wage.monthly` alone)
+    const name = zh(lang) && PARAM_BY_PATH.get(c.path) ? `${PARAM_BY_PATH.get(c.path)!.zh}（${c.path}）` : c.path;
+    const head = `${c.date} ${name} ${c.before} → ${c.after}`;
     if (!c.dated) return head;
     return zh(lang)
       ? `${head}（${c.inScenario ? '方案' : '政策'}所载日期 ${c.dated}：年内按整月计，自 ${c.date} 起）`

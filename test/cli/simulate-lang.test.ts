@@ -72,6 +72,17 @@ describe('simulate --lang zh', () => {
     expect(en.stderr).toMatch(/^note: the gradual exit in 2025 is chiefly/m);
   });
 
+  it('the year’s parameter changes: each by its 中文 name before its code (a county clerk read `min_wage.monthly` alone)', () => {
+    const args = ['--year', '2027', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '-q'];
+    // (the minimum wage 1990 of 2023-11 held to 2025, then +3 % a year: 2049.70 in 2026, 2111.19 from 2027-01-01)
+    expect(simulate([...args, '--lang', 'zh']).stdout).toContain(
+      '年内参数变化（含 1 月 1 日）：2027-01-01 月最低工资标准（min_wage.monthly） 2049.7 → 2111.19；',
+    );
+    expect(simulate([...args, '--lang', 'en']).stdout).toContain(
+      'changes on 1 January and inside the year: 2027-01-01 min_wage.monthly 2049.7 → 2111.19; ',
+    );
+  });
+
   it('Markdown: its sentences in Chinese, every table still ending at a blank line', () => {
     const md = simulate(['--year', '2025', ...REFORM, '--lang', 'zh', '--format', 'markdown', '-q']).stdout;
     expect(md).toContain('\n共 600 户（加权 179,341 户）、1,697 人（加权 506,535 人），来自 `policies/samples/households.csv`。\n');
@@ -141,7 +152,8 @@ describe('simulate --lang zh', () => {
       '预测 guangxi-nanning-4pct（scenarios/projections/guangxi-nanning-4pct.yaml）：自 2025 年起，每年——',
     ]);
     // the standards +4 % from 1 April (the projection's own basis, its file's English, after it)
-    expect(zh.stdout).toMatch(/^ {2}dibao\.standard\. \+4% 每年 4 月 1 日起（区间 \+2%～\+6%）（估计：/m);
+    expect(zh.stdout).toMatch(/^ {2}城市低保标准等 dibao\.standard\. \+4% 每年 4 月 1 日起（区间 \+2%～\+6%）（估计：/m);
+    expect(zh.stdout).toMatch(/^ {2}月最低工资标准 min_wage\.monthly \+3%（区间 0%～\+5%）/m);
     expect(zh.stdout).toMatch(/^ {2}增长的列：wage_income（收入，每年 \+[\d.]+%）/m);
     expect(zh.stdout).not.toMatch(/\((source|estimate): |parts are rounded|incomes, /);
     expect(zh.stdout).toMatch(/^† 影响合计的估计：2025 年现行 \d+ 项中 \d+ 项，2026 年现行 \d+ 项中 \d+ 项；/m);
