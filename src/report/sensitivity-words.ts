@@ -3,7 +3,7 @@
 // name alone. The labels stay bilingual; JSON and CSV are contracts, in English, and never read these.
 // sensitivity.ts asks here.
 import { isZh as zh, type Lang } from './lang.js';
-import { RANGE_METHOD, RANGE_METHOD_ZH, unitWords, zhParam } from './totals-words.js';
+import { paramNamed, RANGE_METHOD, RANGE_METHOD_ZH, unitWords, zhParam } from './totals-words.js';
 import { wrapLine, type Unit } from './text-table.js';
 import type { Axis } from '../core/sensitivity.js';
 
@@ -62,7 +62,7 @@ export function countWords(all: number, still: readonly string[], lang?: Lang): 
       ? [zh(lang) ? `${shares} 项分担比例（只分谁出）` : `${shares} funding share${shares > 1 ? 's' : ''} (who pays, not how much)`]
       : []),
     // (in Chinese each by its 中文 name before its code, as the tornado names them: a county clerk read the codes alone)
-    ...still.filter((p) => !p.startsWith('funding.')).map((p) => (zh(lang) && zhParam(p) !== p ? `${zhParam(p)}（${p}）` : p)),
+    ...still.filter((p) => !p.startsWith('funding.')).map((p) => paramNamed(p, lang)),
   ].join(zh(lang) ? '、' : ', ');
   const moving = all - still.length;
   // (the names on lines of their own, at most 80 columns, as every line of the table)

@@ -70,6 +70,9 @@ export const estimateFootnote = (paths: readonly string[], lang?: Lang) =>
 /** A parameter's 中文 name (the schema's, as params and the workbooks give it), or its path where it has none. */
 export const zhParam = (path: string) => PARAM_BY_PATH.get(path)?.zh ?? path;
 
+/** A parameter as a sentence names it: in Chinese its 中文 name before its code (城市低保标准（dibao.standard.urban）), else its code. */
+export const paramNamed = (path: string, lang?: Lang) => (zh(lang) && zhParam(path) !== path ? `${zhParam(path)}（${path}）` : path);
+
 export const RANGE_METHOD =
   'the lowest and highest of the runs made: each estimate alone at either end of its range, and all at once at the ends that lower (raise) it';
 export const RANGE_METHOD_ZH = '取各次运行的最低与最高：每项估计单独取其区间两端，以及全部同时取使合计降低（升高）的一端';
@@ -160,8 +163,7 @@ export function changesWords(
         : 'no parameter changes inside the year: the year is 12 × a month';
   const each = changes.map((c) => {
     // (in Chinese, each parameter by its 中文 name before its code: a county clerk read `min_wage.monthly` alone)
-    const name = zh(lang) && PARAM_BY_PATH.get(c.path) ? `${PARAM_BY_PATH.get(c.path)!.zh}（${c.path}）` : c.path;
-    const head = `${c.date} ${name} ${c.before} → ${c.after}`;
+    const head = `${c.date} ${paramNamed(c.path, lang)} ${c.before} → ${c.after}`;
     if (!c.dated) return head;
     return zh(lang)
       ? `${head}（${c.inScenario ? '方案' : '政策'}所载日期 ${c.dated}：年内按整月计，自 ${c.date} 起）`
