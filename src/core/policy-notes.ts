@@ -200,23 +200,18 @@ function frozenWhileIncomesGrow(policy: Policy, p: Projection, lang: 'en' | 'zh'
   // (each standard held: Guangzhou's are unified, an urban value newer than the rural would leave the rural held)
   const held = paths.filter((path) => !newer(path));
   if (!held.length) return [];
-  const newest = held
-    .map((path) => {
-      const e = (policy.params.get(path) ?? []).filter((x) => x.from <= `${p.baseYear}-12-31`).at(-1);
-      const area = path.split('.').at(-1)!;
-      if (!e) return null;
-      return lang === 'zh'
-        ? `${area === 'urban' ? '城市' : '农村'} ${String(e.value)}，${e.from} 起`
-        : `${area} ${String(e.value)} from ${e.from}`;
-    })
-    .filter((x) => x !== null);
+  // (each as the projection's note names it: which, whichZh)
+  const newest = held.flatMap((path) => {
+    const e = (policy.params.get(path) ?? []).filter((x) => x.from <= `${p.baseYear}-12-31`).at(-1);
+    return e ? [{ path, value: String(e.value), from: e.from, years: 0 }] : [];
+  });
   // (in Chinese where the table is: a county clerk's Markdown for the finance bureau had this one in English)
   if (lang === 'zh')
     return [
-      `注：--incomes-year ${from} 使家庭收入${p.households?.length ? `（及同一文件的 ${p.households.map((g) => g.column).join('、')}）` : ''}按预测 ${p.id} 的增长率在 ${from}–${p.baseYear} 年间增长，而 ${policy.file} 中没有比 ${from} 年更新的低保标准（${newest.join('；')}）：标准沿用至 ${p.baseYear} 年后才由预测增长，收入超过标准的家庭会减少——如当地此后调整过标准，请补充`,
+      `注：--incomes-year ${from} 使家庭收入${p.households?.length ? `（及同一文件的 ${p.households.map((g) => g.column).join('、')}）` : ''}按预测 ${p.id} 的增长率在 ${from}–${p.baseYear} 年间增长，而 ${policy.file} 中没有比 ${from} 年更新的低保标准（${whichZh(newest)}）：标准沿用至 ${p.baseYear} 年后才由预测增长，收入超过标准的家庭会减少——如当地此后调整过标准，请补充`,
     ];
   return [
-    `note: --incomes-year ${from} grows the households' incomes${grownAlso(p)} ${from}–${p.baseYear} by projection ${p.id}'s rates, while ${policy.file} gives no dibao standard newer than ${from} (${newest.join(', ')}): held there until the projection grows them after ${p.baseYear}, so caseloads fall as incomes pass them — add the standards the locality set since, if any`,
+    `note: --incomes-year ${from} grows the households' incomes${grownAlso(p)} ${from}–${p.baseYear} by projection ${p.id}'s rates, while ${policy.file} gives no dibao standard newer than ${from} (${which(newest)}): held there until the projection grows them after ${p.baseYear}, so caseloads fall as incomes pass them — add the standards the locality set since, if any`,
   ];
 }
 
