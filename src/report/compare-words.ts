@@ -3,7 +3,7 @@
 // and losers, the flows, the splits, the legend). The labels stay bilingual (低保 dibao, total 合计), as simulate's;
 // JSON and CSV are contracts, in English, and never read these. compare.ts asks here.
 import { counted, isZh as zh, type Lang } from './lang.js';
-import { RANGE_METHOD, RANGE_METHOD_ZH, unitWords } from './totals-words.js';
+import { movingWords, RANGE_METHOD, RANGE_METHOD_ZH, unitWords, type Moving } from './totals-words.js';
 import { groupCount, UNIT_LABEL, type Unit } from './text-table.js';
 import { LEVEL_LABELS, type Level } from '../core/funding.js';
 import { LAYERS } from '../core/compare.js';
@@ -128,15 +128,15 @@ export const whoPaysWords = (id: string, levels: readonly string[], deltas: read
 /** A run's total, its range (and its Δ's): the table's line, or Markdown's bullet with the method in it. */
 export function compareRangeWords(
   id: string,
-  r: { readonly low: string; readonly high: string; readonly moving: number; readonly estimates: number },
+  r: Moving & { readonly low: string; readonly high: string },
   delta: { readonly low: string; readonly high: string } | null,
   unit: Unit,
   markdown: boolean,
   lang?: Lang,
 ): string {
   if (zh(lang))
-    return `${markdown ? '' : '  '}合计区间（${unitWords(unit, lang)}），${id}：${r.low} – ${r.high}（现行 ${r.estimates} 项估计中有 ${r.moving} 项影响合计${markdown ? `；${RANGE_METHOD_ZH}` : ''}）${delta ? `；较基线区间 ${delta.low} – ${delta.high}` : ''}`;
-  return `${markdown ? '' : '  '}range of the total ${markdown ? '' : '区间 '}(${UNIT_LABEL[unit]}), ${id}: ${r.low} – ${r.high} (${r.moving} of the ${r.estimates} estimates in force move it${markdown ? `; ${RANGE_METHOD}` : ''})${delta ? `; its Δ vs baseline 较基线 ${delta.low} – ${delta.high}` : ''}`;
+    return `${markdown ? '' : '  '}合计区间（${unitWords(unit, lang)}），${id}：${r.low} – ${r.high}（${movingWords(r, lang)}${markdown ? `；${RANGE_METHOD_ZH}` : ''}）${delta ? `；较基线区间 ${delta.low} – ${delta.high}` : ''}`;
+  return `${markdown ? '' : '  '}range of the total ${markdown ? '' : '区间 '}(${UNIT_LABEL[unit]}), ${id}: ${r.low} – ${r.high} (${movingWords(r, lang)}${markdown ? `; ${RANGE_METHOD}` : ''})${delta ? `; its Δ vs baseline 较基线 ${delta.low} – ${delta.high}` : ''}`;
 }
 
 /** Under the ranges in the table: how they are made. */

@@ -129,6 +129,7 @@ export function totalRange(r: SensitivityResult, run: number, inForce: readonly 
     high: yuan(range.high, t0),
     estimates: rs.length,
     moving: rs.filter(moves).length,
+    rates: rs.filter((x) => x.axis.rate).length,
     ...(d ? { delta: { low: yuan(d.low, t0), high: yuan(d.high, t0) } } : {}),
   };
 }

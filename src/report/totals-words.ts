@@ -84,20 +84,42 @@ export const roundingWords = (lang?: Lang) =>
 /** …as Markdown's last line, in italics, with its full stop. */
 export const roundingMarkdown = (lang?: Lang) => `_${roundingWords(lang)}${zh(lang) ? '。' : '.'}_`;
 
+/** How many estimates move a total, of those in force, and how many of those are a projection's growth rates. */
+export interface Moving {
+  readonly moving: number;
+  readonly estimates: number;
+  readonly rates: number;
+}
+
+/**
+ * "30 of the 44 estimates in force (39 parameters, 5 projection rates) move it" / "现行 44 项估计（参数 39 项、预测增速
+ * 5 项）中有 30 项影响合计": the star list under a table counts the parameters alone.
+ */
+export function movingWords(r: Moving, lang?: Lang, verb = true): string {
+  const parts = r.rates
+    ? zh(lang)
+      ? `（参数 ${r.estimates - r.rates} 项、预测增速 ${r.rates} 项）`
+      : ` (${r.estimates - r.rates} parameters, ${r.rates} projection rate${r.rates === 1 ? '' : 's'})`
+    : '';
+  return zh(lang)
+    ? `现行 ${r.estimates} 项估计${parts}中有 ${r.moving} 项${verb ? '影响合计' : ''}`
+    : `${r.moving} of the ${r.estimates} estimates in force${parts}${verb ? ' move it' : ''}`;
+}
+
 /** The total's range under the table: where the total lies in it, and how it was made. */
 export function rangeWords(
-  r: { readonly low: string; readonly high: string; readonly at: string | null; readonly moving: number; readonly estimates: number },
+  r: Moving & { readonly low: string; readonly high: string; readonly at: string | null },
   unit: string,
   lang?: Lang,
 ): [string, string] {
   return zh(lang)
     ? [
         `  合计区间（${unit}）：${r.low} – ${r.high}${r.at === null ? '' : `（合计位于区间的 ${r.at}% 处）`}`,
-        `  （现行 ${r.estimates} 项估计中有 ${r.moving} 项影响合计；${RANGE_METHOD_ZH}；各项影响大小见 jiuzhu sensitivity）`,
+        `  （${movingWords(r, lang)}；${RANGE_METHOD_ZH}；各项影响大小见 jiuzhu sensitivity）`,
       ]
     : [
         `  range of the total 区间 (${unit}): ${r.low} – ${r.high}${r.at === null ? '' : ` (the total ${r.at} % of the way up)`}`,
-        `  (${r.moving} of the ${r.estimates} estimates in force move it; ${RANGE_METHOD}; which: jiuzhu sensitivity)`,
+        `  (${movingWords(r, lang)}; ${RANGE_METHOD}; which: jiuzhu sensitivity)`,
       ];
 }
 
@@ -107,14 +129,14 @@ export const deltaRangeWords = (low: string, high: string, unit: string, lang?: 
 
 /** …and both in Markdown. */
 export function rangeMarkdownWords(
-  r: { readonly low: string; readonly high: string; readonly moving: number; readonly estimates: number },
+  r: Moving & { readonly low: string; readonly high: string },
   delta: { readonly low: string; readonly high: string } | null,
   unit: string,
   lang?: Lang,
 ): string[] {
   const total = zh(lang)
-    ? `合计区间（${unit}）：${r.low} – ${r.high}（现行 ${r.estimates} 项估计中有 ${r.moving} 项影响合计；${RANGE_METHOD_ZH}）。`
-    : `Range of the total (${unit}): ${r.low} – ${r.high} (${r.moving} of the ${r.estimates} estimates in force move it; ${RANGE_METHOD}).`;
+    ? `合计区间（${unit}）：${r.low} – ${r.high}（${movingWords(r, lang)}；${RANGE_METHOD_ZH}）。`
+    : `Range of the total (${unit}): ${r.low} – ${r.high} (${movingWords(r, lang)}; ${RANGE_METHOD}).`;
   if (!delta) return ['', total];
   return [
     '',
@@ -208,7 +230,7 @@ export const exitStockWords = (label: string, first: number, lang?: Lang) =>
 
 /** The years' range rows, under the table: how many estimates move each year's total, and how it is made. */
 export function yearsRangeWords(
-  moving: ReadonlyArray<{ readonly year: number; readonly moving: number; readonly estimates: number; readonly at: string | null }>,
+  moving: ReadonlyArray<Moving & { readonly year: number; readonly at: string | null }>,
   delta: boolean,
   projectionFile: string | null,
   lang?: Lang,
@@ -217,7 +239,7 @@ export function yearsRangeWords(
   const placed = moving.filter((m) => m.at !== null);
   if (zh(lang))
     return [
-      `† 影响合计的估计：${moving.map((m) => `${m.year} 年现行 ${m.estimates} 项中 ${m.moving} 项`).join('，')}；${RANGE_METHOD_ZH}；期间合计的区间为各年相加。`,
+      `† 影响合计的估计：${moving.map((m) => `${m.year} 年${movingWords(m, lang, false)}`).join('，')}；${RANGE_METHOD_ZH}；期间合计的区间为各年相加。`,
       ...(placed.length ? [`  合计在区间中的位置（自低端起）：${placed.map((m) => `${m.year} 年 ${m.at}%`).join('，')}。`] : []),
       ...(delta
         ? ['  较基线的区间：同样各次运行中较基线的最低与最高，基线与方案每次取同样的数值（估计所容许的范围，不是置信区间）。']
@@ -228,7 +250,7 @@ export function yearsRangeWords(
   return [
     // ("of the N in force", the star list's N: a budget trial set 26 of 34 beside the star list's 39; "with a range" was
     // said of them though some have nothing to vary, `exact` — a budget-uncertainty trial)
-    `† estimates that move the total: ${moving.map((m) => `${m.year} ${m.moving} of the ${m.estimates} in force`).join(', ')}; ${RANGE_METHOD}; the window's, the years' added.`,
+    `† estimates that move the total: ${moving.map((m) => `${m.year} ${movingWords(m, lang, false)}`).join(', ')}; ${RANGE_METHOD}; the window's, the years' added.`,
     ...(placed.length ? [`  Each total in its range: ${placed.map((m) => `${m.year} ${m.at} %`).join(', ')} of the way up.`] : []),
     ...(delta
       ? [

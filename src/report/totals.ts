@@ -66,6 +66,11 @@ export interface TotalRange {
   /** Estimates in force, and how many of them move the total. */
   readonly estimates: number;
   readonly moving: number;
+  /**
+   * Of `estimates`, a projection's growth rates (its lines with a range): the star list under the table names the
+   * parameters only, so the words say how many are rates (a county clerk read "54 estimates" beside "50").
+   */
+  readonly rates: number;
   /** A scenario's Δ against the baseline, its range: the lowest and highest Δ of the runs made (deltaRange). */
   readonly delta?: { readonly low: string; readonly high: string };
 }

@@ -128,6 +128,7 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
         high: sumYuan(years.map((s) => s.range!.high)),
         estimates: Math.max(...years.map((s) => s.range!.estimates)),
         moving: Math.max(...years.map((s) => s.range!.moving)),
+        rates: Math.max(...years.map((s) => s.range!.rates)),
         ...(years.every((s) => s.range!.delta)
           ? { delta: { low: sumYuan(years.map((s) => s.range!.delta!.low)), high: sumYuan(years.map((s) => s.range!.delta!.high)) } }
           : {}),
@@ -286,6 +287,7 @@ function rangeLines(years: readonly ScenarioReport[], projection: Projection | n
     year: s.year!.year,
     moving: s.range!.moving,
     estimates: s.range!.estimates,
+    rates: s.range!.rates,
     // (where each year's total lies in its range, as under a year's table: a budget trial's central sat near the low end)
     at: placeInRange(s.range!, s.figures.total_annual_cost),
   }));

@@ -78,6 +78,38 @@ describe("a projection's rate with a range", () => {
     expect(ranged.stderr).not.toContain('has no range');
   });
 
+  it('the range counts the rates apart: the star list names the parameters alone (a county clerk read 54 beside 50)', () => {
+    const r = jiuzhu(['simulate', ...NANNING, '--households', SAMPLE, '--year', '2027', '--projection', PRJ_FILE, '--ranges']);
+    expect(r.code, r.stderr).toBe(0);
+    // the projection's five lines have a range each: dibao.standard., min_wage.monthly, rigid.disposable_income.,
+    // disability., medical.premium; every other estimate counted is a parameter, the star list's
+    const [, all, params, rates] = /of the (\d+) estimates in force \((\d+) parameters, (\d+) projection rates\) move it/.exec(r.stdout)!;
+    const starred = /rests on estimated parameters \((\d+) in force\)/.exec(r.stdout)![1];
+    expect([Number(rates), Number(params), Number(all) - Number(rates)]).toEqual([5, Number(starred), Number(params)]);
+    const zh = jiuzhu([
+      'simulate',
+      ...NANNING,
+      '--households',
+      SAMPLE,
+      '--year',
+      '2027',
+      '--projection',
+      PRJ_FILE,
+      '--ranges',
+      '--lang',
+      'zh',
+    ]);
+    expect(zh.stdout).toContain(`现行 ${all} 项估计（参数 ${params} 项、预测增速 5 项）中有`);
+    expect(zh.stdout).toContain(`（共 ${starred} 项）`);
+    // without a projection, no rates: the words as before
+    const plain = jiuzhu(['simulate', ...NANNING, '--households', SAMPLE, '--year', '2025', '--ranges', '--format', 'json']);
+    const range = JSON.parse(plain.stdout).scenarios[0].total_annual_cost_range as { rates: number; estimates: number };
+    expect(range.rates).toBe(0);
+    expect(jiuzhu(['simulate', ...NANNING, '--households', SAMPLE, '--year', '2025', '--ranges']).stdout).toMatch(
+      /\d+ of the \d+ estimates in force move it/,
+    );
+  });
+
   it("the workbook's Estimates sheet: a grown standard's low and high at its rate's ends", async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-rates-')), 'y.xlsx');
     const r = sampleYears('2027-2027', PRJ_FILE, '--format', 'xlsx', '--out', out);

@@ -156,7 +156,9 @@ describe('simulate --lang zh', () => {
     expect(zh.stdout).toMatch(/^ {2}月最低工资标准 min_wage\.monthly \+3%（区间 0%～\+5%）/m);
     expect(zh.stdout).toMatch(/^ {2}增长的列：wage_income（收入，每年 \+[\d.]+%）/m);
     expect(zh.stdout).not.toMatch(/\((source|estimate): |parts are rounded|incomes, /);
-    expect(zh.stdout).toMatch(/^† 影响合计的估计：2025 年现行 \d+ 项中 \d+ 项，2026 年现行 \d+ 项中 \d+ 项；/m);
+    expect(zh.stdout).toMatch(
+      /^† 影响合计的估计：2025 年现行 \d+ 项估计中有 \d+ 项，2026 年现行 \d+ 项估计（参数 \d+ 项、预测增速 5 项）中有 \d+ 项；/m,
+    );
     expect(zh.stdout).toContain('‡ 低保渐退 gradual exit：2025 年的主要是文件登记在保的家庭于 1 月退出');
     expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 \d+ 项）：/m);
     expect(zh.stdout).toMatch(/^\* 各级区间：为合计区间所做各次运行中的最低与最高/m);
