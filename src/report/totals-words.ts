@@ -93,7 +93,8 @@ export interface Moving {
 
 /**
  * "30 of the 44 estimates in force (39 parameters, 5 projection rates) move it" / "现行 44 项估计（参数 39 项、预测增速
- * 5 项）中有 30 项影响合计": the star list under a table counts the parameters alone.
+ * 5 项）中有 30 项影响合计": the star list under a table counts the parameters alone. Without `verb`, the years' short form
+ * "30 of the 44 in force (…)" / "现行 44 项估计（…）中有 30 项".
  */
 export function movingWords(r: Moving, lang?: Lang, verb = true): string {
   const parts = r.rates
@@ -103,7 +104,7 @@ export function movingWords(r: Moving, lang?: Lang, verb = true): string {
     : '';
   return zh(lang)
     ? `现行 ${r.estimates} 项估计${parts}中有 ${r.moving} 项${verb ? '影响合计' : ''}`
-    : `${r.moving} of the ${r.estimates} estimates in force${parts}${verb ? ' move it' : ''}`;
+    : `${r.moving} of the ${r.estimates}${verb ? ' estimates' : ''} in force${parts}${verb ? ' move it' : ''}`;
 }
 
 /** The total's range under the table: where the total lies in it, and how it was made. */
