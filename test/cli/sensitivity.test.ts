@@ -136,6 +136,30 @@ describe('a choice estimate under a scenario', () => {
 // 002 四: the full-care standard 不低于 70 % of the minimum wage, a floor (scenario at_least). Written {set: 0.7}, its Δ
 // reached below 0 where Guangzhou's estimated share (0.6–0.8) was above 0.7: −1,160,400.00 on the sample, a cut no
 // floor makes (a provincial trial's −165.97 万元)
+describe("Nanning's premium subsidy for low-income members: one estimate varies it, not two", () => {
+  it('from 2024-10-31 the fixed 150 (70–190) alone: a dibao-edge couple’s 300 a year moves to 140 and 380, no further', () => {
+    // 001（七） (gx-2024-34): low-income members' premiums subsidised, modelled as a fixed amount. An urban couple with
+    // other income 1,000 each: I = 2,000, not below S × n = 810 × 2 = 1,620, below 1.5 × 1,620 = 2,430 → low-income
+    // (step 6); each person min(400, round(0 × 400) + 150) = 150 → 300 a year (step 9); at the fixed amount's ends
+    // 2 × 70 = 140 and 2 × 190 = 380. The share varied beside it (0.5) gave min(400, 200 + 150) × 2 = 700: 87 % of the
+    // premium, beyond what other provinces pay (fiscal-and-provinces.md §5b) — a special-assistance officer's trial.
+    const file = join(dir, 'edge.csv');
+    writeFileSync(file, 'household_id,person_id,age,area,other_income,weight\nE,E-1,40,urban,1000,1\nE,E-2,38,urban,1000,1\n');
+    const r = jiuzhu(['sensitivity', '--policy', 'policies/guangxi-nanning.yaml', '--households', file, ...DATE, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      central: Array<{ programs: Record<string, string> }>;
+      estimates: Array<{ path: string; kind: string; programs?: Record<string, { low: string; high: string }> }>;
+    };
+    expect(j.central[0]!.programs.medical_premium).toBe('300.00');
+    const of = (path: string) => j.estimates.find((e) => e.path === path)!;
+    expect(of('medical.fixed.low_income').programs!.medical_premium).toEqual({ low: '140.00', high: '380.00' });
+    expect(of('medical.subsidy.low_income').kind).toBe('exact');
+    const highest = Math.max(...j.estimates.map((e) => Number(e.programs?.medical_premium?.high ?? 0)));
+    expect(highest).toBe(380);
+  });
+});
+
 describe('a floor (at_least) under estimates', () => {
   it('the tekun care reform’s Δ range begins at 0 in Guangzhou, where {set: 0.7} reached below it', () => {
     const run = (scenario: string) =>
