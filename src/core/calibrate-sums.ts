@@ -27,27 +27,32 @@ export class Sums {
   }
 }
 
-/** Each fifth's mean of persons ranked by per-capita income ([income, weighted persons] per household). */
-export function quintileMeans(households: Array<[number, number]>): number[] {
+/**
+ * Each fifth's mean of persons ranked by per-capita income ([income in fen, weighted persons in millionths] per
+ * household), exact: counted in fifths of a millionth, every fifth holds `total` of them (Σ weighted persons), and a
+ * household on a boundary is split between the fifths by its persons. Its sums are BigInt (they pass 2^53 at a
+ * million households: income × weight in fifths of millionths — a code review).
+ */
+export function quintileMeans(households: Array<[number, number]>): Dec[] {
   households.sort((a, b) => a[0] - b[0]);
-  const total = households.reduce((a, [, w]) => a + w, 0);
-  const sums = [0, 0, 0, 0, 0];
-  let done = 0;
+  const total = BigInt(households.reduce((a, [, w]) => a + w, 0));
+  if (total === 0n) return [0, 0, 0, 0, 0].map(() => D(0));
+  const sums = [0n, 0n, 0n, 0n, 0n];
+  let done = 0n; // (in fifths of a millionth)
   let q = 0;
   for (const [income, w] of households) {
-    // A household on a boundary is split between the fifths by its persons.
-    let left = w;
-    while (left > 0) {
-      const room = q === 4 ? left : ((q + 1) * total) / 5 - done;
-      if (room <= 0) {
+    let left = 5n * BigInt(w);
+    while (left > 0n) {
+      const room = q === 4 ? left : BigInt(q + 1) * total - done;
+      if (room <= 0n) {
         q++;
         continue;
       }
-      const take = Math.min(left, room);
-      sums[q]! += income * take;
+      const take = left < room ? left : room;
+      sums[q]! += BigInt(income) * take;
       done += take;
       left -= take;
     }
   }
-  return sums.map((s) => s / (total / 5));
+  return sums.map((x) => D(x.toString()).dividedBy(total.toString()));
 }

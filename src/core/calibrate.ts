@@ -1,6 +1,7 @@
 // What a generated population yields under the baseline, set against the published figures of its profile (generate
 // --report): the income distribution, who lives together, every program's caseload and the national fiscal mix.
 // Received figures (after take-up); where a program's eligibility differs, the eligible figure is shown beside.
+import { AREAS } from './columns.js';
 import { quintileMeans, Sums } from './calibrate-sums.js';
 import { evaluateHousehold, newContext } from './engine.js';
 import { D, type Dec } from './money.js';
@@ -33,7 +34,7 @@ export interface CalibrationRow {
   readonly sample?: { readonly n: number; readonly twoSigma: string } | null;
 }
 
-const AREA = ['urban', 'rural'] as const;
+const AREA = AREAS;
 
 export function calibrate(pop: Population, rules: Rules, profile: Profile): CalibrationRow[] {
   const m = new Sums();
@@ -193,12 +194,13 @@ export function calibrate(pop: Population, rules: Rules, profile: Profile): Cali
       return;
     }
     const fifths = quintileMeans(incomes[ai]!);
-    const mean = fifths.reduce((x, y) => x + y, 0) / 5;
-    row(`人均可支配收入 per-capita disposable income, ${a} (yuan a year)`, D(mean * 12).dividedBy(100), `income.disposable.${a}`, 0);
+    const mean = fifths.reduce((x, y) => x.plus(y), D(0)).dividedBy(5);
+    row(`人均可支配收入 per-capita disposable income, ${a} (yuan a year)`, mean.times(12).dividedBy(100), `income.disposable.${a}`, 0);
     fifths.forEach((f, q) => {
       const measure = `  第${q + 1}组 fifth ${q + 1} of ${a} persons, × the mean`;
-      if (published) finish(measure, D(f / mean), D(published[q]!), target, 2, 1);
-      else shown(measure, D(f / mean), 2);
+      const share = mean.isZero() ? D(0) : f.dividedBy(mean);
+      if (published) finish(measure, share, D(published[q]!), target, 2, 1);
+      else shown(measure, share, 2);
     });
   });
   row('户均人数 persons per household', ratio(m.get('household_persons'), m.get('households')), 'target.household_size', 2);

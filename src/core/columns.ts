@@ -1,7 +1,6 @@
-// The household file's columns (DOMAIN "The household data"), declared once: name, level, kind and range,
-// default, codes, what a message says was expected, and the 中文 headers a bureau's file would use. The readers
-// (io/households-csv.ts, io/fast-*.ts), the parts and their assembly, the population, `generate`, case files and
-// error messages all derive what they need from this table.
+// The household file's columns (DOMAIN "The household data"), declared once: name, level, kind and range, default,
+// codes, what a message says was expected, the 中文 headers a bureau's file would use. The readers (io/households-csv.ts,
+// io/fast-*.ts), the parts, the population, `generate`, case files and messages all derive what they need from it.
 import { typed } from './grow.js';
 import { fenToYuan, MONEY_RE } from './money.js';
 import { numberHint } from './number-hints.js';
@@ -10,11 +9,9 @@ import { idProblem } from './invisible.js';
 /** labor_capacity and self_care codes; index = the stored code. */
 export const CAPACITY = ['full', 'partial', 'none'] as const;
 export type Capacity = (typeof CAPACITY)[number];
-/** area codes (0 urban, 1 rural). */
-export const AREAS = ['urban', 'rural'] as const;
+export const AREAS = ['urban', 'rural'] as const; // (area codes: 0 urban, 1 rural)
 export type Area = (typeof AREAS)[number];
-/** The code of "none" in CAPACITY. */
-export const NONE = 2;
+export const NONE = 2; // (the code of "none" in CAPACITY)
 
 /**
  * How a cell is read and stored. Every value is stored as a number: an id as bytes (elsewhere), a whole number as
@@ -41,6 +38,8 @@ export interface ColumnDef {
   readonly expected: string;
   /** Headers a bureau's file may use for it (中文): read as the column (README "Households": the table of them). */
   readonly zh: readonly string[];
+  /** Its name in a 中文 sentence where the first header is narrower (zhColumn; default: zh[0]). */
+  readonly said?: string;
   /** Values a bureau's file may write (中文 words) → the stored value, read as the canonical value would be. */
   readonly words?: Readonly<Record<string, number>>;
 }
@@ -176,6 +175,7 @@ export const COLUMNS = [
     default: 1,
     expected: '0 or 1',
     zh: ['有赡养人', '有法定赡养人'],
+    said: '有赡养、抚养、扶养人', // (a child's supporter is 抚养, a spouse's 扶养: 有赡养人 is an elder's — a clerk's catch)
     words: HAS_NOT,
   },
   {

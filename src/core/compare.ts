@@ -9,28 +9,23 @@ import { eligibleFor } from './result.js';
 import { DOUBLE_ZERO } from './records.js';
 import { markReached, reachIndex, type ReachIndex } from './reach-index.js';
 import type { Ctx } from './programs/context.js';
-import { SLOT } from './programs/index.js';
+import { LAYER, LAYER_SLOT, LAYERS } from './layers.js';
 import type { Population } from './population.js';
 import type { Deciles } from './deciles.js';
 import { incomeDeciles } from './deciles.js';
 import { sameFirstSteps, type Rules } from './rules.js';
 
-/** The layer a person is in after a run, most protective first (002 三个救助圈层). */
-export const LAYERS = ['tekun', 'dibao', 'single_person', 'rigid_aid', 'gradual_exit', 'low_income', 'rigid_family', 'none'] as const;
-export type Layer = (typeof LAYERS)[number];
+export { LAYERS, type Layer } from './layers.js';
 
+/** The layer a person is in after a run (LAYERS' index): the first three by the person, the rest by the household. */
 export function layerOf(c: Ctx, k: number): number {
   const i = k - c.start;
-  const o = c.out;
-  if (c.tekun[i]) return 0;
-  if (c.isDibao) return 1;
-  if (c.single[i]) return 2;
+  if (c.tekun[i]) return LAYER.tekun;
+  if (c.isDibao) return LAYER.dibao;
+  if (c.single[i]) return LAYER.single_person;
   // (eligibility, as tekun and dibao above: a rigid-aid household that declined it was in no layer, a code review)
-  if (eligibleFor(o, SLOT.rigid_aid)) return 3;
-  if (eligibleFor(o, SLOT.gradual_exit)) return 4;
-  if (eligibleFor(o, SLOT.low_income)) return 5;
-  if (eligibleFor(o, SLOT.rigid_family)) return 6;
-  return 7;
+  for (let l = LAYER.rigid_aid; l < LAYER.none; l++) if (eligibleFor(c.out, LAYER_SLOT[l]!)) return l;
+  return LAYER.none;
 }
 
 export interface RunResult {

@@ -12,7 +12,7 @@
 // that takes dibao up and is from S to (1 + band) × S per capita received it before (on_dibao, prior_dibao: the
 // gradual exit's base); one below S receives it by its take-up draw alone, so take-up stays a lever.
 import { generatedId } from './ids.js';
-import { COL, COLUMN_NAMES, type Column } from './columns.js';
+import { AREAS, COL, COLUMN_NAMES, type Column } from './columns.js';
 import { fenToYuan } from './money.js';
 import { dec, type Snapshot } from './parameters/tree.js';
 import { dist, num, type Profile } from './profile.js';
@@ -156,7 +156,7 @@ interface Drawn {
 
 /** The profile's values, read once. */
 function settingsOf(p: Profile) {
-  const byArea = (['urban', 'rural'] as const).map((a) => {
+  const byArea = AREAS.map((a) => {
     const sigma = num(p, `income.sigma.${a}`);
     const mean = num(p, `income.disposable.${a}`) / 12;
     const low = num(p, `income.low_share.${a}`);

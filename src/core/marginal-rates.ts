@@ -6,7 +6,7 @@ import { ExactSum } from './aggregate.js';
 import { cashTwelfths, type View } from './cliff.js';
 import { evaluateHousehold, newContext, type HouseholdResult } from './engine.js';
 import { populationOf, type HouseholdSpec, type Population } from './population.js';
-import { PROGRAM_BY_ID, PROGRAMS, type ProgramId } from './programs/index.js';
+import { LAYER, LAYER_SLOT, LAYERS } from './layers.js';
 import { fastRecord } from './records.js';
 import { eligibleFor } from './result.js';
 import type { Run } from './simulate.js';
@@ -34,28 +34,11 @@ export function bandOf(gain: number, delta: number): number {
  * household one of whose members alone is on dibao (单人户施保) is single_person, not dibao (an economist's trial: 143
  * such households were read as dibao households, whose rates are another matter).
  */
-export const HOUSEHOLD_LAYERS = [
-  'tekun',
-  'dibao',
-  'single_person',
-  'rigid_aid',
-  'gradual_exit',
-  'low_income',
-  'rigid_family',
-  'none',
-] as const;
-const LAYER_SLOTS: ReadonlyArray<readonly number[]> = [
-  ['tekun'],
-  ['dibao'],
-  ['single_person'],
-  ['rigid_aid'],
-  ['gradual_exit'],
-  ['low_income'],
-  ['rigid_family'],
-].map((ids) => ids.map((id) => PROGRAMS.indexOf(PROGRAM_BY_ID.get(id as ProgramId)!)));
+export const HOUSEHOLD_LAYERS = LAYERS;
+const LAYER_SLOTS = LAYER_SLOT.slice(0, LAYER.none);
 
 export function layerOf(r: HouseholdResult): number {
-  for (let l = 0; l < LAYER_SLOTS.length; l++) for (const s of LAYER_SLOTS[l]!) if (eligibleFor(r, s)) return l;
+  for (let l = 0; l < LAYER_SLOTS.length; l++) if (eligibleFor(r, LAYER_SLOTS[l]!)) return l;
   return LAYER_SLOTS.length;
 }
 

@@ -1,6 +1,7 @@
 // A locality's population profile: what `generate` draws synthetic households from, and the published figures
 // `generate --report` sets the generated population against. Every value names its source or is an estimate; every
 // target says how far the generated figure may be from it (its tolerance, else target.tolerance).
+import { AREAS, type Area } from './columns.js';
 import type { Problem, Where } from '../errors.js';
 import { D } from './money.js';
 
@@ -123,7 +124,7 @@ export const PROFILE_KEYS: readonly ProfileSpec[] = [...DRAWS, ...TARGETS];
  * keys a profile need not give and whose targets are not compared; null where both have persons. An onboarding trial
  * had to invent every rural value of Shenzhen, and its rural targets failed at −100 %.
  */
-export function emptyArea(urbanShare: number | undefined): 'urban' | 'rural' | null {
+export function emptyArea(urbanShare: number | undefined): Area | null {
   return urbanShare === 1 ? 'rural' : urbanShare === 0 ? 'urban' : null;
 }
 
@@ -131,7 +132,7 @@ export function emptyArea(urbanShare: number | undefined): 'urban' | 'rural' | n
  * The values with the empty area's draws stood in for by the other area's (never drawn from: no household is drawn
  * there), each saying so; its targets, and the urban share of tekun, are left out. Returns the empty area.
  */
-export function withEmptyArea(values: Map<string, ProfileValue>): 'urban' | 'rural' | null {
+export function withEmptyArea(values: Map<string, ProfileValue>): Area | null {
   const u = values.get('population.urban_share')?.value;
   const none = emptyArea(typeof u === 'number' ? u : undefined);
   if (!none) return null;
@@ -199,7 +200,7 @@ export function toleranceOf(p: Profile, key: string): number {
  * from it, and its report missed twelve figures (dibao per 100 urban 92.49 against 0.66) without saying why.
  */
 export function incomesInTheirPeriod(p: Profile, standard: readonly [number, number]): Problem[] {
-  return (['urban', 'rural'] as const).flatMap((area, i) => {
+  return AREAS.flatMap((area, i) => {
     const v = p.values.get(`income.disposable.${area}`);
     const yearFen = 12 * standard[i]!;
     if (typeof v?.value !== 'number' || D(String(v.value)).times(100).gte(yearFen)) return [];

@@ -1,6 +1,7 @@
 // Parameter sanity rules, as the Atlanta Fed PRD checks its tables: run over every dated value of a policy
 // (not just one date). Each rule says whether a violation is an error (the data must be wrong) or a
 // warning (unusual; look at it).
+import { AREAS } from './columns.js';
 import { FUNDING_LINES } from './parameters/groups.js';
 import type { Where } from '../errors.js';
 import { EARLIEST, indexInForce } from './dates.js';
@@ -271,7 +272,7 @@ function check(policy: Policy): Violation[] {
     (v, s) => v.greaterThan(0) && v.lessThan(s.times('0.1')),
     (_, s) => `a year is below 0.1 × dibao.standard.urban ${s.toFixed()} (the premium is yuan a person a year: a month's?)`,
   );
-  for (const area of ['urban', 'rural'])
+  for (const area of AREAS)
     against(
       `rigid.disposable_income.${area}`,
       `dibao.standard.${area}`,

@@ -76,7 +76,10 @@ export function check(
 }
 
 /** A column's 中文 header (its first), as files write it. */
-export const zhColumn = (column: string): string => COLUMN_BY_NAME.get(column)!.zh[0]!;
+export const zhColumn = (column: string): string => {
+  const c = COLUMN_BY_NAME.get(column)!;
+  return c.said ?? c.zh[0]!;
+};
 
 /** The 中文 word for a code of a column (the first its words give), as files write it: disability_grade 2 → 二级. */
 export function zhCode(column: string, code: number): string {

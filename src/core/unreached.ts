@@ -3,7 +3,8 @@
 // in no layer under all of them. They are counted by area and income decile as they come, and added to each run's
 // result at once — the same sums, exactly, as adding them one by one (test/core/engine-screen.test.ts, compare).
 import { ExactSum } from './aggregate.js';
-import { LAYERS, type RunResult } from './compare.js';
+import type { RunResult } from './compare.js';
+import { LAYER } from './layers.js';
 
 export class Unreached {
   /** By area × 10 + decile: Σ weight, and Σ weight × persons. */
@@ -35,7 +36,7 @@ export class Unreached {
   /** Adds them to a run's result: households with nothing under the baseline and the run, unchanged, in no layer. */
   into(res: RunResult): void {
     const t = res.totals;
-    const NONE = LAYERS.indexOf('none'); // (read here: compare.ts imports this module)
+    const NONE = LAYER.none;
     t.householdRows += this.rows;
     t.personRows += this.personRows;
     for (let b = 0; b < 20; b++) {

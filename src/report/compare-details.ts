@@ -1,5 +1,6 @@
 // compare's details of a run against its baseline, as figures: winners and losers (households, persons, amounts), the
 // flows between layers (a date's), and the amounts by area and income decile — at one date or over a budget year.
+import { type Area } from '../core/columns.js';
 import { weightedCount, weightedYuan, type ExactSum } from '../core/aggregate.js';
 import { PROGRAMS } from '../core/programs/index.js';
 import { LAYERS, type Deciles, type GroupSums, type RunResult } from '../core/compare.js';
@@ -13,7 +14,7 @@ export interface RunDetails {
   readonly loserTransitions?: { readonly layers: readonly string[]; readonly persons: string[][] };
   /** A budget year's losers by the program whose year fell most for them, weighted households (JSON `losers_by_program`). */
   readonly losersBy?: Readonly<Record<string, string>>;
-  readonly byArea: Record<'urban' | 'rural', GroupFigures>;
+  readonly byArea: Record<Area, GroupFigures>;
   readonly byDecile: Array<GroupFigures & { decile: number; upper_income_per_capita: string | null }>;
 }
 

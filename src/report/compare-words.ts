@@ -8,7 +8,7 @@ import { groupCount, UNIT_LABEL, type Unit } from './text-table.js';
 import { LEVEL_LABELS, type Level } from '../core/funding.js';
 import { LAYERS } from '../core/compare.js';
 import { D } from '../core/money.js';
-import { layerShort, layerZh } from '../core/programs/index.js';
+import { layerShort, layerZh, PROGRAM_BY_ID, type ProgramId } from '../core/programs/index.js';
 
 /** The first line: the file, its households and persons (grouped already), and the date or the budget year. */
 export const compareHouseholdsLine = (
@@ -72,22 +72,22 @@ export const losersByWords = (by: ReadonlyArray<readonly [string, string]>, lang
     : `  the losers by the program they lose most in: ${by.map(([p, n]) => `${p} ${n}`).join(' · ')} (households)`) + whyLost(ids, lang);
 
 /**
- * Why a household loses a program as a reform makes it more generous, for those the rules end so (a county clerk's +10 %
- * standards made 42 losers of single-person dibao, unexplained: the finance bureau would ask why a raise hurts).
+ * Why a household loses a program as a reform makes it more generous, for those the rules end so (its step's notWhere:
+ * a county clerk's +10 % standards made 42 losers of single-person dibao, unexplained: the finance bureau would ask why a
+ * raise hurts).
  */
-const WHY: Record<string, { readonly en: string; readonly zh: string }> = {
-  rigid_aid: {
-    en: 'rigid-expenditure aid ends where the household qualifies for dibao (step 4), which may pay less or be declined',
-    zh: '家庭符合低保即不再给予刚性支出救助（第 4 步），低保可能更少或未申领',
-  },
-  single_person: {
-    en: 'a member included alone leaves single-person dibao as the whole household qualifies (step 5): the household’s gap S × n − I can be less than hers with the supplement',
-    zh: '全家纳入低保后不再单人户施保（第 5 步）：全家差额 S × n − I 可能少于原单人保障加分类施保',
-  },
-};
-
 const whyLost = (ids: readonly string[], lang?: Lang): string => {
-  const why = ids.flatMap((id) => (WHY[id] ? [WHY[id][zh(lang) ? 'zh' : 'en']] : []));
+  const why = ids.flatMap((id) => {
+    const p = PROGRAM_BY_ID.get(id as ProgramId);
+    const not = p?.step.notWhere;
+    const by = not && PROGRAM_BY_ID.get(not.program as ProgramId);
+    if (!p || !not || !by) return [];
+    return [
+      zh(lang)
+        ? `家庭符合${by.zh}即不再给予${p.zh}（${by.zh}可能更少或未申领）：${not.zh}`
+        : `${p.en} ends where the household qualifies for ${by.en} (which may pay less, or not be taken up): ${not.why}`,
+    ];
+  });
   return why.length ? (zh(lang) ? `（${why.join('；')}）` : ` — ${why.join('; ')}`) : '';
 };
 

@@ -1,6 +1,7 @@
 // `jiuzhu compare`: localities side by side, each scenario against its locality's baseline. The JSON keeps
 // simulate's scenario entries (DOMAIN: "localities": [{ "policy", "scenarios": [...] }]) and adds, beside
 // them, winners and losers, layer transitions, urban/rural and income-decile breakdowns.
+import { AREAS } from '../core/columns.js';
 import { namedFile } from './paths.js';
 import { runDetails, type RunDetails } from './compare-details.js';
 import { summaryTable } from './compare-summary.js';
@@ -238,7 +239,7 @@ function detailLines(s: LocalityReport['scenarios'][number], color: boolean, uni
         .map((x) => `    ${x}`),
     );
   } else if (d.transitions) lines.push(nobodyMovesWords(lang));
-  const [urban, rural] = (['urban', 'rural'] as const).map((a) => signedYuan(d.byArea[a].delta_annual_cost, color, unit));
+  const [urban, rural] = AREAS.map((a) => signedYuan(d.byArea[a].delta_annual_cost, color, unit));
   lines.push(byAreaWords(urban!, rural!, unit, lang));
   const deciles = d.byDecile.map(
     (g) => `D${g.decile} ${g.average_delta_per_household === null ? '—' : signedYuan(g.average_delta_per_household, color)}`,

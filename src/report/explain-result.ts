@@ -47,6 +47,9 @@ export function baselineLine(result: HouseholdResult, baseline: HouseholdResult,
     : `  baseline 基线: ${y(was)} a year; Δ ${signedFen(now - was)}`;
 }
 
+/** Step 4's other program: a near miss of its aid is told as the family's (刚性支出困难家庭). */
+const FAMILY = PROGRAM_BY_ID.get('rigid_family')!;
+
 /**
  * A program the baseline paid that the scenario does not, where the rules leave it out once another is paid (its
  * step's notWhere: rigid-expenditure aid where dibao begins) — the reason a reform that raises the standard takes
@@ -209,9 +212,9 @@ function nearMisses(steps: readonly TraceStep[], r: ReturnType<typeof viewOf>, s
       const numbers = flagged(c) ? '' : `（${sides}${/[<>≤≥‹›]/.test(sides) ? '，不成立' : ''}）`;
       // (the test's name without its formula: "不满足“无具备履行能力的法定赡养、抚养、扶养义务人”（有赡养人 是）")
       const test = c.zhSides ? c.zh.replace(/（[^（）]*[=<>≥≤∨∧][^（）]*）$/, '') : c.zh;
-      return [`  不属${rigid ? '刚性支出困难家庭' : p.zh}${st.person ? `（成员 ${shownId(st.person)}）` : ''}：不满足“${test}”${numbers}`];
+      return [`  不属${rigid ? `${FAMILY.zh}家庭` : p.zh}${st.person ? `（成员 ${shownId(st.person)}）` : ''}：不满足“${test}”${numbers}`];
     }
-    const label = rigid ? '刚性支出困难 rigid-expenditure family' : programLabel(p);
+    const label = programLabel(rigid ? FAMILY : p);
     const c = failed[0]!;
     return [`  not ${label}${st.person ? ` (person ${shownId(st.person)})` : ''}: ${c.failedEn ?? checkText(c, lang, false)}`];
   });

@@ -149,7 +149,7 @@ function members(pop: Population, h: number, s: Snapshot, lang: Lang): string[] 
             labour,
             `${zhColumn('self_care')} ${zhCode('self_care', pop.selfCare[p]!)}`,
             // (a child's supporter is 抚养, a spouse's 扶养: the column's header 有赡养人 is an elder's — a clerk's catch)
-            `有赡养、抚养、扶养人 ${zhCode('has_capable_supporter', pop.supporter[p]!)}`,
+            `${zhColumn('has_capable_supporter')} ${zhCode('has_capable_supporter', pop.supporter[p]!)}`,
           ].join('，')}`
         : `${id}: age ${pop.age[p]}, wage ${y(pop.wage[p]!)}, other ${y(pop.other[p]!)}, ${counted}, ` +
             `disability ${pop.disability[p]}, ill ${pop.ill[p]}, ${labour}, self-care ${CAPACITY[pop.selfCare[p]!]}, ` +

@@ -14,8 +14,6 @@ const OWN: Readonly<Record<string, string>> = {
   group: '资助参保类别',
   premium: '个人缴费',
   scope: '护理补贴范围',
-  // (a child's supporter is 抚养, a spouse's 扶养: the column's own header 有赡养人 is an elder's — a clerk's catch)
-  has_capable_supporter: '有赡养、抚养、扶养人',
 };
 
 /** The trace's own words for a value that is not a column's (disability.care.scope's). */
@@ -40,7 +38,7 @@ const zhCategory = (c: string) => PARAM_BY_PATH.get(`dibao.supplement.${c}`)?.zh
 /** "k = v", in the reader's language. */
 export function valueText(k: string, v: string, lang: Lang): string {
   if (lang !== 'zh') return `${k} = ${v}`;
-  if (COLUMN_BY_NAME.has(k)) return `${OWN[k] ?? zhColumn(k)} = ${zhValue(k, v)}`;
+  if (COLUMN_BY_NAME.has(k)) return `${zhColumn(k)} = ${zhValue(k, v)}`;
   if (k === 'categories') return `${OWN[k]} = ${v.split(' + ').map(zhCategory).join(' + ')}`;
   if (k === 'group') return `${OWN[k]} = ${PROGRAM_BY_ID.get(v as ProgramId)?.zh ?? v}`;
   if (k === 'scope') return `${OWN[k]} = ${OWN_VALUES[v] ?? v}`;

@@ -195,7 +195,7 @@ describe('sensitivity --lang zh', () => {
     expect(t).toContain(`各项估计取中心值时的合计：${central}\n`);
     // (those that do not, named: the funding shares as one, then each — take-up, on a file without draws)
     expect(t).toMatch(
-      /^现行估计共 34 项：22 项影响合计（按摆幅排列如下），12 项不影响：\n {2}6 项分担比例（只分谁出）、低保金发放方式（差额\/分档）（dibao\.payment\.mode）、/m,
+      /^现行估计共 34 项：20 项影响合计（按摆幅排列如下），14 项不影响：\n {2}6 项分担比例（只分谁出）、低保金发放方式（差额\/分档）（dibao\.payment\.mode）、/m,
     );
     expect(t).toMatch(/^ {4}特困申请（认定）率（take_up\.tekun）$/m);
     expect(t).toMatch(/^ 1\. 人均金融资产上限（月数） dibao\.assets\.limit_months {2}24; 12 → 36$/m);

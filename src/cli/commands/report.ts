@@ -2,6 +2,7 @@
 // compare's inputs, one HTML file out (written atomically): the households are read once and every evaluation —
 // the comparison (or the budget year), each estimate at its ends, the marginal rates, a reference family's cliff —
 // runs on that population. simulate and compare --format html are shorthands for it.
+import { type Area } from '../../core/columns.js';
 import { defaultSweepTo, edgeLine, householdCliff, type HouseholdCliff } from '../../core/cliff.js';
 import { incomeDeciles } from '../../core/compare.js';
 import { mainMemberOf } from '../../core/marginal-rates.js';
@@ -46,7 +47,7 @@ export interface ReportOptions {
  * area where most of the population lives (it was urban always: a county's report drew a city family's cliff, a
  * journalist's trial of Fuliang).
  */
-export const referenceFamily = (area: 'urban' | 'rural'): HouseholdSpec =>
+export const referenceFamily = (area: Area): HouseholdSpec =>
   ({
     id: `参考家庭 reference family (two adults of 40 and 38, a child of 10, ${area === 'urban' ? '城镇 urban' : '农村 rural'})`,
     household: { area },
@@ -58,7 +59,7 @@ export const referenceFamily = (area: 'urban' | 'rural'): HouseholdSpec =>
   }) as unknown as HouseholdSpec;
 
 /** The area where most of the population's weight lives. */
-function mostlyIn(pop: Population): 'urban' | 'rural' {
+function mostlyIn(pop: Population): Area {
   let rural = 0;
   let all = 0;
   for (let h = 0; h < pop.householdCount; h++) {

@@ -173,7 +173,7 @@ function trace(
         // (a 科长 read "无有履行能力的…（has_capable_supporter 1 = 0）")
         '无具备履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）',
         // (the column is 有赡养人; a child's supporter is 抚养, a spouse's 扶养: all three, as the clause says)
-        `有赡养、抚养、扶养人：${zhCode('has_capable_supporter', pop.supporter[p]!)}`,
+        `${zhColumn('has_capable_supporter')}：${zhCode('has_capable_supporter', pop.supporter[p]!)}`,
         'has a capable supporter (has_capable_supporter = 1)',
       ),
     ],

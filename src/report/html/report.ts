@@ -2,6 +2,7 @@
 // program, the estimates marked, the range), the charts (ECharts → inline SVG), every parameter that differs between
 // the runs and the localities with its source or basis, the estimates and how far each moves the cost, and how the
 // file was made (command, version, SHA-256 of every input: made.ts). The same figures as compare's JSON, from the same objects.
+import { AREAS } from '../../core/columns.js';
 import { monthCosts } from '../month-costs.js';
 import { policyNotes } from '../../core/policy-notes.js';
 import { D } from '../../core/money.js';
@@ -183,7 +184,7 @@ function charts(l: LocalityReport, i: number, input: HtmlReportInput): string[] 
         ['城镇 urban', '农村 rural'],
         detailed.map((s) => ({
           name: s.id,
-          values: (['urban', 'rural'] as const).map((a) => inU(s.details!.byArea[a].delta_annual_cost, unit)),
+          values: AREAS.map((a) => inU(s.details!.byArea[a].delta_annual_cost, unit)),
         })),
         { unit: u },
       ),
