@@ -4,7 +4,10 @@
 import { D, fixed } from './money.js';
 import { DOUBLE_ZERO } from './records.js';
 import type { HouseholdResult } from './programs/context.js';
-import { isCash, PROGRAMS, type ProgramId } from './programs/index.js';
+import { isCash, PROGRAMS, SLOT, type ProgramId } from './programs/index.js';
+import { PREMIUM_GROUPS } from './parameters/groups.js';
+
+type PremiumGroup = (typeof PREMIUM_GROUPS)[number];
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -55,6 +58,7 @@ export interface ProgramSums {
 }
 
 const N = PROGRAMS.length;
+const MEDICAL = SLOT.medical_premium;
 
 const sums = (n = N): ProgramSums[] =>
   Array.from({ length: n }, () => ({
@@ -84,6 +88,8 @@ export class Totals {
   private readonly fast = new Float64Array(N * 4);
   /** What eligible households do not take up (eligible = programs + declined). */
   readonly declined: ProgramSums[] = sums();
+  /** The premium subsidy received, by the persons' group (PREMIUM_GROUPS' order): its parts, adding up to it. */
+  readonly premiumGroups: ProgramSums[] = sums(PREMIUM_GROUPS.length);
   readonly all = { households: new ExactSum(), persons: new ExactSum() };
   /** Unweighted counts of the rows read. */
   householdRows = 0;
@@ -126,6 +132,10 @@ export class Totals {
       f[k + 2] += cost;
       f[k + 3]++;
     }
+    if (r.flag[MEDICAL] === 1) {
+      const [persons, fen] = [r.premiumPersons, r.premiumFen];
+      for (let g = 0; g < persons.length; g++) if (persons[g]) put(this.premiumGroups[g]!, weight, persons[g]!, fen[g]!);
+    }
     for (let j = 0; j < r.declinedCount; j++) {
       // A program received in part (special assistance whose groups are partly declined) adds persons and cost to
       // the eligible figures, not a household.
@@ -165,6 +175,7 @@ export class Totals {
     };
     scale(t.programs);
     scale(t.declined);
+    scale(t.premiumGroups);
     for (const e of [t.all.households, t.all.persons]) e.scale(k);
     t.per = this.per;
     return t;
@@ -176,6 +187,7 @@ export class Totals {
     return {
       programs: plain(this.programs),
       declined: plain(this.declined),
+      premiumGroups: plain(this.premiumGroups),
       ...(this.exitMonths ? { exitMonths: plain(this.exitMonths) } : {}),
       all: [this.all.households.value(), this.all.persons.value()],
       householdRows: this.householdRows,
@@ -197,6 +209,7 @@ export class Totals {
       });
     read(t.programs, p.programs);
     read(t.declined, p.declined);
+    if (p.premiumGroups) read(t.premiumGroups, p.premiumGroups);
     if (p.exitMonths) read((t.exitMonths = monthSums()), p.exitMonths);
     t.all.households.merge(ExactSum.of(p.all[0]));
     t.all.persons.merge(ExactSum.of(p.all[1]));
@@ -225,6 +238,7 @@ export class Totals {
       });
     merge(this.programs, other.programs);
     merge(this.declined, other.declined);
+    merge(this.premiumGroups, other.premiumGroups);
     if (other.exitMonths) merge((this.exitMonths ??= monthSums()), other.exitMonths);
   }
 
@@ -261,6 +275,7 @@ function put(s: ProgramSums, weight: number, persons: number, annual: number): v
 export interface PlainTotals {
   readonly programs: ReadonlyArray<readonly [bigint, bigint, bigint]>;
   readonly declined: ReadonlyArray<readonly [bigint, bigint, bigint]>;
+  readonly premiumGroups?: ReadonlyArray<readonly [bigint, bigint, bigint]>;
   readonly exitMonths?: ReadonlyArray<readonly [bigint, bigint, bigint]>;
   readonly all: readonly [bigint, bigint];
   readonly householdRows: number;
@@ -282,6 +297,15 @@ export interface ProgramFigures {
   readonly eligible_households: string;
   readonly eligible_persons: string;
   readonly eligible_annual_cost: string;
+  /** medical_premium's: its figures by the persons' group (step 9), which add up to its own (received). */
+  readonly by_group?: Readonly<Record<PremiumGroup, GroupFigures>>;
+}
+
+/** A part of a program's received figures (the premium subsidy's, by group). */
+export interface GroupFigures {
+  readonly households: string;
+  readonly persons: string;
+  readonly annual_cost: string;
 }
 
 export interface Figures {
@@ -344,6 +368,7 @@ export function figures(t: Totals): Figures {
       eligible_households: count(s.households.value() + d.households.value()),
       eligible_persons: count(s.persons.value() + d.persons.value()),
       eligible_annual_cost: yuan(eligibleCost),
+      ...(i === MEDICAL ? { by_group: byGroup(t.premiumGroups, count, yuan) } : {}),
     };
   });
   return {
@@ -356,4 +381,17 @@ export function figures(t: Totals): Figures {
     household_rows: t.householdRows,
     person_rows: t.personRows,
   };
+}
+
+function byGroup(
+  sums: readonly ProgramSums[],
+  count: (v: bigint) => string,
+  yuan: (v: bigint) => string,
+): Record<PremiumGroup, GroupFigures> {
+  const of = (s: ProgramSums) => ({
+    households: count(s.households.value()),
+    persons: count(s.persons.value()),
+    annual_cost: yuan(s.cost.value()),
+  });
+  return Object.fromEntries(PREMIUM_GROUPS.map((g, i) => [g, of(sums[i]!)])) as Record<PremiumGroup, GroupFigures>;
 }

@@ -2,7 +2,7 @@
 // (programs/index.ts STEPS), and a pass over a population. Pure and deterministic: the same population and rules
 // give the same results. No I/O here.
 import { FILE_REGISTER, type Ctx, type HouseholdResult } from './programs/context.js';
-import { STEPS, yearOf } from './programs/index.js';
+import { SLOT, STEPS, yearOf } from './programs/index.js';
 import { emptyResult } from './result.js';
 import { DOUBLE_ZERO } from './records.js';
 import { assetsWithin, restOfHousehold } from './programs/rest.js';
@@ -30,6 +30,9 @@ export { copyResult, emptyResult, viewOf, type ProgramResult, type ResultView } 
 
 /** The steps after 1–2 (those with a `run`), in STEPS order. */
 const LATER = STEPS.flatMap((s, i) => (s.run ? [i] : []));
+
+/** The premium subsidy's slot: its figures by group are kept beside its own (HouseholdResult.premiumPersons). */
+const MEDICAL = SLOT.medical_premium;
 
 /**
  * The steps after 1–2 as one function, compiled once from STEPS into plain calls (`if (c.n > 0) { s0(c, r[0]); … }
@@ -127,6 +130,10 @@ function takeOverAll(c: EngineCtx, l: EngineCtx, size: number): void {
     o.annual[i] = a.annual[i]!;
   }
   o.presentCount = a.presentCount;
+  if (a.flag[MEDICAL]) {
+    o.premiumPersons.set(a.premiumPersons);
+    o.premiumFen.set(a.premiumFen);
+  }
   for (let j = 0; j < a.declinedCount; j++) {
     const i = a.declined[j]!;
     o.declined[j] = i;
@@ -185,6 +192,10 @@ export function newContext(pop: Population, rules: Rules, tr: Tracer | null = nu
 /** Clears the last household's result: the programs it entered (the others are at zero already). */
 function reset(out: HouseholdResult): void {
   const { flag, present, count, amount, months, tier, annual } = out;
+  if (flag[MEDICAL]) {
+    out.premiumPersons.fill(0);
+    out.premiumFen.fill(0);
+  }
   for (let j = 0; j < out.presentCount; j++) {
     const i = present[j]!;
     flag[i] = count[i] = amount[i] = months[i] = tier[i] = annual[i] = 0;

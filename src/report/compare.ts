@@ -17,17 +17,8 @@ import { fundingOf, LEVELS } from '../core/funding.js';
 import { isCash, layerLabel, layerShort, layerZh, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote } from './estimates.js';
 import { sideBySide } from './compare-side.js';
-import {
-  delta,
-  paint,
-  scenarioJson,
-  fundingDelta,
-  signedIn,
-  signed,
-  TOTALS_CSV_HEADER,
-  totalsCsvRows,
-  type ScenarioReport,
-} from './totals.js';
+import { delta, paint, scenarioJson, fundingDelta, signedIn, signed, type ScenarioReport } from './totals.js';
+import { TOTALS_CSV_HEADER, totalsCsvRows } from './totals-csv.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import { isZh, runShown, type Lang } from './lang.js';
 import { estimateFootnote, roundingMarkdown, roundingWords } from './totals-words.js';

@@ -7,7 +7,9 @@
 import { counted, isZh as zh, type Lang } from './lang.js';
 import { PARAM_BY_PATH } from '../core/parameters/schema.js';
 import { fundingRangeMethod, type FundingReport } from '../core/funding.js';
-import { ROUNDING_NOTE, UNIT_LABEL, type Unit } from './text-table.js';
+import { groupCount, inUnit, ROUNDING_NOTE, UNIT_LABEL, type Unit } from './text-table.js';
+import type { Figures } from '../core/aggregate.js';
+import { GROUP_ZH, PREMIUM_GROUPS } from '../core/parameters/groups.js';
 
 /** A unit in a sentence: 万元 in Chinese, "万元 10k yuan" in English (the label the tables give it). */
 export const unitWords = (unit: Unit, lang?: Lang) => (zh(lang) ? { yuan: '元', wan: '万元', yi: '亿元' }[unit] : UNIT_LABEL[unit]);
@@ -278,3 +280,18 @@ export const rangeMethodCell = (lang?: Lang, years = false) =>
   zh(lang)
     ? `${RANGE_METHOD_ZH}；${years ? `${PROJECTED_RANGES_ZH}；期间合计的区间为各年相加` : '各项影响大小见 jiuzhu sensitivity'}`
     : `${RANGE_METHOD}; ${years ? `${PROJECTED_RANGES}; the window's: the years' added` : 'which: jiuzhu sensitivity'}`;
+
+/**
+ * Under a run's table: the premium subsidy (step 9) by the persons' group — who it is paid for and what each costs (a
+ * special-assistance officer's first question, which no output answered). Nothing where no one is paid it.
+ */
+export function premiumGroupsWords(f: Figures, unit: Unit, lang?: Lang): string[] {
+  const g = f.programs.medical_premium.by_group;
+  if (!g || !PREMIUM_GROUPS.some((k) => g[k].persons !== '0')) return [];
+  const parts = PREMIUM_GROUPS.map(
+    (k) => `${GROUP_ZH[k]}${zh(lang) ? '' : ` ${k}`} ${groupCount(g[k].persons)} · ${inUnit(g[k].annual_cost, unit)}`,
+  );
+  return zh(lang)
+    ? [`  资助参保按类别（人 · ${unitWords(unit, lang)}）：${parts.join('；')}`]
+    : [`  资助参保 premium subsidy by group 按类别 (persons · ${UNIT_LABEL[unit]}): ${parts.join('; ')}`];
+}

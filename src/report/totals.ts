@@ -13,7 +13,7 @@ import { isCash, PROGRAMS, programLabel, type ProgramId } from '../core/programs
 import { estimateNote, estimatePaths, type EstimateUsed } from './estimates.js';
 import { rangeMarkdown, rangeNote } from './sensitivity-rows.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
-import { fundingDeltaRange, fundingRangeMethod, LEVELS, type FundingReport } from '../core/funding.js';
+import { fundingDeltaRange, fundingRangeMethod, type FundingReport } from '../core/funding.js';
 import type { Projection } from '../core/projection.js';
 import { projectionJson, projectionLines } from './projection-view.js';
 import type { Lang } from './lang.js';
@@ -23,6 +23,7 @@ import {
   householdsLine,
   monthSpan,
   periodsWords,
+  premiumGroupsWords,
   RANGE_METHOD,
   takeUpWords,
   roundingMarkdown,
@@ -290,7 +291,12 @@ export function totalsTable(r: SimulationReport): string {
       chalk.bold(`scenario ${s.id}${titled(s)}`),
       textTable(header(s, unit), rows(s, true, unit), align(s), [PROGRAMS.length]),
     );
-    lines.push(...takeUpNote(s, r.lang), ...rangeNote(s, unit, r.lang), ...estimateNote(s, r.lang));
+    lines.push(
+      ...premiumGroupsWords(s.figures, unit, r.lang),
+      ...takeUpNote(s, r.lang),
+      ...rangeNote(s, unit, r.lang),
+      ...estimateNote(s, r.lang),
+    );
     if (s.year) lines.push(...yearLines(s.year, false, unit, r.lang).map((l) => chalk.dim(l)));
     if (s.funding) lines.push(...fundingLines(s.funding, false, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding, r.lang));
   }
@@ -331,6 +337,7 @@ export function totalsMarkdown(r: SimulationReport): string {
   for (const s of r.scenarios) {
     const unit = r.unit ?? 'yuan';
     lines.push('', `#### scenario \`${s.id}\`${titled(s)}`, '', markdownTable(header(s, unit), rows(s, false, unit), align(s)));
+    lines.push(...premiumGroupsWords(s.figures, unit, r.lang).flatMap((l) => ['', l.trim()]));
     if (s.year) lines.push('', ...yearLines(s.year, true, unit, r.lang));
     if (s.funding)
       lines.push('', ...fundingLines(s.funding, true, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding, r.lang));
@@ -340,61 +347,4 @@ export function totalsMarkdown(r: SimulationReport): string {
   const notes = (r.notes ?? []).map((n) => `> ${n.replace(/^note: /, 'Note: ')}`); // (a rule's warning: as it is)
   lines.push('', ...notes, ...(notes.length ? [''] : []), roundingMarkdown(r.lang));
   return lines.join('\n') + '\n';
-}
-
-export const TOTALS_CSV_HEADER =
-  'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost,funding_central,funding_provincial,funding_local';
-
-export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const p of PROGRAMS) {
-    const f = s.figures.programs[p.id];
-    const d = s.baseline ? delta(s.baseline.programs[p.id].annual_cost_exact, f.annual_cost_exact, 2) : null;
-    out.push(
-      prefix +
-        [
-          s.id,
-          p.id,
-          f.households,
-          f.persons,
-          f.annual_cost,
-          s.onEstimates.has(p.id) ? 1 : 0,
-          d?.value ?? '',
-          d?.pct ?? '',
-          f.eligible_households,
-          f.eligible_persons,
-          f.eligible_annual_cost,
-          ...LEVELS.map((l) => s.funding?.programs[p.id]?.[l] ?? ''),
-        ].join(','),
-    );
-  }
-  const d = s.baseline ? delta(s.baseline.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2) : null;
-  out.push(
-    prefix +
-      [
-        s.id,
-        'total',
-        '',
-        '',
-        s.figures.total_annual_cost,
-        s.onEstimates.size ? 1 : 0,
-        d?.value ?? '',
-        d?.pct ?? '',
-        '',
-        '',
-        s.figures.eligible_total_annual_cost,
-        ...LEVELS.map((l) => s.funding?.total[l] ?? ''),
-      ].join(','),
-  );
-  return out;
-}
-
-export function totalsCsv(r: SimulationReport): string {
-  // A budget year's rows begin with it, as each year's of --years (a downstream trial: the two CSVs had two headers,
-  // and --year's did not say which year it covered).
-  const year = r.scenarios[0]?.year?.year;
-  const prefix = year === undefined ? '' : `${year},`;
-  return (
-    [`${year === undefined ? '' : 'year,'}${TOTALS_CSV_HEADER}`, ...r.scenarios.flatMap((s) => totalsCsvRows(s, prefix))].join('\n') + '\n'
-  );
 }

@@ -89,7 +89,7 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
   const f = years.map((s) => s.figures);
   const programs = Object.fromEntries(
     PROGRAMS.map((p) => {
-      const of = (k: keyof (typeof f)[number]['programs'][typeof p.id]) => f.map((x) => x.programs[p.id][k]);
+      const of = (k: Exclude<keyof (typeof f)[number]['programs'][typeof p.id], 'by_group'>) => f.map((x) => x.programs[p.id][k]);
       return [
         p.id,
         {

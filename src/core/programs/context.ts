@@ -42,6 +42,12 @@ export interface HouseholdResult {
   readonly declinedAnnual: Float64Array;
   /** The household's year had it taken up every program it is eligible for, fen. */
   eligibleTotal: number;
+  /**
+   * The premium subsidy (step 9) by the persons' group, in PREMIUM_GROUPS' order: persons paid, and their year (fen).
+   * Written where medical_premium is present (and zero elsewhere): its figures by group add up to the program's.
+   */
+  readonly premiumPersons: Int32Array;
+  readonly premiumFen: Float64Array;
 }
 
 export interface Ctx {

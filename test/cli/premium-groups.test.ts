@@ -1,0 +1,109 @@
+// The premium subsidy (step 9) by the persons' group: in the JSON (programs.medical_premium.by_group), under the table
+// and in Markdown — hand-worked on four households, and its parts adding up to the program whatever the path (a
+// budget year's periods, threads, the Arrow file's batches). A special-assistance officer's first question.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { D } from '../../src/core/money.js';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const NANNING = ['--policy', 'policies/guangxi-nanning.yaml'];
+interface Part {
+  readonly households: string;
+  readonly persons: string;
+  readonly annual_cost: string;
+}
+interface Premium {
+  readonly persons: string;
+  readonly annual_cost: string;
+  readonly annual_cost_exact: string;
+  readonly by_group: Record<'tekun' | 'dibao' | 'low_income' | 'rigid', Part>;
+}
+const premium = (args: readonly string[], env?: Record<string, string>): Premium => {
+  const r = jiuzhu(['simulate', ...NANNING, ...args, '--format', 'json', '-q'], env ? { env } : {});
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout).scenarios[0].programs.medical_premium as Premium;
+};
+const added = (p: Premium, key: 'persons' | 'annual_cost') =>
+  Object.values(p.by_group)
+    .reduce((a, g) => a.plus(g[key]), D(0))
+    .toFixed(key === 'persons' ? undefined : 2);
+
+describe('the premium subsidy by group', () => {
+  it('Nanning at 2025-06-30, hand-worked: tekun 400, dibao 280, two low-income 150 each, no rigid', () => {
+    // 000（七）/001（七）, step 9: min(premium 400, round(share × 400) + fixed). T-1, 70, no income, no supporter: tekun
+    // (step 1), share 1 → 400. D-1, 40, no income: dibao (I 0 < S 810), fixed 280 → 280. The couple E: I = 2,000, not
+    // below 1,620 but below 1.5 × 1,620 = 2,430 → low-income (step 6), fixed 150 each → 300 (also a rigid-expenditure
+    // family at step 4, but low_income is the first group). 400 + 280 + 300 = 980.
+    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-premium-')), 'h.csv');
+    writeFileSync(
+      file,
+      'household_id,person_id,age,area,other_income,has_capable_supporter,weight\n' +
+        'T,T-1,70,urban,0,0,1\nD,D-1,40,urban,0,1,1\nE,E-1,40,urban,1000,1,1\nE,E-2,38,urban,1000,1,1\n',
+    );
+    const p = premium(['--households', file, '--date', '2025-06-30']);
+    expect(p.annual_cost).toBe('980.00');
+    expect(p.by_group).toEqual({
+      tekun: { households: '1', persons: '1', annual_cost: '400.00' },
+      dibao: { households: '1', persons: '1', annual_cost: '280.00' },
+      low_income: { households: '1', persons: '2', annual_cost: '300.00' },
+      rigid: { households: '0', persons: '0', annual_cost: '0.00' },
+    });
+    const table = jiuzhu(['simulate', ...NANNING, '--households', file, '--date', '2025-06-30', '-q']).stdout;
+    expect(table).toContain(
+      '资助参保 premium subsidy by group 按类别 (persons · yuan 元): 特困 tekun 1 · 400.00; 低保 dibao 1 · 280.00; 低保边缘 low_income 2 · 300.00; 刚性支出困难 rigid 0 · 0.00',
+    );
+    const md = jiuzhu(['simulate', ...NANNING, '--households', file, '--date', '2025-06-30', '-q', '--format', 'markdown', '--lang', 'zh']);
+    expect(md.stdout).toContain('资助参保按类别（人 · 元）：特困 1 · 400.00；低保 1 · 280.00；低保边缘 2 · 300.00；刚性支出困难 0 · 0.00');
+  });
+
+  it('its parts add up to the program: a budget year with a change inside it, two threads, the Arrow file', () => {
+    // 2024: the low-income and rigid fixed 150 from 2024-10-31 (gx-2024-34), two periods
+    const year = premium(['--households', SAMPLE, '--year', '2024'], { JIUZHU_THREADS: '1' });
+    expect(added(year, 'annual_cost')).toBe(year.annual_cost);
+    expect(added(year, 'persons')).toBe(D(year.persons).toFixed());
+    expect(Number(year.by_group.rigid.annual_cost)).toBeGreaterThan(0);
+    expect(premium(['--households', SAMPLE, '--year', '2024'], { JIUZHU_THREADS: '2', JIUZHU_HUGE_PAGES: '0' })).toEqual(year);
+    const arrow = join(mkdtempSync(join(tmpdir(), 'jiuzhu-premium-')), 's.arrow');
+    expect(jiuzhu(['import', SAMPLE, '--out', arrow, '-q']).code).toBe(0);
+    const date = premium(['--households', SAMPLE, '--date', '2025-06-30']);
+    expect(added(date, 'annual_cost')).toBe(date.annual_cost);
+    expect(premium(['--households', arrow, '--date', '2025-06-30'])).toEqual(date);
+    // a scenario whose rules decide alike for urban households takes the baseline's result over (engine.ts): its parts too
+    const r = jiuzhu([
+      'simulate',
+      ...NANNING,
+      '--households',
+      SAMPLE,
+      '--date',
+      '2025-06-30',
+      '--scenario',
+      'scenarios/unify-rural-urban.yaml',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    const unified = (JSON.parse(r.stdout).scenarios as Array<{ programs: { medical_premium: Premium } }>)[1]!.programs.medical_premium;
+    expect(added(unified, 'annual_cost')).toBe(unified.annual_cost);
+    expect(unified.annual_cost).not.toBe(date.annual_cost);
+    // compare evaluates each run into its own result, taking an alike one's over (engine.ts takeOverAll): the same parts
+    const c = jiuzhu([
+      'compare',
+      ...NANNING,
+      '--households',
+      SAMPLE,
+      '--date',
+      '2025-06-30',
+      '--scenario',
+      'scenarios/unify-rural-urban.yaml',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    const compared = (JSON.parse(c.stdout).localities[0].scenarios as Array<{ programs: { medical_premium: Premium } }>).map(
+      (x) => x.programs.medical_premium,
+    );
+    expect(compared).toEqual([date, unified]);
+  });
+});
