@@ -2,6 +2,7 @@
 // pays, the parameter changes and the estimates — numbers as numbers with number formats, headers in 中文 and English,
 // frozen header rows. Built here; io/ writes it (report/ never opens a file). compare's workbook (compare-xlsx.ts) has
 // the same sheets with each row's locality before it (runSheets), and its own after them.
+import { GROUP_ZH, PREMIUM_GROUPS } from '../core/parameters/groups.js';
 import type { MadeBy } from './made.js';
 import type ExcelJS from 'exceljs';
 import { noteText } from '../core/policy-notes.js';
@@ -165,6 +166,24 @@ export function runSheets(
       ],
     ]),
   );
+  // the premium subsidy by the persons' group (step 9): its parts, adding up to its row in the Totals sheet
+  if (runs.some(({ s }) => s.figures.programs.medical_premium.by_group))
+    sheet(
+      wb,
+      '资助参保类别 Premium groups',
+      [
+        ...scenarioCols,
+        { header: '类别 group', width: 16 },
+        { header: '代码 id', width: 14 },
+        { header: '户数 households', width: 16, format: COUNT },
+        { header: '人数 persons', width: 16, format: COUNT },
+        { header: `资助参保 premium subsidy (${U})`, width: 24, format: MONEY },
+      ],
+      runs.flatMap(({ s, at }) => {
+        const g = s.figures.programs.medical_premium.by_group;
+        return g ? PREMIUM_GROUPS.map((k) => [...at, GROUP_ZH[k], k, n(g[k].households), n(g[k].persons), m(g[k].annual_cost)]) : [];
+      }),
+    );
   // --ranges: how far each run's total could move with the estimates it rests on
   if (runs.some(({ s }) => s.range))
     sheet(

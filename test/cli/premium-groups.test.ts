@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
@@ -31,7 +32,7 @@ const added = (p: Premium, key: 'persons' | 'annual_cost') =>
     .toFixed(key === 'persons' ? undefined : 2);
 
 describe('the premium subsidy by group', () => {
-  it('Nanning at 2025-06-30, hand-worked: tekun 400, dibao 280, two low-income 150 each, no rigid', () => {
+  it('Nanning at 2025-06-30, hand-worked: tekun 400, dibao 280, two low-income 150 each, no rigid', async () => {
     // 000（七）/001（七）, step 9: min(premium 400, round(share × 400) + fixed). T-1, 70, no income, no supporter: tekun
     // (step 1), share 1 → 400. D-1, 40, no income: dibao (I 0 < S 810), fixed 280 → 280. The couple E: I = 2,000, not
     // below 1,620 but below 1.5 × 1,620 = 2,430 → low-income (step 6), fixed 150 each → 300 (also a rigid-expenditure
@@ -56,6 +57,19 @@ describe('the premium subsidy by group', () => {
     );
     const md = jiuzhu(['simulate', ...NANNING, '--households', file, '--date', '2025-06-30', '-q', '--format', 'markdown', '--lang', 'zh']);
     expect(md.stdout).toContain('资助参保按类别（人 · 元）：特困 1 · 400.00；低保 1 · 280.00；低保边缘 2 · 300.00；刚性支出困难 0 · 0.00');
+    // the workbook's sheet of them, in the unit asked for
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-premium-')), 'h.xlsx');
+    const x = jiuzhu(['simulate', ...NANNING, '--households', file, '--date', '2025-06-30', '-q', '--format', 'xlsx', '--out', out]);
+    expect(x.code, x.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('资助参保类别 Premium groups')!;
+    expect(ws.getRows(2, 4)!.map((row) => (row.values as unknown[]).slice(1))).toEqual([
+      ['baseline', '特困', 'tekun', 1, 1, 400],
+      ['baseline', '低保', 'dibao', 1, 1, 280],
+      ['baseline', '低保边缘', 'low_income', 1, 2, 300],
+      ['baseline', '刚性支出困难', 'rigid', 0, 0, 0],
+    ]);
   });
 
   it('its parts add up to the program: a budget year with a change inside it, two threads, the Arrow file', () => {
