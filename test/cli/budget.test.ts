@@ -263,6 +263,7 @@ describe('--format xlsx', () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       '总表 Totals',
+      '资助参保类别 Premium groups',
       '月度 Months',
       '参数变化 Changes',
       '分级负担 Funding',

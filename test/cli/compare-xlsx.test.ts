@@ -38,6 +38,7 @@ describe('compare --format xlsx', () => {
     const { names, rows } = await workbook('--date', '2025-06-30', '--unit', 'wan');
     expect(names).toEqual([
       '总表 Totals',
+      '资助参保类别 Premium groups',
       '分级负担 Funding',
       '估计值 Estimates',
       '参数 Parameters',
@@ -145,6 +146,7 @@ describe('compare --format xlsx', () => {
     const { names, rows } = await workbook('--year', '2022');
     expect(names).toEqual([
       '总表 Totals',
+      '资助参保类别 Premium groups',
       '月度 Months',
       '参数变化 Changes',
       '分级负担 Funding',

@@ -373,7 +373,7 @@ describe('odd output targets', () => {
       ],
       { cwd: dir },
     );
-    expect([r.code, r.stderr.split('\n')[0]]).toEqual([0, 'wrote t.txt (7 KB)']);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([0, 'wrote t.txt (8 KB)']); // (the table with its premium-by-group line)
     expect(r.stdout).toMatch(/^household_id,scenario,[^\n]*\n[^,]+,baseline,/);
     expect(readdirSync(dir)).toEqual(['t.txt']); // (no file named "-")
     for (const target of ['-', '/dev/stdout']) {
