@@ -83,6 +83,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(date())
     .option('--projection <file>', "the values grown to the date's year as this projection grows them (as simulate --year has them)")
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(lang("the table's words (the policy's own bases stay as written; JSON is the contract's)"))
     .action(quietly(async () => (await import('./commands/params.js')).paramsCommand));
 
   program

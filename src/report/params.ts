@@ -7,8 +7,12 @@ import { ratePct } from '../core/projection.js';
 import { atRateEnds } from '../core/sensitivity.js';
 
 /** A projection rate's ends, as a grown value's range is said: "+2%…+6% a year". */
-export const rateEndsText = (rate: GrowthRate): string => `${ratePct(rate.range!.low)}…${ratePct(rate.range!.high)} a year`;
+export const rateEndsText = (rate: GrowthRate, lang?: Lang): string =>
+  isZh(lang)
+    ? `每年 ${ratePct(rate.range!.low)}…${ratePct(rate.range!.high)}`
+    : `${ratePct(rate.range!.low)}…${ratePct(rate.range!.high)} a year`;
 import { textTable, wrapLine, type Align } from './text-table.js';
+import { isZh, type Lang } from './lang.js';
 
 export function paramsJson(s: Snapshot): Record<string, unknown> {
   return Object.fromEntries(PARAMS.map((spec) => [spec.path, valueToJson(s.values.get(spec.path)!.value, spec)]));
@@ -44,20 +48,25 @@ export function provenance(r: Resolved, lang: 'en' | 'zh' = 'en'): string {
  * An estimate's range in a few characters: low–high, the values, the start-date window; or exact. A value a projection
  * grew at a rate with a range: the value at the rate's ends (`policy`: its history).
  */
-export function rangeText(r: Resolved, policy: Policy): string {
+export function rangeText(r: Resolved, policy: Policy, lang?: Lang): string {
   const e = r.entry;
+  const zh = isZh(lang);
   if (!e?.estimate) return '';
-  if (e.exact !== undefined) return 'none to vary';
+  if (e.exact !== undefined) return zh ? '无可变动' : 'none to vary';
   const ends = atRateEnds(e, policy.params.get(r.spec.path) ?? []);
-  if (ends)
-    return `${valueToText(ends[0], r.spec)}–${valueToText(ends[1], r.spec)} (${e.range ? 'its range grown at ' : ''}${rateEndsText(e.grown!.rate)})`;
+  if (ends) {
+    const grown = zh
+      ? `${e.range ? '其区间按' : '按'}${rateEndsText(e.grown!.rate, lang)}增长`
+      : `${e.range ? 'its range grown at ' : ''}${rateEndsText(e.grown!.rate)}`;
+    return `${valueToText(ends[0], r.spec)}–${valueToText(ends[1], r.spec)}${zh ? `（${grown}）` : ` (${grown})`}`;
+  }
   // (a value a projection or scenario made from a published one, or at a rate of its own: as the Estimates sheet says)
   if (!e.range) return e.scenario ? `派生 derived (${e.scenario})` : '—';
   const parts: string[] = [];
   if (e.range.low !== undefined) parts.push(`${valueToText(e.range.low, r.spec)}–${valueToText(e.range.high!, r.spec)}`);
   if (e.range.values) parts.push(e.range.values.map((v) => valueToText(v, r.spec)).join('|'));
-  if (e.range.from) parts.push(`from ${e.range.from[0]}…${e.range.from[1]}`);
-  return parts.join('; ');
+  if (e.range.from) parts.push(`${zh ? '起始日期 ' : 'from '}${e.range.from[0]}…${e.range.from[1]}`);
+  return parts.join(zh ? '；' : '; ');
 }
 
 /**
@@ -65,7 +74,8 @@ export function rangeText(r: Resolved, policy: Policy): string {
  * goes under its row, wrapped to the width (in a column, the table ran ~1,000 columns wide: an onboarding trial and a
  * terminal QA trial). In a file or a pipe, one line per parameter, as grep and diff like it.
  */
-export function paramsTable(s: Snapshot, width?: number): string {
+export function paramsTable(s: Snapshot, width?: number, lang?: Lang): string {
+  const zh = isZh(lang);
   const rows = PARAMS.map((spec) => {
     const r = s.values.get(spec.path)!;
     const value = valueToText(r.value, spec);
@@ -73,10 +83,10 @@ export function paramsTable(s: Snapshot, width?: number): string {
       spec.path,
       spec.zh,
       r.entry?.estimate ? chalk.yellow(`${value} *`) : value,
-      rangeText(r, s.policy),
+      rangeText(r, s.policy, lang),
       spec.unit,
       r.entry?.from ?? '',
-      provenance(r),
+      provenance(r, zh ? 'zh' : 'en'),
     ];
   });
   const estimates = rows.filter((_, i) => s.values.get(PARAMS[i]!.path)!.entry?.estimate).length;
@@ -96,13 +106,15 @@ export function paramsTable(s: Snapshot, width?: number): string {
   };
   return (
     [
-      chalk.bold(`${s.policy.name.zh} ${s.policy.name.en} — parameters in force at ${s.date}`),
+      chalk.bold(`${s.policy.name.zh} ${s.policy.name.en} — ${zh ? `${s.date} 现行参数` : `parameters in force at ${s.date}`}`),
       // (the 中文 name beside the path: init's template gives it, and nothing else did, a county officer's trial found)
       width ? sourceUnder(rows, width) : textTable([...HEADER, 'source 依据'], rows, [...ALIGN, 'left']),
       estimates
         ? chalk.yellow(
             fit(
-              `* ${estimates} of ${PARAMS.length} values are estimates (basis and range shown; jiuzhu sensitivity: how far each moves the cost)`,
+              zh
+                ? `* ${PARAMS.length} 项参数中 ${estimates} 项为估计值（依据与区间见上；各项对支出的影响：jiuzhu sensitivity）`
+                : `* ${estimates} of ${PARAMS.length} values are estimates (basis and range shown; jiuzhu sensitivity: how far each moves the cost)`,
             ),
           )
         : '',

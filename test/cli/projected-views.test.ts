@@ -44,6 +44,26 @@ describe('a projected year in params and explain', () => {
     expect(jiuzhu(args).stderr).toContain('note: projection guangxi-nanning-4pct grows from base_year 2025');
   });
 
+  it('params --lang zh: the table’s own words in Chinese (a county clerk read ESTIMATE, RANGE and "none to vary"); JSON as before', () => {
+    const zh = jiuzhu(['params', ...NANNING, '--projection', PRJ_FILE, '--date', '2027-06-30', '--quiet', '--lang', 'zh']);
+    expect(zh.code, zh.stderr).toBe(0);
+    const lines = zh.stdout.split('\n');
+    expect(lines[0]).toBe('广西壮族自治区·南宁市 Guangxi / Nanning — 2027-06-30 现行参数');
+    const row = (path: string) => lines.find((l) => l.startsWith(`${path} `))!;
+    expect(row('dibao.standard.urban')).toContain('842.72–1083.97（其区间按每年 +2%…+6%增长）');
+    expect(row('dibao.standard.urban')).toContain('预测 guangxi-nanning-4pct；估计：');
+    expect(row('dibao.payment.mode')).toMatch(/gap \* +无可变动 .*无区间：/);
+    expect(row('dibao.standard.urban')).not.toMatch(/ESTIMATE|RANGE:/);
+    expect(zh.stdout).toMatch(/^\* \d+ 项参数中 \d+ 项为估计值（依据与区间见上；各项对支出的影响：jiuzhu sensitivity）$/m);
+    // the environment's language as the default, as every command has it; JSON the contract's, whatever the language
+    expect(jiuzhu(['params', ...NANNING, '--date', '2025-06-30', '--quiet'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toContain(
+      '现行参数',
+    );
+    const json = (lang: string) =>
+      jiuzhu(['params', ...NANNING, '--date', '2025-06-30', '--format', 'json', '--quiet', '--lang', lang]).stdout;
+    expect(json('zh')).toBe(json('en'));
+  });
+
   it('explain --projection: the household as simulate --year has it in June 2027 (its wage and the standard grown)', () => {
     // An urban adult earning 500 a month, on dibao. Its wage grows 5 % a year from the projection's base_year 2025:
     // 500 × 1.05² = 551.25; S in June 2027 876.10 (above). Dibao makes up the difference (DOMAIN step 5): 876.10 − 551.25

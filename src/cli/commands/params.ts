@@ -11,6 +11,7 @@ import { checkPolicy } from '../../core/sanity.js';
 import { formatWhere } from '../../errors.js';
 import { noteAtEnd, type Ctx } from '../context.js';
 import { loadScenarios, simulationDate } from '../load.js';
+import { langFromEnv, type Lang } from '../../report/lang.js';
 
 export interface ParamsOptions {
   readonly policy: string;
@@ -20,6 +21,8 @@ export interface ParamsOptions {
   /** Grows the policy to the date's year as simulate --year does (a finance officer could see a grown standard only in a run's totals). */
   readonly projection?: string;
   readonly quiet?: boolean;
+  /** The table's words (a county clerk read ESTIMATE / RANGE / "none to vary" on a 中文 screen). */
+  readonly lang?: Lang;
 }
 
 export async function paramsCommand(ctx: Ctx, o: ParamsOptions): Promise<void> {
@@ -51,7 +54,7 @@ export async function paramsCommand(ctx: Ctx, o: ParamsOptions): Promise<void> {
         .join('; ')}${broken.length > 3 ? `; and ${broken.length - 3} more` : ''} (${lister} lists them)`,
     );
   if (o.format === 'table') {
-    ctx.stdout.write(paramsTable(snapshot, ctx.stdout.isTTY ? ctx.stdout.columns : undefined));
+    ctx.stdout.write(paramsTable(snapshot, ctx.stdout.isTTY ? ctx.stdout.columns : undefined, o.lang ?? langFromEnv(ctx.env)));
     return;
   }
   // The JSON contract is path → value only, so the estimates are named on stderr.
