@@ -301,11 +301,16 @@ export interface ProgramFigures {
   readonly by_group?: Readonly<Record<PremiumGroup, GroupFigures>>;
 }
 
-/** A part of a program's received figures (the premium subsidy's, by group). */
+/**
+ * A part of a program's received figures (the premium subsidy's, by group). The exact costs add up to the program's
+ * exactly; rounded to the fen, they may differ from its rounded cost by a fen. A household with members in two groups
+ * counts in both.
+ */
 export interface GroupFigures {
   readonly households: string;
   readonly persons: string;
   readonly annual_cost: string;
+  readonly annual_cost_exact: string;
 }
 
 export interface Figures {
@@ -368,7 +373,7 @@ export function figures(t: Totals): Figures {
       eligible_households: count(s.households.value() + d.households.value()),
       eligible_persons: count(s.persons.value() + d.persons.value()),
       eligible_annual_cost: yuan(eligibleCost),
-      ...(i === MEDICAL ? { by_group: byGroup(t.premiumGroups, count, yuan) } : {}),
+      ...(i === MEDICAL ? { by_group: byGroup(t.premiumGroups, count, yuan, (v) => weightedYuanExact(v, per)) } : {}),
     };
   });
   return {
@@ -387,11 +392,13 @@ function byGroup(
   sums: readonly ProgramSums[],
   count: (v: bigint) => string,
   yuan: (v: bigint) => string,
+  exact: (v: bigint) => string,
 ): Record<PremiumGroup, GroupFigures> {
   const of = (s: ProgramSums) => ({
     households: count(s.households.value()),
     persons: count(s.persons.value()),
     annual_cost: yuan(s.cost.value()),
+    annual_cost_exact: exact(s.cost.value()),
   });
   return Object.fromEntries(PREMIUM_GROUPS.map((g, i) => [g, of(sums[i]!)])) as Record<PremiumGroup, GroupFigures>;
 }

@@ -1,9 +1,9 @@
 // Which parameters in force are estimates, and which programs' results depend on them: every output says
 // so when a number it shows rests on an estimate.
 import chalk from 'chalk';
-import type { Lang } from './lang.js';
+import { isZh, type Lang } from './lang.js';
 import { estimateWords } from './totals-words.js';
-import { PARAMS } from '../core/parameters/schema.js';
+import { PARAM_BY_PATH, PARAMS } from '../core/parameters/schema.js';
 import { inUse, valueToJson, type Snapshot } from '../core/parameters/tree.js';
 import { dependsOnPath, PROGRAMS, type ProgramId } from '../core/programs/index.js';
 
@@ -53,9 +53,29 @@ export function programsOnEstimates(estimates: readonly EstimateUsed[]): Set<Pro
 /** The parameters of the estimates, each once (a year may hold two values of one). */
 export const estimatePaths = (estimates: readonly EstimateUsed[]): string[] => [...new Set(estimates.map((e) => e.path))];
 
-/** The note under a run's table: the estimates its figures rest on. */
+/** The note under a run's table: the estimates its figures rest on, the dibao standards said first where they are. */
 export function estimateNote(s: { readonly estimates: readonly EstimateUsed[] }, lang?: Lang): string[] {
   if (!s.estimates.length) return [];
   const [line, basis] = estimateWords(estimatePaths(s.estimates), lang);
-  return [chalk.yellow(line), chalk.dim(basis)];
+  const standards = standardsWords(s.estimates, lang);
+  return [...(standards ? [chalk.yellow(standards)] : []), chalk.yellow(line), chalk.dim(basis)];
 }
+
+/**
+ * Where the dibao standards themselves are estimates the policy gives (no published value: Fuliang's are the national
+ * averages), said plainly: every program's line is a multiple of them (a Chinese-only county clerk found it only in
+ * the English basis of a 49-item list). Not for values a projection or scenario made (those say so themselves).
+ */
+function standardsWords(estimates: readonly EstimateUsed[], lang?: Lang): string | null {
+  const own = STANDARDS.flatMap((path) => estimates.filter((e) => e.path === path && !e.by));
+  if (!own.length) return null;
+  const zh = isZh(lang);
+  const values = own.map(
+    (e) => `${zh ? PARAM_BY_PATH.get(e.path)!.zh : e.path} ${String(e.value)}${zh ? `（${e.from} 起）` : ` (from ${e.from})`}`,
+  );
+  return zh
+    ? `! 低保标准本身是估计值（政策文件中未找到公布值）：${values.join('、')}；各项救助线都按它计算，依据见 jiuzhu params --lang zh`
+    : `! the dibao standards themselves are estimates (no published value in the policy): ${values.join(', ')}; every program's line is reckoned from them (basis: jiuzhu params)`;
+}
+
+const STANDARDS = ['dibao.standard.urban', 'dibao.standard.rural'];

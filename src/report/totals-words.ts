@@ -292,6 +292,6 @@ export function premiumGroupsWords(f: Figures, unit: Unit, lang?: Lang): string[
     (k) => `${GROUP_ZH[k]}${zh(lang) ? '' : ` ${k}`} ${groupCount(g[k].persons)} · ${inUnit(g[k].annual_cost, unit)}`,
   );
   return zh(lang)
-    ? [`  资助参保按类别（人 · ${unitWords(unit, lang)}）：${parts.join('；')}`]
-    : [`  资助参保 premium subsidy by group 按类别 (persons · ${UNIT_LABEL[unit]}): ${parts.join('; ')}`];
+    ? [`  资助参保按类别（受资助人数 · ${unitWords(unit, lang)}）：${parts.join('；')}`]
+    : [`  资助参保 premium subsidy by group 按类别 (persons paid · ${UNIT_LABEL[unit]}): ${parts.join('; ')}`];
 }

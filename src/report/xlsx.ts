@@ -175,8 +175,9 @@ export function runSheets(
         ...scenarioCols,
         { header: '类别 group', width: 16 },
         { header: '代码 id', width: 14 },
-        { header: '户数 households', width: 16, format: COUNT },
-        { header: '人数 persons', width: 16, format: COUNT },
+        // (a household with members in two groups is in both: the column does not add up to the program's households)
+        { header: '户数 households (各类别分别计 each group its own)', width: 22, format: COUNT },
+        { header: '受资助人数 persons paid', width: 16, format: COUNT },
         { header: `资助参保 premium subsidy (${U})`, width: 24, format: MONEY },
       ],
       runs.flatMap(({ s, at }) => {

@@ -184,4 +184,31 @@ describe('simulate --lang zh', () => {
     );
     expect(en.stderr).toMatch(/^note: projection guangxi-nanning-4pct grows from base_year 2025, but the newest dibao standards/m);
   });
+
+  it('says plainly where the dibao standards themselves are estimates (Fuliang: the national averages), in either language', () => {
+    const fuliang = (lang: string) =>
+      jiuzhu([
+        'simulate',
+        '--policy',
+        'policies/jiangxi-fuliang.yaml',
+        '--households',
+        SAMPLE,
+        '--date',
+        '2025-06-30',
+        '-q',
+        '--lang',
+        lang,
+      ]).stdout;
+    expect(fuliang('zh')).toContain(
+      '! 低保标准本身是估计值（政策文件中未找到公布值）：城市低保标准 798.1（2025-01-01 起）、农村低保标准 593.9（2025-01-01 起）；各项救助线都按它计算，依据见 jiuzhu params --lang zh',
+    );
+    expect(fuliang('en')).toContain(
+      '! the dibao standards themselves are estimates (no published value in the policy): dibao.standard.urban 798.1',
+    );
+    // Nanning publishes its standards: nothing said; nor for values a projection grew (its own note says so)
+    expect(simulate(['--date', '2025-06-30', '-q']).stdout).not.toContain('standards themselves');
+    expect(simulate(['--year', '2027', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '-q']).stdout).not.toContain(
+      'standards themselves',
+    );
+  });
 });
