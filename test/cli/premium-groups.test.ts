@@ -98,9 +98,7 @@ describe('the premium subsidy by group', () => {
     expect(added(date, 'annual_cost_exact')).toBe(own(date, 'annual_cost_exact'));
     expect(premium(['--households', arrow, '--date', '2025-06-30'])).toEqual(date);
     // a scenario whose rules decide alike for urban households takes the baseline's result over (engine.ts): its parts too
-    const r = jiuzhu([
-      'simulate',
-      ...NANNING,
+    const unify = [
       '--households',
       SAMPLE,
       '--date',
@@ -110,24 +108,13 @@ describe('the premium subsidy by group', () => {
       '--format',
       'json',
       '-q',
-    ]);
+    ];
+    const r = jiuzhu(['simulate', ...NANNING, ...unify]);
     const unified = (JSON.parse(r.stdout).scenarios as Array<{ programs: { medical_premium: Premium } }>)[1]!.programs.medical_premium;
     expect(added(unified, 'annual_cost_exact')).toBe(own(unified, 'annual_cost_exact'));
     expect(unified.annual_cost).not.toBe(date.annual_cost);
     // compare evaluates each run into its own result, taking an alike one's over (engine.ts takeOverAll): the same parts
-    const c = jiuzhu([
-      'compare',
-      ...NANNING,
-      '--households',
-      SAMPLE,
-      '--date',
-      '2025-06-30',
-      '--scenario',
-      'scenarios/unify-rural-urban.yaml',
-      '--format',
-      'json',
-      '-q',
-    ]);
+    const c = jiuzhu(['compare', ...NANNING, ...unify]);
     const compared = (JSON.parse(c.stdout).localities[0].scenarios as Array<{ programs: { medical_premium: Premium } }>).map(
       (x) => x.programs.medical_premium,
     );
