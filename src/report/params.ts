@@ -5,14 +5,14 @@ import { PARAMS } from '../core/parameters/schema.js';
 import { madeBy, valueToJson, valueToText, type GrowthRate, type Policy, type Resolved, type Snapshot } from '../core/parameters/tree.js';
 import { ratePct } from '../core/projection.js';
 import { atRateEnds } from '../core/sensitivity.js';
+import { textTable, wrapLine, type Align } from './text-table.js';
+import { isZh, type Lang } from './lang.js';
 
 /** A projection rate's ends, as a grown value's range is said: "+2%…+6% a year". */
 export const rateEndsText = (rate: GrowthRate, lang?: Lang): string =>
   isZh(lang)
     ? `每年 ${ratePct(rate.range!.low)}…${ratePct(rate.range!.high)}`
     : `${ratePct(rate.range!.low)}…${ratePct(rate.range!.high)} a year`;
-import { textTable, wrapLine, type Align } from './text-table.js';
-import { isZh, type Lang } from './lang.js';
 
 export function paramsJson(s: Snapshot): Record<string, unknown> {
   return Object.fromEntries(PARAMS.map((spec) => [spec.path, valueToJson(s.values.get(spec.path)!.value, spec)]));
