@@ -373,7 +373,7 @@ export function figures(t: Totals): Figures {
       eligible_households: count(s.households.value() + d.households.value()),
       eligible_persons: count(s.persons.value() + d.persons.value()),
       eligible_annual_cost: yuan(eligibleCost),
-      ...(i === MEDICAL ? { by_group: byGroup(t.premiumGroups, count, yuan, (v) => weightedYuanExact(v, per)) } : {}),
+      ...(i === MEDICAL ? { by_group: byGroup(t.premiumGroups, per) } : {}),
     };
   });
   return {
@@ -388,17 +388,13 @@ export function figures(t: Totals): Figures {
   };
 }
 
-function byGroup(
-  sums: readonly ProgramSums[],
-  count: (v: bigint) => string,
-  yuan: (v: bigint) => string,
-  exact: (v: bigint) => string,
-): Record<PremiumGroup, GroupFigures> {
-  const of = (s: ProgramSums) => ({
-    households: count(s.households.value()),
-    persons: count(s.persons.value()),
-    annual_cost: yuan(s.cost.value()),
-    annual_cost_exact: exact(s.cost.value()),
+/** The premium subsidy's figures by group (Totals.premiumGroups), `per` as the program's. */
+function byGroup(sums: readonly ProgramSums[], per: bigint): Record<PremiumGroup, GroupFigures> {
+  const of = ({ households, persons, cost }: ProgramSums) => ({
+    households: weightedCount(households.value(), per),
+    persons: weightedCount(persons.value(), per),
+    annual_cost: weightedYuan(cost.value(), per),
+    annual_cost_exact: weightedYuanExact(cost.value(), per),
   });
   return Object.fromEntries(PREMIUM_GROUPS.map((g, i) => [g, of(sums[i]!)])) as Record<PremiumGroup, GroupFigures>;
 }
