@@ -8,6 +8,8 @@ export default defineConfig({
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     // dist/ is built from src/ first: worker threads and the CLI run it (test/helpers/build.ts).
     globalSetup: ['./test/helpers/build.ts'],
-    testTimeout: 30_000,
+    // Generous: CLI tests spawn processes, and a shared CI machine can run two or three times slower than a quiet one.
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
   },
 });
