@@ -5,9 +5,7 @@ import { D, fixed } from './money.js';
 import { DOUBLE_ZERO } from './records.js';
 import type { HouseholdResult } from './programs/context.js';
 import { isCash, PROGRAMS, SLOT, type ProgramId } from './programs/index.js';
-import { PREMIUM_GROUPS } from './parameters/groups.js';
-
-type PremiumGroup = (typeof PREMIUM_GROUPS)[number];
+import { PREMIUM_GROUPS, type PremiumGroup } from './parameters/groups.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 

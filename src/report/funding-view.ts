@@ -3,7 +3,9 @@
 import { D, fixed } from '../core/money.js';
 import { PROGRAMS, programLabel } from '../core/programs/index.js';
 import { fundingDeltaRange, LEVEL_LABELS, LEVELS, type FundingReport, type Level } from '../core/funding.js';
-import { inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
+import { inUnit, markdownTable, signedIn, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
+
+export { signedIn };
 import type { Lang } from './lang.js';
 import { fundingMethodWords } from './totals-words.js';
 
@@ -39,9 +41,4 @@ export function fundingLines(f: FundingReport, markdown: boolean, unit: Unit, ba
 /** Each level's change from the baseline's split to a scenario's, in yuan (exact: the splits are decimals of two places). */
 export function fundingDelta(base: FundingReport, f: FundingReport): Readonly<Record<Level, string>> {
   return Object.fromEntries(LEVELS.map((l) => [l, fixed(D(f.total[l]).minus(base.total[l]))])) as Record<Level, string>;
-}
-
-/** A signed amount in the unit: "+1,234.50", "−3.00", "0". */
-export function signedIn(yuan: string, unit: Unit): string {
-  return D(yuan).isZero() ? '0' : `${D(yuan).isNegative() ? '−' : '+'}${inUnit(yuan.replace(/^-/, ''), unit)}`;
 }

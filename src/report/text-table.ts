@@ -159,3 +159,8 @@ export function wrapLine(line: string, width: number): string[] {
   }
   return out;
 }
+
+/** A signed amount in the unit: "+1,234.50", "−3.00", "0". */
+export function signedIn(yuan: string, unit: Unit): string {
+  return D(yuan).isZero() ? '0' : `${D(yuan).isNegative() ? '−' : '+'}${inUnit(yuan.replace(/^-/, ''), unit)}`;
+}

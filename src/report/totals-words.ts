@@ -7,9 +7,10 @@
 import { counted, isZh as zh, type Lang } from './lang.js';
 import { PARAM_BY_PATH } from '../core/parameters/schema.js';
 import { fundingRangeMethod, type FundingReport } from '../core/funding.js';
-import { groupCount, inUnit, ROUNDING_NOTE, UNIT_LABEL, type Unit } from './text-table.js';
+import { groupCount, inUnit, ROUNDING_NOTE, signedIn, UNIT_LABEL, type Unit } from './text-table.js';
 import type { Figures } from '../core/aggregate.js';
-import { GROUP_ZH, PREMIUM_GROUPS } from '../core/parameters/groups.js';
+import { D } from '../core/money.js';
+import { GROUP_ZH, PREMIUM_GROUPS, type PremiumGroup } from '../core/parameters/groups.js';
 
 /** A unit in a sentence: 万元 in Chinese, "万元 10k yuan" in English (the label the tables give it). */
 export const unitWords = (unit: Unit, lang?: Lang) => (zh(lang) ? { yuan: '元', wan: '万元', yi: '亿元' }[unit] : UNIT_LABEL[unit]);
@@ -285,13 +286,23 @@ export const rangeMethodCell = (lang?: Lang, years = false) =>
  * Under a run's table: the premium subsidy (step 9) by the persons' group — who it is paid for and what each costs (a
  * special-assistance officer's first question, which no output answered). Nothing where no one is paid it.
  */
-export function premiumGroupsWords(f: Figures, unit: Unit, lang?: Lang): string[] {
+export function premiumGroupsWords(f: Figures, unit: Unit, lang?: Lang, base?: Figures): string[] {
   const g = f.programs.medical_premium.by_group;
-  if (!g || !PREMIUM_GROUPS.some((k) => g[k].persons !== '0')) return [];
+  const b = base?.programs.medical_premium.by_group;
+  if (!g || !PREMIUM_GROUPS.some((k) => g[k].persons !== '0' || (b && b[k].persons !== '0'))) return [];
+  // (a scenario's: each group's change from the baseline where it has one — which group a reform pays for)
+  const change = (k: PremiumGroup) => {
+    const d = b ? D(g[k].annual_cost_exact).minus(b[k].annual_cost_exact).toFixed(2) : '0.00';
+    return D(d).isZero() ? '' : zh(lang) ? `（较基线 ${signedIn(d, unit)}）` : ` (Δ ${signedIn(d, unit)})`;
+  };
   const parts = PREMIUM_GROUPS.map(
-    (k) => `${GROUP_ZH[k]}${zh(lang) ? '' : ` ${k}`} ${groupCount(g[k].persons)} · ${inUnit(g[k].annual_cost, unit)}`,
+    (k) => `${GROUP_ZH[k]}${zh(lang) ? '' : ` ${k}`} ${groupCount(g[k].persons)} · ${inUnit(g[k].annual_cost, unit)}${change(k)}`,
   );
   return zh(lang)
     ? [`  资助参保按类别（受资助人数 · ${unitWords(unit, lang)}）：${parts.join('；')}`]
     : [`  资助参保 premium subsidy by group 按类别 (persons paid · ${UNIT_LABEL[unit]}): ${parts.join('; ')}`];
 }
+
+/** Under the years' premium-groups table: what its window column's persons are. */
+export const premiumWindowWords = (span: string, lang?: Lang): string =>
+  zh(lang) ? `${span}：受资助人数为各年平均每月人数` : `${span}: persons paid, the years' average month`;

@@ -5,7 +5,8 @@ import { namedFile } from './paths.js';
 import { monthCosts, type MonthCost } from './month-costs.js';
 import chalk from 'chalk';
 import { noteText } from '../core/policy-notes.js';
-import type { Figures } from '../core/aggregate.js';
+import type { Figures, ProgramFigures } from '../core/aggregate.js';
+import { PREMIUM_GROUPS } from '../core/parameters/groups.js';
 import type { Change } from '../core/budget-year.js';
 import { D, fixed } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
@@ -107,6 +108,18 @@ export function delta(base: string, now: string, dp?: number): Delta {
   };
 }
 
+/** The premium subsidy's groups, each with its change from the baseline's (households, persons, cost to the fen). */
+function groupDeltas(now: NonNullable<ProgramFigures['by_group']>, base: NonNullable<ProgramFigures['by_group']>) {
+  return Object.fromEntries(
+    PREMIUM_GROUPS.map((g) => {
+      const [f, b] = [now[g], base[g]];
+      const cost = delta(b.annual_cost_exact, f.annual_cost_exact, 2);
+      const d = { households: delta(b.households, f.households).value, persons: delta(b.persons, f.persons).value };
+      return [g, { ...f, delta: { ...d, annual_cost: cost.value, annual_cost_pct: cost.pct } }];
+    }),
+  );
+}
+
 /** A run's JSON; `baseFunding`: the baseline's split, for a scenario's change at each level (`funding.delta`). */
 export function scenarioJson(s: ScenarioReport, baseFunding?: FundingReport): Record<string, unknown> {
   const b = s.baseline;
@@ -123,6 +136,8 @@ export function scenarioJson(s: ScenarioReport, baseFunding?: FundingReport): Re
           annual_cost: cost.value,
           annual_cost_pct: cost.pct,
         };
+        // (the premium subsidy's groups, each against the baseline's: which group a reform pays for)
+        if (f.by_group && base.by_group) entry.by_group = groupDeltas(f.by_group, base.by_group);
       }
       return [p.id, entry];
     }),
@@ -292,7 +307,7 @@ export function totalsTable(r: SimulationReport): string {
       textTable(header(s, unit), rows(s, true, unit), align(s), [PROGRAMS.length]),
     );
     lines.push(
-      ...premiumGroupsWords(s.figures, unit, r.lang),
+      ...premiumGroupsWords(s.figures, unit, r.lang, s.baseline),
       ...takeUpNote(s, r.lang),
       ...rangeNote(s, unit, r.lang),
       ...estimateNote(s, r.lang),
@@ -337,7 +352,7 @@ export function totalsMarkdown(r: SimulationReport): string {
   for (const s of r.scenarios) {
     const unit = r.unit ?? 'yuan';
     lines.push('', `#### scenario \`${s.id}\`${titled(s)}`, '', markdownTable(header(s, unit), rows(s, false, unit), align(s)));
-    lines.push(...premiumGroupsWords(s.figures, unit, r.lang).flatMap((l) => ['', l.trim()]));
+    lines.push(...premiumGroupsWords(s.figures, unit, r.lang, s.baseline).flatMap((l) => ['', l.trim()]));
     if (s.year) lines.push('', ...yearLines(s.year, true, unit, r.lang));
     if (s.funding)
       lines.push('', ...fundingLines(s.funding, true, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding, r.lang));

@@ -166,25 +166,7 @@ export function runSheets(
       ],
     ]),
   );
-  // the premium subsidy by the persons' group (step 9): its parts, adding up to its row in the Totals sheet
-  if (runs.some(({ s }) => s.figures.programs.medical_premium.by_group))
-    sheet(
-      wb,
-      '资助参保类别 Premium groups',
-      [
-        ...scenarioCols,
-        { header: '类别 group', width: 16 },
-        { header: '代码 id', width: 14 },
-        // (a household with members in two groups is in both: the column does not add up to the program's households)
-        { header: '户数 households (各类别分别计 each group its own)', width: 22, format: COUNT },
-        { header: '受资助人数 persons paid', width: 16, format: COUNT },
-        { header: `资助参保 premium subsidy (${U})`, width: 24, format: MONEY },
-      ],
-      runs.flatMap(({ s, at }) => {
-        const g = s.figures.programs.medical_premium.by_group;
-        return g ? PREMIUM_GROUPS.map((k) => [...at, GROUP_ZH[k], k, n(g[k].households), n(g[k].persons), m(g[k].annual_cost)]) : [];
-      }),
-    );
+  premiumGroupsSheet(wb, scenarioCols, runs, money);
   // --ranges: how far each run's total could move with the estimates it rests on
   if (runs.some(({ s }) => s.range))
     sheet(
@@ -295,4 +277,34 @@ export function runSheets(
           : [];
       }),
     );
+}
+
+/**
+ * The premium subsidy by the persons' group (step 9), a row per group of each run (`at`: the cells that lead its rows,
+ * under `lead`'s headers): its parts, adding up to the program's row. No sheet where no run has them.
+ */
+export function premiumGroupsSheet(
+  wb: ExcelJS.Workbook,
+  lead: readonly Col[],
+  runs: ReadonlyArray<{ readonly s: ScenarioReport; readonly at: readonly Cell[] }>,
+  { label: U, format: MONEY, cell: m }: MoneyUnit,
+): void {
+  if (!runs.some(({ s }) => s.figures.programs.medical_premium.by_group)) return;
+  sheet(
+    wb,
+    '资助参保类别 Premium groups',
+    [
+      ...lead,
+      { header: '类别 group', width: 16 },
+      { header: '代码 id', width: 14 },
+      // (a household with members in two groups is in both: the column does not add up to the program's households)
+      { header: '户数 households (各类别分别计 each group its own)', width: 22, format: COUNT },
+      { header: '受资助人数 persons paid', width: 16, format: COUNT },
+      { header: `资助参保 premium subsidy (${U})`, width: 24, format: MONEY },
+    ],
+    runs.flatMap(({ s, at }) => {
+      const g = s.figures.programs.medical_premium.by_group;
+      return g ? PREMIUM_GROUPS.map((k) => [...at, GROUP_ZH[k], k, n(g[k].households), n(g[k].persons), m(g[k].annual_cost)]) : [];
+    }),
+  );
 }

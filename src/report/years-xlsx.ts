@@ -25,7 +25,7 @@ import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { delta, fundingDelta, type ScenarioReport } from './totals.js';
 import { rangeMethodCell } from './totals-words.js';
 import { projectionLines, totalDelta, window, yearlyRate, type YearsReport } from './years-view.js';
-import { deltaRangeRows } from './xlsx.js';
+import { deltaRangeRows, premiumGroupsSheet } from './xlsx.js';
 
 /** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
 export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<ExcelJS.Workbook> {
@@ -150,6 +150,13 @@ export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<Excel
         ];
       }),
     ),
+  );
+  // The premium subsidy by the persons' group, each year and over the window (as simulate's workbook gives one date's)
+  premiumGroupsSheet(
+    wb,
+    [SCENARIO_COLUMN, { header: '年度 year', width: 16 }],
+    r.runs.flatMap((run) => entries.get(run)!.map(({ at, s }) => ({ s, at: [run.id, at] }))),
+    money,
   );
   // Each year's months, by program (as simulate --year's workbook gives one year's): a standard raised in July shows
   // as the months' costs (a county budget trial found the periods in the JSON only)

@@ -77,6 +77,65 @@ describe('the premium subsidy by group', () => {
     ]);
   });
 
+  it("a scenario's groups against the baseline's; a window's years added (hand-worked)", async () => {
+    // The four persons above. edge-premium-50pct (001（七）): a low-income member's premium at half, no fixed amount —
+    // 0.5 × 400 = 200 each, 400 for the couple against 300: Δ +100 in that group alone.
+    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-premium-')), 'h.csv');
+    writeFileSync(
+      file,
+      'household_id,person_id,age,area,other_income,has_capable_supporter,weight\n' +
+        'T,T-1,70,urban,0,0,1\nD,D-1,40,urban,0,1,1\nE,E-1,40,urban,1000,1,1\nE,E-2,38,urban,1000,1,1\n',
+    );
+    const args = ['simulate', ...NANNING, '--households', file, '-q'];
+    const edge = [...args, '--date', '2025-06-30', '--scenario', 'scenarios/edge-premium-50pct.yaml'];
+    const json = JSON.parse(jiuzhu([...edge, '--format', 'json']).stdout);
+    const groups = json.scenarios[1].programs.medical_premium.by_group;
+    expect(groups.low_income).toEqual({
+      households: '1',
+      persons: '2',
+      annual_cost: '400.00',
+      annual_cost_exact: '400.00',
+      delta: { households: '0', persons: '0', annual_cost: '100.00', annual_cost_pct: '33.33' },
+    });
+    expect(groups.tekun.delta).toEqual({ households: '0', persons: '0', annual_cost: '0.00', annual_cost_pct: '0.00' });
+    expect(json.scenarios[0].programs.medical_premium.by_group.low_income.delta).toBeUndefined(); // (the baseline has none)
+    const table = jiuzhu(edge).stdout;
+    expect(table).toContain('低保边缘 low_income 2 · 400.00 (Δ +100.00); 刚性支出困难 rigid 0 · 0.00');
+    expect(jiuzhu([...edge, '--lang', 'zh', '--format', 'markdown']).stdout).toContain(
+      '低保边缘 2 · 400.00（较基线 +100.00）；刚性支出困难 0 · 0.00',
+    );
+    // 2024–2025: in 2024 the low-income fixed 150 from 2024-10-31 (gx-2024-34) pays November and December alone: 2/12 ×
+    // 2 × 150 = 50.00, persons paid the average month 2 × 2/12 (< 1); 2025 all year, 300.00 for 2. The window: tekun
+    // 400 + 400, dibao 280 + 280, low-income 50 + 300 = 350, its persons (1/3 + 2) / 2 ≈ 1.17 → 1; growth 50 → 300 +500 %.
+    const years = [...args, '--years', '2024-2025'];
+    const w = JSON.parse(jiuzhu([...years, '--format', 'json']).stdout).scenarios[0].programs.medical_premium.by_group; // (the window's)
+    expect([w.tekun.annual_cost, w.dibao.annual_cost, w.low_income.annual_cost, w.rigid.annual_cost]).toEqual([
+      '800.00',
+      '560.00',
+      '350.00',
+      '0.00',
+    ]);
+    expect(D(w.low_income.persons).toDecimalPlaces(4).toFixed()).toBe('1.1667');
+    const text = jiuzhu(years).stdout;
+    expect(text).toMatch(/低保边缘 low_income\s+50\.00\s+300\.00\s+350\.00\s+500\.0%/);
+    expect(text).toMatch(/低保边缘 low_income persons paid 受资助人数\s+<1\s+2\s+1\s+500\.0%/);
+    expect(text).toContain("2024–2025 合计: persons paid, the years' average month");
+    // the workbook's sheet: each year's rows and the window's
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-premium-')), 'y.xlsx');
+    expect(jiuzhu([...years, '--format', 'xlsx', '--out', out]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows = wb
+      .getWorksheet('资助参保类别 Premium groups')!
+      .getRows(2, 12)!
+      .map((row) => (row.values as unknown[]).slice(1));
+    expect(rows.filter((r) => r[3] === 'low_income')).toEqual([
+      ['baseline', 2024, '低保边缘', 'low_income', 0.166667, 0.333333, 50], // (a year's averages to six decimals)
+      ['baseline', 2025, '低保边缘', 'low_income', 1, 2, 300],
+      ['baseline', '2024–2025 合计', '低保边缘', 'low_income', expect.closeTo(7 / 12, 6), expect.closeTo(7 / 6, 6), 350],
+    ]);
+  });
+
   it('its parts add up to the program: a budget year with a change inside it, two threads, the Arrow file', () => {
     // 2024: the low-income and rigid fixed 150 from 2024-10-31 (gx-2024-34), two periods
     const year = premium(['--households', SAMPLE, '--year', '2024'], { JIUZHU_THREADS: '1' });

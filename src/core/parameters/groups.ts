@@ -20,6 +20,7 @@ export const GROUP_ZH: Readonly<Record<(typeof TAKE_UP_GROUPS)[number] | 'none',
 
 /** DOMAIN step 9: the groups a person may be in for the premium subsidy, in order (medical.subsidy.<group>, .fixed.). */
 export const PREMIUM_GROUPS = ['tekun', 'dibao', 'low_income', 'rigid'] as const;
+export type PremiumGroup = (typeof PREMIUM_GROUPS)[number];
 
 /** The budget lines a program's cost is split on (funding.<line>.central / .provincial). */
 export const FUNDING_LINES = ['assistance', 'medical', 'disability'] as const;
