@@ -289,7 +289,9 @@ function check(policy: Policy): Violation[] {
     if (t && c && k && (num(t).greaterThan(num(c)) || num(c).greaterThan(num(k)))) {
       add(
         RULES.tiersOrdered,
-        [t, c, k].sort((x, y) => (x.from < y.from ? 1 : -1))[0]!,
+        // (of the pair out of order: a scenario's county_max under the township's was shown at the policy's line, and
+        // so not said at all — a temporary-assistance officer's trial)
+        num(t).greaterThan(num(c)) ? blame(t, c) : blame(c, k),
         `at ${date}: ${num(t).toFixed()} / ${num(c).toFixed()} / ${num(k).toFixed()}`,
       );
     }

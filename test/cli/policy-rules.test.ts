@@ -160,6 +160,20 @@ describe('a policy breaking a rule of severity error', () => {
     );
     expect(underScenario('rural700', ['dibao.standard.rural: {set: 700}']).r.stderr).not.toContain('note: scenario rural700');
   });
+
+  // A temporary-assistance officer's trial: county_max under the township's limit ran unsaid (the breach was blamed on
+  // the policy's township_max, the later-dated of the three, and a policy's own line is not the scenario's note)
+  it('a county limit under the township limit, or a cap under the county limit, is said at the scenario', () => {
+    // Nanning (gx-2020-23 via 001): township_max 0.5, county_max 2, annual_cap 6 (multiples of 12 × S)
+    for (const [id, change, values] of [
+      ['county02', 'temporary.county_max: {set: 0.2}', '0.5 / 0.2 / 6'],
+      ['cap03', 'temporary.annual_cap: {set: 0.3}', '0.5 / 2 / 0.3'],
+    ] as const) {
+      const { r } = underScenario(id, [change]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`note: scenario ${id}: at \\d{4}-\\d\\d-\\d\\d: ${values} \\(temporary-tiers-ordered`));
+    }
+  });
 });
 
 // An author's trial: tiered payment without its tiers passed validate (simulate refused it at its date); and validate of
