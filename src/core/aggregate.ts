@@ -2,49 +2,13 @@
 // in a safe-integer fast path and spill into a BigInt before they could pass 2^53. Merging partial
 // totals is associative and exact, so totals do not depend on chunking or thread count.
 import { D, fixed } from './money.js';
-import { DOUBLE_ZERO } from './records.js';
+import { ExactSum, MAX } from './exact-sum.js';
+
+export { ExactSum };
 import type { HouseholdResult } from './programs/context.js';
 import { isCash, PROGRAMS, SLOT, type ProgramId } from './programs/index.js';
 import { PREMIUM_GROUPS, type PremiumGroup } from './parameters/groups.js';
-
-const MAX = Number.MAX_SAFE_INTEGER;
-
-export class ExactSum {
-  private small = DOUBLE_ZERO; // a double from the start (records.ts)
-  private big = 0n;
-  /** Adds a × b, non-negative safe integers. */
-  addProduct(a: number, b: number): void {
-    const x = a * b;
-    if (x === 0) return;
-    if (x <= MAX) {
-      // x is the exact product (see mulLess in money.ts)
-      if (this.small > MAX - x) {
-        this.big += BigInt(this.small);
-        this.small = 0;
-      }
-      this.small += x;
-    } else {
-      this.big += BigInt(a) * BigInt(b);
-    }
-  }
-  merge(other: ExactSum): void {
-    this.big += other.value();
-  }
-  /** Multiplies the sum by a whole number, exactly. */
-  scale(k: number): void {
-    this.big = this.value() * BigInt(k);
-    this.small = 0;
-  }
-  /** As a BigInt (for handing over between threads; `ExactSum.of` reads it back). */
-  static of(v: bigint): ExactSum {
-    const s = new ExactSum();
-    s.big = v;
-    return s;
-  }
-  value(): bigint {
-    return this.big + BigInt(this.small);
-  }
-}
+import { PARTS, TEKUN_CARE } from './programs/parts.js';
 
 export interface ProgramSums {
   /** Σ weight over households in the program (millionths). */
@@ -57,6 +21,9 @@ export interface ProgramSums {
 
 const N = PROGRAMS.length;
 const MEDICAL = SLOT.medical_premium;
+const TEKUN = SLOT.tekun;
+/** Each part's program's slot: a part is added where its program is received. */
+const PART_SLOT = PARTS.map((p) => SLOT[p.program]);
 
 const sums = (n = N): ProgramSums[] =>
   Array.from({ length: n }, () => ({
@@ -86,8 +53,8 @@ export class Totals {
   private readonly fast = new Float64Array(N * 4);
   /** What eligible households do not take up (eligible = programs + declined). */
   readonly declined: ProgramSums[] = sums();
-  /** The premium subsidy received, by the persons' group (PREMIUM_GROUPS' order): its parts, adding up to it. */
-  readonly premiumGroups: ProgramSums[] = sums(PREMIUM_GROUPS.length);
+  /** The parts of programs received (programs/parts.ts: the premium subsidy by group, tekun's care), PARTS' order. */
+  readonly parts: ProgramSums[] = sums(PARTS.length);
   readonly all = { households: new ExactSum(), persons: new ExactSum() };
   /** Unweighted counts of the rows read. */
   householdRows = 0;
@@ -130,9 +97,10 @@ export class Totals {
       f[k + 2] += cost;
       f[k + 3]++;
     }
-    if (r.flag[MEDICAL] === 1) {
-      const [persons, fen] = [r.premiumPersons, r.premiumFen];
-      for (let g = 0; g < persons.length; g++) if (persons[g]) put(this.premiumGroups[g]!, weight, persons[g]!, fen[g]!);
+    if (r.flag[MEDICAL] === 1 || r.flag[TEKUN] === 1) {
+      const [persons, fen] = [r.partPersons, r.partFen];
+      for (let g = 0; g < persons.length; g++)
+        if (persons[g] && r.flag[PART_SLOT[g]!] === 1) put(this.parts[g]!, weight, persons[g]!, fen[g]!);
     }
     for (let j = 0; j < r.declinedCount; j++) {
       // A program received in part (special assistance whose groups are partly declined) adds persons and cost to
@@ -173,7 +141,7 @@ export class Totals {
     };
     scale(t.programs);
     scale(t.declined);
-    scale(t.premiumGroups);
+    scale(t.parts);
     for (const e of [t.all.households, t.all.persons]) e.scale(k);
     t.per = this.per;
     return t;
@@ -185,7 +153,7 @@ export class Totals {
     return {
       programs: plain(this.programs),
       declined: plain(this.declined),
-      premiumGroups: plain(this.premiumGroups),
+      parts: plain(this.parts),
       ...(this.exitMonths ? { exitMonths: plain(this.exitMonths) } : {}),
       all: [this.all.households.value(), this.all.persons.value()],
       householdRows: this.householdRows,
@@ -207,7 +175,7 @@ export class Totals {
       });
     read(t.programs, p.programs);
     read(t.declined, p.declined);
-    if (p.premiumGroups) read(t.premiumGroups, p.premiumGroups);
+    if (p.parts) read(t.parts, p.parts);
     if (p.exitMonths) read((t.exitMonths = monthSums()), p.exitMonths);
     t.all.households.merge(ExactSum.of(p.all[0]));
     t.all.persons.merge(ExactSum.of(p.all[1]));
@@ -236,7 +204,7 @@ export class Totals {
       });
     merge(this.programs, other.programs);
     merge(this.declined, other.declined);
-    merge(this.premiumGroups, other.premiumGroups);
+    merge(this.parts, other.parts);
     if (other.exitMonths) merge((this.exitMonths ??= monthSums()), other.exitMonths);
   }
 
@@ -273,7 +241,7 @@ function put(s: ProgramSums, weight: number, persons: number, annual: number): v
 export interface PlainTotals {
   readonly programs: ReadonlyArray<readonly [bigint, bigint, bigint]>;
   readonly declined: ReadonlyArray<readonly [bigint, bigint, bigint]>;
-  readonly premiumGroups?: ReadonlyArray<readonly [bigint, bigint, bigint]>;
+  readonly parts?: ReadonlyArray<readonly [bigint, bigint, bigint]>;
   readonly exitMonths?: ReadonlyArray<readonly [bigint, bigint, bigint]>;
   readonly all: readonly [bigint, bigint];
   readonly householdRows: number;
@@ -297,6 +265,8 @@ export interface ProgramFigures {
   readonly eligible_annual_cost: string;
   /** medical_premium's: its figures by the persons' group (step 9), which add up to its own (received). */
   readonly by_group?: Readonly<Record<PremiumGroup, GroupFigures>>;
+  /** tekun's: basic living (every tekun person) and care (those cared for), whose costs add up to its own (received). */
+  readonly by_part?: Readonly<Record<'basic' | 'care', GroupFigures>>;
 }
 
 /**
@@ -371,7 +341,8 @@ export function figures(t: Totals): Figures {
       eligible_households: count(s.households.value() + d.households.value()),
       eligible_persons: count(s.persons.value() + d.persons.value()),
       eligible_annual_cost: yuan(eligibleCost),
-      ...(i === MEDICAL ? { by_group: byGroup(t.premiumGroups, per) } : {}),
+      ...(i === MEDICAL ? { by_group: byGroup(t.parts, per) } : {}),
+      ...(i === TEKUN ? { by_part: tekunParts(s, t.parts[TEKUN_CARE]!, per) } : {}),
     };
   });
   return {
@@ -386,13 +357,26 @@ export function figures(t: Totals): Figures {
   };
 }
 
-/** The premium subsidy's figures by group (Totals.premiumGroups), `per` as the program's. */
+/** A part's figures, `per` as its program's. */
+const partFigures = (households: bigint, persons: bigint, cost: bigint, per: bigint): GroupFigures => ({
+  households: weightedCount(households, per),
+  persons: weightedCount(persons, per),
+  annual_cost: weightedYuan(cost, per),
+  annual_cost_exact: weightedYuanExact(cost, per),
+});
+const valuesOf = ({ households, persons, cost }: ProgramSums) => [households.value(), persons.value(), cost.value()] as const;
+
+/** The premium subsidy's figures by group (the first of Totals.parts). */
 function byGroup(sums: readonly ProgramSums[], per: bigint): Record<PremiumGroup, GroupFigures> {
-  const of = ({ households, persons, cost }: ProgramSums) => ({
-    households: weightedCount(households.value(), per),
-    persons: weightedCount(persons.value(), per),
-    annual_cost: weightedYuan(cost.value(), per),
-    annual_cost_exact: weightedYuanExact(cost.value(), per),
-  });
-  return Object.fromEntries(PREMIUM_GROUPS.map((g, i) => [g, of(sums[i]!)])) as Record<PremiumGroup, GroupFigures>;
+  return Object.fromEntries(PREMIUM_GROUPS.map((g, i) => [g, partFigures(...valuesOf(sums[i]!), per)])) as Record<
+    PremiumGroup,
+    GroupFigures
+  >;
+}
+
+/** Tekun's basic living (every tekun person: the program less care) and care (the persons cared for, their care). */
+function tekunParts(program: ProgramSums, care: ProgramSums, per: bigint): Record<'basic' | 'care', GroupFigures> {
+  const [h, n, cost] = valuesOf(program);
+  const c = valuesOf(care);
+  return { basic: partFigures(h, n, cost - c[2], per), care: partFigures(...c, per) };
 }

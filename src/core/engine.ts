@@ -31,8 +31,13 @@ export { copyResult, emptyResult, viewOf, type ProgramResult, type ResultView } 
 /** The steps after 1–2 (those with a `run`), in STEPS order. */
 const LATER = STEPS.flatMap((s, i) => (s.run ? [i] : []));
 
-/** The premium subsidy's slot: its figures by group are kept beside its own (HouseholdResult.premiumPersons). */
+/**
+ * Where a result may hold parts (programs/parts.ts: the premium subsidy by group, tekun's care): a program with parts
+ * entered, or declined (tekun's care is written before take-up declines it).
+ */
 const MEDICAL = SLOT.medical_premium;
+const TEKUN = SLOT.tekun;
+const hasParts = (r: HouseholdResult) => r.flag[MEDICAL] === 1 || r.flag[TEKUN] === 1 || r.declinedCount !== 0;
 
 /**
  * The steps after 1–2 as one function, compiled once from STEPS into plain calls (`if (c.n > 0) { s0(c, r[0]); … }
@@ -130,9 +135,9 @@ function takeOverAll(c: EngineCtx, l: EngineCtx, size: number): void {
     o.annual[i] = a.annual[i]!;
   }
   o.presentCount = a.presentCount;
-  if (a.flag[MEDICAL]) {
-    o.premiumPersons.set(a.premiumPersons);
-    o.premiumFen.set(a.premiumFen);
+  if (hasParts(a)) {
+    o.partPersons.set(a.partPersons);
+    o.partFen.set(a.partFen);
   }
   for (let j = 0; j < a.declinedCount; j++) {
     const i = a.declined[j]!;
@@ -192,9 +197,9 @@ export function newContext(pop: Population, rules: Rules, tr: Tracer | null = nu
 /** Clears the last household's result: the programs it entered (the others are at zero already). */
 function reset(out: HouseholdResult): void {
   const { flag, present, count, amount, months, tier, annual } = out;
-  if (flag[MEDICAL]) {
-    out.premiumPersons.fill(0);
-    out.premiumFen.fill(0);
+  if (hasParts(out)) {
+    out.partPersons.fill(0);
+    out.partFen.fill(0);
   }
   for (let j = 0; j < out.presentCount; j++) {
     const i = present[j]!;

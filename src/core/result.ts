@@ -3,7 +3,7 @@
 import type { HouseholdResult } from './programs/context.js';
 import { PROGRAMS, type ProgramId } from './programs/index.js';
 import { DOUBLE_ZERO } from './records.js';
-import { PREMIUM_GROUPS } from './parameters/groups.js';
+import { PARTS } from './programs/parts.js';
 
 /** A fresh result: every program's fields at zero. */
 export function emptyResult(): HouseholdResult {
@@ -25,8 +25,8 @@ export function emptyResult(): HouseholdResult {
     restPersons: 0,
     total: DOUBLE_ZERO, // doubles from the start (records.ts); the engine sets them to 0 before each household
     eligibleTotal: DOUBLE_ZERO,
-    premiumPersons: new Int32Array(PREMIUM_GROUPS.length),
-    premiumFen: new Float64Array(PREMIUM_GROUPS.length),
+    partPersons: new Int32Array(PARTS.length),
+    partFen: new Float64Array(PARTS.length),
   };
 }
 
@@ -59,8 +59,8 @@ export function copyResult(r: HouseholdResult): HouseholdResult {
     restPersons: r.restPersons,
     total: r.total,
     eligibleTotal: r.eligibleTotal,
-    premiumPersons: r.premiumPersons.slice(),
-    premiumFen: r.premiumFen.slice(),
+    partPersons: r.partPersons.slice(),
+    partFen: r.partFen.slice(),
   };
 }
 

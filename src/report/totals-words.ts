@@ -8,9 +8,9 @@ import { counted, isZh as zh, type Lang } from './lang.js';
 import { PARAM_BY_PATH } from '../core/parameters/schema.js';
 import { fundingRangeMethod, type FundingReport } from '../core/funding.js';
 import { groupCount, inUnit, ROUNDING_NOTE, signedIn, UNIT_LABEL, type Unit } from './text-table.js';
-import type { Figures } from '../core/aggregate.js';
+import type { Figures, GroupFigures } from '../core/aggregate.js';
 import { D } from '../core/money.js';
-import { GROUP_ZH, PREMIUM_GROUPS, type PremiumGroup } from '../core/parameters/groups.js';
+import { GROUP_ZH, PREMIUM_GROUPS } from '../core/parameters/groups.js';
 
 /** A unit in a sentence: 万元 in Chinese, "万元 10k yuan" in English (the label the tables give it). */
 export const unitWords = (unit: Unit, lang?: Lang) => (zh(lang) ? { yuan: '元', wan: '万元', yi: '亿元' }[unit] : UNIT_LABEL[unit]);
@@ -283,26 +283,61 @@ export const rangeMethodCell = (lang?: Lang, years = false) =>
     : `${RANGE_METHOD}; ${years ? `${PROJECTED_RANGES}; the window's: the years' added` : 'which: jiuzhu sensitivity'}`;
 
 /**
- * Under a run's table: the premium subsidy (step 9) by the persons' group — who it is paid for and what each costs (a
- * special-assistance officer's first question, which no output answered). Nothing where no one is paid it.
+ * The parts of programs (core/programs/parts.ts) as the outputs name them: each program's title and what its persons
+ * are, in both languages, and its parts' names (中文, English), in order.
  */
-export function premiumGroupsWords(f: Figures, unit: Unit, lang?: Lang, base?: Figures): string[] {
-  const g = f.programs.medical_premium.by_group;
-  const b = base?.programs.medical_premium.by_group;
-  if (!g || !PREMIUM_GROUPS.some((k) => g[k].persons !== '0' || (b && b[k].persons !== '0'))) return [];
-  // (a scenario's: each group's change from the baseline where it has one — which group a reform pays for)
-  const change = (k: PremiumGroup) => {
-    const d = b ? D(g[k].annual_cost_exact).minus(b[k].annual_cost_exact).toFixed(2) : '0.00';
-    return D(d).isZero() ? '' : zh(lang) ? `（较基线 ${signedIn(d, unit)}）` : ` (Δ ${signedIn(d, unit)})`;
-  };
-  const parts = PREMIUM_GROUPS.map(
-    (k) => `${GROUP_ZH[k]}${zh(lang) ? '' : ` ${k}`} ${groupCount(g[k].persons)} · ${inUnit(g[k].annual_cost, unit)}${change(k)}`,
-  );
-  return zh(lang)
-    ? [`  资助参保按类别（受资助人数 · ${unitWords(unit, lang)}）：${parts.join('；')}`]
-    : [`  资助参保 premium subsidy by group 按类别 (persons paid · ${UNIT_LABEL[unit]}): ${parts.join('; ')}`];
+export const PART_LINES = [
+  {
+    program: 'medical_premium',
+    key: 'by_group',
+    title: { en: '资助参保 premium subsidy by group 按类别', zh: '资助参保按类别' },
+    persons: { en: 'persons paid', zh: '受资助人数' },
+    sheet: { name: '资助参保类别 Premium groups', part: '类别 group', cost: '资助参保 premium subsidy' },
+    names: Object.fromEntries(PREMIUM_GROUPS.map((g) => [g, [GROUP_ZH[g], g] as const])),
+  },
+  {
+    program: 'tekun',
+    key: 'by_part',
+    title: { en: '特困 tekun by part 分项', zh: '特困供养分项' },
+    persons: { en: 'persons', zh: '人数' },
+    sheet: { name: '特困分项 Tekun parts', part: '分项 part', cost: '特困供养 tekun' },
+    names: { basic: ['基本生活费', 'basic living'], care: ['照料护理费', 'care'] } as const,
+  },
+] as const;
+export type PartLine = (typeof PART_LINES)[number];
+
+/** A run's parts of the program of `line` (none where its figures have none). */
+export const partsOf = (f: Figures, line: PartLine): Readonly<Record<string, GroupFigures>> | undefined =>
+  f.programs[line.program][line.key] as Readonly<Record<string, GroupFigures>> | undefined;
+/** A part's names: 中文 and English. */
+export const partName = (line: PartLine, id: string): readonly [string, string] =>
+  (line.names as Readonly<Record<string, readonly [string, string]>>)[id]!;
+
+/**
+ * Under a run's table: the parts of programs — the premium subsidy (step 9) by the persons' group (who it is paid for
+ * and what each costs: a special-assistance officer's first question) and tekun's basic living and care (a budget's
+ * two lines: a tekun officer split them by hand); a scenario's each with its change. Nothing where no one is paid.
+ */
+export function partsWords(f: Figures, unit: Unit, lang?: Lang, base?: Figures): string[] {
+  return PART_LINES.flatMap((line) => {
+    const [g, b] = [partsOf(f, line), base && partsOf(base, line)];
+    const ids = Object.keys(line.names);
+    if (!g || !ids.some((k) => g[k]!.persons !== '0' || (b && b[k]!.persons !== '0'))) return [];
+    // (a scenario's: each part's change from the baseline where it has one — which group a reform pays for)
+    const change = (k: string) => {
+      const d = b ? D(g[k]!.annual_cost_exact).minus(b[k]!.annual_cost_exact).toFixed(2) : '0.00';
+      return D(d).isZero() ? '' : zh(lang) ? `（较基线 ${signedIn(d, unit)}）` : ` (Δ ${signedIn(d, unit)})`;
+    };
+    const parts = ids.map((k) => {
+      const [cn, en] = partName(line, k);
+      return `${cn}${zh(lang) ? '' : ` ${en}`} ${groupCount(g[k]!.persons)} · ${inUnit(g[k]!.annual_cost, unit)}${change(k)}`;
+    });
+    return zh(lang)
+      ? [`  ${line.title.zh}（${line.persons.zh} · ${unitWords(unit, lang)}）：${parts.join('；')}`]
+      : [`  ${line.title.en} (${line.persons.en} · ${UNIT_LABEL[unit]}): ${parts.join('; ')}`];
+  });
 }
 
-/** Under the years' premium-groups table: what its window column's persons are. */
-export const premiumWindowWords = (span: string, lang?: Lang): string =>
-  zh(lang) ? `${span}：受资助人数为各年平均每月人数` : `${span}: persons paid, the years' average month`;
+/** Under the years' table of a program's parts: what its window column's persons are. */
+export const partsWindowWords = (span: string, line: PartLine, lang?: Lang): string =>
+  zh(lang) ? `${span}：${line.persons.zh}为各年平均每月人数` : `${span}: ${line.persons.en}, the years' average month`;

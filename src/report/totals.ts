@@ -5,8 +5,7 @@ import { namedFile } from './paths.js';
 import { monthCosts, type MonthCost } from './month-costs.js';
 import chalk from 'chalk';
 import { noteText } from '../core/policy-notes.js';
-import type { Figures, ProgramFigures } from '../core/aggregate.js';
-import { PREMIUM_GROUPS } from '../core/parameters/groups.js';
+import type { Figures, GroupFigures } from '../core/aggregate.js';
 import type { Change } from '../core/budget-year.js';
 import { D, fixed } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
@@ -24,7 +23,7 @@ import {
   householdsLine,
   monthSpan,
   periodsWords,
-  premiumGroupsWords,
+  partsWords,
   RANGE_METHOD,
   takeUpWords,
   roundingMarkdown,
@@ -108,10 +107,10 @@ export function delta(base: string, now: string, dp?: number): Delta {
   };
 }
 
-/** The premium subsidy's groups, each with its change from the baseline's (households, persons, cost to the fen). */
-function groupDeltas(now: NonNullable<ProgramFigures['by_group']>, base: NonNullable<ProgramFigures['by_group']>) {
+/** A program's parts, each with its change from the baseline's (households, persons, cost to the fen). */
+function partDeltas<K extends string>(now: Readonly<Record<K, GroupFigures>>, base: Readonly<Record<K, GroupFigures>>) {
   return Object.fromEntries(
-    PREMIUM_GROUPS.map((g) => {
+    (Object.keys(now) as K[]).map((g) => {
       const [f, b] = [now[g], base[g]];
       const cost = delta(b.annual_cost_exact, f.annual_cost_exact, 2);
       const d = { households: delta(b.households, f.households).value, persons: delta(b.persons, f.persons).value };
@@ -136,8 +135,9 @@ export function scenarioJson(s: ScenarioReport, baseFunding?: FundingReport): Re
           annual_cost: cost.value,
           annual_cost_pct: cost.pct,
         };
-        // (the premium subsidy's groups, each against the baseline's: which group a reform pays for)
-        if (f.by_group && base.by_group) entry.by_group = groupDeltas(f.by_group, base.by_group);
+        // (a program's parts, each against the baseline's: which group a reform pays for, how much of it is care)
+        if (f.by_group && base.by_group) entry.by_group = partDeltas(f.by_group, base.by_group);
+        if (f.by_part && base.by_part) entry.by_part = partDeltas(f.by_part, base.by_part);
       }
       return [p.id, entry];
     }),
@@ -307,7 +307,7 @@ export function totalsTable(r: SimulationReport): string {
       textTable(header(s, unit), rows(s, true, unit), align(s), [PROGRAMS.length]),
     );
     lines.push(
-      ...premiumGroupsWords(s.figures, unit, r.lang, s.baseline),
+      ...partsWords(s.figures, unit, r.lang, s.baseline),
       ...takeUpNote(s, r.lang),
       ...rangeNote(s, unit, r.lang),
       ...estimateNote(s, r.lang),
@@ -352,7 +352,7 @@ export function totalsMarkdown(r: SimulationReport): string {
   for (const s of r.scenarios) {
     const unit = r.unit ?? 'yuan';
     lines.push('', `#### scenario \`${s.id}\`${titled(s)}`, '', markdownTable(header(s, unit), rows(s, false, unit), align(s)));
-    lines.push(...premiumGroupsWords(s.figures, unit, r.lang, s.baseline).flatMap((l) => ['', l.trim()]));
+    lines.push(...partsWords(s.figures, unit, r.lang, s.baseline).flatMap((l) => ['', l.trim()]));
     if (s.year) lines.push('', ...yearLines(s.year, true, unit, r.lang));
     if (s.funding)
       lines.push('', ...fundingLines(s.funding, true, unit, s === r.scenarios[0] ? undefined : r.scenarios[0]!.funding, r.lang));

@@ -2,7 +2,6 @@
 // pays, the parameter changes and the estimates — numbers as numbers with number formats, headers in 中文 and English,
 // frozen header rows. Built here; io/ writes it (report/ never opens a file). compare's workbook (compare-xlsx.ts) has
 // the same sheets with each row's locality before it (runSheets), and its own after them.
-import { GROUP_ZH, PREMIUM_GROUPS } from '../core/parameters/groups.js';
 import type { MadeBy } from './made.js';
 import type ExcelJS from 'exceljs';
 import { noteText } from '../core/policy-notes.js';
@@ -27,7 +26,7 @@ import {
 } from './sheets.js';
 import { ROUNDING_NOTE } from './text-table.js';
 import { delta, fundingDelta, titled, type ScenarioReport, type SimulationReport } from './totals.js';
-import { rangeMethodCell } from './totals-words.js';
+import { PART_LINES, partName, partsOf, rangeMethodCell } from './totals-words.js';
 import type { Lang } from './lang.js';
 import type { Policy } from '../core/parameters/tree.js';
 
@@ -166,7 +165,7 @@ export function runSheets(
       ],
     ]),
   );
-  premiumGroupsSheet(wb, scenarioCols, runs, money);
+  partsSheets(wb, scenarioCols, runs, money);
   // --ranges: how far each run's total could move with the estimates it rests on
   if (runs.some(({ s }) => s.range))
     sheet(
@@ -280,31 +279,43 @@ export function runSheets(
 }
 
 /**
- * The premium subsidy by the persons' group (step 9), a row per group of each run (`at`: the cells that lead its rows,
- * under `lead`'s headers): its parts, adding up to the program's row. No sheet where no run has them.
+ * The parts of programs (the premium subsidy by the persons' group, tekun's basic living and care), a sheet a program
+ * and a row per part of each run (`at`: the cells that lead its rows, under `lead`'s headers): they add up to the
+ * program's row. No sheet where no run has them.
  */
-export function premiumGroupsSheet(
+export function partsSheets(
   wb: ExcelJS.Workbook,
   lead: readonly Col[],
   runs: ReadonlyArray<{ readonly s: ScenarioReport; readonly at: readonly Cell[] }>,
   { label: U, format: MONEY, cell: m }: MoneyUnit,
 ): void {
-  if (!runs.some(({ s }) => s.figures.programs.medical_premium.by_group)) return;
-  sheet(
-    wb,
-    '资助参保类别 Premium groups',
-    [
-      ...lead,
-      { header: '类别 group', width: 16 },
-      { header: '代码 id', width: 14 },
-      // (a household with members in two groups is in both: the column does not add up to the program's households)
-      { header: '户数 households (各类别分别计 each group its own)', width: 22, format: COUNT },
-      { header: '受资助人数 persons paid', width: 16, format: COUNT },
-      { header: `资助参保 premium subsidy (${U})`, width: 24, format: MONEY },
-    ],
-    runs.flatMap(({ s, at }) => {
-      const g = s.figures.programs.medical_premium.by_group;
-      return g ? PREMIUM_GROUPS.map((k) => [...at, GROUP_ZH[k], k, n(g[k].households), n(g[k].persons), m(g[k].annual_cost)]) : [];
-    }),
-  );
+  for (const line of PART_LINES) {
+    if (!runs.some(({ s }) => partsOf(s.figures, line))) continue;
+    sheet(
+      wb,
+      line.sheet.name,
+      [
+        ...lead,
+        { header: line.sheet.part, width: 16 },
+        { header: '代码 id', width: 14 },
+        // (a household with members in two groups is in both: the column does not add up to the program's households)
+        { header: '户数 households (各类别分别计 each group its own)', width: 22, format: COUNT },
+        { header: `${line.persons.zh} ${line.persons.en}`, width: 16, format: COUNT },
+        { header: `${line.sheet.cost} (${U})`, width: 24, format: MONEY },
+      ],
+      runs.flatMap(({ s, at }) => {
+        const g = partsOf(s.figures, line);
+        return g
+          ? Object.keys(line.names).map((k) => [
+              ...at,
+              partName(line, k)[0],
+              k,
+              n(g[k]!.households),
+              n(g[k]!.persons),
+              m(g[k]!.annual_cost),
+            ])
+          : [];
+      }),
+    );
+  }
 }

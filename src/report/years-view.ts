@@ -3,7 +3,6 @@
 // yuan, for the HTML report — which the table, Markdown and HTML render alike.
 import { fundingDeltaRange, LEVEL_LABELS, LEVELS, sumFunding, type Level } from '../core/funding.js';
 import type { Figures, GroupFigures, ProgramFigures } from '../core/aggregate.js';
-import { GROUP_ZH, PREMIUM_GROUPS, type PremiumGroup } from '../core/parameters/groups.js';
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import type { Scenario } from '../core/scenario.js';
@@ -15,7 +14,18 @@ export { projectionLines };
 import { delta, fundingDelta, signedIn, titled, type ScenarioReport, type TotalRange } from './totals.js';
 import { groupCount, inUnit, UNIT_LABEL, type Unit } from './text-table.js';
 import type { Lang } from './lang.js';
-import { exitStockWords, fundingMethodWords, premiumWindowWords, ranOnWords, yearsRangeWords, yearsTitleWords } from './totals-words.js';
+import {
+  exitStockWords,
+  fundingMethodWords,
+  PART_LINES,
+  partName,
+  partsOf,
+  partsWindowWords,
+  ranOnWords,
+  yearsRangeWords,
+  yearsTitleWords,
+  type PartLine,
+} from './totals-words.js';
 import { placeInRange } from './sensitivity-rows.js';
 
 export interface YearsReport {
@@ -87,24 +97,27 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
     D(received)
       .plus(eligible.reduce((a, e, k) => a.plus(e).minus(years[k]!), D(0)))
       .toFixed(2);
-  // The premium subsidy's groups as the program: counts the average month, costs the years' exact costs added.
-  const groupsOver = (gs: readonly NonNullable<ProgramFigures['by_group']>[]) =>
+  // A program's parts (the premium subsidy's groups, tekun's basic and care) as the program: counts the average month,
+  // costs the years' exact costs added.
+  const partsOver = <K extends string>(gs: ReadonlyArray<Readonly<Record<K, GroupFigures>>>) =>
     Object.fromEntries(
-      PREMIUM_GROUPS.map((g) => {
+      (Object.keys(gs[0]!) as K[]).map((g) => {
         const costExact = exact(gs.map((x) => x[g].annual_cost_exact));
-        const group: GroupFigures = {
+        const part: GroupFigures = {
           households: mean(gs.map((x) => x[g].households)),
           persons: mean(gs.map((x) => x[g].persons)),
           annual_cost: D(costExact).toFixed(2),
           annual_cost_exact: costExact,
         };
-        return [g, group];
+        return [g, part];
       }),
-    ) as Record<PremiumGroup, GroupFigures>;
+    ) as Record<K, GroupFigures>;
   const f = years.map((s) => s.figures);
   const programs = Object.fromEntries(
     PROGRAMS.map((p) => {
-      const of = (k: Exclude<keyof (typeof f)[number]['programs'][typeof p.id], 'by_group'>) => f.map((x) => x.programs[p.id][k]);
+      const of = (k: Exclude<keyof ProgramFigures, 'by_group' | 'by_part'>) => f.map((x) => x.programs[p.id][k]);
+      const groups = f.map((x) => x.programs[p.id].by_group);
+      const parts = f.map((x) => x.programs[p.id].by_part);
       return [
         p.id,
         {
@@ -115,9 +128,8 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
           eligible_households: mean(of('eligible_households')),
           eligible_persons: mean(of('eligible_persons')),
           eligible_annual_cost: eligibleOver(D(exact(of('annual_cost_exact'))).toFixed(2), of('annual_cost'), of('eligible_annual_cost')),
-          ...(p.id === 'medical_premium' && f.every((x) => x.programs.medical_premium.by_group)
-            ? { by_group: groupsOver(f.map((x) => x.programs.medical_premium.by_group!)) }
-            : {}),
+          ...(groups.every((g) => g) ? { by_group: partsOver(groups.map((g) => g!)) } : {}),
+          ...(parts.every((g) => g) ? { by_part: partsOver(parts.map((g) => g!)) } : {}),
         },
       ];
     }),
@@ -229,8 +241,10 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
   }
   const exitLine = stock ? [exitStockWords(programLabel(PROGRAM_BY_ID.get('gradual_exit')!), r.years[0]!, r.lang)] : [];
   const blocks: YearsBlock[] = [{ header, rows, rule, notes: [...rangeLines(run.years, r.projection, r.lang), ...exitLine] }];
-  const groups = premiumGroupsBlock(run.years, win, unit, r.lang);
-  if (groups) blocks.push(groups);
+  for (const line of PART_LINES) {
+    const parts = partsBlock(line, run.years, win, unit, r.lang);
+    if (parts) blocks.push(parts);
+  }
   if (n) {
     // What drives each program's change from the first year to the last: its caseload (persons, the average month)
     // or what it pays a person.
@@ -301,35 +315,43 @@ export function yearsBlocks(r: YearsReport, run: YearsReport['runs'][number]): Y
 }
 
 /**
- * The premium subsidy by the persons' group (step 9), each year and over the window: what each group costs, then the
- * persons paid (the window's: the average month). None where no year pays anyone.
+ * A program's parts (the premium subsidy by the persons' group, tekun's basic living and care), each year and over the
+ * window: what each costs, then its persons (the window's: the average month). None where no year pays anyone.
  */
-function premiumGroupsBlock(years: readonly ScenarioReport[], win: ScenarioReport | null, unit: Unit, lang?: Lang): YearsBlock | null {
-  const of = (s: ScenarioReport) => s.figures.programs.medical_premium.by_group;
-  if (!years.every(of) || !years.some((s) => PREMIUM_GROUPS.some((g) => of(s)![g].persons !== '0'))) return null;
+function partsBlock(
+  line: PartLine,
+  years: readonly ScenarioReport[],
+  win: ScenarioReport | null,
+  unit: Unit,
+  lang?: Lang,
+): YearsBlock | null {
+  const of = (s: ScenarioReport) => partsOf(s.figures, line)!;
+  const ids = Object.keys(line.names);
+  if (!years.every((s) => partsOf(s.figures, line)) || !years.some((s) => ids.some((g) => of(s)[g]!.persons !== '0'))) return null;
   const n = years.length - 1;
   const runs = [...years, ...(win ? [win] : [])];
   const header = [
-    `资助参保按类别 premium subsidy by group (${UNIT_LABEL[unit]})`,
+    `${line.title.en} (${UNIT_LABEL[unit]})`,
     ...years.map((s) => String(s.year!.year)),
     ...(win ? [`${years[0]!.year!.year}–${years.at(-1)!.year!.year} 合计`, 'growth a year 年均增长'] : []),
   ];
-  const label = (g: PremiumGroup) => `${GROUP_ZH[g]} ${g}`;
-  const costs = PREMIUM_GROUPS.map((g): YearsCell[] => [
+  const label = (g: string) => partName(line, g).join(' ');
+  const grows = (g: string, k: 'annual_cost' | 'persons') => (win ? [yearly(of(years[0]!)[g]![k], of(years.at(-1)!)[g]![k], n)] : []);
+  const costs = ids.map((g): YearsCell[] => [
     label(g),
-    ...runs.map((s): YearsCell => ({ text: inUnit(of(s)![g].annual_cost, unit), yuan: of(s)![g].annual_cost })),
-    ...(win ? [yearly(of(years[0]!)![g].annual_cost, of(years.at(-1)!)![g].annual_cost, n)] : []),
+    ...runs.map((s): YearsCell => ({ text: inUnit(of(s)[g]!.annual_cost, unit), yuan: of(s)[g]!.annual_cost })),
+    ...grows(g, 'annual_cost'),
   ]);
-  const persons = PREMIUM_GROUPS.map((g): YearsCell[] => [
-    `${label(g)} persons paid 受资助人数`,
-    ...runs.map((s) => groupCount(of(s)![g].persons)),
-    ...(win ? [yearly(of(years[0]!)![g].persons, of(years.at(-1)!)![g].persons, n)] : []),
+  const persons = ids.map((g): YearsCell[] => [
+    `${label(g)} ${line.persons.en} ${line.persons.zh}`,
+    ...runs.map((s) => groupCount(of(s)[g]!.persons)),
+    ...grows(g, 'persons'),
   ]);
   return {
     header,
     rows: [...costs, ...persons],
     rule: [costs.length],
-    notes: win ? [premiumWindowWords(header[runs.length]!, lang)] : [],
+    notes: win ? [partsWindowWords(header[runs.length]!, line, lang)] : [],
   };
 }
 

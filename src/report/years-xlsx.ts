@@ -25,7 +25,7 @@ import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { delta, fundingDelta, type ScenarioReport } from './totals.js';
 import { rangeMethodCell } from './totals-words.js';
 import { projectionLines, totalDelta, window, yearlyRate, type YearsReport } from './years-view.js';
-import { deltaRangeRows, premiumGroupsSheet } from './xlsx.js';
+import { deltaRangeRows, partsSheets } from './xlsx.js';
 
 /** The workbook (exceljs is loaded here, when a workbook is asked for: it takes a third of a second). */
 export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<ExcelJS.Workbook> {
@@ -151,8 +151,8 @@ export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<Excel
       }),
     ),
   );
-  // The premium subsidy by the persons' group, each year and over the window (as simulate's workbook gives one date's)
-  premiumGroupsSheet(
+  // The parts of programs, each year and over the window (as simulate's workbook gives one date's)
+  partsSheets(
     wb,
     [SCENARIO_COLUMN, { header: '年度 year', width: 16 }],
     r.runs.flatMap((run) => entries.get(run)!.map(({ at, s }) => ({ s, at: [run.id, at] }))),

@@ -43,11 +43,11 @@ export interface HouseholdResult {
   /** The household's year had it taken up every program it is eligible for, fen. */
   eligibleTotal: number;
   /**
-   * The premium subsidy (step 9) by the persons' group, in PREMIUM_GROUPS' order: persons paid, and their year (fen).
-   * Written where medical_premium is present (and zero elsewhere): its figures by group add up to the program's.
+   * The parts of programs' costs (parts.ts PARTS: the premium subsidy by group, tekun's care): persons, and their year
+   * (fen). Written where the program is entered (zero elsewhere); added to the totals where it is received.
    */
-  readonly premiumPersons: Int32Array;
-  readonly premiumFen: Float64Array;
+  readonly partPersons: Int32Array;
+  readonly partFen: Float64Array;
 }
 
 export interface Ctx {

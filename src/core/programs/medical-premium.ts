@@ -50,8 +50,8 @@ export function medicalPremium(c: Ctx, r: PremiumRules): void {
     enter(out, r.slot);
     out.count[r.slot]!++;
     out.amount[r.slot]! += amount;
-    out.premiumPersons[g - 1]!++; // (by group: GROUP_NAMES' codes less none, PREMIUM_GROUPS' order)
-    out.premiumFen[g - 1]! += amount;
+    out.partPersons[g - 1]!++; // (by group: GROUP_NAMES' codes less none, PREMIUM_GROUPS' order: parts.ts)
+    out.partFen[g - 1]! += amount;
     persons++;
     total += amount;
   }

@@ -10,6 +10,9 @@ import { check, zhCode, zhColumn } from '../trace.js';
 import { countedIncome, enter, type Ctx } from './context.js';
 import type { Population } from '../population.js';
 import { traceParams, type Params, type Step } from './step.js';
+import { TEKUN_CARE } from './parts.js';
+// (read when a household is evaluated, after every module has loaded: index.ts imports this one)
+import { yearOf } from './index.js';
 
 export const CLAUSES = ['000（一）', '000（五）', '002 四', '003 §7', '003 §14', '004 §3', '004 §4'];
 
@@ -91,13 +94,20 @@ export function tekunPerson(c: Ctx, r: TekunRules, k: number): boolean {
   return is;
 }
 
-/** Adds tekun person p's monthly amount: round(multiplier × S) + the care share of their self-care; returns the care part. */
+/**
+ * Adds tekun person p's monthly amount: round(multiplier × S) + the care share of their self-care; returns the care
+ * part, which is also kept as a part of tekun's cost (parts.ts: persons cared for, their care a year).
+ */
 export function tekunAmount(c: Ctx, r: TekunRules, p: number): number {
   const care = r.care[c.pop.selfCare[p]!]!;
   const { out } = c;
   enter(out, r.slot);
   out.count[r.slot]!++;
   out.amount[r.slot]! += r.basic + care;
+  if (care > 0) {
+    out.partPersons[TEKUN_CARE]!++;
+    out.partFen[TEKUN_CARE]! += yearOf(r.slot, care, 0);
+  }
   return care;
 }
 
