@@ -11,6 +11,7 @@ import { PROGRAMS, programLabel } from '../core/programs/index.js';
 import { STEP as PREMIUM_STEP, type PremiumRules } from '../core/programs/medical-premium.js';
 import { fenToYuan } from '../core/money.js';
 import { AHEAD_YEARS, checkPolicy, type Violation } from '../core/sanity.js';
+import { floorsBroken } from '../core/floors.js';
 import { firstYearExit, type YearsReport } from '../report/years-view.js';
 import { incomesFrom, type Projection } from '../core/projection.js';
 import { takeUpShows, type ScenarioReport, type SimulationReport } from '../report/totals.js';
@@ -47,6 +48,10 @@ export function scenarioNotes(
       same || note ? null : caseloadsOnly(s.id, [base], [s], { date: report.date, year: !!s.year, place }, undefined, lang),
       ...relationNotes(s.id, s.parameters!.policy, report.date, where),
       ...premiumNotes(s.id, b, s.parameters!, where),
+      ...floorsBroken(b, s.parameters!).map(
+        (f) =>
+          `note: scenario ${s.id}${where} sets ${f.path} ${f.value.toFixed()}, below the policy's ${f.floor.toFixed()}, a floor: ${f.source} ${f.clause} (不低于, at least) — a cut the locality's own rule does not allow; computed as given, as a reform may test it`,
+      ),
     ].filter((n): n is string => n !== null);
   });
 }

@@ -1,6 +1,7 @@
 // simulate --year: the budget year. Each run (baseline, scenarios) is cut into periods of identical parameters
 // (core/budget-year.ts); every period of every run is evaluated in one pass over the households (runs that share
 // steps 1–2 share them), and each run's year is put together from its periods.
+import { emergencyNotes } from './emergency-note.js';
 import { burnIn, inTurn, populationsOf } from './burn-in.js';
 import { loadProfile, profileFor } from '../io/profile-file.js';
 import { firstHouseholdId } from '../io/households-kind.js';
@@ -289,6 +290,7 @@ export async function simulateYear(ctx: Ctx, o: YearOptions, scenarios: readonly
       ...heardNotes(ctx),
       ...(projection ? yearsNotes(written, projection, year, year, policy, o.lang) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year, households: o.households })),
+      ...(await emergencyNotes(o.policy, o.households, o.lang)),
       ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year], ranFirst, projection }, o.lang),
       ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),
       ...takeUpRangesNote(reports![0]?.figures, ranges, o.lang),

@@ -1,6 +1,7 @@
 // simulate --years A-B [--projection FILE]: several budget years, each from the policy (projected, where a projection
 // file says how parameters grow) and the households (their incomes and weights grown), every year's periods of every
 // run evaluated in one pass over that year's population; the population is read once.
+import { emergencyNotes } from './emergency-note.js';
 import type { Lang } from '../report/lang.js';
 import type { Totals } from '../core/aggregate.js';
 import { carryExits, periodRuns, periodsOf } from '../core/budget-year.js';
@@ -169,6 +170,7 @@ export async function simulateYears(
       ...heardNotes(ctx),
       ...yearsNotes(policy, projection, first, last, baseline, o.lang),
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year: first, last, households: o.households })),
+      ...(await emergencyNotes(o.policy, o.households, o.lang, true)),
       ...unchangedYearsNotes({ runs, years }, o.lang),
       ...firstYearExitNote({ runs, years, ranFirst, projection }, o.lang),
       ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),

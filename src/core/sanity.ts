@@ -234,7 +234,8 @@ function check(policy: Policy): Violation[] {
     if (st && w && !toldWage.has(w) && !num(st).isZero() && num(w).greaterThan(num(st).times(MAX_WAGE_PER_STANDARD)) && toldWage.add(w))
       add(
         RULES.wageAboveStandard,
-        w,
+        // (a scenario's standard cut 90 % is the line to fix, not the policy's wage: a README trial was sent to the policy)
+        fromScenario(st) && !fromScenario(w) ? st : w,
         `at ${date} min_wage.monthly ${num(w).toFixed()} is ${num(w).dividedBy(num(st)).toFixed(1)} × dibao.standard.urban ${num(st).toFixed()} (a month's amounts both: a yearly wage, or a digit too many?)`,
       );
   }

@@ -8,6 +8,7 @@ import { D, fenToYuan as y } from '../core/money.js';
 import type { Population } from '../core/population.js';
 import { viewOf, type HouseholdResult, type ProgramResult } from '../core/engine.js';
 import { isSevere } from '../core/programs/context.js';
+import { TEKUN_CARE } from '../core/programs/parts.js';
 import { isCash, PROGRAM_BY_ID, programLabel, type ProgramId, type ProgramInfo } from '../core/programs/index.js';
 import { PER_HOUSEHOLD_ORDER } from './per-household.js';
 
@@ -89,15 +90,24 @@ function resultText(p: ProgramInfo, x: ProgramResult, lang: Lang): string {
   }
 }
 
+/** Tekun's month as basic living + care, from its care part (a year's care: 12 months of it). Nothing without care. */
+function tekunSplit(r: HouseholdResult, amount: number, lang: Lang): string {
+  const care = r.partFen[TEKUN_CARE]! / 12;
+  if (!care) return '';
+  return lang === 'zh'
+    ? `（基本生活费 ${y(amount - care)} + 照料护理费 ${y(care)}）`
+    : ` (basic living ${y(amount - care)} + care ${y(care)})`;
+}
+
 /** The result: each program, what was declined, why not (dibao, near misses), the month's and the year's totals. */
 export function resultLines(e: Explanation, pop: Population, onEstimates: ReadonlySet<ProgramId>, date: string, lang: Lang): string[] {
   const r = viewOf(e.result);
   const zh = lang === 'zh';
   const colon = zh ? '：' : ': ';
+  // (tekun's month in its two parts, basic living and care: a tekun officer budgets care as its own line)
+  const text = (p: ProgramInfo) => resultText(p, r[p.id], lang) + (p.id === 'tekun' ? tekunSplit(e.result, r.tekun.amount, lang) : '');
   const lines = PER_HOUSEHOLD_ORDER.filter((p) => r[p.id].flag || (p.kind === 'kept' && r[p.id].months)).map((p) =>
-    onEstimates.has(p.id)
-      ? chalk.yellow(`  ${nameIn(p, lang)} *${colon}${resultText(p, r[p.id], lang)}`)
-      : `  ${nameIn(p, lang)}${colon}${resultText(p, r[p.id], lang)}`,
+    onEstimates.has(p.id) ? chalk.yellow(`  ${nameIn(p, lang)} *${colon}${text(p)}`) : `  ${nameIn(p, lang)}${colon}${text(p)}`,
   );
   for (const p of PER_HOUSEHOLD_ORDER.filter((q) => r[q.id].declined)) {
     const x = r[p.id];

@@ -65,6 +65,25 @@ describe('a budget year on incomes older than it', () => {
     expect(cost(grownJson)).not.toBe(cost(asIs));
   });
 
+  // A temporary-assistance officer's trial: the temporary row had no `*`, its cost read as firm as a published
+  // standard's, while a generated population's emergencies are drawn at the profile's national figures
+  it("says what a generated population's temporary assistance rests on (its profile's targets); not for another file", () => {
+    // Nanning's profile: target.temporary_rate 0.0046 (0.46 cases a year per 100 persons), temporary_average 1328
+    const said =
+      "note: temporary assistance is paid on the households' emergency_need; a population generated from policies/profiles/guangxi-nanning.yaml draws its emergencies from the profile's estimates (0.46 cases a year per 100 persons at 1,328 yuan on average, mca-2023-q3), which no parameter's range moves — jiuzhu generate --report sets them beside their sources";
+    expect(run('--date', '2022-12-31').stderr).toContain(said);
+    expect(JSON.parse(run('--year', '2022', '--format', 'json', '-q').stdout).notes).toContain(said.replace(/^note: /, ''));
+    expect(run('--years', '2022-2023').stderr).toContain(
+      `${said}; each year of the window pays such emergencies again (a year's flow of them, not the same households aided twice)`,
+    );
+    expect(run('--date', '2022-12-31', '--lang', 'zh').stderr).toContain(
+      '注：临时救助按家庭的 emergency_need 计算；由 policies/profiles/guangxi-nanning.yaml 生成的家庭，其急难按画像的估计抽取（每年每百人 0.46 件、平均救助 1,328 元，mca-2023-q3）',
+    );
+    expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, '--date', '2022-12-31']).stderr).not.toContain(
+      'temporary assistance is paid',
+    );
+  });
+
   it('under a projection whose base_year is not before the years run: the notes name the base_year, not a missing line', () => {
     // (a base_year of 2028 for 2026: the projection grows nothing there — the notes said it grew the incomes from 2028,
     // and told the user to add the standard's uprate line the projection held)

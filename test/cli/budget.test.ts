@@ -264,6 +264,7 @@ describe('--format xlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       '总表 Totals',
       '资助参保类别 Premium groups',
+      '特困分项 Tekun parts',
       '月度 Months',
       '参数变化 Changes',
       '分级负担 Funding',
@@ -377,6 +378,8 @@ describe('--format xlsx', () => {
     expect(y.worksheets.map((w) => w.name)).toEqual([
       '逐年 Years',
       '分级负担 Funding',
+      '资助参保类别 Premium groups',
+      '特困分项 Tekun parts',
       '月度 Months',
       '参数变化 Changes',
       '参数 Parameters',

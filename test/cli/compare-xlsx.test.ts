@@ -39,6 +39,7 @@ describe('compare --format xlsx', () => {
     expect(names).toEqual([
       '总表 Totals',
       '资助参保类别 Premium groups',
+      '特困分项 Tekun parts',
       '分级负担 Funding',
       '估计值 Estimates',
       '参数 Parameters',
@@ -147,6 +148,7 @@ describe('compare --format xlsx', () => {
     expect(names).toEqual([
       '总表 Totals',
       '资助参保类别 Premium groups',
+      '特困分项 Tekun parts',
       '月度 Months',
       '参数变化 Changes',
       '分级负担 Funding',

@@ -96,7 +96,8 @@ describe('explain --lang zh and --brief', () => {
     const elder = brief(
       '{城乡: 城镇, 成员: [{年龄: 65, 残疾等级: 二级, 劳动能力: 无劳动能力, 有赡养人: 否}, {年龄: 40, 工资收入: 1000}]}',
     ).stdout;
-    expect(elder).toContain('  特困 *：1 人，每月 1252.00 元\n');
+    // (its month in two parts: basic round(1.3 × 810) = 1,053, care 0.1 × the minimum wage 1,990 = 199)
+    expect(elder).toContain('  特困 *：1 人，每月 1252.00 元（基本生活费 1053.00 + 照料护理费 199.00）\n');
     expect(elder).not.toContain('不属重度残疾人护理补贴');
     // a gradual exit is the month's while kept
     const exiting = brief('{城乡: 城镇, 在保: 是, 低保金: 300, 成员: [{年龄: 40, 工资收入: 2000}]}').stdout;

@@ -161,6 +161,43 @@ describe('a policy breaking a rule of severity error', () => {
     expect(underScenario('rural700', ['dibao.standard.rural: {set: 700}']).r.stderr).not.toContain('note: scenario rural700');
   });
 
+  // A README trial: {scale: 0.1} on the urban standard was refused at three lines of the policy's minimum wages
+  it('a scenario that makes a value no policy could have is refused at its own line, not the policy’s', () => {
+    const { sc, r } = underScenario('cut90', ['dibao.standard.urban: {scale: 0.1}']);
+    expect(r.code).toBe(3);
+    const problems = r.stderr.split('\n').filter((l) => l.startsWith('  '));
+    expect(problems.length).toBeGreaterThan(3);
+    expect(problems.filter((l) => l.includes('min-wage-plausible')).length).toBe(3);
+    for (const l of problems) expect(l.startsWith(`  ${sc}:5:3: `), l).toBe(true);
+  });
+
+  // A temporary-assistance officer's trial: the 1.3 × S scenario cut Guangzhou's tekun 15.9 % below Guangdong's own floor
+  // (003 §14: 不低于 1.6 × S), and a full-care share under Guangxi's 70 % (002 四) passed, both without a word
+  it('a value cut below a floor the policy cites (不低于) runs, and says so; at or above the floor, nothing', () => {
+    const full = underScenario('care05', ['tekun.care.min_wage_share.none: {set: 0.5}']).r;
+    expect(full.code).toBe(0);
+    expect(full.stderr).toContain(
+      "note: scenario care05 sets tekun.care.min_wage_share.none 0.5, below the policy's 0.7, a floor: gx-2021-opinions 四 确保全护理特困对象照料护理标准不低于当地最低工资标准的70% (不低于, at least) — a cut the locality's own rule does not allow; computed as given, as a reform may test it",
+    );
+    expect(underScenario('care08', ['tekun.care.min_wage_share.none: {set: 0.8}']).r.stderr).not.toContain('a floor:');
+    const gz = jiuzhu([
+      'simulate',
+      '--policy',
+      'policies/guangdong-guangzhou.yaml',
+      '--households',
+      SAMPLE,
+      '--date',
+      '2025-06-30',
+      '--scenario',
+      'scenarios/tekun-basic-1.3x.yaml',
+    ]);
+    expect(gz.stderr).toContain(
+      "note: scenario tekun-basic-1.3x sets tekun.basic.multiplier 1.3, below the policy's 1.6, a floor: gd-2021-plan §14",
+    );
+    // (Nanning's 1.3 is an estimate with no floor of its own: raising or cutting it says nothing of one)
+    expect(underScenario('nn12', ['tekun.basic.multiplier: {set: 1.2}']).r.stderr).not.toContain('a floor:');
+  });
+
   // A temporary-assistance officer's trial: county_max under the township's limit ran unsaid (the breach was blamed on
   // the policy's township_max, the later-dated of the three, and a policy's own line is not the scenario's note)
   it('a county limit under the township limit, or a cap under the county limit, is said at the scenario', () => {

@@ -1,5 +1,6 @@
 // jiuzhu simulate --policy FILE --households FILE [--scenario FILE…] [--date D] [--format table|json|csv|markdown]
 //   [--per-household FILE] [--stream]
+import { emergencyNotes } from '../emergency-note.js';
 import { refuseWorkbookNowhere } from '../option-values.js';
 import { figures, Totals } from '../../core/aggregate.js';
 import type { Population } from '../../core/population.js';
@@ -170,6 +171,7 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
       // (a generated population's incomes of its profile's year at a later date: a special-assistance officer's
       // Guangzhou, incomes of 2021 at 2024-06-30, subsidised 66 % more persons than at 2021, and nothing was said)
       ...(await incomesYearNotes(o.policy, null, o.lang, { year: Number(date.slice(0, 4)), households: o.households, date })),
+      ...(await emergencyNotes(o.policy, o.households, o.lang)),
       ...leftOutNotes(ranges, undefined, o.lang),
       ...takeUpRangesNote(totals[0], ranges, o.lang),
     ],
