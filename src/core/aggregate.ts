@@ -8,7 +8,7 @@ export { ExactSum };
 import type { HouseholdResult } from './programs/context.js';
 import { isCash, PROGRAMS, SLOT, type ProgramId } from './programs/index.js';
 import { PREMIUM_GROUPS, type PremiumGroup } from './parameters/groups.js';
-import { PARTS, TEKUN_CARE } from './programs/parts.js';
+import { PARTS, TEKUN_CARE, TEMPORARY_TIER, TEMPORARY_TIERS } from './programs/parts.js';
 
 export interface ProgramSums {
   /** Σ weight over households in the program (millionths). */
@@ -22,6 +22,7 @@ export interface ProgramSums {
 const N = PROGRAMS.length;
 const MEDICAL = SLOT.medical_premium;
 const TEKUN = SLOT.tekun;
+const TEMPORARY = SLOT.temporary;
 /** Each part's program's slot: a part is added where its program is received. */
 const PART_SLOT = PARTS.map((p) => SLOT[p.program]);
 
@@ -97,7 +98,7 @@ export class Totals {
       f[k + 2] += cost;
       f[k + 3]++;
     }
-    if (r.flag[MEDICAL] === 1 || r.flag[TEKUN] === 1) {
+    if (r.flag[MEDICAL] === 1 || r.flag[TEKUN] === 1 || r.flag[TEMPORARY] === 1) {
       const [persons, fen] = [r.partPersons, r.partFen];
       for (let g = 0; g < persons.length; g++)
         if (persons[g] && r.flag[PART_SLOT[g]!] === 1) put(this.parts[g]!, weight, persons[g]!, fen[g]!);
@@ -267,6 +268,8 @@ export interface ProgramFigures {
   readonly by_group?: Readonly<Record<PremiumGroup, GroupFigures>>;
   /** tekun's: basic living (every tekun person) and care (those cared for), whose costs add up to its own (received). */
   readonly by_part?: Readonly<Record<'basic' | 'care', GroupFigures>>;
+  /** temporary's: the grants by who approves them (000（六）), adding up to its own (received). */
+  readonly by_tier?: Readonly<Record<(typeof TEMPORARY_TIERS)[number], GroupFigures>>;
 }
 
 /**
@@ -341,8 +344,9 @@ export function figures(t: Totals): Figures {
       eligible_households: count(s.households.value() + d.households.value()),
       eligible_persons: count(s.persons.value() + d.persons.value()),
       eligible_annual_cost: yuan(eligibleCost),
-      ...(i === MEDICAL ? { by_group: byGroup(t.parts, per) } : {}),
+      ...(i === MEDICAL ? { by_group: partsFrom(t.parts, 0, PREMIUM_GROUPS, per) } : {}),
       ...(i === TEKUN ? { by_part: tekunParts(s, t.parts[TEKUN_CARE]!, per) } : {}),
+      ...(i === TEMPORARY ? { by_tier: partsFrom(t.parts, TEMPORARY_TIER, TEMPORARY_TIERS, per) } : {}),
     };
   });
   return {
@@ -366,12 +370,9 @@ const partFigures = (households: bigint, persons: bigint, cost: bigint, per: big
 });
 const valuesOf = ({ households, persons, cost }: ProgramSums) => [households.value(), persons.value(), cost.value()] as const;
 
-/** The premium subsidy's figures by group (the first of Totals.parts). */
-function byGroup(sums: readonly ProgramSums[], per: bigint): Record<PremiumGroup, GroupFigures> {
-  return Object.fromEntries(PREMIUM_GROUPS.map((g, i) => [g, partFigures(...valuesOf(sums[i]!), per)])) as Record<
-    PremiumGroup,
-    GroupFigures
-  >;
+/** A program's parts' figures, `ids` in order from Totals.parts[start] (the premium groups, the temporary tiers). */
+function partsFrom<K extends string>(sums: readonly ProgramSums[], start: number, ids: readonly K[], per: bigint): Record<K, GroupFigures> {
+  return Object.fromEntries(ids.map((g, i) => [g, partFigures(...valuesOf(sums[start + i]!), per)])) as Record<K, GroupFigures>;
 }
 
 /** Tekun's basic living (every tekun person: the program less care) and care (the persons cared for, their care). */

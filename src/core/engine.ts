@@ -37,7 +37,8 @@ const LATER = STEPS.flatMap((s, i) => (s.run ? [i] : []));
  */
 const MEDICAL = SLOT.medical_premium;
 const TEKUN = SLOT.tekun;
-const hasParts = (r: HouseholdResult) => r.flag[MEDICAL] === 1 || r.flag[TEKUN] === 1 || r.declinedCount !== 0;
+const TEMPORARY = SLOT.temporary;
+const hasParts = (r: HouseholdResult) => r.flag[MEDICAL] === 1 || r.flag[TEKUN] === 1 || r.flag[TEMPORARY] === 1 || r.declinedCount !== 0;
 
 /**
  * The steps after 1–2 as one function, compiled once from STEPS into plain calls (`if (c.n > 0) { s0(c, r[0]); … }
@@ -198,8 +199,9 @@ export function newContext(pop: Population, rules: Rules, tr: Tracer | null = nu
 function reset(out: HouseholdResult): void {
   const { flag, present, count, amount, months, tier, annual } = out;
   if (hasParts(out)) {
-    out.partPersons.fill(0);
-    out.partFen.fill(0);
+    // (a loop over the few parts: TypedArray fill's call cost more than the stores)
+    const { partPersons, partFen } = out;
+    for (let g = 0; g < partPersons.length; g++) partPersons[g] = partFen[g] = 0;
   }
   for (let j = 0; j < out.presentCount; j++) {
     const i = present[j]!;

@@ -9,6 +9,8 @@ import { PARAM_BY_PATH } from '../core/parameters/schema.js';
 import { fundingRangeMethod, type FundingReport } from '../core/funding.js';
 import { groupCount, inUnit, ROUNDING_NOTE, signedIn, UNIT_LABEL, type Unit } from './text-table.js';
 import type { Figures, GroupFigures } from '../core/aggregate.js';
+import { PART_KEYS, TEMPORARY_TIERS } from '../core/programs/parts.js';
+import { TIERS_ZH } from '../core/programs/temporary.js';
 import { D } from '../core/money.js';
 import { GROUP_ZH, PREMIUM_GROUPS } from '../core/parameters/groups.js';
 
@@ -289,7 +291,6 @@ export const rangeMethodCell = (lang?: Lang, years = false) =>
 export const PART_LINES = [
   {
     program: 'medical_premium',
-    key: 'by_group',
     title: { en: '资助参保 premium subsidy by group 按类别', zh: '资助参保按类别' },
     persons: { en: 'persons paid', zh: '受资助人数' },
     sheet: { name: '资助参保类别 Premium groups', part: '类别 group', cost: '资助参保 premium subsidy' },
@@ -297,18 +298,26 @@ export const PART_LINES = [
   },
   {
     program: 'tekun',
-    key: 'by_part',
     title: { en: '特困 tekun by part 分项', zh: '特困供养分项' },
     persons: { en: 'persons', zh: '人数' },
     sheet: { name: '特困分项 Tekun parts', part: '分项 part', cost: '特困供养 tekun' },
     names: { basic: ['基本生活费', 'basic living'], care: ['照料护理费', 'care'] } as const,
+  },
+  {
+    program: 'temporary',
+    // (000（六）: the township approves up to 0.5 × 12 S_urban, paid from its reserve 备用金; the county up to 2 ×;
+    // beyond, 一事一议)
+    title: { en: '临时救助 temporary assistance by who approves 按审批层级', zh: '临时救助按审批层级' },
+    persons: { en: 'persons', zh: '人数' },
+    sheet: { name: '临时救助层级 Temporary tiers', part: '审批层级 tier', cost: '临时救助 temporary assistance' },
+    names: Object.fromEntries(TEMPORARY_TIERS.map((t, i) => [t, [TIERS_ZH[i + 1]!, t] as const])),
   },
 ] as const;
 export type PartLine = (typeof PART_LINES)[number];
 
 /** A run's parts of the program of `line` (none where its figures have none). */
 export const partsOf = (f: Figures, line: PartLine): Readonly<Record<string, GroupFigures>> | undefined =>
-  f.programs[line.program][line.key] as Readonly<Record<string, GroupFigures>> | undefined;
+  f.programs[line.program][PART_KEYS[line.program]] as Readonly<Record<string, GroupFigures>> | undefined;
 /** A part's names: 中文 and English. */
 export const partName = (line: PartLine, id: string): readonly [string, string] =>
   (line.names as Readonly<Record<string, readonly [string, string]>>)[id]!;

@@ -6,6 +6,7 @@ import { monthCosts, type MonthCost } from './month-costs.js';
 import chalk from 'chalk';
 import { noteText } from '../core/policy-notes.js';
 import type { Figures, GroupFigures } from '../core/aggregate.js';
+import { PART_KEYS } from '../core/programs/parts.js';
 import type { Change } from '../core/budget-year.js';
 import { D, fixed } from '../core/money.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
@@ -136,8 +137,10 @@ export function scenarioJson(s: ScenarioReport, baseFunding?: FundingReport): Re
           annual_cost_pct: cost.pct,
         };
         // (a program's parts, each against the baseline's: which group a reform pays for, how much of it is care)
-        if (f.by_group && base.by_group) entry.by_group = partDeltas(f.by_group, base.by_group);
-        if (f.by_part && base.by_part) entry.by_part = partDeltas(f.by_part, base.by_part);
+        const key = PART_KEYS[p.id as keyof typeof PART_KEYS];
+        const [now, was] = key ? [f[key], base[key]] : [];
+        if (key && now && was)
+          entry[key] = partDeltas(now as Readonly<Record<string, GroupFigures>>, was as Readonly<Record<string, GroupFigures>>);
       }
       return [p.id, entry];
     }),

@@ -3,6 +3,9 @@
 // yuan, for the HTML report — which the table, Markdown and HTML render alike.
 import { fundingDeltaRange, LEVEL_LABELS, LEVELS, sumFunding, type Level } from '../core/funding.js';
 import type { Figures, GroupFigures, ProgramFigures } from '../core/aggregate.js';
+import { PART_KEYS } from '../core/programs/parts.js';
+
+type PartKey = (typeof PART_KEYS)[keyof typeof PART_KEYS];
 import { D, type Dec } from '../core/money.js';
 import type { Policy } from '../core/parameters/tree.js';
 import type { Scenario } from '../core/scenario.js';
@@ -115,9 +118,9 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
   const f = years.map((s) => s.figures);
   const programs = Object.fromEntries(
     PROGRAMS.map((p) => {
-      const of = (k: Exclude<keyof ProgramFigures, 'by_group' | 'by_part'>) => f.map((x) => x.programs[p.id][k]);
-      const groups = f.map((x) => x.programs[p.id].by_group);
-      const parts = f.map((x) => x.programs[p.id].by_part);
+      const of = (k: Exclude<keyof ProgramFigures, PartKey>) => f.map((x) => x.programs[p.id][k]);
+      const key = PART_KEYS[p.id as keyof typeof PART_KEYS] as PartKey | undefined;
+      const parts = key ? f.map((x) => x.programs[p.id][key] as Readonly<Record<string, GroupFigures>> | undefined) : [];
       return [
         p.id,
         {
@@ -128,8 +131,7 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
           eligible_households: mean(of('eligible_households')),
           eligible_persons: mean(of('eligible_persons')),
           eligible_annual_cost: eligibleOver(D(exact(of('annual_cost_exact'))).toFixed(2), of('annual_cost'), of('eligible_annual_cost')),
-          ...(groups.every((g) => g) ? { by_group: partsOver(groups.map((g) => g!)) } : {}),
-          ...(parts.every((g) => g) ? { by_part: partsOver(parts.map((g) => g!)) } : {}),
+          ...(key && parts.every((g) => g) ? { [key]: partsOver(parts.map((g) => g!)) } : {}),
         },
       ];
     }),

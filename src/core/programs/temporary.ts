@@ -9,11 +9,12 @@ import { check } from '../trace.js';
 import { enter, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
 import { FEATURE } from './screen.js';
+import { TEMPORARY_TIER, TEMPORARY_TIERS } from './parts.js';
 
 export const CLAUSES = ['000（六）', '003 §15', '004 §12'];
 
 /** The approval tiers, by code (0: no grant). */
-export const TIERS = ['', 'township', 'county', 'coordination'] as const;
+export const TIERS = ['', ...TEMPORARY_TIERS] as const;
 /** The tiers in Chinese (explain --lang zh); beyond the county, its coordination mechanism's 一事一议 (002 五, 003 §15). */
 export const TIERS_ZH = ['', '乡镇（街道）', '县级民政部门', '县级协调机制（一事一议）'] as const;
 
@@ -68,6 +69,8 @@ export function temporary(c: Ctx, r: TemporaryRules): void {
   out.count[r.slot] = c.end - c.start;
   out.amount[r.slot] = grant;
   out.tier[r.slot] = tier;
+  out.partPersons[TEMPORARY_TIER + tier - 1] = c.end - c.start; // (its part: the grant by who approves it)
+  out.partFen[TEMPORARY_TIER + tier - 1] = grant;
   if (c.tr) trace(c, r);
 }
 
