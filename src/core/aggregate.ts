@@ -54,7 +54,7 @@ export class Totals {
   private readonly fast = new Float64Array(N * 4);
   /** What eligible households do not take up (eligible = programs + declined). */
   readonly declined: ProgramSums[] = sums();
-  /** The parts of programs received (programs/parts.ts: the premium subsidy by group, tekun's care), PARTS' order. */
+  /** The parts of programs received (programs/parts.ts: premium groups, tekun's care, temporary tiers), PARTS' order. */
   readonly parts: ProgramSums[] = sums(PARTS.length);
   readonly all = { households: new ExactSum(), persons: new ExactSum() };
   /** Unweighted counts of the rows read. */

@@ -32,8 +32,8 @@ export { copyResult, emptyResult, viewOf, type ProgramResult, type ResultView } 
 const LATER = STEPS.flatMap((s, i) => (s.run ? [i] : []));
 
 /**
- * Where a result may hold parts (programs/parts.ts: the premium subsidy by group, tekun's care): a program with parts
- * entered, or declined (tekun's care is written before take-up declines it).
+ * Where a result may hold parts (programs/parts.ts: the premium subsidy by group, tekun's care, temporary assistance
+ * by tier): a program with parts entered, or one declined (tekun's care is written before take-up declines it).
  */
 const MEDICAL = SLOT.medical_premium;
 const TEKUN = SLOT.tekun;

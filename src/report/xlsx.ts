@@ -279,7 +279,8 @@ export function runSheets(
 }
 
 /**
- * The parts of programs (the premium subsidy by the persons' group, tekun's basic living and care), a sheet a program
+ * The parts of programs (the premium subsidy by the persons' group, tekun's basic living and care, temporary
+ * assistance by who approves it), a sheet a program
  * and a row per part of each run (`at`: the cells that lead its rows, under `lead`'s headers): they add up to the
  * program's row. No sheet where no run has them.
  */

@@ -100,7 +100,7 @@ export function window(years: readonly ScenarioReport[]): ScenarioReport {
     D(received)
       .plus(eligible.reduce((a, e, k) => a.plus(e).minus(years[k]!), D(0)))
       .toFixed(2);
-  // A program's parts (the premium subsidy's groups, tekun's basic and care) as the program: counts the average month,
+  // A program's parts (premium groups, tekun's basic and care, temporary tiers) as the program: counts the average month,
   // costs the years' exact costs added.
   const partsOver = <K extends string>(gs: ReadonlyArray<Readonly<Record<K, GroupFigures>>>) =>
     Object.fromEntries(

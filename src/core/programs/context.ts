@@ -43,7 +43,8 @@ export interface HouseholdResult {
   /** The household's year had it taken up every program it is eligible for, fen. */
   eligibleTotal: number;
   /**
-   * The parts of programs' costs (parts.ts PARTS: the premium subsidy by group, tekun's care): persons, and their year
+   * The parts of programs' costs (parts.ts PARTS: the premium subsidy by group, tekun's care, temporary assistance by
+   * tier): persons, and their year
    * (fen). Written where the program is entered (zero elsewhere); added to the totals where it is received.
    */
   readonly partPersons: Int32Array;
