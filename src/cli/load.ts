@@ -27,15 +27,25 @@ import { makeProgress, readingLabel } from './progress.js';
  * The day simulated: --date, or today — said on stderr unless quiet (a researcher's trial: a run without --date took
  * the parameters of the day it ran, and only the header said which). `year`: the command also takes --year.
  */
-export function simulationDate(ctx: Ctx, date: string | undefined, tell: { quiet: boolean; year?: boolean; lang?: 'zh' | 'en' }): string {
+export function simulationDate(
+  ctx: Ctx,
+  date: string | undefined,
+  /** `listing`: the command lists the parameters (params), it simulates nothing (a README trial read "simulating"). */
+  tell: { quiet: boolean; year?: boolean; lang?: 'zh' | 'en'; listing?: boolean },
+): string {
   if (date === undefined) {
     const day = today(ctx.now());
-    if (!tell.quiet) noteAtEnd(ctx, todayNote(day, tell.year ?? false, tell.lang));
+    if (!tell.quiet) noteAtEnd(ctx, tell.listing ? listingNote(day, tell.lang) : todayNote(day, tell.year ?? false, tell.lang));
     return day;
   }
   if (!isIsoDate(date)) throw new UsageError(`--date must be a date YYYY-MM-DD, got "${date}"${notADay(date)}`);
   return date;
 }
+
+const listingNote = (day: string, lang: 'zh' | 'en' = 'en'): string =>
+  lang === 'zh'
+    ? `注：未给 --date：列出今天 ${day} 有效的参数；另一天请给 --date YYYY-MM-DD`
+    : `note: no --date given: the parameters in force today, ${day}; give --date YYYY-MM-DD for another day`;
 
 export const todayNote = (day: string, year: boolean, lang: 'zh' | 'en' = 'en'): string =>
   lang === 'zh'

@@ -166,7 +166,7 @@ describe('no --date', () => {
     expect(dated.stderr).not.toContain('no --date');
     const params = jiuzhu(['params', '--policy', 'policies/guangxi-nanning.yaml']);
     expect(params.stderr).toMatch(
-      /^note: no --date given: simulating today, \d{4}-\d\d-\d\d, under the parameters in force that day; give --date YYYY-MM-DD for another day$/m,
+      /^note: no --date given: the parameters in force today, \d{4}-\d\d-\d\d; give --date YYYY-MM-DD for another day$/m,
     );
   });
 });

@@ -26,7 +26,7 @@ export interface ParamsOptions {
 }
 
 export async function paramsCommand(ctx: Ctx, o: ParamsOptions): Promise<void> {
-  const date = simulationDate(ctx, o.date, { quiet: !!o.quiet });
+  const date = simulationDate(ctx, o.date, { quiet: !!o.quiet, listing: true, lang: o.lang ?? langFromEnv(ctx.env) });
   const policy = await loadPolicy(o.policy);
   // (projected to the date's year, the scenarios on top, as simulate --year --projection has them)
   const year = Number(date.slice(0, 4));
