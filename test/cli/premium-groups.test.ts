@@ -8,14 +8,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+import type { Part } from '../helpers/parts.js';
 
 const NANNING = ['--policy', 'policies/guangxi-nanning.yaml'];
-interface Part {
-  readonly households: string;
-  readonly persons: string;
-  readonly annual_cost: string;
-  readonly annual_cost_exact: string;
-}
 interface Premium {
   readonly persons: string;
   readonly annual_cost: string;
@@ -34,18 +29,20 @@ const added = (p: Premium, key: 'persons' | 'annual_cost_exact') =>
     .toFixed();
 const own = (p: Premium, key: 'persons' | 'annual_cost_exact') => D(p[key]).toFixed();
 
+// Four persons: T-1 (70, tekun), D-1 (40, dibao), the couple E (low-income): hand-worked in the tests below.
+const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-premium-')), 'h.csv');
+writeFileSync(
+  file,
+  'household_id,person_id,age,area,other_income,has_capable_supporter,weight\n' +
+    'T,T-1,70,urban,0,0,1\nD,D-1,40,urban,0,1,1\nE,E-1,40,urban,1000,1,1\nE,E-2,38,urban,1000,1,1\n',
+);
+
 describe('the premium subsidy by group', () => {
   it('Nanning at 2025-06-30, hand-worked: tekun 400, dibao 280, two low-income 150 each, no rigid', async () => {
     // 000（七）/001（七）, step 9: min(premium 400, round(share × 400) + fixed). T-1, 70, no income, no supporter: tekun
     // (step 1), share 1 → 400. D-1, 40, no income: dibao (I 0 < S 810), fixed 280 → 280. The couple E: I = 2,000, not
     // below 1,620 but below 1.5 × 1,620 = 2,430 → low-income (step 6), fixed 150 each → 300 (also a rigid-expenditure
     // family at step 4, but low_income is the first group). 400 + 280 + 300 = 980.
-    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-premium-')), 'h.csv');
-    writeFileSync(
-      file,
-      'household_id,person_id,age,area,other_income,has_capable_supporter,weight\n' +
-        'T,T-1,70,urban,0,0,1\nD,D-1,40,urban,0,1,1\nE,E-1,40,urban,1000,1,1\nE,E-2,38,urban,1000,1,1\n',
-    );
     const p = premium(['--households', file, '--date', '2025-06-30']);
     expect(p.annual_cost).toBe('980.00');
     expect(p.by_group).toEqual({
@@ -80,12 +77,6 @@ describe('the premium subsidy by group', () => {
   it("a scenario's groups against the baseline's; a window's years added (hand-worked)", async () => {
     // The four persons above. edge-premium-50pct (001（七）): a low-income member's premium at half, no fixed amount —
     // 0.5 × 400 = 200 each, 400 for the couple against 300: Δ +100 in that group alone.
-    const file = join(mkdtempSync(join(tmpdir(), 'jiuzhu-premium-')), 'h.csv');
-    writeFileSync(
-      file,
-      'household_id,person_id,age,area,other_income,has_capable_supporter,weight\n' +
-        'T,T-1,70,urban,0,0,1\nD,D-1,40,urban,0,1,1\nE,E-1,40,urban,1000,1,1\nE,E-2,38,urban,1000,1,1\n',
-    );
     const args = ['simulate', ...NANNING, '--households', file, '-q'];
     const edge = [...args, '--date', '2025-06-30', '--scenario', 'scenarios/edge-premium-50pct.yaml'];
     const json = JSON.parse(jiuzhu([...edge, '--format', 'json']).stdout);

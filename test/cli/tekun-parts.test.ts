@@ -8,15 +8,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
 import { jiuzhu } from '../helpers/cli.js';
+import type { Part } from '../helpers/parts.js';
 
 const NANNING = ['--policy', 'policies/guangxi-nanning.yaml'];
-interface Part {
-  readonly households: string;
-  readonly persons: string;
-  readonly annual_cost: string;
-  readonly annual_cost_exact: string;
-  readonly delta?: Record<string, string>;
-}
 interface Tekun {
   readonly persons: string;
   readonly annual_cost: string;
