@@ -2,7 +2,7 @@
 // basic standard 1.6 × S (003 §14), Guangxi's full care 70 % of the minimum wage (002 四), Jiangxi's 1.3 × S (004 §4).
 // A reform may cut below one (the 1.3 × S scenario under Guangdong's rules), but it then breaks the locality's own
 // rule: a temporary-assistance officer's trial saw Guangzhou's tekun cut 15.9 % without a word.
-import type { Dec } from './money.js';
+import { D, type Dec } from './money.js';
 import type { Snapshot } from './parameters/tree.js';
 import { PARAMS } from './parameters/schema.js';
 
@@ -30,4 +30,4 @@ export function floorsBroken(base: Snapshot, s: Snapshot): FloorBroken[] {
   });
 }
 
-const isDec = (v: unknown): v is Dec => typeof v === 'object' && v !== null && !Array.isArray(v) && 'lessThan' in v;
+const isDec = (v: unknown): v is Dec => D.isDecimal(v);

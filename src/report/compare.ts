@@ -21,7 +21,7 @@ import { delta, paint, scenarioJson, fundingDelta, signedIn, signed, type Scenar
 import { TOTALS_CSV_HEADER, totalsCsvRows } from './totals-csv.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import { isZh, runShown, type Lang } from './lang.js';
-import { estimateFootnote, partsWords, roundingMarkdown, roundingWords } from './totals-words.js';
+import { estimateFootnote, roundingMarkdown, roundingWords, runsPartsWords } from './totals-words.js';
 import {
   byAreaWords,
   byDecileWords,
@@ -324,7 +324,7 @@ export function compareTable(r: CompareReport): string {
       textTable(header, rows, align, [PROGRAMS.length]),
     );
     out.push(chalk.dim(deltaLegend(chalk.level > 0, r.lang)));
-    out.push(...partsLines(l, r.unit ?? 'yuan', r.lang).map((x) => `  ${x}`));
+    out.push(...runsPartsWords(l.scenarios, r.unit ?? 'yuan', r.lang).map((x) => `  ${x}`));
     const summary = summaryTable(l, r.unit ?? 'yuan');
     if (summary)
       out.push(
@@ -349,10 +349,6 @@ export function compareTable(r: CompareReport): string {
   return out.join('\n') + '\n';
 }
 
-/** Each run's parts of programs (the premium subsidy by group, tekun's basic living and care), its id before them. */
-const partsLines = (l: LocalityReport, unit: Unit, lang?: Lang) =>
-  l.scenarios.flatMap((s) => partsWords(s.figures, unit, lang, s.baseline).map((x) => `${s.id}: ${x.trim()}`));
-
 export function compareMarkdown(r: CompareReport): string {
   const out = [`### jiuzhu compare — ${r.date}`, '', markdownHouseholds(r.householdsFile, r.lang)];
   if (r.year) out.push('', compareYearWords(r.lang).trim());
@@ -367,7 +363,7 @@ export function compareMarkdown(r: CompareReport): string {
     const summary = summaryTable(l, r.unit ?? 'yuan', true);
     if (summary) out.push(`**${summaryTitle(r.unit ?? 'yuan', r.lang)}**`, '', markdownTable(...summary), '');
     out.push(markdownTable(header, rows, align), '');
-    const parts = partsLines(l, r.unit ?? 'yuan', r.lang);
+    const parts = runsPartsWords(l.scenarios, r.unit ?? 'yuan', r.lang);
     if (parts.length) out.push(...parts.map((x) => `- ${x}`), '');
     for (const s of l.scenarios.slice(1)) {
       // The detail lines as bullets; the flows' table (indented in the text) as a Markdown table under its bullet.

@@ -347,6 +347,13 @@ export function partsWords(f: Figures, unit: Unit, lang?: Lang, base?: Figures):
   });
 }
 
+/** Several runs' parts (compare's locality, the HTML report's headline), each line after its run's id. */
+export const runsPartsWords = (
+  runs: ReadonlyArray<{ readonly id: string; readonly figures: Figures; readonly baseline?: Figures }>,
+  unit: Unit,
+  lang?: Lang,
+): string[] => runs.flatMap((s) => partsWords(s.figures, unit, lang, s.baseline).map((x) => `${s.id}: ${x.trim()}`));
+
 /** Under the years' table of a program's parts: what its window column's persons are. */
 export const partsWindowWords = (span: string, line: PartLine, lang?: Lang): string =>
   zh(lang) ? `${span}：${line.persons.zh}为各年平均每月人数` : `${span}: ${line.persons.en}, the years' average month`;

@@ -57,6 +57,10 @@ describe("tekun's basic living and care", () => {
     expect(r.by_part.basic.delta).toEqual({ households: '0', persons: '0', annual_cost: '5832.00', annual_cost_pct: '23.08' });
     expect(r.by_part.care.delta!.annual_cost).toBe('0.00');
     expect(jiuzhu(reform).stdout).toContain('基本生活费 basic living 2 · 31,104.00 (Δ +5,832.00); 照料护理费 care 2 · 9,552.00\n');
+    // compare gives each run's under its locality's table, the run's id first
+    expect(jiuzhu(['compare', ...at, '--scenario', 'scenarios/tekun-basic-1.6x.yaml']).stdout).toContain(
+      '  tekun-basic-1.6x: 特困 tekun by part 分项 (persons · yuan 元): 基本生活费 basic living 2 · 31,104.00 (Δ +5,832.00)',
+    );
     // explain: a household's month in the two parts (B: 1,053 + 597 = 1,650); C declined tekun: no parts said
     const b = jiuzhu(['explain', ...at, '--household', 'B']).stdout;
     expect(b).toMatch(/tekun \*?: ?1 person, 1650\.00 a month \(basic living 1053\.00 \+ care 597\.00\)\n/);

@@ -26,7 +26,7 @@ import { barChart, heatmap, inU, lineChart, tornadoChart, type Chart } from './c
 import type { Made } from '../made.js';
 import { madeSection } from './made.js';
 import { esc, figure, page, table, type Cell } from './page.js';
-import { partsWords } from '../totals-words.js';
+import { runsPartsWords } from '../totals-words.js';
 
 export interface HtmlReportInput {
   readonly compare: CompareReport;
@@ -118,9 +118,7 @@ function headline(l: LocalityReport, unit: Unit, sens: SensitivityResult | null,
     }),
     caseloadTable(l, i),
     // (each run's parts of programs: the premium subsidy by group, tekun's basic living and care — as under the table)
-    ...l.scenarios.flatMap((s) =>
-      partsWords(s.figures, unit, undefined, s.baseline).map((x) => `<p class="note">${esc(`${s.id}: ${x.trim()}`)}</p>`),
-    ),
+    ...runsPartsWords(l.scenarios, unit).map((x) => `<p class="note">${esc(x)}</p>`),
     fundingTable(l, i, unit),
     `<p class="note est">* rests on estimated parameters (section 4).${sens ? ` 区间 range: of each run's total and, under Δ, of its change against the baseline: ${esc(RANGE_METHOD)}.` : ''}</p>`,
     // (as under every table and Markdown: a reader adding a column found a fen off its 合计, unsaid here)
