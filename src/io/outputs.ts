@@ -166,13 +166,14 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
     const t = toStdout(out.path) ? STDOUT : await target(out.path);
     const other = t === null ? undefined : named.get(t);
     if (other && t === STDOUT) {
-      // (the command's own output is one of them when it has no --out)
+      // (the command's own output is one of them when it has no --out; the stream is not named: `-` is read as
+      // /dev/stdout, and a refusal of `--per-household -` named a path the user had not typed)
       const [mine, theirs] = other.flag === STDOUT ? [out, other] : [other, out];
       const instead = theirs.instead;
       throw new UsageError(
         theirs.flag === STDOUT
-          ? `${mine.flag} ${mine.path} and the command's own output both go to standard output: their lines would mix`
-          : `${out.flag} ${out.path} and ${other.flag} ${other.path} both go to standard output: their lines would mix`,
+          ? `${mine.flag} and the command's own output both go to standard output: their lines would mix`
+          : `${out.flag} and ${other.flag} both go to standard output: their lines would mix`,
         `give ${mine.flag} a file${instead ? `, or ${instead}` : ''}`,
       );
     }

@@ -225,7 +225,7 @@ describe('an output never overwrites an input (exit 2, before anything is read)'
     expect(readFileSync(kept, 'utf8')).toBe('mine\n');
     // two outputs to the terminal's stream do not replace one another, but their lines would mix
     expect(simulate('--format', 'csv', '--out', '/dev/stdout', '--per-household', '/dev/stdout').stderr).toBe(
-      'jiuzhu: --out /dev/stdout and --per-household /dev/stdout both go to standard output: their lines would mix\nhint: give --per-household a file\n',
+      'jiuzhu: --out and --per-household both go to standard output: their lines would mix\nhint: give --per-household a file\n',
     );
   });
 
@@ -381,7 +381,7 @@ describe('odd output targets', () => {
       expect([mixed.code, mixed.stdout, mixed.stderr]).toEqual([
         2,
         '',
-        "jiuzhu: --per-household /dev/stdout and the command's own output both go to standard output: their lines would mix\n" +
+        "jiuzhu: --per-household and the command's own output both go to standard output: their lines would mix\n" +
           'hint: give --per-household a file, or --out FILE for the totals\n',
       ]);
     }
@@ -402,7 +402,7 @@ describe('odd output targets', () => {
     const cliff = jiuzhu(['cliff', '--policy', NANNING, '--households', SAMPLE, '--per-household', '-']);
     expect([cliff.code, cliff.stderr]).toEqual([
       2,
-      "jiuzhu: --per-household /dev/stdout and the command's own output both go to standard output: their lines would mix\nhint: give --per-household a file\n",
+      "jiuzhu: --per-household and the command's own output both go to standard output: their lines would mix\nhint: give --per-household a file\n",
     ]);
   });
 

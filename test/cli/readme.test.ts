@@ -55,6 +55,25 @@ describe("README's examples", () => {
     expect(c.stdout).toMatch(/^- who pays 分级负担 \(万元 10k yuan\), dibao-standard-plus-10pct: 中央 central/m);
   });
 
+  // A README trial ran the cliff example's household and found no cliff in it: the one named now has them, as said.
+  it("the cliff example's household has the cliffs its comment says, on the population the block generates", () => {
+    const block = blocks('sh').find((b) => b.includes('--household G0'));
+    expect(block).toBeDefined();
+    const said = /# (G\d+) has two cliffs and a jump up .* at (\d{4}-\d{2}-\d{2})/.exec(block!);
+    expect(said).not.toBeNull();
+    const commands = [...block!.matchAll(/^npx jiuzhu ((?:\\\n|[^\n#])+)/gm)].map((m) => m[1]!.replace(/\\\n/g, ' ').trim().split(/\s+/));
+    const generate = commands.find((c) => c[0] === 'generate')!;
+    const cliff = commands.find((c) => c.includes('--household') && c.includes('json'))!;
+    expect(cliff).toEqual(expect.arrayContaining(['--household', said![1], '--date', said![2]]));
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-readme-'));
+    const inDir = (args: string[]) => args.map((a) => (a.endsWith('.csv') ? join(dir, a) : a));
+    expect(jiuzhu([...inDir(generate), '--quiet']).code).toBe(0);
+    const r = jiuzhu(inDir(cliff));
+    expect(r.code, r.stderr).toBe(0);
+    const baseline = (JSON.parse(r.stdout) as { scenarios: { cliffs: unknown[]; jumps: unknown[] }[] }).scenarios[0]!;
+    expect([baseline.cliffs.length, baseline.jumps.length]).toEqual([2, 1]);
+  });
+
   // A researcher could not tell that incomes are monthly: the README named the columns and pointed to a file it lacks
   it('the table of household columns gives every column, what it is, a valid value and its default, as core/columns.ts', () => {
     const rows = [...README.matchAll(/^\| `([a-z_]+)` \| (person|household) \| (.*) \| (.*) \| (.*) \|$/gm)].map((m) => m.slice(1));

@@ -447,14 +447,14 @@ describe('jiuzhu check', () => {
     expect([mixed.code, mixed.stdout, mixed.stderr.split('\n')[0]]).toEqual([
       2,
       '',
-      "jiuzhu: --junit /dev/stdout and the command's own output both go to standard output: their lines would mix",
+      "jiuzhu: --junit and the command's own output both go to standard output: their lines would mix",
     ]);
     // test's too (a CI trial's report and XML came out mixed in one file)
     const cases = jiuzhu(['test', '--junit', '/dev/stdout', '--quiet']);
     expect([cases.code, cases.stdout, cases.stderr.split('\n')[0]]).toEqual([
       2,
       '',
-      "jiuzhu: --junit /dev/stdout and the command's own output both go to standard output: their lines would mix",
+      "jiuzhu: --junit and the command's own output both go to standard output: their lines would mix",
     ]);
     const out = JSON.parse(r.stdout);
     expect([out.passed, out.tolerance, out.snapshot_date]).toEqual([false, '0.005', '2025-06-30']);
