@@ -4,6 +4,7 @@
 // error already (household-messages.ts). With them, the note names the optional columns the file does not have,
 // whose defaults every row then takes: the likeliest reason for an unknown name is one of those under another name.
 import { open } from 'node:fs/promises';
+import { foreclosedWords } from '../core/absent-columns.js';
 import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMNS, type ColumnDef } from '../core/columns.js';
 import { defaultText } from './empty-cells.js';
 import { resembles, squeezed } from './household-messages.js';
@@ -47,13 +48,13 @@ export function unreadColumnsNote(given: readonly string[], file: string, ignore
     const nor = others.length ? `; nor ${listed(others)}, which take${others.length > 1 ? ' their defaults' : 's its default'}` : '';
     const takes = (cs: readonly string[]) => cs.map((c) => `${c} ${defaultText(COLUMN_BY_NAME.get(c)!)}`).join(', ');
     if (key.length)
-      return `note: ${file}: the file has no ${key.join(', ')}: every row takes ${takes(key)}${nor} (give the column, or map one to it with --columns)`;
+      return `note: ${file}: the file has no ${key.join(', ')}: every row takes ${takes(key)}${nor}${foreclosedWords(absent)} (give the column, or map one to it with --columns)`;
     // The others alone are said too (a data engineer's file without disability_grade paid no disability subsidy, in
     // silence), but take_up_draw: a register without draws is one whose households take up what they are eligible
     // for (draw 0, README "Take-up"), the bundled sample's reading.
     const left = others.filter((c) => c !== 'take_up_draw');
     return left.length
-      ? `note: ${file}: the file has no ${listed(left)}: every row takes ${takes(left)} (give the column, or map one to it with --columns)`
+      ? `note: ${file}: the file has no ${listed(left)}: every row takes ${takes(left)}${foreclosedWords(left)} (give the column, or map one to it with --columns)`
       : null;
   }
   const named = unread.length ? `no column named ${listed(unread.map((n) => `"${showText(n, 40)}"`))}` : '';
@@ -62,7 +63,7 @@ export function unreadColumnsNote(given: readonly string[], file: string, ignore
     : '';
   return (
     `note: ${file}: jiuzhu reads ${named}${nameless}: left out of every figure` +
-    (absent.length ? `; the file has no ${absent.join(', ')}: every row takes their defaults` : '') +
+    (absent.length ? `; the file has no ${absent.join(', ')}: every row takes their defaults${foreclosedWords(absent)}` : '') +
     ' (to read a column under another name, map it with --columns)'
   );
 }

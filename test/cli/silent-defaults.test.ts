@@ -21,6 +21,15 @@ const without = (...cols: string[]) => {
   return lines.map((l) => keep.map((i) => l.split(',')[i]).join(',')).join('\n') + '\n';
 };
 
+/** A line of the sample without its has_capable_supporter field (the header's 11th). */
+const dropSupporter = (line: string) =>
+  line
+    ? line
+        .split(',')
+        .filter((_, i) => i !== 10)
+        .join(',')
+    : line;
+
 describe('a column that moves every figure, absent: said', () => {
   it('no wage_income and no weight: a note, with nothing else unread (it came only beside an unknown column)', () => {
     const f = join(dir, 'nowage.csv');
@@ -41,6 +50,24 @@ describe('a column that moves every figure, absent: said', () => {
     expect(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...AT, '--format', 'csv']).stderr).not.toContain(
       'the file has no',
     );
+  });
+
+  // A tekun register without has_capable_supporter gave 0 tekun with no more than "which take their defaults" (each
+  // person then has a capable supporter): the note says what the default forecloses, and it is so.
+  it('a column whose default forecloses a program: the note says which (no has_capable_supporter: no one is tekun)', () => {
+    const f = join(dir, 'nosupporter.csv');
+    writeFileSync(f, readFileSync(SAMPLE, 'utf8').split('\n').map(dropSupporter).join('\n'));
+    const tekun = (file: string) => {
+      const r = jiuzhu(['simulate', '--policy', NANNING, '--households', file, ...AT, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      return [JSON.parse(r.stdout).scenarios[0].programs.tekun.persons, r.stderr] as const;
+    };
+    const [without, said] = tekun(f);
+    expect(said).toContain(
+      `note: ${f}: the file has no has_capable_supporter: every row takes has_capable_supporter 1; so no one is tekun (step 1 asks has_capable_supporter 0) (give the column`,
+    );
+    expect(without).toBe('0');
+    expect(Number(tekun(SAMPLE)[0])).toBeGreaterThan(0); // (the sample's own column makes some)
   });
 
   it('from a pipe, an unknown column is said once read, by both readers and --stream (it was left out in silence)', () => {
