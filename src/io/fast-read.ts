@@ -96,7 +96,7 @@ export async function parseHouseholdsFast(
       onPart: (p) => {
         counted.push(p.empties);
         const done = assemble([p], [1], file, reader.columnOf);
-        problems.push(...done.problems);
+        for (const p of done.problems) problems.push(p); // (not push(...): a pipe's 100k duplicate ids overflowed the stack)
         // After a problem nothing more is handed over (the run will fail); drop chunks so memory stays bounded.
         if (!problems.length) ready.push(done.population());
         else ready.length = 0;
@@ -118,7 +118,7 @@ export async function parseHouseholdsFast(
   if (totalBytes === 0 && reader.names) noteUnreadColumns(reader.names, file, opts);
   const taken = reader.take();
   const last = assemble([taken], [1], file, reader.columnOf);
-  problems.push(...last.problems);
+  for (const p of last.problems) problems.push(p);
   if (problems.length) failWith(problems);
   noteEmptyCells(sumEmpties([...counted, taken.empties]), file, opts);
   noteApart(last.apart, file, opts);

@@ -501,6 +501,27 @@ describe('odd inputs', () => {
     }
   });
 
+  // A TUI trial piped a file twice over (100k households): "internal error: Maximum call stack size exceeded", exit 4 —
+  // the reader's problems were added with push(...), one argument each. From a file it was the right error.
+  it('a pipe of 130,000 ids each given twice: the duplicates told (exit 3), by both readers, whole and --stream', () => {
+    const rows = Array.from({ length: 130_000 }, (_, i) => `H${i},P${i},40,urban,100`);
+    const input = ['household_id,person_id,age,area,wage_income', ...rows, ...rows].join('\n') + '\n';
+    for (const [env, more] of [
+      [{}, []],
+      [{}, ['--stream']],
+      [{ JIUZHU_CSV_READER: 'reference' }, []],
+    ] as const) {
+      const r = jiuzhu(['simulate', '--policy', NANNING, '--households', '-', '--date', '2024-12-31', '--quiet', ...more], { input, env });
+      // (--stream: the first H0 again is out of order, the rows it needs grouped; whole: the first duplicate person)
+      expect([r.code, r.stderr.split('\n')[1]], JSON.stringify(env) + more.join(' ')).toEqual([
+        3,
+        more.length
+          ? '  /dev/stdin:130002:1: household H0: comes after household H129999: --stream needs the rows grouped by household_id in sorted order (sort the file, or run without --stream)'
+          : '  /dev/stdin:130002:2: column person_id: person "P0" appears again (first on line 2); person_id must be unique in the file',
+      ]);
+    }
+  });
+
   it('a directory as households, policy or case file is exit 2 naming it', () => {
     const dir = tmp();
     const h = jiuzhu(['simulate', '--policy', NANNING, '--households', dir]);
