@@ -76,9 +76,17 @@ export function besideIt(path: string, doing = 'read'): string | undefined {
   }
   const ext = extOf(name);
   const names = here.filter((f) => kind(f.name) === kind(name));
+  // (up to 20, by name alone past 8: the 15 bundled scenarios were not listed, and a TUI trial's `--scenario
+  // scenarios/nope.yaml` got no word of what is there, where a missing policy got the three policies)
+  const folder = dir === '.' ? 'this folder' : `${dir}${sep}`;
   if (ext && names.length && names.length <= 8)
-    return `the ${ext} files in ${dir === '.' ? 'this folder' : `${dir}${sep}`}: ${names
+    return `the ${ext} files in ${folder}: ${names
       .map((f) => f.at)
+      .sort()
+      .join(', ')}`;
+  if (ext && names.length && names.length <= 20)
+    return `the ${names.length} ${ext} files in ${folder}: ${names
+      .map((f) => f.name)
       .sort()
       .join(', ')}`;
   return undefined;

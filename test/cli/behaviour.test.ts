@@ -42,6 +42,12 @@ describe('exit codes and messages', () => {
     expect(hint('params', '--policy', 'policies/nanning.yaml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
     expect(hint('params', '--policy', 'policies/guangxi-nanning.yml')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
     expect(hint('params', '--policy', 'policies/guangxi-nanning.txt')).toBeUndefined(); // (no file of that kind there)
+    // (a folder of more than 8 such files: up to 20 by name — the 15 bundled scenarios were not listed, a TUI trial)
+    const scenarios = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
+    expect(scenarios.length).toBeGreaterThan(8);
+    expect(hint('simulate', '--policy', NANNING, '--households', SAMPLE, '--scenario', 'scenarios/nope.yaml')).toBe(
+      `hint: the ${scenarios.length} .yaml files in scenarios/: ${scenarios.sort().join(', ')}`,
+    );
     // (its extension left out; a projection looked for among the scenarios, one folder up: a finance clerk's)
     expect(hint('params', '--policy', 'policies/guangxi-nanning')).toBe('hint: did you mean policies/guangxi-nanning.yaml?');
     expect(projection('scenarios/guangxi-nanning-4pct.yaml')).toBe('hint: did you mean scenarios/projections/guangxi-nanning-4pct.yaml?');
@@ -63,8 +69,11 @@ describe('exit codes and messages', () => {
     symlinkSync(join(dir, 'nowhere.yaml'), join(dir, 'broken.yaml'));
     expect(hint('params', '--policy', join(dir, 'polic'))).toBeUndefined();
     expect(hint('params', '--policy', join(dir, 'broken.yaml'))).toBeUndefined();
-    // (a folder of many: "tekun" is in 4 scenarios' names, and none is a few edits from it: nothing offered)
-    expect(hint('params', '--policy', NANNING, '--scenario', 'scenarios/tekun.yaml')).toBeUndefined();
+    // (a folder of many: "tekun" is in 4 scenarios' names, and none is a few edits from it: no one guessed, the folder's
+    // files listed)
+    expect(hint('params', '--policy', NANNING, '--scenario', 'scenarios/tekun.yaml')).toMatch(
+      /^hint: the \d+ \.yaml files in scenarios\/: /,
+    );
   });
 
   // A researcher at a Chinese keyboard: --policy guangxi-nanning, --policy 南宁, two policies joined by a full-width comma
