@@ -184,6 +184,9 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   }, [state.quit, exit]);
 
   const loc = data.localities[state.locality]!;
+  // the knobs' run's total beside the knobs, once computed (while it is, the views line says recomputing)
+  const knobRun = shown.busy ? undefined : view.report.scenarios.find((s) => s.id === KNOB_SCENARIO_ID);
+  const knobTotal = knobRun ? { base: view.report.scenarios[0]!.figures.total_annual_cost, now: knobRun.figures.total_annual_cost } : null;
   const snapshots = useMemo(() => [loc.baseline.snapshot, ...view.runs.map((r) => r.snapshot)], [loc, view]);
   // The title cut to the width by display width (Ink's own cut let a line of 中文 run one column over, and wrap)
   const where = `${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`;
@@ -258,6 +261,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
           localities={data.localities.length}
           width={width}
           lang={lang}
+          atLimit={state.atLimit}
+          total={knobTotal}
         />
       ) : null}
       {!overlay && state.view === 'localities' ? (
@@ -275,6 +280,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
         <Households
           rows={rows}
           total={list.total}
+          weighted={list.weighted}
+          compared={view.runs[run] !== undefined}
           selected={selectedIn(state, rows.length)}
           filter={filter}
           missed={state.missed}

@@ -3,19 +3,19 @@ import { Box, Text } from 'ink';
 import { D } from '../core/money.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
-import { bar, money } from './format.js';
+import { bar, money, signedPct } from './format.js';
 import { programName, runName, t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 
 /** `height`: the rows the view may take; the deciles go in two columns when ten rows do not fit. */
 export function Charts({ view, run, lang, height }: { view: LocalityView; run: number; lang: Lang; height: number }) {
   const [base, ...others] = view.report.scenarios;
-  const cur = others[run] ?? base!;
+  // (with no run to compare, the baseline alone: its bars twice and every decile 0 read as a reform that changes
+  // nothing, a TUI trial)
+  const cur = others[run];
   const cash = PROGRAMS.filter(isCash);
-  const max = Math.max(
-    ...cash.flatMap((p) => [Number(base!.figures.programs[p.id].annual_cost), Number(cur.figures.programs[p.id].annual_cost)]),
-  );
-  const deciles = (cur.details?.byDecile ?? []).map((d) => Number(d.average_delta_per_household ?? 0));
+  const max = Math.max(...cash.flatMap((p) => [base!, cur ?? base!].map((r) => Number(r.figures.programs[p.id].annual_cost))));
+  const deciles = (cur?.details?.byDecile ?? []).map((d) => Number(d.average_delta_per_household ?? 0));
   const dmax = Math.max(1, ...deciles.map(Math.abs));
   const paired = 1 + cash.length + 1 + deciles.length > height;
   const decile = (i: number, v: number, w: number) => (
@@ -27,20 +27,26 @@ export function Charts({ view, run, lang, height }: { view: LocalityView; run: n
   );
   return (
     <Box flexDirection="column">
-      <Text dimColor>{`${t(lang, 'perProgram')} — ${t(lang, 'baseline')} │ ${runName(lang, cur.id, view.titles)}`}</Text>
+      {/* (which bar the figure is: one unlabelled number read as the baseline's, a TUI trial) */}
+      <Text dimColor wrap="truncate-end">
+        {cur
+          ? `${t(lang, 'perProgram')}: ${t(lang, 'baseline')} │ ${runName(lang, cur.id, view.titles)}${t(lang, 'runFigure')}`
+          : `${t(lang, 'perProgram')}: ${t(lang, 'baseline')}`}
+      </Text>
       {cash.map((p) => {
-        const b = Number(base!.figures.programs[p.id].annual_cost);
-        const c = Number(cur.figures.programs[p.id].annual_cost);
+        const b = base!.figures.programs[p.id].annual_cost;
+        const c = cur?.figures.programs[p.id].annual_cost;
         return (
           <Text key={p.id}>
             {pad(truncate(programName(p, lang), 18), 19, 'left')}
-            {pad(bar(b, max, 22), 23, 'left')}
-            <Text color="cyan">{pad(bar(c, max, 22), 23, 'left')}</Text>
-            {money(String(c), lang)}
+            {pad(bar(Number(b), max, 22), 23, 'left')}
+            {c === undefined ? null : <Text color="cyan">{pad(bar(Number(c), max, 22), 23, 'left')}</Text>}
+            {c === undefined ? money(b, lang) : `${money(c, lang)} ${signedPct(b, c)}`}
           </Text>
         );
       })}
-      <Text dimColor>{t(lang, 'deciles')}</Text>
+      {cur ? null : <Text dimColor>{t(lang, 'noRun')}</Text>}
+      {cur ? <Text dimColor>{t(lang, 'deciles')}</Text> : null}
       {(paired ? deciles.slice(0, 5) : deciles).map((v, i) => (
         <Text key={i}>
           {decile(i, v, paired ? 20 : 50)}

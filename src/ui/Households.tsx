@@ -9,6 +9,8 @@ import type { Filter } from './state.js';
 export function Households({
   rows,
   total,
+  weighted = total,
+  compared = true,
   selected,
   filter,
   missed = null,
@@ -20,8 +22,12 @@ export function Households({
   lang,
 }: {
   rows: readonly HouseholdRow[];
-  /** How many households the filter takes (the list shows the first LISTED). */
+  /** How many households of the file the filter takes (the list shows the first LISTED). */
   total: number;
+  /** The households they stand for (Σ weight). */
+  weighted?: number;
+  /** A run is compared: its column and the change (else the baseline alone: "this run" the same, Δ 0, a TUI trial). */
+  compared?: boolean;
   selected: number;
   filter: Filter;
   /** An id given with `/` that is no household's. */
@@ -57,30 +63,39 @@ export function Households({
       ) : (
         <Text
           bold
-        >{`${t(lang, 'filter')}: ${filterLabel(lang, filter)} (f) — ${listed(rows.length - outside, total, filter, lang)}${outside ? (lang === 'zh' ? '，另有查找到的 1 户' : ', and 1 found') : ''}`}</Text>
+          wrap="truncate-end"
+        >{`${t(lang, 'filter')}: ${filterLabel(lang, filter)} (f) — ${listed(rows.length - outside, total, filter, lang)} ${standFor(weighted, lang)}${outside ? (lang === 'zh' ? '，另有查找到的 1 户' : ', and 1 found') : ''}`}</Text>
       )}
       {rows.length === 0 ? (
         <Text dimColor>{t(lang, 'none')}</Text>
       ) : (
         <Text
           dimColor
-        >{`  ${pad(t(lang, 'household'), 17, 'left')}${pad(t(lang, 'members'), 10, 'left')}${pad(t(lang, 'baseline'), 12, 'right')} → ${pad(t(lang, 'thisRun'), 12, 'right')}  Δ (${t(lang, 'yuanYear')})`}</Text>
+        >{`  ${pad(t(lang, 'household'), 17, 'left')}${pad(t(lang, 'members'), 10, 'left')}${pad(t(lang, 'baseline'), 12, 'right')}${compared ? ` → ${pad(t(lang, 'thisRun'), 12, 'right')}  Δ` : ''} (${t(lang, 'yuanYear')})`}</Text>
       )}
       {rows.slice(top, top + visible).map((r, i) => {
         const d = r.now - r.base;
         return (
           <Text key={r.h} inverse={top + i === selected}>
             {/* (the marker: without colour, inverse video is all there was) */}
-            {`${top + i === selected ? '▸' : ' '} ${pad(truncateMiddle(r.id, 16), 17, 'left')}${pad(`${r.persons} ${lang === 'en' && r.persons === 1 ? 'person' : t(lang, 'persons')}`, 10, 'left')}${pad(groupDigits(fenToYuan(r.base)), 12, 'right')} → ${pad(groupDigits(fenToYuan(r.now)), 12, 'right')}  `}
-            <Text
-              color={d < 0 ? 'red' : d > 0 ? 'green' : undefined}
-            >{`${d > 0 ? '+' : d < 0 ? '−' : ''}${groupDigits(fenToYuan(Math.abs(d)))}`}</Text>
+            {`${top + i === selected ? '▸' : ' '} ${pad(truncateMiddle(r.id, 16), 17, 'left')}${pad(`${r.persons} ${lang === 'en' && r.persons === 1 ? 'person' : t(lang, 'persons')}`, 10, 'left')}${pad(groupDigits(fenToYuan(r.base)), 12, 'right')}${compared ? ` → ${pad(groupDigits(fenToYuan(r.now)), 12, 'right')}  ` : ''}`}
+            {compared ? (
+              <Text
+                color={d < 0 ? 'red' : d > 0 ? 'green' : undefined}
+              >{`${d > 0 ? '+' : d < 0 ? '−' : ''}${groupDigits(fenToYuan(Math.abs(d)))}`}</Text>
+            ) : null}
           </Text>
         );
       })}
     </Box>
   );
 }
+
+/** "in the file (1,964 weighted)": the list counts the file's households, the overview the weighted ones. */
+const standFor = (weighted: number, lang: Lang) =>
+  lang === 'zh'
+    ? `户（文件中；加权 ${groupDigits(String(Math.round(weighted)))} 户）`
+    : `in the file (${groupDigits(String(Math.round(weighted)))} weighted)`;
 
 /** "317", or "10,000 of 1,234,567 (the largest changes)" where the list stops short (it said "500+"). */
 function listed(shown: number, total: number, filter: Filter, lang: Lang): string {

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { displayWidth, pad, truncate } from '../report/text-table.js';
 import { KNOBS, knobText } from './knob-levers.js';
+import { money, signedMoney, signedPct } from './format.js';
 import { t, type Lang } from './labels.js';
 
 /** What the last `w` did: the file written, or why none was. */
@@ -22,6 +23,8 @@ export function Knobs({
   localities,
   width,
   lang,
+  atLimit = false,
+  total = null,
 }: {
   /** Set for every locality; null: not moved. */
   values: readonly (number | null)[];
@@ -33,7 +36,15 @@ export function Knobs({
   localities: number;
   width: number;
   lang: Lang;
+  /** The last key would have moved the selected knob past its end. */
+  atLimit?: boolean;
+  /**
+   * The shown locality's total under the baseline and under the knobs (null: no knob moved, or still computing): a
+   * trial switched to the overview after every move to see what it cost.
+   */
+  total?: { readonly base: string; readonly now: string } | null;
 }) {
+  const k = KNOBS[selected]!;
   return (
     <Box flexDirection="column">
       {KNOBS.map((k, i) => {
@@ -45,8 +56,28 @@ export function Knobs({
           </Text>
         );
       })}
+      {atLimit ? (
+        <Text color="yellow" wrap="truncate-end">
+          {truncate(
+            lang === 'zh'
+              ? `${k.zh}已到调节范围的一端（${knobText(k, k.min)} 至 ${knobText(k, k.max)}）`
+              : `${k.en} is at the end of its range (${knobText(k, k.min)} to ${knobText(k, k.max)})`,
+            width,
+          )}
+        </Text>
+      ) : null}
+      {total ? (
+        <Text bold wrap="truncate-end">
+          {truncate(
+            `${t(lang, 'total')} (${t(lang, 'million')}): ${t(lang, 'baseline')} ${money(total.base, lang)} → ${t(lang, 'knobRun')} ${money(total.now, lang)}  ${signedMoney(total.base, total.now, lang)} ${signedPct(total.base, total.now)}`,
+            width,
+          )}
+        </Text>
+      ) : null}
       {localities > 1 ? <Text dimColor>{truncate(t(lang, 'knobsForAll'), width)}</Text> : null}
-      <Text dimColor>{`── ${t(lang, 'scenarioYaml')} ──`}</Text>
+      <Text dimColor wrap="truncate-end">
+        {truncate(`── ${t(lang, 'scenarioYaml')} ──`, width)}
+      </Text>
       {yaml ? (
         yaml
           .trimEnd()

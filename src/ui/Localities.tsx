@@ -2,8 +2,9 @@
 // (the knob run is applied to every locality).
 import { Box, Text } from 'ink';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
-import { pad, truncate } from '../report/text-table.js';
+import { groupDigits, pad, truncate } from '../report/text-table.js';
 import { money, signedPct } from './format.js';
+import { D } from '../core/money.js';
 import { programName, t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 
@@ -20,13 +21,23 @@ export function Localities({
 }) {
   const label = 22;
   const col = Math.max(14, Math.min(24, Math.floor((78 - label) / Math.max(1, views.length))));
-  const cell = (v: LocalityView, id: (typeof PROGRAMS)[number]['id'] | 'total') => {
+  // (with no run to compare, the baseline alone: "+0.0%" on every row read as a reform that changes nothing, a TUI trial)
+  const compared = views.some((v) => v.report.scenarios[runOf(v) + 1] !== undefined);
+  const cell = (v: LocalityView, p: (typeof PROGRAMS)[number] | 'total') => {
     const [base, ...others] = v.report.scenarios;
     const cur = others[runOf(v)];
-    const b = id === 'total' ? base!.figures.total_annual_cost : base!.figures.programs[id].annual_cost;
-    const c = cur ? (id === 'total' ? cur.figures.total_annual_cost : cur.figures.programs[id].annual_cost) : b;
+    const of = (r: typeof base) =>
+      p === 'total'
+        ? r!.figures.total_annual_cost
+        : isCash(p)
+          ? r!.figures.programs[p.id].annual_cost
+          : r!.figures.programs[p.id].households;
+    const [b, c] = [of(base), cur ? of(cur) : of(base)];
+    // caseloads (no cash: low-income, rigid-expenditure families) in households, as the overview gives them (a trial
+    // moved the low-income line and saw nothing of the caseload it doubles)
+    const shown = p === 'total' || isCash(p) ? money(b, lang) : groupDigits(D(b).toFixed(0));
     // (the amount and its change each in its own place: as one string they did not line up, a terminal QA trial)
-    return `${pad(money(b, lang), col - 8, 'right')} ${pad(signedPct(b, c), 7, 'right')}`;
+    return compared ? `${pad(shown, col - 8, 'right')} ${pad(signedPct(b, c), 7, 'right')}` : pad(shown, col, 'right');
   };
   return (
     <Box flexDirection="column">
@@ -37,15 +48,26 @@ export function Localities({
       {PROGRAMS.filter(isCash).map((p) => (
         <Text key={p.id}>
           {pad(truncate(programName(p, lang), label - 1), label, 'left')}
-          {views.map((v) => cell(v, p.id)).join('')}
+          {views.map((v) => cell(v, p)).join('')}
         </Text>
       ))}
       <Text bold>
         {pad(t(lang, 'total'), label, 'left')}
         {views.map((v) => cell(v, 'total')).join('')}
       </Text>
-      <Text dimColor>
-        {lang === 'zh' ? '基线成本（万元）与所对比方案下的变化' : 'baseline cost (M yuan) and its change under the run compared'}
+      <Text dimColor>{t(lang, 'caseloads')}</Text>
+      {PROGRAMS.filter((p) => !isCash(p)).map((p) => (
+        <Text key={p.id}>
+          {pad(truncate(programName(p, lang), label - 1), label, 'left')}
+          {views.map((v) => cell(v, p)).join('')}
+        </Text>
+      ))}
+      <Text dimColor wrap="truncate-end">
+        {compared
+          ? lang === 'zh'
+            ? '基线成本（万元）或户数，与所对比方案下的变化'
+            : 'baseline cost (M yuan) or households, and its change under the run compared'
+          : `${lang === 'zh' ? '基线成本（万元）或户数' : 'baseline cost (M yuan) or households'} · ${t(lang, 'noRun')}`}
       </Text>
     </Box>
   );

@@ -68,7 +68,10 @@ export function Overview({
   const eligibleLine = eligible === shown.figures.total_annual_cost ? null : `${t(lang, 'ifAllEligible')} ${money(eligible, lang)}`;
   // The run bars take the rows left: the baseline and the run compared first, then the others in order.
   const room = height - (1 + lines.length + 1 + 1 + (eligibleLine ? 1 : 0) + (ranges ? 1 : 0) + (ch ? 1 : 0) + (estimated ? 1 : 0)) - 1;
-  const kept = new Set([0, run + 1, ...all.map((x) => x.i)].slice(0, Math.max(0, room)));
+  // (with one row left, the bars' title gives its row to the run compared: at 80×24 with the ranges shown, the
+  // baseline's bar stood alone — the run's is the one that matters, a TUI trial)
+  const untitled = cur !== undefined && room === 1;
+  const kept = new Set([0, run + 1, ...all.map((x) => x.i)].slice(0, Math.max(0, untitled ? 2 : room)));
   const totals = all.filter((x) => kept.has(x.i));
   return (
     <Box flexDirection="column">
@@ -104,7 +107,7 @@ export function Overview({
             : `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${truncate(cur ? runName(lang, cur.id, view.titles) : '', 14)} ` : `${t(lang, 'baseline')} `}${money(x.low, lang)}–${money(x.high, lang)}`).join(' · ')}`}
         </Text>
       ) : null}
-      {totals.length ? <Text dimColor>{t(lang, 'scenarios')}</Text> : null}
+      {totals.length && !untitled ? <Text dimColor>{t(lang, 'scenarios')}</Text> : null}
       {totals.map((x) => (
         <Text key={x.id} color={x.i === run + 1 ? 'cyan' : undefined}>
           {pad(truncate(runName(lang, x.id, view.titles), 22), 23, 'left')}

@@ -15,7 +15,8 @@ const L = {
   knobs: ['调节', 'knobs'],
   households: ['家庭', 'households'],
   baseline: ['基线', 'baseline'],
-  knobRun: ['参数调节', 'tui-knobs'],
+  // (not the scenario's id: the screen's "tui-knobs" was saved as tui-20261206-1, which simulate then named, a TUI trial)
+  knobRun: ['参数调节', 'knobs'],
   comparing: ['对比', 'vs'],
   program: ['项目', 'program'],
   million: ['万元/年', 'M yuan/yr'],
@@ -27,8 +28,14 @@ const L = {
   unchanged: ['不变', 'same'],
   estimates: ['含估计参数', 'rests on estimates'],
   perProgram: ['各项目年度支出（万元）', 'annual cost per program (M yuan)'],
+  runFigure: ['：数字及变化为此方案', ': figure, Δ%'],
+  caseloads: ['户数（不发现金的认定）', 'caseloads (households, no cash)'],
+  noRun: ['无对比方案：用 --scenario 给出方案，或在“调节”视图（3）中调节参数', 'no run to compare: give --scenario, or move a knob (3)'],
   deciles: ['按人均收入十分位的户均年度变化（元）', 'mean change per household a year by income decile (yuan)'],
-  scenarioYaml: ['方案 YAML', 'scenario YAML'],
+  scenarioYaml: [
+    '方案 YAML（w 另存为 scenarios/tui-日期-序号.yaml，以此为方案 id）',
+    'scenario YAML (w saves it as scenarios/tui-<date>-<n>.yaml, its id)',
+  ],
   unchangedKnobs: ['未调整：与基线相同', 'no knob moved: same as the baseline'],
   saved: ['已保存', 'saved'],
   savedSame: ['与上次保存相同', 'unchanged since saved'],
@@ -89,7 +96,6 @@ export function t(lang: Lang, key: LabelKey): string {
 
 const FILTERS = { changed: ['有变化', 'changed'], losers: ['受损', 'losers'], gainers: ['受益', 'gainers'], all: ['全部', 'all'] } as const;
 
-/** A run as the screen names it: the baseline in the screen's language (it showed "基线 │ baseline"), a scenario by its id. */
 /** The knobs' run: its scenario's id. */
 export const KNOB_SCENARIO_ID = 'tui-knobs';
 

@@ -151,7 +151,7 @@ export function households(
   if (pin === null || pin < 0 || pin >= pop.householdCount) return list;
   const at = list.rows.findIndex((r) => r.h === pin);
   const pinned = at >= 0 ? list.rows[at]! : rowOf(view, pop, run, pin);
-  return { rows: [pinned, ...list.rows.filter((r) => r.h !== pin)], total: list.total, outside: at >= 0 ? 0 : 1 };
+  return { ...list, rows: [pinned, ...list.rows.filter((r) => r.h !== pin)], outside: at >= 0 ? 0 : 1 };
 }
 
 /** Household h's row under the run. */
@@ -173,22 +173,33 @@ function filtered(
   const out: HouseholdRow[] = [];
   const row = (h: number): HouseholdRow => rowOf(view, pop, run, h);
   // every household, in the file's order: the first `limit` (a trial found the list stopped at 500, unsaid how many more)
+  // (Σ weight, millionths: whole numbers, exact as a double up to 9 × 10⁹ weighted households)
+  let weighted = 0;
   if (filter === 'all') {
     for (let h = 0; h < Math.min(limit, pop.householdCount); h++) out.push(row(h));
-    return { rows: out, total: pop.householdCount };
+    for (let h = 0; h < pop.householdCount; h++) weighted += pop.weight[h]!;
+    return { rows: out, total: pop.householdCount, weighted: weighted / 1e6 };
   }
   for (let h = 0; h < pop.householdCount; h++) {
     const d = now[h]! - base[h]!;
-    if (filter === 'changed' ? d !== 0 : filter === 'losers' ? d < 0 : d > 0) out.push(row(h));
+    if (filter === 'changed' ? d !== 0 : filter === 'losers' ? d < 0 : d > 0) {
+      out.push(row(h));
+      weighted += pop.weight[h]!;
+    }
   }
   out.sort((a, b) => Math.abs(b.now - b.base) - Math.abs(a.now - a.base) || a.h - b.h);
-  return { rows: out.slice(0, limit), total: out.length };
+  return { rows: out.slice(0, limit), total: out.length, weighted: weighted / 1e6 };
 }
 
 /** A list's rows, and how many households the filter takes in all. */
 export interface HouseholdList {
   readonly rows: HouseholdRow[];
   readonly total: number;
+  /**
+   * The households they stand for (Σ weight): the overview's counts are these, the list's the file's rows — "losers —
+   * 59" beside the overview's "lose 1,964", neither said which, a TUI trial.
+   */
+  readonly weighted: number;
   /** Rows listed that the filter does not take: a household found by its id (1), first. */
   readonly outside?: number;
 }

@@ -37,6 +37,8 @@ export interface State {
   /** The first line of the notes overlay shown (↑↓ while it is open). */
   readonly notesScroll: number;
   readonly saveRequested: boolean;
+  /** The last key would have moved the knob past its end (it stayed there without a word: a TUI trial). */
+  readonly atLimit: boolean;
   /**
    * A household id being typed after `/` in the households list (null: not finding); `find`: the id given with Enter,
    * for the app to look up (it then opens the household, pinned to the list where its filter leaves it out); `missed`:
@@ -104,6 +106,7 @@ export function initialState(initials: readonly (readonly number[])[]): State {
     scroll: 0,
     notesScroll: 0,
     saveRequested: false,
+    atLimit: false,
     finding: null,
     find: null,
     missed: null,
@@ -116,7 +119,7 @@ export function initialState(initials: readonly (readonly number[])[]): State {
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 export function reduce(s: State, input: string, key: Key, lim: Limits): State {
-  const next = { ...s, saveRequested: false, confirmQuit: false, find: null };
+  const next = { ...s, saveRequested: false, atLimit: false, confirmQuit: false, find: null };
   // An id being typed takes every key as text (q and the digits too) until Enter or Esc.
   if (s.finding !== null) {
     if (key.escape) return { ...next, finding: null };
@@ -160,7 +163,7 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
         // (a knob moved: the knob run is compared, the last; `s` goes on from it — and with every knob back, there is
         // no knob run: the first run again, as R gives, not the last scenario)
         const values = s.values.map((x, i) => (i === s.knob ? (same ? null : to) : x));
-        return { ...next, values, run: values.every((v) => v === null) ? 0 : -1 };
+        return { ...next, values, run: values.every((v) => v === null) ? 0 : -1, atLimit: v !== null && to !== v };
       };
       const at = knobValue(s, s.knob);
       if (key.upArrow) return { ...next, knob: (s.knob + KNOBS.length - 1) % KNOBS.length };
@@ -182,6 +185,8 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
         return next;
       }
       if (input === '/') return { ...next, finding: '', missed: null };
+      // (the "no household" line goes with the next key: it stayed over the list after Esc, PgDn and End, a TUI trial)
+      if (s.missed !== null && (moves(key) || key.escape)) return reduce({ ...s, missed: null }, input, key, lim);
       if (input === 'f')
         return { ...next, filter: FILTERS[(FILTERS.indexOf(s.filter) + 1) % FILTERS.length]!, selected: 0, pinned: null, missed: null };
       // (the list may have shrunk under the selection since it moved: a knob changed who changes. It is the last row)

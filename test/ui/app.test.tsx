@@ -1,13 +1,7 @@
 // The Ink app in a fake terminal (ink-testing-library): each view's frame, and the key sequences a user types.
-import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadRuns, loadScenarios } from '../../src/cli/load.js';
-import { incomeDeciles } from '../../src/core/compare.js';
-import { parseHouseholdsFast } from '../../src/io/fast-read.js';
-import { App } from '../../src/ui/App.js';
+import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
 import { evaluatePlan, sensitivityPlan } from '../../src/core/sensitivity-plan.js';
 import { simulate } from '../../src/core/simulate.js';
@@ -17,89 +11,8 @@ import { rateBands } from '../../src/core/marginal-rates.js';
 import { bandShares } from '../../src/report/marginal-rates.js';
 import { displayWidth, groupDigits } from '../../src/report/text-table.js';
 import { TUI_RATE_DELTA } from '../../src/ui/model.js';
-import type { KnobComparer, TuiData } from '../../src/ui/model.js';
-import { parseScenario } from '../../src/io/scenario-file.js';
-
-const DATE = '2025-06-30';
-async function data(
-  policies: string[],
-  scenarios: string[] = [],
-  csv: string | Buffer = readFileSync('policies/samples/households.csv'),
-): Promise<TuiData> {
-  const pop = await parseHouseholdsFast(Readable.from([csv]), 'sample.csv');
-  const sc = await loadScenarios(scenarios);
-  const locs = await Promise.all(policies.map((f) => loadRuns(f, sc, DATE)));
-  return {
-    pop,
-    deciles: incomeDeciles(pop),
-    date: DATE,
-    today: '2026-12-02',
-    householdsFile: 'sample.csv',
-    parseKnobs: (yaml) => parseScenario(yaml, 'tui-knobs.yaml'),
-    localities: locs.map((runs, i) => ({
-      file: policies[i]!,
-      policy: runs[0]!.snapshot.policy,
-      baseline: runs[0]!,
-      scenarios: runs.slice(1),
-      scenarioDefs: sc,
-    })),
-  };
-}
-
-// ink-testing-library's terminal is 100 columns wide; the app lays out to the width it has, so the tests give it 80,
-// the smallest it is made for (its rows stay 24)
-let columns = 80;
-{
-  const probe = render(<Text />);
-  Object.defineProperty(Object.getPrototypeOf(probe.stdout), 'columns', { get: () => columns });
-  probe.unmount();
-}
-
-const tick = () => new Promise((r) => setTimeout(r, 30));
-let app: ReturnType<typeof render> | null = null;
-afterEach(() => app?.unmount());
-
-async function open(d: TuiData, lang: 'zh' | 'en' = 'en', saves: string[] = [], fail?: string) {
-  app = render(
-    <App
-      data={d}
-      lang={lang}
-      save={(yaml) => {
-        if (fail) return { error: fail };
-        saves.push(yaml(`tui-test-${saves.length + 1}`));
-        return { path: `scenarios/tui-test-${saves.length}.yaml` };
-      }}
-    />,
-  );
-  await settled(app, '');
-  return app;
-}
-/**
- * Types each key and waits until the app has drawn its answer: until the frame changes (or 600 ms, for a key that
- * changes nothing), then until it has stayed the same for 150 ms. A change alone is not the answer on a loaded machine
- * (CI): the frame may change for the key before (a recomputed view arriving) while this key's is still to be drawn.
- */
-async function keys(a: ReturnType<typeof render>, ...seq: string[]) {
-  for (const k of seq) {
-    const before = a.lastFrame();
-    a.stdin.write(k);
-    await settled(a, before);
-  }
-  return a.lastFrame()!;
-}
-/** The frame once it differs from `before` (or 600 ms on) and has then stayed the same for 150 ms. */
-async function settled(a: ReturnType<typeof render>, before: string | undefined) {
-  await tick();
-  for (let waited = 0; a.lastFrame() === before && waited < 600; waited += 30) await tick();
-  for (let last = a.lastFrame(), still = 0; still < 150;) {
-    await tick();
-    if (a.lastFrame() === last) still += 30;
-    else [last, still] = [a.lastFrame(), 0];
-  }
-  return a.lastFrame()!;
-}
-const RIGHT = '\u001B[C';
-const LEFT = '\u001B[D';
+import type { KnobComparer } from '../../src/ui/model.js';
+import { DATE, data, keys, LEFT, open, RIGHT, setColumns, settled, tick, track, unmountApp } from '../helpers/tui.js';
 
 describe('jiuzhu tui', () => {
   it('opens on the overview: programs, baseline against the first scenario, totals as bars, estimate flag', async () => {
@@ -148,7 +61,7 @@ describe('jiuzhu tui', () => {
     expect(k).toMatch(/▸ tekun basic standard\s+◂\s+1\.6 × S ▸ \(baseline 1\.3 × S\)/);
     expect(k).toContain('  tekun.basic.multiplier: {set: 1.6}');
     const o = await keys(a, '1');
-    expect(o).toContain('vs tui-knobs');
+    expect(o).toContain('vs knobs');
     expect(o).toMatch(/特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/);
   });
 
@@ -192,7 +105,7 @@ describe('jiuzhu tui', () => {
     expect(await keys(a, RIGHT)).toMatch(/▸ tekun basic standard\s+◂\s+1\.7 × S ▸ \(baseline 1\.6 × S\)/);
     expect(await keys(a, 'L')).toMatch(/▸ tekun basic standard\s+◂\s+1\.7 × S ▸ \(baseline 1\.3 × S\)/);
     const o = await keys(a, '1');
-    expect(o).toContain('vs tui-knobs');
+    expect(o).toContain('vs knobs');
     expect(o).toMatch(/特困 tekun \*\s+447\.9\s+\d+\.\d\s+\+\d+\.\d\s+\+\d+\.\d%/); // a raise in Nanning as well
   });
 
@@ -372,16 +285,16 @@ describe('jiuzhu tui', () => {
     expect(zh.lastFrame()).toContain('对比 特困人员基本生活标准为低保标准的1.6倍');
     expect(zh.lastFrame()).not.toContain('tekun-basic-1.6x');
     expect(await keys(zh, '3', '\u001b[C', '1')).toContain('对比 参数调节');
-    app!.unmount();
+    unmountApp();
     const en = await open(await data(['policies/guangxi-nanning.yaml'], ['scenarios/tekun-basic-1.6x.yaml']));
     expect(en.lastFrame()).toContain('vs tekun-basic-1.6x');
-    expect(await keys(en, '3', '\u001b[C', '1')).toContain('vs tui-knobs');
+    expect(await keys(en, '3', '\u001b[C', '1')).toContain('vs knobs');
   });
 
   it('counts the notes beside the views; n shows them wrapped to the screen, and says where the rest go', async () => {
     const d = await data(['policies/guangxi-nanning.yaml']);
     expect((await open(d)).lastFrame()).not.toContain('notes (n)');
-    app!.unmount();
+    unmountApp();
     const notes = ['note: a first note', `note: a long one ${'word '.repeat(60)}end`];
     const a = await open({ ...d, notes });
     expect(a.lastFrame()).toContain('⚠ 2 notes (n)');
@@ -391,7 +304,7 @@ describe('jiuzhu tui', () => {
     expect(shown).not.toContain('⚠ 2 notes');
     expect(shown).not.toContain('↑↓ scroll');
     expect(await keys(a, '\u001b')).toContain('⚠ 2 notes'); // Esc: back to the overview, the app open
-    app!.unmount();
+    unmountApp();
     // more lines than the screen's rows: which are shown, and ↑↓ scroll to the rest (a trial could not read past the
     // first screenful until it quit)
     const many = await open({ ...d, notes: Array.from({ length: 30 }, (_, i) => `note: number ${i + 1}`) });
@@ -447,11 +360,11 @@ describe('jiuzhu tui', () => {
       expect(f.split('\n')[0]).toMatch(/^救助 jiuzhu /);
     }
     // the run compared keeps its bar (the knob run is the fourth run: it had none)
-    expect(a.lastFrame(), a.lastFrame()).toMatch(/^tui-knobs\s+[█▏▎▍▌▋▊▉]+\s+\d+\.\d$/m);
+    expect(a.lastFrame(), a.lastFrame()).toMatch(/^knobs\s+[█▏▎▍▌▋▊▉]+\s+\d+\.\d$/m);
   });
 
   it('below 80 columns says the terminal is too small, rather than wrapping the views over each other', async () => {
-    columns = 70;
+    setColumns(70);
     const saves: string[] = [];
     try {
       const a = await open(await data(['policies/guangxi-nanning.yaml']), 'en', saves);
@@ -466,27 +379,27 @@ describe('jiuzhu tui', () => {
           .every((l) => !l.startsWith(' ')),
       ).toBe(true); // (no line begun by a space)
       // made larger, it draws the views at once, with no key pressed (it waited for one, a TUI trial found)
-      columns = 80;
+      setColumns(80);
       const before = a.lastFrame();
       a.stdout.emit('resize');
       await settled(a, before);
       expect(a.lastFrame()).toMatch(/^救助 jiuzhu Guangxi \/ Nanning/);
       expect(a.lastFrame()).toContain('[1 overview]');
       // and smaller again, it says so at once (the old views had wrapped over each other)
-      columns = 60;
+      setColumns(60);
       a.stdout.emit('resize');
       await settled(a, a.lastFrame());
       expect(a.lastFrame()!.replace(/\s+/g, ' ')).toContain('the terminal is 60×24');
       // keys while it is too small do nothing: no view opened, no knob moved, nothing saved (a QA trial's `w` saved one)
       await keys(a, '3', '\u001b[C', 'w', '?');
-      columns = 80;
+      setColumns(80);
       a.stdout.emit('resize');
       await settled(a, a.lastFrame());
       expect(a.lastFrame()).toContain('[1 overview]');
       expect(a.lastFrame()).not.toContain('keys 按键');
       expect(saves).toEqual([]);
     } finally {
-      columns = 80;
+      setColumns(80);
     }
   });
 
@@ -553,9 +466,14 @@ it('takes two Tabs that arrive together as two', async () => {
 
 describe('households list', () => {
   // A TUI trial's first look, no scenario given: "filter: changed — 0 / none", three f's from any household
-  it('with no run to compare lists every household', async () => {
+  // …and a TUI trial read the list's "59" beside the overview's "lose 1,964": the file's households and the weighted
+  // ones they stand for (the sample's 179,341.2, simulate's households.weighted); with no run, no column of it nor Δ
+  it('with no run to compare lists every household: the file’s and the weighted count, the baseline column alone', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml']));
-    expect(await keys(a, '4')).toContain('filter: all (f) — 600');
+    const f = await keys(a, '4');
+    expect(f).toContain('filter: all (f) — 600 in the file (179,341 weighted)\n');
+    expect(f).toMatch(/^ {2}household\s+persons\s+baseline \(yuan a year\)$/m);
+    expect(f).not.toContain('this run');
   });
 
   // A caseworker could only scroll to a family (and 10,000 are listed at most): / and its id open it
@@ -568,7 +486,7 @@ describe('households list', () => {
     expect(trace).toContain(`household H0296 — 广西壮族自治区·南宁市 Guangxi / Nanning — ${DATE}`);
     // back to the list: the household first, though the filter (losers) takes no one
     const list = await keys(a, '\u001B');
-    expect(list).toMatch(/filter: losers \(f\) — 0, and 1 found\n[\s\S]*\n▸ H0296 /);
+    expect(list).toMatch(/filter: losers \(f\) — 0 in the file \(0 weighted\), and 1 found\n[\s\S]*\n▸ H0296 /);
     // full-width, as a Chinese input method types it
     await keys(a, '/', ...'Ｈ０００４', '\r');
     expect(a.lastFrame()).toContain('household H0004 — ');
@@ -599,7 +517,9 @@ describe('households list', () => {
 describe('loading', () => {
   it('shows a progress bar with rows, MB/s and ETA while the file is read', async () => {
     const { Loading } = await import('../../src/ui/Loading.js');
-    app = render(<Loading file="big.csv" progress={{ bytes: 50e6, totalBytes: 100e6, rows: 250_000 }} seconds={2} lang="en" />);
+    const app = track(
+      render(<Loading file="big.csv" progress={{ bytes: 50e6, totalBytes: 100e6, rows: 250_000 }} seconds={2} lang="en" />),
+    );
     const f = app.lastFrame()!;
     expect(f).toContain('reading big.csv');
     expect(f).toMatch(/^█{25}░{25} 50%$/m);
@@ -609,13 +529,13 @@ describe('loading', () => {
 
   it('from a pipe (no size known): rows and rate, no bar, no % and no ETA; in 中文 the rows too', async () => {
     const { Loading } = await import('../../src/ui/Loading.js');
-    app = render(<Loading file="/dev/stdin" progress={{ bytes: 13e6, totalBytes: 0, rows: 380_928 }} seconds={2} lang="en" />);
+    const app = track(render(<Loading file="/dev/stdin" progress={{ bytes: 13e6, totalBytes: 0, rows: 380_928 }} seconds={2} lang="en" />));
     const f = app.lastFrame()!;
     expect(f).toContain('reading standard input');
     expect(f).not.toMatch(/[░%]|ETA/);
     expect(f).toContain('380,928 rows · 6.5 MB/s');
     app.unmount();
-    app = render(<Loading file="a.csv" progress={{ bytes: 1e6, totalBytes: 2e6, rows: 10 }} seconds={1} lang="zh" />);
-    expect(app.lastFrame()).toContain('10 行 · 1.0 MB/s · ETA 1 s');
+    const zh = track(render(<Loading file="a.csv" progress={{ bytes: 1e6, totalBytes: 2e6, rows: 10 }} seconds={1} lang="zh" />));
+    expect(zh.lastFrame()).toContain('10 行 · 1.0 MB/s · ETA 1 s');
   });
 });

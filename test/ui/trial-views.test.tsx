@@ -1,0 +1,88 @@
+// What a TUI trial (an analyst at 80×24, with and without scenarios) found each view saying wrong or not at all: a
+// comparison drawn with nothing to compare, a figure without its bar's name, counts of the file read as weighted ones,
+// a knob's cost and its end unsaid, caseloads missing beside the localities, an error line that stayed.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE } from '../helpers/cli.js';
+import { data, keys, LEFT, open, RIGHT, tick } from '../helpers/tui.js';
+
+const NANNING = 'policies/guangxi-nanning.yaml';
+const LOCALITIES = [NANNING, 'policies/guangdong-guangzhou.yaml', 'policies/jiangxi-fuliang.yaml'];
+const ESC = '\u001B';
+
+describe('the TUI with nothing to compare shows the baseline alone', () => {
+  it('charts: one bar a program with its figure, no deciles, and how to get a run', async () => {
+    const f = await keys(await open(await data([NANNING])), '2');
+    expect(f).toContain('annual cost per program (M yuan): baseline\n');
+    expect(f).toMatch(/^特困 tekun\s+█+[▏▎▍▌▋▊▉]?\s+447\.9$/m);
+    expect(f).toContain('no run to compare: give --scenario, or move a knob (3)');
+    expect(f).not.toMatch(/^D1 /m);
+  });
+
+  it('localities: each amount without a change, and the caseloads in households', async () => {
+    const f = await keys(await open(await data(LOCALITIES)), '5');
+    expect(f).toMatch(/^特困 tekun\s+447\.9\s+1000\.3\s+438\.6$/m);
+    expect(f).not.toContain('%');
+    expect(f).toContain('\ncaseloads (households, no cash)\n');
+    expect(f).toMatch(/^低保边缘 low-income\s+28,275\s+18,693\s+15,731$/m);
+  });
+});
+
+describe('the TUI compares a run', () => {
+  it('charts: the figure is the run’s, said, with its change (tekun 447.9 → 525.1, +17.2%)', async () => {
+    const f = await keys(await open(await data([NANNING], ['scenarios/tekun-basic-1.6x.yaml'])), '2');
+    expect(f).toContain('annual cost per program (M yuan): baseline │ tekun-basic-1.6x: figure, Δ%\n');
+    expect(f).toMatch(/^特困 tekun\s+█+[▏▎▍▌▋▊▉]?\s+█+[▏▎▍▌▋▊▉]?\s+525\.1 \+17\.2%$/m);
+  });
+
+  it('localities: a caseload’s change beside it (low-income 2×: more households on the edge)', async () => {
+    const f = await keys(await open(await data(LOCALITIES, ['scenarios/low-income-2x.yaml'])), '5');
+    // (Guangzhou's edge doubles from 1.5 × S, Nanning's is 2 × S already: compare's low_income households, rounded)
+    expect(f).toMatch(/^低保边缘 low-income\s+28,275\s+\+0\.0%\s+18,693\s+\+91\.5%\s+15,731\s+\+72\.2%$/m);
+  });
+
+  it('overview at 80×24 with the ranges (e): the run’s bar kept beside the baseline’s (the baseline’s stood alone)', async () => {
+    // (Guangzhou, every household drawing 0.5: its take-up leaves some out, so the all-eligible line is shown too, and
+    // one row is left for the bars)
+    const [head, ...rows] = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
+    const drawn = [`${head},take_up_draw`, ...rows.map((r) => `${r},0.5`)].join('\n') + '\n';
+    const a = await open(await data(['policies/guangdong-guangzhou.yaml'], ['scenarios/tekun-basic-1.6x.yaml'], drawn));
+    let f = await keys(a, 'e');
+    for (let i = 0; i < 600 && f.includes('computing'); i++) [, f] = [await tick(), a.lastFrame()!];
+    expect(f).toMatch(/^range from estimates: baseline [\d.]+–[\d.]+ · tekun-basic-1\S* [\d.]+–[\d.]+$/m);
+    expect(f).toMatch(/^all eligible/m);
+    expect(f).toMatch(/^baseline\s+█+[▏▎▍▌▋▊▉]?\s+[\d.]+$/m);
+    expect(f).toMatch(/^tekun-basic-1\.6x\s+█+[▏▎▍▌▋▊▉]?\s+[\d.]+$/m);
+    expect(f.split('\n').length).toBeLessThanOrEqual(24);
+  });
+
+  it('knobs: the run’s total beside the knobs after a move (tekun 1.3 → 1.6 × S: the overview’s 1642.2 → 1719.3)', async () => {
+    const a = await open(await data([NANNING]));
+    const f = await keys(a, '3', RIGHT, RIGHT, RIGHT);
+    expect(f).toMatch(/^total \(M yuan\/yr\): baseline 1642\.2 → knobs 1719\.3 {2}\+77\.2 \+4\.7%$/m); // (as README has it)
+    const o = await keys(a, '1');
+    expect(o).toMatch(/^total \(M yuan\/yr\)\s+1642\.2\s+1719\.3\s+\+77\.\d\s+\+4\.\d%$/m);
+  });
+
+  it('knobs: a move past a knob’s end is said (it stayed there without a word)', async () => {
+    const a = await open(await data([NANNING]));
+    let f = await keys(a, '3', LEFT, LEFT, LEFT);
+    expect(f).not.toContain('end of its range');
+    f = await keys(a, LEFT);
+    expect(f).toMatch(/^tekun basic standard is at the end of its range \(1 × S to 3 × S\)$/m);
+    expect(await keys(a, RIGHT)).not.toContain('end of its range'); // (said for the key that would pass it)
+  });
+});
+
+describe('the households list', () => {
+  it('an id found by / that is none: said until the next key that moves or Esc', async () => {
+    const a = await open(await data([NANNING], ['scenarios/tekun-basic-1.6x.yaml']));
+    let f = await keys(a, '4', '/', 'N', 'O', 'P', 'E', '\r');
+    expect(f).toContain('no household "NOPE" (/ to find another)');
+    f = await keys(a, ESC);
+    expect(f).not.toContain('no household');
+    expect(f).toMatch(/^filter: changed \(f\) — [\d,]+ in the file \([\d,]+ weighted\)$/m);
+    f = await keys(a, '/', 'X', '\r', '\u001B[6~'); // (PgDn)
+    expect(f).not.toContain('no household');
+  });
+});
