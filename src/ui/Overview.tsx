@@ -104,7 +104,7 @@ export function Overview({
         <Text color="yellow" wrap="truncate-end">
           {ranges === 'computing'
             ? `${t(lang, 'range')}: ${t(lang, 'computing')}`
-            : `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${truncate(cur ? runName(lang, cur.id, view.titles) : '', 14)} ` : `${t(lang, 'baseline')} `}${money(x.low, lang)}–${money(x.high, lang)}`).join(' · ')}`}
+            : `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${t(lang, 'run')} ` : `${t(lang, 'baseline')} `}${money(x.low, lang)}–${money(x.high, lang)}${x.delta ? `${lang === 'zh' ? '，变化' : ', Δ'} ${signedMoney('0', x.delta.low, lang)}–${signedMoney('0', x.delta.high, lang)}` : ''}`).join(' · ')}`}
         </Text>
       ) : null}
       {totals.length && !untitled ? <Text dimColor>{t(lang, 'scenarios')}</Text> : null}

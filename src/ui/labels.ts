@@ -73,7 +73,10 @@ const L = {
   ],
   band: ['区间', 'band'],
   computing: ['计算中…', 'computing…'],
-  range: ['区间（估计参数）', 'range from estimates'],
+  range: ['区间（估计参数）', 'range (estimates)'],
+  // (the run compared, named in the title and the table's head: the range's line had no room for its name and the Δ's
+  // range, which a trial missed beside simulate --ranges' "range of the Δ")
+  run: ['方案', 'run'],
   tooSmall: [
     '终端为 {size}：jiuzhu tui 需要至少 80×24，请放大窗口（q 退出）',
     'the terminal is {size}: jiuzhu tui needs at least 80×24; make the window larger (q quits)',

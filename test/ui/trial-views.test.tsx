@@ -46,13 +46,13 @@ describe('the TUI compares a run', () => {
     // one row is left for the bars)
     const [head, ...rows] = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
     const drawn = [`${head},take_up_draw`, ...rows.map((r) => `${r},0.5`)].join('\n') + '\n';
-    const a = await open(await data(['policies/guangdong-guangzhou.yaml'], ['scenarios/tekun-basic-1.6x.yaml'], drawn));
+    const a = await open(await data(['policies/guangdong-guangzhou.yaml'], ['scenarios/dibao-standard-plus-10pct.yaml'], drawn));
     let f = await keys(a, 'e');
     for (let i = 0; i < 600 && f.includes('computing'); i++) [, f] = [await tick(), a.lastFrame()!];
-    expect(f).toMatch(/^range from estimates: baseline [\d.]+–[\d.]+ · tekun-basic-1\S* [\d.]+–[\d.]+$/m);
+    expect(f).toMatch(/^range \(estimates\): baseline [\d.]+–[\d.]+ · run [\d.]+–[\d.]+, Δ \+[\d.]+–\+[\d.]+$/m);
     expect(f).toMatch(/^all eligible/m);
     expect(f).toMatch(/^baseline\s+█+[▏▎▍▌▋▊▉]?\s+[\d.]+$/m);
-    expect(f).toMatch(/^tekun-basic-1\.6x\s+█+[▏▎▍▌▋▊▉]?\s+[\d.]+$/m);
+    expect(f).toMatch(/^dibao-standard-plus-1\S*\s+█+[▏▎▍▌▋▊▉]?\s+[\d.]+$/m);
     expect(f.split('\n').length).toBeLessThanOrEqual(24);
   });
 
