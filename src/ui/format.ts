@@ -10,17 +10,25 @@ import { delta } from '../report/totals.js';
 export const money = (yuan: string, lang: 'zh' | 'en' = 'en') =>
   lang === 'zh' ? groupDigits(D(yuan).dividedBy(1e4).toFixed(0)) : D(yuan).dividedBy(1e6).toFixed(1);
 
+/**
+ * A change too small for the screen's last digit is "+<0.1" / "−<1", not "−0.0": a TUI trial read "−0.0 −0.0%" (a
+ * subsidy 300 yuan lower) as a sign error.
+ */
+const below = (d: InstanceType<typeof D>, shown: string, least: string) =>
+  `${d.isNegative() ? '−' : '+'}${/^[0.,]+$/.test(shown) ? `<${least}` : shown}`;
+
 export function signedPct(base: string, now: string): string {
   if (D(base).isZero()) return D(now).isZero() ? '0' : 'new';
   const p = D(now).minus(base).dividedBy(base).times(100);
-  return `${p.isNegative() ? '−' : '+'}${p.abs().toFixed(1)}%`;
+  if (p.isZero()) return '+0.0%'; // (as the table's unchanged rows: "+0.0%")
+  return `${below(p, p.abs().toFixed(1), '0.1')}%`;
 }
 
 export function signedMoney(base: string, now: string, lang: 'zh' | 'en' = 'en'): string {
   const d = D(now).minus(base);
   if (d.isZero()) return '0';
   const shown = lang === 'zh' ? groupDigits(d.abs().dividedBy(1e4).toFixed(0)) : d.abs().dividedBy(1e6).toFixed(1);
-  return `${d.isNegative() ? '−' : '+'}${shown}`;
+  return below(d, shown, lang === 'zh' ? '1' : '0.1');
 }
 
 /**
