@@ -6,7 +6,7 @@ import { shownId } from '../core/invisible.js';
 import chalk from 'chalk';
 import { cliffsOf, jumpsOf, marginalRates, type Cliff, type SweptRun, type View } from '../core/cliff.js';
 import { D, fenToYuan } from '../core/money.js';
-import { dependsOnPath, isCash, PROGRAM_BY_ID, PROGRAMS, programLabel, type ProgramId } from '../core/programs/index.js';
+import { dependsOnPath, isCash, PROGRAM_BY_ID, PROGRAMS, programLabel, type ProgramId, type ProgramInfo } from '../core/programs/index.js';
 import { estimatePaths, programsOnEstimates, type EstimateUsed } from './estimates.js';
 import { groupDigits, markdownTable, wrapLine } from './text-table.js';
 import { isZh, runShown, type Lang } from './lang.js';
@@ -53,7 +53,15 @@ export interface CliffReport {
   readonly estimates?: Readonly<Record<string, readonly EstimateUsed[]>>;
   /** The language of the table's, chart's and Markdown's sentences (cliff-words.ts): en by default. */
   readonly lang?: Lang;
+  /**
+   * How a screen names runs and programs (the TUI: a scenario by its 中文 title, a program by its 中文 name alone, as
+   * its other views do — its cliff chart named them by id and in both languages, a trial). Default: ids, bilingual.
+   */
+  readonly names?: { readonly run: (id: string) => string; readonly program: (p: ProgramInfo) => string };
 }
+
+/** A run as the report names it. */
+const runNamed = (r: CliffReport, id: string) => (r.names ? r.names.run(id) : runShown(id, r.lang));
 
 /** The programs of a run that rest on an estimated parameter (none where the report has no estimates). */
 const onEstimatesOf = (r: CliffReport, run: string): ReadonlySet<ProgramId> => programsOnEstimates(r.estimates?.[run] ?? []);
@@ -199,12 +207,11 @@ export function cliffChart(r: CliffReport, width = 56, height = 12): string[] {
   // (a run the same as the first at every point is drawn under it: said, as a trial saw its symbol nowhere)
   const hidden = (run: SweptRun, s: number) =>
     s > 0 && first && run.points.every((p, i) => p[r.view].resources === first.points[i]?.[r.view].resources);
-  const under = () =>
-    r.lang === 'zh' ? `（各点与${runShown(first!.id, r.lang)}相同）` : ` (= ${runShown(first!.id, r.lang)} at every point)`;
+  const under = () => (r.lang === 'zh' ? `（各点与${runNamed(r, first!.id)}相同）` : ` (= ${runNamed(r, first!.id)} at every point)`);
   lines.push(
-    `${' '.repeat(14)}${r.runs.map((run, s) => `${SYMBOLS[s % SYMBOLS.length]} ${runShown(run.id, r.lang)}${hidden(run, s) ? under() : ''}`).join('  ')}`,
+    `${' '.repeat(14)}${r.runs.map((run, s) => `${SYMBOLS[s % SYMBOLS.length]} ${runNamed(r, run.id)}${hidden(run, s) ? under() : ''}`).join('  ')}`,
   );
-  if (marks.some((m) => m !== ' ')) lines.push(`${' '.repeat(14)}${chartWords.marks(runShown(r.runs[0]!.id, r.lang), r.lang)}`);
+  if (marks.some((m) => m !== ' ')) lines.push(`${' '.repeat(14)}${chartWords.marks(runNamed(r, r.runs[0]!.id), r.lang)}`);
   return lines;
 }
 
@@ -229,7 +236,7 @@ function whyJump(j: Cliff, lang?: Lang): { why?: string } {
 /** A run's cliffs and jumps up in the order of the income, each with the programs that fall and rise there. */
 function eventsOf(r: CliffReport, run: SweptRun): Event[] {
   const est = onEstimatesOf(r, run.id);
-  const label = (id: ProgramId) => `${programLabel(PROGRAM_BY_ID.get(id)!)}${est.has(id) ? ' *' : ''}`;
+  const label = (id: ProgramId) => `${(r.names?.program ?? programLabel)(PROGRAM_BY_ID.get(id)!)}${est.has(id) ? ' *' : ''}`;
   const amount = (x: number) => groupDigits(yuan(x, r.view));
   // (the step's own income: with it the parts add up to the drop — a researcher added them up and was 10 short)
   const own = (c: Cliff): [string, string] => [ownIncome(shownId(r.member), r.vary, r.lang), `+${amount(c.step)}`];
@@ -299,7 +306,7 @@ export function cliffMarkdown(r: CliffReport): string {
     const events = eventsOf(r, run);
     out.push(
       '',
-      `#### ${runWords(runShown(run.id, r.lang), events.filter((e) => !e.jump).length, events.filter((e) => e.jump).length, null, r.lang)}`,
+      `#### ${runWords(runNamed(r, run.id), events.filter((e) => !e.jump).length, events.filter((e) => e.jump).length, null, r.lang)}`,
       '',
     );
     if (!events.length) {
@@ -336,7 +343,7 @@ export function cliffTable(r: CliffReport, chartHeight = 12): string {
     const jumps = jumpsIn(run, r.view);
     const high = marginalRates(run.points, r.view).filter((x) => x !== null && x.greaterThanOrEqualTo(1)).length;
     const steps = run.points.length - 1;
-    out.push('', chalk.bold(runWords(runShown(run.id, r.lang), cliffs.length, jumps.length, { high, steps }, r.lang)));
+    out.push('', chalk.bold(runWords(runNamed(r, run.id), cliffs.length, jumps.length, { high, steps }, r.lang)));
     // Cliffs and jumps up in the order of the income (a researcher read "at 2,450.00" before "at 1,650.00")
     for (const e of eventsOf(r, run))
       out.push(

@@ -20,7 +20,8 @@ import { simulate, type Run as SimRun } from '../core/simulate.js';
 import { totalRange } from '../report/sensitivity-rows.js';
 import type { TotalRange } from '../report/totals.js';
 import { rateDistributionOf, type RateDistribution } from '../report/marginal-rates.js';
-import type { RunTitles } from './labels.js';
+import { programName, runName, type RunTitles } from './labels.js';
+import type { ProgramInfo } from '../core/programs/index.js';
 
 export interface Run {
   readonly id: string;
@@ -234,6 +235,7 @@ export function cliffLines(data: TuiData, l: number, view: LocalityView, run: nu
     current: c.current,
     runs: c.runs,
     lang,
+    names: { run: (id: string) => runName(lang, id, view.titles), program: (p: ProgramInfo) => programName(p, lang) },
   } as const;
   return cliffTable(report, 7).trimEnd().split('\n');
 }

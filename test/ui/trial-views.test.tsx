@@ -86,3 +86,19 @@ describe('the households list', () => {
     expect(f).not.toContain('no household');
   });
 });
+
+describe('the TUI in 中文', () => {
+  // (its cliff chart named the run by its id, "○ dibao-standard-plus-10pct", and programs in both languages)
+  it('a household’s cliff chart names the run by its 中文 title and programs by their 中文 names alone', async () => {
+    const a = await open(await data([NANNING], ['scenarios/dibao-standard-plus-10pct.yaml']), 'zh');
+    await keys(a, '4');
+    const chart = await keys(a, '\r', 'c');
+    expect(chart).toContain('● 基线  ○ 城乡低保标准提高10%');
+    expect(chart).not.toContain('dibao-standard-plus-10pct');
+    const details = await keys(a, '\u001B[6~'); // (PgDn: each run's cliffs, the programs that fall and rise)
+    expect(details).toMatch(/^城乡低保标准提高10%：/m);
+    const parts = details.split('\n').filter((l) => /^ {6}\S.* [+−][\d,.]+$/.test(l));
+    expect(parts.length).toBeGreaterThan(0);
+    for (const l of parts) expect(l, l).not.toMatch(/[a-z]{4,}/); // (no English program name beside the 中文)
+  });
+});
