@@ -64,7 +64,7 @@ export function Households({
         <Text
           bold
           wrap="truncate-end"
-        >{`${t(lang, 'filter')}: ${filterLabel(lang, filter)} (f) — ${listed(rows.length - outside, total, filter, lang)} ${standFor(weighted, lang)}${outside ? (lang === 'zh' ? '，另有查找到的 1 户' : ', and 1 found') : ''}`}</Text>
+        >{`${t(lang, 'filter')}: ${filterLabel(lang, filter)} (f) — ${listed(rows.length - outside, total, weighted, filter, lang)}${outside ? (lang === 'zh' ? '，另有查找到的 1 户' : ', and 1 found') : ''}`}</Text>
       )}
       {rows.length === 0 ? (
         <Text dimColor>{t(lang, 'none')}</Text>
@@ -91,16 +91,15 @@ export function Households({
   );
 }
 
-/** "in the file (1,964 weighted)": the list counts the file's households, the overview the weighted ones. */
-const standFor = (weighted: number, lang: Lang) =>
-  lang === 'zh'
-    ? `户（文件中；加权 ${groupDigits(String(Math.round(weighted)))} 户）`
-    : `in the file (${groupDigits(String(Math.round(weighted)))} weighted)`;
-
-/** "317", or "10,000 of 1,234,567 (the largest changes)" where the list stops short (it said "500+"). */
-function listed(shown: number, total: number, filter: Filter, lang: Lang): string {
+/**
+ * "317 in the file (1,964 weighted)", or "10,000 of 1,234,567 in the file (the largest changes; 1,964 weighted)" where
+ * the list stops short (it said "500+"): the file's households, and the weighted ones the overview counts (its "lose
+ * 1,964" beside the list's "59", neither said which, a TUI trial).
+ */
+function listed(shown: number, total: number, weighted: number, filter: Filter, lang: Lang): string {
   const all = total.toLocaleString('en');
-  if (shown === total) return all;
-  const which = filter === 'all' ? t(lang, 'firstInFile') : t(lang, 'largestChanges');
-  return `${shown.toLocaleString('en')} ${lang === 'zh' ? '/' : 'of'} ${all} (${which})`;
+  const count = shown === total ? all : `${shown.toLocaleString('en')} ${lang === 'zh' ? '/' : 'of'} ${all}`;
+  const which = shown === total ? '' : `${filter === 'all' ? t(lang, 'firstInFile') : t(lang, 'largestChanges')}; `;
+  const w = groupDigits(String(Math.round(weighted)));
+  return lang === 'zh' ? `${count} 户（文件中；${which.replace('; ', '，')}加权 ${w} 户）` : `${count} in the file (${which}${w} weighted)`;
 }

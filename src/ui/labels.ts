@@ -60,7 +60,7 @@ const L = {
   loading: ['读取', 'reading'],
   stopReading: ['q 或 Ctrl-C 停止读取并退出', 'q or Ctrl-C stops reading and quits'],
   rows: ['行', 'rows'],
-  firstInFile: ['文件中靠前的', 'the first in the file'],
+  firstInFile: ['靠前的', 'the first'],
   largestChanges: ['变化最大的', 'the largest changes'],
   scenarios: ['各方案年度总支出（万元）', 'total annual cost per run (M yuan)'],
   locality: ['地区', 'locality'],

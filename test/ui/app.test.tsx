@@ -510,7 +510,7 @@ describe('households list', () => {
     const few = render(
       <Households rows={rows} total={1_234_567} selected={0} filter="all" trace={null} scroll={0} height={10} width={80} lang="en" />,
     );
-    expect(few.lastFrame()).toContain('filter: all (f) — 3 of 1,234,567 (the first in the file)');
+    expect(few.lastFrame()).toContain('filter: all (f) — 3 of 1,234,567 in the file (the first; 1,234,567 weighted)');
     few.unmount();
   });
 });
