@@ -72,8 +72,8 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
     // (the trace wrapped to the screen, as its lines ran off it; the cliff chart is drawn to fit)
     return state.cliff
       ? cliffLines(data, state.locality, view, run, h, lang)
-      : traceLines(data, state.locality, view, run, h, lang).flatMap((l) => wrapLine(l, Math.max(40, size.columns) - 1));
-  }, [state.view, state.opened, state.cliff, rows, data, state.locality, view, run, size.columns, lang]);
+      : traceLines(data, state.locality, view, run, h, lang, knobs).flatMap((l) => wrapLine(l, Math.max(40, size.columns) - 1));
+  }, [state.view, state.opened, state.cliff, rows, data, state.locality, view, run, size.columns, lang, knobs]);
   // The marginal-rate distribution: computed when the view is open, once per run (on worker threads for a big population).
   const [rates, setRates] = useState<{ key: unknown; dist: RateDistribution } | null>(null);
   const [ratesError, setRatesError] = useState<unknown>(null);

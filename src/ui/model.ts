@@ -209,9 +209,22 @@ export interface HouseholdList {
 export const LISTED = 10_000;
 
 /** The explain trace of household h under a run (the baseline when there is none), as lines, in the screen's language. */
-export function traceLines(data: TuiData, l: number, view: LocalityView, run: number, h: number, lang: Lang = 'en'): string[] {
-  const r = view.runs[run] ?? data.localities[l]!.baseline;
-  return explainText(explainHousehold(data.pop, h, r.rules), data.pop, r.snapshot, { lang })
+export function traceLines(
+  data: TuiData,
+  l: number,
+  view: LocalityView,
+  run: number,
+  h: number,
+  lang: Lang = 'en',
+  knobs: Scenario | null = null,
+): string[] {
+  const loc = data.localities[l]!;
+  const r = view.runs[run] ?? loc.baseline;
+  // Under a run, as `explain --scenario` gives it: which scenario, and what the baseline gives the household beside what
+  // the run gives (a trial's household losing 42,776 a year: the trace showed the run alone, and not what it had lost)
+  const scenario = view.runs[run] ? (r.id === knobs?.id ? knobs : (loc.scenarioDefs?.find((d) => d.id === r.id) ?? null)) : null;
+  const under = scenario ? { scenario, baseline: explainHousehold(data.pop, h, loc.baseline.rules).result } : undefined;
+  return explainText(explainHousehold(data.pop, h, r.rules), data.pop, r.snapshot, { lang, under })
     .trimEnd()
     .split('\n');
 }

@@ -87,6 +87,27 @@ describe('the households list', () => {
   });
 });
 
+describe('a household’s trace under the run compared', () => {
+  // (a trial's household losing 42,776 a year: the trace showed the run's figures alone, not what it had lost, nor why)
+  it('says the scenario, the baseline’s amount and the Δ, and what the run took away, as explain --scenario does', async () => {
+    const a = await open(await data([NANNING], ['scenarios/dibao-standard-plus-10pct.yaml']));
+    const list = await keys(a, '4', 'f'); // (losers)
+    const [, id, loss] = /^▸ (H\d{4})\s.*−([\d,]+\.\d\d)$/m.exec(list)!;
+    const trace = await keys(a, '\r');
+    expect(trace).toContain(
+      `household ${id} — 广西壮族自治区·南宁市 Guangxi / Nanning — 2025-06-30 — under\n  scenario dibao-standard-plus-10pct`,
+    );
+    let all = trace;
+    for (let i = 0; i < 40 && !all.includes('baseline 基线:'); i++) all += await keys(a, '\u001B[6~');
+    // …and why: rigid-expenditure aid stops where dibao begins (step 4 deducts the outlays only off dibao)
+    expect(all.replace(/\n\s+/g, ' ')).toMatch(
+      /刚性支出救助 rigid-expenditure aid \([\d.]+ a month under the baseline\) stops: 低保 dibao is paid now/,
+    );
+    // (explain's amounts ungrouped: 51464.00 a year; Δ −42776.28, the list's −42,776.28)
+    expect(all).toMatch(new RegExp(`^\\s*baseline 基线: \\d+\\.\\d\\d a year; Δ −${loss!.replace(/,/g, '')}$`, 'm'));
+  });
+});
+
 describe('the TUI in 中文', () => {
   // (its cliff chart named the run by its id, "○ dibao-standard-plus-10pct", and programs in both languages)
   it('a household’s cliff chart names the run by its 中文 title and programs by their 中文 names alone', async () => {
