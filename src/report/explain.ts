@@ -214,6 +214,23 @@ export function clausesFor(st: Pick<TraceStep, 'clauses'>, s: Snapshot): readonl
   return seeds.size ? st.clauses.filter((c) => seeds.has(c.slice(0, 3))) : st.clauses;
 }
 
+/**
+ * The documents the steps' clauses cite, by their number: "000（一）" named nothing a reader could look up (a TUI
+ * trial); the policy's sources give each seed file's title, its document number first (桂办发〔2020〕23号).
+ */
+function documentsCited(steps: readonly TraceStep[], s: Snapshot, lang: Lang): string | null {
+  const seeds = [...new Set(steps.flatMap((st) => clausesFor(st, s).map((c) => c.slice(0, 3))))].sort();
+  const titleOf = (seed: string) => [...s.policy.sources.values()].find((src) => src.file?.startsWith(`${seed}_`))?.title;
+  const named = seeds.flatMap((seed) => {
+    const title = titleOf(seed);
+    // (its number alone where it has one, else the title to its closing 》)
+    const short = title && (/^[^《]*?〔\d{4}〕\d+号/.exec(title)?.[0] ?? /^[^》]*》/.exec(title)?.[0] ?? title);
+    return short ? [`${seed} ${short}`] : [];
+  });
+  if (!named.length) return null;
+  return lang === 'zh' ? `  各步所引条款的文件：${named.join('；')}` : `  the steps' clauses cite: ${named.join(' · ')}`;
+}
+
 /** One step of a trace: title with clauses, rule, values, checks, parameters (short form) and result. */
 export function stepLines(st: TraceStep, s: Snapshot, indent = '', lang: Lang = 'en'): string[] {
   const w = WORDS[lang];
@@ -281,11 +298,13 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
     if (!brief) out.push('', ...stepLines(st, s, '', lang));
     for (const p of paramsInUse(st, s)) if (!used.includes(p)) used.push(p);
   }
+  const cited = brief ? null : documentsCited(e.steps, s, lang);
   out.push('', chalk.bold(w.resultTitle), ...resultLines(e, pop, programsOnEstimates(estimatesInForce(s)), s.date, lang));
   if (under) out.push(baselineLine(e.result, under.baseline, lang), ...replacedLines(e.result, under.baseline, lang));
   if (brief) out.push(chalk.dim(w.brief));
   else {
     out.push('', chalk.bold(w.sources));
+    if (cited) out.push(chalk.dim(cited));
     for (const path of used) {
       const r = s.values.get(path)!;
       // (its 中文 name first in Chinese: a 科长 read the dotted ids alone, where params gives each its name)

@@ -292,3 +292,21 @@ describe('explain --lang zh: the values each step compared, by their 中文 name
     expect(family('en')).toMatch(/^ {2}p2: age 8, [^\n]*, labour full \(a minor: none for tekun\), self-care full, supporter 1$/m);
   });
 });
+
+// A TUI trial could not read the steps' "000（一） 000（五） 002 四": the seeds are named where the sources begin
+describe("explain names the documents its steps' clauses cite", () => {
+  it('by number, each seed a step header cites (Nanning: 000, 001, 002), in English and 中文; not with --brief', () => {
+    const r = ofSample('H0296');
+    expect(r.code, r.stderr).toBe(0);
+    const headers = r.stdout.split('\n').filter((l) => /^step \d/.test(l));
+    const seeds = new Set(headers.flatMap((l) => [...l.matchAll(/\b(00\d)[（§ ]/g)].map((m) => m[1]!)));
+    expect([...seeds].sort()).toEqual(['000', '001', '002']);
+    expect(r.stdout).toContain(
+      "where the parameters came from\n  the steps' clauses cite: 000 桂办发〔2020〕23号 · 001 桂民发〔2024〕34号 · 002 广西《关于进一步改革完善社会救助制度的实施意见》\n",
+    );
+    expect(ofSample('H0296', '--lang', 'zh').stdout).toContain(
+      '参数来源\n  各步所引条款的文件：000 桂办发〔2020〕23号；001 桂民发〔2024〕34号；',
+    );
+    expect(ofSample('H0296', '--brief').stdout).not.toContain('clauses cite');
+  });
+});
