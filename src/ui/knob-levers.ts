@@ -77,6 +77,9 @@ export const KNOBS: readonly Knob[] = [
   },
   set('single-person', 'single-person ceiling', '单人户收入上限', 'single_person.income_ceiling', 2, 10, 100, 300, '× S'),
   set('minor-age', 'tekun minor age', '特困未成年人年龄', 'tekun.minor_age', 0, 1, 14, 22, ''),
+  // (take-up moves a budget as much as a standard does — Guangzhou's dibao 0.25 — and a trial asked for it; a file
+  // without take_up_draw takes up everything eligible, so it moves nothing there but at 0)
+  set('dibao-take-up', 'dibao take-up', '低保申领率', 'take_up.dibao', 2, 5, 0, 100, ''),
 ];
 
 export function knobText(k: Knob, value: number): string {

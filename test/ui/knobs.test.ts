@@ -10,7 +10,7 @@ describe('knobs', () => {
   it('start at the baseline’s values and make no scenario until one moves', async () => {
     const s = resolve(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30');
     const initial = KNOBS.map((k) => k.initial(s));
-    expect(KNOBS.map((k, i) => knobText(k, initial[i]!))).toEqual(['1.3 × S', '0.7 × W', '2 × S', '0%', '1.5 × S', '18']);
+    expect(KNOBS.map((k, i) => knobText(k, initial[i]!))).toEqual(['1.3 × S', '0.7 × W', '2 × S', '0%', '1.5 × S', '18', '0.6']);
     expect(
       knobScenarioYaml(
         KNOBS.map(() => null),

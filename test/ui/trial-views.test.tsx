@@ -64,6 +64,22 @@ describe('the TUI compares a run', () => {
     expect(o).toMatch(/^total \(M yuan\/yr\)\s+1642\.2\s+1719\.3\s+\+77\.\d\s+\+4\.\d%$/m);
   });
 
+  // (take-up moves a budget as a standard does — a trial asked for its knob): Nanning's dibao take-up 0.6 (an estimate,
+  // 0.45–0.73) to 0.55 on the sample with every draw 0.58 — 0.58 < 0.6 takes dibao up, 0.58 < 0.55 does not: dibao paid
+  // only to the households already on it (on_dibao 1 always takes it up: DOMAIN "Take-up")
+  it('knobs: dibao take-up below the households’ draws leaves dibao to those already on it', async () => {
+    const [head, ...rows] = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
+    const drawn = [`${head},take_up_draw`, ...rows.map((r) => `${r},0.58`)].join('\n') + '\n';
+    const a = await open(await data([NANNING], [], drawn));
+    const f = await keys(a, '3', '\u001B[A', LEFT); // (↑ from the first: the last knob, dibao take-up)
+    expect(f).toMatch(/^▸ dibao take-up\s+◂\s+0\.55 ▸ \(baseline 0\.6\)$/m);
+    expect(f).toContain('  take_up.dibao: {set: 0.55}');
+    const o = await keys(a, '1');
+    const [, was, now] = /^低保 dibao \*\s+([\d.]+)\s+([\d.]+)\s/m.exec(o)!;
+    expect(Number(now)).toBeLessThan(Number(was));
+    expect(Number(now)).toBeGreaterThan(0);
+  });
+
   it('knobs: a move past a knob’s end is said (it stayed there without a word)', async () => {
     const a = await open(await data([NANNING]));
     let f = await keys(a, '3', LEFT, LEFT, LEFT);
