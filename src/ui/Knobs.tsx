@@ -44,7 +44,7 @@ export function Knobs({
    */
   total?: { readonly base: string; readonly now: string } | null;
 }) {
-  const k = KNOBS[selected]!;
+  const chosen = KNOBS[selected]!;
   return (
     <Box flexDirection="column">
       {KNOBS.map((k, i) => {
@@ -60,8 +60,8 @@ export function Knobs({
         <Text color="yellow" wrap="truncate-end">
           {truncate(
             lang === 'zh'
-              ? `${k.zh}已到调节范围的一端（${knobText(k, k.min)} 至 ${knobText(k, k.max)}）`
-              : `${k.en} is at the end of its range (${knobText(k, k.min)} to ${knobText(k, k.max)})`,
+              ? `${chosen.zh}已到调节范围的一端（${knobText(chosen, chosen.min)} 至 ${knobText(chosen, chosen.max)}）`
+              : `${chosen.en} is at the end of its range (${knobText(chosen, chosen.min)} to ${knobText(chosen, chosen.max)})`,
             width,
           )}
         </Text>

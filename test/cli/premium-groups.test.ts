@@ -4,11 +4,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
-import type { Part } from '../helpers/parts.js';
+import { sheetRows, type Part } from '../helpers/parts.js';
 
 const NANNING = ['--policy', 'policies/guangxi-nanning.yaml'];
 interface Premium {
@@ -63,10 +62,7 @@ describe('the premium subsidy by group', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-premium-')), 'h.xlsx');
     const x = jiuzhu(['simulate', ...NANNING, '--households', file, '--date', '2025-06-30', '-q', '--format', 'xlsx', '--out', out]);
     expect(x.code, x.stderr).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    const ws = wb.getWorksheet('资助参保类别 Premium groups')!;
-    expect(ws.getRows(2, 4)!.map((row) => (row.values as unknown[]).slice(1))).toEqual([
+    expect(await sheetRows(out, '资助参保类别 Premium groups', 2, 4)).toEqual([
       ['baseline', '特困', 'tekun', 1, 1, 400],
       ['baseline', '低保', 'dibao', 1, 1, 280],
       ['baseline', '低保边缘', 'low_income', 1, 2, 300],
@@ -114,12 +110,7 @@ describe('the premium subsidy by group', () => {
     // the workbook's sheet: each year's rows and the window's
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-premium-')), 'y.xlsx');
     expect(jiuzhu([...years, '--format', 'xlsx', '--out', out]).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    const rows = wb
-      .getWorksheet('资助参保类别 Premium groups')!
-      .getRows(2, 12)!
-      .map((row) => (row.values as unknown[]).slice(1));
+    const rows = await sheetRows(out, '资助参保类别 Premium groups', 2, 12);
     expect(rows.filter((r) => r[3] === 'low_income')).toEqual([
       ['baseline', 2024, '低保边缘', 'low_income', 0.166667, 0.333333, 50], // (a year's averages to six decimals)
       ['baseline', 2025, '低保边缘', 'low_income', 1, 2, 300],

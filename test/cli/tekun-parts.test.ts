@@ -4,11 +4,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
 import { jiuzhu } from '../helpers/cli.js';
-import type { Part } from '../helpers/parts.js';
+import { sheetRows, type Part } from '../helpers/parts.js';
 
 const NANNING = ['--policy', 'policies/guangxi-nanning.yaml'];
 interface Tekun {
@@ -68,14 +67,7 @@ describe("tekun's basic living and care", () => {
     // the workbook's sheet
     const out = join(dir, 'h.xlsx');
     expect(jiuzhu(['simulate', ...at, '--format', 'xlsx', '--out', out]).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    expect(
-      wb
-        .getWorksheet('特困分项 Tekun parts')!
-        .getRows(2, 2)!
-        .map((row) => (row.values as unknown[]).slice(1)),
-    ).toEqual([
+    expect(await sheetRows(out, '特困分项 Tekun parts', 2, 2)).toEqual([
       ['baseline', '基本生活费', 'basic', 2, 2, 25272],
       ['baseline', '照料护理费', 'care', 2, 2, 9552],
     ]);

@@ -4,8 +4,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { sheetRows } from '../helpers/parts.js';
 import { jiuzhu } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-tiers-'));
@@ -38,14 +38,7 @@ describe('temporary assistance by approval tier', () => {
     );
     const out = join(dir, 'h.xlsx');
     expect(jiuzhu([...at, '--format', 'xlsx', '--out', out]).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    expect(
-      wb
-        .getWorksheet('临时救助层级 Temporary tiers')!
-        .getRows(2, 3)!
-        .map((row) => (row.values as unknown[]).slice(1)),
-    ).toEqual([
+    expect(await sheetRows(out, '临时救助层级 Temporary tiers', 2, 3)).toEqual([
       ['baseline', '乡镇（街道）', 'township', 1, 1, 4860],
       ['baseline', '县级民政部门', 'county', 1, 2, 4860.01],
       ['baseline', '县级协调机制（一事一议）', 'coordination', 2, 2, 77760.01],
