@@ -39,6 +39,8 @@ function buildProgram(ctx: Ctx): Command {
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
 
   const date = () => new Option('--date <YYYY-MM-DD>', 'simulation date (default: today)');
+  const year = (what = 'each month under the parameters in force on its first day') =>
+    new Option('--year <YYYY>', `a budget year: ${what}`).conflicts('date');
   const incomesYear = () =>
     new Option(
       '--incomes-year <YYYY>',
@@ -93,7 +95,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(households())
     .addOption(scenario('also simulate a scenario against the baseline (repeatable: each is its own run)'))
     .addOption(date())
-    .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
+    .addOption(year())
     .addOption(new Option('--years <YYYY-YYYY>', 'several budget years (at most ten)').conflicts(['date', 'year']))
     .option('--projection <file>', 'with --year or --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
     .addOption(incomesYear())
@@ -132,7 +134,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(scenario('a scenario to compare with each baseline (repeatable)'))
     .addOption(households())
     .addOption(date())
-    .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
+    .addOption(year())
     .option('--projection <file>', 'with --year (one --policy): the policy and households grown to it, as simulate --year has them')
     .addOption(incomesYear())
     .addOption(
@@ -166,6 +168,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(scenario('a scenario to compare with the baseline (repeatable)'))
     .addOption(households('not - (the keys come from standard input)'))
     .addOption(date())
+    .addOption(year('each month under the parameters in force on its first day; traces, cliffs and rates at its last day'))
     .addOption(lang('interface language'))
     .action(quietly(async () => (await import('./commands/tui.js')).tuiCommand));
 
@@ -243,7 +246,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(households())
     .addOption(scenario('a scenario to compare with each baseline (repeatable)'))
     .addOption(date())
-    .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
+    .addOption(year())
     .addOption(new Option('--years <YYYY-YYYY>', 'budget years, as simulate --years (with ranges)').conflicts(['date', 'year']))
     .option('--projection <file>', 'with --year or --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
     .addOption(incomesYear())
@@ -262,7 +265,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(households())
     .addOption(scenario('also the delta of a scenario (repeatable)'))
     .addOption(date())
-    .addOption(new Option('--year <YYYY>', 'a budget year: each month under the parameters in force on its first day').conflicts('date'))
+    .addOption(year())
     .option('--projection <file>', 'with --year: the year as a projection file grows the policy and the households (as simulate --years)')
     .addOption(incomesYear())
     .option('--draws <n>', 'also every estimate drawn at once, uniform within its range, n times: percentiles of each cost')

@@ -10,7 +10,7 @@ import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
 import { addChange, addGroup, areaSums, changeSums, decileSums, type ChangeSums, type GroupSums } from './changes.js';
 import type { Population } from './population.js';
 import { simulateRange, type Run } from './simulate.js';
-import { YearRows, type HouseholdYear } from './year-rows.js';
+import { twelfthsToFen, YearRows, type HouseholdYear } from './year-rows.js';
 import { periodGroups } from './year-exit.js';
 import { PROGRAMS } from './programs/index.js';
 
@@ -45,6 +45,8 @@ export function yearChanges(
   decileOf: Uint8Array,
   from = 0,
   to = pop.householdCount,
+  /** By year (as `changes`): each household's year in whole fen, as simulate --year --per-household's year_total (the TUI's list). */
+  annual: readonly Float64Array[] | null = null,
 ): { totals: Totals[]; changes: YearChangeResult[] } {
   // each year's (run's) first period run, as YearRows groups them
   const firsts = (periodGroups(runs.map((r) => r.period)) ?? []).map((g) => g[0]!);
@@ -56,6 +58,7 @@ export function yearChanges(
   let baseSlots = new Float64Array(0); // the baseline's year by program
   const rows = new YearRows(runs, (h, g, y) => {
     const now = yearOf(y);
+    if (annual) annual[g]![h] = twelfthsToFen(now).fen;
     if (baselineOf[g] === g) {
       [base, baseEligible] = [now, y.eligibleTwelfths];
       if (baseSlots.length !== y.twelfths.length) baseSlots = new Float64Array(y.twelfths.length);

@@ -65,18 +65,24 @@ export async function yearChangesParallel(
   pop: Population,
   runs: readonly Run[],
   deciles: Deciles,
+  /** By year: each household's year in fen, written here (shared arrays: the workers write their ranges). */
+  annual: readonly Float64Array[] | null = null,
 ): Promise<{ totals: Totals[]; changes: YearChangeResult[] }> {
   const ranges = rangesFor(exec, pop);
   const pool = ranges && exec.pool(); // no pool started for work that stays on this thread
-  if (!ranges || !pool) return yearChanges(pop, runs, deciles.of);
-  const shared = sharedPopulation(pop);
+  if (!ranges || !pool) return yearChanges(pop, runs, deciles.of, 0, pop.householdCount, annual);
+  const shared = annual?.map(inShared) ?? null;
+  const sharedPop = sharedPopulation(pop);
   const plain = plainRuns(runs);
   const decileOf = inShared(deciles.of);
   const parts = await Promise.all(
-    ranges.map(([from, to], w) => pool.run<PlainYearChanges>(w, { kind: 'year-changes', pop: shared, runs: plain, decileOf, from, to })),
+    ranges.map(([from, to], w) =>
+      pool.run<PlainYearChanges>(w, { kind: 'year-changes', pop: sharedPop, runs: plain, decileOf, from, to, annual: shared }),
+    ),
   );
   const made = { totals: runs.map(() => new Totals()), changes: parts[0]!.sums.map(emptyYearChanges) };
   for (const part of parts) mergeYearChanges(made, part);
+  annual?.forEach((a, g) => a !== shared![g] && a.set(shared![g]!)); // (copied back where the array was not shared)
   return made;
 }
 

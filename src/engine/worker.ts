@@ -75,7 +75,13 @@ export type Job = { readonly id?: number } & (
     })
   | (Range & { readonly kind: 'compare'; readonly localities: readonly LocalityRuns[]; readonly decileOf: Uint8Array })
   /** A budget year's period runs and each run's changes over the year (core/year-changes.ts). */
-  | (Range & { readonly kind: 'year-changes'; readonly runs: readonly Run[]; readonly decileOf: Uint8Array })
+  | (Range & {
+      readonly kind: 'year-changes';
+      readonly runs: readonly Run[];
+      readonly decileOf: Uint8Array;
+      /** Shared, by year: each household's year in fen (this range is written), or null. */
+      readonly annual: readonly Float64Array[] | null;
+    })
   /** Check an Arrow file's value columns over a range of households (io/arrow-checks.ts). */
   | (CheckRange & { readonly kind: 'arrow-check' })
   /** The totals of the record batches of an Arrow population file this worker claims, under the runs (arrow-batches.ts). */
@@ -223,7 +229,9 @@ function handle(id: number, job: Job): Promise<void> | void {
       return post({
         id,
         kind: 'done',
-        result: plainYearChanges(yearChanges(fastCopy(job.pop), job.runs, job.decileOf, job.from, job.to)) satisfies PlainYearChanges,
+        result: plainYearChanges(
+          yearChanges(fastCopy(job.pop), job.runs, job.decileOf, job.from, job.to, job.annual),
+        ) satisfies PlainYearChanges,
       });
     case 'arrow-check':
       return post({ id, kind: 'done', result: checkRange(job) satisfies CheckFound });

@@ -44,7 +44,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   const [saved, setSaved] = useState<SaveNote | null>(null);
   // (every file saved this session: knobs moved back to values saved before are that file, not a copy of it)
   const savedFiles = useRef<Array<{ values: readonly (number | null)[]; path: string }>>([]);
-  const made = useMemo(() => ({ date: data.date, today: data.today }), [data]);
+  const made = useMemo(() => ({ date: data.year === undefined ? data.date : `the budget year ${data.year}`, today: data.today }), [data]);
 
   const yaml = useMemo(() => knobScenarioYaml(state.values, KNOB_SCENARIO_ID, made), [state.values, made]);
   const knobs = useMemo(() => (yaml ? data.parseKnobs(yaml) : null), [yaml, data]);
@@ -189,7 +189,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   const knobTotal = knobRun ? { base: view.report.scenarios[0]!.figures.total_annual_cost, now: knobRun.figures.total_annual_cost } : null;
   const snapshots = useMemo(() => [loc.baseline.snapshot, ...view.runs.map((r) => r.snapshot)], [loc, view]);
   // The title cut to the width by display width (Ink's own cut let a line of 中文 run one column over, and wrap)
-  const where = `${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.date}`;
+  const where = `${data.localities.length > 1 ? ` (${state.locality + 1}/${data.localities.length}, l)` : ''} · ${data.year === undefined ? data.date : t(lang, 'budgetYear').replace('{y}', String(data.year))}`;
   const vs = `  ${t(lang, 'comparing')} ${view.runs[run] ? runName(lang, view.runs[run].id, view.titles) : '—'}`;
   const name = lang === 'zh' ? loc.policy.name.zh : loc.policy.name.en;
   const nameRoom = Math.max(8, width - displayWidth('救助 jiuzhu ') - displayWidth(where) - displayWidth(vs));
@@ -274,7 +274,12 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
         />
       ) : null}
       {!overlay && state.view === 'rates' ? (
-        <Rates dist={rates?.key === ratesKey ? rates.dist : null} lang={lang} titles={view.titles} />
+        <Rates
+          dist={rates?.key === ratesKey ? rates.dist : null}
+          lang={lang}
+          titles={view.titles}
+          at={data.year === undefined ? undefined : data.date}
+        />
       ) : null}
       {!overlay && state.view === 'households' ? (
         <Households

@@ -60,7 +60,9 @@ export function Overview({
   // What every eligible household would receive (take-up below 1 leaves some out), and who pays the run compared: a TUI
   // trial saw neither (a provincial department's first question). Split only for the run shown.
   const shown = cur ?? base!;
-  const pays = fundingOf([{ figures: shown.figures, times: 1, snapshot: snapshots[cur ? run + 1 : 0] ?? snapshots[0]! }]).total;
+  // (over a budget year, its own split: each period's shares for its months)
+  const pays = (shown.funding ?? fundingOf([{ figures: shown.figures, times: 1, snapshot: snapshots[cur ? run + 1 : 0] ?? snapshots[0]! }]))
+    .total;
   const eligible = shown.figures.eligible_total_annual_cost;
   // (the split first, beside the total it splits: "all eligible … · pays:" read as the split of the all-eligible cost)
   // (and the all-eligible cost on a line of its own, only where take-up leaves some out: it was cut at 80 columns)

@@ -7,7 +7,18 @@ import { groupDigits, pad } from '../report/text-table.js';
 import { bar } from './format.js';
 import { runName, t, type Lang, type RunTitles } from './labels.js';
 
-export function Rates({ dist, lang, titles }: { dist: RateDistribution | null; lang: Lang; titles?: RunTitles }) {
+export function Rates({
+  dist,
+  lang,
+  titles,
+  at,
+}: {
+  dist: RateDistribution | null;
+  lang: Lang;
+  titles?: RunTitles;
+  /** Over a budget year: the day the rates are of (its last). */
+  at?: string;
+}) {
   if (!dist) return <Text color="yellow">{t(lang, 'computing')}</Text>;
   const [base, cur] = [dist.runs[0]!, dist.runs.at(-1)!];
   const [b, c] = [bandShares(base.bands.overall), bandShares(cur.bands.overall)];
@@ -21,6 +32,7 @@ export function Rates({ dist, lang, titles }: { dist: RateDistribution | null; l
   return (
     <Box flexDirection="column">
       <Text dimColor>{t(lang, 'ratesTitle')}</Text>
+      {at ? <Text dimColor>{lang === 'zh' ? `按 ${at}（该年度最后一日）` : `at ${at}, the year’s last day`}</Text> : null}
       <Text bold>{`${pad(t(lang, 'band'), 10, 'left')}${pad(t(lang, 'baseline'), 31, 'left')}${runName(lang, cur.id, titles)}`}</Text>
       {BANDS.map((band) => (
         <Text key={band}>

@@ -18,6 +18,11 @@ const L = {
   // (not the scenario's id: the screen's "tui-knobs" was saved as tui-20261206-1, which simulate then named, a TUI trial)
   knobRun: ['参数调节', 'knobs'],
   comparing: ['对比', 'vs'],
+  budgetYear: ['{y} 年度', 'budget year {y}'],
+  atYearEnd: [
+    '以下按 {d}（该年度最后一日）计算；列表与总览的金额为全年各时段合计',
+    'below: at {d}, the year’s last day; the list gives the whole year',
+  ],
   program: ['项目', 'program'],
   million: ['万元/年', 'M yuan/yr'],
   total: ['合计', 'total'],

@@ -20,8 +20,9 @@ import { simulate, type Run as SimRun } from '../core/simulate.js';
 import { totalRange } from '../report/sensitivity-rows.js';
 import type { TotalRange } from '../report/totals.js';
 import { rateDistributionOf, type RateDistribution } from '../report/marginal-rates.js';
-import { programName, runName, type RunTitles } from './labels.js';
+import { programName, runName, t, type RunTitles } from './labels.js';
 import type { ProgramInfo } from '../core/programs/index.js';
+import { evaluateYear, evaluateYearHere, knobYearRun, type YearEvaluate, type YearResults, type YearRun } from './year-view.js';
 
 export interface Run {
   readonly id: string;
@@ -36,6 +37,8 @@ export interface LocalityData {
   readonly scenarios: readonly Run[];
   /** The scenarios the runs come from (the ranges apply them to each estimate's ends). */
   readonly scenarioDefs?: readonly Scenario[];
+  /** tui --year: the baseline and the scenarios cut into the year's periods (`baseline` and `scenarios`: at its last day). */
+  readonly yearRuns?: readonly YearRun[];
 }
 
 /** Compares a run with a cached baseline elsewhere (worker threads: engine/knob-comparer.ts), for a big population. */
@@ -66,6 +69,13 @@ export interface TuiData {
    * shown under the help (?), counted beside the views.
    */
   readonly notes?: readonly string[];
+  /**
+   * tui --year: the budget year the views' figures are of (their periods summed, as compare --year sums them); `date`
+   * is its last day, where a trace, a cliff or the marginal rates look.
+   */
+  readonly year?: number;
+  /** A year's runs evaluated elsewhere (worker threads); here when unset. */
+  readonly yearEvaluate?: YearEvaluate | null;
 }
 
 export interface LocalityView {
@@ -113,13 +123,60 @@ function viewOf(data: TuiData, l: number, knob: { run: Run; result: RunResult } 
 
 /** The locality's comparison; only the knob run is evaluated again when the knobs change. */
 export function localityView(data: TuiData, l: number, knobs: Scenario | null): LocalityView {
+  if (data.year !== undefined) return yearViewOf(data, l, knobs && knobYear(data, l, knobs, evaluateYearHere));
   const { base } = given(data, l);
   const run = knobs && runOf(applyScenario(data.localities[l]!.policy, knobs), knobs.id, data.date);
   return viewOf(data, l, run && { run, result: compareWithBaseline(data.pop, base, run, data.deciles, { annuals: true }) });
 }
 
+const yearCache = new WeakMap<LocalityData, YearResults>();
+
+/** tui --year: each locality's baseline and given scenarios over the year, evaluated once (on worker threads if given). */
+export async function prepareYear(data: TuiData): Promise<void> {
+  for (const loc of data.localities)
+    if (!yearCache.has(loc))
+      yearCache.set(loc, await evaluateYear(loc.yearRuns!, data.year!, data.pop, data.deciles, data.yearEvaluate ?? null));
+}
+
+/** Whether the views are made elsewhere (worker threads), the screen kept responsive meanwhile. */
+export const viewsElsewhere = (data: TuiData): boolean => Boolean(data.year === undefined ? data.comparer : data.yearEvaluate);
+
+/** The knob run's year against the baseline's (both evaluated: the year's changes are the pass's), as `evaluate` gives it. */
+function knobYear<T extends YearResults | Promise<YearResults>>(
+  data: TuiData,
+  l: number,
+  knobs: Scenario,
+  evaluate: (runs: readonly YearRun[], year: number, pop: Population, deciles: Deciles) => T,
+): { run: Run; results: T } {
+  const loc = data.localities[l]!;
+  const runs = [loc.yearRuns![0]!, knobYearRun(loc.policy, knobs, data.year!)];
+  return { run: runOf(applyScenario(loc.policy, knobs), knobs.id, data.date), results: evaluate(runs, data.year!, data.pop, data.deciles) };
+}
+
+/** A locality's view over the year: its given runs' (evaluated once), then the knob run's. */
+function yearViewOf(data: TuiData, l: number, knob: { run: Run; results: YearResults } | null): LocalityView {
+  const loc = data.localities[l]!;
+  let g = yearCache.get(loc);
+  if (!g) yearCache.set(loc, (g = evaluateYearHere(loc.yearRuns!, data.year!, data.pop, data.deciles)));
+  return {
+    report: {
+      policyFile: loc.file,
+      policy: loc.policy,
+      scenarios: [...g.scenarios, ...(knob ? knob.results.scenarios.slice(1) : [])],
+    },
+    runs: [...loc.scenarios, ...(knob ? [knob.run] : [])],
+    annual: [...g.annual, ...(knob ? knob.results.annual.slice(1) : [])],
+    titles: new Map((loc.scenarioDefs ?? []).map((d) => [d.id, d.title])),
+  };
+}
+
 /** localityView with the knob run compared by data.comparer (on this thread when there is none). */
 export async function localityViewAsync(data: TuiData, l: number, knobs: Scenario | null): Promise<LocalityView> {
+  if (data.year !== undefined) {
+    const knob =
+      knobs && knobYear(data, l, knobs, (runs, year, pop, deciles) => evaluateYear(runs, year, pop, deciles, data.yearEvaluate ?? null));
+    return yearViewOf(data, l, knob && { run: knob.run, results: await knob.results });
+  }
   if (!data.comparer || !knobs) {
     const view = localityView(data, l, knobs);
     data.comparer?.prime(given(data, l).base, data.deciles); // the workers get ready for this locality's first knob move
@@ -224,10 +281,17 @@ export function traceLines(
   // the run gives (a trial's household losing 42,776 a year: the trace showed the run alone, and not what it had lost)
   const scenario = view.runs[run] ? (r.id === knobs?.id ? knobs : (loc.scenarioDefs?.find((d) => d.id === r.id) ?? null)) : null;
   const under = scenario ? { scenario, baseline: explainHousehold(data.pop, h, loc.baseline.rules).result } : undefined;
-  return explainText(explainHousehold(data.pop, h, r.rules), data.pop, r.snapshot, { lang, under })
-    .trimEnd()
-    .split('\n');
+  return [
+    ...yearEndLine(data, lang),
+    ...explainText(explainHousehold(data.pop, h, r.rules), data.pop, r.snapshot, { lang, under })
+      .trimEnd()
+      .split('\n'),
+  ];
 }
+
+/** Over a budget year: the date a trace or a cliff is of, said above it (the list beside it gives the year's figure). */
+const yearEndLine = (data: TuiData, lang: Lang): string[] =>
+  data.year === undefined ? [] : [t(lang, 'atYearEnd').replace('{d}', data.date)];
 
 /** Runs the baseline and the run compared (none when there is no run to compare). */
 const pair = (data: TuiData, l: number, view: LocalityView, run: number): Run[] => {
@@ -250,7 +314,7 @@ export function cliffLines(data: TuiData, l: number, view: LocalityView, run: nu
     lang,
     names: { run: (id: string) => runName(lang, id, view.titles), program: (p: ProgramInfo) => programName(p, lang) },
   } as const;
-  return cliffTable(report, 7).trimEnd().split('\n');
+  return [...yearEndLine(data, lang), ...cliffTable(report, 7).trimEnd().split('\n')];
 }
 
 /** The TUI's marginal rates: on 100 yuan more a month of each main earner, the monthly view (as `jiuzhu cliff`'s default). */
@@ -287,7 +351,11 @@ export function totalRanges(data: TuiData, l: number, view: LocalityView, run: n
   rangeCache.set(key, byLocality);
   let ranges = byLocality.get(l);
   if (!ranges) {
-    const plan = sensitivityPlan(loc.policy, scenario ? [scenario] : [], { date: data.date });
+    const plan = sensitivityPlan(
+      loc.policy,
+      scenario ? [scenario] : [],
+      data.year === undefined ? { date: data.date } : { year: data.year },
+    );
     const evaluate = (runs: readonly SimRun[]) => (data.evaluate ? data.evaluate(runs) : Promise.resolve(simulate(data.pop, runs)));
     ranges = evaluatePlan(plan, evaluate).then((result) => result.runIds.map((_, i) => totalRange(result, i, null)));
     byLocality.set(l, ranges);

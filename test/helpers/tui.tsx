@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach } from 'vitest';
 import { loadRuns, loadScenarios } from '../../src/cli/load.js';
+import { yearRuns } from '../../src/cli/year.js';
 import { incomeDeciles } from '../../src/core/compare.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { parseScenario } from '../../src/io/scenario-file.js';
@@ -35,6 +36,23 @@ export async function data(
       scenarios: runs.slice(1),
       scenarioDefs: sc,
     })),
+  };
+}
+
+/** As data, over a budget year (tui --year): the views' figures the year's, traces at its last day. */
+export async function yearData(policies: string[], scenarios: string[], year: number, csv?: string | Buffer): Promise<TuiData> {
+  const d = await data(policies, scenarios, csv);
+  const sc = await loadScenarios(scenarios);
+  const date = `${year}-12-31`;
+  const [dated, periods] = await Promise.all([
+    Promise.all(policies.map((f) => loadRuns(f, sc, date))),
+    Promise.all(policies.map((f) => yearRuns(f, sc, year))),
+  ]);
+  return {
+    ...d,
+    year,
+    date,
+    localities: d.localities.map((l, i) => ({ ...l, baseline: dated[i]![0]!, scenarios: dated[i]!.slice(1), yearRuns: periods[i]! })),
   };
 }
 

@@ -48,6 +48,20 @@ describe('tui in tmux', () => {
     });
   });
 
+  // tui --year, its views on 2 worker threads (forced for the sample): the knob run's year evaluated there beside the
+  // baseline's — tekun 1.3 → 1.6 × S over Nanning's 2024 (three periods), compare --year's 447.9 → 525.1
+  it('--year: the budget year, a knob’s year evaluated on the workers', async () => {
+    const cmd = `JIUZHU_THREADS=2 JIUZHU_PARALLEL_FROM_HOUSEHOLDS=1 ${TUI.replace('--date 2025-06-30', '--year 2024')} --households ${SAMPLE_CSV}; echo EXIT=$?; sleep 3`;
+    await inTmux('y', cmd, async (session) => {
+      expect(await screenWhen(session, /\[1 overview\]/)).toContain('Guangxi / Nanning · budget year 2024');
+      tmux('send-keys', '-t', session, '3', 'Right', 'Right', 'Right', '1');
+      const delta = /特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/;
+      expect(await screenWhen(session, delta)).toMatch(delta);
+      tmux('send-keys', '-t', session, 'q', 'q');
+      expect(await screenWhen(session, /EXIT=\d+/)).toContain('EXIT=0');
+    });
+  });
+
   // A QA trial: resized below 80×24, smaller still, then back, the too-small message's first line stayed above the
   // views; and a frame that came out the same after a resize was not drawn again once the screen was cleared
   it('is drawn whole after resizes below 80×24 and back, nothing of the old screen left above it', async () => {

@@ -1,16 +1,17 @@
-// jiuzhu tui --policy FILE [--policy FILE…] --households FILE [--scenario FILE…] [--date D] [--lang zh|en]
+// jiuzhu tui --policy FILE [--policy FILE…] --households FILE [--scenario FILE…] [--date D | --year YYYY] [--lang zh|en]
 // A full-screen Ink app, only at a terminal: without one it exits 2 and points to `jiuzhu compare`.
 import { incomeDeciles } from '../../core/compare.js';
 import { today } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 import { readHouseholds } from '../../engine/households.js';
 import { KnobComparer } from '../../engine/knob-comparer.js';
-import { ratesParallel, simulateParallel } from '../../engine/parallel.js';
+import { rangesFor, ratesParallel, simulateParallel, yearChangesParallel } from '../../engine/parallel.js';
 import { parseScenario } from '../../io/scenario-file.js';
 import { saveNewScenario } from '../../io/new-file.js';
 import { givesNotes, inputFile } from '../../io/files.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
-import type { TuiData } from '../../ui/model.js';
+import { prepareYear, type TuiData } from '../../ui/model.js';
+import { budgetYear, incomesYearNotes, yearRuns } from '../year.js';
 import type { Ctx } from '../context.js';
 import { shellWord } from '../shell-words.js';
 import { leaveNow } from '../exit.js';
@@ -33,6 +34,8 @@ export interface TuiOptions {
   readonly households: string;
   readonly scenario?: readonly string[];
   readonly date?: string;
+  /** A budget year: the views' figures its periods' (compare --year's); traces, cliffs and rates at its last day. */
+  readonly year?: string;
   readonly lang?: Lang;
   /** --quiet: the notes are neither counted on the screen nor said as it closes. */
   readonly quiet?: boolean;
@@ -68,9 +71,12 @@ export async function tuiCommand(
     );
   // (a missing file or a directory said before the screen is drawn: it came under a frozen loading screen, a trial found)
   await inputFile(o.households, 'households file');
-  const date = simulationDate(ctx, o.date, { quiet: true }); // (today said among the screen's notes below)
+  const year = o.year === undefined ? undefined : budgetYear(o.year);
+  // (today said among the screen's notes below)
+  const date = year === undefined ? simulationDate(ctx, o.date, { quiet: true }) : `${year}-12-31`;
   const scenarios = await loadScenarios(o.scenario ?? [], ctx, o.quiet);
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date))); // errors before the screen opens
+  const periods = year === undefined ? null : await allOrEveryProblem(o.policy.map((file) => yearRuns(file, scenarios, year)));
   // What the other commands say on stderr, for the screen (it showed none: a QA trial) and said as it closes: the
   // policies' and scenarios' now, the households file's as it is read.
   // (in the screen's language: a caseworker's 中文 screen showed them in English, as simulate and explain did not)
@@ -79,7 +85,10 @@ export async function tuiCommand(
     const policy = runs[0]!.snapshot.policy;
     return [...policyNotes(policy, [date], [], lang), ...unchangedRunsNotes(runs, date, localities.length > 1 ? policy.id : '', lang)];
   });
-  if (o.date === undefined) notes.unshift(todayNote(date, false, lang));
+  if (o.date === undefined && year === undefined) notes.unshift(todayNote(date, false, lang));
+  // (a generated population's incomes of an earlier year, not grown to the budget year: as simulate --year says it)
+  if (year !== undefined)
+    for (const file of o.policy) notes.push(...(await incomesYearNotes(file, null, lang, { year, households: o.households })));
   const fileNote = (n: string) => void (notes.includes(n) || notes.push(n));
   const { mountTui } = await import('../../ui/mount.js');
   // io/'s notes too (a changed Arrow file), kept from the screen they were drawn over (a QA trial's FIFO note stood
@@ -98,12 +107,17 @@ export async function tuiCommand(
           const prior = priorNoteOf(pop, o.households);
           if (prior) fileNote(prior);
           // A big population: knob changes are compared on worker threads that keep it (the terminal stays responsive).
-          const comparer = KnobComparer.open(exec, pop);
+          // (over a year, the knob run's year is evaluated on the workers beside the baseline's: no baseline kept there)
+          const comparer = year === undefined ? KnobComparer.open(exec, pop) : null;
           comparer?.warm(localities[0]![0]!.rules);
-          return {
+          const deciles = incomeDeciles(pop);
+          const data: TuiData = {
             pop,
-            deciles: incomeDeciles(pop),
+            deciles,
             date,
+            ...(year === undefined
+              ? {}
+              : { year, yearEvaluate: rangesFor(exec, pop) && ((runs, annual) => yearChangesParallel(exec, pop, runs, deciles, annual)) }),
             today: today(ctx.now()),
             householdsFile: o.households,
             comparer,
@@ -116,9 +130,12 @@ export async function tuiCommand(
               baseline: runs[0]!,
               scenarios: runs.slice(1),
               scenarioDefs: scenarios,
+              ...(periods ? { yearRuns: periods[l]! } : {}),
             })),
             notes: o.quiet ? [] : notes,
           };
+          if (year !== undefined) await prepareYear(data);
+          return data;
         },
         save: (yaml) => saveNewScenario('scenarios', `tui-${today(ctx.now()).replace(/-/g, '')}`, yaml),
         // (q while the file is read: the notes said before the process ends — a trial's q a second in lost them)
@@ -150,5 +167,6 @@ function compareCommand(o: TuiOptions): string {
     ...(o.scenario ?? []).map((s) => `--scenario ${q(s)}`),
     `--households ${q(o.households)}`,
     ...(o.date ? [`--date ${q(o.date)}`] : []),
+    ...(o.year ? [`--year ${q(o.year)}`] : []),
   ].join(' ');
 }
