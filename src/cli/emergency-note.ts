@@ -12,7 +12,7 @@ import { loadProfile, profileFor } from '../io/profile-file.js';
  * no parameter's range moving them; over `years`, that each year pays such a year's emergencies again.
  */
 export async function emergencyNotes(policyFile: string, households: string, lang?: Lang, years = false): Promise<string[]> {
-  if (!GENERATED_ID.test(firstHouseholdId(households) ?? '')) return [];
+  if (!GENERATED_ID.test((await firstHouseholdId(households)) ?? '')) return [];
   const file = profileFor(policyFile);
   const profile = await loadProfile(file).catch(() => null); // (no profile, or one that does not load: nothing to say)
   const rate = profile?.values.get('target.temporary_rate');

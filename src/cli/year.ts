@@ -65,7 +65,7 @@ export async function incomesYearNotes(
   if (!p && budget === undefined) return [];
   // (without a projection: only where the file is one jiuzhu generate wrote — any file's incomes are of some year, and
   // the bundled sample's are of none in particular)
-  if (!p && !GENERATED_ID.test(firstHouseholdId(budget!.households) ?? '')) return [];
+  if (!p && !GENERATED_ID.test((await firstHouseholdId(budget!.households)) ?? '')) return [];
   const file = profileFor(policyFile);
   const profile = await loadProfile(file).catch(() => null); // (no profile, or one that does not load: nothing to say)
   const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
@@ -96,7 +96,7 @@ export async function incomesYearNotes(
  * 2021 for 2022 took 5 % off the budget, 2000 for 2022 55 %, and nothing said so.
  */
 async function wrongIncomesYear(policyFile: string, given: number, households: string | undefined, lang?: Lang): Promise<string[]> {
-  if (households === undefined || !GENERATED_ID.test(firstHouseholdId(households) ?? '')) return [];
+  if (households === undefined || !GENERATED_ID.test((await firstHouseholdId(households)) ?? '')) return [];
   const file = profileFor(policyFile);
   const profile = await loadProfile(file).catch(() => null);
   const year = profile ? Number(profile.date.slice(0, 4)) : NaN;

@@ -2,6 +2,7 @@
 import { open, stat } from 'node:fs/promises';
 import { arrowLib } from './arrow-lib.js';
 import { readArrowLayout } from './arrow-file.js';
+import { batchReader, decode } from './arrow.js';
 
 const { RecordBatchReader } = arrowLib;
 
@@ -28,6 +29,21 @@ export async function staleSource(file: string): Promise<string | null> {
     if (!source || source === '/dev/stdin') return null;
     const [made, from] = await Promise.all([stat(file), stat(source)]);
     return from.isFile() && from.mtimeMs > made.mtimeMs ? source : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The household_id of an Arrow population file's first row (its first batch decoded), or null where there is none. */
+export async function firstArrowHouseholdId(file: string): Promise<string | null> {
+  try {
+    const reader = await batchReader(file);
+    try {
+      const id: unknown = reader.batchCount ? decode(reader, 0).getChild('household_id')?.get(0) : null;
+      return typeof id === 'string' ? id : null;
+    } finally {
+      reader.close();
+    }
   } catch {
     return null;
   }

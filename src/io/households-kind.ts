@@ -38,17 +38,19 @@ function startsNotUtf8(head: Uint8Array): boolean {
 }
 
 /**
- * The household_id of a CSV file's first row, from its first bytes (a regular file only; null for anything else or
+ * The household_id of a CSV or Arrow file's first row, from its first bytes (a regular file only; null for anything else or
  * where it cannot tell): to see whether a file is one `jiuzhu generate` wrote (core/ids.ts GENERATED_ID). Never a pipe
  * or a FIFO: opening one again would wait for a writer, or take bytes its reader needs.
  */
-export function firstHouseholdId(path: string): string | null {
+export async function firstHouseholdId(path: string): Promise<string | null> {
   let fd: number | null = null;
   try {
     if (!statSync(path).isFile()) return null;
     fd = openSync(path, 'r');
     const head = Buffer.alloc(8192);
     const n = readSync(fd, head, 0, head.length, 0);
+    // (an Arrow file jiuzhu import made of a generated CSV is that population too: its notes were lost — a trial)
+    if (head.toString('latin1', 0, 6) === ARROW_MAGIC) return (await import('./arrow-source.js')).firstArrowHouseholdId(path);
     const [header, first] = head
       .toString('utf8', 0, n)
       .replace(/^\uFEFF/, '')
