@@ -16,8 +16,21 @@ import { refuseFolderName } from './outputs.js';
 /** The temporary files being written, for removeTemporaryFiles: each with the output it becomes, and whether one is there. */
 const temporary = new Map<string, { readonly path: string; readonly replaces: boolean }>();
 
-/** The outputs being written (their temporary files open), as named: what a Ctrl-C leaves unwritten. */
-export const outputsBeingWritten = (): Array<{ readonly path: string; readonly replaces: boolean }> => [...temporary.values()];
+/**
+ * Outputs a command will write, named before it reads anything (io/outputs.ts refuseOverwrite), until each is written: a
+ * Ctrl-C during a long run, before its output was begun, said nothing (a finance trial's simulate --ranges --out).
+ */
+const toCome = new Map<string, { readonly path: string; readonly replaces: boolean }>();
+
+export function outputToCome(path: string, replaces: boolean): void {
+  toCome.set(path, { path, replaces });
+}
+
+/** The outputs being written (their temporary files open) or still to come, as named: what a Ctrl-C leaves unwritten. */
+export function outputsBeingWritten(): Array<{ readonly path: string; readonly replaces: boolean }> {
+  const open = [...temporary.values()];
+  return [...open, ...[...toCome.values()].filter((o) => !open.some((t) => t.path === o.path))];
+}
 
 /**
  * This process, as the CLI gives it (io/ reads no process): its id goes into each temporary file's name, so that the
@@ -148,6 +161,7 @@ export class AtomicFile {
         await rename(this.tmp, this.target);
         temporary.delete(this.tmp);
       }
+      toCome.delete(this.path);
     } catch (e) {
       await this.abort();
       throw this.failed(e);

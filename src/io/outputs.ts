@@ -5,6 +5,7 @@ import { fstatSync } from 'node:fs';
 import { lstat, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { outputToCome } from './atomic-file.js';
 
 /** An output named on the command line (flag: e.g. "--per-household"), and the inputs of the same command. */
 export interface Output {
@@ -184,6 +185,9 @@ export async function refuseOverwrite(outputs: readonly (Output | null | undefin
       );
     if (t !== null) named.set(t, out);
   }
+  for (const out of outputs)
+    if (out && out.flag !== STDOUT && !toStdout(out.path))
+      outputToCome(out.path, (await stat(out.path).catch(() => null))?.isFile() ?? false);
   // Standard output sent to a file (> f, >> f): not an input, nor a file an output replaces (a QA trial's
   // `--per-household m.csv > m.csv` lost the totals to the file replaced; `>> h.csv` appended them to the households)
   const out1 = stdoutFile();

@@ -1,7 +1,7 @@
 // The CLI under hostile but realistic use: outputs naming inputs, odd output targets (a link, a device, a pipe, a
 // directory, a full disk), inputs that are directories or pipes, Ctrl-C while writing, runs that check nothing, and
 // floods of problems. Each was a silent wrong result, a lost file, a leftover file or an internal error (exit 4).
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
   copyFileSync,
@@ -815,6 +815,39 @@ describe('Ctrl-C while replacing a file', () => {
     expect(await new Promise<number | null>((r) => child.on('close', (c) => r(c)))).toBe(130);
     expect([readdirSync(dir), readFileSync(out, 'utf8')]).toEqual([['big.csv'], 'kept\n']);
     expect(stderr).toContain(`jiuzhu: stopped by SIGINT: not written: ${out} (the file there is as it was)\n`);
+  });
+});
+
+describe('Ctrl-C before an output is begun', () => {
+  // (a finance trial's simulate --ranges --out y.xlsx stopped while it computed: exit 130, not a word — generate said it)
+  it('names the outputs the run would have written, the file there kept', async () => {
+    const dir = tmp();
+    const [fifo, out, rows] = [join(dir, 'h.csv'), join(dir, 'y.xlsx'), join(dir, 'rows.csv')];
+    execFileSync('mkfifo', [fifo]); // (a households file no one writes: the run waits there, its outputs not begun)
+    writeFileSync(rows, 'kept\n');
+    const child = spawn(process.execPath, [
+      'bin/jiuzhu.js',
+      'simulate',
+      '--policy',
+      NANNING,
+      '--households',
+      fifo,
+      '--date',
+      '2024-12-31',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+      '--per-household',
+      rows,
+    ]);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    for (let i = 0; i < 200 && !stderr.includes('waiting for'); i++) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    expect(await new Promise<number | null>((r) => child.on('close', (c) => r(c)))).toBe(130);
+    expect(stderr).toContain(`jiuzhu: stopped by SIGINT: not written: ${rows} (the file there is as it was), ${out}\n`);
+    expect([readdirSync(dir).sort(), readFileSync(rows, 'utf8')]).toEqual([['h.csv', 'rows.csv'], 'kept\n']);
   });
 });
 
