@@ -60,13 +60,21 @@ export function projectionNotes(
   last: number,
   lang: 'en' | 'zh' = 'en',
 ): { readonly notes: string[]; readonly grown: readonly Watched[] } {
-  if (p.baseYear >= last)
+  if (p.baseYear >= last) {
+    // (a base_year after every year run is a warning: a finance trial's 2028 for a 2027 budget wrote its workbook of
+    // unprojected figures under a note in English beside a 中文 table)
+    const incomes = incomesFrom(p) < last;
+    const level = p.baseYear > last && !incomes ? (lang === 'zh' ? '警告' : 'warning') : lang === 'zh' ? '注' : 'note';
+    const years = first === last ? String(first) : `${first}–${last}`;
     return {
       notes: [
-        `note: projection ${p.id} grows from the year after its base_year ${p.baseYear}, and ${first === last ? `the year is ${first}` : `the years are ${first}–${last}`}: ${incomesFrom(p) < last ? `only the households' incomes are grown, from ${incomesFrom(p)} (--incomes-year); the parameters are the policy's` : 'nothing is projected (a typo in base_year?)'}`,
+        lang === 'zh'
+          ? `${level}：预测 ${p.id} 自基年 ${p.baseYear} 的次年起增长，而所算年度为 ${years}：${incomes ? `只增长家庭收入（自 ${incomesFrom(p)} 年起，--incomes-year），参数按政策文件原值` : '什么都没有预测（base_year 写错了吗？）'}`
+          : `${level}: projection ${p.id} grows from the year after its base_year ${p.baseYear}, and ${first === last ? `the year is ${first}` : `the years are ${first}–${last}`}: ${incomes ? `only the households' incomes are grown, from ${incomesFrom(p)} (--incomes-year); the parameters are the policy's` : 'nothing is projected (a typo in base_year?)'}`,
       ],
       grown: [],
     };
+  }
   // (figures a projection does not grow are carried forward as the policy does: the policy's note says so)
   const grown = WATCHED.filter((w) => w.paths.every((path) => growthOf(p.uprate, path)));
   // A base year before the policy's values begin: the households grown from it, decades of growth (a QA trial's 1989
@@ -75,7 +83,9 @@ export function projectionNotes(
   const early =
     complete && p.baseYear < Number(complete.slice(0, 4))
       ? [
-          `note: projection ${p.id}'s base_year ${p.baseYear} is before ${policy.file}'s values begin (${complete}): the households' ${p.incomesYear === undefined ? 'incomes and weights are' : 'weights are'} grown from ${p.baseYear}, ${first - p.baseYear} year${first - p.baseYear === 1 ? '' : 's'} to ${first}, and each year without a published value grown in between (a typo in base_year? it is the last year of published values and of the households file)`,
+          lang === 'zh'
+            ? `注：预测 ${p.id} 的基年 ${p.baseYear} 早于 ${policy.file} 的数值起始日（${complete}）：家庭的${p.incomesYear === undefined ? '收入和权重' : '权重'}自 ${p.baseYear} 年起增长 ${first - p.baseYear} 年到 ${first} 年，其间没有公布数值的年份也逐年增长（base_year 写错了吗？它应是公布数值和家庭文件的最后一年）`
+            : `note: projection ${p.id}'s base_year ${p.baseYear} is before ${policy.file}'s values begin (${complete}): the households' ${p.incomesYear === undefined ? 'incomes and weights are' : 'weights are'} grown from ${p.baseYear}, ${first - p.baseYear} year${first - p.baseYear === 1 ? '' : 's'} to ${first}, and each year without a published value grown in between (a typo in base_year? it is the last year of published values and of the households file)`,
         ]
       : [];
   const notes = grown.flatMap((w) => {

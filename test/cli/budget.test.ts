@@ -1135,7 +1135,11 @@ describe('simulate --years with a projection', () => {
     const flat = run('--projection', late);
     expect(flat.code).toBe(0);
     expect(flat.stderr).toContain(
-      'note: projection guangdong-3.5pct grows from the year after its base_year 2030, and the years are 2027–2028: nothing is projected (a typo in base_year?)\n',
+      'warning: projection guangdong-3.5pct grows from the year after its base_year 2030, and the years are 2027–2028: nothing is projected (a typo in base_year?)\n',
+    );
+    // in 中文 beside a 中文 table (a finance trial's was in English), a warning either way: its budget is not projected
+    expect(run('--projection', late, '--lang', 'zh').stderr).toContain(
+      '警告：预测 guangdong-3.5pct 自基年 2030 的次年起增长，而所算年度为 2027–2028：什么都没有预测（base_year 写错了吗？）\n',
     );
     // (nothing grown: the standards are the policy's, carried forward, and said so as without a projection)
     expect(flat.stderr).toContain('are 6+ years older than 2028-12-31: carried forward unchanged');
