@@ -39,7 +39,7 @@ export function scenarioNotes(
   return rest.flatMap((s) => {
     const same = sameParameters(base, s, report.date);
     const note = same
-      ? unchangedText(s.id, s.parameters!.policy, report.date, !!s.year, place, lang)
+      ? unchangedText(s.id, s.parameters!.policy, b.policy, report.date, !!s.year, place, lang)
       : unreadNote(s.id, b, s.parameters!, report.date, !!s.year, where);
     const later = same ? null : laterNote(s.id, b.policy, s.parameters!.policy, s.year ? `${report.date}-12-31` : report.date, where);
     return [
@@ -194,11 +194,11 @@ const whereIn = (place: string) => (place ? ` in ${place}` : '');
 /** "方案 ID" with its locality, as a Chinese sentence names it: "方案 ID（PLACE）". */
 const zhScenario = (id: string, place: string) => `方案 ${id}${place ? `（${place}）` : ' '}`;
 
-const unchangedText = (id: string, policy: Policy, date: string, year: boolean, place = '', lang?: Lang) =>
+const unchangedText = (id: string, policy: Policy, baseline: Policy, date: string, year: boolean, place = '', lang?: Lang) =>
   lang === 'zh'
     ? // (explain --lang zh: a 科长's "差额 Δ 0.00" was explained in English only)
-      `注：${zhScenario(id, place)}在 ${date}${year ? ' 年' : ' '}不改变任何参数：${whyUnchanged(id, policy, year ? `${date}-12-31` : date, lang)}（较基线为 0 是必然的，不是测算结果）`
-    : `note: scenario ${id} changes no parameter${whereIn(place)} ${year ? 'in' : 'at'} ${date}: ${whyUnchanged(id, policy, year ? `${date}-12-31` : date)} (its Δ is 0 by construction, not a finding)`;
+      `注：${zhScenario(id, place)}在 ${date}${year ? ' 年' : ' '}不改变任何参数：${whyUnchanged(id, policy, baseline, year ? `${date}-12-31` : date, lang)}`
+    : `note: scenario ${id} changes no parameter${whereIn(place)} ${year ? 'in' : 'at'} ${date}: ${whyUnchanged(id, policy, baseline, year ? `${date}-12-31` : date)}`;
 
 /**
  * noteUnchanged's notes for runs at one date (the TUI's, which shows them with n and says them as it closes); `place`:
@@ -210,7 +210,7 @@ export function unchangedRunsNotes(runs: readonly LoadedRun[], date: string, pla
   return rest.flatMap((r) => {
     const same = !snapshotChanges(base!.snapshot, r.snapshot, date).length;
     const note = same
-      ? unchangedText(r.id, r.snapshot.policy, date, false, place, lang)
+      ? unchangedText(r.id, r.snapshot.policy, base!.snapshot.policy, date, false, place, lang)
       : unreadNote(r.id, base!.snapshot, r.snapshot, date, false, where);
     const later = same ? null : laterNote(r.id, base!.snapshot.policy, r.snapshot.policy, date, where);
     return [note, later, ...relationNotes(r.id, r.snapshot.policy, date, where)].filter((n): n is string => n !== null);
@@ -233,11 +233,17 @@ export function unchangedYearsNotes(report: Pick<YearsReport, 'runs' | 'years'>,
   const span = report.years.length > 1 ? `${report.years[0]}–${report.years.at(-1)}` : String(report.years[0]);
   return rest.flatMap((run) => {
     if (run.years.every((s, k) => sameParameters(base.years[k]!, s, String(report.years[k])))) {
-      const why = whyUnchanged(run.id, run.years[0]!.parameters!.policy, `${report.years.at(-1)}-12-31`, lang);
+      const why = whyUnchanged(
+        run.id,
+        run.years[0]!.parameters!.policy,
+        base.years[0]!.parameters!.policy,
+        `${report.years.at(-1)}-12-31`,
+        lang,
+      );
       return [
         lang === 'zh'
-          ? `注：方案 ${run.id} 在 ${span} 年不改变任何参数：${why}（较基线为 0 是必然的，不是测算结果）`
-          : `note: scenario ${run.id} changes no parameter in ${span}: ${why} (its Δ is 0 by construction, not a finding)`,
+          ? `注：方案 ${run.id} 在 ${span} 年不改变任何参数：${why}`
+          : `note: scenario ${run.id} changes no parameter in ${span}: ${why}`,
       ];
     }
     // (a change no rule reads, as the last year's values have it)
@@ -326,17 +332,33 @@ function caseloadsOnly(
  * Why a scenario changes nothing by `end`: its values all start later (a reform author's `from: 2072-07-01` for 2027
  * was told "the baseline already has its values"), or the baseline has them (Nanning's low-income line is 2× S).
  */
-function whyUnchanged(id: string, policy: Policy, end: string, lang?: Lang): string {
+function whyUnchanged(id: string, policy: Policy, baseline: Policy, end: string, lang?: Lang): string {
+  const zh = lang === 'zh';
+  const zero = zh ? '（较基线为 0 是必然的，不是测算结果）' : ' (its Δ is 0 by construction, not a finding)';
   const dates = [...policy.params.values()].flatMap((h) => h.filter((e) => e.scenario === id).map((e) => e.from));
   const first = dates.sort()[0];
-  const zh = lang === 'zh';
-  if (first === undefined) return zh ? '方案没有给出任何变化' : 'it gives no change';
+  if (first === undefined) return (zh ? '方案没有给出任何变化' : 'it gives no change') + zero;
   const typo = Number(first.slice(0, 4)) > Number(end.slice(0, 4)) + AHEAD_YEARS;
   if (first > end)
     return zh
-      ? `其变化在此之后才开始（最早自 ${first} 起${typo ? '：年份写错了？' : ''}）`
-      : `its changes start after it (the first from ${first}${typo ? ': a typo in the year?' : ''})`;
-  return zh ? '基线已是这些数值' : 'the baseline already has its values';
+      ? `其变化在此之后才开始（最早自 ${first} 起${typo ? '：年份写错了？' : ''}）${zero}`
+      : `its changes start after it (the first from ${first}${typo ? ': a typo in the year?' : ''})${zero}`;
+  const fixed = estimatesFixed(id, policy, baseline, end);
+  if (zh)
+    return `基线已是这些数值${zero}${fixed.length ? `；但方案把基线仅为估计的 ${fixed.join('、')} 定为确定值：估计值变动时两者不同，故较基线区间（--ranges）不为 0` : ''}`;
+  return `the baseline already has its values${zero}${fixed.length ? `; but it fixes ${fixed.join(', ')}, which the baseline only estimates: where the estimate moves the two differ, so its Δ range (--ranges) is not 0` : ''}`;
+}
+
+/**
+ * The parameters a scenario sets to the baseline's value where that value is an estimate with a range (a finance trial's
+ * edge-premium-50pct: "Δ 0 by construction" beside a Δ range of −1,843 – +430 万元, read as a contradiction).
+ */
+function estimatesFixed(id: string, policy: Policy, baseline: Policy, end: string): string[] {
+  return [...policy.params].flatMap(([path, history]) => {
+    if (!history.some((e) => e.scenario === id && e.from <= end)) return [];
+    const base = (baseline.params.get(path) ?? []).filter((e) => e.from <= end).at(-1);
+    return base?.range ? [path] : [];
+  });
 }
 
 /**

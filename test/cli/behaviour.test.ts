@@ -351,6 +351,39 @@ describe('explain', () => {
     expect(explain('2025-06-30', '-q').stderr).toBe('');
   });
 
+  // A finance trial read "Δ 0 by construction" beside a Δ range of −1,843 – +430 万元: the scenario pins Guangzhou's
+  // estimated edge premium share (0.5, ranged 0.3–1) to 0.5, so where the estimate moves the two differ
+  it('says which estimates a do-nothing scenario fixes, whose range its Δ range comes from', () => {
+    const run = (...more: string[]) =>
+      jiuzhu([
+        ...['simulate', '--policy', 'policies/guangdong-guangzhou.yaml', '--households', SAMPLE, '--year', '2027'],
+        ...['--scenario', 'scenarios/edge-premium-50pct.yaml', '--format', 'json', '--ranges', '-q', ...more],
+      ]);
+    const r = JSON.parse(run().stdout);
+    expect(r.notes).toContain(
+      'scenario edge-premium-50pct changes no parameter in 2027: the baseline already has its values (its Δ is 0 by construction, not a finding); but it fixes medical.subsidy.low_income, which the baseline only estimates: where the estimate moves the two differ, so its Δ range (--ranges) is not 0',
+    );
+    // (the Δ is 0; its range is not: the note's claim)
+    expect(r.scenarios[1].total_delta.annual_cost).toBe('0.00');
+    const range = r.scenarios[1].total_annual_cost_range.delta;
+    expect([Number(range.low) < 0, Number(range.high) > 0]).toEqual([true, true]);
+    // a scenario that fixes no estimate (Nanning's low-income line is 2 × S, published): the note as it was
+    const nanning = jiuzhu([
+      'simulate',
+      '--policy',
+      NANNING,
+      '--households',
+      SAMPLE,
+      '--date',
+      '2027-01-01',
+      '--scenario',
+      'scenarios/low-income-2x.yaml',
+    ]);
+    expect(nanning.stderr).toContain(
+      'note: scenario low-income-2x changes no parameter at 2027-01-01: the baseline already has its values (its Δ is 0 by construction, not a finding)\n',
+    );
+  });
+
   // A finance trial read "[scenario:dibao-10pct-july-2026 budget]": the scenario's reason cut to its first word
   it('names a scenario’s value by its scenario, and lists its reason once, whole', () => {
     const r = jiuzhu([
