@@ -17,10 +17,14 @@ export interface MoneyUnit {
   readonly cell: (yuan: string | undefined) => number | null;
 }
 
-/** 元 with two decimals (the fen), 万元 with four (a yuan), 亿元 with six (a hundred yuan), as the tables round them. */
+/**
+ * 元, 万元 with two decimals and 亿元 with four, as the tables show them (a finance trial: a bureau's tables show 万元 to
+ * two places, the workbook showed four); the cell holds the exact amount all the same (a yuan is 0.0001 万元), so a sum
+ * of cells is the table's.
+ */
 export function moneyUnit(unit: Unit = 'yuan'): MoneyUnit {
   const [label, divisor, format] =
-    unit === 'wan' ? ['万元', 10_000, '#,##0.0000'] : unit === 'yi' ? ['亿元', 100_000_000, '#,##0.000000'] : ['元', 1, '#,##0.00'];
+    unit === 'wan' ? ['万元', 10_000, '#,##0.00'] : unit === 'yi' ? ['亿元', 100_000_000, '#,##0.0000'] : ['元', 1, '#,##0.00'];
   return {
     label,
     format,

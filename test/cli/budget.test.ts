@@ -360,9 +360,9 @@ describe('--format xlsx', () => {
     const s = json('--year', '2022').scenarios[0];
     const totals = wb.getWorksheet('总表 Totals')!;
     const dibao = totals.getRows(2, 30)!.find((r) => r.getCell(3).value === 'dibao')!;
-    // e.g. 750,802,524.83 yuan → 75,080.252483 万元 (the cell's number; shown with four decimals, to the yuan)
+    // e.g. 750,802,524.83 yuan → 75,080.252483 万元 (the cell's number, exact; shown with two decimals, as the tables)
     expect(dibao.getCell(6).value).toBe(Number(D(s.programs.dibao.annual_cost).dividedBy(10_000)));
-    expect(totals.getColumn(6).numFmt).toBe('#,##0.0000');
+    expect(totals.getColumn(6).numFmt).toBe('#,##0.00');
     const money = wb.worksheets.flatMap((ws) => headers(ws).filter((h) => /\((元|万元|亿元)/.test(h)));
     expect(money.length).toBeGreaterThanOrEqual(10);
     expect(money.filter((h) => !h.includes('(万元)'))).toEqual([]);

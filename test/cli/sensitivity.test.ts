@@ -378,7 +378,7 @@ describe('sensitivity --format xlsx', () => {
     expect(d.central).toBe(j.central[1].total);
     const text = jiuzhu(['sensitivity', ...P, ...SC]).stdout; // (the CLI's own line says the same share)
     expect(text).toContain(`${Math.round((100 * d.draws_above_central) / j.draws.n)} % of the draws cost more`);
-    expect(wb.getWorksheet('估计值 Estimates')!.getColumn(7).numFmt).toBe('#,##0.0000');
+    expect(wb.getWorksheet('估计值 Estimates')!.getColumn(7).numFmt).toBe('#,##0.00');
     expect(jiuzhu(['sensitivity', ...P, '--format', 'xlsx']).stderr).toContain('give --out FILE.xlsx');
     const over = jiuzhu(['sensitivity', ...P, '--format', 'xlsx', '--out', 'policies/jiangxi-fuliang.yaml']);
     expect(over.code).toBe(2);
