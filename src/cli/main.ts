@@ -71,6 +71,8 @@ function buildProgram(ctx: Ctx): Command {
   const DESCRIBE =
     'the household described as in a case file, e.g. "{area: urban, persons: [{age: 40, wage_income: 1500}]}" (or the 中文 headers: {城乡: 城镇, 成员: [{年龄: 40}]}): incomes a month, rigid_expenditure the last 12 months\' total, financial_assets the household\'s';
   const scenario = (what: string) => new Option('--scenario <file>', what).argParser((v: string, prev: string[] = []) => [...prev, v]);
+  const policies = (what: string) =>
+    new Option('--policy <file>', what).argParser((v: string, prev: string[] = []) => [...prev, v]).makeOptionMandatory();
   // (a 科长 wrote --lang 中文 and --lang cn: the language's names and locale spellings are taken too)
   const lang = (what: string) =>
     new Option('--lang <lang>', `${what}: zh 中文 or en (default: from LC_ALL, LC_MESSAGES or LANG: zh when it begins zh)`).argParser(
@@ -126,11 +128,7 @@ function buildProgram(ctx: Ctx): Command {
   program
     .command('compare')
     .description('compare localities and scenarios on one household file, in one pass: costs, deltas, winners and losers, flows')
-    .addOption(
-      new Option('--policy <file>', 'locality policy YAML (repeatable: several localities side by side)')
-        .argParser((v: string, prev: string[] = []) => [...prev, v])
-        .makeOptionMandatory(),
-    )
+    .addOption(policies('locality policy YAML (repeatable: several localities side by side)'))
     .addOption(scenario('a scenario to compare with each baseline (repeatable)'))
     .addOption(households())
     .addOption(date())
@@ -160,11 +158,7 @@ function buildProgram(ctx: Ctx): Command {
   program
     .command('tui')
     .description('explore a reform at the terminal: costs, charts, live knobs, households and their explain traces')
-    .addOption(
-      new Option('--policy <file>', 'locality policy YAML (repeatable: localities side by side)')
-        .argParser((v: string, prev: string[] = []) => [...prev, v])
-        .makeOptionMandatory(),
-    )
+    .addOption(policies('locality policy YAML (repeatable: localities side by side)'))
     .addOption(scenario('a scenario to compare with the baseline (repeatable)'))
     .addOption(households('not - (the keys come from standard input)'))
     .addOption(date())
@@ -238,11 +232,7 @@ function buildProgram(ctx: Ctx): Command {
   program
     .command('report')
     .description('one self-contained HTML report to forward: headline, charts, parameters and their sources, estimates, provenance')
-    .addOption(
-      new Option('--policy <file>', 'locality policy YAML (repeatable: several localities side by side)')
-        .argParser((v: string, prev: string[] = []) => [...prev, v])
-        .makeOptionMandatory(),
-    )
+    .addOption(policies('locality policy YAML (repeatable: several localities side by side)'))
     .addOption(households())
     .addOption(scenario('a scenario to compare with each baseline (repeatable)'))
     .addOption(date())
@@ -251,6 +241,7 @@ function buildProgram(ctx: Ctx): Command {
     .option('--projection <file>', 'with --year or --years: how parameters, incomes and the population grow (scenarios/projections/*.yaml)')
     .addOption(incomesYear())
     .addOption(unit('the report', '').default('wan'))
+    .addOption(lang('the language of its notes (its headings are in both)'))
     .requiredOption('--out <file>', 'the HTML file to write (atomically)')
     .addHelpText(
       'after',
@@ -342,11 +333,7 @@ function buildProgram(ctx: Ctx): Command {
   program
     .command('validate')
     .description('load policies and run the parameter sanity rules (errors exit 1; warnings do not)')
-    .addOption(
-      new Option('--policy <file>', 'policy YAML (repeatable)')
-        .argParser((v: string, prev: string[] = []) => [...prev, v])
-        .makeOptionMandatory(),
-    )
+    .addOption(policies('policy YAML (repeatable)'))
     .action(async (o) => (await import('./commands/test.js')).validateCommand(ctx, o));
 
   program

@@ -3,11 +3,12 @@ export type Lang = 'zh' | 'en';
 
 /**
  * The language of a command's output for `format`: the one asked for (or the locale's) where a person reads it — a table,
- * Markdown, a workbook — and English in JSON and CSV, contracts whatever the locale (a county clerk's compare workbook
- * under --lang zh had its notes in English).
+ * Markdown, a workbook, the HTML page (its labels bilingual, its notes in this language: a finance trial's 中文 page under
+ * --lang zh had them in English) — and English in JSON and CSV, contracts whatever the locale (a county clerk's compare
+ * workbook under --lang zh had its notes in English).
  */
 export const outputLang = (format: string, lang: Lang | undefined, env: Readonly<Record<string, string | undefined>>): Lang =>
-  ['table', 'markdown', 'xlsx'].includes(format) ? (lang ?? langFromEnv(env)) : 'en';
+  ['table', 'markdown', 'xlsx', 'html'].includes(format) ? (lang ?? langFromEnv(env)) : 'en';
 
 /** zh where the locale is Chinese (the first of LC_ALL, LC_MESSAGES and LANG that is set, beginning zh), else en. */
 export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {

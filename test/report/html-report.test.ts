@@ -74,6 +74,27 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
     );
   });
 
+  // A finance trial's page under --lang zh (its headings bilingual) had its notes in English, where its workbook had them
+  // in 中文: the notes follow --lang (or the locale) as in a table, Markdown and workbook
+  it('says them in 中文 under --lang zh', () => {
+    const zh = join(dir, 'zh.html');
+    const z = jiuzhu(
+      ['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--date', '2025-06-30'].concat([
+        '--format',
+        'html',
+        '--lang',
+        'zh',
+        '--out',
+        zh,
+        '-q',
+      ]),
+    );
+    expect(z.code, z.stderr).toBe(0);
+    const page = readFileSync(zh, 'utf8');
+    expect(page).toMatch(/<p class="note est">注：policies\/guangxi-nanning\.yaml 中最新的低保标准/);
+    expect(page).not.toContain('the newest dibao standards it gives');
+  });
+
   // A researcher saw `single_person.income_ceiling 1.5 | 1.5 *` listed as differing: the same value, estimated in one.
   it('lists between the localities only parameters whose values differ (not ones that differ only in being estimates)', () => {
     const t = /<h3>Between the localities[\s\S]*?<\/table>/.exec(html);

@@ -18,6 +18,7 @@ import { localitiesLeftOut } from '../../report/sensitivity.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 import type { Unit } from '../../report/text-table.js';
 import type { Ctx } from '../context.js';
+import { outputLang, type Lang } from '../../report/lang.js';
 import { madeOf } from '../made.js';
 import { writeTold } from '../written.js';
 import { compareNotes, heardNotes, sayNotes } from '../scenario-notes.js';
@@ -40,6 +41,8 @@ export interface ReportOptions {
   readonly out?: string;
   readonly unit?: Unit;
   readonly quiet: boolean;
+  /** The language of the page's notes (its headings are bilingual); from the locale when not given. */
+  readonly lang?: Lang;
 }
 
 /**
@@ -82,14 +85,15 @@ export function htmlYears(o: { readonly years?: string; readonly year?: string; 
   return `${y}-${y}`;
 }
 
-export async function reportCommand(ctx: Ctx, o: ReportOptions): Promise<void> {
+export async function reportCommand(ctx: Ctx, given: ReportOptions): Promise<void> {
+  const o = { ...given, lang: outputLang('html', given.lang, ctx.env) };
   if (!o.out) throw new UsageError('jiuzhu report writes one HTML file: give --out FILE.html');
   await refuseOverwrite([{ flag: '--out', path: o.out, format: 'html' }], inputsOf(o));
   incomesYearWithProjection(o);
   if (o.projection && o.years === undefined && o.year === undefined)
     throw new UsageError('--projection goes with --years or --year (e.g. --years 2027-2029)');
   const years = htmlYears(o);
-  if (years === undefined) return writeTold(ctx, o.quiet, o.out, await reportHtml(ctx, o));
+  if (years === undefined) return writeTold(ctx, o.quiet, o.out, await reportHtml(ctx, o), o.lang);
   if (o.policy.length > 1)
     throw new UsageError(
       `${o.years ? '--years' : '--year with --projection'} reports one locality's budget years: give one --policy (${o.policy.length} given)`,
@@ -114,6 +118,7 @@ export async function writeYearsReport(
     incomesYear?: string;
     unit?: Unit;
     quiet: boolean;
+    lang?: Lang;
   },
   out: string | undefined,
 ): Promise<void> {
@@ -131,7 +136,7 @@ export async function writeYearsReport(
     years,
     made: await making,
   });
-  if (out) await writeTold(ctx, o.quiet, out, html);
+  if (out) await writeTold(ctx, o.quiet, out, html, o.lang);
   else ctx.stdout.write(html);
   if (!o.quiet) for (const n of years.notes ?? []) ctx.stderr.write(`${n}\n`);
 }
@@ -187,6 +192,7 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
   });
   const compared: CompareReport = {
     unit,
+    lang: o.lang,
     date: date ?? String(year),
     ...(year !== null ? { year } : {}),
     householdsFile: o.households,
@@ -195,7 +201,11 @@ export async function reportHtml(ctx: Ctx, o: ReportOptions): Promise<string> {
   };
   const compare = {
     ...compared,
-    notes: [...heardNotes(ctx), ...compareNotes(compared), ...localitiesLeftOut(compared.localities, evaluated.sensitivity)],
+    notes: [
+      ...heardNotes(ctx),
+      ...compareNotes(compared, o.lang),
+      ...localitiesLeftOut(compared.localities, evaluated.sensitivity, o.lang),
+    ],
   };
   sayNotes(ctx, o.quiet, compare.notes); // (in the page, and said as simulate and compare say them)
   noteEmpty(ctx, o.quiet, o.households, evaluated.households);

@@ -54,7 +54,7 @@ export function htmlReport(input: HtmlReportInput): string {
     ...r.localities.flatMap((l, i) => [
       ...headline(l, input.unit, input.sensitivity[i] ?? null, i),
       // what a run says of its policy (a standard carried forward for years, a rule's finding): before anyone budgets
-      ...policyNotes(l.policy, [r.year ? `${r.year}-12-31` : r.date]).map((n) => `<p class="note est">${esc(n)}</p>`),
+      ...policyNotes(l.policy, [r.year ? `${r.year}-12-31` : r.date], [], r.lang).map((n) => `<p class="note est">${esc(n)}</p>`),
     ]),
     // what the runs say that their figures would not: a scenario's Δ of 0 by construction, one population under each rule
     ...(r.notes ?? []).map((n) => `<p class="note est">${esc(n)}</p>`),
