@@ -17,7 +17,7 @@ const dist = new URL('../../dist/', import.meta.url);
 const load = (path) => import(new URL(path, dist));
 const { readHouseholds } = await load('engine/households.js');
 const { Executor } = await load('engine/pool.js');
-const { simulateParallel, compareParallel } = await load('engine/parallel.js');
+const { simulateParallel, compareParallel, rangesFor, yearChangesParallel } = await load('engine/parallel.js');
 const { KnobComparer } = await load('engine/knob-comparer.js');
 const { settingsFromEnv } = await load('cli/settings.js');
 const { loadPolicy } = await load('io/policy-file.js');
@@ -30,7 +30,8 @@ const { compare, incomeDeciles } = await load('core/compare.js');
 const { applyScenario } = await load('core/scenario.js');
 const { generateCsv, GENERATED_COLUMNS, GENERATOR_VERSION, settingsAt } = await load('core/generate.js');
 const { perHouseholdRow } = await load('report/per-household.js');
-const { localityView, localityViewAsync } = await load('ui/model.js');
+const { localityView, localityViewAsync, prepareYear } = await load('ui/model.js');
+const { yearRunsOf } = await load('cli/year.js');
 const { relaunchEnv, thisMachine } = await load('cli/relaunch.js');
 
 // The input: `jiuzhu generate`'s synthetic Nanning population (seed 7), made once and kept in the temp dir.
@@ -209,6 +210,21 @@ await withExec(settings, async (exec) => {
         `; ${(median(comparer ? there : here) / evalS).toFixed(2)} of a full evaluation (${(evalS * 1000).toFixed(0)} ms)`,
     );
   }
+  // tui --year (Nanning 2024: three periods): a knob's year is evaluated beside the baseline's on the workers, all of
+  // each period run (no baseline kept there: the year's changes are the pass's). Its budget: at most 2× one date's.
+  const year = {
+    ...data,
+    date: '2024-12-31',
+    year: 2024,
+    yearEvaluate: rangesFor(exec, pop) && ((runs, annual) => yearChangesParallel(exec, pop, runs, data.deciles, annual)),
+    localities: [{ ...data.localities[0], yearRuns: await yearRunsOf(policy, [], 2024) }],
+  };
+  await prepareYear(year);
+  const yearly = [];
+  for (const v of kinds[0][2]) yearly.push((await time(() => localityViewAsync(year, 0, knob(kinds[0][1](v))), 1))[1]);
+  console.log(
+    `tui --year: recompute after a knob (tekun multiplier) ${(median(yearly) * 1000).toFixed(0)} ms on ${year.yearEvaluate ? `${T} worker threads` : 'this thread'} (median of ${yearly.length}; the baseline's ${year.localities[0].yearRuns[0].periods.length} periods and the knob run's evaluated)`,
+  );
 });
 
 // The reference: DuckDB running a single dibao-only SQL aggregate over the same CSV, in the same run, alternating with

@@ -49,7 +49,7 @@ describe('tui in tmux', () => {
   });
 
   // tui --year, its views on 2 worker threads (forced for the sample): the knob run's year evaluated there beside the
-  // baseline's — tekun 1.3 → 1.6 × S over Nanning's 2024 (three periods), compare --year's 447.9 → 525.1
+  // baseline's — tekun 1.3 → 1.6 × S over Nanning's 2024 (two periods of parameters), compare --year's 447.9 → 525.1
   it('--year: the budget year, a knob’s year evaluated on the workers', async () => {
     const cmd = `JIUZHU_THREADS=2 JIUZHU_PARALLEL_FROM_HOUSEHOLDS=1 ${TUI.replace('--date 2025-06-30', '--year 2024')} --households ${SAMPLE_CSV}; echo EXIT=$?; sleep 3`;
     await inTmux('y', cmd, async (session) => {

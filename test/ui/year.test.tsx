@@ -1,6 +1,6 @@
-// tui --year: the views over a budget year (Nanning 2024: three periods — the premium from 1 January, the low-income
-// line 1.5 → 2 × S and rigid-expenditure identification from 1 November, 001（一）), their figures those of compare
-// --year and simulate --year --per-household; a knob's year as a scenario's; traces, cliffs and rates at its last day.
+// tui --year: the views over a budget year (Nanning 2024: two periods of parameters — the low-income line 1.5 → 2 × S
+// and rigid-expenditure identification from 1 November, 001（一） — and gradual exits paid from January), its figures compare
+// --year's and simulate --year --per-household's; a knob's year as a scenario's; traces, cliffs and rates at its last day.
 import { describe, expect, it } from 'vitest';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 import { keys, open, RIGHT, yearData } from '../helpers/tui.js';
@@ -40,7 +40,7 @@ describe('tui --year: the views over a budget year', () => {
     const [base, run] = compareYear();
     const f = await keys(await open(await yearData([NANNING], [TEKUN], 2024)), '1');
     expect(f).toContain('· budget year 2024');
-    // tekun over the year: 447.9 → 525.1 (the premium's raise from January and the three periods' months)
+    // tekun over the year: 447.9 → 525.1 M (compare --year's: +77.2 M, +17.2 %)
     expect(f).toMatch(
       new RegExp(
         `^特困 tekun \\*\\s+${m(base!.programs.tekun!.annual_cost!)}\\s+${m(run!.programs.tekun!.annual_cost!)}\\s+\\+77\\.2\\s+\\+17\\.2%$`,
