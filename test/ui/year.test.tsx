@@ -8,23 +8,12 @@ import { keys, open, RIGHT, yearData } from '../helpers/tui.js';
 const NANNING = 'policies/guangxi-nanning.yaml';
 const TEKUN = 'scenarios/tekun-basic-1.6x.yaml';
 const ESC = '\u001B';
+/** The sample under Nanning over 2024, the baseline and tekun 1.6 × S. */
+const RUN = ['--policy', NANNING, '--households', SAMPLE, '--year', '2024', '--scenario', TEKUN];
 
 /** compare --year 2024's JSON for the sample under Nanning, the baseline and tekun 1.6 × S. */
 function compareYear() {
-  const r = jiuzhu([
-    'compare',
-    '--policy',
-    NANNING,
-    '--households',
-    SAMPLE,
-    '--year',
-    '2024',
-    '--scenario',
-    TEKUN,
-    '--format',
-    'json',
-    '-q',
-  ]);
+  const r = jiuzhu(['compare', ...RUN, '--format', 'json', '-q']);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout).localities[0].scenarios as Array<{
     programs: Record<string, { annual_cost?: string; households: string }>;
@@ -55,22 +44,7 @@ describe('tui --year: the views over a budget year', () => {
   });
 
   it('households: each household’s year before and under the run, simulate --year --per-household’s year_total', async () => {
-    const r = jiuzhu([
-      'simulate',
-      '--policy',
-      NANNING,
-      '--households',
-      SAMPLE,
-      '--year',
-      '2024',
-      '--scenario',
-      TEKUN,
-      '--per-household',
-      '-',
-      '-q',
-      '--out',
-      '/dev/null',
-    ]);
+    const r = jiuzhu(['simulate', ...RUN, '--per-household', '-', '-q', '--out', '/dev/null']);
     expect(r.code).toBe(0);
     const [head, ...rows] = r.stdout
       .trimEnd()
