@@ -206,14 +206,15 @@ export function changesWords(
 export function fundingMethodWords(r: Pick<NonNullable<FundingReport['range']>, 'estimates' | 'costs'>, lang?: Lang): string {
   if (!zh(lang)) return fundingRangeMethod(r);
   const n = r.estimates.length;
-  const apart = '各级两端之和不必等于合计的两端';
-  // (a finance clerk's wording: the first one "…变化相加（支出不变：支出自身的区间即合计的区间…）" was hard to follow)
+  const apart = '各级分别计算，三级两端相加不等于合计区间';
+  // (a finance clerk's wording: the first one "…变化相加（支出不变：支出自身的区间即合计的区间…）" was hard to follow;
+  // a finance analyst's: "每次的支出按 6 项估计的分担比例各自单独取两端（变化相加）拆分" close to unreadable)
   const known = n
     ? `。已知本地分担比例的，请写入政策文件（${r.estimates.join('、')}），并注明文件依据：已知的比例不再是估计，不进入区间`
     : '';
   return r.costs
-    ? `各级区间：为合计区间所做各次运行中的最低与最高，每次的支出按${n ? ` ${n} 项估计的分担比例各自单独取两端（变化相加）` : '现行分担比例'}拆分；${apart}${known}`
-    : `各级区间：${n} 项估计的分担比例各自单独取两端（变化相加），支出按中心值不变（加 --ranges 则支出也变动）；${apart}${known}`;
+    ? `各级区间：在为合计区间所做的各次运行中取最低与最高，每次运行的支出按${n ? ` ${n} 项估计的分担比例分别取高、低两端（影响相加）` : '现行分担比例'}拆分到各级；${apart}${known}`
+    : `各级区间：支出取中心值（加 --ranges 则支出也变动），按 ${n} 项估计的分担比例分别取高、低两端（影响相加）拆分到各级；${apart}${known}`;
 }
 
 /** "budget years 2027–2029" (one: "budget year 2027"); in Chinese "2027–2029 年度". */

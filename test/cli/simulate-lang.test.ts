@@ -45,7 +45,9 @@ describe('simulate --lang zh', () => {
     expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 34 项）：人均金融资产上限（月数），低保金发放方式（差额\/分档），/m);
     expect(zh.stdout).not.toMatch(/dibao\.assets\.limit_months/);
     expect(zh.stdout).toContain('\n  各项估计的依据：jiuzhu params --format table\n');
-    expect(zh.stdout).toMatch(/^\* 各级区间：6 项估计的分担比例各自单独取两端（变化相加），支出按中心值不变/m);
+    expect(zh.stdout).toMatch(
+      /^\* 各级区间：支出取中心值（加 --ranges 则支出也变动），按 6 项估计的分担比例分别取高、低两端（影响相加）拆分到各级；各级分别计算，三级两端相加不等于合计区间/m,
+    );
     for (const e of ENGLISH) expect(zh.stdout, String(e)).not.toMatch(e);
     expect(figures(zh.stdout)).toEqual(figures(en.stdout));
     expect(figures(zh.stdout).length).toBeGreaterThan(30);
@@ -161,7 +163,9 @@ describe('simulate --lang zh', () => {
     );
     expect(zh.stdout).toContain('‡ 低保渐退 gradual exit：2025 年的主要是文件登记在保的家庭于 1 月退出');
     expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 \d+ 项）：/m);
-    expect(zh.stdout).toMatch(/^\* 各级区间：为合计区间所做各次运行中的最低与最高/m);
+    expect(zh.stdout).toMatch(
+      /^\* 各级区间：在为合计区间所做的各次运行中取最低与最高，每次运行的支出按 \d+ 项估计的分担比例分别取高、低两端（影响相加）拆分到各级；各级分别计算，三级两端相加不等于合计区间/m,
+    );
     for (const e of [
       ...ENGLISH,
       /budget years/,
