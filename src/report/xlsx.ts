@@ -24,7 +24,7 @@ import {
   monthColumns,
   monthRows,
 } from './sheets.js';
-import { ROUNDING_NOTE } from './text-table.js';
+import { groupCount, groupDigits, ROUNDING_NOTE } from './text-table.js';
 import { delta, fundingDelta, titled, type ScenarioReport, type SimulationReport } from './totals.js';
 import { PART_LINES, partName, partsOf, rangeMethodCell } from './totals-words.js';
 import type { Lang } from './lang.js';
@@ -96,9 +96,19 @@ export function datedRows(
   money: MoneyUnit,
   unit?: string,
 ): Cell[][] {
+  const base = scenarios[0]?.figures;
   return [
     ['日期 date', scenarios[0]?.year ? `预算年度 budget year ${date} (参数 parameters: at its start; 参数变化 Changes: within it)` : date],
     ['住户文件 households', householdsFile],
+    // (the file's counts, as the table and Markdown give them: a finance trial found them in the Markdown alone)
+    ...(base
+      ? [
+          [
+            '户数 counted',
+            `${groupDigits(String(base.household_rows))} 户 households (加权 weighted ${groupCount(base.households)}), ${groupDigits(String(base.person_rows))} 人 persons (加权 weighted ${groupCount(base.persons)})`,
+          ],
+        ]
+      : []),
     ['金额单位 money', `${money.label} (${unit ?? 'yuan'})`],
   ];
 }

@@ -338,6 +338,8 @@ describe('--format xlsx', () => {
       .getWorksheet('说明 About')!
       .getRows(2, 20)!
       .map((row) => [row.getCell(1).value, row.getCell(2).value]);
+    // the file's counts, as the table's first line gives them (the Markdown had them, the workbook not: a finance trial)
+    expect(about).toContainEqual(['户数 counted', '600 户 households (加权 weighted 179,341), 1,697 人 persons (加权 weighted 506,535)']);
     expect(about).toContainEqual([
       '注意 note',
       expect.stringMatching(
