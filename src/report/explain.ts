@@ -22,6 +22,7 @@ import { valueText } from './trace-values.js';
 import { householdZh } from './lang.js';
 import { resultRecord } from './per-household.js';
 import { baselineLine, checkText, monthOf, nameIn, personsText, replacedLines, resultLines, whyNot, type Lang } from './explain-result.js';
+import { groupDigits } from './text-table.js';
 
 export type { Lang } from './explain-result.js';
 
@@ -301,6 +302,9 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
   const cited = brief ? null : documentsCited(e.steps, s, lang);
   out.push('', chalk.bold(w.resultTitle), ...resultLines(e, pop, programsOnEstimates(estimatesInForce(s)), s.date, lang));
   if (under) out.push(baselineLine(e.result, under.baseline, lang), ...replacedLines(e.result, under.baseline, lang));
+  // (amounts grouped by thousands, as the list and the tables give them: a TUI trial read 51464.00 beside 42,776.28;
+  // the sources below keep their documents' numbers as written)
+  for (let i = 0; i < out.length; i++) out[i] = groupedAmounts(out[i]!);
   if (brief) out.push(chalk.dim(w.brief));
   else {
     out.push('', chalk.bold(w.sources));
@@ -315,6 +319,9 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
   if (used.some((p) => s.values.get(p)?.entry?.estimate)) out.push(chalk.yellow(brief ? w.briefFootnote : w.footnote));
   return out.join('\n') + '\n';
 }
+
+/** Amounts of 1,000 yuan or more grouped by thousands: 51464.00 → 51,464.00, 1333.333… → 1,333.333…. */
+const groupedAmounts = (line: string): string => line.replace(/(?<![\d.,])\d{4,}(?=\.\d)/g, (n) => groupDigits(n));
 
 export function explainJson(
   e: Explanation,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+import { groupDigits } from '../../src/report/text-table.js';
 
 const NANNING = 'policies/guangxi-nanning.yaml';
 const tmp = () => mkdtempSync(join(tmpdir(), 'jiuzhu-'));
@@ -209,7 +210,7 @@ describe('explain', () => {
       '{area: urban, persons: [{age: 58, wage_income: 4000}, {age: 55}, {age: 24, disability_grade: 1, labor_capacity: none}]}',
     );
     // 3 × 810 × 1.5 = 3645 ≤ 4000 (DOMAIN step 5)
-    expect(son).toContain('  not 单人户施保 single-person dibao: I < income_ceiling × S × n: 4000.00 < 2430.00 × 1.5 → no\n');
+    expect(son).toContain('  not 单人户施保 single-person dibao: I < income_ceiling × S × n: 4,000.00 < 2,430.00 × 1.5 → no\n');
     const within = result(
       '{area: urban, persons: [{age: 58, wage_income: 3000}, {age: 55}, {age: 24, disability_grade: 1, labor_capacity: none}]}',
     );
@@ -217,7 +218,7 @@ describe('explain', () => {
     // no one severe or ill: the single-person ceiling is nothing near; a worker of 40 is far from tekun
     const worker = result('{area: urban, persons: [{age: 40, wage_income: 9000}]}');
     expect(worker).not.toMatch(/not 单人户施保|not 特困/);
-    expect(worker).toContain('  not 低保边缘 low-income: I < multiplier × S_ref × n: 9000.00 < 810.00 × 1.5 → no\n');
+    expect(worker).toContain('  not 低保边缘 low-income: I < multiplier × S_ref × n: 9,000.00 < 810.00 × 1.5 → no\n');
     // An analyst's trial: a Fuliang family that did not take rigid-expenditure identification up (rigid.aid false: no aid
     // to decline) read both "eligible, not taken up" and "not 刚性支出困难: E ≥ A → no" — one side of step 4's ∨ failed,
     // the other held (A − E = 12 × 1680 − 15000 = 5160 < 12 × 593.90 × 2 = 14253.60)
@@ -262,8 +263,8 @@ describe('explain', () => {
     // Nanning 2024: S urban 810 (nanning-2022), deduction 0 (estimate) → I = 900 + 120.50 = 1020.50; S × n = 1620
     // (the clauses of Nanning's own documents: not Guangdong's 003 §7 nor Jiangxi's 004 §3)
     expect(r.stdout).toContain('step 3 · 低保 dibao   000（一） 000（四）\n');
-    expect(r.stdout).toContain('values  S = 810.00 · n = 2 · I = 1020.50 · S × n = 1620.00 · S × n − I = 599.50');
-    expect(r.stdout).toContain('check   I < S × n: 1020.50 < 1620.00 → yes');
+    expect(r.stdout).toContain('values  S = 810.00 · n = 2 · I = 1,020.50 · S × n = 1,620.00 · S × n − I = 599.50');
+    expect(r.stdout).toContain('check   I < S × n: 1,020.50 < 1,620.00 → yes');
     expect(r.stdout).toContain('dibao.standard.urban = 810 [nanning-2022]');
     expect(r.stdout).toContain('result  dibao: 599.50 per month for 2 persons');
     // Guangzhou's decision cites Guangdong's 003 only (it cites Guangxi's 000 as an estimate's basis, not as its rule);
@@ -313,7 +314,7 @@ describe('explain', () => {
     );
     // 12 × 599.50 + the dibao premium subsidy, 2 × 280.00 a year (step 9, shown with its own parameters)
     expect(r.stdout).toContain(
-      '  monthly total 每月合计: 599.50 (medical-insurance premium subsidy apart: in the annual total)\n  annual total 年度合计: 7754.00 (12 × 599.50, the month at 2024-12-31 + medical-insurance premium subsidy; a year with a change in it: simulate --year)\n',
+      '  monthly total 每月合计: 599.50 (medical-insurance premium subsidy apart: in the annual total)\n  annual total 年度合计: 7,754.00 (12 × 599.50, the month at 2024-12-31 + medical-insurance premium subsidy; a year with a change in it: simulate --year)\n',
     );
     expect(r.stdout).toMatch(/step 9 · 资助参保 medical-insurance premium subsidy · person a {3}000（七） 001（七）/);
     expect(r.stdout).toContain('medical.fixed.dibao = 280 [estimate*]');
@@ -399,10 +400,11 @@ describe('explain', () => {
       'household H0004 — 广西壮族自治区·南宁市 Guangxi / Nanning — 2024-12-31 — under scenario dibao-standard-plus-10pct 城乡低保标准提高10% Urban and rural dibao standards raised by 10 % (not the policy in force)',
     );
     const plain = jiuzhu(['explain', '--policy', NANNING, '--households', SAMPLE, '--household', 'H0004', '--date', '2024-12-31']);
-    const total = (text: string) => /annual total 年度合计: ([\d.]+)/.exec(text)![1]!;
-    const [was, now] = [Number(total(plain.stdout)), Number(total(r.stdout))];
+    // (amounts grouped by thousands, as the tables give them)
+    const total = (text: string) => /annual total 年度合计: ([\d,.]+)/.exec(text)![1]!;
+    const [was, now] = [Number(total(plain.stdout).replace(/,/g, '')), Number(total(r.stdout).replace(/,/g, ''))];
     expect(now).toBeGreaterThan(was);
-    expect(r.stdout).toContain(`  baseline 基线: ${total(plain.stdout)} a year; Δ +${(now - was).toFixed(2)}\n`);
+    expect(r.stdout).toContain(`  baseline 基线: ${total(plain.stdout)} a year; Δ +${groupDigits((now - was).toFixed(2))}\n`);
     expect(plain.stdout).not.toContain('baseline 基线');
     expect(plain.stdout.split('\n')[0]).toBe('household H0004 — 广西壮族自治区·南宁市 Guangxi / Nanning — 2024-12-31');
     // a program resting on an estimate in force is marked where its amount is told (dibao: the payment mode, an estimate)
@@ -418,7 +420,7 @@ describe('explain', () => {
       title: { zh: '城乡低保标准提高10%', en: 'Urban and rural dibao standards raised by 10 %' },
       file: 'scenarios/dibao-standard-plus-10pct.yaml',
     });
-    expect(json.baseline_result.annual_total).toBe(total(plain.stdout));
+    expect(json.baseline_result.annual_total).toBe(total(plain.stdout).replace(/,/g, ''));
     expect(json.on_estimates).toContain('dibao');
     // JSON cites the locality's own documents, as the text does (Guangdong's 003 and Jiangxi's 004 were in it)
     expect(json.steps.find((st: { program: string }) => st.program === 'dibao').clauses).toEqual(['000（一）', '000（四）']);
@@ -444,10 +446,10 @@ describe('explain', () => {
       jiuzhu(['explain', '--policy', NANNING, '--households', csv, '--household', id, '--date', '2024-12-31', '--no-color'])
         .stdout.split('\n')
         .filter((l) => l.startsWith('  not 低保 dibao'));
-    expect(why('N1')).toEqual(['  not 低保 dibao: income per person 人均收入 810.005 is not below S 810.00 (I 1620.01 ≥ S × n 1620.00)']);
-    expect(why('N2')).toEqual(['  not 低保 dibao: income per person 人均收入 810.00 is not below S 810.00 (I 1620.00 ≥ S × n 1620.00)']);
+    expect(why('N1')).toEqual(['  not 低保 dibao: income per person 人均收入 810.005 is not below S 810.00 (I 1,620.01 ≥ S × n 1,620.00)']);
+    expect(why('N2')).toEqual(['  not 低保 dibao: income per person 人均收入 810.00 is not below S 810.00 (I 1,620.00 ≥ S × n 1,620.00)']);
     expect(why('R1')).toEqual([
-      '  not 低保 dibao: assets above the limit 家庭财产超过规定: 50000.00 > 38880.00 (financial_assets ≤ limit_months × S × n)',
+      '  not 低保 dibao: assets above the limit 家庭财产超过规定: 50,000.00 > 38,880.00 (financial_assets ≤ limit_months × S × n)',
     ]);
   });
 

@@ -97,7 +97,7 @@ describe('explain --lang zh and --brief', () => {
       '{城乡: 城镇, 成员: [{年龄: 65, 残疾等级: 二级, 劳动能力: 无劳动能力, 有赡养人: 否}, {年龄: 40, 工资收入: 1000}]}',
     ).stdout;
     // (its month in two parts: basic round(1.3 × 810) = 1,053, care 0.1 × the minimum wage 1,990 = 199)
-    expect(elder).toContain('  特困 *：1 人，每月 1252.00 元（基本生活费 1053.00 + 照料护理费 199.00）\n');
+    expect(elder).toContain('  特困 *：1 人，每月 1,252.00 元（基本生活费 1,053.00 + 照料护理费 199.00）\n');
     expect(elder).not.toContain('不属重度残疾人护理补贴');
     // a gradual exit is the month's while kept
     const exiting = brief('{城乡: 城镇, 在保: 是, 低保金: 300, 成员: [{年龄: 40, 工资收入: 2000}]}').stdout;
@@ -139,7 +139,7 @@ describe('explain --lang zh and --brief', () => {
     expect(brief(`{城乡: 城镇, 成员: [{年龄: 45, 工资收入: 1000}]}`).stdout).not.toContain('基线');
     const more = under('scenarios/dibao-standard-plus-10pct.yaml', '{城乡: 城镇, 成员: [{年龄: 45, 工资收入: 700}]}');
     // S 810 → 891 (+10 %): dibao 110.00 → 191.00 a month, 12 × 81 = 972 more a year
-    expect(more.stdout).toMatch(/^ {2}基线（现行政策）：每年 \d+\.\d\d 元；较基线 \+972\.00 元$/m);
+    expect(more.stdout).toMatch(/^ {2}基线（现行政策）：每年 [\d,]+\.\d\d 元；较基线 \+972\.00 元$/m);
     // a 中文 key that is a part of a column's: that column offered (工资 was offered 年龄)
     expect(brief('{城乡: 城镇, 成员: [{年龄: 40, 工资: 2000}]}').stderr).toContain(
       'unknown key "工资" in a person (did you mean "工资收入"?)',
@@ -235,13 +235,13 @@ describe('explain under a scenario: a program the rules stop once another is pai
   it('says which, how much it paid, and the rule', () => {
     const zh = h0296(...plus10, '--lang', 'zh').stdout;
     expect(zh).toContain('  低保 *：5 人，每月 218.01 元\n');
-    expect(zh).toContain('  基线（现行政策）：每年 51464.00 元；较基线 −42776.28 元\n');
+    expect(zh).toContain('  基线（现行政策）：每年 51,464.00 元；较基线 −42,776.28 元\n');
     expect(zh).toContain(
-      '  刚性支出救助（基线每月 4050.00 元）不再发放：现享受低保，第 4 步只对不在低保的家庭扣除刚性支出（002 三；DOMAIN 第 4 步）——在保时不计其支出，所以这项救助从低保结束处开始\n',
+      '  刚性支出救助（基线每月 4,050.00 元）不再发放：现享受低保，第 4 步只对不在低保的家庭扣除刚性支出（002 三；DOMAIN 第 4 步）——在保时不计其支出，所以这项救助从低保结束处开始\n',
     );
     const en = h0296(...plus10, '--lang', 'en').stdout;
     expect(en).toContain(
-      '  刚性支出救助 rigid-expenditure aid (4050.00 a month under the baseline) stops: 低保 dibao is paid now, and step 4 deducts',
+      '  刚性支出救助 rigid-expenditure aid (4,050.00 a month under the baseline) stops: 低保 dibao is paid now, and step 4 deducts',
     );
     // (one line: the rigid-expenditure family, a caseload, is not a payment that stops; nothing without a scenario)
     expect(zh.match(/不再发放/g)).toHaveLength(1);

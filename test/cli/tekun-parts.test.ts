@@ -62,7 +62,7 @@ describe("tekun's basic living and care", () => {
     );
     // explain: a household's month in the two parts (B: 1,053 + 597 = 1,650); C declined tekun: no parts said
     const b = jiuzhu(['explain', ...at, '--household', 'B']).stdout;
-    expect(b).toMatch(/tekun \*?: ?1 person, 1650\.00 a month \(basic living 1053\.00 \+ care 597\.00\)\n/);
+    expect(b).toMatch(/tekun \*?: ?1 person, 1,650\.00 a month \(basic living 1,053\.00 \+ care 597\.00\)\n/);
     expect(jiuzhu(['explain', ...at, '--household', 'C']).stdout).not.toContain('basic living');
     // the workbook's sheet
     const out = join(dir, 'h.xlsx');

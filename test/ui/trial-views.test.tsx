@@ -117,10 +117,10 @@ describe('a household’s trace under the run compared', () => {
     for (let i = 0; i < 40 && !all.includes('baseline 基线:'); i++) all += await keys(a, '\u001B[6~');
     // …and why: rigid-expenditure aid stops where dibao begins (step 4 deducts the outlays only off dibao)
     expect(all.replace(/\n\s+/g, ' ')).toMatch(
-      /刚性支出救助 rigid-expenditure aid \([\d.]+ a month under the baseline\) stops: 低保 dibao is paid now/,
+      /刚性支出救助 rigid-expenditure aid \([\d,.]+ a month under the baseline\) stops: 低保 dibao is paid now/,
     );
-    // (explain's amounts ungrouped: 51464.00 a year; Δ −42776.28, the list's −42,776.28)
-    expect(all).toMatch(new RegExp(`^\\s*baseline 基线: \\d+\\.\\d\\d a year; Δ −${loss!.replace(/,/g, '')}$`, 'm'));
+    // (explain's amounts grouped as the list's: 51,464.00 a year; Δ −42,776.28 — they were ungrouped beside it)
+    expect(all).toMatch(new RegExp(`^\\s*baseline 基线: [\\d,]+\\.\\d\\d a year; Δ −${loss!}$`, 'm'));
   });
 });
 
