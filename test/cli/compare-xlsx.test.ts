@@ -117,6 +117,7 @@ describe('compare --format xlsx', () => {
       '地区 locality',
       '日期 date',
       '住户文件 households',
+      '户数 counted', // (the file's households and persons, as the table's first line)
       '金额单位 money',
       // (each locality's stale standards and incomes, as compare says them — a downstream trial found them on stderr
       // only; Guangzhou's tekun is 1.6 × S already: its Δ 0 by construction; and one file's households under both rules)
