@@ -1119,7 +1119,7 @@ describe('simulate --years with a projection', () => {
     const own = run('policies/guangdong-guangzhou.yaml');
     // (its own: only that Guangzhou's newest income, 2023's standing from 2024, is taken as 2025's before it is grown)
     expect(withoutFirstExit(own.stderr)).toBe(
-      'note: projection guangdong-3.5pct grows from base_year 2025, but the newest disposable incomes (the rigid-expenditure line) policies/guangdong-guangzhou.yaml gives (urban 59307 from 2024-01-01, rural 25142 from 2024-01-01) are older: 2025 taken as unchanged, then grown (add the published values, or an earlier base_year)\n' +
+      'note: projection guangdong-3.5pct grows from base_year 2025, but the newest disposable incomes (the rigid-expenditure line) policies/guangdong-guangzhou.yaml gives (urban 79923 from 2024-01-01, rural 38530 from 2024-01-01) are older: 2025 taken as unchanged, then grown (add the published values, or an earlier base_year)\n' +
         "warning: projection guangdong-3.5pct grows the households' incomes (and rigid_expenditure, emergency_need, financial_assets, of the same file) from its base_year 2025; a population generated from policies/profiles/guangdong-guangzhou.yaml has incomes of 2021: for it, give --incomes-year 2021 (without it, they are read as 2025's: not grown from 2021 to 2025, every income 17.7 % below its path at the projection's +5% a year, whatever the standards do in those years)\n",
     );
     expect(own.stdout).not.toContain('made for');
