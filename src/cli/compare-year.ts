@@ -6,6 +6,7 @@
 import { incomeDeciles, type Deciles } from '../core/compare.js';
 import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../core/sensitivity-plan.js';
 import type { Run } from '../core/simulate.js';
+import type { Totals } from '../core/aggregate.js';
 import type { Scenario } from '../core/scenario.js';
 import type { Population } from '../core/population.js';
 import type { YearChangeResult } from '../core/year-changes.js';
@@ -17,7 +18,8 @@ import { ranged } from '../report/funding-ranges.js';
 import { localitiesLeftOut } from '../report/sensitivity.js';
 import type { ScenarioReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
-import { allOrEveryProblem, loadHouseholds, withExecutor } from './load.js';
+import { allOrEveryProblem, fewRowsNotes, loadHouseholds, withExecutor } from './load.js';
+import { householdsNotes } from './population-notes.js';
 import { simulateYear, yearPass, yearRuns, type YearOptions } from './year.js';
 import type { YearRowsPass } from './year-rows.js';
 
@@ -50,13 +52,20 @@ export async function compareYear(ctx: Ctx, o: CompareYearOptions, scenarios: re
   const plans = o.ranges ? localities.map((runs) => sensitivityPlan(runs[0]!.periods[0]!.snapshot.policy, scenarios, { year })) : null;
   let ranges: SensitivityResult[] | null = null;
   const into: { made: Evaluated | null } = { made: null };
-  const reports = await yearPass(ctx, o, localities, year, (flat) =>
-    withExecutor(ctx, async (exec) => {
-      const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
-      const totals = await evaluated(exec, pop, flat, into);
-      if (plans) ranges = await Promise.all(plans.map((plan) => evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs))));
-      return totals;
-    }),
+  let periods: readonly Totals[] = [];
+  const reports = await yearPass(
+    ctx,
+    o,
+    localities,
+    year,
+    (flat) =>
+      withExecutor(ctx, async (exec) => {
+        const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
+        const totals = await evaluated(exec, pop, flat, into);
+        if (plans) ranges = await Promise.all(plans.map((plan) => evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs))));
+        return totals;
+      }),
+    (t) => void (periods = t),
   );
   const rangesOf = (l: number): SensitivityResult | null => (ranges as SensitivityResult[] | null)?.[l] ?? null;
   const firsts = localities.map((_, l) => localities.slice(0, l).reduce((n, runs) => n + runs.length, 0));
@@ -65,11 +74,16 @@ export async function compareYear(ctx: Ctx, o: CompareYearOptions, scenarios: re
     date: String(year),
     year,
     householdsFile: o.households,
-    notes: localitiesLeftOut(
-      localities.map((runs) => ({ policy: runs[0]!.periods[0]!.snapshot.policy })),
-      ranges,
-      o.lang,
-    ),
+    notes: [
+      ...(await householdsNotes(o.policy, o.households, o.lang, { year })),
+      ...localitiesLeftOut(
+        localities.map((runs) => ({ policy: runs[0]!.periods[0]!.snapshot.policy })),
+        ranges,
+        o.lang,
+      ),
+      // (as simulate --year says it: the first locality's baseline, each program in the period it has the most)
+      ...fewRowsNotes(periods, o.lang),
+    ],
     localities: localities.map((runs, l) => ({
       policyFile: o.policy[l]!,
       policy: runs[0]!.periods[0]!.snapshot.policy,

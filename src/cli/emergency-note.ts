@@ -1,22 +1,21 @@
 // What temporary assistance rests on in a generated population (a temporary-assistance officer's trial: its row had no
 // `*`, so its cost read as firm as a published standard's, while its emergencies are drawn from national figures).
-import { GENERATED_ID } from '../core/ids.js';
 import { groupDigits } from '../report/text-table.js';
 import type { Lang } from '../report/lang.js';
-import { firstHouseholdId } from '../io/households-kind.js';
-import { loadProfile, profileFor } from '../io/profile-file.js';
+import { drawnFrom } from '../io/generated.js';
 
 /**
- * Where the households are a population jiuzhu generated (its ids: core/ids.ts) and the locality's profile targets
- * temporary assistance: that its cost is paid on emergencies the profile drew, at the rate and average grant it names,
- * no parameter's range moving them; over `years`, that each year pays such a year's emergencies again.
+ * Where the households are a population jiuzhu generated (io/generated.ts: from the locality's profile or another) and
+ * that profile targets temporary assistance: that its cost is paid on emergencies the profile drew, at the rate and
+ * average grant it names, no parameter's range moving them; over `years`, that each year pays such a year's emergencies
+ * again.
  */
 export async function emergencyNotes(policyFile: string, households: string, lang?: Lang, years = false): Promise<string[]> {
-  if (!GENERATED_ID.test((await firstHouseholdId(households)) ?? '')) return [];
-  const file = profileFor(policyFile);
-  const profile = await loadProfile(file).catch(() => null); // (no profile, or one that does not load: nothing to say)
-  const rate = profile?.values.get('target.temporary_rate');
-  const average = profile?.values.get('target.temporary_average');
+  const drawn = await drawnFrom(households, [policyFile]);
+  if (!drawn) return [];
+  const { file, profile } = drawn;
+  const rate = profile.values.get('target.temporary_rate');
+  const average = profile.values.get('target.temporary_average');
   if (typeof rate?.value !== 'number' || typeof average?.value !== 'number') return [];
   const per100 = (rate.value * 100).toFixed(2);
   const grant = groupDigits(String(average.value));

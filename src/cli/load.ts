@@ -320,6 +320,12 @@ export function fewRowsNote(t: Totals | readonly Totals[], lang: Lang = 'en', fe
   return `note: few households of the sample receive ${few.join(', ')}: a figure resting on n households of a sample moves about ±2/√n from the draw alone (a larger population narrows it: generate --households)`;
 }
 
+/** fewRowsNote as a list of notes (none or one). */
+export function fewRowsNotes(t: Totals | readonly Totals[], lang: Lang = 'en'): string[] {
+  const note = fewRowsNote(t, lang);
+  return note ? [note] : [];
+}
+
 /**
  * Households whose prior_dibao (their monthly dibao now, the base of a gradual exit) no rule reads: not on dibao now
  * (on_dibao 0), so no gradual exit applies (DOMAIN step 7, 003 §11) — a register's stale amount, or an on_dibao left out.

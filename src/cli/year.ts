@@ -2,10 +2,8 @@
 // (core/budget-year.ts); every period of every run is evaluated in one pass over the households (runs that share
 // steps 1–2 share them), and each run's year is put together from its periods.
 import { emergencyNotes } from './emergency-note.js';
+import { drawnElsewhereNotes, incomesYearNotes } from './population-notes.js';
 import { burnIn, inTurn, populationsOf } from './burn-in.js';
-import { loadProfile, profileFor } from '../io/profile-file.js';
-import { firstHouseholdId } from '../io/households-kind.js';
-import { GENERATED_ID } from '../core/ids.js';
 import type { Totals } from '../core/aggregate.js';
 import { carryExits, periodRuns, periodsOf } from '../core/budget-year.js';
 import type { Scenario } from '../core/scenario.js';
@@ -14,8 +12,8 @@ import type { Run } from '../core/simulate.js';
 import { UsageError } from '../errors.js';
 import { policyNotes, yearsNotes } from '../core/policy-notes.js';
 import type { Policy } from '../core/parameters/tree.js';
-import { grownAlso, incomesFrom, projectPopulation, ratePct, shortfall, type Projection } from '../core/projection.js';
-import { loadProjection, projectionsNamedFor } from '../io/projection-file.js';
+import { incomesFrom, projectPopulation, type Projection } from '../core/projection.js';
+import { loadProjection } from '../io/projection-file.js';
 import { yearReport, type YearRun } from '../report/year-report.js';
 import type { Unit } from '../report/text-table.js';
 import type { Lang } from '../report/lang.js';
@@ -47,88 +45,6 @@ export function budgetYear(text: string, flag = '--year'): number {
   if (!/^\d{4}$/.test(plain)) throw new UsageError(`${flag} must be a calendar year such as 2026, got "${text}"`);
   if (Number(plain) < 1990 || Number(plain) > 2100) throw new UsageError(`${flag} must lie between 1990 and 2100, got "${text}"`);
   return Number(plain);
-}
-
-/**
- * Where the households may be a population generated from the locality's profile, of an earlier year than the
- * projection's base_year, and no --incomes-year says their year: how to say it (a provincial trial's Guangzhou,
- * generated with 2021 incomes, was grown from 2025: its 2027 cost 25 % high, and nothing said so).
- */
-export async function incomesYearNotes(
-  policyFile: string,
-  p: Projection | null,
-  lang?: Lang,
-  /** `date`: a one-date run's (sensitivity --date), its year `year`; `last`: a window's last year (else `year`). */
-  budget?: { readonly year: number; readonly last?: number; readonly households: string; readonly date?: string },
-): Promise<string[]> {
-  if (p?.incomesYear !== undefined) return wrongIncomesYear(policyFile, p.incomesYear, budget?.households, lang);
-  if (!p && budget === undefined) return [];
-  // (without a projection: only where the file is one jiuzhu generate wrote — any file's incomes are of some year, and
-  // the bundled sample's are of none in particular)
-  if (!p && !GENERATED_ID.test((await firstHouseholdId(budget!.households)) ?? '')) return [];
-  const file = profileFor(policyFile);
-  const profile = await loadProfile(file).catch(() => null); // (no profile, or one that does not load: nothing to say)
-  const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
-  if (!p) return budget!.year > year ? unGrownNote(policyFile, file, year, budget!.year, lang, budget!.date) : [];
-  if (!(year < p.baseYear)) return [];
-  // (every year run at or before the base_year: the projection grows nothing there, the incomes included — it said it
-  // grew them from its base_year, a year after the one run)
-  const last = budget?.last ?? budget?.year;
-  if (budget && last! <= p.baseYear)
-    return [
-      lang === 'zh'
-        ? `注：预测 ${p.id} 的基年 ${p.baseYear} 不早于 ${last}：家庭收入按原样使用；由 ${file} 生成的家庭，其收入是 ${year} 年的：请给 --incomes-year ${year}，按预测的收入增长率增长到 ${budget.year} 年`
-        : `note: projection ${p.id}'s base_year ${p.baseYear} is not before ${last}: the households' incomes are taken as they are; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} to grow them to ${budget.year} at the projection's incomes rate`,
-    ];
-  // A warning, with how far the incomes fall short (a finance officer's 2027 cost was 17 % high without it, under a note)
-  const short = shortfall(p.incomes.yearly, p.baseYear - year);
-  if (lang === 'zh')
-    return [
-      `${short ? '警告' : '注'}：预测 ${p.id} 自基年 ${p.baseYear} 起增长家庭收入${p.households?.length ? `（及同一文件的 ${p.households.map((g) => g.column).join('、')}）` : ''}；由 ${file} 生成的家庭，其收入是 ${year} 年的：请给 --incomes-year ${year}（不给则视为 ${p.baseYear} 年的收入：${year} 至 ${p.baseYear} 年间不增长${short ? `，按预测每年 ${ratePct(p.incomes.yearly)} 计，各项收入比应有水平低 ${short} %` : ''}，而标准照常变化）`,
-    ];
-  return [
-    `${short ? 'warning' : 'note'}: projection ${p.id} grows the households' incomes${grownAlso(p)} from its base_year ${p.baseYear}; a population generated from ${file} has incomes of ${year}: for it, give --incomes-year ${year} (without it, they are read as ${p.baseYear}'s: not grown from ${year} to ${p.baseYear}${short ? `, every income ${short} % below its path at the projection's ${ratePct(p.incomes.yearly)} a year` : ''}, whatever the standards do in those years)`,
-  ];
-}
-
-/**
- * --incomes-year beside a file jiuzhu generate wrote, of another year than its profile's: a county officer's typo of
- * 2021 for 2022 took 5 % off the budget, 2000 for 2022 55 %, and nothing said so.
- */
-async function wrongIncomesYear(policyFile: string, given: number, households: string | undefined, lang?: Lang): Promise<string[]> {
-  if (households === undefined || !GENERATED_ID.test((await firstHouseholdId(households)) ?? '')) return [];
-  const file = profileFor(policyFile);
-  const profile = await loadProfile(file).catch(() => null);
-  const year = profile ? Number(profile.date.slice(0, 4)) : NaN;
-  if (!Number.isFinite(year) || year === given) return [];
-  return [
-    lang === 'zh'
-      ? `注：给了 --incomes-year ${given}，但由 ${file} 生成的家庭，其收入是 ${year} 年的：其收入按自 ${given} 年起增长（${given < year ? '多' : '少'}增长了 ${Math.abs(year - given)} 年）`
-      : `note: --incomes-year ${given} is given, but a population generated from ${file} has incomes of ${year}: they are grown from ${given} (${Math.abs(year - given)} year${Math.abs(year - given) > 1 ? 's' : ''} ${given < year ? 'too many' : 'too few'})`,
-  ];
-}
-
-/**
- * A budget year without a projection: the households' incomes as they are, the standards of that year. A county
- * officer's population generated with 2022's incomes cost 23 % more in 2026 than grown to 2026, and nothing said so.
- */
-function unGrownNote(policyFile: string, file: string, year: number, budget: number, lang?: Lang, date?: string): string[] {
-  const named = projectionsNamedFor(policyFile);
-  const which = named.length ? (lang === 'zh' ? `（P：${named.join('、')}）` : ` (P: ${named.join(' or ')})`) : '';
-  // (at a date, a projection needs the year: sensitivity --date refuses --projection)
-  if (date)
-    return [
-      lang === 'zh'
-        ? `警告：家庭收入按原样用于 ${date}；由 ${file} 生成的家庭，其收入是 ${year} 年的，未增长到 ${budget} 年，而标准是 ${date} 的：请按年度运行：--year ${budget} --projection P --incomes-year ${year}${which}`
-        : `warning: the households' incomes are taken as they are at ${date}; a population generated from ${file} has incomes of ${year}, not grown to ${budget} while the standards are ${date}'s: for it, run the year: --year ${budget} --projection P --incomes-year ${year}${which}`,
-    ];
-  if (lang === 'zh')
-    return [
-      `警告：家庭收入按原样用于 ${budget} 年；由 ${file} 生成的家庭，其收入是 ${year} 年的，未增长到 ${budget} 年，而标准是 ${budget} 年的：请给 --projection P --incomes-year ${year}${which}`,
-    ];
-  return [
-    `warning: the households' incomes are taken as they are in ${budget}; a population generated from ${file} has incomes of ${year}, not grown to ${budget} while the standards are ${budget}'s: for it, give --projection P --incomes-year ${year}${which}`,
-  ];
 }
 
 /** --incomes-year is refused without --projection (said before anything is read; never ignored). */
@@ -262,6 +178,7 @@ export async function simulateYear(ctx: Ctx, o: YearOptions, scenarios: readonly
       ...(projection ? yearsNotes(written, projection, year, year, policy, o.lang) : policyNotes(policy, [`${year}-12-31`], [], o.lang)),
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year, households: o.households })),
       ...(await emergencyNotes(o.policy, o.households, o.lang)),
+      ...(await drawnElsewhereNotes([o.policy], o.households, o.lang)),
       ...firstYearExitNote({ runs: reports!.map((s) => ({ id: s.id, years: [s] })), years: [year], ranFirst, projection }, o.lang),
       ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),
       ...takeUpRangesNote(reports![0]?.figures, ranges, o.lang),

@@ -2,6 +2,7 @@
 // file says how parameters grow) and the households (their incomes and weights grown), every year's periods of every
 // run evaluated in one pass over that year's population; the population is read once.
 import { emergencyNotes } from './emergency-note.js';
+import { drawnElsewhereNotes, incomesYearNotes } from './population-notes.js';
 import type { Lang } from '../report/lang.js';
 import type { Totals } from '../core/aggregate.js';
 import { carryExits, periodRuns, periodsOf } from '../core/budget-year.js';
@@ -21,7 +22,7 @@ import type { YearsReport } from '../report/years-view.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, applyUsable, projectUsable, loadUsablePolicy, loadHouseholds, withExecutor } from './load.js';
 import { firstYearExitNote, heardNotes, takeUpRangesNote, unchangedYearsNotes } from './scenario-notes.js';
-import { incomesYearNotes, projectionOption } from './year.js';
+import { projectionOption } from './year.js';
 import { yearReport, type YearRun } from '../report/year-report.js';
 import { ranged } from '../report/funding-ranges.js';
 import { burnIn, inTurn, populationsOf } from './burn-in.js';
@@ -172,6 +173,7 @@ export async function simulateYears(
       ...yearsNotes(policy, projection, first, last, baseline, o.lang),
       ...(await incomesYearNotes(o.policy, projection, o.lang, { year: first, last, households: o.households })),
       ...(await emergencyNotes(o.policy, o.households, o.lang, true)),
+      ...(await drawnElsewhereNotes([o.policy], o.households, o.lang)),
       ...unchangedYearsNotes({ runs, years }, o.lang),
       ...firstYearExitNote({ runs, years, ranFirst, projection }, o.lang),
       ...(o.ranges ? unrangedRatesNotes(projection, o.lang) : []),

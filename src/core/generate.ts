@@ -125,15 +125,14 @@ export const settingsAt = (profile: Profile, snapshot: Snapshot, households: num
 const fen = (yuan: number) => Math.max(0, Math.round(yuan * 100));
 const money = (yuan: number) => fenToYuan(fen(yuan));
 
-/** The weight of every household: the population over the expected persons of the sample, six decimals. */
-export function weightOf(s: GenerateSettings): string {
-  const p = s.profile;
+/** The weight of every household of `households` drawn from profile p: the population over their expected persons, six decimals. */
+export function weightOf(p: Profile, households: number): string {
   const meanSize = (key: string) => dist(p, key).reduce((a, share, i) => a + share * (i + 1), 0);
   const u = num(p, 'population.urban_share');
   // Households are drawn urban with the share that gives `u` of persons (settingsOf's urbanHouseholdShare), so a household
   // holds 1 / (u / mean urban + (1 − u) / mean rural) persons, the sizes' harmonic mean. (Their arithmetic mean, more,
   // had grossed every population up 0.4–1.2 % short of its persons: a demographer's trial.)
-  const persons = s.households / (u / meanSize('household_size.urban') + (1 - u) / meanSize('household_size.rural'));
+  const persons = households / (u / meanSize('household_size.urban') + (1 - u) / meanSize('household_size.rural'));
   return (num(p, 'population.persons') / persons).toFixed(6);
 }
 
@@ -290,7 +289,7 @@ function spreadWithin(incomes: number[], members: readonly Member[], r: Random):
 export function* generateCsv(s: GenerateSettings, per = 5000): Generator<string> {
   const set = settingsOf(s.profile);
   const r = new Random(s.seed);
-  const weight = weightOf(s);
+  const weight = weightOf(s.profile, s.households);
   const width = Math.max(6, String(s.households).length);
   for (let first = 1; first <= s.households; first += per) {
     const count = Math.min(per, s.households - first + 1);

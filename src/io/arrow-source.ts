@@ -3,6 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { arrowLib } from './arrow-lib.js';
 import { readArrowLayout } from './arrow-file.js';
 import { batchReader, decode } from './arrow.js';
+import type { FileEnds } from './households-kind.js';
 
 const { RecordBatchReader } = arrowLib;
 
@@ -34,13 +35,19 @@ export async function staleSource(file: string): Promise<string | null> {
   }
 }
 
-/** The household_id of an Arrow population file's first row (its first batch decoded), or null where there is none. */
-export async function firstArrowHouseholdId(file: string): Promise<string | null> {
+/** An Arrow population file's first and last household ids and first weight (its first and last batches decoded). */
+export async function arrowFileEnds(file: string): Promise<FileEnds | null> {
   try {
     const reader = await batchReader(file);
     try {
-      const id: unknown = reader.batchCount ? decode(reader, 0).getChild('household_id')?.get(0) : null;
-      return typeof id === 'string' ? id : null;
+      if (!reader.batchCount) return null;
+      const first = decode(reader, 0);
+      const last = reader.batchCount > 1 ? decode(reader, reader.batchCount - 1) : first;
+      const firstId: unknown = first.getChild('household_id')?.get(0);
+      const lastId: unknown = last.getChild('household_id')?.get(last.numRows - 1);
+      const weight: unknown = first.getChild('weight_millionths')?.get(0);
+      if (typeof firstId !== 'string' || typeof lastId !== 'string') return null;
+      return { firstId, lastId, firstWeight: typeof weight === 'number' && Number.isSafeInteger(weight) ? BigInt(weight) : null };
     } finally {
       reader.close();
     }

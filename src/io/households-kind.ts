@@ -37,29 +37,57 @@ function startsNotUtf8(head: Uint8Array): boolean {
   return firstInvalidUtf8(head, 0, end) >= 0;
 }
 
+/** What a population file shows of itself at its two ends (io/generated.ts tells from them where it was drawn). */
+export interface FileEnds {
+  /** The household_id of its first row and of its last. */
+  readonly firstId: string;
+  readonly lastId: string;
+  /** Its first row's weight in millionths (as `jiuzhu generate` writes it, six decimals), or null if not one. */
+  readonly firstWeight: bigint | null;
+}
+
 /**
- * The household_id of a CSV or Arrow file's first row, from its first bytes (a regular file only; null for anything else or
- * where it cannot tell): to see whether a file is one `jiuzhu generate` wrote (core/ids.ts GENERATED_ID). Never a pipe
- * or a FIFO: opening one again would wait for a writer, or take bytes its reader needs.
+ * A CSV or Arrow file's first and last household ids and its first weight, from its first and last bytes (a regular
+ * file only; null for anything else or where it cannot tell). Never a pipe or a FIFO: opening one again would wait for a
+ * writer, or take bytes its reader needs.
  */
-export async function firstHouseholdId(path: string): Promise<string | null> {
+export async function fileEnds(path: string): Promise<FileEnds | null> {
   let fd: number | null = null;
   try {
-    if (!statSync(path).isFile()) return null;
+    const stat = statSync(path);
+    if (!stat.isFile()) return null;
+    const size = stat.size;
     fd = openSync(path, 'r');
     const head = Buffer.alloc(8192);
     const n = readSync(fd, head, 0, head.length, 0);
     // (an Arrow file jiuzhu import made of a generated CSV is that population too: its notes were lost — a trial)
-    if (head.toString('latin1', 0, 6) === ARROW_MAGIC) return (await import('./arrow-source.js')).firstArrowHouseholdId(path);
+    if (head.toString('latin1', 0, 6) === ARROW_MAGIC) return (await import('./arrow-source.js')).arrowFileEnds(path);
     const [header, first] = head
       .toString('utf8', 0, n)
       .replace(/^\uFEFF/, '')
       .split(/\r?\n/);
-    const at = header?.split(',').indexOf('household_id') ?? -1;
-    return at >= 0 && first !== undefined ? (first.split(',')[at] ?? null) : null;
+    const names = header?.split(',') ?? [];
+    const at = names.indexOf('household_id');
+    if (at < 0 || first === undefined) return null;
+    const tail = Buffer.alloc(Math.min(8192, size));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const lines = tail
+      .toString('utf8')
+      .split(/\r?\n/)
+      .filter((l) => l !== '');
+    const firstId = first.split(',')[at];
+    const lastId = lines.length > 1 ? lines.at(-1)!.split(',')[at] : undefined;
+    if (firstId === undefined || lastId === undefined) return null;
+    return { firstId, lastId, firstWeight: millionths(first.split(',')[names.indexOf('weight')]) };
   } catch {
     return null;
   } finally {
     if (fd !== null) closeSync(fd);
   }
+}
+
+/** A weight written with six decimals (41.761639), in millionths; null for any other text. */
+export function millionths(text: string | undefined): bigint | null {
+  const m = /^(\d+)\.(\d{6})$/.exec(text ?? '');
+  return m ? BigInt(m[1]! + m[2]!) : null;
 }

@@ -10,16 +10,26 @@ import { LAYERS } from '../core/compare.js';
 import { D } from '../core/money.js';
 import { layerShort, layerZh, PROGRAM_BY_ID, type ProgramId } from '../core/programs/index.js';
 
-/** The first line: the file, its households and persons (grouped already), and the date or the budget year. */
+/**
+ * The first line: the file, its households and persons, rows and weighted (grouped already), and the date or the budget
+ * year (persons weighted too, as simulate's line gives them: a researcher read 266,952 persons beside 3,329,214 weighted
+ * households).
+ */
 export const compareHouseholdsLine = (
-  n: { readonly file: string; readonly rows: string; readonly weighted: string; readonly persons: string },
+  n: {
+    readonly file: string;
+    readonly rows: string;
+    readonly weighted: string;
+    readonly persons: string;
+    readonly personsWeighted: string;
+  },
   year: number | undefined,
   date: string,
   lang?: Lang,
 ) =>
   zh(lang)
-    ? `${n.file}：${n.rows} 户（加权 ${n.weighted} 户），${n.persons} 人 —— ${year ? `${year} 预算年度` : date}`
-    : `${n.file}: ${counted(n.rows, 'household')} (${n.weighted} weighted), ${counted(n.persons, 'person')} — ${year ? `budget year ${year} 预算年度` : `at ${date}`}`;
+    ? `${n.file}：${n.rows} 户（加权 ${n.weighted} 户），${n.persons} 人（加权 ${n.personsWeighted} 人） —— ${year ? `${year} 预算年度` : date}`
+    : `${n.file}: ${counted(n.rows, 'household')} (${n.weighted} weighted), ${counted(n.persons, 'person')} (${n.personsWeighted} weighted) — ${year ? `budget year ${year} 预算年度` : `at ${date}`}`;
 
 /** Under a budget year: what its figures are, and where the details are. */
 export const compareYearWords = (lang?: Lang) =>

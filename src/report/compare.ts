@@ -274,7 +274,7 @@ const sidesOf = (r: CompareReport) =>
   r.localities.flatMap((l) => {
     const twin = r.localities.filter((o) => o.policy.id === l.policy.id).length > 1;
     const id = twin ? `${l.policy.id} (${l.policyFile.split(/[\\/]/).pop()})` : l.policy.id;
-    return l.scenarios[0] ? [{ id, figures: l.scenarios[0].figures }] : [];
+    return l.scenarios[0] ? [{ id, figures: l.scenarios[0].figures, onEstimates: l.scenarios[0].onEstimates }] : [];
   });
 
 /** Each run's funding by level (who pays), a scenario's with its Δ against the baseline's. */
@@ -306,6 +306,7 @@ export function compareTable(r: CompareReport): string {
           rows: groupDigits(String(base.household_rows)),
           weighted: groupCount(base.households),
           persons: groupDigits(String(base.person_rows)),
+          personsWeighted: groupCount(base.persons),
         },
         r.year,
         r.date,

@@ -28,8 +28,9 @@ export function personsText(n: number, lang: Lang = 'en'): string {
 export function checkText(c: Check, lang: Lang, colour = true): string {
   const [yes, no] = lang === 'zh' ? ['是', '否'] : ['yes', 'no'];
   const held = colour ? (c.holds ? chalk.green(yes) : chalk.red(no)) : c.holds ? yes : no;
-  if (lang !== 'zh') return `${c.expr}: ${c.lhs} ${c.op} ${c.rhs} → ${held}`;
-  // (a test of a finding, true or false, is the finding alone: "家庭财产符合规定：false = true → 否" read as code)
+  // (a test of a finding, true or false, is the finding alone: "家庭财产符合规定：false = true → 否" read as code, and
+  // "assets_ok: false = true → no" garbled — a researcher's trial)
+  if (lang !== 'zh') return flagged(c) ? `${c.expr} is ${c.lhs} → ${held}` : `${c.expr}: ${c.lhs} ${c.op} ${c.rhs} → ${held}`;
   return flagged(c) ? `${c.zh} → ${held}` : `${c.zh}：${c.zhSides ?? `${c.lhs} ${c.op} ${c.rhs}`} → ${held}`;
 }
 

@@ -46,7 +46,7 @@ describe('compare --lang zh', () => {
     const s = j.localities[0].scenarios[1];
     const c = s.winners_losers;
     const wan = (x: string) => money(String(Number(x) / 10_000));
-    expect(zh.stdout).toContain(`${SAMPLE}：600 户（加权 179,341 户），1,697 人 —— 2025-06-30\n`);
+    expect(zh.stdout).toContain(`${SAMPLE}：600 户（加权 179,341 户），1,697 人（加权 506,535 人） —— 2025-06-30\n`);
     expect(zh.stdout).toContain('  Δ：较本地区基线的年度支出变化；认定类项目为户数（户）\n');
     // Nanning's 1.5× edge line: no winner (its sum 0.00, unsigned: "−0.00" was a researcher's catch), 9,168 losers
     expect(c.gainers.households).toBe('0');
@@ -131,7 +131,7 @@ describe('compare --lang zh', () => {
 
   it('a budget year: its line in Chinese; the locale chooses when --lang is not given; JSON and CSV the same bytes', () => {
     const zh = run(['compare', ...TWO, '--year', '2025', ...EDGE], { LANG: 'zh_CN.UTF-8' });
-    expect(zh.stdout).toContain(`${SAMPLE}：600 户（加权 179,341 户），1,697 人 —— 2025 预算年度\n`);
+    expect(zh.stdout).toContain(`${SAMPLE}：600 户（加权 179,341 户），1,697 人（加权 506,535 人） —— 2025 预算年度\n`);
     expect(zh.stdout).toContain('  预算年度：支出为全年，户数、人数为各月平均；受益受损及按城乡、收入分组按每户全年所得与基线全年所得比较');
     expect(zh.stdout).toMatch(/^ {2}受益 [\d,.]+ 户 [\d,.]+ 人（/m); // (the year's winners, in Chinese too)
     for (const format of ['json', 'csv']) {

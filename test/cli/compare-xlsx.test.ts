@@ -120,7 +120,9 @@ describe('compare --format xlsx', () => {
       '户数 counted', // (the file's households and persons, as the table's first line)
       '金额单位 money',
       // (each locality's stale standards and incomes, as compare says them — a downstream trial found them on stderr
-      // only; Guangzhou's tekun is 1.6 × S already: its Δ 0 by construction; and one file's households under both rules)
+      // only; Guangzhou's tekun is 1.6 × S already: its Δ 0 by construction; one file's households under both rules; and
+      // the sample's few households some programs rest on, as simulate says it)
+      '注意 note',
       '注意 note',
       '注意 note',
       '注意 note',
@@ -136,6 +138,7 @@ describe('compare --format xlsx', () => {
       '版本 version',
     ]);
     expect(rows('说明 About').filter((r) => r[0] === '注意 note' && String(r[1]).includes('older than'))).toHaveLength(3);
+    expect(rows('说明 About').filter((r) => r[0] === '注意 note' && String(r[1]).includes('±2/√n'))).toHaveLength(1);
     const hashed = (path: string) =>
       `${path} · ${statSync(path).size} bytes · SHA-256 ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
     expect(

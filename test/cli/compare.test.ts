@@ -206,11 +206,31 @@ describe('compare', () => {
       return `${d.isNegative() ? '' : '+'}${grouped(d.toFixed(2))} (${d.isNegative() ? '' : '+'}${d.dividedBy(first.total_annual_cost).times(100).toFixed(2).replace(/^-/, '−')}%)`;
     };
     const total = t.split('\n').find((l) => l.startsWith('total 合计') && l.includes(grouped(third.total_annual_cost)))!;
+    // (a locality's total rests on an estimate somewhere — each has some in force — and says so, as its own table does)
     expect(total.split(/\s{2,}/).slice(1)).toEqual([
-      ...[first, second, third].map((x) => grouped(x.total_annual_cost)),
+      ...[first, second, third].map((x) => `${grouped(x.total_annual_cost)} *`),
       diff(second),
       diff(third),
     ]);
+    // each program's cell marked where that locality's baseline rests on an estimate for it (JSON uses_estimate), as
+    // each locality's own table marks it — a researcher copying the side-by-side table alone lost the marks
+    type Program = { uses_estimate: boolean };
+    const side = t.slice(t.indexOf('localities side by side 地区对比'), t.indexOf('total 合计'));
+    const marks = (id: string, label: string) => {
+      const cells = side
+        .split('\n')
+        .find((l) => l.startsWith(label))!
+        .split(/\s{2,}/)
+        .slice(1, 4);
+      const said = json.localities.map(
+        (l: { scenarios: { programs: Record<string, Program> }[] }) => l.scenarios[0]!.programs[id]!.uses_estimate,
+      );
+      expect(cells.map((c) => c.endsWith(' *'))).toEqual(said);
+      return said as boolean[];
+    };
+    const seen = [marks('tekun', '特困 tekun'), marks('dibao', '低保 dibao'), marks('temporary', '临时救助 temporary')].flat();
+    expect(seen).toContain(true);
+    expect(seen).toContain(false);
     expect(t.indexOf('localities side by side 地区对比')).toBeLessThan(t.indexOf('Guangxi / Nanning'));
     const one = jiuzhu(['compare', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--date', DATE]).stdout;
     expect(one).not.toContain('side by side');
@@ -291,6 +311,8 @@ describe('compare, sensitivity and explain: what the policies say to watch', () 
       expect.stringContaining(income('guangdong-guangzhou', 79923, 38530)),
       // (and what compare's columns are: one file's households under each locality's rules)
       expect.stringContaining("note: one household file runs under each locality's rules"),
+      // (and the sample's few households some programs rest on, as simulate says it: a researcher's trial)
+      expect.stringContaining('note: few households of the sample receive'),
     ]);
     expect(run('--year', '2026').stderr).toContain(stale('2026-12-31', 4));
     expect(run('--date', DATE, '--quiet').stderr).toBe('');

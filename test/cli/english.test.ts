@@ -19,7 +19,7 @@ describe('an English reader', () => {
     expect(s).toContain(`${ONE}: 1 household (1 weighted), 1 person (1 weighted)\n`);
     // 12 × (810 × 1.1 − 500) − 12 × (810 − 500) = 12 × 81 = 972: the one household gains
     const c = succeeds(['compare', ...NANNING, '--households', ONE, ...AT, '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '-q']);
-    expect(c.stdout).toContain(`${ONE}: 1 household (1 weighted), 1 person — at 2025-06-30`);
+    expect(c.stdout).toContain(`${ONE}: 1 household (1 weighted), 1 person (1 weighted) — at 2025-06-30`);
     expect(c.stdout).toContain('  winners 受益 1 household, 1 person (+972.00 yuan 元/year), of which new entrants 0;');
     const r = succeeds(['cliff', ...NANNING, '--households', ONE, ...AT, '-q']).stdout;
     expect(r).toContain('shares of the 1 household with a main earner (weighted);');

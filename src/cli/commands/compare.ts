@@ -24,8 +24,10 @@ import { writeTold } from '../written.js';
 import type { Unit } from '../../report/text-table.js';
 import { budgetYear, incomesYearWithProjection } from '../year.js';
 import { compareYear } from '../compare-year.js';
+import { householdsNotes } from '../population-notes.js';
 import {
   allOrEveryProblem,
+  fewRowsNotes,
   loadHouseholds,
   loadRuns,
   loadScenarios,
@@ -156,7 +158,11 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
       ...heardNotes(ctx),
       ...localitiesNotes(made.localities, date, o.lang),
       ...compareNotes(made, o.lang),
+      ...(await householdsNotes(o.policy, o.households, o.lang, { year: Number(date.slice(0, 4)), date })),
       ...localitiesLeftOut(made.localities, ranges, o.lang),
+      // (simulate's note on a small sample, of the first locality's baseline as compare --year says it: a researcher's
+      // compare on the sample said nothing of its 11 gradual exits)
+      ...fewRowsNotes(results[0]![0]!.totals, o.lang),
     ],
   };
   await render(report);

@@ -14,7 +14,8 @@ import { projectPopulation } from '../../core/projection.js';
 import { yearsNotes } from '../../core/policy-notes.js';
 import { loadPolicy } from '../../io/policy-file.js';
 import { registerNote, registersAt, registersInYear, withRegister } from '../explain-register.js';
-import { incomesYearNotes, incomesYearWithProjection, projectionOption } from '../year.js';
+import { incomesYearWithProjection, projectionOption } from '../year.js';
+import { incomesYearNotes } from '../population-notes.js';
 import {
   findHousehold,
   loadHouseholds,

@@ -29,7 +29,8 @@ import {
   withExecutor,
 } from '../load.js';
 import { figures } from '../../core/aggregate.js';
-import { budgetYear, incomesYearNotes, incomesYearWithProjection, projectionOption } from '../year.js';
+import { budgetYear, incomesYearWithProjection, projectionOption } from '../year.js';
+import { incomesYearNotes } from '../population-notes.js';
 import { burnIn, inTurn, populationsOf } from '../burn-in.js';
 import { projectPopulation } from '../../core/projection.js';
 import { centralPolicies, evaluateOnRegisters } from '../registers.js';

@@ -1,6 +1,5 @@
 // jiuzhu simulate --policy FILE --households FILE [--scenario FILE…] [--date D] [--format table|json|csv|markdown]
 //   [--per-household FILE] [--stream]
-import { emergencyNotes } from '../emergency-note.js';
 import { refuseWorkbookNowhere } from '../option-values.js';
 import { figures, Totals } from '../../core/aggregate.js';
 import type { Population } from '../../core/population.js';
@@ -36,7 +35,8 @@ import { fundingOf } from '../../core/funding.js';
 import type { Unit } from '../../report/text-table.js';
 import { outputLang, type Lang } from '../../report/lang.js';
 import { totalsWorkbook } from '../../report/xlsx.js';
-import { budgetYear, incomesYearNotes, incomesYearWithProjection, simulateYear } from '../year.js';
+import { budgetYear, incomesYearWithProjection, simulateYear } from '../year.js';
+import { householdsNotes } from '../population-notes.js';
 import { YearRowsFile } from '../year-rows.js';
 import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { ranged } from '../../report/funding-ranges.js';
@@ -170,8 +170,7 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
       ...policyNotes(loaded[0]!.snapshot.policy, [date], [], o.lang),
       // (a generated population's incomes of its profile's year at a later date: a special-assistance officer's
       // Guangzhou, incomes of 2021 at 2024-06-30, subsidised 66 % more persons than at 2021, and nothing was said)
-      ...(await incomesYearNotes(o.policy, null, o.lang, { year: Number(date.slice(0, 4)), households: o.households, date })),
-      ...(await emergencyNotes(o.policy, o.households, o.lang)),
+      ...(await householdsNotes([o.policy], o.households, o.lang, { year: Number(date.slice(0, 4)), date })),
       ...leftOutNotes(ranges, undefined, o.lang),
       ...takeUpRangesNote(totals[0], ranges, o.lang),
     ],
