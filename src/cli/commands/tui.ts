@@ -12,7 +12,7 @@ import { givesNotes, inputFile } from '../../io/files.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
 import { prepareYear, type TuiData } from '../../ui/model.js';
 import { budgetYear, yearRuns } from '../year.js';
-import { incomesYearNotes } from '../population-notes.js';
+import { drawnElsewhereNotes, incomesYearNotes } from '../population-notes.js';
 import type { Ctx } from '../context.js';
 import { shellWord } from '../shell-words.js';
 import { leaveNow } from '../exit.js';
@@ -87,9 +87,10 @@ export async function tuiCommand(
     return [...policyNotes(policy, [date], [], lang), ...unchangedRunsNotes(runs, date, localities.length > 1 ? policy.id : '', lang)];
   });
   if (o.date === undefined && year === undefined) notes.unshift(todayNote(date, false, lang));
-  // (a generated population's incomes of an earlier year, not grown to the budget year: as simulate --year says it)
-  if (year !== undefined)
-    for (const file of o.policy) notes.push(...(await incomesYearNotes(file, null, lang, { year, households: o.households })));
+  // (a generated population's incomes of an earlier year, not grown to the budget year: as simulate --year says it —
+  // of the file, once: the profile that drew it, whichever locality; and where it runs under another's rules, so said)
+  if (year !== undefined) notes.push(...(await incomesYearNotes(o.policy[0]!, null, lang, { year, households: o.households })));
+  notes.push(...(await drawnElsewhereNotes(o.policy, o.households, lang)));
   const fileNote = (n: string) => void (notes.includes(n) || notes.push(n));
   const { mountTui } = await import('../../ui/mount.js');
   // io/'s notes too (a changed Arrow file), kept from the screen they were drawn over (a QA trial's FIFO note stood
