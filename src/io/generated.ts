@@ -29,12 +29,6 @@ export function drawnFrom(households: string, policies: readonly string[]): Prom
   return found;
 }
 
-/** The policy's own profile, where `households` was drawn from it (else null: another's, or no generated file). */
-export async function drawnFromOwn(households: string, policy: string): Promise<Drawn | null> {
-  const drawn = await drawnFrom(households, [policy]);
-  return drawn?.file === profileFor(policy) ? drawn : null;
-}
-
 async function find(households: string, policies: readonly string[]): Promise<Drawn | null> {
   const ends = await fileEnds(households);
   if (!ends || !GENERATED_ID.test(ends.lastId) || ends.firstWeight === null) return null;

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { drawnFrom, drawnFromOwn } from '../../src/io/generated.js';
+import { drawnFrom } from '../../src/io/generated.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 
 const NANNING = 'policies/guangxi-nanning.yaml';
@@ -26,8 +26,9 @@ describe('a generated population is known by the profile that drew it', () => {
 
   it('by its ids and weight: its own profile, another locality’s, or none', async () => {
     expect((await drawnFrom(nanning, [GUANGZHOU]))?.file).toBe('policies/profiles/guangxi-nanning.yaml');
-    expect((await drawnFromOwn(nanning, NANNING))?.profile.id).toBe('guangxi-nanning');
-    expect(await drawnFromOwn(nanning, GUANGZHOU)).toBeNull();
+    expect((await drawnFrom(nanning, [NANNING]))?.profile.id).toBe('guangxi-nanning');
+    // (Guangzhou's profile, asked first, did not draw it; nor Fuliang's, its other sibling)
+    expect((await drawnFrom(nanning, [GUANGZHOU, FULIANG]))?.profile.id).toBe('guangxi-nanning');
     expect(await drawnFrom(SAMPLE, [NANNING])).toBeNull();
     // one millionth off the first weight (41.xxxxxx → …+1): not a population that profile drew
     const text = readFileSync(nanning, 'utf8');
