@@ -119,7 +119,14 @@ export function compare(
   pop: Population,
   localities: readonly LocalityRuns[],
   deciles: Deciles = incomeDeciles(pop),
-  opts: { annuals?: boolean; from?: number; to?: number; screen?: boolean } = {},
+  opts: {
+    annuals?: boolean;
+    from?: number;
+    to?: number;
+    screen?: boolean;
+    /** By locality: its baseline against the first locality's, household by household (filled for 1, 2, …; see acrossAdd). */
+    across?: readonly RunResult[];
+  } = {},
 ): RunResult[][] {
   const results = localities.map((l, li) => l.runs.map((run) => newResult(li, run.id, pop, Boolean(opts.annuals))));
   const contexts = localities.map((l) => l.runs.map((r) => newContext(pop, r.rules, null, opts.screen ?? true)));
@@ -133,15 +140,18 @@ export function compare(
   const quiet = contexts.map((cs) => quietAll(cs));
   const unreached = localities.map(() => new Unreached());
   let baseLayers = new Uint8Array(16);
+  const across = opts.across;
   for (let h = opts.from ?? 0; h < (opts.to ?? pop.householdCount); h++) {
     const w = pop.weight[h]!;
     const size = pop.offsets[h + 1]! - pop.offsets[h]!;
     if (baseLayers.length < size) baseLayers = new Uint8Array(size * 2);
+    let [firstAnnual, firstEligible] = [0, 0]; // the first locality's baseline for h
     for (let l = 0; l < localities.length; l++) {
       const q = quiet[l];
       if (q && quietEverywhere(q, pop, h)) {
         unreached[l]!.add(pop.area[h]!, deciles.of[h]!, w, size);
         for (const r of results[l]!) if (r.annual) r.annual[h] = 0;
+        if (across && l) acrossAdd(across[l]!, pop, h, w, size, [firstAnnual, firstEligible], [0, 0], deciles.of[h]!);
         continue;
       }
       let baseAnnual = 0;
@@ -153,6 +163,8 @@ export function compare(
           baseAnnual = c.out.total;
           baseEligible = c.out.eligibleTotal;
           for (let k = c.start; k < c.end; k++) baseLayers[k - c.start] = layerOf(c, k);
+          if (l === 0) [firstAnnual, firstEligible] = [baseAnnual, baseEligible];
+          else if (across) acrossAdd(across[l]!, pop, h, w, size, [firstAnnual, firstEligible], [baseAnnual, baseEligible], deciles.of[h]!);
         }
         accumulate(results[l]![i]!, c, h, w, baseAnnual, baseEligible, baseLayers, 0, deciles.of[h]!);
       }
@@ -160,6 +172,26 @@ export function compare(
   }
   results.forEach((runs, l) => runs.forEach((r) => unreached[l]!.into(r)));
   return results;
+}
+
+/**
+ * Household h under a locality's baseline against the first locality's (the same households under other rules: a
+ * researcher comparing provinces had to diff per-household rows by hand for who gains and who loses). Winners and
+ * losers, areas and deciles; no flows between layers (each locality's layers are its own rules').
+ */
+function acrossAdd(
+  res: RunResult,
+  pop: Population,
+  h: number,
+  w: number,
+  size: number,
+  [base, baseEligible]: readonly [number, number],
+  [now, nowEligible]: readonly [number, number],
+  decile: number,
+): void {
+  addGroup(res.byArea[pop.area[h]!]!, w, size, base, now);
+  addGroup(res.byDecile[decile]!, w, size, base, now);
+  addChange(res.changes, w, size, base, now, baseEligible, nowEligible);
 }
 
 /** What a baseline leaves to compare other runs against, as arrays (handed to worker threads as they are). */

@@ -222,8 +222,14 @@ function handle(id: number, job: Job): Promise<void> | void {
     case 'rates':
       return post({ id, kind: 'done', result: rateBands(fastCopy(job.pop), job.runs, job.delta, job.view, job.from, job.to, job.each) });
     case 'compare': {
-      const results = compare(fastCopy(job.pop), job.localities, { of: job.decileOf, upper: [] }, { from: job.from, to: job.to });
-      return post({ id, kind: 'done', result: results.map((runs) => runs.map(plainResult)) });
+      // (each locality's baseline against the first's too, where there are several: cheap beside the runs)
+      const across = job.localities.length > 1 ? job.localities.map((_, l) => emptyRunResult('across', undefined, l)) : undefined;
+      const results = compare(fastCopy(job.pop), job.localities, { of: job.decileOf, upper: [] }, { from: job.from, to: job.to, across });
+      return post({
+        id,
+        kind: 'done',
+        result: { runs: results.map((runs) => runs.map(plainResult)), across: across?.map(plainResult) ?? null },
+      });
     }
     case 'year-changes':
       return post({

@@ -31,6 +31,12 @@ export const compareHouseholdsLine = (
     ? `${n.file}：${n.rows} 户（加权 ${n.weighted} 户），${n.persons} 人（加权 ${n.personsWeighted} 人） —— ${year ? `${year} 预算年度` : date}`
     : `${n.file}: ${counted(n.rows, 'household')} (${n.weighted} weighted), ${counted(n.persons, 'person')} (${n.personsWeighted} weighted) — ${year ? `budget year ${year} 预算年度` : `at ${date}`}`;
 
+/** The heading of a locality's baseline against the first's, household by household. */
+export const againstTitle = (first: string, lang?: Lang) =>
+  zh(lang)
+    ? `同一批家庭：本地区基线较 ${first} 基线（每户所得之差）`
+    : `the same households under this baseline against ${first}'s 较 ${first} 基线 (each household's amount)`;
+
 /** Under a budget year: what its figures are, and where the details are. */
 export const compareYearWords = (lang?: Lang) =>
   zh(lang)

@@ -1,44 +1,39 @@
 // `jiuzhu compare`: localities side by side, each scenario against its locality's baseline. The JSON keeps
 // simulate's scenario entries (DOMAIN: "localities": [{ "policy", "scenarios": [...] }]) and adds, beside
 // them, winners and losers, layer transitions, urban/rural and income-decile breakdowns.
-import { AREAS } from '../core/columns.js';
 import { namedFile } from './paths.js';
 import { runDetails, type RunDetails } from './compare-details.js';
 import { summaryTable } from './compare-summary.js';
 export { runDetails, type RunDetails } from './compare-details.js';
 import chalk from 'chalk';
 import { figures, type Figures } from '../core/aggregate.js';
-import { LAYERS, type Deciles, type RunResult } from '../core/compare.js';
+import type { Deciles, RunResult } from '../core/compare.js';
 import { noteText } from '../core/policy-notes.js';
 import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import type { Projection } from '../core/projection.js';
 import { projectionJson, projectionLines } from './projection-view.js';
 import { fundingOf, LEVELS } from '../core/funding.js';
-import { isCash, layerLabel, layerShort, layerZh, PROGRAMS, programLabel } from '../core/programs/index.js';
+import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote } from './estimates.js';
 import { sideBySide } from './compare-side.js';
 import { delta, paint, scenarioJson, fundingDelta, signedIn, signed, type ScenarioReport } from './totals.js';
 import { TOTALS_CSV_HEADER, totalsCsvRows } from './totals-csv.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
-import { isZh, runShown, type Lang } from './lang.js';
+import { runShown, type Lang } from './lang.js';
+import { detailLines, flowsTable } from './compare-lines.js';
 import { estimateFootnote, roundingMarkdown, roundingWords, runsPartsWords } from './totals-words.js';
 import {
-  byAreaWords,
-  byDecileWords,
+  againstTitle,
   compareHouseholdsLine,
   compareRangeWords,
   compareYearWords,
   deltaLegend,
   flowsTitle,
   summaryTitle,
-  losersByWords,
   levelWords,
   markdownHouseholds,
-  nobodyMovesWords,
   rangeMethodWords,
   whoPaysWords,
-  losersWent,
-  winnersWords,
 } from './compare-words.js';
 import type { EstimateUsed } from './estimates.js';
 import { csvField } from './per-household.js';
@@ -66,6 +61,11 @@ export interface LocalityReport {
   readonly scenarios: ReadonlyArray<ScenarioReport & { readonly details?: RunDetails }>;
   /** compare --marginal-rates: each run's marginal-rate distribution (report/marginal-rates.ts). */
   readonly marginalRates?: RateDistribution;
+  /**
+   * Several localities at a date: this one's baseline against the first's (its id), household by household — winners
+   * and losers, areas, deciles; no flows (each locality's layers are its own rules').
+   */
+  readonly against?: { readonly locality: string; readonly details: RunDetails };
 }
 
 export interface CompareReport {
@@ -142,6 +142,17 @@ export function compareJson(r: CompareReport): object {
         ...(s.details ? { by_area: s.details.byArea, by_decile: s.details.byDecile } : {}),
       })),
       ...(l.marginalRates ? { marginal_rates: distributionJson(l.marginalRates) } : {}),
+      // (the same households under this locality's baseline against the first's: who gains and who loses between them)
+      ...(l.against
+        ? {
+            against_first: {
+              locality: l.against.locality,
+              winners_losers: l.against.details.changes,
+              by_area: l.against.details.byArea,
+              by_decile: l.against.details.byDecile,
+            },
+          }
+        : {}),
     })),
     notes: (r.notes ?? []).map(noteText),
   };
@@ -184,89 +195,6 @@ function mainTable(l: LocalityReport, color: boolean, unit: Unit): [string[], st
     ...others.flatMap((s) => [inUnit(s.figures.total_annual_cost, unit), totalDelta(s)]),
   ]);
   return [header, rows, align];
-}
-
-/** A scenario's winners, flows, areas and deciles: totals in the unit asked for, a household's mean change in yuan. */
-function detailLines(s: LocalityReport['scenarios'][number], color: boolean, unit: Unit, lang?: Lang): string[] {
-  const d = s.details;
-  if (!d) return [];
-  const c = d.changes;
-  const lines = [
-    winnersWords(
-      {
-        gainers: groupCount(c.gainers!.households),
-        gainerPersons: groupCount(c.gainers!.persons!),
-        gain: inUnit(c.gainers!.amount!, unit),
-        entrants: groupCount(c.entrants!.households),
-        losers: groupCount(c.losers!.households),
-        loserPersons: groupCount(c.losers!.persons!),
-        loss: inUnit(c.losers!.amount!, unit),
-        exits: groupCount(c.exits!.households),
-        takeUp: groupCount(c.losers_through_take_up!.households),
-        unchanged: groupCount(c.unchanged!.households),
-      },
-      unit,
-      lang,
-    ),
-  ];
-  const went = d.loserTransitions && losersWent(d.loserTransitions.persons, lang);
-  if (went) lines.push(went);
-  const by = d.losersBy && Object.entries(d.losersBy);
-  if (by?.length)
-    lines.push(
-      losersByWords(
-        by.slice(0, 3).map(([id, n]) => [layerLabel(id), groupCount(n)] as const),
-        lang,
-        by.slice(0, 3).map(([id]) => id),
-      ),
-    );
-  const flows = flowsTable(d, color, lang);
-  // (a budget year's have none: a household's layer changes inside the year; the line under the table says so)
-  if (flows) {
-    lines.push(`  ${flowsTitle(lang)}`);
-    lines.push(
-      ...textTable(...flows)
-        .split('\n')
-        .map((x) => `    ${x}`),
-    );
-  } else if (d.transitions) lines.push(nobodyMovesWords(lang));
-  const [urban, rural] = AREAS.map((a) => signedYuan(d.byArea[a].delta_annual_cost, color, unit));
-  lines.push(byAreaWords(urban!, rural!, unit, lang));
-  const deciles = d.byDecile.map(
-    (g) => `D${g.decile} ${g.average_delta_per_household === null ? '—' : signedYuan(g.average_delta_per_household, color)}`,
-  );
-  lines.push(byDecileWords(deciles, lang));
-  return lines;
-}
-
-/**
- * Persons moving between layers, over the layers anyone is in (null: nobody moves). The columns: in Markdown named in
- * full as the rows are; at the terminal each in the reader's language alone, cut short (eight full names made the
- * table ~200 columns wide).
- */
-function flowsTable(d: RunDetails, color: boolean, lang: Lang | undefined, markdown = false): [string[], string[][], Align[]] | null {
-  const t = d.transitions;
-  if (!t) return null;
-  const used = LAYERS.map((_, i) => t.persons[i]!.some((x) => x !== '0') || t.persons.some((row) => row[i] !== '0'));
-  const idx = LAYERS.map((_, i) => i).filter((i) => used[i]);
-  if (!idx.some((i) => idx.some((j) => i !== j && t.persons[i]![j] !== '0'))) return null;
-  return [
-    ['baseline \\ scenario 基线 \\ 方案', ...idx.map((i) => (markdown ? layerLabel : isZh(lang) ? layerZh : layerShort)(LAYERS[i]!))],
-    idx.map((i) => [
-      layerLabel(LAYERS[i]!),
-      ...idx.map((j) => {
-        const v = t.persons[i]![j]!;
-        return i !== j && v !== '0' && color ? chalk.bold(groupCount(v)) : groupCount(v);
-      }),
-    ]),
-    ['left', ...idx.map((): Align => 'right')],
-  ];
-}
-
-function signedYuan(v: string, color: boolean, unit?: Unit): string {
-  const d = { value: v, pct: null };
-  const text = signed(d, unit).replace(' (new)', '');
-  return color ? paint(d, text) : text;
 }
 
 /** Each locality's baseline, by its policy's id (and its file's name where two give one id: a variant kept its id). */
@@ -336,9 +264,11 @@ export function compareTable(r: CompareReport): string {
       );
     const unit = r.unit ?? 'yuan';
     for (const s of l.scenarios.slice(1)) {
-      const details = detailLines(s, true, unit, r.lang);
+      const details = detailLines(s.details, true, unit, r.lang);
       if (details.length) out.push(chalk.bold(`  ${s.id}`), ...details);
     }
+    if (l.against)
+      out.push(chalk.bold(`  ${againstTitle(l.against.locality, r.lang)}`), ...detailLines(l.against.details, true, unit, r.lang));
     out.push(...whoPays(l, unit, r.lang));
     for (const s of l.scenarios) if (s.range) out.push(chalk.yellow(rangeLine(s, unit, false, r.lang)));
     if (l.scenarios.some((s) => s.range)) out.push(chalk.dim(rangeMethodWords(r.lang)));
@@ -370,12 +300,19 @@ export function compareMarkdown(r: CompareReport): string {
       // The detail lines as bullets; the flows' table (indented in the text) as a Markdown table under its bullet.
       const flows = s.details && flowsTable(s.details, false, r.lang, true);
       out.push(`**${s.id}**`, '');
-      for (const x of detailLines(s, false, r.unit ?? 'yuan', r.lang).filter((x) => !x.startsWith('    '))) {
+      for (const x of detailLines(s.details, false, r.unit ?? 'yuan', r.lang).filter((x) => !x.startsWith('    '))) {
         out.push(`- ${x.trim()}`);
         if (flows && x.trim() === flowsTitle(r.lang)) out.push('', markdownTable(...flows), '');
       }
       out.push('');
     }
+    if (l.against)
+      out.push(
+        `**${againstTitle(l.against.locality, r.lang)}**`,
+        '',
+        ...detailLines(l.against.details, false, r.unit ?? 'yuan', r.lang).map((x) => `- ${x.trim()}`),
+        '',
+      );
     // who pays (a reform analyst pasted compare's Markdown into a briefing: the table's funding lines were not in it)
     out.push(...whoPays(l, r.unit ?? 'yuan', r.lang).map((x) => `- ${x.trim()}`), '');
     const estimates = [...new Set(l.scenarios.flatMap((s) => s.estimates.map((e) => e.path)))];

@@ -2,7 +2,7 @@
 // One pass over the data: the file is parsed once and every locality × (baseline + scenarios) is evaluated on it.
 import { fileKey } from '../../io/places.js';
 import { refuseWorkbookNowhere } from '../option-values.js';
-import { incomeDeciles, type Deciles, type RunResult } from '../../core/compare.js';
+import { emptyRunResult, incomeDeciles, type Deciles, type RunResult } from '../../core/compare.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { localitiesLeftOut } from '../../report/sensitivity.js';
@@ -14,6 +14,7 @@ import {
   compareMarkdown,
   compareTable,
   localityReport,
+  runDetails,
   type CompareReport,
   type LocalityReport,
 } from '../../report/compare.js';
@@ -123,6 +124,9 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
   // Every policy × scenario is checked before the CSV is read.
   const localities = await allOrEveryProblem(o.policy.map((file) => loadRuns(file, scenarios, date)));
   const plans = o.ranges ? localities.map((runs) => sensitivityPlan(runs[0]!.snapshot.policy, scenarios, { date })) : null;
+  // (several localities: each one's baseline against the first's, household by household — a researcher's trial diffed
+  // three simulate --per-household files by hand for who gains and who loses between provinces)
+  const across = localities.length > 1 ? localities.map((_, l) => emptyRunResult('across', undefined, l)) : undefined;
   const { pop, deciles, results, rates, ranges } = await withExecutor(ctx, async (exec) => {
     const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const deciles = incomeDeciles(pop);
@@ -134,6 +138,7 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
         pop,
         localities.map((runs) => ({ runs })),
         deciles,
+        across,
       ),
       rates: rateDelta === null ? null : await Promise.all(localities.map((runs) => ratesParallel(exec, pop, runs, rateDelta, 'monthly'))),
       // --ranges: each locality's estimates one at a time, then their joint corners, on the population already read
@@ -146,6 +151,7 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
     householdsFile: o.households,
     localities: datedLocalities(o.policy, localities, results, deciles).map((loc, l) => ({
       ...withRanges(loc, ranges?.[l] ?? null),
+      ...(across && l ? { against: { locality: localities[0]![0]!.snapshot.policy.id, details: acrossDetails(across[l]!, deciles) } } : {}),
       ...(rates && rateDelta !== null
         ? { marginalRates: rateDistributionOf(rateDelta, 'monthly', localities[l]!, rates[l]!, pop.householdIds) }
         : {}),
@@ -168,6 +174,10 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
   await render(report);
   sayNotes(ctx, o.quiet, report.notes);
 }
+
+/** A locality's baseline against the first's as details: no flows between layers (each locality's layers are its own rules'). */
+const acrossDetails = (a: RunResult, deciles: Deciles) =>
+  runDetails({ changes: a.changes, byArea: a.byArea, byDecile: a.byDecile }, deciles);
 
 /**
  * Each locality's policy notes (its stale standards) at the date: in the report's notes, as simulate's are (a downstream

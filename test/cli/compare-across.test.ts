@@ -1,0 +1,145 @@
+// compare with several localities: each one's baseline against the first's, household by household — who gains and
+// who loses when the same households live under another locality's rules. A researcher comparing provinces had to
+// join three simulate --per-household files by hand for it (trial R: "no winners and losers between localities").
+// Checked here against exactly that join: each household's annual_total under Guangzhou's rules minus Nanning's,
+// weighted by the sample's weights, in exact decimals.
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { D } from '../../src/core/money.js';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const NANNING = 'policies/guangxi-nanning.yaml';
+const GUANGZHOU = 'policies/guangdong-guangzhou.yaml';
+const DATE = '2025-06-30';
+
+/** A CSV's rows as objects (plain files: no quoted commas). */
+const rows = (text: string) => {
+  const [head, ...body] = text.trimEnd().split('\n');
+  const names = head!.split(',');
+  return body.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i]!, v])));
+};
+
+describe('compare: a locality against the first, household by household', () => {
+  it('gives the winners and losers, areas and deciles the per-household rows give', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-across-'));
+    const annual = (policy: string) => {
+      const out = join(dir, `${policy.split('/').pop()}.csv`);
+      const r = jiuzhu(['simulate', '--policy', policy, '--households', SAMPLE, '--date', DATE, '--per-household', out, '-q']);
+      expect(r.code, r.stderr).toBe(0);
+      return new Map(rows(readFileSync(out, 'utf8')).map((x) => [x.household_id!, D(x.annual_total!)]));
+    };
+    const [n, g] = [annual(NANNING), annual(GUANGZHOU)];
+    // each household's weight and persons, from the file (a person a row)
+    const weight = new Map<string, string>();
+    const persons = new Map<string, number>();
+    for (const p of rows(readFileSync(SAMPLE, 'utf8'))) {
+      weight.set(p.household_id!, p.weight!);
+      persons.set(p.household_id!, (persons.get(p.household_id!) ?? 0) + 1);
+    }
+    let [gainers, gainerPersons, gain, losers, loss, unchanged, entrants, exits] = [D(0), D(0), D(0), D(0), D(0), D(0), D(0), D(0)];
+    for (const [id, was] of n) {
+      const [now, w] = [g.get(id)!, D(weight.get(id)!)];
+      if (now.gt(was)) {
+        [gainers, gainerPersons, gain] = [
+          gainers.plus(w),
+          gainerPersons.plus(w.times(persons.get(id)!)),
+          gain.plus(w.times(now.minus(was))),
+        ];
+        if (was.isZero()) entrants = entrants.plus(w);
+      } else if (now.lt(was)) {
+        [losers, loss] = [losers.plus(w), loss.plus(w.times(was.minus(now)))];
+        if (now.isZero()) exits = exits.plus(w);
+      } else unchanged = unchanged.plus(w);
+    }
+    const r = jiuzhu([
+      'compare',
+      '--policy',
+      NANNING,
+      '--policy',
+      GUANGZHOU,
+      '--households',
+      SAMPLE,
+      '--date',
+      DATE,
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.localities[0].against_first).toBeUndefined();
+    const a = json.localities[1].against_first;
+    expect(a.locality).toBe('guangxi-nanning');
+    const c = a.winners_losers;
+    expect(
+      [c.gainers.households, c.gainers.persons, c.losers.households, c.unchanged.households, c.entrants.households, c.exits.households].map(
+        (x: string) => D(x).toFixed(1),
+      ),
+    ).toEqual([gainers, gainerPersons, losers, unchanged, entrants, exits].map((x) => x.toFixed(1)));
+    expect(gainers.isZero() || losers.isZero()).toBe(false); // (both sides of the comparison are exercised)
+    expect(D(c.gainers.amount).toFixed(2)).toBe(gain.toFixed(2));
+    expect(D(c.losers.amount).toFixed(2)).toBe(loss.toFixed(2));
+    // the net change is the difference of the two localities' totals (the side-by-side table's)
+    const total = (l: number) => D(json.localities[l].scenarios[0].total_annual_cost_exact);
+    expect(
+      D(c.gainers.amount)
+        .minus(c.losers.amount)
+        .minus(total(1).minus(total(0)))
+        .abs()
+        .lte('0.01'),
+    ).toBe(true);
+    // areas and deciles add to it too
+    const byArea = D(a.by_area.urban.delta_annual_cost).plus(a.by_area.rural.delta_annual_cost);
+    expect(
+      byArea
+        .minus(total(1).minus(total(0)))
+        .abs()
+        .lte('0.02'),
+    ).toBe(true);
+    expect(a.by_decile).toHaveLength(10);
+    // the table and Markdown give it under Guangzhou's, in 中文 too
+    const table = jiuzhu(['compare', '--policy', NANNING, '--policy', GUANGZHOU, '--households', SAMPLE, '--date', DATE]).stdout;
+    const at = table.indexOf("the same households under this baseline against guangxi-nanning's");
+    expect(at).toBeGreaterThan(table.indexOf('Guangdong / Guangzhou'));
+    expect(table.slice(at)).toMatch(/winners 受益 [\d,]+ households/);
+    expect(table.slice(at, table.indexOf('who pays', at))).not.toContain('between layers');
+    const md = jiuzhu([
+      'compare',
+      '--policy',
+      NANNING,
+      '--policy',
+      GUANGZHOU,
+      '--households',
+      SAMPLE,
+      '--date',
+      DATE,
+      '--format',
+      'markdown',
+    ]).stdout;
+    expect(md).toContain("**the same households under this baseline against guangxi-nanning's");
+    const zh = jiuzhu([
+      'compare',
+      '--policy',
+      NANNING,
+      '--policy',
+      GUANGZHOU,
+      '--households',
+      SAMPLE,
+      '--date',
+      DATE,
+      '--lang',
+      'zh',
+    ]).stdout;
+    expect(zh).toContain('同一批家庭：本地区基线较 guangxi-nanning 基线（每户所得之差）');
+  });
+
+  it('is the same on worker threads as on one', () => {
+    const args = ['compare', '--policy', NANNING, '--policy', GUANGZHOU, '--households', SAMPLE, '--date', DATE, '--format', 'json', '-q'];
+    const one = JSON.parse(jiuzhu(args, { env: { JIUZHU_THREADS: '1' } }).stdout).localities[1].against_first;
+    const two = JSON.parse(jiuzhu(args, { env: { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '1' } }).stdout).localities[1]
+      .against_first;
+    expect(two).toEqual(one);
+  });
+});
