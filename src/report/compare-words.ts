@@ -3,7 +3,7 @@
 // and losers, the flows, the splits, the legend). The labels stay bilingual (低保 dibao, total 合计), as simulate's;
 // JSON and CSV are contracts, in English, and never read these. compare.ts asks here.
 import { counted, isZh as zh, type Lang } from './lang.js';
-import { movingWords, RANGE_METHOD, RANGE_METHOD_ZH, unitWords, type Moving } from './totals-words.js';
+import { movingWords, RANGE_METHOD, RANGE_METHOD_ZH, unitWords, type FileCounts, type Moving } from './totals-words.js';
 import { groupCount, UNIT_LABEL, type Unit } from './text-table.js';
 import { LEVEL_LABELS, type Level } from '../core/funding.js';
 import { LAYERS } from '../core/compare.js';
@@ -15,18 +15,7 @@ import { layerShort, layerZh, PROGRAM_BY_ID, type ProgramId } from '../core/prog
  * year (persons weighted too, as simulate's line gives them: a researcher read 266,952 persons beside 3,329,214 weighted
  * households).
  */
-export const compareHouseholdsLine = (
-  n: {
-    readonly file: string;
-    readonly rows: string;
-    readonly weighted: string;
-    readonly persons: string;
-    readonly personsWeighted: string;
-  },
-  year: number | undefined,
-  date: string,
-  lang?: Lang,
-) =>
+export const compareHouseholdsLine = (n: FileCounts, year: number | undefined, date: string, lang?: Lang) =>
   zh(lang)
     ? `${n.file}：${n.rows} 户（加权 ${n.weighted} 户），${n.persons} 人（加权 ${n.personsWeighted} 人） —— ${year ? `${year} 预算年度` : date}`
     : `${n.file}: ${counted(n.rows, 'household')} (${n.weighted} weighted), ${counted(n.persons, 'person')} (${n.personsWeighted} weighted) — ${year ? `budget year ${year} 预算年度` : `at ${date}`}`;

@@ -23,18 +23,17 @@ export const yearHeadline = (year: number | string, lang?: Lang) =>
     ? `${year} 预算年度（户数、人数为各月平均；支出为全年）`
     : `budget year ${year} 预算年度 (averages of its months; costs for the year)`;
 
+/** A file's households and persons, rows and weighted (figures grouped already). */
+export interface FileCounts {
+  readonly file: string;
+  readonly rows: string;
+  readonly weighted: string;
+  readonly persons: string;
+  readonly personsWeighted: string;
+}
+
 /** How many households and persons the file holds, rows and weighted (figures grouped already). */
-export function householdsLine(
-  n: {
-    readonly file: string;
-    readonly rows: string;
-    readonly weighted: string;
-    readonly persons: string;
-    readonly personsWeighted: string;
-  },
-  markdown: boolean,
-  lang?: Lang,
-): string {
+export function householdsLine(n: FileCounts, markdown: boolean, lang?: Lang): string {
   if (zh(lang))
     return markdown
       ? `共 ${n.rows} 户（加权 ${n.weighted} 户）、${n.persons} 人（加权 ${n.personsWeighted} 人），来自 \`${n.file}\`。`

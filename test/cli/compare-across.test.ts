@@ -13,6 +13,8 @@ import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 const NANNING = 'policies/guangxi-nanning.yaml';
 const GUANGZHOU = 'policies/guangdong-guangzhou.yaml';
 const DATE = '2025-06-30';
+/** compare of Nanning and Guangzhou on the sample at DATE. */
+const BOTH = ['compare', '--policy', NANNING, '--policy', GUANGZHOU, '--households', SAMPLE, '--date', DATE];
 
 /** A CSV's rows as objects (plain files: no quoted commas). */
 const rows = (text: string) => {
@@ -53,20 +55,7 @@ describe('compare: a locality against the first, household by household', () => 
         if (now.isZero()) exits = exits.plus(w);
       } else unchanged = unchanged.plus(w);
     }
-    const r = jiuzhu([
-      'compare',
-      '--policy',
-      NANNING,
-      '--policy',
-      GUANGZHOU,
-      '--households',
-      SAMPLE,
-      '--date',
-      DATE,
-      '--format',
-      'json',
-      '-q',
-    ]);
+    const r = jiuzhu([...BOTH, '--format', 'json', '-q']);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.localities[0].against_first).toBeUndefined();
@@ -100,43 +89,19 @@ describe('compare: a locality against the first, household by household', () => 
     ).toBe(true);
     expect(a.by_decile).toHaveLength(10);
     // the table and Markdown give it under Guangzhou's, in 中文 too
-    const table = jiuzhu(['compare', '--policy', NANNING, '--policy', GUANGZHOU, '--households', SAMPLE, '--date', DATE]).stdout;
+    const table = jiuzhu(BOTH).stdout;
     const at = table.indexOf("the same households under this baseline against guangxi-nanning's");
     expect(at).toBeGreaterThan(table.indexOf('Guangdong / Guangzhou'));
     expect(table.slice(at)).toMatch(/winners 受益 [\d,]+ households/);
     expect(table.slice(at, table.indexOf('who pays', at))).not.toContain('between layers');
-    const md = jiuzhu([
-      'compare',
-      '--policy',
-      NANNING,
-      '--policy',
-      GUANGZHOU,
-      '--households',
-      SAMPLE,
-      '--date',
-      DATE,
-      '--format',
-      'markdown',
-    ]).stdout;
+    const md = jiuzhu([...BOTH, '--format', 'markdown']).stdout;
     expect(md).toContain("**the same households under this baseline against guangxi-nanning's");
-    const zh = jiuzhu([
-      'compare',
-      '--policy',
-      NANNING,
-      '--policy',
-      GUANGZHOU,
-      '--households',
-      SAMPLE,
-      '--date',
-      DATE,
-      '--lang',
-      'zh',
-    ]).stdout;
+    const zh = jiuzhu([...BOTH, '--lang', 'zh']).stdout;
     expect(zh).toContain('同一批家庭：本地区基线较 guangxi-nanning 基线（每户所得之差）');
   });
 
   it('is the same on worker threads as on one', () => {
-    const args = ['compare', '--policy', NANNING, '--policy', GUANGZHOU, '--households', SAMPLE, '--date', DATE, '--format', 'json', '-q'];
+    const args = [...BOTH, '--format', 'json', '-q'];
     const one = JSON.parse(jiuzhu(args, { env: { JIUZHU_THREADS: '1' } }).stdout).localities[1].against_first;
     const two = JSON.parse(jiuzhu(args, { env: { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '1' } }).stdout).localities[1]
       .against_first;
