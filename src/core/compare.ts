@@ -145,13 +145,14 @@ export function compare(
     const w = pop.weight[h]!;
     const size = pop.offsets[h + 1]! - pop.offsets[h]!;
     if (baseLayers.length < size) baseLayers = new Uint8Array(size * 2);
-    let [firstAnnual, firstEligible] = [0, 0]; // the first locality's baseline for h
+    let firstAnnual = 0; // the first locality's baseline for h
+    let firstEligible = 0;
     for (let l = 0; l < localities.length; l++) {
       const q = quiet[l];
       if (q && quietEverywhere(q, pop, h)) {
         unreached[l]!.add(pop.area[h]!, deciles.of[h]!, w, size);
         for (const r of results[l]!) if (r.annual) r.annual[h] = 0;
-        if (across && l) acrossAdd(across[l]!, pop, h, w, size, [firstAnnual, firstEligible], [0, 0], deciles.of[h]!);
+        if (across && l) acrossAdd(across[l]!, pop, h, w, size, firstAnnual, firstEligible, 0, 0, deciles.of[h]!);
         continue;
       }
       let baseAnnual = 0;
@@ -163,8 +164,10 @@ export function compare(
           baseAnnual = c.out.total;
           baseEligible = c.out.eligibleTotal;
           for (let k = c.start; k < c.end; k++) baseLayers[k - c.start] = layerOf(c, k);
-          if (l === 0) [firstAnnual, firstEligible] = [baseAnnual, baseEligible];
-          else if (across) acrossAdd(across[l]!, pop, h, w, size, [firstAnnual, firstEligible], [baseAnnual, baseEligible], deciles.of[h]!);
+          if (l === 0) {
+            firstAnnual = baseAnnual;
+            firstEligible = baseEligible;
+          } else if (across) acrossAdd(across[l]!, pop, h, w, size, firstAnnual, firstEligible, baseAnnual, baseEligible, deciles.of[h]!);
         }
         accumulate(results[l]![i]!, c, h, w, baseAnnual, baseEligible, baseLayers, 0, deciles.of[h]!);
       }
@@ -185,8 +188,10 @@ function acrossAdd(
   h: number,
   w: number,
   size: number,
-  [base, baseEligible]: readonly [number, number],
-  [now, nowEligible]: readonly [number, number],
+  base: number,
+  baseEligible: number,
+  now: number,
+  nowEligible: number,
   decile: number,
 ): void {
   addGroup(res.byArea[pop.area[h]!]!, w, size, base, now);
