@@ -23,6 +23,12 @@ export interface ArrowLayout {
   /** The dictionary batches, in the file's order: every batch is read after them. */
   readonly dictionaries: readonly Block[];
   readonly batches: readonly Block[];
+  /**
+   * Whether its batches' headers are those `jiuzhu import` wrote (its `jiuzhu.messages` of this layout, checked), and
+   * the schema's metadata (import's `jiuzhu.…` keys among them) as the footer holds it.
+   */
+  readonly asImported?: boolean;
+  readonly metadata?: ReadonlyMap<string, string>;
 }
 
 const MAGIC = 'ARROW1';
@@ -61,10 +67,12 @@ export function arrowLayout(read: (at: number, length: number) => Uint8Array, si
     }
     return out;
   };
-  const messages = schemaSound(fb, root);
+  const metadata = schemaSound(fb, root);
+  const messages = metadata.get('jiuzhu.messages') ?? null;
   const layout = { dictionaries: blocks(2), batches: blocks(3) };
   // (a file another tool wrote again — pyarrow keeps the schema's metadata — has its own layout: not checked here)
-  if (messages !== null && messages.split(':')[1] === placesOf(layout) && messages !== messagesFingerprint(layout, read))
+  const asImported = messages !== null && messages.split(':')[1] === placesOf(layout);
+  if (asImported && messages !== messagesFingerprint(layout, read))
     throw new InputError([
       {
         where: { file },
@@ -72,7 +80,7 @@ export function arrowLayout(read: (at: number, length: number) => Uint8Array, si
           'not a readable Arrow IPC file: the headers of its batches are not those jiuzhu import wrote (damaged since it was imported?)',
       },
     ]);
-  return layout;
+  return { ...layout, asImported, metadata };
 }
 
 /**
@@ -126,15 +134,16 @@ const placesOf = (l: ArrowLayout) => {
 /**
  * The footer's schema, as apache-arrow will read it, walked with every offset and length checked first: a damaged
  * footer made apache-arrow loop for minutes or exhaust memory, deaf to Ctrl-C (a hardening trial flipped one byte).
- * Schema: 1 fields [Field], 2 custom_metadata [KeyValue]; Field: 0 name, 3 type (a table), 4 dictionary (a table),
- * 5 children [Field], 6 custom_metadata; KeyValue: 0 key, 1 value; Footer: 1 schema, 4 custom_metadata.
+ * Returns the schema's custom metadata. Schema: 1 fields [Field], 2 custom_metadata [KeyValue]; Field: 0 name, 3 type
+ * (a table), 4 dictionary (a table), 5 children [Field], 6 custom_metadata; KeyValue: 0 key, 1 value; Footer: 1 schema,
+ * 4 custom_metadata.
  */
-function schemaSound(fb: FlatTable, footer: number): string | null {
-  let messages: string | null = null;
-  const keyValues = (t: number, field: number) => {
+function schemaSound(fb: FlatTable, footer: number): Map<string, string> {
+  const metadata = new Map<string, string>();
+  const keyValues = (t: number, field: number, keep = false) => {
     for (const kv of fb.tables(t, field)) {
       const [key, value] = [fb.string(kv, 0), fb.string(kv, 1)];
-      if (key === 'jiuzhu.messages') messages = value;
+      if (keep && key !== null && value !== null) metadata.set(key, value);
     }
   };
   const field = (f: number, depth: number): void => {
@@ -148,9 +157,9 @@ function schemaSound(fb: FlatTable, footer: number): string | null {
   const schema = fb.table(footer, 1);
   if (schema === null) return fb.damaged();
   for (const f of fb.tables(schema, 1)) field(f, 0);
-  keyValues(schema, 2);
+  keyValues(schema, 2, true);
   keyValues(footer, 4);
-  return messages;
+  return metadata;
 }
 
 /** A file's record batches, each read on request into a buffer kept from one to the next (grown when one is bigger). */

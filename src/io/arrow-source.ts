@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { arrowLib } from './arrow-lib.js';
 import { readArrowLayout } from './arrow-file.js';
 import { batchReader, decode } from './arrow.js';
-import type { FileEnds } from './households-kind.js';
+import { endsRecorded, type FileEnds } from './households-kind.js';
 
 const { RecordBatchReader } = arrowLib;
 
@@ -35,9 +35,15 @@ export async function staleSource(file: string): Promise<string | null> {
   }
 }
 
-/** An Arrow population file's first and last household ids and first weight (its first and last batches decoded). */
+/**
+ * An Arrow population file's first and last household ids and first weight: as `jiuzhu import` recorded them, where its
+ * batches are as import wrote them (arrow-file.ts asImported); else from its first and last batches, decoded.
+ */
 export async function arrowFileEnds(file: string): Promise<FileEnds | null> {
   try {
+    const layout = readArrowLayout(file);
+    const recorded = layout.asImported ? endsRecorded(layout.metadata?.get('jiuzhu.ends')) : null;
+    if (recorded) return recorded;
     const reader = await batchReader(file);
     try {
       if (!reader.batchCount) return null;

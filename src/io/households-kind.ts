@@ -1,6 +1,7 @@
 // What a households file is, from its name and its first bytes: the one decision of how it is read, made by
 // io/foreign.ts for every command, and by cli/prestart.ts to start reading a plain CSV before the CLI has loaded.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type { Population } from '../core/population.js';
 import { ARROW_MAGIC, firstInvalidUtf8, sniffFormat } from './text-checks.js';
 
 /** The bytes a file is sniffed by. */
@@ -44,6 +45,32 @@ export interface FileEnds {
   readonly lastId: string;
   /** Its first row's weight in millionths (as `jiuzhu generate` writes it, six decimals), or null if not one. */
   readonly firstWeight: bigint | null;
+}
+
+/**
+ * A population's ends as `jiuzhu import` records them in an Arrow file's metadata (`jiuzhu.ends`): read back by
+ * endsRecorded, so that telling where a file was drawn need not read two of its batches (~50 ms at 1M households).
+ */
+export function endsOf(pop: Population): string {
+  const n = pop.householdCount;
+  const ends = {
+    first_household_id: pop.householdIds.at(0),
+    last_household_id: pop.householdIds.at(n - 1),
+    first_weight_millionths: pop.weight[0],
+  };
+  return n > 0 ? JSON.stringify(ends) : '';
+}
+
+/** The ends endsOf recorded; null when there are none or they are not as it writes them. */
+export function endsRecorded(text: string | undefined): FileEnds | null {
+  try {
+    const e = JSON.parse(text ?? '') as Record<string, unknown>;
+    const [firstId, lastId, weight] = [e.first_household_id, e.last_household_id, e.first_weight_millionths];
+    if (typeof firstId !== 'string' || typeof lastId !== 'string') return null;
+    return { firstId, lastId, firstWeight: typeof weight === 'number' && Number.isSafeInteger(weight) ? BigInt(weight) : null };
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-// Policy and scenario files as parsed and checked before (issue 20: what every command pays, whatever its input). A
+// Policy, scenario and profile files as parsed and checked before (issue 20: what every command pays, whatever its input). A
 // policy of 31 KB took 60–110 ms to parse and check on a fresh process (the YAML parser's code still cold), its five
 // scenarios 10–40 ms more: a third of a small simulate. A file that parsed without a problem is kept as JSON in the
 // user's cache directory, under a key of its text, the path it was given by, the kind of file and this build of
@@ -23,7 +23,7 @@ const FORMAT = 'jiuzhu-parsed/1';
 /** Entries not written again for this long are removed (when another is written). */
 const KEEP_MS = 30 * 24 * 3600 * 1000;
 
-export type ParsedKind = 'policy' | 'scenario';
+export type ParsedKind = 'policy' | 'scenario' | 'profile';
 
 export interface ParsedCache {
   /** The value kept for this file's text, or null. */
@@ -92,7 +92,7 @@ export function defaultParsedCache(env: Readonly<Record<string, string | undefin
   return parsedCache(join(dir, 'parsed'), build);
 }
 
-/** The cache loadPolicy and loadScenario use: none until the CLI sets it (src/cli/main.ts, from its environment). */
+/** The cache loadPolicy, loadScenario and loadProfile use: none until the CLI sets it (src/cli/main.ts, from its environment). */
 let inUse: ParsedCache | null = null;
 
 export function useParsedCache(cache: ParsedCache | null): void {

@@ -9,6 +9,7 @@ import { PROFILE_KEYS, withEmptyArea, type Profile, type ProfileSpec, type Profi
 import { InputError } from '../errors.js';
 import { textHint } from './param-values.js';
 import { readText } from './policy-file.js';
+import { parsedOnce } from './parsed-cache.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
 
 const TOP_KEYS = ['profile', 'policy', 'date', 'sources', 'values'];
@@ -22,7 +23,8 @@ export function profileFor(policy: string): string {
 }
 
 export async function loadProfile(path: string): Promise<Profile> {
-  return parseProfile(await readText(path, 'profile'), path);
+  // (as parsed before, where it was: a generated file's notes ask its profile on every run, ~50 ms to parse cold)
+  return parsedOnce('profile', path, await readText(path, 'profile'), (text) => parseProfile(text, path));
 }
 
 export function parseProfile(text: string, file: string): Profile {

@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drawnFrom } from '../../src/io/generated.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
@@ -47,6 +48,21 @@ describe('a generated population is known by the profile that drew it', () => {
     const arrow = join(dir, 'nanning.arrow');
     expect(jiuzhu(['import', nanning, '--out', arrow, '-q']).code).toBe(0);
     expect((await drawnFrom(arrow, [FULIANG]))?.file).toBe('policies/profiles/guangxi-nanning.yaml');
+    // (told from the ends import recorded, not by reading two batches again)
+    const table = tableFromIPC(readFileSync(arrow));
+    expect(JSON.parse(table.schema.metadata.get('jiuzhu.ends')!)).toEqual({
+      first_household_id: 'G000001',
+      last_household_id: 'G001500',
+      first_weight_millionths: Number(/,(\d+)\.(\d{6}),[^,]*\n/.exec(text)!.slice(1).join('')),
+    });
+    // written again by another tool (its metadata kept, as pyarrow keeps it): told from its batches, as they are now
+    const again = join(dir, 'again.arrow');
+    writeFileSync(again, tableToIPC(table, 'file'));
+    expect((await drawnFrom(again, [NANNING]))?.profile.id).toBe('guangxi-nanning');
+    const fewer = join(dir, 'fewer.arrow');
+    writeFileSync(fewer, tableToIPC(table.slice(0, table.numRows - 5), 'file'));
+    expect(tableFromIPC(readFileSync(fewer)).schema.metadata.get('jiuzhu.ends')).toBeDefined(); // (stale, not believed)
+    expect(await drawnFrom(fewer, [NANNING])).toBeNull();
   });
 
   it('under another locality’s rules: its own profile’s year and emergencies, and a note that it keeps its own register', () => {

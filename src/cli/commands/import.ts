@@ -9,6 +9,7 @@ import { writeOutput } from '../../io/output-file.js';
 import type { Ctx } from '../context.js';
 import { loadHouseholds, withExecutor } from '../load.js';
 import { fileThere } from '../../io/places.js';
+import { endsOf } from '../../io/households-kind.js';
 
 export interface ImportOptions {
   readonly households: string;
@@ -29,7 +30,12 @@ export async function importCommand(ctx: Ctx, o: ImportOptions): Promise<void> {
     );
   const source = await fileDigest(o.households);
   const { populationToArrow } = await import('../../io/arrow.js'); // apache-arrow only when it is needed
-  const bytes = populationToArrow(pop, { source: o.households, source_sha256: source.sha256 ?? '', version: ctx.version ?? '' });
+  const bytes = populationToArrow(pop, {
+    source: o.households,
+    source_sha256: source.sha256 ?? '',
+    version: ctx.version ?? '',
+    ends: endsOf(pop),
+  });
   const had = fileThere(o.out) !== null;
   await writeOutput(o.out, bytes);
   if (!o.quiet)
