@@ -5,7 +5,7 @@
 // How a household is drawn: its area and size; who lives in it (a lone elder, an elderly couple, a couple with
 // children, three generations … by the profile's composition shares); each member's disability, illness, labour
 // capacity and self-care; then its per-capita income. Incomes follow a mixture fitted to the published quintiles of
-// the area (a log-normal body, and a low component uniform from 0 to low_top × the mean), and go to households by rank of earning capacity (a copula within each chunk: the chunk's incomes,
+// the area (a log-normal body — two-piece where the profile gives the top half its own spread — and a low component uniform from 0 to low_top × the mean), and go to households by rank of earning capacity (a copula within each chunk: the chunk's incomes,
 // sorted, meet its households sorted by earners per person plus noise), so a lone elder is poorer than a working
 // couple and the income distribution is still the published one. A working-age earner is a capable supporter of
 // everyone in the household; only a household with no earner may lack one. Take-up draws are uniform; a household
@@ -157,6 +157,9 @@ interface Drawn {
 function settingsOf(p: Profile) {
   const byArea = AREAS.map((a) => {
     const sigma = num(p, `income.sigma.${a}`);
+    const upper = p.values.get(`income.upper_sigma.${a}`)?.value;
+    const from = p.values.get(`income.upper_from.${a}`)?.value;
+    const z0 = typeof from === 'number' ? normalQuantile(from) : 0;
     const mean = num(p, `income.disposable.${a}`) / 12;
     const low = num(p, `income.low_share.${a}`);
     const top = num(p, `income.low_top.${a}`);
@@ -173,10 +176,18 @@ function settingsOf(p: Profile) {
       rigidSick: num(p, `rigid.share_sick.${a}`),
       rigidOther: num(p, `rigid.share_other.${a}`),
       sigma,
+      upper: typeof upper === 'number' ? upper : sigma,
+      z0,
       low,
       lowTop: top * mean,
-      // The log-normal's median for its mean: mean × e^(−σ²/2).
-      median: bodyMean * Math.exp(-(sigma * sigma) / 2),
+      // The log-normal's median for its mean: mean × e^(−σ²/2); a two-piece one's, σ below z0 (the normal's
+      // upper_from quantile) and σu above: mean ÷ (e^(σ²/2) Φ(z0 − σ) + e^((σ − σu) z0 + σu²/2) (1 − Φ(z0 − σu))).
+      median:
+        typeof upper === 'number'
+          ? bodyMean /
+            (Math.exp((sigma * sigma) / 2) * normalCdf(z0 - sigma) +
+              Math.exp((sigma - upper) * z0 + (upper * upper) / 2) * (1 - normalCdf(z0 - upper)))
+          : bodyMean * Math.exp(-(sigma * sigma) / 2),
     };
   });
   const [mu, mr] = byArea.map((x) => x.sizes.reduce((a, share, i) => a + share * (i + 1), 0));
@@ -307,13 +318,38 @@ export function* generateCsv(s: GenerateSettings, per = 5000): Generator<string>
     // Incomes by rank, area by area: the chunk's draws from the area's log-normal, sorted, to households sorted by score.
     for (const [ai, A] of set.byArea.entries()) {
       const group = drawn.filter((d) => d.urban === (ai === 0)).sort((a, b) => a.score - b.score);
-      const incomes = group.map(() => (r.next() < A.low ? r.next() * A.lowTop : r.lognormal(A.median, A.sigma))).sort((a, b) => a - b);
+      const incomes = group.map(() => (r.next() < A.low ? r.next() * A.lowTop : body(r, A))).sort((a, b) => a - b);
       group.forEach((d, i) => (d.perCapita = incomes[i]!));
     }
     const rows: string[] = [];
     drawn.forEach((d, k) => rows.push(...householdRows(r, set, s, d, first + k, width, weight)));
     yield rows.join('\n') + '\n';
   }
+}
+
+/** A draw of the income body: log-normal about its median, σ below z0 and σu above (the same draws either way). */
+function body(r: Random, A: Settings['byArea'][number]): number {
+  const z = r.normal();
+  return A.median * Math.exp(z > A.z0 ? A.sigma * A.z0 + A.upper * (z - A.z0) : A.sigma * z);
+}
+
+/** The standard normal's quantile of a share in (0, 1), by bisection on normalCdf (once a profile). */
+function normalQuantile(p: number): number {
+  let [lo, hi] = [-8, 8];
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (normalCdf(mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** The standard normal's distribution function (Abramowitz & Stegun 7.1.26: within 1.5e-7), for the body's median. */
+function normalCdf(x: number): number {
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-(x * x) / 2);
+  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
 function householdRows(r: Random, set: Settings, s: GenerateSettings, d: Drawn, h: number, width: number, weight: string): string[] {

@@ -39,6 +39,13 @@ const DRAWS: readonly ProfileSpec[] = [
     max: 3,
     why: "published fifths fit 0.4–1.0; at 3 the top 1 % of households has over 1000 × the median's income",
   }),
+  // (optional: a two-piece log-normal, its top half spread apart from its bottom half, where the bottom's spread is set
+  // by the caseloads under the dibao line and the top's would be too narrow with it)
+  ...area('income.upper_sigma', 'positive', 'dispersion (log sd) of the body above its median (absent: income.sigma)', true, {
+    max: 3,
+    why: "published fifths fit 0.4–1.0; at 3 the top 1 % of households has over 1000 × the median's income",
+  }),
+  ...area('income.upper_from', 'share', 'share of the body below where income.upper_sigma takes over (absent: 0.5, its median)', true),
   ...area('income.low_share', 'share', 'share of households in the low component (per-capita income uniform from 0 to low_top × the mean)'),
   ...area('income.low_top', 'positive', 'top of the low component, as a multiple of the mean', false, {
     max: 1,
