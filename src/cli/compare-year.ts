@@ -1,5 +1,6 @@
 // compare --year: every locality's runs cut into periods, all evaluated in one pass over the households; the year's
-// costs and deltas, and who gains and who loses over the year (core/year-changes.ts). With --projection (one
+// costs and deltas, and who gains and who loses over the year (core/year-changes.ts) — under each locality's reforms,
+// and under each locality's rules against the first's. With --projection (one
 // locality): the policy and the households grown to the year, its register after the years run first, as simulate
 // --year --projection has them — a reform analyst briefing on a projected year had its costs from simulate and its
 // gainers from compare at an unprojected date.
@@ -29,6 +30,8 @@ export type CompareYearOptions = Omit<YearOptions, 'policy' | 'onBaseline' | 'ro
 /** The households' years evaluated: each run's changes, and the deciles of the households they were evaluated on. */
 interface Evaluated {
   changes: YearChangeResult[];
+  /** By year, as changes: a later locality's baseline year against the first's. */
+  across: YearChangeResult[];
   deciles: Deciles;
 }
 
@@ -40,8 +43,8 @@ function withDetails(reports: readonly ScenarioReport[], first: number, made: Ev
 /** The runs' totals and their changes over the year (on the executor's workers where that pays). */
 async function evaluated(exec: Executor, pop: Population, runs: readonly Run[], into: { made: Evaluated | null }) {
   const deciles = incomeDeciles(pop);
-  const { totals, changes } = await yearChangesParallel(exec, pop, runs, deciles);
-  into.made = { changes, deciles };
+  const { totals, changes, across } = await yearChangesParallel(exec, pop, runs, deciles);
+  into.made = { changes, across, deciles };
   return totals;
 }
 
@@ -88,6 +91,16 @@ export async function compareYear(ctx: Ctx, o: CompareYearOptions, scenarios: re
       policyFile: o.policy[l]!,
       policy: runs[0]!.periods[0]!.snapshot.policy,
       scenarios: withDetails(ranged(reports[l]!, rangesOf(l)), firsts[l]!, into.made),
+      // (each locality after the first: its baseline's year against the first's, household by household, as compare at
+      // a date has it)
+      ...(l && into.made
+        ? {
+            against: {
+              locality: localities[0]![0]!.periods[0]!.snapshot.policy.id,
+              details: runDetails(into.made.across[firsts[l]!]!, into.made.deciles, 12n),
+            },
+          }
+        : {}),
     })),
   };
 }

@@ -5,7 +5,8 @@
 // the per-household rows with a script of their own to brief leadership on a projected year's gainers.
 //
 // The flows between layers stay a date's (a household's layer changes inside a year). Sums are exact: amounts in
-// twelfths of a fen, as the year's totals add them.
+// twelfths of a fen, as the year's totals add them. Where several localities run, each one's baseline year is also
+// set against the first's (`across`: the same households under one place's rules against another's, over the year).
 import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
 import { addChange, addGroup, areaSums, changeSums, decileSums, type ChangeSums, type GroupSums } from './changes.js';
 import type { Population } from './population.js';
@@ -47,15 +48,18 @@ export function yearChanges(
   to = pop.householdCount,
   /** By year (as `changes`): each household's year in whole fen, as simulate --year --per-household's year_total (the TUI's list). */
   annual: readonly Float64Array[] | null = null,
-): { totals: Totals[]; changes: YearChangeResult[] } {
+): YearChanges {
   // each year's (run's) first period run, as YearRows groups them
   const firsts = (periodGroups(runs.map((r) => r.period)) ?? []).map((g) => g[0]!);
   // each year's baseline: the latest year at or before it whose runs are a baseline's (of 0)
   const baselineOf = firsts.map((_, k) => k);
   firsts.forEach((i, k) => (baselineOf[k] = (runs[i]!.period!.of ?? 0) === 0 ? k : baselineOf[k - 1]!));
   const changes = firsts.map(emptyYearChanges);
+  const across = firsts.map(emptyYearChanges); // (by year: a later locality's baseline's against the first's; else empty)
   let [base, baseEligible] = [0, 0];
   let baseSlots = new Float64Array(0); // the baseline's year by program
+  let [first, firstEligible] = [0, 0];
+  let firstSlots = new Float64Array(0); // the first locality's baseline's year by program
   const rows = new YearRows(runs, (h, g, y) => {
     const now = yearOf(y);
     if (annual) annual[g]![h] = twelfthsToFen(now).fen;
@@ -66,11 +70,13 @@ export function yearChanges(
     }
     const w = pop.weight[h]!;
     const persons = pop.offsets[h + 1]! - pop.offsets[h]!;
-    const c = changes[g]!;
-    if (addChange(c.changes, w, persons, base, now, baseEligible, y.eligibleTwelfths))
-      c.losersBy[mostLost(baseSlots, y.twelfths)]!.addProduct(w, 1);
-    addGroup(c.byArea[pop.area[h]!]!, w, persons, base, now);
-    addGroup(c.byDecile[decileOf[h]!]!, w, persons, base, now);
+    add(changes[g]!, pop, h, w, persons, decileOf, base, now, baseEligible, y.eligibleTwelfths, baseSlots, y.twelfths);
+    if (g === 0) {
+      [first, firstEligible] = [now, y.eligibleTwelfths];
+      if (firstSlots.length !== y.twelfths.length) firstSlots = new Float64Array(y.twelfths.length);
+      firstSlots.set(y.twelfths);
+    } else if (baselineOf[g] === g)
+      add(across[g]!, pop, h, w, persons, decileOf, first, now, firstEligible, y.eligibleTwelfths, firstSlots, y.twelfths);
   });
   // (a household no run gives anything, not evaluated: unchanged under every run, its year 0)
   const quiet = (h: number) => {
@@ -81,11 +87,45 @@ export function yearChanges(
       addGroup(c.byArea[pop.area[h]!]!, w, persons, 0, 0);
       addGroup(c.byDecile[decileOf[h]!]!, w, persons, 0, 0);
     }
+    for (let g = 1; g < firsts.length; g++)
+      if (baselineOf[g] === g) {
+        addChange(across[g]!.changes, w, persons, 0, 0, 0, 0);
+        addGroup(across[g]!.byArea[pop.area[h]!]!, w, persons, 0, 0);
+        addGroup(across[g]!.byDecile[decileOf[h]!]!, w, persons, 0, 0);
+      }
   };
   const partial = simulateRange(pop, runs, from, to, rows.add, rows.exit, quiet);
   const totals = runs.map(() => new Totals());
   partial.forEach((p, i) => totals[i]!.merge(p));
-  return { totals, changes };
+  return { totals, changes, across };
+}
+
+/** The runs' totals, each year's changes against its locality's baseline, and each later baseline's against the first's. */
+export interface YearChanges {
+  readonly totals: Totals[];
+  readonly changes: YearChangeResult[];
+  /** By year, as `changes`: a later locality's baseline year against the first locality's (other years' empty). */
+  readonly across: YearChangeResult[];
+}
+
+/** A household's year `now` against `base` into c: its change, its area's and decile's, and (a loser) what it lost most. */
+function add(
+  c: YearChangeResult,
+  pop: Population,
+  h: number,
+  w: number,
+  persons: number,
+  decileOf: Uint8Array,
+  base: number,
+  now: number,
+  baseEligible: number,
+  nowEligible: number,
+  baseSlots: Float64Array,
+  nowSlots: Float64Array,
+): void {
+  if (addChange(c.changes, w, persons, base, now, baseEligible, nowEligible)) c.losersBy[mostLost(baseSlots, nowSlots)]!.addProduct(w, 1);
+  addGroup(c.byArea[pop.area[h]!]!, w, persons, base, now);
+  addGroup(c.byDecile[decileOf[h]!]!, w, persons, base, now);
 }
 
 export const emptyYearChanges = (): YearChangeResult => ({
@@ -115,13 +155,20 @@ export interface PlainYearChanges {
   readonly sums: ReadonlyArray<readonly bigint[]>;
 }
 
-export const plainYearChanges = (r: { totals: Totals[]; changes: YearChangeResult[] }): PlainYearChanges => ({
+export const plainYearChanges = (r: YearChanges): PlainYearChanges => ({
   totals: r.totals.map((t) => t.plain()),
-  sums: r.changes.map((c) => sumsOf(c).map((x) => x.value())),
+  sums: [...r.changes, ...r.across].map((c) => sumsOf(c).map((x) => x.value())),
+});
+
+/** An empty result for `runs` runs of `years` years, to merge partial ones into. */
+export const emptyYearResult = (runs: number, years: number): YearChanges => ({
+  totals: Array.from({ length: runs }, () => new Totals()),
+  changes: Array.from({ length: years }, emptyYearChanges),
+  across: Array.from({ length: years }, emptyYearChanges),
 });
 
 /** Adds a partial result (of other households) into `into`, exactly. */
-export function mergeYearChanges(into: { totals: Totals[]; changes: YearChangeResult[] }, p: PlainYearChanges): void {
+export function mergeYearChanges(into: YearChanges, p: PlainYearChanges): void {
   into.totals.forEach((t, i) => t.merge(Totals.of(p.totals[i]!)));
-  into.changes.forEach((c, g) => sumsOf(c).forEach((x, k) => x.merge(ExactSum.of(p.sums[g]![k]!))));
+  [...into.changes, ...into.across].forEach((c, g) => sumsOf(c).forEach((x, k) => x.merge(ExactSum.of(p.sums[g]![k]!))));
 }

@@ -17,7 +17,7 @@ import { emptyBands, mergeBands, rateBands, type PerHouseholdRates, type RateBan
 import type { Population } from '../core/population.js';
 import { fastRecord } from '../core/records.js';
 import { simulate, type Run } from '../core/simulate.js';
-import { emptyYearChanges, mergeYearChanges, yearChanges, type PlainYearChanges, type YearChangeResult } from '../core/year-changes.js';
+import { emptyYearResult, mergeYearChanges, yearChanges, type PlainYearChanges, type YearChanges } from '../core/year-changes.js';
 import type { Executor } from './pool.js';
 
 /** Totals of every run over the whole population, on the executor's workers when that pays. */
@@ -75,7 +75,7 @@ export async function yearChangesParallel(
   deciles: Deciles,
   /** By year: each household's year in fen, written here (shared arrays: the workers write their ranges). */
   annual: readonly Float64Array[] | null = null,
-): Promise<{ totals: Totals[]; changes: YearChangeResult[] }> {
+): Promise<YearChanges> {
   const ranges = rangesFor(exec, pop);
   const pool = ranges && exec.pool(); // no pool started for work that stays on this thread
   if (!ranges || !pool) return yearChanges(pop, runs, deciles.of, 0, pop.householdCount, annual);
@@ -88,7 +88,7 @@ export async function yearChangesParallel(
       pool.run<PlainYearChanges>(w, { kind: 'year-changes', pop: sharedPop, runs: plain, decileOf, from, to, annual: shared }),
     ),
   );
-  const made = { totals: runs.map(() => new Totals()), changes: parts[0]!.sums.map(emptyYearChanges) };
+  const made = emptyYearResult(runs.length, parts[0]!.sums.length / 2);
   for (const part of parts) mergeYearChanges(made, part);
   annual?.forEach((a, g) => a !== shared![g] && a.set(shared![g]!)); // (copied back where the array was not shared)
   return made;

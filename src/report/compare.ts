@@ -62,8 +62,8 @@ export interface LocalityReport {
   /** compare --marginal-rates: each run's marginal-rate distribution (report/marginal-rates.ts). */
   readonly marginalRates?: RateDistribution;
   /**
-   * Several localities at a date: this one's baseline against the first's (its id), household by household — winners
-   * and losers, areas, deciles; no flows (each locality's layers are its own rules').
+   * Several localities (at a date or over a budget year): this one's baseline against the first's (its id), household
+   * by household — winners and losers, areas, deciles; no flows (each locality's layers are its own rules').
    */
   readonly against?: { readonly locality: string; readonly details: RunDetails };
 }
@@ -150,6 +150,8 @@ export function compareJson(r: CompareReport): object {
               winners_losers: l.against.details.changes,
               by_area: l.against.details.byArea,
               by_decile: l.against.details.byDecile,
+              // (over a budget year: the losers by the program they lose most in, as a scenario's)
+              ...(l.against.details.losersBy ? { losers_by_program: l.against.details.losersBy } : {}),
             },
           }
         : {}),

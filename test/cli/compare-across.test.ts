@@ -6,6 +6,7 @@
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/money.js';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
@@ -13,8 +14,12 @@ import { jiuzhu, SAMPLE } from '../helpers/cli.js';
 const NANNING = 'policies/guangxi-nanning.yaml';
 const GUANGZHOU = 'policies/guangdong-guangzhou.yaml';
 const DATE = '2025-06-30';
-/** compare of Nanning and Guangzhou on the sample at DATE. */
-const BOTH = ['compare', '--policy', NANNING, '--policy', GUANGZHOU, '--households', SAMPLE, '--date', DATE];
+/** At a date, each household's annual_total (exact); over a budget year, its year_total (rounded to the fen). */
+const WHEN = [
+  { when: 'at a date', args: ['--date', DATE], column: 'annual_total', rounded: false },
+  // (Nanning raised its standards on 1 April 2022, Guangzhou on 1 July: two periods each, cut at other months)
+  { when: 'over a budget year', args: ['--year', '2022'], column: 'year_total', rounded: true },
+];
 
 /** A CSV's rows as objects (plain files: no quoted commas). */
 const rows = (text: string) => {
@@ -23,14 +28,15 @@ const rows = (text: string) => {
   return body.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i]!, v])));
 };
 
-describe('compare: a locality against the first, household by household', () => {
+describe.each(WHEN)('compare $when: a locality against the first, household by household', ({ args, column, rounded }) => {
+  const both = ['compare', '--policy', NANNING, '--policy', GUANGZHOU, '--households', SAMPLE, ...args];
   it('gives the winners and losers, areas and deciles the per-household rows give', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-across-'));
     const annual = (policy: string) => {
       const out = join(dir, `${policy.split('/').pop()}.csv`);
-      const r = jiuzhu(['simulate', '--policy', policy, '--households', SAMPLE, '--date', DATE, '--per-household', out, '-q']);
+      const r = jiuzhu(['simulate', '--policy', policy, '--households', SAMPLE, ...args, '--per-household', out, '-q']);
       expect(r.code, r.stderr).toBe(0);
-      return new Map(rows(readFileSync(out, 'utf8')).map((x) => [x.household_id!, D(x.annual_total!)]));
+      return new Map(rows(readFileSync(out, 'utf8')).map((x) => [x.household_id!, D(x[column]!)]));
     };
     const [n, g] = [annual(NANNING), annual(GUANGZHOU)];
     // each household's weight and persons, from the file (a person a row)
@@ -55,7 +61,7 @@ describe('compare: a locality against the first, household by household', () => 
         if (now.isZero()) exits = exits.plus(w);
       } else unchanged = unchanged.plus(w);
     }
-    const r = jiuzhu([...BOTH, '--format', 'json', '-q']);
+    const r = jiuzhu([...both, '--format', 'json', '-q']);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.localities[0].against_first).toBeUndefined();
@@ -68,8 +74,10 @@ describe('compare: a locality against the first, household by household', () => 
       ),
     ).toEqual([gainers, gainerPersons, losers, unchanged, entrants, exits].map((x) => x.toFixed(1)));
     expect(gainers.isZero() || losers.isZero()).toBe(false); // (both sides of the comparison are exercised)
-    expect(D(c.gainers.amount).toFixed(2)).toBe(gain.toFixed(2));
-    expect(D(c.losers.amount).toFixed(2)).toBe(loss.toFixed(2));
+    // (a year's rows are rounded to the fen, its sums exact in twelfths of a fen: within half a fen a weighted household)
+    const within = rounded ? [...weight.values()].reduce((a, w) => a.plus(w), D(0)).times('0.005') : D('0.005');
+    expect(D(c.gainers.amount).minus(gain).abs().lte(within)).toBe(true);
+    expect(D(c.losers.amount).minus(loss).abs().lte(within)).toBe(true);
     // the net change is the difference of the two localities' totals (the side-by-side table's)
     const total = (l: number) => D(json.localities[l].scenarios[0].total_annual_cost_exact);
     expect(
@@ -89,21 +97,47 @@ describe('compare: a locality against the first, household by household', () => 
     ).toBe(true);
     expect(a.by_decile).toHaveLength(10);
     // the table and Markdown give it under Guangzhou's, in 中文 too
-    const table = jiuzhu(BOTH).stdout;
+    const table = jiuzhu(both).stdout;
     const at = table.indexOf("the same households under this baseline against guangxi-nanning's");
     expect(at).toBeGreaterThan(table.indexOf('Guangdong / Guangzhou'));
     expect(table.slice(at)).toMatch(/winners 受益 [\d,]+ households/);
     expect(table.slice(at, table.indexOf('who pays', at))).not.toContain('between layers');
-    const md = jiuzhu([...BOTH, '--format', 'markdown']).stdout;
+    const md = jiuzhu([...both, '--format', 'markdown']).stdout;
     expect(md).toContain("**the same households under this baseline against guangxi-nanning's");
-    const zh = jiuzhu([...BOTH, '--lang', 'zh']).stdout;
+    const zh = jiuzhu([...both, '--lang', 'zh']).stdout;
     expect(zh).toContain('同一批家庭：本地区基线较 guangxi-nanning 基线（每户所得之差）');
   });
 
+  it('in the workbook: a row of its own in Winners and Groups, the JSON’s figures', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-across-xlsx-')), 'both.xlsx');
+    const r = jiuzhu([...both, '--format', 'xlsx', '--out', out, '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const a = JSON.parse(jiuzhu([...both, '--format', 'json', '-q']).stdout).localities[1].against_first;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const label = "较 guangxi-nanning 基线 against guangxi-nanning's baseline";
+    const rowsOf = (sheet: string) =>
+      wb
+        .getWorksheet(sheet)!
+        .getSheetValues()
+        .filter((v) => Array.isArray(v) && v[2] === label) as unknown[][];
+    const [winners] = rowsOf('受益受损 Winners');
+    expect(winners!.slice(1, 6)).toEqual([
+      '广东省·广州市 Guangdong / Guangzhou',
+      label,
+      Number(a.winners_losers.gainers.households),
+      Number(a.winners_losers.gainers.persons),
+      Number(a.winners_losers.gainers.amount),
+    ]);
+    const groups = rowsOf('分组 Groups');
+    expect(groups).toHaveLength(12); // urban, rural, ten deciles
+    expect(groups[0]![9]).toBe(Number(a.by_area.urban.delta_annual_cost));
+  });
+
   it('is the same on worker threads as on one', () => {
-    const args = [...BOTH, '--format', 'json', '-q'];
-    const one = JSON.parse(jiuzhu(args, { env: { JIUZHU_THREADS: '1' } }).stdout).localities[1].against_first;
-    const two = JSON.parse(jiuzhu(args, { env: { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '1' } }).stdout).localities[1]
+    const json = [...both, '--format', 'json', '-q'];
+    const one = JSON.parse(jiuzhu(json, { env: { JIUZHU_THREADS: '1' } }).stdout).localities[1].against_first;
+    const two = JSON.parse(jiuzhu(json, { env: { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '1' } }).stdout).localities[1]
       .against_first;
     expect(two).toEqual(one);
   });
