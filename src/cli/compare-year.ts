@@ -113,13 +113,16 @@ async function compareProjectedYear(ctx: Ctx, o: CompareYearOptions, scenarios: 
     );
   const into: { made: Evaluated | null } = { made: null };
   const rows: YearRowsPass = (pop, runs, _ids, _year, exec) => evaluated(exec, pop, runs, into);
-  const sim = await simulateYear(ctx, { ...o, policy: o.policy[0]!, rows }, scenarios, year);
+  let periods: readonly Totals[] = [];
+  const onBaseline = (t: readonly Totals[]) => void (periods = t);
+  const sim = await simulateYear(ctx, { ...o, policy: o.policy[0]!, rows, onBaseline }, scenarios, year);
   return {
     unit: o.unit,
     date: String(year),
     year,
     householdsFile: o.households,
-    notes: sim.notes ?? [],
+    // (the sample's few households, as simulate --year --projection says it: a review found it said there only)
+    notes: [...(sim.notes ?? []), ...fewRowsNotes(periods, o.lang)],
     ...(sim.projection ? { projection: sim.projection } : {}),
     localities: [{ policyFile: o.policy[0]!, policy: sim.policy, scenarios: withDetails(sim.scenarios, 0, into.made) }],
   };

@@ -142,5 +142,14 @@ describe('compare says what simulate says of the households', () => {
     expect(few(JSON.parse(at.stdout).notes)).toContain('低保渐退 gradual exit (11: ±60 %)');
     const year = jiuzhu(['compare', '--policy', NANNING, '--policy', GUANGZHOU, '--households', SAMPLE, '--year', '2025']);
     expect(year.stderr).toContain('note: few households of the sample receive');
+    // a projected year: as simulate --year --projection says it
+    const projected = ['--households', SAMPLE, '--year', '2027', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml'];
+    const [p, ps] = [
+      jiuzhu(['compare', '--policy', NANNING, ...projected, '--format', 'json', '-q']),
+      jiuzhu(['simulate', '--policy', NANNING, ...projected, '--format', 'json', '-q']),
+    ];
+    expect(p.code, p.stderr).toBe(0);
+    expect(few(JSON.parse(p.stdout).notes)).toBeDefined();
+    expect(few(JSON.parse(p.stdout).notes)).toBe(few(JSON.parse(ps.stdout).notes));
   });
 });
