@@ -124,11 +124,16 @@ export function totalRange(r: SensitivityResult, run: number, inForce: readonly 
   const paths = inForce && new Set(inForce.map((e) => e.path));
   const rs = rows(r).filter((x) => !paths || moves(x) || x.axis.targets.some((t) => paths.has(t.path)));
   const d = run ? deltaRange(r, run) : null;
+  // (counted as parameters, as the starred list counts them: values written once under a YAML anchor move as one axis,
+  // each of them one estimate; a parameter with two estimated values about the date, one — a researcher read "16 of
+  // the 38" beside "40 in force")
+  const count = (xs: readonly Row[]) =>
+    new Set(xs.flatMap((x) => (x.axis.rate || !x.axis.targets.length ? [`${x.axis.path} rate`] : x.axis.targets.map((t) => t.path)))).size;
   return {
     low: yuan(range.low, t0),
     high: yuan(range.high, t0),
-    estimates: rs.length,
-    moving: rs.filter(moves).length,
+    estimates: count(rs),
+    moving: count(rs.filter(moves)),
     rates: rs.filter((x) => x.axis.rate).length,
     ...(d ? { delta: { low: yuan(d.low, t0), high: yuan(d.high, t0) } } : {}),
   };
