@@ -528,3 +528,27 @@ describe('a range counts the estimates in force in its run, as starred under its
     }
   });
 });
+
+// "k of the n estimates in force move it" counts parameters as the starred list under the table does: Guangzhou's
+// four supplement rates, written once under a YAML anchor, move as one axis and are four estimates; a parameter with two
+// estimated values about the date is one (a researcher read "16 of the 38" beside "40 in force").
+describe.each(POLICIES)('%s: --ranges counts its estimates as the starred list does', (policy) => {
+  it('at 2025-06-30 on the sample', () => {
+    const r = jiuzhu([
+      'simulate',
+      '--policy',
+      `policies/${policy}.yaml`,
+      '--households',
+      'policies/samples/households.csv',
+      '--date',
+      '2025-06-30',
+      '--ranges',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const ranged = /\((\d+) of the (\d+) estimates in force move it/.exec(r.stdout);
+    const starred = /rests on estimated parameters \((\d+) in force\)/.exec(r.stdout);
+    expect(ranged && starred).toBeTruthy();
+    expect(ranged![2]).toBe(starred![1]);
+    expect(Number(ranged![1])).toBeLessThanOrEqual(Number(ranged![2]));
+  });
+});
