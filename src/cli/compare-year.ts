@@ -21,6 +21,7 @@ import type { ScenarioReport } from '../report/totals.js';
 import type { Ctx } from './context.js';
 import { allOrEveryProblem, fewRowsNotes, loadHouseholds, withExecutor } from './load.js';
 import { householdsNotes } from './population-notes.js';
+import { firstYearExitNote } from './scenario-notes.js';
 import { simulateYear, yearPass, yearRuns, type YearOptions } from './year.js';
 import type { YearRowsPass } from './year-rows.js';
 
@@ -86,6 +87,11 @@ export async function compareYear(ctx: Ctx, o: CompareYearOptions, scenarios: re
       ),
       // (as simulate --year says it: the first locality's baseline, each program in the period it has the most)
       ...fewRowsNotes(periods, o.lang),
+      // (the first year's gradual exit, a stock at the file's date, as simulate --year says it: of any locality's baseline
+      // that pays it — a researcher's Fuliang lost its gradual exit against Nanning's, unexplained)
+      ...new Set(
+        reports.flatMap((r) => firstYearExitNote({ runs: r.map((s) => ({ id: s.id, years: [s] })), years: [year], ranFirst: [] }, o.lang)),
+      ),
     ],
     localities: localities.map((runs, l) => ({
       policyFile: o.policy[l]!,

@@ -10,8 +10,11 @@ import { isZh, type Lang } from './lang.js';
 import { groupCount, inUnit, textTable, type Align, type Unit } from './text-table.js';
 import { paint, signed } from './totals.js';
 
-/** A scenario's winners, flows, areas and deciles: totals in the unit asked for, a household's mean change in yuan. */
-export function detailLines(d: RunDetails | undefined, color: boolean, unit: Unit, lang?: Lang): string[] {
+/**
+ * A scenario's winners, flows, areas and deciles: totals in the unit asked for, a household's mean change in yuan.
+ * `across`: a locality's baseline against the first's (why a program is lost is then the two places' rules).
+ */
+export function detailLines(d: RunDetails | undefined, color: boolean, unit: Unit, lang?: Lang, across = false): string[] {
   if (!d) return [];
   const c = d.changes;
   const lines = [
@@ -41,6 +44,7 @@ export function detailLines(d: RunDetails | undefined, color: boolean, unit: Uni
         by.slice(0, 3).map(([id, n]) => [layerLabel(id), groupCount(n)] as const),
         lang,
         by.slice(0, 3).map(([id]) => id),
+        across,
       ),
     );
   const flows = flowsTable(d, color, lang);

@@ -71,10 +71,20 @@ export function winnersWords(
  * A budget year's losers by the program they lose most in (at most three, labels bilingual already): the year has no
  * flows between layers to say where they went.
  */
-export const losersByWords = (by: ReadonlyArray<readonly [string, string]>, lang?: Lang, ids: readonly string[] = []) =>
+export const losersByWords = (by: ReadonlyArray<readonly [string, string]>, lang?: Lang, ids: readonly string[] = [], across = false) =>
   (zh(lang)
     ? `  受损户按减少最多的项目：${by.map(([p, n]) => `${p} ${n} 户`).join(' · ')}`
-    : `  the losers by the program they lose most in: ${by.map(([p, n]) => `${p} ${n}`).join(' · ')} (households)`) + whyLost(ids, lang);
+    : `  the losers by the program they lose most in: ${by.map(([p, n]) => `${p} ${n}`).join(' · ')} (households)`) +
+  (across ? acrossLost(lang) : whyLost(ids, lang));
+
+/**
+ * Between localities a program is lost for reasons of the two places' rules, not of a reform's step: a researcher's
+ * Guangzhou against Nanning was told that rigid-expenditure aid "begins where dibao ends", of a place that pays none.
+ */
+const acrossLost = (lang?: Lang): string =>
+  zh(lang)
+    ? '（两地之间：各项目给付多少、是否给付、申领率，各依本地区规则；见 jiuzhu params）'
+    : " — between localities: what each program pays, whether it pays at all, and its take-up are each locality's own rules (jiuzhu params)";
 
 /**
  * Why a household loses a program as a reform makes it more generous, for those the rules end so (its step's notWhere:

@@ -270,7 +270,7 @@ export function compareTable(r: CompareReport): string {
       if (details.length) out.push(chalk.bold(`  ${s.id}`), ...details);
     }
     if (l.against)
-      out.push(chalk.bold(`  ${againstTitle(l.against.locality, r.lang)}`), ...detailLines(l.against.details, true, unit, r.lang));
+      out.push(chalk.bold(`  ${againstTitle(l.against.locality, r.lang)}`), ...detailLines(l.against.details, true, unit, r.lang, true));
     out.push(...whoPays(l, unit, r.lang));
     for (const s of l.scenarios) if (s.range) out.push(chalk.yellow(rangeLine(s, unit, false, r.lang)));
     if (l.scenarios.some((s) => s.range)) out.push(chalk.dim(rangeMethodWords(r.lang)));
@@ -312,7 +312,7 @@ export function compareMarkdown(r: CompareReport): string {
       out.push(
         `**${againstTitle(l.against.locality, r.lang)}**`,
         '',
-        ...detailLines(l.against.details, false, r.unit ?? 'yuan', r.lang).map((x) => `- ${x.trim()}`),
+        ...detailLines(l.against.details, false, r.unit ?? 'yuan', r.lang, true).map((x) => `- ${x.trim()}`),
         '',
       );
     // who pays (a reform analyst pasted compare's Markdown into a briefing: the table's funding lines were not in it)

@@ -65,6 +65,13 @@ describe.each(WHEN)('compare $when: a locality against the first, household by h
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.localities[0].against_first).toBeUndefined();
+    // (over a year, the first year's gradual exit — a stock at the file's date — said as simulate --year says it)
+    if (rounded) {
+      const exitNote = (notes: string[]) => notes.find((n) => n.startsWith('the gradual exit in 2022 is chiefly'));
+      const alone = JSON.parse(jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...args, '--format', 'json', '-q']).stdout);
+      expect(exitNote(alone.notes)).toBeDefined();
+      expect(exitNote(json.notes)).toBe(exitNote(alone.notes));
+    }
     const a = json.localities[1].against_first;
     expect(a.locality).toBe('guangxi-nanning');
     const c = a.winners_losers;
@@ -102,6 +109,9 @@ describe.each(WHEN)('compare $when: a locality against the first, household by h
     expect(at).toBeGreaterThan(table.indexOf('Guangdong / Guangzhou'));
     expect(table.slice(at)).toMatch(/winners 受益 [\d,]+ households/);
     expect(table.slice(at, table.indexOf('who pays', at))).not.toContain('between layers');
+    // (a year's losers by program: why, in the two places' terms — not a reform's step: Guangzhou pays no rigid aid)
+    if (rounded) expect(table.slice(at)).toContain('between localities: what each program pays, whether it pays at all');
+    expect(table.slice(at)).not.toContain('the aid begins where dibao ends');
     const md = jiuzhu([...both, '--format', 'markdown']).stdout;
     expect(md).toContain("**the same households under this baseline against guangxi-nanning's");
     const zh = jiuzhu([...both, '--lang', 'zh']).stdout;
