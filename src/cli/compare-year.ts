@@ -36,9 +36,20 @@ interface Evaluated {
   deciles: Deciles;
 }
 
-/** Each run's report with its changes over the year (its `g`: the index of its year among all the runs'). */
-function withDetails(reports: readonly ScenarioReport[], first: number, made: Evaluated | null) {
-  return reports.map((s, i) => (made ? { ...s, details: runDetails(made.changes[first + i]!, made.deciles, 12n) } : s));
+/**
+ * Each run's report with its changes over the year (its `g`: the index of its year among all the runs'); a later
+ * locality's scenario, also against the first locality's same scenario (`against`, of locality `firstId`).
+ */
+function withDetails(reports: readonly ScenarioReport[], first: number, made: Evaluated | null, firstId?: string) {
+  return reports.map((s, i) => {
+    if (!made) return s;
+    const across = firstId && i && first ? made.across[first + i] : undefined;
+    return {
+      ...s,
+      details: runDetails(made.changes[first + i]!, made.deciles, 12n),
+      ...(across ? { against: { locality: firstId!, details: runDetails(across, made.deciles, 12n) } } : {}),
+    };
+  });
 }
 
 /** The runs' totals and their changes over the year (on the executor's workers where that pays). */
@@ -73,6 +84,7 @@ export async function compareYear(ctx: Ctx, o: CompareYearOptions, scenarios: re
   );
   const rangesOf = (l: number): SensitivityResult | null => (ranges as SensitivityResult[] | null)?.[l] ?? null;
   const firsts = localities.map((_, l) => localities.slice(0, l).reduce((n, runs) => n + runs.length, 0));
+  const firstId = localities[0]![0]!.periods[0]!.snapshot.policy.id;
   return {
     unit: o.unit,
     date: String(year),
@@ -96,13 +108,13 @@ export async function compareYear(ctx: Ctx, o: CompareYearOptions, scenarios: re
     localities: localities.map((runs, l) => ({
       policyFile: o.policy[l]!,
       policy: runs[0]!.periods[0]!.snapshot.policy,
-      scenarios: withDetails(ranged(reports[l]!, rangesOf(l)), firsts[l]!, into.made),
+      scenarios: withDetails(ranged(reports[l]!, rangesOf(l)), firsts[l]!, into.made, firstId),
       // (each locality after the first: its baseline's year against the first's, household by household, as compare at
       // a date has it)
       ...(l && into.made
         ? {
             against: {
-              locality: localities[0]![0]!.periods[0]!.snapshot.policy.id,
+              locality: firstId,
               details: runDetails(into.made.across[firsts[l]!]!, into.made.deciles, 12n),
             },
           }

@@ -124,8 +124,11 @@ export function compare(
     from?: number;
     to?: number;
     screen?: boolean;
-    /** By locality: its baseline against the first locality's, household by household (filled for 1, 2, …; see acrossAdd). */
-    across?: readonly RunResult[];
+    /**
+     * By locality and run: its run against the first locality's same run (its baseline against the first's baseline, a
+     * scenario against the same scenario there), household by household (filled for localities 1, 2, …; acrossAdd).
+     */
+    across?: ReadonlyArray<readonly RunResult[]>;
   } = {},
 ): RunResult[][] {
   const results = localities.map((l, li) => l.runs.map((run) => newResult(li, run.id, pop, Boolean(opts.annuals))));
@@ -141,18 +144,25 @@ export function compare(
   const unreached = localities.map(() => new Unreached());
   let baseLayers = new Uint8Array(16);
   const across = opts.across;
+  const firstRuns = localities[0]?.runs.length ?? 0;
+  const firstAnnual = new Float64Array(firstRuns); // the first locality's runs for h
+  const firstEligible = new Float64Array(firstRuns);
   for (let h = opts.from ?? 0; h < (opts.to ?? pop.householdCount); h++) {
     const w = pop.weight[h]!;
     const size = pop.offsets[h + 1]! - pop.offsets[h]!;
     if (baseLayers.length < size) baseLayers = new Uint8Array(size * 2);
-    let firstAnnual = 0; // the first locality's baseline for h
-    let firstEligible = 0;
     for (let l = 0; l < localities.length; l++) {
       const q = quiet[l];
       if (q && quietEverywhere(q, pop, h)) {
         unreached[l]!.add(pop.area[h]!, deciles.of[h]!, w, size);
         for (const r of results[l]!) if (r.annual) r.annual[h] = 0;
-        if (across && l) acrossAdd(across[l]!, pop, h, w, size, firstAnnual, firstEligible, 0, 0, deciles.of[h]!);
+        if (across && l)
+          for (let i = 0; i < across[l]!.length; i++)
+            acrossAdd(across[l]![i]!, pop, h, w, size, firstAnnual[i]!, firstEligible[i]!, 0, 0, deciles.of[h]!);
+        else if (across) {
+          firstAnnual.fill(0);
+          firstEligible.fill(0);
+        }
         continue;
       }
       let baseAnnual = 0;
@@ -164,11 +174,10 @@ export function compare(
           baseAnnual = c.out.total;
           baseEligible = c.out.eligibleTotal;
           for (let k = c.start; k < c.end; k++) baseLayers[k - c.start] = layerOf(c, k);
-          if (l === 0) {
-            firstAnnual = baseAnnual;
-            firstEligible = baseEligible;
-          } else if (across) acrossAdd(across[l]!, pop, h, w, size, firstAnnual, firstEligible, baseAnnual, baseEligible, deciles.of[h]!);
         }
+        if (across && l === 0) [firstAnnual[i], firstEligible[i]] = [c.out.total, c.out.eligibleTotal];
+        else if (across && i < across[l]!.length)
+          acrossAdd(across[l]![i]!, pop, h, w, size, firstAnnual[i]!, firstEligible[i]!, c.out.total, c.out.eligibleTotal, deciles.of[h]!);
         accumulate(results[l]![i]!, c, h, w, baseAnnual, baseEligible, baseLayers, 0, deciles.of[h]!);
       }
     }
@@ -178,7 +187,7 @@ export function compare(
 }
 
 /**
- * Household h under a locality's baseline against the first locality's (the same households under other rules: a
+ * Household h under a locality's run against the first locality's same run (the same households under other rules: a
  * researcher comparing provinces had to diff per-household rows by hand for who gains and who loses). Winners and
  * losers, areas and deciles; no flows between layers (each locality's layers are its own rules').
  */
@@ -332,6 +341,16 @@ function sameFrom(a: Uint8Array, b: Uint8Array, from: number): boolean {
 /** An empty result, for a worker to fill (compareRange) and hand back as plainResult. */
 export function emptyRunResult(scenario: string, annual?: Float64Array, locality = 0): RunResult {
   return { ...newResult(locality, scenario, null, false), ...(annual ? { annual } : {}) };
+}
+
+/**
+ * compare's `across` for these localities (several: by locality, a result for each run the first locality also has; the
+ * first's own stay empty), or undefined for one.
+ */
+export function newAcross(localities: readonly { readonly runs: readonly unknown[] }[]): RunResult[][] | undefined {
+  if (localities.length < 2) return undefined;
+  const runs = Math.min(...localities.map((l) => l.runs.length));
+  return localities.map((_, l) => Array.from({ length: runs }, () => emptyRunResult('across', undefined, l)));
 }
 
 /** A result's sums as plain data (bigints) for postMessage, in a fixed order. */

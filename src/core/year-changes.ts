@@ -5,8 +5,9 @@
 // the per-household rows with a script of their own to brief leadership on a projected year's gainers.
 //
 // The flows between layers stay a date's (a household's layer changes inside a year). Sums are exact: amounts in
-// twelfths of a fen, as the year's totals add them. Where several localities run, each one's baseline year is also
-// set against the first's (`across`: the same households under one place's rules against another's, over the year).
+// twelfths of a fen, as the year's totals add them. Where several localities run, each one's runs' years are also set
+// against the first's same runs' (`across`: the same households under one place's rules against another's, over the
+// year; under scenarios/full-coverage.yaml, the rules alone).
 import { ExactSum, Totals, type PlainTotals } from './aggregate.js';
 import { addChange, addGroup, areaSums, changeSums, decileSums, type ChangeSums, type GroupSums } from './changes.js';
 import type { Population } from './population.js';
@@ -55,11 +56,18 @@ export function yearChanges(
   const baselineOf = firsts.map((_, k) => k);
   firsts.forEach((i, k) => (baselineOf[k] = (runs[i]!.period!.of ?? 0) === 0 ? k : baselineOf[k - 1]!));
   const changes = firsts.map(emptyYearChanges);
-  const across = firsts.map(emptyYearChanges); // (by year: a later locality's baseline's against the first's; else empty)
+  // By year: a later locality's run against the first locality's same run (its `of`: its place among its locality's
+  // runs); the first locality's years, and any run the first has not, stay empty. `pair[g]`: the first's year, or -1.
+  const ofYear = firsts.map((i) => runs[i]!.period!.of ?? 0);
+  const firstCount = ofYear.findIndex((of, g) => g > 0 && of === 0);
+  const own = firstCount < 0 ? ofYear.length : firstCount; // (the first locality's years: 0 … own − 1)
+  const pair = ofYear.map((of, g) => (g >= own && of < own ? of : -1));
+  const across = firsts.map(emptyYearChanges);
   let [base, baseEligible] = [0, 0];
   let baseSlots = new Float64Array(0); // the baseline's year by program
-  let [first, firstEligible] = [0, 0];
-  let firstSlots = new Float64Array(0); // the first locality's baseline's year by program
+  const first = new Float64Array(own); // the first locality's years for h, and had it taken up every program
+  const firstEligible = new Float64Array(own);
+  const firstSlots: Float64Array[] = Array.from({ length: own }, () => new Float64Array(0)); // by program
   const rows = new YearRows(runs, (h, g, y) => {
     const now = yearOf(y);
     if (annual) annual[g]![h] = twelfthsToFen(now).fen;
@@ -71,12 +79,14 @@ export function yearChanges(
     const w = pop.weight[h]!;
     const persons = pop.offsets[h + 1]! - pop.offsets[h]!;
     add(changes[g]!, pop, h, w, persons, decileOf, base, now, baseEligible, y.eligibleTwelfths, baseSlots, y.twelfths);
-    if (g === 0) {
-      [first, firstEligible] = [now, y.eligibleTwelfths];
-      if (firstSlots.length !== y.twelfths.length) firstSlots = new Float64Array(y.twelfths.length);
-      firstSlots.set(y.twelfths);
-    } else if (baselineOf[g] === g)
-      add(across[g]!, pop, h, w, persons, decileOf, first, now, firstEligible, y.eligibleTwelfths, firstSlots, y.twelfths);
+    if (g < own) {
+      [first[g], firstEligible[g]] = [now, y.eligibleTwelfths];
+      if (firstSlots[g]!.length !== y.twelfths.length) firstSlots[g] = new Float64Array(y.twelfths.length);
+      firstSlots[g]!.set(y.twelfths);
+    } else if (pair[g]! >= 0) {
+      const k = pair[g]!;
+      add(across[g]!, pop, h, w, persons, decileOf, first[k]!, now, firstEligible[k]!, y.eligibleTwelfths, firstSlots[k]!, y.twelfths);
+    }
   });
   // (a household no run gives anything, not evaluated: unchanged under every run, its year 0)
   const quiet = (h: number) => {
@@ -87,8 +97,8 @@ export function yearChanges(
       addGroup(c.byArea[pop.area[h]!]!, w, persons, 0, 0);
       addGroup(c.byDecile[decileOf[h]!]!, w, persons, 0, 0);
     }
-    for (let g = 1; g < firsts.length; g++)
-      if (baselineOf[g] === g) {
+    for (let g = own; g < firsts.length; g++)
+      if (pair[g]! >= 0) {
         addChange(across[g]!.changes, w, persons, 0, 0, 0, 0);
         addGroup(across[g]!.byArea[pop.area[h]!]!, w, persons, 0, 0);
         addGroup(across[g]!.byDecile[decileOf[h]!]!, w, persons, 0, 0);
@@ -104,7 +114,7 @@ export function yearChanges(
 export interface YearChanges {
   readonly totals: Totals[];
   readonly changes: YearChangeResult[];
-  /** By year, as `changes`: a later locality's baseline year against the first locality's (other years' empty). */
+  /** By year, as `changes`: a later locality's run's year against the first locality's same run's (the others empty). */
   readonly across: YearChangeResult[];
 }
 

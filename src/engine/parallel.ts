@@ -37,14 +37,15 @@ export async function simulateParallel(exec: Executor, pop: Population, runs: re
 
 /**
  * compare() over the whole population, on the executor's workers when that pays; the same result, exactly. `across`
- * (one a locality, where there are several): each locality's baseline against the first's, filled as compare fills it.
+ * (core/compare.ts newAcross, where there are several localities): each locality's runs against the first's, filled as
+ * compare fills it.
  */
 export async function compareParallel(
   exec: Executor,
   pop: Population,
   localities: readonly LocalityRuns[],
   deciles: Deciles,
-  across?: readonly RunResult[],
+  across?: ReadonlyArray<readonly RunResult[]>,
 ): Promise<RunResult[][]> {
   const ranges = rangesFor(exec, pop);
   const pool = ranges && exec.pool(); // no pool started for work that stays on this thread
@@ -52,14 +53,14 @@ export async function compareParallel(
   const shared = sharedPopulation(pop);
   const plain = localities.map((l) => ({ runs: plainRuns(l.runs) }));
   const decileOf = inShared(deciles.of);
-  type Part = { runs: PlainRunResult[][]; across: PlainRunResult[] | null };
+  type Part = { runs: PlainRunResult[][]; across: PlainRunResult[][] | null };
   const parts = await Promise.all(
     ranges.map(([from, to], w) => pool.run<Part>(w, { kind: 'compare', pop: shared, localities: plain, decileOf, from, to })),
   );
   const results = localities.map((l, li) => l.runs.map((r) => emptyRunResult(r.id, undefined, li)));
   for (const part of parts) {
     part.runs.forEach((runs, l) => runs.forEach((p, i) => mergeResult(results[l]![i]!, p)));
-    if (across) part.across?.forEach((p, l) => mergeResult(across[l]!, p));
+    if (across) part.across?.forEach((runs, l) => runs.forEach((p, i) => mergeResult(across[l]![i]!, p)));
   }
   return results;
 }

@@ -10,6 +10,7 @@ import {
   compare,
   compareRange,
   emptyRunResult,
+  newAcross,
   plainResult,
   type BaselineArrays,
   type LocalityRuns,
@@ -223,12 +224,12 @@ function handle(id: number, job: Job): Promise<void> | void {
       return post({ id, kind: 'done', result: rateBands(fastCopy(job.pop), job.runs, job.delta, job.view, job.from, job.to, job.each) });
     case 'compare': {
       // (each locality's baseline against the first's too, where there are several: cheap beside the runs)
-      const across = job.localities.length > 1 ? job.localities.map((_, l) => emptyRunResult('across', undefined, l)) : undefined;
+      const across = newAcross(job.localities);
       const results = compare(fastCopy(job.pop), job.localities, { of: job.decileOf, upper: [] }, { from: job.from, to: job.to, across });
       return post({
         id,
         kind: 'done',
-        result: { runs: results.map((runs) => runs.map(plainResult)), across: across?.map(plainResult) ?? null },
+        result: { runs: results.map((runs) => runs.map(plainResult)), across: across?.map((runs) => runs.map(plainResult)) ?? null },
       });
     }
     case 'year-changes':

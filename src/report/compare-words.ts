@@ -21,10 +21,14 @@ export const compareHouseholdsLine = (n: FileCounts, year: number | undefined, d
     : `${n.file}: ${counted(n.rows, 'household')} (${n.weighted} weighted), ${counted(n.persons, 'person')} (${n.personsWeighted} weighted) — ${year ? `budget year ${year} 预算年度` : `at ${date}`}`;
 
 /** The heading of a locality's baseline against the first's, household by household. */
-export const againstTitle = (first: string, lang?: Lang) =>
-  zh(lang)
-    ? `同一批家庭：本地区基线较 ${first} 基线（每户所得之差）`
-    : `the same households under this baseline against ${first}'s 较 ${first} 基线 (each household's amount)`;
+export const againstTitle = (first: string, lang?: Lang, scenario?: string) =>
+  scenario
+    ? zh(lang)
+      ? `同一批家庭：本地区 ${scenario} 较 ${first} 的 ${scenario}（每户所得之差）`
+      : `the same households under ${scenario} here against ${scenario} under ${first}'s rules 较 ${first} 同一方案 (each household's amount)`
+    : zh(lang)
+      ? `同一批家庭：本地区基线较 ${first} 基线（每户所得之差）`
+      : `the same households under this baseline against ${first}'s 较 ${first} 基线 (each household's amount)`;
 
 /** Under a budget year: what its figures are, and where the details are. */
 export const compareYearWords = (lang?: Lang) =>

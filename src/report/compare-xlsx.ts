@@ -38,7 +38,18 @@ export async function compareWorkbook(r: CompareReport, made: MadeBy): Promise<E
   // Each scenario against its locality's baseline, household by household (a budget year's: over the year, no flows).
   // Each locality after the first: its baseline against the first's (JSON against_first), a row of its own after its runs.
   const detailed = r.localities.flatMap((l) => [
-    ...l.scenarios.flatMap((s, i) => (s.details ? [{ at: [name(l), s.id] as Cell[], d: s.details, scenario: i > 0 }] : [])),
+    ...l.scenarios.flatMap((s, i) => [
+      ...(s.details ? [{ at: [name(l), s.id] as Cell[], d: s.details, scenario: i > 0 }] : []),
+      ...(s.against
+        ? [
+            {
+              at: [name(l), `${s.id} 较 ${s.against.locality} against ${s.against.locality}'s ${s.id}`] as Cell[],
+              d: s.against.details,
+              scenario: true,
+            },
+          ]
+        : []),
+    ]),
     ...(l.against
       ? [
           {

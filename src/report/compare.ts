@@ -58,7 +58,13 @@ export interface LocalityReport {
   readonly policyFile: string;
   readonly policy: Policy;
   /** Details (winners and losers, flows, splits) are for one date: absent for a budget year. */
-  readonly scenarios: ReadonlyArray<ScenarioReport & { readonly details?: RunDetails }>;
+  readonly scenarios: ReadonlyArray<
+    ScenarioReport & {
+      readonly details?: RunDetails;
+      /** Several localities: this scenario here against the same scenario in the first (its id), household by household. */
+      readonly against?: { readonly locality: string; readonly details: RunDetails };
+    }
+  >;
   /** compare --marginal-rates: each run's marginal-rate distribution (report/marginal-rates.ts). */
   readonly marginalRates?: RateDistribution;
   /**
@@ -138,23 +144,14 @@ export function compareJson(r: CompareReport): object {
               losers_by_program: s.details.losersBy,
             }
           : {}),
+        // (a scenario here against the same scenario in the first locality: under full coverage, the rules alone)
+        ...(s.against ? { against_first: againstJson(s.against) } : {}),
         // the baseline's too: its distribution by area and decile (a researcher's first table; its deltas are 0)
         ...(s.details ? { by_area: s.details.byArea, by_decile: s.details.byDecile } : {}),
       })),
       ...(l.marginalRates ? { marginal_rates: distributionJson(l.marginalRates) } : {}),
       // (the same households under this locality's baseline against the first's: who gains and who loses between them)
-      ...(l.against
-        ? {
-            against_first: {
-              locality: l.against.locality,
-              winners_losers: l.against.details.changes,
-              by_area: l.against.details.byArea,
-              by_decile: l.against.details.byDecile,
-              // (over a budget year: the losers by the program they lose most in, as a scenario's)
-              ...(l.against.details.losersBy ? { losers_by_program: l.against.details.losersBy } : {}),
-            },
-          }
-        : {}),
+      ...(l.against ? { against_first: againstJson(l.against) } : {}),
     })),
     notes: (r.notes ?? []).map(noteText),
   };
@@ -164,6 +161,16 @@ export function compareCsv(r: CompareReport): string {
   const rows = r.localities.flatMap((l) => l.scenarios.flatMap((s) => totalsCsvRows(s, `${csvField(l.policyFile)},`)));
   return [`policy,${TOTALS_CSV_HEADER}`, ...rows].join('\n') + '\n';
 }
+
+/** A run against the first locality's same run, as JSON (`against_first`). */
+const againstJson = (a: { readonly locality: string; readonly details: RunDetails }) => ({
+  locality: a.locality,
+  winners_losers: a.details.changes,
+  by_area: a.details.byArea,
+  by_decile: a.details.byDecile,
+  // (over a budget year: the losers by the program they lose most in, as a scenario's)
+  ...(a.details.losersBy ? { losers_by_program: a.details.losersBy } : {}),
+});
 
 /** The budget table: programs down, baseline and each scenario (with Δ) across. */
 function mainTable(l: LocalityReport, color: boolean, unit: Unit): [string[], string[][], Align[]] {
@@ -268,6 +275,11 @@ export function compareTable(r: CompareReport): string {
     for (const s of l.scenarios.slice(1)) {
       const details = detailLines(s.details, true, unit, r.lang);
       if (details.length) out.push(chalk.bold(`  ${s.id}`), ...details);
+      if (s.against)
+        out.push(
+          chalk.bold(`  ${againstTitle(s.against.locality, r.lang, s.id)}`),
+          ...detailLines(s.against.details, true, unit, r.lang, true),
+        );
     }
     if (l.against)
       out.push(chalk.bold(`  ${againstTitle(l.against.locality, r.lang)}`), ...detailLines(l.against.details, true, unit, r.lang, true));
@@ -307,6 +319,13 @@ export function compareMarkdown(r: CompareReport): string {
         if (flows && x.trim() === flowsTitle(r.lang)) out.push('', markdownTable(...flows), '');
       }
       out.push('');
+      if (s.against)
+        out.push(
+          `**${againstTitle(s.against.locality, r.lang, s.id)}**`,
+          '',
+          ...detailLines(s.against.details, false, r.unit ?? 'yuan', r.lang, true).map((x) => `- ${x.trim()}`),
+          '',
+        );
     }
     if (l.against)
       out.push(

@@ -26,7 +26,7 @@ const { loadProfile } = await load('io/profile-file.js');
 const { resolve } = await load('core/parameters/tree.js');
 const { compileRules } = await load('core/rules.js');
 const { simulate } = await load('core/simulate.js');
-const { compare, emptyRunResult, incomeDeciles } = await load('core/compare.js');
+const { compare, newAcross, incomeDeciles } = await load('core/compare.js');
 const { applyScenario } = await load('core/scenario.js');
 const { generateCsv, GENERATED_COLUMNS, GENERATOR_VERSION, settingsAt } = await load('core/generate.js');
 const { perHouseholdRow } = await load('report/per-household.js');
@@ -151,8 +151,8 @@ const localities = await Promise.all(
 );
 const [deciles, decilesS] = await time(() => incomeDeciles(pop));
 console.log(`income deciles (once per population)   ${decilesS.toFixed(3)} s`);
-// (with each locality's baseline against the first's, as the command asks for several localities)
-const across = () => localities.map((_, l) => emptyRunResult('across', undefined, l));
+// (with each locality's runs against the first's, as the command asks for several localities)
+const across = () => newAcross(localities);
 const [, compareOneS] = await time(() => compare(pop, localities, deciles, { across: across() }));
 const [, compareS] = await time(() => withExec(settings, (exec) => compareParallel(exec, pop, localities, deciles, across())));
 console.log(

@@ -144,6 +144,69 @@ describe.each(WHEN)('compare $when: a locality against the first, household by h
     expect(groups[0]![9]).toBe(Number(a.by_area.urban.delta_annual_cost));
   });
 
+  it('each scenario against the same scenario in the first locality: the per-household rows’ join, and take-up out of it under full coverage', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-across-scenario-'));
+    // a generated population: take-up draws, so that the baselines differ by take-up as well as by rules
+    const file = join(dir, 'nanning.csv');
+    expect(jiuzhu(['generate', '--policy', NANNING, '--households', '2000', '--seed', '4', '--out', file, '-q']).code).toBe(0);
+    const scenarios = ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '--scenario', 'scenarios/full-coverage.yaml'];
+    const rowsOf = (policy: string) => {
+      const out = join(dir, `${policy.split('/').pop()}.csv`);
+      const r = jiuzhu(['simulate', '--policy', policy, '--households', file, ...args, ...scenarios, '--per-household', out, '-q']);
+      expect(r.code, r.stderr).toBe(0);
+      return rows(readFileSync(out, 'utf8'));
+    };
+    const [n, g] = [rowsOf(NANNING), rowsOf(GUANGZHOU)];
+    const weight = new Map<string, string>(rows(readFileSync(file, 'utf8')).map((p) => [p.household_id!, p.weight!]));
+    const r = jiuzhu([
+      'compare',
+      '--policy',
+      NANNING,
+      '--policy',
+      GUANGZHOU,
+      '--households',
+      file,
+      ...args,
+      ...scenarios,
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.localities[0].scenarios[1].against_first).toBeUndefined();
+    for (const [i, id] of [
+      [1, 'dibao-standard-plus-10pct'],
+      [2, 'full-coverage'],
+    ] as const) {
+      const amount = (rs: Array<Record<string, string>>) =>
+        new Map(rs.filter((x) => x.scenario === id).map((x) => [x.household_id!, D(x[column]!)]));
+      const [was, now] = [amount(n), amount(g)];
+      let [gainers, losers, gain] = [D(0), D(0), D(0)];
+      for (const [h, a] of was) {
+        const [b, w] = [now.get(h)!, D(weight.get(h)!)];
+        if (b.gt(a)) [gainers, gain] = [gainers.plus(w), gain.plus(w.times(b.minus(a)))];
+        else if (b.lt(a)) losers = losers.plus(w);
+      }
+      const c = json.localities[1].scenarios[i].against_first;
+      expect(c.locality).toBe('guangxi-nanning');
+      expect([D(c.winners_losers.gainers.households).toFixed(1), D(c.winners_losers.losers.households).toFixed(1)]).toEqual([
+        gainers.toFixed(1),
+        losers.toFixed(1),
+      ]);
+      const within = rounded ? [...weight.values()].reduce((x, w) => x.plus(w), D(0)).times('0.005') : D('0.005');
+      expect(D(c.winners_losers.gainers.amount).minus(gain).abs().lte(within)).toBe(true);
+    }
+    // the baselines' losers are mostly take-up's (Guangzhou's take-up rates are not Nanning's); under full coverage none are
+    const takeUp = (a: { winners_losers: { losers_through_take_up: { households: string } } }) =>
+      Number(a.winners_losers.losers_through_take_up.households);
+    expect(takeUp(json.localities[1].against_first)).toBeGreaterThan(0);
+    expect(takeUp(json.localities[1].scenarios[2].against_first)).toBe(0);
+    // the table names it
+    const table = jiuzhu(['compare', '--policy', NANNING, '--policy', GUANGZHOU, '--households', file, ...args, ...scenarios]).stdout;
+    expect(table).toContain("the same households under full-coverage here against full-coverage under guangxi-nanning's rules");
+  });
+
   it('is the same on worker threads as on one', () => {
     const json = [...both, '--format', 'json', '-q'];
     const one = JSON.parse(jiuzhu(json, { env: { JIUZHU_THREADS: '1' } }).stdout).localities[1].against_first;

@@ -2,7 +2,7 @@
 // One pass over the data: the file is parsed once and every locality × (baseline + scenarios) is evaluated on it.
 import { fileKey } from '../../io/places.js';
 import { refuseWorkbookNowhere } from '../option-values.js';
-import { emptyRunResult, incomeDeciles, type Deciles, type RunResult } from '../../core/compare.js';
+import { incomeDeciles, newAcross, type Deciles, type RunResult } from '../../core/compare.js';
 import { compareParallel, ratesParallel, simulateParallel } from '../../engine/parallel.js';
 import { evaluatePlan, sensitivityPlan, type SensitivityResult } from '../../core/sensitivity-plan.js';
 import { localitiesLeftOut } from '../../report/sensitivity.js';
@@ -126,7 +126,9 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
   const plans = o.ranges ? localities.map((runs) => sensitivityPlan(runs[0]!.snapshot.policy, scenarios, { date })) : null;
   // (several localities: each one's baseline against the first's, household by household — a researcher's trial diffed
   // three simulate --per-household files by hand for who gains and who loses between provinces)
-  const across = localities.length > 1 ? localities.map((_, l) => emptyRunResult('across', undefined, l)) : undefined;
+  // (and each scenario against the same scenario there: under scenarios/full-coverage.yaml, the rules alone — a researcher's
+  // baselines differed chiefly by take-up)
+  const across = newAcross(localities.map((runs) => ({ runs })));
   const { pop, deciles, results, rates, ranges } = await withExecutor(ctx, async (exec) => {
     const pop = await loadHouseholds(ctx, exec, o.households, o.quiet);
     const deciles = incomeDeciles(pop);
@@ -145,13 +147,14 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
       ranges: plans ? await Promise.all(plans.map((plan) => evaluatePlan(plan, (runs) => simulateParallel(exec, pop, runs)))) : null,
     };
   });
+  const firstId = localities[0]![0]!.snapshot.policy.id;
   const made: CompareReport = {
     unit: o.unit,
     date,
     householdsFile: o.households,
     localities: datedLocalities(o.policy, localities, results, deciles).map((loc, l) => ({
-      ...withRanges(loc, ranges?.[l] ?? null),
-      ...(across && l ? { against: { locality: localities[0]![0]!.snapshot.policy.id, details: acrossDetails(across[l]!, deciles) } } : {}),
+      ...withRanges(acrossScenarios(loc, l ? across?.[l] : undefined, firstId, deciles), ranges?.[l] ?? null),
+      ...(across && l ? { against: { locality: firstId, details: acrossDetails(across[l]![0]!, deciles) } } : {}),
       ...(rates && rateDelta !== null
         ? { marginalRates: rateDistributionOf(rateDelta, 'monthly', localities[l]!, rates[l]!, pop.householdIds) }
         : {}),
@@ -175,9 +178,23 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
   sayNotes(ctx, o.quiet, report.notes);
 }
 
-/** A locality's baseline against the first's as details: no flows between layers (each locality's layers are its own rules'). */
+/** A locality's run against the first's as details: no flows between layers (each locality's layers are its own rules'). */
 const acrossDetails = (a: RunResult, deciles: Deciles) =>
   runDetails({ changes: a.changes, byArea: a.byArea, byDecile: a.byDecile }, deciles);
+
+/** A locality's scenarios, each with its run against the first locality's same scenario (`against`), where given. */
+function acrossScenarios<L extends { readonly scenarios: readonly object[] }>(
+  loc: L,
+  across: readonly RunResult[] | undefined,
+  first: string,
+  deciles: Deciles,
+): L {
+  if (!across) return loc;
+  const scenarios = loc.scenarios.map((s, i) =>
+    i && across[i] ? { ...s, against: { locality: first, details: acrossDetails(across[i], deciles) } } : s,
+  );
+  return { ...loc, scenarios };
+}
 
 /**
  * Each locality's policy notes (its stale standards) at the date: in the report's notes, as simulate's are (a downstream
