@@ -16,7 +16,7 @@ import { fundingOf, LEVELS } from '../core/funding.js';
 import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote } from './estimates.js';
 import { sideBySide } from './compare-side.js';
-import { delta, paint, scenarioJson, fundingDelta, signedIn, signed, type ScenarioReport } from './totals.js';
+import { delta, paint, scenarioJson, fundingDelta, signedIn, signed, yearHeadLines, type ScenarioReport } from './totals.js';
 import { TOTALS_CSV_HEADER, totalsCsvRows } from './totals-csv.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import { runShown, type Lang } from './lang.js';
@@ -162,6 +162,12 @@ export function compareCsv(r: CompareReport): string {
   return [`policy,${TOTALS_CSV_HEADER}`, ...rows].join('\n') + '\n';
 }
 
+/** A budget year's periods and changes for a locality (its baseline's), or none at a date. */
+const yearHead = (l: LocalityReport, lang?: Lang): string[] => {
+  const y = l.scenarios[0]?.year;
+  return y ? yearHeadLines(y, lang) : [];
+};
+
 /** A run against the first locality's same run, as JSON (`against_first`). */
 const againstJson = (a: { readonly locality: string; readonly details: RunDetails }) => ({
   locality: a.locality,
@@ -259,6 +265,9 @@ export function compareTable(r: CompareReport): string {
     out.push(
       '',
       chalk.bold(`${l.policy.name.zh} ${l.policy.name.en}`) + chalk.dim(`  (${l.policyFile})`),
+      // (a budget year: its periods and the changes inside it, as simulate --year gives them — a researcher's Fuliang
+      // against Nanning turned from −3 % at a date to +2.5 % over the year, and the table did not say Nanning's rose in April)
+      ...yearHead(l, r.lang).map((x) => chalk.dim(x)),
       textTable(header, rows, align, [PROGRAMS.length]),
     );
     out.push(chalk.dim(deltaLegend(chalk.level > 0, r.lang)));
@@ -304,6 +313,8 @@ export function compareMarkdown(r: CompareReport): string {
   for (const l of r.localities) {
     const [header, rows, align] = mainTable(l, false, r.unit ?? 'yuan');
     out.push('', `#### ${l.policy.name.zh} ${l.policy.name.en} (\`${l.policyFile}\`)`, '');
+    const head = yearHead(l, r.lang);
+    if (head.length) out.push(...head.map((x) => `- ${x}`), '');
     // (the briefing's table first: each scenario's change, winners, losers and who pays it, a row each)
     const summary = summaryTable(l, r.unit ?? 'yuan', true);
     if (summary) out.push(`**${summaryTitle(r.unit ?? 'yuan', r.lang)}**`, '', markdownTable(...summary), '');

@@ -190,10 +190,10 @@ function yearJson(y: YearReport, months: readonly MonthCost[]): Record<string, u
   };
 }
 
-/** People-facing lines on a budget year: its periods, the changes inside it, each period's cost a month. */
-function yearLines(y: YearReport, markdown: boolean, unit: Unit, lang?: Lang): string[] {
+/** A budget year's periods and the changes inside it, two lines (compare gives them under each locality). */
+export function yearHeadLines(y: YearReport, lang?: Lang): string[] {
   const span = (p: YearReport['periods'][number]) => monthSpan(monthName(y.year, p.months[0]!), monthName(y.year, p.months.at(-1)!), lang);
-  const lines = [
+  return [
     periodsWords(
       y.year,
       y.periods.map((p) => ({ span: span(p), months: p.months.length })),
@@ -206,6 +206,12 @@ function yearLines(y: YearReport, markdown: boolean, unit: Unit, lang?: Lang): s
       lang,
     ),
   ];
+}
+
+/** People-facing lines on a budget year: its periods, the changes inside it, each period's cost a month. */
+function yearLines(y: YearReport, markdown: boolean, unit: Unit, lang?: Lang): string[] {
+  const span = (p: YearReport['periods'][number]) => monthSpan(monthName(y.year, p.months[0]!), monthName(y.year, p.months.at(-1)!), lang);
+  const lines = yearHeadLines(y, lang);
   if (y.periods.length > 1) {
     const header = [`a month 每月 (${UNIT_LABEL[unit]})`, ...y.periods.map(span)];
     const rows = PROGRAMS.filter(isCash).map((p) => [

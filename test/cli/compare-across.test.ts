@@ -112,7 +112,17 @@ describe.each(WHEN)('compare $when: a locality against the first, household by h
     // (a year's losers by program: why, in the two places' terms — not a reform's step: Guangzhou pays no rigid aid)
     if (rounded) expect(table.slice(at)).toContain('between localities: what each program pays, whether it pays at all');
     expect(table.slice(at)).not.toContain('the aid begins where dibao ends');
+    // (over a year, each locality's periods and changes under its heading, as simulate --year gives them: Nanning's
+    // standards rose on 1 April 2022, Guangzhou's on 1 July)
+    if (rounded) {
+      const periods = (t: string) => t.match(/budget year 2022: 2 periods of months that pay alike[^\n]*/g) ?? [];
+      expect(periods(table)).toHaveLength(2);
+      const alone = jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...args]).stdout;
+      expect(periods(table)[0]).toBe(periods(alone)[0]);
+      expect(table).toContain('2022-04-01 dibao.standard.urban 790 → 810');
+    }
     const md = jiuzhu([...both, '--format', 'markdown']).stdout;
+    if (rounded) expect(md).toContain('- budget year 2022: 2 periods of months that pay alike');
     expect(md).toContain("**the same households under this baseline against guangxi-nanning's");
     const zh = jiuzhu([...both, '--lang', 'zh']).stdout;
     expect(zh).toContain('同一批家庭：本地区基线较 guangxi-nanning 基线（每户所得之差）');
