@@ -175,8 +175,10 @@ export function compare(
           baseEligible = c.out.eligibleTotal;
           for (let k = c.start; k < c.end; k++) baseLayers[k - c.start] = layerOf(c, k);
         }
-        if (across && l === 0) [firstAnnual[i], firstEligible[i]] = [c.out.total, c.out.eligibleTotal];
-        else if (across && i < across[l]!.length)
+        if (across && l === 0) {
+          firstAnnual[i] = c.out.total;
+          firstEligible[i] = c.out.eligibleTotal;
+        } else if (across && i < across[l]!.length)
           acrossAdd(across[l]![i]!, pop, h, w, size, firstAnnual[i]!, firstEligible[i]!, c.out.total, c.out.eligibleTotal, deciles.of[h]!);
         accumulate(results[l]![i]!, c, h, w, baseAnnual, baseEligible, baseLayers, 0, deciles.of[h]!);
       }

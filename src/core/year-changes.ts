@@ -80,7 +80,8 @@ export function yearChanges(
     const persons = pop.offsets[h + 1]! - pop.offsets[h]!;
     add(changes[g]!, pop, h, w, persons, decileOf, base, now, baseEligible, y.eligibleTwelfths, baseSlots, y.twelfths);
     if (g < own) {
-      [first[g], firstEligible[g]] = [now, y.eligibleTwelfths];
+      first[g] = now;
+      firstEligible[g] = y.eligibleTwelfths;
       if (firstSlots[g]!.length !== y.twelfths.length) firstSlots[g] = new Float64Array(y.twelfths.length);
       firstSlots[g]!.set(y.twelfths);
     } else if (pair[g]! >= 0) {
@@ -110,7 +111,7 @@ export function yearChanges(
   return { totals, changes, across };
 }
 
-/** The runs' totals, each year's changes against its locality's baseline, and each later baseline's against the first's. */
+/** The runs' totals, each year's changes against its locality's baseline, and a later locality's runs' against the first's. */
 export interface YearChanges {
   readonly totals: Totals[];
   readonly changes: YearChangeResult[];

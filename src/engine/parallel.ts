@@ -89,7 +89,7 @@ export async function yearChangesParallel(
       pool.run<PlainYearChanges>(w, { kind: 'year-changes', pop: sharedPop, runs: plain, decileOf, from, to, annual: shared }),
     ),
   );
-  const made = emptyYearResult(runs.length, parts[0]!.sums.length / 2);
+  const made = emptyYearResult(runs.length, parts[0]!.sums.length / 2); // (sums: the years' changes, then their across)
   for (const part of parts) mergeYearChanges(made, part);
   annual?.forEach((a, g) => a !== shared![g] && a.set(shared![g]!)); // (copied back where the array was not shared)
   return made;

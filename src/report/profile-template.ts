@@ -27,7 +27,7 @@ export function profileTemplate(o: {
     const example = s.kind === 'distribution' ? '[~, ~, ~, ~, ~, ~]' : s.kind === 'quintiles' ? '[~, ~, ~, ~, ~]' : '~';
     const tolerance = targets.has(s) && s.key !== 'target.tolerance' ? ', tolerance: 0.25' : '';
     return [
-      `  # ${s.en} · ${WHAT[s.kind]}${s.optional ? ' — optional: without it, not reported' : ''}`,
+      `  # ${s.en} · ${WHAT[s.kind]}${s.optional ? (targets.has(s) ? ' — optional: without it, not reported' : ' — optional') : ''}`,
       `  ${s.optional ? '# ' : ''}${s.key}: {value: ${example}, source: my-doc${tolerance}}`,
     ];
   };

@@ -168,7 +168,7 @@ describe.each(WHEN)('compare $when: a locality against the first, household by h
     };
     const [n, g] = [rowsOf(NANNING), rowsOf(GUANGZHOU)];
     const weight = new Map<string, string>(rows(readFileSync(file, 'utf8')).map((p) => [p.household_id!, p.weight!]));
-    const r = jiuzhu([
+    const on = (...extra: string[]) => [
       'compare',
       '--policy',
       NANNING,
@@ -178,10 +178,9 @@ describe.each(WHEN)('compare $when: a locality against the first, household by h
       file,
       ...args,
       ...scenarios,
-      '--format',
-      'json',
-      '-q',
-    ]);
+      ...extra,
+    ];
+    const r = jiuzhu(on('--format', 'json', '-q'));
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.localities[0].scenarios[1].against_first).toBeUndefined();
@@ -213,7 +212,7 @@ describe.each(WHEN)('compare $when: a locality against the first, household by h
     expect(takeUp(json.localities[1].against_first)).toBeGreaterThan(0);
     expect(takeUp(json.localities[1].scenarios[2].against_first)).toBe(0);
     // the table names it
-    const table = jiuzhu(['compare', '--policy', NANNING, '--policy', GUANGZHOU, '--households', file, ...args, ...scenarios]).stdout;
+    const table = jiuzhu(on()).stdout;
     expect(table).toContain("the same households under full-coverage here against full-coverage under guangxi-nanning's rules");
   });
 
