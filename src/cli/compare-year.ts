@@ -31,7 +31,7 @@ export type CompareYearOptions = Omit<YearOptions, 'policy' | 'onBaseline' | 'ro
 /** The households' years evaluated: each run's changes, and the deciles of the households they were evaluated on. */
 interface Evaluated {
   changes: YearChangeResult[];
-  /** By year, as changes: a later locality's baseline year against the first's. */
+  /** By year, as changes: a later locality's run's year against the first locality's same run's. */
   across: YearChangeResult[];
   deciles: Deciles;
 }

@@ -2,8 +2,8 @@
 // row's locality before it — totals by program with the Δ against the locality's baseline, ranges, a budget year's
 // months, who pays, estimates, parameters — then what only compare has, at a date: winners and losers, the split by
 // area and by income decile, and the flows between layers (over a budget year: the losers by the program they lose most
-// in, no flows); with several localities, each one's baseline against the first's among them (no flows). The same figures as compare's JSON, money in the unit
-// asked for; io/ writes it.
+// in, no flows); with several localities, each one's runs against the first's same runs among them (no flows). The
+// same figures as compare's JSON, money in the unit asked for; io/ writes it.
 import type { MadeBy } from './made.js';
 import type ExcelJS from 'exceljs';
 import { LAYERS } from '../core/compare.js';
@@ -36,7 +36,8 @@ export async function compareWorkbook(r: CompareReport, made: MadeBy): Promise<E
     r.date,
   );
   // Each scenario against its locality's baseline, household by household (a budget year's: over the year, no flows).
-  // Each locality after the first: its baseline against the first's (JSON against_first), a row of its own after its runs.
+  // Each locality after the first: each scenario against the first's same scenario, and its baseline against the first's
+  // (JSON against_first), rows of their own.
   const detailed = r.localities.flatMap((l) => [
     ...l.scenarios.flatMap((s, i) => [
       ...(s.details ? [{ at: [name(l), s.id] as Cell[], d: s.details, scenario: i > 0 }] : []),
