@@ -12,6 +12,7 @@
 // that takes dibao up and is from S to (1 + band) × S per capita received it before (on_dibao, prior_dibao: the
 // gradual exit's base); one below S receives it by its take-up draw alone, so take-up stays a lever.
 import { generatedId } from './ids.js';
+import { normalCdf, normalQuantile, Random } from './random.js';
 import { AREAS, COL, COLUMN_NAMES, type Column } from './columns.js';
 import { fenToYuan } from './money.js';
 import { dec, type Snapshot } from './parameters/tree.js';
@@ -20,43 +21,6 @@ import { standards } from './rules.js';
 
 /** The columns written, in the column table's order (every column, so a generated file states every value). */
 export const GENERATED_COLUMNS: readonly Column[] = COLUMN_NAMES;
-
-export class Random {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed | 0;
-  }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) | 0;
-    let t = Math.imul(this.s ^ (this.s >>> 15), 1 | this.s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  normal(): number {
-    return Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next());
-  }
-  lognormal(median: number, sigma: number): number {
-    return median * Math.exp(sigma * this.normal());
-  }
-  pick(shares: readonly number[]): number {
-    let r = this.next();
-    for (let i = 0; i < shares.length; i++) if ((r -= shares[i]!) < 0) return i;
-    return shares.length - 1;
-  }
-  /** A whole number in [lo, hi]. */
-  between(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  /** An age from bands [from, to, weight] (each age of a band alike), from one draw as `between` takes. */
-  age(bands: readonly (readonly [number, number, number])[]): number {
-    let u = this.next() * bands.reduce((t, b) => t + b[2], 0);
-    for (const [from, to, w] of bands) {
-      if (u < w) return Math.min(to, from + Math.floor((u / w) * (to - from + 1)));
-      u -= w;
-    }
-    return bands.at(-1)![1];
-  }
-}
 
 /**
  * Ages within each block of life, by the 2020 census's national five-year groups (万 persons: 0–4 7788, 5–9 9024,
@@ -331,25 +295,6 @@ export function* generateCsv(s: GenerateSettings, per = 5000): Generator<string>
 function body(r: Random, A: Settings['byArea'][number]): number {
   const z = r.normal();
   return A.median * Math.exp(z > A.z0 ? A.sigma * A.z0 + A.upper * (z - A.z0) : A.sigma * z);
-}
-
-/** The standard normal's quantile of a share in (0, 1), by bisection on normalCdf (once a profile). */
-function normalQuantile(p: number): number {
-  let [lo, hi] = [-8, 8];
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (normalCdf(mid) < p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
-
-/** The standard normal's distribution function (Abramowitz & Stegun 7.1.26: within 1.5e-7), for the body's median. */
-function normalCdf(x: number): number {
-  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-(x * x) / 2);
-  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
 function householdRows(r: Random, set: Settings, s: GenerateSettings, d: Drawn, h: number, width: number, weight: string): string[] {

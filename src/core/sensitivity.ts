@@ -4,7 +4,7 @@
 // its earliest and latest; an `exact:` estimate is listed with nothing to vary. Optionally every estimate drawn at once
 // (`draws`), from a seeded generator, so the same seed gives the same draws whatever the thread count.
 import { indexInForce } from './dates.js';
-import { Random } from './generate.js';
+import { Random } from './random.js';
 import { D, type Dec } from './money.js';
 import { PARAMS, type ParamSpec } from './parameters/schema.js';
 import { growBy } from './projection.js';

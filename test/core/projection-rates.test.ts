@@ -3,7 +3,7 @@
 // standards +4 % a year, moving 2027 by ~17 % at +10 % — had been in no tornado and no --ranges.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../src/core/generate.js';
+import { Random } from '../../src/core/random.js';
 import { dec, resolve, type Policy } from '../../src/core/parameters/tree.js';
 import { projectPolicy } from '../../src/core/projection.js';
 import { drawPatches, estimateAxes, patchPolicy, patchText, type Axis } from '../../src/core/sensitivity.js';
