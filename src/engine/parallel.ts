@@ -55,7 +55,9 @@ export async function compareParallel(
   const decileOf = inShared(deciles.of);
   type Part = { runs: PlainRunResult[][]; across: PlainRunResult[][] | null };
   const parts = await Promise.all(
-    ranges.map(([from, to], w) => pool.run<Part>(w, { kind: 'compare', pop: shared, localities: plain, decileOf, from, to })),
+    ranges.map(([from, to], w) =>
+      pool.run<Part>(w, { kind: 'compare', pop: shared, localities: plain, decileOf, from, to, across: Boolean(across) }),
+    ),
   );
   const results = localities.map((l, li) => l.runs.map((r) => emptyRunResult(r.id, undefined, li)));
   for (const part of parts) {

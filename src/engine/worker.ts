@@ -74,7 +74,13 @@ export type Job = { readonly id?: number } & (
       readonly view: View;
       readonly each: PerHouseholdRates | null;
     })
-  | (Range & { readonly kind: 'compare'; readonly localities: readonly LocalityRuns[]; readonly decileOf: Uint8Array })
+  | (Range & {
+      readonly kind: 'compare';
+      readonly localities: readonly LocalityRuns[];
+      readonly decileOf: Uint8Array;
+      /** Each later locality's runs against the first's too (compare's across: the command asks, the HTML report not). */
+      readonly across: boolean;
+    })
   /** A budget year's period runs and each run's changes over the year (core/year-changes.ts). */
   | (Range & {
       readonly kind: 'year-changes';
@@ -223,8 +229,8 @@ function handle(id: number, job: Job): Promise<void> | void {
     case 'rates':
       return post({ id, kind: 'done', result: rateBands(fastCopy(job.pop), job.runs, job.delta, job.view, job.from, job.to, job.each) });
     case 'compare': {
-      // (each locality's baseline against the first's too, where there are several: cheap beside the runs)
-      const across = newAcross(job.localities);
+      // (each later locality's runs against the first's too, where asked: cheap beside the runs)
+      const across = job.across ? newAcross(job.localities) : undefined;
       const results = compare(fastCopy(job.pop), job.localities, { of: job.decileOf, upper: [] }, { from: job.from, to: job.to, across });
       return post({
         id,

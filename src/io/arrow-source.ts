@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { arrowLib } from './arrow-lib.js';
 import { readArrowLayout } from './arrow-file.js';
 import { batchReader, decode } from './arrow.js';
-import { endsRecorded, type FileEnds } from './households-kind.js';
+import { endsRecorded, weightMillionths, type FileEnds } from './households-kind.js';
 
 const { RecordBatchReader } = arrowLib;
 
@@ -53,7 +53,7 @@ export async function arrowFileEnds(file: string): Promise<FileEnds | null> {
       const lastId: unknown = last.getChild('household_id')?.get(last.numRows - 1);
       const weight: unknown = first.getChild('weight_millionths')?.get(0);
       if (typeof firstId !== 'string' || typeof lastId !== 'string') return null;
-      return { firstId, lastId, firstWeight: typeof weight === 'number' && Number.isSafeInteger(weight) ? BigInt(weight) : null };
+      return { firstId, lastId, firstWeight: weightMillionths(weight) };
     } finally {
       reader.close();
     }

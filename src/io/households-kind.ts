@@ -53,13 +53,16 @@ export interface FileEnds {
  */
 export function endsOf(pop: Population): string {
   const n = pop.householdCount;
-  const ends = {
+  if (n === 0) return '';
+  return JSON.stringify({
     first_household_id: pop.householdIds.at(0),
     last_household_id: pop.householdIds.at(n - 1),
     first_weight_millionths: pop.weight[0],
-  };
-  return n > 0 ? JSON.stringify(ends) : '';
+  });
 }
+
+/** A weight in millionths as a file holds it (a number), or null where it is not a whole one. */
+export const weightMillionths = (v: unknown): bigint | null => (typeof v === 'number' && Number.isSafeInteger(v) ? BigInt(v) : null);
 
 /** The ends endsOf recorded; null when there are none or they are not as it writes them. */
 export function endsRecorded(text: string | undefined): FileEnds | null {
@@ -67,7 +70,7 @@ export function endsRecorded(text: string | undefined): FileEnds | null {
     const e = JSON.parse(text ?? '') as Record<string, unknown>;
     const [firstId, lastId, weight] = [e.first_household_id, e.last_household_id, e.first_weight_millionths];
     if (typeof firstId !== 'string' || typeof lastId !== 'string') return null;
-    return { firstId, lastId, firstWeight: typeof weight === 'number' && Number.isSafeInteger(weight) ? BigInt(weight) : null };
+    return { firstId, lastId, firstWeight: weightMillionths(weight) };
   } catch {
     return null;
   }
