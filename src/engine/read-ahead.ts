@@ -30,11 +30,15 @@ let nextKey = 0;
 export const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Posts a read job per range of the file, or null when it cannot be split safely (read it on one thread then). */
-export function startReads(pool: Pool, file: string, totalBytes: number, keep: boolean): Reads | null {
-  const split = splitFile(file, totalBytes, pool.size);
+export function startReads(pool: Pool, file: string, totalBytes: number, keep: boolean, least?: number): Reads | null {
+  const split = splitFile(file, totalBytes, pool.size, least);
   if (!split) return null;
   const { starts, header } = split;
-  const n = starts.length - 1;
+  // A job per worker: each reads its first range, then claims the next one left (worker.ts), so that one that falls
+  // behind reads less.
+  const n = Math.min(pool.size, starts.length - 1);
+  const claim = new Int32Array(new SharedArrayBuffer(4));
+  claim[0] = n;
   const keys = Array.from({ length: n }, () => nextKey++);
   const bytes = new Array<number>(n).fill(0);
   const rows = new Array<number>(n).fill(0);
@@ -44,7 +48,7 @@ export function startReads(pool: Pool, file: string, totalBytes: number, keep: b
   const channels = keep ? Array.from({ length: n }, () => new MessageChannel()) : [];
   const jobs = Array.from({ length: n }, (_, w) => {
     const port = channels[w]?.port2 ?? null;
-    const job = { kind: 'read', file, header, start: starts[w]!, end: starts[w + 1]!, keep: keep ? keys[w]! : null, runs: port } as const;
+    const job = { kind: 'read', file, header, starts, first: w, claim, keep: keep ? keys[w]! : null, runs: port } as const;
     return pool.run<ReadResult>(w, job, port ? [port] : [], (p) => {
       const m = p as { bytes: number; rows: number };
       bytes[w]! += m.bytes;

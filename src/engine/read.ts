@@ -22,6 +22,8 @@ import { startReads, sum, takeAhead } from './read-ahead.js';
 export interface ReadOptions {
   readonly onProgress?: (p: ReadProgress) => void;
   readonly onNote?: (note: string, how?: 'how') => void;
+  /** The smallest byte range the workers claim (io/ranges.ts LEAST_RANGE; a test's smaller file in many ranges). */
+  readonly least?: number;
 }
 
 /** The file read by the pool's workers; null when it cannot be split safely (read it on one thread then). */
@@ -70,14 +72,14 @@ async function readRanges(
   loading: Promise<readonly Run[]> | null,
 ): Promise<Read | typeof READ_AGAIN | null> {
   const keep = loading !== null;
-  const started = takeAhead(pool, file, totalBytes, keep) ?? startReads(pool, file, totalBytes, keep);
+  const started = takeAhead(pool, file, totalBytes, keep) ?? startReads(pool, file, totalBytes, keep, opts.least);
   if (!started) {
     await loading; // its error first
     return null;
   }
   started.listen(opts.onProgress);
-  const { starts, columnOf, jobs: reads, keys, channels, drop } = started;
-  const n = starts.length - 1;
+  const { columnOf, jobs: reads, keys, channels, drop } = started;
+  const n = keys.length; // (one read job per worker: each reads its first range, then claims more)
   // The runs, once loaded, go to the workers (still reading: each evaluates what it has read, then the rest as it reads
   // it; a worker that has finished reading evaluates its part on the evaluate-part job).
   // (A worker closes its channel when it has read its range.)
@@ -99,7 +101,11 @@ async function readRanges(
     drop();
     return null;
   }
-  const parsed = results.map((r) => r.parsed);
+  // (the parts in file order: each worker's by the first range each holds)
+  const parsed = results
+    .flatMap((r) => r.parts)
+    .sort((a, b) => a.index - b.index)
+    .map((p) => p.parsed);
   // Part 0 starts on line 2 (after the header line); each next one as many lines further as the last one held.
   const firstLines = [2];
   for (const p of parsed.slice(0, -1)) firstLines.push(firstLines.at(-1)! + p.lines);

@@ -44,14 +44,18 @@ interface Range {
 export type Job = { readonly id?: number } & (
   | {
       /**
-       * Read bytes [start, end) of a file (whole records after the header). `keep`: a key under which the worker keeps
-       * the part (its evaluated columns in shared memory) for an evaluate-part job; null: keep nothing.
+       * Read byte ranges of a file (whole records after the header; range i is [starts[i], starts[i + 1])): range
+       * `first`, then each range it claims (`claim[0]`, shared by the reading workers, is the next range unclaimed),
+       * until none is left — a worker that fell behind (one thread shares its core with the command's own loading)
+       * reads fewer. `keep`: a key under which the worker keeps the parts (their evaluated columns in shared memory) for
+       * an evaluate-part job; null: keep nothing.
        */
       readonly kind: 'read';
       readonly file: string;
       readonly header: readonly string[];
-      readonly start: number;
-      readonly end: number;
+      readonly starts: readonly number[];
+      readonly first: number;
+      readonly claim: Int32Array;
       readonly keep: number | null;
       /**
        * With `keep`: where the runs come once loaded. From then on the worker evaluates its households a window at a
@@ -121,13 +125,18 @@ export type Reply =
   | { readonly id: number; readonly kind: 'done'; readonly result: unknown }
   | { readonly id: number; readonly kind: 'error'; readonly error: SentError };
 
-/** What a read job hands back: the part, and whether the range held a quote (the file is then read on one thread). */
+/**
+ * What a read job hands back: its parts, each with the first range it holds, and whether a range held a quote (the file
+ * is then read on one thread). A part holds one range, or — its households evaluated as it read them (io/part.ts
+ * WindowSink) — every range it read from its first on.
+ */
 export interface ReadResult {
-  readonly parsed: ParsedPart;
+  readonly parts: readonly { readonly index: number; readonly parsed: ParsedPart }[];
   readonly quotes: boolean;
 }
 
-const parts = new Map<number, Part>();
+/** The parts kept with their values (read before the runs came), by key. */
+const parts = new Map<number, Part[]>();
 /** The totals of parts evaluated as they were read, by key. */
 const evaluated = new Map<number, Totals[]>();
 let kept: Population | null = null;
@@ -149,7 +158,7 @@ const CHUNK = 4 << 20;
 
 const post = (m: Reply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
 
-/** A read job: the range's bytes in chunks, progress reported as they are read. */
+/** A read job: each range's bytes in chunks, progress reported as they are read. */
 async function read(id: number, job: Extract<Job, { kind: 'read' }>): Promise<void> {
   let quotes = false;
   const keep = job.keep !== null;
@@ -169,39 +178,60 @@ async function read(id: number, job: Extract<Job, { kind: 'read' }>): Promise<vo
         },
       }
     : undefined;
-  const reader = new FastReader(job.file, {
-    header: job.header,
-    expectedBytes: job.end - job.start,
-    shared: keep,
-    sink,
-  });
-  // The range's bytes as whole lines in one buffer (io/range-chunks.ts).
-  async function* range(): AsyncGenerator<Buffer> {
-    const fd = openSync(job.file, 'r');
-    try {
-      const readAt = (buf: Buffer, offset: number, length: number, position: number) => readSync(fd, buf, offset, length, position);
-      yield* rangeChunks(readAt, job.start, job.end, CHUNK, (bytes) => {
-        // A quote: this range may have been cut inside a quoted field; the file is read on one thread instead, so stop.
-        if (bytes.indexOf(QUOTE) >= 0) {
-          quotes = true;
-          return false;
-        }
-        post({ id, kind: 'progress', progress: { bytes: bytes.length, rows: reader.rows } });
-        return true;
-      });
-    } finally {
-      closeSync(fd);
+  const { starts, claim } = job;
+  const n = starts.length - 1;
+  // A reader from range i on: one that evaluates its households as it reads may go on to the file's end (its room
+  // guessed for all of it: room never written costs nothing, and outgrowing a guess copies its ids into new memory —
+  // ~0.1 s where a worker read past its share); one that keeps its values reads range i only.
+  const newReader = (i: number) =>
+    new FastReader(job.file, { header: job.header, expectedBytes: starts[sink ? n : i + 1]! - starts[i]!, shared: keep, sink });
+  const buf = Buffer.allocUnsafe(Math.max(1, Math.min(CHUNK, starts[n]! - starts[0]!)));
+  const fd = openSync(job.file, 'r');
+  const out: { index: number; parsed: ParsedPart }[] = [];
+  try {
+    const readAt = (b: Buffer, offset: number, length: number, position: number) => readSync(fd, b, offset, length, position);
+    let reader = newReader(job.first);
+    let first = job.first;
+    for (let i = first; i < n;) {
+      reader.beginRange(i);
+      // The range's bytes as whole lines in one buffer, kept for the next range (io/range-chunks.ts).
+      const [from, to] = [starts[i]!, starts[i + 1]!];
+      async function* chunks(): AsyncGenerator<Buffer> {
+        yield* rangeChunks(readAt, from, to, buf, (bytes) => {
+          // A quote: this range may have been cut inside a quoted field; the file is read on one thread instead, so stop.
+          if (bytes.indexOf(QUOTE) >= 0) {
+            quotes = true;
+            return false;
+          }
+          post({ id, kind: 'progress', progress: { bytes: bytes.length, rows: reader.rows } });
+          return true;
+        });
+      }
+      await feed(chunks(), reader, undefined, undefined, false);
+      if (quotes) {
+        Atomics.store(claim, 0, n); // (the other workers claim no more)
+        break;
+      }
+      const next = Atomics.add(claim, 0, 1);
+      if (next < n && reader.continues()) i = next;
+      else {
+        out.push({ index: first, parsed: reader.take() });
+        i = first = next;
+        if (i < n) reader = newReader(i);
+      }
     }
+  } finally {
+    closeSync(fd);
   }
-  await feed(range(), reader, undefined, undefined, false);
-  const parsed = reader.take();
   job.runs?.close();
   // A part with problems fails the run: nothing of it will be evaluated.
-  if (keep && !quotes && !parsed.fatal && !parsed.problems.length) {
-    if (parsed.part.values) parts.set(job.keep!, parsed.part);
-    else evaluated.set(job.keep!, totals ?? runs!.map(() => new Totals()));
+  if (keep && !quotes && out.every(({ parsed }) => !parsed.fatal && !parsed.problems.length)) {
+    const values = out.map((o) => o.parsed.part).filter((p) => p.values);
+    if (values.length) parts.set(job.keep!, values);
+    if (values.length < out.length) evaluated.set(job.keep!, totals ?? runs!.map(() => new Totals()));
   }
-  post({ id, kind: 'done', result: { parsed, quotes } satisfies ReadResult }, partBuffers(parsed.part));
+  const buffers = out.flatMap((o) => partBuffers(o.parsed.part));
+  post({ id, kind: 'done', result: { parts: out, quotes } satisfies ReadResult }, buffers);
   collectIfEmpty();
 }
 
@@ -210,12 +240,14 @@ function handle(id: number, job: Job): Promise<void> | void {
     case 'read':
       return read(id, job);
     case 'evaluate-part': {
-      const part = parts.get(job.part);
+      const kept = parts.get(job.part);
       const done = evaluated.get(job.part);
       parts.delete(job.part);
       evaluated.delete(job.part);
-      const totals = part ? simulateRange(segmentsAsHouseholds(part), job.runs, 0, part.segments) : done;
-      if (!totals) throw new Error(`no part ${job.part} kept`);
+      if (!kept && !done) throw new Error(`no part ${job.part} kept`);
+      const totals = done ?? job.runs.map(() => new Totals());
+      for (const part of kept ?? [])
+        simulateRange(segmentsAsHouseholds(part), job.runs, 0, part.segments).forEach((t, i) => totals[i]!.merge(t));
       post({ id, kind: 'done', result: totals.map((t) => t.plain()) satisfies PlainTotals[] });
       return collectIfEmpty();
     }

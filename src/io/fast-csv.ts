@@ -382,6 +382,16 @@ export class FastReader {
     return true;
   }
 
+  /** The records from here on are the file's byte range `index` (io/part.ts PartWriter.beginRange). */
+  beginRange(index: number): void {
+    this.writer.beginRange(index);
+  }
+
+  /** At a range's end: whether the part may go on with another range (io/part.ts PartWriter.continues). */
+  continues(): boolean {
+    return !this.stop && this.writer.continues();
+  }
+
   /** The rows read so far as a part (with the problems found on them), and a fresh writer for the rest. */
   take(): ParsedPart {
     const part = this.writer.done();

@@ -19,6 +19,7 @@ import {
 import type { Population } from '../core/population.js';
 import { identity, segmentPopulation } from './segments.js';
 import { bucketed, groupInPlace } from './id-buckets.js';
+import { Ascending, type RangeIds } from './id-order.js';
 import { householdDiffers, rowColumns, rowIds, segmentColumns, segmentIds, Table, writeHousehold, writePerson } from './part-columns.js';
 
 /** The household-level values of a row, in HOUSEHOLD_COLS order (core/columns.ts). */
@@ -78,6 +79,11 @@ export interface Part extends PersonColumns, HouseholdColumns {
   readonly hidOrder: Int32Array;
   readonly hidOrdered: Int32Array;
   readonly hidBuckets: Int32Array;
+  /**
+   * Read with a sink: the file's byte ranges the part holds (a reading worker may read several into one part, one
+   * after another: engine/worker.ts), each with its first and last person and household id where its ids ascend.
+   */
+  readonly ranges: readonly RangeIds[];
 }
 
 /**
@@ -111,6 +117,12 @@ export class PartWriter {
   /** The current segment's household id (hidBytes stops growing once windows go to the sink). */
   private readonly hid = u8(64);
   private readonly odd: OddRow[] = [];
+  /** With a sink: whether the current range's person and household ids come in shortlex order (see RangeIds). */
+  private readonly pidOrder = new Ascending();
+  private readonly hidOrder = new Ascending();
+  /** The byte range being read (beginRange), or -1; the ranges read before it. */
+  private range = -1;
+  private readonly ranges: RangeIds[] = [];
   rows = 0;
   segments = 0;
   private rowBase = 0;
@@ -168,6 +180,35 @@ export class PartWriter {
     this.s.reserve(windowed(segments, this.segments), this.segments - this.segBase);
   }
 
+  /**
+   * Rows from here on are the file's byte range `index` (with a sink: a reading worker may read several ranges into
+   * one part while its windows go to the sink — continues()). No household goes on from the last range's rows: its
+   * rows in this range are a segment of their own (assemble then finds the household in two segments).
+   */
+  beginRange(index: number): void {
+    this.closeRange();
+    this.range = index;
+    this.hid.length = 0;
+  }
+
+  private closeRange(): void {
+    if (this.range < 0) return;
+    this.ranges.push({ index: this.range, pid: this.pidOrder.ends(), hid: this.hidOrder.ends() });
+    this.pidOrder.reset();
+    this.hidOrder.reset();
+    this.range = -1;
+  }
+
+  /**
+   * At the end of a range: whether the part may go on with another range — its windows go to the sink (it takes what
+   * the part holds now, if it is ready), so the part will hold ids only. Otherwise the part holds its values, which
+   * must be one range's, in file order: it ends here.
+   */
+  continues(): boolean {
+    if (this.sink && !this.taken && this.sink.ready()) this.window(false);
+    return this.taken;
+  }
+
   /** The household id of the current segment equals b[s, e). */
   private sameHousehold(b: Uint8Array, s: number, e: number): boolean {
     return this.segments > 0 && this.hid.length === e - s && equalBytes(this.hid.data, 0, b, s, e - s);
@@ -181,6 +222,7 @@ export class PartWriter {
     if (!this.sameHousehold(b, hs, he)) {
       if (this.rows >= this.ask && this.sink) this.window(false);
       const k = this.segments++;
+      if (this.sink) this.hidOrder.next(b, hs, he);
       this.hid.length = 0;
       const ids = this.si.room(k);
       ids.hidHash[k] = copyHashed(this.hid, b, hs, he);
@@ -206,7 +248,10 @@ export class PartWriter {
     r.segment[j] = this.segments - 1 - this.segBase;
     const ids = this.ri.room(i);
     // (only with a sink: a part read without one always keeps its values, and its ids are compared by their bytes)
-    if (this.sink) ids.pidCheck[i] = checkHash(b, ps, pe);
+    if (this.sink) {
+      ids.pidCheck[i] = checkHash(b, ps, pe);
+      this.pidOrder.next(b, ps, pe);
+    }
     // Once windows go to the sink, the part will not hold its values, and its person ids are checked by their hashes:
     // their bytes are not kept (on the plain 1M file, writing them into fresh memory was ~0.1 s per reading worker).
     if (this.taken) ids.pidHash[i] = hashBytes(b, ps, pe);
@@ -262,6 +307,8 @@ export class PartWriter {
       Object.fromEntries(keys.map((k) => [k, t[k].subarray(0, len)]));
     const [pidHash, pidCheck] = [this.ri.cols.pidHash.subarray(0, n), this.ri.cols.pidCheck.subarray(0, n)];
     const [hidHash, hidCheck] = [this.si.cols.hidHash.subarray(0, m), this.si.cols.hidCheck.subarray(0, m)];
+    this.closeRange();
+    const ascending = (k: 'pid' | 'hid') => this.ranges.length > 0 && this.ranges.every((r) => r[k] !== null);
     return {
       rows: n,
       values,
@@ -280,8 +327,9 @@ export class PartWriter {
       firstRow: s.firstRow.subarray(0, sm),
       ...(cut(s, HOUSEHOLD_KEYS, sm) as unknown as HouseholdColumns),
       odd: this.odd,
-      ...(values ? grouped('pid', pidHash) : groupedInPlace('pid', pidHash, pidCheck)),
-      ...(values ? grouped('hid', hidHash) : groupedInPlace('hid', hidHash, hidCheck)),
+      ...(values ? grouped('pid', pidHash) : groupedInPlace('pid', pidHash, pidCheck, ascending('pid'))),
+      ...(values ? grouped('hid', hidHash) : groupedInPlace('hid', hidHash, hidCheck, ascending('hid'))),
+      ranges: this.ranges,
     };
   }
 }
@@ -324,8 +372,11 @@ function grouped<K extends 'pid' | 'hid'>(k: K, hash: Int32Array): Grouped<K> {
   return { [`${k}Order`]: order, [`${k}Ordered`]: ordered, [`${k}Buckets`]: buckets } as Grouped<K>;
 }
 
-/** A part without values: its ids' two hashes grouped in place (no order: which row holds an id is never asked). */
-function groupedInPlace<K extends 'pid' | 'hid'>(k: K, hash: Int32Array, check: Int32Array): Grouped<K> {
-  const buckets = groupInPlace(hash, check);
+/**
+ * A part without values: its ids' two hashes grouped in place (no order: which row holds an id is never asked); not
+ * grouped, and no bounds, when its ids ascend (assemble groups them if it needs them: io/assemble.ts hashPairs).
+ */
+function groupedInPlace<K extends 'pid' | 'hid'>(k: K, hash: Int32Array, check: Int32Array, ascending: boolean): Grouped<K> {
+  const buckets = ascending ? new Int32Array(0) : groupInPlace(hash, check);
   return { [`${k}Order`]: new Int32Array(0), [`${k}Ordered`]: hash, [`${k}Buckets`]: buckets } as Grouped<K>;
 }

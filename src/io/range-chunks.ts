@@ -10,7 +10,8 @@ import { MAX_RECORD } from './intake.js';
 export type ReadAt = (buf: Buffer, offset: number, length: number, position: number) => number;
 
 /**
- * The bytes [start, end) in chunks of at most `size` bytes; `onRead` sees each read's new bytes first and may stop the
+ * The bytes [start, end) in chunks of at most `size` bytes, or read into `size` when it is a buffer (a worker reading
+ * several ranges keeps one: its pages first written once); `onRead` sees each read's new bytes first and may stop the
  * reading (false). A chunk that is not whole lines (a line longer than the buffer, the range's end, an unfinished line
  * longer than MAX_RECORD, which feed then reports) is handed on as a copy, which the cutter may keep.
  */
@@ -18,10 +19,10 @@ export function* rangeChunks(
   read: ReadAt,
   start: number,
   end: number,
-  size: number,
+  size: number | Buffer,
   onRead: (bytes: Buffer) => boolean,
 ): Generator<Buffer> {
-  const buf = Buffer.allocUnsafe(Math.max(1, Math.min(size, end - start)));
+  const buf = typeof size === 'number' ? Buffer.allocUnsafe(Math.max(1, Math.min(size, end - start))) : size;
   let held = 0; // bytes of an unfinished line at buf's start
   for (let at = start; at < end;) {
     const n = read(buf, held, Math.min(buf.length - held, end - at), at);

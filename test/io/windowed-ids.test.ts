@@ -107,3 +107,55 @@ describe('person ids of parts evaluated as they were read', () => {
     expect(assembled([many]).readAgain).toBe(false);
   });
 });
+
+/**
+ * A part read with a sink over byte ranges (io/part.ts beginRange), each [index, person ids], one household per person
+ * (H and the person id): ranges a worker read one after another (engine/worker.ts).
+ */
+function rangedPart(ranges: ReadonlyArray<readonly [number, readonly string[]]>): ParsedPart {
+  const w = new PartWriter(1024, false, { ready: () => true, take: () => undefined });
+  const values = new Float64Array(COLUMNS.length);
+  let lines = 0;
+  for (const [index, persons] of ranges) {
+    w.beginRange(index);
+    for (const p of persons) {
+      const b = enc.encode(`H${p},${p}`);
+      const comma = b.indexOf(44);
+      w.add(b, 0, comma, comma + 1, b.length, values, ++lines);
+    }
+  }
+  return { part: w.done(), problems: [], fatal: null, lines, empties: noEmptyCells() };
+}
+const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `P${from + i}`);
+
+describe('ids that ascend through the file (io/id-order.ts), ranges read by two workers in turn', () => {
+  const check = (a: ReturnType<typeof rangedPart>, b: ReturnType<typeof rangedPart>) =>
+    assemble([a, b], [1, 1], 'households.csv', () => undefined).readAgain;
+
+  it('believes the order where every range ascends and each ends before the next begins: no hashes grouped', () => {
+    // P9 before P10 (shorter first); worker A read ranges 0 and 2, worker B range 1
+    const a = rangedPart([
+      [0, ids(0, 10)],
+      [2, ids(20, 3000)],
+    ]);
+    const b = rangedPart([[1, ids(10, 20)]]);
+    expect(a.part.ranges.map((r) => r.pid !== null)).toEqual([true, true]);
+    expect([a.part.pidBuckets.length, a.part.hidBuckets.length]).toEqual([0, 0]); // not grouped: never asked for
+    expect(check(a, b)).toBe(false);
+  });
+
+  it('checks the hashes where the ends overlap or a range does not ascend, and finds an id repeated', () => {
+    const a = (third: readonly string[]) =>
+      rangedPart([
+        [0, ids(0, 10)],
+        [2, third],
+      ]);
+    // range 1 ends with P20, range 2 begins with it
+    expect(check(a(ids(20, 3000)), rangedPart([[1, [...ids(10, 19), 'P20']]]))).toBe(true);
+    // range 1 ends after range 2 begins, no id repeated
+    expect(check(a(ids(20, 3000)), rangedPart([[1, [...ids(10, 19), 'P3500']]]))).toBe(false);
+    // range 2 does not ascend (P17 after P2999: a repeat; P4000 after P5000: none)
+    expect(check(a([...ids(20, 3000), 'P17']), rangedPart([[1, ids(10, 20)]]))).toBe(true);
+    expect(check(a([...ids(20, 3000), 'P5000', 'P4000']), rangedPart([[1, ids(10, 20)]]))).toBe(false);
+  });
+});
