@@ -154,26 +154,26 @@ function rangeOf(lines: ReadonlyMap<string, Line>, estimated: ReadonlySet<string
     { central: D(0), provincial: D(0), local: D(0) },
     { central: D(0), provincial: D(0), local: D(0) },
   ];
-  for (const { cost, shares, per } of lines.values()) {
-    const x = split(cost, ...shares, per);
-    for (const l of LEVELS) [low[l], high[l]] = [low[l].plus(x[l]), high[l].plus(x[l])];
-  }
   const moves = new Map<string, readonly [Record<Level, Dec>, Record<Level, Dec>]>();
-  for (const { cost, shares, ends, per } of lines.values())
+  for (const { cost, shares, ends, per } of lines.values()) {
+    const exactBase = exactSplit(cost, ...shares, per);
+    const base = rounded(exactBase);
+    for (const l of LEVELS) [low[l], high[l]] = [low[l].plus(base[l]), high[l].plus(base[l])];
+    if (!ends.size) continue;
+    // each level's change with a share at an end, the other as it is (rounded, as the splits shown; and unrounded, for
+    // a scenario's change: its range then rounds once, with no fen of rounding left at a share's end of 0)
+    const by = (z: Record<Level, Dec>, from: Record<Level, Dec>) =>
+      Object.fromEntries(LEVELS.map((l) => [l, z[l].minus(from[l])])) as Record<Level, Dec>;
     for (const [path, [lo, hi]] of ends) {
-      const base = split(cost, ...shares, per);
-      // each level's change with this share at an end, the other as it is (rounded, as the splits shown; and unrounded,
-      // for a scenario's change: its range then rounds once, with no fen of rounding left at a share's end of 0)
-      const exactBase = levelsOf(exactSplit(cost, ...shares, per));
-      const by = (z: Record<Level, Dec>, from: Record<Level, Dec>) =>
-        Object.fromEntries(LEVELS.map((l) => [l, z[l].minus(from[l])])) as Record<Level, Dec>;
-      const [a, b] = [lo, hi].map((s) => by(split(cost, ...s, per), base));
-      moves.set(path, [by(levelsOf(exactSplit(cost, ...lo, per)), exactBase), by(levelsOf(exactSplit(cost, ...hi, per)), exactBase)]);
+      const [xLo, xHi] = [exactSplit(cost, ...lo, per), exactSplit(cost, ...hi, per)];
+      const [a, b] = [xLo, xHi].map((x) => by(rounded(x), base));
+      moves.set(path, [by(levelsOf(xLo), levelsOf(exactBase)), by(levelsOf(xHi), levelsOf(exactBase))]);
       for (const l of LEVELS) {
         low[l] = low[l].plus(D.min(0, a![l], b![l]));
         high[l] = high[l].plus(D.max(0, a![l], b![l]));
       }
     }
+  }
   // No level pays less than nothing: shares whose high ends add up to 1 moved the city's or county's a fen below 0 by
   // rounding (above 1, a rule warns: funding-ranges-at-most-one), and a share whose low end is 0 the province's (a
   // Guangzhou trial saw "-0.00 – 66,653.80")
@@ -278,9 +278,6 @@ const levelsOf = (x: ExactSplit): Record<Level, Dec> => ({
   provincial: x.both.minus(x.central),
   local: x.cost.minus(x.both),
 });
-
-/** A cost (each part's) split by the central and provincial shares (each part's), rounded. */
-const split = (cost: readonly Dec[], cs: (k: number) => Dec, ps: (k: number) => Dec, per = 1) => rounded(exactSplit(cost, cs, ps, per));
 
 const text = (d: Record<Level, Dec>): Split => ({
   central: d.central.toFixed(2),

@@ -109,8 +109,17 @@ export function parsedOnce<T>(kind: ParsedKind, path: string, text: string, pars
   return value;
 }
 
-/** Removes entries not written for KEEP_MS, and temporary files an interrupted write left (older than an hour). */
+/** The directories swept by this process. */
+const swept = new Set<string>();
+
+/**
+ * Removes entries not written for KEEP_MS, and temporary files an interrupted write left (older than an hour): once a
+ * process (each sweep stats every entry: after a new build a policy and five scenarios written each swept ~370 entries,
+ * ~45 ms of a simulate's start).
+ */
 function sweep(dir: string): void {
+  if (swept.has(dir)) return;
+  swept.add(dir);
   const now = Date.now();
   for (const name of readdirSync(dir)) {
     const age = now - (statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? now);

@@ -3,7 +3,7 @@
 // same text, path, kind and build; a damaged entry is parsed again; a file with a problem is never kept. Through the
 // CLI: a second run reads the cache and prints the same, an edited policy is never answered from an old entry, and
 // JIUZHU_CACHE=off writes nothing.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,6 +73,31 @@ describe('parsedCache', () => {
     expect(cache.get('policy', 'other.yaml', policy)).toBeNull(); // the path its problems would name
     expect(cache.get('scenario', 'p.yaml', policy)).toBeNull(); // the kind
     expect(parsedCache(dir, 'build-2').get('policy', 'p.yaml', policy)).toBeNull(); // another build of jiuzhu
+  });
+
+  it('removes entries not written for 30 days and an hour-old unfinished write, once a process', () => {
+    const dir = freshDir();
+    const old = (name: string, days: number) => {
+      writeFileSync(join(dir, name), '{}');
+      const t = new Date(Date.now() - days * 24 * 3600 * 1000);
+      utimesSync(join(dir, name), t, t);
+    };
+    old('stale.json', 31);
+    old('recent.json', 29);
+    old('left.json.abc.tmp', 0.05); // (over an hour)
+    old('writing.json.def.tmp', 0.01); // (a quarter of an hour: another run may be writing it)
+    const cache = parsedCache(dir, 'b');
+    cache.put('policy', 'p.yaml', policy, parsed);
+    const others = () =>
+      readdirSync(dir)
+        .filter((f) => !/^[0-9a-f]{64}\.json$/.test(f))
+        .sort();
+    expect(others()).toEqual(['recent.json', 'writing.json.def.tmp']);
+    // Once a process: each sweep stats every entry (~45 ms over ~370 entries for a policy and five scenarios)
+    old('stale2.json', 31);
+    parsedCache(dir, 'b').put('scenario', 's.yaml', 'x: 1', { x: 1 });
+    expect(others()).toEqual(['recent.json', 'stale2.json', 'writing.json.def.tmp']);
+    expect(readdirSync(dir).length).toBe(5); // (and both entries written)
   });
 
   it('parses again over a damaged entry, and keeps nothing it cannot give back exactly', () => {
