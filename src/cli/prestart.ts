@@ -4,7 +4,7 @@
 // unusual — bad settings, no such file, --stream (read on this thread), one thread — starts nothing (nor does an
 // Arrow file's totals, when they are quicker on this thread alone: settings.arrowBatchRunsPerWorker): the command
 // itself reports what is wrong. Idle workers keep nothing alive, so an unused pool costs nothing at exit. For simulate
-// and sensitivity on a plain CSV the file's reads are posted too (engine/read-ahead.ts); when no command takes the
+// on a plain CSV the file's reads are posted too (engine/read-ahead.ts); when no command takes the
 // pool (a usage error), bin/jiuzhu.js closes it once the CLI is done (closePrestarted), so nothing waits for them.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { prestart } from '../engine/pool.js';
@@ -26,22 +26,21 @@ export function prestartFor(argv: readonly string[], env: NodeJS.ProcessEnv): vo
     if (!st?.isFile() || !readsInParallel(settings, st.size)) return;
     const totals = evaluatesAsItReads(argv, file);
     const kind = totals ? householdsKind(file, head(file), {}) : null;
-    // simulate and sensitivity on an Arrow file: only the workers that will join this thread (engine/arrow-totals.ts),
+    // simulate on an Arrow file: only the workers that will join this thread (engine/arrow-totals.ts),
     // for the runs the command line suggests (any other starts when its job comes)
     const eager = kind === 'arrow' ? arrowWorkers(settings, readArrowLayout(file).batches.length, runsHint(argv)) : settings.threads;
     if (!eager) return;
     const pool = prestart(settings.threads, eager);
-    // simulate and sensitivity on a plain CSV: its reads start too, as soon as the workers are up (engine/read-ahead.ts)
+    // simulate on a plain CSV: its reads start too, as soon as the workers are up (engine/read-ahead.ts)
     if (kind === 'csv') readAhead(pool, file, st);
   } catch {
     // the command reports it
   }
 }
 
-/** About how many runs: the baseline and each scenario; sensitivity's estimates at each end (~40 for a locality's). */
+/** About how many runs: the baseline and each scenario. */
 function runsHint(argv: readonly string[]): number {
-  const scenarios = argv.filter((a) => a === '--scenario' || a.startsWith('--scenario=')).length;
-  return (1 + scenarios) * (argv.find((a) => !a.startsWith('-')) === 'sensitivity' ? 40 : 1);
+  return 1 + argv.filter((a) => a === '--scenario' || a.startsWith('--scenario=')).length;
 }
 
 /** The file's first HEAD bytes. */

@@ -10,8 +10,7 @@
 // becomes this process's; SIGINT, SIGTERM, SIGHUP and SIGQUIT sent to this process are passed on (the child removes its
 // temporary files, as it does when run directly), and when this process dies the child stops (followParent). When the
 // child cannot be started, the CLI runs here. Not for
-// simulate and sensitivity on a CSV: they evaluate households as they read them and write far less (see
-// evaluatesAsItReads below).
+// simulate on a CSV: it evaluates households as it reads them and writes far less (see evaluatesAsItReads below).
 // JIUZHU_HUGE_PAGES=0 never relaunches; =1 always does (on Linux; tests use it); unset: as above.
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -53,14 +52,15 @@ const given = (argv: readonly string[], name: string) => argv.some((a) => a === 
  * an Arrow file a record batch at a time (engine/arrow-totals.ts), or streams them (--stream): its memory stays small
  * (~150–250 MB at 1M households, not ~450), and huge pages saved less than the second process's start (plain 1M file:
  * 2.05 s without them, 2.2 s with; the Arrow file, 5 alternating runs, 1.53 s without, 1.58 s with); cli/prestart.ts
- * starts a CSV's reads ahead. simulate and sensitivity do, unless a row per household or several years are asked for,
- * the HTML report, or the file is turned first (--columns, --encoding): those read it whole.
+ * starts a CSV's reads ahead. simulate does, unless a row per household or several years are asked for, the HTML
+ * report, or the file is turned first (--columns, --encoding): those read it whole. sensitivity reads the population
+ * once for its passes (since its joint corners): its reads posted ahead were dropped, a second reading of the file.
  */
 export function evaluatesAsItReads(argv: readonly string[], file: string): boolean {
   const command = argv.find((a) => !a.startsWith('-'));
   const html = argv.some((a, i) => a === '--format=html' || (a === '--format' && argv[i + 1] === 'html'));
   return (
-    (command === 'simulate' || command === 'sensitivity') &&
+    command === 'simulate' &&
     /\.(csv|arrow)$/i.test(file) &&
     !html &&
     !['--per-household', '--years', '--columns', '--encoding'].some((o) => given(argv, o))

@@ -1,5 +1,5 @@
 // The read jobs of a households file's byte ranges, posted to the pool's workers (read.ts). They may be posted before
-// the CLI has loaded (cli/prestart.ts: a plain CSV that simulate or sensitivity evaluates as it reads), so that the
+// the CLI has loaded (cli/prestart.ts: a plain CSV that simulate evaluates as it reads), so that the
 // workers start reading as soon as they are up, ~0.1 s sooner; the command then takes them over when they are the
 // reads it would post (same pool, file, size and modification time), or drops them and posts its own.
 import { statSync } from 'node:fs';
@@ -31,7 +31,10 @@ export const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Posts a read job per range of the file, or null when it cannot be split safely (read it on one thread then). */
 export function startReads(pool: Pool, file: string, totalBytes: number, keep: boolean, least?: number): Reads | null {
-  const split = splitFile(file, totalBytes, pool.size, least);
+  // Ranges claimed as the workers go where they evaluate as they read (keep), one reader going on over its ranges; a
+  // population's reading keeps every range's values in a part of its own, each with first tables sized before its
+  // rows are known, then outgrown (garbage, ~8 MB a part): one equal range per worker (least Infinity) unless asked.
+  const split = splitFile(file, totalBytes, pool.size, least ?? (keep ? undefined : Infinity));
   if (!split) return null;
   const { starts, header } = split;
   // A job per worker: each reads its first range, then claims the next one left (worker.ts), so that one that falls

@@ -27,8 +27,11 @@ describe('relaunchEnv', () => {
   it('asks for huge pages for a households file from 64 MB, on Linux with glibc ≥ 2.35 and THP on madvise', () => {
     expect(tunables(relaunchEnv(argv, {}, machine()))).toBe('glibc.malloc.hugetlb=1');
     expect(tunables(relaunchEnv(['cliff', '--households=h.csv'], {}, machine()))).toBe('glibc.malloc.hugetlb=1');
-    // simulate and sensitivity, when they read the file whole: a row per household, a file turned first
+    // simulate, when it reads the file whole: a row per household, a file turned first; sensitivity (the population read
+    // once for its passes)
     for (const args of [
+      ['sensitivity', '--households', 'h.csv', '--draws', '20'],
+      ['sensitivity', '--households', 'H.ARROW'],
       ['simulate', '--households', 'h.csv', '--per-household', 'out.csv'],
       ['simulate', '--households', 'h.arrow', '--per-household', 'out.csv'],
       ['--debug', 'sensitivity', '--households', 'h.parquet'],
@@ -56,13 +59,11 @@ describe('relaunchEnv', () => {
     expect(relaunchEnv([...argv, '--help'], {}, machine())).toBeNull();
     expect(relaunchEnv(['simulate', '--households'], {}, machine())).toBeNull();
     expect(relaunchEnv(['import', '--out', 'h.arrow'], {}, machine())).toBeNull(); // (no file: the CLI says so)
-    // simulate and sensitivity evaluate a CSV as they read it (or stream it): little memory, no gain
+    // simulate evaluates a CSV as it reads it (or streams it): little memory, no gain
     expect(relaunchEnv(['simulate', '--policy', NANNING, '--households', 'h.csv'], {}, machine())).toBeNull();
     expect(relaunchEnv(['--debug', 'simulate', '--households=H.CSV', '--stream'], {}, machine())).toBeNull();
-    expect(relaunchEnv(['sensitivity', '--households', 'h.csv', '--draws', '20'], {}, machine())).toBeNull();
     // and an Arrow file a record batch at a time
     expect(relaunchEnv(['simulate', '--households', 'h.arrow'], {}, machine())).toBeNull();
-    expect(relaunchEnv(['sensitivity', '--households', 'H.ARROW'], {}, machine())).toBeNull();
     expect(relaunchEnv(argv, {}, machine({ platform: 'darwin' }))).toBeNull();
     expect(relaunchEnv(argv, {}, machine({ thp: 'always' }))).toBeNull(); // the kernel gives them anyway
     expect(relaunchEnv(argv, {}, machine({ thp: 'never' }))).toBeNull();
