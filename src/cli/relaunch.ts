@@ -52,9 +52,10 @@ const given = (argv: readonly string[], name: string) => argv.some((a) => a === 
  * an Arrow file a record batch at a time (engine/arrow-totals.ts), or streams them (--stream): its memory stays small
  * (~150–250 MB at 1M households, not ~450), and huge pages saved less than the second process's start (plain 1M file:
  * 2.05 s without them, 2.2 s with; the Arrow file, 5 alternating runs, 1.53 s without, 1.58 s with); cli/prestart.ts
- * starts a CSV's reads ahead. simulate does, unless a row per household or several years are asked for, the HTML
- * report, or the file is turned first (--columns, --encoding): those read it whole. sensitivity reads the population
- * once for its passes (since its joint corners): its reads posted ahead were dropped, a second reading of the file.
+ * starts a CSV's reads ahead. simulate does, unless a row per household, several years, the ranges (--ranges) or a
+ * projected year (--projection) are asked for, the HTML report, or the file is turned first (--columns, --encoding):
+ * those read it whole. sensitivity reads the population once for its passes (since its joint corners). Reads posted
+ * ahead for a command that reads it whole are dropped: the file read twice (sensitivity; simulate --ranges).
  */
 export function evaluatesAsItReads(argv: readonly string[], file: string): boolean {
   const command = argv.find((a) => !a.startsWith('-'));
@@ -63,7 +64,7 @@ export function evaluatesAsItReads(argv: readonly string[], file: string): boole
     command === 'simulate' &&
     /\.(csv|arrow)$/i.test(file) &&
     !html &&
-    !['--per-household', '--years', '--columns', '--encoding'].some((o) => given(argv, o))
+    !['--per-household', '--years', '--columns', '--encoding', '--ranges', '--projection'].some((o) => given(argv, o))
   );
 }
 

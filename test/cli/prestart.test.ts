@@ -32,8 +32,14 @@ describe('prestartFor', () => {
     expect(readAhead()).toBe(true);
   });
 
-  it('posts none for sensitivity (it reads the population), nor where simulate reads the file whole', () => {
-    for (const args of [argv('sensitivity', '--date', '2025-06-30'), argv('simulate', '--per-household', 'rows.csv'), argv('compare')]) {
+  it('posts none for sensitivity (it reads the population), nor where simulate reads the file whole (--ranges too)', () => {
+    for (const args of [
+      argv('sensitivity', '--date', '2025-06-30'),
+      argv('simulate', '--per-household', 'rows.csv'),
+      argv('simulate', '--date', '2025-06-30', '--ranges'),
+      argv('simulate', '--year', '2027', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml'),
+      argv('compare'),
+    ]) {
       prestartFor(args, env);
       expect(readAhead(), args.join(' ')).toBe(false);
       closePrestarted();

@@ -38,6 +38,8 @@ describe('relaunchEnv', () => {
       ['simulate', '--households', 'h.csv', '--columns=map.yaml'],
       ['simulate', '--encoding', 'gb18030', '--households', 'h.csv'],
       ['simulate', '--households', 'h.csv', '--years', '2025-2027'],
+      ['simulate', '--households', 'h.csv', '--ranges'],
+      ['simulate', '--households', 'h.csv', '--year', '2027', '--projection', 'p.yaml'],
       ['simulate', '--households', 'h.csv', '--format', 'html'],
       ['simulate', '--households', 'h.csv', '--format=html'],
       // import's file given as its argument, wherever it stands among the options
