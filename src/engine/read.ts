@@ -1,8 +1,9 @@
-// A households file read by the pool's workers, each one byte range of whole records (io/ranges.ts), joined into one
+// A households file read by the pool's workers in byte ranges of whole records (io/ranges.ts), joined into one
 // Population by io/assemble.ts. Same population, same problems, same words as reading it on one thread
-// (test/engine/parallel.test.ts).
+// (test/engine/parallel.test.ts). Evaluating as they read, the workers claim a big file's ranges as they go
+// (engine/worker.ts: test/engine/claimed-ranges.test.ts); reading a population, one range each.
 //
-// Totals only (simulate and sensitivity without a row per household): each worker also evaluates its own households —
+// Totals only (simulate without a row per household): each worker also evaluates its own households —
 // its segments, runs of adjacent rows with one id — a window at a time as it reads them once the runs are loaded
 // (io/part.ts WindowSink; what it read before, it evaluates then), and this thread checks the ids over the whole file.
 // When assemble finds that no household has rows in two segments, those are the file's households and the workers'

@@ -4,7 +4,7 @@
 // rows with the same household id — whose household-level values are stored once (the columns: part-columns.ts).
 // Nothing here knows about other parts: assemble.ts joins segments into households across parts and checks person_id
 // uniqueness over the whole file, bucket by bucket of the ids' hashes (grouped below), comparing bytes only where
-// hashes agree.
+// hashes agree — or, read with a sink, by each byte range's first and last ids where its ids ascend (id-order.ts).
 import { i32, u8, type Grow, type Typed } from '../core/grow.js';
 import { checkHash, equalBytes, FNV_START, hashBytes, mix } from '../core/ids.js';
 import {

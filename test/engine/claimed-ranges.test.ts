@@ -2,29 +2,19 @@
 // of the first, then claims the next one left (engine/worker.ts), so that one that falls behind reads fewer. Whatever
 // ranges each read, the population, the totals and the problems are one thread's; and the ids' order (part.ts
 // RangeIds), which spares the check of repeated ids, is believed only where it holds across every range's ends.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { figures, type Totals } from '../../src/core/aggregate.js';
-import { rulesAt } from '../../src/core/rules.js';
 import { simulate } from '../../src/core/simulate.js';
 import { readParallel, simulateParallelRead } from '../../src/engine/read.js';
 import { startReads } from '../../src/engine/read-ahead.js';
 import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { cuts, splitFile } from '../../src/io/ranges.js';
-import { loadPolicy } from '../../src/io/policy-file.js';
-import { withThreads } from '../helpers/exec.js';
+import { tempFiles, twoLocalityRuns, withThreads } from '../helpers/exec.js';
 import { problemsOf } from '../helpers/problems.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-claimed-'));
-let n = 0;
-const file = (text: string) => {
-  const f = join(dir, `h${n++}.csv`);
-  writeFileSync(f, text);
-  return f;
-};
+const file = tempFiles('jiuzhu-claimed-');
 /** Small ranges: the ~3.4 MB file in a dozen or more. */
 const LEAST = 1 << 16;
 const HEADER = 'household_id,person_id,age,area,wage_income,other_income,weight';
@@ -41,14 +31,7 @@ const rows = (households: number) =>
 const text = (lines: readonly string[]) => [HEADER, ...lines].join('\n') + '\n';
 const ROWS = rows(36_000);
 
-const runsOf = async () => {
-  const { rules } = rulesAt(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30');
-  const { rules: gz } = rulesAt(await loadPolicy('policies/guangdong-guangzhou.yaml'), '2025-06-30');
-  return [
-    { id: 'baseline', rules },
-    { id: 'gz', rules: gz },
-  ];
-};
+const runsOf = twoLocalityRuns;
 const oneThread = async (f: string, runs: Awaited<ReturnType<typeof runsOf>>) =>
   JSON.stringify(simulate(await parseHouseholdsFast(Readable.from([readFileSync(f)]), f), runs).map(figures));
 const totalsOf = (r: unknown) => JSON.stringify((r as { totals: Totals[] }).totals.map(figures));

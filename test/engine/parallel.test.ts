@@ -2,9 +2,8 @@
 // household order), the same problems in the same words and places, and byte-identical totals, whatever the number
 // of threads — also when a household's rows sit in different workers' byte ranges. Each test also checks that the work
 // really ran on that many workers (a path that quietly stayed on this thread would pass the equality alone).
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { figures, type Totals } from '../../src/core/aggregate.js';
@@ -26,18 +25,12 @@ import { loadProfile } from '../../src/io/profile-file.js';
 import { WINDOW_ROWS } from '../../src/io/part.js';
 import { GENERATED_COLUMNS, generateCsv, settingsAt } from '../../src/core/generate.js';
 import { resolve } from '../../src/core/parameters/tree.js';
-import { busy, executor, withThreads } from '../helpers/exec.js';
+import { busy, executor, tempFiles, twoLocalityRuns, withThreads } from '../helpers/exec.js';
 import { problemsOf } from '../helpers/problems.js';
 import { InputError, receivedError, sendError, UsageError } from '../../src/errors.js';
 import { newClaims } from '../../src/engine/arrow-batches.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-parallel-'));
-let n = 0;
-const file = (text: string) => {
-  const f = join(dir, `h${n++}.csv`);
-  writeFileSync(f, text);
-  return f;
-};
+const file = tempFiles('jiuzhu-parallel-');
 const plain = (p: Population) => JSON.stringify(p, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
 const oneThread = async (f: string) => plain(await parseHouseholdsFast(Readable.from([readFileSync(f)]), f));
 const SAMPLE = readFileSync('policies/samples/households.csv', 'utf8');
@@ -106,14 +99,7 @@ describe('reading on worker threads', () => {
   });
 });
 
-const runsOf = async () => {
-  const { rules } = rulesAt(await loadPolicy('policies/guangxi-nanning.yaml'), '2025-06-30');
-  const { rules: gz } = rulesAt(await loadPolicy('policies/guangdong-guangzhou.yaml'), '2025-06-30');
-  return [
-    { id: 'baseline', rules },
-    { id: 'gz', rules: gz },
-  ];
-};
+const runsOf = twoLocalityRuns;
 
 describe('evaluating on worker threads', () => {
   it('gives byte-identical totals for 1 to 4 threads (baseline and a scenario-sized run list), every worker evaluating a range', async () => {
@@ -365,7 +351,7 @@ describe('comparing on worker threads', () => {
 // invalid input (exit 3). The worker sends what the exit code and message need; the pool throws it as itself.
 describe('an error thrown on a worker thread', () => {
   it('keeps its kind: a file the worker cannot read is a usage error, said as on this thread', async () => {
-    const missing = join(dir, 'gone.arrow');
+    const missing = join(dirname(file('')), 'gone.arrow');
     const { result } = await withThreads(2, (exec) =>
       exec
         .pool()!
