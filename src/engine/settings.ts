@@ -14,7 +14,7 @@ export interface Settings {
    * bench's 2-core VM a worker's code warms up over its first batch or two; with baseline + 5 scenarios this thread
    * alone was quicker at 8 batches (500,000 households: 1.18 against 1.41 s), a worker beside it at 16 (1M: 1.50
    * against 1.56 s) and 31 (2M: 2.25 against 2.47 s); sensitivity's ~40 runs gained from 16 batches on (2.77
-   * against 3.76 s).
+   * against 3.76 s), when it evaluated an Arrow file so (it now reads the population once for its passes).
    */
   readonly arrowBatchRunsPerWorker: number;
   /**
