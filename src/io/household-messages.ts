@@ -35,8 +35,9 @@ export function duplicateMessage(pid: string, firstLine: number): string {
 
 /** A household-level value that differs from the household's first row, in both readers' words. */
 export function conflictMessage(c: Conflict, line: number): string {
-  // (the value may have been written or left empty: a review found "give it on each of its rows" told to a file that had)
-  const empty = (is: boolean | undefined) => (is ? ' (what an empty cell is read as)' : '');
+  // (the value may have been written or left empty: a review found "give it on each of its rows" told to a file that had;
+  // "also": a QA trial read "1 (what an empty cell is read as)" as saying its written 1 was an empty cell)
+  const empty = (is: boolean | undefined) => (is ? ' (also what an empty cell reads as)' : '');
   const either = c.valueIsDefault || c.firstIsDefault ? ', an empty cell included' : '';
   return `${c.column} is ${c.value}${empty(c.valueIsDefault)} on line ${line} but ${c.firstValue}${empty(c.firstIsDefault)} on line ${c.firstRow}; a household-level value must be the same on every row of the household${either}`;
 }

@@ -74,12 +74,15 @@ export class RecordCutter {
 
   /** The whole records completed by the chunk (with any unfinished record before it), or null. */
   push(chunk: Buffer): Buffer | null {
-    // A record ends at an LF, or at a CR not followed by one (a CR that ends the chunk waits for the next).
+    // A record ends at an LF, or at a CR not followed by one (a CR that ends the chunk waits for the next: it may be a
+    // CR LF's — the records before it are whole; holding the whole chunk for it, an old-Mac file read in chunks that
+    // ended on a CR held more and more, and from 1 MiB was "a record longer than 1 MiB": a QA trial's 20 MB file).
     let end = -1;
     if (!this.inQuotes && chunk.indexOf(QUOTE) < 0) {
       end = chunk.lastIndexOf(LF);
-      const cr = chunk.lastIndexOf(CR);
-      if (cr > end && cr < chunk.length - 1) end = cr;
+      let cr = chunk.lastIndexOf(CR);
+      if (cr === chunk.length - 1) cr = cr > 0 ? chunk.lastIndexOf(CR, cr - 1) : -1;
+      if (cr > end) end = cr;
     } else {
       let q = this.inQuotes;
       for (let i = 0; i < chunk.length; i++) {

@@ -9,8 +9,9 @@ import { parseHouseholds } from '../../src/io/households-csv.js';
 import { problemsOf } from '../helpers/problems.js';
 
 const plain = (p: Population) => JSON.stringify(p, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
-const chunked = (buf: Buffer, size: number) =>
-  Readable.from(Array.from({ length: Math.ceil(buf.length / size) }, (_, i) => buf.subarray(i * size, (i + 1) * size)));
+const pieces = (buf: Buffer, size: number) =>
+  Array.from({ length: Math.ceil(buf.length / size) }, (_, i) => buf.subarray(i * size, (i + 1) * size));
+const chunked = (buf: Buffer, size: number) => Readable.from(pieces(buf, size));
 
 /** Both readers' problems for the bytes (the fast reader fed in chunks of several sizes): they must agree. */
 async function problems(bytes: Buffer | string): Promise<string[]> {
@@ -128,6 +129,21 @@ describe('line ends: LF, CR LF and CR alone each end a line, once, inside quotes
     for (const size of [1, 5, 4096]) expect(plain(await parseHouseholdsFast(chunked(Buffer.from(cr), size), 'h.csv'))).toBe(reference);
     expect(plain(await parseHouseholds(Readable.from([cr]), 'h.csv'))).toBe(reference);
   });
+  it('an old-Mac file over 1 MiB reads whole, its chunks ending on a CR (a QA trial: refused from ~3 MiB)', async () => {
+    // Rows of 30 bytes in chunks of 2,048 rows: every chunk ends on a CR, which may be a CR LF's — the cutter held each
+    // whole chunk for the next, and the held bytes passed 1 MiB ("a record longer than 1 MiB").
+    const lines = ['household_id,person_id,age,area,wage_income'];
+    for (let i = 0; i < 40_000; i++) lines.push(`H${String(i).padStart(6, '0')},P${String(i).padStart(6, '0')},40,urban,1000`);
+    expect(lines[1]!.length + 1).toBe(30);
+    const [lf, cr] = [Buffer.from(lines.join('\n') + '\n'), Buffer.from(lines.join('\r') + '\r')];
+    const reference = plain(await parseHouseholds(Readable.from([lf]), 'h.csv'));
+    // the header line, then 2,048 rows a chunk
+    const h = lines[0]!.length + 1;
+    const chunks = () => Readable.from([cr.subarray(0, h), ...pieces(cr.subarray(h), 30 * 2048)]);
+    expect(plain(await parseHouseholdsFast(chunks(), 'h.csv'))).toBe(reference);
+    expect(plain(await parseHouseholds(chunks(), 'h.csv'))).toBe(reference);
+  });
+
   it('a CR LF inside quotes is one line (csv-parse counts two; the reference reader corrects it)', async () => {
     // Line 1 header, 2–3 the quoted note, 4 a bad age, 5 a record of the wrong length.
     const text =

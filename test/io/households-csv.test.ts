@@ -181,10 +181,10 @@ describe('errors name file, line, column, value and what was expected', () => {
   // message says the value is what an empty cell reads as (it may have been written so: said either way).
   it('a household-level value on the first row alone: the empty cell said for what it reads as', async () => {
     expect(await problems('household_id,person_id,age,area,financial_assets\nH1,p1,40,urban,23031.02\nH1,p2,41,urban,\n')).toEqual([
-      'h.csv:3:5: household H1: financial_assets is 0.00 (what an empty cell is read as) on line 3 but 23031.02 on line 2; a household-level value must be the same on every row of the household, an empty cell included',
+      'h.csv:3:5: household H1: financial_assets is 0.00 (also what an empty cell reads as) on line 3 but 23031.02 on line 2; a household-level value must be the same on every row of the household, an empty cell included',
     ]);
     expect(await problems('household_id,person_id,age,area,on_dibao\nH1,p1,40,urban,\nH1,p2,41,urban,1\n')).toEqual([
-      'h.csv:3:5: household H1: on_dibao is 1 on line 3 but 0 (what an empty cell is read as) on line 2; a household-level value must be the same on every row of the household, an empty cell included',
+      'h.csv:3:5: household H1: on_dibao is 1 on line 3 but 0 (also what an empty cell reads as) on line 2; a household-level value must be the same on every row of the household, an empty cell included',
     ]);
   });
 
