@@ -84,7 +84,7 @@ describe('ranges claimed by the workers', () => {
       );
       expect(totalsOf(result)).toBe(one);
     }
-    // The runs only once every worker has finished a job: each kept the ranges it read first with their values.
+    // The runs only once every worker has finished reading: each kept every range it read, with its values, apart.
     const { result } = await withThreads(2, (exec) => {
       const pool = exec.pool()!;
       const late = new Promise<typeof runs>((done) => {
