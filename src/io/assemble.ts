@@ -14,7 +14,7 @@ import type { Apart } from './apart-rows.js';
 import type { EmptyCells } from './empty-cells.js';
 import { conflictMessage, duplicateMessage, MAX_PROBLEMS } from './household-messages.js';
 import { anyPairTwice, BUCKET_BITS, groupInPlace } from './id-buckets.js';
-import { shortlexBefore } from './id-order.js';
+import { ascendAcross } from './id-order.js';
 import type { HouseholdValues, Part } from './part.js';
 
 /** What the fast reader made of one part of the file. */
@@ -282,24 +282,6 @@ function hashPairs(p: Part, k: 'pid' | 'hid'): { hash: Int32Array; check: Int32A
   const inOrder = new Int32Array(order.length);
   for (let i = 0; i < order.length; i++) inOrder[i] = check[order[i]!]!;
   return { hash, check: inOrder, bounds };
-}
-
-/**
- * Whether the file's ids of a kind ascend (part.ts RangeIds): every byte range's, read in any part, do, and each range's
- * last comes before the next one's first; then none repeats (a household split between ranges does not ascend).
- */
-function ascendAcross(parts: readonly Part[], k: 'pid' | 'hid'): boolean {
-  const ranges = parts.flatMap((p) => p.ranges).sort((a, b) => a.index - b.index);
-  // (every range read, each in one part: a part read without a sink, which kept its values, tells none)
-  if (!ranges.every((r, i) => r.index === i) || parts.some((p) => (k === 'pid' ? p.rows : p.segments) > 0 && !p.ranges.length))
-    return false;
-  let last: Uint8Array | null = null;
-  for (const r of ranges) {
-    const ends = r[k];
-    if (!ends || (last && !shortlexBefore(last, ends[0]))) return false;
-    last = ends[1];
-  }
-  return true;
 }
 
 /** The ids of several parts, numbered across them, read in place; joined into one list only for the population. */

@@ -383,14 +383,9 @@ export class FastReader {
   }
 
   /** The records from here on are the file's byte range `index` (io/part.ts PartWriter.beginRange). */
-  beginRange(index: number): void {
-    this.writer.beginRange(index);
-  }
-
+  beginRange = (index: number): void => this.writer.beginRange(index);
   /** At a range's end: whether the part may go on with another range (io/part.ts PartWriter.continues). */
-  continues(): boolean {
-    return !this.stop && this.writer.continues();
-  }
+  continues = (): boolean => !this.stop && this.writer.continues();
 
   /** The rows read so far as a part (with the problems found on them), and a fresh writer for the rest. */
   take(): ParsedPart {

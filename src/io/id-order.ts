@@ -1,5 +1,5 @@
 // The order of a byte range's ids, told as the reader goes (io/part.ts): where each id comes after the one before, no id
-// repeats, and assemble.ts needs only each range's first and last to know none repeats in the file.
+// repeats, and assemble.ts needs only each range's first and last to know none repeats in the file (ascendAcross).
 
 /**
  * A byte range's first and last ids, of persons (rows) and households (segments), each pair where each id is after the
@@ -66,4 +66,26 @@ export function shortlexBefore(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return a.length < b.length;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
   return false;
+}
+
+/**
+ * Whether the file's ids of a kind ascend (the RangeIds of io/part.ts's parts, for assemble.ts): every byte range's,
+ * read in any part, do, and each range's last comes before the next one's first; then none repeats (a household split
+ * between ranges does not ascend).
+ */
+export function ascendAcross(
+  parts: ReadonlyArray<{ readonly rows: number; readonly segments: number; readonly ranges: readonly RangeIds[] }>,
+  k: 'pid' | 'hid',
+): boolean {
+  const ranges = parts.flatMap((p) => p.ranges).sort((a, b) => a.index - b.index);
+  // (every range read, each in one part: a part read without a sink, which kept its values, tells none)
+  if (!ranges.every((r, i) => r.index === i) || parts.some((p) => (k === 'pid' ? p.rows : p.segments) > 0 && !p.ranges.length))
+    return false;
+  let last: Uint8Array | null = null;
+  for (const r of ranges) {
+    const ends = r[k];
+    if (!ends || (last && !shortlexBefore(last, ends[0]))) return false;
+    last = ends[1];
+  }
+  return true;
 }
