@@ -16,7 +16,7 @@ export interface Ranges {
 }
 
 /** The smallest range the reading workers claim (ranges after the first few: see cuts). */
-export const LEAST_RANGE = 1 << 20;
+const LEAST_RANGE = 1 << 20;
 
 /**
  * Where to cut `size` bytes of records for `workers` reading workers, as offsets: into as many equal ranges where the

@@ -190,9 +190,13 @@ function yearJson(y: YearReport, months: readonly MonthCost[]): Record<string, u
   };
 }
 
+/** A period's months as words (April–December 2022). */
+const periodSpan = (y: YearReport, p: YearReport['periods'][number], lang?: Lang) =>
+  monthSpan(monthName(y.year, p.months[0]!), monthName(y.year, p.months.at(-1)!), lang);
+
 /** A budget year's periods and the changes inside it, two lines (compare gives them under each locality). */
 export function yearHeadLines(y: YearReport, lang?: Lang): string[] {
-  const span = (p: YearReport['periods'][number]) => monthSpan(monthName(y.year, p.months[0]!), monthName(y.year, p.months.at(-1)!), lang);
+  const span = (p: YearReport['periods'][number]) => periodSpan(y, p, lang);
   return [
     periodsWords(
       y.year,
@@ -210,7 +214,7 @@ export function yearHeadLines(y: YearReport, lang?: Lang): string[] {
 
 /** People-facing lines on a budget year: its periods, the changes inside it, each period's cost a month. */
 function yearLines(y: YearReport, markdown: boolean, unit: Unit, lang?: Lang): string[] {
-  const span = (p: YearReport['periods'][number]) => monthSpan(monthName(y.year, p.months[0]!), monthName(y.year, p.months.at(-1)!), lang);
+  const span = (p: YearReport['periods'][number]) => periodSpan(y, p, lang);
   const lines = yearHeadLines(y, lang);
   if (y.periods.length > 1) {
     const header = [`a month 每月 (${UNIT_LABEL[unit]})`, ...y.periods.map(span)];
