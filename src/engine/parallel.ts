@@ -28,7 +28,7 @@ export async function simulateParallel(exec: Executor, pop: Population, runs: re
   const shared = sharedPopulation(pop);
   const plain = plainRuns(runs);
   const parts = await Promise.all(
-    ranges.map(([from, to], w) => pool.run<PlainTotals[]>(w, { kind: 'simulate', pop: shared, runs: plain, from, to })),
+    ranges.map(([from, to], w) => pool.run<PlainTotals[]>(w, { kind: 'simulate', pop: shared, key: popKey(pop), runs: plain, from, to })),
   );
   const totals = runs.map(() => new Totals());
   for (const part of parts) part.forEach((p, i) => totals[i]!.merge(Totals.of(p)));
@@ -56,7 +56,7 @@ export async function compareParallel(
   type Part = { runs: PlainRunResult[][]; across: PlainRunResult[][] | null };
   const parts = await Promise.all(
     ranges.map(([from, to], w) =>
-      pool.run<Part>(w, { kind: 'compare', pop: shared, localities: plain, decileOf, from, to, across: Boolean(across) }),
+      pool.run<Part>(w, { kind: 'compare', pop: shared, key: popKey(pop), localities: plain, decileOf, from, to, across: Boolean(across) }),
     ),
   );
   const results = localities.map((l, li) => l.runs.map((r) => emptyRunResult(r.id, undefined, li)));
@@ -88,7 +88,16 @@ export async function yearChangesParallel(
   const decileOf = inShared(deciles.of);
   const parts = await Promise.all(
     ranges.map(([from, to], w) =>
-      pool.run<PlainYearChanges>(w, { kind: 'year-changes', pop: sharedPop, runs: plain, decileOf, from, to, annual: shared }),
+      pool.run<PlainYearChanges>(w, {
+        kind: 'year-changes',
+        pop: sharedPop,
+        key: popKey(pop),
+        runs: plain,
+        decileOf,
+        from,
+        to,
+        annual: shared,
+      }),
     ),
   );
   const made = emptyYearResult(runs.length, parts[0]!.sums.length / 2); // (sums: the years' changes, then their across)
@@ -112,7 +121,9 @@ export async function ratesParallel(
   const shared = sharedPopulation(pop);
   const plain = plainRuns(runs);
   const parts = await Promise.all(
-    ranges.map(([from, to], w) => pool.run<RateBands[]>(w, { kind: 'rates', pop: shared, runs: plain, delta, view, from, to, each })),
+    ranges.map(([from, to], w) =>
+      pool.run<RateBands[]>(w, { kind: 'rates', pop: shared, key: popKey(pop), runs: plain, delta, view, from, to, each }),
+    ),
   );
   const bands = runs.map(emptyBands);
   for (const part of parts) part.forEach((b, i) => mergeBands(bands[i]!, b));
@@ -134,6 +145,19 @@ export function plainRuns(runs: readonly Run[]): Run[] {
     ...(r.period ? { period: r.period } : {}),
   })) as unknown as Run[];
 }
+
+/**
+ * Each population given to the workers, by a number of its own: a worker keeps the last one (and what it has summed of
+ * its households: programs/screen.ts summariesOf) for the next job on it — sensitivity's passes, a budget year's knob
+ * moves. A population is not changed once made (a projected year's is a new one: core/projection.ts).
+ */
+export function popKey(pop: Population): number {
+  let k = popKeys.get(pop);
+  if (k === undefined) popKeys.set(pop, (k = ++lastKey));
+  return k;
+}
+const popKeys = new WeakMap<Population, number>();
+let lastKey = 0;
 
 /** The population's columns in shared memory (copied once if they are not already), without the ids. */
 export function sharedPopulation(pop: Population): Population {

@@ -37,6 +37,8 @@ import { sendError, type SentError } from '../errors.js';
 /** A range of households of a population in shared memory. */
 interface Range {
   readonly pop: Population;
+  /** The population's own number (parallel.ts popKey). */
+  readonly key: number;
   readonly from: number;
   readonly to: number;
 }
@@ -140,6 +142,9 @@ const parts = new Map<number, Part[]>();
 /** The totals of parts evaluated as they were read, by key. */
 const evaluated = new Map<number, Totals[]>();
 let kept: Population | null = null;
+/** The population of the last job that gave one, by its key: the next job on it takes it, and what was summed of it. */
+let last: { readonly key: number; readonly pop: Population } | null = null;
+const popOf = (job: Range): Population => (last?.key === job.key ? last : (last = { key: job.key, pop: fastCopy(job.pop) })).pop;
 
 /**
  * A full collection, once a job has handed over or let go of all it read. A worker that reads a range builds its part
@@ -257,13 +262,13 @@ function handle(id: number, job: Job): Promise<void> | void {
       post({ id, kind: 'done', result: null });
       return collectIfEmpty();
     case 'simulate':
-      return post({ id, kind: 'done', result: simulateRange(fastCopy(job.pop), job.runs, job.from, job.to).map((t) => t.plain()) });
+      return post({ id, kind: 'done', result: simulateRange(popOf(job), job.runs, job.from, job.to).map((t) => t.plain()) });
     case 'rates':
-      return post({ id, kind: 'done', result: rateBands(fastCopy(job.pop), job.runs, job.delta, job.view, job.from, job.to, job.each) });
+      return post({ id, kind: 'done', result: rateBands(popOf(job), job.runs, job.delta, job.view, job.from, job.to, job.each) });
     case 'compare': {
       // (each later locality's runs against the first's too, where asked: cheap beside the runs)
       const across = job.across ? newAcross(job.localities) : undefined;
-      const results = compare(fastCopy(job.pop), job.localities, { of: job.decileOf, upper: [] }, { from: job.from, to: job.to, across });
+      const results = compare(popOf(job), job.localities, { of: job.decileOf, upper: [] }, { from: job.from, to: job.to, across });
       return post({
         id,
         kind: 'done',
@@ -274,9 +279,7 @@ function handle(id: number, job: Job): Promise<void> | void {
       return post({
         id,
         kind: 'done',
-        result: plainYearChanges(
-          yearChanges(fastCopy(job.pop), job.runs, job.decileOf, job.from, job.to, job.annual),
-        ) satisfies PlainYearChanges,
+        result: plainYearChanges(yearChanges(popOf(job), job.runs, job.decileOf, job.from, job.to, job.annual)) satisfies PlainYearChanges,
       });
     case 'arrow-check':
       return post({ id, kind: 'done', result: checkRange(job) satisfies CheckFound });

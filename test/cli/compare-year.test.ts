@@ -234,6 +234,15 @@ describe('compare --year: winners and losers over the budget year', () => {
       expect(by).toBeCloseTo(Number(s.winners_losers.losers.households), 6);
     }
     expect(Object.keys(nanning!.scenarios[1]!.losers_by_program!).length).toBeGreaterThan(0);
+    // Fuliang's years against Nanning's, household by household: every household counted — those no run gives anything
+    // (unchanged at 0, not evaluated) too, as in each locality's own changes
+    const all = (r: Run) => Number(r.by_area.urban.households) + Number(r.by_area.rural.households);
+    const everyone = all(fuliang!.scenarios[1]!);
+    const against = (JSON.parse(one.stdout) as { localities: Array<{ against_first: Run }> }).localities[1]!.against_first;
+    const wl = against.winners_losers;
+    expect(all(against)).toBeCloseTo(everyone, 6);
+    expect(Number(wl.gainers.households) + Number(wl.losers.households) + Number(wl.unchanged.households)).toBeCloseTo(everyone, 6);
+    expect(all(nanning!.scenarios[1]!)).toBeCloseTo(everyone, 6);
     const fl = jiuzhu(['compare', '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE, '--year', '2025', ...more]);
     expect((JSON.parse(fl.stdout) as { localities: Array<{ scenarios: Run[] }> }).localities[0]!.scenarios[1]!.winners_losers).toEqual(
       fuliang!.scenarios[1]!.winners_losers,

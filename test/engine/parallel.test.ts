@@ -25,6 +25,8 @@ import { loadProfile } from '../../src/io/profile-file.js';
 import { WINDOW_ROWS } from '../../src/io/part.js';
 import { GENERATED_COLUMNS, generateCsv, settingsAt } from '../../src/core/generate.js';
 import { resolve } from '../../src/core/parameters/tree.js';
+import { projectPopulation } from '../../src/core/projection.js';
+import { parseProjection } from '../../src/io/projection-file.js';
 import { busy, executor, tempFiles, twoLocalityRuns, withThreads } from '../helpers/exec.js';
 import { problemsOf } from '../helpers/problems.js';
 import { InputError, receivedError, sendError, UsageError } from '../../src/errors.js';
@@ -113,6 +115,33 @@ describe('evaluating on worker threads', () => {
         expect(JSON.stringify(result.map(figures))).toBe(one);
         expect(busy(jobs)).toBe(threads === 1 ? 0 : threads);
       }
+    }
+  });
+
+  it('keeps the last population for the next job on it, and takes another whenever it is another (a projected year written over the last’s memory)', async () => {
+    // A worker keeps the population of its last job, and what it summed of its households (each one's counted income,
+    // once), for the next job on the same population: sensitivity's passes, a budget year's knob moves. A projected
+    // year's population is a new one, even where it is written over the memory of the year before's.
+    const runs = await runsOf();
+    const pop = await parseHouseholdsFast(Readable.from([SAMPLE]), 'sample.csv');
+    const P = 'scenarios/projections/guangxi-nanning-4pct.yaml';
+    const projection = parseProjection(readFileSync(P, 'utf8'), P);
+    const exec = executor(2);
+    try {
+      const expectOneThread = async (p: Population) =>
+        expect(JSON.stringify((await simulateParallel(exec, p, runs)).map(figures))).toBe(JSON.stringify(simulate(p, runs).map(figures)));
+      await expectOneThread(pop);
+      await expectOneThread(pop); // (the same population again: kept)
+      const later = projectPopulation(pop, projection, 2032);
+      expect(JSON.stringify(simulate(later, runs).map(figures))).not.toBe(JSON.stringify(simulate(pop, runs).map(figures)));
+      await expectOneThread(later);
+      const first = projectPopulation(pop, projection, 2030);
+      await expectOneThread(first);
+      expect(projectPopulation(pop, projection, 2032, first).wage).toBe(first.wage); // (2030's memory, now 2032's)
+      await expectOneThread(projectPopulation(pop, projection, 2032, first));
+      expect(busy([...exec.started!.jobsDone])).toBe(2);
+    } finally {
+      exec.close();
     }
   });
 
