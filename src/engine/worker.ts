@@ -2,8 +2,6 @@
 // result (or an error). It may keep what a job left for a later one: the part of a file it read (its evaluated columns
 // in shared memory) until it is evaluated or dropped, and a population (shared memory) for the TUI's knob comparisons.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { Totals, type PlainTotals } from '../core/aggregate.js';
 import {
@@ -20,6 +18,7 @@ import type { View } from '../core/cliff.js';
 import { rateBands, type PerHouseholdRates } from '../core/marginal-rates.js';
 import type { Population } from '../core/population.js';
 import { fastCopy } from '../core/records.js';
+import { collect } from './collect.js';
 import type { Rules } from '../core/rules.js';
 import { simulateRange, type Run } from '../core/simulate.js';
 import { plainYearChanges, yearChanges, type PlainYearChanges } from '../core/year-changes.js';
@@ -147,17 +146,12 @@ let last: { readonly key: number; readonly pop: Population } | null = null;
 const popOf = (job: Range): Population => (last?.key === job.key ? last : (last = { key: job.key, pop: fastCopy(job.pop) })).pop;
 
 /**
- * A full collection, once a job has handed over or let go of all it read. A worker that reads a range builds its part
- * in growing buffers (the outgrown ones, the file's chunks) and hands the part over; it then waits for its next job and
- * V8 has no reason to collect there, so that garbage outlived the read — ~150 MB on 1M households, held while the
- * pool lived: `simulate --year 2027 --projection` peaked at 849–856 MB, and 754–764 MB with this (2 runs each).
- * `gc` exposed as Jest's leak detector does (the flag set at run time, the function taken from a new context).
+ * A full collection (collect.ts), once a job has handed over or let go of all it read. A worker that reads a range
+ * builds its part in growing buffers (the outgrown ones, the file's chunks) and hands the part over; it then waits for
+ * its next job and V8 has no reason to collect there, so that garbage outlived the read — ~150 MB on 1M households,
+ * held while the pool lived: `simulate --year 2027 --projection` peaked at 849–856 MB, and 754–764 MB with this (2 runs
+ * each). Collected after the current job's answer is posted, when this worker keeps no part.
  */
-const collect: () => void = (() => {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-})();
-/** Collects after the current job's answer is posted, when this worker keeps no part. */
 const collectIfEmpty = () => void (parts.size === 0 && evaluated.size === 0 && setImmediate(collect));
 const CHUNK = 4 << 20;
 
