@@ -12,9 +12,9 @@ import { PROGRAMS, type ProgramId } from '../core/programs/index.js';
 import { patchText, percentile } from '../core/sensitivity.js';
 import { cost, type SensitivityResult } from '../core/sensitivity-plan.js';
 import { RANGE_METHOD } from './totals.js';
-import { displayWidth, inUnit, markdownTable, truncate, UNIT_LABEL, type Unit } from './text-table.js';
+import { displayWidth, inUnit, markdownTable, truncate, UNIT_LABEL, wrapLine, type Unit } from './text-table.js';
 import type { Lang } from './lang.js';
-import { unitWords } from './totals-words.js';
+import { roundingMarkdown, roundingWords, unitWords } from './totals-words.js';
 import {
   barsWords,
   centralAmongDraws,
@@ -296,7 +296,7 @@ export function sensitivityTable(rep: SensitivityReport): string {
   }
   if (r.draws) out.push('', ...drawsLines(rep));
   if (r.refused) out.push('', chalk.yellow(`${lang === 'zh' ? '注：' : 'note: '}${refusedWords(r.refused, lang)}`));
-  out.push('', chalk.dim(whereMoreWords(lang)));
+  out.push('', ...wrapLine(roundingWords(lang), 80).map((l) => chalk.dim(l)), chalk.dim(whereMoreWords(lang)));
   return out.join('\n') + '\n';
 }
 
@@ -392,6 +392,8 @@ export function sensitivityMarkdown(rep: SensitivityReport): string {
     }),
     ...(r.draws ? ['', ...drawsLines(rep).map((l) => l.replace(/^\s*/, '- '))] : []),
     ...(r.refused ? ['', `> ${lang === 'zh' ? '注：' : 'Note: '}${refusedWords(r.refused, lang)}`] : []),
+    '',
+    roundingMarkdown(lang),
     '',
   ].join('\n');
 }

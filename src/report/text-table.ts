@@ -114,9 +114,11 @@ export function markdownTable(header: string[], rows: string[][], align: Align[]
 }
 
 /** Parts rounded each on its own may miss their total by a fen (the `*_exact` JSON fields reconcile). */
-// (and a Δ: an analyst's 1,681 − 664 households read −1,016, the difference of the unrounded figures)
+// (and a Δ: an analyst's 1,681 − 664 households read −1,016, the difference of the unrounded figures; a level's Δ in
+// who pays is its two shares' difference, each share to the fen: an auditor's three levels added to 206,025,564.75
+// beside a Δ of 206,025,564.74)
 export const ROUNDING_NOTE =
-  '分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly; a Δ is of the unrounded figures';
+  '分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly; a Δ or a swing is of the unrounded figures, a level’s Δ in who pays of its shares to the fen (the levels’ Δ may miss the Δ by a fen)';
 
 /** Where a line may break: after these, else after a colon. */
 const BREAK_AFTER: ReadonlySet<string> = new Set([' ', '，', '；', '、', '。']);

@@ -83,7 +83,9 @@ export const RANGE_METHOD_ZH = '取各次运行的最低与最高：每项估计
 
 /** Under every table and Markdown: the parts are rounded each on its own (text-table.ts's bilingual line, in English). */
 export const roundingWords = (lang?: Lang) =>
-  zh(lang) ? '分项数因四舍五入，与合计可能略有出入；较基线之差按未舍入的数计算' : ROUNDING_NOTE;
+  zh(lang)
+    ? '分项数因四舍五入，与合计可能略有出入；较基线之差与区间幅度按未舍入的数计算，各级负担之差按各级分摊额（到分）计算（三级之差之和与总差可能相差一分）'
+    : ROUNDING_NOTE;
 
 /** …as Markdown's last line, in italics, with its full stop. */
 export const roundingMarkdown = (lang?: Lang) => `_${roundingWords(lang)}${zh(lang) ? '。' : '.'}_`;

@@ -64,7 +64,9 @@ describe('compare --lang zh', () => {
     expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 34 项）：人均金融资产上限（月数），/m);
     // Fuliang's edge line is 1.5× already: nobody moves
     expect(zh.stdout).toContain('  无人在层级间移动\n');
-    expect(zh.stdout).toContain('分项数因四舍五入，与合计可能略有出入；较基线之差按未舍入的数计算\n');
+    expect(zh.stdout).toContain(
+      '分项数因四舍五入，与合计可能略有出入；较基线之差与区间幅度按未舍入的数计算，各级负担之差按各级分摊额（到分）计算（三级之差之和与总差可能相差一分）\n',
+    );
     for (const e of ENGLISH) expect(zh.stdout, String(e)).not.toMatch(e);
     expect(figures(zh.stdout)).toEqual(figures(en.stdout));
     expect(figures(zh.stdout).length).toBeGreaterThanOrEqual(39); // three tables of 13 rows
@@ -164,7 +166,9 @@ describe('compare --lang zh: the rarer notes', () => {
     expect(unify.stdout).toMatch(
       /^> 注：区间：略去 \d+ 个联合端点组合：这些估计同时取端点时违反本政策的规则 rural-at-most-urban（jiuzhu validate），政策不可能处于这种状态$/m,
     );
-    expect(unify.stdout).toMatch(/^_分项数因四舍五入，与合计可能略有出入；较基线之差按未舍入的数计算。_$/m);
+    expect(unify.stdout).toMatch(
+      /^_分项数因四舍五入，与合计可能略有出入；较基线之差与区间幅度按未舍入的数计算，各级负担之差按各级分摊额（到分）计算（三级之差之和与总差可能相差一分）。_$/m,
+    );
     // Fuliang's 2× edge line moves low-income caseloads and no cost (its edge members' premium subsidy is 0 at the estimate)
     const edge = run(['compare', ...TWO, ...AT, '--scenario', 'scenarios/low-income-2x.yaml', '--format', 'markdown', '--lang', 'zh']);
     expect(edge.stdout).toMatch(

@@ -262,6 +262,9 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
           ...r.map((x) => `${yuan(x.low)} – ${yuan(x.high)}`),
           ...r.slice(1).map((x) => `${signedYuan(x.delta!.low)} – ${signedYuan(x.delta!.high)}`),
         ]);
+        // each end's exact yuan beside it, as every figure's (an auditor could check the ranges only by their text)
+        const ends = [...row![1]!.matchAll(/<td data-yuan-low="([^"]*)" data-yuan-high="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+        expect(ends).toEqual([...r.map((x) => [x.low, x.high]), ...r.slice(1).map((x) => [x.delta!.low, x.delta!.high])]);
       },
     );
   });

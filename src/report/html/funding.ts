@@ -6,7 +6,7 @@ import { fundingDeltaRange, fundingRangeMethod, LEVEL_LABELS, LEVELS } from '../
 import type { LocalityReport } from '../compare.js';
 import { inUnit, UNIT_LABEL, type Unit } from '../text-table.js';
 import { fundingDelta, signedIn } from '../totals.js';
-import { table, type Cell } from './page.js';
+import { rangeCell, table, type Cell } from './page.js';
 
 export function fundingTable(l: LocalityReport, i: number, unit: Unit): string {
   const [base, ...scs] = l.scenarios;
@@ -27,12 +27,12 @@ export function fundingTable(l: LocalityReport, i: number, unit: Unit): string {
         `${LEVEL_LABELS[lv]} 区间 range *`,
         ...l.scenarios.map((s) => {
           const r = s.funding!.range;
-          return r ? { text: `${inUnit(r.low[lv], unit)} – ${inUnit(r.high[lv], unit)}`, cls: 'num est' } : '';
+          return r ? rangeCell({ low: r.low[lv], high: r.high[lv] }, (v) => inUnit(v, unit)) : '';
         }),
         // (a scenario's change, its range from the same ends: the Δ columns, as the table's Δ range row)
         ...scs.map((s) => {
           const d = fundingDeltaRange(base!.funding!, s.funding!);
-          return d ? { text: `${signedIn(d.low[lv], unit)} – ${signedIn(d.high[lv], unit)}`, cls: 'num est' } : '';
+          return d ? rangeCell({ low: d.low[lv], high: d.high[lv] }, (v) => signedIn(v, unit)) : '';
         }),
       ]),
     );

@@ -13,8 +13,25 @@ export const esc = (s: string): string =>
  */
 const NUMERIC = /^[-+−–—\s\d.,%×()*†]*$/;
 
-/** A cell: text, or text with its exact yuan value, or a cell marked as a heading of its row. */
-export type Cell = string | { readonly text: string; readonly yuan?: string; readonly cls?: string };
+/**
+ * A cell: text, or text with its exact yuan value (a range's: both ends, data-yuan-low and data-yuan-high), or a cell
+ * marked as a heading of its row.
+ */
+export type Cell =
+  | string
+  | {
+      readonly text: string;
+      readonly yuan?: string;
+      readonly range?: { readonly low: string; readonly high: string };
+      readonly cls?: string;
+    };
+
+/** A range's cell: "low – high" in the unit, both ends' exact yuan beside it. */
+export const rangeCell = (r: { readonly low: string; readonly high: string }, show: (yuan: string) => string, cls = 'num est'): Cell => ({
+  text: `${show(r.low)} – ${show(r.high)}`,
+  range: { low: r.low, high: r.high },
+  cls,
+});
 
 export function table(
   header: readonly string[],
@@ -23,7 +40,8 @@ export function table(
 ): string {
   const cell = (c: Cell, i: number) => {
     const x = typeof c === 'string' ? { text: c } : c;
-    const attrs = `${x.yuan !== undefined ? ` data-yuan="${esc(x.yuan)}"` : ''}${x.cls ? ` class="${x.cls}"` : i && NUMERIC.test(x.text) ? ' class="num"' : ''}`;
+    const yuan = x.range ? ` data-yuan-low="${esc(x.range.low)}" data-yuan-high="${esc(x.range.high)}"` : '';
+    const attrs = `${x.yuan !== undefined ? ` data-yuan="${esc(x.yuan)}"` : yuan}${x.cls ? ` class="${x.cls}"` : i && NUMERIC.test(x.text) ? ' class="num"' : ''}`;
     return i === 0 ? `<th scope="row"${attrs}>${esc(x.text)}</th>` : `<td${attrs}>${esc(x.text)}</td>`;
   };
   return [

@@ -25,7 +25,7 @@ import { fundingTable } from './funding.js';
 import { barChart, heatmap, inU, lineChart, tornadoChart, type Chart } from './charts.js';
 import type { Made } from '../made.js';
 import { madeSection } from './made.js';
-import { esc, figure, page, table, type Cell } from './page.js';
+import { esc, figure, page, rangeCell, table, type Cell } from './page.js';
 import { runsPartsWords } from '../totals-words.js';
 
 export interface HtmlReportInput {
@@ -106,8 +106,8 @@ function headline(l: LocalityReport, unit: Unit, sens: SensitivityResult | null,
     const xs = l.scenarios.map((s, k) => totalRange(sens, k, s.estimates));
     rows.push([
       '区间 range',
-      ...xs.map((x) => ({ text: `${inUnit(x.low, unit)} – ${inUnit(x.high, unit)}`, cls: 'num est' })),
-      ...xs.slice(1).map((x) => ({ text: `${signedIn(x.delta!.low, unit)} – ${signedIn(x.delta!.high, unit)}`, cls: 'num est' })),
+      ...xs.map((x) => rangeCell(x, (v) => inUnit(v, unit))),
+      ...xs.slice(1).map((x) => rangeCell(x.delta!, (v) => signedIn(v, unit))),
     ]);
   }
   return [

@@ -17,7 +17,7 @@ import { barChart, inU } from './charts.js';
 import type { Made } from '../made.js';
 import { madeSection } from './made.js';
 import { SOURCE_HEADER, sourceRow } from './report.js';
-import { esc, figure, page, table, type Cell } from './page.js';
+import { esc, figure, page, rangeCell, table, type Cell } from './page.js';
 
 export interface HtmlYearsInput {
   /** The years, in the unit the report is in (`unit`). */
@@ -84,7 +84,7 @@ function headline(r: YearsReport, unit: Unit): string {
     yuan: v,
     cls: `num ${D(v).isNegative() ? 'down' : D(v).isZero() ? '' : 'up'}`,
   });
-  const span = (x: { low: string; high: string }, f: (v: string, u: Unit) => string) => `${f(x.low, unit)} – ${f(x.high, unit)}`;
+  const span = (x: { low: string; high: string }, f: (v: string, u: Unit) => string) => rangeCell(x, (v) => f(v, unit), 'num');
   const rows: Cell[][] = r.runs.flatMap((run, i) => {
     const win = window(run.years);
     const ranged = run.years.every((s) => s.range);
