@@ -157,9 +157,12 @@ export function compareJson(r: CompareReport): object {
   };
 }
 
+/** A row per locality, run and program; over a budget year each begins with the year, as simulate --year's (an auditor could not tell a year's CSV from a date's). */
 export function compareCsv(r: CompareReport): string {
-  const rows = r.localities.flatMap((l) => l.scenarios.flatMap((s) => totalsCsvRows(s, `${csvField(l.policyFile)},`)));
-  return [`policy,${TOTALS_CSV_HEADER}`, ...rows].join('\n') + '\n';
+  const year = r.localities[0]?.scenarios[0]?.year?.year;
+  const head = year === undefined ? '' : `${year},`;
+  const rows = r.localities.flatMap((l) => l.scenarios.flatMap((s) => totalsCsvRows(s, `${head}${csvField(l.policyFile)},`)));
+  return [`${year === undefined ? '' : 'year,'}policy,${TOTALS_CSV_HEADER}`, ...rows].join('\n') + '\n';
 }
 
 /** A budget year's periods and changes for a locality (its baseline's), or none at a date. */

@@ -108,6 +108,13 @@ describe('compare --year: winners and losers over the budget year', () => {
         .map(fen)
         .reduce((a, b) => a + b),
     ).toBe(-66_000);
+    // the CSV: each row begins with the year, as simulate --year's (a year's CSV told from a date's)
+    const csv = jiuzhu(['compare', ...args, '--format', 'csv'])
+      .stdout.trimEnd()
+      .split('\n');
+    expect(csv[0]).toMatch(/^year,policy,scenario,program,households,/);
+    expect(csv.slice(1).every((row) => row.startsWith('2025,policies/guangxi-nanning.yaml,'))).toBe(true);
+    expect(csv.find((row) => row.startsWith('2025,policies/guangxi-nanning.yaml,raise,total,'))).toContain(',1505.00,');
     // the workbook: the losers by the program they lose most in, a row each (cut: A, on dibao)
     const out = join(d, 'c.xlsx');
     expect(jiuzhu(['compare', ...args, '--format', 'xlsx', '--out', out, '-q']).code).toBe(0);
