@@ -45,6 +45,7 @@ export function detailLines(d: RunDetails | undefined, color: boolean, unit: Uni
         lang,
         by.slice(0, 3).map(([id]) => id),
         across,
+        Math.max(0, by.length - 3),
       ),
     );
   const flows = flowsTable(d, color, lang);

@@ -72,13 +72,20 @@ export function winnersWords(
 }
 
 /**
- * A budget year's losers by the program they lose most in (at most three, labels bilingual already): the year has no
- * flows between layers to say where they went.
+ * A budget year's losers by the program they lose most in (at most three, labels bilingual already; `more`: how many
+ * programs are left out, said — an auditor took three of ten for all of them): the year has no flows between layers to
+ * say where they went.
  */
-export const losersByWords = (by: ReadonlyArray<readonly [string, string]>, lang?: Lang, ids: readonly string[] = [], across = false) =>
+export const losersByWords = (
+  by: ReadonlyArray<readonly [string, string]>,
+  lang?: Lang,
+  ids: readonly string[] = [],
+  across = false,
+  more = 0,
+) =>
   (zh(lang)
-    ? `  受损户按减少最多的项目：${by.map(([p, n]) => `${p} ${n} 户`).join(' · ')}`
-    : `  the losers by the program they lose most in: ${by.map(([p, n]) => `${p} ${n}`).join(' · ')} (households)`) +
+    ? `  受损户按减少最多的项目：${by.map(([p, n]) => `${p} ${n} 户`).join(' · ')}${more ? ` · 另 ${more} 项（见 JSON 或工作簿）` : ''}`
+    : `  the losers by the program they lose most in: ${by.map(([p, n]) => `${p} ${n}`).join(' · ')}${more ? ` · ${more} more (JSON, workbook)` : ''} (households)`) +
   (across ? acrossLost(lang) : whyLost(ids, lang));
 
 /**

@@ -12,7 +12,7 @@ import type { Figures, GroupFigures } from '../core/aggregate.js';
 import { PART_KEYS, TEMPORARY_TIERS } from '../core/programs/parts.js';
 import { TIERS_ZH } from '../core/programs/temporary.js';
 import { D } from '../core/money.js';
-import { GROUP_ZH, PREMIUM_GROUPS } from '../core/parameters/groups.js';
+import { GROUP_EN, GROUP_ZH, PREMIUM_GROUPS } from '../core/parameters/groups.js';
 
 /** A unit in a sentence: 万元 in Chinese, "万元 10k yuan" in English (the label the tables give it). */
 export const unitWords = (unit: Unit, lang?: Lang) => (zh(lang) ? { yuan: '元', wan: '万元', yi: '亿元' }[unit] : UNIT_LABEL[unit]);
@@ -296,7 +296,8 @@ export const PART_LINES = [
     title: { en: '资助参保 premium subsidy by group 按类别', zh: '资助参保按类别' },
     persons: { en: 'persons paid', zh: '受资助人数' },
     sheet: { name: '资助参保类别 Premium groups', part: '类别 group', cost: '资助参保 premium subsidy' },
-    names: Object.fromEntries(PREMIUM_GROUPS.map((g) => [g, [GROUP_ZH[g], g] as const])),
+    // (in words, as the other lines' parts: the codes are the JSON's keys, and the workbook's id column)
+    names: Object.fromEntries(PREMIUM_GROUPS.map((g) => [g, [GROUP_ZH[g], GROUP_EN[g]] as const])),
   },
   {
     program: 'tekun',

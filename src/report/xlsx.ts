@@ -171,7 +171,8 @@ export function runSheets(
         m(s.figures.total_annual_cost),
         m(s.figures.eligible_total_annual_cost),
         s.baseline ? m(delta(s.baseline.total_annual_cost_exact, s.figures.total_annual_cost_exact, 2).value) : null,
-        '',
+        // (the total rests on an estimate where any of its programs does: the CSV's total row said 1, this cell nothing)
+        s.onEstimates.size ? '是 yes' : '',
       ],
     ]),
   );
@@ -319,7 +320,7 @@ export function partsSheets(
         return g
           ? Object.keys(line.names).map((k) => [
               ...at,
-              partName(line, k)[0],
+              partName(line, k).join(' '),
               k,
               n(g[k]!.households),
               n(g[k]!.persons),

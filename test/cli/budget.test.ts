@@ -277,6 +277,11 @@ describe('--format xlsx', () => {
     const totals = wb.getWorksheet('总表 Totals')!;
     const dibao = totals.getRows(2, 30)!.find((r) => r.getCell(3).value === 'dibao')!;
     expect(dibao.getCell(6).value).toBe(Number(s.programs.dibao.annual_cost));
+    // the total rests on an estimate where a program does (Nanning's take-up), as the CSV's total row says (1)
+    const estimated = totals.getRow(1).values as unknown[];
+    const col = estimated.indexOf('依据估计 rests on an estimate');
+    const total = totals.getRows(2, 30)!.find((r) => r.getCell(3).value === 'total')!;
+    expect([dibao.getCell(col).value, total.getCell(col).value]).toEqual(['是 yes', '是 yes']);
     expect(totals.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(wb.getWorksheet('月度 Months')!.rowCount).toBe(1 + 12);
     // each estimate beside its range, as the policy gives it (Nanning: take_up.dibao 0.6, range 0.45–0.73; the payment

@@ -250,6 +250,11 @@ describe('compare --year: winners and losers over the budget year', () => {
     expect(all(against)).toBeCloseTo(everyone, 6);
     expect(Number(wl.gainers.households) + Number(wl.losers.households) + Number(wl.unchanged.households)).toBeCloseTo(everyone, 6);
     expect(all(nanning!.scenarios[1]!)).toBeCloseTo(everyone, 6);
+    // the table names the three programs most lost in, and how many more there are (an auditor took three for all)
+    const lost = Object.keys(against.losers_by_program!).length;
+    expect(lost).toBeGreaterThan(3);
+    const text = jiuzhu([...args, '--scenario', 'scenarios/dibao-standard-plus-10pct.yaml', '--lang', 'en']).stdout;
+    expect(text).toContain(` · ${lost - 3} more (JSON, workbook) (households) — between localities`);
     const fl = jiuzhu(['compare', '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE, '--year', '2025', ...more]);
     expect((JSON.parse(fl.stdout) as { localities: Array<{ scenarios: Run[] }> }).localities[0]!.scenarios[1]!.winners_losers).toEqual(
       fuliang!.scenarios[1]!.winners_losers,

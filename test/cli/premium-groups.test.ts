@@ -52,7 +52,7 @@ describe('the premium subsidy by group', () => {
     });
     const table = jiuzhu(['simulate', ...NANNING, '--households', file, '--date', '2025-06-30', '-q']).stdout;
     expect(table).toContain(
-      '资助参保 premium subsidy by group 按类别 (persons paid · yuan 元): 特困 tekun 1 · 400.00; 低保 dibao 1 · 280.00; 低保边缘 low_income 2 · 300.00; 刚性支出困难 rigid 0 · 0.00',
+      '资助参保 premium subsidy by group 按类别 (persons paid · yuan 元): 特困 tekun 1 · 400.00; 低保 dibao 1 · 280.00; 低保边缘 low-income 2 · 300.00; 刚性支出困难 rigid-expenditure 0 · 0.00',
     );
     const md = jiuzhu(['simulate', ...NANNING, '--households', file, '--date', '2025-06-30', '-q', '--format', 'markdown', '--lang', 'zh']);
     expect(md.stdout).toContain(
@@ -63,10 +63,10 @@ describe('the premium subsidy by group', () => {
     const x = jiuzhu(['simulate', ...NANNING, '--households', file, '--date', '2025-06-30', '-q', '--format', 'xlsx', '--out', out]);
     expect(x.code, x.stderr).toBe(0);
     expect(await sheetRows(out, '资助参保类别 Premium groups', 2, 4)).toEqual([
-      ['baseline', '特困', 'tekun', 1, 1, 400],
-      ['baseline', '低保', 'dibao', 1, 1, 280],
-      ['baseline', '低保边缘', 'low_income', 1, 2, 300],
-      ['baseline', '刚性支出困难', 'rigid', 0, 0, 0],
+      ['baseline', '特困 tekun', 'tekun', 1, 1, 400],
+      ['baseline', '低保 dibao', 'dibao', 1, 1, 280],
+      ['baseline', '低保边缘 low-income', 'low_income', 1, 2, 300],
+      ['baseline', '刚性支出困难 rigid-expenditure', 'rigid', 0, 0, 0],
     ]);
   });
 
@@ -87,7 +87,7 @@ describe('the premium subsidy by group', () => {
     expect(groups.tekun.delta).toEqual({ households: '0', persons: '0', annual_cost: '0.00', annual_cost_pct: '0.00' });
     expect(json.scenarios[0].programs.medical_premium.by_group.low_income.delta).toBeUndefined(); // (the baseline has none)
     const table = jiuzhu(edge).stdout;
-    expect(table).toContain('低保边缘 low_income 2 · 400.00 (Δ +100.00); 刚性支出困难 rigid 0 · 0.00');
+    expect(table).toContain('低保边缘 low-income 2 · 400.00 (Δ +100.00); 刚性支出困难 rigid-expenditure 0 · 0.00');
     expect(jiuzhu([...edge, '--lang', 'zh', '--format', 'markdown']).stdout).toContain(
       '低保边缘 2 · 400.00（较基线 +100.00）；刚性支出困难 0 · 0.00',
     );
@@ -104,17 +104,17 @@ describe('the premium subsidy by group', () => {
     ]);
     expect(D(w.low_income.persons).toDecimalPlaces(4).toFixed()).toBe('1.1667');
     const text = jiuzhu(years).stdout;
-    expect(text).toMatch(/低保边缘 low_income\s+50\.00\s+300\.00\s+350\.00\s+500\.0%/);
-    expect(text).toMatch(/低保边缘 low_income persons paid 受资助人数\s+<1\s+2\s+1\s+500\.0%/);
+    expect(text).toMatch(/低保边缘 low-income\s+50\.00\s+300\.00\s+350\.00\s+500\.0%/);
+    expect(text).toMatch(/低保边缘 low-income persons paid 受资助人数\s+<1\s+2\s+1\s+500\.0%/);
     expect(text).toContain("2024–2025 合计: persons paid, the years' average month");
     // the workbook's sheet: each year's rows and the window's
     const out = join(mkdtempSync(join(tmpdir(), 'jiuzhu-premium-')), 'y.xlsx');
     expect(jiuzhu([...years, '--format', 'xlsx', '--out', out]).code).toBe(0);
     const rows = await sheetRows(out, '资助参保类别 Premium groups', 2, 12);
     expect(rows.filter((r) => r[3] === 'low_income')).toEqual([
-      ['baseline', 2024, '低保边缘', 'low_income', 0.166667, 0.333333, 50], // (a year's averages to six decimals)
-      ['baseline', 2025, '低保边缘', 'low_income', 1, 2, 300],
-      ['baseline', '2024–2025 合计', '低保边缘', 'low_income', expect.closeTo(7 / 12, 6), expect.closeTo(7 / 6, 6), 350],
+      ['baseline', 2024, '低保边缘 low-income', 'low_income', 0.166667, 0.333333, 50], // (a year's averages to six decimals)
+      ['baseline', 2025, '低保边缘 low-income', 'low_income', 1, 2, 300],
+      ['baseline', '2024–2025 合计', '低保边缘 low-income', 'low_income', expect.closeTo(7 / 12, 6), expect.closeTo(7 / 6, 6), 350],
     ]);
   });
 

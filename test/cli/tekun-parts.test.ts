@@ -68,8 +68,8 @@ describe("tekun's basic living and care", () => {
     const out = join(dir, 'h.xlsx');
     expect(jiuzhu(['simulate', ...at, '--format', 'xlsx', '--out', out]).code).toBe(0);
     expect(await sheetRows(out, '特困分项 Tekun parts', 2, 2)).toEqual([
-      ['baseline', '基本生活费', 'basic', 2, 2, 25272],
-      ['baseline', '照料护理费', 'care', 2, 2, 9552],
+      ['baseline', '基本生活费 basic living', 'basic', 2, 2, 25272],
+      ['baseline', '照料护理费 care', 'care', 2, 2, 9552],
     ]);
   });
 

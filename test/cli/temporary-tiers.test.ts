@@ -39,9 +39,9 @@ describe('temporary assistance by approval tier', () => {
     const out = join(dir, 'h.xlsx');
     expect(jiuzhu([...at, '--format', 'xlsx', '--out', out]).code).toBe(0);
     expect(await sheetRows(out, '临时救助层级 Temporary tiers', 2, 3)).toEqual([
-      ['baseline', '乡镇（街道）', 'township', 1, 1, 4860],
-      ['baseline', '县级民政部门', 'county', 1, 2, 4860.01],
-      ['baseline', '县级协调机制（一事一议）', 'coordination', 2, 2, 77760.01],
+      ['baseline', '乡镇（街道） township', 'township', 1, 1, 4860],
+      ['baseline', '县级民政部门 county', 'county', 1, 2, 4860.01],
+      ['baseline', '县级协调机制（一事一议） coordination', 'coordination', 2, 2, 77760.01],
     ]);
   });
 });

@@ -18,6 +18,17 @@ export const GROUP_ZH: Readonly<Record<(typeof TAKE_UP_GROUPS)[number] | 'none',
   none: '无',
 };
 
+/** …and in English, as the programs' names have them (the outputs' labels beside the 中文). */
+export const GROUP_EN: Readonly<Record<(typeof TAKE_UP_GROUPS)[number] | 'none', string>> = {
+  tekun: 'tekun',
+  dibao: 'dibao',
+  rigid: 'rigid-expenditure',
+  low_income: 'low-income',
+  temporary: 'temporary assistance',
+  disability: 'disability subsidies',
+  none: 'none',
+};
+
 /** DOMAIN step 9: the groups a person may be in for the premium subsidy, in order (medical.subsidy.<group>, .fixed.). */
 export const PREMIUM_GROUPS = ['tekun', 'dibao', 'low_income', 'rigid'] as const;
 export type PremiumGroup = (typeof PREMIUM_GROUPS)[number];
