@@ -154,7 +154,7 @@ export async function readHouseholds(exec: Executor, path: string, opts: ReadOpt
   const pop = await readWhole(exec, path, opts);
   // What built it (the workers' parts handed over, a reader's outgrown buffers) is garbage now, and this thread will
   // not allocate enough to collect it while the population is evaluated: 1M households held ~280 MB of it through a
-  // whole run (simulate --years 2027-2029 --ranges peaked at 952–1,013 MB; 733 MB collected here).
+  // whole run (simulate --years 2027-2029 --ranges peaked at 952–1,013 MB; 726–733 MB collected here).
   if (pop.householdCount >= exec.settings.parallelFromHouseholds) collect();
   return pop;
 }

@@ -149,7 +149,8 @@ export function plainRuns(runs: readonly Run[]): Run[] {
 /**
  * Each population given to the workers, by a number of its own: a worker keeps the last one (and what it has summed of
  * its households: programs/screen.ts summariesOf) for the next job on it — sensitivity's passes, a budget year's knob
- * moves. A population is not changed once made (a projected year's is a new one: core/projection.ts).
+ * moves. A projected year's population is a new one, even written over the memory of the year before's, which is not
+ * used again (core/projection.ts projectPopulation's `into`): a new number, and summed anew.
  */
 export function popKey(pop: Population): number {
   let k = popKeys.get(pop);

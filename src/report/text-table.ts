@@ -118,7 +118,7 @@ export function markdownTable(header: string[], rows: string[][], align: Align[]
 // who pays is its two shares' difference, each share to the fen: an auditor's three levels added to 206,025,564.75
 // beside a Δ of 206,025,564.74)
 export const ROUNDING_NOTE =
-  '分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly; a Δ or a swing is of the unrounded figures, a level’s Δ in who pays of its shares to the fen (the levels’ Δ may miss the Δ by a fen)';
+  '分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly; a Δ or a swing is of the unrounded figures; each level’s Δ in who pays is of its shares, each to the fen (the three may miss the Δ by a fen)';
 
 /** Where a line may break: after these, else after a colon. */
 const BREAK_AFTER: ReadonlySet<string> = new Set([' ', '，', '；', '、', '。']);

@@ -1095,7 +1095,7 @@ describe('simulate --years with a projection', () => {
       const md = simulate(...when, '--format', 'markdown', '--quiet').stdout;
       expect(md).toContain(`> Note: ${stale}\n`);
       expect(md).toContain(
-        '_分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly; a Δ or a swing is of the unrounded figures, a level’s Δ in who pays of its shares to the fen (the levels’ Δ may miss the Δ by a fen)._\n',
+        '_分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own and may not add to the total exactly; a Δ or a swing is of the unrounded figures; each level’s Δ in who pays is of its shares, each to the fen (the three may miss the Δ by a fen)._\n',
       );
       expect(simulate(...when, '--quiet').stdout).toMatch(/\n分项数因四舍五入，与合计可能略有出入 parts are rounded each on its own/);
     }
