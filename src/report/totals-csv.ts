@@ -3,14 +3,17 @@ import { delta, type ScenarioReport, type SimulationReport } from './totals.js';
 import { LEVELS } from '../core/funding.js';
 import { PROGRAMS } from '../core/programs/index.js';
 
+// (the caseload's Δ last, added after the others: the low-income multiplier's reform moves caseloads at no cost, and the
+// CSV alone of the formats could not show it — a cross-format audit)
 export const TOTALS_CSV_HEADER =
-  'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost,funding_central,funding_provincial,funding_local';
+  'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost,funding_central,funding_provincial,funding_local,delta_households,delta_persons';
 
 export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
   const out: string[] = [];
   for (const p of PROGRAMS) {
     const f = s.figures.programs[p.id];
-    const d = s.baseline ? delta(s.baseline.programs[p.id].annual_cost_exact, f.annual_cost_exact, 2) : null;
+    const b = s.baseline?.programs[p.id];
+    const d = b ? delta(b.annual_cost_exact, f.annual_cost_exact, 2) : null;
     out.push(
       prefix +
         [
@@ -26,6 +29,8 @@ export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
           f.eligible_persons,
           f.eligible_annual_cost,
           ...LEVELS.map((l) => s.funding?.programs[p.id]?.[l] ?? ''),
+          b ? delta(b.households, f.households).value : '',
+          b ? delta(b.persons, f.persons).value : '',
         ].join(','),
     );
   }
@@ -45,6 +50,8 @@ export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
         '',
         s.figures.eligible_total_annual_cost,
         ...LEVELS.map((l) => s.funding?.total[l] ?? ''),
+        '',
+        '',
       ].join(','),
   );
   return out;

@@ -189,7 +189,7 @@ describe('compare', () => {
       'csv',
     ]).stdout.split('\n');
     expect(csv[0]).toBe(
-      'policy,scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost,funding_central,funding_provincial,funding_local',
+      'policy,scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost,funding_central,funding_provincial,funding_local,delta_households,delta_persons',
     );
     expect(csv).toHaveLength(1 + 3 * 2 * (PROGRAM_IDS.length + 1) + 1); // a row per program and a total, per run
   });

@@ -197,15 +197,15 @@ describe('the same numbers in every format', () => {
     const table = jiuzhu(args).stdout;
     const md = jiuzhu([...args, '--format', 'markdown']).stdout;
     expect(csv.split('\n')[0]).toBe(
-      'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost,funding_central,funding_provincial,funding_local',
+      'scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost,funding_central,funding_provincial,funding_local,delta_households,delta_persons',
     );
     const d = json.programs.dibao;
     expect(csv).toContain(
       `baseline,dibao,${d.households},${d.persons},${d.annual_cost},1,,,${d.eligible_households},${d.eligible_persons},${d.eligible_annual_cost},` +
-        `${json.funding.programs.dibao.central},${json.funding.programs.dibao.provincial},${json.funding.programs.dibao.local}\n`,
+        `${json.funding.programs.dibao.central},${json.funding.programs.dibao.provincial},${json.funding.programs.dibao.local},,\n`,
     );
     expect(csv).toContain(
-      `baseline,total,,,${json.total_annual_cost},1,,,,,${json.eligible_total_annual_cost},${json.funding.central},${json.funding.provincial},${json.funding.local}\n`,
+      `baseline,total,,,${json.total_annual_cost},1,,,,,${json.eligible_total_annual_cost},${json.funding.central},${json.funding.provincial},${json.funding.local},,\n`,
     );
     const grouped = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
     expect(table).toContain(grouped(json.total_annual_cost));
@@ -213,13 +213,24 @@ describe('the same numbers in every format', () => {
     expect(md).toContain(`| 低保 dibao * |`);
     expect(md).toContain(grouped(json.programs.tekun.annual_cost));
   });
+  it('CSV: a caseload’s change, as JSON’s delta (the low-income multiplier moves caseloads at no cost)', () => {
+    // Fuliang's low-income line is 1.5 × S: at 2 × more households are low-income, and nothing is paid for it
+    const args = ['simulate', '--policy', 'policies/jiangxi-fuliang.yaml', '--households', SAMPLE, '--date', DATE];
+    const sc = ['--scenario', 'scenarios/low-income-2x.yaml', '-q'];
+    const d = JSON.parse(jiuzhu([...args, ...sc, '--format', 'json']).stdout).scenarios[1].programs.low_income.delta;
+    expect(D(d.households).isPositive() && d.annual_cost === '0.00').toBe(true);
+    const csv = jiuzhu([...args, ...sc, '--format', 'csv']).stdout.split('\n');
+    const row = csv.find((l) => l.startsWith('low-income-2x,low_income,'))!.split(',');
+    expect(row.slice(-2)).toEqual([d.households, d.persons]);
+  });
+
   it("--years CSV: simulate's columns with the year first, each year's figures and a scenario's Δ as its JSON gives them", () => {
     const args = ['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--years', '2027-2028'];
     const sc = ['--scenario', 'scenarios/tekun-basic-1.6x.yaml', '--projection', 'scenarios/projections/guangxi-nanning-4pct.yaml', '-q'];
     const json = JSON.parse(jiuzhu([...args, ...sc, '--format', 'json']).stdout);
     const csv = jiuzhu([...args, ...sc, '--format', 'csv']).stdout.split('\n');
     expect(csv[0]).toBe(
-      'year,scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost,funding_central,funding_provincial,funding_local',
+      'year,scenario,program,households,persons,annual_cost,uses_estimate,delta_annual_cost,delta_annual_cost_pct,eligible_households,eligible_persons,eligible_annual_cost,funding_central,funding_provincial,funding_local,delta_households,delta_persons',
     );
     const [base, reform] = json.scenarios;
     for (const k of [0, 1]) {
@@ -229,7 +240,8 @@ describe('the same numbers in every format', () => {
       expect(csv).toContain(
         `${2027 + k},tekun-basic-1.6x,tekun,${d.households},${d.persons},${d.annual_cost},1,${delta},` +
           `${D(delta).dividedBy(b.programs.tekun.annual_cost_exact).times(100).toFixed(2)},${d.eligible_households},${d.eligible_persons},${d.eligible_annual_cost},` +
-          `${s.funding.programs.tekun.central},${s.funding.programs.tekun.provincial},${s.funding.programs.tekun.local}`,
+          `${s.funding.programs.tekun.central},${s.funding.programs.tekun.provincial},${s.funding.programs.tekun.local},` +
+          `${D(d.households).minus(b.programs.tekun.households).toFixed()},${D(d.persons).minus(b.programs.tekun.persons).toFixed()}`,
       );
       expect(csv.find((l) => l.startsWith(`${2027 + k},tekun-basic-1.6x,total,`))!.split(',')[7]).toBe(s.total_delta.annual_cost);
     }
