@@ -17,7 +17,7 @@ import { isCash, PROGRAMS, programLabel } from '../core/programs/index.js';
 import { estimateNote } from './estimates.js';
 import { sideBySide } from './compare-side.js';
 import { delta, paint, scenarioJson, fundingDelta, signedIn, signed, yearHeadLines, type ScenarioReport } from './totals.js';
-import { TOTALS_CSV_HEADER, totalsCsvRows } from './totals-csv.js';
+import { TOTALS_CSV_HEADER, totalsCsvRows, yearColumn } from './totals-csv.js';
 import { groupCount, groupDigits, inUnit, markdownTable, textTable, UNIT_LABEL, type Align, type Unit } from './text-table.js';
 import { runShown, type Lang } from './lang.js';
 import { detailLines, flowsTable } from './compare-lines.js';
@@ -157,12 +157,11 @@ export function compareJson(r: CompareReport): object {
   };
 }
 
-/** A row per locality, run and program; over a budget year each begins with the year, as simulate --year's (an auditor could not tell a year's CSV from a date's). */
+/** A row per locality, run and program; over a budget year each begins with the year, as simulate --year's. */
 export function compareCsv(r: CompareReport): string {
-  const year = r.localities[0]?.scenarios[0]?.year?.year;
-  const head = year === undefined ? '' : `${year},`;
-  const rows = r.localities.flatMap((l) => l.scenarios.flatMap((s) => totalsCsvRows(s, `${head}${csvField(l.policyFile)},`)));
-  return [`${year === undefined ? '' : 'year,'}policy,${TOTALS_CSV_HEADER}`, ...rows].join('\n') + '\n';
+  const y = yearColumn(r.localities[0]?.scenarios[0]);
+  const rows = r.localities.flatMap((l) => l.scenarios.flatMap((s) => totalsCsvRows(s, `${y.cell}${csvField(l.policyFile)},`)));
+  return [`${y.head}policy,${TOTALS_CSV_HEADER}`, ...rows].join('\n') + '\n';
 }
 
 /** A budget year's periods and changes for a locality (its baseline's), or none at a date. */

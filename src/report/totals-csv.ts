@@ -57,12 +57,17 @@ export function totalsCsvRows(s: ScenarioReport, prefix = ''): string[] {
   return out;
 }
 
+/**
+ * A budget year's rows begin with it, as each year's of --years (a downstream trial: the two CSVs had two headers, and
+ * --year's did not say which year it covered; an auditor could not tell compare --year's CSV from a date's): the
+ * header's first column and each row's first cell, or nothing at a date. `s`: the first run's report.
+ */
+export function yearColumn(s: ScenarioReport | undefined): { readonly head: string; readonly cell: string } {
+  const year = s?.year?.year;
+  return year === undefined ? { head: '', cell: '' } : { head: 'year,', cell: `${year},` };
+}
+
 export function totalsCsv(r: SimulationReport): string {
-  // A budget year's rows begin with it, as each year's of --years (a downstream trial: the two CSVs had two headers,
-  // and --year's did not say which year it covered).
-  const year = r.scenarios[0]?.year?.year;
-  const prefix = year === undefined ? '' : `${year},`;
-  return (
-    [`${year === undefined ? '' : 'year,'}${TOTALS_CSV_HEADER}`, ...r.scenarios.flatMap((s) => totalsCsvRows(s, prefix))].join('\n') + '\n'
-  );
+  const y = yearColumn(r.scenarios[0]);
+  return [`${y.head}${TOTALS_CSV_HEADER}`, ...r.scenarios.flatMap((s) => totalsCsvRows(s, y.cell))].join('\n') + '\n';
 }
