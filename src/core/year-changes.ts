@@ -30,7 +30,7 @@ export interface YearChangeResult {
 }
 
 /** A household's year, twelfths of a fen: every program's, and had it taken up every program it is eligible for. */
-function yearOf(y: HouseholdYear): number {
+export function yearOf(y: HouseholdYear): number {
   let t = 0;
   for (let j = 0; j < y.twelfths.length; j++) t += y.twelfths[j]!;
   return t;
@@ -49,6 +49,8 @@ export function yearChanges(
   to = pop.householdCount,
   /** By year (as `changes`): each household's year in whole fen, as simulate --year --per-household's year_total (the TUI's list). */
   annual: readonly Float64Array[] | null = null,
+  /** Given: the first year's households (its baseline's) are handed to it (core/year-kept.ts: kept for a knob's next pass). */
+  keep: { add(h: number, now: number, y: HouseholdYear): void } | null = null,
 ): YearChanges {
   // each year's (run's) first period run, as YearRows groups them
   const firsts = (periodGroups(runs.map((r) => r.period)) ?? []).map((g) => g[0]!);
@@ -71,6 +73,7 @@ export function yearChanges(
   const rows = new YearRows(runs, (h, g, y) => {
     const now = yearOf(y);
     if (annual) annual[g]![h] = twelfthsToFen(now).fen;
+    if (g === 0) keep?.add(h, now, y);
     if (baselineOf[g] === g) {
       [base, baseEligible] = [now, y.eligibleTwelfths];
       if (baseSlots.length !== y.twelfths.length) baseSlots = new Float64Array(y.twelfths.length);
@@ -159,7 +162,7 @@ function mostLost(base: Float64Array, now: Float64Array): number {
 }
 
 /** Every sum of a run's changes, in a fixed order. */
-const sumsOf = (c: YearChangeResult): ExactSum[] => [
+export const sumsOf = (c: YearChangeResult): ExactSum[] => [
   ...Object.values(c.changes),
   ...c.losersBy,
   ...[...c.byArea, ...c.byDecile].flatMap((g) => [g.households, g.persons, g.baseline, g.cost]),

@@ -18,6 +18,7 @@ import type { Population } from '../core/population.js';
 import { fastRecord } from '../core/records.js';
 import { simulate, type Run } from '../core/simulate.js';
 import { emptyYearResult, mergeYearChanges, yearChanges, type PlainYearChanges, type YearChanges } from '../core/year-changes.js';
+import type { BaselineRef } from '../core/year-kept.js';
 import type { Executor } from './pool.js';
 
 /** Totals of every run over the whole population, on the executor's workers when that pays. */
@@ -78,6 +79,11 @@ export async function yearChangesParallel(
   deciles: Deciles,
   /** By year: each household's year in fen, written here (shared arrays: the workers write their ranges). */
   annual: readonly Float64Array[] | null = null,
+  /**
+   * Given (one locality's runs, its baseline's periods first): each worker keeps the baseline's year for its range, and
+   * a later pass with the same baseline evaluates the other runs alone (core/year-kept.ts; tui --year's knob).
+   */
+  baseline: BaselineRef | null = null,
 ): Promise<YearChanges> {
   const ranges = rangesFor(exec, pop);
   const pool = ranges && exec.pool(); // no pool started for work that stays on this thread
@@ -97,6 +103,7 @@ export async function yearChangesParallel(
         from,
         to,
         annual: shared,
+        baseline,
       }),
     ),
   );

@@ -22,6 +22,7 @@ import { collect } from './collect.js';
 import type { Rules } from '../core/rules.js';
 import { simulateRange, type Run } from '../core/simulate.js';
 import { plainYearChanges, yearChanges, type PlainYearChanges } from '../core/year-changes.js';
+import { yearChangesKeeping, type BaselineRef, type KeptBaseline } from '../core/year-kept.js';
 import type { ParsedPart } from '../io/assemble.js';
 import { checkRange, type CheckFound, type CheckRange } from '../io/arrow-checks.js';
 import type { Claims } from './arrow-batches.js';
@@ -93,6 +94,8 @@ export type Job = { readonly id?: number } & (
       readonly decileOf: Uint8Array;
       /** Shared, by year: each household's year in fen (this range is written), or null. */
       readonly annual: readonly Float64Array[] | null;
+      /** The runs' first periods are this baseline's, kept for this range once evaluated (core/year-kept.ts), or null. */
+      readonly baseline: BaselineRef | null;
     })
   /** Check an Arrow file's value columns over a range of households (io/arrow-checks.ts). */
   | (CheckRange & { readonly kind: 'arrow-check' })
@@ -143,6 +146,8 @@ const evaluated = new Map<number, Totals[]>();
 let kept: Population | null = null;
 /** The population of the last job that gave one, by its key: the next job on it takes it, and what was summed of it. */
 let last: { readonly key: number; readonly pop: Population } | null = null;
+/** Baselines' years kept for this worker's range (tui --year's knob: core/year-kept.ts), by the baseline's number. */
+const keptBaselines = new Map<number, KeptBaseline>();
 const popOf = (job: Range): Population => (last?.key === job.key ? last : (last = { key: job.key, pop: fastCopy(job.pop) })).pop;
 
 /**
@@ -269,12 +274,14 @@ function handle(id: number, job: Job): Promise<void> | void {
         result: { runs: results.map((runs) => runs.map(plainResult)), across: across?.map((runs) => runs.map(plainResult)) ?? null },
       });
     }
-    case 'year-changes':
-      return post({
-        id,
-        kind: 'done',
-        result: plainYearChanges(yearChanges(popOf(job), job.runs, job.decileOf, job.from, job.to, job.annual)) satisfies PlainYearChanges,
-      });
+    case 'year-changes': {
+      const { runs, decileOf, from, to, annual, baseline } = job;
+      const pop = popOf(job);
+      const r = baseline
+        ? yearChangesKeeping(keptBaselines, baseline, pop, runs, decileOf, from, to, annual)
+        : yearChanges(pop, runs, decileOf, from, to, annual);
+      return post({ id, kind: 'done', result: plainYearChanges(r) satisfies PlainYearChanges });
+    }
     case 'arrow-check':
       return post({ id, kind: 'done', result: checkRange(job) satisfies CheckFound });
     case 'arrow-totals':

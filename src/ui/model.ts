@@ -174,7 +174,10 @@ function yearViewOf(data: TuiData, l: number, knob: { run: Run; results: YearRes
 export async function localityViewAsync(data: TuiData, l: number, knobs: Scenario | null): Promise<LocalityView> {
   if (data.year !== undefined) {
     const knob =
-      knobs && knobYear(data, l, knobs, (runs, year, pop, deciles) => evaluateYear(runs, year, pop, deciles, data.yearEvaluate ?? null));
+      knobs &&
+      knobYear(data, l, knobs, (runs, year, pop, deciles) =>
+        evaluateYear(runs, year, pop, deciles, data.yearEvaluate ?? null, yearCache.get(data.localities[l]!)?.annual[0]),
+      );
     return yearViewOf(data, l, knob && { run: knob.run, results: await knob.results });
   }
   if (!data.comparer || !knobs) {

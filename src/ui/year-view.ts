@@ -1,6 +1,7 @@
 // The TUI over a budget year (tui --year): each locality's baseline and given scenarios cut into periods and evaluated
 // once, as compare --year evaluates them (its costs, who pays, who gains and loses over the year); the knob run's year
-// evaluated against the baseline's when a knob moves; each household's year in fen, as simulate --year --per-household's
+// evaluated alone against the baseline's year when a knob moves (each worker keeps the baseline's year for its range,
+// household by household: core/year-kept.ts); each household's year in fen, as simulate --year --per-household's
 // year_total, for the list. Traces, cliffs and marginal rates stay a date's: the year's last day (data.date).
 import type { Deciles } from '../core/compare.js';
 import { periodRuns, periodsOf } from '../core/budget-year.js';
@@ -9,16 +10,21 @@ import type { Policy } from '../core/parameters/tree.js';
 import type { Population } from '../core/population.js';
 import { applyScenario, type Scenario } from '../core/scenario.js';
 import type { Run as SimRun } from '../core/simulate.js';
-import { yearChanges, type YearChangeResult } from '../core/year-changes.js';
+import type { YearChangeResult } from '../core/year-changes.js';
+import { baselineKey, yearChangesKeeping, type BaselineRef, type KeptBaseline } from '../core/year-kept.js';
 import { runDetails, type LocalityReport } from '../report/compare.js';
 import { yearReport, type YearRun } from '../report/year-report.js';
 
 export type { YearRun };
 
-/** A budget year's period runs evaluated: the totals of each, each year's changes, each household's year written. */
+/**
+ * A budget year's period runs evaluated: the totals of each, each year's changes, each household's year written. The
+ * runs are one locality's, its baseline's (`baseline`) first: kept where they are evaluated, for the next pass.
+ */
 export type YearEvaluate = (
   runs: readonly SimRun[],
   annual: readonly Float64Array[],
+  baseline: BaselineRef,
 ) => Promise<{ totals: Totals[]; changes: YearChangeResult[] }>;
 
 export interface YearResults {
@@ -38,16 +44,26 @@ export async function evaluateYear(
   pop: Population,
   deciles: Deciles,
   evaluate: YearEvaluate | null,
+  /** The baseline's year per household, had already (the knob's pass writes the same there: nothing new). */
+  baseAnnual?: Float64Array,
 ): Promise<YearResults> {
   if (!evaluate) return evaluateYearHere(runs, year, pop, deciles);
-  const annual = runs.map(() => new Float64Array(pop.householdCount));
-  return resultsOf(runs, year, deciles, await evaluate(yearFlat(runs), annual), annual);
+  // (in shared memory: the workers write theirs in place, not copied each way; 8 MB a run on 1M households)
+  const annual = runs.map((_, k) => (k === 0 && baseAnnual) || new Float64Array(new SharedArrayBuffer(8 * pop.householdCount)));
+  return resultsOf(runs, year, deciles, await evaluate(yearFlat(runs), annual, baselineOf(runs)), annual);
 }
+
+/** The runs' baseline (the first), which the next pass on it takes as kept. */
+const baselineOf = (runs: readonly YearRun[]): BaselineRef => ({ key: baselineKey(runs[0]!), periods: runs[0]!.periods.length });
+
+/** The baselines' years kept on this thread (a population too small for the workers), for the knob's next pass. */
+const keptHere = new Map<number, KeptBaseline>();
 
 /** evaluateYear on this thread, at once (useViews computes a small population's views so). */
 export function evaluateYearHere(runs: readonly YearRun[], year: number, pop: Population, deciles: Deciles): YearResults {
   const annual = runs.map(() => new Float64Array(pop.householdCount));
-  return resultsOf(runs, year, deciles, yearChanges(pop, yearFlat(runs), deciles.of, 0, pop.householdCount, annual), annual);
+  const made = yearChangesKeeping(keptHere, baselineOf(runs), pop, yearFlat(runs), deciles.of, 0, pop.householdCount, annual);
+  return resultsOf(runs, year, deciles, made, annual);
 }
 
 function resultsOf(

@@ -212,20 +212,22 @@ await withExec(settings, async (exec) => {
         `; ${(median(comparer ? there : here) / evalS).toFixed(2)} of a full evaluation (${(evalS * 1000).toFixed(0)} ms)`,
     );
   }
-  // tui --year (Nanning 2024: three periods): a knob's year is evaluated beside the baseline's on the workers, all of
-  // each period run (no baseline kept there: the year's changes are the pass's). Its budget: at most 2× one date's.
+  // tui --year (Nanning 2024: three periods): a knob's periods are evaluated on the workers against the baseline's year
+  // each keeps for its households (core/year-kept.ts; the knob's periods take no steps over from the baseline's). Its
+  // budget: at most 2× one date's.
   const year = {
     ...data,
     date: '2024-12-31',
     year: 2024,
-    yearEvaluate: rangesFor(exec, pop) && ((runs, annual) => yearChangesParallel(exec, pop, runs, data.deciles, annual)),
+    yearEvaluate:
+      rangesFor(exec, pop) && ((runs, annual, baseline) => yearChangesParallel(exec, pop, runs, data.deciles, annual, baseline)),
     localities: [{ ...data.localities[0], yearRuns: await yearRunsOf(policy, [], 2024) }],
   };
   await prepareYear(year);
   const yearly = [];
   for (const v of kinds[0][2]) yearly.push((await time(() => localityViewAsync(year, 0, knob(kinds[0][1](v))), 1))[1]);
   console.log(
-    `tui --year: recompute after a knob (tekun multiplier) ${(median(yearly) * 1000).toFixed(0)} ms on ${year.yearEvaluate ? `${T} worker threads` : 'this thread'} (median of ${yearly.length}; the baseline's ${year.localities[0].yearRuns[0].periods.length} periods and the knob run's evaluated)`,
+    `tui --year: recompute after a knob (tekun multiplier) ${(median(yearly) * 1000).toFixed(0)} ms on ${year.yearEvaluate ? `${T} worker threads` : 'this thread'} (median of ${yearly.length}; the knob run's ${year.localities[0].yearRuns[0].periods.length} periods evaluated against the baseline's year kept)`,
   );
 });
 

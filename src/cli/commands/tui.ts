@@ -119,7 +119,11 @@ export async function tuiCommand(
             date,
             ...(year === undefined
               ? {}
-              : { year, yearEvaluate: rangesFor(exec, pop) && ((runs, annual) => yearChangesParallel(exec, pop, runs, deciles, annual)) }),
+              : {
+                  year,
+                  yearEvaluate:
+                    rangesFor(exec, pop) && ((runs, annual, baseline) => yearChangesParallel(exec, pop, runs, deciles, annual, baseline)),
+                }),
             today: today(ctx.now()),
             householdsFile: o.households,
             comparer,
