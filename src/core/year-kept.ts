@@ -9,6 +9,7 @@
 // baseline gives what a pass on every run gives, exactly (test/core/year-kept.test.ts). A worker keeps its range's.
 import { Totals, type PlainTotals } from './aggregate.js';
 import { ExactSum } from './exact-sum.js';
+import { keyOf } from './keys.js';
 import { addChange, addGroup } from './changes.js';
 import type { Population } from './population.js';
 import { PROGRAMS } from './programs/index.js';
@@ -23,15 +24,8 @@ export interface BaselineRef {
   readonly periods: number;
 }
 
-const keys = new WeakMap<object, number>();
-let nextKey = 0;
-
 /** A baseline's number (`run`: its year run, the same object for every pass on it). */
-export function baselineKey(run: object): number {
-  let k = keys.get(run);
-  if (k === undefined) keys.set(run, (k = ++nextKey));
-  return k;
-}
+export const baselineKey = (run: object): number => keyOf(run);
 
 /** By area (urban, rural) then income decile: a group's index (2 + the decile for a decile's). */
 const AREAS_DECILES = Array.from({ length: 12 }, (_, k) => k);

@@ -18,6 +18,7 @@ import type { Population } from '../core/population.js';
 import { fastRecord } from '../core/records.js';
 import { simulate, type Run } from '../core/simulate.js';
 import { emptyYearResult, mergeYearChanges, yearChanges, type PlainYearChanges, type YearChanges } from '../core/year-changes.js';
+import { keyOf } from '../core/keys.js';
 import type { BaselineRef } from '../core/year-kept.js';
 import type { Executor } from './pool.js';
 
@@ -159,13 +160,7 @@ export function plainRuns(runs: readonly Run[]): Run[] {
  * moves. A projected year's population is a new one, even written over the memory of the year before's, which is not
  * used again (core/projection.ts projectPopulation's `into`): a new number, and summed anew.
  */
-export function popKey(pop: Population): number {
-  let k = popKeys.get(pop);
-  if (k === undefined) popKeys.set(pop, (k = ++lastKey));
-  return k;
-}
-const popKeys = new WeakMap<Population, number>();
-let lastKey = 0;
+export const popKey = (pop: Population): number => keyOf(pop);
 
 /** The population's columns in shared memory (copied once if they are not already), without the ids. */
 export function sharedPopulation(pop: Population): Population {
