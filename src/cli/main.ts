@@ -6,7 +6,8 @@ import { LANGS, lenientChoices, oneOfWords } from './option-values.js';
 import { createRequire } from 'node:module';
 import { givesIo, guardPipe, guardSignals, report } from './exit.js';
 import { tellStrayBeforeMissing } from './stray-options.js';
-import { endingWell, processContext, type Ctx } from './context.js';
+import { endingWell, processContext, type Ctx, type Out } from './context.js';
+import { errorLang, zhOut } from './errors-zh.js';
 import { preAction } from './pre-action.js';
 import { UsageError } from '../errors.js';
 
@@ -18,7 +19,7 @@ interface Globals {
   quiet?: boolean;
 }
 
-function buildProgram(ctx: Ctx): Command {
+function buildProgram(ctx: Ctx, errors: Out): Command {
   const program = new Command('jiuzhu')
     .description('救助 jiuzhu — who qualifies for Chinese social assistance (社会救助), and what it costs a year')
     .version(version)
@@ -36,7 +37,7 @@ function buildProgram(ctx: Ctx): Command {
     .exitOverride()
     .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => errors.write(s) });
 
   const date = () => new Option('--date <YYYY-MM-DD>', 'simulation date (default: today)');
   const year = (what = 'each month under the parameters in force on its first day') =>
@@ -376,7 +377,9 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
     guardSignals();
   }
   givesIo(ctx, argv);
-  const program = buildProgram(ctx);
+  // (said in 中文 where the reader's language is Chinese: cli/errors-zh.ts)
+  const errors = errorLang(argv, ctx.env) === 'zh' ? zhOut(ctx.stderr) : ctx.stderr;
+  const program = buildProgram(ctx, errors);
   tellStrayBeforeMissing(program, argv);
   lenientChoices(program);
   program.hook('preAction', (_top, action) => preAction(ctx, argv, action));
@@ -384,6 +387,6 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
-    return report(ctx, e, debug);
+    return report({ ...ctx, stderr: errors }, e, debug);
   }
 }

@@ -18,7 +18,7 @@ const broken = (args: string[]) =>
     ['--import', breaker, 'bin/jiuzhu.js', 'params', '--policy', 'policies/guangxi-nanning.yaml', '--format', 'json', ...args],
     {
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' },
     },
   );
 
@@ -76,6 +76,10 @@ describe('the bundled CLI', () => {
       4,
       'jiuzhu: internal error: JSON broken by the test\nThis is a bug in jiuzhu. Run again with --debug and report the output.\n',
     ]);
+    // (in 中文 where the reader's language is: cli/errors-zh.ts)
+    expect(broken(['--lang', 'zh']).stderr).toBe(
+      'jiuzhu：内部错误：JSON broken by the test\n这是 jiuzhu 的缺陷：请加 --debug 再运行一次，并报告输出。\n',
+    );
     const debug = broken(['--debug']);
     expect(debug.status).toBe(4);
     expect(debug.stderr).toMatch(/at paramsCommand \(.*src[/\\]cli[/\\]commands[/\\]params\.ts:\d+:\d+\)/);

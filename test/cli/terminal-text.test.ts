@@ -21,9 +21,15 @@ describe('an id with control characters', () => {
       expect(r.code, more.join(' ')).toBe(3);
       expect(r.stdout).toBe('');
       expect(r.stderr, more.join(' ')).not.toContain('\u001b');
-      expect(r.stderr).toContain(`esc.csv:2:1: column household_id: `);
-      expect(r.stderr).toContain('expected a household id on one line, without a line break, tab or other control character in it');
-      expect(r.stderr).toContain(`esc.csv:2:2: column person_id: `);
+      // (in 中文 under --lang zh: cli/errors-zh.ts)
+      const zh = more.includes('zh');
+      expect(r.stderr).toContain(zh ? 'esc.csv:2:1: 列 household_id：' : `esc.csv:2:1: column household_id: `);
+      expect(r.stderr).toContain(
+        zh
+          ? '应为家庭编号，须在一行之内，不含换行、制表符或其他控制字符'
+          : 'expected a household id on one line, without a line break, tab or other control character in it',
+      );
+      expect(r.stderr).toContain(zh ? 'esc.csv:2:2: 列 person_id：' : `esc.csv:2:2: column person_id: `);
     }
   });
 });

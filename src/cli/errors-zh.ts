@@ -1,0 +1,155 @@
+// What jiuzhu says on stderr when a run fails, in 中文 where the reader's language is Chinese (--lang zh, or a Chinese
+// locale): the tables, notes and explain spoke it, but a clerk's mistyped file name or a bad cell came back in English
+// only ("column area: "city" is not valid: expected urban or rural"), which a Chinese-only reader cannot act on.
+//
+// The messages are made in English where each error is found (errors.ts, io/, cli/, commander's own); the commonest
+// are said again here by their English shape, as gettext keys a message by its English. test/cli/errors-zh.test.ts
+// makes each one from a real run, so a message reworded there and not here fails it. A line (or a part of one) that
+// matches nothing stays in English: file names, columns, values and options are never translated.
+import { COLUMNS } from '../core/columns.js';
+import { langFromEnv, type Lang } from '../report/lang.js';
+import type { Out } from './context.js';
+import { LANGS } from './option-values.js';
+
+/** The language errors are said in: --lang's (as the command line gives it), else the locale's. */
+export function errorLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given = i < 0 ? undefined : argv[i]!.startsWith('--lang=') ? argv[i]!.slice(7) : argv[i + 1];
+  return (given !== undefined && LANGS[given.normalize('NFKC').trim().toLowerCase()]) || langFromEnv(env);
+}
+
+/** Each column's valid values in 中文 (core/columns.ts `expected`, in English). */
+const EXPECTED_ZH: Readonly<Record<string, string>> = {
+  household_id: '家庭编号',
+  person_id: '成员编号',
+  age: '0 到 130 的整数周岁',
+  area: 'urban（城镇）或 rural（农村）',
+  wage_income: '不小于 0 的元数，至多两位小数',
+  disability_grade: '残疾等级 0–4（0 无；1、2 级为重度）',
+  labor_capacity: 'full（完全）、partial（部分）或 none（无）',
+  self_care: 'full（完全）、partial（部分）或 none（无）',
+  weight: '大于 0 的数，至多六位小数',
+  take_up_draw: '不小于 0、小于 1 的数，至多六位小数',
+};
+
+/** A column's `expected` in 中文: the column's own words where the message has them (its extra words stay English). */
+function expectedZh(column: string, expected: string): string {
+  const def = COLUMNS.find((c) => c.name === column);
+  const zh =
+    def && (EXPECTED_ZH[column] ?? EXPECTED_ZH[COLUMNS.find((c) => c.expected === def.expected && EXPECTED_ZH[c.name])?.name ?? '']);
+  if (!def || !zh) return expected === '0 or 1' ? '0 或 1' : expected;
+  if (!expected.startsWith(def.expected)) return expected;
+  return zh + TAILS.reduce((t, [re, to]) => t.replace(re, to), expected.slice(def.expected.length));
+}
+
+/** What an id's text lacks (core/invisible.ts idProblem), after the column's words: ids from a spreadsheet. */
+const TAILS: ReadonlyArray<readonly [RegExp, string]> = [
+  [
+    /^ without spaces or invisible characters around it \(kept, they would make another id\)$/,
+    '，前后不能有空格或不可见字符（会被保留，成了另一个编号）',
+  ],
+  [
+    /^ without the invisible character (.+) in it \(it would make another id that looks the same\)$/,
+    '，不能含不可见字符 $1（会成为看起来相同的另一个编号）',
+  ],
+  [/^ on one line, without a line break, tab or other control character in it$/, '，须在一行之内，不含换行、制表符或其他控制字符'],
+  [
+    /^ as written, not a number in scientific notation: (\S+) is how Excel shows an id of 12 digits or more.*$/,
+    '，照原样书写，不能是科学计数法：$1 是 Excel 对 12 位及以上编号的显示，后面的位数已丢失（前几位相同的编号成了同一家庭）；请在录入或导入编号前把 Excel 中该列设为“文本”格式，或以文本导出',
+  ],
+];
+
+/** What a file being read is, in 中文 ("the policy file"). */
+const FILES_ZH: Readonly<Record<string, string>> = {
+  'households file': '住户文件',
+  'policy file': '政策文件',
+  'scenario file': '情景文件',
+  'projection file': '预测文件',
+  'case file': '案例文件',
+  'column mapping file': '列映射文件',
+};
+
+/** The operating system's causes (io/files.ts CAUSES) in 中文, the commonest. */
+const CAUSES_ZH: Readonly<Record<string, string>> = {
+  'no such file or directory': '没有这个文件或文件夹',
+  'it is a directory': '这是一个文件夹',
+  'permission denied': '没有权限',
+  'a part of the path is not a directory': '路径中有一段不是文件夹',
+  'no space left on the device': '磁盘已满',
+};
+
+/** A space before words that begin in Latin letters or digits after 中文 (none before 中文). */
+const spaced = (words: string): string => (/^[\u4e00-\u9fff]/.test(words) ? words : ` ${words}`);
+
+type Rule = readonly [RegExp, string | ((...m: string[]) => string)];
+
+/** A line's beginning, said apart from the message after it (which the rules translate, or not). */
+const PREFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['jiuzhu: ', 'jiuzhu：'],
+  ['hint: ', '提示：'],
+  ['error: ', '错误：'],
+];
+
+/** By message (after its prefix), in order: the whole message's rules, then the parts any message may hold. */
+export const RULES: readonly Rule[] = [
+  [/^invalid input \(([\d,]+) problems?\):$/, '输入有误（$1 处）：'],
+  [/^ {2}… and ([\d,]+) more \(fix these first\)$/, '  ……另有 $1 处（先改正以上各处）'],
+  [/^internal error: /, '内部错误：'],
+  [
+    /^This is a bug in jiuzhu\. Run again with --debug and report the output\.$/,
+    '这是 jiuzhu 的缺陷：请加 --debug 再运行一次，并报告输出。',
+  ],
+  // commander's own
+  [/^unknown option '(.+)'$/, "没有选项 '$1'"],
+  [/^unknown command '(.+)'$/, "没有命令 '$1'"],
+  [/^required option '(.+)' not specified$/, "缺少必需的选项 '$1'"],
+  [/^option '(.+)' argument missing$/, "选项 '$1' 缺少取值"],
+  [/^option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/, "选项 '$1' 的取值 '$2' 无效，可选：$3"],
+  [/^\(Did you mean (.+)\?\)$/, '（是不是 $1？）'],
+  [/^\(run with --help for usage\)$/, '（用法：加 --help 运行）'],
+  // jiuzhu's
+  [
+    /^cannot read the (households file|policy file|scenario file|projection file|case file|column mapping file) (.+): ([a-z ]+)$/,
+    (_, what, path, cause) => `读不了${FILES_ZH[what!]} ${path}：${CAUSES_ZH[cause!] ?? cause}`,
+  ],
+  [
+    /column (\w+): "(.*)" is not valid: expected (.+?)( \(household .+)?$/,
+    (_, c, v, e, rest) => `列 ${c}：“${v}”无效，应为${spaced(expectedZh(c!, e!))}${rest ?? ''}`,
+  ],
+  [/missing required columns? (.+); the header is: (.*)$/, '缺少必需的列 $1；表头是：$2'],
+  [/^fix the (households|policy|scenario|projection|case) file and run again/, (_, what) => `改正${FILES_ZH[`${what} file`]}后再运行`],
+  [/^did you mean (.+)\?$/, '是不是 $1？'],
+  [
+    /^the ([\d,]+ )?\.(\w+) files in (.+?): /,
+    (_, n, ext, dir) => `${dir === 'this folder' ? '此文件夹' : `${dir} `}中的${n ? ` ${n.trim()} 个` : ''} .${ext} 文件：`,
+  ],
+  [/^--date must be a date YYYY-MM-DD, got "(.*)"/, '--date 应为日期 YYYY-MM-DD，收到的是 “$1”'],
+  [/ \(stopped after ([\d,]+) problems\)$/, '（到第 $1 处停下）'],
+  [/ ?\(there is no month (\d+)\)$/, '（没有 $1 月）'],
+  [
+    /^(.+) has no value at (\S+) for ([\d,]+) parameters? \((.+)\): its values are complete from (\S+)$/,
+    (_, file, date, n, names, from) =>
+      `${file} 在 ${date} 有 ${n} 个参数没有取值（${names!.replace(/ and ([\d,]+) more$/, ' 等，另 $1 个')}）：其参数自 ${from} 起齐全`,
+  ],
+  [
+    /^give --date (\S+) or later \(budget years: --year (\d+) or --years (\S+), or later\)$/,
+    '给 --date $1 或更晚的日期（预算年度：--year $2 或 --years $3，或更晚）',
+  ],
+  // parts
+  [/ ?\(household ([^,()]+), person ([^,()]+)\)/g, '（家庭 $1，成员 $2）'],
+];
+
+/** An output whose text is said in 中文 where a rule knows it (zhErrors). */
+export const zhOut = (out: Out): Out => ({ write: (s: string) => out.write(zhErrors(s)), isTTY: out.isTTY, columns: out.columns });
+
+/** stderr's text in 中文 where a rule knows the message; line by line, the rest as it is (its prefix too). */
+export function zhErrors(text: string): string {
+  return text.split('\n').map(zhLine).join('\n');
+}
+
+function zhLine(line: string): string {
+  const [en, zh] = PREFIXES.find(([p]) => line.startsWith(p)) ?? ['', ''];
+  const message = line.slice(en.length);
+  const said = RULES.reduce((l, [re, to]) => l.replace(re, to as string), message);
+  return said === message ? line : zh + said;
+}

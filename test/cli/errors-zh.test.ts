@@ -1,0 +1,140 @@
+// Errors in 中文 where the reader's language is Chinese (cli/errors-zh.ts): --lang zh (or its other spellings), or a
+// Chinese locale without --lang. Each rule of the catalogue is met by a real run's English here, so an English message
+// reworded where it is made, and not in the catalogue, fails; file names, columns, values and options stay as given.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES, zhErrors, zhOut } from '../../src/cli/errors-zh.js';
+import { processContext } from '../../src/cli/context.js';
+import { report } from '../../src/cli/exit.js';
+import { InputError } from '../../src/errors.js';
+import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+
+const POLICY = 'policies/guangxi-nanning.yaml';
+const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-errors-zh-'));
+const HEADER = 'household_id,person_id,age,area';
+writeFileSync(join(dir, 'bad-age.csv'), `${HEADER}\nH1,H1-1,40,urban\nH2,H2-1,abc,rural\n`);
+writeFileSync(join(dir, 'no-columns.csv'), 'id,area\n1,urban\n');
+// (ids as a spreadsheet leaves them: Excel's scientific notation, a space kept inside quotes)
+writeFileSync(join(dir, 'excel.csv'), `${HEADER}\n1.23457E+17,p1,40,urban\n"H2 ",p2,40,urban\n`);
+writeFileSync(join(dir, 'many.csv'), `${HEADER}\n${Array.from({ length: 60 }, (_, i) => `H${i},H${i}-1,40,city`).join('\n')}\n`);
+
+/** Each run: its arguments (the policy and households added where it reads them) and what its 中文 says. */
+const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]]> = [
+  [
+    'a missing households file',
+    ['simulate', '--policy', POLICY, '--households', join(dir, 'nope.csv')],
+    ['jiuzhu：读不了住户文件 ', '：没有这个文件或文件夹', `提示：${dir}/ 中的 .csv 文件：${dir}/bad-age.csv`],
+  ],
+  ['a folder for the households', ['simulate', '--policy', POLICY, '--households', dir], [`jiuzhu：读不了住户文件 ${dir}：这是一个文件夹`]],
+  [
+    'a bad cell',
+    ['simulate', '--policy', POLICY, '--households', join(dir, 'bad-age.csv')],
+    [
+      'jiuzhu：输入有误（1 处）：',
+      `  ${dir}/bad-age.csv:3:3: 列 age：“abc”无效，应为 0 到 130 的整数周岁（家庭 H2，成员 H2-1）`,
+      '提示：改正住户文件后再运行',
+    ],
+  ],
+  [
+    'ids from a spreadsheet',
+    ['simulate', '--policy', POLICY, '--households', join(dir, 'excel.csv')],
+    [
+      '列 household_id：“1.23457E+17”无效，应为家庭编号，照原样书写，不能是科学计数法：1.23457E+17 是 Excel 对 12 位及以上编号的显示',
+      '列 household_id：“H2 ”无效，应为家庭编号，前后不能有空格或不可见字符（会被保留，成了另一个编号）（家庭 H2 ，成员 p2）',
+    ],
+  ],
+  [
+    'columns missing',
+    ['simulate', '--policy', POLICY, '--households', join(dir, 'no-columns.csv')],
+    ['缺少必需的列 household_id, person_id, age；表头是：id,area'],
+  ],
+  [
+    'many problems',
+    ['simulate', '--policy', POLICY, '--households', join(dir, 'many.csv')],
+    [
+      'jiuzhu：输入有误（20 处）：',
+      '列 area：“city”无效，应为 urban（城镇）或 rural（农村）（家庭 H0，成员 H0-1）',
+      '提示：改正住户文件后再运行（到第 20 处停下）',
+    ],
+  ],
+  [
+    'a date before the policy',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--date', '2010-01-01'],
+    [
+      `jiuzhu：${POLICY} 在 2010-01-01 有 51 个参数没有取值（dibao.standard.urban, dibao.standard.rural, dibao.assets.limit_months 等，另 48 个）：其参数自 2020-11-21 起齐全`,
+      '提示：给 --date 2020-11-21 或更晚的日期（预算年度：--year 2021 或 --years 2021-2023，或更晚）',
+    ],
+  ],
+  [
+    'no such day',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--date', '2025-13-01'],
+    ['jiuzhu：--date 应为日期 YYYY-MM-DD，收到的是 “2025-13-01”（没有 13 月）'],
+  ],
+  [
+    'a policy file mistyped',
+    ['simulate', '--policy', 'policies/nanning.yaml', '--households', SAMPLE],
+    ['jiuzhu：读不了政策文件 policies/nanning.yaml：没有这个文件或文件夹', '提示：是不是 policies/guangxi-nanning.yaml？'],
+  ],
+  [
+    'an option mistyped',
+    ['simulate', '--policy', POLICY, '--househods', SAMPLE],
+    ["错误：没有选项 '--househods'", '（是不是 --households？）', '（用法：加 --help 运行）'],
+  ],
+  ['a command mistyped', ['simulat'], ["错误：没有命令 'simulat'", '（是不是 simulate？）']],
+  ['an option left out', ['simulate', '--households', SAMPLE], ["错误：缺少必需的选项 '--policy <file>'"]],
+  ['an option with no value', ['simulate', '--households', SAMPLE, '--policy'], ["错误：选项 '--policy <file>' 缺少取值"]],
+  [
+    'a value not among the choices',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--format', 'xx'],
+    ["错误：选项 '--format <format>' 的取值 'xx' 无效，可选：table, json, csv, markdown, xlsx, html"],
+  ],
+];
+
+describe('errors in 中文', () => {
+  const english = new Map<string, string>();
+  for (const [what, args, zh] of RUNS)
+    it(`${what}: --lang zh says it in 中文, with the same exit code`, () => {
+      const en = jiuzhu([...args]);
+      english.set(what, en.stderr);
+      const r = jiuzhu([args[0]!, '--lang', 'zh', ...args.slice(1)]);
+      expect(r.code).toBe(en.code);
+      expect(en.code).toBeGreaterThan(1);
+      for (const line of zh) expect(r.stderr).toContain(line);
+      expect(r.stderr).toBe(zhErrors(en.stderr)); // (the same message, said again)
+    });
+
+  it('every rule of the catalogue is met by one of these runs’ English', () => {
+    const lines = [...english.values()].flatMap((s) => s.split('\n'));
+    const unmet = RULES.filter(([re]) => !lines.some((l) => new RegExp(re.source).test(l.replace(/^(jiuzhu|hint|error): /, ''))));
+    // (past 50 problems, and an internal error's two lines: below, and test/cli/bundle.test.ts forces one)
+    expect(unmet.map(([re]) => re.source)).toEqual([RULES[1]![0].source, RULES[2]![0].source, RULES[3]![0].source]);
+    expect(zhErrors('jiuzhu: internal error: x')).toBe('jiuzhu：内部错误：x');
+  });
+
+  it('past 50 problems, as the one place that says errors says them', () => {
+    let said = '';
+    const problems = Array.from({ length: 60 }, (_, i) => ({
+      where: { file: 'h.csv', line: i + 2 },
+      message: 'column age: "x" is not valid: expected a whole number of years from 0 to 130',
+    }));
+    const ctx = { ...processContext(), stderr: zhOut({ write: (s: string) => (said += s) }) };
+    report(ctx, new InputError(problems, 'fix the households file and run again'), false);
+    expect(said).toContain('jiuzhu：输入有误（60 处）：\n  h.csv:2: 列 age：“x”无效，应为 0 到 130 的整数周岁\n');
+    expect(said).toContain('\n  ……另有 10 处（先改正以上各处）\n提示：改正住户文件后再运行\n');
+  });
+
+  it('from a Chinese locale without --lang, and not under --lang en there; 中文 and cn are zh', () => {
+    const args = ['simulate', '--policy', POLICY, '--households', join(dir, 'bad-age.csv')];
+    expect(jiuzhu(args, { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toContain('输入有误');
+    expect(jiuzhu([...args, '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toContain('invalid input');
+    expect(jiuzhu([...args, '--lang=中文']).stderr).toContain('输入有误');
+    expect(jiuzhu([...args, '--lang', 'cn']).stderr).toContain('输入有误');
+    expect(jiuzhu(args).stderr).toContain('invalid input (1 problem):');
+  });
+
+  it('leaves a message it does not know in English, its prefix too', () => {
+    expect(zhErrors('jiuzhu: something new happened\nhint: try again')).toBe('jiuzhu: something new happened\nhint: try again');
+  });
+});
