@@ -5,7 +5,7 @@ import { Charts } from './Charts.js';
 import { Help } from './Help.js';
 import { noteLines, Notes, notesRoom } from './Notes.js';
 import { Households } from './Households.js';
-import { KNOBS, knobScenarioYaml } from './knob-levers.js';
+import { KNOBS, knobScenarioYaml, knobYear } from './knob-levers.js';
 import { Knobs, type SaveNote } from './Knobs.js';
 import { Localities } from './Localities.js';
 import { KNOB_SCENARIO_ID, runName, t, type Lang } from './labels.js';
@@ -40,7 +40,17 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
   const body = height - 5; // (the rows under the title and views line and above the footer)
   // Each locality's own baseline of each knob (a knob moved sets one value for all of them)
   const initials = useMemo(() => data.localities.map((l) => KNOBS.map((k) => k.initial(l.baseline.snapshot))), [data]);
-  const [state, setState] = useState<State>(() => initialState(initials));
+  // (over a budget year: each knob's baseline where it changes within the year, else null)
+  const yearly = useMemo(
+    () => data.localities.map((l) => KNOBS.map((k) => (l.yearRuns ? knobYear(k, l.yearRuns[0]!.periods) : null))),
+    [data],
+  );
+  const [state, setState] = useState<State>(() =>
+    initialState(
+      initials,
+      yearly.map((own) => own.map((steps) => steps !== null)),
+    ),
+  );
   const [saved, setSaved] = useState<SaveNote | null>(null);
   // (every file saved this session: knobs moved back to values saved before are that file, not a copy of it)
   const savedFiles = useRef<Array<{ values: readonly (number | null)[]; path: string }>>([]);
@@ -255,6 +265,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
         <Knobs
           values={state.values}
           initial={initials[state.locality]!}
+          yearly={yearly[state.locality]!}
           selected={state.knob}
           yaml={yaml}
           saved={saved}

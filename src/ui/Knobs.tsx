@@ -1,7 +1,7 @@
 // View 3: the live knobs, and the scenario they make, as YAML (what `w` saves to scenarios/).
 import { Box, Text } from 'ink';
 import { displayWidth, pad, truncate } from '../report/text-table.js';
-import { KNOBS, knobText } from './knob-levers.js';
+import { KNOBS, knobText, knobYearText, type KnobStep } from './knob-levers.js';
 import { money, signedMoney, signedPct } from './format.js';
 import { t, type Lang } from './labels.js';
 
@@ -17,6 +17,7 @@ const LABEL = Math.max(...KNOBS.flatMap((k) => [displayWidth(k.en), displayWidth
 export function Knobs({
   values,
   initial,
+  yearly = [],
   selected,
   yaml,
   saved,
@@ -30,6 +31,8 @@ export function Knobs({
   values: readonly (number | null)[];
   /** The shown locality's baseline values. */
   initial: readonly number[];
+  /** Over a budget year, the shown locality's baseline of each knob that changes within it (else null). */
+  yearly?: readonly (readonly KnobStep[] | null)[];
   selected: number;
   yaml: string | null;
   saved: SaveNote | null;
@@ -50,12 +53,24 @@ export function Knobs({
       {KNOBS.map((k, i) => {
         const v = values[i] ?? initial[i]!;
         const moved = values[i] !== null && values[i] !== undefined;
+        const steps = yearly[i];
+        const base = steps ? knobYearText(k, steps, 'short') : knobText(k, initial[i]!);
         return (
           <Text key={k.id} inverse={i === selected} color={moved ? 'yellow' : undefined}>
-            {`${i === selected ? '▸' : ' '} ${pad(lang === 'zh' ? k.zh : k.en, LABEL, 'left')} ◂ ${pad(knobText(k, v), 9, 'right')} ▸ ${moved ? `(${t(lang, 'baseline')} ${knobText(k, initial[i]!)})` : ''}`}
+            {`${i === selected ? '▸' : ' '} ${pad(lang === 'zh' ? k.zh : k.en, LABEL, 'left')} ◂ ${pad(knobText(k, v), 9, 'right')} ▸ ${moved || steps ? `(${t(lang, 'baseline')} ${base})` : ''}`}
           </Text>
         );
       })}
+      {yearly[selected] ? (
+        <Text dimColor wrap="truncate-end">
+          {truncate(
+            lang === 'zh'
+              ? `基线年内有变：${knobYearText(chosen, yearly[selected]!, 'zh')}；调节后全年取同一值`
+              : `the baseline’s: ${knobYearText(chosen, yearly[selected]!, 'en')} — moved, it sets the whole year`,
+            width,
+          )}
+        </Text>
+      ) : null}
       {atLimit ? (
         <Text color="yellow" wrap="truncate-end">
           {truncate(

@@ -82,6 +82,35 @@ export const KNOBS: readonly Knob[] = [
   set('dibao-take-up', 'dibao take-up', '低保申领率', 'take_up.dibao', 2, 5, 0, 100, ''),
 ];
 
+/** A knob's baseline value from a day on (a budget year's period's first day). */
+export interface KnobStep {
+  readonly from: string;
+  readonly value: number;
+}
+
+/**
+ * A knob's baseline over a budget year where it changes within it (each period's value from its first day, equal ones
+ * together), else null: one value all year. Moved, the knob sets one value for the whole year — the year-end value too
+ * is a change for the months before (a finance trial's "2 × S (baseline)" was 1.5 × S until November, and the knob set
+ * at 2 read as no change while the saved scenario's 2 for the year added 20,993 low-income households).
+ */
+export function knobYear(k: Knob, periods: ReadonlyArray<{ readonly from: string; readonly snapshot: Snapshot }>): KnobStep[] | null {
+  const steps: KnobStep[] = [];
+  for (const p of periods) {
+    const value = k.initial(p.snapshot);
+    if (steps.at(-1)?.value !== value) steps.push({ from: p.from, value });
+  }
+  return steps.length > 1 ? steps : null;
+}
+
+/** A knob's baseline over the year, short (`1.5→2 × S`), or in words (`1.5 × S, 2 × S from 11-01`; `11-01 起 2 × S`). */
+export function knobYearText(k: Knob, steps: readonly KnobStep[], how: 'short' | 'en' | 'zh'): string {
+  if (how === 'short') return steps.map((s, i) => (i < steps.length - 1 ? text(s.value, k.decimals) : knobText(k, s.value))).join('→');
+  const from = (s: KnobStep) =>
+    how === 'zh' ? `${s.from.slice(5)} 起 ${knobText(k, s.value)}` : `${knobText(k, s.value)} from ${s.from.slice(5)}`;
+  return steps.map((s, i) => (i === 0 ? knobText(k, s.value) : from(s))).join(how === 'zh' ? '，' : ', ');
+}
+
 export function knobText(k: Knob, value: number): string {
   if (k.id === 'standard') return `${value > 0 ? '+' : ''}${value}%`;
   return `${text(value, k.decimals)}${k.suffix ? ` ${k.suffix}` : ''}`;

@@ -25,6 +25,11 @@ export interface State {
   readonly values: readonly (number | null)[];
   /** Each locality's baseline value of each knob. */
   readonly initials: readonly (readonly number[])[];
+  /**
+   * Over a budget year, each locality's knobs whose baseline changes within it (knob-levers.ts knobYear): moved to any
+   * value, such a knob is a change (it sets the whole year).
+   */
+  readonly varies?: readonly (readonly boolean[])[];
   readonly filter: Filter;
   readonly selected: number;
   /** A household opened for its explain trace, and how far it is scrolled. */
@@ -88,7 +93,7 @@ export interface Limits {
   readonly unsaved?: boolean;
 }
 
-export function initialState(initials: readonly (readonly number[])[]): State {
+export function initialState(initials: readonly (readonly number[])[], varies?: readonly (readonly boolean[])[]): State {
   return {
     view: 'overview',
     help: false,
@@ -98,6 +103,7 @@ export function initialState(initials: readonly (readonly number[])[]): State {
     knob: 0,
     values: KNOBS.map(() => null),
     initials,
+    ...(varies ? { varies } : {}),
     filter: 'changed',
     selected: 0,
     opened: null,
@@ -156,10 +162,10 @@ export function reduce(s: State, input: string, key: Key, lim: Limits): State {
       return next;
     case 'knobs': {
       const k = KNOBS[s.knob]!;
-      // A value every locality has already is no change (back to null); from null a step starts at the shown one's.
+      // A value every locality has already (all year) is no change (back to null); from null a step starts at the shown one's.
       const set = (v: number | null) => {
         const to = v === null ? null : clamp(v, k.min, k.max);
-        const same = to !== null && s.initials.every((own) => own[s.knob] === to);
+        const same = to !== null && s.initials.every((own, l) => own[s.knob] === to && !s.varies?.[l]?.[s.knob]);
         // (a knob moved: the knob run is compared, the last; `s` goes on from it — and with every knob back, there is
         // no knob run: the first run again, as R gives, not the last scenario)
         const values = s.values.map((x, i) => (i === s.knob ? (same ? null : to) : x));

@@ -1,9 +1,12 @@
 // tui --year: the views over a budget year (Nanning 2024: two periods of parameters — the low-income line 1.5 → 2 × S
 // and rigid-expenditure identification from 1 November, 001（一） — and gradual exits paid from January), its figures compare
 // --year's and simulate --year --per-household's; a knob's year as a scenario's; traces, cliffs and rates at its last day.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jiuzhu, SAMPLE } from '../helpers/cli.js';
-import { keys, open, RIGHT, yearData } from '../helpers/tui.js';
+import { keys, LEFT, open, RIGHT, yearData } from '../helpers/tui.js';
 
 const NANNING = 'policies/guangxi-nanning.yaml';
 const TEKUN = 'scenarios/tekun-basic-1.6x.yaml';
@@ -68,6 +71,48 @@ describe('tui --year: the views over a budget year', () => {
     expect(f).toMatch(new RegExp(`→ knobs ${m(run!.total_annual_cost)} `));
     const o = await keys(a, '1');
     expect(o).toMatch(new RegExp(`^特困 tekun \\*\\s+\\d+\\.\\d\\s+${m(run!.programs.tekun!.annual_cost!)}\\s`, 'm'));
+  });
+
+  it('knobs: a knob whose baseline changes within the year says so, and set at its year-end value is still a change', async () => {
+    // Nanning's low-income line: 1.5 × S until October, 2 × S from 1 November 2024. Set at 2 × S the knob sets the whole
+    // year at 2 (its scenario's {set: 2}): a change for ten months, not "no knob moved".
+    const a = await open(await yearData([NANNING], [], 2024));
+    const down = '\u001B[B';
+    const shown = await keys(a, '3', down, down);
+    expect(shown).toMatch(/▸ low-income line\s+◂\s+2 × S\s+▸ \(baseline 1\.5→2 × S\)/);
+    expect(shown).toContain('the baseline’s: 1.5 × S, 2 × S from 11-01 — moved, it sets the whole year');
+    const f = await keys(a, RIGHT, LEFT);
+    expect(f).toContain('low_income.multiplier: {set: 2}');
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-year-knob-'));
+    const file = join(dir, 'li2.yaml');
+    writeFileSync(
+      file,
+      'scenario: li2\ntitle: {zh: 边缘 2, en: low-income 2}\nreason: test\nchanges:\n  low_income.multiplier: {set: 2}\n',
+    );
+    const r = jiuzhu([
+      'compare',
+      '--policy',
+      NANNING,
+      '--households',
+      SAMPLE,
+      '--year',
+      '2024',
+      '--scenario',
+      file,
+      '--format',
+      'json',
+      '-q',
+    ]);
+    const [base, run] = JSON.parse(r.stdout).localities[0].scenarios as Array<{ programs: { low_income: { households: string } } }>;
+    expect(Number(run!.programs.low_income.households)).toBeGreaterThan(Number(base!.programs.low_income.households) * 1.2);
+    const o = await keys(a, '1');
+    const hh = (x: string) => Math.round(Number(x)).toLocaleString('en-US');
+    expect(o).toMatch(
+      new RegExp(
+        `^低保边缘 low-income \\*\\s+${hh(base!.programs.low_income.households)} hh\\s+${hh(run!.programs.low_income.households)} hh`,
+        'm',
+      ),
+    );
   });
 
   it('a trace and a cliff say the day they are of, the year’s last', async () => {
