@@ -39,7 +39,7 @@ function expectedZh(column: string, expected: string): string {
     def && (EXPECTED_ZH[column] ?? EXPECTED_ZH[COLUMNS.find((c) => c.expected === def.expected && EXPECTED_ZH[c.name])?.name ?? '']);
   if (!def || !zh) return expected === '0 or 1' ? '0 或 1' : expected;
   if (!expected.startsWith(def.expected)) return expected;
-  return zh + TAILS.reduce((t, [re, to]) => t.replace(re, to), expected.slice(def.expected.length));
+  return zh + [...TAILS, ...HINTS_ZH].reduce((t, [re, to]) => t.replace(re, to), expected.slice(def.expected.length));
 }
 
 /** What an id's text lacks (core/invisible.ts idProblem), after the column's words: ids from a spreadsheet. */
@@ -81,6 +81,34 @@ const CAUSES_ZH: Readonly<Record<string, string>> = {
 /** A space before words that begin in Latin letters or digits after 中文 (none before 中文). */
 const spaced = (words: string): string => (/^[\u4e00-\u9fff]/.test(words) ? words : ` ${words}`);
 
+/** stray-options.ts's dashes in 中文. */
+const DASHES_ZH: Readonly<Record<string, string>> = {
+  'full-width hyphens (－－)': '全角连字符（－－）',
+  'an em dash (—)': '破折号（—）',
+  'an en dash (–)': '短破折号（–）',
+  'a dash that is not a hyphen-minus': '不是连字符的横线',
+};
+
+/** The number hints (core/number-hints.ts) after a bad value, in 中文: what the value is, and what to write. */
+const HINTS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ \(full-width digits: write (.+)\)$/, '（全角数字：请写 $1）'],
+  [/ \(no thousands separator: write (.+)\)$/, '（不要千位分隔符：请写 $1）'],
+  [/ \(a percentage: write (.+)\)$/, '（百分数：请写 $1）'],
+  [/ \(a decimal point is "\.": write (.+)\)$/, '（小数点是 "."：请写 $1）'],
+  [/ \(no sign: write (.+)\)$/, '（不要正负号：请写 $1）'],
+  [/ \(its last decimals are zeros: write (.+)\)$/, '（末尾的小数是零：请写 $1）'],
+  [/ \(exponent notation: write (.+)\)$/, '（科学计数法：请写 $1）'],
+  [/ \(in yuan, the number alone: (.+)万 is (.+)\)$/, '（以元计，只写数字：$1万 即 $2）'],
+  [/ \(the number alone: (.+)万 is (.+)\)$/, '（只写数字：$1万 即 $2）'],
+  [/ \(the number alone: write (.+)\)$/, '（只写数字：请写 $1）'],
+  [
+    / \(a date, not a number: a spreadsheet may have formatted the cell as one\)$/,
+    '（这是日期，不是数：表格软件可能把这一格设成了日期格式）',
+  ],
+  [/, or one of (.+)$/, '，或 $1 之一'],
+  [/ \(in lower case: write (.+)\)$/, '（用小写：请写 $1）'],
+];
+
 type Rule = readonly [RegExp, string | ((...m: string[]) => string)];
 
 /** A line's beginning, said apart from the message after it (which the rules translate, or not). */
@@ -88,6 +116,7 @@ const PREFIXES: ReadonlyArray<readonly [string, string]> = [
   ['jiuzhu: ', 'jiuzhu：'],
   ['hint: ', '提示：'],
   ['error: ', '错误：'],
+  ['note: ', '注：'],
 ];
 
 /** By message (after its prefix), in order: the whole message's rules, then the parts any message may hold. */
@@ -113,11 +142,17 @@ export const RULES: readonly Rule[] = [
     (_, what, path, cause) => `读不了${FILES_ZH[what!]} ${path}：${CAUSES_ZH[cause!] ?? cause}`,
   ],
   [
-    /column (\w+): "(.*)" is not valid: expected (.+?)( \(household .+)?$/,
-    (_, c, v, e, rest) => `列 ${c}：“${v}”无效，应为${spaced(expectedZh(c!, e!))}${rest ?? ''}`,
+    // (a column by the file's own header and jiuzhu's name — `column 工资收入 (wage_income)` — or by jiuzhu's alone)
+    /column (?:(\S+) \((\w+)\)|(\w+)): (?:"(.*)"|(empty)) is not valid: expected (.+?)( \((?:household|person) .+)?$/,
+    (_, header, name, alone, v, empty, e, rest) =>
+      `列 ${header ? `${header}（${name}）` : alone}：${empty ? '空值' : `“${v}”`}无效，应为${spaced(expectedZh((name ?? alone)!, e!))}${rest ?? ''}`,
   ],
   [/missing required columns? (.+); the header is: (.*)$/, '缺少必需的列 $1；表头是：$2'],
   [/^fix the (households|policy|scenario|projection|case) file and run again/, (_, what) => `改正${FILES_ZH[`${what} file`]}后再运行`],
+  [
+    /^did you mean (.+)\? \(the name given is in quotation marks, which are part of it as given\)$/,
+    '是不是 $1？（给的名字带着引号，引号被当成了名字的一部分）',
+  ],
   [/^did you mean (.+)\?$/, '是不是 $1？'],
   [
     /^the ([\d,]+ )?\.(\w+) files in (.+?): /,
@@ -137,6 +172,46 @@ export const RULES: readonly Rule[] = [
   ],
   // parts
   [/ ?\(household ([^,()]+), person ([^,()]+)\)/g, '（家庭 $1，成员 $2）'],
+  [/ ?\(person ([^,()]+)\)$/, '（成员 $1）'],
+  // the commonest notes (said with `note: `)
+  [
+    /^no --date given: simulating today, (\S+), under the parameters in force that day; give --date YYYY-MM-DD for another day(, or --year YYYY for a budget year)?$/,
+    (_, day, year) => `没有给 --date：按今天 ${day} 的参数计算；其他日期请给 --date YYYY-MM-DD${year ? '，预算年度请给 --year YYYY' : ''}`,
+  ],
+  [
+    /^(.+) read as GB18030 \(not UTF-8; force one with --encoding utf-8\|gb18030\)$/,
+    '$1 按 GB18030 读取（不是 UTF-8；可用 --encoding utf-8|gb18030 指定）',
+  ],
+  [
+    /^(.+) read from sheet "(.+?)"(?:, not its other sheets? \((.+)\): --sheet NAME reads another; households in several sheets are read as one file only once put in one sheet)?$/,
+    (_, f, sheet, others) =>
+      `${f} 读取的是工作表 “${sheet}”${others ? `，不是其他工作表（${others}）：读其他工作表请给 --sheet 表名；几个工作表里的住户要合到一个工作表里才能一起读` : ''}`,
+  ],
+  [
+    /(YAML: )?a full-width colon "：" \(U\+FF1A\) after (?:a key|"(.+?)"): YAML needs ":" and a space(?: \(([^()]+)\))?/,
+    (_, yaml, k, example) =>
+      `${yaml ? 'YAML：' : ''}${k ? `“${k}”后` : '键后'}是全角冒号“：”（U+FF1A）：YAML 要用半角冒号 ":" 加一个空格${example ? `（${example}）` : ''}`,
+  ],
+  [
+    /YAML: a tab indents this line: YAML indents with spaces only \(replace each tab with spaces\)/,
+    'YAML：这一行用制表符（Tab）缩进：YAML 只能用空格缩进（把每个 Tab 换成空格）',
+  ],
+  // outputs
+  [/^(--[\w-]+) (.+): its folder (.+) does not exist$/, '$1 $2：文件夹 $3 不存在'],
+  [/^make the folder first \(mkdir -p (.+)\), or give (--[\w-]+) another path$/, '先建好文件夹（mkdir -p $1），或给 $2 另一个路径'],
+  // policy, scenario and YAML files
+  [/^fix the file; every problem found is listed$/, '改正文件：找到的问题都已列出'],
+  [/^fix the scenario file; nothing was applied$/, '改正情景文件：其中的改动都没有采用'],
+  [/^the file is not valid YAML$/, '文件不是有效的 YAML'],
+  // a dash that is not two hyphens (stray-options.ts tellOtherDashes)
+  [
+    /^'(.+)' begins with (full-width hyphens \(－－\)|an em dash \(—\)|an en dash \(–\)|a dash that is not a hyphen-minus), not two hyphens: write (--[\w-]+)$/,
+    (_, arg, what) => `'${arg}' 开头是${DASHES_ZH[what!]}，不是两个连字符：请写 ${arg.replace(/^[^\w]+/u, '--').split(/[=\s\u3000]/u)[0]}`,
+  ],
+  [
+    /^a chat app or word processor turns -- into a dash: type the command line, or copy it from a plain-text file$/,
+    '聊天软件或文字处理软件会把 -- 变成破折号：请手打命令，或从纯文本文件复制',
+  ],
 ];
 
 /** An output whose text is said in 中文 where a rule knows it (zhErrors). */

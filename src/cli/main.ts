@@ -5,8 +5,8 @@ import { Command, Option } from 'commander';
 import { LANGS, lenientChoices, oneOfWords } from './option-values.js';
 import { createRequire } from 'node:module';
 import { givesIo, guardPipe, guardSignals, report } from './exit.js';
-import { tellStrayBeforeMissing } from './stray-options.js';
-import { endingWell, processContext, type Ctx, type Out } from './context.js';
+import { tellOtherDashes, tellStrayBeforeMissing } from './stray-options.js';
+import { endingWell, processContext, type Ctx } from './context.js';
 import { errorLang, zhOut } from './errors-zh.js';
 import { preAction } from './pre-action.js';
 import { UsageError } from '../errors.js';
@@ -19,7 +19,7 @@ interface Globals {
   quiet?: boolean;
 }
 
-function buildProgram(ctx: Ctx, errors: Out): Command {
+function buildProgram(ctx: Ctx): Command {
   const program = new Command('jiuzhu')
     .description('救助 jiuzhu — who qualifies for Chinese social assistance (社会救助), and what it costs a year')
     .version(version)
@@ -37,7 +37,7 @@ function buildProgram(ctx: Ctx, errors: Out): Command {
     .exitOverride()
     .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => errors.write(s) });
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
 
   const date = () => new Option('--date <YYYY-MM-DD>', 'simulation date (default: today)');
   const year = (what = 'each month under the parameters in force on its first day') =>
@@ -370,23 +370,24 @@ const toFile = (argv: readonly string[]) =>
 /** Runs the CLI; returns the exit code. */
 export async function run(argv: string[], given: Ctx = processContext()): Promise<number> {
   const debug = argv.includes('--debug');
-  const ctx: Ctx = { ...given, debug, argv, version, households: {} };
+  // (stderr in 中文 where the reader's language is Chinese, what errors-zh.ts knows of it: errors, and the commonest notes)
+  const stderr = errorLang(argv, given.env) === 'zh' ? zhOut(given.stderr) : given.stderr;
+  const ctx: Ctx = { ...given, stderr, debug, argv, version, households: {} };
   if (argv.includes('--no-color') || ctx.env.NO_COLOR || !ctx.stdout.isTTY || toFile(argv)) chalk.level = 0;
   if (ctx.stdout === process.stdout) {
     guardPipe();
     guardSignals();
   }
   givesIo(ctx, argv);
-  // (said in 中文 where the reader's language is Chinese: cli/errors-zh.ts)
-  const errors = errorLang(argv, ctx.env) === 'zh' ? zhOut(ctx.stderr) : ctx.stderr;
-  const program = buildProgram(ctx, errors);
+  const program = buildProgram(ctx);
   tellStrayBeforeMissing(program, argv);
   lenientChoices(program);
   program.hook('preAction', (_top, action) => preAction(ctx, argv, action));
   try {
+    tellOtherDashes(program, argv);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
-    return report({ ...ctx, stderr: errors }, e, debug);
+    return report(ctx, e, debug);
   }
 }

@@ -1,6 +1,7 @@
 // Options commander would tell in a confusing order or words: an unknown option before a missing mandatory one, an
 // option of another command said as such (not "Did you mean" a near one), and an option taken for another's value.
 import type { Command, Option } from 'commander';
+import { UsageError } from '../errors.js';
 
 /**
  * commander says a mandatory option is missing before it looks at unknown ones: `tui --polcy x` said "--policy not
@@ -82,4 +83,31 @@ function whereItGoes(cmd: Command, arg: string): string {
     /^\d{4}$/.test(arg) && has('--year') && `a year goes with --year YYYY${has('--years') ? ', several with --years YYYY-YYYY' : ''}`,
   ].filter((h): h is string => typeof h === 'string');
   return hints.length ? `: ${hints.join('; ')}` : ' (an option’s value goes right after its option)';
+}
+
+/** Dashes that are not a hyphen-minus, as a chat app, a word processor or a full-width keyboard writes `--`. */
+const DASHES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:－－|－)/u, 'full-width hyphens (－－)'],
+  [/^(?:——|—)/u, 'an em dash (—)'],
+  [/^(?:––|–)/u, 'an en dash (–)'],
+  [/^(?:﹣﹣|﹣|‐‐|‐|−−|−)/u, 'a dash that is not a hyphen-minus'],
+];
+
+/**
+ * An option written with other dashes (`—policy`, `－－date`: a command line copied from a chat message, which turns
+ * `--` into an em dash) is refused, naming the dash and what to write: it was told "--policy not specified", though it
+ * was given, or an unexpected argument (a Chinese-only clerk's trial).
+ */
+export function tellOtherDashes(program: Command, argv: readonly string[]): void {
+  const longs = new Set([...program.options, ...program.commands.flatMap((c) => c.options)].map((o) => o.long));
+  for (const a of argv) {
+    const [re, what] = DASHES.find(([d]) => d.test(a)) ?? [];
+    if (!re) continue;
+    const option = `--${a.replace(re, '').split(/[=\s\u3000]/u)[0]}`;
+    if (longs.has(option))
+      throw new UsageError(
+        `'${a}' begins with ${what}, not two hyphens: write ${option}`,
+        'a chat app or word processor turns -- into a dash: type the command line, or copy it from a plain-text file',
+      );
+  }
 }

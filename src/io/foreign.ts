@@ -316,11 +316,20 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
     );
   return {
     ...whole(toCsv(o.columns ? o.columns.apply(records, path) : records), [], (w) => w),
-    notes: [`note: ${path} read from sheet "${sheetName}"`],
+    // (its other sheets named: a register in two sheets, 城区 and 乡镇, was read as the first's alone, said only by this note
+    // — a clerk's trial)
+    notes: [`note: ${path} read from sheet "${sheetName}"${otherSheets(names, sheetName)}`],
     where: (w) => (w.file === path && w.line !== undefined ? { file: at(w.line, w.col) } : w),
     // ("area is rural on line 4 but urban on line 2" of a sheet whose blank rows were skipped: the sheet's rows — a review)
     text: rowWords((line) => rows[line - 1] ?? line),
   };
+}
+
+/** A workbook's sheets not read, said after the one read: another goes with --sheet, and a register in several is one. */
+function otherSheets(names: readonly string[], read: string): string {
+  const others = names.filter((n) => n !== read);
+  if (!others.length) return '';
+  return `, not its other sheet${others.length > 1 ? 's' : ''} (${others.map((n) => `"${n}"`).join(', ')}): --sheet NAME reads another; households in several sheets are read as one file only once put in one sheet`;
 }
 
 /** A problem's words with the canonical CSV's lines ("on line 4") as the file's rows. */

@@ -29,6 +29,10 @@ export function besideIt(path: string, doing = 'read'): string | undefined {
       ? `one file to each ${flag}: repeat it (${flag} A.yaml ${flag} B.yaml), not a comma between them`
       : 'one file to each option: the name holds a comma';
   }
+  // (in quotation marks, as a chat message quotes a path — “policies/x.csv”: its quotes read as the message's own)
+  const quoted = /^[“”「『‘’"'](.+?)[“”」』‘’"']?$/u.exec(path.trim()) ?? /^(.+?)[“”」』‘’"']$/u.exec(path.trim());
+  if (quoted && isFileThere(quoted[1]!.trim()))
+    return `did you mean ${quoted[1]!.trim()}? (the name given is in quotation marks, which are part of it as given)`;
   // (a space at either end, as a path pasted from a spreadsheet's cell has it)
   if (path !== path.trim() && isFileThere(path.trim()))
     return `did you mean "${path.trim()}"? (the path given ends or begins with a space)`;

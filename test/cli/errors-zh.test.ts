@@ -1,7 +1,7 @@
 // Errors in 中文 where the reader's language is Chinese (cli/errors-zh.ts): --lang zh (or its other spellings), or a
 // Chinese locale without --lang. Each rule of the catalogue is met by a real run's English here, so an English message
 // reworded where it is made, and not in the catalogue, fails; file names, columns, values and options stay as given.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,16 @@ writeFileSync(join(dir, 'bad-age.csv'), `${HEADER}\nH1,H1-1,40,urban\nH2,H2-1,ab
 writeFileSync(join(dir, 'no-columns.csv'), 'id,area\n1,urban\n');
 // (ids as a spreadsheet leaves them: Excel's scientific notation, a space kept inside quotes)
 writeFileSync(join(dir, 'excel.csv'), `${HEADER}\n1.23457E+17,p1,40,urban\n"H2 ",p2,40,urban\n`);
+// (a bureau's own headers, its cells as a spreadsheet and a form write them)
+writeFileSync(
+  join(dir, 'zh-headers.csv'),
+  '户编号,个人编号,年龄,城乡,工资收入\nH1,H1-1,1949/3/5,城镇,0\nH2,H2-1,76岁,城镇,0\nH3,H3-1,40,城镇,"9,226.10"\nH4,H4-1,40,城镇,１５００\n,H5-1,40,城镇,0\n',
+);
+writeFileSync(join(dir, 'colon.yaml'), 'scenario: c\ntitle: {zh: c, en: c}\nreason: test\nchanges:\n  dibao.standard.urban：{set: 900}\n');
+// (a policy edited by hand: a tab in the indentation; a parameter misspelt)
+const nanning = readFileSync(POLICY, 'utf8');
+writeFileSync(join(dir, 'tab.yaml'), nanning.replace('\n  en: Guangxi / Nanning', '\n\ten: Guangxi / Nanning'));
+writeFileSync(join(dir, 'misspelt.yaml'), nanning.replace('\nname:', '\nnmae:'));
 writeFileSync(join(dir, 'many.csv'), `${HEADER}\n${Array.from({ length: 60 }, (_, i) => `H${i},H${i}-1,40,city`).join('\n')}\n`);
 
 /** Each run: its arguments (the policy and households added where it reads them) and what its 中文 says. */
@@ -90,6 +100,56 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
     ['simulate', '--policy', POLICY, '--households', SAMPLE, '--format', 'xx'],
     ["错误：选项 '--format <format>' 的取值 'xx' 无效，可选：table, json, csv, markdown, xlsx, html"],
   ],
+  [
+    'a bureau’s headers, its cells as a spreadsheet writes them',
+    ['simulate', '--policy', POLICY, '--households', join(dir, 'zh-headers.csv')],
+    [
+      '列 年龄（age）：“1949/3/5”无效，应为 0 到 130 的整数周岁（这是日期，不是数：表格软件可能把这一格设成了日期格式）（家庭 H1，成员 H1-1）',
+      '列 年龄（age）：“76岁”无效，应为 0 到 130 的整数周岁（只写数字：请写 76）',
+      '列 工资收入（wage_income）：“9,226.10”无效，应为不小于 0 的元数，至多两位小数（不要千位分隔符：请写 9226.10）',
+      '列 工资收入（wage_income）：“１５００”无效，应为不小于 0 的元数，至多两位小数（全角数字：请写 1500）',
+      '列 户编号（household_id）：空值无效，应为家庭编号（成员 H5-1）',
+    ],
+  ],
+  [
+    'an option copied from a chat message',
+    ['simulate', '—policy', POLICY, '--households', SAMPLE],
+    [
+      "jiuzhu：'—policy' 开头是破折号（—），不是两个连字符：请写 --policy",
+      '提示：聊天软件或文字处理软件会把 -- 变成破折号：请手打命令，或从纯文本文件复制',
+    ],
+  ],
+  [
+    'a path in a chat message’s quotation marks',
+    ['simulate', '--policy', POLICY, '--households', `“${SAMPLE}”`],
+    [`提示：是不是 ${SAMPLE}？（给的名字带着引号，引号被当成了名字的一部分）`],
+  ],
+  [
+    'an output into a folder that is not there',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--per-household', join(dir, 'no', 'rows.csv')],
+    [
+      `jiuzhu：--per-household ${join(dir, 'no', 'rows.csv')}：文件夹 ${join(dir, 'no')} 不存在`,
+      `提示：先建好文件夹（mkdir -p ${join(dir, 'no')}），或给 --per-household 另一个路径`,
+    ],
+  ],
+  [
+    'a tab in a policy',
+    ['simulate', '--policy', join(dir, 'tab.yaml'), '--households', SAMPLE],
+    ['YAML：这一行用制表符（Tab）缩进', '提示：文件不是有效的 YAML'],
+  ],
+  [
+    'a policy’s key misspelt',
+    ['simulate', '--policy', join(dir, 'misspelt.yaml'), '--households', SAMPLE],
+    ['提示：改正文件：找到的问题都已列出'],
+  ],
+  [
+    'a scenario’s full-width colon',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--scenario', join(dir, 'colon.yaml')],
+    [
+      '“dibao.standard.urban”后是全角冒号“：”（U+FF1A）：YAML 要用半角冒号 ":" 加一个空格（dibao.standard.urban: {set: …}）',
+      '提示：改正情景文件：其中的改动都没有采用',
+    ],
+  ],
 ];
 
 describe('errors in 中文', () => {
@@ -104,14 +164,6 @@ describe('errors in 中文', () => {
       for (const line of zh) expect(r.stderr).toContain(line);
       expect(r.stderr).toBe(zhErrors(en.stderr)); // (the same message, said again)
     });
-
-  it('every rule of the catalogue is met by one of these runs’ English', () => {
-    const lines = [...english.values()].flatMap((s) => s.split('\n'));
-    const unmet = RULES.filter(([re]) => !lines.some((l) => new RegExp(re.source).test(l.replace(/^(jiuzhu|hint|error): /, ''))));
-    // (past 50 problems, and an internal error's two lines: below, and test/cli/bundle.test.ts forces one)
-    expect(unmet.map(([re]) => re.source)).toEqual([RULES[1]![0].source, RULES[2]![0].source, RULES[3]![0].source]);
-    expect(zhErrors('jiuzhu: internal error: x')).toBe('jiuzhu：内部错误：x');
-  });
 
   it('past 50 problems, as the one place that says errors says them', () => {
     let said = '';
@@ -134,7 +186,38 @@ describe('errors in 中文', () => {
     expect(jiuzhu(args).stderr).toContain('invalid input (1 problem):');
   });
 
+  it('says the commonest notes in 中文 too: the date taken, a file read as GB18030, a workbook’s sheet', () => {
+    const r = jiuzhu([
+      'simulate',
+      '--lang',
+      'zh',
+      '--policy',
+      POLICY,
+      '--households',
+      'test/fixtures/workbooks/openpyxl-roll.xlsx',
+      '--quiet',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const n = jiuzhu(['simulate', '--lang', 'zh', '--policy', POLICY, '--households', 'test/fixtures/workbooks/openpyxl-roll.xlsx']);
+    english.set('notes', jiuzhu(['simulate', '--policy', POLICY, '--households', 'test/fixtures/workbooks/openpyxl-roll.xlsx']).stderr);
+    expect(n.stderr).toContain('注：没有给 --date：按今天 ');
+    expect(n.stderr).toContain('注：test/fixtures/workbooks/openpyxl-roll.xlsx 读取的是工作表 “低保名册”，不是其他工作表（"备注"）');
+    const gbk = join(dir, 'gbk.csv');
+    writeFileSync(gbk, Buffer.from([...Buffer.from('household_id,person_id,age,area\nH1,H1-1,40,'), 0xb3, 0xc7, 0xd5, 0xf2, 0x0a]));
+    english.set('gbk', jiuzhu(['simulate', '--policy', POLICY, '--households', gbk, '--date', '2025-06-30']).stderr);
+    expect(jiuzhu(['simulate', '--lang', 'zh', '--policy', POLICY, '--households', gbk, '--date', '2025-06-30']).stderr).toContain(
+      `注：${gbk} 按 GB18030 读取（不是 UTF-8；可用 --encoding utf-8|gb18030 指定）`,
+    );
+  });
+
   it('leaves a message it does not know in English, its prefix too', () => {
     expect(zhErrors('jiuzhu: something new happened\nhint: try again')).toBe('jiuzhu: something new happened\nhint: try again');
+  });
+  it('every rule of the catalogue is met by one of these runs’ English', () => {
+    const lines = [...english.values()].flatMap((s) => s.split('\n'));
+    const unmet = RULES.filter(([re]) => !lines.some((l) => new RegExp(re.source).test(l.replace(/^(jiuzhu|hint|error|note): /, ''))));
+    // (past 50 problems, and an internal error's two lines: below, and test/cli/bundle.test.ts forces one)
+    expect(unmet.map(([re]) => re.source)).toEqual([RULES[1]![0].source, RULES[2]![0].source, RULES[3]![0].source]);
+    expect(zhErrors('jiuzhu: internal error: x')).toBe('jiuzhu：内部错误：x');
   });
 });

@@ -389,7 +389,7 @@ describe('located errors, exit 3', () => {
     const N = ['--policy', 'policies/guangxi-nanning.yaml', '--date', '2025-06-30'];
     const noted = jiuzhu(['simulate', ...N, '--households', book]);
     expect(noted.code, noted.stderr).toBe(0);
-    expect(noted.stderr).toContain(`note: ${book} read from sheet "低保名册"`);
+    expect(noted.stderr).toContain(`note: ${book} read from sheet "低保名册", not its other sheet ("备注"): --sheet NAME reads another`);
     const totals = (out: string) =>
       out.replace(/"households_file": "[^"]*"/g, '').replace(/"[^"\s]+\.(?:csv|xlsx|parquet|txt): /g, '"FILE: ');
     const r = jiuzhu(['simulate', ...P, '--households', book]);
