@@ -35,9 +35,10 @@ const EXPECTED_ZH: Readonly<Record<string, string>> = {
 /** A column's `expected` in 中文: the column's own words where the message has them (its extra words stay English). */
 function expectedZh(column: string, expected: string): string {
   const def = COLUMNS.find((c) => c.name === column);
-  const zh =
-    def && (EXPECTED_ZH[column] ?? EXPECTED_ZH[COLUMNS.find((c) => c.expected === def.expected && EXPECTED_ZH[c.name])?.name ?? '']);
-  if (!def || !zh) return expected === '0 or 1' ? '0 或 1' : expected;
+  // (a column of the same words as one here: the other money columns, as wage_income; the flags, 0 or 1)
+  const like = def && COLUMNS.find((c) => c.expected === def.expected && EXPECTED_ZH[c.name]);
+  const zh = def && (EXPECTED_ZH[column] ?? (like ? EXPECTED_ZH[like.name] : def.expected === '0 or 1' ? '0 或 1' : undefined));
+  if (!def || !zh) return expected;
   if (!expected.startsWith(def.expected)) return expected;
   return zh + [...TAILS, ...HINTS_ZH].reduce((t, [re, to]) => t.replace(re, to), expected.slice(def.expected.length));
 }
