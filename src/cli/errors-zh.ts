@@ -151,6 +151,15 @@ export const RULES: readonly Rule[] = [
   [/missing required columns? (.+); the header is: (.*)$/, '缺少必需的列 $1；表头是：$2'],
   [/^fix the (households|policy|scenario|projection|case) file and run again/, (_, what) => `改正${FILES_ZH[`${what} file`]}后再运行`],
   [
+    /; household_id empty on several rows: merged cells\? \(a merged cell keeps its value in its first row only: unmerge them and fill each household's id into every one of its rows\)/,
+    '；household_id 在几行为空：是合并单元格吗？（合并单元格只在第一行保留值：请取消合并，把每户的编号填到该户的每一行）',
+  ],
+  [/; a total row \(合计\)\? a households file holds households only: delete it/, '；是合计行吗？住户文件只能有住户：请删除'],
+  [
+    /the first row holds one cell, (".*"): a title above the header\? The header must be the file's first row: delete the rows above it$/,
+    '第一行只有一格 $1：是表头上方的标题吗？表头必须是文件的第一行：请删除它上面的行',
+  ],
+  [
     /^did you mean (.+)\? \(the name given is in quotation marks, which are part of it as given\)$/,
     '是不是 $1？（给的名字带着引号，引号被当成了名字的一部分）',
   ],
@@ -173,6 +182,7 @@ export const RULES: readonly Rule[] = [
   ],
   // parts
   [/ ?\(household ([^,()]+), person ([^,()]+)\)/g, '（家庭 $1，成员 $2）'],
+  [/ ?\(household ([^,()]+)\)$/, '（家庭 $1）'],
   [/ ?\(person ([^,()]+)\)$/, '（成员 $1）'],
   // the commonest notes (said with `note: `)
   [

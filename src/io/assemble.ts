@@ -9,10 +9,10 @@ import { typed, type Typed, type TypedCtor } from '../core/grow.js';
 import { IdList } from '../core/ids.js';
 import { columnArray, COLUMNS, HOUSEHOLD_COLS, HOUSEHOLD_KEYS, PERSON_COLS, type HouseholdKey, type PersonKey } from '../core/columns.js';
 import { householdConflicts, populationFrom, type Population } from '../core/population.js';
-import { InputError, type Problem } from '../errors.js';
+import type { Problem } from '../errors.js';
 import type { Apart } from './apart-rows.js';
 import type { EmptyCells } from './empty-cells.js';
-import { conflictMessage, duplicateMessage, MAX_PROBLEMS } from './household-messages.js';
+import { conflictMessage, duplicateMessage, householdsError } from './household-messages.js';
 import { anyPairTwice, BUCKET_BITS, groupInPlace } from './id-buckets.js';
 import { ascendAcross } from './id-order.js';
 import type { HouseholdValues, Part } from './part.js';
@@ -306,10 +306,7 @@ class PartIds {
 
 /** Throws the problems of a reading: the first 20 by line (the reference reader's order). */
 export function failWith(problems: readonly Problem[]): never {
-  throw new InputError(
-    sortByLine([...problems]).slice(0, MAX_PROBLEMS),
-    `fix the households file and run again${problems.length >= MAX_PROBLEMS ? ` (stopped after ${MAX_PROBLEMS} problems)` : ''}`,
-  );
+  throw householdsError(sortByLine([...problems]));
 }
 
 /** A typed array in shared memory: evaluation workers read the population without a copy (eval-pool.ts). */

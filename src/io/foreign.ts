@@ -318,7 +318,7 @@ async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> 
     ...whole(toCsv(o.columns ? o.columns.apply(records, path) : records), [], (w) => w),
     // (its other sheets named: a register in two sheets, 城区 and 乡镇, was read as the first's alone, said only by this note
     // — a clerk's trial)
-    notes: [`note: ${path} read from sheet "${sheetName}"${otherSheets(names, sheetName)}`],
+    notes: [`note: ${path} read from sheet "${sheetName}"${o.sheet === undefined ? otherSheets(names, sheetName) : ''}`],
     where: (w) => (w.file === path && w.line !== undefined ? { file: at(w.line, w.col) } : w),
     // ("area is rural on line 4 but urban on line 2" of a sheet whose blank rows were skipped: the sheet's rows — a review)
     text: rowWords((line) => rows[line - 1] ?? line),

@@ -45,8 +45,27 @@ export function conflictMessage(c: Conflict, line: number): string {
 /** The problems of a reading, the first MAX_PROBLEMS, as the error to throw. */
 export function householdsError(problems: readonly Problem[]): InputError {
   const more = problems.length >= MAX_PROBLEMS ? ` (stopped after ${MAX_PROBLEMS} problems)` : '';
-  return new InputError(problems.slice(0, MAX_PROBLEMS), `fix the households file and run again${more}`);
+  return new InputError(problems.slice(0, MAX_PROBLEMS), `fix the households file and run again${more}${spreadsheetCauses(problems)}`);
 }
+
+/**
+ * What a spreadsheet likely did, where the problems show it (a Chinese-only clerk's trial: a register's merged id cells
+ * were told as 17 empty ids, its 合计 row as an empty person id, neither by its cause).
+ */
+function spreadsheetCauses(problems: readonly Problem[]): string {
+  const causes = [
+    problems.filter((p) => /\bhousehold_id\)?: empty is not valid/.test(`${p.subject ?? ''}: ${p.message}`)).length >= 2 &&
+      "household_id empty on several rows: merged cells? (a merged cell keeps its value in its first row only: unmerge them and fill each household's id into every one of its rows)",
+    problems.some((p) => TOTAL_ROW.test(p.message)) && 'a total row (合计)? a households file holds households only: delete it',
+  ];
+  return causes
+    .filter(Boolean)
+    .map((c) => `; ${c}`)
+    .join('');
+}
+
+/** A row of totals, as a spreadsheet's register ends: its id cell says so. */
+const TOTAL_ROW = /(?:\(household |: )"?(?:合计|总计|小计|共计|合 计|total|sum)"?(?:[,)]| is not valid)/i;
 
 /**
  * The header's known columns → their field index (0-based); throws every problem with the header (at most
@@ -111,9 +130,22 @@ export function readHeader(header: readonly string[], file: string, line: number
       undefined,
       `the header is one field of names separated by ${other[1]}: jiuzhu reads comma-separated CSV — save the file as "CSV UTF-8 (Comma delimited)" (逗号分隔), or replace the ${other[1]} with commas`,
     );
+  else if (missing.length === REQUIRED.length && record.length >= REQUIRED.length && record.filter((n) => n !== '').length === 1)
+    // (a title above the header, as a register printed from Excel has: 南宁市低保名册,,,, — one cell of a row as wide as
+    // a header; a clerk's trial)
+    problem(
+      undefined,
+      `the first row holds one cell, "${showText(
+        record.find((n) => n !== '')!,
+        60,
+      )}": a title above the header? The header must be the file's first row: delete the rows above it`,
+    );
   else if (missing.length && !problems.some((p) => p.message.includes(' looks like '))) {
     const header = showText(record.join(','), 200);
-    problem(undefined, `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header is: ${header}`);
+    // (each missing column with its 中文 headers where the file's are 中文: a clerk's file was told "area", not 城乡)
+    const zh = /\p{Script=Han}/u.test(header);
+    const named = missing.map((c) => (zh ? `${c} (${COLUMN_BY_NAME.get(c)!.zh.join('/')})` : c));
+    problem(undefined, `missing required column${missing.length > 1 ? 's' : ''} ${named.join(', ')}; the header is: ${header}`);
   }
   if (problems.length) throw new InputError(problems);
   return index;

@@ -28,6 +28,11 @@ writeFileSync(join(dir, 'colon.yaml'), 'scenario: c\ntitle: {zh: c, en: c}\nreas
 const nanning = readFileSync(POLICY, 'utf8');
 writeFileSync(join(dir, 'tab.yaml'), nanning.replace('\n  en: Guangxi / Nanning', '\n\ten: Guangxi / Nanning'));
 writeFileSync(join(dir, 'misspelt.yaml'), nanning.replace('\nname:', '\nnmae:'));
+// (a register as Excel leaves it: merged id cells, a total row, a title above the header, a 中文 header missing)
+writeFileSync(join(dir, 'merged.csv'), '户编号,个人编号,年龄,城乡\nH1,H1-1,40,城镇\n,H1-2,38,城镇\n,H1-3,9,城镇\nH2,H2-1,70,农村\n');
+writeFileSync(join(dir, 'total.csv'), '户编号,个人编号,年龄,城乡\nH1,H1-1,40,城镇\n合计,,,\n');
+writeFileSync(join(dir, 'title.csv'), '南宁市低保名册（2025年6月）,,,\n户编号,个人编号,年龄,城乡\nH1,H1-1,40,城镇\n');
+writeFileSync(join(dir, 'no-area.csv'), '户编号,个人编号,年龄\nH1,H1-1,40\n');
 writeFileSync(join(dir, 'many.csv'), `${HEADER}\n${Array.from({ length: 60 }, (_, i) => `H${i},H${i}-1,40,city`).join('\n')}\n`);
 
 /** Each run: its arguments (the policy and households added where it reads them) and what its 中文 says. */
@@ -35,7 +40,7 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
   [
     'a missing households file',
     ['simulate', '--policy', POLICY, '--households', join(dir, 'nope.csv')],
-    ['jiuzhu：读不了住户文件 ', '：没有这个文件或文件夹', `提示：${dir}/ 中的 .csv 文件：${dir}/bad-age.csv`],
+    ['jiuzhu：读不了住户文件 ', '：没有这个文件或文件夹', `提示：${dir}/ 中的 9 个 .csv 文件：bad-age.csv, excel.csv`],
   ],
   ['a folder for the households', ['simulate', '--policy', POLICY, '--households', dir], [`jiuzhu：读不了住户文件 ${dir}：这是一个文件夹`]],
   [
@@ -110,6 +115,26 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
       '列 工资收入（wage_income）：“１５００”无效，应为不小于 0 的元数，至多两位小数（全角数字：请写 1500）',
       '列 户编号（household_id）：空值无效，应为家庭编号（成员 H5-1）',
     ],
+  ],
+  [
+    'a register’s merged id cells',
+    ['simulate', '--policy', POLICY, '--households', join(dir, 'merged.csv')],
+    ['；household_id 在几行为空：是合并单元格吗？（合并单元格只在第一行保留值：请取消合并，把每户的编号填到该户的每一行）'],
+  ],
+  [
+    'a register’s total row',
+    ['simulate', '--policy', POLICY, '--households', join(dir, 'total.csv')],
+    ['列 个人编号（person_id）：空值无效，应为成员编号（家庭 合计）', '提示：改正住户文件后再运行；是合计行吗？住户文件只能有住户：请删除'],
+  ],
+  [
+    'a title above the header',
+    ['simulate', '--policy', POLICY, '--households', join(dir, 'title.csv')],
+    ['第一行只有一格 "南宁市低保名册（2025年6月）"：是表头上方的标题吗？表头必须是文件的第一行：请删除它上面的行'],
+  ],
+  [
+    'a 中文 header missing',
+    ['simulate', '--policy', POLICY, '--households', join(dir, 'no-area.csv')],
+    ['缺少必需的列 area (城乡/户籍类型/城乡类别)；表头是：户编号,个人编号,年龄'],
   ],
   [
     'an option copied from a chat message',
