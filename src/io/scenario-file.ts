@@ -80,10 +80,10 @@ function walk(y: YamlFile, map: YAMLMap, prefix: string, out: ScenarioChange[]):
         pair.key as Node,
         `${prefix} is a group of parameters, not one: give the change to each${members.length ? ` (${members.join(', ')})` : ' of its parameters'}`,
       );
-    } else if (/[：:]/.test(path) && PARAM_BY_PATH.has(path.split(/\s*[：:]/)[0]!)) {
+    } else if (path.includes('：') && PARAM_BY_PATH.has(path.split(/\s*：/)[0]!)) {
       // `dibao.standard.urban：{set: 900}`: a full-width colon, which YAML reads as part of the key (a clerk's trial was told
       // unknown parameter "dibao.standard.urban：{set")
-      const [name] = path.split(/\s*[：:]/);
+      const [name] = path.split(/\s*：/);
       y.problem(pair.key as Node, `a full-width colon "：" (U+FF1A) after "${name}": YAML needs ":" and a space (${name}: {set: …})`);
     } else if (localShareWritten(path)) {
       y.problem(pair.key as Node, `unknown parameter "${path}": ${localShareWritten(path)}`);
