@@ -9,14 +9,19 @@
 import { COLUMNS } from '../core/columns.js';
 import { langFromEnv, type Lang } from '../report/lang.js';
 import type { Out } from './context.js';
-import { LANGS } from './option-values.js';
+import { LANGS, oneOfWords } from './option-values.js';
 
 /** The language errors are said in: --lang's (as the command line gives it), else the locale's. */
 export function errorLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const given = i < 0 ? undefined : argv[i]!.startsWith('--lang=') ? argv[i]!.slice(7) : argv[i + 1];
-  return (given !== undefined && LANGS[given.normalize('NFKC').trim().toLowerCase()]) || langFromEnv(env);
+  try {
+    return given === undefined ? langFromEnv(env) : langWord(given); // (--lang's own reading of its words: zh_TW, 中文…)
+  } catch {
+    return langFromEnv(env); // (a word --lang refuses: its error is commander's, said in the locale's language)
+  }
 }
+const langWord = oneOfWords(LANGS, '');
 
 /** Each column's valid values in 中文 (core/columns.ts `expected`, in English). */
 const EXPECTED_ZH: Readonly<Record<string, string>> = {

@@ -68,7 +68,7 @@ export class BaselineKeeper {
 
   constructor(
     private readonly from: number,
-    to: number,
+    private readonly to: number,
   ) {
     this.year = new Float64Array(to - from);
     this.at = new Int32Array(to - from).fill(-1);
@@ -89,9 +89,10 @@ export class BaselineKeeper {
   }
 
   /** What was kept, with the pass's result for the baseline (its first `periods` runs and its year's changes). */
-  done(pop: Population, to: number, decileOf: Uint8Array, periods: number, r: YearChanges): KeptBaseline {
+  done(pop: Population, decileOf: Uint8Array, periods: number, r: YearChanges): KeptBaseline {
+    const { from, to } = this;
     const [households, persons] = [AREAS_DECILES.map(() => new ExactSum()), AREAS_DECILES.map(() => new ExactSum())];
-    for (let h = this.from; h < to; h++) {
+    for (let h = from; h < to; h++) {
       const [w, p] = [pop.weight[h]!, pop.offsets[h + 1]! - pop.offsets[h]!];
       households[pop.area[h]!]!.addProduct(w, 1);
       persons[pop.area[h]!]!.addProduct(w, p);
@@ -100,7 +101,7 @@ export class BaselineKeeper {
     }
     return {
       pop,
-      from: this.from,
+      from,
       to,
       periods,
       totals: r.totals.slice(0, periods).map((t) => t.plain()),
@@ -140,7 +141,7 @@ export function yearChangesKeeping(
   const keeper = new BaselineKeeper(from, to);
   const r = yearChanges(pop, runs, decileOf, from, to, annual, keeper);
   for (const [key, b] of kept) if (b.pop !== pop) kept.delete(key);
-  kept.set(ref.key, keeper.done(pop, to, decileOf, ref.periods, r));
+  kept.set(ref.key, keeper.done(pop, decileOf, ref.periods, r));
   return r;
 }
 
