@@ -165,6 +165,8 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(date())
     .addOption(year('each month under the parameters in force on its first day; traces, cliffs and rates at its last day'))
     .addOption(lang('interface language'))
+    // (a finance analyst's English screen in million yuan beside a budget in 万元: a TUI trial)
+    .addOption(unit('the views', ' (default: wan 万元 in 中文, million yuan in English)').default(undefined))
     .action(quietly(async () => (await import('./commands/tui.js')).tuiCommand));
 
   program

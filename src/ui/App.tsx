@@ -18,11 +18,14 @@ import { footerKeys, initialState, reduce, runAt, selectedIn, VIEWS, type State 
 import { householdAlike } from '../core/population.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { useViews } from './useViews.js';
-import { displayWidth, truncate, wrapLine } from '../report/text-table.js';
+import { displayWidth, truncate, wrapLine, type Unit } from '../report/text-table.js';
+import { screenUnit } from './format.js';
 
 export interface AppProps {
   readonly data: TuiData;
   readonly lang: Lang;
+  /** The money unit of the views (--unit); its language's where not given (format.ts screenUnit). */
+  readonly unit?: Unit;
   /** Writes a scenario's YAML under scenarios/ (a new file) and returns its path, or why it could not. */
   readonly save: (yaml: (id: string) => string) => { readonly path: string } | { readonly error: string };
   /** Ctrl-C: the app closes, and the run exits as interrupted (130), as Ctrl-C does anywhere else; q quits (0). */
@@ -31,7 +34,8 @@ export interface AppProps {
 
 export { KNOB_SCENARIO_ID };
 
-export function App({ data, lang, save, onInterrupt }: AppProps) {
+export function App({ data, lang, unit: asked, save, onInterrupt }: AppProps) {
+  const unit = screenUnit(lang, asked);
   const { exit } = useApp();
   const size = useTerminalSize();
   const tooSmall = size.columns < 80 || size.rows < 24;
@@ -254,13 +258,14 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
           view={view}
           run={run}
           lang={lang}
+          unit={unit}
           ranges={state.ranges ? (ranges?.key === rangesKey ? ranges.ranges : 'computing') : null}
           height={room}
           width={width}
           snapshots={snapshots}
         />
       ) : null}
-      {!overlay && state.view === 'charts' ? <Charts view={view} run={run} lang={lang} height={room} /> : null}
+      {!overlay && state.view === 'charts' ? <Charts view={view} run={run} lang={lang} unit={unit} height={room} width={width} /> : null}
       {!overlay && state.view === 'knobs' ? (
         <Knobs
           values={state.values}
@@ -272,6 +277,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
           localities={data.localities.length}
           width={width}
           lang={lang}
+          unit={unit}
           atLimit={state.atLimit}
           total={knobTotal}
         />
@@ -282,6 +288,7 @@ export function App({ data, lang, save, onInterrupt }: AppProps) {
           names={data.localities.map((x) => (lang === 'zh' ? x.policy.name.zh : x.policy.name.en))}
           runOf={runIn}
           lang={lang}
+          unit={unit}
         />
       ) : null}
       {!overlay && state.view === 'rates' ? (

@@ -3,12 +3,26 @@ import { Box, Text } from 'ink';
 import { D } from '../core/money.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
-import { bar, money, signedPct } from './format.js';
+import { bar, money, signedPct, withUnit, type ScreenUnit } from './format.js';
 import { programName, runName, t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 
 /** `height`: the rows the view may take; the deciles go in two columns when ten rows do not fit. */
-export function Charts({ view, run, lang, height }: { view: LocalityView; run: number; lang: Lang; height: number }) {
+export function Charts({
+  view,
+  run,
+  lang,
+  unit,
+  height,
+  width,
+}: {
+  view: LocalityView;
+  run: number;
+  lang: Lang;
+  unit: ScreenUnit;
+  height: number;
+  width: number;
+}) {
   const [base, ...others] = view.report.scenarios;
   // (with no run to compare, the baseline alone: its bars twice and every decile 0 read as a reform that changes
   // nothing, a TUI trial)
@@ -18,6 +32,13 @@ export function Charts({ view, run, lang, height }: { view: LocalityView; run: n
   const deciles = (cur?.details?.byDecile ?? []).map((d) => Number(d.average_delta_per_household ?? 0));
   const dmax = Math.max(1, ...deciles.map(Math.abs));
   const paired = 1 + cash.length + 1 + deciles.length > height;
+  // Each program's figure after its bars, which take what the width leaves it (in whole yuan a figure took 13 columns)
+  const figure = (p: (typeof cash)[number]) => {
+    const [b, c] = [base!.figures.programs[p.id].annual_cost, cur?.figures.programs[p.id].annual_cost];
+    return c === undefined ? money(b, unit) : `${money(c, unit)} ${signedPct(b, c)}`;
+  };
+  const long = Math.max(...cash.map((p) => figure(p).length));
+  const barWidth = Math.max(8, Math.min(22, Math.floor((width - 1 - 19 - long) / (cur ? 2 : 1)) - 1));
   const decile = (i: number, v: number, w: number) => (
     <>
       {pad(`D${i + 1}`, 4, 'left')}
@@ -30,8 +51,8 @@ export function Charts({ view, run, lang, height }: { view: LocalityView; run: n
       {/* (which bar the figure is: one unlabelled number read as the baseline's, a TUI trial) */}
       <Text dimColor wrap="truncate-end">
         {cur
-          ? `${t(lang, 'perProgram')}: ${t(lang, 'baseline')} │ ${runName(lang, cur.id, view.titles)}${t(lang, 'runFigure')}`
-          : `${t(lang, 'perProgram')}: ${t(lang, 'baseline')}`}
+          ? `${withUnit(t(lang, 'perProgram'), unit, lang)}: ${t(lang, 'baseline')} │ ${runName(lang, cur.id, view.titles)}${t(lang, 'runFigure')}`
+          : `${withUnit(t(lang, 'perProgram'), unit, lang)}: ${t(lang, 'baseline')}`}
       </Text>
       {cash.map((p) => {
         const b = base!.figures.programs[p.id].annual_cost;
@@ -39,9 +60,9 @@ export function Charts({ view, run, lang, height }: { view: LocalityView; run: n
         return (
           <Text key={p.id}>
             {pad(truncate(programName(p, lang), 18), 19, 'left')}
-            {pad(bar(Number(b), max, 22), 23, 'left')}
-            {c === undefined ? null : <Text color="cyan">{pad(bar(Number(c), max, 22), 23, 'left')}</Text>}
-            {c === undefined ? money(b, lang) : `${money(c, lang)} ${signedPct(b, c)}`}
+            {pad(bar(Number(b), max, barWidth), barWidth + 1, 'left')}
+            {c === undefined ? null : <Text color="cyan">{pad(bar(Number(c), max, barWidth), barWidth + 1, 'left')}</Text>}
+            {figure(p)}
           </Text>
         );
       })}

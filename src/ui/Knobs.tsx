@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { displayWidth, pad, truncate } from '../report/text-table.js';
 import { KNOBS, knobText, knobYearText, type KnobStep } from './knob-levers.js';
-import { money, signedMoney, signedPct } from './format.js';
+import { money, signedMoney, signedPct, withUnit, type ScreenUnit } from './format.js';
 import { t, type Lang } from './labels.js';
 
 /** What the last `w` did: the file written, or why none was. */
@@ -24,6 +24,7 @@ export function Knobs({
   localities,
   width,
   lang,
+  unit,
   atLimit = false,
   total = null,
 }: {
@@ -39,6 +40,7 @@ export function Knobs({
   localities: number;
   width: number;
   lang: Lang;
+  unit: ScreenUnit;
   /** The last key would have moved the selected knob past its end. */
   atLimit?: boolean;
   /**
@@ -84,7 +86,7 @@ export function Knobs({
       {total ? (
         <Text bold wrap="truncate-end">
           {truncate(
-            `${t(lang, 'total')} (${t(lang, 'million')}): ${t(lang, 'baseline')} ${money(total.base, lang)} → ${t(lang, 'knobRun')} ${money(total.now, lang)}  ${signedMoney(total.base, total.now, lang)} ${signedPct(total.base, total.now)}`,
+            `${t(lang, 'total')} (${withUnit(t(lang, 'perYear'), unit, lang)}): ${t(lang, 'baseline')} ${money(total.base, unit)} → ${t(lang, 'knobRun')} ${money(total.now, unit)}  ${signedMoney(total.base, total.now, unit)} ${signedPct(total.base, total.now)}`,
             width,
           )}
         </Text>

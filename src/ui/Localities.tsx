@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { groupDigits, pad, truncate } from '../report/text-table.js';
-import { money, signedPct } from './format.js';
+import { money, signedPct, withUnit, type ScreenUnit } from './format.js';
 import { D } from '../core/money.js';
 import { programName, t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
@@ -13,16 +13,22 @@ export function Localities({
   names,
   runOf,
   lang,
+  unit,
 }: {
   views: readonly LocalityView[];
   names: readonly string[];
   runOf: (v: LocalityView) => number;
   lang: Lang;
+  unit: ScreenUnit;
 }) {
   const label = 22;
-  const col = Math.max(14, Math.min(24, Math.floor((78 - label) / Math.max(1, views.length))));
   // (with no run to compare, the baseline alone: "+0.0%" on every row read as a reform that changes nothing, a TUI trial)
   const compared = views.some((v) => v.report.scenarios[runOf(v) + 1] !== undefined);
+  // (a column as wide as the widest total it shows, and its change: in whole yuan a total took 13 columns)
+  const widest = Math.max(
+    ...views.flatMap((v) => [0, runOf(v) + 1].map((i) => money(v.report.scenarios[i]?.figures.total_annual_cost ?? '0', unit).length)),
+  );
+  const col = Math.max(widest + (compared ? 9 : 1), Math.min(24, Math.max(14, Math.floor((78 - label) / Math.max(1, views.length)))));
   const cell = (v: LocalityView, p: (typeof PROGRAMS)[number] | 'total') => {
     const [base, ...others] = v.report.scenarios;
     const cur = others[runOf(v)];
@@ -35,14 +41,14 @@ export function Localities({
     const [b, c] = [of(base), cur ? of(cur) : of(base)];
     // caseloads (no cash: low-income, rigid-expenditure families) in households, as the overview gives them (a trial
     // moved the low-income line and saw nothing of the caseload it doubles)
-    const shown = p === 'total' || isCash(p) ? money(b, lang) : groupDigits(D(b).toFixed(0));
+    const shown = p === 'total' || isCash(p) ? money(b, unit) : groupDigits(D(b).toFixed(0));
     // (the amount and its change each in its own place: as one string they did not line up, a terminal QA trial)
     return compared ? `${pad(shown, col - 8, 'right')} ${pad(signedPct(b, c), 7, 'right')}` : pad(shown, col, 'right');
   };
   return (
     <Box flexDirection="column">
       <Text bold>
-        {pad(`${t(lang, 'million')}`, label, 'left')}
+        {pad(withUnit(t(lang, 'perYear'), unit, lang), label, 'left')}
         {names.map((n) => pad(truncate(n, col - 1), col, 'right')).join('')}
       </Text>
       {PROGRAMS.filter(isCash).map((p) => (
@@ -64,10 +70,8 @@ export function Localities({
       ))}
       <Text dimColor wrap="truncate-end">
         {compared
-          ? lang === 'zh'
-            ? '基线成本（万元）或户数，与所对比方案下的变化'
-            : 'baseline cost (M yuan) or households, and its change under the run compared'
-          : `${lang === 'zh' ? '基线成本（万元）或户数' : 'baseline cost (M yuan) or households'} · ${t(lang, 'noRun')}`}
+          ? withUnit(t(lang, 'costOrCaseload'), unit, lang) + t(lang, 'andItsChange')
+          : `${withUnit(t(lang, 'costOrCaseload'), unit, lang)} · ${t(lang, 'noRun')}`}
       </Text>
     </Box>
   );

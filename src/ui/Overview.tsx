@@ -3,8 +3,8 @@ import { Box, Text } from 'ink';
 import { fundingOf, LEVELS } from '../core/funding.js';
 import type { Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
-import { pad, truncate } from '../report/text-table.js';
-import { bar, households, money, signedCount, signedMoney, signedPct } from './format.js';
+import { pad, truncate, wrapLine } from '../report/text-table.js';
+import { bar, households, money, signedCount, signedMoney, signedPct, withUnit, type ScreenUnit } from './format.js';
 import { programName, runName, t, type Lang } from './labels.js';
 import type { LocalityView } from './model.js';
 import type { TotalRange } from '../report/totals.js';
@@ -13,6 +13,7 @@ export function Overview({
   view,
   run,
   lang,
+  unit,
   ranges,
   height,
   width,
@@ -21,6 +22,7 @@ export function Overview({
   view: LocalityView;
   run: number;
   lang: Lang;
+  unit: ScreenUnit;
   /** Rows the view may take (at 80×24 the title fell off the top: the frame was taller than the terminal). */
   height: number;
   width: number;
@@ -31,8 +33,13 @@ export function Overview({
 }) {
   const [base, ...others] = view.report.scenarios;
   const cur = others[run];
-  const label = 26 + Math.max(0, Math.min(24, width - 80)); // a wider terminal: the program names whole
-  const w = [label, 10, 10, 9, 8];
+  // The money columns as wide as their widest figure (the total's; in whole yuan it took 13 columns), the names the rest
+  // (a wider terminal: the program names whole)
+  const totals = [base!, ...(cur ? [cur] : [])].map((r) => r.figures.total_annual_cost);
+  const m = Math.max(10, ...totals.map((x) => money(x, unit).length + 1));
+  const d = Math.max(9, cur ? signedMoney(totals[0]!, totals[1]!, unit).length + 1 : 0);
+  const label = Math.max(14, Math.min(26 + Math.max(0, Math.min(24, width - 80)), width - 1 - (m + m + d + 8 + 4)));
+  const w = [label, m, m, d, 8];
   const row = (cells: string[]) => cells.map((c, i) => pad(c, w[i]!, i ? 'right' : 'left')).join(' ');
   const lines = PROGRAMS.map((p) => {
     const b = base!.figures.programs[p.id];
@@ -45,15 +52,20 @@ export function Overview({
       // Δ 0 read as a reform that changes nothing)
       text: row([
         name,
-        cash ? money(bv, lang) : households(bv, lang),
+        cash ? money(bv, unit) : households(bv, lang),
         ...(cur
-          ? [cash ? money(cv, lang) : households(cv, lang), cash ? signedMoney(bv, cv, lang) : signedCount(bv, cv), signedPct(bv, cv)]
+          ? [cash ? money(cv, unit) : households(cv, lang), cash ? signedMoney(bv, cv, unit) : signedCount(bv, cv), signedPct(bv, cv)]
           : []),
       ]),
       changed: bv !== cv,
     };
   });
-  const all = view.report.scenarios.map((s, i) => ({ id: s.id, v: Number(s.figures.total_annual_cost), i }));
+  const all = view.report.scenarios.map((s, i) => ({
+    id: s.id,
+    yuan: s.figures.total_annual_cost,
+    v: Number(s.figures.total_annual_cost),
+    i,
+  }));
   const max = Math.max(...all.map((x) => x.v));
   const ch = cur?.details?.changes;
   const estimated = view.report.scenarios.some((s) => s.estimates.length);
@@ -66,15 +78,19 @@ export function Overview({
   const eligible = shown.figures.eligible_total_annual_cost;
   // (the split first, beside the total it splits: "all eligible … · pays:" read as the split of the all-eligible cost)
   // (and the all-eligible cost on a line of its own, only where take-up leaves some out: it was cut at 80 columns)
-  const payLine = `${t(lang, 'whoPays')} ${money(shown.figures.total_annual_cost, lang)} = ${LEVELS.map((l) => `${t(lang, l)} ${money(pays[l], lang)}`).join(' + ')}`;
-  const eligibleLine = eligible === shown.figures.total_annual_cost ? null : `${t(lang, 'ifAllEligible')} ${money(eligible, lang)}`;
+  // (a level beside its share: the line broken between levels, never inside one — U+00A0 holds them together)
+  const payLine = `${t(lang, 'whoPays')} ${money(shown.figures.total_annual_cost, unit)} = ${LEVELS.map((l) => `${t(lang, l)}\u00a0${money(pays[l], unit)}`).join(' + ')}`;
+  // (on two lines where one is too narrow: in whole yuan the county's share was cut off)
+  const payLines = wrapLine(payLine, width).map((l) => l.replace(/\u00a0/g, ' '));
+  const eligibleLine = eligible === shown.figures.total_annual_cost ? null : `${t(lang, 'ifAllEligible')} ${money(eligible, unit)}`;
   // The run bars take the rows left: the baseline and the run compared first, then the others in order.
-  const room = height - (1 + lines.length + 1 + 1 + (eligibleLine ? 1 : 0) + (ranges ? 1 : 0) + (ch ? 1 : 0) + (estimated ? 1 : 0)) - 1;
+  const room =
+    height - (1 + lines.length + 1 + payLines.length + (eligibleLine ? 1 : 0) + (ranges ? 1 : 0) + (ch ? 1 : 0) + (estimated ? 1 : 0)) - 1;
   // (with one row left, the bars' title gives its row to the run compared: at 80×24 with the ranges shown, the
   // baseline's bar stood alone — the run's is the one that matters, a TUI trial)
   const untitled = cur !== undefined && room === 1;
   const kept = new Set([0, run + 1, ...all.map((x) => x.i)].slice(0, Math.max(0, untitled ? 2 : room)));
-  const totals = all.filter((x) => kept.has(x.i));
+  const bars = all.filter((x) => kept.has(x.i));
   return (
     <Box flexDirection="column">
       <Text bold>
@@ -87,16 +103,18 @@ export function Overview({
       ))}
       <Text bold>
         {row([
-          `${t(lang, 'total')} (${t(lang, 'million')})`,
-          money(base!.figures.total_annual_cost, lang),
-          cur ? money(cur.figures.total_annual_cost, lang) : '',
-          cur ? signedMoney(base!.figures.total_annual_cost, cur.figures.total_annual_cost, lang) : '',
+          `${t(lang, 'total')} (${withUnit(t(lang, 'perYear'), unit, lang)})`,
+          money(base!.figures.total_annual_cost, unit),
+          cur ? money(cur.figures.total_annual_cost, unit) : '',
+          cur ? signedMoney(base!.figures.total_annual_cost, cur.figures.total_annual_cost, unit) : '',
           cur ? signedPct(base!.figures.total_annual_cost, cur.figures.total_annual_cost) : '',
         ])}
       </Text>
-      <Text dimColor wrap="truncate-end">
-        {truncate(payLine, width)}
-      </Text>
+      {payLines.map((l, i) => (
+        <Text key={`pays${i}`} dimColor wrap="truncate-end">
+          {truncate(l, width)}
+        </Text>
+      ))}
       {eligibleLine ? (
         <Text dimColor wrap="truncate-end">
           {truncate(eligibleLine, width)}
@@ -106,15 +124,15 @@ export function Overview({
         <Text color="yellow" wrap="truncate-end">
           {ranges === 'computing'
             ? `${t(lang, 'range')}: ${t(lang, 'computing')}`
-            : `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${t(lang, 'run')} ` : `${t(lang, 'baseline')} `}${money(x.low, lang)}–${money(x.high, lang)}${x.delta ? `${lang === 'zh' ? '，变化' : ', Δ'} ${signedMoney('0', x.delta.low, lang)}–${signedMoney('0', x.delta.high, lang)}` : ''}`).join(' · ')}`}
+            : `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${t(lang, 'run')} ` : `${t(lang, 'baseline')} `}${money(x.low, unit)}–${money(x.high, unit)}${x.delta ? `${lang === 'zh' ? '，变化' : ', Δ'} ${signedMoney('0', x.delta.low, unit)}–${signedMoney('0', x.delta.high, unit)}` : ''}`).join(' · ')}`}
         </Text>
       ) : null}
-      {totals.length && !untitled ? <Text dimColor>{t(lang, 'scenarios')}</Text> : null}
-      {totals.map((x) => (
+      {bars.length && !untitled ? <Text dimColor>{withUnit(t(lang, 'scenarios'), unit, lang)}</Text> : null}
+      {bars.map((x) => (
         <Text key={x.id} color={x.i === run + 1 ? 'cyan' : undefined}>
           {pad(truncate(runName(lang, x.id, view.titles), 22), 23, 'left')}
           {pad(bar(x.v, max, 40), 41, 'left')}
-          {money(String(x.v), lang)}
+          {money(x.yuan, unit)}
         </Text>
       ))}
       {ch ? (

@@ -1,14 +1,37 @@
 // Compact numbers for an 80-column screen; exact decimals in, rounded text out.
 import { D } from '../core/money.js';
-import { groupDigits } from '../report/text-table.js';
+import { groupDigits, type Unit } from '../report/text-table.js';
 import { delta } from '../report/totals.js';
 
 /**
- * Money for the screen, in the unit of its language: "447930605.80" (yuan) → "44,793" (万元, as bureaus budget: a TUI
- * trial found zh in 百万元) or "447.9" (million yuan).
+ * The screen's money unit: --unit's (yuan 元, wan 万元, yi 亿元), else its language's — 万元 in 中文, as bureaus budget (a
+ * TUI trial found zh in 百万元), million yuan in English.
  */
-export const money = (yuan: string, lang: 'zh' | 'en' = 'en') =>
-  lang === 'zh' ? groupDigits(D(yuan).dividedBy(1e4).toFixed(0)) : D(yuan).dividedBy(1e6).toFixed(1);
+export type ScreenUnit = Unit | 'million';
+export const screenUnit = (lang: 'zh' | 'en', unit?: Unit): ScreenUnit => unit ?? (lang === 'zh' ? 'wan' : 'million');
+
+/** Each unit's yuan and the decimals the screen shows: its last digit 1 yuan, 1 万元, 0.1 M yuan, 0.01 亿元. */
+const SCALE: Readonly<Record<ScreenUnit, readonly [number, number]>> = { yuan: [1, 0], wan: [1e4, 0], million: [1e6, 1], yi: [1e8, 2] };
+
+/** A heading with the unit's words for its {unit}: "（万元）" / "(10k yuan)". */
+const UNIT_WORDS: Readonly<Record<ScreenUnit, readonly [string, string]>> = {
+  yuan: ['元', 'yuan'],
+  wan: ['万元', '10k yuan'],
+  million: ['百万元', 'M yuan'],
+  yi: ['亿元', '100M yuan'],
+};
+export const withUnit = (text: string, unit: ScreenUnit, lang: 'zh' | 'en') =>
+  text.replace('{unit}', UNIT_WORDS[unit][lang === 'zh' ? 0 : 1]);
+
+/** Money for the screen, in its unit: "447930605.80" (yuan) → "44,793" (万元), "447.9" (M yuan), "4.48" (亿元). */
+export const money = (yuan: string, unit: ScreenUnit = 'million') => shownIn(D(yuan), unit);
+
+// (digits grouped, but not in million yuan, which the screen has always shown as "1642.2": a city's are four digits)
+const shownIn = (d: InstanceType<typeof D>, unit: ScreenUnit) => {
+  const [per, decimals] = SCALE[unit];
+  const shown = d.dividedBy(per).toFixed(decimals);
+  return unit === 'million' ? shown : groupDigits(shown);
+};
 
 /**
  * A change too small for the screen's last digit is "+<0.1" / "−<1", not "−0.0": a TUI trial read "−0.0 −0.0%" (a
@@ -24,11 +47,11 @@ export function signedPct(base: string, now: string): string {
   return `${below(p, p.abs().toFixed(1), '0.1')}%`;
 }
 
-export function signedMoney(base: string, now: string, lang: 'zh' | 'en' = 'en'): string {
+export function signedMoney(base: string, now: string, unit: ScreenUnit = 'million'): string {
   const d = D(now).minus(base);
   if (d.isZero()) return '0';
-  const shown = lang === 'zh' ? groupDigits(d.abs().dividedBy(1e4).toFixed(0)) : d.abs().dividedBy(1e6).toFixed(1);
-  return below(d, shown, lang === 'zh' ? '1' : '0.1');
+  const decimals = SCALE[unit][1];
+  return below(d, shownIn(d.abs(), unit), decimals ? `0.${'0'.repeat(decimals - 1)}1` : '1');
 }
 
 /**

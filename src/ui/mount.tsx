@@ -12,6 +12,7 @@ import type { TuiData } from './model.js';
 export interface TuiProps {
   readonly file: string;
   readonly lang: Lang;
+  readonly unit?: AppProps['unit'];
   readonly load: (onProgress: (p: ReadProgress) => void) => Promise<TuiData>;
   readonly save: AppProps['save'];
   readonly onError: (e: unknown) => void;
@@ -20,7 +21,7 @@ export interface TuiProps {
   readonly onLeaveReading: (interrupted: boolean) => void;
 }
 
-function Tui({ file, lang, load, save, onError, onInterrupt, onLeaveReading }: TuiProps) {
+function Tui({ file, lang, unit, load, save, onError, onInterrupt, onLeaveReading }: TuiProps) {
   const [data, setData] = useState<TuiData | null>(null);
   const { exit } = useApp();
   // While the file is read, its keys are taken here: q or Esc leaves, Ctrl-C leaves as interrupted (130), any other
@@ -49,7 +50,11 @@ function Tui({ file, lang, load, save, onError, onInterrupt, onLeaveReading }: T
     }).then(setData, onError);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- load once, when the screen opens
   if (!data) return <Loading file={file} progress={progress?.p ?? null} seconds={progress?.seconds ?? 0} lang={lang} />;
-  return data.localities.length ? <App data={data} lang={lang} save={save} onInterrupt={onInterrupt} /> : <Text>no locality</Text>;
+  return data.localities.length ? (
+    <App data={data} lang={lang} unit={unit} save={save} onInterrupt={onInterrupt} />
+  ) : (
+    <Text>no locality</Text>
+  );
 }
 
 /**

@@ -12,6 +12,7 @@ import { parseHouseholdsFast } from '../../src/io/fast-read.js';
 import { parseScenario } from '../../src/io/scenario-file.js';
 import { App } from '../../src/ui/App.js';
 import type { TuiData } from '../../src/ui/model.js';
+import type { Unit } from '../../src/report/text-table.js';
 
 export const DATE = '2025-06-30';
 export async function data(
@@ -82,11 +83,12 @@ export function track(a: ReturnType<typeof render>) {
 /** Unmounts the test's app now. */
 export const unmountApp = () => app?.unmount();
 
-export async function open(d: TuiData, lang: 'zh' | 'en' = 'en', saves: string[] = [], fail?: string) {
+export async function open(d: TuiData, lang: 'zh' | 'en' = 'en', saves: string[] = [], fail?: string, unit?: Unit) {
   app = render(
     <App
       data={d}
       lang={lang}
+      unit={unit}
       save={(yaml) => {
         if (fail) return { error: fail };
         saves.push(yaml(`tui-test-${saves.length + 1}`));

@@ -255,7 +255,7 @@ describe('jiuzhu tui', () => {
     // money in 万元, as bureaus budget (it was 百万元): whole 万元, grouped
     expect(a.lastFrame()).toMatch(/合计 \(万元\/年\)\s+\d{1,3}(,\d{3})+\s/);
     expect(a.lastFrame()).not.toContain('百万');
-    expect([money('447930605.80', 'zh'), money('447930605.80')]).toEqual(['44,793', '447.9']);
+    expect([money('447930605.80', 'wan'), money('447930605.80')]).toEqual(['44,793', '447.9']);
     expect(await keys(a, 'l')).toContain('广东省·广州市 (2/2, l)');
     const help = await keys(a, '?');
     expect(help).toContain('按键');

@@ -58,7 +58,7 @@ describe('signedMoney and signedPct', () => {
   it('a change under the last digit shown is "<0.1", signed; none is 0 (+0.0%); the rest rounded', async () => {
     const { signedMoney, signedPct } = await import('../../src/ui/format.js');
     expect([signedMoney('22800000', '22799700'), signedPct('22800000', '22799700')]).toEqual(['−<0.1', '−<0.1%']);
-    expect([signedMoney('22800000', '22800300', 'zh'), signedMoney('22800000', '22810000', 'zh')]).toEqual(['+<1', '+1']);
+    expect([signedMoney('22800000', '22800300', 'wan'), signedMoney('22800000', '22810000', 'wan')]).toEqual(['+<1', '+1']);
     expect([signedMoney('100', '100'), signedPct('100', '100')]).toEqual(['0', '+0.0%']);
     expect([signedMoney('447930605.80', '525130605.80'), signedPct('447930605.80', '525130605.80')]).toEqual(['+77.2', '+17.2%']);
   });

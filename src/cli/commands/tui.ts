@@ -1,4 +1,4 @@
-// jiuzhu tui --policy FILE [--policy FILE…] --households FILE [--scenario FILE…] [--date D | --year YYYY] [--lang zh|en]
+// jiuzhu tui --policy FILE [--policy FILE…] --households FILE [--scenario FILE…] [--date D | --year YYYY] [--lang zh|en] [--unit yuan|wan|yi]
 // A full-screen Ink app, only at a terminal: without one it exits 2 and points to `jiuzhu compare`.
 import { incomeDeciles } from '../../core/compare.js';
 import { today } from '../../core/dates.js';
@@ -15,6 +15,7 @@ import { budgetYear, yearRuns } from '../year.js';
 import { drawnElsewhereNotes, incomesYearNotes } from '../population-notes.js';
 import type { Ctx } from '../context.js';
 import { shellWord } from '../shell-words.js';
+import type { Unit } from '../../report/text-table.js';
 import { leaveNow } from '../exit.js';
 import {
   allOrEveryProblem,
@@ -38,6 +39,8 @@ export interface TuiOptions {
   /** A budget year: the views' figures its periods' (compare --year's); traces, cliffs and rates at its last day. */
   readonly year?: string;
   readonly lang?: Lang;
+  /** The views' money unit (ui/format.ts screenUnit: its language's where not given). */
+  readonly unit?: Unit;
   /** --quiet: the notes are neither counted on the screen nor said as it closes. */
   readonly quiet?: boolean;
 }
@@ -102,6 +105,7 @@ export async function tuiCommand(
       mountTui({
         file: o.households,
         lang,
+        unit: o.unit,
         load: async (onProgress): Promise<TuiData> => {
           const source = await householdsSource(ctx, true);
           const pop = await readHouseholds(exec, o.households, { onProgress, ...source, onNote: fileNote });
@@ -174,5 +178,6 @@ function compareCommand(o: TuiOptions): string {
     `--households ${q(o.households)}`,
     ...(o.date ? [`--date ${q(o.date)}`] : []),
     ...(o.year ? [`--year ${q(o.year)}`] : []),
+    ...(o.unit ? [`--unit ${o.unit}`] : []),
   ].join(' ');
 }
