@@ -28,6 +28,42 @@ writeFileSync(join(dir, 'colon.yaml'), 'scenario: c\ntitle: {zh: c, en: c}\nreas
 const nanning = readFileSync(POLICY, 'utf8');
 writeFileSync(join(dir, 'tab.yaml'), nanning.replace('\n  en: Guangxi / Nanning', '\n\ten: Guangxi / Nanning'));
 writeFileSync(join(dir, 'misspelt.yaml'), nanning.replace('\nname:', '\nnmae:'));
+// (a value's key misspelt, and a source's id)
+writeFileSync(
+  join(dir, 'value-source.yaml'),
+  nanning.replace('value: 810', 'valu: 810').replace('source: gx-2020-23', 'source: gx-2020-32'),
+);
+// (a scenario by a policy author: each of a change's and a value's slips)
+const scenario = (changes: string[], reason = 'reason: test\n') =>
+  `scenario: s\ntitle: {zh: 试, en: try}\n${reason}changes:\n${changes.map((c) => `  ${c}\n`).join('')}`;
+writeFileSync(
+  join(dir, 'changes.yaml'),
+  scenario([
+    'dibao.standard.urbn: {set: 900}',
+    'tekun.basic.multiplier: {set: abc}',
+    'dibao.standard.rural: {set: -5, from: 2025-13-01}',
+    'dibao.standard.urban: {sett: 900}',
+    'tekun.minor_age: {set: 200}',
+    'low_income.multiplier: {set: 2, scale: 1.1}',
+    'dibao.supplement.elderly: {set: 1.5}',
+    'rigid.aid: {set: maybe}',
+    'dibao.employment_deduction: {set: "1,000"}',
+  ]),
+);
+writeFileSync(join(dir, 'no-reason.yaml'), scenario([], ''));
+// (YAML slips: an unclosed quote, ": " in a value, a flow mapping and list left open, a line out of step, a key twice)
+const YAML_SLIPS = [
+  scenario([], 'reason: "x\n'),
+  scenario([], 'reason: a: b\n'),
+  scenario(['dibao.standard.urban: {set: 900']),
+  scenario(['tekun.basic.multiplier: [1']),
+  scenario(['dibao.standard.urban: {set: 900}', 'dibao.standard.rural: {set: 700}']).replace(
+    '\n  dibao.standard.rural',
+    '\n dibao.standard.rural',
+  ),
+  scenario(['dibao.standard.urban: {set: 900}', 'dibao.standard.urban: {set: 700}']),
+];
+YAML_SLIPS.forEach((text, i) => writeFileSync(join(dir, `slip-${i}.yaml`), text));
 // (a register as Excel leaves it: merged id cells, a total row, a title above the header, a 中文 header missing)
 writeFileSync(join(dir, 'merged.csv'), '户编号,个人编号,年龄,城乡\nH1,H1-1,40,城镇\n,H1-2,38,城镇\n,H1-3,9,城镇\nH2,H2-1,70,农村\n');
 writeFileSync(join(dir, 'total.csv'), '户编号,个人编号,年龄,城乡\nH1,H1-1,40,城镇\n合计,,,\n');
@@ -165,7 +201,59 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
   [
     'a policy’s key misspelt',
     ['simulate', '--policy', join(dir, 'misspelt.yaml'), '--households', SAMPLE],
-    ['提示：改正文件：找到的问题都已列出'],
+    [
+      'misspelt.yaml:8:1: 政策文件中没有键 “nmae”（是不是 “name”？）；应为 policy, name, description, sources, parameters 之一',
+      'misspelt.yaml:7:1: 缺少 “name” 或写法不对：应为 {zh: …, en: …}',
+      '提示：改正文件：找到的问题都已列出',
+    ],
+  ],
+  [
+    'a policy’s value and source mistyped',
+    ['simulate', '--policy', join(dir, 'value-source.yaml'), '--households', SAMPLE],
+    [
+      ': dibao.standard.urban 的取值中没有键 “valu”（是不是 “value”？）；应为 from, value, source, clause, estimate, range, exact, note 之一',
+      ': 参数 dibao.standard.urban：缺少 “value”',
+      ': 参数 dibao.payment.mode：没有来源 “gx-2020-32”（是不是 “gx-2020-23”？）；文件中的来源是 gx-2020-23, gx-2024-34, ',
+    ],
+  ],
+  [
+    'a scenario’s changes and values mistyped',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--scenario', join(dir, 'changes.yaml')],
+    [
+      'changes.yaml:5:3: 没有参数 “dibao.standard.urbn”（是不是 “dibao.standard.urban”？）',
+      'changes.yaml:6:33: 参数 tekun.basic.multiplier：应为不小于 0 的数（× S），至多六位小数，收到的是“abc”',
+      'changes.yaml:7:41: dibao.standard.rural 的改动：“from” 应为日期 YYYY-MM-DD，收到的是“2025-13-01”（没有 13 月）',
+      'changes.yaml:7:31: 参数 dibao.standard.rural：应为不小于 0 的元数（元/人/月），至多两位小数，收到的是“-5”',
+      'changes.yaml:8:26: dibao.standard.urban 的改动中没有键 “sett”（是不是 “set”？）；应为 set, scale, add, at_least, at_most, same_as, values, from 之一',
+      'changes.yaml:8:25: dibao.standard.urban 的改动：缺少操作：应为 set, scale, add, at_least, at_most, same_as, values 之一',
+      'changes.yaml:9:26: 参数 tekun.minor_age：应为 0 到 130 的整数（岁），收到的是“200”',
+      'changes.yaml:10:26: low_income.multiplier 的改动：只能给一个操作，不能同时给 set 和 scale',
+      'changes.yaml:11:35: 参数 dibao.supplement.elderly：至多为 1（S 的比例），收到的是 1.5',
+      'changes.yaml:12:20: 参数 rigid.aid：应为 true 或 false，收到的是“maybe”',
+      'changes.yaml:13:37: 参数 dibao.employment_deduction：应为不小于 0 的元数（元/月/每位就业人员），至多两位小数，收到的是“1,000”（不要千位分隔符：请写 1000）',
+    ],
+  ],
+  ...(
+    [
+      'YAML：引号没有闭合（少了结尾的 "）',
+      'YAML：一个值里有 ": "，被读成了又一层映射（值里有 ": " 要加引号：title: "…: …"）',
+      'YAML：行内映射 {…}要缩进足够，并以 } 结尾',
+      'YAML：行内列表 […]要缩进足够，并以 ] 结尾',
+      'YAML：同一层的各项必须从同一列开始（缩进要对齐）',
+      'slip-5.yaml:6:3: 键 “dibao.standard.urban” 给了两次（第一次在第 5 行）；同一层中每个键只能出现一次',
+    ] as const
+  ).map(
+    (zh, i) =>
+      [
+        `a YAML slip (${i + 1})`,
+        ['simulate', '--policy', POLICY, '--households', SAMPLE, '--scenario', join(dir, `slip-${i}.yaml`)],
+        [zh],
+      ] as const,
+  ),
+  [
+    'a scenario without its reason',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--scenario', join(dir, 'no-reason.yaml')],
+    ['no-reason.yaml:1:1: 缺少键 “reason”', '提示：改正情景文件：其中的改动都没有采用'],
   ],
   [
     'a scenario’s full-width colon',
