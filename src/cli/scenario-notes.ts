@@ -67,38 +67,52 @@ export function compareNotes(report: CompareReport, lang?: Lang): string[] {
   const notes = report.localities.flatMap((l) =>
     scenarioNotes({ date: report.date, scenarios: l.scenarios }, many ? l.policy.id : '', lang),
   );
-  if (many)
-    notes.push(
-      lang === 'zh'
-        ? '注：同一家庭文件按各地区的规则分别运行：每列是同样的家庭，不是各地区自己的人口——支出比较的是规则（与申请率），不是地方'
-        : `note: one household file runs under each locality's rules: the same households in every column, not each locality's own population — the costs compare the rules (and take-up), not the places`,
-    );
-  const take = takeUpNote(report, lang);
+  if (many) notes.push(oneFileNote(lang));
+  // (a population without draws takes everything up everywhere: received = eligible, whatever the shares — a reform
+  // author's trial was told take-up made the difference on the sample, which has no take_up_draw)
+  if (!report.localities.some((l) => l.scenarios[0] && takeUpShows(l.scenarios[0].figures))) return notes;
+  const take = takeUpNote(
+    report.localities.map((l) => ({ id: l.policy.id, runs: l.scenarios })),
+    () => true,
+    lang,
+  );
   return take ? [...notes, take] : notes;
 }
 
-function takeUpNote(report: CompareReport, lang?: Lang): string | null {
-  const bases = report.localities.map((l) => l.scenarios[0]?.parameters);
+/** One household file run under several localities' rules (compare's, the TUI's with several --policy). */
+export const oneFileNote = (lang?: Lang) =>
+  lang === 'zh'
+    ? '注：同一家庭文件按各地区的规则分别运行：每列是同样的家庭，不是各地区自己的人口——支出比较的是规则（与申请率），不是地方'
+    : `note: one household file runs under each locality's rules: the same households in every column, not each locality's own population — the costs compare the rules (and take-up), not the places`;
+
+/** A locality's runs, the baseline first, by their parameters. */
+export interface LocalityRuns {
+  readonly id: string;
+  readonly runs: readonly { readonly id: string; readonly parameters?: Snapshot }[];
+}
+
+/**
+ * Take-up that differs between the localities' baselines, where the population shows it (`leavesOut`: some household's
+ * draw reaches one of the differing rates, so take-up leaves it out there): their costs differ by who takes up too.
+ */
+export function takeUpNote(localities: readonly LocalityRuns[], leavesOut: (rate: number) => boolean, lang?: Lang): string | null {
+  const bases = localities.map((l) => l.runs[0]?.parameters);
   if (bases.length < 2 || bases.some((b) => !b)) return null;
-  // (a population without draws takes everything up everywhere: received = eligible, whatever the shares — a reform
-  // author's trial was told take-up made the difference on the sample, which has no take_up_draw)
-  if (!report.localities.some((l) => l.scenarios[0] && takeUpShows(l.scenarios[0].figures))) return null;
   const paths = [...bases[0]!.values.keys()].filter((p) => p.startsWith('take_up.'));
   const differ = paths.filter((p) => new Set(bases.map((b) => b!.values.get(p)?.value?.toString())).size > 1);
-  if (!differ.length) return null;
+  const rates = differ.flatMap((p) => bases.map((b) => Number(b!.values.get(p)?.value?.toString() ?? 1)));
+  if (!differ.length || !leavesOut(Math.min(...rates))) return null;
   // (a run where every locality's take-up is 1 is given already: named, not asked for — an onboarding trial)
-  const full = report.localities[0]!.scenarios.find(
+  const full = localities[0]!.runs.find(
     (s, k) =>
       k > 0 &&
-      report.localities.every((l) => {
-        const p = l.scenarios.find((x) => x.id === s.id)?.parameters;
+      localities.every((l) => {
+        const p = l.runs.find((x) => x.id === s.id)?.parameters;
         return p && paths.every((path) => p.values.get(path)?.value?.toString() === '1');
       }),
   );
   const values = differ
-    .map(
-      (p) => `${p}: ${report.localities.map((l, i) => `${l.policy.id} ${bases[i]!.values.get(p)?.value?.toString() ?? '—'}`).join(', ')}`,
-    )
+    .map((p) => `${p}: ${localities.map((l, i) => `${l.id} ${bases[i]!.values.get(p)?.value?.toString() ?? '—'}`).join(', ')}`)
     .join('; ');
   if (lang === 'zh')
     return `注：各地区的申请率不同（${values}）：支出之差既来自规则，也来自谁申请享受；${

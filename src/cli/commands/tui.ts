@@ -14,6 +14,7 @@ import { prepareYear, type TuiData } from '../../ui/model.js';
 import { budgetYear, yearRuns } from '../year.js';
 import { drawnElsewhereNotes, incomesYearNotes } from '../population-notes.js';
 import type { Ctx } from '../context.js';
+import type { Population } from '../../core/population.js';
 import { shellWord } from '../shell-words.js';
 import type { Unit } from '../../report/text-table.js';
 import { leaveNow } from '../exit.js';
@@ -28,7 +29,7 @@ import {
   todayNote,
   withExecutor,
 } from '../load.js';
-import { unchangedRunsNotes } from '../scenario-notes.js';
+import { oneFileNote, takeUpNote, unchangedRunsNotes } from '../scenario-notes.js';
 import { policyNotes } from '../../core/policy-notes.js';
 
 export interface TuiOptions {
@@ -90,6 +91,8 @@ export async function tuiCommand(
     return [...policyNotes(policy, [date], [], lang), ...unchangedRunsNotes(runs, date, localities.length > 1 ? policy.id : '', lang)];
   });
   if (o.date === undefined && year === undefined) notes.unshift(todayNote(date, false, lang));
+  // (compare's: the localities side by side are one file under each one's rules — a finance analyst's TUI said nothing)
+  if (localities.length > 1) notes.push(oneFileNote(lang));
   // (a generated population's incomes of an earlier year, not grown to the budget year: as simulate --year says it —
   // of the file, once: the profile that drew it, whichever locality; and where it runs under another's rules, so said)
   if (year !== undefined) notes.push(...(await incomesYearNotes(o.policy[0]!, null, lang, { year, households: o.households })));
@@ -112,6 +115,13 @@ export async function tuiCommand(
           if (pop.householdCount === 0) fileNote(emptyNote(o.households));
           const prior = priorNoteOf(pop, o.households);
           if (prior) fileNote(prior);
+          // (compare's too: take-up differing between the localities, where some household's draw leaves it out)
+          const take = takeUpNote(
+            localities.map((runs) => ({ id: runs[0]!.snapshot.policy.id, runs: runs.map((r) => ({ id: r.id, parameters: r.snapshot })) })),
+            (rate) => highestDraw(pop) >= Math.round(rate * 1_000_000),
+            lang,
+          );
+          if (take) fileNote(take);
           // A big population: knob changes are compared on worker threads that keep it (the terminal stays responsive).
           // (over a year, the knob run's year is evaluated on the workers beside the baseline's: no baseline kept there)
           const comparer = year === undefined ? KnobComparer.open(exec, pop) : null;
@@ -166,6 +176,13 @@ export async function tuiCommand(
     if (notes.length && ctx.stderr.isTTY) ctx.stderr.write('\n');
     for (const n of notes) ctx.stderr.write(`${n}\n`);
   }
+}
+
+/** The population's highest take-up draw (millionths; 0 where the file gives none: everyone takes up). */
+function highestDraw(pop: Population): number {
+  let most = 0;
+  for (let h = 0; h < pop.householdCount; h++) most = Math.max(most, pop.takeUpDraw[h]!);
+  return most;
 }
 
 /** The compare command that gives what the TUI shows, with every option given (the hint dropped --date and --scenario). */
