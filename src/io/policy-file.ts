@@ -180,24 +180,25 @@ function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, so
     }
     const k = y.known(item, ENTRY_KEYS, `a value of ${spec.path}`);
     const fromNode = k.get('from')?.[0] ?? null;
-    const from = isScalar(fromNode) && typeof fromNode.value === 'string' ? fromNode.value : null;
-    if (!from || !isIsoDate(from)) {
+    const written = isScalar(fromNode) && typeof fromNode.value === 'string' ? fromNode.value : null;
+    const from = written && isIsoDate(written) ? written : null;
+    // (the entry's other keys checked all the same: a county officer's 2025年7月1日 and 850元 were told one at a time,
+    // under "every problem found is listed")
+    if (!from)
       y.problem(
         fromNode ?? item,
         `"from" must be a date YYYY-MM-DD${got(fromNode)}${isScalar(fromNode) ? notADay(String(fromNode.value)) : ''}`,
         subject,
       );
-      continue;
-    }
     const prev = entries[entries.length - 1];
     // (where the first is too: a county officer was shown the second alone)
-    if (prev && from === prev.from)
+    if (from && prev && from === prev.from)
       y.problem(
         fromNode,
         `duplicate date ${from}${prev.where.line ? ` (first on line ${prev.where.line}): one value a date` : ''}`,
         subject,
       );
-    else if (prev && from < prev.from) y.problem(fromNode, notIncreasing(from, prev.from), subject);
+    else if (from && prev && from < prev.from) y.problem(fromNode, notIncreasing(from, prev.from), subject);
     if (!k.has('value')) {
       y.problem(item, 'missing "value"', subject);
       continue;
@@ -214,7 +215,7 @@ function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, so
       y.problem(item, 'each value needs a "source" (and clause) or, where nothing is published, an "estimate" stating its basis', subject);
     }
     const exact = text('exact');
-    const range = k.has('range') ? parseRange(y, k.get('range')![0], spec, value, from) : undefined;
+    const range = k.has('range') ? parseRange(y, k.get('range')![0], spec, value, from ?? String(written ?? '?')) : undefined;
     if (estimate !== undefined && !k.has('range') && !k.has('exact'))
       y.problem(item, `an estimate needs its range — ${RANGE_HINT}`, subject);
     if (k.has('range') && k.has('exact')) y.problem(k.get('exact')![0], 'give a range or exact, not both', subject);
@@ -224,7 +225,7 @@ function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, so
         'only an estimate has a range or exact: add its "estimate" basis, or remove this',
         subject,
       );
-    if (value === null) continue;
+    if (value === null || !from) continue;
     entries.push({
       from,
       value,

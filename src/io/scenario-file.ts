@@ -215,14 +215,12 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
         const e = y.known(item, ['from', 'value'], `a dated value of ${spec.path}`);
         const f = e.get('from')?.[0] ?? null;
         const date = isScalar(f) && typeof f.value === 'string' && isIsoDate(f.value) ? f.value : null;
-        if (!date) {
-          y.problem(f ?? item, `"from" must be a date YYYY-MM-DD${got(f)}${isScalar(f) ? notADay(String(f.value)) : ''}`, subject);
-          continue;
-        }
-        if (values.length && date <= values[values.length - 1]!.from)
+        // (its value checked all the same: each problem told at once, as a policy's are)
+        if (!date) y.problem(f ?? item, `"from" must be a date YYYY-MM-DD${got(f)}${isScalar(f) ? notADay(String(f.value)) : ''}`, subject);
+        else if (values.length && date <= values[values.length - 1]!.from)
           y.problem(f, notIncreasing(date, values[values.length - 1]!.from), subject);
         const value = e.has('value') ? parseValue(y, e.get('value')![0], spec) : (y.problem(item, 'missing "value"', subject), null);
-        if (value !== null) values.push({ from: date, value });
+        if (value !== null && date) values.push({ from: date, value });
       }
       return values.length ? { change: { op, values } } : null;
     }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parseCases } from '../../src/io/cases-file.js';
 import { parsePolicy } from '../../src/io/policy-file.js';
+import { parseScenario } from '../../src/io/scenario-file.js';
 
 const SIMPLE = readFileSync('test/fixtures/policies/simple.yaml', 'utf8');
 const problems = (f: () => unknown): string[] => {
@@ -44,6 +45,29 @@ describe('a policy', () => {
     const said = problems(() => parsePolicy(SIMPLE.replace('\nname:', '\n\tname:'), 'p.yaml'));
     expect(said[0]).toMatch(/^3:1: YAML: a tab indents this line: YAML indents with spaces only \(replace each tab with spaces\)$/);
     for (const p of said.slice(1)) expect(Number(p.split(':')[0])).toBeGreaterThanOrEqual(3);
+  });
+});
+
+// (a county officer's 2025年7月1日 and 850元 were told one at a time, under "every problem found is listed")
+describe('a value whose date is not a date', () => {
+  it('is told with every other problem of its entry: its value, its source', () => {
+    const text = SIMPLE.replace(
+      'urban: [{from: 2020-01-01, value: 1000, source: test}]',
+      'urban: [{from: 2020年1月1日, value: 1000元, source: tset}]',
+    );
+    expect(problems(() => parsePolicy(text, 'p.yaml'))).toEqual([
+      '9:22: parameter dibao.standard.urban: "from" must be a date YYYY-MM-DD, got "2020年1月1日" (write 2020-01-01)',
+      '9:40: parameter dibao.standard.urban: expected an amount in yuan (yuan/person/month) ≥ 0 with at most two decimals, got "1000元" (the number alone: write 1000)',
+      '9:55: parameter dibao.standard.urban: unknown source "tset" (did you mean "test"?); sources are test',
+    ]);
+  });
+
+  it('in a scenario’s dated values, with its value', () => {
+    const yaml = `scenario: s\ntitle: {zh: 试, en: try}\nreason: r\nchanges:\n  dibao.standard.urban: {values: [{from: 2025/7/1, value: 900元}]}\n`;
+    expect(problems(() => parseScenario(yaml, 's.yaml'))).toEqual([
+      '5:42: change of dibao.standard.urban: "from" must be a date YYYY-MM-DD, got "2025/7/1" (write 2025-07-01)',
+      '5:59: parameter dibao.standard.urban: expected an amount in yuan (yuan/person/month) ≥ 0 with at most two decimals, got "900元" (the number alone: write 900)',
+    ]);
   });
 });
 
