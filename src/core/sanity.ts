@@ -66,6 +66,12 @@ export const RULES = {
     severity: 'warning',
     text: `a standard changes by ${YEARLY_BAND.low}–${YEARLY_BAND.high} × a year between consecutive values`,
   },
+  // (a county officer's rural 68 for 680 ran, the dibao cost halved, exit 0: a warning in English its only word)
+  notHalved: {
+    id: 'standard-not-halved',
+    severity: 'error',
+    text: 'a dibao standard or the minimum wage is not cut to less than half its previous value (a digit short: 68 for 680)',
+  },
   standardBelowMinWage: {
     id: 'standard-below-min-wage',
     severity: 'error',
@@ -193,7 +199,9 @@ function check(policy: Policy): Violation[] {
       const ratio = num(b).dividedBy(num(a)).toNumber();
       const years = Math.max(1, (Date.parse(b.from) - Date.parse(a.from)) / (365.25 * 86_400_000));
       const yearly = D(Math.pow(ratio, 1 / years));
-      if (yearly.lessThan(YEARLY_BAND.low) || yearly.greaterThan(YEARLY_BAND.high)) {
+      if (num(b).times(2).lessThan(num(a)))
+        add(RULES.notHalved, b, `${path} goes ${num(a).toFixed()} → ${num(b).toFixed()} (${a.from} → ${b.from}): a digit short?`);
+      else if (yearly.lessThan(YEARLY_BAND.low) || yearly.greaterThan(YEARLY_BAND.high)) {
         add(
           RULES.yearOnYear,
           b,

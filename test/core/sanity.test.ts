@@ -83,6 +83,22 @@ describe('parameter sanity rules', () => {
     ]);
     expect(newest('2035-01-01')).toEqual([]); // 10 years on: a plan, not a typo
   });
+  it('a standard or the minimum wage cut to less than half its last value is an error: a digit short', () => {
+    const cut = (to: string) =>
+      found(
+        withHistory({
+          'dibao.standard.rural': [
+            ['2024-01-01', '680'],
+            ['2025-07-01', to],
+          ],
+        }),
+      );
+    expect(cut('68')).toEqual(['error standard-not-halved: dibao.standard.rural goes 680 → 68 (2024-01-01 → 2025-07-01): a digit short?']);
+    // (half exactly is a fall the yearly band warns of, not an error)
+    expect(cut('340')).toEqual([
+      'warning standard-yearly-change: dibao.standard.rural goes 680 → 340 (2024-01-01 → 2025-07-01): × 0.629 a year',
+    ]);
+  });
   it('a standard jumping faster than 15 % a year is a warning; a fall of more than 5 % too', () => {
     expect(
       found(
@@ -158,6 +174,7 @@ describe('parameter sanity rules', () => {
     // (a wage under 1000 is the value to look at: a policy author's scenario set 190 and was told of the standard)
     const short = '(a minimum wage under 1000 a month, below any of recent years: a digit short?)';
     expect(fell.filter((f) => f.startsWith('error'))).toEqual([
+      'error standard-not-halved: min_wage.monthly goes 2000 → 900 (2020-01-01 → 2024-01-01): a digit short?',
       `error standard-below-min-wage: at 2024-01-01 dibao.standard.urban 1000 is not below min_wage.monthly 900 ${short}`,
     ]);
     expect(
