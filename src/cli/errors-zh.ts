@@ -10,6 +10,7 @@ import { COLUMNS } from '../core/columns.js';
 import { langFromEnv, type Lang } from '../report/lang.js';
 import type { Out } from './context.js';
 import { LANGS, oneOfWords } from './option-values.js';
+import { FILE_RULES, HINTS_ZH, SANITY_RULES, YAML_RULES, type Rule } from './errors-zh-files.js';
 
 /** The language errors are said in: --lang's (as the command line gives it), else the locale's. */
 export function errorLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
@@ -95,116 +96,13 @@ const DASHES_ZH: Readonly<Record<string, string>> = {
   'a dash that is not a hyphen-minus': '不是连字符的横线',
 };
 
-/** The number hints (core/number-hints.ts) after a bad value, in 中文: what the value is, and what to write. */
-const HINTS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
-  [/ \(full-width digits: write (.+)\)$/, '（全角数字：请写 $1）'],
-  [/ \(no thousands separator: write (.+)\)$/, '（不要千位分隔符：请写 $1）'],
-  [/ \(a percentage: write (.+)\)$/, '（百分数：请写 $1）'],
-  [/ \(a decimal point is "\.": write (.+)\)$/, '（小数点是 "."：请写 $1）'],
-  [/ \(no sign: write (.+)\)$/, '（不要正负号：请写 $1）'],
-  [/ \(its last decimals are zeros: write (.+)\)$/, '（末尾的小数是零：请写 $1）'],
-  [/ \(exponent notation: write (.+)\)$/, '（科学计数法：请写 $1）'],
-  [/ \(in yuan, the number alone: (.+)万 is (.+)\)$/, '（以元计，只写数字：$1万 即 $2）'],
-  [/ \(the number alone: (.+)万 is (.+)\)$/, '（只写数字：$1万 即 $2）'],
-  [/ \(the number alone: write (.+)\)$/, '（只写数字：请写 $1）'],
-  [
-    / \(a date, not a number: a spreadsheet may have formatted the cell as one\)$/,
-    '（这是日期，不是数：表格软件可能把这一格设成了日期格式）',
-  ],
-  [/, or one of (.+)$/, '，或 $1 之一'],
-  [/ \(in lower case: write (.+)\)$/, '（用小写：请写 $1）'],
-];
-
-type Rule = readonly [RegExp, string | ((...m: string[]) => string)];
-
-/** A parameter's unit (core/parameters: its `unit`) in 中文; the symbols (× S, × 12 S_urban) as they are. */
-const UNITS_ZH: Readonly<Record<string, string>> = {
-  'yuan/person/month': '元/人/月',
-  'yuan/person/year': '元/人/年',
-  'yuan/month': '元/月',
-  'yuan/month per wage earner': '元/月/每位就业人员',
-  years: '岁',
-  months: '个月',
-  'months of S': '个月的 S',
-  'share of S': 'S 的比例',
-  'share of W': '最低工资 W 的比例',
-  'share of S → yuan/person/month': 'S 的比例 → 元/人/月',
-  'share of eligible households': '符合条件家庭中的比例',
-  'share of the cost': '费用中的比例',
-  'share of the premium': '保费中的比例',
-};
-const unitZh = (unit: string) => UNITS_ZH[unit] ?? unit;
-
-/** What a value given was (io/param-values.ts show, yaml-nodes.ts got), its number hint after it, in 中文. */
-function gotZh(value: string): string {
-  const quoted = /^"(.*)"((?: \(.*\))?)$/.exec(value);
-  const shown = quoted ? `“${quoted[1]}”` : ({ nothing: '空值', 'a list': '列表', 'a mapping': '映射' }[value] ?? value);
-  return `，收到的是${shown.startsWith('“') ? '' : ' '}${shown}${HINTS_ZH.reduce((t, [re, to]) => t.replace(re, to), quoted?.[2] ?? '')}`;
-}
-
-/** Where in a policy or scenario file a key is unknown (yaml-nodes.ts known's `context`), in 中文. */
-const CONTEXTS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^the (policy|scenario) file$/, '$1'],
-  [/^a change of (\S+)$/, '$1 的改动'],
-  [/^a dated value of (\S+)$/, '$1 的带日期取值'],
-  [/^a value of (\S+)$/, '$1 的取值'],
-  [/^source (\S+)$/, '来源 $1'],
-];
-const contextZh = (context: string) =>
-  CONTEXTS_ZH.reduce((c, [re, to]) => c.replace(re, to), context).replace(/^(policy|scenario)$/, (w) =>
-    w === 'policy' ? '政策文件' : '情景文件',
-  );
-
-/** What a policy's top-level key should be (io/policy-file.ts), in 中文. */
-const MISSING_ZH: Readonly<Record<string, string>> = {
-  'expected {zh: …, en: …}': '应为 {zh: …, en: …}',
-  'a mapping of canonical parameter paths to dated values': '应为参数路径到带日期取值的映射',
-  'a mapping of source ids to {title, file or url, grade}': '应为来源编号到 {title, file 或 url, grade} 的映射',
-};
-
-/** A policy's or a scenario's problems (io/policy-file.ts, scenario-file.ts, param-values.ts), after file:line:col. */
-const FILE_RULES: readonly Rule[] = [
-  // what the problem is about (yaml-nodes.ts problem's subject)
-  [/(?<![\w"])parameter ([\w.]+): /, '参数 $1：'],
-  [/(?<![\w"])change of ([\w.]+): /, '$1 的改动：'],
-  // what is wrong
-  [/unknown parameter "(.+?)"(?: \(did you mean "(.+?)"\?\))?/, (_, p, near) => `没有参数 “${p}”${near ? `（是不是 “${near}”？）` : ''}`],
-  [
-    /unknown key "(.+?)" in (.+?)(?: \(did you mean "(.+?)"\?\))?; expected one of (.+)$/,
-    (_, k, where, near, keys) => `${contextZh(where!)}中没有键 “${k}”${near ? `（是不是 “${near}”？）` : ''}；应为 ${keys} 之一`,
-  ],
-  [/missing the operation: one of (.+)$/, '缺少操作：应为 $1 之一'],
-  [/give one operation, not (.+)$/, (_, ops) => `只能给一个操作，不能同时给 ${ops!.replace(/ and /g, ' 和 ')}`],
-  [
-    /expected an amount in yuan \((.+?)\) ≥ 0 with at most two decimals, got (.+)$/,
-    (_, u, v) => `应为不小于 0 的元数（${unitZh(u!)}），至多两位小数${gotZh(v!)}`,
-  ],
-  [
-    /expected a non-negative decimal \((.+?)\) with at most six decimals, got (.+)$/,
-    (_, u, v) => `应为不小于 0 的数（${unitZh(u!)}），至多六位小数${gotZh(v!)}`,
-  ],
-  [
-    /expected a whole number from (\S+) to (\S+) \((.+?)\), got (.+)$/,
-    (_, lo, hi, u, v) => `应为 ${lo} 到 ${hi} 的整数（${unitZh(u!)}）${gotZh(v!)}`,
-  ],
-  [/must be at most (\S+) \((.+?)\), got (.+)$/, (_, max, u, v) => `至多为 ${max}（${unitZh(u!)}）${gotZh(v!)}`],
-  [/expected true or false, got (.+)$/, (_, v) => `应为 true 或 false${gotZh(v!)}`],
-  [/"from" must be a date YYYY-MM-DD(?:, got ("[^"]*"|nothing))?/, (_, v) => `“from” 应为日期 YYYY-MM-DD${v ? gotZh(v) : ''}`],
-  [
-    /unknown source "(.+?)"(?: \(did you mean "(.+?)"\?\))?; (?:sources are (.+)|the file has no sources)$/,
-    (_, id, near, ids) => `没有来源 “${id}”${near ? `（是不是 “${near}”？）` : ''}；${ids ? `文件中的来源是 ${ids}` : '文件中没有来源'}`,
-  ],
-  [/missing or invalid "(\w+)": (.+)$/, (_, k, what) => `缺少 “${k}” 或写法不对：${MISSING_ZH[what!] ?? what}`],
-  [/missing key "(.+?)"(?: \((.+)\))?$/, (_, k, what) => `缺少键 “${k}”${what ? `（${what}）` : ''}`],
-  [/missing "value"$/, '缺少 “value”'],
-];
-
 /** A line's beginning, said apart from the message after it (which the rules translate, or not). */
 const PREFIXES: ReadonlyArray<readonly [string, string]> = [
   ['jiuzhu: ', 'jiuzhu：'],
   ['hint: ', '提示：'],
   ['error: ', '错误：'],
   ['note: ', '注：'],
+  ['warning: ', '警告：'],
 ];
 
 /** By message (after its prefix), in order: the whole message's rules, then the parts any message may hold. */
@@ -285,31 +183,19 @@ export const RULES: readonly Rule[] = [
     (_, f, sheet, others) =>
       `${f} 读取的是工作表 “${sheet}”${others ? `，不是其他工作表（${others}）：读其他工作表请给 --sheet 表名；几个工作表里的住户要合到一个工作表里才能一起读` : ''}`,
   ],
-  [
-    /(YAML: )?a full-width colon "：" \(U\+FF1A\) after (?:a key|"(.+?)"): YAML needs ":" and a space(?: \(([^()]+)\))?/,
-    (_, yaml, k, example) =>
-      `${yaml ? 'YAML：' : ''}${k ? `“${k}”后` : '键后'}是全角冒号“：”（U+FF1A）：YAML 要用半角冒号 ":" 加一个空格${example ? `（${example}）` : ''}`,
-  ],
-  // the YAML parser's commonest (said after "YAML: "), and a key given twice
-  [/YAML: Missing closing "quote$/, 'YAML：引号没有闭合（少了结尾的 "）'],
-  [
-    /YAML: Nested mappings are not allowed in compact mappings(?: \(a value with ": " in it goes in quotes: title: "…: …"\))?$/,
-    'YAML：一个值里有 ": "，被读成了又一层映射（值里有 ": " 要加引号：title: "…: …"）',
-  ],
-  [
-    /YAML: Flow (map|sequence) in block collection must be sufficiently indented and end with a ([}\]])$/,
-    (_, kind, end) => `YAML：行内${kind === 'map' ? '映射 {…}' : '列表 […]'}要缩进足够，并以 ${end} 结尾`,
-  ],
-  [/YAML: All mapping items must start at the same column$/, 'YAML：同一层的各项必须从同一列开始（缩进要对齐）'],
-  [
-    /key "(.+?)" is given twice \(first on line (\d+)\); a key appears once in a mapping$/,
-    '键 “$1” 给了两次（第一次在第 $2 行）；同一层中每个键只能出现一次',
-  ],
-  [
-    /YAML: a tab indents this line: YAML indents with spaces only \(replace each tab with spaces\)/,
-    'YAML：这一行用制表符（Tab）缩进：YAML 只能用空格缩进（把每个 Tab 换成空格）',
-  ],
+  ...YAML_RULES,
   ...FILE_RULES,
+  ...SANITY_RULES,
+  // explain's
+  [
+    /^give --households FILE and --household ID, or --describe "\{area: …, persons: \[…\]\}"$/,
+    '请给 --households 文件 和 --household 编号，或 --describe "{城乡: …, 成员: […]}"',
+  ],
+  [
+    /^household "(.+?)" is not in (.+?)(?: \(did you mean "(.+?)"\?\))?$/,
+    (_, id, file, near) => `${file} 中没有家庭 “${id}”${near ? `（是不是 “${near}”？）` : ''}`,
+  ],
+  [/^it has ([\d,]+) households?, e\.g\. (.+)$/, '文件中有 $1 户，例如 $2'],
   // outputs
   [/^(--[\w-]+) (.+): its folder (.+) does not exist$/, '$1 $2：文件夹 $3 不存在'],
   [/^make the folder first \(mkdir -p (.+)\), or give (--[\w-]+) another path$/, '先建好文件夹（mkdir -p $1），或给 $2 另一个路径'],

@@ -41,7 +41,7 @@ export function scenarioNotes(
     const note = same
       ? unchangedText(s.id, s.parameters!.policy, b.policy, report.date, !!s.year, place, lang)
       : unreadNote(s.id, b, s.parameters!, report.date, !!s.year, where);
-    const later = same ? null : laterNote(s.id, b.policy, s.parameters!.policy, s.year ? `${report.date}-12-31` : report.date, where);
+    const later = same ? null : laterNote(s.id, b.policy, s.parameters!.policy, s.year ? `${report.date}-12-31` : report.date, place, lang);
     return [
       note,
       later,
@@ -158,14 +158,17 @@ function premiumNotes(id: string, base: Snapshot, s: Snapshot, where = ''): stri
  * active reform went unsaid, its Δ read as the whole reform's). Only the dates it adds: a scale of the policy's own
  * later values is not one.
  */
-function laterNote(id: string, policy: Policy, derived: Policy, end: string, where = ''): string | null {
+function laterNote(id: string, policy: Policy, derived: Policy, end: string, place = '', lang?: Lang): string | null {
   const later = [...derived.params].flatMap(([path, h]) => {
     const own = new Set((policy.params.get(path) ?? []).map((e) => e.from));
     return h.filter((e) => e.scenario === id && e.from > end && !own.has(e.from)).map((e) => `${path} from ${e.from}`);
   });
   if (!later.length) return null;
-  const far = later.some((l) => Number(l.slice(-10, -6)) > Number(end.slice(0, 4)) + AHEAD_YEARS) ? ' (a typo in the year?)' : '';
-  return `note: scenario ${id} also changes ${later.join(', ')}${where}, after ${end}: not in this run${far}; its other changes apply`;
+  const far = later.some((l) => Number(l.slice(-10, -6)) > Number(end.slice(0, 4)) + AHEAD_YEARS);
+  // (in 中文 too: a county officer read a reform dated after the run, Δ 0, as one that costs nothing)
+  if (lang === 'zh')
+    return `注：${zhScenario(id, place)}还改动了 ${later.map((l) => l.replace(' from ', ' 自 ') + ' 起').join('、')}，在 ${end} 之后：不计入本次运行${far ? '（年份写错了？）' : ''}；其他改动照常计入`;
+  return `note: scenario ${id} also changes ${later.join(', ')}${whereIn(place)}, after ${end}: not in this run${far ? ' (a typo in the year?)' : ''}; its other changes apply`;
 }
 
 /**

@@ -8,20 +8,17 @@ import { EARLIEST, indexInForce } from './dates.js';
 import { D, type Dec } from './money.js';
 import { PARAMS } from './parameters/schema.js';
 import { completeFrom, type DatedValue, type Policy } from './parameters/tree.js';
+import {
+  AHEAD_YEARS,
+  MAX_MULTIPLE,
+  MAX_WAGE_PER_STANDARD,
+  MIN_PUBLISHED_WAGE,
+  RULES,
+  YEARLY_BAND,
+  type SanityRule,
+} from './sanity-rules.js';
 
-export type Severity = 'error' | 'warning';
-
-export interface SanityRule {
-  readonly id: string;
-  readonly severity: Severity;
-  readonly text: string;
-  /**
-   * A value in the wrong unit or scale (a percentage, a yearly amount, a sign), or shares of a whole above it: no policy
-   * or reform has it, so a scenario that makes one is refused too. Relations between values (rural ≤ urban, tekun ≥ S) a
-   * reform may set out to test.
-   */
-  readonly unit?: true;
-}
+export { AHEAD_YEARS, MAX_MULTIPLE, MAX_WAGE_PER_STANDARD, RULES, YEARLY_BAND, type SanityRule, type Severity } from './sanity-rules.js';
 
 export interface Violation {
   readonly rule: SanityRule;
@@ -33,118 +30,6 @@ export interface Violation {
 /** A finding's rule and the first parameter its message names (else its words without figures): one said for each, and how many more like it. */
 export const findingKey = (v: Violation): string =>
   `${v.rule.id} ${v.message.match(/[a-z_]+(?:\.[a-z0-9_]+)+/)?.[0] ?? v.message.replace(/\d[\d.,-]*/g, '#')}`;
-
-/** How far after every other date a value's date may lie before it is taken for a typo (2062 for 2026). */
-export const AHEAD_YEARS = 10;
-
-/** The band of a standard's change per year between consecutive values (PRD uses 0.90–1.15). */
-export const YEARLY_BAND = { low: '0.95', high: '1.15' } as const;
-
-/** Under any recent monthly minimum wage (research/parameters-cn.md §3: the lowest found is 1,300, Guangxi tier 3 of 2018). */
-const MIN_PUBLISHED_WAGE = 1000;
-
-/** A multiple of S above this is a percentage or an amount typed for the multiple (an author's trial: 130 for 1.3). */
-export const MAX_MULTIPLE = 10;
-
-/** The minimum wage over a dibao standard above this is a wage typed ×10 or yearly (published: ~1.8 Shanghai, ~4 rural). */
-export const MAX_WAGE_PER_STANDARD = 10;
-
-export const RULES = {
-  notNegative: {
-    id: 'standards-not-negative',
-    severity: 'error',
-    text: 'money values (standards, wages, incomes) are not negative',
-    unit: true,
-  },
-  ruralAtMostUrban: {
-    id: 'rural-at-most-urban',
-    severity: 'error',
-    text: 'the rural dibao standard is at most the urban one (equal when unified)',
-  },
-  yearOnYear: {
-    id: 'standard-yearly-change',
-    severity: 'warning',
-    text: `a standard changes by ${YEARLY_BAND.low}–${YEARLY_BAND.high} × a year between consecutive values`,
-  },
-  // (a county officer's rural 68 for 680 ran, the dibao cost halved, exit 0: a warning in English its only word)
-  notHalved: {
-    id: 'standard-not-halved',
-    severity: 'error',
-    text: 'a dibao standard or the minimum wage is not cut to less than half its previous value (a digit short: 68 for 680)',
-  },
-  standardBelowMinWage: {
-    id: 'standard-below-min-wage',
-    severity: 'error',
-    text: 'a dibao standard is below the minimum wage (published ones are 30–60 % of it; a standard typed ×10 or yearly is not)',
-    // (a scenario too: a reform's {scale: 10} or a yearly 10680 for 890 ran, costing 14–200 × the baseline, exit 0)
-    unit: true,
-  },
-  tekunAtLeastS: { id: 'tekun-basic-at-least-standard', severity: 'error', text: 'the tekun basic standard is at least 1 × S' },
-  shares: {
-    id: 'shares-in-unit-interval',
-    severity: 'error',
-    text: 'shares (supplements, care, single-person benefit) lie in [0, 1]',
-    unit: true,
-  },
-  tiersOrdered: { id: 'temporary-tiers-ordered', severity: 'error', text: 'temporary assistance: township_max ≤ county_max ≤ annual_cap' },
-  fundingShares: {
-    id: 'funding-shares-at-most-one',
-    severity: 'error',
-    text: 'a budget line’s central and provincial shares add up to at most 1 (the city or county pays the rest)',
-    // (a scenario too: central 0.9 + provincial 0.9 ran, the county "paying" −1.17 billion, exit 0: a code review)
-    unit: true,
-  },
-  fundingRanges: {
-    id: 'funding-ranges-at-most-one',
-    severity: 'warning',
-    text: 'a budget line’s central and provincial shares add up to at most 1 at the high ends of their ranges too (sensitivity --draws draws both at once)',
-  },
-  datedBefore: {
-    id: 'dated-plausibly',
-    severity: 'error',
-    text: `a value is dated on or after ${EARLIEST}: no document in force today set one before (a year typed 0024 for 2024 is not)`,
-    unit: true, // (a scenario's too: a typo, not a reform)
-  },
-  datedAhead: {
-    id: 'dated-far-ahead',
-    severity: 'warning',
-    text: `a value dated more than ${AHEAD_YEARS} years after every other date of the policy (a typo in its year?)`,
-  },
-  multiplesAtMost: {
-    id: 'multiples-plausible',
-    severity: 'error',
-    text: `a multiple of S (× S, × 12 S) is at most ${MAX_MULTIPLE} (published ones are about 1–3; 130 for 1.3 is a percentage)`,
-    unit: true,
-  },
-  wageAboveStandard: {
-    id: 'min-wage-plausible',
-    severity: 'error',
-    text: `the minimum wage is at most ${MAX_WAGE_PER_STANDARD} × the urban dibao standard (published: about 1.5–3 ×; a wage typed ×10 or yearly is not)`,
-    unit: true,
-  },
-  amountsInTheirPeriod: {
-    id: 'amounts-in-their-period',
-    severity: 'error',
-    text: 'a monthly subsidy is at most the urban standard, the employment deduction below the minimum wage, a yearly disposable income at least 12 × its area’s standard, and the yearly premium at least 0.1 × the urban standard (a month typed for a year, or a year for a month, is not)',
-    // (a scenario too: no reform makes a month's subsidy above S or a year's income below 12 S; a yearly figure does)
-    unit: true,
-  },
-  valuesRead: {
-    id: 'values-read',
-    severity: 'warning',
-    text: 'a value given is read by some rule while it is in force (dibao.payment.tiers only where the tiers are paid)',
-  },
-  valuesGiven: {
-    id: 'values-given',
-    severity: 'error',
-    text: 'a mode in force has the value it reads (dibao.payment.tiers wherever dibao.payment.mode is tiered)',
-  },
-  multiplesAboveOne: {
-    id: 'lines-above-standard',
-    severity: 'warning',
-    text: 'the low-income and single-person lines are at least 1 × S (else they are empty)',
-  },
-} as const satisfies Record<string, SanityRule>;
 
 const num = (e: DatedValue) => e.value as Dec;
 

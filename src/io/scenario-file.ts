@@ -8,7 +8,7 @@ import { BRANCHES, ID_RE, PARAM_BY_PATH, localShareWritten, suggestPath, type Pa
 import type { ParamValue } from '../core/parameters/tree.js';
 import type { Change, Scenario, ScenarioChange } from '../core/scenario.js';
 import { InputError } from '../errors.js';
-import { parseValue } from './param-values.js';
+import { parseValue, textHint } from './param-values.js';
 import { parsedOnce } from './parsed-cache.js';
 import { readText } from './policy-file.js';
 import { didYouMean, got, isMap, isScalar, isSeq, openMapping, type YamlFile } from './yaml-nodes.js';
@@ -35,14 +35,18 @@ export function parseScenario(text: string, file: string): Scenario {
   }
   let title = { zh: '', en: '' };
   const titleNode = top.get('title')?.[0] ?? null;
+  // (a title in one language is said in both: a county officer who writes no English was refused for want of one)
   if (top.has('title')) {
-    if (!isMap(titleNode)) y.problem(titleNode, 'expected {zh: …, en: …}', 'title');
+    if (isScalar(titleNode) && typeof titleNode.value === 'string' && titleNode.value.trim()) {
+      title = { zh: titleNode.value, en: titleNode.value };
+    } else if (!isMap(titleNode)) y.problem(titleNode, 'expected a title: text, or {zh: …, en: …}', 'title');
     else {
       const t = y.known(titleNode, ['zh', 'en'], 'title');
-      title = {
-        zh: y.string(t.get('zh')?.[0] ?? titleNode, 'the Chinese title', 'title.zh') ?? '',
-        en: y.string(t.get('en')?.[0] ?? titleNode, 'the English title', 'title.en') ?? '',
-      };
+      const [zh, en] = (['zh', 'en'] as const).map((l) =>
+        t.has(l) ? y.string(t.get(l)![0], l === 'zh' ? 'the Chinese title' : 'the English title', `title.${l}`) : null,
+      );
+      if (!t.has('zh') && !t.has('en')) y.problem(titleNode, 'expected {zh: …, en: …} (or one of them)', 'title');
+      title = { zh: zh ?? en ?? '', en: en ?? zh ?? '' };
     }
   }
   const reason = top.has('reason') ? (y.string(top.get('reason')![0], 'the clause or reason behind the reform', 'reason') ?? '') : '';
@@ -125,9 +129,11 @@ function changeList(y: YamlFile, list: YAMLSeq, spec: ParamSpec): ScenarioChange
 function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change: Change; from?: string } | null {
   const subject = `change of ${spec.path}`;
   if (!isMap(node)) {
+    // (a value alone, the natural way to write one: a county officer's `tekun.basic.multiplier: 1.5`)
+    const alone = isScalar(node) && node.value !== null ? ` (to set it: {set: ${y.text(node) ?? String(node.value)}})` : '';
     y.problem(
       node,
-      `expected one of {set: V}, {scale: K}, {add: X}, {at_least: V}, {at_most: V}, {same_as: PATH}, {values: [{from, value}]}, optionally with from: YYYY-MM-DD`,
+      `expected one of {set: V}, {scale: K}, {add: X}, {at_least: V}, {at_most: V}, {same_as: PATH}, {values: [{from, value}]}, optionally with from: YYYY-MM-DD${alone}`,
       subject,
     );
     return null;
@@ -172,7 +178,11 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
       if (!ok) {
         const what =
           op === 'scale' ? 'expected a factor ≥ 0, e.g. 1.1' : `expected a number to add, e.g. 50 or ${places === 2 ? '-12.5' : '-0.1'}`;
-        y.problem(arg, `${what}, with at most ${places === 2 ? 'two decimals (money: fen)' : 'six decimals'}${got(arg)}`, subject);
+        // (what the text is, as a policy's value is told: {scale: 115%} was told only what was expected, a county officer's
+        // trial; a percentage added is a scale)
+        const hint =
+          t === null ? '' : op === 'add' && /[%％]\s*$/.test(t) ? ' (a percentage: a change by a share is {scale: …})' : textHint(t);
+        y.problem(arg, `${what}, with at most ${places === 2 ? 'two decimals (money: fen)' : 'six decimals'}${got(arg)}${hint}`, subject);
         return null;
       }
       return { change: { op, by: D(t) }, from };

@@ -93,8 +93,8 @@ export class YamlFile {
       else
         this.problem(
           pair.key as Node,
-          fullWidth(key, allowed)
-            ? `unknown key "${key}" in ${context}: ${fullWidth(key, allowed)}`
+          typedSlip(key, allowed)
+            ? `unknown key "${key}" in ${context}: ${typedSlip(key, allowed)}`
             : key === '<<'
               ? `a YAML merge key (<<) in ${context}: it is not read; write out the keys it would bring in`
               : /^\d{3}$/.test(written(pair) ?? key) && value === null
@@ -135,8 +135,14 @@ export class YamlFile {
   }
 }
 
-/** A key that is an allowed one with a full-width colon or space typed into it (in {…}, a keyboard slip parses). */
-function fullWidth(key: string, allowed: readonly string[]): string | null {
+/**
+ * A key that is an allowed one with a full-width colon or space typed into it, or its value after a colon with no space
+ * ({set:1.5}: one key "set:1.5", a county officer's trial): in {…}, a keyboard slip parses.
+ */
+function typedSlip(key: string, allowed: readonly string[]): string | null {
+  const tight = /^(\w+):(\S.*)$/.exec(key);
+  if (tight && allowed.includes(tight[1]!))
+    return `no space after the colon of "${tight[1]}": YAML needs ":" and a space (${tight[1]}: ${tight[2]})`;
   const colon = key.indexOf('：');
   if (colon > 0 && allowed.includes(key.slice(0, colon).trim()))
     return `a full-width colon "：" (U+FF1A) after "${key.slice(0, colon).trim()}": YAML needs ":" and a space`;
@@ -172,7 +178,11 @@ function syntaxMessage(code: string, message: string): string {
   // (an author's trial: "Tabs are not allowed as indentation", and no word of what to do)
   if (code === 'TAB_AS_INDENT') return 'a tab indents this line: YAML indents with spaces only (replace each tab with spaces)';
   if (code === 'MULTIPLE_DOCS') return 'a second YAML document starts here (after ---): the file is one document; remove the --- line';
-  if (code === 'BLOCK_AS_IMPLICIT_KEY') return `${message} (a value with ": " in it goes in quotes: title: "…: …")`;
+  // (a list item outdented under no key is not a value with ": ": a county officer's trial was told to quote one)
+  if (code === 'BLOCK_AS_IMPLICIT_KEY')
+    return /^A block sequence/.test(message)
+      ? `${message} (a list item "- …" indented as no key's value: indent it as the other items of its list are)`
+      : `${message} (a value with ": " in it goes in quotes: title: "…: …")`;
   // (a policy author's trial: `{…, estimate: effective 2024-10-01 to 2025-04-01: the date assumed}` read as YAML's words)
   if (code === 'BLOCK_IN_FLOW')
     return `${message} (inside {…} a value with ": " in it goes in quotes: {estimate: "…: …"}, or the "{" or "[" of a value is not closed)`;

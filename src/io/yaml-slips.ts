@@ -34,6 +34,10 @@ export function keyboardSlips(text: string, file: string): Problem[] {
     const spaced = new RegExp(String.raw`(?:^[ \t\u3000]*(?:-\s+)?|[{,，]\s*)${KEY}[:：](\u3000)`, 'gu');
     for (const m of code.matchAll(spaced))
       at(line, m.index + m[0].length, 'a full-width space (U+3000 全角空格) after a colon: YAML needs ":" and an ordinary space');
+    // source:my-2025 — no space after a key's colon: one plain scalar, and the parser's "implicit keys need to be on a
+    // single line" at the next key (a county officer's trial)
+    const tight = new RegExp(String.raw`^[ \t]*(?:-\s+)?(${KEY}):(?=[^\s:/])`, 'u').exec(code);
+    if (tight) at(line, tight[0].length, `no space after the colon of "${tight[1]}": YAML needs ":" and a space (${tight[1]}: …)`);
     if (flow)
       for (const m of code.matchAll(new RegExp(String.raw`，(?=\s*${KEY}\s*[:：])`, 'gu')))
         at(line, m.index + 1, `a full-width comma "，" (U+FF0C) between entries: YAML needs ","`);

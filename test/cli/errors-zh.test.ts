@@ -64,6 +64,48 @@ const YAML_SLIPS = [
   scenario(['dibao.standard.urban: {set: 900}', 'dibao.standard.urban: {set: 700}']),
 ];
 YAML_SLIPS.forEach((text, i) => writeFileSync(join(dir, `slip-${i}.yaml`), text));
+// (a county officer's policy: keyboard slips, indentation, dates, sources, values the parameter rules refuse)
+const policies: Record<string, string> = {
+  'kb-slips': nanning
+    .replace('          value: 810\n', '\u3000         value: 810\n')
+    .replace('          source: nanning-2022\n', '          source:\u3000nanning-2022\n')
+    .replace('        source: gx-wage-2018\n', '        source:gx-wage-2018\n'),
+  'kb-comma': nanning.replace(
+    '    monthly:\n      - from: 2018-02-01\n        value: 1680\n',
+    '    monthly:\n      - {from: 2018-02-01，value: 1680,\n        source: gx-wage-2018}\n      - from: 2018-02-01\n        value: 1680\n',
+  ),
+  'one-short': nanning.replace('        - from: 2022-04-01\n          value: 810\n', '        - from: 2022-04-01\n         value: 810\n'),
+  outdented: nanning.replace('        - from: 2022-04-01\n          value: 810\n', '- from: 2022-04-01\n  value: 810\n'),
+  dates: nanning
+    .replace('          value: 810\n          source: nanning-2022\n', '          value: 810\n')
+    .replace('        - from: 2022-04-01\n          value: 810', '        - from: 2016-04-01\n          value: 810')
+    .replace('      - from: 2020-03-01\n        value: 1810', '      - from: 2018-02-01\n        value: 1810')
+    .replace('      - from: 2023-11-01\n        value: 1990', '      - from: 2023-02-30\n        value: 1990')
+    .replace('    date: 2020-11-21\n', '    date: 2020年11月21日\n'),
+  'no-min-wage': nanning.replace(/\n {2}min_wage:\n(?: {4}.*\n)+/, '\n'),
+  'digit-short': nanning.replace('          value: 810\n', '          value: 81\n'),
+  'digit-more': nanning.replace('          value: 810\n', '          value: 8100\n'),
+  'fast-rise': nanning.replace('          value: 810\n', '          value: 1100\n'),
+};
+for (const [name, text] of Object.entries(policies)) writeFileSync(join(dir, `${name}.yaml`), text);
+writeFileSync(
+  join(dir, 'ops.yaml'),
+  scenario(
+    [
+      'tekun.basic.multiplier: {scale: 115%}',
+      'dibao.standard.urban: {add: 10%}',
+      'low_income.multiplier: 2',
+      'tekun.care.min_wage_share.none: {set:0.8}',
+    ],
+    'reason: test\n',
+  ).replace('title: {zh: 试, en: try}', 'title: [试]'),
+);
+writeFileSync(
+  join(dir, 'later.yaml'),
+  scenario(['tekun.basic.multiplier: {set: 1.5, from: 2026-01-01}', 'dibao.standard.urban: {add: 20}']),
+);
+writeFileSync(join(dir, 'no-title.yaml'), scenario([]).replace('title: {zh: 试, en: try}', 'title: {}'));
+writeFileSync(join(dir, 'tenfold.yaml'), scenario(['dibao.standard.urban: {set: 10000}']));
 // (a register as Excel leaves it: merged id cells, a total row, a title above the header, a 中文 header missing)
 writeFileSync(join(dir, 'merged.csv'), '户编号,个人编号,年龄,城乡\nH1,H1-1,40,城镇\n,H1-2,38,城镇\n,H1-3,9,城镇\nH2,H2-1,70,农村\n');
 writeFileSync(join(dir, 'total.csv'), '户编号,个人编号,年龄,城乡\nH1,H1-1,40,城镇\n合计,,,\n');
@@ -225,7 +267,7 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
       'changes.yaml:7:41: dibao.standard.rural 的改动：“from” 应为日期 YYYY-MM-DD，收到的是“2025-13-01”（没有 13 月）',
       'changes.yaml:7:31: 参数 dibao.standard.rural：应为不小于 0 的元数（元/人/月），至多两位小数，收到的是“-5”',
       'changes.yaml:8:26: dibao.standard.urban 的改动中没有键 “sett”（是不是 “set”？）；应为 set, scale, add, at_least, at_most, same_as, values, from 之一',
-      'changes.yaml:8:25: dibao.standard.urban 的改动：缺少操作：应为 set, scale, add, at_least, at_most, same_as, values 之一',
+      'changes.yaml:8:25: dibao.standard.urban 的改动：缺少操作：应为 set（设为）、scale（乘以）、add（加上）、at_least（不低于）、at_most（不高于）、same_as（与另一参数相同）、values（按日期给出各值） 之一',
       'changes.yaml:9:26: 参数 tekun.minor_age：应为 0 到 130 的整数（岁），收到的是“200”',
       'changes.yaml:10:26: low_income.multiplier 的改动：只能给一个操作，不能同时给 set 和 scale',
       'changes.yaml:11:35: 参数 dibao.supplement.elderly：至多为 1（S 的比例），收到的是 1.5',
@@ -250,6 +292,102 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
         [zh],
       ] as const,
   ),
+  [
+    'a policy’s keyboard slips',
+    ['simulate', '--policy', join(dir, 'kb-slips.yaml'), '--households', SAMPLE],
+    [
+      'YAML：冒号后是全角空格（U+3000）：YAML 要用 ":" 加一个半角空格',
+      'YAML：缩进中有全角空格（U+3000）：请用半角空格缩进',
+      'YAML：“source”的冒号后没有空格：YAML 要用 ":" 加一个空格（source: …）',
+      'YAML：键必须写在一行之内（上一行少了空格或引号？）',
+      'YAML：此后还有 ',
+    ],
+  ],
+  [
+    'a full-width comma in a policy’s {…}',
+    ['simulate', '--policy', join(dir, 'kb-comma.yaml'), '--households', SAMPLE],
+    [
+      'YAML：各项之间是全角逗号“，”（U+FF0C）：YAML 要用半角逗号 ","',
+      'YAML：行内的 {…} 或 […] 中不能有多行结构（{…} 中含 ": " 的值要加引号',
+    ],
+  ],
+  [
+    'a line one space short',
+    ['simulate', '--policy', join(dir, 'one-short.yaml'), '--households', SAMPLE],
+    ['YAML：列表项前缺少 “- ”（或缩进不对）'],
+  ],
+  [
+    'an entry outdented',
+    ['simulate', '--policy', join(dir, 'outdented.yaml'), '--households', SAMPLE],
+    ['YAML：列表项 “- …” 的缩进不属于任何键：请与同一列表的其他项对齐'],
+  ],
+  [
+    'a policy’s dates and sources',
+    ['simulate', '--policy', join(dir, 'dates.yaml'), '--households', SAMPLE],
+    [
+      '来源 gx-2020-23：date 应为 YYYY-MM-DD，收到的是 2020年11月21日（请写 2020-11-21）',
+      '参数 dibao.standard.urban：日期要从早到晚：2016-04-01 排在 2020-01-01 之后',
+      '参数 dibao.standard.urban：每个取值都要有 “source”（及 clause 条款）；没有公开文件的，要有 “estimate” 说明估计的依据',
+      '参数 min_wage.monthly：日期 2018-02-01 重复（第一次在第 271 行）：一个日期只能有一个取值',
+      '参数 min_wage.monthly：“from” 应为日期 YYYY-MM-DD，收到的是“2023-02-30”（2023 年 2 月只有 28 天）',
+    ],
+  ],
+  [
+    'a policy without a parameter',
+    ['simulate', '--policy', join(dir, 'no-min-wage.yaml'), '--households', SAMPLE],
+    ['parameters 中缺少参数 min_wage.monthly（月最低工资标准 monthly minimum wage W: yuan/month, above 0）'],
+  ],
+  [
+    'a standard a digit short',
+    ['simulate', '--policy', join(dir, 'digit-short.yaml'), '--households', SAMPLE],
+    [
+      '2022-04-01 起农村标准 566.67 高于城市标准 81（rural-at-most-urban：农村低保标准不高于城市标准（城乡统一时相等））',
+      'dibao.standard.urban 从 790 变为 81（2020-01-01 → 2022-04-01）：少写了一位？（standard-not-halved：',
+      '2022-04-01 起月最低工资 min_wage.monthly 1810 是城市低保标准 81 的 22.3 倍（两者都是月额：是填成了年工资，还是多写了一位？）',
+      '2023-01-01 起 disability.living.monthly 为每月 122，高于 dibao.standard.urban 81（填成了年额？）',
+      '提示：参数规则认定有取值必定有误：请改正（jiuzhu validate --policy 文件 会一一列出）',
+    ],
+  ],
+  [
+    'a standard a digit too many',
+    ['simulate', '--policy', join(dir, 'digit-more.yaml'), '--households', SAMPLE],
+    [
+      '2022-04-01 起 dibao.standard.urban 为 8100，不低于月最低工资 min_wage.monthly 1810（两者都是月额：是填成了年额，还是多写了一位？）',
+      '2022-04-01 起 medical.premium 为每年 350，低于 0.1 × dibao.standard.urban 8100（保费是每人每年的元数：填成了月额？）',
+      '起 rigid.disposable_income.urban 为每年 ',
+    ],
+  ],
+  [
+    'a scenario’s operations',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--scenario', join(dir, 'ops.yaml')],
+    [
+      'ops.yaml:2:8: 标题：应为标题：文字，或 {zh: …, en: …}',
+      'tekun.basic.multiplier 的改动：应为不小于 0 的倍数，如 1.1，至多六位小数，收到的是“115%”（百分数：请写 1.15）',
+      'dibao.standard.urban 的改动：应为要加上的数，如 50 或 -12.5，至多两位小数（金额以分计），收到的是“10%”（百分数：按比例改动请用 {scale: …}）',
+      '（要设为这个值：{set: 2}）',
+      'tekun.care.min_wage_share.none 的改动中的键 “set:0.8”：“set”的冒号后没有空格：YAML 要用 ":" 加一个空格（set: 0.8）',
+    ],
+  ],
+  [
+    'a scenario without a title',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--scenario', join(dir, 'no-title.yaml')],
+    ['2:8: 标题：应为 {zh: …, en: …}（或其中之一）'],
+  ],
+  [
+    'a scenario that gives a value no policy could have',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--scenario', join(dir, 'tenfold.yaml')],
+    ['提示：情景给出的值没有哪个政策会有：请改正情景'],
+  ],
+  [
+    'explain without a household',
+    ['explain', '--policy', POLICY, '--date', '2025-06-30'],
+    ['jiuzhu：请给 --households 文件 和 --household 编号，或 --describe "{城乡: …, 成员: […]}"'],
+  ],
+  [
+    'explain of a household not in the file',
+    ['explain', '--policy', POLICY, '--date', '2025-06-30', '--households', SAMPLE, '--household', 'h0001'],
+    [`jiuzhu：${SAMPLE} 中没有家庭 “h0001”（是不是 “H0001”？）`, '提示：文件中有 600 户，例如 H0001, H0002, H0003'],
+  ],
   [
     'a scenario without its reason',
     ['simulate', '--policy', POLICY, '--households', SAMPLE, '--scenario', join(dir, 'no-reason.yaml')],
@@ -320,6 +458,19 @@ describe('errors in 中文', () => {
     english.set('gbk', jiuzhu(['simulate', '--policy', POLICY, '--households', gbk, '--date', '2025-06-30']).stderr);
     expect(jiuzhu(['simulate', '--lang', 'zh', '--policy', POLICY, '--households', gbk, '--date', '2025-06-30']).stderr).toContain(
       `注：${gbk} 按 GB18030 读取（不是 UTF-8；可用 --encoding utf-8|gb18030 指定）`,
+    );
+  });
+
+  // (a warning: the run goes on, exit 0 — a county officer's rising standard was told in English only)
+  it('says a parameter rule’s warning in 中文, the run going on', () => {
+    const args = ['simulate', '--policy', join(dir, 'fast-rise.yaml'), '--households', SAMPLE, '--date', '2025-06-30', '--format', 'json'];
+    const en = jiuzhu(args);
+    english.set('warning', en.stderr);
+    const zh = jiuzhu([...args, '--lang', 'zh']);
+    expect([en.code, zh.code]).toEqual([0, 0]);
+    expect(en.stderr).toContain('warning: ');
+    expect(zh.stderr).toMatch(
+      /^警告：.*fast-rise\.yaml:\d+:\d+: dibao\.standard\.urban 从 790 变为 1100（2020-01-01 → 2022-04-01）：每年 × 1\.\d+（standard-yearly-change：标准每年的变化在 0\.95–1\.15 倍之间（相邻两个取值之间）；jiuzhu validate 会一一列出）$/m,
     );
   });
 

@@ -144,6 +144,23 @@ describe('a policy breaking a rule of severity error', () => {
       'note: scenario later also changes dibao.standard.urban from 2099-01-01, after 2025-06-30: not in this run (a typo in the year?); its other changes apply\n',
     );
     expect(underScenario('scaled', ['dibao.standard.urban: {scale: 1.1}']).r.stderr).not.toContain('not in this run');
+    // (in 中文 too, as the run's other notes are: a county officer read its Δ 0 as a reform that costs nothing)
+    const zh = jiuzhu([
+      'simulate',
+      '--lang',
+      'zh',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      SAMPLE,
+      '--scenario',
+      join(dir, 'later.yaml'),
+      '--date',
+      '2025-06-30',
+    ]);
+    expect(zh.stderr).toContain(
+      '注：方案 later 还改动了 dibao.standard.urban 自 2099-01-01 起，在 2025-06-30 之后：不计入本次运行（年份写错了？）；其他改动照常计入\n',
+    );
   });
 
   // An author's trial: rural 900 over Nanning's urban 810 ran without a word (a relation a reform may test: it runs)

@@ -71,6 +71,19 @@ describe('a value whose date is not a date', () => {
   });
 });
 
+// (a county officer who writes no English was refused a scenario for want of an English title)
+describe('a scenario’s title in one language', () => {
+  it('is said in both: text alone, or {zh} or {en} alone; neither is refused', () => {
+    const titled = (title: string) => parseScenario(`scenario: s\ntitle: ${title}\nreason: r\nchanges: {}\n`, 's.yaml').title;
+    expect(titled('提高特困供养标准')).toEqual({ zh: '提高特困供养标准', en: '提高特困供养标准' });
+    expect(titled('{zh: 提高特困供养标准}')).toEqual({ zh: '提高特困供养标准', en: '提高特困供养标准' });
+    expect(titled('{en: Raise tekun}')).toEqual({ zh: 'Raise tekun', en: 'Raise tekun' });
+    expect(titled('{zh: 提高, en: Raise}')).toEqual({ zh: '提高', en: 'Raise' });
+    expect(problems(() => titled('{}'))).toEqual(['2:8: title: expected {zh: …, en: …} (or one of them)']);
+    expect(problems(() => titled('[提高]'))).toEqual(['2:8: title: expected a title: text, or {zh: …, en: …}']);
+  });
+});
+
 describe('a case file', () => {
   const CASE = '  - name: N\n    household: {area: urban, persons: [{age: 40}]}\n    expect: {dibao: 0}\n';
   it('whose date is not a date is told so once, not once more for each case', () => {
