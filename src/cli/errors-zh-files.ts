@@ -27,26 +27,9 @@ export const HINTS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 import { RULES, type SanityRule } from '../core/sanity-rules.js';
+import { unitZh } from '../core/parameters/units.js';
 
 export type Rule = readonly [RegExp, string | ((...m: string[]) => string)];
-
-/** A parameter's unit (core/parameters: its `unit`) in 中文; the symbols (× S, × 12 S_urban) as they are. */
-const UNITS_ZH: Readonly<Record<string, string>> = {
-  'yuan/person/month': '元/人/月',
-  'yuan/person/year': '元/人/年',
-  'yuan/month': '元/月',
-  'yuan/month per wage earner': '元/月/每位就业人员',
-  years: '岁',
-  months: '个月',
-  'months of S': '个月的 S',
-  'share of S': 'S 的比例',
-  'share of W': '最低工资 W 的比例',
-  'share of S → yuan/person/month': 'S 的比例 → 元/人/月',
-  'share of eligible households': '符合条件家庭中的比例',
-  'share of the cost': '费用中的比例',
-  'share of the premium': '保费中的比例',
-};
-const unitZh = (unit: string) => UNITS_ZH[unit] ?? unit;
 
 /** What a value given was (io/param-values.ts show, yaml-nodes.ts got), its number hint after it, in 中文. */
 function gotZh(value: string): string {
@@ -62,6 +45,8 @@ const CONTEXTS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
   [/^a dated value of (\S+)$/, '$1 的带日期取值'],
   [/^a value of (\S+)$/, '$1 的取值'],
   [/^source (\S+)$/, '来源 $1'],
+  [/^a person$/, '成员'],
+  [/^the household$/, '家庭'],
 ];
 const contextZh = (context: string) =>
   CONTEXTS_ZH.reduce((c, [re, to]) => c.replace(re, to), context).replace(/^(policy|scenario)$/, (w) =>

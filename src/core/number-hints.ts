@@ -50,8 +50,8 @@ export function numberHint(text: string, decimals?: number, yuan = true): string
   // told "the number alone: write 1949")
   if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/.test(half))
     return ' (a date, not a number: a spreadsheet may have formatted the cell as one)';
-  // (76岁, 3人: a count's unit beside it, as a 中文 form writes it)
-  const unit = /^(?:[¥￥]\s*)?(\d+(?:\.\d+)?)\s*(元|万元|万|yuan|RMB|CNY|周岁|岁|人|口|户|个月)?(\/.*)?$/i.exec(half);
+  // (76岁, 3人: a count's unit beside it, as a 中文 form writes it; 1.3倍, a multiple's: a county officer's trial)
+  const unit = /^(?:[¥￥]\s*)?(\d+(?:\.\d+)?)\s*(元|万元|万|yuan|RMB|CNY|周岁|岁|人|口|户|个月|倍)?(\/.*)?$/i.exec(half);
   if (unit && (unit[2] || half !== unit[1]))
     return unit[2] === '万元' || unit[2] === '万'
       ? ` (${yuan ? 'in yuan, ' : ''}the number alone: ${unit[1]}万 is ${D(unit[1]!).times(10000).toFixed()})`

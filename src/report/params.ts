@@ -7,6 +7,7 @@ import { ratePct } from '../core/projection.js';
 import { atRateEnds } from '../core/sensitivity.js';
 import { textTable, wrapLine, type Align } from './text-table.js';
 import { isZh, type Lang } from './lang.js';
+import { unitZh } from '../core/parameters/units.js';
 
 /** A projection rate's ends, as a grown value's range is said: "+2%…+6% a year". */
 export const rateEndsText = (rate: GrowthRate, lang?: Lang): string =>
@@ -84,7 +85,7 @@ export function paramsTable(s: Snapshot, width?: number, lang?: Lang): string {
       spec.zh,
       r.entry?.estimate ? chalk.yellow(`${value} *`) : value,
       rangeText(r, s.policy, lang),
-      spec.unit,
+      zh ? unitZh(spec.unit) : spec.unit,
       r.entry?.from ?? '',
       provenance(r, zh ? 'zh' : 'en'),
     ];

@@ -222,7 +222,7 @@ describe('scenario validation', () => {
   });
   it('says what was written where a number or a date was expected (an author’s trial: `add: 50元` was not echoed)', () => {
     expect(problems(`${head}changes:\n  dibao.standard.urban: {add: 50元}\n  dibao.standard.rural: {add: 5, from: 2026/1/1}\n`)).toEqual([
-      's.yaml:5:31: change of dibao.standard.urban: expected a number to add, e.g. 50 or -12.5, with at most two decimals (money: fen), got "50元"',
+      's.yaml:5:31: change of dibao.standard.urban: expected a number to add, e.g. 50 or -12.5, with at most two decimals (money: fen), got "50元" (the number alone: write 50)',
       's.yaml:6:40: change of dibao.standard.rural: "from" must be a date YYYY-MM-DD, got "2026/1/1" (write 2026-01-01)',
     ]);
   });

@@ -62,6 +62,13 @@ describe('a value whose date is not a date', () => {
     ]);
   });
 
+  it('a multiple written with 倍 is told the number alone', () => {
+    const yaml = `scenario: s\ntitle: 试\nreason: r\nchanges:\n  tekun.basic.multiplier: {set: 1.3倍}\n`;
+    expect(problems(() => parseScenario(yaml, 's.yaml'))).toEqual([
+      '5:33: parameter tekun.basic.multiplier: expected a non-negative decimal (× S) with at most six decimals, got "1.3倍" (the number alone: write 1.3)',
+    ]);
+  });
+
   it('in a scenario’s dated values, with its value', () => {
     const yaml = `scenario: s\ntitle: {zh: 试, en: try}\nreason: r\nchanges:\n  dibao.standard.urban: {values: [{from: 2025/7/1, value: 900元}]}\n`;
     expect(problems(() => parseScenario(yaml, 's.yaml'))).toEqual([
