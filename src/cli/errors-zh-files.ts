@@ -216,14 +216,8 @@ export const YAML_RULES: readonly Rule[] = [
 const RULE_BY_ID: ReadonlyMap<string, SanityRule> = new Map(Object.values(RULES).map((r) => [r.id, r]));
 
 /** The parameter rules' findings (core/sanity.ts), their rules' words (core/sanity-rules.ts `zh`) and the commonest. */
-export const SANITY_RULES: readonly Rule[] = [
-  [
-    / \(([a-z]+(?:-[a-z]+)+): (.+?)(; jiuzhu validate lists them)?\)$/,
-    (all, id, text, them) => {
-      const rule = RULE_BY_ID.get(id!);
-      return rule?.text === text ? `（${id}：${rule.zh}${them ? '；jiuzhu validate 会一一列出' : ''}）` : all!;
-    },
-  ],
+/** A parameter rule's finding (core/sanity.ts), the commonest: said in validate's list and after a file's place. */
+const FINDINGS: readonly Rule[] = [
   [/at (\S+) rural (\S+) is above urban (\S+)/, '$1 起农村标准 $2 高于城市标准 $3'],
   [/([\w.]+) goes (\S+) → (\S+) \((\S+) → (\S+)\): × (\S+) a year/, '$1 从 $2 变为 $3（$4 → $5）：每年 × $6'],
   [/([\w.]+) goes (\S+) → (\S+) \((\S+) → (\S+)\): a digit short\?/, '$1 从 $2 变为 $3（$4 → $5）：少写了一位？'],
@@ -245,6 +239,20 @@ export const SANITY_RULES: readonly Rule[] = [
     '$1 起月最低工资 min_wage.monthly $2 是城市低保标准 $4 的 $3 倍（两者都是月额：是填成了年工资，还是多写了一位？）',
   ],
   [/at (\S+) ([\w.]+) (\S+) a month is above ([\w.]+) (\S+) \(a year's amount\?\)/, '$1 起 $2 为每月 $3，高于 $4 $5（填成了年额？）'],
+];
+
+/** A finding's message in 中文 where a rule knows it (validate --lang zh). */
+export const findingZh = (message: string): string => FINDINGS.reduce((m, [re, to]) => m.replace(re, to as string), message);
+
+export const SANITY_RULES: readonly Rule[] = [
+  [
+    / \(([a-z]+(?:-[a-z]+)+): (.+?)(; jiuzhu validate lists them)?\)$/,
+    (all, id, text, them) => {
+      const rule = RULE_BY_ID.get(id!);
+      return rule?.text === text ? `（${id}：${rule.zh}${them ? '；jiuzhu validate 会一一列出' : ''}）` : all!;
+    },
+  ],
+  ...FINDINGS,
   [
     /^a value the parameter rules say must be wrong: fix it \(jiuzhu validate --policy FILE lists every finding\)$/,
     '参数规则认定有取值必定有误：请改正（jiuzhu validate --policy 文件 会一一列出）',

@@ -186,6 +186,7 @@ export const RULES: readonly Rule[] = [
   ...YAML_RULES,
   ...FILE_RULES,
   ...SANITY_RULES,
+  [/^([\d,]+) parameter rule errors?$/, '$1 处参数规则错误'],
   // explain's
   [
     /^give --households FILE and --household ID, or --describe "\{area: …, persons: \[…\]\}"$/,

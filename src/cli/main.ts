@@ -337,6 +337,8 @@ function buildProgram(ctx: Ctx): Command {
     .command('validate')
     .description('load policies and run the parameter sanity rules (errors exit 1; warnings do not)')
     .addOption(policies('policy YAML (repeatable)'))
+    // (its findings in 中文: parameter errors point to it, and a county officer's --lang zh was refused here)
+    .addOption(lang('the findings’ words'))
     .action(async (o) => (await import('./commands/test.js')).validateCommand(ctx, o));
 
   program

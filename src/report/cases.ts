@@ -46,11 +46,14 @@ export function casesText(run: CaseRun): string {
   return out.join('\n') + '\n';
 }
 
-export function violationLines(vs: readonly Violation[]): string[] {
+/** Each finding on a line; `zh`: in 中文, its message as that says it (validate --lang zh: a county officer's trial). */
+export function violationLines(vs: readonly Violation[], zh?: (message: string) => string): string[] {
+  const severity = (v: Violation) =>
+    v.rule.severity === 'error' ? chalk.red(zh ? '错误' : 'error') : chalk.yellow(zh ? '警告' : 'warning');
   return vs.map(
     (v) =>
       // the place first, as every other problem is told (an editor or grep goes to file:line:col)
-      `  ${formatWhere(v.where)}: ${v.rule.severity === 'error' ? chalk.red('error') : chalk.yellow('warning')} ${v.rule.id}: ${v.message}  ${chalk.dim(`— ${v.rule.text}`)}`,
+      `  ${formatWhere(v.where)}: ${severity(v)} ${v.rule.id}${zh ? '：' : ': '}${zh ? zh(v.message) : v.message}  ${chalk.dim(`— ${zh ? v.rule.zh : v.rule.text}`)}`,
   );
 }
 

@@ -461,6 +461,24 @@ describe('errors in 中文', () => {
     );
   });
 
+  // (parameter errors point to validate, which refused --lang zh: a county officer's trial)
+  it('validate --lang zh lists the findings in 中文: each rule’s words, the commonest messages', () => {
+    const args = ['validate', '--policy', join(dir, 'digit-short.yaml')];
+    const en = jiuzhu(args);
+    english.set('validate', en.stderr);
+    const zh = jiuzhu([...args, '--lang', 'zh']);
+    expect([en.code, zh.code]).toEqual([1, 1]);
+    expect(zh.stderr).toBe('jiuzhu：7 处参数规则错误\n');
+    const lines = zh.stdout.split('\n');
+    expect(lines[0]).toBe(`${join(dir, 'digit-short.yaml')}：7 处问题`);
+    expect(lines[1]).toMatch(
+      /^ {2}\S+:139:11: 错误 rural-at-most-urban：2022-04-01 起农村标准 566\.67 高于城市标准 81 {2}— 农村低保标准不高于城市标准（城乡统一时相等）$/,
+    );
+    expect(jiuzhu(['validate', '--lang', 'zh', '--policy', POLICY]).stdout).toBe(
+      `${POLICY}：有效：每条参数规则都满足；自 2020-11-21 起可以运行（每个参数自那天起都有取值）\n`,
+    );
+  });
+
   // (a warning: the run goes on, exit 0 — a county officer's rising standard was told in English only)
   it('says a parameter rule’s warning in 中文, the run going on', () => {
     const args = ['simulate', '--policy', join(dir, 'fast-rise.yaml'), '--households', SAMPLE, '--date', '2025-06-30', '--format', 'json'];

@@ -9,6 +9,8 @@ import { junitOfProblems } from '../junit-problems.js';
 import { loadPolicy } from '../../io/policy-file.js';
 import { casesJunit, casesText, failed, violationLines } from '../../report/cases.js';
 import type { Ctx } from '../context.js';
+import type { Lang } from '../../report/lang.js';
+import { findingZh } from '../errors-zh-files.js';
 import { caseFiles, loadAllCases, runCases } from '../run-cases.js';
 
 export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit?: string }): Promise<void> {
@@ -73,7 +75,8 @@ export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit
  * Each policy loaded and its parameter rules checked, every file told: one that cannot be loaded is said at its turn and
  * its problems after the others (an author's trial: the files after the first such were never checked, nor named).
  */
-export async function validateCommand(ctx: Ctx, o: { policy: readonly string[] }): Promise<void> {
+export async function validateCommand(ctx: Ctx, o: { policy: readonly string[]; lang?: Lang }): Promise<void> {
+  const zh = o.lang === 'zh';
   let errors = 0;
   const unread: Problem[] = [];
   for (const file of o.policy) {
@@ -92,11 +95,20 @@ export async function validateCommand(ctx: Ctx, o: { policy: readonly string[] }
     errors += own;
     // (the first date it can run at, where it can: an author's minimum wage from 2025 failed only when simulate asked for 2024)
     const from = own ? undefined : completeFrom(policy);
-    const runs = from ? `; it runs from ${from} (every parameter has a value from then)` : '';
-    ctx.stdout.write(
-      `${file}: ${violations.length ? `${violations.length} finding${violations.length > 1 ? 's' : ''}` : 'valid; every parameter rule holds'}${runs}\n`,
-    );
-    if (violations.length) ctx.stdout.write(violationLines(violations).join('\n') + '\n');
+    const runs = from
+      ? zh
+        ? `；自 ${from} 起可以运行（每个参数自那天起都有取值）`
+        : `; it runs from ${from} (every parameter has a value from then)`
+      : '';
+    const found = zh
+      ? violations.length
+        ? `${violations.length} 处问题`
+        : '有效：每条参数规则都满足'
+      : violations.length
+        ? `${violations.length} finding${violations.length > 1 ? 's' : ''}`
+        : 'valid; every parameter rule holds';
+    ctx.stdout.write(`${file}${zh ? '：' : ': '}${found}${runs}\n`);
+    if (violations.length) ctx.stdout.write(violationLines(violations, zh ? findingZh : undefined).join('\n') + '\n');
   }
   const ruleErrors = `${errors} parameter rule error${errors > 1 ? 's' : ''}`;
   if (unread.length) throw new InputError(unread, `fix the policy files${errors ? `; and the ${ruleErrors} above` : ''}`);
