@@ -3,26 +3,12 @@ import { Box, Text } from 'ink';
 import { D } from '../core/money.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
-import { bar, money, signedPct, withUnit, type ScreenUnit } from './format.js';
-import { programName, runName, t, type Lang } from './labels.js';
-import type { LocalityView } from './model.js';
+import { bar, money, signedPct, withUnit } from './format.js';
+import { programName, runName, t } from './labels.js';
+import type { RunViewProps } from './model.js';
 
 /** `height`: the rows the view may take; the deciles go in two columns when ten rows do not fit. */
-export function Charts({
-  view,
-  run,
-  lang,
-  unit,
-  height,
-  width,
-}: {
-  view: LocalityView;
-  run: number;
-  lang: Lang;
-  unit: ScreenUnit;
-  height: number;
-  width: number;
-}) {
+export function Charts({ view, run, lang, unit, height, width }: RunViewProps) {
   const [base, ...others] = view.report.scenarios;
   // (with no run to compare, the baseline alone: its bars twice and every decile 0 read as a reform that changes
   // nothing, a TUI trial)

@@ -4,9 +4,9 @@ import { fundingOf, LEVELS } from '../core/funding.js';
 import type { Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate, wrapLine } from '../report/text-table.js';
-import { bar, households, money, signedCount, signedMoney, signedPct, withUnit, type ScreenUnit } from './format.js';
-import { programName, runName, t, type Lang } from './labels.js';
-import type { LocalityView } from './model.js';
+import { bar, households, money, signedCount, signedMoney, signedPct, withUnit } from './format.js';
+import { programName, runName, t } from './labels.js';
+import type { RunViewProps } from './model.js';
 import type { TotalRange } from '../report/totals.js';
 
 export function Overview({
@@ -18,14 +18,7 @@ export function Overview({
   height,
   width,
   snapshots,
-}: {
-  view: LocalityView;
-  run: number;
-  lang: Lang;
-  unit: ScreenUnit;
-  /** Rows the view may take (at 80×24 the title fell off the top: the frame was taller than the terminal). */
-  height: number;
-  width: number;
+}: RunViewProps & {
   /** The baseline's and each run's parameters: who pays the run compared (its funding shares). */
   snapshots: readonly Snapshot[];
   /** The totals' ranges (baseline, the run compared), 'computing' while they are, or null when not asked for (`e`). */

@@ -22,6 +22,7 @@ import type { TotalRange } from '../report/totals.js';
 import { rateDistributionOf, type RateDistribution } from '../report/marginal-rates.js';
 import { programName, runName, t, type RunTitles } from './labels.js';
 import type { ProgramInfo } from '../core/programs/index.js';
+import type { ScreenUnit } from './format.js';
 import { evaluateYear, evaluateYearHere, knobYearRun, type YearEvaluate, type YearResults, type YearRun } from './year-view.js';
 
 export interface Run {
@@ -86,6 +87,17 @@ export interface LocalityView {
   readonly annual: readonly Float64Array[];
   /** The scenarios' titles by their ids (the screen names a run by its title in Chinese). */
   readonly titles: RunTitles;
+}
+
+/** What a view of one locality's runs is drawn from: the run compared (an index of `view.runs`), in a language and unit. */
+export interface RunViewProps {
+  readonly view: LocalityView;
+  readonly run: number;
+  readonly lang: Lang;
+  readonly unit: ScreenUnit;
+  /** Rows the view may take (at 80×24 the title fell off the top: the frame was taller than the terminal). */
+  readonly height: number;
+  readonly width: number;
 }
 
 export function runOf(policy: Policy, id: string, date: string): Run {
