@@ -20,6 +20,7 @@ import { useTerminalSize } from './useTerminalSize.js';
 import { useViews } from './useViews.js';
 import { displayWidth, truncate, wrapLine, type Unit } from '../report/text-table.js';
 import { screenUnit } from './format.js';
+import { floorsBroken } from '../core/floors.js';
 
 export interface AppProps {
   readonly data: TuiData;
@@ -200,6 +201,10 @@ export function App({ data, lang, unit: asked, save, onInterrupt }: AppProps) {
   const loc = data.localities[state.locality]!;
   // the knobs' run's total beside the knobs, once computed (while it is, the views line says recomputing)
   const knobRun = shown.busy ? undefined : view.report.scenarios.find((s) => s.id === KNOB_SCENARIO_ID);
+  // (a knob below the shown locality's own floor — 不低于 in its clause — said beside the knobs, as compare says it of
+  // the saved scenario: a finance analyst's trial cut Guangzhou's tekun under its 1.6 × S unawares)
+  const knobSnapshot = view.runs.find((r) => r.id === KNOB_SCENARIO_ID)?.snapshot;
+  const floors = useMemo(() => (knobSnapshot ? floorsBroken(loc.baseline.snapshot, knobSnapshot) : []), [knobSnapshot, loc]);
   const knobTotal = knobRun ? { base: view.report.scenarios[0]!.figures.total_annual_cost, now: knobRun.figures.total_annual_cost } : null;
   const snapshots = useMemo(() => [loc.baseline.snapshot, ...view.runs.map((r) => r.snapshot)], [loc, view]);
   // The title cut to the width by display width (Ink's own cut let a line of 中文 run one column over, and wrap)
@@ -280,6 +285,7 @@ export function App({ data, lang, unit: asked, save, onInterrupt }: AppProps) {
           unit={unit}
           atLimit={state.atLimit}
           total={knobTotal}
+          floors={floors}
         />
       ) : null}
       {!overlay && state.view === 'localities' ? (

@@ -21,8 +21,10 @@ export function Charts({ view, run, lang, unit, height, width }: RunViewProps) {
   // Each program's figure after its bars, which take what the width leaves it (in whole yuan a figure took 13 columns)
   const figure = (p: (typeof cash)[number]) => {
     const [b, c] = [base!.figures.programs[p.id].annual_cost, cur?.figures.programs[p.id].annual_cost];
-    return c === undefined ? money(b, unit) : `${money(c, unit)} ${signedPct(b, c)}`;
+    return c === undefined ? pad(money(b, unit), amount, 'right') : `${pad(money(c, unit), amount, 'right')} ${signedPct(b, c)}`;
   };
+  // (the amounts right-aligned, each Δ% after: the digits stood ragged under one another, a finance analyst's trial)
+  const amount = Math.max(...cash.map((p) => money((cur ?? base)!.figures.programs[p.id].annual_cost, unit).length));
   const long = Math.max(...cash.map((p) => figure(p).length));
   const barWidth = Math.max(8, Math.min(22, Math.floor((width - 1 - 19 - long) / (cur ? 2 : 1)) - 1));
   const decile = (i: number, v: number, w: number) => (
@@ -35,10 +37,15 @@ export function Charts({ view, run, lang, unit, height, width }: RunViewProps) {
   return (
     <Box flexDirection="column">
       {/* (which bar the figure is: one unlabelled number read as the baseline's, a TUI trial) */}
+      {/* (cut by display width: Ink's own cut of a 中文 heading wrapped it at 80 columns, and each redraw left a title
+          line behind — a finance analyst's trial) */}
       <Text dimColor wrap="truncate-end">
-        {cur
-          ? `${withUnit(t(lang, 'perProgram'), unit, lang)}: ${t(lang, 'baseline')} │ ${runName(lang, cur.id, view.titles)}${t(lang, 'runFigure')}`
-          : `${withUnit(t(lang, 'perProgram'), unit, lang)}: ${t(lang, 'baseline')}`}
+        {truncate(
+          cur
+            ? `${withUnit(t(lang, 'perProgram'), unit, lang)}: ${t(lang, 'baseline')} │ ${runName(lang, cur.id, view.titles)}${t(lang, 'runFigure')}`
+            : `${withUnit(t(lang, 'perProgram'), unit, lang)}: ${t(lang, 'baseline')}`,
+          width - 1,
+        )}
       </Text>
       {cash.map((p) => {
         const b = base!.figures.programs[p.id].annual_cost;

@@ -1,9 +1,10 @@
 // View 3: the live knobs, and the scenario they make, as YAML (what `w` saves to scenarios/).
 import { Box, Text } from 'ink';
-import { displayWidth, pad, truncate } from '../report/text-table.js';
+import { displayWidth, pad, truncate, wrapLine } from '../report/text-table.js';
 import { KNOBS, knobText, knobYearText, type KnobStep } from './knob-levers.js';
 import { money, signedMoney, signedPct, withUnit, type ScreenUnit } from './format.js';
 import { t, type Lang } from './labels.js';
+import type { FloorBroken } from '../core/floors.js';
 
 /** What the last `w` did: the file written, or why none was. */
 export type SaveNote =
@@ -27,6 +28,7 @@ export function Knobs({
   unit,
   atLimit = false,
   total = null,
+  floors = [],
 }: {
   /** Set for every locality; null: not moved. */
   values: readonly (number | null)[];
@@ -41,6 +43,8 @@ export function Knobs({
   width: number;
   lang: Lang;
   unit: ScreenUnit;
+  /** The knob run's values below the shown locality's floors (its clause's 不低于). */
+  floors?: readonly FloorBroken[];
   /** The last key would have moved the selected knob past its end. */
   atLimit?: boolean;
   /**
@@ -83,14 +87,27 @@ export function Knobs({
           )}
         </Text>
       ) : null}
-      {total ? (
-        <Text bold wrap="truncate-end">
-          {truncate(
+      {/* (on two lines where one is too narrow: in whole yuan the Δ% was cut off, a finance analyst's trial) */}
+      {total
+        ? wrapLine(
             `${t(lang, 'total')} (${withUnit(t(lang, 'perYear'), unit, lang)}): ${t(lang, 'baseline')} ${money(total.base, unit)} → ${t(lang, 'knobRun')} ${money(total.now, unit)}  ${signedMoney(total.base, total.now, unit)} ${signedPct(total.base, total.now)}`,
+            width,
+          ).map((l, i) => (
+            <Text key={`total${i}`} bold wrap="truncate-end">
+              {truncate(l, width)}
+            </Text>
+          ))
+        : null}
+      {floors.map((f) => (
+        <Text key={f.path} color="yellow" wrap="truncate-end">
+          {truncate(
+            lang === 'zh'
+              ? `⚠ ${f.path} ${f.value.toFixed()} 低于本地政策的下限 ${f.floor.toFixed()}（${f.source} ${f.clause}：不低于）`
+              : `⚠ ${f.path} ${f.value.toFixed()} is below the policy's floor ${f.floor.toFixed()} (${f.source} ${f.clause}: 不低于, at least)`,
             width,
           )}
         </Text>
-      ) : null}
+      ))}
       {localities > 1 ? <Text dimColor>{truncate(t(lang, 'knobsForAll'), width)}</Text> : null}
       <Text dimColor wrap="truncate-end">
         {truncate(`── ${t(lang, 'scenarioYaml')} ──`, width)}

@@ -26,32 +26,35 @@ export function Overview({
 }) {
   const [base, ...others] = view.report.scenarios;
   const cur = others[run];
-  // The money columns as wide as their widest figure (the total's; in whole yuan it took 13 columns), the names the rest
-  // (a wider terminal: the program names whole)
-  const totals = [base!, ...(cur ? [cur] : [])].map((r) => r.figures.total_annual_cost);
-  const m = Math.max(10, ...totals.map((x) => money(x, unit).length + 1));
-  const d = Math.max(9, cur ? signedMoney(totals[0]!, totals[1]!, unit).length + 1 : 0);
-  const label = Math.max(14, Math.min(26 + Math.max(0, Math.min(24, width - 80)), width - 1 - (m + m + d + 8 + 4)));
-  const w = [label, m, m, d, 8];
-  const row = (cells: string[]) => cells.map((c, i) => pad(c, w[i]!, i ? 'right' : 'left')).join(' ');
-  const lines = PROGRAMS.map((p) => {
+  // Each program's figures (the name after: it takes the width the figures leave)
+  const figures = PROGRAMS.map((p) => {
     const b = base!.figures.programs[p.id];
     const c = cur?.figures.programs[p.id] ?? b;
     const cash = isCash(p);
     const [bv, cv] = cash ? [b.annual_cost, c.annual_cost] : [b.households, c.households];
+    // (with nothing to compare — no scenario, no knob moved — the baseline alone: its figures again beside it with
+    // Δ 0 read as a reform that changes nothing)
+    const cells = [
+      cash ? money(bv, unit) : households(bv, lang),
+      ...(cur
+        ? [cash ? money(cv, unit) : households(cv, lang), cash ? signedMoney(bv, cv, unit) : signedCount(bv, cv), signedPct(bv, cv)]
+        : []),
+    ];
+    return { p, cells, changed: bv !== cv };
+  });
+  const [bt, ct] = [base!.figures.total_annual_cost, cur?.figures.total_annual_cost];
+  const total = [money(bt, unit), ...(ct === undefined ? [] : [money(ct, unit), signedMoney(bt, ct, unit), signedPct(bt, ct)])];
+  // Each column as wide as its widest figure (in whole yuan a total took 13 columns, a program's Δ may pass the
+  // total's), the names the rest (a wider terminal: the program names whole)
+  const widest = (k: number, least: number) =>
+    Math.max(least, ...[total, ...figures.map((f) => f.cells)].map((c) => (c[k]?.length ?? 0) + 1));
+  const [m, mc, d] = [widest(0, 10), widest(1, 10), widest(2, 9)];
+  const label = Math.max(14, Math.min(26 + Math.max(0, Math.min(24, width - 80)), width - 1 - (m + mc + d + 8 + 4)));
+  const w = [label, m, mc, d, 8];
+  const row = (cells: string[]) => cells.map((c, i) => pad(c, w[i]!, i ? 'right' : 'left')).join(' ');
+  const lines = figures.map(({ p, cells, changed }) => {
     const name = truncate(programName(p, lang), label - 2) + (view.report.scenarios.some((s) => s.onEstimates.has(p.id)) ? ' *' : '');
-    return {
-      // (with nothing to compare — no scenario, no knob moved — the baseline alone: its figures again beside it with
-      // Δ 0 read as a reform that changes nothing)
-      text: row([
-        name,
-        cash ? money(bv, unit) : households(bv, lang),
-        ...(cur
-          ? [cash ? money(cv, unit) : households(cv, lang), cash ? signedMoney(bv, cv, unit) : signedCount(bv, cv), signedPct(bv, cv)]
-          : []),
-      ]),
-      changed: bv !== cv,
-    };
+    return { text: row([name, ...cells]), changed };
   });
   const all = view.report.scenarios.map((s, i) => ({
     id: s.id,
@@ -76,9 +79,18 @@ export function Overview({
   // (on two lines where one is too narrow: in whole yuan the county's share was cut off)
   const payLines = wrapLine(payLine, width).map((l) => l.replace(/\u00a0/g, ' '));
   const eligibleLine = eligible === shown.figures.total_annual_cost ? null : `${t(lang, 'ifAllEligible')} ${money(eligible, unit)}`;
+  // (on two lines where one is too narrow, broken between runs: in whole yuan the run's Δ was cut off)
+  const rangeLines = !ranges
+    ? []
+    : ranges === 'computing'
+      ? [`${t(lang, 'range')}: ${t(lang, 'computing')}`]
+      : wrapLine(
+          `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${t(lang, 'run')}\u00a0` : `${t(lang, 'baseline')}\u00a0`}${money(x.low, unit)}–${money(x.high, unit)}${x.delta ? `${lang === 'zh' ? '，变化' : ', Δ'}\u00a0${signedMoney('0', x.delta.low, unit)}–${signedMoney('0', x.delta.high, unit)}` : ''}`).join(' · ')}`,
+          width,
+        ).map((l) => l.replace(/\u00a0/g, ' '));
   // The run bars take the rows left: the baseline and the run compared first, then the others in order.
   const room =
-    height - (1 + lines.length + 1 + payLines.length + (eligibleLine ? 1 : 0) + (ranges ? 1 : 0) + (ch ? 1 : 0) + (estimated ? 1 : 0)) - 1;
+    height - (1 + lines.length + 1 + payLines.length + (eligibleLine ? 1 : 0) + rangeLines.length + (ch ? 1 : 0) + (estimated ? 1 : 0)) - 1;
   // (with one row left, the bars' title gives its row to the run compared: at 80×24 with the ranges shown, the
   // baseline's bar stood alone — the run's is the one that matters, a TUI trial)
   const untitled = cur !== undefined && room === 1;
@@ -94,15 +106,7 @@ export function Overview({
           {l.text}
         </Text>
       ))}
-      <Text bold>
-        {row([
-          `${t(lang, 'total')} (${withUnit(t(lang, 'perYear'), unit, lang)})`,
-          money(base!.figures.total_annual_cost, unit),
-          cur ? money(cur.figures.total_annual_cost, unit) : '',
-          cur ? signedMoney(base!.figures.total_annual_cost, cur.figures.total_annual_cost, unit) : '',
-          cur ? signedPct(base!.figures.total_annual_cost, cur.figures.total_annual_cost) : '',
-        ])}
-      </Text>
+      <Text bold>{row([`${t(lang, 'total')} (${withUnit(t(lang, 'perYear'), unit, lang)})`, ...total])}</Text>
       {payLines.map((l, i) => (
         <Text key={`pays${i}`} dimColor wrap="truncate-end">
           {truncate(l, width)}
@@ -113,13 +117,11 @@ export function Overview({
           {truncate(eligibleLine, width)}
         </Text>
       ) : null}
-      {ranges ? (
-        <Text color="yellow" wrap="truncate-end">
-          {ranges === 'computing'
-            ? `${t(lang, 'range')}: ${t(lang, 'computing')}`
-            : `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${t(lang, 'run')} ` : `${t(lang, 'baseline')} `}${money(x.low, unit)}–${money(x.high, unit)}${x.delta ? `${lang === 'zh' ? '，变化' : ', Δ'} ${signedMoney('0', x.delta.low, unit)}–${signedMoney('0', x.delta.high, unit)}` : ''}`).join(' · ')}`}
+      {rangeLines.map((l, i) => (
+        <Text key={`range${i}`} color="yellow" wrap="truncate-end">
+          {truncate(l, width)}
         </Text>
-      ) : null}
+      ))}
       {bars.length && !untitled ? <Text dimColor>{withUnit(t(lang, 'scenarios'), unit, lang)}</Text> : null}
       {bars.map((x) => (
         <Text key={x.id} color={x.i === run + 1 ? 'cyan' : undefined}>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/report/text-table.js';
 import { money, signedMoney } from '../../src/ui/format.js';
 import { jiuzhu } from '../helpers/cli.js';
-import { data, keys, open, RIGHT } from '../helpers/tui.js';
+import { data, keys, LEFT, open, RIGHT } from '../helpers/tui.js';
 
 const NANNING = 'policies/guangxi-nanning.yaml';
 const TEKUN = 'scenarios/tekun-basic-1.6x.yaml';
@@ -85,5 +85,51 @@ describe('the TUI money unit', () => {
     const bad = await jiuzhu(['tui', '--policy', NANNING, '--households', 'policies/samples/households.csv', '--unit', 'million']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--unit');
+  });
+});
+
+// A finance analyst's trial of the views in each unit: what an 80-column screen cut, and what it did not say
+describe('the TUI at 80 columns, a finance analyst’s trial', () => {
+  it('breaks the knobs’ total and the ranges over two lines rather than cutting them (whole yuan)', async () => {
+    const a = await open(await data([NANNING], [TEKUN]), 'en', [], undefined, 'yuan');
+    await keys(a, 'e');
+    // (the ranges are computed after the key: waited for, 10 s at most)
+    for (let waited = 0; /computing/.test(a.lastFrame()!) && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    const f = a.lastFrame()!;
+    expect(f).toMatch(/range \(estimates\): baseline [\d,]+–[\d,]+ ·\n {2}run [\d,]+–[\d,]+, Δ [−+<\d,]+–\+[\d,]+\n/);
+    fits(f);
+    const knobs = await keys(a, 'e', '3', RIGHT);
+    expect(knobs).toMatch(/total \(yuan\/yr\): baseline 1,642,159,257 → knobs [\d,]{13} {2}\+[\d,]+ \+\d+\.\d%/);
+    fits(knobs);
+  });
+
+  it('says where a knob goes below the locality’s own floor (不低于), as compare does of the saved scenario', async () => {
+    // Guangzhou: tekun basic standard 不低于 1.6 × its dibao standard (gd-2021-plan §14); one step down is 1.5
+    const a = await open(await data(['policies/guangdong-guangzhou.yaml']), 'en');
+    expect(await keys(a, '3')).not.toContain('floor');
+    const below = await keys(a, LEFT);
+    expect(below).toMatch(/⚠ tekun\.basic\.multiplier 1\.5 is below the policy's floor 1\.6 \(gd-2021-plan /);
+    expect(await keys(a, RIGHT)).not.toContain('floor');
+  });
+
+  it('cuts a 中文 heading by its display width (Ink’s own cut wrapped it, and each redraw left a title behind)', async () => {
+    const a = await open(await data([NANNING, 'policies/guangdong-guangzhou.yaml'], [TEKUN]), 'zh');
+    const charts = await keys(a, '2');
+    fits(charts);
+    expect(charts.split('\n')[2]).toMatch(/^各项目年度支出（万元）: 基线 │ 特困人员基本生活标准.*…$/);
+    const back = await keys(a, '5', '2', '5');
+    expect(back.split('\n').filter((l) => l.startsWith('救助 jiuzhu'))).toHaveLength(1);
+  });
+
+  it('right-aligns the charts’ figures', async () => {
+    const a = await open(await data([NANNING], [TEKUN]), 'en', [], undefined, 'yuan');
+    const lines = (await keys(a, '2')).split('\n').filter((l) => / \+\d+\.\d%$/.test(l));
+    expect(lines.length).toBeGreaterThan(5);
+    expect(new Set(lines.map((l) => displayWidth(l.replace(/ [+−]\S+$/, ''))))).toHaveLength(1);
+  });
+
+  it('points to the compare that gives the screen’s figures, in its unit (万元 in 中文)', async () => {
+    const r = await jiuzhu(['tui', '--lang', 'zh', '--policy', NANNING, '--households', 'policies/samples/households.csv']);
+    expect(r.stderr).toContain('--households policies/samples/households.csv --unit wan`');
   });
 });

@@ -60,19 +60,19 @@ export async function tuiCommand(
   if (o.households === '/dev/stdin')
     throw new UsageError(
       'tui reads its keys from standard input, so it cannot read the households from it (--households -)',
-      `give the file by name (--households FILE); for piped households, \`${compareCommand({ ...o, households: '-' })}\``,
+      `give the file by name (--households FILE); for piped households, \`${compareCommand({ ...o, households: '-' }, ctx)}\``,
     );
   if (!terminal.stdin || !terminal.stdout) {
     throw new UsageError(
       'tui needs an interactive terminal (stdin and stdout)',
-      `for piped or CI output, run the same comparison with \`${compareCommand(o)}\``,
+      `for piped or CI output, run the same comparison with \`${compareCommand(o, ctx)}\``,
     );
   }
   // (it drew with cursor moves all the same: escape codes in an Emacs shell or a log — a terminal QA trial)
   if (ctx.env.TERM === 'dumb')
     throw new UsageError(
       'tui redraws its screen by moving the cursor, which this terminal cannot (TERM=dumb)',
-      `in a terminal that can (TERM=xterm-256color, say), or run the same comparison with \`${compareCommand(o)}\``,
+      `in a terminal that can (TERM=xterm-256color, say), or run the same comparison with \`${compareCommand(o, ctx)}\``,
     );
   // (a missing file or a directory said before the screen is drawn: it came under a frozen loading screen, a trial found)
   await inputFile(o.households, 'households file');
@@ -186,8 +186,10 @@ function highestDraw(pop: Population): number {
 }
 
 /** The compare command that gives what the TUI shows, with every option given (the hint dropped --date and --scenario). */
-function compareCommand(o: TuiOptions): string {
+function compareCommand(o: TuiOptions, ctx: Ctx): string {
   const q = shellWord;
+  // (the screen's unit: 万元 in 中文 where none is given — compare's table is in yuan by default, a finance analyst's trial)
+  const unit = o.unit ?? ((o.lang ?? langFromEnv(ctx.env)) === 'zh' ? 'wan' : undefined);
   return [
     'jiuzhu compare',
     ...o.policy.map((p) => `--policy ${q(p)}`),
@@ -195,6 +197,6 @@ function compareCommand(o: TuiOptions): string {
     `--households ${q(o.households)}`,
     ...(o.date ? [`--date ${q(o.date)}`] : []),
     ...(o.year ? [`--year ${q(o.year)}`] : []),
-    ...(o.unit ? [`--unit ${o.unit}`] : []),
+    ...(unit ? [`--unit ${unit}`] : []),
   ].join(' ');
 }
