@@ -215,7 +215,7 @@ function history(y: YamlFile, node: Node | null, pair: Pair, spec: ParamSpec, so
       y.problem(item, 'each value needs a "source" (and clause) or, where nothing is published, an "estimate" stating its basis', subject);
     }
     const exact = text('exact');
-    const range = k.has('range') ? parseRange(y, k.get('range')![0], spec, value, from ?? String(written ?? '?')) : undefined;
+    const range = k.has('range') ? parseRange(y, k.get('range')![0], spec, value, from ?? written ?? '?') : undefined;
     if (estimate !== undefined && !k.has('range') && !k.has('exact'))
       y.problem(item, `an estimate needs its range — ${RANGE_HINT}`, subject);
     if (k.has('range') && k.has('exact')) y.problem(k.get('exact')![0], 'give a range or exact, not both', subject);

@@ -179,8 +179,7 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
         const what =
           op === 'scale' ? 'expected a factor ≥ 0, e.g. 1.1' : `expected a number to add, e.g. 50 or ${places === 2 ? '-12.5' : '-0.1'}`;
         // (what the text is, as a policy's value is told: {scale: 115%} was told only what was expected, a county officer's
-        // trial; a percentage added is a scale)
-        // (a number with a decimal too many is told by the words: it is no float's rounding)
+        // trial; a percentage added is a scale; a number with a decimal too many is told by the words alone)
         const hint =
           t === null || /^-?\d+(\.\d+)?$/.test(t)
             ? ''
