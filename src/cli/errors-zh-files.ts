@@ -2,6 +2,9 @@
 // (io/policy-file.ts, scenario-file.ts, param-values.ts, yaml-nodes.ts), the YAML parser's commonest and the keyboard
 // slips io/yaml-slips.ts names; the number hints said after a bad value, which a households cell shares.
 
+import { RULES, type SanityRule } from '../core/sanity-rules.js';
+import { unitZh } from '../core/parameters/units.js';
+
 /** The number hints (core/number-hints.ts) after a bad value, in 中文: what the value is, and what to write. */
 export const HINTS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
   [/ \(full-width digits: write (.+)\)$/, '（全角数字：请写 $1）'],
@@ -26,9 +29,6 @@ export const HINTS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
   [/ \(a percentage: a change by a share is \{scale: …\}\)$/, '（百分数：按比例改动请用 {scale: …}）'],
 ];
 
-import { RULES, type SanityRule } from '../core/sanity-rules.js';
-import { unitZh } from '../core/parameters/units.js';
-
 export type Rule = readonly [RegExp, string | ((...m: string[]) => string)];
 
 /** What a value given was (io/param-values.ts show, yaml-nodes.ts got), its number hint after it, in 中文. */
@@ -40,7 +40,8 @@ function gotZh(value: string): string {
 
 /** Where in a policy or scenario file a key is unknown (yaml-nodes.ts known's `context`), in 中文. */
 const CONTEXTS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^the (policy|scenario) file$/, '$1'],
+  [/^the policy file$/, '政策文件'],
+  [/^the scenario file$/, '情景文件'],
   [/^a change of (\S+)$/, '$1 的改动'],
   [/^a dated value of (\S+)$/, '$1 的带日期取值'],
   [/^a value of (\S+)$/, '$1 的取值'],
@@ -48,10 +49,7 @@ const CONTEXTS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
   [/^a person$/, '成员'],
   [/^the household$/, '家庭'],
 ];
-const contextZh = (context: string) =>
-  CONTEXTS_ZH.reduce((c, [re, to]) => c.replace(re, to), context).replace(/^(policy|scenario)$/, (w) =>
-    w === 'policy' ? '政策文件' : '情景文件',
-  );
+const contextZh = (context: string) => CONTEXTS_ZH.reduce((c, [re, to]) => c.replace(re, to), context);
 
 /** A scenario change's operations (io/scenario-file.ts OPS), in 中文. */
 const OPS_ZH: Readonly<Record<string, string>> = {
@@ -63,6 +61,17 @@ const OPS_ZH: Readonly<Record<string, string>> = {
   same_as: '与另一参数相同',
   values: '按日期给出各值',
 };
+
+/** Each operation as io/scenario-file.ts's message shows it. */
+const OPS_SHOWN: ReadonlyArray<readonly [string, string]> = [
+  ['set', 'V'],
+  ['scale', 'K'],
+  ['add', 'X'],
+  ['at_least', 'V'],
+  ['at_most', 'V'],
+  ['same_as', 'PATH'],
+  ['values', '[{from, value}]'],
+];
 
 const MONTH_NUMBER: Readonly<Record<string, number>> = Object.fromEntries(
   ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map((m, i) => [
@@ -102,7 +111,7 @@ export const FILE_RULES: readonly Rule[] = [
   [
     /expected one of \{set: V\}, \{scale: K\}, \{add: X\}, \{at_least: V\}, \{at_most: V\}, \{same_as: PATH\}, \{values: \[\{from, value\}\]\}, optionally with from: YYYY-MM-DD(?: \(to set it: (.+)\))?$/,
     (_, set) =>
-      `应为以下之一：{set: V}（设为）、{scale: K}（乘以）、{add: X}（加上）、{at_least: V}（不低于）、{at_most: V}（不高于）、{same_as: PATH}（与另一参数相同）、{values: [{from, value}]}（按日期给出各值），可加 from: YYYY-MM-DD（生效日期）${set ? `（要设为这个值：${set}）` : ''}`,
+      `应为以下之一：${OPS_SHOWN.map(([op, arg]) => `{${op}: ${arg}}（${OPS_ZH[op]}）`).join('、')}，可加 from: YYYY-MM-DD（生效日期）${set ? `（要设为这个值：${set}）` : ''}`,
   ],
   [
     /expected a factor ≥ 0, e\.g\. 1\.1, with at most six decimals, got (.+)$/,
