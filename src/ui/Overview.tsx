@@ -3,8 +3,8 @@ import { Box, Text } from 'ink';
 import { fundingOf, LEVELS } from '../core/funding.js';
 import type { Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
-import { pad, truncate, wrapLine } from '../report/text-table.js';
-import { bar, households, money, signedCount, signedMoney, signedPct, withUnit } from './format.js';
+import { pad, truncate } from '../report/text-table.js';
+import { bar, households, money, signedCount, signedMoney, signedPct, TIE, withUnit, wrapTied } from './format.js';
 import { programName, runName, t } from './labels.js';
 import type { RunViewProps } from './model.js';
 import type { TotalRange } from '../report/totals.js';
@@ -74,20 +74,22 @@ export function Overview({
   const eligible = shown.figures.eligible_total_annual_cost;
   // (the split first, beside the total it splits: "all eligible … · pays:" read as the split of the all-eligible cost)
   // (and the all-eligible cost on a line of its own, only where take-up leaves some out: it was cut at 80 columns)
-  // (a level beside its share: the line broken between levels, never inside one — U+00A0 holds them together)
-  const payLine = `${t(lang, 'whoPays')} ${money(shown.figures.total_annual_cost, unit)} = ${LEVELS.map((l) => `${t(lang, l)}\u00a0${money(pays[l], unit)}`).join(' + ')}`;
-  // (on two lines where one is too narrow: in whole yuan the county's share was cut off)
-  const payLines = wrapLine(payLine, width).map((l) => l.replace(/\u00a0/g, ' '));
+  // (on two lines where one is too narrow — in whole yuan the county's share was cut off — broken between levels, each
+  // tied to its share)
+  const payLines = wrapTied(
+    `${t(lang, 'whoPays')} ${money(shown.figures.total_annual_cost, unit)} = ${LEVELS.map((l) => `${t(lang, l)}${TIE}${money(pays[l], unit)}`).join(' + ')}`,
+    width,
+  );
   const eligibleLine = eligible === shown.figures.total_annual_cost ? null : `${t(lang, 'ifAllEligible')} ${money(eligible, unit)}`;
   // (on two lines where one is too narrow, broken between runs: in whole yuan the run's Δ was cut off)
   const rangeLines = !ranges
     ? []
     : ranges === 'computing'
       ? [`${t(lang, 'range')}: ${t(lang, 'computing')}`]
-      : wrapLine(
-          `${t(lang, 'range')}: ${ranges.map((x, i) => `${i ? `${t(lang, 'run')}\u00a0` : `${t(lang, 'baseline')}\u00a0`}${money(x.low, unit)}–${money(x.high, unit)}${x.delta ? `${lang === 'zh' ? '，变化' : ', Δ'}\u00a0${signedMoney('0', x.delta.low, unit)}–${signedMoney('0', x.delta.high, unit)}` : ''}`).join(' · ')}`,
+      : wrapTied(
+          `${t(lang, 'range')}: ${ranges.map((x, i) => `${t(lang, i ? 'run' : 'baseline')}${TIE}${money(x.low, unit)}–${money(x.high, unit)}${x.delta ? `${lang === 'zh' ? '，变化' : ', Δ'}${TIE}${signedMoney('0', x.delta.low, unit)}–${signedMoney('0', x.delta.high, unit)}` : ''}`).join(' · ')}`,
           width,
-        ).map((l) => l.replace(/\u00a0/g, ' '));
+        );
   // The run bars take the rows left: the baseline and the run compared first, then the others in order.
   const room =
     height - (1 + lines.length + 1 + payLines.length + (eligibleLine ? 1 : 0) + rangeLines.length + (ch ? 1 : 0) + (estimated ? 1 : 0)) - 1;

@@ -1,6 +1,6 @@
 // Compact numbers for an 80-column screen; exact decimals in, rounded text out.
 import { D } from '../core/money.js';
-import { groupDigits, type Unit } from '../report/text-table.js';
+import { groupDigits, wrapLine, type Unit } from '../report/text-table.js';
 import { delta } from '../report/totals.js';
 
 /**
@@ -74,3 +74,9 @@ export function bar(value: number, max: number, width: number): string {
   const part = eighths % 8;
   return '█'.repeat(full) + (part ? ' ▏▎▍▌▋▊▉'[part]! : '');
 }
+
+/** A space a line is never broken at: between a word and its figure ("county 362,922,705"). */
+export const TIE = '\u00a0';
+
+/** A line in lines of at most `width` columns (text-table.ts wrapLine), never broken at a TIE, which shows as a space. */
+export const wrapTied = (line: string, width: number): string[] => wrapLine(line, width).map((l) => l.replaceAll(TIE, ' '));

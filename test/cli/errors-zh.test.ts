@@ -113,6 +113,9 @@ writeFileSync(join(dir, 'title.csv'), '南宁市低保名册（2025年6月）,,,
 writeFileSync(join(dir, 'no-area.csv'), '户编号,个人编号,年龄\nH1,H1-1,40\n');
 writeFileSync(join(dir, 'many.csv'), `${HEADER}\n${Array.from({ length: 60 }, (_, i) => `H${i},H${i}-1,40,city`).join('\n')}\n`);
 
+/** A run of simulate on the sample under a policy written here. */
+const onPolicy = (name: string) => ['simulate', '--policy', join(dir, `${name}.yaml`), '--households', SAMPLE];
+
 /** Each run: its arguments (the policy and households added where it reads them) and what its 中文 says. */
 const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]]> = [
   [
@@ -235,14 +238,10 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
       `提示：先建好文件夹（mkdir -p ${join(dir, 'no')}），或给 --per-household 另一个路径`,
     ],
   ],
-  [
-    'a tab in a policy',
-    ['simulate', '--policy', join(dir, 'tab.yaml'), '--households', SAMPLE],
-    ['YAML：这一行用制表符（Tab）缩进', '提示：文件不是有效的 YAML'],
-  ],
+  ['a tab in a policy', onPolicy('tab'), ['YAML：这一行用制表符（Tab）缩进', '提示：文件不是有效的 YAML']],
   [
     'a policy’s key misspelt',
-    ['simulate', '--policy', join(dir, 'misspelt.yaml'), '--households', SAMPLE],
+    onPolicy('misspelt'),
     [
       'misspelt.yaml:8:1: 政策文件中没有键 “nmae”（是不是 “name”？）；应为 policy, name, description, sources, parameters 之一',
       'misspelt.yaml:7:1: 缺少 “name” 或写法不对：应为 {zh: …, en: …}',
@@ -251,7 +250,7 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
   ],
   [
     'a policy’s value and source mistyped',
-    ['simulate', '--policy', join(dir, 'value-source.yaml'), '--households', SAMPLE],
+    onPolicy('value-source'),
     [
       ': dibao.standard.urban 的取值中没有键 “valu”（是不是 “value”？）；应为 from, value, source, clause, estimate, range, exact, note 之一',
       ': 参数 dibao.standard.urban：缺少 “value”',
@@ -294,7 +293,7 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
   ),
   [
     'a policy’s keyboard slips',
-    ['simulate', '--policy', join(dir, 'kb-slips.yaml'), '--households', SAMPLE],
+    onPolicy('kb-slips'),
     [
       'YAML：冒号后是全角空格（U+3000）：YAML 要用 ":" 加一个半角空格',
       'YAML：缩进中有全角空格（U+3000）：请用半角空格缩进',
@@ -305,25 +304,17 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
   ],
   [
     'a full-width comma in a policy’s {…}',
-    ['simulate', '--policy', join(dir, 'kb-comma.yaml'), '--households', SAMPLE],
+    onPolicy('kb-comma'),
     [
       'YAML：各项之间是全角逗号“，”（U+FF0C）：YAML 要用半角逗号 ","',
       'YAML：行内的 {…} 或 […] 中不能有多行结构（{…} 中含 ": " 的值要加引号',
     ],
   ],
-  [
-    'a line one space short',
-    ['simulate', '--policy', join(dir, 'one-short.yaml'), '--households', SAMPLE],
-    ['YAML：列表项前缺少 “- ”（或缩进不对）'],
-  ],
-  [
-    'an entry outdented',
-    ['simulate', '--policy', join(dir, 'outdented.yaml'), '--households', SAMPLE],
-    ['YAML：列表项 “- …” 的缩进不属于任何键：请与同一列表的其他项对齐'],
-  ],
+  ['a line one space short', onPolicy('one-short'), ['YAML：列表项前缺少 “- ”（或缩进不对）']],
+  ['an entry outdented', onPolicy('outdented'), ['YAML：列表项 “- …” 的缩进不属于任何键：请与同一列表的其他项对齐']],
   [
     'a policy’s dates and sources',
-    ['simulate', '--policy', join(dir, 'dates.yaml'), '--households', SAMPLE],
+    onPolicy('dates'),
     [
       '来源 gx-2020-23：date 应为 YYYY-MM-DD，收到的是 2020年11月21日（请写 2020-11-21）',
       '参数 dibao.standard.urban：日期要从早到晚：2016-04-01 排在 2020-01-01 之后',
@@ -334,12 +325,12 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
   ],
   [
     'a policy without a parameter',
-    ['simulate', '--policy', join(dir, 'no-min-wage.yaml'), '--households', SAMPLE],
+    onPolicy('no-min-wage'),
     ['parameters 中缺少参数 min_wage.monthly（月最低工资标准 monthly minimum wage W: yuan/month, above 0）'],
   ],
   [
     'a standard a digit short',
-    ['simulate', '--policy', join(dir, 'digit-short.yaml'), '--households', SAMPLE],
+    onPolicy('digit-short'),
     [
       '2022-04-01 起农村标准 566.67 高于城市标准 81（rural-at-most-urban：农村低保标准不高于城市标准（城乡统一时相等））',
       'dibao.standard.urban 从 790 变为 81（2020-01-01 → 2022-04-01）：少写了一位？（standard-not-halved：',
@@ -350,7 +341,7 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
   ],
   [
     'a standard a digit too many',
-    ['simulate', '--policy', join(dir, 'digit-more.yaml'), '--households', SAMPLE],
+    onPolicy('digit-more'),
     [
       '2022-04-01 起 dibao.standard.urban 为 8100，不低于月最低工资 min_wage.monthly 1810（两者都是月额：是填成了年额，还是多写了一位？）',
       '2022-04-01 起 medical.premium 为每年 350，低于 0.1 × dibao.standard.urban 8100（保费是每人每年的元数：填成了月额？）',
