@@ -15,6 +15,7 @@ import { cliffTable } from '../report/cliff.js';
 import { explainText } from '../report/explain.js';
 import type { Lang } from '../report/lang.js';
 import type { Totals } from '../core/aggregate.js';
+import type { ScenarioReport } from '../report/totals.js';
 import { evaluatePlan, sensitivityPlan } from '../core/sensitivity-plan.js';
 import { simulate, type Run as SimRun } from '../core/simulate.js';
 import { totalRange } from '../report/sensitivity-rows.js';
@@ -165,11 +166,27 @@ function knobYear<T extends YearResults | Promise<YearResults>>(
   return { run: runOf(applyScenario(loc.policy, knobs), knobs.id, data.date), results: evaluate(runs, data.year!, data.pop, data.deciles) };
 }
 
-/** A locality's view over the year: its given runs' (evaluated once), then the knob run's. */
-function yearViewOf(data: TuiData, l: number, knob: { run: Run; results: YearResults } | null): LocalityView {
+/** A locality's given runs over the year, evaluated once (here, at once, unless prepareYear did it elsewhere). */
+function yearResults(data: TuiData, l: number): YearResults {
   const loc = data.localities[l]!;
   let g = yearCache.get(loc);
   if (!g) yearCache.set(loc, (g = evaluateYearHere(loc.yearRuns!, data.year!, data.pop, data.deciles)));
+  return g;
+}
+
+/**
+ * What compare says of the figures, from the baseline the views show (evaluated once, cached for them): the first
+ * locality's totals (a year: its periods') and, over a year, each locality's baseline report.
+ */
+export function baselineFigures(data: TuiData): { totals: Totals | readonly Totals[]; years: readonly ScenarioReport[] } {
+  if (data.year === undefined) return { totals: given(data, 0).given[0]!.totals, years: [] };
+  return { totals: yearResults(data, 0).baseTotals, years: data.localities.map((_, l) => yearResults(data, l).scenarios[0]!) };
+}
+
+/** A locality's view over the year: its given runs' (evaluated once), then the knob run's. */
+function yearViewOf(data: TuiData, l: number, knob: { run: Run; results: YearResults } | null): LocalityView {
+  const loc = data.localities[l]!;
+  const g = yearResults(data, l);
   return {
     report: {
       policyFile: loc.file,

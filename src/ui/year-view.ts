@@ -32,6 +32,8 @@ export interface YearResults {
   readonly scenarios: LocalityReport['scenarios'];
   /** Each run's year per household, fen. */
   readonly annual: readonly Float64Array[];
+  /** The baseline's periods' totals (compare --year's notes on the sample's few households are made from them). */
+  readonly baseTotals: readonly Totals[];
 }
 
 /** The runs' period runs: each run's place among the locality's its `of` (the baseline's 0: whose changes the others are). */
@@ -82,6 +84,7 @@ function resultsOf(
       details: runDetails(changes[k]!, deciles, 12n),
     })),
     annual,
+    baseTotals: totals.slice(0, runs[0]!.periods.length),
   };
 }
 

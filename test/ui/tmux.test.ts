@@ -117,8 +117,9 @@ describe('tui in tmux', () => {
     const file = join(dir, 'h.csv');
     const cmd = `(head -1 ${SAMPLE_CSV} | sed 's/$/,wt/'; tail -n +2 ${SAMPLE_CSV} | sed 's/$/,1/') > ${file}; ${TUI} --households ${file} --scenario scenarios/low-income-2x.yaml 2>${dir}/err; echo EXIT=$?; sleep 3`;
     await inTmux('n', cmd, async (session) => {
-      // stale standards (dibao, disposable incomes), a scenario that changes nothing, the unread column
-      expect(await screenWhen(session, /\[1 overview\]/)).toContain('⚠ 4 notes (n)');
+      // stale standards (dibao, disposable incomes), a scenario that changes nothing, the unread column, the sample's few
+      // households behind some programs
+      expect(await screenWhen(session, /\[1 overview\]/)).toContain('⚠ 5 notes (n)');
       tmux('send-keys', '-t', session, 'n');
       // (the panel's lines joined: where a note wraps depends on the temporary file's path)
       const shown = (await screenWhen(session, /notes 提示/))
@@ -131,8 +132,40 @@ describe('tui in tmux', () => {
       expect(await screenWhen(session, /EXIT=\d+/)).toContain('EXIT=0');
     });
     const said = readFileSync(join(dir, 'err'), 'utf8');
-    expect(said.match(/^note: /gm)).toHaveLength(4);
+    expect(said.match(/^note: /gm)).toHaveLength(5);
     expect(said).toContain('jiuzhu reads no column named "wt"');
+  });
+
+  /** compare's notes (stderr) on the same households and policy, at a date or over a year. */
+  const compareNotes = (...when: string[]) =>
+    spawnSync(
+      process.execPath,
+      ['bin/jiuzhu.js', 'compare', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE_CSV, ...when, '--format', 'json'],
+      { encoding: 'utf8' },
+    ).stderr.split('\n');
+
+  // compare's notes on its figures, which the TUI showed without them (a finance analyst's review): the sample's few
+  // households behind tekun and others (±2/√n), and over a year the first gradual exit's January stock.
+  it('says compare’s notes on the sample’s few households and, over a year, on the first gradual exit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-tmux-'));
+    const year = TUI.replace('--date 2025-06-30', '--year 2025');
+    const cmd = `${TUI} --households ${SAMPLE_CSV} 2>${dir}/date; ${year} --households ${SAMPLE_CSV} 2>${dir}/year; echo EXIT=$?; sleep 3`;
+    await inTmux('f', cmd, async (session) => {
+      expect(await screenWhen(session, /\[1 overview\]/)).toContain('⚠ 3 notes (n)');
+      tmux('send-keys', '-t', session, 'q');
+      await sleep(500);
+      expect(await screenWhen(session, /budget year 2025/)).toContain('⚠ 4 notes (n)');
+      tmux('send-keys', '-t', session, 'q');
+      expect(await screenWhen(session, /EXIT=\d+/)).toContain('EXIT=0');
+    });
+    const [atDate, overYear] = ['date', 'year'].map((f) => readFileSync(join(dir, f), 'utf8').split('\n'));
+    const few = compareNotes('--date', '2025-06-30').find((l) => l.startsWith('note: few households of the sample'))!;
+    expect(few).toContain('特困 tekun (98: ±20 %)');
+    expect(atDate).toContain(few);
+    const yearly = compareNotes('--year', '2025').filter((l) => /^note: (few households|the gradual exit in 2025)/.test(l));
+    expect(yearly).toHaveLength(2);
+    for (const line of yearly) expect(overYear).toContain(line);
+    expect(atDate.some((l) => l.startsWith('note: the gradual exit'))).toBe(false);
   });
 
   // compare's notes on localities side by side (a finance analyst's TUI had neither): one file under each one's rules;

@@ -10,7 +10,7 @@ import { parseScenario } from '../../io/scenario-file.js';
 import { saveNewScenario } from '../../io/new-file.js';
 import { givesNotes, inputFile } from '../../io/files.js';
 import { langFromEnv, type Lang } from '../../ui/labels.js';
-import { prepareYear, type TuiData } from '../../ui/model.js';
+import { baselineFigures, prepareYear, type TuiData } from '../../ui/model.js';
 import { budgetYear, yearRuns } from '../year.js';
 import { drawnElsewhereNotes, incomesYearNotes } from '../population-notes.js';
 import type { Ctx } from '../context.js';
@@ -21,6 +21,7 @@ import { leaveNow } from '../exit.js';
 import {
   allOrEveryProblem,
   emptyNote,
+  fewRowsNotes,
   priorNoteOf,
   householdsSource,
   loadRuns,
@@ -29,7 +30,8 @@ import {
   todayNote,
   withExecutor,
 } from '../load.js';
-import { oneFileNote, takeUpNote, unchangedRunsNotes } from '../scenario-notes.js';
+import { firstYearExitNote, oneFileNote, takeUpNote, unchangedRunsNotes } from '../scenario-notes.js';
+import type { ScenarioReport } from '../../report/totals.js';
 import { policyNotes } from '../../core/policy-notes.js';
 
 export interface TuiOptions {
@@ -155,6 +157,7 @@ export async function tuiCommand(
             notes: o.quiet ? [] : notes,
           };
           if (year !== undefined) await prepareYear(data);
+          for (const n of figuresNotes(data, lang)) fileNote(n);
           return data;
         },
         save: (yaml) => saveNewScenario('scenarios', `tui-${today(ctx.now()).replace(/-/g, '')}`, yaml),
@@ -176,6 +179,18 @@ export async function tuiCommand(
     if (notes.length && ctx.stderr.isTTY) ctx.stderr.write('\n');
     for (const n of notes) ctx.stderr.write(`${n}\n`);
   }
+}
+
+/**
+ * compare's notes on the baseline's figures, which the screen shows (a finance analyst's sample said nothing of the
+ * few households behind its tekun): the sample's few households of a program (±2/√n); over a year, the first gradual
+ * exit's January stock, of any locality's baseline that pays it. The baseline is evaluated once, for the views too.
+ */
+function figuresNotes(data: TuiData, lang: Lang): string[] {
+  const { totals, years } = baselineFigures(data);
+  const firstExit = (report: ScenarioReport) =>
+    firstYearExitNote({ runs: [{ id: report.id, years: [report] }], years: [data.year!], ranFirst: [] }, lang);
+  return [...fewRowsNotes(totals, lang), ...new Set(years.flatMap(firstExit))];
 }
 
 /** The population's highest take-up draw (millionths; 0 where the file gives none: everyone takes up). */
