@@ -47,7 +47,10 @@ const CONTEXTS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
   [/^a value of (\S+)$/, '$1 的取值'],
   [/^source (\S+)$/, '来源 $1'],
   [/^a person$/, '成员'],
-  [/^the household$/, '家庭'],
+  [/^(?:the|a) household$/, '家庭'],
+  // a case file's (io/cases-file.ts: a CI author's `amout` was told "the expectation of dibao中没有键")
+  [/^a case$/, '案例'],
+  [/^the expectation of (\S+)$/, '$1 的预期'],
 ];
 const contextZh = (context: string) => CONTEXTS_ZH.reduce((c, [re, to]) => c.replace(re, to), context);
 
@@ -89,6 +92,11 @@ const MISSING_ZH: Readonly<Record<string, string>> = {
 
 /** A policy's or a scenario's problems (io/policy-file.ts, scenario-file.ts, param-values.ts), after file:line:col. */
 export const FILE_RULES: readonly Rule[] = [
+  // a case file's hints (cli/commands/test.ts)
+  [/^fix the case(?=;|$)/, '改正该案例'],
+  [/^fix the case files and the cases above, and the files they name/, '改正以上案例文件、案例及其所引用的文件'],
+  [/; (\d+) other cases? ran \(above\)$/, '；其余 $1 个案例已运行（见上）'],
+  [/(?<![\w"])case "(.+?)": /, '案例 “$1”：'],
   // what the problem is about (yaml-nodes.ts problem's subject)
   [/(?<![\w"])parameter ([\w.]+): /, '参数 $1：'],
   [/(?<![\w"])change of ([\w.]+): /, '$1 的改动：'],

@@ -331,7 +331,10 @@ function buildProgram(ctx: Ctx): Command {
     .description('run YAML test cases (default: policies/cases) and the parameter sanity rules; exit 1 on any failure')
     .argument('[paths...]', 'case files or directories of them')
     .option('--junit <file>', 'also write the results as JUnit XML')
-    .action(async (paths: string[], o) => (await import('./commands/test.js')).testCommand(ctx, paths, o));
+    .option('--brief', 'each failure as its expected and got lines, without the trace of the steps')
+    .action(async (paths: string[], o, cmd: Command) =>
+      (await import('./commands/test.js')).testCommand(ctx, paths, { ...o, quiet: Boolean(globals(cmd).quiet) }),
+    );
 
   program
     .command('validate')

@@ -7,6 +7,7 @@ import type { Policy, Snapshot } from '../core/parameters/tree.js';
 import { populationOf } from '../core/population.js';
 import { rulesAt, type Rules } from '../core/rules.js';
 import { checkPolicy } from '../core/sanity.js';
+import { policyNotes } from '../core/policy-notes.js';
 import { DateBeforePolicyError, InputError, UsageError } from '../errors.js';
 import { loadCaseFile } from '../io/cases-file.js';
 import { loadPolicy } from '../io/policy-file.js';
@@ -94,7 +95,9 @@ export async function runCases(
   const scenario = (path: string) => scenarios.get(path) ?? scenarios.set(path, loadScenario(path)).get(path)!;
   const compiled = new Map<string, { snapshot: Snapshot; rules: Rules }>();
   const results: CaseResult[] = [];
+  const dates = new Map<string, string[]>(); // each policy's cases' dates
   for (const c of cases) {
+    dates.set(c.policy, [...(dates.get(c.policy) ?? []), c.date]);
     // (a policy or scenario that cannot be read is told once, whatever the cases' dates: a CI trial's two problems were
     // told once per date, 12 lines; one with no value at a date, once per date)
     const [read, files, key] = [[c.policy], [c.policy, c.scenarios], [c.policy, c.scenarios, c.date]].map((k) => JSON.stringify(k));
@@ -131,6 +134,17 @@ export async function runCases(
     const show = new Set(failed.flatMap((m) => traceSteps(m.expectation.target)));
     results.push({ case: c, mismatches: failed, steps: e.steps.filter((s) => show.has(s.program)), snapshot });
   }
-  const loaded = (await Promise.allSettled([...policies.values()])).flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  return { results, violations: loaded.flatMap(checkPolicy), policies: loaded.map((p) => p.file), ruled: loaded.map((p) => p.id), errors };
+  const read = await Promise.allSettled([...policies.values()]);
+  const loaded = read.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  // (what simulate says of its date, of the cases' newest: a CI trial's case dated 2031 passed on standards of 2025, unsaid)
+  const paths = [...policies.keys()];
+  const notes = read.flatMap((r, i) => (r.status === 'fulfilled' ? policyNotes(r.value, dates.get(paths[i]!)!) : []));
+  return {
+    results,
+    violations: loaded.flatMap(checkPolicy),
+    policies: loaded.map((p) => p.file),
+    ruled: loaded.map((p) => p.id),
+    errors,
+    notes,
+  };
 }

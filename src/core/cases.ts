@@ -78,6 +78,8 @@ export interface CaseRun {
   /** The ids of the policies whose parameter rules were checked (each rule a JUnit testcase, passed or not). */
   readonly ruled: readonly string[];
   readonly errors: readonly CaseError[];
+  /** What simulate says of its policy at its date, of each policy at its cases' newest date (a standard carried forward). */
+  readonly notes?: readonly string[];
 }
 
 export function actual(r: HouseholdResult, target: Target, field: Field): number | string {

@@ -7,6 +7,7 @@ import { FIELDS, isTotal, type Case, type Expectation, type Field, type Target }
 import { PROGRAM_BY_ID } from '../core/programs/index.js';
 import { isIsoDate, notADay } from '../core/dates.js';
 import { parseFen } from '../core/money.js';
+import { numberHint } from '../core/number-hints.js';
 import type { HouseholdSpec } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
 import { COLUMN_BY_NAME, COLUMNS, HOUSEHOLD_COLS, parseCell, PERSON_COLS, type ColumnDef } from '../core/columns.js';
@@ -89,9 +90,11 @@ function date(y: YamlFile, node: Node | null, subject?: string): string | undefi
   return undefined;
 }
 
-function paths(y: YamlFile, node: Node | null): string[] {
+function paths(y: YamlFile, node: Node | null, subject?: string): string[] {
   if (!isSeq(node)) {
-    y.problem(node, 'expected a list of scenario files');
+    // (a CI trial's `scenarios: x.yaml` was told without its case, or how to write one file as a list)
+    const one = isScalar(node) && typeof node.value === 'string' && node.value ? `: write [${node.value}]` : '';
+    y.problem(node, `expected a list of scenario files${one}`, subject);
     return [];
   }
   return (node.items as Node[]).map((n) => y.string(n, 'a scenario file') ?? '').filter(Boolean);
@@ -128,13 +131,12 @@ function parseCase(
   // A case that expects nothing checks nothing: it would pass without being a test.
   if (k.has('expect') && expect.length === 0 && isMap(k.get('expect')![0]) && (k.get('expect')![0] as YAMLMap).items.length === 0)
     y.problem(k.get('expect')![0], `expect names no program: give at least one expected value (${TARGETS.join(', ')})`, subject);
+  const scenarios = k.has('scenarios') ? paths(y, k.get('scenarios')![0], subject) : defaultScenarios;
   if (!name || !when || !household || expect.length === 0) return null;
   const clause = k.has('clause') ? (y.text(k.get('clause')![0]) ?? undefined) : undefined;
-  const scenarios = k.has('scenarios') ? paths(y, k.get('scenarios')![0]) : defaultScenarios;
   return { name, clause, date: when, scenarios, tolerance, household, expect, where: y.where(node) };
 }
 
-/** A field's YAML scalar as CSV-cell text, then parsed by the CSV rules; an absent field takes its default. */
 /** A field's YAML scalar as CSV-cell text, then read by the column table's rules; an absent field takes its default later. */
 function field(
   y: YamlFile,
@@ -175,7 +177,7 @@ function known(
   elsewhere: readonly ColumnDef[] = [],
 ) {
   const names = (ds: readonly ColumnDef[]) => ds.flatMap((d) => [d.name, ...d.zh]);
-  const k = y.known(map, [...names(defs), ...others, ...names(elsewhere)], what, [...names(defs), ...others]);
+  const k = y.known(map, [...names(defs), ...others, ...names(elsewhere)], what, [...names(defs), ...others], subject);
   for (const d of [...defs, ...elsewhere])
     for (const zh of d.zh) {
       if (!k.has(zh)) continue;
@@ -207,7 +209,8 @@ function parseHousehold(y: YamlFile, node: Node | null, id: string, subject: str
     if (def.default === undefined && !k.has(def.name)) y.problem(node, `missing "${def.name}" (${def.expected})`, subject);
   const list = k.get('persons')?.[0] ?? null;
   if (!isSeq(list) || list.items.length === 0) {
-    y.problem(list ?? node, 'expected "persons": a list of persons {age, …}', subject);
+    const empty = isSeq(list) ? ', got an empty list (a household has one person at least)' : '';
+    y.problem(list ?? node, `expected "persons": a list of persons {age, …}${empty}`, subject);
     return null;
   }
   // (an alias of a person, *a after &a, is that person again: a QA trial's was "expected a person")
@@ -266,7 +269,7 @@ function parseExpect(y: YamlFile, node: Node | null, subject: string): Expectati
     if (isMap(value)) {
       // An empty expectation checks nothing: the case vanished from the run and the count (a CI trial).
       if (!value.items.length) y.problem(value, `expected ${t}'s ${fields.join(', ')} (at least one): {} checks nothing`, subject);
-      for (const [f, v] of y.known(value, fields as string[], `the expectation of ${t}`)) {
+      for (const [f, v] of y.known(value, fields as string[], `the expectation of ${t}`, fields, subject)) {
         const e = expectation(y, v[0], t, f as Field, subject);
         if (e) out.push(e);
       }
@@ -299,14 +302,18 @@ function expectation(y: YamlFile, node: Node | null, target: Target, f: Field, s
             ? text
             : null;
   if (expected === null) {
+    const negative = /^\s*-\s*\d/.test(text);
     const want = {
-      amount: 'yuan with at most two decimals',
+      // (told as a household's amounts are, with what the text most likely meant: a CI trial's -5, 6,868.00, 0.6868万
+      // and 539元 were each told only "yuan with at most two decimals")
+      amount: `yuan${negative ? ' ≥ 0' : ''} with at most two decimals`,
       flag: '0 or 1',
       persons: 'a whole number',
       months: 'a whole number',
       tier: tiers.filter(Boolean).join(', '),
     }[f];
-    y.problem(node, `${target}.${f}: expected ${want}, got ${JSON.stringify(text)}`, subject);
+    const hint = f !== 'amount' ? '' : negative ? ' (an amount received is never negative)' : numberHint(text, 2);
+    y.problem(node, `${target}.${f}: expected ${want}, got ${JSON.stringify(text)}${hint}`, subject);
     return null;
   }
   return { target, field: f, expected, where: y.where(node) };

@@ -1,6 +1,6 @@
 // Reading and writing the snapshot file of `jiuzhu check` (core/snapshot.ts makes and checks its contents).
 import { closeSync, openSync, readSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { readInputText } from './files.js';
 import { snapshotFrom, type TotalsSnapshot } from '../core/snapshot.js';
 import { isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
@@ -73,10 +73,20 @@ function placed(q: Problem, doc: Document, text: string): Problem {
   return at === undefined || !q.where ? q : { ...q, where: { file: q.where.file, ...lineCol(text, at) } };
 }
 
-export async function writeSnapshot(path: string, s: TotalsSnapshot): Promise<void> {
+/** Writes the snapshot; false, and the file left alone, where it already holds these bytes (said: not "Updated"). */
+export async function writeSnapshot(path: string, s: TotalsSnapshot): Promise<boolean> {
+  const text = JSON.stringify(s, null, 2) + '\n';
+  if (
+    await readFile(path, 'utf8').then(
+      (had) => had === text,
+      () => false,
+    )
+  )
+    return false;
   const out = await AtomicFile.open(path);
-  await out.write(JSON.stringify(s, null, 2) + '\n');
+  await out.write(text);
   await out.commit();
+  return true;
 }
 
 /** The 1-based line and column of a character offset. */

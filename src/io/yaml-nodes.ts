@@ -86,7 +86,14 @@ export class YamlFile {
    * Reports keys not in `allowed`, naming the nearest of `shown` (the keys that belong here: `allowed` may hold others,
    * taken to be told where they belong). Returns the known entries.
    */
-  known(map: YAMLMap, allowed: readonly string[], context: string, shown: readonly string[] = allowed): Map<string, [Node | null, Pair]> {
+  known(
+    map: YAMLMap,
+    allowed: readonly string[],
+    context: string,
+    shown: readonly string[] = allowed,
+    /** What the problems are about (a case: `case "one"`), said before each. */
+    subject?: string,
+  ): Map<string, [Node | null, Pair]> {
     const out = new Map<string, [Node | null, Pair]>();
     for (const [key, value, pair] of this.entries(map)) {
       if (allowed.includes(key)) out.set(key, [value, pair]);
@@ -100,6 +107,7 @@ export class YamlFile {
               : /^\d{3}$/.test(written(pair) ?? key) && value === null
                 ? `unknown key "${written(pair)}" in ${context}: a thousands separator? In {…} a comma ends the value (38,000 is 38 and a key "000"): write 38000 without it`
                 : `unknown key "${key}" in ${context}${didYouMean(key, shown)}; expected one of ${shown.join(', ')}`,
+          subject,
         );
     }
     return out;

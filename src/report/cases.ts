@@ -7,7 +7,8 @@ import { formatProblem, formatWhere, type Problem } from '../errors.js';
 import { stepLines } from './explain.js';
 import { stripAnsi } from './text-table.js';
 
-export function casesText(run: CaseRun): string {
+/** The cases' results; `brief`: each failure as its expected and got lines, without the trace of the steps (a CI log). */
+export function casesText(run: CaseRun, brief = false): string {
   const out: string[] = [];
   let file = '';
   for (const r of run.results) {
@@ -28,6 +29,7 @@ export function casesText(run: CaseRun): string {
         `      ${e.target}.${e.field}: expected ${chalk.green(showValue(e.field, e.expected))}, got ${chalk.red(showValue(e.field, m.actual))}${tol}  ${chalk.dim(formatWhere(e.where))}`,
       );
     }
+    if (brief) continue;
     for (const st of r.steps) out.push('', ...stepLines(st, r.snapshot, '      '));
     out.push('');
   }

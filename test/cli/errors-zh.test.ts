@@ -3,7 +3,7 @@
 // reworded where it is made, and not in the catalogue, fails; file names, columns, values and options stay as given.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES, zhErrors, zhOut } from '../../src/cli/errors-zh.js';
 import { processContext } from '../../src/cli/context.js';
@@ -486,6 +486,32 @@ describe('errors in 中文', () => {
   it('leaves a message it does not know in English, its prefix too', () => {
     expect(zhErrors('jiuzhu: something new happened\nhint: try again')).toBe('jiuzhu: something new happened\nhint: try again');
   });
+  // (a CI author's trial: "the expectation of dibao中没有键", its case unnamed, the hint in English)
+  it('a case file’s unknown key, with its case, and the hints, in 中文 from the locale', () => {
+    const cases = join(dir, 'cases.yaml');
+    const household = '    household: {area: urban, persons: [{age: 40}]}\n';
+    writeFileSync(
+      cases,
+      `policy: ${resolve(POLICY)}\ndate: 2022-07-01\ncases:\n  - name: typo\n${household}    expect: {dibao: {amout: 810}}\n  - name: right\n${household}    expect: {dibao: {amount: 810}}\n`,
+    );
+    const broken = join(dir, 'broken-cases.yaml');
+    writeFileSync(broken, 'cases: [\n');
+    const zh = { env: { LANG: 'zh_CN.UTF-8' } };
+    for (const [files, said] of [
+      [[cases], '提示：改正该案例；其余 1 个案例已运行（见上）'],
+      [[cases, broken], '提示：改正以上案例文件、案例及其所引用的文件；其余 1 个案例已运行（见上）'],
+    ] as const) {
+      const [en, r] = [jiuzhu(['test', ...files]), jiuzhu(['test', ...files], zh)];
+      english.set(`cases ${files.length}`, en.stderr);
+      expect([en.code, r.code]).toEqual([3, 3]);
+      expect(r.stderr).toContain(
+        `${cases}:6:22: 案例 “typo”：dibao 的预期中没有键 “amout”（是不是 “amount”？）；应为 amount, persons, flag 之一\n`,
+      );
+      expect(r.stderr).toContain(`\n${said}\n`);
+      expect(r.stderr).toBe(zhErrors(en.stderr));
+    }
+  });
+
   it('every rule of the catalogue is met by one of these runs’ English', () => {
     const lines = [...english.values()].flatMap((s) => s.split('\n'));
     const unmet = RULES.filter(([re]) => !lines.some((l) => new RegExp(re.source).test(l.replace(/^(jiuzhu|hint|error|note): /, ''))));

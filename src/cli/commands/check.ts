@@ -2,7 +2,7 @@
 // Compares totals per program and scenario with a committed snapshot; exit 1 when anything moved beyond the
 // tolerance. --update rewrites the snapshot. The snapshot's date is used unless --date is given.
 import { somethingAt } from '../../io/places.js';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { figures } from '../../core/aggregate.js';
 import { D } from '../../core/money.js';
 import { simulate } from '../../core/simulate.js';
@@ -60,7 +60,8 @@ function sameFiles(old: { readonly policy: string; readonly households: string }
     const [fromSnapshot, fromHere] = [resolve(dirname(resolve(snapshot)), was), resolve(was)];
     if (fromSnapshot !== resolve(now) && fromHere !== resolve(now))
       throw new UsageError(
-        `the snapshot ${snapshot} was made from the ${what} ${somethingAt(fromSnapshot) ? relative('.', fromSnapshot) : was}, not ${now}`,
+        // (the file it was made from written as `now` is: a CI trial read ../x/households.csv beside /tmp/x/hh50.csv)
+        `the snapshot ${snapshot} was made from the ${what} ${somethingAt(fromSnapshot) ? (isAbsolute(now) ? fromSnapshot : relative('.', fromSnapshot)) : was}, not ${now}`,
         what === 'policy'
           ? 'give the files it was made from, or make it from these with --update'
           : "give the files it was made from, make it from these with --update, or check another roll against it with --other-households (a figure's move is then the roll's as well as the rules')",
@@ -149,7 +150,7 @@ async function check(ctx: Ctx, o: CheckOptions): Promise<void> {
     tolerance,
     updated: !!o.update,
   };
-  if (o.update) await writeSnapshot(o.snapshot, now);
+  const wrote = o.update ? await writeSnapshot(o.snapshot, now) : false;
   noteEmpty(ctx, o.quiet, o.households, pop.householdCount); // (a snapshot of a header only: every figure 0, said)
   if (o.format === 'json') ctx.stdout.write(checkJson(about, moved, within, changed));
   else {
@@ -159,7 +160,8 @@ async function check(ctx: Ctx, o: CheckOptions): Promise<void> {
     if (o.update)
       ctx.stdout.write(
         old
-          ? checkMarkdown(title, all, [], changed) + `\nUpdated ${o.snapshot}.\n`
+          ? checkMarkdown(title, all, [], changed) +
+              (wrote ? `\nUpdated ${o.snapshot}.\n` : `\n${o.snapshot} unchanged: it already holds these figures and parameters.\n`)
           : `${replaced ? 'Replaced' : 'Created'} ${o.snapshot} (${now.scenarios.length} scenario${now.scenarios.length > 1 ? 's' : ''}, ${date}).\n`,
       );
     else ctx.stdout.write(checkMarkdown(title, moved, within, changed));

@@ -13,7 +13,11 @@ import type { Lang } from '../../report/lang.js';
 import { findingZh } from '../errors-zh-files.js';
 import { caseFiles, loadAllCases, runCases } from '../run-cases.js';
 
-export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit?: string }): Promise<void> {
+export async function testCommand(
+  ctx: Ctx,
+  paths: readonly string[],
+  o: { junit?: string; brief?: boolean; quiet?: boolean },
+): Promise<void> {
   const searched = paths.length ? paths : ['policies/cases'];
   // (the default folder is relative to where the command runs: a CI trial run from another folder was told only "no such
   // file or directory: policies/cases")
@@ -53,7 +57,8 @@ export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit
     ],
   );
   const run = await runCases(files, loaded);
-  ctx.stdout.write(casesText(run));
+  ctx.stdout.write(casesText(run, o.brief));
+  if (!o.quiet) for (const n of run.notes ?? []) ctx.stderr.write(`${n}\n`);
   if (o.junit) {
     const out = await AtomicFile.open(o.junit);
     await out.write(casesJunit(run));
@@ -63,12 +68,16 @@ export async function testCommand(ctx: Ctx, paths: readonly string[], o: { junit
   if (run.errors.length)
     throw new InputError(
       run.errors.flatMap((x) => x.problems),
-      [
-        ...new Set(run.errors.map((x) => x.hint ?? 'fix the case files or what they name')),
-        `${run.results.length} other case${run.results.length === 1 ? '' : 's'} ran (above)`,
-      ].join('; '),
+      oneHint(run.errors.map((x) => x.hint ?? 'fix the case files or what they name')) +
+        (run.results.length ? `; ${run.results.length} other case${run.results.length === 1 ? '' : 's'} ran (above)` : ''),
     );
   if (failed(run)) throw new CheckFailedError('some cases or parameter rules failed (see above)');
+}
+
+/** The errors' hint, or one for them all (a CI trial's folder read "fix the case; fix the case files or what they name; …"). */
+function oneHint(hints: readonly string[]): string {
+  const each = [...new Set(hints)];
+  return each.length === 1 ? each[0]! : 'fix the case files and the cases above, and the files they name';
 }
 
 /**
