@@ -14,7 +14,7 @@ import type { Population } from '../core/population.js';
 import type { ReadProgress } from '../core/progress.js';
 import type { Run } from '../core/simulate.js';
 import { assemble, failWith } from '../io/assemble.js';
-import { noteEmptyCells, sumEmpties } from '../io/empty-cells.js';
+import { noteEmptyCells, refuseSomeWeightsEmpty, someWeightsEmpty, sumEmpties } from '../io/empty-cells.js';
 import { noteApart } from '../io/apart-rows.js';
 import { plainRuns } from './parallel.js';
 import type { Pool } from './pool.js';
@@ -116,7 +116,18 @@ async function readRanges(
     return READ_AGAIN;
   }
   if (done.problems.length) failWith(done.problems);
-  noteEmptyCells(sumEmpties(parsed.map((p) => p.empties)), file, opts);
+  const empties = sumEmpties(
+    parsed.map((p) => p.empties),
+    firstLines.map((l) => l - 1),
+  );
+  const rows = sum(parsed.map((p) => p.part.rows));
+  // (its line is a part's: parts evaluated as they were read span several ranges — read again keeping them, as a problem is)
+  if (someWeightsEmpty(empties, rows) && !parsed.every((p) => p.part.values)) {
+    drop();
+    return READ_AGAIN;
+  }
+  refuseSomeWeightsEmpty(empties, rows, file);
+  noteEmptyCells(empties, file, opts);
   noteApart(done.apart, file, opts);
   opts.onProgress?.({ bytes: totalBytes, totalBytes, rows: sum(parsed.map((p) => p.part.rows)) });
   return {

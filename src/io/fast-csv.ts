@@ -24,7 +24,7 @@ import {
   type ScanRecord,
 } from './fast-fields.js';
 import { colNumber, invalidMessage, MAX_PROBLEMS, readHeader } from './household-messages.js';
-import { countMask, noEmptyCells } from './empty-cells.js';
+import { clearEmpties, countMask, emptyCell, noEmptyCells } from './empty-cells.js';
 import { naturalLess } from './natural-order.js';
 import { PartWriter } from './part.js';
 import type { ReaderOptions } from './reader-options.js';
@@ -162,7 +162,7 @@ export class FastReader {
           this.rows++;
           if (this.opts.onRows && (this.rows & 0xfff) === 0) this.opts.onRows(this.rows);
           const { ids } = this;
-          if (ids[4] !== 0) countMask(this.empties, ids[4]!);
+          if (ids[4] !== 0) countMask(this.empties, ids[4]!, recordLine);
           this.keep(b, ids[0]!, ids[1]!, ids[2]!, ids[3]!, recordLine);
           continue;
         }
@@ -325,7 +325,7 @@ export class FastReader {
       const c = valueColumns[j]!;
       const i = at[c]!;
       let v: number;
-      if (ends[i] === starts[i]! + (quoted[i] ? 2 : 0)) this.empties[c]!++;
+      if (ends[i] === starts[i]! + (quoted[i] ? 2 : 0)) emptyCell(this.empties, c, recordLine);
       if (quoted[i]) {
         const parsed = parseCell(COLUMNS[c]!, unquote(b, starts[i]!, ends[i]!));
         v = parsed.ok ? parsed.value : -1;
@@ -392,7 +392,7 @@ export class FastReader {
     const part = this.writer.done();
     this.writer = new PartWriter(this.opts.cut ? part.rows : 1024, this.opts.shared);
     const empties = this.empties.slice();
-    this.empties.fill(0);
+    clearEmpties(this.empties);
     return { part, problems: this.problems.splice(0), fatal: this.fatal, lines: this.line - 1, empties };
   }
 }

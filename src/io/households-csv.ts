@@ -22,7 +22,7 @@ import {
   MAX_PROBLEMS,
   readHeader,
 } from './household-messages.js';
-import { noteEmptyCells, noEmptyCells } from './empty-cells.js';
+import { emptyCell, noteEmptyCells, noEmptyCells, refuseSomeWeightsEmpty } from './empty-cells.js';
 import { ApartRows, noteApart } from './apart-rows.js';
 import { noteUnreadColumns } from './unread-columns.js';
 
@@ -76,7 +76,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
     COLUMNS.forEach((def, c) => {
       const at = index!.get(def.name);
       const raw = at === undefined ? '' : record[at]!;
-      if (at !== undefined && raw === '') empties[c]!++;
+      if (at !== undefined && raw === '') emptyCell(empties, c, line);
       const parsed = parseCell(def, raw);
       if (parsed.ok) values[c] = parsed.value;
       else {
@@ -183,6 +183,7 @@ export async function parseHouseholds(input: Readable, file: string, totalBytes 
   }
   if (totalBytes === 0 && index !== null) noteUnreadColumns(header, file, opts);
   if (problems.length) throw householdsError(problems);
+  refuseSomeWeightsEmpty(empties, rows, file);
   noteEmptyCells(empties, file, opts);
   noteApart(apart.result(), file, opts);
   opts.onProgress?.({ bytes, totalBytes, rows });

@@ -245,16 +245,16 @@ describe('a value no rule reads in a household', () => {
 });
 
 describe('empty cells: said with how many and as what (DOMAIN reads one as the default, which a survey means as unknown)', () => {
-  // The sample's first rows, twice: with the defaults written out (wage_income 0, other_income 0; H0006's weight 1),
-  // and with those cells empty — unquoted, quoted ("") and spaces only. Same figures; the second is told.
+  // The sample's first rows, twice: with the defaults written out (wage_income 0, other_income 0), and with those
+  // cells empty — unquoted, quoted ("") and spaces only. Same figures; the second is told. (A weight empty where the
+  // others give one is refused: below.)
   const cut = lines.map((l) => l.split(','));
-  const [W, O, WT] = ['wage_income', 'other_income', 'weight'].map((c) => cut[0]!.indexOf(c));
+  const [W, O] = ['wage_income', 'other_income'].map((c) => cut[0]!.indexOf(c));
   const written = cut.map((r) => [...r]);
-  written[11]![WT!] = '1'; // H0006, one row
   const emptied = written.map((r) => [...r]);
-  for (const i of [1, 2, 3]) emptied[i]![W!] = ''; // H0001, H0002 × 2: wage 0
+  for (const i of [1, 2]) emptied[i]![W!] = ''; // H0001, H0002-1: wage 0
+  emptied[3]![W!] = '  '; // H0002-2: wage 0
   emptied[3]![O!] = ''; // H0002-2: other income 0
-  emptied[11]![WT!] = '  ';
   const full = join(dir, 'written.csv');
   const holes = join(dir, 'holes.csv');
   const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
@@ -265,7 +265,7 @@ describe('empty cells: said with how many and as what (DOMAIN reads one as the d
   emptied[3]![O!] = '""';
   writeFileSync(quoted, csv(emptied));
   const note = (f: string) =>
-    `note: ${f}: 5 empty cells read as the column's default: wage_income 3 (as 0), other_income 1 (as 0), weight 1 (as 1) — an empty cell is read as none, not unknown (fill in what is known, or leave the household out)\n`;
+    `note: ${f}: 4 empty cells read as the column's default: wage_income 3 (as 0), other_income 1 (as 0) — an empty cell is read as none, not unknown (fill in what is known, or leave the household out)\n`;
   const run = (f: string, more: readonly string[] = [], env = {}, input?: string) =>
     jiuzhu(['simulate', '--policy', NANNING, '--households', f, ...AT, '--format', 'csv', ...more], { env, input });
 
@@ -304,6 +304,68 @@ describe('empty cells: said with how many and as what (DOMAIN reads one as the d
     const imported = jiuzhu(['import', '--households', holes, '--out', arrow]);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr).toContain(note(holes));
+  });
+});
+
+// A researcher's trial: one household's weight blanked (its 33.292136 among the others') ran as 1 — a thirty-third of its
+// share of the population and the cost — with a note only. Where some rows give a weight, an empty one is refused at its
+// first line, by every reader; a file whose every weight is empty is one without weights (DOMAIN's default 1, noted).
+describe('a weight empty where others are given', () => {
+  const cut = lines.map((l) => l.split(','));
+  const WT = cut[0]!.indexOf('weight');
+  const H0006 = cut.flatMap((r, i) => (r[0] === 'H0006' ? [i] : []));
+  const some = cut.map((r, i) => (H0006.includes(i) ? r.map((v, j) => (j === WT ? '' : v)) : r));
+  const all = cut.map((r, i) => (i ? r.map((v, j) => (j === WT ? '' : v)) : r));
+  const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
+  const [someFile, allFile, ones] = ['some-weights.csv', 'no-weights.csv', 'ones.csv'].map((f) => join(dir, f));
+  writeFileSync(someFile, csv(some));
+  writeFileSync(allFile, csv(all));
+  writeFileSync(ones, csv(cut.map((r, i) => (i ? r.map((v, j) => (j === WT ? '1' : v)) : r))));
+  const run = (f: string, more: readonly string[] = [], env = {}) =>
+    jiuzhu(['simulate', '--policy', NANNING, '--households', f, ...AT, '--format', 'csv', ...more], { env });
+
+  it('is refused at its first line by every reader (this thread, worker threads, --stream, the reference reader), exit 3', () => {
+    expect(H0006.length).toBeGreaterThan(0);
+    const rows = lines.length - 1;
+    const line = H0006[0]! + 1;
+    const told =
+      `jiuzhu: invalid input (1 problem):\n  ${someFile}:${line}: weight is empty on ${H0006.length} row${H0006.length > 1 ? 's' : ''} where the other ${rows - H0006.length} give one: an empty weight would read as 1 (a household that stands for one), whatever the others' rows stand for\n` +
+      "hint: give every household's weight (write 1 where a household stands for itself; a file without weights leaves the column out)\n";
+    for (const [more, env] of [
+      [[], {}],
+      [[], { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_BYTES: '0', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0' }],
+      [['--stream'], {}],
+      [[], { JIUZHU_CSV_READER: 'reference' }],
+    ] as const) {
+      const r = run(someFile, more, env);
+      expect([r.code, r.stderr], `${more.join(' ')} ${JSON.stringify(env)}`).toEqual([3, told]);
+    }
+  });
+
+  // (the command's own read: its workers evaluate their parts as they read them, each part several ranges of a big
+  // file, their lines not the file's — it read line 146,758 for 270,002 until the file was read again keeping them)
+  it('is refused at the file’s line where worker threads read a big file in many ranges (12 MB)', () => {
+    const big = join(dir, 'big.csv');
+    const rows = Array.from({ length: 150_000 }, (_, i) => {
+      const h = `H${String(i + 1).padStart(6, '0')}`;
+      const area = i % 3 ? 'urban' : 'rural';
+      const w = i === 135_000 ? '' : '1.5';
+      return `${h},${h}-1,${30 + (i % 40)},${area},${(i * 37) % 3000}.00,${i % 500}.50,${w}\n${h},${h}-2,${i % 17},${area},0,${(i * 11) % 400}.00,${w}\n`;
+    });
+    writeFileSync(big, `household_id,person_id,age,area,wage_income,other_income,weight\n${rows.join('')}`);
+    // (which ranges a worker's part holds is the threads' race: a wrong line came one run in two — three runs)
+    for (let i = 0; i < 3; i++) {
+      const r = run(big, ['--quiet']);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`  ${big}:270002: weight is empty on 2 rows where the other 299,998 give one`);
+    }
+  });
+
+  it('every weight empty: a file without weights, each household 1, noted', () => {
+    const r = run(allFile);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(run(ones).stdout);
+    expect(r.stderr).toContain(`weight ${lines.length - 1} (as 1)`);
   });
 });
 

@@ -119,6 +119,29 @@ describe('ranges claimed by the workers', () => {
     }
   });
 
+  // (a weight empty where others are given is refused at its line: a part evaluated as it was read spans several
+  // ranges, its lines not the file's — read again keeping them, the line is one thread's)
+  it('refuses a weight empty where the others are given at one thread’s line, the row deep in a later range', async () => {
+    const t = text(ROWS);
+    const { starts } = splitFile(file(t), t.length, 2, LEAST)!;
+    const near = t.slice(0, starts.at(-2)!).split('\n').length + 5; // (an index in ROWS: rows of the last ranges)
+    const at = near - (near % 2); // (a household's first row)
+    const holed = [...ROWS];
+    for (const i of [at, at + 1]) holed[i] = holed[i]!.replace(/,1\.5$/, ',');
+    expect(holed[at]!.split(',')[0]).toBe(holed[at + 1]!.split(',')[0]); // (one household's two rows)
+    const bad = text(holed);
+    const f = file(bad);
+    const reference = await problemsOf(() => parseHouseholdsFast(Readable.from([bad]), f));
+    expect(reference).toEqual([
+      `${f}:${at + 2}: weight is empty on 2 rows where the other ${(ROWS.length - 2).toLocaleString('en')} give one: an empty weight would read as 1 (a household that stands for one), whatever the others' rows stand for`,
+    ]);
+    const runs = await runsOf();
+    const got = await problemsOf(() =>
+      withThreads(2, (exec) => simulateParallelRead(exec.pool()!, f, bad.length, Promise.resolve(runs), { least: LEAST })),
+    );
+    expect(got).toEqual(reference);
+  });
+
   it('gives one thread’s totals where the ids do not ascend (P9 after P10: by bytes, not shorter first)', async () => {
     const runs = await runsOf();
     // Households numbered without padding: H10 before H9 is byte order, not shortlex; the ids check hashes then.
