@@ -116,6 +116,10 @@ export const RULES: readonly Rule[] = [
   ],
   // commander's own
   [/^unknown option '(.+)'$/, "没有选项 '$1'"],
+  [
+    /^unknown option '(.+)': the worker threads are set in the environment: (JIUZHU_THREADS=\d+) jiuzhu … .*$/,
+    "没有选项 '$1'：工作线程数在环境变量中设置：$2 jiuzhu …（1 即只用一个线程；无论几个线程，总数都相同）",
+  ],
   [/^unknown command '(.+)'$/, "没有命令 '$1'"],
   [/^required option '(.+)' not specified$/, "缺少必需的选项 '$1'"],
   [/^option '(.+)' argument missing$/, "选项 '$1' 缺少取值"],

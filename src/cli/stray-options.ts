@@ -25,6 +25,12 @@ export function tellStrayBeforeMissing(program: Command, argv: readonly string[]
           `error: '${flag}' joins ${joined[1]} and its value with a ${joined[2]!.includes('\u3000') ? 'full-width space (U+3000)' : 'space that is not a plain one'}: write ${joined[1]} ${joined[3]} with a plain space`,
           { code: 'commander.unknownOption' },
         );
+      // (a setting of the environment, not an option: a researcher's --threads 2 was told only "unknown option")
+      const setting = ENV_SETTINGS[flag.split('=')[0]!];
+      if (setting)
+        cmd.error(`error: unknown option '${flag}': ${setting}`, {
+          code: 'commander.unknownOption',
+        });
       const whose = program.commands.filter((c) => c !== cmd && c.options.some((o) => o.long === flag)).map((c) => c.name());
       if (!whose.length) return unknown(flag);
       cmd.error(`error: unknown option '${flag}': ${cmd.name()} has none; it is an option of ${whose.join(', ')}`, {
@@ -55,6 +61,11 @@ export function tellStrayBeforeMissing(program: Command, argv: readonly string[]
     };
   }
 }
+
+/** Options a user reaches for that are settings of the environment (cli/settings.ts), with what to write. */
+const THREADS =
+  'the worker threads are set in the environment: JIUZHU_THREADS=2 jiuzhu … (1 for one thread; the totals are the same whatever the number)';
+const ENV_SETTINGS: Readonly<Record<string, string>> = { '--threads': THREADS, '--jobs': THREADS, '--workers': THREADS };
 
 /** An option whose value is another option's name (`--out --format`) is refused, saying so. */
 function refuseOptionAsValue(program: Command, cmd: Command): void {

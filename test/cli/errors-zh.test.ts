@@ -380,6 +380,11 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
     [`jiuzhu：${SAMPLE} 中没有家庭 “h0001”（是不是 “H0001”？）`, '提示：文件中有 600 户，例如 H0001, H0002, H0003'],
   ],
   [
+    'an option that is a setting of the environment',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--threads', '2'],
+    ["错误：没有选项 '--threads'：工作线程数在环境变量中设置：JIUZHU_THREADS=2 jiuzhu …（1 即只用一个线程；无论几个线程，总数都相同）"],
+  ],
+  [
     'a scenario without its reason',
     ['simulate', '--policy', POLICY, '--households', SAMPLE, '--scenario', join(dir, 'no-reason.yaml')],
     ['no-reason.yaml:1:1: 缺少键 “reason”', '提示：改正情景文件：其中的改动都没有采用'],
