@@ -26,6 +26,7 @@ export function calibrationTable(
       r.measure,
       groupDigits(r.generated),
       r.published === null ? '—' : groupDigits(r.published),
+      r.published === null ? '' : KIND_WORDS[kindOf(v)],
       r.gap === null ? '' : `${r.gap.startsWith('-') ? '' : '+'}${r.gap}%`,
       r.tolerance === null ? '' : r.bound === 'upper' ? `≤ +${r.tolerance}%` : `±${r.tolerance}%`,
       r.sample ? `±${r.sample.twoSigma}% (${groupDigits(String(r.sample.n))})` : '',
@@ -44,9 +45,12 @@ export function calibrationTable(
         'received figures (after take-up); "eligible" rows: every household that qualifies; dibao (低保) counts and spending, as published ones, hold the families paid rigid-expenditure aid (000（一）: given dibao) and, in spending, the gradual exit',
       ),
       textTable(
-        ['指标 measure', '生成 generated', '公布 published', '差距 gap', '容许 accepted', '抽样 ±2σ (n)', '', '出处 published figure from'],
+        ['指标 measure', '生成 generated', '目标 target', '类 kind', '差距 gap', '容许 accepted', '抽样 ±2σ (n)', '', '依据 basis'],
         body,
-        ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
+        ['left', 'right', 'right', 'left', 'right', 'right', 'right', 'left', 'left'],
+      ),
+      chalk.dim(
+        "类 kind: 本地 local, the locality's own published figure; 代 stand-in, another place's, year's or the nation's, or derived from one (its basis says how); 估 estimate, reasoned where nothing is published",
       ),
       chalk.dim(
         "抽样 ±2σ: the draw's own error of a count, relative, from the n generated households behind it (2 × √((1 − p) / n) for a share p, 2 / √n for a rate, 2 × √(1/n + 1/n′) for a ratio of two spendings); a mean has none shown",
@@ -58,10 +62,32 @@ export function calibrationTable(
                 ? ` (${near} within ±2σ of it: the draw's own error may explain ${near > 1 ? 'them' : 'it'}; a larger population tells)`
                 : ''),
           )
-        : chalk.green('every published figure is within its tolerance'),
+        : chalk.green('every target is within its tolerance'),
+      kindsLine(rows, profile),
       ...(missed && households < FEW ? [chalk.yellow(fewNote(households))] : []),
       ...(date === profile.date ? [] : otherDate(profile.date, date, changes)),
     ].join('\n') + '\n'
+  );
+}
+
+type Kind = 'local' | 'standIn' | 'estimate';
+const KIND_WORDS: Readonly<Record<Kind, string>> = { local: '本地 local', standIn: '代 stand-in', estimate: '估 estimate' };
+
+/** What a target is: the locality's own published figure, another's standing in (or derived from one), or an estimate. */
+const kindOf = (v: { readonly source?: string; readonly estimate?: string } | undefined): Kind =>
+  !v?.estimate ? 'local' : v.source ? 'standIn' : 'estimate';
+
+/**
+ * How many targets are of each kind (a researcher's trial: "every published figure is within its tolerance" read as
+ * the locality matched, where most targets were national or another province's stand-ins): what a figure met says.
+ */
+function kindsLine(rows: readonly CalibrationRow[], profile: Profile): string {
+  const n: Record<Kind, number> = { local: 0, standIn: 0, estimate: 0 };
+  for (const r of rows) if (r.published !== null) n[kindOf(r.target ? profile.values.get(r.target) : undefined)]++;
+  const others = n.standIn + n.estimate;
+  return chalk.dim(
+    `targets: ${n.local} the locality's own published figures, ${n.standIn} stand-ins, ${n.estimate} estimates` +
+      (others ? ` — a stand-in or an estimate met says the population is plausible, not that it is the locality's` : ''),
   );
 }
 

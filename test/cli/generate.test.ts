@@ -37,18 +37,27 @@ describe('jiuzhu generate', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^calibration of guangxi-nanning — 100,000 generated households, at 2022-07-01, under the baseline$/m);
     expect(r.stdout).toMatch(
-      /average dibao benefit a recipient a month, urban \(yuan\)\s+\d+\s+395\s+[-+][\d.]+%\s+±25%\s+✓\s+nanning-2022 补助水平 urban/,
+      /average dibao benefit a recipient a month, urban \(yuan\)\s+\d+\s+395\s+本地 local\s+[-+][\d.]+%\s+±25%\s+✓\s+nanning-2022 补助水平 urban/,
     );
     // Received beside eligible, and the mix derived for Nanning from the national one (0.073: Nanning's published
     // benefits, the profile's estimate) with its own tolerance and source.
     expect(r.stdout).toMatch(/^ {2}符合条件 eligible \(all who qualify\), urban\s+[\d.]+\s+—$/m);
     expect(r.stdout).toMatch(
-      /^临时救助\/低保支出 temporary-assistance spending ÷ dibao spending\s+0\.0\d\d\s+0\.073\s+[-+][\d.]+%\s+±50%\s+±\d+% \([\d,]+\)\s+✓\s+mca-2023-q3/m,
+      /^临时救助\/低保支出 temporary-assistance spending ÷ dibao spending\s+0\.0\d\d\s+0\.073\s+代 stand-in\s+[-+][\d.]+%\s+±50%\s+±\d+% \([\d,]+\)\s+✓\s+mca-2023-q3/m,
     );
     // (bilingual, as the tables are: the report was English only, an auditor found)
-    expect(r.stdout).toMatch(/^指标 measure\s+生成 generated\s+公布 published/m);
+    expect(r.stdout).toMatch(/^指标 measure\s+生成 generated\s+目标 target\s+类 kind/m);
     expect(r.stdout).toMatch(/^低保对象每百人 dibao recipients per 100 persons, urban\s/m);
-    expect(r.stdout).toContain('every published figure is within its tolerance');
+    expect(r.stdout).toContain('every target is within its tolerance');
+    // What each target is, counted (a researcher's trial read "every published figure" as the locality matched, where
+    // most were national or Fujian's): the profile's two values with a source and no estimate are Nanning's own
+    // benefits (nanning-2022 补助水平); the population (no source) an estimate; the rest stand-ins.
+    const kinds = ['本地 local', '代 stand-in', '估 estimate'].map((k) => r.stdout.split(`  ${k}  `).length - 1);
+    expect(r.stdout).toContain(
+      `targets: ${kinds[0]} the locality's own published figures, ${kinds[1]} stand-ins, ${kinds[2]} estimates — a stand-in or an estimate met says the population is plausible, not that it is the locality's`,
+    );
+    expect(kinds[0]).toBe(2);
+    expect(r.stdout).toMatch(/^人口 weighted persons \(population grossed up to\)\s+[\d,]+\s+8,891,000\s+估 estimate\s/m);
   });
 
   // Nanning's profile describes 2022-07-01; from 2024-10-31 its policy doubled the dibao-edge line (seed 001（一）: 2
