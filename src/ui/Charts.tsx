@@ -1,9 +1,8 @@
 // View 2: cost per program (baseline and the run compared) and the mean change per household by income decile.
 import { Box, Text } from 'ink';
-import { D } from '../core/money.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { pad, truncate } from '../report/text-table.js';
-import { bar, money, signedPct, withUnit } from './format.js';
+import { bar, money, signedPct, signedWhole, withUnit } from './format.js';
 import { programName, runName, t } from './labels.js';
 import type { RunViewProps } from './model.js';
 
@@ -31,7 +30,7 @@ export function Charts({ view, run, lang, unit, height, width }: RunViewProps) {
     <>
       {pad(`D${i + 1}`, 4, 'left')}
       <Text color={v < 0 ? 'red' : 'green'}>{pad(bar(Math.abs(v), dmax, w), w + 1, 'left')}</Text>
-      {pad(`${v > 0 ? '+' : ''}${D(v).toFixed(0)}`, paired ? 6 : 0, 'left')}
+      {pad(signedWhole(v), paired ? 7 : 0, 'left')}
     </>
   );
   return (

@@ -59,7 +59,12 @@ export function signedMoney(base: string, now: string, unit: ScreenUnit = 'milli
  * it (the two counts rounded, then subtracted, gave +1,243 where compare said +1,242: a TUI trial).
  */
 export function signedCount(base: string, now: string): string {
-  const d = D(delta(base, now, 0).value);
+  return signedWhole(delta(base, now, 0).value);
+}
+
+/** A number rounded to a whole one, signed with a minus sign (−, as every other figure) and grouped: "+1,204", "−12", "0". */
+export function signedWhole(x: string | number): string {
+  const d = D(D(x).toFixed(0));
   return d.isZero() ? '0' : `${d.isNegative() ? '−' : '+'}${groupDigits(d.abs().toFixed(0))}`;
 }
 

@@ -51,6 +51,12 @@ describe('signedCount', () => {
     expect(signedCount('10.5', '10')).toBe('−1'); // −0.5, half up away from zero
     expect(signedCount('7.2', '7.4')).toBe('0');
   });
+
+  // (the charts' decile changes were written "-12" beside every other figure's "−", and −0.3 as "-0")
+  it('signedWhole: a decile’s mean change with the minus sign every figure has, grouped; under a half, 0', async () => {
+    const { signedWhole } = await import('../../src/ui/format.js');
+    expect([-12.4, -0.3, 0, 0.5, 1204.49, -12345.5].map((v) => signedWhole(v))).toEqual(['−12', '0', '0', '+1', '+1,204', '−12,346']);
+  });
 });
 
 // A TUI trial read "−0.0 −0.0%" (the care subsidy 300 yuan lower on a 100k file) as a sign error
