@@ -80,7 +80,7 @@ export function bar(value: number, max: number, width: number): string {
   return '█'.repeat(full) + (part ? ' ▏▎▍▌▋▊▉'[part]! : '');
 }
 
-/** A space a line is never broken at: between a word and its figure ("county 362,922,705"). */
+/** A space a line is never broken at: between a word and its figure ("city/county 362,922,705"). */
 export const TIE = '\u00a0';
 
 /** A line in lines of at most `width` columns (text-table.ts wrapLine), never broken at a TIE, which shows as a space. */

@@ -29,7 +29,7 @@ describe('jiuzhu tui', () => {
     // eligible_total_annual_cost 1719338577.27 and funding 1080633401.39 / 275782470.54 / 362922705.35 (a TUI trial saw neither)
     // (the split beside the total it splits; the all-eligible cost after it only where take-up leaves some out, as it
     // does not here: a trial read "all eligible … · pays:" as the all-eligible cost's split)
-    expect(f).toContain('who pays 1719.3 = central 1080.6 + province 275.8 + county 362.9\n');
+    expect(f).toContain('who pays 1719.3 = central 1080.6 + provincial 275.8 + city/county 362.9\n');
     expect(f).toContain('* rests on estimates');
   });
 
@@ -48,7 +48,7 @@ describe('jiuzhu tui', () => {
     const drawn = [`${head},take_up_draw`, ...rows.map((r) => `${r},0.5`)].join('\n') + '\n';
     const f = (await open(await data(['policies/guangdong-guangzhou.yaml'], [], drawn))).lastFrame()!;
     expect(f).toMatch(
-      /who pays ([\d.]+) = central [\d.]+ \+ province [\d.]+ \+ county [\d.]+\nall eligible \(had every eligible household taken it up\) ([\d.]+)\n/,
+      /who pays ([\d.]+) = central [\d.]+ \+ provincial [\d.]+ \+ city\/county [\d.]+\nall eligible \(had every eligible household taken it up\) ([\d.]+)\n/,
     );
     const [, paid, all] = f.match(/who pays ([\d.]+) = .*\nall eligible \(had every eligible household taken it up\) ([\d.]+)/)!;
     expect(Number(all)).toBeGreaterThan(Number(paid));

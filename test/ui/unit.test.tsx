@@ -43,7 +43,7 @@ describe('the TUI money unit', () => {
     expect([endOf(tekun, '447,930,606'), endOf(total, '1,642,159,257')]).toEqual([endOf(head, 'baseline'), endOf(head, 'baseline')]);
     expect([endOf(tekun, '+77,179,320'), endOf(total, '+77,179,320')]).toEqual([endOf(head, 'Δ'), endOf(head, 'Δ')]);
     // simulate --format json's funding of the run: 1,080,633,401.39 + 275,782,470.54 + 362,922,705.35 (too long for one line)
-    expect(f).toContain('who pays 1,719,338,577 = central 1,080,633,401 + province 275,782,471 +\n  county 362,922,705\n');
+    expect(f).toContain('who pays 1,719,338,577 = central 1,080,633,401 + provincial 275,782,471 +\n  city/county 362,922,705\n');
     expect(f).toContain('total annual cost per run (yuan)');
     expect(f).not.toContain('M yuan');
     fits(f);
