@@ -2,7 +2,7 @@
 // in exit.ts.
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
-import { LANGS, lenientChoices, oneOfWords } from './option-values.js';
+import { LANGS, lenientChoices, oneOfWords, UNITS } from './option-values.js';
 import { createRequire } from 'node:module';
 import { givesIo, guardPipe, guardSignals, report } from './exit.js';
 import { tellOtherDashes, tellStrayBeforeMissing } from './stray-options.js';
@@ -63,8 +63,6 @@ function buildProgram(ctx: Ctx): Command {
       const command = await load();
       await endingWell(ctx, (c) => command(c, { ...o, quiet: Boolean(globals(cmd).quiet) }));
     };
-  // (the units as the outputs print them are taken too: a trial wrote --unit 万元; a 科长 --unit 万)
-  const UNITS = { yuan: 'yuan', wan: 'wan', yi: 'yi', 元: 'yuan', 万元: 'wan', 亿元: 'yi', 万: 'wan', 亿: 'yi' };
   const unit = (where = 'the table, Markdown and workbook', stay = ' (JSON and CSV stay in yuan)') =>
     new Option('--unit <unit>', `money in ${where}: yuan 元, wan 万元, yi 亿元${stay}`)
       .argParser(oneOfWords(UNITS, 'yuan (元), wan (万元), yi (亿元)'))
@@ -149,6 +147,7 @@ function buildProgram(ctx: Ctx): Command {
         .conflicts('year'),
     )
     .addOption(new Option('--ranges', "also each total's range from the estimates it rests on (which: jiuzhu sensitivity)"))
+    .option('--details <file.csv>', 'also winners and losers, areas and deciles (against the first locality too) as a long CSV')
     .addOption(lang('the language of the sentences in the table and Markdown (JSON and CSV stay English)'))
     .addHelpText(
       'after',

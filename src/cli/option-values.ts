@@ -100,6 +100,9 @@ export function lenientChoices(program: Command): void {
     }
 }
 
+/** --unit's words: the units as the outputs print them are taken too (a trial wrote --unit 万元; a 科长 --unit 万). */
+export const UNITS = { yuan: 'yuan', wan: 'wan', yi: 'yi', 元: 'yuan', 万元: 'wan', 亿元: 'yi', 万: 'wan', 亿: 'yi' } as const;
+
 /** --lang's words: the codes, the locale spellings (zh_CN, zh-Hans), the languages' names. */
 export const LANGS: Readonly<Record<string, 'zh' | 'en'>> = {
   ...Object.fromEntries(

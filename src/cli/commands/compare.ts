@@ -42,6 +42,7 @@ import { policyNotes } from '../../core/policy-notes.js';
 import type { Policy } from '../../core/parameters/tree.js';
 import { rateDistributionOf } from '../../report/marginal-rates.js';
 import { ranged } from '../../report/funding-ranges.js';
+import { detailsCsv } from '../../report/details-csv.js';
 import { outputLang, type Lang } from '../../report/lang.js';
 
 export interface CompareOptions {
@@ -63,6 +64,8 @@ export interface CompareOptions {
   readonly ranges?: boolean;
   /** The language of the table's and Markdown's sentences (default from the locale; JSON and CSV: English). */
   readonly lang?: Lang;
+  /** Also the winners and losers and the area and decile splits as a long CSV (report/details-csv.ts). */
+  readonly details?: string;
   readonly quiet: boolean;
 }
 
@@ -85,9 +88,14 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
       'compare --format html is the report of jiuzhu report: for a projected year, jiuzhu report --year Y --projection P',
     );
   refuseWorkbookNowhere(o.format, o.out, ctx.stdout.isTTY);
-  if (o.out) await refuseOverwrite([{ flag: '--out', path: o.out, format: o.format, chosen: true }], inputsOf(o));
+  if (o.details !== undefined && o.format === 'html')
+    throw new UsageError('--details goes with the other formats: the HTML report (jiuzhu report) has its own tables');
+  const details = o.details === undefined ? null : { flag: '--details', path: o.details, format: 'csv' };
+  if (o.out || details)
+    await refuseOverwrite([o.out ? { flag: '--out', path: o.out, format: o.format, chosen: true } : null, details], inputsOf(o));
   const write = (text: string) => (o.out ? writeTold(ctx, o.quiet, o.out, text, o.lang) : ctx.stdout.write(text));
   const render = async (report: CompareReport) => {
+    if (details) await writeTold(ctx, o.quiet, details.path, detailsCsv(report), o.lang);
     if (o.format !== 'xlsx') return write(renderCompare(report, o.format as Exclude<CompareOptions['format'], 'html' | 'xlsx'>));
     const { compareWorkbook } = await import('../../report/compare-xlsx.js'); // exceljs only for a workbook
     const made = await madeWith(ctx, o);
