@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { fundingOf, LEVELS } from '../core/funding.js';
 import type { Snapshot } from '../core/parameters/tree.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
-import { pad, truncate } from '../report/text-table.js';
+import { displayWidth, pad, truncate } from '../report/text-table.js';
 import { bar, households, money, signedCount, signedMoney, signedPct, TIE, withUnit, wrapTied } from './format.js';
 import { programName, runName, t } from './labels.js';
 import type { RunViewProps } from './model.js';
@@ -48,8 +48,11 @@ export function Overview({
   // total's), the names the rest (a wider terminal: the program names whole)
   const widest = (k: number, least: number) =>
     Math.max(least, ...[total, ...figures.map((f) => f.cells)].map((c) => (c[k]?.length ?? 0) + 1));
-  const [m, mc, d] = [widest(0, 10), widest(1, 10), widest(2, 9)];
-  const label = Math.max(14, Math.min(26 + Math.max(0, Math.min(24, width - 80)), width - 1 - (m + mc + d + 8 + 4)));
+  const [m, least, d] = [widest(0, 10), widest(1, 10), widest(2, 9)];
+  const label = Math.max(14, Math.min(26 + Math.max(0, Math.min(24, width - 80)), width - 1 - (m + least + d + 8 + 4)));
+  // (the run's column as wide as its name where the terminal has room: at 120 columns "tekun-car…" was cut, 28 spare)
+  const runTitle = cur ? runName(lang, cur.id, view.titles) : '';
+  const mc = Math.max(least, Math.min(displayWidth(runTitle) + 1, least + Math.max(0, width - 1 - (label + m + least + d + 8 + 4)), 40));
   const w = [label, m, mc, d, 8];
   const row = (cells: string[]) => cells.map((c, i) => pad(c, w[i]!, i ? 'right' : 'left')).join(' ');
   const lines = figures.map(({ p, cells, changed }) => {
@@ -100,9 +103,7 @@ export function Overview({
   const bars = all.filter((x) => kept.has(x.i));
   return (
     <Box flexDirection="column">
-      <Text bold>
-        {row([t(lang, 'program'), t(lang, 'baseline'), ...(cur ? [truncate(runName(lang, cur.id, view.titles), 10), 'Δ', 'Δ%'] : [])])}
-      </Text>
+      <Text bold>{row([t(lang, 'program'), t(lang, 'baseline'), ...(cur ? [truncate(runTitle, mc - 1), 'Δ', 'Δ%'] : [])])}</Text>
       {lines.map((l, i) => (
         <Text key={i} color={l.changed ? 'yellow' : undefined}>
           {l.text}
