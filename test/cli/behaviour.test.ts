@@ -424,6 +424,15 @@ describe('explain', () => {
     expect(json.on_estimates).toContain('dibao');
     // JSON cites the locality's own documents, as the text does (Guangdong's 003 and Jiangxi's 004 were in it)
     expect(json.steps.find((st: { program: string }) => st.program === 'dibao').clauses).toEqual(['000（一）', '000（四）']);
+    // (the asset test is 000（一）'s 符合当地最低生活保障家庭财产状况规定, and a member alone's 000（四）; rigid spending is
+    // 002 三's, not 002 一's, which is the dibao's: a reform author's trial)
+    const rigid = jiuzhu([
+      ...['explain', '--policy', 'policies/guangxi-nanning.yaml', '--date', '2025-06-30', '--format', 'json'],
+      ...['--describe', '{area: urban, rigid_expenditure: 20000, persons: [{age: 40, wage_income: 1000}]}'],
+    ]);
+    const steps = (JSON.parse(rigid.stdout) as { steps: Array<{ program: string; clauses: string[] }> }).steps;
+    expect(steps.find((st) => st.program === 'rest')!.clauses).toEqual(['000（一）', '000（四）']);
+    expect(steps.find((st) => st.program === 'rigid_aid')!.clauses).toEqual(['001（一）', '002 三']);
     expect(json.notes[0]).toMatch(/^policies\/guangxi-nanning\.yaml: the newest dibao standards .* carried forward unchanged/);
     // (its provenance, listed once: the reason whole, and the scenario file)
     expect(r.stdout).toContain(

@@ -1,13 +1,15 @@
 // Step 2 — the rest of the household R = the members who are not tekun; n = |R|; I = Σ inc over R.
 // The household's assets are the rest's: assets_ok ⇔ financial_assets ≤ limit_months × S × n.
-// 000（四）/ 003 §7: 且符合当地最低生活保障家庭财产状况规定.
+// 000（一）: 且符合当地最低生活保障家庭财产状况规定 (dibao); 000（四）: 且财产状况符合规定 (a member included alone);
+// 003 §7.
 import { fenToYuan as y } from '../money.js';
 import { check } from '../trace.js';
 import { countedIncome, type Ctx } from './context.js';
 import type { Population } from '../population.js';
 import { traceParams, type Params, type Step } from './step.js';
 
-export const CLAUSES = ['000（四）', '003 §7', '004 §1'];
+// (000（一）first: the dibao asset test is its sentence — a reform author's trial found only 000（四）cited)
+export const CLAUSES = ['000（一）', '000（四）', '003 §7', '004 §1'];
 
 export interface RestRules {
   readonly deduction: number;

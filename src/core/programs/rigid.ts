@@ -1,7 +1,7 @@
 // Step 4 — 刚性支出困难家庭 (families in hardship from rigid expenditure), and its gap aid.
 // 001（一）: 刚性支出困难家庭收入标准为家庭人均年收入低于上年度当地居民人均可支配收入，家庭刚性支出较大导致收不抵支，
 //   或收支相抵后收入低于当地低保标准2倍。
-// 002 一/三: ……扣除同期发生的因病、因残、因学等刚性支出费用后，人均收入低于当地低保标准……给予差额或分档救助。
+// 002 三: ……扣除同期发生的因病、因残、因学等刚性支出费用后，人均收入低于当地低保标准……给予差额或分档救助。
 // 003 §1: 制定……支出型贫困家庭认定办法……实施必要专项社会救助. 004 §1: 综合考虑家庭收入、财产和刚性支出等因素.
 // Only where not dibao and assets_ok. A = 12 × I, E = rigid_expenditure:
 //   identified ⇔ E > 0 ∧ A < disposable_income × n ∧ (E ≥ A ∨ A − E < identify_multiplier × 12 × S × n)
@@ -16,7 +16,8 @@ import { enter, type Ctx } from './context.js';
 import { traceParams, type Params, type Step } from './step.js';
 import { FEATURE } from './screen.js';
 
-export const CLAUSES = ['001（一）', '002 一', '002 三', '003 §1', '004 §1'];
+// (not 002 一, which is the dibao's and says nothing of rigid spending: a reform author's trial)
+export const CLAUSES = ['001（一）', '002 三', '003 §1', '004 §1'];
 
 export interface RigidRules {
   /** Last year's per-capita disposable income, fen a year. */
