@@ -2,7 +2,8 @@
 // file, not a folder's name, in a folder that is there, named for the kind of file it gets. The one rule: jiuzhu never
 // writes over a file it reads (compared by device and inode, so another spelling or a link to it counts).
 import { fstatSync } from 'node:fs';
-import { lstat, readlink, realpath, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, open, readlink, realpath, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { outputToCome } from './atomic-file.js';
@@ -64,10 +65,12 @@ export function refuseFolderName(flag: string, path: string): void {
  * case, then said only that out/j.xml could not be written, the cases' problems lost and the exit code changed).
  */
 async function refuseNoFolder(out: Output): Promise<void> {
-  if (await lstat(out.path).catch(() => null)) return; // (there: a file, a link, a device, opened as it is)
+  const there = await lstat(out.path).catch(() => null);
+  // (there and not a file — a link, a device, a FIFO — opened as it is; a file is replaced by one written beside it)
+  if (there && !there.isFile()) return;
   const dir = dirname(out.path);
   const s = await stat(dir).catch((e: NodeJS.ErrnoException) => e.code ?? 'unknown');
-  if (typeof s !== 'string' && s.isDirectory()) return;
+  if (typeof s !== 'string' && s.isDirectory()) return refuseUnwritable(out, dir);
   const why =
     s === 'ENOENT'
       ? `its folder ${dir} does not exist`
@@ -79,6 +82,26 @@ async function refuseNoFolder(out: Output): Promise<void> {
   throw new UsageError(
     `${out.flag} ${out.path}: ${why}`,
     s === 'ENOENT' ? `make the folder first (mkdir -p ${dir}), or give ${out.flag} another path` : `give ${out.flag} another path`,
+  );
+}
+
+/**
+ * Refuses an output whose folder cannot be written in, before any work (a budget officer's trial: a read-only folder
+ * was told after 10 s of computing, a missing one at once): a file made there and removed at once, as the output's own
+ * temporary file will be made beside it.
+ */
+async function refuseUnwritable(out: Output, dir: string): Promise<void> {
+  const probe = join(dir, `.jiuzhu-probe-${randomBytes(6).toString('hex')}`);
+  const made = await open(probe, 'wx').catch((e: NodeJS.ErrnoException) => e.code ?? 'unknown');
+  if (typeof made !== 'string') {
+    await made.close();
+    await unlink(probe).catch(() => undefined);
+    return;
+  }
+  const why = made === 'EACCES' || made === 'EPERM' ? 'permission denied' : made === 'EROFS' ? 'a read-only file system' : made;
+  throw new UsageError(
+    `${out.flag} ${out.path}: its folder ${dir} cannot be written in (${why})`,
+    `give ${out.flag} a path in a folder you can write in`,
   );
 }
 

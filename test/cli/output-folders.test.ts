@@ -44,5 +44,25 @@ describe('an output in a folder that is not there', () => {
     const r = jiuzhu(['test', 'policies/cases', '--junit', join(dir, 'j.xml')]);
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'j.xml'))).toBe(true);
+    expect(readdirSync(dir)).toEqual(['j.xml']); // (the probe of the folder removed)
+  });
+});
+
+// A budget officer's trial: a workbook to a read-only folder was refused only after 10 s of computing (a missing folder
+// at once). /sys cannot be written in, even by root (a chmod'ed folder can, by root).
+describe('an output in a folder that cannot be written in', () => {
+  it('is refused at once, exit 2, naming the folder and why', () => {
+    for (const args of [
+      ['simulate', ...NANNING, '--format', 'xlsx', '--out', '/sys/budget.xlsx'],
+      ['simulate', ...NANNING, '--per-household', '/sys/rows.csv'],
+      ['test', 'policies/cases', '--junit', '/sys/j.xml'],
+    ]) {
+      const r = jiuzhu(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(
+        /^jiuzhu: --[\w-]+ \/sys\/[\w.]+: its folder \/sys cannot be written in \((permission denied|a read-only file system)\)\nhint: give --[\w-]+ a path in a folder you can write in\n$/,
+      );
+    }
   });
 });
