@@ -92,6 +92,15 @@ const MISSING_ZH: Readonly<Record<string, string>> = {
 
 /** A policy's or a scenario's problems (io/policy-file.ts, scenario-file.ts, param-values.ts), after file:line:col. */
 export const FILE_RULES: readonly Rule[] = [
+  // a projection that would grow nothing (cli/year.ts projecting)
+  [
+    /^--projection (.+): its base_year (\d+) is after (\d+), the (?:last )?year run: it would project nothing \(a typo in base_year\?\)$/,
+    '--projection $1：其 base_year $2 晚于所算的最后一年 $3：什么都不会预测（base_year 写错了吗？）',
+  ],
+  [
+    /^base_year is the year of the newest published values it grows from \(the bundled projections: (\d+)\); or run without --projection$/,
+    'base_year 是预测据以增长的最新公布数值的年份（随附的预测为 $1）；或不加 --projection 运行',
+  ],
   // a case file's hints (cli/commands/test.ts)
   [/^fix the case(?=;|$)/, '改正该案例'],
   [/^fix the case files and the cases above, and the files they name/, '改正以上案例文件、案例及其所引用的文件'],

@@ -63,11 +63,12 @@ export function incomesYearWithProjection(o: { readonly projection?: string; rea
 export async function projectionOption(
   o: { readonly projection?: string; readonly incomesYear?: string },
   first: number,
+  last = first,
 ): Promise<Projection | null> {
   incomesYearWithProjection(o);
   if (!o.projection) return null;
   const p = await loadProjection(o.projection);
-  if (o.incomesYear === undefined) return p;
+  if (o.incomesYear === undefined) return projecting(p, o.projection, first, last);
   const incomesYear = budgetYear(o.incomesYear, '--incomes-year');
   // (incomes of a later year than the one run would be shrunk, which no projection says how: 2030's with --year 2027
   // ran as the file's, JSON saying "from 2030" — a code review)
@@ -75,7 +76,21 @@ export async function projectionOption(
     throw new UsageError(
       `--incomes-year ${incomesYear} is after ${first}, the first year run: the households' incomes are of a year at or before the years simulated`,
     );
-  return { ...p, incomesYear };
+  return projecting({ ...p, incomesYear }, o.projection, first, last);
+}
+
+/**
+ * A projection that would grow nothing in the years run is refused: its base_year after them and no incomes to grow (a
+ * budget officer's base_year 2052 for 2025 ran the year unprojected, exit 0, its warning hidden by -q and beside the
+ * table). A base_year at the last year, or incomes of an earlier year (--incomes-year), grows something: run, noted.
+ */
+function projecting(p: Projection, file: string, first: number, last: number): Projection {
+  if (p.baseYear <= last || incomesFrom(p) < last) return p;
+  const years = first === last ? `${first}, the year run` : `${last}, the last year run`;
+  throw new UsageError(
+    `--projection ${file}: its base_year ${p.baseYear} is after ${years}: it would project nothing (a typo in base_year?)`,
+    'base_year is the year of the newest published values it grows from (the bundled projections: 2025); or run without --projection',
+  );
 }
 
 /** The year's runs: the baseline and each scenario, each cut into periods (all of them checked before any is run). */

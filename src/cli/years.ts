@@ -80,7 +80,7 @@ export async function simulateYears(
   scenarios: readonly Scenario[],
   [first, last]: [number, number],
 ): Promise<YearsReport> {
-  const projection: Projection | null = await projectionOption(o, first);
+  const projection: Projection | null = await projectionOption(o, first, last);
   const policy = await loadUsablePolicy(o.policy);
   // The baseline projected, then each scenario applied to it (as PolicyEngine applies a reform to uprated
   // parameters): a scale or add from a date multiplies or adds to the projected values from then on; a set, dated

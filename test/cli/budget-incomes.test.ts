@@ -106,12 +106,14 @@ describe('a budget year on incomes older than it', () => {
       later,
       readFileSync('scenarios/projections/guangxi-nanning-4pct.yaml', 'utf8').replace('base_year: 2025', 'base_year: 2028'),
     );
-    const year = run('--year', '2026', '--projection', later);
+    // (after every year run it would grow nothing: refused — a budget officer's base_year 2052; at the year run, noted)
+    expect(run('--year', '2026', '--projection', later).code).toBe(2);
+    const year = run('--year', '2028', '--projection', later);
     expect(year.code, year.stderr).toBe(0);
     expect(year.stderr).toContain('carried forward unchanged — projection guangxi-nanning-4pct grows them only after its base_year 2028');
     expect(year.stderr).not.toContain('a line under uprate');
     expect(year.stderr).toContain(
-      "note: projection guangxi-nanning-4pct's base_year 2028 is not before 2026: the households' incomes are taken as they are; a population generated from policies/profiles/guangxi-nanning.yaml has incomes of 2022: for it, give --incomes-year 2022 to grow them to 2026",
+      "note: projection guangxi-nanning-4pct's base_year 2028 is not before 2028: the households' incomes are taken as they are; a population generated from policies/profiles/guangxi-nanning.yaml has incomes of 2022: for it, give --incomes-year 2022 to grow them to 2028",
     );
     // a window past the base_year grows the incomes from it: the note says so, as before
     const window = run('--years', '2026-2029', '--projection', later);

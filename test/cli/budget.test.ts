@@ -1140,17 +1140,21 @@ describe('simulate --years with a projection', () => {
     };
     const late = file('late.yaml', text.replace('base_year: 2025', 'base_year: 2030'));
     const run = (...more: string[]) => simulate('--years', '2027-2028', ...more);
+    // Refused, exit 2 (a budget officer's base_year 2052 ran the year unprojected, exit 0, its warning hidden by -q):
+    // in 中文 too (a finance trial's was in English beside a 中文 table)
     const flat = run('--projection', late);
-    expect(flat.code).toBe(0);
-    expect(flat.stderr).toContain(
-      'warning: projection guangdong-3.5pct grows from the year after its base_year 2030, and the years are 2027–2028: nothing is projected (a typo in base_year?)\n',
+    expect([flat.code, flat.stdout, flat.stderr]).toEqual([
+      2,
+      '',
+      `jiuzhu: --projection ${late}: its base_year 2030 is after 2028, the last year run: it would project nothing (a typo in base_year?)\n` +
+        'hint: base_year is the year of the newest published values it grows from (the bundled projections: 2025); or run without --projection\n',
+    ]);
+    expect(run('--projection', late, '--quiet').code).toBe(2);
+    expect(run('--projection', late, '--lang', 'zh').stderr).toBe(
+      `jiuzhu：--projection ${late}：其 base_year 2030 晚于所算的最后一年 2028：什么都不会预测（base_year 写错了吗？）\n` +
+        '提示：base_year 是预测据以增长的最新公布数值的年份（随附的预测为 2025）；或不加 --projection 运行\n',
     );
-    // in 中文 beside a 中文 table (a finance trial's was in English), a warning either way: its budget is not projected
-    expect(run('--projection', late, '--lang', 'zh').stderr).toContain(
-      '警告：预测 guangdong-3.5pct 自基年 2030 的次年起增长，而所算年度为 2027–2028：什么都没有预测（base_year 写错了吗？）\n',
-    );
-    // (nothing grown: the standards are the policy's, carried forward, and said so as without a projection)
-    expect(flat.stderr).toContain('are 6+ years older than 2028-12-31: carried forward unchanged');
+    expect(simulate('--year', '2027', '--projection', late).stderr).toContain('its base_year 2030 is after 2027, the year run:');
     // Nanning's newest standards are of 2022-04-01; a projection from 2025 takes 2023–2025 as unchanged
     const stale = run('--projection', 'scenarios/projections/guangdong-3.5pct.yaml', '--format', 'json');
     expect(otherNotes(JSON.parse(stale.stdout).notes)).toEqual([

@@ -51,6 +51,10 @@ writeFileSync(
   ]),
 );
 writeFileSync(join(dir, 'no-reason.yaml'), scenario([], ''));
+writeFileSync(
+  join(dir, 'late.yaml'),
+  readFileSync('scenarios/projections/guangxi-nanning-4pct.yaml', 'utf8').replace('base_year: 2025', 'base_year: 2052'),
+);
 // (YAML slips: an unclosed quote, ": " in a value, a flow mapping and list left open, a line out of step, a key twice)
 const YAML_SLIPS = [
   scenario([], 'reason: "x\n'),
@@ -383,6 +387,14 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
     'an option that is a setting of the environment',
     ['simulate', '--policy', POLICY, '--households', SAMPLE, '--threads', '2'],
     ["错误：没有选项 '--threads'：工作线程数在环境变量中设置：JIUZHU_THREADS=2 jiuzhu …（1 即只用一个线程；无论几个线程，总数都相同）"],
+  ],
+  [
+    'a projection that would project nothing',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--year', '2026', '--projection', join(dir, 'late.yaml')],
+    [
+      `jiuzhu：--projection ${join(dir, 'late.yaml')}：其 base_year 2052 晚于所算的最后一年 2026：什么都不会预测（base_year 写错了吗？）`,
+      '提示：base_year 是预测据以增长的最新公布数值的年份（随附的预测为 2025）；或不加 --projection 运行',
+    ],
   ],
   [
     'a scenario without its reason',
