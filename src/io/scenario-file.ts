@@ -189,6 +189,17 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
         y.problem(arg, `${what}, with at most ${places === 2 ? 'two decimals (money: fen)' : 'six decimals'}${got(arg)}${hint}`, subject);
         return null;
       }
+      // (a percentage written as a factor: a reform author's {scale: 150} ran into 12 unit rules' errors about the
+      // minimum wage and the premium, where {scale: 150%} was told at once to write 1.5)
+      if (op === 'scale' && D(t).gte(10)) {
+        const pct = D(t).dividedBy(100).toFixed();
+        y.problem(
+          arg,
+          `{scale: ${t}} multiplies by ${t}: a percentage? ${t} % is {scale: ${pct}}; to give the value itself, {set: V}`,
+          subject,
+        );
+        return null;
+      }
       return { change: { op, by: D(t) }, from };
     }
     case 'at_least':
