@@ -191,7 +191,7 @@ function parseChange(y: YamlFile, node: Node | null, spec: ParamSpec): { change:
       }
       // (a percentage written as a factor: a reform author's {scale: 150} ran into 12 unit rules' errors about the
       // minimum wage and the premium, where {scale: 150%} was told at once to write 1.5)
-      if (op === 'scale' && D(t).gte(10)) {
+      if (op === 'scale' && D(t).gte(20)) {
         const pct = D(t).dividedBy(100).toFixed();
         y.problem(
           arg,
