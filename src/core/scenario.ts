@@ -36,6 +36,9 @@ export interface Scenario {
   readonly changes: readonly ScenarioChange[];
 }
 
+/** A title in both languages, "zh en" — once where they are one (a title written in one language: a reform author's trial read it twice). */
+export const bothTitles = (t: { readonly zh: string; readonly en: string }): string => (t.zh === t.en ? t.zh : `${t.zh} ${t.en}`);
+
 /**
  * A scenario's changes that are valid but read like a slip, as notes at their lines: a scale under 0.5 or of 5 and more
  * (an analyst's {scale: 0.1} for +10 % made Nanning's rural standard 56.67 and the total fell 41 %, without a word).
@@ -147,7 +150,7 @@ export function applyScenario(policy: Policy, sc: Scenario): Policy {
   }
   if (problems.length) throw new InputError(problems, `scenario ${sc.id} does not fit ${policy.id}; nothing was changed`);
   const sources = new Map<string, Source>(policy.sources);
-  sources.set(sourceId, { id: sourceId, title: `${sc.title.zh} ${sc.title.en}`, file: sc.file });
+  sources.set(sourceId, { id: sourceId, title: bothTitles(sc.title), file: sc.file });
   return { ...policy, sources, params };
 }
 

@@ -11,7 +11,7 @@ import type { Population } from '../core/population.js';
 import { CAPACITY } from '../core/columns.js';
 import { dec, inUse, madeBy, valueToJson, valueToText, type Snapshot } from '../core/parameters/tree.js';
 import { viewOf, type HouseholdResult } from '../core/engine.js';
-import type { Scenario } from '../core/scenario.js';
+import { bothTitles, type Scenario } from '../core/scenario.js';
 import { incomesFrom, type Projection } from '../core/projection.js';
 import { projectionJson } from './projection-view.js';
 import { estimatesInForce, programsOnEstimates } from './estimates.js';
@@ -278,7 +278,7 @@ export function explainText(e: Explanation, pop: Population, s: Snapshot, o: Tex
     lang === 'zh'
       ? `${householdZh(id)} — ${s.policy.name.zh} — ${s.date}${sc ? ` — 按方案 ${sc.id} ${sc.title.zh}（非现行政策）` : ''}`
       : `household ${id} — ${s.policy.name.zh} ${s.policy.name.en} — ${s.date}` +
-        (sc ? ` — under scenario ${sc.id} ${sc.title.zh} ${sc.title.en} (not the policy in force)` : '');
+        (sc ? ` — under scenario ${sc.id} ${bothTitles(sc.title)} (not the policy in force)` : '');
   const p = o.projection;
   const out: string[] = [
     chalk.bold(heading),

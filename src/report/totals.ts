@@ -1,6 +1,7 @@
 // The totals of a simulation, as one view-model that feeds every format: the human table, Markdown,
 // the JSON contract (DOMAIN "simulate … --format json") and CSV. Same numbers everywhere. A scenario's
 // entry carries its deltas against the baseline beside the contract keys.
+import { bothTitles } from '../core/scenario.js';
 import { namedFile } from './paths.js';
 import { monthCosts, type MonthCost } from './month-costs.js';
 import chalk from 'chalk';
@@ -336,7 +337,7 @@ const CASELOAD = 'caseload, no cost 仅计对象，不计支出';
 const HOUSEHOLDS = 'households 户';
 /** " — 其标题 its title" after a run's id: a scenario's file's title, the baseline's own (the id alone read as a slug). */
 export const titled = (s: Pick<ScenarioReport, 'id' | 'title'>) =>
-  s.title ? ` — ${s.title.zh} ${s.title.en}` : s.id === 'baseline' ? ' — 基线（现行政策） the rules in force' : '';
+  s.title ? ` — ${bothTitles(s.title)}` : s.id === 'baseline' ? ' — 基线（现行政策） the rules in force' : '';
 
 /** What the eligible column means, or why there is none (beside an estimated take-up rate it read as a contradiction). */
 export const takeUpNote = (s: Pick<ScenarioReport, 'figures'>, lang?: Lang): string[] => [

@@ -19,7 +19,7 @@ import {
   monthRows,
 } from './sheets.js';
 import { fundingRangeEnds, LEVEL_LABELS, LEVELS, type Level } from '../core/funding.js';
-import { changeText } from '../core/scenario.js';
+import { bothTitles, changeText } from '../core/scenario.js';
 import { noteText } from '../core/policy-notes.js';
 import { isCash, PROGRAMS } from '../core/programs/index.js';
 import { delta, fundingDelta, type ScenarioReport } from './totals.js';
@@ -232,7 +232,7 @@ export async function yearsWorkbook(r: YearsReport, made: MadeBy): Promise<Excel
       // each scenario and what it changes (a reform author's workbook did not say: a change on a year's first day is
       // no change inside a year)
       ...(r.scenarios ?? []).flatMap((sc) => [
-        ['情景 scenario', `${sc.id}: ${sc.title.zh} ${sc.title.en} — ${sc.reason} (${sc.file})`],
+        ['情景 scenario', `${sc.id}: ${bothTitles(sc.title)} — ${sc.reason} (${sc.file})`],
         ...sc.changes.map((ch) => ['', changeText(ch)]),
       ]),
     ],

@@ -6,6 +6,7 @@ import { InputError } from '../../src/errors.js';
 import { parseCases } from '../../src/io/cases-file.js';
 import { parsePolicy } from '../../src/io/policy-file.js';
 import { parseScenario } from '../../src/io/scenario-file.js';
+import { bothTitles } from '../../src/core/scenario.js';
 
 const SIMPLE = readFileSync('test/fixtures/policies/simple.yaml', 'utf8');
 const problems = (f: () => unknown): string[] => {
@@ -99,6 +100,11 @@ describe('a scenario’s title in one language', () => {
     expect(titled('{zh: 提高, en: Raise}')).toEqual({ zh: '提高', en: 'Raise' });
     expect(problems(() => titled('{}'))).toEqual(['2:8: title: expected {zh: …, en: …} (or one of them)']);
     expect(problems(() => titled('[提高]'))).toEqual(['2:8: title: expected a title: text, or {zh: …, en: …}']);
+    // (said once where it is one: explain's heading read "tk-16 特困基本生活标准1.6倍 特困基本生活标准1.6倍", a reform author's trial)
+    expect([bothTitles(titled('提高特困供养标准')), bothTitles(titled('{zh: 提高, en: Raise}'))]).toEqual([
+      '提高特困供养标准',
+      '提高 Raise',
+    ]);
   });
 });
 
