@@ -176,6 +176,14 @@ describe('a policy breaking a rule of severity error', () => {
       'note: scenario rural800: at 2020-01-01 rural 800 is above urban 790 (rural-at-most-urban',
     );
     expect(underScenario('rural700', ['dibao.standard.rural: {set: 700}']).r.stderr).not.toContain('note: scenario rural700');
+    // (a line below S, a warning of the rule: a reform author's 0.8 emptied the edge group — above S, below 0.8 × S —
+    // its caseload 0, without a word; 1.2 keeps some)
+    const edge = underScenario('edge08', ['low_income.multiplier: {set: 0.8}']).r;
+    expect(edge.code).toBe(0);
+    expect(edge.stderr).toContain(
+      'note: scenario edge08: low_income.multiplier is 0.8 from 2020-11-21 (lines-above-standard: the low-income and single-person lines are at least 1 × S (else they are empty)); a reform may test that, so it is computed as given\n',
+    );
+    expect(underScenario('edge12', ['low_income.multiplier: {set: 1.2}']).r.stderr).not.toContain('note: scenario edge12');
   });
 
   // A README trial: {scale: 0.1} on the urban standard was refused at three lines of the policy's minimum wages
