@@ -186,6 +186,39 @@ describe('a policy breaking a rule of severity error', () => {
     expect(underScenario('edge12', ['low_income.multiplier: {set: 1.2}']).r.stderr).not.toContain('note: scenario edge12');
   });
 
+  // A reform author's trial: params with two tekun scenarios showed 1.5 or 1.6 by their order alone, without a word
+  it('params with scenarios that change one parameter says they do, and which applies last', () => {
+    const write = (name: string, change: string) => {
+      const sc = join(dir, `${name}.yaml`);
+      writeFileSync(sc, `scenario: ${name}\ntitle: {zh: 试, en: try}\nreason: test\nchanges:\n  ${change}\n`);
+      return sc;
+    };
+    const [a, b, c] = [
+      write('tk16', 'tekun.basic.multiplier: {set: 1.6}'),
+      write('tk15', 'tekun.basic.multiplier: {set: 1.5}'),
+      write('up10', 'dibao.standard.urban: {scale: 1.1}'),
+    ];
+    const params = (...files: string[]) =>
+      jiuzhu([
+        'params',
+        '--policy',
+        'policies/guangxi-nanning.yaml',
+        '--date',
+        '2025-06-30',
+        '--format',
+        'json',
+        ...files.flatMap((f) => ['--scenario', f]),
+      ]);
+    const [ab, ba] = [params(a, b), params(b, a)];
+    expect([ab.code, ba.code]).toEqual([0, 0]);
+    expect([JSON.parse(ab.stdout)['tekun.basic.multiplier'], JSON.parse(ba.stdout)['tekun.basic.multiplier']]).toEqual(['1.5', '1.6']);
+    expect(ab.stderr).toContain(
+      "note: scenarios tk16, tk15 each change tekun.basic.multiplier: applied in the order given, tk15's last, on the value the others leave (a set replaces it; a scale or an add builds on it)\n",
+    );
+    expect(ba.stderr).toContain("note: scenarios tk15, tk16 each change tekun.basic.multiplier: applied in the order given, tk16's last");
+    expect(params(a, c).stderr).not.toContain('each change');
+  });
+
   // A README trial: {scale: 0.1} on the urban standard was refused at three lines of the policy's minimum wages
   it('a scenario that makes a value no policy could have is refused at its own line, not the policy’s', () => {
     const { sc, r } = underScenario('cut90', ['dibao.standard.urban: {scale: 0.1}']);
