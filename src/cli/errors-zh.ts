@@ -158,6 +158,25 @@ export const RULES: readonly Rule[] = [
     (_, n, ext, dir) => `${dir === 'this folder' ? '此文件夹' : `${dir} `}中的${n ? ` ${n.trim()} 个` : ''} .${ext} 文件：`,
   ],
   [/^--date must be a date YYYY-MM-DD, got "(.*)"/, '--date 应为日期 YYYY-MM-DD，收到的是 “$1”'],
+  // (a budget officer's --lang zh run: these were English beside a 中文 --date error)
+  [/^(--[\w-]+) must be a calendar year such as (\d+), got "(.*)"$/, '$1 应为公历年份（如 $2），收到的是 “$3”'],
+  [/^--format xlsx writes a workbook: give --out FILE\.xlsx$/, '--format xlsx 写出的是工作簿：请用 --out 文件.xlsx 指定写到哪里'],
+  [
+    /^(--[\w-]+) (.+) is the ([a-z ]+ file|snapshot) (.+): jiuzhu never writes over a file it reads$/,
+    (_, flag, out, what, input) => `${flag} ${out} 就是${FILES_ZH[what!] ?? what}${spaced(input!)}：jiuzhu 从不覆盖它读取的文件`,
+  ],
+  [/^choose another name for (--[\w-]+)$/, '请为 $1 另取一个文件名'],
+  [
+    /^(--[\w-]+) (.+): its folder (.+) cannot be written in \((.+)\)$/,
+    (_, flag, out, dir, why) =>
+      `${flag} ${out}：其文件夹 ${dir} 不能写入（${{ 'permission denied': '没有权限', 'a read-only file system': '只读文件系统' }[why!] ?? why}）`,
+  ],
+  [/^give (--[\w-]+) a path in a folder you can write in$/, '请给 $1 一个可以写入的文件夹中的路径'],
+  [/^fix the (households|policy|scenario|projection|case) file$/, (_, what) => `改正${FILES_ZH[`${what} file`]}`],
+  [
+    /expected "yearly": a growth a year above -0\.5 and below 0\.5 with at most six decimals, e\.g\. 0\.035$/,
+    '应为 “yearly”：每年的增长率，大于 -0.5、小于 0.5，至多六位小数，例如 0.035',
+  ],
   [/ \(stopped after ([\d,]+) problems\)$/, '（到第 $1 处停下）'],
   [/ ?\(there is no month (\d+)\)$/, '（没有 $1 月）'],
   [

@@ -52,6 +52,10 @@ writeFileSync(
 );
 writeFileSync(join(dir, 'no-reason.yaml'), scenario([], ''));
 writeFileSync(
+  join(dir, 'bad-rate.yaml'),
+  readFileSync('scenarios/projections/guangxi-nanning-4pct.yaml', 'utf8').replace('yearly: 0.04', 'yearly: abc'),
+);
+writeFileSync(
   join(dir, 'late.yaml'),
   readFileSync('scenarios/projections/guangxi-nanning-4pct.yaml', 'utf8').replace('base_year: 2025', 'base_year: 2052'),
 );
@@ -387,6 +391,32 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
     'an option that is a setting of the environment',
     ['simulate', '--policy', POLICY, '--households', SAMPLE, '--threads', '2'],
     ["错误：没有选项 '--threads'：工作线程数在环境变量中设置：JIUZHU_THREADS=2 jiuzhu …（1 即只用一个线程；无论几个线程，总数都相同）"],
+  ],
+  // (a budget officer's --lang zh run: English beside a 中文 --date error)
+  [
+    'a year not a year',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--year', '26'],
+    ['jiuzhu：--year 应为公历年份（如 2026），收到的是 “26”'],
+  ],
+  [
+    'a workbook to the terminal',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--date', '2025-06-30', '--format', 'xlsx'],
+    ['jiuzhu：--format xlsx 写出的是工作簿：请用 --out 文件.xlsx 指定写到哪里'],
+  ],
+  [
+    'an output over an input',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--date', '2025-06-30', '--format', 'csv', '--out', POLICY],
+    [`jiuzhu：--out ${POLICY} 就是政策文件 ${POLICY}：jiuzhu 从不覆盖它读取的文件`, '提示：请为 --out 另取一个文件名'],
+  ],
+  [
+    'an output in a folder that cannot be written in',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--date', '2025-06-30', '--format', 'csv', '--out', '/sys/x.csv'],
+    ['jiuzhu：--out /sys/x.csv：其文件夹 /sys 不能写入（', '提示：请给 --out 一个可以写入的文件夹中的路径'],
+  ],
+  [
+    'a projection’s rate not a number',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '--year', '2026', '--projection', join(dir, 'bad-rate.yaml')],
+    ['应为 “yearly”：每年的增长率，大于 -0.5、小于 0.5，至多六位小数，例如 0.035', '提示：改正预测文件'],
   ],
   [
     'a projection that would project nothing',
