@@ -129,7 +129,7 @@ async function readRanges(
   refuseSomeWeightsEmpty(empties, rows, file);
   noteEmptyCells(empties, file, opts);
   noteApart(done.apart, file, opts);
-  opts.onProgress?.({ bytes: totalBytes, totalBytes, rows: sum(parsed.map((p) => p.part.rows)) });
+  opts.onProgress?.({ bytes: totalBytes, totalBytes, rows });
   return {
     population: () => done.population(),
     totals: async () => {

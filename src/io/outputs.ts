@@ -98,7 +98,8 @@ async function refuseUnwritable(out: Output, dir: string): Promise<void> {
     await unlink(probe).catch(() => undefined);
     return;
   }
-  const why = made === 'EACCES' || made === 'EPERM' ? 'permission denied' : made === 'EROFS' ? 'a read-only file system' : made;
+  const why =
+    { EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'a read-only file system', ENOSPC: 'no space left' }[made] ?? made;
   throw new UsageError(
     `${out.flag} ${out.path}: its folder ${dir} cannot be written in (${why})`,
     `give ${out.flag} a path in a folder you can write in`,
