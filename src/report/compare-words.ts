@@ -195,7 +195,13 @@ export function losersWent(persons: readonly (readonly string[])[], lang?: Lang)
         : `${groupCount(v)} ${name(LAYERS[i]!)} → ${name(LAYERS[j]!)}`,
     );
   const more = cells.length > 3 ? (zh(lang) ? '；等' : '; …') : '';
+  // (a flow the rules end so, said why: a reform author's unified standard moved 12,851 from rigid-expenditure aid to a
+  // smaller dibao — 002 三's aid is for families above S only — and a department head read "raising the standard cuts aid")
+  const ended = cells
+    .slice(0, 3)
+    .filter(({ i, j }) => i !== j && PROGRAM_BY_ID.get(LAYERS[i] as ProgramId)?.step.notWhere?.program === LAYERS[j])
+    .map(({ i }) => LAYERS[i]!);
   return zh(lang)
-    ? `  受损家庭成员（加权人数）：${shown.join('；')}${more}`
-    : `  the losers' members (weighted persons): ${shown.join('; ')}${more}`;
+    ? `  受损家庭成员（加权人数）：${shown.join('；')}${more}${whyLost(ended, lang)}`
+    : `  the losers' members (weighted persons): ${shown.join('; ')}${more}${whyLost(ended, lang)}`;
 }

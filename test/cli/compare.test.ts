@@ -403,6 +403,36 @@ describe('compare --unit: every total in the unit asked for', () => {
 describe('compare: where the losers went', () => {
   // A policy author's unifying reform had losers, unexplained: the flows of the losers' members alone, in JSON
   // (`loser_transitions`) and as the largest three under the winners line.
+  // (a reform author's trial: Nanning unified, its losers chiefly rigid-expenditure aid → a smaller dibao, read as "raising
+  // the standard cuts aid": the flow the rules end so is said why, the step's own words — 002 三)
+  it('says why a flow of the losers is one the rules end so: rigid-expenditure aid where dibao begins', () => {
+    const args = [
+      'compare',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      SAMPLE,
+      '--scenario',
+      'scenarios/unify-rural-urban.yaml',
+      '--date',
+      DATE,
+      '--quiet',
+    ];
+    const line = jiuzhu(args)
+      .stdout.split('\n')
+      .find((l) => l.startsWith("  the losers' members"))!;
+    expect(line).toMatch(/^ {2}the losers' members \(weighted persons\): [\d,]+ rigid aid → dibao; /);
+    expect(line).toMatch(
+      / — rigid-expenditure aid ends where the household qualifies for dibao \(which may pay less, or not be taken up\): step 4 deducts rigid expenditure only for a household not on dibao \(002 三; DOMAIN step 4\)/,
+    );
+    const zh = jiuzhu([...args, '--lang', 'zh'])
+      .stdout.split('\n')
+      .find((l) => l.startsWith('  受损家庭成员'))!;
+    expect(zh).toContain('（家庭符合低保即不再给予刚性支出救助（低保可能更少或未申领）：第 4 步只对不在低保的家庭扣除刚性支出（002 三');
+    // (a flow no rule ends so is not explained: low-income → dibao, a tekun member paid less)
+    expect(line.match(/ends where/g)).toHaveLength(1);
+  });
+
   it('counts the losers’ persons, as simulate’s per-household rows give them, and the same on worker threads', () => {
     const args = [
       'compare',
