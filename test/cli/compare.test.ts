@@ -401,23 +401,23 @@ describe('compare --unit: every total in the unit asked for', () => {
 });
 
 describe('compare: where the losers went', () => {
-  // A policy author's unifying reform had losers, unexplained: the flows of the losers' members alone, in JSON
-  // (`loser_transitions`) and as the largest three under the winners line.
+  /** compare of the sample under a locality's rules, against them unified (scenarios/unify-rural-urban.yaml). */
+  const unified = (policy: string) => [
+    'compare',
+    '--policy',
+    policy,
+    '--households',
+    SAMPLE,
+    '--scenario',
+    'scenarios/unify-rural-urban.yaml',
+    '--date',
+    DATE,
+  ];
+
   // (a reform author's trial: Nanning unified, its losers chiefly rigid-expenditure aid → a smaller dibao, read as "raising
   // the standard cuts aid": the flow the rules end so is said why, the step's own words — 002 三)
   it('says why a flow of the losers is one the rules end so: rigid-expenditure aid where dibao begins', () => {
-    const args = [
-      'compare',
-      '--policy',
-      'policies/guangxi-nanning.yaml',
-      '--households',
-      SAMPLE,
-      '--scenario',
-      'scenarios/unify-rural-urban.yaml',
-      '--date',
-      DATE,
-      '--quiet',
-    ];
+    const args = [...unified('policies/guangxi-nanning.yaml'), '--quiet'];
     const line = jiuzhu(args)
       .stdout.split('\n')
       .find((l) => l.startsWith("  the losers' members"))!;
@@ -433,18 +433,10 @@ describe('compare: where the losers went', () => {
     expect(line.match(/ends where/g)).toHaveLength(1);
   });
 
+  // A policy author's unifying reform had losers, unexplained: the flows of the losers' members alone, in JSON
+  // (`loser_transitions`) and as the largest three under the winners line.
   it('counts the losers’ persons, as simulate’s per-household rows give them, and the same on worker threads', () => {
-    const args = [
-      'compare',
-      '--policy',
-      'policies/jiangxi-fuliang.yaml',
-      '--households',
-      SAMPLE,
-      '--scenario',
-      'scenarios/unify-rural-urban.yaml',
-      '--date',
-      DATE,
-    ];
+    const args = unified('policies/jiangxi-fuliang.yaml');
     const r = jiuzhu([...args, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const s = JSON.parse(r.stdout).localities[0].scenarios[1];
