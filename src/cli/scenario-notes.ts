@@ -10,7 +10,7 @@ import { GROUP_NAMES } from '../core/programs/groups.js';
 import { PROGRAMS, programLabel } from '../core/programs/index.js';
 import { STEP as PREMIUM_STEP, type PremiumRules } from '../core/programs/medical-premium.js';
 import { fenToYuan } from '../core/money.js';
-import { AHEAD_YEARS, checkPolicy, RULES, type Violation } from '../core/sanity.js';
+import { AHEAD_YEARS, checkPolicy, type Violation } from '../core/sanity.js';
 import { floorsBroken } from '../core/floors.js';
 import { firstYearExit, type YearsReport } from '../report/years-view.js';
 import { incomesFrom, type Projection } from '../core/projection.js';
@@ -180,8 +180,8 @@ function relationNotes(id: string, derived: Policy, date: string, where = ''): s
   const byRule = new Map<string, Violation>();
   const at = (v: Violation) => /\bat (\d{4}-\d\d-\d\d)/.exec(v.message)?.[1] ?? '';
   for (const v of checkPolicy(derived)) {
-    // (and a line below S, a warning: a reform author's low_income.multiplier 0.8 emptied the edge group without a word)
-    const said = v.rule.severity === 'error' || v.rule.id === RULES.multiplesAboveOne.id;
+    // (and a warning said of a reform: a reform author's low_income.multiplier 0.8 emptied the edge group without a word)
+    const said = v.rule.severity === 'error' || v.rule.saidOfReform;
     if (!said || v.rule.unit || v.where.file === derived.file) continue;
     const had = byRule.get(v.rule.id);
     if (!had || (at(v) <= date && at(v) > at(had))) byRule.set(v.rule.id, v);

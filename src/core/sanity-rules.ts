@@ -16,6 +16,11 @@ export interface SanityRule {
    * reform may set out to test.
    */
   readonly unit?: true;
+  /**
+   * A warning said of a scenario that breaks it, as a broken relation is (cli/scenario-notes.ts): a reform's line below S
+   * empties its group without a word otherwise.
+   */
+  readonly saidOfReform?: true;
 }
 
 /** How far after every other date a value's date may lie before it is taken for a typo (2062 for 2026). */
@@ -153,5 +158,6 @@ export const RULES = {
     severity: 'warning',
     text: 'the low-income and single-person lines are at least 1 × S (else they are empty)',
     zh: '低收入线和单人户线至少为 1 × S（否则为空）',
+    saidOfReform: true,
   },
 } as const satisfies Record<string, SanityRule>;
