@@ -120,6 +120,22 @@ export const RULES: readonly Rule[] = [
     /^unknown option '(.+)': the worker threads are set in the environment: (JIUZHU_THREADS=\d+) jiuzhu … .*$/,
     "没有选项 '$1'：工作线程数在环境变量中设置：$2 jiuzhu …（1 即只用一个线程；无论几个线程，总数都相同）",
   ],
+  // (stray-options.ts: an option of another command, an argument where an option was meant, an option for a value)
+  [/^unknown option '(.+)': (\S+) has none; it is an option of (.+)$/, "没有选项 '$1'：$2 没有这个选项，它是 $3 的选项"],
+  [
+    /^'(.+)' joins (--[\w-]+) and its value with a (full-width space \(U\+3000\)|space that is not a plain one): write (.+) with a plain space$/,
+    (_, arg, flag, space, write) =>
+      `'${arg}' 用${space!.startsWith('full') ? '全角空格（U+3000）' : '非普通空格'}连接 ${flag} 和它的取值：请写 ${write}，用半角空格`,
+  ],
+  [
+    /^unexpected argument '(.*)': (\S+) takes no arguments(?:: (.+)| \(an option’s value goes right after its option\))$/,
+    (_, arg, cmd, hints?: string) =>
+      `多余的参数 '${arg}'：${cmd} 不带参数${hints ? `：${WHERE_ZH.reduce((t, [en, zh]) => t.replace(en, zh), hints)}` : '（选项的取值紧跟在选项之后）'}`,
+  ],
+  [
+    /^option '(.+)' got (.+), an option, for its value: give (--[\w-]+) its value \(a name beginning with -- goes as (.+)\)$/,
+    "选项 '$1' 的取值成了另一个选项 $2：请给 $3 写上取值（以 -- 开头的文件名写作 $4）",
+  ],
   [/^unknown command '(.+)'$/, "没有命令 '$1'"],
   [/^required option '(.+)' not specified$/, "缺少必需的选项 '$1'"],
   [/^option '(.+)' argument missing$/, "选项 '$1' 缺少取值"],
@@ -172,6 +188,12 @@ export const RULES: readonly Rule[] = [
       `${flag} ${out}：其文件夹 ${dir} 不能写入（${{ 'permission denied': '没有权限', 'a read-only file system': '只读文件系统' }[why!] ?? why}）`,
   ],
   [/^give (--[\w-]+) a path in a folder you can write in$/, '请给 $1 一个可以写入的文件夹中的路径'],
+  // Ctrl-C or kill while an output was being written (exit.ts stoppedWhileWriting)
+  [
+    /^stopped by (SIG[A-Z]+): not written: (.+)$/,
+    (_, signal, files: string) =>
+      `被 ${signal} 中止：未写出 ${files.replaceAll(' (the file there is as it was)', '（原有的文件保持原样）')}`,
+  ],
   [/^fix the (households|policy|scenario|projection|case) file$/, (_, what) => `改正${FILES_ZH[`${what} file`]}`],
   [
     /expected "yearly": a growth a year above -0\.5 and below 0\.5 with at most six decimals, e\.g\. 0\.035$/,
@@ -236,6 +258,17 @@ export const RULES: readonly Rule[] = [
     /^a chat app or word processor turns -- into a dash: type the command line, or copy it from a plain-text file$/,
     '聊天软件或文字处理软件会把 -- 变成破折号：请手打命令，或从纯文本文件复制',
   ],
+];
+
+/** Where a stray argument goes (stray-options.ts whereItGoes), in 中文. */
+const WHERE_ZH: ReadonlyArray<readonly [string | RegExp, string]> = [
+  ['a scenario goes with --scenario FILE (repeatable)', '情景用 --scenario 文件（可重复）'],
+  ['a policy with --policy FILE', '政策用 --policy 文件'],
+  ['a households file goes with --households FILE', '住户文件用 --households 文件'],
+  ['a date goes with --date YYYY-MM-DD', '日期用 --date YYYY-MM-DD'],
+  ['a year goes with --year YYYY', '年份用 --year YYYY'],
+  [', several with --years YYYY-YYYY', '，多个年份用 --years YYYY-YYYY'],
+  [/; /g, '；'],
 ];
 
 /** An output whose text is said in 中文 where a rule knows it (zhErrors). */

@@ -6,7 +6,7 @@ import { CheckFailedError, ClosedPipe, formatProblem, InputError, Interrupted, U
 import { outputsBeingWritten, ownsTemporaryFiles, removeTemporaryFiles } from '../io/atomic-file.js';
 import { MAX_THREADS } from './settings.js';
 import { fileError, givesNotes, givesStdin, releaseFifos } from '../io/files.js';
-import type { Ctx } from './context.js';
+import type { Ctx, Out } from './context.js';
 
 /** How many problems an invalid input prints. */
 const SHOWN = 50;
@@ -98,15 +98,18 @@ function stoppedWhileWriting(signal: string): void {
   if (!outputs.length) return;
   const said = outputs.map((o) => `${o.path}${o.replaces ? ' (the file there is as it was)' : ''}`);
   try {
-    process.stderr.write(`jiuzhu: stopped by ${signal}: not written: ${said.join(', ')}\n`);
+    sayStopped.write(`jiuzhu: stopped by ${signal}: not written: ${said.join(', ')}\n`);
   } catch {
     // (stderr gone with the terminal: SIGHUP)
   }
 }
 
 let signalsGuarded = false;
+/** Where a stop is said: the run's stderr (in 中文 where the reader's is: it was English under --lang zh). */
+let sayStopped: Pick<Out, 'write'> = process.stderr;
 /** Ctrl-C or kill while an output is being written: the temporary file goes, and the exit code says which signal. */
-export function guardSignals(): void {
+export function guardSignals(stderr: Pick<Out, 'write'>): void {
+  sayStopped = stderr;
   if (signalsGuarded) return;
   signalsGuarded = true;
   for (const [signal, code] of [

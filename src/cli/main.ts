@@ -382,7 +382,7 @@ export async function run(argv: string[], given: Ctx = processContext()): Promis
   if (argv.includes('--no-color') || ctx.env.NO_COLOR || !ctx.stdout.isTTY || toFile(argv)) chalk.level = 0;
   if (ctx.stdout === process.stdout) {
     guardPipe();
-    guardSignals();
+    guardSignals(ctx.stderr);
   }
   givesIo(ctx, argv);
   const program = buildProgram(ctx);

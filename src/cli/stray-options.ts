@@ -57,6 +57,10 @@ export function tellStrayBeforeMissing(program: Command, argv: readonly string[]
       const known = new Set([...cmd.options, ...program.options].map((o) => o.long));
       const stray = argv.map((a) => a.split('=')[0]!).find((a) => a.startsWith('--') && a !== '--' && !known.has(a));
       if (stray) cmd.unknownOption(stray);
+      // An argument where the option was meant (`simulate --policy p.yaml households.csv`): told where it goes, not that
+      // --households is missing (it was given, without its flag)
+      const args = cmd.args.filter((a) => a === '-' || !a.startsWith('-'));
+      if (args.length && !cmd.registeredArguments.length) cmd._excessArguments(args);
       missing(option);
     };
   }

@@ -1,7 +1,8 @@
 // Errors in 中文 where the reader's language is Chinese (cli/errors-zh.ts): --lang zh (or its other spellings), or a
 // Chinese locale without --lang. Each rule of the catalogue is met by a real run's English here, so an English message
 // reworded where it is made, and not in the catalogue, fails; file names, columns, values and options stay as given.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -426,6 +427,33 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
       '提示：base_year 是预测据以增长的最新公布数值的年份（随附的预测为 2025）；或不加 --projection 运行',
     ],
   ],
+  // (commander's words as stray-options.ts makes them)
+  [
+    'an option of another command',
+    ['params', '--policy', POLICY, '--households', SAMPLE],
+    ["错误：没有选项 '--households'：params 没有这个选项，它是 simulate, "],
+  ],
+  [
+    'an option joined to its value by a full-width space',
+    ['simulate', `--policy\u3000${POLICY}`, '--households', SAMPLE],
+    [`错误：'--policy\u3000${POLICY}' 用全角空格（U+3000）连接 --policy 和它的取值：请写 --policy ${POLICY}，用半角空格`],
+  ],
+  [
+    'a households file without --households',
+    ['simulate', '--policy', POLICY, SAMPLE],
+    [`错误：多余的参数 '${SAMPLE}'：simulate 不带参数：住户文件用 --households 文件`],
+  ],
+  [
+    'a year without --year, a word without its option',
+    ['simulate', '--policy', POLICY, '--households', SAMPLE, '2022', 'x'],
+    ["错误：多余的参数 '2022'：simulate 不带参数：年份用 --year YYYY，多个年份用 --years YYYY-YYYY"],
+  ],
+  ['a word without its option', ['params', '--policy', POLICY, 'x'], ["错误：多余的参数 'x'：params 不带参数（选项的取值紧跟在选项之后）"]],
+  [
+    'an option for an option’s value',
+    ['simulate', '--policy', '--households', SAMPLE],
+    ["错误：选项 '--policy <file>' 的取值成了另一个选项 --households：请给 --policy 写上取值（以 -- 开头的文件名写作 ./--households）"],
+  ],
   [
     'a scenario without its reason',
     ['simulate', '--policy', POLICY, '--households', SAMPLE, '--scenario', join(dir, 'no-reason.yaml')],
@@ -557,6 +585,28 @@ describe('errors in 中文', () => {
       expect(r.stderr).toContain(`\n${said}\n`);
       expect(r.stderr).toBe(zhErrors(en.stderr));
     }
+  });
+
+  it('Ctrl-C while an output is written over a file: said in 中文 too (the signal handler wrote English)', async () => {
+    const out = join(dir, 'kept.csv');
+    const stopped = async (LANG: string) => {
+      writeFileSync(out, 'kept\n');
+      const args = ['bin/jiuzhu.js', 'generate', '--policy', POLICY, '--households', '50000000', '--out', out];
+      const child = spawn(process.execPath, args, { env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG } });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const writing = () => readdirSync(dir).some((f) => f.startsWith('.kept.csv.'));
+      for (let i = 0; i < 200 && !writing(); i++) await new Promise((r) => setTimeout(r, 50));
+      child.kill('SIGINT');
+      expect(await new Promise<number | null>((r) => child.on('close', r))).toBe(130);
+      expect(readFileSync(out, 'utf8')).toBe('kept\n');
+      return stderr;
+    };
+    const en = await stopped('C.UTF-8');
+    english.set('SIGINT', en);
+    expect(en).toContain(`jiuzhu: stopped by SIGINT: not written: ${out} (the file there is as it was)\n`);
+    const zh = await stopped('zh_CN.UTF-8'); // (generate has no --lang: the locale's)
+    expect(zh).toContain(`jiuzhu：被 SIGINT 中止：未写出 ${out}（原有的文件保持原样）\n`);
   });
 
   it('every rule of the catalogue is met by one of these runs’ English', () => {
