@@ -9,6 +9,10 @@ import { populationOf, type HouseholdSpec, type Population } from './population.
 import { LAYER, LAYER_SLOT, LAYERS } from './layers.js';
 import { fastRecord } from './records.js';
 import { eligibleFor } from './result.js';
+import { FILE_REGISTER } from './programs/context.js';
+import type { TakeUpRules } from './programs/take-up.js';
+import { stepRules } from './rules.js';
+import { dibaoOf } from './year-exit.js';
 import type { Run } from './simulate.js';
 
 /**
@@ -112,6 +116,8 @@ export function rateBands(
     keys.map((k) => (k === 'wage' ? wage : (pop as unknown as Record<string, unknown>)[k])),
   );
   const before = runs.map((r) => newContext(pop, r.rules));
+  // (rigid aid is dibao where rigid.aid_group says so: Nanning's, 000（一）)
+  const aidIsDibao = runs.map((r) => stepRules<TakeUpRules>(r.rules, 'take_up').aidAsDibao >= 0);
   const after = runs.map((r) => newContext(plus, r.rules));
   const sums = runs.map(() => ({
     overall: BANDS.map(() => new ExactSum()),
@@ -134,7 +140,12 @@ export function rateBands(
         continue;
       }
       const cash0 = cash(r0);
-      const gain = 12 * delta + cash(evaluateHousehold(after[i]!, h)) - cash0;
+      // A household paid dibao now is on dibao as it earns more: past the line it enters the gradual exit with the
+      // dibao it is paid (003 §11: 对已就业的低保对象…超过当地低保标准后给予6个月渐退期), whatever the file's on_dibao
+      // says (a generated file marks only households already in their exit: a gradual-exit reform moved no rate, a
+      // researcher's trial). One not paid dibao stays as the file has it.
+      const paid = dibaoOf(r0, aidIsDibao[i]!);
+      const gain = 12 * delta + cash(evaluateHousehold(after[i]!, h, null, paid > 0 ? paid : FILE_REGISTER)) - cash0;
       if (each) each.gains[i]![h] = gain;
       const b = bandOf(gain, delta);
       sums[i]!.overall[b]!.addProduct(w, 1);

@@ -182,7 +182,7 @@ function onDibaoAtEnd(from: ExitCarry, h: number): number {
 }
 
 /** The dibao a household on dibao is paid a month: as a household, its members included alone, rigid aid that is dibao. */
-function dibaoOf(r: HouseholdResult, aidIsDibao: boolean | undefined): number {
+export function dibaoOf(r: HouseholdResult, aidIsDibao: boolean | undefined): number {
   let x = 0;
   if (r.flag[DIBAO]) x += r.amount[DIBAO]!;
   if (r.flag[SINGLE]) x += r.amount[SINGLE]!;

@@ -454,24 +454,34 @@ describe('the whole file’s table', () => {
     expect(r.stderr).toContain('the newest dibao standards it gives (urban 810 from 2022-04-01');
   });
 
-  // A journalist read Δ 0.00 pp for gradual-exit-6-months on a generated file: only households marked on_dibao 1 can
-  // enter the exit as their income rises, and generate marks only those already above the line
-  it('says how many households can enter a gradual exit where a run changes it', () => {
+  // A journalist and a researcher read Δ 0.00 pp for gradual-exit-6-months on a generated file: only a household marked
+  // on_dibao 1 entered the exit as it earned more, and generate marks only those already in their exit. A household paid
+  // dibao now enters it (003 §11, core/marginal-rates.ts); the monthly view counts an exit in full whatever its months.
+  it('a longer gradual exit softens the cliff of a household paid dibao (annual view); the monthly view says why it cannot', () => {
     const file = 'policies/samples/households.csv';
-    const marked = new Set(
-      readFileSync(file, 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => l.split(','))
-        .filter((row, i, rows) => i > 0 && row[rows[0]!.indexOf('on_dibao')] === '1')
-        .map((row) => row[0]),
-    ).size;
-    expect(marked).toBeGreaterThan(0);
-    const run = (scenario: string) => jiuzhu(['cliff', ...NANNING, ...DATE, '--households', file, '--scenario', scenario]).stderr;
-    expect(run('scenarios/gradual-exit-6-months.yaml')).toContain(
-      `note: gradual-exit-6-months changes the gradual exit (渐退, dibao.gradual_exit.months 3 → 6): a household enters it only if marked on_dibao 1 — ${marked} of the 600 here are;`,
+    const run = (view: string, out: string) =>
+      jiuzhu([
+        ...['cliff', ...NANNING, ...DATE, '--households', file, '--scenario', 'scenarios/gradual-exit-6-months.yaml'],
+        ...['--view', view, '--per-household', out],
+      ]);
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-cliff-exit-'));
+    const annual = run('annual', join(dir, 'annual.csv'));
+    expect(annual.code, annual.stderr).toBe(0);
+    expect(annual.stderr).not.toContain('gradual exit (渐退');
+    // H0057 (rural, on_dibao 0 in the file): a tekun grandparent and the rest (n = 2) on dibao, 566.67 × 2 − 1,073.47 =
+    // 59.87 a month, with the minor supplement 0.1 × 566.67 = 56.67. 100.00 more takes 1,173.47 past 1,133.34: dibao
+    // and the supplement end (12 × 116.54 = 1,398.48), the two persons' premium subsidy falls from the dibao group's to
+    // the low-income group's (2 × 130.00 = 260.00), and the exit keeps 59.87 for its months (003 §11): 1,200.00 −
+    // 1,398.48 − 260.00 + 3 × 59.87 = −278.87 a year; over 6 months −99.26.
+    const gains = readFileSync(join(dir, 'annual.csv'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(',H0057,'))
+      .map((l) => l.split(',').slice(3, 8).join(','));
+    expect(gains).toEqual(['baseline,H0057-2,tekun,100.00,-278.87', 'gradual-exit-6-months,H0057-2,tekun,100.00,-99.26']);
+    const monthly = run('monthly', join(dir, 'monthly.csv'));
+    expect(monthly.stderr).toContain(
+      'note: gradual-exit-6-months changes the gradual exit (渐退, dibao.gradual_exit.months 3 → 6): the monthly view counts a household’s exit in full whatever its months — --view annual tells them apart\n',
     );
-    expect(run('scenarios/tekun-basic-1.6x.yaml')).not.toContain('gradual exit (渐退');
   });
 });
 

@@ -87,6 +87,27 @@ describe('rateBands', () => {
     expect(raised!.byLayer[low]![AT_LEAST_100]).toBe(0n);
   });
 
+  // 003 §11 (对已就业的低保对象…在其家庭成员人均收入超过当地低保标准后给予6个月渐退期): a household paid dibao now that earns
+  // past the line keeps its dibao for the exit's months, whatever the file's on_dibao (none of these is marked). A
+  // generated file marks only households already in their exit, and a gradual-exit reform moved no rate (a trial).
+  it('a household paid dibao enters the gradual exit as it earns past the line, with the dibao it is paid', () => {
+    const TWELVE = runOf('twelve', { 'dibao.gradual_exit.months': '12' });
+    const n = pop.householdCount;
+    const each = { gains: [new Float64Array(n), new Float64Array(n)], layers: new Uint8Array(n) };
+    const [six, twelve] = rateBands(pop, [BASE, TWELVE], fen('100'), 'annual', 0, n, each);
+    // at-the-line: dibao 50.00 and the minor supplement 150.00 a month; at 2050.00 > S × n = 2000.00 out of dibao, its
+    // 50.00 kept for the exit's months: 12 × 100.00 + 6 × 50.00 − 12 × 200.00 = −900.00 a year (rate 175 %); over 12
+    // months −600.00 (150 %). Without the exit it was −1,200.00 under both.
+    expect([each.gains[0]![1], each.gains[1]![1]]).toEqual([-90_000, -60_000]);
+    // phase-out stays in dibao (1000.00 → 1100.00 of 2000.00): keeps nothing, under both; above and far-above keep all
+    expect([0, 2, 3].map((h) => [each.gains[0]![h], each.gains[1]![h]])).toEqual([
+      [0, 0],
+      [120_000, 120_000],
+      [120_000, 120_000],
+    ]);
+    expect(six!.overall).toEqual(twelve!.overall); // (both > 100 %: the exit softens the cliff, as the gains say)
+  });
+
   it('any cut into ranges merges to the same bands', () => {
     for (const cut of [1, 2, 3, 4]) {
       const merged = [BASE, RAISED].map(emptyBands);

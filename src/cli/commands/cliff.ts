@@ -22,7 +22,6 @@ import {
 import { populationOf, type Population } from '../../core/population.js';
 import { dec } from '../../core/parameters/tree.js';
 import { TAKE_UP_GROUPS } from '../../core/parameters/groups.js';
-import { groupDigits } from '../../report/text-table.js';
 import { mainOrNone, type PerHouseholdRates } from '../../core/marginal-rates.js';
 import { typed } from '../../core/grow.js';
 import { AtomicFile } from '../../io/atomic-file.js';
@@ -243,7 +242,7 @@ async function population(ctx: Ctx, o: CliffOptions, runs: readonly Run[], about
       : wroteLine(file, had, { en: 'a marginal rate per household and run', zh: '每户每次运行的边际税率' }, o.lang);
     if (told) ctx.stderr.write(told);
   }
-  const exit = exitNote(runs, pop);
+  const exit = exitNote(runs, o.view);
   if (exit && !o.quiet) ctx.stderr.write(`${exit}\n`);
   const takeUp = takeUpNote(runs, pop);
   if (takeUp && !o.quiet) ctx.stderr.write(`${takeUp}\n`);
@@ -272,15 +271,14 @@ function takeUpNote(runs: readonly Run[], pop: Population): string | null {
 }
 
 /**
- * A run that changes the gradual exit, on a file where few households can enter one: only a household marked on_dibao 1
- * does, as its income rises (a journalist read Δ 0.00 pp for gradual-exit-6-months on a generated file, where generate
- * marks on_dibao only for households already above the line — the rest take dibao up through their draw).
+ * A run that changes the gradual exit, in the monthly view: a household paid dibao that earns past the line enters its
+ * exit (003 §11; marginal-rates.ts), and the month after keeps it in full, however many months it is kept — only the
+ * annual view tells exits of other lengths apart (a journalist and a researcher read Δ 0.00 pp for
+ * gradual-exit-6-months).
  */
-function exitNote(runs: readonly Run[], pop: Population): string | null {
+function exitNote(runs: readonly Run[], view: View): string | null {
   const months = (r: Run) => dec(r.rules.snapshot, 'dibao.gradual_exit.months').toFixed();
   const changed = runs.slice(1).filter((r) => months(r) !== months(runs[0]!));
-  if (!changed.length) return null;
-  let marked = 0;
-  for (let h = 0; h < pop.householdCount; h++) marked += pop.onDibao[h]!;
-  return `note: ${changed.map((r) => r.id).join(', ')} change${changed.length > 1 ? '' : 's'} the gradual exit (渐退, dibao.gradual_exit.months ${months(runs[0]!)} → ${changed.map(months).join(', ')}): a household enters it only if marked on_dibao 1 — ${groupDigits(String(marked))} of the ${groupDigits(String(pop.householdCount))} here are; mark the households on dibao now (on_dibao 1, prior_dibao their dibao) to see the exit soften their cliff (generate marks only households already above the line, in their exit)`;
+  if (!changed.length || view !== 'monthly') return null;
+  return `note: ${changed.map((r) => r.id).join(', ')} change${changed.length > 1 ? '' : 's'} the gradual exit (渐退, dibao.gradual_exit.months ${months(runs[0]!)} → ${changed.map(months).join(', ')}): the monthly view counts a household’s exit in full whatever its months — --view annual tells them apart`;
 }
