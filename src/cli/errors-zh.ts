@@ -224,9 +224,9 @@ export const RULES: readonly Rule[] = [
     '$1 按 GB18030 读取（不是 UTF-8；可用 --encoding utf-8|gb18030 指定）',
   ],
   [
-    /^(.+) read from sheet "(.+?)"(?:, not its other sheets? \((.+)\): --sheet NAME reads another; households in several sheets are read as one file only once put in one sheet)?$/,
-    (_, f, sheet, others) =>
-      `${f} 读取的是工作表 “${sheet}”${others ? `，不是其他工作表（${others}）：读其他工作表请给 --sheet 表名；几个工作表里的住户要合到一个工作表里才能一起读` : ''}`,
+    /^(.+) read from sheet "(.+?)"(?:, the first shown \(before it, hidden: (.+?)\))?(?:, not its other sheets? \((.+)\): --sheet NAME reads another; households in several sheets are read as one file only once put in one sheet)?$/,
+    (_, f, sheet, hidden, others) =>
+      `${f} 读取的是工作表 “${sheet}”${hidden ? `，即第一个未隐藏的工作表（其前隐藏的：${hidden}）` : ''}${others ? `，不是其他工作表（${others}）：读其他工作表请给 --sheet 表名；几个工作表里的住户要合到一个工作表里才能一起读` : ''}`,
   ],
   ...YAML_RULES,
   ...FILE_RULES,

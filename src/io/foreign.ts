@@ -4,12 +4,9 @@
 // problem's line and field are the file's own — and a problem found there is told in the file's terms (a workbook's
 // sheet, column letter and row). A plain UTF-8 CSV is not touched here: the readers read it as always (中文 headers
 // and values included, core/columns.ts), at full speed.
-import type ExcelJS from 'exceljs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, REQUIRED } from '../core/columns.js';
-import { resembles } from './household-messages.js';
-import { InputError, UsageError, type Problem, type Where } from '../errors.js';
+import { InputError, UsageError, type Problem } from '../errors.js';
 import type { CheckFound, CheckRange } from './arrow-checks.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { fileError, inputFile } from './files.js';
@@ -17,8 +14,10 @@ import { decodeGb18030, decodes, hasUtf8Bom, isUtf8File, readWhole, turned, with
 import type { Population } from '../core/population.js';
 import { gb18030, HEAD, householdsKind, type HouseholdsKind } from './households-kind.js';
 import { firstInvalidUtf8, utf8Problem } from './text-checks.js';
-import { entryText, zipEntries } from './zip-entries.js';
-import { columnLetter, withCellRefs } from './sheet-refs.js';
+import { rowWords, toCsv, whole, type Converted } from './converted.js';
+import { fromWorkbook } from './workbook.js';
+
+export type { Converted } from './converted.js';
 
 export interface SourceOptions {
   /** Force an encoding; by default UTF-8, or GB18030 when the file's start is not UTF-8 and reads as GB18030. */
@@ -33,20 +32,6 @@ export type ArrowChecks = (all: CheckRange) => Promise<readonly CheckFound[]>;
 
 /** A file turned into canonical CSV — or, an Arrow file (`jiuzhu import`), its population, read and checked. */
 export type Prepared = Converted | { readonly population: Population; readonly notes: readonly string[] };
-
-export interface Converted {
-  /** The canonical UTF-8 CSV, as a stream (a GB18030 or mapped file is turned as it is read: memory bounded). */
-  open(): Readable;
-  /** Its first bytes (its header among them), and the file's size (the progress's measure: approximate). */
-  readonly head: Uint8Array;
-  readonly size: number;
-  /** What was done, for stderr ("read as GB18030"). */
-  readonly notes: readonly string[];
-  /** A problem's place in the canonical CSV → its place in the file. */
-  readonly where: (w: Where) => Where;
-  /** A problem's words with the CSV's lines they name (a row's household disagreeing with another's) as the file's. */
-  readonly text?: (message: string) => string;
-}
 
 /** How the file is read (io/households-kind.ts), from its name and first bytes, without reading it: 'csv' for a pipe. */
 export async function kindOfHouseholds(path: string, o: SourceOptions = {}): Promise<HouseholdsKind> {
@@ -118,11 +103,6 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
 const gbNote = (path: string, start: Uint8Array) =>
   `note: ${path} read as GB18030 (not UTF-8; force one with --encoding utf-8|gb18030)${hasUtf8Bom(start) ? `; the UTF-8 byte order mark at its start, which its GB18030 text does not follow, left out` : ''}`;
 
-/** Canonical CSV made whole (a workbook's, a Parquet file's, a pipe's), as a Converted. */
-function whole(bytes: Buffer, notes: readonly string[], where: (w: Where) => Where): Converted {
-  return { open: () => Readable.from([bytes]), head: bytes.subarray(0, HEAD), size: bytes.length, notes, where };
-}
-
 /** --sheet names a workbook's sheet: given with a CSV or Parquet file it would do nothing (a researcher's trial). */
 function refuseSheet(path: string): never {
   throw new UsageError(`${path} is not a workbook (.xlsx): --sheet would do nothing to it`, 'leave --sheet out');
@@ -152,194 +132,6 @@ async function readHead(path: string): Promise<Buffer> {
     throw fileError(e, 'read', path);
   }
 }
-
-/** The head's whole lines are not UTF-8 (a multi-byte character cut at the head's end does not count). */
-
-/** Records as CSV text, one per line, quoted where a field needs it. */
-export function toCsv(records: readonly (readonly string[])[]): Buffer {
-  const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return Buffer.from(records.map((r) => r.map(field).join(',')).join('\n') + '\n', 'utf8');
-}
-
-type CellValue = ExcelJS.CellValue;
-
-/** A cell as the text a CSV would hold: numbers as written, TRUE/FALSE as words, a date its day, a formula's result, rich text's text. */
-function cellText(v: CellValue): string | { problem: string } {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'; // (a yes/no word: a flag's 1 or 0, not a number of years or yuan)
-  // a date as its day (a birth date in a column jiuzhu does not read passes; in one it reads, the value is told)
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if ('richText' in v)
-    return v.richText
-      .map((t) => t.text)
-      .join('')
-      .trim();
-  if ('result' in v) return cellText((v as { result?: CellValue }).result ?? null);
-  if ('text' in v) return String((v as { text: unknown }).text).trim();
-  if ('error' in v) return { problem: `the cell holds an error (${String((v as { error: unknown }).error)})` };
-  if ('formula' in v || 'sharedFormula' in v)
-    return {
-      problem:
-        'a formula with no saved value (the program that wrote the workbook did not compute it): open it in Excel or WPS and save it, or paste the values',
-    };
-  return { problem: 'a value of a kind jiuzhu does not read' };
-}
-
-/** exceljs's stream reader's own steps, each given one part of the workbook (zip-entries.ts reads them by name). */
-interface ReaderSteps {
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseRels(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
-  _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(entry: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<ExcelJS.Row> }>;
-  model?: { sheets?: Array<{ name: string; rId: string }> };
-  workbookRels?: Array<{ Id: string; Target: string }>;
-}
-
-/** The first sheet (or --sheet) of a workbook, its XML read row by row as it is unzipped, as canonical CSV (the rows kept as text). */
-async function fromWorkbook(path: string, o: SourceOptions): Promise<Converted> {
-  // exceljs is loaded for a workbook only (a third of a second)
-  const mod = await import('exceljs');
-  const Excel = (mod as unknown as { default?: typeof ExcelJS }).default ?? mod; // loaded for a workbook only
-  // (styles: a date cell is a date, not its serial number)
-  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-  });
-  const steps = reader as unknown as ReaderSteps;
-  const unreadable = (e: unknown) =>
-    new InputError([{ where: { file: path }, message: `not a readable .xlsx workbook (${(e as Error).message})` }]);
-  const records: string[][] = [];
-  const rows: number[] = [];
-  let sheetName: string | null = null;
-  const problems: Problem[] = [];
-  let names: string[];
-  try {
-    // Its parts by name (not in the order they lie in the file): the sheets' names and parts, the shared strings
-    // and styles, then the one sheet read.
-    const entries = await zipEntries(path);
-    const part = async (name: string) => {
-      const e = entries.get(name);
-      return e ? entryText(path, e) : null;
-    };
-    const book = await part('xl/workbook.xml');
-    if (!book) {
-      // a zip of CSVs (as a data portal sends them) is not a workbook: say what it holds
-      const held = [...entries.keys()].filter((n) => !n.endsWith('/'));
-      const shown = held.slice(0, 3).join(', ') + (held.length > 3 ? `, … (${held.length} files)` : '');
-      throw new Error(`a ZIP archive with no xl/workbook.xml${held.length ? `; it holds ${shown}: extract the CSV and give it` : ''}`);
-    }
-    await steps._parseWorkbook(book);
-    const rels = await part('xl/_rels/workbook.xml.rels');
-    if (rels) await steps._parseRels(rels);
-    const strings = await part('xl/sharedStrings.xml');
-    if (strings) for await (const _ of steps._parseSharedStrings(strings));
-    const styles = await part('xl/styles.xml');
-    if (styles) await steps._parseStyles(styles);
-    // A sheet's part as its relation names it: relative to xl/, or (openpyxl, pandas) from the root (/xl/…).
-    const sheets = (steps.model?.sheets ?? []).map((sh) => {
-      const target = steps.workbookRels?.find((r) => r.Id === sh.rId)?.Target ?? '';
-      return { name: sh.name, part: target.startsWith('/') ? target.slice(1) : `xl/${target}` };
-    });
-    names = sheets.map((sh) => sh.name);
-    const chosen = o.sheet !== undefined ? sheets.find((sh) => sh.name === o.sheet) : sheets[0];
-    const sheet = chosen && (await part(chosen.part));
-    if (chosen && !sheet) throw new Error(`its sheet ${chosen.name} has no part ${chosen.part}`);
-    if (chosen && sheet) {
-      sheetName = chosen.name;
-      const [{ value: worksheet }] = [
-        ...steps._parseWorksheet(Readable.from(withCellRefs(sheet)), /(\d+)\.xml$/.exec(chosen.part)?.[1] ?? '1'),
-      ];
-      for await (const row of worksheet) {
-        const values = row.values as CellValue[];
-        const record: string[] = [];
-        for (let c = 1; c < values.length; c++) {
-          const t = cellText(values[c] ?? null);
-          if (typeof t === 'string') record[c - 1] = t;
-          else {
-            problems.push({ where: { file: `${path}:${chosen.name}!${columnLetter(c)}${row.number}` }, message: t.problem });
-            record[c - 1] = '';
-          }
-        }
-        for (let c = 0; c < record.length; c++) record[c] ??= '';
-        if (!record.some((x) => x !== '')) continue; // an empty row
-        records.push(record);
-        rows.push(row.number);
-      }
-    }
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw unreadable(e);
-  }
-  if (sheetName === null)
-    throw new UsageError(
-      o.sheet !== undefined ? `${path} has no sheet "${o.sheet}" (its sheets: ${names.join(', ')})` : `${path} has no sheet`,
-    );
-  // A cell (D17), or a whole row (17:17) where a problem has no column.
-  const at = (line: number, col?: number) => {
-    const row = rows[line - 1] ?? line;
-    return `${path}:${sheetName}!${col !== undefined ? `${columnLetter(col)}${row}` : `${row}:${row}`}`;
-  };
-  // The header: every column with values needs a header of its own (a merged header cell leaves the others empty).
-  const header = records[0] ?? [];
-  // (a loop: spread into Math.max, 120,000 rows overflowed the stack — a determinism audit's 125,000-row workbook)
-  let width = 0;
-  for (const r of records) width = Math.max(width, r.length);
-  // A row whose last cells are blank holds fewer cells than the header (a remark left empty): blank, as in the middle
-  for (const r of records) while (r.length < width) r.push('');
-  for (let c = 0; c < width; c++)
-    if (header[c] === undefined || header[c] === '')
-      if (records.some((r, i) => i > 0 && (r[c] ?? '') !== ''))
-        problems.push({
-          where: { file: at(1, c + 1) },
-          message: 'the header cell is empty but the column has values (a merged header cell?): give every column its own header',
-        });
-  if (problems.length) throw new InputError(problems, 'fix the workbook, or save the sheet as "CSV UTF-8"');
-  // The first sheet, read by default, with none of the columns a households file must have where the workbook has
-  // others (an import trial's 说明 sheet before its 低保名册 was told "missing required columns" alone): which to name
-  // (not where a header names or resembles a column: that sheet is the households', its names told one by one — a
-  // review's sheet of Household_ID, Age was sent to the 说明 after it)
-  const column = (h: string) => COLUMN_BY_NAME.has(h.trim()) || COLUMN_BY_ALIAS.has(h.trim()) || resembles(h.trim()) !== undefined;
-  if (o.sheet === undefined && !o.columns && names.length > 1 && !header.some(column))
-    throw new InputError(
-      [
-        {
-          where: { file: at(1) },
-          message: `its first sheet, "${sheetName}", has none of the columns a households file must have (${REQUIRED.join(', ')}); the workbook's sheets: ${names.join(', ')}`,
-        },
-      ],
-      `name the households' sheet with --sheet (--sheet ${quotedSheet(names.find((n) => n !== sheetName)!)}, if it is that one)`,
-    );
-  return {
-    ...whole(toCsv(o.columns ? o.columns.apply(records, path) : records), [], (w) => w),
-    // (its other sheets named: a register in two sheets, 城区 and 乡镇, was read as the first's alone, said only by this note
-    // — a clerk's trial)
-    notes: [`note: ${path} read from sheet "${sheetName}"${o.sheet === undefined ? otherSheets(names, sheetName) : ''}`],
-    where: (w) => (w.file === path && w.line !== undefined ? { file: at(w.line, w.col) } : w),
-    // ("area is rural on line 4 but urban on line 2" of a sheet whose blank rows were skipped: the sheet's rows — a review)
-    text: rowWords((line) => rows[line - 1] ?? line),
-  };
-}
-
-/** A workbook's sheets not read, said after the one read: another goes with --sheet, and a register in several is one. */
-function otherSheets(names: readonly string[], read: string): string {
-  const others = names.filter((n) => n !== read);
-  if (!others.length) return '';
-  return `, not its other sheet${others.length > 1 ? 's' : ''} (${others.map((n) => `"${n}"`).join(', ')}): --sheet NAME reads another; households in several sheets are read as one file only once put in one sheet`;
-}
-
-/** A problem's words with the canonical CSV's lines ("on line 4") as the file's rows. */
-const rowWords =
-  (rowOf: (line: number) => number) =>
-  (message: string): string =>
-    message.replace(/\bline (\d+)\b/g, (_, l: string) => `row ${rowOf(Number(l))}`);
-
-/** A sheet's name as a command line takes it (quoted where it holds a space or a quote: 低保 名册). */
-const quotedSheet = (name: string) => (/^[^\s'"\\$`]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`);
 
 /** A cell of a Parquet column as CSV text: numbers as written, booleans 1/0, text as it is. */
 function parquetText(v: unknown): string | { problem: string } {

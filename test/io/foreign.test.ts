@@ -380,6 +380,41 @@ describe('located errors, exit 3', () => {
     );
   });
 
+  // A clerk's trial: a hidden sheet first (an old register) was read instead of the one on screen; and ids of 18 digits
+  // typed as numbers (Excel keeps 15) were one household, exit 0 both
+  it('reads the first sheet shown, naming the hidden ones before it; an id of 16 digits or more as a number is refused', async () => {
+    const wb = new ExcelJS.Workbook();
+    const old = wb.addWorksheet('旧名册');
+    old.state = 'hidden';
+    old.addRows([
+      ['household_id', 'person_id', 'age', 'area'],
+      ['OLD', 'o1', 40, 'urban'],
+    ]);
+    const HEAD = ['household_id', 'person_id', 'age', 'area'];
+    wb.addWorksheet('低保名册').addRows([HEAD, ['H1', 'a1', 40, 'urban'], ['H2', 'b1', 50, 'rural']]);
+    wb.addWorksheet('身份证').addRows([
+      HEAD,
+      [Number('450101000000000011'), 'a1', 40, 'urban'],
+      [Number('450101000000000012'), 'b1', 50, 'urban'],
+    ]);
+    const book = join(dir, 'hidden-first.xlsx');
+    await wb.xlsx.writeFile(book);
+    const r = jiuzhu(['simulate', ...P.filter((a) => a !== '--quiet'), '--households', book]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).households.rows).toBe(2);
+    expect(r.stderr).toContain(
+      `note: ${book} read from sheet "低保名册", the first shown (before it, hidden: "旧名册"), not its other sheet ("身份证"): --sheet NAME reads another`,
+    );
+    // (named, a hidden sheet is read)
+    expect(JSON.parse(jiuzhu(['simulate', ...P, '--households', book, '--sheet', '旧名册']).stdout).households.rows).toBe(1);
+    const ids = jiuzhu(['simulate', ...P, '--households', book, '--sheet', '身份证']);
+    expect(ids.code).toBe(3);
+    expect(ids.stderr).toContain(
+      `${book}:身份证!A2: column household_id: "4.50101E+17" is not valid: expected a household id as written, not a number in scientific notation`,
+    );
+    expect(ids.stderr).toContain(`${book}:身份证!A3: column household_id: "4.50101E+17"`);
+  });
+
   // openpyxl and pandas name a sheet's part by absolute path: exceljs's stream reader then called every sheet "Sheet1",
   // and --sheet 低保名册 failed (found by a new-user trial).
   it('reads a workbook openpyxl wrote: its sheets by their names, --sheet too', () => {
