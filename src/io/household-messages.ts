@@ -196,9 +196,38 @@ export function resembles(name: string, has: (c: Column) => boolean = () => fals
 function resemblesZh(name: string, has: (c: Column) => boolean): Column | undefined {
   const bare = name.replace(/[（(【[][^）)】\]]*[）)】\]]/gu, '').replace(/[\s\p{P}]/gu, '');
   if (bare.length < 2) return undefined;
-  const like = [...COLUMN_BY_ALIAS].filter(([alias]) => alias.includes(bare) || bare.includes(alias)).map(([, def]) => def.name as Column);
+  const aliases = [...COLUMN_BY_ALIAS];
+  let like = aliases.filter(([alias]) => alias.includes(bare) || bare.includes(alias)).map(([, def]) => def.name as Column);
+  // Else a word of one in it (月工资, 残疾级别, 家庭年收入: unread, the family paid as if it earned nothing — a clerk's
+  // trial), of two characters, not one many columns' names hold (家庭, 低保, 编号: 家庭人口, 低保证号 are other things)
+  if (!like.length) {
+    const words = new Set<string>();
+    for (let i = 0; i + 2 <= bare.length; i++) if (!SHARED_WORDS.has(bare.slice(i, i + 2))) words.add(bare.slice(i, i + 2));
+    like = aliases.filter(([alias]) => [...words].some((w) => alias.includes(w))).map(([, def]) => def.name as Column);
+  }
   return like.find((c) => !has(c)) ?? like[0]; // (收入 beside 工资收入: other_income, which the file lacks)
 }
+
+/** Words that name no one column: in registers' own columns (户籍地址, 申请日期, 其他补贴, 生活费) as much as in jiuzhu's. */
+const SHARED_WORDS = new Set([
+  '家庭',
+  '是否',
+  '编号',
+  '能力',
+  '类型',
+  '类别',
+  '人员',
+  '成员',
+  '个人',
+  '生活',
+  '现领',
+  '法定',
+  '需求',
+  '户籍',
+  '低保',
+  '申请',
+  '其他',
+]);
 
 /** How a column is named in the words of the header that resembles it: its 中文 header for a 中文 one. */
 export const namedAs = (column: Column, header: string): string =>

@@ -58,6 +58,21 @@ describe('a 中文 header like a column', () => {
     expect(said(['户编号', '个人编号', '年龄', '城乡', '收入'])[0]).toMatch(/^5: column "收入" looks like wage_income /);
   });
 
+  // A clerk's 月工资 and 残疾级别 were unread columns, noted only: a member earning 3,000 a month paid full dibao
+  it('is a word of one in it (月工资, 残疾级别, 家庭年收入), not a word many columns hold (家庭人口, 低保证号, 户籍地址)', () => {
+    for (const [header, column] of [
+      ['月工资', 'wage_income'],
+      ['残疾级别', 'disability_grade'],
+      ['是否残疾', 'disability_grade'],
+      ['家庭年收入', 'wage_income'],
+    ] as const)
+      expect(said(['户编号', '个人编号', '年龄', '城乡', header])[0], header).toMatch(
+        new RegExp(`^5: column "${header}" looks like ${column}`),
+      );
+    const own = ['家庭人口', '低保证号', '户籍地址', '申请日期', '其他补贴', '身份证号', '联系电话', '家庭住址', '户主姓名', '生活费'];
+    expect(said(['户编号', '个人编号', '年龄', '城乡', ...own])).toEqual([]);
+  });
+
   it('is read where it is one (年龄, 城乡), and a column of its own (姓名, 备注, 村) is no problem', () => {
     expect(said(['户编号', '个人编号', '年龄', '城乡', '工资收入', '姓名', '备注', '村', '户主'])).toEqual([]);
     const index = readHeader(['户编号', '个人编号', '年龄', '城乡', '工资收入'], 'h.csv', 1);
