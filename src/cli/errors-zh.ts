@@ -188,6 +188,11 @@ export const RULES: readonly Rule[] = [
       `${flag} ${out}：其文件夹 ${dir} 不能写入（${{ 'permission denied': '没有权限', 'a read-only file system': '只读文件系统' }[why!] ?? why}）`,
   ],
   [/^give (--[\w-]+) a path in a folder you can write in$/, '请给 $1 一个可以写入的文件夹中的路径'],
+  // a households file's column of a household's size (io/unread-columns.ts sizeColumnWarning)
+  [
+    /^(.+): column "(.+)" gives a household's size, which jiuzhu does not read: it counts a household's persons by its rows, one row per person \(household_id the same on each\)\. A file of one row per household is read as households of one person each$/,
+    '$1：列 “$2” 是家庭人口数，jiuzhu 不读它：家庭人口按行数计，每人一行（同户各行的家庭编号相同）。每户只有一行的文件，会被读成每户一人',
+  ],
   // Ctrl-C or kill while an output was being written (exit.ts stoppedWhileWriting)
   [
     /^stopped by (SIG[A-Z]+): not written: (.+)$/,

@@ -15,7 +15,7 @@ import { simulateParallel } from './parallel.js';
 import type { Executor } from './pool.js';
 import { simulateArrowBatches } from './arrow-totals.js';
 import { readsInParallel } from './settings.js';
-import { fileHead, headerNames, unreadColumnsNote } from '../io/unread-columns.js';
+import { fileHead, headerNames, sizeColumnWarning, unreadColumnsNote } from '../io/unread-columns.js';
 import { readParallel, simulateParallelRead } from './read.js';
 import { collect } from './collect.js';
 
@@ -52,6 +52,8 @@ async function prepare(path: string, opts: ReadOptions, exec?: Executor): Promis
     const names = headerNames(p ? p.head : ((await fileHead(path).catch(() => null)) ?? new Uint8Array()));
     const note = names && unreadColumnsNote(names, path, opts.source?.columns?.ignored);
     if (note) opts.onNote(note);
+    const size = names && sizeColumnWarning(names, path);
+    if (size) opts.onNote(size);
   }
   return p;
 }

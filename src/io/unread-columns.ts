@@ -68,6 +68,21 @@ export function unreadColumnsNote(given: readonly string[], file: string, ignore
   );
 }
 
+/**
+ * A column that gives a household's size (人数, 家庭人口, household_size), which jiuzhu does not read: it counts a
+ * household's persons by its rows. A register of one row per household, headed 人数, ran each family as one person —
+ * a family of 4 at 2,000 a month as one person earning it, no dibao, exit 0 and an unread-column note only (a clerk's
+ * trial). Said as a warning of its own, with what a row is.
+ */
+export function sizeColumnWarning(given: readonly string[], file: string): string | null {
+  const size = given.map((n) => n.trim()).find((n) => SIZE.test(n) && !COLUMN_BY_NAME.has(n) && !COLUMN_BY_ALIAS.has(n));
+  return size === undefined
+    ? null
+    : `warning: ${file}: column "${showText(size, 40)}" gives a household's size, which jiuzhu does not read: it counts a household's persons by its rows, one row per person (household_id the same on each). A file of one row per household is read as households of one person each`;
+}
+const SIZE =
+  /^(?:家庭|家庭成员|户|共同生活|保障)?(?:人口|人数|人口数|成员数|总人口|总人数)(?:（人）|\(人\))?$|^(?:household|hh)[ _-]?(?:size|members|persons)$|^(?:persons|members|family[ _-]?size)$/i;
+
 /** The optional columns whose absence moves every figure (the rest default to what most households have). */
 const WEIGHTY = ['wage_income', 'other_income', 'financial_assets', 'weight'] as const;
 

@@ -587,6 +587,25 @@ describe('errors in 中文', () => {
     }
   });
 
+  // A clerk's register of one row per household, headed 人数: each family ran as one person, a note only
+  it('a column of a household’s size is a warning of its own, in 中文 too', () => {
+    const file = join(dir, 'one-row-per-household.csv');
+    writeFileSync(file, '户编号,个人编号,年龄,城乡,工资收入,人数\nH001,p1,40,农村,2000,4\nH002,p2,40,农村,0,1\n');
+    const args = ['simulate', '--policy', POLICY, '--households', file, '--date', '2024-12-31'];
+    const [en, zh] = [jiuzhu(args), jiuzhu([...args, '--lang', 'zh'])];
+    english.set('size', en.stderr);
+    expect([en.code, zh.code]).toEqual([0, 0]);
+    expect(en.stderr).toContain(
+      `warning: ${file}: column "人数" gives a household's size, which jiuzhu does not read: it counts a household's persons by its rows, one row per person (household_id the same on each). A file of one row per household is read as households of one person each\n`,
+    );
+    expect(zh.stderr).toContain(
+      `警告：${file}：列 “人数” 是家庭人口数，jiuzhu 不读它：家庭人口按行数计，每人一行（同户各行的家庭编号相同）。`,
+    );
+    // (a column of its own, not a size: no warning)
+    writeFileSync(file, '户编号,个人编号,年龄,城乡,工资收入,人数备注\nH001,p1,40,农村,2000,x\n');
+    expect(jiuzhu(args).stderr).not.toContain("gives a household's size");
+  });
+
   it('Ctrl-C while an output is written over a file: said in 中文 too (the signal handler wrote English)', async () => {
     const out = join(dir, 'kept.csv');
     const stopped = async (LANG: string) => {
