@@ -9,7 +9,7 @@
 //   per_year: [wage_income, other_income]   # a survey's yearly amounts: divided by 12 (half up, to the fen) as read
 import type { Node } from 'yaml';
 import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMN_NAMES, MONTHLY, parseCell, wordValue } from '../core/columns.js';
-import { YEARLY_HEADER } from './household-messages.js';
+import { titleAbove, YEARLY_HEADER } from './household-messages.js';
 import { fenToYuan, parseFen } from '../core/money.js';
 import { InputError, type Problem } from '../errors.js';
 import { readInputText } from './files.js';
@@ -211,6 +211,11 @@ function turnOf(c: string, m: Mapping): ((v: string) => string | undefined) | nu
 function plan(y: YamlFile, fileHeader: readonly string[], dataFile: string, m: Mapping) {
   const problems: Problem[] = [];
   const header = fileHeader.map((h) => h.trim());
+  // A title above the header (本表为2024年低保名册,,,): the file's, not the mapping's, as the reader says it without one
+  // (each header mapped was told missing, at the mapping file: a clerk's trial)
+  const cells = header.filter((h) => h !== '');
+  if (cells.length === 1 && !m.renames.has(cells[0]!) && !COLUMN_BY_NAME.has(cells[0]!) && !COLUMN_BY_ALIAS.has(cells[0]!))
+    throw new InputError([{ where: { file: dataFile, line: 1 }, message: titleAbove(cells[0]!) }]);
   for (const h of m.renames.keys())
     if (!header.includes(h))
       problems.push({

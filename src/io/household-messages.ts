@@ -133,13 +133,7 @@ export function readHeader(header: readonly string[], file: string, line: number
   else if (missing.length === REQUIRED.length && record.length >= REQUIRED.length && record.filter((n) => n !== '').length === 1)
     // (a title above the header, as a register printed from Excel has: 南宁市低保名册,,,, — one cell of a row as wide as
     // a header; a clerk's trial)
-    problem(
-      undefined,
-      `the first row holds one cell, "${showText(
-        record.find((n) => n !== '')!,
-        60,
-      )}": a title above the header? The header must be the file's first row: delete the rows above it`,
-    );
+    problem(undefined, titleAbove(record.find((n) => n !== '')!));
   else if (missing.length && !problems.some((p) => p.message.includes(' looks like '))) {
     const header = showText(record.join(','), 200);
     // (each missing column with its 中文 headers where the file's are 中文: a clerk's file was told "area", not 城乡)
@@ -169,6 +163,10 @@ const squeeze = (s: string) =>
     .toLowerCase()
     .replace(/[\s_-]/g, '')
     .replace(/\p{Cc}/gu, '');
+
+/** A first row of one cell: a title above the header (its words: the CSV reader's, a workbook's, a mapped file's). */
+export const titleAbove = (cell: string) =>
+  `the first row holds one cell, "${showText(cell, 60)}": a title above the header? The header must be the file's first row: delete the rows above it`;
 
 /** A name without case, spaces, underscores or hyphens. */
 export const squeezed = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');

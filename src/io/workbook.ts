@@ -6,7 +6,7 @@ import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, REQUIRED } from '../core/columns.js';
 import { InputError, UsageError, type Problem } from '../errors.js';
 import { rowWords, toCsv, whole, type Converted } from './converted.js';
 import type { SourceOptions } from './foreign.js';
-import { resembles } from './household-messages.js';
+import { resembles, titleAbove } from './household-messages.js';
 import { columnLetter, withCellRefs } from './sheet-refs.js';
 import { entryText, zipEntries } from './zip-entries.js';
 
@@ -149,8 +149,13 @@ export async function fromWorkbook(path: string, o: SourceOptions): Promise<Conv
     const row = rows[line - 1] ?? line;
     return `${path}:${sheetName}!${col !== undefined ? `${columnLetter(col)}${row}` : `${row}:${row}`}`;
   };
+  const column = (h: string) => COLUMN_BY_NAME.has(h.trim()) || COLUMN_BY_ALIAS.has(h.trim()) || resembles(h.trim()) !== undefined;
   // The header: every column with values needs a header of its own (a merged header cell leaves the others empty).
   const header = records[0] ?? [];
+  // (a title above it, merged across the columns or not, was told as a merged header cell in each column: a clerk's)
+  const cells = header.filter((h) => h !== '');
+  if (cells.length === 1 && records.length > 1 && !column(cells[0]!))
+    throw new InputError([{ where: { file: at(1) }, message: titleAbove(cells[0]!) }]);
   // (a loop: spread into Math.max, 120,000 rows overflowed the stack — a determinism audit's 125,000-row workbook)
   let width = 0;
   for (const r of records) width = Math.max(width, r.length);
@@ -168,7 +173,6 @@ export async function fromWorkbook(path: string, o: SourceOptions): Promise<Conv
   // others (an import trial's 说明 sheet before its 低保名册 was told "missing required columns" alone): which to name
   // (not where a header names or resembles a column: that sheet is the households', its names told one by one — a
   // review's sheet of Household_ID, Age was sent to the 说明 after it)
-  const column = (h: string) => COLUMN_BY_NAME.has(h.trim()) || COLUMN_BY_ALIAS.has(h.trim()) || resembles(h.trim()) !== undefined;
   if (o.sheet === undefined && !o.columns && names.length > 1 && !header.some(column))
     throw new InputError(
       [

@@ -415,6 +415,35 @@ describe('located errors, exit 3', () => {
     expect(ids.stderr).toContain(`${book}:身份证!A3: column household_id: "4.50101E+17"`);
   });
 
+  // A clerk's title row above the header was told as a merged header cell in each column (13 problems), and under
+  // --columns as every mapped header missing, at the mapping file
+  it('a title above the header, merged across or not, is told as one: the CSV reader’s words, with --columns too', async () => {
+    const map = join(dir, 'title-map.yaml');
+    writeFileSync(map, 'columns:\n  户号: household_id\n');
+    for (const merged of [false, true]) {
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('名册');
+      sheet.addRows([['本表为2024年低保名册'], ['户号', '个人编号', '年龄', '城乡', '工资收入'], ['H1', 'a1', 40, '城镇', 0]]);
+      if (merged) sheet.mergeCells('A1:E1');
+      const book = join(dir, `title-${merged}.xlsx`);
+      await wb.xlsx.writeFile(book);
+      const title = `${book}:名册!1:1: the first row holds one cell, "本表为2024年低保名册": a title above the header? The header must be the file's first row: delete the rows above it\n`;
+      for (const r of [
+        jiuzhu(['simulate', ...P, '--households', book]),
+        jiuzhu(['simulate', ...P, '--households', book, '--columns', map]),
+      ])
+        expect([r.code, r.stderr]).toEqual([3, `jiuzhu: invalid input (1 problem):\n  ${title}`]);
+    }
+    const csvFile = join(dir, 'title.csv');
+    writeFileSync(csvFile, '本表为2024年低保名册,,,,\n户号,个人编号,年龄,城乡,工资收入\nH1,a1,40,城镇,0\n');
+    const r = jiuzhu(['simulate', ...P, '--households', csvFile, '--columns', map]);
+    expect([r.code, r.stderr]).toEqual([
+      3,
+      expect.stringContaining(`  ${csvFile}:1: the first row holds one cell, "本表为2024年低保名册": a title above`),
+    ]);
+    expect(r.stderr).not.toContain(map);
+  });
+
   // openpyxl and pandas name a sheet's part by absolute path: exceljs's stream reader then called every sheet "Sheet1",
   // and --sheet 低保名册 failed (found by a new-user trial).
   it('reads a workbook openpyxl wrote: its sheets by their names, --sheet too', () => {
