@@ -86,7 +86,7 @@ async function relocate<T>(p: Converted, read: () => Promise<T>): Promise<T> {
     if (!(e instanceof InputError)) throw e;
     throw new InputError(
       e.problems.map((q) => {
-        const r = p.text ? { ...q, message: p.text(q.message) } : q;
+        const r = p.text ? { ...q, message: p.text(q.message), ...(q.subject && { subject: p.text(q.subject) }) } : q;
         return r.where ? placed(r, p.where(r.where)) : r;
       }),
       e.hint,

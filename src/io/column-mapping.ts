@@ -19,6 +19,10 @@ export interface ColumnMapping {
   readonly file: string;
   /** The file's headers the mapping leaves out on purpose (mapped to ~): not named as unread. */
   readonly ignored: ReadonlySet<string>;
+  /** The file's headers it maps to a column. */
+  readonly headers: ReadonlySet<string>;
+  /** A problem's words with a column the file heads otherwise named by its header too: `column 存款 (financial_assets)`. */
+  words(message: string): string;
   /** Canonical records (header first) from the file's records: renamed, mapped, constants appended. */
   apply(records: readonly (readonly string[])[], dataFile: string): string[][];
   /**
@@ -143,9 +147,14 @@ export function parseColumnMapping(text: string, file: string): ColumnMapping {
       );
   if (y.problems.length) throw new InputError(y.problems, 'fix the column mapping file; every problem found is listed');
   const m = { renames, values, constants, required, perYear, at };
+  const headerOf = new Map([...renames].filter(([h, c]) => h !== c).map(([h, c]) => [c, h]));
   return {
     file,
     ignored,
+    headers: new Set(renames.keys()),
+    // (`column financial_assets: "5,000.00"` of a file headed 存款: a clerk's trial; a workbook's said both already)
+    words: (message) =>
+      message.replace(/\bcolumn ([a-z_]+)\b(?! \()/g, (said, c: string) => (headerOf.has(c) ? `column ${headerOf.get(c)!} (${c})` : said)),
     apply: (records, dataFile) => apply(y, records, dataFile, m),
     applyText(text, dataFile) {
       const t = this.turner(dataFile); // (the whole text as one piece)

@@ -82,7 +82,7 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
     }
     const t = o.columns?.turner(path);
     const turnedHead = t ? t.push(headText.endsWith('\n') ? headText : `${headText}\n`) : headText;
-    return { open, head: Buffer.from(turnedHead, 'utf8'), size: file.size, notes, where: (w) => w };
+    return { open, head: Buffer.from(turnedHead, 'utf8'), size: file.size, notes, where: (w) => w, text: o.columns?.words };
   }
   const raw = await readWhole(path);
   // (a pipe's start is seen only now; a file's start may be UTF-8 where the rest is not: never decoded lossily)
@@ -96,7 +96,7 @@ export async function prepareHouseholds(path: string, o: SourceOptions = {}, arr
   const notes = gb ? [gbNote(path, raw)] : [];
   // The text goes to the reader as written (turned to UTF-8, and the mapping's headers, words and constants): one pass,
   // and the reader's own checks and messages, at the file's lines.
-  return whole(Buffer.from(o.columns ? o.columns.applyText(text, path) : text, 'utf8'), notes, (w) => w);
+  return { ...whole(Buffer.from(o.columns ? o.columns.applyText(text, path) : text, 'utf8'), notes, (w) => w), text: o.columns?.words };
 }
 
 /** What reading a file as GB18030 is said as: and a UTF-8 BOM at its start, left out. */
@@ -179,6 +179,6 @@ async function fromParquet(path: string, o: SourceOptions): Promise<Converted> {
       w.file === path && w.line !== undefined && w.line > 1
         ? { file: at(w.line - 1, w.col !== undefined ? header[w.col - 1] : undefined) }
         : w,
-    text: rowWords((line) => line - 1),
+    text: (message) => rowWords((line) => line - 1)(o.columns ? o.columns.words(message) : message),
   };
 }

@@ -154,15 +154,14 @@ export async function fromWorkbook(path: string, o: SourceOptions): Promise<Conv
   const header = records[0] ?? [];
   // (a title above it, merged across the columns or not, was told as a merged header cell in each column: a clerk's)
   const cells = header.filter((h) => h !== '');
-  if (cells.length === 1 && records.length > 1 && !column(cells[0]!))
-    throw new InputError([{ where: { file: at(1) }, message: titleAbove(cells[0]!) }]);
+  const title = cells.length === 1 && records.length > 1 && !column(cells[0]!) ? cells[0]! : null;
   // (a loop: spread into Math.max, 120,000 rows overflowed the stack — a determinism audit's 125,000-row workbook)
   let width = 0;
   for (const r of records) width = Math.max(width, r.length);
   // A row whose last cells are blank holds fewer cells than the header (a remark left empty): blank, as in the middle
   for (const r of records) while (r.length < width) r.push('');
   for (let c = 0; c < width; c++)
-    if (header[c] === undefined || header[c] === '')
+    if (title === null && (header[c] === undefined || header[c] === ''))
       if (records.some((r, i) => i > 0 && (r[c] ?? '') !== ''))
         problems.push({
           where: { file: at(1, c + 1) },
@@ -173,7 +172,7 @@ export async function fromWorkbook(path: string, o: SourceOptions): Promise<Conv
   // others (an import trial's 说明 sheet before its 低保名册 was told "missing required columns" alone): which to name
   // (not where a header names or resembles a column: that sheet is the households', its names told one by one — a
   // review's sheet of Household_ID, Age was sent to the 说明 after it)
-  if (o.sheet === undefined && !o.columns && names.length > 1 && !header.some(column))
+  if (o.sheet === undefined && names.length > 1 && !header.some((h) => column(h) || o.columns?.headers.has(h.trim())))
     throw new InputError(
       [
         {
@@ -183,6 +182,7 @@ export async function fromWorkbook(path: string, o: SourceOptions): Promise<Conv
       ],
       `name the households' sheet with --sheet (--sheet ${quotedSheet(names.find((n) => n !== sheetName)!)}, if it is that one)`,
     );
+  if (title !== null) throw new InputError([{ where: { file: at(1) }, message: titleAbove(title) }]);
   return {
     ...whole(toCsv(o.columns ? o.columns.apply(records, path) : records), [], (w) => w),
     // (its other sheets named: a register in two sheets, 城区 and 乡镇, was read as the first's alone, said only by this note
@@ -192,7 +192,7 @@ export async function fromWorkbook(path: string, o: SourceOptions): Promise<Conv
     ],
     where: (w) => (w.file === path && w.line !== undefined ? { file: at(w.line, w.col) } : w),
     // ("area is rural on line 4 but urban on line 2" of a sheet whose blank rows were skipped: the sheet's rows — a review)
-    text: rowWords((line) => rows[line - 1] ?? line),
+    text: (message) => rowWords((line) => rows[line - 1] ?? line)(o.columns ? o.columns.words(message) : message),
   };
 }
 

@@ -444,6 +444,36 @@ describe('located errors, exit 3', () => {
     expect(r.stderr).not.toContain(map);
   });
 
+  // A clerk's trial: under --columns a bad cell was told by jiuzhu's name (financial_assets) where the file heads it 存款,
+  // and a workbook's 说明 sheet first was told as the mapping's headers missing, at the mapping file
+  it('under --columns a cell is told by the file’s header too; a first sheet without the households is named', async () => {
+    const map = join(dir, 'deposit-map.yaml');
+    writeFileSync(map, 'columns:\n  存款: financial_assets\n  户号: household_id\n');
+    const rows = [
+      ['户号', '个人编号', '年龄', '城乡', '存款'],
+      ['H1', 'a1', 40, '城镇', '5,000.00'],
+    ];
+    const csvFile = join(dir, 'deposit.csv');
+    writeFileSync(csvFile, csv(rows.map((r) => r.map((v) => (String(v).includes(',') ? `"${v}"` : String(v))))));
+    const c = jiuzhu(['simulate', ...P, '--households', csvFile, '--columns', map]);
+    expect([c.code, c.stderr]).toEqual([
+      3,
+      expect.stringContaining(`${csvFile}:2:5: column 存款 (financial_assets): "5,000.00" is not valid`),
+    ]);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明').addRows([['本表说明'], ['填表人', '张三']]);
+    wb.addWorksheet('低保名册').addRows(rows);
+    const book = join(dir, 'deposit.xlsx');
+    await wb.xlsx.writeFile(book);
+    const first = jiuzhu(['simulate', ...P, '--households', book, '--columns', map]);
+    expect([first.code, first.stderr]).toEqual([
+      3,
+      `jiuzhu: invalid input (1 problem):\n  ${book}:说明!1:1: its first sheet, "说明", has none of the columns a households file must have (household_id, person_id, age, area); the workbook's sheets: 说明, 低保名册\nhint: name the households' sheet with --sheet (--sheet 低保名册, if it is that one)\n`,
+    ]);
+    const named = jiuzhu(['simulate', ...P, '--households', book, '--columns', map, '--sheet', '低保名册']);
+    expect(named.stderr).toContain(`${book}:低保名册!E2: column 存款 (financial_assets): "5,000.00" is not valid`);
+  });
+
   // openpyxl and pandas name a sheet's part by absolute path: exceljs's stream reader then called every sheet "Sheet1",
   // and --sheet 低保名册 failed (found by a new-user trial).
   it('reads a workbook openpyxl wrote: its sheets by their names, --sheet too', () => {

@@ -12,7 +12,7 @@ describe('losersByWords', () => {
         ' — rigid-expenditure aid ends where the household qualifies for dibao (which may pay less, or not be taken up):' +
         ' step 4 deducts rigid expenditure only for a household not on dibao (002 三; DOMAIN step 4) — on dibao its outlays are not counted, so the aid begins where dibao ends;' +
         ' single-person dibao ends where the household qualifies for dibao (which may pay less, or not be taken up):' +
-        ' step 5 includes a member alone only where the household is not on dibao (000（四）; DOMAIN step 5), and the household’s gap S × n − I can be less than hers with the supplement',
+        ' step 5 includes a member alone only where the household is not on dibao (000（四）; DOMAIN step 5), and the household’s gap S × n − I can be less than the member’s own with the supplement',
     );
     expect(losersByWords(by, 'zh', ['rigid_aid', 'single_person'])).toMatch(
       /1,110 户（家庭符合低保即不再给予刚性支出救助（低保可能更少或未申领）：第 4 步.*；家庭符合低保即不再给予单人户施保（低保可能更少或未申领）：第 5 步/,

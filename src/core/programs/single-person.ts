@@ -62,7 +62,7 @@ export const STEP: Step<SingleRules> = {
   reach: (r) => ({ needs: FEATURE.severeOrIll, line: { num: r.ceiling.num * r.S + (r.atLine ? 1 : 0), den: r.ceiling.den } }),
   notWhere: {
     program: 'dibao',
-    why: 'step 5 includes a member alone only where the household is not on dibao (000（四）; DOMAIN step 5), and the household’s gap S × n − I can be less than hers with the supplement',
+    why: 'step 5 includes a member alone only where the household is not on dibao (000（四）; DOMAIN step 5), and the household’s gap S × n − I can be less than the member’s own with the supplement',
     zh: '第 5 步只在全家不在低保时单独纳入成员（000（四）；DOMAIN 第 5 步），全家差额 S × n − I 可能少于原单人保障加分类施保',
   },
 };
