@@ -63,3 +63,22 @@ describe('explain: the disability subsidies not taken up', () => {
     );
   });
 });
+
+describe('explain --lang zh: a person’s group in its own words', () => {
+  // A clerk's explain said 不满足“属低保对象”（low_income ∈ {dibao}）: the groups' code names inside the 中文
+  it('says the groups in 中文 at the living subsidy’s check (step 10)', () => {
+    const explain = (policy: string, wage: number) =>
+      jiuzhu([
+        ...['explain', '--policy', policy, '--date', '2024-12-31', '--lang', 'zh', '--describe'],
+        `{area: urban, persons: [{age: 40, wage_income: ${wage}, disability_grade: 1}, {age: 40, wage_income: ${wage}}]}`,
+      ]).stdout;
+    // Nanning, urban S = 810: I = 2,000 ≥ S × 2 = 1,620, not dibao; low-income (001（一）); the subsidy asks the dibao
+    // group alone (disability.living.low_income false, 000（十二）)
+    const nanning = explain('policies/guangxi-nanning.yaml', 1000);
+    expect(nanning).toContain('检验    属低保对象：低保边缘 ∈ {低保} → 否\n');
+    expect(nanning).toContain('不满足“属低保对象”（低保边缘 ∈ {低保}）\n');
+    // Guangzhou (S 1,282 in 2024): I = 3,000 − 2 × 230 (its employment deduction) = 2,540 < 2,564: dibao; it asks dibao or low-income
+    expect(explain('policies/guangdong-guangzhou.yaml', 1500)).toContain('检验    属低保或低保边缘对象：低保 ∈ {低保、低保边缘} → 是\n');
+    expect(nanning).not.toMatch(/low_income ∈|∈ \{dibao/);
+  });
+});

@@ -6,7 +6,7 @@
 import type { Ctx } from './context.js';
 import { check, type Check } from '../trace.js';
 import type { Params } from './step.js';
-import { PREMIUM_GROUPS, TAKE_UP_GROUPS } from '../parameters/groups.js';
+import { GROUP_ZH, PREMIUM_GROUPS, TAKE_UP_GROUPS } from '../parameters/groups.js';
 // The program table gives the slots; read when rules are compiled (after every module has loaded).
 import { SLOT } from './index.js';
 
@@ -51,6 +51,10 @@ export function declinedDisability(c: Ctx, rate: string): Check {
     '家庭申请（认定）残疾人两项补贴：take_up_draw < take_up.disability',
   );
 }
+
+/** A check of a person's group as explain --lang zh says it: 低保边缘 ∈ {低保、低保边缘} (it said low_income ∈ {dibao}). */
+export const groupSidesZh = (group: string, of: readonly string[]): string => `${zhGroup(group)} ∈ {${of.map(zhGroup).join('、')}}`;
+const zhGroup = (g: string) => GROUP_ZH[g as keyof typeof GROUP_ZH] ?? g;
 
 /** The slots a person's group is read from. */
 export interface GroupSlots {
