@@ -30,13 +30,26 @@ function cellText(v: CellValue): string | { problem: string } {
       .trim();
   if ('result' in v) return cellText((v as { result?: CellValue }).result ?? null);
   if ('text' in v) return String((v as { text: unknown }).text).trim();
-  if ('error' in v) return { problem: `the cell holds an error (${String((v as { error: unknown }).error)})` };
-  if ('formula' in v || 'sharedFormula' in v)
-    return {
-      problem:
-        'a formula with no saved value (the program that wrote the workbook did not compute it): open it in Excel or WPS and save it, or paste the values',
-    };
+  if ('error' in v) return { problem: errorCell(String((v as { error: unknown }).error)) };
+  if ('formula' in v || 'sharedFormula' in v) return { problem: NO_SAVED_VALUE };
   return { problem: 'a value of a kind jiuzhu does not read' };
+}
+
+const NO_SAVED_VALUE =
+  'a formula with no saved value (the program that wrote the workbook did not compute it): open it in Excel or WPS and save it, or paste the values';
+const errorCell = (error: string) => `the cell holds an error (${error})`;
+
+/** The cells of a sheet's XML (references written in) whose value is an error (t="e"): reference → its error (#DIV/0!). */
+async function errorResults(xml: AsyncIterable<string>): Promise<Map<string, string>> {
+  let text = '';
+  for await (const chunk of xml) text += chunk;
+  const found = new Map<string, string>();
+  for (const m of text.matchAll(/<c\s([^>]*?)>([\s\S]*?)<\/c>/g)) {
+    const ref = /\br="([A-Z]+\d+)"/.exec(m[1]!)?.[1];
+    const value = /<v>([^<]*)<\/v>/.exec(m[2]!)?.[1];
+    if (ref && value !== undefined && /\bt="e"/.test(m[1]!)) found.set(ref, value);
+  }
+  return found;
 }
 
 /** exceljs's stream reader's own steps, each given one part of the workbook (zip-entries.ts reads them by name). */
@@ -102,15 +115,8 @@ export async function fromWorkbook(path: string, o: SourceOptions): Promise<Conv
     names = sheets.map((sh) => sh.name);
     // By default the first sheet shown: a hidden one before it (an old register kept out of sight) was read instead of
     // the register on screen, exit 0 (a clerk's trial)
-    hiddenBefore = sheets
-      .slice(
-        0,
-        Math.max(
-          0,
-          sheets.findIndex((sh) => !sh.hidden),
-        ),
-      )
-      .map((sh) => sh.name);
+    const shown = sheets.findIndex((sh) => !sh.hidden);
+    hiddenBefore = sheets.slice(0, Math.max(0, shown)).map((sh) => sh.name);
     const chosen = o.sheet !== undefined ? sheets.find((sh) => sh.name === o.sheet) : (sheets.find((sh) => !sh.hidden) ?? sheets[0]);
     const sheet = chosen && (await part(chosen.part));
     if (chosen && !sheet) throw new Error(`its sheet ${chosen.name} has no part ${chosen.part}`);
@@ -134,6 +140,15 @@ export async function fromWorkbook(path: string, o: SourceOptions): Promise<Conv
         if (!record.some((x) => x !== '')) continue; // an empty row
         records.push(record);
         rows.push(row.number);
+      }
+      // A formula whose saved result is an error (#DIV/0!) reaches here as one with none (exceljs keeps no error
+      // result): told as the error, the sheet's XML read again for it (a clerk's #DIV/0! was "no saved value")
+      if (problems.some((q) => q.message === NO_SAVED_VALUE)) {
+        const errors = await errorResults(withCellRefs((await part(chosen.part))!));
+        problems.forEach((q, k) => {
+          const error = q.message === NO_SAVED_VALUE ? errors.get(q.where!.file!.slice(q.where!.file!.lastIndexOf('!') + 1)) : undefined;
+          if (error !== undefined) problems[k] = { ...q, message: errorCell(error) };
+        });
       }
     }
   } catch (e) {

@@ -360,6 +360,12 @@ describe('located errors, exit 3', () => {
     await wb.xlsx.writeFile(join(dir, 'formula.xlsx'));
     const f = jiuzhu(['simulate', ...P, '--households', join(dir, 'formula.xlsx')]);
     expect([f.code, f.stderr]).toEqual([3, expect.stringContaining(`${join(dir, 'formula.xlsx')}:名册!C3: a formula with no saved value`)]);
+    // a formula whose saved result is an error: the error, not "no saved value" (a clerk's #DIV/0!), beside one with none
+    ws.getCell('C4').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(join(dir, 'div0.xlsx'));
+    const div0 = jiuzhu(['simulate', ...P, '--households', join(dir, 'div0.xlsx')]);
+    expect(div0.stderr).toContain(`${join(dir, 'div0.xlsx')}:名册!C3: a formula with no saved value`);
+    expect(div0.stderr).toContain(`${join(dir, 'div0.xlsx')}:名册!C4: the cell holds an error (#DIV/0!)\n`);
     // a household that disagrees with itself, a blank row between: its rows named as the sheet's (a review: "on line 4
     // but … line 2" where the cell is 名册!D5)
     const split = new ExcelJS.Workbook();
