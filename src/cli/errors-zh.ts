@@ -252,6 +252,7 @@ export const RULES: readonly Rule[] = [
   [/^make the folder first \(mkdir -p (.+)\), or give (--[\w-]+) another path$/, '先建好文件夹（mkdir -p $1），或给 $2 另一个路径'],
   // policy, scenario and YAML files
   [/^fix the file; every problem found is listed$/, '改正文件：找到的问题都已列出'],
+  [/^fix the file; the first (\d+) are shown$/, '改正文件：以上为前 $1 处'],
   [/^fix the scenario file; nothing was applied$/, '改正情景文件：其中的改动都没有采用'],
   [/^the file is not valid YAML$/, '文件不是有效的 YAML'],
   // a dash that is not two hyphens (stray-options.ts tellOtherDashes)

@@ -83,7 +83,11 @@ describe('jiuzhu init', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`${file} exists: init writes a new file, never over one`);
     expect(readFileSync(file, 'utf8')).toBe('my own policy\n');
-    expect(jiuzhu(['init', '--out', join(dir, 'Hunan County.yaml')]).stderr).toContain('lower-case letters, digits and -');
+    expect(jiuzhu(['init', '--out', join(dir, 'Hunan County.yaml')]).stderr).toContain('lower-case letters, digits, ".", "_" or "-"');
+    // (what the policy file's reader takes, init takes: my_place.v2 was refused by init and read by validate)
+    const dotted = join(dir, 'my_place.v2.yaml');
+    expect(jiuzhu(['init', '--out', dotted]).code).toBe(0);
+    expect(readFileSync(dotted, 'utf8')).toMatch(/^policy: my_place\.v2$/m);
     expect(jiuzhu(['init', '--out', join(dir, 'x.txt')]).code).toBe(2);
   });
 });

@@ -6,6 +6,7 @@ import { makeFolderFor } from '../../io/places.js';
 import { policyFacts } from '../../io/policy-file.js';
 import { basename, dirname, extname, relative } from 'node:path';
 import { isIsoDate, notADay, today } from '../../core/dates.js';
+import { ID_RE } from '../../core/parameters/schema.js';
 import { UsageError } from '../../errors.js';
 import { writeNewFile } from '../../io/new-file.js';
 import { fileError } from '../../io/files.js';
@@ -49,8 +50,12 @@ export async function initCommand(ctx: Ctx, o: InitOptions): Promise<void> {
         : 'e.g. init --projection --policy hunan-mouxian.yaml --out scenarios/projections/hunan-mouxian-4pct.yaml',
     );
   const id = basename(o.out, extname(o.out));
-  if (!/^[a-z0-9][a-z0-9.-]*$/.test(id) || (kind !== 'projection' && kind !== 'scenario' && id.includes('.')))
-    throw new UsageError(`the ${kind} id is the file's name, "${id}": lower-case letters, digits and -`, 'e.g. --out hunan-mouxian.yaml');
+  // (the ids the files are read with: init refused my_place.v2, which a policy file may be — a README trial)
+  if (!ID_RE.test(id))
+    throw new UsageError(
+      `the ${kind} id is the file's name, "${id}": lower-case letters, digits, ".", "_" or "-"`,
+      'e.g. --out hunan-mouxian.yaml',
+    );
   const policy = o.policy === undefined ? '' : relative(dirname(o.out), o.policy).split('\\').join('/');
   // (the id the policy file gives, which its name need not be; its name where it cannot be read yet)
   const of = kind === 'projection' ? await policyFacts(o.policy!) : { id: '' };
