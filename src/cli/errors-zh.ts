@@ -11,6 +11,7 @@ import { langFromEnv, type Lang } from '../report/lang.js';
 import type { Out } from './context.js';
 import { LANGS, oneOfWords } from './option-values.js';
 import { FILE_RULES, HINTS_ZH, SANITY_RULES, YAML_RULES, type Rule } from './errors-zh-files.js';
+import { NOTE_RULES } from './errors-zh-notes.js';
 
 /** The language errors are said in: --lang's (as the command line gives it), else the locale's. */
 export function errorLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
@@ -235,6 +236,7 @@ export const RULES: readonly Rule[] = [
   ],
   ...YAML_RULES,
   ...FILE_RULES,
+  ...NOTE_RULES,
   ...SANITY_RULES,
   [/^([\d,]+) parameter rule errors?$/, '$1 处参数规则错误'],
   // explain's

@@ -15,6 +15,14 @@ export const FORECLOSED: Partial<Record<Column, string>> = {
   disability_grade: 'no one gets a disability subsidy (steps 10–11 ask disability_grade 1 or more)',
 };
 
+/** The same in 中文 (cli/errors-zh-notes.ts says the note so). */
+export const FORECLOSED_ZH: Partial<Record<Column, string>> = {
+  has_capable_supporter: '无人为特困（第 1 步要求 has_capable_supporter 为 0）',
+  on_dibao: '无家庭在渐退期（第 7 步要求 on_dibao 为 1）',
+  emergency_need: '无人获临时救助（第 8 步按 emergency_need 给付）',
+  disability_grade: '无人获残疾人两项补贴（第 10–11 步要求 disability_grade 不小于 1）',
+};
+
 /** "; so …" for the columns a file lacks, or "" when their defaults foreclose nothing. */
 export function foreclosedWords(absent: readonly string[]): string {
   const said = absent.flatMap((c) => FORECLOSED[c as Column] ?? []);

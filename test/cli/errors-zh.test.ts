@@ -613,6 +613,39 @@ describe('errors in 中文', () => {
     expect(jiuzhu(args).stderr).not.toContain("gives a household's size");
   });
 
+  // A clerk's --lang zh run said these in English: what every row was then read as
+  it('the notes of a file’s columns and empty cells in 中文: those it lacks, does not read, or leaves empty', () => {
+    const file = join(dir, 'lacking.csv');
+    writeFileSync(file, 'household_id,person_id,age,area,wage_income,weight,,备注\nH1,a,40,urban,,1,,x\nH2,b,40,urban,100,1,,y\n');
+    const lacking = join(dir, 'lacking-only.csv');
+    writeFileSync(lacking, 'household_id,person_id,age,area,wage_income\nH1,a,40,urban,0\n');
+    for (const [f, lines] of [
+      [
+        file,
+        [
+          `注：${file}：jiuzhu 不读名为 "备注" 的列，也不读没有列名的列（第 7 列）：不计入任何数字；文件没有 other_income、disability_grade、`,
+          '：每行各取默认值；因此无人获残疾人两项补贴（第 10–11 步要求 disability_grade 不小于 1）、无人为特困（第 1 步要求 has_capable_supporter 为 0）、',
+          `注：${file}：1 个空单元格按该列默认值读取：wage_income 1 个（按 0）——空单元格读作“无”，不是“未知”（请填上已知的，或不计入该户）\n`,
+        ],
+      ],
+      [
+        lacking,
+        [
+          `注：${lacking}：文件没有 other_income、financial_assets、weight：每行 other_income 取 0、financial_assets 取 0、weight 取 1；也没有 disability_grade、`,
+        ],
+      ],
+    ] as const) {
+      const args = ['simulate', '--policy', POLICY, '--households', f, '--date', '2024-12-31'];
+      const [en, zh] = [jiuzhu(args), jiuzhu([...args, '--lang', 'zh'])];
+      english.set(f, en.stderr);
+      expect([en.code, zh.code]).toEqual([0, 0]);
+      for (const line of lines) expect(zh.stderr).toContain(line);
+      // (the file's notes said again; the policy's own notes are made in 中文 where they are made)
+      for (const line of en.stderr.split('\n').filter((l) => l.startsWith(`note: ${f}:`))) expect(zh.stderr).toContain(zhErrors(line));
+      expect(zh.stderr).not.toMatch(/every row takes|left out of every figure|empty cells? read as/);
+    }
+  });
+
   it('Ctrl-C while an output is written over a file: said in 中文 too (the signal handler wrote English)', async () => {
     const out = join(dir, 'kept.csv');
     const stopped = async (LANG: string) => {
