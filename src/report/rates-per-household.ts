@@ -12,14 +12,16 @@ import { csvField } from './per-household.js';
 export const RATES_PER_HOUSEHOLD_HEADER =
   'policy,date,household_id,scenario,main_earner,layer,extra_wage_a_month,resources_gain_a_year,marginal_rate,weight\n';
 
-/** 1 − gain / (12 × delta) with 4 decimals (gain: fen a year; delta: fen a month). */
+/**
+ * 1 − gain / (12 × delta) with 4 decimals (gain: fen a year; delta: fen a month). A rate below 0 that rounds to 0
+ * keeps its sign, -0.0000, as its band (< 0 %) does: a researcher's household gaining 5,492.48 more than 1.2e9 earned
+ * read 0.0000 beside the table's < 0 %.
+ */
 export function rateText(gain: number, delta: number): string {
   const d = BigInt(12 * delta);
   const n = (d - BigInt(gain)) * 10_000n;
   const q = (2n * (n < 0n ? -n : n) + d) / (2n * d);
-  const r = n < 0n ? -q : q;
-  const abs = r < 0n ? -r : r;
-  return `${r < 0n ? '-' : ''}${abs / 10_000n}.${String(abs % 10_000n).padStart(4, '0')}`;
+  return `${n < 0n ? '-' : ''}${q / 10_000n}.${String(q % 10_000n).padStart(4, '0')}`;
 }
 
 /** The rows of households [from, to), household-major (each household's runs together), as CSV text. */

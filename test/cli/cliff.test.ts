@@ -537,6 +537,7 @@ describe('cliff --households FILE --per-household', () => {
     expect(rateText(130_000, d)).toBe('-0.0833'); // gains more than earned
     expect(rateText(119_994, d)).toBe('0.0001'); // 6/12 of a ten-thousandth: half, up
     expect(rateText(120_006, d)).toBe('-0.0001'); // and away from zero
+    expect(rateText(120_005, d)).toBe('-0.0000'); // under 0, if by less than half a ten-thousandth: its sign kept
   });
 
   // An economist's trial: a household one member of which alone is on dibao (单人户施保) was in the dibao layer.

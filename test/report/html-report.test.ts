@@ -151,6 +151,13 @@ describe('jiuzhu report at a date: 2 localities × (baseline + 2 scenarios)', ()
     expect(cliff).toContain('月收入与救助 resources a month (yuan)');
     // the y axis's labels begin at 0
     expect(cliff).toMatch(/>0<\/text>/);
+    // each cliff named on its line by its drop a month (a researcher's −37.50 was a notch no one saw): Nanning urban,
+    // S × 3 = 2,430.00, where dibao ends with the minor supplement (81.00) and the dibao group's premium subsidy
+    // falls to the low-income group's (−113.50 in all, as cliff says); the low-income line 2 × 2,430.00 = 4,860.00
+    // (001（一）), where the low-income group's subsidy ends (−37.49)
+    expect(area).toBe('城镇 urban');
+    // (once: neither scenario moves them for this family, and a run's cliff the baseline has is the baseline's mark)
+    expect([...cliff.matchAll(/>(−[\d,.]+)<\/text>/g)].map((m) => m[1])).toEqual(['−113.50', '−37.49']);
     // a county's population, mostly rural: a rural family
     const county = join(dir, 'county.csv');
     writeFileSync(county, 'household_id,person_id,age,area,weight\nR1,R1-1,40,rural,3\nU1,U1-1,40,urban,2\n');

@@ -18,7 +18,7 @@ import { bandShares, type RateDistribution } from '../marginal-rates.js';
 import { provenance, rangeText } from '../params.js';
 import { parameterRows, type Cell as SheetCell } from '../sheets.js';
 import { swings, totalRange } from '../sensitivity-rows.js';
-import { inUnit, ROUNDING_NOTE, UNIT_LABEL, type Unit } from '../text-table.js';
+import { groupDigits, inUnit, ROUNDING_NOTE, UNIT_LABEL, type Unit } from '../text-table.js';
 import { delta, RANGE_METHOD, signed, signedIn } from '../totals.js';
 import { caseloadTable } from './caseloads.js';
 import { fundingTable } from './funding.js';
@@ -226,7 +226,18 @@ function charts(l: LocalityReport, i: number, input: HtmlReportInput): string[] 
       lineChart(
         id('cliff'),
         `${nameOf(l)}: benefit cliff 悬崖效应 — ${cliff.household}, resources a month as ${cliff.member}'s wage rises`,
-        cliff.runs.map((run) => ({ name: run.id, points: run.points.map((p) => [p.value / 100, p.monthly.resources / 1200] as const) })),
+        cliff.runs.map((run) => ({
+          name: run.id,
+          points: run.points.map((p) => [p.value / 100, p.monthly.resources / 1200] as const),
+          // each cliff at its edge, by its drop a month (the chart is of a month's resources; a cliff is found to the fen,
+          // between the chart's points: marked at the top, the last point before it)
+          // (a run's cliff the baseline has too, at the same place and of the same drop, is marked once: the baseline's)
+          marks: (run.cliffs?.monthly ?? []).flatMap((c) => {
+            if (run !== cliff.runs[0] && cliff.runs[0]!.cliffs?.monthly.some((b) => b.at === c.at && b.drop === c.drop)) return [];
+            const p = run.points.filter((q) => q.value < c.at).at(-1);
+            return p ? [{ x: c.at / 100, y: p.monthly.resources / 1200, label: `−${groupDigits(D(c.drop).div(1200).toFixed(2))}` }] : [];
+          }),
+        })),
         { x: 'wage a month 月工资 (yuan)', y: '月收入与救助 resources a month (yuan)' },
       ),
     );
