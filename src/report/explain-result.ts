@@ -131,7 +131,7 @@ export function resultLines(e: Explanation, pop: Population, onEstimates: Readon
     );
   }
   if (!lines.length) lines.push(zh ? '  无救助' : '  no assistance');
-  lines.push(...whyNot(e, pop, lang));
+  lines.push(...whyNot(e, pop, lang, onEstimates));
   // (a caseworker's first figure is the month's; and the year's is that month twelve times, said so: a trial on the day
   // before and the day of Fuliang's minimum wage rise read two years, neither the one the calendar year pays). A gradual
   // exit is in the month's, for its months (a caseworker's exiting family read no month at all).
@@ -180,11 +180,14 @@ export function monthOf(r: ReturnType<typeof viewOf>): { monthly: number; kept: 
 }
 
 /** Why not dibao (the first test of step 3 it fails), and each program missed by one test: a line each, indented. */
-export function whyNot(e: Explanation, pop: Population, lang: Lang): string[] {
+export function whyNot(e: Explanation, pop: Population, lang: Lang, onEstimates: ReadonlySet<ProgramId> = new Set()): string[] {
   const r = viewOf(e.result);
+  // (a program refused on an estimated parameter is marked as one paid on it is: an appeal officer's family was refused
+  // dibao by 24 yuan on an estimated standard and deduction, the line unmarked)
+  const mark = (id: ProgramId) => (onEstimates.has(id) ? ' *' : '');
   return [
-    ...(r.dibao.flag ? [] : whyNotDibao(e.steps, r.single_person.flag > 0, lang, pop.area[e.household])),
-    ...nearMisses(e.steps, r, canEnterAlone(pop, e.household), lang),
+    ...(r.dibao.flag ? [] : whyNotDibao(e.steps, r.single_person.flag > 0, lang, pop.area[e.household], mark('dibao'))),
+    ...nearMisses(e.steps, r, canEnterAlone(pop, e.household), lang, mark),
   ];
 }
 
@@ -199,7 +202,13 @@ function canEnterAlone(pop: Population, h: number): boolean {
  * receive nor decline — a near miss, the one check said (a caseworker's lone elder on 900 read "not tekun" with the
  * reason, 900.00 < 810.00, only in step 1). A step with more than one check failing is far from it: not said.
  */
-function nearMisses(steps: readonly TraceStep[], r: ReturnType<typeof viewOf>, someoneAlone: boolean, lang: Lang): string[] {
+function nearMisses(
+  steps: readonly TraceStep[],
+  r: ReturnType<typeof viewOf>,
+  someoneAlone: boolean,
+  lang: Lang,
+  mark: (id: ProgramId) => string,
+): string[] {
   const gets = (id: string) => {
     const x = (r as unknown as Record<string, ProgramResult | undefined>)[id];
     // (step 4 decides the family too: identified, received or declined, is no near miss — its ∨ held a side)
@@ -223,11 +232,13 @@ function nearMisses(steps: readonly TraceStep[], r: ReturnType<typeof viewOf>, s
       const numbers = flagged(c) ? '' : `（${sides}${/[<>≤≥‹›]/.test(sides) ? '，不成立' : ''}）`;
       // (the test's name without its formula: "不满足“无具备履行能力的法定赡养、抚养、扶养义务人”（有赡养人 是）")
       const test = c.zhSides ? c.zh.replace(/（[^（）]*[=<>≥≤∨∧][^（）]*）$/, '') : c.zh;
-      return [`  不属${rigid ? `${FAMILY.zh}家庭` : p.zh}${st.person ? `（成员 ${shownId(st.person)}）` : ''}：不满足“${test}”${numbers}`];
+      return [
+        `  不属${rigid ? `${FAMILY.zh}家庭` : p.zh}${mark(p.id)}${st.person ? `（成员 ${shownId(st.person)}）` : ''}：不满足“${test}”${numbers}`,
+      ];
     }
     const label = programLabel(rigid ? FAMILY : p);
     const c = failed[0]!;
-    return [`  not ${label}${st.person ? ` (person ${shownId(st.person)})` : ''}: ${c.failedEn ?? checkText(c, lang, false)}`];
+    return [`  not ${label}${mark(p.id)}${st.person ? ` (person ${shownId(st.person)})` : ''}: ${c.failedEn ?? checkText(c, lang, false)}`];
   });
 }
 
@@ -236,7 +247,7 @@ function nearMisses(steps: readonly TraceStep[], r: ReturnType<typeof viewOf>, s
  * assets (step 2's test, with the amounts) or its income, with the income per person against S (000（一）:
  * 人均收入低于当地低保标准). Nothing when step 3 did not run (every member tekun).
  */
-function whyNotDibao(steps: readonly TraceStep[], alone: boolean, lang: Lang, area = 0): string[] {
+function whyNotDibao(steps: readonly TraceStep[], alone: boolean, lang: Lang, area = 0, mark = ''): string[] {
   const dibao = steps.find((st) => st.program === 'dibao');
   const failed = dibao?.checks.find((c) => !c.holds);
   if (!dibao || !failed) return [];
@@ -247,8 +258,8 @@ function whyNotDibao(steps: readonly TraceStep[], alone: boolean, lang: Lang, ar
     const rule = assets.expr.replace(/^assets_ok: /, '');
     return [
       zh
-        ? `  不符合低保：家庭财产超过规定（${assets.lhs} > ${assets.rhs}：${rule}）`
-        : `  not 低保 dibao: assets above the limit 家庭财产超过规定: ${assets.lhs} > ${assets.rhs} (${rule})`,
+        ? `  不符合低保${mark}：家庭财产超过规定（${assets.lhs} > ${assets.rhs}：${rule}）`
+        : `  not 低保 dibao${mark}: assets above the limit 家庭财产超过规定: ${assets.lhs} > ${assets.rhs} (${rule})`,
     ];
   }
   const v = new Map(dibao.values);
@@ -258,10 +269,10 @@ function whyNotDibao(steps: readonly TraceStep[], alone: boolean, lang: Lang, ar
   // (beside a member's single-person dibao it read as a contradiction: the household is not, the member alone is)
   if (zh)
     return [
-      `  不符合低保${alone ? '（按户；有成员单独纳入：单人户施保）' : ''}：家庭人均收入 ${shown} 元/月，不低于${area ? '农村' : '城市'}低保标准 ${v.get('S')} 元/月（I ${failed.lhs} ≥ S × n ${failed.rhs}）`,
+      `  不符合低保${mark}${alone ? '（按户；有成员单独纳入：单人户施保）' : ''}：家庭人均收入 ${shown} 元/月，不低于${area ? '农村' : '城市'}低保标准 ${v.get('S')} 元/月（I ${failed.lhs} ≥ S × n ${failed.rhs}）`,
     ];
   const who = alone ? ' as a household (a member enters alone: 单人户施保)' : '';
   return [
-    `  not 低保 dibao${who}: income per person 人均收入 ${shown} is not below S ${v.get('S')} (I ${failed.lhs} ≥ S × n ${failed.rhs})`,
+    `  not 低保 dibao${mark}${who}: income per person 人均收入 ${shown} is not below S ${v.get('S')} (I ${failed.lhs} ≥ S × n ${failed.rhs})`,
   ];
 }

@@ -205,20 +205,20 @@ describe('explain', () => {
       return r.stdout.slice(r.stdout.indexOf('\nresult\n'), r.stdout.indexOf('\nwhere the parameters'));
     };
     const elder = result('{area: urban, persons: [{age: 72, other_income: 900, has_capable_supporter: 0}]}');
-    expect(elder).toContain('  not 特困 tekun (person p1): no source of living: inc(p) < S: 900.00 < 810.00 → no\n');
+    expect(elder).toContain('  not 特困 tekun * (person p1): no source of living: inc(p) < S: 900.00 < 810.00 → no\n');
     const son = result(
       '{area: urban, persons: [{age: 58, wage_income: 4000}, {age: 55}, {age: 24, disability_grade: 1, labor_capacity: none}]}',
     );
     // 3 × 810 × 1.5 = 3645 ≤ 4000 (DOMAIN step 5)
-    expect(son).toContain('  not 单人户施保 single-person dibao: I < income_ceiling × S × n: 4,000.00 < 2,430.00 × 1.5 → no\n');
+    expect(son).toContain('  not 单人户施保 single-person dibao *: I < income_ceiling × S × n: 4,000.00 < 2,430.00 × 1.5 → no\n');
     const within = result(
       '{area: urban, persons: [{age: 58, wage_income: 3000}, {age: 55}, {age: 24, disability_grade: 1, labor_capacity: none}]}',
     );
-    expect(within).toContain('  not 低保 dibao as a household (a member enters alone: 单人户施保): ');
+    expect(within).toContain('  not 低保 dibao * as a household (a member enters alone: 单人户施保): ');
     // no one severe or ill: the single-person ceiling is nothing near; a worker of 40 is far from tekun
     const worker = result('{area: urban, persons: [{age: 40, wage_income: 9000}]}');
     expect(worker).not.toMatch(/not 单人户施保|not 特困/);
-    expect(worker).toContain('  not 低保边缘 low-income: I < multiplier × S_ref × n: 9,000.00 < 810.00 × 1.5 → no\n');
+    expect(worker).toContain('  not 低保边缘 low-income *: I < multiplier × S_ref × n: 9,000.00 < 810.00 × 1.5 → no\n');
     // An analyst's trial: a Fuliang family that did not take rigid-expenditure identification up (rigid.aid false: no aid
     // to decline) read both "eligible, not taken up" and "not 刚性支出困难: E ≥ A → no" — one side of step 4's ∨ failed,
     // the other held (A − E = 12 × 1680 − 15000 = 5160 < 12 × 593.90 × 2 = 14253.60)
@@ -455,10 +455,14 @@ describe('explain', () => {
       jiuzhu(['explain', '--policy', NANNING, '--households', csv, '--household', id, '--date', '2024-12-31', '--no-color'])
         .stdout.split('\n')
         .filter((l) => l.startsWith('  not 低保 dibao'));
-    expect(why('N1')).toEqual(['  not 低保 dibao: income per person 人均收入 810.005 is not below S 810.00 (I 1,620.01 ≥ S × n 1,620.00)']);
-    expect(why('N2')).toEqual(['  not 低保 dibao: income per person 人均收入 810.00 is not below S 810.00 (I 1,620.00 ≥ S × n 1,620.00)']);
+    expect(why('N1')).toEqual([
+      '  not 低保 dibao *: income per person 人均收入 810.005 is not below S 810.00 (I 1,620.01 ≥ S × n 1,620.00)',
+    ]);
+    expect(why('N2')).toEqual([
+      '  not 低保 dibao *: income per person 人均收入 810.00 is not below S 810.00 (I 1,620.00 ≥ S × n 1,620.00)',
+    ]);
     expect(why('R1')).toEqual([
-      '  not 低保 dibao: assets above the limit 家庭财产超过规定: 50,000.00 > 38,880.00 (financial_assets ≤ limit_months × S × n)',
+      '  not 低保 dibao *: assets above the limit 家庭财产超过规定: 50,000.00 > 38,880.00 (financial_assets ≤ limit_months × S × n)',
     ]);
   });
 

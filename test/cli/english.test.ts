@@ -104,7 +104,7 @@ describe('an English reader', () => {
     const child = '{area: urban, persons: [{person_id: a, age: 40, wage_income: 900}, {person_id: c, age: 8}]}';
     const r = succeeds(['explain', ...NANNING, ...AT, '--describe', child, '-q']).stdout;
     // 000（一）: tekun needs no capable supporter; the child's parents are (the file's default 1)
-    expect(r).toContain('  not 特困 tekun (person c): has a capable supporter (has_capable_supporter = 1)\n');
+    expect(r).toContain('  not 特困 tekun * (person c): has a capable supporter (has_capable_supporter = 1)\n');
     // an id written as "id" is offered person_id (it was offered 年龄: two edits from any two-letter key)
     const id = jiuzhu(['explain', ...NANNING, ...AT, '--describe', '{area: urban, persons: [{id: a, age: 40}]}']);
     expect(id.stderr).toContain('unknown key "id" in a person (did you mean "person_id"?)');

@@ -67,9 +67,9 @@ describe('explain --lang zh and --brief', () => {
       '结果',
       // I 900 < 1.5 × 810 = 1215 (gx-2021-opinions 一/二): low-income, its take-up an estimate
       '  低保边缘 *：已认定，共 1 人',
-      '  不符合低保：家庭人均收入 900.00 元/月，不低于城市低保标准 810.00 元/月（I 900.00 ≥ S × n 810.00）',
+      '  不符合低保 *：家庭人均收入 900.00 元/月，不低于城市低保标准 810.00 元/月（I 900.00 ≥ S × n 810.00）',
       // the one tekun check that failed, every other held (a near miss)
-      '  不属特困（成员 p1）：不满足“无生活来源（inc(p) < S）”（900.00 < 810.00，不成立）',
+      '  不属特困 *（成员 p1）：不满足“无生活来源（inc(p) < S）”（900.00 < 810.00，不成立）',
       '  年度合计：0.00 元',
       '  （每一步的规则、比较的数值和参数来源：去掉 --brief）',
       '* 标 * 的项目用了估计参数（没有公开来源给出的数值或生效日期），金额随之可变；依据：去掉 --brief 可见',
@@ -90,7 +90,7 @@ describe('explain --lang zh and --brief', () => {
       jiuzhu(['explain', '--policy', NANNING, '--date', '2024-12-31', '--lang', 'zh', '--brief', '-q', '--describe', d]);
     // savings of 50,000 over 24 × 810 × 2 = 38,880 (an estimate): not dibao, and not low-income though 2,000 < 2 × 810 × 2
     const saver = brief('{城乡: 城镇, 金融资产: 50000, 成员: [{年龄: 50, 工资收入: 2000}, {年龄: 48}]}').stdout;
-    expect(saver).toContain('  不属低保边缘：不满足“家庭财产符合规定”\n');
+    expect(saver).toContain('  不属低保边缘 *：不满足“家庭财产符合规定”\n');
     expect(saver).not.toMatch(/false|true/);
     // a tekun elder of grade 2: tekun's care is theirs, no near miss of the care subsidy (000（十二）)
     const elder = brief(
@@ -105,7 +105,7 @@ describe('explain --lang zh and --brief', () => {
     // a child with a supporter: the failed check in the file's words (a policy author read "（1 = 0）" as code; a 科长
     // "has_capable_supporter 1 = 0", and "无有履行能力" as no Chinese)
     expect(brief('{城乡: 城镇, 成员: [{年龄: 12}]}').stdout).toContain(
-      '  不属特困（成员 p1）：不满足“无具备履行能力的法定赡养、抚养、扶养义务人”（有赡养、抚养、扶养人：是）\n',
+      '  不属特困 *（成员 p1）：不满足“无具备履行能力的法定赡养、抚养、扶养义务人”（有赡养、抚养、扶养人：是）\n',
     );
     // a man of 45 able to work: the labour test in words (年龄, 劳动能力), not "age 45, labor_capacity full"
     const full = jiuzhu([
@@ -183,7 +183,7 @@ describe('explain --lang zh and --brief', () => {
     const en = jiuzhu(['explain', '--policy', NANNING, '--date', '2024-07-01', '--describe', ELDER, '-q', '--lang', 'en'], {
       env: { LANG: 'zh_CN.UTF-8' },
     });
-    expect(en.stdout).toContain('  not 特困 tekun (person p1): no source of living: inc(p) < S: 900.00 < 810.00 → no');
+    expect(en.stdout).toContain('  not 特困 tekun * (person p1): no source of living: inc(p) < S: 900.00 < 810.00 → no');
     const c = jiuzhu(['explain', '--policy', NANNING, '--date', '2024-07-01', '--describe', ELDER, '-q', '--brief'], {
       env: { LC_ALL: 'C.UTF-8', LANG: 'zh_CN.UTF-8' },
     });
@@ -307,5 +307,23 @@ describe("explain names the documents its steps' clauses cite", () => {
       '参数来源\n  各步所引条款的文件：000 桂办发〔2020〕23号；001 桂民发〔2024〕34号；',
     );
     expect(ofSample('H0296', '--brief').stdout).not.toContain('clauses cite');
+  });
+});
+
+describe('explain: a gradual exit refused by the model’s own rule', () => {
+  // An appeal officer read the exclusion (a member in dibao alone, or rigid aid) as 003 §11's, which only grants the
+  // exit period: it is DOMAIN step 7's, said so. Guangzhou: the ill member (no labour capacity) is included alone as
+  // the household leaves dibao, so the household's exit would pay the member twice.
+  it('names DOMAIN step 7 beside the check, in English and 中文', () => {
+    const args = [
+      ...['explain', '--policy', 'policies/guangdong-guangzhou.yaml', '--date', '2024-12-31', '--describe'],
+      '{area: urban, on_dibao: 1, prior_dibao: 2100, persons: [{age: 50, labor_capacity: none, serious_illness: 1}, {age: 48, other_income: 500}, {age: 20, wage_income: 3600}]}',
+    ];
+    expect(jiuzhu(args).stdout).toContain(
+      'not 低保渐退 gradual exit *: no single-person member and no rigid aid (DOMAIN step 7: it would be paid twice) is false → no\n',
+    );
+    expect(jiuzhu([...args, '--lang', 'zh']).stdout).toContain(
+      '不属低保渐退 *：不满足“无单人户施保成员，无刚性支出救助（DOMAIN 第 7 步：否则重复发放）”\n',
+    );
   });
 });
