@@ -93,6 +93,10 @@ describe('a household described (--describe, a case) with 中文 keys', () => {
       '--describe',
     );
     expect(zh).toEqual(en);
+    // (部分 beside 有 and 无, in either capacity: an appeal officer's 劳动能力: 部分 was refused)
+    expect(parseHouseholdText('{城乡: 城镇, 成员: [{年龄: 50, 劳动能力: 部分, 自理能力: 部分}]}', '--describe')).toEqual(
+      parseHouseholdText('{area: urban, persons: [{age: 50, labor_capacity: partial, self_care: partial}]}', '--describe'),
+    );
   });
 
   it('refuses a key given both ways, at the 中文 one', async () => {
