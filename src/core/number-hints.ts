@@ -1,7 +1,7 @@
 // What a number written as text most likely meant, when it is not one jiuzhu reads (trials typing on a Chinese
 // keyboard, copying from a document or a spreadsheet): full-width digits, a percentage, a thousands separator, a unit
 // or currency sign beside the number, exponent notation. Said the same way for a policy's values (io/param-values.ts)
-// and a households file's cells (columns.ts parseCell). Exact: decimal text, never a float.
+// and a households file's cells (cells.ts parseCell). Exact: decimal text, never a float.
 import { D } from './money.js';
 
 /** The most digits before the point of any value read (money.ts: an amount in yuan). */

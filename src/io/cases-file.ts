@@ -10,7 +10,8 @@ import { parseFen } from '../core/money.js';
 import { numberHint } from '../core/number-hints.js';
 import type { HouseholdSpec } from '../core/population.js';
 import { InputError, type Problem } from '../errors.js';
-import { COLUMN_BY_NAME, COLUMNS, HOUSEHOLD_COLS, parseCell, PERSON_COLS, type ColumnDef } from '../core/columns.js';
+import { COLUMN_BY_NAME, COLUMNS, HOUSEHOLD_COLS, PERSON_COLS, type ColumnDef } from '../core/columns.js';
+import { parseCell } from '../core/cells.js';
 import { readText } from './policy-file.js';
 import { didYouMean, isMap, isScalar, isSeq, openMapping, YamlFile } from './yaml-nodes.js';
 

@@ -8,7 +8,8 @@
 //   constants: {area: rural}
 //   per_year: [wage_income, other_income]   # a survey's yearly amounts: divided by 12 (half up, to the fen) as read
 import type { Node } from 'yaml';
-import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMN_NAMES, MONTHLY, parseCell, wordValue } from '../core/columns.js';
+import { COLUMN_BY_ALIAS, COLUMN_BY_NAME, COLUMN_NAMES, MONTHLY, wordValue } from '../core/columns.js';
+import { parseCell } from '../core/cells.js';
 import { titleAbove, YEARLY_HEADER } from './household-messages.js';
 import { fenToYuan, parseFen } from '../core/money.js';
 import { InputError, type Problem } from '../errors.js';

@@ -7,7 +7,8 @@
 import { equalBytes } from '../core/ids.js';
 import type { Problem } from '../errors.js';
 import type { ParsedPart } from './assemble.js';
-import { COL as C, columnLabel, COLUMNS, parseCell, type Column } from '../core/columns.js';
+import { COL as C, columnLabel, COLUMNS, type Column } from '../core/columns.js';
+import { parseCell } from '../core/cells.js';
 import {
   COMMA,
   compileScanner,

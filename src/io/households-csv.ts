@@ -4,7 +4,8 @@
 // household-level values name the household, the column and both rows. BOM, CRLF, quotes, extra and reordered
 // columns work. The fast reader (fast-csv.ts) is tested against this one.
 import type { Readable } from 'node:stream';
-import { columnLabel, COLUMNS, HOUSEHOLD_COLS, parseCell, PERSON_COLS, type Column } from '../core/columns.js';
+import { columnLabel, COLUMNS, HOUSEHOLD_COLS, PERSON_COLS, type Column } from '../core/columns.js';
+import { parseCell } from '../core/cells.js';
 import { PopulationBuilder, type Population } from '../core/population.js';
 import type { ReadProgress } from '../core/progress.js';
 import { InputError, type Problem } from '../errors.js';

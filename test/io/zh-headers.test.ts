@@ -111,7 +111,8 @@ describe('a household described (--describe, a case) with 中文 keys', () => {
 describe('a caseworker’s words for a value', () => {
   // 有/无 for a supporter or an illness, 无 for no labour capacity, 一级残疾: each was refused (`--describe`, a roster)
   it('are read: 有/无, 无 (labour capacity), 丧失劳动能力, 一级残疾 … 四级残疾', async () => {
-    const { COLUMN_BY_NAME, parseCell } = await import('../../src/core/columns.js');
+    const { COLUMN_BY_NAME } = await import('../../src/core/columns.js');
+    const { parseCell } = await import('../../src/core/cells.js');
     const read = (column: string, text: string) => parseCell(COLUMN_BY_NAME.get(column)!, text);
     expect(read('has_capable_supporter', '有')).toEqual({ ok: true, value: 1 });
     expect(read('has_capable_supporter', '无')).toEqual({ ok: true, value: 0 });
