@@ -153,6 +153,13 @@ export const RULES = {
     text: 'a mode in force has the value it reads (dibao.payment.tiers wherever dibao.payment.mode is tiered)',
     zh: '生效的方式有其读取的值（dibao.payment.mode 为 tiered 时要有 dibao.payment.tiers）',
   },
+  premiumCapped: {
+    id: 'subsidy-within-premium',
+    severity: 'warning',
+    text: 'a group’s premium subsidy, share × premium + fixed, is at most the premium (step 9 pays min(premium, …): above it, the rest is never paid)',
+    zh: '各类对象的参保资助（比例 × 保费 + 定额）不超过保费（第 9 步按 min(保费, …) 支付：超出部分不会支付）',
+    saidOfReform: true,
+  },
   multiplesAboveOne: {
     id: 'lines-above-standard',
     severity: 'warning',

@@ -2,7 +2,7 @@
 // (not just one date). Each rule says whether a violation is an error (the data must be wrong) or a
 // warning (unusual; look at it).
 import { AREAS } from './columns.js';
-import { FUNDING_LINES } from './parameters/groups.js';
+import { FUNDING_LINES, PREMIUM_GROUPS } from './parameters/groups.js';
 import type { Where } from '../errors.js';
 import { EARLIEST, indexInForce } from './dates.js';
 import { D, type Dec } from './money.js';
@@ -173,6 +173,29 @@ function check(policy: Policy): Violation[] {
       (v, s) => v.lessThan(s.times(12)),
       (_, s) => `a year is below 12 × dibao.standard.${area} ${s.toFixed()} (a month's income, or a standard typed too high?)`,
     );
+
+  // A group's subsidy above the premium is paid as the premium (step 9's min): a scenario's fixed 4000 a year for a
+  // premium of 400 moved the cost by the premium alone, unsaid (a disability analyst's trial).
+  // From the date the policy can run (a premium of 220 in 2018 under a fixed 280 from 2018 is no run's: Nanning runs
+  // from 2020-11-21, when the premium was 280).
+  const premium = history('medical.premium');
+  const runs = completeFrom(policy) ?? '';
+  for (const group of PREMIUM_GROUPS) {
+    const [share, fixed] = [history(`medical.subsidy.${group}`), history(`medical.fixed.${group}`)];
+    const told = new Set<DatedValue>();
+    const changes = [...premium, ...share, ...fixed].map((e) => (e.from < runs ? runs : e.from));
+    for (const date of [...new Set(changes)].sort()) {
+      const [p, sh, f] = [premium, share, fixed].map((h) => h[indexInForce(h, date)]);
+      if (!p || !f || num(f).isZero() || told.has(f)) continue;
+      const paid = num(f).plus(sh ? num(sh).times(num(p)) : 0);
+      if (paid.greaterThan(num(p)) && told.add(f))
+        add(
+          RULES.premiumCapped,
+          sh && num(sh).greaterThan(0) ? blame(blame(f, sh), p) : blame(f, p),
+          `at ${date} medical.fixed.${group} ${num(f).toFixed()}${sh && num(sh).greaterThan(0) ? ` + ${num(sh).toFixed()} × ${num(p).toFixed()}` : ''} is above medical.premium ${num(p).toFixed()}: the premium is what is paid (a digit too many?)`,
+        );
+    }
+  }
 
   for (const e of history('tekun.basic.multiplier'))
     if (num(e).lessThan(1)) add(RULES.tekunAtLeastS, e, `the multiplier is ${num(e).toFixed()} from ${e.from}`);

@@ -239,6 +239,42 @@ describe('parameter sanity rules', () => {
     ]);
     expect(found(withHistory({ 'medical.premium': [['2020-01-01', '100']] }))).toEqual([]);
   });
+  // DOMAIN step 9 pays min(premium, round(share × premium) + fixed): a scenario's fixed 4000 a year for a premium of
+  // 400 moved the cost by the premium alone, unsaid (a disability analyst's trial).
+  it('a group’s subsidy above the premium is a warning: 401 fixed is, 400 is not; a share counts with it', () => {
+    const warns = (x: string) => [
+      `warning subsidy-within-premium: at 2020-01-01 ${x} is above medical.premium 400: the premium is what is paid (a digit too many?)`,
+    ];
+    expect(found(withHistory({ 'medical.fixed.dibao': [['2020-01-01', '401']] }))).toEqual(warns('medical.fixed.dibao 401'));
+    expect(found(withHistory({ 'medical.fixed.dibao': [['2020-01-01', '400']] }))).toEqual([]);
+    const half = (fixed: string) =>
+      withHistory({ 'medical.subsidy.low_income': [['2020-01-01', '0.5']], 'medical.fixed.low_income': [['2020-01-01', fixed]] });
+    expect(found(half('201'))).toEqual(warns('medical.fixed.low_income 201 + 0.5 × 400'));
+    expect(found(half('200'))).toEqual([]);
+    // Only from the date the policy can run (Nanning's fixed 280 from 2018 beside 2018's premium of 220; it runs from
+    // 2020-11-21, at a premium of 280): here, 2020-01-01, when the premium is 400.
+    const early = withHistory({
+      'medical.premium': [
+        ['2019-01-01', '220'],
+        ['2020-01-01', '400'],
+      ],
+      'medical.fixed.dibao': [['2019-01-01', '300']],
+    });
+    expect(found(early)).toEqual([]);
+    expect(
+      found(
+        withHistory({
+          'medical.premium': [
+            ['2019-01-01', '220'],
+            ['2020-01-01', '250'],
+          ],
+          'medical.fixed.dibao': [['2019-01-01', '300']],
+        }),
+      ),
+    ).toEqual([
+      `warning subsidy-within-premium: at 2020-01-01 medical.fixed.dibao 300 is above medical.premium 250: the premium is what is paid (a digit too many?)`,
+    ]);
+  });
   it('a minimum wage above 10 × the urban standard in force is an error, once per wage', () => {
     // urban S 1000 throughout; the wage 10000 (10 ×: allowed), then 20000.01 from 2022 (a yearly-change warning too)
     const f = found(
