@@ -342,7 +342,7 @@ describe('profile validation', () => {
     // a hardening trial's profile: urban income 0, sigma 50, a household size of 9, a share of −0.05 (all accepted)
     const bad = text
       .replace('income.disposable.urban: {value: 44469,', 'income.disposable.urban: {value: 0,')
-      .replace('income.sigma.urban: {value: 0.58,', 'income.sigma.urban: {value: 50,')
+      .replace('income.sigma.urban: {value: 0.61,', 'income.sigma.urban: {value: 50,')
       .replace('income.low_top.urban: {value: 0.18,', 'income.low_top.urban: {value: 1.5,')
       .replace('target.household_size: {value: 2.62,', 'target.household_size: {value: 9,')
       .replace('household_size.urban: {value: [0.25, 0.30, 0.22,', 'household_size.urban: {value: [0.25, 0.30, -0.05,');
