@@ -312,7 +312,7 @@ describe('--format xlsx', () => {
       '', // (no clause)
       expect.stringContaining('《南宁市人民政府关于提高全市城乡居民最低生活保障标准和补助水平的通知》'),
       'http://www.nanninghotline.com/ml/shenghuo/75421.html',
-      'C',
+      'A',
     ]);
     expect(rows('参数 Parameters').map((r) => r[1])).toContain('low_income.multiplier');
     expect(rows('参数变化 Changes')).toContainEqual(['baseline', '2022-04-01', 'dibao.standard.urban', 790, 810, '', 'nanning-2022']);
