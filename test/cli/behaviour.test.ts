@@ -514,7 +514,7 @@ describe('explain', () => {
       path: 'dibao.standard.rural',
       value: '566.67',
       from: '2022-04-01',
-      source: { id: 'nanning-2022', grade: 'C' },
+      source: { id: 'nanning-2022', grade: 'A' },
     });
     expect(json.result.annual_total).toMatch(/^\d+\.\d\d$/);
     // each member's counted income (Nanning deducts nothing: inc(p) = wage + other = 0 + 303.41)

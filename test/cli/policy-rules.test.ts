@@ -184,6 +184,26 @@ describe('a policy breaking a rule of severity error', () => {
       'note: scenario edge08: low_income.multiplier is 0.8 from 2020-11-21 (lines-above-standard: the low-income and single-person lines are at least 1 × S (else they are empty)); a reform may test that, so it is computed as given\n',
     );
     expect(underScenario('edge12', ['low_income.multiplier: {set: 1.2}']).r.stderr).not.toContain('note: scenario edge12');
+    // and in 中文 under --lang zh (it was English there), the rule's own words in 中文; a premium subsidy above the
+    // premium likewise (step 9 pays the premium at most: a fixed 4000 a year for a premium of 400)
+    const zh = jiuzhu([
+      'simulate',
+      '--policy',
+      'policies/guangxi-nanning.yaml',
+      '--households',
+      SAMPLE,
+      '--scenario',
+      underScenario('fixed4000', ['medical.fixed.dibao: {set: 4000}']).sc,
+      '--date',
+      '2025-06-30',
+      '--lang',
+      'zh',
+    ]);
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain(
+      '注：方案 fixed4000：at 2020-11-21 medical.fixed.dibao 4000 is above medical.premium 280: the premium is what is paid (a digit too many?)（subsidy-within-premium：各类对象的参保资助（比例 × 保费 + 定额）不超过保费（第 9 步按 min(保费, …) 支付：超出部分不会支付））；改革可以检验这一点，按给定值计算\n',
+    );
+    expect(zh.stderr).not.toContain('note: scenario fixed4000');
   });
 
   // A reform author's trial: params with two tekun scenarios showed 1.5 or 1.6 by their order alone, without a word
