@@ -16,10 +16,11 @@ const line = text.slice(0, at).split('\n').length + 2; // (its dated entry's lin
 const bad = join(dir, 'percent.yaml');
 writeFileSync(bad, text.slice(0, at) + text.slice(at).replace('value: 2\n', 'value: 200\n'));
 /** simulate on the sample in Nanning under a scenario file of these change lines, written as `name`. */
-const underScenario = (name: string, changes: readonly string[], date = '2025-06-30') => {
+const underScenario = (name: string, changes: readonly string[], date = '2025-06-30', more: readonly string[] = []) => {
   const sc = join(dir, `${name}.yaml`);
   writeFileSync(sc, `scenario: ${name}\ntitle: {zh: 试, en: try}\nreason: test\nchanges:\n${changes.map((c) => `  ${c}\n`).join('')}`);
-  const r = jiuzhu(['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--scenario', sc, '--date', date]);
+  const args = ['simulate', '--policy', 'policies/guangxi-nanning.yaml', '--households', SAMPLE, '--scenario', sc, '--date', date];
+  const r = jiuzhu([...args, ...more]);
   return { sc, r };
 };
 
@@ -186,19 +187,7 @@ describe('a policy breaking a rule of severity error', () => {
     expect(underScenario('edge12', ['low_income.multiplier: {set: 1.2}']).r.stderr).not.toContain('note: scenario edge12');
     // and in 中文 under --lang zh (it was English there), the rule's own words in 中文; a premium subsidy above the
     // premium likewise (step 9 pays the premium at most: a fixed 4000 a year for a premium of 400)
-    const zh = jiuzhu([
-      'simulate',
-      '--policy',
-      'policies/guangxi-nanning.yaml',
-      '--households',
-      SAMPLE,
-      '--scenario',
-      underScenario('fixed4000', ['medical.fixed.dibao: {set: 4000}']).sc,
-      '--date',
-      '2025-06-30',
-      '--lang',
-      'zh',
-    ]);
+    const zh = underScenario('fixed4000', ['medical.fixed.dibao: {set: 4000}'], '2025-06-30', ['--lang', 'zh']).r;
     expect(zh.code).toBe(0);
     expect(zh.stderr).toContain(
       '注：方案 fixed4000：at 2020-11-21 medical.fixed.dibao 4000 is above medical.premium 280: the premium is what is paid (a digit too many?)（subsidy-within-premium：各类对象的参保资助（比例 × 保费 + 定额）不超过保费（第 9 步按 min(保费, …) 支付：超出部分不会支付））；改革可以检验这一点，按给定值计算\n',
