@@ -46,7 +46,7 @@ export function scenarioNotes(
       note,
       later,
       same || note ? null : caseloadsOnly(s.id, [base], [s], { date: report.date, year: !!s.year, place }, undefined, lang),
-      ...relationNotes(s.id, s.parameters!.policy, report.date, where, place, lang),
+      ...relationNotes(s.id, s.parameters!.policy, report.date, place, lang),
       ...premiumNotes(s.id, b, s.parameters!, where),
       ...floorsBroken(b, s.parameters!).map(
         (f) =>
@@ -175,7 +175,7 @@ function laterNote(id: string, policy: Policy, derived: Policy, end: string, pla
  * A scenario's values that break a relation a policy must keep (rural above urban): computed as given, a reform may test
  * it, and said (an author's trial set rural 900 over urban 756 without a word). Rules of unit or scale refuse it instead.
  */
-function relationNotes(id: string, derived: Policy, date: string, where = '', place = '', lang?: Lang): string[] {
+function relationNotes(id: string, derived: Policy, date: string, place = '', lang?: Lang): string[] {
   // (each rule once: the latest breach dated at or before the date, else the first)
   const byRule = new Map<string, Violation>();
   const at = (v: Violation) => /\bat (\d{4}-\d\d-\d\d)/.exec(v.message)?.[1] ?? '';
@@ -190,7 +190,7 @@ function relationNotes(id: string, derived: Policy, date: string, where = '', pl
   return [...byRule.values()].map((v) =>
     lang === 'zh'
       ? `注：方案 ${id}${place ? `（${place}）` : ''}：${v.message}（${v.rule.id}：${v.rule.zh}）；改革可以检验这一点，按给定值计算`
-      : `note: scenario ${id}${where}: ${v.message} (${v.rule.id}: ${v.rule.text}); a reform may test that, so it is computed as given`,
+      : `note: scenario ${id}${whereIn(place)}: ${v.message} (${v.rule.id}: ${v.rule.text}); a reform may test that, so it is computed as given`,
   );
 }
 
