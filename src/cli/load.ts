@@ -335,6 +335,16 @@ export function priorNote(n: number, householdsFile: string): string | null {
   return `note: ${n.toLocaleString('en')} household${n > 1 ? 's' : ''} of ${householdsFile} give${n > 1 ? '' : 's'} prior_dibao but ${n > 1 ? 'are' : 'is'} not on dibao now (on_dibao 0): no rule reads it there — a gradual exit (渐退) keeps the dibao of a household on dibao now; give on_dibao 1 where it receives dibao`;
 }
 
+/**
+ * Households on dibao now whose prior_dibao is above twice what dibao and its supplement pay all their members at no
+ * income under the policy (core/prior-check.ts): a year's amount given as a month's, or a household's total — their gradual
+ * exit pays it as given.
+ */
+export function priorAboveNote(n: number, householdsFile: string): string | null {
+  if (!n) return null;
+  return `note: ${n.toLocaleString('en')} household${n > 1 ? 's' : ''} of ${householdsFile} on dibao now (on_dibao 1) give${n > 1 ? '' : 's'} a prior_dibao more than twice what dibao and its supplement pay all ${n > 1 ? 'their' : 'its'} members at no income (S, or the top band, plus the most a member's categories add, × persons): a year's amount for a month's? Its gradual exit (渐退) keeps prior_dibao as given — check the column (explain --household ID shows one)`;
+}
+
 /** priorNote of a loaded population (a stream's passes count it instead: Totals.priorOffDibao). */
 export const priorNoteOf = (pop: Population, householdsFile: string): string | null => priorNote(priorOffDibaoOf(pop), householdsFile);
 

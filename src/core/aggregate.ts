@@ -68,6 +68,8 @@ export class Totals {
   private readonly rows: number[] = PROGRAMS.map(() => 0);
   /** Households of the file with a prior_dibao but not on dibao now (on_dibao 0): a value no rule reads (unweighted). */
   priorOffDibao = 0;
+  /** Households on dibao now whose prior_dibao is above twice what the first run's dibao pays them at no income (prior-check.ts). */
+  priorAboveMost = 0;
 
   add(weight: number, r: HouseholdResult): void {
     this.addHousehold(weight, r.persons);
@@ -161,6 +163,7 @@ export class Totals {
       personRows: this.personRows,
       programRows: [...this.programRows],
       priorOffDibao: this.priorOffDibao,
+      priorAboveMost: this.priorAboveMost,
       per: this.per,
     };
   }
@@ -184,6 +187,7 @@ export class Totals {
     t.personRows = p.personRows;
     p.programRows?.forEach((n, i) => (t.programRows[i] = n));
     t.priorOffDibao = p.priorOffDibao ?? 0;
+    t.priorAboveMost = p.priorAboveMost ?? 0;
     t.per = p.per ?? 1;
     return t;
   }
@@ -194,6 +198,7 @@ export class Totals {
     this.personRows += other.personRows;
     other.programRows.forEach((n, i) => (this.programRows[i]! += n));
     this.priorOffDibao += other.priorOffDibao;
+    this.priorAboveMost += other.priorAboveMost;
     this.all.households.merge(other.all.households);
     this.all.persons.merge(other.all.persons);
     const merge = (into: ProgramSums[], from: ProgramSums[]) =>
@@ -249,6 +254,7 @@ export interface PlainTotals {
   readonly personRows: number;
   readonly programRows?: readonly number[];
   readonly priorOffDibao?: number;
+  readonly priorAboveMost?: number;
   readonly per?: number;
 }
 

@@ -149,6 +149,7 @@ export function yearTotals(periods: readonly Period[], totals: readonly Totals[]
   year.householdRows = totals[0]!.householdRows;
   year.personRows = totals[0]!.personRows;
   year.priorOffDibao = totals[0]!.priorOffDibao;
+  year.priorAboveMost = totals[0]!.priorAboveMost;
   return year;
 }
 

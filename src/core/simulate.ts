@@ -13,6 +13,7 @@ import {
 import { FILE_REGISTER, type Ctx } from './programs/context.js';
 import type { Population } from './population.js';
 import type { Rules } from './rules.js';
+import { mostDibaoPerPerson, priorAboveMost } from './prior-check.js';
 import { addYearExit, periodGroups, quietYearExit, registeredAt, type ExitPaid, type PeriodOf } from './year-exit.js';
 
 export interface Run {
@@ -66,7 +67,22 @@ export function simulateRange(
   const everyone = new Totals();
   const periods = runs.map((r) => r.period);
   const year = periodGroups(periods);
-  visit(pop, from, to, contexts, likeOf, like, partial, q, everyone, onHousehold, year && { groups: year, periods, onYearExit }, onQuiet);
+  const most = runs[0] ? mostDibaoPerPerson(runs[0].rules) : null;
+  visit(
+    pop,
+    from,
+    to,
+    contexts,
+    likeOf,
+    like,
+    partial,
+    q,
+    everyone,
+    onHousehold,
+    year && { groups: year, periods, onYearExit },
+    onQuiet,
+    most,
+  );
   for (const p of partial) p.merge(everyone);
   return partial;
 }
@@ -93,6 +109,7 @@ function visit(
     readonly onYearExit: ((h: number, g: number, paid: ExitPaid) => void) | undefined;
   } | null,
   onQuiet: ((h: number) => void) | undefined,
+  most: readonly [number, number] | null,
 ): void {
   const results: Array<HouseholdResult | null> = [];
   const paid: ExitPaid | undefined = year?.onYearExit ? { months: 0, fen: 0 } : undefined;
@@ -100,7 +117,9 @@ function visit(
   for (let h = from; h < to; h++) {
     const w = pop.weight[h]!;
     everyone.addHousehold(w, pop.offsets[h + 1]! - pop.offsets[h]!);
-    if (pop.prior[h]! > 0 && !pop.onDibao[h]) everyone.priorOffDibao++; // (said: cli/load.ts priorNote)
+    if (pop.prior[h]! > 0 && !pop.onDibao[h])
+      everyone.priorOffDibao++; // (said: cli/load.ts priorNote)
+    else if (most && priorAboveMost(pop, h, most)) everyone.priorAboveMost++; // (said: cli/load.ts priorAboveNote)
     // (a quiet household in a budget year: off dibao all year, unless an exit carried in from the year before pays, or
     // it was on dibao at that year's end where the file does not register it: quietYearExit)
     if (q && quietEverywhere(q, pop, h) && (!year || quietYearExit(year.groups, year.periods, pop, h))) {

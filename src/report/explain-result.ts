@@ -100,13 +100,30 @@ function tekunSplit(r: HouseholdResult, amount: number, lang: Lang): string {
     : ` (basic living ${y(amount - care)} + care ${y(care)})`;
 }
 
+/**
+ * A temporary grant at its cap (000（六）: the year's ceiling), and the need it leaves — "58,320.00 once" for a need of
+ * 80,000 said neither (a caseworker supervisor's trial).
+ */
+function overCap(need: number, grant: number, lang: Lang): string {
+  if (need <= grant) return '';
+  return lang === 'zh'
+    ? `（达救助上限；需求中 ${y(need - grant)} 元未获救助）`
+    : ` (the cap: ${y(need - grant)} of the need of ${y(need)} over it)`;
+}
+
 /** The result: each program, what was declined, why not (dibao, near misses), the month's and the year's totals. */
 export function resultLines(e: Explanation, pop: Population, onEstimates: ReadonlySet<ProgramId>, date: string, lang: Lang): string[] {
   const r = viewOf(e.result);
   const zh = lang === 'zh';
   const colon = zh ? '：' : ': ';
   // (tekun's month in its two parts, basic living and care: a tekun officer budgets care as its own line)
-  const text = (p: ProgramInfo) => resultText(p, r[p.id], lang) + (p.id === 'tekun' ? tekunSplit(e.result, r.tekun.amount, lang) : '');
+  const text = (p: ProgramInfo) =>
+    resultText(p, r[p.id], lang) +
+    (p.id === 'tekun'
+      ? tekunSplit(e.result, r.tekun.amount, lang)
+      : p.id === 'temporary'
+        ? overCap(pop.emergency[e.household]!, r.temporary.amount, lang)
+        : '');
   const lines = PER_HOUSEHOLD_ORDER.filter((p) => r[p.id].flag || (p.kind === 'kept' && r[p.id].months)).map((p) =>
     onEstimates.has(p.id) ? chalk.yellow(`  ${nameIn(p, lang)} *${colon}${text(p)}`) : `  ${nameIn(p, lang)}${colon}${text(p)}`,
   );

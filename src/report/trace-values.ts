@@ -10,7 +10,12 @@ import type { Lang } from './lang.js';
 
 /** Names of the trace's own values that are not columns. */
 const OWN: Readonly<Record<string, string>> = {
+  basic: '基本生活',
+  care: '照料护理',
+  cap: '救助上限',
   categories: '分类施保类别',
+  months: '渐退月数',
+  'rigid aid': '刚性支出救助',
   group: '资助参保类别',
   premium: '个人缴费',
   scope: '护理补贴范围',

@@ -121,7 +121,7 @@ describe('explain --lang zh and --brief', () => {
       '{城乡: 城镇, 成员: [{年龄: 45, 有赡养人: 否}]}',
     ]);
     expect(full.stdout).toContain(
-      '  检验    无劳动能力（老年人 ∨ 未成年人 ∨ labor_capacity = none）：年龄 45，有劳动能力；老年人 ≥ 60 岁，未成年人 < 18 岁 → 否\n',
+      '  检验    无劳动能力（老年人 ∨ 未成年人 ∨ labor_capacity = none）：年龄 45，所填劳动能力：有劳动能力；老年人（≥ 60 岁）、未成年人（< 18 岁）按无劳动能力 → 否\n',
     );
     expect(full.stdout).toContain(
       '  检验    无具备履行能力的法定赡养、抚养、扶养义务人（has_capable_supporter = 0）：有赡养、抚养、扶养人：否 → 是\n',
@@ -320,10 +320,10 @@ describe('explain: a gradual exit refused by the model’s own rule', () => {
       '{area: urban, on_dibao: 1, prior_dibao: 2100, persons: [{age: 50, labor_capacity: none, serious_illness: 1}, {age: 48, other_income: 500}, {age: 20, wage_income: 3600}]}',
     ];
     expect(jiuzhu(args).stdout).toContain(
-      'not 低保渐退 gradual exit *: no single-person member and no rigid aid (DOMAIN step 7: it would be paid twice) is false → no\n',
+      'not 低保渐退 gradual exit *: no single-person member and no rigid aid (either pays already: not twice) is false → no\n',
     );
     expect(jiuzhu([...args, '--lang', 'zh']).stdout).toContain(
-      '不属低保渐退 *：不满足“无单人户施保成员，无刚性支出救助（DOMAIN 第 7 步：否则重复发放）”\n',
+      '不属低保渐退 *：不满足“无单人户施保成员，无刚性支出救助（二者已另行发放，不重复）”\n',
     );
   });
 });

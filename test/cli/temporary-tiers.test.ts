@@ -44,4 +44,32 @@ describe('temporary assistance by approval tier', () => {
       ['baseline', '县级协调机制（一事一议） coordination', 'coordination', 2, 2, 77760.01],
     ]);
   });
+
+  // The cap said where it binds, and the need it leaves (a caseworker supervisor read "58,320.00 once" for a need of
+  // 80,000 and could not tell it was capped): 80,000.00 − 58,320.00 = 21,680.00; at the cap itself nothing is said.
+  it('explain says a grant is at the cap of 6 × 12 S_urban, and how much of the need is over it', () => {
+    const explain = (need: string, ...more: string[]) =>
+      jiuzhu([
+        'explain',
+        '--policy',
+        'policies/guangxi-nanning.yaml',
+        '--date',
+        '2025-06-30',
+        '-q',
+        ...more,
+        '--describe',
+        `{area: urban, emergency_need: ${need}, persons: [{age: 40, wage_income: 5000}]}`,
+      ]).stdout;
+    const brief = explain('80000', '--brief');
+    expect(brief).toContain(
+      '临时救助 temporary assistance: 58,320.00 once, approved by coordination (the cap: 21,680.00 of the need of 80,000.00 over it)',
+    );
+    expect(explain('80000', '--brief', '--lang', 'zh')).toContain(
+      '临时救助：一次性 58,320.00 元，由县级协调机制（一事一议）审批（达救助上限；需求中 21,680.00 元未获救助）',
+    );
+    const full = explain('80000', '--lang', 'zh');
+    expect(full).toContain('救助上限 = 58,320.00'); // (its value's name in 中文: it read "cap = 58,320.00")
+    expect(full).toContain('救助金 58,320.00 元（达上限；需求中 21,680.00 元超出上限），由县级协调机制（一事一议）审批');
+    expect(explain('58320', '--brief')).toMatch(/58,320\.00 once, approved by coordination\n/);
+  });
 });

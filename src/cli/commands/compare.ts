@@ -26,12 +26,14 @@ import type { Unit } from '../../report/text-table.js';
 import { budgetYear, incomesYearWithProjection } from '../year.js';
 import { compareYear } from '../compare-year.js';
 import { householdsNotes } from '../population-notes.js';
+import { priorsAboveMost } from '../../core/prior-check.js';
 import {
   allOrEveryProblem,
   fewRowsNotes,
   loadHouseholds,
   loadRuns,
   loadScenarios,
+  priorAboveNote,
   simulationDate,
   withExecutor,
   yuanAbove0,
@@ -180,6 +182,8 @@ export async function compareCommand(ctx: Ctx, given: CompareOptions): Promise<v
       // (simulate's note on a small sample, of the first locality's baseline as compare --year says it: a researcher's
       // compare on the sample said nothing of its 11 gradual exits)
       ...fewRowsNotes(results[0]![0]!.totals, o.lang),
+      // (a prior_dibao far above what the first locality's dibao pays: simulate's note, from the same rule)
+      ...[priorAboveNote(priorsAboveMost(pop, localities[0]![0]!.rules), o.households)].filter((n) => n !== null),
     ],
   };
   await render(report);

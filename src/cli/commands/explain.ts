@@ -2,6 +2,8 @@
 // [--projection FILE [--incomes-year Y]] [--format text|json]
 import { explainHousehold } from '../../core/explain.js';
 import { fenToYuan } from '../../core/money.js';
+import { mostDibaoPerPerson, priorAboveMost } from '../../core/prior-check.js';
+import type { Rules } from '../../core/rules.js';
 import { policyNotes } from '../../core/policy-notes.js';
 import { explainJson, explainText } from '../../report/explain.js';
 import { langFromEnv, type Lang } from '../../report/lang.js';
@@ -103,7 +105,7 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   if (written) sayNotes(ctx, o.quiet, projected(lang)!);
   else notePolicy(ctx, o.quiet, runs[0]!.snapshot.policy, [snapshot.date], lang);
   sayNotes(ctx, o.quiet, unchangedRunsNotes(runs, snapshot.date, '', lang));
-  const exit = exitNote(pop, h, lang);
+  const exit = exitNote(pop, h, rules, lang);
   if (exit && !o.quiet) ctx.stderr.write(`${exit}\n`);
 }
 
@@ -111,9 +113,17 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
  * The gradual exit's two inputs, one without the other (a caseworker's on_dibao 1 left prior_dibao 0 and read "no
  * assistance", the reason only deep in step 7; prior_dibao beside on_dibao 0 went unread without a word).
  */
-function exitNote(pop: Population, h: number, lang: 'en' | 'zh'): string | null {
+function exitNote(pop: Population, h: number, rules: Rules, lang: 'en' | 'zh'): string | null {
   const [on, prior] = [pop.onDibao[h]!, pop.prior[h]!];
   const zh = lang === 'zh';
+  const most = mostDibaoPerPerson(rules);
+  if (priorAboveMost(pop, h, most)) {
+    const n = pop.offsets[h + 1]! - pop.offsets[h]!;
+    const top = fenToYuan(most[pop.area[h]!]! * n);
+    return zh
+      ? `注：prior_dibao ${fenToYuan(prior)} 超过该户 ${n} 人在无收入时可领的低保金与分类施保之和（${top}）的两倍：是否把年额填成了月额？渐退按所填 prior_dibao 发放——请核对`
+      : `note: prior_dibao ${fenToYuan(prior)} is more than twice what dibao and its supplement pay the household's ${n} person${n > 1 ? 's' : ''} at no income (${top} a month): a year's amount for a month's? Its gradual exit (渐退) keeps prior_dibao as given — check it`;
+  }
   if (on && !prior)
     return zh
       ? '注：该户现领低保（on_dibao 1）但 prior_dibao 为 0：若退出低保，渐退期无可延续的低保金——请填写 prior_dibao，即现领的每月低保金'

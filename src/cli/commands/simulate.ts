@@ -20,6 +20,7 @@ import {
   loadHouseholds,
   emptyNote,
   fewRowsNote,
+  priorAboveNote,
   priorNote,
   loadRuns,
   loadScenarios,
@@ -185,6 +186,7 @@ export async function simulateCommand(ctx: Ctx, given: SimulateOptions): Promise
     fewRowsNote(sums[0]!, o.lang),
     // (prior_dibao off dibao: said as the file was read, but by --stream, which holds no population: its passes count it)
     o.stream ? priorNote(sums[0]!.priorOffDibao, o.households) : null,
+    priorAboveNote(sums[0]!.priorAboveMost, o.households),
     estimated ? ESTIMATED_NOTE : null,
   ];
   const report = { ...computed, notes: [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang), ...present(after)] };

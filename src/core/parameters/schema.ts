@@ -109,7 +109,7 @@ export const PARAMS: readonly ParamSpec[] = [
     'single_person.bound',
     'single-person ceiling',
     '单人户收入上限',
-    'DOMAIN step 5 and 000（四） 低于当地低保标准２倍: a family exactly at the ceiling is not included',
+    'DOMAIN step 5; 低于 (below) in 000（四） and 002 一/二 alike: a family exactly at the ceiling is not included',
   ),
   { path: 'tekun.elderly_age', kind: age, unit: 'years', en: 'tekun: elderly from age', zh: '特困：老年人年龄' },
   { path: 'tekun.minor_age', kind: age, unit: 'years', en: 'tekun: minors under age', zh: '特困：未成年人年龄' },

@@ -100,12 +100,12 @@ function trace(c: Ctx, r: GradualRules, working: boolean, applies: boolean): voi
       // (DOMAIN step 7's, not 003 §11's: a member in dibao alone, or rigid aid, is paid already — an appeal officer
       // read the exclusion as the clause's)
       check(
-        'no single-person member and no rigid aid (DOMAIN step 7: it would be paid twice)',
+        'no single-person member and no rigid aid (either pays already: not twice)',
         String(!stillDibao && noAid),
         '=',
         'true',
         !stillDibao && noAid,
-        '无单人户施保成员，无刚性支出救助（DOMAIN 第 7 步：否则重复发放）',
+        '无单人户施保成员，无刚性支出救助（二者已另行发放，不重复）',
       ),
     ],
     // (prior_dibao 0 keeps nothing: no gradual exit, as the rows and cases give it — explain had said "keeps 0.00 a month

@@ -132,12 +132,14 @@ function traceAid(c: Ctx): void {
     values: [['rigid aid', y(c.out.amount[SLOT.rigid_aid]!)]],
     checks: [
       check(
-        'no rigid aid, which is dibao here (rigid.aid_group)',
-        `aid ${y(c.out.amount[SLOT.rigid_aid]!)}`,
+        // (it read "no rigid aid, which is dibao here (rigid.aid_group): aid 2,430.00 = 0.00": a caseworker supervisor)
+        'paid no rigid aid (rigid aid is dibao here: rigid.aid_group)',
+        y(c.out.amount[SLOT.rigid_aid]!),
         '=',
         '0.00',
         false,
         '未获刚性支出救助（本地刚性支出救助即给予低保）',
+        `每月 ${y(c.out.amount[SLOT.rigid_aid]!)} 元，不为 0`,
       ),
     ],
     result: 'not low-income: a dibao family by its rigid aid (rigid.aid_group)',

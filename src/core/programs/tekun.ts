@@ -171,7 +171,8 @@ function trace(
         `elderly ≥ ${elderlyAge}, minor < ${minorAge}`,
         noLabour,
         '无劳动能力（老年人 ∨ 未成年人 ∨ labor_capacity = none）',
-        `${zhColumn('age')} ${age}，${zhCode('labor_capacity', pop.labor[p]!)}；老年人 ≥ ${elderlyAge} 岁，未成年人 < ${minorAge} 岁`,
+        // ("年龄 82，有劳动能力 → 是" read as a contradiction: a tekun officer's trial — the column's value, and the rule's)
+        `${zhColumn('age')} ${age}，所填${zhColumn('labor_capacity')}：${zhCode('labor_capacity', pop.labor[p]!)}；老年人（≥ ${elderlyAge} 岁）、未成年人（< ${minorAge} 岁）按无劳动能力`,
       ),
       check('no source of living: inc(p) < S', y(inc), '<', y(S), noLiving, '无生活来源（inc(p) < S）'),
       check(

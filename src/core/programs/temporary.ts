@@ -109,10 +109,11 @@ function trace(c: Ctx, r: TemporaryRules): void {
         '县级审批限额内（grant ≤ county_max × 12 × S_urban）',
       ),
     ],
-    result: `grant ${y(grant)}, approved by ${TIERS[tier]}`,
+    // (the cap said where it binds, and the need it leaves: a caseworker supervisor read "58,320.00 once" for 80,000)
+    result: `grant ${y(grant)}${need > grant ? ` (the cap; ${y(need - grant)} of the need over it)` : ''}, approved by ${TIERS[tier]}`,
     zh: {
       rule: '救助金 = min(emergency_need, annual_cap × 12 × S_urban)；乡镇（街道）审批 ≤ township_max × 12 × S_urban < 县级 ≤ county_max × 12 × S_urban < 一事一议',
-      result: `救助金 ${y(grant)} 元，由${TIERS_ZH[tier]}审批`,
+      result: `救助金 ${y(grant)} 元${need > grant ? `（达上限；需求中 ${y(need - grant)} 元超出上限）` : ''}，由${TIERS_ZH[tier]}审批`,
     },
   });
 }
