@@ -68,7 +68,7 @@ export class Totals {
   private readonly rows: number[] = PROGRAMS.map(() => 0);
   /** Households of the file with a prior_dibao but not on dibao now (on_dibao 0): a value no rule reads (unweighted). */
   priorOffDibao = 0;
-  /** Households on dibao now whose prior_dibao is above twice what the first run's dibao pays them at no income (prior-check.ts). */
+  /** Households on dibao now whose prior_dibao is above twice what this run's dibao pays them at no income (prior-check.ts). */
   priorAboveMost = 0;
 
   add(weight: number, r: HouseholdResult): void {

@@ -67,7 +67,7 @@ export function simulateRange(
   const everyone = new Totals();
   const periods = runs.map((r) => r.period);
   const year = periodGroups(periods);
-  const most = runs[0] ? mostDibaoPerPerson(runs[0].rules) : null;
+  const most = runs.map((r) => mostDibaoPerPerson(r.rules));
   visit(
     pop,
     from,
@@ -109,7 +109,7 @@ function visit(
     readonly onYearExit: ((h: number, g: number, paid: ExitPaid) => void) | undefined;
   } | null,
   onQuiet: ((h: number) => void) | undefined,
-  most: readonly [number, number] | null,
+  most: ReadonlyArray<readonly [number, number]>,
 ): void {
   const results: Array<HouseholdResult | null> = [];
   const paid: ExitPaid | undefined = year?.onYearExit ? { months: 0, fen: 0 } : undefined;
@@ -117,9 +117,13 @@ function visit(
   for (let h = from; h < to; h++) {
     const w = pop.weight[h]!;
     everyone.addHousehold(w, pop.offsets[h + 1]! - pop.offsets[h]!);
-    if (pop.prior[h]! > 0 && !pop.onDibao[h])
-      everyone.priorOffDibao++; // (said: cli/load.ts priorNote)
-    else if (most && priorAboveMost(pop, h, most)) everyone.priorAboveMost++; // (said: cli/load.ts priorAboveNote)
+    if (pop.prior[h]! > 0) {
+      if (!pop.onDibao[h])
+        everyone.priorOffDibao++; // (said: cli/load.ts priorNote)
+      // (said: cli/load.ts priorAboveNote; each run under its own rules, as its totals are: a pass of other runs gives a
+      // run the same count — tui --year's kept baseline)
+      else for (let i = 0; i < most.length; i++) if (priorAboveMost(pop, h, most[i]!)) partial[i]!.priorAboveMost++;
+    }
     // (a quiet household in a budget year: off dibao all year, unless an exit carried in from the year before pays, or
     // it was on dibao at that year's end where the file does not register it: quietYearExit)
     if (q && quietEverywhere(q, pop, h) && (!year || quietYearExit(year.groups, year.periods, pop, h))) {

@@ -14,6 +14,7 @@ const OWN: Readonly<Record<string, string>> = {
   care: '照料护理',
   cap: '救助上限',
   categories: '分类施保类别',
+  'limit_months × S × persons': 'limit_months × S × 人数',
   months: '渐退月数',
   'rigid aid': '刚性支出救助',
   group: '资助参保类别',

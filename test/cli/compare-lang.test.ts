@@ -61,7 +61,7 @@ describe('compare --lang zh', () => {
       /^ {2}合计区间（万元），low-income-1\.5x：[\d,.]+ – [\d,.]+（现行 \d+ 项估计中有 \d+ 项影响合计）；较基线区间 /m,
     );
     expect(zh.stdout).toContain('  （取各次运行的最低与最高：');
-    expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 34 项）：人均金融资产上限（月数），/m);
+    expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 35 项）：人均金融资产上限（月数），/m);
     // Fuliang's edge line is 1.5× already: nobody moves
     expect(zh.stdout).toContain('  无人在层级间移动\n');
     expect(zh.stdout).toContain(
@@ -199,14 +199,14 @@ describe('sensitivity --lang zh', () => {
     expect(t).toContain(`各项估计取中心值时的合计：${central}\n`);
     // (those that do not, named: the funding shares as one, then each — take-up, on a file without draws)
     expect(t).toMatch(
-      /^现行估计共 34 项：20 项影响合计（按摆幅排列如下），14 项不影响：\n {2}6 项分担比例（只分谁出）、低保金发放方式（差额\/分档）（dibao\.payment\.mode）、/m,
+      /^现行估计共 35 项：21 项影响合计（按摆幅排列如下），14 项不影响：\n {2}6 项分担比例（只分谁出）、低保金发放方式（差额\/分档）（dibao\.payment\.mode）、/m,
     );
     expect(t).toMatch(/^ {4}特困申请（认定）率（take_up\.tekun）$/m);
     expect(t).toMatch(/^ 1\. 人均金融资产上限（月数） dibao\.assets\.limit_months {2}24; 12 → 36$/m);
     expect(t).toMatch(/^\d+\. 金额取整方式 rounding {2}fen（可选 fen\|yuan_up\|yuan_nearest）$/m);
     expect(t).toContain('    条形：取低端 / 高端时合计的变化（左减少，右增加）\n');
-    expect(t).toMatch(/^tekun-basic-1\.6x：各项估计取中心值时较基线 \+77,179,320\.00$/m);
-    expect(t).toContain('    特困基本生活标准（低保标准倍数） tekun.basic.multiplier：0 … +77,179,320.00\n');
+    expect(t).toMatch(/^tekun-basic-1\.6x：各项估计取中心值时较基线 \+55,960,795\.20$/m);
+    expect(t).toContain('    特困基本生活标准（低保标准倍数） tekun.basic.multiplier：0 … +55,960,795.20\n');
     expect(t).toContain('全部估计同时在其区间内均匀抽样 20 次（种子 1），年度支出的百分位数\n');
     expect(t).toMatch(/^ {4}各项估计取中心值时的合计（[\d,.]+）：\d+% 的抽样结果支出更高/m);
     // at 80 columns, as the English (the draws' lines aside, as there)

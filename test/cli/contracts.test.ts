@@ -33,6 +33,7 @@ const CANONICAL = [
   'tekun.minor_age',
   'tekun.basic.multiplier',
   'tekun.basic.reference', // beyond DOMAIN's list, as low_income.reference: a county's 城市低保标准的1.3倍 (README "How the rules are read")
+  'tekun.assets.test', // beyond DOMAIN's list: 004 二（一）1's property in tekun identification (README "How the rules are read")
   'tekun.care.min_wage_share.none',
   'tekun.care.min_wage_share.partial',
   'tekun.care.min_wage_share.full',

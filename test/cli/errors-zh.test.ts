@@ -330,7 +330,7 @@ const RUNS: ReadonlyArray<readonly [string, readonly string[], readonly string[]
       '来源 gx-2020-23：date 应为 YYYY-MM-DD，收到的是 2020年11月21日（请写 2020-11-21）',
       '参数 dibao.standard.urban：日期要从早到晚：2016-04-01 排在 2020-01-01 之后',
       '参数 dibao.standard.urban：每个取值都要有 “source”（及 clause 条款）；没有公开文件的，要有 “estimate” 说明估计的依据',
-      '参数 min_wage.monthly：日期 2018-02-01 重复（第一次在第 271 行）：一个日期只能有一个取值',
+      '参数 min_wage.monthly：日期 2018-02-01 重复（第一次在第 277 行）：一个日期只能有一个取值',
       '参数 min_wage.monthly：“from” 应为日期 YYYY-MM-DD，收到的是“2023-02-30”（2023 年 2 月只有 28 天）',
     ],
   ],

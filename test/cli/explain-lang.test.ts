@@ -253,7 +253,8 @@ describe('explain --lang zh: the values each step compared, by their 中文 name
   it('a column by its header and a code by its word; the rule’s symbols as the rule writes them; English unchanged', () => {
     const zh = explain('--lang', 'zh').stdout;
     expect(zh).toContain(
-      '  数值    年龄 = 70 · 残疾等级 = 无 · 劳动能力 = 无劳动能力 · inc(p) = 900.00 · S = 810.00 · 有赡养、抚养、扶养人 = 否\n',
+      // (the property test's values too, where the policy has one: tekun.assets.test)
+      '  数值    年龄 = 70 · 残疾等级 = 无 · 劳动能力 = 无劳动能力 · inc(p) = 900.00 · S = 810.00 · 有赡养、抚养、扶养人 = 否 · 金融资产 = 0.00 · limit_months × S × 人数 = 19,440.00\n',
     );
     expect(zh).toContain('  数值    申请抽样值 = 0.000000 · 在保 = 否\n');
     expect(zh).toContain('  数值    资助参保类别 = 低保边缘 · 个人缴费 = 400.00\n');
@@ -261,7 +262,7 @@ describe('explain --lang zh: the values each step compared, by their 中文 name
     expect(zh).not.toMatch(/数值[^\n]*(age|labor_capacity|has_capable_supporter|group) =/);
     const en = explain('--lang', 'en').stdout;
     expect(en).toContain(
-      '  values  age = 70 · disability_grade = 0 · labor_capacity = none · inc(p) = 900.00 · S = 810.00 · has_capable_supporter = 0\n',
+      '  values  age = 70 · disability_grade = 0 · labor_capacity = none · inc(p) = 900.00 · S = 810.00 · has_capable_supporter = 0 · financial_assets = 0.00 · limit_months × S × persons = 19,440.00\n',
     );
     // (a household's supplement categories, and the care subsidy's scope)
     const h = ofSample('H0004', '--lang', 'zh').stdout;

@@ -714,7 +714,7 @@ describe('runs that check nothing, and floods of problems', () => {
     const check = () => jiuzhu(['check', '--policy', NANNING, '--households', SAMPLE, '--snapshot', snap]);
     writeFileSync(snap, good.replace('"date": "2025-06-30"', '"date": "2025-02-30"'));
     expect([check().code, check().stderr]).toEqual([3, expect.stringMatching(/^jiuzhu: invalid input \(1 problem\):\n .*2025-02-30/)]);
-    writeFileSync(snap, good.replace('"annual_cost": "447930605.80"', '"annual_cost": "abc"'));
+    writeFileSync(snap, good.replace('"annual_cost": "323676607.36"', '"annual_cost": "abc"'));
     const r = check();
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/"abc"/);
@@ -723,13 +723,13 @@ describe('runs that check nothing, and floods of problems', () => {
     // last one won, unseen). The shipped snapshot: "date" on line 5, tekun's households on line 11.
     writeFileSync(
       snap,
-      good.replace('"date": "2025-06-30",', '"date": "2025-06-30",\n  "datum": 1,').replace('"persons": "32233.9"', '"persons": "x"'),
+      good.replace('"date": "2025-06-30",', '"date": "2025-06-30",\n  "datum": 1,').replace('"persons": "22830.1"', '"persons": "x"'),
     );
     expect(check().stderr.split('\n').slice(1, 3)).toEqual([
       `  ${snap}:6:3: snapshot: unknown key "datum" (a snapshot has jiuzhu_snapshot, policy, households, date, scenarios, parameters)`,
       `  ${snap}:13:22: scenarios[0].programs.tekun.persons: expected a decimal string, got "x"`,
     ]);
-    writeFileSync(snap, good.replace('"households": "29745.3",', '"households": "29745.3",\n          "households": "1",'));
+    writeFileSync(snap, good.replace('"households": "20737.8",', '"households": "20737.8",\n          "households": "1",'));
     expect([check().code, check().stderr.split('\n')[1]]).toEqual([
       3,
       `  ${snap}:12:11: key "households" given twice in one object: JSON keeps the last, unseen`,

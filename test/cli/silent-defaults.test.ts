@@ -159,9 +159,9 @@ describe('a sample that few of its households stand behind', () => {
   it('names each program received by fewer than 100 of its households, with ±2/√n; a register (weights 1) is not a sample', () => {
     const r = jiuzhu(['simulate', '--policy', NANNING, '--households', SAMPLE, ...AT]);
     const note = r.stderr.split('\n').find((l) => l.startsWith('note: few households of'))!;
-    // 7 households of the sample receive single-person dibao: 200 / √7 = 75.6 → ±76 %; tekun 98: 200 / √98 = 20.2 → ±20 %
+    // 7 households of the sample receive single-person dibao: 200 / √7 = 75.6 → ±76 %; tekun 69: 200 / √69 = 24.1 → ±24 %
     expect(note).toContain('单人户施保 single-person dibao (7: ±76 %)');
-    expect(note).toContain('特困 tekun (98: ±20 %)');
+    expect(note).toContain('特困 tekun (69: ±24 %)');
     expect(note).not.toContain('低保 dibao (');
     const register = join(dir, 'register.csv');
     const all = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');

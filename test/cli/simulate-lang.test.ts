@@ -42,7 +42,7 @@ describe('simulate --lang zh', () => {
     expect(zh.stdout).toContain('policies/samples/households.csv：600 户（加权 179,341 户），1,697 人（加权 506,535 人）\n');
     expect(zh.stdout).toContain('  符合条件的家庭全部享受（应保尽保）：每户的 take_up_draw（文件无此列时取 0）都低于各项申请率\n');
     // (each by its 中文 name, as params names it)
-    expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 34 项）：人均金融资产上限（月数），低保金发放方式（差额\/分档），/m);
+    expect(zh.stdout).toMatch(/^\* 标 \* 的项目用了估计参数（共 35 项）：人均金融资产上限（月数），低保金发放方式（差额\/分档），/m);
     expect(zh.stdout).not.toMatch(/dibao\.assets\.limit_months/);
     expect(zh.stdout).toContain('\n  各项估计的依据：jiuzhu params --format table\n');
     expect(zh.stdout).toMatch(

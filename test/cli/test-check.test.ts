@@ -438,11 +438,11 @@ describe('jiuzhu check', () => {
     const args = [...base, '--snapshot', snapshot, '--date', '2025-06-30', '--tolerance', '0.5%'];
     expect(jiuzhu([...args, '--scenario', 'scenarios/low-income-2x.yaml', '--update']).code).toBe(0);
     const snap = JSON.parse(readFileSync(snapshot, 'utf8'));
-    expect(snap.scenarios[0].programs.tekun.households).toBe('29745.3');
+    expect(snap.scenarios[0].programs.tekun.households).toBe('20737.8');
     // dibao 751,000,000.03 in the snapshot, the run gives 750,802,524.83: −197,475.20, −0.026 % (within 0.5 %; to the fen:
-    // it was "-197475.2"); tekun 29,000.0 households, the run gives 29,745.3: +745.3, +2.57 % (beyond)
+    // it was "-197475.2"); tekun 20,000.0 households, the run gives 20,737.8: +737.8, +3.69 % (beyond)
     snap.scenarios[0].programs.dibao.annual_cost = '751000000.03';
-    snap.scenarios[0].programs.tekun.households = '29000.0';
+    snap.scenarios[0].programs.tekun.households = '20000.0';
     writeFileSync(snapshot, JSON.stringify(snap));
     const r = jiuzhu([...args, '--format', 'json', '--junit', join(dir, 'check.xml')]); // (without low-income-2x)
     expect(r.code, r.stderr).toBe(1);
@@ -467,10 +467,10 @@ describe('jiuzhu check', () => {
         scenario: 'baseline',
         program: 'tekun',
         measure: 'households',
-        snapshot: '29000.0',
-        now: '29745.3',
-        change: '745.3',
-        relative_change: '0.025700',
+        snapshot: '20000.0',
+        now: '20737.8',
+        change: '737.8',
+        relative_change: '0.036890',
       },
       {
         scenario: 'low-income-2x',
@@ -498,7 +498,7 @@ describe('jiuzhu check', () => {
     expect(xml).toContain(
       '<testcase classname="' +
         snapshot +
-        '" name="baseline: tekun 特困">\n      <failure message="1 figure moved beyond the tolerance of 0.5%">households: 29000.0 → 29745.3 (+745.3 (+2.57%))</failure>',
+        '" name="baseline: tekun 特困">\n      <failure message="1 figure moved beyond the tolerance of 0.5%">households: 20000.0 → 20737.8 (+737.8 (+3.69%))</failure>',
     );
     expect(xml).toContain('<failure message="the snapshot has this scenario, the run does not">');
     // each case named by the program's id (DOMAIN: ids in every machine-readable output), then its name

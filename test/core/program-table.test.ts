@@ -116,8 +116,14 @@ describe('what derives from the declarations', () => {
       'temporary.county_max',
       'temporary.township_max',
     ]);
-    // Who is tekun does not depend on the asset limit (step 2 reads it, after step 1).
-    expect(deps('tekun').some((d) => covers(d, 'dibao.assets.limit_months'))).toBe(false);
+    // Who is tekun depends on the asset limit through its property test (tekun.assets.test: step 1 declares both), and
+    // not on what step 2 alone reads after it (the employment deduction is step 1's too: inc(p)).
+    for (const p of ['tekun.assets.test', 'dibao.assets.limit_months'])
+      expect(
+        deps('tekun').some((d) => covers(d, p)),
+        p,
+      ).toBe(true);
+    expect(deps('tekun').some((d) => covers(d, 'dibao.payment.mode'))).toBe(false);
     // Dibao depends on steps 1–2 (who is tekun, R, the asset limit) and its own payment rule.
     for (const p of ['tekun.minor_age', 'dibao.assets.limit_months', 'dibao.employment_deduction', 'dibao.payment.mode'])
       expect(

@@ -20,16 +20,16 @@ describe('jiuzhu tui', () => {
     const f = a.lastFrame()!;
     expect(f).toContain('[1 overview] 2 charts');
     expect(f).toContain('vs tekun-basic-1.6x');
-    expect(f).toMatch(/特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/);
-    // 1593.7 (programs 1–8) + 125.6 of special assistance (premium 74.6 — edge and rigid members' 150 since 2024-10-31,
-    // 001（七）; families paid rigid aid the dibao group's 280, rigid.aid_group — living 28.3, care 22.8 million yuan)
-    expect(f).toMatch(/tekun-basic-1\.6x\s+█+\s+1719\.3/);
-    expect(f).toContain('gain 29,745 (new 0) · lose 0');
+    expect(f).toMatch(/特困 tekun \*\s+323\.7\s+379\.6\s+\+56\.0\s+\+17\.3%/);
+    // ≈ 1448.1 (programs 1–8) + 123.0 of special assistance (premium 70.8 — edge and rigid members' 150 since 2024-10-31,
+    // 001（七）; families paid rigid aid the dibao group's 280, rigid.aid_group — living 28.3, care 23.9 million yuan)
+    expect(f).toMatch(/tekun-basic-1\.6x\s+█+\s+1571\.1/);
+    expect(f).toContain('gain 20,738 (new 0) · lose 0');
     // what every eligible household would get, and who pays the run compared: simulate --format json's
-    // eligible_total_annual_cost 1719338577.27 and funding 1080633401.39 / 275782470.54 / 362922705.35 (a TUI trial saw neither)
+    // eligible_total_annual_cost 1571147780.43 and funding 983819349.28 / 253918987.26 / 333409443.89 (a TUI trial saw neither)
     // (the split beside the total it splits; the all-eligible cost after it only where take-up leaves some out, as it
     // does not here: a trial read "all eligible … · pays:" as the all-eligible cost's split)
-    expect(f).toContain('who pays 1719.3 = central 1080.6 + provincial 275.8 + city/county 362.9\n');
+    expect(f).toContain('who pays 1571.1 = central 983.8 + provincial 253.9 + city/county 333.4\n');
     expect(f).toContain('* rests on estimates');
   });
 
@@ -38,7 +38,7 @@ describe('jiuzhu tui', () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml']));
     const f = a.lastFrame()!;
     expect(f).toMatch(/^program\s+baseline\s*$/m);
-    expect(f).toMatch(/^特困 tekun \*\s+447\.9\s*$/m);
+    expect(f).toMatch(/^特困 tekun \*\s+323\.7\s*$/m);
     expect(f).not.toContain('Δ%');
   });
 
@@ -56,13 +56,13 @@ describe('jiuzhu tui', () => {
 
   it('switches tekun from 1.3× to 1.6× with the knobs and the overview’s delta follows', async () => {
     const a = await open(await data(['policies/guangxi-nanning.yaml']));
-    expect(a.lastFrame()).toMatch(/^特困 tekun \*\s+447\.9\s*$/m);
+    expect(a.lastFrame()).toMatch(/^特困 tekun \*\s+323\.7\s*$/m);
     const k = await keys(a, '3', RIGHT, RIGHT, RIGHT);
     expect(k).toMatch(/▸ tekun basic standard\s+◂\s+1\.6 × S ▸ \(baseline 1\.3 × S\)/);
     expect(k).toContain('  tekun.basic.multiplier: {set: 1.6}');
     const o = await keys(a, '1');
     expect(o).toContain('vs knobs');
-    expect(o).toMatch(/特困 tekun \*\s+447\.9\s+525\.1\s+\+77\.2\s+\+17\.2%/);
+    expect(o).toMatch(/特困 tekun \*\s+323\.7\s+379\.6\s+\+56\.0\s+\+17\.3%/);
   });
 
   it('saves the scenario with w', async () => {
@@ -106,7 +106,7 @@ describe('jiuzhu tui', () => {
     expect(await keys(a, 'L')).toMatch(/▸ tekun basic standard\s+◂\s+1\.7 × S ▸ \(baseline 1\.3 × S\)/);
     const o = await keys(a, '1');
     expect(o).toContain('vs knobs');
-    expect(o).toMatch(/特困 tekun \*\s+447\.9\s+\d+\.\d\s+\+\d+\.\d\s+\+\d+\.\d%/); // a raise in Nanning as well
+    expect(o).toMatch(/特困 tekun \*\s+323\.7\s+\d+\.\d\s+\+\d+\.\d\s+\+\d+\.\d%/); // a raise in Nanning as well
   });
 
   it('takes keys that arrive in one chunk each (typed fast, or held down)', async () => {
@@ -328,9 +328,9 @@ describe('jiuzhu tui', () => {
     );
     const f = await keys(a, '5');
     expect(f).toContain('[5 localities]');
-    // (Guangzhou 1000.3 and Fuliang 438.6 since their published minimum wages of 2025 were added: the sample at 2025-06-30
-    // meets Guangzhou's 2500 and Jiangxi's 1740)
-    expect(f).toMatch(/^特困 tekun\s+447\.9\s+\+17\.2%\s+1000\.3\s+\+0\.0%\s+438\.6\s+\+17\.9%$/m);
+    // (Guangzhou 826.3 and Fuliang 315.8: the sample at 2025-06-30 meets Guangzhou's 2025 minimum wage of 2500 and
+    // Jiangxi's 1740, and each policy's tekun property test)
+    expect(f).toMatch(/^特困 tekun\s+323\.7\s+\+17\.3%\s+826\.3\s+\+0\.0%\s+315\.8\s+\+17\.9%$/m);
     // each amount in its own place, whatever its change's width ("+0.0%" or "0"): the first locality's amounts end in
     // one column (as one string with its change they did not line up, a QA trial)
     const rows = f.split('\n').filter((l) => /\d%$|\s0$/.test(l) && !l.startsWith('['));
@@ -343,8 +343,8 @@ describe('jiuzhu tui', () => {
     });
     expect(new Set(amountEnds).size).toBe(1);
     const knobbed = await keys(a, '3', RIGHT, RIGHT, RIGHT, RIGHT, '5'); // tekun to 1.7× everywhere
-    expect(knobbed).toMatch(/^特困 tekun\s+447\.9\s+\+\d+\.\d%\s+1000\.3\s+\+\d+\.\d%\s+438\.6\s+\+\d+\.\d%$/m);
-    expect(knobbed).not.toMatch(/1000\.3\s+\+0\.0%/);
+    expect(knobbed).toMatch(/^特困 tekun\s+323\.7\s+\+\d+\.\d%\s+826\.3\s+\+\d+\.\d%\s+315\.8\s+\+\d+\.\d%$/m);
+    expect(knobbed).not.toMatch(/826\.3\s+\+0\.0%/);
   });
 
   it('fits 24 rows: the title stays on top with three runs and the knob run, the ranges shown (it fell off)', async () => {
@@ -451,7 +451,7 @@ describe('jiuzhu tui on a big population (the knob run compared elsewhere: data.
     expect(primed).toHaveLength(1);
     const pending = await keys(a, '3', RIGHT, RIGHT, RIGHT, '1');
     expect(pending).toContain('recomputing…');
-    expect(pending).toMatch(/^特困 tekun \*\s+447\.9\s*$/m); // the baseline's view, still
+    expect(pending).toMatch(/^特困 tekun \*\s+323\.7\s*$/m); // the baseline's view, still
     while (waiting.length) waiting.shift()!();
     await settled(a, pending);
     expect(a.lastFrame()).not.toContain('recomputing…');

@@ -4,6 +4,10 @@
 // 000（五）/ 002 四 / 003 §7 / 004 §3: 未成年人年龄从16周岁延长至18周岁 (tekun.minor_age).
 // 003 §14 ≥ 1.6 × S; 004 §4 ≥ 1.3 × S (tekun.basic.multiplier), S the person's area's — or the urban S for everyone
 // where the policy says 城市低保标准 (tekun.basic.reference urban). 002 四: 全护理 ≥ 70% 最低工资 (care share).
+// 004 二（一）1 (综合考虑家庭收入、财产……完善低保、特困对象认定办法): where tekun.assets.test is dibao_limit, no source of
+// living also means the household's financial assets per person within the dibao limit (limit_months × S × persons);
+// DOMAIN step 1 names no property test (its default, none) — a tekun officer found 29 of the sample's 98 tekun
+// households above the dibao limit, one holding 387,191.49 for one person, paid tekun.
 import { AREAS, CAPACITY, NONE } from '../columns.js';
 import { fenToYuan as y, roundTimes } from '../money.js';
 import { check, zhCode, zhColumn } from '../trace.js';
@@ -23,6 +27,8 @@ export interface TekunDecide {
   readonly deduction: number;
   /** S, fen. */
   readonly S: number;
+  /** tekun.assets.test dibao_limit: limit_months × S, the financial assets allowed per household member, fen; else -1. */
+  readonly assetLimit: number;
 }
 
 export interface TekunRules {
@@ -36,7 +42,14 @@ export interface TekunRules {
   readonly slot: number;
 }
 
-const DECIDES = ['tekun.elderly_age', 'tekun.minor_age', 'dibao.standard.', 'dibao.employment_deduction'];
+const DECIDES = [
+  'tekun.elderly_age',
+  'tekun.minor_age',
+  'dibao.standard.',
+  'dibao.employment_deduction',
+  'tekun.assets.test',
+  'dibao.assets.limit_months',
+];
 
 export const STEP: Step<TekunRules> = {
   id: 'tekun',
@@ -58,6 +71,7 @@ export const STEP: Step<TekunRules> = {
         minorAge: d.int('tekun.minor_age'),
         deduction: d.fen('dibao.employment_deduction'),
         S,
+        assetLimit: d.str('tekun.assets.test') === 'dibao_limit' ? d.int('dibao.assets.limit_months') * S : -1,
       },
       basic: roundTimes(basic, Sbasic, rounding),
       Sbasic,
@@ -87,12 +101,16 @@ export function tekunPerson(c: Ctx, r: TekunRules, k: number): boolean {
   const noLabour = elderly || minor || pop.labor[p] === NONE;
   // … no supporter able to support (无法定义务人或其无履行能力) …
   const noSupporter = unsupported(pop, p);
-  // … and no source of living (无生活来源: inc(p) < S); the income is looked at only when the rest holds.
-  const is = inCategory && noLabour && noSupporter && countedIncome(pop, p, d.deduction) < d.S;
+  // … and no source of living (无生活来源: inc(p) < S, and the property within the limit where one is set); the income
+  // and the property are looked at only when the rest holds.
+  const is = inCategory && noLabour && noSupporter && countedIncome(pop, p, d.deduction) < d.S && propertyWithin(c, d);
   const care = is ? tekunAmount(c, r, p) : 0;
   if (c.tr) trace(c, r, p, { inCategory, noLabour, noSupporter, is, care });
   return is;
 }
+
+/** The household's financial assets within tekun's limit (tekun.assets.test), or no test. */
+const propertyWithin = (c: Ctx, d: TekunDecide): boolean => d.assetLimit < 0 || c.pop.assets[c.h]! <= d.assetLimit * (c.end - c.start);
 
 /**
  * Adds tekun person p's monthly amount: round(multiplier × S) + the care share of their self-care; returns the care
@@ -129,14 +147,19 @@ function trace(
   const inc = countedIncome(pop, p, deduction);
   const noLiving = inc < S;
   const sc = CAPACITY[pop.selfCare[p]!]!;
+  // the property test, where the policy has one (tekun.assets.test): the household's assets against the limit × persons
+  const tested = r.decide.assetLimit >= 0;
+  const assets = pop.assets[c.h]!;
+  const limit = r.decide.assetLimit * (c.end - c.start);
+  const property = tested ? ' ∧ financial_assets ≤ limit_months × S × persons' : '';
   c.tr!.record({
     step: '1',
     program: 'tekun',
     person: pop.personIds.at(p),
     clauses: CLAUSES,
-    rule: `tekun ⇔ category (elderly, disabled or minor) ∧ no labour capacity ∧ inc(p) < S ∧ no capable supporter; monthly = round(multiplier × ${urban ? 'S_urban' : 'S'}) + round(care share[self_care] × W)`,
+    rule: `tekun ⇔ category (elderly, disabled or minor) ∧ no labour capacity ∧ inc(p) < S${property} ∧ no capable supporter; monthly = round(multiplier × ${urban ? 'S_urban' : 'S'}) + round(care share[self_care] × W)`,
     params: traceParams(STEP, c.area, {
-      only: is ? STEP.reads : DECIDES,
+      only: (is ? STEP.reads : DECIDES).filter((path) => tested || path !== 'dibao.assets.limit_months'),
       pick: { 'tekun.care.min_wage_share.': sc, ...(is && urban ? { 'dibao.standard.': [AREAS[c.area]!, 'urban'] } : {}) },
     }),
     values: [
@@ -147,6 +170,12 @@ function trace(
       ['S', y(S)],
       ...(is && urban ? ([['S_urban', y(r.Sbasic)]] as [string, string][]) : []),
       ['has_capable_supporter', String(pop.supporter[p])],
+      ...(tested
+        ? ([
+            ['financial_assets', y(assets)],
+            ['limit_months × S × persons', y(limit)],
+          ] as [string, string][])
+        : []),
       ...(is
         ? ([
             ['basic', y(basic)],
@@ -175,6 +204,18 @@ function trace(
         `${zhColumn('age')} ${age}，所填${zhColumn('labor_capacity')}：${zhCode('labor_capacity', pop.labor[p]!)}；老年人（≥ ${elderlyAge} 岁）、未成年人（< ${minorAge} 岁）按无劳动能力`,
       ),
       check('no source of living: inc(p) < S', y(inc), '<', y(S), noLiving, '无生活来源（inc(p) < S）'),
+      ...(tested
+        ? [
+            check(
+              'property within the limit (tekun.assets.test): financial_assets ≤ limit_months × S × persons',
+              y(assets),
+              '≤',
+              y(limit),
+              assets <= limit,
+              '财产符合特困人员财产状况规定（financial_assets ≤ limit_months × S × 人数）',
+            ),
+          ]
+        : []),
       check(
         'no capable supporter (has_capable_supporter = 0)',
         `has_capable_supporter ${pop.supporter[p]}`,
@@ -190,7 +231,7 @@ function trace(
     ],
     result: is ? `tekun: ${y(basic)} basic + ${y(care)} care = ${y(basic + care)} per month` : 'not tekun',
     zh: {
-      rule: `特困 ⇔ 属老年人、残疾人或未成年人 ∧ 无劳动能力 ∧ 无生活来源（inc(p) < S）∧ 无具备履行能力的法定义务人；每月 = round(倍数 × ${urban ? 'S_urban（城市低保标准）' : 'S'}) + round(照料护理比例[自理能力] × W)`,
+      rule: `特困 ⇔ 属老年人、残疾人或未成年人 ∧ 无劳动能力 ∧ 无生活来源（inc(p) < S${tested ? '，家庭人均金融资产不超过 limit_months × S' : ''}）∧ 无具备履行能力的法定义务人；每月 = round(倍数 × ${urban ? 'S_urban（城市低保标准）' : 'S'}) + round(照料护理比例[自理能力] × W)`,
       result: is ? `特困人员：基本生活 ${y(basic)} + 照料护理 ${y(care)} = 每月 ${y(basic + care)} 元` : '不属特困人员',
     },
   });
