@@ -43,8 +43,14 @@ export interface ColumnDef {
   readonly words?: Readonly<Record<string, number>>;
 }
 
-/** 是/否 for a 0/1 flag, and TRUE/FALSE (a spreadsheet's yes/no cell, as Excel saves it in a CSV). */
-const YES_NO = { 是: 1, 否: 0, TRUE: 1, FALSE: 0 } as const;
+/**
+ * 是/否 for a 0/1 flag, TRUE/FALSE (a spreadsheet's yes/no cell, as Excel saves it in a CSV), and yes/no as English
+ * writes them (has_capable_supporter: no was refused where 否 and FALSE were taken: a tekun officer's trial).
+ */
+const YES_NO = {
+  ...{ 是: 1, 否: 0, TRUE: 1, FALSE: 0, True: 1, False: 0, true: 1, false: 0 },
+  ...{ yes: 1, no: 0, Yes: 1, No: 0, YES: 1, NO: 0 },
+} as const;
 /** A disability grade's words: 一级, 1级, 一级残疾 … 四级残疾. */
 const GRADE_WORDS: Readonly<Record<string, number>> = Object.fromEntries(
   ['一', '二', '三', '四'].flatMap((n, i) => [`${n}级`, `${i + 1}级`, `${n}级残疾`].map((w) => [w, i + 1])),

@@ -61,13 +61,13 @@ describe('a prior_dibao more than twice what dibao pays (003 §11: the exit keep
         `{area: urban, on_dibao: 1, prior_dibao: ${prior}, persons: [{age: 30, wage_income: 3000}]}`,
       ]).stderr;
     expect(one('1944.01')).toContain(
-      'note: prior_dibao 1944.01 is more than twice what dibao and its supplement pay the household’s 1 person at no income (972.00 a month)'.replace(
+      'note: prior_dibao 1,944.01 is more than twice what dibao and its supplement pay the household’s 1 person at no income (972.00 a month)'.replace(
         '’',
         "'",
       ),
     );
     expect(one('1944.01', '--lang', 'zh')).toContain(
-      '注：prior_dibao 1944.01 超过该户 1 人在无收入时可领的低保金与分类施保之和（972.00）的两倍',
+      '注：prior_dibao 1,944.01 超过该户 1 人在无收入时可领的低保金与分类施保之和（972.00）的两倍',
     );
     expect(one('1944.00')).not.toContain('prior_dibao');
   });

@@ -129,6 +129,20 @@ describe('a caseworker’s words for a value', () => {
       expect(read('disability_grade', w)).toEqual({ ok: true, value: g });
     expect(read('disability_grade', '五级').ok).toBe(false);
   });
+
+  // (a tekun officer's `has_capable_supporter: no` was refused where 否, 无 and FALSE were read)
+  it('yes/no and true/false, as English writes them, in every 0/1 column; other English words still refused', async () => {
+    const { COLUMN_BY_NAME } = await import('../../src/core/columns.js');
+    const { parseCell } = await import('../../src/core/cells.js');
+    const read = (column: string, text: string) => parseCell(COLUMN_BY_NAME.get(column)!, text);
+    for (const column of ['has_capable_supporter', 'serious_illness', 'on_dibao']) {
+      for (const w of ['no', 'No', 'NO', 'false', 'False', 'FALSE'])
+        expect(read(column, w), `${column} ${w}`).toEqual({ ok: true, value: 0 });
+      for (const w of ['yes', 'Yes', 'YES', 'true', 'True', 'TRUE'])
+        expect(read(column, w), `${column} ${w}`).toEqual({ ok: true, value: 1 });
+      expect(read(column, 'nope').ok).toBe(false);
+    }
+  });
 });
 
 // A QA trial: ｗａｇｅ＿ｉｎｃｏｍｅ, as a Chinese input method types it, was a column not read (a note, nothing with -q):

@@ -2,6 +2,7 @@
 // [--projection FILE [--incomes-year Y]] [--format text|json]
 import { explainHousehold } from '../../core/explain.js';
 import { fenToYuan } from '../../core/money.js';
+import { groupDigits } from '../../report/text-table.js';
 import { mostDibaoPerPerson, priorAboveMost } from '../../core/prior-check.js';
 import type { Rules } from '../../core/rules.js';
 import { policyNotes } from '../../core/policy-notes.js';
@@ -18,6 +19,7 @@ import { loadPolicy } from '../../io/policy-file.js';
 import { registerNote, registersAt, registersInYear, withRegister } from '../explain-register.js';
 import { incomesYearWithProjection, projectionOption } from '../year.js';
 import { incomesYearNotes } from '../population-notes.js';
+import { supporterNotes } from '../explain-supporter.js';
 import {
   findHousehold,
   loadHouseholds,
@@ -107,6 +109,7 @@ export async function explainCommand(ctx: Ctx, o: ExplainOptions): Promise<void>
   sayNotes(ctx, o.quiet, unchangedRunsNotes(runs, snapshot.date, '', lang));
   const exit = exitNote(pop, h, rules, lang);
   if (exit && !o.quiet) ctx.stderr.write(`${exit}\n`);
+  sayNotes(ctx, o.quiet, supporterNotes(e, pop, given.unsaid, lang));
 }
 
 /**
@@ -119,10 +122,10 @@ function exitNote(pop: Population, h: number, rules: Rules, lang: 'en' | 'zh'): 
   const most = mostDibaoPerPerson(rules);
   if (priorAboveMost(pop, h, most)) {
     const n = pop.offsets[h + 1]! - pop.offsets[h]!;
-    const top = fenToYuan(most[pop.area[h]!]! * n);
+    const [top, given] = [groupDigits(fenToYuan(most[pop.area[h]!]! * n)), groupDigits(fenToYuan(prior))];
     return zh
-      ? `注：prior_dibao ${fenToYuan(prior)} 超过该户 ${n} 人在无收入时可领的低保金与分类施保之和（${top}）的两倍：是否把年额填成了月额？渐退按所填 prior_dibao 发放——请核对`
-      : `note: prior_dibao ${fenToYuan(prior)} is more than twice what dibao and its supplement pay the household's ${n} person${n > 1 ? 's' : ''} at no income (${top} a month): a year's amount for a month's? Its gradual exit (渐退) keeps prior_dibao as given — check it`;
+      ? `注：prior_dibao ${given} 超过该户 ${n} 人在无收入时可领的低保金与分类施保之和（${top}）的两倍：是否把年额填成了月额？渐退按所填 prior_dibao 发放——请核对`
+      : `note: prior_dibao ${given} is more than twice what dibao and its supplement pay the household's ${n} person${n > 1 ? 's' : ''} at no income (${top} a month): a year's amount for a month's? Its gradual exit (渐退) keeps prior_dibao as given — check it`;
   }
   if (on && !prior)
     return zh
@@ -136,15 +139,19 @@ function exitNote(pop: Population, h: number, rules: Rules, lang: 'en' | 'zh'): 
 }
 
 /** The household to explain: one of a file (--households and --household), or one described (--describe). */
-async function householdOf(ctx: Ctx, o: ExplainOptions): Promise<{ pop: Population; h: number }> {
+async function householdOf(ctx: Ctx, o: ExplainOptions): Promise<{ pop: Population; h: number; unsaid: ReadonlySet<string> }> {
   if (o.describe) {
     if (o.households || o.household !== undefined)
       throw new UsageError('--describe gives the household itself: leave --households and --household out');
     refuseTurnsWithDescribe(ctx); // (--sheet and the like were taken, exit 0, doing nothing: a QA trial)
-    return { pop: populationOf([parseHouseholdText(o.describe, '--describe')]), h: 0 };
+    const spec = parseHouseholdText(o.describe, '--describe');
+    const pop = populationOf([spec]);
+    // the persons written without has_capable_supporter (its default, 1, then decides tekun: explain-supporter.ts)
+    const unsaid = new Set(spec.persons.flatMap((s, i) => (s.supporter === undefined ? [pop.personIds.at(pop.members[i]!)] : [])));
+    return { pop, h: 0, unsaid };
   }
   if (!o.households || o.household === undefined)
     throw new UsageError('give --households FILE and --household ID, or --describe "{area: …, persons: […]}"');
   const pop = await withExecutor(ctx, (exec) => loadHouseholds(ctx, exec, o.households!, o.quiet));
-  return { pop, h: findHousehold(pop, o.household, o.households) };
+  return { pop, h: findHousehold(pop, o.household, o.households), unsaid: new Set() };
 }
