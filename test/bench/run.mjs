@@ -370,7 +370,7 @@ for (const [label, command, extra, reps, households] of [
   // every household's marginal rate on its main earner's next 100 yuan, baseline and one scenario (issue 17)
   ['cliff --households (rates), baseline + 1', 'cliff', ['--scenario', 'scenarios/dibao-standard-plus-10pct.yaml'], 3],
   // each estimate in force at its low and its high, one run each (issue 18: 50 runs on 1M households under 30 s)
-  ['sensitivity, Nanning at 2025-06-30 (37 runs)', 'sensitivity', [], 1],
+  ['sensitivity, Nanning at 2025-06-30', 'sensitivity', [], 1],
   // a projected year after four years run first (incomes of 2022): each varied run that makes another register in them
   // runs them itself (cli/registers.ts) — 5 × the year's evaluation for those runs
   [
