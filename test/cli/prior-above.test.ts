@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jiuzhu } from '../helpers/cli.js';
+import { everyReader, jiuzhu } from '../helpers/cli.js';
 
 const NANNING = 'policies/guangxi-nanning.yaml';
 const AT = ['--date', '2025-06-30'];
@@ -27,24 +27,24 @@ const note = `note: 2 households of ${f} on dibao now (on_dibao 1) give a prior_
 
 describe('a prior_dibao more than twice what dibao pays (003 §11: the exit keeps the dibao received)', () => {
   it('is said with how many, by every reader (loaded, --stream, on worker threads, Arrow) and by compare, and paid as given', () => {
-    const arrow = join(dir, 'prior-above.arrow');
-    expect(jiuzhu(['import', '--households', f, '--out', arrow]).code).toBe(0);
-    for (const [households, more, env] of [
-      [f, [], {}],
-      [f, ['--stream'], {}],
-      [f, [], { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_BYTES: '0', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0' }],
-      [arrow, [], {}],
-    ] as const) {
-      const r = jiuzhu(['simulate', '--policy', NANNING, '--households', households, ...AT, '--format', 'json'], { env });
+    for (const [households, more, env] of everyReader(f, join(dir, 'prior-above.arrow'))) {
+      const r = jiuzhu(['simulate', '--policy', NANNING, '--households', households, ...AT, ...more, '--format', 'json'], { env });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr, `${households} ${more.join(' ')} ${JSON.stringify(env)}`).toContain(note.replace(f, households));
       // every household above the line with wages: the four on dibao keep their prior_dibao 3 months (kept as given)
       const exit = JSON.parse(r.stdout).scenarios[0].programs.gradual_exit;
       expect(exit.annual_cost).toBe('27984.06'); // (1,944.00 + 1,944.01 + 2,720.00 + 2,720.01) × 3
     }
-    const c = jiuzhu(['compare', '--policy', NANNING, '--households', f, ...AT]);
-    expect(c.code, c.stderr).toBe(0);
-    expect(c.stderr.split(note).length - 1).toBe(1);
+    // and once by compare, and by a budget year and years (the baseline's first period: the file's register)
+    for (const args of [
+      ['compare', ...AT],
+      ['simulate', '--year', '2025'],
+      ['simulate', '--years', '2025-2026'],
+    ]) {
+      const c = jiuzhu([args[0]!, '--policy', NANNING, '--households', f, ...args.slice(1)]);
+      expect(c.code, c.stderr).toBe(0);
+      expect(c.stderr.split(note).length - 1, args.join(' ')).toBe(1);
+    }
     expect(jiuzhu(['simulate', '--policy', NANNING, '--households', f, ...AT, '--quiet']).stderr).toBe('');
   });
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jiuzhu, SAMPLE } from '../helpers/cli.js';
+import { everyReader, jiuzhu, SAMPLE } from '../helpers/cli.js';
 
 const NANNING = 'policies/guangxi-nanning.yaml';
 const AT = ['--date', '2025-06-30'];
@@ -211,14 +211,7 @@ describe('a value no rule reads in a household', () => {
   );
   const note = `note: 2 households of ${f} give prior_dibao but are not on dibao now (on_dibao 0): no rule reads it there`;
   it('prior_dibao where on_dibao is 0: said with how many, by every reader (loaded, --stream, on worker threads, Arrow)', () => {
-    const arrow = join(dir, 'prior.arrow');
-    expect(jiuzhu(['import', '--households', f, '--out', arrow]).code).toBe(0);
-    for (const [households, more, env] of [
-      [f, [], {}],
-      [f, ['--stream'], {}],
-      [f, [], { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_BYTES: '0', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0' }],
-      [arrow, [], {}],
-    ] as const) {
+    for (const [households, more, env] of everyReader(f, join(dir, 'prior.arrow'))) {
       const r = jiuzhu(['simulate', '--policy', NANNING, '--households', households, ...AT, ...more], { env });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr, `${households} ${more.join(' ')} ${JSON.stringify(env)}`).toContain(note.replace(f, households));

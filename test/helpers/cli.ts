@@ -31,5 +31,19 @@ export function succeeds(args: string[], env?: Record<string, string>): CliResul
   return r;
 }
 
+/**
+ * Every way simulate reads a households file — loaded, --stream, on worker threads, and the Arrow file import writes
+ * (made at `arrow`) — as [the file, the arguments it adds, the environment], for a count said whichever reads it.
+ */
+export function everyReader(file: string, arrow: string): ReadonlyArray<readonly [string, readonly string[], Record<string, string>]> {
+  succeeds(['import', '--households', file, '--out', arrow]);
+  return [
+    [file, [], {}],
+    [file, ['--stream'], {}],
+    [file, [], { JIUZHU_THREADS: '2', JIUZHU_PARALLEL_FROM_BYTES: '0', JIUZHU_PARALLEL_FROM_HOUSEHOLDS: '0' }],
+    [arrow, [], {}],
+  ];
+}
+
 export const POLICIES = ['guangxi-nanning', 'guangdong-guangzhou', 'jiangxi-fuliang'] as const;
 export const SAMPLE = 'policies/samples/households.csv';

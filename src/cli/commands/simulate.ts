@@ -216,7 +216,12 @@ async function simulateYearCommand(ctx: Ctx, o: SimulateOptions): Promise<void> 
   const scenarios = await loadScenarios(o.scenario ?? [], ctx, o.quiet);
   await withYearRows(ctx, o, async (rows) => {
     const computed = await simulateYear(ctx, { ...o, onBaseline, rows: rows?.pass }, scenarios, year);
-    const after = [computed.scenarios[0]?.figures.household_rows === 0 ? emptyNote(o.households) : null, fewRowsNote(periods, o.lang)];
+    const after = [
+      computed.scenarios[0]?.figures.household_rows === 0 ? emptyNote(o.households) : null,
+      fewRowsNote(periods, o.lang),
+      // (the date's note, of the baseline's first period: the register is the file's there)
+      priorAboveNote(periods[0]?.priorAboveMost ?? 0, o.households),
+    ];
     const notes = [...(computed.notes ?? []), ...scenarioNotes(computed, '', o.lang), ...present(after), ...(rows?.notes(o.lang) ?? [])];
     const report = { ...computed, notes };
     await emit(ctx, o, report);
@@ -254,7 +259,11 @@ async function simulateYearsCommand(ctx: Ctx, o: SimulateOptions): Promise<void>
   const scenarios = await loadScenarios(o.scenario ?? [], ctx, o.quiet);
   await withYearRows(ctx, o, async (rows) => {
     const made = await simulateYears(ctx, { ...o, onBaseline, rows: rows?.pass }, scenarios, span);
-    const notes = [...(made.notes ?? []), ...present([fewRowsNote(periods, o.lang)]), ...(rows?.notes(o.lang) ?? [])];
+    const notes = [
+      ...(made.notes ?? []),
+      ...present([fewRowsNote(periods, o.lang), priorAboveNote(periods[0]?.priorAboveMost ?? 0, o.households)]),
+      ...(rows?.notes(o.lang) ?? []),
+    ];
     const report = { ...made, notes };
     if (o.format === 'xlsx') await writeTold(ctx, o.quiet, o.out!, await yearsWorkbook(report, await madeWith(ctx, o)), o.lang);
     else {
