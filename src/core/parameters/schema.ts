@@ -133,13 +133,11 @@ export const PARAMS: readonly ParamSpec[] = [
     },
   },
   {
-    // 004 二（一）1: 综合考虑家庭收入、财产和刚性支出等因素，完善低保、特困对象认定办法 — a property test for tekun too
-    // (无生活来源: income under S and property within the local rule); DOMAIN step 1 names none, so none by default
+    // 004 二（一）1 (完善低保、特困对象认定办法, weighing 财产): none by default, as DOMAIN step 1 names no property test
     path: 'tekun.assets.test',
     kind: { type: 'enum', values: ['none', 'dibao_limit'] },
     unit: '',
-    // (none, or the household's assets per member within the dibao limit: the words short, as a tornado's line is)
-    en: 'tekun property test',
+    en: 'tekun property test', // (none, or assets per member within the dibao limit: short, as a tornado's line is)
     zh: '特困人员财产审核',
     default: { value: 'none', basis: 'DOMAIN step 1 names no property test for tekun' },
   },
