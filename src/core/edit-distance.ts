@@ -1,5 +1,5 @@
 // The edit distance of two names (insertions, deletions and substitutions of one character each), for "did you mean
-// …?": a parameter path (parameters/schema.ts suggestPath), a YAML key (io/yaml-nodes.ts), a column's header
+// …?": a parameter path (parameters/author-hints.ts suggestPath), a YAML key (io/yaml-nodes.ts), a column's header
 // (io/household-messages.ts).
 export function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);

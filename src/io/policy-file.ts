@@ -9,16 +9,14 @@ import { readInputText } from './files.js';
 import { isIsoDate, notADay, notIncreasing } from '../core/dates.js';
 import {
   BRANCHES,
-  expectedOf,
   ID_RE,
   PARAMS,
   PARAM_BY_PATH,
   PLACEHOLDER_POLICY,
   PLACEHOLDER_SOURCE,
-  localShareWritten,
-  suggestPath,
   type ParamSpec,
 } from '../core/parameters/schema.js';
+import { expectedOf, localShareWritten, suggestPath } from '../core/parameters/author-hints.js';
 import type { DatedValue, Policy, Source } from '../core/parameters/tree.js';
 import { parseValue } from './param-values.js';
 import { parsedOnce } from './parsed-cache.js';

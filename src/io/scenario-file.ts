@@ -4,7 +4,8 @@
 import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import { isIsoDate, notADay, notIncreasing } from '../core/dates.js';
 import { D, type Dec } from '../core/money.js';
-import { BRANCHES, ID_RE, PARAM_BY_PATH, localShareWritten, suggestPath, type ParamSpec } from '../core/parameters/schema.js';
+import { BRANCHES, ID_RE, PARAM_BY_PATH, type ParamSpec } from '../core/parameters/schema.js';
+import { localShareWritten, suggestPath } from '../core/parameters/author-hints.js';
 import type { ParamValue } from '../core/parameters/tree.js';
 import type { Change, Scenario, ScenarioChange } from '../core/scenario.js';
 import { InputError } from '../errors.js';

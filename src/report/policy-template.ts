@@ -3,7 +3,8 @@
 // parameter" errors at one line). Every canonical parameter (core/parameters/schema.ts) in its place, with what its
 // value is; each value left empty (~), so `jiuzhu validate` lists at its line every value still to give, and no other
 // locality's number is ever run by mistake. Pure: the command writes the text.
-import { expectedOf, PARAMS, PLACEHOLDER_POLICY, PLACEHOLDER_SOURCE, type ParamSpec } from '../core/parameters/schema.js';
+import { PARAMS, PLACEHOLDER_POLICY, PLACEHOLDER_SOURCE, type ParamSpec } from '../core/parameters/schema.js';
+import { expectedOf } from '../core/parameters/author-hints.js';
 
 interface Branch {
   readonly children: Map<string, Branch | ParamSpec>;

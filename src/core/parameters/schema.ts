@@ -2,7 +2,6 @@
 // policy loader (types, ranges, unknown-key suggestions), `params` (order of the JSON contract) and docs.
 import { FUNDING_LINES, GROUP_ZH, PREMIUM_GROUPS, TAKE_UP_GROUPS } from './groups.js';
 import { age, bound, FUNDING_EN, FUNDING_ZH, money, multiple, share, TAKE_UP_WHAT, type ParamSpec } from './param-kinds.js';
-import { editDistance } from '../edit-distance.js';
 
 export type { ParamKind, ParamSpec } from './param-kinds.js';
 
@@ -352,51 +351,3 @@ export const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
  * author's retrial cited it and validate called it valid (reports would cite an empty document, grade A).
  */
 export const PLACEHOLDER_SOURCE = { title: '《关于……的通知》(the issuing office, document number)', url: 'https://…' } as const;
-
-/** What a value of the parameter is, for a person: "yuan/person/month", "× S", "one of gap, tiered", "true or false". */
-export function expectedOf(spec: ParamSpec): string {
-  const k = spec.kind;
-  switch (k.type) {
-    case 'money':
-      return `${spec.unit}${k.positive ? ', above 0' : ''}`;
-    case 'decimal':
-      return k.max === undefined ? spec.unit : `${spec.unit}, 0–${k.max}`;
-    case 'integer':
-      return `${spec.unit ? `${spec.unit}, ` : ''}a whole number ${k.min}–${k.max}`;
-    case 'enum':
-      return `one of ${k.values.join(', ')}`;
-    case 'boolean':
-      return 'true or false';
-    case 'tiers':
-      return 'bands [{below_share, per_person}, …], below_share a share of S rising to at least 1';
-  }
-}
-
-/** The nearest canonical path or branch to a misspelled one (edit distance), for "did you mean …?". */
-/**
- * A city's or county's funding share written out (funding.assistance.county): what the other levels leave, never given.
- * A county officer wrote all three and was offered funding.assistance.central, which would have replaced the centre's.
- */
-export function localShareWritten(path: string): string | undefined {
-  const m = /^funding\.([a-z_]+)\.(county|city|local|city_county|municipal|prefecture|district)$/.exec(path);
-  if (!m || !PARAM_BY_PATH.has(`funding.${m[1]}.central`)) return undefined;
-  return `the city's or county's share is not given: it is what is left, 1 − funding.${m[1]}.central − funding.${m[1]}.provincial (leave "${m[2]}" out)`;
-}
-
-export function suggestPath(path: string): string | undefined {
-  // a level left out: the one parameter under the path's branch with its last name (tekun.care.none: an analyst was
-  // offered the branch tekun.care, no parameter, for tekun.care.min_wage_share.none)
-  const cut = path.lastIndexOf('.');
-  if (cut > 0) {
-    const [branch, leaf] = [path.slice(0, cut + 1), path.slice(cut)];
-    const deeper = PARAMS.filter((p) => p.path.startsWith(branch) && p.path.endsWith(leaf) && p.path !== path);
-    if (deeper.length === 1) return deeper[0]!.path;
-  }
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const candidate of [...PARAMS.map((p) => p.path), ...BRANCHES]) {
-    const score = editDistance(path, candidate);
-    if (score < bestScore) [best, bestScore] = [candidate, score];
-  }
-  return bestScore <= Math.max(3, Math.floor(path.length / 3)) ? best : undefined;
-}
